@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { buildCsp, storageOrigin } from '@/lib/security/csp';
+
+// Security headers for every page. Authorization does NOT happen here: every page, action and route
+// handler checks the signed-in person against the record itself.
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const dev = process.env.NODE_ENV !== 'production';
+  // Plain-http deployments (local, CI) must not be told to upgrade to https.
+  const secure = request.nextUrl.protocol === 'https:' || (process.env.APP_URL ?? '').startsWith('https://');
+  const csp = buildCsp(nonce, { dev: dev || !secure, storage: storageOrigin() });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Pages only: static assets, images and machine endpoints skip the per-request nonce.
+    {
+      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|credentials/.+/credential.json|credentials/.+/badge|issuers/.+/json|status-lists).*)',
+      missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }],
+    },
+  ],
+};
