@@ -1,0 +1,29 @@
+import { requireUser } from '@/lib/auth/session';
+import { getAccount } from '@/lib/auth/profile';
+import { Card, PageHeader } from '@/components/ui/card';
+import { ProfileForm } from './profile-form';
+
+export const metadata = { title: 'Your account' };
+
+export default async function AccountPage() {
+  const actor = await requireUser('/account');
+  const account = (await getAccount(actor.id))!;
+  return (
+    <div className="mx-auto max-w-xl">
+      <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
+      <Card>
+        <ProfileForm account={account} />
+      </Card>
+      {actor.roles.length ? (
+        <Card className="mt-6">
+          <h2 className="font-semibold">Your roles</h2>
+          <ul className="mt-2 list-disc pl-6 text-sm">
+            {actor.roles.map((r) => (
+              <li key={`${r.role}-${r.organizationId}`}>{r.role.replace('_', ' ').toLowerCase()} at {r.organizationName}</li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

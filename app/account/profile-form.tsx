@@ -1,0 +1,33 @@
+'use client';
+
+import { useActionState } from 'react';
+import { updateProfileAction } from './actions';
+import { initialActionState } from '@/lib/action-result';
+import { TextField } from '@/components/ui/field';
+import { Alert } from '@/components/ui/card';
+
+type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean };
+
+export function ProfileForm({ account }: { account: Account }) {
+  const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form action={action}>
+      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
+      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <TextField label="Name" name="name" defaultValue={account.name} required errors={errors?.name} />
+      <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />
+      <TextField label="Portfolio address" name="handle" defaultValue={account.handle ?? ''} hint="Your public portfolio lives at /u/your-address." errors={errors?.handle} />
+      <div className="mb-4 flex items-start gap-2">
+        <input id="portfolioPublic" name="portfolioPublic" type="checkbox" defaultChecked={account.portfolioPublic} className="mt-1 h-4 w-4" />
+        <label htmlFor="portfolioPublic">
+          <span className="font-semibold">Make my portfolio public</span>
+          <span className="block text-sm text-slate-700">Lists your badges and stacks. Off by default; your evidence files are never public.</span>
+        </label>
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Saving…' : 'Save'}
+      </button>
+    </form>
+  );
+}

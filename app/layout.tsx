@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import './globals.css';
+import { SiteHeader } from '@/components/layout/site-header';
+import { getActor } from '@/lib/auth/session';
+import { countUnreadNotifications } from '@/lib/notifications/queries';
+
+export const metadata: Metadata = {
+  title: { default: 'Microcred: micro-credentials for teachers', template: '%s · Microcred' },
+  description: 'Earn verifiable badges for the teaching skills you show in your own classroom.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getActor();
+  const unread = actor ? await countUnreadNotifications(actor.id) : 0;
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <SiteHeader actor={actor} unread={unread} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-slate-700">
+            <span>Microcred: evidence-based professional learning for teachers.</span>
+            <Link href="/catalog">Catalogue</Link>
+            <Link href="/verify">Verify a credential</Link>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from './sign-in-form';
+import { oidcSignInAction } from './actions';
+import { getActor } from '@/lib/auth/session';
+import { homePath } from '@/lib/auth/actor';
+import { oidcProviders } from '@/lib/auth/config';
+import { env } from '@/lib/env';
+import { Card } from '@/components/ui/card';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo';
+
+export const metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const actor = await getActor();
+  if (actor) redirect(homePath(actor));
+  const providers = oidcProviders();
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
+      <Card>
+        <SignInForm callbackUrl={callbackUrl} />
+        {providers.length ? (
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <p className="mb-2 text-sm text-slate-700">Or sign in with your school account</p>
+            {providers.map((p) => (
+              <form key={p.id} action={oidcSignInAction} className="mb-2">
+                <input type="hidden" name="provider" value={p.id} />
+                <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
+                <button type="submit" className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+                  Continue with {p.name}
+                </button>
+              </form>
+            ))}
+          </div>
+        ) : null}
+      </Card>
+      <p className="mt-4 text-center text-slate-700">
+        New here? <Link href="/sign-up">Create a free account</Link>
+      </p>
+      {env().DEMO_MODE ? (
+        <Card className="mt-6">
+          <h2 className="font-semibold">Demo accounts</h2>
+          <p className="text-sm text-slate-700">
+            Password for all: <code className="rounded bg-slate-100 px-1">{DEMO_PASSWORD}</code>
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a.email}>
+                <code className="rounded bg-slate-100 px-1">{a.email}</code> — {a.role}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useActionState } from 'react';
+import { signInAction } from './actions';
+import { initialActionState } from '@/lib/action-result';
+import { TextField } from '@/components/ui/field';
+import { Alert } from '@/components/ui/card';
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action, pending] = useActionState(signInAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form action={action} noValidate>
+      {!state.ok && state.formError ? (
+        <div className="mb-4">
+          <Alert tone="danger">{state.formError}</Alert>
+        </div>
+      ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
+      <button type="submit" disabled={pending} className="mt-2 w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from 'next/link';
+import type { Actor } from '@/lib/auth/actor';
+import { hasRole, isIssuerAdmin, isDistrictLeader, isReviewer } from '@/lib/auth/actor';
+import { signOutAction } from '@/app/actions';
+
+type NavItem = { href: string; label: string };
+
+export function navFor(actor: Actor | null): NavItem[] {
+  const items: NavItem[] = [{ href: '/catalog', label: 'Catalogue' }];
+  if (!actor) return [...items, { href: '/verify', label: 'Verify a badge' }];
+  items.push({ href: '/dashboard', label: 'My learning' });
+  items.push({ href: '/badges', label: 'My badges' });
+  if (isReviewer(actor)) items.push({ href: '/review', label: 'Review' });
+  if (isDistrictLeader(actor) && (hasRole(actor, 'DISTRICT_LEADER') || hasRole(actor, 'PLATFORM_ADMIN'))) items.push({ href: '/district', label: 'District' });
+  if (isIssuerAdmin(actor)) items.push({ href: '/admin', label: 'Admin' });
+  return items;
+}
+
+export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: number }) {
+  const items = navFor(actor);
+  return (
+    <header role="banner" className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to main content
+      </a>
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline hover:no-underline">
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+            <path d="M16 2l12 7v14l-12 7-12-7V9z" fill="#1d4ed8" />
+            <path d="M11 16l3.5 3.5L21 13" stroke="#fff" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          Microcred
+        </Link>
+        <nav aria-label="Main" className="hidden md:block">
+          <ul className="flex items-center gap-1">
+            {items.map((i) => (
+              <li key={i.href}>
+                <Link href={i.href} className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
+                  {i.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex items-center gap-2">
+          {actor ? (
+            <>
+              <Link href="/notifications" className="relative rounded-md px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
+                Notifications
+                {unread > 0 ? (
+                  <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">
+                    {unread}
+                    <span className="sr-only"> unread</span>
+                  </span>
+                ) : null}
+              </Link>
+              <Link href="/account" className="hidden text-sm text-slate-800 sm:inline">
+                {actor.name}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:no-underline">
+                Create account
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      <details className="border-t border-slate-200 md:hidden">
+        <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>
+        <nav aria-label="Main (mobile)">
+          <ul className="px-2 pb-2">
+            {items.map((i) => (
+              <li key={i.href}>
+                <Link href={i.href} className="block rounded-md px-3 py-2 text-slate-800 no-underline hover:bg-slate-100">
+                  {i.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </details>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+
+export function Card({ children, className = '', as: As = 'section' }: { children: ReactNode; className?: string; as?: 'section' | 'div' | 'article' | 'li' }) {
+  return <As className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>{children}</As>;
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
+        {description ? <p className="mt-1 max-w-3xl text-slate-700">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children ? <div className="mx-auto mt-2 max-w-prose text-slate-700">{children}</div> : null}
+      {action ? <div className="mt-4">{action}</div> : null}
+    </div>
+  );
+}
+
+const tones = {
+  neutral: 'bg-slate-100 text-slate-800',
+  info: 'bg-blue-100 text-blue-900',
+  success: 'bg-green-100 text-green-900',
+  warning: 'bg-amber-100 text-amber-900',
+  danger: 'bg-red-100 text-red-900',
+  purple: 'bg-violet-100 text-violet-900',
+} as const;
+export type Tone = keyof typeof tones;
+
+export function Pill({ children, tone = 'neutral' }: { children: ReactNode; tone?: Tone }) {
+  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
+}
+
+export function Alert({ children, tone = 'info', title }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' | 'danger'; title?: string }) {
+  const styles = {
+    info: 'border-blue-300 bg-blue-50 text-blue-950',
+    success: 'border-green-300 bg-green-50 text-green-950',
+    warning: 'border-amber-300 bg-amber-50 text-amber-950',
+    danger: 'border-red-300 bg-red-50 text-red-950',
+  }[tone];
+  return (
+    <div role={tone === 'danger' ? 'alert' : 'status'} className={`rounded-md border px-4 py-3 text-sm ${styles}`}>
+      {title ? <p className="font-semibold">{title}</p> : null}
+      <div>{children}</div>
+    </div>
+  );
+}

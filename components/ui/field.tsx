@@ -1,0 +1,59 @@
+import type { ComponentProps, ReactNode } from 'react';
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-[invalid=true]:border-red-600';
+
+type FieldProps = { label: string; name: string; hint?: ReactNode; errors?: string[] };
+
+function FieldShell({ label, name, hint, errors, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={name} className="block text-sm font-semibold text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${name}-hint`} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors?.length ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(name: string, hint: unknown, errors?: string[]) {
+  return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({ label, name, hint, errors, ...props }: FieldProps & Omit<ComponentProps<'input'>, 'name'>) {
+  return (
+    <FieldShell label={label} name={name} hint={hint} errors={errors}>
+      <input id={name} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, hint, errors)} {...props} />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ label, name, hint, errors, ...props }: FieldProps & Omit<ComponentProps<'textarea'>, 'name'>) {
+  return (
+    <FieldShell label={label} name={name} hint={hint} errors={errors}>
+      <textarea id={name} name={name} className={`${inputClass} min-h-32`} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, hint, errors)} {...props} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, name, hint, errors, children, ...props }: FieldProps & Omit<ComponentProps<'select'>, 'name'>) {
+  return (
+    <FieldShell label={label} name={name} hint={hint} errors={errors}>
+      <select id={name} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, hint, errors)} {...props}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export { inputClass };

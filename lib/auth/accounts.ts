@@ -1,0 +1,98 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hitRateLimit } from '@/lib/rate-limit';
+import { DomainError, validation } from '@/lib/errors';
+import { SignUpInput } from '@/lib/auth/schemas';
+import { recordAudit } from '@/lib/audit/log';
+import type { z } from 'zod';
+import { loadActor } from '@/lib/auth/session';
+import { homePath } from '@/lib/auth/actor';
+
+const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+const SIGN_IN_PER_EMAIL = 8;
+const SIGN_IN_PER_IP = 60;
+
+export type AuthenticateResult =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSeconds?: number };
+
+/**
+ * Checks an email and password. Wrong email and wrong password give the same answer in about the
+ * same time; both the address and the client IP are rate-limited across all app servers.
+ */
+export async function authenticate(opts: { email: string; password: string; ip?: string | null }): Promise<AuthenticateResult> {
+  const email = opts.email.trim().toLowerCase();
+  const byEmail = await hitRateLimit(`signin:email:${email}`, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS);
+  const byIp = opts.ip ? await hitRateLimit(`signin:ip:${opts.ip}`, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS) : null;
+  if (!byEmail.allowed || (byIp && !byIp.allowed)) {
+    return {
+      ok: false,
+      reason: 'rate_limited',
+      retryAfterSeconds: Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp && !byIp.allowed ? byIp.retryAfterSeconds : 0),
+    };
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash, opts.password);
+  if (!user || !ok || user.disabledAt) return { ok: false, reason: 'invalid' };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: string | null } = {}) {
+  if (opts.ip) {
+    const limit = await hitRateLimit(`signup:ip:${opts.ip}`, 20, 60 * 60);
+    if (!limit.allowed) throw new DomainError('RATE_LIMITED', 'Too many new accounts from this network. Try again later.');
+  }
+  const email = input.email.trim().toLowerCase();
+  let districtId: string | null = null;
+  if (input.districtId) {
+    const district = await db.organization.findFirst({ where: { id: input.districtId, kind: 'DISTRICT' }, select: { id: true } });
+    if (!district) throw validation('Choose a district from the list.', { districtId: ['Choose a district from the list.'] });
+    districtId = district.id;
+  }
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) {
+    // Said plainly on sign-up (the person needs to know to sign in instead); sign-in itself never reveals it.
+    throw validation('An account with this email already exists. Sign in instead.', {
+      email: ['An account with this email already exists. Sign in instead.'],
+    });
+  }
+  const user = await db.user.create({
+    data: { email, name: input.name.trim(), passwordHash, districtId },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
+  await recordAudit({ actorId: user.id, action: 'user.sign_up', entityType: 'User', entityId: user.id });
+  return user;
+}
+
+/** Links or creates the account for an OIDC sign-in (Google, Microsoft) by verified email. */
+export async function upsertOidcUser(opts: { provider: string; providerAccountId: string; email: string; name: string }) {
+  const email = opts.email.trim().toLowerCase();
+  const linked = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
+    select: { user: { select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true } } },
+  });
+  if (linked) return linked.user;
+  return db.user.upsert({
+    where: { email },
+    create: {
+      email,
+      name: opts.name || email,
+      emailVerified: new Date(),
+      accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
+    },
+    update: { accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } } },
+    select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
+  });
+}
+
+/** Where a person lands right after signing in. */
+export async function homePathForEmail(email: string): Promise<string> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  const actor = user ? await loadActor(user.id) : null;
+  return actor ? homePath(actor) : '/dashboard';
+}

@@ -1,0 +1,46 @@
+import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
+
+export type ActorRole = { role: Role; organizationId: string; organizationKind: OrgKind; organizationName: string };
+
+/** The signed-in person, as every domain function and policy sees them. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  districtId: string | null;
+  schoolId: string | null;
+  roles: ActorRole[];
+};
+
+export function hasRole(actor: Actor | null | undefined, role: Role, organizationId?: string): boolean {
+  if (!actor) return false;
+  return actor.roles.some((r) => r.role === role && (organizationId === undefined || r.organizationId === organizationId));
+}
+
+export function isPlatformAdmin(actor: Actor | null | undefined): boolean {
+  return hasRole(actor, 'PLATFORM_ADMIN');
+}
+
+export function orgIdsWithRole(actor: Actor, role: Role): string[] {
+  return actor.roles.filter((r) => r.role === role).map((r) => r.organizationId);
+}
+
+export function isIssuerAdmin(actor: Actor | null | undefined, issuerId?: string): boolean {
+  return isPlatformAdmin(actor) || hasRole(actor, 'ISSUER_ADMIN', issuerId);
+}
+
+export function isDistrictLeader(actor: Actor | null | undefined, districtId?: string): boolean {
+  return isPlatformAdmin(actor) || hasRole(actor, 'DISTRICT_LEADER', districtId);
+}
+
+export function isReviewer(actor: Actor | null | undefined): boolean {
+  return hasRole(actor, 'REVIEWER') || isIssuerAdmin(actor);
+}
+
+/** Where each person lands after signing in. */
+export function homePath(actor: Actor): string {
+  if (isPlatformAdmin(actor) || hasRole(actor, 'ISSUER_ADMIN')) return '/admin';
+  if (hasRole(actor, 'DISTRICT_LEADER')) return '/district';
+  if (hasRole(actor, 'REVIEWER')) return '/review';
+  return '/dashboard';
+}

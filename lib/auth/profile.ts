@@ -1,0 +1,35 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { validation } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+export const ProfileInput = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(120),
+  publicName: z.string().trim().max(120).optional().transform((v) => v || null),
+  handle: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40)
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(v), 'Use 2–40 lowercase letters, numbers and hyphens.'),
+  portfolioPublic: z.enum(['on']).optional().transform((v) => v === 'on'),
+});
+
+export function getAccount(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, publicName: true, handle: true, portfolioPublic: true } });
+}
+
+export async function updateProfile(opts: { actor: Actor; input: z.infer<typeof ProfileInput> }) {
+  const { input } = opts;
+  if (input.portfolioPublic && !input.handle) throw validation('Choose a web address before making your portfolio public.', { handle: ['Choose a web address for your portfolio.'] });
+  try {
+    await db.user.update({ where: { id: opts.actor.id }, data: input });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw validation('That address is taken.', { handle: ['That address is taken. Try another.'] });
+    throw e;
+  }
+}

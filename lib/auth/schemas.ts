@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const EmailInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Enter your email address.')
+  .max(254, 'That email address is too long.')
+  .email('Enter a valid email address, like name@school.org.');
+
+export const PasswordInput = z
+  .string()
+  .min(10, 'Use at least 10 characters.')
+  .max(200, 'Use at most 200 characters.');
+
+export const SignInInput = z.object({
+  email: EmailInput,
+  password: z.string().min(1, 'Enter your password.').max(200),
+  callbackUrl: z.string().optional(),
+});
+
+export const SignUpInput = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+  email: EmailInput,
+  password: PasswordInput,
+  districtId: z.string().max(40).optional().or(z.literal('').transform(() => undefined)),
+});
+
+/** Only same-site paths are followed after sign-in, never another host. */
+export function safeCallbackUrl(value: string | null | undefined, fallback = '/dashboard'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}

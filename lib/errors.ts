@@ -1,0 +1,24 @@
+export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INVALID_STATE' | 'VALIDATION' | 'RATE_LIMITED';
+
+/** An expected failure with a message a person can act on. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export const notFound = (what = 'That page') => new DomainError('NOT_FOUND', `${what} could not be found.`);
+export const forbidden = (message = 'You do not have permission to do that.') => new DomainError('FORBIDDEN', message);
+export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const invalidState = (message: string) => new DomainError('INVALID_STATE', message);
+export const validation = (message: string, fieldErrors?: Record<string, string[]>) =>
+  new DomainError('VALIDATION', message, fieldErrors);
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
