@@ -1,0 +1,32 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireActor } from '@/lib/auth/session';
+import { enrollInMicroCredential, setResourceProgress } from '@/lib/enrollment/mutations';
+import { ResourceProgressInput } from '@/lib/enrollment/schemas';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import { z } from 'zod';
+
+const Id = z.object({ microCredentialId: z.string().min(1).max(40), slug: z.string().max(120) });
+
+export async function enrollAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(Id, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await enrollInMicroCredential({ actor, microCredentialId: parsed.data.microCredentialId });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/micro-credentials/${parsed.data.slug}`);
+  revalidatePath('/dashboard');
+  return { ok: true, message: 'You are enrolled. Your progress is on your dashboard.' };
+}
+
+export async function resourceProgressAction(formData: FormData): Promise<void> {
+  const parsed = ResourceProgressInput.extend({ slug: z.string().max(120) }).safeParse(formDataToObject(formData));
+  if (!parsed.success) return;
+  const actor = await requireActor();
+  await setResourceProgress({ actor, resourceId: parsed.data.resourceId, done: parsed.data.done });
+  revalidatePath(`/micro-credentials/${parsed.data.slug}`);
+}

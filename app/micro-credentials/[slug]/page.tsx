@@ -1,0 +1,252 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import { getPublishedMicroCredential } from '@/lib/catalog/queries';
+import { getActor } from '@/lib/auth/session';
+import { getResourceProgress, getStandings, type Standing } from '@/lib/enrollment/queries';
+import { needsProposal } from '@/lib/proposals/queries';
+import { Card, Pill } from '@/components/ui/card';
+import { Markdown } from '@/components/markdown';
+import { RubricTable } from '@/components/credential/rubric-table';
+import { PartsList } from '@/components/credential/parts-list';
+import { BadgeMark } from '@/components/catalog/badge-mark';
+import { PrintButton } from '@/components/print-button';
+import { ButtonLink } from '@/components/ui/button';
+import { EnrollButton } from './enroll-button';
+import { resourceProgressAction } from './actions';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const mc = await getPublishedMicroCredential((await params).slug);
+  return mc ? { title: mc.version.title, description: mc.version.summary } : { title: 'Not found' };
+}
+
+const resourceKindLabel = { READING: 'Reading', VIDEO: 'Video', LINK: 'Link', ACTIVITY: 'Activity' } as const;
+
+export default async function MicroCredentialPage({ params }: Props) {
+  const { slug } = await params;
+  const mc = await getPublishedMicroCredential(slug);
+  if (!mc) notFound();
+  const v = mc.version;
+  const actor = await getActor();
+  const standing: Standing = actor ? (await getStandings(actor.id, [mc.id])).get(mc.id)! : { state: 'not-enrolled' };
+  const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
+  const proposalRequired = actor ? await needsProposal(actor, mc.id) : false;
+  const next = mc.track?.microCredentials.find((m) => (m.level ?? 0) > (mc.level ?? 0));
+
+  return (
+    <article>
+      <div className="mb-6 flex flex-col gap-6 md:flex-row md:items-start">
+        <BadgeMark color={v.badgeColor} level={mc.level} size={96} />
+        <div className="flex-1">
+          <div className="flex flex-wrap gap-2">
+            <Pill tone="neutral">Micro-credential</Pill>
+            {mc.level ? <Pill tone="success">Level {mc.level}: {mc.level === 1 ? 'shows understanding' : 'demonstrated in the classroom'}</Pill> : null}
+            <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
+            {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
+          </div>
+          <h1 className="mt-2 text-3xl font-bold">{v.title}</h1>
+          <p className="mt-1 text-slate-700">
+            Issued by <Link href={`/issuers/${mc.issuer.slug}`}>{mc.issuer.name}</Link>
+            {mc.track ? (
+              <>
+                {' '}· Part of <Link href={`/tracks/${mc.track.slug}`}>{mc.track.title}</Link>
+              </>
+            ) : null}
+            {' '}· Version {v.version}
+          </p>
+          <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
+        </div>
+      </div>
+
+      <Card className="no-print mb-8">
+        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} />
+      </Card>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-8">
+          <section aria-labelledby="competency">
+            <h2 id="competency" className="text-xl font-semibold">Competency</h2>
+            <p className="mt-2 text-slate-800">{v.competency}</p>
+          </section>
+          <section aria-labelledby="key-method">
+            <h2 id="key-method" className="text-xl font-semibold">Key method</h2>
+            <Markdown source={v.keyMethod} />
+          </section>
+          {v.methodComponents ? (
+            <section aria-labelledby="components">
+              <h2 id="components" className="text-xl font-semibold">Method components</h2>
+              <Markdown source={v.methodComponents} />
+            </section>
+          ) : null}
+          {v.researchRationale ? (
+            <section aria-labelledby="research">
+              <h2 id="research" className="text-xl font-semibold">Research and rationale</h2>
+              <Markdown source={v.researchRationale} />
+            </section>
+          ) : null}
+          <section aria-labelledby="requirements" className="print-break">
+            <h2 id="requirements" className="mb-3 text-xl font-semibold">What you will submit</h2>
+            <PartsList parts={v.parts} />
+          </section>
+          <section aria-labelledby="rubric">
+            <h2 id="rubric" className="mb-3 text-xl font-semibold">How reviewers score it</h2>
+            <RubricTable version={v} />
+          </section>
+        </div>
+        <aside className="space-y-6">
+          <Card>
+            <h2 className="font-semibold">Resources</h2>
+            {v.resources.length === 0 ? <p className="mt-2 text-sm text-slate-700">No resources listed.</p> : null}
+            <ul className="mt-2 space-y-3">
+              {v.resources.map((r) => (
+                <li key={r.id} className="text-sm">
+                  <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    {resourceKindLabel[r.kind]}
+                    {r.minutes ? ` · ${r.minutes} min` : ''}
+                  </span>
+                  {r.url ? (
+                    <a href={r.url} rel="noopener noreferrer" target="_blank">
+                      {r.title}
+                      <span className="sr-only"> (opens in a new tab)</span>
+                    </a>
+                  ) : (
+                    <span className="font-medium">{r.title}</span>
+                  )}
+                  {r.body ? <Markdown source={r.body} className="text-sm" /> : null}
+                  {actor && standing.state !== 'not-enrolled' ? (
+                    <form action={resourceProgressAction} className="no-print mt-1">
+                      <input type="hidden" name="resourceId" value={r.id} />
+                      <input type="hidden" name="slug" value={mc.slug} />
+                      <input type="hidden" name="done" value={done.has(r.id) ? 'false' : 'true'} />
+                      <button type="submit" className="text-xs font-semibold text-brand-700 underline">
+                        {done.has(r.id) ? '✓ Done (mark as not done)' : 'Mark as done'}
+                      </button>
+                    </form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card>
+            <h2 className="font-semibold">At a glance</h2>
+            <dl className="mt-2 space-y-1 text-sm">
+              <div><dt className="inline font-medium">Topic: </dt><dd className="inline">{mc.topic}</dd></div>
+              {mc.gradeBands.length ? <div><dt className="inline font-medium">Grades: </dt><dd className="inline">{mc.gradeBands.join(', ')}</dd></div> : null}
+              {mc.subjects.length ? <div><dt className="inline font-medium">Subjects: </dt><dd className="inline">{mc.subjects.join(', ')}</dd></div> : null}
+              <div><dt className="inline font-medium">PD hours: </dt><dd className="inline">{Number(v.pdHours)}</dd></div>
+            </dl>
+            {mc.stackItems.length ? (
+              <p className="mt-3 text-sm">
+                Counts toward{' '}
+                {mc.stackItems.map((s, i) => (
+                  <span key={s.stack.slug}>
+                    {i ? ', ' : ''}
+                    <Link href={`/stacks/${s.stack.slug}`}>{s.stack.title}</Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {next ? (
+              <p className="mt-3 text-sm">
+                What comes next: <Link href={`/micro-credentials/${next.slug}`}>Level {next.level}: {next.currentVersion?.title}</Link>
+              </p>
+            ) : null}
+            {v.alignments.length ? (
+              <div className="mt-3 text-sm">
+                <p className="font-medium">Aligned to</p>
+                <ul className="list-disc pl-5">
+                  {v.alignments.map((a) => (
+                    <li key={a.id}>
+                      <a href={a.targetUrl} rel="noopener noreferrer">{a.targetName}</a>
+                      {a.targetFramework ? ` (${a.targetFramework})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </Card>
+          <PrintButton />
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean }) {
+  if (!signedIn) {
+    return (
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p>Create a free account to enrol, collect evidence and earn this badge.</p>
+        <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/micro-credentials/${slug}`)}`}>Sign in to enrol</ButtonLink>
+      </div>
+    );
+  }
+  switch (standing.state) {
+    case 'not-enrolled':
+      return (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p>Enrol to track the resources and start your application whenever you are ready.</p>
+          <EnrollButton microCredentialId={microCredentialId} slug={slug} />
+        </div>
+      );
+    case 'enrolled':
+    case 'proposal':
+      if (proposalRequired) {
+        const status = standing.state === 'proposal' ? standing.proposalStatus : null;
+        return (
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p>
+              {status === 'SUBMITTED'
+                ? 'Your proposal is with your district leader. You can start collecting evidence; you can submit once it is approved.'
+                : status === 'RETURNED'
+                  ? 'Your district leader returned your proposal with a comment. Update it and send it again.'
+                  : 'Your district asks you to explain how this study will serve your students before you submit.'}
+            </p>
+            <div className="flex gap-2">
+              <ButtonLink href={`/micro-credentials/${slug}/proposal`} variant={status === 'SUBMITTED' ? 'secondary' : 'primary'}>
+                {status ? 'View proposal' : 'Write a proposal'}
+              </ButtonLink>
+              <ButtonLink href={`/apply/${slug}`} variant="secondary">Collect evidence</ButtonLink>
+            </div>
+          </div>
+        );
+      }
+      return (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p>You are enrolled. Start your application when you are ready; it saves as you type.</p>
+          <ButtonLink href={`/apply/${slug}`}>Start your application</ButtonLink>
+        </div>
+      );
+    case 'DRAFT':
+      return (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p>Your application is in progress.</p>
+          <ButtonLink href={`/apply/${slug}`}>Continue your application</ButtonLink>
+        </div>
+      );
+    case 'SUBMITTED':
+    case 'IN_REVIEW':
+      return (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p>Your application has been submitted and is waiting for a reviewer.</p>
+          <ButtonLink href={`/apply/${slug}`} variant="secondary">View your submission</ButtonLink>
+        </div>
+      );
+    case 'NEEDS_REVISION':
+      return (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p>A reviewer asked for changes. Read the feedback and revise the parts that did not pass.</p>
+          <ButtonLink href={`/apply/${slug}`}>Read feedback and revise</ButtonLink>
+        </div>
+      );
+    case 'EARNED':
+      return (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p>You earned this micro-credential.</p>
+          {standing.awardId ? <ButtonLink href={`/credentials/${standing.awardId}`}>View your badge</ButtonLink> : null}
+        </div>
+      );
+  }
+}

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { getPublishedMicroCredential } from '@/lib/catalog/queries';
+import { getOwnProposal } from '@/lib/proposals/queries';
+import { Alert, Card, Pill } from '@/components/ui/card';
+import { ProposalForm } from './proposal-form';
+
+export const metadata = { title: 'District proposal' };
+
+export default async function ProposalPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await requireUser(`/micro-credentials/${slug}/proposal`);
+  const mc = await getPublishedMicroCredential(slug);
+  if (!mc) notFound();
+  const proposal = await getOwnProposal(actor.id, mc.id);
+  const status = proposal?.status;
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="text-sm">
+        <Link href={`/micro-credentials/${slug}`}>← {mc.version.title}</Link>
+      </p>
+      <h1 className="mt-2 flex flex-wrap items-center gap-3 text-3xl font-bold">
+        District proposal
+        {status ? <Pill tone={status === 'APPROVED' ? 'success' : status === 'RETURNED' ? 'warning' : status === 'SUBMITTED' ? 'info' : 'neutral'}>{status === 'SUBMITTED' ? 'Waiting for decision' : status.charAt(0) + status.slice(1).toLowerCase()}</Pill> : null}
+      </h1>
+      <p className="mt-2 text-slate-700">Your district recognises micro-credentials toward PD hours and salary steps. It asks teachers to say how each one will serve their students before they submit evidence.</p>
+      {!actor.districtId ? (
+        <div className="mt-6"><Alert tone="info">Your account is not linked to a district, so you do not need a proposal.</Alert></div>
+      ) : (
+        <Card className="mt-6">
+          {status === 'RETURNED' && proposal?.decisionComment ? (
+            <div className="mb-4"><Alert tone="warning" title="Your district leader’s comment">{proposal.decisionComment}</Alert></div>
+          ) : null}
+          {status === 'APPROVED' ? (
+            <div className="mb-4"><Alert tone="success" title="Approved">{proposal?.decisionComment || 'You can submit your evidence when it is ready.'} <Link href={`/apply/${slug}`}>Go to your application</Link></Alert></div>
+          ) : null}
+          <ProposalForm microCredentialId={mc.id} slug={slug} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} locked={status === 'APPROVED' || status === 'SUBMITTED'} />
+        </Card>
+      )}
+    </div>
+  );
+}

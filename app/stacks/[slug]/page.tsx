@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getPublishedStack } from '@/lib/catalog/queries';
+import { getActor } from '@/lib/auth/session';
+import { getStandings } from '@/lib/enrollment/queries';
+import { Markdown } from '@/components/markdown';
+import { Card, Pill } from '@/components/ui/card';
+import { BadgeMark } from '@/components/catalog/badge-mark';
+import { ProgressBar } from '@/components/ui/progress';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const s = await getPublishedStack((await params).slug);
+  return { title: s?.title ?? 'Not found', description: s?.summary };
+}
+
+export default async function StackPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const stack = await getPublishedStack(slug);
+  if (!stack) notFound();
+  const actor = await getActor();
+  const items = stack.items.map((i) => i.microCredential).filter((m) => m.status === 'PUBLISHED');
+  const standings = actor ? await getStandings(actor.id, items.map((m) => m.id)) : null;
+  const earned = items.filter((m) => standings?.get(m.id)?.state === 'EARNED').length;
+  const hours = items.reduce((s, m) => s + Number(m.currentVersion?.pdHours ?? 0), 0);
+  return (
+    <article>
+      <div className="flex gap-4">
+        <BadgeMark color={stack.badgeColor} size={88} />
+        <div>
+          <Pill tone="purple">Stack</Pill>
+          <h1 className="mt-2 text-3xl font-bold">{stack.title}</h1>
+          <p className="mt-1 text-slate-700">From <Link href={`/issuers/${stack.issuer.slug}`}>{stack.issuer.name}</Link> · {items.length} micro-credentials · {hours} PD hours in all</p>
+        </div>
+      </div>
+      <p className="mt-4 max-w-3xl text-lg">{stack.summary}</p>
+      {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
+      <p className="mt-4 max-w-3xl">Earn every micro-credential below and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
+      {actor ? (
+        <div className="mt-4 max-w-md">
+          <ProgressBar value={earned} max={items.length} label="Stack progress" />
+          <p className="mt-1 text-sm">{earned} of {items.length} earned</p>
+        </div>
+      ) : null}
+      <ul className="mt-6 grid gap-4 md:grid-cols-2">
+        {items.map((m) => (
+          <li key={m.id}>
+            <Card as="div">
+              <h2 className="font-semibold"><Link href={`/micro-credentials/${m.slug}`}>{m.currentVersion?.title}</Link></h2>
+              <p className="text-sm text-slate-700">{Number(m.currentVersion?.pdHours ?? 0)} PD hours{standings?.get(m.id)?.state === 'EARNED' ? ' · earned' : ''}</p>
+              <p className="mt-1 text-sm">{m.currentVersion?.summary}</p>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+'use client';
+
+import { useActionState } from 'react';
+import { enrollTrackAction } from './actions';
+import { initialActionState } from '@/lib/action-result';
+
+export function EnrollTrackButton({ trackId, slug }: { trackId: string; slug: string }) {
+  const [state, action, pending] = useActionState(enrollTrackAction, initialActionState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="trackId" value={trackId} />
+      <input type="hidden" name="slug" value={slug} />
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Enrolling…' : 'Enrol in all levels'}
+      </button>
+      {!state.ok && state.formError ? <p role="alert" className="mt-2 text-sm text-red-700">{state.formError}</p> : null}
+    </form>
+  );
+}

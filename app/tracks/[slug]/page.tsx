@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getPublishedTrack } from '@/lib/catalog/queries';
+import { getActor } from '@/lib/auth/session';
+import { getStandings, type Standing } from '@/lib/enrollment/queries';
+import { Markdown } from '@/components/markdown';
+import { Card, Pill, type Tone } from '@/components/ui/card';
+import { BadgeMark } from '@/components/catalog/badge-mark';
+import { ButtonLink } from '@/components/ui/button';
+import { EnrollTrackButton } from './enroll-track-button';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const t = await getPublishedTrack((await params).slug);
+  return { title: t?.title ?? 'Not found', description: t?.summary };
+}
+
+function standingLabel(s: Standing): { text: string; tone: Tone } {
+  switch (s.state) {
+    case 'not-enrolled': return { text: 'Not started', tone: 'neutral' };
+    case 'enrolled': return { text: 'Enrolled', tone: 'info' };
+    case 'proposal': return { text: `Proposal ${s.proposalStatus.toLowerCase()}`, tone: 'info' };
+    case 'DRAFT': return { text: 'Application in progress', tone: 'info' };
+    case 'SUBMITTED': case 'IN_REVIEW': return { text: 'Submitted', tone: 'info' };
+    case 'NEEDS_REVISION': return { text: 'Needs revision', tone: 'warning' };
+    case 'EARNED': return { text: 'Earned', tone: 'success' };
+  }
+}
+
+export default async function TrackPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const track = await getPublishedTrack(slug);
+  if (!track) notFound();
+  const actor = await getActor();
+  const standings = actor ? await getStandings(actor.id, track.microCredentials.map((m) => m.id)) : null;
+  const allEnrolled = standings ? [...standings.values()].every((s) => s.state !== 'not-enrolled') : false;
+  return (
+    <article>
+      <Pill tone="info">{track.kind === 'COURSE' ? 'Course' : 'Badge track'}</Pill>
+      <h1 className="mt-2 text-3xl font-bold">{track.title}</h1>
+      <p className="mt-1 text-slate-700">
+        From <Link href={`/issuers/${track.issuer.slug}`}>{track.issuer.name}</Link> · {track.microCredentials.length} levels
+      </p>
+      <p className="mt-3 max-w-3xl text-lg">{track.summary}</p>
+      <div className="mt-4">
+        {!actor ? (
+          <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/tracks/${slug}`)}`}>Sign in to enrol</ButtonLink>
+        ) : allEnrolled ? (
+          <p className="font-medium text-green-900">You are enrolled in every level.</p>
+        ) : (
+          <EnrollTrackButton trackId={track.id} slug={slug} />
+        )}
+      </div>
+      {track.description ? <Markdown source={track.description} className="mt-6 max-w-3xl" /> : null}
+      <section aria-labelledby="levels" className="mt-8">
+        <h2 id="levels" className="text-xl font-semibold">Levels, in order</h2>
+        <ol className="mt-3 space-y-4">
+          {track.microCredentials.map((m) => {
+            const s = standings?.get(m.id);
+            const label = s ? standingLabel(s) : null;
+            return (
+              <li key={m.id}>
+                <Card as="div" className="flex gap-4">
+                  <BadgeMark color={m.currentVersion?.badgeColor ?? '#1d4ed8'} level={m.level} size={56} />
+                  <div className="flex-1">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <h3 className="text-lg font-semibold">
+                        Level {m.level}: <Link href={`/micro-credentials/${m.slug}`}>{m.currentVersion?.title}</Link>
+                      </h3>
+                      {label ? <Pill tone={label.tone}>{label.text}</Pill> : null}
+                    </div>
+                    <p className="text-sm text-slate-700">{m.level === 1 ? 'Shows understanding' : 'Demonstrated in your own classroom'} · {Number(m.currentVersion?.pdHours ?? 0)} PD hours</p>
+                    <p className="mt-1">{m.currentVersion?.summary}</p>
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </article>
+  );
+}

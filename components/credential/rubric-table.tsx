@@ -1,0 +1,54 @@
+import type { VersionDetail } from '@/lib/catalog/queries';
+
+/** The full rubric grid: criteria down, proficiency levels across, passing level marked. */
+export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteria' | 'levels' | 'passingLevelRank' | 'passingRuleKind' | 'passingTotal'> }) {
+  const passing = version.levels.find((l) => l.rank === version.passingLevelRank);
+  return (
+    <div>
+      <p className="mb-3 text-sm text-slate-800">
+        {version.passingRuleKind === 'ALL_AT_LEAST' ? (
+          <>
+            To earn this credential, <strong>every criterion must reach “{passing?.label}”</strong> or higher.
+          </>
+        ) : (
+          <>
+            To earn this credential, your total must reach <strong>{version.passingTotal}</strong> with no criterion below “{passing?.label}”.
+          </>
+        )}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[40rem] border-collapse text-sm">
+          <caption className="sr-only">Scoring rubric</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border border-slate-300 bg-slate-100 p-2 text-left">
+                Criterion
+              </th>
+              {version.levels.map((l) => (
+                <th key={l.id} scope="col" className={`border border-slate-300 p-2 text-left ${l.rank >= version.passingLevelRank ? 'bg-green-50' : 'bg-slate-100'}`}>
+                  {l.label}
+                  {l.rank === version.passingLevelRank ? <span className="block text-xs font-normal text-green-900">Passing level</span> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {version.criteria.map((c) => (
+              <tr key={c.id}>
+                <th scope="row" className="border border-slate-300 p-2 text-left align-top font-semibold">
+                  {c.title}
+                  {c.description ? <span className="mt-1 block font-normal text-slate-700">{c.description}</span> : null}
+                </th>
+                {version.levels.map((l) => (
+                  <td key={l.id} className="border border-slate-300 p-2 align-top text-slate-800">
+                    {c.descriptors.find((d) => d.levelId === l.id)?.text ?? ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { FILE_KINDS } from '@/lib/evidence/file-types';
+
+const text = (max: number, msg = 'This field is required.') => z.string().trim().min(1, msg).max(max, `Use at most ${max} characters.`);
+const longText = z.string().trim().max(20_000, 'Use at most 20,000 characters.');
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Use at least 3 characters.')
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, numbers and single hyphens, like growth-mindset-1.');
+
+export const ResourceDef = z.object({
+  kind: z.enum(['READING', 'VIDEO', 'LINK', 'ACTIVITY']),
+  title: text(200),
+  url: z.string().trim().url('Enter a full web address starting with https://').max(2000).optional(),
+  body: longText.default(''),
+  minutes: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
+export const PartDef = z
+  .object({
+    title: text(200),
+    prompt: text(10_000),
+    responseType: z.enum(['TEXT', 'FILES', 'TEXT_AND_FILES', 'LINKS']),
+    required: z.boolean().default(true),
+    wordLimit: z.coerce.number().int().min(10).max(20_000).optional(),
+    allowedTypes: z.array(z.enum(FILE_KINDS)).default([]),
+    // Bytes. Up to 5 GiB (S3's single-object multipart limit is far higher; this is a product limit).
+    maxFileBytes: z.coerce.number().int().min(1024).max(5 * 1024 ** 3).default(100 * 1024 ** 2),
+    maxFiles: z.coerce.number().int().min(1).max(20).default(5),
+  })
+  .refine((p) => !(p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES') || p.allowedTypes.length > 0, {
+    message: 'Choose at least one allowed file type for a part that takes files.',
+    path: ['allowedTypes'],
+  });
+
+export const CriterionDef = z.object({
+  title: text(200),
+  description: longText.default(''),
+  // Index into `parts` of the part this criterion judges.
+  partIndex: z.coerce.number().int().min(0).optional(),
+  // One descriptor per proficiency level, lowest first.
+  descriptors: z.array(text(2000)).min(2),
+});
+
+export const AlignmentDef = z.object({
+  targetName: text(300),
+  targetUrl: z.string().trim().url().max(2000),
+  targetDescription: z.string().trim().max(2000).optional(),
+  targetFramework: z.string().trim().max(300).optional(),
+  targetCode: z.string().trim().max(100).optional(),
+});
+
+export const RubricDef = z
+  .object({
+    // Lowest first, e.g. ["Not yet", "Developing", "Demonstrated", "Exemplary"].
+    levels: z.array(text(60)).min(2, 'A rubric needs at least two proficiency levels.').max(6),
+    criteria: z.array(CriterionDef).min(1, 'Add at least one criterion.').max(20),
+    passingRule: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('ALL_AT_LEAST'), levelRank: z.coerce.number().int().min(0) }),
+      z.object({ kind: z.literal('TOTAL_AT_LEAST'), levelRank: z.coerce.number().int().min(0), total: z.coerce.number().int().min(1) }),
+    ]),
+  })
+  .superRefine((r, ctx) => {
+    r.criteria.forEach((c, i) => {
+      if (c.descriptors.length !== r.levels.length) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'descriptors'], message: `Describe each of the ${r.levels.length} levels for this criterion.` });
+      }
+    });
+    if (r.passingRule.levelRank >= r.levels.length) {
+      ctx.addIssue({ code: 'custom', path: ['passingRule', 'levelRank'], message: 'The passing level must be one of the rubric levels.' });
+    }
+    if (r.passingRule.kind === 'TOTAL_AT_LEAST' && r.passingRule.total > (r.levels.length - 1) * r.criteria.length) {
+      ctx.addIssue({ code: 'custom', path: ['passingRule', 'total'], message: 'The passing total is higher than the best possible score.' });
+    }
+  });
+
+/** A whole micro-credential definition: the seed, the authoring forms and JSON import/export all use it. */
+export const MicroCredentialDef = z
+  .object({
+    slug,
+    title: text(200),
+    summary: text(600),
+    competency: text(2000),
+    keyMethod: text(5000),
+    methodComponents: longText.default(''),
+    researchRationale: longText.default(''),
+    topic: text(80),
+    subjects: z.array(text(60)).max(20).default([]),
+    gradeBands: z.array(text(40)).max(10).default([]),
+    level: z.coerce.number().int().min(1).max(5).optional(),
+    pdHours: z.coerce.number().min(0).max(500),
+    expiryMonths: z.coerce.number().int().min(1).max(240).optional(),
+    badgeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8'),
+    resources: z.array(ResourceDef).max(50).default([]),
+    parts: z.array(PartDef).min(1, 'Add at least one submission part.').max(20),
+    rubric: RubricDef,
+    alignments: z.array(AlignmentDef).max(20).default([]),
+  })
+  .superRefine((d, ctx) => {
+    d.rubric.criteria.forEach((c, i) => {
+      if (c.partIndex !== undefined && c.partIndex >= d.parts.length) {
+        ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'partIndex'], message: 'This criterion points at a part that does not exist.' });
+      }
+    });
+  });
+export type MicroCredentialDef = z.infer<typeof MicroCredentialDef>;
+
+export const TrackDef = z.object({
+  slug,
+  kind: z.enum(['COURSE', 'TRACK']).default('TRACK'),
+  title: text(200),
+  summary: text(600),
+  description: longText.default(''),
+  topic: text(80),
+  subjects: z.array(text(60)).max(20).default([]),
+  gradeBands: z.array(text(40)).max(10).default([]),
+  // Micro-credential slugs in level order (level 1 first).
+  levels: z.array(slug).max(5).default([]),
+});
+export type TrackDef = z.infer<typeof TrackDef>;
+
+export const StackDef = z.object({
+  slug,
+  title: text(200),
+  summary: text(600),
+  description: longText.default(''),
+  badgeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#7c3aed'),
+  microCredentials: z.array(slug).min(2, 'A stack combines at least two micro-credentials.').max(20),
+});
+export type StackDef = z.infer<typeof StackDef>;

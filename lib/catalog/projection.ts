@@ -1,0 +1,76 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+
+/**
+ * Keeps the searchable catalogue projection in step with the source rows. Called inside the same
+ * transaction as every publish, edit-publish or retire, so search never shows a retired item.
+ */
+export async function syncCatalogEntry(tx: Tx, kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK', refId: string): Promise<void> {
+  if (kind === 'MICRO_CREDENTIAL') {
+    const mc = await tx.microCredential.findUnique({
+      where: { id: refId },
+      select: {
+        id: true, slug: true, status: true, topic: true, subjects: true, gradeBands: true, level: true, publishedAt: true, issuerId: true,
+        issuer: { select: { name: true } },
+        stackItems: { where: { stack: { status: 'PUBLISHED' } }, select: { stack: { select: { slug: true } } } },
+        currentVersion: { select: { title: true, summary: true, competency: true, keyMethod: true, methodComponents: true, pdHours: true, badgeColor: true, publishedAt: true } },
+      },
+    });
+    if (!mc || mc.status !== 'PUBLISHED' || !mc.currentVersion) {
+      await tx.catalogEntry.deleteMany({ where: { kind, refId } });
+      return;
+    }
+    const v = mc.currentVersion;
+    const data = {
+      slug: mc.slug, issuerId: mc.issuerId, issuerName: mc.issuer.name, title: v.title, summary: v.summary, competency: v.competency,
+      body: `${v.keyMethod}\n${v.methodComponents}`, topic: mc.topic, subjects: mc.subjects, gradeBands: mc.gradeBands, level: mc.level,
+      pdHours: v.pdHours, stackSlugs: mc.stackItems.map((s) => s.stack.slug), badgeColor: v.badgeColor,
+      publishedAt: mc.publishedAt ?? v.publishedAt ?? new Date(),
+    };
+    await tx.catalogEntry.upsert({ where: { kind_refId: { kind, refId } }, create: { kind, refId, ...data }, update: data });
+    return;
+  }
+  if (kind === 'TRACK') {
+    const t = await tx.track.findUnique({
+      where: { id: refId },
+      select: {
+        slug: true, status: true, title: true, summary: true, description: true, topic: true, subjects: true, gradeBands: true, publishedAt: true, issuerId: true,
+        issuer: { select: { name: true } },
+        microCredentials: { where: { status: 'PUBLISHED' }, select: { currentVersion: { select: { pdHours: true, competency: true } } } },
+      },
+    });
+    if (!t || t.status !== 'PUBLISHED') {
+      await tx.catalogEntry.deleteMany({ where: { kind, refId } });
+      return;
+    }
+    const hours = t.microCredentials.reduce((sum, m) => sum + Number(m.currentVersion?.pdHours ?? 0), 0);
+    const data = {
+      slug: t.slug, issuerId: t.issuerId, issuerName: t.issuer.name, title: t.title, summary: t.summary,
+      competency: t.microCredentials.map((m) => m.currentVersion?.competency ?? '').join(' '), body: t.description, topic: t.topic,
+      subjects: t.subjects, gradeBands: t.gradeBands, level: null, pdHours: hours, stackSlugs: [], badgeColor: '#0f766e', publishedAt: t.publishedAt ?? new Date(),
+    };
+    await tx.catalogEntry.upsert({ where: { kind_refId: { kind, refId } }, create: { kind, refId, ...data }, update: data });
+    return;
+  }
+  const s = await tx.stack.findUnique({
+    where: { id: refId },
+    select: {
+      slug: true, status: true, title: true, summary: true, description: true, publishedAt: true, issuerId: true, badgeColor: true,
+      issuer: { select: { name: true } },
+      items: { select: { microCredential: { select: { topic: true, subjects: true, gradeBands: true, currentVersion: { select: { pdHours: true, competency: true } } } } } },
+    },
+  });
+  if (!s || s.status !== 'PUBLISHED') {
+    await tx.catalogEntry.deleteMany({ where: { kind, refId } });
+    return;
+  }
+  const mcs = s.items.map((i) => i.microCredential);
+  const data = {
+    slug: s.slug, issuerId: s.issuerId, issuerName: s.issuer.name, title: s.title, summary: s.summary,
+    competency: mcs.map((m) => m.currentVersion?.competency ?? '').join(' '), body: s.description, topic: mcs[0]?.topic ?? 'Stack',
+    subjects: [...new Set(mcs.flatMap((m) => m.subjects))], gradeBands: [...new Set(mcs.flatMap((m) => m.gradeBands))], level: null,
+    pdHours: mcs.reduce((sum, m) => sum + Number(m.currentVersion?.pdHours ?? 0), 0), stackSlugs: [s.slug], badgeColor: s.badgeColor,
+    publishedAt: s.publishedAt ?? new Date(),
+  };
+  await tx.catalogEntry.upsert({ where: { kind_refId: { kind, refId } }, create: { kind, refId, ...data }, update: data });
+}

@@ -1,0 +1,202 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db';
+import { CATALOG_PAGE_SIZE, type CatalogSearchInput } from '@/lib/catalog/schemas';
+import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+
+export type CatalogItem = {
+  id: string;
+  kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK';
+  slug: string;
+  title: string;
+  summary: string;
+  issuerName: string;
+  topic: string;
+  level: number | null;
+  pdHours: string;
+  gradeBands: string[];
+  subjects: string[];
+  stackSlugs: string[];
+  badgeColor: string;
+};
+
+type RankCursor = { r: number; id: string };
+type DateCursor = { p: string; id: string };
+const isRankCursor = (v: Record<string, unknown>): v is RankCursor => typeof v.r === 'number' && typeof v.id === 'string';
+const isDateCursor = (v: Record<string, unknown>): v is DateCursor => typeof v.p === 'string' && typeof v.id === 'string';
+
+/**
+ * Searches everything published. With a query: Postgres full-text search ranked by relevance
+ * (GIN index on the generated tsvector); without: newest first. Keyset pagination either way.
+ */
+export async function searchCatalog(input: CatalogSearchInput): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
+  const take = CATALOG_PAGE_SIZE;
+  const filters: Prisma.Sql[] = [];
+  if (input.kind) filters.push(Prisma.sql`e."kind" = ${input.kind}::"CatalogKind"`);
+  if (input.issuer) filters.push(Prisma.sql`e."issuerId" = ${input.issuer}`);
+  if (input.topic) filters.push(Prisma.sql`e."topic" = ${input.topic}`);
+  if (input.level) filters.push(Prisma.sql`e."level" = ${input.level}`);
+  if (input.gradeBand) filters.push(Prisma.sql`e."gradeBands" @> ARRAY[${input.gradeBand}]::text[]`);
+  if (input.subject) filters.push(Prisma.sql`e."subjects" @> ARRAY[${input.subject}]::text[]`);
+  if (input.stack) filters.push(Prisma.sql`e."stackSlugs" @> ARRAY[${input.stack}]::text[]`);
+  if (input.maxHours !== undefined) filters.push(Prisma.sql`e."pdHours" <= ${input.maxHours}`);
+
+  const select = Prisma.sql`e."id", e."kind"::text AS "kind", e."slug", e."title", e."summary", e."issuerName", e."topic", e."level",
+    e."pdHours"::text AS "pdHours", e."gradeBands", e."subjects", e."stackSlugs", e."badgeColor"`;
+
+  let rows: (CatalogItem & { rank?: number; publishedAt?: Date })[];
+  if (input.q) {
+    const query = Prisma.sql`websearch_to_tsquery('english', ${input.q})`;
+    filters.push(Prisma.sql`e."search" @@ ${query}`);
+    const cursor = decodeCursor(input.cursor, isRankCursor);
+    // Rank rounded to a float4 so the cursor comparison is exact across requests.
+    const rankExpr = Prisma.sql`ts_rank(e."search", ${query})::real`;
+    if (cursor) filters.push(Prisma.sql`(${rankExpr}, e."id") < (${cursor.r}::real, ${cursor.id})`);
+    rows = await db.$queryRaw`SELECT ${select}, ${rankExpr} AS "rank" FROM "CatalogEntry" e
+      WHERE ${Prisma.join(filters, ' AND ')} ORDER BY "rank" DESC, e."id" DESC LIMIT ${take + 1}`;
+  } else {
+    const cursor = decodeCursor(input.cursor, isDateCursor);
+    if (cursor) filters.push(Prisma.sql`(e."publishedAt", e."id") < (${new Date(cursor.p)}, ${cursor.id})`);
+    const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty;
+    rows = await db.$queryRaw`SELECT ${select}, e."publishedAt" FROM "CatalogEntry" e ${where}
+      ORDER BY e."publishedAt" DESC, e."id" DESC LIMIT ${take + 1}`;
+  }
+  const hasMore = rows.length > take;
+  const page = rows.slice(0, take);
+  const last = page[page.length - 1];
+  let nextCursor: string | null = null;
+  if (hasMore && last) {
+    nextCursor = input.q ? encodeCursor({ r: Number(last.rank), id: last.id }) : encodeCursor({ p: last.publishedAt!.toISOString(), id: last.id });
+  }
+  return {
+    items: page.map(({ rank: _r, publishedAt: _p, ...item }) => item),
+    nextCursor,
+  };
+}
+
+export type CatalogFacets = {
+  issuers: { id: string; name: string }[];
+  topics: string[];
+  subjects: string[];
+  gradeBands: string[];
+  stacks: { slug: string; title: string }[];
+};
+
+export async function getCatalogFacets(): Promise<CatalogFacets> {
+  const [issuers, topics, subjects, gradeBands, stacks] = await Promise.all([
+    db.$queryRaw<{ id: string; name: string }[]>`SELECT DISTINCT "issuerId" AS id, "issuerName" AS name FROM "CatalogEntry" ORDER BY name`,
+    db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "topic" AS v FROM "CatalogEntry" ORDER BY v`,
+    db.$queryRaw<{ v: string }[]>`SELECT DISTINCT unnest("subjects") AS v FROM "CatalogEntry" ORDER BY v`,
+    db.$queryRaw<{ v: string }[]>`SELECT DISTINCT unnest("gradeBands") AS v FROM "CatalogEntry" ORDER BY v`,
+    db.stack.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true, title: true }, orderBy: { title: 'asc' } }),
+  ]);
+  return {
+    issuers,
+    topics: topics.map((t) => t.v),
+    subjects: subjects.map((t) => t.v),
+    gradeBands: gradeBands.map((t) => t.v),
+    stacks,
+  };
+}
+
+export function listDistricts() {
+  return db.organization.findMany({ where: { kind: 'DISTRICT' }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+}
+
+const versionDetail = {
+  id: true,
+  version: true,
+  title: true,
+  summary: true,
+  competency: true,
+  keyMethod: true,
+  methodComponents: true,
+  researchRationale: true,
+  pdHours: true,
+  expiryMonths: true,
+  badgeColor: true,
+  passingRuleKind: true,
+  passingLevelRank: true,
+  passingTotal: true,
+  publishedAt: true,
+  resources: { orderBy: { sortOrder: 'asc' }, select: { id: true, kind: true, title: true, url: true, body: true, minutes: true } },
+  parts: {
+    orderBy: { sortOrder: 'asc' },
+    select: { id: true, sortOrder: true, title: true, prompt: true, responseType: true, required: true, wordLimit: true, allowedTypes: true, maxFileBytes: true, maxFiles: true },
+  },
+  criteria: {
+    orderBy: { sortOrder: 'asc' },
+    select: { id: true, sortOrder: true, title: true, description: true, partId: true, descriptors: { select: { levelId: true, text: true } } },
+  },
+  levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
+  alignments: { select: { id: true, targetName: true, targetUrl: true, targetDescription: true, targetFramework: true, targetCode: true } },
+} satisfies Prisma.MicroCredentialVersionSelect;
+
+export type VersionDetail = Prisma.MicroCredentialVersionGetPayload<{ select: typeof versionDetail }>;
+
+/** A published micro-credential with everything a teacher needs before committing. */
+export async function getPublishedMicroCredential(slug: string) {
+  const mc = await db.microCredential.findFirst({
+    where: { slug, status: 'PUBLISHED', currentVersionId: { not: null } },
+    select: {
+      id: true,
+      slug: true,
+      level: true,
+      topic: true,
+      subjects: true,
+      gradeBands: true,
+      issuer: { select: { id: true, name: true, slug: true, requiresProposal: true } },
+      track: { select: { slug: true, title: true, microCredentials: { where: { status: 'PUBLISHED' }, orderBy: { level: 'asc' }, select: { slug: true, level: true, currentVersion: { select: { title: true } } } } } },
+      stackItems: { where: { stack: { status: 'PUBLISHED' } }, select: { stack: { select: { slug: true, title: true } } } },
+      currentVersion: { select: versionDetail },
+    },
+  });
+  if (!mc || !mc.currentVersion) return null;
+  return { ...mc, version: mc.currentVersion };
+}
+
+export async function getPublishedTrack(slug: string) {
+  return db.track.findFirst({
+    where: { slug, status: 'PUBLISHED' },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      title: true,
+      summary: true,
+      description: true,
+      topic: true,
+      subjects: true,
+      gradeBands: true,
+      issuer: { select: { name: true, slug: true } },
+      microCredentials: {
+        where: { status: 'PUBLISHED' },
+        orderBy: { level: 'asc' },
+        select: { id: true, slug: true, level: true, currentVersion: { select: { title: true, summary: true, competency: true, pdHours: true, badgeColor: true } } },
+      },
+    },
+  });
+}
+
+export async function getPublishedStack(slug: string) {
+  return db.stack.findFirst({
+    where: { slug, status: 'PUBLISHED' },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      description: true,
+      badgeColor: true,
+      issuer: { select: { name: true, slug: true } },
+      items: {
+        orderBy: { sortOrder: 'asc' },
+        select: { microCredential: { select: { id: true, slug: true, level: true, status: true, currentVersion: { select: { title: true, summary: true, pdHours: true } } } } },
+      },
+    },
+  });
+}
+
+export function countPublished() {
+  return db.catalogEntry.groupBy({ by: ['kind'], _count: { _all: true } });
+}

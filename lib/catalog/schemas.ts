@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const CatalogSearchInput = z.object({
+  q: optionalText(200),
+  kind: z.enum(['TRACK', 'MICRO_CREDENTIAL', 'STACK']).optional().catch(undefined),
+  issuer: optionalText(80),
+  topic: optionalText(80),
+  level: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  gradeBand: optionalText(40),
+  subject: optionalText(60),
+  stack: optionalText(120),
+  maxHours: z.coerce.number().min(0).max(1000).optional().catch(undefined),
+  cursor: optionalText(200),
+});
+export type CatalogSearchInput = z.infer<typeof CatalogSearchInput>;
+
+export const CATALOG_PAGE_SIZE = 24;

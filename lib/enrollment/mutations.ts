@@ -1,0 +1,68 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/log';
+
+/** Enrolling is idempotent: enrolling twice (or in a track you already follow) changes nothing. */
+export async function enrollInMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
+  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, status: 'PUBLISHED' }, select: { id: true, issuerId: true } });
+  if (!mc) throw notFound('That credential');
+  const enrollment = await db.enrollment.upsert({
+    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
+    create: { userId: opts.actor.id, microCredentialId: mc.id },
+    update: { withdrawnAt: null },
+    select: { id: true, createdAt: true },
+  });
+  await recordAudit({ actorId: opts.actor.id, action: 'enrollment.create', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId });
+  return enrollment;
+}
+
+/** Enrolling in a track enrols in each of its published levels too, so they appear on the dashboard. */
+export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
+  const track = await db.track.findFirst({
+    where: { id: opts.trackId, status: 'PUBLISHED' },
+    select: { id: true, issuerId: true, microCredentials: { where: { status: 'PUBLISHED' }, select: { id: true } } },
+  });
+  if (!track) throw notFound('That course');
+  await db.$transaction(async (tx) => {
+    await tx.enrollment.upsert({
+      where: { userId_trackId: { userId: opts.actor.id, trackId: track.id } },
+      create: { userId: opts.actor.id, trackId: track.id },
+      update: { withdrawnAt: null },
+    });
+    for (const m of track.microCredentials) {
+      await tx.enrollment.upsert({
+        where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: m.id } },
+        create: { userId: opts.actor.id, microCredentialId: m.id },
+        update: { withdrawnAt: null },
+      });
+    }
+    await recordAudit({ actorId: opts.actor.id, action: 'enrollment.create', entityType: 'Track', entityId: track.id, organizationId: track.issuerId }, tx);
+  });
+}
+
+export async function withdrawFromMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
+  await db.enrollment.updateMany({
+    where: { userId: opts.actor.id, microCredentialId: opts.microCredentialId, withdrawnAt: null },
+    data: { withdrawnAt: new Date() },
+  });
+}
+
+export async function setResourceProgress(opts: { actor: Actor; resourceId: string; done: boolean }) {
+  // Only resources of credentials the teacher is enrolled in.
+  const resource = await db.resource.findFirst({
+    where: { id: opts.resourceId, version: { microCredential: { enrollments: { some: { userId: opts.actor.id, withdrawnAt: null } } } } },
+    select: { id: true },
+  });
+  if (!resource) throw notFound('That resource');
+  if (opts.done) {
+    await db.resourceProgress.upsert({
+      where: { userId_resourceId: { userId: opts.actor.id, resourceId: resource.id } },
+      create: { userId: opts.actor.id, resourceId: resource.id },
+      update: {},
+    });
+  } else {
+    await db.resourceProgress.deleteMany({ where: { userId: opts.actor.id, resourceId: resource.id } });
+  }
+}

@@ -1,0 +1,94 @@
+import 'server-only';
+import { db } from '@/lib/db';
+
+export type Standing =
+  | { state: 'not-enrolled' }
+  | { state: 'enrolled' }
+  | { state: 'proposal'; proposalStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED' }
+  | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null };
+
+/** Where a teacher stands on each of the given micro-credentials, in one round trip per table. */
+export async function getStandings(userId: string, microCredentialIds: string[]): Promise<Map<string, Standing>> {
+  const [enrollments, submissions, proposals] = await Promise.all([
+    db.enrollment.findMany({ where: { userId, microCredentialId: { in: microCredentialIds }, withdrawnAt: null }, select: { microCredentialId: true } }),
+    db.submission.findMany({
+      where: { userId, microCredentialId: { in: microCredentialIds } },
+      select: { id: true, microCredentialId: true, status: true, award: { select: { id: true } } },
+    }),
+    db.proposal.findMany({ where: { userId, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
+  ]);
+  const out = new Map<string, Standing>();
+  for (const id of microCredentialIds) out.set(id, { state: 'not-enrolled' });
+  for (const e of enrollments) if (e.microCredentialId) out.set(e.microCredentialId, { state: 'enrolled' });
+  for (const p of proposals) if (out.get(p.microCredentialId)?.state !== 'not-enrolled') out.set(p.microCredentialId, { state: 'proposal', proposalStatus: p.status });
+  for (const s of submissions) {
+    const approvedOrNone = out.get(s.microCredentialId);
+    if (s.status === 'DRAFT' && approvedOrNone?.state === 'proposal' && approvedOrNone.proposalStatus !== 'APPROVED') continue;
+    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null });
+  }
+  return out;
+}
+
+export async function isEnrolled(userId: string, microCredentialId: string): Promise<boolean> {
+  const e = await db.enrollment.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { withdrawnAt: true } });
+  return Boolean(e && !e.withdrawnAt);
+}
+
+export async function getResourceProgress(userId: string, versionId: string): Promise<Set<string>> {
+  const rows = await db.resourceProgress.findMany({ where: { userId, resource: { versionId } }, select: { resourceId: true } });
+  return new Set(rows.map((r) => r.resourceId));
+}
+
+/** The teacher's dashboard: everything they are working on, grouped by where it stands. */
+export async function getTeacherDashboard(userId: string) {
+  const [enrollments, submissions, awards, proposals] = await Promise.all([
+    db.enrollment.findMany({
+      where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      take: 100,
+      select: {
+        createdAt: true,
+        microCredential: {
+          select: {
+            id: true, slug: true, level: true,
+            track: { select: { title: true, slug: true } },
+            issuer: { select: { name: true } },
+            currentVersion: { select: { id: true, title: true, pdHours: true, badgeColor: true, _count: { select: { resources: true } } } },
+          },
+        },
+      },
+    }),
+    db.submission.findMany({
+      where: { userId },
+      orderBy: { updatedAt: 'desc' },
+      take: 100,
+      select: {
+        id: true, status: true, updatedAt: true, lastSubmittedAt: true, microCredentialId: true,
+        attempts: { orderBy: { number: 'desc' }, take: 1, select: { number: true, status: true, dueAt: true } },
+      },
+    }),
+    db.award.findMany({
+      where: { userId, revokedAt: null },
+      orderBy: { issuedAt: 'desc' },
+      take: 50,
+      select: { id: true, title: true, issuedAt: true, pdHours: true, stackId: true, microCredentialId: true },
+    }),
+    db.proposal.findMany({ where: { userId }, select: { microCredentialId: true, status: true, decisionComment: true } }),
+  ]);
+  const progress = await db.resourceProgress.groupBy({
+    by: ['resourceId'],
+    where: { userId },
+    _count: { _all: true },
+  });
+  const doneResourceIds = new Set(progress.map((p) => p.resourceId));
+  const versionIds = enrollments.map((e) => e.microCredential?.currentVersion?.id).filter((v): v is string => Boolean(v));
+  const resources = await db.resource.findMany({ where: { versionId: { in: versionIds } }, select: { id: true, versionId: true } });
+  const resourceStats = new Map<string, { total: number; done: number }>();
+  for (const r of resources) {
+    const s = resourceStats.get(r.versionId) ?? { total: 0, done: 0 };
+    s.total++;
+    if (doneResourceIds.has(r.id)) s.done++;
+    resourceStats.set(r.versionId, s);
+  }
+  return { enrollments, submissions, awards, proposals, resourceStats };
+}
