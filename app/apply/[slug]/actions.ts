@@ -1,0 +1,106 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireActor } from '@/lib/auth/session';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
+import { completeUpload, presignUploadParts, removeFile, requestUpload, type UploadTicket } from '@/lib/evidence/uploads';
+import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
+
+export async function startApplicationAction(formData: FormData) {
+  const parsed = z.object({ microCredentialId: z.string().min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
+  if (!parsed.success) return;
+  const actor = await requireActor();
+  await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });
+  revalidatePath(`/apply/${parsed.data.slug}`);
+}
+
+export type SaveResult = { ok: true; revision: number; wordCount: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
+
+export async function saveResponseAction(input: z.input<typeof SaveResponseInput>): Promise<SaveResult> {
+  const parsed = SaveResponseInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'That answer could not be saved.' };
+  try {
+    const actor = await requireActor();
+    const r = await saveResponse({ actor, ...parsed.data });
+    return { ok: true, revision: r.revision, wordCount: r.wordCount, savedAt: new Date().toISOString() };
+  } catch (e) {
+    const result = toActionError(e);
+    const conflict = e instanceof Error && 'code' in e && (e as { code: string }).code === 'CONFLICT';
+    return { ok: false, formError: result.ok ? 'Not saved.' : (result.formError ?? 'Not saved.'), conflict };
+  }
+}
+
+export async function requestUploadAction(input: z.input<typeof RequestUploadInput>): Promise<ActionResult<UploadTicket>> {
+  const parsed = parseInput(RequestUploadInput, input);
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    return { ok: true, data: await requestUpload({ actor, ...parsed.data }) };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+export async function presignPartsAction(input: z.input<typeof PresignPartsInput>): Promise<ActionResult<{ partNumber: number; url: string }[]>> {
+  const parsed = parseInput(PresignPartsInput, input);
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    return { ok: true, data: await presignUploadParts({ actor, ...parsed.data }) };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+export async function completeUploadAction(input: z.input<typeof CompleteUploadInput>): Promise<ActionResult> {
+  const parsed = parseInput(CompleteUploadInput, input);
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await completeUpload({ actor, ...parsed.data });
+    return { ok: true };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+export async function removeFileAction(input: z.input<typeof FileIdInput>): Promise<ActionResult> {
+  const parsed = parseInput(FileIdInput, input);
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await removeFile({ actor, fileId: parsed.data.fileId });
+    return { ok: true };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+export async function submitAttemptAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const raw = formDataToObject(formData);
+  const parsed = parseInput(SubmitAttemptInput, raw);
+  if (!parsed.ok) return parsed.result;
+  const slug = String(raw.slug ?? '');
+  try {
+    const actor = await requireActor();
+    await submitAttempt({ actor, attemptId: parsed.data.attemptId, publicSummary: parsed.data.publicSummary });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/apply/${slug}`);
+  revalidatePath('/dashboard');
+  redirect(`/apply/${encodeURIComponent(slug)}?submitted=1`);
+}
+
+export async function startRevisionAction(formData: FormData) {
+  const raw = formDataToObject(formData);
+  const parsed = StartRevisionInput.safeParse(raw);
+  if (!parsed.success) return;
+  const actor = await requireActor();
+  await startRevision({ actor, submissionId: parsed.data.submissionId });
+  revalidatePath(`/apply/${String(raw.slug ?? '')}`);
+}

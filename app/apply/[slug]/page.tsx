@@ -1,0 +1,264 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { getApplication } from '@/lib/submissions/queries';
+import { needsProposal } from '@/lib/proposals/queries';
+import { Alert, Card, Pill, type Tone } from '@/components/ui/card';
+import { Markdown } from '@/components/markdown';
+import { AnswerEditor } from '@/components/evidence/answer-editor';
+import { FileUploader } from '@/components/evidence/file-uploader';
+import { FileList } from '@/components/evidence/file-list';
+import { ProgressBar } from '@/components/ui/progress';
+import type { FileKind } from '@/lib/evidence/file-types';
+import { SubmitForm } from './submit-form';
+import { startApplicationAction, startRevisionAction } from './actions';
+
+export const metadata = { title: 'Your application' };
+
+const statusInfo: Record<string, { label: string; tone: Tone }> = {
+  DRAFT: { label: 'Draft', tone: 'neutral' },
+  SUBMITTED: { label: 'Submitted: waiting for review', tone: 'info' },
+  IN_REVIEW: { label: 'In review', tone: 'info' },
+  NEEDS_REVISION: { label: 'Needs revision', tone: 'warning' },
+  EARNED: { label: 'Earned', tone: 'success' },
+};
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string }> }) {
+  const { slug } = await params;
+  const { submitted } = await searchParams;
+  const actor = await requireUser(`/apply/${slug}`);
+  const app = await getApplication(actor, slug);
+  if (!app) notFound();
+  const { mc, submission, version } = app;
+
+  if (!submission) {
+    return (
+      <div className="mx-auto max-w-2xl">
+        <h1 className="text-3xl font-bold">{version.title}</h1>
+        <Card className="mt-6">
+          <p>Your application follows the parts below. Answers save as you type, so you can work on it over several days.</p>
+          <ol className="mt-3 list-decimal pl-6">
+            {version.parts.map((p) => (
+              <li key={p.id}>{p.title}</li>
+            ))}
+          </ol>
+          <form action={startApplicationAction} className="mt-4">
+            <input type="hidden" name="microCredentialId" value={mc.id} />
+            <input type="hidden" name="slug" value={mc.slug} />
+            <button type="submit" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+              Start my application
+            </button>
+          </form>
+        </Card>
+      </div>
+    );
+  }
+
+  const current = submission.attempts[0];
+  const previous = submission.attempts.slice(1);
+  const editable = current.status === 'DRAFT';
+  const proposalBlock = editable && (await needsProposal(actor, mc.id));
+  const done = version.parts.filter((p) => {
+    const r = current.responses.find((x) => x.partId === p.id);
+    const files = current.files.filter((f) => f.partId === p.id && f.status === 'UPLOADED').length;
+    if (p.responseType === 'FILES') return files > 0;
+    if (p.responseType === 'TEXT_AND_FILES') return (r?.wordCount ?? 0) > 0 && files > 0;
+    if (p.responseType === 'LINKS') return (r?.links.length ?? 0) > 0;
+    return (r?.wordCount ?? 0) > 0;
+  }).length;
+  const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
+  const info = statusInfo[submission.status];
+
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href={`/micro-credentials/${mc.slug}`}>← {version.title}</Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold">Your application</h1>
+        <Pill tone={info.tone}>{info.label}</Pill>
+      </div>
+      <p className="mt-1 text-slate-700">
+        {version.title} · {mc.issuer.name} · attempt {current.number} · answers version {version.version} of the requirements
+      </p>
+
+      {submitted ? (
+        <div className="mt-4">
+          <Alert tone="success" title="Submitted">
+            Your evidence is with the reviewers. We will notify you when there is a decision{current.dueAt ? `, by ${dateFmt.format(current.dueAt)} at the latest` : ''}.
+          </Alert>
+        </div>
+      ) : null}
+
+      {submission.status === 'EARNED' && submission.award ? (
+        <div className="mt-4">
+          <Alert tone="success" title="You earned this micro-credential">
+            <Link href={`/credentials/${submission.award.id}`}>View and share your badge</Link>
+          </Alert>
+        </div>
+      ) : null}
+
+      {lastDecided && (submission.status === 'NEEDS_REVISION' || submission.status === 'EARNED' || (editable && current.number > 1)) ? (
+        <Feedback attempt={lastDecided} version={version} />
+      ) : null}
+
+      {submission.status === 'NEEDS_REVISION' ? (
+        <Card className="mt-6">
+          <h2 className="text-lg font-semibold">Revise and resubmit</h2>
+          <p className="mt-1 text-slate-700">Parts that passed are kept as they are. You will revise only what the reviewer asked you to change.</p>
+          <form action={startRevisionAction} className="mt-3">
+            <input type="hidden" name="submissionId" value={submission.id} />
+            <input type="hidden" name="slug" value={mc.slug} />
+            <button type="submit" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+              Start revision (attempt {current.number + 1})
+            </button>
+          </form>
+        </Card>
+      ) : null}
+
+      {editable ? (
+        <div className="mt-6">
+          <ProgressBar value={done} max={version.parts.length} label="Parts completed" />
+          <p className="mt-1 text-sm text-slate-700">
+            {done} of {version.parts.length} parts have an answer
+          </p>
+        </div>
+      ) : current.submittedAt ? (
+        <p className="mt-4 text-slate-700">
+          Submitted on {dateFmt.format(current.submittedAt)}
+          {current.dueAt && submission.status !== 'EARNED' && submission.status !== 'NEEDS_REVISION' ? `; decision expected by ${dateFmt.format(current.dueAt)}` : ''}.
+        </p>
+      ) : null}
+
+      <ol className="mt-6 space-y-6">
+        {version.parts.map((p, i) => {
+          const r = current.responses.find((x) => x.partId === p.id);
+          const files = current.files.filter((f) => f.partId === p.id);
+          const wantsText = p.responseType === 'TEXT' || p.responseType === 'TEXT_AND_FILES' || p.responseType === 'LINKS';
+          const wantsFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
+          const locked = !editable || Boolean(r?.carriedOver);
+          const active = files.filter((f) => f.status !== 'REJECTED').length;
+          return (
+            <li key={p.id}>
+              <Card>
+                <h2 className="text-lg font-semibold">
+                  Part {i + 1}: {p.title} {!p.required ? <span className="text-sm font-normal text-slate-600">(optional)</span> : null}
+                  {r?.carriedOver ? <span className="ml-2 align-middle"><Pill tone="success">Passed</Pill></span> : null}
+                </h2>
+                <Markdown source={p.prompt} className="text-sm" />
+                {wantsText ? (
+                  locked ? (
+                    <div className="mt-3 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-slate-900">{r?.text || <em>No answer.</em>}</div>
+                  ) : (
+                    <div className="mt-3">
+                      <AnswerEditor attemptId={current.id} partId={p.id} label={`Answer for ${p.title}`} initialText={r?.text ?? ''} initialRevision={r?.revision ?? 0} wordLimit={p.wordLimit} />
+                    </div>
+                  )
+                ) : null}
+                {wantsFiles ? (
+                  <div className="mt-4">
+                    <h3 className="mb-2 text-sm font-semibold">Files</h3>
+                    <FileList files={files} editable={!locked} />
+                    {!locked ? (
+                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={p.allowedTypes as FileKind[]} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active} />
+                    ) : null}
+                  </div>
+                ) : null}
+              </Card>
+            </li>
+          );
+        })}
+      </ol>
+
+      {editable ? (
+        <Card className="mt-6">
+          <h2 className="mb-3 text-lg font-semibold">Submit for review</h2>
+          <SubmitForm
+            attemptId={current.id}
+            slug={mc.slug}
+            publicSummary={submission.publicSummary ?? ''}
+            blocked={proposalBlock ? 'Your district needs to approve your proposal before you can submit. You can keep working on your evidence meanwhile.' : null}
+          />
+          {proposalBlock ? (
+            <p className="mt-2 text-sm">
+              <Link href={`/micro-credentials/${mc.slug}/proposal`}>Go to your proposal</Link>
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {previous.length ? (
+        <section className="mt-8" aria-labelledby="history">
+          <h2 id="history" className="text-lg font-semibold">Earlier attempts</h2>
+          <ul className="mt-2 space-y-2">
+            {previous.map((a) => (
+              <li key={a.id}>
+                <details className="rounded-md border border-slate-200 bg-white p-3">
+                  <summary className="cursor-pointer font-medium">
+                    Attempt {a.number}: {a.reviews[0]?.decision === 'PASS' ? 'passed' : a.reviews[0]?.decision === 'REVISE' ? 'returned for revision' : a.status.toLowerCase()}
+                    {a.submittedAt ? `, submitted ${dateFmt.format(a.submittedAt)}` : ''}
+                  </summary>
+                  {a.reviews.length ? <Feedback attempt={a} version={version} compact /> : null}
+                  {version.parts.map((p) => {
+                    const r = a.responses.find((x) => x.partId === p.id);
+                    return r?.text ? (
+                      <div key={p.id} className="mt-3">
+                        <h3 className="text-sm font-semibold">{p.title}</h3>
+                        <p className="whitespace-pre-wrap text-sm">{r.text}</p>
+                      </div>
+                    ) : null;
+                  })}
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+type AttemptWithReview = NonNullable<Awaited<ReturnType<typeof getApplication>>>['submission'] extends infer S ? (S extends { attempts: (infer A)[] } ? A : never) : never;
+type VersionInfo = NonNullable<Awaited<ReturnType<typeof getApplication>>>['version'];
+
+function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; version: VersionInfo; compact?: boolean }) {
+  const review = attempt.reviews[0];
+  if (!review) return null;
+  return (
+    <section aria-label={`Reviewer feedback on attempt ${attempt.number}`} className={compact ? 'mt-3' : 'mt-6'}>
+      <Card>
+        <h2 className="text-lg font-semibold">
+          Reviewer feedback on attempt {attempt.number}: {review.decision === 'PASS' ? 'earned' : 'needs revision'}
+        </h2>
+        {review.overallComment ? <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.overallComment}</p> : null}
+        <table className="mt-4 w-full border-collapse text-sm">
+          <caption className="sr-only">Scores by criterion</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
+              <th scope="col" className="border-b border-slate-300 p-2 text-left">Level</th>
+              <th scope="col" className="border-b border-slate-300 p-2 text-left">Feedback</th>
+            </tr>
+          </thead>
+          <tbody>
+            {version.criteria.map((c) => {
+              const s = review.scores.find((x) => x.criterionId === c.id);
+              const pass = s ? s.level.rank >= version.passingLevelRank : false;
+              return (
+                <tr key={c.id}>
+                  <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
+                  <td className="border-b border-slate-200 p-2 align-top">
+                    <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
+                  </td>
+                  <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { countWords } from '@/lib/submissions/words';
+import { saveResponseAction } from '@/app/apply/[slug]/actions';
+
+type Props = {
+  attemptId: string;
+  partId: string;
+  label: string;
+  initialText: string;
+  initialRevision: number;
+  wordLimit: number | null;
+  readOnly?: boolean;
+};
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'error'; message: string };
+
+/**
+ * A text answer that saves itself: 1 s after typing stops, on blur and when the page is hidden.
+ * A local copy is kept until the server confirms, so a dropped connection loses nothing.
+ */
+export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly }: Props) {
+  const storageKey = `draft:${attemptId}:${partId}`;
+  const [text, setText] = useState(initialText);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const revision = useRef(initialRevision);
+  const lastSaved = useRef(initialText);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  const words = countWords(text);
+  const over = wordLimit !== null && words > wordLimit;
+
+  // Recover an unsaved local copy from a previous visit (e.g. the connection dropped).
+  useEffect(() => {
+    const local = window.localStorage.getItem(storageKey);
+    if (local !== null && local !== initialText && !readOnly) {
+      setText(local);
+      setState({ kind: 'offline' });
+    }
+  }, [storageKey, initialText, readOnly]);
+
+  const textRef = useRef(text);
+  const saveRef = useRef<() => Promise<void>>(async () => undefined);
+
+  useEffect(() => {
+    textRef.current = text;
+  }, [text]);
+
+  useEffect(() => {
+    const schedule = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveRef.current(), 1000);
+    };
+    saveRef.current = async () => {
+      if (readOnly || inFlight.current) return;
+      const value = textRef.current;
+      if (value === lastSaved.current) return;
+      inFlight.current = true;
+      setState({ kind: 'saving' });
+      try {
+        const r = await saveResponseAction({ attemptId, partId, text: value, links: [], revision: revision.current });
+        if (r.ok) {
+          revision.current = r.revision;
+          lastSaved.current = value;
+          if (textRef.current === value) window.localStorage.removeItem(storageKey);
+          setState({ kind: 'saved', at: new Date(r.savedAt) });
+        } else {
+          setState({ kind: 'error', message: r.formError });
+        }
+      } catch {
+        setState({ kind: 'offline' });
+      } finally {
+        inFlight.current = false;
+      }
+      if (textRef.current !== lastSaved.current) schedule();
+    };
+    const flush = () => {
+      if (document.visibilityState === 'hidden') void saveRef.current();
+    };
+    const online = () => void saveRef.current();
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('online', online);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('online', online);
+    };
+  }, [attemptId, partId, readOnly, storageKey]);
+
+  const onChange = (value: string) => {
+    setText(value);
+    textRef.current = value;
+    window.localStorage.setItem(storageKey, value);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveRef.current(), 1000);
+  };
+
+  const id = `answer-${partId}`;
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        value={text}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => void saveRef.current()}
+        aria-describedby={`${id}-status ${id}-count`}
+        rows={10}
+        className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 read-only:bg-slate-50"
+      />
+      <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
+        <span id={`${id}-count`} className={over ? 'font-semibold text-red-700' : 'text-slate-700'}>
+          {words} {words === 1 ? 'word' : 'words'}
+          {wordLimit ? ` of ${wordLimit}` : ''}
+          {over ? ` — ${words - wordLimit!} over the limit` : ''}
+        </span>
+        <span id={`${id}-status`} role="status" aria-live="polite" className="text-slate-700">
+          {readOnly ? 'Kept from your earlier attempt (passed)' : null}
+          {!readOnly && state.kind === 'saving' ? 'Saving…' : null}
+          {!readOnly && state.kind === 'saved' ? `Saved at ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : null}
+          {!readOnly && state.kind === 'offline' ? 'Not saved yet: kept on this device, will retry when you are back online' : null}
+          {!readOnly && state.kind === 'error' ? <span className="font-semibold text-red-700">{state.message}</span> : null}
+        </span>
+      </div>
+    </div>
+  );
+}

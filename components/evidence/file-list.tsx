@@ -1,0 +1,62 @@
+import { formatBytes } from '@/lib/evidence/file-types';
+import { RemoveFileButton } from '@/components/evidence/remove-file-button';
+
+export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status: 'PENDING' | 'UPLOADED' | 'REJECTED'; detectedType: string | null; declaredType: string; rejectedReason: string | null; carriedOver: boolean };
+
+/** Files of one part, each with an in-page preview (PDF, image, audio, video) through a signed URL. */
+export function FileList({ files, editable }: { files: FileRow[]; editable: boolean }) {
+  if (!files.length) return <p className="text-sm text-slate-700">No files yet.</p>;
+  return (
+    <ul className="space-y-3">
+      {files.map((f) => (
+        <li key={f.id} className="rounded-md border border-slate-200 bg-white p-3">
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+            <span className="font-medium">{f.fileName}</span>
+            <span className="text-slate-700">
+              {formatBytes(Number(f.sizeBytes))}
+              {f.status === 'PENDING' ? ' · upload not finished' : ''}
+              {f.status === 'REJECTED' ? ' · rejected' : ''}
+            </span>
+          </div>
+          {f.status === 'REJECTED' ? <p className="mt-1 text-sm text-red-700">{f.rejectedReason}</p> : null}
+          {f.status === 'UPLOADED' ? <EvidencePreview file={f} /> : null}
+          <div className="mt-2 flex gap-4 text-sm">
+            {f.status === 'UPLOADED' ? (
+              <a href={`/files/${f.id}`} download>
+                Download<span className="sr-only"> {f.fileName}</span>
+              </a>
+            ) : null}
+            {editable && !f.carriedOver ? <RemoveFileButton fileId={f.id} fileName={f.fileName} /> : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function EvidencePreview({ file }: { file: Pick<FileRow, 'id' | 'fileName' | 'detectedType' | 'declaredType'> }) {
+  const type = file.detectedType ?? file.declaredType;
+  const src = `/files/${file.id}?inline=1`;
+  if (type.startsWith('image/')) {
+    // eslint-disable-next-line @next/next/no-img-element
+    return <img src={src} alt={`Preview of ${file.fileName}`} className="mt-2 max-h-80 rounded border border-slate-200" loading="lazy" />;
+  }
+  if (type.startsWith('video/')) {
+    return (
+      <video controls preload="metadata" src={src} className="mt-2 max-h-96 w-full rounded bg-black">
+        <track kind="captions" />
+        Your browser cannot play this video. Use the download link instead.
+      </video>
+    );
+  }
+  if (type.startsWith('audio/')) return <audio controls preload="metadata" src={src} className="mt-2 w-full" aria-label={`Audio: ${file.fileName}`} />;
+  if (type === 'application/pdf') {
+    return (
+      <details className="mt-2">
+        <summary className="cursor-pointer text-sm font-semibold text-brand-700">Preview PDF</summary>
+        <iframe src={src} title={`PDF preview of ${file.fileName}`} className="mt-2 h-[32rem] w-full rounded border border-slate-200" />
+      </details>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import { DomainError, invalidState, notFound, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { hitRateLimit } from '@/lib/rate-limit';
+import { FILE_KIND_INFO, formatBytes, kindForMime, type FileKind } from '@/lib/evidence/file-types';
+import { sniffFileType } from '@/lib/evidence/sniff';
+import { canViewAttemptEvidence } from '@/lib/evidence/access';
+import * as storage from '@/lib/storage/s3';
+
+function extensionOf(name: string) {
+  const m = /\.([a-z0-9]{1,8})$/i.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** The declared kind, from the browser's MIME type or else the extension. */
+function declaredKind(fileName: string, contentType: string): { kind: FileKind; mime: string } | null {
+  const byMime = kindForMime(contentType);
+  if (byMime) return { kind: byMime, mime: contentType.toLowerCase() };
+  const ext = extensionOf(fileName);
+  for (const [kind, info] of Object.entries(FILE_KIND_INFO) as [FileKind, (typeof FILE_KIND_INFO)[FileKind]][]) {
+    const i = info.extensions.indexOf(ext);
+    if (i >= 0) return { kind, mime: info.mimeTypes[Math.min(i, info.mimeTypes.length - 1)] };
+  }
+  return null;
+}
+
+async function loadDraftPart(actor: Actor, attemptId: string, partId: string) {
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: { id: true, status: true, submission: { select: { userId: true, versionId: true } } },
+  });
+  if (!attempt || attempt.submission.userId !== actor.id) throw notFound('That application');
+  if (attempt.status !== 'DRAFT') throw invalidState('This attempt has been submitted; files can no longer be added.');
+  const part = await db.submissionPart.findFirst({
+    where: { id: partId, versionId: attempt.submission.versionId },
+    select: { id: true, title: true, responseType: true, allowedTypes: true, maxFileBytes: true, maxFiles: true },
+  });
+  if (!part) throw notFound('That part');
+  const carried = await db.partResponse.findUnique({ where: { attemptId_partId: { attemptId, partId } }, select: { carriedOver: true } });
+  if (carried?.carriedOver) throw invalidState('This part already passed and is kept as it was.');
+  return { attempt, part };
+}
+
+export type UploadTicket =
+  | { fileId: string; mode: 'single'; url: string; contentType: string }
+  | { fileId: string; mode: 'multipart'; partSize: number; partCount: number; contentType: string };
+
+/**
+ * Step 1 of an upload: checks the file against the part's artifact spec and hands the browser a
+ * presigned URL (or a multipart upload for big files such as classroom video). The server never
+ * touches the bytes.
+ */
+export async function requestUpload(opts: { actor: Actor; attemptId: string; partId: string; fileName: string; contentType: string; size: number }): Promise<UploadTicket> {
+  const limit = await hitRateLimit(`upload:${opts.actor.id}`, 120, 60 * 60);
+  if (!limit.allowed) throw new DomainError('RATE_LIMITED', 'You have started a lot of uploads in the last hour. Wait a little and try again.');
+  const { part } = await loadDraftPart(opts.actor, opts.attemptId, opts.partId);
+  if (part.responseType !== 'FILES' && part.responseType !== 'TEXT_AND_FILES') throw invalidState('This part does not take files.');
+  const declared = declaredKind(opts.fileName, opts.contentType);
+  const allowed = part.allowedTypes as FileKind[];
+  if (!declared || !allowed.includes(declared.kind)) {
+    throw validation(`“${opts.fileName}” is not an accepted type for this part. Accepted: ${allowed.map((k) => FILE_KIND_INFO[k].label).join('; ')}.`);
+  }
+  if (BigInt(opts.size) > part.maxFileBytes) {
+    throw validation(`“${opts.fileName}” is ${formatBytes(opts.size)}; this part accepts files up to ${formatBytes(Number(part.maxFileBytes))}.`);
+  }
+  const count = await db.evidenceFile.count({ where: { attemptId: opts.attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } } });
+  if (count >= part.maxFiles) throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
+
+  // Random key: reveals nothing about the teacher, the school or the file name.
+  const storageKey = `evidence/${randomBytes(16).toString('hex')}`;
+  const multipart = opts.size > storage.MULTIPART_THRESHOLD;
+  const uploadId = multipart ? await storage.createMultipart(storageKey, declared.mime) : null;
+  const file = await db.evidenceFile.create({
+    data: {
+      attemptId: opts.attemptId, partId: part.id, ownerId: opts.actor.id, storageKey, fileName: opts.fileName, declaredType: declared.mime,
+      sizeBytes: BigInt(opts.size), multipartUploadId: uploadId,
+    },
+    select: { id: true },
+  });
+  if (!multipart) {
+    return { fileId: file.id, mode: 'single', url: await storage.presignPut(storageKey, declared.mime, opts.size), contentType: declared.mime };
+  }
+  return { fileId: file.id, mode: 'multipart', partSize: storage.PART_SIZE, partCount: Math.ceil(opts.size / storage.PART_SIZE), contentType: declared.mime };
+}
+
+async function loadOwnPendingFile(actor: Actor, fileId: string) {
+  const file = await db.evidenceFile.findUnique({
+    where: { id: fileId },
+    select: { id: true, ownerId: true, status: true, storageKey: true, multipartUploadId: true, sizeBytes: true, declaredType: true, fileName: true, carriedOver: true, attempt: { select: { status: true } }, part: { select: { allowedTypes: true } } },
+  });
+  if (!file || file.ownerId !== actor.id) throw notFound('That file');
+  return file;
+}
+
+export async function presignUploadParts(opts: { actor: Actor; fileId: string; partNumbers: number[] }) {
+  const file = await loadOwnPendingFile(opts.actor, opts.fileId);
+  if (file.status !== 'PENDING' || !file.multipartUploadId) throw invalidState('This upload has already finished or was cancelled.');
+  const urls: { partNumber: number; url: string }[] = [];
+  for (const n of opts.partNumbers) urls.push({ partNumber: n, url: await storage.presignPart(file.storageKey, file.multipartUploadId, n) });
+  return urls;
+}
+
+function compatible(sniffed: NonNullable<ReturnType<typeof sniffFileType>>, declaredMime: string, allowed: FileKind[]): boolean {
+  const declared = kindForMime(declaredMime);
+  if (!declared || !allowed.includes(declared)) return false;
+  if (sniffed.mime === 'application/x-ooxml') return declaredMime.includes('openxmlformats');
+  if (sniffed.mime === 'text/plain') return declaredMime === 'text/plain' || declaredMime === 'text/csv';
+  return sniffed.kind === declared;
+}
+
+/**
+ * Step 2: after the browser's upload, the server checks the object itself (size and first bytes)
+ * and accepts it, or rejects it with a clear reason and deletes it. Safe to call twice.
+ */
+export async function completeUpload(opts: { actor: Actor; fileId: string; parts?: { partNumber: number; etag: string }[] }) {
+  const file = await loadOwnPendingFile(opts.actor, opts.fileId);
+  if (file.status === 'UPLOADED') return { status: 'UPLOADED' as const };
+  if (file.status === 'REJECTED') throw validation('This file was rejected. Remove it and upload another.');
+  if (file.multipartUploadId) {
+    if (!opts.parts?.length) throw validation('The upload is incomplete; some parts are missing.');
+    try {
+      await storage.completeMultipart(file.storageKey, file.multipartUploadId, opts.parts);
+    } catch {
+      throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
+    }
+  }
+  const head = await storage.headObject(file.storageKey);
+  if (!head) throw validation('The file did not reach storage. Check your connection and retry the upload.');
+  let reason: string | null = null;
+  let detected: string | null = null;
+  if (BigInt(head.size) !== file.sizeBytes) {
+    reason = `The uploaded file is ${formatBytes(head.size)} but ${formatBytes(Number(file.sizeBytes))} was announced; the upload was probably cut off.`;
+  } else {
+    const sniffed = sniffFileType(await storage.readHead(file.storageKey));
+    detected = sniffed?.mime ?? null;
+    if (!sniffed || !compatible(sniffed, file.declaredType, file.part.allowedTypes as FileKind[])) {
+      reason = `“${file.fileName}” does not look like a ${kindForMime(file.declaredType) ?? 'supported'} file inside. It may be damaged or renamed. Export it again and retry.`;
+    }
+  }
+  if (reason) {
+    await db.evidenceFile.update({ where: { id: file.id }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
+    await storage.deleteObject(file.storageKey);
+    throw validation(reason);
+  }
+  await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'UPLOADED', detectedType: detected, verifiedAt: new Date(), multipartUploadId: null } });
+  return { status: 'UPLOADED' as const };
+}
+
+/** Cancels an upload in progress or removes a file from a draft attempt. */
+export async function removeFile(opts: { actor: Actor; fileId: string }) {
+  const file = await loadOwnPendingFile(opts.actor, opts.fileId);
+  if (file.attempt.status !== 'DRAFT') throw invalidState('This attempt has been submitted; its files can no longer change.');
+  if (file.carriedOver) throw invalidState('This file belongs to a part that already passed.');
+  if (file.multipartUploadId) await storage.abortMultipart(file.storageKey, file.multipartUploadId);
+  await db.evidenceFile.delete({ where: { id: file.id } });
+  // The object may be shared with an earlier attempt's row: only delete it when nothing refers to it.
+  const stillUsed = await db.evidenceFile.count({ where: { storageKey: file.storageKey } });
+  if (!stillUsed) await storage.deleteObject(file.storageKey);
+}
+
+/** A short-lived signed URL for someone allowed to see this evidence. */
+export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inline: boolean }) {
+  const file = await db.evidenceFile.findUnique({
+    where: { id: opts.fileId },
+    select: { storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true, attempt: { select: { submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+  });
+  if (!file || file.status !== 'UPLOADED') throw notFound('That file');
+  const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: file.attempt.submission.microCredential.issuerId });
+  if (!allowed) throw notFound('That file');
+  const contentType = file.detectedType && file.detectedType !== 'application/x-ooxml' ? file.detectedType : file.declaredType;
+  return storage.presignGet(file.storageKey, { fileName: file.fileName, contentType, inline: opts.inline });
+}

@@ -1,0 +1,24 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { sendEmail } from '@/lib/email/send';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import type { JobHandler } from '@/lib/jobs/queue';
+
+const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable() });
+const AwardIssue = z.object({ submissionId: z.string() });
+
+export const jobHandlers: Record<string, JobHandler> = {
+  async 'email.notification'(payload) {
+    const p = NotificationEmail.parse(payload);
+    const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true } });
+    if (!user) return;
+    const link = p.href ? `\n\nOpen it here: ${new URL(p.href, env().APP_URL).toString()}` : '';
+    await sendEmail({ to: user.email, subject: p.title, text: `Hello ${user.name},\n\n${p.title}.\n${p.body ? `\n${p.body}\n` : ''}${link}\n\n— Microcred` });
+  },
+  // Retries an award whose issuance failed right after the decision (e.g. the database blinked).
+  async 'award.issue'(payload) {
+    await issueAwardForSubmission(AwardIssue.parse(payload).submissionId);
+  },
+};

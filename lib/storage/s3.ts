@@ -1,0 +1,122 @@
+import 'server-only';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { env } from '@/lib/env';
+
+let serverClient: S3Client | undefined;
+let presignClient: S3Client | undefined;
+
+function makeClient(endpoint: string | undefined) {
+  const e = env();
+  return new S3Client({
+    region: e.S3_REGION,
+    endpoint,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE || Boolean(endpoint),
+    credentials: { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY },
+    // With the SDK defaults, presigned PUTs carry an empty-body CRC32 that S3, R2 and MinIO reject.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 3,
+  });
+}
+
+export function s3(): S3Client {
+  return (serverClient ??= makeClient(env().S3_ENDPOINT));
+}
+
+/** Presigned URLs must name the host browsers can reach, which may differ from the server's. */
+function s3Presign(): S3Client {
+  const e = env();
+  if (!e.S3_PUBLIC_ENDPOINT || e.S3_PUBLIC_ENDPOINT === e.S3_ENDPOINT) return s3();
+  return (presignClient ??= makeClient(e.S3_PUBLIC_ENDPOINT));
+}
+
+const bucket = () => env().S3_BUCKET;
+
+export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
+export const VIEW_URL_TTL_SECONDS = 5 * 60;
+/** Above this size the browser uploads in parts (resumable part by part, needed past 5 GB). */
+export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
+export const PART_SIZE = 16 * 1024 * 1024;
+
+export async function presignPut(key: string, contentType: string, contentLength: number) {
+  return getSignedUrl(s3Presign(), new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType, ContentLength: contentLength }), {
+    expiresIn: UPLOAD_URL_TTL_SECONDS,
+    signableHeaders: new Set(['content-type']),
+  });
+}
+
+export async function createMultipart(key: string, contentType: string) {
+  const out = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: key, ContentType: contentType }));
+  if (!out.UploadId) throw new Error('S3 did not return an upload id');
+  return out.UploadId;
+}
+
+export async function presignPart(key: string, uploadId: string, partNumber: number) {
+  return getSignedUrl(s3Presign(), new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn: UPLOAD_URL_TTL_SECONDS });
+}
+
+export async function completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]) {
+  await s3().send(
+    new CompleteMultipartUploadCommand({
+      Bucket: bucket(),
+      Key: key,
+      UploadId: uploadId,
+      MultipartUpload: { Parts: parts.sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+    }),
+  );
+}
+
+export async function abortMultipart(key: string, uploadId: string) {
+  await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: key, UploadId: uploadId })).catch(() => undefined);
+}
+
+export async function headObject(key: string): Promise<{ size: number; contentType?: string } | null> {
+  try {
+    const out = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return { size: Number(out.ContentLength ?? 0), contentType: out.ContentType };
+  } catch (e) {
+    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey') return null;
+    throw e;
+  }
+}
+
+/** The first bytes of an object, for content sniffing, without downloading the whole file. */
+export async function readHead(key: string, bytes = 4100): Promise<Uint8Array> {
+  const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${bytes - 1}` }));
+  return out.Body ? new Uint8Array(await out.Body.transformToByteArray()) : new Uint8Array();
+}
+
+export async function getObjectBytes(key: string): Promise<Uint8Array> {
+  const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return out.Body ? new Uint8Array(await out.Body.transformToByteArray()) : new Uint8Array();
+}
+
+export async function putObject(key: string, body: Uint8Array | string, contentType: string) {
+  await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: body, ContentType: contentType }));
+}
+
+export async function deleteObject(key: string) {
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key })).catch(() => undefined);
+}
+
+/** A short-lived signed GET. `inline` previews in the browser; otherwise the file downloads. */
+export async function presignGet(key: string, opts: { fileName: string; contentType: string; inline: boolean }) {
+  const disposition = `${opts.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(opts.fileName)}`;
+  return getSignedUrl(
+    s3Presign(),
+    new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: disposition, ResponseContentType: opts.contentType }),
+    { expiresIn: VIEW_URL_TTL_SECONDS },
+  );
+}

@@ -1,0 +1,207 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { db } from '@/lib/db';
+import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/log';
+import { countWords } from '@/lib/submissions/words';
+import { findIncompleteParts, type PartAnswer } from '@/lib/submissions/completeness';
+import { needsProposal } from '@/lib/proposals/queries';
+import { addBusinessDays } from '@/lib/review/sla';
+import { passedPartIds, passingRuleOf } from '@/lib/review/rubric';
+
+/** Creates the teacher's application (bound to the current version) and its first draft attempt, once. */
+export async function startApplication(opts: { actor: Actor; microCredentialId: string }) {
+  const mc = await db.microCredential.findFirst({
+    where: { id: opts.microCredentialId, status: 'PUBLISHED', currentVersionId: { not: null } },
+    select: { id: true, currentVersionId: true },
+  });
+  if (!mc?.currentVersionId) throw notFound('That credential');
+  const existing = await db.submission.findUnique({
+    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
+    select: { id: true },
+  });
+  if (existing) return existing;
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.enrollment.upsert({
+        where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
+        create: { userId: opts.actor.id, microCredentialId: mc.id },
+        update: { withdrawnAt: null },
+      });
+      const submission = await tx.submission.create({
+        data: { userId: opts.actor.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, attempts: { create: { number: 1 } } },
+        select: { id: true },
+      });
+      return submission;
+    });
+  } catch (e) {
+    // Two tabs starting at once: the unique (user, credential) constraint lets one win; use it.
+    const again = await db.submission.findUnique({ where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } }, select: { id: true } });
+    if (again) return again;
+    throw e;
+  }
+}
+
+async function loadOwnDraftAttempt(actor: Actor, attemptId: string) {
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: { id: true, status: true, submission: { select: { id: true, userId: true, versionId: true, microCredentialId: true } } },
+  });
+  // Someone else's attempt looks exactly like a missing one.
+  if (!attempt || attempt.submission.userId !== actor.id) throw notFound('That application');
+  return attempt;
+}
+
+/** Autosave of one part. Rejects stale revisions so two tabs never silently overwrite each other. */
+export async function saveResponse(opts: { actor: Actor; attemptId: string; partId: string; text: string; links: string[]; revision: number }) {
+  const attempt = await loadOwnDraftAttempt(opts.actor, opts.attemptId);
+  if (attempt.status !== 'DRAFT') throw invalidState('This attempt has been submitted and can no longer change.');
+  const part = await db.submissionPart.findFirst({ where: { id: opts.partId, versionId: attempt.submission.versionId }, select: { id: true } });
+  if (!part) throw notFound('That part');
+  const wordCount = countWords(opts.text);
+  const existing = await db.partResponse.findUnique({
+    where: { attemptId_partId: { attemptId: attempt.id, partId: part.id } },
+    select: { id: true, revision: true, carriedOver: true },
+  });
+  if (existing?.carriedOver) throw invalidState('This part already passed and is kept as it was.');
+  if (!existing) {
+    if (opts.revision !== 0) throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
+    try {
+      const created = await db.partResponse.create({
+        data: { attemptId: attempt.id, partId: part.id, text: opts.text, links: opts.links, wordCount, revision: 1 },
+        select: { revision: true, updatedAt: true },
+      });
+      return { ...created, wordCount };
+    } catch {
+      throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
+    }
+  }
+  const updated = await db.partResponse.updateMany({
+    where: { id: existing.id, revision: opts.revision },
+    data: { text: opts.text, links: opts.links, wordCount, revision: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
+  return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
+}
+
+/**
+ * Submits a draft attempt once. A double click or a retry after a dropped connection finds the
+ * attempt already submitted and returns the same result instead of a second submission.
+ */
+export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const attempt = await db.attempt.findUnique({
+    where: { id: opts.attemptId },
+    select: {
+      id: true, status: true, number: true,
+      submission: {
+        select: {
+          id: true, userId: true, microCredentialId: true,
+          microCredential: { select: { issuerId: true, issuer: { select: { slaBusinessDays: true, doubleScoreRate: true } } } },
+          version: { select: { parts: { select: { id: true, title: true, responseType: true, required: true, wordLimit: true, maxFiles: true } } } },
+        },
+      },
+      responses: { select: { partId: true, text: true, links: true } },
+      files: { select: { partId: true, status: true } },
+    },
+  });
+  if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That application');
+  if (attempt.status !== 'DRAFT') return { submissionId: attempt.submission.id, alreadySubmitted: true };
+  if (await needsProposal(opts.actor, attempt.submission.microCredentialId)) {
+    throw invalidState('Your district needs to approve your proposal before you can submit.');
+  }
+  const answers = new Map<string, PartAnswer>();
+  for (const p of attempt.submission.version.parts) {
+    const r = attempt.responses.find((x) => x.partId === p.id);
+    const files = attempt.files.filter((f) => f.partId === p.id);
+    answers.set(p.id, {
+      text: r?.text ?? '',
+      links: r?.links ?? [],
+      uploadedFiles: files.filter((f) => f.status === 'UPLOADED').length,
+      pendingFiles: files.filter((f) => f.status === 'PENDING').length,
+    });
+  }
+  const problems = findIncompleteParts(attempt.submission.version.parts, answers);
+  if (problems.size) {
+    throw validation('Some parts are not ready yet.', Object.fromEntries([...problems].map(([k, v]) => [`part.${k}`, v])));
+  }
+  const issuer = attempt.submission.microCredential.issuer;
+  // Sampled for double scoring at the issuer's rate.
+  const doubleScore = randomInt(0, 1_000_000) < Math.round(issuer.doubleScoreRate * 1_000_000);
+  const result = await db.$transaction(async (tx) => {
+    const updated = await tx.attempt.updateMany({
+      where: { id: attempt.id, status: 'DRAFT' },
+      data: { status: 'SUBMITTED', submittedAt: now, dueAt: addBusinessDays(now, issuer.slaBusinessDays), doubleScore, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return { alreadySubmitted: true };
+    await tx.submission.update({
+      where: { id: attempt.submission.id },
+      data: { status: 'SUBMITTED', lastSubmittedAt: now, ...(opts.publicSummary !== undefined ? { publicSummary: opts.publicSummary || null } : {}) },
+    });
+    await recordAudit(
+      { actorId: opts.actor.id, action: 'submission.submit', entityType: 'Attempt', entityId: attempt.id, organizationId: attempt.submission.microCredential.issuerId, data: { number: attempt.number } },
+      tx,
+    );
+    return { alreadySubmitted: false };
+  });
+  return { submissionId: attempt.submission.id, ...result };
+}
+
+/**
+ * After "needs revision": opens the next attempt. Parts that passed are carried over read-only
+ * (text and files), the rest start from the previous answer so nothing has to be retyped.
+ */
+export async function startRevision(opts: { actor: Actor; submissionId: string }) {
+  const submission = await db.submission.findUnique({
+    where: { id: opts.submissionId },
+    select: {
+      id: true, userId: true, status: true,
+      version: { select: { passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { select: { id: true, partId: true } } } },
+      attempts: {
+        orderBy: { number: 'desc' },
+        take: 1,
+        select: {
+          id: true, number: true, status: true,
+          responses: { select: { partId: true, text: true, links: true, wordCount: true } },
+          files: { where: { status: 'UPLOADED' }, select: { partId: true, ownerId: true, storageKey: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, verifiedAt: true } },
+          reviews: { where: { status: 'SUBMITTED', decision: 'REVISE' }, orderBy: { submittedAt: 'desc' }, take: 1, select: { scores: { select: { criterionId: true, level: { select: { rank: true } } } } } },
+        },
+      },
+    },
+  });
+  if (!submission || submission.userId !== opts.actor.id) throw notFound('That application');
+  const last = submission.attempts[0];
+  if (submission.status === 'DRAFT' && last?.status === 'DRAFT') return { attemptId: last.id };
+  if (submission.status !== 'NEEDS_REVISION' || !last || last.status !== 'RETURNED') throw invalidState('This application is not waiting for a revision.');
+  const rule = passingRuleOf(submission.version);
+  const scores = (last.reviews[0]?.scores ?? []).map((s) => ({ criterionId: s.criterionId, rank: s.level.rank }));
+  const passed = passedPartIds(rule, submission.version.criteria, scores);
+  try {
+    return await db.$transaction(async (tx) => {
+      const next = await tx.attempt.create({ data: { submissionId: submission.id, number: last.number + 1 }, select: { id: true } });
+      for (const r of last.responses) {
+        await tx.partResponse.create({
+          data: { attemptId: next.id, partId: r.partId, text: r.text, links: r.links, wordCount: r.wordCount, carriedOver: passed.has(r.partId), revision: 1 },
+        });
+      }
+      for (const f of last.files) {
+        await tx.evidenceFile.create({ data: { attemptId: next.id, ...f, status: 'UPLOADED', carriedOver: passed.has(f.partId) } });
+      }
+      await tx.submission.update({ where: { id: submission.id }, data: { status: 'DRAFT' } });
+      await recordAudit({ actorId: opts.actor.id, action: 'submission.revise', entityType: 'Attempt', entityId: next.id, data: { number: last.number + 1 } }, tx);
+      return { attemptId: next.id };
+    });
+  } catch (e) {
+    // A second click raced us to (submission, number): the attempt exists; use it.
+    const existing = await db.attempt.findUnique({ where: { submissionId_number: { submissionId: submission.id, number: last.number + 1 } }, select: { id: true } });
+    if (existing) return { attemptId: existing.id };
+    throw e;
+  }
+}
+
+export async function setPublicSummary(opts: { actor: Actor; submissionId: string; publicSummary: string }) {
+  const s = await db.submission.findUnique({ where: { id: opts.submissionId }, select: { userId: true } });
+  if (!s || s.userId !== opts.actor.id) throw forbidden();
+  await db.submission.update({ where: { id: opts.submissionId }, data: { publicSummary: opts.publicSummary || null } });
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+
+const fileSelect = { id: true, partId: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, status: true, rejectedReason: true, carriedOver: true, createdAt: true } as const;
+
+/**
+ * Everything the application page needs for the signed-in teacher: the version the application is
+ * bound to, every attempt (history), and the feedback on decided attempts. Only the owner's rows.
+ */
+export async function getApplication(actor: Actor, slug: string) {
+  const mc = await db.microCredential.findFirst({
+    where: { slug, OR: [{ status: 'PUBLISHED' }, { submissions: { some: { userId: actor.id } } }] },
+    select: { id: true, slug: true, level: true, currentVersionId: true, issuer: { select: { name: true } } },
+  });
+  if (!mc) return null;
+  const submission = await db.submission.findUnique({
+    where: { userId_microCredentialId: { userId: actor.id, microCredentialId: mc.id } },
+    select: {
+      id: true, status: true, publicSummary: true, versionId: true,
+      award: { select: { id: true } },
+      attempts: {
+        orderBy: { number: 'desc' },
+        select: {
+          id: true, number: true, status: true, submittedAt: true, decidedAt: true, dueAt: true, version: true,
+          responses: { select: { id: true, partId: true, text: true, links: true, wordCount: true, carriedOver: true, revision: true, updatedAt: true } },
+          files: { orderBy: { createdAt: 'asc' }, select: fileSelect },
+          reviews: {
+            where: { status: 'SUBMITTED', kind: { in: ['PRIMARY', 'ADJUDICATION'] } },
+            orderBy: { submittedAt: 'desc' },
+            take: 1,
+            select: { decision: true, overallComment: true, submittedAt: true, scores: { select: { criterionId: true, feedback: true, level: { select: { rank: true, label: true } } } } },
+          },
+        },
+      },
+    },
+  });
+  const versionId = submission?.versionId ?? mc.currentVersionId;
+  if (!versionId) return null;
+  const version = await db.microCredentialVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: {
+      id: true, version: true, title: true, summary: true, passingLevelRank: true, passingRuleKind: true, passingTotal: true,
+      parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true, required: true, wordLimit: true, allowedTypes: true, maxFileBytes: true, maxFiles: true } },
+      criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, partId: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
+      levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
+    },
+  });
+  return { mc, submission, version };
+}
