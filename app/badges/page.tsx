@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { listUserAwards } from '@/lib/awards/queries';
+import { getAccount } from '@/lib/auth/profile';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
+import { AwardGrid } from '@/components/awards/award-grid';
+
+export const metadata = { title: 'My badges' };
+
+export default async function BadgesPage() {
+  const actor = await requireUser('/badges');
+  const [awards, account] = await Promise.all([listUserAwards(actor.id), getAccount(actor.id)]);
+  return (
+    <div>
+      <PageHeader
+        title="My badges"
+        description={
+          account?.portfolioPublic && account.handle ? (
+            <>Your public portfolio is on at <Link href={`/u/${account.handle}`}>/u/{account.handle}</Link>.</>
+          ) : (
+            <>Your portfolio is private. <Link href="/account">Turn on a public portfolio</Link> to share all your badges with one link.</>
+          )
+        }
+        actions={awards.length ? <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Export all (JSON)</ButtonLink> : null}
+      />
+      {awards.length ? <AwardGrid awards={awards} /> : <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import { getPublicAward, verifyStoredCredential } from '@/lib/awards/queries';
+import { credentialUrl } from '@/lib/awards/issue';
+import { buildLinkedInAddToProfileUrl } from '@/lib/credentials/linkedin';
+import { getActor } from '@/lib/auth/session';
+import { isIssuerAdmin } from '@/lib/auth/actor';
+import { Alert, Card, Pill } from '@/components/ui/card';
+import { CopyLinkButton } from '@/components/copy-link-button';
+import { VerificationChecks } from '@/components/credential/verification-checks';
+import { RevokeForm } from './revoke-form';
+
+type Props = { params: Promise<{ id: string }> };
+const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const award = await getPublicAward((await params).id);
+  if (!award) return { title: 'Credential not found' };
+  return {
+    title: `${award.title} · ${award.recipientName}`,
+    description: `${award.recipientName} earned “${award.title}” from ${award.issuer.name}.`,
+    openGraph: { images: [`/credentials/${award.id}/badge.png`] },
+  };
+}
+
+export default async function CredentialPage({ params }: Props) {
+  const { id } = await params;
+  const award = await getPublicAward(id);
+  if (!award) notFound();
+  const [result, actor] = await Promise.all([verifyStoredCredential(award.credential), getActor()]);
+  const url = credentialUrl(award.id);
+  const expired = award.validUntil && award.validUntil < new Date();
+  const status = award.revokedAt ? 'Revoked' : expired ? 'Expired' : result.verified ? 'Valid' : 'Could not verify';
+  const tone = status === 'Valid' ? 'success' : status === 'Could not verify' ? 'warning' : 'danger';
+  const isOwner = actor?.id === award.userId;
+  const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
+  const linkedIn = buildLinkedInAddToProfileUrl({
+    name: award.title,
+    organizationName: award.issuer.name,
+    issuedAt: award.issuedAt,
+    expiresAt: award.validUntil ?? undefined,
+    certUrl: url,
+    certId: award.id,
+  });
+  const criteria = ((award.credential as { credentialSubject?: { achievement?: { criteria?: { narrative?: string } } } }).credentialSubject?.achievement?.criteria?.narrative) ?? '';
+
+  return (
+    <article className="mx-auto max-w-4xl">
+      <div className="flex flex-col gap-6 md:flex-row">
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={`/credentials/${award.id}/badge.png`} alt={`${award.title} badge`} width={200} height={200} className="h-48 w-48 shrink-0 self-center md:self-start" />
+        <div className="flex-1">
+          <Pill tone={tone}>{status}</Pill>
+          <h1 className="mt-2 text-3xl font-bold">{award.title}</h1>
+          <p className="mt-1 text-lg">
+            Awarded to <strong>{award.recipientName}</strong> by <Link href={`/issuers/${award.issuer.slug}`}>{award.issuer.name}</Link>
+          </p>
+          <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+            <div><dt className="inline font-semibold">Issued: </dt><dd className="inline">{fmt.format(award.issuedAt)}</dd></div>
+            <div><dt className="inline font-semibold">Expires: </dt><dd className="inline">{award.validUntil ? fmt.format(award.validUntil) : 'Does not expire'}</dd></div>
+            {award.level ? <div><dt className="inline font-semibold">Level: </dt><dd className="inline">{award.level}</dd></div> : null}
+            {Number(award.pdHours) ? <div><dt className="inline font-semibold">PD hours: </dt><dd className="inline">{Number(award.pdHours)}</dd></div> : null}
+            <div className="sm:col-span-2"><dt className="inline font-semibold">Credential ID: </dt><dd className="inline break-all font-mono text-xs">{award.id}</dd></div>
+          </dl>
+          {award.revokedAt ? (
+            <div className="mt-4">
+              <Alert tone="danger" title={`Revoked on ${fmt.format(award.revokedAt)}`}>{award.revocationReason}</Alert>
+            </div>
+          ) : null}
+        </div>
+      </div>
+
+      <section aria-labelledby="verification" className="mt-8">
+        <h2 id="verification" className="text-xl font-semibold">Verification</h2>
+        <p className="mt-1 text-sm text-slate-700">Checked just now against the issuer’s signature and its published revocation list.</p>
+        <VerificationChecks result={result} />
+      </section>
+
+      {criteria ? (
+        <section aria-labelledby="criteria" className="mt-8">
+          <h2 id="criteria" className="text-xl font-semibold">What it takes to earn this</h2>
+          <p className="mt-2 whitespace-pre-wrap text-slate-800">{criteria}</p>
+          {award.microCredential ? (
+            <p className="mt-2"><Link href={`/micro-credentials/${award.microCredential.slug}`}>See the full requirements and rubric</Link></p>
+          ) : award.stack ? (
+            <p className="mt-2"><Link href={`/stacks/${award.stack.slug}`}>See the stack</Link></p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {award.submission?.publicSummary ? (
+        <section id="evidence" aria-labelledby="evidence-h" className="mt-8">
+          <h2 id="evidence-h" className="text-xl font-semibold">Evidence summary</h2>
+          <p className="mt-2 whitespace-pre-wrap text-slate-800">{award.submission.publicSummary}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="share" className="no-print mt-8">
+        <h2 id="share" className="text-xl font-semibold">Share and download</h2>
+        <div className="mt-3 flex flex-wrap gap-2">
+          {isOwner && !award.revokedAt ? (
+            <a href={linkedIn} target="_blank" rel="noopener noreferrer" className="rounded-md bg-[#0a66c2] px-4 py-2 text-sm font-semibold text-white no-underline hover:no-underline" data-testid="linkedin-link">
+              Add to LinkedIn profile<span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          ) : null}
+          <CopyLinkButton url={url} />
+          <a href={`/credentials/${award.id}/badge.png?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (PNG)</a>
+          <a href={`/credentials/${award.id}/badge.svg?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (SVG)</a>
+          <a href={`/credentials/${award.id}/credential.json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Credential (JSON)</a>
+          <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a>
+        </div>
+        <p className="mt-2 text-sm text-slate-700">The badge images carry the signed credential inside them, so anyone can check them at <Link href="/verify">the verification page</Link>.</p>
+      </section>
+
+      {issuerAdmin && !award.revokedAt ? (
+        <Card className="no-print mt-8">
+          <h2 className="text-lg font-semibold">Issuer administration</h2>
+          <RevokeForm awardId={award.id} />
+        </Card>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getIssuerProfile } from '@/lib/awards/queries';
+import { Card, PageHeader } from '@/components/ui/card';
+import { catalogHref } from '@/components/catalog/catalog-card';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const issuer = await getIssuerProfile((await params).slug);
+  return { title: issuer?.name ?? 'Issuer not found' };
+}
+
+export default async function IssuerPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const issuer = await getIssuerProfile(slug);
+  if (!issuer) notFound();
+  return (
+    <div>
+      <PageHeader title={issuer.name} description={issuer.description} />
+      <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="offers">
+          <h2 id="offers" className="mb-2 text-xl font-semibold">Credentials offered</h2>
+          {issuer.credentials.length ? (
+            <ul className="list-disc space-y-1 pl-6">
+              {issuer.credentials.map((c) => (
+                <li key={c.id}><Link href={catalogHref(c.kind, c.slug)}>{c.title}</Link>{c.level ? ` (level ${c.level})` : ''}</li>
+              ))}
+            </ul>
+          ) : <p>Nothing published yet.</p>}
+        </section>
+        <Card>
+          <h2 className="font-semibold">Issuer profile</h2>
+          {issuer.url ? <p className="mt-1 text-sm"><a href={issuer.url} rel="noopener noreferrer">{issuer.url}</a></p> : null}
+          <p className="mt-2 text-sm text-slate-700">Credentials from this issuer are signed with these keys (did:key). Retired keys still verify the credentials they signed.</p>
+          <ul className="mt-2 space-y-1 text-xs">
+            {issuer.issuerKeys.map((k) => (
+              <li key={k.did} className="break-all font-mono">{k.did}{k.retiredAt ? ' (retired)' : ''}</li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm"><a href={`/issuers/${issuer.slug}/profile.json`}>Profile as JSON</a></p>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { verifyAction } from './actions';
+import type { VerifyOutcome } from '@/lib/awards/verify-upload';
+import { VerificationChecks } from '@/components/credential/verification-checks';
+import { Alert } from '@/components/ui/card';
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function VerifyForm() {
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [pending, start] = useTransition();
+
+  const checkFile = (file: File) =>
+    start(async () => {
+      if (file.size > 1_000_000) return setOutcome({ ok: false, message: 'That file is too large to be a badge (1 MB at most).' });
+      setOutcome(await verifyAction({ kind: 'file', name: file.name, base64: await fileToBase64(file) }));
+    });
+
+  return (
+    <div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          start(async () => setOutcome(await verifyAction({ kind: 'text', text })));
+        }}
+      >
+        <label htmlFor="credential-text" className="block font-semibold">
+          Paste a credential (JSON)
+        </label>
+        <textarea id="credential-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm" />
+        <button type="submit" disabled={pending || !text.trim()} className="mt-2 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? 'Checking…' : 'Verify'}
+        </button>
+      </form>
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const f = e.dataTransfer.files[0];
+          if (f) checkFile(f);
+        }}
+        className={`mt-6 rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
+      >
+        <p className="font-semibold">Or drop a badge image (PNG or SVG) or a JSON file here</p>
+        <label htmlFor="credential-file" className="mt-2 inline-block cursor-pointer font-semibold text-brand-700 underline">
+          Choose a file
+        </label>
+        <input id="credential-file" type="file" accept=".json,.png,.svg,application/json,image/png,image/svg+xml" className="sr-only" onChange={(e) => e.target.files?.[0] && checkFile(e.target.files[0])} />
+      </div>
+      <div aria-live="polite" className="mt-6">
+        {pending ? <p>Checking…</p> : null}
+        {outcome && !pending ? (
+          outcome.ok ? (
+            <div>
+              <Alert tone={outcome.result.verified ? 'success' : 'danger'} title={outcome.result.verified ? 'This credential is genuine and valid' : 'This credential did not pass verification'}>
+                {outcome.summary.name ? <p>{outcome.summary.name}{outcome.summary.issuer ? `, issued by ${outcome.summary.issuer}` : ''}</p> : null}
+                {outcome.result.errors.length ? (
+                  <ul className="mt-1 list-disc pl-5">
+                    {outcome.result.errors.map((e) => <li key={e}>{e}</li>)}
+                  </ul>
+                ) : null}
+              </Alert>
+              <VerificationChecks result={outcome.result} />
+            </div>
+          ) : (
+            <Alert tone="danger">{outcome.message}</Alert>
+          )
+        ) : null}
+      </div>
+    </div>
+  );
+}

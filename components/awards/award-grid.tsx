@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { BadgeMark } from '@/components/catalog/badge-mark';
+import { Pill } from '@/components/ui/card';
+
+export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; stackId: string | null; issuer: { name: string }; microCredential: { currentVersion: { badgeColor: string } | null } | null; stack: { badgeColor: string } | null };
+const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function AwardGrid({ awards }: { awards: AwardCard[] }) {
+  const now = new Date();
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {awards.map((a) => (
+        <li key={a.id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <BadgeMark color={a.microCredential?.currentVersion?.badgeColor ?? a.stack?.badgeColor ?? '#1d4ed8'} level={a.level} size={56} />
+          <div className="min-w-0">
+            <h3 className="font-semibold"><Link href={`/credentials/${a.id}`}>{a.title}</Link></h3>
+            <p className="text-sm text-slate-700">{a.issuer.name}</p>
+            <p className="text-xs text-slate-700">Issued {fmt.format(a.issuedAt)}{Number(a.pdHours) ? ` · ${Number(a.pdHours)} PD hours` : ''}</p>
+            <div className="mt-1 flex flex-wrap gap-1">
+              {a.stackId ? <Pill tone="purple">Stack</Pill> : null}
+              {a.revokedAt ? <Pill tone="danger">Revoked</Pill> : a.validUntil && a.validUntil < now ? <Pill tone="warning">Expired</Pill> : null}
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

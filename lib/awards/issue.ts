@@ -1,0 +1,175 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { buildOpenBadgeCredential, type AchievementInput } from '@/lib/credentials/build';
+import { signCredential } from '@/lib/credentials/sign';
+import { getSigningKey } from '@/lib/awards/keys';
+import { allocateStatusEntry, statusListUrl } from '@/lib/awards/status-lists';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+import { invalidState, notFound } from '@/lib/errors';
+
+const url = (path: string) => new URL(path, env().APP_URL).toString();
+export const credentialUrl = (awardId: string) => url(`/credentials/${awardId}`);
+
+function addMonths(d: Date, months: number) {
+  const out = new Date(d);
+  out.setUTCMonth(out.getUTCMonth() + months);
+  return out;
+}
+
+async function issuerProfile(issuerId: string, did: string) {
+  const issuer = await db.organization.findUniqueOrThrow({ where: { id: issuerId }, select: { name: true, slug: true, url: true, email: true, description: true } });
+  return {
+    id: did,
+    name: issuer.name,
+    url: issuer.url ?? url(`/issuers/${issuer.slug}`),
+    ...(issuer.email ? { email: issuer.email } : {}),
+    ...(issuer.description ? { description: issuer.description.slice(0, 1000) } : {}),
+  };
+}
+
+/**
+ * Issues the signed Open Badges 3.0 credential for an earned submission. Idempotent: the award
+ * row is unique per submission, so a retry (or a second app server) returns the same award.
+ * Then awards any stack the teacher has now completed.
+ */
+export async function issueAwardForSubmission(submissionId: string, opts: { now?: Date } = {}): Promise<{ awardId: string }> {
+  const now = opts.now ?? new Date();
+  const existing = await db.award.findUnique({ where: { submissionId }, select: { id: true } });
+  if (existing) return { awardId: existing.id };
+  const s = await db.submission.findUnique({
+    where: { id: submissionId },
+    select: {
+      id: true, status: true, publicSummary: true, userId: true,
+      user: { select: { email: true, name: true, publicName: true } },
+      microCredential: { select: { id: true, slug: true, level: true, issuerId: true, topic: true } },
+      version: {
+        select: {
+          id: true, version: true, title: true, summary: true, competency: true, pdHours: true, expiryMonths: true,
+          passingLevelRank: true, levels: { select: { rank: true, label: true } }, criteria: { orderBy: { sortOrder: 'asc' }, select: { title: true } },
+          alignments: { select: { targetName: true, targetUrl: true, targetDescription: true, targetFramework: true, targetCode: true } },
+        },
+      },
+    },
+  });
+  if (!s) throw notFound('That submission');
+  if (s.status !== 'EARNED') throw invalidState('Only an earned submission can be awarded.');
+  const v = s.version;
+  const mc = s.microCredential;
+  const key = await getSigningKey(mc.issuerId);
+  const passing = v.levels.find((l) => l.rank === v.passingLevelRank)?.label ?? 'the passing level';
+  const achievement: AchievementInput = {
+    id: url(`/micro-credentials/${mc.slug}#version-${v.version}`),
+    name: v.title,
+    description: v.summary,
+    criteria: {
+      id: url(`/micro-credentials/${mc.slug}#rubric`),
+      narrative: `${v.competency}\n\nEvidence was reviewed against a published rubric; every criterion (${v.criteria.map((c) => c.title).join('; ')}) reached “${passing}” or higher.`,
+    },
+    achievementType: 'MicroCredential',
+    creditsAvailable: Number(v.pdHours),
+    tag: [mc.topic, ...(mc.level ? [`Level ${mc.level}`] : [])],
+    version: String(v.version),
+    inLanguage: 'en',
+    ...(v.alignments.length ? { alignment: v.alignments.map((a) => ({ ...a, targetDescription: a.targetDescription ?? undefined, targetFramework: a.targetFramework ?? undefined, targetCode: a.targetCode ?? undefined })) } : {}),
+  };
+  const awardId = randomUUID();
+  const recipientName = s.user.publicName || s.user.name;
+  const validUntil = v.expiryMonths ? addMonths(now, v.expiryMonths) : undefined;
+
+  const award = await db.$transaction(async (tx) => {
+    const already = await tx.award.findUnique({ where: { submissionId }, select: { id: true } });
+    if (already) return { id: already.id, created: false };
+    const status = await allocateStatusEntry(tx, mc.issuerId);
+    const unsigned = buildOpenBadgeCredential({
+      id: credentialUrl(awardId),
+      issuer: await issuerProfile(mc.issuerId, key.did),
+      achievement: { ...achievement, image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${v.title} badge` } },
+      recipient: { email: s.user.email },
+      validFrom: now,
+      ...(validUntil ? { validUntil } : {}),
+      awardedDate: now,
+      name: v.title,
+      image: { id: url(`/credentials/${awardId}/badge.png`) },
+      creditsEarned: Number(v.pdHours),
+      ...(s.publicSummary ? { evidence: [{ id: url(`/credentials/${awardId}#evidence`), name: 'Summary of evidence', narrative: s.publicSummary }] } : {}),
+      credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
+    });
+    const signed = await signCredential(unsigned, key);
+    await tx.award.create({
+      data: {
+        id: awardId, userId: s.userId, issuerId: mc.issuerId, microCredentialId: mc.id, versionId: v.id, submissionId: s.id,
+        title: v.title, pdHours: v.pdHours, level: mc.level, recipientName, issuedAt: now, validUntil: validUntil ?? null,
+        credential: signed as unknown as Prisma.InputJsonValue, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
+      },
+    });
+    await recordAudit({ actorId: null, action: 'award.issue', entityType: 'Award', entityId: awardId, organizationId: mc.issuerId, data: { submissionId, userId: s.userId } }, tx);
+    await notify({ userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` }, tx);
+    return { id: awardId, created: true };
+  });
+  if (award.created) await issueCompletedStacks(s.userId, mc.id, now);
+  return { awardId: award.id };
+}
+
+/** Awards every published stack containing `microCredentialId` whose parts the teacher now all holds. */
+export async function issueCompletedStacks(userId: string, microCredentialId: string, now = new Date()) {
+  const stacks = await db.stack.findMany({
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: { userId } } },
+    select: { id: true, title: true, summary: true, slug: true, issuerId: true, description: true, items: { select: { microCredentialId: true } } },
+  });
+  for (const stack of stacks) {
+    const held = await db.award.findMany({
+      where: { userId, revokedAt: null, microCredentialId: { in: stack.items.map((i) => i.microCredentialId) } },
+      select: { id: true, title: true, pdHours: true, microCredentialId: true },
+    });
+    if (new Set(held.map((h) => h.microCredentialId)).size < stack.items.length) continue;
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, publicName: true } });
+    const key = await getSigningKey(stack.issuerId);
+    const awardId = randomUUID();
+    const hours = held.reduce((sum, h) => sum + Number(h.pdHours), 0);
+    try {
+      await db.$transaction(async (tx) => {
+        const status = await allocateStatusEntry(tx, stack.issuerId);
+        const unsigned = buildOpenBadgeCredential({
+          id: credentialUrl(awardId),
+          issuer: await issuerProfile(stack.issuerId, key.did),
+          achievement: {
+            id: url(`/stacks/${stack.slug}`),
+            name: stack.title,
+            description: stack.summary,
+            criteria: { id: url(`/stacks/${stack.slug}`), narrative: `Earn every micro-credential in the stack: ${held.map((h) => h.title).join('; ')}.` },
+            achievementType: 'Certificate',
+            creditsAvailable: hours,
+            image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${stack.title} badge` },
+          },
+          recipient: { email: user.email },
+          validFrom: now,
+          awardedDate: now,
+          name: stack.title,
+          image: { id: url(`/credentials/${awardId}/badge.png`) },
+          // The stack's evidence is the component credentials themselves.
+          evidence: held.map((h) => ({ id: credentialUrl(h.id), name: h.title, description: 'Component micro-credential' })),
+          credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
+        });
+        const signed = await signCredential(unsigned, key);
+        await tx.award.create({
+          data: {
+            id: awardId, userId, issuerId: stack.issuerId, stackId: stack.id, title: stack.title, // Hours are counted on the component awards; the stack itself adds none (no double counting in reports).
+            pdHours: new Prisma.Decimal(0), level: null,
+            recipientName: user.publicName || user.name, issuedAt: now, credential: signed as unknown as Prisma.InputJsonValue,
+            statusListId: status.statusListId, statusListIndex: status.statusListIndex,
+          },
+        });
+        await recordAudit({ actorId: null, action: 'award.issue_stack', entityType: 'Award', entityId: awardId, organizationId: stack.issuerId, data: { stackId: stack.id, userId, components: held.map((h) => h.id) } }, tx);
+        await notify({ userId, kind: 'award.issued', title: `You completed the “${stack.title}” stack`, body: 'Your stack credential is ready to share.', href: `/credentials/${awardId}` }, tx);
+      });
+    } catch (e) {
+      // The unique (user, stack) constraint: another server awarded it first.
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue;
+      throw e;
+    }
+  }
+}

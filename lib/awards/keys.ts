@@ -1,0 +1,57 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { env } from '@/lib/env';
+import { decryptPrivateKey, encryptPrivateKey, generateIssuerKeyPair } from '@/lib/credentials/keys';
+import type { SigningKey } from '@/lib/credentials/sign';
+import type { Actor } from '@/lib/auth/actor';
+import { isIssuerAdmin } from '@/lib/auth/actor';
+import { forbidden } from '@/lib/errors';
+import { recordAudit } from '@/lib/audit/log';
+
+async function createKey(tx: Tx, issuerId: string) {
+  const pair = await generateIssuerKeyPair();
+  return tx.issuerKey.create({
+    data: { issuerId, did: pair.did, publicKeyMultibase: pair.publicKeyMultibase, secretKeyEncrypted: encryptPrivateKey(pair.secretKeyMultibase, env().CREDENTIAL_KEY_SECRET) },
+    select: { id: true, did: true, publicKeyMultibase: true, secretKeyEncrypted: true },
+  });
+}
+
+/**
+ * The issuer's current signing key, created on first use. An advisory lock per issuer makes two
+ * app servers issuing the first badge at once agree on one key.
+ */
+export async function getSigningKey(issuerId: string): Promise<SigningKey & { keyId: string }> {
+  const existing = await db.issuerKey.findFirst({
+    where: { issuerId, retiredAt: null },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, did: true, publicKeyMultibase: true, secretKeyEncrypted: true },
+  });
+  const key =
+    existing ??
+    (await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`issuer-key:${issuerId}`}))`;
+      const again = await tx.issuerKey.findFirst({ where: { issuerId, retiredAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, did: true, publicKeyMultibase: true, secretKeyEncrypted: true } });
+      return again ?? createKey(tx, issuerId);
+    }));
+  return { keyId: key.id, did: key.did, publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: decryptPrivateKey(key.secretKeyEncrypted, env().CREDENTIAL_KEY_SECRET) };
+}
+
+/**
+ * Retires the current key and makes a new one. Earlier credentials keep verifying: their proofs
+ * name a did:key, which carries its own public key.
+ */
+export async function rotateIssuerKey(opts: { actor: Actor; issuerId: string }) {
+  if (!isIssuerAdmin(opts.actor, opts.issuerId)) throw forbidden();
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`issuer-key:${opts.issuerId}`}))`;
+    await tx.issuerKey.updateMany({ where: { issuerId: opts.issuerId, retiredAt: null }, data: { retiredAt: new Date() } });
+    const key = await createKey(tx, opts.issuerId);
+    await recordAudit({ actorId: opts.actor.id, action: 'issuer.key_rotate', entityType: 'Organization', entityId: opts.issuerId, organizationId: opts.issuerId, data: { did: key.did } }, tx);
+    return { did: key.did };
+  });
+}
+
+/** The did:key every issuer has signed with (for the public issuer profile). */
+export function listIssuerDids(issuerId: string) {
+  return db.issuerKey.findMany({ where: { issuerId }, orderBy: { createdAt: 'desc' }, select: { did: true, createdAt: true, retiredAt: true } });
+}

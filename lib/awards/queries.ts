@@ -1,0 +1,77 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
+import { fetchOwnStatusList } from '@/lib/awards/status-lists';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Public view of an award: only what the recipient agreed to publish by earning it. */
+export async function getPublicAward(id: string) {
+  if (!UUID.test(id)) return null;
+  return db.award.findUnique({
+    where: { id },
+    select: {
+      id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true,
+      credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true,
+      issuer: { select: { name: true, slug: true } },
+      microCredential: { select: { slug: true, currentVersion: { select: { badgeColor: true } } } },
+      stack: { select: { slug: true, badgeColor: true } },
+      submission: { select: { publicSummary: true } },
+      user: { select: { handle: true, portfolioPublic: true } },
+    },
+  });
+}
+
+/** Only the stored, signed JSON: the hot path behind credential.json. */
+export async function getCredentialJson(id: string): Promise<unknown | null> {
+  if (!UUID.test(id)) return null;
+  const row = await db.award.findUnique({ where: { id }, select: { credential: true } });
+  return row?.credential ?? null;
+}
+
+/** A live check of the proof, dates and status list, exactly as an outside verifier would. */
+export function verifyStoredCredential(credential: unknown): Promise<VerificationResult> {
+  return verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList });
+}
+
+export function listUserAwards(userId: string) {
+  return db.award.findMany({
+    where: { userId },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: {
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, stackId: true,
+      issuer: { select: { name: true } },
+      microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
+      stack: { select: { badgeColor: true } },
+    },
+  });
+}
+
+export async function getPublicPortfolio(handle: string) {
+  if (!/^[a-z0-9-]{2,40}$/.test(handle)) return null;
+  const user = await db.user.findUnique({ where: { handle }, select: { id: true, name: true, publicName: true, portfolioPublic: true, school: { select: { name: true } } } });
+  if (!user || !user.portfolioPublic) return null;
+  const awards = await db.award.findMany({
+    where: { userId: user.id, revokedAt: null },
+    orderBy: { issuedAt: 'desc' },
+    take: 200,
+    select: {
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true,
+      issuer: { select: { name: true } },
+      microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
+      stack: { select: { badgeColor: true } },
+    },
+  });
+  return { name: user.publicName || user.name, school: user.school?.name ?? null, awards };
+}
+
+export async function getIssuerProfile(slug: string) {
+  const issuer = await db.organization.findFirst({
+    where: { slug, kind: 'ISSUER' },
+    select: { id: true, name: true, slug: true, description: true, url: true, email: true, issuerKeys: { orderBy: { createdAt: 'desc' }, select: { did: true, createdAt: true, retiredAt: true } } },
+  });
+  if (!issuer) return null;
+  const credentials = await db.catalogEntry.findMany({ where: { issuerId: issuer.id }, orderBy: [{ kind: 'asc' }, { title: 'asc' }], take: 200, select: { id: true, kind: true, slug: true, title: true, level: true } });
+  return { ...issuer, credentials };
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { db, type Tx } from '@/lib/db';
+import { env } from '@/lib/env';
+import { buildStatusListCredential, createStatusList, getStatusBit, setStatusBit } from '@/lib/credentials/status-list';
+import { signCredential } from '@/lib/credentials/sign';
+import { getSigningKey } from '@/lib/awards/keys';
+
+const PURPOSE = 'revocation';
+// Past this share of used indexes a fresh list is started, so random picks stay quick.
+const MAX_FILL = 0.5;
+
+export function statusListUrl(id: string) {
+  return new URL(`/status-lists/${id}`, env().APP_URL).toString();
+}
+
+/**
+ * Reserves a random index in the issuer's current revocation list. Random (not sequential) so a
+ * list does not reveal how many credentials exist or which one a verifier is checking.
+ */
+export async function allocateStatusEntry(tx: Tx, issuerId: string): Promise<{ statusListId: string; statusListIndex: number }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`status-list:${issuerId}`}))`;
+  let list = await tx.statusList.findFirst({ where: { issuerId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: { id: true, size: true, nextIndex: true } });
+  if (!list || list.nextIndex >= list.size * MAX_FILL) {
+    list = await tx.statusList.create({
+      data: { issuerId, purpose: PURPOSE, bits: Buffer.from(createStatusList()) },
+      select: { id: true, size: true, nextIndex: true },
+    });
+  }
+  for (let tries = 0; tries < 64; tries++) {
+    const index = randomInt(0, list.size);
+    const taken = await tx.award.findUnique({ where: { statusListId_statusListIndex: { statusListId: list.id, statusListIndex: index } }, select: { id: true } });
+    if (taken) continue;
+    // nextIndex counts allocations (the fill level), not a position.
+    await tx.statusList.update({ where: { id: list.id }, data: { nextIndex: { increment: 1 } } });
+    return { statusListId: list.id, statusListIndex: index };
+  }
+  throw new Error('Could not allocate a status list index');
+}
+
+export async function setRevocationBit(tx: Tx, statusListId: string, index: number, revoked: boolean) {
+  // Row lock: two revocations on one list at once must not lose each other's bit.
+  const [row] = await tx.$queryRaw<{ bits: Uint8Array }[]>`SELECT "bits" FROM "StatusList" WHERE "id" = ${statusListId} FOR UPDATE`;
+  const bits = new Uint8Array(row.bits);
+  setStatusBit(bits, index, revoked);
+  await tx.statusList.update({ where: { id: statusListId }, data: { bits: Buffer.from(bits), version: { increment: 1 } } });
+}
+
+export async function isRevokedInList(statusListId: string, index: number): Promise<boolean> {
+  const list = await db.statusList.findUnique({ where: { id: statusListId }, select: { bits: true } });
+  return list ? getStatusBit(new Uint8Array(list.bits), index) : false;
+}
+
+// Signing costs a few milliseconds; keep the latest signed copy of each list version in memory.
+// Correctness does not depend on it: the version is read from the database every time.
+const signedCache = new Map<string, { version: number; credential: unknown }>();
+
+/** The signed BitstringStatusListCredential as published at /status-lists/{id}. */
+export async function getSignedStatusList(id: string): Promise<unknown | null> {
+  const list = await db.statusList.findUnique({ where: { id }, select: { id: true, issuerId: true, purpose: true, bits: true, version: true, updatedAt: true } });
+  if (!list) return null;
+  const cached = signedCache.get(id);
+  if (cached && cached.version === list.version) return cached.credential;
+  const key = await getSigningKey(list.issuerId);
+  const unsigned = buildStatusListCredential({
+    id: statusListUrl(list.id),
+    issuer: key.did,
+    statusPurpose: list.purpose === 'suspension' ? 'suspension' : 'revocation',
+    list: new Uint8Array(list.bits),
+    validFrom: list.updatedAt,
+  });
+  const signed = await signCredential(unsigned, key);
+  if (signedCache.size > 500) signedCache.clear();
+  signedCache.set(id, { version: list.version, credential: signed });
+  return signed;
+}
+
+/** For verifying our own credentials without an HTTP round trip. */
+export async function fetchOwnStatusList(url: string): Promise<unknown | null> {
+  const base = new URL('/status-lists/', env().APP_URL).toString();
+  if (!url.startsWith(base)) return null;
+  const id = url.slice(base.length);
+  if (!/^[a-z0-9]{1,40}$/i.test(id)) return null;
+  return getSignedStatusList(id);
+}
