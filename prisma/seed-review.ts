@@ -1,0 +1,19 @@
+// The demo reviewer's decision on the demo teacher's application.
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { claimReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
+
+type Score = { criterionIndex: number; rank: number; feedback: string };
+
+/** Claims, scores and decides an attempt exactly as a reviewer does on the scoring screen. */
+export async function decideAsSeedReviewer(opts: { reviewer: Actor; attemptId: string; scores: Score[]; overallComment: string }) {
+  const attempt = await db.attempt.findUniqueOrThrow({
+    where: { id: opts.attemptId },
+    select: { submission: { select: { version: { select: { criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true } }, levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true } } } } } } },
+  });
+  const v = attempt.submission.version;
+  const review = await claimReview({ actor: opts.reviewer, attemptId: opts.attemptId });
+  const scores = opts.scores.map((s) => ({ criterionId: v.criteria[s.criterionIndex].id, levelId: v.levels.find((l) => l.rank === s.rank)!.id, feedback: s.feedback }));
+  await saveReviewDraft({ actor: opts.reviewer, reviewId: review.id, scores, overallComment: opts.overallComment });
+  await submitReview({ actor: opts.reviewer, reviewId: review.id });
+}

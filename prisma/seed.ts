@@ -1,0 +1,181 @@
+// Demo content for `npm run dev` and the end-to-end tests. Everything goes through the real domain
+// code (authoring, proposals, submissions, uploads, review, awards), so the demo shows what the
+// platform really does. Idempotent: a database that already has the demo issuers is left alone.
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/session';
+import { hashPassword } from '@/lib/auth/password';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo';
+import { createMicroCredential, createStack, createTrack, publishMicroCredential } from '@/lib/authoring/mutations';
+import { saveProposal, decideProposal } from '@/lib/proposals/mutations';
+import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
+import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
+import { decideAsSeedReviewer } from '@/prisma/seed-review';
+import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication } from '@/prisma/seed-data';
+
+const log = (msg: string) => console.log(`[seed] ${msg}`);
+
+async function makeUser(email: string, name: string, extra: { districtId?: string; schoolId?: string; roles?: { role: 'TEACHER' | 'REVIEWER' | 'ISSUER_ADMIN' | 'DISTRICT_LEADER' | 'PLATFORM_ADMIN'; organizationId: string }[]; handle?: string; publicName?: string } = {}): Promise<Actor> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const user = await db.user.create({
+    data: {
+      email, name, passwordHash, emailVerified: new Date(), districtId: extra.districtId ?? null, schoolId: extra.schoolId ?? null,
+      handle: extra.handle ?? null, publicName: extra.publicName ?? null, portfolioPublic: Boolean(extra.handle),
+      memberships: { create: (extra.roles ?? []).map((r) => ({ role: r.role, organizationId: r.organizationId })) },
+    },
+    select: { id: true },
+  });
+  return (await loadActor(user.id))!;
+}
+
+async function samplePdf(title: string, lines: string[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([612, 792]);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  page.drawText(title, { x: 56, y: 720, size: 18, font: bold });
+  lines.forEach((l, i) => page.drawText(l, { x: 56, y: 690 - i * 18, size: 11, font }));
+  pdf.setTitle(title);
+  return pdf.save();
+}
+
+/** Uploads through the same presign -> PUT -> verify path the browser uses. */
+async function uploadEvidence(actor: Actor, attemptId: string, partId: string, fileName: string, bytes: Uint8Array, contentType: string) {
+  const ticket = await requestUpload({ actor, attemptId, partId, fileName, contentType, size: bytes.byteLength });
+  if (ticket.mode !== 'single') throw new Error('seed files are small');
+  const res = await fetch(ticket.url, { method: 'PUT', body: Buffer.from(bytes), headers: { 'content-type': ticket.contentType } });
+  if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  await completeUpload({ actor, fileId: ticket.fileId });
+}
+
+async function fillAndSubmit(actor: Actor, slug: string, answers: Map<number, string>, publicSummary?: string) {
+  const mc = await db.microCredential.findUniqueOrThrow({ where: { slug }, select: { id: true, currentVersion: { select: { title: true, parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, responseType: true, required: true, allowedTypes: true } } } } } });
+  const submission = await startApplication({ actor, microCredentialId: mc.id });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: submission.id, status: 'DRAFT' }, select: { id: true } });
+  for (const [i, part] of mc.currentVersion!.parts.entries()) {
+    const text = answers.get(i);
+    if (text && part.responseType !== 'FILES') await saveResponse({ actor, attemptId: attempt.id, partId: part.id, text, links: [], revision: 0 });
+    if (part.required && (part.responseType === 'FILES' || part.responseType === 'TEXT_AND_FILES')) {
+      const pdf = await samplePdf(`${part.title}: ${mc.currentVersion!.title}`, ['Evidence prepared for the Microcred demo.', `Submitted by ${actor.name}.`]);
+      await uploadEvidence(actor, attempt.id, part.id, `${part.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`, pdf, 'application/pdf');
+    }
+  }
+  await submitAttempt({ actor, attemptId: attempt.id, publicSummary });
+  return { submissionId: submission.id, attemptId: attempt.id };
+}
+
+export async function seed() {
+  if (process.env.DEMO_MODE !== 'true' && process.env.DEMO_MODE !== '1') {
+    log('skipped: demo content is only seeded with DEMO_MODE=true (npm run dev does this).');
+    return;
+  }
+  if (await db.organization.findUnique({ where: { slug: issuers[0].slug }, select: { id: true } })) {
+    log('demo content already present; nothing to do.');
+    return;
+  }
+  const started = Date.now();
+
+  // Organisations.
+  const issuerIds = new Map<string, string>();
+  for (const i of issuers) {
+    const org = await db.organization.create({ data: { slug: i.slug, name: i.name, kind: 'ISSUER', description: i.description, url: i.url ?? null, doubleScoreRate: 0 } });
+    issuerIds.set(i.slug, org.id);
+  }
+  const orgIds = new Map<string, string>();
+  for (const d of districts) {
+    const org = await db.organization.create({
+      data: {
+        slug: d.slug, name: d.name, kind: 'DISTRICT', description: d.description, url: d.url ?? null, requiresProposal: d.requiresProposal,
+        salaryStepRules: { create: d.salaryStepRules.map((r) => ({ ...r })) },
+      },
+    });
+    orgIds.set(d.slug, org.id);
+    for (const s of d.schools) {
+      const school = await db.organization.create({ data: { slug: s.slug, name: s.name, kind: 'SCHOOL', description: s.description, parentId: org.id } });
+      orgIds.set(s.slug, school.id);
+    }
+  }
+  log(`organisations: ${issuers.length} issuers, ${districts.length} districts`);
+
+  // Demo people.
+  const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  const allIssuers = [...issuerIds.values()];
+  const admin = await makeUser(account('Issuer admin').email, account('Issuer admin').name, { roles: allIssuers.map((organizationId) => ({ role: 'ISSUER_ADMIN' as const, organizationId })) });
+  const reviewer = await makeUser(account('Reviewer').email, account('Reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
+  const leader = await makeUser(account('District leader').email, account('District leader').name, { districtId: orgIds.get('kettle-moraine'), roles: [{ role: 'DISTRICT_LEADER', organizationId: orgIds.get('kettle-moraine')! }] });
+  const teacher = await makeUser(demoTeacher.email, demoTeacher.name, {
+    districtId: orgIds.get(demoTeacher.districtSlug), schoolId: orgIds.get(demoTeacher.schoolSlug), handle: demoTeacher.handle, publicName: demoTeacher.publicName,
+    roles: [{ role: 'TEACHER', organizationId: orgIds.get(demoTeacher.districtSlug)! }],
+  });
+
+  // Catalogue, through the authoring code.
+  for (const m of microCredentials) {
+    const created = await createMicroCredential({ actor: admin, issuerId: issuerIds.get(m.issuerSlug)!, def: m.def });
+    await publishMicroCredential({ actor: admin, microCredentialId: created.id });
+  }
+  for (const t of tracks) await createTrack({ actor: admin, issuerId: issuerIds.get(t.issuerSlug)!, def: t.track, publish: true });
+  for (const s of stacks) await createStack({ actor: admin, issuerId: issuerIds.get(s.issuerSlug)!, def: s.stack, publish: true });
+  log(`catalogue: ${microCredentials.length} micro-credentials, ${tracks.length} tracks, ${stacks.length} stacks`);
+
+  // Calibration exemplars, and the demo reviewer qualified (and calibrated) for everything.
+  const mcs = await db.microCredential.findMany({ select: { id: true, slug: true } });
+  const mcId = (slug: string) => mcs.find((m) => m.slug === slug)!.id;
+  for (const e of calibrationExemplars) {
+    await db.calibrationExemplar.create({
+      data: { microCredentialId: mcId(e.microCredentialSlug), title: e.title, responses: e.responses.map((r) => ({ ...r, rationale: undefined })), expectedRanks: Object.fromEntries(Object.entries(e.expectedRanks).map(([k, v]) => [String(k), v])) },
+    });
+  }
+  await db.reviewerQualification.createMany({ data: mcs.map((m) => ({ userId: reviewer.id, microCredentialId: m.id, grantedById: admin.id, calibratedAt: new Date() })) });
+
+  // Maya's proposals: written by her, decided by the district leader.
+  for (const p of demoProposals) {
+    const proposal = await saveProposal({ actor: teacher, microCredentialId: mcId(p.microCredentialSlug), studentGoals: p.studentGoals, plan: p.plan, submit: true });
+    if (p.status === 'APPROVED') await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'APPROVED', comment: p.decisionComment ?? '', version: 1 });
+  }
+
+  // Maya's earned badge: submitted, reviewed and awarded through the real code.
+  const earned = await fillAndSubmit(teacher, earnedApplication.microCredentialSlug, new Map(earnedApplication.responses.map((r) => [r.partIndex, r.text])), earnedApplication.publicSummary);
+  await decideAsSeedReviewer({ reviewer, attemptId: earned.attemptId, scores: earnedApplication.review.scores, overallComment: earnedApplication.review.overallComment });
+
+  // Her level-2 draft, in progress.
+  const draftMc = await db.microCredential.findUniqueOrThrow({ where: { slug: draftApplication.microCredentialSlug }, select: { id: true, currentVersion: { select: { parts: { orderBy: { sortOrder: 'asc' }, select: { id: true } } } } } });
+  const draft = await startApplication({ actor: teacher, microCredentialId: draftMc.id });
+  const draftAttempt = await db.attempt.findFirstOrThrow({ where: { submissionId: draft.id }, select: { id: true } });
+  for (const r of draftApplication.responses) {
+    await saveResponse({ actor: teacher, attemptId: draftAttempt.id, partId: draftMc.currentVersion!.parts[r.partIndex].id, text: r.text, links: [], revision: 0 });
+  }
+
+  // Colleagues whose submissions wait in the review queue (the calibration samples serve as their answers).
+  const riverside = orgIds.get('riverside-unified')!;
+  const riversideSchool = orgIds.get(districts.find((d) => d.slug === 'riverside-unified')!.schools[0].slug)!;
+  const colleagues = [
+    { email: 'sam.patel@riverside.example', name: 'Sam Patel', exemplar: 0 },
+    { email: 'lena.fischer@riverside.example', name: 'Lena Fischer', exemplar: 2 },
+    { email: 'jo.mensah@riverside.example', name: 'Jo Mensah', exemplar: 4 },
+  ];
+  for (const c of colleagues) {
+    const ex = calibrationExemplars[c.exemplar];
+    if (!ex) continue;
+    const who = await makeUser(c.email, c.name, { districtId: riverside, schoolId: riversideSchool });
+    const parts = await db.microCredential.findUniqueOrThrow({ where: { slug: ex.microCredentialSlug }, select: { currentVersion: { select: { parts: { orderBy: { sortOrder: 'asc' }, select: { title: true } } } } } });
+    const answers = new Map<number, string>();
+    parts.currentVersion!.parts.forEach((p, i) => {
+      const r = ex.responses.find((x) => x.partTitle === p.title);
+      if (r) answers.set(i, r.text);
+    });
+    await fillAndSubmit(who, ex.microCredentialSlug, answers);
+  }
+  log(`demo work: 1 earned badge, 1 draft, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+// Run directly (npm run db:seed, the dev launcher, the e2e server).
+if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  seed()
+    .then(() => process.exit(0))
+    .catch((e) => {
+      console.error('[seed] failed:', e instanceof Error ? e.message : e);
+      if (process.env.DEBUG) console.error(e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,92 @@
+// Shared builders for integration tests (and the seed): real rows through the real domain code.
+import { randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/session';
+import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
+import { createMicroCredential, publishMicroCredential } from '@/lib/authoring/mutations';
+import type { MicroCredentialDef } from '@/lib/authoring/schemas';
+import { hashPassword } from '@/lib/auth/password';
+import type { z } from 'zod';
+
+const uid = () => randomBytes(4).toString('hex');
+
+export async function createOrg(opts: { kind: OrgKind; name?: string; slug?: string; parentId?: string; data?: Record<string, unknown> } ) {
+  const id = uid();
+  return db.organization.create({
+    data: { kind: opts.kind, name: opts.name ?? `${opts.kind.toLowerCase()} ${id}`, slug: opts.slug ?? `${opts.kind.toLowerCase()}-${id}`, parentId: opts.parentId ?? null, ...(opts.data ?? {}) },
+  });
+}
+
+/** Creates a user with roles in organisations and returns them as the Actor domain code expects. */
+export async function createActor(opts: { name?: string; email?: string; password?: string; roles?: { role: Role; organizationId: string }[]; districtId?: string; schoolId?: string } = {}): Promise<Actor> {
+  const id = uid();
+  const user = await db.user.create({
+    data: {
+      email: opts.email ?? `user-${id}@example.test`,
+      name: opts.name ?? `Test User ${id}`,
+      passwordHash: opts.password ? await hashPassword(opts.password) : null,
+      districtId: opts.districtId ?? null,
+      schoolId: opts.schoolId ?? null,
+      memberships: { create: (opts.roles ?? []).map((r) => ({ role: r.role, organizationId: r.organizationId })) },
+    },
+  });
+  return (await loadActor(user.id))!;
+}
+
+/** A small but complete definition: two parts (text, files) and a three-criterion rubric. */
+export function sampleDefinition(overrides: Partial<z.input<typeof MicroCredentialDef>> = {}): z.input<typeof MicroCredentialDef> {
+  const id = uid();
+  return {
+    slug: `test-credential-${id}`,
+    title: `Formative Feedback ${id}`,
+    summary: 'Use timely, specific feedback so students can act on it.',
+    competency: 'The educator gives students feedback they use to improve their work.',
+    keyMethod: 'Plan feedback moments, give actionable comments, and check that students use them.',
+    methodComponents: '- Plan feedback\n- Give it\n- Check it is used',
+    researchRationale: 'Feedback that students act on is among the strongest influences on learning.',
+    topic: 'Assessment',
+    subjects: ['All subjects'],
+    gradeBands: ['6-8'],
+    level: 2,
+    pdHours: 10,
+    resources: [{ kind: 'READING', title: 'Feedback that moves learning forward', body: 'A short reading.', minutes: 20 }],
+    parts: [
+      { title: 'Context', prompt: 'Describe your class.', responseType: 'TEXT', wordLimit: 200 },
+      { title: 'Student work', prompt: 'Upload student work with your feedback.', responseType: 'FILES', allowedTypes: ['pdf', 'image'], maxFileBytes: 10 * 1024 * 1024, maxFiles: 3 },
+      { title: 'Reflection', prompt: 'What did students do with the feedback?', responseType: 'TEXT', wordLimit: 300 },
+    ],
+    rubric: {
+      levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
+      criteria: [
+        { title: 'Context', partIndex: 0, descriptors: ['Missing', 'Vague', 'Clear', 'Rich'] },
+        { title: 'Evidence of feedback', partIndex: 1, descriptors: ['None', 'Generic', 'Specific', 'Specific and used'] },
+        { title: 'Reflection', partIndex: 2, descriptors: ['None', 'Surface', 'Thoughtful', 'Insightful'] },
+      ],
+      passingRule: { kind: 'ALL_AT_LEAST', levelRank: 2 },
+    },
+    ...overrides,
+  };
+}
+
+/** An issuer with an admin, and a published micro-credential from `sampleDefinition`. */
+export async function createPublishedCredential(opts: { issuerId?: string; admin?: Actor; def?: Partial<z.input<typeof MicroCredentialDef>> } = {}) {
+  const issuer = opts.issuerId ? await db.organization.findUniqueOrThrow({ where: { id: opts.issuerId } }) : await createOrg({ kind: 'ISSUER' });
+  const admin = opts.admin ?? (await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] }));
+  const mc = await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition(opts.def) });
+  await publishMicroCredential({ actor: admin, microCredentialId: mc.id });
+  const full = await db.microCredential.findUniqueOrThrow({
+    where: { id: mc.id },
+    select: {
+      id: true, slug: true, issuerId: true, currentVersionId: true,
+      currentVersion: { select: { id: true, parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, responseType: true } }, criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true } }, levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true } } } },
+    },
+  });
+  return { issuer, admin, mc: full, version: full.currentVersion! };
+}
+
+/** Minimal valid PDF and PNG bytes for upload tests. */
+export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const SAMPLE_PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+);
