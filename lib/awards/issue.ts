@@ -83,7 +83,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   const award = await db.$transaction(async (tx) => {
     const already = await tx.award.findUnique({ where: { submissionId }, select: { id: true } });
     if (already) return { id: already.id, created: false };
-    const status = await allocateStatusEntry(tx, mc.issuerId);
+    const status = await allocateStatusEntry(tx, mc.issuerId, key.keyId);
     const unsigned = buildOpenBadgeCredential({
       id: credentialUrl(awardId),
       issuer: await issuerProfile(mc.issuerId, key.did),
@@ -132,7 +132,7 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
     const hours = held.reduce((sum, h) => sum + Number(h.pdHours), 0);
     try {
       await db.$transaction(async (tx) => {
-        const status = await allocateStatusEntry(tx, stack.issuerId);
+        const status = await allocateStatusEntry(tx, stack.issuerId, key.keyId);
         const unsigned = buildOpenBadgeCredential({
           id: credentialUrl(awardId),
           issuer: await issuerProfile(stack.issuerId, key.did),

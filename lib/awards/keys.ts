@@ -55,3 +55,9 @@ export async function rotateIssuerKey(opts: { actor: Actor; issuerId: string }) 
 export function listIssuerDids(issuerId: string) {
   return db.issuerKey.findMany({ where: { issuerId }, orderBy: { createdAt: 'desc' }, select: { did: true, createdAt: true, retiredAt: true } });
 }
+
+/** A specific key (possibly retired), for re-signing the status lists of its credentials. */
+export async function getKeyById(keyId: string): Promise<SigningKey & { keyId: string }> {
+  const key = await db.issuerKey.findUniqueOrThrow({ where: { id: keyId }, select: { id: true, did: true, publicKeyMultibase: true, secretKeyEncrypted: true } });
+  return { keyId: key.id, did: key.did, publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: decryptPrivateKey(key.secretKeyEncrypted, env().CREDENTIAL_KEY_SECRET) };
+}

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { buildStatusListCredential, createStatusList, getStatusBit, setStatusBit } from '@/lib/credentials/status-list';
 import { signCredential } from '@/lib/credentials/sign';
-import { getSigningKey } from '@/lib/awards/keys';
+import { getKeyById, getSigningKey } from '@/lib/awards/keys';
 
 const PURPOSE = 'revocation';
 // Past this share of used indexes a fresh list is started, so random picks stay quick.
@@ -18,12 +18,12 @@ export function statusListUrl(id: string) {
  * Reserves a random index in the issuer's current revocation list. Random (not sequential) so a
  * list does not reveal how many credentials exist or which one a verifier is checking.
  */
-export async function allocateStatusEntry(tx: Tx, issuerId: string): Promise<{ statusListId: string; statusListIndex: number }> {
+export async function allocateStatusEntry(tx: Tx, issuerId: string, issuerKeyId: string): Promise<{ statusListId: string; statusListIndex: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`status-list:${issuerId}`}))`;
-  let list = await tx.statusList.findFirst({ where: { issuerId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: { id: true, size: true, nextIndex: true } });
+  let list = await tx.statusList.findFirst({ where: { issuerId, issuerKeyId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: { id: true, size: true, nextIndex: true } });
   if (!list || list.nextIndex >= list.size * MAX_FILL) {
     list = await tx.statusList.create({
-      data: { issuerId, purpose: PURPOSE, bits: Buffer.from(createStatusList()) },
+      data: { issuerId, issuerKeyId, purpose: PURPOSE, bits: Buffer.from(createStatusList()) },
       select: { id: true, size: true, nextIndex: true },
     });
   }
@@ -57,11 +57,12 @@ const signedCache = new Map<string, { version: number; credential: unknown }>();
 
 /** The signed BitstringStatusListCredential as published at /status-lists/{id}. */
 export async function getSignedStatusList(id: string): Promise<unknown | null> {
-  const list = await db.statusList.findUnique({ where: { id }, select: { id: true, issuerId: true, purpose: true, bits: true, version: true, updatedAt: true } });
+  const list = await db.statusList.findUnique({ where: { id }, select: { id: true, issuerId: true, issuerKeyId: true, purpose: true, bits: true, version: true, updatedAt: true } });
   if (!list) return null;
   const cached = signedCache.get(id);
   if (cached && cached.version === list.version) return cached.credential;
-  const key = await getSigningKey(list.issuerId);
+  // Signed by the key of the credentials that point here, even after that key was retired.
+  const key = list.issuerKeyId ? await getKeyById(list.issuerKeyId) : await getSigningKey(list.issuerId);
   const unsigned = buildStatusListCredential({
     id: statusListUrl(list.id),
     issuer: key.did,

@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential } from '../factories';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { revokeAward } from '@/lib/awards/revoke';
+import { rotateIssuerKey } from '@/lib/awards/keys';
+import { verifyStoredCredential, getPublicPortfolio } from '@/lib/awards/queries';
+import { bakedPng, bakedSvg } from '@/lib/awards/images';
+import { extractCredential } from '@/lib/credentials/bake';
+import { validateOpenBadgeCredential } from '@/lib/credentials/schema';
+import { hashEmailIdentity } from '@/lib/credentials/identity';
+import { createStack } from '@/lib/authoring/mutations';
+import { startApplication } from '@/lib/submissions/mutations';
+import { verifyUpload } from '@/lib/awards/verify-upload';
+
+beforeEach(resetDatabase);
+
+/** An earned submission (the review flow is tested elsewhere; here only the award matters). */
+async function earned(opts: { issuerId?: string; admin?: Awaited<ReturnType<typeof createActor>>; teacher?: Awaited<ReturnType<typeof createActor>>; def?: Parameters<typeof createPublishedCredential>[0]['def'] } = {}) {
+  const cred = await createPublishedCredential({ issuerId: opts.issuerId, admin: opts.admin, def: opts.def });
+  const teacher = opts.teacher ?? (await createActor({ email: `Teacher.${Math.random().toString(36).slice(2)}@School.test` }));
+  const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED', publicSummary: 'Students used feedback to revise lab reports.' } });
+  return { ...cred, teacher, submissionId: sub.id };
+}
+
+describe('awards', () => {
+  it('issues a signed OB 3.0 credential that validates against the 1EdTech schema and verifies', async () => {
+    const { submissionId, teacher, mc } = await earned({ def: { expiryMonths: 24, pdHours: 12.5, alignments: [{ targetName: 'ISTE 2.5', targetUrl: 'https://iste.org/standards' }] } });
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    const award = await db.award.findUniqueOrThrow({ where: { id: awardId } });
+    const vc = award.credential as Record<string, any>;
+    expect(validateOpenBadgeCredential(vc)).toEqual({ valid: true, errors: [] });
+    expect(vc.id).toBe(`http://127.0.0.1:3100/credentials/${awardId}`);
+    expect(vc.issuer.id).toMatch(/^did:key:z6Mk/);
+    expect(vc.proof[0].cryptosuite).toBe('eddsa-rdfc-2022');
+    expect(vc.credentialSubject.achievement.creditsAvailable).toBe(12.5);
+    expect(vc.credentialSubject.achievement.alignment[0].targetName).toBe('ISTE 2.5');
+    expect(vc.validUntil).toBeTruthy();
+    expect(vc.credentialStatus.type).toBe('BitstringStatusListEntry');
+    // Recipient is a salted hash of the (normalised) email, never the address itself.
+    const identity = vc.credentialSubject.identifier[0];
+    expect(JSON.stringify(vc)).not.toContain(teacher.email.toLowerCase());
+    expect(identity.identityHash).toBe(hashEmailIdentity(teacher.email, identity.salt));
+    // Evidence is the public summary page, never a private file.
+    expect(vc.evidence[0].id).toContain(`/credentials/${awardId}#evidence`);
+    expect(JSON.stringify(vc)).not.toContain('evidence/');
+    const result = await verifyStoredCredential(vc);
+    expect(result.checks).toEqual({ signature: 'ok', expiry: 'ok', revocation: 'ok', schema: 'ok' });
+    expect(await db.auditLog.count({ where: { action: 'award.issue', entityId: awardId } })).toBe(1);
+    expect(await db.notification.count({ where: { kind: 'award.issued' } })).toBe(1);
+    expect(mc.slug).toBeTruthy();
+  });
+
+  it('is idempotent: retries and concurrent calls produce one award', async () => {
+    const { submissionId } = await earned();
+    const results = await Promise.allSettled([issueAwardForSubmission(submissionId), issueAwardForSubmission(submissionId)]);
+    const ids = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ awardId: string }>).value.awardId);
+    expect(ids.length).toBeGreaterThanOrEqual(1);
+    expect(await db.award.count({ where: { submissionId } })).toBe(1);
+    expect((await issueAwardForSubmission(submissionId)).awardId).toBe((await db.award.findFirstOrThrow({ where: { submissionId } })).id);
+  });
+
+  it('refuses to award a submission that was not earned', async () => {
+    const cred = await createPublishedCredential();
+    const teacher = await createActor();
+    const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
+    await expect(issueAwardForSubmission(sub.id)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('revocation flips the status list bit: verification then reports revoked, and it is audit-logged', async () => {
+    const { submissionId, admin, issuer } = await earned();
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    const otherAdmin = (await createPublishedCredential()).admin;
+    await expect(revokeAward({ actor: otherAdmin, awardId, reason: 'Not yours to revoke' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await revokeAward({ actor: admin, awardId, reason: 'Evidence was plagiarised.' });
+    const award = await db.award.findUniqueOrThrow({ where: { id: awardId } });
+    const result = await verifyStoredCredential(award.credential);
+    expect(result.verified).toBe(false);
+    expect(result.checks.revocation).toBe('revoked');
+    expect(await db.auditLog.count({ where: { action: 'award.revoke', entityId: awardId, organizationId: issuer.id } })).toBe(1);
+    await expect(revokeAward({ actor: admin, awardId, reason: 'again, twice' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('keeps earlier credentials valid after the issuer rotates its key', async () => {
+    const first = await earned();
+    const a1 = await issueAwardForSubmission(first.submissionId);
+    const old = await db.award.findUniqueOrThrow({ where: { id: a1.awardId } });
+    await rotateIssuerKey({ actor: first.admin, issuerId: first.issuer.id });
+    const second = await earned({ issuerId: first.issuer.id, admin: first.admin });
+    const a2 = await issueAwardForSubmission(second.submissionId);
+    const fresh = await db.award.findUniqueOrThrow({ where: { id: a2.awardId } });
+    expect((fresh.credential as any).issuer.id).not.toBe((old.credential as any).issuer.id);
+    expect((await verifyStoredCredential(old.credential)).verified).toBe(true);
+    expect((await verifyStoredCredential(fresh.credential)).verified).toBe(true);
+  });
+
+  it('bakes the credential into PNG and SVG images that round-trip and verify on the public verifier', async () => {
+    const { submissionId } = await earned();
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    const award = await db.award.findUniqueOrThrow({ where: { id: awardId } });
+    const input = { id: awardId, title: award.title, issuerName: 'Issuer', level: 2, color: '#1d4ed8', credential: award.credential };
+    const png = bakedPng(input);
+    const fromPng = extractCredential(png);
+    expect(fromPng?.kind === 'json' && fromPng.credential).toEqual(award.credential);
+    const svg = bakedSvg(input);
+    const fromSvg = extractCredential(svg);
+    expect(fromSvg?.kind === 'json' && fromSvg.credential).toEqual(award.credential);
+    const viaUpload = await verifyUpload({ kind: 'file', name: 'badge.png', base64: Buffer.from(png).toString('base64') });
+    expect(viaUpload.ok && viaUpload.result.verified).toBe(true);
+    const tampered = JSON.parse(JSON.stringify(award.credential));
+    tampered.credentialSubject.achievement.name = 'Something I did not earn';
+    const bad = await verifyUpload({ kind: 'text', text: JSON.stringify(tampered) });
+    expect(bad.ok && bad.result.checks.signature).toBe('fail');
+    const garbage = await verifyUpload({ kind: 'text', text: '{not json' });
+    expect(garbage.ok).toBe(false);
+  });
+
+  it('awards a stack automatically once every component is held, with the components as evidence', async () => {
+    const first = await earned();
+    const teacher = first.teacher;
+    const second = await earned({ issuerId: first.issuer.id, admin: first.admin, teacher });
+    await createStack({ actor: first.admin, issuerId: first.issuer.id, publish: true, def: { slug: `stack-${Date.now()}`, title: 'Feedback Stack', summary: 'Both feedback credentials.', microCredentials: [first.mc.slug, second.mc.slug] } });
+    const a1 = await issueAwardForSubmission(first.submissionId);
+    expect(await db.award.count({ where: { userId: teacher.id, stackId: { not: null } } })).toBe(0);
+    const a2 = await issueAwardForSubmission(second.submissionId);
+    const stackAward = await db.award.findFirstOrThrow({ where: { userId: teacher.id, stackId: { not: null } } });
+    const vc = stackAward.credential as any;
+    expect(vc.evidence.map((e: { id: string }) => e.id).sort()).toEqual([a1.awardId, a2.awardId].map((id) => `http://127.0.0.1:3100/credentials/${id}`).sort());
+    expect((await verifyStoredCredential(vc)).verified).toBe(true);
+    expect(Number(stackAward.pdHours)).toBe(0);
+  });
+
+  it('shows a portfolio only when the teacher opted in', async () => {
+    const { submissionId, teacher } = await earned();
+    await issueAwardForSubmission(submissionId);
+    await db.user.update({ where: { id: teacher.id }, data: { handle: 'ms-teacher' } });
+    expect(await getPublicPortfolio('ms-teacher')).toBeNull();
+    await db.user.update({ where: { id: teacher.id }, data: { portfolioPublic: true } });
+    const p = await getPublicPortfolio('ms-teacher');
+    expect(p?.awards).toHaveLength(1);
+  });
+});
