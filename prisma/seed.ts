@@ -4,7 +4,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { loadActor } from '@/lib/auth/session';
+import { loadActor } from '@/lib/auth/load-actor';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo';
 import { createMicroCredential, createStack, createTrack, publishMicroCredential } from '@/lib/authoring/mutations';

@@ -6,7 +6,7 @@ import { DomainError, validation } from '@/lib/errors';
 import { SignUpInput } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
 import type { z } from 'zod';
-import { loadActor } from '@/lib/auth/session';
+import { loadActor } from '@/lib/auth/load-actor';
 import { homePath } from '@/lib/auth/actor';
 
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;

@@ -2,43 +2,13 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { auth } from '@/lib/auth/config';
-import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/load-actor';
+
+export { loadActor };
 import { hasRole, isPlatformAdmin } from '@/lib/auth/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { DomainError } from '@/lib/errors';
-
-/** Loads an actor from the database: roles always come from the records, never from the cookie. */
-export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      districtId: true,
-      schoolId: true,
-      disabledAt: true,
-      sessionVersion: true,
-      memberships: { select: { role: true, organizationId: true, organization: { select: { kind: true, name: true } } } },
-    },
-  });
-  if (!user || user.disabledAt) return null;
-  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    districtId: user.districtId,
-    schoolId: user.schoolId,
-    roles: user.memberships.map((m) => ({
-      role: m.role,
-      organizationId: m.organizationId,
-      organizationKind: m.organization.kind,
-      organizationName: m.organization.name,
-    })),
-  };
-}
 
 /** The signed-in person for this request, or null. Cached per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { loadActor } from '@/lib/auth/session';
+import { loadActor } from '@/lib/auth/load-actor';
 import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
 import { createMicroCredential, publishMicroCredential } from '@/lib/authoring/mutations';
 import type { MicroCredentialDef } from '@/lib/authoring/schemas';

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { authenticate, signUp } from '@/lib/auth/accounts';
+import { createActor, createOrg } from '../factories';
+import { homePath } from '@/lib/auth/actor';
+
+beforeEach(resetDatabase);
+
+describe('accounts', () => {
+  it('signs up with an Argon2id hash and signs in; wrong password and unknown email answer the same', async () => {
+    const user = await signUp({ name: 'Ana Ruiz', email: 'Ana@School.org', password: 'correct horse battery' });
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.email).toBe('ana@school.org');
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await authenticate({ email: 'ANA@school.org', password: 'correct horse battery' })).toMatchObject({ ok: true });
+    const wrong = await authenticate({ email: 'ana@school.org', password: 'nope nope nope' });
+    const unknown = await authenticate({ email: 'nobody@school.org', password: 'nope nope nope' });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('rate-limits sign-in per address across attempts (and counts in Postgres, shared by all servers)', async () => {
+    await signUp({ name: 'Bo', email: 'bo@school.org', password: 'correct horse battery' });
+    for (let i = 0; i < 8; i++) await authenticate({ email: 'bo@school.org', password: 'wrong password!' });
+    const blocked = await authenticate({ email: 'bo@school.org', password: 'correct horse battery' });
+    expect(blocked).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'signin:email:bo@school.org' } })).count).toBe(9);
+  });
+
+  it('rate-limits sign-in per client IP across many addresses', async () => {
+    for (let i = 0; i < 60; i++) await authenticate({ email: `x${i}@school.org`, password: 'whatever!!', ip: '203.0.113.9' });
+    expect(await authenticate({ email: 'fresh@school.org', password: 'whatever!!', ip: '203.0.113.9' })).toMatchObject({ reason: 'rate_limited' });
+    expect(await authenticate({ email: 'fresh@school.org', password: 'whatever!!', ip: '203.0.113.10' })).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('refuses a duplicate email on sign-up and an unknown district', async () => {
+    await signUp({ name: 'Cy', email: 'cy@school.org', password: 'correct horse battery' });
+    await expect(signUp({ name: 'Cy 2', email: 'CY@school.org', password: 'correct horse battery' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(signUp({ name: 'Di', email: 'di@school.org', password: 'correct horse battery', districtId: 'nope' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const district = await createOrg({ kind: 'DISTRICT' });
+    const di = await signUp({ name: 'Di', email: 'di@school.org', password: 'correct horse battery', districtId: district.id });
+    expect((await db.user.findUniqueOrThrow({ where: { id: di.id } })).districtId).toBe(district.id);
+  });
+
+  it('disabled accounts cannot sign in', async () => {
+    const u = await signUp({ name: 'Ed', email: 'ed@school.org', password: 'correct horse battery' });
+    await db.user.update({ where: { id: u.id }, data: { disabledAt: new Date() } });
+    expect(await authenticate({ email: 'ed@school.org', password: 'correct horse battery' })).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('sends each role to its own home', async () => {
+    const issuer = await createOrg({ kind: 'ISSUER' });
+    const district = await createOrg({ kind: 'DISTRICT' });
+    expect(homePath(await createActor())).toBe('/dashboard');
+    expect(homePath(await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] }))).toBe('/review');
+    expect(homePath(await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] }))).toBe('/admin');
+    expect(homePath(await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] }))).toBe('/district');
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await signUp({ name: 'Fi', email: 'fi@school.org', password: 'correct horse battery' });
+    const entry = await db.auditLog.findFirstOrThrow();
+    await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: 'tampered' } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetDatabase } from '../setup/db';
+import { createPublishedCredential } from '../factories';
+import { searchCatalog, getCatalogFacets, getPublishedMicroCredential } from '@/lib/catalog/queries';
+import { CatalogSearchInput } from '@/lib/catalog/schemas';
+import { retireMicroCredential, saveMicroCredentialDraft, createMicroCredential } from '@/lib/authoring/mutations';
+import { sampleDefinition } from '../factories';
+
+beforeEach(resetDatabase);
+const search = (q: Record<string, unknown>) => searchCatalog(CatalogSearchInput.parse(q));
+
+describe('catalogue', () => {
+  it('finds credentials by words in titles and competencies (stemmed), and filters by level and grade band', async () => {
+    const a = await createPublishedCredential({ def: { title: 'Growth Mindset: Praising the Process', competency: 'The educator praises strategies and effort.', level: 2, gradeBands: ['K-5'] } });
+    await createPublishedCredential({ issuerId: a.issuer.id, admin: a.admin, def: { title: 'Designing Team Agendas', competency: 'The teacher leader plans outcome-based meetings.', level: 1, gradeBands: ['9-12'] } });
+    expect((await search({ q: 'praise' })).items.map((i) => i.title)).toEqual(['Growth Mindset: Praising the Process']);
+    expect((await search({ q: 'meeting' })).items.map((i) => i.title)).toEqual(['Designing Team Agendas']);
+    expect((await search({ level: '1' })).items).toHaveLength(1);
+    expect((await search({ gradeBand: 'K-5' })).items[0].title).toContain('Growth');
+    expect((await search({ q: 'praise', gradeBand: '9-12' })).items).toHaveLength(0);
+    const facets = await getCatalogFacets();
+    expect(facets.gradeBands).toEqual(['9-12', 'K-5']);
+  });
+
+  it('paginates with a keyset cursor without repeats or gaps', async () => {
+    const first = await createPublishedCredential();
+    for (let i = 0; i < 26; i++) await createPublishedCredential({ issuerId: first.issuer.id, admin: first.admin });
+    const p1 = await search({});
+    expect(p1.items).toHaveLength(24);
+    expect(p1.nextCursor).toBeTruthy();
+    const p2 = await search({ cursor: p1.nextCursor });
+    expect(p2.items).toHaveLength(3);
+    expect(p2.nextCursor).toBeNull();
+    expect(new Set([...p1.items, ...p2.items].map((i) => i.id)).size).toBe(27);
+    const s1 = await search({ q: 'feedback' });
+    const s2 = await search({ q: 'feedback', cursor: s1.nextCursor });
+    expect(new Set([...s1.items, ...s2.items].map((i) => i.id)).size).toBe(27);
+    // A tampered cursor is ignored rather than crashing.
+    expect((await search({ cursor: 'not-a-cursor' })).items).toHaveLength(24);
+  });
+
+  it('shows only published credentials; edits to a published one stay invisible until published; retire removes it', async () => {
+    const { mc, admin, issuer } = await createPublishedCredential({ def: { title: 'Original Title' } });
+    await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ title: 'Unpublished Draft' }) });
+    expect((await search({})).items.map((i) => i.title)).toEqual(['Original Title']);
+    await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: sampleDefinition({ slug: mc.slug, title: 'Edited Title' }) });
+    expect((await getPublishedMicroCredential(mc.slug))?.version.title).toBe('Original Title');
+    await retireMicroCredential({ actor: admin, microCredentialId: mc.id });
+    expect((await search({})).items).toHaveLength(0);
+    expect(await getPublishedMicroCredential(mc.slug)).toBeNull();
+  });
+});

@@ -1,0 +1,147 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential, SAMPLE_PDF, SAMPLE_PNG } from '../factories';
+import { startApplication } from '@/lib/submissions/mutations';
+import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
+import { headObject } from '@/lib/storage/s3';
+
+beforeEach(resetDatabase);
+
+async function draft(maxFileBytes = 10 * 1024 * 1024) {
+  const { mc, version, issuer, admin } = await createPublishedCredential({
+    def: {
+      parts: [
+        { title: 'Student work', prompt: 'Upload it.', responseType: 'FILES', allowedTypes: ['pdf', 'image', 'video'], maxFileBytes, maxFiles: 2 },
+        { title: 'Reflection', prompt: 'Reflect.', responseType: 'TEXT' },
+      ],
+      rubric: {
+        levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
+        criteria: [{ title: 'Work', partIndex: 0, descriptors: ['a', 'b', 'c', 'd'] }],
+        passingRule: { kind: 'ALL_AT_LEAST', levelRank: 2 },
+      },
+    },
+  });
+  const teacher = await createActor();
+  const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+  return { mc, version, issuer, admin, teacher, attempt, part: version.parts[0] };
+}
+
+async function put(url: string, body: Uint8Array, contentType?: string) {
+  return fetch(url, { method: 'PUT', body: Buffer.from(body), headers: contentType ? { 'content-type': contentType } : {} });
+}
+
+describe('evidence uploads', () => {
+  it('uploads straight to S3 with a presigned URL, then verifies size and content', async () => {
+    const { teacher, attempt, part } = await draft();
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'Lesson plan.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    expect(t.mode).toBe('single');
+    if (t.mode !== 'single') return;
+    const file = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    // Keys reveal nothing about the teacher or the file.
+    expect(file.storageKey).toMatch(/^evidence\/[0-9a-f]{32}$/);
+    expect(file.storageKey).not.toContain(teacher.email);
+    expect((await put(t.url, SAMPLE_PDF, t.contentType)).status).toBe(200);
+    await completeUpload({ actor: teacher, fileId: t.fileId });
+    const done = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    expect(done.status).toBe('UPLOADED');
+    expect(done.detectedType).toBe('application/pdf');
+    // Safe to call twice (a retry after a dropped response).
+    await completeUpload({ actor: teacher, fileId: t.fileId });
+  });
+
+  it('refuses types and sizes outside the artifact spec before anything is uploaded', async () => {
+    const { teacher, attempt, part } = await draft(1024 * 1024);
+    await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'setup.exe', contentType: 'application/x-msdownload', size: 1000 })).rejects.toThrow(/not an accepted type/);
+    await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'big.pdf', contentType: 'application/pdf', size: 5 * 1024 * 1024 })).rejects.toThrow(/accepts files up to 1\.0 MB/);
+    expect(await db.evidenceFile.count()).toBe(0);
+  });
+
+  it('rejects a renamed file whose bytes do not match its type, and deletes the object', async () => {
+    const { teacher, attempt, part } = await draft();
+    const fake = new TextEncoder().encode('MZ\x90\x00 this is really a program, not a PDF');
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'homework.pdf', contentType: 'application/pdf', size: fake.byteLength });
+    if (t.mode !== 'single') throw new Error();
+    await put(t.url, fake, t.contentType);
+    await expect(completeUpload({ actor: teacher, fileId: t.fileId })).rejects.toThrow(/does not look like a pdf/);
+    const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    expect(row.status).toBe('REJECTED');
+    expect(await headObject(row.storageKey)).toBeNull();
+  });
+
+  it('rejects an upload cut short (size differs from what was announced)', async () => {
+    const { teacher, attempt, part } = await draft();
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'photo.png', contentType: 'image/png', size: SAMPLE_PNG.byteLength + 500 });
+    if (t.mode !== 'single') throw new Error();
+    // S3 itself refuses a body whose length differs from the signed Content-Length on real AWS; the
+    // embedded server may accept it, so the server-side size check is what protects us.
+    await put(t.url, SAMPLE_PNG, t.contentType).catch(() => undefined);
+    await expect(completeUpload({ actor: teacher, fileId: t.fileId })).rejects.toThrow(/cut off|did not reach storage/);
+  });
+
+  it('says clearly when nothing reached storage (dropped connection), and retry works', async () => {
+    const { teacher, attempt, part } = await draft();
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'a.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    await expect(completeUpload({ actor: teacher, fileId: t.fileId })).rejects.toThrow(/did not reach storage/);
+    if (t.mode !== 'single') throw new Error();
+    await put(t.url, SAMPLE_PDF, t.contentType);
+    await completeUpload({ actor: teacher, fileId: t.fileId });
+    expect((await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } })).status).toBe('UPLOADED');
+  });
+
+  it('supports multipart uploads for large files (classroom video)', async () => {
+    const { teacher, attempt, part } = await draft(3 * 1024 ** 3);
+    const size = 70 * 1024 * 1024;
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'lesson.mp4', contentType: 'video/mp4', size });
+    expect(t.mode).toBe('multipart');
+    if (t.mode !== 'multipart') return;
+    expect(t.partCount).toBe(Math.ceil(size / t.partSize));
+    const body = new Uint8Array(size);
+    body.set([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]); // ....ftypisom
+    const urls = await presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: Array.from({ length: t.partCount }, (_, i) => i + 1) });
+    const parts = [];
+    for (const u of urls) {
+      const chunk = body.subarray((u.partNumber - 1) * t.partSize, Math.min(u.partNumber * t.partSize, size));
+      const res = await put(u.url, chunk);
+      expect(res.status).toBe(200);
+      parts.push({ partNumber: u.partNumber, etag: res.headers.get('etag')! });
+    }
+    await completeUpload({ actor: teacher, fileId: t.fileId, parts });
+    const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    expect(row.status).toBe('UPLOADED');
+    expect(row.detectedType).toBe('video/mp4');
+  });
+
+  it('enforces the file count and lets the teacher cancel or remove a file', async () => {
+    const { teacher, attempt, part } = await draft();
+    const a = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'a.pdf', contentType: 'application/pdf', size: 100 });
+    await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'b.pdf', contentType: 'application/pdf', size: 100 });
+    await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'c.pdf', contentType: 'application/pdf', size: 100 })).rejects.toThrow(/at most 2 files/);
+    await removeFile({ actor: teacher, fileId: a.fileId });
+    await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'c.pdf', contentType: 'application/pdf', size: 100 });
+  });
+
+  it('gives short-lived signed URLs only to people allowed to see the evidence', async () => {
+    const { teacher, attempt, part, admin } = await draft();
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'a.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    if (t.mode !== 'single') throw new Error();
+    await put(t.url, SAMPLE_PDF, t.contentType);
+    await completeUpload({ actor: teacher, fileId: t.fileId });
+
+    const own = await getEvidenceUrl({ actor: teacher, fileId: t.fileId, inline: true });
+    expect(own).toMatch(/X-Amz-Expires=300/);
+    const fetched = await fetch(own);
+    expect(fetched.status).toBe(200);
+    expect(new Uint8Array(await fetched.arrayBuffer())).toEqual(SAMPLE_PDF);
+
+    expect(await getEvidenceUrl({ actor: admin, fileId: t.fileId, inline: false })).toContain('attachment');
+    const otherTeacher = await createActor();
+    await expect(getEvidenceUrl({ actor: otherTeacher, fileId: t.fileId, inline: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const otherIssuer = await createPublishedCredential();
+    await expect(getEvidenceUrl({ actor: otherIssuer.admin, fileId: t.fileId, inline: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Another teacher cannot touch the upload either.
+    await expect(completeUpload({ actor: otherTeacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(removeFile({ actor: otherTeacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
