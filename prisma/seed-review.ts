@@ -12,8 +12,10 @@ export async function decideAsSeedReviewer(opts: { reviewer: Actor; attemptId: s
     select: { submission: { select: { version: { select: { criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true } }, levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true } } } } } } },
   });
   const v = attempt.submission.version;
-  const review = await claimReview({ actor: opts.reviewer, attemptId: opts.attemptId });
+  const { reviewId } = await claimReview({ actor: opts.reviewer, attemptId: opts.attemptId });
   const scores = opts.scores.map((s) => ({ criterionId: v.criteria[s.criterionIndex].id, levelId: v.levels.find((l) => l.rank === s.rank)!.id, feedback: s.feedback }));
-  await saveReviewDraft({ actor: opts.reviewer, reviewId: review.id, scores, overallComment: opts.overallComment });
-  await submitReview({ actor: opts.reviewer, reviewId: review.id });
+  const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { version: true } });
+  const saved = await saveReviewDraft({ actor: opts.reviewer, reviewId, version: review.version, scores, overallComment: opts.overallComment });
+  const current = await db.attempt.findUniqueOrThrow({ where: { id: opts.attemptId }, select: { version: true } });
+  await submitReview({ actor: opts.reviewer, reviewId, version: saved.version, attemptVersion: current.version, scores, overallComment: opts.overallComment });
 }

@@ -131,7 +131,10 @@ export async function seed() {
   // Maya's proposals: written by her, decided by the district leader.
   for (const p of demoProposals) {
     const proposal = await saveProposal({ actor: teacher, microCredentialId: mcId(p.microCredentialSlug), studentGoals: p.studentGoals, plan: p.plan, submit: true });
-    if (p.status === 'APPROVED') await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'APPROVED', comment: p.decisionComment ?? '', version: 1 });
+    if (p.status === 'APPROVED') {
+      const { version } = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { version: true } });
+      await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'APPROVED', comment: p.decisionComment ?? '', version });
+    }
   }
 
   // Maya's earned badge: submitted, reviewed and awarded through the real code.

@@ -80,36 +80,44 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   const recipientName = s.user.publicName || s.user.name;
   const validUntil = v.expiryMonths ? addMonths(now, v.expiryMonths) : undefined;
 
-  const award = await db.$transaction(async (tx) => {
-    const already = await tx.award.findUnique({ where: { submissionId }, select: { id: true } });
-    if (already) return { id: already.id, created: false };
-    const status = await allocateStatusEntry(tx, mc.issuerId, key.keyId);
-    const unsigned = buildOpenBadgeCredential({
-      id: credentialUrl(awardId),
-      issuer: await issuerProfile(mc.issuerId, key.did),
-      achievement: { ...achievement, image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${v.title} badge` } },
-      recipient: { email: s.user.email },
-      validFrom: now,
-      ...(validUntil ? { validUntil } : {}),
-      awardedDate: now,
-      name: v.title,
-      image: { id: url(`/credentials/${awardId}/badge.png`) },
-      creditsEarned: Number(v.pdHours),
-      ...(s.publicSummary ? { evidence: [{ id: url(`/credentials/${awardId}#evidence`), name: 'Summary of evidence', narrative: s.publicSummary }] } : {}),
-      credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
-    });
-    const signed = await signCredential(unsigned, key);
-    await tx.award.create({
-      data: {
-        id: awardId, userId: s.userId, issuerId: mc.issuerId, microCredentialId: mc.id, versionId: v.id, submissionId: s.id,
-        title: v.title, pdHours: v.pdHours, level: mc.level, recipientName, issuedAt: now, validUntil: validUntil ?? null,
-        credential: signed as unknown as Prisma.InputJsonValue, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
-      },
-    });
-    await recordAudit({ actorId: null, action: 'award.issue', entityType: 'Award', entityId: awardId, organizationId: mc.issuerId, data: { submissionId, userId: s.userId } }, tx);
-    await notify({ userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` }, tx);
-    return { id: awardId, created: true };
+  // Short transactions only: reserve a status index, sign outside any transaction (signing takes
+  // milliseconds to seconds), then insert. A concurrent issuer loses on the unique submissionId.
+  const profile = await issuerProfile(mc.issuerId, key.did);
+  const status = await db.$transaction((tx) => allocateStatusEntry(tx, mc.issuerId, key.keyId));
+  const unsigned = buildOpenBadgeCredential({
+    id: credentialUrl(awardId),
+    issuer: profile,
+    achievement: { ...achievement, image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${v.title} badge` } },
+    recipient: { email: s.user.email },
+    validFrom: now,
+    ...(validUntil ? { validUntil } : {}),
+    awardedDate: now,
+    name: v.title,
+    image: { id: url(`/credentials/${awardId}/badge.png`) },
+    creditsEarned: Number(v.pdHours),
+    ...(s.publicSummary ? { evidence: [{ id: url(`/credentials/${awardId}#evidence`), name: 'Summary of evidence', narrative: s.publicSummary }] } : {}),
+    credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
   });
+  const signed = await signCredential(unsigned, key);
+  let award: { id: string; created: boolean };
+  try {
+    award = await db.$transaction(async (tx) => {
+      await tx.award.create({
+        data: {
+          id: awardId, userId: s.userId, issuerId: mc.issuerId, microCredentialId: mc.id, versionId: v.id, submissionId: s.id,
+          title: v.title, pdHours: v.pdHours, level: mc.level, recipientName, issuedAt: now, validUntil: validUntil ?? null,
+          credential: signed as unknown as Prisma.InputJsonValue, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
+        },
+      });
+      await recordAudit({ actorId: null, action: 'award.issue', entityType: 'Award', entityId: awardId, organizationId: mc.issuerId, data: { submissionId, userId: s.userId } }, tx);
+      await notify({ userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` }, tx);
+      return { id: awardId, created: true };
+    });
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    const winner = await db.award.findUniqueOrThrow({ where: { submissionId }, select: { id: true } });
+    award = { id: winner.id, created: false };
+  }
   if (award.created) await issueCompletedStacks(s.userId, mc.id, now);
   return { awardId: award.id };
 }
@@ -130,31 +138,32 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
     const key = await getSigningKey(stack.issuerId);
     const awardId = randomUUID();
     const hours = held.reduce((sum, h) => sum + Number(h.pdHours), 0);
+    const status = await db.$transaction((tx) => allocateStatusEntry(tx, stack.issuerId, key.keyId));
+    const profile = await issuerProfile(stack.issuerId, key.did);
+    const unsigned = buildOpenBadgeCredential({
+      id: credentialUrl(awardId),
+      issuer: profile,
+      achievement: {
+        id: url(`/stacks/${stack.slug}`),
+        name: stack.title,
+        description: stack.summary,
+        criteria: { id: url(`/stacks/${stack.slug}`), narrative: `Earn every micro-credential in the stack: ${held.map((h) => h.title).join('; ')}.` },
+        achievementType: 'Certificate',
+        creditsAvailable: hours,
+        image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${stack.title} badge` },
+      },
+      recipient: { email: user.email },
+      validFrom: now,
+      awardedDate: now,
+      name: stack.title,
+      image: { id: url(`/credentials/${awardId}/badge.png`) },
+      // The stack's evidence is the component credentials themselves.
+      evidence: held.map((h) => ({ id: credentialUrl(h.id), name: h.title, description: 'Component micro-credential' })),
+      credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
+    });
+    const signed = await signCredential(unsigned, key);
     try {
       await db.$transaction(async (tx) => {
-        const status = await allocateStatusEntry(tx, stack.issuerId, key.keyId);
-        const unsigned = buildOpenBadgeCredential({
-          id: credentialUrl(awardId),
-          issuer: await issuerProfile(stack.issuerId, key.did),
-          achievement: {
-            id: url(`/stacks/${stack.slug}`),
-            name: stack.title,
-            description: stack.summary,
-            criteria: { id: url(`/stacks/${stack.slug}`), narrative: `Earn every micro-credential in the stack: ${held.map((h) => h.title).join('; ')}.` },
-            achievementType: 'Certificate',
-            creditsAvailable: hours,
-            image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${stack.title} badge` },
-          },
-          recipient: { email: user.email },
-          validFrom: now,
-          awardedDate: now,
-          name: stack.title,
-          image: { id: url(`/credentials/${awardId}/badge.png`) },
-          // The stack's evidence is the component credentials themselves.
-          evidence: held.map((h) => ({ id: credentialUrl(h.id), name: h.title, description: 'Component micro-credential' })),
-          credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
-        });
-        const signed = await signCredential(unsigned, key);
         await tx.award.create({
           data: {
             id: awardId, userId, issuerId: stack.issuerId, stackId: stack.id, title: stack.title, // Hours are counted on the component awards; the stack itself adds none (no double counting in reports).

@@ -17,7 +17,7 @@ import { verifyUpload } from '@/lib/awards/verify-upload';
 beforeEach(resetDatabase);
 
 /** An earned submission (the review flow is tested elsewhere; here only the award matters). */
-async function earned(opts: { issuerId?: string; admin?: Awaited<ReturnType<typeof createActor>>; teacher?: Awaited<ReturnType<typeof createActor>>; def?: Parameters<typeof createPublishedCredential>[0]['def'] } = {}) {
+async function earned(opts: { issuerId?: string; admin?: Awaited<ReturnType<typeof createActor>>; teacher?: Awaited<ReturnType<typeof createActor>>; def?: NonNullable<Parameters<typeof createPublishedCredential>[0]>['def'] } = {}) {
   const cred = await createPublishedCredential({ issuerId: opts.issuerId, admin: opts.admin, def: opts.def });
   const teacher = opts.teacher ?? (await createActor({ email: `Teacher.${Math.random().toString(36).slice(2)}@School.test` }));
   const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { MicroCredentialDef } from '@/lib/authoring/schemas';
+import { sampleDefinition } from '../factories/definitions';
+
+describe('credential definitions', () => {
+  it('accepts a complete definition', () => {
+    expect(MicroCredentialDef.safeParse(sampleDefinition()).success).toBe(true);
+  });
+  it('needs a descriptor for every level, a passing level that exists, and parts that exist', () => {
+    const def = sampleDefinition();
+    def.rubric.criteria[0].descriptors = ['only', 'three', 'levels'];
+    def.rubric.passingRule = { kind: 'ALL_AT_LEAST', levelRank: 9 };
+    def.rubric.criteria[1].partIndex = 7;
+    const r = MicroCredentialDef.safeParse(def);
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['rubric.criteria.0.descriptors', 'rubric.passingRule.levelRank', 'rubric.criteria.1.partIndex']));
+  });
+  it('requires allowed file types for a part that takes files, and a valid slug', () => {
+    const def = sampleDefinition({ slug: 'Bad Slug!' });
+    def.parts[1].allowedTypes = [];
+    const paths = MicroCredentialDef.safeParse(def).error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['slug', 'parts.1.allowedTypes']));
+  });
+  it('rejects a passing total that cannot be reached', () => {
+    const def = sampleDefinition();
+    def.rubric.passingRule = { kind: 'TOTAL_AT_LEAST', levelRank: 1, total: 99 };
+    expect(MicroCredentialDef.safeParse(def).error!.issues[0].message).toMatch(/higher than the best possible score/);
+  });
+});

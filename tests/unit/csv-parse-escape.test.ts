@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { escapeCsvCell, parseCsv, parseCsvRecords, toCsv } from '@/lib/csv';
+
+describe('parseCsv', () => {
+  it('handles quotes, embedded commas, doubled quotes and line breaks', () => {
+    const text = 'email,name,school\r\n"a@x.org","Smith, Jo","Lincoln ""High"""\n"b@x.org","Line\nbreak",\n';
+    expect(parseCsv(text)).toEqual([
+      ['email', 'name', 'school'],
+      ['a@x.org', 'Smith, Jo', 'Lincoln "High"'],
+      ['b@x.org', 'Line\nbreak', ''],
+    ]);
+  });
+
+  it('strips a byte-order mark, skips blank lines and accepts a missing final newline', () => {
+    expect(parseCsv('\uFEFFa,b\n\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
+  it('keys records by trimmed, lower-cased headers with file line numbers', () => {
+    const { headers, records } = parseCsvRecords('Email , Name\n a@x.org , Ann \n\nb@x.org,Bo\n');
+    expect(headers).toEqual(['email', 'name']);
+    expect(records).toEqual([
+      { line: 2, values: { email: 'a@x.org', name: 'Ann' } },
+      { line: 3, values: { email: 'b@x.org', name: 'Bo' } },
+    ]);
+  });
+});
+
+describe('escapeCsvCell / toCsv', () => {
+  it('quotes cells with commas, quotes and newlines', () => {
+    expect(escapeCsvCell('a,b')).toBe('"a,b"');
+    expect(escapeCsvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(escapeCsvCell('two\nlines')).toBe('"two\nlines"');
+    expect(escapeCsvCell(null)).toBe('');
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    expect(escapeCsvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(escapeCsvCell('+1')).toBe("'+1");
+    expect(escapeCsvCell('-2+3')).toBe("'-2+3");
+    expect(escapeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    // Numbers we produce ourselves stay numbers.
+    expect(escapeCsvCell(-5)).toBe('-5');
+    expect(escapeCsvCell('Normal text')).toBe('Normal text');
+  });
+
+  it('writes CRLF rows that parse back to the same cells', () => {
+    const rows = [['Jo, "the" teacher', 12.5, 'x\ny']];
+    const csv = toCsv(['Name', 'Hours', 'Note'], rows);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(csv)).toEqual([['Name', 'Hours', 'Note'], ['Jo, "the" teacher', '12.5', 'x\ny']]);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { canAdjudicate, canReview, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
+
+const reviewer: Actor = {
+  id: 'rev', email: 'r@example.test', name: 'R', schoolId: 'school-1', districtId: 'district-1',
+  roles: [{ role: 'REVIEWER', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer' }],
+};
+const admin: Actor = { ...reviewer, id: 'adm', roles: [{ role: 'ISSUER_ADMIN', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer' }] };
+const teacherOnly: Actor = { ...reviewer, id: 'tch', roles: [] };
+
+const open: IssuerReviewSettings = { blockSameSchool: false, blockSameDistrict: false, calibrationRequired: false };
+const strict: IssuerReviewSettings = { blockSameSchool: true, blockSameDistrict: true, calibrationRequired: true };
+const granted: QualificationState = { granted: true, earned: false, calibratedAt: null, hasExemplars: true };
+const calibrated: QualificationState = { ...granted, calibratedAt: new Date() };
+
+const sameSchool = { teacherId: 't1', teacherSchoolId: 'school-1', teacherDistrictId: 'district-1' };
+const sameDistrict = { teacherId: 't1', teacherSchoolId: 'school-2', teacherDistrictId: 'district-1' };
+const elsewhere = { teacherId: 't1', teacherSchoolId: 'school-9', teacherDistrictId: 'district-9' };
+const unknownSchool = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null };
+const own = { teacherId: 'rev', teacherSchoolId: 'school-1', teacherDistrictId: 'district-1' };
+
+describe('canReview: conflict-of-interest matrix', () => {
+  const cases: [string, TeacherRef, IssuerReviewSettings, string | true][] = [
+    ['own work, open issuer', own, open, 'OWN_WORK'],
+    ['own work, strict issuer', own, { ...strict, calibrationRequired: false }, 'OWN_WORK'],
+    ['same school, rule off', sameSchool, open, true],
+    ['same school, school rule on', sameSchool, { ...open, blockSameSchool: true }, 'SAME_SCHOOL'],
+    ['same school, district rule on only', sameSchool, { ...open, blockSameDistrict: true }, 'SAME_DISTRICT'],
+    ['same district other school, school rule on', sameDistrict, { ...open, blockSameSchool: true }, true],
+    ['same district other school, district rule on', sameDistrict, { ...open, blockSameDistrict: true }, 'SAME_DISTRICT'],
+    ['elsewhere, both rules on', elsewhere, { ...strict, calibrationRequired: false }, true],
+    ['teacher with no school, both rules on', unknownSchool, { ...strict, calibrationRequired: false }, true],
+  ];
+  it.each(cases)('%s', (_name, teacher, settings, expected) => {
+    const r = canReview(reviewer, teacher, settings, calibrated);
+    expect(r.ok ? true : r.reason).toBe(expected);
+  });
+
+  it('a reviewer without a school is never "same school"', () => {
+    const r = canReview({ ...reviewer, schoolId: null, districtId: null }, sameSchool, { ...strict, calibrationRequired: false }, granted);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('canReview: qualification and calibration', () => {
+  it('needs a grant or an earned award', () => {
+    expect(canReview(reviewer, elsewhere, open, null)).toEqual({ ok: false, reason: 'NOT_QUALIFIED' });
+    expect(canReview(reviewer, elsewhere, open, { granted: false, earned: false, calibratedAt: new Date(), hasExemplars: false })).toEqual({ ok: false, reason: 'NOT_QUALIFIED' });
+    expect(canReview(reviewer, elsewhere, open, { granted: false, earned: true, calibratedAt: null, hasExemplars: false })).toEqual({ ok: true });
+  });
+
+  it('needs calibration only when the issuer requires it and the credential has exemplars', () => {
+    expect(canReview(reviewer, elsewhere, { ...open, calibrationRequired: true }, granted)).toEqual({ ok: false, reason: 'NOT_CALIBRATED' });
+    expect(canReview(reviewer, elsewhere, { ...open, calibrationRequired: true }, calibrated)).toEqual({ ok: true });
+    expect(canReview(reviewer, elsewhere, { ...open, calibrationRequired: true }, { ...granted, hasExemplars: false })).toEqual({ ok: true });
+    expect(canReview(reviewer, elsewhere, open, granted)).toEqual({ ok: true });
+  });
+
+  it('needs the reviewer (or issuer admin) role', () => {
+    expect(canReview(teacherOnly, elsewhere, open, calibrated)).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canReview(admin, elsewhere, open, calibrated)).toEqual({ ok: true });
+  });
+});
+
+describe('canAdjudicate', () => {
+  it('is for admins of the issuer who did not score the attempt and have no conflict', () => {
+    expect(canAdjudicate(admin, 'issuer-1', elsewhere, open, ['a', 'b'])).toEqual({ ok: true });
+    expect(canAdjudicate(admin, 'issuer-2', elsewhere, open, [])).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canAdjudicate(reviewer, 'issuer-1', elsewhere, open, [])).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canAdjudicate(admin, 'issuer-1', elsewhere, open, ['adm'])).toEqual({ ok: false, reason: 'ALREADY_SCORED' });
+    expect(canAdjudicate(admin, 'issuer-1', sameSchool, { ...open, blockSameSchool: true }, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+  });
+});

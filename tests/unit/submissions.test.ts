@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { countWords } from '@/lib/submissions/words';
+import { findIncompleteParts, type PartSpec } from '@/lib/submissions/completeness';
+import { addBusinessDays, businessDaysBetween } from '@/lib/review/sla';
+
+describe('word count', () => {
+  it('counts words as a teacher would', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('   ')).toBe(0);
+    expect(countWords("Students' well-being isn't optional.")).toBe(4);
+    expect(countWords('Élèves — 12 groupes, 3 rôles')).toBe(5);
+    expect(countWords('line one\n\nline two')).toBe(4);
+  });
+});
+
+describe('completeness', () => {
+  const parts: PartSpec[] = [
+    { id: 'a', title: 'Context', responseType: 'TEXT', required: true, wordLimit: 5, maxFiles: 1 },
+    { id: 'b', title: 'Work', responseType: 'FILES', required: true, wordLimit: null, maxFiles: 2 },
+    { id: 'c', title: 'Extra', responseType: 'TEXT', required: false, wordLimit: null, maxFiles: 1 },
+    { id: 'd', title: 'Links', responseType: 'LINKS', required: true, wordLimit: null, maxFiles: 1 },
+  ];
+  it('names each missing or invalid part', () => {
+    const problems = findIncompleteParts(parts, new Map([['a', { text: 'one two three four five six', links: [], uploadedFiles: 0, pendingFiles: 0 }], ['b', { text: '', links: [], uploadedFiles: 0, pendingFiles: 1 }]]));
+    expect(problems.get('a')).toEqual(['“Context” has 6 words; the limit is 5.']);
+    expect(problems.get('b')).toEqual(['A file in “Work” is still uploading or was not checked. Wait for it to finish or remove it.', 'Upload at least one file for “Work”.']);
+    expect(problems.has('c')).toBe(false);
+    expect(problems.get('d')).toEqual(['Add at least one link for “Links”.']);
+  });
+  it('is empty when everything required is there', () => {
+    const answers = new Map([
+      ['a', { text: 'short answer', links: [], uploadedFiles: 0, pendingFiles: 0 }],
+      ['b', { text: '', links: [], uploadedFiles: 2, pendingFiles: 0 }],
+      ['d', { text: '', links: ['https://example.org'], uploadedFiles: 0, pendingFiles: 0 }],
+    ]);
+    expect(findIncompleteParts(parts, answers).size).toBe(0);
+  });
+});
+
+describe('service level clock', () => {
+  it('skips weekends', () => {
+    const friday = new Date('2026-11-20T10:00:00Z');
+    expect(addBusinessDays(friday, 1).toISOString()).toBe('2026-11-23T10:00:00.000Z');
+    expect(addBusinessDays(friday, 14).toISOString()).toBe('2026-12-10T10:00:00.000Z');
+    expect(businessDaysBetween(friday, new Date('2026-11-27T10:00:00Z'))).toBe(5);
+    expect(businessDaysBetween(new Date('2026-11-27T10:00:00Z'), friday)).toBe(-5);
+  });
+});
