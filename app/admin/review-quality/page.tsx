@@ -1,0 +1,244 @@
+import Link from 'next/link';
+import { requireRole } from '@/lib/auth/session';
+import { getReviewQuality } from '@/lib/review/quality';
+import { listAdjudicationQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
+import { QualityFilterInput } from '@/lib/review/schemas';
+import { describeKappa } from '@/lib/review/stats';
+import { Alert, Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { BarChart } from '@/components/charts/bar-chart';
+import { LineChart } from '@/components/charts/line-chart';
+import { SlaClock } from '@/components/review/sla-clock';
+import { ClaimButton } from '@/components/review/claim-button';
+import { GrantQualificationForm } from '@/components/review/grant-qualification-form';
+
+export const metadata = { title: 'Review quality' };
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const num = (v: number) => (Math.round(v * 100) / 100).toString();
+const days = (v: number) => `${Math.round(v * 10) / 10} d`;
+const weekFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+type Search = { microCredentialId?: string; period?: string; cursor?: string; adjCursor?: string; assigned?: string };
+
+export default async function ReviewQualityPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireRole(['ISSUER_ADMIN'], '/admin/review-quality');
+  const sp = await searchParams;
+  const filter = QualityFilterInput.parse(sp);
+  const to = new Date();
+  const from = new Date(to.getTime() - Number(filter.period) * 86_400_000);
+  const [quality, adjudication, open] = await Promise.all([
+    getReviewQuality({ actor, microCredentialId: filter.microCredentialId, from, to }),
+    listAdjudicationQueue({ actor, cursor: sp.adjCursor }),
+    listOpenAttemptsForAssignment({ actor, microCredentialId: filter.microCredentialId, cursor: sp.cursor }),
+  ]);
+  const { agreement, turnaround } = quality;
+  const o = agreement.overall;
+
+  return (
+    <div>
+      <PageHeader title="Review quality" description="How consistently reviewers score, how quickly decisions are made, and the work that needs an admin." />
+      {sp.assigned ? (
+        <div className="mb-4">
+          <Alert tone="success">{sp.assigned === 'reassigned' ? 'Reassigned. The previous reviewer’s claim was released.' : 'Assigned. The reviewer has been notified.'}</Alert>
+        </div>
+      ) : null}
+
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
+          <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="">All credentials</option>
+            {quality.credentials.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="period" className="block text-sm font-semibold">Period</label>
+          <select id="period" name="period" defaultValue={filter.period} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="30">Last 30 days</option>
+            <option value="90">Last 90 days</option>
+            <option value="180">Last 6 months</option>
+            <option value="365">Last 12 months</option>
+          </select>
+        </div>
+        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+          Apply
+        </button>
+      </form>
+
+      <section aria-labelledby="agreement" className="mb-10">
+        <h2 id="agreement" className="text-xl font-semibold">Scoring agreement</h2>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          From double-scored submissions: the first and second reviewer’s level on each criterion. Exact agreement is the share of identical levels; Cohen’s kappa corrects it for agreement expected by chance (1 is perfect, 0 is chance).
+        </p>
+        <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat label="Double-scored submissions" value={String(o.attempts)} />
+          <Stat label="Exact agreement on levels" value={o.exactAgreement === null ? '—' : pct(o.exactAgreement)} />
+          <Stat label="Cohen’s kappa" value={o.kappa === null ? '—' : `${num(o.kappa)} (${describeKappa(o.kappa)})`} />
+          <Stat label="Same pass/revise outcome" value={o.decisionAgreement === null ? '—' : pct(o.decisionAgreement)} />
+        </dl>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <BarChart
+            title="Exact agreement by credential"
+            description="Share of criterion ratings on which the two reviewers chose the same level."
+            data={agreement.byCredential.map((r) => ({ label: r.label, value: r.exactAgreement, display: r.exactAgreement === null ? undefined : `${pct(r.exactAgreement)} (${r.pairs} ratings)` }))}
+            max={1}
+            format={pct}
+            valueHeading="Exact agreement"
+          />
+          <BarChart
+            title="Cohen’s kappa by reviewer"
+            description="Agreement of each reviewer with the other reviewer on the same submissions, corrected for chance."
+            data={agreement.byReviewer.map((r) => ({ label: r.label, value: r.kappa, display: r.kappa === null ? undefined : `${num(r.kappa)} ${describeKappa(r.kappa)} (${r.attempts} subm.)` }))}
+            max={1}
+            format={num}
+            valueHeading="Kappa"
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="turnaround" className="mb-10">
+        <h2 id="turnaround" className="text-xl font-semibold">Turnaround</h2>
+        <p className="mt-1 text-sm text-slate-700">Business days from submission to decision, for decisions in the period.</p>
+        <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
+          <Stat label="Decisions" value={String(turnaround.overall.count)} />
+          <Stat label="Median turnaround" value={turnaround.overall.medianBusinessDays === null ? '—' : days(turnaround.overall.medianBusinessDays)} />
+          <Stat label="Decided within the service level" value={turnaround.overall.withinSlaShare === null ? '—' : pct(turnaround.overall.withinSlaShare)} />
+        </dl>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <LineChart
+            title="Median turnaround by week"
+            description={`Median business days from submission to decision, by week of decision. The dashed line is the ${turnaround.slaBusinessDays}-business-day service level.`}
+            points={turnaround.byWeek.map((w) => ({ label: weekFmt.format(new Date(w.week)), value: w.medianBusinessDays, display: w.medianBusinessDays === null ? undefined : days(w.medianBusinessDays) }))}
+            format={days}
+            valueHeading="Median business days"
+            xHeading="Week of"
+            referenceValue={turnaround.slaBusinessDays}
+            referenceLabel={`Service level: ${turnaround.slaBusinessDays} days`}
+          />
+          <BarChart
+            title="Decided within the service level, by credential"
+            description="Share of decisions made by the due date."
+            data={turnaround.byCredential.map((c) => ({ label: c.label, value: c.withinSlaShare, display: c.withinSlaShare === null ? undefined : `${pct(c.withinSlaShare)} of ${c.count}` }))}
+            max={1}
+            format={pct}
+            valueHeading="Within service level"
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="adjudication" className="mb-10">
+        <h2 id="adjudication" className="text-xl font-semibold">Adjudication</h2>
+        <p className="mt-1 text-sm text-slate-700">Double-scored submissions whose two reviewers reached different outcomes. Your decision is final.</p>
+        {adjudication.items.length === 0 ? (
+          <p className="mt-3 text-slate-700">Nothing needs adjudication.</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {adjudication.items.map((i) => (
+              <li key={i.attemptId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-3">
+                <div id={`adj-${i.attemptId}`}>
+                  <p className="font-semibold">
+                    {i.credentialTitle}, attempt {i.attemptNumber}
+                  </p>
+                  <p className="text-sm text-slate-700">{i.decisions.map((d) => `${d.kind === 'PRIMARY' ? 'First' : 'Second'} (${d.reviewerName}): ${d.decision === 'PASS' ? 'pass' : 'revise'}`).join(' · ')}</p>
+                  <SlaClock {...i.clock} />
+                </div>
+                {i.claimedBy ? (
+                  i.claimedBy.reviewerId === actor.id ? (
+                    <Link href={`/review/${i.claimedBy.reviewId}`} className="font-semibold">Continue adjudicating</Link>
+                  ) : (
+                    <span className="text-sm">Being adjudicated by {i.claimedBy.name}</span>
+                  )
+                ) : (
+                  <ClaimButton attemptId={i.attemptId} kind="ADJUDICATION" label="Adjudicate" describedBy={`adj-${i.attemptId}`} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {adjudication.nextCursor || sp.adjCursor ? (
+          <nav aria-label="Adjudication pages" className="mt-3 flex justify-between text-sm">
+            {sp.adjCursor ? <Link href={qualityHref(filter, {})}>← First page</Link> : <span />}
+            {adjudication.nextCursor ? <Link href={qualityHref(filter, { adjCursor: adjudication.nextCursor })}>More submissions to adjudicate →</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="assign" className="mb-10">
+        <h2 id="assign" className="text-xl font-semibold">Assign and reassign</h2>
+        {open.items.length === 0 ? (
+          <EmptyState title="No open submissions" />
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[44rem] border-collapse text-sm">
+              <caption className="sr-only">Open submissions, oldest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Submission</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Reviews</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Service-level clock</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {open.items.map((i) => (
+                  <tr key={i.attemptId}>
+                    <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">
+                      {i.credentialTitle}
+                      <span className="block text-xs font-normal text-slate-700">
+                        attempt {i.attemptNumber}
+                        {i.teacher ? ` · ${i.teacher.name}` : ''}
+                      </span>
+                      {i.doubleScore ? <Pill tone="info">Double scored</Pill> : null} {i.needsAdjudication ? <Pill tone="purple">Needs adjudication</Pill> : null}
+                    </th>
+                    <td className="border-b border-slate-200 p-2 align-top">
+                      {i.reviews.length === 0
+                        ? 'Unclaimed'
+                        : i.reviews.map((r, k) => (
+                            <span key={k} className="block">
+                              {r.kind === 'PRIMARY' ? 'Review' : r.kind === 'SECOND' ? 'Second score' : 'Adjudication'}: {r.reviewerName}, {r.status === 'SUBMITTED' ? 'submitted' : r.expired ? 'claim expired' : 'in progress'}
+                            </span>
+                          ))}
+                    </td>
+                    <td className="border-b border-slate-200 p-2 align-top">
+                      <SlaClock {...i.clock} />
+                    </td>
+                    <td className="border-b border-slate-200 p-2 align-top">
+                      <Link href={`/admin/review-quality/assign/${i.attemptId}`}>
+                        Assign or reassign<span className="sr-only"> {i.credentialTitle}, attempt {i.attemptNumber}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination basePath="/admin/review-quality" params={{ microCredentialId: filter.microCredentialId, period: filter.period }} nextCursor={open.nextCursor} hasPrevious={Boolean(sp.cursor)} />
+      </section>
+
+      <Card>
+        <h2 className="mb-3 text-xl font-semibold">Qualify a reviewer</h2>
+        {quality.credentials.length ? <GrantQualificationForm credentials={quality.credentials} /> : <p>No micro-credentials yet.</p>}
+      </Card>
+    </div>
+  );
+}
+
+function qualityHref(filter: { microCredentialId?: string; period: string }, extra: Record<string, string>) {
+  const p = new URLSearchParams({ period: filter.period, ...(filter.microCredentialId ? { microCredentialId: filter.microCredentialId } : {}), ...extra });
+  return `/admin/review-quality?${p.toString()}#adjudication`;
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-xl font-bold">{value}</dd>
+    </div>
+  );
+}

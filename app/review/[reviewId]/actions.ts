@@ -1,0 +1,55 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { requireActor } from '@/lib/auth/session';
+import { formDataToObject, toActionError, zodFieldErrors } from '@/lib/action-result';
+import { isDomainError } from '@/lib/errors';
+import { releaseReview, saveReviewDraft, submitReview, type ReviewOutcome } from '@/lib/review/mutations';
+import { ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
+
+export type DraftResult = { ok: true; version: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
+
+export async function saveReviewDraftAction(input: z.input<typeof SaveDraftInput>): Promise<DraftResult> {
+  const parsed = SaveDraftInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'The draft could not be saved.' };
+  try {
+    const actor = await requireActor();
+    const r = await saveReviewDraft({ actor, ...parsed.data });
+    return { ok: true, version: r.version, savedAt: r.savedAt.toISOString() };
+  } catch (e) {
+    const result = toActionError(e);
+    return { ok: false, formError: (!result.ok && result.formError) || 'Not saved.', conflict: isDomainError(e) && e.code === 'CONFLICT' };
+  }
+}
+
+export type SubmitReviewResult =
+  | { ok: true; outcome: ReviewOutcome; decision: 'PASS' | 'REVISE' }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; conflict?: boolean };
+
+/** The decision is computed by the domain from the scores; nothing the client says about it is read. */
+export async function submitReviewAction(input: z.input<typeof SubmitReviewInput>): Promise<SubmitReviewResult> {
+  const parsed = SubmitReviewInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: 'Some fields need attention.', fieldErrors: zodFieldErrors(parsed.error) };
+  try {
+    const actor = await requireActor();
+    const r = await submitReview({ actor, ...parsed.data });
+    revalidatePath('/review');
+    revalidatePath(`/review/${parsed.data.reviewId}`);
+    return { ok: true, outcome: r.outcome, decision: r.decision };
+  } catch (e) {
+    const result = toActionError(e);
+    if (result.ok) return { ok: false, formError: 'Not submitted.' };
+    return { ...result, conflict: isDomainError(e) && e.code === 'CONFLICT' };
+  }
+}
+
+export async function releaseReviewAction(formData: FormData) {
+  const parsed = ReleaseReviewInput.safeParse(formDataToObject(formData));
+  if (!parsed.success) return;
+  const actor = await requireActor();
+  await releaseReview({ actor, reviewId: parsed.data.reviewId });
+  revalidatePath('/review');
+  redirect('/review?released=1');
+}

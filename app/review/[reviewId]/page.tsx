@@ -1,0 +1,157 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { getReviewWorkspace } from '@/lib/review/queries';
+import { passingRuleOf } from '@/lib/review/rubric';
+import { Alert, Card, Pill } from '@/components/ui/card';
+import { EvidencePanel } from '@/components/review/evidence-panel';
+import { ScoringForm } from '@/components/review/scoring-form';
+import { SlaClock } from '@/components/review/sla-clock';
+import { releaseReviewAction } from './actions';
+
+export const metadata = { title: 'Score a submission' };
+
+const kindLabel = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication' } as const;
+const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+
+export default async function ReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
+  const { reviewId } = await params;
+  const actor = await requireRole(['REVIEWER', 'ISSUER_ADMIN'], `/review/${reviewId}`);
+  const ws = await getReviewWorkspace({ actor, reviewId });
+  if (!ws) notFound();
+  const { review, attempt, version, teacher } = ws;
+  const editable = review.status === 'CLAIMED';
+  const initial = {
+    overallComment: review.overallComment,
+    scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, { levelId: s.levelId, feedback: s.feedback }])),
+  };
+  const levelLabel = (id: string) => version.levels.find((l) => l.id === id)?.label ?? '—';
+
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href="/review">← Review queue</Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold sm:text-3xl">{version.title}</h1>
+        <Pill tone={review.kind === 'ADJUDICATION' ? 'purple' : review.kind === 'SECOND' ? 'info' : 'neutral'}>{kindLabel[review.kind]}</Pill>
+      </div>
+      <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-800">
+        <div>
+          <dt className="inline font-semibold">Teacher: </dt>
+          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : 'hidden (blind review)'}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Attempt: </dt>
+          <dd className="inline">{attempt.number}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Decision due: </dt>
+          <dd className="inline">
+            <SlaClock {...attempt.clock} />
+          </dd>
+        </div>
+      </dl>
+
+      {editable && review.claimExpired ? (
+        <div className="mt-4">
+          <Alert tone="warning" title="Your claim has expired">
+            Another reviewer may take this submission now. Saving a draft renews your claim if nobody has.
+          </Alert>
+        </div>
+      ) : null}
+      {editable && !review.claimExpired ? (
+        <p className="mt-2 text-sm text-slate-700">Your claim lasts until {timeFmt.format(review.claimExpiresAt)}; every saved draft extends it.</p>
+      ) : null}
+      {!editable ? (
+        <div className="mt-4">
+          <Alert tone={review.status === 'SUBMITTED' ? 'success' : 'warning'} title={review.status === 'SUBMITTED' ? `You submitted this review: ${review.decision === 'PASS' ? 'meets the standard' : 'needs revision'}` : 'This claim has ended'}>
+            {review.status === 'SUBMITTED' ? 'It can no longer be changed.' : 'It expired or was reassigned, so it can no longer be scored here.'}
+          </Alert>
+        </div>
+      ) : null}
+
+      {ws.otherReviews.length ? (
+        <Card className="mt-6">
+          <h2 className="text-lg font-semibold">The reviews being adjudicated</h2>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full min-w-[32rem] border-collapse text-sm">
+              <caption className="sr-only">Levels given by each reviewer</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
+                  {ws.otherReviews.map((r) => (
+                    <th key={r.id} scope="col" className="border-b border-slate-300 p-2 text-left">
+                      {r.kind === 'PRIMARY' ? 'First' : 'Second'} review ({r.reviewerName}): {r.decision === 'PASS' ? 'pass' : 'revise'}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {version.criteria.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
+                    {ws.otherReviews.map((r) => {
+                      const s = r.scores.find((x) => x.criterionId === c.id);
+                      return (
+                        <td key={r.id} className="border-b border-slate-200 p-2 align-top">
+                          <span className="font-semibold">{s ? levelLabel(s.levelId) : '—'}</span>
+                          {s?.feedback ? <span className="block whitespace-pre-wrap text-slate-800">{s.feedback}</span> : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading" className="mb-3 text-xl font-semibold">Evidence</h2>
+          <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} />
+        </section>
+        <section aria-labelledby="rubric-heading">
+          <h2 id="rubric-heading" className="mb-3 text-xl font-semibold">Rubric</h2>
+          {editable ? (
+            <>
+              <ScoringForm
+                reviewId={review.id}
+                kind={review.kind}
+                version={review.version}
+                attemptVersion={attempt.version}
+                criteria={version.criteria}
+                levels={version.levels}
+                rule={passingRuleOf(version)}
+                initial={initial}
+              />
+              <form action={releaseReviewAction} className="mt-6 border-t border-slate-200 pt-4">
+                <input type="hidden" name="reviewId" value={review.id} />
+                <p className="mb-2 text-sm text-slate-700">Can’t finish this one? Release it so another reviewer can take it.</p>
+                <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+                  Release this submission
+                </button>
+              </form>
+            </>
+          ) : (
+            <ul className="space-y-3">
+              {version.criteria.map((c) => {
+                const s = review.scores.find((x) => x.criterionId === c.id);
+                return (
+                  <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                    <h3 className="font-semibold">{c.title}</h3>
+                    <p className="text-sm">Level: {s ? levelLabel(s.levelId) : 'not scored'}</p>
+                    {s?.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{s.feedback}</p> : null}
+                  </li>
+                );
+              })}
+              {review.overallComment ? <li className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm">{review.overallComment}</li> : null}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

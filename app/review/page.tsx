@@ -1,0 +1,174 @@
+import Link from 'next/link';
+import { requireRole } from '@/lib/auth/session';
+import { isIssuerAdmin } from '@/lib/auth/actor';
+import { listMyClaims, listReviewQueue } from '@/lib/review/queries';
+import { QueueFilterInput } from '@/lib/review/schemas';
+import { Alert, Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { SlaClock } from '@/components/review/sla-clock';
+import { ClaimButton } from '@/components/review/claim-button';
+import { ButtonLink } from '@/components/ui/button';
+
+export const metadata = { title: 'Review queue' };
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+type Search = { kind?: string; microCredentialId?: string; olderThanDays?: string; cursor?: string; released?: string };
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireRole(['REVIEWER', 'ISSUER_ADMIN'], '/review');
+  const sp = await searchParams;
+  const filter = QueueFilterInput.parse(sp);
+  const [queue, claims] = await Promise.all([listReviewQueue({ actor, ...filter }), listMyClaims({ actor })]);
+  const needsCalibration = queue.credentials.filter((c) => c.state === 'NEEDS_CALIBRATION');
+  const ready = queue.credentials.filter((c) => c.state === 'READY');
+  const tab = (kind: 'PRIMARY' | 'SECOND') => {
+    const p = new URLSearchParams();
+    if (kind === 'SECOND') p.set('kind', 'SECOND');
+    if (filter.microCredentialId) p.set('microCredentialId', filter.microCredentialId);
+    if (filter.olderThanDays) p.set('olderThanDays', String(filter.olderThanDays));
+    const qs = p.toString();
+    return qs ? `/review?${qs}` : '/review';
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title="Review queue"
+        description="Submissions waiting for a reviewer, oldest first. Claim one to score it; your claim keeps others from scoring it at the same time."
+        actions={isIssuerAdmin(actor) ? <ButtonLink href="/admin/review-quality" variant="secondary">Review quality and adjudication</ButtonLink> : undefined}
+      />
+      {sp.released ? (
+        <div className="mb-4">
+          <Alert tone="info">The submission is back in the queue for someone else.</Alert>
+        </div>
+      ) : null}
+
+      {needsCalibration.length ? (
+        <Card className="mb-6">
+          <h2 className="text-lg font-semibold">Calibrate before your first review</h2>
+          <p className="mt-1 text-sm text-slate-700">Score a few sample applications so your judgements line up with the agreed standard.</p>
+          <ul className="mt-2 list-disc pl-5">
+            {needsCalibration.map((c) => (
+              <li key={c.microCredentialId}>
+                <Link href={`/review/calibration/${c.microCredentialId}`}>Calibrate for {c.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {claims.length ? (
+        <section aria-labelledby="my-claims" className="mb-8">
+          <h2 id="my-claims" className="mb-2 text-lg font-semibold">Your claimed submissions</h2>
+          <ul className="space-y-2">
+            {claims.map((c) => (
+              <li key={c.reviewId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-3">
+                <div>
+                  <Link href={`/review/${c.reviewId}`} className="font-semibold">
+                    {c.credentialTitle}, attempt {c.attemptNumber}
+                  </Link>
+                  <span className="ml-2">
+                    <Pill tone={c.reviewKind === 'ADJUDICATION' ? 'purple' : c.reviewKind === 'SECOND' ? 'info' : 'neutral'}>
+                      {c.reviewKind === 'ADJUDICATION' ? 'Adjudication' : c.reviewKind === 'SECOND' ? 'Second score' : 'Review'}
+                    </Pill>
+                  </span>
+                  {c.assigned ? <span className="ml-2 text-sm text-slate-700">assigned to you</span> : null}
+                  {c.expired ? <span className="ml-2 text-sm font-semibold text-amber-900">claim expired: someone else may take it</span> : null}
+                </div>
+                <SlaClock {...c.clock} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <nav aria-label="Kind of review work" className="mb-4 flex gap-2 border-b border-slate-200">
+        {(['PRIMARY', 'SECOND'] as const).map((k) => (
+          <Link
+            key={k}
+            href={tab(k)}
+            aria-current={filter.kind === k ? 'page' : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold no-underline ${filter.kind === k ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`}
+          >
+            {k === 'PRIMARY' ? 'Waiting for review' : 'Second scoring'}
+          </Link>
+        ))}
+      </nav>
+
+      <form method="get" action="/review" className="mb-4 flex flex-wrap items-end gap-4">
+        {filter.kind === 'SECOND' ? <input type="hidden" name="kind" value="SECOND" /> : null}
+        <div>
+          <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
+          <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="">All I can review</option>
+            {ready.map((c) => (
+              <option key={c.microCredentialId} value={c.microCredentialId}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="olderThanDays" className="block text-sm font-semibold">Waiting at least</label>
+          <select id="olderThanDays" name="olderThanDays" defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="">Any age</option>
+            <option value="3">3 days</option>
+            <option value="7">7 days</option>
+            <option value="14">14 days</option>
+            <option value="30">30 days</option>
+          </select>
+        </div>
+        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+          Apply filters
+        </button>
+      </form>
+
+      {queue.credentials.length === 0 ? (
+        <EmptyState title="You are not qualified for any micro-credential yet">
+          An issuer admin grants reviewer qualifications per micro-credential. Teachers who earned a micro-credential can also review it.
+        </EmptyState>
+      ) : queue.items.length === 0 ? (
+        <EmptyState title={filter.kind === 'SECOND' ? 'No second scoring waiting' : 'Nothing waiting for review'}>
+          {filter.microCredentialId || filter.olderThanDays ? 'Try clearing the filters.' : 'New submissions appear here as teachers submit them.'}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[44rem] border-collapse text-sm">
+            <caption className="sr-only">{filter.kind === 'SECOND' ? 'Submissions needing a second score' : 'Submissions waiting for review'}, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Credential</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Service-level clock</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.items.map((i) => (
+                <tr key={i.attemptId}>
+                  <th scope="row" id={`row-${i.attemptId}`} className="border-b border-slate-200 p-2 text-left align-top font-medium">
+                    {i.credentialTitle}
+                    <span className="block text-xs font-normal text-slate-700">
+                      {i.issuerName} · attempt {i.attemptNumber}
+                    </span>
+                  </th>
+                  <td className="border-b border-slate-200 p-2 align-top">{i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}</td>
+                  <td className="border-b border-slate-200 p-2 align-top">{dateFmt.format(i.submittedAt)}</td>
+                  <td className="border-b border-slate-200 p-2 align-top">
+                    <SlaClock {...i.clock} />
+                  </td>
+                  <td className="border-b border-slate-200 p-2 align-top">
+                    <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={filter.kind === 'SECOND' ? 'Claim second score' : 'Claim'} describedBy={`row-${i.attemptId}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination basePath="/review" params={{ kind: filter.kind === 'SECOND' ? 'SECOND' : undefined, microCredentialId: filter.microCredentialId, olderThanDays: filter.olderThanDays ? String(filter.olderThanDays) : undefined }} nextCursor={queue.nextCursor} hasPrevious={Boolean(filter.cursor)} />
+    </div>
+  );
+}

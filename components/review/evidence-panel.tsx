@@ -1,0 +1,68 @@
+import { Markdown } from '@/components/markdown';
+import { EvidencePreview } from '@/components/evidence/file-list';
+import { formatBytes } from '@/lib/evidence/file-types';
+
+type Part = { id: string; title: string; prompt: string; responseType: string };
+type Response = { partId: string; text: string; links: string[]; wordCount: number; carriedOver: boolean };
+type File = { id: string; partId: string; fileName: string; sizeBytes: bigint; detectedType: string | null; declaredType: string };
+
+/** The teacher's frozen evidence, part by part: the prompt, the written answer, links and files with previews. */
+export function EvidencePanel({ parts, responses, files }: { parts: Part[]; responses: Response[]; files: File[] }) {
+  return (
+    <ol className="space-y-5">
+      {parts.map((p, i) => {
+        const r = responses.find((x) => x.partId === p.id);
+        const own = files.filter((f) => f.partId === p.id);
+        return (
+          <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <h3 className="text-base font-semibold">
+              Part {i + 1}: {p.title}
+              {r?.carriedOver ? <span className="ml-2 text-sm font-normal text-slate-700">(passed in an earlier attempt)</span> : null}
+            </h3>
+            <details className="mt-1 text-sm">
+              <summary className="cursor-pointer text-brand-700">Prompt</summary>
+              <Markdown source={p.prompt} className="text-sm" />
+            </details>
+            {p.responseType !== 'FILES' ? (
+              r?.text ? (
+                <div className="mt-2 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-slate-900">{r.text}</div>
+              ) : (
+                <p className="mt-2 text-sm italic text-slate-700">No written answer.</p>
+              )
+            ) : null}
+            {r?.links.length ? (
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {r.links.map((l) => (
+                  <li key={l}>
+                    <a href={l} target="_blank" rel="noopener noreferrer nofollow">
+                      {l}
+                      <span className="sr-only"> (opens in a new tab)</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {own.length ? (
+              <ul className="mt-3 space-y-3">
+                {own.map((f) => (
+                  <li key={f.id} className="rounded-md border border-slate-200 p-3">
+                    <div className="flex flex-wrap justify-between gap-2 text-sm">
+                      <span className="font-medium">{f.fileName}</span>
+                      <span className="text-slate-700">{formatBytes(Number(f.sizeBytes))}</span>
+                    </div>
+                    <EvidencePreview file={f} />
+                    <a href={`/files/${f.id}`} className="mt-2 inline-block text-sm" download>
+                      Download<span className="sr-only"> {f.fileName}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES' ? (
+              <p className="mt-2 text-sm italic text-slate-700">No files.</p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

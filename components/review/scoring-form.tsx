@@ -1,0 +1,300 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { criterionNeedsFeedback, meetsPassingRule, type PassingRule } from '@/lib/review/rubric';
+import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
+
+type Level = { id: string; rank: number; label: string };
+type Criterion = { id: string; title: string; description: string; descriptors: { levelId: string; text: string }[] };
+type Entry = { levelId: string | null; feedback: string };
+type Draft = { scores: Record<string, Entry>; overallComment: string };
+
+type Props = {
+  reviewId: string;
+  kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION';
+  version: number;
+  attemptVersion: number;
+  criteria: Criterion[];
+  levels: Level[];
+  rule: PassingRule;
+  initial: Draft;
+};
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'local' } | { kind: 'error'; message: string; stop: boolean };
+
+const outcomeText: Record<string, string> = {
+  PASSED: 'The credential is awarded. The teacher will be notified.',
+  RETURNED: 'The submission was returned for revision. The teacher has been notified with your feedback.',
+  AWAITING_SECOND: 'Your scores are in. This submission was sampled for double scoring, so the decision waits for a second, independent reviewer.',
+  NEEDS_ADJUDICATION: 'Your scores are in. They lead to a different outcome from the first reviewer’s, so an issuer admin will adjudicate.',
+};
+
+/**
+ * The rubric as one radio group per criterion, feedback per criterion and an overall comment. Drafts
+ * save themselves (and a copy stays in this browser until the server confirms), the outcome these
+ * scores lead to is shown live, and the server recomputes it on submit. Nothing typed is lost on a
+ * conflict: the form keeps its state and says what happened.
+ */
+export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria, levels, rule, initial }: Props) {
+  const storageKey = `review-draft:${reviewId}`;
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [result, setResult] = useState<SubmitReviewResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const versionRef = useRef(version);
+  const lastSaved = useRef(JSON.stringify(initial));
+  const draftRef = useRef(draft);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  const stopped = useRef(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const rankOf = useMemo(() => new Map(levels.map((l) => [l.id, l.rank])), [levels]);
+  const passing = levels.find((l) => l.rank === rule.levelRank);
+
+  useEffect(() => {
+    const local = window.localStorage.getItem(storageKey);
+    if (!local || local === JSON.stringify(initial)) return;
+    try {
+      const parsed = JSON.parse(local) as Draft;
+      // localStorage is only readable after hydration: restoring the unsaved copy here is intended.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setDraft(parsed);
+      draftRef.current = parsed;
+      setSave({ kind: 'local' });
+    } catch {
+      window.localStorage.removeItem(storageKey);
+    }
+  }, [storageKey, initial]);
+
+  const payload = (d: Draft) => ({
+    reviewId,
+    version: versionRef.current,
+    overallComment: d.overallComment,
+    scores: criteria.map((c) => ({ criterionId: c.id, levelId: d.scores[c.id]?.levelId ?? null, feedback: d.scores[c.id]?.feedback ?? '' })),
+  });
+
+  const saveNow = async () => {
+    if (inFlight.current || stopped.current) return;
+    const value = draftRef.current;
+    const serialized = JSON.stringify(value);
+    if (serialized === lastSaved.current) return;
+    inFlight.current = true;
+    setSave({ kind: 'saving' });
+    try {
+      const r = await saveReviewDraftAction(payload(value));
+      if (r.ok) {
+        versionRef.current = r.version;
+        lastSaved.current = serialized;
+        if (JSON.stringify(draftRef.current) === serialized) window.localStorage.removeItem(storageKey);
+        setSave({ kind: 'saved', at: new Date(r.savedAt) });
+      } else {
+        if (r.conflict) stopped.current = true;
+        setSave({ kind: 'error', message: r.formError, stop: Boolean(r.conflict) });
+      }
+    } catch {
+      setSave({ kind: 'local' });
+    } finally {
+      inFlight.current = false;
+    }
+    if (!stopped.current && JSON.stringify(draftRef.current) !== lastSaved.current) schedule();
+  };
+
+  const schedule = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), 1200);
+  };
+
+  const update = (next: Draft) => {
+    setDraft(next);
+    draftRef.current = next;
+    window.localStorage.setItem(storageKey, JSON.stringify(next));
+    schedule();
+  };
+
+  const setEntry = (criterionId: string, patch: Partial<Entry>) =>
+    update({ ...draftRef.current, scores: { ...draftRef.current.scores, [criterionId]: { ...(draftRef.current.scores[criterionId] ?? { levelId: null, feedback: '' }), ...patch } } });
+
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === 'hidden') void saveNow();
+    };
+    document.addEventListener('visibilitychange', flush);
+    return () => document.removeEventListener('visibilitychange', flush);
+    // saveNow reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const ranks = criteria.map((c) => {
+    const id = draft.scores[c.id]?.levelId;
+    return id ? { criterionId: c.id, rank: rankOf.get(id)! } : null;
+  });
+  const complete = ranks.every(Boolean);
+  const wouldPass = complete && meetsPassingRule(rule, ranks as { criterionId: string; rank: number }[]);
+  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (timer.current) clearTimeout(timer.current);
+    startTransition(async () => {
+      const r = await submitReviewAction({ ...payload(draftRef.current), attemptVersion });
+      setResult(r);
+      if (r.ok) {
+        window.localStorage.removeItem(storageKey);
+        stopped.current = true;
+      } else {
+        if (r.conflict) stopped.current = true;
+        requestAnimationFrame(() => errorRef.current?.focus());
+      }
+    });
+  };
+
+  if (result?.ok) {
+    return (
+      <div role="status" className="rounded-lg border border-green-300 bg-green-50 p-5">
+        <h2 className="text-lg font-semibold">{result.decision === 'PASS' ? 'Scores submitted: meets the standard' : 'Scores submitted: needs revision'}</h2>
+        <p className="mt-1">{outcomeText[result.outcome]}</p>
+        <p className="mt-3">
+          <Link href="/review" className="font-semibold">
+            Back to the review queue
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const errorList = Object.entries(fieldErrors);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby="rubric-help" className="space-y-5">
+      <p id="rubric-help" className="text-sm text-slate-700">
+        {rule.kind === 'ALL_AT_LEAST'
+          ? `Every criterion must reach “${passing?.label}” or higher to earn the credential.`
+          : `The total must reach ${rule.total} with no criterion below “${passing?.label}”.`}{' '}
+        Feedback is required for any criterion below “{passing?.label}”.
+      </p>
+
+      {result && !result.ok ? (
+        <div ref={errorRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
+          <p className="font-semibold">{result.formError ?? 'Your scores were not submitted.'}</p>
+          {errorList.length ? (
+            <ul className="mt-2 list-disc pl-5">
+              {errorList.map(([key, messages]) => (
+                <li key={key}>
+                  <a href={`#${key.replace('.', '-')}`}>{messages.join(' ')}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {result.conflict ? <p className="mt-2">Your scores and feedback below are kept on this page and in this browser.</p> : null}
+        </div>
+      ) : null}
+
+      {criteria.map((c, ci) => {
+        const entry = draft.scores[c.id] ?? { levelId: null, feedback: '' };
+        const rank = entry.levelId ? rankOf.get(entry.levelId) : undefined;
+        const needsFeedback = rank !== undefined && criterionNeedsFeedback(rule, rank);
+        const levelError = fieldErrors[`level.${c.id}`];
+        const feedbackError = fieldErrors[`feedback.${c.id}`];
+        return (
+          <fieldset key={c.id} id={`level-${c.id}`} className="rounded-lg border border-slate-300 bg-white p-4" aria-describedby={levelError ? `level-${c.id}-error` : undefined}>
+            <legend className="px-1 text-base font-semibold">
+              {ci + 1}. {c.title}
+            </legend>
+            {c.description ? <p className="text-sm text-slate-700">{c.description}</p> : null}
+            {levelError ? (
+              <p id={`level-${c.id}-error`} className="mt-1 text-sm font-medium text-red-700">
+                {levelError.join(' ')}
+              </p>
+            ) : null}
+            <div className="mt-2 space-y-2">
+              {levels.map((l) => {
+                const id = `score-${c.id}-${l.id}`;
+                const descriptor = c.descriptors.find((d) => d.levelId === l.id)?.text ?? '';
+                return (
+                  <div key={l.id} className="flex items-start gap-2">
+                    <input
+                      type="radio"
+                      id={id}
+                      name={`level-${c.id}`}
+                      value={l.id}
+                      checked={entry.levelId === l.id}
+                      onChange={() => setEntry(c.id, { levelId: l.id })}
+                      className="mt-1 h-4 w-4 shrink-0"
+                    />
+                    <label htmlFor={id} className="text-sm">
+                      <span className="font-semibold">
+                        {l.label}
+                        {l.rank === rule.levelRank ? ' (passing level)' : ''}
+                      </span>
+                      {descriptor ? <span className="block text-slate-800">{descriptor}</span> : null}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+            <div className="mt-3">
+              <label htmlFor={`feedback-${c.id}`} className="block text-sm font-semibold">
+                Feedback on “{c.title}” {needsFeedback ? <span>(required: below the passing level)</span> : <span className="font-normal">(optional)</span>}
+              </label>
+              <textarea
+                id={`feedback-${c.id}`}
+                value={entry.feedback}
+                onChange={(e) => setEntry(c.id, { feedback: e.target.value })}
+                onBlur={() => void saveNow()}
+                rows={3}
+                maxLength={5000}
+                aria-invalid={feedbackError ? true : undefined}
+                aria-describedby={feedbackError ? `feedback-${c.id}-error` : undefined}
+                className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-600"
+              />
+              {feedbackError ? (
+                <p id={`feedback-${c.id}-error`} className="mt-1 text-sm font-medium text-red-700">
+                  {feedbackError.join(' ')}
+                </p>
+              ) : null}
+            </div>
+          </fieldset>
+        );
+      })}
+
+      <div>
+        <label htmlFor="overallComment" className="block text-sm font-semibold">
+          Overall comment to the teacher
+        </label>
+        <textarea
+          id="overallComment"
+          value={draft.overallComment}
+          onChange={(e) => update({ ...draftRef.current, overallComment: e.target.value })}
+          onBlur={() => void saveNow()}
+          rows={4}
+          maxLength={10000}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+        />
+      </div>
+
+      <div className="rounded-lg border border-slate-300 bg-slate-50 p-4" aria-live="polite">
+        <p className="text-sm font-semibold">Outcome from these scores</p>
+        <p className="mt-1">
+          {!complete
+            ? `Choose a level for every criterion (${ranks.filter(Boolean).length} of ${criteria.length} done).`
+            : wouldPass
+              ? '✓ Meets the standard: award the credential.'
+              : '↺ Below the standard: return for revision.'}
+        </p>
+        {kind !== 'ADJUDICATION' ? <p className="mt-1 text-xs text-slate-700">The server checks the scores again when you submit. A sampled submission also gets a second, independent score.</p> : null}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="min-h-10 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          {pending ? 'Submitting…' : !complete ? 'Submit scores' : wouldPass ? 'Award the credential' : 'Return for revision'}
+        </button>
+        <span role="status" aria-live="polite" className="text-sm text-slate-700">
+          {save.kind === 'saving' ? 'Saving draft…' : null}
+          {save.kind === 'saved' ? `Draft saved at ${save.at.toLocaleTimeString()}` : null}
+          {save.kind === 'local' ? 'Draft kept in this browser; it will be saved when the connection is back.' : null}
+          {save.kind === 'error' ? <span className="font-medium text-red-700">{save.message}</span> : null}
+        </span>
+      </div>
+    </form>
+  );
+}

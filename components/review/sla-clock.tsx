@@ -1,0 +1,21 @@
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** The service-level clock in words (overdue is said, not only coloured). */
+export function SlaClock({ dueAt, businessDaysLeft, overdue }: { dueAt: Date | null; businessDaysLeft: number | null; overdue: boolean }) {
+  if (!dueAt || businessDaysLeft === null) return <span className="text-slate-700">No deadline</span>;
+  if (overdue) {
+    const late = Math.max(0, -businessDaysLeft);
+    return (
+      <span className="font-semibold text-red-700">
+        <span aria-hidden="true">⚠ </span>Overdue{late ? ` by ${late} business day${late === 1 ? '' : 's'}` : ''}
+        <span className="block text-xs font-normal">was due {dateFmt.format(dueAt)}</span>
+      </span>
+    );
+  }
+  return (
+    <span className={businessDaysLeft <= 2 ? 'font-semibold text-amber-900' : 'text-slate-800'}>
+      {businessDaysLeft === 0 ? 'Due today' : `${businessDaysLeft} business day${businessDaysLeft === 1 ? '' : 's'} left`}
+      <span className="block text-xs font-normal text-slate-700">due {dateFmt.format(dueAt)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,130 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { recordAudit } from '@/lib/audit/log';
+import { loadQualification } from '@/lib/review/context';
+import { calibrationAgreement, CALIBRATION_THRESHOLD } from '@/lib/review/stats';
+
+type ExemplarResponse = { partTitle: string; text: string };
+
+function parseResponses(v: unknown): ExemplarResponse[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x) => (x && typeof x === 'object' && typeof (x as ExemplarResponse).text === 'string' ? [{ partTitle: String((x as ExemplarResponse).partTitle ?? ''), text: (x as ExemplarResponse).text }] : []));
+}
+
+function parseRanks(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, r] of Object.entries(v)) if (typeof r === 'number' && /^\d+$/.test(k)) out[k] = r;
+  return out;
+}
+
+async function loadCalibrationSubject(microCredentialId: string) {
+  return db.microCredential.findUnique({
+    where: { id: microCredentialId },
+    select: {
+      id: true, slug: true, issuerId: true,
+      issuer: { select: { name: true, calibrationRequired: true } },
+      currentVersion: {
+        select: {
+          title: true,
+          criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
+          levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
+        },
+      },
+      exemplars: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, responses: true, expectedRanks: true } },
+    },
+  });
+}
+
+function mayCalibrate(actor: Actor, issuerId: string) {
+  return hasRole(actor, 'REVIEWER') || isIssuerAdmin(actor, issuerId);
+}
+
+/**
+ * The calibration exercise for one micro-credential: anonymised exemplars and the rubric. The
+ * expected ranks never leave the server until the reviewer has scored.
+ */
+export async function getCalibration(opts: { actor: Actor; microCredentialId: string }) {
+  const mc = await loadCalibrationSubject(opts.microCredentialId);
+  if (!mc?.currentVersion || !mayCalibrate(opts.actor, mc.issuerId)) return null;
+  const q = await loadQualification(opts.actor.id, mc.id);
+  const last = await db.calibrationResult.findFirst({ where: { reviewerId: opts.actor.id, exemplar: { microCredentialId: mc.id } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  return {
+    microCredential: { id: mc.id, slug: mc.slug, title: mc.currentVersion.title, issuerName: mc.issuer.name, calibrationRequired: mc.issuer.calibrationRequired },
+    qualified: q.granted || q.earned,
+    calibratedAt: q.calibratedAt,
+    lastAttemptAt: last?.createdAt ?? null,
+    criteria: mc.currentVersion.criteria.map((c, index) => ({ index, id: c.id, title: c.title, description: c.description, descriptors: c.descriptors })),
+    levels: mc.currentVersion.levels,
+    exemplars: mc.exemplars.map((e) => ({ id: e.id, title: e.title, responses: parseResponses(e.responses) })),
+  };
+}
+
+export type CalibrationOutcome = {
+  passed: boolean;
+  agreement: number;
+  matches: number;
+  total: number;
+  exemplars: { id: string; title: string; agreement: number; differences: { criterionIndex: number; criterionTitle: string; expected: string; given: string }[] }[];
+};
+
+/**
+ * Scores the reviewer's ranks against the agreed ones. Exact agreement of at least 75% across all
+ * exemplars calibrates the reviewer for the credential (creating the qualification row for someone
+ * qualified by having earned it); otherwise they see where they differed and may try again.
+ */
+export async function submitCalibration(opts: { actor: Actor; microCredentialId: string; ranks: Record<string, Record<string, number>>; now?: Date }): Promise<CalibrationOutcome> {
+  const now = opts.now ?? new Date();
+  const mc = await loadCalibrationSubject(opts.microCredentialId);
+  if (!mc?.currentVersion || !mayCalibrate(opts.actor, mc.issuerId)) throw notFound('That micro-credential');
+  const q = await loadQualification(opts.actor.id, mc.id);
+  if (!q.granted && !q.earned) throw forbidden('You are not qualified to review this micro-credential, so there is nothing to calibrate.');
+  if (!mc.exemplars.length) throw invalidState('This micro-credential has no calibration exemplars, so no calibration is needed.');
+  const { criteria, levels } = mc.currentVersion;
+  const labelOf = (rank: number | null) => (rank === null ? 'no level' : (levels.find((l) => l.rank === rank)?.label ?? `rank ${rank}`));
+  const fieldErrors: Record<string, string[]> = {};
+  const results = mc.exemplars.map((e) => {
+    const expected = parseRanks(e.expectedRanks);
+    const given = opts.ranks[e.id] ?? {};
+    for (const k of Object.keys(expected)) {
+      if (given[k] === undefined) fieldErrors[`ranks.${e.id}.${k}`] = [`Choose a level for “${criteria[Number(k)]?.title ?? `criterion ${Number(k) + 1}`}” in ${e.title}.`];
+    }
+    return { e, given, ...calibrationAgreement(expected, given) };
+  });
+  if (Object.keys(fieldErrors).length) throw validation('Score every criterion of every sample first.', fieldErrors);
+  const matches = results.reduce((s, r) => s + r.matches, 0);
+  const total = results.reduce((s, r) => s + r.total, 0);
+  const agreement = total ? matches / total : 0;
+  const passed = total > 0 && agreement >= CALIBRATION_THRESHOLD;
+
+  await db.$transaction(async (tx) => {
+    for (const r of results) {
+      await tx.calibrationResult.create({
+        data: { exemplarId: r.e.id, reviewerId: opts.actor.id, ranks: r.given, exactAgreement: r.total ? r.matches / r.total : 0, passed: r.total > 0 && r.matches / r.total >= CALIBRATION_THRESHOLD, createdAt: now },
+      });
+    }
+    if (passed) {
+      await tx.reviewerQualification.upsert({
+        where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
+        create: { userId: opts.actor.id, microCredentialId: mc.id, calibratedAt: now },
+        update: { calibratedAt: now },
+      });
+    }
+    await recordAudit({ actorId: opts.actor.id, action: 'review.calibrate', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { agreement, passed, matches, total } }, tx);
+  });
+
+  return {
+    passed,
+    agreement,
+    matches,
+    total,
+    exemplars: results.map((r) => ({
+      id: r.e.id,
+      title: r.e.title,
+      agreement: r.total ? r.matches / r.total : 0,
+      differences: r.differences.map((d) => ({ criterionIndex: d.index, criterionTitle: criteria[d.index]?.title ?? `Criterion ${d.index + 1}`, expected: labelOf(d.expected), given: labelOf(d.given) })),
+    })),
+  };
+}

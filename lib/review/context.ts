@@ -1,0 +1,100 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { forbidden } from '@/lib/errors';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
+import { canAdjudicate, canReview, conflictOfInterest, denialMessages, qualificationDenial, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
+
+export const issuerSettingsSelect = {
+  id: true, name: true, slaBusinessDays: true, blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
+} as const;
+
+/** How a user stands for one micro-credential: admin grant, earned award, calibration, exemplars. */
+export async function loadQualification(userId: string, microCredentialId: string, client: Tx | typeof db = db): Promise<QualificationState> {
+  const [row, earned, exemplars] = await Promise.all([
+    client.reviewerQualification.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { grantedById: true, calibratedAt: true } }),
+    client.award.count({ where: { userId, microCredentialId, revokedAt: null } }),
+    client.calibrationExemplar.count({ where: { microCredentialId } }),
+  ]);
+  // A row without a granter is one we created when an earner calibrated: it is not an admin grant.
+  return { granted: Boolean(row?.grantedById), earned: earned > 0, calibratedAt: row?.calibratedAt ?? null, hasExemplars: exemplars > 0 };
+}
+
+export type ReviewerCredential = {
+  microCredentialId: string;
+  slug: string;
+  title: string;
+  issuer: IssuerReviewSettings & { id: string; name: string; blindReview: boolean; claimMinutes: number; slaBusinessDays: number };
+  /** READY: may score live work; NEEDS_CALIBRATION: must pass the calibration exercise first. */
+  state: 'READY' | 'NEEDS_CALIBRATION';
+};
+
+/** Every micro-credential the actor is qualified to review (by grant or by having earned it). */
+export async function listReviewerCredentials(actor: Actor): Promise<ReviewerCredential[]> {
+  if (!hasRole(actor, 'REVIEWER') && !isIssuerAdmin(actor)) return [];
+  const [rows, awards] = await Promise.all([
+    db.reviewerQualification.findMany({ where: { userId: actor.id }, select: { microCredentialId: true, grantedById: true, calibratedAt: true } }),
+    db.award.findMany({ where: { userId: actor.id, revokedAt: null, microCredentialId: { not: null } }, select: { microCredentialId: true } }),
+  ]);
+  const ids = new Set<string>([...rows.filter((r) => r.grantedById).map((r) => r.microCredentialId), ...awards.map((a) => a.microCredentialId!)]);
+  if (!ids.size) return [];
+  const mcs = await db.microCredential.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, slug: true, currentVersion: { select: { title: true } }, issuer: { select: issuerSettingsSelect }, _count: { select: { exemplars: true } } },
+    orderBy: { slug: 'asc' },
+  });
+  return mcs.map((mc) => {
+    const row = rows.find((r) => r.microCredentialId === mc.id);
+    const q: QualificationState = { granted: Boolean(row?.grantedById), earned: awards.some((a) => a.microCredentialId === mc.id), calibratedAt: row?.calibratedAt ?? null, hasExemplars: mc._count.exemplars > 0 };
+    const denial = qualificationDenial(mc.issuer, q);
+    return { microCredentialId: mc.id, slug: mc.slug, title: mc.currentVersion?.title ?? mc.slug, issuer: mc.issuer, state: denial === 'NOT_CALIBRATED' ? 'NEEDS_CALIBRATION' : 'READY' };
+  });
+}
+
+export const attemptForReviewSelect = {
+  id: true, number: true, status: true, version: true, doubleScore: true, needsAdjudication: true, submittedAt: true, dueAt: true,
+  submission: {
+    select: {
+      id: true, status: true, userId: true, versionId: true, microCredentialId: true,
+      user: { select: { schoolId: true, districtId: true } },
+      microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
+    },
+  },
+  reviews: { select: { id: true, kind: true, status: true, reviewerId: true, claimExpiresAt: true, decision: true } },
+} as const;
+
+export async function loadAttemptForReview(attemptId: string) {
+  return db.attempt.findUnique({ where: { id: attemptId }, select: attemptForReviewSelect });
+}
+
+export type AttemptForReview = NonNullable<Awaited<ReturnType<typeof loadAttemptForReview>>>;
+
+export function teacherOf(a: AttemptForReview): TeacherRef {
+  return { teacherId: a.submission.userId, teacherSchoolId: a.submission.user.schoolId, teacherDistrictId: a.submission.user.districtId };
+}
+
+export type ScorerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId' | 'roles'> & { name?: string };
+
+/** The denial, if any, for `who` scoring `kind` on this attempt. Pure apart from loading the qualification. */
+export async function reviewDenial(who: Actor, a: AttemptForReview, kind: ReviewKind): Promise<ReviewDenial | null> {
+  const issuer = a.submission.microCredential.issuer;
+  if (kind === 'ADJUDICATION') {
+    const scorers = a.reviews.filter((r) => r.status === 'SUBMITTED' && r.kind !== 'ADJUDICATION').map((r) => r.reviewerId);
+    const p = canAdjudicate(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, scorers);
+    return p.ok ? null : p.reason;
+  }
+  const conflict = conflictOfInterest(who, teacherOf(a), issuer);
+  if (conflict) return conflict;
+  const p = canReview(who, teacherOf(a), issuer, await loadQualification(who.id, a.submission.microCredentialId));
+  if (!p.ok) return p.reason;
+  // Double scoring is only meaningful when the two scores are independent.
+  const other: ReviewKind = kind === 'SECOND' ? 'PRIMARY' : 'SECOND';
+  if (a.reviews.some((r) => r.kind === other && r.reviewerId === who.id && (r.status === 'SUBMITTED' || r.status === 'CLAIMED'))) return 'ALREADY_SCORED';
+  return null;
+}
+
+export async function assertMayScore(who: Actor, a: AttemptForReview, kind: ReviewKind): Promise<void> {
+  const denial = await reviewDenial(who, a, kind);
+  if (denial) throw forbidden(denialMessages[denial]);
+}

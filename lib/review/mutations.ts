@@ -1,0 +1,377 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { isIssuerAdmin } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/load-actor';
+import { conflict, forbidden, invalidState, isDomainError, notFound, validation } from '@/lib/errors';
+import type { ReviewDecision, ReviewKind } from '@/lib/generated/prisma/enums';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+import { enqueueJob } from '@/lib/jobs/queue';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf } from '@/lib/review/rubric';
+import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
+import { denialMessages } from '@/lib/review/policy';
+
+export const DECIDED_ELSEWHERE =
+  'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
+const CLAIM_ENDED =
+  'Your claim on this submission has ended (it expired and another reviewer took it, or an admin reassigned it), so it can no longer be scored here. Your scores and feedback are still on this page.';
+const OTHER_TAB = 'This review was changed in another tab or window. Reload the page to continue; copy any text you typed here first.';
+const ALREADY_SUBMITTED = 'You have already submitted this review (perhaps in another tab). Reload the page to see it.';
+
+function isUniqueViolation(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const code = (e as { code?: unknown }).code;
+  return code === 'P2002' || code === '23505' || /unique constraint/i.test(String((e as { message?: unknown }).message ?? ''));
+}
+
+const minutes = (n: number) => n * 60_000;
+
+/** Back to "waiting for review" when nobody holds or has submitted a review of the attempt. */
+async function settleSubmissionStatus(tx: Tx, attemptId: string, submissionId: string, now: Date) {
+  const busy = await tx.review.count({ where: { attemptId, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] } });
+  if (!busy) await tx.submission.updateMany({ where: { id: submissionId, status: 'IN_REVIEW' }, data: { status: 'SUBMITTED' } });
+}
+
+/** Marks claims of (attempt, kind) past their expiry as EXPIRED so the attempt is free again. */
+async function expireClaimsOf(tx: Tx, a: { id: string; issuerId: string }, kind: ReviewKind, now: Date, actorId: string | null) {
+  const stale = await tx.review.findMany({ where: { attemptId: a.id, kind, status: 'CLAIMED', claimExpiresAt: { lte: now } }, select: { id: true, reviewerId: true } });
+  for (const r of stale) {
+    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'EXPIRED', version: { increment: 1 } } });
+    if (u.count) await recordAudit({ actorId, action: 'review.claim-expire', entityType: 'Review', entityId: r.id, organizationId: a.issuerId, data: { attemptId: a.id, kind, reviewerId: r.reviewerId } }, tx);
+  }
+}
+
+/** State checks for taking a claim of `kind` (not who: that is the policy's job). */
+function assertClaimable(a: AttemptForReview, kind: ReviewKind) {
+  if (a.status !== 'SUBMITTED' || !['SUBMITTED', 'IN_REVIEW'].includes(a.submission.status)) throw conflict('This submission has already been decided.');
+  const submitted = (k: ReviewKind) => a.reviews.find((r) => r.kind === k && r.status === 'SUBMITTED');
+  if (kind === 'PRIMARY') {
+    if (submitted('PRIMARY')) throw conflict('This submission has already been scored.');
+  } else if (kind === 'SECOND') {
+    if (!a.doubleScore) throw invalidState('This submission was not sampled for double scoring.');
+    if (!submitted('PRIMARY')) throw invalidState('The first review of this submission is not finished yet.');
+    if (submitted('SECOND') || a.needsAdjudication) throw conflict('This submission already has its second score.');
+  } else {
+    if (!a.needsAdjudication) throw invalidState('This submission does not need adjudication.');
+    if (submitted('ADJUDICATION')) throw conflict('This submission has already been adjudicated.');
+  }
+}
+
+/**
+ * Takes an exclusive claim on an attempt for scoring. Expired claims are freed first; the partial
+ * unique index Review_one_active_claim makes sure only one of two racing reviewers wins.
+ */
+export async function claimReview(opts: { actor: Actor; attemptId: string; kind?: ReviewKind; now?: Date }): Promise<{ reviewId: string }> {
+  const now = opts.now ?? new Date();
+  const kind = opts.kind ?? 'PRIMARY';
+  const a = await loadAttemptForReview(opts.attemptId);
+  if (!a) throw notFound('That submission');
+  await assertMayScore(opts.actor, a, kind);
+  const mine = a.reviews.find((r) => r.kind === kind && r.status === 'CLAIMED' && r.reviewerId === opts.actor.id);
+  if (mine) return { reviewId: mine.id };
+  assertClaimable(a, kind);
+  if (a.reviews.some((r) => r.kind === kind && r.status === 'CLAIMED' && r.claimExpiresAt > now)) throw conflict('Someone else is already reviewing this submission. Pick another one from the queue.');
+  const issuer = a.submission.microCredential.issuer;
+  try {
+    return await db.$transaction(async (tx) => {
+      await expireClaimsOf(tx, { id: a.id, issuerId: issuer.id }, kind, now, opts.actor.id);
+      const review = await tx.review.create({
+        data: { attemptId: a.id, reviewerId: opts.actor.id, kind, claimedAt: now, claimExpiresAt: new Date(now.getTime() + minutes(issuer.claimMinutes)) },
+        select: { id: true },
+      });
+      await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
+      await recordAudit({ actorId: opts.actor.id, action: 'review.claim', entityType: 'Review', entityId: review.id, organizationId: issuer.id, data: { attemptId: a.id, kind } }, tx);
+      return { reviewId: review.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict('Someone else has just claimed this submission. Pick another one from the queue.');
+    throw e;
+  }
+}
+
+/** Gives a claim back to the queue. Scores typed so far stay on the released review. */
+export async function releaseReview(opts: { actor: Actor; reviewId: string; now?: Date }): Promise<void> {
+  const now = opts.now ?? new Date();
+  const r = await db.review.findUnique({ where: { id: opts.reviewId }, select: { id: true, reviewerId: true, status: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } } });
+  if (!r || r.reviewerId !== opts.actor.id) throw notFound('That review');
+  if (r.status !== 'CLAIMED') return;
+  await db.$transaction(async (tx) => {
+    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'RELEASED', version: { increment: 1 } } });
+    if (!u.count) return;
+    await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
+    await recordAudit({ actorId: opts.actor.id, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind } }, tx);
+  });
+}
+
+const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
+  OWN_WORK: 'Reviewers cannot review their own work.',
+  SAME_SCHOOL: 'That reviewer works at the teacher’s school, which this issuer does not allow.',
+  SAME_DISTRICT: 'That reviewer works in the teacher’s district, which this issuer does not allow.',
+  NOT_REVIEWER: 'That person is not a reviewer for this issuer.',
+  NOT_QUALIFIED: 'That reviewer is not qualified for this micro-credential.',
+  NOT_CALIBRATED: 'That reviewer has not completed calibration for this micro-credential yet.',
+  ALREADY_SCORED: 'That reviewer has already scored this submission; it needs an independent reviewer.',
+};
+
+/**
+ * An issuer admin gives the attempt to a chosen reviewer (who must be qualified and free of
+ * conflicts). Any current claim of the same kind is released: that is a reassignment.
+ */
+export async function assignReview(opts: { actor: Actor; attemptId: string; reviewerId: string; kind?: ReviewKind; now?: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
+  const now = opts.now ?? new Date();
+  const kind = opts.kind ?? 'PRIMARY';
+  const a = await loadAttemptForReview(opts.attemptId);
+  if (!a) throw notFound('That submission');
+  const issuer = a.submission.microCredential.issuer;
+  if (!isIssuerAdmin(opts.actor, issuer.id)) throw notFound('That submission');
+  const reviewer = await loadActor(opts.reviewerId);
+  if (!reviewer) throw notFound('That reviewer');
+  const denial = await reviewDenial(reviewer, a, kind);
+  if (denial) throw forbidden(denialForOthers[denial] ?? denialMessages[denial]);
+  assertClaimable(a, kind);
+  const current = a.reviews.filter((r) => r.kind === kind && r.status === 'CLAIMED');
+  const same = current.find((r) => r.reviewerId === reviewer.id);
+  if (same) return { reviewId: same.id, reassigned: false };
+  // An assignment is deliberate work: it lasts at least until the service-level deadline.
+  const expires = new Date(Math.max(now.getTime() + minutes(issuer.claimMinutes), a.dueAt?.getTime() ?? 0));
+  try {
+    return await db.$transaction(async (tx) => {
+      for (const r of current) {
+        await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: r.claimExpiresAt <= now ? 'EXPIRED' : 'RELEASED', version: { increment: 1 } } });
+      }
+      const reassigned = current.length > 0;
+      const review = await tx.review.create({
+        data: { attemptId: a.id, reviewerId: reviewer.id, kind, claimedAt: now, claimExpiresAt: expires, assignedById: opts.actor.id },
+        select: { id: true },
+      });
+      await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
+      await recordAudit(
+        {
+          actorId: opts.actor.id, action: reassigned ? 'review.reassign' : 'review.assign', entityType: 'Review', entityId: review.id, organizationId: issuer.id,
+          data: { attemptId: a.id, kind, reviewerId: reviewer.id, previous: current.map((r) => ({ reviewId: r.id, reviewerId: r.reviewerId })) },
+        },
+        tx,
+      );
+      await notify({ userId: reviewer.id, kind: 'review.assigned', title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : 'A submission was assigned to you for review', href: `/review/${review.id}` }, tx);
+      return { reviewId: review.id, reassigned };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict('The claims on this submission changed at the same moment. Reload and try again.');
+    throw e;
+  }
+}
+
+type ScoreEntry = { criterionId: string; levelId?: string | null; feedback?: string };
+
+async function loadOwnReview(actor: Actor, reviewId: string) {
+  const r = await db.review.findUnique({
+    where: { id: reviewId },
+    select: {
+      id: true, reviewerId: true, status: true, version: true, kind: true, attemptId: true,
+      attempt: {
+        select: {
+          submission: {
+            select: {
+              microCredential: { select: { issuer: { select: { claimMinutes: true } } } },
+              version: { select: { passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true } }, levels: { select: { id: true, rank: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!r || r.reviewerId !== actor.id) throw notFound('That review');
+  return r;
+}
+
+function staleReviewMessage(status: string): string {
+  if (status === 'SUBMITTED') return ALREADY_SUBMITTED;
+  return CLAIM_ENDED;
+}
+
+/** Checks every score against the version the teacher answered; returns level ranks by criterion. */
+function checkScores(version: NonNullable<Awaited<ReturnType<typeof loadOwnReview>>>['attempt']['submission']['version'], scores: ScoreEntry[]) {
+  const criteria = new Set(version.criteria.map((c) => c.id));
+  const rankOf = new Map(version.levels.map((l) => [l.id, l.rank]));
+  const seen = new Set<string>();
+  for (const s of scores) {
+    if (!criteria.has(s.criterionId)) throw validation('A score refers to a criterion that is not part of this rubric. Reload the page.');
+    if (seen.has(s.criterionId)) throw validation('A criterion was scored twice.');
+    seen.add(s.criterionId);
+    if (s.levelId && !rankOf.has(s.levelId)) throw validation('A score uses a level that is not part of this rubric. Reload the page.');
+  }
+  return rankOf;
+}
+
+async function writeScores(tx: Tx, reviewId: string, scores: ScoreEntry[]) {
+  for (const s of scores) {
+    if (!s.levelId) continue;
+    const feedback = (s.feedback ?? '').trim();
+    await tx.criterionScore.upsert({
+      where: { reviewId_criterionId: { reviewId, criterionId: s.criterionId } },
+      create: { reviewId, criterionId: s.criterionId, levelId: s.levelId, feedback },
+      update: { levelId: s.levelId, feedback },
+    });
+  }
+}
+
+/**
+ * Autosave of the scoring form while the claim is held. The review's version guards against two
+ * tabs overwriting each other; each save keeps the claim alive for another `claimMinutes`.
+ */
+export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; version: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ version: number; savedAt: Date }> {
+  const now = opts.now ?? new Date();
+  const r = await loadOwnReview(opts.actor, opts.reviewId);
+  if (r.status !== 'CLAIMED') throw conflict(staleReviewMessage(r.status));
+  checkScores(r.attempt.submission.version, opts.scores);
+  await db.$transaction(async (tx) => {
+    const u = await tx.review.updateMany({
+      where: { id: r.id, status: 'CLAIMED', version: opts.version },
+      data: { overallComment: opts.overallComment, version: { increment: 1 }, claimExpiresAt: new Date(now.getTime() + minutes(r.attempt.submission.microCredential.issuer.claimMinutes)) },
+    });
+    if (u.count !== 1) throw conflict(OTHER_TAB);
+    await writeScores(tx, r.id, opts.scores);
+  });
+  return { version: opts.version + 1, savedAt: now };
+}
+
+export type ReviewOutcome = 'PASSED' | 'RETURNED' | 'AWAITING_SECOND' | 'NEEDS_ADJUDICATION';
+
+/**
+ * Submits the reviewer's scores. The decision comes from the rubric's passing rule on the server,
+ * whatever the client showed. Optimistic versions on the review and on the attempt make sure two
+ * tabs or two reviewers cannot both decide: the loser gets a CONFLICT and keeps what they typed.
+ * Double-scored attempts wait for a second, independent review; disagreement goes to adjudication.
+ */
+export async function submitReview(opts: { actor: Actor; reviewId: string; version: number; attemptVersion: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ decision: ReviewDecision; outcome: ReviewOutcome; submissionId: string; awardQueued?: boolean }> {
+  const now = opts.now ?? new Date();
+  const r = await loadOwnReview(opts.actor, opts.reviewId);
+  if (r.status !== 'CLAIMED') throw conflict(staleReviewMessage(r.status));
+  const a = await loadAttemptForReview(r.attemptId);
+  if (!a) throw notFound('That submission');
+  if (a.status !== 'SUBMITTED' || a.version !== opts.attemptVersion) throw conflict(DECIDED_ELSEWHERE);
+  await assertMayScore(opts.actor, a, r.kind);
+
+  const version = r.attempt.submission.version;
+  const rankOf = checkScores(version, opts.scores);
+  const rule = passingRuleOf(version);
+  const byCriterion = new Map(opts.scores.map((s) => [s.criterionId, s]));
+  const fieldErrors: Record<string, string[]> = {};
+  for (const c of version.criteria) {
+    const s = byCriterion.get(c.id);
+    if (!s?.levelId) fieldErrors[`level.${c.id}`] = [`Choose a level for “${c.title}”.`];
+    else if (criterionNeedsFeedback(rule, rankOf.get(s.levelId)!) && !(s.feedback ?? '').trim()) fieldErrors[`feedback.${c.id}`] = [`Write feedback for “${c.title}”: it is below the passing level, so the teacher needs to know what to change.`];
+  }
+  if (Object.keys(fieldErrors).length) throw validation('Some criteria need attention before you submit.', fieldErrors);
+  const ranks = version.criteria.map((c) => ({ criterionId: c.id, rank: rankOf.get(byCriterion.get(c.id)!.levelId!)! }));
+  const decision: ReviewDecision = meetsPassingRule(rule, ranks) ? 'PASS' : 'REVISE';
+
+  const issuer = a.submission.microCredential.issuer;
+  const org = issuer.id;
+  let outcome: ReviewOutcome;
+  if (r.kind === 'PRIMARY' && a.doubleScore) outcome = 'AWAITING_SECOND';
+  else if (r.kind === 'SECOND') {
+    const primary = a.reviews.find((x) => x.kind === 'PRIMARY' && x.status === 'SUBMITTED');
+    if (!primary) throw invalidState('The first review of this submission is missing.');
+    outcome = primary.decision === decision ? (decision === 'PASS' ? 'PASSED' : 'RETURNED') : 'NEEDS_ADJUDICATION';
+  } else outcome = decision === 'PASS' ? 'PASSED' : 'RETURNED';
+
+  try {
+    await db.$transaction(async (tx) => {
+      const u = await tx.review.updateMany({
+        where: { id: r.id, status: 'CLAIMED', version: opts.version },
+        data: { status: 'SUBMITTED', submittedAt: now, decision, overallComment: opts.overallComment.trim(), version: { increment: 1 } },
+      });
+      if (u.count !== 1) throw conflict(OTHER_TAB);
+      await writeScores(tx, r.id, opts.scores);
+      const final = outcome === 'PASSED' || outcome === 'RETURNED';
+      const att = await tx.attempt.updateMany({
+        where: { id: a.id, status: 'SUBMITTED', version: opts.attemptVersion },
+        data: final
+          ? { status: outcome === 'PASSED' ? 'PASSED' : 'RETURNED', decidedAt: now, needsAdjudication: false, version: { increment: 1 } }
+          : { needsAdjudication: outcome === 'NEEDS_ADJUDICATION', version: { increment: 1 } },
+      });
+      if (att.count !== 1) throw conflict(DECIDED_ELSEWHERE);
+      await recordAudit({ actorId: opts.actor.id, action: 'review.submit', entityType: 'Review', entityId: r.id, organizationId: org, data: { attemptId: a.id, kind: r.kind, decision, ranks } }, tx);
+      if (outcome === 'NEEDS_ADJUDICATION') {
+        await recordAudit({ actorId: opts.actor.id, action: 'review.disagreement', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { secondReviewId: r.id, decision } }, tx);
+      }
+      if (final) {
+        if (r.kind === 'ADJUDICATION') await recordAudit({ actorId: opts.actor.id, action: 'review.adjudicate', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision } }, tx);
+        await recordAudit({ actorId: opts.actor.id, action: 'review.decide', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, kind: r.kind, decision } }, tx);
+        await tx.submission.update({ where: { id: a.submission.id }, data: { status: outcome === 'PASSED' ? 'EARNED' : 'NEEDS_REVISION' } });
+        if (outcome === 'RETURNED') {
+          await notify(
+            { userId: a.submission.userId, kind: 'review.returned', title: 'Your submission needs revision', body: 'A reviewer has scored your evidence and left feedback on what to change.', href: `/apply/${a.submission.microCredential.slug}` },
+            tx,
+          );
+        }
+      }
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict(DECIDED_ELSEWHERE);
+    if (isDomainError(e) && e.code === 'CONFLICT' && e.message === OTHER_TAB) {
+      // Tell apart "another tab" from "the claim ended" or "already submitted" for a clear message.
+      const now2 = await db.review.findUnique({ where: { id: r.id }, select: { status: true } });
+      if (now2 && now2.status !== 'CLAIMED') throw conflict(staleReviewMessage(now2.status));
+    }
+    throw e;
+  }
+
+  let awardQueued: boolean | undefined;
+  if (outcome === 'PASSED') awardQueued = await issueOrQueueAward(a.submission.id);
+  return { decision, outcome, submissionId: a.submission.id, awardQueued };
+}
+
+/** Issues the award after the decision commits; if that fails, the job queue retries it. */
+async function issueOrQueueAward(submissionId: string): Promise<boolean> {
+  try {
+    await issueAwardForSubmission(submissionId);
+    return false;
+  } catch (e) {
+    console.warn('[review] award issue deferred to the job queue:', e instanceof Error ? e.message : e);
+    await enqueueJob({ type: 'award.issue', payload: { submissionId } });
+    return true;
+  }
+}
+
+/** Sweeps expired claims (the 'review.expire-claims' job); claiming also frees them on demand. */
+export async function expireStaleClaims(opts: { now?: Date; limit?: number } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const stale = await db.review.findMany({
+    where: { status: 'CLAIMED', claimExpiresAt: { lte: now } },
+    orderBy: { claimExpiresAt: 'asc' },
+    take: opts.limit ?? 500,
+    select: { id: true, kind: true, reviewerId: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+  });
+  let expired = 0;
+  for (const r of stale) {
+    await db.$transaction(async (tx) => {
+      const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED', claimExpiresAt: { lte: now } }, data: { status: 'EXPIRED', version: { increment: 1 } } });
+      if (!u.count) return;
+      expired++;
+      await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
+      await recordAudit({ actorId: null, action: 'review.claim-expire', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId: r.reviewerId } }, tx);
+    });
+  }
+  return expired;
+}
+
+/** An issuer admin qualifies a reviewer for one of the issuer's micro-credentials. */
+export async function grantQualification(opts: { actor: Actor; microCredentialId: string; email: string }) {
+  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
+  if (!mc || !isIssuerAdmin(opts.actor, mc.issuerId)) throw notFound('That micro-credential');
+  const user = await db.user.findUnique({ where: { email: opts.email.toLowerCase() }, select: { id: true, memberships: { select: { role: true } } } });
+  if (!user) throw validation('No account uses that email address.', { email: ['No account uses that email address.'] });
+  if (!user.memberships.some((m) => m.role === 'REVIEWER' || m.role === 'ISSUER_ADMIN')) throw validation('That person does not have the reviewer role yet.', { email: ['Invite them as a reviewer first.'] });
+  await db.$transaction(async (tx) => {
+    await tx.reviewerQualification.upsert({
+      where: { userId_microCredentialId: { userId: user.id, microCredentialId: mc.id } },
+      create: { userId: user.id, microCredentialId: mc.id, grantedById: opts.actor.id },
+      update: { grantedById: opts.actor.id },
+    });
+    await recordAudit({ actorId: opts.actor.id, action: 'review.qualify', entityType: 'User', entityId: user.id, organizationId: mc.issuerId, data: { microCredentialId: mc.id } }, tx);
+  });
+}

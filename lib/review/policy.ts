@@ -1,0 +1,80 @@
+// Pure review permissions: who may score whose work. Every query and mutation in lib/review goes
+// through these, so the queue, the claim and the decision all apply the same rules.
+import type { Actor } from '@/lib/auth/actor';
+import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+
+export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null };
+
+export type IssuerReviewSettings = {
+  blockSameSchool: boolean;
+  blockSameDistrict: boolean;
+  calibrationRequired: boolean;
+};
+
+/**
+ * How the reviewer stands for one micro-credential. `granted`: a ReviewerQualification row from an
+ * admin; `earned`: the reviewer holds an unrevoked award for it; `calibratedAt` from the row;
+ * `hasExemplars`: calibration is only asked for when the credential has exemplars to score.
+ */
+export type QualificationState = {
+  granted: boolean;
+  earned: boolean;
+  calibratedAt: Date | null;
+  hasExemplars: boolean;
+};
+
+export type ReviewDenial = 'OWN_WORK' | 'SAME_SCHOOL' | 'SAME_DISTRICT' | 'NOT_REVIEWER' | 'NOT_QUALIFIED' | 'NOT_CALIBRATED' | 'ALREADY_SCORED';
+
+export type ReviewPermission = { ok: true } | { ok: false; reason: ReviewDenial };
+
+export const denialMessages: Record<ReviewDenial, string> = {
+  OWN_WORK: 'You cannot review your own work.',
+  SAME_SCHOOL: 'This issuer does not allow reviewing work from your own school.',
+  SAME_DISTRICT: 'This issuer does not allow reviewing work from your own district.',
+  NOT_REVIEWER: 'Only reviewers can score submissions.',
+  NOT_QUALIFIED: 'You are not qualified to review this micro-credential.',
+  NOT_CALIBRATED: 'Complete the calibration exercise for this micro-credential before your first live review.',
+  ALREADY_SCORED: 'You have already scored this submission; it needs an independent reviewer.',
+};
+
+/** Conflicts of interest only (who the teacher is), independent of qualification. */
+export function conflictOfInterest(actor: Pick<Actor, 'id' | 'schoolId' | 'districtId'>, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>): ReviewDenial | null {
+  if (actor.id === teacher.teacherId) return 'OWN_WORK';
+  if (settings.blockSameSchool && actor.schoolId && actor.schoolId === teacher.teacherSchoolId) return 'SAME_SCHOOL';
+  if (settings.blockSameDistrict && actor.districtId && actor.districtId === teacher.teacherDistrictId) return 'SAME_DISTRICT';
+  return null;
+}
+
+/** Whether the qualification lets the reviewer score live work (calibration included). */
+export function qualificationDenial(settings: Pick<IssuerReviewSettings, 'calibrationRequired'>, q: QualificationState | null): ReviewDenial | null {
+  if (!q || (!q.granted && !q.earned)) return 'NOT_QUALIFIED';
+  if (settings.calibrationRequired && q.hasExemplars && !q.calibratedAt) return 'NOT_CALIBRATED';
+  return null;
+}
+
+/** Whether the actor may score (claim, draft, decide) live work of this teacher for this credential. */
+export function canReview(actor: Actor, teacher: TeacherRef, settings: IssuerReviewSettings, qualification: QualificationState | null): ReviewPermission {
+  const conflict = conflictOfInterest(actor, teacher, settings);
+  if (conflict) return { ok: false, reason: conflict };
+  if (!hasRole(actor, 'REVIEWER') && !isIssuerAdmin(actor)) return { ok: false, reason: 'NOT_REVIEWER' };
+  const q = qualificationDenial(settings, qualification);
+  if (q) return { ok: false, reason: q };
+  return { ok: true };
+}
+
+/**
+ * Adjudication is an issuer admin's call: no qualification needed, but the same conflicts of
+ * interest apply, and neither of the two reviewers who disagreed may settle it.
+ */
+export function canAdjudicate(actor: Actor, issuerId: string, teacher: TeacherRef, settings: IssuerReviewSettings, scorerIds: string[]): ReviewPermission {
+  if (!isIssuerAdmin(actor, issuerId)) return { ok: false, reason: 'NOT_REVIEWER' };
+  const conflict = conflictOfInterest(actor, teacher, settings);
+  if (conflict) return { ok: false, reason: conflict };
+  if (scorerIds.includes(actor.id)) return { ok: false, reason: 'ALREADY_SCORED' };
+  return { ok: true };
+}
+
+/** Blind review hides who the teacher is from everyone scoring (admins adjudicating included). */
+export function showsTeacherIdentity(settings: { blindReview: boolean }): boolean {
+  return !settings.blindReview;
+}

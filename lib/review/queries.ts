@@ -1,0 +1,313 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { isIssuerAdmin, isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { businessDaysBetween } from '@/lib/review/sla';
+import { listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
+import { loadActor } from '@/lib/auth/load-actor';
+import { showsTeacherIdentity } from '@/lib/review/policy';
+
+export type QueueKind = 'PRIMARY' | 'SECOND';
+
+export type SlaClock = { dueAt: Date | null; businessDaysLeft: number | null; overdue: boolean };
+
+export function slaClock(dueAt: Date | null, now: Date): SlaClock {
+  if (!dueAt) return { dueAt, businessDaysLeft: null, overdue: false };
+  return { dueAt, businessDaysLeft: businessDaysBetween(now, dueAt), overdue: dueAt < now };
+}
+
+type Cursor = { t: string; id: string };
+const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
+
+/** The teacher-side filter for one issuer's conflict-of-interest rules (nullable columns kept). */
+function conflictFilter(actor: Actor, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }): Prisma.UserWhereInput {
+  const and: Prisma.UserWhereInput[] = [];
+  if (issuer.blockSameSchool && actor.schoolId) and.push({ OR: [{ schoolId: null }, { schoolId: { not: actor.schoolId } }] });
+  if (issuer.blockSameDistrict && actor.districtId) and.push({ OR: [{ districtId: null }, { districtId: { not: actor.districtId } }] });
+  return { AND: and };
+}
+
+/** Submission filters for the credentials the actor may score, grouped by issuer (each has its own conflict rules). */
+function eligibleSubmissions(actor: Actor, creds: ReviewerCredential[], microCredentialId?: string): Prisma.SubmissionWhereInput | null {
+  const ready = creds.filter((c) => c.state === 'READY' && (!microCredentialId || c.microCredentialId === microCredentialId));
+  if (!ready.length) return null;
+  const byIssuer = new Map<string, ReviewerCredential[]>();
+  for (const c of ready) byIssuer.set(c.issuer.id, [...(byIssuer.get(c.issuer.id) ?? []), c]);
+  return {
+    status: { in: ['SUBMITTED', 'IN_REVIEW'] },
+    userId: { not: actor.id },
+    OR: [...byIssuer.values()].map((list) => ({ microCredentialId: { in: list.map((c) => c.microCredentialId) }, user: conflictFilter(actor, list[0].issuer) })),
+  };
+}
+
+const queueSelect = {
+  id: true, number: true, submittedAt: true, dueAt: true,
+  submission: {
+    select: {
+      microCredentialId: true,
+      version: { select: { title: true } },
+      user: { select: { name: true, school: { select: { name: true } } } },
+      microCredential: { select: { issuer: { select: { blindReview: true, name: true } } } },
+    },
+  },
+} as const;
+
+export type QueueItem = {
+  attemptId: string;
+  attemptNumber: number;
+  kind: QueueKind;
+  submittedAt: Date;
+  clock: SlaClock;
+  credentialTitle: string;
+  microCredentialId: string;
+  issuerName: string;
+  /** Null under blind review. */
+  teacher: { name: string; schoolName: string | null } | null;
+};
+
+/**
+ * Work the reviewer can claim: oldest first, keyset-paginated. PRIMARY: submitted attempts with no
+ * decision and no live claim by anyone; SECOND: double-scored attempts whose first score is in
+ * (by someone else) and that still need an independent second one.
+ */
+export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; microCredentialId?: string; olderThanDays?: number; cursor?: string; limit?: number; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const kind = opts.kind ?? 'PRIMARY';
+  const limit = Math.min(opts.limit ?? 20, 100);
+  const creds = await listReviewerCredentials(opts.actor);
+  const submission = eligibleSubmissions(opts.actor, creds, opts.microCredentialId);
+  if (!submission) return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds };
+  const cursor = decodeCursor(opts.cursor, isCursor);
+  const live = (k: QueueKind): Prisma.ReviewWhereInput => ({ kind: k, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] });
+  const and: Prisma.AttemptWhereInput[] = [];
+  if (kind === 'PRIMARY') and.push({ reviews: { none: live('PRIMARY') } });
+  else and.push({ doubleScore: true, reviews: { some: { kind: 'PRIMARY', status: 'SUBMITTED', reviewerId: { not: opts.actor.id } } } }, { reviews: { none: live('SECOND') } });
+  if (opts.olderThanDays) and.push({ submittedAt: { lte: new Date(now.getTime() - opts.olderThanDays * 86_400_000) } });
+  if (cursor) and.push({ OR: [{ submittedAt: { gt: new Date(cursor.t) } }, { submittedAt: new Date(cursor.t), id: { gt: cursor.id } }] });
+  const rows = await db.attempt.findMany({
+    where: { status: 'SUBMITTED', needsAdjudication: false, submittedAt: { not: null }, submission, AND: and },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+    select: queueSelect,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r): QueueItem => toQueueItem(r, kind, now)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
+    credentials: creds,
+  };
+}
+
+function toQueueItem(r: Prisma.AttemptGetPayload<{ select: typeof queueSelect }>, kind: QueueKind, now: Date): QueueItem {
+  const issuer = r.submission.microCredential.issuer;
+  return {
+    attemptId: r.id,
+    attemptNumber: r.number,
+    kind,
+    submittedAt: r.submittedAt!,
+    clock: slaClock(r.dueAt, now),
+    credentialTitle: r.submission.version.title,
+    microCredentialId: r.submission.microCredentialId,
+    issuerName: issuer.name,
+    teacher: showsTeacherIdentity(issuer) ? { name: r.submission.user.name, schoolName: r.submission.user.school?.name ?? null } : null,
+  };
+}
+
+/** The reviewer's own open claims (including ones past their expiry that nobody has taken yet). */
+export async function listMyClaims(opts: { actor: Actor; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const rows = await db.review.findMany({
+    where: { reviewerId: opts.actor.id, status: 'CLAIMED' },
+    orderBy: { claimedAt: 'asc' },
+    take: 50,
+    select: { id: true, kind: true, claimExpiresAt: true, assignedById: true, attempt: { select: queueSelect } },
+  });
+  return rows.map((r) => ({
+    ...toQueueItem(r.attempt, r.kind === 'SECOND' ? 'SECOND' : 'PRIMARY', now),
+    reviewId: r.id,
+    reviewKind: r.kind,
+    claimExpiresAt: r.claimExpiresAt,
+    expired: r.claimExpiresAt <= now,
+    assigned: Boolean(r.assignedById),
+  }));
+}
+
+function adminIssuerFilter(actor: Actor): Prisma.MicroCredentialWhereInput | null {
+  if (isPlatformAdmin(actor)) return {};
+  const ids = orgIdsWithRole(actor, 'ISSUER_ADMIN');
+  return ids.length ? { issuerId: { in: ids } } : null;
+}
+
+/** Double-scored attempts whose two reviewers disagreed on the outcome, for issuer admins. */
+export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: string; limit?: number; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const limit = Math.min(opts.limit ?? 20, 100);
+  const mcFilter = adminIssuerFilter(opts.actor);
+  if (!mcFilter) return { items: [], nextCursor: null as string | null };
+  const cursor = decodeCursor(opts.cursor, isCursor);
+  const rows = await db.attempt.findMany({
+    where: {
+      status: 'SUBMITTED',
+      needsAdjudication: true,
+      submission: { microCredential: mcFilter },
+      ...(cursor ? { OR: [{ submittedAt: { gt: new Date(cursor.t) } }, { submittedAt: new Date(cursor.t), id: { gt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+    select: {
+      ...queueSelect,
+      reviews: {
+        where: { OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', kind: 'ADJUDICATION' }] },
+        select: { id: true, kind: true, status: true, decision: true, reviewerId: true, claimExpiresAt: true, reviewer: { select: { name: true } } },
+      },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => {
+      const claim = r.reviews.find((x) => x.kind === 'ADJUDICATION' && x.status === 'CLAIMED' && x.claimExpiresAt > now);
+      return {
+        ...toQueueItem(r, 'PRIMARY', now),
+        decisions: r.reviews.filter((x) => x.status === 'SUBMITTED').map((x) => ({ kind: x.kind, decision: x.decision, reviewerName: x.reviewer.name })),
+        claimedBy: claim ? { reviewId: claim.id, reviewerId: claim.reviewerId, name: claim.reviewer.name } : null,
+      };
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
+  };
+}
+
+/**
+ * Open (undecided) attempts of the admin's issuers with who holds each claim, for assigning and
+ * reassigning work. Oldest first.
+ */
+export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microCredentialId?: string; cursor?: string; limit?: number; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const limit = Math.min(opts.limit ?? 20, 100);
+  const mcFilter = adminIssuerFilter(opts.actor);
+  if (!mcFilter) return { items: [], nextCursor: null as string | null };
+  const cursor = decodeCursor(opts.cursor, isCursor);
+  const rows = await db.attempt.findMany({
+    where: {
+      status: 'SUBMITTED',
+      submission: { microCredential: mcFilter, ...(opts.microCredentialId ? { microCredentialId: opts.microCredentialId } : {}) },
+      ...(cursor ? { OR: [{ submittedAt: { gt: new Date(cursor.t) } }, { submittedAt: new Date(cursor.t), id: { gt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+    select: {
+      ...queueSelect,
+      doubleScore: true,
+      needsAdjudication: true,
+      reviews: { where: { status: { in: ['CLAIMED', 'SUBMITTED'] } }, select: { kind: true, status: true, claimExpiresAt: true, reviewer: { select: { name: true } } } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      ...toQueueItem(r, 'PRIMARY', now),
+      doubleScore: r.doubleScore,
+      needsAdjudication: r.needsAdjudication,
+      reviews: r.reviews.map((x) => ({ kind: x.kind, status: x.status, expired: x.status === 'CLAIMED' && x.claimExpiresAt <= now, reviewerName: x.reviewer.name })),
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
+  };
+}
+
+/**
+ * Everything the scoring screen needs for one of the actor's reviews: the frozen evidence, the
+ * rubric of the version the teacher answered, the draft scores; under blind review, nothing that
+ * identifies the teacher. Adjudicators also see the two reviews they are settling.
+ */
+export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const review = await db.review.findUnique({
+    where: { id: opts.reviewId },
+    select: {
+      id: true, kind: true, status: true, version: true, reviewerId: true, claimExpiresAt: true, decision: true, overallComment: true, submittedAt: true,
+      scores: { select: { criterionId: true, levelId: true, feedback: true } },
+      attempt: {
+        select: {
+          id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true,
+          responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
+          files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true } },
+          reviews: {
+            where: { status: 'SUBMITTED', id: { not: opts.reviewId } },
+            select: { id: true, kind: true, decision: true, overallComment: true, reviewer: { select: { name: true } }, scores: { select: { criterionId: true, levelId: true, feedback: true } } },
+          },
+          submission: {
+            select: {
+              id: true, status: true,
+              user: { select: { name: true, email: true, school: { select: { name: true } } } },
+              microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
+              version: {
+                select: {
+                  id: true, title: true, version: true, passingRuleKind: true, passingLevelRank: true, passingTotal: true,
+                  parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true } },
+                  criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, description: true, partId: true, descriptors: { select: { levelId: true, text: true } } } },
+                  levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  // Someone else's review looks exactly like a missing one.
+  if (!review || review.reviewerId !== opts.actor.id) return null;
+  const { attempt } = review;
+  const { submission } = attempt;
+  const issuer = submission.microCredential.issuer;
+  const others = review.kind === 'ADJUDICATION' || (review.status === 'SUBMITTED' && isIssuerAdmin(opts.actor, submission.microCredential.issuerId)) ? attempt.reviews : [];
+  return {
+    review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files: attempt.files },
+    submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug },
+    issuer: { name: issuer.name, blindReview: issuer.blindReview },
+    teacher: showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
+    version: submission.version,
+    otherReviews: others.map((r) => ({ id: r.id, kind: r.kind, decision: r.decision, overallComment: r.overallComment, reviewerName: r.reviewer.name, scores: r.scores })),
+  };
+}
+
+export type ReviewWorkspace = NonNullable<Awaited<ReturnType<typeof getReviewWorkspace>>>;
+
+/** Reviewers an admin could assign to this attempt (qualified, calibrated, not conflicted). */
+export async function listAssignableReviewers(opts: { actor: Actor; attemptId: string }) {
+  const a = await loadAttemptForReview(opts.attemptId);
+  if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) return null;
+  const mcId = a.submission.microCredentialId;
+  const issuerId = a.submission.microCredential.issuerId;
+  // Candidates: granted or earned qualification for the credential, plus the issuer's admins (adjudication).
+  const candidates = await db.user.findMany({
+    where: {
+      disabledAt: null,
+      OR: [
+        { qualifications: { some: { microCredentialId: mcId } } },
+        { awards: { some: { microCredentialId: mcId, revokedAt: null } } },
+        { memberships: { some: { organizationId: issuerId, role: 'ISSUER_ADMIN' } } },
+      ],
+    },
+    orderBy: { name: 'asc' },
+    take: 200,
+    select: { id: true },
+  });
+  const out: { id: string; name: string; email: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] }[] = [];
+  for (const c of candidates) {
+    const who = await loadActor(c.id);
+    if (!who) continue;
+    const kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] = [];
+    for (const k of ['PRIMARY', 'SECOND', 'ADJUDICATION'] as const) if (!(await reviewDenial(who, a, k))) kinds.push(k);
+    if (kinds.length) out.push({ id: who.id, name: who.name, email: who.email, kinds });
+  }
+  return {
+    attempt: { id: a.id, number: a.number, doubleScore: a.doubleScore, needsAdjudication: a.needsAdjudication, status: a.status },
+    reviewers: out,
+    reviews: a.reviews.filter((r) => r.status === 'CLAIMED' || r.status === 'SUBMITTED'),
+  };
+}
