@@ -5,11 +5,13 @@ import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import type { JobHandler } from '@/lib/jobs/queue';
+import { reviewJobHandlers } from '@/lib/review/jobs';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable() });
 const AwardIssue = z.object({ submissionId: z.string() });
 
 export const jobHandlers: Record<string, JobHandler> = {
+  ...reviewJobHandlers,
   async 'email.notification'(payload) {
     const p = NotificationEmail.parse(payload);
     const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true } });
@@ -22,3 +24,6 @@ export const jobHandlers: Record<string, JobHandler> = {
     await issueAwardForSubmission(AwardIssue.parse(payload).submissionId);
   },
 };
+
+/** Periodic work, scheduled through the queue so exactly one server runs each occurrence. */
+export const periodicJobs: { type: string; everySeconds: number }[] = [{ type: 'review.expire-claims', everySeconds: 15 * 60 }];

@@ -50,3 +50,20 @@ export async function runDueJobs(handlers: Record<string, JobHandler>, limit = 1
   }
   return jobs.length;
 }
+
+/**
+ * Keeps one pending run of a periodic job, whatever the number of app servers: an advisory lock
+ * serialises the check, and nothing is added while a run is pending or ran within the interval.
+ */
+export async function ensurePeriodicJob(type: string, everySeconds: number): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`periodic:${type}`}))`;
+    const recent = await tx.job.findFirst({
+      where: { type, OR: [{ completedAt: null }, { completedAt: { gt: new Date(Date.now() - everySeconds * 1000) } }] },
+      select: { id: true },
+    });
+    if (recent) return false;
+    await tx.job.create({ data: { type, payload: {}, maxAttempts: 3 } });
+    return true;
+  });
+}

@@ -1,6 +1,6 @@
 import 'server-only';
-import { runDueJobs } from '@/lib/jobs/queue';
-import { jobHandlers } from '@/lib/jobs/handlers';
+import { ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
+import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
 
 let started = false;
 
@@ -13,6 +13,7 @@ export function startJobWorker(intervalMs = 2000) {
     if (busy) return;
     busy = true;
     try {
+      for (const p of periodicJobs) await ensurePeriodicJob(p.type, p.everySeconds);
       while ((await runDueJobs(jobHandlers)) > 0) {
         // drain
       }

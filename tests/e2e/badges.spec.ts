@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { signIn } from './helpers';
+
+test('the demo teacher shares a verified badge: page, LinkedIn, baked image round trip on /verify', async ({ page }) => {
+  await signIn(page, 'teacher@demo.school');
+  await page.goto('/badges');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Stages of Team Building' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stages of Team Building' })).toBeVisible();
+  await expect(page.getByText('Valid', { exact: true })).toBeVisible();
+  await expect(page.getByText('Authentic and unaltered: the issuer’s signature matches')).toBeVisible();
+  await expect(page.getByText('Not revoked')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const awardId = page.url().split('/credentials/')[1];
+  const linkedIn = new URL((await page.getByTestId('linkedin-link').getAttribute('href'))!);
+  expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
+  expect(linkedIn.searchParams.get('startTask')).toBe('CERTIFICATION_NAME');
+  expect(linkedIn.searchParams.get('name')).toBe('Stages of Team Building');
+  expect(linkedIn.searchParams.get('organizationName')).toBe("Principals' Training Center");
+  expect(linkedIn.searchParams.get('certId')).toBe(awardId);
+  expect(linkedIn.searchParams.get('certUrl')).toContain(`/credentials/${awardId}`);
+  expect(linkedIn.searchParams.get('issueYear')).toMatch(/^\d{4}$/);
+
+  const json = await page.request.get(`/credentials/${awardId}/credential.json`);
+  expect(json.headers()['content-type']).toContain('application/vc+ld+json');
+  const vc = await json.json();
+  expect(vc.type).toContain('OpenBadgeCredential');
+
+  // Anyone can check the baked badge image.
+  const png = await page.request.get(`/credentials/${awardId}/badge.png`);
+  const bytes = await png.body();
+  await page.goto('/verify');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Choose a file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: bytes });
+  await expect(page.getByText('This credential is genuine and valid')).toBeVisible();
+
+  // And a tampered copy fails.
+  vc.credentialSubject.achievement.name = 'Something else';
+  await page.getByLabel('Paste a credential (JSON)').fill(JSON.stringify(vc));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('This credential did not pass verification')).toBeVisible();
+  await expect(page.getByText(/The signature does not match/)).toBeVisible();
+});
+
+test('the public portfolio lists the demo teacher’s badges', async ({ page }) => {
+  await page.goto('/u/maya-okafor');
+  await expect(page.getByRole('heading', { name: 'Maya Okafor’s badges' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Stages of Team Building' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

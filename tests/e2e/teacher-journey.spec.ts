@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { SAMPLE_PDF, SAMPLE_PNG, uniqueEmail } from './helpers';
+
+test('a teacher browses, signs up, enrols, writes, uploads, and submits', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Browse without an account.
+  await page.goto('/catalog');
+  await expectNoAxeViolations(page);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('assessment cycle');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/q=assessment\+cycle/);
+  await page.getByRole('link', { name: 'The Assessment Cycle' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The Assessment Cycle' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How reviewers score it' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /rubric/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Sign up, come back, enrol.
+  await page.getByRole('link', { name: 'Sign in to enrol' }).click();
+  await page.getByRole('link', { name: 'Create a free account' }).click();
+  await page.getByLabel('Your name').fill('Kofi Mensah');
+  await page.getByLabel('Email').fill(uniqueEmail('kofi'));
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto('/micro-credentials/the-assessment-cycle');
+  await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
+  await expect(page.getByRole('link', { name: 'Start your application' })).toBeVisible();
+  await page.getByRole('link', { name: 'Start your application' }).click();
+  await page.getByRole('button', { name: 'Start my application' }).click();
+
+  // Write answers: they save themselves, with a live word count.
+  const context = page.getByRole('textbox', { name: 'Answer for Overview and context' });
+  await context.fill('I teach grade 8 mathematics to 27 students in a mixed-ability class at a public middle school.');
+  await expect(page.getByText(/Saved at/).first()).toBeVisible();
+  await expect(page.getByText('17 words of 350')).toBeVisible();
+  const mapping = page.getByRole('textbox', { name: 'Answer for Mapping the cycle' });
+  await mapping.fill('Learning goal: solve linear equations. Evidence: exit tickets. Feedback: next-day mini lessons. Adjustment: regrouping.');
+  await page.getByRole('textbox', { name: 'Answer for Reflection' }).fill('Students used the feedback to correct their own errors before the quiz.');
+  await expect(page.getByText(/Saved at/).nth(2)).toBeVisible();
+
+  // Nothing is lost on reload.
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toHaveValue(/grade 8 mathematics/);
+
+  // Upload a PDF and an image, with a progress bar for each.
+  const input = page.getByLabel('Add files to “Mapping the cycle”');
+  const progress = page.waitForSelector('[role=progressbar][aria-label="Upload of cycle-map.pdf"]', { state: 'attached' });
+  await input.setInputFiles({ name: 'cycle-map.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await progress;
+  await expect(page.getByText('cycle-map.pdf')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download cycle-map.pdf' })).toBeVisible();
+  const progress2 = page.waitForSelector('[role=progressbar][aria-label="Upload of exit-tickets.png"]', { state: 'attached' });
+  await input.setInputFiles({ name: 'exit-tickets.png', mimeType: 'image/png', buffer: SAMPLE_PNG });
+  await progress2;
+  await expect(page.getByRole('img', { name: 'Preview of exit-tickets.png' })).toBeVisible();
+
+  // A renamed file is refused with a clear message.
+  await input.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is a program') });
+  await expect(page.getByText(/does not look like a pdf file inside/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Submit: one click, one submission.
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page).toHaveURL(/submitted=1/);
+  await expect(page.getByText('Submitted: waiting for review')).toBeVisible();
+  await expect(page.getByText(/Your evidence is with the reviewers/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: /Submitted/ })).toBeVisible();
+  await expect(page.getByText(/Decision expected by/)).toBeVisible();
+});
