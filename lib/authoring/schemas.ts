@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { FILE_KINDS } from '@/lib/evidence/file-types';
 
-const text = (max: number, msg = 'This field is required.') => z.string().trim().min(1, msg).max(max, `Use at most ${max} characters.`);
-const longText = z.string().trim().max(20_000, 'Use at most 20,000 characters.');
+// Postgres text cannot hold NUL (U+0000): drop it from every string before the other checks run.
+const str = () => z.string().overwrite((s) => s.replaceAll('\u0000', ''));
+
+const text = (max: number, msg = 'This field is required.') => str().trim().min(1, msg).max(max, `Use at most ${max} characters.`);
+const longText = str().trim().max(20_000, 'Use at most 20,000 characters.');
 const slug = z
   .string()
   .trim()
@@ -14,7 +17,7 @@ const slug = z
 export const ResourceDef = z.object({
   kind: z.enum(['READING', 'VIDEO', 'LINK', 'ACTIVITY']),
   title: text(200),
-  url: z.string().trim().url('Enter a full web address starting with https://').max(2000).optional(),
+  url: str().trim().url('Enter a full web address starting with https://').max(2000).optional(),
   body: longText.default(''),
   minutes: z.coerce.number().int().min(1).max(10_000).optional(),
 });
@@ -47,10 +50,10 @@ export const CriterionDef = z.object({
 
 export const AlignmentDef = z.object({
   targetName: text(300),
-  targetUrl: z.string().trim().url().max(2000),
-  targetDescription: z.string().trim().max(2000).optional(),
-  targetFramework: z.string().trim().max(300).optional(),
-  targetCode: z.string().trim().max(100).optional(),
+  targetUrl: str().trim().url().max(2000),
+  targetDescription: str().trim().max(2000).optional(),
+  targetFramework: str().trim().max(300).optional(),
+  targetCode: str().trim().max(100).optional(),
 });
 
 export const RubricDef = z
@@ -93,7 +96,7 @@ export const MicroCredentialDef = z
     level: z.coerce.number().int().min(1).max(5).optional(),
     pdHours: z.coerce.number().min(0).max(500),
     expiryMonths: z.coerce.number().int().min(1).max(240).optional(),
-    badgeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8'),
+    badgeColor: str().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8'),
     resources: z.array(ResourceDef).max(50).default([]),
     parts: z.array(PartDef).min(1, 'Add at least one submission part.').max(20),
     rubric: RubricDef,
@@ -127,7 +130,7 @@ export const StackDef = z.object({
   title: text(200),
   summary: text(600),
   description: longText.default(''),
-  badgeColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#7c3aed'),
+  badgeColor: str().regex(/^#[0-9a-fA-F]{6}$/).default('#7c3aed'),
   microCredentials: z.array(slug).min(2, 'A stack combines at least two micro-credentials.').max(20),
 });
 export type StackDef = z.infer<typeof StackDef>;

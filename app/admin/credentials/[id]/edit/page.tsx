@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { describeVersions, getCredentialForEdit, listAdminIssuers } from '@/lib/authoring/queries';
+import { badgePreviewUrl } from '@/lib/authoring/badge-image';
+import { isDomainError } from '@/lib/errors';
+import { PageHeader, Pill } from '@/components/ui/card';
+import { CredentialEditor } from '@/components/admin/credential-editor';
+import { defToForm, emptyForm } from '@/components/admin/credential-form-state';
+
+export const metadata = { title: 'Edit micro-credential' };
+
+export default async function EditCredentialPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/edit`);
+  const data = await getCredentialForEdit({ actor, microCredentialId: id }).catch((e) => {
+    if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
+    throw e;
+  });
+  if (!data) notFound();
+  const issuers = await listAdminIssuers(actor);
+  const { mc, latest, def, badgeImageKey } = data;
+  const previewUrl = badgeImageKey ? await badgePreviewUrl(badgeImageKey).catch(() => null) : null;
+  const label = describeVersions(mc.versions, mc.status);
+  const inFlight = mc.versions.filter((v) => v._count.submissions > 0);
+  return (
+    <div>
+      <p className="text-sm"><Link href="/admin/credentials">← All micro-credentials</Link></p>
+      <PageHeader
+        title={def?.title ?? mc.slug}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Pill tone={mc.status === 'PUBLISHED' ? 'success' : mc.status === 'RETIRED' ? 'warning' : 'neutral'}>{mc.status.charAt(0) + mc.status.slice(1).toLowerCase()}</Pill>
+            {mc.issuer.name}
+            {mc.status === 'PUBLISHED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page</Link> : null}
+            <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
+            <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
+          </span>
+        }
+      />
+      {inFlight.length ? (
+        <p className="mb-4 text-sm text-slate-700">
+          Submissions in progress keep the version they started on ({inFlight.map((v) => `version ${v.version}: ${v._count.submissions}`).join('; ')}). Saving changes to a published version creates a new draft version.
+        </p>
+      ) : null}
+      <CredentialEditor
+        key={latest?.id ?? 'none'}
+        issuers={issuers.map((i) => ({ id: i.id, name: i.name }))}
+        issuerId={mc.issuerId}
+        microCredentialId={mc.id}
+        initial={def ? defToForm(def) : emptyForm()}
+        badgeImageKey={badgeImageKey}
+        badgePreviewUrl={previewUrl}
+        versionLabel={label}
+        status={mc.status}
+        latestIsDraft={latest?.status === 'DRAFT'}
+        savedAt={latest?.updatedAt.toISOString() ?? null}
+      />
+    </div>
+  );
+}

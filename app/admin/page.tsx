@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { requireRole } from '@/lib/auth/session';
+import { getAdminHome } from '@/lib/authoring/queries';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
+
+export const metadata = { title: 'Issuer administration' };
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function describeAction(action: string) {
+  const [entity, verb] = action.split('.');
+  return `${verb?.replace(/_/g, ' ') ?? action} ${entity}`;
+}
+
+export default async function AdminHomePage() {
+  const actor = await requireRole(['ISSUER_ADMIN'], '/admin');
+  const home = await getAdminHome(actor);
+  return (
+    <div>
+      <PageHeader
+        title="Issuer administration"
+        description="Define micro-credentials, organise them into tracks and stacks, manage reviewers and follow how review is going."
+        actions={
+          <>
+            <ButtonLink href="/admin/credentials/new">New micro-credential</ButtonLink>
+            <ButtonLink href="/admin/credentials/import" variant="secondary">Import JSON</ButtonLink>
+          </>
+        }
+      />
+      {home.issuers.length === 0 ? (
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          {home.issuers.map((i) => (
+            <Card key={i.id}>
+              <h2 className="text-lg font-semibold">{i.name}</h2>
+              <dl className="mt-3 grid grid-cols-3 gap-3 text-sm">
+                <Stat label="Published" value={i.credentials.PUBLISHED ?? 0} href={`/admin/credentials?issuer=${i.id}&status=PUBLISHED`} />
+                <Stat label="Drafts" value={i.credentials.DRAFT ?? 0} href={`/admin/credentials?issuer=${i.id}&status=DRAFT`} />
+                <Stat label="Retired" value={i.credentials.RETIRED ?? 0} href={`/admin/credentials?issuer=${i.id}&status=RETIRED`} />
+                <Stat label="Tracks" value={i.tracks} href="/admin/tracks" />
+                <Stat label="Stacks" value={i.stacks} href="/admin/stacks" />
+                <Stat label="Members" value={i.members} href={`/admin/people?org=${i.id}`} />
+              </dl>
+            </Card>
+          ))}
+        </div>
+      )}
+      <div className="mt-6 grid gap-4 md:grid-cols-3">
+        <Card>
+          <h2 className="font-semibold">Waiting for review</h2>
+          <p className="mt-1 text-3xl font-bold">{home.pendingReview}</p>
+          <p className="mt-2 text-sm"><Link href="/admin/dashboard">Turnaround and workload →</Link></p>
+        </Card>
+        <Card className="md:col-span-2">
+          <h2 className="font-semibold">Recent activity</h2>
+          {home.recent.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">Nothing yet.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-100 text-sm">
+              {home.recent.map((r) => (
+                <li key={r.id} className="flex justify-between gap-4 py-1.5">
+                  <span>
+                    <strong>{r.actor?.name ?? 'System'}</strong> {describeAction(r.action)}
+                    {r.entityType === 'MicroCredential' ? <> · <Link href={`/admin/credentials/${r.entityId}/edit`}>open</Link></> : null}
+                  </span>
+                  <time dateTime={r.at.toISOString()} className="shrink-0 text-slate-600">{dateFmt.format(r.at)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+  return (
+    <div>
+      <dt className="text-slate-700">{label}</dt>
+      <dd className="text-xl font-bold"><Link href={href} className="text-slate-900">{value}</Link></dd>
+    </div>
+  );
+}

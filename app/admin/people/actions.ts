@@ -1,0 +1,79 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireActor } from '@/lib/auth/session';
+import { changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import type { EnrolPreviewRow } from '@/lib/people/mutations';
+
+export async function inviteAction(_prev: ActionResult<{ url: string; emailed: boolean }>, formData: FormData): Promise<ActionResult<{ url: string; emailed: boolean }>> {
+  const parsed = parseInput(InviteInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let result: { url: string; emailed: boolean };
+  try {
+    const actor = await requireActor();
+    result = await inviteMember({ actor, ...parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/people');
+  return { ok: true, data: result, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
+}
+
+export async function changeRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(RoleChangeInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: 'Choose a role.' };
+  try {
+    const actor = await requireActor();
+    await changeRole({ actor, ...parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/people');
+  return { ok: true };
+}
+
+export async function qualificationAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(QualificationInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: 'Choose a micro-credential.' };
+  try {
+    const actor = await requireActor();
+    await setReviewerQualification({ actor, ...parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/people');
+  return { ok: true };
+}
+
+type EnrolState = ActionResult<{ step: 'preview'; title: string; rows: Omit<EnrolPreviewRow, 'school'>[]; errorCount: number; fileError: string | null; csv: string } | { step: 'done'; rows: number; created: number; enrolled: number; title: string }>;
+
+/** Step 1 (intent=preview) shows each row's problems; step 2 (intent=import) imports all or nothing. */
+export async function bulkEnrolAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
+  const raw = formDataToObject(formData);
+  const file = formData.get('file');
+  let csv = typeof raw.csv === 'string' ? raw.csv : '';
+  if (file instanceof File && file.size > 0) {
+    if (file.size > 2 * 1024 * 1024) return { ok: false, formError: 'That file is larger than 2 MB. Split it into smaller files.' };
+    csv = await file.text();
+  }
+  const parsed = parseInput(BulkEnrolTarget, raw);
+  if (!parsed.ok) return parsed.result;
+  if (!csv.trim()) return { ok: false, formError: 'Choose a CSV file or paste its contents.', fieldErrors: { csv: ['Choose a CSV file or paste its contents.'] } };
+  try {
+    const actor = await requireActor();
+    if (raw.intent === 'import') {
+      const done = await importBulkEnrol({ actor, ...parsed.data, csv });
+      revalidatePath('/admin/people');
+      return { ok: true, data: { step: 'done', ...done } };
+    }
+    const preview = await previewBulkEnrol({ actor, ...parsed.data, csv });
+    return {
+      ok: true,
+      data: { step: 'preview', title: preview.target.title, errorCount: preview.errorCount, fileError: preview.fileError, csv, rows: preview.rows.map(({ school, ...r }) => ({ ...r, schoolText: school?.name ?? r.schoolText })) },
+    };
+  } catch (e) {
+    return toActionError(e);
+  }
+}

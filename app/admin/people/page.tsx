@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/session';
+import { listAdminIssuers, listIssuerCredentialOptions } from '@/lib/authoring/queries';
+import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
+import { assignableRoles } from '@/lib/people/policy';
+import { ROLE_LABELS } from '@/lib/people/schemas';
+import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+import { inputClass } from '@/components/ui/field';
+import { InviteForm } from '@/components/admin/people-forms';
+import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { changeRoleAction, qualificationAction } from './actions';
+
+export const metadata = { title: 'People' };
+const Query = z.object({
+  org: z.string().max(40).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  cursor: z.string().max(300).optional().catch(undefined),
+});
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people');
+  const query = Query.parse(await searchParams);
+  const issuers = await listAdminIssuers(actor);
+  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
+  const [{ items, nextCursor }, invitations, credentials] = await Promise.all([
+    listOrgMembers({ actor, organizationId: org.id, q: query.q, cursor: query.cursor }),
+    listPendingInvitations({ actor, organizationId: org.id }),
+    listIssuerCredentialOptions(actor, [org.id]),
+  ]);
+  const roles = assignableRoles('ISSUER') as ('REVIEWER' | 'ISSUER_ADMIN')[];
+  return (
+    <div>
+      <PageHeader
+        title="People"
+        description={`Reviewers and administrators of ${org.name}. Qualify reviewers for the credentials they may score.`}
+        actions={<ButtonLink href="/admin/people/enrol" variant="secondary">Enrol teachers from CSV</ButtonLink>}
+      />
+      {issuers.length > 1 ? (
+        <form method="get" className="mb-4 flex items-end gap-2">
+          <div>
+            <label htmlFor="org" className="block text-sm font-semibold">Organisation</label>
+            <select id="org" name="org" defaultValue={org.id} className={inputClass}>{issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}</select>
+          </div>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold">Switch</button>
+        </form>
+      ) : null}
+      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-2 font-semibold">Invite someone</h2>
+          <InviteForm organizationId={org.id} roles={roles} />
+        </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">Open invitations</h2>
+          {invitations.length === 0 ? <p className="text-sm text-slate-700">None.</p> : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {invitations.map((i) => <li key={i.id} className="flex justify-between gap-2 py-1.5"><span>{i.email} · {ROLE_LABELS[i.role]}</span><span className="text-slate-600">expires {dateFmt.format(i.expiresAt)}</span></li>)}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <form method="get" role="search" aria-label="Search people" className="mb-4 flex items-end gap-2">
+        <input type="hidden" name="org" value={org.id} />
+        <div>
+          <label htmlFor="q" className="block text-sm font-semibold">Name or email</label>
+          <input id="q" name="q" defaultValue={query.q ?? ''} className={inputClass} />
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Search</button>
+      </form>
+      {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Members of {org.name}</caption>
+            <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-3">Person</th><th scope="col" className="p-3">Roles</th><th scope="col" className="p-3">Qualified to review</th></tr></thead>
+            <tbody>
+              {items.map((u) => {
+                const has = new Set(u.memberships.map((m) => m.role));
+                const missing = roles.filter((r) => !has.has(r));
+                const qualified = new Set(u.qualifications.map((q) => q.microCredential.id));
+                const canReview = has.has('REVIEWER') || has.has('ISSUER_ADMIN');
+                return (
+                  <tr key={u.id} className="border-t border-slate-100 align-top">
+                    <td className="p-3">
+                      <strong>{u.name}</strong>
+                      <span className="block text-slate-700">{u.email}</span>
+                      {u.disabledAt ? <Pill tone="danger">Disabled</Pill> : null}
+                    </td>
+                    <td className="p-3">
+                      <ul className="space-y-1">
+                        {u.memberships.map((m) => (
+                          <li key={m.role} className="flex items-center gap-2">
+                            <Pill tone="info">{ROLE_LABELS[m.role]}</Pill>
+                            <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }}>
+                              <button type="submit" className={small}>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></button>
+                            </InlineActionForm>
+                          </li>
+                        ))}
+                      </ul>
+                      {missing.length ? (
+                        <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
+                          <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
+                          <select id={`role-${u.id}`} name="role" className="rounded border border-slate-300 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+                          <button type="submit" className={small}>Add role</button>
+                        </InlineActionForm>
+                      ) : null}
+                    </td>
+                    <td className="p-3">
+                      {u.qualifications.length ? (
+                        <ul className="space-y-1">
+                          {u.qualifications.map((q) => (
+                            <li key={q.microCredential.id} className="flex flex-wrap items-center gap-2">
+                              {q.microCredential.versions[0]?.title ?? q.microCredential.slug}
+                              {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
+                              <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }}>
+                                <button type="submit" className={small}>Remove<span className="sr-only"> qualification</span></button>
+                              </InlineActionForm>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : <p className="text-slate-600">{canReview ? 'Not qualified for any credential yet.' : 'Not a reviewer.'}</p>}
+                      {canReview && credentials.some((c) => !qualified.has(c.id)) ? (
+                        <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, op: 'add' }} className="mt-2">
+                          <label className="sr-only" htmlFor={`q-${u.id}`}>Credential to qualify {u.name} for</label>
+                          <select id={`q-${u.id}`} name="microCredentialId" className="max-w-56 rounded border border-slate-300 px-1 py-0.5 text-xs">
+                            {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                          </select>
+                          <button type="submit" className={small}>Qualify</button>
+                        </InlineActionForm>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination basePath="/admin/people" params={{ org: issuers.length > 1 ? org.id : undefined, q: query.q }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
+    </div>
+  );
+}

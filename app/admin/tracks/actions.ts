@@ -1,0 +1,45 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireActor } from '@/lib/auth/session';
+import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
+import { formDataToObject, toActionError, type ActionResult } from '@/lib/action-result';
+
+const list = (v: unknown) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const asArray = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean);
+
+const Input = z.object({
+  trackId: z.string().max(40).optional(),
+  issuerId: z.string().max(40).optional(),
+  intent: z.enum(['save', 'publish', 'retire']).default('save'),
+});
+
+export async function saveTrackAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const raw = formDataToObject(formData);
+  const meta = Input.safeParse(raw);
+  if (!meta.success) return { ok: false, formError: 'The form could not be read.' };
+  const def = {
+    slug: String(raw.slug ?? ''), kind: String(raw.kind ?? 'TRACK') as 'TRACK' | 'COURSE', title: String(raw.title ?? ''), summary: String(raw.summary ?? ''),
+    description: String(raw.description ?? ''), topic: String(raw.topic ?? ''), subjects: list(raw.subjects), gradeBands: list(raw.gradeBands), levels: asArray(raw.levels),
+  };
+  let id = meta.data.trackId;
+  try {
+    const actor = await requireActor();
+    if (meta.data.intent === 'retire' && id) {
+      await retireTrack({ actor, trackId: id });
+    } else {
+      if (id) await updateTrack({ actor, trackId: id, def });
+      else id = (await createIssuerTrack({ actor, issuerId: meta.data.issuerId ?? '', def })).id;
+      if (meta.data.intent === 'publish') await publishTrack({ actor, trackId: id });
+    }
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/tracks');
+  revalidatePath('/catalog');
+  if (!meta.data.trackId) redirect(`/admin/tracks/${id}?saved=1`);
+  revalidatePath(`/admin/tracks/${id}`);
+  return { ok: true, message: meta.data.intent === 'publish' ? 'Saved and published.' : meta.data.intent === 'retire' ? 'Retired: it is no longer in the catalogue.' : 'Saved.' };
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+
+const items = [
+  { href: '/district', label: 'Overview' },
+  { href: '/district/proposals', label: 'Proposals' },
+  { href: '/district/teachers', label: 'Teachers' },
+  { href: '/district/reports', label: 'Reports' },
+];
+
+// Navigation only: every page, action and export checks the district-leader role itself.
+export default function DistrictLayout({ children }: { children: ReactNode }) {
+  return (
+    <div>
+      <nav aria-label="District" className="mb-6 border-b border-slate-200 pb-2">
+        <ul className="flex flex-wrap gap-1">
+          {items.map((i) => (
+            <li key={i.href}>
+              <Link href={i.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">{i.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { requireRole } from '@/lib/auth/session';
+import { districtForPage } from '@/lib/district/page-district';
+import { getDistrictHome } from '@/lib/district/queries';
+import { resolvePeriod } from '@/lib/reporting/schemas';
+import { Card, PageHeader } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
+import { DistrictPicker } from '@/components/admin/district-picker';
+
+export const metadata = { title: 'District' };
+
+export default async function DistrictHomePage({ searchParams }: { searchParams: Promise<{ district?: string }> }) {
+  const actor = await requireRole(['DISTRICT_LEADER'], '/district');
+  const sp = await searchParams;
+  const { district, districts } = await districtForPage(actor, sp.district);
+  const period = resolvePeriod({});
+  const home = await getDistrictHome({ actor, districtId: district.id, since: period.from });
+  const q = districts.length > 1 ? `?district=${district.id}` : '';
+  return (
+    <div>
+      <DistrictPicker districts={districts} current={district.id} />
+      <PageHeader
+        title={district.name}
+        description={district.requiresProposal ? 'Teachers send a proposal before submitting evidence; you approve or return it.' : 'Teachers in your district can submit evidence without a proposal.'}
+        actions={<ButtonLink href={`/district/reports${q}`}>Reports</ButtonLink>}
+      />
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
+        <Stat label="Proposals waiting for you" value={home.pendingProposals} href={`/district/proposals${q}`} />
+        <Stat label="Teachers" value={home.teachers} href={`/district/teachers${q}`} />
+        <Stat label="Active enrolments" value={home.activeEnrolments} href={`/district/teachers${q}`} />
+        <Stat label="Submissions in review" value={home.inReview} href={`/district/teachers${q}`} />
+        <Stat label={`Credentials earned since ${period.fromLabel}`} value={home.earned} href={`/district/reports${q}`} />
+        <Stat label={`PD hours since ${period.fromLabel}`} value={home.pdHours} href={`/district/reports${q}`} />
+      </dl>
+    </div>
+  );
+}
+
+function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+  return (
+    <Card as="div">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-3xl font-bold"><Link href={href} className="text-slate-900">{value}</Link></dd>
+    </Card>
+  );
+}

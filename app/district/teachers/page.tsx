@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/session';
+import { districtForPage } from '@/lib/district/page-district';
+import { listDistrictTeachers } from '@/lib/district/queries';
+import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { inputClass } from '@/components/ui/field';
+import { DistrictPicker } from '@/components/admin/district-picker';
+
+export const metadata = { title: 'Teachers' };
+const Query = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  cursor: z.string().max(300).optional().catch(undefined),
+  district: z.string().max(40).optional().catch(undefined),
+});
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const statusLabel: Record<string, [string, Tone]> = {
+  DRAFT: ['Drafting', 'neutral'], SUBMITTED: ['Submitted', 'info'], IN_REVIEW: ['In review', 'info'], NEEDS_REVISION: ['Needs revision', 'warning'], EARNED: ['Earned', 'success'],
+};
+
+export default async function DistrictTeachersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireRole(['DISTRICT_LEADER'], '/district/teachers');
+  const query = Query.parse(await searchParams);
+  const { district, districts } = await districtForPage(actor, query.district);
+  const { items, nextCursor } = await listDistrictTeachers({ actor, districtId: district.id, q: query.q, cursor: query.cursor });
+  const dq = districts.length > 1 ? district.id : undefined;
+  return (
+    <div>
+      <DistrictPicker districts={districts} current={district.id} />
+      <PageHeader title="Teachers" description={`Teachers linked to ${district.name}: what they are enrolled in, where their submissions stand, and what they have earned.`} />
+      <form method="get" role="search" aria-label="Search teachers" className="mb-4 flex items-end gap-2">
+        {dq ? <input type="hidden" name="district" value={dq} /> : null}
+        <div>
+          <label htmlFor="q" className="block text-sm font-semibold">Name or email</label>
+          <input id="q" name="q" defaultValue={query.q ?? ''} className={inputClass} />
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Search</button>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title={query.q ? 'No teacher matches that search' : 'No teachers are linked to this district yet'} />
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {items.map((t) => {
+            const hours = t.awards.reduce((s, a) => s + Number(a.pdHours), 0);
+            return (
+              <li key={t.id} className="p-4">
+                <details>
+                  <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
+                    <span>
+                      <strong>{t.name}</strong> <span className="text-sm text-slate-700">{t.email}{t.school ? ` · ${t.school.name}` : ''}</span>
+                    </span>
+                    <span className="text-sm text-slate-800">
+                      {t.enrollments.length} enrolled · {t.submissions.filter((s) => s.status !== 'EARNED').length} in progress · {t.awards.length} earned · {hours} PD hours
+                    </span>
+                  </summary>
+                  <div className="mt-3 grid gap-4 md:grid-cols-3">
+                    <section>
+                      <h3 className="text-sm font-semibold">Enrolments</h3>
+                      {t.enrollments.length ? (
+                        <ul className="mt-1 text-sm">{t.enrollments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.microCredential!.slug}`}>{e.microCredential!.currentVersion?.title ?? e.microCredential!.slug}</Link> <span className="text-slate-600">since {dateFmt.format(e.createdAt)}</span></li>)}</ul>
+                      ) : <p className="text-sm text-slate-600">None</p>}
+                    </section>
+                    <section>
+                      <h3 className="text-sm font-semibold">Submissions</h3>
+                      {t.submissions.length ? (
+                        <ul className="mt-1 space-y-1 text-sm">{t.submissions.map((s, i) => <li key={i}>{s.version.title} <Pill tone={statusLabel[s.status][1]}>{statusLabel[s.status][0]}</Pill></li>)}</ul>
+                      ) : <p className="text-sm text-slate-600">None</p>}
+                    </section>
+                    <section>
+                      <h3 className="text-sm font-semibold">Earned</h3>
+                      {t.awards.length ? (
+                        <ul className="mt-1 text-sm">{t.awards.map((a) => <li key={a.id}><Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {Number(a.pdHours)} h{a.level ? ` · level ${a.level}` : ''}</span></li>)}</ul>
+                      ) : <p className="text-sm text-slate-600">None yet</p>}
+                    </section>
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Pagination basePath="/district/teachers" params={{ q: query.q, district: dq }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+import { acceptNewAccountAction, acceptSignedInAction } from './actions';
+import { initialActionState } from '@/lib/action-result';
+import { TextField } from '@/components/ui/field';
+import { Alert } from '@/components/ui/card';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+
+export function AcceptSignedInForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(acceptSignedInAction, initialActionState);
+  return (
+    <form onSubmit={submitKeepingInput(action)}>
+      <input type="hidden" name="token" value={token} />
+      {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? 'Accepting…' : 'Accept the invitation'}</button>
+    </form>
+  );
+}
+
+export function AcceptNewAccountForm({ token, email }: { token: string; email: string }) {
+  const [state, action, pending] = useActionState(acceptNewAccountAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form onSubmit={submitKeepingInput(action)}>
+      <input type="hidden" name="token" value={token} />
+      {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <TextField label="Email" name="email-shown" value={email} readOnly hint="The invitation was sent to this address." />
+      <TextField label="Your name" name="name" autoComplete="name" errors={errors?.name} required />
+      <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." errors={errors?.password} required />
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? 'Creating…' : 'Accept and create my account'}</button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { getActor } from '@/lib/auth/session';
+import { getInvitation } from '@/lib/people/mutations';
+import { ROLE_LABELS } from '@/lib/people/schemas';
+import { Alert, Card } from '@/components/ui/card';
+import { AcceptNewAccountForm, AcceptSignedInForm } from './accept-forms';
+
+export const metadata = { title: 'Invitation', robots: { index: false } };
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [inv, actor] = await Promise.all([getInvitation(token), getActor()]);
+  const here = `/invitations/${token}`;
+  return (
+    <div className="mx-auto max-w-lg">
+      <h1 className="mb-4 text-3xl font-bold">Invitation</h1>
+      {inv.state === 'invalid' ? (
+        <Alert tone="danger" title="This invitation link is not valid">Check that you copied the whole link from the email, or ask the person who invited you to send a new one.</Alert>
+      ) : inv.state === 'used' ? (
+        <Alert tone="info" title="This invitation has already been used">It was accepted for {inv.organizationName}. <Link href="/sign-in">Sign in</Link> to continue.</Alert>
+      ) : inv.state === 'expired' ? (
+        <Alert tone="warning" title="This invitation has expired">Invitations work for 14 days. Ask the administrator of {inv.organizationName} to send a new one.</Alert>
+      ) : (
+        <Card>
+          <p className="mb-4">You are invited to join <strong>{inv.organizationName}</strong> as <strong>{ROLE_LABELS[inv.role].toLowerCase()}</strong>.</p>
+          {actor ? (
+            actor.email.toLowerCase() === inv.email ? (
+              <AcceptSignedInForm token={token} />
+            ) : (
+              <Alert tone="warning" title="You are signed in with another address">This invitation was sent to {inv.email}, but you are signed in as {actor.email}. Sign out, then open this link again.</Alert>
+            )
+          ) : inv.userHasPassword ? (
+            <p>You already have an account with {inv.email}. <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> and come back to this page to accept.</p>
+          ) : (
+            <>
+              <p className="mb-4 text-sm text-slate-700">
+                Already signed in elsewhere with your school account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> first. Otherwise set up your account:
+              </p>
+              <AcceptNewAccountForm token={token} email={inv.email} />
+            </>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

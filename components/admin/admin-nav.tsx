@@ -1,0 +1,27 @@
+import Link from 'next/link';
+
+const items = [
+  { href: '/admin', label: 'Overview' },
+  { href: '/admin/credentials', label: 'Credentials' },
+  { href: '/admin/tracks', label: 'Tracks' },
+  { href: '/admin/stacks', label: 'Stacks' },
+  { href: '/admin/people', label: 'People' },
+  { href: '/admin/dashboard', label: 'Dashboard' },
+  { href: '/admin/review-quality', label: 'Review quality' },
+];
+
+export function AdminNav() {
+  return (
+    <nav aria-label="Administration" className="mb-6 border-b border-slate-200 pb-2">
+      <ul className="flex flex-wrap gap-1">
+        {items.map((i) => (
+          <li key={i.href}>
+            <Link href={i.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
+              {i.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

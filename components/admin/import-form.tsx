@@ -1,0 +1,57 @@
+'use client';
+
+import { useActionState } from 'react';
+import Link from 'next/link';
+import { importCredentialAction } from '@/app/admin/credentials/actions';
+import type { ActionResult } from '@/lib/action-result';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { Alert } from '@/components/ui/card';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+
+const initial: ActionResult<{ id: string }> = { ok: true };
+
+export function ImportForm({ issuers }: { issuers: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState(importCredentialAction, initial);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const pathErrors = errors ? Object.entries(errors).filter(([k]) => !['issuerId', 'json', 'slug'].includes(k)) : [];
+  return (
+    <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+      {state.ok && state.data ? (
+        <div className="mb-4">
+          <Alert tone="success" title="Imported as a draft">
+            <Link href={`/admin/credentials/${state.data.id}/edit`}>Open it in the editor</Link> to review and publish.
+          </Alert>
+        </div>
+      ) : null}
+      {!state.ok && state.formError ? (
+        <div className="mb-4">
+          <Alert tone="danger" title={state.formError}>
+            {pathErrors.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {pathErrors.map(([path, msgs]) => (
+                  <li key={path}><code>{path || '(whole file)'}</code>: {msgs.join(' ')}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        </div>
+      ) : null}
+      {issuers.length > 1 ? (
+        <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
+          {issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+        </SelectField>
+      ) : (
+        <input type="hidden" name="issuerId" value={issuers[0].id} />
+      )}
+      <div className="mb-4">
+        <label htmlFor="file" className="block text-sm font-semibold">JSON file</label>
+        <input id="file" name="file" type="file" accept="application/json,.json" className="mt-1 block text-sm" />
+      </div>
+      <TextArea label="…or paste the JSON" name="json" rows={12} errors={errors?.json} />
+      <TextField label="Use a different web address (optional)" name="slug" hint="Useful when importing a copy of a credential that already exists here." errors={errors?.slug} />
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Checking…' : 'Import as draft'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import { useId, useState, type ReactNode } from 'react';
+import { renderMarkdown } from '@/lib/markdown';
+import { inputClass } from '@/components/ui/field';
+
+/** A Markdown textarea with a Write / Preview switch; the preview uses the same renderer as the public pages. */
+export function MarkdownField({
+  label, name, value, onChange, hint, errors, rows = 6, required,
+}: { label: string; name: string; value: string; onChange: (v: string) => void; hint?: ReactNode; errors?: string[]; rows?: number; required?: boolean }) {
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const uid = useId();
+  const describedBy = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="mb-4">
+      <div className="flex items-end justify-between gap-2">
+        <label htmlFor={name} className="block text-sm font-semibold text-slate-900">
+          {label}
+          {required ? <span className="sr-only"> (required)</span> : null}
+        </label>
+        <div role="tablist" aria-label={`${label}: write or preview`} className="flex gap-1 text-xs">
+          {(['write', 'preview'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`${uid}-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`${uid}-${t}-panel`}
+              onClick={() => setTab(t)}
+              className={`rounded px-2 py-1 font-semibold ${tab === t ? 'bg-slate-800 text-white' : 'bg-slate-100 text-slate-800 hover:bg-slate-200'}`}
+            >
+              {t === 'write' ? 'Write' : 'Preview'}
+            </button>
+          ))}
+        </div>
+      </div>
+      {hint ? (
+        <p id={`${name}-hint`} className="mt-0.5 text-sm text-slate-600">
+          {hint} Markdown is supported.
+        </p>
+      ) : null}
+      <div id={`${uid}-write-panel`} role="tabpanel" aria-labelledby={`${uid}-write`} hidden={tab !== 'write'}>
+        <textarea
+          id={name}
+          name={name}
+          rows={rows}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={inputClass}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+      <div id={`${uid}-preview-panel`} role="tabpanel" aria-labelledby={`${uid}-preview`} hidden={tab !== 'preview'} className="mt-1 min-h-24 rounded-md border border-slate-300 bg-slate-50 px-3 py-2">
+        {value.trim() ? <div className="prose-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(value) }} /> : <p className="text-sm text-slate-600">Nothing to preview yet.</p>}
+      </div>
+      {errors?.length ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

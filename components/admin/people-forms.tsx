@@ -1,0 +1,119 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { bulkEnrolAction, inviteAction } from '@/app/admin/people/actions';
+import type { ActionResult } from '@/lib/action-result';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { Alert } from '@/components/ui/card';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+import { ROLE_LABELS } from '@/lib/people/schemas';
+
+export function InviteForm({ organizationId, roles }: { organizationId: string; roles: (keyof typeof ROLE_LABELS)[] }) {
+  const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ url: string; emailed: boolean }>);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form onSubmit={submitKeepingInput(action)}>
+      <input type="hidden" name="organizationId" value={organizationId} />
+      {state.ok && state.message ? (
+        <div className="mb-3">
+          <Alert tone={state.data?.emailed ? 'success' : 'warning'}>
+            {state.message}
+            {state.data ? <span className="mt-1 block break-all text-xs">Link: <code>{state.data.url}</code></span> : null}
+          </Alert>
+        </div>
+      ) : null}
+      {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <div className="grid gap-x-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <TextField label="Email" name="email" type="email" autoComplete="off" errors={errors?.email} required />
+        <SelectField label="Role" name="role" errors={errors?.role}>
+          {roles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+        </SelectField>
+        <div className="mb-4">
+          <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{pending ? 'Sending…' : 'Send invitation'}</button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+type EnrolData = NonNullable<Extract<Awaited<ReturnType<typeof bulkEnrolAction>>, { ok: true }>['data']>;
+
+export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; name: string }[]; targets: { value: string; label: string; issuerId: string }[] }) {
+  const [state, action, pending] = useActionState(bulkEnrolAction, { ok: true } as ActionResult<EnrolData>);
+  const [issuerId, setIssuerId] = useState(issuers[0]?.id ?? '');
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const data = state.ok ? state.data : undefined;
+  const preview = data?.step === 'preview' ? data : null;
+  const lineErrors = errors ? Object.entries(errors).filter(([k]) => k.startsWith('line ')) : [];
+  return (
+    <form onSubmit={submitKeepingInput(action)} className="space-y-4">
+      {data?.step === 'done' ? (
+        <Alert tone="success" title="Imported">
+          {data.rows} rows: {data.created} new accounts created, {data.enrolled} teachers newly enrolled in “{data.title}”.
+        </Alert>
+      ) : null}
+      {!state.ok && state.formError ? (
+        <Alert tone="danger" title={state.formError}>
+          {lineErrors.length ? <ul className="mt-1 list-disc pl-5">{lineErrors.map(([k, v]) => <li key={k}>{k}: {v.join(' ')}</li>)}</ul> : null}
+        </Alert>
+      ) : null}
+      <div className="rounded-lg border border-slate-200 bg-white p-5">
+        {issuers.length > 1 ? (
+          <SelectField label="Issuer" name="issuerId" value={issuerId} onChange={(e) => setIssuerId(e.target.value)}>
+            {issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+          </SelectField>
+        ) : (
+          <input type="hidden" name="issuerId" value={issuerId} />
+        )}
+        <SelectField label="Enrol them in" name="target" errors={errors?.target}>
+          {targets.filter((t) => t.issuerId === issuerId).map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+        </SelectField>
+        <div className="mb-4">
+          <label htmlFor="file" className="block text-sm font-semibold">CSV file</label>
+          <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here). The first row names the columns.</p>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block text-sm" />
+        </div>
+        <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={preview?.csv ?? ''} key={preview?.csv ?? 'empty'} errors={errors?.csv} placeholder={'email,name,school\nana@school.org,Ana Díaz,Lincoln High School'} />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" name="intent" value="preview" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
+            {pending ? 'Checking…' : 'Check the file'}
+          </button>
+          {preview && !preview.fileError && preview.errorCount === 0 ? (
+            <button type="submit" name="intent" value="import" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+              Import {preview.rows.length} teachers
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {preview ? (
+        <section aria-labelledby="preview-h" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="preview-h" className="text-lg font-semibold">Preview: enrol in “{preview.title}”</h2>
+          {preview.fileError ? <Alert tone="danger">{preview.fileError}</Alert> : (
+            <>
+              <p className="mb-3 text-sm" role="status">
+                {preview.errorCount ? `${preview.errorCount} of ${preview.rows.length} rows have problems. Fix them in the file and check again; nothing is imported while any row is wrong.` : `All ${preview.rows.length} rows are ready to import.`}
+              </p>
+              <div className="max-h-[32rem] overflow-auto">
+                <table className="w-full text-sm">
+                  <caption className="sr-only">Rows in the file</caption>
+                  <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-2">Line</th><th scope="col" className="p-2">Email</th><th scope="col" className="p-2">Name</th><th scope="col" className="p-2">School</th><th scope="col" className="p-2">Result</th></tr></thead>
+                  <tbody>
+                    {preview.rows.map((r) => (
+                      <tr key={r.line} className={`border-t border-slate-100 ${r.errors.length ? 'bg-red-50' : ''}`}>
+                        <td className="p-2">{r.line}</td>
+                        <td className="p-2">{r.email}</td>
+                        <td className="p-2">{r.name}</td>
+                        <td className="p-2">{r.schoolText || '—'}</td>
+                        <td className="p-2">{r.errors.length ? <span className="font-medium text-red-800">{r.errors.join(' ')}</span> : r.alreadyEnrolled ? 'Already enrolled' : r.existingUser ? 'Existing account, will be enrolled' : 'New account, will be enrolled'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </section>
+      ) : null}
+    </form>
+  );
+}

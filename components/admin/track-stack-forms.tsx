@@ -1,0 +1,134 @@
+'use client';
+
+import { useActionState } from 'react';
+import { saveTrackAction } from '@/app/admin/tracks/actions';
+import { saveStackAction } from '@/app/admin/stacks/actions';
+import { initialActionState } from '@/lib/action-result';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { Alert } from '@/components/ui/card';
+import { MarkdownFieldUncontrolled } from '@/components/admin/markdown-uncontrolled';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+
+type Option = { slug: string; title: string; status: string };
+type Status = 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;
+
+function Buttons({ pending, status, persisted }: { pending: boolean; status: Status; persisted: boolean }) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button type="submit" name="intent" value="save" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
+        Save
+      </button>
+      {status !== 'PUBLISHED' ? (
+        <button type="submit" name="intent" value="publish" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          Save and publish
+        </button>
+      ) : null}
+      {persisted && status === 'PUBLISHED' ? (
+        <button type="submit" name="intent" value="retire" disabled={pending} className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+          Retire
+        </button>
+      ) : null}
+      {pending ? <span role="status" className="self-center text-sm">Saving…</span> : null}
+    </div>
+  );
+}
+
+export function TrackForm(props: {
+  trackId?: string;
+  issuers: { id: string; name: string }[];
+  status: Status;
+  options: Option[];
+  initial: { slug: string; kind: string; title: string; summary: string; description: string; topic: string; subjects: string; gradeBands: string; levels: string[] };
+}) {
+  const [state, action, pending] = useActionState(saveTrackAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const i = props.initial;
+  return (
+    <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+      {props.trackId ? <input type="hidden" name="trackId" value={props.trackId} /> : null}
+      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
+      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      {!props.trackId ? (
+        <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
+          {props.issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </SelectField>
+      ) : null}
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
+        <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} hint="Lowercase letters, numbers and hyphens." required />
+        <SelectField label="Kind" name="kind" defaultValue={i.kind} errors={errors?.kind}>
+          <option value="TRACK">Badge track</option>
+          <option value="COURSE">Course</option>
+        </SelectField>
+        <TextField label="Topic" name="topic" defaultValue={i.topic} errors={errors?.topic} required />
+        <TextField label="Subjects" name="subjects" defaultValue={i.subjects} hint="Separate with commas." errors={errors?.subjects} />
+        <TextField label="Grade bands" name="gradeBands" defaultValue={i.gradeBands} hint="Separate with commas." errors={errors?.gradeBands} />
+      </div>
+      <TextArea label="Summary" name="summary" rows={2} defaultValue={i.summary} errors={errors?.summary} required />
+      <MarkdownFieldUncontrolled label="Description" name="description" defaultValue={i.description} errors={errors?.description} />
+      <fieldset className="mb-4">
+        <legend className="text-sm font-semibold">Levels, in order</legend>
+        <p className="text-sm text-slate-600">Each level is earned through one of your micro-credentials. Leave later levels empty if the track is shorter.</p>
+        {[0, 1, 2, 3, 4].map((n) => (
+          <SelectField key={n} label={`Level ${n + 1}`} name="levels" defaultValue={i.levels[n] ?? ''} errors={n === 0 ? errors?.levels : undefined}>
+            <option value="">—</option>
+            {props.options.map((o) => <option key={o.slug} value={o.slug}>{o.title} ({o.slug}{o.status !== 'PUBLISHED' ? `, ${o.status.toLowerCase()}` : ''})</option>)}
+          </SelectField>
+        ))}
+      </fieldset>
+      <Buttons pending={pending} status={props.status} persisted={Boolean(props.trackId)} />
+    </form>
+  );
+}
+
+export function StackForm(props: {
+  stackId?: string;
+  issuers: { id: string; name: string }[];
+  status: Status;
+  options: Option[];
+  initial: { slug: string; title: string; summary: string; description: string; badgeColor: string; microCredentials: string[] };
+}) {
+  const [state, action, pending] = useActionState(saveStackAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const i = props.initial;
+  const ordered = [...props.options].sort((a, b) => {
+    const ia = i.microCredentials.indexOf(a.slug);
+    const ib = i.microCredentials.indexOf(b.slug);
+    return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
+  });
+  return (
+    <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+      {props.stackId ? <input type="hidden" name="stackId" value={props.stackId} /> : null}
+      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
+      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      {!props.stackId ? (
+        <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
+          {props.issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </SelectField>
+      ) : null}
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
+        <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} required />
+        <TextField label="Badge colour" name="badgeColor" type="color" defaultValue={i.badgeColor} errors={errors?.badgeColor} />
+      </div>
+      <TextArea label="Summary" name="summary" rows={2} defaultValue={i.summary} errors={errors?.summary} required />
+      <MarkdownFieldUncontrolled label="Description" name="description" defaultValue={i.description} errors={errors?.description} />
+      <fieldset className="mb-4" aria-describedby={errors?.microCredentials ? 'mcs-error' : undefined}>
+        <legend className="text-sm font-semibold">Micro-credentials in the stack</legend>
+        <p className="text-sm text-slate-600">A teacher earns the stack by holding every one of them. Choose at least two.</p>
+        <ul className="mt-2 space-y-1">
+          {ordered.map((o) => (
+            <li key={o.slug}>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="microCredentials" value={o.slug} defaultChecked={i.microCredentials.includes(o.slug)} className="h-4 w-4" />
+                {o.title} <span className="text-slate-600">({o.slug}{o.status !== 'PUBLISHED' ? `, ${o.status.toLowerCase()}` : ''})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {errors?.microCredentials ? <p id="mcs-error" className="mt-1 text-sm font-medium text-red-700">{errors.microCredentials.join(' ')}</p> : null}
+      </fieldset>
+      <Buttons pending={pending} status={props.status} persisted={Boolean(props.stackId)} />
+    </form>
+  );
+}

@@ -1,0 +1,237 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { forbidden, notFound } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
+import { canAuthor } from '@/lib/authoring/policy';
+import type { MicroCredentialDef } from '@/lib/authoring/schemas';
+import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import type { FileKind } from '@/lib/evidence/file-types';
+import type { PublishStatus } from '@/lib/generated/prisma/enums';
+
+/** The issuer organisations this person administers (every issuer for a platform admin). */
+export async function listAdminIssuers(actor: Actor) {
+  const where = isPlatformAdmin(actor) ? { kind: 'ISSUER' as const } : { kind: 'ISSUER' as const, id: { in: orgIdsWithRole(actor, 'ISSUER_ADMIN') } };
+  return db.organization.findMany({ where, orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true, slaBusinessDays: true } });
+}
+
+/** Resolves the issuer a page works on: the requested one if the actor may author it, else their first. */
+export async function resolveIssuer(actor: Actor, requested?: string) {
+  const issuers = await listAdminIssuers(actor);
+  if (requested) {
+    const found = issuers.find((i) => i.id === requested);
+    if (!found) throw forbidden();
+    return { issuer: found, issuers };
+  }
+  return { issuer: issuers[0] ?? null, issuers };
+}
+
+export async function getAdminHome(actor: Actor) {
+  const issuers = await listAdminIssuers(actor);
+  const ids = issuers.map((i) => i.id);
+  const [byStatus, tracks, stacks, members, pendingReview, recent] = await Promise.all([
+    db.microCredential.groupBy({ by: ['issuerId', 'status'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
+    db.track.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
+    db.stack.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
+    db.membership.groupBy({ by: ['organizationId'], where: { organizationId: { in: ids } }, _count: { _all: true } }),
+    db.attempt.count({ where: { status: 'SUBMITTED', submission: { microCredential: { issuerId: { in: ids } } } } }),
+    db.auditLog.findMany({
+      where: { organizationId: { in: ids } },
+      orderBy: { at: 'desc' },
+      take: 15,
+      select: { id: true, at: true, action: true, entityType: true, entityId: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    issuers: issuers.map((i) => ({
+      ...i,
+      credentials: Object.fromEntries(byStatus.filter((b) => b.issuerId === i.id).map((b) => [b.status, b._count._all])) as Partial<Record<PublishStatus, number>>,
+      tracks: tracks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
+      stacks: stacks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
+      members: members.find((t) => t.organizationId === i.id)?._count._all ?? 0,
+    })),
+    pendingReview,
+    recent: recent.map((r) => ({ ...r, id: r.id.toString() })),
+  };
+}
+
+export const ADMIN_PAGE_SIZE = 25;
+type UpdatedCursor = { u: string; id: string };
+const isUpdatedCursor = (v: Record<string, unknown>): v is UpdatedCursor => typeof v.u === 'string' && typeof v.id === 'string';
+
+/** The issuer's credentials, most recently changed first, keyset-paginated on (updatedAt, id). */
+export async function listAdminCredentials(opts: { actor: Actor; issuerIds: string[]; status?: PublishStatus; q?: string; cursor?: string }) {
+  const allowed = opts.issuerIds.filter((id) => canAuthor(opts.actor, id));
+  const cursor = decodeCursor(opts.cursor, isUpdatedCursor);
+  const rows = await db.microCredential.findMany({
+    where: {
+      issuerId: { in: allowed },
+      ...(opts.status ? { status: opts.status } : {}),
+      AND: [
+        opts.q ? { OR: [{ slug: { contains: opts.q, mode: 'insensitive' as const } }, { versions: { some: { title: { contains: opts.q, mode: 'insensitive' as const } } } }] } : {},
+        cursor ? { OR: [{ updatedAt: { lt: new Date(cursor.u) } }, { updatedAt: new Date(cursor.u), id: { lt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: ADMIN_PAGE_SIZE + 1,
+    select: {
+      id: true, slug: true, status: true, level: true, topic: true, updatedAt: true,
+      issuer: { select: { name: true } },
+      track: { select: { title: true } },
+      // At most one draft (the newest) and one published version exist at a time.
+      versions: { where: { status: { in: ['DRAFT', 'PUBLISHED'] } }, orderBy: { version: 'desc' }, take: 2, select: { version: true, status: true, title: true, badgeColor: true } },
+      _count: { select: { submissions: true, enrollments: true } },
+    },
+  });
+  const page = rows.slice(0, ADMIN_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? encodeCursor({ u: last.updatedAt.toISOString(), id: last.id }) : null };
+}
+
+const definitionSelect = {
+  id: true, version: true, status: true, title: true, summary: true, competency: true, keyMethod: true, methodComponents: true, researchRationale: true,
+  pdHours: true, expiryMonths: true, badgeColor: true, badgeImageKey: true, passingRuleKind: true, passingLevelRank: true, passingTotal: true, publishedAt: true,
+  resources: { orderBy: { sortOrder: 'asc' }, select: { kind: true, title: true, url: true, body: true, minutes: true } },
+  parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true, required: true, wordLimit: true, allowedTypes: true, maxFileBytes: true, maxFiles: true } },
+  levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
+  criteria: { orderBy: { sortOrder: 'asc' }, select: { title: true, description: true, partId: true, descriptors: { select: { levelId: true, text: true } } } },
+  alignments: { orderBy: { id: 'asc' }, select: { targetName: true, targetUrl: true, targetDescription: true, targetFramework: true, targetCode: true } },
+  microCredential: { select: { slug: true, topic: true, subjects: true, gradeBands: true, level: true } },
+} as const;
+
+/** Rebuilds the single definition format from a stored version (for the editor and JSON export). */
+export async function loadDefinition(versionId: string, client: Tx | typeof db = db): Promise<{ def: MicroCredentialDef; badgeImageKey: string | null; version: number; status: string }> {
+  const v = await client.microCredentialVersion.findUnique({ where: { id: versionId }, select: definitionSelect });
+  if (!v) throw notFound('That version');
+  const mc = v.microCredential;
+  const def: MicroCredentialDef = {
+    slug: mc.slug,
+    title: v.title,
+    summary: v.summary,
+    competency: v.competency,
+    keyMethod: v.keyMethod,
+    methodComponents: v.methodComponents,
+    researchRationale: v.researchRationale,
+    topic: mc.topic,
+    subjects: mc.subjects,
+    gradeBands: mc.gradeBands,
+    ...(mc.level !== null ? { level: mc.level } : {}),
+    pdHours: Number(v.pdHours),
+    ...(v.expiryMonths !== null ? { expiryMonths: v.expiryMonths } : {}),
+    badgeColor: v.badgeColor,
+    resources: v.resources.map((r) => ({
+      kind: r.kind, title: r.title, body: r.body, ...(r.url ? { url: r.url } : {}), ...(r.minutes !== null ? { minutes: r.minutes } : {}),
+    })),
+    parts: v.parts.map((p) => ({
+      title: p.title, prompt: p.prompt, responseType: p.responseType, required: p.required, ...(p.wordLimit !== null ? { wordLimit: p.wordLimit } : {}),
+      allowedTypes: p.allowedTypes as FileKind[], maxFileBytes: Number(p.maxFileBytes), maxFiles: p.maxFiles,
+    })),
+    rubric: {
+      levels: v.levels.map((l) => l.label),
+      criteria: v.criteria.map((c) => {
+        const partIndex = c.partId ? v.parts.findIndex((p) => p.id === c.partId) : -1;
+        return {
+          title: c.title,
+          description: c.description,
+          ...(partIndex >= 0 ? { partIndex } : {}),
+          descriptors: v.levels.map((l) => c.descriptors.find((d) => d.levelId === l.id)?.text ?? ''),
+        };
+      }),
+      passingRule:
+        v.passingRuleKind === 'TOTAL_AT_LEAST'
+          ? { kind: 'TOTAL_AT_LEAST', levelRank: v.passingLevelRank, total: v.passingTotal ?? 1 }
+          : { kind: 'ALL_AT_LEAST', levelRank: v.passingLevelRank },
+    },
+    alignments: v.alignments.map((a) => ({
+      targetName: a.targetName, targetUrl: a.targetUrl,
+      ...(a.targetDescription ? { targetDescription: a.targetDescription } : {}),
+      ...(a.targetFramework ? { targetFramework: a.targetFramework } : {}),
+      ...(a.targetCode ? { targetCode: a.targetCode } : {}),
+    })),
+  };
+  return { def, badgeImageKey: v.badgeImageKey, version: v.version, status: v.status };
+}
+
+/** Everything the editor needs: the newest version's definition and where each version stands. */
+export async function getCredentialForEdit(opts: { actor: Actor; microCredentialId: string }) {
+  const mc = await db.microCredential.findUnique({
+    where: { id: opts.microCredentialId },
+    select: {
+      id: true, slug: true, status: true, issuerId: true, trackId: true,
+      issuer: { select: { name: true } },
+      track: { select: { title: true } },
+      versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, status: true, publishedAt: true, updatedAt: true, _count: { select: { submissions: true } } } },
+    },
+  });
+  // Another issuer's credential looks exactly like a missing one.
+  if (!mc || !canAuthor(opts.actor, mc.issuerId)) throw notFound('That credential');
+  const latest = mc.versions[0];
+  const loaded = latest ? await loadDefinition(latest.id) : null;
+  const published = mc.versions.find((v) => v.status === 'PUBLISHED') ?? null;
+  return { mc, latest, published, def: loaded?.def ?? null, badgeImageKey: loaded?.badgeImageKey ?? null };
+}
+
+/** "Version 3 — draft; version 2 published" for the editor header and the list. */
+export function describeVersions(versions: { version: number; status: string }[], mcStatus: string): string {
+  const latest = versions[0];
+  if (!latest) return 'No versions yet';
+  const published = versions.find((v) => v.status === 'PUBLISHED');
+  if (mcStatus === 'RETIRED') return `Retired (version ${published?.version ?? latest.version} was the last published)`;
+  if (latest.status === 'DRAFT') return published ? `Version ${latest.version} — draft; version ${published.version} published` : `Version ${latest.version} — draft; never published`;
+  return `Version ${latest.version} — published`;
+}
+
+/** Micro-credentials an admin can pick for tracks, stacks, qualifications and enrolment. */
+export async function listIssuerCredentialOptions(actor: Actor, issuerIds: string[]) {
+  const allowed = issuerIds.filter((id) => canAuthor(actor, id));
+  const rows = await db.microCredential.findMany({
+    where: { issuerId: { in: allowed } },
+    orderBy: { slug: 'asc' },
+    select: { id: true, slug: true, status: true, level: true, trackId: true, issuerId: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, slug: r.slug, status: r.status, level: r.level, trackId: r.trackId, issuerId: r.issuerId, title: r.versions[0]?.title ?? r.slug }));
+}
+
+export async function listAdminTracks(actor: Actor, issuerIds: string[]) {
+  const allowed = issuerIds.filter((id) => canAuthor(actor, id));
+  return db.track.findMany({
+    where: { issuerId: { in: allowed } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: { id: true, slug: true, title: true, kind: true, status: true, issuerId: true, updatedAt: true, issuer: { select: { name: true } }, _count: { select: { microCredentials: true, enrollments: true } } },
+  });
+}
+
+export async function getTrackForEdit(opts: { actor: Actor; trackId: string }) {
+  const t = await db.track.findUnique({
+    where: { id: opts.trackId },
+    select: {
+      id: true, slug: true, kind: true, title: true, summary: true, description: true, topic: true, subjects: true, gradeBands: true, status: true, issuerId: true,
+      microCredentials: { orderBy: { level: 'asc' }, select: { slug: true } },
+    },
+  });
+  if (!t || !canAuthor(opts.actor, t.issuerId)) throw notFound('That track');
+  return t;
+}
+
+export async function listAdminStacks(actor: Actor, issuerIds: string[]) {
+  const allowed = issuerIds.filter((id) => canAuthor(actor, id));
+  return db.stack.findMany({
+    where: { issuerId: { in: allowed } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: { id: true, slug: true, title: true, status: true, issuerId: true, badgeColor: true, updatedAt: true, issuer: { select: { name: true } }, _count: { select: { items: true, awards: true } } },
+  });
+}
+
+export async function getStackForEdit(opts: { actor: Actor; stackId: string }) {
+  const s = await db.stack.findUnique({
+    where: { id: opts.stackId },
+    select: {
+      id: true, slug: true, title: true, summary: true, description: true, badgeColor: true, status: true, issuerId: true,
+      items: { orderBy: { sortOrder: 'asc' }, select: { microCredential: { select: { slug: true } } } },
+    },
+  });
+  if (!s || !canAuthor(opts.actor, s.issuerId)) throw notFound('That stack');
+  return s;
+}

@@ -1,0 +1,86 @@
+import 'server-only';
+import type { z } from 'zod';
+import { db } from '@/lib/db';
+import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { canAuthor } from '@/lib/authoring/policy';
+import { StackDef } from '@/lib/authoring/schemas';
+import { createStack } from '@/lib/authoring/mutations';
+import { syncCatalogEntry } from '@/lib/catalog/projection';
+import { recordAudit } from '@/lib/audit/log';
+import { zodFieldErrors } from '@/lib/action-result';
+import type { Tx } from '@/lib/db';
+
+function parseStack(input: z.input<typeof StackDef>) {
+  const parsed = StackDef.safeParse(input);
+  if (!parsed.success) throw validation('The stack has problems. Fix the highlighted fields.', zodFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+async function assertSlugFree(slug: string, exceptId?: string) {
+  const taken = await db.stack.findUnique({ where: { slug }, select: { id: true } });
+  if (taken && taken.id !== exceptId) throw validation('That web address is already used by another stack.', { slug: ['That web address is already used. Choose another.'] });
+}
+
+async function loadOwnStack(actor: Actor, stackId: string) {
+  const s = await db.stack.findUnique({ where: { id: stackId }, select: { id: true, issuerId: true, status: true, slug: true } });
+  if (!s) throw notFound('That stack');
+  if (!canAuthor(actor, s.issuerId)) throw forbidden();
+  return s;
+}
+
+/** Member credentials carry the stack's slug in their catalogue entries, so they are re-synced too. */
+async function syncStackAndMembers(tx: Tx, stackId: string, extraMcIds: string[] = []) {
+  await syncCatalogEntry(tx, 'STACK', stackId);
+  const items = await tx.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true } });
+  for (const id of new Set([...items.map((i) => i.microCredentialId), ...extraMcIds])) await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', id);
+}
+
+export async function createIssuerStack(opts: { actor: Actor; issuerId: string; def: z.input<typeof StackDef> }) {
+  if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
+  const def = parseStack(opts.def);
+  await assertSlugFree(def.slug);
+  const own = await db.microCredential.count({ where: { slug: { in: def.microCredentials }, issuerId: opts.issuerId } });
+  if (own !== new Set(def.microCredentials).size) throw validation('A stack can only combine this issuer’s own micro-credentials.', { microCredentials: ['Choose this issuer’s micro-credentials only.'] });
+  return createStack({ actor: opts.actor, issuerId: opts.issuerId, def });
+}
+
+export async function updateStack(opts: { actor: Actor; stackId: string; def: z.input<typeof StackDef> }) {
+  const stack = await loadOwnStack(opts.actor, opts.stackId);
+  const def = parseStack(opts.def);
+  if (def.slug !== stack.slug) await assertSlugFree(def.slug, stack.id);
+  if (new Set(def.microCredentials).size !== def.microCredentials.length) throw validation('Each micro-credential can be in a stack once.', { microCredentials: ['Each micro-credential can be in a stack once.'] });
+  await db.$transaction(async (tx) => {
+    const mcs = await tx.microCredential.findMany({ where: { slug: { in: def.microCredentials }, issuerId: stack.issuerId }, select: { id: true, slug: true } });
+    if (mcs.length !== def.microCredentials.length) throw validation('Some credentials in this stack do not exist.', { microCredentials: ['Some credentials in this stack do not exist.'] });
+    const before = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredentialId: true } });
+    await tx.stack.update({ where: { id: stack.id }, data: { slug: def.slug, title: def.title, summary: def.summary, description: def.description, badgeColor: def.badgeColor } });
+    await tx.stackItem.deleteMany({ where: { stackId: stack.id } });
+    await tx.stackItem.createMany({ data: def.microCredentials.map((slug, i) => ({ stackId: stack.id, microCredentialId: mcs.find((m) => m.slug === slug)!.id, sortOrder: i })) });
+    await syncStackAndMembers(tx, stack.id, before.map((b) => b.microCredentialId));
+    await recordAudit({ actorId: opts.actor.id, action: 'stack.edit', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId, data: { microCredentials: def.microCredentials } }, tx);
+  });
+}
+
+export async function publishStack(opts: { actor: Actor; stackId: string; now?: Date }) {
+  const stack = await loadOwnStack(opts.actor, opts.stackId);
+  if (stack.status === 'PUBLISHED') throw invalidState('This stack is already published.');
+  await db.$transaction(async (tx) => {
+    const items = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredential: { select: { status: true } } } });
+    if (items.length < 2) throw invalidState('A stack combines at least two micro-credentials.');
+    if (items.some((i) => i.microCredential.status !== 'PUBLISHED')) throw invalidState('Publish every micro-credential in the stack first: teachers could not earn an unpublished one.');
+    await tx.stack.update({ where: { id: stack.id }, data: { status: 'PUBLISHED', publishedAt: opts.now ?? new Date() } });
+    await syncStackAndMembers(tx, stack.id);
+    await recordAudit({ actorId: opts.actor.id, action: 'stack.publish', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId }, tx);
+  });
+}
+
+export async function retireStack(opts: { actor: Actor; stackId: string }) {
+  const stack = await loadOwnStack(opts.actor, opts.stackId);
+  if (stack.status !== 'PUBLISHED') throw invalidState('Only a published stack can be retired.');
+  await db.$transaction(async (tx) => {
+    await tx.stack.update({ where: { id: stack.id }, data: { status: 'RETIRED' } });
+    await syncStackAndMembers(tx, stack.id);
+    await recordAudit({ actorId: opts.actor.id, action: 'stack.retire', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId }, tx);
+  });
+}

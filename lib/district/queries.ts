@@ -1,0 +1,51 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { assertLeads } from '@/lib/district/access';
+import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+
+export async function getDistrictHome(opts: { actor: Actor; districtId: string; since: Date }) {
+  assertLeads(opts.actor, opts.districtId);
+  const inDistrict = { user: { districtId: opts.districtId } };
+  const [teachers, pendingProposals, activeEnrolments, inReview, earned, hours] = await Promise.all([
+    db.user.count({ where: { districtId: opts.districtId } }),
+    db.proposal.count({ where: { districtId: opts.districtId, status: 'SUBMITTED' } }),
+    db.enrollment.count({ where: { ...inDistrict, withdrawnAt: null, microCredentialId: { not: null } } }),
+    db.submission.count({ where: { ...inDistrict, status: { in: ['SUBMITTED', 'IN_REVIEW'] } } }),
+    db.award.count({ where: { ...inDistrict, revokedAt: null, microCredentialId: { not: null }, issuedAt: { gte: opts.since } } }),
+    db.award.aggregate({ where: { ...inDistrict, revokedAt: null, issuedAt: { gte: opts.since } }, _sum: { pdHours: true } }),
+  ]);
+  return { teachers, pendingProposals, activeEnrolments, inReview, earned, pdHours: Number(hours._sum.pdHours ?? 0) };
+}
+
+export const TEACHERS_PAGE_SIZE = 25;
+type NameCursor = { n: string; id: string };
+const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n === 'string' && typeof v.id === 'string';
+
+/** The district's teachers with their enrolments, submissions and earned credentials; keyset on (name, id). */
+export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; q?: string; cursor?: string }) {
+  assertLeads(opts.actor, opts.districtId);
+  const cursor = decodeCursor(opts.cursor, isNameCursor);
+  const q = opts.q?.trim();
+  const rows = await db.user.findMany({
+    where: {
+      districtId: opts.districtId,
+      AND: [
+        q ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { email: { contains: q, mode: 'insensitive' as const } }] } : {},
+        cursor ? { OR: [{ name: { gt: cursor.n } }, { name: cursor.n, id: { gt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: TEACHERS_PAGE_SIZE + 1,
+    select: {
+      id: true, name: true, email: true,
+      school: { select: { name: true } },
+      enrollments: { where: { withdrawnAt: null, microCredentialId: { not: null } }, orderBy: { createdAt: 'desc' }, take: 20, select: { createdAt: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } },
+      submissions: { orderBy: { updatedAt: 'desc' }, take: 20, select: { status: true, lastSubmittedAt: true, microCredential: { select: { slug: true } }, version: { select: { title: true } } } },
+      awards: { where: { revokedAt: null }, orderBy: { issuedAt: 'desc' }, take: 20, select: { id: true, title: true, issuedAt: true, pdHours: true, level: true } },
+    },
+  });
+  const page = rows.slice(0, TEACHERS_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > TEACHERS_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null };
+}

@@ -1,0 +1,252 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { canAuthor } from '@/lib/authoring/policy';
+import { canAssignRole, canManageOrg } from '@/lib/people/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { hashPassword } from '@/lib/auth/password';
+import { sendEmail } from '@/lib/email/send';
+import { env } from '@/lib/env';
+import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
+import { ROLE_LABELS } from '@/lib/people/schemas';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+const INVITE_DAYS = 14;
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+async function loadManagedOrg(actor: Actor, organizationId: string) {
+  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, kind: true, parentId: true } });
+  if (!org) throw notFound('That organisation');
+  if (!canManageOrg(actor, org)) throw forbidden();
+  return org;
+}
+
+/**
+ * Invites someone by email to a role in an organisation. Only a hash of the token is stored; the
+ * link goes by email (and back to the admin, who may share it another way).
+ */
+export async function inviteMember(opts: { actor: Actor; organizationId: string; email: string; role: Role; now?: Date }) {
+  const org = await loadManagedOrg(opts.actor, opts.organizationId);
+  if (!canAssignRole(org.kind, opts.role)) throw validation(`A ${org.kind.toLowerCase()} has no ${ROLE_LABELS[opts.role].toLowerCase()} role.`, { role: ['Choose a role this organisation has.'] });
+  const email = opts.email.trim().toLowerCase();
+  const existing = await db.membership.findFirst({ where: { organizationId: org.id, role: opts.role, user: { email } }, select: { id: true } });
+  if (existing) throw validation('That person already has this role here.', { email: ['That person already has this role here.'] });
+  const token = randomBytes(32).toString('base64url');
+  const now = opts.now ?? new Date();
+  const invitation = await db.$transaction(async (tx) => {
+    const inv = await tx.invitation.create({
+      data: { email, organizationId: org.id, role: opts.role, tokenHash: hashToken(token), invitedById: opts.actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
+      select: { id: true, expiresAt: true },
+    });
+    await recordAudit({ actorId: opts.actor.id, action: 'people.invite', entityType: 'Invitation', entityId: inv.id, organizationId: org.id, data: { email, role: opts.role } }, tx);
+    return inv;
+  });
+  const url = new URL(`/invitations/${token}`, env().APP_URL).toString();
+  let emailed = true;
+  try {
+    await sendEmail({
+      to: email,
+      subject: `${opts.actor.name} invited you to ${org.name} on Microcred`,
+      text: `Hello,\n\n${opts.actor.name} invited you to join ${org.name} as ${ROLE_LABELS[opts.role].toLowerCase()}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):\n${url}\n\n— Microcred`,
+    });
+  } catch {
+    emailed = false;
+  }
+  return { invitationId: invitation.id, url, emailed, expiresAt: invitation.expiresAt };
+}
+
+export type InvitationState =
+  | { state: 'invalid' }
+  | { state: 'used'; organizationName: string }
+  | { state: 'expired'; organizationName: string }
+  | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean; userHasPassword: boolean };
+
+export async function getInvitation(token: string, now = new Date()): Promise<InvitationState> {
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, role: true, acceptedAt: true, expiresAt: true, organization: { select: { name: true } } } });
+  if (!inv) return { state: 'invalid' };
+  if (inv.acceptedAt) return { state: 'used', organizationName: inv.organization.name };
+  if (inv.expiresAt <= now) return { state: 'expired', organizationName: inv.organization.name };
+  const user = await db.user.findUnique({ where: { email: inv.email }, select: { passwordHash: true } });
+  return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user), userHasPassword: Boolean(user?.passwordHash) };
+}
+
+/**
+ * Accepts an invitation, once. A signed-in person must be the invited address; someone without an
+ * account (or an account made by bulk enrolment, without a password) sets a name and password here,
+ * which the emailed token entitles them to do.
+ */
+export async function acceptInvitation(opts: { token: string; actor?: Actor | null; newAccount?: { name: string; password: string }; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(opts.token) }, select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, organization: { select: { kind: true, parentId: true } } } });
+  if (!inv) throw notFound('That invitation');
+  if (inv.acceptedAt) throw invalidState('This invitation has already been used.');
+  if (inv.expiresAt <= now) throw invalidState('This invitation has expired. Ask for a new one.');
+  const existing = await db.user.findUnique({ where: { email: inv.email }, select: { id: true, passwordHash: true } });
+  if (opts.actor) {
+    if (opts.actor.email.toLowerCase() !== inv.email) throw forbidden(`This invitation was sent to ${inv.email}. Sign out and accept it with that address.`);
+  } else {
+    if (!opts.newAccount) throw validation('Choose a name and password.');
+    if (existing?.passwordHash) throw invalidState('An account with this email already exists. Sign in to accept the invitation.');
+  }
+  const passwordHash = !opts.actor && opts.newAccount ? await hashPassword(opts.newAccount.password) : null;
+  return db.$transaction(async (tx) => {
+    // Single use even with two tabs: only one update finds it still open.
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
+    if (claimed.count !== 1) throw conflict('This invitation has just been used.');
+    let userId: string;
+    if (opts.actor) userId = opts.actor.id;
+    else if (existing) {
+      userId = existing.id;
+      await tx.user.update({ where: { id: existing.id }, data: { name: opts.newAccount!.name, passwordHash, emailVerified: now } });
+    } else {
+      userId = (await tx.user.create({ data: { email: inv.email, name: opts.newAccount!.name, passwordHash, emailVerified: now }, select: { id: true } })).id;
+    }
+    // Joining a district (or one of its schools) as a teacher links the account to it.
+    if (inv.role === 'TEACHER' && (inv.organization.kind === 'DISTRICT' || inv.organization.kind === 'SCHOOL')) {
+      await tx.user.update({
+        where: { id: userId },
+        data: inv.organization.kind === 'SCHOOL' ? { schoolId: inv.organizationId, districtId: inv.organization.parentId } : { districtId: inv.organizationId },
+      });
+    }
+    await tx.membership.upsert({
+      where: { userId_organizationId_role: { userId, organizationId: inv.organizationId, role: inv.role } },
+      create: { userId, organizationId: inv.organizationId, role: inv.role },
+      update: {},
+    });
+    await recordAudit({ actorId: userId, action: 'people.accept_invitation', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { role: inv.role } }, tx);
+    return { userId, email: inv.email };
+  });
+}
+
+/** Adds or removes a role in an organisation. Roles are read from the database on every request. */
+export async function changeRole(opts: { actor: Actor; organizationId: string; userId: string; role: Role; op: 'add' | 'remove' }) {
+  const org = await loadManagedOrg(opts.actor, opts.organizationId);
+  if (!canAssignRole(org.kind, opts.role)) throw validation('This organisation has no such role.');
+  if (opts.op === 'remove' && opts.userId === opts.actor.id && (opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER')) {
+    throw invalidState('You cannot remove your own administrator role; ask another administrator.');
+  }
+  const user = await db.user.findUnique({ where: { id: opts.userId }, select: { id: true } });
+  if (!user) throw notFound('That person');
+  await db.$transaction(async (tx) => {
+    if (opts.op === 'add') {
+      await tx.membership.upsert({
+        where: { userId_organizationId_role: { userId: user.id, organizationId: org.id, role: opts.role } },
+        create: { userId: user.id, organizationId: org.id, role: opts.role },
+        update: {},
+      });
+    } else {
+      const removed = await tx.membership.deleteMany({ where: { userId: user.id, organizationId: org.id, role: opts.role } });
+      if (!removed.count) throw notFound('That role');
+      // A reviewer removed from the issuer loses their qualifications for its credentials.
+      if (opts.role === 'REVIEWER' && org.kind === 'ISSUER') {
+        await tx.reviewerQualification.deleteMany({ where: { userId: user.id, microCredential: { issuerId: org.id } } });
+      }
+    }
+    await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.role_add' : 'people.role_remove', entityType: 'User', entityId: user.id, organizationId: org.id, data: { role: opts.role } }, tx);
+  });
+}
+
+/** Qualifies (or unqualifies) a reviewer of the issuer to score one of its credentials. */
+export async function setReviewerQualification(opts: { actor: Actor; userId: string; microCredentialId: string; op: 'add' | 'remove' }) {
+  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
+  if (!mc) throw notFound('That credential');
+  if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
+  await db.$transaction(async (tx) => {
+    if (opts.op === 'add') {
+      const member = await tx.membership.findFirst({ where: { userId: opts.userId, organizationId: mc.issuerId, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } }, select: { id: true } });
+      if (!member) throw invalidState('Give this person the reviewer role first.');
+      await tx.reviewerQualification.upsert({
+        where: { userId_microCredentialId: { userId: opts.userId, microCredentialId: mc.id } },
+        create: { userId: opts.userId, microCredentialId: mc.id, grantedById: opts.actor.id },
+        update: {},
+      });
+    } else {
+      await tx.reviewerQualification.deleteMany({ where: { userId: opts.userId, microCredentialId: mc.id } });
+    }
+    await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.qualify' : 'people.unqualify', entityType: 'User', entityId: opts.userId, organizationId: mc.issuerId, data: { microCredentialId: mc.id } }, tx);
+  });
+}
+
+// ───────────────────────────── Bulk enrolment ─────────────────────────────
+
+type Target = { kind: 'mc'; id: string; title: string; mcIds: string[] } | { kind: 'track'; id: string; title: string; mcIds: string[] };
+
+async function loadTarget(actor: Actor, issuerId: string, target: string): Promise<Target> {
+  if (!canAuthor(actor, issuerId)) throw forbidden();
+  const [kind, id] = target.split(':') as ['mc' | 'track', string];
+  if (kind === 'mc') {
+    const mc = await db.microCredential.findFirst({ where: { id, issuerId, status: 'PUBLISHED' }, select: { id: true, slug: true, currentVersion: { select: { title: true } } } });
+    if (!mc) throw validation('Choose a published micro-credential of this issuer.', { target: ['Choose a published micro-credential of this issuer.'] });
+    return { kind, id: mc.id, title: mc.currentVersion?.title ?? mc.slug, mcIds: [mc.id] };
+  }
+  const track = await db.track.findFirst({ where: { id, issuerId, status: 'PUBLISHED' }, select: { id: true, title: true, microCredentials: { where: { status: 'PUBLISHED' }, select: { id: true } } } });
+  if (!track) throw validation('Choose a published track of this issuer.', { target: ['Choose a published track of this issuer.'] });
+  return { kind, id: track.id, title: track.title, mcIds: track.microCredentials.map((m) => m.id) };
+}
+
+export type EnrolPreviewRow = EnrolRow & { existingUser: boolean; alreadyEnrolled: boolean };
+
+/** Checks every row without writing anything, so the admin sees all problems at once. */
+export async function previewBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string }) {
+  const target = await loadTarget(opts.actor, opts.issuerId, opts.target);
+  const schools = await db.organization.findMany({ where: { kind: 'SCHOOL' }, select: { id: true, name: true, slug: true, parentId: true } });
+  const { fileError, rows } = validateEnrolCsv(opts.csv, schools);
+  const emails = rows.filter((r) => !r.errors.length).map((r) => r.email);
+  const users = await db.user.findMany({
+    where: { email: { in: emails } },
+    select: { email: true, enrollments: { where: target.kind === 'mc' ? { microCredentialId: target.id, withdrawnAt: null } : { trackId: target.id, withdrawnAt: null }, select: { id: true } } },
+  });
+  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const preview: EnrolPreviewRow[] = rows.map((r) => ({ ...r, existingUser: byEmail.has(r.email), alreadyEnrolled: Boolean(byEmail.get(r.email)?.enrollments.length) }));
+  return { target: { kind: target.kind, title: target.title }, fileError, rows: preview, errorCount: preview.filter((r) => r.errors.length).length };
+}
+
+/**
+ * Imports the CSV in one transaction: any invalid row stops the whole import before anything is
+ * written, and a failure part-way rolls everything back. New accounts have no password; the
+ * teachers sign in with their school's identity provider or through an invitation.
+ */
+export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string }) {
+  const preview = await previewBulkEnrol(opts);
+  if (preview.fileError) throw validation(preview.fileError);
+  if (preview.errorCount) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const r of preview.rows) if (r.errors.length) fieldErrors[`line ${r.line}`] = r.errors;
+    throw validation(`${preview.errorCount} row${preview.errorCount === 1 ? ' has' : 's have'} problems. Nothing was imported; fix the file and try again.`, fieldErrors);
+  }
+  const target = await loadTarget(opts.actor, opts.issuerId, opts.target);
+  return db.$transaction(
+    async (tx) => {
+      let created = 0;
+      let enrolled = 0;
+      for (const r of preview.rows) {
+        const schoolData = r.school ? { schoolId: r.school.id, districtId: r.school.parentId } : {};
+        const existing = await tx.user.findUnique({ where: { email: r.email }, select: { id: true, schoolId: true } });
+        let userId: string;
+        if (existing) {
+          userId = existing.id;
+          // Fill in a missing school; never move a teacher who already has one.
+          if (!existing.schoolId && r.school) await tx.user.update({ where: { id: userId }, data: schoolData });
+        } else {
+          userId = (await tx.user.create({ data: { email: r.email, name: r.name, ...schoolData }, select: { id: true } })).id;
+          created++;
+        }
+        if (target.kind === 'track') {
+          await tx.enrollment.upsert({ where: { userId_trackId: { userId, trackId: target.id } }, create: { userId, trackId: target.id }, update: { withdrawnAt: null } });
+        }
+        for (const mcId of target.mcIds) {
+          await tx.enrollment.upsert({ where: { userId_microCredentialId: { userId, microCredentialId: mcId } }, create: { userId, microCredentialId: mcId }, update: { withdrawnAt: null } });
+        }
+        if (!r.alreadyEnrolled) enrolled++;
+      }
+      await recordAudit(
+        { actorId: opts.actor.id, action: 'people.bulk_enrol', entityType: target.kind === 'mc' ? 'MicroCredential' : 'Track', entityId: target.id, organizationId: opts.issuerId, data: { rows: preview.rows.length, created, enrolled } },
+        tx,
+      );
+      return { rows: preview.rows.length, created, enrolled, title: target.title };
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { EmailInput } from '@/lib/auth/schemas';
+
+// Postgres text cannot hold NUL (U+0000): drop it from every string before the other checks run.
+const str = () => z.string().overwrite((s) => s.replaceAll('\u0000', ''));
+
+export const ROLE_LABELS = {
+  TEACHER: 'Teacher',
+  REVIEWER: 'Reviewer',
+  ISSUER_ADMIN: 'Issuer admin',
+  DISTRICT_LEADER: 'District leader',
+  PLATFORM_ADMIN: 'Platform admin',
+} as const;
+
+export const InviteInput = z.object({
+  organizationId: str().min(1).max(40),
+  email: EmailInput,
+  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER']),
+});
+
+export const RoleChangeInput = z.object({
+  organizationId: str().min(1).max(40),
+  userId: str().min(1).max(40),
+  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER']),
+  op: z.enum(['add', 'remove']),
+});
+
+export const QualificationInput = z.object({
+  userId: str().min(1).max(40),
+  microCredentialId: str().min(1).max(40),
+  op: z.enum(['add', 'remove']),
+});
+
+export const AcceptNewAccountInput = z.object({
+  token: str().min(10).max(200),
+  name: str().trim().min(1, 'Enter your name.').max(120),
+  password: str().min(10, 'Use at least 10 characters.').max(200),
+});
+
+export const BulkEnrolTarget = z.object({
+  issuerId: str().min(1).max(40),
+  // "mc:<id>" or "track:<id>" from the picker.
+  target: str().regex(/^(mc|track):[a-z0-9]{1,40}$/i, 'Choose what to enrol them in.'),
+});
+export const MAX_ENROL_ROWS = 2000;

@@ -1,0 +1,106 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { assertLeads } from '@/lib/district/access';
+import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import type { Period } from '@/lib/reporting/schemas';
+
+// Every figure counts micro-credential awards only (a stack award carries no hours of its own) that
+// have not been revoked. "In the period" means issuedAt in [from, to).
+
+export type PdHoursRow = { userId: string; name: string; email: string; school: string | null; hours: number; credentials: number };
+
+/** PD hours and credentials per teacher in the period, every teacher of the district included. */
+export async function pdHoursByTeacher(opts: { actor: Actor; districtId: string; period: Period }): Promise<PdHoursRow[]> {
+  assertLeads(opts.actor, opts.districtId);
+  const { from, to } = opts.period;
+  return db.$queryRaw<PdHoursRow[]>`
+    SELECT u."id" AS "userId", u."name", u."email", s."name" AS "school",
+           COALESCE(SUM(a."pdHours"), 0)::float8 AS "hours", COUNT(a."id")::int AS "credentials"
+      FROM "User" u
+      LEFT JOIN "Organization" s ON s."id" = u."schoolId"
+      LEFT JOIN "Award" a ON a."userId" = u."id" AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+                         AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
+     WHERE u."districtId" = ${opts.districtId}
+     GROUP BY u."id", s."name"
+     ORDER BY "hours" DESC, u."name" ASC, u."id" ASC`;
+}
+
+/** PD hours earned across the district per month of the period (months with none included as 0). */
+export async function pdHoursByMonth(opts: { actor: Actor; districtId: string; period: Period }): Promise<{ month: Date; hours: number; credentials: number }[]> {
+  assertLeads(opts.actor, opts.districtId);
+  const { from, to } = opts.period;
+  return db.$queryRaw`
+    SELECT m."month", COALESCE(SUM(a."pdHours"), 0)::float8 AS "hours", COUNT(a."id")::int AS "credentials"
+      FROM generate_series(date_trunc('month', ${from}::timestamp), ${to}::timestamp - interval '1 microsecond', interval '1 month') AS m("month")
+      LEFT JOIN "Award" a ON date_trunc('month', a."issuedAt") = m."month" AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+                         AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
+                         AND a."userId" IN (SELECT "id" FROM "User" WHERE "districtId" = ${opts.districtId})
+     GROUP BY m."month" ORDER BY m."month"`;
+}
+
+export type RenewalRow = {
+  awardId: string; userId: string; name: string; email: string; school: string | null; title: string; issuer: string;
+  level: number | null; hours: number; issuedAt: Date; validUntil: Date | null;
+};
+
+/** Each credential earned in the period, for licence-renewal paperwork. */
+export async function renewalCredentials(opts: { actor: Actor; districtId: string; period: Period }): Promise<RenewalRow[]> {
+  assertLeads(opts.actor, opts.districtId);
+  const { from, to } = opts.period;
+  return db.$queryRaw<RenewalRow[]>`
+    SELECT a."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", a."title", i."name" AS "issuer",
+           a."level", a."pdHours"::float8 AS "hours", a."issuedAt", a."validUntil"
+      FROM "Award" a
+      JOIN "User" u ON u."id" = a."userId"
+      JOIN "Organization" i ON i."id" = a."issuerId"
+      LEFT JOIN "Organization" s ON s."id" = u."schoolId"
+     WHERE u."districtId" = ${opts.districtId} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+       AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
+     ORDER BY u."name" ASC, u."id" ASC, a."issuedAt" ASC`;
+}
+
+export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number> } & SalaryStepResult;
+
+/**
+ * Salary-step eligibility as of the end of the period: every evidence-backed credential held then
+ * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned.
+ */
+export async function salaryStepEligibility(opts: { actor: Actor; districtId: string; asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[] }> {
+  assertLeads(opts.actor, opts.districtId);
+  const rules = await db.salaryStepRule.findMany({
+    where: { districtId: opts.districtId },
+    orderBy: [{ sortOrder: 'asc' }, { amountCents: 'asc' }],
+    select: { id: true, label: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true },
+  });
+  const teachers = await db.user.findMany({
+    where: { districtId: opts.districtId },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, email: true, school: { select: { name: true } } },
+  });
+  const counts = await db.$queryRaw<{ userId: string; level: number | null; n: number }[]>`
+    SELECT a."userId", a."level", COUNT(*)::int AS "n"
+      FROM "Award" a JOIN "User" u ON u."id" = a."userId"
+     WHERE u."districtId" = ${opts.districtId} AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
+       AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf}
+     GROUP BY a."userId", a."level"`;
+  const byUser = new Map<string, { level: number | null; n: number }[]>();
+  for (const c of counts) (byUser.get(c.userId) ?? byUser.set(c.userId, []).get(c.userId)!).push(c);
+  const rows = teachers.map((t) => {
+    const held = (byUser.get(t.id) ?? []).flatMap((c) => Array.from({ length: c.n }, () => ({ level: c.level })));
+    const byLevel: Record<number, number> = {};
+    for (const c of byUser.get(t.id) ?? []) if (c.level !== null) byLevel[c.level] = (byLevel[c.level] ?? 0) + c.n;
+    return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, ...computeSalaryStep(rules, held) };
+  });
+  rows.sort((a, b) => b.amountCents - a.amountCents || a.name.localeCompare(b.name));
+  return { rules, rows };
+}
+
+/** How many teachers reached each rule (and none), for the chart. */
+export function salaryStepDistribution(rules: SalaryRule[], rows: SalaryStepRow[]) {
+  return [
+    { label: 'No step yet', value: rows.filter((r) => !r.rule).length },
+    ...rules.map((rule) => ({ label: rule.label, value: rows.filter((r) => r.rule?.id === rule.id).length })),
+  ];
+}
+

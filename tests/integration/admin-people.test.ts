@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { listOrgMembers } from '@/lib/people/queries';
+import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
+import { loadActor } from '@/lib/auth/load-actor';
+import { verifyPassword } from '@/lib/auth/password';
+
+beforeEach(resetDatabase);
+
+async function setup() {
+  const { issuer, admin, mc } = await createPublishedCredential();
+  const district = await createOrg({ kind: 'DISTRICT', name: 'Kettle Moraine' });
+  const school = await createOrg({ kind: 'SCHOOL', name: 'Cushing Elementary School', slug: 'cushing-elementary', parentId: district.id });
+  return { issuer, admin, mc, district, school };
+}
+
+describe('bulk enrolment from CSV', () => {
+  it('previews every row’s problems and imports nothing while any row is bad', async () => {
+    const { issuer, admin, mc } = await setup();
+    const existing = await createActor({ email: 'old@school.org', name: 'Old Hand' });
+    const csv = [
+      'email,name,school',
+      'ana@school.org,Ana Díaz,Cushing Elementary School',
+      'not-an-email,Bad Email,',
+      'bo@school.org,Bo Brown,Atlantis High',
+      'ANA@school.org,Ana Again,',
+      'cy@school.org,,cushing-elementary',
+      'old@school.org,Old Hand,',
+    ].join('\n');
+    const preview = await previewBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv });
+    expect(preview.errorCount).toBe(4);
+    const byLine = Object.fromEntries(preview.rows.map((r) => [r.line, r.errors.join(' ')]));
+    expect(byLine[2]).toBe('');
+    expect(byLine[3]).toMatch(/not a valid email/);
+    expect(byLine[4]).toMatch(/No school called “Atlantis High”/);
+    expect(byLine[5]).toMatch(/Duplicate of line 2/);
+    expect(byLine[6]).toMatch(/name is missing/);
+    expect(preview.rows.find((r) => r.line === 7)).toMatchObject({ existingUser: true, alreadyEnrolled: false });
+
+    const usersBefore = await db.user.count();
+    await expect(importBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { 'line 3': expect.any(Array), 'line 4': expect.any(Array), 'line 5': expect.any(Array), 'line 6': expect.any(Array) },
+    });
+    expect(await db.user.count()).toBe(usersBefore);
+    expect(await db.enrollment.count()).toBe(0);
+    expect(existing.id).toBeTruthy();
+  });
+
+  it('imports a good file in one go: new password-less accounts with school and district, enrolled', async () => {
+    const { issuer, admin, mc, district, school } = await setup();
+    await createActor({ email: 'old@school.org', name: 'Old Hand' });
+    const csv = '\uFEFFEmail,Name,School\r\nana@school.org,"Díaz, Ana",cushing-elementary\r\nold@school.org,Old Hand,Cushing Elementary School\r\nbo@school.org,Bo Brown,\r\n';
+    const result = await importBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv });
+    expect(result).toMatchObject({ rows: 3, created: 2, enrolled: 3 });
+    const ana = await db.user.findUniqueOrThrow({ where: { email: 'ana@school.org' } });
+    expect(ana).toMatchObject({ name: 'Díaz, Ana', passwordHash: null, schoolId: school.id, districtId: district.id });
+    expect((await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' } })).schoolId).toBe(school.id);
+    expect(await db.enrollment.count({ where: { microCredentialId: mc.id, withdrawnAt: null } })).toBe(3);
+    // Importing the same file again changes nothing and reports everyone as already enrolled.
+    const again = await previewBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv });
+    expect(again.rows.every((r) => r.alreadyEnrolled)).toBe(true);
+    expect(await db.auditLog.count({ where: { action: 'people.bulk_enrol' } })).toBe(1);
+  });
+
+  it('enrols into a track and each of its published levels', async () => {
+    const { issuer, admin, mc } = await setup();
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: { slug: 'a-track', title: 'A track', summary: 'S', topic: 'T', levels: [mc.slug] } });
+    await publishTrack({ actor: admin, trackId: track.id });
+    await importBulkEnrol({ actor: admin, issuerId: issuer.id, target: `track:${track.id}`, csv: 'email,name\nzed@school.org,Zed' });
+    const zed = await db.user.findUniqueOrThrow({ where: { email: 'zed@school.org' }, select: { enrollments: { select: { trackId: true, microCredentialId: true } } } });
+    expect(zed.enrollments).toEqual(expect.arrayContaining([{ trackId: track.id, microCredentialId: null }, { trackId: null, microCredentialId: mc.id }]));
+  });
+
+  it('refuses another issuer’s admin and a teacher', async () => {
+    const { issuer, mc } = await setup();
+    const outsider = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
+    const teacher = await createActor();
+    for (const actor of [outsider, teacher]) {
+      await expect(importBulkEnrol({ actor, issuerId: issuer.id, target: `mc:${mc.id}`, csv: 'email,name\na@b.org,A' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    // An admin cannot enrol into another issuer's credential by naming it under their own issuer.
+    await expect(importBulkEnrol({ actor: outsider, issuerId: outsider.roles[0].organizationId, target: `mc:${mc.id}`, csv: 'email,name\na@b.org,A' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await db.enrollment.count()).toBe(0);
+  });
+});
+
+describe('invitations, roles and qualifications', () => {
+  it('invites by email with a hashed single-use token; a new person accepts and gets the role', async () => {
+    const { issuer, admin } = await setup();
+    const { url } = await inviteMember({ actor: admin, organizationId: issuer.id, email: 'Rev@Example.org', role: 'REVIEWER' });
+    const token = url.split('/invitations/')[1];
+    const stored = await db.invitation.findFirstOrThrow();
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.email).toBe('rev@example.org');
+    expect(await db.emailMessage.count({ where: { to: 'rev@example.org' } })).toBe(1);
+    expect(await getInvitation(token)).toMatchObject({ state: 'open', role: 'REVIEWER', userExists: false });
+
+    const { userId } = await acceptInvitation({ token, newAccount: { name: 'Rae Viewer', password: 'correct horse battery' } });
+    const actor = await loadActor(userId);
+    expect(actor?.roles.map((r) => [r.role, r.organizationId])).toEqual([['REVIEWER', issuer.id]]);
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(await verifyPassword(user.passwordHash, 'correct horse battery')).toBe(true);
+
+    expect(await getInvitation(token)).toMatchObject({ state: 'used' });
+    await expect(acceptInvitation({ token, newAccount: { name: 'X', password: 'another password!' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await getInvitation('nonsense-token-value')).toEqual({ state: 'invalid' });
+  });
+
+  it('gives a clear answer for an expired invitation and for the wrong signed-in account', async () => {
+    const { issuer, admin } = await setup();
+    const past = new Date(Date.now() - 30 * 86_400_000);
+    const { url } = await inviteMember({ actor: admin, organizationId: issuer.id, email: 'late@example.org', role: 'REVIEWER', now: past });
+    const token = url.split('/invitations/')[1];
+    expect(await getInvitation(token)).toMatchObject({ state: 'expired' });
+    await expect(acceptInvitation({ token, newAccount: { name: 'Late', password: 'a long password' } })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/expired/) });
+
+    const fresh = (await inviteMember({ actor: admin, organizationId: issuer.id, email: 'right@example.org', role: 'ISSUER_ADMIN' })).url.split('/invitations/')[1];
+    const wrong = await createActor({ email: 'wrong@example.org' });
+    await expect(acceptInvitation({ token: fresh, actor: wrong })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const right = await createActor({ email: 'right@example.org', password: 'existing password' });
+    // Someone holding the link cannot take over an account that has a password.
+    await expect(acceptInvitation({ token: fresh, newAccount: { name: 'Impostor', password: 'impostor password' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await acceptInvitation({ token: fresh, actor: right });
+    expect((await loadActor(right.id))?.roles.map((r) => r.role)).toEqual(['ISSUER_ADMIN']);
+  });
+
+  it('assigns and removes roles and qualifies reviewers, audit-logged and scoped to the issuer', async () => {
+    const { issuer, admin, mc } = await setup();
+    const person = await createActor({ name: 'Pat Person' });
+    await expect(setReviewerQualification({ actor: admin, userId: person.id, microCredentialId: mc.id, op: 'add' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await changeRole({ actor: admin, organizationId: issuer.id, userId: person.id, role: 'REVIEWER', op: 'add' });
+    await setReviewerQualification({ actor: admin, userId: person.id, microCredentialId: mc.id, op: 'add' });
+    const members = await listOrgMembers({ actor: admin, organizationId: issuer.id, q: 'pat' });
+    expect(members.items).toHaveLength(1);
+    expect(members.items[0].qualifications.map((q) => q.microCredential.id)).toEqual([mc.id]);
+
+    await expect(changeRole({ actor: admin, organizationId: issuer.id, userId: person.id, role: 'DISTRICT_LEADER', op: 'add' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(changeRole({ actor: admin, organizationId: issuer.id, userId: admin.id, role: 'ISSUER_ADMIN', op: 'remove' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    // Removing the reviewer role removes their qualifications for this issuer.
+    await changeRole({ actor: admin, organizationId: issuer.id, userId: person.id, role: 'REVIEWER', op: 'remove' });
+    expect(await db.reviewerQualification.count({ where: { userId: person.id } })).toBe(0);
+    const actions = (await db.auditLog.findMany({ where: { entityId: person.id }, orderBy: { id: 'asc' }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(['people.role_add', 'people.qualify', 'people.role_remove']);
+
+    const outsider = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
+    const teacher = await createActor();
+    for (const actor of [outsider, teacher]) {
+      await expect(changeRole({ actor, organizationId: issuer.id, userId: person.id, role: 'REVIEWER', op: 'add' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(setReviewerQualification({ actor, userId: admin.id, microCredentialId: mc.id, op: 'add' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(inviteMember({ actor, organizationId: issuer.id, email: 'x@example.org', role: 'REVIEWER' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listOrgMembers({ actor, organizationId: issuer.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});

@@ -1,0 +1,196 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { resetDatabase } from '../setup/db';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { districtReportCsv } from '@/lib/reporting/exports';
+import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporting/issuer';
+import { resolvePeriod } from '@/lib/reporting/schemas';
+import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
+import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
+import { parseCsv } from '@/lib/csv';
+import type { Actor } from '@/lib/auth/actor';
+
+beforeEach(resetDatabase);
+
+const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
+let statusIndex = 0;
+
+async function award(opts: { user: Actor; mc: { id: string; issuerId: string; currentVersionId: string | null }; title: string; hours: number; level: number | null; issuedAt: string; revoked?: boolean; suspended?: boolean }) {
+  const list = (await db.statusList.findFirst({ where: { issuerId: opts.mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: opts.mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
+  const submission = await db.submission.create({ data: { userId: opts.user.id, microCredentialId: opts.mc.id, versionId: opts.mc.currentVersionId!, status: 'EARNED' } });
+  return db.award.create({
+    data: {
+      userId: opts.user.id, issuerId: opts.mc.issuerId, microCredentialId: opts.mc.id, submissionId: submission.id, title: opts.title, pdHours: new Prisma.Decimal(opts.hours),
+      level: opts.level, recipientName: opts.user.name, issuedAt: new Date(opts.issuedAt), credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
+      revokedAt: opts.revoked ? new Date('2026-03-05') : null, suspendedAt: opts.suspended ? new Date('2026-03-05') : null,
+    },
+  });
+}
+
+/** Kettle Moraine-like district: $100 for one level-2 credential, $300 for three. */
+async function dataset() {
+  const district = await createOrg({ kind: 'DISTRICT', name: 'Kettle Moraine', data: { requiresProposal: true } });
+  const otherDistrict = await createOrg({ kind: 'DISTRICT', name: 'Elsewhere' });
+  const school = await createOrg({ kind: 'SCHOOL', name: 'Cushing Elementary', parentId: district.id });
+  await db.salaryStepRule.createMany({
+    data: [
+      { districtId: district.id, label: 'One classroom credential', minLevel: 2, credentialsRequired: 1, amountCents: 10_000, sortOrder: 0 },
+      { districtId: district.id, label: 'Three classroom credentials', minLevel: 2, credentialsRequired: 3, amountCents: 30_000, sortOrder: 1 },
+    ],
+  });
+  const leader = await createActor({ name: 'Lee Leader', roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+  const otherLeader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: otherDistrict.id }] });
+  const ann = await createActor({ name: 'Ann Avery', districtId: district.id, schoolId: school.id });
+  const bo = await createActor({ name: 'Bo Brown', districtId: district.id });
+  const cy = await createActor({ name: "=cmd|' /C calc'!A0", districtId: district.id });
+  const xavier = await createActor({ name: 'Xavier Other', districtId: otherDistrict.id });
+  const { issuer, admin, mc: m1 } = await createPublishedCredential({ def: { level: 1, pdHours: 5, title: 'Understanding feedback' } });
+  const { mc: m2 } = await createPublishedCredential({ issuerId: issuer.id, admin, def: { level: 2, pdHours: 10 } });
+  const { mc: m3 } = await createPublishedCredential({ issuerId: issuer.id, admin, def: { level: 2, pdHours: 7.5 } });
+  const { mc: m4 } = await createPublishedCredential({ issuerId: issuer.id, admin, def: { level: 2, pdHours: 4 } });
+  await award({ user: ann, mc: m1, title: 'Understanding feedback', hours: 5, level: 1, issuedAt: '2025-10-01T10:00:00Z' });
+  await award({ user: ann, mc: m2, title: 'M2', hours: 10, level: 2, issuedAt: '2025-11-15T10:00:00Z' });
+  await award({ user: ann, mc: m3, title: 'M3', hours: 7.5, level: 2, issuedAt: '2026-02-01T10:00:00Z' });
+  await award({ user: ann, mc: m4, title: 'M4 (revoked)', hours: 4, level: 2, issuedAt: '2026-03-01T10:00:00Z', revoked: true });
+  await award({ user: bo, mc: m2, title: 'M2', hours: 10, level: 2, issuedAt: '2024-12-01T10:00:00Z' });
+  await award({ user: bo, mc: m3, title: 'M3', hours: 7.5, level: 2, issuedAt: '2025-09-10T10:00:00Z' });
+  await award({ user: bo, mc: m4, title: 'M4 (suspended)', hours: 4, level: 2, issuedAt: '2025-09-12T10:00:00Z', suspended: true });
+  await award({ user: xavier, mc: m2, title: 'M2', hours: 10, level: 2, issuedAt: '2025-10-01T10:00:00Z' });
+  return { district, otherDistrict, school, leader, otherLeader, ann, bo, cy, xavier, issuer, admin, m1, m2, m3, m4 };
+}
+
+describe('district reports on a known dataset', () => {
+  it('sums PD hours per teacher and month, excluding revoked credentials and other periods and districts', async () => {
+    const d = await dataset();
+    const rows = await pdHoursByTeacher({ actor: d.leader, districtId: d.district.id, period });
+    expect(rows.map((r) => [r.name, r.hours, r.credentials, r.school])).toEqual([
+      ['Ann Avery', 22.5, 3, 'Cushing Elementary'],
+      // Suspended is still held for hours already earned; only revocation removes them.
+      ['Bo Brown', 11.5, 2, null],
+      ["=cmd|' /C calc'!A0", 0, 0, null],
+    ]);
+    const months = await pdHoursByMonth({ actor: d.leader, districtId: d.district.id, period });
+    expect(months).toHaveLength(12);
+    const byMonth = Object.fromEntries(months.map((m) => [m.month.toISOString().slice(0, 7), m.hours]));
+    expect(byMonth).toMatchObject({ '2025-09': 11.5, '2025-10': 5, '2025-11': 10, '2025-12': 0, '2026-02': 7.5, '2026-03': 0 });
+
+    const renewal = await renewalCredentials({ actor: d.leader, districtId: d.district.id, period });
+    expect(renewal.map((r) => `${r.name}:${r.title}`)).toEqual(['Ann Avery:Understanding feedback', 'Ann Avery:M2', 'Ann Avery:M3', 'Bo Brown:M3', 'Bo Brown:M4 (suspended)']);
+
+    const home = await getDistrictHome({ actor: d.leader, districtId: d.district.id, since: period.from });
+    expect(home).toMatchObject({ teachers: 3, earned: 5, pdHours: 34 });
+  });
+
+  it('computes salary steps from evidence-backed level-2 credentials held at the end of the period', async () => {
+    const d = await dataset();
+    const { rows } = await salaryStepEligibility({ actor: d.leader, districtId: d.district.id, asOf: period.to });
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    // Ann: m2 and m3 count (m1 is level 1, m4 revoked) → first step, one short of the second.
+    expect(byName['Ann Avery']).toMatchObject({ qualifyingCount: 2, amountCents: 10_000, rule: { label: 'One classroom credential' }, next: { missing: 1 } });
+    // Bo: m2 (earned before the period still counts) and m3; the suspended m4 does not.
+    expect(byName['Bo Brown']).toMatchObject({ qualifyingCount: 2, amountCents: 10_000 });
+    expect(byName["=cmd|' /C calc'!A0"]).toMatchObject({ qualifyingCount: 0, amountCents: 0, rule: null });
+    expect(rows.find((r) => r.name === 'Xavier Other')).toBeUndefined();
+
+    // As of an earlier date, Ann held only m1 and m2.
+    const earlier = await salaryStepEligibility({ actor: d.leader, districtId: d.district.id, asOf: new Date('2025-12-01') });
+    expect(earlier.rows.find((r) => r.name === 'Ann Avery')).toMatchObject({ qualifyingCount: 1, amountCents: 10_000 });
+  });
+
+  it('exports CSV with formula cells neutralised and re-checks the district on export', async () => {
+    const d = await dataset();
+    const { csv, filename } = await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'pd-hours', period });
+    expect(filename).toBe('pd-hours_2025-09-01_2026-08-31.csv');
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(['Teacher', 'Email', 'School', 'Credentials earned', 'PD hours', 'Period start', 'Period end']);
+    expect(rows[1].slice(0, 5)).toEqual(['Ann Avery', d.ann.email, 'Cushing Elementary', '3', '22.5']);
+    expect(rows[3][0]).toBe("'=cmd|' /C calc'!A0");
+    const steps = parseCsv((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'salary-steps', period })).csv);
+    expect(steps.find((r) => r[0] === 'Ann Avery')?.slice(3, 6)).toEqual(['2', 'One classroom credential', '100.00']);
+
+    await expect(districtReportCsv({ actor: d.otherLeader, districtId: d.district.id, report: 'pd-hours', period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(districtReportCsv({ actor: d.ann, districtId: d.district.id, report: 'renewal', period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('denies another district’s leader, a teacher and an issuer admin', async () => {
+    const d = await dataset();
+    for (const actor of [d.otherLeader, d.ann, d.admin]) {
+      await expect(pdHoursByTeacher({ actor, districtId: d.district.id, period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(salaryStepEligibility({ actor, districtId: d.district.id, asOf: period.to })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listDistrictTeachers({ actor, districtId: d.district.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});
+
+describe('district teachers and proposals', () => {
+  it('lists and searches the district’s teachers only', async () => {
+    const d = await dataset();
+    const all = await listDistrictTeachers({ actor: d.leader, districtId: d.district.id });
+    expect(all.items.map((t) => t.name).sort()).toEqual(['=cmd|\' /C calc\'!A0', 'Ann Avery', 'Bo Brown'].sort());
+    const ann = (await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, q: 'avery' })).items;
+    expect(ann).toHaveLength(1);
+    expect(ann[0].awards.map((a) => a.title).sort()).toEqual(['M2', 'M3', 'Understanding feedback']);
+  });
+
+  it('approves or returns a proposal once; a stale second decision and another district are refused', async () => {
+    const d = await dataset();
+    const { mc } = await createPublishedCredential({ issuerId: d.issuer.id, admin: d.admin });
+    const p = await saveProposal({ actor: d.ann, microCredentialId: mc.id, studentGoals: 'My grade 4 readers need feedback they can act on.', plan: '', submit: true });
+    const { version } = await db.proposal.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } });
+    await expect(decideProposal({ actor: d.otherLeader, proposalId: p.id, decision: 'APPROVED', comment: '', version })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await decideProposal({ actor: d.leader, proposalId: p.id, decision: 'RETURNED', comment: 'Name the students and the goal.', version });
+    await expect(decideProposal({ actor: d.leader, proposalId: p.id, decision: 'APPROVED', comment: '', version })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const after = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
+    expect(after).toMatchObject({ status: 'RETURNED', decisionComment: 'Name the students and the goal.', decidedById: d.leader.id });
+  });
+});
+
+describe('issuer dashboard', () => {
+  it('buckets enrolments, submissions, first-attempt pass rate, turnaround and workload by month', async () => {
+    const { issuer, admin, mc } = await createPublishedCredential();
+    const reviewer = await createActor({ name: 'Rita Reviewer', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
+    const teachers = await Promise.all([1, 2, 3].map(() => createActor()));
+    const at = (s: string) => new Date(s);
+    for (const [i, t] of teachers.entries()) {
+      await db.enrollment.create({ data: { userId: t.id, microCredentialId: mc.id, createdAt: at(i < 2 ? '2025-10-01T09:00:00Z' : '2025-11-02T09:00:00Z') } });
+    }
+    const mk = async (t: Actor, attempts: { number: number; status: 'PASSED' | 'RETURNED' | 'SUBMITTED'; submittedAt: string; decidedAt?: string; dueAt: string }[]) => {
+      const s = await db.submission.create({ data: { userId: t.id, microCredentialId: mc.id, versionId: mc.currentVersionId! } });
+      for (const a of attempts) {
+        const row = await db.attempt.create({ data: { submissionId: s.id, number: a.number, status: a.status, submittedAt: at(a.submittedAt), decidedAt: a.decidedAt ? at(a.decidedAt) : null, dueAt: at(a.dueAt) } });
+        if (a.decidedAt) await db.review.create({ data: { attemptId: row.id, reviewerId: reviewer.id, status: 'SUBMITTED', claimExpiresAt: at(a.decidedAt), submittedAt: at(a.decidedAt), decision: a.status === 'PASSED' ? 'PASS' : 'REVISE' } });
+      }
+    };
+    // Passed first time in 4 days (within SLA).
+    await mk(teachers[0], [{ number: 1, status: 'PASSED', submittedAt: '2025-10-02T09:00:00Z', decidedAt: '2025-10-06T09:00:00Z', dueAt: '2025-10-20T09:00:00Z' }]);
+    // Returned after 8 days (late), then passed on the second attempt in November.
+    await mk(teachers[1], [
+      { number: 1, status: 'RETURNED', submittedAt: '2025-10-02T09:00:00Z', decidedAt: '2025-10-10T09:00:00Z', dueAt: '2025-10-08T09:00:00Z' },
+      { number: 2, status: 'PASSED', submittedAt: '2025-11-01T09:00:00Z', decidedAt: '2025-11-03T09:00:00Z', dueAt: '2025-11-19T09:00:00Z' },
+    ]);
+    // Waiting, with an open claim.
+    await mk(teachers[2], [{ number: 1, status: 'SUBMITTED', submittedAt: '2025-11-05T09:00:00Z', dueAt: '2025-11-25T09:00:00Z' }]);
+    const open = await db.attempt.findFirstOrThrow({ where: { status: 'SUBMITTED' } });
+    await db.review.create({ data: { attemptId: open.id, reviewerId: reviewer.id, status: 'CLAIMED', claimExpiresAt: at('2030-01-01') } });
+
+    const p = resolvePeriod({ from: '2025-10-01', to: '2025-11-30' });
+    const rows = await issuerActivitySeries({ actor: admin, issuerId: issuer.id, period: p, bucket: 'month' });
+    expect(rows.map((r) => r.bucket.toISOString().slice(0, 7))).toEqual(['2025-10', '2025-11']);
+    expect(rows[0]).toMatchObject({ enrolments: 2, submissions: 2, firstDecided: 2, firstPassed: 1, decided: 2, onTime: 1, reviews: 2, reviewers: 1 });
+    expect(rows[0].avgDays).toBeCloseTo(6, 5);
+    expect(rows[1]).toMatchObject({ enrolments: 1, submissions: 2, firstDecided: 0, decided: 1, onTime: 1, reviews: 1 });
+    expect(summarise(rows)).toMatchObject({ enrolments: 3, submissions: 4, firstPassRate: 0.5, onTimeRate: 2 / 3 });
+
+    const weeks = await issuerActivitySeries({ actor: admin, issuerId: issuer.id, microCredentialId: mc.id, period: p, bucket: 'week' });
+    expect(weeks.length).toBeGreaterThanOrEqual(9);
+    expect(weeks.reduce((s, w) => s + w.submissions, 0)).toBe(4);
+
+    expect(await reviewerWorkload({ actor: admin, issuerId: issuer.id, period: p })).toEqual([{ reviewerId: reviewer.id, name: 'Rita Reviewer', submitted: 3, open: 1 }]);
+
+    const outsider = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
+    await expect(issuerActivitySeries({ actor: outsider, issuerId: issuer.id, period: p, bucket: 'month' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(issuerActivitySeries({ actor: reviewer, issuerId: issuer.id, period: p, bucket: 'month' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
