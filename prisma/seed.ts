@@ -152,9 +152,10 @@ export async function seed() {
   // Colleagues whose submissions wait in the review queue (the calibration samples serve as their answers).
   const riverside = orgIds.get('riverside-unified')!;
   const riversideSchool = orgIds.get(districts.find((d) => d.slug === 'riverside-unified')!.schools[0].slug)!;
+  // Lena's comes first, so the oldest item in the queue carries a PDF to review.
   const colleagues = [
-    { email: 'sam.patel@riverside.example', name: 'Sam Patel', exemplar: 0 },
     { email: 'lena.fischer@riverside.example', name: 'Lena Fischer', exemplar: 2 },
+    { email: 'sam.patel@riverside.example', name: 'Sam Patel', exemplar: 0 },
     { email: 'jo.mensah@riverside.example', name: 'Jo Mensah', exemplar: 4 },
   ];
   for (const c of colleagues) {

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { updateProfileAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
+import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 
@@ -12,7 +13,7 @@ export function ProfileForm({ account }: { account: Account }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action}>
+    <form onSubmit={submitKeepingInput(action)}>
       {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
       {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
       <TextField label="Name" name="name" defaultValue={account.name} required errors={errors?.name} />

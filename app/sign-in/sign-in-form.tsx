@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { signInAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
+import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 
@@ -10,7 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} noValidate>
+    <form onSubmit={submitKeepingInput(action)} noValidate>
       {!state.ok && state.formError ? (
         <div className="mb-4">
           <Alert tone="danger">{state.formError}</Alert>

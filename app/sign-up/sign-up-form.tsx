@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { signUpAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
+import { submitKeepingInput } from '@/components/ui/keep-input';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 
@@ -10,7 +11,7 @@ export function SignUpForm({ districts }: { districts: { id: string; name: strin
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} noValidate>
+    <form onSubmit={submitKeepingInput(action)} noValidate>
       {!state.ok && state.formError ? (
         <div className="mb-4">
           <Alert tone="danger">{state.formError}</Alert>

@@ -30,18 +30,23 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   const inFlight = useRef(false);
   const words = countWords(text);
   const over = wordLimit !== null && words > wordLimit;
-
-  // Recover an unsaved local copy from a previous visit (e.g. the connection dropped).
-  useEffect(() => {
-    const local = window.localStorage.getItem(storageKey);
-    if (local !== null && local !== initialText && !readOnly) {
-      setText(local);
-      setState({ kind: 'offline' });
-    }
-  }, [storageKey, initialText, readOnly]);
-
   const textRef = useRef(text);
   const saveRef = useRef<() => Promise<void>>(async () => undefined);
+
+  // Recover an unsaved local copy from a previous visit (e.g. the connection dropped).
+  // localStorage only exists in the browser, so this runs after hydration; the restored text is
+  // then saved to the server like any other edit.
+  useEffect(() => {
+    const local = window.localStorage.getItem(storageKey);
+    if (local === null || local === initialText || readOnly) return;
+    const restore = setTimeout(() => {
+      setText(local);
+      textRef.current = local;
+      setState({ kind: 'offline' });
+      void saveRef.current();
+    }, 0);
+    return () => clearTimeout(restore);
+  }, [storageKey, initialText, readOnly]);
 
   useEffect(() => {
     textRef.current = text;

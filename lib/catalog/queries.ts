@@ -69,7 +69,12 @@ export async function searchCatalog(input: CatalogSearchInput): Promise<{ items:
     nextCursor = input.q ? encodeCursor({ r: Number(last.rank), id: last.id }) : encodeCursor({ p: last.publishedAt!.toISOString(), id: last.id });
   }
   return {
-    items: page.map(({ rank: _r, publishedAt: _p, ...item }) => item),
+    items: page.map((row) => {
+      const { rank, publishedAt, ...item } = row;
+      void rank;
+      void publishedAt;
+      return item;
+    }),
     nextCursor,
   };
 }

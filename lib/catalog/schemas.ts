@@ -3,12 +3,18 @@ import { z } from 'zod';
 const optionalText = (max: number) =>
   z
     .string()
+    // Postgres text cannot hold NUL (U+0000).
+    .overwrite((v) => v.replaceAll('\u0000', ''))
     .trim()
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
 
-export const CatalogSearchInput = z.object({
+// An empty form field means "any": drop it before coercion, or "" would become 0.
+const dropEmpty = (v: unknown) =>
+  v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== undefined && x !== null)) : v;
+
+export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
   q: optionalText(200),
   kind: z.enum(['TRACK', 'MICRO_CREDENTIAL', 'STACK']).optional().catch(undefined),
   issuer: optionalText(80),
@@ -19,7 +25,7 @@ export const CatalogSearchInput = z.object({
   stack: optionalText(120),
   maxHours: z.coerce.number().min(0).max(1000).optional().catch(undefined),
   cursor: optionalText(200),
-});
+}));
 export type CatalogSearchInput = z.infer<typeof CatalogSearchInput>;
 
 export const CATALOG_PAGE_SIZE = 24;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- signed credential JSON is inspected field by field */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';

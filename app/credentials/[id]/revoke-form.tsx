@@ -3,13 +3,14 @@
 import { useActionState } from 'react';
 import { revokeAwardAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
+import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextArea } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 
 export function RevokeForm({ awardId }: { awardId: string }) {
   const [state, action, pending] = useActionState(revokeAwardAction, initialActionState);
   return (
-    <form action={action}>
+    <form onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="awardId" value={awardId} />
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {!state.ok && state.formError ? <Alert tone="danger">{state.formError}</Alert> : null}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { saveProposalAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
+import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextArea } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 
@@ -10,7 +11,7 @@ export function ProposalForm({ microCredentialId, slug, studentGoals, plan, lock
   const [state, action, pending] = useActionState(saveProposalAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action}>
+    <form onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="slug" value={slug} />
       {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
