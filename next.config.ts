@@ -11,6 +11,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm test` type-checks the whole tree (tests and scripts included); the build checks the app.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2', '@resvg/resvg-js', 'pg', '@electric-sql/pglite', 'jsonld', 'rdf-canonize'],

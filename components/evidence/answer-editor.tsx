@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { countWords } from '@/lib/submissions/words';
 import { saveResponseAction } from '@/app/apply/[slug]/actions';
+import { registerDraftFlusher } from '@/components/evidence/draft-registry';
 
 type Props = {
   attemptId: string;
@@ -27,7 +28,6 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   const revision = useRef(initialRevision);
   const lastSaved = useRef(initialText);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef(false);
   const words = countWords(text);
   const over = wordLimit !== null && words > wordLimit;
   const textRef = useRef(text);
@@ -57,11 +57,11 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveRef.current(), 1000);
     };
-    saveRef.current = async () => {
-      if (readOnly || inFlight.current) return;
+    let current: Promise<void> | null = null;
+    const saveOnce = async () => {
+      if (readOnly) return;
       const value = textRef.current;
       if (value === lastSaved.current) return;
-      inFlight.current = true;
       setState({ kind: 'saving' });
       try {
         const r = await saveResponseAction({ attemptId, partId, text: value, links: [], revision: revision.current });
@@ -75,11 +75,22 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         }
       } catch {
         setState({ kind: 'offline' });
-      } finally {
-        inFlight.current = false;
       }
       if (textRef.current !== lastSaved.current) schedule();
     };
+    // Saves run one after another: a caller arriving during a save waits for it, then saves
+    // whatever is still unsaved (often nothing).
+    saveRef.current = () => {
+      if (timer.current) clearTimeout(timer.current);
+      const previous = current;
+      const next = (async () => {
+        if (previous) await previous.catch(() => undefined);
+        await saveOnce();
+      })();
+      current = next;
+      return next;
+    };
+    const unregister = registerDraftFlusher(() => saveRef.current());
     const flush = () => {
       if (document.visibilityState === 'hidden') void saveRef.current();
     };
@@ -87,6 +98,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
     document.addEventListener('visibilitychange', flush);
     window.addEventListener('online', online);
     return () => {
+      unregister();
       document.removeEventListener('visibilitychange', flush);
       window.removeEventListener('online', online);
     };

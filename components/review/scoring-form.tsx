@@ -74,8 +74,15 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     scores: criteria.map((c) => ({ criterionId: c.id, levelId: d.scores[c.id]?.levelId ?? null, feedback: d.scores[c.id]?.feedback ?? '' })),
   });
 
-  const saveNow = async () => {
-    if (inFlight.current || stopped.current) return;
+  // The save in flight, if any: submitting waits for it, since it moves the review's version on.
+  const saving = useRef<Promise<void> | null>(null);
+  const saveNow = () => {
+    const p = saveOnce();
+    saving.current = p;
+    return p;
+  };
+  const saveOnce = async () => {
+    if (inFlight.current || stopped.current) return saving.current ?? undefined;
     const value = draftRef.current;
     const serialized = JSON.stringify(value);
     if (serialized === lastSaved.current) return;
@@ -137,6 +144,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     e.preventDefault();
     if (timer.current) clearTimeout(timer.current);
     startTransition(async () => {
+      // Leaving a textarea to click submit starts an autosave; let it land first.
+      if (saving.current) await saving.current.catch(() => undefined);
       const r = await submitReviewAction({ ...payload(draftRef.current), attemptVersion });
       setResult(r);
       if (r.ok) {

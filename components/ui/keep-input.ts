@@ -16,3 +16,14 @@ export function submitKeepingInput(dispatch: (fd: FormData) => void) {
     startTransition(() => dispatch(fd));
   };
 }
+
+/** Like submitKeepingInput, but first runs `before` (e.g. flushing autosaved drafts). */
+export function submitAfter(before: () => Promise<void>, dispatch: (fd: FormData) => void) {
+  return (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const fd = new FormData(e.currentTarget);
+    if (submitter?.name) fd.set(submitter.name, submitter.value);
+    void before().then(() => startTransition(() => dispatch(fd)));
+  };
+}

@@ -11,7 +11,7 @@ import { completeUpload, presignUploadParts, removeFile, requestUpload, type Upl
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
 
 export async function startApplicationAction(formData: FormData) {
-  const parsed = z.object({ microCredentialId: z.string().min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
+  const parsed = z.object({ microCredentialId: z.string().overwrite((v) => v.replaceAll('\u0000', '')).min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
   if (!parsed.success) return;
   const actor = await requireActor();
   await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });

@@ -3,14 +3,15 @@
 import { useActionState } from 'react';
 import { submitAttemptAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { submitAfter } from '@/components/ui/keep-input';
+import { flushAllDrafts } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
 
 export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null }) {
   const [state, action, pending] = useActionState(submitAttemptAction, initialActionState);
   const problems = state.ok ? [] : Object.values(state.fieldErrors ?? {}).flat();
   return (
-    <form onSubmit={submitKeepingInput(action)} className="space-y-4">
+    <form onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="slug" value={slug} />
       <div>
