@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { signIn } from './helpers';
+
+const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+
+test('an issuer admin builds a micro-credential with a three-criterion rubric, publishes it, and it is in the catalogue', async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const title = `Questioning for Discourse ${stamp}`;
+  await signIn(page, 'admin@demo.school');
+  await expect(page).toHaveURL(/\/admin/);
+  await page.goto('/admin/credentials/new');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Issuing organisation').selectOption({ label: 'Digital Promise' });
+  await byId(page, 'title').fill(title);
+  await byId(page, 'slug').fill(`questioning-for-discourse-${stamp}`);
+  await byId(page, 'summary').fill('Plan and ask open questions that get students reasoning with each other.');
+  await byId(page, 'competency').fill('The educator uses planned open questions to extend student-to-student discourse.');
+  await byId(page, 'keyMethod').fill('Plan three open questions, ask them, and use wait time and follow-ups so students build on each other.');
+  await byId(page, 'topic').fill('Student engagement');
+  await byId(page, 'pdHours').fill('6');
+  await page.getByLabel('Level', { exact: true }).selectOption('2');
+
+  // One written part, then a second part for classroom video or a transcript.
+  await byId(page, 'parts.0.title').fill('Plan and context');
+  await byId(page, 'parts.0.prompt').fill('Describe the class and the three questions you planned.');
+  await page.getByRole('button', { name: '+ Add a part' }).click();
+  await byId(page, 'parts.1.title').fill('Classroom evidence');
+  await byId(page, 'parts.1.prompt').fill('Upload a short video or a transcript of the discussion.');
+  await byId(page, 'parts.1.responseType').selectOption('FILES');
+  await page.getByRole('checkbox', { name: /Video/ }).last().check();
+  await page.getByRole('checkbox', { name: /PDF/ }).last().check();
+
+  // Rubric: three criteria across the four default levels.
+  await page.getByRole('button', { name: '+ Add a criterion' }).click();
+  await page.getByRole('button', { name: '+ Add a criterion' }).click();
+  const criteria = [
+    ['Question design', ['No open questions', 'Some open questions', 'Three open questions tied to the goal', 'Questions sequenced to deepen reasoning']],
+    ['Student-to-student talk', ['Teacher-led only', 'Brief exchanges', 'Students build on each other', 'Students challenge and extend each other']],
+    ['Reflection on discourse', ['Missing', 'Describes the lesson', 'Analyses what worked', 'Plans a clear next step from evidence']],
+  ] as const;
+  for (const [i, [name, descriptors]] of criteria.entries()) {
+    await byId(page, `rubric.criteria.${i}.title`).fill(name);
+    for (const [rank, text] of descriptors.entries()) await byId(page, `rubric.criteria.${i}.descriptors.${rank}`).fill(text);
+  }
+  await byId(page, 'rubric.criteria.1.partIndex').selectOption('1');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Publish' }).first().click();
+  await expect(page.getByText(/Published/).first()).toBeVisible({ timeout: 20_000 });
+
+  // Public: no account needed.
+  const visitor = await page.context().browser()!.newPage();
+  await visitor.goto(`/catalog?q=${encodeURIComponent('questioning discourse')}`);
+  await visitor.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const rubric = visitor.getByRole('table', { name: /rubric/i });
+  await expect(rubric.getByRole('rowheader')).toHaveCount(3);
+  await expect(rubric).toContainText('Students build on each other');
+  await expect(visitor.getByText('Every criterion must reach “Demonstrated”', { exact: false })).toBeVisible();
+  await visitor.close();
+});
