@@ -5,6 +5,7 @@ import './globals.css';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = {
   title: { default: 'Microcred: micro-credentials for teachers', template: '%s · Microcred' },
@@ -16,6 +17,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
   const unread = actor ? await countUnreadNotifications(actor.id) : 0;
+  const demo = env().DEMO_MODE;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -28,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <span>Microcred: evidence-based professional learning for teachers.</span>
             <Link href="/catalog">Catalogue</Link>
             <Link href="/verify">Verify a credential</Link>
+            {demo ? <Link href="/outbox">Email outbox (demo)</Link> : null}
           </div>
         </footer>
       </body>
