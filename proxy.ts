@@ -4,6 +4,13 @@ import { buildCsp, storageOrigin } from '@/lib/security/csp';
 // Security headers for every page. Authorization does NOT happen here: every page, action and route
 // handler checks the signed-in person against the record itself.
 export function proxy(request: NextRequest) {
+  // /issuers/{slug} is both a page and the issuer's JSON profile: machines asking for JSON get JSON.
+  const accept = request.headers.get('accept') ?? '';
+  if (/^\/issuers\/[^/]+\/?$/.test(request.nextUrl.pathname) && /application\/(ld\+)?json/.test(accept) && !accept.includes('text/html')) {
+    const url = request.nextUrl.clone();
+    url.pathname = `${request.nextUrl.pathname.replace(/\/$/, '')}/profile.json`;
+    return NextResponse.rewrite(url);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV !== 'production';
   // Plain-http deployments (local, CI) must not be told to upgrade to https.
@@ -22,7 +29,7 @@ export const config = {
   matcher: [
     // Pages only: static assets, images and machine endpoints skip the per-request nonce.
     {
-      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|credentials/.+/credential.json|credentials/.+/badge|issuers/.+/json|status-lists).*)',
+      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|credentials/.+/credential.json|credentials/.+/badge|credentials/.+/certificate.pdf|issuers/.+/profile.json|status-lists).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }],
     },
   ],

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin, isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
@@ -22,24 +22,51 @@ type Cursor = { t: string; id: string };
 const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
 /** The teacher-side filter for one issuer's conflict-of-interest rules (nullable columns kept). */
-function conflictFilter(actor: Actor, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }): Prisma.UserWhereInput {
-  const and: Prisma.UserWhereInput[] = [];
-  if (issuer.blockSameSchool && actor.schoolId) and.push({ OR: [{ schoolId: null }, { schoolId: { not: actor.schoolId } }] });
-  if (issuer.blockSameDistrict && actor.districtId) and.push({ OR: [{ districtId: null }, { districtId: { not: actor.districtId } }] });
-  return { AND: and };
-}
-
-/** Submission filters for the credentials the actor may score, grouped by issuer (each has its own conflict rules). */
-function eligibleSubmissions(actor: Actor, creds: ReviewerCredential[], microCredentialId?: string): Prisma.SubmissionWhereInput | null {
-  const ready = creds.filter((c) => c.state === 'READY' && (!microCredentialId || c.microCredentialId === microCredentialId));
-  if (!ready.length) return null;
-  const byIssuer = new Map<string, ReviewerCredential[]>();
-  for (const c of ready) byIssuer.set(c.issuer.id, [...(byIssuer.get(c.issuer.id) ?? []), c]);
-  return {
-    status: { in: ['SUBMITTED', 'IN_REVIEW'] },
-    userId: { not: actor.id },
-    OR: [...byIssuer.values()].map((list) => ({ microCredentialId: { in: list.map((c) => c.microCredentialId) }, user: conflictFilter(actor, list[0].issuer) })),
-  };
+/**
+ * The queue's ids in one keyset query, oldest first. Written in SQL because the conflict rules
+ * differ per issuer: as Prisma filters they became one join per issuer and a sort of every
+ * candidate; here it is one pass along the Attempt (status, submittedAt) index.
+ */
+async function queueAttemptIds(opts: {
+  actor: Actor; creds: ReviewerCredential[]; kind: QueueKind; microCredentialId?: string; olderThanDays?: number;
+  cursor: { t: string; id: string } | null; limit: number; now: Date;
+}): Promise<string[]> {
+  const { actor, now } = opts;
+  const ready = opts.creds.filter((c) => c.state === 'READY' && (!opts.microCredentialId || c.microCredentialId === opts.microCredentialId));
+  if (!ready.length) return [];
+  const mcIds = ready.map((c) => c.microCredentialId);
+  // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
+  const blockSchool = actor.schoolId ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
+  const blockDistrict = actor.districtId ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
+  const where: Prisma.Sql[] = [
+    Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
+    Prisma.sql`a."needsAdjudication" = false`,
+    Prisma.sql`a."submittedAt" IS NOT NULL`,
+    Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
+    Prisma.sql`s."userId" <> ${actor.id}`,
+    Prisma.sql`s."microCredentialId" = ANY(${mcIds}::text[])`,
+  ];
+  if (blockSchool.length) where.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND u."schoolId" = ${actor.schoolId})`);
+  if (blockDistrict.length) where.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND u."districtId" = ${actor.districtId})`);
+  const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
+    AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
+  if (opts.kind === 'PRIMARY') {
+    where.push(Prisma.sql`NOT ${live('PRIMARY')}`);
+  } else {
+    where.push(Prisma.sql`a."doubleScore" = true`);
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'PRIMARY'::"ReviewKind" AND r."status" = 'SUBMITTED'::"ReviewStatus" AND r."reviewerId" <> ${actor.id})`);
+    where.push(Prisma.sql`NOT ${live('SECOND')}`);
+  }
+  if (opts.olderThanDays) where.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
+  if (opts.cursor) where.push(Prisma.sql`(a."submittedAt", a."id") > (${new Date(opts.cursor.t)}, ${opts.cursor.id})`);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT a."id" FROM "Attempt" a
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "User" u ON u."id" = s."userId"
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY a."submittedAt" ASC, a."id" ASC
+    LIMIT ${opts.limit}`;
+  return rows.map((r) => r.id);
 }
 
 const queueSelect = {
@@ -77,21 +104,14 @@ export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; mi
   const kind = opts.kind ?? 'PRIMARY';
   const limit = Math.min(opts.limit ?? 20, 100);
   const creds = await listReviewerCredentials(opts.actor);
-  const submission = eligibleSubmissions(opts.actor, creds, opts.microCredentialId);
-  if (!submission) return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds };
+  if (!creds.some((c) => c.state === 'READY' && (!opts.microCredentialId || c.microCredentialId === opts.microCredentialId))) {
+    return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds };
+  }
   const cursor = decodeCursor(opts.cursor, isCursor);
-  const live = (k: QueueKind): Prisma.ReviewWhereInput => ({ kind: k, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] });
-  const and: Prisma.AttemptWhereInput[] = [];
-  if (kind === 'PRIMARY') and.push({ reviews: { none: live('PRIMARY') } });
-  else and.push({ doubleScore: true, reviews: { some: { kind: 'PRIMARY', status: 'SUBMITTED', reviewerId: { not: opts.actor.id } } } }, { reviews: { none: live('SECOND') } });
-  if (opts.olderThanDays) and.push({ submittedAt: { lte: new Date(now.getTime() - opts.olderThanDays * 86_400_000) } });
-  if (cursor) and.push({ OR: [{ submittedAt: { gt: new Date(cursor.t) } }, { submittedAt: new Date(cursor.t), id: { gt: cursor.id } }] });
-  const rows = await db.attempt.findMany({
-    where: { status: 'SUBMITTED', needsAdjudication: false, submittedAt: { not: null }, submission, AND: and },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-    take: limit + 1,
-    select: queueSelect,
-  });
+  const ids = await queueAttemptIds({ actor: opts.actor, creds, kind, microCredentialId: opts.microCredentialId, olderThanDays: opts.olderThanDays, cursor, limit: limit + 1, now });
+  const found = ids.length ? await db.attempt.findMany({ where: { id: { in: ids } }, select: queueSelect }) : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => Boolean(r));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

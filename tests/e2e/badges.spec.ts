@@ -50,3 +50,15 @@ test('the public portfolio lists the demo teacher’s badges', async ({ page }) 
   await expect(page.getByRole('link', { name: 'Stages of Team Building' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the issuer profile is a page for people and JSON for machines', async ({ page, request }) => {
+  await page.goto('/issuers/ptc');
+  await expect(page.getByRole('heading', { level: 1, name: "Principals' Training Center" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const json = await request.get('/issuers/ptc', { headers: { accept: 'application/ld+json' } });
+  expect(json.headers()['content-type']).toContain('application/json');
+  const profile = await json.json();
+  expect(profile.type).toEqual(['Profile']);
+  expect(profile.name).toBe("Principals' Training Center");
+  expect(profile.id).toMatch(/^did:key:z6Mk/);
+});

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { startApplication } from '@/lib/submissions/mutations';
+import { listReviewQueue } from '@/lib/review/queries';
+
+beforeEach(resetDatabase);
+
+async function world(issuerSettings: Record<string, unknown> = {}) {
+  const district = await createOrg({ kind: 'DISTRICT' });
+  const school = await createOrg({ kind: 'SCHOOL', parentId: district.id });
+  const otherSchool = await createOrg({ kind: 'SCHOOL', parentId: district.id });
+  const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, ...issuerSettings } });
+  const { mc } = await createPublishedCredential({ issuerId: issuer.id });
+  const reviewer = await createActor({ name: 'Rev', schoolId: school.id, districtId: district.id, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
+  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: reviewer.id } });
+  return { district, school, otherSchool, issuer, mc, reviewer };
+}
+
+async function submitted(mcId: string, teacher: Awaited<ReturnType<typeof createActor>>, submittedAt: Date) {
+  const sub = await startApplication({ actor: teacher, microCredentialId: mcId });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+  await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt, dueAt: new Date(submittedAt.getTime() + 20 * 86_400_000) } });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: submittedAt } });
+  return attempt.id;
+}
+
+describe('review queue', () => {
+  it('lists what the reviewer may score, oldest first, across pages, without their own work', async () => {
+    const w = await world();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await submitted(w.mc.id, await createActor(), new Date(Date.UTC(2026, 0, 10 - i))));
+    await submitted(w.mc.id, w.reviewer, new Date(Date.UTC(2025, 0, 1)));
+    const p1 = await listReviewQueue({ actor: w.reviewer, limit: 3 });
+    const p2 = await listReviewQueue({ actor: w.reviewer, limit: 3, cursor: p1.nextCursor! });
+    expect([...p1.items, ...p2.items].map((i) => i.attemptId)).toEqual([...ids].reverse());
+    expect(p2.nextCursor).toBeNull();
+    expect((await listReviewQueue({ actor: w.reviewer, olderThanDays: 366, now: new Date(Date.UTC(2027, 0, 8)) })).items.map((i) => i.attemptId)).toEqual([ids[4], ids[3]]);
+  });
+
+  it('hides work from the reviewer’s own school only when the issuer blocks it', async () => {
+    const open = await world();
+    const teacher = await createActor({ schoolId: open.school.id, districtId: open.district.id });
+    const a = await submitted(open.mc.id, teacher, new Date());
+    expect((await listReviewQueue({ actor: open.reviewer })).items.map((i) => i.attemptId)).toEqual([a]);
+
+    const strict = await world({ blockSameSchool: true });
+    const colleague = await createActor({ schoolId: strict.school.id, districtId: strict.district.id });
+    const elsewhere = await createActor({ schoolId: strict.otherSchool.id, districtId: strict.district.id });
+    await submitted(strict.mc.id, colleague, new Date(Date.UTC(2026, 0, 1)));
+    const b = await submitted(strict.mc.id, elsewhere, new Date(Date.UTC(2026, 0, 2)));
+    expect((await listReviewQueue({ actor: strict.reviewer })).items.map((i) => i.attemptId)).toEqual([b]);
+
+    const district = await world({ blockSameDistrict: true });
+    await submitted(district.mc.id, await createActor({ schoolId: district.otherSchool.id, districtId: district.district.id }), new Date());
+    expect((await listReviewQueue({ actor: district.reviewer })).items).toHaveLength(0);
+  });
+
+  it('hides attempts with a live claim by someone else, shows them again once the claim expires', async () => {
+    const w = await world();
+    const a = await submitted(w.mc.id, await createActor(), new Date());
+    const other = await createActor();
+    const review = await db.review.create({ data: { attemptId: a, reviewerId: other.id, status: 'CLAIMED', claimExpiresAt: new Date(Date.now() + 3600_000) } });
+    expect((await listReviewQueue({ actor: w.reviewer })).items).toHaveLength(0);
+    await db.review.update({ where: { id: review.id }, data: { claimExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await listReviewQueue({ actor: w.reviewer })).items.map((i) => i.attemptId)).toEqual([a]);
+  });
+
+  it('offers second scoring of sampled attempts only to someone other than the first reviewer', async () => {
+    const w = await world();
+    const a = await submitted(w.mc.id, await createActor(), new Date());
+    await db.attempt.update({ where: { id: a }, data: { doubleScore: true } });
+    const first = await createActor();
+    await db.review.create({ data: { attemptId: a, reviewerId: first.id, status: 'SUBMITTED', decision: 'PASS', submittedAt: new Date(), claimExpiresAt: new Date() } });
+    expect((await listReviewQueue({ actor: w.reviewer })).items).toHaveLength(0);
+    expect((await listReviewQueue({ actor: w.reviewer, kind: 'SECOND' })).items.map((i) => i.attemptId)).toEqual([a]);
+  });
+});
