@@ -1,4 +1,6 @@
 import 'server-only';
+import { cache } from 'react';
+import { ttlCache } from '@/lib/memo';
 import { db } from '@/lib/db';
 import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
 import { fetchOwnStatusList } from '@/lib/awards/status-lists';
@@ -6,7 +8,7 @@ import { fetchOwnStatusList } from '@/lib/awards/status-lists';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Public view of an award: only what the recipient agreed to publish by earning it. */
-export async function getPublicAward(id: string) {
+export const getPublicAward = cache(async (id: string) => {
   if (!UUID.test(id)) return null;
   return db.award.findUnique({
     where: { id },
@@ -20,13 +22,23 @@ export async function getPublicAward(id: string) {
       user: { select: { handle: true, portfolioPublic: true } },
     },
   });
-}
+});
 
 /** Only the stored, signed JSON: the hot path behind credential.json. */
-export async function getCredentialJson(id: string): Promise<unknown | null> {
+// A signed credential never changes after issue (revocation lives in the status list), so the
+// serialised document can be kept; misses are not cached, so a new award is visible at once.
+const credentialCache = ttlCache<string, string | undefined>({ ttlMs: 10 * 60_000, max: 5_000 });
+
+export async function getCredentialJson(id: string): Promise<string | null> {
   if (!UUID.test(id)) return null;
   const row = await db.award.findUnique({ where: { id }, select: { credential: true } });
-  return row?.credential ?? null;
+  return row ? JSON.stringify(row.credential, null, 2) : null;
+}
+
+/** The signed credential as served at /credentials/{id}/credential.json. */
+export async function getCredentialDocument(id: string): Promise<string | null> {
+  if (!UUID.test(id)) return null;
+  return (await credentialCache.get(id, async () => (await getCredentialJson(id)) ?? undefined)) ?? null;
 }
 
 /** A live check of the proof, dates and status list, exactly as an outside verifier would. */
@@ -48,7 +60,7 @@ export function listUserAwards(userId: string) {
   });
 }
 
-export async function getPublicPortfolio(handle: string) {
+export const getPublicPortfolio = cache(async (handle: string) => {
   if (!/^[a-z0-9-]{2,40}$/.test(handle)) return null;
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, name: true, publicName: true, portfolioPublic: true, school: { select: { name: true } } } });
   if (!user || !user.portfolioPublic) return null;
@@ -64,9 +76,9 @@ export async function getPublicPortfolio(handle: string) {
     },
   });
   return { name: user.publicName || user.name, school: user.school?.name ?? null, awards };
-}
+});
 
-export async function getIssuerProfile(slug: string) {
+export const getIssuerProfile = cache(async (slug: string) => {
   const issuer = await db.organization.findFirst({
     where: { slug, kind: 'ISSUER' },
     select: { id: true, name: true, slug: true, description: true, url: true, email: true, issuerKeys: { orderBy: { createdAt: 'desc' }, select: { did: true, createdAt: true, retiredAt: true } } },
@@ -74,4 +86,4 @@ export async function getIssuerProfile(slug: string) {
   if (!issuer) return null;
   const credentials = await db.catalogEntry.findMany({ where: { issuerId: issuer.id }, orderBy: [{ kind: 'asc' }, { title: 'asc' }], take: 200, select: { id: true, kind: true, slug: true, title: true, level: true } });
   return { ...issuer, credentials };
-}
+});

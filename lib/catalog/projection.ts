@@ -1,11 +1,14 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 
 /**
  * Keeps the searchable catalogue projection in step with the source rows. Called inside the same
  * transaction as every publish, edit-publish or retire, so search never shows a retired item.
  */
 export async function syncCatalogEntry(tx: Tx, kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK', refId: string): Promise<void> {
+  // This server's filter options refresh at once; other servers' within their cache's minute.
+  invalidateCatalogFacets();
   if (kind === 'MICRO_CREDENTIAL') {
     const mc = await tx.microCredential.findUnique({
       where: { id: refId },
