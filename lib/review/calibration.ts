@@ -33,7 +33,7 @@ async function loadCalibrationSubject(microCredentialId: string) {
           levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
         },
       },
-      exemplars: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, responses: true, expectedRanks: true } },
+      exemplars: { orderBy: [{ createdAt: 'asc' }, { title: 'asc' }, { id: 'asc' }], select: { id: true, title: true, responses: true, expectedRanks: true } },
     },
   });
 }
