@@ -11,6 +11,8 @@ export const initialActionState = { ok: true } as ActionResult;
 /** Turns FormData into a plain object; repeated keys become arrays. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // A hand-crafted request can call an action with any argument; treat it as an empty form.
+  if (!(formData instanceof FormData)) return out;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
     const v = typeof value === 'string' ? value : value;

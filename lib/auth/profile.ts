@@ -1,15 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { validation } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export const ProfileInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(120),
-  publicName: z.string().trim().max(120).optional().transform((v) => v || null),
-  handle: z
-    .string()
+  name: str().trim().min(1, 'Enter your name.').max(120),
+  publicName: str().trim().max(120).optional().transform((v) => v || null),
+  handle: str()
     .trim()
     .toLowerCase()
     .max(40)

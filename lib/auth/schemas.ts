@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
+
 
 export const EmailInput = z
   .string()
@@ -15,15 +17,15 @@ export const PasswordInput = z
 
 export const SignInInput = z.object({
   email: EmailInput,
-  password: z.string().min(1, 'Enter your password.').max(200),
-  callbackUrl: z.string().optional(),
+  password: str().min(1, 'Enter your password.').max(200),
+  callbackUrl: str().optional(),
 });
 
 export const SignUpInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+  name: str().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
   email: EmailInput,
   password: PasswordInput,
-  districtId: z.string().max(40).optional().or(z.literal('').transform(() => undefined)),
+  districtId: str().max(40).optional().or(z.literal('').transform(() => undefined)),
 });
 
 /** Only same-site paths are followed after sign-in, never another host. */

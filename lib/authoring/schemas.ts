@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { FILE_KINDS } from '@/lib/evidence/file-types';
 
-// Postgres text cannot hold NUL (U+0000): drop it from every string before the other checks run.
-const str = () => z.string().overwrite((s) => s.replaceAll('\u0000', ''));
 
 const text = (max: number, msg = 'This field is required.') => str().trim().min(1, msg).max(max, `Use at most ${max} characters.`);
 const longText = str().trim().max(20_000, 'Use at most 20,000 characters.');

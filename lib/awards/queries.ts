@@ -79,6 +79,7 @@ export const getPublicPortfolio = cache(async (handle: string) => {
 });
 
 export const getIssuerProfile = cache(async (slug: string) => {
+  if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(slug)) return null;
   const issuer = await db.organization.findFirst({
     where: { slug, kind: 'ISSUER' },
     select: { id: true, name: true, slug: true, description: true, url: true, email: true, issuerKeys: { orderBy: { createdAt: 'desc' }, select: { did: true, createdAt: true, retiredAt: true } } },

@@ -6,7 +6,9 @@ export function encodeCursor(value: Record<string, string | number>): string {
 export function decodeCursor<T extends Record<string, unknown>>(cursor: string | undefined, check: (v: Record<string, unknown>) => v is T): T | null {
   if (!cursor) return null;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const text = Buffer.from(cursor, 'base64url').toString('utf8');
+    if (text.includes('\u0000')) return null;
+    const v = JSON.parse(text);
     return v && typeof v === 'object' && check(v) ? v : null;
   } catch {
     return null;

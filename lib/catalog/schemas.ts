@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    // Postgres text cannot hold NUL (U+0000).
-    .overwrite((v) => v.replaceAll('\u0000', ''))
+  str()
     .trim()
     .max(max)
     .optional()

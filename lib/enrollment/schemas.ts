@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
+
 
 export const EnrollInput = z.union([
-  z.object({ kind: z.literal('track'), trackId: z.string().min(1).max(40) }),
-  z.object({ kind: z.literal('micro'), microCredentialId: z.string().min(1).max(40) }),
+  z.object({ kind: z.literal('track'), trackId: str().min(1).max(40) }),
+  z.object({ kind: z.literal('micro'), microCredentialId: str().min(1).max(40) }),
 ]);
-export const ResourceProgressInput = z.object({ resourceId: z.string().min(1).max(40), done: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const ResourceProgressInput = z.object({ resourceId: str().min(1).max(40), done: z.enum(['true', 'false']).transform((v) => v === 'true') });

@@ -9,6 +9,19 @@ import { sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import * as storage from '@/lib/storage/s3';
 
+const STORAGE_DOWN = 'File storage is not reachable right now. Your answers are saved; try the upload again in a minute.';
+
+/** A storage outage becomes a message the teacher can act on; the SDK's own error stays in the log. */
+async function withStorage<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    console.warn('[evidence] storage call failed:', e instanceof Error ? e.message : e);
+    throw new DomainError('INVALID_STATE', STORAGE_DOWN);
+  }
+}
+
 function extensionOf(name: string) {
   const m = /\.([a-z0-9]{1,8})$/i.exec(name);
   return m ? m[1].toLowerCase() : '';
@@ -71,7 +84,7 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   // Random key: reveals nothing about the teacher, the school or the file name.
   const storageKey = `evidence/${randomBytes(16).toString('hex')}`;
   const multipart = opts.size > storage.MULTIPART_THRESHOLD;
-  const uploadId = multipart ? await storage.createMultipart(storageKey, declared.mime) : null;
+  const uploadId = multipart ? await withStorage(() => storage.createMultipart(storageKey, declared.mime)) : null;
   const file = await db.evidenceFile.create({
     data: {
       attemptId: opts.attemptId, partId: part.id, ownerId: opts.actor.id, storageKey, fileName: opts.fileName, declaredType: declared.mime,
@@ -80,7 +93,7 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
     select: { id: true },
   });
   if (!multipart) {
-    return { fileId: file.id, mode: 'single', url: await storage.presignPut(storageKey, declared.mime, opts.size), contentType: declared.mime };
+    return { fileId: file.id, mode: 'single', url: await withStorage(() => storage.presignPut(storageKey, declared.mime, opts.size)), contentType: declared.mime };
   }
   return { fileId: file.id, mode: 'multipart', partSize: storage.PART_SIZE, partCount: Math.ceil(opts.size / storage.PART_SIZE), contentType: declared.mime };
 }
@@ -98,7 +111,7 @@ export async function presignUploadParts(opts: { actor: Actor; fileId: string; p
   const file = await loadOwnPendingFile(opts.actor, opts.fileId);
   if (file.status !== 'PENDING' || !file.multipartUploadId) throw invalidState('This upload has already finished or was cancelled.');
   const urls: { partNumber: number; url: string }[] = [];
-  for (const n of opts.partNumbers) urls.push({ partNumber: n, url: await storage.presignPart(file.storageKey, file.multipartUploadId, n) });
+  for (const n of opts.partNumbers) urls.push({ partNumber: n, url: await withStorage(() => storage.presignPart(file.storageKey, file.multipartUploadId!, n)) });
   return urls;
 }
 
@@ -126,14 +139,14 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
       throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
     }
   }
-  const head = await storage.headObject(file.storageKey);
+  const head = await withStorage(() => storage.headObject(file.storageKey));
   if (!head) throw validation('The file did not reach storage. Check your connection and retry the upload.');
   let reason: string | null = null;
   let detected: string | null = null;
   if (BigInt(head.size) !== file.sizeBytes) {
     reason = `The uploaded file is ${formatBytes(head.size)} but ${formatBytes(Number(file.sizeBytes))} was announced; the upload was probably cut off.`;
   } else {
-    const sniffed = sniffFileType(await storage.readHead(file.storageKey));
+    const sniffed = sniffFileType(await withStorage(() => storage.readHead(file.storageKey)));
     detected = sniffed?.mime ?? null;
     if (!sniffed || !compatible(sniffed, file.declaredType, file.part.allowedTypes as FileKind[])) {
       reason = `“${file.fileName}” does not look like a ${kindForMime(file.declaredType) ?? 'supported'} file inside. It may be damaged or renamed. Export it again and retry.`;

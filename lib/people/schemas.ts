@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { EmailInput } from '@/lib/auth/schemas';
 
-// Postgres text cannot hold NUL (U+0000): drop it from every string before the other checks run.
-const str = () => z.string().overwrite((s) => s.replaceAll('\u0000', ''));
 
 export const ROLE_LABELS = {
   TEACHER: 'Teacher',

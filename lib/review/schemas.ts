@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 
-const id = z.string().min(1).max(40);
+
+const id = str().min(1).max(40);
 
 export const ReviewKindInput = z.enum(['PRIMARY', 'SECOND', 'ADJUDICATION']);
 
@@ -8,7 +10,7 @@ export const QueueFilterInput = z.object({
   kind: z.enum(['PRIMARY', 'SECOND']).catch('PRIMARY'),
   microCredentialId: id.optional().catch(undefined),
   olderThanDays: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
+  cursor: str().max(200).optional().catch(undefined),
 });
 
 export const ClaimReviewInput = z.object({ attemptId: id, kind: ReviewKindInput.default('PRIMARY') });
@@ -18,7 +20,7 @@ export const ReleaseReviewInput = z.object({ reviewId: id });
 export const ScoreInput = z.object({
   criterionId: id,
   levelId: id.nullable().optional(),
-  feedback: z.string().max(5000, 'Use at most 5,000 characters of feedback per criterion.').default(''),
+  feedback: str().max(5000, 'Use at most 5,000 characters of feedback per criterion.').default(''),
 });
 
 export const SaveDraftInput = z.object({
@@ -26,7 +28,7 @@ export const SaveDraftInput = z.object({
   // The review version this form last saw; a stale one means another tab saved in between.
   version: z.coerce.number().int().min(0),
   scores: z.array(ScoreInput).max(50),
-  overallComment: z.string().max(10_000, 'Use at most 10,000 characters.').default(''),
+  overallComment: str().max(10_000, 'Use at most 10,000 characters.').default(''),
 });
 
 export const SubmitReviewInput = SaveDraftInput.extend({
@@ -43,7 +45,7 @@ export const AssignReviewInput = z.object({
 export const CalibrationInput = z.object({
   microCredentialId: id,
   // exemplarId -> criterion index -> rank
-  ranks: z.record(id, z.record(z.string().regex(/^\d{1,3}$/), z.coerce.number().int().min(0).max(20))),
+  ranks: z.record(id, z.record(str().regex(/^\d{1,3}$/), z.coerce.number().int().min(0).max(20))),
 });
 
 export const QualityFilterInput = z.object({
@@ -51,4 +53,4 @@ export const QualityFilterInput = z.object({
   period: z.enum(['30', '90', '180', '365']).catch('90'),
 });
 
-export const GrantQualificationInput = z.object({ microCredentialId: id, email: z.string().trim().toLowerCase().email('Enter the reviewer’s email address.') });
+export const GrantQualificationInput = z.object({ microCredentialId: id, email: str().trim().toLowerCase().email('Enter the reviewer’s email address.') });

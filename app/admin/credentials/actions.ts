@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { MicroCredentialDef } from '@/lib/authoring/schemas';
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
@@ -9,7 +10,8 @@ import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/auth
 import { importCredential } from '@/lib/authoring/import-export';
 import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
 
-const Id = z.string().min(1).max(40);
+// NUL (U+0000) cannot reach Postgres: it is dropped before the id is used.
+const Id = str().min(1).max(40);
 
 const SaveInput = z.object({
   issuerId: Id.optional(),

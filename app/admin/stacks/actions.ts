@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
 import { formDataToObject, toActionError, type ActionResult } from '@/lib/action-result';
@@ -10,8 +11,9 @@ import { formDataToObject, toActionError, type ActionResult } from '@/lib/action
 const asArray = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean);
 
 const Input = z.object({
-  stackId: z.string().max(40).optional(),
-  issuerId: z.string().max(40).optional(),
+  // NUL (U+0000) cannot reach Postgres: it is dropped before the ids are used.
+  stackId: str().max(40).optional(),
+  issuerId: str().max(40).optional(),
   intent: z.enum(['save', 'publish', 'retire']).default('save'),
 });
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
 import { formDataToObject, toActionError, type ActionResult } from '@/lib/action-result';
@@ -11,8 +12,9 @@ const list = (v: unknown) => String(v ?? '').split(',').map((s) => s.trim()).fil
 const asArray = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean);
 
 const Input = z.object({
-  trackId: z.string().max(40).optional(),
-  issuerId: z.string().max(40).optional(),
+  // NUL (U+0000) cannot reach Postgres: it is dropped before the ids are used.
+  trackId: str().max(40).optional(),
+  issuerId: str().max(40).optional(),
   intent: z.enum(['save', 'publish', 'retire']).default('save'),
 });
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
@@ -11,7 +12,7 @@ import { completeUpload, presignUploadParts, removeFile, requestUpload, type Upl
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
 
 export async function startApplicationAction(formData: FormData) {
-  const parsed = z.object({ microCredentialId: z.string().overwrite((v) => v.replaceAll('\u0000', '')).min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
+  const parsed = z.object({ microCredentialId: str().min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
   if (!parsed.success) return;
   const actor = await requireActor();
   await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });

@@ -6,8 +6,10 @@ import { enrollInMicroCredential, setResourceProgress } from '@/lib/enrollment/m
 import { ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 
-const Id = z.object({ microCredentialId: z.string().min(1).max(40), slug: z.string().max(120) });
+// NUL (U+0000) cannot reach Postgres: it is dropped before the id is used.
+const Id = z.object({ microCredentialId: str().min(1).max(40), slug: z.string().max(120) });
 
 export async function enrollAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(Id, formDataToObject(formData));
