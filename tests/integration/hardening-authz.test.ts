@@ -1,0 +1,239 @@
+// Authorization matrix: every domain read and write that a page, action or route handler reaches,
+// called by every kind of person in one fixture world. A denied cell must end in FORBIDDEN or
+// NOT_FOUND (or an empty/null answer for queries) with no row changed anywhere; an allowed cell
+// must get past authorization. Anonymous visitors never reach these functions (actions and routes
+// call requireActor()/getActor() first); they are covered through HTTP in tests/e2e/hardening.spec.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { isDomainError } from '@/lib/errors';
+import { resetDatabase } from '@/tests/setup/db';
+import { sampleDefinition } from '@/tests/factories';
+import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
+import { getApplication } from '@/lib/submissions/queries';
+import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/lib/submissions/mutations';
+import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
+import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
+import { getReviewWorkspace, listAssignableReviewers, listReviewQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
+import { getCalibration } from '@/lib/review/calibration';
+import { getReviewQuality } from '@/lib/review/quality';
+import { decideProposal } from '@/lib/proposals/mutations';
+import { revokeAward } from '@/lib/awards/revoke';
+import { rotateIssuerKey } from '@/lib/awards/keys';
+import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { setBadgeImage, requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { exportCredential, importCredential } from '@/lib/authoring/import-export';
+import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
+import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
+import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/authoring/queries';
+import { acceptInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
+import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
+import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { districtReportCsv } from '@/lib/reporting/exports';
+import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
+import { resolvePeriod } from '@/lib/reporting/schemas';
+
+const ACTORS = ['T1', 'T2', 'R', 'RC', 'adminA', 'adminB', 'L1', 'L2'] as const;
+type ActorKey = (typeof ACTORS)[number];
+
+type Row = {
+  name: string;
+  allow: ActorKey[];
+  run: (actor: Actor) => Promise<unknown>;
+  /** For queries that answer a denial with null/empty instead of throwing: true when nothing foreign came back. */
+  denied?: (value: unknown) => boolean;
+};
+
+type Cell = { mark: string; ok: boolean; detail?: string };
+
+const uid = () => randomBytes(4).toString('hex');
+const json = (v: unknown) => JSON.stringify(v ?? null, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
+
+let w: World;
+let actors: Record<ActorKey, Actor>;
+const ctx: { reviewId?: string } = {};
+
+beforeAll(async () => {
+  await resetDatabase();
+  w = await buildWorld();
+  actors = { T1: w.t1, T2: w.t2, R: w.reviewer, RC: w.conflicted, adminA: w.adminA, adminB: w.adminB, L1: w.leader1, L2: w.leader2 };
+}, 120_000);
+
+function rows(): Row[] {
+  const notNull = (v: unknown) => v === null || v === undefined;
+  const pdf = 'student-work.pdf';
+  const attemptVersion = async (id: string) => (await db.attempt.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+  const reviewVersion = async () => (await db.review.findUniqueOrThrow({ where: { id: ctx.reviewId! }, select: { version: true } })).version;
+  return [
+    // ── The teacher's own application and evidence ──
+    {
+      name: 'getApplication (T1 application)', allow: ['T1'],
+      run: (a) => getApplication(a, w.mcA.mc.slug),
+      denied: (v) => !json(v).includes(w.t1A.attemptId),
+    },
+    { name: 'getEvidenceUrl (T1 file, unclaimed)', allow: ['T1', 'adminA'], run: (a) => getEvidenceUrl({ actor: a, fileId: w.t1File, inline: false }) },
+    {
+      name: 'listReviewQueue (T1 attempt visible)', allow: ['R'],
+      run: (a) => listReviewQueue({ actor: a }),
+      denied: (v) => !(v as { items: { attemptId: string }[] }).items.some((i) => i.attemptId === w.t1A.attemptId),
+    },
+    {
+      name: 'claimReview (T1 attempt)', allow: ['R'],
+      run: async (a) => {
+        const r = await claimReview({ actor: a, attemptId: w.t1A.attemptId });
+        ctx.reviewId = r.reviewId;
+        return r;
+      },
+    },
+    { name: 'getEvidenceUrl (T1 file, R holds the claim)', allow: ['T1', 'adminA', 'R'], run: (a) => getEvidenceUrl({ actor: a, fileId: w.t1File, inline: true }) },
+    { name: 'getReviewWorkspace (R review)', allow: ['R'], run: (a) => getReviewWorkspace({ actor: a, reviewId: ctx.reviewId! }), denied: notNull },
+    { name: 'saveReviewDraft (R review)', allow: ['R'], run: async (a) => saveReviewDraft({ actor: a, reviewId: ctx.reviewId!, version: await reviewVersion(), scores: [], overallComment: 'x' }) },
+    {
+      name: 'submitReview (R review, revise)', allow: ['R'],
+      run: async (a) =>
+        submitReview({
+          actor: a, reviewId: ctx.reviewId!, version: await reviewVersion(), attemptVersion: await attemptVersion(w.t1A.attemptId), overallComment: 'Please revise.',
+          scores: w.mcA.version.criteria.map((c) => ({ criterionId: c.id, levelId: w.mcA.version.levels[1].id, feedback: 'Add detail.' })),
+        }),
+    },
+    { name: 'releaseReview (R review)', allow: ['R'], run: (a) => releaseReview({ actor: a, reviewId: ctx.reviewId! }) },
+    { name: 'startRevision (T1 submission)', allow: ['T1'], run: (a) => startRevision({ actor: a, submissionId: w.t1A.submissionId }) },
+    { name: 'setPublicSummary (T1 submission)', allow: ['T1'], run: (a) => setPublicSummary({ actor: a, submissionId: w.t1B.submissionId, publicSummary: 'Summary.' }) },
+    { name: 'saveResponse (T1 draft)', allow: ['T1'], run: (a) => saveResponse({ actor: a, attemptId: w.t1C.attemptId, partId: w.mcC.version.parts[0].id, text: 'Changed.', links: [], revision: 1 }) },
+    { name: 'completeUpload (T1 pending file)', allow: ['T1'], run: (a) => completeUpload({ actor: a, fileId: w.pendingToComplete }) },
+    { name: 'presignUploadParts (T1 pending file)', allow: ['T1'], run: (a) => presignUploadParts({ actor: a, fileId: w.pendingToRemove, partNumbers: [1] }) },
+    { name: 'removeFile (T1 pending file)', allow: ['T1'], run: (a) => removeFile({ actor: a, fileId: w.pendingToRemove }) },
+    { name: 'submitAttempt (T1 draft)', allow: ['T1'], run: (a) => submitAttempt({ actor: a, attemptId: w.t1C.attemptId }) },
+    { name: 'requestUpload (T1 attempt)', allow: ['T1'], run: (a) => requestUpload({ actor: a, attemptId: w.t1C.attemptId, partId: w.filePartC, fileName: pdf, contentType: 'application/pdf', size: 1000 }) },
+    { name: 'requestUpload (T2 draft)', allow: ['T2'], run: (a) => requestUpload({ actor: a, attemptId: w.t2A.attemptId, partId: w.mcA.version.parts[1].id, fileName: pdf, contentType: 'application/pdf', size: 1000 }) },
+
+    // ── Review administration ──
+    { name: 'listAssignableReviewers (T2 attempt)', allow: ['adminA'], run: (a) => listAssignableReviewers({ actor: a, attemptId: w.t2A2.attemptId }), denied: notNull },
+    {
+      name: 'listOpenAttemptsForAssignment', allow: ['adminA'],
+      run: (a) => listOpenAttemptsForAssignment({ actor: a }),
+      denied: (v) => !json(v).includes(w.t2A2.attemptId),
+    },
+    { name: 'assignReview (T2 attempt to R)', allow: ['adminA'], run: (a) => assignReview({ actor: a, attemptId: w.t2A2.attemptId, reviewerId: w.reviewer.id }) },
+    { name: 'grantQualification (mcC to R)', allow: ['adminA'], run: (a) => grantQualification({ actor: a, microCredentialId: w.mcC.mc.id, email: w.reviewer.email }) },
+    { name: 'getCalibration (mcA)', allow: ['R', 'RC', 'adminA'], run: (a) => getCalibration({ actor: a, microCredentialId: w.mcA.mc.id }), denied: notNull },
+    {
+      name: 'getReviewQuality (scoped to own issuer)', allow: ['adminA', 'adminB'],
+      run: async (a) => {
+        const v = await getReviewQuality({ actor: a, from: period.from, to: period.to });
+        // An admin of issuer B sees nothing of issuer A's credentials.
+        if (a.id === w.adminB.id && json(v).includes(w.mcA.mc.id)) throw new Error('LEAK: issuer A data in issuer B review quality');
+        return v;
+      },
+    },
+
+    // ── Districts, proposals, awards, keys ──
+    { name: 'decideProposal (District One)', allow: ['L1'], run: (a) => decideProposal({ actor: a, proposalId: w.proposal.id, decision: 'APPROVED', comment: '', version: 0 }) },
+    { name: 'revokeAward (issued by B)', allow: ['adminB'], run: (a) => revokeAward({ actor: a, awardId: w.award.id, reason: 'Issued in error.' }) },
+    { name: 'rotateIssuerKey (issuer A)', allow: ['adminA'], run: (a) => rotateIssuerKey({ actor: a, issuerId: w.issuerA.id }) },
+
+    // ── Authoring (issuer A) ──
+    { name: 'getCredentialForEdit (draft)', allow: ['adminA'], run: (a) => getCredentialForEdit({ actor: a, microCredentialId: w.draftMc.id }) },
+    { name: 'exportCredential (mcA)', allow: ['adminA'], run: (a) => exportCredential({ actor: a, microCredentialId: w.mcA.mc.id }) },
+    { name: 'saveMicroCredentialDraft (draft)', allow: ['adminA'], run: (a) => saveMicroCredentialDraft({ actor: a, microCredentialId: w.draftMc.id, def: sampleDefinition({ slug: w.draftMc.slug }) }) },
+    { name: 'setBadgeImage (draft)', allow: ['adminA'], run: (a) => setBadgeImage({ actor: a, microCredentialId: w.draftMc.id, key: null }) },
+    { name: 'publishMicroCredential (draft)', allow: ['adminA'], run: (a) => publishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
+    { name: 'retireMicroCredential (draft)', allow: ['adminA'], run: (a) => retireMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
+    { name: 'createMicroCredential (issuer A)', allow: ['adminA'], run: (a) => createMicroCredential({ actor: a, issuerId: w.issuerA.id, def: sampleDefinition() }) },
+    { name: 'importCredential (issuer A)', allow: ['adminA'], run: (a) => importCredential({ actor: a, issuerId: w.issuerA.id, json: JSON.stringify(sampleDefinition()) }) },
+    { name: 'requestBadgeUpload (issuer A)', allow: ['adminA'], run: (a) => requestBadgeUpload({ actor: a, issuerId: w.issuerA.id, size: 1000 }) },
+    { name: 'verifyBadgeObject (issuer A)', allow: ['adminA'], run: (a) => verifyBadgeObject({ actor: a, issuerId: w.issuerA.id, key: `badges/${w.issuerA.id}/${'0'.repeat(32)}.png` }) },
+    { name: 'getTrackForEdit', allow: ['adminA'], run: (a) => getTrackForEdit({ actor: a, trackId: w.track.id }) },
+    { name: 'createIssuerTrack', allow: ['adminA'], run: (a) => createIssuerTrack({ actor: a, issuerId: w.issuerA.id, def: { slug: `t-${uid()}`, title: 'T', summary: 'S', topic: 'X' } }) },
+    { name: 'updateTrack', allow: ['adminA'], run: (a) => updateTrack({ actor: a, trackId: w.track.id, def: { slug: `t-${uid()}`, title: 'T2', summary: 'S', topic: 'X', levels: [w.mcA2.mc.slug] } }) },
+    { name: 'publishTrack', allow: ['adminA'], run: (a) => publishTrack({ actor: a, trackId: w.track.id }) },
+    { name: 'retireTrack', allow: ['adminA'], run: (a) => retireTrack({ actor: a, trackId: w.track.id }) },
+    { name: 'getStackForEdit', allow: ['adminA'], run: (a) => getStackForEdit({ actor: a, stackId: w.stack.id }) },
+    { name: 'createIssuerStack', allow: ['adminA'], run: (a) => createIssuerStack({ actor: a, issuerId: w.issuerA.id, def: { slug: `s-${uid()}`, title: 'S', summary: 'S', microCredentials: [w.mcA.mc.slug, w.mcC.mc.slug] } }) },
+    { name: 'updateStack', allow: ['adminA'], run: (a) => updateStack({ actor: a, stackId: w.stack.id, def: { slug: `s-${uid()}`, title: 'S2', summary: 'S', microCredentials: [w.mcA.mc.slug, w.mcA2.mc.slug] } }) },
+    { name: 'publishStack', allow: ['adminA'], run: (a) => publishStack({ actor: a, stackId: w.stack.id }) },
+    { name: 'retireStack', allow: ['adminA'], run: (a) => retireStack({ actor: a, stackId: w.stack.id }) },
+
+    // ── People ──
+    { name: 'listOrgMembers (issuer A)', allow: ['adminA'], run: (a) => listOrgMembers({ actor: a, organizationId: w.issuerA.id }) },
+    { name: 'listOrgMembers (District One)', allow: ['L1'], run: (a) => listOrgMembers({ actor: a, organizationId: w.d1.id }) },
+    { name: 'listOrgMembers (School One)', allow: ['L1'], run: (a) => listOrgMembers({ actor: a, organizationId: w.s1.id }) },
+    { name: 'listPendingInvitations (issuer A)', allow: ['adminA'], run: (a) => listPendingInvitations({ actor: a, organizationId: w.issuerA.id }) },
+    { name: 'inviteMember (issuer A reviewer)', allow: ['adminA'], run: (a) => inviteMember({ actor: a, organizationId: w.issuerA.id, email: `r-${uid()}@example.test`, role: 'REVIEWER' }) },
+    { name: 'inviteMember (District One teacher)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.d1.id, email: `t-${uid()}@example.test`, role: 'TEACHER' }) },
+    { name: 'inviteMember (District One leader)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.d1.id, email: `l-${uid()}@example.test`, role: 'DISTRICT_LEADER' }) },
+    { name: 'changeRole (issuer A, add reviewer)', allow: ['adminA'], run: (a) => changeRole({ actor: a, organizationId: w.issuerA.id, userId: w.newcomer.id, role: 'REVIEWER', op: 'add' }) },
+    { name: 'changeRole (District One, add leader)', allow: ['L1'], run: (a) => changeRole({ actor: a, organizationId: w.d1.id, userId: w.newcomer.id, role: 'DISTRICT_LEADER', op: 'add' }) },
+    { name: 'setReviewerQualification (mcC)', allow: ['adminA'], run: (a) => setReviewerQualification({ actor: a, userId: w.conflicted.id, microCredentialId: w.mcC.mc.id, op: 'add' }) },
+    { name: 'previewBulkEnrol (mcA)', allow: ['adminA'], run: (a) => previewBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: 'email,name\nnew-teacher@example.test,New Teacher\n' }) },
+    { name: 'importBulkEnrol (mcA)', allow: ['adminA'], run: (a) => importBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: `email,name\nbulk-${uid()}@example.test,New Teacher\n` }) },
+    { name: 'acceptInvitation (sent to someone else)', allow: [], run: (a) => acceptInvitation({ token: w.inviteToken, actor: a }) },
+
+    // ── District and issuer reporting ──
+    { name: 'getDistrictHome (District One)', allow: ['L1'], run: (a) => getDistrictHome({ actor: a, districtId: w.d1.id, since: period.from }) },
+    { name: 'listDistrictTeachers (District One)', allow: ['L1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id }) },
+    { name: 'pdHoursByTeacher (District One)', allow: ['L1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, period }) },
+    { name: 'pdHoursByMonth (District One)', allow: ['L1'], run: (a) => pdHoursByMonth({ actor: a, districtId: w.d1.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-12-31' }) }) },
+    { name: 'renewalCredentials (District One)', allow: ['L1'], run: (a) => renewalCredentials({ actor: a, districtId: w.d1.id, period }) },
+    { name: 'salaryStepEligibility (District One)', allow: ['L1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, asOf: period.to }) },
+    { name: 'districtReportCsv (District One)', allow: ['L1'], run: (a) => districtReportCsv({ actor: a, districtId: w.d1.id, report: 'renewal', period }) },
+    { name: 'issuerActivitySeries (issuer A)', allow: ['adminA'], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-03-01' }), bucket: 'month' }) },
+    { name: 'issuerActivitySeries (A, B credential)', allow: [], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, microCredentialId: w.mcB.mc.id, period, bucket: 'month' }) },
+    { name: 'reviewerWorkload (issuer A)', allow: ['adminA'], run: (a) => reviewerWorkload({ actor: a, issuerId: w.issuerA.id, period }) },
+  ];
+}
+
+async function outcome(row: Row, actor: Actor): Promise<{ value?: unknown; error?: unknown }> {
+  try {
+    return { value: await row.run(actor) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+const describeError = (e: unknown) => (isDomainError(e) ? e.code : e instanceof Error ? `${e.name}: ${e.message.split('\n')[0].slice(0, 120)}` : String(e));
+
+describe('authorization matrix', () => {
+  it('every denied cell is FORBIDDEN/NOT_FOUND with nothing written; every allowed cell gets through', async () => {
+    const matrix: { row: string; cells: Record<ActorKey, Cell> }[] = [];
+    for (const row of rows()) {
+      const cells = {} as Record<ActorKey, Cell>;
+      // Denied cells first, so an allowed write cannot mask them.
+      for (const key of ACTORS.filter((k) => !row.allow.includes(k))) {
+        const before = await tableFingerprints();
+        const { value, error } = await outcome(row, await w.reload(actors[key]));
+        const changed = changedTables(before, await tableFingerprints());
+        const deniedByError = isDomainError(error) && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND');
+        const deniedByValue = !error && row.denied ? row.denied(value) : false;
+        const ok = (deniedByError || deniedByValue) && changed.length === 0;
+        cells[key] = {
+          mark: ok ? (deniedByError ? (error as { code: string }).code.slice(0, 4).toLowerCase() : 'empty') : 'LEAK',
+          ok,
+          detail: ok ? undefined : `${error ? describeError(error) : 'returned data'}${changed.length ? `; changed: ${changed.join(', ')}` : ''}`,
+        };
+      }
+      for (const key of row.allow) {
+        const { value, error } = await outcome(row, await w.reload(actors[key]));
+        const blocked = isDomainError(error) ? ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'].includes(error.code) : Boolean(error);
+        const empty = !error && row.denied ? row.denied(value) : false;
+        const ok = !blocked && !empty;
+        cells[key] = { mark: ok ? (error ? `ok:${(error as { code: string }).code.slice(0, 5).toLowerCase()}` : 'ok') : 'BLOCKED', ok, detail: ok ? undefined : error ? describeError(error) : 'empty result' };
+      }
+      matrix.push({ row: row.name, cells });
+    }
+
+    const width = Math.max(...matrix.map((m) => m.row.length));
+    const table = [
+      `${'operation'.padEnd(width)} | ${ACTORS.map((a) => a.padEnd(8)).join(' ')}`,
+      ...matrix.map((m) => `${m.row.padEnd(width)} | ${ACTORS.map((a) => m.cells[a].mark.padEnd(8)).join(' ')}`),
+    ].join('\n');
+    const failures = matrix.flatMap((m) => ACTORS.filter((a) => !m.cells[a].ok).map((a) => `${m.row} × ${a}: ${m.cells[a].mark} (${m.cells[a].detail})`));
+    if (process.env.HARDENING_PRINT_MATRIX || failures.length) console.log(`\n${table}\n`);
+    expect(failures, `authorization matrix:\n${table}\n\nfailing cells:\n${failures.join('\n')}`).toEqual([]);
+    // Sanity: the matrix really exercised both sides.
+    expect(matrix.length).toBeGreaterThan(60);
+  }, 120_000);
+});

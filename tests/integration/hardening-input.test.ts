@@ -1,0 +1,657 @@
+// Property-based hostile input against every zod input schema and every domain entry point the
+// server actions and route handlers call: wrong types, huge strings, control and unicode characters
+// (including NUL, which Postgres text cannot store), SQL/HTML injection strings, negative and NaN
+// numbers, prototype-pollution keys, arrays where objects are expected. The rules:
+//   - only a zod failure or a DomainError may come out (anything else would be a 500 or a generic
+//     "something went wrong" for a person who only typed something odd);
+//   - no ActionResult carries stack-trace or database text;
+//   - nothing is written when the input names records the actor may not touch;
+//   - hostile text that is accepted is stored exactly as given (inert, never interpreted).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { isDomainError } from '@/lib/errors';
+import { parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
+import { resetDatabase } from '@/tests/setup/db';
+import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
+// Schemas
+import { EmailInput, SignInInput, SignUpInput } from '@/lib/auth/schemas';
+import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas';
+import { CatalogSearchInput } from '@/lib/catalog/schemas';
+import { EnrollInput, ResourceProgressInput } from '@/lib/enrollment/schemas';
+import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
+import { AcceptNewAccountInput, BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
+import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
+import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
+import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
+import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
+import { ProfileInput, updateProfile } from '@/lib/auth/profile';
+import { RevokeAwardInput, revokeAward } from '@/lib/awards/revoke';
+import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
+// Domain
+import { authenticate, signUp } from '@/lib/auth/accounts';
+import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { getApplication } from '@/lib/submissions/queries';
+import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
+import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
+import { getReviewWorkspace, listAssignableReviewers, listReviewQueue } from '@/lib/review/queries';
+import { getCalibration } from '@/lib/review/calibration';
+import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/authoring/queries';
+import { listOrgMembers } from '@/lib/people/queries';
+import { submitCalibration } from '@/lib/review/calibration';
+import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
+import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { enrollInMicroCredential, enrollInTrack, setResourceProgress } from '@/lib/enrollment/mutations';
+import { createMicroCredential, publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { importCredential, exportCredential } from '@/lib/authoring/import-export';
+import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
+import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
+import { searchCatalog, getPublishedMicroCredential, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
+import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
+import { resolveDistrict } from '@/lib/district/access';
+import { districtReportCsv } from '@/lib/reporting/exports';
+import { getIssuerProfile, getPublicAward, getPublicPortfolio, getCredentialJson } from '@/lib/awards/queries';
+import { getSignedStatusList } from '@/lib/awards/status-lists';
+// Route handlers (machine endpoints that need no session)
+import { GET as credentialJsonGET } from '@/app/credentials/[id]/credential.json/route';
+import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
+import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
+import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/route';
+import { GET as statusListGET } from '@/app/status-lists/[id]/route';
+import { GET as issuerProfileGET } from '@/app/issuers/[slug]/profile.json/route';
+
+// ───────────────────────────── Hostile values ─────────────────────────────
+
+const NASTY = [
+  '', ' ', '\u0000', 'a\u0000b', '\u0000'.repeat(40), "' OR '1'='1", `'; DROP TABLE "User"; --`, `" OR ""="`, '1; SELECT pg_sleep(5)--',
+  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg/onload=alert(1)>', 'javascript:alert(1)', '../../../../etc/passwd', '..\\..\\windows',
+  '%00', '%27%20OR%201=1', '__proto__', 'constructor', 'prototype', 'toString', '{{7*7}}', '${7*7}', 'null', 'undefined', 'NaN', '-1', '1e309',
+  '\r\n\t\v\f\b', '\u202e\u2066evil', '\ud800', '\udfff\ud800', '😀'.repeat(30), 'ǅ̴̡̨̛̛͍̖̗̘̙̜̝̞̟̠̣', '\uFEFF', '\\', '"', "'", '`', 'a'.repeat(41), 'a'.repeat(300_000),
+  'mc:abc', 'track:__proto__', 'https://evil.example/', 'data:text/html,<script>alert(1)</script>',
+];
+const PROTO = [
+  JSON.parse('{"__proto__": {"polluted": "yes"}}'),
+  JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}'),
+  JSON.parse('{"__proto__": {"polluted": "yes"}, "a": {"__proto__": {"polluted": "yes"}}}'),
+];
+
+const hostileString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((s) => `${s}\u0000${s}`) },
+  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 8 }).map((s) => s.repeat(20_000)) },
+);
+const hostileNumber = fc.oneof(
+  fc.constantFrom(NaN, -1, -0, 0, 1.5, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 2 ** 31, 2 ** 53),
+  fc.integer(),
+  fc.double(),
+);
+const hostileScalar = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.constant(undefined), fc.bigInt(), fc.constant(new Date(NaN)));
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 5, arbitrary: hostileScalar },
+  { weight: 1, arbitrary: fc.array(hostileScalar, { maxLength: 5 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...PROTO) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', 'kind', 'text'), hostileScalar) },
+  { weight: 1, arbitrary: fc.array(fc.array(hostileString, { maxLength: 2 }), { maxLength: 3 }) },
+);
+
+/** Either a known id (foreign records, or own records where nothing can legitimately change) or garbage. */
+const idOr = (...ids: string[]) => (ids.length ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...ids) }, { weight: 2, arbitrary: hostileString }) : hostileString);
+const anyOr = <T,>(...good: T[]) => fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...good) }, { weight: 2, arbitrary: hostileValue });
+
+/** An object with (some of) the expected keys, each good or hostile, or something that is not an object at all. */
+function hostileInput(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+    { weight: 1, arbitrary: hostileValue },
+    { weight: 1, arbitrary: fc.record(fields).map((r) => Object.assign(JSON.parse('{"__proto__": {"polluted": "yes"}}'), r)) },
+  );
+}
+
+/**
+ * The inline id schemas of the app actions.ts files (`z.string().min(1).max(40)` plus NUL stripping, see
+ * app/admin/credentials, admin/stacks, admin/tracks, apply/[slug], micro-credentials/[slug],
+ * tracks/[slug]): they are not exported from the 'use server' modules, so they are mirrored here for
+ * the domain calls those actions make.
+ */
+const ActionId = z.string().min(1).max(40).overwrite((v) => v.replaceAll('\u0000', ''));
+
+// ───────────────────────────── Assertions ─────────────────────────────
+
+const LEAKY = /\n\s+at |\bat [\w.<>]+ \(|Error:|Prisma|invocation|\bSELECT\b.*\bFROM\b|node_modules|\/work\//;
+
+function assertCleanResult(r: ActionResult<unknown>) {
+  if (r.ok) return;
+  const texts = [r.formError ?? '', ...Object.values(r.fieldErrors ?? {}).flat()];
+  for (const t of texts) {
+    expect(typeof t).toBe('string');
+    expect(t, 'an ActionResult message carries internal text').not.toMatch(LEAKY);
+  }
+}
+
+function assertNotPolluted() {
+  expect(({} as Record<string, unknown>).polluted, 'Object.prototype was polluted').toBeUndefined();
+}
+
+/** Every string a parsed value carries must be storable in Postgres text (no NUL). */
+function storableStrings(v: unknown, path = '$'): string[] {
+  if (typeof v === 'string') return v.includes('\u0000') ? [path] : [];
+  if (Array.isArray(v)) return v.flatMap((x, i) => storableStrings(x, `${path}[${i}]`));
+  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.entries(v).flatMap(([k, x]) => storableStrings(x, `${path}.${k}`));
+  return [];
+}
+
+const describeError = (e: unknown) => (e instanceof Error ? `${e.constructor.name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ''}: ${e.message.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 200)}` : String(e));
+
+/** Postgres stores UTF-8: a lone surrogate (only possible in JSON-encoded input) comes back as U+FFFD. */
+const wellFormed = (v: string | null) => (v === null ? null : (v as unknown as { toWellFormed(): string }).toWellFormed());
+
+type Stats = { parsedOut: number; domainErrors: number; succeeded: number };
+
+/**
+ * Runs the action pipeline (zod parse, then the domain call) on hostile input and checks the rules.
+ * `mayWrite`: the property also feeds legitimate own ids, so accepted input may be stored (checked
+ * by `check` instead of the fingerprint).
+ */
+async function pipeline<T>(opts: {
+  arb: fc.Arbitrary<unknown>;
+  schema?: z.ZodType<T>;
+  call: (input: T) => Promise<unknown>;
+  mayWrite?: boolean;
+  mustNotSucceed?: boolean;
+  check?: (input: T, value: unknown) => Promise<void> | void;
+  numRuns?: number;
+  storesNothing?: boolean;
+}): Promise<Stats> {
+  const stats: Stats = { parsedOut: 0, domainErrors: 0, succeeded: 0 };
+  const before = opts.mayWrite ? null : await tableFingerprints();
+  await fc.assert(
+    fc.asyncProperty(opts.arb, async (raw) => {
+      let input = raw as T;
+      if (opts.schema) {
+        let parsed: ReturnType<typeof parseInput>;
+        try {
+          parsed = parseInput(opts.schema, raw);
+        } catch (e) {
+          throw new Error(`the schema threw instead of failing: ${describeError(e)}`);
+        }
+        assertNotPolluted();
+        if (!parsed.ok) {
+          stats.parsedOut++;
+          assertCleanResult(parsed.result);
+          return;
+        }
+        if (!opts.storesNothing) expect(storableStrings(parsed.data), 'parsed input carries a string Postgres cannot store').toEqual([]);
+        input = parsed.data as T;
+      }
+      let value: unknown;
+      try {
+        value = await opts.call(input);
+      } catch (e) {
+        if (!isDomainError(e)) throw new Error(`unexpected ${describeError(e)}`);
+        stats.domainErrors++;
+        assertCleanResult(toActionError(e));
+        return;
+      } finally {
+        assertNotPolluted();
+      }
+      stats.succeeded++;
+      if (opts.mustNotSucceed) throw new Error(`hostile input was accepted: ${JSON.stringify(input, (_k, x) => (typeof x === 'bigint' ? String(x) : x))?.slice(0, 200)}`);
+      await opts.check?.(input, value);
+    }),
+    { numRuns: opts.numRuns ?? 60, endOnFailure: true },
+  );
+  if (before) expect(changedTables(before, await tableFingerprints()), 'hostile input changed rows').toEqual([]);
+  return stats;
+}
+
+// ───────────────────────────── World ─────────────────────────────
+
+let w: World;
+beforeAll(async () => {
+  await resetDatabase();
+  w = await buildWorld();
+}, 120_000);
+afterAll(() => {
+  delete (Object.prototype as Record<string, unknown>).polluted;
+});
+
+// ───────────────────────────── 1. Schemas alone ─────────────────────────────
+
+describe('zod input schemas under hostile input', () => {
+  const schemas: [string, z.ZodType, Record<string, fc.Arbitrary<unknown>>][] = [
+    ['SignInInput', SignInInput, { email: anyOr('a@b.co'), password: anyOr('x'), callbackUrl: hostileValue }],
+    ['SignUpInput', SignUpInput, { name: anyOr('Ann'), email: anyOr('a@b.co'), password: anyOr('long enough password'), districtId: hostileValue }],
+    ['MicroCredentialDef', MicroCredentialDef, { slug: anyOr('ok-slug'), title: hostileValue, summary: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue, resources: hostileValue }],
+    ['TrackDef', TrackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), topic: anyOr('X'), subjects: hostileValue, levels: hostileValue, kind: hostileValue }],
+    ['StackDef', StackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), microCredentials: anyOr(['aaa', 'bbb']), badgeColor: hostileValue }],
+    ['CatalogSearchInput', CatalogSearchInput, { q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue }],
+    ['EnrollInput', EnrollInput, { kind: anyOr('track', 'micro'), trackId: hostileValue, microCredentialId: hostileValue }],
+    ['ResourceProgressInput', ResourceProgressInput, { resourceId: hostileValue, done: anyOr('true', 'false') }],
+    ['RequestUploadInput', RequestUploadInput, { attemptId: hostileValue, partId: hostileValue, fileName: hostileValue, contentType: hostileValue, size: hostileValue }],
+    ['PresignPartsInput', PresignPartsInput, { fileId: hostileValue, partNumbers: hostileValue }],
+    ['CompleteUploadInput', CompleteUploadInput, { fileId: hostileValue, parts: hostileValue }],
+    ['FileIdInput', FileIdInput, { fileId: hostileValue }],
+    ['InviteInput', InviteInput, { organizationId: hostileValue, email: anyOr('a@b.co'), role: anyOr('TEACHER', 'PLATFORM_ADMIN') }],
+    ['RoleChangeInput', RoleChangeInput, { organizationId: hostileValue, userId: hostileValue, role: anyOr('REVIEWER'), op: anyOr('add', 'remove') }],
+    ['QualificationInput', QualificationInput, { userId: hostileValue, microCredentialId: hostileValue, op: anyOr('add') }],
+    ['AcceptNewAccountInput', AcceptNewAccountInput, { token: hostileValue, name: hostileValue, password: hostileValue }],
+    ['BulkEnrolTarget', BulkEnrolTarget, { issuerId: hostileValue, target: anyOr('mc:abc', 'track:abc') }],
+    ['ProposalInput', ProposalInput, { microCredentialId: hostileValue, studentGoals: hostileValue, plan: hostileValue, intent: anyOr('save', 'submit') }],
+    ['ProposalDecisionInput', ProposalDecisionInput, { proposalId: hostileValue, decision: anyOr('APPROVED', 'RETURNED'), comment: hostileValue, version: hostileValue }],
+    ['PeriodInput', PeriodInput, { from: hostileValue, to: hostileValue }],
+    ['QueueFilterInput', QueueFilterInput, { kind: hostileValue, microCredentialId: hostileValue, olderThanDays: hostileValue, cursor: hostileValue }],
+    ['ClaimReviewInput', ClaimReviewInput, { attemptId: hostileValue, kind: hostileValue }],
+    ['ReleaseReviewInput', ReleaseReviewInput, { reviewId: hostileValue }],
+    ['SaveDraftInput', SaveDraftInput, { reviewId: hostileValue, version: hostileValue, scores: hostileValue, overallComment: hostileValue }],
+    ['SubmitReviewInput', SubmitReviewInput, { reviewId: hostileValue, version: hostileValue, attemptVersion: hostileValue, scores: hostileValue, overallComment: hostileValue }],
+    ['AssignReviewInput', AssignReviewInput, { attemptId: hostileValue, reviewerId: hostileValue, kind: hostileValue }],
+    ['CalibrationInput', CalibrationInput, { microCredentialId: hostileValue, ranks: hostileValue }],
+    ['QualityFilterInput', QualityFilterInput, { microCredentialId: hostileValue, period: hostileValue }],
+    ['GrantQualificationInput', GrantQualificationInput, { microCredentialId: hostileValue, email: hostileValue }],
+    ['SaveResponseInput', SaveResponseInput, { attemptId: hostileValue, partId: hostileValue, text: hostileValue, links: hostileValue, revision: hostileValue }],
+    ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue }],
+    ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
+    ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue }],
+    ['RevokeAwardInput', RevokeAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), reason: hostileValue }],
+    ['VerifyInput', VerifyInput, { kind: anyOr('text', 'file'), text: hostileValue, name: hostileValue, base64: hostileValue }],
+  ];
+
+  // VerifyInput is parsed and checked in memory; nothing from it is stored or queried.
+  const inMemoryOnly = new Set(['VerifyInput']);
+
+  it.each(schemas)('%s never throws, never pollutes prototypes, and only lets through storable strings', (name, schema, fields) => {
+    fc.assert(
+      fc.property(hostileInput(fields), (raw) => {
+        const parsed = schema.safeParse(raw);
+        assertNotPolluted();
+        if (parsed.success) {
+          if (!inMemoryOnly.has(name)) expect(storableStrings(parsed.data)).toEqual([]);
+        } else {
+          const errors = zodFieldErrors(parsed.error);
+          assertCleanResult({ ok: false, formError: 'Some fields need attention.', fieldErrors: errors });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('EmailInput, PeriodInput and BucketInput normalise whatever arrives', () => {
+    fc.assert(
+      fc.property(hostileValue, hostileValue, hostileValue, (e, from, to) => {
+        const email = EmailInput.safeParse(e);
+        if (email.success) expect(email.data).toMatch(/^[^\s\u0000]+@[^\s\u0000]+$/);
+        const period = resolvePeriod(PeriodInput.parse({ from, to }));
+        expect(Number.isNaN(period.from.getTime())).toBe(false);
+        expect(period.to.getTime()).toBeGreaterThan(period.from.getTime());
+        expect(['week', 'month']).toContain(BucketInput.parse(from));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// ───────────────────────────── 2. Action pipelines: hostile ids, nothing written ─────────────────────────────
+
+describe('domain entry points under hostile and foreign ids (nothing is written)', () => {
+  const as = (pick: (w: World) => Actor) => pick(w);
+
+  it('teacher: saveResponse, submitAttempt, startRevision, requestUpload on foreign or broken ids', async () => {
+    const t1 = as((x) => x.t1);
+    await pipeline({
+      schema: SaveResponseInput,
+      arb: hostileInput({ attemptId: idOr(w.t2A.attemptId, w.t1A.attemptId), partId: idOr(w.mcA.version.parts[0].id, w.mcC.version.parts[0].id), text: anyOr('ok'), links: anyOr([], ['https://example.org']), revision: anyOr(0, 1) }),
+      call: (i) => saveResponse({ actor: t1, ...i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({
+      schema: SubmitAttemptInput,
+      arb: hostileInput({ attemptId: idOr(w.t2A.attemptId), publicSummary: hostileValue }),
+      call: (i) => submitAttempt({ actor: t1, ...i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({
+      schema: StartRevisionInput,
+      arb: hostileInput({ submissionId: idOr(w.t2A.submissionId, w.t1C.submissionId.replace(/.$/, '0')) }),
+      call: (i) => startRevision({ actor: t1, ...i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({
+      schema: RequestUploadInput,
+      arb: hostileInput({ attemptId: idOr(w.t2A.attemptId, w.t1A.attemptId), partId: idOr(w.mcA.version.parts[1].id), fileName: anyOr('a.pdf'), contentType: anyOr('application/pdf'), size: anyOr(1000) }),
+      call: (i) => requestUpload({ actor: t1, ...i }),
+      mustNotSucceed: true,
+    });
+  });
+
+  it('another teacher: completeUpload, presignUploadParts, removeFile, getEvidenceUrl on T1 files', async () => {
+    const t2 = as((x) => x.t2);
+    const files = [w.t1File, w.pendingToComplete, w.pendingToRemove];
+    await pipeline({ schema: CompleteUploadInput, arb: hostileInput({ fileId: idOr(...files), parts: anyOr([{ partNumber: 1, etag: 'x' }]) }), call: (i) => completeUpload({ actor: t2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: PresignPartsInput, arb: hostileInput({ fileId: idOr(...files), partNumbers: anyOr([1]) }), call: (i) => presignUploadParts({ actor: t2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: FileIdInput, arb: hostileInput({ fileId: idOr(...files) }), call: (i) => removeFile({ actor: t2, fileId: i.fileId }), mustNotSucceed: true });
+    // The files route lets only [a-z0-9]{1,40} through to the domain.
+    await pipeline({
+      arb: fc.oneof(fc.constantFrom(...files), fc.stringMatching(/^[a-zA-Z0-9]{1,40}$/)),
+      call: (id: string) => getEvidenceUrl({ actor: t2, fileId: id, inline: false }),
+      mustNotSucceed: true,
+    });
+  });
+
+  it('reviewers: claim, draft, submit, release, calibrate with foreign or broken ids', async () => {
+    const rc = as((x) => x.conflicted);
+    const r = as((x) => x.reviewer);
+    const review = w.passReviewId;
+    const scores = anyOr([{ criterionId: w.mcB.version.criteria[0].id, levelId: w.mcB.version.levels[0].id, feedback: 'x' }], []);
+    // R is qualified for mcA but T1's mcC draft and T2's mcA draft are not claimable.
+    await pipeline({ schema: ClaimReviewInput, arb: hostileInput({ attemptId: idOr(w.t1C.attemptId, w.t2A.attemptId, w.t1B.attemptId), kind: anyOr('PRIMARY', 'SECOND', 'ADJUDICATION') }), call: (i) => claimReview({ actor: r, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: ClaimReviewInput, arb: hostileInput({ attemptId: idOr(w.t1A.attemptId), kind: anyOr('PRIMARY') }), call: (i) => claimReview({ actor: rc, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: SaveDraftInput, arb: hostileInput({ reviewId: idOr(review), version: anyOr(0, 1), scores, overallComment: hostileValue }), call: (i) => saveReviewDraft({ actor: rc, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: SubmitReviewInput, arb: hostileInput({ reviewId: idOr(review), version: anyOr(0, 1), attemptVersion: anyOr(0, 1, 2), scores, overallComment: hostileValue }), call: (i) => submitReview({ actor: rc, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: ReleaseReviewInput, arb: hostileInput({ reviewId: idOr(review) }), call: (i) => releaseReview({ actor: rc, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: CalibrationInput, arb: hostileInput({ microCredentialId: idOr(w.mcA.mc.id, w.mcB.mc.id), ranks: hostileValue }), call: (i) => submitCalibration({ actor: w.t1, ...i }), mustNotSucceed: true });
+    // The queue filter comes from the query string through QueueFilterInput.
+    await pipeline({
+      schema: QueueFilterInput,
+      arb: hostileInput({ kind: hostileValue, microCredentialId: hostileValue, olderThanDays: hostileValue, cursor: hostileValue }),
+      call: async (f) => expect((await listReviewQueue({ actor: rc, ...f })).items).toEqual([]),
+      numRuns: 40,
+    });
+  });
+
+  it('admins: assignment, qualifications, people and enrolment on foreign or broken ids', async () => {
+    const adminA = w.adminA;
+    const adminB = w.adminB;
+    // Admin A owns the attempt but the reviewer id is hostile (R's own attempt T1 mcB is decided).
+    await pipeline({ schema: AssignReviewInput, arb: hostileInput({ attemptId: idOr(w.t1B.attemptId, w.t1C.attemptId), reviewerId: idOr(w.reviewer.id, w.t1.id), kind: anyOr('PRIMARY') }), call: (i) => assignReview({ actor: adminA, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: AssignReviewInput, arb: hostileInput({ attemptId: idOr(w.t1A.attemptId, w.t2A2.attemptId), reviewerId: idOr(w.reviewer.id), kind: anyOr('PRIMARY') }), call: (i) => assignReview({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: GrantQualificationInput, arb: hostileInput({ microCredentialId: idOr(w.mcA.mc.id), email: anyOr(w.reviewer.email) }), call: (i) => grantQualification({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: GrantQualificationInput, arb: hostileInput({ microCredentialId: idOr(w.mcA.mc.id), email: anyOr('nobody@example.test', w.t1.email) }), call: (i) => grantQualification({ actor: adminA, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: InviteInput, arb: hostileInput({ organizationId: idOr(w.issuerA.id, w.d1.id, w.s1.id), email: anyOr('x@example.test'), role: anyOr('TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER') }), call: (i) => inviteMember({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: RoleChangeInput, arb: hostileInput({ organizationId: idOr(w.issuerA.id, w.d1.id), userId: idOr(w.reviewer.id, w.newcomer.id), role: anyOr('REVIEWER', 'ISSUER_ADMIN'), op: anyOr('add', 'remove') }), call: (i) => changeRole({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: RoleChangeInput, arb: hostileInput({ organizationId: idOr(w.issuerA.id), userId: hostileString, role: anyOr('REVIEWER'), op: anyOr('add', 'remove') }), call: (i) => changeRole({ actor: adminA, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: QualificationInput, arb: hostileInput({ userId: idOr(w.reviewer.id), microCredentialId: idOr(w.mcA.mc.id), op: anyOr('add', 'remove') }), call: (i) => setReviewerQualification({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({
+      schema: BulkEnrolTarget,
+      arb: hostileInput({ issuerId: idOr(w.issuerA.id), target: anyOr(`mc:${w.mcA.mc.id}`, `track:${w.track.id}`, 'mc:zzzz') }),
+      call: (i) => importBulkEnrol({ actor: adminB, ...i, csv: 'email,name\nx@example.test,X\n' }),
+      mustNotSucceed: true,
+    });
+  });
+
+  it('admins: bulk-enrol CSV content is validated row by row before anything is written', async () => {
+    const row = fc.tuple(fc.oneof(fc.constantFrom('ok@example.test'), hostileString), hostileString, fc.oneof(fc.constant(''), hostileString));
+    await pipeline({
+      arb: fc.oneof(fc.array(row, { minLength: 1, maxLength: 4 }).map((rows) => `email,name,school\n${rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n')}`), hostileString),
+      call: (csv: string) => previewBulkEnrol({ actor: w.adminA, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv }),
+      numRuns: 60,
+    });
+  });
+
+  it('district leaders and proposals: foreign districts and proposals', async () => {
+    await pipeline({ schema: ProposalDecisionInput, arb: hostileInput({ proposalId: idOr(w.proposal.id), decision: anyOr('APPROVED', 'RETURNED'), comment: anyOr('Please add more detail.'), version: anyOr(0) }), call: (i) => decideProposal({ actor: w.leader2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: ProposalInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), studentGoals: anyOr('Students revise their work after feedback.'), plan: hostileValue, intent: anyOr('save', 'submit') }), call: (i) => saveProposal({ actor: w.t2, ...i, submit: i.intent === 'submit' }), mustNotSucceed: true });
+    await pipeline({
+      arb: fc.oneof(hostileString, fc.constantFrom(w.d1.id)),
+      call: async (districtId: string) => {
+        await expect(resolveDistrict(w.leader2, districtId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        await expect(getDistrictHome({ actor: w.leader2, districtId, since: new Date(0) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        return districtReportCsv({ actor: w.leader2, districtId, report: 'pd-hours', period: resolvePeriod({}) });
+      },
+      mustNotSucceed: true,
+      numRuns: 40,
+    });
+  });
+
+  it('authoring: hostile definitions, imports, badge keys and foreign ids', async () => {
+    await pipeline({ arb: hostileInput({ slug: hostileValue, title: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue }), call: (def) => createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });
+    await pipeline({ arb: fc.oneof(hostileString, fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom(...PROTO).map((p) => JSON.stringify({ definition: p }))), call: (json: string) => importCredential({ actor: w.adminA, issuerId: w.issuerA.id, json }), mustNotSucceed: true });
+    const SaveInput = z.object({ microCredentialId: ActionId, badgeImageKey: z.string().max(200).nullable() });
+    // The badge key is only ever compared and checked against ^badges/<issuer>/<hex>.png$ before it is stored.
+    await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id, w.mcA.mc.id), badgeImageKey: fc.oneof(hostileString, fc.constant(null)) }), call: (i) => setBadgeImage({ actor: w.adminB, microCredentialId: i.microCredentialId, key: i.badgeImageKey }), mustNotSucceed: true });
+    await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), badgeImageKey: hostileString }), call: (i) => setBadgeImage({ actor: w.adminA, microCredentialId: i.microCredentialId, key: i.badgeImageKey }), mustNotSucceed: true });
+    await pipeline({ arb: hostileString, call: (key: string) => verifyBadgeObject({ actor: w.adminA, issuerId: w.issuerA.id, key }), mustNotSucceed: true });
+    await pipeline({ arb: hostileNumber, call: (size: number) => requestBadgeUpload({ actor: w.adminA, issuerId: w.issuerA.id, size }), check: (size) => expect(Number.isInteger(size) && size > 0 && size <= 2 * 1024 * 1024).toBe(true) });
+    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id, w.mcA.mc.id), call: (id) => saveMicroCredentialDraft({ actor: w.adminB, microCredentialId: id, def: {} as never }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => publishMicroCredential({ actor: w.adminB, microCredentialId: id }), mustNotSucceed: true });
+    // The track and stack actions build their definitions from raw form strings.
+    const str = anyOr('ok-slug-1');
+    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, topic: str, levels: fc.array(str, { maxLength: 3 }) }), call: (def) => createIssuerTrack({ actor: w.adminB, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });
+    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, topic: str, levels: fc.array(str, { maxLength: 3 }) }), call: (def) => updateTrack({ actor: w.adminA, trackId: w.track.id, def: { ...(def as object), slug: '--bad--' } as never }), mustNotSucceed: true });
+    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, microCredentials: fc.array(str, { maxLength: 3 }) }), call: (def) => createIssuerStack({ actor: w.adminB, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });
+    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, microCredentials: fc.array(str, { maxLength: 3 }) }), call: (def) => updateStack({ actor: w.adminB, stackId: w.stack.id, def: def as never }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.stack.id), call: (id) => updateStack({ actor: w.adminB, stackId: id, def: {} as never }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.track.id), call: (id) => updateTrack({ actor: w.adminB, trackId: id, def: {} as never }), mustNotSucceed: true });
+  });
+
+  it('awards: revocation by the wrong issuer or with broken ids', async () => {
+    await pipeline({ schema: RevokeAwardInput, arb: hostileInput({ awardId: anyOr(w.award.id, '00000000-0000-0000-0000-000000000000'), reason: anyOr('Issued in error.') }), call: (i) => revokeAward({ actor: w.adminA, ...i }), mustNotSucceed: true });
+  });
+
+  it('enrolment and invitations with broken ids or tokens', async () => {
+    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => enrollInMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => startApplication({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.t1.id), call: (id) => enrollInTrack({ actor: w.t2, trackId: id }), mustNotSucceed: true });
+    await pipeline({ schema: ResourceProgressInput, arb: hostileInput({ resourceId: hostileValue, done: anyOr('true', 'false') }), call: (i) => setResourceProgress({ actor: w.t2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: AcceptNewAccountInput, arb: hostileInput({ token: anyOr(`${w.inviteToken}x`), name: anyOr('New Person'), password: anyOr('a long password here') }), call: (i: z.infer<typeof AcceptNewAccountInput>) => acceptInvitation({ token: i.token, actor: null, newAccount: { name: i.name, password: i.password } }), mustNotSucceed: true });
+    await pipeline({ arb: fc.constant(w.inviteToken), call: (token: string) => acceptInvitation({ token, actor: w.t2 }), mustNotSucceed: true, numRuns: 2 });
+  });
+
+  it('public reads and sign-in answer hostile slugs, ids and credentials with nothing', async () => {
+    await pipeline({
+      arb: hostileString,
+      call: async (v: string) => {
+        expect(await getPublicAward(v)).toBeNull();
+        expect(await getCredentialJson(v)).toBeNull();
+        expect(await getPublicPortfolio(v)).toBeNull();
+      },
+      numRuns: 80,
+    });
+    await pipeline({
+      schema: SignInInput,
+      arb: hostileInput({ email: anyOr('t1@example.test', 'nobody@example.test'), password: hostileValue, callbackUrl: hostileValue }),
+      call: async (i) => expect((await authenticate({ email: i.email, password: i.password, ip: '203.0.113.9' })).ok).toBe(false),
+      numRuns: 40,
+    });
+    await pipeline({ schema: CatalogSearchInput, arb: hostileInput({ q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue }), call: (i) => searchCatalog(i), numRuns: 80 });
+    await pipeline({
+      schema: VerifyInput,
+      storesNothing: true,
+      arb: fc.oneof(
+        hostileInput({ kind: anyOr('text', 'file'), text: hostileValue, name: anyOr('badge.png'), base64: hostileValue }),
+        fc.jsonValue().map((v) => ({ kind: 'text', text: JSON.stringify(v) })),
+        fc.constantFrom(...PROTO).map((p) => ({ kind: 'text', text: JSON.stringify({ ...p, '@context': p, proof: p, credentialStatus: p }) })),
+      ),
+      call: async (i) => expect((await verifyUpload(i)).ok !== undefined).toBe(true),
+      numRuns: 60,
+    });
+  });
+});
+
+// ───────────────────────────── 2b. Reads fed straight from URL params ─────────────────────────────
+
+// Pages and route handlers pass `params` and `searchParams` to these reads without a schema. Each
+// must answer garbage (NUL included: Postgres rejects it with error 22021, which Prisma surfaces as
+// P2039, a 500 for the visitor) with "nothing", never an exception.
+describe('reads that pages and routes call with raw URL params', () => {
+  const reads: [string, (v: string) => Promise<unknown>, (r: unknown) => boolean][] = [
+    ['getIssuerProfile (issuers/[slug], profile.json)', (v) => getIssuerProfile(v), (r) => r === null],
+    ['getPublishedMicroCredential (micro-credentials/[slug])', (v) => getPublishedMicroCredential(v), (r) => r === null],
+    ['getPublishedTrack (tracks/[slug])', (v) => getPublishedTrack(v), (r) => r === null],
+    ['getPublishedStack (stacks/[slug])', (v) => getPublishedStack(v), (r) => r === null],
+    ['getApplication (apply/[slug])', (v) => getApplication(w.t2, v), (r) => r === null],
+    ['getReviewWorkspace (review/[reviewId])', (v) => getReviewWorkspace({ actor: w.reviewer, reviewId: v }), (r) => r === null],
+    ['getCalibration (review/calibration/[microCredentialId])', (v) => getCalibration({ actor: w.reviewer, microCredentialId: v }), (r) => r === null],
+    ['listAssignableReviewers (admin/review-quality/assign/[attemptId])', (v) => listAssignableReviewers({ actor: w.adminA, attemptId: v }), (r) => r === null],
+    ['getCredentialForEdit (admin/credentials/[id]/edit)', (v) => getCredentialForEdit({ actor: w.adminA, microCredentialId: v }), () => false],
+    ['getTrackForEdit (admin/tracks/[id])', (v) => getTrackForEdit({ actor: w.adminA, trackId: v }), () => false],
+    ['getStackForEdit (admin/stacks/[id])', (v) => getStackForEdit({ actor: w.adminA, stackId: v }), () => false],
+    ['exportCredential (admin/credentials/[id]/export)', (v) => exportCredential({ actor: w.adminA, microCredentialId: v }), () => false],
+    ['listDistrictTeachers ?q=&cursor= (district/teachers)', (v) => listDistrictTeachers({ actor: w.leader1, districtId: w.d1.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
+    ['listOrgMembers ?q=&cursor= (admin/people)', (v) => listOrgMembers({ actor: w.adminA, organizationId: w.issuerA.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
+    ['getInvitation (invitations/[token])', (v) => getInvitation(v), (r) => (r as { state: string }).state === 'invalid'],
+  ];
+
+  it.each(reads)('%s', async (_name, read, nothing) => {
+    await fc.assert(
+      fc.asyncProperty(hostileString, async (v) => {
+        let r: unknown;
+        try {
+          r = await read(v);
+        } catch (e) {
+          if (isDomainError(e) && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return;
+          throw new Error(`unexpected ${describeError(e)}`);
+        }
+        expect(nothing(r), 'returned data for a garbage id').toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+// ───────────────────────────── 3. Hostile content on own records: stored verbatim ─────────────────────────────
+
+describe('hostile content on the actor’s own records is stored exactly as given', () => {
+  it('autosaved answers keep injection strings and unicode as plain text', async () => {
+    const part = w.mcC.version.parts[0].id;
+    await pipeline({
+      schema: SaveResponseInput,
+      arb: fc.record({ attemptId: fc.constant(w.t1C.attemptId), partId: fc.constant(part), text: hostileString, links: fc.oneof(fc.constant([]), fc.array(hostileString, { maxLength: 3 })), revision: fc.constant(-1) }),
+      call: async (i) => {
+        const current = await db.partResponse.findUniqueOrThrow({ where: { attemptId_partId: { attemptId: i.attemptId, partId: i.partId } }, select: { revision: true } });
+        return saveResponse({ actor: w.t1, ...i, revision: current.revision });
+      },
+      mayWrite: true,
+      check: async (i) => {
+        const row = await db.partResponse.findUniqueOrThrow({ where: { attemptId_partId: { attemptId: i.attemptId, partId: i.partId } }, select: { text: true, links: true } });
+        expect(row.text).toBe(wellFormed(i.text));
+        expect(row.links).toEqual(i.links.map(wellFormed));
+      },
+      numRuns: 60,
+    });
+  });
+
+  // ProfileInput lives in lib/auth/profile.ts and does not drop NUL yet: see the report.
+  it('profile names keep hostile text verbatim', async () => {
+    await pipeline({
+      schema: ProfileInput,
+      arb: hostileInput({ name: hostileString, publicName: hostileString, handle: anyOr('', 'teacher-one'), portfolioPublic: anyOr(undefined, 'on') }),
+      call: (input) => updateProfile({ actor: w.t1, input }),
+      mayWrite: true,
+      check: async (i) => {
+        const u = await db.user.findUniqueOrThrow({ where: { id: w.t1.id }, select: { name: true, publicName: true } });
+        expect(u.name).toBe(wellFormed(i.name));
+        expect(u.publicName).toBe(wellFormed(i.publicName));
+      },
+      numRuns: 50,
+    });
+  });
+
+  it('proposals and upload file names keep hostile text verbatim; declared types come from the allowlist', async () => {
+    await pipeline({
+      schema: ProposalInput,
+      arb: fc.record({ microCredentialId: fc.constant(w.mcA.mc.id), studentGoals: hostileString.map((s) => `Students will ${s}`), plan: hostileString, intent: fc.constant('save') }),
+      call: (i) => saveProposal({ actor: w.t2, microCredentialId: i.microCredentialId, studentGoals: i.studentGoals, plan: i.plan, submit: false }),
+      mayWrite: true,
+      check: async (i) => {
+        const p = await db.proposal.findUniqueOrThrow({ where: { userId_microCredentialId: { userId: w.t2.id, microCredentialId: w.mcA.mc.id } }, select: { studentGoals: true, plan: true } });
+        expect(p.studentGoals).toBe(wellFormed(i.studentGoals));
+        expect(p.plan).toBe(wellFormed(i.plan));
+      },
+      numRuns: 40,
+    });
+    await pipeline({
+      schema: RequestUploadInput,
+      arb: fc.record({ attemptId: fc.constant(w.t2A.attemptId), partId: fc.constant(w.mcA.version.parts[1].id), fileName: fc.oneof(hostileString, hostileString.map((s) => `${s}.pdf`)), contentType: fc.oneof(hostileString, fc.constantFrom('application/pdf', 'image/png', 'text/html', 'image/svg+xml')), size: fc.oneof(hostileNumber, fc.constant(1000)) }),
+      call: async (i) => {
+        const ticket = await requestUpload({ actor: w.t2, ...i });
+        const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: ticket.fileId }, select: { fileName: true, declaredType: true } });
+        await removeFile({ actor: w.t2, fileId: ticket.fileId });
+        return row;
+      },
+      mayWrite: true,
+      check: (i, row) => {
+        const r = row as { fileName: string; declaredType: string };
+        expect(r.fileName).toBe(wellFormed(i.fileName));
+        expect(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/heic', 'image/heif']).toContain(r.declaredType);
+      },
+      numRuns: 60,
+    });
+  });
+
+  it('sign-up stores hostile names verbatim and never creates two accounts for one address', async () => {
+    await pipeline({
+      schema: SignUpInput,
+      arb: fc.record({ name: hostileString, email: fc.constantFrom('dup@example.test', 'DUP@example.test ', 'other@example.test'), password: fc.constant('a long enough password'), districtId: fc.oneof(fc.constant(''), hostileString, fc.constant(w.d1.id)) }),
+      call: (i) => signUp(i, {}),
+      mayWrite: true,
+      check: async (i) => {
+        const u = await db.user.findUniqueOrThrow({ where: { email: i.email }, select: { name: true } });
+        expect(u.name).toBe(wellFormed(i.name.trim()));
+      },
+      numRuns: 30,
+    });
+    expect(await db.user.count({ where: { email: { in: ['dup@example.test', 'other@example.test'] } } })).toBeLessThanOrEqual(2);
+  });
+});
+
+// ───────────────────────────── 4. Route handlers with hostile ids ─────────────────────────────
+
+describe('machine endpoints answer hostile ids with 404, never 500', () => {
+  const routes = [
+    ['credential.json', credentialJsonGET, (id: string) => `/credentials/${enc(id)}/credential.json`],
+    ['badge.png', badgePngGET, (id: string) => `/credentials/${enc(id)}/badge.png?download`],
+    ['badge.svg', badgeSvgGET, (id: string) => `/credentials/${enc(id)}/badge.svg`],
+    ['certificate.pdf', certificateGET, (id: string) => `/credentials/${enc(id)}/certificate.pdf`],
+    ['status-lists', statusListGET, (id: string) => `/status-lists/${enc(id)}`],
+  ] as const;
+
+  // Lone surrogates cannot be percent-encoded; the handlers get the raw value through params anyway.
+  const enc = (v: string) => encodeURIComponent((v as unknown as { toWellFormed(): string }).toWellFormed());
+
+  async function call(handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string, params: Record<string, string>) {
+    try {
+      return await handler(new Request(`http://127.0.0.1:3100${path}`), { params: Promise.resolve(params) });
+    } catch (e) {
+      return { status: 500, error: describeError(e) } as const;
+    }
+  }
+
+  it.each(routes)('%s: 200 for a real credential, 404 for anything else', async (_name, handler, path) => {
+    const real = _name === 'status-lists' ? w.award.statusListId : w.award.id;
+    const ok = await call(handler as never, path(real), { id: real });
+    expect(ok.status).toBe(200);
+    const unknownUuid = '6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c';
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom(unknownUuid, unknownUuid.toUpperCase(), `${real}\u0000`, `${real}/../x`, real.toUpperCase().replace(/-/g, ''))), async (id) => {
+        const res = await call(handler as never, path(id), { id });
+        expect(res.status, `${_name} with ${JSON.stringify(id).slice(0, 80)}: ${'error' in res ? res.error : ''}`).toBe(404);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('issuers/[slug]/profile.json: 200 for a real issuer, 404 for anything else', async () => {
+    const ok = await call(issuerProfileGET as never, `/issuers/${w.issuerA.slug}/profile.json`, { slug: w.issuerA.slug });
+    expect(ok.status).toBe(200);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom(`${w.issuerA.slug}\u0000`, w.d1.slug)), async (slug) => {
+        const res = await call(issuerProfileGET as never, `/issuers/${enc(slug)}/profile.json`, { slug });
+        expect(res.status, `profile.json with ${JSON.stringify(slug).slice(0, 80)}: ${'error' in res ? res.error : ''}`).toBe(404);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the signed status list route and query never sign for an unknown id', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[a-zA-Z0-9]{1,40}$/), async (id) => {
+        expect(await getSignedStatusList(id)).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
