@@ -1,0 +1,175 @@
+// `npm run bench:explain [-- --database-url URL --verbose]`
+// (package.json: "bench:explain": "tsx --conditions=react-server scripts/scale/explain.ts")
+//
+// EXPLAIN (ANALYZE, BUFFERS) for every query behind the benchmarked paths, against the scale
+// database. The SQL is not copied by hand: the real domain functions run (searchCatalog,
+// getPublishedMicroCredential, getTeacherDashboard, listReviewQueue, getCredentialJson, ...) while
+// pg's Client#query is wrapped to record exactly the SQL and parameters Prisma sends. Each recorded
+// statement is then explained with its own parameters. Fails (exit 1) when a large table is read
+// with a Seq Scan; prints each plan's key lines and flags slow statements.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import {
+  SCALE_APP_URL, SCALE_AUTH_SECRET, SCALE_CREDENTIAL_KEY_SECRET, SCALE_REVIEWER_EMAIL, SCALE_TEACHER_EMAIL,
+  isScaleDatabase, numberFlag, parseFlags, redact, resolveScaleDatabaseUrl,
+} from './common';
+
+type Captured = { text: string; values: unknown[] };
+type PlanNode = {
+  'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Alias?: string; 'Actual Rows'?: number; 'Actual Loops'?: number;
+  'Actual Total Time'?: number; 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number; 'Rows Removed by Filter'?: number;
+  Filter?: string; 'Index Cond'?: string; 'Recheck Cond'?: string; 'Sort Key'?: string[]; 'Join Type'?: string; Plans?: PlanNode[];
+};
+
+// A Seq Scan is fine on small tables (the planner is right to prefer it); above this it fails.
+const LARGE_TABLE_ROWS = 10_000;
+
+let capturing: Captured[] | null = null;
+const originalQuery = pg.Client.prototype.query;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+(pg.Client.prototype as any).query = function patchedQuery(this: pg.Client, config: unknown, ...rest: unknown[]) {
+  if (capturing && config && typeof config === 'object' && 'text' in config) {
+    const c = config as { text: string; values?: unknown[] };
+    capturing.push({ text: c.text, values: c.values ?? [] });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (originalQuery as any).call(this, config, ...rest);
+};
+
+async function capture(fn: () => Promise<unknown>): Promise<Captured[]> {
+  capturing = [];
+  try {
+    await fn();
+    return capturing.filter((c) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)/i.test(c.text));
+  } finally {
+    capturing = null;
+  }
+}
+
+function walk(node: PlanNode, visit: (n: PlanNode, depth: number) => void, depth = 0) {
+  visit(node, depth);
+  for (const child of node.Plans ?? []) walk(child, visit, depth + 1);
+}
+
+function describe(n: PlanNode): string {
+  const what = [n['Node Type'], n['Join Type'] ? `(${n['Join Type']})` : '', n['Relation Name'] ? `on "${n['Relation Name']}"` : '', n['Index Name'] ? `using ${n['Index Name']}` : '']
+    .filter(Boolean).join(' ');
+  const rows = n['Actual Rows'] !== undefined ? ` rows=${n['Actual Rows']}${(n['Actual Loops'] ?? 1) > 1 ? `x${n['Actual Loops']}` : ''}` : '';
+  const time = n['Actual Total Time'] !== undefined ? ` ${n['Actual Total Time'].toFixed(2)}ms` : '';
+  const buf = n['Shared Hit Blocks'] !== undefined ? ` buf=${n['Shared Hit Blocks']}h/${n['Shared Read Blocks'] ?? 0}r` : '';
+  const removed = n['Rows Removed by Filter'] ? ` removed=${n['Rows Removed by Filter']}` : '';
+  const cond = n['Index Cond'] ?? n['Recheck Cond'] ?? n.Filter;
+  return `${what}${rows}${time}${buf}${removed}${cond ? `  [${cond.length > 110 ? `${cond.slice(0, 107)}...` : cond}]` : ''}`;
+}
+
+async function main() {
+  const flags = parseFlags(process.argv.slice(2));
+  const verbose = flags.has('verbose');
+  const slowMs = numberFlag(flags, 'slow-ms', 20);
+  // --dump DIR: write every statement with its parameters inlined, to replay in psql.
+  const dumpDir = typeof flags.get('dump') === 'string' ? String(flags.get('dump')) : null;
+  if (dumpDir) fs.mkdirSync(dumpDir, { recursive: true });
+  const { url, source } = resolveScaleDatabaseUrl(typeof flags.get('database-url') === 'string' ? String(flags.get('database-url')) : undefined);
+  console.log(`[explain] database ${redact(url)} (from ${source})`);
+  if (!(await isScaleDatabase(url))) {
+    console.error('[explain] that database has no scale marker: run `npm run seed:scale` first.');
+    return 1;
+  }
+  Object.assign(process.env, {
+    DATABASE_URL: url, APP_URL: SCALE_APP_URL, AUTH_SECRET: SCALE_AUTH_SECRET, CREDENTIAL_KEY_SECRET: SCALE_CREDENTIAL_KEY_SECRET,
+    S3_BUCKET: 'microcred', S3_ACCESS_KEY_ID: 'unused', S3_SECRET_ACCESS_KEY: 'unused', DATABASE_POOL_MAX: '4',
+  });
+
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const { rows: sizes } = await admin.query<{ relname: string; n: number }>(`SELECT relname, reltuples::float8 AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`);
+  const rowsOf = new Map(sizes.map((r) => [r.relname, r.n]));
+  const one = async (sql: string) => (await admin.query(sql)).rows[0];
+  const teacherId: string = (await one(`SELECT id FROM "User" WHERE email = '${SCALE_TEACHER_EMAIL}'`)).id;
+  const reviewerId: string = (await one(`SELECT id FROM "User" WHERE email = '${SCALE_REVIEWER_EMAIL}'`)).id;
+  const slug: string = (await one(`SELECT slug FROM "MicroCredential" c WHERE "trackId" IS NOT NULL AND EXISTS (SELECT 1 FROM "StackItem" i WHERE i."microCredentialId" = c.id) ORDER BY id LIMIT 1`)).slug;
+  const awardId: string = (await one(`SELECT id::text FROM "Award" ORDER BY "issuedAt" DESC LIMIT 1`)).id;
+  const mcId: string = (await one(`SELECT "microCredentialId" AS id FROM "ReviewerQualification" WHERE "userId" = '${reviewerId}' ORDER BY id LIMIT 1`)).id;
+
+  const { searchCatalog, getCatalogFacets, getPublishedMicroCredential } = await import('@/lib/catalog/queries');
+  const { CatalogSearchInput } = await import('@/lib/catalog/schemas');
+  const { getTeacherDashboard, getStandings, getResourceProgress } = await import('@/lib/enrollment/queries');
+  const { listReviewQueue, listMyClaims } = await import('@/lib/review/queries');
+  const { getCredentialJson } = await import('@/lib/awards/queries');
+  const { loadActor } = await import('@/lib/auth/load-actor');
+  const { countUnreadNotifications } = await import('@/lib/notifications/queries');
+  const { needsProposal } = await import('@/lib/proposals/queries');
+  const teacher = (await loadActor(teacherId))!;
+  const reviewer = (await loadActor(reviewerId))!;
+  const mc = (await getPublishedMicroCredential(slug))!;
+
+  const paths: { path: string; run: () => Promise<unknown> }[] = [
+    { path: '/catalog?q=peer feedback', run: () => Promise.all([searchCatalog(CatalogSearchInput.parse({ q: 'peer feedback' })), getCatalogFacets()]) },
+    { path: '/catalog?q=science inquiry&level=2 (filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ q: 'science inquiry', level: '2' })) },
+    { path: '/catalog (browse, newest first)', run: () => searchCatalog(CatalogSearchInput.parse({})) },
+    { path: '/catalog?gradeBand=6-8 (browse, filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ gradeBand: '6-8' })) },
+    { path: `/micro-credentials/${slug} (anonymous)`, run: () => getPublishedMicroCredential(slug) },
+    {
+      path: `/micro-credentials/${slug} (signed-in teacher extras)`,
+      run: () => Promise.all([getStandings(teacher.id, [mc.id]), getResourceProgress(teacher.id, mc.version.id), needsProposal(teacher, mc.id)]),
+    },
+    { path: '/dashboard (session + layout)', run: () => Promise.all([loadActor(teacherId, 0), countUnreadNotifications(teacherId)]) },
+    { path: '/dashboard (getTeacherDashboard)', run: () => getTeacherDashboard(teacherId) },
+    { path: '/review (listReviewQueue PRIMARY + listMyClaims)', run: () => Promise.all([listReviewQueue({ actor: reviewer }), listMyClaims({ actor: reviewer })]) },
+    { path: '/review?kind=SECOND', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND' }) },
+    { path: `/review?microCredentialId=... (one credential)`, run: () => listReviewQueue({ actor: reviewer, microCredentialId: mcId }) },
+    { path: `/credentials/{id}/credential.json`, run: () => getCredentialJson(awardId) },
+  ];
+
+  const failures: string[] = [];
+  const slow: string[] = [];
+  for (const [pi, p] of paths.entries()) {
+    await p.run(); // warm the pool and the buffer cache once
+    const queries = await capture(p.run);
+    console.log(`\n══ ${p.path}: ${queries.length} statement${queries.length === 1 ? '' : 's'}`);
+    for (const [i, qy] of queries.entries()) {
+      const { rows } = await admin.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }] }>(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${qy.text}`,
+        qy.values as unknown[],
+      );
+      const plan = rows[0]['QUERY PLAN'][0];
+      if (dumpDir) {
+        const literal = (v: unknown): string => (v === null || v === undefined ? 'NULL' : Array.isArray(v) ? `ARRAY[${v.map(literal).join(', ')}]` : typeof v === 'number' || typeof v === 'boolean' ? String(v) : `'${String(v instanceof Date ? v.toISOString() : v).replaceAll("'", "''")}'`);
+        const inlined = qy.text.replace(/\$(\d+)/g, (_m, n: string) => literal(qy.values[Number(n) - 1]));
+        fs.writeFileSync(path.join(dumpDir, `${String(pi + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}.sql`), `-- ${p.path} #${i + 1}\n${inlined};\n`);
+      }
+      const seqScans: string[] = [];
+      walk(plan.Plan, (n) => {
+        if (n['Node Type'] === 'Seq Scan' && n['Relation Name'] && (rowsOf.get(n['Relation Name']) ?? 0) > LARGE_TABLE_ROWS) seqScans.push(n['Relation Name']);
+      });
+      const firstTable = /FROM\s+"public"\."(\w+)"/i.exec(qy.text)?.[1] ?? /FROM\s+"(\w+)"/i.exec(qy.text)?.[1] ?? '?';
+      const verdict = seqScans.length ? `FAIL seq scan on ${[...new Set(seqScans)].join(', ')}` : plan['Execution Time'] > slowMs ? `SLOW (> ${slowMs} ms)` : 'ok';
+      console.log(`  #${i + 1} ${firstTable}: ${plan['Execution Time'].toFixed(2)} ms exec, ${plan['Planning Time'].toFixed(2)} ms plan  ${verdict}`);
+      if (verbose || seqScans.length || plan['Execution Time'] > slowMs) console.log(`     ${qy.text.replace(/\s+/g, ' ').slice(0, 600)}${qy.text.length > 600 ? ' ...' : ''}`);
+      walk(plan.Plan, (n, depth) => {
+        const key = verbose || depth < 4 || n['Node Type'].includes('Scan') || n['Node Type'] === 'Sort';
+        if (key) console.log(`     ${'  '.repeat(depth)}-> ${describe(n)}`);
+      });
+      if (seqScans.length) failures.push(`${p.path} #${i + 1}: Seq Scan on ${[...new Set(seqScans)].join(', ')}`);
+      if (plan['Execution Time'] > slowMs) slow.push(`${p.path} #${i + 1}: ${plan['Execution Time'].toFixed(1)} ms`);
+    }
+  }
+  await admin.end();
+  console.log('');
+  if (slow.length) console.log(`Slow statements (> ${slowMs} ms):\n  ${slow.join('\n  ')}`);
+  if (failures.length) {
+    console.log(`FAIL: Seq Scan on a large table (> ${LARGE_TABLE_ROWS.toLocaleString('en-US')} rows):\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  console.log('PASS: no Seq Scan on a large table');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[explain] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
