@@ -28,5 +28,8 @@ describe('passing rule', () => {
     const rule = passingRuleOf({ passingRuleKind: 'ALL_AT_LEAST', passingLevelRank: 2, passingTotal: null });
     const criteria = [{ id: 'c0', partId: 'p0' }, { id: 'c1', partId: 'p1' }, { id: 'c2', partId: 'p1' }];
     expect([...passedPartIds(rule, criteria, s(2, 3, 1))]).toEqual(['p0']);
+    // Criteria that judge the whole application (no part) never lock a part.
+    const withWhole = [...criteria, { id: 'c3', partId: null }];
+    expect([...passedPartIds(rule, withWhole, s(2, 2, 2, 0))].sort()).toEqual(['p0', 'p1']);
   });
 });
