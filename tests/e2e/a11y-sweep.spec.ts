@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { signIn } from './helpers';
+
+// Every page not already scanned inside a journey gets an accessibility scan, as its role sees it.
+const pages: Record<string, string[]> = {
+  '': ['/', '/catalog?q=team', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/issuers/teaching-matters', '/verify'],
+  'teacher@demo.school': ['/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox'],
+  'reviewer@demo.school': ['/review', '/review?kind=SECOND'],
+  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality'],
+  'leader@demo.school': ['/district', '/district/teachers', '/district/reports'],
+};
+
+for (const [who, paths] of Object.entries(pages)) {
+  test(`accessibility of ${who || 'public'} pages`, async ({ page }) => {
+    test.setTimeout(120_000);
+    if (who) await signIn(page, who);
+    for (const path of paths) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBeLessThan(400);
+      await expect(page.locator('main')).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+  });
+}
+
+test('the scoring screen and calibration pass an accessibility scan', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, 'reviewer@demo.school');
+  await page.goto('/review');
+  // The demo reviewer is already calibrated; the page still shows the exemplars to practise on.
+  const mcId = await page.locator('#microCredentialId option').nth(1).getAttribute('value');
+  await page.goto(`/review/calibration/${mcId}`);
+  await expect(page.locator('main')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // A claimed submission's scoring screen.
+  await page.goto('/review');
+  await page.locator('tbody tr').last().getByRole('button', { name: 'Claim' }).click();
+  await expect(page).toHaveURL(/\/review\/[a-z0-9]+$/);
+  await expect(page.getByRole('heading', { name: 'Rubric' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
