@@ -6,6 +6,7 @@ const items = [
   { href: '/district/proposals', label: 'Proposals' },
   { href: '/district/teachers', label: 'Teachers' },
   { href: '/district/reports', label: 'Reports' },
+  { href: '/district/policy', label: 'Policy' },
 ];
 
 // Navigation only: every page, action and export checks the district-leader role itself.

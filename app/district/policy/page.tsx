@@ -1,0 +1,23 @@
+import { requireRole } from '@/lib/auth/session';
+import { districtForPage } from '@/lib/district/page-district';
+import { getDistrictPolicy } from '@/lib/district/policy-settings';
+import { PageHeader } from '@/components/ui/card';
+import { PolicyForm } from './policy-form';
+
+export const metadata = { title: 'District policy' };
+
+export default async function DistrictPolicyPage({ searchParams }: { searchParams: Promise<{ district?: string }> }) {
+  const actor = await requireRole(['DISTRICT_LEADER'], '/district/policy');
+  const { district } = await districtForPage(actor, (await searchParams).district);
+  const policy = await getDistrictPolicy({ actor, districtId: district.id });
+  return (
+    <div className="max-w-4xl">
+      <PageHeader title={`Policy for ${policy.name}`} description="How micro-credentials count in your district: proposals before study, and the salary steps reports use." />
+      <PolicyForm
+        districtId={policy.id}
+        requiresProposal={policy.requiresProposal}
+        rules={policy.salaryStepRules.map((r) => ({ label: r.label, description: r.description, minLevel: String(r.minLevel), credentialsRequired: String(r.credentialsRequired), amountDollars: String(r.amountCents / 100) }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { saveDistrictPolicyAction } from './actions';
+import type { ActionResult } from '@/lib/action-result';
+import { Alert } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+
+type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
+
+export function PolicyForm({ districtId, requiresProposal, rules: initial }: { districtId: string; requiresProposal: boolean; rules: Rule[] }) {
+  const [rules, setRules] = useState<Rule[]>(initial);
+  const [proposal, setProposal] = useState(requiresProposal);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, start] = useTransition();
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const patch = (i: number, v: Partial<Rule>) => setRules((list) => list.map((r, j) => (j === i ? { ...r, ...v } : r)));
+  const field = (i: number, key: keyof Rule, label: string, props: Record<string, string> = {}) => {
+    const id = `rules-${i}-${key}`;
+    const err = errors[`rules.${i}.${key}`];
+    return (
+      <div>
+        <label htmlFor={id} className="block text-sm font-semibold">{label}</label>
+        <input id={id} value={rules[i][key]} onChange={(e) => patch(i, { [key]: e.target.value })} className={inputClass} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} {...props} />
+        {err ? <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">{err.join(' ')}</p> : null}
+      </div>
+    );
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, rules })));
+      }}
+      className="space-y-6"
+    >
+      {result?.ok ? <Alert tone="success">{result.message}</Alert> : null}
+      {result && !result.ok ? <Alert tone="danger">{result.formError}</Alert> : null}
+      <div className="flex items-start gap-2">
+        <input id="requiresProposal" type="checkbox" checked={proposal} onChange={(e) => setProposal(e.target.checked)} className="mt-1 h-4 w-4" />
+        <label htmlFor="requiresProposal">
+          <span className="font-semibold">Teachers need an approved proposal before they submit evidence</span>
+          <span className="block text-sm text-slate-700">They explain how the study serves their students’ goals; you approve it or return it with a comment.</span>
+        </label>
+      </div>
+      <fieldset>
+        <legend className="text-lg font-semibold">Salary steps</legend>
+        <p className="text-sm text-slate-700">A teacher reaches a step with enough earned, unrevoked credentials at or above the level. Reports show the highest step each teacher has reached.</p>
+        <ol className="mt-3 space-y-4">
+          {rules.map((r, i) => (
+            <li key={i} className="rounded-lg border border-slate-200 bg-white p-4">
+              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                {field(i, 'label', 'Step name')}
+                {field(i, 'credentialsRequired', 'Credentials needed', { inputMode: 'numeric' })}
+                {field(i, 'minLevel', 'At least level', { inputMode: 'numeric' })}
+                {field(i, 'amountDollars', 'Base salary increase ($)', { inputMode: 'decimal' })}
+              </div>
+              <div className="mt-3">{field(i, 'description', 'Description (optional)')}</div>
+              <button type="button" onClick={() => setRules((list) => list.filter((_, j) => j !== i))} className="mt-2 text-sm font-semibold text-red-700 underline">
+                Remove step {i + 1}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button type="button" onClick={() => setRules((list) => [...list, { label: '', description: '', minLevel: '2', credentialsRequired: '1', amountDollars: '100' }])} className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-100">
+          + Add a step
+        </button>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Saving…' : 'Save policy'}
+      </button>
+    </form>
+  );
+}
