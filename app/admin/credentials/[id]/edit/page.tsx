@@ -33,6 +33,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
             <Pill tone={mc.status === 'PUBLISHED' ? 'success' : mc.status === 'RETIRED' ? 'warning' : 'neutral'}>{mc.status.charAt(0) + mc.status.slice(1).toLowerCase()}</Pill>
             {mc.issuer.name}
             {mc.status === 'PUBLISHED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page</Link> : null}
+            <Link href={`/admin/credentials/${mc.id}/calibration`}>Calibration samples</Link>
             <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
             <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
           </span>

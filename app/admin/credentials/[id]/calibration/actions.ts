@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireActor } from '@/lib/auth/session';
+import { createExemplar, deleteExemplar, ExemplarInput } from '@/lib/review/exemplars';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import { str } from '@/lib/zod-text';
+
+export async function createExemplarAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const raw = formDataToObject(formData);
+  const asList = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+  const titles = asList(raw.partTitle);
+  const texts = asList(raw.text);
+  const parsed = parseInput(ExemplarInput, {
+    microCredentialId: raw.microCredentialId,
+    title: raw.title,
+    responses: titles.map((t, i) => ({ partTitle: t, text: texts[i] ?? '' })),
+    expectedRanks: asList(raw.expectedRank),
+  });
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await createExemplar({ actor, input: parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/admin/credentials/${parsed.data.microCredentialId}/calibration`);
+  return { ok: true, message: 'Sample added. Reviewers who have not calibrated yet will score it first.' };
+}
+
+export async function deleteExemplarAction(formData: FormData) {
+  const parsed = str().min(1).max(40).safeParse(formData.get('exemplarId'));
+  const back = str().max(40).safeParse(formData.get('microCredentialId'));
+  if (!parsed.success) return;
+  const actor = await requireActor();
+  await deleteExemplar({ actor, exemplarId: parsed.data });
+  if (back.success) revalidatePath(`/admin/credentials/${back.data}/calibration`);
+}
