@@ -9,6 +9,9 @@
 //   - hostile text that is accepted is stored exactly as given (inert, never interpreted).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+
+// Reproducible in CI; set FC_SEED to explore other inputs locally.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261124) });
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -395,7 +398,8 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: ProposalDecisionInput, arb: hostileInput({ proposalId: idOr(w.proposal.id), decision: anyOr('APPROVED', 'RETURNED'), comment: anyOr('Please add more detail.'), version: anyOr(0) }), call: (i) => decideProposal({ actor: w.leader2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: ProposalInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), studentGoals: anyOr('Students revise their work after feedback.'), plan: hostileValue, intent: anyOr('save', 'submit') }), call: (i) => saveProposal({ actor: w.t2, ...i, submit: i.intent === 'submit' }), mustNotSucceed: true });
     await pipeline({
-      arb: fc.oneof(hostileString, fc.constantFrom(w.d1.id)),
+      // An empty id means "my own district" (the default), so it is not a foreign district.
+      arb: fc.oneof(hostileString.filter((s) => s !== ''), fc.constantFrom(w.d1.id)),
       call: async (districtId: string) => {
         await expect(resolveDistrict(w.leader2, districtId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
         await expect(getDistrictHome({ actor: w.leader2, districtId, since: new Date(0) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
