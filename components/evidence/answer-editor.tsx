@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { countWords } from '@/lib/submissions/words';
 import { saveResponseAction } from '@/app/apply/[slug]/actions';
 import { registerDraftFlusher } from '@/components/evidence/draft-registry';
+import { extractLinks } from '@/lib/submissions/links';
 
 type Props = {
   attemptId: string;
@@ -13,7 +14,10 @@ type Props = {
   initialRevision: number;
   wordLimit: number | null;
   readOnly?: boolean;
+  /** For a "links" part: each web address in the text is saved as a link. */
+  collectLinks?: boolean;
 };
+
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'error'; message: string };
 
@@ -21,7 +25,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Da
  * A text answer that saves itself: 1 s after typing stops, on blur and when the page is hidden.
  * A local copy is kept until the server confirms, so a dropped connection loses nothing.
  */
-export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly }: Props) {
+export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly, collectLinks }: Props) {
   const storageKey = `draft:${attemptId}:${partId}`;
   const [text, setText] = useState(initialText);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -64,7 +68,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       if (value === lastSaved.current) return;
       setState({ kind: 'saving' });
       try {
-        const r = await saveResponseAction({ attemptId, partId, text: value, links: [], revision: revision.current });
+        const r = await saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: revision.current });
         if (r.ok) {
           revision.current = r.revision;
           lastSaved.current = value;
@@ -102,7 +106,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       document.removeEventListener('visibilitychange', flush);
       window.removeEventListener('online', online);
     };
-  }, [attemptId, partId, readOnly, storageKey]);
+  }, [attemptId, partId, readOnly, storageKey, collectLinks]);
 
   const onChange = (value: string) => {
     setText(value);
@@ -130,6 +134,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       />
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
         <span id={`${id}-count`} className={over ? 'font-semibold text-red-700' : 'text-slate-700'}>
+          {collectLinks ? `${extractLinks(text).length} link${extractLinks(text).length === 1 ? '' : 's'} · ` : null}
           {words} {words === 1 ? 'word' : 'words'}
           {wordLimit ? ` of ${wordLimit}` : ''}
           {over ? ` — ${words - wordLimit!} over the limit` : ''}

@@ -148,12 +148,13 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                   {r?.carriedOver ? <span className="ml-2 align-middle"><Pill tone="success">Passed</Pill></span> : null}
                 </h2>
                 <Markdown source={p.prompt} className="text-sm" />
+                {p.responseType === 'LINKS' && !locked ? <p className="mt-1 text-sm text-slate-700">Paste each web address (starting with https://) on its own line; add a sentence about each if you like.</p> : null}
                 {wantsText ? (
                   locked ? (
                     <div className="mt-3 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-slate-900">{r?.text || <em>No answer.</em>}</div>
                   ) : (
                     <div className="mt-3">
-                      <AnswerEditor attemptId={current.id} partId={p.id} label={`Answer for ${p.title}`} initialText={r?.text ?? ''} initialRevision={r?.revision ?? 0} wordLimit={p.wordLimit} />
+                      <AnswerEditor attemptId={current.id} partId={p.id} label={`Answer for ${p.title}`} initialText={r?.text ?? ''} initialRevision={r?.revision ?? 0} wordLimit={p.wordLimit} collectLinks={p.responseType === 'LINKS'} />
                     </div>
                   )
                 ) : null}
