@@ -20,15 +20,9 @@ import {
   run,
   terminate,
 } from './embedded/launch';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/demo';
 
 const DATA_DIR = path.resolve('.data');
-const DEMO_PASSWORD = 'microcred-demo';
-const DEMO_ACCOUNTS = [
-  ['teacher@demo.school', 'teacher'],
-  ['reviewer@demo.school', 'reviewer'],
-  ['admin@demo.school', 'admin'],
-  ['leader@demo.school', 'school leader'],
-] as const;
 
 let postgres: EmbeddedPostgres | undefined;
 let s3: EmbeddedS3 | undefined;
@@ -134,7 +128,7 @@ function printBanner(env: NodeJS.ProcessEnv) {
   const lines = [`\n  Microcred is running at ${env.APP_URL}`];
   if (env.DEMO_MODE === 'true' || env.DEMO_MODE === '1') {
     lines.push(`  Demo logins (password: ${DEMO_PASSWORD}):`);
-    for (const [email, role] of DEMO_ACCOUNTS) lines.push(`    ${email.padEnd(22)} ${role}`);
+    for (const { email, role } of DEMO_ACCOUNTS) lines.push(`    ${email.padEnd(22)} ${role.toLowerCase()}`);
   }
   lines.push('  Press Ctrl-C to stop.\n');
   console.log(lines.join('\n'));
