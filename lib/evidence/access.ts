@@ -5,11 +5,12 @@ import { isIssuerAdmin } from '@/lib/auth/actor';
 
 /**
  * Who may open a piece of evidence: its owner; a reviewer holding (or having submitted) a review
- * of that attempt; an admin of the issuing organisation. Nobody else, whatever the URL.
+ * of that attempt; an admin of the issuing organisation once the teacher has submitted it (a draft
+ * is the teacher's alone). Nobody else, whatever the URL.
  */
-export async function canViewAttemptEvidence(actor: Actor, attempt: { id: string; ownerId: string; issuerId: string }): Promise<boolean> {
+export async function canViewAttemptEvidence(actor: Actor, attempt: { id: string; ownerId: string; issuerId: string; status: string }): Promise<boolean> {
   if (attempt.ownerId === actor.id) return true;
-  if (isIssuerAdmin(actor, attempt.issuerId)) return true;
+  if (attempt.status !== 'DRAFT' && isIssuerAdmin(actor, attempt.issuerId)) return true;
   const review = await db.review.findFirst({
     where: { attemptId: attempt.id, reviewerId: actor.id, status: { in: ['CLAIMED', 'SUBMITTED'] } },
     select: { id: true },

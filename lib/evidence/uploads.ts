@@ -177,10 +177,10 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
 export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inline: boolean }) {
   const file = await db.evidenceFile.findUnique({
     where: { id: opts.fileId },
-    select: { storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true, attempt: { select: { submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+    select: { storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true, attempt: { select: { status: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
   });
   if (!file || file.status !== 'UPLOADED') throw notFound('That file');
-  const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: file.attempt.submission.microCredential.issuerId });
+  const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: file.attempt.submission.microCredential.issuerId, status: file.attempt.status });
   if (!allowed) throw notFound('That file');
   const contentType = file.detectedType && file.detectedType !== 'application/x-ooxml' ? file.detectedType : file.declaredType;
   return storage.presignGet(file.storageKey, { fileName: file.fileName, contentType, inline: opts.inline });

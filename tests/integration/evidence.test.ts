@@ -135,6 +135,9 @@ describe('evidence uploads', () => {
     expect(fetched.status).toBe(200);
     expect(new Uint8Array(await fetched.arrayBuffer())).toEqual(SAMPLE_PDF);
 
+    // The issuing organisation's admins see it only once submitted: a draft is the teacher's alone.
+    await expect(getEvidenceUrl({ actor: admin, fileId: t.fileId, inline: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
     expect(await getEvidenceUrl({ actor: admin, fileId: t.fileId, inline: false })).toContain('attachment');
     const otherTeacher = await createActor();
     await expect(getEvidenceUrl({ actor: otherTeacher, fileId: t.fileId, inline: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
