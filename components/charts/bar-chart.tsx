@@ -8,9 +8,11 @@ export type BarDatum = { label: string; value: number | null; /** Shown beside t
  * <details> for screen-reader and keyboard users, and every bar carries its value as text, so
  * nothing depends on colour or on seeing the bar length.
  */
-export function BarChart({ title, description, data, max, format = (v) => String(v), valueHeading = 'Value', referenceValue, referenceLabel }: {
+export function BarChart({ title, description = '', data, max, format = (v) => String(v), valueHeading = 'Value', referenceValue, referenceLabel, color = '#1d4ed8' }: {
   title: string;
-  description: string;
+  description?: string;
+  /** Bar colour; values are always written beside the bars, so colour carries no meaning. */
+  color?: string;
   data: BarDatum[];
   max?: number;
   format?: (v: number) => string;
@@ -30,14 +32,17 @@ export function BarChart({ title, description, data, max, format = (v) => String
   const truncate = (s: string) => (s.length > 28 ? `${s.slice(0, 27)}…` : s);
   return (
     <figure className="my-4">
-      <figcaption className="mb-2 font-semibold">{title}</figcaption>
+      <figcaption className="mb-2">
+        <span className="font-semibold">{title}</span>
+        {description ? <span className="block text-sm text-slate-700">{description}</span> : null}
+      </figcaption>
       {data.length === 0 ? (
         <p className="text-sm text-slate-700">No data for this period.</p>
       ) : (
         <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" preserveAspectRatio="xMinYMin meet">
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>
-            {description} {data.map((d) => `${d.label}: ${d.value === null ? 'no data' : (d.display ?? format(d.value))}`).join('; ')}.
+            {description ? `${description} ` : ''}{data.map((d) => `${d.label}: ${d.value === null ? 'no data' : (d.display ?? format(d.value))}`).join('; ')}.
           </desc>
           <line x1={labelW} x2={labelW} y1={0} y2={height - 20} stroke="#475569" />
           {data.map((d, i) => {
@@ -47,7 +52,7 @@ export function BarChart({ title, description, data, max, format = (v) => String
                 <text x={labelW - 8} y={y + rowH / 2} textAnchor="end" dominantBaseline="middle" fontSize="12" fill="#0f172a">
                   {truncate(d.label)}
                 </text>
-                {d.value !== null ? <rect x={labelW} y={y + 4} width={Math.max(1, x(d.value) - labelW)} height={rowH - 10} fill="#1d4ed8" /> : null}
+                {d.value !== null ? <rect x={labelW} y={y + 4} width={Math.max(1, x(d.value) - labelW)} height={rowH - 10} fill={color} /> : null}
                 <text x={d.value !== null ? x(d.value) + 6 : labelW + 6} y={y + rowH / 2} dominantBaseline="middle" fontSize="12" fill="#0f172a">
                   {d.value === null ? 'no data' : (d.display ?? format(d.value))}
                 </text>

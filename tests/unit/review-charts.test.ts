@@ -16,15 +16,24 @@ describe('accessible SVG charts', () => {
     expect(html).toMatch(/<th scope="row"[^>]*>Feedback<\/th><td[^>]*>80%<\/td>/);
   });
 
-  it('line chart: every point is labelled, the reference line is named, and empty data says so', () => {
+  it('line chart: every point is labelled, gaps stay gaps, the reference line is named, empty data says so', () => {
     const html = renderToStaticMarkup(
-      createElement(LineChart, { title: 'Median turnaround', description: 'By week.', points: [{ label: '2 Mar', value: 3 }, { label: '9 Mar', value: 5 }], referenceValue: 14, referenceLabel: 'Service level: 14 days' }),
+      createElement(LineChart, {
+        title: 'Median turnaround',
+        description: 'By week.',
+        labels: ['2 Mar', '9 Mar', '16 Mar'],
+        series: [{ name: 'Median days', values: [3, null, 5] }],
+        reference: { value: 14, label: 'Service level: 14 days' },
+        xHeading: 'Week of',
+      }),
     );
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Median turnaround\. Median days: 2 Mar 3, 9 Mar no data, 16 Mar 5"/);
     expect(html).toContain('Service level: 14 days');
-    expect(html).toMatch(/<desc[^>]*>By week\. 2 Mar: 3; 9 Mar: 5\.<\/desc>/);
-    expect(html).toMatch(/<path d="M[\d.]+,[\d.]+ L[\d.]+,[\d.]+"/);
-    const empty = renderToStaticMarkup(createElement(LineChart, { title: 'Median turnaround', description: 'By week.', points: [] }));
-    expect(empty).toContain('No data for this period.');
-    expect(empty).not.toContain('<svg');
+    // A missing week breaks the line: two one-point segments, no invented zero.
+    expect(html.match(/<path d="M[\d.]+,[\d.]+" fill="none"/g)).toHaveLength(2);
+    expect(html).toMatch(/<th scope="col"[^>]*>Week of<\/th>/);
+    expect(html).toMatch(/<th scope="row"[^>]*>9 Mar<\/th><td[^>]*>—<\/td>/);
+    const empty = renderToStaticMarkup(createElement(LineChart, { title: 'Median turnaround', labels: [], series: [{ name: 'Median days', values: [] }] }));
+    expect(empty).toContain('No data for this period');
   });
 });

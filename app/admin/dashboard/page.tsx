@@ -7,8 +7,8 @@ import { isDomainError } from '@/lib/errors';
 import { redirect } from 'next/navigation';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { BarChart } from '@/components/reports/bar-chart';
-import { LineChart } from '@/components/reports/line-chart';
+import { BarChart } from '@/components/charts/bar-chart';
+import { LineChart } from '@/components/charts/line-chart';
 
 export const metadata = { title: 'Issuer dashboard' };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -111,7 +111,7 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
           yMax={1}
         />
         <LineChart title="Reviews submitted" labels={labels} series={[{ name: 'Reviews', values: rows.map((r) => r.reviews) }, { name: 'Active reviewers', values: rows.map((r) => r.reviewers) }]} />
-        <BarChart title="Reviewer workload" description="Reviews submitted in the period, busiest first" valueLabel="Reviews submitted" data={workload.map((w) => ({ label: w.name, value: w.submitted }))} />
+        <BarChart title="Reviewer workload" description="Reviews submitted in the period, busiest first" valueHeading="Reviews submitted" data={workload.map((w) => ({ label: w.name, value: w.submitted }))} />
       </div>
       {workload.length ? (
         <Card className="mt-4">

@@ -113,12 +113,11 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
           <LineChart
             title="Median turnaround by week"
             description={`Median business days from submission to decision, by week of decision. The dashed line is the ${turnaround.slaBusinessDays}-business-day service level.`}
-            points={turnaround.byWeek.map((w) => ({ label: weekFmt.format(new Date(w.week)), value: w.medianBusinessDays, display: w.medianBusinessDays === null ? undefined : days(w.medianBusinessDays) }))}
+            labels={turnaround.byWeek.map((w) => weekFmt.format(new Date(w.week)))}
+            series={[{ name: 'Median business days', values: turnaround.byWeek.map((w) => w.medianBusinessDays) }]}
             format={days}
-            valueHeading="Median business days"
             xHeading="Week of"
-            referenceValue={turnaround.slaBusinessDays}
-            referenceLabel={`Service level: ${turnaround.slaBusinessDays} days`}
+            reference={{ value: turnaround.slaBusinessDays, label: `Service level: ${turnaround.slaBusinessDays} days` }}
           />
           <BarChart
             title="Decided within the service level, by credential"

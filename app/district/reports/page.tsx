@@ -5,7 +5,7 @@ import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { BarChart } from '@/components/reports/bar-chart';
+import { BarChart } from '@/components/charts/bar-chart';
 import { DistrictPicker } from '@/components/admin/district-picker';
 
 export const metadata = { title: 'District reports' };
@@ -72,8 +72,8 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
           <a href={csv('pd-hours')} className="text-sm font-semibold">Download CSV (all {byTeacher.length} teachers)</a>
         </div>
         <div className="mb-4 grid gap-4 lg:grid-cols-2">
-          <BarChart title="PD hours earned per month" valueLabel="PD hours" data={byMonth.map((m) => ({ label: monthFmt.format(m.month), value: m.hours }))} format={(v) => `${v} h`} />
-          <BarChart title="Teachers with the most PD hours" description="Top 12 in the period" valueLabel="PD hours" color="#047857" data={byTeacher.filter((r) => r.hours > 0).slice(0, 12).map((r) => ({ label: r.name, value: r.hours }))} format={(v) => `${v} h`} />
+          <BarChart title="PD hours earned per month" valueHeading="PD hours" data={byMonth.map((m) => ({ label: monthFmt.format(m.month), value: m.hours }))} format={(v) => `${v} h`} />
+          <BarChart title="Teachers with the most PD hours" description="Top 12 in the period" valueHeading="PD hours" color="#047857" data={byTeacher.filter((r) => r.hours > 0).slice(0, 12).map((r) => ({ label: r.name, value: r.hours }))} format={(v) => `${v} h`} />
         </div>
         <Table
           caption="PD hours per teacher"
@@ -115,7 +115,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
               <p className="mt-2 text-sm text-slate-700">A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count.</p>
             </Card>
             <div className="mb-4 max-w-2xl">
-              <BarChart title="Teachers at each salary step" valueLabel="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
+              <BarChart title="Teachers at each salary step" valueHeading="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
             </div>
             <Table
               caption="Salary-step eligibility per teacher"
