@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { hitRateLimit } from '@/lib/rate-limit';
+import { checkRateLimit, clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
 import { DomainError, validation } from '@/lib/errors';
 import { SignUpInput } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
@@ -19,12 +19,18 @@ export type AuthenticateResult =
 
 /**
  * Checks an email and password. Wrong email and wrong password give the same answer in about the
- * same time; both the address and the client IP are rate-limited across all app servers.
+ * same time; failures are rate-limited per address and per client IP across all app servers.
  */
 export async function authenticate(opts: { email: string; password: string; ip?: string | null }): Promise<AuthenticateResult> {
   const email = opts.email.trim().toLowerCase();
-  const byEmail = await hitRateLimit(`signin:email:${email}`, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS);
-  const byIp = opts.ip ? await hitRateLimit(`signin:ip:${opts.ip}`, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS) : null;
+  // Only failed attempts count, per address and per client IP, in Postgres so every app server
+  // shares the counters; a correct password clears the address's counter.
+  const emailKey = `signin:email:${email}`;
+  const ipKey = opts.ip ? `signin:ip:${opts.ip}` : null;
+  const [byEmail, byIp] = await Promise.all([
+    checkRateLimit(emailKey, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS),
+    ipKey ? checkRateLimit(ipKey, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS) : null,
+  ]);
   if (!byEmail.allowed || (byIp && !byIp.allowed)) {
     return {
       ok: false,
@@ -37,7 +43,12 @@ export async function authenticate(opts: { email: string; password: string; ip?:
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash, opts.password);
-  if (!user || !ok || user.disabledAt) return { ok: false, reason: 'invalid' };
+  if (!user || !ok || user.disabledAt) {
+    await hitRateLimit(emailKey, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS);
+    if (ipKey) await hitRateLimit(ipKey, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS);
+    return { ok: false, reason: 'invalid' };
+  }
+  await clearRateLimit(emailKey);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
