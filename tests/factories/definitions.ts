@@ -38,3 +38,21 @@ export function sampleDefinition(overrides: Partial<z.input<typeof MicroCredenti
     ...overrides,
   };
 }
+
+/** Parts and rubric of a credential answered in writing only (no uploads), for review-flow tests. */
+export function textOnlyDefinition(wordLimits: { context?: number; reflection?: number } = {}) {
+  return {
+    parts: [
+      { title: 'Context', prompt: 'Describe your class.', responseType: 'TEXT' as const, wordLimit: wordLimits.context ?? 200 },
+      { title: 'Reflection', prompt: 'What changed?', responseType: 'TEXT' as const, wordLimit: wordLimits.reflection ?? 300 },
+    ],
+    rubric: {
+      levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
+      criteria: [
+        { title: 'Context', partIndex: 0, descriptors: ['Missing', 'Vague', 'Clear', 'Rich'] },
+        { title: 'Reflection', partIndex: 1, descriptors: ['None', 'Surface', 'Thoughtful', 'Insightful'] },
+      ],
+      passingRule: { kind: 'ALL_AT_LEAST' as const, levelRank: 2 },
+    },
+  };
+}

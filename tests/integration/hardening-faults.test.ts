@@ -3,6 +3,7 @@
 // (both started here, so they can be stopped), not the shared test database: `lib/env` caches the
 // configuration on first use, so the variables are switched in beforeAll before anything reads them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOnlyDefinition } from '../factories/definitions';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,20 +59,7 @@ afterAll(async () => {
   if (s3Dir) fs.rmSync(s3Dir, { recursive: true, force: true });
 }, 60_000);
 
-const textOnly = {
-  parts: [
-    { title: 'Context', prompt: 'Describe your class.', responseType: 'TEXT' as const, wordLimit: 500 },
-    { title: 'Reflection', prompt: 'What changed?', responseType: 'TEXT' as const, wordLimit: 500 },
-  ],
-  rubric: {
-    levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
-    criteria: [
-      { title: 'Context', partIndex: 0, descriptors: ['Missing', 'Vague', 'Clear', 'Rich'] },
-      { title: 'Reflection', partIndex: 1, descriptors: ['None', 'Surface', 'Thoughtful', 'Insightful'] },
-    ],
-    passingRule: { kind: 'ALL_AT_LEAST' as const, levelRank: 2 },
-  },
-};
+const textOnly = textOnlyDefinition({ context: 500, reflection: 500 });
 
 async function draftFor(teacher: Actor, microCredentialId: string) {
   const { id } = await startApplication({ actor: teacher, microCredentialId });

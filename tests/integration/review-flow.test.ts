@@ -1,6 +1,7 @@
 // Reviewer scoring end to end against the real database: claims, conflicts of interest,
 // server-side decisions, optimistic concurrency, double scoring and evidence access.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
@@ -11,20 +12,7 @@ import { assignReview, claimReview, expireStaleClaims, releaseReview, saveReview
 import { getReviewWorkspace, listAdjudicationQueue, listReviewQueue } from '@/lib/review/queries';
 import { DomainError } from '@/lib/errors';
 
-const textOnly = {
-  parts: [
-    { title: 'Context', prompt: 'Describe your class.', responseType: 'TEXT' as const, wordLimit: 200 },
-    { title: 'Reflection', prompt: 'What changed?', responseType: 'TEXT' as const, wordLimit: 300 },
-  ],
-  rubric: {
-    levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
-    criteria: [
-      { title: 'Context', partIndex: 0, descriptors: ['Missing', 'Vague', 'Clear', 'Rich'] },
-      { title: 'Reflection', partIndex: 1, descriptors: ['None', 'Surface', 'Thoughtful', 'Insightful'] },
-    ],
-    passingRule: { kind: 'ALL_AT_LEAST' as const, levelRank: 2 },
-  },
-};
+const textOnly = textOnlyDefinition();
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 

@@ -2,6 +2,7 @@
 // two districts, teachers with real applications, uploaded evidence, reviews, a proposal and an award,
 // all built through the domain code.
 import pg from 'pg';
+import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -15,20 +16,7 @@ import { claimReview, submitReview } from '@/lib/review/mutations';
 import { saveProposal } from '@/lib/proposals/mutations';
 import { inviteMember } from '@/lib/people/mutations';
 
-const textOnly = {
-  parts: [
-    { title: 'Context', prompt: 'Describe your class.', responseType: 'TEXT' as const, wordLimit: 200 },
-    { title: 'Reflection', prompt: 'What changed?', responseType: 'TEXT' as const, wordLimit: 300 },
-  ],
-  rubric: {
-    levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
-    criteria: [
-      { title: 'Context', partIndex: 0, descriptors: ['Missing', 'Vague', 'Clear', 'Rich'] },
-      { title: 'Reflection', partIndex: 1, descriptors: ['None', 'Surface', 'Thoughtful', 'Insightful'] },
-    ],
-    passingRule: { kind: 'ALL_AT_LEAST' as const, levelRank: 2 },
-  },
-};
+const textOnly = textOnlyDefinition();
 
 async function put(url: string, body: Uint8Array, contentType: string) {
   const res = await fetch(url, { method: 'PUT', body: Buffer.from(body), headers: { 'content-type': contentType } });
