@@ -5,7 +5,7 @@ import { updateProfileAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean };
 
@@ -14,8 +14,7 @@ export function ProfileForm({ account }: { account: Account }) {
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form onSubmit={submitKeepingInput(action)}>
-      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
-      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <ActionAlerts state={state} />
       <TextField label="Name" name="name" defaultValue={account.name} required errors={errors?.name} />
       <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />
       <TextField label="Portfolio address" name="handle" defaultValue={account.handle ?? ''} hint="Your public portfolio lives at /u/your-address." errors={errors?.handle} />

@@ -5,18 +5,14 @@ import { signInAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form onSubmit={submitKeepingInput(action)} noValidate>
-      {!state.ok && state.formError ? (
-        <div className="mb-4">
-          <Alert tone="danger">{state.formError}</Alert>
-        </div>
-      ) : null}
+      <ActionAlerts state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />

@@ -5,18 +5,14 @@ import { signUpAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitKeepingInput } from '@/components/ui/keep-input';
 import { SelectField, TextField } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function SignUpForm({ districts }: { districts: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form onSubmit={submitKeepingInput(action)} noValidate>
-      {!state.ok && state.formError ? (
-        <div className="mb-4">
-          <Alert tone="danger">{state.formError}</Alert>
-        </div>
-      ) : null}
+      <ActionAlerts state={state} />
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />

@@ -5,9 +5,9 @@ import { saveTrackAction } from '@/app/admin/tracks/actions';
 import { saveStackAction } from '@/app/admin/stacks/actions';
 import { initialActionState } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
 import { MarkdownFieldUncontrolled } from '@/components/admin/markdown-uncontrolled';
 import { submitKeepingInput } from '@/components/ui/keep-input';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Option = { slug: string; title: string; status: string };
 type Status = 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;
@@ -46,8 +46,7 @@ export function TrackForm(props: {
   return (
     <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       {props.trackId ? <input type="hidden" name="trackId" value={props.trackId} /> : null}
-      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
-      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <ActionAlerts state={state} />
       {!props.trackId ? (
         <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
           {props.issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
@@ -99,8 +98,7 @@ export function StackForm(props: {
   return (
     <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       {props.stackId ? <input type="hidden" name="stackId" value={props.stackId} /> : null}
-      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
-      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <ActionAlerts state={state} />
       {!props.stackId ? (
         <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
           {props.issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}

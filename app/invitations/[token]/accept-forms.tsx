@@ -4,15 +4,15 @@ import { useActionState } from 'react';
 import { acceptNewAccountAction, acceptSignedInAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { TextField } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
 import { submitKeepingInput } from '@/components/ui/keep-input';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function AcceptSignedInForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(acceptSignedInAction, initialActionState);
   return (
     <form onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="token" value={token} />
-      {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <ActionAlerts state={state} className="mb-3" />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? 'Accepting…' : 'Accept the invitation'}</button>
     </form>
   );
@@ -24,7 +24,7 @@ export function AcceptNewAccountForm({ token, email }: { token: string; email: s
   return (
     <form onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="token" value={token} />
-      {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <ActionAlerts state={state} className="mb-3" />
       <TextField label="Email" name="email-shown" value={email} readOnly hint="The invitation was sent to this address." />
       <TextField label="Your name" name="name" autoComplete="name" errors={errors?.name} required />
       <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." errors={errors?.password} required />

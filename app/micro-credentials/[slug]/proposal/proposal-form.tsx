@@ -5,7 +5,7 @@ import { saveProposalAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitKeepingInput } from '@/components/ui/keep-input';
 import { TextArea } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function ProposalForm({ microCredentialId, slug, studentGoals, plan, locked }: { microCredentialId: string; slug: string; studentGoals: string; plan: string; locked: boolean }) {
   const [state, action, pending] = useActionState(saveProposalAction, initialActionState);
@@ -14,8 +14,7 @@ export function ProposalForm({ microCredentialId, slug, studentGoals, plan, lock
     <form onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="slug" value={slug} />
-      {state.ok && state.message ? <div className="mb-4"><Alert tone="success">{state.message}</Alert></div> : null}
-      {!state.ok && state.formError ? <div className="mb-4"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      <ActionAlerts state={state} />
       <TextArea
         label="How will this study serve your students’ learning goals?"
         name="studentGoals"
