@@ -161,6 +161,13 @@ function adminIssuerFilter(actor: Actor): Prisma.MicroCredentialWhereInput | nul
   return ids.length ? { issuerId: { in: ids } } : null;
 }
 
+/** Keyset condition for attempts listed oldest first: everything after the cursor's (submittedAt, id). */
+function afterCursor(cursor: { t: string; id: string } | null): Prisma.AttemptWhereInput {
+  if (!cursor) return {};
+  const t = new Date(cursor.t);
+  return { OR: [{ submittedAt: { gt: t } }, { submittedAt: t, id: { gt: cursor.id } }] };
+}
+
 /** Double-scored attempts whose two reviewers disagreed on the outcome, for issuer admins. */
 export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: string; limit?: number; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -173,7 +180,7 @@ export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: strin
       status: 'SUBMITTED',
       needsAdjudication: true,
       submission: { microCredential: mcFilter },
-      ...(cursor ? { OR: [{ submittedAt: { gt: new Date(cursor.t) } }, { submittedAt: new Date(cursor.t), id: { gt: cursor.id } }] } : {}),
+      ...afterCursor(cursor),
     },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: limit + 1,
@@ -214,7 +221,7 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
     where: {
       status: 'SUBMITTED',
       submission: { microCredential: mcFilter, ...(opts.microCredentialId ? { microCredentialId: opts.microCredentialId } : {}) },
-      ...(cursor ? { OR: [{ submittedAt: { gt: new Date(cursor.t) } }, { submittedAt: new Date(cursor.t), id: { gt: cursor.id } }] } : {}),
+      ...afterCursor(cursor),
     },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: limit + 1,
