@@ -49,7 +49,7 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   const progress = page.waitForSelector('[role=progressbar][aria-label="Upload of cycle-map.pdf"]', { state: 'attached' });
   await input.setInputFiles({ name: 'cycle-map.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
   await progress;
-  await expect(page.getByText('cycle-map.pdf')).toBeVisible();
+  await expect(page.getByText('cycle-map.pdf', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Download cycle-map.pdf' })).toBeVisible();
   const progress2 = page.waitForSelector('[role=progressbar][aria-label="Upload of exit-tickets.png"]', { state: 'attached' });
   await input.setInputFiles({ name: 'exit-tickets.png', mimeType: 'image/png', buffer: SAMPLE_PNG });
