@@ -130,7 +130,7 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
   });
   for (const stack of stacks) {
     const held = await db.award.findMany({
-      where: { userId, revokedAt: null, microCredentialId: { in: stack.items.map((i) => i.microCredentialId) } },
+      where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: stack.items.map((i) => i.microCredentialId) } },
       select: { id: true, title: true, pdHours: true, microCredentialId: true },
     });
     if (new Set(held.map((h) => h.microCredentialId)).size < stack.items.length) continue;

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { ttlCache } from '@/lib/memo';
 import { db } from '@/lib/db';
 import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
-import { fetchOwnStatusList } from '@/lib/awards/status-lists';
+import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-lists';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +13,7 @@ export const getPublicAward = cache(async (id: string) => {
   return db.award.findUnique({
     where: { id },
     select: {
-      id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true,
+      id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true,
       credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true,
       issuer: { select: { name: true, slug: true } },
       microCredential: { select: { slug: true, currentVersion: { select: { badgeColor: true } } } },
@@ -43,7 +43,7 @@ export async function getCredentialDocument(id: string): Promise<string | null> 
 
 /** A live check of the proof, dates and status list, exactly as an outside verifier would. */
 export function verifyStoredCredential(credential: unknown): Promise<VerificationResult> {
-  return verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList });
+  return verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList, companionSuspensionList: ownSuspensionListFor });
 }
 
 export function listUserAwards(userId: string) {
@@ -52,7 +52,7 @@ export function listUserAwards(userId: string) {
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, stackId: true,
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true,
       issuer: { select: { name: true } },
       microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { badgeColor: true } },
@@ -65,7 +65,8 @@ export const getPublicPortfolio = cache(async (handle: string) => {
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, name: true, publicName: true, portfolioPublic: true, school: { select: { name: true } } } });
   if (!user || !user.portfolioPublic) return null;
   const awards = await db.award.findMany({
-    where: { userId: user.id, revokedAt: null },
+    // Only credentials that verify today: a suspended one returns when it is reinstated.
+    where: { userId: user.id, revokedAt: null, suspendedAt: null },
     orderBy: { issuedAt: 'desc' },
     take: 200,
     select: {

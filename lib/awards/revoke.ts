@@ -1,29 +1,82 @@
 import 'server-only';
 import { z } from 'zod';
+import { str } from '@/lib/zod-text';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden, invalidState, notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { setRevocationBit } from '@/lib/awards/status-lists';
+import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
+import { issueCompletedStacks } from '@/lib/awards/issue';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
-  reason: z.string().trim().min(5, 'Give a reason the recipient and verifiers will understand (at least 5 characters).').max(1000),
+  reason: str().trim().min(5, 'Give a reason the recipient and verifiers will understand (at least 5 characters).').max(1000),
 });
+
+export const SuspendAwardInput = RevokeAwardInput;
+
+export const ReinstateAwardInput = z.object({
+  awardId: z.string().uuid(),
+  note: str().trim().max(1000).optional().default(''),
+});
+
+const AWARD_STATUS_SELECT = { id: true, issuerId: true, userId: true, title: true, microCredentialId: true, revokedAt: true, suspendedAt: true, statusListId: true, statusListIndex: true } as const;
+
+async function loadForStatusChange(actor: Actor, awardId: string, verb: string) {
+  const award = await db.award.findUnique({ where: { id: awardId }, select: AWARD_STATUS_SELECT });
+  if (!award) throw notFound('That credential');
+  if (!isIssuerAdmin(actor, award.issuerId)) throw forbidden(`Only an administrator of the issuing organisation can ${verb} this credential.`);
+  if (award.revokedAt) throw invalidState('This credential is revoked; revocation is permanent.');
+  return award;
+}
 
 /** Revokes an award: flips its bit in the published status list, so every verifier sees it. */
 export async function revokeAward(opts: { actor: Actor; awardId: string; reason: string }) {
-  const award = await db.award.findUnique({ where: { id: opts.awardId }, select: { id: true, issuerId: true, userId: true, title: true, revokedAt: true, statusListId: true, statusListIndex: true } });
+  const award = await db.award.findUnique({ where: { id: opts.awardId }, select: AWARD_STATUS_SELECT });
   if (!award) throw notFound('That credential');
   if (!isIssuerAdmin(opts.actor, award.issuerId)) throw forbidden('Only an administrator of the issuing organisation can revoke this credential.');
   if (award.revokedAt) throw invalidState('This credential is already revoked.');
   await db.$transaction(async (tx) => {
-    const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: opts.reason } });
+    // Revocation supersedes a suspension: the suspension bit is cleared so the two lists never
+    // disagree about which state is current.
+    const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: opts.reason, suspendedAt: null, suspensionReason: null } });
     if (updated.count !== 1) throw invalidState('This credential is already revoked.');
     await setRevocationBit(tx, award.statusListId, award.statusListIndex, true);
+    if (award.suspendedAt) await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
   });
+}
+
+/**
+ * Suspends an award: a reversible hold (e.g. while a complaint is looked into). Sets its bit in the
+ * companion suspension list, so verifiers report it as suspended until it is reinstated.
+ */
+export async function suspendAward(opts: { actor: Actor; awardId: string; reason: string }) {
+  const award = await loadForStatusChange(opts.actor, opts.awardId, 'suspend');
+  if (award.suspendedAt) throw invalidState('This credential is already suspended.');
+  await db.$transaction(async (tx) => {
+    const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: null }, data: { suspendedAt: new Date(), suspensionReason: opts.reason } });
+    if (updated.count !== 1) throw invalidState('This credential changed while you were suspending it. Reload to see its current status.');
+    await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
+    await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
+    await notify({ userId: award.userId, kind: 'award.suspended', title: `Your credential “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
+  });
+}
+
+/** Lifts a suspension: clears the bit, so the credential verifies as valid again. */
+export async function reinstateAward(opts: { actor: Actor; awardId: string; note: string }) {
+  const award = await loadForStatusChange(opts.actor, opts.awardId, 'reinstate');
+  if (!award.suspendedAt) throw invalidState('This credential is not suspended.');
+  await db.$transaction(async (tx) => {
+    const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: { not: null } }, data: { suspendedAt: null, suspensionReason: null } });
+    if (updated.count !== 1) throw invalidState('This credential changed while you were reinstating it. Reload to see its current status.');
+    await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
+    await recordAudit({ actorId: opts.actor.id, action: 'award.reinstate', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { note: opts.note, suspendedAt: award.suspendedAt?.toISOString() ?? null } }, tx);
+    await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your credential “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}` }, tx);
+  });
+  // A stack left incomplete while this component was on hold may be complete again.
+  if (award.microCredentialId) await issueCompletedStacks(award.userId, award.microCredentialId);
 }

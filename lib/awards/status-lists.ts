@@ -15,6 +15,16 @@ export function statusListUrl(id: string) {
 }
 
 /**
+ * The suspension list that accompanies a revocation list: same key, same index for each award.
+ * 1EdTech's OB 3.0 schema allows one `credentialStatus` per credential, which we spend on
+ * revocation (the status every verifier checks); suspension is published here, at a URL derived
+ * from the revocation list's, and our verifier consults it (ADR 005).
+ */
+export function suspensionListUrl(id: string) {
+  return `${statusListUrl(id)}/suspension`;
+}
+
+/**
  * Reserves a random index in the issuer's current revocation list. Random (not sequential) so a
  * list does not reveal how many credentials exist or which one a verifier is checking.
  */
@@ -46,6 +56,14 @@ export async function setRevocationBit(tx: Tx, statusListId: string, index: numb
   await tx.statusList.update({ where: { id: statusListId }, data: { bits: Buffer.from(bits), version: { increment: 1 } } });
 }
 
+/** Sets or clears an award's bit in the companion suspension list. */
+export async function setSuspensionBit(tx: Tx, statusListId: string, index: number, suspended: boolean) {
+  const [row] = await tx.$queryRaw<{ suspensionBits: Uint8Array | null }[]>`SELECT "suspensionBits" FROM "StatusList" WHERE "id" = ${statusListId} FOR UPDATE`;
+  const bits = row.suspensionBits ? new Uint8Array(row.suspensionBits) : createStatusList();
+  setStatusBit(bits, index, suspended);
+  await tx.statusList.update({ where: { id: statusListId }, data: { suspensionBits: Buffer.from(bits), suspensionVersion: { increment: 1 } } });
+}
+
 export async function isRevokedInList(statusListId: string, index: number): Promise<boolean> {
   const list = await db.statusList.findUnique({ where: { id: statusListId }, select: { bits: true } });
   return list ? getStatusBit(new Uint8Array(list.bits), index) : false;
@@ -55,32 +73,53 @@ export async function isRevokedInList(statusListId: string, index: number): Prom
 // Correctness does not depend on it: the version is read from the database every time.
 const signedCache = new Map<string, { version: number; credential: unknown }>();
 
-/** The signed BitstringStatusListCredential as published at /status-lists/{id}. */
-export async function getSignedStatusList(id: string): Promise<unknown | null> {
-  const list = await db.statusList.findUnique({ where: { id }, select: { id: true, issuerId: true, issuerKeyId: true, purpose: true, bits: true, version: true, updatedAt: true } });
+/**
+ * The signed BitstringStatusListCredential as published at /status-lists/{id} (revocation) or
+ * /status-lists/{id}/suspension (its companion suspension list).
+ */
+export async function getSignedStatusList(id: string, purpose: 'revocation' | 'suspension' = 'revocation'): Promise<unknown | null> {
+  const list = await db.statusList.findUnique({
+    where: { id },
+    select: { id: true, issuerId: true, issuerKeyId: true, purpose: true, bits: true, version: true, suspensionBits: true, suspensionVersion: true, updatedAt: true },
+  });
   if (!list) return null;
-  const cached = signedCache.get(id);
-  if (cached && cached.version === list.version) return cached.credential;
+  const suspension = purpose === 'suspension';
+  const version = suspension ? list.suspensionVersion : list.version;
+  const cacheKey = `${purpose} ${id}`;
+  const cached = signedCache.get(cacheKey);
+  if (cached && cached.version === version) return cached.credential;
   // Signed by the key of the credentials that point here, even after that key was retired.
   const key = list.issuerKeyId ? await getKeyById(list.issuerKeyId) : await getSigningKey(list.issuerId);
   const unsigned = buildStatusListCredential({
-    id: statusListUrl(list.id),
+    id: suspension ? suspensionListUrl(list.id) : statusListUrl(list.id),
     issuer: key.did,
-    statusPurpose: list.purpose === 'suspension' ? 'suspension' : 'revocation',
-    list: new Uint8Array(list.bits),
+    statusPurpose: suspension ? 'suspension' : list.purpose === 'suspension' ? 'suspension' : 'revocation',
+    list: suspension ? (list.suspensionBits ? new Uint8Array(list.suspensionBits) : createStatusList()) : new Uint8Array(list.bits),
     validFrom: list.updatedAt,
   });
   const signed = await signCredential(unsigned, key);
   if (signedCache.size > 500) signedCache.clear();
-  signedCache.set(id, { version: list.version, credential: signed });
+  signedCache.set(cacheKey, { version, credential: signed });
   return signed;
 }
+
+const OWN_LIST = /^([a-z0-9]{1,40})(\/suspension)?$/i;
 
 /** For verifying our own credentials without an HTTP round trip. */
 export async function fetchOwnStatusList(url: string): Promise<unknown | null> {
   const base = new URL('/status-lists/', env().APP_URL).toString();
   if (!url.startsWith(base)) return null;
-  const id = url.slice(base.length);
-  if (!/^[a-z0-9]{1,40}$/i.test(id)) return null;
-  return getSignedStatusList(id);
+  const match = OWN_LIST.exec(url.slice(base.length));
+  if (!match) return null;
+  return getSignedStatusList(match[1], match[2] ? 'suspension' : 'revocation');
+}
+
+/**
+ * Where the companion suspension list of a credential's revocation entry lives, for our own lists
+ * only (another issuer's URL layout means nothing to us).
+ */
+export function ownSuspensionListFor(revocationListUrl: string): string | null {
+  const base = new URL('/status-lists/', env().APP_URL).toString();
+  if (!revocationListUrl.startsWith(base)) return null;
+  return /^[a-z0-9]{1,40}$/i.test(revocationListUrl.slice(base.length)) ? `${revocationListUrl}/suspension` : null;
 }

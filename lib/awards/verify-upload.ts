@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { extractCredential } from '@/lib/credentials/bake';
 import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
-import { fetchOwnStatusList } from '@/lib/awards/status-lists';
+import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-lists';
 
 export const VerifyInput = z.union([
   z.object({ kind: z.literal('text'), text: z.string().trim().min(2, 'Paste a credential first.').max(500_000, 'That is too long to be a credential.') }),
@@ -45,7 +45,7 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
     }
   }
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) return { ok: false, message: 'That JSON is not a credential.' };
-  const result = await verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList });
+  const result = await verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList, companionSuspensionList: ownSuspensionListFor });
   const c = credential as { name?: unknown; validFrom?: unknown; issuer?: unknown };
   return {
     ok: true,

@@ -44,6 +44,12 @@ export type FetchStatusList = (url: string) => Promise<unknown | null>;
 
 export interface VerifyOptions {
   fetchStatusList?: FetchStatusList;
+  /**
+   * For an issuer that publishes suspension in a companion list (same index as the revocation
+   * entry) because its credentials may carry only one `credentialStatus`: the companion's URL for
+   * a revocation list URL, or null when there is none.
+   */
+  companionSuspensionList?: (revocationListUrl: string) => string | null;
   /** Evaluation time for validity dates; defaults to now. */
   now?: Date;
 }
@@ -218,11 +224,28 @@ async function loadStatusList(
   }
 }
 
+/** The credential's status entries plus, where the issuer publishes one, the companion suspension entries. */
+function statusEntries(credential: JsonObject, companion: VerifyOptions['companionSuspensionList']): unknown[] {
+  const entries = asArray(credential.credentialStatus);
+  if (!companion) return entries;
+  const extra: JsonObject[] = [];
+  for (const entry of entries) {
+    if (!isObject(entry) || entry.type !== 'BitstringStatusListEntry' || entry.statusPurpose !== 'revocation') continue;
+    if (typeof entry.statusListCredential !== 'string') continue;
+    const url = companion(entry.statusListCredential);
+    if (!url) continue;
+    const declared = entries.some((e) => isObject(e) && e.statusPurpose === 'suspension' && e.statusListCredential === url);
+    if (!declared) extra.push({ type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListCredential: url, statusListIndex: entry.statusListIndex });
+  }
+  return [...entries, ...extra];
+}
+
 async function checkStatus(
   credential: JsonObject,
   fetchStatusList: FetchStatusList | undefined,
+  companion?: VerifyOptions['companionSuspensionList'],
 ): Promise<StatusOutcome> {
-  const entries = asArray(credential.credentialStatus);
+  const entries = statusEntries(credential, companion);
   if (entries.length === 0) return { check: 'ok', errors: [], details: [] };
   if (!fetchStatusList) {
     return { check: 'unknown', errors: [UNKNOWN_STATUS], details: ['No status list fetcher was provided.'] };
@@ -334,7 +357,7 @@ export async function verifyCredential(
   // Without a valid signature the status entry itself could be forged, so do not consult it.
   let revocation: RevocationCheck = 'unknown';
   if (signature === 'ok') {
-    const statusResult = await checkStatus(credential, options.fetchStatusList);
+    const statusResult = await checkStatus(credential, options.fetchStatusList, options.companionSuspensionList);
     revocation = statusResult.check;
     errors.push(...statusResult.errors);
     details.push(...statusResult.details);

@@ -14,7 +14,7 @@ export const issuerSettingsSelect = {
 export async function loadQualification(userId: string, microCredentialId: string, client: Tx | typeof db = db): Promise<QualificationState> {
   const [row, earned, exemplars] = await Promise.all([
     client.reviewerQualification.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { grantedById: true, calibratedAt: true } }),
-    client.award.count({ where: { userId, microCredentialId, revokedAt: null } }),
+    client.award.count({ where: { userId, microCredentialId, revokedAt: null, suspendedAt: null } }),
     client.calibrationExemplar.count({ where: { microCredentialId } }),
   ]);
   // A row without a granter is one we created when an earner calibrated: it is not an admin grant.
@@ -35,7 +35,7 @@ export async function listReviewerCredentials(actor: Actor): Promise<ReviewerCre
   if (!hasRole(actor, 'REVIEWER') && !isIssuerAdmin(actor)) return [];
   const [rows, awards] = await Promise.all([
     db.reviewerQualification.findMany({ where: { userId: actor.id }, select: { microCredentialId: true, grantedById: true, calibratedAt: true } }),
-    db.award.findMany({ where: { userId: actor.id, revokedAt: null, microCredentialId: { not: null } }, select: { microCredentialId: true } }),
+    db.award.findMany({ where: { userId: actor.id, revokedAt: null, suspendedAt: null, microCredentialId: { not: null } }, select: { microCredentialId: true } }),
   ]);
   const ids = new Set<string>([...rows.filter((r) => r.grantedById).map((r) => r.microCredentialId), ...awards.map((a) => a.microCredentialId!)]);
   if (!ids.size) return [];

@@ -316,7 +316,7 @@ export async function listAssignableReviewers(opts: { actor: Actor; attemptId: s
       disabledAt: null,
       OR: [
         { qualifications: { some: { microCredentialId: mcId } } },
-        { awards: { some: { microCredentialId: mcId, revokedAt: null } } },
+        { awards: { some: { microCredentialId: mcId, revokedAt: null, suspendedAt: null } } },
         { memberships: { some: { organizationId: issuerId, role: 'ISSUER_ADMIN' } } },
       ],
     },

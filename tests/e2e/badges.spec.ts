@@ -62,3 +62,31 @@ test('the issuer profile is a page for people and JSON for machines', async ({ p
   expect(profile.name).toBe("Principals' Training Center");
   expect(profile.id).toMatch(/^did:key:z6Mk/);
 });
+
+test('an issuer admin suspends a badge, verifiers report it, then reinstates it', async ({ page }) => {
+  await page.goto('/u/maya-okafor');
+  const href = (await page.getByRole('link', { name: 'Stages of Team Building' }).getAttribute('href'))!;
+  await signIn(page, 'admin@demo.school');
+  await page.goto(href);
+  await page.getByLabel('Reason for suspending').fill('A complaint about the evidence is being looked into.');
+  await page.getByRole('button', { name: 'Suspend this credential' }).click();
+  await expect(page.getByText('The credential is suspended.')).toBeVisible();
+  await expect(page.getByText('Suspended', { exact: true })).toBeVisible();
+  await expect(page.getByText('Suspended by the issuer')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // An outside check through /verify says the same.
+  const vc = await (await page.request.get(`${href}/credential.json`)).text();
+  await page.goto('/verify');
+  await page.getByLabel('Paste a credential (JSON)').fill(vc);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('This credential did not pass verification')).toBeVisible();
+  await expect(page.getByText('The issuer has suspended this credential.')).toBeVisible();
+
+  await page.goto(href);
+  await page.getByLabel('Note to the recipient (optional)').fill('Complaint dismissed.');
+  await page.getByRole('button', { name: 'Reinstate this credential' }).click();
+  await expect(page.getByText('The credential is reinstated')).toBeVisible();
+  await expect(page.getByText('Valid', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Suspend this credential' })).toBeVisible();
+});

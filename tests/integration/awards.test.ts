@@ -4,7 +4,12 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
-import { revokeAward } from '@/lib/awards/revoke';
+import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
+import { verifyCredential } from '@/lib/credentials/verify';
+import { decodeStatusList, getStatusBit } from '@/lib/credentials/status-list';
+import { ownSuspensionListFor } from '@/lib/awards/status-lists';
+import { GET as revocationListGET } from '@/app/status-lists/[id]/route';
+import { GET as suspensionListGET } from '@/app/status-lists/[id]/suspension/route';
 import { rotateIssuerKey } from '@/lib/awards/keys';
 import { verifyStoredCredential, getPublicPortfolio } from '@/lib/awards/queries';
 import { bakedPng, bakedSvg } from '@/lib/awards/images';
@@ -82,6 +87,61 @@ describe('awards', () => {
     expect(result.checks.revocation).toBe('revoked');
     expect(await db.auditLog.count({ where: { action: 'award.revoke', entityId: awardId, organizationId: issuer.id } })).toBe(1);
     await expect(revokeAward({ actor: admin, awardId, reason: 'again, twice' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('suspension is reversible, published as a signed companion list, audit-logged, and gives way to revocation', async () => {
+    const { submissionId, admin, issuer, teacher } = await earned();
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    await db.user.update({ where: { id: teacher.id }, data: { handle: 'suspended-teacher', portfolioPublic: true } });
+    const award = await db.award.findUniqueOrThrow({ where: { id: awardId } });
+    // The credential itself keeps the single status entry 1EdTech's schema allows.
+    expect(validateOpenBadgeCredential(award.credential as object).valid).toBe(true);
+
+    // Verify as an outside verifier would: status lists fetched over the published routes.
+    const base = 'http://127.0.0.1:3100/status-lists/';
+    async function overHttp(url: string) {
+      const [id, suffix] = url.slice(base.length).split('/');
+      const handler = suffix === 'suspension' ? suspensionListGET : revocationListGET;
+      const res = await handler(new Request(url), { params: Promise.resolve({ id }) });
+      return res.ok ? res.json() : null;
+    }
+    const check = async () => (await verifyCredential(award.credential as object, { fetchStatusList: overHttp, companionSuspensionList: ownSuspensionListFor })).checks.revocation;
+    expect(await check()).toBe('ok');
+
+    const otherAdmin = (await createPublishedCredential()).admin;
+    await expect(suspendAward({ actor: otherAdmin, awardId, reason: 'Not yours to suspend' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(suspendAward({ actor: teacher, awardId, reason: 'Suspending my own' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(reinstateAward({ actor: admin, awardId, note: '' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    await suspendAward({ actor: admin, awardId, reason: 'A complaint about the evidence is being looked into.' });
+    expect(await check()).toBe('suspended');
+    const stored = await verifyStoredCredential(award.credential);
+    expect(stored.verified).toBe(false);
+    expect(stored.errors).toContain('The issuer has suspended this credential.');
+    const list = await (await suspensionListGET(new Request('http://x'), { params: Promise.resolve({ id: award.statusListId }) })).json();
+    expect(list.credentialSubject.statusPurpose).toBe('suspension');
+    expect(list.id).toBe(`${base}${award.statusListId}/suspension`);
+    expect((await db.award.findUniqueOrThrow({ where: { id: awardId } })).suspensionReason).toMatch(/complaint/);
+    expect(await db.auditLog.count({ where: { action: 'award.suspend', entityId: awardId, organizationId: issuer.id } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: teacher.id, kind: 'award.suspended' } })).toBe(1);
+    expect((await getPublicPortfolio('suspended-teacher'))!.awards).toHaveLength(0);
+    await expect(suspendAward({ actor: admin, awardId, reason: 'twice over' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    await reinstateAward({ actor: admin, awardId, note: 'Complaint dismissed.' });
+    expect(await check()).toBe('ok');
+    expect((await verifyStoredCredential(award.credential)).verified).toBe(true);
+    expect(await db.auditLog.count({ where: { action: 'award.reinstate', entityId: awardId } })).toBe(1);
+    expect((await getPublicPortfolio('suspended-teacher'))!.awards).toHaveLength(1);
+
+    // Suspended, then revoked: the revocation wins and the suspension bit is cleared.
+    await suspendAward({ actor: admin, awardId, reason: 'Second complaint.' });
+    await revokeAward({ actor: admin, awardId, reason: 'Evidence was not the teacher’s own.' });
+    expect(await check()).toBe('revoked');
+    const after = await overHttp(`${base}${award.statusListId}/suspension`);
+    expect(getStatusBit(decodeStatusList(after.credentialSubject.encodedList), award.statusListIndex)).toBe(false);
+    expect((await db.award.findUniqueOrThrow({ where: { id: awardId } })).suspendedAt).toBeNull();
+    await expect(suspendAward({ actor: admin, awardId, reason: 'after revocation' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(reinstateAward({ actor: admin, awardId, note: '' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('keeps earlier credentials valid after the issuer rotates its key', async () => {

@@ -19,7 +19,7 @@ import { getReviewWorkspace, listAssignableReviewers, listReviewQueue, listOpenA
 import { getCalibration } from '@/lib/review/calibration';
 import { getReviewQuality } from '@/lib/review/quality';
 import { decideProposal } from '@/lib/proposals/mutations';
-import { revokeAward } from '@/lib/awards/revoke';
+import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { rotateIssuerKey } from '@/lib/awards/keys';
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { setBadgeImage, requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
@@ -132,6 +132,8 @@ function rows(): Row[] {
 
     // ── Districts, proposals, awards, keys ──
     { name: 'decideProposal (District One)', allow: ['L1'], run: (a) => decideProposal({ actor: a, proposalId: w.proposal.id, decision: 'APPROVED', comment: '', version: 0 }) },
+    { name: 'suspendAward (issued by B)', allow: ['adminB'], run: (a) => suspendAward({ actor: a, awardId: w.award.id, reason: 'Under investigation.' }) },
+    { name: 'reinstateAward (issued by B)', allow: ['adminB'], run: (a) => reinstateAward({ actor: a, awardId: w.award.id, note: 'Cleared.' }) },
     { name: 'revokeAward (issued by B)', allow: ['adminB'], run: (a) => revokeAward({ actor: a, awardId: w.award.id, reason: 'Issued in error.' }) },
     { name: 'rotateIssuerKey (issuer A)', allow: ['adminA'], run: (a) => rotateIssuerKey({ actor: a, issuerId: w.issuerA.id }) },
 

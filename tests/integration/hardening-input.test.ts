@@ -31,7 +31,7 @@ import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
-import { RevokeAwardInput, revokeAward } from '@/lib/awards/revoke';
+import { ReinstateAwardInput, reinstateAward, RevokeAwardInput, revokeAward, SuspendAwardInput, suspendAward } from '@/lib/awards/revoke';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
 // Domain
 import { authenticate, signUp } from '@/lib/auth/accounts';
@@ -64,6 +64,7 @@ import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
 import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
 import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/route';
 import { GET as statusListGET } from '@/app/status-lists/[id]/route';
+import { GET as suspensionListGET } from '@/app/status-lists/[id]/suspension/route';
 import { GET as issuerProfileGET } from '@/app/issuers/[slug]/profile.json/route';
 
 // ───────────────────────────── Hostile values ─────────────────────────────
@@ -260,6 +261,7 @@ describe('zod input schemas under hostile input', () => {
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
     ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue }],
     ['RevokeAwardInput', RevokeAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), reason: hostileValue }],
+    ['ReinstateAwardInput', ReinstateAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), note: hostileValue }],
     ['VerifyInput', VerifyInput, { kind: anyOr('text', 'file'), text: hostileValue, name: hostileValue, base64: hostileValue }],
   ];
 
@@ -433,6 +435,8 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
 
   it('awards: revocation by the wrong issuer or with broken ids', async () => {
     await pipeline({ schema: RevokeAwardInput, arb: hostileInput({ awardId: anyOr(w.award.id, '00000000-0000-0000-0000-000000000000'), reason: anyOr('Issued in error.') }), call: (i) => revokeAward({ actor: w.adminA, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: SuspendAwardInput, arb: hostileInput({ awardId: anyOr(w.award.id, '00000000-0000-0000-0000-000000000000'), reason: anyOr('Under investigation.') }), call: (i) => suspendAward({ actor: w.adminA, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: ReinstateAwardInput, arb: hostileInput({ awardId: anyOr(w.award.id, '00000000-0000-0000-0000-000000000000'), note: anyOr('Cleared.') }), call: (i) => reinstateAward({ actor: w.adminA, ...i }), mustNotSucceed: true });
   });
 
   it('enrolment and invitations with broken ids or tokens', async () => {
@@ -611,6 +615,7 @@ describe('machine endpoints answer hostile ids with 404, never 500', () => {
     ['badge.svg', badgeSvgGET, (id: string) => `/credentials/${enc(id)}/badge.svg`],
     ['certificate.pdf', certificateGET, (id: string) => `/credentials/${enc(id)}/certificate.pdf`],
     ['status-lists', statusListGET, (id: string) => `/status-lists/${enc(id)}`],
+    ['status-lists suspension', suspensionListGET, (id: string) => `/status-lists/${enc(id)}/suspension`],
   ] as const;
 
   // Lone surrogates cannot be percent-encoded; the handlers get the raw value through params anyway.
@@ -625,7 +630,7 @@ describe('machine endpoints answer hostile ids with 404, never 500', () => {
   }
 
   it.each(routes)('%s: 200 for a real credential, 404 for anything else', async (_name, handler, path) => {
-    const real = _name === 'status-lists' ? w.award.statusListId : w.award.id;
+    const real = _name.startsWith('status-lists') ? w.award.statusListId : w.award.id;
     const ok = await call(handler as never, path(real), { id: real });
     expect(ok.status).toBe(200);
     const unknownUuid = '6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c';
@@ -654,6 +659,7 @@ describe('machine endpoints answer hostile ids with 404, never 500', () => {
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[a-zA-Z0-9]{1,40}$/), async (id) => {
         expect(await getSignedStatusList(id)).toBeNull();
+        expect(await getSignedStatusList(id, 'suspension')).toBeNull();
       }),
       { numRuns: 40 },
     );

@@ -1,19 +1,38 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import type { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
-import { revokeAward, RevokeAwardInput } from '@/lib/awards/revoke';
+import type { Actor } from '@/lib/auth/actor';
+import { reinstateAward, ReinstateAwardInput, revokeAward, RevokeAwardInput, suspendAward, SuspendAwardInput } from '@/lib/awards/revoke';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
-export async function revokeAwardAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(RevokeAwardInput, formDataToObject(formData));
+/** Parse, authorise inside the domain call, refresh the credential page, report plainly. */
+async function changeStatus<S extends z.ZodType<{ awardId: string }>>(
+  schema: S,
+  formData: FormData,
+  run: (actor: Actor, input: z.output<S>) => Promise<void>,
+  message: string,
+): Promise<ActionResult> {
+  const parsed = parseInput(schema, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   try {
-    const actor = await requireActor();
-    await revokeAward({ actor, ...parsed.data });
+    await run(await requireActor(), parsed.data);
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath(`/credentials/${parsed.data.awardId}`);
-  return { ok: true, message: 'The credential is revoked. Verifiers will now report it as revoked.' };
+  return { ok: true, message };
+}
+
+export async function revokeAwardAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  return changeStatus(RevokeAwardInput, formData, (actor, input) => revokeAward({ actor, ...input }), 'The credential is revoked. Verifiers will now report it as revoked.');
+}
+
+/** One action for both directions, so the form (and its message) survives the switch. */
+export async function suspensionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (formData instanceof FormData && formData.get('mode') === 'reinstate') {
+    return changeStatus(ReinstateAwardInput, formData, (actor, input) => reinstateAward({ actor, ...input }), 'The credential is reinstated and verifies as valid again.');
+  }
+  return changeStatus(SuspendAwardInput, formData, (actor, input) => suspendAward({ actor, ...input }), 'The credential is suspended. Verifiers will report it as suspended until you reinstate it.');
 }

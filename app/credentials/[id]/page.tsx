@@ -9,7 +9,7 @@ import { isIssuerAdmin } from '@/lib/auth/actor';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { VerificationChecks } from '@/components/credential/verification-checks';
-import { RevokeForm } from './revoke-form';
+import { RevokeForm, SuspensionForm } from './status-forms';
 
 type Props = { params: Promise<{ id: string }> };
 const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -31,8 +31,8 @@ export default async function CredentialPage({ params }: Props) {
   const [result, actor] = await Promise.all([verifyStoredCredential(award.credential), getActor()]);
   const url = credentialUrl(award.id);
   const expired = award.validUntil && award.validUntil < new Date();
-  const status = award.revokedAt ? 'Revoked' : expired ? 'Expired' : result.verified ? 'Valid' : 'Could not verify';
-  const tone = status === 'Valid' ? 'success' : status === 'Could not verify' ? 'warning' : 'danger';
+  const status = award.revokedAt ? 'Revoked' : award.suspendedAt ? 'Suspended' : expired ? 'Expired' : result.verified ? 'Valid' : 'Could not verify';
+  const tone = status === 'Valid' ? 'success' : status === 'Could not verify' || status === 'Suspended' ? 'warning' : 'danger';
   const isOwner = actor?.id === award.userId;
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
   const linkedIn = buildLinkedInAddToProfileUrl({
@@ -67,13 +67,17 @@ export default async function CredentialPage({ params }: Props) {
             <div className="mt-4">
               <Alert tone="danger" title={`Revoked on ${fmt.format(award.revokedAt)}`}>{award.revocationReason}</Alert>
             </div>
+          ) : award.suspendedAt ? (
+            <div className="mt-4">
+              <Alert tone="warning" title={`Suspended on ${fmt.format(award.suspendedAt)}`}>{award.suspensionReason}</Alert>
+            </div>
           ) : null}
         </div>
       </div>
 
       <section aria-labelledby="verification" className="mt-8">
         <h2 id="verification" className="text-xl font-semibold">Verification</h2>
-        <p className="mt-1 text-sm text-slate-700">Checked just now against the issuer’s signature and its published revocation list.</p>
+        <p className="mt-1 text-sm text-slate-700">Checked just now against the issuer’s signature and its published revocation and suspension lists.</p>
         <VerificationChecks result={result} />
       </section>
 
@@ -99,7 +103,7 @@ export default async function CredentialPage({ params }: Props) {
       <section aria-labelledby="share" className="no-print mt-8">
         <h2 id="share" className="text-xl font-semibold">Share and download</h2>
         <div className="mt-3 flex flex-wrap gap-2">
-          {isOwner && !award.revokedAt ? (
+          {isOwner && !award.revokedAt && !award.suspendedAt ? (
             <a href={linkedIn} target="_blank" rel="noopener noreferrer" className="rounded-md bg-[#0a66c2] px-4 py-2 text-sm font-semibold text-white no-underline hover:no-underline" data-testid="linkedin-link">
               Add to LinkedIn profile<span className="sr-only"> (opens in a new tab)</span>
             </a>
@@ -116,6 +120,8 @@ export default async function CredentialPage({ params }: Props) {
       {issuerAdmin && !award.revokedAt ? (
         <Card className="no-print mt-8">
           <h2 className="text-lg font-semibold">Issuer administration</h2>
+          <p className="mt-1 text-sm text-slate-700">Suspend to put the credential on hold while something is looked into; revoke to withdraw it for good. Both are recorded in the audit log, and verifiers see the change within a minute.</p>
+          <SuspensionForm awardId={award.id} suspended={Boolean(award.suspendedAt)} />
           <RevokeForm awardId={award.id} />
         </Card>
       ) : null}

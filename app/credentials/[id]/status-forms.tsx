@@ -1,0 +1,67 @@
+'use client';
+
+import { useActionState } from 'react';
+import { revokeAwardAction, suspensionAction } from './actions';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+import { TextArea } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+
+type Props = {
+  awardId: string;
+  hidden?: Record<string, string>;
+  action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
+  field: 'reason' | 'note';
+  label: string;
+  hint: string;
+  required: boolean;
+  button: string;
+  pendingText: string;
+  danger?: boolean;
+};
+
+function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger }: Props) {
+  const [state, action, pending] = useActionState(serverAction, initialActionState);
+  return (
+    <form onSubmit={submitKeepingInput(action)} className="mt-4">
+      <input type="hidden" name="awardId" value={awardId} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <ActionAlerts state={state} className="" />
+      <TextArea label={label} name={field} rows={3} required={required} errors={state.ok ? undefined : state.fieldErrors?.[field]} hint={hint} />
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded-md px-4 py-2 font-semibold disabled:opacity-60 ${danger ? 'bg-red-700 text-white hover:bg-red-800' : 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-50'}`}
+      >
+        {pending ? pendingText : button}
+      </button>
+    </form>
+  );
+}
+
+/** Suspend or, once suspended, reinstate: one form, so its outcome message stays after the switch. */
+export function SuspensionForm({ awardId, suspended }: { awardId: string; suspended: boolean }) {
+  return suspended ? (
+    <StatusForm
+      awardId={awardId} hidden={{ mode: 'reinstate' }} action={suspensionAction} field="note" required={false}
+      label="Note to the recipient (optional)" hint="The credential verifies as valid again as soon as you reinstate it."
+      button="Reinstate this credential" pendingText="Reinstating…"
+    />
+  ) : (
+    <StatusForm
+      awardId={awardId} hidden={{ mode: 'suspend' }} action={suspensionAction} field="reason" required
+      label="Reason for suspending" hint="A temporary hold, for example while a complaint is looked into. Shown to the recipient and on the public verification page; you can reinstate the credential later."
+      button="Suspend this credential" pendingText="Suspending…"
+    />
+  );
+}
+
+export function RevokeForm({ awardId }: { awardId: string }) {
+  return (
+    <StatusForm
+      awardId={awardId} action={revokeAwardAction} field="reason" required danger
+      label="Reason for revoking" hint="Permanent. Shown to the recipient and on the public verification page."
+      button="Revoke this credential" pendingText="Revoking…"
+    />
+  );
+}
