@@ -1,15 +1,31 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildCsp, storageOrigin } from '@/lib/security/csp';
+import { cacheKey, getOrRender, internalOrigin, isCacheableRequest } from '@/lib/http/page-cache';
 
 // Security headers for every page. Authorization does NOT happen here: every page, action and route
 // handler checks the signed-in person against the record itself.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // /issuers/{slug} is both a page and the issuer's JSON profile: machines asking for JSON get JSON.
   const accept = request.headers.get('accept') ?? '';
   if (/^\/issuers\/[^/]+\/?$/.test(request.nextUrl.pathname) && /application\/(ld\+)?json/.test(accept) && !accept.includes('text/html')) {
     const url = request.nextUrl.clone();
     url.pathname = `${request.nextUrl.pathname.replace(/\/$/, '')}/profile.json`;
     return NextResponse.rewrite(url);
+  }
+  // Public pages as anonymous visitors see them come from a short-lived cache (ADR 006).
+  if (isCacheableRequest(request, request.nextUrl.pathname, request.nextUrl.searchParams)) {
+    try {
+      const key = cacheKey(request.nextUrl.pathname, request.nextUrl.searchParams);
+      const { page, hit } = await getOrRender(internalOrigin(), key);
+      if (page instanceof Response) return page;
+      const url = request.nextUrl.clone();
+      url.pathname = '/page-cache';
+      url.search = new URLSearchParams({ k: key, s: hit ? 'hit' : 'miss' }).toString();
+      return NextResponse.rewrite(url);
+    } catch (e) {
+      // The cache is an optimisation: if the inner render fails, render this request normally.
+      console.warn('page cache: falling back to a direct render:', e instanceof Error ? e.message : e);
+    }
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV !== 'production';
@@ -29,7 +45,7 @@ export const config = {
   matcher: [
     // Pages only: static assets, images and machine endpoints skip the per-request nonce.
     {
-      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|credentials/.+/credential.json|credentials/.+/badge|credentials/.+/certificate.pdf|issuers/.+/profile.json|status-lists).*)',
+      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|credentials/.+/credential.json|credentials/.+/badge|credentials/.+/certificate.pdf|issuers/.+/profile.json|status-lists|page-cache).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }],
     },
   ],

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { invalidateCatalogFacets } from '@/lib/catalog/queries';
+import { clearPageCache } from '@/lib/http/page-cache';
 
 /**
  * Keeps the searchable catalogue projection in step with the source rows. Called inside the same
@@ -9,6 +10,7 @@ import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 export async function syncCatalogEntry(tx: Tx, kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK', refId: string): Promise<void> {
   // This server's filter options refresh at once; other servers' within their cache's minute.
   invalidateCatalogFacets();
+  clearPageCache();
   if (kind === 'MICRO_CREDENTIAL') {
     const mc = await tx.microCredential.findUnique({
       where: { id: refId },

@@ -1,0 +1,152 @@
+// A short-lived, per-server cache of public pages as anonymous visitors see them (the catalogue,
+// credential, track, stack and issuer pages, the home page). Every visitor who is not signed in gets
+// the same HTML for these, yet each request used to cost a full server render (20-40 ms of CPU).
+// See docs/decisions/006-anonymous-page-cache.md.
+//
+// - Used from proxy.ts. A miss renders the page through the server's own loopback port (the inner
+//   request carries `x-page-cache: fill` and goes through the normal rendering path); concurrent
+//   misses for one URL share that single render. The proxy then rewrites the request to
+//   app/page-cache/route.ts, which sends the stored page, so Next compresses it like any response
+//   (Next strips Content-Encoding from responses a proxy returns itself).
+// - Only 200 text/html responses without Set-Cookie are kept, for PAGE_CACHE_TTL_MS (30 s), with
+//   the CSP header they were rendered with (its nonce matches the page's scripts; a fixed page
+//   with a fixed nonce gives an injected script nothing to learn from, see the ADR).
+// - Stateless servers: nothing depends on this cache. Each server keeps its own; publishing or
+//   retiring clears the publishing server's copy at once, the others expire within the TTL.
+export type CachedPage = {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  expires: number;
+  bytes: number;
+};
+
+type Store = { pages: Map<string, CachedPage>; inflight: Map<string, Promise<CachedPage | Response>>; bytes: number };
+
+const TTL_MS = Number(process.env.PAGE_CACHE_TTL_MS || 30_000);
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+export const FILL_HEADER = 'x-page-cache';
+
+// On globalThis: proxy.ts and the app's server actions are bundled separately but share a process.
+const g = globalThis as typeof globalThis & { __microcredPageCache?: Store };
+const store: Store = (g.__microcredPageCache ??= { pages: new Map(), inflight: new Map(), bytes: 0 });
+
+/** The public pages whose anonymous HTML is the same for everyone. */
+const CACHEABLE_PATH = /^\/(?:|catalog|micro-credentials\/[a-z0-9-]{1,100}|tracks\/[a-z0-9-]{1,100}|stacks\/[a-z0-9-]{1,100}|issuers\/[a-z0-9-]{1,100})$/;
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/** On in production builds; `PAGE_CACHE=off` or `PAGE_CACHE_TTL_MS=0` turns it off. Off in `next dev`. */
+export function pageCacheEnabled(): boolean {
+  return TTL_MS > 0 && process.env.PAGE_CACHE !== 'off' && process.env.NODE_ENV === 'production';
+}
+
+/** Whether this request may be answered from the cache: an anonymous, plain page load of a public page. */
+export function isCacheableRequest(req: Request, pathname: string, search: URLSearchParams): boolean {
+  if (req.method !== 'GET' || !pageCacheEnabled()) return false;
+  if (!CACHEABLE_PATH.test(pathname)) return false;
+  const h = req.headers;
+  if (h.has(FILL_HEADER) || h.has('rsc') || h.has('next-action') || h.has('next-router-prefetch') || h.has('next-router-state-tree')) return false;
+  if (search.has('_rsc')) return false;
+  if (SESSION_COOKIE.test(h.get('cookie') ?? '')) return false;
+  const accept = h.get('accept') ?? '*/*';
+  return accept.includes('text/html') || accept.includes('*/*');
+}
+
+/** Whether `key` (path and query, as from cacheKey) names a page this cache may hold. */
+export function isCacheableKey(key: string): boolean {
+  const q = key.indexOf('?');
+  return CACHEABLE_PATH.test(q === -1 ? key : key.slice(0, q));
+}
+
+/** Query parameters in a stable order, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
+export function cacheKey(pathname: string, search: URLSearchParams): string {
+  const params = [...search.entries()].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+  const qs = new URLSearchParams(params).toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}
+
+// Hop-by-hop and per-response headers are not replayed; the body is re-encoded per request.
+const DROP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'set-cookie', 'vary', 'x-page-cache']);
+
+async function render(origin: string, key: string): Promise<CachedPage | Response> {
+  const res = await fetch(`${origin}${key}`, {
+    headers: { [FILL_HEADER]: 'fill', accept: 'text/html', 'accept-encoding': 'identity' },
+    redirect: 'manual',
+    cache: 'no-store',
+    signal: AbortSignal.timeout(15_000),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status !== 200 || !type.startsWith('text/html') || res.headers.has('set-cookie')) return res;
+  const body = new Uint8Array(await res.arrayBuffer());
+  if (body.byteLength > MAX_PAGE_BYTES) return new Response(body, { status: res.status, headers: res.headers });
+  const headers: [string, string][] = [];
+  res.headers.forEach((value, name) => {
+    if (!DROP.has(name)) headers.push([name, value]);
+  });
+  return { status: 200, headers, body, expires: Date.now() + TTL_MS, bytes: body.byteLength };
+}
+
+function remember(key: string, page: CachedPage) {
+  const old = store.pages.get(key);
+  if (old) store.bytes -= old.bytes;
+  store.pages.delete(key);
+  store.pages.set(key, page);
+  store.bytes += page.bytes;
+  // Oldest first: Map keeps insertion order, and hits re-insert.
+  for (const [k, p] of store.pages) {
+    if (store.bytes <= MAX_BYTES) break;
+    store.pages.delete(k);
+    store.bytes -= p.bytes;
+  }
+}
+
+/**
+ * The cached page for `key`, rendering it through `origin` on a miss. Returns the inner response
+ * as is when it is not cacheable (a redirect, a 404, a page that set a cookie).
+ */
+export async function getOrRender(origin: string, key: string): Promise<{ page: CachedPage | Response; hit: boolean }> {
+  const cached = store.pages.get(key);
+  if (cached && cached.expires > Date.now()) {
+    store.pages.delete(key);
+    store.pages.set(key, cached);
+    return { page: cached, hit: true };
+  }
+  let pending = store.inflight.get(key);
+  if (!pending) {
+    pending = render(origin, key)
+      .then((page) => {
+        if (!(page instanceof Response)) remember(key, page);
+        return page;
+      })
+      .finally(() => store.inflight.delete(key));
+    store.inflight.set(key, pending);
+  }
+  const page = await pending;
+  // Waiters on a shared uncacheable response each need their own copy of the body.
+  return { page: page instanceof Response ? page.clone() : page, hit: false };
+}
+
+/** The stored page as last filled, expired or not (for the route the proxy hands a request to). */
+export function storedPage(key: string): CachedPage | undefined {
+  return store.pages.get(key);
+}
+
+/** The HTTP response for a cached page (Next compresses it on the way out). */
+export function toResponse(page: CachedPage, hit: boolean): Response {
+  const headers = new Headers(page.headers);
+  headers.set('vary', 'Cookie');
+  headers.set(FILL_HEADER, hit ? 'hit' : 'miss');
+  return new Response(page.body as BodyInit, { status: page.status, headers });
+}
+
+/** Drops every cached page on this server (after publishing or retiring something public). */
+export function clearPageCache() {
+  store.pages.clear();
+  store.bytes = 0;
+}
+
+/** Where this server can reach itself: INTERNAL_URL, else its own port on loopback. */
+export function internalOrigin(): string {
+  return (process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/$/, '');
+}
