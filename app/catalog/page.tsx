@@ -38,7 +38,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           <Filter label="Level" name="level" value={input.level?.toString()} options={[['1', 'Level 1: understanding'], ['2', 'Level 2: in my classroom']]} />
           <Filter label="Grade band" name="gradeBand" value={input.gradeBand} options={facets.gradeBands.map((t) => [t, t])} />
           <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
-          <Filter label="Stack" name="stack" value={input.stack} options={facets.stacks.map((s) => [s.slug, s.title])} />
+          <StackFilter value={input.stack} stacks={facets.stacks} />
           <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={[['5', 'Up to 5 hours'], ['10', 'Up to 10 hours'], ['20', 'Up to 20 hours']]} />
           <div className="flex gap-2">
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
@@ -74,6 +74,17 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       </div>
     </div>
   );
+}
+
+// Past this many stacks a drop-down is too long to use (and weighs on every catalogue page); the
+// filter is then reached from a stack's own page, and shown here only while it is applied.
+const MAX_STACK_OPTIONS = 40;
+
+function StackFilter({ value, stacks }: { value?: string; stacks: { slug: string; title: string }[] }) {
+  if (stacks.length <= MAX_STACK_OPTIONS) return <Filter label="Stack" name="stack" value={value} options={stacks.map((s) => [s.slug, s.title])} />;
+  const selected = value ? stacks.find((s) => s.slug === value) : undefined;
+  if (!selected) return null;
+  return <Filter label="Stack" name="stack" value={value} options={[[selected.slug, selected.title]]} />;
 }
 
 function Filter({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {

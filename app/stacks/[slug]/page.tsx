@@ -29,7 +29,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         <div>
           <Pill tone="purple">Stack</Pill>
           <h1 className="mt-2 text-3xl font-bold">{stack.title}</h1>
-          <p className="mt-1 text-slate-700">From <Link href={`/issuers/${stack.issuer.slug}`}>{stack.issuer.name}</Link> · {items.length} micro-credentials · {hours} PD hours in all</p>
+          <p className="mt-1 text-slate-700">From <Link href={`/issuers/${stack.issuer.slug}`}>{stack.issuer.name}</Link> · {items.length} micro-credentials · {hours} PD hours in all · <Link href={`/catalog?stack=${stack.slug}`}>Filter the catalogue by this stack</Link></p>
         </div>
       </div>
       <p className="mt-4 max-w-3xl text-lg">{stack.summary}</p>
