@@ -202,6 +202,6 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
 
 export async function setPublicSummary(opts: { actor: Actor; submissionId: string; publicSummary: string }) {
   const s = await db.submission.findUnique({ where: { id: opts.submissionId }, select: { userId: true } });
-  if (!s || s.userId !== opts.actor.id) throw forbidden();
+  if (!s || s.userId !== opts.actor.id) throw notFound('That application');
   await db.submission.update({ where: { id: opts.submissionId }, data: { publicSummary: opts.publicSummary || null } });
 }
