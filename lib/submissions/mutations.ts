@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { db } from '@/lib/db';
-import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { countWords } from '@/lib/submissions/words';
