@@ -24,20 +24,17 @@ export const ReinstateAwardInput = z.object({
 
 const AWARD_STATUS_SELECT = { id: true, issuerId: true, userId: true, title: true, microCredentialId: true, revokedAt: true, suspendedAt: true, statusListId: true, statusListIndex: true } as const;
 
-async function loadForStatusChange(actor: Actor, awardId: string, verb: string) {
+async function loadForStatusChange(actor: Actor, awardId: string, verb: string, whenRevoked = 'This credential is revoked; revocation is permanent.') {
   const award = await db.award.findUnique({ where: { id: awardId }, select: AWARD_STATUS_SELECT });
   if (!award) throw notFound('That credential');
   if (!isIssuerAdmin(actor, award.issuerId)) throw forbidden(`Only an administrator of the issuing organisation can ${verb} this credential.`);
-  if (award.revokedAt) throw invalidState('This credential is revoked; revocation is permanent.');
+  if (award.revokedAt) throw invalidState(whenRevoked);
   return award;
 }
 
 /** Revokes an award: flips its bit in the published status list, so every verifier sees it. */
 export async function revokeAward(opts: { actor: Actor; awardId: string; reason: string }) {
-  const award = await db.award.findUnique({ where: { id: opts.awardId }, select: AWARD_STATUS_SELECT });
-  if (!award) throw notFound('That credential');
-  if (!isIssuerAdmin(opts.actor, award.issuerId)) throw forbidden('Only an administrator of the issuing organisation can revoke this credential.');
-  if (award.revokedAt) throw invalidState('This credential is already revoked.');
+  const award = await loadForStatusChange(opts.actor, opts.awardId, 'revoke', 'This credential is already revoked.');
   await db.$transaction(async (tx) => {
     // Revocation supersedes a suspension: the suspension bit is cleared so the two lists never
     // disagree about which state is current.

@@ -93,7 +93,7 @@ export async function getSignedStatusList(id: string, purpose: 'revocation' | 's
   const unsigned = buildStatusListCredential({
     id: suspension ? suspensionListUrl(list.id) : statusListUrl(list.id),
     issuer: key.did,
-    statusPurpose: suspension ? 'suspension' : list.purpose === 'suspension' ? 'suspension' : 'revocation',
+    statusPurpose: suspension || list.purpose === 'suspension' ? 'suspension' : 'revocation',
     list: suspension ? (list.suspensionBits ? new Uint8Array(list.suspensionBits) : createStatusList()) : new Uint8Array(list.bits),
     validFrom: list.updatedAt,
   });
@@ -103,11 +103,24 @@ export async function getSignedStatusList(id: string, purpose: 'revocation' | 's
   return signed;
 }
 
+/**
+ * The HTTP answer for /status-lists/{id} and its /suspension companion: the signed list, or 404
+ * for an id that is malformed or unknown.
+ */
+export async function statusListResponse(id: string, purpose: 'revocation' | 'suspension'): Promise<Response> {
+  const list = LIST_ID.test(id) ? await getSignedStatusList(id, purpose) : null;
+  if (!list) return Response.json({ error: 'Not found' }, { status: 404 });
+  return new Response(JSON.stringify(list), {
+    headers: { 'content-type': 'application/vc+ld+json; charset=utf-8', 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' },
+  });
+}
+
+const LIST_ID = /^[a-z0-9]{1,40}$/i;
 const OWN_LIST = /^([a-z0-9]{1,40})(\/suspension)?$/i;
 
 /** For verifying our own credentials without an HTTP round trip. */
 export async function fetchOwnStatusList(url: string): Promise<unknown | null> {
-  const base = new URL('/status-lists/', env().APP_URL).toString();
+  const base = statusListUrl('');
   if (!url.startsWith(base)) return null;
   const match = OWN_LIST.exec(url.slice(base.length));
   if (!match) return null;
@@ -119,7 +132,7 @@ export async function fetchOwnStatusList(url: string): Promise<unknown | null> {
  * only (another issuer's URL layout means nothing to us).
  */
 export function ownSuspensionListFor(revocationListUrl: string): string | null {
-  const base = new URL('/status-lists/', env().APP_URL).toString();
+  const base = statusListUrl('');
   if (!revocationListUrl.startsWith(base)) return null;
-  return /^[a-z0-9]{1,40}$/i.test(revocationListUrl.slice(base.length)) ? `${revocationListUrl}/suspension` : null;
+  return LIST_ID.test(revocationListUrl.slice(base.length)) ? `${revocationListUrl}/suspension` : null;
 }
