@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildCsp, storageOrigin } from '@/lib/security/csp';
-import { cacheKey, getOrRender, internalOrigin, isCacheableRequest } from '@/lib/http/page-cache';
+import { cacheKey, encodeKeyParam, getOrRender, internalOrigin, isCacheableRequest } from '@/lib/http/page-cache';
 
 // Security headers for every page. Authorization does NOT happen here: every page, action and route
 // handler checks the signed-in person against the record itself.
@@ -20,7 +20,7 @@ export async function proxy(request: NextRequest) {
       if (page instanceof Response) return page;
       const url = request.nextUrl.clone();
       url.pathname = '/page-cache';
-      url.search = new URLSearchParams({ k: key, s: hit ? 'hit' : 'miss' }).toString();
+      url.search = new URLSearchParams({ k: encodeKeyParam(key), s: hit ? 'hit' : 'miss' }).toString();
       return NextResponse.rewrite(url);
     } catch (e) {
       // The cache is an optimisation: if the inner render fails, render this request normally.

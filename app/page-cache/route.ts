@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
-import { getOrRender, internalOrigin, isCacheableKey, storedPage, toResponse } from '@/lib/http/page-cache';
+import { decodeKeyParam, getOrRender, internalOrigin, isCacheableKey, storedPage, toResponse } from '@/lib/http/page-cache';
 
 // Where proxy.ts hands an anonymous request for a public page once the page is in the cache
 // (ADR 006). Serving it from a route (rather than from the proxy) lets Next compress it. Reached
 // directly, it only ever shows a public page as anonymous visitors see it.
 export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
-  const key = params.get('k') ?? '';
+  const key = decodeKeyParam(params.get('k'));
   if (!isCacheableKey(key)) return NextResponse.json({ error: 'Not found' }, { status: 404 });
   const stored = storedPage(key);
   if (stored) return toResponse(stored, params.get('s') === 'hit');

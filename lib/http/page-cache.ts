@@ -8,18 +8,30 @@
 //   misses for one URL share that single render. The proxy then rewrites the request to
 //   app/page-cache/route.ts, which sends the stored page, so Next compresses it like any response
 //   (Next strips Content-Encoding from responses a proxy returns itself).
+// - Under the app's own HTTP server (scripts/server.ts, what `npm start` runs), a hit never reaches
+//   Next at all: lib/http/page-cache-server.ts answers it with the gzip or brotli copy made once
+//   when the page was filled. The proxy path above remains for misses and for plain `next start`.
 // - Only 200 text/html responses without Set-Cookie are kept, for PAGE_CACHE_TTL_MS (30 s), with
 //   the CSP header they were rendered with (its nonce matches the page's scripts; a fixed page
 //   with a fixed nonce gives an injected script nothing to learn from, see the ADR).
 // - Stateless servers: nothing depends on this cache. Each server keeps its own; publishing or
 //   retiring clears the publishing server's copy at once, the others expire within the TTL.
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+
 export type CachedPage = {
   status: number;
   headers: [string, string][];
   body: Uint8Array;
+  /** The body compressed once at fill time, for servers that can send it as is. */
+  gzip: Uint8Array;
+  br: Uint8Array;
   expires: number;
   bytes: number;
 };
+
+/** What isCacheableRequest reads: a fetch Request, a NextRequest, or an adapter over node's IncomingMessage. */
+export type RequestLike = { method: string; headers: { get(name: string): string | null; has(name: string): boolean } };
 
 type Store = { pages: Map<string, CachedPage>; inflight: Map<string, Promise<CachedPage | Response>>; bytes: number };
 
@@ -42,7 +54,7 @@ export function pageCacheEnabled(): boolean {
 }
 
 /** Whether this request may be answered from the cache: an anonymous, plain page load of a public page. */
-export function isCacheableRequest(req: Request, pathname: string, search: URLSearchParams): boolean {
+export function isCacheableRequest(req: RequestLike, pathname: string, search: URLSearchParams): boolean {
   if (req.method !== 'GET' || !pageCacheEnabled()) return false;
   if (!CACHEABLE_PATH.test(pathname)) return false;
   const h = req.headers;
@@ -53,10 +65,32 @@ export function isCacheableRequest(req: Request, pathname: string, search: URLSe
   return accept.includes('text/html') || accept.includes('*/*');
 }
 
+/** A fresh entry for `key`, or undefined (expired entries are left for the next fill to replace). */
+export function freshPage(key: string): CachedPage | undefined {
+  const cached = store.pages.get(key);
+  if (!cached || cached.expires <= Date.now()) return undefined;
+  store.pages.delete(key);
+  store.pages.set(key, cached);
+  return cached;
+}
+
 /** Whether `key` (path and query, as from cacheKey) names a page this cache may hold. */
 export function isCacheableKey(key: string): boolean {
   const q = key.indexOf('?');
   return CACHEABLE_PATH.test(q === -1 ? key : key.slice(0, q));
+}
+
+// The key travels to app/page-cache/route.ts in the rewrite's query. Next decodes and re-encodes a
+// rewrite's query on the way, so a key's own `&` would split it (`/catalog?level=2&q=x` arriving as
+// `/catalog?level=2`): it goes as base64url, which has no character Next could reinterpret.
+export function encodeKeyParam(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+/** The key from encodeKeyParam, or '' for anything that is not one. */
+export function decodeKeyParam(param: string | null): string {
+  if (!param || !/^[A-Za-z0-9_-]+$/.test(param)) return '';
+  return Buffer.from(param, 'base64url').toString('utf8');
 }
 
 /** Query parameters in a stable order, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
@@ -68,6 +102,9 @@ export function cacheKey(pathname: string, search: URLSearchParams): string {
 
 // Hop-by-hop and per-response headers are not replayed; the body is re-encoded per request.
 const DROP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'set-cookie', 'vary', 'x-page-cache']);
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 async function render(origin: string, key: string): Promise<CachedPage | Response> {
   const res = await fetch(`${origin}${key}`, {
@@ -84,7 +121,21 @@ async function render(origin: string, key: string): Promise<CachedPage | Respons
   res.headers.forEach((value, name) => {
     if (!DROP.has(name)) headers.push([name, value]);
   });
-  return { status: 200, headers, body, expires: Date.now() + TTL_MS, bytes: body.byteLength };
+  // Compressed once per fill, off the event loop (zlib's thread pool). Brotli at quality 5: about
+  // gzip's speed with a smaller result; the top qualities cost tens of ms per page.
+  const [gz, br] = await Promise.all([
+    gzipAsync(body, { level: 6 }),
+    brotliAsync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }),
+  ]);
+  return {
+    status: 200,
+    headers,
+    body,
+    gzip: new Uint8Array(gz),
+    br: new Uint8Array(br),
+    expires: Date.now() + TTL_MS,
+    bytes: body.byteLength + gz.byteLength + br.byteLength,
+  };
 }
 
 function remember(key: string, page: CachedPage) {
@@ -106,12 +157,8 @@ function remember(key: string, page: CachedPage) {
  * as is when it is not cacheable (a redirect, a 404, a page that set a cookie).
  */
 export async function getOrRender(origin: string, key: string): Promise<{ page: CachedPage | Response; hit: boolean }> {
-  const cached = store.pages.get(key);
-  if (cached && cached.expires > Date.now()) {
-    store.pages.delete(key);
-    store.pages.set(key, cached);
-    return { page: cached, hit: true };
-  }
+  const cached = freshPage(key);
+  if (cached) return { page: cached, hit: true };
   let pending = store.inflight.get(key);
   if (!pending) {
     pending = render(origin, key)

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cacheKey, clearPageCache, getOrRender, isCacheableKey, isCacheableRequest, toResponse, type CachedPage } from '@/lib/http/page-cache';
+import { cacheKey, clearPageCache, decodeKeyParam, encodeKeyParam, getOrRender, isCacheableKey, isCacheableRequest, toResponse, type CachedPage } from '@/lib/http/page-cache';
 
 function req(path: string, headers: Record<string, string> = {}, method = 'GET') {
   const url = new URL(path, 'http://app.test');
@@ -52,6 +52,17 @@ describe('which requests the page cache may answer', () => {
     for (const key of ['/dashboard', '/page-cache?k=/catalog', '//evil.example/catalog', 'catalog', '/catalog/../dashboard', '']) {
       expect(isCacheableKey(key), key).toBe(false);
     }
+  });
+
+  it('passes a key to the serving route intact, whatever its query holds', () => {
+    for (const key of ['/catalog?level=2&q=feedback', '/catalog?q=%22quoted+phrase%22&stack=a%26b', '/', '/catalog?q=caf%C3%A9']) {
+      const param = encodeKeyParam(key);
+      expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
+      // What Next does to a rewrite's query on the way: decode, then encode again.
+      const relayed = new URLSearchParams(decodeURIComponent(new URLSearchParams({ k: param, s: 'hit' }).toString())).get('k');
+      expect(decodeKeyParam(relayed)).toBe(key);
+    }
+    for (const bad of [null, '', '/catalog', 'a b', 'abc=']) expect(decodeKeyParam(bad)).toBe('');
   });
 
   it('keys on the path and the query in a stable order', () => {
