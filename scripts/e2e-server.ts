@@ -1,7 +1,7 @@
 // Playwright's webServer: a production build (`next build`, done beforehand by scripts/test.ts)
 // against a fresh `microcred_e2e` database on the machine's Postgres and an embedded S3 in a temp
 // folder, seeded with the demo content.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import pg from 'pg';
 import { deployMigrations } from './db/migrate-engine';
 import { hasMigrations, MIGRATIONS_DIR } from './embedded/migrations';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/s3';
-import { binPath, checkDatabase, exitWithError, LaunchError, onShutdownSignal, run, terminate } from './embedded/launch';
+import { binPath, checkDatabase, exitWithError, LaunchError, onShutdownSignal, run, spawnAppServer, terminate } from './embedded/launch';
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/microcred_e2e';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -69,7 +69,7 @@ async function main() {
     await run(binPath('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env, label: 'prisma/seed.ts' });
   }
 
-  next = spawn(binPath('next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+  next = spawnAppServer({ port: PORT, host: '127.0.0.1', env });
   next.once('exit', (code, signal) => {
     void cleanup().then(() => process.exit(code ?? (signal ? 1 : 0)));
   });

@@ -1,10 +1,11 @@
 // `npm start`: production. Nothing embedded and no demo seeding: every service is configured through
-// the environment. Applies pending migrations, then runs `next start` (build first with `npm run build`).
-import { spawn, type ChildProcess } from 'node:child_process';
+// the environment. Applies pending migrations, then runs the app's HTTP server (scripts/server.ts:
+// Next's handler plus already-compressed page-cache hits; build first with `npm run build`).
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { deployMigrations } from './db/migrate-engine';
 import { hasMigrations, MIGRATIONS_DIR } from './embedded/migrations';
-import { binPath, checkDatabase, exitWithError, LaunchError, loadDotEnvFiles, onShutdownSignal, terminate } from './embedded/launch';
+import { checkDatabase, exitWithError, LaunchError, loadDotEnvFiles, onShutdownSignal, spawnAppServer, terminate } from './embedded/launch';
 
 const REQUIRED = [
   'DATABASE_URL',
@@ -44,9 +45,7 @@ async function main() {
     const outcome = await deployMigrations({ databaseUrl: process.env.DATABASE_URL!, migrationsDir: MIGRATIONS_DIR });
     console.log(`Migrations: ${outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'up to date'}`);
   }
-  const args = ['start'];
-  if (process.env.PORT) args.push('-p', process.env.PORT);
-  next = spawn(binPath('next'), args, { stdio: 'inherit', env: process.env });
+  next = spawnAppServer({ port: Number(process.env.PORT || 3000), host: process.env.HOST, env: process.env });
   next.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

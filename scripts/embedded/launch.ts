@@ -100,3 +100,10 @@ export function exitWithError(error: unknown, prefix: string): never {
   else console.error(`${prefix}:`, error);
   process.exit(1);
 }
+
+/** Starts the production HTTP server (scripts/server.ts) from the existing build in `.next`. */
+export function spawnAppServer(options: { port: number; host?: string; env: NodeJS.ProcessEnv; stdio?: SpawnOptions['stdio'] }): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...options.env, NODE_ENV: 'production', PORT: String(options.port) };
+  if (options.host) env.HOST = options.host;
+  return spawn(binPath('tsx'), [path.resolve('scripts/server.ts')], { env, stdio: options.stdio ?? 'inherit' });
+}

@@ -1,13 +1,14 @@
 // `npm run bench [-- --duration 12 --connections 50 --only catalog,dashboard --strict]`
 //
 // Load-tests the production build against the scale database (`npm run seed:scale` first, and
-// `npm run build`: this script builds nothing). Starts `next start` on a free loopback port with an
+// `npm run build`: this script builds nothing). Starts the app server (scripts/server.ts, what
+// `npm start` runs) on a free loopback port with an
 // embedded S3 in a temp folder, signs in as the scale demo users by minting Auth.js session cookies,
 // warms up, then runs autocannon against each path in turn, prints a table, checks the targets and
 // writes bench/results/<timestamp>.json. Exit code 0 unless --strict and a target fails.
 //
 // Client and server share the machine's cores: the numbers are a floor for a dedicated server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { startEmbeddedS3, type EmbeddedS3 } from '../embedded/s3';
 import { getEphemeralPort } from '../embedded/ports';
-import { binPath } from '../embedded/launch';
+import { spawnAppServer } from '../embedded/launch';
 import {
   SCALE_AUTH_SECRET, SCALE_CREDENTIAL_KEY_SECRET, SCALE_REVIEWER_EMAIL, SCALE_TEACHER_EMAIL,
   fmtInt, isScaleDatabase, numberFlag, parseFlags, redact, resolveScaleDatabaseUrl,
@@ -83,7 +84,7 @@ function percentile(sorted: Float64Array, p: number): number {
 async function waitForServer(base: string, child: ChildProcess, timeoutMs = 60_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with code ${child.exitCode}`);
     try {
       const res = await fetch(`${base}/catalog`, { redirect: 'manual' });
       if (res.status < 500) return;
@@ -323,9 +324,9 @@ async function main() {
       DEMO_MODE: 'false',
     };
     if (flags.has('pool')) env.DATABASE_POOL_MAX = String(numberFlag(flags, 'pool', 10));
-    log(`starting next start on ${base} (build ${fs.readFileSync('.next/BUILD_ID', 'utf8').trim()})`);
+    log(`starting the app server (scripts/server.ts) on ${base} (build ${fs.readFileSync('.next/BUILD_ID', 'utf8').trim()})`);
     const serverLog = fs.createWriteStream(path.join(tmp, 'server.log'));
-    server = spawn(binPath('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawnAppServer({ port, host: '127.0.0.1', env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.pipe(serverLog);
     server.stderr?.pipe(serverLog);
     await waitForServer(base, server);

@@ -24,8 +24,24 @@ test('anonymous visitors get public pages from the cache, with matching CSP nonc
   expect(headers['referrer-policy']).toBeTruthy();
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(headers['set-cookie']).toBeUndefined();
-  // Compressed on the way out like any other page.
+  // The hit never reached Next: the app server (scripts/server.ts) sent the copy compressed when
+  // the page was filled, in the encoding asked for.
+  expect(headers.vary).toBe('Cookie, Accept-Encoding');
   expect(['gzip', 'br']).toContain(headers['content-encoding']);
+  for (const encoding of ['br', 'gzip']) {
+    const res = await request.get(path, { headers: { 'accept-encoding': encoding } });
+    expect(res.headers()['content-encoding']).toBe(encoding);
+    expect(res.headers()['x-page-cache']).toBe('hit');
+    expect(await res.text()).toBe(html);
+  }
+
+  // Every combination of filters is its own page: a cached search for "agenda" at level 2 is not
+  // the level 2 list (a key cut at its first `&` once served exactly that).
+  const results = async (p: string) => (await (await request.get(p)).text()).match(/href="\/(?:micro-credentials|tracks|stacks)\/[^"]+"/g);
+  const agendaLevel2 = await results('/catalog?level=2&q=agenda');
+  expect(agendaLevel2).toEqual(['href="/micro-credentials/designing-an-effective-team-agenda"']);
+  expect(await results('/catalog?q=agenda&level=2')).toEqual(agendaLevel2);
+  expect((await results('/catalog?level=2'))?.length).toBeGreaterThan(1);
 
   // Not cached: unknown pages and pages that are not public.
   expect((await request.get('/micro-credentials/no-such-thing')).headers()['x-page-cache']).toBeUndefined();
