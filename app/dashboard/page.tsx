@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { getTeacherDashboard } from '@/lib/enrollment/queries';
+import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
+import { DASHBOARD_MAX_ENROLLMENTS, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { Alert, Card, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
@@ -8,14 +9,13 @@ import { BadgeMark } from '@/components/catalog/badge-mark';
 
 export const metadata = { title: 'My learning' };
 
-type Column = 'In progress' | 'Submitted' | 'Needs revision' | 'Earned';
-const columnTone: Record<Column, Tone> = { 'In progress': 'neutral', Submitted: 'info', 'Needs revision': 'warning', Earned: 'success' };
+const columnTone: Record<DashboardColumn, Tone> = { 'in-progress': 'neutral', submitted: 'info', 'needs-revision': 'warning', earned: 'success' };
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
-  const { welcome } = await searchParams;
-  const { enrollments, submissions, awards, proposals, resourceStats } = await getTeacherDashboard(actor.id);
+  const { show, welcome } = DashboardSearch.parse(await searchParams);
+  const { enrollments, truncated, submissions, awards, proposals, resourceStats } = await getTeacherDashboard(actor.id);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
@@ -25,21 +25,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       const mc = e.microCredential!;
       const sub = subByMc.get(mc.id);
       const prop = propByMc.get(mc.id);
-      const status = sub?.status;
-      const column: Column = status === 'EARNED' ? 'Earned' : status === 'NEEDS_REVISION' ? 'Needs revision' : status === 'SUBMITTED' || status === 'IN_REVIEW' ? 'Submitted' : 'In progress';
+      const column = columnFor(sub?.status);
       const stats = resourceStats.get(mc.currentVersion!.id) ?? { total: 0, done: 0 };
-      let next: { label: string; href: string };
-      if (column === 'Earned') next = { label: 'View badge', href: `/badges` };
-      else if (column === 'Needs revision') next = { label: 'Read feedback and revise', href: `/apply/${mc.slug}` };
-      else if (column === 'Submitted') next = { label: 'View submission', href: `/apply/${mc.slug}` };
-      else if (prop?.status === 'RETURNED') next = { label: 'Update your proposal', href: `/micro-credentials/${mc.slug}/proposal` };
-      else if (sub) next = { label: 'Continue application', href: `/apply/${mc.slug}` };
-      else if (stats.done < stats.total) next = { label: 'Study the resources', href: `/micro-credentials/${mc.slug}` };
-      else next = { label: 'Start application', href: `/apply/${mc.slug}` };
+      const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, resources: stats });
       return { mc, column, stats, next, sub, prop };
     });
-  const columns: Column[] = ['In progress', 'Needs revision', 'Submitted', 'Earned'];
-  const totalHours = awards.reduce((sum, a) => sum + Number(a.pdHours), 0);
+  const columns = groupIntoColumns(rows, show);
+  const count = (key: DashboardColumn) => columns.find((c) => c.key === key)?.total ?? 0;
 
   return (
     <div>
@@ -56,10 +48,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       ) : null}
       <dl className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat label="In progress" value={rows.filter((r) => r.column === 'In progress').length} />
-        <Stat label="Waiting for review" value={rows.filter((r) => r.column === 'Submitted').length} />
-        <Stat label="Badges earned" value={awards.length} />
-        <Stat label="PD hours earned" value={totalHours} />
+        <Stat label="In progress" value={count('in-progress')} />
+        <Stat label="Waiting for review" value={count('submitted')} />
+        <Stat label="Badges earned" value={awards.count} />
+        <Stat label="PD hours earned" value={awards.pdHours} />
       </dl>
       {rows.length === 0 ? (
         <EmptyState title="You are not enrolled in anything yet" action={<ButtonLink href="/catalog">Browse the catalogue</ButtonLink>}>
@@ -68,15 +60,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : (
         <div className="space-y-8">
           {columns.map((col) => {
-            const list = rows.filter((r) => r.column === col);
-            if (!list.length) return null;
+            const id = `col-${col.key}`;
             return (
-              <section key={col} aria-labelledby={`col-${col}`}>
-                <h2 id={`col-${col}`} className="mb-3 flex items-center gap-2 text-lg font-semibold">
-                  {col} <Pill tone={columnTone[col]}>{list.length}</Pill>
+              <section key={col.key} aria-labelledby={id}>
+                <h2 id={id} className="mb-3 flex items-center gap-2 text-lg font-semibold">
+                  {col.label} <Pill tone={columnTone[col.key]}>{col.total}</Pill>
                 </h2>
                 <ul className="grid gap-4 md:grid-cols-2">
-                  {list.map(({ mc, stats, next, sub, prop }) => (
+                  {col.rows.map(({ mc, stats, next, sub, prop }) => (
                     <li key={mc.id}>
                       <Card as="div" className="flex h-full gap-4">
                         <BadgeMark color={mc.currentVersion!.badgeColor} level={mc.level} size={52} />
@@ -112,9 +103,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     </li>
                   ))}
                 </ul>
+                {col.hidden > 0 ? (
+                  <p className="mt-3">
+                    <Link href={`/dashboard?show=${col.key}#${id}`} className="font-semibold">
+                      Show all {col.total} {col.label.toLowerCase()}
+                    </Link>
+                  </p>
+                ) : show === col.key && col.total > CARDS_PER_COLUMN ? (
+                  <p className="mt-3">
+                    <Link href={`/dashboard#${id}`}>Show fewer</Link>
+                  </p>
+                ) : null}
               </section>
             );
           })}
+          {truncated ? (
+            <p className="text-sm text-slate-700">
+              Showing your {DASHBOARD_MAX_ENROLLMENTS} most recent enrolments. Older ones are still in your{' '}
+              <Link href="/badges">badges</Link> and the <Link href="/catalog">catalogue</Link>.
+            </p>
+          ) : null}
         </div>
       )}
     </div>

@@ -40,12 +40,15 @@ export async function getResourceProgress(userId: string, versionId: string): Pr
 }
 
 /** The teacher's dashboard: everything they are working on, grouped by where it stands. */
+/** Enrolments the dashboard loads at most; past this the page says it shows the most recent ones. */
+export const DASHBOARD_MAX_ENROLLMENTS = 500;
+
 export async function getTeacherDashboard(userId: string) {
-  const [enrollments, submissions, awards, proposals] = await Promise.all([
+  const [enrollments, submissions, awardTotals, proposals, progress] = await Promise.all([
     db.enrollment.findMany({
       where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
       orderBy: { createdAt: 'desc' },
-      take: 100,
+      take: DASHBOARD_MAX_ENROLLMENTS + 1,
       select: {
         createdAt: true,
         microCredential: {
@@ -58,28 +61,22 @@ export async function getTeacherDashboard(userId: string) {
         },
       },
     }),
+    // At most one per credential (unique on user and credential), so bounded by the enrolments.
     db.submission.findMany({
       where: { userId },
-      orderBy: { updatedAt: 'desc' },
-      take: 100,
       select: {
         id: true, status: true, updatedAt: true, lastSubmittedAt: true, microCredentialId: true,
         attempts: { orderBy: { number: 'desc' }, take: 1, select: { number: true, status: true, dueAt: true } },
       },
     }),
-    db.award.findMany({
-      where: { userId, revokedAt: null },
-      orderBy: { issuedAt: 'desc' },
-      take: 50,
-      select: { id: true, title: true, issuedAt: true, pdHours: true, stackId: true, microCredentialId: true },
-    }),
+    // Totals over every badge held, not over a page of them.
+    db.award.aggregate({ where: { userId, revokedAt: null }, _count: { _all: true }, _sum: { pdHours: true } }),
     db.proposal.findMany({ where: { userId }, select: { microCredentialId: true, status: true, decisionComment: true } }),
+    db.resourceProgress.findMany({ where: { userId }, select: { resourceId: true } }),
   ]);
-  const progress = await db.resourceProgress.groupBy({
-    by: ['resourceId'],
-    where: { userId },
-    _count: { _all: true },
-  });
+  const truncated = enrollments.length > DASHBOARD_MAX_ENROLLMENTS;
+  if (truncated) enrollments.length = DASHBOARD_MAX_ENROLLMENTS;
+  const awards = { count: awardTotals._count._all, pdHours: Number(awardTotals._sum.pdHours ?? 0) };
   const doneResourceIds = new Set(progress.map((p) => p.resourceId));
   const versionIds = enrollments.map((e) => e.microCredential?.currentVersion?.id).filter((v): v is string => Boolean(v));
   const resources = await db.resource.findMany({ where: { versionId: { in: versionIds } }, select: { id: true, versionId: true } });
@@ -90,5 +87,5 @@ export async function getTeacherDashboard(userId: string) {
     if (doneResourceIds.has(r.id)) s.done++;
     resourceStats.set(r.versionId, s);
   }
-  return { enrollments, submissions, awards, proposals, resourceStats };
+  return { enrollments, truncated, submissions, awards, proposals, resourceStats };
 }

@@ -1,0 +1,61 @@
+// How the teacher dashboard sorts enrolments into columns and what it offers as the next step.
+// Pure: the page gives it what getTeacherDashboard loaded.
+import { z } from 'zod';
+import type { ProposalStatus, SubmissionStatus } from '@/lib/generated/prisma/enums';
+
+export const DASHBOARD_COLUMNS = ['in-progress', 'needs-revision', 'submitted', 'earned'] as const;
+export type DashboardColumn = (typeof DASHBOARD_COLUMNS)[number];
+
+export const COLUMN_LABEL: Record<DashboardColumn, string> = {
+  'in-progress': 'In progress',
+  'needs-revision': 'Needs revision',
+  submitted: 'Submitted',
+  earned: 'Earned',
+};
+
+/** Cards per column before "Show all": a busy teacher's page stays short and quick to render. */
+export const CARDS_PER_COLUMN = 6;
+
+export function columnFor(status: SubmissionStatus | undefined): DashboardColumn {
+  if (status === 'EARNED') return 'earned';
+  if (status === 'NEEDS_REVISION') return 'needs-revision';
+  if (status === 'SUBMITTED' || status === 'IN_REVIEW') return 'submitted';
+  return 'in-progress';
+}
+
+export function nextStep(input: {
+  slug: string;
+  column: DashboardColumn;
+  hasSubmission: boolean;
+  proposalStatus?: ProposalStatus;
+  resources: { done: number; total: number };
+}): { label: string; href: string } {
+  const { slug, column } = input;
+  if (column === 'earned') return { label: 'View badge', href: '/badges' };
+  if (column === 'needs-revision') return { label: 'Read feedback and revise', href: `/apply/${slug}` };
+  if (column === 'submitted') return { label: 'View submission', href: `/apply/${slug}` };
+  if (input.proposalStatus === 'RETURNED') return { label: 'Update your proposal', href: `/micro-credentials/${slug}/proposal` };
+  if (input.hasSubmission) return { label: 'Continue application', href: `/apply/${slug}` };
+  if (input.resources.done < input.resources.total) return { label: 'Study the resources', href: `/micro-credentials/${slug}` };
+  return { label: 'Start application', href: `/apply/${slug}` };
+}
+
+export type ColumnView<T> = { key: DashboardColumn; label: string; total: number; rows: T[]; hidden: number };
+
+/**
+ * Groups rows into the dashboard's columns, in order, leaving out empty ones. Each column shows its
+ * first CARDS_PER_COLUMN rows unless it is the one the teacher expanded (`expanded`).
+ */
+export function groupIntoColumns<T extends { column: DashboardColumn }>(rows: T[], expanded?: DashboardColumn, perColumn = CARDS_PER_COLUMN): ColumnView<T>[] {
+  return DASHBOARD_COLUMNS.map((key) => {
+    const all = rows.filter((r) => r.column === key);
+    const shown = key === expanded ? all : all.slice(0, perColumn);
+    return { key, label: COLUMN_LABEL[key], total: all.length, rows: shown, hidden: all.length - shown.length };
+  }).filter((c) => c.total > 0);
+}
+
+/** The dashboard's query string: `?show=<column>` expands one column; anything else is ignored. */
+export const DashboardSearch = z.object({
+  show: z.enum(DASHBOARD_COLUMNS).optional().catch(undefined),
+  welcome: z.string().max(10).optional().catch(undefined),
+});

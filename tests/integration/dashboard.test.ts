@@ -1,0 +1,66 @@
+// The teacher dashboard's data (getTeacherDashboard) against Postgres: every enrolment and every
+// badge counts, only the teacher's own.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential } from '../factories';
+import { getTeacherDashboard } from '@/lib/enrollment/queries';
+import { columnFor, groupIntoColumns } from '@/lib/enrollment/dashboard';
+
+beforeEach(resetDatabase);
+
+describe('teacher dashboard data', () => {
+  it('counts every badge and PD hour held, excluding revoked ones, and shows only the teacher’s own work', async () => {
+    const first = await createPublishedCredential({ def: { pdHours: 5 } });
+    const others = [];
+    for (let i = 0; i < 7; i++) others.push(await createPublishedCredential({ issuerId: first.issuer.id, admin: first.admin, def: { pdHours: 2.5 } }));
+    const all = [first, ...others];
+    const teacher = await createActor({ name: 'Maya Teacher' });
+    const colleague = await createActor();
+    for (const { mc } of all) await db.enrollment.create({ data: { userId: teacher.id, microCredentialId: mc.id } });
+    await db.enrollment.create({ data: { userId: colleague.id, microCredentialId: first.mc.id } });
+
+    const list = await db.statusList.create({ data: { issuerId: first.issuer.id, purpose: 'revocation', bits: new Uint8Array(16) } });
+    let index = 0;
+    const earn = async (userId: string, mc: { id: string; currentVersionId: string | null }, hours: number, revoked = false) => {
+      const submission = await db.submission.create({ data: { userId, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED' } });
+      await db.award.create({
+        data: {
+          userId, issuerId: first.issuer.id, microCredentialId: mc.id, submissionId: submission.id, title: 'Badge', pdHours: new Prisma.Decimal(hours),
+          recipientName: 'R', credential: {}, statusListId: list.id, statusListIndex: index++, revokedAt: revoked ? new Date() : null,
+        },
+      });
+    };
+    await earn(teacher.id, first.mc, 5);
+    await earn(teacher.id, others[0].mc, 2.5);
+    await earn(teacher.id, others[1].mc, 2.5, true);
+    await earn(colleague.id, first.mc, 5);
+
+    const data = await getTeacherDashboard(teacher.id);
+    expect(data.truncated).toBe(false);
+    expect(data.enrollments).toHaveLength(8);
+    expect(data.awards).toEqual({ count: 2, pdHours: 7.5 });
+    expect(data.submissions.every((s) => all.some(({ mc }) => mc.id === s.microCredentialId))).toBe(true);
+    expect(data.submissions).toHaveLength(3);
+
+    const status = new Map(data.submissions.map((s) => [s.microCredentialId, s.status]));
+    const rows = data.enrollments.map((e) => ({ column: columnFor(status.get(e.microCredential!.id)) }));
+    const columns = groupIntoColumns(rows);
+    // The revoked one's submission is still EARNED: it stays in the earned column, but not in the totals.
+    expect(columns.map((c) => [c.key, c.total, c.rows.length])).toEqual([['in-progress', 5, 5], ['earned', 3, 3]]);
+
+    // Totals are over every badge, however many (the dashboard once summed a page of 50).
+    await db.award.createMany({
+      data: Array.from({ length: 60 }, () => ({
+        userId: teacher.id, issuerId: first.issuer.id, microCredentialId: first.mc.id, title: 'Re-issued', pdHours: new Prisma.Decimal(1),
+        recipientName: 'R', credential: {}, statusListId: list.id, statusListIndex: index++,
+      })),
+    });
+    expect((await getTeacherDashboard(teacher.id)).awards).toEqual({ count: 62, pdHours: 67.5 });
+
+    const colleagueData = await getTeacherDashboard(colleague.id);
+    expect(colleagueData.enrollments).toHaveLength(1);
+    expect(colleagueData.awards).toEqual({ count: 1, pdHours: 5 });
+  });
+});

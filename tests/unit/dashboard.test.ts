@@ -1,0 +1,49 @@
+// The teacher dashboard's columns and next steps (lib/enrollment/dashboard.ts).
+import { describe, expect, it } from 'vitest';
+import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
+
+describe('dashboard columns', () => {
+  it('puts each submission status in the column a teacher would look for it', () => {
+    expect(columnFor(undefined)).toBe('in-progress');
+    expect(columnFor('DRAFT')).toBe('in-progress');
+    expect(columnFor('SUBMITTED')).toBe('submitted');
+    expect(columnFor('IN_REVIEW')).toBe('submitted');
+    expect(columnFor('NEEDS_REVISION')).toBe('needs-revision');
+    expect(columnFor('EARNED')).toBe('earned');
+  });
+
+  it('offers the next thing to do', () => {
+    const base = { slug: 'x', hasSubmission: false, resources: { done: 0, total: 3 } };
+    expect(nextStep({ ...base, column: 'earned' })).toEqual({ label: 'View badge', href: '/badges' });
+    expect(nextStep({ ...base, column: 'needs-revision' }).label).toBe('Read feedback and revise');
+    expect(nextStep({ ...base, column: 'submitted' }).label).toBe('View submission');
+    expect(nextStep({ ...base, column: 'in-progress', proposalStatus: 'RETURNED' })).toEqual({ label: 'Update your proposal', href: '/micro-credentials/x/proposal' });
+    expect(nextStep({ ...base, column: 'in-progress', hasSubmission: true }).label).toBe('Continue application');
+    expect(nextStep({ ...base, column: 'in-progress' })).toEqual({ label: 'Study the resources', href: '/micro-credentials/x' });
+    expect(nextStep({ ...base, column: 'in-progress', resources: { done: 3, total: 3 } })).toEqual({ label: 'Start application', href: '/apply/x' });
+  });
+
+  it('shows a few cards per column, all of the one the teacher expands, and no empty columns', () => {
+    const rows = [
+      ...Array.from({ length: 9 }, (_, i) => ({ column: 'in-progress' as DashboardColumn, i })),
+      ...Array.from({ length: 2 }, (_, i) => ({ column: 'earned' as DashboardColumn, i: 100 + i })),
+    ];
+    const columns = groupIntoColumns(rows);
+    expect(columns.map((c) => [c.key, c.total, c.rows.length, c.hidden])).toEqual([
+      ['in-progress', 9, CARDS_PER_COLUMN, 9 - CARDS_PER_COLUMN],
+      ['earned', 2, 2, 0],
+    ]);
+    // Most recent first, as given.
+    expect(columns[0].rows.map((r) => r.i)).toEqual([0, 1, 2, 3, 4, 5]);
+    const expanded = groupIntoColumns(rows, 'in-progress');
+    expect(expanded[0].rows).toHaveLength(9);
+    expect(expanded[0].hidden).toBe(0);
+  });
+
+  it('ignores a query string it does not understand', () => {
+    expect(DashboardSearch.parse({ show: 'earned' }).show).toBe('earned');
+    expect(DashboardSearch.parse({ show: 'everything' }).show).toBeUndefined();
+    expect(DashboardSearch.parse({ show: ['earned', 'submitted'] }).show).toBeUndefined();
+    expect(DashboardSearch.parse({ welcome: '1', other: 'x' })).toEqual({ show: undefined, welcome: '1' });
+  });
+});
