@@ -5,6 +5,7 @@ const items = [
   { href: '/district', label: 'Overview' },
   { href: '/district/proposals', label: 'Proposals' },
   { href: '/district/teachers', label: 'Teachers' },
+  { href: '/district/people', label: 'People' },
   { href: '/district/reports', label: 'Reports' },
   { href: '/district/policy', label: 'Policy' },
 ];

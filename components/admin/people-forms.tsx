@@ -8,12 +8,22 @@ import { Alert } from '@/components/ui/card';
 import { submitKeepingInput } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 
-export function InviteForm({ organizationId, roles }: { organizationId: string; roles: (keyof typeof ROLE_LABELS)[] }) {
+/**
+ * Invites someone by email. With `organizations` (a district and its schools), the person chooses
+ * where the invitation is to; otherwise it is to `organizationId`.
+ */
+export function InviteForm({ organizationId, roles, organizations }: { organizationId: string; roles: (keyof typeof ROLE_LABELS)[]; organizations?: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ url: string; emailed: boolean }>);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form onSubmit={submitKeepingInput(action)}>
-      <input type="hidden" name="organizationId" value={organizationId} />
+      {organizations && organizations.length > 1 ? (
+        <SelectField label="Invite to" name="organizationId" defaultValue={organizationId} errors={errors?.organizationId} hint="A teacher invited to a school is placed at that school when they accept.">
+          {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </SelectField>
+      ) : (
+        <input type="hidden" name="organizationId" value={organizationId} />
+      )}
       {state.ok && state.message ? (
         <div className="mb-3">
           <Alert tone={state.data?.emailed ? 'success' : 'warning'}>

@@ -38,8 +38,15 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     take: TEACHERS_PAGE_SIZE + 1,
     select: {
-      id: true, name: true, email: true,
+      id: true, name: true, email: true, schoolId: true,
       school: { select: { name: true } },
+      _count: {
+        select: {
+          enrollments: { where: { withdrawnAt: null, microCredentialId: { not: null } } },
+          submissions: { where: { status: { not: 'EARNED' } } },
+          awards: { where: { revokedAt: null } },
+        },
+      },
       enrollments: { where: { withdrawnAt: null, microCredentialId: { not: null } }, orderBy: { createdAt: 'desc' }, take: 20, select: { createdAt: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } },
       submissions: { orderBy: { updatedAt: 'desc' }, take: 20, select: { status: true, lastSubmittedAt: true, microCredential: { select: { slug: true } }, version: { select: { title: true } } } },
       awards: { where: { revokedAt: null }, orderBy: { issuedAt: 'desc' }, take: 20, select: { id: true, title: true, issuedAt: true, pdHours: true, level: true } },
@@ -47,5 +54,13 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
   });
   const page = rows.slice(0, TEACHERS_PAGE_SIZE);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > TEACHERS_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null };
+  // PD hours over every badge held (the lists below are the 20 most recent of each).
+  const hours = page.length
+    ? await db.award.groupBy({ by: ['userId'], where: { userId: { in: page.map((t) => t.id) }, revokedAt: null }, _sum: { pdHours: true } })
+    : [];
+  const hoursByUser = new Map(hours.map((h) => [h.userId, Number(h._sum.pdHours ?? 0)]));
+  return {
+    items: page.map((t) => ({ ...t, pdHours: hoursByUser.get(t.id) ?? 0 })),
+    nextCursor: rows.length > TEACHERS_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null,
+  };
 }

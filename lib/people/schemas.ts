@@ -42,3 +42,16 @@ export const BulkEnrolTarget = z.object({
   target: str().regex(/^(mc|track):[a-z0-9]{1,40}$/i, 'Choose what to enrol them in.'),
 });
 export const MAX_ENROL_ROWS = 2000;
+
+/** A district leader placing one of the district's teachers at a school ('' = no particular school). */
+export const TeacherSchoolInput = z.object({
+  districtId: str().min(1).max(40),
+  userId: str().min(1).max(40),
+  schoolId: str().max(40).transform((v) => v || null),
+});
+
+/** A district leader unlinking a teacher who has left the district. */
+export const TeacherRemoveInput = z.object({
+  districtId: str().min(1).max(40),
+  userId: str().min(1).max(40),
+});

@@ -8,7 +8,7 @@ const pages: Record<string, string[]> = {
   'teacher@demo.school': ['/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox'],
   'reviewer@demo.school': ['/review', '/review?kind=SECOND'],
   'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality'],
-  'leader@demo.school': ['/district', '/district/teachers', '/district/reports', '/district/policy'],
+  'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy'],
 };
 
 for (const [who, paths] of Object.entries(pages)) {

@@ -60,3 +60,45 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await page.goto('/notifications');
   await expect(page.getByText(/proposal .* was approved/)).toBeVisible();
 });
+
+test('a district leader invites a teacher to a school, moves them to another school, then unlinks them when they leave', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail('omar');
+  await signIn(page, 'leader@demo.school');
+  await page.goto('/district/people');
+  await expectNoAxeViolations(page);
+  await expect(page.getByRole('heading', { name: 'District leaders' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Invite to').selectOption({ label: 'Cushing Elementary School' });
+  await page.getByLabel('Role').selectOption({ label: 'Teacher' });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const link = (await page.locator('code').filter({ hasText: '/invitations/' }).textContent())!.trim();
+  await expect(page.getByText(`${email} · Teacher · Cushing Elementary School`)).toBeVisible();
+
+  // The teacher accepts in their own browser and is placed at the school.
+  const other = await browser.newContext();
+  const teacher = await other.newPage();
+  await teacher.goto(new URL(link).pathname);
+  await teacher.getByLabel('Your name').fill('Omar Haddad');
+  await teacher.getByLabel('Choose a password').fill('a long enough password');
+  await teacher.getByRole('button', { name: 'Accept and create my account' }).click();
+  await expect(teacher).not.toHaveURL(/\/invitations\//);
+  await other.close();
+
+  await page.goto(`/district/teachers?q=${encodeURIComponent(email)}`);
+  const row = page.getByRole('listitem').filter({ hasText: 'Omar Haddad' });
+  await expect(row).toContainText('Cushing Elementary School');
+  await row.locator('summary').first().click();
+  await row.getByLabel('School').selectOption({ label: 'Kettle Moraine High School' });
+  await row.getByRole('button', { name: /^Save/ }).click();
+  await expect(row.getByRole('status')).toHaveText('Saved.');
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Omar Haddad' })).toContainText('Kettle Moraine High School');
+
+  const again = page.getByRole('listitem').filter({ hasText: 'Omar Haddad' });
+  await again.locator('summary').first().click();
+  await again.getByText('Remove from the district…').click();
+  await expectNoAxeViolations(page);
+  await again.getByRole('button', { name: 'Remove Omar Haddad from Kettle Moraine School District' }).click();
+  await expect(page.getByText('No teacher matches that search')).toBeVisible();
+});

@@ -132,6 +132,11 @@ describe('district teachers and proposals', () => {
     const ann = (await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, q: 'avery' })).items;
     expect(ann).toHaveLength(1);
     expect(ann[0].awards.map((a) => a.title).sort()).toEqual(['M2', 'M3', 'Understanding feedback']);
+    // Totals over every badge held (the lists are the latest 20), revoked ones excluded.
+    expect(ann[0]._count.awards).toBe(3);
+    expect(ann[0].pdHours).toBe(22.5);
+    const bo = (await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, q: 'brown' })).items[0];
+    expect(bo.pdHours).toBe(21.5);
   });
 
   it('approves or returns a proposal once; a stale second decision and another district are refused', async () => {

@@ -30,6 +30,7 @@ import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/au
 import { acceptInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
 import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
+import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
@@ -185,6 +186,14 @@ function rows(): Row[] {
     { name: 'issuerActivitySeries (issuer A)', allow: ['adminA'], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-03-01' }), bucket: 'month' }) },
     { name: 'issuerActivitySeries (A, B credential)', allow: [], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, microCredentialId: w.mcB.mc.id, period, bucket: 'month' }) },
     { name: 'reviewerWorkload (issuer A)', allow: ['adminA'], run: (a) => reviewerWorkload({ actor: a, issuerId: w.issuerA.id, period }) },
+
+    // ── District people (last: they move T1 out of School One and District One) ──
+    { name: 'listDistrictSchools (District One)', allow: ['L1'], run: (a) => listDistrictSchools({ actor: a, districtId: w.d1.id }) },
+    { name: 'listDistrictLeaders (District One)', allow: ['L1'], run: (a) => listDistrictLeaders({ actor: a, districtId: w.d1.id }) },
+    { name: 'listDistrictInvitations (District One)', allow: ['L1'], run: (a) => listDistrictInvitations({ actor: a, districtId: w.d1.id }) },
+    { name: 'setTeacherSchool (T1, District One)', allow: ['L1'], run: (a) => setTeacherSchool({ actor: a, districtId: w.d1.id, userId: w.t1.id, schoolId: null }) },
+    { name: 'setTeacherSchool (T2 via District One)', allow: [], run: (a) => setTeacherSchool({ actor: a, districtId: w.d1.id, userId: w.t2.id, schoolId: w.s1.id }) },
+    { name: 'removeTeacherFromDistrict (T1, District One)', allow: ['L1'], run: (a) => removeTeacherFromDistrict({ actor: a, districtId: w.d1.id, userId: w.t1.id }) },
   ];
 }
 

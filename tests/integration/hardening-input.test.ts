@@ -25,7 +25,7 @@ import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas'
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { EnrollInput, ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
-import { AcceptNewAccountInput, BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
+import { AcceptNewAccountInput, BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
 import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
 import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
@@ -55,6 +55,7 @@ import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
 import { searchCatalog, getPublishedMicroCredential, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { resolveDistrict } from '@/lib/district/access';
+import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { getIssuerProfile, getPublicAward, getPublicPortfolio, getCredentialJson } from '@/lib/awards/queries';
 import { getSignedStatusList } from '@/lib/awards/status-lists';
@@ -240,6 +241,8 @@ describe('zod input schemas under hostile input', () => {
     ['CompleteUploadInput', CompleteUploadInput, { fileId: hostileValue, parts: hostileValue }],
     ['FileIdInput', FileIdInput, { fileId: hostileValue }],
     ['InviteInput', InviteInput, { organizationId: hostileValue, email: anyOr('a@b.co'), role: anyOr('TEACHER', 'PLATFORM_ADMIN') }],
+    ['TeacherSchoolInput', TeacherSchoolInput, { districtId: hostileValue, userId: hostileValue, schoolId: hostileValue }],
+    ['TeacherRemoveInput', TeacherRemoveInput, { districtId: hostileValue, userId: hostileValue }],
     ['RoleChangeInput', RoleChangeInput, { organizationId: hostileValue, userId: hostileValue, role: anyOr('REVIEWER'), op: anyOr('add', 'remove') }],
     ['QualificationInput', QualificationInput, { userId: hostileValue, microCredentialId: hostileValue, op: anyOr('add') }],
     ['AcceptNewAccountInput', AcceptNewAccountInput, { token: hostileValue, name: hostileValue, password: hostileValue }],
@@ -397,6 +400,12 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
   });
 
   it('district leaders and proposals: foreign districts and proposals', async () => {
+    // District people: a leader of District Two on District One's teachers, and District One's leader
+    // on hostile ids (someone else's teacher, another district's school).
+    await pipeline({ schema: TeacherSchoolInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t1.id), schoolId: idOr(w.s1.id, '') }), call: (i) => setTeacherSchool({ actor: w.leader2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: TeacherSchoolInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t2.id), schoolId: idOr(w.s1.id, w.s2.id) }), call: (i) => setTeacherSchool({ actor: w.leader1, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: TeacherSchoolInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t1.id), schoolId: fc.oneof(fc.constant(w.s2.id), hostileString.filter((v) => v.replaceAll('\u0000', '') !== '')) }), call: (i) => setTeacherSchool({ actor: w.leader1, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: TeacherRemoveInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t2.id, w.t1.id) }), call: (i) => removeTeacherFromDistrict({ actor: w.leader2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: ProposalDecisionInput, arb: hostileInput({ proposalId: idOr(w.proposal.id), decision: anyOr('APPROVED', 'RETURNED'), comment: anyOr('Please add more detail.'), version: anyOr(0) }), call: (i) => decideProposal({ actor: w.leader2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: ProposalInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), studentGoals: anyOr('Students revise their work after feedback.'), plan: hostileValue, intent: anyOr('save', 'submit') }), call: (i) => saveProposal({ actor: w.t2, ...i, submit: i.intent === 'submit' }), mustNotSucceed: true });
     await pipeline({

@@ -18,6 +18,7 @@ export async function inviteAction(_prev: ActionResult<{ url: string; emailed: b
     return toActionError(e);
   }
   revalidatePath('/admin/people');
+  revalidatePath('/district/people');
   return { ok: true, data: result, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
 }
 
@@ -31,6 +32,7 @@ export async function changeRoleAction(_prev: ActionResult, formData: FormData):
     return toActionError(e);
   }
   revalidatePath('/admin/people');
+  revalidatePath('/district/people');
   return { ok: true };
 }
 

@@ -7,6 +7,9 @@ import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
 import { DistrictPicker } from '@/components/admin/district-picker';
+import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { listDistrictSchools } from '@/lib/district/people';
+import { removeTeacherAction, setTeacherSchoolAction } from '@/app/district/people/actions';
 
 export const metadata = { title: 'Teachers' };
 const Query = z.object({
@@ -14,6 +17,7 @@ const Query = z.object({
   cursor: z.string().max(300).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
 });
+const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const statusLabel: Record<string, [string, Tone]> = {
   DRAFT: ['Drafting', 'neutral'], SUBMITTED: ['Submitted', 'info'], IN_REVIEW: ['In review', 'info'], NEEDS_REVISION: ['Needs revision', 'warning'], EARNED: ['Earned', 'success'],
@@ -23,7 +27,10 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/teachers');
   const query = Query.parse(await searchParams);
   const { district, districts } = await districtForPage(actor, query.district);
-  const { items, nextCursor } = await listDistrictTeachers({ actor, districtId: district.id, q: query.q, cursor: query.cursor });
+  const [{ items, nextCursor }, schools] = await Promise.all([
+    listDistrictTeachers({ actor, districtId: district.id, q: query.q, cursor: query.cursor }),
+    listDistrictSchools({ actor, districtId: district.id }),
+  ]);
   const dq = districts.length > 1 ? district.id : undefined;
   return (
     <div>
@@ -42,7 +49,6 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {items.map((t) => {
-            const hours = t.awards.reduce((s, a) => s + Number(a.pdHours), 0);
             return (
               <li key={t.id} className="p-4">
                 <details>
@@ -51,7 +57,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       <strong>{t.name}</strong> <span className="text-sm text-slate-700">{t.email}{t.school ? ` · ${t.school.name}` : ''}</span>
                     </span>
                     <span className="text-sm text-slate-800">
-                      {t.enrollments.length} enrolled · {t.submissions.filter((s) => s.status !== 'EARNED').length} in progress · {t.awards.length} earned · {hours} PD hours
+                      {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} earned · {t.pdHours} PD hours
                     </span>
                   </summary>
                   <div className="mt-3 grid gap-4 md:grid-cols-3">
@@ -74,6 +80,27 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       ) : <p className="text-sm text-slate-600">None yet</p>}
                     </section>
                   </div>
+                  <section aria-label={`Manage ${t.name}`} className="mt-4 flex flex-wrap items-center gap-4 border-t border-slate-100 pt-3">
+                    {schools.length ? (
+                      <InlineActionForm action={setTeacherSchoolAction} hidden={{ districtId: district.id, userId: t.id }}>
+                        <label htmlFor={`school-${t.id}`} className="text-sm font-semibold">School</label>
+                        <select id={`school-${t.id}`} name="schoolId" defaultValue={t.schoolId ?? ''} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+                          <option value="">No particular school</option>
+                          {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                        </select>
+                        <button type="submit" className={small}>Save<span className="sr-only"> school for {t.name}</span></button>
+                      </InlineActionForm>
+                    ) : null}
+                    <details>
+                      <summary className="cursor-pointer text-sm font-semibold text-red-800">Remove from the district…</summary>
+                      <div className="mt-2 max-w-prose text-sm text-slate-800">
+                        <p>For a teacher who has left {district.name}. Their account, work and badges stay theirs; they stop appearing here and in your reports, and a proposal still waiting for your decision goes back to them as a draft.</p>
+                        <InlineActionForm action={removeTeacherAction} hidden={{ districtId: district.id, userId: t.id }} className="mt-2">
+                          <button type="submit" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50">Remove {t.name} from {district.name}</button>
+                        </InlineActionForm>
+                      </div>
+                    </details>
+                  </section>
                 </details>
               </li>
             );

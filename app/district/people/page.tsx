@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/session';
+import { districtForPage } from '@/lib/district/page-district';
+import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools } from '@/lib/district/people';
+import { ROLE_LABELS } from '@/lib/people/schemas';
+import { Card, PageHeader } from '@/components/ui/card';
+import { DistrictPicker } from '@/components/admin/district-picker';
+import { InviteForm } from '@/components/admin/people-forms';
+import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { changeRoleAction } from '@/app/admin/people/actions';
+
+export const metadata = { title: 'People' };
+const Query = z.object({ district: z.string().max(40).optional().catch(undefined) });
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
+
+export default async function DistrictPeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireRole(['DISTRICT_LEADER'], '/district/people');
+  const query = Query.parse(await searchParams);
+  const { district, districts } = await districtForPage(actor, query.district);
+  const [schools, leaders, invitations] = await Promise.all([
+    listDistrictSchools({ actor, districtId: district.id }),
+    listDistrictLeaders({ actor, districtId: district.id }),
+    listDistrictInvitations({ actor, districtId: district.id }),
+  ]);
+  const teachersHref = districts.length > 1 ? `/district/teachers?district=${district.id}` : '/district/teachers';
+  return (
+    <div>
+      <DistrictPicker districts={districts} current={district.id} />
+      <PageHeader
+        title="People"
+        description={`Invite teachers and leaders to ${district.name}. Teachers who accept are linked to the district (and to their school), so their proposals come to you and their credentials count in your reports.`}
+      />
+      <div className="mb-8 grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-2 font-semibold">Invite someone</h2>
+          <InviteForm organizationId={district.id} roles={['TEACHER', 'DISTRICT_LEADER']} organizations={[{ id: district.id, name: `${district.name} (whole district)` }, ...schools]} />
+          <p className="text-sm text-slate-700">
+            To move a teacher to another school or unlink someone who has left, open them under <Link href={teachersHref}>Teachers</Link>.
+          </p>
+        </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">Open invitations</h2>
+          {invitations.length === 0 ? <p className="text-sm text-slate-700">None.</p> : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {invitations.map((i) => (
+                <li key={i.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+                  <span>{i.email} · {ROLE_LABELS[i.role]} · {i.organization.name}</span>
+                  <span className="text-slate-600">expires {dateFmt.format(i.expiresAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <section aria-labelledby="leaders">
+        <h2 id="leaders" className="mb-2 text-lg font-semibold">District leaders</h2>
+        <p className="mb-3 text-sm text-slate-700">Leaders decide proposals, see every teacher’s progress and run the district’s reports.</p>
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {leaders.map((l) => (
+            <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+              <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
+              {l.id === actor.id ? <span className="text-slate-600">You</span> : (
+                <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }}>
+                  <button type="submit" className={small}>Remove leader role<span className="sr-only"> from {l.name}</span></button>
+                </InlineActionForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/log';
+import { assertLeads } from '@/lib/district/access';
+
+// What a district leader manages about the people of their district: which school a teacher is at,
+// and whether a teacher still belongs to the district (teachers who move away). Invitations and
+// leader roles go through lib/people/mutations.ts (inviteMember, changeRole), which check the same
+// leadership. Every function checks that the actor leads `districtId`, and that the teacher is
+// linked to it, against the database.
+
+/** The district's schools, for placing teachers and inviting them to a school. */
+export async function listDistrictSchools(opts: { actor: Actor; districtId: string }) {
+  assertLeads(opts.actor, opts.districtId);
+  return db.organization.findMany({ where: { kind: 'SCHOOL', parentId: opts.districtId }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+}
+
+/** The district's leaders (people with the district-leader role). */
+export async function listDistrictLeaders(opts: { actor: Actor; districtId: string }) {
+  assertLeads(opts.actor, opts.districtId);
+  const rows = await db.membership.findMany({
+    where: { organizationId: opts.districtId, role: 'DISTRICT_LEADER' },
+    orderBy: { user: { name: 'asc' } },
+    take: 200,
+    select: { createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((r) => ({ ...r.user, since: r.createdAt }));
+}
+
+/** Open invitations to the district and to its schools. */
+export async function listDistrictInvitations(opts: { actor: Actor; districtId: string; now?: Date }) {
+  assertLeads(opts.actor, opts.districtId);
+  return db.invitation.findMany({
+    where: {
+      acceptedAt: null,
+      expiresAt: { gt: opts.now ?? new Date() },
+      OR: [{ organizationId: opts.districtId }, { organization: { kind: 'SCHOOL', parentId: opts.districtId } }],
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    select: { id: true, email: true, role: true, expiresAt: true, organization: { select: { name: true, kind: true } } },
+  });
+}
+
+async function loadDistrictTeacher(districtId: string, userId: string) {
+  // A person not linked to this district is "not found" to its leader, whoever they are.
+  const teacher = await db.user.findFirst({ where: { id: userId, districtId }, select: { id: true, name: true, schoolId: true } });
+  if (!teacher) throw notFound('That teacher');
+  return teacher;
+}
+
+/** Places a teacher of the district at one of its schools, or at none (district-wide). */
+export async function setTeacherSchool(opts: { actor: Actor; districtId: string; userId: string; schoolId: string | null }) {
+  assertLeads(opts.actor, opts.districtId);
+  const teacher = await loadDistrictTeacher(opts.districtId, opts.userId);
+  if (opts.schoolId) {
+    const school = await db.organization.findFirst({ where: { id: opts.schoolId, kind: 'SCHOOL', parentId: opts.districtId }, select: { id: true } });
+    if (!school) throw validation('Choose one of your district’s schools.', { schoolId: ['Choose one of your district’s schools.'] });
+  }
+  if (teacher.schoolId === opts.schoolId) return { changed: false };
+  await db.$transaction(async (tx) => {
+    // Guarded: a teacher removed from the district a moment ago is not placed back in one of its schools.
+    const moved = await tx.user.updateMany({ where: { id: teacher.id, districtId: opts.districtId }, data: { schoolId: opts.schoolId } });
+    if (moved.count !== 1) throw notFound('That teacher');
+    // School memberships follow the placement: the teacher role at the new school only.
+    await tx.membership.deleteMany({ where: { userId: teacher.id, role: 'TEACHER', organization: { kind: 'SCHOOL', parentId: opts.districtId }, ...(opts.schoolId ? { organizationId: { not: opts.schoolId } } : {}) } });
+    if (opts.schoolId) {
+      await tx.membership.upsert({
+        where: { userId_organizationId_role: { userId: teacher.id, organizationId: opts.schoolId, role: 'TEACHER' } },
+        create: { userId: teacher.id, organizationId: opts.schoolId, role: 'TEACHER' },
+        update: {},
+      });
+    }
+    await recordAudit({ actorId: opts.actor.id, action: 'people.set_school', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { from: teacher.schoolId, to: opts.schoolId } }, tx);
+  });
+  return { changed: true };
+}
+
+/**
+ * Unlinks a teacher from the district (they moved away or left). Their account, work and badges stay
+ * theirs. The district stops counting them in its teachers and reports; a proposal still waiting for
+ * the district's decision goes back to the teacher as a draft (nothing they wrote is lost; without a
+ * district they no longer need one). Decided proposals stay in the district's records.
+ */
+export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId: string; userId: string }) {
+  assertLeads(opts.actor, opts.districtId);
+  const teacher = await loadDistrictTeacher(opts.districtId, opts.userId);
+  await db.$transaction(async (tx) => {
+    const removed = await tx.user.updateMany({ where: { id: teacher.id, districtId: opts.districtId }, data: { districtId: null, schoolId: null } });
+    if (removed.count !== 1) throw notFound('That teacher');
+    await tx.membership.deleteMany({
+      where: { userId: teacher.id, role: 'TEACHER', OR: [{ organizationId: opts.districtId }, { organization: { kind: 'SCHOOL', parentId: opts.districtId } }] },
+    });
+    const returned = await tx.proposal.updateMany({
+      where: { userId: teacher.id, districtId: opts.districtId, status: 'SUBMITTED' },
+      data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 } },
+    });
+    await recordAudit({ actorId: opts.actor.id, action: 'people.remove_from_district', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { schoolId: teacher.schoolId, proposalsReturned: returned.count } }, tx);
+  });
+  return { name: teacher.name };
+}
