@@ -21,11 +21,10 @@ export function slaClock(dueAt: Date | null, now: Date): SlaClock {
 type Cursor = { t: string; id: string };
 const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
-/** The teacher-side filter for one issuer's conflict-of-interest rules (nullable columns kept). */
 /**
  * The queue's ids in one keyset query, oldest first. Written in SQL because the conflict rules
- * differ per issuer: as Prisma filters they became one join per issuer and a sort of every
- * candidate; here it is one pass along the Attempt (status, submittedAt) index.
+ * differ per issuer (as Prisma filters they became one join per issuer), and so that the ordering
+ * and the page limit apply before the joins.
  */
 async function queueAttemptIds(opts: {
   actor: Actor; creds: ReviewerCredential[]; kind: QueueKind; microCredentialId?: string; olderThanDays?: number;
@@ -38,33 +37,42 @@ async function queueAttemptIds(opts: {
   // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
   const blockSchool = actor.schoolId ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = actor.districtId ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
-  const where: Prisma.Sql[] = [
+  // Two stages (docs/benchmarks.md): the reviewer's waiting attempts come in queue order from
+  // "Attempt_queue_idx" alone (index-only, no join), and the joins and review checks below run on
+  // them in that order only until the page is full, instead of on every waiting attempt first.
+  const candidates: Prisma.Sql[] = [
     Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
     Prisma.sql`a."needsAdjudication" = false`,
     Prisma.sql`a."submittedAt" IS NOT NULL`,
+    Prisma.sql`a."microCredentialId" = ANY(${mcIds}::text[])`,
+  ];
+  if (opts.kind === 'SECOND') candidates.push(Prisma.sql`a."doubleScore" = true`);
+  if (opts.olderThanDays) candidates.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
+  if (opts.cursor) candidates.push(Prisma.sql`(a."submittedAt", a."id") > (${new Date(opts.cursor.t)}, ${opts.cursor.id})`);
+  const where: Prisma.Sql[] = [
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
     Prisma.sql`s."userId" <> ${actor.id}`,
-    Prisma.sql`s."microCredentialId" = ANY(${mcIds}::text[])`,
   ];
   if (blockSchool.length) where.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND u."schoolId" = ${actor.schoolId})`);
   if (blockDistrict.length) where.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND u."districtId" = ${actor.districtId})`);
-  const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
+  const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = c."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
   if (opts.kind === 'PRIMARY') {
     where.push(Prisma.sql`NOT ${live('PRIMARY')}`);
   } else {
-    where.push(Prisma.sql`a."doubleScore" = true`);
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'PRIMARY'::"ReviewKind" AND r."status" = 'SUBMITTED'::"ReviewStatus" AND r."reviewerId" <> ${actor.id})`);
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = c."id" AND r."kind" = 'PRIMARY'::"ReviewKind" AND r."status" = 'SUBMITTED'::"ReviewStatus" AND r."reviewerId" <> ${actor.id})`);
     where.push(Prisma.sql`NOT ${live('SECOND')}`);
   }
-  if (opts.olderThanDays) where.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
-  if (opts.cursor) where.push(Prisma.sql`(a."submittedAt", a."id") > (${new Date(opts.cursor.t)}, ${opts.cursor.id})`);
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT a."id" FROM "Attempt" a
-    JOIN "Submission" s ON s."id" = a."submissionId"
+    SELECT c."id" FROM (
+      SELECT a."id", a."submittedAt", a."submissionId" FROM "Attempt" a
+      WHERE ${Prisma.join(candidates, ' AND ')}
+      ORDER BY a."submittedAt" ASC, a."id" ASC
+    ) c
+    JOIN "Submission" s ON s."id" = c."submissionId"
     JOIN "User" u ON u."id" = s."userId"
     WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY a."submittedAt" ASC, a."id" ASC
+    ORDER BY c."submittedAt" ASC, c."id" ASC
     LIMIT ${opts.limit}`;
   return rows.map((r) => r.id);
 }

@@ -533,17 +533,18 @@ async function main() {
       greatest(s.enrolled_at + interval '1 day', coalesce(s.a2_dec, s.a2_created, s.a2_sub, s.a1_dec, s.a1_sub, s.enrolled_at + interval '1 day'))
     FROM subs s, words w`));
 
-  // Attempt ids: seq * 4 + number, so later steps can compute them.
+  // Attempt ids: seq * 4 + number, so later steps can compute them. The credential is copied by a
+  // trigger in normal operation; triggers do not fire in replica mode, so it is set here.
   await step('attempts', () => q(`
-    INSERT INTO "Attempt" (id, "submissionId", number, status, "submittedAt", "dueAt", "decidedAt", "doubleScore", "needsAdjudication", version, "createdAt", "updatedAt")
-    SELECT pg_temp.sid('att', s.seq * 4 + 1), pg_temp.sid('sub', s.seq), 1,
+    INSERT INTO "Attempt" (id, "submissionId", "microCredentialId", number, status, "submittedAt", "dueAt", "decidedAt", "doubleScore", "needsAdjudication", version, "createdAt", "updatedAt")
+    SELECT pg_temp.sid('att', s.seq * 4 + 1), pg_temp.sid('sub', s.seq), pg_temp.sid('mcr', s.mc), 1,
       (CASE WHEN s.status = 'DRAFT' THEN 'DRAFT' WHEN s.two OR s.status = 'NEEDS_REVISION' THEN 'RETURNED' WHEN s.status = 'EARNED' THEN 'PASSED' ELSE 'SUBMITTED' END)::"AttemptStatus",
       s.a1_sub, s.a1_sub + 20 * interval '1 day', s.a1_dec, s.double_score AND s.a1_sub IS NOT NULL, false,
       CASE WHEN s.status = 'DRAFT' THEN 0 WHEN s.a1_dec IS NULL THEN 1 ELSE 2 END,
       s.enrolled_at + interval '1 day', coalesce(s.a1_dec, s.a1_sub, s.enrolled_at + interval '1 day')
     FROM subs s
     UNION ALL
-    SELECT pg_temp.sid('att', s.seq * 4 + 2), pg_temp.sid('sub', s.seq), 2,
+    SELECT pg_temp.sid('att', s.seq * 4 + 2), pg_temp.sid('sub', s.seq), pg_temp.sid('mcr', s.mc), 2,
       (CASE s.status WHEN 'EARNED' THEN 'PASSED' WHEN 'NEEDS_REVISION' THEN 'DRAFT' ELSE 'SUBMITTED' END)::"AttemptStatus",
       s.a2_sub, s.a2_sub + 20 * interval '1 day', s.a2_dec, s.double_score AND s.a2_sub IS NOT NULL, false,
       CASE WHEN s.a2_sub IS NULL THEN 0 WHEN s.a2_dec IS NULL THEN 1 ELSE 2 END,
