@@ -37,9 +37,10 @@ async function queueAttemptIds(opts: {
   // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
   const blockSchool = actor.schoolId ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = actor.districtId ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
-  // Two stages (docs/benchmarks.md): the reviewer's waiting attempts come in queue order from
-  // "Attempt_queue_idx" alone (index-only, no join), and the joins and review checks below run on
-  // them in that order only until the page is full, instead of on every waiting attempt first.
+  // Two steps, so the database never joins every waiting attempt before sorting (docs/benchmarks.md):
+  // the next candidates in queue order come from "Attempt_queue_idx" alone (index-only), then one
+  // query keeps those that pass the submission, conflict and review checks. Repeated, in order,
+  // until the page is full or the queue is exhausted; usually once.
   const candidates: Prisma.Sql[] = [
     Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
     Prisma.sql`a."needsAdjudication" = false`,
@@ -48,33 +49,46 @@ async function queueAttemptIds(opts: {
   ];
   if (opts.kind === 'SECOND') candidates.push(Prisma.sql`a."doubleScore" = true`);
   if (opts.olderThanDays) candidates.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
-  if (opts.cursor) candidates.push(Prisma.sql`(a."submittedAt", a."id") > (${new Date(opts.cursor.t)}, ${opts.cursor.id})`);
-  const where: Prisma.Sql[] = [
+  const checks: Prisma.Sql[] = [
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
     Prisma.sql`s."userId" <> ${actor.id}`,
   ];
-  if (blockSchool.length) where.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND u."schoolId" = ${actor.schoolId})`);
-  if (blockDistrict.length) where.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND u."districtId" = ${actor.districtId})`);
-  const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = c."id" AND r."kind" = ${kind}::"ReviewKind"
+  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND u."schoolId" = ${actor.schoolId})`);
+  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND u."districtId" = ${actor.districtId})`);
+  const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
   if (opts.kind === 'PRIMARY') {
-    where.push(Prisma.sql`NOT ${live('PRIMARY')}`);
+    checks.push(Prisma.sql`NOT ${live('PRIMARY')}`);
   } else {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = c."id" AND r."kind" = 'PRIMARY'::"ReviewKind" AND r."status" = 'SUBMITTED'::"ReviewStatus" AND r."reviewerId" <> ${actor.id})`);
-    where.push(Prisma.sql`NOT ${live('SECOND')}`);
+    checks.push(Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'PRIMARY'::"ReviewKind" AND r."status" = 'SUBMITTED'::"ReviewStatus" AND r."reviewerId" <> ${actor.id})`);
+    checks.push(Prisma.sql`NOT ${live('SECOND')}`);
   }
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."id" FROM (
-      SELECT a."id", a."submittedAt", a."submissionId" FROM "Attempt" a
-      WHERE ${Prisma.join(candidates, ' AND ')}
+
+  const batch = Math.max(opts.limit * 3, 30);
+  const ids: string[] = [];
+  let after = opts.cursor ? { t: new Date(opts.cursor.t), id: opts.cursor.id } : null;
+  for (;;) {
+    const page = await db.$queryRaw<{ id: string; submittedAt: Date }[]>`
+      SELECT a."id", a."submittedAt" FROM "Attempt" a
+      WHERE ${Prisma.join(after ? [...candidates, Prisma.sql`(a."submittedAt", a."id") > (${after.t}, ${after.id})`] : candidates, ' AND ')}
       ORDER BY a."submittedAt" ASC, a."id" ASC
-    ) c
-    JOIN "Submission" s ON s."id" = c."submissionId"
-    JOIN "User" u ON u."id" = s."userId"
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY c."submittedAt" ASC, c."id" ASC
-    LIMIT ${opts.limit}`;
-  return rows.map((r) => r.id);
+      LIMIT ${batch}`;
+    if (!page.length) break;
+    const passing = await db.$queryRaw<{ id: string }[]>`
+      SELECT a."id" FROM "Attempt" a
+      JOIN "Submission" s ON s."id" = a."submissionId"
+      JOIN "User" u ON u."id" = s."userId"
+      WHERE a."id" = ANY(${page.map((c) => c.id)}::text[]) AND ${Prisma.join(checks, ' AND ')}`;
+    const ok = new Set(passing.map((r) => r.id));
+    for (const c of page) {
+      if (ok.has(c.id)) ids.push(c.id);
+      if (ids.length === opts.limit) return ids;
+    }
+    if (page.length < batch) break;
+    const last = page[page.length - 1];
+    after = { t: last.submittedAt, id: last.id };
+  }
+  return ids;
 }
 
 const queueSelect = {

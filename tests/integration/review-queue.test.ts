@@ -39,6 +39,23 @@ describe('review queue', () => {
     expect((await listReviewQueue({ actor: w.reviewer, olderThanDays: 366, now: new Date(Date.UTC(2027, 0, 8)) })).items.map((i) => i.attemptId)).toEqual([ids[4], ids[3]]);
   });
 
+  it('still fills the page when many of the oldest attempts are taken (the queue reads candidates in batches)', async () => {
+    const w = await world();
+    const other = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
+    // 70 waiting attempts: the 65 oldest have a live claim by someone else, more than two batches' worth.
+    const ids: string[] = [];
+    for (let i = 0; i < 70; i++) ids.push(await submitted(w.mc.id, await createActor(), new Date(Date.UTC(2026, 0, 1, 0, i))));
+    await db.review.createMany({ data: ids.slice(0, 65).map((attemptId) => ({ attemptId, reviewerId: other.id, claimExpiresAt: new Date(Date.now() + 3_600_000) })) });
+    // The copy of the credential the queue's index reads is filled in by the database.
+    expect(await db.attempt.count({ where: { id: { in: ids }, microCredentialId: w.mc.id } })).toBe(70);
+
+    const p1 = await listReviewQueue({ actor: w.reviewer, limit: 3 });
+    expect(p1.items.map((i) => i.attemptId)).toEqual(ids.slice(65, 68));
+    const p2 = await listReviewQueue({ actor: w.reviewer, limit: 3, cursor: p1.nextCursor! });
+    expect(p2.items.map((i) => i.attemptId)).toEqual(ids.slice(68, 70));
+    expect(p2.nextCursor).toBeNull();
+  });
+
   it('hides work from the reviewer’s own school only when the issuer blocks it', async () => {
     const open = await world();
     const teacher = await createActor({ schoolId: open.school.id, districtId: open.district.id });
