@@ -37,9 +37,9 @@ async function queueAttemptIds(opts: {
   // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
   const blockSchool = actor.schoolId ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = actor.districtId ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
-  // Two steps, so the database never joins every waiting attempt before sorting (docs/benchmarks.md):
-  // the next candidates in queue order come from "Attempt_queue_idx" alone (index-only), then one
-  // query keeps those that pass the submission, conflict and review checks. Repeated, in order,
+  // The database never joins every waiting attempt before sorting (docs/benchmarks.md): the next
+  // few candidates in queue order come from "Attempt_queue_idx" alone (index-only), and only they are
+  // joined and checked (submission state, conflicts, reviews). Repeated after the last candidate
   // until the page is full or the queue is exhausted; usually once.
   const candidates: Prisma.Sql[] = [
     Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
@@ -68,20 +68,19 @@ async function queueAttemptIds(opts: {
   const ids: string[] = [];
   let after = opts.cursor ? { t: new Date(opts.cursor.t), id: opts.cursor.id } : null;
   for (;;) {
-    const page = await db.$queryRaw<{ id: string; submittedAt: Date }[]>`
-      SELECT a."id", a."submittedAt" FROM "Attempt" a
-      WHERE ${Prisma.join(after ? [...candidates, Prisma.sql`(a."submittedAt", a."id") > (${after.t}, ${after.id})`] : candidates, ' AND ')}
-      ORDER BY a."submittedAt" ASC, a."id" ASC
-      LIMIT ${batch}`;
-    if (!page.length) break;
-    const passing = await db.$queryRaw<{ id: string }[]>`
-      SELECT a."id" FROM "Attempt" a
+    const page = await db.$queryRaw<{ id: string; submittedAt: Date; ok: boolean }[]>`
+      SELECT a."id", a."submittedAt", (${Prisma.join(checks, ' AND ')}) AS ok
+      FROM (
+        SELECT a."id", a."submittedAt", a."submissionId" FROM "Attempt" a
+        WHERE ${Prisma.join(after ? [...candidates, Prisma.sql`(a."submittedAt", a."id") > (${after.t}, ${after.id})`] : candidates, ' AND ')}
+        ORDER BY a."submittedAt" ASC, a."id" ASC
+        LIMIT ${batch}
+      ) a
       JOIN "Submission" s ON s."id" = a."submissionId"
       JOIN "User" u ON u."id" = s."userId"
-      WHERE a."id" = ANY(${page.map((c) => c.id)}::text[]) AND ${Prisma.join(checks, ' AND ')}`;
-    const ok = new Set(passing.map((r) => r.id));
+      ORDER BY a."submittedAt" ASC, a."id" ASC`;
     for (const c of page) {
-      if (ok.has(c.id)) ids.push(c.id);
+      if (c.ok) ids.push(c.id);
       if (ids.length === opts.limit) return ids;
     }
     if (page.length < batch) break;
