@@ -11,7 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form onSubmit={submitKeepingInput(action)} noValidate>
+    <form action={action} onSubmit={submitKeepingInput(action)} noValidate>
       <ActionAlerts state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />

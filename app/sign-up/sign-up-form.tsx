@@ -11,7 +11,7 @@ export function SignUpForm({ districts }: { districts: { id: string; name: strin
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form onSubmit={submitKeepingInput(action)} noValidate>
+    <form action={action} onSubmit={submitKeepingInput(action)} noValidate>
       <ActionAlerts state={state} />
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />

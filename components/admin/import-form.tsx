@@ -15,7 +15,7 @@ export function ImportForm({ issuers }: { issuers: { id: string; name: string }[
   const errors = state.ok ? undefined : state.fieldErrors;
   const pathErrors = errors ? Object.entries(errors).filter(([k]) => !['issuerId', 'json', 'slug'].includes(k)) : [];
   return (
-    <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       {state.ok && state.data ? (
         <div className="mb-4">
           <Alert tone="success" title="Imported as a draft">

@@ -8,7 +8,7 @@ import { submitKeepingInput } from '@/components/ui/keep-input';
 export function InlineActionForm({ action, hidden, children, className = '' }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hidden: Record<string, string>; children: ReactNode; className?: string }) {
   const [state, dispatch, pending] = useActionState(action, initialActionState);
   return (
-    <form onSubmit={submitKeepingInput(dispatch)} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
+    <form action={dispatch} onSubmit={submitKeepingInput(dispatch)} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children}
       {!state.ok && state.formError ? <span role="alert" className="text-xs font-medium text-red-700">{state.formError}</span> : null}

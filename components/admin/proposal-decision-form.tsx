@@ -12,7 +12,7 @@ export function ProposalDecisionForm({ proposalId, version }: { proposalId: stri
   const errors = state.ok ? undefined : state.fieldErrors;
   if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form onSubmit={submitKeepingInput(action)}>
+    <form action={action} onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
       {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}

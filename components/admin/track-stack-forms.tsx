@@ -44,7 +44,7 @@ export function TrackForm(props: {
   const errors = state.ok ? undefined : state.fieldErrors;
   const i = props.initial;
   return (
-    <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       {props.trackId ? <input type="hidden" name="trackId" value={props.trackId} /> : null}
       <ActionAlerts state={state} />
       {!props.trackId ? (
@@ -96,7 +96,7 @@ export function StackForm(props: {
     return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
   });
   return (
-    <form onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       {props.stackId ? <input type="hidden" name="stackId" value={props.stackId} /> : null}
       <ActionAlerts state={state} />
       {!props.stackId ? (

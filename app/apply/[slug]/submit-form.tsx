@@ -11,7 +11,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemp
   const [state, action, pending] = useActionState(submitAttemptAction, initialActionState);
   const problems = state.ok ? [] : Object.values(state.fieldErrors ?? {}).flat();
   return (
-    <form onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
+    <form action={action} onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="slug" value={slug} />
       <div>

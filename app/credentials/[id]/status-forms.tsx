@@ -23,7 +23,7 @@ type Props = {
 function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger }: Props) {
   const [state, action, pending] = useActionState(serverAction, initialActionState);
   return (
-    <form onSubmit={submitKeepingInput(action)} className="mt-4">
+    <form action={action} onSubmit={submitKeepingInput(action)} className="mt-4">
       <input type="hidden" name="awardId" value={awardId} />
       {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <ActionAlerts state={state} className="" />

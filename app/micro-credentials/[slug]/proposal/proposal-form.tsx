@@ -11,7 +11,7 @@ export function ProposalForm({ microCredentialId, slug, studentGoals, plan, lock
   const [state, action, pending] = useActionState(saveProposalAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form onSubmit={submitKeepingInput(action)}>
+    <form action={action} onSubmit={submitKeepingInput(action)}>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="slug" value={slug} />
       <ActionAlerts state={state} />

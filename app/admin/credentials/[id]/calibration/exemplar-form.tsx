@@ -17,7 +17,7 @@ type Props = {
 export function ExemplarForm({ microCredentialId, parts, criteria, levels }: Props) {
   const [state, action, pending] = useActionState(createExemplarAction, initialActionState);
   return (
-    <form onSubmit={submitKeepingInput(action)} className="space-y-4">
+    <form action={action} onSubmit={submitKeepingInput(action)} className="space-y-4">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {!state.ok ? <Alert tone="danger" title={state.formError}>{Object.values(state.fieldErrors ?? {}).flat().join(' ')}</Alert> : null}

@@ -1,0 +1,29 @@
+// Forms work before (or without) JavaScript: each form built on a server action is also a plain
+// POST form, so a slow connection, a failed script load or a locked-down browser can still sign in
+// and save. With JavaScript the same forms submit in place and keep what was typed.
+import { expect, test } from '@playwright/test';
+
+test.use({ javaScriptEnabled: false });
+
+test('without JavaScript a reviewer signs in, sees field errors, and saves their profile', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('reviewer@demo.school');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+
+  await page.getByLabel('Email').fill('reviewer@demo.school');
+  await page.getByLabel('Password').fill('microcred-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/review/);
+
+  await page.goto('/account');
+  await page.getByLabel('Portfolio address').fill('');
+  await page.getByLabel('Make my portfolio public').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Choose a web address for your portfolio.')).toBeVisible();
+
+  await page.getByLabel('Make my portfolio public').uncheck();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+});
