@@ -28,6 +28,8 @@ export function VerifyForm() {
   return (
     <div>
       <form
+        // Before hydration a click posts (nothing lands in the URL); after it, onSubmit handles it.
+        method="post"
         onSubmit={(e) => {
           e.preventDefault();
           start(async () => setOutcome(await verifyAction({ kind: 'text', text })));

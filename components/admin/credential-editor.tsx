@@ -162,6 +162,8 @@ export function CredentialEditor(props: Props) {
 
   return (
     <form
+      // Before hydration a click posts (nothing lands in the URL); after it, onSubmit handles it.
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         void save();

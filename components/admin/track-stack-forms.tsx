@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { saveTrackAction } from '@/app/admin/tracks/actions';
 import { saveStackAction } from '@/app/admin/stacks/actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { MarkdownFieldUncontrolled } from '@/components/admin/markdown-uncontrolled';
 import { submitKeepingInput } from '@/components/ui/keep-input';
@@ -33,6 +33,22 @@ function Buttons({ pending, status, persisted }: { pending: boolean; status: Sta
   );
 }
 
+/** What both forms start with: the record's id when editing, the action's alerts, and the issuer when creating. */
+function FormHead({ idField, id, state, issuers }: { idField: 'trackId' | 'stackId'; id?: string; state: ActionResult; issuers: { id: string; name: string }[] }) {
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <>
+      {id ? <input type="hidden" name={idField} value={id} /> : null}
+      <ActionAlerts state={state} />
+      {!id ? (
+        <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
+          {issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </SelectField>
+      ) : null}
+    </>
+  );
+}
+
 export function TrackForm(props: {
   trackId?: string;
   issuers: { id: string; name: string }[];
@@ -45,13 +61,7 @@ export function TrackForm(props: {
   const i = props.initial;
   return (
     <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
-      {props.trackId ? <input type="hidden" name="trackId" value={props.trackId} /> : null}
-      <ActionAlerts state={state} />
-      {!props.trackId ? (
-        <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
-          {props.issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-        </SelectField>
-      ) : null}
+      <FormHead idField="trackId" id={props.trackId} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
         <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} hint="Lowercase letters, numbers and hyphens." required />
@@ -97,13 +107,7 @@ export function StackForm(props: {
   });
   return (
     <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
-      {props.stackId ? <input type="hidden" name="stackId" value={props.stackId} /> : null}
-      <ActionAlerts state={state} />
-      {!props.stackId ? (
-        <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
-          {props.issuers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-        </SelectField>
-      ) : null}
+      <FormHead idField="stackId" id={props.stackId} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
         <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} required />

@@ -92,7 +92,7 @@ export function CalibrationForm({ microCredentialId, criteria, levels, exemplars
         ) : null}
       </div>
 
-      <form onSubmit={submit} noValidate className="space-y-8">
+      <form method="post" onSubmit={submit} noValidate className="space-y-8">
         {exemplars.map((ex, ei) => (
           <section key={ex.id} aria-labelledby={`ex-${ex.id}`} className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 id={`ex-${ex.id}`} className="text-xl font-semibold">

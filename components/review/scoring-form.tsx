@@ -174,7 +174,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
 
   const errorList = Object.entries(fieldErrors);
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby="rubric-help" className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby="rubric-help" className="space-y-5">
       <p id="rubric-help" className="text-sm text-slate-700">
         {rule.kind === 'ALL_AT_LEAST'
           ? `Every criterion must reach “${passing?.label}” or higher to earn the credential.`

@@ -28,6 +28,8 @@ export function PolicyForm({ districtId, requiresProposal, rules: initial }: { d
   };
   return (
     <form
+      // Before hydration a click posts (nothing lands in the URL); after it, onSubmit handles it.
+      method="post"
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, rules })));

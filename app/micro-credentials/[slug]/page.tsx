@@ -12,8 +12,8 @@ import { PartsList } from '@/components/credential/parts-list';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { PrintButton } from '@/components/print-button';
 import { ButtonLink } from '@/components/ui/button';
-import { EnrollButton } from './enroll-button';
-import { resourceProgressAction } from './actions';
+import { EnrollForm } from '@/components/catalog/enroll-form';
+import { enrollAction, resourceProgressAction } from './actions';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -188,7 +188,7 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p>Enrol to track the resources and start your application whenever you are ready.</p>
-          <EnrollButton microCredentialId={microCredentialId} slug={slug} />
+          <EnrollForm action={enrollAction} hidden={{ microCredentialId, slug }} label="Enrol in this micro-credential" />
         </div>
       );
     case 'enrolled':

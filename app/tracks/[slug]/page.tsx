@@ -7,7 +7,8 @@ import { Markdown } from '@/components/markdown';
 import { Card, Pill, type Tone } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { ButtonLink } from '@/components/ui/button';
-import { EnrollTrackButton } from './enroll-track-button';
+import { EnrollForm } from '@/components/catalog/enroll-form';
+import { enrollTrackAction } from './actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const t = await getPublishedTrack((await params).slug);
@@ -47,7 +48,7 @@ export default async function TrackPage({ params }: { params: Promise<{ slug: st
         ) : allEnrolled ? (
           <p className="font-medium text-green-900">You are enrolled in every level.</p>
         ) : (
-          <EnrollTrackButton trackId={track.id} slug={slug} />
+          <EnrollForm action={enrollTrackAction} hidden={{ trackId: track.id, slug }} label="Enrol in all levels" />
         )}
       </div>
       {track.description ? <Markdown source={track.description} className="mt-6 max-w-3xl" /> : null}
