@@ -1,5 +1,8 @@
 // Printable certificate (A4 landscape) for an issued credential. The PDF is a convenience copy;
 // the verification URL and credential id printed on it lead back to the verifiable credential.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
 import {
   PDFDocument,
   PDFName,
@@ -37,32 +40,92 @@ function parseAccent(color: string | undefined) {
   return rgb(r, g, b);
 }
 
-/**
- * The standard PDF fonts only cover WinAnsi (Western European). Embedding a Unicode TTF would
- * need @pdf-lib/fontkit, which is not installed; until then, fall back to the unaccented letter
- * (e.g. "Ł" -> "L") or "?" so that a name outside WinAnsi never makes PDF generation throw.
- */
-function toEncodable(font: PDFFont, text: string): string {
+// ── Fonts ─────────────────────────────────────────────────────────────────────────────────────
+// The standard PDF fonts only cover WinAnsi (Western European). Names and titles in other scripts
+// (Polish, Czech, Turkish, Vietnamese, Greek, Cyrillic, Armenian, Georgian...) are set in DejaVu,
+// embedded as a subset only when a text needs it (the npm package dejavu-fonts-ttf; Bitstream Vera
+// licence). Right-to-left scripts are not set: pdf-lib has no bidi or shaping, so Hebrew and Arabic
+// would come out reversed or unjoined. They, and scripts DejaVu lacks (Chinese, Japanese, Korean,
+// Indic), fall back to the unaccented letter or "?", so a name never makes generation fail.
+
+type Role = 'serifBold' | 'sans' | 'sansBold';
+const STANDARD: Record<Role, StandardFonts> = { serifBold: StandardFonts.TimesRomanBold, sans: StandardFonts.Helvetica, sansBold: StandardFonts.HelveticaBold };
+const UNICODE_FILE: Record<Role, string> = { serifBold: 'DejaVuSerif-Bold.ttf', sans: 'DejaVuSans.ttf', sansBold: 'DejaVuSans-Bold.ttf' };
+const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+type UnicodeFace = { bytes: Uint8Array; has: (codePoint: number) => boolean };
+const unicodeFaces = new Map<Role, Promise<UnicodeFace | null>>();
+
+/** The DejaVu face for a role, read once per process; null when the font files are missing. */
+function loadUnicodeFace(role: Role): Promise<UnicodeFace | null> {
+  let face = unicodeFaces.get(role);
+  if (!face) {
+    face = fs.readFile(path.join(FONT_DIR, UNICODE_FILE[role])).then(
+      (buf) => {
+        const bytes = new Uint8Array(buf);
+        const font = fontkit.create(bytes);
+        return { bytes, has: (cp: number) => font.hasGlyphForCodePoint(cp) };
+      },
+      () => null,
+    );
+    unicodeFaces.set(role, face);
+  }
+  return face;
+}
+
+function encodes(font: PDFFont, text: string): boolean {
+  try {
+    font.encodeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The fonts of one document: the standard font of each role, and DejaVu when a text needs it (exported for tests). */
+export class CertificateFonts {
+  private standard = new Map<Role, PDFFont>();
+  private unicode = new Map<Role, PDFFont>();
+  constructor(private doc: PDFDocument) {}
+
+  async std(role: Role): Promise<PDFFont> {
+    let font = this.standard.get(role);
+    if (!font) {
+      font = await this.doc.embedFont(STANDARD[role]);
+      this.standard.set(role, font);
+    }
+    return font;
+  }
+
+  /** The font to set `text` in, and the text as it can be set (with fallbacks for what no font has). */
+  async forText(role: Role, raw: string): Promise<{ font: PDFFont; text: string }> {
+    const text = raw.replace(/\s+/g, ' ');
+    const standard = await this.std(role);
+    if (encodes(standard, text)) return { font: standard, text };
+    const face = await loadUnicodeFace(role);
+    if (!face) return { font: standard, text: fallback(text, (ch) => encodes(standard, ch)) };
+    const settable = (ch: string) => !RTL.test(ch) && face.has(ch.codePointAt(0)!);
+    let font = this.unicode.get(role);
+    if (!font) {
+      this.doc.registerFontkit(fontkit);
+      font = await this.doc.embedFont(face.bytes, { subset: true });
+      this.unicode.set(role, font);
+    }
+    return { font, text: fallback(text, settable) };
+  }
+}
+
+/** Each character the font cannot set becomes its unaccented letter if that can be set, else "?". */
+function fallback(text: string, settable: (ch: string) => boolean): string {
   let out = '';
-  for (const ch of text.replace(/\s+/g, ' ')) {
-    try {
-      font.encodeText(ch);
+  for (const ch of text) {
+    if (ch === ' ' || settable(ch)) {
       out += ch;
       continue;
-    } catch {
-      /* not encodable */
     }
     const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    try {
-      if (base && base !== ch) {
-        font.encodeText(base);
-        out += base;
-        continue;
-      }
-    } catch {
-      /* still not encodable */
-    }
-    out += '?';
+    out += base && base !== ch && [...base].every(settable) ? base : '?';
   }
   return out;
 }
@@ -144,9 +207,9 @@ export async function generateCertificatePdf(input: CertificateInput): Promise<U
   const accent = parseAccent(input.accentColor);
   const muted = rgb(0.35, 0.38, 0.43);
 
-  const serifBold = await doc.embedFont(StandardFonts.TimesRomanBold);
-  const sans = await doc.embedFont(StandardFonts.Helvetica);
-  const sansBold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const fonts = new CertificateFonts(doc);
+  const sans = await fonts.std('sans');
+  const sansBold = await fonts.std('sansBold');
 
   // Frame.
   page.drawRectangle({ x: 20, y: 20, width: width - 40, height: height - 40, borderColor: accent, borderWidth: 4 });
@@ -167,25 +230,25 @@ export async function generateCertificatePdf(input: CertificateInput): Promise<U
   drawCentered(page, 'This certifies that', y, sans, 14, muted);
   y -= 46;
 
-  const recipient = toEncodable(serifBold, input.recipientName.trim());
-  drawCentered(page, recipient, y, serifBold, fitSize(serifBold, recipient, 40, width - 160, 18));
+  const recipient = await fonts.forText('serifBold', input.recipientName.trim());
+  drawCentered(page, recipient.text, y, recipient.font, fitSize(recipient.font, recipient.text, 40, width - 160, 18));
   page.drawLine({ start: { x: width / 2 - 200, y: y - 12 }, end: { x: width / 2 + 200, y: y - 12 }, thickness: 0.75, color: muted });
   y -= 44;
 
   drawCentered(page, 'has earned the credential', y, sans, 14, muted);
   y -= 34;
 
-  const credentialName = toEncodable(sansBold, input.credentialName.trim());
+  const credentialName = await fonts.forText('sansBold', input.credentialName.trim());
   const nameSize = 24;
-  const nameLines = wrap(sansBold, credentialName, nameSize, width - 200).slice(0, 2);
+  const nameLines = wrap(credentialName.font, credentialName.text, nameSize, width - 200).slice(0, 2);
   for (const line of nameLines) {
-    drawCentered(page, line, y, sansBold, fitSize(sansBold, line, nameSize, width - 200), accent);
+    drawCentered(page, line, y, credentialName.font, fitSize(credentialName.font, line, nameSize, width - 200), accent);
     y -= 30;
   }
   y -= 4;
 
-  const issuer = toEncodable(sans, `Issued by ${input.issuerName.trim()}`);
-  drawCentered(page, issuer, y, sans, fitSize(sans, issuer, 14, width - 160));
+  const issuer = await fonts.forText('sans', `Issued by ${input.issuerName.trim()}`);
+  drawCentered(page, issuer.text, y, issuer.font, fitSize(issuer.font, issuer.text, 14, width - 160));
   y -= 40;
 
   // Details row: label above value, evenly spaced.
@@ -197,24 +260,24 @@ export async function generateCertificatePdf(input: CertificateInput): Promise<U
     details.push(['Valid until', formatDate(input.expiresAt)]);
   }
   const columnWidth = (width - 160) / details.length;
-  details.forEach(([label, value], i) => {
+  for (const [i, [label, value]] of details.entries()) {
     const cx = 80 + columnWidth * (i + 0.5);
     const labelText = label.toUpperCase();
     page.drawText(labelText, { x: cx - sans.widthOfTextAtSize(labelText, 9) / 2, y, size: 9, font: sans, color: muted });
-    const valueText = toEncodable(sansBold, value);
-    page.drawText(valueText, { x: cx - sansBold.widthOfTextAtSize(valueText, 13) / 2, y: y - 18, size: 13, font: sansBold });
-  });
+    const v = await fonts.forText('sansBold', value);
+    page.drawText(v.text, { x: cx - v.font.widthOfTextAtSize(v.text, 13) / 2, y: y - 18, size: 13, font: v.font });
+  }
 
   // Verification footer.
   const verifyLabel = 'Verify this credential at ';
-  const url = toEncodable(sans, input.verificationUrl);
+  const url = fallback(input.verificationUrl, (ch) => encodes(sans, ch));
   const labelWidth = sans.widthOfTextAtSize(verifyLabel, 10);
   const urlWidth = sans.widthOfTextAtSize(url, 10);
   const startX = (width - labelWidth - urlWidth) / 2;
   page.drawText(verifyLabel, { x: startX, y: 70, size: 10, font: sans, color: muted });
   page.drawText(url, { x: startX + labelWidth, y: 70, size: 10, font: sans, color: accent });
   addLink(doc, page, input.verificationUrl, [startX + labelWidth, 66, startX + labelWidth + urlWidth, 82]);
-  drawCentered(page, toEncodable(sans, `Credential ID: ${input.credentialId}`), 52, sans, 9, muted);
+  drawCentered(page, fallback(`Credential ID: ${input.credentialId}`, (ch) => encodes(sans, ch)), 52, sans, 9, muted);
 
   return doc.save();
 }

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { generateBadgeSvg, renderPng } from '@/lib/credentials/badge-image';
-import { generateCertificatePdf } from '@/lib/credentials/certificate-pdf';
+import { CertificateFonts, generateCertificatePdf } from '@/lib/credentials/certificate-pdf';
 
 const input = {
   recipientName: 'María José Núñez',
@@ -51,5 +51,37 @@ describe('generateCertificatePdf', () => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toContain('Łukasz Wróbel 王小明');
     expect(bytes.length).toBeGreaterThan(2000);
+  });
+
+  it('sets names in other scripts in an embedded Unicode font, only when needed', async () => {
+    const fontNames = async (bytes: Uint8Array) => {
+      const doc = await PDFDocument.load(bytes);
+      const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+      return fonts.values().map((ref) => String(doc.context.lookup(ref, PDFDict).get(PDFName.of('BaseFont'))));
+    };
+    // Western European names stay in the standard fonts: nothing embedded.
+    expect((await fontNames(await generateCertificatePdf(input))).some((n) => n.includes('DejaVu'))).toBe(false);
+    const names = await fontNames(await generateCertificatePdf({ ...input, recipientName: 'Nguyễn Thị Hương', issuerName: 'Киевская школа' }));
+    expect(names.some((n) => n.includes('DejaVuSerif-Bold'))).toBe(true);
+    expect(names.some((n) => n.includes('DejaVuSans'))).toBe(true);
+    // Still reproducible with embedded fonts.
+    const again = { ...input, recipientName: 'Nguyễn Thị Hương' };
+    expect(Buffer.from(await generateCertificatePdf(again)).equals(Buffer.from(await generateCertificatePdf(again)))).toBe(true);
+  });
+
+  it('keeps every letter a font can set, and falls back only for scripts it cannot', async () => {
+    const fonts = new CertificateFonts(await PDFDocument.create());
+    for (const name of ['Nguyễn Thị Hương', 'Łukasz Wróbel', 'Αικατερίνη Παπαδοπούλου', 'Алексей Смирнов', 'Şükrü Öztürk', 'Anahit Հակոբյան', 'ნინო', 'María José Núñez']) {
+      expect((await fonts.forText('serifBold', name)).text, name).toBe(name);
+      expect((await fonts.forText('sansBold', name)).text, name).toBe(name);
+    }
+    // Chinese: no glyphs in DejaVu; Hebrew and Arabic: not set without bidi and shaping.
+    expect((await fonts.forText('serifBold', 'Łukasz 王小明')).text).toBe('Łukasz ???');
+    expect((await fonts.forText('sans', 'Noa כהן')).text).toBe('Noa ???');
+    expect((await fonts.forText('sans', 'Ahmed محمد')).text).toBe('Ahmed ????');
+    // Whitespace runs collapse; the standard font is kept for WinAnsi text.
+    const latin = await fonts.forText('sans', 'Ana   Díaz');
+    expect(latin.text).toBe('Ana Díaz');
+    expect(latin.font.name).toBe('Helvetica');
   });
 });
