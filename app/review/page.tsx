@@ -21,7 +21,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const filter = QueueFilterInput.parse(sp);
   const [queue, claims] = await Promise.all([listReviewQueue({ actor, ...filter }), listMyClaims({ actor })]);
   const needsCalibration = queue.credentials.filter((c) => c.state === 'NEEDS_CALIBRATION');
-  const ready = queue.credentials.filter((c) => c.state === 'READY');
+  // The filter offers the credentials with submitted work (and the one chosen), not every one the
+  // reviewer is qualified for: hundreds for some reviewers.
+  const withWork = queue.credentials.filter((c) => c.state === 'READY' && (queue.submitted.has(c.microCredentialId) || c.microCredentialId === filter.microCredentialId));
   const tab = (kind: 'PRIMARY' | 'SECOND') => {
     const p = new URLSearchParams();
     if (kind === 'SECOND') p.set('kind', 'SECOND');
@@ -102,9 +104,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
           <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
             <option value="">All I can review</option>
-            {ready.map((c) => (
+            {withWork.map((c) => (
               <option key={c.microCredentialId} value={c.microCredentialId}>
-                {c.title}
+                {c.title} · {queue.submitted.get(c.microCredentialId) ?? 0} submitted
               </option>
             ))}
           </select>

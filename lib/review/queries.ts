@@ -125,11 +125,15 @@ export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; mi
   const kind = opts.kind ?? 'PRIMARY';
   const limit = Math.min(opts.limit ?? 20, 100);
   const creds = await listReviewerCredentials(opts.actor);
-  if (!creds.some((c) => c.state === 'READY' && (!opts.microCredentialId || c.microCredentialId === opts.microCredentialId))) {
-    return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds };
+  const readyIds = creds.filter((c) => c.state === 'READY').map((c) => c.microCredentialId);
+  if (!readyIds.length || (opts.microCredentialId && !readyIds.includes(opts.microCredentialId))) {
+    return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds, submitted: new Map<string, number>() };
   }
   const cursor = decodeCursor(opts.cursor, isCursor);
-  const ids = await queueAttemptIds({ actor: opts.actor, creds, kind, microCredentialId: opts.microCredentialId, olderThanDays: opts.olderThanDays, cursor, limit: limit + 1, now });
+  const [ids, submitted] = await Promise.all([
+    queueAttemptIds({ actor: opts.actor, creds, kind, microCredentialId: opts.microCredentialId, olderThanDays: opts.olderThanDays, cursor, limit: limit + 1, now }),
+    countSubmitted(readyIds, kind),
+  ]);
   const found = ids.length ? await db.attempt.findMany({ where: { id: { in: ids } }, select: queueSelect }) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => Boolean(r));
@@ -139,7 +143,23 @@ export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; mi
     items: page.map((r): QueueItem => toQueueItem(r, kind, now)),
     nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
     credentials: creds,
+    submitted,
   };
+}
+
+/**
+ * Undecided submitted attempts per credential (for SECOND, only those chosen for double scoring),
+ * from the queue's covering index. For the credential filter: it names where there is work. Some of
+ * it may be claimed by others or conflicted for this reviewer, so the page says "submitted", not
+ * "for you".
+ */
+async function countSubmitted(mcIds: string[], kind: QueueKind): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ id: string; n: number }[]>`
+    SELECT a."microCredentialId" AS id, count(*)::int AS n FROM "Attempt" a
+    WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND a."needsAdjudication" = false AND a."submittedAt" IS NOT NULL
+      AND a."microCredentialId" = ANY(${mcIds}::text[]) ${kind === 'SECOND' ? Prisma.sql`AND a."doubleScore" = true` : Prisma.empty}
+    GROUP BY a."microCredentialId"`;
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 function toQueueItem(r: Prisma.AttemptGetPayload<{ select: typeof queueSelect }>, kind: QueueKind, now: Date): QueueItem {

@@ -51,6 +51,9 @@ describe('review queue', () => {
 
     const p1 = await listReviewQueue({ actor: w.reviewer, limit: 3 });
     expect(p1.items.map((i) => i.attemptId)).toEqual(ids.slice(65, 68));
+    // The credential filter's counts: every undecided submitted attempt, claimed or not.
+    expect(p1.submitted.get(w.mc.id)).toBe(70);
+    expect((await listReviewQueue({ actor: w.reviewer, kind: 'SECOND' })).submitted.size).toBe(0);
     const p2 = await listReviewQueue({ actor: w.reviewer, limit: 3, cursor: p1.nextCursor! });
     expect(p2.items.map((i) => i.attemptId)).toEqual(ids.slice(68, 70));
     expect(p2.nextCursor).toBeNull();
