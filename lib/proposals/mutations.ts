@@ -12,7 +12,7 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
   if (!mc) throw notFound('That credential');
   const existing = await db.proposal.findUnique({
     where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, districtId: true },
   });
   if (existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
   if (existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader; wait for their decision.');
@@ -25,7 +25,14 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
   const proposal = await db.proposal.upsert({
     where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
     create: { userId: opts.actor.id, districtId: opts.actor.districtId, microCredentialId: mc.id, ...data },
-    update: { ...data, version: { increment: 1 } },
+    // Always to the teacher's current district: a draft sent back when they left one district goes
+    // to the new district's leaders, without the old district's decision.
+    update: {
+      ...data,
+      districtId: opts.actor.districtId,
+      ...(existing && existing.districtId !== opts.actor.districtId ? { decidedById: null, decidedAt: null, decisionComment: null } : {}),
+      version: { increment: 1 },
+    },
     select: { id: true, districtId: true },
   });
   if (opts.submit) {

@@ -84,6 +84,12 @@ describe('district people', () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'people.remove_from_district' } });
     expect(audit).toMatchObject({ actorId: w.leader.id, entityId: w.ann.id, organizationId: w.district.id, data: { schoolId: w.north.id, proposalsReturned: 1 } });
 
+    // The teacher joins another district and sends the draft again: it goes to the new district.
+    await db.user.update({ where: { id: w.ann.id }, data: { districtId: w.other.id } });
+    await saveProposal({ actor: (await loadActor(w.ann.id))!, microCredentialId: mc.id, studentGoals: 'Students give each other feedback.', plan: 'Two lessons.', submit: true });
+    expect(await listDistrictProposals([w.district.id], { status: 'SUBMITTED' })).toEqual([]);
+    expect((await listDistrictProposals([w.other.id], { status: 'SUBMITTED' })).length).toBe(1);
+
     // Twice (two leaders at once): the second finds nobody to remove.
     await expect(removeTeacherFromDistrict({ actor: w.leader, districtId: w.district.id, userId: w.ann.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
