@@ -21,8 +21,11 @@ export function slaClock(dueAt: Date | null, now: Date): SlaClock {
 type Cursor = { t: string; id: string };
 const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
+/** Batches of candidates read before the queue falls back to one query for the rest. */
+const MAX_QUEUE_BATCHES = 4;
+
 /**
- * The queue's ids in one keyset query, oldest first. Written in SQL because the conflict rules
+ * The queue's ids, oldest first, keyset-paginated. Written in SQL because the conflict rules
  * differ per issuer (as Prisma filters they became one join per issuer), and so that the ordering
  * and the page limit apply before the joins.
  */
@@ -53,8 +56,10 @@ async function queueAttemptIds(opts: {
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
     Prisma.sql`s."userId" <> ${actor.id}`,
   ];
-  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND u."schoolId" = ${actor.schoolId})`);
-  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND u."districtId" = ${actor.districtId})`);
+  // COALESCE: a teacher with no school (or district) is in no conflict; a bare comparison with
+  // NULL would make the whole check NULL and hide their work from every reviewer with a school.
+  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND COALESCE(u."schoolId" = ${actor.schoolId}, false))`);
+  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND COALESCE(u."districtId" = ${actor.districtId}, false))`);
   const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
   if (opts.kind === 'PRIMARY') {
@@ -67,12 +72,25 @@ async function queueAttemptIds(opts: {
   const batch = Math.max(opts.limit * 3, 30);
   const ids: string[] = [];
   let after = opts.cursor ? { t: new Date(opts.cursor.t), id: opts.cursor.id } : null;
-  for (;;) {
+  const from = () => (after ? [...candidates, Prisma.sql`(a."submittedAt", a."id") > (${after.t}, ${after.id})`] : candidates);
+  for (let round = 0; ; round++) {
+    if (round === MAX_QUEUE_BATCHES) {
+      // Mostly blocked or claimed work ahead (a reviewer in a district with many conflicts): one
+      // query for the rest instead of batch after batch.
+      const rest = await db.$queryRaw<{ id: string }[]>`
+        SELECT a."id" FROM "Attempt" a
+        JOIN "Submission" s ON s."id" = a."submissionId"
+        JOIN "User" u ON u."id" = s."userId"
+        WHERE ${Prisma.join([...from(), ...checks], ' AND ')}
+        ORDER BY a."submittedAt" ASC, a."id" ASC
+        LIMIT ${opts.limit - ids.length}`;
+      return [...ids, ...rest.map((r) => r.id)];
+    }
     const page = await db.$queryRaw<{ id: string; submittedAt: Date; ok: boolean }[]>`
       SELECT a."id", a."submittedAt", (${Prisma.join(checks, ' AND ')}) AS ok
       FROM (
         SELECT a."id", a."submittedAt", a."submissionId" FROM "Attempt" a
-        WHERE ${Prisma.join(after ? [...candidates, Prisma.sql`(a."submittedAt", a."id") > (${after.t}, ${after.id})`] : candidates, ' AND ')}
+        WHERE ${Prisma.join(from(), ' AND ')}
         ORDER BY a."submittedAt" ASC, a."id" ASC
         LIMIT ${batch}
       ) a

@@ -39,24 +39,28 @@ describe('review queue', () => {
     expect((await listReviewQueue({ actor: w.reviewer, olderThanDays: 366, now: new Date(Date.UTC(2027, 0, 8)) })).items.map((i) => i.attemptId)).toEqual([ids[4], ids[3]]);
   });
 
-  it('still fills the page when many of the oldest attempts are taken (the queue reads candidates in batches)', async () => {
+  it('still fills the page when many of the oldest attempts are taken (batches, then one query for the rest)', async () => {
     const w = await world();
     const other = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
-    // 70 waiting attempts: the 65 oldest have a live claim by someone else, more than two batches' worth.
+    // 130 waiting attempts: the 125 oldest have a live claim by someone else, more than the four
+    // batches of candidates the queue reads before it asks for the rest in one query.
     const ids: string[] = [];
-    for (let i = 0; i < 70; i++) ids.push(await submitted(w.mc.id, await createActor(), new Date(Date.UTC(2026, 0, 1, 0, i))));
-    await db.review.createMany({ data: ids.slice(0, 65).map((attemptId) => ({ attemptId, reviewerId: other.id, claimExpiresAt: new Date(Date.now() + 3_600_000) })) });
+    for (let i = 0; i < 130; i++) ids.push(await submitted(w.mc.id, await createActor(), new Date(Date.UTC(2026, 0, 1, 0, i))));
+    await db.review.createMany({ data: ids.slice(0, 125).map((attemptId) => ({ attemptId, reviewerId: other.id, claimExpiresAt: new Date(Date.now() + 3_600_000) })) });
     // The copy of the credential the queue's index reads is filled in by the database.
-    expect(await db.attempt.count({ where: { id: { in: ids }, microCredentialId: w.mc.id } })).toBe(70);
+    expect(await db.attempt.count({ where: { id: { in: ids }, microCredentialId: w.mc.id } })).toBe(130);
 
     const p1 = await listReviewQueue({ actor: w.reviewer, limit: 3 });
-    expect(p1.items.map((i) => i.attemptId)).toEqual(ids.slice(65, 68));
+    expect(p1.items.map((i) => i.attemptId)).toEqual(ids.slice(125, 128));
     // The credential filter's counts: every undecided submitted attempt, claimed or not.
-    expect(p1.submitted.get(w.mc.id)).toBe(70);
+    expect(p1.submitted.get(w.mc.id)).toBe(130);
     expect((await listReviewQueue({ actor: w.reviewer, kind: 'SECOND' })).submitted.size).toBe(0);
     const p2 = await listReviewQueue({ actor: w.reviewer, limit: 3, cursor: p1.nextCursor! });
-    expect(p2.items.map((i) => i.attemptId)).toEqual(ids.slice(68, 70));
+    expect(p2.items.map((i) => i.attemptId)).toEqual(ids.slice(128, 130));
     expect(p2.nextCursor).toBeNull();
+    // Claims expire: the oldest come back first, across the batches.
+    await db.review.updateMany({ data: { claimExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await listReviewQueue({ actor: w.reviewer, limit: 2 })).items.map((i) => i.attemptId)).toEqual(ids.slice(0, 2));
   });
 
   it('hides work from the reviewer’s own school only when the issuer blocks it', async () => {
@@ -72,9 +76,15 @@ describe('review queue', () => {
     const b = await submitted(strict.mc.id, elsewhere, new Date(Date.UTC(2026, 0, 2)));
     expect((await listReviewQueue({ actor: strict.reviewer })).items.map((i) => i.attemptId)).toEqual([b]);
 
+    // A teacher with no school (or no district) is in no conflict: their work stays in the queue.
+    const schoolless = await submitted(strict.mc.id, await createActor({ districtId: strict.district.id }), new Date(Date.UTC(2026, 0, 3)));
+    expect((await listReviewQueue({ actor: strict.reviewer })).items.map((i) => i.attemptId)).toEqual([b, schoolless]);
+
     const district = await world({ blockSameDistrict: true });
     await submitted(district.mc.id, await createActor({ schoolId: district.otherSchool.id, districtId: district.district.id }), new Date());
     expect((await listReviewQueue({ actor: district.reviewer })).items).toHaveLength(0);
+    const unlinked = await submitted(district.mc.id, await createActor(), new Date());
+    expect((await listReviewQueue({ actor: district.reviewer })).items.map((i) => i.attemptId)).toEqual([unlinked]);
   });
 
   it('hides attempts with a live claim by someone else, shows them again once the claim expires', async () => {
