@@ -33,7 +33,9 @@ export type CachedPage = {
 /** What isCacheableRequest reads: a fetch Request, a NextRequest, or an adapter over node's IncomingMessage. */
 export type RequestLike = { method: string; headers: { get(name: string): string | null; has(name: string): boolean } };
 
-type Store = { pages: Map<string, CachedPage>; inflight: Map<string, Promise<CachedPage | Response>>; bytes: number };
+// `generation` goes up on every clear: a fill that started before a clear (a publish) must not
+// store the page it rendered from the old data.
+type Store = { pages: Map<string, CachedPage>; inflight: Map<string, Promise<CachedPage | Response>>; bytes: number; generation: number };
 
 const TTL_MS = Number(process.env.PAGE_CACHE_TTL_MS || 30_000);
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -42,7 +44,7 @@ export const FILL_HEADER = 'x-page-cache';
 
 // On globalThis: proxy.ts and the app's server actions are bundled separately but share a process.
 const g = globalThis as typeof globalThis & { __microcredPageCache?: Store };
-const store: Store = (g.__microcredPageCache ??= { pages: new Map(), inflight: new Map(), bytes: 0 });
+const store: Store = (g.__microcredPageCache ??= { pages: new Map(), inflight: new Map(), bytes: 0, generation: 0 });
 
 /** The public pages whose anonymous HTML is the same for everyone. */
 const CACHEABLE_PATH = /^\/(?:|catalog|micro-credentials\/[a-z0-9-]{1,100}|tracks\/[a-z0-9-]{1,100}|stacks\/[a-z0-9-]{1,100}|issuers\/[a-z0-9-]{1,100})$/;
@@ -62,6 +64,9 @@ export function isCacheableRequest(req: RequestLike, pathname: string, search: U
   if (search.has('_rsc')) return false;
   if (SESSION_COOKIE.test(h.get('cookie') ?? '')) return false;
   const accept = h.get('accept') ?? '*/*';
+  // Machines asking for JSON (an issuer's profile, see proxy.ts) never get the cached page, even
+  // with a */* fallback in their Accept header (axios sends "application/json, text/plain, */*").
+  if (/application\/(ld\+)?json/.test(accept) && !accept.includes('text/html')) return false;
   return accept.includes('text/html') || accept.includes('*/*');
 }
 
@@ -161,13 +166,17 @@ export async function getOrRender(origin: string, key: string): Promise<{ page: 
   if (cached) return { page: cached, hit: true };
   let pending = store.inflight.get(key);
   if (!pending) {
-    pending = render(origin, key)
+    const generation = store.generation;
+    const fill: Promise<CachedPage | Response> = render(origin, key)
       .then((page) => {
-        if (!(page instanceof Response)) remember(key, page);
+        if (!(page instanceof Response) && store.generation === generation) remember(key, page);
         return page;
       })
-      .finally(() => store.inflight.delete(key));
-    store.inflight.set(key, pending);
+      .finally(() => {
+        if (store.inflight.get(key) === fill) store.inflight.delete(key);
+      });
+    pending = fill;
+    store.inflight.set(key, fill);
   }
   const page = await pending;
   // Waiters on a shared uncacheable response each need their own copy of the body.
@@ -189,11 +198,16 @@ export function toResponse(page: CachedPage, hit: boolean): Response {
 
 /** Drops every cached page on this server (after publishing or retiring something public). */
 export function clearPageCache() {
+  store.generation++;
   store.pages.clear();
+  store.inflight.clear();
   store.bytes = 0;
 }
 
-/** Where this server can reach itself: INTERNAL_URL, else its own port on loopback. */
+/** Where this server can reach itself: INTERNAL_URL, else its own port on HOST or loopback. */
 export function internalOrigin(): string {
-  return (process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  if (process.env.INTERNAL_URL) return process.env.INTERNAL_URL.replace(/\/$/, '');
+  // A server bound to one address (HOST) is not listening on loopback.
+  const host = process.env.HOST && !['0.0.0.0', '::', 'localhost'].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1';
+  return `http://${host.includes(':') ? `[${host}]` : host}:${process.env.PORT || 3000}`;
 }

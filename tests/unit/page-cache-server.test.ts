@@ -102,6 +102,7 @@ describe('serving hits from the app server', () => {
   it('leaves misses, signed-in visitors, client navigations and other pages to Next', async () => {
     await getOrRender(originUrl, '/catalog');
     await getOrRender(originUrl, '/dashboard').catch(() => undefined);
+    await getOrRender(originUrl, '/issuers/ptc');
     const cases: [string, Record<string, string>][] = [
       ['/catalog?q=never-filled', browser],
       ['/catalog', { ...browser, cookie: 'theme=x; authjs.session-token=abc' }],
@@ -111,6 +112,8 @@ describe('serving hits from the app server', () => {
       ['/catalog', { ...browser, 'next-router-state-tree': '%5B%5D' }],
       ['/catalog', { accept: 'application/json' }],
       ['/dashboard', browser],
+      // An issuer's profile asked for as JSON (the proxy answers it): never the cached page.
+      ['/issuers/ptc', { accept: 'application/json, text/plain, */*' }],
       ['//catalog', browser],
     ];
     for (const [path, headers] of cases) {

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cacheKey, clearPageCache, decodeKeyParam, encodeKeyParam, getOrRender, isCacheableKey, isCacheableRequest, toResponse, type CachedPage } from '@/lib/http/page-cache';
+import { cacheKey, clearPageCache, decodeKeyParam, encodeKeyParam, getOrRender, internalOrigin, isCacheableKey, isCacheableRequest, toResponse, type CachedPage } from '@/lib/http/page-cache';
 
 function req(path: string, headers: Record<string, string> = {}, method = 'GET') {
   const url = new URL(path, 'http://app.test');
@@ -35,6 +35,11 @@ describe('which requests the page cache may answer', () => {
     expect(isCacheableRequest(...req('/catalog', { 'next-router-prefetch': '1' }))).toBe(false);
     expect(isCacheableRequest(...req('/catalog', { 'x-page-cache': 'fill' }))).toBe(false);
     expect(isCacheableRequest(...req('/catalog', { accept: 'application/json' }))).toBe(false);
+    // JSON clients with a */* fallback (axios) asking for an issuer's profile get JSON, not the page.
+    expect(isCacheableRequest(...req('/issuers/ptc', { accept: 'application/json, text/plain, */*' }))).toBe(false);
+    expect(isCacheableRequest(...req('/issuers/ptc', { accept: 'application/ld+json, */*;q=0.1' }))).toBe(false);
+    expect(isCacheableRequest(...req('/issuers/ptc', { accept: 'text/html, application/json' }))).toBe(true);
+    expect(isCacheableRequest(...req('/issuers/ptc', { accept: '*/*' }))).toBe(true);
     expect(isCacheableRequest(...req('/catalog', {}, 'HEAD'))).toBe(false);
   });
 
@@ -63,6 +68,21 @@ describe('which requests the page cache may answer', () => {
       expect(decodeKeyParam(relayed)).toBe(key);
     }
     for (const bad of [null, '', '/catalog', 'a b', 'abc=']) expect(decodeKeyParam(bad)).toBe('');
+  });
+
+  it('fills through loopback, or through HOST when the server listens on one address only', () => {
+    vi.stubEnv('INTERNAL_URL', '');
+    vi.stubEnv('PORT', '4000');
+    vi.stubEnv('HOST', '');
+    expect(internalOrigin()).toBe('http://127.0.0.1:4000');
+    vi.stubEnv('HOST', '0.0.0.0');
+    expect(internalOrigin()).toBe('http://127.0.0.1:4000');
+    vi.stubEnv('HOST', '10.0.0.5');
+    expect(internalOrigin()).toBe('http://10.0.0.5:4000');
+    vi.stubEnv('HOST', 'fd00::5');
+    expect(internalOrigin()).toBe('http://[fd00::5]:4000');
+    vi.stubEnv('INTERNAL_URL', 'http://app.internal:8080/');
+    expect(internalOrigin()).toBe('http://app.internal:8080');
   });
 
   it('keys on the path and the query in a stable order', () => {
@@ -136,6 +156,16 @@ describe('filling and serving entries', () => {
     expect(await (cookie.page as Response).text()).toBe('<p>personal</p>');
     await getOrRender(origin, '/cookie');
     expect(hits.get('/cookie')).toBe(2);
+  });
+
+  it('does not keep a page whose render started before the cache was cleared', async () => {
+    const racing = getOrRender(origin, '/catalog?q=race');
+    clearPageCache(); // a publish commits while the old page is being rendered
+    expect((await racing).hit).toBe(false);
+    const after = await getOrRender(origin, '/catalog?q=race');
+    expect(after.hit).toBe(false);
+    expect(hits.get('/catalog?q=race')).toBe(2);
+    expect((await getOrRender(origin, '/catalog?q=race')).hit).toBe(true);
   });
 
   it('forgets everything when cleared (after a publish) and when entries expire', async () => {
