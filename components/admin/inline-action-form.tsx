@@ -12,7 +12,8 @@ export function InlineActionForm({ action, hidden, children, className = '' }: {
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children}
       {!state.ok && state.formError ? <span role="alert" className="text-xs font-medium text-red-700">{state.formError}</span> : null}
-      {state.ok && state.message ? <span role="status" className="text-xs font-medium text-green-800">{state.message}</span> : null}
+      {/* Always mounted, so screen readers announce the message when it appears. */}
+      <span role="status" className="text-xs font-medium text-green-800">{state.ok && state.message ? state.message : ''}</span>
     </form>
   );
 }

@@ -100,7 +100,8 @@ export class CertificateFonts {
 
   /** The font to set `text` in, and the text as it can be set (with fallbacks for what no font has). */
   async forText(role: Role, raw: string): Promise<{ font: PDFFont; text: string }> {
-    const text = raw.replace(/\s+/g, ' ');
+    // NFC first: "é" typed as e + combining accent is one WinAnsi letter, not a reason to switch font.
+    const text = raw.normalize('NFC').replace(/\s+/g, ' ');
     const standard = await this.std(role);
     if (encodes(standard, text)) return { font: standard, text };
     const face = await loadUnicodeFace(role);

@@ -79,6 +79,10 @@ describe('generateCertificatePdf', () => {
     expect((await fonts.forText('serifBold', 'Łukasz 王小明')).text).toBe('Łukasz ???');
     expect((await fonts.forText('sans', 'Noa כהן')).text).toBe('Noa ???');
     expect((await fonts.forText('sans', 'Ahmed محمد')).text).toBe('Ahmed ????');
+    // A decomposed accent (e + U+0301) is composed first and stays in the standard font.
+    const decomposed = await fonts.forText('serifBold', 'Jose\u0301');
+    expect(decomposed.text).toBe('José');
+    expect(decomposed.font.name).toBe('Times-Bold');
     // Whitespace runs collapse; the standard font is kept for WinAnsi text.
     const latin = await fonts.forText('sans', 'Ana   Díaz');
     expect(latin.text).toBe('Ana Díaz');
