@@ -14,8 +14,10 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
     select: { id: true, status: true, districtId: true },
   });
-  if (existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
-  if (existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader; wait for their decision.');
+  // A proposal written for a district the teacher has left starts over with the current one.
+  const sameDistrict = existing?.districtId === opts.actor.districtId;
+  if (sameDistrict && existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
+  if (sameDistrict && existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader; wait for their decision.');
   const data = {
     studentGoals: opts.studentGoals,
     plan: opts.plan,

@@ -2,20 +2,31 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 
-/** True when the teacher's district requires an approved proposal and there is none yet. */
+/**
+ * True when the teacher's district requires an approved proposal and there is none yet. Only an
+ * approval by the teacher's current district counts: a teacher who moved needs their new
+ * district's approval, as its PD hours and salary steps follow from it.
+ */
 export async function needsProposal(actor: Pick<Actor, 'id' | 'districtId'>, microCredentialId: string): Promise<boolean> {
   if (!actor.districtId) return false;
   const district = await db.organization.findUnique({ where: { id: actor.districtId }, select: { requiresProposal: true } });
   if (!district?.requiresProposal) return false;
-  const approved = await db.proposal.findFirst({ where: { userId: actor.id, microCredentialId, status: 'APPROVED' }, select: { id: true } });
+  const approved = await db.proposal.findFirst({ where: { userId: actor.id, microCredentialId, districtId: actor.districtId, status: 'APPROVED' }, select: { id: true } });
   return !approved;
 }
 
-export function getOwnProposal(userId: string, microCredentialId: string) {
-  return db.proposal.findUnique({
-    where: { userId_microCredentialId: { userId, microCredentialId } },
-    select: { id: true, status: true, studentGoals: true, plan: true, decisionComment: true, decidedAt: true, submittedAt: true, version: true },
+/**
+ * The teacher's proposal for a credential as their current district sees it: one written for a
+ * district they have since left comes back as a draft to send again (the text is kept, the old
+ * district's decision is not shown).
+ */
+export async function getOwnProposal(actor: Pick<Actor, 'id' | 'districtId'>, microCredentialId: string) {
+  const proposal = await db.proposal.findUnique({
+    where: { userId_microCredentialId: { userId: actor.id, microCredentialId } },
+    select: { id: true, districtId: true, status: true, studentGoals: true, plan: true, decisionComment: true, decidedAt: true, submittedAt: true, version: true },
   });
+  if (!proposal || proposal.districtId === actor.districtId) return proposal;
+  return { ...proposal, status: 'DRAFT' as const, decisionComment: null, decidedAt: null, submittedAt: null };
 }
 
 export function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number } = {}) {

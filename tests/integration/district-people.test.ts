@@ -7,8 +7,8 @@ import { createActor, createOrg, createPublishedCredential } from '../factories'
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { listDistrictTeachers } from '@/lib/district/queries';
 import { acceptInvitation, inviteMember } from '@/lib/people/mutations';
-import { saveProposal } from '@/lib/proposals/mutations';
-import { listDistrictProposals, needsProposal } from '@/lib/proposals/queries';
+import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
+import { getOwnProposal, listDistrictProposals, needsProposal } from '@/lib/proposals/queries';
 import { loadActor } from '@/lib/auth/load-actor';
 import { TeacherSchoolInput } from '@/lib/people/schemas';
 
@@ -115,5 +115,31 @@ describe('district people', () => {
 
     expect((await listDistrictLeaders({ actor: w.leader, districtId: w.district.id })).map((l) => l.name)).toEqual(['Lee Leader']);
     await expect(listDistrictLeaders({ actor: w.ann, districtId: w.district.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('an approval counts in the district that gave it: a teacher who moves asks their new district', async () => {
+    const w = await world();
+    await db.organization.update({ where: { id: w.other.id }, data: { requiresProposal: true } });
+    const otherLeader = (await loadActor(w.otherLeader.id))!;
+    const { mc } = await createPublishedCredential();
+    const goals = 'Students give each other feedback.';
+    const p = await saveProposal({ actor: (await loadActor(w.ann.id))!, microCredentialId: mc.id, studentGoals: goals, plan: '', submit: true });
+    await decideProposal({ actor: (await loadActor(w.leader.id))!, proposalId: p.id, decision: 'APPROVED', comment: 'Go ahead.', version: 0 });
+    expect(await needsProposal((await loadActor(w.ann.id))!, mc.id)).toBe(false);
+
+    // Ann moves to the other district (unlinked here, invited there).
+    await removeTeacherFromDistrict({ actor: w.leader, districtId: w.district.id, userId: w.ann.id });
+    await db.user.update({ where: { id: w.ann.id }, data: { districtId: w.other.id } });
+    const moved = (await loadActor(w.ann.id))!;
+    expect(await needsProposal(moved, mc.id)).toBe(true);
+    // Her text is kept as a draft for the new district, without the old decision.
+    expect(await getOwnProposal(moved, mc.id)).toMatchObject({ status: 'DRAFT', studentGoals: goals, decisionComment: null });
+    await saveProposal({ actor: moved, microCredentialId: mc.id, studentGoals: goals, plan: '', submit: true });
+    const waiting = await listDistrictProposals([w.other.id], { status: 'SUBMITTED' });
+    expect(waiting).toHaveLength(1);
+    await decideProposal({ actor: otherLeader, proposalId: waiting[0].id, decision: 'APPROVED', comment: '', version: waiting[0].version });
+    expect(await needsProposal(moved, mc.id)).toBe(false);
+    // District A's records no longer list it as approved there.
+    expect(await listDistrictProposals([w.district.id], { status: 'APPROVED' })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
   const actor = await requireUser(`/micro-credentials/${slug}/proposal`);
   const mc = await getPublishedMicroCredential(slug);
   if (!mc) notFound();
-  const proposal = await getOwnProposal(actor.id, mc.id);
+  const proposal = await getOwnProposal(actor, mc.id);
   const status = proposal?.status;
   return (
     <div className="mx-auto max-w-2xl">
