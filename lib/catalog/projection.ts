@@ -2,15 +2,17 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 import { clearPageCache } from '@/lib/http/page-cache';
+import { announcePageCacheClear } from '@/lib/http/page-cache-sync';
 
 /**
  * Keeps the searchable catalogue projection in step with the source rows. Called inside the same
  * transaction as every publish, edit-publish or retire, so search never shows a retired item.
  */
 export async function syncCatalogEntry(tx: Tx, kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK', refId: string): Promise<void> {
-  // This server's filter options refresh at once; other servers' within their cache's minute.
+  // This server's caches clear at once; the others' when this transaction commits (NOTIFY).
   invalidateCatalogFacets();
   clearPageCache();
+  await announcePageCacheClear(tx);
   if (kind === 'MICRO_CREDENTIAL') {
     const mc = await tx.microCredential.findUnique({
       where: { id: refId },

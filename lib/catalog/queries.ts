@@ -91,7 +91,9 @@ export type CatalogFacets = {
 
 // Filter options change only when something is published; a minute of staleness is fine and saves
 // four DISTINCT scans on every catalogue view.
-const facetsCache = ttlCache<'facets', CatalogFacets>({ ttlMs: 60_000, max: 1 });
+// On globalThis: the page-cache listener (lib/http/page-cache-sync.ts) clears it from another bundle.
+const gf = globalThis as typeof globalThis & { __microcredFacets?: ReturnType<typeof ttlCache<'facets', CatalogFacets>> };
+const facetsCache = (gf.__microcredFacets ??= ttlCache<'facets', CatalogFacets>({ ttlMs: 60_000, max: 1 }));
 
 export function getCatalogFacets(): Promise<CatalogFacets> {
   return facetsCache.get('facets', loadCatalogFacets);
