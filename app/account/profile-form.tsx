@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { updateProfileAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
@@ -13,7 +13,7 @@ export function ProfileForm({ account }: { account: Account }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)}>
+    <form {...keepInputForm(action)}>
       <ActionAlerts state={state} />
       <TextField label="Name" name="name" defaultValue={account.name} required errors={errors?.name} />
       <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />

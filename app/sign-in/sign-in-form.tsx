@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { signInAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
@@ -11,7 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} noValidate>
+    <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />

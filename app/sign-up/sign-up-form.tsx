@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { signUpAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
@@ -11,7 +11,7 @@ export function SignUpForm({ districts }: { districts: { id: string; name: strin
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} noValidate>
+    <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />

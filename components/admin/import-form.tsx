@@ -6,7 +6,7 @@ import { importCredentialAction } from '@/app/admin/credentials/actions';
 import type { ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 
 const initial: ActionResult<{ id: string }> = { ok: true };
 
@@ -15,7 +15,7 @@ export function ImportForm({ issuers }: { issuers: { id: string; name: string }[
   const errors = state.ok ? undefined : state.fieldErrors;
   const pathErrors = errors ? Object.entries(errors).filter(([k]) => !['issuerId', 'json', 'slug'].includes(k)) : [];
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       {state.ok && state.data ? (
         <div className="mb-4">
           <Alert tone="success" title="Imported as a draft">

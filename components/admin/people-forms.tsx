@@ -5,7 +5,7 @@ import { bulkEnrolAction, inviteAction } from '@/app/admin/people/actions';
 import type { ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 
 /**
@@ -16,7 +16,7 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
   const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ url: string; emailed: boolean }>);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)}>
+    <form {...keepInputForm(action)}>
       {organizations && organizations.length > 1 ? (
         <SelectField label="Invite to" name="organizationId" defaultValue={organizationId} errors={errors?.organizationId} hint="A teacher invited to a school is placed at that school when they accept.">
           {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
@@ -56,7 +56,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const preview = data?.step === 'preview' ? data : null;
   const lineErrors = errors ? Object.entries(errors).filter(([k]) => k.startsWith('line ')) : [];
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} className="space-y-4">
+    <form {...keepInputForm(action)} className="space-y-4">
       {data?.step === 'done' ? (
         <Alert tone="success" title="Imported">
           {data.rows} rows: {data.created} new accounts created, {data.enrolled} teachers newly enrolled in “{data.title}”.

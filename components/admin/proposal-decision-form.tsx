@@ -5,14 +5,14 @@ import { decideProposalAction } from '@/app/district/proposals/actions';
 import { initialActionState } from '@/lib/action-result';
 import { inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 
 export function ProposalDecisionForm({ proposalId, version }: { proposalId: string; version: number }) {
   const [state, action, pending] = useActionState(decideProposalAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)}>
+    <form {...keepInputForm(action)}>
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
       {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}

@@ -6,7 +6,7 @@ import { saveStackAction } from '@/app/admin/stacks/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { MarkdownFieldUncontrolled } from '@/components/admin/markdown-uncontrolled';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Option = { slug: string; title: string; status: string };
@@ -60,7 +60,7 @@ export function TrackForm(props: {
   const errors = state.ok ? undefined : state.fieldErrors;
   const i = props.initial;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       <FormHead idField="trackId" id={props.trackId} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
@@ -106,7 +106,7 @@ export function StackForm(props: {
     return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
   });
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
       <FormHead idField="stackId" id={props.stackId} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />

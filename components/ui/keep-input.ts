@@ -17,6 +17,15 @@ export function submitKeepingInput(dispatch: (fd: FormData) => void) {
   };
 }
 
+/**
+ * The props of a form that submits through `dispatch` and keeps what was typed: `onSubmit` with
+ * JavaScript, and the action itself as `action`, so the form is a real POST before hydration or
+ * without scripts (onSubmit prevents the native submit, so React never runs both).
+ */
+export function keepInputForm(dispatch: (fd: FormData) => void) {
+  return { action: dispatch, onSubmit: submitKeepingInput(dispatch) };
+}
+
 /** Like submitKeepingInput, but first runs `before` (e.g. flushing autosaved drafts). */
 export function submitAfter(before: () => Promise<void>, dispatch: (fd: FormData) => void) {
   return (e: FormEvent<HTMLFormElement>) => {

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { revokeAwardAction, suspensionAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
@@ -23,7 +23,7 @@ type Props = {
 function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger }: Props) {
   const [state, action, pending] = useActionState(serverAction, initialActionState);
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} className="mt-4">
+    <form {...keepInputForm(action)} className="mt-4">
       <input type="hidden" name="awardId" value={awardId} />
       {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <ActionAlerts state={state} className="" />

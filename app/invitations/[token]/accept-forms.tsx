@@ -4,13 +4,13 @@ import { useActionState } from 'react';
 import { acceptNewAccountAction, acceptSignedInAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { TextField } from '@/components/ui/field';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function AcceptSignedInForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(acceptSignedInAction, initialActionState);
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)}>
+    <form {...keepInputForm(action)}>
       <input type="hidden" name="token" value={token} />
       <ActionAlerts state={state} className="mb-3" />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? 'Accepting…' : 'Accept the invitation'}</button>
@@ -22,7 +22,7 @@ export function AcceptNewAccountForm({ token, email }: { token: string; email: s
   const [state, action, pending] = useActionState(acceptNewAccountAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)}>
+    <form {...keepInputForm(action)}>
       <input type="hidden" name="token" value={token} />
       <ActionAlerts state={state} className="mb-3" />
       <TextField label="Email" name="email-shown" value={email} readOnly hint="The invitation was sent to this address." />

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { saveProposalAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
@@ -11,7 +11,7 @@ export function ProposalForm({ microCredentialId, slug, studentGoals, plan, lock
   const [state, action, pending] = useActionState(saveProposalAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)}>
+    <form {...keepInputForm(action)}>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="slug" value={slug} />
       <ActionAlerts state={state} />

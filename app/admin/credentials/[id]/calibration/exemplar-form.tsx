@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { createExemplarAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { keepInputForm } from '@/components/ui/keep-input';
 import { Alert } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 
@@ -17,7 +17,7 @@ type Props = {
 export function ExemplarForm({ microCredentialId, parts, criteria, levels }: Props) {
   const [state, action, pending] = useActionState(createExemplarAction, initialActionState);
   return (
-    <form action={action} onSubmit={submitKeepingInput(action)} className="space-y-4">
+    <form {...keepInputForm(action)} className="space-y-4">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {!state.ok ? <Alert tone="danger" title={state.formError}>{Object.values(state.fieldErrors ?? {}).flat().join(' ')}</Alert> : null}
