@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildCsp, storageOrigin } from '@/lib/security/csp';
-import { cacheKey, encodeKeyParam, getOrRender, internalOrigin, isCacheableRequest } from '@/lib/http/page-cache';
+import { cacheKey, encodeKeyParam, getOrRender, internalOrigin, isCacheableRequest, wantsJson } from '@/lib/http/page-cache';
 
 // Security headers for every page. Authorization does NOT happen here: every page, action and route
 // handler checks the signed-in person against the record itself.
 export async function proxy(request: NextRequest) {
   // /issuers/{slug} is both a page and the issuer's JSON profile: machines asking for JSON get JSON.
   const accept = request.headers.get('accept') ?? '';
-  if (/^\/issuers\/[^/]+\/?$/.test(request.nextUrl.pathname) && /application\/(ld\+)?json/.test(accept) && !accept.includes('text/html')) {
+  if (/^\/issuers\/[^/]+\/?$/.test(request.nextUrl.pathname) && wantsJson(accept)) {
     const url = request.nextUrl.clone();
     url.pathname = `${request.nextUrl.pathname.replace(/\/$/, '')}/profile.json`;
     return NextResponse.rewrite(url);

@@ -8,10 +8,10 @@ import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 // Every app server keeps its own page cache (ADR 006). Publishing clears the publishing server's
 // copy at once; this tells the others. The publishing transaction sends a Postgres NOTIFY, which
 // Postgres delivers only if and when the transaction commits, and every server LISTENs on one
-// connection of its own and clears its cache (and the catalogue's filter options) when one arrives. If the connection drops, the server
-// clears its cache (it may have missed a notice) and reconnects; the 30 s TTL bounds staleness
-// either way. PAGE_CACHE_SYNC=off turns the listener off (e.g. behind a transaction-mode pooler,
-// where LISTEN does not work).
+// connection of its own and clears its cache (and the catalogue's filter options) when one
+// arrives. If the connection drops, the server clears its cache (it may have missed a notice) and
+// reconnects; the 30 s TTL bounds staleness either way. PAGE_CACHE_SYNC=off turns the listener off
+// (e.g. behind a transaction-mode pooler, where LISTEN does not work).
 
 export const PAGE_CACHE_CHANNEL = 'microcred_page_cache';
 

@@ -15,7 +15,8 @@
 //   the CSP header they were rendered with (its nonce matches the page's scripts; a fixed page
 //   with a fixed nonce gives an injected script nothing to learn from, see the ADR).
 // - Stateless servers: nothing depends on this cache. Each server keeps its own; publishing or
-//   retiring clears the publishing server's copy at once, the others expire within the TTL.
+//   retiring clears the publishing server's copy at once, and the others' when the publishing
+//   transaction commits (lib/http/page-cache-sync.ts), or within the TTL at worst.
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
@@ -55,6 +56,11 @@ export function pageCacheEnabled(): boolean {
   return TTL_MS > 0 && process.env.PAGE_CACHE !== 'off' && process.env.NODE_ENV === 'production';
 }
 
+/** An Accept header asking for JSON (or JSON-LD) rather than a page. */
+export function wantsJson(accept: string): boolean {
+  return /application\/(ld\+)?json/.test(accept) && !accept.includes('text/html');
+}
+
 /** Whether this request may be answered from the cache: an anonymous, plain page load of a public page. */
 export function isCacheableRequest(req: RequestLike, pathname: string, search: URLSearchParams): boolean {
   if (req.method !== 'GET' || !pageCacheEnabled()) return false;
@@ -66,7 +72,7 @@ export function isCacheableRequest(req: RequestLike, pathname: string, search: U
   const accept = h.get('accept') ?? '*/*';
   // Machines asking for JSON (an issuer's profile, see proxy.ts) never get the cached page, even
   // with a */* fallback in their Accept header (axios sends "application/json, text/plain, */*").
-  if (/application\/(ld\+)?json/.test(accept) && !accept.includes('text/html')) return false;
+  if (wantsJson(accept)) return false;
   return accept.includes('text/html') || accept.includes('*/*');
 }
 
