@@ -5,7 +5,7 @@ import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
 import { assignableRoles } from '@/lib/people/policy';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
 import { InviteForm } from '@/components/admin/people-forms';
@@ -19,7 +19,6 @@ const Query = z.object({
   cursor: z.string().max(300).optional().catch(undefined),
 });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people');
@@ -95,7 +94,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                           <li key={m.role} className="flex items-center gap-2">
                             <Pill tone="info">{ROLE_LABELS[m.role]}</Pill>
                             <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }}>
-                              <button type="submit" className={small}>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></button>
+                              <button type="submit" className={smallButtonClass}>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></button>
                             </InlineActionForm>
                           </li>
                         ))}
@@ -104,7 +103,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                         <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
                           <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
                           <select id={`role-${u.id}`} name="role" className="rounded border border-slate-300 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
-                          <button type="submit" className={small}>Add role</button>
+                          <button type="submit" className={smallButtonClass}>Add role</button>
                         </InlineActionForm>
                       ) : null}
                     </td>
@@ -116,7 +115,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                               {q.microCredential.versions[0]?.title ?? q.microCredential.slug}
                               {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
                               <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }}>
-                                <button type="submit" className={small}>Remove<span className="sr-only"> qualification</span></button>
+                                <button type="submit" className={smallButtonClass}>Remove<span className="sr-only"> qualification</span></button>
                               </InlineActionForm>
                             </li>
                           ))}
@@ -128,7 +127,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                           <select id={`q-${u.id}`} name="microCredentialId" className="max-w-56 rounded border border-slate-300 px-1 py-0.5 text-xs">
                             {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
                           </select>
-                          <button type="submit" className={small}>Qualify</button>
+                          <button type="submit" className={smallButtonClass}>Qualify</button>
                         </InlineActionForm>
                       ) : null}
                     </td>

@@ -6,6 +6,7 @@ import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools } fro
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Card, PageHeader } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
+import { smallButtonClass } from '@/components/ui/button';
 import { InviteForm } from '@/components/admin/people-forms';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { changeRoleAction } from '@/app/admin/people/actions';
@@ -13,7 +14,6 @@ import { changeRoleAction } from '@/app/admin/people/actions';
 export const metadata = { title: 'People' };
 const Query = z.object({ district: z.string().max(40).optional().catch(undefined) });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
 
 export default async function DistrictPeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/people');
@@ -63,7 +63,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
               <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
               {l.id === actor.id ? <span className="text-slate-600">You</span> : (
                 <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }}>
-                  <button type="submit" className={small}>Remove leader role<span className="sr-only"> from {l.name}</span></button>
+                  <button type="submit" className={smallButtonClass}>Remove leader role<span className="sr-only"> from {l.name}</span></button>
                 </InlineActionForm>
               )}
             </li>

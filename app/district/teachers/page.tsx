@@ -7,6 +7,7 @@ import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
 import { DistrictPicker } from '@/components/admin/district-picker';
+import { smallButtonClass } from '@/components/ui/button';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { listDistrictSchools } from '@/lib/district/people';
 import { removeTeacherAction, setTeacherSchoolAction } from '@/app/district/people/actions';
@@ -17,7 +18,6 @@ const Query = z.object({
   cursor: z.string().max(300).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
 });
-const small = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const statusLabel: Record<string, [string, Tone]> = {
   DRAFT: ['Drafting', 'neutral'], SUBMITTED: ['Submitted', 'info'], IN_REVIEW: ['In review', 'info'], NEEDS_REVISION: ['Needs revision', 'warning'], EARNED: ['Earned', 'success'],
@@ -88,7 +88,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                           <option value="">No particular school</option>
                           {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
                         </select>
-                        <button type="submit" className={small}>Save<span className="sr-only"> school for {t.name}</span></button>
+                        <button type="submit" className={smallButtonClass}>Save<span className="sr-only"> school for {t.name}</span></button>
                       </InlineActionForm>
                     ) : null}
                     <details>
