@@ -21,6 +21,21 @@ export function slaClock(dueAt: Date | null, now: Date): SlaClock {
 type Cursor = { t: string; id: string };
 const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
+/**
+ * Undecided submitted attempts (alias `a`) of these credentials; for SECOND, only those chosen for
+ * double scoring. Exactly the predicate of "Attempt_queue_idx", so it is read from the index alone.
+ */
+function waitingAttempts(mcIds: string[], kind: QueueKind): Prisma.Sql[] {
+  const where = [
+    Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
+    Prisma.sql`a."needsAdjudication" = false`,
+    Prisma.sql`a."submittedAt" IS NOT NULL`,
+    Prisma.sql`a."microCredentialId" = ANY(${mcIds}::text[])`,
+  ];
+  if (kind === 'SECOND') where.push(Prisma.sql`a."doubleScore" = true`);
+  return where;
+}
+
 /** Batches of candidates read before the queue falls back to one query for the rest. */
 const MAX_QUEUE_BATCHES = 4;
 
@@ -44,13 +59,7 @@ async function queueAttemptIds(opts: {
   // few candidates in queue order come from "Attempt_queue_idx" alone (index-only), and only they are
   // joined and checked (submission state, conflicts, reviews). Repeated after the last candidate
   // until the page is full or the queue is exhausted; usually once.
-  const candidates: Prisma.Sql[] = [
-    Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
-    Prisma.sql`a."needsAdjudication" = false`,
-    Prisma.sql`a."submittedAt" IS NOT NULL`,
-    Prisma.sql`a."microCredentialId" = ANY(${mcIds}::text[])`,
-  ];
-  if (opts.kind === 'SECOND') candidates.push(Prisma.sql`a."doubleScore" = true`);
+  const candidates = waitingAttempts(mcIds, opts.kind);
   if (opts.olderThanDays) candidates.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
   const checks: Prisma.Sql[] = [
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
@@ -166,16 +175,14 @@ export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; mi
 }
 
 /**
- * Undecided submitted attempts per credential (for SECOND, only those chosen for double scoring),
- * from the queue's covering index. For the credential filter: it names where there is work. Some of
- * it may be claimed by others or conflicted for this reviewer, so the page says "submitted", not
- * "for you".
+ * Undecided submitted attempts per credential (waitingAttempts), from the queue's covering index.
+ * For the credential filter: it names where there is work. Some of it may be claimed by others or
+ * conflicted for this reviewer, so the page says "submitted", not "for you".
  */
 async function countSubmitted(mcIds: string[], kind: QueueKind): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<{ id: string; n: number }[]>`
     SELECT a."microCredentialId" AS id, count(*)::int AS n FROM "Attempt" a
-    WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND a."needsAdjudication" = false AND a."submittedAt" IS NOT NULL
-      AND a."microCredentialId" = ANY(${mcIds}::text[]) ${kind === 'SECOND' ? Prisma.sql`AND a."doubleScore" = true` : Prisma.empty}
+    WHERE ${Prisma.join(waitingAttempts(mcIds, kind), ' AND ')}
     GROUP BY a."microCredentialId"`;
   return new Map(rows.map((r) => [r.id, r.n]));
 }
