@@ -134,5 +134,6 @@ export async function fetchOwnStatusList(url: string): Promise<unknown | null> {
 export function ownSuspensionListFor(revocationListUrl: string): string | null {
   const base = statusListUrl('');
   if (!revocationListUrl.startsWith(base)) return null;
-  return LIST_ID.test(revocationListUrl.slice(base.length)) ? `${revocationListUrl}/suspension` : null;
+  const id = revocationListUrl.slice(base.length);
+  return LIST_ID.test(id) ? suspensionListUrl(id) : null;
 }

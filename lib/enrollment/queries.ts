@@ -39,10 +39,10 @@ export async function getResourceProgress(userId: string, versionId: string): Pr
   return new Set(rows.map((r) => r.resourceId));
 }
 
-/** The teacher's dashboard: everything they are working on, grouped by where it stands. */
 /** Enrolments the dashboard loads at most; past this the page says it shows the most recent ones. */
 export const DASHBOARD_MAX_ENROLLMENTS = 500;
 
+/** The teacher's dashboard: everything they are working on, grouped by where it stands. */
 export async function getTeacherDashboard(userId: string) {
   const [enrollments, submissions, awardTotals, proposals, progress] = await Promise.all([
     db.enrollment.findMany({
