@@ -157,10 +157,9 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
     });
     await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
     // Stacks and tracks that include it show its new hours and text.
-    const [stacks, track] = await Promise.all([
-      tx.stackItem.findMany({ where: { microCredentialId: mc.id }, select: { stackId: true } }),
-      tx.microCredential.findUnique({ where: { id: mc.id }, select: { trackId: true } }),
-    ]);
+    // One connection: queries inside a transaction run one after another.
+    const stacks = await tx.stackItem.findMany({ where: { microCredentialId: mc.id }, select: { stackId: true } });
+    const track = await tx.microCredential.findUnique({ where: { id: mc.id }, select: { trackId: true } });
     for (const s of stacks) await syncCatalogEntry(tx, 'STACK', s.stackId);
     if (track?.trackId) await syncCatalogEntry(tx, 'TRACK', track.trackId);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.publish', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { version: draft.version } }, tx);
