@@ -11,6 +11,7 @@
 // - Under the app's own HTTP server (scripts/server.ts, what `npm start` runs), a hit never reaches
 //   Next at all: lib/http/page-cache-server.ts answers it with the gzip or brotli copy made once
 //   when the page was filled. The proxy path above remains for misses and for plain `next start`.
+// - Stored as plain HTML without the React and Next client runtime (lib/http/static-html.ts, ADR 007).
 // - Only 200 text/html responses without Set-Cookie are kept, for PAGE_CACHE_TTL_MS (30 s), with
 //   the CSP header they were rendered with (its nonce matches the page's scripts; a fixed page
 //   with a fixed nonce gives an injected script nothing to learn from, see the ADR).
@@ -19,6 +20,7 @@
 //   transaction commits (lib/http/page-cache-sync.ts), or within the TTL at worst.
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { withoutClientRuntime } from './static-html';
 
 export type CachedPage = {
   status: number;
@@ -126,8 +128,11 @@ async function render(origin: string, key: string): Promise<CachedPage | Respons
   });
   const type = res.headers.get('content-type') ?? '';
   if (res.status !== 200 || !type.startsWith('text/html') || res.headers.has('set-cookie')) return res;
-  const body = new Uint8Array(await res.arrayBuffer());
-  if (body.byteLength > MAX_PAGE_BYTES) return new Response(body, { status: res.status, headers: res.headers });
+  const rendered = new Uint8Array(await res.arrayBuffer());
+  if (rendered.byteLength > MAX_PAGE_BYTES) return new Response(rendered, { status: res.status, headers: res.headers });
+  // Anonymous visitors get plain HTML, without the client runtime (lib/http/static-html.ts).
+  const html = withoutClientRuntime(new TextDecoder().decode(rendered));
+  const body = html === null ? rendered : new TextEncoder().encode(html);
   const headers: [string, string][] = [];
   res.headers.forEach((value, name) => {
     if (!DROP.has(name)) headers.push([name, value]);
