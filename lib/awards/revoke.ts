@@ -9,6 +9,8 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
+import { clearPageCache } from '@/lib/http/page-cache';
+import { announcePageCacheClear } from '@/lib/http/page-cache-sync';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
@@ -44,7 +46,10 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     if (award.suspendedAt) await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
+    // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
+    await announcePageCacheClear(tx);
   });
+  clearPageCache();
 }
 
 /**
@@ -60,7 +65,10 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
     await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.suspended', title: `Your credential “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
+    // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
+    await announcePageCacheClear(tx);
   });
+  clearPageCache();
 }
 
 /** Lifts a suspension: clears the bit, so the credential verifies as valid again. */
@@ -73,7 +81,10 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.reinstate', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { note: opts.note, suspendedAt: award.suspendedAt?.toISOString() ?? null } }, tx);
     await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your credential “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}` }, tx);
+    // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
+    await announcePageCacheClear(tx);
   });
+  clearPageCache();
   // A stack left incomplete while this component was on hold may be complete again.
   if (award.microCredentialId) await issueCompletedStacks(award.userId, award.microCredentialId);
 }

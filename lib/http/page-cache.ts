@@ -1,5 +1,5 @@
 // A short-lived, per-server cache of public pages as anonymous visitors see them (the catalogue,
-// credential, track, stack and issuer pages, the home page). Every visitor who is not signed in gets
+// micro-credential, track, stack and issuer pages, issued credentials' pages, the home page). Every visitor who is not signed in gets
 // the same HTML for these, yet each request used to cost a full server render (20-40 ms of CPU).
 // See docs/decisions/006-anonymous-page-cache.md.
 //
@@ -50,7 +50,7 @@ const g = globalThis as typeof globalThis & { __microcredPageCache?: Store };
 const store: Store = (g.__microcredPageCache ??= { pages: new Map(), inflight: new Map(), bytes: 0, generation: 0 });
 
 /** The public pages whose anonymous HTML is the same for everyone. */
-const CACHEABLE_PATH = /^\/(?:|catalog|micro-credentials\/[a-z0-9-]{1,100}|tracks\/[a-z0-9-]{1,100}|stacks\/[a-z0-9-]{1,100}|issuers\/[a-z0-9-]{1,100})$/;
+const CACHEABLE_PATH = /^\/(?:|catalog|micro-credentials\/[a-z0-9-]{1,100}|tracks\/[a-z0-9-]{1,100}|stacks\/[a-z0-9-]{1,100}|issuers\/[a-z0-9-]{1,100}|credentials\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 /** On in production builds; `PAGE_CACHE=off` or `PAGE_CACHE_TTL_MS=0` turns it off. Off in `next dev`. */

@@ -63,9 +63,22 @@ test('the issuer profile is a page for people and JSON for machines', async ({ p
   expect(profile.id).toMatch(/^did:key:z6Mk/);
 });
 
-test('an issuer admin suspends a badge, verifiers report it, then reinstates it', async ({ page }) => {
+test('an issuer admin suspends a badge, verifiers report it, then reinstates it', async ({ page, request }) => {
   await page.goto('/u/maya-okafor');
   const href = (await page.getByRole('link', { name: 'Stages of Team Building' }).getAttribute('href'))!;
+  // Verifiers who are not signed in get the credential's page as cached plain HTML.
+  await page.goto(href);
+  const cached = await page.goto(href);
+  expect(cached?.headers()['x-page-cache']).toBe('hit');
+  expect(await page.locator('script').count()).toBe(0);
+  await expect(page.getByText('Valid', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const anonymousView = async () => {
+    const res = await request.get(href);
+    return { status: (await res.text()).match(/>(Valid|Suspended|Revoked)</)?.[1], cache: res.headers()['x-page-cache'] };
+  };
+  expect(await anonymousView()).toEqual({ status: 'Valid', cache: 'hit' });
+
   await signIn(page, 'admin@demo.school');
   await page.goto(href);
   await page.getByLabel('Reason for suspending').fill('A complaint about the evidence is being looked into.');
@@ -74,6 +87,8 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
   await expect(page.getByText('Suspended', { exact: true })).toBeVisible();
   await expect(page.getByText('Suspended by the issuer')).toBeVisible();
   await expectNoAxeViolations(page);
+  // The cached copy went with the change: a verifier sees the suspension at once.
+  expect(await anonymousView()).toEqual({ status: 'Suspended', cache: 'miss' });
 
   // An outside check through /verify says the same.
   const vc = await (await page.request.get(`${href}/credential.json`)).text();
@@ -89,4 +104,5 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
   await expect(page.getByText('The credential is reinstated')).toBeVisible();
   await expect(page.getByText('Valid', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Suspend this credential' })).toBeVisible();
+  expect((await anonymousView()).status).toBe('Valid');
 });

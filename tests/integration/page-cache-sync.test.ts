@@ -8,8 +8,13 @@ import { db } from '@/lib/db';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
 import { announcePageCacheClear, pageCacheListenerReady, startPageCacheListener, stopPageCacheListener } from '@/lib/http/page-cache-sync';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
+import pg from 'pg';
+import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
+import { setPublicSummary, startApplication } from '@/lib/submissions/mutations';
 import { resetDatabase } from '../setup/db';
-import { createPublishedCredential } from '../factories';
+import { createActor, createPublishedCredential } from '../factories';
 
 let origin: Server;
 let originUrl: string;
@@ -72,6 +77,38 @@ describe('page cache across servers', () => {
     await getOrRender(originUrl, '/catalog');
     await db.$transaction((tx) => announcePageCacheClear(tx));
     await until(() => freshPage('/catalog') === undefined);
+  });
+
+  it('drops a cached credential page everywhere when its status or public summary changes', async () => {
+    const { mc, admin } = await createPublishedCredential();
+    const teacher = await createActor();
+    const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
+    await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
+    const { awardId } = await issueAwardForSubmission(sub.id);
+    const key = `/credentials/${awardId}`;
+    // Another server: a LISTEN connection of its own counts the notices.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    let notices = 0;
+    other.on('notification', () => notices++);
+    await other.query(`LISTEN ${PAGE_CACHE_CHANNEL}`);
+    try {
+      const changes: (() => Promise<unknown>)[] = [
+        () => suspendAward({ actor: admin, awardId, reason: 'A complaint is being looked into.' }),
+        () => reinstateAward({ actor: admin, awardId, note: '' }),
+        () => setPublicSummary({ actor: teacher, submissionId: sub.id, publicSummary: 'Exit tickets every lesson.' }),
+        () => revokeAward({ actor: admin, awardId, reason: 'Evidence was not the teacher’s own.' }),
+      ];
+      for (const [i, change] of changes.entries()) {
+        await getOrRender(originUrl, key);
+        expect(freshPage(key)).toBeDefined();
+        await change();
+        expect(freshPage(key)).toBeUndefined();
+        await until(() => notices === i + 1);
+      }
+    } finally {
+      await other.end();
+    }
   });
 
   it('does not start outside production or when switched off', async () => {

@@ -77,7 +77,7 @@ export default async function CredentialPage({ params }: Props) {
 
       <section aria-labelledby="verification" className="mt-8">
         <h2 id="verification" className="text-xl font-semibold">Verification</h2>
-        <p className="mt-1 text-sm text-slate-700">Checked just now against the issuer’s signature and its published revocation and suspension lists.</p>
+        <p className="mt-1 text-sm text-slate-700">Checked in the last minute against the issuer’s signature and its published revocation and suspension lists.</p>
         <VerificationChecks result={result} />
       </section>
 
