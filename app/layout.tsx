@@ -7,10 +7,15 @@ import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
 import { env } from '@/lib/env';
 
-export const metadata: Metadata = {
-  title: { default: 'Microcred: micro-credentials for teachers', template: '%s · Microcred' },
-  description: 'Earn verifiable badges for the teaching skills you show in your own classroom.',
-};
+export function generateMetadata(): Metadata {
+  return {
+    title: { default: 'Microcred: micro-credentials for teachers', template: '%s · Microcred' },
+    description: 'Earn verifiable badges for the teaching skills you show in your own classroom.',
+    // Link previews (LinkedIn, Slack) need absolute image and page URLs: the public address, not
+    // whatever host a request came in on.
+    metadataBase: new URL(env().APP_URL),
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -73,6 +73,9 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
   expect(await page.locator('script').count()).toBe(0);
   await expect(page.getByText('Valid', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Link previews (LinkedIn) get absolute URLs on the app's public address.
+  expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toBe(new URL(`${href}/badge.png`, page.url()).toString());
+  expect(await page.locator('meta[property="og:url"]').getAttribute('content')).toBe(new URL(href, page.url()).toString());
   const anonymousView = async () => {
     const res = await request.get(href);
     return { status: (await res.text()).match(/>(Valid|Suspended|Revoked)</)?.[1], cache: res.headers()['x-page-cache'] };

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${award.title} · ${award.recipientName}`,
     description: `${award.recipientName} earned “${award.title}” from ${award.issuer.name}.`,
-    openGraph: { images: [`/credentials/${award.id}/badge.png`] },
+    openGraph: { type: 'profile', url: `/credentials/${award.id}`, images: [{ url: `/credentials/${award.id}/badge.png`, width: 512, height: 512, alt: `${award.title} badge` }] },
   };
 }
 
