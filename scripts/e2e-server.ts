@@ -62,6 +62,9 @@ async function main() {
     CREDENTIAL_KEY_SECRET: randomBytes(32).toString('base64url'),
     DEMO_MODE: 'true',
     PORT: String(PORT),
+    // One worker: the cache assertions expect consecutive requests to meet the same page cache.
+    // tests/e2e/server.spec.ts runs the multi-worker server.
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
   };
 
   if (hasMigrations()) await deployMigrations({ databaseUrl: DATABASE_URL, migrationsDir: MIGRATIONS_DIR, urlLabel: 'E2E_DATABASE_URL' });

@@ -3,12 +3,22 @@
 // Everything else, including every miss, goes to Next exactly as under `next start`: same router,
 // proxy, compression and headers. Run by `npm start`, the e2e server and the bench; needs a build.
 //
+// Rendering is CPU-bound and a Node process uses one core, so the server runs one worker process
+// per core (node:cluster; the workers share the listening socket). Workers share nothing but the
+// database and S3, as separate app servers behind a load balancer do (ADR 008). A worker that dies
+// is replaced; SIGTERM drains every worker.
+//
 //   PORT (default 3000), HOST (default: all interfaces), KEEP_ALIVE_TIMEOUT_MS (default 65000, above
-//   the 60 s idle timeout of common load balancers so they never reuse a socket we just closed).
+//   the 60 s idle timeout of common load balancers so they never reuse a socket we just closed),
+//   WEB_CONCURRENCY (worker processes; default: the cores this machine has, at most 8; 1 runs the
+//   server in this process, without a primary).
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { serveCachedPage } from '../lib/http/page-cache-server';
+import { workerCount } from './workers';
 
-async function main() {
+
+async function serve() {
   // Before Next loads: it picks its production code paths from NODE_ENV.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const port = Number(process.env.PORT || 3000);
@@ -35,10 +45,15 @@ async function main() {
   server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS || 65_000);
   server.headersTimeout = server.keepAliveTimeout + 1_000;
 
-  let closing = false;
+  let closingAt = 0;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (closing) return process.exit(1);
-    closing = true;
+    if (closingAt) {
+      // One Ctrl+C arrives several times (the terminal's process group, the launcher, the
+      // primary): only a second one a while later means "stop now".
+      if (!cluster.isWorker && Date.now() - closingAt > 2_000) process.exit(1);
+      return;
+    }
+    closingAt = Date.now();
     // Stop accepting, let in-flight requests finish (the load balancer has stopped sending new ones).
     server.close(() => process.exit(0));
     server.closeIdleConnections();
@@ -50,10 +65,72 @@ async function main() {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  console.log(`> Ready on http://${host ?? 'localhost'}:${port}`);
+  if (cluster.isWorker) process.send?.('ready');
+  else console.log(`> Ready on http://${host ?? 'localhost'}:${port}`);
 }
 
-main().catch((error) => {
+// The primary only forks, replaces and stops workers; it never loads Next.
+function supervise(count: number) {
+  let stopping = false;
+  let announced = false;
+  const ready = new Set<number>();
+  const fork = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    const served = ready.delete(worker.process.pid!);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    // A worker that dies before it is ready (bad build, bad config) would crash-loop: give up.
+    if (!served) {
+      console.error(`server: a worker exited during start-up (${signal ?? `code ${code}`}); stopping`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      process.exitCode = 1;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      setTimeout(() => process.exit(1), 12_000).unref();
+      return;
+    }
+    console.error(`server: worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+    fork();
+  });
+  cluster.on('message', (worker, message: unknown) => {
+    if (message !== 'ready') return;
+    ready.add(worker.process.pid!);
+    if (announced) return void console.log(`server: worker ${worker.process.pid} ready`);
+    if (ready.size < count) return;
+    announced = true;
+    console.log(`> Ready on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT || 3000} (${count} workers: ${[...ready].join(', ')})`);
+  });
+  let stoppingAt = 0;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stoppingAt) {
+      if (Date.now() - stoppingAt > 2_000) process.exit(1);
+      return;
+    }
+    stoppingAt = Date.now();
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 12_000).unref();
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => shutdown(signal));
+  for (let i = 0; i < count; i++) fork();
+}
+
+function fail(error: unknown): never {
   console.error('server failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}
+
+if (cluster.isPrimary) {
+  let count = 1;
+  try {
+    count = workerCount();
+  } catch (error) {
+    fail(error);
+  }
+  if (count === 1) serve().catch(fail);
+  else supervise(count);
+} else {
+  serve().catch(fail);
+}
