@@ -20,6 +20,7 @@ import pg from 'pg';
 import { startEmbeddedS3, type EmbeddedS3 } from '../embedded/s3';
 import { getEphemeralPort } from '../embedded/ports';
 import { spawnAppServer } from '../embedded/launch';
+import { workerCount } from '../workers';
 import {
   SCALE_AUTH_SECRET, SCALE_CREDENTIAL_KEY_SECRET, SCALE_REVIEWER_EMAIL, SCALE_TEACHER_EMAIL,
   fmtInt, isScaleDatabase, numberFlag, parseFlags, redact, resolveScaleDatabaseUrl,
@@ -32,6 +33,7 @@ const HELP = `Usage: npm run bench -- [options]
   --warmup S           seconds of warm-up per path (default 3)
   --connections N      concurrent connections (default 50)
   --pool N             DATABASE_POOL_MAX for the server (default: the app's default)
+  --workers N          worker processes (WEB_CONCURRENCY; default: one per core, as npm start)
   --only a,b           run only these scenarios (static,catalog,catalog-browse,credential-page,catalog-signed-in,credential-page-signed-in,dashboard,dashboard-heavy,review,review-heavy,credential-json)
   --strict             exit 1 when a target fails`;
 
@@ -328,7 +330,9 @@ async function main() {
       DEMO_MODE: 'false',
     };
     if (flags.has('pool')) env.DATABASE_POOL_MAX = String(numberFlag(flags, 'pool', 10));
-    log(`starting the app server (scripts/server.ts) on ${base} (build ${fs.readFileSync('.next/BUILD_ID', 'utf8').trim()})`);
+    // Worker processes, as `npm start` runs them: one per core unless --workers (or WEB_CONCURRENCY) says.
+    if (flags.has('workers')) env.WEB_CONCURRENCY = String(numberFlag(flags, 'workers', 1));
+    log(`starting the app server (scripts/server.ts, ${workerCount(env.WEB_CONCURRENCY)} workers) on ${base} (build ${fs.readFileSync('.next/BUILD_ID', 'utf8').trim()})`);
     const serverLog = fs.createWriteStream(path.join(tmp, 'server.log'));
     server = spawnAppServer({ port, host: '127.0.0.1', env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.pipe(serverLog);
@@ -415,7 +419,7 @@ async function main() {
       buildId: fs.readFileSync('.next/BUILD_ID', 'utf8').trim(),
       machine: { loadAverage: os.loadavg(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
       database: { url: redact(databaseUrl), counts: Object.fromEntries(counts.map((c) => [c.t, Number(c.n)])) },
-      settings: { connections, duration, warmup, pool: env.DATABASE_POOL_MAX ?? 'default', staticCeiling: ceiling },
+      settings: { connections, duration, warmup, pool: env.DATABASE_POOL_MAX ?? 'default', workers: workerCount(env.WEB_CONCURRENCY), staticCeiling: ceiling },
       targets: { p95Ms: P95_TARGET_MS, shareOfCeiling: SHARE_OF_CEILING, credentialJsonRps: CREDENTIAL_JSON_RPS },
       results: measured,
     };
