@@ -15,7 +15,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const { enrollments, truncated, submissions, awards, proposals, resourceStats } = await getTeacherDashboard(actor.id);
+  const { enrollments, truncated, submissions, awards, proposals, resourceStats } = await getTeacherDashboard(actor);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 

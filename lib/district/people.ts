@@ -82,9 +82,8 @@ export async function setTeacherSchool(opts: { actor: Actor; districtId: string;
  * Unlinks a teacher from the district (they moved away or left). Their account, work and badges stay
  * theirs. The district stops counting them in its teachers and reports; a proposal still waiting for
  * the district's decision goes back to the teacher as a draft (nothing they wrote is lost; without a
- * district they no longer need one). Decided proposals stay in the district's records until the
- * teacher sends that proposal to a new district (there is one proposal per teacher and credential;
- * the audit log keeps every decision).
+ * district they no longer need one). Decided proposals stay in the district's records (there is one
+ * proposal per teacher, credential and district).
  */
 export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId: string; userId: string }) {
   assertLeads(opts.actor, opts.districtId);

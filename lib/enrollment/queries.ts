@@ -7,15 +7,24 @@ export type Standing =
   | { state: 'proposal'; proposalStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED' }
   | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null };
 
+/**
+ * The teacher, and the district whose proposals count for them: there is one proposal per teacher,
+ * credential and district, and only the current district's decision applies. A teacher without a
+ * district has none that count (the sentinel matches no row).
+ */
+export type Teacher = { id: string; districtId: string | null };
+const NO_DISTRICT = '';
+
 /** Where a teacher stands on each of the given micro-credentials, in one round trip per table. */
-export async function getStandings(userId: string, microCredentialIds: string[]): Promise<Map<string, Standing>> {
+export async function getStandings(who: Teacher, microCredentialIds: string[]): Promise<Map<string, Standing>> {
+  const userId = who.id;
   const [enrollments, submissions, proposals] = await Promise.all([
     db.enrollment.findMany({ where: { userId, microCredentialId: { in: microCredentialIds }, withdrawnAt: null }, select: { microCredentialId: true } }),
     db.submission.findMany({
       where: { userId, microCredentialId: { in: microCredentialIds } },
       select: { id: true, microCredentialId: true, status: true, award: { select: { id: true } } },
     }),
-    db.proposal.findMany({ where: { userId, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
+    db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
   ]);
   const out = new Map<string, Standing>();
   for (const id of microCredentialIds) out.set(id, { state: 'not-enrolled' });
@@ -43,7 +52,8 @@ export async function getResourceProgress(userId: string, versionId: string): Pr
 export const DASHBOARD_MAX_ENROLLMENTS = 500;
 
 /** The teacher's dashboard: everything they are working on, grouped by where it stands. */
-export async function getTeacherDashboard(userId: string) {
+export async function getTeacherDashboard(who: Teacher) {
+  const userId = who.id;
   const [enrollments, submissions, awardTotals, proposals, progress] = await Promise.all([
     db.enrollment.findMany({
       where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
@@ -71,7 +81,7 @@ export async function getTeacherDashboard(userId: string) {
     }),
     // Totals over every badge held, not over a page of them.
     db.award.aggregate({ where: { userId, revokedAt: null }, _count: { _all: true }, _sum: { pdHours: true } }),
-    db.proposal.findMany({ where: { userId }, select: { microCredentialId: true, status: true, decisionComment: true } }),
+    db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT }, select: { microCredentialId: true, status: true, decisionComment: true } }),
     db.resourceProgress.findMany({ where: { userId }, select: { resourceId: true } }),
   ]);
   const truncated = enrollments.length > DASHBOARD_MAX_ENROLLMENTS;

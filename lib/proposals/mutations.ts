@@ -10,14 +10,12 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
   if (!opts.actor.districtId) throw invalidState('Your account is not linked to a district, so no proposal is needed.');
   const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, status: 'PUBLISHED' }, select: { id: true, slug: true } });
   if (!mc) throw notFound('That credential');
-  const existing = await db.proposal.findUnique({
-    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-    select: { id: true, status: true, districtId: true },
-  });
-  // A proposal written for a district the teacher has left starts over with the current one.
-  const sameDistrict = existing?.districtId === opts.actor.districtId;
-  if (sameDistrict && existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
-  if (sameDistrict && existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader; wait for their decision.');
+  // One proposal per district: a teacher who moved writes to their current district, and the
+  // district they left keeps its own record and decision.
+  const key = { userId_microCredentialId_districtId: { userId: opts.actor.id, microCredentialId: mc.id, districtId: opts.actor.districtId } };
+  const existing = await db.proposal.findUnique({ where: key, select: { status: true } });
+  if (existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
+  if (existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader; wait for their decision.');
   const data = {
     studentGoals: opts.studentGoals,
     plan: opts.plan,
@@ -25,16 +23,9 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     submittedAt: opts.submit ? new Date() : null,
   };
   const proposal = await db.proposal.upsert({
-    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
+    where: key,
     create: { userId: opts.actor.id, districtId: opts.actor.districtId, microCredentialId: mc.id, ...data },
-    // Always to the teacher's current district: a draft sent back when they left one district goes
-    // to the new district's leaders, without the old district's decision.
-    update: {
-      ...data,
-      districtId: opts.actor.districtId,
-      ...(existing && existing.districtId !== opts.actor.districtId ? { decidedById: null, decidedAt: null, decisionComment: null } : {}),
-      version: { increment: 1 },
-    },
+    update: { ...data, version: { increment: 1 } },
     select: { id: true, districtId: true },
   });
   if (opts.submit) {

@@ -15,18 +15,23 @@ export async function needsProposal(actor: Pick<Actor, 'id' | 'districtId'>, mic
   return !approved;
 }
 
+const OWN_PROPOSAL = { id: true, districtId: true, status: true, studentGoals: true, plan: true, decisionComment: true, decidedAt: true, submittedAt: true, version: true } as const;
+
 /**
- * The teacher's proposal for a credential as their current district sees it: one written for a
- * district they have since left comes back as a draft to send again (the text is kept, the old
- * district's decision is not shown).
+ * The teacher's proposal for a credential to their current district. Without one, the text of the
+ * latest they wrote for a district they have since left comes back as a draft to send (the old
+ * district's record and decision stay with that district).
  */
 export async function getOwnProposal(actor: Pick<Actor, 'id' | 'districtId'>, microCredentialId: string) {
-  const proposal = await db.proposal.findUnique({
-    where: { userId_microCredentialId: { userId: actor.id, microCredentialId } },
-    select: { id: true, districtId: true, status: true, studentGoals: true, plan: true, decisionComment: true, decidedAt: true, submittedAt: true, version: true },
-  });
-  if (!proposal || proposal.districtId === actor.districtId) return proposal;
-  return { ...proposal, status: 'DRAFT' as const, decisionComment: null, decidedAt: null, submittedAt: null };
+  if (actor.districtId) {
+    const current = await db.proposal.findUnique({
+      where: { userId_microCredentialId_districtId: { userId: actor.id, microCredentialId, districtId: actor.districtId } },
+      select: OWN_PROPOSAL,
+    });
+    if (current) return current;
+  }
+  const earlier = await db.proposal.findFirst({ where: { userId: actor.id, microCredentialId }, orderBy: { updatedAt: 'desc' }, select: OWN_PROPOSAL });
+  return earlier && { ...earlier, status: 'DRAFT' as const, decisionComment: null, decidedAt: null, submittedAt: null };
 }
 
 export function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number } = {}) {

@@ -112,10 +112,10 @@ async function main() {
     { path: `/micro-credentials/${slug} (anonymous)`, run: () => getPublishedMicroCredential(slug) },
     {
       path: `/micro-credentials/${slug} (signed-in teacher extras)`,
-      run: () => Promise.all([getStandings(teacher.id, [mc.id]), getResourceProgress(teacher.id, mc.version.id), needsProposal(teacher, mc.id)]),
+      run: () => Promise.all([getStandings(teacher, [mc.id]), getResourceProgress(teacher.id, mc.version.id), needsProposal(teacher, mc.id)]),
     },
     { path: '/dashboard (session + layout)', run: () => Promise.all([loadActor(teacherId, 0), countUnreadNotifications(teacherId)]) },
-    { path: '/dashboard (getTeacherDashboard)', run: () => getTeacherDashboard(teacherId) },
+    { path: '/dashboard (getTeacherDashboard)', run: () => getTeacherDashboard(teacher) },
     { path: '/review (listReviewQueue PRIMARY + listMyClaims)', run: () => Promise.all([listReviewQueue({ actor: reviewer }), listMyClaims({ actor: reviewer })]) },
     { path: '/review?kind=SECOND', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND' }) },
     { path: `/review?microCredentialId=... (one credential)`, run: () => listReviewQueue({ actor: reviewer, microCredentialId: mcId }) },

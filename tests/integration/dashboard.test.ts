@@ -37,7 +37,7 @@ describe('teacher dashboard data', () => {
     await earn(teacher.id, others[1].mc, 2.5, true);
     await earn(colleague.id, first.mc, 5);
 
-    const data = await getTeacherDashboard(teacher.id);
+    const data = await getTeacherDashboard(teacher);
     expect(data.truncated).toBe(false);
     expect(data.enrollments).toHaveLength(8);
     expect(data.awards).toEqual({ count: 2, pdHours: 7.5 });
@@ -57,9 +57,9 @@ describe('teacher dashboard data', () => {
         recipientName: 'R', credential: {}, statusListId: list.id, statusListIndex: index++,
       })),
     });
-    expect((await getTeacherDashboard(teacher.id)).awards).toEqual({ count: 62, pdHours: 67.5 });
+    expect((await getTeacherDashboard(teacher)).awards).toEqual({ count: 62, pdHours: 67.5 });
 
-    const colleagueData = await getTeacherDashboard(colleague.id);
+    const colleagueData = await getTeacherDashboard(colleague);
     expect(colleagueData.enrollments).toHaveLength(1);
     expect(colleagueData.awards).toEqual({ count: 1, pdHours: 5 });
   });

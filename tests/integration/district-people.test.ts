@@ -2,6 +2,7 @@
 // unlinking teachers who left, and the lists behind /district/people. Real Postgres.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { getTeacherDashboard } from '@/lib/enrollment/queries';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
@@ -134,12 +135,20 @@ describe('district people', () => {
     expect(await needsProposal(moved, mc.id)).toBe(true);
     // Her text is kept as a draft for the new district, without the old decision.
     expect(await getOwnProposal(moved, mc.id)).toMatchObject({ status: 'DRAFT', studentGoals: goals, decisionComment: null });
+    // Her dashboard does not count the old district's approval either.
+    expect((await getTeacherDashboard(moved)).proposals).toEqual([]);
     await saveProposal({ actor: moved, microCredentialId: mc.id, studentGoals: goals, plan: '', submit: true });
     const waiting = await listDistrictProposals([w.other.id], { status: 'SUBMITTED' });
     expect(waiting).toHaveLength(1);
     await decideProposal({ actor: otherLeader, proposalId: waiting[0].id, decision: 'APPROVED', comment: '', version: waiting[0].version });
     expect(await needsProposal(moved, mc.id)).toBe(false);
-    // District A's records no longer list it as approved there.
-    expect(await listDistrictProposals([w.district.id], { status: 'APPROVED' })).toEqual([]);
+    // Each district keeps its own record and decision.
+    const keptByA = await listDistrictProposals([w.district.id], { status: 'APPROVED' });
+    expect(keptByA.map((k) => [k.id, k.decisionComment])).toEqual([[p.id, 'Go ahead.']]);
+    expect((await listDistrictProposals([w.other.id], { status: 'APPROVED' })).map((k) => k.id)).toEqual([waiting[0].id]);
+    expect(waiting[0].id).not.toBe(p.id);
+    // Her proposal page shows the current district's decision.
+    expect(await getOwnProposal(moved, mc.id)).toMatchObject({ id: waiting[0].id, status: 'APPROVED' });
+    expect((await getTeacherDashboard(moved)).proposals).toEqual([{ microCredentialId: mc.id, status: 'APPROVED', decisionComment: null }]);
   });
 });

@@ -574,7 +574,7 @@ describe('hostile content on the actor’s own records is stored exactly as give
       call: (i) => saveProposal({ actor: w.t2, microCredentialId: i.microCredentialId, studentGoals: i.studentGoals, plan: i.plan, submit: false }),
       mayWrite: true,
       check: async (i) => {
-        const p = await db.proposal.findUniqueOrThrow({ where: { userId_microCredentialId: { userId: w.t2.id, microCredentialId: w.mcA.mc.id } }, select: { studentGoals: true, plan: true } });
+        const p = await db.proposal.findFirstOrThrow({ where: { userId: w.t2.id, microCredentialId: w.mcA.mc.id }, select: { studentGoals: true, plan: true } });
         expect(p.studentGoals).toBe(wellFormed(i.studentGoals));
         expect(p.plan).toBe(wellFormed(i.plan));
       },

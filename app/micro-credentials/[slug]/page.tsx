@@ -30,7 +30,7 @@ export default async function MicroCredentialPage({ params }: Props) {
   if (!mc) notFound();
   const v = mc.version;
   const actor = await getActor();
-  const standing: Standing = actor ? (await getStandings(actor.id, [mc.id])).get(mc.id)! : { state: 'not-enrolled' };
+  const standing: Standing = actor ? (await getStandings(actor, [mc.id])).get(mc.id)! : { state: 'not-enrolled' };
   const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
   const proposalRequired = actor ? await needsProposal(actor, mc.id) : false;
   const next = mc.track?.microCredentials.find((m) => (m.level ?? 0) > (mc.level ?? 0));

@@ -19,7 +19,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   if (!stack) notFound();
   const actor = await getActor();
   const items = stack.items.map((i) => i.microCredential).filter((m) => m.status === 'PUBLISHED');
-  const standings = actor ? await getStandings(actor.id, items.map((m) => m.id)) : null;
+  const standings = actor ? await getStandings(actor, items.map((m) => m.id)) : null;
   const earned = items.filter((m) => standings?.get(m.id)?.state === 'EARNED').length;
   const hours = items.reduce((s, m) => s + Number(m.currentVersion?.pdHours ?? 0), 0);
   return (

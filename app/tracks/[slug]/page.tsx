@@ -32,7 +32,7 @@ export default async function TrackPage({ params }: { params: Promise<{ slug: st
   const track = await getPublishedTrack(slug);
   if (!track) notFound();
   const actor = await getActor();
-  const standings = actor ? await getStandings(actor.id, track.microCredentials.map((m) => m.id)) : null;
+  const standings = actor ? await getStandings(actor, track.microCredentials.map((m) => m.id)) : null;
   const allEnrolled = standings ? [...standings.values()].every((s) => s.state !== 'not-enrolled') : false;
   return (
     <article>
