@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
 import { DASHBOARD_MAX_ENROLLMENTS, getTeacherDashboard } from '@/lib/enrollment/queries';
-import { Alert, Card, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { Alert, Card, EmptyState, PageHeader, Pill, Stat, type Tone } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
 import { BadgeMark } from '@/components/catalog/badge-mark';
@@ -125,15 +125,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : null}
         </div>
       )}
-    </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-2xl font-bold">{value}</dd>
     </div>
   );
 }

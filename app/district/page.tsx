@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { getDistrictHome } from '@/lib/district/queries';
 import { resolvePeriod } from '@/lib/reporting/schemas';
-import { Card, PageHeader } from '@/components/ui/card';
+import { PageHeader, Stat } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { DistrictPicker } from '@/components/admin/district-picker';
 
@@ -33,14 +32,5 @@ export default async function DistrictHomePage({ searchParams }: { searchParams:
         <Stat label={`PD hours since ${period.fromLabel}`} value={home.pdHours} href={`/district/reports${q}`} />
       </dl>
     </div>
-  );
-}
-
-function Stat({ label, value, href }: { label: string; value: number; href: string }) {
-  return (
-    <Card as="div">
-      <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-3xl font-bold"><Link href={href} className="text-slate-900">{value}</Link></dd>
-    </Card>
   );
 }

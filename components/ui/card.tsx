@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 
 export function Card({ children, className = '', as: As = 'section' }: { children: ReactNode; className?: string; as?: 'section' | 'div' | 'article' | 'li' }) {
   return <As className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>{children}</As>;
@@ -52,5 +53,15 @@ export function Alert({ children, tone = 'info', title }: { children: ReactNode;
       {title ? <p className="font-semibold">{title}</p> : null}
       <div>{children}</div>
     </div>
+  );
+}
+
+/** One figure in a <dl> of figures: its label and value, optionally linked to the list behind it. */
+export function Stat({ label, value, href }: { label: string; value: ReactNode; href?: string }) {
+  return (
+    <Card as="div">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-2xl font-bold">{href ? <Link href={href} className="text-slate-900">{value}</Link> : value}</dd>
+    </Card>
   );
 }

@@ -5,7 +5,7 @@ import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporti
 import { BucketInput, PeriodInput, recentPeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { isDomainError } from '@/lib/errors';
 import { redirect } from 'next/navigation';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
 import { LineChart } from '@/components/charts/line-chart';
@@ -121,14 +121,5 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
         </Card>
       ) : null}
     </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Card as="div">
-      <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-2xl font-bold">{value}</dd>
-    </Card>
   );
 }

@@ -4,7 +4,7 @@ import { getReviewQuality } from '@/lib/review/quality';
 import { listAdjudicationQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
 import { QualityFilterInput } from '@/lib/review/schemas';
 import { describeKappa } from '@/lib/review/stats';
-import { Alert, Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { Alert, Card, EmptyState, PageHeader, Pill, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { BarChart } from '@/components/charts/bar-chart';
 import { LineChart } from '@/components/charts/line-chart';
@@ -231,13 +231,4 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
 function qualityHref(filter: { microCredentialId?: string; period: string }, extra: Record<string, string>) {
   const p = new URLSearchParams({ period: filter.period, ...(filter.microCredentialId ? { microCredentialId: filter.microCredentialId } : {}), ...extra });
   return `/admin/review-quality?${p.toString()}#adjudication`;
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-xl font-bold">{value}</dd>
-    </div>
-  );
 }

@@ -3,7 +3,7 @@ import { districtForPage } from '@/lib/district/page-district';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
-import { Card, PageHeader } from '@/components/ui/card';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -127,15 +127,6 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
         )}
       </section>
     </div>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Card as="div">
-      <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-2xl font-bold">{value}</dd>
-    </Card>
   );
 }
 
