@@ -11,6 +11,7 @@ import { inputClass } from '@/components/ui/field';
 import { InviteForm } from '@/components/admin/people-forms';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { changeRoleAction, qualificationAction } from './actions';
+import { PeopleSearch } from '@/components/ui/people-search';
 
 export const metadata = { title: 'People' };
 const Query = z.object({
@@ -62,14 +63,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           )}
         </Card>
       </div>
-      <form method="get" role="search" aria-label="Search people" className="mb-4 flex items-end gap-2">
-        <input type="hidden" name="org" value={org.id} />
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">Name or email</label>
-          <input id="q" name="q" defaultValue={query.q ?? ''} className={inputClass} />
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Search</button>
-      </form>
+      <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id }} />
       {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">

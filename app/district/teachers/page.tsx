@@ -5,12 +5,12 @@ import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictTeachers } from '@/lib/district/queries';
 import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { inputClass } from '@/components/ui/field';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { listDistrictSchools } from '@/lib/district/people';
 import { removeTeacherAction, setTeacherSchoolAction } from '@/app/district/people/actions';
+import { PeopleSearch } from '@/components/ui/people-search';
 
 export const metadata = { title: 'Teachers' };
 const Query = z.object({
@@ -36,14 +36,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
     <div>
       <DistrictPicker districts={districts} current={district.id} />
       <PageHeader title="Teachers" description={`Teachers linked to ${district.name}: what they are enrolled in, where their submissions stand, and what they have earned.`} />
-      <form method="get" role="search" aria-label="Search teachers" className="mb-4 flex items-end gap-2">
-        {dq ? <input type="hidden" name="district" value={dq} /> : null}
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">Name or email</label>
-          <input id="q" name="q" defaultValue={query.q ?? ''} className={inputClass} />
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Search</button>
-      </form>
+      <PeopleSearch label="Search teachers" q={query.q} keep={{ district: dq }} />
       {items.length === 0 ? (
         <EmptyState title={query.q ? 'No teacher matches that search' : 'No teachers are linked to this district yet'} />
       ) : (
