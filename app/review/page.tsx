@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimButton } from '@/components/review/claim-button';
 import { ButtonLink } from '@/components/ui/button';
+import { filterSelectClass } from '@/components/ui/field';
 
 export const metadata = { title: 'Review queue' };
 
@@ -100,9 +101,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
       <form method="get" action="/review" className="mb-4 flex flex-wrap items-end gap-4">
         {filter.kind === 'SECOND' ? <input type="hidden" name="kind" value="SECOND" /> : null}
-        <div>
+        <div className="max-w-full">
           <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
-          <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
             <option value="">All I can review</option>
             {withWork.map((c) => (
               <option key={c.microCredentialId} value={c.microCredentialId}>
@@ -111,9 +112,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             ))}
           </select>
         </div>
-        <div>
+        <div className="max-w-full">
           <label htmlFor="olderThanDays" className="block text-sm font-semibold">Waiting at least</label>
-          <select id="olderThanDays" name="olderThanDays" defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="olderThanDays" name="olderThanDays" defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''} className={filterSelectClass}>
             <option value="">Any age</option>
             <option value="3">3 days</option>
             <option value="7">7 days</option>
@@ -135,7 +136,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {filter.microCredentialId || filter.olderThanDays ? 'Try clearing the filters.' : 'New submissions appear here as teachers submit them.'}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-sm">
             <caption className="sr-only">{filter.kind === 'SECOND' ? 'Submissions needing a second score' : 'Submissions waiting for review'}, oldest first</caption>
             <thead>

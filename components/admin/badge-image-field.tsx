@@ -96,7 +96,7 @@ export function BadgeImageField({
           <label htmlFor="badge-file" className="block text-sm font-semibold">
             Choose a picture
           </label>
-          <input id="badge-file" type="file" accept="image/png,image/jpeg,image/webp,image/gif" onChange={(e) => pick(e.target.files?.[0])} className="mt-1 block text-sm" />
+          <input id="badge-file" type="file" accept="image/png,image/jpeg,image/webp,image/gif" onChange={(e) => pick(e.target.files?.[0])} className="mt-1 block max-w-full text-sm" />
           {img ? (
             <div className="mt-3 flex flex-wrap gap-4">
               <canvas ref={canvasRef} width={OUT} height={OUT} className="h-40 w-40 rounded-md border border-slate-300" role="img" aria-label="Square crop preview of the badge image" />

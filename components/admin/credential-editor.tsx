@@ -372,7 +372,7 @@ export function CredentialEditor(props: Props) {
 
       <Section title="Rubric" description="Criteria down the side, proficiency levels across the top (lowest first). Describe what each criterion looks like at each level.">
         {err('rubric', true) || err('rubric.levels', true) || err('rubric.criteria', true) ? <FieldError errors={[...(err('rubric', true) ?? []), ...(err('rubric.levels', true) ?? []), ...(err('rubric.criteria', true) ?? [])]} /> : null}
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">Rubric builder</caption>
             <thead>

@@ -45,7 +45,7 @@ export function ImportForm({ issuers }: { issuers: { id: string; name: string }[
       )}
       <div className="mb-4">
         <label htmlFor="file" className="block text-sm font-semibold">JSON file</label>
-        <input id="file" name="file" type="file" accept="application/json,.json" className="mt-1 block text-sm" />
+        <input id="file" name="file" type="file" accept="application/json,.json" className="mt-1 block max-w-full text-sm" />
       </div>
       <TextArea label="…or paste the JSON" name="json" rows={12} errors={errors?.json} />
       <TextField label="Use a different web address (optional)" name="slug" hint="Useful when importing a copy of a credential that already exists here." errors={errors?.slug} />

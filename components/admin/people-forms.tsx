@@ -81,7 +81,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
         <div className="mb-4">
           <label htmlFor="file" className="block text-sm font-semibold">CSV file</label>
           <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here). The first row names the columns.</p>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block text-sm" />
+          <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block max-w-full text-sm" />
         </div>
         <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={preview?.csv ?? ''} key={preview?.csv ?? 'empty'} errors={errors?.csv} placeholder={'email,name,school\nana@school.org,Ana Díaz,Lincoln High School'} />
         <div className="flex flex-wrap gap-2">

@@ -16,7 +16,7 @@ export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteri
           </>
         )}
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] border-collapse text-sm">
           <caption className="sr-only">Scoring rubric</caption>
           <thead>

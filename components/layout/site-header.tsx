@@ -45,8 +45,13 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
         <div className="flex items-center gap-2">
           {actor ? (
             <>
-              <Link href="/notifications" className="relative rounded-md px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
-                Notifications
+              <Link href="/notifications" className="relative flex items-center rounded-md px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
+                {/* On narrow screens a bell stands for the word, so the header fits 320 px (WCAG reflow). */}
+                <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className="sm:hidden">
+                  <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                  <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+                </svg>
+                <span className="sr-only sm:not-sr-only">Notifications</span>
                 {unread > 0 ? (
                   <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">
                     {unread}

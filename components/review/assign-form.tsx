@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
 import { assignReviewAction } from '@/app/admin/review-quality/actions';
+import { filterSelectClass } from '@/components/ui/field';
 
 type Candidate = { id: string; name: string; email: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] };
 
@@ -18,9 +19,9 @@ export function AssignForm({ attemptId, kinds, reviewers }: { attemptId: string;
           {state.formError}
         </div>
       ) : null}
-      <div>
+      <div className="max-w-full">
         <label htmlFor="kind" className="block text-sm font-semibold">Kind of work</label>
-        <select id="kind" name="kind" defaultValue={kinds[0]} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+        <select id="kind" name="kind" defaultValue={kinds[0]} className={filterSelectClass}>
           {kinds.map((k) => (
             <option key={k} value={k}>
               {kindLabel[k]}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
 import { grantQualificationAction } from '@/app/admin/review-quality/actions';
+import { filterSelectClass } from '@/components/ui/field';
 
 export function GrantQualificationForm({ credentials }: { credentials: { id: string; title: string }[] }) {
   const [state, action, pending] = useActionState(grantQualificationAction, initialActionState);
@@ -14,9 +15,9 @@ export function GrantQualificationForm({ credentials }: { credentials: { id: str
         <input id="q-email" name="email" type="email" required autoComplete="off" aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? 'q-email-error' : undefined} className="mt-1 rounded-md border border-slate-400 px-3 py-2" />
         {emailError ? <p id="q-email-error" className="mt-1 text-sm text-red-700">{emailError.join(' ')}</p> : null}
       </div>
-      <div>
+      <div className="max-w-full">
         <label htmlFor="q-mc" className="block text-sm font-semibold">Micro-credential</label>
-        <select id="q-mc" name="microCredentialId" className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+        <select id="q-mc" name="microCredentialId" className={filterSelectClass}>
           {credentials.map((c) => (
             <option key={c.id} value={c.id}>
               {c.title}

@@ -56,4 +56,7 @@ export function SelectField({ label, name, hint, errors, children, ...props }: F
   );
 }
 
-export { inputClass };
+/** A compact select in a row of filters: as wide as its options, never wider than the screen. */
+const filterSelectClass = 'mt-1 block max-w-full rounded-md border border-slate-400 bg-white px-3 py-2';
+
+export { inputClass, filterSelectClass };

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations, expectReflowAt320 } from './axe';
 import { signIn } from './helpers';
 
 // Every page not already scanned inside a journey gets an accessibility scan, as its role sees it.
 const pages: Record<string, string[]> = {
-  '': ['/', '/catalog?q=team', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/issuers/teaching-matters', '/verify'],
-  'teacher@demo.school': ['/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox'],
+  '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/issuers/teaching-matters', '/verify', '/u/maya-okafor'],
+  'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox'],
   'reviewer@demo.school': ['/review', '/review?kind=SECOND'],
-  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality'],
+  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality'],
   'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy'],
 };
 
@@ -20,6 +20,7 @@ for (const [who, paths] of Object.entries(pages)) {
       expect(res?.status(), path).toBeLessThan(400);
       await expect(page.locator('main')).toBeVisible();
       await expectNoAxeViolations(page);
+      await expectReflowAt320(page);
     }
   });
 }
@@ -33,10 +34,12 @@ test('the scoring screen and calibration pass an accessibility scan', async ({ p
   await page.goto(`/review/calibration/${mcId}`);
   await expect(page.locator('main')).toBeVisible();
   await expectNoAxeViolations(page);
+  await expectReflowAt320(page);
   // A claimed submission's scoring screen.
   await page.goto('/review');
   await page.locator('tbody tr').last().getByRole('button', { name: 'Claim' }).click();
   await expect(page).toHaveURL(/\/review\/[a-z0-9]+$/);
   await expect(page.getByRole('heading', { name: 'Rubric' })).toBeVisible();
   await expectNoAxeViolations(page);
+  await expectReflowAt320(page);
 });

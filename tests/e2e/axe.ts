@@ -16,3 +16,18 @@ export async function expectNoAxeViolations(page: Page, options: { exclude?: str
   );
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS px wide nothing scrolls sideways except wide tables, inside their
+ * own scrolling box. Restores the viewport afterwards.
+ */
+export async function expectReflowAt320(page: Page) {
+  const before = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    const excess = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(excess, `${page.url()} is ${excess} px wider than a 320 px screen`).toBeLessThanOrEqual(0);
+  } finally {
+    await page.setViewportSize(before);
+  }
+}

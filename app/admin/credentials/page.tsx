@@ -62,7 +62,7 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
       {items.length === 0 ? (
         <EmptyState title="No micro-credentials match" action={<ButtonLink href="/admin/credentials/new">Create one</ButtonLink>} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">Micro-credentials</caption>
             <thead className="bg-slate-50 text-left">

@@ -65,7 +65,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </div>
       <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id }} />
       {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">Members of {org.name}</caption>
             <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-3">Person</th><th scope="col" className="p-3">Roles</th><th scope="col" className="p-3">Qualified to review</th></tr></thead>

@@ -11,6 +11,7 @@ import { LineChart } from '@/components/charts/line-chart';
 import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimButton } from '@/components/review/claim-button';
 import { GrantQualificationForm } from '@/components/review/grant-qualification-form';
+import { filterSelectClass } from '@/components/ui/field';
 
 export const metadata = { title: 'Review quality' };
 
@@ -45,9 +46,9 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
       ) : null}
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
-        <div>
+        <div className="max-w-full">
           <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
-          <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
             <option value="">All credentials</option>
             {quality.credentials.map((c) => (
               <option key={c.id} value={c.id}>
@@ -56,9 +57,9 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
             ))}
           </select>
         </div>
-        <div>
+        <div className="max-w-full">
           <label htmlFor="period" className="block text-sm font-semibold">Period</label>
-          <select id="period" name="period" defaultValue={filter.period} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="period" name="period" defaultValue={filter.period} className={filterSelectClass}>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>
             <option value="180">Last 6 months</option>
@@ -172,7 +173,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
         {open.items.length === 0 ? (
           <EmptyState title="No open submissions" />
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="w-full min-w-[44rem] border-collapse text-sm">
               <caption className="sr-only">Open submissions, oldest first</caption>
               <thead>

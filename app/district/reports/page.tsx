@@ -132,7 +132,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
 
 function Table({ caption, headers, rows, more }: { caption: string; headers: string[]; rows: React.ReactNode[][]; more: number }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">

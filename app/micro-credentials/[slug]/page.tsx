@@ -65,7 +65,8 @@ export default async function MicroCredentialPage({ params }: Props) {
       </Card>
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-8">
+        {/* min-w-0: the rubric table scrolls inside its box instead of widening the page. */}
+        <div className="min-w-0 space-y-8">
           <section aria-labelledby="competency">
             <h2 id="competency" className="text-xl font-semibold">Competency</h2>
             <p className="mt-2 text-slate-800">{v.competency}</p>

@@ -74,7 +74,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       {ws.otherReviews.length ? (
         <Card className="mt-6">
           <h2 className="text-lg font-semibold">The reviews being adjudicated</h2>
-          <div className="mt-2 overflow-x-auto">
+          <div className="relative mt-2 overflow-x-auto">
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <caption className="sr-only">Levels given by each reviewer</caption>
               <thead>
