@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/nav-link';
 
 const items = [
-  { href: '/district', label: 'Overview' },
+  { href: '/district', label: 'Overview', exact: true },
   { href: '/district/proposals', label: 'Proposals' },
   { href: '/district/teachers', label: 'Teachers' },
   { href: '/district/people', label: 'People' },
@@ -18,7 +18,7 @@ export default function DistrictLayout({ children }: { children: ReactNode }) {
         <ul className="flex flex-wrap gap-1">
           {items.map((i) => (
             <li key={i.href}>
-              <Link href={i.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">{i.label}</Link>
+              <NavLink href={i.href} exact={i.exact} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">{i.label}</NavLink>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/nav-link';
 
 const items = [
-  { href: '/admin', label: 'Overview' },
+  { href: '/admin', label: 'Overview', exact: true },
   { href: '/admin/credentials', label: 'Credentials' },
   { href: '/admin/tracks', label: 'Tracks' },
   { href: '/admin/stacks', label: 'Stacks' },
@@ -16,9 +16,9 @@ export function AdminNav() {
       <ul className="flex flex-wrap gap-1">
         {items.map((i) => (
           <li key={i.href}>
-            <Link href={i.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
+            <NavLink href={i.href} exact={i.exact} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
               {i.label}
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>

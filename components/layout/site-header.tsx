@@ -2,11 +2,13 @@ import Link from 'next/link';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin, isDistrictLeader, isReviewer } from '@/lib/auth/actor';
 import { signOutAction } from '@/app/actions';
+import { NavLink } from '@/components/ui/nav-link';
 
-type NavItem = { href: string; label: string };
+// `exact`: the catalogue's entry is the catalogue page itself, not the credential pages it links to.
+type NavItem = { href: string; label: string; exact?: boolean };
 
 export function navFor(actor: Actor | null): NavItem[] {
-  const items: NavItem[] = [{ href: '/catalog', label: 'Catalogue' }];
+  const items: NavItem[] = [{ href: '/catalog', label: 'Catalogue', exact: true }];
   if (!actor) return [...items, { href: '/verify', label: 'Verify a badge' }];
   items.push({ href: '/dashboard', label: 'My learning' });
   items.push({ href: '/badges', label: 'My badges' });
@@ -35,9 +37,9 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
           <ul className="flex items-center gap-1">
             {items.map((i) => (
               <li key={i.href}>
-                <Link href={i.href} className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
+                <NavLink href={i.href} exact={i.exact} className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
                   {i.label}
-                </Link>
+                </NavLink>
               </li>
             ))}
           </ul>
@@ -86,9 +88,9 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
           <ul className="px-2 pb-2">
             {items.map((i) => (
               <li key={i.href}>
-                <Link href={i.href} className="block rounded-md px-3 py-2 text-slate-800 no-underline hover:bg-slate-100">
+                <NavLink href={i.href} exact={i.exact} className="block rounded-md px-3 py-2 text-slate-800 no-underline hover:bg-slate-100">
                   {i.label}
-                </Link>
+                </NavLink>
               </li>
             ))}
           </ul>

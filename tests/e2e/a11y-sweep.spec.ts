@@ -43,3 +43,17 @@ test('the scoring screen and calibration pass an accessibility scan', async ({ p
   await expectNoAxeViolations(page);
   await expectReflowAt320(page);
 });
+
+test('navigation marks the page you are on, for screen readers and by sight', async ({ page }) => {
+  await signIn(page, 'admin@demo.school');
+  await page.goto('/admin/people/enrol');
+  const admin = page.getByRole('navigation', { name: 'Administration' });
+  await expect(admin.getByRole('link', { name: 'People' })).toHaveAttribute('aria-current', 'page');
+  await expect(admin.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');
+  // After a client-side navigation too.
+  await admin.getByRole('link', { name: 'Stacks' }).click();
+  await expect(page).toHaveURL(/\/admin\/stacks$/);
+  await expect(admin.getByRole('link', { name: 'Stacks' })).toHaveAttribute('aria-current', 'page');
+  await expect(admin.getByRole('link', { name: 'People' })).not.toHaveAttribute('aria-current', 'page');
+});
