@@ -1,6 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { signOut } from '@/lib/auth/config';
+import { ChangePasswordInput, changePassword } from '@/lib/auth/password-reset';
 import { requireActor } from '@/lib/auth/session';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
@@ -17,4 +20,18 @@ export async function updateProfileAction(_prev: ActionResult, formData: FormDat
   revalidatePath('/account');
   revalidatePath('/badges');
   return { ok: true, message: 'Saved.' };
+}
+
+export async function changePasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(ChangePasswordInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await changePassword({ actor, current: parsed.data.current, password: parsed.data.password });
+  } catch (e) {
+    return toActionError(e);
+  }
+  // Every session of the account ended with the change, this one included.
+  await signOut({ redirect: false });
+  redirect('/sign-in?password=changed');
 }

@@ -2,6 +2,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ProfileForm } from './profile-form';
+import { PasswordForm } from './password-form';
 
 export const metadata = { title: 'Your account' };
 
@@ -13,6 +14,17 @@ export default async function AccountPage() {
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
       <Card>
         <ProfileForm account={account} />
+      </Card>
+      <Card className="mt-6">
+        <h2 className="mb-1 font-semibold">Password</h2>
+        {account.hasPassword ? (
+          <>
+            <p className="mb-4 text-sm text-slate-700">Changing it signs you out everywhere, here too; sign in again with the new one.</p>
+            <PasswordForm />
+          </>
+        ) : (
+          <p className="text-sm text-slate-700">You sign in with your school account, so there is no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.</p>
+        )}
       </Card>
       {actor.roles.length ? (
         <Card className="mt-6">

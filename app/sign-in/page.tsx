@@ -6,21 +6,31 @@ import { getActor } from '@/lib/auth/session';
 import { homePath } from '@/lib/auth/actor';
 import { oidcProviders } from '@/lib/auth/config';
 import { env } from '@/lib/env';
-import { Card } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo';
 
 export const metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+const PASSWORD_NOTICES: Record<string, string> = {
+  reset: 'Your new password is saved. Sign in with it.',
+  changed: 'Your password is changed and you were signed out everywhere. Sign in with the new one.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string }> }) {
+  const { callbackUrl, password } = await searchParams;
+  const notice = password ? PASSWORD_NOTICES[password] : undefined;
   const actor = await getActor();
   if (actor) redirect(homePath(actor));
   const providers = oidcProviders();
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
+      {notice ? <div className="mb-4"><Alert tone="success">{notice}</Alert></div> : null}
       <Card>
         <SignInForm callbackUrl={callbackUrl} />
+        <p className="mt-3 text-center text-sm">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
         {providers.length ? (
           <div className="mt-6 border-t border-slate-200 pt-4">
             <p className="mb-2 text-sm text-slate-700">Or sign in with your school account</p>

@@ -19,8 +19,12 @@ export const ProfileInput = z.object({
   portfolioPublic: z.enum(['on']).optional().transform((v) => v === 'on'),
 });
 
-export function getAccount(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, publicName: true, handle: true, portfolioPublic: true } });
+/** The account page's fields; `hasPassword` is false for accounts that sign in only through OIDC. */
+export async function getAccount(userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, publicName: true, handle: true, portfolioPublic: true, passwordHash: true } });
+  if (!user) return null;
+  const { passwordHash, ...account } = user;
+  return { ...account, hasPassword: Boolean(passwordHash) };
 }
 
 export async function updateProfile(opts: { actor: Actor; input: z.infer<typeof ProfileInput> }) {

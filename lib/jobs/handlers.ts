@@ -6,9 +6,11 @@ import { sendEmail } from '@/lib/email/send';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
+import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable() });
 const AwardIssue = z.object({ submissionId: z.string() });
+const PasswordReset = z.object({ email: z.string() });
 
 export const jobHandlers: Record<string, JobHandler> = {
   ...reviewJobHandlers,
@@ -18,6 +20,11 @@ export const jobHandlers: Record<string, JobHandler> = {
     if (!user) return;
     const link = p.href ? `\n\nOpen it here: ${new URL(p.href, env().APP_URL).toString()}` : '';
     await sendEmail({ to: user.email, subject: p.title, text: `Hello ${user.name},\n\n${p.title}.\n${p.body ? `\n${p.body}\n` : ''}${link}\n\n— Microcred` });
+  },
+  // "Forgot your password?": the link is made and sent here, so the request itself does the same
+  // work whether or not the address has an account (lib/auth/password-reset.ts).
+  async 'auth.password-reset'(payload) {
+    await sendPasswordResetEmail(PasswordReset.parse(payload).email);
   },
   // Retries an award whose issuance failed right after the decision (e.g. the database blinked).
   async 'award.issue'(payload) {

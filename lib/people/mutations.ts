@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -9,12 +8,12 @@ import { recordAudit } from '@/lib/audit/log';
 import { hashPassword } from '@/lib/auth/password';
 import { sendEmail } from '@/lib/email/send';
 import { env } from '@/lib/env';
+import { hashToken, newToken } from '@/lib/security/tokens';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const INVITE_DAYS = 14;
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function loadManagedOrg(actor: Actor, organizationId: string) {
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, kind: true, parentId: true } });
@@ -33,7 +32,7 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
   const email = opts.email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organizationId: org.id, role: opts.role, user: { email } }, select: { id: true } });
   if (existing) throw validation('That person already has this role here.', { email: ['That person already has this role here.'] });
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const now = opts.now ?? new Date();
   const invitation = await db.$transaction(async (tx) => {
     const inv = await tx.invitation.create({

@@ -31,6 +31,7 @@ import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
+import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
 import { ReinstateAwardInput, reinstateAward, RevokeAwardInput, revokeAward, SuspendAwardInput, suspendAward } from '@/lib/awards/revoke';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
 // Domain
@@ -262,6 +263,9 @@ describe('zod input schemas under hostile input', () => {
     ['SaveResponseInput', SaveResponseInput, { attemptId: hostileValue, partId: hostileValue, text: hostileValue, links: hostileValue, revision: hostileValue }],
     ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue }],
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
+    ['ForgotPasswordInput', ForgotPasswordInput, { email: hostileValue }],
+    ['ResetPasswordInput', ResetPasswordInput, { token: hostileValue, password: anyOr('long enough password'), confirm: anyOr('long enough password') }],
+    ['ChangePasswordInput', ChangePasswordInput, { current: hostileValue, password: anyOr('long enough password'), confirm: anyOr('long enough password') }],
     ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue }],
     ['RevokeAwardInput', RevokeAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), reason: hostileValue }],
     ['ReinstateAwardInput', ReinstateAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), note: hostileValue }],
@@ -455,6 +459,8 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: ResourceProgressInput, arb: hostileInput({ resourceId: hostileValue, done: anyOr('true', 'false') }), call: (i) => setResourceProgress({ actor: w.t2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: AcceptNewAccountInput, arb: hostileInput({ token: anyOr(`${w.inviteToken}x`), name: anyOr('New Person'), password: anyOr('a long password here') }), call: (i: z.infer<typeof AcceptNewAccountInput>) => acceptInvitation({ token: i.token, actor: null, newAccount: { name: i.name, password: i.password } }), mustNotSucceed: true });
     await pipeline({ arb: fc.constant(w.inviteToken), call: (token: string) => acceptInvitation({ token, actor: w.t2 }), mustNotSucceed: true, numRuns: 2 });
+    await pipeline({ schema: ResetPasswordInput, arb: hostileInput({ token: hostileValue, password: anyOr('a long password here'), confirm: anyOr('a long password here') }), call: (i: z.infer<typeof ResetPasswordInput>) => resetPassword({ token: i.token, password: i.password }), mustNotSucceed: true });
+    await pipeline({ schema: ChangePasswordInput, arb: hostileInput({ current: hostileValue, password: anyOr('a long password here'), confirm: anyOr('a long password here') }), call: (i: z.infer<typeof ChangePasswordInput>) => changePassword({ actor: w.t2, current: i.current, password: i.password }), mustNotSucceed: true, numRuns: 20 });
   });
 
   it('public reads and sign-in answer hostile slugs, ids and credentials with nothing', async () => {
@@ -510,6 +516,7 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['listDistrictTeachers ?q=&cursor= (district/teachers)', (v) => listDistrictTeachers({ actor: w.leader1, districtId: w.d1.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['listOrgMembers ?q=&cursor= (admin/people)', (v) => listOrgMembers({ actor: w.adminA, organizationId: w.issuerA.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['getInvitation (invitations/[token])', (v) => getInvitation(v), (r) => (r as { state: string }).state === 'invalid'],
+    ['getResetLinkState (reset-password/[token])', (v) => getResetLinkState(v), (r) => r === 'unknown'],
   ];
 
   it.each(reads)('%s', async (_name, read, nothing) => {

@@ -1,0 +1,133 @@
+import 'server-only';
+import { z } from 'zod';
+import { db, type Tx } from '@/lib/db';
+import { env } from '@/lib/env';
+import { str } from '@/lib/zod-text';
+import { DomainError, invalidState, validation } from '@/lib/errors';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { EmailInput, PasswordInput } from '@/lib/auth/schemas';
+import type { Actor } from '@/lib/auth/actor';
+import { hashToken, newToken } from '@/lib/security/tokens';
+import { clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
+import { enqueueJob } from '@/lib/jobs/queue';
+import { sendEmail } from '@/lib/email/send';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+
+// "Forgot your password?" and "Change password".
+//
+// - Asking for a link answers the same whether or not the address has an account, in the same
+//   time: the request only queues a job with the address (lib/jobs/handlers.ts), and the job makes
+//   the token and sends the email when there is an account to send it for.
+// - A link works once, for RESET_MINUTES; asking again retires the links sent before. Only the
+//   token's hash is stored (lib/security/tokens.ts).
+// - Setting a new password, either way, signs the account out everywhere (its session version goes
+//   up), clears the sign-in lockout, is audit-logged, and tells the person by notification and
+//   email, so a change they did not make does not go unnoticed.
+
+export const RESET_MINUTES = 60;
+const REQUESTS_PER_EMAIL = 5;
+const REQUESTS_PER_IP = 30;
+const REQUEST_WINDOW_SECONDS = 60 * 60;
+const CHANGE_ATTEMPTS = 8;
+const CHANGE_WINDOW_SECONDS = 15 * 60;
+
+const NewPassword = { password: PasswordInput, confirm: str().max(200) };
+const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
+const mismatch = { path: ['confirm'], message: 'The two passwords do not match.' };
+
+export const ForgotPasswordInput = z.object({ email: EmailInput });
+export const ResetPasswordInput = z.object({ token: str().trim().min(1).max(200), ...NewPassword }).refine(confirmed, mismatch);
+export const ChangePasswordInput = z.object({ current: str().min(1, 'Enter your current password.').max(200), ...NewPassword }).refine(confirmed, mismatch);
+
+const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
+
+/** Queues the reset email for `email` if it has an account; the caller cannot tell which. */
+export async function requestPasswordReset(opts: { email: string; ip?: string | null }): Promise<void> {
+  const email = opts.email.trim().toLowerCase();
+  const byEmail = await hitRateLimit(`reset:email:${email}`, REQUESTS_PER_EMAIL, REQUEST_WINDOW_SECONDS);
+  const byIp = opts.ip ? await hitRateLimit(`reset:ip:${opts.ip}`, REQUESTS_PER_IP, REQUEST_WINDOW_SECONDS) : null;
+  if (!byEmail.allowed || (byIp && !byIp.allowed)) {
+    throw rateLimited('Too many reset requests. Check your inbox (and spam folder) for the links already sent, or try again in an hour.');
+  }
+  await enqueueJob({ type: 'auth.password-reset', payload: { email } });
+}
+
+/** The job behind requestPasswordReset: a new link for an active account, nothing otherwise. */
+export async function sendPasswordResetEmail(email: string, now = new Date()): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
+  if (!user || user.disabledAt) return;
+  const token = newToken();
+  await db.$transaction(async (tx) => {
+    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
+  });
+  const url = new URL(`/reset-password/${token}`, env().APP_URL).toString();
+  await sendEmail({
+    to: email,
+    subject: 'Reset your Microcred password',
+    text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset the password of your Microcred account. Choose a new one here; the link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf you did not ask, ignore this email: your password stays as it is.\n\n— Microcred`,
+  });
+}
+
+export type ResetLinkState = 'valid' | 'expired' | 'used' | 'unknown';
+
+/** What the reset page should say about a link, before anyone types a password. */
+export async function getResetLinkState(token: string, now = new Date()): Promise<ResetLinkState> {
+  if (!token || token.length > 200) return 'unknown';
+  const row = await db.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
+  if (!row) return 'unknown';
+  if (row.usedAt) return 'used';
+  return row.expiresAt <= now ? 'expired' : 'valid';
+}
+
+const LINK_MESSAGES: Record<Exclude<ResetLinkState, 'valid'>, string> = {
+  unknown: 'This reset link is not valid. Ask for a new one.',
+  used: 'This reset link has already been used, or a newer one was sent. Ask for a new one if you still need it.',
+  expired: `This reset link has expired (links work for ${RESET_MINUTES} minutes). Ask for a new one.`,
+};
+
+async function setPassword(userId: string, password: string, action: 'user.password_reset' | 'user.password_change', tx: Tx) {
+  const user = await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+    select: { email: true },
+  });
+  await recordAudit({ actorId: userId, action, entityType: 'User', entityId: userId }, tx);
+  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: 'You have been signed out everywhere else. If this was not you, reset your password now and tell your administrator.', href: '/account' }, tx);
+  return user.email;
+}
+
+/** Sets a new password with an emailed link: once, before it expires. */
+export async function resetPassword(opts: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
+  const now = opts.now ?? new Date();
+  const tokenHash = hashToken(opts.token);
+  const row = await db.passwordReset.findUnique({ where: { tokenHash }, select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { disabledAt: true } } } });
+  const state: ResetLinkState = !row || row.user.disabledAt ? 'unknown' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : 'valid';
+  if (state !== 'valid') throw invalidState(LINK_MESSAGES[state]);
+  const email = await db.$transaction(async (tx) => {
+    // Two submits of the same link (a double click, two tabs): exactly one sets the password.
+    const claimed = await tx.passwordReset.updateMany({ where: { id: row!.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (claimed.count !== 1) throw invalidState(LINK_MESSAGES.used);
+    return setPassword(row!.userId, opts.password, 'user.password_reset', tx);
+  });
+  await clearRateLimit(`signin:email:${email}`);
+  return { email };
+}
+
+/** Changes the signed-in person's password; they must know the current one. */
+export async function changePassword(opts: { actor: Actor; current: string; password: string }): Promise<void> {
+  const limitKey = `password-change:${opts.actor.id}`;
+  const user = await db.user.findUnique({ where: { id: opts.actor.id }, select: { passwordHash: true } });
+  if (!user?.passwordHash) {
+    throw invalidState('Your account signs in with your school account and has no password here. To add one, use “Forgot your password?” on the sign-in page.');
+  }
+  if (!(await verifyPassword(user.passwordHash, opts.current))) {
+    const limit = await hitRateLimit(limitKey, CHANGE_ATTEMPTS, CHANGE_WINDOW_SECONDS);
+    if (!limit.allowed) throw rateLimited('Too many wrong passwords. Wait 15 minutes, or sign out and use “Forgot your password?”.');
+    throw validation('That is not your current password.', { current: ['That is not your current password.'] });
+  }
+  if (opts.current === opts.password) throw validation('Choose a password different from the current one.', { password: ['Choose a password different from the current one.'] });
+  await db.$transaction((tx) => setPassword(opts.actor.id, opts.password, 'user.password_change', tx));
+  await clearRateLimit(limitKey);
+}
