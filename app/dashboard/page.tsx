@@ -6,6 +6,8 @@ import { Alert, Card, EmptyState, PageHeader, Pill, Stat, type Tone } from '@/co
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
 import { BadgeMark } from '@/components/catalog/badge-mark';
+import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
+import { isEmailVerified } from '@/lib/auth/email-verification';
 
 export const metadata = { title: 'My learning' };
 
@@ -15,7 +17,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const { enrollments, truncated, submissions, awards, proposals, resourceStats } = await getTeacherDashboard(actor);
+  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats }, verified] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id)]);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
@@ -40,6 +42,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         description="Everything you are working on, and what to do next."
         actions={<ButtonLink href="/catalog" variant="secondary">Find a micro-credential</ButtonLink>}
       />
+      {!verified ? (
+        <div className="mb-6">
+          <VerifyEmailNotice email={actor.email} why="You can do everything else meanwhile; you need it to submit evidence for review." />
+        </div>
+      ) : null}
       {welcome ? (
         <div className="mb-6">
           <Alert tone="success" title="Your account is ready">

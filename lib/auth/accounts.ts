@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit/log';
 import type { z } from 'zod';
 import { loadActor } from '@/lib/auth/load-actor';
 import { homePath } from '@/lib/auth/actor';
+import { queueVerificationEmail } from '@/lib/auth/email-verification';
 
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const SIGN_IN_PER_EMAIL = 8;
@@ -77,6 +78,7 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
     select: { id: true, email: true, name: true, sessionVersion: true },
   });
   await recordAudit({ actorId: user.id, action: 'user.sign_up', entityType: 'User', entityId: user.id });
+  await queueVerificationEmail(user.id);
   return user;
 }
 
@@ -88,15 +90,23 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
     select: { user: { select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true } } },
   });
   if (linked) return linked.user;
+  const now = new Date();
+  const existing = await db.user.findUnique({ where: { email }, select: { emailVerified: true } });
   return db.user.upsert({
     where: { email },
     create: {
       email,
       name: opts.name || email,
-      emailVerified: new Date(),
+      emailVerified: now,
       accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
     },
-    update: { accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } } },
+    update: {
+      accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
+      // An account someone opened with this address but never confirmed may not be theirs (it could
+      // have been opened in advance to hijack it). The school sign-in proves the address: the
+      // unproven password is dropped and its sessions end.
+      ...(existing && !existing.emailVerified ? { emailVerified: now, passwordHash: null, sessionVersion: { increment: 1 } } : {}),
+    },
     select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
   });
 }

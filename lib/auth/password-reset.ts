@@ -7,7 +7,7 @@ import { DomainError, invalidState, validation } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { EmailInput, PasswordInput } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/auth/actor';
-import { hashToken, newToken } from '@/lib/security/tokens';
+import { consumeAccountToken, issueAccountToken, readAccountToken, type LinkState } from '@/lib/auth/account-tokens';
 import { clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
@@ -20,7 +20,7 @@ import { notify } from '@/lib/notifications/notify';
 //   time: the request only queues a job with the address (lib/jobs/handlers.ts), and the job makes
 //   the token and sends the email when there is an account to send it for.
 // - A link works once, for RESET_MINUTES; asking again retires the links sent before. Only the
-//   token's hash is stored (lib/security/tokens.ts).
+//   token's hash is stored (lib/auth/account-tokens.ts). Using one also confirms the address.
 // - Setting a new password, either way, signs the account out everywhere (its session version goes
 //   up), clears the sign-in lockout, is audit-logged, and tells the person by notification and
 //   email, so a change they did not make does not go unnoticed.
@@ -57,11 +57,7 @@ export async function requestPasswordReset(opts: { email: string; ip?: string | 
 export async function sendPasswordResetEmail(email: string, now = new Date()): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
-  const token = newToken();
-  await db.$transaction(async (tx) => {
-    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
-    await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
-  });
+  const token = await issueAccountToken(user.id, 'PASSWORD_RESET', RESET_MINUTES, now);
   const url = new URL(`/reset-password/${token}`, env().APP_URL).toString();
   await sendEmail({
     to: email,
@@ -70,15 +66,11 @@ export async function sendPasswordResetEmail(email: string, now = new Date()): P
   });
 }
 
-export type ResetLinkState = 'valid' | 'expired' | 'used' | 'unknown';
+export type ResetLinkState = LinkState;
 
 /** What the reset page should say about a link, before anyone types a password. */
 export async function getResetLinkState(token: string, now = new Date()): Promise<ResetLinkState> {
-  if (!token || token.length > 200) return 'unknown';
-  const row = await db.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
-  if (!row) return 'unknown';
-  if (row.usedAt) return 'used';
-  return row.expiresAt <= now ? 'expired' : 'valid';
+  return (await readAccountToken(token, 'PASSWORD_RESET', now)).state;
 }
 
 const LINK_MESSAGES: Record<Exclude<ResetLinkState, 'valid'>, string> = {
@@ -101,15 +93,14 @@ async function setPassword(userId: string, password: string, action: 'user.passw
 /** Sets a new password with an emailed link: once, before it expires. */
 export async function resetPassword(opts: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
   const now = opts.now ?? new Date();
-  const tokenHash = hashToken(opts.token);
-  const row = await db.passwordReset.findUnique({ where: { tokenHash }, select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { disabledAt: true } } } });
-  const state: ResetLinkState = !row || row.user.disabledAt ? 'unknown' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : 'valid';
-  if (state !== 'valid') throw invalidState(LINK_MESSAGES[state]);
+  const { state, row } = await readAccountToken(opts.token, 'PASSWORD_RESET', now);
+  if (state !== 'valid' || !row) throw invalidState(LINK_MESSAGES[state === 'valid' ? 'unknown' : state]);
   const email = await db.$transaction(async (tx) => {
     // Two submits of the same link (a double click, two tabs): exactly one sets the password.
-    const claimed = await tx.passwordReset.updateMany({ where: { id: row!.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    if (claimed.count !== 1) throw invalidState(LINK_MESSAGES.used);
-    return setPassword(row!.userId, opts.password, 'user.password_reset', tx);
+    if (!(await consumeAccountToken(tx, row.id, now))) throw invalidState(LINK_MESSAGES.used);
+    // The link reached this inbox, so the address is confirmed too.
+    await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });
+    return setPassword(row.userId, opts.password, 'user.password_reset', tx);
   });
   await clearRateLimit(`signin:email:${email}`);
   return { email };

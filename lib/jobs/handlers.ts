@@ -7,10 +7,12 @@ import { issueAwardForSubmission } from '@/lib/awards/issue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
+import { sendVerificationEmail } from '@/lib/auth/email-verification';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable() });
 const AwardIssue = z.object({ submissionId: z.string() });
 const PasswordReset = z.object({ email: z.string() });
+const VerifyEmail = z.object({ userId: z.string() });
 
 export const jobHandlers: Record<string, JobHandler> = {
   ...reviewJobHandlers,
@@ -25,6 +27,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   // work whether or not the address has an account (lib/auth/password-reset.ts).
   async 'auth.password-reset'(payload) {
     await sendPasswordResetEmail(PasswordReset.parse(payload).email);
+  },
+  async 'auth.verify-email'(payload) {
+    await sendVerificationEmail(VerifyEmail.parse(payload).userId);
   },
   // Retries an award whose issuance failed right after the decision (e.g. the database blinked).
   async 'award.issue'(payload) {

@@ -9,6 +9,7 @@ import { announcePageCacheClear } from '@/lib/http/page-cache-sync';
 import { countWords } from '@/lib/submissions/words';
 import { findIncompleteParts, type PartAnswer } from '@/lib/submissions/completeness';
 import { needsProposal } from '@/lib/proposals/queries';
+import { isEmailVerified } from '@/lib/auth/email-verification';
 import { addBusinessDays } from '@/lib/review/sla';
 import { passedPartIds, passingRuleOf } from '@/lib/review/rubric';
 
@@ -110,6 +111,9 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
   });
   if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That application');
   if (attempt.status !== 'DRAFT') return { submissionId: attempt.submission.id, alreadySubmitted: true };
+  if (!(await isEmailVerified(opts.actor.id))) {
+    throw invalidState('Confirm your email address before you submit: use the link we emailed you, or send a new one from your dashboard. Your work is saved.');
+  }
   if (await needsProposal(opts.actor, attempt.submission.microCredentialId)) {
     throw invalidState('Your district needs to approve your proposal before you can submit.');
   }

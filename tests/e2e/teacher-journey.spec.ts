@@ -59,7 +59,25 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   // A renamed file is refused with a clear message.
   await input.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is a program') });
   await expect(page.getByText(/does not look like a pdf file inside/)).toBeVisible();
+  // A new account confirms its address before its work goes to review: the emailed link.
+  await expect(page.getByText('Confirm your email address before you submit (below). Your work is saved.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
   await expectNoAxeViolations(page);
+  const application = page.url();
+  let link = '';
+  await expect
+    .poll(async () => {
+      await page.goto('/outbox');
+      const text = (await page.locator('li').filter({ hasText: 'Confirm your email address for Microcred' }).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      link = /\/verify-email\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
+      return link;
+    }, { timeout: 20_000, intervals: [500, 1_000] })
+    .not.toBe('');
+  await page.goto(link);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  await page.goto(application);
 
   // Submit: one click, one submission.
   await page.getByRole('button', { name: 'Submit for review' }).click();

@@ -22,13 +22,15 @@ export async function createOrg(opts: { kind: OrgKind; name?: string; slug?: str
 }
 
 /** Creates a user with roles in organisations and returns them as the Actor domain code expects. */
-export async function createActor(opts: { name?: string; email?: string; password?: string; roles?: { role: Role; organizationId: string }[]; districtId?: string; schoolId?: string } = {}): Promise<Actor> {
+/** A user and their Actor. Their email address is confirmed unless `emailVerified: false`. */
+export async function createActor(opts: { name?: string; email?: string; password?: string; roles?: { role: Role; organizationId: string }[]; districtId?: string; schoolId?: string; emailVerified?: boolean } = {}): Promise<Actor> {
   const id = uid();
   const user = await db.user.create({
     data: {
       email: opts.email ?? `user-${id}@example.test`,
       name: opts.name ?? `Test User ${id}`,
       passwordHash: opts.password ? await hashPassword(opts.password) : null,
+      emailVerified: opts.emailVerified === false ? null : new Date(),
       districtId: opts.districtId ?? null,
       schoolId: opts.schoolId ?? null,
       memberships: { create: (opts.roles ?? []).map((r) => ({ role: r.role, organizationId: r.organizationId })) },

@@ -31,6 +31,7 @@ import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
+import { confirmEmail, getVerificationLinkState } from '@/lib/auth/email-verification';
 import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
 import { ReinstateAwardInput, reinstateAward, RevokeAwardInput, revokeAward, SuspendAwardInput, suspendAward } from '@/lib/awards/revoke';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
@@ -460,6 +461,7 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: AcceptNewAccountInput, arb: hostileInput({ token: anyOr(`${w.inviteToken}x`), name: anyOr('New Person'), password: anyOr('a long password here') }), call: (i: z.infer<typeof AcceptNewAccountInput>) => acceptInvitation({ token: i.token, actor: null, newAccount: { name: i.name, password: i.password } }), mustNotSucceed: true });
     await pipeline({ arb: fc.constant(w.inviteToken), call: (token: string) => acceptInvitation({ token, actor: w.t2 }), mustNotSucceed: true, numRuns: 2 });
     await pipeline({ schema: ResetPasswordInput, arb: hostileInput({ token: hostileValue, password: anyOr('a long password here'), confirm: anyOr('a long password here') }), call: (i: z.infer<typeof ResetPasswordInput>) => resetPassword({ token: i.token, password: i.password }), mustNotSucceed: true });
+    await pipeline({ arb: hostileString, call: (token: string) => confirmEmail({ token }), mustNotSucceed: true });
     await pipeline({ schema: ChangePasswordInput, arb: hostileInput({ current: hostileValue, password: anyOr('a long password here'), confirm: anyOr('a long password here') }), call: (i: z.infer<typeof ChangePasswordInput>) => changePassword({ actor: w.t2, current: i.current, password: i.password }), mustNotSucceed: true, numRuns: 20 });
   });
 
@@ -517,6 +519,7 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['listOrgMembers ?q=&cursor= (admin/people)', (v) => listOrgMembers({ actor: w.adminA, organizationId: w.issuerA.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['getInvitation (invitations/[token])', (v) => getInvitation(v), (r) => (r as { state: string }).state === 'invalid'],
     ['getResetLinkState (reset-password/[token])', (v) => getResetLinkState(v), (r) => r === 'unknown'],
+    ['getVerificationLinkState (verify-email/[token])', (v) => getVerificationLinkState(v), (r) => r === 'unknown'],
   ];
 
   it.each(reads)('%s', async (_name, read, nothing) => {

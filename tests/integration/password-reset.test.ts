@@ -30,7 +30,7 @@ describe('forgot password', () => {
     const token = (await tokenFromOutbox('maya@school.test'))!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only a hash is stored.
-    expect(JSON.stringify(await db.passwordReset.findMany())).not.toContain(token);
+    expect(JSON.stringify(await db.accountToken.findMany())).not.toContain(token);
     expect(await getResetLinkState(token)).toBe('valid');
 
     expect(await resetPassword({ token, password: NEW })).toEqual({ email: 'maya@school.test' });
@@ -53,7 +53,7 @@ describe('forgot password', () => {
     await expect(requestPasswordReset({ email: 'known@school.test' })).resolves.toBeUndefined();
     // The request did the same work for both: one queued job each, nothing else yet.
     expect(await db.job.count({ where: { type: 'auth.password-reset' } })).toBe(2);
-    expect(await db.passwordReset.count()).toBe(0);
+    expect(await db.accountToken.count()).toBe(0);
     await runDueJobs(jobHandlers, 50);
     expect(await db.emailMessage.count({ where: { to: 'nobody@school.test' } })).toBe(0);
     expect(await db.emailMessage.count({ where: { to: 'known@school.test' } })).toBe(1);
@@ -78,7 +78,7 @@ describe('forgot password', () => {
     await db.user.update({ where: { id: teacher.id }, data: { disabledAt: new Date() } });
     await expect(resetPassword({ token: second, password: NEW })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await sendPasswordResetEmail('ann@school.test');
-    expect(await db.passwordReset.count({ where: { usedAt: null } })).toBe(1);
+    expect(await db.accountToken.count({ where: { purpose: 'PASSWORD_RESET', usedAt: null } })).toBe(1);
   });
 
   it('two submits of one link (double click, two tabs): exactly one sets the password', async () => {

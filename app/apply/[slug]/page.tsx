@@ -11,6 +11,8 @@ import { FileList } from '@/components/evidence/file-list';
 import { ProgressBar } from '@/components/ui/progress';
 import type { FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
+import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
+import { isEmailVerified } from '@/lib/auth/email-verification';
 import { startApplicationAction, startRevisionAction } from './actions';
 
 export const metadata = { title: 'Your application' };
@@ -60,6 +62,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const previous = submission.attempts.slice(1);
   const editable = current.status === 'DRAFT';
   const proposalBlock = editable && (await needsProposal(actor, mc.id));
+  const unverified = editable && !(await isEmailVerified(actor.id));
   const done = version.parts.filter((p) => {
     const r = current.responses.find((x) => x.partId === p.id);
     const files = current.files.filter((f) => f.partId === p.id && f.status === 'UPLOADED').length;
@@ -180,8 +183,19 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
             attemptId={current.id}
             slug={mc.slug}
             publicSummary={submission.publicSummary ?? ''}
-            blocked={proposalBlock ? 'Your district needs to approve your proposal before you can submit. You can keep working on your evidence meanwhile.' : null}
+            blocked={
+              unverified
+                ? 'Confirm your email address before you submit (below). Your work is saved.'
+                : proposalBlock
+                  ? 'Your district needs to approve your proposal before you can submit. You can keep working on your evidence meanwhile.'
+                  : null
+            }
           />
+          {unverified ? (
+            <div className="mt-3">
+              <VerifyEmailNotice email={actor.email} why="Your badge will name this address, so we need to know it is yours." />
+            </div>
+          ) : null}
           {proposalBlock ? (
             <p className="mt-2 text-sm">
               <Link href={`/micro-credentials/${mc.slug}/proposal`}>Go to your proposal</Link>

@@ -1,0 +1,98 @@
+// "Confirm your email address" against Postgres with the real job queue and outbox: sign-up sends
+// a link; work goes to review only from confirmed addresses; links work once and expire; other
+// proofs of the address (a reset link, a school sign-in) count; an unconfirmed account cannot be
+// used to hijack the address's owner.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { signUp, upsertOidcUser, authenticate } from '@/lib/auth/accounts';
+import { confirmEmail, getVerificationLinkState, isEmailVerified, resendVerificationEmail, sendVerificationEmail, VERIFY_DAYS } from '@/lib/auth/email-verification';
+import { resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
+import { loadActor } from '@/lib/auth/load-actor';
+import { jobHandlers } from '@/lib/jobs/handlers';
+import { runDueJobs } from '@/lib/jobs/queue';
+import { startApplication, submitAttempt } from '@/lib/submissions/mutations';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential } from '../factories';
+
+beforeEach(resetDatabase);
+
+async function linkFromOutbox(to: string, path: 'verify-email' | 'reset-password'): Promise<string | undefined> {
+  await runDueJobs(jobHandlers, 50);
+  const mail = await db.emailMessage.findFirst({ where: { to, text: { contains: `/${path}/` } }, orderBy: { createdAt: 'desc' } });
+  return mail?.text.match(new RegExp(`/${path}/([A-Za-z0-9_-]+)`))?.[1];
+}
+
+describe('email confirmation', () => {
+  it('sign-up emails a link; submitting waits for it; the link confirms the address once', async () => {
+    const user = await signUp({ name: 'Kofi Mensah', email: 'Kofi@School.test', password: 'a long enough password' });
+    const teacher = (await loadActor(user.id))!;
+    expect(await isEmailVerified(teacher.id)).toBe(false);
+    const token = (await linkFromOutbox('kofi@school.test', 'verify-email'))!;
+    expect(await getVerificationLinkState(token)).toBe('valid');
+
+    const { mc } = await createPublishedCredential();
+    const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+    await expect(submitAttempt({ actor: teacher, attemptId: attempt.id })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('Confirm your email address') });
+    expect((await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe('DRAFT');
+
+    expect(await confirmEmail({ token })).toEqual({ email: 'kofi@school.test' });
+    expect(await isEmailVerified(teacher.id)).toBe(true);
+    expect(await db.auditLog.count({ where: { action: 'user.email_verified', entityId: teacher.id } })).toBe(1);
+    // Past the gate: now the incomplete parts are what stop it.
+    await expect(submitAttempt({ actor: teacher, attemptId: attempt.id })).rejects.toMatchObject({ code: 'VALIDATION' });
+
+    expect(await getVerificationLinkState(token)).toBe('used');
+    await expect(confirmEmail({ token })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    // Confirmed accounts get no more links.
+    expect(await resendVerificationEmail({ actor: teacher })).toEqual({ alreadyConfirmed: true });
+  });
+
+  it('links expire after a week; a new one retires the old; resending is rate-limited; a reset link is no confirmation link', async () => {
+    const teacher = await createActor({ email: 'ann@school.test', emailVerified: false });
+    const sentAt = new Date();
+    await sendVerificationEmail(teacher.id, sentAt);
+    const first = (await linkFromOutbox('ann@school.test', 'verify-email'))!;
+    const later = new Date(sentAt.getTime() + (VERIFY_DAYS * 24 + 1) * 3_600_000);
+    expect(await getVerificationLinkState(first, later)).toBe('expired');
+    await expect(confirmEmail({ token: first, now: later })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('expired') });
+
+    expect(await resendVerificationEmail({ actor: teacher })).toEqual({ alreadyConfirmed: false });
+    const second = (await linkFromOutbox('ann@school.test', 'verify-email'))!;
+    expect(second).not.toBe(first);
+    expect(await getVerificationLinkState(first)).toBe('used');
+    for (let i = 0; i < 4; i++) await resendVerificationEmail({ actor: teacher });
+    await expect(resendVerificationEmail({ actor: teacher })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+
+    await sendPasswordResetEmail('ann@school.test');
+    const reset = (await linkFromOutbox('ann@school.test', 'reset-password'))!;
+    expect(await getVerificationLinkState(reset)).toBe('unknown');
+    await expect(confirmEmail({ token: reset })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('a password-reset link proves the address too', async () => {
+    const teacher = await createActor({ email: 'bulk@school.test', emailVerified: false });
+    await sendPasswordResetEmail('bulk@school.test');
+    const token = (await linkFromOutbox('bulk@school.test', 'reset-password'))!;
+    await resetPassword({ token, password: 'a password of my own' });
+    expect(await isEmailVerified(teacher.id)).toBe(true);
+  });
+
+  it('a school sign-in takes over an unconfirmed account with that address: its password is dropped and its sessions end', async () => {
+    // Someone opened an account with the teacher's address before she ever signed in.
+    const squatter = await signUp({ name: 'Not Maya', email: 'maya@school.test', password: 'the squatter password' });
+    const before = await db.user.findUniqueOrThrow({ where: { id: squatter.id }, select: { sessionVersion: true } });
+    const owner = await upsertOidcUser({ provider: 'google', providerAccountId: 'g-123', email: 'maya@school.test', name: 'Maya Okafor' });
+    expect(owner.id).toBe(squatter.id);
+    const after = await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { passwordHash: true, emailVerified: true, sessionVersion: true } });
+    expect(after.passwordHash).toBeNull();
+    expect(after.emailVerified).not.toBeNull();
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect((await authenticate({ email: 'maya@school.test', password: 'the squatter password' })).ok).toBe(false);
+
+    // A confirmed account keeps its password when the owner links their school sign-in.
+    await createActor({ email: 'lee@school.test', password: 'lee has a password' });
+    await upsertOidcUser({ provider: 'google', providerAccountId: 'g-456', email: 'lee@school.test', name: 'Lee' });
+    expect((await authenticate({ email: 'lee@school.test', password: 'lee has a password' })).ok).toBe(true);
+  });
+});
