@@ -29,6 +29,13 @@ async function serve() {
   const handle = app.getRequestHandler();
 
   const server = createServer((req, res) => {
+    // Like any proxy, record who connected: the right-hand end of X-Forwarded-For is the only part
+    // a client cannot make up (lib/http/client-ip.ts).
+    const peer = req.socket.remoteAddress;
+    if (peer) {
+      const prior = req.headers['x-forwarded-for'];
+      req.headers['x-forwarded-for'] = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${peer}` : peer;
+    }
     try {
       if (serveCachedPage(req, res)) return;
     } catch (error) {

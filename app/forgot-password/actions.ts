@@ -2,14 +2,14 @@
 
 import { headers } from 'next/headers';
 import { ForgotPasswordInput, requestPasswordReset } from '@/lib/auth/password-reset';
+import { clientIp } from '@/lib/http/client-ip';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
 export async function forgotPasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ForgotPasswordInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   try {
-    const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || null;
-    await requestPasswordReset({ email: parsed.data.email, ip });
+    await requestPasswordReset({ email: parsed.data.email, ip: clientIp(await headers()) });
   } catch (e) {
     return toActionError(e);
   }

@@ -6,14 +6,10 @@ import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 import { env } from '@/lib/env';
 import { authenticate, upsertOidcUser } from '@/lib/auth/accounts';
 import { SignInInput } from '@/lib/auth/schemas';
+import { clientIp } from '@/lib/http/client-ip';
 
 class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
-}
-
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get('x-forwarded-for');
-  return forwarded?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
 }
 
 function buildConfig(): NextAuthConfig {
@@ -24,7 +20,7 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = SignInInput.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate({ ...parsed.data, ip: clientIp(request) });
+        const result = await authenticate({ ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) {
           if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
           return null;
