@@ -2,7 +2,8 @@ import { requireUser } from '@/lib/auth/session';
 import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ProfileForm } from './profile-form';
-import { PasswordForm } from './password-form';
+import { NewPasswordForm } from '@/components/account/new-password-form';
+import { changePasswordAction } from './actions';
 
 export const metadata = { title: 'Your account' };
 
@@ -20,7 +21,7 @@ export default async function AccountPage() {
         {account.hasPassword ? (
           <>
             <p className="mb-4 text-sm text-slate-700">Changing it signs you out everywhere, here too; sign in again with the new one.</p>
-            <PasswordForm />
+            <NewPasswordForm action={changePasswordAction} askCurrent submitLabel="Change password" pendingLabel="Changing…" />
           </>
         ) : (
           <p className="text-sm text-slate-700">You sign in with your school account, so there is no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.</p>

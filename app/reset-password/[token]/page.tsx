@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getResetLinkState, RESET_MINUTES } from '@/lib/auth/password-reset';
 import { Alert, Card } from '@/components/ui/card';
-import { ResetPasswordForm } from './reset-password-form';
+import { NewPasswordForm } from '@/components/account/new-password-form';
+import { resetPasswordAction } from './actions';
 
 export const metadata = { title: 'Choose a new password', robots: { index: false } };
 
@@ -15,7 +16,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {state === 'valid' ? (
         <Card>
           <p className="mb-4 text-sm text-slate-700">Saving it signs you out on every other device.</p>
-          <ResetPasswordForm token={token} />
+          <NewPasswordForm action={resetPasswordAction} token={token} submitLabel="Save my new password" pendingLabel="Saving…" />
         </Card>
       ) : state === 'expired' ? (
         <Alert tone="warning" title="This link has expired">Reset links work for {RESET_MINUTES} minutes. {again}.</Alert>

@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { TextField } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+
+/**
+ * Choosing a new password, typed twice: from an emailed reset link (`token`) or, knowing the
+ * current one (`askCurrent`), from the account page.
+ */
+export function NewPasswordForm(props: {
+  action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
+  token?: string;
+  askCurrent?: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+}) {
+  const [state, action, pending] = useActionState(props.action, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form {...keepInputForm(action)} noValidate>
+      <ActionAlerts state={state} />
+      {props.token ? <input type="hidden" name="token" value={props.token} /> : null}
+      {props.askCurrent ? <TextField label="Current password" name="current" type="password" autoComplete="current-password" required errors={errors?.current} /> : null}
+      <TextField label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
+      <TextField label="New password again" name="confirm" type="password" autoComplete="new-password" required errors={errors?.confirm} />
+      <button type="submit" disabled={pending} className="mt-2 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? props.pendingLabel : props.submitLabel}
+      </button>
+    </form>
+  );
+}
