@@ -20,7 +20,7 @@
 //   transaction commits (lib/http/page-cache-sync.ts), or within the TTL at worst.
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import { withoutClientRuntime } from './static-html';
+import { withoutClientRuntime, withoutScripts } from './static-html';
 
 export type CachedPage = {
   status: number;
@@ -135,7 +135,9 @@ async function render(origin: string, key: string): Promise<CachedPage | Respons
   const body = html === null ? rendered : new TextEncoder().encode(html);
   const headers: [string, string][] = [];
   res.headers.forEach((value, name) => {
-    if (!DROP.has(name)) headers.push([name, value]);
+    if (DROP.has(name)) return;
+    // A page kept without scripts may run none: even markup injected into it could not.
+    headers.push([name, html !== null && name === 'content-security-policy' ? withoutScripts(value) : value]);
   });
   // Compressed once per fill, off the event loop (zlib's thread pool). Brotli at quality 5: about
   // gzip's speed with a smaller result; the top qualities cost tens of ms per page.

@@ -18,6 +18,12 @@ const SCRIPT_HINT = /<link\b[^>]*\b(?:as="script"|rel="modulepreload")[^>]*>/gi;
 const STREAMED = /<template id="B:|<div hidden id="S:|\$RC\(|\$RS\(|\$RX\(/;
 const HTML_OPEN = /<html\b/i;
 
+/** A CSP that allows no script at all, for a page served without any (the rest unchanged). */
+export function withoutScripts(csp: string): string {
+  const directives = csp.split(';').map((d) => d.trim()).filter((d) => d && !/^script-src(-elem|-attr)?\s/i.test(d));
+  return [...directives, "script-src 'none'"].join('; ');
+}
+
 /** The page without the client runtime, or null when the page needs it to show its content. */
 export function withoutClientRuntime(html: string): string | null {
   if (STREAMED.test(html) || !HTML_OPEN.test(html)) return null;

@@ -17,9 +17,10 @@ test('anonymous visitors get public pages from the cache, with matching CSP nonc
   expect(html).toBe(await first.text());
 
   const headers = second.headers();
-  const nonce = nonceOf(headers['content-security-policy']);
-  expect(nonce).toBeTruthy();
-  expect(html).toContain(`nonce="${nonce}"`);
+  // Kept as plain HTML (ADR 007), so its CSP allows no script at all; the rest of the policy stays.
+  expect(headers['content-security-policy']).toContain("script-src 'none'");
+  expect(nonceOf(headers['content-security-policy'])).toBeUndefined();
+  expect(headers['content-security-policy']).toContain("default-src 'self'");
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBeTruthy();
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");

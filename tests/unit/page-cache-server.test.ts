@@ -84,7 +84,7 @@ describe('serving hits from the app server', () => {
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['x-page-cache']).toBe('hit');
-    expect(br.headers['content-security-policy']).toBe("script-src 'nonce-abc'");
+    expect(br.headers['content-security-policy']).toBe("script-src 'none'");
     expect(br.headers['x-frame-options']).toBe('DENY');
     expect(br.headers.vary).toBe('Cookie, Accept-Encoding');
     expect(Number(br.headers['content-length'])).toBe(br.body.byteLength);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutClientRuntime } from '@/lib/http/static-html';
+import { withoutClientRuntime, withoutScripts } from '@/lib/http/static-html';
 
 // The shape Next 16 renders (trimmed): chunk scripts and a preload hint in <head>, the RSC payload
 // as inline scripts at the end of <body>.
@@ -56,5 +56,12 @@ describe('withoutClientRuntime', () => {
   it('does not cut page text that merely mentions a script tag', () => {
     const text = page.replace('<main id="main">', '<main id="main"><p>Use &lt;script&gt; tags sparingly</p>');
     expect(withoutClientRuntime(text)).toContain('<p>Use &lt;script&gt; tags sparingly</p>');
+  });
+});
+
+describe('withoutScripts', () => {
+  it('replaces every script directive with none and keeps the rest', () => {
+    const csp = "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; style-src 'self' 'unsafe-inline'; script-src-elem 'self'; frame-ancestors 'none'";
+    expect(withoutScripts(csp)).toBe("default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; script-src 'none'");
   });
 });
