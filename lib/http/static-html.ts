@@ -11,12 +11,19 @@
 // (`.js-only`, see globals.css). A page whose HTML still depends on a script to show its content
 // (React's streamed Suspense boundaries, moved into place by inline scripts) is left as it is.
 
-const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script>/gi;
-const SCRIPT_HINT = /<link\b[^>]*\b(?:as="script"|rel="modulepreload")[^>]*>/gi;
+// React writes text with `<` escaped and attribute values in double quotes with `"` escaped, so a
+// `<` outside a quoted value always opens a tag or a comment. Tokenizing by tags (rather than
+// searching for "<script") keeps an attribute such as alt="Using <script> tags" from being taken
+// for a tag. Script content never holds "</script" (React escapes it).
+const TOKEN = /<!--[\s\S]*?-->|<\/?[a-zA-Z][^\s/>]*(?:\s+[^\s=/>"']+(?:=(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*\/?>|[^<]+|</g;
+const SCRIPT_OPEN = /^<script\b/i;
+const SCRIPT_CLOSE = /<\/script\s*>/gi;
+const SCRIPT_HINT = /^<link\b(?=[^>]*\b(?:as="script"|rel="modulepreload"))/i;
+const JSON_LD = /\btype="application\/ld\+json"/i;
 // React's streaming: content rendered after the shell arrives in hidden <div id="S:n"> and is
 // swapped into its <template id="B:n"> placeholder by $RC / $RS scripts.
 const STREAMED = /<template id="B:|<div hidden id="S:|\$RC\(|\$RS\(|\$RX\(/;
-const HTML_OPEN = /<html\b/i;
+const HTML_OPEN = /^<html\b/i;
 
 /** A CSP that allows no script at all, for a page served without any (the rest unchanged). */
 export function withoutScripts(csp: string): string {
@@ -26,9 +33,26 @@ export function withoutScripts(csp: string): string {
 
 /** The page without the client runtime, or null when the page needs it to show its content. */
 export function withoutClientRuntime(html: string): string | null {
-  if (STREAMED.test(html) || !HTML_OPEN.test(html)) return null;
-  return html
-    .replace(SCRIPT, (tag, attrs: string) => (/\btype="application\/ld\+json"/i.test(attrs) ? tag : ''))
-    .replace(SCRIPT_HINT, '')
-    .replace(HTML_OPEN, '<html data-static=""');
+  if (STREAMED.test(html)) return null;
+  let out = '';
+  let marked = false;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const token = m[0];
+    if (SCRIPT_OPEN.test(token)) {
+      SCRIPT_CLOSE.lastIndex = TOKEN.lastIndex;
+      const close = SCRIPT_CLOSE.exec(html);
+      if (!close) return null; // not React's output: leave the page as rendered
+      if (JSON_LD.test(token)) out += html.slice(m.index, SCRIPT_CLOSE.lastIndex);
+      TOKEN.lastIndex = SCRIPT_CLOSE.lastIndex;
+    } else if (SCRIPT_HINT.test(token)) {
+      // dropped: it preloads a script the page no longer has
+    } else if (!marked && HTML_OPEN.test(token)) {
+      out += token.replace(HTML_OPEN, '<html data-static=""');
+      marked = true;
+    } else {
+      out += token;
+    }
+  }
+  return marked ? out : null;
 }

@@ -53,6 +53,15 @@ describe('withoutClientRuntime', () => {
     expect(withoutClientRuntime('not a page')).toBeNull();
   });
 
+  it('does not take an attribute that mentions a script tag for a tag', () => {
+    // React leaves < and > unescaped inside attribute values.
+    const attr = page.replace('<main id="main">', '<main id="main"><img alt="Using <script> tags safely" src="/b.png"/><meta name="x" content="a><script>b"/><p>Body text</p>');
+    const out = withoutClientRuntime(attr)!;
+    expect(out).toContain('<img alt="Using <script> tags safely" src="/b.png"/><meta name="x" content="a><script>b"/><p>Body text</p>');
+    expect(out).toContain('<form method="get" action="/catalog" role="search"><input name="q"/></form>');
+    expect(out).not.toContain('__next_f');
+  });
+
   it('does not cut page text that merely mentions a script tag', () => {
     const text = page.replace('<main id="main">', '<main id="main"><p>Use &lt;script&gt; tags sparingly</p>');
     expect(withoutClientRuntime(text)).toContain('<p>Use &lt;script&gt; tags sparingly</p>');
