@@ -79,10 +79,12 @@ const LINK_MESSAGES: Record<Exclude<ResetLinkState, 'valid'>, string> = {
   expired: `This reset link has expired (links work for ${RESET_MINUTES} minutes). Ask for a new one.`,
 };
 
-async function setPassword(userId: string, password: string, action: 'user.password_reset' | 'user.password_change', tx: Tx) {
+// The hash is made before the transaction: Argon2 takes tens of milliseconds, and a transaction
+// should not hold its connection that long.
+async function setPassword(userId: string, passwordHash: string, action: 'user.password_reset' | 'user.password_change', tx: Tx) {
   const user = await tx.user.update({
     where: { id: userId },
-    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
     select: { email: true },
   });
   await recordAudit({ actorId: userId, action, entityType: 'User', entityId: userId }, tx);
@@ -95,12 +97,13 @@ export async function resetPassword(opts: { token: string; password: string; now
   const now = opts.now ?? new Date();
   const { state, row } = await readAccountToken(opts.token, 'PASSWORD_RESET', now);
   if (state !== 'valid' || !row) throw invalidState(LINK_MESSAGES[state === 'valid' ? 'unknown' : state]);
+  const passwordHash = await hashPassword(opts.password);
   const email = await db.$transaction(async (tx) => {
     // Two submits of the same link (a double click, two tabs): exactly one sets the password.
     if (!(await consumeAccountToken(tx, row.id, now))) throw invalidState(LINK_MESSAGES.used);
     // The link reached this inbox, so the address is confirmed too.
     await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });
-    return setPassword(row.userId, opts.password, 'user.password_reset', tx);
+    return setPassword(row.userId, passwordHash, 'user.password_reset', tx);
   });
   await clearRateLimit(`signin:email:${email}`);
   return { email };
@@ -119,6 +122,7 @@ export async function changePassword(opts: { actor: Actor; current: string; pass
     throw validation('That is not your current password.', { current: ['That is not your current password.'] });
   }
   if (opts.current === opts.password) throw validation('Choose a password different from the current one.', { password: ['Choose a password different from the current one.'] });
-  await db.$transaction((tx) => setPassword(opts.actor.id, opts.password, 'user.password_change', tx));
+  const passwordHash = await hashPassword(opts.password);
+  await db.$transaction((tx) => setPassword(opts.actor.id, passwordHash, 'user.password_change', tx));
   await clearRateLimit(limitKey);
 }
