@@ -65,10 +65,15 @@ test('anonymous visitors are sent to sign in and come back afterwards', async ({
 });
 
 test('pages answer with security headers', async ({ request }) => {
-  const res = await request.get('/catalog');
+  // A rendered page: scripts only with this response's nonce.
+  const res = await request.get('/sign-in');
   const h = res.headers();
   expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  // A public page served to anonymous visitors as plain HTML (ADR 007): no script at all.
+  const cached = (await request.get('/catalog')).headers()['content-security-policy'];
+  expect(cached).toContain("frame-ancestors 'none'");
+  expect(cached).toContain("script-src 'none'");
   expect(h['strict-transport-security']).toContain('max-age=');
   expect(h['x-content-type-options']).toBe('nosniff');
   expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
