@@ -18,6 +18,7 @@ export const conflict = (message: string) => new DomainError('CONFLICT', message
 export const invalidState = (message: string) => new DomainError('INVALID_STATE', message);
 export const validation = (message: string, fieldErrors?: Record<string, string[]>) =>
   new DomainError('VALIDATION', message, fieldErrors);
+export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;

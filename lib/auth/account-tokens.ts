@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import { invalidState } from '@/lib/errors';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import type { AccountTokenPurpose } from '@/lib/generated/prisma/enums';
 
@@ -31,8 +32,23 @@ export async function readAccountToken(token: string, purpose: AccountTokenPurpo
   return { state, row };
 }
 
-/** Marks the link used inside `tx`; false when another request used it first (or it just expired). */
-export async function consumeAccountToken(tx: Tx, id: string, now = new Date()): Promise<boolean> {
-  const claimed = await tx.accountToken.updateMany({ where: { id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-  return claimed.count === 1;
+/** What to tell someone whose link cannot be used, per state. */
+export type LinkMessages = Record<Exclude<LinkState, 'valid'>, string>;
+
+/** The row of a link that can be used now; otherwise the message for its state, as an error. */
+export async function requireUsableAccountToken(token: string, purpose: AccountTokenPurpose, messages: LinkMessages, now = new Date()) {
+  const { state, row } = await readAccountToken(token, purpose, now);
+  if (state !== 'valid' || !row) throw invalidState(messages[state === 'valid' ? 'unknown' : state]);
+  return row;
+}
+
+/**
+ * Inside `tx`: uses the link, exactly once (a double click or a second tab gets `messages.used`),
+ * and, as it reached the inbox, confirms the account's address. Says whether that was news.
+ */
+export async function redeemAccountToken(tx: Tx, row: { id: string; userId: string }, messages: LinkMessages, now = new Date()): Promise<{ newlyConfirmed: boolean }> {
+  const claimed = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (claimed.count !== 1) throw invalidState(messages.used);
+  const confirmed = await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });
+  return { newlyConfirmed: confirmed.count > 0 };
 }

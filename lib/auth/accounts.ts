@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { checkRateLimit, clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
-import { DomainError, validation } from '@/lib/errors';
+import { rateLimited, validation } from '@/lib/errors';
 import { SignUpInput } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
 import type { z } from 'zod';
@@ -56,7 +56,7 @@ export async function authenticate(opts: { email: string; password: string; ip?:
 export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: string | null } = {}) {
   if (opts.ip) {
     const limit = await hitRateLimit(`signup:ip:${opts.ip}`, 20, 60 * 60);
-    if (!limit.allowed) throw new DomainError('RATE_LIMITED', 'Too many new accounts from this network. Try again later.');
+    if (!limit.allowed) throw rateLimited('Too many new accounts from this network. Try again later.');
   }
   const email = input.email.trim().toLowerCase();
   let districtId: string | null = null;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { DomainError, invalidState } from '@/lib/errors';
+import { rateLimited } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { consumeAccountToken, issueAccountToken, readAccountToken, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
@@ -40,7 +40,7 @@ export async function sendVerificationEmail(userId: string, now = new Date()): P
 export async function resendVerificationEmail(opts: { actor: Actor }): Promise<{ alreadyConfirmed: boolean }> {
   if (await isEmailVerified(opts.actor.id)) return { alreadyConfirmed: true };
   const limit = await hitRateLimit(`verify-email:${opts.actor.id}`, RESENDS_PER_HOUR, 60 * 60);
-  if (!limit.allowed) throw new DomainError('RATE_LIMITED', 'We have sent several links already. Check your spam folder, or try again in an hour.');
+  if (!limit.allowed) throw rateLimited('We have sent several links already. Check your spam folder, or try again in an hour.');
   await queueVerificationEmail(opts.actor.id);
   return { alreadyConfirmed: false };
 }
@@ -54,7 +54,7 @@ export async function getVerificationLinkState(token: string, now = new Date()):
   return (await readAccountToken(token, 'EMAIL_VERIFICATION', now)).state;
 }
 
-const MESSAGES: Record<Exclude<LinkState, 'valid'>, string> = {
+const MESSAGES: LinkMessages = {
   unknown: 'This confirmation link is not valid. Sign in and send yourself a new one from your dashboard.',
   used: 'This confirmation link has already been used, or a newer one was sent.',
   expired: `This confirmation link has expired (links work for ${VERIFY_DAYS} days). Sign in and send yourself a new one from your dashboard.`,
@@ -66,12 +66,10 @@ const MESSAGES: Record<Exclude<LinkState, 'valid'>, string> = {
  */
 export async function confirmEmail(opts: { token: string; now?: Date }): Promise<{ email: string }> {
   const now = opts.now ?? new Date();
-  const { state, row } = await readAccountToken(opts.token, 'EMAIL_VERIFICATION', now);
-  if (state !== 'valid' || !row) throw invalidState(MESSAGES[state === 'valid' ? 'unknown' : state]);
+  const row = await requireUsableAccountToken(opts.token, 'EMAIL_VERIFICATION', MESSAGES, now);
   await db.$transaction(async (tx) => {
-    if (!(await consumeAccountToken(tx, row.id, now))) throw invalidState(MESSAGES.used);
-    const updated = await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });
-    if (updated.count) await recordAudit({ actorId: row.userId, action: 'user.email_verified', entityType: 'User', entityId: row.userId }, tx);
+    const { newlyConfirmed } = await redeemAccountToken(tx, row, MESSAGES, now);
+    if (newlyConfirmed) await recordAudit({ actorId: row.userId, action: 'user.email_verified', entityType: 'User', entityId: row.userId }, tx);
   });
   return { email: row.user.email };
 }

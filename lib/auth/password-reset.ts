@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { str } from '@/lib/zod-text';
-import { DomainError, invalidState, validation } from '@/lib/errors';
+import { invalidState, rateLimited, validation } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { EmailInput, PasswordInput } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/auth/actor';
-import { consumeAccountToken, issueAccountToken, readAccountToken, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
@@ -40,8 +40,6 @@ export const ForgotPasswordInput = z.object({ email: EmailInput });
 export const ResetPasswordInput = z.object({ token: str().trim().min(1).max(200), ...NewPassword }).refine(confirmed, mismatch);
 export const ChangePasswordInput = z.object({ current: str().min(1, 'Enter your current password.').max(200), ...NewPassword }).refine(confirmed, mismatch);
 
-const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
-
 /** Queues the reset email for `email` if it has an account; the caller cannot tell which. */
 export async function requestPasswordReset(opts: { email: string; ip?: string | null }): Promise<void> {
   const email = opts.email.trim().toLowerCase();
@@ -66,14 +64,12 @@ export async function sendPasswordResetEmail(email: string, now = new Date()): P
   });
 }
 
-export type ResetLinkState = LinkState;
-
 /** What the reset page should say about a link, before anyone types a password. */
-export async function getResetLinkState(token: string, now = new Date()): Promise<ResetLinkState> {
+export async function getResetLinkState(token: string, now = new Date()): Promise<LinkState> {
   return (await readAccountToken(token, 'PASSWORD_RESET', now)).state;
 }
 
-const LINK_MESSAGES: Record<Exclude<ResetLinkState, 'valid'>, string> = {
+const LINK_MESSAGES: LinkMessages = {
   unknown: 'This reset link is not valid. Ask for a new one.',
   used: 'This reset link has already been used, or a newer one was sent. Ask for a new one if you still need it.',
   expired: `This reset link has expired (links work for ${RESET_MINUTES} minutes). Ask for a new one.`,
@@ -95,14 +91,11 @@ async function setPassword(userId: string, passwordHash: string, action: 'user.p
 /** Sets a new password with an emailed link: once, before it expires. */
 export async function resetPassword(opts: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
   const now = opts.now ?? new Date();
-  const { state, row } = await readAccountToken(opts.token, 'PASSWORD_RESET', now);
-  if (state !== 'valid' || !row) throw invalidState(LINK_MESSAGES[state === 'valid' ? 'unknown' : state]);
+  const row = await requireUsableAccountToken(opts.token, 'PASSWORD_RESET', LINK_MESSAGES, now);
   const passwordHash = await hashPassword(opts.password);
   const email = await db.$transaction(async (tx) => {
     // Two submits of the same link (a double click, two tabs): exactly one sets the password.
-    if (!(await consumeAccountToken(tx, row.id, now))) throw invalidState(LINK_MESSAGES.used);
-    // The link reached this inbox, so the address is confirmed too.
-    await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });
+    await redeemAccountToken(tx, row, LINK_MESSAGES, now);
     return setPassword(row.userId, passwordHash, 'user.password_reset', tx);
   });
   await clearRateLimit(`signin:email:${email}`);

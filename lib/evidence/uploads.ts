@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import { DomainError, invalidState, notFound, validation } from '@/lib/errors';
+import { DomainError, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { FILE_KIND_INFO, formatBytes, kindForMime, type FileKind } from '@/lib/evidence/file-types';
@@ -18,7 +18,7 @@ async function withStorage<T>(call: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof DomainError) throw e;
     console.warn('[evidence] storage call failed:', e instanceof Error ? e.message : e);
-    throw new DomainError('INVALID_STATE', STORAGE_DOWN);
+    throw invalidState(STORAGE_DOWN);
   }
 }
 
@@ -67,7 +67,7 @@ export type UploadTicket =
  */
 export async function requestUpload(opts: { actor: Actor; attemptId: string; partId: string; fileName: string; contentType: string; size: number }): Promise<UploadTicket> {
   const limit = await hitRateLimit(`upload:${opts.actor.id}`, 120, 60 * 60);
-  if (!limit.allowed) throw new DomainError('RATE_LIMITED', 'You have started a lot of uploads in the last hour. Wait a little and try again.');
+  if (!limit.allowed) throw rateLimited('You have started a lot of uploads in the last hour. Wait a little and try again.');
   const { part } = await loadDraftPart(opts.actor, opts.attemptId, opts.partId);
   if (part.responseType !== 'FILES' && part.responseType !== 'TEXT_AND_FILES') throw invalidState('This part does not take files.');
   const declared = declaredKind(opts.fileName, opts.contentType);
