@@ -9,8 +9,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
-import { clearPageCache } from '@/lib/http/page-cache';
-import { announcePageCacheClear } from '@/lib/http/page-cache-sync';
+import { changePublicPages } from '@/lib/http/page-cache-sync';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
@@ -37,7 +36,8 @@ async function loadForStatusChange(actor: Actor, awardId: string, verb: string, 
 /** Revokes an award: flips its bit in the published status list, so every verifier sees it. */
 export async function revokeAward(opts: { actor: Actor; awardId: string; reason: string }) {
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'revoke', 'This credential is already revoked.');
-  await db.$transaction(async (tx) => {
+  // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
+  await changePublicPages(async (tx) => {
     // Revocation supersedes a suspension: the suspension bit is cleared so the two lists never
     // disagree about which state is current.
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: opts.reason, suspendedAt: null, suspensionReason: null } });
@@ -46,10 +46,7 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     if (award.suspendedAt) await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
-    // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
-    await announcePageCacheClear(tx);
   });
-  clearPageCache();
 }
 
 /**
@@ -59,32 +56,28 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
 export async function suspendAward(opts: { actor: Actor; awardId: string; reason: string }) {
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'suspend');
   if (award.suspendedAt) throw invalidState('This credential is already suspended.');
-  await db.$transaction(async (tx) => {
+  // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
+  await changePublicPages(async (tx) => {
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: null }, data: { suspendedAt: new Date(), suspensionReason: opts.reason } });
     if (updated.count !== 1) throw invalidState('This credential changed while you were suspending it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
     await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.suspended', title: `Your credential “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
-    // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
-    await announcePageCacheClear(tx);
   });
-  clearPageCache();
 }
 
 /** Lifts a suspension: clears the bit, so the credential verifies as valid again. */
 export async function reinstateAward(opts: { actor: Actor; awardId: string; note: string }) {
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'reinstate');
   if (!award.suspendedAt) throw invalidState('This credential is not suspended.');
-  await db.$transaction(async (tx) => {
+  // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
+  await changePublicPages(async (tx) => {
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: { not: null } }, data: { suspendedAt: null, suspensionReason: null } });
     if (updated.count !== 1) throw invalidState('This credential changed while you were reinstating it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.reinstate', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { note: opts.note, suspendedAt: award.suspendedAt?.toISOString() ?? null } }, tx);
     await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your credential “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}` }, tx);
-    // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
-    await announcePageCacheClear(tx);
   });
-  clearPageCache();
   // A stack left incomplete while this component was on hold may be complete again.
   if (award.microCredentialId) await issueCompletedStacks(award.userId, award.microCredentialId);
 }

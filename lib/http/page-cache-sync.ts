@@ -1,6 +1,6 @@
 import 'server-only';
 import pg from 'pg';
-import type { Tx } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { clearPageCache, pageCacheEnabled } from '@/lib/http/page-cache';
 import { invalidateCatalogFacets } from '@/lib/catalog/queries';
@@ -18,6 +18,21 @@ export const PAGE_CACHE_CHANNEL = 'microcred_page_cache';
 /** Inside a publishing transaction: every server drops its cached public pages once it commits. */
 export async function announcePageCacheClear(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${PAGE_CACHE_CHANNEL}, '')`;
+}
+
+/**
+ * Runs `work` in a transaction that changes what a public page shows (an issued credential's
+ * status or summary). Every server drops its cached pages when it commits, and this one again right
+ * after, so a copy filled during the transaction is not kept even with the listener off.
+ */
+export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(async (tx) => {
+    const value = await work(tx);
+    await announcePageCacheClear(tx);
+    return value;
+  });
+  clearPageCache();
+  return result;
 }
 
 type Listener = { client: pg.Client | null; listening: boolean; stopped: boolean; retry: ReturnType<typeof setTimeout> | null };

@@ -4,8 +4,7 @@ import { db } from '@/lib/db';
 import { conflict, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
-import { clearPageCache } from '@/lib/http/page-cache';
-import { announcePageCacheClear } from '@/lib/http/page-cache-sync';
+import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { countWords } from '@/lib/submissions/words';
 import { findIncompleteParts, type PartAnswer } from '@/lib/submissions/completeness';
 import { needsProposal } from '@/lib/proposals/queries';
@@ -209,10 +208,6 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
 export async function setPublicSummary(opts: { actor: Actor; submissionId: string; publicSummary: string }) {
   const s = await db.submission.findUnique({ where: { id: opts.submissionId }, select: { userId: true } });
   if (!s || s.userId !== opts.actor.id) throw notFound('That application');
-  await db.$transaction(async (tx) => {
-    await tx.submission.update({ where: { id: opts.submissionId }, data: { publicSummary: opts.publicSummary || null } });
-    // The summary shows on the credential's public page, which is cached for anonymous visitors.
-    await announcePageCacheClear(tx);
-  });
-  clearPageCache();
+  // The summary shows on the credential's public page, which is cached for anonymous visitors.
+  await changePublicPages((tx) => tx.submission.update({ where: { id: opts.submissionId }, data: { publicSummary: opts.publicSummary || null } }));
 }
