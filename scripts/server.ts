@@ -17,7 +17,6 @@ import { createServer } from 'node:http';
 import { serveCachedPage } from '../lib/http/page-cache-server';
 import { workerCount } from './workers';
 
-
 async function serve() {
   // Before Next loads: it picks its production code paths from NODE_ENV.
   (process.env as Record<string, string>).NODE_ENV = 'production';
@@ -78,28 +77,31 @@ async function serve() {
 
 // The primary only forks, replaces and stops workers; it never loads Next.
 function supervise(count: number) {
-  let stopping = false;
+  let stoppingAt = 0; // when the primary began stopping every worker (0: running)
   let announced = false;
   const ready = new Set<number>();
-  const fork = () => cluster.fork();
+  const remaining = () => Object.keys(cluster.workers ?? {}).length;
+  const stopAll = (signal: NodeJS.Signals) => {
+    stoppingAt = Date.now();
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(process.exitCode ?? (signal === 'SIGINT' ? 130 : 143)), 12_000).unref();
+  };
   cluster.on('exit', (worker, code, signal) => {
     const served = ready.delete(worker.process.pid!);
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+    if (stoppingAt) {
+      if (remaining() === 0) process.exit(process.exitCode ?? 0);
       return;
     }
     // A worker that dies before it is ready (bad build, bad config) would crash-loop: give up.
     if (!served) {
       console.error(`server: a worker exited during start-up (${signal ?? `code ${code}`}); stopping`);
-      stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
       process.exitCode = 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
-      setTimeout(() => process.exit(1), 12_000).unref();
+      stopAll('SIGTERM');
+      if (remaining() === 0) process.exit(1);
       return;
     }
     console.error(`server: worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
-    fork();
+    cluster.fork();
   });
   cluster.on('message', (worker, message: unknown) => {
     if (message !== 'ready') return;
@@ -109,19 +111,16 @@ function supervise(count: number) {
     announced = true;
     console.log(`> Ready on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT || 3000} (${count} workers: ${[...ready].join(', ')})`);
   });
-  let stoppingAt = 0;
   const shutdown = (signal: NodeJS.Signals) => {
+    // As in serve(): one Ctrl+C arrives several times; only a second one a while later forces it.
     if (stoppingAt) {
       if (Date.now() - stoppingAt > 2_000) process.exit(1);
       return;
     }
-    stoppingAt = Date.now();
-    stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
-    setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 12_000).unref();
+    stopAll(signal);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => shutdown(signal));
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) cluster.fork();
 }
 
 function fail(error: unknown): never {

@@ -1,6 +1,7 @@
 // A short-lived, per-server cache of public pages as anonymous visitors see them (the catalogue,
-// micro-credential, track, stack and issuer pages, issued credentials' pages, the home page). Every visitor who is not signed in gets
-// the same HTML for these, yet each request used to cost a full server render (20-40 ms of CPU).
+// micro-credential, track, stack and issuer pages, issued credentials' pages, the home page).
+// Every visitor who is not signed in gets the same HTML for these, yet each request used to cost a
+// full server render (20-40 ms of CPU).
 // See docs/decisions/006-anonymous-page-cache.md.
 //
 // - Used from proxy.ts. A miss renders the page through the server's own loopback port (the inner
@@ -13,8 +14,8 @@
 //   when the page was filled. The proxy path above remains for misses and for plain `next start`.
 // - Stored as plain HTML without the React and Next client runtime (lib/http/static-html.ts, ADR 007).
 // - Only 200 text/html responses without Set-Cookie are kept, for PAGE_CACHE_TTL_MS (30 s), with
-//   the CSP header they were rendered with (its nonce matches the page's scripts; a fixed page
-//   with a fixed nonce gives an injected script nothing to learn from, see the ADR).
+//   the headers they were rendered with, except that a page kept without scripts gets a CSP that
+//   allows none.
 // - Stateless servers: nothing depends on this cache. Each server keeps its own; publishing or
 //   retiring clears the publishing server's copy at once, and the others' when the publishing
 //   transaction commits (lib/http/page-cache-sync.ts), or within the TTL at worst.
