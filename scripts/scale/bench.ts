@@ -14,13 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import autocannon, { type Result } from 'autocannon';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { startEmbeddedS3, type EmbeddedS3 } from '../embedded/s3';
 import { getEphemeralPort } from '../embedded/ports';
 import { spawnAppServer } from '../embedded/launch';
 import { workerCount } from '../workers';
+import { cpuDelta, cpuSnapshot, load, percentile, processTree } from './http-load';
 import {
   SCALE_AUTH_SECRET, SCALE_CREDENTIAL_KEY_SECRET, SCALE_REVIEWER_EMAIL, SCALE_TEACHER_EMAIL,
   fmtInt, isScaleDatabase, numberFlag, parseFlags, redact, resolveScaleDatabaseUrl,
@@ -76,13 +76,6 @@ type Measured = {
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
-// No response at all within the run: every request took longer than the run itself.
-function percentile(sorted: Float64Array, p: number): number {
-  if (!sorted.length) return Infinity;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
 async function waitForServer(base: string, child: ChildProcess, timeoutMs = 60_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -98,83 +91,10 @@ async function waitForServer(base: string, child: ChildProcess, timeoutMs = 60_0
   throw new Error('the server did not answer within 60 s');
 }
 
-/** One autocannon run cycling through `paths`, with exact latency percentiles from every response. */
-async function load(base: string, s: Scenario, connections: number, duration: number, record: boolean) {
-  let next = 0;
-  const latencies: number[] = [];
-  // Browsers ask for compressed responses; Next compresses (gzip) in-process unless a proxy does it.
-  const headers: Record<string, string> = { 'accept-encoding': 'gzip, br', accept: 'text/html,application/json' };
-  const instance = autocannon({
-    url: base,
-    connections,
-    duration,
-    timeout: 30,
-    headers,
-    requests: [{
-      setupRequest: (req) => {
-        const i = next++;
-        const out = { ...req, path: s.paths[i % s.paths.length] };
-        if (s.cookies?.length) out.headers = { ...headers, cookie: s.cookies[i % s.cookies.length] };
-        return out;
-      },
-    }],
-  });
-  if (record) instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result: Result = await instance;
-  return { result, latencies };
-}
-
 async function probe(base: string, s: Scenario): Promise<{ status: number; bytes: number }> {
   const res = await fetch(`${base}${s.paths[0]}`, { redirect: 'manual', headers: s.cookies ? { cookie: s.cookies[0] } : {} });
   const body = await res.arrayBuffer();
   return { status: res.status, bytes: body.byteLength };
-}
-
-const CLK_TCK = 100; // Linux USER_HZ
-
-/** utime + stime of a process in ms, from /proc (null where /proc is unavailable). */
-function procCpuMs(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return null;
-  }
-}
-
-/** The process and all its descendants (next start may fork its server). */
-function processTree(root: number): number[] {
-  if (!fs.existsSync('/proc')) return [];
-  const parents = new Map<number, number>();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parents) if (ppid === out[i]) out.push(pid);
-  return out;
-}
-
-/** CPU of a set of processes, keyed by pid, so a process that appears later counts from zero. */
-function cpuSnapshot(pids: number[]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const pid of pids) {
-    const c = procCpuMs(pid);
-    if (c !== null) m.set(pid, c);
-  }
-  return m;
-}
-
-function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, c] of after) total += c - (before.get(pid) ?? 0);
-  return total;
 }
 
 async function sessionCookie(client: pg.Client, email: string): Promise<{ cookie: string; userId: string }> {
