@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
+import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { z } from 'zod';
@@ -101,7 +102,7 @@ export async function saveMicroCredentialDraft(opts: { actor: Actor; microCreden
     if (taken) throw validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
   }
   const latest = mc.versions[0];
-  return db.$transaction(async (tx) => {
+  return changePublicPages(async (tx) => {
     let versionId: string;
     if (latest && latest.status === 'DRAFT') {
       versionId = latest.id;
@@ -141,7 +142,7 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
   const draft = mc.versions[0];
   if (!draft || draft.status !== 'DRAFT') throw invalidState('There are no unpublished changes to publish.');
-  return db.$transaction(async (tx) => {
+  return changePublicPages(async (tx) => {
     const counts = await tx.microCredentialVersion.findUniqueOrThrow({
       where: { id: draft.id },
       select: { _count: { select: { parts: true, criteria: true, levels: true } } },
@@ -172,7 +173,7 @@ export async function retireMicroCredential(opts: { actor: Actor; microCredentia
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
   if (mc.status !== 'PUBLISHED') throw invalidState('Only a published credential can be retired.');
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     await tx.microCredential.update({ where: { id: mc.id }, data: { status: 'RETIRED' } });
     await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.retire', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId }, tx);
@@ -182,7 +183,7 @@ export async function retireMicroCredential(opts: { actor: Actor; microCredentia
 export async function createTrack(opts: { actor: Actor; issuerId: string; def: z.input<typeof TrackDef>; publish?: boolean }) {
   if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
   const def = TrackDef.parse(opts.def);
-  return db.$transaction(async (tx) => {
+  return changePublicPages(async (tx) => {
     const track = await tx.track.create({
       data: {
         issuerId: opts.issuerId, slug: def.slug, kind: def.kind, title: def.title, summary: def.summary, description: def.description,
@@ -204,7 +205,7 @@ export async function createTrack(opts: { actor: Actor; issuerId: string; def: z
 export async function createStack(opts: { actor: Actor; issuerId: string; def: z.input<typeof StackDef>; publish?: boolean }) {
   if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
   const def = StackDef.parse(opts.def);
-  return db.$transaction(async (tx) => {
+  return changePublicPages(async (tx) => {
     const mcs = await tx.microCredential.findMany({ where: { slug: { in: def.microCredentials } }, select: { id: true, slug: true } });
     if (mcs.length !== def.microCredentials.length) throw validation('Some credentials in this stack do not exist.');
     const stack = await tx.stack.create({

@@ -7,6 +7,7 @@ import { canAuthor } from '@/lib/authoring/policy';
 import { StackDef } from '@/lib/authoring/schemas';
 import { createStack } from '@/lib/authoring/mutations';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
+import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
 import { zodFieldErrors } from '@/lib/action-result';
 import type { Tx } from '@/lib/db';
@@ -50,7 +51,7 @@ export async function updateStack(opts: { actor: Actor; stackId: string; def: z.
   const def = parseStack(opts.def);
   if (def.slug !== stack.slug) await assertSlugFree(def.slug, stack.id);
   if (new Set(def.microCredentials).size !== def.microCredentials.length) throw validation('Each micro-credential can be in a stack once.', { microCredentials: ['Each micro-credential can be in a stack once.'] });
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     const mcs = await tx.microCredential.findMany({ where: { slug: { in: def.microCredentials }, issuerId: stack.issuerId }, select: { id: true, slug: true } });
     if (mcs.length !== def.microCredentials.length) throw validation('Some credentials in this stack do not exist.', { microCredentials: ['Some credentials in this stack do not exist.'] });
     const before = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredentialId: true } });
@@ -65,7 +66,7 @@ export async function updateStack(opts: { actor: Actor; stackId: string; def: z.
 export async function publishStack(opts: { actor: Actor; stackId: string; now?: Date }) {
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   if (stack.status === 'PUBLISHED') throw invalidState('This stack is already published.');
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     const items = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredential: { select: { status: true } } } });
     if (items.length < 2) throw invalidState('A stack combines at least two micro-credentials.');
     if (items.some((i) => i.microCredential.status !== 'PUBLISHED')) throw invalidState('Publish every micro-credential in the stack first: teachers could not earn an unpublished one.');
@@ -78,7 +79,7 @@ export async function publishStack(opts: { actor: Actor; stackId: string; now?: 
 export async function retireStack(opts: { actor: Actor; stackId: string }) {
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   if (stack.status !== 'PUBLISHED') throw invalidState('Only a published stack can be retired.');
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     await tx.stack.update({ where: { id: stack.id }, data: { status: 'RETIRED' } });
     await syncStackAndMembers(tx, stack.id);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.retire', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId }, tx);

@@ -7,6 +7,7 @@ import { canAuthor } from '@/lib/authoring/policy';
 import { TrackDef } from '@/lib/authoring/schemas';
 import { createTrack } from '@/lib/authoring/mutations';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
+import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
 import { zodFieldErrors } from '@/lib/action-result';
 
@@ -44,7 +45,7 @@ export async function updateTrack(opts: { actor: Actor; trackId: string; def: z.
   const track = await loadOwnTrack(opts.actor, opts.trackId);
   const def = parseTrack(opts.def);
   if (def.slug !== track.slug) await assertSlugFree(def.slug, track.id);
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     await tx.track.update({
       where: { id: track.id },
       data: { slug: def.slug, kind: def.kind, title: def.title, summary: def.summary, description: def.description, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands },
@@ -68,7 +69,7 @@ export async function updateTrack(opts: { actor: Actor; trackId: string; def: z.
 export async function publishTrack(opts: { actor: Actor; trackId: string; now?: Date }) {
   const track = await loadOwnTrack(opts.actor, opts.trackId);
   if (track.status === 'PUBLISHED') throw invalidState('This track is already published.');
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     const published = await tx.microCredential.count({ where: { trackId: track.id, status: 'PUBLISHED' } });
     if (!published) throw invalidState('Add at least one published micro-credential to the track before publishing it.');
     await tx.track.update({ where: { id: track.id }, data: { status: 'PUBLISHED', publishedAt: opts.now ?? new Date() } });
@@ -81,7 +82,7 @@ export async function publishTrack(opts: { actor: Actor; trackId: string; now?: 
 export async function retireTrack(opts: { actor: Actor; trackId: string }) {
   const track = await loadOwnTrack(opts.actor, opts.trackId);
   if (track.status !== 'PUBLISHED') throw invalidState('Only a published track can be retired.');
-  await db.$transaction(async (tx) => {
+  await changePublicPages(async (tx) => {
     await tx.track.update({ where: { id: track.id }, data: { status: 'RETIRED' } });
     await syncCatalogEntry(tx, 'TRACK', track.id);
     await recordAudit({ actorId: opts.actor.id, action: 'track.retire', entityType: 'Track', entityId: track.id, organizationId: track.issuerId }, tx);

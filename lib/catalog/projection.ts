@@ -6,10 +6,14 @@ import { announcePageCacheClear } from '@/lib/http/page-cache-sync';
 
 /**
  * Keeps the searchable catalogue projection in step with the source rows. Called inside the same
- * transaction as every publish, edit-publish or retire, so search never shows a retired item.
+ * transaction as every publish, edit-publish or retire, so search never shows a retired item. Those
+ * transactions run through changePublicPages(), which clears every server's cached pages after the
+ * commit.
  */
 export async function syncCatalogEntry(tx: Tx, kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK', refId: string): Promise<void> {
-  // This server's caches clear at once; the others' when this transaction commits (NOTIFY).
+  // This server's caches clear at once; the others' when this transaction commits (NOTIFY; Postgres
+  // delivers one notice per transaction however often it is sent, so repeating it here costs nothing
+  // and keeps a caller that forgot changePublicPages() correct on the other servers).
   invalidateCatalogFacets();
   clearPageCache();
   await announcePageCacheClear(tx);

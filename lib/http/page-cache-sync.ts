@@ -21,9 +21,10 @@ export async function announcePageCacheClear(tx: Tx): Promise<void> {
 }
 
 /**
- * Runs `work` in a transaction that changes what a public page shows (an issued credential's
- * status or summary). Every server drops its cached pages when it commits, and this one again right
- * after, so a copy filled during the transaction is not kept even with the listener off.
+ * Runs `work` in a transaction that changes what a public page shows: the catalogue (publishing,
+ * editing, retiring a credential, track or stack) or an issued credential's status or summary.
+ * Every server drops its cached pages and catalogue filters when it commits, and this one again
+ * right after, so a copy filled during the transaction is not kept even with the listener off.
  */
 export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const result = await db.$transaction(async (tx) => {
@@ -32,6 +33,7 @@ export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>): Promis
     return value;
   });
   clearPageCache();
+  invalidateCatalogFacets();
   return result;
 }
 

@@ -13,6 +13,7 @@ import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { setPublicSummary, startApplication } from '@/lib/submissions/mutations';
+import { retireMicroCredential } from '@/lib/authoring/mutations';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential } from '../factories';
 
@@ -108,6 +109,34 @@ describe('page cache across servers', () => {
       }
     } finally {
       await other.end();
+    }
+  });
+
+  it('drops a page filled while a catalogue change was still uncommitted, once it commits', async () => {
+    // Another server renders the catalogue in the middle of the retiring transaction (after its
+    // early clear): it still sees the old rows, and that copy must not outlive the commit.
+    await stopPageCacheListener(); // not the NOTIFY path: the clear after commit on this server
+    const { mc, admin } = await createPublishedCredential();
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "CatalogEntry" IN EXCLUSIVE MODE');
+      const retiring = retireMicroCredential({ actor: admin, microCredentialId: mc.id });
+      // Wait until the transaction is blocked on the catalogue projection.
+      for (let i = 0; ; i++) {
+        const { rows } = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (rows[0].n > 0) break;
+        if (i > 250) throw new Error('the retiring transaction never reached the catalogue');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await getOrRender(originUrl, '/catalog');
+      expect(freshPage('/catalog')).toBeDefined();
+      await locker.query('COMMIT');
+      await retiring;
+      expect(freshPage('/catalog')).toBeUndefined();
+    } finally {
+      await locker.end();
     }
   });
 

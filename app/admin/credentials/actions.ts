@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { clearPageCache } from '@/lib/http/page-cache';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
@@ -60,7 +59,6 @@ export async function publishCredentialAction(microCredentialId: string): Promis
   revalidatePath('/admin/credentials');
   revalidatePath(`/admin/credentials/${id.data}/edit`);
   revalidatePath('/catalog');
-  clearPageCache(); // again after commit: a fill during the transaction may have kept the old page
   return { ok: true, message: `Version ${version} is published and in the catalogue.` };
 }
 
@@ -76,7 +74,6 @@ export async function retireCredentialAction(microCredentialId: string): Promise
   revalidatePath('/admin/credentials');
   revalidatePath(`/admin/credentials/${id.data}/edit`);
   revalidatePath('/catalog');
-  clearPageCache(); // again after commit: a fill during the transaction may have kept the old page
   return { ok: true, message: 'Retired: it is no longer in the catalogue. Teachers already working on it can finish.' };
 }
 

@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { clearPageCache } from '@/lib/http/page-cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
@@ -41,7 +40,6 @@ export async function saveStackAction(_prev: ActionResult, formData: FormData): 
   }
   revalidatePath('/admin/stacks');
   revalidatePath('/catalog');
-  clearPageCache(); // again after commit: a fill during the transaction may have kept the old page
   if (!meta.data.stackId) redirect(`/admin/stacks/${id}?saved=1`);
   revalidatePath(`/admin/stacks/${id}`);
   return { ok: true, message: meta.data.intent === 'publish' ? 'Saved and published.' : meta.data.intent === 'retire' ? 'Retired: it is no longer in the catalogue.' : 'Saved.' };
