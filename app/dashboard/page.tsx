@@ -17,7 +17,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats }, verified] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id)]);
+  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired }, verified] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id)]);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
@@ -29,7 +29,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       const prop = propByMc.get(mc.id);
       const column = columnFor(sub?.status);
       const stats = resourceStats.get(mc.currentVersion!.id) ?? { total: 0, done: 0 };
-      const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, resources: stats });
+      const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, proposalRequired, resources: stats });
       return { mc, column, stats, next, sub, prop };
     });
   const columns = groupIntoColumns(rows, show);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { safeCallbackUrl } from '@/lib/auth/schemas';
 import { redirect } from 'next/navigation';
 import { SignInForm } from './sign-in-form';
 import { oidcSignInAction } from './actions';
@@ -22,6 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const actor = await getActor();
   if (actor) redirect(homePath(actor));
   const providers = oidcProviders();
+  // Someone who came to sign in on the way to a credential keeps that destination through sign-up.
+  const back = safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : undefined, '');
+  const signUpHref = back ? `/sign-up?callbackUrl=${encodeURIComponent(back)}` : '/sign-up';
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
@@ -47,7 +51,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : null}
       </Card>
       <p className="mt-4 text-center text-slate-700">
-        New here? <Link href="/sign-up">Create a free account</Link>
+        New here? <Link href={signUpHref}>Create a free account</Link>
       </p>
       {env().DEMO_MODE ? (
         <Card className="mt-6">

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth/config';
 import { signUp } from '@/lib/auth/accounts';
-import { SignUpInput } from '@/lib/auth/schemas';
+import { SignUpInput, safeCallbackUrl } from '@/lib/auth/schemas';
 import { clientIp } from '@/lib/http/client-ip';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
@@ -17,5 +17,6 @@ export async function signUpAction(_prev: ActionResult, formData: FormData): Pro
   } catch (e) {
     return toActionError(e);
   }
-  redirect('/dashboard?welcome=1');
+  // Back to what they chose before signing up (a credential page, say), else the welcome dashboard.
+  redirect(safeCallbackUrl(parsed.data.callbackUrl, '/dashboard?welcome=1'));
 }

@@ -7,12 +7,13 @@ import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
-export function SignUpForm({ districts }: { districts: { id: string; name: string }[] }) {
+export function SignUpForm({ districts, callbackUrl }: { districts: { id: string; name: string }[]; callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />

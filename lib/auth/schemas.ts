@@ -26,6 +26,8 @@ export const SignUpInput = z.object({
   email: EmailInput,
   password: PasswordInput,
   districtId: str().max(40).optional().or(z.literal('').transform(() => undefined)),
+  /** Where the person was going (a credential page, say): they land there once the account exists. */
+  callbackUrl: str().max(2000).optional(),
 });
 
 /** Only same-site paths are followed after sign-in, never another host. */

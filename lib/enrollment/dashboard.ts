@@ -28,15 +28,22 @@ export function nextStep(input: {
   column: DashboardColumn;
   hasSubmission: boolean;
   proposalStatus?: ProposalStatus;
+  /** The teacher's district wants a proposal approved before the work counts. */
+  proposalRequired?: boolean;
   resources: { done: number; total: number };
 }): { label: string; href: string } {
   const { slug, column } = input;
+  const proposal = `/micro-credentials/${slug}/proposal`;
   if (column === 'earned') return { label: 'View badge', href: '/badges' };
   if (column === 'needs-revision') return { label: 'Read feedback and revise', href: `/apply/${slug}` };
   if (column === 'submitted') return { label: 'View submission', href: `/apply/${slug}` };
-  if (input.proposalStatus === 'RETURNED') return { label: 'Update your proposal', href: `/micro-credentials/${slug}/proposal` };
+  if (input.proposalStatus === 'RETURNED') return { label: 'Update your proposal', href: proposal };
+  // Approval can take days: ask for it first, not when the work is ready to send.
+  const awaitingApproval = input.proposalRequired && input.proposalStatus !== 'APPROVED';
+  if (awaitingApproval && input.proposalStatus !== 'SUBMITTED') return { label: 'Write your proposal for district approval', href: proposal };
   if (input.hasSubmission) return { label: 'Continue application', href: `/apply/${slug}` };
   if (input.resources.done < input.resources.total) return { label: 'Study the resources', href: `/micro-credentials/${slug}` };
+  if (awaitingApproval) return { label: 'Check on your proposal (waiting for your district)', href: proposal };
   return { label: 'Start application', href: `/apply/${slug}` };
 }
 

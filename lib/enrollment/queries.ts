@@ -54,7 +54,7 @@ export const DASHBOARD_MAX_ENROLLMENTS = 500;
 /** The teacher's dashboard: everything they are working on, grouped by where it stands. */
 export async function getTeacherDashboard(who: Teacher) {
   const userId = who.id;
-  const [enrollments, submissions, awardTotals, proposals, progress] = await Promise.all([
+  const [enrollments, submissions, awardTotals, proposals, progress, district] = await Promise.all([
     db.enrollment.findMany({
       where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
       orderBy: { createdAt: 'desc' },
@@ -83,7 +83,10 @@ export async function getTeacherDashboard(who: Teacher) {
     db.award.aggregate({ where: { userId, revokedAt: null }, _count: { _all: true }, _sum: { pdHours: true } }),
     db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT }, select: { microCredentialId: true, status: true, decisionComment: true } }),
     db.resourceProgress.findMany({ where: { userId }, select: { resourceId: true } }),
+    // Whether the teacher's district wants a proposal approved first (the next step says so).
+    who.districtId ? db.organization.findUnique({ where: { id: who.districtId }, select: { requiresProposal: true } }) : null,
   ]);
+  const proposalRequired = Boolean(district?.requiresProposal);
   const truncated = enrollments.length > DASHBOARD_MAX_ENROLLMENTS;
   if (truncated) enrollments.length = DASHBOARD_MAX_ENROLLMENTS;
   const awards = { count: awardTotals._count._all, pdHours: Number(awardTotals._sum.pdHours ?? 0) };
@@ -97,5 +100,5 @@ export async function getTeacherDashboard(who: Teacher) {
     if (doneResourceIds.has(r.id)) s.done++;
     resourceStats.set(r.versionId, s);
   }
-  return { enrollments, truncated, submissions, awards, proposals, resourceStats };
+  return { enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired };
 }

@@ -16,15 +16,13 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await expect(page.getByRole('table', { name: /rubric/i })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Sign up, come back, enrol.
-  await page.getByRole('link', { name: 'Sign in to enrol' }).click();
-  await page.getByRole('link', { name: 'Create a free account' }).click();
+  // Sign up and land back on the credential chosen, to enrol.
+  await page.getByRole('link', { name: 'Create a free account to enrol' }).click();
   await page.getByLabel('Your name').fill('Kofi Mensah');
   await page.getByLabel('Email').fill(uniqueEmail('kofi'));
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-  await page.goto('/micro-credentials/the-assessment-cycle');
+  await expect(page).toHaveURL(/\/micro-credentials\/the-assessment-cycle$/);
   await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
   await expect(page.getByRole('link', { name: 'Start your application' })).toBeVisible();
   await page.getByRole('link', { name: 'Start your application' }).click();

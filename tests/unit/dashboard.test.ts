@@ -23,6 +23,20 @@ describe('dashboard columns', () => {
     expect(nextStep({ ...base, column: 'in-progress', resources: { done: 3, total: 3 } })).toEqual({ label: 'Start application', href: '/apply/x' });
   });
 
+  it('asks for the district proposal first when the district wants one approved', () => {
+    const base = { slug: 'x', column: 'in-progress' as const, hasSubmission: false, resources: { done: 0, total: 3 }, proposalRequired: true };
+    const write = { label: 'Write your proposal for district approval', href: '/micro-credentials/x/proposal' };
+    expect(nextStep(base)).toEqual(write);
+    expect(nextStep({ ...base, proposalStatus: 'DRAFT' })).toEqual(write);
+    expect(nextStep({ ...base, hasSubmission: true })).toEqual(write);
+    expect(nextStep({ ...base, proposalStatus: 'RETURNED' }).label).toBe('Update your proposal');
+    // Sent: study meanwhile, then see where it stands.
+    expect(nextStep({ ...base, proposalStatus: 'SUBMITTED' }).label).toBe('Study the resources');
+    expect(nextStep({ ...base, proposalStatus: 'SUBMITTED', resources: { done: 3, total: 3 } })).toEqual({ label: 'Check on your proposal (waiting for your district)', href: '/micro-credentials/x/proposal' });
+    expect(nextStep({ ...base, proposalStatus: 'APPROVED', resources: { done: 3, total: 3 } }).label).toBe('Start application');
+    expect(nextStep({ ...base, proposalRequired: false, resources: { done: 3, total: 3 } }).label).toBe('Start application');
+  });
+
   it('shows a few cards per column, all of the one the teacher expands, and no empty columns', () => {
     const rows = [
       ...Array.from({ length: 9 }, (_, i) => ({ column: 'in-progress' as DashboardColumn, i })),

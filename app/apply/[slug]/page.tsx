@@ -266,6 +266,7 @@ function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; v
                   <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
                   <td className="border-b border-slate-200 p-2 align-top">
                     <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
+                    {s ? <span className="mt-1 block text-xs text-slate-700">{pass ? 'Meets the standard' : 'Below the passing level'}</span> : null}
                   </td>
                   <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
                 </tr>

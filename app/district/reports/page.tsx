@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility } from '@/lib/reporting/district';
@@ -102,7 +103,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
           <a href={csv('salary-steps')} className="text-sm font-semibold">Download CSV</a>
         </div>
         {steps.rules.length === 0 ? (
-          <Card><p>Your district has no salary-step rules yet, so no one is eligible. Rules are set up by a platform administrator.</p></Card>
+          <Card><p>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href="/district/policy">Policy</Link>.</p></Card>
         ) : (
           <>
             <Card className="mb-4">

@@ -13,6 +13,7 @@ import { BadgeMark } from '@/components/catalog/badge-mark';
 import { PrintButton } from '@/components/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { EnrollForm } from '@/components/catalog/enroll-form';
+import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
 import { enrollAction, resourceProgressAction } from './actions';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -123,6 +124,7 @@ export default async function MicroCredentialPage({ params }: Props) {
                       <input type="hidden" name="done" value={done.has(r.id) ? 'false' : 'true'} />
                       <button type="submit" className="text-xs font-semibold text-brand-700 underline">
                         {done.has(r.id) ? '✓ Done (mark as not done)' : 'Mark as done'}
+                        <span className="sr-only">: {r.title}</span>
                       </button>
                     </form>
                   ) : null}
@@ -179,8 +181,8 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
   if (!signedIn) {
     return (
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p>Create a free account to enrol, collect evidence and earn this badge.</p>
-        <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/micro-credentials/${slug}`)}`}>Sign in to enrol</ButtonLink>
+        <p>Free for teachers: enrol, collect evidence and earn this badge.</p>
+        <EnrolAsGuest back={`/micro-credentials/${slug}`} />
       </div>
     );
   }

@@ -6,8 +6,8 @@ import { getStandings, type Standing } from '@/lib/enrollment/queries';
 import { Markdown } from '@/components/markdown';
 import { Card, Pill, type Tone } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
-import { ButtonLink } from '@/components/ui/button';
 import { EnrollForm } from '@/components/catalog/enroll-form';
+import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
 import { enrollTrackAction } from './actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
@@ -44,7 +44,7 @@ export default async function TrackPage({ params }: { params: Promise<{ slug: st
       <p className="mt-3 max-w-3xl text-lg">{track.summary}</p>
       <div className="mt-4">
         {!actor ? (
-          <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/tracks/${slug}`)}`}>Sign in to enrol</ButtonLink>
+          <EnrolAsGuest back={`/tracks/${slug}`} />
         ) : allEnrolled ? (
           <p className="font-medium text-green-900">You are enrolled in every level.</p>
         ) : (
