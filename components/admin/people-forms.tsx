@@ -13,7 +13,7 @@ import { ROLE_LABELS } from '@/lib/people/schemas';
  * where the invitation is to; otherwise it is to `organizationId`.
  */
 export function InviteForm({ organizationId, roles, organizations }: { organizationId: string; roles: (keyof typeof ROLE_LABELS)[]; organizations?: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ url: string; emailed: boolean }>);
+  const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ link: string | null; emailed: boolean }>);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form {...keepInputForm(action)}>
@@ -28,7 +28,7 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
         <div className="mb-3">
           <Alert tone={state.data?.emailed ? 'success' : 'warning'}>
             {state.message}
-            {state.data ? <span className="mt-1 block break-all text-xs">Link: <code>{state.data.url}</code></span> : null}
+            {state.data?.link ? <span className="mt-1 block break-all text-xs">Link: <code>{state.data.link}</code></span> : null}
           </Alert>
         </div>
       ) : null}

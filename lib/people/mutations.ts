@@ -23,8 +23,11 @@ async function loadManagedOrg(actor: Actor, organizationId: string) {
 }
 
 /**
- * Invites someone by email to a role in an organisation. Only a hash of the token is stored; the
- * link goes by email (and back to the admin, who may share it another way).
+ * Invites someone by email to a role in an organisation. Only a hash of the token is stored and the
+ * link goes to the invited address only: the person inviting never sees it, so they cannot accept
+ * in the invitee's name. Only if the email cannot be sent is the link returned (`link`) for them to
+ * pass on another way; the invitation is then marked, and a new account made through it starts with
+ * an unconfirmed address.
  */
 export async function inviteMember(opts: { actor: Actor; organizationId: string; email: string; role: Role; now?: Date }) {
   const org = await loadManagedOrg(opts.actor, opts.organizationId);
@@ -53,41 +56,44 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
   } catch {
     emailed = false;
   }
-  return { invitationId: invitation.id, url, emailed, expiresAt: invitation.expiresAt };
+  if (!emailed) await db.invitation.update({ where: { id: invitation.id }, data: { linkShared: true } });
+  return { invitationId: invitation.id, emailed, link: emailed ? null : url, expiresAt: invitation.expiresAt };
 }
 
 export type InvitationState =
   | { state: 'invalid' }
   | { state: 'used'; organizationName: string }
   | { state: 'expired'; organizationName: string }
-  | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean; userHasPassword: boolean };
+  | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean };
 
 export async function getInvitation(token: string, now = new Date()): Promise<InvitationState> {
   const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, role: true, acceptedAt: true, expiresAt: true, organization: { select: { name: true } } } });
   if (!inv) return { state: 'invalid' };
   if (inv.acceptedAt) return { state: 'used', organizationName: inv.organization.name };
   if (inv.expiresAt <= now) return { state: 'expired', organizationName: inv.organization.name };
-  const user = await db.user.findUnique({ where: { email: inv.email }, select: { passwordHash: true } });
-  return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user), userHasPassword: Boolean(user?.passwordHash) };
+  const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+  return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user) };
 }
 
 /**
- * Accepts an invitation, once. A signed-in person must be the invited address; someone without an
- * account (or an account made by bulk enrolment, without a password) sets a name and password here,
- * which the emailed token entitles them to do.
+ * Accepts an invitation, once. A signed-in person must be the invited address. Someone without an
+ * account sets a name and password here. An existing account, with or without a password (school
+ * sign-in, bulk enrolment), must sign in first: an invitation link never sets the password of an
+ * account that exists. People without a password set one through "Forgot your password?", which
+ * goes to their own inbox.
  */
 export async function acceptInvitation(opts: { token: string; actor?: Actor | null; newAccount?: { name: string; password: string }; now?: Date }) {
   const now = opts.now ?? new Date();
-  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(opts.token) }, select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, organization: { select: { kind: true, parentId: true } } } });
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(opts.token) }, select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, linkShared: true, organization: { select: { kind: true, parentId: true } } } });
   if (!inv) throw notFound('That invitation');
   if (inv.acceptedAt) throw invalidState('This invitation has already been used.');
   if (inv.expiresAt <= now) throw invalidState('This invitation has expired. Ask for a new one.');
-  const existing = await db.user.findUnique({ where: { email: inv.email }, select: { id: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
   if (opts.actor) {
     if (opts.actor.email.toLowerCase() !== inv.email) throw forbidden(`This invitation was sent to ${inv.email}. Sign out and accept it with that address.`);
   } else {
     if (!opts.newAccount) throw validation('Choose a name and password.');
-    if (existing?.passwordHash) throw invalidState('An account with this email already exists. Sign in to accept the invitation.');
+    if (existing) throw invalidState('An account with this email already exists. Sign in to accept the invitation (no password yet? Use “Forgot your password?” on the sign-in page).');
   }
   const passwordHash = !opts.actor && opts.newAccount ? await hashPassword(opts.newAccount.password) : null;
   return db.$transaction(async (tx) => {
@@ -96,11 +102,10 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
     if (claimed.count !== 1) throw conflict('This invitation has just been used.');
     let userId: string;
     if (opts.actor) userId = opts.actor.id;
-    else if (existing) {
-      userId = existing.id;
-      await tx.user.update({ where: { id: existing.id }, data: { name: opts.newAccount!.name, passwordHash, emailVerified: now } });
-    } else {
-      userId = (await tx.user.create({ data: { email: inv.email, name: opts.newAccount!.name, passwordHash, emailVerified: now }, select: { id: true } })).id;
+    else {
+      // The emailed link proves the address; a link handed to the inviter does not.
+      const emailVerified = inv.linkShared ? null : now;
+      userId = (await tx.user.create({ data: { email: inv.email, name: opts.newAccount!.name, passwordHash, emailVerified }, select: { id: true } })).id;
     }
     // Joining a district (or one of its schools) as a teacher links the account to it.
     if (inv.role === 'TEACHER' && (inv.organization.kind === 'DISTRICT' || inv.organization.kind === 'SCHOOL')) {
@@ -205,7 +210,8 @@ export async function previewBulkEnrol(opts: { actor: Actor; issuerId: string; t
 /**
  * Imports the CSV in one transaction: any invalid row stops the whole import before anything is
  * written, and a failure part-way rolls everything back. New accounts have no password; the
- * teachers sign in with their school's identity provider or through an invitation.
+ * teachers sign in with their school's identity provider, or set a password through "Forgot your
+ * password?" (a link to their own inbox).
  */
 export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string }) {
   const preview = await previewBulkEnrol(opts);
@@ -222,12 +228,12 @@ export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; ta
       let enrolled = 0;
       for (const r of preview.rows) {
         const schoolData = r.school ? { schoolId: r.school.id, districtId: r.school.parentId } : {};
-        const existing = await tx.user.findUnique({ where: { email: r.email }, select: { id: true, schoolId: true } });
+        const existing = await tx.user.findUnique({ where: { email: r.email }, select: { id: true } });
         let userId: string;
         if (existing) {
+          // An existing account keeps its school and district: only the teacher (through a
+          // district's invitation) or their district leader changes them, never an issuer's import.
           userId = existing.id;
-          // Fill in a missing school; never move a teacher who already has one.
-          if (!existing.schoolId && r.school) await tx.user.update({ where: { id: userId }, data: schoolData });
         } else {
           userId = (await tx.user.create({ data: { email: r.email, name: r.name, ...schoolData }, select: { id: true } })).id;
           created++;

@@ -72,13 +72,29 @@ test('a district leader invites a teacher to a school, moves them to another sch
   await page.getByLabel('Invite to').selectOption({ label: 'Cushing Elementary School' });
   await page.getByLabel('Role').selectOption({ label: 'Teacher' });
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  const link = (await page.locator('code').filter({ hasText: '/invitations/' }).textContent())!.trim();
+  await expect(page.getByText(`Invitation emailed to ${email}.`)).toBeVisible();
+  // The link went to the teacher's inbox only: the leader never sees it.
+  await expect(page.locator('code').filter({ hasText: '/invitations/' })).toHaveCount(0);
   await expect(page.getByText(`${email} · Teacher · Cushing Elementary School`)).toBeVisible();
+
+  // The demo outbox stands in for the teacher's inbox (it shows every message to an issuer admin).
+  const outbox = await (await browser.newContext()).newPage();
+  await signIn(outbox, 'admin@demo.school');
+  let link = '';
+  await expect
+    .poll(async () => {
+      await outbox.goto('/outbox');
+      const text = (await outbox.locator('li').filter({ hasText: email }).filter({ hasText: '/invitations/' }).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      link = /\/invitations\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
+      return link;
+    }, { timeout: 20_000, intervals: [500, 1_000] })
+    .not.toBe('');
+  await outbox.context().close();
 
   // The teacher accepts in their own browser and is placed at the school.
   const other = await browser.newContext();
   const teacher = await other.newPage();
-  await teacher.goto(new URL(link).pathname);
+  await teacher.goto(link);
   await teacher.getByLabel('Your name').fill('Omar Haddad');
   await teacher.getByLabel('Choose a password').fill('a long enough password');
   await teacher.getByRole('button', { name: 'Accept and create my account' }).click();

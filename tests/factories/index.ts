@@ -60,3 +60,9 @@ export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Cat
 export const SAMPLE_PNG = Uint8Array.from(
   Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
 );
+
+/** The token of the newest invitation emailed to `email`, read from the outbox as the invitee would. */
+export async function invitationTokenFor(email: string): Promise<string> {
+  const mail = await db.emailMessage.findFirstOrThrow({ where: { to: email.toLowerCase(), text: { contains: '/invitations/' } }, orderBy: { createdAt: 'desc' } });
+  return /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
 import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
 import { listOrgMembers } from '@/lib/people/queries';
 import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
@@ -50,7 +50,7 @@ describe('bulk enrolment from CSV', () => {
     expect(existing.id).toBeTruthy();
   });
 
-  it('imports a good file in one go: new password-less accounts with school and district, enrolled', async () => {
+  it('imports a good file in one go: new password-less accounts with school and district, existing ones left where they are, all enrolled', async () => {
     const { issuer, admin, mc, district, school } = await setup();
     await createActor({ email: 'old@school.org', name: 'Old Hand' });
     const csv = '\uFEFFEmail,Name,School\r\nana@school.org,"Díaz, Ana",cushing-elementary\r\nold@school.org,Old Hand,Cushing Elementary School\r\nbo@school.org,Bo Brown,\r\n';
@@ -58,7 +58,9 @@ describe('bulk enrolment from CSV', () => {
     expect(result).toMatchObject({ rows: 3, created: 2, enrolled: 3 });
     const ana = await db.user.findUniqueOrThrow({ where: { email: 'ana@school.org' } });
     expect(ana).toMatchObject({ name: 'Díaz, Ana', passwordHash: null, schoolId: school.id, districtId: district.id });
-    expect((await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' } })).schoolId).toBe(school.id);
+    // An existing account is enrolled but keeps its (lack of) school and district: an issuer's
+    // import never moves people between districts.
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' }, select: { schoolId: true, districtId: true } })).toEqual({ schoolId: null, districtId: null });
     expect(await db.enrollment.count({ where: { microCredentialId: mc.id, withdrawnAt: null } })).toBe(3);
     // Importing the same file again changes nothing and reports everyone as already enrolled.
     const again = await previewBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv });
@@ -91,8 +93,10 @@ describe('bulk enrolment from CSV', () => {
 describe('invitations, roles and qualifications', () => {
   it('invites by email with a hashed single-use token; a new person accepts and gets the role', async () => {
     const { issuer, admin } = await setup();
-    const { url } = await inviteMember({ actor: admin, organizationId: issuer.id, email: 'Rev@Example.org', role: 'REVIEWER' });
-    const token = url.split('/invitations/')[1];
+    const sent = await inviteMember({ actor: admin, organizationId: issuer.id, email: 'Rev@Example.org', role: 'REVIEWER' });
+    // The link goes to the invited address only, never back to the person inviting.
+    expect(sent).toMatchObject({ emailed: true, link: null });
+    const token = await invitationTokenFor('rev@example.org');
     const stored = await db.invitation.findFirstOrThrow();
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.email).toBe('rev@example.org');
@@ -113,12 +117,13 @@ describe('invitations, roles and qualifications', () => {
   it('gives a clear answer for an expired invitation and for the wrong signed-in account', async () => {
     const { issuer, admin } = await setup();
     const past = new Date(Date.now() - 30 * 86_400_000);
-    const { url } = await inviteMember({ actor: admin, organizationId: issuer.id, email: 'late@example.org', role: 'REVIEWER', now: past });
-    const token = url.split('/invitations/')[1];
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'late@example.org', role: 'REVIEWER', now: past });
+    const token = await invitationTokenFor('late@example.org');
     expect(await getInvitation(token)).toMatchObject({ state: 'expired' });
     await expect(acceptInvitation({ token, newAccount: { name: 'Late', password: 'a long password' } })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/expired/) });
 
-    const fresh = (await inviteMember({ actor: admin, organizationId: issuer.id, email: 'right@example.org', role: 'ISSUER_ADMIN' })).url.split('/invitations/')[1];
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'right@example.org', role: 'ISSUER_ADMIN' });
+    const fresh = await invitationTokenFor('right@example.org');
     const wrong = await createActor({ email: 'wrong@example.org' });
     await expect(acceptInvitation({ token: fresh, actor: wrong })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const right = await createActor({ email: 'right@example.org', password: 'existing password' });
@@ -126,6 +131,35 @@ describe('invitations, roles and qualifications', () => {
     await expect(acceptInvitation({ token: fresh, newAccount: { name: 'Impostor', password: 'impostor password' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await acceptInvitation({ token: fresh, actor: right });
     expect((await loadActor(right.id))?.roles.map((r) => r.role)).toEqual(['ISSUER_ADMIN']);
+  });
+
+  it('never sets the password of an account that exists, even one without a password', async () => {
+    const { issuer, admin } = await setup();
+    // School sign-in and bulk enrolment make accounts without a password.
+    const existing = await db.user.create({ data: { email: 'sso.only@example.org', name: 'Sam School' }, select: { id: true } });
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'sso.only@example.org', role: 'REVIEWER' });
+    const token = await invitationTokenFor('sso.only@example.org');
+    expect(await getInvitation(token)).toMatchObject({ state: 'open', userExists: true });
+    await expect(acceptInvitation({ token, newAccount: { name: 'Taken Over', password: 'attacker password' } })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/Sign in/) });
+    const after = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
+    expect([after.passwordHash, after.name]).toEqual([null, 'Sam School']);
+    expect(await getInvitation(token)).toMatchObject({ state: 'open' });
+    // Signed in as themselves, they accept.
+    await acceptInvitation({ token, actor: (await loadActor(existing.id))! });
+    expect((await loadActor(existing.id))?.roles.map((r) => r.role)).toEqual(['REVIEWER']);
+  });
+
+  it('a link handed to the inviter (the email failed) does not confirm the address of the account it makes', async () => {
+    const { issuer, admin } = await setup();
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'unsent@example.org', role: 'REVIEWER' });
+    const token = await invitationTokenFor('unsent@example.org');
+    await db.invitation.updateMany({ where: { email: 'unsent@example.org' }, data: { linkShared: true } });
+    const { userId } = await acceptInvitation({ token, newAccount: { name: 'Una Sent', password: 'a long enough password' } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerified).toBeNull();
+
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'sent@example.org', role: 'REVIEWER' });
+    const emailed = await acceptInvitation({ token: await invitationTokenFor('sent@example.org'), newAccount: { name: 'Sen Tee', password: 'a long enough password' } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: emailed.userId } })).emailVerified).not.toBeNull();
   });
 
   it('assigns and removes roles and qualifies reviewers, audit-logged and scoped to the issuer', async () => {

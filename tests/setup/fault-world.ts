@@ -6,7 +6,7 @@ import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PNG, sampleDefinition } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, invitationTokenFor, SAMPLE_PNG, sampleDefinition } from '@/tests/factories';
 import { createMicroCredential } from '@/lib/authoring/mutations';
 import { createIssuerTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack } from '@/lib/authoring/stacks';
@@ -121,8 +121,8 @@ export async function buildWorld() {
   const stack = await createIssuerStack({ actor: adminA, issuerId: issuerA.id, def: { slug: `stack-a-${Date.now()}`, title: 'Stack A', summary: 'A stack.', microCredentials: [mcA.mc.slug, mcA2.mc.slug] } });
 
   // An open invitation for someone else's address.
-  const invitation = await inviteMember({ actor: adminA, organizationId: issuerA.id, email: 'invited-reviewer@example.test', role: 'REVIEWER' });
-  const inviteToken = new URL(invitation.url).pathname.split('/').pop()!;
+  await inviteMember({ actor: adminA, organizationId: issuerA.id, email: 'invited-reviewer@example.test', role: 'REVIEWER' });
+  const inviteToken = await invitationTokenFor('invited-reviewer@example.test');
 
   const reload = async (a: Actor) => (await loadActor(a.id))!;
   return {

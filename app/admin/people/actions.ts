@@ -7,10 +7,10 @@ import { BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput } fro
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import type { EnrolPreviewRow } from '@/lib/people/mutations';
 
-export async function inviteAction(_prev: ActionResult<{ url: string; emailed: boolean }>, formData: FormData): Promise<ActionResult<{ url: string; emailed: boolean }>> {
+export async function inviteAction(_prev: ActionResult<{ link: string | null; emailed: boolean }>, formData: FormData): Promise<ActionResult<{ link: string | null; emailed: boolean }>> {
   const parsed = parseInput(InviteInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
-  let result: { url: string; emailed: boolean };
+  let result: { link: string | null; emailed: boolean };
   try {
     const actor = await requireActor();
     result = await inviteMember({ actor, ...parsed.data });
@@ -19,7 +19,7 @@ export async function inviteAction(_prev: ActionResult<{ url: string; emailed: b
   }
   revalidatePath('/admin/people');
   revalidatePath('/district/people');
-  return { ok: true, data: result, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
+  return { ok: true, data: { link: result.link, emailed: result.emailed }, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
 }
 
 export async function changeRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

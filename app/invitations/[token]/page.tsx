@@ -29,12 +29,19 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             ) : (
               <Alert tone="warning" title="You are signed in with another address">This invitation was sent to {inv.email}, but you are signed in as {actor.email}. Sign out, then open this link again.</Alert>
             )
-          ) : inv.userHasPassword ? (
-            <p>You already have an account with {inv.email}. <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> and come back to this page to accept.</p>
+          ) : inv.userExists ? (
+            <>
+              <p>
+                You already have an account with {inv.email}. <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> and you will come back here to accept.
+              </p>
+              <p className="mt-2 text-sm text-slate-700">
+                Never set a password (you sign in with your school account, or your school or an issuer created the account for you)? Use your school account on the sign-in page, or <Link href="/forgot-password">set a password</Link> with a link sent to {inv.email}.
+              </p>
+            </>
           ) : (
             <>
               <p className="mb-4 text-sm text-slate-700">
-                Already signed in elsewhere with your school account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> first. Otherwise set up your account:
+                Set up your account below. Already use your school account to sign in? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> instead.
               </p>
               <AcceptNewAccountForm token={token} email={inv.email} />
             </>
