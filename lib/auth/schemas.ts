@@ -30,8 +30,21 @@ export const SignUpInput = z.object({
   callbackUrl: str().max(2000).optional(),
 });
 
-/** Only same-site paths are followed after sign-in, never another host. */
+/**
+ * Only same-site paths are followed after sign-in, never another host. Browsers and URL parsers drop
+ * tabs and newlines and read a backslash as a slash, so `/<tab>/evil.example` or `/\\evil.example`
+ * would become `//evil.example`: anything with a control character or a backslash is refused, and
+ * what remains must parse to a path on this site.
+ */
 export function safeCallbackUrl(value: string | null | undefined, fallback = '/dashboard'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+  if (!value || value.length > 2000 || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  const base = 'http://callback.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || value.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -5,13 +5,25 @@ import { env } from '@/lib/env';
 
 let transport: nodemailer.Transporter | null | undefined;
 
+// Links that act for whoever holds them: a password reset, an address confirmation, an invitation.
+const TOKEN_LINK = /(\/(?:reset-password|verify-email|invitations)\/)[A-Za-z0-9_-]{16,}/g;
+
+/** The text with every one-time link's token removed (what the outbox keeps once emails really go out). */
+export function withoutTokenLinks(text: string): string {
+  return text.replace(TOKEN_LINK, '$1[link removed from this copy]');
+}
+
 /**
- * Every email is written to the outbox table first (the dev outbox page shows it); with SMTP_URL
- * configured it is then sent. A failed send throws so the job queue retries it.
+ * Every email is written to the outbox table first; with SMTP_URL configured it is then sent. A
+ * failed send throws so the job queue retries it. Without SMTP (local development, demos) the
+ * outbox IS the delivery, so it keeps the whole text (the demo outbox page shows it). With SMTP the
+ * stored copy has its one-time links removed: the database (and its backups) then holds no usable
+ * reset, confirmation or invitation link, only their hashes (lib/security/tokens.ts).
  */
 export async function sendEmail(opts: { to: string; subject: string; text: string }) {
-  const message = await db.emailMessage.create({ data: { to: opts.to, subject: opts.subject, text: opts.text }, select: { id: true } });
   const url = env().SMTP_URL;
+  const stored = url ? withoutTokenLinks(opts.text) : opts.text;
+  const message = await db.emailMessage.create({ data: { to: opts.to, subject: opts.subject, text: stored }, select: { id: true } });
   if (!url) return;
   transport ??= nodemailer.createTransport(url);
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp, storageOrigin } from '@/lib/security/csp';
 import { safeCallbackUrl, SignUpInput } from '@/lib/auth/schemas';
+import { withoutTokenLinks } from '@/lib/email/send';
 import { renderMarkdown } from '@/lib/markdown';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 
@@ -24,6 +25,14 @@ describe('redirect safety', () => {
     expect(safeCallbackUrl('//evil.example')).toBe('/dashboard');
     expect(safeCallbackUrl('/\\evil.example')).toBe('/dashboard');
     expect(safeCallbackUrl(undefined, '/x')).toBe('/x');
+    // Parsers drop tabs and newlines and read "\\" as "/": each of these would become //evil.example.
+    for (const sneaky of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\\/evil.example', '/%09/evil.example'.replace('%09', '\t'), '/\u0000/evil.example']) {
+      expect(safeCallbackUrl(sneaky)).toBe('/dashboard');
+    }
+    // Encoded characters stay encoded: a path, not a host.
+    expect(safeCallbackUrl('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
+    expect(safeCallbackUrl('/micro-credentials/a?x=1#top')).toBe('/micro-credentials/a?x=1#top');
+    expect(safeCallbackUrl('/catalog?q=a%20b')).toBe('/catalog?q=a%20b');
   });
 });
 
@@ -54,5 +63,18 @@ describe('cursors', () => {
     expect(decodeCursor(c, isDate)).toEqual({ p: '2026-01-01T00:00:00.000Z', id: 'x' });
     expect(decodeCursor('%%%', isDate)).toBeNull();
     expect(decodeCursor(encodeCursor({ r: 1, id: 'x' }), isDate)).toBeNull();
+  });
+});
+
+describe('stored copies of emails', () => {
+  it('keep no usable one-time link once emails really go out', () => {
+    const token = 'q8X3m_Kd2-LpZr7YvB0cNwE5tHaJ9sUfGi4oR1eMx6A';
+    const text = `Choose a new one here:\nhttps://microcred.example/reset-password/${token}\nConfirm: https://microcred.example/verify-email/${token}\nJoin: https://microcred.example/invitations/${token}\nYour badge: https://microcred.example/credentials/clx1abc`;
+    const stored = withoutTokenLinks(text);
+    expect(stored).not.toContain(token);
+    expect(stored).toContain('https://microcred.example/reset-password/[link removed from this copy]');
+    expect(stored).toContain('/invitations/[link removed from this copy]');
+    // Ordinary links stay.
+    expect(stored).toContain('https://microcred.example/credentials/clx1abc');
   });
 });
