@@ -23,14 +23,11 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   };
 }
 
-export async function clearRateLimit(key: string): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { key } });
+/** Gives back one hit taken by hitRateLimit (an attempt that turned out not to count). */
+export async function releaseRateLimit(key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
-/** Whether a key is over its limit, without counting this call (for limits that count failures only). */
-export async function checkRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const row = await db.rateLimit.findUnique({ where: { key }, select: { count: true, windowStart: true } });
-  const resetAt = row ? row.windowStart.getTime() + windowSeconds * 1000 : 0;
-  if (!row || resetAt <= Date.now()) return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
-  return { allowed: row.count < limit, remaining: Math.max(0, limit - row.count), retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) };
+export async function clearRateLimit(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { checkRateLimit, clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
+import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { rateLimited, validation } from '@/lib/errors';
 import { SignUpInput } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
@@ -24,15 +24,19 @@ export type AuthenticateResult =
  */
 export async function authenticate(opts: { email: string; password: string; ip?: string | null }): Promise<AuthenticateResult> {
   const email = opts.email.trim().toLowerCase();
-  // Only failed attempts count, per address and per client IP, in Postgres so every app server
-  // shares the counters; a correct password clears the address's counter.
+  // Failed attempts count, per address and per client IP, in Postgres so every app server shares
+  // the counters. Each attempt takes its hit BEFORE the password is checked, so a burst of parallel
+  // guesses cannot all pass a check that none of them has counted yet; an attempt that is refused,
+  // or that succeeds, gives its hit back (a correct password also clears the address's counter).
   const emailKey = `signin:email:${email}`;
   const ipKey = opts.ip ? `signin:ip:${opts.ip}` : null;
   const [byEmail, byIp] = await Promise.all([
-    checkRateLimit(emailKey, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS),
-    ipKey ? checkRateLimit(ipKey, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS) : null,
+    hitRateLimit(emailKey, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS),
+    ipKey ? hitRateLimit(ipKey, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS) : null,
   ]);
+  const giveBack = () => Promise.all([releaseRateLimit(emailKey), ipKey ? releaseRateLimit(ipKey) : null]);
   if (!byEmail.allowed || (byIp && !byIp.allowed)) {
+    await giveBack();
     return {
       ok: false,
       reason: 'rate_limited',
@@ -44,12 +48,8 @@ export async function authenticate(opts: { email: string; password: string; ip?:
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash, opts.password);
-  if (!user || !ok || user.disabledAt) {
-    await hitRateLimit(emailKey, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS);
-    if (ipKey) await hitRateLimit(ipKey, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS);
-    return { ok: false, reason: 'invalid' };
-  }
-  await clearRateLimit(emailKey);
+  if (!user || !ok || user.disabledAt) return { ok: false, reason: 'invalid' };
+  await Promise.all([clearRateLimit(emailKey), ipKey ? releaseRateLimit(ipKey) : null]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 

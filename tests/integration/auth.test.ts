@@ -33,10 +33,26 @@ describe('accounts', () => {
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'signin:email:bo@school.org' } })).count).toBe(8);
   });
 
+  it('counts a burst of parallel guesses before checking any of them: at most the limit get a verdict', async () => {
+    await signUp({ name: 'Cam', email: 'cam@school.org', password: 'correct horse battery' });
+    const results = await Promise.all(Array.from({ length: 30 }, () => authenticate({ email: 'cam@school.org', password: 'wrong password!', ip: '198.51.100.7' })));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid').length).toBeLessThanOrEqual(8);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate_limited').length).toBeGreaterThanOrEqual(22);
+    // Refused attempts give their hit back: the counters hold the guesses that were checked.
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'signin:email:cam@school.org' } })).count).toBe(8);
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'signin:ip:198.51.100.7' } })).count).toBe(results.filter((r) => !r.ok && r.reason === 'invalid').length);
+  });
+
   it('rate-limits sign-in per client IP across many addresses', async () => {
     for (let i = 0; i < 60; i++) await authenticate({ email: `x${i}@school.org`, password: 'whatever!!', ip: '203.0.113.9' });
     expect(await authenticate({ email: 'fresh@school.org', password: 'whatever!!', ip: '203.0.113.9' })).toMatchObject({ reason: 'rate_limited' });
     expect(await authenticate({ email: 'fresh@school.org', password: 'whatever!!', ip: '203.0.113.10' })).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('successful sign-ins from one school network never use up its allowance', async () => {
+    await signUp({ name: 'Dee', email: 'dee@school.org', password: 'correct horse battery' });
+    for (let i = 0; i < 70; i++) expect(await authenticate({ email: 'dee@school.org', password: 'correct horse battery', ip: '192.0.2.44' })).toMatchObject({ ok: true });
+    expect((await db.rateLimit.findUnique({ where: { key: 'signin:ip:192.0.2.44' } }))?.count ?? 0).toBe(0);
   });
 
   it('refuses a duplicate email on sign-up and an unknown district', async () => {
