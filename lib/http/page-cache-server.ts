@@ -46,7 +46,7 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding {
 export function writeCachedPage(res: ServerResponse, page: CachedPage, encoding: Encoding) {
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body;
   for (const [name, value] of page.headers) res.setHeader(name, value);
-  res.setHeader('vary', 'Cookie, Accept-Encoding');
+  res.setHeader('vary', `${page.vary}, Accept-Encoding`);
   if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
   res.setHeader('content-length', body.byteLength);
   res.setHeader(FILL_HEADER, 'hit');

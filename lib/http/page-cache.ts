@@ -32,7 +32,17 @@ export type CachedPage = {
   br: Uint8Array;
   expires: number;
   bytes: number;
+  /** The request headers the response depends on (for shared caches in front of the app). */
+  vary: string;
 };
+
+/**
+ * An issuer's address serves its page to browsers and its JSON profile to machines that ask for
+ * JSON (proxy.ts), so caches in front of the app must key it on Accept as well.
+ */
+export function varyFor(key: string): string {
+  return /^\/issuers\/[^/?]+\/?(\?|$)/.test(key) ? 'Cookie, Accept' : 'Cookie';
+}
 
 /** What isCacheableRequest reads: a fetch Request, a NextRequest, or an adapter over node's IncomingMessage. */
 export type RequestLike = { method: string; headers: { get(name: string): string | null; has(name: string): boolean } };
@@ -154,6 +164,7 @@ async function render(origin: string, key: string): Promise<CachedPage | Respons
     br: new Uint8Array(br),
     expires: Date.now() + TTL_MS,
     bytes: body.byteLength + gz.byteLength + br.byteLength,
+    vary: varyFor(key),
   };
 }
 
@@ -197,15 +208,10 @@ export async function getOrRender(origin: string, key: string): Promise<{ page: 
   return { page: page instanceof Response ? page.clone() : page, hit: false };
 }
 
-/** The stored page as last filled, expired or not (for the route the proxy hands a request to). */
-export function storedPage(key: string): CachedPage | undefined {
-  return store.pages.get(key);
-}
-
 /** The HTTP response for a cached page (Next compresses it on the way out). */
 export function toResponse(page: CachedPage, hit: boolean): Response {
   const headers = new Headers(page.headers);
-  headers.set('vary', 'Cookie');
+  headers.set('vary', page.vary);
   headers.set(FILL_HEADER, hit ? 'hit' : 'miss');
   return new Response(page.body as BodyInit, { status: page.status, headers });
 }

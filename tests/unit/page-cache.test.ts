@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cacheKey, clearPageCache, decodeKeyParam, encodeKeyParam, getOrRender, internalOrigin, isCacheableKey, isCacheableRequest, toResponse, type CachedPage } from '@/lib/http/page-cache';
+import { cacheKey, clearPageCache, decodeKeyParam, encodeKeyParam, getOrRender, internalOrigin, isCacheableKey, isCacheableRequest, toResponse, varyFor, type CachedPage } from '@/lib/http/page-cache';
 
 function req(path: string, headers: Record<string, string> = {}, method = 'GET') {
   const url = new URL(path, 'http://app.test');
@@ -139,6 +139,10 @@ describe('filling and serving entries', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-page-cache')).toBe('hit');
     expect(res.headers.get('vary')).toBe('Cookie');
+    // An issuer's address also answers JSON to machines asking for it: caches must key on Accept.
+    const issuer = toResponse((await getOrRender(origin, '/issuers/north-valley')).page as CachedPage, false);
+    expect(issuer.headers.get('vary')).toBe('Cookie, Accept');
+    expect([varyFor('/issuers/x'), varyFor('/issuers/x/'), varyFor('/issuers/x?a=1'), varyFor('/issuers-x'), varyFor('/credentials/x')]).toEqual(['Cookie, Accept', 'Cookie, Accept', 'Cookie, Accept', 'Cookie', 'Cookie']);
     const html = await res.text();
     // Stored as plain HTML: the page without its scripts (lib/http/static-html.ts).
     expect(html.startsWith('<html data-static=""><body>page ')).toBe(true);

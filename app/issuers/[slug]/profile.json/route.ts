@@ -19,6 +19,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
       description: issuer.description,
       otherIdentifier: issuer.issuerKeys.map((k) => ({ type: 'IdentifierEntry', identifier: k.did, identifierType: 'identifier' })),
     },
-    { headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' } },
+    // The issuer's page and this profile share /issuers/{slug} (proxy.ts picks by Accept).
+    { headers: { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*', vary: 'Accept' } },
   );
 }
