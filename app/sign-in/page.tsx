@@ -17,8 +17,8 @@ const PASSWORD_NOTICES: Record<string, string> = {
   changed: 'Your password is changed and you were signed out everywhere. Sign in with the new one.',
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string }> }) {
-  const { callbackUrl, password } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string; error?: string }> }) {
+  const { callbackUrl, password, error } = await searchParams;
   const notice = password ? PASSWORD_NOTICES[password] : undefined;
   const actor = await getActor();
   if (actor) redirect(homePath(actor));
@@ -30,6 +30,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
       {notice ? <div className="mb-4"><Alert tone="success">{notice}</Alert></div> : null}
+      {error ? (
+        <div className="mb-4">
+          <Alert tone="warning" title="Signing in with your school account did not work">
+            If you already have a Microcred account with that address, sign in with its password below. Otherwise try again, or ask your school’s IT team.
+          </Alert>
+        </div>
+      ) : null}
       <Card>
         <SignInForm callbackUrl={callbackUrl} />
         <p className="mt-3 text-center text-sm">

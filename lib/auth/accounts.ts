@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
-import { rateLimited, validation } from '@/lib/errors';
+import { rateLimited, validation, invalidState } from '@/lib/errors';
 import { SignUpInput } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
 import type { z } from 'zod';
@@ -83,8 +83,25 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
 }
 
 /** Links or creates the account for an OIDC sign-in (Google, Microsoft) by verified email. */
-export async function upsertOidcUser(opts: { provider: string; providerAccountId: string; email: string; name: string }) {
+/**
+ * Whether a school sign-in provider vouches that the person owns the address it sends. Google says
+ * so in `email_verified`. Microsoft Entra ID sends no such claim by default, and a tenant's own
+ * administrators can set a user's `email` to any address, so only the optional `xms_edov` claim
+ * ("email domain owner verified", enabled in the app registration) counts there.
+ */
+export function providerVouchesForEmail(provider: string, profile: Record<string, unknown>): boolean {
+  if (provider === 'microsoft-entra-id') return profile.xms_edov === true || profile.xms_edov === 'true' || profile.xms_edov === '1';
+  return profile.email_verified === true || profile.email_verified === 'true';
+}
+
+/**
+ * The account a school sign-in opens. Linked before: that account. Otherwise an account is found or
+ * made by email, but only an address the provider vouches for may be joined to an existing account;
+ * an unvouched one may only start a new account, whose address then still needs confirming.
+ */
+export async function upsertOidcUser(opts: { provider: string; providerAccountId: string; email: string; name: string; emailVouched?: boolean }) {
   const email = opts.email.trim().toLowerCase();
+  const vouched = opts.emailVouched ?? true;
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
     select: { user: { select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true } } },
@@ -92,12 +109,15 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
   if (linked) return linked.user;
   const now = new Date();
   const existing = await db.user.findUnique({ where: { email }, select: { emailVerified: true } });
+  if (existing && !vouched) {
+    throw invalidState('An account with this email already exists. Sign in with its password (or ask your school to confirm email ownership for this sign-in).');
+  }
   return db.user.upsert({
     where: { email },
     create: {
       email,
       name: opts.name || email,
-      emailVerified: now,
+      emailVerified: vouched ? now : null,
       accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
     },
     update: {

@@ -4,7 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import Google from 'next-auth/providers/google';
 import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 import { env } from '@/lib/env';
-import { authenticate, upsertOidcUser } from '@/lib/auth/accounts';
+import { authenticate, providerVouchesForEmail, upsertOidcUser } from '@/lib/auth/accounts';
 import { SignInInput } from '@/lib/auth/schemas';
 import { clientIp } from '@/lib/http/client-ip';
 
@@ -50,9 +50,9 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       async signIn({ account, profile }) {
         if (!account || account.type === 'credentials') return true;
-        // OIDC: only accept addresses the provider has verified.
-        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified;
-        return Boolean(profile?.email) && verified !== false;
+        // OIDC: an address the provider does not vouch for may open a new account, never an
+        // existing one (upsertOidcUser refuses; the sign-in page then says so).
+        return Boolean(profile?.email);
       },
       async jwt({ token, user, account, profile }) {
         if (account && account.type !== 'credentials' && profile?.email) {
@@ -61,6 +61,7 @@ function buildConfig(): NextAuthConfig {
             providerAccountId: account.providerAccountId,
             email: profile.email,
             name: typeof profile.name === 'string' ? profile.name : profile.email,
+            emailVouched: providerVouchesForEmail(account.provider, profile as Record<string, unknown>),
           });
           token.sub = dbUser.id;
           token.sv = dbUser.sessionVersion;

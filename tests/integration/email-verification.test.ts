@@ -4,7 +4,7 @@
 // used to hijack the address's owner.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { signUp, upsertOidcUser, authenticate } from '@/lib/auth/accounts';
+import { signUp, upsertOidcUser, authenticate, providerVouchesForEmail } from '@/lib/auth/accounts';
 import { confirmEmail, getVerificationLinkState, isEmailVerified, resendVerificationEmail, sendVerificationEmail, VERIFY_DAYS } from '@/lib/auth/email-verification';
 import { resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -94,5 +94,24 @@ describe('email confirmation', () => {
     await createActor({ email: 'lee@school.test', password: 'lee has a password' });
     await upsertOidcUser({ provider: 'google', providerAccountId: 'g-456', email: 'lee@school.test', name: 'Lee' });
     expect((await authenticate({ email: 'lee@school.test', password: 'lee has a password' })).ok).toBe(true);
+  });
+
+  it('an address the provider does not vouch for never opens an existing account, and a new one starts unconfirmed', async () => {
+    // A Microsoft tenant's administrator can give any user any `email`: without xms_edov it proves nothing.
+    expect(providerVouchesForEmail('microsoft-entra-id', { email: 'admin@school.test' })).toBe(false);
+    expect(providerVouchesForEmail('microsoft-entra-id', { email: 'admin@school.test', email_verified: true })).toBe(false);
+    expect(providerVouchesForEmail('microsoft-entra-id', { email: 'admin@school.test', xms_edov: true })).toBe(true);
+    expect(providerVouchesForEmail('google', { email_verified: true })).toBe(true);
+    expect(providerVouchesForEmail('google', {})).toBe(false);
+
+    const admin = await createActor({ email: 'head@school.test', password: 'head has a password' });
+    await expect(upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-1', email: 'head@school.test', name: 'Mallory', emailVouched: false })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await db.account.count({ where: { userId: admin.id } })).toBe(0);
+    expect((await authenticate({ email: 'head@school.test', password: 'head has a password' })).ok).toBe(true);
+
+    const fresh = await upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-2', email: 'new.person@school.test', name: 'New Person', emailVouched: false });
+    expect((await db.user.findUniqueOrThrow({ where: { id: fresh.id } })).emailVerified).toBeNull();
+    // Linked once, the same sign-in opens the same account (no email matching involved).
+    expect((await upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-2', email: 'changed@school.test', name: 'New Person', emailVouched: false })).id).toBe(fresh.id);
   });
 });
