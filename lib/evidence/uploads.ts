@@ -12,6 +12,9 @@ import * as storage from '@/lib/storage/s3';
 const STORAGE_DOWN = 'File storage is not reachable right now. Your answers are saved; try the upload again in a minute.';
 
 /** A storage outage becomes a message the teacher can act on; the SDK's own error stays in the log. */
+const UPLOAD_PREFIX = 'uploads/';
+const EVIDENCE_PREFIX = 'evidence/';
+
 async function withStorage<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -81,8 +84,11 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   const count = await db.evidenceFile.count({ where: { attemptId: opts.attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } } });
   if (count >= part.maxFiles) throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
 
-  // Random key: reveals nothing about the teacher, the school or the file name.
-  const storageKey = `evidence/${randomBytes(16).toString('hex')}`;
+  // Random key: reveals nothing about the teacher, the school or the file name. The browser uploads
+  // under uploads/; completeUpload copies the object to a key under evidence/ that no upload URL
+  // was ever signed for, and checks that copy (so bytes sent later to the still-valid upload URL
+  // change nothing anyone sees).
+  const storageKey = `${UPLOAD_PREFIX}${randomBytes(16).toString('hex')}`;
   const multipart = opts.size > storage.MULTIPART_THRESHOLD;
   const uploadId = multipart ? await withStorage(() => storage.createMultipart(storageKey, declared.mime)) : null;
   const file = await db.evidenceFile.create({
@@ -124,8 +130,11 @@ function compatible(sniffed: NonNullable<ReturnType<typeof sniffFileType>>, decl
 }
 
 /**
- * Step 2: after the browser's upload, the server checks the object itself (size and first bytes)
- * and accepts it, or rejects it with a clear reason and deletes it. Safe to call twice.
+ * Step 2: after the browser's upload, the server copies the object to its final key (which no one
+ * can write to), checks that copy itself (size and first bytes), and accepts it, or rejects it with
+ * a clear reason and deletes it. A presigned upload URL stays valid for minutes and cannot be
+ * withdrawn: checking the uploaded object in place would let a teacher swap the bytes after the
+ * check, or after submitting. Safe to call twice.
  */
 export async function completeUpload(opts: { actor: Actor; fileId: string; parts?: { partNumber: number; etag: string }[] }) {
   const file = await loadOwnPendingFile(opts.actor, opts.fileId);
@@ -139,25 +148,44 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
       throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
     }
   }
-  const head = await withStorage(() => storage.headObject(file.storageKey));
+  const uploaded = await withStorage(() => storage.headObject(file.storageKey));
+  if (!uploaded) {
+    // Another call may have completed it meanwhile (and removed the upload object).
+    if ((await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true } }))?.status === 'UPLOADED') return { status: 'UPLOADED' as const };
+    throw validation('The file did not reach storage. Check your connection and retry the upload.');
+  }
+  // Older rows were uploaded straight to their final key; new ones are copied out of uploads/.
+  const finalKey = file.storageKey.startsWith(UPLOAD_PREFIX) ? `${EVIDENCE_PREFIX}${randomBytes(16).toString('hex')}` : file.storageKey;
+  if (finalKey !== file.storageKey) await withStorage(() => storage.copyObject(file.storageKey, finalKey, uploaded.size, file.declaredType));
+  const head = await withStorage(() => storage.headObject(finalKey));
   if (!head) throw validation('The file did not reach storage. Check your connection and retry the upload.');
   let reason: string | null = null;
   let detected: string | null = null;
   if (BigInt(head.size) !== file.sizeBytes) {
     reason = `The uploaded file is ${formatBytes(head.size)} but ${formatBytes(Number(file.sizeBytes))} was announced; the upload was probably cut off.`;
   } else {
-    const sniffed = sniffFileType(await withStorage(() => storage.readHead(file.storageKey)));
+    const sniffed = sniffFileType(await withStorage(() => storage.readHead(finalKey)));
     detected = sniffed?.mime ?? null;
     if (!sniffed || !compatible(sniffed, file.declaredType, file.part.allowedTypes as FileKind[])) {
       reason = `“${file.fileName}” does not look like a ${kindForMime(file.declaredType) ?? 'supported'} file inside. It may be damaged or renamed. Export it again and retry.`;
     }
   }
+  const removeUploaded = async () => {
+    if (finalKey !== file.storageKey) await storage.deleteObject(file.storageKey);
+  };
   if (reason) {
     await db.evidenceFile.update({ where: { id: file.id }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
-    await storage.deleteObject(file.storageKey);
+    await storage.deleteObject(finalKey);
+    await removeUploaded();
     throw validation(reason);
   }
-  await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'UPLOADED', detectedType: detected, verifiedAt: new Date(), multipartUploadId: null } });
+  const accepted = await db.evidenceFile.updateMany({
+    where: { id: file.id, status: 'PENDING', storageKey: file.storageKey },
+    data: { status: 'UPLOADED', storageKey: finalKey, detectedType: detected, verifiedAt: new Date(), multipartUploadId: null },
+  });
+  // A concurrent call accepted it first: its copy is the one on record, so this one goes.
+  if (accepted.count === 0 && finalKey !== file.storageKey) await storage.deleteObject(finalKey);
+  else await removeUploaded();
   return { status: 'UPLOADED' as const };
 }
 

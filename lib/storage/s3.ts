@@ -2,6 +2,7 @@ import 'server-only';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -9,6 +10,7 @@ import {
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
+  UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { env } from '@/lib/env';
@@ -75,6 +77,34 @@ export async function completeMultipart(key: string, uploadId: string, parts: { 
       MultipartUpload: { Parts: parts.sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
     }),
   );
+}
+
+/** Above this size a server-side copy goes part by part (one CopyObject handles at most 5 GB). */
+export const COPY_PART_SIZE = 512 * 1024 * 1024;
+
+/**
+ * Copies an object inside the bucket, server-side (no bytes pass through the app). Keys here are
+ * generated (hex and "/"), so they need no escaping in the copy source.
+ */
+export async function copyObject(from: string, to: string, size: number, contentType: string, partSize = COPY_PART_SIZE) {
+  const CopySource = `${bucket()}/${from}`;
+  if (size <= partSize) {
+    await s3().send(new CopyObjectCommand({ Bucket: bucket(), Key: to, CopySource, ContentType: contentType, MetadataDirective: 'REPLACE' }));
+    return;
+  }
+  const uploadId = await createMultipart(to, contentType);
+  try {
+    const parts: { partNumber: number; etag: string }[] = [];
+    for (let start = 0, n = 1; start < size; start += partSize, n++) {
+      const end = Math.min(start + partSize, size) - 1;
+      const out = await s3().send(new UploadPartCopyCommand({ Bucket: bucket(), Key: to, UploadId: uploadId, PartNumber: n, CopySource, CopySourceRange: `bytes=${start}-${end}` }));
+      parts.push({ partNumber: n, etag: out.CopyPartResult?.ETag ?? '' });
+    }
+    await completeMultipart(to, uploadId, parts);
+  } catch (e) {
+    await abortMultipart(to, uploadId);
+    throw e;
+  }
 }
 
 export async function abortMultipart(key: string, uploadId: string) {

@@ -4,7 +4,7 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF, SAMPLE_PNG } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
 import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
-import { headObject } from '@/lib/storage/s3';
+import { copyObject, getObjectBytes, headObject, putObject } from '@/lib/storage/s3';
 
 beforeEach(resetDatabase);
 
@@ -40,15 +40,34 @@ describe('evidence uploads', () => {
     if (t.mode !== 'single') return;
     const file = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
     // Keys reveal nothing about the teacher or the file.
-    expect(file.storageKey).toMatch(/^evidence\/[0-9a-f]{32}$/);
+    expect(file.storageKey).toMatch(/^uploads\/[0-9a-f]{32}$/);
     expect(file.storageKey).not.toContain(teacher.email);
     expect((await put(t.url, SAMPLE_PDF, t.contentType)).status).toBe(200);
     await completeUpload({ actor: teacher, fileId: t.fileId });
     const done = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
     expect(done.status).toBe('UPLOADED');
     expect(done.detectedType).toBe('application/pdf');
+    // The checked copy lives under a key no upload URL was signed for; the upload object is gone.
+    expect(done.storageKey).toMatch(/^evidence\/[0-9a-f]{32}$/);
+    expect(await headObject(file.storageKey)).toBeNull();
+    expect(Buffer.from(await getObjectBytes(done.storageKey)).equals(Buffer.from(SAMPLE_PDF))).toBe(true);
     // Safe to call twice (a retry after a dropped response).
     await completeUpload({ actor: teacher, fileId: t.fileId });
+  });
+
+  it('bytes sent to the upload URL after the check change nothing reviewers see', async () => {
+    const { teacher, attempt, part } = await draft();
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'Lesson plan.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    if (t.mode !== 'single') throw new Error('expected a single upload');
+    await put(t.url, SAMPLE_PDF, t.contentType);
+    await completeUpload({ actor: teacher, fileId: t.fileId });
+    // The upload URL is still within its lifetime: same size, other bytes.
+    const swapped = new Uint8Array(SAMPLE_PDF.byteLength).fill(0x41);
+    expect((await put(t.url, swapped, t.contentType)).status).toBe(200);
+    const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    expect(Buffer.from(await getObjectBytes(row.storageKey)).equals(Buffer.from(SAMPLE_PDF))).toBe(true);
+    // And what a viewer is sent signs that same key.
+    expect(await getEvidenceUrl({ actor: teacher, fileId: t.fileId, inline: true })).toContain(row.storageKey);
   });
 
   it('refuses types and sizes outside the artifact spec before anything is uploaded', async () => {
@@ -146,5 +165,17 @@ describe('evidence uploads', () => {
     // Another teacher cannot touch the upload either.
     await expect(completeUpload({ actor: otherTeacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(removeFile({ actor: otherTeacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('server-side copies', () => {
+  it('copies a big object part by part, byte for byte', async () => {
+    // 12 MB in 5 MiB parts (S3's smallest part) takes the multipart path evidence video takes past 512 MiB.
+    const bytes = new Uint8Array(12 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) % 251;
+    await putObject('uploads/copy-test', bytes, 'video/mp4');
+    await copyObject('uploads/copy-test', 'evidence/copy-test', bytes.byteLength, 'video/mp4', 5 * 1024 * 1024);
+    expect(Buffer.from(await getObjectBytes('evidence/copy-test')).equals(Buffer.from(bytes))).toBe(true);
+    expect(await headObject('evidence/copy-test')).toMatchObject({ size: bytes.byteLength, contentType: 'video/mp4' });
   });
 });
