@@ -20,6 +20,17 @@ import { createActor, createPublishedCredential } from '../factories';
 let origin: Server;
 let originUrl: string;
 
+/**
+ * Waits until this server's listener has handled every notice sent so far: notices arrive in
+ * order, so once a sentinel sent now has cleared the cache, all earlier ones have been handled.
+ * Without it, a notice from setup (a publish, an award) can land just after a test fills the cache.
+ */
+async function settle(key: string) {
+  await getOrRender(originUrl, key);
+  await db.$executeRaw`SELECT pg_notify(${PAGE_CACHE_CHANNEL}, 'sentinel')`;
+  await until(() => freshPage(key) === undefined);
+}
+
 async function until(check: () => boolean, ms = 5_000) {
   const start = Date.now();
   while (!check()) {
@@ -91,7 +102,9 @@ describe('page cache across servers', () => {
     const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await other.connect();
     let notices = 0;
-    other.on('notification', () => notices++);
+    other.on('notification', (msg) => {
+      if (msg.payload !== 'sentinel') notices++;
+    });
     await other.query(`LISTEN ${PAGE_CACHE_CHANNEL}`);
     try {
       const changes: (() => Promise<unknown>)[] = [
@@ -101,6 +114,7 @@ describe('page cache across servers', () => {
         () => revokeAward({ actor: admin, awardId, reason: 'Evidence was not the teacher’s own.' }),
       ];
       for (const [i, change] of changes.entries()) {
+        await settle(key);
         await getOrRender(originUrl, key);
         expect(freshPage(key)).toBeDefined();
         await change();
