@@ -7,6 +7,7 @@ import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas'
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
+import { enqueueJob } from '@/lib/jobs/queue';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { z } from 'zod';
 
@@ -218,6 +219,8 @@ export async function createStack(opts: { actor: Actor; issuerId: string; def: z
     });
     await syncCatalogEntry(tx, 'STACK', stack.id);
     for (const m of mcs) await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', m.id);
+    // Published at once: teachers who already hold every part get it (lib/awards/issue.ts).
+    if (opts.publish) await enqueueJob({ type: 'stack.award-holders', payload: { stackId: stack.id } }, tx);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.create', entityType: 'Stack', entityId: stack.id, organizationId: opts.issuerId }, tx);
     return stack;
   });

@@ -9,6 +9,7 @@ import { createStack } from '@/lib/authoring/mutations';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
+import { enqueueJob } from '@/lib/jobs/queue';
 import { zodFieldErrors } from '@/lib/action-result';
 import type { Tx } from '@/lib/db';
 
@@ -28,6 +29,14 @@ async function loadOwnStack(actor: Actor, stackId: string) {
   if (!s) throw notFound('That stack');
   if (!canAuthor(actor, s.issuerId)) throw forbidden();
   return s;
+}
+
+/**
+ * Teachers who already hold every part get the stack too (lib/awards/issue.ts awardStackToHolders),
+ * in the background: the job is queued in the same transaction, so it exists only if the change commits.
+ */
+export async function queueStackAwards(tx: Tx, stackId: string) {
+  await enqueueJob({ type: 'stack.award-holders', payload: { stackId } }, tx);
 }
 
 /** Member credentials carry the stack's slug in their catalogue entries, so they are re-synced too. */
@@ -59,6 +68,7 @@ export async function updateStack(opts: { actor: Actor; stackId: string; def: z.
     await tx.stackItem.deleteMany({ where: { stackId: stack.id } });
     await tx.stackItem.createMany({ data: def.microCredentials.map((slug, i) => ({ stackId: stack.id, microCredentialId: mcs.find((m) => m.slug === slug)!.id, sortOrder: i })) });
     await syncStackAndMembers(tx, stack.id, before.map((b) => b.microCredentialId));
+    if (stack.status === 'PUBLISHED') await queueStackAwards(tx, stack.id);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.edit', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId, data: { microCredentials: def.microCredentials } }, tx);
   });
 }
@@ -72,6 +82,7 @@ export async function publishStack(opts: { actor: Actor; stackId: string; now?: 
     if (items.some((i) => i.microCredential.status !== 'PUBLISHED')) throw invalidState('Publish every micro-credential in the stack first: teachers could not earn an unpublished one.');
     await tx.stack.update({ where: { id: stack.id }, data: { status: 'PUBLISHED', publishedAt: opts.now ?? new Date() } });
     await syncStackAndMembers(tx, stack.id);
+    await queueStackAwards(tx, stack.id);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.publish', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId }, tx);
   });
 }

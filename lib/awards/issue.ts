@@ -182,3 +182,38 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
     }
   }
 }
+
+/** How many holders one run of the "stack.award-holders" job awards before queueing the next run. */
+export const STACK_HOLDERS_PER_RUN = 100;
+
+/**
+ * Awards a published stack to teachers who already hold every credential in it: those who earned
+ * the parts before the stack was published, or before a part was added to it. (Teachers completing
+ * a stack later get it when their last part is issued.) Runs as a background job after a publish
+ * or an edit; awards at most `limit` holders per call and says whether more remain.
+ */
+export async function awardStackToHolders(stackId: string, opts: { limit?: number; now?: Date } = {}): Promise<{ awarded: number; more: boolean }> {
+  const limit = opts.limit ?? STACK_HOLDERS_PER_RUN;
+  const stack = await db.stack.findUnique({ where: { id: stackId }, select: { status: true, items: { select: { microCredentialId: true } } } });
+  if (!stack || stack.status !== 'PUBLISHED' || stack.items.length === 0) return { awarded: 0, more: false };
+  // Holders of every part (valid awards only), without this stack yet. One grouped scan of the
+  // awards of the stack's credentials (Award_microCredentialId_idx).
+  const rows = await db.$queryRaw<{ userId: string }[]>`
+    SELECT a."userId"
+    FROM "Award" a
+    JOIN "StackItem" si ON si."microCredentialId" = a."microCredentialId" AND si."stackId" = ${stackId}
+    WHERE a."revokedAt" IS NULL AND a."suspendedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "Award" s WHERE s."stackId" = ${stackId} AND s."userId" = a."userId")
+    GROUP BY a."userId"
+    HAVING count(DISTINCT a."microCredentialId") = ${stack.items.length}
+    ORDER BY a."userId"
+    LIMIT ${limit + 1}`;
+  const anyPart = stack.items[0].microCredentialId;
+  let awarded = 0;
+  for (const { userId } of rows.slice(0, limit)) {
+    const before = await db.award.count({ where: { userId, stackId } });
+    await issueCompletedStacks(userId, anyPart, opts.now);
+    if ((await db.award.count({ where: { userId, stackId } })) > before) awarded++;
+  }
+  return { awarded, more: rows.length > limit };
+}

@@ -89,3 +89,8 @@ export const getIssuerProfile = cache(async (slug: string) => {
   const credentials = await db.catalogEntry.findMany({ where: { issuerId: issuer.id }, orderBy: [{ kind: 'asc' }, { title: 'asc' }], take: 200, select: { id: true, kind: true, slug: true, title: true, level: true } });
   return { ...issuer, credentials };
 });
+
+/** The signed-in teacher's own award for a stack, if it has been issued (for the stack's page). */
+export async function getOwnStackAward(userId: string, stackId: string) {
+  return db.award.findFirst({ where: { userId, stackId, revokedAt: null }, select: { id: true, suspendedAt: true } });
+}

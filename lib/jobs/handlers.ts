@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
-import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
+import { enqueueJob } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
@@ -13,6 +14,7 @@ const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body
 const AwardIssue = z.object({ submissionId: z.string() });
 const PasswordReset = z.object({ email: z.string() });
 const VerifyEmail = z.object({ userId: z.string() });
+const StackHolders = z.object({ stackId: z.string() });
 
 export const jobHandlers: Record<string, JobHandler> = {
   ...reviewJobHandlers,
@@ -34,6 +36,13 @@ export const jobHandlers: Record<string, JobHandler> = {
   // Retries an award whose issuance failed right after the decision (e.g. the database blinked).
   async 'award.issue'(payload) {
     await issueAwardForSubmission(AwardIssue.parse(payload).submissionId);
+  },
+  // A stack published or changed: award it to everyone who already holds every part, a batch per
+  // run (each award is signed), queueing the next batch until none is left.
+  async 'stack.award-holders'(payload) {
+    const { stackId } = StackHolders.parse(payload);
+    const { more } = await awardStackToHolders(stackId);
+    if (more) await enqueueJob({ type: 'stack.award-holders', payload: { stackId } });
   },
 };
 

@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential } from '../factories';
-import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
+import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
+import { runDueJobs } from '@/lib/jobs/queue';
+import { jobHandlers } from '@/lib/jobs/handlers';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { verifyCredential } from '@/lib/credentials/verify';
 import { decodeStatusList, getStatusBit } from '@/lib/credentials/status-list';
@@ -191,6 +194,43 @@ describe('awards', () => {
     expect(vc.evidence.map((e: { id: string }) => e.id).sort()).toEqual([a1.awardId, a2.awardId].map((id) => `http://127.0.0.1:3100/credentials/${id}`).sort());
     expect((await verifyStoredCredential(vc)).verified).toBe(true);
     expect(Number(stackAward.pdHours)).toBe(0);
+  });
+
+  it('a stack published after teachers earned its parts is awarded to them in the background', async () => {
+    const first = await earned();
+    const both = first.teacher;
+    const second = await earned({ issuerId: first.issuer.id, admin: first.admin, teacher: both });
+    await issueAwardForSubmission(first.submissionId);
+    await issueAwardForSubmission(second.submissionId);
+    // Another teacher holds both too; one holds both but one is suspended; one holds only the first.
+    const earn = async (teacher: Awaited<ReturnType<typeof createActor>>, microCredentialId: string) => {
+      const sub = await startApplication({ actor: teacher, microCredentialId });
+      await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
+      return (await issueAwardForSubmission(sub.id)).awardId;
+    };
+    const other = { teacher: await createActor() };
+    await earn(other.teacher, first.mc.id);
+    await earn(other.teacher, second.mc.id);
+    const suspended = await createActor();
+    await earn(suspended, first.mc.id);
+    await suspendAward({ actor: first.admin, awardId: await earn(suspended, second.mc.id), reason: 'A complaint is being looked into.' });
+    await earn(await createActor(), first.mc.id);
+
+    const stack = await createIssuerStack({ actor: first.admin, issuerId: first.issuer.id, def: { slug: `late-stack-${Date.now()}`, title: 'Late Stack', summary: 'Both.', microCredentials: [first.mc.slug, second.mc.slug] } });
+    expect(await db.job.count({ where: { type: 'stack.award-holders' } })).toBe(0);
+    await publishStack({ actor: first.admin, stackId: stack.id });
+    expect(await db.job.count({ where: { type: 'stack.award-holders', completedAt: null } })).toBe(1);
+
+    // One holder per run here: the job queues the next run until everyone is done.
+    expect(await awardStackToHolders(stack.id, { limit: 1 })).toEqual({ awarded: 1, more: true });
+    await runDueJobs(jobHandlers, 10);
+    const holders = await db.award.findMany({ where: { stackId: stack.id }, select: { userId: true, credential: true } });
+    expect(holders.map((h) => h.userId).sort()).toEqual([both.id, other.teacher.id].sort());
+    expect((await verifyStoredCredential(holders[0].credential as any)).verified).toBe(true);
+    expect(await db.notification.count({ where: { userId: both.id, title: { contains: 'Late Stack' } } })).toBe(1);
+    // Nothing left, and running again awards nobody twice.
+    expect(await awardStackToHolders(stack.id)).toEqual({ awarded: 0, more: false });
+    expect(await db.award.count({ where: { stackId: stack.id } })).toBe(2);
   });
 
   it('shows a portfolio only when the teacher opted in', async () => {

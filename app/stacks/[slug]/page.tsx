@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getPublishedStack } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
 import { getStandings } from '@/lib/enrollment/queries';
+import { getOwnStackAward } from '@/lib/awards/queries';
 import { Markdown } from '@/components/markdown';
 import { Card, Pill } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
@@ -21,6 +22,8 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   const items = stack.items.map((i) => i.microCredential).filter((m) => m.status === 'PUBLISHED');
   const standings = actor ? await getStandings(actor, items.map((m) => m.id)) : null;
   const earned = items.filter((m) => standings?.get(m.id)?.state === 'EARNED').length;
+  const complete = Boolean(actor) && items.length > 0 && earned === items.length;
+  const own = complete && actor ? await getOwnStackAward(actor.id, stack.id) : null;
   const hours = items.reduce((s, m) => s + Number(m.currentVersion?.pdHours ?? 0), 0);
   return (
     <article>
@@ -39,6 +42,15 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         <div className="mt-4 max-w-md">
           <ProgressBar value={earned} max={items.length} label="Stack progress" />
           <p className="mt-1 text-sm">{earned} of {items.length} earned</p>
+          {complete ? (
+            own ? (
+              <p className="mt-2 font-semibold">
+                You hold this stack. <Link href={`/credentials/${own.id}`}>View your stack credential</Link>
+              </p>
+            ) : (
+              <p className="mt-2">You hold every part: your stack credential is being issued and will be in <Link href="/badges">My badges</Link> within a few minutes.</p>
+            )
+          ) : null}
         </div>
       ) : null}
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
