@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { notFound } from '@/lib/errors';
+import { invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 
@@ -42,10 +42,28 @@ export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
   });
 }
 
+/**
+ * "Stop working on this": the credential leaves the teacher's dashboard. A draft or a revision
+ * not yet sent is kept, and enrolling again picks it up. Work with reviewers, or already earned,
+ * cannot be dropped this way.
+ */
 export async function withdrawFromMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
-  await db.enrollment.updateMany({
-    where: { userId: opts.actor.id, microCredentialId: opts.microCredentialId, withdrawnAt: null },
-    data: { withdrawnAt: new Date() },
+  const submission = await db.submission.findUnique({
+    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: opts.microCredentialId } },
+    select: { status: true },
+  });
+  if (submission?.status === 'SUBMITTED' || submission?.status === 'IN_REVIEW') {
+    throw invalidState('Your application is with reviewers, so it cannot be dropped now. Their decision will be on your dashboard.');
+  }
+  if (submission?.status === 'EARNED') throw invalidState('You have earned this micro-credential; there is nothing to stop.');
+  await db.$transaction(async (tx) => {
+    const changed = await tx.enrollment.updateMany({
+      where: { userId: opts.actor.id, microCredentialId: opts.microCredentialId, withdrawnAt: null },
+      data: { withdrawnAt: new Date() },
+    });
+    if (!changed.count) throw notFound('Your enrolment');
+    const mc = await tx.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { issuerId: true } });
+    await recordAudit({ actorId: opts.actor.id, action: 'enrollment.withdraw', entityType: 'MicroCredential', entityId: opts.microCredentialId, organizationId: mc?.issuerId ?? null }, tx);
   });
 }
 

@@ -19,7 +19,7 @@ const NO_DISTRICT = '';
 export async function getStandings(who: Teacher, microCredentialIds: string[]): Promise<Map<string, Standing>> {
   const userId = who.id;
   const [enrollments, submissions, proposals] = await Promise.all([
-    db.enrollment.findMany({ where: { userId, microCredentialId: { in: microCredentialIds }, withdrawnAt: null }, select: { microCredentialId: true } }),
+    db.enrollment.findMany({ where: { userId, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, withdrawnAt: true } }),
     db.submission.findMany({
       where: { userId, microCredentialId: { in: microCredentialIds } },
       select: { id: true, microCredentialId: true, status: true, award: { select: { id: true } } },
@@ -28,11 +28,18 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
   ]);
   const out = new Map<string, Standing>();
   for (const id of microCredentialIds) out.set(id, { state: 'not-enrolled' });
-  for (const e of enrollments) if (e.microCredentialId) out.set(e.microCredentialId, { state: 'enrolled' });
+  const stopped = new Set<string>();
+  for (const e of enrollments) {
+    if (!e.microCredentialId) continue;
+    if (e.withdrawnAt) stopped.add(e.microCredentialId);
+    else out.set(e.microCredentialId, { state: 'enrolled' });
+  }
   for (const p of proposals) if (out.get(p.microCredentialId)?.state !== 'not-enrolled') out.set(p.microCredentialId, { state: 'proposal', proposalStatus: p.status });
   for (const s of submissions) {
     const approvedOrNone = out.get(s.microCredentialId);
     if (s.status === 'DRAFT' && approvedOrNone?.state === 'proposal' && approvedOrNone.proposalStatus !== 'APPROVED') continue;
+    // Stopped: unsent work waits, kept, until the teacher enrols again.
+    if ((s.status === 'DRAFT' || s.status === 'NEEDS_REVISION') && stopped.has(s.microCredentialId)) continue;
     out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null });
   }
   return out;

@@ -5,7 +5,9 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential } from '../factories';
-import { getTeacherDashboard } from '@/lib/enrollment/queries';
+import { getStandings, getTeacherDashboard } from '@/lib/enrollment/queries';
+import { enrollInMicroCredential, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
+import { startApplication } from '@/lib/submissions/mutations';
 import { columnFor, groupIntoColumns } from '@/lib/enrollment/dashboard';
 
 beforeEach(resetDatabase);
@@ -62,5 +64,33 @@ describe('teacher dashboard data', () => {
     const colleagueData = await getTeacherDashboard(colleague);
     expect(colleagueData.enrollments).toHaveLength(1);
     expect(colleagueData.awards).toEqual({ count: 1, pdHours: 5 });
+  });
+
+  it('a teacher can stop working on a credential: off the dashboard, the draft kept for when they enrol again', async () => {
+    const { mc } = await createPublishedCredential();
+    const { mc: other } = await createPublishedCredential();
+    const teacher = await createActor();
+    await enrollInMicroCredential({ actor: teacher, microCredentialId: mc.id });
+    await enrollInMicroCredential({ actor: teacher, microCredentialId: other.id });
+    const draft = await startApplication({ actor: teacher, microCredentialId: mc.id });
+    expect((await getStandings(teacher, [mc.id])).get(mc.id)?.state).toBe('DRAFT');
+
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id });
+    expect((await getTeacherDashboard(teacher)).enrollments.map((e) => e.microCredential?.id)).toEqual([other.id]);
+    expect((await getStandings(teacher, [mc.id])).get(mc.id)).toEqual({ state: 'not-enrolled' });
+    expect(await db.submission.count({ where: { id: draft.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: 'enrollment.withdraw', entityId: mc.id, actorId: teacher.id } })).toBe(1);
+    // Stopping twice is an error, not a silent no-op.
+    await expect(withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await enrollInMicroCredential({ actor: teacher, microCredentialId: mc.id });
+    expect((await getStandings(teacher, [mc.id])).get(mc.id)).toMatchObject({ state: 'DRAFT', submissionId: draft.id });
+
+    // Work with reviewers, or earned, cannot be dropped.
+    await db.submission.update({ where: { id: draft.id }, data: { status: 'SUBMITTED' } });
+    await expect(withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await db.submission.update({ where: { id: draft.id }, data: { status: 'EARNED' } });
+    await expect(withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await getTeacherDashboard(teacher)).enrollments).toHaveLength(2);
   });
 });

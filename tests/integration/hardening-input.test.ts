@@ -48,7 +48,7 @@ import { listOrgMembers } from '@/lib/people/queries';
 import { submitCalibration } from '@/lib/review/calibration';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
-import { enrollInMicroCredential, enrollInTrack, setResourceProgress } from '@/lib/enrollment/mutations';
+import { enrollInMicroCredential, enrollInTrack, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { createMicroCredential, publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { importCredential, exportCredential } from '@/lib/authoring/import-export';
 import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
@@ -457,6 +457,8 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => enrollInMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => startApplication({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.t1.id), call: (id) => enrollInTrack({ actor: w.t2, trackId: id }), mustNotSucceed: true });
+    // t2 is enrolled in nothing these ids name (or in someone else's credential): nothing to stop.
+    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => withdrawFromMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ResourceProgressInput, arb: hostileInput({ resourceId: hostileValue, done: anyOr('true', 'false') }), call: (i) => setResourceProgress({ actor: w.t2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: AcceptNewAccountInput, arb: hostileInput({ token: anyOr(`${w.inviteToken}x`), name: anyOr('New Person'), password: anyOr('a long password here') }), call: (i: z.infer<typeof AcceptNewAccountInput>) => acceptInvitation({ token: i.token, actor: null, newAccount: { name: i.name, password: i.password } }), mustNotSucceed: true });
     await pipeline({ arb: fc.constant(w.inviteToken), call: (token: string) => acceptInvitation({ token, actor: w.t2 }), mustNotSucceed: true, numRuns: 2 });

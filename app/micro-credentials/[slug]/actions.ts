@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/auth/session';
-import { enrollInMicroCredential, setResourceProgress } from '@/lib/enrollment/mutations';
+import { enrollInMicroCredential, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { z } from 'zod';
@@ -31,4 +31,18 @@ export async function resourceProgressAction(formData: FormData): Promise<void> 
   const actor = await requireActor();
   await setResourceProgress({ actor, resourceId: parsed.data.resourceId, done: parsed.data.done });
   revalidatePath(`/micro-credentials/${parsed.data.slug}`);
+}
+
+export async function withdrawAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(Id, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await withdrawFromMicroCredential({ actor, microCredentialId: parsed.data.microCredentialId });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/micro-credentials/${parsed.data.slug}`);
+  revalidatePath('/dashboard');
+  return { ok: true, message: 'Done: it is off your dashboard. Anything you wrote is kept; enrol again to pick up where you left off.' };
 }

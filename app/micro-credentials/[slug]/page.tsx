@@ -14,7 +14,8 @@ import { PrintButton } from '@/components/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { EnrollForm } from '@/components/catalog/enroll-form';
 import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
-import { enrollAction, resourceProgressAction } from './actions';
+import { enrollAction, resourceProgressAction, withdrawAction } from './actions';
+import { StopWorkingForm } from '@/components/catalog/stop-working-form';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -63,6 +64,7 @@ export default async function MicroCredentialPage({ params }: Props) {
 
       <Card className="no-print mb-8">
         <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} />
+        {actor && ['enrolled', 'proposal', 'DRAFT', 'NEEDS_REVISION'].includes(standing.state) ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} /> : null}
       </Card>
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">

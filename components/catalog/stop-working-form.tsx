@@ -1,0 +1,27 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { keepInputForm } from '@/components/ui/keep-input';
+
+/**
+ * "Stop working on this", folded away under a disclosure so it is never hit by accident. Works
+ * without JavaScript (a real POST form).
+ */
+export function StopWorkingForm({ action: serverAction, microCredentialId, slug }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; microCredentialId: string; slug: string }) {
+  const [state, action, pending] = useActionState(serverAction, initialActionState);
+  return (
+    <details className="no-print mt-4 text-sm">
+      <summary className="cursor-pointer font-medium text-slate-800">Stop working on this micro-credential</summary>
+      <form {...keepInputForm(action)} className="mt-2 space-y-2">
+        <input type="hidden" name="microCredentialId" value={microCredentialId} />
+        <input type="hidden" name="slug" value={slug} />
+        <p className="text-slate-700">It leaves your dashboard. Anything you have written or uploaded is kept: enrol again to pick up where you left off.</p>
+        <button type="submit" disabled={pending} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60">
+          {pending ? 'Stopping…' : 'Stop working on it'}
+        </button>
+        {!state.ok && state.formError ? <p role="alert" className="text-red-700">{state.formError}</p> : null}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { uniqueEmail } from './helpers';
+
+test('a new teacher enrols, stops working on the credential, and enrols again to pick it up', async ({ page }) => {
+  // Signing up from the credential page comes back to it.
+  await page.goto('/micro-credentials/the-assessment-cycle');
+  await page.getByRole('link', { name: 'Create a free account to enrol' }).click();
+  await page.getByLabel('Your name').fill('Ines Moreau');
+  await page.getByLabel('Email').fill(uniqueEmail('ines'));
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/micro-credentials\/the-assessment-cycle$/);
+  await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
+  await expect(page.getByRole('link', { name: 'Start your application' })).toBeVisible();
+
+  // Folded away, so it is never hit by accident; accessible when opened.
+  await page.getByText('Stop working on this micro-credential').click();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Stop working on it' }).click();
+  await expect(page.getByRole('button', { name: 'Enrol in this micro-credential' })).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page.getByText('You are not enrolled in anything yet')).toBeVisible();
+
+  await page.goto('/micro-credentials/the-assessment-cycle');
+  await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
+  await expect(page.getByRole('link', { name: 'Start your application' })).toBeVisible();
+});
