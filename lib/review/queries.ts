@@ -357,6 +357,18 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const { submission } = attempt;
   const issuer = submission.microCredential.issuer;
   const others = review.kind === 'ADJUDICATION' || (review.status === 'SUBMITTED' && isIssuerAdmin(opts.actor, submission.microCredential.issuerId)) ? attempt.reviews : [];
+  // A revision is judged against what was asked for: every reviewer of this attempt (second scorers
+  // too, equally) sees the decided reviews of the earlier ones, without reviewers' names.
+  const earlier = attempt.number > 1
+    ? await db.attempt.findMany({
+        where: { submissionId: submission.id, number: { lt: attempt.number } },
+        orderBy: { number: 'desc' },
+        select: {
+          number: true, submittedAt: true, decidedAt: true,
+          reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: { id: true, kind: true, decision: true, overallComment: true, scores: { select: { criterionId: true, levelId: true, feedback: true } } } },
+        },
+      })
+    : [];
   return {
     review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
     attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files: attempt.files },
@@ -365,6 +377,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
     teacher: showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
     version: submission.version,
     otherReviews: others.map((r) => ({ id: r.id, kind: r.kind, decision: r.decision, overallComment: r.overallComment, reviewerName: r.reviewer.name, scores: r.scores })),
+    earlierAttempts: earlier.filter((a) => a.reviews.length > 0),
   };
 }
 

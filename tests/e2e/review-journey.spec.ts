@@ -75,6 +75,11 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   const row = page.locator('tbody tr', { hasText: 'Lena Fischer' }).first();
   await expect(row).toContainText('attempt 2');
   await row.getByRole('button', { name: 'Claim' }).click();
+  // What the first review asked for, folded away above the evidence.
+  await page.getByText('Feedback on earlier attempts (1)').click();
+  await expect(page.getByRole('heading', { name: 'Attempt 1' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Attempt 1: levels and feedback by criterion' })).toBeVisible();
+  await expectNoAxeViolations(page);
   await scoreAll(page, ['Demonstrated', 'Exemplary', 'Demonstrated', 'Demonstrated']);
   await page.getByRole('button', { name: 'Award the credential' }).click();
   await expect(page.getByText(/Scores submitted: meets the standard|You submitted this review: (meets the standard|earned|pass)/i)).toBeVisible();

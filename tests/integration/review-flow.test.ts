@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
 import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '@/tests/factories';
-import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
+import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { completeUpload, getEvidenceUrl, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, expireStaleClaims, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace, listAdjudicationQueue, listReviewQueue } from '@/lib/review/queries';
@@ -215,6 +215,30 @@ describe('deciding', () => {
     const job = await db.job.count({ where: { type: 'award.issue', payload: { equals: { submissionId } } } });
     expect(award + job).toBeGreaterThan(0);
     expect(result.awardQueued).toBe(job > 0);
+  });
+
+  it('whoever reviews a revision sees what earlier reviewers asked for, without their names', async () => {
+    const w = await makeWorld();
+    const { attemptId, submissionId } = await submitTextAttempt(w);
+    const first = await w.reviewer({ name: 'Fiona First' });
+    const { reviewId } = await claimReview({ actor: first, attemptId });
+    expect((await getReviewWorkspace({ actor: first, reviewId }))!.earlierAttempts).toEqual([]);
+    await decide(w, first, reviewId, attemptId, [3, 1], 'Say what students did with the feedback.');
+
+    const revision = await startRevision({ actor: w.teacher, submissionId });
+    const draft = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true, number: true } });
+    expect(draft.number).toBe(2);
+    expect(revision).toBeTruthy();
+    await submitAttempt({ actor: w.teacher, attemptId: draft.id });
+    const second = await w.reviewer({ name: 'Sam Second' });
+    const claim = await claimReview({ actor: second, attemptId: draft.id });
+    const ws = (await getReviewWorkspace({ actor: second, reviewId: claim.reviewId }))!;
+    expect(ws.earlierAttempts).toHaveLength(1);
+    const [earlier] = ws.earlierAttempts;
+    expect(earlier.number).toBe(1);
+    expect(earlier.reviews.map((r) => r.decision)).toEqual(['REVISE']);
+    expect(earlier.reviews[0].scores.map((s) => s.feedback)).toContain('Say what students did with the feedback.');
+    expect(JSON.stringify(earlier)).not.toContain('Fiona');
   });
 
   it('feedback is required for every criterion below the passing level', async () => {

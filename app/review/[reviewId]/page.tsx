@@ -108,6 +108,58 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
         </Card>
       ) : null}
 
+      {ws.earlierAttempts.length ? (
+        <Card className="mt-6">
+          <details>
+            <summary className="cursor-pointer text-lg font-semibold">
+              Feedback on earlier attempts ({ws.earlierAttempts.length})
+            </summary>
+            <p className="mt-1 text-sm text-slate-700">What reviewers asked for before: check whether this attempt addresses it. Parts that already passed are marked in the evidence.</p>
+            {ws.earlierAttempts.map((a) => (
+              <section key={a.number} aria-labelledby={`earlier-${a.number}`} className="mt-4">
+                <h3 id={`earlier-${a.number}`} className="font-semibold">
+                  Attempt {a.number}
+                  {a.decidedAt ? <span className="font-normal text-slate-700"> · decided {timeFmt.format(a.decidedAt)}</span> : null}
+                </h3>
+                {a.reviews.map((r) => (
+                  <div key={r.id} className="mt-2">
+                    <p className="text-sm">
+                      <span className="font-semibold">{kindLabel[r.kind]}: </span>
+                      {r.decision === 'PASS' ? 'passed' : 'returned for revision'}
+                    </p>
+                    {r.overallComment ? <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{r.overallComment}</p> : null}
+                    <div className="relative mt-2 overflow-x-auto">
+                      <table className="w-full min-w-[28rem] border-collapse text-sm">
+                        <caption className="sr-only">Attempt {a.number}: levels and feedback by criterion</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
+                            <th scope="col" className="border-b border-slate-300 p-2 text-left">Level</th>
+                            <th scope="col" className="border-b border-slate-300 p-2 text-left">Feedback</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {version.criteria.map((c) => {
+                            const s = r.scores.find((x) => x.criterionId === c.id);
+                            return (
+                              <tr key={c.id}>
+                                <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
+                                <td className="border-b border-slate-200 p-2 align-top">{s ? levelLabel(s.levelId) : '—'}</td>
+                                <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </table>
+                    </div>
+                  </div>
+                ))}
+              </section>
+            ))}
+          </details>
+        </Card>
+      ) : null}
+
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading" className="mb-3 text-xl font-semibold">Evidence</h2>
