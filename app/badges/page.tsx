@@ -5,12 +5,14 @@ import { getAccount } from '@/lib/auth/profile';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { AwardGrid } from '@/components/awards/award-grid';
+import { RecordPanel } from '@/components/awards/record-panel';
+import { getTeacherRecord } from '@/lib/reporting/teacher';
 
 export const metadata = { title: 'My badges' };
 
 export default async function BadgesPage() {
   const actor = await requireUser('/badges');
-  const [awards, account] = await Promise.all([listUserAwards(actor.id), getAccount(actor.id)]);
+  const [awards, account, record] = await Promise.all([listUserAwards(actor.id), getAccount(actor.id), getTeacherRecord(actor)]);
   return (
     <div>
       <PageHeader
@@ -24,6 +26,7 @@ export default async function BadgesPage() {
         }
         actions={awards.length ? <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Export all (JSON)</ButtonLink> : null}
       />
+      {awards.length ? <RecordPanel record={record} /> : null}
       {awards.length ? <AwardGrid awards={awards} /> : <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>}
     </div>
   );

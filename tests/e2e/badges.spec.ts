@@ -6,7 +6,14 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   await signIn(page, 'teacher@demo.school');
   await page.goto('/badges');
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'Stages of Team Building' }).click();
+  // What the badges count toward, and the PD record to hand on.
+  await expect(page.getByRole('heading', { name: 'What your badges count toward' })).toBeVisible();
+  const record = await page.request.get('/badges/pd-record.csv');
+  expect(record.headers()['content-type']).toContain('text/csv');
+  const csv = await record.text();
+  expect(csv).toContain('Credential,Issuer,Level,Kind,Issued,Valid until,School year,PD hours,Status,Verify at');
+  expect(csv).toContain('Stages of Team Building');
+  await page.getByRole('link', { name: 'Stages of Team Building' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Stages of Team Building' })).toBeVisible();
   await expect(page.getByText('Valid', { exact: true })).toBeVisible();
   await expect(page.getByText('Authentic and unaltered: the issuer’s signature matches')).toBeVisible();

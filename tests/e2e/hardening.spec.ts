@@ -78,6 +78,7 @@ test.describe('authorization sweep', () => {
     expect((await request.get(fixture.fileUrl, { maxRedirects: 0 })).status()).toBe(401);
     expect((await request.get('/district/reports/export?report=pd-hours')).status()).toBe(401);
     expect((await request.get('/badges/export.json')).status()).toBe(401);
+    expect((await request.get('/badges/pd-record.csv')).status()).toBe(401);
     const pdf = await request.get(`/credentials/${fixture.awardId}/certificate.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

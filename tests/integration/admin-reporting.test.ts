@@ -10,6 +10,7 @@ import { resolvePeriod } from '@/lib/reporting/schemas';
 import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { parseCsv } from '@/lib/csv';
+import { getTeacherRecord, teacherRecordCsv } from '@/lib/reporting/teacher';
 import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
@@ -60,6 +61,35 @@ async function dataset() {
   await award({ user: xavier, mc: m2, title: 'M2', hours: 10, level: 2, issuedAt: '2025-10-01T10:00:00Z' });
   return { district, otherDistrict, school, leader, otherLeader, ann, bo, cy, xavier, issuer, admin, m1, m2, m3, m4 };
 }
+
+describe('a teacher’s own record', () => {
+  it('shows the teacher what their badges count toward, as the district counts it, and exports it', async () => {
+    const d = await dataset();
+    await db.award.updateMany({ where: { userId: d.ann.id, title: 'M3' }, data: { validUntil: new Date('2027-01-10T00:00:00Z') } });
+    const now = new Date('2026-11-24T12:00:00Z');
+    const record = await getTeacherRecord(d.ann, now);
+    // Her own four badges only, newest first.
+    expect(record.rows.map((r) => [r.title, r.state])).toEqual([['M4 (revoked)', 'revoked'], ['M3', 'valid'], ['M2', 'valid'], ['Understanding feedback', 'valid']]);
+    // 5 + 10 + 7.5, all in 2025–26; the revoked badge's hours do not count.
+    expect(record.years.map((y) => [y.label, y.hours])).toEqual([['2025–26', 22.5]]);
+    expect([record.totalHours, record.thisYear, record.hoursThisYear]).toEqual([22.5, '2026–27', 0]);
+    // The same step the district's report gives her.
+    expect(record.salary).toMatchObject({ districtName: 'Kettle Moraine', result: { qualifyingCount: 2, amountCents: 10_000, next: { missing: 1, rule: { label: 'Three classroom credentials' } } } });
+    // M3 expires within 90 days.
+    expect(record.renewals.map((r) => r.title)).toEqual(['M3']);
+
+    const csv = parseCsv(teacherRecordCsv(record));
+    expect(csv[0]).toEqual(['Credential', 'Issuer', 'Level', 'Kind', 'Issued', 'Valid until', 'School year', 'PD hours', 'Status', 'Verify at']);
+    const m3 = csv.find((r) => r[0] === 'M3')!;
+    expect(m3.slice(2, 9)).toEqual(['2', 'Micro-credential', '2026-02-01', '2027-01-10', '2025–26', '7.5', 'Valid']);
+    expect(m3[9]).toMatch(/\/credentials\/[0-9a-f-]{36}$/);
+    expect(csv.find((r) => r[0] === 'M4 (revoked)')!.slice(7, 9)).toEqual(['0', 'Revoked']);
+
+    // No district, no salary steps; another teacher's badges never appear.
+    const loner = await createActor();
+    expect(await getTeacherRecord(loner, now)).toMatchObject({ rows: [], salary: null, totalHours: 0 });
+  });
+});
 
 describe('district reports on a known dataset', () => {
   it('sums PD hours per teacher and month, excluding revoked credentials and other periods and districts', async () => {

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import type { TeacherRecord } from '@/lib/reporting/teacher';
+import { formatCents } from '@/lib/reporting/salary-steps';
+import { BarChart } from '@/components/charts/bar-chart';
+import { Card, Stat } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const levelName = (n: number) => (n >= 2 ? 'level 2 (in your classroom)' : 'level 1 or above');
+
+/** What a teacher's badges count toward: PD hours per school year, salary steps, renewals. */
+export function RecordPanel({ record }: { record: TeacherRecord }) {
+  const { salary } = record;
+  return (
+    <section aria-labelledby="counts-heading" className="mb-8 space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="counts-heading" className="text-xl font-semibold">What your badges count toward</h2>
+        <ButtonLink href="/badges/pd-record.csv" variant="secondary" prefetch={false}>Download my PD record (CSV)</ButtonLink>
+      </div>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
+        <Stat label="PD hours, all time" value={record.totalHours} />
+        <Stat label={`PD hours, school year ${record.thisYear}`} value={record.hoursThisYear} />
+        <Stat label="Badges that verify today" value={record.rows.filter((r) => r.state === 'valid').length} />
+      </dl>
+      {record.years.length > 1 ? (
+        <BarChart title="PD hours per school year" description="July to June. Hours of revoked badges do not count." valueHeading="PD hours" data={record.years.map((y) => ({ label: y.label, value: y.hours }))} format={(v) => `${v} h`} />
+      ) : null}
+      {salary ? (
+        <Card>
+          <h3 className="font-semibold">Salary steps in {salary.districtName}</h3>
+          <p className="mt-1">
+            {salary.result.rule ? (
+              <>You reach <strong>{salary.result.rule.label}</strong> ({formatCents(salary.result.amountCents)}).</>
+            ) : (
+              <>You have not reached a salary step yet.</>
+            )}{' '}
+            {salary.result.next ? (
+              <>
+                Next: <strong>{salary.result.next.rule.label}</strong> ({formatCents(salary.result.next.rule.amountCents)}) needs {salary.result.next.missing} more credential{salary.result.next.missing === 1 ? '' : 's'} at {levelName(salary.result.next.rule.minLevel)}.
+              </>
+            ) : salary.result.rule ? (
+              <>That is your district’s highest step.</>
+            ) : null}
+          </p>
+          <p className="mt-1 text-sm text-slate-700">Counted as your district counts them: badges that verify today. Your district confirms the final amount.</p>
+        </Card>
+      ) : null}
+      {record.renewals.length ? (
+        <Card>
+          <h3 className="font-semibold">Renewals</h3>
+          <p className="mt-1 text-sm text-slate-700">If a badge counts toward your licence, plan its renewal with the issuer before it expires. Hours you earned with it still count.</p>
+          <ul className="mt-2 list-disc pl-5">
+            {record.renewals.map((r) => (
+              <li key={r.id}>
+                <Link href={`/credentials/${r.id}`}>{r.title}</Link>: {r.state === 'expired' ? 'expired on' : 'expires on'} {dateFmt.format(r.validUntil!)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </section>
+  );
+}
