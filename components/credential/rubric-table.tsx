@@ -12,7 +12,7 @@ export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteri
           </>
         ) : (
           <>
-            To earn this credential, your total must reach <strong>{version.passingTotal}</strong> with no criterion below “{passing?.label}”.
+            To earn this credential, your points across all criteria must add up to at least <strong>{version.passingTotal}</strong>, with no criterion below “{passing?.label}”. Each level’s points are shown under its name.
           </>
         )}
       </p>
@@ -27,7 +27,8 @@ export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteri
               {version.levels.map((l) => (
                 <th key={l.id} scope="col" className={`border border-slate-300 p-2 text-left ${l.rank >= version.passingLevelRank ? 'bg-green-50' : 'bg-slate-100'}`}>
                   {l.label}
-                  {l.rank === version.passingLevelRank ? <span className="block text-xs font-normal text-green-900">Passing level</span> : null}
+                  {version.passingRuleKind === 'TOTAL_AT_LEAST' ? <span className="block text-xs font-normal text-slate-800">{l.rank} point{l.rank === 1 ? '' : 's'}</span> : null}
+                  {l.rank === version.passingLevelRank ? <span className="block text-xs font-normal text-green-900">{version.passingRuleKind === 'TOTAL_AT_LEAST' ? 'Lowest level allowed' : 'Passing level'}</span> : null}
                 </th>
               ))}
             </tr>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
-import { criterionNeedsFeedback, meetsPassingRule, type PassingRule } from '@/lib/review/rubric';
+import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
 import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
 
 type Level = { id: string; rank: number; label: string };
@@ -137,7 +137,11 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     return id ? { criterionId: c.id, rank: rankOf.get(id)! } : null;
   });
   const complete = ranks.every(Boolean);
-  const wouldPass = complete && meetsPassingRule(rule, ranks as { criterionId: string; rank: number }[]);
+  const chosen = ranks.filter((r): r is { criterionId: string; rank: number } => r !== null);
+  const wouldPass = complete && meetsPassingRule(rule, chosen);
+  // Under a total rule: the running total, and whether only the total is what falls short.
+  const total = totalOf(chosen);
+  const totalOnly = complete && shortOnTotalOnly(rule, chosen);
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
   const onSubmit = (e: React.FormEvent) => {
@@ -233,7 +237,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
                     <label htmlFor={id} className="text-sm">
                       <span className="font-semibold">
                         {l.label}
-                        {l.rank === rule.levelRank ? ' (passing level)' : ''}
+                        {rule.kind === 'TOTAL_AT_LEAST' ? ` · ${l.rank} point${l.rank === 1 ? '' : 's'}` : ''}
+                        {l.rank === rule.levelRank ? (rule.kind === 'TOTAL_AT_LEAST' ? ' (floor)' : ' (passing level)') : ''}
                       </span>
                       {descriptor ? <span className="block text-slate-800">{descriptor}</span> : null}
                     </label>
@@ -268,7 +273,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
 
       <div>
         <label htmlFor="overallComment" className="block text-sm font-semibold">
-          Overall comment to the teacher
+          Overall comment to the teacher {totalOnly ? <span>(required: say what would raise the total)</span> : null}
         </label>
         <textarea
           id="overallComment"
@@ -277,8 +282,15 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
           onBlur={() => void saveNow()}
           rows={4}
           maxLength={10000}
-          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+          aria-invalid={fieldErrors.overallComment ? true : undefined}
+          aria-describedby={fieldErrors.overallComment ? 'overallComment-error' : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-600"
         />
+        {fieldErrors.overallComment ? (
+          <p id="overallComment-error" className="mt-1 text-sm font-medium text-red-700">
+            {fieldErrors.overallComment.join(' ')}
+          </p>
+        ) : null}
       </div>
 
       <div className="rounded-lg border border-slate-300 bg-slate-50 p-4" aria-live="polite">
@@ -290,6 +302,11 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
               ? '✓ Meets the standard: award the credential.'
               : '↺ Below the standard: return for revision.'}
         </p>
+        {rule.kind === 'TOTAL_AT_LEAST' ? (
+          <p className="mt-1 text-sm">
+            Total so far: <strong>{total}</strong> of the {rule.total} points needed{totalOnly ? ', with every criterion at or above the floor' : ''}.
+          </p>
+        ) : null}
         {kind !== 'ADJUDICATION' ? <p className="mt-1 text-xs text-slate-700">The server checks the scores again when you submit. A sampled submission also gets a second, independent score.</p> : null}
       </div>
 

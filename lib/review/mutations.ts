@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
-import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf } from '@/lib/review/rubric';
+import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
 import { denialMessages } from '@/lib/review/policy';
 
@@ -266,6 +266,11 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
   }
   if (Object.keys(fieldErrors).length) throw validation('Some criteria need attention before you submit.', fieldErrors);
   const ranks = version.criteria.map((c) => ({ criterionId: c.id, rank: rankOf.get(byCriterion.get(c.id)!.levelId!)! }));
+  if (shortOnTotalOnly(rule, ranks) && !(opts.overallComment ?? '').trim()) {
+    throw validation('Every criterion reaches the floor but the total falls short: say in the overall comment what would raise it.', {
+      overallComment: ['Say what would raise the total: each criterion looks fine on its own.'],
+    });
+  }
   const decision: ReviewDecision = meetsPassingRule(rule, ranks) ? 'PASS' : 'REVISE';
 
   const issuer = a.submission.microCredential.issuer;

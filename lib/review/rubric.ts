@@ -18,18 +18,37 @@ export function meetsPassingRule(rule: PassingRule, scores: CriterionResult[]): 
   return total >= rule.total && scores.every((s) => s.rank >= rule.levelRank);
 }
 
+/** The sum of the level ranks (points: the lowest level is 0), for a total rule. */
+export function totalOf(scores: CriterionResult[]): number {
+  return scores.reduce((sum, s) => sum + s.rank, 0);
+}
+
+/**
+ * Under a total rule: every criterion reached the floor, yet the total fell short. Each criterion
+ * then looks fine on its own, so the teacher needs an overall comment on what would raise it.
+ */
+export function shortOnTotalOnly(rule: PassingRule, scores: CriterionResult[]): boolean {
+  return rule.kind === 'TOTAL_AT_LEAST' && scores.length > 0 && scores.every((s) => s.rank >= rule.levelRank) && totalOf(scores) < rule.total;
+}
+
 /** A criterion below the passing level needs written feedback so the teacher knows what to change. */
 export function criterionNeedsFeedback(rule: PassingRule, rank: number): boolean {
   return rank < rule.levelRank;
 }
 
-/** Parts whose every linked criterion reached the passing level are kept as they are on revision. */
-export function passedPartIds(rule: PassingRule, criteria: { id: string; partId: string | null }[], scores: CriterionResult[]): Set<string> {
+/**
+ * Parts kept as they are on revision. Under "every criterion at the passing level", a part whose
+ * every linked criterion reached it. Under a total rule any criterion can still add points, so
+ * only a part whose criteria are all at the top level (`topRank`) is kept: otherwise a teacher
+ * short on the total alone would find every part locked and nothing left to improve.
+ */
+export function passedPartIds(rule: PassingRule, criteria: { id: string; partId: string | null }[], scores: CriterionResult[], topRank = Infinity): Set<string> {
   const rankOf = new Map(scores.map((s) => [s.criterionId, s.rank]));
+  const keepAt = rule.kind === 'TOTAL_AT_LEAST' ? topRank : rule.levelRank;
   const byPart = new Map<string, boolean>();
   for (const c of criteria) {
     if (!c.partId) continue;
-    const ok = (rankOf.get(c.id) ?? -1) >= rule.levelRank;
+    const ok = (rankOf.get(c.id) ?? -1) >= keepAt;
     byPart.set(c.partId, (byPart.get(c.partId) ?? true) && ok);
   }
   return new Set([...byPart].filter(([, ok]) => ok).map(([id]) => id));

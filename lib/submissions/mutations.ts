@@ -162,7 +162,7 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
     where: { id: opts.submissionId },
     select: {
       id: true, userId: true, status: true,
-      version: { select: { passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { select: { id: true, partId: true } } } },
+      version: { select: { passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { select: { id: true, partId: true } }, levels: { orderBy: { rank: 'desc' }, take: 1, select: { rank: true } } } },
       attempts: {
         orderBy: { number: 'desc' },
         take: 1,
@@ -181,7 +181,7 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
   if (submission.status !== 'NEEDS_REVISION' || !last || last.status !== 'RETURNED') throw invalidState('This application is not waiting for a revision.');
   const rule = passingRuleOf(submission.version);
   const scores = (last.reviews[0]?.scores ?? []).map((s) => ({ criterionId: s.criterionId, rank: s.level.rank }));
-  const passed = passedPartIds(rule, submission.version.criteria, scores);
+  const passed = passedPartIds(rule, submission.version.criteria, scores, submission.version.levels[0]?.rank);
   try {
     return await db.$transaction(async (tx) => {
       const next = await tx.attempt.create({ data: { submissionId: submission.id, number: last.number + 1 }, select: { id: true } });

@@ -241,6 +241,27 @@ describe('deciding', () => {
     expect(JSON.stringify(earlier)).not.toContain('Fiona');
   });
 
+  it('a total rule: a total-only shortfall needs an overall comment, and the revision locks no part that could still add points', async () => {
+    const def = { ...textOnly, rubric: { ...textOnly.rubric, passingRule: { kind: 'TOTAL_AT_LEAST' as const, levelRank: 1, total: 5 } } };
+    const w = await makeWorld({}, def);
+    const { attemptId, submissionId } = await submitTextAttempt(w);
+    const a = await w.reviewer();
+    const { reviewId } = await claimReview({ actor: a, attemptId });
+    // 3 + 1 = 4 of 5: both criteria at or above the floor, so neither needs feedback, but the teacher
+    // must be told what would raise the total.
+    const noComment = { actor: a, reviewId, version: await reviewVersion(reviewId), attemptVersion: await attemptVersion(attemptId), scores: scoresAt(w, [3, 1], ''), overallComment: ' ' };
+    const e = await expectCode(submitReview(noComment), 'VALIDATION', /total falls short/);
+    expect(e.fieldErrors).toHaveProperty('overallComment');
+    const result = await submitReview({ ...noComment, version: await reviewVersion(reviewId), overallComment: 'Show what students did next to reach the top level in your reflection.' });
+    expect(result.decision).toBe('REVISE');
+
+    await startRevision({ actor: w.teacher, submissionId });
+    const next = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { responses: { select: { partId: true, carriedOver: true } } } });
+    const contextPart = w.version.parts[0].id;
+    // The Context part is at the top level (nothing to add); the Reflection part stays editable.
+    expect(Object.fromEntries(next.responses.map((r) => [r.partId === contextPart ? 'context' : 'reflection', r.carriedOver]))).toEqual({ context: true, reflection: false });
+  });
+
   it('feedback is required for every criterion below the passing level', async () => {
     const w = await makeWorld();
     const { attemptId } = await submitTextAttempt(w);

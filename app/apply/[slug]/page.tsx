@@ -248,6 +248,11 @@ function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; v
           Reviewer feedback on attempt {attempt.number}: {review.decision === 'PASS' ? 'earned' : 'needs revision'}
         </h2>
         {review.overallComment ? <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.overallComment}</p> : null}
+        {version.passingRuleKind === 'TOTAL_AT_LEAST' ? (
+          <p className="mt-2 text-sm">
+            Points: <strong>{review.scores.reduce((sum, s) => sum + s.level.rank, 0)}</strong> of the {version.passingTotal} needed, adding up every criterion.
+          </p>
+        ) : null}
         <table className="mt-4 w-full border-collapse text-sm">
           <caption className="sr-only">Scores by criterion</caption>
           <thead>
@@ -266,7 +271,13 @@ function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; v
                   <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
                   <td className="border-b border-slate-200 p-2 align-top">
                     <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
-                    {s ? <span className="mt-1 block text-xs text-slate-700">{pass ? 'Meets the standard' : 'Below the passing level'}</span> : null}
+                    {s ? (
+                      <span className="mt-1 block text-xs text-slate-700">
+                        {version.passingRuleKind === 'TOTAL_AT_LEAST'
+                          ? `${s.level.rank} point${s.level.rank === 1 ? '' : 's'} · ${pass ? 'at or above the lowest level allowed' : 'below the lowest level allowed'}`
+                          : pass ? 'Meets the standard' : 'Below the passing level'}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
                 </tr>
