@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
-import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
+import { hitRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { loadQualification } from '@/lib/review/context';
 import { calibrationAgreement, CALIBRATION_THRESHOLD } from '@/lib/review/stats';
@@ -67,8 +68,15 @@ export type CalibrationOutcome = {
   agreement: number;
   matches: number;
   total: number;
-  exemplars: { id: string; title: string; agreement: number; differences: { criterionIndex: number; criterionTitle: string; expected: string; given: string }[] }[];
+  /**
+   * Where the reviewer differed. The agreed level itself (`expected`) is shown only once they pass;
+   * before that only its direction, so a failed try cannot simply be copied into the next one.
+   */
+  exemplars: { id: string; title: string; agreement: number; differences: { criterionIndex: number; criterionTitle: string; expected: string | null; agreedIs: 'higher' | 'lower'; given: string }[] }[];
 };
+
+/** Tries per reviewer and credential in a day: enough to learn from the feedback, too few to guess. */
+export const CALIBRATION_TRIES_PER_DAY = 3;
 
 /**
  * Scores the reviewer's ranks against the agreed ones. Exact agreement of at least 75% across all
@@ -82,6 +90,10 @@ export async function submitCalibration(opts: { actor: Actor; microCredentialId:
   const q = await loadQualification(opts.actor.id, mc.id);
   if (!q.granted && !q.earned) throw forbidden('You are not qualified to review this micro-credential, so there is nothing to calibrate.');
   if (!mc.exemplars.length) throw invalidState('This micro-credential has no calibration exemplars, so no calibration is needed.');
+  const tries = await hitRateLimit(`calibrate:${opts.actor.id}:${mc.id}`, CALIBRATION_TRIES_PER_DAY, 24 * 60 * 60);
+  if (!tries.allowed) {
+    throw rateLimited(`You have tried ${CALIBRATION_TRIES_PER_DAY} times today. Re-read the level descriptors of the rubric and try again tomorrow, or ask your issuer’s administrator for a calibration session.`);
+  }
   const { criteria, levels } = mc.currentVersion;
   const labelOf = (rank: number | null) => (rank === null ? 'no level' : (levels.find((l) => l.rank === rank)?.label ?? `rank ${rank}`));
   const fieldErrors: Record<string, string[]> = {};
@@ -124,7 +136,13 @@ export async function submitCalibration(opts: { actor: Actor; microCredentialId:
       id: r.e.id,
       title: r.e.title,
       agreement: r.total ? r.matches / r.total : 0,
-      differences: r.differences.map((d) => ({ criterionIndex: d.index, criterionTitle: criteria[d.index]?.title ?? `Criterion ${d.index + 1}`, expected: labelOf(d.expected), given: labelOf(d.given) })),
+      differences: r.differences.map((d) => ({
+        criterionIndex: d.index,
+        criterionTitle: criteria[d.index]?.title ?? `Criterion ${d.index + 1}`,
+        expected: passed ? labelOf(d.expected) : null,
+        agreedIs: (d.expected ?? -1) > (d.given ?? -1) ? ('higher' as const) : ('lower' as const),
+        given: labelOf(d.given),
+      })),
     })),
   };
 }

@@ -52,21 +52,36 @@ describe('calibration', () => {
     expect(JSON.stringify(view)).not.toContain('expectedRanks');
 
     const [a, b] = w.exemplars;
-    // 4 of 6 match (67%): not enough; the differences are reported.
+    // 4 of 6 match (67%): not enough; the differences are reported by direction only, so the
+    // next try cannot just copy the agreed levels.
     const fail = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: { [a.id]: { '0': 2, '1': 3, '2': 2 }, [b.id]: { '0': 1, '1': 2, '2': 2 } } });
     expect(fail.passed).toBe(false);
     expect(fail.matches).toBe(4);
-    expect(fail.exemplars.flatMap((x) => x.differences.map((d) => `${x.title}:${d.criterionIndex}:${d.expected}->${d.given}`))).toEqual(['Sample A:2:Developing->Demonstrated', 'Sample B:1:Developing->Demonstrated']);
+    expect(fail.exemplars.flatMap((x) => x.differences.map((d) => `${x.title}:${d.criterionIndex}:${d.agreedIs}->${d.given}`))).toEqual(['Sample A:2:lower->Demonstrated', 'Sample B:1:lower->Demonstrated']);
+    expect(JSON.stringify(fail)).not.toContain('Developing');
     expect((await db.reviewerQualification.findFirstOrThrow({ where: { userId: w.reviewer.id } })).calibratedAt).toBeNull();
 
     // 5 of 6 (83%): calibrated, and the queue opens.
     const pass = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: { [a.id]: { '0': 2, '1': 3, '2': 1 }, [b.id]: { '0': 1, '1': 2, '2': 2 } } });
     expect(pass.passed).toBe(true);
     expect(pass.agreement).toBeCloseTo(5 / 6);
+    // Once calibrated, the agreed levels are shown to learn from.
+    expect(pass.exemplars.flatMap((x) => x.differences.map((d) => `${x.title}:${d.criterionIndex}:${d.expected}->${d.given}`))).toEqual(['Sample B:1:Developing->Demonstrated']);
     expect((await db.reviewerQualification.findFirstOrThrow({ where: { userId: w.reviewer.id } })).calibratedAt).not.toBeNull();
     expect(await db.calibrationResult.count({ where: { reviewerId: w.reviewer.id } })).toBe(4);
     expect((await listReviewQueue({ actor: w.reviewer })).items.map((i) => i.attemptId)).toEqual([attemptId]);
     await claimReview({ actor: w.reviewer, attemptId });
+  });
+
+  it('allows three tries a day per credential, so the agreed levels cannot be found by guessing', async () => {
+    const w = await world();
+    await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const [a, b] = w.exemplars;
+    const wrong = { [a.id]: { '0': 0, '1': 0, '2': 0 }, [b.id]: { '0': 3, '1': 3, '2': 3 } };
+    for (let i = 0; i < 3; i++) expect((await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong })).passed).toBe(false);
+    const e = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong }).catch((x: DomainError) => x);
+    expect(e).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again tomorrow/) });
+    expect(await db.calibrationResult.count({ where: { reviewerId: w.reviewer.id } })).toBe(6);
   });
 
   it('qualifies earners by their award, creating the qualification row when they calibrate', async () => {
