@@ -57,7 +57,7 @@ export const attemptForReviewSelect = {
   submission: {
     select: {
       id: true, status: true, userId: true, versionId: true, microCredentialId: true,
-      user: { select: { schoolId: true, districtId: true } },
+      user: { select: { schoolId: true, districtId: true, email: true } },
       microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
     },
   },
@@ -71,7 +71,7 @@ export async function loadAttemptForReview(attemptId: string) {
 export type AttemptForReview = NonNullable<Awaited<ReturnType<typeof loadAttemptForReview>>>;
 
 export function teacherOf(a: AttemptForReview): TeacherRef {
-  return { teacherId: a.submission.userId, teacherSchoolId: a.submission.user.schoolId, teacherDistrictId: a.submission.user.districtId };
+  return { teacherId: a.submission.userId, teacherSchoolId: a.submission.user.schoolId, teacherDistrictId: a.submission.user.districtId, teacherEmail: a.submission.user.email };
 }
 
 export type ScorerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId' | 'roles'> & { name?: string };

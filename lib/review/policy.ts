@@ -2,8 +2,9 @@
 // through these, so the queue, the claim and the decision all apply the same rules.
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { institutionDomain } from '@/lib/review/email-domain';
 
-export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null };
+export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null; teacherEmail?: string | null };
 
 export type IssuerReviewSettings = {
   blockSameSchool: boolean;
@@ -23,7 +24,7 @@ export type QualificationState = {
   hasExemplars: boolean;
 };
 
-export type ReviewDenial = 'OWN_WORK' | 'SAME_SCHOOL' | 'SAME_DISTRICT' | 'NOT_REVIEWER' | 'NOT_QUALIFIED' | 'NOT_CALIBRATED' | 'ALREADY_SCORED';
+export type ReviewDenial = 'OWN_WORK' | 'SAME_SCHOOL' | 'SAME_DISTRICT' | 'SAME_EMAIL_DOMAIN' | 'NOT_REVIEWER' | 'NOT_QUALIFIED' | 'NOT_CALIBRATED' | 'ALREADY_SCORED';
 
 export type ReviewPermission = { ok: true } | { ok: false; reason: ReviewDenial };
 
@@ -31,6 +32,7 @@ export const denialMessages: Record<ReviewDenial, string> = {
   OWN_WORK: 'You cannot review your own work.',
   SAME_SCHOOL: 'This issuer does not allow reviewing work from your own school.',
   SAME_DISTRICT: 'This issuer does not allow reviewing work from your own district.',
+  SAME_EMAIL_DOMAIN: 'This issuer does not allow reviewing work from your own school or district, and this teacher’s email address is on the same domain as yours.',
   NOT_REVIEWER: 'Only reviewers can score submissions.',
   NOT_QUALIFIED: 'You are not qualified to review this micro-credential.',
   NOT_CALIBRATED: 'Complete the calibration exercise for this micro-credential before your first live review.',
@@ -38,10 +40,16 @@ export const denialMessages: Record<ReviewDenial, string> = {
 };
 
 /** Conflicts of interest only (who the teacher is), independent of qualification. */
-export function conflictOfInterest(actor: Pick<Actor, 'id' | 'schoolId' | 'districtId'>, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>): ReviewDenial | null {
+export function conflictOfInterest(actor: Pick<Actor, 'id' | 'schoolId' | 'districtId'> & { email?: string }, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>): ReviewDenial | null {
   if (actor.id === teacher.teacherId) return 'OWN_WORK';
   if (settings.blockSameSchool && actor.schoolId && actor.schoolId === teacher.teacherSchoolId) return 'SAME_SCHOOL';
   if (settings.blockSameDistrict && actor.districtId && actor.districtId === teacher.teacherDistrictId) return 'SAME_DISTRICT';
+  // School and district are what people pick at sign-up (and may leave empty); a shared
+  // institutional email domain is the same workplace whatever they picked (lib/review/email-domain.ts).
+  if (settings.blockSameSchool || settings.blockSameDistrict) {
+    const mine = institutionDomain(actor.email);
+    if (mine && mine === institutionDomain(teacher.teacherEmail)) return 'SAME_EMAIL_DOMAIN';
+  }
   return null;
 }
 

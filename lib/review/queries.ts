@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin, isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { institutionDomain } from '@/lib/review/email-domain';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
@@ -69,6 +70,10 @@ async function queueAttemptIds(opts: {
   // NULL would make the whole check NULL and hide their work from every reviewer with a school.
   if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND COALESCE(u."schoolId" = ${actor.schoolId}, false))`);
   if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND COALESCE(u."districtId" = ${actor.districtId}, false))`);
+  // The same workplace by institutional email domain, wherever either blocking rule is on (policy.ts).
+  const myDomain = institutionDomain(actor.email);
+  const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameSchool || c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
+  if (blockDomain.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDomain}::text[]) AND lower(split_part(u."email", '@', 2)) = ${myDomain})`);
   const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
   if (opts.kind === 'PRIMARY') {

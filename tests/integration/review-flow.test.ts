@@ -22,8 +22,8 @@ async function makeWorld(issuerData: Record<string, unknown> = {}, def: Record<s
   const issuer = await createOrg({ kind: 'ISSUER', data: { doubleScoreRate: 0, ...issuerData } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def });
   const teacher = await createActor({ name: 'Tess Teacher', email: `tess-${mc.id}@example.test`, districtId: district.id, schoolId: school.id });
-  const reviewer = async (opts: { schoolId?: string; districtId?: string; qualified?: boolean; name?: string } = {}) => {
-    const r = await createActor({ name: opts.name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId, districtId: opts.districtId });
+  const reviewer = async (opts: { schoolId?: string; districtId?: string; qualified?: boolean; name?: string; email?: string } = {}) => {
+    const r = await createActor({ name: opts.name, email: opts.email, roles: [{ role: 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId, districtId: opts.districtId });
     if (opts.qualified !== false) await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
     return r;
   };
@@ -152,6 +152,20 @@ describe('who may review', () => {
     await expectCode(claimReview({ actor: sameDistrict, attemptId }), 'FORBIDDEN', /own district/);
     expect((await listReviewQueue({ actor: elsewhere })).items).toHaveLength(1);
     await claimReview({ actor: elsewhere, attemptId });
+  });
+
+  it('with blocking on, a shared school email domain is the same workplace even when the teacher picked no district', async () => {
+    const w = await makeWorld({ blockSameDistrict: true });
+    const tess = await createActor({ name: 'Tess NoDistrict', email: 'tess@kmsd.k12.wi.us' });
+    const { attemptId } = await submitTextAttempt(w, tess);
+    const colleague = await w.reviewer({ email: 'rae@kmsd.k12.wi.us' });
+    const stranger = await w.reviewer({ email: 'sam@other.k12.mn.us' });
+    const gmail = await w.reviewer({ email: 'someone@gmail.com' });
+    expect((await listReviewQueue({ actor: colleague })).items).toHaveLength(0);
+    await expectCode(claimReview({ actor: colleague, attemptId }), 'FORBIDDEN', /same domain/);
+    expect((await listReviewQueue({ actor: gmail })).items).toHaveLength(1);
+    expect((await listReviewQueue({ actor: stranger })).items.map((i) => i.attemptId)).toEqual([attemptId]);
+    await claimReview({ actor: stranger, attemptId });
   });
 
   it('requires a qualification (granted or earned) for the credential', async () => {

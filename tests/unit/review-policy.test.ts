@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { canAdjudicate, canReview, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
+import { canAdjudicate, canReview, conflictOfInterest, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
+import { institutionDomain } from '@/lib/review/email-domain';
 
 const reviewer: Actor = {
   id: 'rev', email: 'r@example.test', name: 'R', schoolId: 'school-1', districtId: 'district-1',
@@ -70,5 +71,22 @@ describe('canAdjudicate', () => {
     expect(canAdjudicate(reviewer, 'issuer-1', elsewhere, open, [])).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
     expect(canAdjudicate(admin, 'issuer-1', elsewhere, open, ['adm'])).toEqual({ ok: false, reason: 'ALREADY_SCORED' });
     expect(canAdjudicate(admin, 'issuer-1', sameSchool, { ...open, blockSameSchool: true }, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+  });
+});
+
+describe('a shared institutional email domain', () => {
+  it('counts as the same workplace when an issuer blocks its own school or district', () => {
+    expect(institutionDomain('Ann@KMSD.k12.wi.us')).toBe('kmsd.k12.wi.us');
+    expect(institutionDomain('ann@gmail.com')).toBeNull();
+    expect(institutionDomain('ann@school.test')).toBeNull();
+    expect(institutionDomain('no-at-sign')).toBeNull();
+    const reviewer = { id: 'r', schoolId: null, districtId: null, email: 'rae@kmsd.k12.wi.us' };
+    // The teacher left school and district empty at sign-up: the domain still gives them away.
+    const teacher = { teacherId: 't', teacherSchoolId: null, teacherDistrictId: null, teacherEmail: 'tess@kmsd.k12.wi.us' };
+    expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_EMAIL_DOMAIN');
+    expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: true, blockSameDistrict: false })).toBe('SAME_EMAIL_DOMAIN');
+    expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: false, blockSameDistrict: false })).toBeNull();
+    expect(conflictOfInterest({ ...reviewer, email: 'rae@gmail.com' }, { ...teacher, teacherEmail: 'tess@gmail.com' }, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
+    expect(conflictOfInterest(reviewer, { ...teacher, teacherEmail: 'tess@other.k12.wi.us' }, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
   });
 });
