@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { env } from '@/lib/env';
 import { requireActor } from '@/lib/auth/session';
 import { changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
 import { BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
@@ -19,7 +20,9 @@ export async function inviteAction(_prev: ActionResult<{ link: string | null; em
   }
   revalidatePath('/admin/people');
   revalidatePath('/district/people');
-  return { ok: true, data: { link: result.link, emailed: result.emailed }, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
+  // Without SMTP (demos) the email waits in the outbox page, which stands in for the inbox.
+  const demoNote = result.emailed && env().DEMO_MODE && !env().SMTP_URL ? ' In this demo it is in the email outbox (footer link).' : '';
+  return { ok: true, data: { link: result.link, emailed: result.emailed }, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.${demoNote}` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
 }
 
 export async function changeRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
