@@ -213,3 +213,35 @@ export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inlin
   const contentType = file.detectedType && file.detectedType !== 'application/x-ooxml' ? file.detectedType : file.declaredType;
   return storage.presignGet(file.storageKey, { fileName: file.fileName, contentType, inline: opts.inline });
 }
+
+/** An upload not finished within this long is given up (the browser was closed, the laptop slept). */
+export const STALE_UPLOAD_HOURS = 24;
+
+/**
+ * Periodic clean-up ('evidence.sweep-stale-uploads'): uploads started long ago and never finished
+ * are marked rejected with a plain reason (the teacher sees it and can upload again), their
+ * multipart uploads aborted and their objects deleted, so storage holds no orphaned parts.
+ * Returns how many were given up.
+ */
+export async function sweepStaleUploads(now = new Date(), limit = 200): Promise<number> {
+  const cutoff = new Date(now.getTime() - STALE_UPLOAD_HOURS * 3_600_000);
+  const stale = await db.evidenceFile.findMany({
+    where: { status: 'PENDING', createdAt: { lt: cutoff } },
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+    select: { id: true, storageKey: true, multipartUploadId: true },
+  });
+  let swept = 0;
+  for (const f of stale) {
+    // Only if still pending: a completion racing with the sweep wins.
+    const marked = await db.evidenceFile.updateMany({
+      where: { id: f.id, status: 'PENDING' },
+      data: { status: 'REJECTED', rejectedReason: 'This upload did not finish. Remove it and upload the file again.', multipartUploadId: null },
+    });
+    if (!marked.count) continue;
+    if (f.multipartUploadId) await storage.abortMultipart(f.storageKey, f.multipartUploadId);
+    if (f.storageKey.startsWith(UPLOAD_PREFIX)) await storage.deleteObject(f.storageKey);
+    swept++;
+  }
+  return swept;
+}

@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
 import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
+import { sweepStaleUploads } from '@/lib/evidence/uploads';
 import { enqueueJob } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
@@ -39,6 +40,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   // A stack published or changed: award it to everyone who already holds every part, a batch per
   // run (each award is signed), queueing the next batch until none is left.
+  async 'evidence.sweep-stale-uploads'() {
+    await sweepStaleUploads();
+  },
   async 'stack.award-holders'(payload) {
     const { stackId } = StackHolders.parse(payload);
     const { more } = await awardStackToHolders(stackId);
@@ -47,4 +51,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 };
 
 /** Periodic work, scheduled through the queue so exactly one server runs each occurrence. */
-export const periodicJobs: { type: string; everySeconds: number }[] = [{ type: 'review.expire-claims', everySeconds: 15 * 60 }];
+export const periodicJobs: { type: string; everySeconds: number }[] = [
+  { type: 'review.expire-claims', everySeconds: 15 * 60 },
+  { type: 'evidence.sweep-stale-uploads', everySeconds: 60 * 60 },
+];

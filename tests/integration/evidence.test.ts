@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF, SAMPLE_PNG } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
-import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
+import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload, sweepStaleUploads } from '@/lib/evidence/uploads';
 import { copyObject, getObjectBytes, headObject, putObject } from '@/lib/storage/s3';
 
 beforeEach(resetDatabase);
@@ -177,5 +177,25 @@ describe('server-side copies', () => {
     await copyObject('uploads/copy-test', 'evidence/copy-test', bytes.byteLength, 'video/mp4', 5 * 1024 * 1024);
     expect(Buffer.from(await getObjectBytes('evidence/copy-test')).equals(Buffer.from(bytes))).toBe(true);
     expect(await headObject('evidence/copy-test')).toMatchObject({ size: bytes.byteLength, contentType: 'video/mp4' });
+  });
+});
+
+describe('stale uploads', () => {
+  it('gives up uploads never finished after a day: marked with a plain reason, parts aborted, objects deleted', async () => {
+    const { teacher, attempt, part } = await draft();
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'Lesson plan.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    if (t.mode !== 'single') throw new Error('expected a single upload');
+    await put(t.url, SAMPLE_PDF, t.contentType);
+    const fresh = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'Second.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    const tomorrow = new Date(row.createdAt.getTime() + 25 * 3_600_000);
+    await db.evidenceFile.update({ where: { id: fresh.fileId }, data: { createdAt: new Date(tomorrow.getTime() - 3_600_000) } });
+    expect(await sweepStaleUploads(tomorrow)).toBe(1);
+    const swept = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    expect(swept).toMatchObject({ status: 'REJECTED', rejectedReason: expect.stringMatching(/did not finish/) });
+    expect(await headObject(row.storageKey)).toBeNull();
+    // Within the day: left alone. Finishing a swept upload says what to do.
+    expect((await db.evidenceFile.findUniqueOrThrow({ where: { id: fresh.fileId } })).status).toBe('PENDING');
+    await expect(completeUpload({ actor: teacher, fileId: t.fileId })).rejects.toThrow(/rejected/);
   });
 });
