@@ -45,6 +45,9 @@ export function safeCallbackUrl(value: string | null | undefined, fallback = '/d
   } catch {
     return fallback;
   }
-  if (url.origin !== base || value.startsWith('//')) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments are resolved on the way out ("/.//evil.example" becomes "//evil.example"): the
+  // result, not only the input, must be a path on this site.
+  const out = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== base || value.startsWith('//') || out.startsWith('//')) return fallback;
+  return out;
 }

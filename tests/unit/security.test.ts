@@ -26,7 +26,7 @@ describe('redirect safety', () => {
     expect(safeCallbackUrl('/\\evil.example')).toBe('/dashboard');
     expect(safeCallbackUrl(undefined, '/x')).toBe('/x');
     // Parsers drop tabs and newlines and read "\\" as "/": each of these would become //evil.example.
-    for (const sneaky of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\\/evil.example', '/%09/evil.example'.replace('%09', '\t'), '/\u0000/evil.example']) {
+    for (const sneaky of ['/.//evil.example', '/..//evil.example', '/a/..//evil.example', '/%2e//evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\\/evil.example', '/%09/evil.example'.replace('%09', '\t'), '/\u0000/evil.example']) {
       expect(safeCallbackUrl(sneaky)).toBe('/dashboard');
     }
     // Encoded characters stay encoded: a path, not a host.
