@@ -96,8 +96,9 @@ export function providerVouchesForEmail(provider: string, profile: Record<string
 
 /**
  * The account a school sign-in opens. Linked before: that account. Otherwise an account is found or
- * made by email, but only an address the provider vouches for may be joined to an existing account;
- * an unvouched one may only start a new account, whose address then still needs confirming.
+ * made by email, and only for an address the provider vouches for. An unvouched one is refused
+ * outright: even a new account made from it would keep the link after the address's real owner
+ * confirmed it some other way (a reset link, another provider), and the link would open it.
  */
 export async function upsertOidcUser(opts: { provider: string; providerAccountId: string; email: string; name: string; emailVouched?: boolean }) {
   const email = opts.email.trim().toLowerCase();
@@ -109,15 +110,17 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
   if (linked) return linked.user;
   const now = new Date();
   const existing = await db.user.findUnique({ where: { email }, select: { emailVerified: true } });
-  if (existing && !vouched) {
-    throw invalidState('An account with this email already exists. Sign in with its password (or ask your school to confirm email ownership for this sign-in).');
+  if (!vouched) {
+    throw invalidState(existing
+      ? 'An account with this email already exists. Sign in with its password.'
+      : 'Your school sign-in does not confirm that this email address is yours. Create an account with your email instead, or ask your school’s IT team.');
   }
   return db.user.upsert({
     where: { email },
     create: {
       email,
       name: opts.name || email,
-      emailVerified: vouched ? now : null,
+      emailVerified: now,
       accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
     },
     update: {

@@ -50,8 +50,8 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       async signIn({ account, profile }) {
         if (!account || account.type === 'credentials') return true;
-        // OIDC: an address the provider does not vouch for may open a new account, never an
-        // existing one (upsertOidcUser refuses; the sign-in page then says so).
+        // OIDC: an address the provider does not vouch for opens no account unless this very
+        // sign-in was linked before (upsertOidcUser refuses; the sign-in page then says so).
         return Boolean(profile?.email);
       },
       async jwt({ token, user, account, profile }) {

@@ -96,7 +96,7 @@ describe('email confirmation', () => {
     expect((await authenticate({ email: 'lee@school.test', password: 'lee has a password' })).ok).toBe(true);
   });
 
-  it('an address the provider does not vouch for never opens an existing account, and a new one starts unconfirmed', async () => {
+  it('an address the provider does not vouch for opens no account, existing or new', async () => {
     // A Microsoft tenant's administrator can give any user any `email`: without xms_edov it proves nothing.
     expect(providerVouchesForEmail('microsoft-entra-id', { email: 'admin@school.test' })).toBe(false);
     expect(providerVouchesForEmail('microsoft-entra-id', { email: 'admin@school.test', email_verified: true })).toBe(false);
@@ -109,9 +109,11 @@ describe('email confirmation', () => {
     expect(await db.account.count({ where: { userId: admin.id } })).toBe(0);
     expect((await authenticate({ email: 'head@school.test', password: 'head has a password' })).ok).toBe(true);
 
-    const fresh = await upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-2', email: 'new.person@school.test', name: 'New Person', emailVouched: false });
-    expect((await db.user.findUniqueOrThrow({ where: { id: fresh.id } })).emailVerified).toBeNull();
-    // Linked once, the same sign-in opens the same account (no email matching involved).
-    expect((await upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-2', email: 'changed@school.test', name: 'New Person', emailVouched: false })).id).toBe(fresh.id);
+    // Not even a new one: its link would outlive the real owner confirming the address another way.
+    await expect(upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-2', email: 'new.person@school.test', name: 'New Person', emailVouched: false })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await db.user.count({ where: { email: 'new.person@school.test' } })).toBe(0);
+    // A sign-in linked while vouched keeps working by its link (no email matching involved).
+    const fresh = await upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-3', email: 'vouched@school.test', name: 'Vee', emailVouched: true });
+    expect((await upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-3', email: 'changed@school.test', name: 'Vee', emailVouched: false })).id).toBe(fresh.id);
   });
 });
