@@ -57,11 +57,20 @@ export async function withdrawFromMicroCredential(opts: { actor: Actor; microCre
   }
   if (submission?.status === 'EARNED') throw invalidState('You have earned this micro-credential; there is nothing to stop.');
   await db.$transaction(async (tx) => {
-    const changed = await tx.enrollment.updateMany({
-      where: { userId: opts.actor.id, microCredentialId: opts.microCredentialId, withdrawnAt: null },
-      data: { withdrawnAt: new Date() },
-    });
-    if (!changed.count) throw notFound('Your enrolment');
+    // One statement: the submission's state is read as the enrolment is changed, so work sent
+    // meanwhile (which enrols again) is never left off the dashboard.
+    const changed = await tx.$executeRaw`
+      UPDATE "Enrollment" SET "withdrawnAt" = now()
+      WHERE "userId" = ${opts.actor.id} AND "microCredentialId" = ${opts.microCredentialId} AND "withdrawnAt" IS NULL
+        AND NOT EXISTS (
+          SELECT 1 FROM "Submission" s
+          WHERE s."userId" = ${opts.actor.id} AND s."microCredentialId" = ${opts.microCredentialId}
+            AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus", 'EARNED'::"SubmissionStatus"))`;
+    if (!changed) {
+      const now = await tx.submission.findUnique({ where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: opts.microCredentialId } }, select: { status: true } });
+      if (now && now.status !== 'DRAFT' && now.status !== 'NEEDS_REVISION') throw invalidState('Your application has just been sent to reviewers, so it cannot be dropped now.');
+      throw notFound('Your enrolment');
+    }
     const mc = await tx.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { issuerId: true } });
     await recordAudit({ actorId: opts.actor.id, action: 'enrollment.withdraw', entityType: 'MicroCredential', entityId: opts.microCredentialId, organizationId: mc?.issuerId ?? null }, tx);
   });

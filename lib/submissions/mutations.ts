@@ -140,6 +140,13 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
       data: { status: 'SUBMITTED', submittedAt: now, dueAt: addBusinessDays(now, issuer.slaBusinessDays), doubleScore, version: { increment: 1 } },
     });
     if (updated.count !== 1) return { alreadySubmitted: true };
+    // Work sent to reviewers is work the teacher is doing: if they had stopped (an open tab, a
+    // bookmark), they are enrolled again, so the dashboard shows it and its decision.
+    await tx.enrollment.upsert({
+      where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: attempt.submission.microCredentialId } },
+      create: { userId: opts.actor.id, microCredentialId: attempt.submission.microCredentialId },
+      update: { withdrawnAt: null },
+    });
     await tx.submission.update({
       where: { id: attempt.submission.id },
       data: { status: 'SUBMITTED', lastSubmittedAt: now, ...(opts.publicSummary !== undefined ? { publicSummary: opts.publicSummary || null } : {}) },

@@ -7,7 +7,7 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential } from '../factories';
 import { getStandings, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { enrollInMicroCredential, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
-import { startApplication } from '@/lib/submissions/mutations';
+import { startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { columnFor, groupIntoColumns } from '@/lib/enrollment/dashboard';
 
 beforeEach(resetDatabase);
@@ -86,8 +86,17 @@ describe('teacher dashboard data', () => {
     await enrollInMicroCredential({ actor: teacher, microCredentialId: mc.id });
     expect((await getStandings(teacher, [mc.id])).get(mc.id)).toMatchObject({ state: 'DRAFT', submissionId: draft.id });
 
+    // Stopped, then sent from a tab left open: the teacher is enrolled again, so the dashboard
+    // shows the work and its decision.
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: draft.id } });
+    await db.partResponse.deleteMany({ where: { attemptId: attempt.id } });
+    const { versionId } = await db.submission.findUniqueOrThrow({ where: { id: draft.id }, select: { versionId: true } });
+    await db.submissionPart.updateMany({ where: { versionId }, data: { required: false } });
+    await submitAttempt({ actor: teacher, attemptId: attempt.id });
+    expect((await getTeacherDashboard(teacher)).enrollments.map((e) => e.microCredential?.id).sort()).toEqual([mc.id, other.id].sort());
+
     // Work with reviewers, or earned, cannot be dropped.
-    await db.submission.update({ where: { id: draft.id }, data: { status: 'SUBMITTED' } });
     await expect(withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await db.submission.update({ where: { id: draft.id }, data: { status: 'EARNED' } });
     await expect(withdrawFromMicroCredential({ actor: teacher, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
