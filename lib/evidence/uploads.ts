@@ -183,9 +183,16 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     where: { id: file.id, status: 'PENDING', storageKey: file.storageKey },
     data: { status: 'UPLOADED', storageKey: finalKey, detectedType: detected, verifiedAt: new Date(), multipartUploadId: null },
   });
-  // A concurrent call accepted it first: its copy is the one on record, so this one goes.
-  if (accepted.count === 0 && finalKey !== file.storageKey) await storage.deleteObject(finalKey);
-  else await removeUploaded();
+  if (accepted.count === 0) {
+    // Not accepted here: a concurrent call did it first (its copy is the one on record), or the
+    // file was removed, or given up as stale, meanwhile. This copy goes; the answer is the row's.
+    if (finalKey !== file.storageKey) await storage.deleteObject(finalKey);
+    const now = await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true, rejectedReason: true } });
+    if (!now) throw notFound('That file');
+    if (now.status === 'REJECTED') throw validation(now.rejectedReason ?? 'This file was rejected. Remove it and upload another.');
+    return { status: 'UPLOADED' as const };
+  }
+  await removeUploaded();
   return { status: 'UPLOADED' as const };
 }
 
