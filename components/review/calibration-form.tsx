@@ -47,7 +47,7 @@ export function CalibrationForm({ microCredentialId, criteria, levels, exemplars
                   You can now review live submissions. <Link href="/review">Go to the review queue</Link>.
                 </>
               ) : (
-                'You need at least 75%. The table shows where the agreed level is higher or lower than yours (the levels themselves appear once you pass). Re-read those descriptors and try again: you have three tries a day.'
+                'You need at least 75%. The table shows where your level differed from the agreed one (the agreed levels appear once you pass). Re-read those criteria’s descriptors and try again: you have three tries a day.'
               )}
             </p>
             {outcome.exemplars.some((x) => x.differences.length) ? (
@@ -67,7 +67,7 @@ export function CalibrationForm({ microCredentialId, criteria, levels, exemplars
                       <tr key={`${x.id}-${d.criterionIndex}`}>
                         <td className="border-b border-slate-200 p-2">{x.title}</td>
                         <td className="border-b border-slate-200 p-2">{d.criterionTitle}</td>
-                        <td className="border-b border-slate-200 p-2">{d.expected ?? (d.agreedIs === 'higher' ? 'Higher than yours' : 'Lower than yours')}</td>
+                        <td className="border-b border-slate-200 p-2">{d.expected ?? 'Shown once you pass'}</td>
                         <td className="border-b border-slate-200 p-2">{d.given}</td>
                       </tr>
                     )),

@@ -69,10 +69,10 @@ export type CalibrationOutcome = {
   matches: number;
   total: number;
   /**
-   * Where the reviewer differed. The agreed level itself (`expected`) is shown only once they pass;
-   * before that only its direction, so a failed try cannot simply be copied into the next one.
+   * Where the reviewer differed. The agreed level (`expected`) is shown only once they pass; before
+   * that only which criteria differed, so a failed try cannot be turned into the answers.
    */
-  exemplars: { id: string; title: string; agreement: number; differences: { criterionIndex: number; criterionTitle: string; expected: string | null; agreedIs: 'higher' | 'lower'; given: string }[] }[];
+  exemplars: { id: string; title: string; agreement: number; differences: { criterionIndex: number; criterionTitle: string; expected: string | null; given: string }[] }[];
 };
 
 /** Tries per reviewer and credential in a day: enough to learn from the feedback, too few to guess. */
@@ -90,10 +90,6 @@ export async function submitCalibration(opts: { actor: Actor; microCredentialId:
   const q = await loadQualification(opts.actor.id, mc.id);
   if (!q.granted && !q.earned) throw forbidden('You are not qualified to review this micro-credential, so there is nothing to calibrate.');
   if (!mc.exemplars.length) throw invalidState('This micro-credential has no calibration exemplars, so no calibration is needed.');
-  const tries = await hitRateLimit(`calibrate:${opts.actor.id}:${mc.id}`, CALIBRATION_TRIES_PER_DAY, 24 * 60 * 60);
-  if (!tries.allowed) {
-    throw rateLimited(`You have tried ${CALIBRATION_TRIES_PER_DAY} times today. Re-read the level descriptors of the rubric and try again tomorrow, or ask your issuer’s administrator for a calibration session.`);
-  }
   const { criteria, levels } = mc.currentVersion;
   const labelOf = (rank: number | null) => (rank === null ? 'no level' : (levels.find((l) => l.rank === rank)?.label ?? `rank ${rank}`));
   const fieldErrors: Record<string, string[]> = {};
@@ -106,6 +102,11 @@ export async function submitCalibration(opts: { actor: Actor; microCredentialId:
     return { e, given, ...calibrationAgreement(expected, given) };
   });
   if (Object.keys(fieldErrors).length) throw validation('Score every criterion of every sample first.', fieldErrors);
+  // Counted once the form is complete: an unfinished form costs no try.
+  const tries = await hitRateLimit(`calibrate:${opts.actor.id}:${mc.id}`, CALIBRATION_TRIES_PER_DAY, 24 * 60 * 60);
+  if (!tries.allowed) {
+    throw rateLimited(`You have tried ${CALIBRATION_TRIES_PER_DAY} times today. Re-read the level descriptors of the rubric and try again tomorrow, or ask your issuer’s administrator for a calibration session.`);
+  }
   const matches = results.reduce((s, r) => s + r.matches, 0);
   const total = results.reduce((s, r) => s + r.total, 0);
   const agreement = total ? matches / total : 0;
@@ -140,7 +141,6 @@ export async function submitCalibration(opts: { actor: Actor; microCredentialId:
         criterionIndex: d.index,
         criterionTitle: criteria[d.index]?.title ?? `Criterion ${d.index + 1}`,
         expected: passed ? labelOf(d.expected) : null,
-        agreedIs: (d.expected ?? -1) > (d.given ?? -1) ? ('higher' as const) : ('lower' as const),
         given: labelOf(d.given),
       })),
     })),

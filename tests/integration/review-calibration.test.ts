@@ -57,8 +57,10 @@ describe('calibration', () => {
     const fail = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: { [a.id]: { '0': 2, '1': 3, '2': 2 }, [b.id]: { '0': 1, '1': 2, '2': 2 } } });
     expect(fail.passed).toBe(false);
     expect(fail.matches).toBe(4);
-    expect(fail.exemplars.flatMap((x) => x.differences.map((d) => `${x.title}:${d.criterionIndex}:${d.agreedIs}->${d.given}`))).toEqual(['Sample A:2:lower->Demonstrated', 'Sample B:1:lower->Demonstrated']);
+    expect(fail.exemplars.flatMap((x) => x.differences.map((d) => `${x.title}:${d.criterionIndex}:${d.expected}->${d.given}`))).toEqual(['Sample A:2:null->Demonstrated', 'Sample B:1:null->Demonstrated']);
+    // Neither the agreed level nor its direction: only where they differed.
     expect(JSON.stringify(fail)).not.toContain('Developing');
+    expect(JSON.stringify(fail)).not.toMatch(/higher|lower/);
     expect((await db.reviewerQualification.findFirstOrThrow({ where: { userId: w.reviewer.id } })).calibratedAt).toBeNull();
 
     // 5 of 6 (83%): calibrated, and the queue opens.
@@ -78,6 +80,8 @@ describe('calibration', () => {
     await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
     const [a, b] = w.exemplars;
     const wrong = { [a.id]: { '0': 0, '1': 0, '2': 0 }, [b.id]: { '0': 3, '1': 3, '2': 3 } };
+    // An unfinished form costs no try.
+    await expect(submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: { [a.id]: { '0': 1 } } })).rejects.toMatchObject({ code: 'VALIDATION' });
     for (let i = 0; i < 3; i++) expect((await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong })).passed).toBe(false);
     const e = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong }).catch((x: DomainError) => x);
     expect(e).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again tomorrow/) });
