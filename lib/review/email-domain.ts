@@ -1,7 +1,7 @@
-// Schools and districts give staff addresses on their own domain. When an issuer blocks reviewing
-// work from one's own school or district, a shared institutional domain counts as the same
-// organisation too: the school and district a teacher picks at sign-up are their own claim (and
-// may be left empty), while the address domain is proven when they confirm their email.
+// Districts give staff addresses on their own domain. When an issuer blocks reviewing work from
+// one's own district, a shared institutional domain counts as the same district too: the school
+// and district a teacher picks at sign-up are their own claim (and may be left empty), while the
+// address domain is proven when they confirm their email.
 
 /** Mailbox providers anyone can sign up with: sharing one says nothing about a workplace. */
 const PUBLIC_EMAIL_DOMAINS = new Set([

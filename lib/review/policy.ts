@@ -32,7 +32,7 @@ export const denialMessages: Record<ReviewDenial, string> = {
   OWN_WORK: 'You cannot review your own work.',
   SAME_SCHOOL: 'This issuer does not allow reviewing work from your own school.',
   SAME_DISTRICT: 'This issuer does not allow reviewing work from your own district.',
-  SAME_EMAIL_DOMAIN: 'This issuer does not allow reviewing work from your own school or district, and this teacher’s email address is on the same domain as yours.',
+  SAME_EMAIL_DOMAIN: 'This issuer does not allow reviewing work from your own district, and this teacher’s email address is on the same domain as yours.',
   NOT_REVIEWER: 'Only reviewers can score submissions.',
   NOT_QUALIFIED: 'You are not qualified to review this micro-credential.',
   NOT_CALIBRATED: 'Complete the calibration exercise for this micro-credential before your first live review.',
@@ -45,8 +45,9 @@ export function conflictOfInterest(actor: Pick<Actor, 'id' | 'schoolId' | 'distr
   if (settings.blockSameSchool && actor.schoolId && actor.schoolId === teacher.teacherSchoolId) return 'SAME_SCHOOL';
   if (settings.blockSameDistrict && actor.districtId && actor.districtId === teacher.teacherDistrictId) return 'SAME_DISTRICT';
   // School and district are what people pick at sign-up (and may leave empty); a shared
-  // institutional email domain is the same workplace whatever they picked (lib/review/email-domain.ts).
-  if (settings.blockSameSchool || settings.blockSameDistrict) {
+  // institutional email domain is the same district whatever they picked (lib/review/email-domain.ts).
+  // Districts usually give every school one domain, so it says nothing about the school.
+  if (settings.blockSameDistrict) {
     const mine = institutionDomain(actor.email);
     if (mine && mine === institutionDomain(teacher.teacherEmail)) return 'SAME_EMAIL_DOMAIN';
   }

@@ -70,9 +70,9 @@ async function queueAttemptIds(opts: {
   // NULL would make the whole check NULL and hide their work from every reviewer with a school.
   if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND COALESCE(u."schoolId" = ${actor.schoolId}, false))`);
   if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND COALESCE(u."districtId" = ${actor.districtId}, false))`);
-  // The same workplace by institutional email domain, wherever either blocking rule is on (policy.ts).
+  // The same district by institutional email domain, wherever district blocking is on (policy.ts).
   const myDomain = institutionDomain(actor.email);
-  const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameSchool || c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
+  const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
   if (blockDomain.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDomain}::text[]) AND lower(split_part(u."email", '@', 2)) = ${myDomain})`);
   const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;

@@ -154,7 +154,7 @@ describe('who may review', () => {
     await claimReview({ actor: elsewhere, attemptId });
   });
 
-  it('with blocking on, a shared school email domain is the same workplace even when the teacher picked no district', async () => {
+  it('with district blocking on, a shared district email domain is the same district even when the teacher picked none', async () => {
     const w = await makeWorld({ blockSameDistrict: true });
     const tess = await createActor({ name: 'Tess NoDistrict', email: 'tess@kmsd.k12.wi.us' });
     const { attemptId } = await submitTextAttempt(w, tess);
