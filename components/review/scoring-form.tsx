@@ -282,6 +282,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
           onBlur={() => void saveNow()}
           rows={4}
           maxLength={10000}
+          aria-required={totalOnly || undefined}
           aria-invalid={fieldErrors.overallComment ? true : undefined}
           aria-describedby={fieldErrors.overallComment ? 'overallComment-error' : undefined}
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-600"

@@ -90,7 +90,18 @@ export const getIssuerProfile = cache(async (slug: string) => {
   return { ...issuer, credentials };
 });
 
-/** The signed-in teacher's own award for a stack, if it has been issued (for the stack's page). */
-export async function getOwnStackAward(userId: string, stackId: string) {
-  return db.award.findFirst({ where: { userId, stackId, revokedAt: null }, select: { id: true, suspendedAt: true } });
+/**
+ * The signed-in teacher's standing on a stack, as the awarding job sees it (lib/awards/issue.ts):
+ * complete when they hold a valid (not revoked, not suspended) award for every part, retired parts
+ * included; and their stack award, once issued.
+ */
+export async function getOwnStackStanding(userId: string, stackId: string) {
+  const [items, award] = await Promise.all([
+    db.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true } }),
+    db.award.findFirst({ where: { userId, stackId, revokedAt: null }, select: { id: true, suspendedAt: true } }),
+  ]);
+  const held = items.length
+    ? await db.award.findMany({ where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: items.map((i) => i.microCredentialId) } }, distinct: ['microCredentialId'], select: { microCredentialId: true } })
+    : [];
+  return { complete: items.length > 0 && held.length === items.length, award };
 }

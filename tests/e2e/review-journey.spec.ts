@@ -76,7 +76,8 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   await expect(row).toContainText('attempt 2');
   await row.getByRole('button', { name: 'Claim' }).click();
   // What the first review asked for, folded away above the evidence.
-  await page.getByText('Feedback on earlier attempts (1)').click();
+  await expect(page.getByRole('heading', { name: 'Feedback on earlier attempts (1)' })).toBeVisible();
+  await page.getByText('Show what earlier reviewers decided and wrote').click();
   await expect(page.getByRole('heading', { name: 'Attempt 1' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Attempt 1: levels and feedback by criterion' })).toBeVisible();
   await expectNoAxeViolations(page);

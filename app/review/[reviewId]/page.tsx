@@ -110,10 +110,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
 
       {ws.earlierAttempts.length ? (
         <Card className="mt-6">
-          <details>
-            <summary className="cursor-pointer text-lg font-semibold">
-              Feedback on earlier attempts ({ws.earlierAttempts.length})
-            </summary>
+          <h2 className="text-lg font-semibold">Feedback on earlier attempts ({ws.earlierAttempts.length})</h2>
+          <details className="mt-1">
+            <summary className="cursor-pointer font-medium">Show what earlier reviewers decided and wrote</summary>
             <p className="mt-1 text-sm text-slate-700">What reviewers asked for before: check whether this attempt addresses it. Parts that already passed are marked in the evidence.</p>
             {ws.earlierAttempts.map((a) => (
               <section key={a.number} aria-labelledby={`earlier-${a.number}`} className="mt-4">

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getPublishedStack } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
 import { getStandings } from '@/lib/enrollment/queries';
-import { getOwnStackAward } from '@/lib/awards/queries';
+import { getOwnStackStanding } from '@/lib/awards/queries';
 import { Markdown } from '@/components/markdown';
 import { Card, Pill } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
@@ -22,8 +22,10 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   const items = stack.items.map((i) => i.microCredential).filter((m) => m.status === 'PUBLISHED');
   const standings = actor ? await getStandings(actor, items.map((m) => m.id)) : null;
   const earned = items.filter((m) => standings?.get(m.id)?.state === 'EARNED').length;
-  const complete = Boolean(actor) && items.length > 0 && earned === items.length;
-  const own = complete && actor ? await getOwnStackAward(actor.id, stack.id) : null;
+  // The award and the "on its way" note follow the awarding job's rule (valid awards for every part).
+  const standing = actor && items.length > 0 && earned === items.length ? await getOwnStackStanding(actor.id, stack.id) : null;
+  const own = standing?.award ?? null;
+  const complete = Boolean(standing?.complete || own);
   const hours = items.reduce((s, m) => s + Number(m.currentVersion?.pdHours ?? 0), 0);
   return (
     <article>
