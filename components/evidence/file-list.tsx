@@ -4,7 +4,8 @@ import { RemoveFileButton } from '@/components/evidence/remove-file-button';
 export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status: 'PENDING' | 'UPLOADED' | 'REJECTED'; detectedType: string | null; declaredType: string; rejectedReason: string | null; carriedOver: boolean };
 
 /** Files of one part, each with an in-page preview (PDF, image, audio, video) through a signed URL. */
-export function FileList({ files, editable }: { files: FileRow[]; editable: boolean }) {
+/** `headingId`: where keyboard focus goes after a file is removed (its row disappears). */
+export function FileList({ files, editable, headingId }: { files: FileRow[]; editable: boolean; headingId?: string }) {
   if (!files.length) return <p className="text-sm text-slate-700">No files yet.</p>;
   return (
     <ul className="space-y-3">
@@ -26,7 +27,7 @@ export function FileList({ files, editable }: { files: FileRow[]; editable: bool
                 Download<span className="sr-only"> {f.fileName}</span>
               </a>
             ) : null}
-            {editable && !f.carriedOver ? <RemoveFileButton fileId={f.id} fileName={f.fileName} /> : null}
+            {editable && !f.carriedOver ? <RemoveFileButton fileId={f.id} fileName={f.fileName} focusAfter={headingId} /> : null}
           </div>
         </li>
       ))}

@@ -163,11 +163,11 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                 <span className="flex gap-2">
                   {u.status === 'failed' ? (
                     <button type="button" onClick={() => void retry(u)} className="font-semibold text-brand-700 underline">
-                      Retry
+                      Retry<span className="sr-only"> {u.file.name}</span>
                     </button>
                   ) : null}
                   <button type="button" onClick={() => void cancel(u)} className="font-semibold text-slate-800 underline">
-                    {u.status === 'failed' ? 'Remove' : 'Cancel'}
+                    {u.status === 'failed' ? 'Remove' : 'Cancel'}<span className="sr-only"> {u.status === 'failed' ? u.file.name : `the upload of ${u.file.name}`}</span>
                   </button>
                 </span>
               </div>

@@ -57,6 +57,15 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   // A renamed file is refused with a clear message.
   await input.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is a program') });
   await expect(page.getByText(/does not look like a pdf file inside/)).toBeVisible();
+  await page.getByRole('button', { name: 'Remove not-really.pdf' }).click();
+  // Removing a stored file asks first; then it goes, and focus lands on the part's files heading.
+  await page.getByRole('button', { name: 'Remove exit-tickets.png' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('img', { name: 'Preview of exit-tickets.png' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove exit-tickets.png' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await expect(page.getByRole('img', { name: 'Preview of exit-tickets.png' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Files for Mapping the cycle' })).toBeFocused();
   // A new account confirms its address before its work goes to review: the emailed link.
   await expect(page.getByText('Confirm your email address before you submit (below). Your work is saved.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();

@@ -163,8 +163,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                 ) : null}
                 {wantsFiles ? (
                   <div className="mt-4">
-                    <h3 className="mb-2 text-sm font-semibold">Files</h3>
-                    <FileList files={files} editable={!locked} />
+                    <h3 id={`files-${p.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold">Files for {p.title}</h3>
+                    <FileList files={files} editable={!locked} headingId={`files-${p.id}`} />
                     {!locked ? (
                       <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={p.allowedTypes as FileKind[]} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active} />
                     ) : null}
