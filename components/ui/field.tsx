@@ -3,7 +3,8 @@ import type { ComponentProps, ReactNode } from 'react';
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-[invalid=true]:border-red-600';
 
-type FieldProps = { label: string; name: string; hint?: ReactNode; errors?: string[] };
+/** `id` defaults to `name`; give one when the same name appears twice on a page (two forms). */
+type FieldProps = { label: string; name: string; id?: string; hint?: ReactNode; errors?: string[] };
 
 function FieldShell({ label, name, hint, errors, children }: FieldProps & { children: ReactNode }) {
   return (
@@ -38,10 +39,11 @@ export function TextField({ label, name, hint, errors, ...props }: FieldProps & 
   );
 }
 
-export function TextArea({ label, name, hint, errors, ...props }: FieldProps & Omit<ComponentProps<'textarea'>, 'name'>) {
+export function TextArea({ label, name, id, hint, errors, ...props }: FieldProps & Omit<ComponentProps<'textarea'>, 'name' | 'id'>) {
+  const fieldId = id ?? name;
   return (
-    <FieldShell label={label} name={name} hint={hint} errors={errors}>
-      <textarea id={name} name={name} className={`${inputClass} min-h-32`} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, hint, errors)} {...props} />
+    <FieldShell label={label} name={fieldId} hint={hint} errors={errors}>
+      <textarea id={fieldId} name={name} className={`${inputClass} min-h-32`} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(fieldId, hint, errors)} {...props} />
     </FieldShell>
   );
 }

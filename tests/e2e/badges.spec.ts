@@ -91,6 +91,11 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
 
   await signIn(page, 'admin@demo.school');
   await page.goto(href);
+  // Each form's label leads to its own field; revoking asks for a ticked box first.
+  await page.getByLabel('Reason for revoking').fill('Typed in the wrong box?');
+  await expect(page.getByLabel('Reason for suspending')).toHaveValue('');
+  await expect(page.getByLabel(/revoking is permanent/)).toHaveAttribute('required', '');
+  await page.getByLabel('Reason for revoking').fill('');
   await page.getByLabel('Reason for suspending').fill('A complaint about the evidence is being looked into.');
   await page.getByRole('button', { name: 'Suspend this credential' }).click();
   await expect(page.getByText('The credential is suspended.')).toBeVisible();

@@ -26,6 +26,10 @@ async function changeStatus<S extends z.ZodType<{ awardId: string }>>(
 }
 
 export async function revokeAwardAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  // Permanent: the form asks for a ticked box, and so does the server.
+  if (!(formData instanceof FormData) || formData.get('confirm') !== 'yes') {
+    return { ok: false, formError: 'Tick the box to confirm: revoking cannot be undone.' };
+  }
   return changeStatus(RevokeAwardInput, formData, (actor, input) => revokeAward({ actor, ...input }), 'The credential is revoked. Verifiers will now report it as revoked.');
 }
 

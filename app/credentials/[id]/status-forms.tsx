@@ -18,16 +18,26 @@ type Props = {
   button: string;
   pendingText: string;
   danger?: boolean;
+  /** Ids on the page: the suspend and revoke forms both have a "reason". */
+  idPrefix: string;
+  /** A box to tick first, for what cannot be undone. */
+  confirm?: string;
 };
 
-function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger }: Props) {
+function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger, idPrefix, confirm }: Props) {
   const [state, action, pending] = useActionState(serverAction, initialActionState);
   return (
     <form {...keepInputForm(action)} className="mt-4">
       <input type="hidden" name="awardId" value={awardId} />
       {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <ActionAlerts state={state} className="" />
-      <TextArea label={label} name={field} rows={3} required={required} errors={state.ok ? undefined : state.fieldErrors?.[field]} hint={hint} />
+      <TextArea label={label} name={field} id={`${idPrefix}-${field}`} rows={3} required={required} errors={state.ok ? undefined : state.fieldErrors?.[field]} hint={hint} />
+      {confirm ? (
+        <div className="mb-4 flex items-start gap-2">
+          <input type="checkbox" id={`${idPrefix}-confirm`} name="confirm" value="yes" required className="mt-1 h-4 w-4 shrink-0" />
+          <label htmlFor={`${idPrefix}-confirm`} className="text-sm">{confirm}</label>
+        </div>
+      ) : null}
       <button
         type="submit"
         disabled={pending}
@@ -43,13 +53,13 @@ function StatusForm({ awardId, hidden, action: serverAction, field, label, hint,
 export function SuspensionForm({ awardId, suspended }: { awardId: string; suspended: boolean }) {
   return suspended ? (
     <StatusForm
-      awardId={awardId} hidden={{ mode: 'reinstate' }} action={suspensionAction} field="note" required={false}
+      awardId={awardId} hidden={{ mode: 'reinstate' }} action={suspensionAction} field="note" required={false} idPrefix="reinstate"
       label="Note to the recipient (optional)" hint="The credential verifies as valid again as soon as you reinstate it."
       button="Reinstate this credential" pendingText="Reinstating…"
     />
   ) : (
     <StatusForm
-      awardId={awardId} hidden={{ mode: 'suspend' }} action={suspensionAction} field="reason" required
+      awardId={awardId} hidden={{ mode: 'suspend' }} action={suspensionAction} field="reason" required idPrefix="suspend"
       label="Reason for suspending" hint="A temporary hold, for example while a complaint is looked into. Shown to the recipient and on the public verification page; you can reinstate the credential later."
       button="Suspend this credential" pendingText="Suspending…"
     />
@@ -59,7 +69,8 @@ export function SuspensionForm({ awardId, suspended }: { awardId: string; suspen
 export function RevokeForm({ awardId }: { awardId: string }) {
   return (
     <StatusForm
-      awardId={awardId} action={revokeAwardAction} field="reason" required danger
+      awardId={awardId} action={revokeAwardAction} field="reason" required danger idPrefix="revoke"
+      confirm="I understand that revoking is permanent: the credential can never verify again."
       label="Reason for revoking" hint="Permanent. Shown to the recipient and on the public verification page."
       button="Revoke this credential" pendingText="Revoking…"
     />
