@@ -18,6 +18,7 @@ test('a new teacher enrols, stops working on the credential, and enrols again to
   await page.getByText('Stop working on this micro-credential').click();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Stop working on it' }).click();
+  await expect(page.getByText('You stopped working on this micro-credential')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Enrol in this micro-credential' })).toBeVisible();
   await page.goto('/dashboard');
   await expect(page.getByText('You are not enrolled in anything yet')).toBeVisible();

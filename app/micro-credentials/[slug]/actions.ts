@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
 import { enrollInMicroCredential, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { ResourceProgressInput } from '@/lib/enrollment/schemas';
@@ -44,5 +45,6 @@ export async function withdrawAction(_prev: ActionResult, formData: FormData): P
   }
   revalidatePath(`/micro-credentials/${parsed.data.slug}`);
   revalidatePath('/dashboard');
-  return { ok: true, message: 'Done: it is off your dashboard. Anything you wrote is kept; enrol again to pick up where you left off.' };
+  // The page then says it worked (the form itself is gone once the teacher is not enrolled).
+  redirect(`/micro-credentials/${encodeURIComponent(parsed.data.slug)}?stopped=1`);
 }

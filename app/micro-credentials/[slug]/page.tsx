@@ -5,7 +5,7 @@ import { getPublishedMicroCredential } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
 import { getResourceProgress, getStandings, type Standing } from '@/lib/enrollment/queries';
 import { needsProposal } from '@/lib/proposals/queries';
-import { Card, Pill } from '@/components/ui/card';
+import { Card, Pill, Alert } from '@/components/ui/card';
 import { Markdown } from '@/components/markdown';
 import { RubricTable } from '@/components/credential/rubric-table';
 import { PartsList } from '@/components/credential/parts-list';
@@ -26,8 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const resourceKindLabel = { READING: 'Reading', VIDEO: 'Video', LINK: 'Link', ACTIVITY: 'Activity' } as const;
 
-export default async function MicroCredentialPage({ params }: Props) {
+export default async function MicroCredentialPage({ params, searchParams }: Props & { searchParams: Promise<{ stopped?: string | string[] }> }) {
   const { slug } = await params;
+  const stopped = (await searchParams).stopped === '1';
   const mc = await getPublishedMicroCredential(slug);
   if (!mc) notFound();
   const v = mc.version;
@@ -62,6 +63,13 @@ export default async function MicroCredentialPage({ params }: Props) {
         </div>
       </div>
 
+      {stopped && actor && standing.state === 'not-enrolled' ? (
+        <div className="no-print mb-4">
+          <Alert tone="success" title="You stopped working on this micro-credential">
+            It is off your dashboard. Anything you wrote or uploaded is kept: enrol again to pick up where you left off.
+          </Alert>
+        </div>
+      ) : null}
       <Card className="no-print mb-8">
         <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} />
         {actor && ['enrolled', 'proposal', 'DRAFT', 'NEEDS_REVISION'].includes(standing.state) ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} /> : null}
@@ -211,7 +219,7 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
             </p>
             <div className="flex gap-2">
               <ButtonLink href={`/micro-credentials/${slug}/proposal`} variant={status === 'SUBMITTED' ? 'secondary' : 'primary'}>
-                {status ? 'View proposal' : 'Write a proposal'}
+                {status === 'DRAFT' ? 'Finish your proposal' : status ? 'View proposal' : 'Write a proposal'}
               </ButtonLink>
               <ButtonLink href={`/apply/${slug}`} variant="secondary">Collect evidence</ButtonLink>
             </div>

@@ -8,6 +8,8 @@ import { ProposalForm } from './proposal-form';
 
 export const metadata = { title: 'District proposal' };
 
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 export default async function ProposalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireUser(`/micro-credentials/${slug}/proposal`);
@@ -31,6 +33,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
         <Card className="mt-6">
           {status === 'RETURNED' && proposal?.decisionComment ? (
             <div className="mb-4"><Alert tone="warning" title="Your district leader’s comment">{proposal.decisionComment}</Alert></div>
+          ) : null}
+          {status === 'SUBMITTED' ? (
+            <div className="mb-4">
+              <Alert tone="info" title="With your district leader">
+                {proposal?.submittedAt ? `Sent on ${dateFmt.format(proposal.submittedAt)}. ` : ''}You will get a notification when they decide. Meanwhile you can study the resources and collect evidence: <Link href={`/apply/${slug}`}>go to your application</Link>. You can submit it once the proposal is approved.
+              </Alert>
+            </div>
           ) : null}
           {status === 'APPROVED' ? (
             <div className="mb-4"><Alert tone="success" title="Approved">{proposal?.decisionComment || 'You can submit your evidence when it is ready.'} <Link href={`/apply/${slug}`}>Go to your application</Link></Alert></div>
