@@ -27,6 +27,16 @@ export default async function AccountPage() {
           <p className="text-sm text-slate-700">You sign in with your school account, so there is no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.</p>
         )}
       </Card>
+      <Card className="mt-6">
+        <h2 className="font-semibold">Your district and school</h2>
+        <p className="mt-1 text-sm">
+          {account.districtName ? <>District: <strong>{account.districtName}</strong></> : 'Not linked to a district.'}
+          {account.schoolName ? <> · School: <strong>{account.schoolName}</strong></> : null}
+        </p>
+        <p className="mt-1 text-sm text-slate-700">
+          Your district sees your progress, decides your proposals and counts your badges toward its salary steps. To join or change a district or school, ask its district leader for an invitation.
+        </p>
+      </Card>
       {actor.roles.length ? (
         <Card className="mt-6">
           <h2 className="font-semibold">Your roles</h2>

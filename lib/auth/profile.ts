@@ -21,10 +21,13 @@ export const ProfileInput = z.object({
 
 /** The account page's fields; `hasPassword` is false for accounts that sign in only through OIDC. */
 export async function getAccount(userId: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, publicName: true, handle: true, portfolioPublic: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { name: true, email: true, publicName: true, handle: true, portfolioPublic: true, passwordHash: true, district: { select: { name: true } }, school: { select: { name: true } } },
+  });
   if (!user) return null;
-  const { passwordHash, ...account } = user;
-  return { ...account, hasPassword: Boolean(passwordHash) };
+  const { passwordHash, district, school, ...account } = user;
+  return { ...account, hasPassword: Boolean(passwordHash), districtName: district?.name ?? null, schoolName: school?.name ?? null };
 }
 
 export async function updateProfile(opts: { actor: Actor; input: z.infer<typeof ProfileInput> }) {
