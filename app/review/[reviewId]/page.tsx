@@ -178,13 +178,16 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                 rule={passingRuleOf(version)}
                 initial={initial}
               />
-              <form action={releaseReviewAction} className="mt-6 border-t border-slate-200 pt-4">
-                <input type="hidden" name="reviewId" value={review.id} />
-                <p className="mb-2 text-sm text-slate-700">Can’t finish this one? Release it so another reviewer can take it.</p>
-                <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
-                  Release this submission
-                </button>
-              </form>
+              <details className="mt-6 border-t border-slate-200 pt-4">
+                <summary className="cursor-pointer text-sm font-semibold">Can’t finish this one? Release it</summary>
+                <form action={releaseReviewAction} className="mt-2">
+                  <input type="hidden" name="reviewId" value={review.id} />
+                  <p className="mb-2 text-sm text-slate-700">Another reviewer can then take it. Your draft scores and comments are not kept.</p>
+                  <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+                    Release and discard my draft
+                  </button>
+                </form>
+              </details>
             </>
           ) : (
             <ul className="space-y-3">
