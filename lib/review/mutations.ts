@@ -176,7 +176,7 @@ async function loadOwnReview(actor: Actor, reviewId: string) {
           submission: {
             select: {
               microCredential: { select: { issuer: { select: { claimMinutes: true } } } },
-              version: { select: { passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true } }, levels: { select: { id: true, rank: true } } } },
+              version: { select: { title: true, passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true } }, levels: { select: { id: true, rank: true } } } },
             },
           },
         },
@@ -310,7 +310,7 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
         await tx.submission.update({ where: { id: a.submission.id }, data: { status: outcome === 'PASSED' ? 'EARNED' : 'NEEDS_REVISION' } });
         if (outcome === 'RETURNED') {
           await notify(
-            { userId: a.submission.userId, kind: 'review.returned', title: 'Your submission needs revision', body: 'A reviewer has scored your evidence and left feedback on what to change.', href: `/apply/${a.submission.microCredential.slug}` },
+            { userId: a.submission.userId, kind: 'review.returned', title: `Your submission for “${version.title}” needs revision`, body: 'A reviewer has scored your evidence and left feedback on what to change.', href: `/apply/${a.submission.microCredential.slug}` },
             tx,
           );
         }

@@ -211,6 +211,8 @@ describe('deciding', () => {
     expect(sub.status).toBe('NEEDS_REVISION');
     const note = await db.notification.findFirstOrThrow({ where: { userId: w.teacher.id, kind: 'review.returned' } });
     expect(note.href).toBe(`/apply/${sub.microCredential.slug}`);
+    // Named, so a teacher with several applications (and the email subject) says which.
+    expect(note.title).toMatch(/^Your submission for “Formative Feedback .+” needs revision$/);
     expect(await db.auditLog.count({ where: { action: 'review.decide', entityId: attemptId } })).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { districtForPage } from '@/lib/district/page-district';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
+import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
@@ -31,10 +32,11 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   const stepCost = steps.rows.reduce((s, r) => s + r.amountCents, 0);
   const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...(districts.length > 1 ? { district: district.id } : {}) }).toString();
   const csv = (report: string) => `/district/reports/export?report=${report}&${qs}`;
-  const y = new Date().getUTCMonth() >= 8 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+  // July to June, as teachers' own records count it (lib/reporting/teacher-record.ts).
+  const y = schoolYearOf(new Date()).startYear;
   const presets = [
-    { label: `School year ${y}–${y + 1}`, from: `${y}-09-01`, to: `${y + 1}-08-31` },
-    { label: `School year ${y - 1}–${y}`, from: `${y - 1}-09-01`, to: `${y}-08-31` },
+    { label: `School year ${schoolYearOf(new Date(Date.UTC(y, 6, 1))).label}`, from: `${y}-07-01`, to: `${y + 1}-06-30` },
+    { label: `School year ${schoolYearOf(new Date(Date.UTC(y - 1, 6, 1))).label}`, from: `${y - 1}-07-01`, to: `${y}-06-30` },
     { label: `Calendar year ${new Date().getUTCFullYear()}`, from: `${new Date().getUTCFullYear()}-01-01`, to: `${new Date().getUTCFullYear()}-12-31` },
   ];
   return (
