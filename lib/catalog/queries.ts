@@ -156,13 +156,17 @@ const versionDetail = {
 
 export type VersionDetail = Prisma.MicroCredentialVersionGetPayload<{ select: typeof versionDetail }>;
 
-/** A published micro-credential with everything a teacher needs before committing. */
-export const getPublishedMicroCredential = cache(async (slug: string) => {
+/**
+ * A micro-credential's public page: published, or retired (still shown, marked as closed to new
+ * enrolments, so teachers midway can finish and badge pages keep their link to the requirements).
+ */
+export const getMicroCredentialPage = cache(async (slug: string) => {
   const mc = await db.microCredential.findFirst({
-    where: { slug, status: 'PUBLISHED', currentVersionId: { not: null } },
+    where: { slug, status: { in: ['PUBLISHED', 'RETIRED'] }, currentVersionId: { not: null } },
     select: {
       id: true,
       slug: true,
+      status: true,
       level: true,
       topic: true,
       subjects: true,

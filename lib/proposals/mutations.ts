@@ -1,4 +1,5 @@
 import 'server-only';
+import { workableBy } from '@/lib/enrollment/workable';
 import { db } from '@/lib/db';
 import { conflict, forbidden, invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,7 +9,7 @@ import { notify } from '@/lib/notifications/notify';
 
 export async function saveProposal(opts: { actor: Actor; microCredentialId: string; studentGoals: string; plan: string; submit: boolean }) {
   if (!opts.actor.districtId) throw invalidState('Your account is not linked to a district, so no proposal is needed.');
-  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, status: 'PUBLISHED' }, select: { id: true, slug: true } });
+  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, ...workableBy(opts.actor.id) }, select: { id: true, slug: true } });
   if (!mc) throw notFound('That credential');
   // One proposal per district: a teacher who moved writes to their current district, and the
   // district they left keeps its own record and decision.

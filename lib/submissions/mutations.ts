@@ -1,4 +1,5 @@
 import 'server-only';
+import { workableBy } from '@/lib/enrollment/workable';
 import { randomInt } from 'node:crypto';
 import { db } from '@/lib/db';
 import { conflict, invalidState, notFound, validation } from '@/lib/errors';
@@ -15,7 +16,7 @@ import { passedPartIds, passingRuleOf } from '@/lib/review/rubric';
 /** Creates the teacher's application (bound to the current version) and its first draft attempt, once. */
 export async function startApplication(opts: { actor: Actor; microCredentialId: string }) {
   const mc = await db.microCredential.findFirst({
-    where: { id: opts.microCredentialId, status: 'PUBLISHED', currentVersionId: { not: null } },
+    where: { id: opts.microCredentialId, currentVersionId: { not: null }, ...workableBy(opts.actor.id) },
     select: { id: true, currentVersionId: true },
   });
   if (!mc?.currentVersionId) throw notFound('That credential');

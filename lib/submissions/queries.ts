@@ -1,4 +1,5 @@
 import 'server-only';
+import { workableBy } from '@/lib/enrollment/workable';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 
@@ -10,7 +11,7 @@ const fileSelect = { id: true, partId: true, fileName: true, declaredType: true,
  */
 export async function getApplication(actor: Actor, slug: string) {
   const mc = await db.microCredential.findFirst({
-    where: { slug, OR: [{ status: 'PUBLISHED' }, { submissions: { some: { userId: actor.id } } }] },
+    where: { slug, ...workableBy(actor.id) },
     select: { id: true, slug: true, level: true, currentVersionId: true, issuer: { select: { name: true } } },
   });
   if (!mc) return null;

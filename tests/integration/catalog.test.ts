@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/db';
 import { createPublishedCredential } from '../factories';
-import { searchCatalog, getCatalogFacets, getPublishedMicroCredential } from '@/lib/catalog/queries';
+import { searchCatalog, getCatalogFacets, getMicroCredentialPage } from '@/lib/catalog/queries';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { retireMicroCredential, saveMicroCredentialDraft, createMicroCredential } from '@/lib/authoring/mutations';
 import { sampleDefinition } from '../factories';
@@ -39,14 +39,16 @@ describe('catalogue', () => {
     expect((await search({ cursor: 'not-a-cursor' })).items).toHaveLength(24);
   });
 
-  it('shows only published credentials; edits to a published one stay invisible until published; retire removes it', async () => {
+  it('shows only published credentials; edits to a published one stay invisible until published; retire takes it out of the catalogue', async () => {
     const { mc, admin, issuer } = await createPublishedCredential({ def: { title: 'Original Title' } });
-    await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ title: 'Unpublished Draft' }) });
+    const draft = await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ title: 'Unpublished Draft' }) });
     expect((await search({})).items.map((i) => i.title)).toEqual(['Original Title']);
     await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: sampleDefinition({ slug: mc.slug, title: 'Edited Title' }) });
-    expect((await getPublishedMicroCredential(mc.slug))?.version.title).toBe('Original Title');
+    expect((await getMicroCredentialPage(mc.slug))?.version.title).toBe('Original Title');
     await retireMicroCredential({ actor: admin, microCredentialId: mc.id });
     expect((await search({})).items).toHaveLength(0);
-    expect(await getPublishedMicroCredential(mc.slug)).toBeNull();
+    // Its page stays, marked retired (teachers midway finish; badge pages link to it); a draft has none.
+    expect(await getMicroCredentialPage(mc.slug)).toMatchObject({ status: 'RETIRED', version: { title: 'Original Title' } });
+    expect(await getMicroCredentialPage(draft.slug)).toBeNull();
   });
 });

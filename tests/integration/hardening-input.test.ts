@@ -54,7 +54,7 @@ import { importCredential, exportCredential } from '@/lib/authoring/import-expor
 import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
-import { searchCatalog, getPublishedMicroCredential, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
+import { searchCatalog, getMicroCredentialPage, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { resolveDistrict } from '@/lib/district/access';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
@@ -506,7 +506,7 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
 describe('reads that pages and routes call with raw URL params', () => {
   const reads: [string, (v: string) => Promise<unknown>, (r: unknown) => boolean][] = [
     ['getIssuerProfile (issuers/[slug], profile.json)', (v) => getIssuerProfile(v), (r) => r === null],
-    ['getPublishedMicroCredential (micro-credentials/[slug])', (v) => getPublishedMicroCredential(v), (r) => r === null],
+    ['getMicroCredentialPage (micro-credentials/[slug])', (v) => getMicroCredentialPage(v), (r) => r === null],
     ['getPublishedTrack (tracks/[slug])', (v) => getPublishedTrack(v), (r) => r === null],
     ['getPublishedStack (stacks/[slug])', (v) => getPublishedStack(v), (r) => r === null],
     ['getApplication (apply/[slug])', (v) => getApplication(w.t2, v), (r) => r === null],

@@ -6,6 +6,10 @@ import { saveResponse, startApplication, startRevision, submitAttempt } from '@/
 import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
 import { getApplication } from '@/lib/submissions/queries';
 import { DomainError } from '@/lib/errors';
+import { retireMicroCredential } from '@/lib/authoring/mutations';
+import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
+import { saveProposal } from '@/lib/proposals/mutations';
+import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
@@ -146,5 +150,28 @@ describe('applications', () => {
     const view = await getApplication(teacher, (await db.microCredential.findUniqueOrThrow({ where: { id: (await db.submission.findUniqueOrThrow({ where: { id: sub.id } })).microCredentialId } })).slug);
     expect(view!.submission!.attempts.map((x) => x.number)).toEqual([2, 1]);
     expect(view!.submission!.attempts[1].responses.find((r) => r.partId === reflection.id)?.text).toBe('Reflection v1');
+  });
+});
+
+describe('a retired credential', () => {
+  it('closes to newcomers but lets teachers already on it write their proposal, start and finish', async () => {
+    const district = await createOrg({ kind: 'DISTRICT', data: { requiresProposal: true } });
+    const { mc, admin } = await createPublishedCredential();
+    const enrolled = await createActor({ districtId: district.id });
+    const newcomer = await createActor();
+    await enrollInMicroCredential({ actor: enrolled, microCredentialId: mc.id });
+    await retireMicroCredential({ actor: admin, microCredentialId: mc.id });
+
+    // Its page stays up (marked retired), for those on it and for badge pages that link to it.
+    expect(await getMicroCredentialPage(mc.slug)).toMatchObject({ id: mc.id, status: 'RETIRED' });
+    // Newcomers: no enrolment, no application.
+    await expect(enrollInMicroCredential({ actor: newcomer, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(startApplication({ actor: newcomer, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await getApplication(newcomer, mc.slug)).toBeNull();
+    // The enrolled teacher: proposal, application, all still open.
+    await saveProposal({ actor: enrolled, microCredentialId: mc.id, studentGoals: 'My grade 6 readers will explain their evidence.', plan: 'Weekly exit tickets, then regrouping.', submit: true });
+    const sub = await startApplication({ actor: enrolled, microCredentialId: mc.id });
+    expect(sub.id).toBeTruthy();
+    expect((await getApplication(enrolled, mc.slug))?.submission?.id).toBe(sub.id);
   });
 });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { getPublishedMicroCredential } from '@/lib/catalog/queries';
+import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
 import { getResourceProgress, getStandings, type Standing } from '@/lib/enrollment/queries';
 import { needsProposal } from '@/lib/proposals/queries';
@@ -20,7 +20,7 @@ import { StopWorkingForm } from '@/components/catalog/stop-working-form';
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const mc = await getPublishedMicroCredential((await params).slug);
+  const mc = await getMicroCredentialPage((await params).slug);
   return mc ? { title: mc.version.title, description: mc.version.summary } : { title: 'Not found' };
 }
 
@@ -29,7 +29,7 @@ const resourceKindLabel = { READING: 'Reading', VIDEO: 'Video', LINK: 'Link', AC
 export default async function MicroCredentialPage({ params, searchParams }: Props & { searchParams: Promise<{ stopped?: string | string[] }> }) {
   const { slug } = await params;
   const stopped = (await searchParams).stopped === '1';
-  const mc = await getPublishedMicroCredential(slug);
+  const mc = await getMicroCredentialPage(slug);
   if (!mc) notFound();
   const v = mc.version;
   const actor = await getActor();
@@ -63,6 +63,13 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </div>
       </div>
 
+      {mc.status === 'RETIRED' ? (
+        <div className="mb-4">
+          <Alert tone="warning" title="Retired by the issuer">
+            It is no longer in the catalogue and takes no new enrolments. Teachers already working on it can finish, and badges earned with it stay valid.
+          </Alert>
+        </div>
+      ) : null}
       {stopped && actor && standing.state === 'not-enrolled' ? (
         <div className="no-print mb-4">
           <Alert tone="success" title="You stopped working on this micro-credential">
@@ -71,7 +78,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </div>
       ) : null}
       <Card className="no-print mb-8">
-        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} />
+        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} />
         {actor && ['enrolled', 'proposal', 'DRAFT', 'NEEDS_REVISION'].includes(standing.state) ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} /> : null}
       </Card>
 
@@ -187,7 +194,10 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   );
 }
 
-function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean }) {
+function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired, retired }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean }) {
+  if (retired && standing.state === 'not-enrolled') {
+    return <p>This micro-credential takes no new enrolments. <Link href="/catalog">Find another in the catalogue</Link>.</p>;
+  }
   if (!signedIn) {
     return (
       <div className="flex flex-wrap items-center justify-between gap-3">

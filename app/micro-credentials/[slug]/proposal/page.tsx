@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { getPublishedMicroCredential } from '@/lib/catalog/queries';
+import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import { getOwnProposal } from '@/lib/proposals/queries';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { ProposalForm } from './proposal-form';
@@ -13,7 +13,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long'
 export default async function ProposalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireUser(`/micro-credentials/${slug}/proposal`);
-  const mc = await getPublishedMicroCredential(slug);
+  const mc = await getMicroCredentialPage(slug);
   if (!mc) notFound();
   const proposal = await getOwnProposal(actor, mc.id);
   const status = proposal?.status;
