@@ -3,7 +3,7 @@
 //
 // EXPLAIN (ANALYZE, BUFFERS) for every query behind the benchmarked paths, against the scale
 // database. The SQL is not copied by hand: the real domain functions run (searchCatalog,
-// getPublishedMicroCredential, getTeacherDashboard, listReviewQueue, getCredentialJson, ...) while
+// getMicroCredentialPage, getTeacherDashboard, listReviewQueue, getCredentialJson, ...) while
 // pg's Client#query is wrapped to record exactly the SQL and parameters Prisma sends. Each recorded
 // statement is then explained with its own parameters. Fails (exit 1) when a large table is read
 // with a Seq Scan; prints each plan's key lines and flags slow statements.
@@ -92,7 +92,7 @@ async function main() {
   const awardId: string = (await one(`SELECT id::text FROM "Award" ORDER BY "issuedAt" DESC LIMIT 1`)).id;
   const mcId: string = (await one(`SELECT "microCredentialId" AS id FROM "ReviewerQualification" WHERE "userId" = '${reviewerId}' ORDER BY id LIMIT 1`)).id;
 
-  const { searchCatalog, getCatalogFacets, getPublishedMicroCredential } = await import('@/lib/catalog/queries');
+  const { searchCatalog, getCatalogFacets, getMicroCredentialPage } = await import('@/lib/catalog/queries');
   const { CatalogSearchInput } = await import('@/lib/catalog/schemas');
   const { getTeacherDashboard, getStandings, getResourceProgress } = await import('@/lib/enrollment/queries');
   const { listReviewQueue, listMyClaims } = await import('@/lib/review/queries');
@@ -102,14 +102,14 @@ async function main() {
   const { needsProposal } = await import('@/lib/proposals/queries');
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
-  const mc = (await getPublishedMicroCredential(slug))!;
+  const mc = (await getMicroCredentialPage(slug))!;
 
   const paths: { path: string; run: () => Promise<unknown> }[] = [
     { path: '/catalog?q=peer feedback', run: () => Promise.all([searchCatalog(CatalogSearchInput.parse({ q: 'peer feedback' })), getCatalogFacets()]) },
     { path: '/catalog?q=science inquiry&level=2 (filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ q: 'science inquiry', level: '2' })) },
     { path: '/catalog (browse, newest first)', run: () => searchCatalog(CatalogSearchInput.parse({})) },
     { path: '/catalog?gradeBand=6-8 (browse, filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ gradeBand: '6-8' })) },
-    { path: `/micro-credentials/${slug} (anonymous)`, run: () => getPublishedMicroCredential(slug) },
+    { path: `/micro-credentials/${slug} (anonymous)`, run: () => getMicroCredentialPage(slug) },
     {
       path: `/micro-credentials/${slug} (signed-in teacher extras)`,
       run: () => Promise.all([getStandings(teacher, [mc.id]), getResourceProgress(teacher.id, mc.version.id), needsProposal(teacher, mc.id)]),
