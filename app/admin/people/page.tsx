@@ -9,6 +9,7 @@ import { ButtonLink, smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
 import { InviteForm } from '@/components/admin/people-forms';
+import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { changeRoleAction, qualificationAction } from './actions';
 import { PeopleSearch } from '@/components/ui/people-search';
@@ -87,9 +88,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                         {u.memberships.map((m) => (
                           <li key={m.role} className="flex items-center gap-2">
                             <Pill tone="info">{ROLE_LABELS[m.role]}</Pill>
-                            <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }}>
-                              <button type="submit" className={smallButtonClass}>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></button>
-                            </InlineActionForm>
+                            <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></>}>
+                              <p>
+                                Remove the {ROLE_LABELS[m.role].toLowerCase()} role from {u.name}?
+                                {m.role === 'REVIEWER' ? ' Their qualifications for this issuer’s credentials, and their calibration, go too.' : ''}
+                              </p>
+                              <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }}>
+                                <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
+                              </InlineActionForm>
+                            </ConfirmDisclosure>
                           </li>
                         ))}
                       </ul>
@@ -108,9 +115,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                             <li key={q.microCredential.id} className="flex flex-wrap items-center gap-2">
                               {q.microCredential.versions[0]?.title ?? q.microCredential.slug}
                               {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
-                              <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }}>
-                                <button type="submit" className={smallButtonClass}>Remove<span className="sr-only"> qualification</span></button>
-                              </InlineActionForm>
+                              <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {u.name}’s qualification for {q.microCredential.versions[0]?.title ?? q.microCredential.slug}</span></>}>
+                                <p>Remove {u.name}’s qualification for this credential? {q.calibratedAt ? 'Their calibration goes too: they would calibrate again before reviewing it.' : ''}</p>
+                                <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }}>
+                                  <button type="submit" className={smallButtonClass}>Yes, remove it</button>
+                                </InlineActionForm>
+                              </ConfirmDisclosure>
                             </li>
                           ))}
                         </ul>

@@ -8,6 +8,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
 import { InviteForm } from '@/components/admin/people-forms';
+import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { changeRoleAction } from '@/app/admin/people/actions';
 
@@ -62,9 +63,12 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
             <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
               <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
               {l.id === actor.id ? <span className="text-slate-600">You</span> : (
-                <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }}>
-                  <button type="submit" className={smallButtonClass}>Remove leader role<span className="sr-only"> from {l.name}</span></button>
-                </InlineActionForm>
+                <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
+                  <p>{l.name} will no longer see this district’s teachers, proposals or reports.</p>
+                  <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }}>
+                    <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
+                  </InlineActionForm>
+                </ConfirmDisclosure>
               )}
             </li>
           ))}
