@@ -12,7 +12,12 @@ import { ActionAlerts } from '@/components/ui/action-alerts';
 type Option = { slug: string; title: string; status: string };
 type Status = 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;
 
-function Buttons({ pending, status, persisted }: { pending: boolean; status: Status; persisted: boolean }) {
+const RETIRE_CONFIRM = {
+  track: 'Retire this track? It leaves the catalogue; teachers already enrolled keep their enrolments and can finish.',
+  stack: 'Retire this stack? It leaves the catalogue and is no longer awarded; stack credentials already earned stay valid.',
+} as const;
+
+function Buttons({ pending, status, persisted, what }: { pending: boolean; status: Status; persisted: boolean; what: 'track' | 'stack' }) {
   return (
     <div className="flex flex-wrap gap-2">
       <button type="submit" name="intent" value="save" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
@@ -24,7 +29,17 @@ function Buttons({ pending, status, persisted }: { pending: boolean; status: Sta
         </button>
       ) : null}
       {persisted && status === 'PUBLISHED' ? (
-        <button type="submit" name="intent" value="retire" disabled={pending} className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          name="intent"
+          value="retire"
+          disabled={pending}
+          // Like retiring a micro-credential: asked first (without JavaScript the form just posts).
+          onClick={(e) => {
+            if (!window.confirm(RETIRE_CONFIRM[what])) e.preventDefault();
+          }}
+          className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+        >
           Retire
         </button>
       ) : null}
@@ -85,7 +100,7 @@ export function TrackForm(props: {
           </SelectField>
         ))}
       </fieldset>
-      <Buttons pending={pending} status={props.status} persisted={Boolean(props.trackId)} />
+      <Buttons pending={pending} status={props.status} persisted={Boolean(props.trackId)} what="track" />
     </form>
   );
 }
@@ -130,7 +145,7 @@ export function StackForm(props: {
         </ul>
         {errors?.microCredentials ? <p id="mcs-error" className="mt-1 text-sm font-medium text-red-700">{errors.microCredentials.join(' ')}</p> : null}
       </fieldset>
-      <Buttons pending={pending} status={props.status} persisted={Boolean(props.stackId)} />
+      <Buttons pending={pending} status={props.status} persisted={Boolean(props.stackId)} what="stack" />
     </form>
   );
 }

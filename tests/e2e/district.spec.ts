@@ -28,7 +28,7 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await page.goto('/district/proposals');
   await expectNoAxeViolations(page);
   const card = page.getByRole('article').filter({ hasText: 'Ines Moreau' });
-  await card.getByLabel('Comment to the teacher').fill('Please say how you will know students learned more.');
+  await card.getByLabel('Comment to Ines Moreau').fill('Please say how you will know students learned more.');
   await card.getByRole('button', { name: 'Return with comment' }).click();
   // Decided proposals leave the waiting list.
   await expect(page.getByRole('article').filter({ hasText: 'Ines Moreau' })).toHaveCount(0);

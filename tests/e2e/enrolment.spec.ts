@@ -6,8 +6,8 @@ test('a new teacher enrols, stops working on the credential, and enrols again to
   // Signing up from the credential page comes back to it.
   await page.goto('/micro-credentials/the-assessment-cycle');
   await page.getByRole('link', { name: 'Create a free account to enrol' }).click();
-  await page.getByLabel('Your name').fill('Ines Moreau');
-  await page.getByLabel('Email').fill(uniqueEmail('ines'));
+  await page.getByLabel('Your name').fill('Aiko Tanaka');
+  await page.getByLabel('Email').fill(uniqueEmail('aiko'));
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/micro-credentials\/the-assessment-cycle$/);

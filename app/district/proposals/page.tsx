@@ -73,7 +73,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                   </>
                 ) : null}
                 {p.status === 'SUBMITTED' ? (
-                  <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} /></div>
+                  <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} teacherName={p.user.name} /></div>
                 ) : p.decisionComment ? (
                   <p className="mt-3 text-sm text-slate-700"><strong>Your comment:</strong> {p.decisionComment}{p.decidedAt ? ` (${dateFmt.format(p.decidedAt)})` : ''}</p>
                 ) : null}
