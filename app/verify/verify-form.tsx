@@ -58,10 +58,11 @@ export function VerifyForm() {
         className={`mt-6 rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
       >
         <p className="font-semibold">Or drop a badge image (PNG or SVG) or a JSON file here</p>
-        <label htmlFor="credential-file" className="mt-2 inline-block cursor-pointer font-semibold text-brand-700 underline">
+        {/* The input is visually hidden (before its label, as a peer): the label shows the focus ring. */}
+        <input id="credential-file" type="file" accept=".json,.png,.svg,application/json,image/png,image/svg+xml" className="peer sr-only" onChange={(e) => e.target.files?.[0] && checkFile(e.target.files[0])} />
+        <label htmlFor="credential-file" className="mt-2 inline-block cursor-pointer rounded font-semibold text-brand-700 underline peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
           Choose a file
         </label>
-        <input id="credential-file" type="file" accept=".json,.png,.svg,application/json,image/png,image/svg+xml" className="sr-only" onChange={(e) => e.target.files?.[0] && checkFile(e.target.files[0])} />
       </div>
       <div aria-live="polite" className="mt-6">
         {pending ? <p>Checking…</p> : null}

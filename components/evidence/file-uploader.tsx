@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { acceptAttribute, formatBytes, type FileKind } from '@/lib/evidence/file-types';
+import { acceptAttribute, FILE_KIND_INFO, formatBytes, type FileKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
 
 type Upload = {
@@ -128,7 +128,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         Add files to “{partTitle}”
       </label>
       <p id={`${inputId}-hint`} className="text-sm text-slate-700">
-        Up to {formatBytes(maxFileBytes)} each. {remaining > 0 ? `You can add ${remaining} more.` : 'You have reached the limit for this part.'}
+        Accepted: {allowedTypes.map((k) => FILE_KIND_INFO[k].label).join('; ')}. Up to {formatBytes(maxFileBytes)} each. {remaining > 0 ? `You can add ${remaining} more.` : 'You have reached the limit for this part.'}
       </p>
       <input
         ref={inputRef}
