@@ -21,7 +21,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, password, error } = await searchParams;
   const notice = password ? PASSWORD_NOTICES[password] : undefined;
   const actor = await getActor();
-  if (actor) redirect(homePath(actor));
+  // Already signed in: straight on to where they were going.
+  if (actor) redirect(safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : undefined, homePath(actor)));
   const providers = oidcProviders();
   // Someone who came to sign in on the way to a credential keeps that destination through sign-up.
   const back = safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : undefined, '');

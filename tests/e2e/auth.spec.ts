@@ -62,6 +62,11 @@ test('anonymous visitors are sent to sign in and come back afterwards', async ({
   await page.getByLabel('Password').fill('microcred-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
+  // Already signed in, a sign-in link goes straight on to where it pointed (same site only).
+  await page.goto('/sign-in?callbackUrl=%2Fbadges');
+  await expect(page).toHaveURL(/\/badges$/);
+  await page.goto('/sign-in?callbackUrl=%2F.%2F%2Fevil.example');
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test('pages answer with security headers', async ({ request }) => {

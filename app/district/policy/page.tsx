@@ -2,16 +2,18 @@ import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { getDistrictPolicy } from '@/lib/district/policy-settings';
 import { PageHeader } from '@/components/ui/card';
+import { DistrictPicker } from '@/components/admin/district-picker';
 import { PolicyForm } from './policy-form';
 
 export const metadata = { title: 'District policy' };
 
 export default async function DistrictPolicyPage({ searchParams }: { searchParams: Promise<{ district?: string }> }) {
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/policy');
-  const { district } = await districtForPage(actor, (await searchParams).district);
+  const { district, districts } = await districtForPage(actor, (await searchParams).district);
   const policy = await getDistrictPolicy({ actor, districtId: district.id });
   return (
     <div className="max-w-4xl">
+      <DistrictPicker districts={districts} current={district.id} />
       <PageHeader title={`Policy for ${policy.name}`} description="How micro-credentials count in your district: proposals before study, and the salary steps reports use." />
       <PolicyForm
         districtId={policy.id}

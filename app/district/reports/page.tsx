@@ -105,7 +105,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
           <a href={csv('salary-steps')} className="text-sm font-semibold">Download CSV</a>
         </div>
         {steps.rules.length === 0 ? (
-          <Card><p>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href="/district/policy">Policy</Link>.</p></Card>
+          <Card><p>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href={districts.length > 1 ? `/district/policy?district=${district.id}` : '/district/policy'}>Policy</Link>.</p></Card>
         ) : (
           <>
             <Card className="mb-4">
