@@ -10,6 +10,7 @@ import { allocateStatusEntry, statusListUrl } from '@/lib/awards/status-lists';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { invalidState, notFound } from '@/lib/errors';
+import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
 export const credentialUrl = (awardId: string) => url(`/credentials/${awardId}`);
@@ -122,18 +123,20 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   return { awardId: award.id };
 }
 
-/** Awards every published stack containing `microCredentialId` whose parts the teacher now all holds. */
-export async function issueCompletedStacks(userId: string, microCredentialId: string, now = new Date()) {
+/**
+ * Awards every published stack containing `microCredentialId` whose parts the teacher now all
+ * holds. Returns the ids of the stacks it awarded.
+ */
+export async function issueCompletedStacks(userId: string, microCredentialId: string, now = new Date()): Promise<string[]> {
+  const awarded: string[] = [];
   const stacks = await db.stack.findMany({
     where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: { userId } } },
     select: { id: true, title: true, summary: true, slug: true, issuerId: true, description: true, items: { select: { microCredentialId: true } } },
   });
   for (const stack of stacks) {
-    const held = await db.award.findMany({
-      where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: stack.items.map((i) => i.microCredentialId) } },
-      select: { id: true, title: true, pdHours: true, microCredentialId: true },
-    });
-    if (new Set(held.map((h) => h.microCredentialId)).size < stack.items.length) continue;
+    const parts = stack.items.map((i) => i.microCredentialId);
+    const held = await validPartAwards(userId, parts);
+    if (!holdsEveryPart(held, parts)) continue;
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, publicName: true } });
     const key = await getSigningKey(stack.issuerId);
     const awardId = randomUUID();
@@ -175,12 +178,14 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
         await recordAudit({ actorId: null, action: 'award.issue_stack', entityType: 'Award', entityId: awardId, organizationId: stack.issuerId, data: { stackId: stack.id, userId, components: held.map((h) => h.id) } }, tx);
         await notify({ userId, kind: 'award.issued', title: `You completed the “${stack.title}” stack`, body: 'Your stack credential is ready to share.', href: `/credentials/${awardId}` }, tx);
       });
+      awarded.push(stack.id);
     } catch (e) {
       // The unique (user, stack) constraint: another server awarded it first.
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue;
       throw e;
     }
   }
+  return awarded;
 }
 
 /** How many holders one run of the "stack.award-holders" job awards before queueing the next run. */
@@ -211,9 +216,7 @@ export async function awardStackToHolders(stackId: string, opts: { limit?: numbe
   const anyPart = stack.items[0].microCredentialId;
   let awarded = 0;
   for (const { userId } of rows.slice(0, limit)) {
-    const before = await db.award.count({ where: { userId, stackId } });
-    await issueCompletedStacks(userId, anyPart, opts.now);
-    if ((await db.award.count({ where: { userId, stackId } })) > before) awarded++;
+    if ((await issueCompletedStacks(userId, anyPart, opts.now)).includes(stackId)) awarded++;
   }
   return { awarded, more: rows.length > limit };
 }

@@ -100,8 +100,19 @@ export async function getOwnStackStanding(userId: string, stackId: string) {
     db.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true } }),
     db.award.findFirst({ where: { userId, stackId, revokedAt: null }, select: { id: true, suspendedAt: true } }),
   ]);
-  const held = items.length
-    ? await db.award.findMany({ where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: items.map((i) => i.microCredentialId) } }, distinct: ['microCredentialId'], select: { microCredentialId: true } })
-    : [];
-  return { complete: items.length > 0 && held.length === items.length, award };
+  const parts = items.map((i) => i.microCredentialId);
+  return { complete: holdsEveryPart(await validPartAwards(userId, parts), parts), award };
+}
+
+/** A teacher's valid (not revoked, not suspended) awards among these micro-credentials. */
+export function validPartAwards(userId: string, microCredentialIds: string[]) {
+  return db.award.findMany({
+    where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: microCredentialIds } },
+    select: { id: true, title: true, pdHours: true, microCredentialId: true },
+  });
+}
+
+/** Whether those awards cover every part of a stack: what earns it. */
+export function holdsEveryPart(held: { microCredentialId: string | null }[], parts: string[]): boolean {
+  return parts.length > 0 && new Set(held.map((h) => h.microCredentialId)).size >= parts.length;
 }
