@@ -20,7 +20,7 @@ import { startEmbeddedS3, type EmbeddedS3 } from '../embedded/s3';
 import { getEphemeralPort } from '../embedded/ports';
 import { spawnAppServer } from '../embedded/launch';
 import { workerCount } from '../workers';
-import { cpuDelta, cpuSnapshot, load, percentile, processTree } from './http-load';
+import { cpuDelta, cpuSnapshot, load, percentile, processTree, waitForServer } from './http-load';
 import {
   SCALE_AUTH_SECRET, SCALE_CREDENTIAL_KEY_SECRET, SCALE_REVIEWER_EMAIL, SCALE_TEACHER_EMAIL,
   fmtInt, isScaleDatabase, numberFlag, parseFlags, redact, resolveScaleDatabaseUrl,
@@ -75,21 +75,6 @@ type Measured = {
 };
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
-
-async function waitForServer(base: string, child: ChildProcess, timeoutMs = 60_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the app server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/catalog`, { redirect: 'manual' });
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not answer within 60 s');
-}
 
 async function probe(base: string, s: Scenario): Promise<{ status: number; bytes: number }> {
   const res = await fetch(`${base}${s.paths[0]}`, { redirect: 'manual', headers: s.cookies ? { cookie: s.cookies[0] } : {} });
@@ -257,7 +242,7 @@ async function main() {
     server = spawnAppServer({ port, host: '127.0.0.1', env, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.pipe(serverLog);
     server.stderr?.pipe(serverLog);
-    await waitForServer(base, server);
+    await waitForServer(`${base}/catalog`, server);
 
     for (const s of scenarios) {
       const p = await probe(base, s);

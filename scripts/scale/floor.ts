@@ -11,7 +11,7 @@
 // here. The app is written to <tmp>/microcred-bench-floor/ (outside this repository: inside it, Next
 // would pick up this app's proxy.ts and instrumentation.ts) with a link to this node_modules, and
 // built there (about 20 s) unless --no-build and a build exists. Writes bench/results/floor-*.json.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,14 +20,14 @@ import { getEphemeralPort } from '../embedded/ports';
 import { binPath } from '../embedded/launch';
 import { workerCount } from '../workers';
 import { numberFlag, parseFlags } from './common';
-import { cpuDelta, cpuSnapshot, load, percentile, processTree } from './http-load';
+import { cpuDelta, cpuSnapshot, load, percentile, processTree, waitForServer } from './http-load';
 
 const HELP = `Usage: npm run bench:floor -- [options]
   --workers N          worker processes (WEB_CONCURRENCY; default: one per core, as npm start)
   --duration S         seconds per path (default 12)
   --warmup S           seconds of warm-up per path (default 3)
   --connections N      concurrent connections (default 50)
-  --no-build           reuse .data/bench-floor/.next if it exists`;
+  --no-build           reuse the build in <tmp>/microcred-bench-floor if there is one`;
 
 // The bench's targets (scripts/scale/bench.ts).
 const P95_TARGET_MS = 100;
@@ -89,20 +89,6 @@ function writeApp() {
   if (!fs.existsSync(link)) fs.symlinkSync(MODULES, link, 'dir');
 }
 
-async function waitFor(base: string, child: ChildProcess) {
-  const started = Date.now();
-  while (Date.now() - started < 60_000) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/static.txt`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not answer within 60 s');
-}
-
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2));
   if (flags.has('help')) {
@@ -128,7 +114,7 @@ async function main(): Promise<number> {
   log(`starting scripts/server.ts (${workers} workers) on ${base}`);
   const server = spawn(binPath('tsx'), [path.join(ROOT, 'scripts/server.ts')], { cwd: APP_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    await waitFor(base, server);
+    await waitForServer(`${base}/static.txt`, server, { ready: (status) => status === 200 });
     const rows: { key: string; label: string; path: string; rps: number; p50: number; p95: number; p99: number; cpuMs: number | null; errors: number }[] = [];
     for (const [key, label, p] of [['static', 'static route (ceiling)', '/static.txt'], ['empty', 'empty dynamic page', '/empty']] as const) {
       const target = { paths: [p] };

@@ -1,5 +1,6 @@
 // Shared by the load benches (bench.ts, floor.ts): autocannon runs with exact latency percentiles,
 // and the CPU time of process trees read from /proc.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon, { type Result } from 'autocannon';
 
@@ -84,4 +85,24 @@ export function cpuDelta(before: Map<number, number>, after: Map<number, number>
   let total = 0;
   for (const [pid, c] of after) total += c - (before.get(pid) ?? 0);
   return total;
+}
+
+/**
+ * Waits (up to `timeoutMs`) until `url` answers with a status `ready` accepts (by default anything
+ * but a server error); fails at once if the server process exits.
+ */
+export async function waitForServer(url: string, child: ChildProcess, opts: { ready?: (status: number) => boolean; timeoutMs?: number } = {}) {
+  const ready = opts.ready ?? ((status: number) => status < 500);
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      if (ready((await fetch(url, { redirect: 'manual' })).status)) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server did not answer within ${timeoutMs / 1000} s`);
 }
