@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
@@ -60,6 +61,12 @@ export async function renewalCredentials(opts: { actor: Actor; districtId: strin
      ORDER BY u."name" ASC, u."id" ASC, a."issuedAt" ASC`;
 }
 
+/** A district's salary-step rules, in order, as computeSalaryStep reads them (reports and teachers' own pages). */
+export const SALARY_RULES = {
+  orderBy: [{ sortOrder: 'asc' }, { amountCents: 'asc' }],
+  select: { id: true, label: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true },
+} satisfies Prisma.SalaryStepRuleFindManyArgs;
+
 export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number> } & SalaryStepResult;
 
 /**
@@ -68,11 +75,7 @@ export type SalaryStepRow = { userId: string; name: string; email: string; schoo
  */
 export async function salaryStepEligibility(opts: { actor: Actor; districtId: string; asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[] }> {
   assertLeads(opts.actor, opts.districtId);
-  const rules = await db.salaryStepRule.findMany({
-    where: { districtId: opts.districtId },
-    orderBy: [{ sortOrder: 'asc' }, { amountCents: 'asc' }],
-    select: { id: true, label: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true },
-  });
+  const rules = await db.salaryStepRule.findMany({ where: { districtId: opts.districtId }, ...SALARY_RULES });
   const teachers = await db.user.findMany({
     where: { districtId: opts.districtId },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
+import { SALARY_RULES } from '@/lib/reporting/district';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { awardState, hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
 
@@ -60,7 +61,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
   if (actor.districtId) {
     const district = await db.organization.findUnique({
       where: { id: actor.districtId },
-      select: { name: true, salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { amountCents: 'asc' }], select: { id: true, label: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true } } },
+      select: { name: true, salaryStepRules: SALARY_RULES },
     });
     if (district && district.salaryStepRules.length) {
       const held = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt).map((a) => ({ level: a.level }));
