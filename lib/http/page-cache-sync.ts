@@ -15,6 +15,12 @@ import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 
 export const PAGE_CACHE_CHANNEL = 'microcred_page_cache';
 
+/** What every server drops when a public page changes: its cached pages and the catalogue's filters. */
+function dropLocalPublicCaches() {
+  clearPageCache();
+  invalidateCatalogFacets();
+}
+
 /** Inside a publishing transaction: every server drops its cached public pages once it commits. */
 export async function announcePageCacheClear(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${PAGE_CACHE_CHANNEL}, '')`;
@@ -32,8 +38,7 @@ export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>): Promis
     await announcePageCacheClear(tx);
     return value;
   });
-  clearPageCache();
-  invalidateCatalogFacets();
+  dropLocalPublicCaches();
   return result;
 }
 
@@ -74,8 +79,7 @@ export function startPageCacheListener(opts: { databaseUrl?: string; retryMs?: n
     client.on('end', () => retry());
     client.on('notification', (msg) => {
       if (msg.channel !== PAGE_CACHE_CHANNEL) return;
-      clearPageCache();
-      invalidateCatalogFacets();
+      dropLocalPublicCaches();
     });
     try {
       await client.connect();
