@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { signIn, signOut, uniqueEmail } from './helpers';
+import { signIn, signOut, uniqueEmail, linkFromOutbox } from './helpers';
 
 test('a district teacher sends a proposal; the leader returns it, then approves the revision; reports open', async ({ page }) => {
   test.setTimeout(120_000);
@@ -80,15 +80,7 @@ test('a district leader invites a teacher to a school, moves them to another sch
   // The demo outbox stands in for the teacher's inbox (it shows every message to an issuer admin).
   const outbox = await (await browser.newContext()).newPage();
   await signIn(outbox, 'admin@demo.school');
-  let link = '';
-  await expect
-    .poll(async () => {
-      await outbox.goto('/outbox');
-      const text = (await outbox.locator('li').filter({ hasText: email }).filter({ hasText: '/invitations/' }).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
-      link = /\/invitations\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
-      return link;
-    }, { timeout: 20_000, intervals: [500, 1_000] })
-    .not.toBe('');
+  const link = await linkFromOutbox(outbox, [email, '/invitations/'], /\/invitations\/[A-Za-z0-9_-]+/);
   await outbox.context().close();
 
   // The teacher accepts in their own browser and is placed at the school.

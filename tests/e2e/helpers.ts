@@ -15,6 +15,26 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 }
 
+/**
+ * The one-time link (the path matching `link`) in the newest demo-outbox message that contains every
+ * text in `filters`, read through `page` (an admin sees every message, anyone else their own). The
+ * job queue sends most emails within seconds, so this polls.
+ */
+export async function linkFromOutbox(page: Page, filters: string[], link: RegExp): Promise<string> {
+  let found = '';
+  await expect
+    .poll(async () => {
+      await page.goto('/outbox');
+      let message = page.locator('li');
+      for (const text of filters) message = message.filter({ hasText: text });
+      const text = (await message.first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      found = link.exec(text)?.[0] ?? '';
+      return found;
+    }, { timeout: 20_000, intervals: [500, 1_000] })
+    .not.toBe('');
+  return found;
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 }

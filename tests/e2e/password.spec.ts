@@ -2,7 +2,7 @@
 // working), and later changes it from their account; each change signs them out everywhere.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, expectReflowAt320 } from './axe';
-import { signIn, signOut, uniqueEmail } from './helpers';
+import { signIn, signOut, uniqueEmail, linkFromOutbox } from './helpers';
 
 test('forgot password: emailed link, new password once, then a change from the account page', async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -27,15 +27,7 @@ test('forgot password: emailed link, new password once, then a change from the a
   // The job queue sends the email within seconds; the demo outbox shows it to an admin.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, 'admin@demo.school');
-  let link = '';
-  await expect
-    .poll(async () => {
-      await admin.goto('/outbox');
-      const text = (await admin.locator('li').filter({ hasText: email }).filter({ hasText: 'Reset your Microcred password' }).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
-      link = /\/reset-password\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
-      return link;
-    }, { timeout: 20_000, intervals: [500, 1_000] })
-    .not.toBe('');
+  const link = await linkFromOutbox(admin, [email, 'Reset your Microcred password'], /\/reset-password\/[A-Za-z0-9_-]+/);
 
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();

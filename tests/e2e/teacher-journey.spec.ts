@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { SAMPLE_PDF, SAMPLE_PNG, uniqueEmail } from './helpers';
+import { SAMPLE_PDF, SAMPLE_PNG, uniqueEmail, linkFromOutbox } from './helpers';
 
 test('a teacher browses, signs up, enrols, writes, uploads, and submits', async ({ page }) => {
   test.setTimeout(120_000);
@@ -71,15 +71,7 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
   await expectNoAxeViolations(page);
   const application = page.url();
-  let link = '';
-  await expect
-    .poll(async () => {
-      await page.goto('/outbox');
-      const text = (await page.locator('li').filter({ hasText: 'Confirm your email address for Microcred' }).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
-      link = /\/verify-email\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
-      return link;
-    }, { timeout: 20_000, intervals: [500, 1_000] })
-    .not.toBe('');
+  const link = await linkFromOutbox(page, ['Confirm your email address for Microcred'], /\/verify-email\/[A-Za-z0-9_-]+/);
   await page.goto(link);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Confirm my email address' }).click();
