@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getApplication } from '@/lib/submissions/queries';
 import { needsProposal } from '@/lib/proposals/queries';
 import { Alert, Card, Pill, type Tone } from '@/components/ui/card';
+import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { Markdown } from '@/components/markdown';
 import { AnswerEditor } from '@/components/evidence/answer-editor';
 import { FileUploader } from '@/components/evidence/file-uploader';
@@ -253,38 +254,27 @@ function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; v
             Points: <strong>{review.scores.reduce((sum, s) => sum + s.level.rank, 0)}</strong> of the {version.passingTotal} needed, adding up every criterion.
           </p>
         ) : null}
-        <table className="mt-4 w-full border-collapse text-sm">
-          <caption className="sr-only">Scores by criterion</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
-              <th scope="col" className="border-b border-slate-300 p-2 text-left">Level</th>
-              <th scope="col" className="border-b border-slate-300 p-2 text-left">Feedback</th>
-            </tr>
-          </thead>
-          <tbody>
-            {version.criteria.map((c) => {
-              const s = review.scores.find((x) => x.criterionId === c.id);
-              const pass = s ? s.level.rank >= version.passingLevelRank : false;
-              return (
-                <tr key={c.id}>
-                  <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
-                  <td className="border-b border-slate-200 p-2 align-top">
-                    <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
-                    {s ? (
-                      <span className="mt-1 block text-xs text-slate-700">
-                        {version.passingRuleKind === 'TOTAL_AT_LEAST'
-                          ? `${s.level.rank} point${s.level.rank === 1 ? '' : 's'} · ${pass ? 'at or above the lowest level allowed' : 'below the lowest level allowed'}`
-                          : pass ? 'Meets the standard' : 'Below the passing level'}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <CriterionFeedbackTable
+          className="mt-4"
+          caption="Scores by criterion"
+          criteria={version.criteria}
+          scores={review.scores}
+          level={(s) => {
+            const pass = s ? s.level.rank >= version.passingLevelRank : false;
+            return (
+              <>
+                <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
+                {s ? (
+                  <span className="mt-1 block text-xs text-slate-700">
+                    {version.passingRuleKind === 'TOTAL_AT_LEAST'
+                      ? `${s.level.rank} point${s.level.rank === 1 ? '' : 's'} · ${pass ? 'at or above the lowest level allowed' : 'below the lowest level allowed'}`
+                      : pass ? 'Meets the standard' : 'Below the passing level'}
+                  </span>
+                ) : null}
+              </>
+            );
+          }}
+        />
       </Card>
     </section>
   );

@@ -7,6 +7,7 @@ import { Alert, Card, Pill } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { ScoringForm } from '@/components/review/scoring-form';
 import { SlaClock } from '@/components/review/sla-clock';
+import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { releaseReviewAction } from './actions';
 
 export const metadata = { title: 'Score a submission' };
@@ -127,30 +128,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                       {r.decision === 'PASS' ? 'passed' : 'returned for revision'}
                     </p>
                     {r.overallComment ? <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{r.overallComment}</p> : null}
-                    <div className="relative mt-2 overflow-x-auto">
-                      <table className="w-full min-w-[28rem] border-collapse text-sm">
-                        <caption className="sr-only">Attempt {a.number}: levels and feedback by criterion</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
-                            <th scope="col" className="border-b border-slate-300 p-2 text-left">Level</th>
-                            <th scope="col" className="border-b border-slate-300 p-2 text-left">Feedback</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {version.criteria.map((c) => {
-                            const s = r.scores.find((x) => x.criterionId === c.id);
-                            return (
-                              <tr key={c.id}>
-                                <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
-                                <td className="border-b border-slate-200 p-2 align-top">{s ? levelLabel(s.levelId) : '—'}</td>
-                                <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
-                              </tr>
-                            );
-                          })}
-                        </tbody>
-                      </table>
-                    </div>
+                    <CriterionFeedbackTable
+                      className="mt-2"
+                      tableClassName="min-w-[28rem]"
+                      caption={`Attempt ${a.number}: levels and feedback by criterion`}
+                      criteria={version.criteria}
+                      scores={r.scores}
+                      level={(s) => (s ? levelLabel(s.levelId) : '—')}
+                    />
                   </div>
                 ))}
               </section>

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+
+type Score = { criterionId: string; feedback: string };
+
+/**
+ * One review's scores as a table: each criterion, its level (rendered by the caller: a label, a
+ * pill, points) and the reviewer's feedback. The teacher's feedback and the reviewer's view of
+ * earlier attempts both use it.
+ */
+export function CriterionFeedbackTable<S extends Score>({ caption, criteria, scores, level, className = '', tableClassName = '' }: {
+  caption: string;
+  criteria: { id: string; title: string }[];
+  scores: S[];
+  level: (score: S | undefined) => ReactNode;
+  className?: string;
+  tableClassName?: string;
+}) {
+  return (
+    <div className={`relative overflow-x-auto ${className}`}>
+      <table className={`w-full border-collapse text-sm ${tableClassName}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
+            <th scope="col" className="border-b border-slate-300 p-2 text-left">Level</th>
+            <th scope="col" className="border-b border-slate-300 p-2 text-left">Feedback</th>
+          </tr>
+        </thead>
+        <tbody>
+          {criteria.map((c) => {
+            const s = scores.find((x) => x.criterionId === c.id);
+            return (
+              <tr key={c.id}>
+                <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
+                <td className="border-b border-slate-200 p-2 align-top">{level(s)}</td>
+                <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
