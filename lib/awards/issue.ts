@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { validUntilFor } from '@/lib/submissions/renewal-policy';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { buildOpenBadgeCredential, type AchievementInput } from '@/lib/credentials/build';
 import { signCredential } from '@/lib/credentials/sign';
@@ -14,12 +15,6 @@ import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
 export const credentialUrl = (awardId: string) => url(`/credentials/${awardId}`);
-
-function addMonths(d: Date, months: number) {
-  const out = new Date(d);
-  out.setUTCMonth(out.getUTCMonth() + months);
-  return out;
-}
 
 async function issuerProfile(issuerId: string, did: string) {
   const issuer = await db.organization.findUniqueOrThrow({ where: { id: issuerId }, select: { name: true, slug: true, url: true, email: true, description: true } });
@@ -44,7 +39,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   const s = await db.submission.findUnique({
     where: { id: submissionId },
     select: {
-      id: true, status: true, publicSummary: true, userId: true,
+      id: true, status: true, publicSummary: true, userId: true, cycle: true,
       user: { select: { email: true, name: true, publicName: true } },
       microCredential: { select: { id: true, slug: true, level: true, issuerId: true, topic: true } },
       version: {
@@ -79,7 +74,11 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   };
   const awardId = randomUUID();
   const recipientName = s.user.publicName || s.user.name;
-  const validUntil = v.expiryMonths ? addMonths(now, v.expiryMonths) : undefined;
+  // A renewal (a later cycle) runs on from the badge it renews when that one is still valid.
+  const renewed = s.cycle > 1
+    ? await db.award.findFirst({ where: { userId: s.userId, microCredentialId: mc.id, submission: { cycle: s.cycle - 1 } }, select: { validUntil: true } })
+    : null;
+  const validUntil = validUntilFor(now, v.expiryMonths, renewed?.validUntil);
 
   // Short transactions only: reserve a status index, sign outside any transaction (signing takes
   // milliseconds to seconds), then insert. A concurrent issuer loses on the unique submissionId.
@@ -111,7 +110,12 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
         },
       });
       await recordAudit({ actorId: null, action: 'award.issue', entityType: 'Award', entityId: awardId, organizationId: mc.issuerId, data: { submissionId, userId: s.userId } }, tx);
-      await notify({ userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` }, tx);
+      await notify(
+        s.cycle > 1
+          ? { userId: s.userId, kind: 'award.issued', title: `You renewed “${v.title}”`, body: validUntil ? `Your new badge is valid until ${validUntil.toISOString().slice(0, 10)}. Share it in place of the old one.` : 'Your new badge is ready to share.', href: `/credentials/${awardId}` }
+          : { userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` },
+        tx,
+      );
       return { id: awardId, created: true };
     });
   } catch (e) {

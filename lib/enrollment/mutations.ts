@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { currentSubmission } from '@/lib/submissions/current';
 import { invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
@@ -48,8 +49,8 @@ export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
  * cannot be dropped this way.
  */
 export async function withdrawFromMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
-  const submission = await db.submission.findUnique({
-    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: opts.microCredentialId } },
+  const submission = await db.submission.findFirst({
+    ...currentSubmission(opts.actor.id, opts.microCredentialId),
     select: { status: true },
   });
   if (submission?.status === 'SUBMITTED' || submission?.status === 'IN_REVIEW') {
@@ -63,11 +64,13 @@ export async function withdrawFromMicroCredential(opts: { actor: Actor; microCre
       UPDATE "Enrollment" SET "withdrawnAt" = now()
       WHERE "userId" = ${opts.actor.id} AND "microCredentialId" = ${opts.microCredentialId} AND "withdrawnAt" IS NULL
         AND NOT EXISTS (
-          SELECT 1 FROM "Submission" s
-          WHERE s."userId" = ${opts.actor.id} AND s."microCredentialId" = ${opts.microCredentialId}
-            AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus", 'EARNED'::"SubmissionStatus"))`;
+          SELECT 1 FROM (
+            SELECT s."status" FROM "Submission" s
+             WHERE s."userId" = ${opts.actor.id} AND s."microCredentialId" = ${opts.microCredentialId}
+             ORDER BY s."cycle" DESC LIMIT 1) cur
+          WHERE cur."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus", 'EARNED'::"SubmissionStatus"))`;
     if (!changed) {
-      const now = await tx.submission.findUnique({ where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: opts.microCredentialId } }, select: { status: true } });
+      const now = await tx.submission.findFirst({ ...currentSubmission(opts.actor.id, opts.microCredentialId), select: { status: true } });
       if (now && now.status !== 'DRAFT' && now.status !== 'NEEDS_REVISION') throw invalidState('Your application has just been sent to reviewers, so it cannot be dropped now.');
       throw notFound('Your enrolment');
     }

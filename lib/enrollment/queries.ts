@@ -5,7 +5,7 @@ export type Standing =
   | { state: 'not-enrolled' }
   | { state: 'enrolled' }
   | { state: 'proposal'; proposalStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED' }
-  | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null };
+  | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null; renewal?: boolean };
 
 /**
  * The teacher, and the district whose proposals count for them: there is one proposal per teacher,
@@ -20,9 +20,11 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
   const userId = who.id;
   const [enrollments, submissions, proposals] = await Promise.all([
     db.enrollment.findMany({ where: { userId, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, withdrawnAt: true } }),
+    // Oldest cycle first, so a renewal (a later cycle) stands for the credential.
     db.submission.findMany({
       where: { userId, microCredentialId: { in: microCredentialIds } },
-      select: { id: true, microCredentialId: true, status: true, award: { select: { id: true } } },
+      orderBy: { cycle: 'asc' },
+      select: { id: true, microCredentialId: true, status: true, cycle: true, award: { select: { id: true } } },
     }),
     db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
   ]);
@@ -40,7 +42,7 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
     if (s.status === 'DRAFT' && approvedOrNone?.state === 'proposal' && approvedOrNone.proposalStatus !== 'APPROVED') continue;
     // Stopped: unsent work waits, kept, until the teacher enrols again.
     if ((s.status === 'DRAFT' || s.status === 'NEEDS_REVISION') && stopped.has(s.microCredentialId)) continue;
-    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null });
+    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, renewal: s.cycle > 1 });
   }
   return out;
 }
@@ -78,11 +80,13 @@ export async function getTeacherDashboard(who: Teacher) {
         },
       },
     }),
-    // At most one per credential (unique on user and credential), so bounded by the enrolments.
+    // One per credential and cycle (a renewal adds a cycle), oldest first: mapped by credential,
+    // the current cycle wins.
     db.submission.findMany({
       where: { userId },
+      orderBy: { cycle: 'asc' },
       select: {
-        id: true, status: true, updatedAt: true, lastSubmittedAt: true, microCredentialId: true,
+        id: true, status: true, cycle: true, updatedAt: true, lastSubmittedAt: true, microCredentialId: true,
         attempts: { orderBy: { number: 'desc' }, take: 1, select: { number: true, status: true, dueAt: true } },
       },
     }),

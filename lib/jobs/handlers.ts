@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
 import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
+import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
 import { enqueueJob } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
@@ -38,11 +39,14 @@ export const jobHandlers: Record<string, JobHandler> = {
   async 'award.issue'(payload) {
     await issueAwardForSubmission(AwardIssue.parse(payload).submissionId);
   },
-  // A stack published or changed: award it to everyone who already holds every part, a batch per
-  // run (each award is signed), queueing the next batch until none is left.
   async 'evidence.sweep-stale-uploads'() {
     await sweepStaleUploads();
   },
+  async 'award.renewal-reminders'() {
+    await sendRenewalReminders();
+  },
+  // A stack published or changed: award it to everyone who already holds every part, a batch per
+  // run (each award is signed), queueing the next batch until none is left.
   async 'stack.award-holders'(payload) {
     const { stackId } = StackHolders.parse(payload);
     const { more } = await awardStackToHolders(stackId);
@@ -54,4 +58,5 @@ export const jobHandlers: Record<string, JobHandler> = {
 export const periodicJobs: { type: string; everySeconds: number }[] = [
   { type: 'review.expire-claims', everySeconds: 15 * 60 },
   { type: 'evidence.sweep-stale-uploads', everySeconds: 60 * 60 },
+  { type: 'award.renewal-reminders', everySeconds: 6 * 60 * 60 },
 ];

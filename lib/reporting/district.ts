@@ -71,7 +71,8 @@ export type SalaryStepRow = { userId: string; name: string; email: string; schoo
 
 /**
  * Salary-step eligibility as of the end of the period: every evidence-backed credential held then
- * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned.
+ * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned. A renewed
+ * badge and the one it renewed count once: they are the same micro-credential.
  */
 export async function salaryStepEligibility(opts: { actor: Actor; districtId: string; asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[] }> {
   assertLeads(opts.actor, opts.districtId);
@@ -82,7 +83,7 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
     select: { id: true, name: true, email: true, school: { select: { name: true } } },
   });
   const counts = await db.$queryRaw<{ userId: string; level: number | null; n: number }[]>`
-    SELECT a."userId", a."level", COUNT(*)::int AS "n"
+    SELECT a."userId", a."level", COUNT(DISTINCT a."microCredentialId")::int AS "n"
       FROM "Award" a JOIN "User" u ON u."id" = a."userId"
      WHERE u."districtId" = ${opts.districtId} AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
        AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf}

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { SALARY_RULES } from '@/lib/reporting/district';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import { renewability } from '@/lib/submissions/renewal-policy';
 import { awardState, hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
 
 export type RecordRow = {
@@ -23,8 +24,16 @@ export type RecordRow = {
   url: string;
 };
 
-/** Expiring within this many days gets a renewal reminder on the teacher's badges page. */
-export const RENEWAL_NOTICE_DAYS = 90;
+/**
+ * A badge that expires within the renewal window (or has expired) and is the newest the teacher
+ * holds for its micro-credential: what they can do about it.
+ */
+export type RenewalRow = RecordRow & {
+  slug: string;
+  microCredentialId: string;
+  /** 'open': they can start; 'in-progress': a renewal is under way; 'closed': the issuer retired the credential. */
+  renewal: 'open' | 'in-progress' | 'closed';
+};
 
 export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, now = new Date()) {
   const awards = await db.award.findMany({
@@ -33,7 +42,10 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     take: 1000,
     select: {
       id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, submissionId: true,
+      microCredentialId: true,
       issuer: { select: { name: true } },
+      microCredential: { select: { slug: true, status: true } },
+      submission: { select: { cycle: true } },
     },
   });
   const base = env().APP_URL;
@@ -51,9 +63,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
   }));
   const years = hoursBySchoolYear(rows);
   const thisYear = schoolYearOf(now).label;
-  const renewals = rows
-    .filter((r) => r.validUntil && !r.stack && (r.state === 'expired' || (r.state === 'valid' && r.validUntil.getTime() - now.getTime() <= RENEWAL_NOTICE_DAYS * 86_400_000)))
-    .sort((a, b) => a.validUntil!.getTime() - b.validUntil!.getTime());
+  const renewals = await renewalsOf(actor.id, awards, rows, now);
 
   // The district's salary steps, counted exactly as the district's own report counts them:
   // evidence-backed micro-credentials held (not revoked, not suspended).
@@ -64,7 +74,8 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
       select: { name: true, salaryStepRules: SALARY_RULES },
     });
     if (district && district.salaryStepRules.length) {
-      const held = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt).map((a) => ({ level: a.level }));
+      // One per micro-credential: a renewed badge and the one it renewed are the same credential.
+      const held = [...new Map(awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt).map((a) => [a.microCredentialId, { level: a.level }])).values()];
       salary = { districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, held) };
     }
   }
@@ -77,6 +88,37 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     renewals,
     salary,
   };
+}
+
+type AwardForRenewal = { id: string; microCredentialId: string | null; stackId: string | null; validUntil: Date | null; revokedAt: Date | null; suspendedAt: Date | null; microCredential: { slug: string; status: string } | null; submission: { cycle: number } | null };
+
+/**
+ * The badges to renew: for each micro-credential, the newest badge, when it is in the renewal
+ * window or has expired (renewability, lib/submissions/renewal-policy.ts) and was not revoked or
+ * suspended. A renewal already started shows as under way.
+ */
+async function renewalsOf(userId: string, awards: AwardForRenewal[], rows: RecordRow[], now: Date): Promise<RenewalRow[]> {
+  const newest = new Map<string, AwardForRenewal>();
+  // Awards come newest first, so the first per credential is the one that counts.
+  for (const a of awards) if (a.microCredentialId && !a.stackId && !newest.has(a.microCredentialId)) newest.set(a.microCredentialId, a);
+  const due = [...newest.values()].filter((a) => renewability(a, now).ok);
+  if (!due.length) return [];
+  const cycles = await db.submission.groupBy({
+    by: ['microCredentialId'],
+    where: { userId, microCredentialId: { in: due.map((a) => a.microCredentialId!) } },
+    _max: { cycle: true },
+  });
+  const latestCycle = new Map(cycles.map((c) => [c.microCredentialId, c._max.cycle ?? 1]));
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  return due
+    .map((a) => ({
+      ...rowById.get(a.id)!,
+      slug: a.microCredential!.slug,
+      microCredentialId: a.microCredentialId!,
+      renewal: (latestCycle.get(a.microCredentialId!) ?? 1) > (a.submission?.cycle ?? 1) ? 'in-progress' as const
+        : a.microCredential!.status === 'PUBLISHED' ? 'open' as const : 'closed' as const,
+    }))
+    .sort((a, b) => a.validUntil!.getTime() - b.validUntil!.getTime());
 }
 
 export type TeacherRecord = Awaited<ReturnType<typeof getTeacherRecord>>;

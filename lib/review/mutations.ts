@@ -327,14 +327,14 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
   }
 
   let awardQueued: boolean | undefined;
-  if (outcome === 'PASSED') awardQueued = await issueOrQueueAward(a.submission.id);
+  if (outcome === 'PASSED') awardQueued = await issueOrQueueAward(a.submission.id, now);
   return { decision, outcome, submissionId: a.submission.id, awardQueued };
 }
 
-/** Issues the award after the decision commits; if that fails, the job queue retries it. */
-async function issueOrQueueAward(submissionId: string): Promise<boolean> {
+/** Issues the award (dated with the decision) after the decision commits; if that fails, the job queue retries it. */
+async function issueOrQueueAward(submissionId: string, now: Date): Promise<boolean> {
   try {
-    await issueAwardForSubmission(submissionId);
+    await issueAwardForSubmission(submissionId, { now });
     return false;
   } catch (e) {
     console.warn('[review] award issue deferred to the job queue:', e instanceof Error ? e.message : e);

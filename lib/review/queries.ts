@@ -339,7 +339,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
           },
           submission: {
             select: {
-              id: true, status: true,
+              id: true, status: true, cycle: true,
               user: { select: { name: true, email: true, school: { select: { name: true } } } },
               microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
               version: {
@@ -377,7 +377,8 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   return {
     review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
     attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files: attempt.files },
-    submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug },
+    // A renewal: the teacher held this badge and shows the skill again (judged like any application).
+    submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1 },
     issuer: { name: issuer.name, blindReview: issuer.blindReview },
     teacher: showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
     version: submission.version,

@@ -2,6 +2,7 @@ import 'server-only';
 import { workableBy } from '@/lib/enrollment/workable';
 import { randomInt } from 'node:crypto';
 import { db } from '@/lib/db';
+import { currentSubmission } from '@/lib/submissions/current';
 import { conflict, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
@@ -20,10 +21,7 @@ export async function startApplication(opts: { actor: Actor; microCredentialId: 
     select: { id: true, currentVersionId: true },
   });
   if (!mc?.currentVersionId) throw notFound('That credential');
-  const existing = await db.submission.findUnique({
-    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-    select: { id: true },
-  });
+  const existing = await db.submission.findFirst({ ...currentSubmission(opts.actor.id, mc.id), select: { id: true } });
   if (existing) return existing;
   try {
     return await db.$transaction(async (tx) => {
@@ -40,7 +38,7 @@ export async function startApplication(opts: { actor: Actor; microCredentialId: 
     });
   } catch (e) {
     // Two tabs starting at once: the unique (user, credential) constraint lets one win; use it.
-    const again = await db.submission.findUnique({ where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } }, select: { id: true } });
+    const again = await db.submission.findFirst({ ...currentSubmission(opts.actor.id, mc.id), select: { id: true } });
     if (again) return again;
     throw e;
   }

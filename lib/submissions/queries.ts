@@ -1,6 +1,7 @@
 import 'server-only';
 import { workableBy } from '@/lib/enrollment/workable';
 import { db } from '@/lib/db';
+import { currentSubmission } from '@/lib/submissions/current';
 import type { Actor } from '@/lib/auth/actor';
 
 const fileSelect = { id: true, partId: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, status: true, rejectedReason: true, carriedOver: true, createdAt: true } as const;
@@ -12,14 +13,14 @@ const fileSelect = { id: true, partId: true, fileName: true, declaredType: true,
 export async function getApplication(actor: Actor, slug: string) {
   const mc = await db.microCredential.findFirst({
     where: { slug, ...workableBy(actor.id) },
-    select: { id: true, slug: true, level: true, currentVersionId: true, issuer: { select: { name: true } } },
+    select: { id: true, slug: true, level: true, status: true, currentVersionId: true, issuer: { select: { name: true } } },
   });
   if (!mc) return null;
-  const submission = await db.submission.findUnique({
-    where: { userId_microCredentialId: { userId: actor.id, microCredentialId: mc.id } },
+  const submission = await db.submission.findFirst({
+    ...currentSubmission(actor.id, mc.id),
     select: {
-      id: true, status: true, publicSummary: true, versionId: true,
-      award: { select: { id: true } },
+      id: true, status: true, publicSummary: true, versionId: true, cycle: true,
+      award: { select: { id: true, validUntil: true, revokedAt: true, suspendedAt: true } },
       attempts: {
         orderBy: { number: 'desc' },
         select: {
@@ -47,5 +48,9 @@ export async function getApplication(actor: Actor, slug: string) {
       levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
     },
   });
-  return { mc, submission, version };
+  // A renewal (a later cycle) shows the badge it renews.
+  const renews = submission && submission.cycle > 1
+    ? await db.award.findFirst({ where: { userId: actor.id, microCredentialId: mc.id, submission: { cycle: submission.cycle - 1 } }, select: { id: true, issuedAt: true, validUntil: true } })
+    : null;
+  return { mc, submission, version, renews };
 }

@@ -20,3 +20,5 @@ export const SubmitAttemptInput = z.object({
 });
 
 export const StartRevisionInput = z.object({ submissionId: str().min(1).max(40) });
+
+export const StartRenewalInput = z.object({ microCredentialId: str().min(1).max(40) });
