@@ -12,7 +12,7 @@ import { saveProposal, decideProposal } from '@/lib/proposals/mutations';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
 import { decideAsSeedReviewer } from '@/prisma/seed-review';
-import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication } from '@/prisma/seed-data';
+import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication, renewalDueApplication } from '@/prisma/seed-data';
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
 
@@ -49,7 +49,7 @@ async function uploadEvidence(actor: Actor, attemptId: string, partId: string, f
   await completeUpload({ actor, fileId: ticket.fileId });
 }
 
-async function fillAndSubmit(actor: Actor, slug: string, answers: Map<number, string>, publicSummary?: string) {
+async function fillAndSubmit(actor: Actor, slug: string, answers: Map<number, string>, publicSummary?: string, now?: Date) {
   const mc = await db.microCredential.findUniqueOrThrow({ where: { slug }, select: { id: true, currentVersion: { select: { title: true, parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, responseType: true, required: true, allowedTypes: true } } } } } });
   const submission = await startApplication({ actor, microCredentialId: mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: submission.id, status: 'DRAFT' }, select: { id: true } });
@@ -61,7 +61,7 @@ async function fillAndSubmit(actor: Actor, slug: string, answers: Map<number, st
       await uploadEvidence(actor, attempt.id, part.id, `${part.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`, pdf, 'application/pdf');
     }
   }
-  await submitAttempt({ actor, attemptId: attempt.id, publicSummary });
+  await submitAttempt({ actor, attemptId: attempt.id, publicSummary, now });
   return { submissionId: submission.id, attemptId: attempt.id };
 }
 
@@ -141,6 +141,23 @@ export async function seed() {
   const earned = await fillAndSubmit(teacher, earnedApplication.microCredentialSlug, new Map(earnedApplication.responses.map((r) => [r.partIndex, r.text])), earnedApplication.publicSummary);
   await decideAsSeedReviewer({ reviewer, attemptId: earned.attemptId, scores: earnedApplication.review.scores, overallComment: earnedApplication.review.overallComment });
 
+  // Her older badge, earned almost three years ago through the same flow dated back: it is due
+  // for renewal now (badges page, application page, reminder).
+  {
+    const due = renewalDueApplication;
+    const decidedAt = new Date(Date.now() + due.daysLeft * 86_400_000);
+    decidedAt.setUTCMonth(decidedAt.getUTCMonth() - due.monthsAgo);
+    const submittedAt = new Date(decidedAt.getTime() - 6 * 86_400_000);
+    const proposalAt = new Date(submittedAt.getTime() - 60 * 86_400_000);
+    const proposal = await saveProposal({ actor: teacher, microCredentialId: mcId(due.microCredentialSlug), studentGoals: due.proposal.studentGoals, plan: due.proposal.plan, submit: true });
+    const { version } = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { version: true } });
+    await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'APPROVED', comment: due.proposal.decisionComment, version });
+    // Dated back with the rest of the story (the decision code stamps the current time).
+    await db.proposal.update({ where: { id: proposal.id }, data: { createdAt: proposalAt, submittedAt: proposalAt, decidedAt: new Date(proposalAt.getTime() + 2 * 86_400_000) } });
+    const older = await fillAndSubmit(teacher, due.microCredentialSlug, new Map(due.responses.map((r) => [r.partIndex, r.text])), due.publicSummary, submittedAt);
+    await decideAsSeedReviewer({ reviewer, attemptId: older.attemptId, scores: due.review.scores, overallComment: due.review.overallComment, now: decidedAt });
+  }
+
   // Her level-2 draft, in progress.
   const draftMc = await db.microCredential.findUniqueOrThrow({ where: { slug: draftApplication.microCredentialSlug }, select: { id: true, currentVersion: { select: { parts: { orderBy: { sortOrder: 'asc' }, select: { id: true } } } } } });
   const draft = await startApplication({ actor: teacher, microCredentialId: draftMc.id });
@@ -170,7 +187,7 @@ export async function seed() {
     });
     await fillAndSubmit(who, ex.microCredentialSlug, answers);
   }
-  log(`demo work: 1 earned badge, 1 draft, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`demo work: 2 earned badges (1 due for renewal), 1 draft, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 // Run directly (npm run db:seed, the dev launcher, the e2e server).

@@ -7,6 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { AwardGrid } from '@/components/awards/award-grid';
 import { RecordPanel } from '@/components/awards/record-panel';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
+import { startRenewalAction } from '@/app/apply/[slug]/actions';
 
 export const metadata = { title: 'My badges' };
 
@@ -26,7 +27,7 @@ export default async function BadgesPage() {
         }
         actions={awards.length ? <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Export all (JSON)</ButtonLink> : null}
       />
-      {awards.length ? <RecordPanel record={record} /> : null}
+      {awards.length ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
       {awards.length ? <AwardGrid awards={awards} /> : <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>}
     </div>
   );

@@ -86,6 +86,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                             {mc.issuer.name}
                             {mc.track ? ` · ${mc.track.title}` : ''}
                           </p>
+                          {sub && sub.cycle > 1 && sub.status !== 'EARNED' ? <p className="mt-1 text-sm text-slate-800">Renewing your badge</p> : null}
                           {stats.total ? (
                             <div className="mt-2">
                               <ProgressBar value={stats.done} max={stats.total} label={`Resources studied for ${mc.currentVersion!.title}`} />

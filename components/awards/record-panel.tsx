@@ -4,12 +4,15 @@ import { formatCents } from '@/lib/reporting/salary-steps';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card, Stat } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
+import { RenewForm } from '@/components/awards/renew-form';
+import type { ActionResult } from '@/lib/action-result';
+import { RENEWAL_WINDOW_DAYS } from '@/lib/submissions/renewal-policy';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const levelName = (n: number) => (n >= 2 ? 'level 2 (in your classroom)' : 'level 1 or above');
 
 /** What a teacher's badges count toward: PD hours per school year, salary steps, renewals. */
-export function RecordPanel({ record }: { record: TeacherRecord }) {
+export function RecordPanel({ record, renewAction }: { record: TeacherRecord; renewAction: (prev: ActionResult, fd: FormData) => Promise<ActionResult> }) {
   const { salary } = record;
   return (
     <section aria-labelledby="counts-heading" className="mb-8 space-y-4">
@@ -48,11 +51,22 @@ export function RecordPanel({ record }: { record: TeacherRecord }) {
       {record.renewals.length ? (
         <Card>
           <h3 className="font-semibold">Renewals</h3>
-          <p className="mt-1 text-sm text-slate-700">If a badge counts toward your licence, plan its renewal with the issuer before it expires. Hours you earned with it still count.</p>
-          <ul className="mt-2 list-disc pl-5">
+          <p className="mt-1 text-sm text-slate-700">
+            Renew a badge by showing the skill again with fresh evidence, reviewed against today’s rubric. You can start {RENEWAL_WINDOW_DAYS} days before it expires; a badge renewed early runs on from the old end date. Hours you earned with it still count.
+          </p>
+          <ul className="mt-3 divide-y divide-slate-200">
             {record.renewals.map((r) => (
-              <li key={r.id}>
-                <Link href={`/credentials/${r.id}`}>{r.title}</Link>: {r.state === 'expired' ? 'expired on' : 'expires on'} {dateFmt.format(r.validUntil!)}
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  <Link href={`/credentials/${r.id}`}>{r.title}</Link>: {r.state === 'expired' ? 'expired on' : 'expires on'} {dateFmt.format(r.validUntil!)}
+                </span>
+                {r.renewal === 'open' ? (
+                  <RenewForm action={renewAction} microCredentialId={r.microCredentialId} title={r.title} label="Renew" />
+                ) : r.renewal === 'in-progress' ? (
+                  <Link href={`/apply/${r.slug}`} className="text-sm font-semibold">Continue your renewal</Link>
+                ) : (
+                  <span className="text-sm text-slate-700">The issuer no longer offers it, so it cannot be renewed.</span>
+                )}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import {
   districts,
   draftApplication,
   earnedApplication,
+  renewalDueApplication,
   issuers,
   microCredentials,
   RUBRIC_LEVELS,
@@ -175,6 +176,17 @@ for (const [slug, t] of bySlug) if (t.pass < 1 || t.fail < 1) fail(`exemplars fo
   if (!draft) fail('draftApplication', 'unknown micro-credential');
   else checkResponses('draftApplication', draft.def, draftApplication.responses);
   for (const p of demoProposals) if (!parsedMcs.has(p.microCredentialSlug)) fail('demoProposals', `unknown micro-credential ${p.microCredentialSlug}`);
+  const due = parsedMcs.get(renewalDueApplication.microCredentialSlug);
+  if (!due) fail('renewalDueApplication', 'unknown micro-credential');
+  else {
+    checkResponses('renewalDueApplication', due.def, renewalDueApplication.responses);
+    if (!due.def.expiryMonths || due.def.expiryMonths !== renewalDueApplication.monthsAgo) fail('renewalDueApplication', 'the credential must expire after monthsAgo months, so the badge is due for renewal');
+    if (renewalDueApplication.daysLeft < 1 || renewalDueApplication.daysLeft > 89) fail('renewalDueApplication', 'daysLeft must fall inside the 90-day renewal window');
+    const scores = renewalDueApplication.review.scores;
+    if (scores.length !== due.def.rubric.criteria.length || scores.some((s, i) => s.criterionIndex !== i)) fail('renewalDueApplication.review', 'one score per criterion, in order');
+    if (!passes(due.def, scores.map((s) => s.rank))) fail('renewalDueApplication.review', 'scores do not pass');
+    if (demoProposals.some((p) => p.microCredentialSlug === renewalDueApplication.microCredentialSlug)) fail('renewalDueApplication', 'has its own proposal; remove it from demoProposals');
+  }
 }
 
 if (problems.length) {

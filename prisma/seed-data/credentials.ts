@@ -518,6 +518,7 @@ const assessmentCycle: MicroCredentialInput = {
   gradeBands: ['K-5', '6-8', '9-12'],
   level: 1,
   pdHours: 4,
+  expiryMonths: 36,
   badgeColor: '#b45309',
   resources: [
     {

@@ -156,6 +156,65 @@ export const draftApplication = {
   ] satisfies DemoResponse[],
 };
 
+// (c) An older badge: "The Assessment Cycle" (level 1, valid for three years), which Maya earned
+// almost three years ago. It now falls inside the renewal window, so her badges page, the
+// application page and a reminder offer to renew it. The seed runs the real flow, dated back.
+export const renewalDueApplication = {
+  microCredentialSlug: SLUGS.assessmentCycle,
+  /** Decided this many months ago, less `daysLeft` days: the badge expires `daysLeft` days from today. */
+  monthsAgo: 36,
+  daysLeft: 40,
+  proposal: {
+    studentGoals:
+      'Grade 7 students in my science classes will use success criteria to check and improve their own lab reports, so that by the end of the forces unit most of them can say which criterion they are working on without asking me.',
+    plan:
+      'Study the assessment cycle materials during September, map my forces and motion unit onto the cycle in October, and submit the mapping with one piece of student work and a reflection before the winter break.',
+    decisionComment: 'Approved. A good fit with our focus on student self-assessment this year.',
+  },
+  responses: [
+    {
+      partIndex: 0,
+      partTitle: 'Overview and context',
+      text: [
+        'I teach grade 7 science at Kettle Moraine Middle School: four classes of about 28 students each, including students with IEPs in two co-taught sections. The unit I mapped is a five-week unit on forces and motion, which ends with a lab report on a cart-and-ramp investigation.',
+        'Our science team gives a common end-of-unit lab report scored with a shared rubric. Until this year I gave feedback mainly on the final report, when it was too late for students to use it.',
+        'I chose this unit because last year many students could carry out the investigation but wrote conclusions that did not use their data, and I wanted to find where in my teaching that was being lost.',
+      ].join('\n\n'),
+    },
+    {
+      partIndex: 1,
+      partTitle: 'Mapping the cycle',
+      text: [
+        'Learning goal and success criteria. The goal, as students saw it: "I can explain how a force changes an object\'s motion, using data from my own investigation." Success criteria: (1) my claim answers the investigation question; (2) I use at least two measurements from my data as evidence; (3) I explain why the evidence supports the claim, using the words force and speed.',
+        'Evidence. After the first ramp trial, students wrote a one-paragraph draft conclusion on a sticky note. Of 112 students, 94 made a claim, but only 41 used any measurement from their data.',
+        'Feedback. I did not grade the drafts. I sorted them into three piles and gave each student one question matched to the first criterion they had not met, for example "Which two numbers from your table show this?" Students rewrote their conclusion at the start of the next lesson.',
+        'Adjustment. Because most students were missing criterion 2, I added a ten-minute mini-lesson on choosing data as evidence, with two sample conclusions to compare, and I gave the co-taught sections a sentence frame. On the second trial, 83 of 112 conclusions used at least two measurements, so I moved on, and met a small group of twelve for a short follow-up.',
+        'Students as partners. Before the final report, students highlighted their own drafts in three colours, one per criterion, and swapped with a partner who wrote one "next step" against the criterion that was weakest. Each student then chose which criterion to improve first.',
+      ].join('\n\n'),
+    },
+    {
+      partIndex: 2,
+      partTitle: 'Reflection',
+      text: [
+        'Mapping the unit showed me that I was strong at gathering evidence but weak at using it: I used to collect exit tickets and move on regardless of what they said. This time the sticky-note drafts changed my next lesson, and the second trial suggests it worked.',
+        'The change that would most help my students is to make self-assessment against success criteria a routine in every unit, not only before a graded report. At the moment students use the criteria when I prompt them, but not yet on their own.',
+        'I will know it is working if, by the end of the next unit, most students can name the criterion they are working on, and if fewer final lab reports make the same mistake as their first drafts.',
+      ].join('\n\n'),
+    },
+  ] satisfies DemoResponse[],
+  publicSummary:
+    'Maya mapped her grade 7 forces and motion unit onto the assessment cycle, using draft conclusions as evidence and targeted questions as feedback. She changed her next lessons in response, and the share of students using data as evidence rose from about a third to three quarters.',
+  review: {
+    scores: [
+      { criterionIndex: 0, rank: 2, feedback: 'The goal describes learning and the three success criteria are written in language students understand.' },
+      { criterionIndex: 1, rank: 2, feedback: 'Evidence, feedback and adjustment are clearly linked to the goal, with numbers that show the cycle turning once.' },
+      { criterionIndex: 2, rank: 2, feedback: 'Students assess their own and a partner\'s work against the criteria and choose what to improve.' },
+      { criterionIndex: 3, rank: 2, feedback: 'You name your strongest and weakest stages, one specific change, and how you will judge its success.' },
+    ] satisfies DemoCriterionScore[],
+    overallComment: 'This application meets the standard on every criterion. Well done.',
+  },
+};
+
 export const demoPeople = {
   reviewerEmail: reviewerAccount.email,
   districtLeaderEmail: leaderAccount.email,

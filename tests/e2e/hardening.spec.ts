@@ -290,10 +290,10 @@ test.describe('garbage posted to real server actions', () => {
   test('the autosave action of a signed-in teacher: hostile arguments never give a 500 or change someone else’s work', async ({ page }) => {
     await signIn(page, 'teacher@demo.school');
     // Maya's own draft (any credential she can apply to): type into an answer to capture the autosave call.
-    await page.goto('/micro-credentials/the-assessment-cycle');
+    await page.goto('/micro-credentials/growth-mindset-praising-the-process');
     const enrol = page.getByRole('button', { name: 'Enrol in this micro-credential' });
     if (await enrol.isVisible().catch(() => false)) await enrol.click();
-    await page.goto('/apply/the-assessment-cycle');
+    await page.goto('/apply/growth-mindset-praising-the-process');
     const start = page.getByRole('button', { name: 'Start my application' });
     if (await start.isVisible().catch(() => false)) await start.click();
     const box = page.getByRole('textbox', { name: 'Answer for Overview and context' });

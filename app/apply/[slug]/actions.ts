@@ -7,7 +7,8 @@ import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
-import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
+import { startRenewal } from '@/lib/submissions/renewal';
+import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { completeUpload, presignUploadParts, removeFile, requestUpload, type UploadTicket } from '@/lib/evidence/uploads';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
 
@@ -104,4 +105,20 @@ export async function startRevisionAction(formData: FormData) {
   const actor = await requireActor();
   await startRevision({ actor, submissionId: parsed.data.submissionId });
   revalidatePath(`/apply/${String(raw.slug ?? '')}`);
+}
+
+/** "Renew this badge": opens the renewal application and goes to it. */
+export async function startRenewalAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(StartRenewalInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let slug: string;
+  try {
+    const actor = await requireActor();
+    ({ slug } = await startRenewal({ actor, microCredentialId: parsed.data.microCredentialId }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/badges');
+  revalidatePath('/dashboard');
+  redirect(`/apply/${encodeURIComponent(slug)}`);
 }

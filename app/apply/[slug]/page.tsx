@@ -14,7 +14,9 @@ import type { FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
-import { startApplicationAction, startRevisionAction } from './actions';
+import { startApplicationAction, startRenewalAction, startRevisionAction } from './actions';
+import { RenewForm } from '@/components/awards/renew-form';
+import { renewability } from '@/lib/submissions/renewal-policy';
 
 export const metadata = { title: 'Your application' };
 
@@ -34,7 +36,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const actor = await requireUser(`/apply/${slug}`);
   const app = await getApplication(actor, slug);
   if (!app) notFound();
-  const { mc, submission, version } = app;
+  const { mc, submission, version, renews } = app;
 
   if (!submission) {
     return (
@@ -81,7 +83,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         <Link href={`/micro-credentials/${mc.slug}`}>← {version.title}</Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-3xl font-bold">Your application</h1>
+        <h1 className="text-3xl font-bold">{renews ? 'Your renewal' : 'Your application'}</h1>
         <Pill tone={info.tone}>{info.label}</Pill>
       </div>
       <p className="mt-1 text-slate-700">
@@ -96,11 +98,32 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </div>
       ) : null}
 
+      {renews && submission.status !== 'EARNED' ? (
+        <div className="mt-4">
+          <Alert tone="info" title="Renewing your badge">
+            Show the skill again with fresh evidence from your classroom; reviewers score it against the rubric as it is today.{' '}
+            {renews.validUntil && renews.validUntil > new Date()
+              ? <>Your <Link href={`/credentials/${renews.id}`}>current badge</Link> stays valid until {dateFmt.format(renews.validUntil)}, and the renewed one runs on from that date.</>
+              : <>Your <Link href={`/credentials/${renews.id}`}>earlier badge</Link> stays on your record; the renewed one is a new badge.</>}
+          </Alert>
+        </div>
+      ) : null}
+
       {submission.status === 'EARNED' && submission.award ? (
         <div className="mt-4">
-          <Alert tone="success" title="You earned this micro-credential">
+          <Alert tone="success" title={renews ? 'You renewed this micro-credential' : 'You earned this micro-credential'}>
             <Link href={`/credentials/${submission.award.id}`}>View and share your badge</Link>
+            {submission.award.validUntil ? <> · valid until {dateFmt.format(submission.award.validUntil)}</> : null}
           </Alert>
+          {mc.status === 'PUBLISHED' && renewability(submission.award, new Date()).ok ? (
+            <Card className="mt-4">
+              <h2 className="text-lg font-semibold">Time to renew</h2>
+              <p className="mt-1 text-slate-700">
+                Your badge {submission.award.validUntil! <= new Date() ? 'expired on' : 'expires on'} {dateFmt.format(submission.award.validUntil!)}. Renew it by sending fresh evidence for review. It stays on your record either way.
+              </p>
+              <div className="mt-3"><RenewForm action={startRenewalAction} microCredentialId={mc.id} title={version.title} /></div>
+            </Card>
+          ) : null}
         </div>
       ) : null}
 

@@ -245,15 +245,15 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
     case 'DRAFT':
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>Your application is in progress.</p>
-          <ButtonLink href={`/apply/${slug}`}>Continue your application</ButtonLink>
+          <p>{standing.renewal ? 'Your renewal is in progress. The badge you hold stays valid until its end date.' : 'Your application is in progress.'}</p>
+          <ButtonLink href={`/apply/${slug}`}>{standing.renewal ? 'Continue your renewal' : 'Continue your application'}</ButtonLink>
         </div>
       );
     case 'SUBMITTED':
     case 'IN_REVIEW':
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>Your application has been submitted and is waiting for a reviewer.</p>
+          <p>{standing.renewal ? 'Your renewal' : 'Your application'} has been submitted and is waiting for a reviewer.</p>
           <ButtonLink href={`/apply/${slug}`} variant="secondary">View your submission</ButtonLink>
         </div>
       );
@@ -267,7 +267,7 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
     case 'EARNED':
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>You earned this micro-credential.</p>
+          <p>{standing.renewal ? 'You renewed this micro-credential.' : 'You earned this micro-credential.'}</p>
           {standing.awardId ? <ButtonLink href={`/credentials/${standing.awardId}`}>View your badge</ButtonLink> : null}
         </div>
       );

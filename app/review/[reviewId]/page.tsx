@@ -44,7 +44,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
         </div>
         <div>
           <dt className="inline font-semibold">Attempt: </dt>
-          <dd className="inline">{attempt.number}</dd>
+          <dd className="inline">{attempt.number}{ws.submission.renewal ? ' of a renewal (the teacher held this badge before)' : ''}</dd>
         </div>
         <div>
           <dt className="inline font-semibold">Decision due: </dt>
