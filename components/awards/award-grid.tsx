@@ -15,7 +15,11 @@ export function AwardGrid({ awards }: { awards: AwardCard[] }) {
           <div className="min-w-0">
             <h3 className="font-semibold"><Link href={`/credentials/${a.id}`}>{a.title}</Link></h3>
             <p className="text-sm text-slate-700">{a.issuer.name}</p>
-            <p className="text-xs text-slate-700">Issued {fmt.format(a.issuedAt)}{Number(a.pdHours) ? ` · ${Number(a.pdHours)} PD hours` : ''}</p>
+            <p className="text-xs text-slate-700">
+              Issued {fmt.format(a.issuedAt)}
+              {a.validUntil && a.validUntil >= now && !a.revokedAt ? ` · valid until ${fmt.format(a.validUntil)}` : ''}
+              {Number(a.pdHours) ? ` · ${Number(a.pdHours)} PD hours` : ''}
+            </p>
             <div className="mt-1 flex flex-wrap gap-1">
               {a.stackId ? <Pill tone="purple">Stack</Pill> : null}
               {a.revokedAt ? <Pill tone="danger">Revoked</Pill> : a.suspendedAt ? <Pill tone="warning">Suspended</Pill> : a.validUntil && a.validUntil < now ? <Pill tone="warning">Expired</Pill> : null}
