@@ -1,7 +1,7 @@
 import 'server-only';
 import { workableBy } from '@/lib/enrollment/workable';
 import { randomInt } from 'node:crypto';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { currentSubmission } from '@/lib/submissions/current';
 import { conflict, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -24,24 +24,34 @@ export async function startApplication(opts: { actor: Actor; microCredentialId: 
   const existing = await db.submission.findFirst({ ...currentSubmission(opts.actor.id, mc.id), select: { id: true } });
   if (existing) return existing;
   try {
-    return await db.$transaction(async (tx) => {
-      await tx.enrollment.upsert({
-        where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-        create: { userId: opts.actor.id, microCredentialId: mc.id },
-        update: { withdrawnAt: null },
-      });
-      const submission = await tx.submission.create({
-        data: { userId: opts.actor.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, attempts: { create: { number: 1 } } },
-        select: { id: true },
-      });
-      return submission;
-    });
+    return await db.$transaction((tx) => openApplication(tx, { userId: opts.actor.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, cycle: 1 }));
   } catch (e) {
     // Two tabs starting at once: the unique (user, credential) constraint lets one win; use it.
     const again = await db.submission.findFirst({ ...currentSubmission(opts.actor.id, mc.id), select: { id: true } });
     if (again) return again;
     throw e;
   }
+}
+
+/**
+ * A new application (cycle 1, or a renewal's next cycle) with its first draft attempt, bound to
+ * `versionId`; the teacher is enrolled (again) so it shows on their dashboard.
+ */
+export async function openApplication(tx: Tx, o: { userId: string; microCredentialId: string; versionId: string; cycle: number }) {
+  await enrolAgain(tx, o.userId, o.microCredentialId);
+  return tx.submission.create({
+    data: { userId: o.userId, microCredentialId: o.microCredentialId, versionId: o.versionId, cycle: o.cycle, attempts: { create: { number: 1 } } },
+    select: { id: true },
+  });
+}
+
+/** Enrols the teacher, or enrols them again if they had stopped working on the credential. */
+function enrolAgain(tx: Tx, userId: string, microCredentialId: string) {
+  return tx.enrollment.upsert({
+    where: { userId_microCredentialId: { userId, microCredentialId } },
+    create: { userId, microCredentialId },
+    update: { withdrawnAt: null },
+  });
 }
 
 async function loadOwnDraftAttempt(actor: Actor, attemptId: string) {
@@ -141,11 +151,7 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
     if (updated.count !== 1) return { alreadySubmitted: true };
     // Work sent to reviewers is work the teacher is doing: if they had stopped (an open tab, a
     // bookmark), they are enrolled again, so the dashboard shows it and its decision.
-    await tx.enrollment.upsert({
-      where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: attempt.submission.microCredentialId } },
-      create: { userId: opts.actor.id, microCredentialId: attempt.submission.microCredentialId },
-      update: { withdrawnAt: null },
-    });
+    await enrolAgain(tx, opts.actor.id, attempt.submission.microCredentialId);
     await tx.submission.update({
       where: { id: attempt.submission.id },
       data: { status: 'SUBMITTED', lastSubmittedAt: now, ...(opts.publicSummary !== undefined ? { publicSummary: opts.publicSummary || null } : {}) },

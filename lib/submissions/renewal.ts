@@ -5,6 +5,7 @@ import { invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { currentSubmission } from '@/lib/submissions/current';
+import { openApplication } from '@/lib/submissions/mutations';
 import { renewability } from '@/lib/submissions/renewal-policy';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -46,15 +47,7 @@ export async function startRenewal(opts: { actor: Actor; microCredentialId: stri
   }
   try {
     return await db.$transaction(async (tx) => {
-      await tx.enrollment.upsert({
-        where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-        create: { userId: opts.actor.id, microCredentialId: mc.id },
-        update: { withdrawnAt: null },
-      });
-      const next = await tx.submission.create({
-        data: { userId: opts.actor.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, cycle: current.cycle + 1, attempts: { create: { number: 1 } } },
-        select: { id: true },
-      });
+      const next = await openApplication(tx, { userId: opts.actor.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, cycle: current.cycle + 1 });
       await recordAudit({ actorId: opts.actor.id, action: 'submission.renew', entityType: 'Submission', entityId: next.id, organizationId: mc.issuerId, data: { cycle: current.cycle + 1, renews: current.id } }, tx);
       return { submissionId: next.id, slug: mc.slug };
     });
