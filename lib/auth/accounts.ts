@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { recordDistrictRequest } from '@/lib/district/requests';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { rateLimited, validation, invalidState } from '@/lib/errors';
@@ -59,11 +60,10 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
     if (!limit.allowed) throw rateLimited('Too many new accounts from this network. Try again later.');
   }
   const email = input.email.trim().toLowerCase();
-  let districtId: string | null = null;
+  let district: { id: string; name: string } | null = null;
   if (input.districtId) {
-    const district = await db.organization.findFirst({ where: { id: input.districtId, kind: 'DISTRICT' }, select: { id: true } });
+    district = await db.organization.findFirst({ where: { id: input.districtId, kind: 'DISTRICT' }, select: { id: true, name: true } });
     if (!district) throw validation('Choose a district from the list.', { districtId: ['Choose a district from the list.'] });
-    districtId = district.id;
   }
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
@@ -73,11 +73,16 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
       email: ['An account with this email already exists. Sign in instead.'],
     });
   }
-  const user = await db.user.create({
-    data: { email, name: input.name.trim(), passwordHash, districtId },
-    select: { id: true, email: true, name: true, sessionVersion: true },
+  // A district chosen here is a request: its leaders confirm the teacher before it counts them.
+  const user = await db.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: { email, name: input.name.trim(), passwordHash },
+      select: { id: true, email: true, name: true, sessionVersion: true },
+    });
+    await recordAudit({ actorId: created.id, action: 'user.sign_up', entityType: 'User', entityId: created.id }, tx);
+    if (district) await recordDistrictRequest(tx, { id: created.id, name: created.name, districtId: null }, district, new Date());
+    return created;
   });
-  await recordAudit({ actorId: user.id, action: 'user.sign_up', entityType: 'User', entityId: user.id });
   await queueVerificationEmail(user.id);
   return user;
 }

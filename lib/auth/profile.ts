@@ -23,11 +23,17 @@ export const ProfileInput = z.object({
 export async function getAccount(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { name: true, email: true, publicName: true, handle: true, portfolioPublic: true, passwordHash: true, district: { select: { name: true } }, school: { select: { name: true } } },
+    select: {
+      name: true, email: true, publicName: true, handle: true, portfolioPublic: true, passwordHash: true,
+      district: { select: { name: true } }, school: { select: { name: true } }, requestedDistrict: { select: { name: true } }, districtRequestedAt: true,
+    },
   });
   if (!user) return null;
-  const { passwordHash, district, school, ...account } = user;
-  return { ...account, hasPassword: Boolean(passwordHash), districtName: district?.name ?? null, schoolName: school?.name ?? null };
+  const { passwordHash, district, school, requestedDistrict, districtRequestedAt, ...account } = user;
+  return {
+    ...account, hasPassword: Boolean(passwordHash), districtName: district?.name ?? null, schoolName: school?.name ?? null,
+    districtRequest: requestedDistrict ? { name: requestedDistrict.name, since: districtRequestedAt } : null,
+  };
 }
 
 export async function updateProfile(opts: { actor: Actor; input: z.infer<typeof ProfileInput> }) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
@@ -91,14 +91,24 @@ export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId
   await db.$transaction(async (tx) => {
     const removed = await tx.user.updateMany({ where: { id: teacher.id, districtId: opts.districtId }, data: { districtId: null, schoolId: null } });
     if (removed.count !== 1) throw notFound('That teacher');
-    await tx.membership.deleteMany({
-      where: { userId: teacher.id, role: 'TEACHER', OR: [{ organizationId: opts.districtId }, { organization: { kind: 'SCHOOL', parentId: opts.districtId } }] },
-    });
-    const returned = await tx.proposal.updateMany({
-      where: { userId: teacher.id, districtId: opts.districtId, status: 'SUBMITTED' },
-      data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 } },
-    });
-    await recordAudit({ actorId: opts.actor.id, action: 'people.remove_from_district', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { schoolId: teacher.schoolId, proposalsReturned: returned.count } }, tx);
+    const { proposalsReturned } = await leaveDistrictRecords(tx, teacher.id, opts.districtId);
+    await recordAudit({ actorId: opts.actor.id, action: 'people.remove_from_district', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { schoolId: teacher.schoolId, proposalsReturned } }, tx);
   });
   return { name: teacher.name };
+}
+
+/**
+ * What leaving a district (removed by a leader, leaving on one's own, or moving to another) does
+ * beyond the user row: the teacher's memberships in it and its schools end, and proposals still
+ * waiting for its decision go back to the teacher as drafts.
+ */
+export async function leaveDistrictRecords(tx: Tx, userId: string, districtId: string) {
+  await tx.membership.deleteMany({
+    where: { userId, role: 'TEACHER', OR: [{ organizationId: districtId }, { organization: { kind: 'SCHOOL', parentId: districtId } }] },
+  });
+  const returned = await tx.proposal.updateMany({
+    where: { userId, districtId, status: 'SUBMITTED' },
+    data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 } },
+  });
+  return { proposalsReturned: returned.count };
 }

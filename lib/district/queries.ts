@@ -7,15 +7,16 @@ import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 export async function getDistrictHome(opts: { actor: Actor; districtId: string; since: Date }) {
   assertLeads(opts.actor, opts.districtId);
   const inDistrict = { user: { districtId: opts.districtId } };
-  const [teachers, pendingProposals, activeEnrolments, inReview, earned, hours] = await Promise.all([
+  const [teachers, joinRequests, pendingProposals, activeEnrolments, inReview, earned, hours] = await Promise.all([
     db.user.count({ where: { districtId: opts.districtId } }),
+    db.user.count({ where: { requestedDistrictId: opts.districtId } }),
     db.proposal.count({ where: { districtId: opts.districtId, status: 'SUBMITTED' } }),
     db.enrollment.count({ where: { ...inDistrict, withdrawnAt: null, microCredentialId: { not: null } } }),
     db.submission.count({ where: { ...inDistrict, status: { in: ['SUBMITTED', 'IN_REVIEW'] } } }),
     db.award.count({ where: { ...inDistrict, revokedAt: null, microCredentialId: { not: null }, issuedAt: { gte: opts.since } } }),
     db.award.aggregate({ where: { ...inDistrict, revokedAt: null, issuedAt: { gte: opts.since } }, _sum: { pdHours: true } }),
   ]);
-  return { teachers, pendingProposals, activeEnrolments, inReview, earned, pdHours: Number(hours._sum.pdHours ?? 0) };
+  return { teachers, joinRequests, pendingProposals, activeEnrolments, inReview, earned, pdHours: Number(hours._sum.pdHours ?? 0) };
 }
 
 export const TEACHERS_PAGE_SIZE = 25;

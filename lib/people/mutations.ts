@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { leaveDistrictRecords } from '@/lib/district/people';
 import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
@@ -108,11 +109,12 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
       userId = (await tx.user.create({ data: { email: inv.email, name: opts.newAccount!.name, passwordHash, emailVerified }, select: { id: true } })).id;
     }
     // Joining a district (or one of its schools) as a teacher links the account to it.
+    // It answers any request to join a district, and a teacher moving leaves their old district.
     if (inv.role === 'TEACHER' && (inv.organization.kind === 'DISTRICT' || inv.organization.kind === 'SCHOOL')) {
-      await tx.user.update({
-        where: { id: userId },
-        data: inv.organization.kind === 'SCHOOL' ? { schoolId: inv.organizationId, districtId: inv.organization.parentId } : { districtId: inv.organizationId },
-      });
+      const placement = inv.organization.kind === 'SCHOOL' ? { schoolId: inv.organizationId, districtId: inv.organization.parentId } : { districtId: inv.organizationId };
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true } });
+      await tx.user.update({ where: { id: userId }, data: { ...placement, requestedDistrictId: null, districtRequestedAt: null } });
+      if (before.districtId && before.districtId !== placement.districtId) await leaveDistrictRecords(tx, userId, before.districtId);
     }
     await tx.membership.upsert({
       where: { userId_organizationId_role: { userId, organizationId: inv.organizationId, role: inv.role } },

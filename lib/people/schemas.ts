@@ -55,3 +55,14 @@ export const TeacherRemoveInput = z.object({
   districtId: str().min(1).max(40),
   userId: str().min(1).max(40),
 });
+
+/** A teacher asking to join a district. */
+export const DistrictRequestInput = z.object({ districtId: str().min(1, 'Choose a district.').max(40) });
+
+/** A district leader confirming (optionally at a school, '' = district-wide) or declining a request to join. */
+export const DistrictRequestDecisionInput = z.object({
+  districtId: str().min(1).max(40),
+  userId: str().min(1).max(40),
+  decision: z.enum(['confirm', 'decline']),
+  schoolId: str().max(40).optional().transform((v) => v || null),
+});

@@ -61,7 +61,8 @@ describe('accounts', () => {
     await expect(signUp({ name: 'Di', email: 'di@school.org', password: 'correct horse battery', districtId: 'nope' })).rejects.toMatchObject({ code: 'VALIDATION' });
     const district = await createOrg({ kind: 'DISTRICT' });
     const di = await signUp({ name: 'Di', email: 'di@school.org', password: 'correct horse battery', districtId: district.id });
-    expect((await db.user.findUniqueOrThrow({ where: { id: di.id } })).districtId).toBe(district.id);
+    // Choosing a district asks to join it; its leaders confirm (tests/integration/district-requests.test.ts).
+    expect(await db.user.findUniqueOrThrow({ where: { id: di.id }, select: { districtId: true, requestedDistrictId: true } })).toEqual({ districtId: null, requestedDistrictId: district.id });
   });
 
   it('disabled accounts cannot sign in', async () => {

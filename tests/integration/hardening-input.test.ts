@@ -25,11 +25,11 @@ import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas'
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { EnrollInput, ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
-import { AcceptNewAccountInput, BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
+import { AcceptNewAccountInput, BulkEnrolTarget, DistrictRequestDecisionInput, DistrictRequestInput, InviteInput, QualificationInput, RoleChangeInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
 import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
 import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
-import { SaveResponseInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
+import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
 import { confirmEmail, getVerificationLinkState } from '@/lib/auth/email-verification';
 import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
@@ -58,6 +58,8 @@ import { searchCatalog, getMicroCredentialPage, getPublishedStack, getPublishedT
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { resolveDistrict } from '@/lib/district/access';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
+import { decideDistrictRequest, requestDistrict } from '@/lib/district/requests';
+import { startRenewal } from '@/lib/submissions/renewal';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { getIssuerProfile, getPublicAward, getPublicPortfolio, getCredentialJson } from '@/lib/awards/queries';
 import { getSignedStatusList } from '@/lib/awards/status-lists';
@@ -264,6 +266,9 @@ describe('zod input schemas under hostile input', () => {
     ['SaveResponseInput', SaveResponseInput, { attemptId: hostileValue, partId: hostileValue, text: hostileValue, links: hostileValue, revision: hostileValue }],
     ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue }],
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
+    ['StartRenewalInput', StartRenewalInput, { microCredentialId: hostileValue }],
+    ['DistrictRequestInput', DistrictRequestInput, { districtId: hostileValue }],
+    ['DistrictRequestDecisionInput', DistrictRequestDecisionInput, { districtId: hostileValue, userId: hostileValue, decision: anyOr('confirm', 'decline'), schoolId: hostileValue }],
     ['ForgotPasswordInput', ForgotPasswordInput, { email: hostileValue }],
     ['ResetPasswordInput', ResetPasswordInput, { token: hostileValue, password: anyOr('long enough password'), confirm: anyOr('long enough password') }],
     ['ChangePasswordInput', ChangePasswordInput, { current: hostileValue, password: anyOr('long enough password'), confirm: anyOr('long enough password') }],
@@ -336,6 +341,13 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
       schema: RequestUploadInput,
       arb: hostileInput({ attemptId: idOr(w.t2A.attemptId, w.t1A.attemptId), partId: idOr(w.mcA.version.parts[1].id), fileName: anyOr('a.pdf'), contentType: anyOr('application/pdf'), size: anyOr(1000) }),
       call: (i) => requestUpload({ actor: t1, ...i }),
+      mustNotSucceed: true,
+    });
+    // Renewing: nothing T1 holds is due, and another teacher's credential is not T1's to renew.
+    await pipeline({
+      schema: StartRenewalInput,
+      arb: hostileInput({ microCredentialId: idOr(w.mcA.mc.id, w.mcC.mc.id) }),
+      call: (i) => startRenewal({ actor: t1, ...i }),
       mustNotSucceed: true,
     });
   });
@@ -411,6 +423,10 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: TeacherSchoolInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t2.id), schoolId: idOr(w.s1.id, w.s2.id) }), call: (i) => setTeacherSchool({ actor: w.leader1, ...i }), mustNotSucceed: true });
     await pipeline({ schema: TeacherSchoolInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t1.id), schoolId: fc.oneof(fc.constant(w.s2.id), hostileString.filter((v) => v.replaceAll('\u0000', '') !== '')) }), call: (i) => setTeacherSchool({ actor: w.leader1, ...i }), mustNotSucceed: true });
     await pipeline({ schema: TeacherRemoveInput, arb: hostileInput({ districtId: idOr(w.d1.id), userId: idOr(w.t2.id, w.t1.id) }), call: (i) => removeTeacherFromDistrict({ actor: w.leader2, ...i }), mustNotSucceed: true });
+    // Requests to join: deciding another district's, or ones nobody made; asking for a school or a
+    // district that is not there.
+    await pipeline({ schema: DistrictRequestDecisionInput, arb: hostileInput({ districtId: idOr(w.d1.id, w.d2.id), userId: idOr(w.t1.id, w.t2.id), decision: anyOr('confirm', 'decline'), schoolId: idOr(w.s1.id, '') }), call: (i) => decideDistrictRequest({ actor: w.leader2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: DistrictRequestInput, arb: hostileInput({ districtId: idOr(w.s1.id) }), call: (i) => requestDistrict({ actor: w.t1, ...i }), mustNotSucceed: true });
     await pipeline({ schema: ProposalDecisionInput, arb: hostileInput({ proposalId: idOr(w.proposal.id), decision: anyOr('APPROVED', 'RETURNED'), comment: anyOr('Please add more detail.'), version: anyOr(0) }), call: (i) => decideProposal({ actor: w.leader2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: ProposalInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), studentGoals: anyOr('Students revise their work after feedback.'), plan: hostileValue, intent: anyOr('save', 'submit') }), call: (i) => saveProposal({ actor: w.t2, ...i, submit: i.intent === 'submit' }), mustNotSucceed: true });
     await pipeline({

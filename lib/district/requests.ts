@@ -1,0 +1,123 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { invalidState, notFound, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+import { assertLeads } from '@/lib/district/access';
+import { leaveDistrictRecords } from '@/lib/district/people';
+
+// Joining a district. A teacher asks (at sign-up or from their account); a leader of that district
+// confirms or declines. Until then the district does not count them: its reports, teacher list and
+// proposals see only confirmed teachers, because salary steps and licence credit are paid on them.
+// Invitations from a leader (lib/people/mutations.ts) place a teacher at once.
+
+/** People asking to join a district, oldest first, for its leaders. */
+export const REQUESTS_SHOWN = 200;
+
+async function districtNamed(districtId: string) {
+  const d = await db.organization.findFirst({ where: { id: districtId, kind: 'DISTRICT' }, select: { id: true, name: true } });
+  if (!d) throw validation('Choose a district from the list.', { districtId: ['Choose a district from the list.'] });
+  return d;
+}
+
+/** Tells the district's leaders that someone asks to join (in the app, and by email). */
+async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
+  const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
+  for (const l of leaders) {
+    await notify({ userId: l.userId, kind: 'district.join_request', title: `${teacherName} asks to join ${district.name}`, body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
+  }
+}
+
+/**
+ * Records the request inside the caller's transaction (sign-up uses it with the new account).
+ * A request replaces an earlier one; asking for the district one is already in is refused.
+ */
+export async function recordDistrictRequest(tx: Tx, user: { id: string; name: string; districtId: string | null }, district: { id: string; name: string }, now: Date) {
+  if (user.districtId === district.id) throw invalidState(`You are already in ${district.name}.`);
+  await tx.user.update({ where: { id: user.id }, data: { requestedDistrictId: district.id, districtRequestedAt: now } });
+  await recordAudit({ actorId: user.id, action: 'people.request_district', entityType: 'User', entityId: user.id, organizationId: district.id }, tx);
+  await tellLeaders(tx, district, user.name);
+}
+
+/** "Ask to join": from the teacher's account page. */
+export async function requestDistrict(opts: { actor: Actor; districtId: string; now?: Date }) {
+  const district = await districtNamed(opts.districtId);
+  const me = await db.user.findUniqueOrThrow({ where: { id: opts.actor.id }, select: { id: true, name: true, districtId: true, requestedDistrictId: true } });
+  if (me.requestedDistrictId === district.id) return { districtName: district.name, already: true };
+  await db.$transaction((tx) => recordDistrictRequest(tx, me, district, opts.now ?? new Date()));
+  return { districtName: district.name, already: false };
+}
+
+export async function cancelDistrictRequest(opts: { actor: Actor }) {
+  await db.user.update({ where: { id: opts.actor.id }, data: { requestedDistrictId: null, districtRequestedAt: null } });
+}
+
+/** The teacher leaves their district on their own (they moved, or chose the wrong one). */
+export async function leaveDistrict(opts: { actor: Actor }) {
+  const me = await db.user.findUniqueOrThrow({ where: { id: opts.actor.id }, select: { districtId: true } });
+  if (!me.districtId) throw invalidState('You are not in a district.');
+  const districtId = me.districtId;
+  await db.$transaction(async (tx) => {
+    const left = await tx.user.updateMany({ where: { id: opts.actor.id, districtId }, data: { districtId: null, schoolId: null } });
+    if (left.count !== 1) throw invalidState('Your district changed meanwhile. Reload the page.');
+    const { proposalsReturned } = await leaveDistrictRecords(tx, opts.actor.id, districtId);
+    await recordAudit({ actorId: opts.actor.id, action: 'people.leave_district', entityType: 'User', entityId: opts.actor.id, organizationId: districtId, data: { proposalsReturned } }, tx);
+  });
+}
+
+/** Who asks to join the district, oldest first, and whether each confirmed their email address. */
+export async function listDistrictRequests(opts: { actor: Actor; districtId: string }) {
+  assertLeads(opts.actor, opts.districtId);
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where: { requestedDistrictId: opts.districtId },
+      orderBy: [{ districtRequestedAt: 'asc' }, { id: 'asc' }],
+      take: REQUESTS_SHOWN,
+      select: { id: true, name: true, email: true, emailVerified: true, districtRequestedAt: true, district: { select: { name: true } } },
+    }),
+    db.user.count({ where: { requestedDistrictId: opts.districtId } }),
+  ]);
+  return {
+    total,
+    items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, emailConfirmed: Boolean(r.emailVerified), requestedAt: r.districtRequestedAt, currentDistrict: r.district?.name ?? null })),
+  };
+}
+
+/**
+ * A leader confirms (placing the teacher district-wide or at one of its schools) or declines a
+ * request. Decided once: two leaders at once, or a request withdrawn meanwhile, find it gone.
+ * A teacher moving from another district leaves that one as they join this one.
+ */
+export async function decideDistrictRequest(opts: { actor: Actor; districtId: string; userId: string; decision: 'confirm' | 'decline'; schoolId?: string | null; now?: Date }) {
+  assertLeads(opts.actor, opts.districtId);
+  const district = await districtNamed(opts.districtId);
+  const teacher = await db.user.findFirst({ where: { id: opts.userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true } });
+  if (!teacher) throw notFound('That request');
+  let schoolId: string | null = null;
+  if (opts.decision === 'confirm' && opts.schoolId) {
+    const school = await db.organization.findFirst({ where: { id: opts.schoolId, kind: 'SCHOOL', parentId: district.id }, select: { id: true } });
+    if (!school) throw validation('Choose one of your district’s schools.', { schoolId: ['Choose one of your district’s schools.'] });
+    schoolId = school.id;
+  }
+  await db.$transaction(async (tx) => {
+    const data = opts.decision === 'confirm'
+      ? { districtId: district.id, schoolId, requestedDistrictId: null, districtRequestedAt: null }
+      : { requestedDistrictId: null, districtRequestedAt: null };
+    const decided = await tx.user.updateMany({ where: { id: teacher.id, requestedDistrictId: district.id, districtId: teacher.districtId }, data });
+    if (decided.count !== 1) throw notFound('That request');
+    if (opts.decision === 'confirm') {
+      if (teacher.districtId) await leaveDistrictRecords(tx, teacher.id, teacher.districtId);
+      await tx.membership.upsert({
+        where: { userId_organizationId_role: { userId: teacher.id, organizationId: schoolId ?? district.id, role: 'TEACHER' } },
+        create: { userId: teacher.id, organizationId: schoolId ?? district.id, role: 'TEACHER' },
+        update: {},
+      });
+      await notify({ userId: teacher.id, kind: 'district.join_confirmed', title: `${district.name} confirmed you as one of its teachers`, body: 'Your district now sees your progress, decides your proposals and counts your badges in its reports.', href: '/account' }, tx);
+    } else {
+      await notify({ userId: teacher.id, kind: 'district.join_declined', title: `${district.name} did not confirm your request to join`, body: 'If you teach there, ask your district office for an invitation.', href: '/account' }, tx);
+    }
+    await recordAudit({ actorId: opts.actor.id, action: opts.decision === 'confirm' ? 'people.confirm_district_request' : 'people.decline_district_request', entityType: 'User', entityId: teacher.id, organizationId: district.id, data: { schoolId, previousDistrictId: teacher.districtId } }, tx);
+  });
+  return { name: teacher.name };
+}
