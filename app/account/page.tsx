@@ -3,13 +3,15 @@ import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { changePasswordAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, leaveDistrictAction, requestDistrictAction } from './actions';
+import { DistrictCard } from '@/components/account/district-card';
+import { listDistricts } from '@/lib/catalog/queries';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const account = (await getAccount(actor.id))!;
+  const [account, districts] = await Promise.all([getAccount(actor.id).then((a) => a!), listDistricts()]);
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
@@ -28,14 +30,15 @@ export default async function AccountPage() {
         )}
       </Card>
       <Card className="mt-6">
-        <h2 className="font-semibold">Your district and school</h2>
-        <p className="mt-1 text-sm">
-          {account.districtName ? <>District: <strong>{account.districtName}</strong></> : 'Not linked to a district.'}
-          {account.schoolName ? <> · School: <strong>{account.schoolName}</strong></> : null}
-        </p>
-        <p className="mt-1 text-sm text-slate-700">
-          Your district sees your progress, decides your proposals and counts your badges toward its salary steps. To join or change a district or school, ask its district leader for an invitation.
-        </p>
+        <DistrictCard
+          districtName={account.districtName}
+          schoolName={account.schoolName}
+          request={account.districtRequest}
+          districts={districts}
+          requestAction={requestDistrictAction}
+          cancelAction={cancelDistrictRequestAction}
+          leaveAction={leaveDistrictAction}
+        />
       </Card>
       {actor.roles.length ? (
         <Card className="mt-6">

@@ -25,6 +25,7 @@ export default async function DistrictHomePage({ searchParams }: { searchParams:
       />
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
         <Stat label="Proposals waiting for you" value={home.pendingProposals} href={`/district/proposals${q}`} />
+        <Stat label="Requests to join" value={home.joinRequests} href={`/district/people${q}#requests`} />
         <Stat label="Teachers" value={home.teachers} href={`/district/teachers${q}`} />
         <Stat label="Active enrolments" value={home.activeEnrolments} href={`/district/teachers${q}`} />
         <Stat label="Submissions in review" value={home.inReview} href={`/district/teachers${q}`} />

@@ -17,7 +17,7 @@ export function SignUpForm({ districts, callbackUrl }: { districts: { id: string
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
-      <SelectField label="District (optional)" name="districtId" hint="If your district recognises micro-credentials, choose it so your leader can see your progress." errors={errors?.districtId} defaultValue="">
+      <SelectField label="District (optional)" name="districtId" hint="If your district recognises micro-credentials, choose it. Its leaders confirm you, then they see your progress and count your badges." errors={errors?.districtId} defaultValue="">
         <option value="">Not part of a listed district</option>
         {districts.map((d) => (
           <option key={d.id} value={d.id}>

@@ -3,27 +3,30 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools } from '@/lib/district/people';
+import { listDistrictRequests } from '@/lib/district/requests';
 import { ROLE_LABELS } from '@/lib/people/schemas';
-import { Card, PageHeader } from '@/components/ui/card';
+import { Alert, Card, PageHeader, Pill } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { changeRoleAction } from '@/app/admin/people/actions';
+import { decideDistrictRequestAction } from './actions';
 
 export const metadata = { title: 'People' };
-const Query = z.object({ district: z.string().max(40).optional().catch(undefined) });
+const Query = z.object({ district: z.string().max(40).optional().catch(undefined), request: z.enum(['confirmed', 'declined']).optional().catch(undefined) });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export default async function DistrictPeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/people');
   const query = Query.parse(await searchParams);
   const { district, districts } = await districtForPage(actor, query.district);
-  const [schools, leaders, invitations] = await Promise.all([
+  const [schools, leaders, invitations, requests] = await Promise.all([
     listDistrictSchools({ actor, districtId: district.id }),
     listDistrictLeaders({ actor, districtId: district.id }),
     listDistrictInvitations({ actor, districtId: district.id }),
+    listDistrictRequests({ actor, districtId: district.id }),
   ]);
   const teachersHref = districts.length > 1 ? `/district/teachers?district=${district.id}` : '/district/teachers';
   return (
@@ -33,6 +36,48 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
         title="People"
         description={`Invite teachers and leaders to ${district.name}. Teachers who accept are linked to the district (and to their school), so their proposals come to you and their credentials count in your reports.`}
       />
+      <section aria-labelledby="requests-h" id="requests" className="mb-8">
+        <h2 id="requests-h" className="mb-1 text-lg font-semibold">Requests to join ({requests.total})</h2>
+        <p className="mb-3 text-sm text-slate-700">
+          Teachers who chose {district.name} when they signed up or from their account. Confirm only people who teach in your district: confirmed teachers’ proposals come to you and their badges count in your reports.
+        </p>
+        {query.request ? (
+          <div className="mb-3">
+            <Alert tone="success">
+              {query.request === 'confirmed' ? 'Confirmed. The teacher is now listed under Teachers and has been told.' : 'Declined. The teacher has been told and can ask your office for an invitation.'}
+            </Alert>
+          </div>
+        ) : null}
+        {requests.items.length === 0 ? <p className="text-sm text-slate-700">No one is waiting.</p> : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {requests.items.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm">
+                <span>
+                  <strong>{r.name}</strong> <span className="text-slate-700">{r.email}</span>{' '}
+                  <Pill tone={r.emailConfirmed ? 'success' : 'warning'}>{r.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'}</Pill>
+                  <span className="block text-slate-600">
+                    Asked {r.requestedAt ? dateFmt.format(r.requestedAt) : ''}{r.currentDistrict ? ` · now in ${r.currentDistrict}` : ''}
+                  </span>
+                </span>
+                <span className="flex flex-wrap items-center gap-2">
+                  <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'confirm' }}>
+                    <label htmlFor={`school-${r.id}`} className="sr-only">School for {r.name}</label>
+                    <select id={`school-${r.id}`} name="schoolId" defaultValue="" className="max-w-full rounded-md border border-slate-400 bg-white px-2 py-1">
+                      <option value="">District-wide</option>
+                      {schools.map((sc) => <option key={sc.id} value={sc.id}>{sc.name}</option>)}
+                    </select>
+                    <button type="submit" className={smallButtonClass}>Confirm<span className="sr-only"> {r.name}</span></button>
+                  </InlineActionForm>
+                  <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'decline' }}>
+                    <button type="submit" className={smallButtonClass}>Decline<span className="sr-only"> {r.name}</span></button>
+                  </InlineActionForm>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {requests.total > requests.items.length ? <p className="mt-2 text-sm text-slate-700">Showing the {requests.items.length} oldest; decide these to see the rest.</p> : null}
+      </section>
       <div className="mb-8 grid gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-semibold">Invite someone</h2>

@@ -1,0 +1,75 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { SelectField } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+
+type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const secondary = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
+
+/**
+ * The teacher's district: where they are, a request waiting for a leader, asking to join (or move),
+ * and leaving. Works without JavaScript (real POST forms).
+ */
+export function DistrictCard({ districtName, schoolName, request, districts, requestAction, cancelAction, leaveAction }: {
+  districtName: string | null;
+  schoolName: string | null;
+  request: { name: string; since: Date | null } | null;
+  districts: { id: string; name: string }[];
+  requestAction: Action;
+  cancelAction: Action;
+  leaveAction: Action;
+}) {
+  const [asked, ask, asking] = useActionState(requestAction, initialActionState);
+  const [cancelled, cancel, cancelling] = useActionState(cancelAction, initialActionState);
+  const [left, leave, leaving] = useActionState(leaveAction, initialActionState);
+  const choices = districts.filter((d) => d.name !== districtName);
+  return (
+    <div>
+      <h2 className="font-semibold">Your district and school</h2>
+      <p className="mt-1 text-sm">
+        {districtName ? <>District: <strong>{districtName}</strong></> : 'Not linked to a district.'}
+        {schoolName ? <> · School: <strong>{schoolName}</strong></> : null}
+      </p>
+      <p className="mt-1 text-sm text-slate-700">
+        Your district sees your progress, decides your proposals and counts your badges toward its salary steps and licence renewal.
+      </p>
+      <ActionAlerts state={cancelled} className="mt-3" />
+      <ActionAlerts state={left} className="mt-3" />
+      {request ? (
+        <form {...keepInputForm(cancel)} className="mt-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
+          <p>
+            You asked to join <strong>{request.name}</strong>{request.since ? ` on ${dateFmt.format(request.since)}` : ''}. Its leaders confirm you; until then it does not see your work.
+          </p>
+          <button type="submit" disabled={cancelling} className={`mt-2 ${secondary}`}>{cancelling ? 'Withdrawing…' : 'Withdraw the request'}</button>
+        </form>
+      ) : null}
+      <form {...keepInputForm(ask)} className="mt-4" noValidate>
+        <ActionAlerts state={asked} />
+        <SelectField
+          label={districtName ? 'Moving? Ask to join another district' : 'Ask to join a district'}
+          name="districtId"
+          defaultValue=""
+          hint={districtName ? `You stay in ${districtName} until the new district confirms you.` : 'Or ask your district office for an invitation, which links you at once.'}
+          errors={asked.ok ? undefined : asked.fieldErrors?.districtId}
+        >
+          <option value="">Choose a district</option>
+          {choices.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </SelectField>
+        <button type="submit" disabled={asking} className={secondary}>{asking ? 'Asking…' : 'Ask to join'}</button>
+      </form>
+      {districtName ? (
+        <details className="mt-4 text-sm">
+          <summary className="cursor-pointer font-medium text-slate-800">Leave {districtName}</summary>
+          <form {...keepInputForm(leave)} className="mt-2 space-y-2">
+            <p className="text-slate-700">It stops seeing your progress and counting your badges. Proposals waiting for its decision come back to you as drafts. Your work and badges stay yours.</p>
+            <button type="submit" disabled={leaving} className={secondary}>{leaving ? 'Leaving…' : 'Yes, leave the district'}</button>
+          </form>
+        </details>
+      ) : null}
+    </div>
+  );
+}
