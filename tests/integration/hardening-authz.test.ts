@@ -3,6 +3,8 @@
 // NOT_FOUND (or an empty/null answer for queries) with no row changed anywhere; an allowed cell
 // must get past authorization. Anonymous visitors never reach these functions (actions and routes
 // call requireActor()/getActor() first); they are covered through HTTP in tests/e2e/hardening.spec.ts.
+import { decideDistrictRequest, listDistrictRequests } from '@/lib/district/requests';
+import { issuedAwardsCsv, listIssuedAwards } from '@/lib/awards/issued';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
@@ -174,6 +176,12 @@ function rows(): Row[] {
     { name: 'previewBulkEnrol (mcA)', allow: ['adminA'], run: (a) => previewBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: 'email,name\nnew-teacher@example.test,New Teacher\n' }) },
     { name: 'importBulkEnrol (mcA)', allow: ['adminA'], run: (a) => importBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: `email,name\nbulk-${uid()}@example.test,New Teacher\n` }) },
     { name: 'acceptInvitation (sent to someone else)', allow: [], run: (a) => acceptInvitation({ token: w.inviteToken, actor: a }) },
+
+    // ── Requests to join a district, badges issued ──
+    { name: 'listDistrictRequests (District One)', allow: ['L1'], run: (a) => listDistrictRequests({ actor: a, districtId: w.d1.id }) },
+    { name: 'decideDistrictRequest (District One, nobody asked)', allow: [], run: (a) => decideDistrictRequest({ actor: a, districtId: w.d1.id, userId: w.newcomer.id, decision: 'confirm' }) },
+    { name: 'listIssuedAwards (issuer A)', allow: ['adminA'], run: (a) => listIssuedAwards({ actor: a, issuerId: w.issuerA.id, filter: {} }) },
+    { name: 'issuedAwardsCsv (issuer A)', allow: ['adminA'], run: (a) => issuedAwardsCsv({ actor: a, issuerId: w.issuerA.id, filter: {} }) },
 
     // ── District and issuer reporting ──
     { name: 'getDistrictHome (District One)', allow: ['L1'], run: (a) => getDistrictHome({ actor: a, districtId: w.d1.id, since: period.from }) },

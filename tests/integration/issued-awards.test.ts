@@ -1,0 +1,88 @@
+// The issuer's list of badges issued (lib/awards/issued.ts): filters, keyset pages, CSV, and only
+// for the issuer's own admins. Real Postgres.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential } from '../factories';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { revokeAward, suspendAward } from '@/lib/awards/revoke';
+import { startApplication } from '@/lib/submissions/mutations';
+import { issuedAwardsCsv, listIssuedAwards, ISSUED_PAGE_SIZE } from '@/lib/awards/issued';
+import { parseCsv } from '@/lib/csv';
+
+beforeEach(resetDatabase);
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+
+async function earn(mcId: string, name: string, issuedAt: Date) {
+  const teacher = await createActor({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.test` });
+  const sub = await startApplication({ actor: teacher, microCredentialId: mcId });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
+  return (await issueAwardForSubmission(sub.id, { now: issuedAt })).awardId;
+}
+
+describe('badges issued, for the issuer', () => {
+  it('lists, filters by status, credential and search, and exports the same rows as CSV', async () => {
+    const a = await createPublishedCredential({ def: { title: 'Formative Feedback', expiryMonths: 24 } });
+    const b = await createPublishedCredential({ issuerId: a.issuer.id, admin: a.admin, def: { title: 'Questioning' } });
+    const elsewhere = await createPublishedCredential();
+    const ann = await earn(a.mc.id, 'Ann Avery', new Date('2025-01-10T00:00:00Z')); // valid until 2027-01-10: expiring
+    const bo = await earn(a.mc.id, 'Bo Brown', new Date('2024-06-01T00:00:00Z')); // expired 2026-06-01
+    const cy = await earn(b.mc.id, 'Cy Chen', new Date('2026-03-01T00:00:00Z')); // no end date
+    const di = await earn(b.mc.id, 'Di Dawson', new Date('2026-04-01T00:00:00Z'));
+    await earn(elsewhere.mc.id, 'Xavier Other', new Date('2026-05-01T00:00:00Z'));
+    await revokeAward({ actor: a.admin, awardId: di, reason: 'Plagiarised evidence.' });
+    await suspendAward({ actor: a.admin, awardId: cy, reason: 'Complaint under review.' });
+
+    const list = (filter: Parameters<typeof listIssuedAwards>[0]['filter']) => listIssuedAwards({ actor: a.admin, issuerId: a.issuer.id, filter, now: NOW });
+    const all = await list({});
+    expect(all.total).toBe(4);
+    expect(all.items.map((r) => r.recipient)).toEqual(['Di Dawson', 'Cy Chen', 'Ann Avery', 'Bo Brown']);
+    expect(all.items.map((r) => r.state)).toEqual(['revoked', 'suspended', 'valid', 'expired']);
+    expect(all.items[2]).toMatchObject({ email: 'ann.avery@school.test', title: 'Formative Feedback', level: 2, pdHours: 10 });
+
+    expect((await list({ status: 'valid' })).items.map((r) => r.id)).toEqual([ann]);
+    expect((await list({ status: 'expiring' })).items.map((r) => r.id)).toEqual([ann]);
+    expect((await list({ status: 'expired' })).items.map((r) => r.id)).toEqual([bo]);
+    expect((await list({ status: 'suspended' })).items.map((r) => r.id)).toEqual([cy]);
+    expect((await list({ status: 'revoked' })).items.map((r) => r.id)).toEqual([di]);
+    expect((await list({ credential: b.mc.id })).items.map((r) => r.id)).toEqual([di, cy]);
+    expect((await list({ q: 'brown' })).items.map((r) => r.id)).toEqual([bo]);
+    expect((await list({ q: 'CY.CHEN@' })).items.map((r) => r.id)).toEqual([cy]);
+    expect((await list({ q: 'questioning', status: 'revoked' })).items.map((r) => r.id)).toEqual([di]);
+
+    const csv = parseCsv(await issuedAwardsCsv({ actor: a.admin, issuerId: a.issuer.id, filter: { credential: a.mc.id }, now: NOW }));
+    expect(csv[0]).toEqual(['Recipient', 'Email', 'Credential', 'Kind', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Verify at']);
+    expect(csv.slice(1).map((r) => [r[0], r[6], r[7], r[8]])).toEqual([['Ann Avery', '2025-01-10', '2027-01-10', 'Valid'], ['Bo Brown', '2024-06-01', '2026-06-01', 'Expired']]);
+    expect(csv[1][9]).toBe(`http://127.0.0.1:3100/credentials/${ann}`);
+  });
+
+  it('pages newest first without repeats or gaps, however many badges share an issue time', async () => {
+    const a = await createPublishedCredential();
+    const same = new Date('2026-01-01T00:00:00Z');
+    const ids = new Set<string>();
+    for (let i = 0; i < ISSUED_PAGE_SIZE + 5; i++) ids.add(await earn(a.mc.id, `Teacher ${i}`, same));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listIssuedAwards({ actor: a.admin, issuerId: a.issuer.id, filter: { cursor }, now: NOW });
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(ids.size);
+    expect(new Set(seen)).toEqual(ids);
+  }, 60_000);
+
+  it('only the issuer’s own admins (and platform admins) see the list or the CSV', async () => {
+    const a = await createPublishedCredential();
+    const other = await createPublishedCredential();
+    await earn(a.mc.id, 'Ann Avery', new Date('2026-01-01T00:00:00Z'));
+    const teacher = await createActor();
+    for (const actor of [other.admin, teacher]) {
+      await expect(listIssuedAwards({ actor, issuerId: a.issuer.id, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(issuedAwardsCsv({ actor, issuerId: a.issuer.id, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const platform = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: a.issuer.id }] });
+    expect((await listIssuedAwards({ actor: platform, issuerId: a.issuer.id, filter: {} })).total).toBe(1);
+  });
+});
