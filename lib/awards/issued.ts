@@ -10,7 +10,8 @@ import { toCsv } from '@/lib/csv';
 import { awardState, type AwardState } from '@/lib/reporting/teacher-record';
 
 // The badges an issuer has issued: who earned what, and where each stands. The issuer's admins
-// find a badge here to suspend or revoke it (on its page), and export the list.
+// find a badge here to suspend or revoke it (on its page), and export the list. An admin of several
+// issuers sees them together or one at a time.
 
 export const ISSUED_PAGE_SIZE = 50;
 /** The CSV holds at most this many rows, newest first; the page says when a filter would help. */
@@ -31,7 +32,7 @@ const EXPIRING_DAYS = 90;
 type Cursor = { t: string; id: string };
 const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
-function whereFor(issuerId: string, f: IssuedFilter, now: Date): Prisma.AwardWhereInput {
+function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.AwardWhereInput {
   const soon = new Date(now.getTime() + EXPIRING_DAYS * 86_400_000);
   const status: Record<IssuedStatus, Prisma.AwardWhereInput> = {
     valid: { revokedAt: null, suspendedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
@@ -42,7 +43,7 @@ function whereFor(issuerId: string, f: IssuedFilter, now: Date): Prisma.AwardWhe
   };
   const q = f.q?.trim();
   return {
-    issuerId,
+    issuerId: { in: issuerIds },
     ...(f.credential ? { OR: [{ microCredentialId: f.credential }, { stackId: f.credential }] } : {}),
     AND: [
       f.status ? status[f.status] : {},
@@ -54,26 +55,27 @@ function whereFor(issuerId: string, f: IssuedFilter, now: Date): Prisma.AwardWhe
 const select = {
   id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true,
   user: { select: { email: true } },
+  issuer: { select: { name: true } },
 } satisfies Prisma.AwardSelect;
 
-function assertAdmin(actor: Actor, issuerId: string) {
-  if (!isIssuerAdmin(actor, issuerId)) throw forbidden('You do not administer that issuer.');
+function assertAdmin(actor: Actor, issuerIds: string[]) {
+  if (!issuerIds.length || issuerIds.some((id) => !isIssuerAdmin(actor, id))) throw forbidden('You do not administer that issuer.');
 }
 
-export type IssuedRow = { id: string; title: string; level: number | null; stack: boolean; pdHours: number; recipient: string; email: string; issuedAt: Date; validUntil: Date | null; state: AwardState };
+export type IssuedRow = { id: string; title: string; issuer: string; level: number | null; stack: boolean; pdHours: number; recipient: string; email: string; issuedAt: Date; validUntil: Date | null; state: AwardState };
 
 function toRow(a: Prisma.AwardGetPayload<{ select: typeof select }>, now: Date): IssuedRow {
   return {
-    id: a.id, title: a.title, level: a.level, stack: Boolean(a.stackId), pdHours: Number(a.pdHours), recipient: a.recipientName, email: a.user.email,
+    id: a.id, title: a.title, issuer: a.issuer.name, level: a.level, stack: Boolean(a.stackId), pdHours: Number(a.pdHours), recipient: a.recipientName, email: a.user.email,
     issuedAt: a.issuedAt, validUntil: a.validUntil, state: awardState(a, now),
   };
 }
 
-/** One page of the issuer's badges, newest first (keyset on issuedAt, id), with counts per status. */
-export async function listIssuedAwards(opts: { actor: Actor; issuerId: string; filter: IssuedFilter; now?: Date }) {
-  assertAdmin(opts.actor, opts.issuerId);
+/** One page of the badges of these issuers (the actor must administer each), newest first (keyset on issuedAt, id), and how many match. */
+export async function listIssuedAwards(opts: { actor: Actor; issuerIds: string[]; filter: IssuedFilter; now?: Date }) {
+  assertAdmin(opts.actor, opts.issuerIds);
   const now = opts.now ?? new Date();
-  const where = whereFor(opts.issuerId, opts.filter, now);
+  const where = whereFor(opts.issuerIds, opts.filter, now);
   const cursor = decodeCursor(opts.filter.cursor, isCursor);
   const after: Prisma.AwardWhereInput = cursor
     ? { OR: [{ issuedAt: { lt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { lt: cursor.id } }] }
@@ -95,20 +97,20 @@ const STATE_LABEL: Record<AwardState, string> = { valid: 'Valid', expired: 'Expi
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 /** The same list as CSV (every page, up to ISSUED_EXPORT_MAX rows), with each badge's public address. */
-export async function issuedAwardsCsv(opts: { actor: Actor; issuerId: string; filter: IssuedFilter; now?: Date }) {
-  assertAdmin(opts.actor, opts.issuerId);
+export async function issuedAwardsCsv(opts: { actor: Actor; issuerIds: string[]; filter: IssuedFilter; now?: Date }) {
+  assertAdmin(opts.actor, opts.issuerIds);
   const now = opts.now ?? new Date();
   const rows = await db.award.findMany({
-    where: whereFor(opts.issuerId, { ...opts.filter, cursor: undefined }, now),
+    where: whereFor(opts.issuerIds, { ...opts.filter, cursor: undefined }, now),
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: ISSUED_EXPORT_MAX,
     select,
   });
   const base = env().APP_URL;
   return toCsv(
-    ['Recipient', 'Email', 'Credential', 'Kind', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Verify at'],
+    ['Recipient', 'Email', 'Credential', 'Issuer', 'Kind', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Verify at'],
     rows.map((a) => toRow(a, now)).map((r) => [
-      r.recipient, r.email, r.title, r.stack ? 'Stack' : 'Micro-credential', r.level ?? '', r.pdHours, day(r.issuedAt), day(r.validUntil), STATE_LABEL[r.state], new URL(`/credentials/${r.id}`, base).toString(),
+      r.recipient, r.email, r.title, r.issuer, r.stack ? 'Stack' : 'Micro-credential', r.level ?? '', r.pdHours, day(r.issuedAt), day(r.validUntil), STATE_LABEL[r.state], new URL(`/credentials/${r.id}`, base).toString(),
     ]),
   );
 }

@@ -121,3 +121,26 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
   await expect(page.getByRole('button', { name: 'Suspend this credential' })).toBeVisible();
   expect((await anonymousView()).status).toBe('Valid');
 });
+
+test('an issuer admin finds who earned what under Badges issued, opens a badge and downloads the list', async ({ page }) => {
+  await signIn(page, 'admin@demo.school');
+  await page.goto('/admin');
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Badges issued' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Badges issued' })).toBeVisible();
+  await page.getByLabel('Recipient or credential').fill('Maya');
+  await page.getByLabel('Status').selectOption('valid');
+  await page.getByRole('button', { name: 'Show' }).click();
+  const table = page.getByRole('table', { name: /Badges issued by/ });
+  await expect(table.getByRole('link', { name: 'Stages of Team Building' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const csv = await page.request.get((await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href'))!);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const text = await csv.text();
+  expect(text).toContain('Recipient,Email,Credential,Issuer,Kind,Level,PD hours,Issued,Valid until,Status,Verify at');
+  expect(text).toContain("Maya Okafor,teacher@demo.school,Stages of Team Building,Principals' Training Center");
+
+  // The badge's page is where it is suspended or revoked.
+  await table.getByRole('link', { name: 'Stages of Team Building' }).click();
+  await expect(page.getByRole('button', { name: 'Suspend this credential' })).toBeVisible();
+});

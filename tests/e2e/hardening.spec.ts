@@ -88,12 +88,13 @@ test.describe('authorization sweep', () => {
 
   test('the demo teacher: no admin, district or review pages, no one else’s file or application', async ({ page }) => {
     await signIn(page, 'teacher@demo.school');
-    for (const path of ['/admin', '/admin/credentials', '/admin/people', '/admin/stacks', '/admin/tracks', '/admin/review-quality', '/district', '/district/teachers', '/district/proposals', '/district/reports', '/review']) {
+    for (const path of ['/admin', '/admin/credentials', '/admin/awards', '/admin/people', '/admin/stacks', '/admin/tracks', '/admin/review-quality', '/district', '/district/teachers', '/district/proposals', '/district/reports', '/review']) {
       await expectForbiddenPage(page, path);
     }
     expect((await page.request.get(fixture.fileUrl, { maxRedirects: 0 })).status()).toBe(404);
     expect((await page.request.get(`${fixture.fileUrl}?inline=1`, { maxRedirects: 0 })).status()).toBe(404);
     expect((await page.request.get('/district/reports/export?report=pd-hours')).status()).toBe(403);
+    expect((await page.request.get('/admin/awards/export')).status()).toBe(403);
     await page.goto(`/apply/${fixture.slug}`);
     await expect(page.locator('body')).not.toContainText(fixture.answer);
     await expect(page.locator('body')).not.toContainText('iris-private.png');

@@ -180,8 +180,8 @@ function rows(): Row[] {
     // ── Requests to join a district, badges issued ──
     { name: 'listDistrictRequests (District One)', allow: ['L1'], run: (a) => listDistrictRequests({ actor: a, districtId: w.d1.id }) },
     { name: 'decideDistrictRequest (District One, nobody asked)', allow: [], run: (a) => decideDistrictRequest({ actor: a, districtId: w.d1.id, userId: w.newcomer.id, decision: 'confirm' }) },
-    { name: 'listIssuedAwards (issuer A)', allow: ['adminA'], run: (a) => listIssuedAwards({ actor: a, issuerId: w.issuerA.id, filter: {} }) },
-    { name: 'issuedAwardsCsv (issuer A)', allow: ['adminA'], run: (a) => issuedAwardsCsv({ actor: a, issuerId: w.issuerA.id, filter: {} }) },
+    { name: 'listIssuedAwards (issuer A)', allow: ['adminA'], run: (a) => listIssuedAwards({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
+    { name: 'issuedAwardsCsv (issuer A)', allow: ['adminA'], run: (a) => issuedAwardsCsv({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
 
     // ── District and issuer reporting ──
     { name: 'getDistrictHome (District One)', allow: ['L1'], run: (a) => getDistrictHome({ actor: a, districtId: w.d1.id, since: period.from }) },

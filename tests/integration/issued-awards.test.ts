@@ -9,6 +9,7 @@ import { revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { startApplication } from '@/lib/submissions/mutations';
 import { issuedAwardsCsv, listIssuedAwards, ISSUED_PAGE_SIZE } from '@/lib/awards/issued';
 import { parseCsv } from '@/lib/csv';
+import { loadActor } from '@/lib/auth/load-actor';
 
 beforeEach(resetDatabase);
 
@@ -34,7 +35,7 @@ describe('badges issued, for the issuer', () => {
     await revokeAward({ actor: a.admin, awardId: di, reason: 'Plagiarised evidence.' });
     await suspendAward({ actor: a.admin, awardId: cy, reason: 'Complaint under review.' });
 
-    const list = (filter: Parameters<typeof listIssuedAwards>[0]['filter']) => listIssuedAwards({ actor: a.admin, issuerId: a.issuer.id, filter, now: NOW });
+    const list = (filter: Parameters<typeof listIssuedAwards>[0]['filter']) => listIssuedAwards({ actor: a.admin, issuerIds: [a.issuer.id], filter, now: NOW });
     const all = await list({});
     expect(all.total).toBe(4);
     expect(all.items.map((r) => r.recipient)).toEqual(['Di Dawson', 'Cy Chen', 'Ann Avery', 'Bo Brown']);
@@ -51,10 +52,18 @@ describe('badges issued, for the issuer', () => {
     expect((await list({ q: 'CY.CHEN@' })).items.map((r) => r.id)).toEqual([cy]);
     expect((await list({ q: 'questioning', status: 'revoked' })).items.map((r) => r.id)).toEqual([di]);
 
-    const csv = parseCsv(await issuedAwardsCsv({ actor: a.admin, issuerId: a.issuer.id, filter: { credential: a.mc.id }, now: NOW }));
-    expect(csv[0]).toEqual(['Recipient', 'Email', 'Credential', 'Kind', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Verify at']);
-    expect(csv.slice(1).map((r) => [r[0], r[6], r[7], r[8]])).toEqual([['Ann Avery', '2025-01-10', '2027-01-10', 'Valid'], ['Bo Brown', '2024-06-01', '2026-06-01', 'Expired']]);
-    expect(csv[1][9]).toBe(`http://127.0.0.1:3100/credentials/${ann}`);
+    const csv = parseCsv(await issuedAwardsCsv({ actor: a.admin, issuerIds: [a.issuer.id], filter: { credential: a.mc.id }, now: NOW }));
+    expect(csv[0]).toEqual(['Recipient', 'Email', 'Credential', 'Issuer', 'Kind', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Verify at']);
+    expect(csv.slice(1).map((r) => [r[0], r[7], r[8], r[9]])).toEqual([['Ann Avery', '2025-01-10', '2027-01-10', 'Valid'], ['Bo Brown', '2024-06-01', '2026-06-01', 'Expired']]);
+    expect(csv[1][10]).toBe(`http://127.0.0.1:3100/credentials/${ann}`);
+
+    // An admin of several issuers sees them together, and never one they do not administer.
+    await db.membership.create({ data: { userId: a.admin.id, organizationId: elsewhere.issuer.id, role: 'ISSUER_ADMIN' } });
+    const both = await listIssuedAwards({ actor: (await loadActor(a.admin.id))!, issuerIds: [a.issuer.id, elsewhere.issuer.id], filter: {}, now: NOW });
+    expect(both.total).toBe(5);
+    expect(both.items.find((r) => r.recipient === 'Xavier Other')?.issuer).toBe(elsewhere.issuer.name);
+    await expect(listIssuedAwards({ actor: a.admin, issuerIds: [a.issuer.id, elsewhere.issuer.id], filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listIssuedAwards({ actor: a.admin, issuerIds: [], filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('pages newest first without repeats or gaps, however many badges share an issue time', async () => {
@@ -65,7 +74,7 @@ describe('badges issued, for the issuer', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listIssuedAwards({ actor: a.admin, issuerId: a.issuer.id, filter: { cursor }, now: NOW });
+      const page = await listIssuedAwards({ actor: a.admin, issuerIds: [a.issuer.id], filter: { cursor }, now: NOW });
       seen.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -79,10 +88,10 @@ describe('badges issued, for the issuer', () => {
     await earn(a.mc.id, 'Ann Avery', new Date('2026-01-01T00:00:00Z'));
     const teacher = await createActor();
     for (const actor of [other.admin, teacher]) {
-      await expect(listIssuedAwards({ actor, issuerId: a.issuer.id, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(issuedAwardsCsv({ actor, issuerId: a.issuer.id, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listIssuedAwards({ actor, issuerIds: [a.issuer.id], filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(issuedAwardsCsv({ actor, issuerIds: [a.issuer.id], filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     const platform = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: a.issuer.id }] });
-    expect((await listIssuedAwards({ actor: platform, issuerId: a.issuer.id, filter: {} })).total).toBe(1);
+    expect((await listIssuedAwards({ actor: platform, issuerIds: [a.issuer.id], filter: {} })).total).toBe(1);
   });
 });

@@ -1,0 +1,114 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { listIssuerCredentialOptions, resolveIssuer } from '@/lib/authoring/queries';
+import { ISSUED_EXPORT_MAX, IssuedFilterInput, listIssuedAwards, type IssuedStatus } from '@/lib/awards/issued';
+import type { AwardState } from '@/lib/reporting/teacher-record';
+import { isDomainError } from '@/lib/errors';
+import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { Pagination } from '@/components/ui/pagination';
+
+export const metadata = { title: 'Badges issued' };
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const STATUS_LABEL: Record<IssuedStatus, string> = { valid: 'Valid', expiring: 'Expiring within 90 days', expired: 'Expired', suspended: 'Suspended', revoked: 'Revoked' };
+const STATE: Record<AwardState, [string, Tone]> = { valid: ['Valid', 'success'], expired: ['Expired', 'warning'], suspended: ['Suspended', 'warning'], revoked: ['Revoked', 'danger'] };
+
+export default async function IssuedAwardsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireRole(['ISSUER_ADMIN'], '/admin/awards');
+  const sp = await searchParams;
+  // An admin of several issuers sees all of them unless they pick one.
+  const resolved = await resolveIssuer(actor, sp.issuer || undefined).catch((e) => {
+    if (isDomainError(e) && e.code === 'FORBIDDEN') return null;
+    throw e;
+  });
+  if (!resolved) redirect('/forbidden');
+  const { issuers } = resolved;
+  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  const scope = sp.issuer ? [resolved.issuer!] : issuers;
+  const filter = IssuedFilterInput.parse(sp);
+  const credentials = await listIssuerCredentialOptions(actor, scope.map((i) => i.id));
+  const credential = credentials.find((c) => c.id === filter.credential)?.id;
+  const { items, total, nextCursor } = await listIssuedAwards({ actor, issuerIds: scope.map((i) => i.id), filter: { ...filter, credential } });
+  const params = { issuer: sp.issuer ? scope[0].id : undefined, q: filter.q, status: filter.status, credential };
+  const who = scope.length === 1 ? scope[0].name : 'your issuers';
+  const exportQs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return (
+    <div>
+      <PageHeader
+        title="Badges issued"
+        description={`Who has earned ${scope.length === 1 ? `${scope[0].name}’s` : 'your issuers’'} credentials and where each badge stands. Open a badge to suspend, reinstate or revoke it.`}
+        actions={<a href={`/admin/awards/export${exportQs ? `?${exportQs}` : ''}`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100">Download CSV ({total})</a>}
+      />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter badges">
+        {issuers.length > 1 ? (
+          <div>
+            <label htmlFor="issuer" className="block text-sm font-semibold">Issuer</label>
+            <select id="issuer" name="issuer" defaultValue={params.issuer ?? ''} className={inputClass}>
+              <option value="">All your issuers</option>
+              {issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+            </select>
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="q" className="block text-sm font-semibold">Recipient or credential</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="credential" className="block text-sm font-semibold">Credential</label>
+          <select id="credential" name="credential" defaultValue={credential ?? ''} className={`${inputClass} max-w-72`}>
+            <option value="">All credentials</option>
+            {credentials.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-semibold">Status</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ''} className={inputClass}>
+            <option value="">Any status</option>
+            {Object.entries(STATUS_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
+      </form>
+      <p className="mb-3 text-sm text-slate-700" role="status">
+        {total === 1 ? '1 badge' : `${total.toLocaleString('en-GB')} badges`}{filter.q || filter.status || credential ? ' match these filters' : ''}.
+        {total > ISSUED_EXPORT_MAX ? ` The CSV holds the newest ${ISSUED_EXPORT_MAX.toLocaleString('en-GB')}; filter to export the rest.` : ''}
+      </p>
+      {items.length === 0 ? (
+        <EmptyState title={filter.q || filter.status || credential ? 'No badge matches these filters' : 'No badges issued yet'} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Badges issued by {who}, newest first</caption>
+            <thead className="border-b border-slate-200 bg-slate-50">
+              <tr>
+                <th scope="col" className="p-3">Recipient</th>
+                <th scope="col" className="p-3">Credential</th>
+                <th scope="col" className="p-3">Issued</th>
+                <th scope="col" className="p-3">Valid until</th>
+                <th scope="col" className="p-3">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td className="p-3"><span className="font-medium">{a.recipient}</span><span className="block break-all text-xs text-slate-600">{a.email}</span></td>
+                  <td className="p-3">
+                    <Link href={`/credentials/${a.id}`}>{a.title}</Link>
+                    {a.stack ? <span className="ml-1 text-xs text-slate-600">(stack)</span> : a.level ? <span className="ml-1 text-xs text-slate-600">(level {a.level})</span> : null}
+                    {scope.length > 1 ? <span className="block text-xs text-slate-600">{a.issuer}</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap p-3">{dateFmt.format(a.issuedAt)}</td>
+                  <td className="whitespace-nowrap p-3">{a.validUntil ? dateFmt.format(a.validUntil) : 'Does not expire'}</td>
+                  <td className="p-3"><Pill tone={STATE[a.state][1]}>{STATE[a.state][0]}</Pill></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination basePath="/admin/awards" params={params} nextCursor={nextCursor} hasPrevious={Boolean(filter.cursor)} />
+    </div>
+  );
+}
