@@ -13,6 +13,15 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await page.getByLabel('District (optional)').selectOption({ label: 'Kettle Moraine School District' });
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
+  await signOut(page);
+
+  // Choosing the district asked to join it; a leader confirms her (tests/e2e/district-join.spec.ts).
+  await signIn(page, 'leader@demo.school');
+  await page.goto('/district/people');
+  await page.getByRole('listitem').filter({ hasText: email }).getByRole('button', { name: 'Confirm Ines Moreau' }).click();
+  await expect(page.getByText('Confirmed. The teacher is now listed under Teachers')).toBeVisible();
+  await signOut(page);
+  await signIn(page, email, 'a long enough password');
 
   await page.goto('/micro-credentials/project-based-learning-driving-questions');
   await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
