@@ -7,7 +7,7 @@ import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
-type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean };
+type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean; emailNotifications: boolean };
 
 export function ProfileForm({ account }: { account: Account }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
@@ -23,6 +23,13 @@ export function ProfileForm({ account }: { account: Account }) {
         <label htmlFor="portfolioPublic">
           <span className="font-semibold">Make my portfolio public</span>
           <span className="block text-sm text-slate-700">Lists your badges and stacks. Off by default; your evidence files are never public.</span>
+        </label>
+      </div>
+      <div className="mb-4 flex items-start gap-2">
+        <input id="emailNotifications" name="emailNotifications" type="checkbox" defaultChecked={account.emailNotifications} className="mt-1 h-4 w-4" />
+        <label htmlFor="emailNotifications">
+          <span className="font-semibold">Email me about my work</span>
+          <span className="block text-sm text-slate-700">Decisions, reminders and news from your district or issuer, as well as in the app. Notices about your account’s security and your credentials are always emailed.</span>
         </label>
       </div>
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

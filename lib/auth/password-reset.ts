@@ -84,7 +84,7 @@ async function setPassword(userId: string, passwordHash: string, action: 'user.p
     select: { email: true },
   });
   await recordAudit({ actorId: userId, action, entityType: 'User', entityId: userId }, tx);
-  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: 'You have been signed out everywhere else. If this was not you, reset your password now and tell your administrator.', href: '/account' }, tx);
+  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: 'You have been signed out everywhere else. If this was not you, reset your password now and tell your administrator.', href: '/account', essential: true }, tx);
   return user.email;
 }
 

@@ -17,6 +17,7 @@ export const ProfileInput = z.object({
     .transform((v) => v || null)
     .refine((v) => v === null || /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(v), 'Use 2–40 lowercase letters, numbers and hyphens.'),
   portfolioPublic: z.enum(['on']).optional().transform((v) => v === 'on'),
+  emailNotifications: z.enum(['on']).optional().transform((v) => v === 'on'),
 });
 
 /** The account page's fields; `hasPassword` is false for accounts that sign in only through OIDC. */
@@ -24,7 +25,7 @@ export async function getAccount(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      name: true, email: true, publicName: true, handle: true, portfolioPublic: true, passwordHash: true,
+      name: true, email: true, publicName: true, handle: true, portfolioPublic: true, emailNotifications: true, passwordHash: true,
       district: { select: { name: true } }, school: { select: { name: true } }, requestedDistrict: { select: { name: true } }, districtRequestedAt: true,
     },
   });

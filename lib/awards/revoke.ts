@@ -45,7 +45,7 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     await setRevocationBit(tx, award.statusListId, award.statusListIndex, true);
     if (award.suspendedAt) await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
-    await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
+    await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
   });
 }
 
@@ -62,7 +62,7 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
     if (updated.count !== 1) throw invalidState('This credential changed while you were suspending it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
     await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
-    await notify({ userId: award.userId, kind: 'award.suspended', title: `Your credential “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}` }, tx);
+    await notify({ userId: award.userId, kind: 'award.suspended', title: `Your credential “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
   });
 }
 
@@ -76,7 +76,7 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
     if (updated.count !== 1) throw invalidState('This credential changed while you were reinstating it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.reinstate', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { note: opts.note, suspendedAt: award.suspendedAt?.toISOString() ?? null } }, tx);
-    await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your credential “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}` }, tx);
+    await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your credential “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}`, essential: true }, tx);
   });
   // A stack left incomplete while this component was on hold may be complete again.
   if (award.microCredentialId) await issueCompletedStacks(award.userId, award.microCredentialId);

@@ -12,7 +12,7 @@ import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { sendVerificationEmail } from '@/lib/auth/email-verification';
 
-const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable() });
+const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
 const AwardIssue = z.object({ submissionId: z.string() });
 const PasswordReset = z.object({ email: z.string() });
 const VerifyEmail = z.object({ userId: z.string() });
@@ -22,10 +22,13 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...reviewJobHandlers,
   async 'email.notification'(payload) {
     const p = NotificationEmail.parse(payload);
-    const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true } });
-    if (!user) return;
+    const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true, emailNotifications: true } });
+    if (!user || (!user.emailNotifications && !p.essential)) return;
     const link = p.href ? `\n\nOpen it here: ${new URL(p.href, env().APP_URL).toString()}` : '';
-    await sendEmail({ to: user.email, subject: p.title, text: `Hello ${user.name},\n\n${p.title}.\n${p.body ? `\n${p.body}\n` : ''}${link}\n\n— Microcred` });
+    const settings = p.essential
+      ? 'We always email notices about your account and your credentials.'
+      : `To stop these emails, untick "Email me about my work" at ${new URL('/account', env().APP_URL).toString()}.`;
+    await sendEmail({ to: user.email, subject: p.title, text: `Hello ${user.name},\n\n${p.title}.\n${p.body ? `\n${p.body}\n` : ''}${link}\n\n— Microcred\n\n${settings}` });
   },
   // "Forgot your password?": the link is made and sent here, so the request itself does the same
   // work whether or not the address has an account (lib/auth/password-reset.ts).

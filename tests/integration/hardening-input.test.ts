@@ -272,7 +272,7 @@ describe('zod input schemas under hostile input', () => {
     ['ForgotPasswordInput', ForgotPasswordInput, { email: hostileValue }],
     ['ResetPasswordInput', ResetPasswordInput, { token: hostileValue, password: anyOr('long enough password'), confirm: anyOr('long enough password') }],
     ['ChangePasswordInput', ChangePasswordInput, { current: hostileValue, password: anyOr('long enough password'), confirm: anyOr('long enough password') }],
-    ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue }],
+    ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue, emailNotifications: hostileValue }],
     ['RevokeAwardInput', RevokeAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), reason: hostileValue }],
     ['ReinstateAwardInput', ReinstateAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), note: hostileValue }],
     ['VerifyInput', VerifyInput, { kind: anyOr('text', 'file'), text: hostileValue, name: hostileValue, base64: hostileValue }],

@@ -46,5 +46,22 @@ describe('job queue', () => {
     expect(mail.to).toBe('n@school.test');
     expect(mail.subject).toBe('Your proposal was approved');
     expect(mail.text).toContain('http://127.0.0.1:3100/dashboard');
+    expect(mail.text).toContain('To stop these emails, untick "Email me about my work" at http://127.0.0.1:3100/account');
+  });
+
+  it('with notification emails turned off, only notices about the account and credentials are emailed; the app still shows all', async () => {
+    const { notify } = await import('@/lib/notifications/notify');
+    const { jobHandlers } = await import('@/lib/jobs/handlers');
+    const { updateProfile } = await import('@/lib/auth/profile');
+    const { loadActor } = await import('@/lib/auth/load-actor');
+    const user = await db.user.create({ data: { email: 'quiet@school.test', name: 'Quinn' } });
+    await updateProfile({ actor: (await loadActor(user.id))!, input: { name: 'Quinn', publicName: null, handle: null, portfolioPublic: false, emailNotifications: false } });
+    await notify({ userId: user.id, kind: 'review.returned', title: 'Your application needs revision', href: '/dashboard' });
+    await notify({ userId: user.id, kind: 'account.password_changed', title: 'Your password was changed', href: '/account', essential: true });
+    await runDueJobs(jobHandlers);
+    expect((await db.emailMessage.findMany({ select: { subject: true, text: true } }))).toEqual([
+      { subject: 'Your password was changed', text: expect.stringContaining('We always email notices about your account and your credentials.') },
+    ]);
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(2);
   });
 });
