@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
 import { DASHBOARD_MAX_ENROLLMENTS, getTeacherDashboard } from '@/lib/enrollment/queries';
+import { renewalsOpen } from '@/lib/reporting/teacher';
 import { Alert, Card, EmptyState, PageHeader, Pill, Stat, type Tone } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
@@ -17,7 +18,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired }, verified] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id)]);
+  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired }, verified, renewals] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id)]);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
@@ -45,6 +46,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {!verified ? (
         <div className="mb-6">
           <VerifyEmailNotice email={actor.email} why="You can do everything else meanwhile; you need it to submit evidence for review." />
+        </div>
+      ) : null}
+      {renewals.length ? (
+        <div className="mb-6">
+          <Alert tone="warning" title={renewals.length === 1 ? `Your badge “${renewals[0].title}” is due for renewal` : `${renewals.length} of your badges are due for renewal`}>
+            {renewals.length === 1 ? `It ${renewals[0].validUntil <= new Date() ? 'expired on' : 'expires on'} ${dateFmt.format(renewals[0].validUntil)}. ` : ''}
+            Renew by showing the skill again with fresh evidence. <Link href="/badges#renewals">See your renewals</Link>
+          </Alert>
         </div>
       ) : null}
       {welcome ? (

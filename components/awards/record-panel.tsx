@@ -50,7 +50,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
       ) : null}
       {record.renewals.length ? (
         <Card>
-          <h3 className="font-semibold">Renewals</h3>
+          <h3 id="renewals" className="scroll-mt-4 font-semibold">Renewals</h3>
           <p className="mt-1 text-sm text-slate-700">
             Renew a badge by showing the skill again with fresh evidence, reviewed against today’s rubric. You can start {RENEWAL_WINDOW_DAYS} days before it expires; a badge renewed early runs on from the old end date. Hours you earned with it still count.
           </p>

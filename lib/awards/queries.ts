@@ -7,14 +7,18 @@ import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-li
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Public view of an award: only what the recipient agreed to publish by earning it. */
+/**
+ * Public view of an award: only what the recipient agreed to publish by earning it, and, when the
+ * holder has since renewed it, the newer badge (so a verifier holding an old link finds the
+ * current one).
+ */
 export const getPublicAward = cache(async (id: string) => {
   if (!UUID.test(id)) return null;
-  return db.award.findUnique({
+  const award = await db.award.findUnique({
     where: { id },
     select: {
       id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true,
-      credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true,
+      credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true, microCredentialId: true,
       issuer: { select: { name: true, slug: true } },
       microCredential: { select: { slug: true, currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { slug: true, badgeColor: true } },
@@ -22,6 +26,15 @@ export const getPublicAward = cache(async (id: string) => {
       user: { select: { handle: true, portfolioPublic: true } },
     },
   });
+  if (!award) return null;
+  const renewedBy = award.microCredentialId
+    ? await db.award.findFirst({
+        where: { userId: award.userId, microCredentialId: award.microCredentialId, issuedAt: { gt: award.issuedAt }, revokedAt: null },
+        orderBy: { issuedAt: 'desc' },
+        select: { id: true, issuedAt: true },
+      })
+    : null;
+  return { ...award, renewedBy };
 });
 
 /** Only the stored, signed JSON: the hot path behind credential.json. */

@@ -97,8 +97,8 @@ type AwardForRenewal = { id: string; microCredentialId: string | null; stackId: 
  * window or has expired (renewability, lib/submissions/renewal-policy.ts) and was not revoked or
  * suspended. A renewal already started shows as under way.
  */
-async function renewalsOf(userId: string, awards: AwardForRenewal[], rows: RecordRow[], now: Date): Promise<RenewalRow[]> {
-  const newest = new Map<string, AwardForRenewal>();
+async function dueFor<A extends AwardForRenewal>(userId: string, awards: A[], now: Date): Promise<{ award: A; renewal: RenewalRow['renewal'] }[]> {
+  const newest = new Map<string, A>();
   // Awards come newest first, so the first per credential is the one that counts.
   for (const a of awards) if (a.microCredentialId && !a.stackId && !newest.has(a.microCredentialId)) newest.set(a.microCredentialId, a);
   const due = [...newest.values()].filter((a) => renewability(a, now).ok);
@@ -109,16 +109,32 @@ async function renewalsOf(userId: string, awards: AwardForRenewal[], rows: Recor
     _max: { cycle: true },
   });
   const latestCycle = new Map(cycles.map((c) => [c.microCredentialId, c._max.cycle ?? 1]));
-  const rowById = new Map(rows.map((r) => [r.id, r]));
   return due
-    .map((a) => ({
-      ...rowById.get(a.id)!,
-      slug: a.microCredential!.slug,
-      microCredentialId: a.microCredentialId!,
-      renewal: (latestCycle.get(a.microCredentialId!) ?? 1) > (a.submission?.cycle ?? 1) ? 'in-progress' as const
-        : a.microCredential!.status === 'PUBLISHED' ? 'open' as const : 'closed' as const,
+    .map((award) => ({
+      award,
+      renewal: (latestCycle.get(award.microCredentialId!) ?? 1) > (award.submission?.cycle ?? 1) ? 'in-progress' as const
+        : award.microCredential!.status === 'PUBLISHED' ? 'open' as const : 'closed' as const,
     }))
-    .sort((a, b) => a.validUntil!.getTime() - b.validUntil!.getTime());
+    .sort((a, b) => a.award.validUntil!.getTime() - b.award.validUntil!.getTime());
+}
+
+async function renewalsOf(userId: string, awards: AwardForRenewal[], rows: RecordRow[], now: Date): Promise<RenewalRow[]> {
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  return (await dueFor(userId, awards, now)).map(({ award: a, renewal }) => ({ ...rowById.get(a.id)!, slug: a.microCredential!.slug, microCredentialId: a.microCredentialId!, renewal }));
+}
+
+/** The teacher's badges they can renew now (not already under way), for the dashboard's nudge. */
+export async function renewalsOpen(userId: string, now = new Date()): Promise<{ id: string; title: string; validUntil: Date }[]> {
+  const awards = await db.award.findMany({
+    where: { userId, stackId: null, microCredentialId: { not: null } },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    take: 1000,
+    select: {
+      id: true, title: true, microCredentialId: true, stackId: true, validUntil: true, revokedAt: true, suspendedAt: true,
+      microCredential: { select: { slug: true, status: true } }, submission: { select: { cycle: true } },
+    },
+  });
+  return (await dueFor(userId, awards, now)).filter((d) => d.renewal === 'open').map(({ award: a }) => ({ id: a.id, title: a.title, validUntil: a.validUntil! }));
 }
 
 export type TeacherRecord = Awaited<ReturnType<typeof getTeacherRecord>>;

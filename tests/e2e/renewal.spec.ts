@@ -13,7 +13,11 @@ test('the demo teacher is reminded a badge expires soon, renews it, and finds th
     await expect(page.getByText(/Your badge “The Assessment Cycle” expires on/)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
 
-  await page.goto('/badges');
+  // The dashboard nudges her toward it.
+  await page.goto('/dashboard');
+  await expect(page.getByText('Your badge “The Assessment Cycle” is due for renewal')).toBeVisible();
+  await page.getByRole('link', { name: 'See your renewals' }).click();
+  await expect(page).toHaveURL(/\/badges#renewals$/);
   const renewals = page.getByRole('heading', { name: 'Renewals' }).locator('..');
   await expect(renewals.getByText(/The Assessment Cycle: expires on/)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -32,4 +36,5 @@ test('the demo teacher is reminded a badge expires soon, renews it, and finds th
   await expect(page.getByRole('link', { name: 'Continue your renewal' })).toBeVisible();
   await page.goto('/dashboard');
   await expect(page.getByText('Renewing your badge')).toBeVisible();
+  await expect(page.getByText(/is due for renewal/)).toHaveCount(0);
 });

@@ -11,7 +11,8 @@ import { startRenewal } from '@/lib/submissions/renewal';
 import { getStandings, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
-import { getTeacherRecord } from '@/lib/reporting/teacher';
+import { getTeacherRecord, renewalsOpen } from '@/lib/reporting/teacher';
+import { getPublicAward } from '@/lib/awards/queries';
 import { salaryStepEligibility } from '@/lib/reporting/district';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
 import type { Actor } from '@/lib/auth/actor';
@@ -144,13 +145,20 @@ describe('renewing an expiring badge', () => {
 
     let record = await getTeacherRecord(teacher, IN_WINDOW);
     expect(record.renewals.map((r) => [r.id, r.renewal])).toEqual(expect.arrayContaining([[a.awardId, 'open'], [b.awardId, 'open']]));
+    expect((await renewalsOpen(teacher.id, IN_WINDOW)).map((r) => r.id).sort()).toEqual([a.awardId, b.awardId].sort());
+    expect(await renewalsOpen(teacher.id, ISSUED)).toEqual([]);
     await startRenewal({ actor: teacher, microCredentialId: a.mc.id, now: IN_WINDOW });
     record = await getTeacherRecord(teacher, IN_WINDOW);
     expect(record.renewals.find((r) => r.id === a.awardId)).toMatchObject({ renewal: 'in-progress', slug: a.mc.slug });
+    // The dashboard's nudge leaves out a renewal already under way.
+    expect((await renewalsOpen(teacher.id, IN_WINDOW)).map((r) => r.id)).toEqual([b.awardId]);
 
     // Renewed: the new badge is not due, so neither shows; the credential still counts once.
     const renewal = await db.submission.findFirstOrThrow({ where: { userId: teacher.id, microCredentialId: a.mc.id, cycle: 2 } });
-    await passRenewal(renewal.id, IN_WINDOW);
+    const { awardId: renewedId } = await passRenewal(renewal.id, IN_WINDOW);
+    // A verifier with the old badge's link is pointed to the new one.
+    expect((await getPublicAward(a.awardId))?.renewedBy).toEqual({ id: renewedId, issuedAt: IN_WINDOW });
+    expect((await getPublicAward(renewedId))?.renewedBy).toBeNull();
     record = await getTeacherRecord(teacher, IN_WINDOW);
     expect(record.renewals.map((r) => r.id)).toEqual([b.awardId]);
     expect(record.salary?.result).toMatchObject({ qualifyingCount: 2, amountCents: 20_000 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getPublicAward, verifyStoredCredential } from '@/lib/awards/queries';
+import { renewability } from '@/lib/submissions/renewal-policy';
 import { credentialUrl } from '@/lib/awards/issue';
 import { buildLinkedInAddToProfileUrl } from '@/lib/credentials/linkedin';
 import { getActor } from '@/lib/auth/session';
@@ -70,6 +71,19 @@ export default async function CredentialPage({ params }: Props) {
           ) : award.suspendedAt ? (
             <div className="mt-4">
               <Alert tone="warning" title={`Suspended on ${fmt.format(award.suspendedAt)}`}>{award.suspensionReason}</Alert>
+            </div>
+          ) : null}
+          {award.renewedBy ? (
+            <div className="mt-4">
+              <Alert tone="info" title={`Renewed on ${fmt.format(award.renewedBy.issuedAt)}`}>
+                {award.recipientName} showed this skill again. <Link href={`/credentials/${award.renewedBy.id}`}>See the current badge</Link>.
+              </Alert>
+            </div>
+          ) : isOwner && award.microCredential && award.microCredentialId && renewability(award, new Date()).ok ? (
+            <div className="mt-4">
+              <Alert tone="info" title={expired ? 'This badge has expired' : 'This badge expires soon'}>
+                <Link href={`/apply/${award.microCredential.slug}`}>Renew it</Link> by showing the skill again with fresh evidence.
+              </Alert>
             </div>
           ) : null}
         </div>
