@@ -154,7 +154,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   <th scope="row" id={`row-${i.attemptId}`} className="border-b border-slate-200 p-2 text-left align-top font-medium">
                     {i.credentialTitle}
                     <span className="block text-xs font-normal text-slate-700">
-                      {i.issuerName} · attempt {i.attemptNumber}
+                      {i.issuerName} · attempt {i.attemptNumber}{i.renewal ? ' · renewal' : ''}
                     </span>
                   </th>
                   <td className="border-b border-slate-200 p-2 align-top">{i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}</td>

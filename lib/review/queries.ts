@@ -126,7 +126,7 @@ const queueSelect = {
   id: true, number: true, submittedAt: true, dueAt: true,
   submission: {
     select: {
-      microCredentialId: true,
+      microCredentialId: true, cycle: true,
       version: { select: { title: true } },
       user: { select: { name: true, school: { select: { name: true } } } },
       microCredential: { select: { issuer: { select: { blindReview: true, name: true } } } },
@@ -137,6 +137,8 @@ const queueSelect = {
 export type QueueItem = {
   attemptId: string;
   attemptNumber: number;
+  /** The teacher held this badge and is renewing it. */
+  renewal: boolean;
   kind: QueueKind;
   submittedAt: Date;
   clock: SlaClock;
@@ -197,6 +199,7 @@ function toQueueItem(r: Prisma.AttemptGetPayload<{ select: typeof queueSelect }>
   return {
     attemptId: r.id,
     attemptNumber: r.number,
+    renewal: r.submission.cycle > 1,
     kind,
     submittedAt: r.submittedAt!,
     clock: slaClock(r.dueAt, now),

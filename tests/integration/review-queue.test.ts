@@ -27,6 +27,17 @@ async function submitted(mcId: string, teacher: Awaited<ReturnType<typeof create
 }
 
 describe('review queue', () => {
+  it('marks a renewal (the teacher held this badge before), so the reviewer knows what they are judging', async () => {
+    const w = await world();
+    const first = await submitted(w.mc.id, await createActor(), new Date(Date.UTC(2026, 0, 1)));
+    const teacher = await createActor();
+    const earlier = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
+    await db.submission.update({ where: { id: earlier.id }, data: { status: 'EARNED' } });
+    const renewal = await db.submission.create({ data: { userId: teacher.id, microCredentialId: w.mc.id, versionId: w.mc.currentVersionId!, cycle: 2, status: 'SUBMITTED', attempts: { create: { number: 1, status: 'SUBMITTED', submittedAt: new Date(Date.UTC(2026, 0, 2)) } } }, select: { attempts: { select: { id: true } } } });
+    const { items } = await listReviewQueue({ actor: w.reviewer });
+    expect(items.map((i) => [i.attemptId, i.renewal])).toEqual([[first, false], [renewal.attempts[0].id, true]]);
+  });
+
   it('lists what the reviewer may score, oldest first, across pages, without their own work', async () => {
     const w = await world();
     const ids: string[] = [];
