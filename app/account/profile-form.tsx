@@ -29,7 +29,7 @@ export function ProfileForm({ account }: { account: Account }) {
         <input id="emailNotifications" name="emailNotifications" type="checkbox" defaultChecked={account.emailNotifications} className="mt-1 h-4 w-4" />
         <label htmlFor="emailNotifications">
           <span className="font-semibold">Email me about my work</span>
-          <span className="block text-sm text-slate-700">Decisions, reminders and news from your district or issuer, as well as in the app. Notices about your account’s security and your credentials are always emailed.</span>
+          <span className="block text-sm text-slate-700">Decisions, reminders and news from your district or issuer, as well as in the app. Notices about your account’s security, and about a badge of yours being suspended, revoked or reinstated, are always emailed.</span>
         </label>
       </div>
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

@@ -76,7 +76,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   const recipientName = s.user.publicName || s.user.name;
   // A renewal (a later cycle) runs on from the badge it renews when that one is still valid.
   const renewed = s.cycle > 1
-    ? await db.award.findFirst({ where: { userId: s.userId, microCredentialId: mc.id, submission: { cycle: s.cycle - 1 } }, select: { validUntil: true } })
+    ? await db.award.findFirst({ where: { userId: s.userId, microCredentialId: mc.id, submission: { cycle: s.cycle - 1 }, revokedAt: null, suspendedAt: null }, select: { validUntil: true } })
     : null;
   const validUntil = validUntilFor(now, v.expiryMonths, renewed?.validUntil);
 

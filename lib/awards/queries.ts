@@ -29,7 +29,7 @@ export const getPublicAward = cache(async (id: string) => {
   if (!award) return null;
   const renewedBy = award.microCredentialId
     ? await db.award.findFirst({
-        where: { userId: award.userId, microCredentialId: award.microCredentialId, issuedAt: { gt: award.issuedAt }, revokedAt: null },
+        where: { userId: award.userId, microCredentialId: award.microCredentialId, issuedAt: { gt: award.issuedAt }, revokedAt: null, suspendedAt: null },
         orderBy: { issuedAt: 'desc' },
         select: { id: true, issuedAt: true },
       })
@@ -117,12 +117,18 @@ export async function getOwnStackStanding(userId: string, stackId: string) {
   return { complete: holdsEveryPart(await validPartAwards(userId, parts), parts), award };
 }
 
-/** A teacher's valid (not revoked, not suspended) awards among these micro-credentials. */
-export function validPartAwards(userId: string, microCredentialIds: string[]) {
-  return db.award.findMany({
+/**
+ * A teacher's valid (not revoked, not suspended) awards among these micro-credentials: the newest
+ * per micro-credential, so a renewed badge and the one it renewed count as one part.
+ */
+export async function validPartAwards(userId: string, microCredentialIds: string[]) {
+  const rows = await db.award.findMany({
     where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: microCredentialIds } },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     select: { id: true, title: true, pdHours: true, microCredentialId: true },
   });
+  const seen = new Set<string | null>();
+  return rows.filter((r) => !seen.has(r.microCredentialId) && Boolean(seen.add(r.microCredentialId)));
 }
 
 /** Whether those awards cover every part of a stack: what earns it. */

@@ -23,6 +23,8 @@ export async function sendRenewalReminders(now = new Date(), batch = 500): Promi
            SELECT c."id" FROM "Award" c
             WHERE c."renewalNoticeAt" IS NULL AND c."validUntil" > ${now} AND c."validUntil" <= ${horizon}
               AND c."revokedAt" IS NULL AND c."suspendedAt" IS NULL AND c."stackId" IS NULL AND c."microCredentialId" IS NOT NULL
+              -- Only credentials the issuer still offers can be renewed.
+              AND EXISTS (SELECT 1 FROM "MicroCredential" m WHERE m."id" = c."microCredentialId" AND m."status" = 'PUBLISHED'::"PublishStatus")
             ORDER BY c."validUntil" ASC
             LIMIT ${batch}
             FOR UPDATE SKIP LOCKED)

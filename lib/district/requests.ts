@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { invalidState, notFound, validation } from '@/lib/errors';
+import { invalidState, notFound, rateLimited, validation } from '@/lib/errors';
+import { hitRateLimit } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
@@ -21,11 +22,16 @@ async function districtNamed(districtId: string) {
   return d;
 }
 
+/** Requests a person may make per day (each one tells the district's leaders). */
+export const REQUESTS_PER_DAY = 5;
+
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
 async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
   const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
+  // The name is the person's own words: kept short in a subject line.
+  const name = teacherName.length > 60 ? `${teacherName.slice(0, 59)}…` : teacherName;
   for (const l of leaders) {
-    await notify({ userId: l.userId, kind: 'district.join_request', title: `${teacherName} asks to join ${district.name}`, body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
+    await notify({ userId: l.userId, kind: 'district.join_request', title: `${name} asks to join ${district.name}`, body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
   }
 }
 
@@ -45,6 +51,8 @@ export async function requestDistrict(opts: { actor: Actor; districtId: string; 
   const district = await districtNamed(opts.districtId);
   const me = await db.user.findUniqueOrThrow({ where: { id: opts.actor.id }, select: { id: true, name: true, districtId: true, requestedDistrictId: true } });
   if (me.requestedDistrictId === district.id) return { districtName: district.name, already: true };
+  const limit = await hitRateLimit(`district-request:user:${me.id}`, REQUESTS_PER_DAY, 24 * 60 * 60);
+  if (!limit.allowed) throw rateLimited('You have asked to join districts several times today. Try again tomorrow, or ask your district office for an invitation.');
   await db.$transaction((tx) => recordDistrictRequest(tx, me, district, opts.now ?? new Date()));
   return { districtName: district.name, already: false };
 }
@@ -92,8 +100,12 @@ export async function listDistrictRequests(opts: { actor: Actor; districtId: str
 export async function decideDistrictRequest(opts: { actor: Actor; districtId: string; userId: string; decision: 'confirm' | 'decline'; schoolId?: string | null; now?: Date }) {
   assertLeads(opts.actor, opts.districtId);
   const district = await districtNamed(opts.districtId);
-  const teacher = await db.user.findFirst({ where: { id: opts.userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true } });
+  const teacher = await db.user.findFirst({ where: { id: opts.userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true, emailVerified: true } });
   if (!teacher) throw notFound('That request');
+  // Anyone can type any address at sign-up: only a confirmed one shows who the person is.
+  if (opts.decision === 'confirm' && !teacher.emailVerified) {
+    throw invalidState(`${teacher.name} has not confirmed their email address yet, so you cannot tell it is theirs. You can confirm them once they have; declining works now.`);
+  }
   let schoolId: string | null = null;
   if (opts.decision === 'confirm' && opts.schoolId) {
     const school = await db.organization.findFirst({ where: { id: opts.schoolId, kind: 'SCHOOL', parentId: district.id }, select: { id: true } });

@@ -26,7 +26,7 @@ export const jobHandlers: Record<string, JobHandler> = {
     if (!user || (!user.emailNotifications && !p.essential)) return;
     const link = p.href ? `\n\nOpen it here: ${new URL(p.href, env().APP_URL).toString()}` : '';
     const settings = p.essential
-      ? 'We always email notices about your account and your credentials.'
+      ? 'We always email notices about your account’s security and your badges’ status.'
       : `To stop these emails, untick "Email me about my work" at ${new URL('/account', env().APP_URL).toString()}.`;
     await sendEmail({ to: user.email, subject: p.title, text: `Hello ${user.name},\n\n${p.title}.\n${p.body ? `\n${p.body}\n` : ''}${link}\n\n— Microcred\n\n${settings}` });
   },

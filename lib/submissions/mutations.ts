@@ -46,7 +46,7 @@ export async function openApplication(tx: Tx, o: { userId: string; microCredenti
 }
 
 /** Enrols the teacher, or enrols them again if they had stopped working on the credential. */
-function enrolAgain(tx: Tx, userId: string, microCredentialId: string) {
+export function enrolAgain(tx: Pick<Tx, 'enrollment'>, userId: string, microCredentialId: string) {
   return tx.enrollment.upsert({
     where: { userId_microCredentialId: { userId, microCredentialId } },
     create: { userId, microCredentialId },

@@ -5,7 +5,7 @@ import { invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { currentSubmission } from '@/lib/submissions/current';
-import { openApplication } from '@/lib/submissions/mutations';
+import { enrolAgain, openApplication } from '@/lib/submissions/mutations';
 import { renewability } from '@/lib/submissions/renewal-policy';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -29,7 +29,11 @@ export async function startRenewal(opts: { actor: Actor; microCredentialId: stri
   // Someone else's credential, or one the teacher never earned, looks the same: there is no badge.
   if (!mc || !current) throw notFound('Your badge');
   if (current.status !== 'EARNED') {
-    if (current.cycle > 1) return { submissionId: current.id, slug: mc.slug };
+    if (current.cycle > 1) {
+      // A renewal already under way (perhaps stopped): back on the dashboard, and there.
+      await enrolAgain(db, opts.actor.id, mc.id);
+      return { submissionId: current.id, slug: mc.slug };
+    }
     throw invalidState('You have not earned this micro-credential yet, so there is nothing to renew.');
   }
   if (!current.award) throw invalidState('Your badge is still being issued. Try again in a minute.');

@@ -44,9 +44,12 @@ describe('asking to join a district', () => {
     // Another district's leader sees nothing and decides nothing.
     await expect(listDistrictRequests({ actor: w.otherLeader, districtId: w.district.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(decideDistrictRequest({ actor: w.otherLeader, districtId: w.other.id, userId: di.id, decision: 'confirm' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // Not before she has confirmed her address: anyone can type any address at sign-up.
+    await expect(decideDistrictRequest({ actor: w.leader, districtId: w.district.id, userId: di.id, decision: 'confirm', schoolId: w.north.id })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('has not confirmed their email address') });
+    await db.user.update({ where: { id: di.id }, data: { emailVerified: new Date() } });
     // A school of another district is refused.
     await expect(decideDistrictRequest({ actor: w.leader, districtId: w.district.id, userId: di.id, decision: 'confirm', schoolId: w.otherSchool.id })).rejects.toMatchObject({ code: 'VALIDATION' });
-
     expect(await decideDistrictRequest({ actor: w.leader, districtId: w.district.id, userId: di.id, decision: 'confirm', schoolId: w.north.id })).toEqual({ name: 'Di Dawson' });
     const placed = await db.user.findUniqueOrThrow({ where: { id: di.id }, select: { districtId: true, schoolId: true, requestedDistrictId: true, memberships: { select: { organizationId: true, role: true } } } });
     expect(placed).toEqual({ districtId: w.district.id, schoolId: w.north.id, requestedDistrictId: null, memberships: [{ organizationId: w.north.id, role: 'TEACHER' }] });
@@ -86,6 +89,9 @@ describe('asking to join a district', () => {
     await requestDistrict({ actor: teacher, districtId: w.district.id });
     await decideDistrictRequest({ actor: w.leader, districtId: w.district.id, userId: teacher.id, decision: 'decline' });
     expect(await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { districtId: true, requestedDistrictId: true } })).toEqual({ districtId: null, requestedDistrictId: null });
+    // Each request tells the leaders, so a person can make only a few a day (two so far).
+    for (let i = 0; i < 3; i++) await requestDistrict({ actor: teacher, districtId: i % 2 ? w.district.id : w.other.id });
+    await expect(requestDistrict({ actor: teacher, districtId: w.district.id })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect(await db.notification.findFirst({ where: { userId: teacher.id, kind: 'district.join_declined' }, select: { body: true } })).toMatchObject({ body: expect.stringContaining('invitation') });
   });
 

@@ -60,7 +60,7 @@ describe('job queue', () => {
     await notify({ userId: user.id, kind: 'account.password_changed', title: 'Your password was changed', href: '/account', essential: true });
     await runDueJobs(jobHandlers);
     expect((await db.emailMessage.findMany({ select: { subject: true, text: true } }))).toEqual([
-      { subject: 'Your password was changed', text: expect.stringContaining('We always email notices about your account and your credentials.') },
+      { subject: 'Your password was changed', text: expect.stringContaining('We always email notices about your account’s security and your badges’ status.') },
     ]);
     expect(await db.notification.count({ where: { userId: user.id } })).toBe(2);
   });

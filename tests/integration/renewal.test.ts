@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
-import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
 import { revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
 import { startApplication } from '@/lib/submissions/mutations';
@@ -15,6 +15,7 @@ import { getTeacherRecord, renewalsOpen } from '@/lib/reporting/teacher';
 import { getPublicAward } from '@/lib/awards/queries';
 import { salaryStepEligibility } from '@/lib/reporting/district';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
+import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
@@ -164,6 +165,22 @@ describe('renewing an expiring badge', () => {
     expect(record.salary?.result).toMatchObject({ qualifyingCount: 2, amountCents: 20_000 });
     const { rows } = await salaryStepEligibility({ actor: leader, districtId: district.id, asOf: new Date(IN_WINDOW.getTime() + DAY) });
     expect(rows.find((r) => r.userId === teacher.id)).toMatchObject({ qualifyingCount: 2, byLevel: { 2: 2 } });
+  });
+});
+
+describe('renewals and stacks', () => {
+  it('a stack counts a renewed part once: its hours and evidence name the newest badge only', async () => {
+    const a = await holder();
+    const b = await holder({ teacher: a.teacher });
+    await db.microCredential.update({ where: { id: b.mc.id }, data: { issuerId: a.issuer.id } });
+    const r = await startRenewal({ actor: a.teacher, microCredentialId: a.mc.id, now: IN_WINDOW });
+    const { awardId: renewed } = await passRenewal(r.submissionId, IN_WINDOW);
+    const stack = await createIssuerStack({ actor: a.admin, issuerId: a.issuer.id, def: { slug: `renewed-stack-${Date.now()}`, title: 'Renewed Stack', summary: 'Both.', microCredentials: [a.mc.slug, b.mc.slug] } });
+    await publishStack({ actor: a.admin, stackId: stack.id });
+    expect(await awardStackToHolders(stack.id)).toEqual({ awarded: 1, more: false });
+    const vc = (await db.award.findFirstOrThrow({ where: { stackId: stack.id }, select: { credential: true } })).credential as { credentialSubject: { achievement: { creditsAvailable: number } }; evidence: { id: string }[] };
+    expect(vc.credentialSubject.achievement.creditsAvailable).toBe(20);
+    expect(vc.evidence.map((e) => e.id.split('/credentials/')[1]).sort()).toEqual([renewed, b.awardId].sort());
   });
 });
 

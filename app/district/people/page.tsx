@@ -39,7 +39,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
       <section aria-labelledby="requests-h" id="requests" className="mb-8">
         <h2 id="requests-h" className="mb-1 text-lg font-semibold">Requests to join ({requests.total})</h2>
         <p className="mb-3 text-sm text-slate-700">
-          Teachers who chose {district.name} when they signed up or from their account. Confirm only people who teach in your district: confirmed teachers’ proposals come to you and their badges count in your reports.
+          Teachers who chose {district.name} when they signed up or from their account. Confirm only people who teach in your district, once they have confirmed their email address: confirmed teachers’ proposals come to you and their badges count in your reports.
         </p>
         {query.request ? (
           <div className="mb-3">
@@ -60,14 +60,18 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
                   </span>
                 </span>
                 <span className="flex flex-wrap items-center gap-2">
-                  <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'confirm' }}>
-                    <label htmlFor={`school-${r.id}`} className="sr-only">School for {r.name}</label>
-                    <select id={`school-${r.id}`} name="schoolId" defaultValue="" className="max-w-full rounded-md border border-slate-400 bg-white px-2 py-1">
-                      <option value="">District-wide</option>
-                      {schools.map((sc) => <option key={sc.id} value={sc.id}>{sc.name}</option>)}
-                    </select>
-                    <button type="submit" className={smallButtonClass}>Confirm<span className="sr-only"> {r.name}</span></button>
-                  </InlineActionForm>
+                  {r.emailConfirmed ? (
+                    <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'confirm' }}>
+                      <label htmlFor={`school-${r.id}`} className="sr-only">School for {r.name}</label>
+                      <select id={`school-${r.id}`} name="schoolId" defaultValue="" className="max-w-full rounded-md border border-slate-400 bg-white px-2 py-1">
+                        <option value="">District-wide</option>
+                        {schools.map((sc) => <option key={sc.id} value={sc.id}>{sc.name}</option>)}
+                      </select>
+                      <button type="submit" className={smallButtonClass}>Confirm<span className="sr-only"> {r.name}</span></button>
+                    </InlineActionForm>
+                  ) : (
+                    <span className="text-xs text-slate-700">Can be confirmed once they confirm their email address</span>
+                  )}
                   <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'decline' }}>
                     <button type="submit" className={smallButtonClass}>Decline<span className="sr-only"> {r.name}</span></button>
                   </InlineActionForm>

@@ -50,7 +50,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       <strong>{t.name}</strong> <span className="text-sm text-slate-700">{t.email}{t.school ? ` · ${t.school.name}` : ''}</span>
                     </span>
                     <span className="text-sm text-slate-800">
-                      {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} earned · {t.pdHours} PD hours
+                      {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours
                     </span>
                   </summary>
                   <div className="mt-3 grid gap-4 md:grid-cols-3">
