@@ -13,7 +13,7 @@ import { isEmailVerified } from '@/lib/auth/email-verification';
 export const metadata = { title: 'My learning' };
 
 const columnTone: Record<DashboardColumn, Tone> = { 'in-progress': 'neutral', submitted: 'info', 'needs-revision': 'warning', earned: 'success' };
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');

@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const secondary = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
 
 /**

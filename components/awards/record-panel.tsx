@@ -63,7 +63,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
                 {r.renewal === 'open' ? (
                   <RenewForm action={renewAction} microCredentialId={r.microCredentialId} title={r.title} label="Renew" />
                 ) : r.renewal === 'in-progress' ? (
-                  <Link href={`/apply/${r.slug}`} className="text-sm font-semibold">Continue your renewal</Link>
+                  <Link href={`/apply/${r.slug}`} className="text-sm font-semibold">Continue your renewal<span className="sr-only"> of “{r.title}”</span></Link>
                 ) : (
                   <span className="text-sm text-slate-700">The issuer no longer offers it, so it cannot be renewed.</span>
                 )}

@@ -91,6 +91,9 @@ async function main() {
   const slug: string = (await one(`SELECT slug FROM "MicroCredential" c WHERE "trackId" IS NOT NULL AND EXISTS (SELECT 1 FROM "StackItem" i WHERE i."microCredentialId" = c.id) ORDER BY id LIMIT 1`)).slug;
   const awardId: string = (await one(`SELECT id::text FROM "Award" ORDER BY "issuedAt" DESC LIMIT 1`)).id;
   const mcId: string = (await one(`SELECT "microCredentialId" AS id FROM "ReviewerQualification" WHERE "userId" = '${reviewerId}' ORDER BY id LIMIT 1`)).id;
+  // The issuer admin and district leader accounts, with one organisation each.
+  const adminRow = await one(`SELECT u.id, m."organizationId" AS org FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'ISSUER_ADMIN' WHERE u.email = 'scale-admin@scale.test' ORDER BY m."organizationId" LIMIT 1`);
+  const leaderRow = await one(`SELECT u.id, m."organizationId" AS org FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'DISTRICT_LEADER' WHERE u.email = 'scale-leader@scale.test' ORDER BY m."organizationId" LIMIT 1`);
 
   const { searchCatalog, getCatalogFacets, getMicroCredentialPage } = await import('@/lib/catalog/queries');
   const { CatalogSearchInput } = await import('@/lib/catalog/schemas');
@@ -100,8 +103,13 @@ async function main() {
   const { loadActor } = await import('@/lib/auth/load-actor');
   const { countUnreadNotifications } = await import('@/lib/notifications/queries');
   const { needsProposal } = await import('@/lib/proposals/queries');
+  const { renewalsOpen } = await import('@/lib/reporting/teacher');
+  const { listIssuedAwards } = await import('@/lib/awards/issued');
+  const { listDistrictRequests } = await import('@/lib/district/requests');
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
+  const issuerAdmin = adminRow ? (await loadActor(adminRow.id))! : null;
+  const leader = leaderRow ? (await loadActor(leaderRow.id))! : null;
   const mc = (await getMicroCredentialPage(slug))!;
 
   const paths: { path: string; run: () => Promise<unknown> }[] = [
@@ -116,10 +124,16 @@ async function main() {
     },
     { path: '/dashboard (session + layout)', run: () => Promise.all([loadActor(teacherId, 0), countUnreadNotifications(teacherId)]) },
     { path: '/dashboard (getTeacherDashboard)', run: () => getTeacherDashboard(teacher) },
+    { path: '/dashboard (badges due for renewal)', run: () => renewalsOpen(teacherId) },
     { path: '/review (listReviewQueue PRIMARY + listMyClaims)', run: () => Promise.all([listReviewQueue({ actor: reviewer }), listMyClaims({ actor: reviewer })]) },
     { path: '/review?kind=SECOND', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND' }) },
     { path: `/review?microCredentialId=... (one credential)`, run: () => listReviewQueue({ actor: reviewer, microCredentialId: mcId }) },
     { path: `/credentials/{id}/credential.json`, run: () => getCredentialJson(awardId) },
+    ...(issuerAdmin ? [
+      { path: '/admin/awards (one issuer, newest first)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: {} }) },
+      { path: '/admin/awards?status=expiring&q=... (filtered)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: { status: 'expiring', q: 'an' } }) },
+    ] : []),
+    ...(leader ? [{ path: '/district/people (requests to join)', run: () => listDistrictRequests({ actor: leader, districtId: leaderRow.org }) }] : []),
   ];
 
   const failures: string[] = [];

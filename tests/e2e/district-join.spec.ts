@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { signIn, signOut, uniqueEmail } from './helpers';
+import { confirmOwnEmail, signIn, signOut, uniqueEmail } from './helpers';
 
 test('a teacher asks to join her district at sign-up; a district leader confirms her at a school', async ({ page }) => {
   const email = uniqueEmail('noor');
@@ -19,13 +19,22 @@ test('a teacher asks to join her district at sign-up; a district leader confirms
   await expectNoAxeViolations(page);
   await signOut(page);
 
+  // Until she confirms her email address, the leader cannot tell the account is hers.
+  await signIn(page, 'leader@demo.school');
+  await page.goto('/district/people');
+  await expect(page.getByRole('listitem').filter({ hasText: email }).getByText('Can be confirmed once they confirm their email address')).toBeVisible();
+  await signOut(page);
+  await signIn(page, email, 'a long enough password');
+  await confirmOwnEmail(page);
+  await signOut(page);
+
   await signIn(page, 'leader@demo.school');
   await page.goto('/district');
   // The overview counts requests and links to them.
   await page.locator('dt', { hasText: 'Requests to join' }).locator('..').getByRole('link').click();
   await expect(page.getByRole('heading', { name: /Requests to join \(\d+\)/ })).toBeVisible();
   const request = page.getByRole('listitem').filter({ hasText: email });
-  await expect(request.getByText('Email not confirmed')).toBeVisible();
+  await expect(request.getByText('Email confirmed')).toBeVisible();
   await expectNoAxeViolations(page);
   await request.getByLabel('School for Noor Haddad').selectOption({ index: 1 });
   await request.getByRole('button', { name: 'Confirm Noor Haddad' }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { signIn, signOut, uniqueEmail, linkFromOutbox } from './helpers';
+import { confirmOwnEmail, signIn, signOut, uniqueEmail, linkFromOutbox } from './helpers';
 
 test('a district teacher sends a proposal; the leader returns it, then approves the revision; reports open', async ({ page }) => {
   test.setTimeout(120_000);
@@ -13,6 +13,7 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await page.getByLabel('District (optional)').selectOption({ label: 'Kettle Moraine School District' });
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
+  await confirmOwnEmail(page);
   await signOut(page);
 
   // Choosing the district asked to join it; a leader confirms her (tests/e2e/district-join.spec.ts).

@@ -35,6 +35,14 @@ export async function linkFromOutbox(page: Page, filters: string[], link: RegExp
   return found;
 }
 
+/** The signed-in person confirms their email address with the link emailed at sign-up. */
+export async function confirmOwnEmail(page: Page) {
+  const link = await linkFromOutbox(page, ['Confirm your email address for Microcred'], /\/verify-email\/[A-Za-z0-9_-]+/);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
 }

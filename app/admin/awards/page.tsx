@@ -95,7 +95,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
                 <tr key={a.id}>
                   <td className="p-3"><span className="font-medium">{a.recipient}</span><span className="block break-all text-xs text-slate-600">{a.email}</span></td>
                   <td className="p-3">
-                    <Link href={`/credentials/${a.id}`}>{a.title}</Link>
+                    <Link href={`/credentials/${a.id}`}>{a.title}<span className="sr-only"> for {a.recipient}</span></Link>
                     {a.stack ? <span className="ml-1 text-xs text-slate-600">(stack)</span> : a.level ? <span className="ml-1 text-xs text-slate-600">(level {a.level})</span> : null}
                     {scope.length > 1 ? <span className="block text-xs text-slate-600">{a.issuer}</span> : null}
                   </td>

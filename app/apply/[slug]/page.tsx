@@ -28,7 +28,7 @@ const statusInfo: Record<string, { label: string; tone: Tone }> = {
   EARNED: { label: 'Earned', tone: 'success' },
 };
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const { slug } = await params;

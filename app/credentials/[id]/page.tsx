@@ -13,7 +13,7 @@ import { VerificationChecks } from '@/components/credential/verification-checks'
 import { RevokeForm, SuspensionForm } from './status-forms';
 
 type Props = { params: Promise<{ id: string }> };
-const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const award = await getPublicAward((await params).id);
