@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { Pill } from '@/components/ui/card';
 
-export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; stackId: string | null; issuer: { name: string }; microCredential: { currentVersion: { badgeColor: string } | null } | null; stack: { badgeColor: string } | null };
+export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; renewed?: boolean; stackId: string | null; issuer: { name: string }; microCredential: { currentVersion: { badgeColor: string } | null } | null; stack: { badgeColor: string } | null };
 const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function AwardGrid({ awards }: { awards: AwardCard[] }) {
@@ -22,7 +22,7 @@ export function AwardGrid({ awards }: { awards: AwardCard[] }) {
             </p>
             <div className="mt-1 flex flex-wrap gap-1">
               {a.stackId ? <Pill tone="purple">Stack</Pill> : null}
-              {a.revokedAt ? <Pill tone="danger">Revoked</Pill> : a.suspendedAt ? <Pill tone="warning">Suspended</Pill> : a.validUntil && a.validUntil < now ? <Pill tone="warning">Expired</Pill> : null}
+              {a.revokedAt ? <Pill tone="danger">Revoked</Pill> : a.suspendedAt ? <Pill tone="warning">Suspended</Pill> : a.renewed ? <Pill tone="neutral">Renewed</Pill> : a.validUntil && a.validUntil < now ? <Pill tone="warning">Expired</Pill> : null}
             </div>
           </div>
         </li>

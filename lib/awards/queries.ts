@@ -59,18 +59,32 @@ export function verifyStoredCredential(credential: unknown): Promise<Verificatio
   return verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList, companionSuspensionList: ownSuspensionListFor });
 }
 
-export function listUserAwards(userId: string) {
-  return db.award.findMany({
+/**
+ * Marks badges a later one renewed: awards come newest first, and an older badge of a
+ * micro-credential the holder has a newer (not revoked, not suspended) badge for is `renewed`.
+ */
+export function markRenewed<A extends { microCredentialId: string | null; revokedAt?: Date | null; suspendedAt?: Date | null }>(awards: A[]): (A & { renewed: boolean })[] {
+  const current = new Set<string>();
+  return awards.map((a) => {
+    const renewed = Boolean(a.microCredentialId && current.has(a.microCredentialId));
+    if (a.microCredentialId && !a.revokedAt && !a.suspendedAt) current.add(a.microCredentialId);
+    return { ...a, renewed };
+  });
+}
+
+export async function listUserAwards(userId: string) {
+  const awards = await db.award.findMany({
     where: { userId },
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true,
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, microCredentialId: true,
       issuer: { select: { name: true } },
       microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { badgeColor: true } },
     },
   });
+  return markRenewed(awards);
 }
 
 export const getPublicPortfolio = cache(async (handle: string) => {
@@ -80,16 +94,17 @@ export const getPublicPortfolio = cache(async (handle: string) => {
   const awards = await db.award.findMany({
     // Only credentials that verify today: a suspended one returns when it is reinstated.
     where: { userId: user.id, revokedAt: null, suspendedAt: null },
-    orderBy: { issuedAt: 'desc' },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true,
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true, microCredentialId: true,
       issuer: { select: { name: true } },
       microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { badgeColor: true } },
     },
   });
-  return { name: user.publicName || user.name, school: user.school?.name ?? null, awards };
+  // A renewed badge shows once, as its newest badge (the older one's page points to it).
+  return { name: user.publicName || user.name, school: user.school?.name ?? null, awards: markRenewed(awards).filter((a) => !a.renewed) };
 });
 
 export const getIssuerProfile = cache(async (slug: string) => {

@@ -12,7 +12,7 @@ import { getStandings, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { getTeacherRecord, renewalsOpen } from '@/lib/reporting/teacher';
-import { getPublicAward } from '@/lib/awards/queries';
+import { getPublicAward, getPublicPortfolio, listUserAwards } from '@/lib/awards/queries';
 import { salaryStepEligibility } from '@/lib/reporting/district';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
@@ -160,6 +160,11 @@ describe('renewing an expiring badge', () => {
     // A verifier with the old badge's link is pointed to the new one.
     expect((await getPublicAward(a.awardId))?.renewedBy).toEqual({ id: renewedId, issuedAt: IN_WINDOW });
     expect((await getPublicAward(renewedId))?.renewedBy).toBeNull();
+    // My badges keeps both, the old one marked; the public portfolio shows the credential once.
+    expect((await listUserAwards(teacher.id)).filter((x) => x.microCredentialId === a.mc.id).map((x) => [x.id, x.renewed])).toEqual([[renewedId, false], [a.awardId, true]]);
+    await db.user.update({ where: { id: teacher.id }, data: { handle: `renewer-${Date.now()}`, portfolioPublic: true } });
+    const { handle } = await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { handle: true } });
+    expect((await getPublicPortfolio(handle!))?.awards.map((x) => x.id).sort()).toEqual([renewedId, b.awardId].sort());
     record = await getTeacherRecord(teacher, IN_WINDOW);
     expect(record.renewals.map((r) => r.id)).toEqual([b.awardId]);
     expect(record.salary?.result).toMatchObject({ qualifyingCount: 2, amountCents: 20_000 });
