@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { confirmOwnEmail, signIn, signOut, uniqueEmail } from './helpers';
+import { confirmOwnEmail, signIn, signOut, signUpTeacher, uniqueEmail } from './helpers';
 
 test('a teacher asks to join her district at sign-up; a district leader confirms her at a school', async ({ page }) => {
   const email = uniqueEmail('noor');
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill('Noor Haddad');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByLabel('District (optional)').selectOption({ label: 'Kettle Moraine School District' });
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpTeacher(page, { name: 'Noor Haddad', email, district: 'Kettle Moraine School District' });
 
   // Not counted yet: her account page says the district still has to confirm her.
   await page.goto('/account');

@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { confirmOwnEmail, signIn, signOut, uniqueEmail, linkFromOutbox } from './helpers';
+import { confirmOwnEmail, signIn, signOut, signUpTeacher, uniqueEmail, linkFromOutbox } from './helpers';
 
 test('a district teacher sends a proposal; the leader returns it, then approves the revision; reports open', async ({ page }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail('ines');
   // A new teacher in a district that asks for proposals.
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill('Ines Moreau');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByLabel('District (optional)').selectOption({ label: 'Kettle Moraine School District' });
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpTeacher(page, { name: 'Ines Moreau', email, district: 'Kettle Moraine School District' });
   await confirmOwnEmail(page);
   await signOut(page);
 

@@ -2,7 +2,7 @@
 // headers on pages and machine endpoints, the session cookie, the sign-in rate limit, and garbage
 // posted to real server-action endpoints. Ids come from the seeded demo data through the UI.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { SAMPLE_PNG, signIn, uniqueEmail } from './helpers';
+import { SAMPLE_PNG, signIn, signUpTeacher, uniqueEmail } from './helpers';
 
 const FORBIDDEN = 'You don’t have access to this page';
 const STACK_TRACE = /\n\s+at [\w.<>$]+ \(|\bat (async )?[\w.]+ \(\/|node_modules\/|PrismaClient|invalid byte sequence|ECONNREFUSED/;
@@ -13,12 +13,7 @@ let fixture: Fixture;
 
 async function newTeacherWithEvidence(browser: Browser): Promise<{ fileUrl: string; slug: string; answer: string }> {
   const page = await browser.newPage();
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill('Iris Hardening');
-  await page.getByLabel('Email').fill(uniqueEmail('iris'));
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpTeacher(page, { name: 'Iris Hardening', email: uniqueEmail('iris') });
   const slug = 'the-assessment-cycle';
   await page.goto(`/micro-credentials/${slug}`);
   await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();

@@ -35,6 +35,17 @@ export async function linkFromOutbox(page: Page, filters: string[], link: RegExp
   return found;
 }
 
+/** A new teacher signs up on /sign-up (choosing a district asks to join it) and lands on the dashboard. */
+export async function signUpTeacher(page: Page, who: { name: string; email: string; district?: string }) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill('a long enough password');
+  if (who.district) await page.getByLabel('District (optional)').selectOption({ label: who.district });
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
 /** The signed-in person confirms their email address with the link emailed at sign-up. */
 export async function confirmOwnEmail(page: Page) {
   const link = await linkFromOutbox(page, ['Confirm your email address for Microcred'], /\/verify-email\/[A-Za-z0-9_-]+/);
