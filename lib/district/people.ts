@@ -64,15 +64,17 @@ export async function setTeacherSchool(opts: { actor: Actor; districtId: string;
     // Guarded: a teacher removed from the district a moment ago is not placed back in one of its schools.
     const moved = await tx.user.updateMany({ where: { id: teacher.id, districtId: opts.districtId }, data: { schoolId: opts.schoolId } });
     if (moved.count !== 1) throw notFound('That teacher');
-    // School memberships follow the placement: the teacher role at the new school only.
-    await tx.membership.deleteMany({ where: { userId: teacher.id, role: 'TEACHER', organization: { kind: 'SCHOOL', parentId: opts.districtId }, ...(opts.schoolId ? { organizationId: { not: opts.schoolId } } : {}) } });
-    if (opts.schoolId) {
-      await tx.membership.upsert({
-        where: { userId_organizationId_role: { userId: teacher.id, organizationId: opts.schoolId, role: 'TEACHER' } },
-        create: { userId: teacher.id, organizationId: opts.schoolId, role: 'TEACHER' },
-        update: {},
-      });
-    }
+    // Memberships follow the placement: the teacher role at the new school only, or at the
+    // district itself when placed district-wide (so the link always shows who made it).
+    const placedAt = opts.schoolId ?? opts.districtId;
+    await tx.membership.deleteMany({
+      where: { userId: teacher.id, role: 'TEACHER', organizationId: { not: placedAt }, OR: [{ organizationId: opts.districtId }, { organization: { kind: 'SCHOOL', parentId: opts.districtId } }] },
+    });
+    await tx.membership.upsert({
+      where: { userId_organizationId_role: { userId: teacher.id, organizationId: placedAt, role: 'TEACHER' } },
+      create: { userId: teacher.id, organizationId: placedAt, role: 'TEACHER' },
+      update: {},
+    });
     await recordAudit({ actorId: opts.actor.id, action: 'people.set_school', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { from: teacher.schoolId, to: opts.schoolId } }, tx);
   });
   return { changed: true };

@@ -43,10 +43,15 @@ describe('district people', () => {
     // District-wide (no particular school).
     await setTeacherSchool({ actor: w.leader, districtId: w.district.id, userId: w.ann.id, schoolId: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: w.ann.id } })).schoolId).toBeNull();
-    expect(await db.membership.count({ where: { userId: w.ann.id } })).toBe(0);
+    // The link to the district stays on record as a membership of the district itself.
+    expect(await db.membership.findMany({ where: { userId: w.ann.id }, select: { organizationId: true, role: true } })).toEqual([{ organizationId: w.district.id, role: 'TEACHER' }]);
+    // And back at a school: the school's membership replaces the district's.
+    await setTeacherSchool({ actor: w.leader, districtId: w.district.id, userId: w.ann.id, schoolId: w.north.id });
+    expect(await db.membership.findMany({ where: { userId: w.ann.id }, select: { organizationId: true, role: true } })).toEqual([{ organizationId: w.north.id, role: 'TEACHER' }]);
+    await setTeacherSchool({ actor: w.leader, districtId: w.district.id, userId: w.ann.id, schoolId: null });
 
     const audit = await db.auditLog.findMany({ where: { action: 'people.set_school', entityId: w.ann.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-    expect(audit.map((a) => a.data)).toEqual([{ from: w.north.id, to: w.south.id }, { from: w.south.id, to: null }]);
+    expect(audit.map((a) => a.data)).toEqual([{ from: w.north.id, to: w.south.id }, { from: w.south.id, to: null }, { from: null, to: w.north.id }, { from: w.north.id, to: null }]);
 
     // The form's "no particular school" is an empty string.
     expect(TeacherSchoolInput.parse({ districtId: 'd', userId: 'u', schoolId: '' }).schoolId).toBeNull();
