@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
 import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
+import { deleteObjectOrThrow } from '@/lib/storage/s3';
 import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
 import { enqueueJob } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
@@ -17,6 +18,7 @@ const AwardIssue = z.object({ submissionId: z.string() });
 const PasswordReset = z.object({ email: z.string() });
 const VerifyEmail = z.object({ userId: z.string() });
 const StackHolders = z.object({ stackId: z.string() });
+const DeleteObjects = z.object({ keys: z.array(z.string()).max(1000) });
 
 export const jobHandlers: Record<string, JobHandler> = {
   ...reviewJobHandlers,
@@ -44,6 +46,10 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   async 'evidence.sweep-stale-uploads'() {
     await sweepStaleUploads();
+  },
+  // A deleted account's evidence: deleting a missing object succeeds, so a retry is harmless.
+  async 'storage.delete-objects'(payload) {
+    for (const key of DeleteObjects.parse(payload).keys) await deleteObjectOrThrow(key);
   },
   async 'award.renewal-reminders'() {
     await sendRenewalReminders();

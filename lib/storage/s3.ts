@@ -138,7 +138,12 @@ export async function putObject(key: string, body: Uint8Array | string, contentT
 }
 
 export async function deleteObject(key: string) {
-  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key })).catch(() => undefined);
+  await deleteObjectOrThrow(key).catch(() => undefined);
+}
+
+/** Deleting a missing object succeeds (S3 semantics); a storage outage throws, so a job retries. */
+export async function deleteObjectOrThrow(key: string) {
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 }
 
 /** A short-lived signed GET. `inline` previews in the browser; otherwise the file downloads. */

@@ -85,5 +85,9 @@ describe('accounts', () => {
     const entry = await db.auditLog.findFirstOrThrow();
     await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: 'tampered' } })).rejects.toThrow(/append-only/);
     await expect(db.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    // The one change allowed is forgetting the actor (a deleted account), and only on its own.
+    await expect(db.auditLog.update({ where: { id: entry.id }, data: { actorId: null, action: 'tampered' } })).rejects.toThrow(/append-only/);
+    await db.auditLog.update({ where: { id: entry.id }, data: { actorId: null } });
+    await expect(db.auditLog.update({ where: { id: entry.id }, data: { actorId: entry.actorId } })).rejects.toThrow(/append-only/);
   });
 });

@@ -60,6 +60,7 @@ import { resolveDistrict } from '@/lib/district/access';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { decideDistrictRequest, requestDistrict } from '@/lib/district/requests';
 import { startRenewal } from '@/lib/submissions/renewal';
+import { DeleteAccountInput } from '@/lib/auth/delete-account';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { getIssuerProfile, getPublicAward, getPublicPortfolio, getCredentialJson } from '@/lib/awards/queries';
 import { getSignedStatusList } from '@/lib/awards/status-lists';
@@ -267,6 +268,7 @@ describe('zod input schemas under hostile input', () => {
     ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue }],
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
     ['StartRenewalInput', StartRenewalInput, { microCredentialId: hostileValue }],
+    ['DeleteAccountInput', DeleteAccountInput, { password: hostileValue, email: hostileValue, understood: anyOr('on') }],
     ['DistrictRequestInput', DistrictRequestInput, { districtId: hostileValue }],
     ['DistrictRequestDecisionInput', DistrictRequestDecisionInput, { districtId: hostileValue, userId: hostileValue, decision: anyOr('confirm', 'decline'), schoolId: hostileValue }],
     ['ForgotPasswordInput', ForgotPasswordInput, { email: hostileValue }],

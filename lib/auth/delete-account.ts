@@ -1,0 +1,56 @@
+import 'server-only';
+import { z } from 'zod';
+import { str } from '@/lib/zod-text';
+import { db } from '@/lib/db';
+import { invalidState, rateLimited, validation } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { verifyPassword } from '@/lib/auth/password';
+import { hitRateLimit } from '@/lib/rate-limit';
+import { recordAudit } from '@/lib/audit/log';
+import { enqueueJob } from '@/lib/jobs/queue';
+import { changePublicPages } from '@/lib/http/page-cache-sync';
+
+// A teacher deletes their own account: the account, their applications and evidence, proposals,
+// enrolments, notifications and badges go. Evidence objects are deleted from storage by a job
+// (there can be many, and storage may be briefly unavailable); the audit log keeps that an account
+// was deleted, without who it was. Staff accounts (reviewers, issuer admins, district leaders) hold
+// decisions others rely on: an administrator closes those.
+
+export const DeleteAccountInput = z.object({
+  password: str().max(200).optional().default(''),
+  email: str().trim().toLowerCase().max(320).optional().default(''),
+  understood: z.literal('on', { message: 'Tick the box to show you understand this cannot be undone.' }),
+});
+
+/** Storage keys per deletion job. */
+const KEYS_PER_JOB = 500;
+
+export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<typeof DeleteAccountInput> }) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: opts.actor.id },
+    select: { id: true, email: true, passwordHash: true, memberships: { where: { role: { not: 'TEACHER' } }, select: { id: true } }, _count: { select: { reviews: true } } },
+  });
+  if (user.memberships.length || user._count.reviews) {
+    throw invalidState('Your account has a reviewer or administrator role, and others rely on its decisions. Ask an administrator of your organisation to close it.');
+  }
+  const limit = await hitRateLimit(`delete-account:${user.id}`, 5, 60 * 60);
+  if (!limit.allowed) throw rateLimited('Too many tries. Try again in an hour.');
+  // Proof it is really the owner at the keyboard: the password, or for school sign-in accounts the address.
+  if (user.passwordHash) {
+    if (!(await verifyPassword(user.passwordHash, opts.input.password))) throw validation('That password is not right.', { password: ['That password is not right.'] });
+  } else if (opts.input.email !== user.email) {
+    throw validation('Type your email address exactly as it is on this page.', { email: ['Type your email address exactly as it is on this page.'] });
+  }
+  // The badges' public pages and portfolio go too, so every server's cached copies are cleared.
+  return changePublicPages(async (tx) => {
+    const files = await tx.evidenceFile.findMany({ where: { ownerId: user.id }, select: { storageKey: true } });
+    const keys = [...new Set(files.map((f) => f.storageKey))];
+    for (let i = 0; i < keys.length; i += KEYS_PER_JOB) {
+      await enqueueJob({ type: 'storage.delete-objects', payload: { keys: keys.slice(i, i + KEYS_PER_JOB) } }, tx);
+    }
+    const awards = await tx.award.count({ where: { userId: user.id } });
+    await recordAudit({ actorId: null, action: 'user.delete', entityType: 'User', entityId: user.id, data: { awards, evidenceObjects: keys.length } }, tx);
+    await tx.user.delete({ where: { id: user.id } });
+    return { awards, evidenceObjects: keys.length };
+  });
+}
