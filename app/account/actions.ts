@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/auth/session';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { DistrictRequestInput } from '@/lib/people/schemas';
+import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 import { cancelDistrictRequest, leaveDistrict, requestDistrict } from '@/lib/district/requests';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -70,4 +71,17 @@ export async function leaveDistrictAction(): Promise<ActionResult> {
   revalidatePath('/account');
   revalidatePath('/dashboard');
   return { ok: true, message: 'You left the district.' };
+}
+
+export async function deleteAccountAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(DeleteAccountInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  try {
+    await deleteOwnAccount({ actor: await requireActor(), input: parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  // The account is gone; so is this session.
+  await signOut({ redirect: false });
+  redirect('/sign-in?account=deleted');
 }

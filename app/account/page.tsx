@@ -3,7 +3,8 @@ import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, leaveDistrictAction, requestDistrictAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction } from './actions';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { DistrictCard } from '@/components/account/district-card';
 import { listDistricts } from '@/lib/catalog/queries';
 
@@ -40,6 +41,11 @@ export default async function AccountPage() {
           leaveAction={leaveDistrictAction}
         />
       </Card>
+      {actor.roles.every((r) => r.role === 'TEACHER') ? (
+        <Card className="mt-6">
+          <DeleteAccountForm action={deleteAccountAction} hasPassword={account.hasPassword} email={account.email} />
+        </Card>
+      ) : null}
       {actor.roles.length ? (
         <Card className="mt-6">
           <h2 className="font-semibold">Your roles</h2>

@@ -17,9 +17,9 @@ const PASSWORD_NOTICES: Record<string, string> = {
   changed: 'Your password is changed and you were signed out everywhere. Sign in with the new one.',
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string; error?: string }> }) {
-  const { callbackUrl, password, error } = await searchParams;
-  const notice = password ? PASSWORD_NOTICES[password] : undefined;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string; error?: string; account?: string }> }) {
+  const { callbackUrl, password, error, account } = await searchParams;
+  const notice = account === 'deleted' ? 'Your account has been deleted, with your applications, evidence and badges.' : password ? PASSWORD_NOTICES[password] : undefined;
   const actor = await getActor();
   // Already signed in: straight on to where they were going.
   if (actor) redirect(safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : undefined, homePath(actor)));

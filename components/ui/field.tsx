@@ -31,10 +31,12 @@ function describedBy(name: string, hint: unknown, errors?: string[]) {
   return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({ label, name, hint, errors, ...props }: FieldProps & Omit<ComponentProps<'input'>, 'name'>) {
+/** `id` defaults to `name`; give one when two forms on a page have a field of the same name. */
+export function TextField({ label, name, id, hint, errors, ...props }: FieldProps & Omit<ComponentProps<'input'>, 'name' | 'id'>) {
+  const fieldId = id ?? name;
   return (
-    <FieldShell label={label} name={name} hint={hint} errors={errors}>
-      <input id={name} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, hint, errors)} {...props} />
+    <FieldShell label={label} name={fieldId} hint={hint} errors={errors}>
+      <input id={fieldId} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(fieldId, hint, errors)} {...props} />
     </FieldShell>
   );
 }

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { TextField } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+
+/**
+ * "Delete my account", folded away and asking for proof (the password, or the email address for
+ * school sign-in accounts) and a ticked box. Works without JavaScript (a real POST form).
+ */
+export function DeleteAccountForm({ action: serverAction, hasPassword, email }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hasPassword: boolean; email: string }) {
+  const [state, action, pending] = useActionState(serverAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <details className="text-sm" open={!state.ok}>
+      <summary className="cursor-pointer font-semibold text-red-800">Delete my account</summary>
+      <form {...keepInputForm(action)} className="mt-3 space-y-2" noValidate>
+        <ActionAlerts state={state} />
+        <p className="text-slate-800">
+          This deletes your account, your applications and evidence, your proposals and your badges. Your badges’ pages and verification links stop working, though copies you downloaded keep their signature. It cannot be undone.
+        </p>
+        <p className="text-slate-800">
+          Keep your badges first: <a href="/badges/export.json">export them all (JSON)</a> and <a href="/badges/pd-record.csv">download your PD record</a>.
+        </p>
+        {hasPassword ? (
+          <TextField label="Your password" name="password" id="delete-password" type="password" autoComplete="current-password" required errors={errors?.password} />
+        ) : (
+          <TextField label={`Type your email address (${email})`} name="email" id="delete-email" type="email" autoComplete="off" required errors={errors?.email} />
+        )}
+        <div className="flex items-start gap-2">
+          <input id="understood" name="understood" type="checkbox" required className="mt-1 h-4 w-4" aria-describedby={errors?.understood ? 'understood-error' : undefined} />
+          <label htmlFor="understood">I understand this deletes my account and badges for good.</label>
+        </div>
+        {errors?.understood ? <p id="understood-error" className="text-red-700">{errors.understood[0]}</p> : null}
+        <button type="submit" disabled={pending} className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+          {pending ? 'Deleting…' : 'Delete my account'}
+        </button>
+      </form>
+    </details>
+  );
+}
