@@ -18,6 +18,7 @@ export const DistrictPolicyInput = z
   .object({
     districtId: str().min(1).max(40),
     requiresProposal: z.enum(['on']).optional().transform((v) => v === 'on'),
+    salaryCountsExpired: z.enum(['on']).optional().transform((v) => v === 'on'),
     rules: z.array(SalaryRuleInput).max(20, 'At most 20 steps.'),
   })
   .superRefine((v, ctx) => {
@@ -34,19 +35,19 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
   return db.organization.findUniqueOrThrow({
     where: { id: opts.districtId },
     select: {
-      id: true, name: true, requiresProposal: true,
+      id: true, name: true, requiresProposal: true, salaryCountsExpired: true,
       salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }], select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true } },
     },
   });
 }
 
-/** Replaces the district's salary-step rules and proposal setting in one transaction, audit-logged. */
+/** Replaces the district's salary-step rules, proposal and expiry settings in one transaction, audit-logged. */
 export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<typeof DistrictPolicyInput> }) {
   const { input } = opts;
   assertLeads(opts.actor, input.districtId);
   const rules = [...input.rules].sort((a, b) => a.credentialsRequired - b.credentialsRequired || a.minLevel - b.minLevel);
   await db.$transaction(async (tx) => {
-    await tx.organization.update({ where: { id: input.districtId }, data: { requiresProposal: input.requiresProposal } });
+    await tx.organization.update({ where: { id: input.districtId }, data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired } });
     await tx.salaryStepRule.deleteMany({ where: { districtId: input.districtId } });
     await tx.salaryStepRule.createMany({
       data: rules.map((r, i) => ({
@@ -54,6 +55,6 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
         credentialsRequired: r.credentialsRequired, amountCents: Math.round(r.amountDollars * 100), sortOrder: i,
       })),
     });
-    await recordAudit({ actorId: opts.actor.id, action: 'district.policy', entityType: 'Organization', entityId: input.districtId, organizationId: input.districtId, data: { requiresProposal: input.requiresProposal, rules: rules.length } }, tx);
+    await recordAudit({ actorId: opts.actor.id, action: 'district.policy', entityType: 'Organization', entityId: input.districtId, organizationId: input.districtId, data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, rules: rules.length } }, tx);
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
@@ -71,12 +71,18 @@ export type SalaryStepRow = { userId: string; name: string; email: string; schoo
 
 /**
  * Salary-step eligibility as of the end of the period: every evidence-backed credential held then
- * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned. A renewed
+ * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned; if the district
+ * does not count expired badges (`salaryCountsExpired`), only those still valid at `asOf`. A renewed
  * badge and the one it renewed count once: they are the same micro-credential.
  */
-export async function salaryStepEligibility(opts: { actor: Actor; districtId: string; asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[] }> {
+export async function salaryStepEligibility(opts: { actor: Actor; districtId: string; asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean }> {
   assertLeads(opts.actor, opts.districtId);
-  const rules = await db.salaryStepRule.findMany({ where: { districtId: opts.districtId }, ...SALARY_RULES });
+  const [rules, district] = await Promise.all([
+    db.salaryStepRule.findMany({ where: { districtId: opts.districtId }, ...SALARY_RULES }),
+    db.organization.findUniqueOrThrow({ where: { id: opts.districtId }, select: { salaryCountsExpired: true } }),
+  ]);
+  // Unless the district counts expired badges, only those still valid at the end of the period.
+  const validThen = district.salaryCountsExpired ? Prisma.sql`` : Prisma.sql`AND (a."validUntil" IS NULL OR a."validUntil" > ${opts.asOf})`;
   const teachers = await db.user.findMany({
     where: { districtId: opts.districtId },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -86,7 +92,7 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
     SELECT a."userId", a."level", COUNT(DISTINCT a."microCredentialId")::int AS "n"
       FROM "Award" a JOIN "User" u ON u."id" = a."userId"
      WHERE u."districtId" = ${opts.districtId} AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
-       AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf}
+       AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
      GROUP BY a."userId", a."level"`;
   const byUser = new Map<string, { level: number | null; n: number }[]>();
   for (const c of counts) (byUser.get(c.userId) ?? byUser.set(c.userId, []).get(c.userId)!).push(c);
@@ -97,7 +103,7 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
     return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, ...computeSalaryStep(rules, held) };
   });
   rows.sort((a, b) => b.amountCents - a.amountCents || a.name.localeCompare(b.name));
-  return { rules, rows };
+  return { rules, rows, countsExpired: district.salaryCountsExpired };
 }
 
 /** How many teachers reached each rule (and none), for the chart. */

@@ -67,16 +67,17 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
 
   // The district's salary steps, counted exactly as the district's own report counts them:
   // evidence-backed micro-credentials held (not revoked, not suspended).
-  let salary: { districtName: string; rules: SalaryRule[]; result: SalaryStepResult } | null = null;
+  let salary: { districtName: string; rules: SalaryRule[]; result: SalaryStepResult; countsExpired: boolean } | null = null;
   if (actor.districtId) {
     const district = await db.organization.findUnique({
       where: { id: actor.districtId },
-      select: { name: true, salaryStepRules: SALARY_RULES },
+      select: { name: true, salaryCountsExpired: true, salaryStepRules: SALARY_RULES },
     });
     if (district && district.salaryStepRules.length) {
       // One per micro-credential: a renewed badge and the one it renewed are the same credential.
-      const held = [...new Map(awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt).map((a) => [a.microCredentialId, { level: a.level }])).values()];
-      salary = { districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, held) };
+      const counted = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt && (district.salaryCountsExpired || !a.validUntil || a.validUntil > now));
+      const held = [...new Map(counted.map((a) => [a.microCredentialId, { level: a.level }])).values()];
+      salary = { districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, held), countsExpired: district.salaryCountsExpired };
     }
   }
   return {

@@ -15,6 +15,7 @@ import { getTeacherRecord, renewalsOpen } from '@/lib/reporting/teacher';
 import { getPublicAward, getPublicPortfolio, listUserAwards } from '@/lib/awards/queries';
 import { salaryStepEligibility } from '@/lib/reporting/district';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
+import { DistrictPolicyInput, saveDistrictPolicy } from '@/lib/district/policy-settings';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import type { Actor } from '@/lib/auth/actor';
 
@@ -170,6 +171,34 @@ describe('renewing an expiring badge', () => {
     expect(record.salary?.result).toMatchObject({ qualifyingCount: 2, amountCents: 20_000 });
     const { rows } = await salaryStepEligibility({ actor: leader, districtId: district.id, asOf: new Date(IN_WINDOW.getTime() + DAY) });
     expect(rows.find((r) => r.userId === teacher.id)).toMatchObject({ qualifyingCount: 2, byLevel: { 2: 2 } });
+  });
+});
+
+describe('expired badges and salary steps', () => {
+  it('count by default; a district can count only badges valid on the day, and a renewal counts again', async () => {
+    const district = await createOrg({ kind: 'DISTRICT' });
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const teacher = await createActor({ districtId: district.id });
+    await db.salaryStepRule.create({ data: { districtId: district.id, label: 'One classroom credential', minLevel: 2, credentialsRequired: 1, amountCents: 10_000 } });
+    const h = await holder({ teacher });
+    const after = new Date(EXPIRES.getTime() + 45 * DAY);
+    const reportRow = async () => (await salaryStepEligibility({ actor: leader, districtId: district.id, asOf: after })).rows.find((r) => r.userId === teacher.id);
+
+    expect(await reportRow()).toMatchObject({ qualifyingCount: 1, amountCents: 10_000 });
+    expect((await getTeacherRecord(teacher, after)).salary).toMatchObject({ countsExpired: true, result: { qualifyingCount: 1 } });
+
+    await saveDistrictPolicy({ actor: leader, input: DistrictPolicyInput.parse({ districtId: district.id, rules: [{ label: 'One classroom credential', credentialsRequired: '1', minLevel: '2', amountDollars: '100' }] }) });
+    expect(await reportRow()).toMatchObject({ qualifyingCount: 0, amountCents: 0 });
+    expect((await getTeacherRecord(teacher, after)).salary).toMatchObject({ countsExpired: false, result: { qualifyingCount: 0 } });
+    // Before it expired, it counted under that policy too.
+    expect((await salaryStepEligibility({ actor: leader, districtId: district.id, asOf: IN_WINDOW })).rows.find((r) => r.userId === teacher.id)).toMatchObject({ qualifyingCount: 1 });
+
+    const r = await startRenewal({ actor: teacher, microCredentialId: h.mc.id, now: after });
+    await passRenewal(r.submissionId, after);
+    expect(await reportRow()).toMatchObject({ qualifyingCount: 0 });
+    const later = new Date(after.getTime() + DAY);
+    expect((await salaryStepEligibility({ actor: leader, districtId: district.id, asOf: later })).rows.find((x) => x.userId === teacher.id)).toMatchObject({ qualifyingCount: 1, amountCents: 10_000 });
+    expect((await getTeacherRecord(teacher, later)).salary).toMatchObject({ result: { qualifyingCount: 1 } });
   });
 });
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "salaryCountsExpired" BOOLEAN NOT NULL DEFAULT true;
