@@ -45,7 +45,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
               <>That is your district’s highest step.</>
             ) : null}
           </p>
-          <p className="mt-1 text-sm text-slate-700">Counted as your district counts them: evidence-backed micro-credentials you hold that are not revoked or suspended. An expired one still counts, and a renewed one counts once. Your district confirms the final amount.</p>
+          <p className="mt-1 text-sm text-slate-700">Counted as your district counts them: evidence-backed micro-credentials you hold that are not revoked or suspended. {salary.countsExpired ? 'An expired one still counts' : 'An expired one counts again once you renew it'}, and a renewed one counts once. Your district confirms the final amount.</p>
         </Card>
       ) : null}
       {record.renewals.length ? (

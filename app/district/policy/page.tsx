@@ -18,6 +18,7 @@ export default async function DistrictPolicyPage({ searchParams }: { searchParam
       <PolicyForm
         districtId={policy.id}
         requiresProposal={policy.requiresProposal}
+        salaryCountsExpired={policy.salaryCountsExpired}
         rules={policy.salaryStepRules.map((r) => ({ label: r.label, description: r.description, minLevel: String(r.minLevel), credentialsRequired: String(r.credentialsRequired), amountDollars: String(r.amountCents / 100) }))}
       />
     </div>

@@ -8,9 +8,10 @@ import { inputClass } from '@/components/ui/field';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
 
-export function PolicyForm({ districtId, requiresProposal, rules: initial }: { districtId: string; requiresProposal: boolean; rules: Rule[] }) {
+export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, rules: initial }: { districtId: string; requiresProposal: boolean; salaryCountsExpired: boolean; rules: Rule[] }) {
   const [rules, setRules] = useState<Rule[]>(initial);
   const [proposal, setProposal] = useState(requiresProposal);
+  const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
@@ -32,7 +33,7 @@ export function PolicyForm({ districtId, requiresProposal, rules: initial }: { d
       method="post"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, rules })));
+        start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, salaryCountsExpired: countsExpired ? 'on' : undefined, rules })));
       }}
       className="space-y-6"
     >
@@ -48,6 +49,13 @@ export function PolicyForm({ districtId, requiresProposal, rules: initial }: { d
       <fieldset>
         <legend className="text-lg font-semibold">Salary steps</legend>
         <p className="text-sm text-slate-700">A teacher reaches a step with enough earned, unrevoked credentials at or above the level. Reports show the highest step each teacher has reached.</p>
+        <div className="mt-3 flex items-start gap-2">
+          <input id="salaryCountsExpired" type="checkbox" checked={countsExpired} onChange={(e) => setCountsExpired(e.target.checked)} className="mt-1 h-4 w-4" />
+          <label htmlFor="salaryCountsExpired">
+            <span className="font-semibold">Badges past their end date still count</span>
+            <span className="block text-sm text-slate-700">Untick to count only badges valid on the day: a teacher renews an expired badge to count it again. A renewed badge always counts once.</span>
+          </label>
+        </div>
         <ol className="mt-3 space-y-4">
           {rules.map((r, i) => (
             <li key={i} className="rounded-lg border border-slate-200 bg-white p-4">

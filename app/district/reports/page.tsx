@@ -115,7 +115,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
                   <li key={r.id}>{r.label}: {r.credentialsRequired} credential{r.credentialsRequired === 1 ? '' : 's'} at level {r.minLevel} or above → {formatCents(r.amountCents)}</li>
                 ))}
               </ul>
-              <p className="mt-2 text-sm text-slate-700">A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count. An expired badge still counts (the step was earned), and a renewed one counts once.</p>
+              <p className="mt-2 text-sm text-slate-700">A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count. {steps.countsExpired ? 'An expired badge still counts (the step was earned)' : 'Only badges valid on that day count (your policy): an expired one counts again once renewed'}, and a renewed one counts once.</p>
             </Card>
             <div className="mb-4 max-w-2xl">
               <BarChart title="Teachers at each salary step" valueHeading="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
