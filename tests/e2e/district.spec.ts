@@ -114,3 +114,21 @@ test('a district leader invites a teacher to a school, moves them to another sch
   await again.getByRole('button', { name: 'Remove Omar Haddad from Kettle Moraine School District' }).click();
   await expect(page.getByText('No teacher matches that search')).toBeVisible();
 });
+
+test('a district leader decides that only badges valid on the day count toward salary steps', async ({ page }) => {
+  await signIn(page, 'leader@demo.school');
+  await page.goto('/district/policy');
+  const expired = page.getByLabel(/Badges past their end date still count/);
+  await expect(expired).toBeChecked();
+  await expired.uncheck();
+  await page.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
+  await page.goto('/district/reports');
+  await expect(page.getByText(/Only badges valid on that day count \(your policy\)/)).toBeVisible();
+  // Back as it was, for the other tests.
+  await page.goto('/district/policy');
+  await expect(page.getByLabel(/Badges past their end date still count/)).not.toBeChecked();
+  await page.getByLabel(/Badges past their end date still count/).check();
+  await page.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
+});
