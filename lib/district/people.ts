@@ -4,6 +4,7 @@ import { notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { assertLeads } from '@/lib/district/access';
+import { ensureMembership } from '@/lib/people/membership';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and
@@ -70,11 +71,7 @@ export async function setTeacherSchool(opts: { actor: Actor; districtId: string;
     await tx.membership.deleteMany({
       where: { userId: teacher.id, role: 'TEACHER', organizationId: { not: placedAt }, OR: [{ organizationId: opts.districtId }, { organization: { kind: 'SCHOOL', parentId: opts.districtId } }] },
     });
-    await tx.membership.upsert({
-      where: { userId_organizationId_role: { userId: teacher.id, organizationId: placedAt, role: 'TEACHER' } },
-      create: { userId: teacher.id, organizationId: placedAt, role: 'TEACHER' },
-      update: {},
-    });
+    await ensureMembership(tx, teacher.id, placedAt, 'TEACHER');
     await recordAudit({ actorId: opts.actor.id, action: 'people.set_school', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { from: teacher.schoolId, to: opts.schoolId } }, tx);
   });
   return { changed: true };

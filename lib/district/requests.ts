@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { assertLeads } from '@/lib/district/access';
 import { leaveDistrictRecords } from '@/lib/district/people';
+import { ensureMembership } from '@/lib/people/membership';
 
 // Joining a district. A teacher asks (at sign-up or from their account); a leader of that district
 // confirms or declines. Until then the district does not count them: its reports, teacher list and
@@ -16,7 +17,8 @@ import { leaveDistrictRecords } from '@/lib/district/people';
 /** People asking to join a district, oldest first, for its leaders. */
 export const REQUESTS_SHOWN = 200;
 
-async function districtNamed(districtId: string) {
+/** A district by id, or the form's "choose from the list" error (sign-up and the account page). */
+export async function findDistrict(districtId: string) {
   const d = await db.organization.findFirst({ where: { id: districtId, kind: 'DISTRICT' }, select: { id: true, name: true } });
   if (!d) throw validation('Choose a district from the list.', { districtId: ['Choose a district from the list.'] });
   return d;
@@ -48,7 +50,7 @@ export async function recordDistrictRequest(tx: Tx, user: { id: string; name: st
 
 /** "Ask to join": from the teacher's account page. */
 export async function requestDistrict(opts: { actor: Actor; districtId: string; now?: Date }) {
-  const district = await districtNamed(opts.districtId);
+  const district = await findDistrict(opts.districtId);
   const me = await db.user.findUniqueOrThrow({ where: { id: opts.actor.id }, select: { id: true, name: true, districtId: true, requestedDistrictId: true } });
   if (me.requestedDistrictId === district.id) return { districtName: district.name, already: true };
   const limit = await hitRateLimit(`district-request:user:${me.id}`, REQUESTS_PER_DAY, 24 * 60 * 60);
@@ -99,7 +101,7 @@ export async function listDistrictRequests(opts: { actor: Actor; districtId: str
  */
 export async function decideDistrictRequest(opts: { actor: Actor; districtId: string; userId: string; decision: 'confirm' | 'decline'; schoolId?: string | null; now?: Date }) {
   assertLeads(opts.actor, opts.districtId);
-  const district = await districtNamed(opts.districtId);
+  const district = await findDistrict(opts.districtId);
   const teacher = await db.user.findFirst({ where: { id: opts.userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true, emailVerified: true } });
   if (!teacher) throw notFound('That request');
   // Anyone can type any address at sign-up: only a confirmed one shows who the person is.
@@ -120,11 +122,7 @@ export async function decideDistrictRequest(opts: { actor: Actor; districtId: st
     if (decided.count !== 1) throw notFound('That request');
     if (opts.decision === 'confirm') {
       if (teacher.districtId) await leaveDistrictRecords(tx, teacher.id, teacher.districtId);
-      await tx.membership.upsert({
-        where: { userId_organizationId_role: { userId: teacher.id, organizationId: schoolId ?? district.id, role: 'TEACHER' } },
-        create: { userId: teacher.id, organizationId: schoolId ?? district.id, role: 'TEACHER' },
-        update: {},
-      });
+      await ensureMembership(tx, teacher.id, schoolId ?? district.id, 'TEACHER');
       await notify({ userId: teacher.id, kind: 'district.join_confirmed', title: `${district.name} confirmed you as one of its teachers`, body: 'Your district now sees your progress, decides your proposals and counts your badges in its reports.', href: '/account' }, tx);
     } else {
       await notify({ userId: teacher.id, kind: 'district.join_declined', title: `${district.name} did not confirm your request to join`, body: 'If you teach there, ask your district office for an invitation.', href: '/account' }, tx);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { leaveDistrictRecords } from '@/lib/district/people';
+import { ensureMembership } from '@/lib/people/membership';
 import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
@@ -116,11 +117,7 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
       await tx.user.update({ where: { id: userId }, data: { ...placement, requestedDistrictId: null, districtRequestedAt: null } });
       if (before.districtId && before.districtId !== placement.districtId) await leaveDistrictRecords(tx, userId, before.districtId);
     }
-    await tx.membership.upsert({
-      where: { userId_organizationId_role: { userId, organizationId: inv.organizationId, role: inv.role } },
-      create: { userId, organizationId: inv.organizationId, role: inv.role },
-      update: {},
-    });
+    await ensureMembership(tx, userId, inv.organizationId, inv.role);
     await recordAudit({ actorId: userId, action: 'people.accept_invitation', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { role: inv.role } }, tx);
     return { userId, email: inv.email };
   });
@@ -137,11 +134,7 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
   if (!user) throw notFound('That person');
   await db.$transaction(async (tx) => {
     if (opts.op === 'add') {
-      await tx.membership.upsert({
-        where: { userId_organizationId_role: { userId: user.id, organizationId: org.id, role: opts.role } },
-        create: { userId: user.id, organizationId: org.id, role: opts.role },
-        update: {},
-      });
+      await ensureMembership(tx, user.id, org.id, opts.role);
     } else {
       const removed = await tx.membership.deleteMany({ where: { userId: user.id, organizationId: org.id, role: opts.role } });
       if (!removed.count) throw notFound('That role');
