@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { recordDistrictRequest } from '@/lib/district/requests';
+import { findDistrict, recordDistrictRequest } from '@/lib/district/requests';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { rateLimited, validation, invalidState } from '@/lib/errors';
@@ -60,11 +60,7 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
     if (!limit.allowed) throw rateLimited('Too many new accounts from this network. Try again later.');
   }
   const email = input.email.trim().toLowerCase();
-  let district: { id: string; name: string } | null = null;
-  if (input.districtId) {
-    district = await db.organization.findFirst({ where: { id: input.districtId, kind: 'DISTRICT' }, select: { id: true, name: true } });
-    if (!district) throw validation('Choose a district from the list.', { districtId: ['Choose a district from the list.'] });
-  }
+  const district = input.districtId ? await findDistrict(input.districtId) : null;
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
