@@ -142,8 +142,7 @@ export async function validPartAwards(userId: string, microCredentialIds: string
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     select: { id: true, title: true, pdHours: true, microCredentialId: true },
   });
-  const seen = new Set<string | null>();
-  return rows.filter((r) => !seen.has(r.microCredentialId) && Boolean(seen.add(r.microCredentialId)));
+  return markRenewed(rows).filter((r) => !r.renewed);
 }
 
 /** Whether those awards cover every part of a stack: what earns it. */
