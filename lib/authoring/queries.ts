@@ -26,6 +26,15 @@ export async function resolveIssuer(actor: Actor, requested?: string) {
   return { issuer: issuers[0] ?? null, issuers };
 }
 
+/**
+ * The issuers a cross-issuer page covers: every one the actor administers, or just `requested`
+ * (refused with FORBIDDEN if it is not one of theirs).
+ */
+export async function resolveIssuerScope(actor: Actor, requested?: string) {
+  const { issuer, issuers } = await resolveIssuer(actor, requested || undefined);
+  return { issuers, scope: requested && issuer ? [issuer] : issuers };
+}
+
 export async function getAdminHome(actor: Actor) {
   const issuers = await listAdminIssuers(actor);
   const ids = issuers.map((i) => i.id);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { listIssuerCredentialOptions, resolveIssuer } from '@/lib/authoring/queries';
+import { listIssuerCredentialOptions, resolveIssuerScope } from '@/lib/authoring/queries';
 import { ISSUED_EXPORT_MAX, IssuedFilterInput, listIssuedAwards, type IssuedStatus } from '@/lib/awards/issued';
 import type { AwardState } from '@/lib/reporting/teacher-record';
 import { isDomainError } from '@/lib/errors';
@@ -19,14 +19,13 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/awards');
   const sp = await searchParams;
   // An admin of several issuers sees all of them unless they pick one.
-  const resolved = await resolveIssuer(actor, sp.issuer || undefined).catch((e) => {
+  const resolved = await resolveIssuerScope(actor, sp.issuer).catch((e) => {
     if (isDomainError(e) && e.code === 'FORBIDDEN') return null;
     throw e;
   });
   if (!resolved) redirect('/forbidden');
-  const { issuers } = resolved;
+  const { issuers, scope } = resolved;
   if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
-  const scope = sp.issuer ? [resolved.issuer!] : issuers;
   const filter = IssuedFilterInput.parse(sp);
   const credentials = await listIssuerCredentialOptions(actor, scope.map((i) => i.id));
   const credential = credentials.find((c) => c.id === filter.credential)?.id;

@@ -1,6 +1,6 @@
 import { requireActor } from '@/lib/auth/session';
 import { IssuedFilterInput, issuedAwardsCsv } from '@/lib/awards/issued';
-import { resolveIssuer } from '@/lib/authoring/queries';
+import { resolveIssuerScope } from '@/lib/authoring/queries';
 import { isDomainError } from '@/lib/errors';
 
 /** GET /admin/awards/export?issuer=&q=&status=&credential=: the badges of the admin's issuers (or one) as CSV. */
@@ -8,9 +8,7 @@ export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   try {
     const actor = await requireActor();
-    // All the admin's issuers, or the one asked for.
-    const { issuer, issuers } = await resolveIssuer(actor, sp.get('issuer') || undefined);
-    const scope = sp.get('issuer') && issuer ? [issuer] : issuers;
+    const { scope } = await resolveIssuerScope(actor, sp.get('issuer') ?? undefined);
     if (!scope.length) return Response.json({ error: 'You do not administer an issuing organisation.' }, { status: 403 });
     const filter = IssuedFilterInput.parse({ q: sp.get('q') ?? undefined, status: sp.get('status') ?? undefined, credential: sp.get('credential') ?? undefined });
     const csv = await issuedAwardsCsv({ actor, issuerIds: scope.map((i) => i.id), filter });
