@@ -42,14 +42,21 @@ export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>): Promis
   return result;
 }
 
-type Listener = { client: pg.Client | null; listening: boolean; stopped: boolean; retry: ReturnType<typeof setTimeout> | null };
+type Listener = {
+  client: pg.Client | null;
+  listening: boolean;
+  stopped: boolean;
+  retry: ReturnType<typeof setTimeout> | null;
+  /** The payload of the last notice handled (tests wait on it). */
+  lastPayload: string | null;
+};
 const g = globalThis as typeof globalThis & { __microcredPageCacheListener?: Listener };
 
 /** Starts this process's listener once (instrumentation.ts); a no-op when the cache is off. */
 export function startPageCacheListener(opts: { databaseUrl?: string; retryMs?: number } = {}): Listener | null {
   if (process.env.PAGE_CACHE_SYNC === 'off' || !pageCacheEnabled()) return null;
   if (g.__microcredPageCacheListener) return g.__microcredPageCacheListener;
-  const state: Listener = { client: null, listening: false, stopped: false, retry: null };
+  const state: Listener = { client: null, listening: false, stopped: false, retry: null, lastPayload: null };
   g.__microcredPageCacheListener = state;
   const url = opts.databaseUrl ?? env().DATABASE_URL;
   const retryMs = opts.retryMs ?? 5_000;
@@ -80,6 +87,7 @@ export function startPageCacheListener(opts: { databaseUrl?: string; retryMs?: n
     client.on('notification', (msg) => {
       if (msg.channel !== PAGE_CACHE_CHANNEL) return;
       dropLocalPublicCaches();
+      state.lastPayload = msg.payload ?? '';
     });
     try {
       await client.connect();
@@ -108,4 +116,9 @@ export async function stopPageCacheListener(): Promise<void> {
 /** True once the listener is connected and listening (tests). */
 export function pageCacheListenerReady(): boolean {
   return Boolean(g.__microcredPageCacheListener?.listening);
+}
+
+/** The payload of the last notice this server's listener handled (tests). */
+export function lastPageCacheNotice(): string | null {
+  return g.__microcredPageCacheListener?.lastPayload ?? null;
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
-import { announcePageCacheClear, pageCacheListenerReady, startPageCacheListener, stopPageCacheListener } from '@/lib/http/page-cache-sync';
+import { announcePageCacheClear, lastPageCacheNotice, pageCacheListenerReady, startPageCacheListener, stopPageCacheListener } from '@/lib/http/page-cache-sync';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import pg from 'pg';
 import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
@@ -20,15 +20,19 @@ import { createActor, createPublishedCredential } from '../factories';
 let origin: Server;
 let originUrl: string;
 
+let sentinels = 0;
+
 /**
  * Waits until this server's listener has handled every notice sent so far: notices arrive in
- * order, so once a sentinel sent now has cleared the cache, all earlier ones have been handled.
- * Without it, a notice from setup (a publish, an award) can land just after a test fills the cache.
+ * order, so once the listener has handled a sentinel sent now, it has handled all earlier ones.
+ * Without it, a notice from setup or from the previous change (a publish, an award) can land just
+ * after a test fills the cache. (Waiting for the cache to empty is not enough: that earlier notice
+ * empties it too, and the sentinel then lands during the next fill.)
  */
-async function settle(key: string) {
-  await getOrRender(originUrl, key);
-  await db.$executeRaw`SELECT pg_notify(${PAGE_CACHE_CHANNEL}, 'sentinel')`;
-  await until(() => freshPage(key) === undefined);
+async function settle() {
+  const sentinel = `sentinel-${++sentinels}`;
+  await db.$executeRaw`SELECT pg_notify(${PAGE_CACHE_CHANNEL}, ${sentinel})`;
+  await until(() => lastPageCacheNotice() === sentinel);
 }
 
 async function until(check: () => boolean, ms = 5_000) {
@@ -103,7 +107,7 @@ describe('page cache across servers', () => {
     await other.connect();
     let notices = 0;
     other.on('notification', (msg) => {
-      if (msg.payload !== 'sentinel') notices++;
+      if (!msg.payload?.startsWith('sentinel-')) notices++;
     });
     await other.query(`LISTEN ${PAGE_CACHE_CHANNEL}`);
     try {
@@ -114,7 +118,7 @@ describe('page cache across servers', () => {
         () => revokeAward({ actor: admin, awardId, reason: 'Evidence was not the teacher’s own.' }),
       ];
       for (const [i, change] of changes.entries()) {
-        await settle(key);
+        await settle();
         await getOrRender(originUrl, key);
         expect(freshPage(key)).toBeDefined();
         await change();
