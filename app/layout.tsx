@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-slate-700">
             <span>Microcred: evidence-based professional learning for teachers.</span>
             <Link href="/catalog">Catalogue</Link>
-            <Link href="/verify">Verify a credential</Link>
+            <Link href="/verify">Verify a badge</Link>
             {demo ? <Link href="/outbox">Email outbox (demo)</Link> : null}
           </div>
         </footer>

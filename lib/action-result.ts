@@ -47,6 +47,14 @@ export function parseInput<S extends z.ZodType>(
   };
 }
 
+/**
+ * For one-field inline forms (a rename, a reason): a failed parse answered as that field's own
+ * message, which the inline form shows beside its button, or `fallback`.
+ */
+export function fieldFormError(result: ActionResult<never>, field: string, fallback: string): ActionResult<never> {
+  return { ok: false, formError: (!result.ok && result.fieldErrors?.[field]?.[0]) || fallback };
+}
+
 /** Expected domain failures become form messages; anything else is logged and reported generically. */
 export function toActionError(e: unknown): ActionResult<never> {
   if (isDomainError(e)) return { ok: false, formError: e.message, fieldErrors: e.fieldErrors };

@@ -20,6 +20,13 @@ export const validation = (message: string, fieldErrors?: Record<string, string[
   new DomainError('VALIDATION', message, fieldErrors);
 export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
 
+/** A write refused by a unique index (Prisma's P2002, Postgres's 23505): someone got there first. */
+export function isUniqueViolation(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const code = (e as { code?: unknown }).code;
+  return code === 'P2002' || code === '23505' || /unique constraint/i.test(String((e as { message?: unknown }).message ?? ''));
+}
+
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }

@@ -1,14 +1,52 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * After an action that removed the row holding this form (e.g. "Yes, remove the role"), focus
+ * would drop to the page body: it goes instead to the first control in the closest part of the
+ * page that is still there (the next item of the list, the rest of the table cell). Nothing
+ * happens if focus is somewhere already, or if nothing below <main> is left.
+ */
+function refocusNear(ancestors: Element[]) {
+  requestAnimationFrame(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    for (const el of ancestors) {
+      if (el.tagName === 'MAIN' || el === document.body) return;
+      if (!el.isConnected) continue;
+      const target = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].find((c) => c.getClientRects().length > 0);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+  });
+}
 
 /** A small form (a button or a select and a button) whose errors show right next to it. */
 export function InlineActionForm({ action, hidden, children, className = '' }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hidden: Record<string, string>; children: ReactNode; className?: string }) {
   const [state, dispatch, pending] = useActionState(action, initialActionState);
+  // The form's ancestors when it was last submitted: where focus goes if the answer removes it.
+  const submittedIn = useRef<Element[] | null>(null);
+  useEffect(() => {
+    const from = submittedIn;
+    return () => {
+      if (from.current) refocusNear(from.current);
+    };
+  }, []);
+  const submit = submitKeepingInput(dispatch);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const ancestors: Element[] = [];
+    for (let el = e.currentTarget.parentElement; el; el = el.parentElement) ancestors.push(el);
+    submittedIn.current = ancestors;
+    submit(e);
+  };
   return (
-    <form {...keepInputForm(dispatch)} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
+    <form action={dispatch} onSubmit={onSubmit} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children}
       {!state.ok && state.formError ? <span role="alert" className="text-xs font-medium text-red-700">{state.formError}</span> : null}

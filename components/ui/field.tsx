@@ -50,10 +50,12 @@ export function TextArea({ label, name, id, hint, errors, ...props }: FieldProps
   );
 }
 
-export function SelectField({ label, name, hint, errors, children, ...props }: FieldProps & Omit<ComponentProps<'select'>, 'name'>) {
+/** `id` defaults to `name`; give one when several selects share a name (e.g. the levels of a track). */
+export function SelectField({ label, name, id, hint, errors, children, ...props }: FieldProps & Omit<ComponentProps<'select'>, 'name' | 'id'>) {
+  const fieldId = id ?? name;
   return (
-    <FieldShell label={label} name={name} hint={hint} errors={errors}>
-      <select id={name} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, hint, errors)} {...props}>
+    <FieldShell label={label} name={fieldId} hint={hint} errors={errors}>
+      <select id={fieldId} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(fieldId, hint, errors)} {...props}>
         {children}
       </select>
     </FieldShell>
@@ -64,3 +66,17 @@ export function SelectField({ label, name, hint, errors, children, ...props }: F
 const filterSelectClass = 'mt-1 block max-w-full rounded-md border border-slate-400 bg-white px-3 py-2';
 
 export { inputClass, filterSelectClass };
+
+/** A checkbox with its label and an optional line of explanation, both clickable. */
+export function CheckboxField({ label, name, id, hint, ...props }: { label: string; name: string; id?: string; hint?: ReactNode } & Omit<ComponentProps<'input'>, 'name' | 'id' | 'type'>) {
+  const fieldId = id ?? name;
+  return (
+    <div className="mb-4 flex items-start gap-2">
+      <input id={fieldId} name={name} type="checkbox" className="mt-1 h-4 w-4" {...props} />
+      <label htmlFor={fieldId}>
+        <span className="font-semibold">{label}</span>
+        {hint ? <span className="block text-sm text-slate-700">{hint}</span> : null}
+      </label>
+    </div>
+  );
+}
