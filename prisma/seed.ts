@@ -104,6 +104,8 @@ export async function seed() {
   const admin = await makeUser(account('Issuer admin').email, account('Issuer admin').name, { roles: allIssuers.map((organizationId) => ({ role: 'ISSUER_ADMIN' as const, organizationId })) });
   const reviewer = await makeUser(account('Reviewer').email, account('Reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
   const leader = await makeUser(account('District leader').email, account('District leader').name, { districtId: orgIds.get('kettle-moraine'), roles: [{ role: 'DISTRICT_LEADER', organizationId: orgIds.get('kettle-moraine')! }] });
+  const platform = await db.organization.create({ data: { slug: 'platform', name: 'Microcred platform', kind: 'PLATFORM' } });
+  await makeUser(account('Platform admin').email, account('Platform admin').name, { roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
   const teacher = await makeUser(demoTeacher.email, demoTeacher.name, {
     districtId: orgIds.get(demoTeacher.districtSlug), schoolId: orgIds.get(demoTeacher.schoolSlug), handle: demoTeacher.handle, publicName: demoTeacher.publicName,
     roles: [{ role: 'TEACHER', organizationId: orgIds.get(demoTeacher.districtSlug)! }],
@@ -122,8 +124,12 @@ export async function seed() {
   const mcs = await db.microCredential.findMany({ select: { id: true, slug: true } });
   const mcId = (slug: string) => mcs.find((m) => m.slug === slug)!.id;
   for (const e of calibrationExemplars) {
+    // Scored on the published rubric: { versionId, ranks by criterion id } (lib/review/exemplars.ts).
+    const current = await db.microCredential.findUniqueOrThrow({ where: { id: mcId(e.microCredentialSlug) }, select: { currentVersion: { select: { id: true, criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true } } } } } });
+    const criteria = current.currentVersion!.criteria;
+    const ranks = Object.fromEntries(Object.entries(e.expectedRanks).map(([k, v]) => [criteria[Number(k)].id, v]));
     await db.calibrationExemplar.create({
-      data: { microCredentialId: mcId(e.microCredentialSlug), title: e.title, responses: e.responses.map((r) => ({ ...r, rationale: undefined })), expectedRanks: Object.fromEntries(Object.entries(e.expectedRanks).map(([k, v]) => [String(k), v])) },
+      data: { microCredentialId: mcId(e.microCredentialSlug), title: e.title, responses: e.responses.map((r) => ({ ...r, rationale: undefined })), expectedRanks: { versionId: current.currentVersion!.id, ranks } },
     });
   }
   await db.reviewerQualification.createMany({ data: mcs.map((m) => ({ userId: reviewer.id, microCredentialId: m.id, grantedById: admin.id, calibratedAt: new Date() })) });

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/card';
 import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
 import {
-  addLevel, emptyPart, errorsFor, formToDefInput, movePart, removeLevel, removePart,
+  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movePart, removeLevel, removePart,
   type CredentialForm, type CriterionForm, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
 import { publishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
@@ -25,6 +25,10 @@ type Props = {
   latestIsDraft: boolean;
   /** ISO time of the last server save, to tell whether a browser copy is newer. */
   savedAt: string | null;
+  /** The newest version the form was loaded from: with savedAt, what a save expects to replace. */
+  baseVersionId?: string | null;
+  /** Once published, the address is fixed: issued badges link to it. */
+  slugLocked?: boolean;
 };
 
 type Notice = { tone: 'success' | 'danger' | 'info'; text: string } | null;
@@ -35,7 +39,8 @@ const smallBtn = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs fon
 export function CredentialEditor(props: Props) {
   const router = useRouter();
   const storageKey = `microcred:credential-draft:${props.microCredentialId ?? `new:${props.issuerId}`}`;
-  const [form, setForm] = useState<CredentialForm>(props.initial);
+  // Copies kept in the browser before list items had ids get them here.
+  const [form, setForm] = useState<CredentialForm>(() => ensureItemIds(props.initial));
   const [issuerId, setIssuerId] = useState(props.issuerId);
   const [badgeKey, setBadgeKey] = useState(props.badgeImageKey);
   const [badgeUrl, setBadgeUrl] = useState(props.badgePreviewUrl);
@@ -44,7 +49,31 @@ export function CredentialEditor(props: Props) {
   const [pending, setPending] = useState<null | 'save' | 'publish' | 'retire'>(null);
   const [dirty, setDirty] = useState(false);
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
+  // What the server had when this form was loaded or last saved here; a save is refused if it moved.
+  const [base, setBase] = useState(props.baseVersionId && props.savedAt ? { versionId: props.baseVersionId, updatedAt: props.savedAt } : null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  // What a move or remove did, for screen readers; the region is always on the page so it is heard.
+  const [announcement, setAnnouncement] = useState('');
+  const announce = (text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
+
+  // The toolbar is sticky: keep the page's scroll padding at least as tall as it (it wraps on small
+  // screens), so a field reached with Tab or Shift+Tab is never hidden under it (WCAG 2.4.11).
+  useEffect(() => {
+    const bar = toolbarRef.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--sticky-toolbar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    root.classList.add('has-sticky-toolbar');
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(bar);
+    return () => {
+      observer?.disconnect();
+      root.classList.remove('has-sticky-toolbar');
+      root.style.removeProperty('--sticky-toolbar-height');
+    };
+  }, []);
 
   // Offer to restore a browser copy newer than the last server save (e.g. after a crash).
   useEffect(() => {
@@ -101,7 +130,7 @@ export function CredentialEditor(props: Props) {
   async function save(): Promise<string | null> {
     setPending('save');
     try {
-      const res = await saveCredentialAction({ issuerId, microCredentialId: props.microCredentialId, def: formToDefInput(form), badgeImageKey: badgeKey });
+      const res = await saveCredentialAction({ issuerId, microCredentialId: props.microCredentialId, def: formToDefInput(form), badgeImageKey: badgeKey, expected: props.microCredentialId ? base : null });
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
         show({ tone: 'danger', text: res.formError ?? 'Some fields need attention.' });
@@ -111,6 +140,7 @@ export function CredentialEditor(props: Props) {
       setDirty(false);
       window.localStorage.removeItem(storageKey);
       const id = res.data!.id;
+      setBase({ versionId: res.data!.versionId, updatedAt: res.data!.savedAt });
       show({ tone: 'success', text: 'Draft saved.' });
       if (!props.microCredentialId) router.replace(`/admin/credentials/${id}/edit?saved=1`);
       else router.refresh();
@@ -136,6 +166,7 @@ export function CredentialEditor(props: Props) {
       const res = await publishCredentialAction(id);
       if (!res.ok) show({ tone: 'danger', text: res.formError ?? 'It could not be published.' });
       else {
+        if (res.data) setBase({ versionId: res.data.versionId, updatedAt: res.data.savedAt });
         show({ tone: 'success', text: res.message ?? 'Published.' });
         router.refresh();
       }
@@ -157,8 +188,21 @@ export function CredentialEditor(props: Props) {
     }
   }
 
-  const errorCount = useMemo(() => Object.keys(fieldErrors ?? {}).length, [fieldErrors]);
+  const summary = useMemo(() => errorSummary(fieldErrors), [fieldErrors]);
+  const errorCount = summary.length;
   const levels = form.rubric.levels;
+
+  /** After a move: focus stays on the moved item's same button, or its other one if that is now disabled. */
+  const afterMove = (label: string, uid: string, from: number, to: number) => {
+    const dir = to < from ? 'up' : 'down';
+    announce(`${label} moved ${dir} to position ${to + 1}.`);
+    focusFirst([`${uid}-${dir}`, `${uid}-${dir === 'up' ? 'down' : 'up'}`]);
+  };
+  /** After a remove: focus goes to what now stands in its place, else the list's add button. */
+  const afterRemove = (label: string, next: string[]) => {
+    announce(`${label} removed.`);
+    focusFirst(next);
+  };
 
   return (
     <form
@@ -170,7 +214,7 @@ export function CredentialEditor(props: Props) {
       }}
       noValidate
     >
-      <div className="sticky top-0 z-10 -mx-4 mb-6 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
+      <div ref={toolbarRef} className="sticky top-0 z-10 -mx-4 mb-6 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm font-semibold text-slate-800" aria-live="polite">
             {props.versionLabel}
@@ -192,11 +236,33 @@ export function CredentialEditor(props: Props) {
         </div>
       </div>
 
+      <p className="sr-only" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+
+      {/* Focused when a notice appears; after a failed save it is the error summary, each problem linked to its field. */}
       <div ref={noticeRef} tabIndex={-1} className="outline-none">
         {notice ? (
           <div className="mb-4">
             <Alert tone={notice.tone} title={notice.tone === 'danger' && errorCount ? `${errorCount} field${errorCount === 1 ? '' : 's'} need attention` : undefined}>
               {notice.text}
+              {notice.tone === 'danger' && errorCount ? (
+                <ul className="mt-2 list-disc space-y-1 pl-5">
+                  {summary.map((item) => (
+                    <li key={item.key}>
+                      <a
+                        href={`#${item.targetId}`}
+                        className="text-red-950"
+                        onClick={(e) => {
+                          if (focusField(item.targetId)) e.preventDefault();
+                        }}
+                      >
+                        {item.label}: {item.messages.join(' ')}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </Alert>
           </div>
         ) : null}
@@ -206,7 +272,7 @@ export function CredentialEditor(props: Props) {
           <Alert tone="warning" title="Unsaved work found in this browser">
             <p>You have changes from {new Date(restorable.at).toLocaleString()} that were not saved to the server.</p>
             <div className="mt-2 flex gap-2">
-              <button type="button" className={smallBtn} onClick={() => { setForm(restorable.form); setBadgeKey(restorable.badgeImageKey); setDirty(true); setRestorable(null); }}>
+              <button type="button" className={smallBtn} onClick={() => { setForm(ensureItemIds(restorable.form)); setBadgeKey(restorable.badgeImageKey); setDirty(true); setRestorable(null); }}>
                 Restore my changes
               </button>
               <button type="button" className={smallBtn} onClick={() => { window.localStorage.removeItem(storageKey); setRestorable(null); }}>
@@ -231,7 +297,14 @@ export function CredentialEditor(props: Props) {
           name="slug"
           value={form.slug}
           onChange={(e) => set('slug', e.target.value)}
-          hint={<>The page will be /micro-credentials/<strong>{form.slug || 'your-address'}</strong>. Lowercase letters, numbers and hyphens.</>}
+          readOnly={props.slugLocked}
+          hint={
+            props.slugLocked ? (
+              <>The page is /micro-credentials/<strong>{form.slug}</strong>. It cannot change now that it is published: issued badges link to it.</>
+            ) : (
+              <>The page will be /micro-credentials/<strong>{form.slug || 'your-address'}</strong>. Lowercase letters, numbers and hyphens.</>
+            )
+          }
           errors={err('slug')}
           required
         />
@@ -242,7 +315,7 @@ export function CredentialEditor(props: Props) {
         <MarkdownField label="Research and rationale" name="researchRationale" value={form.researchRationale} onChange={(v) => set('researchRationale', v)} errors={err('researchRationale')} />
       </Section>
 
-      <Section title="Classification and credit">
+      <Section title="Classification and credit" description={props.slugLocked ? 'Changes here reach the catalogue and new badges when you publish.' : undefined}>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <TextField label="Topic" name="topic" value={form.topic} onChange={(e) => set('topic', e.target.value)} errors={err('topic')} required />
           <SelectField label="Level" name="level" value={form.level} onChange={(e) => set('level', e.target.value)} hint="1 shows understanding; 2 shows the skill in the teacher’s own classroom." errors={err('level')}>
@@ -283,10 +356,13 @@ export function CredentialEditor(props: Props) {
       <Section title="Learning resources">
         <ListEditor<ResourceForm>
           items={form.resources}
+          name="resources"
           noun="resource"
           onChange={(resources) => set('resources', resources)}
-          make={() => ({ kind: 'READING', title: '', url: '', body: '', minutes: '' })}
+          make={emptyResource}
           errors={err('resources', true)}
+          afterMove={afterMove}
+          afterRemove={afterRemove}
           render={(r, i, patch) => (
             <div className="grid gap-x-4 sm:grid-cols-2">
               <SelectField label="Kind" name={`resources.${i}.kind`} value={r.kind} onChange={(e) => patch({ kind: e.target.value as ResourceForm['kind'] })}>
@@ -307,18 +383,23 @@ export function CredentialEditor(props: Props) {
       </Section>
 
       <Section title="Submission parts" description="What the teacher submits. Each part is one section of the application.">
-        {err('parts', true) ? <FieldError errors={err('parts', true)} /> : null}
+        <FieldError id="parts-error" errors={err('parts', true)} />
         <ol className="space-y-4">
           {form.parts.map((p, i) => {
             const patch = (v: Partial<PartForm>) => update((f) => ({ ...f, parts: f.parts.map((x, j) => (j === i ? { ...x, ...v } : x)) }));
             const takesFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
             return (
-              <li key={i} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+              <li key={p.uid} className="rounded-md border border-slate-200 bg-slate-50 p-3">
                 <ItemToolbar
+                  uid={p.uid}
                   label={`Part ${i + 1}${p.title ? `: ${p.title}` : ''}`}
-                  onUp={i > 0 ? () => update((f) => movePart(f, i, i - 1)) : undefined}
-                  onDown={i < form.parts.length - 1 ? () => update((f) => movePart(f, i, i + 1)) : undefined}
-                  onRemove={() => update((f) => removePart(f, i))}
+                  onUp={i > 0 ? () => { update((f) => movePart(f, i, i - 1)); afterMove(`Part ${i + 1}`, p.uid, i, i - 1); } : undefined}
+                  onDown={i < form.parts.length - 1 ? () => { update((f) => movePart(f, i, i + 1)); afterMove(`Part ${i + 1}`, p.uid, i, i + 1); } : undefined}
+                  onRemove={() => {
+                    const next = form.parts[i + 1];
+                    update((f) => removePart(f, i));
+                    afterRemove(`Part ${i + 1}`, next ? toolbarIds(next.uid) : ['add-part']);
+                  }}
                 />
                 <TextField label="Part title" name={`parts.${i}.title`} value={p.title} onChange={(e) => patch({ title: e.target.value })} errors={err(`parts.${i}.title`)} />
                 <MarkdownField label="Prompt" name={`parts.${i}.prompt`} rows={4} value={p.prompt} onChange={(v) => patch({ prompt: v })} errors={err(`parts.${i}.prompt`)} />
@@ -332,7 +413,7 @@ export function CredentialEditor(props: Props) {
                   <TextField label="Word limit (optional)" name={`parts.${i}.wordLimit`} inputMode="numeric" value={p.wordLimit} onChange={(e) => patch({ wordLimit: e.target.value })} errors={err(`parts.${i}.wordLimit`)} />
                   <div className="mb-4 flex items-end pb-2">
                     <label className="flex items-center gap-2 text-sm font-semibold">
-                      <input type="checkbox" checked={p.required} onChange={(e) => patch({ required: e.target.checked })} className="h-4 w-4" /> Required
+                      <input id={`parts.${i}.required`} type="checkbox" checked={p.required} onChange={(e) => patch({ required: e.target.checked })} className="h-4 w-4" /> Required
                     </label>
                   </div>
                 </div>
@@ -341,9 +422,11 @@ export function CredentialEditor(props: Props) {
                     <fieldset className="mb-3" aria-describedby={err(`parts.${i}.allowedTypes`) ? `parts.${i}.allowedTypes-error` : undefined}>
                       <legend className="text-sm font-semibold">Allowed file types</legend>
                       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-                        {FILE_KINDS.map((k) => (
+                        {FILE_KINDS.map((k, n) => (
                           <label key={k} className="flex items-center gap-1.5 text-sm">
                             <input
+                              // The first box carries the field's id, so the error summary can link to it.
+                              id={n === 0 ? `parts.${i}.allowedTypes` : undefined}
                               type="checkbox"
                               className="h-4 w-4"
                               checked={p.allowedTypes.includes(k)}
@@ -365,13 +448,13 @@ export function CredentialEditor(props: Props) {
             );
           })}
         </ol>
-        <button type="button" className={`${smallBtn} mt-3`} onClick={() => update((f) => ({ ...f, parts: [...f.parts, emptyPart()] }))}>
+        <button id="add-part" type="button" className={`${smallBtn} mt-3`} onClick={() => update((f) => ({ ...f, parts: [...f.parts, emptyPart()] }))}>
           + Add a part
         </button>
       </Section>
 
       <Section title="Rubric" description="Criteria down the side, proficiency levels across the top (lowest first). Describe what each criterion looks like at each level.">
-        {err('rubric', true) || err('rubric.levels', true) || err('rubric.criteria', true) ? <FieldError errors={[...(err('rubric', true) ?? []), ...(err('rubric.levels', true) ?? []), ...(err('rubric.criteria', true) ?? [])]} /> : null}
+        {err('rubric', true) || err('rubric.levels', true) || err('rubric.criteria', true) ? <FieldError id="rubric-error" errors={[...(err('rubric', true) ?? []), ...(err('rubric.levels', true) ?? []), ...(err('rubric.criteria', true) ?? [])]} /> : null}
         <div className="relative overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">Rubric builder</caption>
@@ -379,12 +462,20 @@ export function CredentialEditor(props: Props) {
               <tr>
                 <th scope="col" className="w-64 border border-slate-300 bg-slate-100 p-2 text-left">Criterion</th>
                 {levels.map((l, rank) => (
-                  <th key={rank} scope="col" className="border border-slate-300 bg-slate-100 p-2 text-left align-top">
-                    <label className="sr-only" htmlFor={`rubric.levels.${rank}`}>Name of level {rank + 1}</label>
-                    <input id={`rubric.levels.${rank}`} value={l} onChange={(e) => update((f) => ({ ...f, rubric: { ...f.rubric, levels: f.rubric.levels.map((x, j) => (j === rank ? e.target.value : x)) } }))} className={`${inputClass} mt-0`} placeholder={`Level ${rank + 1}`} aria-invalid={err(`rubric.levels.${rank}`) ? true : undefined} />
-                    <FieldError errors={err(`rubric.levels.${rank}`)} />
+                  <th key={form.rubric.levelIds[rank] ?? rank} scope="col" className="border border-slate-300 bg-slate-100 p-2 text-left align-top">
+                    {/* A visible name: the placeholder alone is no label, and disappears once there is text. */}
+                    <label className="block text-xs font-semibold" htmlFor={`rubric.levels.${rank}`}>Name of level {rank + 1}</label>
+                    <input id={`rubric.levels.${rank}`} value={l} onChange={(e) => update((f) => ({ ...f, rubric: { ...f.rubric, levels: f.rubric.levels.map((x, j) => (j === rank ? e.target.value : x)) } }))} className={`${inputClass} mt-0`} placeholder={`Level ${rank + 1}`} {...invalid(err(`rubric.levels.${rank}`), `rubric.levels.${rank}-error`)} />
+                    <FieldError id={`rubric.levels.${rank}-error`} errors={err(`rubric.levels.${rank}`)} />
                     {levels.length > 2 ? (
-                      <button type="button" className="mt-1 text-xs font-semibold text-red-700 underline" onClick={() => update((f) => removeLevel(f, rank))}>
+                      <button
+                        type="button"
+                        className="mt-1 text-xs font-semibold text-red-700 underline"
+                        onClick={() => {
+                          update((f) => removeLevel(f, rank));
+                          afterRemove(`Level ${rank + 1}${l ? ` (${l})` : ''}`, rank < levels.length - 1 ? [`rubric.levels.${rank}`, 'add-level'] : ['add-level']);
+                        }}
+                      >
                         Remove level<span className="sr-only"> {l || rank + 1}</span>
                       </button>
                     ) : null}
@@ -396,35 +487,62 @@ export function CredentialEditor(props: Props) {
               {form.rubric.criteria.map((c, i) => {
                 const patch = (v: Partial<CriterionForm>) => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: f.rubric.criteria.map((x, j) => (j === i ? { ...x, ...v } : x)) } }));
                 return (
-                  <tr key={i}>
+                  <tr key={c.uid}>
                     <th scope="row" className="border border-slate-300 p-2 text-left align-top font-normal">
                       <label className="block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.title`}>Criterion {i + 1}</label>
-                      <input id={`rubric.criteria.${i}.title`} value={c.title} onChange={(e) => patch({ title: e.target.value })} className={`${inputClass} mt-0`} aria-invalid={err(`rubric.criteria.${i}.title`) ? true : undefined} />
-                      <FieldError errors={err(`rubric.criteria.${i}.title`)} />
+                      <input id={`rubric.criteria.${i}.title`} value={c.title} onChange={(e) => patch({ title: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.title`), `rubric.criteria.${i}.title-error`)} />
+                      <FieldError id={`rubric.criteria.${i}.title-error`} errors={err(`rubric.criteria.${i}.title`)} />
                       <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.description`}>Description</label>
-                      <textarea id={`rubric.criteria.${i}.description`} rows={2} value={c.description} onChange={(e) => patch({ description: e.target.value })} className={`${inputClass} mt-0`} />
+                      <textarea id={`rubric.criteria.${i}.description`} rows={2} value={c.description} onChange={(e) => patch({ description: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.description`), `rubric.criteria.${i}.description-error`)} />
+                      <FieldError id={`rubric.criteria.${i}.description-error`} errors={err(`rubric.criteria.${i}.description`)} />
                       <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.partIndex`}>Judges part</label>
-                      <select id={`rubric.criteria.${i}.partIndex`} value={c.partIndex} onChange={(e) => patch({ partIndex: e.target.value })} className={`${inputClass} mt-0`}>
+                      <select id={`rubric.criteria.${i}.partIndex`} value={c.partIndex} onChange={(e) => patch({ partIndex: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.partIndex`), `rubric.criteria.${i}.partIndex-error`)}>
                         <option value="">The whole application</option>
                         {form.parts.map((p, j) => (
-                          <option key={j} value={String(j)}>Part {j + 1}{p.title ? `: ${p.title}` : ''}</option>
+                          <option key={p.uid} value={String(j)}>Part {j + 1}{p.title ? `: ${p.title}` : ''}</option>
                         ))}
                       </select>
-                      <FieldError errors={err(`rubric.criteria.${i}.partIndex`)} />
+                      <FieldError id={`rubric.criteria.${i}.partIndex-error`} errors={err(`rubric.criteria.${i}.partIndex`)} />
                       <div className="mt-2 flex gap-1">
-                        <button type="button" className={smallBtn} disabled={i === 0} onClick={() => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: swap(f.rubric.criteria, i, i - 1) } }))}>
+                        <button
+                          id={`${c.uid}-up`}
+                          type="button"
+                          className={smallBtn}
+                          disabled={i === 0}
+                          onClick={() => {
+                            update((f) => ({ ...f, rubric: { ...f.rubric, criteria: moveItem(f.rubric.criteria, i, i - 1) } }));
+                            afterMove(`Criterion ${i + 1}`, c.uid, i, i - 1);
+                          }}
+                        >
                           ↑<span className="sr-only"> Move criterion {i + 1} up</span>
                         </button>
-                        <button type="button" className={smallBtn} disabled={i === form.rubric.criteria.length - 1} onClick={() => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: swap(f.rubric.criteria, i, i + 1) } }))}>
+                        <button
+                          id={`${c.uid}-down`}
+                          type="button"
+                          className={smallBtn}
+                          disabled={i === form.rubric.criteria.length - 1}
+                          onClick={() => {
+                            update((f) => ({ ...f, rubric: { ...f.rubric, criteria: moveItem(f.rubric.criteria, i, i + 1) } }));
+                            afterMove(`Criterion ${i + 1}`, c.uid, i, i + 1);
+                          }}
+                        >
                           ↓<span className="sr-only"> Move criterion {i + 1} down</span>
                         </button>
-                        <button type="button" className={`${smallBtn} text-red-700`} onClick={() => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: f.rubric.criteria.filter((_, j) => j !== i) } }))}>
+                        <button
+                          type="button"
+                          className={`${smallBtn} text-red-700`}
+                          onClick={() => {
+                            const hasNext = i < form.rubric.criteria.length - 1;
+                            update((f) => ({ ...f, rubric: { ...f.rubric, criteria: f.rubric.criteria.filter((_, j) => j !== i) } }));
+                            afterRemove(`Criterion ${i + 1}`, hasNext ? [`rubric.criteria.${i}.title`] : ['add-criterion']);
+                          }}
+                        >
                           Remove<span className="sr-only"> criterion {i + 1}</span>
                         </button>
                       </div>
                     </th>
                     {levels.map((l, rank) => (
-                      <td key={rank} className="border border-slate-300 p-2 align-top">
+                      <td key={form.rubric.levelIds[rank] ?? rank} className="border border-slate-300 p-2 align-top">
                         <label className="sr-only" htmlFor={`rubric.criteria.${i}.descriptors.${rank}`}>{`${c.title || `Criterion ${i + 1}`} at ${l || `level ${rank + 1}`}`}</label>
                         <textarea
                           id={`rubric.criteria.${i}.descriptors.${rank}`}
@@ -433,8 +551,14 @@ export function CredentialEditor(props: Props) {
                           onChange={(e) => patch({ descriptors: levels.map((_, k) => (k === rank ? e.target.value : c.descriptors[k] ?? '')) })}
                           className={`${inputClass} mt-0`}
                           aria-invalid={err(`rubric.criteria.${i}.descriptors.${rank}`) ? true : undefined}
+                          aria-describedby={
+                            [
+                              err(`rubric.criteria.${i}.descriptors.${rank}`) ? `rubric.criteria.${i}.descriptors.${rank}-error` : null,
+                              err(`rubric.criteria.${i}.descriptors`, true) ? `rubric.criteria.${i}.descriptors-error` : null,
+                            ].filter(Boolean).join(' ') || undefined
+                          }
                         />
-                        <FieldError errors={err(`rubric.criteria.${i}.descriptors.${rank}`)} />
+                        <FieldError id={`rubric.criteria.${i}.descriptors.${rank}-error`} errors={err(`rubric.criteria.${i}.descriptors.${rank}`)} />
                       </td>
                     ))}
                   </tr>
@@ -443,12 +567,12 @@ export function CredentialEditor(props: Props) {
             </tbody>
           </table>
         </div>
-        {form.rubric.criteria.map((_, i) => (err(`rubric.criteria.${i}.descriptors`, true) ? <FieldError key={i} errors={err(`rubric.criteria.${i}.descriptors`, true)} /> : null))}
+        {form.rubric.criteria.map((c, i) => (err(`rubric.criteria.${i}.descriptors`, true) ? <FieldError key={c.uid} id={`rubric.criteria.${i}.descriptors-error`} errors={[`Criterion ${i + 1}:`, ...(err(`rubric.criteria.${i}.descriptors`, true) ?? [])]} /> : null))}
         <div className="mt-3 flex flex-wrap gap-2">
-          <button type="button" className={smallBtn} onClick={() => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: [...f.rubric.criteria, { title: '', description: '', partIndex: '', descriptors: f.rubric.levels.map(() => '') }] } }))}>
+          <button id="add-criterion" type="button" className={smallBtn} onClick={() => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: [...f.rubric.criteria, emptyCriterion(f.rubric.levels.length)] } }))}>
             + Add a criterion
           </button>
-          <button type="button" className={smallBtn} disabled={levels.length >= 6} onClick={() => update(addLevel)}>
+          <button id="add-level" type="button" className={smallBtn} disabled={levels.length >= 6} onClick={() => update(addLevel)}>
             + Add a level
           </button>
         </div>
@@ -482,17 +606,20 @@ export function CredentialEditor(props: Props) {
               />
             ) : null}
           </div>
-          <FieldError errors={err('rubric.passingRule', true)} />
+          <FieldError id="rubric.passingRule-error" errors={err('rubric.passingRule', true)} />
         </fieldset>
       </Section>
 
       <Section title="Standards alignment">
         <ListEditor<AlignmentForm>
           items={form.alignments}
+          name="alignments"
           noun="alignment"
           onChange={(alignments) => set('alignments', alignments)}
-          make={() => ({ targetName: '', targetUrl: '', targetDescription: '', targetFramework: '', targetCode: '' })}
+          make={emptyAlignment}
           errors={err('alignments', true)}
+          afterMove={afterMove}
+          afterRemove={afterRemove}
           render={(a, i, patch) => (
             <div className="grid gap-x-4 sm:grid-cols-2">
               <TextField label="Standard name" name={`alignments.${i}.targetName`} value={a.targetName} onChange={(e) => patch({ targetName: e.target.value })} errors={err(`alignments.${i}.targetName`)} />
@@ -519,59 +646,111 @@ export function CredentialEditor(props: Props) {
   );
 }
 
-function swap<T>(arr: T[], i: number, j: number): T[] {
-  const out = [...arr];
-  [out[i], out[j]] = [out[j], out[i]];
-  return out;
+/** Focuses the first of `ids` that is on the page, shown and enabled, once React has rendered the change. */
+function focusFirst(ids: string[]) {
+  window.setTimeout(() => {
+    for (const id of ids) {
+      const el = document.getElementById(id);
+      if (el && el.getClientRects().length > 0 && !(el instanceof HTMLButtonElement && el.disabled)) {
+        el.focus();
+        return;
+      }
+    }
+  }, 0);
 }
 
+/** Moves to a field from the error summary; false if there is no such field (the link then works as a plain link). */
+function focusField(id: string): boolean {
+  const el = document.getElementById(id);
+  if (!el) return false;
+  // A Markdown field showing its preview hides the textarea: switch back to writing first.
+  const panel = el.closest<HTMLElement>('[role="tabpanel"][hidden]');
+  if (panel) document.querySelector<HTMLElement>(`[aria-controls="${panel.id}"]`)?.click();
+  window.setTimeout(() => {
+    el.focus({ preventScroll: true });
+    // Show the field's label too, not just the field.
+    const label = document.querySelector<HTMLElement>(`label[for="${CSS.escape(id)}"]`);
+    if (label && !label.classList.contains('sr-only')) label.scrollIntoView({ block: 'start' });
+    else el.scrollIntoView({ block: 'center' });
+  }, 0);
+  return true;
+}
+
+/** aria-invalid and aria-describedby for a field whose error message has id `errorId`. */
+function invalid(errors: string[] | undefined, errorId: string) {
+  return errors?.length ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
+}
+
+const toolbarIds = (uid: string) => [`${uid}-up`, `${uid}-down`, `${uid}-remove`];
+
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  // An id cannot hold spaces: "sec-Learning resources" would point aria-labelledby at two ids.
+  const headingId = `sec-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
-    <section className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby={`sec-${title}`}>
-      <h2 id={`sec-${title}`} className="text-lg font-semibold">{title}</h2>
+    <section className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby={headingId}>
+      <h2 id={headingId} className="text-lg font-semibold">{title}</h2>
       {description ? <p className="mb-3 text-sm text-slate-700">{description}</p> : <div className="mb-3" />}
       {children}
     </section>
   );
 }
 
-function FieldError({ errors }: { errors?: string[] }) {
+function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
-  return <p className="mt-1 text-sm font-medium text-red-700">{errors.join(' ')}</p>;
+  return <p id={id} className="mt-1 text-sm font-medium text-red-700">{errors.join(' ')}</p>;
 }
 
-function ItemToolbar({ label, onUp, onDown, onRemove }: { label: string; onUp?: () => void; onDown?: () => void; onRemove: () => void }) {
+function ItemToolbar({ uid, label, onUp, onDown, onRemove }: { uid: string; label: string; onUp?: () => void; onDown?: () => void; onRemove: () => void }) {
   return (
     <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
       <h3 className="font-semibold">{label}</h3>
       <div className="flex gap-1">
-        <button type="button" className={smallBtn} disabled={!onUp} onClick={onUp}>↑<span className="sr-only"> Move {label} up</span></button>
-        <button type="button" className={smallBtn} disabled={!onDown} onClick={onDown}>↓<span className="sr-only"> Move {label} down</span></button>
-        <button type="button" className={`${smallBtn} text-red-700`} onClick={onRemove}>Remove<span className="sr-only"> {label}</span></button>
+        <button id={`${uid}-up`} type="button" className={smallBtn} disabled={!onUp} onClick={onUp}>↑<span className="sr-only"> Move {label} up</span></button>
+        <button id={`${uid}-down`} type="button" className={smallBtn} disabled={!onDown} onClick={onDown}>↓<span className="sr-only"> Move {label} down</span></button>
+        <button id={`${uid}-remove`} type="button" className={`${smallBtn} text-red-700`} onClick={onRemove}>Remove<span className="sr-only"> {label}</span></button>
       </div>
     </div>
   );
 }
 
-function ListEditor<T>({ items, noun, onChange, make, render, errors }: { items: T[]; noun: string; onChange: (items: T[]) => void; make: () => T; render: (item: T, index: number, patch: (v: Partial<T>) => void) => ReactNode; errors?: string[] }) {
+function ListEditor<T extends { uid: string }>({
+  items, name, noun, onChange, make, render, errors, afterMove, afterRemove,
+}: {
+  items: T[];
+  /** The list's field name, e.g. "resources": ids of its error and add button. */
+  name: string;
+  noun: string;
+  onChange: (items: T[]) => void;
+  make: () => T;
+  render: (item: T, index: number, patch: (v: Partial<T>) => void) => ReactNode;
+  errors?: string[];
+  afterMove: (label: string, uid: string, from: number, to: number) => void;
+  afterRemove: (label: string, focusIds: string[]) => void;
+}) {
+  const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
   return (
     <div>
-      <FieldError errors={errors} />
+      <FieldError id={`${name}-error`} errors={errors} />
       {items.length === 0 ? <p className="text-sm text-slate-700">No {noun}s yet.</p> : null}
       <ol className="space-y-4">
         {items.map((item, i) => (
-          <li key={i} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+          <li key={item.uid} className="rounded-md border border-slate-200 bg-slate-50 p-3">
             <ItemToolbar
-              label={`${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${i + 1}`}
-              onUp={i > 0 ? () => onChange(swap(items, i, i - 1)) : undefined}
-              onDown={i < items.length - 1 ? () => onChange(swap(items, i, i + 1)) : undefined}
-              onRemove={() => onChange(items.filter((_, j) => j !== i))}
+              uid={item.uid}
+              label={`${Noun} ${i + 1}`}
+              onUp={i > 0 ? () => { onChange(moveItem(items, i, i - 1)); afterMove(`${Noun} ${i + 1}`, item.uid, i, i - 1); } : undefined}
+              onDown={i < items.length - 1 ? () => { onChange(moveItem(items, i, i + 1)); afterMove(`${Noun} ${i + 1}`, item.uid, i, i + 1); } : undefined}
+              onRemove={() => {
+                const next = items[i + 1];
+                onChange(items.filter((_, j) => j !== i));
+                afterRemove(`${Noun} ${i + 1}`, next ? toolbarIds(next.uid) : [`add-${name}`]);
+              }}
             />
             {render(item, i, (v) => onChange(items.map((x, j) => (j === i ? { ...x, ...v } : x))))}
           </li>
         ))}
       </ol>
-      <button type="button" className={`${smallBtn} mt-3`} onClick={() => onChange([...items, make()])}>
+      <button id={`add-${name}`} type="button" className={`${smallBtn} mt-3`} onClick={() => onChange([...items, make()])}>
         + Add a {noun}
       </button>
     </div>

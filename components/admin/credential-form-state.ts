@@ -4,8 +4,13 @@ import type { z } from 'zod';
 import type { MicroCredentialDef } from '@/lib/authoring/schemas';
 import type { FileKind } from '@/lib/evidence/file-types';
 
-export type ResourceForm = { kind: 'READING' | 'VIDEO' | 'LINK' | 'ACTIVITY'; title: string; url: string; body: string; minutes: string };
+/**
+ * `uid` identifies a list item in the browser only (React keys, focus after a move or remove); it is
+ * made when the item is created or loaded and never sent to the server (formToDefInput drops it).
+ */
+export type ResourceForm = { uid: string; kind: 'READING' | 'VIDEO' | 'LINK' | 'ACTIVITY'; title: string; url: string; body: string; minutes: string };
 export type PartForm = {
+  uid: string;
   title: string;
   prompt: string;
   responseType: 'TEXT' | 'FILES' | 'TEXT_AND_FILES' | 'LINKS';
@@ -15,8 +20,8 @@ export type PartForm = {
   maxFileMb: string;
   maxFiles: string;
 };
-export type CriterionForm = { title: string; description: string; partIndex: string; descriptors: string[] };
-export type AlignmentForm = { targetName: string; targetUrl: string; targetDescription: string; targetFramework: string; targetCode: string };
+export type CriterionForm = { uid: string; title: string; description: string; partIndex: string; descriptors: string[] };
+export type AlignmentForm = { uid: string; targetName: string; targetUrl: string; targetDescription: string; targetFramework: string; targetCode: string };
 export type CredentialForm = {
   slug: string;
   title: string;
@@ -34,14 +39,22 @@ export type CredentialForm = {
   badgeColor: string;
   resources: ResourceForm[];
   parts: PartForm[];
-  rubric: { levels: string[]; criteria: CriterionForm[]; passingKind: 'ALL_AT_LEAST' | 'TOTAL_AT_LEAST'; levelRank: string; total: string };
+  /** `levelIds[i]` is the browser-only id of `levels[i]`, kept in step with it. */
+  rubric: { levels: string[]; levelIds: string[]; criteria: CriterionForm[]; passingKind: 'ALL_AT_LEAST' | 'TOTAL_AT_LEAST'; levelRank: string; total: string };
   alignments: AlignmentForm[];
 };
 
 const MB = 1024 * 1024;
 
+let idCounter = 0;
+/** A browser-only id for a list item; unique enough for keys in one page (ids made on the server and in the browser never collide). */
+export function newItemId(): string {
+  idCounter += 1;
+  return `i${idCounter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
 export function emptyPart(): PartForm {
-  return { title: '', prompt: '', responseType: 'TEXT', required: true, wordLimit: '', allowedTypes: [], maxFileMb: '100', maxFiles: '5' };
+  return { uid: newItemId(), title: '', prompt: '', responseType: 'TEXT', required: true, wordLimit: '', allowedTypes: [], maxFileMb: '100', maxFiles: '5' };
 }
 
 export function emptyForm(): CredentialForm {
@@ -50,7 +63,8 @@ export function emptyForm(): CredentialForm {
     level: '1', pdHours: '', expiryMonths: '', badgeColor: '#1d4ed8', resources: [], parts: [emptyPart()],
     rubric: {
       levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
-      criteria: [{ title: '', description: '', partIndex: '0', descriptors: ['', '', '', ''] }],
+      levelIds: [newItemId(), newItemId(), newItemId(), newItemId()],
+      criteria: [{ uid: newItemId(), title: '', description: '', partIndex: '0', descriptors: ['', '', '', ''] }],
       passingKind: 'ALL_AT_LEAST', levelRank: '2', total: '',
     },
     alignments: [],
@@ -64,19 +78,20 @@ export function defToForm(def: MicroCredentialDef): CredentialForm {
     slug: def.slug, title: def.title, summary: def.summary, competency: def.competency, keyMethod: def.keyMethod, methodComponents: def.methodComponents,
     researchRationale: def.researchRationale, topic: def.topic, subjects: def.subjects.join(', '), gradeBands: def.gradeBands.join(', '),
     level: str(def.level), pdHours: str(def.pdHours), expiryMonths: str(def.expiryMonths), badgeColor: def.badgeColor,
-    resources: def.resources.map((r) => ({ kind: r.kind, title: r.title, url: r.url ?? '', body: r.body, minutes: str(r.minutes) })),
+    resources: def.resources.map((r) => ({ uid: newItemId(), kind: r.kind, title: r.title, url: r.url ?? '', body: r.body, minutes: str(r.minutes) })),
     parts: def.parts.map((p) => ({
-      title: p.title, prompt: p.prompt, responseType: p.responseType, required: p.required, wordLimit: str(p.wordLimit), allowedTypes: [...p.allowedTypes],
+      uid: newItemId(), title: p.title, prompt: p.prompt, responseType: p.responseType, required: p.required, wordLimit: str(p.wordLimit), allowedTypes: [...p.allowedTypes],
       maxFileMb: String(Math.round((p.maxFileBytes / MB) * 100) / 100), maxFiles: String(p.maxFiles),
     })),
     rubric: {
       levels: [...def.rubric.levels],
-      criteria: def.rubric.criteria.map((c) => ({ title: c.title, description: c.description, partIndex: str(c.partIndex), descriptors: [...c.descriptors] })),
+      levelIds: def.rubric.levels.map(() => newItemId()),
+      criteria: def.rubric.criteria.map((c) => ({ uid: newItemId(), title: c.title, description: c.description, partIndex: str(c.partIndex), descriptors: [...c.descriptors] })),
       passingKind: def.rubric.passingRule.kind,
       levelRank: String(def.rubric.passingRule.levelRank),
       total: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? String(def.rubric.passingRule.total) : '',
     },
-    alignments: def.alignments.map((a) => ({ targetName: a.targetName, targetUrl: a.targetUrl, targetDescription: a.targetDescription ?? '', targetFramework: a.targetFramework ?? '', targetCode: a.targetCode ?? '' })),
+    alignments: def.alignments.map((a) => ({ uid: newItemId(), targetName: a.targetName, targetUrl: a.targetUrl, targetDescription: a.targetDescription ?? '', targetFramework: a.targetFramework ?? '', targetCode: a.targetCode ?? '' })),
   };
 }
 
@@ -114,6 +129,43 @@ export function formToDefInput(f: CredentialForm): z.input<typeof MicroCredentia
   } as z.input<typeof MicroCredentialDef>;
 }
 
+export function emptyResource(): ResourceForm {
+  return { uid: newItemId(), kind: 'READING', title: '', url: '', body: '', minutes: '' };
+}
+
+export function emptyCriterion(levelCount: number): CriterionForm {
+  return { uid: newItemId(), title: '', description: '', partIndex: '', descriptors: Array.from({ length: levelCount }, () => '') };
+}
+
+export function emptyAlignment(): AlignmentForm {
+  return { uid: newItemId(), targetName: '', targetUrl: '', targetDescription: '', targetFramework: '', targetCode: '' };
+}
+
+/**
+ * Gives ids to list items that lack them, e.g. in a copy kept in the browser before items had ids.
+ * Items that have one keep it, so this is safe to run on any form.
+ */
+export function ensureItemIds(f: CredentialForm): CredentialForm {
+  const withId = <T extends { uid?: string }>(x: T): T & { uid: string } => (x.uid ? (x as T & { uid: string }) : { ...x, uid: newItemId() });
+  const levelIds = f.rubric.levels.map((_, i) => f.rubric.levelIds?.[i] || newItemId());
+  return {
+    ...f,
+    resources: f.resources.map(withId),
+    parts: f.parts.map(withId),
+    rubric: { ...f.rubric, levelIds, criteria: f.rubric.criteria.map(withId) },
+    alignments: f.alignments.map(withId),
+  };
+}
+
+/** Moves item `from` to `to` (any list), returning a new array. */
+export function moveItem<T>(items: T[], from: number, to: number): T[] {
+  if (from < 0 || from >= items.length || to < 0 || to >= items.length) return items;
+  const out = [...items];
+  const [moved] = out.splice(from, 1);
+  out.splice(to, 0, moved);
+  return out;
+}
+
 /** Moves item `from` to `to` and keeps criteria pointing at the same parts. */
 export function movePart(f: CredentialForm, from: number, to: number): CredentialForm {
   if (to < 0 || to >= f.parts.length) return f;
@@ -137,7 +189,7 @@ export function removePart(f: CredentialForm, index: number): CredentialForm {
 }
 
 export function addLevel(f: CredentialForm): CredentialForm {
-  return { ...f, rubric: { ...f.rubric, levels: [...f.rubric.levels, ''], criteria: f.rubric.criteria.map((c) => ({ ...c, descriptors: [...c.descriptors, ''] })) } };
+  return { ...f, rubric: { ...f.rubric, levels: [...f.rubric.levels, ''], levelIds: [...f.rubric.levelIds, newItemId()], criteria: f.rubric.criteria.map((c) => ({ ...c, descriptors: [...c.descriptors, ''] })) } };
 }
 
 export function removeLevel(f: CredentialForm, rank: number): CredentialForm {
@@ -147,6 +199,7 @@ export function removeLevel(f: CredentialForm, rank: number): CredentialForm {
     rubric: {
       ...f.rubric,
       levels: f.rubric.levels.filter((_, i) => i !== rank),
+      levelIds: f.rubric.levelIds.filter((_, i) => i !== rank),
       criteria: f.rubric.criteria.map((c) => ({ ...c, descriptors: c.descriptors.filter((_, i) => i !== rank) })),
       levelRank: Number.isNaN(lr) ? f.rubric.levelRank : String(lr > rank ? lr - 1 : Math.min(lr, f.rubric.levels.length - 2)),
     },
@@ -159,4 +212,60 @@ export function errorsFor(fieldErrors: Record<string, string[]> | undefined, pat
   const out: string[] = [];
   for (const [k, v] of Object.entries(fieldErrors)) if (k === path || (!exact && k.startsWith(`${path}.`))) out.push(...v);
   return out.length ? [...new Set(out)] : undefined;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  issuerId: 'Issuing organisation', title: 'Title', slug: 'Web address', summary: 'Summary', competency: 'Competency', keyMethod: 'Key method',
+  methodComponents: 'Method components', researchRationale: 'Research and rationale', topic: 'Topic', subjects: 'Subjects', gradeBands: 'Grade bands',
+  level: 'Level', pdHours: 'PD hours', expiryMonths: 'Expires after (months)', badgeColor: 'Badge colour', badgeImageKey: 'Badge image',
+  resources: 'Learning resources', parts: 'Submission parts', alignments: 'Standards alignment', rubric: 'Rubric', 'rubric.levels': 'Rubric levels',
+  'rubric.criteria': 'Rubric criteria', 'rubric.passingRule': 'Passing rule', 'rubric.passingRule.kind': 'Passing rule',
+  'rubric.passingRule.levelRank': 'Passing level', 'rubric.passingRule.total': 'Total needed',
+};
+const ITEM_FIELD_LABELS: Record<string, Record<string, string>> = {
+  resources: { kind: 'Kind', title: 'Title', url: 'Web address', minutes: 'Minutes', body: 'Notes' },
+  parts: { title: 'Part title', prompt: 'Prompt', responseType: 'Response type', wordLimit: 'Word limit', allowedTypes: 'Allowed file types', maxFileBytes: 'Largest file (MB)', maxFiles: 'Most files', required: 'Required' },
+  'rubric.criteria': { title: 'Title', description: 'Description', partIndex: 'Judges part', descriptors: 'Level descriptions' },
+  alignments: { targetName: 'Standard name', targetUrl: 'Web address', targetFramework: 'Framework', targetCode: 'Code', targetDescription: 'Description' },
+};
+const ITEM_NOUNS: Record<string, string> = { resources: 'Resource', parts: 'Part', 'rubric.criteria': 'Criterion', alignments: 'Alignment' };
+/** Where an error about a whole list or group sends the reader: a list's add button (the usual error is "add at least one"), else its first field. */
+const GROUP_TARGETS: Record<string, string> = {
+  resources: 'add-resources', parts: 'add-part', alignments: 'add-alignments', 'rubric.criteria': 'add-criterion', rubric: 'rubric.levels.0',
+  'rubric.levels': 'rubric.levels.0', 'rubric.passingRule': 'rubric.passingRule.levelRank', badgeImageKey: 'badge-file',
+};
+
+export type ErrorSummaryItem = { key: string; targetId: string; label: string; messages: string[] };
+
+/**
+ * One entry per server field error, with a readable field name and the id of the control to move to.
+ * Control ids in the editor are the error paths themselves (e.g. "parts.1.title"), with a few exceptions
+ * handled here: list entries ("subjects.0") point at their text field, whole-list errors at the first item.
+ */
+export function errorSummary(fieldErrors: Record<string, string[]> | undefined): ErrorSummaryItem[] {
+  if (!fieldErrors) return [];
+  return Object.entries(fieldErrors)
+    .filter(([, messages]) => messages.length > 0)
+    .map(([key, messages]) => ({ key, messages: [...new Set(messages)], ...describeErrorKey(key) }));
+}
+
+function describeErrorKey(key: string): { targetId: string; label: string } {
+  if (key === '_form') return { targetId: 'title', label: 'The form' };
+  const list = /^(subjects|gradeBands)\.\d+$/.exec(key);
+  if (list) return { targetId: list[1], label: FIELD_LABELS[list[1]] };
+  const level = /^rubric\.levels\.(\d+)$/.exec(key);
+  if (level) return { targetId: key, label: `Name of level ${Number(level[1]) + 1}` };
+  const item = /^(resources|parts|rubric\.criteria|alignments)\.(\d+)(?:\.([^.]+))?(?:\.(\d+))?/.exec(key);
+  if (item) {
+    const [, listKey, index, field, sub] = item;
+    const noun = `${ITEM_NOUNS[listKey]} ${Number(index) + 1}`;
+    if (!field) return { targetId: `${listKey}.${index}.${listKey === 'rubric.criteria' || listKey === 'parts' ? 'title' : listKey === 'resources' ? 'kind' : 'targetName'}`, label: noun };
+    if (listKey === 'rubric.criteria' && field === 'descriptors') {
+      return sub === undefined
+        ? { targetId: `${listKey}.${index}.descriptors.0`, label: `${noun}: level descriptions` }
+        : { targetId: `${listKey}.${index}.descriptors.${sub}`, label: `${noun} at level ${Number(sub) + 1}` };
+    }
+    return { targetId: `${listKey}.${index}.${field}`, label: `${noun}: ${ITEM_FIELD_LABELS[listKey][field] ?? field}` };
+  }
+  return { targetId: GROUP_TARGETS[key] ?? key, label: FIELD_LABELS[key] ?? key };
 }

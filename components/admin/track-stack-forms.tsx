@@ -94,7 +94,7 @@ export function TrackForm(props: {
         <legend className="text-sm font-semibold">Levels, in order</legend>
         <p className="text-sm text-slate-600">Each level is earned through one of your micro-credentials. Leave later levels empty if the track is shorter.</p>
         {[0, 1, 2, 3, 4].map((n) => (
-          <SelectField key={n} label={`Level ${n + 1}`} name="levels" defaultValue={i.levels[n] ?? ''} errors={n === 0 ? errors?.levels : undefined}>
+          <SelectField key={n} label={`Level ${n + 1}`} name="levels" id={`levels-${n}`} defaultValue={i.levels[n] ?? ''} errors={n === 0 ? errors?.levels : undefined}>
             <option value="">—</option>
             {props.options.map((o) => <option key={o.slug} value={o.slug}>{o.title} ({o.slug}{o.status !== 'PUBLISHED' ? `, ${o.status.toLowerCase()}` : ''})</option>)}
           </SelectField>

@@ -1,8 +1,9 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
+import { verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
@@ -60,121 +61,200 @@ function versionFields(def: MicroCredentialDef) {
     researchRationale: def.researchRationale, pdHours: new Prisma.Decimal(def.pdHours), expiryMonths: def.expiryMonths ?? null, badgeColor: def.badgeColor,
     passingRuleKind: def.rubric.passingRule.kind, passingLevelRank: def.rubric.passingRule.levelRank,
     passingTotal: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? def.rubric.passingRule.total : null,
+    // Kept on the version too: for a draft these are pending until publish copies them to the live row.
+    ...classification(def),
   };
 }
 
-export async function createMicroCredential(opts: { actor: Actor; issuerId: string; def: DefInput; trackId?: string | null }) {
+function classification(def: Pick<MicroCredentialDef, 'level' | 'topic' | 'subjects' | 'gradeBands'>) {
+  return { level: def.level ?? null, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands };
+}
+
+const SLUG_LOCKED = 'The address of a published micro-credential cannot change: badges link to it.';
+export const EDIT_CONFLICT = 'Someone else changed or published this credential while you were editing. Reload to see their changes; copy your text first.';
+
+/** Serialises saves and publishes of one credential: whoever comes second sees the first one's commit. */
+async function lockCredential(tx: Tx, microCredentialId: string) {
+  const [row] = await tx.$queryRaw<{ publishedAt: Date | null; status: string; trackId: string | null }[]>`
+    SELECT "publishedAt", "status"::text AS "status", "trackId" FROM "MicroCredential" WHERE "id" = ${microCredentialId} FOR UPDATE`;
+  if (!row) throw notFound('That credential');
+  return { ...row, everPublished: row.publishedAt !== null || row.status !== 'DRAFT' };
+}
+
+/** A track has one credential per level (@@unique([trackId, level])): say so on the field instead of failing the write. */
+async function assertLevelFree(client: Tx | typeof db, opts: { microCredentialId: string; trackId: string | null; level: number | null }) {
+  if (!opts.trackId || opts.level === null) return;
+  const other = await client.microCredential.findFirst({ where: { trackId: opts.trackId, level: opts.level, id: { not: opts.microCredentialId } }, select: { slug: true } });
+  if (other) {
+    const msg = `Level ${opts.level} of this credential’s track is already “${other.slug}”. Choose another level or change the track.`;
+    throw validation(msg, { level: [msg] });
+  }
+}
+
+/** A new badge image is checked (exists, small, really a PNG, this issuer's) before anything is written. */
+async function checkBadgeKey(actor: Actor, issuerId: string, key: string | null | undefined, current: string | null) {
+  if (key && key !== current) await verifyBadgeObject({ actor, issuerId, key });
+}
+
+export async function createMicroCredential(opts: { actor: Actor; issuerId: string; def: DefInput; trackId?: string | null; badgeImageKey?: string | null }) {
   if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
   const def = parseDef(opts.def);
   const taken = await db.microCredential.findUnique({ where: { slug: def.slug }, select: { id: true } });
   if (taken) throw validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
+  await assertLevelFree(db, { microCredentialId: '', trackId: opts.trackId ?? null, level: def.level ?? null });
+  // Verified first, so a bad image leaves nothing behind and the same form can simply be sent again.
+  await checkBadgeKey(opts.actor, opts.issuerId, opts.badgeImageKey, null);
   return db.$transaction(async (tx) => {
     const mc = await tx.microCredential.create({
-      data: {
-        issuerId: opts.issuerId, slug: def.slug, trackId: opts.trackId ?? null, level: def.level ?? null, topic: def.topic,
-        subjects: def.subjects, gradeBands: def.gradeBands,
-      },
+      data: { issuerId: opts.issuerId, slug: def.slug, trackId: opts.trackId ?? null, ...classification(def) },
       select: { id: true, slug: true },
     });
     const version = await tx.microCredentialVersion.create({
-      data: { microCredentialId: mc.id, version: 1, createdById: opts.actor.id, ...versionFields(def) },
-      select: { id: true },
+      data: { microCredentialId: mc.id, version: 1, createdById: opts.actor.id, badgeImageKey: opts.badgeImageKey ?? null, ...versionFields(def) },
+      select: { id: true, updatedAt: true },
     });
     await writeVersionContent(tx, version.id, def);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.create', entityType: 'MicroCredential', entityId: mc.id, organizationId: opts.issuerId }, tx);
-    return { id: mc.id, slug: mc.slug, versionId: version.id };
+    return { id: mc.id, slug: mc.slug, versionId: version.id, updatedAt: version.updatedAt };
   });
 }
 
 /**
  * Saves an edit. A draft version is rewritten in place; a published one is never touched: the edit
- * becomes a new draft version, so submissions in flight keep the version they answered.
+ * becomes a new draft version, so submissions in flight keep the version they answered. Once a
+ * credential has been published, nothing teachers, verifiers or reports see changes until the
+ * draft is published: its classification waits on the draft row, and its address never changes.
+ *
+ * `expected` is the newest version as the editor loaded it; if someone else saved or published
+ * since, the save is refused (CONFLICT) instead of silently overwriting their work.
+ * `badgeImageKey`: undefined keeps the draft's image; a key is verified before anything is written.
  */
-export async function saveMicroCredentialDraft(opts: { actor: Actor; microCredentialId: string; def: DefInput }) {
+export async function saveMicroCredentialDraft(opts: {
+  actor: Actor;
+  microCredentialId: string;
+  def: DefInput;
+  badgeImageKey?: string | null;
+  expected?: { versionId: string; updatedAt: Date } | null;
+}) {
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
-    select: { id: true, issuerId: true, slug: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, status: true } } },
+    select: { id: true, issuerId: true, slug: true, status: true, publishedAt: true, trackId: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, badgeImageKey: true } } },
   });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
   const def = parseDef(opts.def);
   if (def.slug !== mc.slug) {
+    if (mc.publishedAt !== null || mc.status !== 'DRAFT') throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
     const taken = await db.microCredential.findUnique({ where: { slug: def.slug }, select: { id: true } });
     if (taken) throw validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
   }
-  const latest = mc.versions[0];
+  await assertLevelFree(db, { microCredentialId: mc.id, trackId: mc.trackId, level: def.level ?? null });
+  await checkBadgeKey(opts.actor, mc.issuerId, opts.badgeImageKey, mc.versions[0]?.badgeImageKey ?? null);
   return changePublicPages(async (tx) => {
+    const live = await lockCredential(tx, mc.id);
+    // Re-read under the lock: a publish or another save may have landed since the checks above.
+    const latest = await tx.microCredentialVersion.findFirst({
+      where: { microCredentialId: mc.id },
+      orderBy: { version: 'desc' },
+      select: { id: true, version: true, status: true, updatedAt: true, badgeImageKey: true },
+    });
+    if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
+    if (live.everPublished && def.slug !== mc.slug) throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
+    const badgeImageKey = opts.badgeImageKey === undefined ? (latest?.status === 'DRAFT' ? latest.badgeImageKey : null) : opts.badgeImageKey;
     let versionId: string;
     if (latest && latest.status === 'DRAFT') {
       versionId = latest.id;
+      // Only while it is still a draft: its rows become what teachers answer once published.
+      const updated = await tx.microCredentialVersion.updateMany({ where: { id: versionId, status: 'DRAFT' }, data: { ...versionFields(def), badgeImageKey } });
+      if (updated.count !== 1) throw conflict(EDIT_CONFLICT);
       // Content rows of a draft are replaced wholesale; nothing references a draft's rows yet.
       await tx.rubricCriterion.deleteMany({ where: { versionId } });
       await tx.proficiencyLevel.deleteMany({ where: { versionId } });
       await tx.submissionPart.deleteMany({ where: { versionId } });
       await tx.resource.deleteMany({ where: { versionId } });
       await tx.alignment.deleteMany({ where: { versionId } });
-      await tx.microCredentialVersion.update({ where: { id: versionId }, data: versionFields(def) });
     } else {
       const created = await tx.microCredentialVersion.create({
-        data: { microCredentialId: mc.id, version: (latest?.version ?? 0) + 1, createdById: opts.actor.id, ...versionFields(def) },
+        data: { microCredentialId: mc.id, version: (latest?.version ?? 0) + 1, createdById: opts.actor.id, badgeImageKey, ...versionFields(def) },
         select: { id: true },
       });
       versionId = created.id;
     }
     await writeVersionContent(tx, versionId, def);
-    await tx.microCredential.update({
-      where: { id: mc.id },
-      data: { slug: def.slug, level: def.level ?? null, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands },
-    });
-    await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
+    if (!live.everPublished) {
+      // Nobody has seen or earned it yet: the live row follows the draft.
+      await tx.microCredential.updateMany({ where: { id: mc.id, publishedAt: null }, data: { slug: def.slug, ...classification(def) } });
+      await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
+    }
     await recordAudit({ actorId: opts.actor.id, action: 'credential.edit', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { versionId } }, tx);
-    return { versionId };
+    if ((latest?.badgeImageKey ?? null) !== badgeImageKey && opts.badgeImageKey !== undefined) {
+      await recordAudit({ actorId: opts.actor.id, action: 'credential.badge_image', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { key: badgeImageKey } }, tx);
+    }
+    const saved = await tx.microCredentialVersion.findUniqueOrThrow({ where: { id: versionId }, select: { updatedAt: true } });
+    return { versionId, updatedAt: saved.updatedAt };
   });
 }
 
-/** Publishes the newest draft version; the previous published version is kept as superseded. */
+/**
+ * Publishes the newest draft version; the previous published version is kept as superseded. The
+ * draft's classification (topic, level, subjects, grade bands) becomes the live one.
+ */
 export async function publishMicroCredential(opts: { actor: Actor; microCredentialId: string; now?: Date }) {
   const now = opts.now ?? new Date();
-  const mc = await db.microCredential.findUnique({
-    where: { id: opts.microCredentialId },
-    select: { id: true, issuerId: true, status: true, publishedAt: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, status: true, version: true } } },
-  });
+  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
-  const draft = mc.versions[0];
-  if (!draft || draft.status !== 'DRAFT') throw invalidState('There are no unpublished changes to publish.');
   return changePublicPages(async (tx) => {
-    const counts = await tx.microCredentialVersion.findUniqueOrThrow({
-      where: { id: draft.id },
-      select: { _count: { select: { parts: true, criteria: true, levels: true } } },
+    const live = await lockCredential(tx, mc.id);
+    const draft = await tx.microCredentialVersion.findFirst({
+      where: { microCredentialId: mc.id },
+      orderBy: { version: 'desc' },
+      select: { id: true, status: true, version: true, topic: true, level: true, subjects: true, gradeBands: true, _count: { select: { parts: true, criteria: true, levels: true } } },
     });
-    if (!counts._count.parts || !counts._count.criteria || counts._count.levels < 2) {
+    if (!draft || draft.status !== 'DRAFT') throw invalidState('There are no unpublished changes to publish.');
+    if (!draft._count.parts || !draft._count.criteria || draft._count.levels < 2) {
       throw invalidState('A credential needs at least one submission part and a rubric before it can be published.');
     }
-    await tx.microCredentialVersion.updateMany({ where: { microCredentialId: mc.id, status: 'PUBLISHED' }, data: { status: 'SUPERSEDED' } });
-    await tx.microCredentialVersion.update({ where: { id: draft.id }, data: { status: 'PUBLISHED', publishedAt: now } });
+    const flipped = await tx.microCredentialVersion.updateMany({ where: { id: draft.id, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now } });
+    if (flipped.count !== 1) throw invalidState('There are no unpublished changes to publish.');
+    await tx.microCredentialVersion.updateMany({ where: { microCredentialId: mc.id, status: 'PUBLISHED', id: { not: draft.id } }, data: { status: 'SUPERSEDED' } });
+    // Drafts saved before classification was versioned (topic null) already wrote it to the live row.
+    const pending = draft.topic !== null ? { topic: draft.topic, level: draft.level, subjects: draft.subjects, gradeBands: draft.gradeBands } : {};
+    if (draft.topic !== null) await assertLevelFree(tx, { microCredentialId: mc.id, trackId: live.trackId, level: draft.level });
     await tx.microCredential.update({
       where: { id: mc.id },
-      data: { status: 'PUBLISHED', currentVersionId: draft.id, publishedAt: mc.publishedAt ?? now },
+      data: { status: 'PUBLISHED', currentVersionId: draft.id, publishedAt: live.publishedAt ?? now, ...pending },
     });
     await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
     // Stacks and tracks that include it show its new hours and text.
     // One connection: queries inside a transaction run one after another.
     const stacks = await tx.stackItem.findMany({ where: { microCredentialId: mc.id }, select: { stackId: true } });
-    const track = await tx.microCredential.findUnique({ where: { id: mc.id }, select: { trackId: true } });
     for (const s of stacks) await syncCatalogEntry(tx, 'STACK', s.stackId);
-    if (track?.trackId) await syncCatalogEntry(tx, 'TRACK', track.trackId);
+    if (live.trackId) await syncCatalogEntry(tx, 'TRACK', live.trackId);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.publish', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { version: draft.version } }, tx);
-    return { versionId: draft.id, version: draft.version };
+    const published = await tx.microCredentialVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { updatedAt: true } });
+    return { versionId: draft.id, version: draft.version, updatedAt: published.updatedAt };
   });
 }
 
+/**
+ * Retires a published credential. Refused while a published stack includes it: newcomers could no
+ * longer earn the stack, so the stack is retired or changed first.
+ */
 export async function retireMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
   const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true, status: true } });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
   if (mc.status !== 'PUBLISHED') throw invalidState('Only a published credential can be retired.');
   await changePublicPages(async (tx) => {
+    // Locks the credential first: publishing a stack reads its parts' status inside its own transaction.
+    const live = await lockCredential(tx, mc.id);
+    if (live.status !== 'PUBLISHED') throw invalidState('Only a published credential can be retired.');
+    const stacks = await tx.stack.findMany({ where: { status: 'PUBLISHED', items: { some: { microCredentialId: mc.id } } }, orderBy: { title: 'asc' }, select: { title: true } });
+    if (stacks.length) {
+      const names = stacks.map((s) => `“${s.title}”`).join(', ');
+      throw invalidState(`This credential is part of the published stack${stacks.length > 1 ? 's' : ''} ${names}: teachers could no longer complete ${stacks.length > 1 ? 'them' : 'it'}. Retire the stack${stacks.length > 1 ? 's' : ''} or remove this credential from ${stacks.length > 1 ? 'them' : 'it'} first.`);
+    }
     await tx.microCredential.update({ where: { id: mc.id }, data: { status: 'RETIRED' } });
     await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.retire', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId }, tx);
@@ -196,6 +276,8 @@ export async function createTrack(opts: { actor: Actor; issuerId: string; def: z
     for (const [i, slug] of def.levels.entries()) {
       const updated = await tx.microCredential.updateMany({ where: { slug, issuerId: opts.issuerId }, data: { trackId: track.id, level: i + 1 } });
       if (updated.count !== 1) throw validation(`No credential of this issuer has the address “${slug}”.`);
+      // A pending draft follows the track's order, so publishing it later does not undo it.
+      await tx.microCredentialVersion.updateMany({ where: { status: 'DRAFT', microCredential: { slug, issuerId: opts.issuerId } }, data: { level: i + 1 } });
     }
     await syncCatalogEntry(tx, 'TRACK', track.id);
     await recordAudit({ actorId: opts.actor.id, action: 'track.create', entityType: 'Track', entityId: track.id, organizationId: opts.issuerId }, tx);

@@ -100,6 +100,7 @@ export async function listAdminCredentials(opts: { actor: Actor; issuerIds: stri
 const definitionSelect = {
   id: true, version: true, status: true, title: true, summary: true, competency: true, keyMethod: true, methodComponents: true, researchRationale: true,
   pdHours: true, expiryMonths: true, badgeColor: true, badgeImageKey: true, passingRuleKind: true, passingLevelRank: true, passingTotal: true, publishedAt: true,
+  topic: true, level: true, subjects: true, gradeBands: true,
   resources: { orderBy: { sortOrder: 'asc' }, select: { kind: true, title: true, url: true, body: true, minutes: true } },
   parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true, required: true, wordLimit: true, allowedTypes: true, maxFileBytes: true, maxFiles: true } },
   levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
@@ -112,7 +113,9 @@ const definitionSelect = {
 export async function loadDefinition(versionId: string, client: Tx | typeof db = db): Promise<{ def: MicroCredentialDef; badgeImageKey: string | null; version: number; status: string }> {
   const v = await client.microCredentialVersion.findUnique({ where: { id: versionId }, select: definitionSelect });
   if (!v) throw notFound('That version');
-  const mc = v.microCredential;
+  // A draft's classification is pending (the live row changes on publish), so the editor shows the
+  // draft's own; published versions show the live row, which tracks may have re-levelled since.
+  const mc = v.status === 'DRAFT' && v.topic !== null ? { slug: v.microCredential.slug, topic: v.topic, subjects: v.subjects, gradeBands: v.gradeBands, level: v.level } : v.microCredential;
   const def: MicroCredentialDef = {
     slug: mc.slug,
     title: v.title,
@@ -166,7 +169,7 @@ export async function getCredentialForEdit(opts: { actor: Actor; microCredential
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
     select: {
-      id: true, slug: true, status: true, issuerId: true, trackId: true,
+      id: true, slug: true, status: true, issuerId: true, trackId: true, publishedAt: true,
       issuer: { select: { name: true } },
       track: { select: { title: true } },
       versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, status: true, publishedAt: true, updatedAt: true, _count: { select: { submissions: true } } } },

@@ -27,11 +27,11 @@ export const PartDef = z
     prompt: text(10_000),
     responseType: z.enum(['TEXT', 'FILES', 'TEXT_AND_FILES', 'LINKS']),
     required: z.boolean().default(true),
-    wordLimit: z.coerce.number().int().min(10).max(20_000).optional(),
+    wordLimit: z.coerce.number({ error: 'Enter a number of words.' }).int('Use a whole number of words.').min(10, 'At least 10 words.').max(20_000, 'At most 20,000 words.').optional(),
     allowedTypes: z.array(z.enum(FILE_KINDS)).default([]),
     // Bytes. Up to 5 GiB (S3's single-object multipart limit is far higher; this is a product limit).
-    maxFileBytes: z.coerce.number().int().min(1024).max(5 * 1024 ** 3).default(100 * 1024 ** 2),
-    maxFiles: z.coerce.number().int().min(1).max(20).default(5),
+    maxFileBytes: z.coerce.number({ error: 'Enter the largest file size in MB.' }).int().min(1024, 'Allow at least 1 KB.').max(5 * 1024 ** 3, 'The largest file can be at most 5,120 MB (5 GB).').default(100 * 1024 ** 2),
+    maxFiles: z.coerce.number({ error: 'Enter a number of files.' }).int('Use a whole number of files.').min(1, 'Allow at least 1 file.').max(20, 'Allow at most 20 files.').default(5),
   })
   .refine((p) => !(p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES') || p.allowedTypes.length > 0, {
     message: 'Choose at least one allowed file type for a part that takes files.',
@@ -92,9 +92,9 @@ export const MicroCredentialDef = z
     topic: text(80),
     subjects: z.array(text(60)).max(20).default([]),
     gradeBands: z.array(text(40)).max(10).default([]),
-    level: z.coerce.number().int().min(1).max(5).optional(),
-    pdHours: z.coerce.number().min(0).max(500),
-    expiryMonths: z.coerce.number().int().min(1).max(240).optional(),
+    level: z.coerce.number({ error: 'Choose a level from 1 to 5.' }).int('Choose a level from 1 to 5.').min(1, 'Choose a level from 1 to 5.').max(5, 'Choose a level from 1 to 5.').optional(),
+    pdHours: z.coerce.number({ error: 'Enter the PD hours, e.g. 10 or 7.5.' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
+    expiryMonths: z.coerce.number({ error: 'Enter a number of months.' }).int('Use a whole number of months.').min(1, 'At least 1 month.').max(240, 'At most 240 months (20 years).').optional(),
     badgeColor: str().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8'),
     resources: z.array(ResourceDef).max(50).default([]),
     parts: z.array(PartDef).min(1, 'Add at least one submission part.').max(20),

@@ -12,6 +12,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { zodFieldErrors } from '@/lib/action-result';
 import type { Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 function parseStack(input: z.input<typeof StackDef>) {
   const parsed = StackDef.safeParse(input);
@@ -39,6 +40,18 @@ export async function queueStackAwards(tx: Tx, stackId: string) {
   await enqueueJob({ type: 'stack.award-holders', payload: { stackId } }, tx);
 }
 
+/**
+ * A published stack must stay earnable: every part published. Locks the parts (FOR SHARE) so a
+ * concurrent retire (retireMicroCredential locks the credential FOR UPDATE) either waits for this
+ * change and then sees the stack, or commits first and is seen here.
+ */
+async function assertPartsPublished(tx: Tx, microCredentialIds: string[], message: string) {
+  if (!microCredentialIds.length) return;
+  const rows = await tx.$queryRaw<{ status: string }[]>`
+    SELECT "status"::text AS "status" FROM "MicroCredential" WHERE "id" IN (${Prisma.join(microCredentialIds)}) ORDER BY "id" FOR SHARE`;
+  if (rows.some((r) => r.status !== 'PUBLISHED')) throw invalidState(message);
+}
+
 /** Member credentials carry the stack's slug in their catalogue entries, so they are re-synced too. */
 async function syncStackAndMembers(tx: Tx, stackId: string, extraMcIds: string[] = []) {
   await syncCatalogEntry(tx, 'STACK', stackId);
@@ -63,6 +76,9 @@ export async function updateStack(opts: { actor: Actor; stackId: string; def: z.
   await changePublicPages(async (tx) => {
     const mcs = await tx.microCredential.findMany({ where: { slug: { in: def.microCredentials }, issuerId: stack.issuerId }, select: { id: true, slug: true } });
     if (mcs.length !== def.microCredentials.length) throw validation('Some credentials in this stack do not exist.', { microCredentials: ['Some credentials in this stack do not exist.'] });
+    if (stack.status === 'PUBLISHED') {
+      await assertPartsPublished(tx, mcs.map((m) => m.id), 'Every micro-credential in a published stack must be published: teachers could not earn a draft or retired one.');
+    }
     const before = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredentialId: true } });
     await tx.stack.update({ where: { id: stack.id }, data: { slug: def.slug, title: def.title, summary: def.summary, description: def.description, badgeColor: def.badgeColor } });
     await tx.stackItem.deleteMany({ where: { stackId: stack.id } });
@@ -77,9 +93,9 @@ export async function publishStack(opts: { actor: Actor; stackId: string; now?: 
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   if (stack.status === 'PUBLISHED') throw invalidState('This stack is already published.');
   await changePublicPages(async (tx) => {
-    const items = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredential: { select: { status: true } } } });
+    const items = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredentialId: true } });
     if (items.length < 2) throw invalidState('A stack combines at least two micro-credentials.');
-    if (items.some((i) => i.microCredential.status !== 'PUBLISHED')) throw invalidState('Publish every micro-credential in the stack first: teachers could not earn an unpublished one.');
+    await assertPartsPublished(tx, items.map((i) => i.microCredentialId), 'Publish every micro-credential in the stack first: teachers could not earn an unpublished one.');
     await tx.stack.update({ where: { id: stack.id }, data: { status: 'PUBLISHED', publishedAt: opts.now ?? new Date() } });
     await syncStackAndMembers(tx, stack.id);
     await queueStackAwards(tx, stack.id);

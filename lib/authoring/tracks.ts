@@ -58,6 +58,8 @@ export async function updateTrack(opts: { actor: Actor; trackId: string; def: z.
       const mc = await tx.microCredential.findFirst({ where: { slug, issuerId: track.issuerId }, select: { id: true } });
       if (!mc) throw validation(`No credential of this issuer has the address “${slug}”.`, { levels: [`No credential of this issuer has the address “${slug}”.`] });
       await tx.microCredential.update({ where: { id: mc.id }, data: { trackId: track.id, level: i + 1 } });
+      // A pending draft follows the track's order, so publishing it later does not undo it.
+      await tx.microCredentialVersion.updateMany({ where: { microCredentialId: mc.id, status: 'DRAFT' }, data: { level: i + 1 } });
       after.push(mc.id);
     }
     await syncCatalogEntry(tx, 'TRACK', track.id);

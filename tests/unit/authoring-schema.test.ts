@@ -28,3 +28,19 @@ describe('credential definitions', () => {
     expect(MicroCredentialDef.safeParse(def).error!.issues[0].message).toMatch(/higher than the best possible score/);
   });
 });
+
+describe('number fields explain themselves in the units the form uses', () => {
+  it('says what is allowed instead of zod’s default text', async () => {
+    const { MicroCredentialDef } = await import('@/lib/authoring/schemas');
+    const { sampleDefinition } = await import('@/tests/factories/definitions');
+    const base = sampleDefinition();
+    const bad = MicroCredentialDef.safeParse({ ...base, pdHours: 'lots', expiryMonths: 500, parts: base.parts.map((p, i) => (i === 0 ? { ...p, maxFileBytes: 6 * 1024 ** 3, maxFiles: 0 } : p)) });
+    expect(bad.success).toBe(false);
+    const messages = bad.error!.issues.map((i) => i.message).join(' | ');
+    expect(messages).toContain('Enter the PD hours');
+    expect(messages).toContain('At most 240 months');
+    expect(messages).toContain('5,120 MB');
+    expect(messages).toContain('Allow at least 1 file.');
+    expect(messages).not.toMatch(/expected number|<=|received NaN/i);
+  });
+});

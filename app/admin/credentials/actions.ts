@@ -6,7 +6,7 @@ import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { MicroCredentialDef } from '@/lib/authoring/schemas';
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
-import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { importCredential } from '@/lib/authoring/import-export';
 import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
 
@@ -18,48 +18,55 @@ const SaveInput = z.object({
   microCredentialId: Id.optional(),
   def: z.unknown(),
   badgeImageKey: z.string().max(200).nullable(),
+  // The newest version as the editor loaded (or last saved) it: a save over someone else's newer
+  // save or publish is refused instead of overwriting it.
+  expected: z.object({ versionId: Id, updatedAt: z.coerce.date() }).nullable().optional(),
 });
 
+type Saved = { id: string; versionId: string; savedAt: string };
+
 /** Saves the editor's definition: a new credential, a draft rewrite, or a new draft version of a published one. */
-export async function saveCredentialAction(input: z.input<typeof SaveInput>): Promise<ActionResult<{ id: string }>> {
+export async function saveCredentialAction(input: z.input<typeof SaveInput>): Promise<ActionResult<Saved>> {
   const shape = SaveInput.safeParse(input);
   if (!shape.success) return { ok: false, formError: 'The form could not be read. Reload the page; your work is kept in this browser.' };
   const def = MicroCredentialDef.safeParse(shape.data.def);
   if (!def.success) return { ok: false, formError: 'Some fields need attention. Nothing was saved yet; your work is kept.', fieldErrors: zodFieldErrors(def.error) };
-  let id: string;
+  let saved: Saved;
   try {
     const actor = await requireActor();
+    // The badge image is written with the definition, in one transaction, after it is verified:
+    // a bad image leaves nothing behind (no orphan credential holding the address), so a retry works.
     if (shape.data.microCredentialId) {
-      id = shape.data.microCredentialId;
-      await saveMicroCredentialDraft({ actor, microCredentialId: id, def: def.data });
+      const id = shape.data.microCredentialId;
+      const r = await saveMicroCredentialDraft({ actor, microCredentialId: id, def: def.data, badgeImageKey: shape.data.badgeImageKey, expected: shape.data.expected ?? null });
+      saved = { id, versionId: r.versionId, savedAt: r.updatedAt.toISOString() };
     } else {
       if (!shape.data.issuerId) return { ok: false, formError: 'Choose the issuing organisation.', fieldErrors: { issuerId: ['Choose the issuing organisation.'] } };
-      id = (await createMicroCredential({ actor, issuerId: shape.data.issuerId, def: def.data })).id;
+      const r = await createMicroCredential({ actor, issuerId: shape.data.issuerId, def: def.data, badgeImageKey: shape.data.badgeImageKey });
+      saved = { id: r.id, versionId: r.versionId, savedAt: r.updatedAt.toISOString() };
     }
-    // A new draft version starts without an image; carry the editor's choice onto it.
-    await setBadgeImage({ actor, microCredentialId: id, key: shape.data.badgeImageKey });
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/admin/credentials');
-  revalidatePath(`/admin/credentials/${id}/edit`);
-  return { ok: true, data: { id }, message: 'Draft saved.' };
+  revalidatePath(`/admin/credentials/${saved.id}/edit`);
+  return { ok: true, data: saved, message: 'Draft saved.' };
 }
 
-export async function publishCredentialAction(microCredentialId: string): Promise<ActionResult> {
+export async function publishCredentialAction(microCredentialId: string): Promise<ActionResult<{ versionId: string; savedAt: string }>> {
   const id = Id.safeParse(microCredentialId);
   if (!id.success) return { ok: false, formError: 'Unknown credential.' };
-  let version: number;
+  let published: { versionId: string; version: number; updatedAt: Date };
   try {
     const actor = await requireActor();
-    version = (await publishMicroCredential({ actor, microCredentialId: id.data })).version;
+    published = await publishMicroCredential({ actor, microCredentialId: id.data });
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/admin/credentials');
   revalidatePath(`/admin/credentials/${id.data}/edit`);
   revalidatePath('/catalog');
-  return { ok: true, message: `Version ${version} is published and in the catalogue.` };
+  return { ok: true, data: { versionId: published.versionId, savedAt: published.updatedAt.toISOString() }, message: `Version ${published.version} is published and in the catalogue.` };
 }
 
 export async function retireCredentialAction(microCredentialId: string): Promise<ActionResult> {

@@ -5,7 +5,7 @@ import { getActor } from '@/lib/auth/session';
 import { getStandings } from '@/lib/enrollment/queries';
 import { getOwnStackStanding } from '@/lib/awards/queries';
 import { Markdown } from '@/components/markdown';
-import { Card, Pill } from '@/components/ui/card';
+import { Alert, Card, Pill } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { ProgressBar } from '@/components/ui/progress';
 
@@ -19,9 +19,13 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   const stack = await getPublishedStack(slug);
   if (!stack) notFound();
   const actor = await getActor();
-  const items = stack.items.map((i) => i.microCredential).filter((m) => m.status === 'PUBLISHED');
+  // Every part counts toward the stack (lib/awards/issue.ts), offered or not: a part retired after
+  // the stack was published is still listed, marked, so progress never looks complete without it.
+  const items = stack.items.map((i) => i.microCredential);
   const standings = actor ? await getStandings(actor, items.map((m) => m.id)) : null;
   const earned = items.filter((m) => standings?.get(m.id)?.state === 'EARNED').length;
+  const isEarned = (id: string) => standings?.get(id)?.state === 'EARNED';
+  const unavailable = items.filter((m) => m.status !== 'PUBLISHED' && !isEarned(m.id));
   // The award and the "on its way" note follow the awarding job's rule (valid awards for every part).
   const standing = actor && items.length > 0 && earned === items.length ? await getOwnStackStanding(actor.id, stack.id) : null;
   const own = standing?.award ?? null;
@@ -40,6 +44,13 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
       <p className="mt-4 max-w-3xl text-lg">{stack.summary}</p>
       {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
       <p className="mt-4 max-w-3xl">Earn every micro-credential below and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
+      {unavailable.length ? (
+        <div className="mt-4 max-w-3xl">
+          <Alert tone="warning" title="Part of this stack is no longer offered">
+            {unavailable.map((m) => `“${m.currentVersion?.title ?? m.slug}”`).join(', ')} {unavailable.length > 1 ? 'take' : 'takes'} no new enrolments, so only teachers who already hold {unavailable.length > 1 ? 'them' : 'it'} can complete this stack.
+          </Alert>
+        </div>
+      ) : null}
       {actor ? (
         <div className="mt-4 max-w-md">
           <ProgressBar value={earned} max={items.length} label="Stack progress" />
@@ -59,8 +70,12 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         {items.map((m) => (
           <li key={m.id}>
             <Card as="div">
-              <h2 className="font-semibold"><Link href={`/micro-credentials/${m.slug}`}>{m.currentVersion?.title}</Link></h2>
-              <p className="text-sm text-slate-700">{Number(m.currentVersion?.pdHours ?? 0)} PD hours{standings?.get(m.id)?.state === 'EARNED' ? ' · earned' : ''}</p>
+              <h2 className="font-semibold">
+                {/* A retired credential keeps its public page; a never-published one has none. */}
+                {m.status === 'DRAFT' ? (m.currentVersion?.title ?? m.slug) : <Link href={`/micro-credentials/${m.slug}`}>{m.currentVersion?.title ?? m.slug}</Link>}
+              </h2>
+              {m.status !== 'PUBLISHED' ? <p className="mt-1"><Pill tone="warning">No longer offered</Pill></p> : null}
+              <p className="text-sm text-slate-700">{Number(m.currentVersion?.pdHours ?? 0)} PD hours{isEarned(m.id) ? ' · earned' : ''}</p>
               <p className="mt-1 text-sm">{m.currentVersion?.summary}</p>
             </Card>
           </li>

@@ -56,6 +56,8 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
         status={mc.status}
         latestIsDraft={latest?.status === 'DRAFT'}
         savedAt={latest?.updatedAt.toISOString() ?? null}
+        baseVersionId={latest?.id ?? null}
+        slugLocked={mc.publishedAt !== null || mc.status !== 'DRAFT'}
       />
     </div>
   );

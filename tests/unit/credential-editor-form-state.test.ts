@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addLevel, defToForm, emptyForm, ensureItemIds, errorSummary, formToDefInput, moveItem, movePart, removeLevel, removePart, type CredentialForm,
+} from '@/components/admin/credential-form-state';
+
+function formWithParts(n: number): CredentialForm {
+  const f = emptyForm();
+  const parts = Array.from({ length: n }, (_, i) => ({ ...f.parts[0], uid: `p${i}`, title: `Part ${i}` }));
+  return { ...f, parts, rubric: { ...f.rubric, criteria: [{ ...f.rubric.criteria[0], partIndex: '1' }] } };
+}
+
+describe('list item ids in the credential editor', () => {
+  it('gives every item and level a distinct id, on a new form and on a loaded one', () => {
+    const f = emptyForm();
+    const ids = [...f.parts.map((p) => p.uid), ...f.rubric.criteria.map((c) => c.uid), ...f.rubric.levelIds];
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(f.rubric.levelIds).toHaveLength(f.rubric.levels.length);
+  });
+
+  it('never sends the ids to the server', () => {
+    const f = ensureItemIds({ ...emptyForm(), resources: [{ uid: 'r1', kind: 'READING', title: 'T', url: '', body: '', minutes: '' }] });
+    const json = JSON.stringify(formToDefInput(f));
+    expect(json).not.toContain('uid');
+    expect(json).not.toContain('levelIds');
+    expect(json).not.toContain('r1');
+  });
+
+  it('fills in ids missing from an older browser copy and keeps the ids already there', () => {
+    const f = emptyForm();
+    const old = JSON.parse(JSON.stringify({ ...f, parts: f.parts.map((p) => ({ ...p, uid: undefined })), rubric: { ...f.rubric, levelIds: undefined } })) as CredentialForm;
+    const fixed = ensureItemIds(old);
+    expect(fixed.parts[0].uid).toBeTruthy();
+    expect(fixed.rubric.levelIds).toHaveLength(4);
+    expect(fixed.rubric.criteria[0].uid).toBe(f.rubric.criteria[0].uid);
+    expect(ensureItemIds(fixed)).toEqual(fixed);
+  });
+
+  it('moves an item with its id, so the moved item can keep focus', () => {
+    const f = formWithParts(3);
+    const moved = movePart(f, 2, 1);
+    expect(moved.parts.map((p) => p.uid)).toEqual(['p0', 'p2', 'p1']);
+    expect(moved.rubric.criteria[0].partIndex).toBe('2');
+    expect(moveItem(['a', 'b'], 0, 5)).toEqual(['a', 'b']);
+  });
+
+  it('removes a part and keeps the other ids', () => {
+    expect(removePart(formWithParts(3), 1).parts.map((p) => p.uid)).toEqual(['p0', 'p2']);
+  });
+
+  it('keeps level ids in step with the levels when one is added or removed', () => {
+    const f = emptyForm();
+    const added = addLevel(f);
+    expect(added.rubric.levelIds).toHaveLength(5);
+    const removed = removeLevel(added, 1);
+    expect(removed.rubric.levelIds).toEqual([added.rubric.levelIds[0], ...added.rubric.levelIds.slice(2)]);
+  });
+
+  it('loads a saved definition with ids on every list item', () => {
+    const def = formToDefInput(emptyForm());
+    const f = defToForm({ ...def, subjects: [], gradeBands: [], resources: [], alignments: [{ targetName: 'S', targetUrl: 'https://x.org' }] } as unknown as Parameters<typeof defToForm>[0]);
+    expect(f.alignments[0].uid).toBeTruthy();
+    expect(f.rubric.levelIds).toHaveLength(f.rubric.levels.length);
+  });
+});
+
+describe('the error summary', () => {
+  it('names each field and links to the control the editor renders for it', () => {
+    const items = errorSummary({
+      title: ['This field is required.'],
+      'subjects.0': ['This field is required.'],
+      'parts.1.title': ['This field is required.'],
+      'parts.0.allowedTypes': ['Choose at least one allowed file type for a part that takes files.'],
+      'rubric.levels.2': ['This field is required.'],
+      'rubric.criteria.0.descriptors.3': ['This field is required.'],
+      'rubric.criteria.1.descriptors': ['Describe each of the 4 levels for this criterion.'],
+      'rubric.passingRule.levelRank': ['The passing level must be one of the rubric levels.'],
+      parts: ['Add at least one submission part.'],
+      'alignments.0.targetUrl': ['Invalid URL'],
+    });
+    expect(items.map((i) => [i.targetId, i.label])).toEqual([
+      ['title', 'Title'],
+      ['subjects', 'Subjects'],
+      ['parts.1.title', 'Part 2: Part title'],
+      ['parts.0.allowedTypes', 'Part 1: Allowed file types'],
+      ['rubric.levels.2', 'Name of level 3'],
+      ['rubric.criteria.0.descriptors.3', 'Criterion 1 at level 4'],
+      ['rubric.criteria.1.descriptors.0', 'Criterion 2: level descriptions'],
+      ['rubric.passingRule.levelRank', 'Passing level'],
+      ['add-part', 'Submission parts'],
+      ['alignments.0.targetUrl', 'Alignment 1: Web address'],
+    ]);
+    expect(items[0].messages).toEqual(['This field is required.']);
+  });
+
+  it('is empty when there are no field errors', () => {
+    expect(errorSummary(undefined)).toEqual([]);
+    expect(errorSummary({ title: [] })).toEqual([]);
+  });
+});
