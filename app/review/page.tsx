@@ -102,7 +102,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <form method="get" action="/review" className="mb-4 flex flex-wrap items-end gap-4">
         {filter.kind === 'SECOND' ? <input type="hidden" name="kind" value="SECOND" /> : null}
         <div className="max-w-full">
-          <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
+          <label htmlFor="microCredentialId" className="block text-sm font-semibold">Micro-credential</label>
           <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
             <option value="">All I can review</option>
             {withWork.map((c) => (
@@ -141,10 +141,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <caption className="sr-only">{filter.kind === 'SECOND' ? 'Submissions needing a second score' : 'Submissions waiting for review'}, oldest first</caption>
             <thead>
               <tr>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Credential</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Service-level clock</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Decision due</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
               </tr>
             </thead>

@@ -8,6 +8,7 @@ import { submitCalibrationAction } from '@/app/review/calibration/[microCredenti
 
 type Props = {
   microCredentialId: string;
+  versionId: string;
   criteria: { index: number; id: string; title: string; descriptors: { levelId: string; text: string }[] }[];
   levels: { id: string; rank: number; label: string }[];
   exemplars: { id: string; title: string; responses: { partTitle: string; text: string }[] }[];
@@ -16,7 +17,7 @@ type Props = {
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Scores every exemplar on the rubric; the server compares with the agreed ranks and explains differences. */
-export function CalibrationForm({ microCredentialId, criteria, levels, exemplars }: Props) {
+export function CalibrationForm({ microCredentialId, versionId, criteria, levels, exemplars }: Props) {
   const [ranks, setRanks] = useState<Record<string, Record<string, number>>>({});
   const [result, setResult] = useState<ActionResult<CalibrationOutcome> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -25,7 +26,7 @@ export function CalibrationForm({ microCredentialId, criteria, levels, exemplars
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     startTransition(async () => {
-      const r = await submitCalibrationAction({ microCredentialId, ranks });
+      const r = await submitCalibrationAction({ microCredentialId, versionId, ranks });
       setResult(r);
       requestAnimationFrame(() => resultRef.current?.focus());
     });

@@ -16,7 +16,7 @@ export function CriterionFeedbackTable<S extends Score>({ caption, criteria, sco
   tableClassName?: string;
 }) {
   return (
-    <div className={`relative overflow-x-auto ${className}`}>
+    <div className={`relative overflow-x-auto ${className}`} tabIndex={0} role="region" aria-label={caption}>
       <table className={`w-full border-collapse text-sm ${tableClassName}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -4,7 +4,7 @@ import { formatBytes } from '@/lib/evidence/file-types';
 
 type Part = { id: string; title: string; prompt: string; responseType: string };
 type Response = { partId: string; text: string; links: string[]; wordCount: number; carriedOver: boolean };
-type File = { id: string; partId: string; fileName: string; sizeBytes: bigint; detectedType: string | null; declaredType: string };
+type File = { id: string; partId: string; fileName: string; sizeBytes: bigint; detectedType: string | null; declaredType: string; carriedOver?: boolean };
 
 /** The teacher's frozen evidence, part by part: the prompt, the written answer, links and files with previews. */
 export function EvidencePanel({ parts, responses, files }: { parts: Part[]; responses: Response[]; files: File[] }) {
@@ -13,11 +13,13 @@ export function EvidencePanel({ parts, responses, files }: { parts: Part[]; resp
       {parts.map((p, i) => {
         const r = responses.find((x) => x.partId === p.id);
         const own = files.filter((f) => f.partId === p.id);
+        // A kept files-only part has a carried-over response row; older revisions mark only its files.
+        const carried = Boolean(r?.carriedOver) || own.some((f) => f.carriedOver);
         return (
           <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="text-base font-semibold">
               Part {i + 1}: {p.title}
-              {r?.carriedOver ? <span className="ml-2 text-sm font-normal text-slate-700">(passed in an earlier attempt)</span> : null}
+              {carried ? <span className="ml-2 text-sm font-normal text-slate-700">(passed in an earlier attempt)</span> : null}
             </h3>
             <details className="mt-1 text-sm">
               <summary className="cursor-pointer text-brand-700">Prompt</summary>

@@ -4,12 +4,13 @@ import { useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
 import { grantQualificationAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
+import { keepInputForm } from '@/components/ui/keep-input';
 
 export function GrantQualificationForm({ credentials }: { credentials: { id: string; title: string }[] }) {
   const [state, action, pending] = useActionState(grantQualificationAction, initialActionState);
   const emailError = !state.ok ? state.fieldErrors?.email : undefined;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-4">
+    <form {...keepInputForm(action)} className="flex flex-wrap items-end gap-4">
       <div>
         <label htmlFor="q-email" className="block text-sm font-semibold">Reviewer’s email</label>
         <input id="q-email" name="email" type="email" required autoComplete="off" aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? 'q-email-error' : undefined} className="mt-1 rounded-md border border-slate-400 px-3 py-2" />

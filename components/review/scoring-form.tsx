@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
 import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
+import { CLAIM_EVENT } from '@/components/review/claim-timer';
 
 type Level = { id: string; rank: number; label: string };
 type Criterion = { id: string; title: string; description: string; descriptors: { levelId: string; text: string }[] };
@@ -95,6 +96,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         lastSaved.current = serialized;
         if (JSON.stringify(draftRef.current) === serialized) window.localStorage.removeItem(storageKey);
         setSave({ kind: 'saved', at: new Date(r.savedAt) });
+        // The claim timer above the form shows the new end of the claim.
+        window.dispatchEvent(new CustomEvent(CLAIM_EVENT, { detail: r.claimExpiresAt }));
       } else {
         if (r.conflict) stopped.current = true;
         setSave({ kind: 'error', message: r.formError, stop: Boolean(r.conflict) });

@@ -1,12 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
-import { forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
+import { reviewsFor } from '@/lib/review/policy';
+import { conflict, forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { loadQualification } from '@/lib/review/context';
 import { calibrationAgreement, CALIBRATION_THRESHOLD } from '@/lib/review/stats';
+import { standExemplars } from '@/lib/review/exemplars';
 
 type ExemplarResponse = { partTitle: string; text: string };
 
@@ -15,32 +16,35 @@ function parseResponses(v: unknown): ExemplarResponse[] {
   return v.flatMap((x) => (x && typeof x === 'object' && typeof (x as ExemplarResponse).text === 'string' ? [{ partTitle: String((x as ExemplarResponse).partTitle ?? ''), text: (x as ExemplarResponse).text }] : []));
 }
 
-function parseRanks(v: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, r] of Object.entries(v)) if (typeof r === 'number' && /^\d+$/.test(k)) out[k] = r;
-  return out;
-}
-
 async function loadCalibrationSubject(microCredentialId: string) {
-  return db.microCredential.findUnique({
+  const mc = await db.microCredential.findUnique({
     where: { id: microCredentialId },
     select: {
       id: true, slug: true, issuerId: true,
       issuer: { select: { name: true, calibrationRequired: true } },
       currentVersion: {
         select: {
-          title: true,
+          id: true, title: true,
           criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
           levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
         },
       },
-      exemplars: { orderBy: [{ createdAt: 'asc' }, { title: 'asc' }, { id: 'asc' }], select: { id: true, title: true, responses: true, expectedRanks: true } },
+      exemplars: { orderBy: [{ createdAt: 'asc' }, { title: 'asc' }, { id: 'asc' }], select: { id: true, microCredentialId: true, createdAt: true, title: true, responses: true, expectedRanks: true } },
     },
   });
+  if (!mc) return null;
+  // Only samples scored on the rubric reviewers now use: levels agreed on other (fewer, reordered,
+  // reworded) criteria would ask for criteria the form no longer shows, or mean something else.
+  const standing = await standExemplars(db, mc.exemplars);
+  const exemplars = mc.exemplars.flatMap((e) => {
+    const expected = standing.get(e.id)?.expected;
+    return expected ? [{ id: e.id, title: e.title, responses: e.responses, expected }] : [];
+  });
+  return { ...mc, exemplars };
 }
 
 function mayCalibrate(actor: Actor, issuerId: string) {
-  return hasRole(actor, 'REVIEWER') || isIssuerAdmin(actor, issuerId);
+  return reviewsFor(actor, issuerId);
 }
 
 /**
@@ -54,6 +58,8 @@ export async function getCalibration(opts: { actor: Actor; microCredentialId: st
   const last = await db.calibrationResult.findFirst({ where: { reviewerId: opts.actor.id, exemplar: { microCredentialId: mc.id } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
   return {
     microCredential: { id: mc.id, slug: mc.slug, title: mc.currentVersion.title, issuerName: mc.issuer.name, calibrationRequired: mc.issuer.calibrationRequired },
+    // The rubric the form is scored on: a submission for another one is refused (see submitCalibration).
+    versionId: mc.currentVersion.id,
     qualified: q.granted || q.earned,
     calibratedAt: q.calibratedAt,
     lastAttemptAt: last?.createdAt ?? null,
@@ -83,18 +89,22 @@ export const CALIBRATION_TRIES_PER_DAY = 3;
  * exemplars calibrates the reviewer for the credential (creating the qualification row for someone
  * qualified by having earned it); otherwise they see where they differed and may try again.
  */
-export async function submitCalibration(opts: { actor: Actor; microCredentialId: string; ranks: Record<string, Record<string, number>>; now?: Date }): Promise<CalibrationOutcome> {
+export const RUBRIC_CHANGED = 'The issuer published a new rubric for this micro-credential while you were scoring the samples. Reload the page to calibrate on the new one (your choices here are not counted as a try).';
+
+export async function submitCalibration(opts: { actor: Actor; microCredentialId: string; ranks: Record<string, Record<string, number>>; versionId?: string; now?: Date }): Promise<CalibrationOutcome> {
   const now = opts.now ?? new Date();
   const mc = await loadCalibrationSubject(opts.microCredentialId);
   if (!mc?.currentVersion || !mayCalibrate(opts.actor, mc.issuerId)) throw notFound('That micro-credential');
   const q = await loadQualification(opts.actor.id, mc.id);
   if (!q.granted && !q.earned) throw forbidden('You are not qualified to review this micro-credential, so there is nothing to calibrate.');
+  // The form's levels are by criterion position on the rubric it showed: another rubric's positions mean other criteria.
+  if (opts.versionId && opts.versionId !== mc.currentVersion.id) throw conflict(RUBRIC_CHANGED);
   if (!mc.exemplars.length) throw invalidState('This micro-credential has no calibration exemplars, so no calibration is needed.');
   const { criteria, levels } = mc.currentVersion;
   const labelOf = (rank: number | null) => (rank === null ? 'no level' : (levels.find((l) => l.rank === rank)?.label ?? `rank ${rank}`));
   const fieldErrors: Record<string, string[]> = {};
   const results = mc.exemplars.map((e) => {
-    const expected = parseRanks(e.expectedRanks);
+    const expected = e.expected;
     const given = opts.ranks[e.id] ?? {};
     for (const k of Object.keys(expected)) {
       if (given[k] === undefined) fieldErrors[`ranks.${e.id}.${k}`] = [`Choose a level for “${criteria[Number(k)]?.title ?? `criterion ${Number(k) + 1}`}” in ${e.title}.`];

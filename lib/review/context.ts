@@ -4,7 +4,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
-import { canAdjudicate, canReview, conflictOfInterest, denialMessages, qualificationDenial, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
+import { countCurrentExemplars } from '@/lib/review/exemplars';
+import { canAdjudicate, canReview, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
   id: true, name: true, slaBusinessDays: true, blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
@@ -15,7 +16,8 @@ export async function loadQualification(userId: string, microCredentialId: strin
   const [row, earned, exemplars] = await Promise.all([
     client.reviewerQualification.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { grantedById: true, calibratedAt: true } }),
     client.award.count({ where: { userId, microCredentialId, revokedAt: null, suspendedAt: null } }),
-    client.calibrationExemplar.count({ where: { microCredentialId } }),
+    // Only samples scored on the current rubric: older ones are never put to reviewers.
+    countCurrentExemplars(client, [microCredentialId]).then((counts) => counts.get(microCredentialId) ?? 0),
   ]);
   // A row without a granter is one we created when an earner calibrated: it is not an admin grant.
   return { granted: Boolean(row?.grantedById), earned: earned > 0, calibratedAt: row?.calibratedAt ?? null, hasExemplars: exemplars > 0 };
@@ -30,7 +32,10 @@ export type ReviewerCredential = {
   state: 'READY' | 'NEEDS_CALIBRATION';
 };
 
-/** Every micro-credential the actor is qualified to review (by grant or by having earned it). */
+/**
+ * Every micro-credential the actor is qualified to review (by grant or by having earned it), of the
+ * issuers they review for: a qualification only counts with a reviewer or admin role at its issuer.
+ */
 export async function listReviewerCredentials(actor: Actor): Promise<ReviewerCredential[]> {
   if (!hasRole(actor, 'REVIEWER') && !isIssuerAdmin(actor)) return [];
   const [rows, awards] = await Promise.all([
@@ -41,12 +46,14 @@ export async function listReviewerCredentials(actor: Actor): Promise<ReviewerCre
   if (!ids.size) return [];
   const mcs = await db.microCredential.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, slug: true, currentVersion: { select: { title: true } }, issuer: { select: issuerSettingsSelect }, _count: { select: { exemplars: true } } },
+    select: { id: true, slug: true, currentVersion: { select: { title: true } }, issuer: { select: issuerSettingsSelect } },
     orderBy: { slug: 'asc' },
   });
-  return mcs.map((mc) => {
+  const mine = mcs.filter((mc) => reviewsFor(actor, mc.issuer.id));
+  const exemplars = await countCurrentExemplars(db, mine.map((mc) => mc.id));
+  return mine.map((mc) => {
     const row = rows.find((r) => r.microCredentialId === mc.id);
-    const q: QualificationState = { granted: Boolean(row?.grantedById), earned: awards.some((a) => a.microCredentialId === mc.id), calibratedAt: row?.calibratedAt ?? null, hasExemplars: mc._count.exemplars > 0 };
+    const q: QualificationState = { granted: Boolean(row?.grantedById), earned: awards.some((a) => a.microCredentialId === mc.id), calibratedAt: row?.calibratedAt ?? null, hasExemplars: (exemplars.get(mc.id) ?? 0) > 0 };
     const denial = qualificationDenial(mc.issuer, q);
     return { microCredentialId: mc.id, slug: mc.slug, title: mc.currentVersion?.title ?? mc.slug, issuer: mc.issuer, state: denial === 'NOT_CALIBRATED' ? 'NEEDS_CALIBRATION' : 'READY' };
   });
@@ -86,7 +93,7 @@ export async function reviewDenial(who: Actor, a: AttemptForReview, kind: Review
   }
   const conflict = conflictOfInterest(who, teacherOf(a), issuer);
   if (conflict) return conflict;
-  const p = canReview(who, teacherOf(a), issuer, await loadQualification(who.id, a.submission.microCredentialId));
+  const p = canReview(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, await loadQualification(who.id, a.submission.microCredentialId));
   if (!p.ok) return p.reason;
   // Double scoring is only meaningful when the two scores are independent.
   const other: ReviewKind = kind === 'SECOND' ? 'PRIMARY' : 'SECOND';

@@ -3,15 +3,14 @@ import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
-import { conflict, forbidden, invalidState, isDomainError, notFound, validation } from '@/lib/errors';
+import { conflict, forbidden, invalidState, isDomainError, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { ReviewDecision, ReviewKind } from '@/lib/generated/prisma/enums';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { enqueueJob } from '@/lib/jobs/queue';
-import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
-import { denialMessages } from '@/lib/review/policy';
+import { claimEndAfterActivity, denialMessages } from '@/lib/review/policy';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -20,18 +19,33 @@ const CLAIM_ENDED =
 const OTHER_TAB = 'This review was changed in another tab or window. Reload the page to continue; copy any text you typed here first.';
 const ALREADY_SUBMITTED = 'You have already submitted this review (perhaps in another tab). Reload the page to see it.';
 
-function isUniqueViolation(e: unknown): boolean {
-  if (!e || typeof e !== 'object') return false;
-  const code = (e as { code?: unknown }).code;
-  return code === 'P2002' || code === '23505' || /unique constraint/i.test(String((e as { message?: unknown }).message ?? ''));
-}
-
 const minutes = (n: number) => n * 60_000;
 
 /** Back to "waiting for review" when nobody holds or has submitted a review of the attempt. */
 async function settleSubmissionStatus(tx: Tx, attemptId: string, submissionId: string, now: Date) {
   const busy = await tx.review.count({ where: { attemptId, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] } });
   if (!busy) await tx.submission.updateMany({ where: { id: submissionId, status: 'IN_REVIEW' }, data: { status: 'SUBMITTED' } });
+}
+
+/**
+ * Gives back every claim a person holds (their account is being disabled): the work returns to the
+ * queue at once instead of waiting for the claims to run out. Drafts of those reviews stay readable
+ * in the audit trail; nothing the person submitted is touched.
+ */
+export async function releaseAllClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date): Promise<number> {
+  const held = await tx.review.findMany({
+    where: { reviewerId, status: 'CLAIMED' },
+    select: { id: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+  });
+  let released = 0;
+  for (const r of held) {
+    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'RELEASED', version: { increment: 1 } } });
+    if (!u.count) continue;
+    released += 1;
+    await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
+    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: 'account disabled' } }, tx);
+  }
+  return released;
 }
 
 /** Marks claims of (attempt, kind) past their expiry as EXPIRED so the attempt is free again. */
@@ -220,22 +234,28 @@ async function writeScores(tx: Tx, reviewId: string, scores: ScoreEntry[]) {
 
 /**
  * Autosave of the scoring form while the claim is held. The review's version guards against two
- * tabs overwriting each other; each save keeps the claim alive for another `claimMinutes`.
+ * tabs overwriting each other; each save keeps the claim alive for at least another `claimMinutes`.
  */
-export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; version: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ version: number; savedAt: Date }> {
+export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; version: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ version: number; savedAt: Date; claimExpiresAt: Date }> {
   const now = opts.now ?? new Date();
   const r = await loadOwnReview(opts.actor, opts.reviewId);
   if (r.status !== 'CLAIMED') throw conflict(staleReviewMessage(r.status));
   checkScores(r.attempt.submission.version, opts.scores);
-  await db.$transaction(async (tx) => {
+  const claimExpiresAt = await db.$transaction(async (tx) => {
+    // Extends, never shortens (claimEndAfterActivity). The version check below makes sure the
+    // expiry read here is the one being replaced.
+    const held = await tx.review.findUnique({ where: { id: r.id }, select: { claimExpiresAt: true } });
+    const until = claimEndAfterActivity(held?.claimExpiresAt ?? null, now, r.attempt.submission.microCredential.issuer.claimMinutes);
     const u = await tx.review.updateMany({
       where: { id: r.id, status: 'CLAIMED', version: opts.version },
-      data: { overallComment: opts.overallComment, version: { increment: 1 }, claimExpiresAt: new Date(now.getTime() + minutes(r.attempt.submission.microCredential.issuer.claimMinutes)) },
+      data: { overallComment: opts.overallComment, version: { increment: 1 }, claimExpiresAt: until },
     });
     if (u.count !== 1) throw conflict(OTHER_TAB);
     await writeScores(tx, r.id, opts.scores);
+    return until;
   });
-  return { version: opts.version + 1, savedAt: now };
+  // The claim's new end goes back to the page, whose timer shows it.
+  return { version: opts.version + 1, savedAt: now, claimExpiresAt };
 }
 
 export type ReviewOutcome = 'PASSED' | 'RETURNED' | 'AWAITING_SECOND' | 'NEEDS_ADJUDICATION';
@@ -284,6 +304,7 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
     outcome = primary.decision === decision ? (decision === 'PASS' ? 'PASSED' : 'RETURNED') : 'NEEDS_ADJUDICATION';
   } else outcome = decision === 'PASS' ? 'PASSED' : 'RETURNED';
 
+  let awardJobId: string | undefined;
   try {
     await db.$transaction(async (tx) => {
       const u = await tx.review.updateMany({
@@ -308,6 +329,8 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
         if (r.kind === 'ADJUDICATION') await recordAudit({ actorId: opts.actor.id, action: 'review.adjudicate', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision } }, tx);
         await recordAudit({ actorId: opts.actor.id, action: 'review.decide', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, kind: r.kind, decision } }, tx);
         await tx.submission.update({ where: { id: a.submission.id }, data: { status: outcome === 'PASSED' ? 'EARNED' : 'NEEDS_REVISION' } });
+        // Queued with the decision: an earned submission always has a job that will issue its award.
+        if (outcome === 'PASSED') awardJobId = await queueAwardIssue(tx, a.submission.id, now);
         if (outcome === 'RETURNED') {
           await notify(
             { userId: a.submission.userId, kind: 'review.returned', title: `Your submission for “${version.title}” needs revision`, body: 'A reviewer has scored your evidence and left feedback on what to change.', href: `/apply/${a.submission.microCredential.slug}` },
@@ -327,20 +350,16 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
   }
 
   let awardQueued: boolean | undefined;
-  if (outcome === 'PASSED') awardQueued = await issueOrQueueAward(a.submission.id, now);
+  if (outcome === 'PASSED' && awardJobId) awardQueued = await issueOrQueueAward(a.submission.id, now, awardJobId);
   return { decision, outcome, submissionId: a.submission.id, awardQueued };
 }
 
-/** Issues the award (dated with the decision) after the decision commits; if that fails, the job queue retries it. */
-async function issueOrQueueAward(submissionId: string, now: Date): Promise<boolean> {
-  try {
-    await issueAwardForSubmission(submissionId, { now });
-    return false;
-  } catch (e) {
-    console.warn('[review] award issue deferred to the job queue:', e instanceof Error ? e.message : e);
-    await enqueueJob({ type: 'award.issue', payload: { submissionId } });
-    return true;
-  }
+/**
+ * Issues the award (dated with the decision) after the decision commits. The 'award.issue' job
+ * queued in the decision's transaction stays behind if that fails (or the server dies first).
+ */
+async function issueOrQueueAward(submissionId: string, now: Date, jobId: string): Promise<boolean> {
+  return issueQueuedAward(submissionId, jobId, now);
 }
 
 /** Sweeps expired claims (the 'review.expire-claims' job); claiming also frees them on demand. */
@@ -369,9 +388,13 @@ export async function expireStaleClaims(opts: { now?: Date; limit?: number } = {
 export async function grantQualification(opts: { actor: Actor; microCredentialId: string; email: string }) {
   const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
   if (!mc || !isIssuerAdmin(opts.actor, mc.issuerId)) throw notFound('That micro-credential');
-  const user = await db.user.findUnique({ where: { email: opts.email.toLowerCase() }, select: { id: true, memberships: { select: { role: true } } } });
-  if (!user) throw validation('No account uses that email address.', { email: ['No account uses that email address.'] });
-  if (!user.memberships.some((m) => m.role === 'REVIEWER' || m.role === 'ISSUER_ADMIN')) throw validation('That person does not have the reviewer role yet.', { email: ['Invite them as a reviewer first.'] });
+  // Only this issuer's own reviewers and admins, with one answer for everyone else, so the form
+  // does not tell whether an address has an account elsewhere on the platform.
+  const user = await db.user.findFirst({
+    where: { email: opts.email.toLowerCase(), memberships: { some: { organizationId: mc.issuerId, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } } } },
+    select: { id: true },
+  });
+  if (!user) throw validation('That address is not one of your reviewers.', { email: ['Invite them as a reviewer from People first, then qualify them.'] });
   await db.$transaction(async (tx) => {
     await tx.reviewerQualification.upsert({
       where: { userId_microCredentialId: { userId: user.id, microCredentialId: mc.id } },

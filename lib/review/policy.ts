@@ -61,11 +61,19 @@ export function qualificationDenial(settings: Pick<IssuerReviewSettings, 'calibr
   return null;
 }
 
-/** Whether the actor may score (claim, draft, decide) live work of this teacher for this credential. */
-export function canReview(actor: Actor, teacher: TeacherRef, settings: IssuerReviewSettings, qualification: QualificationState | null): ReviewPermission {
+/**
+ * Whether the actor reviews for this issuer: its reviewer role or its admin role. A role at another
+ * issuer does not count, even with a qualification (an earned badge, a stray grant) for this one.
+ */
+export function reviewsFor(actor: Actor, issuerId: string): boolean {
+  return hasRole(actor, 'REVIEWER', issuerId) || isIssuerAdmin(actor, issuerId);
+}
+
+/** Whether the actor may score (claim, draft, decide) live work of this teacher for this issuer's credential. */
+export function canReview(actor: Actor, issuerId: string, teacher: TeacherRef, settings: IssuerReviewSettings, qualification: QualificationState | null): ReviewPermission {
   const conflict = conflictOfInterest(actor, teacher, settings);
   if (conflict) return { ok: false, reason: conflict };
-  if (!hasRole(actor, 'REVIEWER') && !isIssuerAdmin(actor)) return { ok: false, reason: 'NOT_REVIEWER' };
+  if (!reviewsFor(actor, issuerId)) return { ok: false, reason: 'NOT_REVIEWER' };
   const q = qualificationDenial(settings, qualification);
   if (q) return { ok: false, reason: q };
   return { ok: true };
@@ -81,6 +89,14 @@ export function canAdjudicate(actor: Actor, issuerId: string, teacher: TeacherRe
   if (conflict) return { ok: false, reason: conflict };
   if (scorerIds.includes(actor.id)) return { ok: false, reason: 'ALREADY_SCORED' };
   return { ok: true };
+}
+
+/**
+ * When a claim ends after the reviewer works on it (an autosave, "Keep my claim"): `claimMinutes`
+ * from now, but never earlier than it already ends: an admin's assignment runs to the deadline.
+ */
+export function claimEndAfterActivity(current: Date | null, now: Date, claimMinutes: number): Date {
+  return new Date(Math.max(now.getTime() + claimMinutes * 60_000, current?.getTime() ?? 0));
 }
 
 /** Blind review hides who the teacher is from everyone scoring (admins adjudicating included). */

@@ -335,7 +335,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
         select: {
           id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
-          files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true } },
+          files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: {
             where: { status: 'SUBMITTED', id: { not: opts.reviewId } },
             select: { id: true, kind: true, decision: true, overallComment: true, reviewer: { select: { name: true } }, scores: { select: { criterionId: true, levelId: true, feedback: true } } },
@@ -382,7 +382,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
     attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files: attempt.files },
     // A renewal: the teacher held this badge and shows the skill again (judged like any application).
     submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1 },
-    issuer: { name: issuer.name, blindReview: issuer.blindReview },
+    issuer: { name: issuer.name, blindReview: issuer.blindReview, claimMinutes: issuer.claimMinutes },
     teacher: showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
     version: submission.version,
     otherReviews: others.map((r) => ({ id: r.id, kind: r.kind, decision: r.decision, overallComment: r.overallComment, reviewerName: r.reviewer.name, scores: r.scores })),

@@ -44,6 +44,8 @@ export const AssignReviewInput = z.object({
 
 export const CalibrationInput = z.object({
   microCredentialId: id,
+  // The rubric version the form was shown with (the ranks below are by its criterion positions).
+  versionId: id.optional(),
   // exemplarId -> criterion index -> rank
   ranks: z.record(id, z.record(str().regex(/^\d{1,3}$/), z.coerce.number().int().min(0).max(20))),
 });

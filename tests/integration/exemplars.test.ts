@@ -9,7 +9,7 @@ beforeEach(resetDatabase);
 
 describe('calibration samples', () => {
   it('issuer admins add samples that reviewers then see; other issuers cannot', async () => {
-    const { mc, admin } = await createPublishedCredential();
+    const { mc, admin, version } = await createPublishedCredential();
     const other = await createPublishedCredential();
     const input = ExemplarInput.parse({ microCredentialId: mc.id, title: 'Sample C', responses: [{ partTitle: 'Context', text: 'Grade 7 class.' }, { partTitle: 'Reflection', text: '' }], expectedRanks: [2, 3, 1] });
     await expect(createExemplar({ actor: other.admin, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -17,7 +17,8 @@ describe('calibration samples', () => {
     await expect(createExemplar({ actor: admin, input: { ...input, expectedRanks: [2, 3, 9] } })).rejects.toMatchObject({ code: 'VALIDATION' });
     const created = await createExemplar({ actor: admin, input });
     const row = await db.calibrationExemplar.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row.expectedRanks).toEqual({ 0: 2, 1: 3, 2: 1 });
+    // Stored with the rubric version they were scored on, keyed by criterion.
+    expect(row.expectedRanks).toEqual({ versionId: mc.currentVersionId, ranks: { [version.criteria[0].id]: 2, [version.criteria[1].id]: 3, [version.criteria[2].id]: 1 } });
     expect(row.responses).toEqual([{ partTitle: 'Context', text: 'Grade 7 class.' }]);
     const editor = await getExemplarEditor({ actor: admin, microCredentialId: mc.id });
     expect(editor.exemplars.map((e) => e.title)).toEqual(['Sample C']);

@@ -194,6 +194,29 @@ describe('who may review', () => {
     expect(await db.notification.count({ where: { userId: b.id, kind: 'review.assigned' } })).toBe(1);
     await expectCode(decide(w, a, first.reviewId, attemptId, [3, 3]), 'CONFLICT');
   });
+
+  it('autosave extends a claim but never shortens an assignment that runs to the deadline', async () => {
+    const w = await makeWorld({ claimMinutes: 30 });
+    const { attemptId } = await submitTextAttempt(w);
+    const a = await w.reviewer();
+    const now = new Date();
+    const { reviewId } = await assignReview({ actor: w.admin, attemptId, reviewerId: a.id, now });
+    const deadline = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).dueAt!;
+    expect((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).claimExpiresAt).toEqual(deadline);
+    await saveReviewDraft({ actor: a, reviewId, version: 0, scores: scoresAt(w, [2, 2]).slice(0, 1), overallComment: 'Started', now });
+    expect((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).claimExpiresAt).toEqual(deadline);
+    // An hour later the assignment is still the reviewer's, not back in the open queue.
+    const later = new Date(now.getTime() + 60 * 60_000);
+    expect(await expireStaleClaims({ now: later })).toBe(0);
+    expect((await listReviewQueue({ actor: await w.reviewer(), now: later })).items).toHaveLength(0);
+
+    // A claim taken from the queue still runs claimMinutes from each save.
+    const other = await submitTextAttempt(w, await createActor());
+    const claim = await claimReview({ actor: a, attemptId: other.attemptId, now });
+    const saveAt = new Date(now.getTime() + 20 * 60_000);
+    await saveReviewDraft({ actor: a, reviewId: claim.reviewId, version: 0, scores: [], overallComment: '', now: saveAt });
+    expect((await db.review.findUniqueOrThrow({ where: { id: claim.reviewId } })).claimExpiresAt).toEqual(new Date(saveAt.getTime() + 30 * 60_000));
+  });
 });
 
 describe('deciding', () => {

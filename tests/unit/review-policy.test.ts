@@ -34,33 +34,41 @@ describe('canReview: conflict-of-interest matrix', () => {
     ['teacher with no school, both rules on', unknownSchool, { ...strict, calibrationRequired: false }, true],
   ];
   it.each(cases)('%s', (_name, teacher, settings, expected) => {
-    const r = canReview(reviewer, teacher, settings, calibrated);
+    const r = canReview(reviewer, 'issuer-1', teacher, settings, calibrated);
     expect(r.ok ? true : r.reason).toBe(expected);
   });
 
   it('a reviewer without a school is never "same school"', () => {
-    const r = canReview({ ...reviewer, schoolId: null, districtId: null }, sameSchool, { ...strict, calibrationRequired: false }, granted);
+    const r = canReview({ ...reviewer, schoolId: null, districtId: null }, 'issuer-1', sameSchool, { ...strict, calibrationRequired: false }, granted);
     expect(r.ok).toBe(true);
   });
 });
 
 describe('canReview: qualification and calibration', () => {
   it('needs a grant or an earned award', () => {
-    expect(canReview(reviewer, elsewhere, open, null)).toEqual({ ok: false, reason: 'NOT_QUALIFIED' });
-    expect(canReview(reviewer, elsewhere, open, { granted: false, earned: false, calibratedAt: new Date(), hasExemplars: false })).toEqual({ ok: false, reason: 'NOT_QUALIFIED' });
-    expect(canReview(reviewer, elsewhere, open, { granted: false, earned: true, calibratedAt: null, hasExemplars: false })).toEqual({ ok: true });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, open, null)).toEqual({ ok: false, reason: 'NOT_QUALIFIED' });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, open, { granted: false, earned: false, calibratedAt: new Date(), hasExemplars: false })).toEqual({ ok: false, reason: 'NOT_QUALIFIED' });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, open, { granted: false, earned: true, calibratedAt: null, hasExemplars: false })).toEqual({ ok: true });
   });
 
   it('needs calibration only when the issuer requires it and the credential has exemplars', () => {
-    expect(canReview(reviewer, elsewhere, { ...open, calibrationRequired: true }, granted)).toEqual({ ok: false, reason: 'NOT_CALIBRATED' });
-    expect(canReview(reviewer, elsewhere, { ...open, calibrationRequired: true }, calibrated)).toEqual({ ok: true });
-    expect(canReview(reviewer, elsewhere, { ...open, calibrationRequired: true }, { ...granted, hasExemplars: false })).toEqual({ ok: true });
-    expect(canReview(reviewer, elsewhere, open, granted)).toEqual({ ok: true });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, { ...open, calibrationRequired: true }, granted)).toEqual({ ok: false, reason: 'NOT_CALIBRATED' });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, { ...open, calibrationRequired: true }, calibrated)).toEqual({ ok: true });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, { ...open, calibrationRequired: true }, { ...granted, hasExemplars: false })).toEqual({ ok: true });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, open, granted)).toEqual({ ok: true });
   });
 
   it('needs the reviewer (or issuer admin) role', () => {
-    expect(canReview(teacherOnly, elsewhere, open, calibrated)).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
-    expect(canReview(admin, elsewhere, open, calibrated)).toEqual({ ok: true });
+    expect(canReview(teacherOnly, 'issuer-1', elsewhere, open, calibrated)).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canReview(admin, 'issuer-1', elsewhere, open, calibrated)).toEqual({ ok: true });
+  });
+
+  it('needs that role at the credential’s own issuer: a role elsewhere plus an earned badge or a grant is not enough', () => {
+    const earned: QualificationState = { granted: false, earned: true, calibratedAt: null, hasExemplars: false };
+    expect(canReview(reviewer, 'issuer-2', elsewhere, open, earned)).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canReview(reviewer, 'issuer-2', elsewhere, open, calibrated)).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canReview(admin, 'issuer-2', elsewhere, open, calibrated)).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
+    expect(canReview(reviewer, 'issuer-1', elsewhere, open, earned)).toEqual({ ok: true });
   });
 });
 

@@ -47,7 +47,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
         <div className="max-w-full">
-          <label htmlFor="microCredentialId" className="block text-sm font-semibold">Credential</label>
+          <label htmlFor="microCredentialId" className="block text-sm font-semibold">Micro-credential</label>
           <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
             <option value="">All credentials</option>
             {quality.credentials.map((c) => (
@@ -180,7 +180,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                 <tr>
                   <th scope="col" className="border-b border-slate-300 p-2 text-left">Submission</th>
                   <th scope="col" className="border-b border-slate-300 p-2 text-left">Reviews</th>
-                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Service-level clock</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Decision due</th>
                   <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
                 </tr>
               </thead>

@@ -8,8 +8,9 @@ import { formDataToObject, toActionError, zodFieldErrors } from '@/lib/action-re
 import { isDomainError } from '@/lib/errors';
 import { releaseReview, saveReviewDraft, submitReview, type ReviewOutcome } from '@/lib/review/mutations';
 import { ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
+import { keepClaim } from '@/lib/review/claims';
 
-export type DraftResult = { ok: true; version: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
+export type DraftResult = { ok: true; version: number; savedAt: string; claimExpiresAt: string } | { ok: false; formError: string; conflict?: boolean };
 
 export async function saveReviewDraftAction(input: z.input<typeof SaveDraftInput>): Promise<DraftResult> {
   const parsed = SaveDraftInput.safeParse(input);
@@ -17,7 +18,7 @@ export async function saveReviewDraftAction(input: z.input<typeof SaveDraftInput
   try {
     const actor = await requireActor();
     const r = await saveReviewDraft({ actor, ...parsed.data });
-    return { ok: true, version: r.version, savedAt: r.savedAt.toISOString() };
+    return { ok: true, version: r.version, savedAt: r.savedAt.toISOString(), claimExpiresAt: r.claimExpiresAt.toISOString() };
   } catch (e) {
     const result = toActionError(e);
     return { ok: false, formError: (!result.ok && result.formError) || 'Not saved.', conflict: isDomainError(e) && e.code === 'CONFLICT' };
@@ -52,4 +53,20 @@ export async function releaseReviewAction(formData: FormData) {
   await releaseReview({ actor, reviewId: parsed.data.reviewId });
   revalidatePath('/review');
   redirect('/review?released=1');
+}
+
+export type KeepClaimResult = { ok: true; claimExpiresAt: string } | { ok: false; formError: string };
+
+/** "Keep my claim": extends the claim without saving anything (the page warns before it runs out). */
+export async function keepClaimAction(input: unknown): Promise<KeepClaimResult> {
+  const parsed = ReleaseReviewInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: 'That review could not be found.' };
+  try {
+    const actor = await requireActor();
+    const r = await keepClaim({ actor, reviewId: parsed.data.reviewId });
+    return { ok: true, claimExpiresAt: r.claimExpiresAt.toISOString() };
+  } catch (e) {
+    const result = toActionError(e);
+    return { ok: false, formError: (!result.ok && result.formError) || 'The claim could not be extended.' };
+  }
 }

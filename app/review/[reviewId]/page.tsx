@@ -7,6 +7,7 @@ import { Alert, Card, Pill } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { ScoringForm } from '@/components/review/scoring-form';
 import { SlaClock } from '@/components/review/sla-clock';
+import { ClaimTimer } from '@/components/review/claim-timer';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { releaseReviewAction } from './actions';
 
@@ -54,15 +55,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
         </div>
       </dl>
 
-      {editable && review.claimExpired ? (
-        <div className="mt-4">
-          <Alert tone="warning" title="Your claim has expired">
-            Another reviewer may take this submission now. Saving a draft renews your claim if nobody has.
-          </Alert>
-        </div>
-      ) : null}
-      {editable && !review.claimExpired ? (
-        <p className="mt-2 text-sm text-slate-700">Your claim lasts until {timeFmt.format(review.claimExpiresAt)}; every saved draft extends it.</p>
+      {editable ? (
+        <ClaimTimer reviewId={review.id} expiresAt={review.claimExpiresAt.toISOString()} claimMinutes={ws.issuer.claimMinutes} utcLabel={timeFmt.format(review.claimExpiresAt)} expiredAtRender={review.claimExpired} />
       ) : null}
       {!editable ? (
         <div className="mt-4">

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/auth/session';
-import { createExemplar, deleteExemplar, ExemplarInput } from '@/lib/review/exemplars';
+import { createExemplar, deleteExemplar, ExemplarInput, rescoreExemplar, RescoreExemplarInput } from '@/lib/review/exemplars';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { str } from '@/lib/zod-text';
 
@@ -26,6 +26,24 @@ export async function createExemplarAction(_prev: ActionResult, formData: FormDa
   }
   revalidatePath(`/admin/credentials/${parsed.data.microCredentialId}/calibration`);
   return { ok: true, message: 'Sample added. Reviewers who have not calibrated yet will score it first.' };
+}
+
+export async function rescoreExemplarAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const raw = formDataToObject(formData);
+  const parsed = parseInput(RescoreExemplarInput, {
+    exemplarId: raw.exemplarId,
+    expectedRanks: Array.isArray(raw.expectedRank) ? raw.expectedRank : raw.expectedRank === undefined ? [] : [raw.expectedRank],
+  });
+  if (!parsed.ok) return parsed.result;
+  const back = str().max(40).safeParse(raw.microCredentialId);
+  try {
+    const actor = await requireActor();
+    await rescoreExemplar({ actor, input: parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  if (back.success) revalidatePath(`/admin/credentials/${back.data}/calibration`);
+  return { ok: true, message: 'Sample scored on the current rubric. Reviewers who have not calibrated yet will score it.' };
 }
 
 export async function deleteExemplarAction(formData: FormData) {

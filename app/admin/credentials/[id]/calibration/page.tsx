@@ -3,8 +3,8 @@ import { notFound, redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { getExemplarEditor } from '@/lib/review/exemplars';
 import { isDomainError } from '@/lib/errors';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { ExemplarForm } from './exemplar-form';
+import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { ExemplarForm, RescoreExemplarForm } from './exemplar-form';
 import { deleteExemplarAction } from './actions';
 
 export const metadata = { title: 'Calibration samples' };
@@ -18,7 +18,7 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
     throw e;
   });
   const { mc, exemplars } = editor;
-  const levelLabel = (rank: number) => mc.version.levels.find((l) => l.rank === rank)?.label ?? String(rank);
+  const outdated = exemplars.filter((e) => !e.upToDate).length;
   return (
     <div className="max-w-4xl">
       <p className="text-sm"><Link href={`/admin/credentials/${mc.id}/edit`}>← {mc.version.title}</Link></p>
@@ -28,35 +28,58 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
       />
       <section aria-labelledby="existing" className="mb-8">
         <h2 id="existing" className="mb-3 text-lg font-semibold">Samples ({exemplars.length})</h2>
+        {outdated ? (
+          <div className="mb-4">
+            <Alert tone="warning" title={`${outdated} of ${exemplars.length} sample${exemplars.length === 1 ? '' : 's'} ${outdated === 1 ? 'was' : 'were'} scored against an earlier rubric`}>
+              {outdated === exemplars.length
+                ? 'Reviewers are not asked to calibrate until at least one sample is scored on the current rubric: they can review straight away.'
+                : 'Reviewers calibrate only on the samples scored on the current rubric.'}{' '}
+              Score each marked sample again or remove it.
+            </Alert>
+          </div>
+        ) : null}
         {exemplars.length === 0 ? (
           <EmptyState title="No samples yet">Without samples, reviewers qualified for this credential can review straight away.</EmptyState>
         ) : (
           <ul className="space-y-3">
-            {exemplars.map((e) => {
-              const ranks = e.expectedRanks as Record<string, number>;
-              return (
-                <li key={e.id}>
-                  <Card as="div">
-                    <div className="flex flex-wrap items-start justify-between gap-3">
-                      <div>
-                        <h3 className="font-semibold">{e.title}</h3>
-                        <p className="text-sm text-slate-700">Scored by reviewers {e._count.results} time{e._count.results === 1 ? '' : 's'}</p>
-                        <ul className="mt-1 text-sm">
-                          {mc.version.criteria.map((c, i) => (
-                            <li key={c.id}>{c.title}: <strong>{levelLabel(ranks[String(i)])}</strong></li>
-                          ))}
-                        </ul>
-                      </div>
-                      <form action={deleteExemplarAction}>
-                        <input type="hidden" name="exemplarId" value={e.id} />
-                        <input type="hidden" name="microCredentialId" value={mc.id} />
-                        <button type="submit" className="text-sm font-semibold text-red-700 underline">Delete<span className="sr-only"> {e.title}</span></button>
-                      </form>
+            {exemplars.map((e) => (
+              <li key={e.id}>
+                <Card as="div">
+                  <div className="flex flex-wrap items-start justify-between gap-3">
+                    <div>
+                      <h3 className="font-semibold">{e.title}</h3>
+                      <p className="text-sm text-slate-700">Scored by reviewers {e.results} time{e.results === 1 ? '' : 's'}</p>
+                      {e.upToDate ? null : (
+                        <p className="mt-1 text-sm font-semibold text-amber-900">
+                          Out of date. Scored against an earlier rubric{e.scoredVersion !== null ? ` (version ${e.scoredVersion})` : ''}: score it again or remove it. Reviewers do not see it until then.
+                        </p>
+                      )}
+                      {e.agreed.length ? (
+                        <>
+                          {e.upToDate ? null : <p className="mt-1 text-sm">Agreed levels on that rubric:</p>}
+                          <ul className="mt-1 text-sm">
+                            {e.agreed.map((a, i) => (
+                              <li key={i}>{a.criterion}: <strong>{a.level ?? 'no level'}</strong></li>
+                            ))}
+                          </ul>
+                        </>
+                      ) : null}
                     </div>
-                  </Card>
-                </li>
-              );
-            })}
+                    <form action={deleteExemplarAction}>
+                      <input type="hidden" name="exemplarId" value={e.id} />
+                      <input type="hidden" name="microCredentialId" value={mc.id} />
+                      <button type="submit" className="text-sm font-semibold text-red-700 underline">{e.upToDate ? 'Delete' : 'Remove'}<span className="sr-only"> {e.title}</span></button>
+                    </form>
+                  </div>
+                  {e.upToDate ? null : (
+                    <div className="mt-4 border-t border-slate-200 pt-4">
+                      <h4 className="mb-2 text-sm font-semibold">Score it again<span className="sr-only">: {e.title}</span></h4>
+                      <RescoreExemplarForm microCredentialId={mc.id} exemplar={{ id: e.id, title: e.title }} criteria={mc.version.criteria} levels={mc.version.levels} />
+                    </div>
+                  )}
+                </Card>
+              </li>
+            ))}
           </ul>
         )}
       </section>

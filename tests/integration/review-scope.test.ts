@@ -1,0 +1,82 @@
+// A reviewer reviews for the issuers that made them one. Holding a badge of another issuer's
+// credential (or a stray qualification row) must not open that issuer's queue, its teachers'
+// evidence or its scoring to them.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { outcomeOf } from '../setup/outcome';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { startApplication } from '@/lib/submissions/mutations';
+import { listReviewQueue } from '@/lib/review/queries';
+import { claimReview, grantQualification } from '@/lib/review/mutations';
+import { getCalibration } from '@/lib/review/calibration';
+import { isDomainError } from '@/lib/errors';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+
+beforeEach(resetDatabase);
+
+async function waitingAttempt(mcId: string) {
+  const teacher = await createActor();
+  const sub = await startApplication({ actor: teacher, microCredentialId: mcId });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+  await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: new Date(), dueAt: new Date(Date.now() + 10 * 86_400_000) } });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: new Date() } });
+  return attempt.id;
+}
+
+async function world() {
+  const issuerA = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false } });
+  const issuerB = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false } });
+  const { mc: mcA } = await createPublishedCredential({ issuerId: issuerA.id });
+  const { mc: mcB } = await createPublishedCredential({ issuerId: issuerB.id });
+  const adminB = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuerB.id }] });
+  // Reviews for A only, and holds B's badge as a teacher (the "earned" route to qualification).
+  const reviewerA = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuerA.id }] });
+  await db.reviewerQualification.create({ data: { userId: reviewerA.id, microCredentialId: mcA.id, grantedById: reviewerA.id } });
+  const earned = await startApplication({ actor: reviewerA, microCredentialId: mcB.id });
+  await db.submission.update({ where: { id: earned.id }, data: { status: 'EARNED' } });
+  await issueAwardForSubmission(earned.id);
+  const attemptA = await waitingAttempt(mcA.id);
+  const attemptB = await waitingAttempt(mcB.id);
+  return { issuerA, issuerB, mcA, mcB, adminB, reviewerA, attemptA, attemptB };
+}
+
+describe('reviewers work for their own issuers only', () => {
+  it('a reviewer of issuer A does not see, claim or calibrate issuer B’s work, even holding B’s badge or a B qualification', async () => {
+    const w = await world();
+    // Make sure both routes to a qualification for B exist.
+    await db.reviewerQualification.upsert({
+      where: { userId_microCredentialId: { userId: w.reviewerA.id, microCredentialId: w.mcB.id } },
+      create: { userId: w.reviewerA.id, microCredentialId: w.mcB.id, grantedById: w.adminB.id },
+      update: {},
+    });
+    const queue = await listReviewQueue({ actor: w.reviewerA });
+    expect(queue.items.map((i) => i.attemptId)).toEqual([w.attemptA]);
+    expect(await outcomeOf(claimReview({ actor: w.reviewerA, attemptId: w.attemptB, kind: 'PRIMARY' }))).not.toBe('allowed');
+    expect(await db.review.count({ where: { attemptId: w.attemptB } })).toBe(0);
+    expect(await db.award.count({ where: { userId: w.reviewerA.id, microCredentialId: w.mcB.id } })).toBe(1);
+    expect(await getCalibration({ actor: w.reviewerA, microCredentialId: w.mcB.id })).toBeNull();
+    // Their own issuer's work is unaffected.
+    expect(await outcomeOf(claimReview({ actor: w.reviewerA, attemptId: w.attemptA, kind: 'PRIMARY' }))).toBe('allowed');
+  });
+
+  it('an admin of B can qualify only B’s own reviewers, with one answer for any other address', async () => {
+    const w = await world();
+    const outsider = await createActor({ email: `outsider-${Date.now()}@example.test` });
+    const answers = [] as string[];
+    for (const email of [w.reviewerA.email, outsider.email, 'nobody-here@example.test']) {
+      try {
+        await grantQualification({ actor: w.adminB, microCredentialId: w.mcB.id, email });
+        answers.push('granted');
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+        answers.push(e.message);
+      }
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).not.toBe('granted');
+    const reviewerB = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerB.id }] });
+    await grantQualification({ actor: w.adminB, microCredentialId: w.mcB.id, email: reviewerB.email });
+    expect(await db.reviewerQualification.count({ where: { userId: reviewerB.id, microCredentialId: w.mcB.id, grantedById: w.adminB.id } })).toBe(1);
+  });
+});
