@@ -16,7 +16,8 @@ export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteri
           </>
         )}
       </p>
-      <div className="relative overflow-x-auto">
+      {/* Focusable, so keyboard users can scroll it sideways on a narrow screen in every browser. */}
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Scoring rubric (scrolls sideways on small screens)">
         <table className="w-full min-w-[40rem] border-collapse text-sm">
           <caption className="sr-only">Scoring rubric</caption>
           <thead>

@@ -25,6 +25,17 @@ export const FILE_KIND_INFO: Record<FileKind, { label: string; mimeTypes: string
   },
 };
 
+/** The MIME type each allowed extension stands for, when the browser gives none. */
+export const MIME_FOR_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
+  mp4: 'video/mp4', m4v: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm',
+  mp3: 'audio/mpeg', m4a: 'audio/mp4', wav: 'audio/wav', ogg: 'audio/ogg', oga: 'audio/ogg',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', odt: 'application/vnd.oasis.opendocument.text', txt: 'text/plain',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', odp: 'application/vnd.oasis.opendocument.presentation',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ods: 'application/vnd.oasis.opendocument.spreadsheet', csv: 'text/csv',
+};
+
 export function kindForMime(mime: string): FileKind | null {
   const m = mime.toLowerCase().split(';')[0].trim();
   for (const kind of FILE_KINDS) if (FILE_KIND_INFO[kind].mimeTypes.includes(m)) return kind;

@@ -1,4 +1,4 @@
-import type { FileKind } from '@/lib/evidence/file-types';
+import { kindForMime, type FileKind } from '@/lib/evidence/file-types';
 
 export type Sniffed = { mime: string; kind: FileKind } | null;
 
@@ -32,6 +32,29 @@ export function sniffFileType(b: Uint8Array): Sniffed {
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return sniffZipContainer(b);
   if (looksLikeText(b)) return { mime: 'text/plain', kind: 'document' };
   return null;
+}
+
+// WebM and MP4 hold sound as well as picture, and their first bytes do not say which: a recording
+// declared as audio in the same container (a phone's .m4a, a browser's audio/webm) is audio.
+const AUDIO_IN_CONTAINER: Record<string, { container: string; audio: string }> = {
+  'audio/webm': { container: 'video/webm', audio: 'audio/webm' },
+  'audio/mp4': { container: 'video/mp4', audio: 'audio/mp4' },
+  'audio/x-m4a': { container: 'video/mp4', audio: 'audio/mp4' },
+};
+
+/**
+ * The type an upload is recorded as, from what its bytes look like and what the browser declared,
+ * or null when the two disagree (a renamed or damaged file) or the part does not take the kind.
+ */
+export function recordedTypeFor(sniffed: Sniffed, declaredType: string, allowed: readonly FileKind[]): string | null {
+  const declaredKind = kindForMime(declaredType);
+  if (!sniffed || !declaredKind || !allowed.includes(declaredKind)) return null;
+  const declared = declaredType.toLowerCase().split(';')[0].trim();
+  if (sniffed.mime === 'application/x-ooxml') return declared.includes('openxmlformats') ? sniffed.mime : null;
+  if (sniffed.mime === 'text/plain') return declared === 'text/plain' || declared === 'text/csv' ? sniffed.mime : null;
+  if (sniffed.kind === declaredKind) return sniffed.mime;
+  const audio = AUDIO_IN_CONTAINER[declared];
+  return audio && audio.container === sniffed.mime ? audio.audio : null;
 }
 
 // Office Open XML and OpenDocument files are zip archives; the first entry names give them away.

@@ -1,15 +1,19 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { FILE_KIND_INFO, formatBytes, kindForMime, type FileKind } from '@/lib/evidence/file-types';
-import { sniffFileType } from '@/lib/evidence/sniff';
+import { FILE_KIND_INFO, formatBytes, kindForMime, MIME_FOR_EXTENSION, type FileKind } from '@/lib/evidence/file-types';
+import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
+import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import * as storage from '@/lib/storage/s3';
 
 const STORAGE_DOWN = 'File storage is not reachable right now. Your answers are saved; try the upload again in a minute.';
+/** The application went to review while a file was still on its way: the file stays out of it. */
+export const SENT_WHILE_UPLOADING = 'This application was sent while the file was uploading; the file was not added.';
+const PARTS_MISSING = 'The upload is incomplete; some parts are missing.';
 
 /** A storage outage becomes a message the teacher can act on; the SDK's own error stays in the log. */
 const UPLOAD_PREFIX = 'uploads/';
@@ -34,12 +38,9 @@ function extensionOf(name: string) {
 function declaredKind(fileName: string, contentType: string): { kind: FileKind; mime: string } | null {
   const byMime = kindForMime(contentType);
   if (byMime) return { kind: byMime, mime: contentType.toLowerCase() };
-  const ext = extensionOf(fileName);
-  for (const [kind, info] of Object.entries(FILE_KIND_INFO) as [FileKind, (typeof FILE_KIND_INFO)[FileKind]][]) {
-    const i = info.extensions.indexOf(ext);
-    if (i >= 0) return { kind, mime: info.mimeTypes[Math.min(i, info.mimeTypes.length - 1)] };
-  }
-  return null;
+  const mime = MIME_FOR_EXTENSION[extensionOf(fileName)];
+  const kind = mime ? kindForMime(mime) : null;
+  return kind && mime ? { kind, mime } : null;
 }
 
 async function loadDraftPart(actor: Actor, attemptId: string, partId: string) {
@@ -54,8 +55,7 @@ async function loadDraftPart(actor: Actor, attemptId: string, partId: string) {
     select: { id: true, title: true, responseType: true, allowedTypes: true, maxFileBytes: true, maxFiles: true },
   });
   if (!part) throw notFound('That part');
-  const carried = await db.partResponse.findUnique({ where: { attemptId_partId: { attemptId, partId } }, select: { carriedOver: true } });
-  if (carried?.carriedOver) throw invalidState('This part already passed and is kept as it was.');
+  if (await isPartCarriedOver(attempt.id, part.id)) throw invalidState(CARRIED_PART);
   return { attempt, part };
 }
 
@@ -68,6 +68,17 @@ export type UploadTicket =
  * presigned URL (or a multipart upload for big files such as classroom video). The server never
  * touches the bytes.
  */
+/**
+ * Whether the attempt is still a draft, holding a share lock on it until the transaction ends: a
+ * submit (which locks it FOR UPDATE) waits for the file write, or the file write sees it sent.
+ */
+async function stillDraft(tx: Tx, attemptId: string): Promise<boolean> {
+  const [attempt] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Attempt" WHERE "id" = ${attemptId} FOR SHARE`;
+  return attempt?.status === 'DRAFT';
+}
+
+const SENT_BEFORE_UPLOAD = 'This application has been sent for review, so no more files can be added to it.';
+
 export async function requestUpload(opts: { actor: Actor; attemptId: string; partId: string; fileName: string; contentType: string; size: number }): Promise<UploadTicket> {
   const limit = await hitRateLimit(`upload:${opts.actor.id}`, 120, 60 * 60);
   if (!limit.allowed) throw rateLimited('You have started a lot of uploads in the last hour. Wait a little and try again.');
@@ -91,13 +102,23 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   const storageKey = `${UPLOAD_PREFIX}${randomBytes(16).toString('hex')}`;
   const multipart = opts.size > storage.MULTIPART_THRESHOLD;
   const uploadId = multipart ? await withStorage(() => storage.createMultipart(storageKey, declared.mime)) : null;
-  const file = await db.evidenceFile.create({
-    data: {
-      attemptId: opts.attemptId, partId: part.id, ownerId: opts.actor.id, storageKey, fileName: opts.fileName, declaredType: declared.mime,
-      sizeBytes: BigInt(opts.size), multipartUploadId: uploadId,
-    },
-    select: { id: true },
-  });
+  // The row is written only while the attempt is still a draft, under a lock a submit must wait for
+  // (and that waits for a submit): a file can never be added to work already sent for review.
+  const file = await db
+    .$transaction(async (tx) => {
+      if (!(await stillDraft(tx, opts.attemptId))) throw invalidState(SENT_BEFORE_UPLOAD);
+      return tx.evidenceFile.create({
+        data: {
+          attemptId: opts.attemptId, partId: part.id, ownerId: opts.actor.id, storageKey, fileName: opts.fileName, declaredType: declared.mime,
+          sizeBytes: BigInt(opts.size), multipartUploadId: uploadId,
+        },
+        select: { id: true },
+      });
+    })
+    .catch(async (e) => {
+      if (uploadId) await storage.abortMultipart(storageKey, uploadId);
+      throw e;
+    });
   if (!multipart) {
     return { fileId: file.id, mode: 'single', url: await withStorage(() => storage.presignPut(storageKey, declared.mime, opts.size)), contentType: declared.mime };
   }
@@ -107,43 +128,79 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
 async function loadOwnPendingFile(actor: Actor, fileId: string) {
   const file = await db.evidenceFile.findUnique({
     where: { id: fileId },
-    select: { id: true, ownerId: true, status: true, storageKey: true, multipartUploadId: true, sizeBytes: true, declaredType: true, fileName: true, carriedOver: true, attempt: { select: { status: true } }, part: { select: { allowedTypes: true } } },
+    select: { id: true, ownerId: true, status: true, storageKey: true, multipartUploadId: true, sizeBytes: true, declaredType: true, fileName: true, rejectedReason: true, carriedOver: true, attemptId: true, partId: true, attempt: { select: { status: true } }, part: { select: { allowedTypes: true, maxFileBytes: true } } },
   });
   if (!file || file.ownerId !== actor.id) throw notFound('That file');
   return file;
 }
 
-export async function presignUploadParts(opts: { actor: Actor; fileId: string; partNumbers: number[] }) {
-  const file = await loadOwnPendingFile(opts.actor, opts.fileId);
-  if (file.status !== 'PENDING' || !file.multipartUploadId) throw invalidState('This upload has already finished or was cancelled.');
-  const urls: { partNumber: number; url: string }[] = [];
-  for (const n of opts.partNumbers) urls.push({ partNumber: n, url: await withStorage(() => storage.presignPart(file.storageKey, file.multipartUploadId!, n)) });
-  return urls;
-}
+type PendingFile = Awaited<ReturnType<typeof loadOwnPendingFile>>;
 
-function compatible(sniffed: NonNullable<ReturnType<typeof sniffFileType>>, declaredMime: string, allowed: FileKind[]): boolean {
-  const declared = kindForMime(declaredMime);
-  if (!declared || !allowed.includes(declared)) return false;
-  if (sniffed.mime === 'application/x-ooxml') return declaredMime.includes('openxmlformats');
-  if (sniffed.mime === 'text/plain') return declaredMime === 'text/plain' || declaredMime === 'text/csv';
-  return sniffed.kind === declared;
+/** How many parts a multipart upload of this size has; part numbers outside 1..n are refused. */
+function partCountOf(sizeBytes: bigint) {
+  return Math.ceil(Number(sizeBytes) / storage.PART_SIZE);
 }
 
 /**
- * Step 2: after the browser's upload, the server copies the object to its final key (which no one
- * can write to), checks that copy itself (size and first bytes), and accepts it, or rejects it with
- * a clear reason and deletes it. A presigned upload URL stays valid for minutes and cannot be
- * withdrawn: checking the uploaded object in place would let a teacher swap the bytes after the
- * check, or after submitting. Safe to call twice.
+ * Gives up a pending upload with a reason the teacher reads beside the file: the row is marked
+ * rejected (only if still pending, so a completion that won stays), its multipart upload aborted
+ * and the uploaded object deleted.
+ */
+async function rejectPending(file: PendingFile, reason: string) {
+  await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'REJECTED', rejectedReason: reason, multipartUploadId: null } });
+  if (file.multipartUploadId) await storage.abortMultipart(file.storageKey, file.multipartUploadId);
+  await storage.deleteObject(file.storageKey);
+}
+
+/** A file whose attempt was submitted meanwhile is not added to it (reviewers may be scoring it). */
+async function refuseIfSubmitted(file: PendingFile) {
+  if (file.attempt.status === 'DRAFT') return;
+  await rejectPending(file, SENT_WHILE_UPLOADING);
+  throw invalidState(SENT_WHILE_UPLOADING);
+}
+
+/** A rejected file's answer: the reason when it was refused for a submission, else what to do. */
+function rejectedError(reason: string | null) {
+  if (reason === SENT_WHILE_UPLOADING) return invalidState(SENT_WHILE_UPLOADING);
+  return validation('This file was rejected. Remove it and upload another.');
+}
+
+/**
+ * Signs upload URLs for some parts of a multipart upload, just before the browser sends them (a URL
+ * lives 15 minutes). Only the parts the announced size needs, so no more than that can be stored.
+ */
+export async function presignUploadParts(opts: { actor: Actor; fileId: string; partNumbers: number[] }) {
+  const file = await loadOwnPendingFile(opts.actor, opts.fileId);
+  if (file.status === 'REJECTED') throw rejectedError(file.rejectedReason);
+  if (file.status !== 'PENDING' || !file.multipartUploadId) throw invalidState('This upload has already finished or was cancelled.');
+  await refuseIfSubmitted(file);
+  const partCount = partCountOf(file.sizeBytes);
+  const outside = opts.partNumbers.find((n) => !Number.isInteger(n) || n < 1 || n > partCount);
+  if (outside !== undefined) throw validation(`This upload has ${partCount} parts; part ${outside} is not one of them.`);
+  const urls: { partNumber: number; url: string }[] = [];
+  for (const n of new Set(opts.partNumbers)) urls.push({ partNumber: n, url: await withStorage(() => storage.presignPart(file.storageKey, file.multipartUploadId!, n)) });
+  return urls;
+}
+
+/**
+ * Step 2: after the browser's upload, the server checks the uploaded object's size, copies it to
+ * its final key (which no one can write to), checks that copy itself (size and first bytes), and
+ * accepts it, or rejects it with a clear reason and deletes it. A presigned upload URL stays valid
+ * for minutes and cannot be withdrawn: checking the uploaded object in place would let a teacher
+ * swap the bytes after the check, or after submitting. Safe to call twice. A multipart upload that
+ * lacks parts stays open, so the browser can send them and call again.
  */
 export async function completeUpload(opts: { actor: Actor; fileId: string; parts?: { partNumber: number; etag: string }[] }) {
   const file = await loadOwnPendingFile(opts.actor, opts.fileId);
   if (file.status === 'UPLOADED') return { status: 'UPLOADED' as const };
-  if (file.status === 'REJECTED') throw validation('This file was rejected. Remove it and upload another.');
+  if (file.status === 'REJECTED') throw rejectedError(file.rejectedReason);
+  await refuseIfSubmitted(file);
   if (file.multipartUploadId) {
-    if (!opts.parts?.length) throw validation('The upload is incomplete; some parts are missing.');
+    const partCount = partCountOf(file.sizeBytes);
+    const parts = [...new Map((opts.parts ?? []).map((p) => [p.partNumber, p])).values()];
+    if (parts.length !== partCount || parts.some((p) => p.partNumber < 1 || p.partNumber > partCount)) throw validation(PARTS_MISSING);
     try {
-      await storage.completeMultipart(file.storageKey, file.multipartUploadId, opts.parts);
+      await storage.completeMultipart(file.storageKey, file.multipartUploadId, parts);
     } catch {
       throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
     }
@@ -154,46 +211,81 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     if ((await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true } }))?.status === 'UPLOADED') return { status: 'UPLOADED' as const };
     throw validation('The file did not reach storage. Check your connection and retry the upload.');
   }
+  // Checked before copying: an object other than the one announced is never copied.
+  const sizeProblem = sizeMismatch(uploaded.size, file);
+  if (sizeProblem) {
+    await rejectPending(file, sizeProblem);
+    throw validation(sizeProblem);
+  }
   // Older rows were uploaded straight to their final key; new ones are copied out of uploads/.
   const finalKey = file.storageKey.startsWith(UPLOAD_PREFIX) ? `${EVIDENCE_PREFIX}${randomBytes(16).toString('hex')}` : file.storageKey;
   if (finalKey !== file.storageKey) await withStorage(() => storage.copyObject(file.storageKey, finalKey, uploaded.size, file.declaredType));
   const head = await withStorage(() => storage.headObject(finalKey));
   if (!head) throw validation('The file did not reach storage. Check your connection and retry the upload.');
-  let reason: string | null = null;
+  // The copy is what reviewers get, so it is checked too (bytes may have been sent meanwhile).
+  let reason = sizeMismatch(head.size, file);
   let detected: string | null = null;
-  if (BigInt(head.size) !== file.sizeBytes) {
-    reason = `The uploaded file is ${formatBytes(head.size)} but ${formatBytes(Number(file.sizeBytes))} was announced; the upload was probably cut off.`;
-  } else {
+  if (!reason) {
     const sniffed = sniffFileType(await withStorage(() => storage.readHead(finalKey)));
-    detected = sniffed?.mime ?? null;
-    if (!sniffed || !compatible(sniffed, file.declaredType, file.part.allowedTypes as FileKind[])) {
-      reason = `“${file.fileName}” does not look like a ${kindForMime(file.declaredType) ?? 'supported'} file inside. It may be damaged or renamed. Export it again and retry.`;
+    detected = recordedTypeFor(sniffed, file.declaredType, file.part.allowedTypes as FileKind[]);
+    if (!detected) {
+      const kind = kindForMime(file.declaredType) ?? 'supported';
+      reason = `“${file.fileName}” does not look like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} file inside. It may be damaged or renamed. Export it again and retry.`;
+      detected = sniffed?.mime ?? null;
     }
   }
   const removeUploaded = async () => {
     if (finalKey !== file.storageKey) await storage.deleteObject(file.storageKey);
   };
   if (reason) {
-    await db.evidenceFile.update({ where: { id: file.id }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
+    await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
     await storage.deleteObject(finalKey);
     await removeUploaded();
     throw validation(reason);
   }
-  const accepted = await db.evidenceFile.updateMany({
-    where: { id: file.id, status: 'PENDING', storageKey: file.storageKey },
-    data: { status: 'UPLOADED', storageKey: finalKey, detectedType: detected, verifiedAt: new Date(), multipartUploadId: null },
-  });
-  if (accepted.count === 0) {
-    // Not accepted here: a concurrent call did it first (its copy is the one on record), or the
-    // file was removed, or given up as stale, meanwhile. This copy goes; the answer is the row's.
-    if (finalKey !== file.storageKey) await storage.deleteObject(finalKey);
-    const now = await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true, rejectedReason: true } });
-    if (!now) throw notFound('That file');
-    if (now.status === 'REJECTED') throw validation(now.rejectedReason ?? 'This file was rejected. Remove it and upload another.');
+  const outcome = await acceptIfDraft(file, finalKey, detected);
+  if (outcome === 'accepted') {
+    await removeUploaded();
     return { status: 'UPLOADED' as const };
   }
-  await removeUploaded();
+  if (finalKey !== file.storageKey) await storage.deleteObject(finalKey);
+  if (outcome === 'submitted') {
+    await rejectPending(file, SENT_WHILE_UPLOADING);
+    throw invalidState(SENT_WHILE_UPLOADING);
+  }
+  // Not accepted here: a concurrent call did it first (its copy is the one on record), or the
+  // file was removed, or given up as stale, meanwhile. This copy went; the answer is the row's.
+  const now = await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true, rejectedReason: true } });
+  if (!now) throw notFound('That file');
+  if (now.status === 'REJECTED') {
+    if (now.rejectedReason === SENT_WHILE_UPLOADING) throw invalidState(SENT_WHILE_UPLOADING);
+    throw validation(now.rejectedReason ?? 'This file was rejected. Remove it and upload another.');
+  }
   return { status: 'UPLOADED' as const };
+}
+
+function sizeMismatch(size: number, file: PendingFile): string | null {
+  const announced = Number(file.sizeBytes);
+  if (BigInt(size) > file.part.maxFileBytes) return `The uploaded file is ${formatBytes(size)}; this part accepts files up to ${formatBytes(Number(file.part.maxFileBytes))}.`;
+  if (size < announced) return `The uploaded file is ${formatBytes(size)} but ${formatBytes(announced)} was announced; the upload was probably cut off.`;
+  if (size > announced) return `The uploaded file is ${formatBytes(size)} but ${formatBytes(announced)} was announced. Upload the file again.`;
+  return null;
+}
+
+/**
+ * Accepts the checked copy only while the attempt is still a draft. The attempt row is locked (FOR
+ * SHARE) for the update, so a submission committing at the same moment either comes first (and the
+ * file is refused) or waits for this one (and the file was in before the application was sent).
+ */
+async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null): Promise<'accepted' | 'submitted' | 'not-pending'> {
+  return db.$transaction(async (tx) => {
+    if (!(await stillDraft(tx, file.attemptId))) return 'submitted';
+    const accepted = await tx.evidenceFile.updateMany({
+      where: { id: file.id, status: 'PENDING', storageKey: file.storageKey },
+      data: { status: 'UPLOADED', storageKey: finalKey, detectedType: detected, verifiedAt: new Date(), multipartUploadId: null },
+    });
+    return accepted.count ? 'accepted' : 'not-pending';
+  });
 }
 
 /** Cancels an upload in progress or removes a file from a draft attempt. */
@@ -201,6 +293,8 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   const file = await loadOwnPendingFile(opts.actor, opts.fileId);
   if (file.attempt.status !== 'DRAFT') throw invalidState('This attempt has been submitted; its files can no longer change.');
   if (file.carriedOver) throw invalidState('This file belongs to a part that already passed.');
+  // Nor may anything else in a kept part go (e.g. a file that reached it before the part was locked).
+  if (await isPartCarriedOver(file.attemptId, file.partId)) throw invalidState(CARRIED_PART);
   if (file.multipartUploadId) await storage.abortMultipart(file.storageKey, file.multipartUploadId);
   await db.evidenceFile.delete({ where: { id: file.id } });
   // The object may be shared with an earlier attempt's row: only delete it when nothing refers to it.

@@ -108,7 +108,27 @@ export async function copyObject(from: string, to: string, size: number, content
 }
 
 export async function abortMultipart(key: string, uploadId: string) {
-  await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: key, UploadId: uploadId })).catch(() => undefined);
+  await abortMultipartOrThrow(key, uploadId).catch(() => undefined);
+}
+
+/**
+ * Aborting an upload that is already gone succeeds; a storage outage throws, so a job retries. A
+ * server without the operation (405/501: the embedded development server) cannot be helped by
+ * retrying; there, and as a safety net anywhere, a bucket lifecycle rule that aborts incomplete
+ * multipart uploads after a few days removes the parts (README, "Using your own Postgres and S3").
+ */
+export async function abortMultipartOrThrow(key: string, uploadId: string) {
+  try {
+    await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: key, UploadId: uploadId }));
+  } catch (e) {
+    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || (e as Error).name === 'NoSuchUpload') return;
+    if (status === 405 || status === 501) {
+      console.warn(`storage: this S3 server cannot abort multipart uploads (${status}); ${key} keeps its parts until a lifecycle rule removes them`);
+      return;
+    }
+    throw e;
+  }
 }
 
 export async function headObject(key: string): Promise<{ size: number; contentType?: string } | null> {

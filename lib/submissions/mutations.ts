@@ -8,11 +8,13 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { countWords } from '@/lib/submissions/words';
-import { findIncompleteParts, type PartAnswer } from '@/lib/submissions/completeness';
+import { findIncompleteParts, type PartAnswer, type PartSpec } from '@/lib/submissions/completeness';
 import { needsProposal } from '@/lib/proposals/queries';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { addBusinessDays } from '@/lib/review/sla';
-import { passedPartIds, passingRuleOf } from '@/lib/review/rubric';
+import { passingRuleOf } from '@/lib/review/rubric';
+import { carriedPartIds, decidingReviews } from '@/lib/submissions/deciding-reviews';
+import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 
 /** Creates the teacher's application (bound to the current version) and its first draft attempt, once. */
 export async function startApplication(opts: { actor: Actor; microCredentialId: string }) {
@@ -75,8 +77,9 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
     where: { attemptId_partId: { attemptId: attempt.id, partId: part.id } },
     select: { id: true, revision: true, carriedOver: true },
   });
-  if (existing?.carriedOver) throw invalidState('This part already passed and is kept as it was.');
+  if (existing?.carriedOver) throw invalidState(CARRIED_PART);
   if (!existing) {
+    if (await isPartCarriedOver(attempt.id, part.id)) throw invalidState(CARRIED_PART);
     if (opts.revision !== 0) throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
     try {
       const created = await db.partResponse.create({
@@ -96,12 +99,34 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
   return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
 }
 
+type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string }[] };
+
+/** What stops these answers and files from being sent, as a VALIDATION error keyed by part. */
+function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
+  const answers = new Map<string, PartAnswer>();
+  for (const p of parts) {
+    const r = content.responses.find((x) => x.partId === p.id);
+    const files = content.files.filter((f) => f.partId === p.id);
+    answers.set(p.id, {
+      text: r?.text ?? '',
+      links: r?.links ?? [],
+      uploadedFiles: files.filter((f) => f.status === 'UPLOADED').length,
+      pendingFiles: files.filter((f) => f.status === 'PENDING').length,
+    });
+  }
+  const problems = findIncompleteParts(parts, answers);
+  if (problems.size) {
+    throw validation('Some parts are not ready yet.', Object.fromEntries([...problems].map(([k, v]) => [`part.${k}`, v])));
+  }
+}
+
 /**
  * Submits a draft attempt once. A double click or a retry after a dropped connection finds the
  * attempt already submitted and returns the same result instead of a second submission.
  */
 export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; now?: Date }) {
   const now = opts.now ?? new Date();
+  const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true } } } as const;
   const attempt = await db.attempt.findUnique({
     where: { id: opts.attemptId },
     select: {
@@ -113,8 +138,7 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
           version: { select: { parts: { select: { id: true, title: true, responseType: true, required: true, wordLimit: true, maxFiles: true } } } },
         },
       },
-      responses: { select: { partId: true, text: true, links: true } },
-      files: { select: { partId: true, status: true } },
+      ...content,
     },
   });
   if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That application');
@@ -125,25 +149,20 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
   if (await needsProposal(opts.actor, attempt.submission.microCredentialId)) {
     throw invalidState('Your district needs to approve your proposal before you can submit.');
   }
-  const answers = new Map<string, PartAnswer>();
-  for (const p of attempt.submission.version.parts) {
-    const r = attempt.responses.find((x) => x.partId === p.id);
-    const files = attempt.files.filter((f) => f.partId === p.id);
-    answers.set(p.id, {
-      text: r?.text ?? '',
-      links: r?.links ?? [],
-      uploadedFiles: files.filter((f) => f.status === 'UPLOADED').length,
-      pendingFiles: files.filter((f) => f.status === 'PENDING').length,
-    });
-  }
-  const problems = findIncompleteParts(attempt.submission.version.parts, answers);
-  if (problems.size) {
-    throw validation('Some parts are not ready yet.', Object.fromEntries([...problems].map(([k, v]) => [`part.${k}`, v])));
-  }
+  const parts = attempt.submission.version.parts;
+  // Checked here for a quick answer, and again below under the lock (what counts is that one).
+  assertReadyToSubmit(parts, attempt);
   const issuer = attempt.submission.microCredential.issuer;
   // Sampled for double scoring at the issuer's rate.
   const doubleScore = randomInt(0, 1_000_000) < Math.round(issuer.doubleScoreRate * 1_000_000);
   const result = await db.$transaction(async (tx) => {
+    // FOR UPDATE conflicts with the key-share lock an evidence file insert takes on its attempt, so
+    // an upload started meanwhile is either committed (and read just below, blocking the
+    // submission) or waits for this transaction. A double click waits here and finds it submitted.
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Attempt" WHERE "id" = ${attempt.id} FOR UPDATE`;
+    if (locked?.status !== 'DRAFT') return { alreadySubmitted: true };
+    const current = await tx.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: content });
+    assertReadyToSubmit(parts, current);
     const updated = await tx.attempt.updateMany({
       where: { id: attempt.id, status: 'DRAFT' },
       data: { status: 'SUBMITTED', submittedAt: now, dueAt: addBusinessDays(now, issuer.slaBusinessDays), doubleScore, version: { increment: 1 } },
@@ -182,7 +201,7 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
           id: true, number: true, status: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true } },
           files: { where: { status: 'UPLOADED' }, select: { partId: true, ownerId: true, storageKey: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, verifiedAt: true } },
-          reviews: { where: { status: 'SUBMITTED', decision: 'REVISE' }, orderBy: { submittedAt: 'desc' }, take: 1, select: { scores: { select: { criterionId: true, level: { select: { rank: true } } } } } },
+          reviews: { where: { status: 'SUBMITTED' }, select: { kind: true, submittedAt: true, scores: { select: { criterionId: true, level: { select: { rank: true } } } } } },
         },
       },
     },
@@ -192,8 +211,10 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
   if (submission.status === 'DRAFT' && last?.status === 'DRAFT') return { attemptId: last.id };
   if (submission.status !== 'NEEDS_REVISION' || !last || last.status !== 'RETURNED') throw invalidState('This application is not waiting for a revision.');
   const rule = passingRuleOf(submission.version);
-  const scores = (last.reviews[0]?.scores ?? []).map((s) => ({ criterionId: s.criterionId, rank: s.level.rank }));
-  const passed = passedPartIds(rule, submission.version.criteria, scores, submission.version.levels[0]?.rank);
+  // Double scored: both reviewers returned it and the teacher reads both, so a part is kept only if
+  // it passed in each of them (or in the adjudication, which alone is the decision).
+  const reviews = decidingReviews(last.reviews).map((r) => ({ scores: r.scores.map((s) => ({ criterionId: s.criterionId, rank: s.level.rank })) }));
+  const passed = carriedPartIds(rule, submission.version.criteria, reviews, submission.version.levels[0]?.rank);
   try {
     return await db.$transaction(async (tx) => {
       const next = await tx.attempt.create({ data: { submissionId: submission.id, number: last.number + 1 }, select: { id: true } });
@@ -201,6 +222,12 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
         await tx.partResponse.create({
           data: { attemptId: next.id, partId: r.partId, text: r.text, links: r.links, wordCount: r.wordCount, carriedOver: passed.has(r.partId), revision: 1 },
         });
+      }
+      // Every kept part gets a response row marked as carried over, also a files-only part (which
+      // otherwise has none): the row is what locks the part for autosave, uploads and the pages.
+      for (const partId of passed) {
+        if (last.responses.some((r) => r.partId === partId)) continue;
+        await tx.partResponse.create({ data: { attemptId: next.id, partId, carriedOver: true, revision: 1 } });
       }
       for (const f of last.files) {
         await tx.evidenceFile.create({ data: { attemptId: next.id, ...f, status: 'UPLOADED', carriedOver: passed.has(f.partId) } });

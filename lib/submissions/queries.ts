@@ -2,7 +2,9 @@ import 'server-only';
 import { workableBy } from '@/lib/enrollment/workable';
 import { db } from '@/lib/db';
 import { currentSubmission } from '@/lib/submissions/current';
+import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import type { Actor } from '@/lib/auth/actor';
+import type { AttemptStatus, ReviewKind } from '@/lib/generated/prisma/enums';
 
 const fileSelect = { id: true, partId: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, status: true, rejectedReason: true, carriedOver: true, createdAt: true } as const;
 
@@ -20,7 +22,7 @@ export async function getApplication(actor: Actor, slug: string) {
     ...currentSubmission(actor.id, mc.id),
     select: {
       id: true, status: true, publicSummary: true, versionId: true, cycle: true,
-      award: { select: { id: true, validUntil: true, revokedAt: true, suspendedAt: true } },
+      award: { select: { id: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true } },
       attempts: {
         orderBy: { number: 'desc' },
         select: {
@@ -28,10 +30,8 @@ export async function getApplication(actor: Actor, slug: string) {
           responses: { select: { id: true, partId: true, text: true, links: true, wordCount: true, carriedOver: true, revision: true, updatedAt: true } },
           files: { orderBy: { createdAt: 'asc' }, select: fileSelect },
           reviews: {
-            where: { status: 'SUBMITTED', kind: { in: ['PRIMARY', 'ADJUDICATION'] } },
-            orderBy: { submittedAt: 'desc' },
-            take: 1,
-            select: { decision: true, overallComment: true, submittedAt: true, scores: { select: { criterionId: true, feedback: true, level: { select: { rank: true, label: true } } } } },
+            where: { status: 'SUBMITTED' },
+            select: { kind: true, decision: true, overallComment: true, submittedAt: true, scores: { select: { criterionId: true, feedback: true, level: { select: { rank: true, label: true } } } } },
           },
         },
       },
@@ -52,5 +52,16 @@ export async function getApplication(actor: Actor, slug: string) {
   const renews = submission && submission.cycle > 1
     ? await db.award.findFirst({ where: { userId: actor.id, microCredentialId: mc.id, submission: { cycle: submission.cycle - 1 } }, select: { id: true, issuedAt: true, validUntil: true } })
     : null;
-  return { mc, submission, version, renews };
+  return { mc, submission: submission && { ...submission, attempts: submission.attempts.map(withDecidingFeedback) }, version, renews };
+}
+
+/**
+ * The teacher reads the feedback of every review that made a decision, and nothing before the
+ * decision (a double-scored attempt's first review while the second is pending). Two reviewers are
+ * told apart only as "Reviewer 1" and "Reviewer 2": who they are is never shown.
+ */
+function withDecidingFeedback<A extends { status: AttemptStatus; reviews: { kind: ReviewKind; submittedAt: Date | null }[] }>(attempt: A): Omit<A, 'reviews'> & { reviews: (A['reviews'][number] & { label: string | null })[] } {
+  const decided = attempt.status === 'PASSED' || attempt.status === 'RETURNED';
+  const deciding = decided ? decidingReviews(attempt.reviews) : [];
+  return { ...attempt, reviews: deciding.map((r, i) => ({ ...r, label: deciding.length > 1 ? `Reviewer ${i + 1}` : null })) };
 }

@@ -24,7 +24,7 @@ export async function startRenewal(opts: { actor: Actor; microCredentialId: stri
   });
   const current = mc ? await db.submission.findFirst({
     ...currentSubmission(opts.actor.id, mc.id),
-    select: { id: true, cycle: true, status: true, award: { select: { validUntil: true, revokedAt: true, suspendedAt: true } } },
+    select: { id: true, cycle: true, status: true, award: { select: { issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true } } },
   }) : null;
   // Someone else's credential, or one the teacher never earned, looks the same: there is no badge.
   if (!mc || !current) throw notFound('Your badge');

@@ -135,6 +135,9 @@ describe('renewing an expiring badge', () => {
     await withdrawFromMicroCredential({ actor: h.teacher, microCredentialId: h.mc.id });
     expect(await db.enrollment.findFirstOrThrow({ where: { userId: h.teacher.id, microCredentialId: h.mc.id }, select: { withdrawnAt: true } })).toMatchObject({ withdrawnAt: expect.any(Date) });
     expect(await db.award.count({ where: { id: h.awardId, revokedAt: null } })).toBe(1);
+    // The credential's page still shows the badge, and knows there is a stopped renewal to pick up.
+    const standing = (await getStandings(h.teacher, [h.mc.id])).get(h.mc.id);
+    expect(standing).toMatchObject({ state: 'EARNED', awardId: h.awardId, renewalStopped: true });
   });
 
   it('the badges page lists what is due, what is under way, and a renewed credential counts once toward salary steps', async () => {
@@ -166,6 +169,10 @@ describe('renewing an expiring badge', () => {
     await db.user.update({ where: { id: teacher.id }, data: { handle: `renewer-${Date.now()}`, portfolioPublic: true } });
     const { handle } = await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { handle: true } });
     expect((await getPublicPortfolio(handle!))?.awards.map((x) => x.id).sort()).toEqual([renewedId, b.awardId].sort());
+    // Its PD hours count for both badges, as on My badges.
+    const hoursHeld = (await db.award.findMany({ where: { userId: teacher.id }, select: { pdHours: true } })).reduce((sum, x) => sum + Number(x.pdHours), 0);
+    expect((await getPublicPortfolio(handle!))?.pdHours).toBe(hoursHeld);
+    expect(hoursHeld).toBeGreaterThan(0);
     record = await getTeacherRecord(teacher, IN_WINDOW);
     expect(record.renewals.map((r) => r.id)).toEqual([b.awardId]);
     expect(record.salary?.result).toMatchObject({ qualifyingCount: 2, amountCents: 20_000 });
@@ -175,6 +182,24 @@ describe('renewing an expiring badge', () => {
 });
 
 describe('expired badges and salary steps', () => {
+  it('a credential whose level changed between a badge and its renewal counts once, at the newest badge’s level, on both screens', async () => {
+    const district = await createOrg({ kind: 'DISTRICT' });
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const teacher = await createActor({ districtId: district.id });
+    await db.salaryStepRule.create({ data: { districtId: district.id, label: 'Two credentials', minLevel: 1, credentialsRequired: 2, amountCents: 20_000 } });
+    const h = await holder({ teacher });
+    const r = await startRenewal({ actor: teacher, microCredentialId: h.mc.id, now: IN_WINDOW });
+    const { awardId: renewedId } = await passRenewal(r.submissionId, IN_WINDOW);
+    // The first badge was issued when the credential sat at level 1.
+    await db.award.update({ where: { id: h.awardId }, data: { level: 1 } });
+    const newestLevel = (await db.award.findUniqueOrThrow({ where: { id: renewedId }, select: { level: true } })).level!;
+    expect(newestLevel).not.toBe(1);
+    const asOf = new Date(IN_WINDOW.getTime() + DAY);
+    const row = (await salaryStepEligibility({ actor: leader, districtId: district.id, asOf })).rows.find((x) => x.userId === teacher.id);
+    expect(row).toMatchObject({ qualifyingCount: 1, amountCents: 0, byLevel: { [newestLevel]: 1 } });
+    expect((await getTeacherRecord(teacher, asOf)).salary?.result).toMatchObject({ qualifyingCount: 1, amountCents: 0 });
+  });
+
   it('count by default; a district can count only badges valid on the day, and a renewal counts again', async () => {
     const district = await createOrg({ kind: 'DISTRICT' });
     const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
@@ -239,5 +264,18 @@ describe('renewal reminders', () => {
     expect(again).toEqual([0, 0]);
     expect(await db.notification.count({ where: { kind: 'award.expiring' } })).toBe(1);
     expect(await db.notification.count({ where: { kind: 'award.expiring', userId: { in: [renewing.teacher.id, later.teacher.id] } } })).toBe(0);
+  });
+
+  it('a three-month badge is not announced as expiring the day it is earned, only in its last third', async () => {
+    const cred = await createPublishedCredential({ def: { expiryMonths: 3 } });
+    const teacher = await createActor();
+    const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
+    await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
+    const issued = new Date('2026-01-01T10:00:00Z');
+    await issueAwardForSubmission(sub.id, { now: issued });
+    // Valid until 1 April: 90 days, so the window opens 30 days before, on 2 March.
+    expect(await sendRenewalReminders(new Date(issued.getTime() + 6 * 3_600_000))).toBe(0);
+    expect(await sendRenewalReminders(new Date('2026-02-28T10:00:00Z'))).toBe(0);
+    expect(await sendRenewalReminders(new Date('2026-03-03T10:00:00Z'))).toBe(1);
   });
 });

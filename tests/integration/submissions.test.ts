@@ -119,6 +119,24 @@ describe('applications', () => {
     expect(await db.notification.count({ where: { userId: teacher.id, kind: 'proposal.approved' } })).toBe(1);
   });
 
+  it('a returned proposal keeps the leader’s comment while the teacher saves drafts of the changes; the leader is told which credential', async () => {
+    const district = await createOrg({ kind: 'DISTRICT', data: { requiresProposal: true } });
+    const { mc, version } = await createPublishedCredential();
+    const teacher = await createActor({ districtId: district.id });
+    await startApplication({ actor: teacher, microCredentialId: mc.id });
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const { decideProposal } = await import('@/lib/proposals/mutations');
+    const { getOwnProposal } = await import('@/lib/proposals/queries');
+    const proposal = await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Students explain their reasoning.', plan: '', submit: true });
+    const note = await db.notification.findFirstOrThrow({ where: { userId: leader.id, kind: 'proposal.submitted' } });
+    expect(note.title).toContain(`“${(await db.microCredentialVersion.findUniqueOrThrow({ where: { id: version.id }, select: { title: true } })).title}”`);
+    expect(note.href).toBe(`/district/proposals?district=${district.id}`);
+    await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'RETURNED', comment: 'Say how you will measure it.', version: 0 });
+    await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Students explain their reasoning; I will use a rubric.', plan: '', submit: false });
+    const own = await getOwnProposal(teacher, mc.id);
+    expect(own).toMatchObject({ status: 'DRAFT', decisionComment: 'Say how you will measure it.', decidedAt: expect.any(Date) });
+  });
+
   it('on revision, keeps passed parts read-only and lets the teacher revise the rest, keeping history', async () => {
     const { teacher, attempt, context, files, reflection, sub, version } = await fullDraft();
     await saveResponse({ actor: teacher, attemptId: attempt.id, partId: context.id, text: 'Context v1', links: [], revision: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sniffFileType } from '@/lib/evidence/sniff';
-import { acceptAttribute, formatBytes, kindForMime } from '@/lib/evidence/file-types';
+import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
+import { acceptAttribute, FILE_KIND_INFO, formatBytes, kindForMime, MIME_FOR_EXTENSION } from '@/lib/evidence/file-types';
 
 const bytes = (...b: (number | string)[]) => Uint8Array.from(b.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
 
@@ -24,6 +24,34 @@ describe('content sniffing', () => {
   });
 });
 
+describe('matching the bytes with the declared type', () => {
+  const webm = bytes(0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81);
+  const mp42 = bytes(0, 0, 0, 0x1c, 'ftypmp42');
+  const isom = bytes(0, 0, 0, 0x20, 'ftypisom');
+  it('takes audio recorded in a WebM or MP4 container as the audio it was declared as', () => {
+    expect(recordedTypeFor(sniffFileType(webm), 'audio/webm', ['audio'])).toBe('audio/webm');
+    expect(recordedTypeFor(sniffFileType(webm), 'audio/webm;codecs=opus', ['audio'])).toBe('audio/webm');
+    expect(recordedTypeFor(sniffFileType(mp42), 'audio/x-m4a', ['audio'])).toBe('audio/mp4');
+    expect(recordedTypeFor(sniffFileType(isom), 'audio/mp4', ['audio'])).toBe('audio/mp4');
+  });
+  it('keeps video as video and refuses what does not match', () => {
+    expect(recordedTypeFor(sniffFileType(webm), 'video/webm', ['video'])).toBe('video/webm');
+    expect(recordedTypeFor(sniffFileType(isom), 'video/mp4', ['video', 'audio'])).toBe('video/mp4');
+    // Another container, another format, or a kind the part does not take.
+    expect(recordedTypeFor(sniffFileType(webm), 'audio/mp4', ['audio'])).toBeNull();
+    expect(recordedTypeFor(sniffFileType(isom), 'audio/mpeg', ['audio'])).toBeNull();
+    expect(recordedTypeFor(sniffFileType(bytes('%PDF-1.7\n')), 'audio/webm', ['audio'])).toBeNull();
+    expect(recordedTypeFor(sniffFileType(webm), 'audio/webm', ['video'])).toBeNull();
+    expect(recordedTypeFor(null, 'audio/webm', ['audio'])).toBeNull();
+  });
+  it('keeps the earlier rules for documents', () => {
+    expect(recordedTypeFor(sniffFileType(bytes('%PDF-1.7\n')), 'application/pdf', ['pdf'])).toBe('application/pdf');
+    expect(recordedTypeFor(sniffFileType(bytes('a,b\n1,2\n')), 'text/csv', ['spreadsheet'])).toBe('text/plain');
+    expect(recordedTypeFor(sniffFileType(bytes(0x50, 0x4b, 0x03, 0x04, '[Content_Types].xml')), 'application/vnd.openxmlformats-officedocument.presentationml.presentation', ['slides'])).toBe('application/x-ooxml');
+    expect(recordedTypeFor(sniffFileType(bytes(0x50, 0x4b, 0x03, 0x04, '[Content_Types].xml')), 'application/vnd.oasis.opendocument.text', ['document'])).toBeNull();
+  });
+});
+
 describe('file types', () => {
   it('maps MIME types to evidence kinds and builds accept attributes', () => {
     expect(kindForMime('application/pdf; charset=binary')).toBe('pdf');
@@ -31,5 +59,19 @@ describe('file types', () => {
     expect(acceptAttribute(['pdf'])).toBe('application/pdf,.pdf');
     expect(formatBytes(2 * 1024 ** 3)).toBe('2.0 GB');
     expect(formatBytes(512)).toBe('512 B');
+  });
+});
+
+describe('a file the browser gives no type for', () => {
+  it('is typed by its extension, and every allowed extension maps to a type of its own kind', () => {
+    expect(MIME_FOR_EXTENSION.wav).toBe('audio/wav');
+    expect(MIME_FOR_EXTENSION.mov).toBe('video/quicktime');
+    expect(MIME_FOR_EXTENSION.m4a).toBe('audio/mp4');
+    for (const [kind, info] of Object.entries(FILE_KIND_INFO)) {
+      for (const ext of info.extensions) {
+        expect(MIME_FOR_EXTENSION[ext], ext).toBeDefined();
+        expect(kindForMime(MIME_FOR_EXTENSION[ext]), ext).toBe(kind);
+      }
+    }
   });
 });

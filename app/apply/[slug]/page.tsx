@@ -134,7 +134,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       {submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">
           <h2 className="text-lg font-semibold">Revise and resubmit</h2>
-          <p className="mt-1 text-slate-700">Parts that passed are kept as they are. You will revise only what the reviewer asked you to change.</p>
+          <p className="mt-1 text-slate-700">Parts that passed are kept as they are. You will revise only what the {lastDecided && lastDecided.reviews.length > 1 ? 'reviewers' : 'reviewer'} asked you to change.</p>
           <form action={startRevisionAction} className="mt-3">
             <input type="hidden" name="submissionId" value={submission.id} />
             <input type="hidden" name="slug" value={mc.slug} />
@@ -165,14 +165,16 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           const files = current.files.filter((f) => f.partId === p.id);
           const wantsText = p.responseType === 'TEXT' || p.responseType === 'TEXT_AND_FILES' || p.responseType === 'LINKS';
           const wantsFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
-          const locked = !editable || Boolean(r?.carriedOver);
+          // A files-only part kept from an earlier attempt may have no response row: its files say so.
+          const carried = Boolean(r?.carriedOver) || files.some((f) => f.carriedOver);
+          const locked = !editable || carried;
           const active = files.filter((f) => f.status !== 'REJECTED').length;
           return (
             <li key={p.id}>
               <Card>
                 <h2 className="text-lg font-semibold">
                   Part {i + 1}: {p.title} {!p.required ? <span className="text-sm font-normal text-slate-600">(optional)</span> : null}
-                  {r?.carriedOver ? <span className="ml-2 align-middle"><Pill tone="success">Passed</Pill></span> : null}
+                  {carried ? <span className="ml-2 align-middle"><Pill tone="success">Passed</Pill></span> : null}
                 </h2>
                 <Markdown source={p.prompt} className="text-sm" />
                 {p.responseType === 'LINKS' && !locked ? <p className="mt-1 text-sm text-slate-700">Paste each web address (starting with https://) on its own line; add a sentence about each if you like.</p> : null}
@@ -236,7 +238,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
               <li key={a.id}>
                 <details className="rounded-md border border-slate-200 bg-white p-3">
                   <summary className="cursor-pointer font-medium">
-                    Attempt {a.number}: {a.reviews[0]?.decision === 'PASS' ? 'passed' : a.reviews[0]?.decision === 'REVISE' ? 'returned for revision' : a.status.toLowerCase()}
+                    Attempt {a.number}: {a.status === 'PASSED' ? 'passed' : a.status === 'RETURNED' ? 'returned for revision' : a.status.toLowerCase()}
                     {a.submittedAt ? `, submitted ${dateFmt.format(a.submittedAt)}` : ''}
                   </summary>
                   {a.reviews.length ? <Feedback attempt={a} version={version} compact /> : null}
@@ -263,42 +265,61 @@ type AttemptWithReview = NonNullable<Awaited<ReturnType<typeof getApplication>>>
 type VersionInfo = NonNullable<Awaited<ReturnType<typeof getApplication>>>['version'];
 
 function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; version: VersionInfo; compact?: boolean }) {
-  const review = attempt.reviews[0];
-  if (!review) return null;
+  if (!attempt.reviews.length) return null;
+  const both = attempt.reviews.length > 1;
   return (
     <section aria-label={`Reviewer feedback on attempt ${attempt.number}`} className={compact ? 'mt-3' : 'mt-6'}>
       <Card>
         <h2 className="text-lg font-semibold">
-          Reviewer feedback on attempt {attempt.number}: {review.decision === 'PASS' ? 'earned' : 'needs revision'}
+          Reviewer feedback on attempt {attempt.number}: {attempt.status === 'PASSED' ? 'earned' : 'needs revision'}
         </h2>
-        {review.overallComment ? <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.overallComment}</p> : null}
-        {version.passingRuleKind === 'TOTAL_AT_LEAST' ? (
-          <p className="mt-2 text-sm">
-            Points: <strong>{review.scores.reduce((sum, s) => sum + s.level.rank, 0)}</strong> of the {version.passingTotal} needed, adding up every criterion.
+        {both ? (
+          <p className="mt-1 text-sm text-slate-700">
+            Two reviewers scored this attempt independently.
+            {attempt.status === 'RETURNED' ? ' Both asked for a revision: read both, as a part is kept as it was only when both reviewers passed it.' : null}
           </p>
         ) : null}
-        <CriterionFeedbackTable
-          className="mt-4"
-          caption="Scores by criterion"
-          criteria={version.criteria}
-          scores={review.scores}
-          level={(s) => {
-            const pass = s ? s.level.rank >= version.passingLevelRank : false;
-            return (
-              <>
-                <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
-                {s ? (
-                  <span className="mt-1 block text-xs text-slate-700">
-                    {version.passingRuleKind === 'TOTAL_AT_LEAST'
-                      ? `${s.level.rank} point${s.level.rank === 1 ? '' : 's'} · ${pass ? 'at or above the lowest level allowed' : 'below the lowest level allowed'}`
-                      : pass ? 'Meets the standard' : 'Below the passing level'}
-                  </span>
-                ) : null}
-              </>
-            );
-          }}
-        />
+        {attempt.reviews.map((review, i) => (
+          <div key={review.label ?? i} className={both ? 'mt-5 border-t border-slate-200 pt-4' : undefined}>
+            {review.label ? <h3 className="text-base font-semibold">{review.label}</h3> : null}
+            <ReviewFeedback review={review} version={version} caption={review.label ? `${review.label}: scores by criterion` : 'Scores by criterion'} />
+          </div>
+        ))}
       </Card>
     </section>
+  );
+}
+
+function ReviewFeedback({ review, version, caption }: { review: AttemptWithReview['reviews'][number]; version: VersionInfo; caption: string }) {
+  return (
+    <>
+      {review.overallComment ? <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.overallComment}</p> : null}
+      {version.passingRuleKind === 'TOTAL_AT_LEAST' ? (
+        <p className="mt-2 text-sm">
+          Points: <strong>{review.scores.reduce((sum, s) => sum + s.level.rank, 0)}</strong> of the {version.passingTotal} needed, adding up every criterion.
+        </p>
+      ) : null}
+      <CriterionFeedbackTable
+        className="mt-4"
+        caption={caption}
+        criteria={version.criteria}
+        scores={review.scores}
+        level={(s) => {
+          const pass = s ? s.level.rank >= version.passingLevelRank : false;
+          return (
+            <>
+              <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
+              {s ? (
+                <span className="mt-1 block text-xs text-slate-700">
+                  {version.passingRuleKind === 'TOTAL_AT_LEAST'
+                    ? `${s.level.rank} point${s.level.rank === 1 ? '' : 's'} · ${pass ? 'at or above the lowest level allowed' : 'below the lowest level allowed'}`
+                    : pass ? 'Meets the standard' : 'Below the passing level'}
+                </span>
+              ) : null}
+            </>
+          );
+        }}
+      />
+    </>
   );
 }

@@ -1,15 +1,46 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef, type MouseEvent } from 'react';
 import { submitAttemptAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitAfter } from '@/components/ui/keep-input';
 import { flushAllDrafts } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
 
+/**
+ * Where on the page a problem is fixed. Part problems are keyed `part.<id>`; the page gives each
+ * part's answer box the id `answer-<id>` and each part's files heading `files-<id>`. A problem about
+ * files (uploading, too many, none yet) goes to the files, anything else to the answer; the part
+ * title, quoted in the message, is left out of that test.
+ */
+function problemTarget(key: string, message: string): { id: string; fallback?: string } | null {
+  if (key === 'publicSummary') return { id: 'publicSummary' };
+  if (!key.startsWith('part.')) return null;
+  const partId = key.slice('part.'.length);
+  const aboutFiles = /\bfiles?\b/i.test(message.replace(/“[^”]*”/g, ''));
+  return aboutFiles ? { id: `files-${partId}`, fallback: `answer-${partId}` } : { id: `answer-${partId}`, fallback: `files-${partId}` };
+}
+
+/** Moves focus (not only the scroll position) to the problem's field, so typing can start there. */
+function focusTarget(target: { id: string; fallback?: string }) {
+  return (e: MouseEvent<HTMLAnchorElement>) => {
+    const el = document.getElementById(target.id) ?? (target.fallback ? document.getElementById(target.fallback) : null);
+    if (!el) return;
+    e.preventDefault();
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  };
+}
+
 export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null }) {
   const [state, action, pending] = useActionState(submitAttemptAction, initialActionState);
-  const problems = state.ok ? [] : Object.values(state.fieldErrors ?? {}).flat();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // After a failed submit, focus goes to the summary (at the form, below a long page of parts), so
+  // the problems are read out and each link leads to the part to fix. Every answer is a new object.
+  useEffect(() => {
+    if (!state.ok) summaryRef.current?.focus();
+  }, [state]);
+  const problems = state.ok ? [] : Object.entries(state.fieldErrors ?? {}).flatMap(([key, messages]) => messages.map((m) => ({ key, message: m, target: problemTarget(key, m) })));
   return (
     <form action={action} onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
@@ -24,15 +55,24 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemp
         <textarea id="publicSummary" name="publicSummary" defaultValue={publicSummary} rows={3} maxLength={1500} aria-describedby="publicSummary-hint" className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2" />
       </div>
       {!state.ok ? (
-        <Alert tone="danger" title={state.formError}>
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">
+          <p className="font-semibold">{state.formError ?? 'Your application was not submitted.'}</p>
           {problems.length ? (
-            <ul className="list-disc pl-5">
+            <ul className="mt-1 list-disc pl-5">
               {problems.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={`${p.key}:${p.message}`}>
+                  {p.target ? (
+                    <a href={`#${p.target.id}`} onClick={focusTarget(p.target)} className="font-medium text-red-950 underline">
+                      {p.message}
+                    </a>
+                  ) : (
+                    p.message
+                  )}
+                </li>
               ))}
             </ul>
           ) : null}
-        </Alert>
+        </div>
       ) : null}
       {blocked ? <Alert tone="warning">{blocked}</Alert> : null}
       <button type="submit" disabled={pending || Boolean(blocked)} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
