@@ -5,6 +5,27 @@ import { env } from '@/lib/env';
 
 let transport: nodemailer.Transporter | null | undefined;
 
+// nodemailer waits minutes by default (2 min to connect, 10 min of silence). A stalled server must
+// fail the send well within the job queue's lock (lib/jobs/queue.ts) so the job is retried later
+// rather than holding up the emails behind it. Set in the URL's query, which an operator's own
+// values there override.
+export const SMTP_TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as const;
+
+/** SMTP_URL with the timeouts it does not set itself. */
+export function smtpUrlWithTimeouts(url: string): string {
+  let query: URLSearchParams;
+  try {
+    query = new URL(url).searchParams;
+  } catch {
+    return url;
+  }
+  const missing = Object.entries(SMTP_TIMEOUTS_MS).filter(([k]) => !query.has(k));
+  if (!missing.length) return url;
+  const cut = url.includes('#') ? url.indexOf('#') : url.length;
+  const base = url.slice(0, cut);
+  return `${base}${base.includes('?') ? '&' : '?'}${missing.map(([k, v]) => `${k}=${v}`).join('&')}${url.slice(cut)}`;
+}
+
 // Links that act for whoever holds them: a password reset, an address confirmation, an invitation.
 const TOKEN_LINK = /(\/(?:reset-password|verify-email|invitations)\/)[A-Za-z0-9_-]{16,}/g;
 
@@ -25,7 +46,7 @@ export async function sendEmail(opts: { to: string; subject: string; text: strin
   const stored = url ? withoutTokenLinks(opts.text) : opts.text;
   const message = await db.emailMessage.create({ data: { to: opts.to, subject: opts.subject, text: stored }, select: { id: true } });
   if (!url) return;
-  transport ??= nodemailer.createTransport(url);
+  transport ??= nodemailer.createTransport(smtpUrlWithTimeouts(url));
   try {
     await transport.sendMail({ from: env().EMAIL_FROM, to: opts.to, subject: opts.subject, text: opts.text });
     await db.emailMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } });

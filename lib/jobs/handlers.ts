@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
-import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
+import { awardStackToHolders } from '@/lib/awards/issue';
+import { issueAwardJob, queueMissingAwards } from '@/lib/jobs/award-issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
-import { deleteObjectOrThrow } from '@/lib/storage/s3';
+import { abortMultipartOrThrow, deleteObjectOrThrow } from '@/lib/storage/s3';
 import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
 import { enqueueJob } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
@@ -14,18 +15,20 @@ import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { sendVerificationEmail } from '@/lib/auth/email-verification';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
-const AwardIssue = z.object({ submissionId: z.string() });
+// decidedAt: the decision time, so a late award is still dated at the decision (absent in jobs queued before it was carried).
+const AwardIssue = z.object({ submissionId: z.string(), decidedAt: z.iso.datetime().nullish() });
 const PasswordReset = z.object({ email: z.string() });
 const VerifyEmail = z.object({ userId: z.string() });
 const StackHolders = z.object({ stackId: z.string() });
-const DeleteObjects = z.object({ keys: z.array(z.string()).max(1000) });
+const DeleteObjects = z.object({ keys: z.array(z.string()).max(1000), uploads: z.array(z.object({ key: z.string(), uploadId: z.string() })).max(1000).default([]) });
 
 export const jobHandlers: Record<string, JobHandler> = {
   ...reviewJobHandlers,
   async 'email.notification'(payload) {
     const p = NotificationEmail.parse(payload);
-    const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true, emailNotifications: true } });
-    if (!user || (!user.emailNotifications && !p.essential)) return;
+    const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true, emailNotifications: true, disabledAt: true } });
+    // A disabled account is told only what concerns the account itself (that it was disabled, a badge's status).
+    if (!user || ((!user.emailNotifications || user.disabledAt) && !p.essential)) return;
     const link = p.href ? `\n\nOpen it here: ${new URL(p.href, env().APP_URL).toString()}` : '';
     const settings = p.essential
       ? 'We always email notices about your account’s security and your badges’ status.'
@@ -40,16 +43,23 @@ export const jobHandlers: Record<string, JobHandler> = {
   async 'auth.verify-email'(payload) {
     await sendVerificationEmail(VerifyEmail.parse(payload).userId);
   },
-  // Retries an award whose issuance failed right after the decision (e.g. the database blinked).
+  // Queued with every pass, in the decision's transaction; issues the award when issuing it right
+  // after the decision failed (e.g. the database blinked) or the server died before it could.
   async 'award.issue'(payload) {
-    await issueAwardForSubmission(AwardIssue.parse(payload).submissionId);
+    await issueAwardJob(AwardIssue.parse(payload));
+  },
+  async 'award.recover-missing'() {
+    await queueMissingAwards();
   },
   async 'evidence.sweep-stale-uploads'() {
     await sweepStaleUploads();
   },
   // A deleted account's evidence: deleting a missing object succeeds, so a retry is harmless.
+  // Unfinished multipart uploads are aborted first: deleting a key does not remove uploaded parts.
   async 'storage.delete-objects'(payload) {
-    for (const key of DeleteObjects.parse(payload).keys) await deleteObjectOrThrow(key);
+    const { keys, uploads } = DeleteObjects.parse(payload);
+    for (const u of uploads) await abortMultipartOrThrow(u.key, u.uploadId);
+    for (const key of keys) await deleteObjectOrThrow(key);
   },
   async 'award.renewal-reminders'() {
     await sendRenewalReminders();
@@ -68,4 +78,5 @@ export const periodicJobs: { type: string; everySeconds: number }[] = [
   { type: 'review.expire-claims', everySeconds: 15 * 60 },
   { type: 'evidence.sweep-stale-uploads', everySeconds: 60 * 60 },
   { type: 'award.renewal-reminders', everySeconds: 6 * 60 * 60 },
+  { type: 'award.recover-missing', everySeconds: 10 * 60 },
 ];

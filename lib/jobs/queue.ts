@@ -5,64 +5,145 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type JobInput = { type: string; payload: Prisma.InputJsonValue; runAt?: Date; maxAttempts?: number };
 export type JobHandler = (payload: Prisma.JsonValue) => Promise<void>;
+export type ClaimedJob = { id: string; type: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number; lockedBy: string };
 
-export async function enqueueJob(job: JobInput, tx?: Tx) {
-  await (tx ?? db).job.create({ data: { type: job.type, payload: job.payload, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? 5 } });
+const DEFAULT_MAX_ATTEMPTS = 5;
+/** With the capped backoff below, about a day of retries (30 s, 2 min, 8 min, 32 min, then hourly). */
+export const DURABLE_MAX_ATTEMPTS = 30;
+// Work that must happen eventually, whatever the outage: an earned badge issued, a deleted
+// account's evidence removed from storage, a stack awarded to the teachers who hold its parts.
+const DURABLE_JOB_TYPES = new Set(['award.issue', 'storage.delete-objects', 'stack.award-holders']);
+const MAX_RETRY_DELAY_MS = 60 * 60_000;
+
+export function maxAttemptsFor(type: string): number {
+  return DURABLE_JOB_TYPES.has(type) ? DURABLE_MAX_ATTEMPTS : DEFAULT_MAX_ATTEMPTS;
+}
+
+/** Exponential backoff (30 s, 2 min, 8 min, 32 min), capped at an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 4 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
+}
+
+export async function enqueueJob(job: JobInput, tx?: Tx): Promise<string> {
+  const row = await (tx ?? db).job.create({
+    data: { type: job.type, payload: job.payload, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? maxAttemptsFor(job.type) },
+    select: { id: true },
+  });
+  return row.id;
 }
 
 const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
-// A job locked longer than this is assumed abandoned by a crashed worker and may be taken again.
+// A job locked longer than this is assumed abandoned by a crashed worker and may be taken again. A
+// live worker keeps its lock fresh (before each job of a batch and every HEARTBEAT_MS while one
+// runs), so only a dead worker's lock runs out.
 const LOCK_TIMEOUT_SECONDS = 300;
+const HEARTBEAT_MS = (LOCK_TIMEOUT_SECONDS * 1000) / 5;
+// A handler still running after this is taken as hung: its lock is left to run out, so another
+// server retries the job.
+const MAX_HOLD_MS = 20 * 60_000;
 
 /**
  * Claims up to `limit` due jobs. FOR UPDATE SKIP LOCKED lets any number of app servers poll the
- * same table without taking the same job twice.
+ * same table without taking the same job twice. Each claim gets its own lock token (`lockedBy`):
+ * completing or failing a job is conditional on still holding it.
  */
-export async function claimJobs(limit = 10): Promise<{ id: string; type: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number }[]> {
+export async function claimJobs(limit = 10): Promise<ClaimedJob[]> {
+  const token = `${WORKER_ID}:${randomUUID().slice(0, 8)}`;
+  // Oldest first: RETURNING alone gives the rows in no particular order.
   return db.$queryRaw`
-    UPDATE "Job" SET "lockedAt" = now(), "lockedBy" = ${WORKER_ID}, "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "Job"
-      WHERE "completedAt" IS NULL AND "runAt" <= now() AND "attempts" < "maxAttempts"
-        AND ("lockedAt" IS NULL OR "lockedAt" < now() - make_interval(secs => ${LOCK_TIMEOUT_SECONDS}))
-      ORDER BY "runAt" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
+    WITH claimed AS (
+      UPDATE "Job" SET "lockedAt" = now(), "lockedBy" = ${token}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "Job"
+        WHERE "completedAt" IS NULL AND "runAt" <= now() AND "attempts" < "maxAttempts"
+          AND ("lockedAt" IS NULL OR "lockedAt" < now() - make_interval(secs => ${LOCK_TIMEOUT_SECONDS}))
+        ORDER BY "runAt" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "runAt"
     )
-    RETURNING "id", "type", "payload", "attempts", "maxAttempts"`;
+    SELECT "id", "type", "payload", "attempts", "maxAttempts", "lockedBy" FROM claimed ORDER BY "runAt", "id"`;
 }
+
+/** Renews the lock if this claim still holds it; false when another worker has taken the job since. */
+async function refreshLock(job: ClaimedJob): Promise<boolean> {
+  const n = await db.$executeRaw`UPDATE "Job" SET "lockedAt" = now() WHERE "id" = ${job.id} AND "lockedBy" = ${job.lockedBy} AND "completedAt" IS NULL`;
+  return n === 1;
+}
+
+const errorText = (e: unknown) => String(e instanceof Error ? e.message : e).slice(0, 2000);
 
 export async function runDueJobs(handlers: Record<string, JobHandler>, limit = 10): Promise<number> {
   const jobs = await claimJobs(limit);
   for (const job of jobs) {
+    // The batch runs one job after another: a job whose lock ran out while earlier ones ran may have
+    // been taken by another server since, and must not run twice.
+    if (!(await refreshLock(job))) {
+      console.warn(`[jobs] skipped ${job.type} job ${job.id}: another worker took it over`);
+      continue;
+    }
+    const started = Date.now();
+    const heartbeat = setInterval(() => {
+      if (Date.now() - started > MAX_HOLD_MS) {
+        clearInterval(heartbeat);
+        console.warn(`[jobs] ${job.type} job ${job.id} has run for ${Math.round(MAX_HOLD_MS / 60_000)} minutes; letting its lock run out`);
+        return;
+      }
+      refreshLock(job).then(
+        (held) => { if (!held) console.warn(`[jobs] lost the lock on ${job.type} job ${job.id} while running it`); },
+        () => { /* the database blinked; the next beat tries again */ },
+      );
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     const handler = handlers[job.type];
     try {
-      if (!handler) throw new Error(`No handler for job type ${job.type}`);
-      await handler(job.payload);
-      await db.job.update({ where: { id: job.id }, data: { completedAt: new Date(), lockedAt: null, lockedBy: null, lastError: null } });
-    } catch (e) {
-      // Exponential backoff: 30 s, 2 min, 8 min, ...
-      const delay = 30_000 * 4 ** (job.attempts - 1);
-      await db.job.update({
-        where: { id: job.id },
-        data: { lockedAt: null, lockedBy: null, lastError: String(e instanceof Error ? e.message : e).slice(0, 2000), runAt: new Date(Date.now() + delay) },
-      });
+      try {
+        if (!handler) throw new Error(`No handler for job type ${job.type}`);
+        await handler(job.payload);
+      } catch (e) {
+        await recordFailure(job, e);
+        continue;
+      }
+      const done = await db.job.updateMany({ where: { id: job.id, lockedBy: job.lockedBy }, data: { completedAt: new Date(), lockedAt: null, lockedBy: null, lastError: null } });
+      if (done.count !== 1) console.warn(`[jobs] ${job.type} job ${job.id} finished after another worker took it over; left to that worker`);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
   return jobs.length;
 }
 
+async function recordFailure(job: ClaimedJob, e: unknown) {
+  const lastError = errorText(e);
+  const givenUp = job.attempts >= job.maxAttempts;
+  // A given-up job stays (completedAt null, attempts = maxAttempts, lastError kept) as the record
+  // of the failure; its runAt then says when it was given up.
+  const failed = await db.job.updateMany({
+    where: { id: job.id, lockedBy: job.lockedBy },
+    data: { lockedAt: null, lockedBy: null, lastError, runAt: new Date(givenUp ? Date.now() : Date.now() + retryDelayMs(job.attempts)) },
+  });
+  if (failed.count !== 1) console.warn(`[jobs] ${job.type} job ${job.id} failed after another worker took it over: ${lastError}`);
+  else if (givenUp) console.error(`[jobs] gave up on ${job.type} job ${job.id} after ${job.attempts} attempts: ${lastError}`);
+}
+
 /**
  * Keeps one pending run of a periodic job, whatever the number of app servers: an advisory lock
- * serialises the check, and nothing is added while a run is pending or ran within the interval.
+ * serialises the check, and nothing is added while a run is pending or running, or when one
+ * completed (or was given up after its last attempt) within the interval. A given-up run no longer
+ * blocks the next one: a periodic job that failed for a while resumes once the cause is gone.
  */
 export async function ensurePeriodicJob(type: string, everySeconds: number): Promise<boolean> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`periodic:${type}`}))`;
-    const recent = await tx.job.findFirst({
-      where: { type, OR: [{ completedAt: null }, { completedAt: { gt: new Date(Date.now() - everySeconds * 1000) } }] },
-      select: { id: true },
-    });
-    if (recent) return false;
+    const recent = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Job"
+      WHERE "type" = ${type} AND (
+        ("completedAt" IS NULL AND ("attempts" < "maxAttempts" OR "lockedAt" > now() - make_interval(secs => ${LOCK_TIMEOUT_SECONDS})))
+        OR "completedAt" > now() - make_interval(secs => ${everySeconds})
+        OR ("completedAt" IS NULL AND "attempts" >= "maxAttempts" AND "runAt" > now() - make_interval(secs => ${everySeconds}))
+      )
+      LIMIT 1`;
+    if (recent.length) return false;
     await tx.job.create({ data: { type, payload: {}, maxAttempts: 3 } });
     return true;
   });

@@ -1,9 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { claimJobs, enqueueJob, ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
 
 beforeEach(resetDatabase);
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Makes every unfinished job due now (instead of waiting out its backoff). */
+const makeDue = () => db.job.updateMany({ where: { completedAt: null }, data: { runAt: new Date() } });
 
 describe('job queue', () => {
   it('hands each job to exactly one of several concurrent workers', async () => {
@@ -63,5 +69,108 @@ describe('job queue', () => {
       { subject: 'Your password was changed', text: expect.stringContaining('We always email notices about your account’s security and your badges’ status.') },
     ]);
     expect(await db.notification.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  it('a periodic job that fails every attempt is given up as failed and does not block the next run', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failing = { p: async () => { throw new Error('storage is down'); } };
+    expect(await ensurePeriodicJob('p', 60)).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await makeDue();
+      expect(await runDueJobs(failing)).toBe(1);
+    }
+    // Given up: kept with its error, and said so in the log.
+    const given = await db.job.findFirstOrThrow({ where: { type: 'p' } });
+    expect(given).toMatchObject({ attempts: 3, maxAttempts: 3, completedAt: null, lockedBy: null, lastError: 'storage is down' });
+    await makeDue();
+    expect(await runDueJobs(failing)).toBe(0);
+    // Like a completed run, a given-up one spaces the next by the interval...
+    expect(await ensurePeriodicJob('p', 60)).toBe(false);
+    await db.job.update({ where: { id: given.id }, data: { runAt: new Date(Date.now() - 61_000) } });
+    // ...and after it, the periodic job runs again (once the cause is gone, it works).
+    expect(await ensurePeriodicJob('p', 60)).toBe(true);
+    let ran = 0;
+    expect(await runDueJobs({ p: async () => { ran++; } })).toBe(1);
+    expect(ran).toBe(1);
+    expect(await db.job.count({ where: { type: 'p', completedAt: { not: null } } })).toBe(1);
+    expect(await db.job.count({ where: { type: 'p', completedAt: null, lastError: 'storage is down' } })).toBe(1);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on p job .* after 3 attempts: storage is down/));
+  });
+
+  it('a periodic run in progress on its last attempt still counts as pending', async () => {
+    expect(await ensurePeriodicJob('p', 60)).toBe(true);
+    await db.job.updateMany({ where: { type: 'p' }, data: { attempts: 2 } });
+    await runDueJobs({ p: async () => {
+      // While the last attempt runs, another server checks the schedule.
+      expect(await ensurePeriodicJob('p', 60)).toBe(false);
+    } });
+    expect(await db.job.count({ where: { type: 'p' } })).toBe(1);
+  });
+
+  it('a batch whose lock ran out meanwhile neither runs a job another worker took over nor clobbers its lock', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await enqueueJob({ type: 'slow', payload: {}, runAt: new Date(Date.now() - 2_000) });
+    await enqueueJob({ type: 'next', payload: {}, runAt: new Date(Date.now() - 1_000) });
+    let other: Awaited<ReturnType<typeof claimJobs>> = [];
+    let nextRuns = 0;
+    expect(await runDueJobs({
+      // A stalled SMTP server: by the time this returns, the batch's lock has run out and another
+      // server has claimed what was left of the batch.
+      slow: async () => {
+        await db.job.updateMany({ data: { lockedAt: new Date(Date.now() - 10 * 60_000) } });
+        other = await claimJobs(10);
+      },
+      next: async () => { nextRuns++; },
+    })).toBe(2);
+    expect(other).toHaveLength(2);
+    expect(nextRuns).toBe(0);
+    // Both jobs still belong to the other worker, which will finish (or retry) them.
+    for (const j of other) {
+      expect(await db.job.findUniqueOrThrow({ where: { id: j.id }, select: { completedAt: true, lockedBy: true } })).toEqual({ completedAt: null, lockedBy: j.lockedBy });
+    }
+  });
+
+  it('a batch whose lock ran out but that nobody took over still runs all its jobs', async () => {
+    await enqueueJob({ type: 'slow', payload: {}, runAt: new Date(Date.now() - 2_000) });
+    await enqueueJob({ type: 'next', payload: {}, runAt: new Date(Date.now() - 1_000) });
+    let nextRuns = 0;
+    await runDueJobs({
+      slow: async () => { await db.job.updateMany({ data: { lockedAt: new Date(Date.now() - 10 * 60_000) } }); },
+      next: async () => { nextRuns++; },
+    });
+    expect(nextRuns).toBe(1);
+    expect(await db.job.count({ where: { completedAt: { not: null } } })).toBe(2);
+  });
+
+  it('work that must happen eventually (deleting a closed account’s evidence, issuing an award) retries for about a day, at most an hour apart', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await enqueueJob({ type: 'storage.delete-objects', payload: { keys: ['evidence/x'] } });
+    await enqueueJob({ type: 'award.issue', payload: { submissionId: 'x' } });
+    await enqueueJob({ type: 'email.notification', payload: {} });
+    const failing = { 'storage.delete-objects': async () => { throw new Error('S3 unavailable'); }, 'award.issue': async () => { throw new Error('signing failed'); }, 'email.notification': async () => { throw new Error('SMTP down'); } };
+    let scheduled = 0;
+    for (let attempt = 1; ; attempt++) {
+      await makeDue();
+      const started = Date.now();
+      if (!(await runDueJobs(failing))) break;
+      const next = await db.job.findFirstOrThrow({ where: { type: 'storage.delete-objects' }, select: { runAt: true, attempts: true, completedAt: true, lastError: true } });
+      expect(next).toMatchObject({ attempts: attempt, completedAt: null, lastError: 'S3 unavailable' });
+      const wait = next.runAt.getTime() - started;
+      if (attempt < 30) {
+        expect(wait).toBeGreaterThan(20_000);
+        expect(wait).toBeLessThanOrEqual(60 * 60_000 + 5_000);
+        scheduled += wait;
+      }
+      expect(attempt).toBeLessThanOrEqual(30);
+    }
+    // Retried over more than a day before being given up, with the last error kept and logged.
+    expect(scheduled).toBeGreaterThan(24 * 60 * 60_000);
+    expect(await db.job.findMany({ orderBy: { type: 'asc' }, select: { type: true, attempts: true, completedAt: true, lastError: true } })).toEqual([
+      { type: 'award.issue', attempts: 30, completedAt: null, lastError: 'signing failed' },
+      { type: 'email.notification', attempts: 5, completedAt: null, lastError: 'SMTP down' },
+      { type: 'storage.delete-objects', attempts: 30, completedAt: null, lastError: 'S3 unavailable' },
+    ]);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on storage\.delete-objects job .* after 30 attempts: S3 unavailable/));
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on email\.notification job .* after 5 attempts: SMTP down/));
   });
 });
