@@ -5,4 +5,5 @@ export const DEMO_ACCOUNTS = [
   { email: 'reviewer@demo.school', name: 'Daniel Reyes', role: 'Reviewer' },
   { email: 'admin@demo.school', name: 'Priya Natarajan', role: 'Issuer admin' },
   { email: 'leader@demo.school', name: 'Tom Lindqvist', role: 'District leader' },
+  { email: 'platform@demo.school', name: 'Sam Whitfield', role: 'Platform admin' },
 ] as const;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Actor } from '@/lib/auth/actor';
-import { hasRole, isIssuerAdmin, isDistrictLeader, isReviewer } from '@/lib/auth/actor';
+import { hasRole, isIssuerAdmin, isDistrictLeader, isPlatformAdmin, isReviewer } from '@/lib/auth/actor';
 import { signOutAction } from '@/app/actions';
 import { NavLink } from '@/components/ui/nav-link';
 
@@ -15,6 +15,7 @@ export function navFor(actor: Actor | null): NavItem[] {
   if (isReviewer(actor)) items.push({ href: '/review', label: 'Review' });
   if (isDistrictLeader(actor) && (hasRole(actor, 'DISTRICT_LEADER') || hasRole(actor, 'PLATFORM_ADMIN'))) items.push({ href: '/district', label: 'District' });
   if (isIssuerAdmin(actor)) items.push({ href: '/admin', label: 'Admin' });
+  if (isPlatformAdmin(actor)) items.push({ href: '/platform', label: 'Platform' });
   return items;
 }
 

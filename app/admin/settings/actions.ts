@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireActor } from '@/lib/auth/session';
+import { IssuerProfileInput, IssuerReviewSettingsInput } from '@/lib/organizations/schemas';
+import { updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+
+export async function issuerProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(IssuerProfileInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let changed: string[];
+  try {
+    const actor = await requireActor();
+    ({ changed } = await updateIssuerProfile({ actor, input: parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin', 'layout');
+  return { ok: true, message: changed.length ? 'Saved. Your public page and badges issued from now on show the new details.' : 'Nothing had changed.' };
+}
+
+export async function issuerReviewSettingsAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(IssuerReviewSettingsInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let changed: string[];
+  try {
+    const actor = await requireActor();
+    ({ changed } = await updateIssuerReviewSettings({ actor, input: parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/settings');
+  revalidatePath('/review', 'layout');
+  return { ok: true, message: changed.length ? 'Saved. The new settings apply from now on, also to reviews under way.' : 'Nothing had changed.' };
+}

@@ -1,0 +1,190 @@
+import 'server-only';
+import type { z } from 'zod';
+import { db, type Tx } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { isPlatformAdmin } from '@/lib/auth/actor';
+import { conflict, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+import { inviteMember } from '@/lib/people/mutations';
+import { ensureMembership } from '@/lib/people/membership';
+import { releaseAllClaimsOf } from '@/lib/review/mutations';
+import { issueAccountToken } from '@/lib/auth/account-tokens';
+import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import type { AccountStatusInput, NewOrganizationInput } from '@/lib/organizations/schemas';
+
+// Platform administration: bringing issuing organisations and districts onto the platform, and
+// disabling accounts (a compromised account, someone who left). Only platform admins; the first
+// one is made from the command line (scripts/platform-admin.ts), since nobody can grant it here.
+
+export const PLATFORM_PAGE_SIZE = 25;
+const PLATFORM_SLUG = 'platform';
+
+function assertPlatformAdmin(actor: Actor) {
+  if (!isPlatformAdmin(actor)) throw forbidden('Only platform administrators can do that.');
+}
+
+const FIRST_ROLE = { ISSUER: 'ISSUER_ADMIN', DISTRICT: 'DISTRICT_LEADER' } as const;
+
+/**
+ * Creates an issuer or a district and, when an address is given, invites its first admin or leader
+ * (who then invites the rest). The slug is fixed from here on: badges and pages link to it.
+ */
+export async function createOrganization(opts: { actor: Actor; input: z.output<typeof NewOrganizationInput> }) {
+  assertPlatformAdmin(opts.actor);
+  const { kind, name, slug, firstEmail } = opts.input;
+  let org: { id: string; slug: string; name: string };
+  try {
+    org = await db.$transaction(async (tx) => {
+      const created = await tx.organization.create({ data: { kind, name, slug }, select: { id: true, slug: true, name: true } });
+      await recordAudit({ actorId: opts.actor.id, action: 'org.create', entityType: 'Organization', entityId: created.id, organizationId: created.id, data: { kind, name, slug } }, tx);
+      return created;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw validation('That address is already taken.', { slug: ['Another organisation already uses this address. Choose another.'] });
+    throw e;
+  }
+  const invitation = firstEmail ? await inviteMember({ actor: opts.actor, organizationId: org.id, email: firstEmail, role: FIRST_ROLE[kind] }) : null;
+  return { organization: org, invitation };
+}
+
+type OrgCursor = { n: string; id: string };
+const isOrgCursor = (v: Record<string, unknown>): v is OrgCursor => typeof v.n === 'string' && typeof v.id === 'string';
+
+/** Issuers and districts by name (keyset on name, id), with what each holds. */
+export async function listOrganizations(opts: { actor: Actor; kind?: 'ISSUER' | 'DISTRICT'; q?: string; cursor?: string }) {
+  assertPlatformAdmin(opts.actor);
+  const cursor = decodeCursor(opts.cursor, isOrgCursor);
+  const q = opts.q?.trim();
+  const rows = await db.organization.findMany({
+    where: {
+      kind: opts.kind ?? { in: ['ISSUER', 'DISTRICT'] },
+      AND: [
+        q ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { slug: { contains: q.toLowerCase() } }] } : {},
+        cursor ? { OR: [{ name: { gt: cursor.n } }, { name: cursor.n, id: { gt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: PLATFORM_PAGE_SIZE + 1,
+    select: {
+      id: true, kind: true, name: true, slug: true, createdAt: true,
+      _count: { select: { memberships: { where: { user: { disabledAt: null } } }, microCredentials: true, districtUsers: true, children: true, awards: true } },
+      // Whether anyone can still run it: an admin (issuer) or leader (district) whose account is active.
+      memberships: { where: { role: { in: ['ISSUER_ADMIN', 'DISTRICT_LEADER'] }, user: { disabledAt: null } }, select: { id: true }, take: 1 },
+      invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, select: { email: true, role: true }, take: 3 },
+    },
+  });
+  const items = rows.slice(0, PLATFORM_PAGE_SIZE).map(({ memberships, ...o }) => ({ ...o, hasActiveAdmin: memberships.length > 0 }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > PLATFORM_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null };
+}
+
+type AccountCursor = { e: string };
+const isAccountCursor = (v: Record<string, unknown>): v is AccountCursor => typeof v.e === 'string';
+
+/**
+ * Accounts by email (keyset on email). An address-like search ("@district.org", "ann@") matches
+ * the address; anything else matches the name or the address. Without a search: newest first
+ * is not offered, to keep this a lookup rather than a browse of everyone.
+ */
+export async function searchAccounts(opts: { actor: Actor; q?: string; cursor?: string }) {
+  assertPlatformAdmin(opts.actor);
+  const q = opts.q?.trim();
+  if (!q) return { items: [], nextCursor: null };
+  const cursor = decodeCursor(opts.cursor, isAccountCursor);
+  const match = q.includes('@')
+    ? { email: { contains: q.toLowerCase() } }
+    : { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { email: { contains: q.toLowerCase() } }] };
+  const rows = await db.user.findMany({
+    where: { AND: [match, cursor ? { email: { gt: cursor.e } } : {}] },
+    orderBy: { email: 'asc' },
+    take: PLATFORM_PAGE_SIZE + 1,
+    select: {
+      id: true, name: true, email: true, disabledAt: true, createdAt: true, emailVerified: true,
+      memberships: { select: { role: true, organization: { select: { name: true } } } },
+      district: { select: { name: true } },
+    },
+  });
+  const items = rows.slice(0, PLATFORM_PAGE_SIZE);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > PLATFORM_PAGE_SIZE && last ? encodeCursor({ e: last.email }) : null };
+}
+
+/**
+ * Disables or re-enables an account. Disabling signs the person out everywhere (their session
+ * version goes up), stops sign-in, reset and confirmation links, and gives back any review they had
+ * claimed so the work returns to the queue. Their records, badges and public credentials stay: a
+ * disabled account is not a deleted one. The person is emailed either way.
+ */
+export async function setAccountDisabled(opts: { actor: Actor; input: z.output<typeof AccountStatusInput>; now?: Date }) {
+  assertPlatformAdmin(opts.actor);
+  const now = opts.now ?? new Date();
+  const { userId, op, reason } = opts.input;
+  if (userId === opts.actor.id) throw invalidState('You cannot disable your own account.');
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true, email: true } });
+  if (!user) throw notFound('That account');
+  if (op === 'disable') {
+    if (user.disabledAt) throw conflict('This account is already disabled.');
+    await db.$transaction(async (tx) => {
+      await lockActorAndTarget(tx, opts.actor.id, userId);
+      const u = await tx.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: now, sessionVersion: { increment: 1 } } });
+      if (!u.count) throw conflict('This account is already disabled.');
+      const released = await releaseAllClaimsOf(tx, userId, opts.actor.id, now);
+      // Invitations they sent stop working: a taken-over account must not leave a way back in.
+      const invitations = await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      await recordAudit({ actorId: opts.actor.id, action: 'user.disable', entityType: 'User', entityId: userId, data: { reason, releasedClaims: released, cancelledInvitations: invitations.count } }, tx);
+      await notify({ userId, kind: 'account', essential: true, title: 'Your Microcred account has been disabled', body: `Reason given: ${reason}\n\nYour badges stay valid and their public pages stay up. If you think this is a mistake, contact the organisation you work with (your district or the issuer you review for).` }, tx);
+    });
+    return { disabled: true };
+  }
+  if (!user.disabledAt) throw conflict('This account is not disabled.');
+  await db.$transaction(async (tx) => {
+    await lockActorAndTarget(tx, opts.actor.id, userId);
+    const u = await tx.user.updateMany({ where: { id: userId, disabledAt: { not: null } }, data: { disabledAt: null } });
+    if (!u.count) throw conflict('This account is not disabled.');
+    await recordAudit({ actorId: opts.actor.id, action: 'user.enable', entityType: 'User', entityId: userId, data: reason ? { note: reason } : {} }, tx);
+    await notify({ userId, kind: 'account', essential: true, title: 'Your Microcred account is active again', body: 'You can sign in as before. If you have forgotten your password, use “Forgot your password?” on the sign-in page.', href: '/sign-in' }, tx);
+  });
+  return { disabled: false };
+}
+
+/**
+ * Locks both accounts (in id order, so two admins acting on each other queue instead of deadlocking)
+ * and checks the actor is still an enabled account: of two platform admins disabling each other at
+ * once, the second finds itself disabled and stops, so the platform always keeps one.
+ */
+async function lockActorAndTarget(tx: Tx, actorId: string, targetId: string) {
+  const ids = [actorId, targetId].sort();
+  await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" IN (${ids[0]}, ${ids[1]}) ORDER BY "id" FOR UPDATE`;
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { disabledAt: true } });
+  if (!actor || actor.disabledAt) throw forbidden('Your own account has just been disabled.');
+}
+
+export const BOOTSTRAP_LINK_MINUTES = 24 * 60;
+
+/**
+ * Makes `email` a platform admin (for `npm run platform:admin`, the way the first one is made on a
+ * new installation). Creates the platform organisation and the account when missing; enables the
+ * account if it was disabled (the way back when no enabled platform admin is left). An account
+ * without a password gets a one-time link to set one (valid for a day; using it also confirms the
+ * address); an account with one keeps it, and no link is made.
+ */
+export async function grantPlatformAdmin(opts: { email: string; name: string; now?: Date }) {
+  const email = opts.email.trim().toLowerCase();
+  const now = opts.now ?? new Date();
+  const result = await db.$transaction(async (tx) => {
+    const platform = await tx.organization.upsert({ where: { slug: PLATFORM_SLUG }, update: {}, create: { slug: PLATFORM_SLUG, name: 'Microcred platform', kind: 'PLATFORM' }, select: { id: true, kind: true } });
+    if (platform.kind !== 'PLATFORM') throw invalidState(`The address “${PLATFORM_SLUG}” belongs to another organisation.`);
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, disabledAt: true, passwordHash: true } });
+    const user = existing ?? (await tx.user.create({ data: { email, name: opts.name }, select: { id: true, disabledAt: true, passwordHash: true } }));
+    if (user.disabledAt) {
+      await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+      await recordAudit({ actorId: null, action: 'user.enable', entityType: 'User', entityId: user.id, data: { via: 'command line' } }, tx);
+    }
+    await ensureMembership(tx, user.id, platform.id, 'PLATFORM_ADMIN');
+    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing } }, tx);
+    return { userId: user.id, created: !existing, reenabled: Boolean(user.disabledAt), hasPassword: Boolean(user.passwordHash) };
+  });
+  const token = result.hasPassword ? null : await issueAccountToken(result.userId, 'PASSWORD_RESET', BOOTSTRAP_LINK_MINUTES, now);
+  return { ...result, token };
+}

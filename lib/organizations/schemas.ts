@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { str } from '@/lib/zod-text';
+import { EmailInput } from '@/lib/auth/schemas';
+
+const checkbox = z.enum(['on']).optional().transform((v) => v === 'on');
+
+/** Slugs name an organisation in public addresses (/issuers/{slug}) and in issued badges: set once. */
+export const OrgSlug = str()
+  .trim()
+  .toLowerCase()
+  .min(3, 'Use at least 3 characters.')
+  .max(60, 'Use at most 60 characters.')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, e.g. “teaching-matters”.');
+
+// Letters that Unicode does not decompose into a base letter and an accent.
+const FOLD: Record<string, string> = { ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+export function slugFromName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[łøæœßđðþı]/g, (c) => FOLD[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+}
+
+const OrgName = str().trim().min(2, 'Enter the organisation’s name.').max(120, 'Use at most 120 characters.');
+
+const WebAddress = str()
+  .trim()
+  .max(300)
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(v), 'Use a full https:// address, e.g. https://example.org.');
+
+/** What badge earners and verifiers see about an issuer (its page, its Open Badges profile, new badges). */
+/** The settings as the form showed them: a save on top of someone else's newer save is refused. */
+const SeenAt = str().max(40).optional().transform((v) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined));
+
+export const IssuerProfileInput = z.object({
+  organizationId: str().min(1).max(40),
+  seenAt: SeenAt,
+  name: OrgName,
+  description: str().trim().max(2000, 'Use at most 2,000 characters.').default(''),
+  url: WebAddress,
+  email: z.union([z.literal(''), EmailInput]).optional().transform((v) => v || null),
+});
+
+/** The checks that keep an issuer's scoring fair; each takes effect for work claimed or submitted from now on. */
+export const IssuerReviewSettingsInput = z.object({
+  organizationId: str().min(1).max(40),
+  seenAt: SeenAt,
+  slaBusinessDays: z.coerce.number({ error: 'Enter a number of working days.' }).int('Use a whole number of days.').min(1, 'At least 1 working day.').max(60, 'At most 60 working days.'),
+  doubleScorePercent: z.coerce.number({ error: 'Enter a percentage.' }).int('Use a whole percentage.').min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
+  claimMinutes: z.coerce.number().int().refine((v) => CLAIM_MINUTES.includes(v), 'Choose one of the listed times.'),
+  blockSameSchool: checkbox,
+  blockSameDistrict: checkbox,
+  blindReview: checkbox,
+  calibrationRequired: checkbox,
+});
+export const CLAIM_MINUTES = [60, 120, 240, 480, 1440];
+
+export const NewOrganizationInput = z
+  .object({
+    kind: z.enum(['ISSUER', 'DISTRICT'], { error: 'Choose issuer or district.' }),
+    name: OrgName,
+    slug: str().trim().max(60).optional(),
+    firstEmail: z.union([z.literal(''), EmailInput]).optional().transform((v) => v || null),
+  })
+  .transform((v, ctx) => {
+    const slug = OrgSlug.safeParse(v.slug || slugFromName(v.name));
+    if (!slug.success) {
+      ctx.addIssue({ code: 'custom', path: ['slug'], message: slug.error.issues[0]?.message ?? 'Choose an address.' });
+      return z.NEVER;
+    }
+    return { ...v, slug: slug.data };
+  });
+
+export const SchoolInput = z.object({
+  districtId: str().min(1).max(40),
+  name: str().trim().min(2, 'Enter the school’s name.').max(120, 'Use at most 120 characters.'),
+});
+
+export const RenameSchoolInput = z.object({
+  schoolId: str().min(1).max(40),
+  name: str().trim().min(2, 'Enter the school’s name.').max(120, 'Use at most 120 characters.'),
+});
+
+export const RenameDistrictInput = z.object({
+  districtId: str().min(1).max(40),
+  name: str().trim().min(2, 'Enter the district’s name.').max(120, 'Use at most 120 characters.'),
+});
+
+export const AccountStatusInput = z
+  .object({
+    userId: str().min(1).max(40),
+    op: z.enum(['disable', 'enable']),
+    reason: str().trim().max(500).default(''),
+  })
+  .refine((v) => v.op === 'enable' || v.reason.length >= 3, { path: ['reason'], message: 'Say why the account is disabled (the person is told).' });
+
+export const OrgListInput = z.object({
+  kind: z.enum(['ISSUER', 'DISTRICT']).optional().catch(undefined),
+  q: str().trim().max(100).optional().catch(undefined),
+  cursor: str().max(300).optional().catch(undefined),
+});

@@ -1,0 +1,261 @@
+// Organisation settings and platform administration: an issuer's public profile and review
+// settings, a district's schools, bringing organisations onto the platform, disabling accounts,
+// and the command-line grant of the first platform admin.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { outcomeOf } from '../setup/outcome';
+import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
+import { getInvitation, inviteMember } from '@/lib/people/mutations';
+import { isDomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/load-actor';
+import { authenticate } from '@/lib/auth/accounts';
+import { readAccountToken } from '@/lib/auth/account-tokens';
+import { startApplication } from '@/lib/submissions/mutations';
+import { notify } from '@/lib/notifications/notify';
+import { runDueJobs } from '@/lib/jobs/queue';
+import { jobHandlers } from '@/lib/jobs/handlers';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { getPublicAward } from '@/lib/awards/queries';
+import { getIssuerSettings, updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
+import { createOrganization, grantPlatformAdmin, listOrganizations, searchAccounts, setAccountDisabled } from '@/lib/organizations/platform';
+import { addSchool, listSchoolsWithCounts, renameDistrict, renameSchool } from '@/lib/district/schools';
+import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewOrganizationInput, RenameDistrictInput, SchoolInput } from '@/lib/organizations/schemas';
+
+beforeEach(resetDatabase);
+
+async function platformAdmin(): Promise<Actor> {
+  const platform = await createOrg({ kind: 'PLATFORM' });
+  return createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+}
+
+const audits = (action: string) => db.auditLog.findMany({ where: { action }, orderBy: { id: 'asc' } });
+
+describe('issuer settings', () => {
+  it('an admin renames their issuer: the catalogue, its search and the audit log follow; another issuer’s admin cannot', async () => {
+    const { issuer, admin, mc } = await createPublishedCredential();
+    const other = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
+    const input = IssuerProfileInput.parse({ organizationId: issuer.id, name: 'Quillfeather Teaching Institute', description: 'We help teachers.', url: 'https://quill.example.org', email: 'hello@quill.example.org' });
+    expect(await outcomeOf(updateIssuerProfile({ actor: other, input }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(getIssuerSettings({ actor: other, organizationId: issuer.id }))).toBe('FORBIDDEN');
+    const holder = await createActor();
+    const earned = await startApplication({ actor: holder, microCredentialId: mc.id });
+    await db.submission.update({ where: { id: earned.id }, data: { status: 'EARNED' } });
+    const { awardId } = await issueAwardForSubmission(earned.id);
+    const { changed } = await updateIssuerProfile({ actor: admin, input });
+    expect(changed.sort()).toEqual(['description', 'email', 'name', 'url']);
+    const entry = await db.catalogEntry.findFirstOrThrow({ where: { refId: mc.id } });
+    expect(entry.issuerName).toBe('Quillfeather Teaching Institute');
+    const found = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "CatalogEntry" WHERE search @@ plainto_tsquery('english', 'quillfeather')`;
+    expect(found[0].n).toBe(1);
+    const [log] = await audits('issuer.profile');
+    expect(log.actorId).toBe(admin.id);
+    expect(log.data).toMatchObject({ from: issuer.name, to: 'Quillfeather Teaching Institute' });
+    // A badge issued before keeps the name it was signed with, in its images and certificate too.
+    expect((await getPublicAward(awardId))?.signedIssuerName).toBe(issuer.name);
+    // Saving the same thing again changes nothing and logs nothing.
+    expect((await updateIssuerProfile({ actor: admin, input })).changed).toEqual([]);
+    expect(await audits('issuer.profile')).toHaveLength(1);
+  });
+
+  it('validates the profile: an https address, a real email, a name', () => {
+    const bad = IssuerProfileInput.safeParse({ organizationId: 'x', name: ' ', url: 'http://insecure.example.org', email: 'not-an-email' });
+    expect(bad.success).toBe(false);
+    const fields = Object.keys(bad.error!.flatten().fieldErrors).sort();
+    expect(fields).toEqual(['email', 'name', 'url']);
+    expect(IssuerProfileInput.parse({ organizationId: 'x', name: 'Ok name', url: '', email: '' })).toMatchObject({ url: null, email: null });
+  });
+
+  it('review settings are saved with what changed from what, and bounded', async () => {
+    const { issuer, admin } = await createPublishedCredential();
+    await db.organization.update({ where: { id: issuer.id }, data: { blindReview: false, doubleScoreRate: 0.1, claimMinutes: 240 } });
+    const input = IssuerReviewSettingsInput.parse({ organizationId: issuer.id, slaBusinessDays: '10', doubleScorePercent: '25', claimMinutes: '480', blindReview: 'on', calibrationRequired: 'on', blockSameSchool: 'on' });
+    const { changed } = await updateIssuerReviewSettings({ actor: admin, input });
+    expect(changed).toEqual(expect.arrayContaining(['blindReview', 'doubleScoreRate', 'claimMinutes', 'slaBusinessDays', 'blockSameSchool']));
+    const after = await getIssuerSettings({ actor: admin, organizationId: issuer.id });
+    expect(after).toMatchObject({ blindReview: true, doubleScorePercent: 25, claimMinutes: 480, slaBusinessDays: 10, blockSameSchool: true, blockSameDistrict: false });
+    const [log] = await audits('issuer.review_settings');
+    expect(log.data).toMatchObject({ blindReview: { from: false, to: true }, doubleScoreRate: { from: 0.1, to: 0.25 } });
+    // Two admins at once: a save made on a page loaded before someone else's save is refused.
+    const stale = IssuerReviewSettingsInput.parse({ organizationId: issuer.id, seenAt: new Date(0).toISOString(), slaBusinessDays: '14', doubleScorePercent: '25', claimMinutes: '480' });
+    expect(await outcomeOf(updateIssuerReviewSettings({ actor: admin, input: stale }))).toBe('CONFLICT');
+    const fresh = await getIssuerSettings({ actor: admin, organizationId: issuer.id });
+    await updateIssuerReviewSettings({ actor: admin, input: { ...stale, seenAt: fresh.updatedAt } });
+    expect((await getIssuerSettings({ actor: admin, organizationId: issuer.id })).slaBusinessDays).toBe(14);
+    for (const bad of [{ slaBusinessDays: '0' }, { slaBusinessDays: '61' }, { doubleScorePercent: '101' }, { doubleScorePercent: '-1' }, { claimMinutes: '7' }]) {
+      expect(IssuerReviewSettingsInput.safeParse({ organizationId: issuer.id, slaBusinessDays: '10', doubleScorePercent: '10', claimMinutes: '240', ...bad }).success).toBe(false);
+    }
+  });
+});
+
+describe('a district’s schools', () => {
+  it('a leader adds and renames schools of their own district only, without duplicate names', async () => {
+    const district = await createOrg({ kind: 'DISTRICT', slug: 'maple-valley' });
+    const otherDistrict = await createOrg({ kind: 'DISTRICT' });
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const otherLeader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: otherDistrict.id }] });
+    const school = await addSchool({ actor: leader, input: SchoolInput.parse({ districtId: district.id, name: 'Birch Hill Elementary' }) });
+    const row = await db.organization.findUniqueOrThrow({ where: { id: school.id } });
+    expect(row).toMatchObject({ kind: 'SCHOOL', parentId: district.id, slug: 'maple-valley-birch-hill-elementary' });
+    expect(await outcomeOf(addSchool({ actor: leader, input: { districtId: district.id, name: 'birch hill elementary' } }))).toBe('VALIDATION');
+    expect(await outcomeOf(addSchool({ actor: otherLeader, input: { districtId: district.id, name: 'Sneaky School' } }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(renameSchool({ actor: otherLeader, input: { schoolId: school.id, name: 'Renamed' } }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(listSchoolsWithCounts({ actor: otherLeader, districtId: district.id }))).toBe('FORBIDDEN');
+    await renameSchool({ actor: leader, input: { schoolId: school.id, name: 'Birch Hill Primary' } });
+    await createActor({ schoolId: school.id, districtId: district.id });
+    expect((await listSchoolsWithCounts({ actor: leader, districtId: district.id })).map((s) => [s.name, s._count.schoolUsers])).toEqual([['Birch Hill Primary', 1]]);
+    // A second school of the same name in another district is fine, and gets its own address.
+    const elsewhere = await addSchool({ actor: otherLeader, input: { districtId: otherDistrict.id, name: 'Birch Hill Primary' } });
+    expect(elsewhere.id).not.toBe(school.id);
+    // A double submit, or two leaders at once, still makes one school of a name.
+    const twice = await Promise.allSettled([0, 1].map(() => addSchool({ actor: leader, input: { districtId: district.id, name: 'Aspen Grove School' } })));
+    expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.organization.count({ where: { parentId: district.id, name: 'Aspen Grove School' } })).toBe(1);
+    expect((await audits('district.school_add')).length).toBe(3);
+    expect((await audits('district.school_rename'))[0].data).toMatchObject({ from: 'Birch Hill Elementary', to: 'Birch Hill Primary' });
+    // The district's own name can be corrected by its leaders only; its address stays.
+    expect(await outcomeOf(renameDistrict({ actor: otherLeader, input: RenameDistrictInput.parse({ districtId: district.id, name: 'Hijacked' }) }))).toBe('FORBIDDEN');
+    await renameDistrict({ actor: leader, input: RenameDistrictInput.parse({ districtId: district.id, name: 'Maple Valley Unified' }) });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: district.id }, select: { name: true, slug: true } })).toEqual({ name: 'Maple Valley Unified', slug: 'maple-valley' });
+    expect((await audits('district.rename'))[0].data).toMatchObject({ to: 'Maple Valley Unified' });
+  });
+});
+
+describe('platform administration', () => {
+  it('only platform admins create organisations, list them and look up accounts', async () => {
+    const { admin } = await createPublishedCredential();
+    const input = NewOrganizationInput.parse({ kind: 'ISSUER', name: 'New Issuer' });
+    expect(await outcomeOf(createOrganization({ actor: admin, input }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(listOrganizations({ actor: admin }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(searchAccounts({ actor: admin, q: 'a' }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(setAccountDisabled({ actor: admin, input: { userId: admin.id, op: 'disable', reason: 'test' } }))).toBe('FORBIDDEN');
+    expect(await db.organization.count({ where: { name: 'New Issuer' } })).toBe(0);
+  });
+
+  it('creates an issuer with an address made from its name and invites its first admin; a taken address is a field error', async () => {
+    const root = await platformAdmin();
+    const { organization, invitation } = await createOrganization({ actor: root, input: NewOrganizationInput.parse({ kind: 'ISSUER', name: 'Północ Teaching Lab', firstEmail: 'first.admin@example.org' }) });
+    expect(organization.slug).toBe('polnoc-teaching-lab');
+    expect(invitation?.emailed).toBe(true);
+    const inv = await db.invitation.findFirstOrThrow({ where: { organizationId: organization.id } });
+    expect(inv).toMatchObject({ email: 'first.admin@example.org', role: 'ISSUER_ADMIN' });
+    expect(await db.emailMessage.count({ where: { to: 'first.admin@example.org' } })).toBe(1);
+    const district = await createOrganization({ actor: root, input: NewOrganizationInput.parse({ kind: 'DISTRICT', name: 'Cedar County Schools', slug: 'cedar-county', firstEmail: 'chief@cedar.example.org' }) });
+    expect((await db.invitation.findFirstOrThrow({ where: { organizationId: district.organization.id } })).role).toBe('DISTRICT_LEADER');
+    try {
+      await createOrganization({ actor: root, input: NewOrganizationInput.parse({ kind: 'DISTRICT', name: 'Another', slug: 'cedar-county' }) });
+      expect.unreachable();
+    } catch (e) {
+      expect(isDomainError(e) && e.fieldErrors?.slug?.length).toBeTruthy();
+    }
+    expect(NewOrganizationInput.safeParse({ kind: 'ISSUER', name: 'Ok', slug: 'Bad Slug!' }).success).toBe(false);
+    expect(NewOrganizationInput.safeParse({ kind: 'SCHOOL', name: 'Nope' }).success).toBe(false);
+    const listed = await listOrganizations({ actor: root, kind: 'DISTRICT' });
+    expect(listed.items.map((o) => o.name)).toEqual(['Cedar County Schools']);
+    expect(listed.items[0].invitations.map((i) => i.email)).toEqual(['chief@cedar.example.org']);
+    // Nobody has accepted yet: flagged as having no one to run it.
+    expect(listed.items[0].hasActiveAdmin).toBe(false);
+    const chief = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.organization.id }] });
+    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: true, _count: { memberships: 1 } });
+    await setAccountDisabled({ actor: root, input: { userId: chief.id, op: 'disable', reason: 'Left the district' } });
+    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: false, _count: { memberships: 0 } });
+    expect((await audits('org.create')).length).toBe(2);
+  });
+
+  it('disabling an account signs it out everywhere, stops sign-in, gives back its claims and tells the person; enabling restores it', async () => {
+    const root = await platformAdmin();
+    const { issuer, mc } = await createPublishedCredential();
+    await db.organization.update({ where: { id: issuer.id }, data: { calibrationRequired: false } });
+    const reviewer = await createActor({ email: 'leaving@example.org', password: 'correct horse battery', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
+    const teacher = await createActor();
+    const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+    await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    await db.submission.update({ where: { id: sub.id }, data: { status: 'IN_REVIEW' } });
+    await db.review.create({ data: { attemptId: attempt.id, reviewerId: reviewer.id, claimExpiresAt: new Date(Date.now() + 3_600_000) } });
+    const before = await db.user.findUniqueOrThrow({ where: { id: reviewer.id }, select: { sessionVersion: true } });
+
+    expect(AccountStatusInput.safeParse({ userId: reviewer.id, op: 'disable', reason: '' }).success).toBe(false);
+    await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: reviewer.id, op: 'disable', reason: 'Left the organisation' }) });
+    const after = await db.user.findUniqueOrThrow({ where: { id: reviewer.id }, select: { disabledAt: true, sessionVersion: true } });
+    expect(after.disabledAt).not.toBeNull();
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await loadActor(reviewer.id, before.sessionVersion)).toBeNull();
+    expect(await loadActor(reviewer.id)).toBeNull();
+    expect((await authenticate({ email: 'leaving@example.org', password: 'correct horse battery' })).ok).toBe(false);
+    expect((await db.review.findFirstOrThrow({ where: { attemptId: attempt.id } })).status).toBe('RELEASED');
+    expect((await db.submission.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe('SUBMITTED');
+    expect((await db.notification.findFirstOrThrow({ where: { userId: reviewer.id, kind: 'account' } })).body).toContain('Left the organisation');
+    // The notice is emailed; other news no longer is, while the account is disabled.
+    await notify({ userId: reviewer.id, kind: 'review.assigned', title: 'New work to review' });
+    await runDueJobs(jobHandlers);
+    const mails = await db.emailMessage.findMany({ where: { to: 'leaving@example.org' }, select: { subject: true } });
+    expect(mails.map((m) => m.subject)).toEqual(['Your Microcred account has been disabled']);
+    expect((await audits('user.disable'))[0].data).toMatchObject({ reason: 'Left the organisation', releasedClaims: 1 });
+    expect(await outcomeOf(setAccountDisabled({ actor: root, input: { userId: reviewer.id, op: 'disable', reason: 'again' } }))).toBe('CONFLICT');
+
+    await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: reviewer.id, op: 'enable' }) });
+    expect((await authenticate({ email: 'leaving@example.org', password: 'correct horse battery' })).ok).toBe(true);
+    expect(await audits('user.enable')).toHaveLength(1);
+    expect(await outcomeOf(setAccountDisabled({ actor: root, input: { userId: root.id, op: 'disable', reason: 'oops' } }))).toBe('INVALID_STATE');
+  });
+
+  it('finds accounts by part of an address or a name, a page at a time', async () => {
+    const root = await platformAdmin();
+    for (let i = 0; i < 30; i++) await createActor({ email: `t${String(i).padStart(2, '0')}@cedar.example.org`, name: `Cedar Teacher ${i}` });
+    await createActor({ email: 'someone@elsewhere.example.org', name: 'Ruth Cedarholm' });
+    const p1 = await searchAccounts({ actor: root, q: '@cedar.example.org' });
+    expect(p1.items).toHaveLength(25);
+    const p2 = await searchAccounts({ actor: root, q: '@cedar.example.org', cursor: p1.nextCursor! });
+    expect(p2.items).toHaveLength(5);
+    expect(p2.nextCursor).toBeNull();
+    expect((await searchAccounts({ actor: root, q: 'cedarholm' })).items.map((u) => u.email)).toEqual(['someone@elsewhere.example.org']);
+    expect((await searchAccounts({ actor: root, q: '' })).items).toEqual([]);
+  });
+
+  it('the command-line grant makes the first platform admin with a one-time link to set a password', async () => {
+    const first = await grantPlatformAdmin({ email: 'Ops@Example.org', name: 'Ops' });
+    expect(first.created).toBe(true);
+    const actor = await loadActor(first.userId);
+    expect(actor?.roles.map((r) => r.role)).toEqual(['PLATFORM_ADMIN']);
+    expect(actor?.email).toBe('ops@example.org');
+    expect((await readAccountToken(first.token!, 'PASSWORD_RESET')).state).toBe('valid');
+    const again = await grantPlatformAdmin({ email: 'ops@example.org', name: 'Ops' });
+    expect(again).toMatchObject({ created: false, userId: first.userId });
+    expect((await readAccountToken(first.token!, 'PASSWORD_RESET')).state).not.toBe('valid');
+    expect(await db.organization.count({ where: { kind: 'PLATFORM' } })).toBe(1);
+    expect(await db.membership.count({ where: { userId: first.userId } })).toBe(1);
+    expect((await audits('platform.admin_grant')).map((a) => a.actorId)).toEqual([null, null]);
+
+    // An account with a password keeps it (no link); a disabled one is enabled again: the way back
+    // when no enabled platform admin is left.
+    const withPassword = await createActor({ email: 'keeper@example.org', password: 'correct horse battery' });
+    await db.user.update({ where: { id: withPassword.id }, data: { disabledAt: new Date() } });
+    const third = await grantPlatformAdmin({ email: 'keeper@example.org', name: 'Keeper' });
+    expect(third).toMatchObject({ created: false, reenabled: true, token: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: withPassword.id } })).disabledAt).toBeNull();
+    expect((await authenticate({ email: 'keeper@example.org', password: 'correct horse battery' })).ok).toBe(true);
+  });
+
+  it('disabling cancels the invitations the account sent; two platform admins disabling each other at once leave one', async () => {
+    const root = await platformAdmin();
+    const { issuer } = await createPublishedCredential();
+    const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'accomplice@example.org', role: 'ISSUER_ADMIN' });
+    const token = await invitationTokenFor('accomplice@example.org');
+    expect((await getInvitation(token)).state).toBe('open');
+    await setAccountDisabled({ actor: root, input: { userId: admin.id, op: 'disable', reason: 'Account taken over' } });
+    expect((await getInvitation(token)).state).toBe('expired');
+    expect((await audits('user.disable'))[0].data).toMatchObject({ cancelledInvitations: 1 });
+
+    const platform = await db.organization.findFirstOrThrow({ where: { kind: 'PLATFORM' } });
+    const other = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+    const results = await Promise.allSettled([
+      setAccountDisabled({ actor: root, input: { userId: other.id, op: 'disable', reason: 'mutual' } }),
+      setAccountDisabled({ actor: other, input: { userId: root.id, op: 'disable', reason: 'mutual' } }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.user.count({ where: { id: { in: [root.id, other.id] }, disabledAt: null } })).toBe(1);
+  });
+});
