@@ -5,6 +5,7 @@ import { bulkEnrolAction, inviteAction } from '@/app/admin/people/actions';
 import type { ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
+import { InvitationOutcome } from '@/components/admin/invitation-outcome';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 
@@ -24,14 +25,7 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
       ) : (
         <input type="hidden" name="organizationId" value={organizationId} />
       )}
-      {state.ok && state.message ? (
-        <div className="mb-3">
-          <Alert tone={state.data?.emailed ? 'success' : 'warning'}>
-            {state.message}
-            {state.data?.link ? <span className="mt-1 block break-all text-xs">Link: <code>{state.data.link}</code></span> : null}
-          </Alert>
-        </div>
-      ) : null}
+      <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
       {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
       <div className="grid gap-x-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <TextField label="Email" name="email" type="email" autoComplete="off" errors={errors?.email} required />
@@ -55,11 +49,16 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const data = state.ok ? state.data : undefined;
   const preview = data?.step === 'preview' ? data : null;
   const lineErrors = errors ? Object.entries(errors).filter(([k]) => k.startsWith('line ')) : [];
+  const asking = preview ? preview.rows.filter((r) => !r.errors.length && r.joinRequest === 'ask') : [];
+  const askedDistricts = [...new Set(asking.map((r) => r.district?.name ?? ''))].filter(Boolean);
+  // How many people the import asked districts about (the action passes the import's result on).
+  const requested = data?.step === 'done' && 'requested' in data && typeof data.requested === 'number' ? data.requested : 0;
   return (
     <form {...keepInputForm(action)} className="space-y-4">
       {data?.step === 'done' ? (
         <Alert tone="success" title="Imported">
           {data.rows} rows: {data.created} new accounts created, {data.enrolled} teachers newly enrolled in “{data.title}”.
+          {requested ? ` ${requested} ${requested === 1 ? 'teacher asks' : 'teachers ask'} to join the district named in the file: its leaders have been told and confirm or decline them; until then the district does not count them.` : null}
         </Alert>
       ) : null}
       {!state.ok && state.formError ? (
@@ -80,10 +79,10 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
         </SelectField>
         <div className="mb-4">
           <label htmlFor="file" className="block text-sm font-semibold">CSV file</label>
-          <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here). The first row names the columns.</p>
+          <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here) and <code>district</code> (needed when several districts have a school of that name). The first row names the columns. Naming a school does not place anyone there: it asks the school’s district to confirm the teacher, and the district counts them only once one of its leaders has.</p>
           <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block max-w-full text-sm" />
         </div>
-        <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={preview?.csv ?? ''} key={preview?.csv ?? 'empty'} errors={errors?.csv} placeholder={'email,name,school\nana@school.org,Ana Díaz,Lincoln High School'} />
+        <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={preview?.csv ?? ''} key={preview?.csv ?? 'empty'} errors={errors?.csv} placeholder={'email,name,school,district\nana@school.org,Ana Díaz,Lincoln High School,Kettle Moraine'} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" name="intent" value="preview" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
             {pending ? 'Checking…' : 'Check the file'}
@@ -103,18 +102,29 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
               <p className="mb-3 text-sm" role="status">
                 {preview.errorCount ? `${preview.errorCount} of ${preview.rows.length} rows have problems. Fix them in the file and check again; nothing is imported while any row is wrong.` : `All ${preview.rows.length} rows are ready to import.`}
               </p>
+              {!preview.errorCount && asking.length ? (
+                <div className="mb-3">
+                  <Alert tone="info" title="Districts will be asked to confirm">
+                    {asking.length === 1 ? '1 teacher' : `${asking.length} teachers`} will ask to join {askedDistricts.join(', ')}. The import does not place anyone in a district: each district’s leaders are told once and confirm or decline each teacher, and until then the district does not count them.
+                  </Alert>
+                </div>
+              ) : null}
               <div className="max-h-[32rem] overflow-auto">
                 <table className="w-full text-sm">
                   <caption className="sr-only">Rows in the file</caption>
-                  <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-2">Line</th><th scope="col" className="p-2">Email</th><th scope="col" className="p-2">Name</th><th scope="col" className="p-2">School</th><th scope="col" className="p-2">Result</th></tr></thead>
+                  <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-2">Line</th><th scope="col" className="p-2">Email</th><th scope="col" className="p-2">Name</th><th scope="col" className="p-2">School (district)</th><th scope="col" className="p-2">Result</th></tr></thead>
                   <tbody>
                     {preview.rows.map((r) => (
                       <tr key={r.line} className={`border-t border-slate-100 ${r.errors.length ? 'bg-red-50' : ''}`}>
                         <td className="p-2">{r.line}</td>
                         <td className="p-2">{r.email}</td>
                         <td className="p-2">{r.name}</td>
-                        <td className="p-2">{r.schoolText || '—'}</td>
-                        <td className="p-2">{r.errors.length ? <span className="font-medium text-red-800">{r.errors.join(' ')}</span> : r.alreadyEnrolled ? 'Already enrolled' : r.existingUser ? 'Existing account, will be enrolled' : 'New account, will be enrolled'}</td>
+                        <td className="p-2">{r.errors.length ? r.schoolText || r.districtText || '—' : r.district ? `${r.schoolText || '—'} (${r.district.name})` : '—'}</td>
+                        <td className="p-2">
+                          {r.errors.length ? <span className="font-medium text-red-800">{r.errors.join(' ')}</span> : r.alreadyEnrolled ? 'Already enrolled' : r.existingUser ? 'Existing account, will be enrolled' : 'New account, will be enrolled'}
+                          {!r.errors.length && r.joinRequest === 'ask' ? <span className="block text-slate-600">{r.district?.name} will be asked to confirm them.</span> : null}
+                          {!r.errors.length && r.joinRequest === 'unchanged' ? <span className="block text-slate-600">Already in a district or asking to join one: left as it is.</span> : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -5,7 +5,7 @@ export type Standing =
   | { state: 'not-enrolled' }
   | { state: 'enrolled' }
   | { state: 'proposal'; proposalStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED' }
-  | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null; renewal?: boolean };
+  | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null; renewal?: boolean; renewalStopped?: boolean };
 
 /**
  * The teacher, and the district whose proposals count for them: there is one proposal per teacher,
@@ -40,8 +40,13 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
   for (const s of submissions) {
     const approvedOrNone = out.get(s.microCredentialId);
     if (s.status === 'DRAFT' && approvedOrNone?.state === 'proposal' && approvedOrNone.proposalStatus !== 'APPROVED') continue;
-    // Stopped: unsent work waits, kept, until the teacher enrols again.
-    if ((s.status === 'DRAFT' || s.status === 'NEEDS_REVISION') && stopped.has(s.microCredentialId)) continue;
+    // Stopped: unsent work waits, kept, until the teacher enrols again. A stopped renewal leaves the
+    // earlier cycle standing, marked, so the page can offer to pick the renewal up again.
+    if ((s.status === 'DRAFT' || s.status === 'NEEDS_REVISION') && stopped.has(s.microCredentialId)) {
+      const earlier = out.get(s.microCredentialId);
+      if (s.cycle > 1 && earlier && 'submissionId' in earlier) out.set(s.microCredentialId, { ...earlier, renewalStopped: true });
+      continue;
+    }
     out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, renewal: s.cycle > 1 });
   }
   return out;

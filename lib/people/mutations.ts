@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { leaveDistrictRecords } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
 import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
@@ -9,6 +9,7 @@ import { canAssignRole, canManageOrg } from '@/lib/people/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { hashPassword } from '@/lib/auth/password';
 import { sendEmail } from '@/lib/email/send';
+import { notify } from '@/lib/notifications/notify';
 import { env } from '@/lib/env';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
@@ -185,21 +186,45 @@ async function loadTarget(actor: Actor, issuerId: string, target: string): Promi
   return { kind, id: track.id, title: track.title, mcIds: track.microCredentials.map((m) => m.id) };
 }
 
-export type EnrolPreviewRow = EnrolRow & { existingUser: boolean; alreadyEnrolled: boolean };
+/**
+ * What enrolling a row does about its district (ADR 010): `ask` makes the account's request to join
+ * the row's district; `unchanged` when the person already has a district or a pending request.
+ */
+export type JoinRequest = 'ask' | 'unchanged' | null;
+export type EnrolPreviewRow = EnrolRow & { existingUser: boolean; alreadyEnrolled: boolean; joinRequest: JoinRequest };
 
 /** Checks every row without writing anything, so the admin sees all problems at once. */
 export async function previewBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string }) {
   const target = await loadTarget(opts.actor, opts.issuerId, opts.target);
-  const schools = await db.organization.findMany({ where: { kind: 'SCHOOL' }, select: { id: true, name: true, slug: true, parentId: true } });
-  const { fileError, rows } = validateEnrolCsv(opts.csv, schools);
+  const [schools, districts] = await Promise.all([
+    db.organization.findMany({ where: { kind: 'SCHOOL', parent: { kind: 'DISTRICT' } }, select: { id: true, name: true, slug: true, parentId: true } }),
+    db.organization.findMany({ where: { kind: 'DISTRICT' }, select: { id: true, name: true, slug: true } }),
+  ]);
+  const { fileError, rows } = validateEnrolCsv(opts.csv, schools.map((s) => ({ id: s.id, name: s.name, slug: s.slug, districtId: s.parentId! })), districts);
   const emails = rows.filter((r) => !r.errors.length).map((r) => r.email);
   const users = await db.user.findMany({
     where: { email: { in: emails } },
-    select: { email: true, enrollments: { where: target.kind === 'mc' ? { microCredentialId: target.id, withdrawnAt: null } : { trackId: target.id, withdrawnAt: null }, select: { id: true } } },
+    select: { email: true, districtId: true, requestedDistrictId: true, enrollments: { where: target.kind === 'mc' ? { microCredentialId: target.id, withdrawnAt: null } : { trackId: target.id, withdrawnAt: null }, select: { id: true } } },
   });
   const byEmail = new Map(users.map((u) => [u.email, u]));
-  const preview: EnrolPreviewRow[] = rows.map((r) => ({ ...r, existingUser: byEmail.has(r.email), alreadyEnrolled: Boolean(byEmail.get(r.email)?.enrollments.length) }));
+  const preview: EnrolPreviewRow[] = rows.map((r) => {
+    const user = byEmail.get(r.email);
+    const joinRequest: JoinRequest = !r.district ? null : !user || (!user.districtId && !user.requestedDistrictId) ? 'ask' : 'unchanged';
+    return { ...r, existingUser: Boolean(user), alreadyEnrolled: Boolean(user?.enrollments.length), joinRequest };
+  });
   return { target: { kind: target.kind, title: target.title }, fileError, rows: preview, errorCount: preview.filter((r) => r.errors.length).length };
+}
+
+/**
+ * Tells a district's leaders, once per import, that teachers enrolled by an issuer ask to join
+ * (as lib/district/requests.ts does for a teacher's own request).
+ */
+async function tellLeadersOfImport(tx: Tx, issuerName: string, district: { id: string; name: string }, count: number) {
+  const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
+  const who = count === 1 ? '1 teacher' : `${count} teachers`;
+  for (const l of leaders) {
+    await notify({ userId: l.userId, kind: 'district.join_request', title: `${who} enrolled by ${issuerName} ask${count === 1 ? 's' : ''} to join ${district.name}`, body: 'Confirm those who teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
+  }
 }
 
 /**
@@ -207,8 +232,12 @@ export async function previewBulkEnrol(opts: { actor: Actor; issuerId: string; t
  * written, and a failure part-way rolls everything back. New accounts have no password; the
  * teachers sign in with their school's identity provider, or set a password through "Forgot your
  * password?" (a link to their own inbox).
+ *
+ * An issuer never places anyone in a district (ADR 010): a row naming a school or district becomes
+ * that person's request to join the district, which its leaders confirm or decline. Only people with
+ * no district and no pending request are asked for; the others are left as they are.
  */
-export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string }) {
+export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string; now?: Date }) {
   const preview = await previewBulkEnrol(opts);
   if (preview.fileError) throw validation(preview.fileError);
   if (preview.errorCount) {
@@ -217,21 +246,33 @@ export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; ta
     throw validation(`${preview.errorCount} row${preview.errorCount === 1 ? ' has' : 's have'} problems. Nothing was imported; fix the file and try again.`, fieldErrors);
   }
   const target = await loadTarget(opts.actor, opts.issuerId, opts.target);
+  const now = opts.now ?? new Date();
   return db.$transaction(
     async (tx) => {
       let created = 0;
       let enrolled = 0;
+      const asked = new Map<string, { district: { id: string; name: string }; userIds: string[] }>();
       for (const r of preview.rows) {
-        const schoolData = r.school ? { schoolId: r.school.id, districtId: r.school.parentId } : {};
         const existing = await tx.user.findUnique({ where: { email: r.email }, select: { id: true } });
         let userId: string;
+        let requested = false;
         if (existing) {
-          // An existing account keeps its school and district: only the teacher (through a
-          // district's invitation) or their district leader changes them, never an issuer's import.
           userId = existing.id;
+          if (r.district) {
+            // Conditional, so a district or request the person got meanwhile is not overwritten.
+            const res = await tx.user.updateMany({ where: { id: userId, districtId: null, requestedDistrictId: null }, data: { requestedDistrictId: r.district.id, districtRequestedAt: now } });
+            requested = res.count === 1;
+          }
         } else {
-          userId = (await tx.user.create({ data: { email: r.email, name: r.name, ...schoolData }, select: { id: true } })).id;
+          const request = r.district ? { requestedDistrictId: r.district.id, districtRequestedAt: now } : {};
+          userId = (await tx.user.create({ data: { email: r.email, name: r.name, ...request }, select: { id: true } })).id;
           created++;
+          requested = Boolean(r.district);
+        }
+        if (requested && r.district) {
+          const entry = asked.get(r.district.id) ?? { district: r.district, userIds: [] };
+          entry.userIds.push(userId);
+          asked.set(r.district.id, entry);
         }
         if (target.kind === 'track') {
           await tx.enrollment.upsert({ where: { userId_trackId: { userId, trackId: target.id } }, create: { userId, trackId: target.id }, update: { withdrawnAt: null } });
@@ -241,11 +282,20 @@ export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; ta
         }
         if (!r.alreadyEnrolled) enrolled++;
       }
+      let requested = 0;
+      if (asked.size) {
+        const issuer = await tx.organization.findUniqueOrThrow({ where: { id: opts.issuerId }, select: { name: true } });
+        for (const { district, userIds } of asked.values()) {
+          requested += userIds.length;
+          await recordAudit({ actorId: opts.actor.id, action: 'people.bulk_request_district', entityType: 'Organization', entityId: district.id, organizationId: district.id, data: { issuerId: opts.issuerId, userIds } }, tx);
+          await tellLeadersOfImport(tx, issuer.name, district, userIds.length);
+        }
+      }
       await recordAudit(
-        { actorId: opts.actor.id, action: 'people.bulk_enrol', entityType: target.kind === 'mc' ? 'MicroCredential' : 'Track', entityId: target.id, organizationId: opts.issuerId, data: { rows: preview.rows.length, created, enrolled } },
+        { actorId: opts.actor.id, action: 'people.bulk_enrol', entityType: target.kind === 'mc' ? 'MicroCredential' : 'Track', entityId: target.id, organizationId: opts.issuerId, data: { rows: preview.rows.length, created, enrolled, requested } },
         tx,
       );
-      return { rows: preview.rows.length, created, enrolled, title: target.title };
+      return { rows: preview.rows.length, created, enrolled, requested, title: target.title };
     },
     { timeout: 60_000 },
   );

@@ -50,17 +50,19 @@ describe('bulk enrolment from CSV', () => {
     expect(existing.id).toBeTruthy();
   });
 
-  it('imports a good file in one go: new password-less accounts with school and district, existing ones left where they are, all enrolled', async () => {
+  it('imports a good file in one go: new password-less accounts that ask the school’s district to confirm them, nobody placed, all enrolled', async () => {
     const { issuer, admin, mc, district, school } = await setup();
     await createActor({ email: 'old@school.org', name: 'Old Hand' });
     const csv = '\uFEFFEmail,Name,School\r\nana@school.org,"Díaz, Ana",cushing-elementary\r\nold@school.org,Old Hand,Cushing Elementary School\r\nbo@school.org,Bo Brown,\r\n';
     const result = await importBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv });
     expect(result).toMatchObject({ rows: 3, created: 2, enrolled: 3 });
     const ana = await db.user.findUniqueOrThrow({ where: { email: 'ana@school.org' } });
-    expect(ana).toMatchObject({ name: 'Díaz, Ana', passwordHash: null, schoolId: school.id, districtId: district.id });
-    // An existing account is enrolled but keeps its (lack of) school and district: an issuer's
-    // import never moves people between districts.
-    expect(await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' }, select: { schoolId: true, districtId: true } })).toEqual({ schoolId: null, districtId: null });
+    // An issuer's import never places anyone (ADR 010): naming a school asks its district.
+    expect(ana).toMatchObject({ name: 'Díaz, Ana', passwordHash: null, schoolId: null, districtId: null, requestedDistrictId: district.id });
+    expect(school.parentId).toBe(district.id);
+    // An existing account without a district asks too; it is not placed either.
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' }, select: { schoolId: true, districtId: true, requestedDistrictId: true } })).toEqual({ schoolId: null, districtId: null, requestedDistrictId: district.id });
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'bo@school.org' }, select: { requestedDistrictId: true } })).toEqual({ requestedDistrictId: null });
     expect(await db.enrollment.count({ where: { microCredentialId: mc.id, withdrawnAt: null } })).toBe(3);
     // Importing the same file again changes nothing and reports everyone as already enrolled.
     const again = await previewBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${mc.id}`, csv });

@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { ButtonLink, smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
-import { inputClass } from '@/components/ui/field';
+import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
@@ -41,15 +41,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         description={`Reviewers and administrators of ${org.name}. Qualify reviewers for the credentials they may score.`}
         actions={<ButtonLink href="/admin/people/enrol" variant="secondary">Enrol teachers from CSV</ButtonLink>}
       />
-      {issuers.length > 1 ? (
-        <form method="get" className="mb-4 flex items-end gap-2">
-          <div>
-            <label htmlFor="org" className="block text-sm font-semibold">Organisation</label>
-            <select id="org" name="org" defaultValue={org.id} className={inputClass}>{issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}</select>
-          </div>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold">Switch</button>
-        </form>
-      ) : null}
+      <IssuerPicker issuers={issuers} current={org.id} />
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-semibold">Invite someone</h2>

@@ -19,7 +19,7 @@ export default async function BulkEnrolPage() {
   return (
     <div className="max-w-4xl">
       <p className="text-sm"><Link href="/admin/people">← People</Link></p>
-      <PageHeader title="Enrol teachers from a CSV file" description="Check the file first: every row is validated and shown. The import then runs as one step — if any row is wrong, nothing is imported. New accounts have no password; teachers sign in with their school account or through an invitation." />
+      <PageHeader title="Enrol teachers from a CSV file" description="Check the file first: every row is validated and shown. The import then runs as one step — if any row is wrong, nothing is imported. New accounts have no password; teachers sign in with their school account or through an invitation. A school or district named in the file is not a placement: the district is asked to confirm each teacher." />
       {targets.length === 0 ? <EmptyState title="Publish a micro-credential or track first">Teachers can only be enrolled in something published.</EmptyState> : <BulkEnrolForm issuers={issuers.map((i) => ({ id: i.id, name: i.name }))} targets={targets} />}
     </div>
   );
