@@ -1,19 +1,89 @@
 'use client';
 
-import { useActionState } from 'react';
+import { createContext, useActionState, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { decideProposalAction } from '@/app/district/proposals/actions';
 import { initialActionState } from '@/lib/action-result';
 import { inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+
+type Decision = 'APPROVED' | 'RETURNED';
+type Deciding = { decision: Decision; teacherName: string; credentialTitle: string };
+type Decisions = { deciding: (proposalId: string, d: Deciding) => void; failed: (proposalId: string) => void };
+
+const DecisionsContext = createContext<Decisions | null>(null);
+
+function outcomeText(d: Deciding) {
+  const what = `${d.teacherName}’s proposal for ${d.credentialTitle}`;
+  return d.decision === 'APPROVED' ? `Approved: ${what}. The teacher has been notified.` : `Returned with your comment: ${what}. The teacher has been notified.`;
+}
+
+/**
+ * Wraps the waiting list. A decided proposal leaves the list when the page revalidates, taking its
+ * form (and the keyboard focus) with it, so the outcome can't be shown there: this region stays
+ * mounted above the list, says what was decided, and focus moves to the next proposal's comment
+ * (or to this region when none is left). `proposalIds` are the proposals listed, in order.
+ */
+export function ProposalDecisions({ proposalIds, children }: { proposalIds: string[]; children: ReactNode }) {
+  const [listed, setListed] = useState(proposalIds);
+  const [deciding, setDeciding] = useState<Record<string, Deciding>>({});
+  const [outcome, setOutcome] = useState<{ text: string; focusId: string | null } | null>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
+
+  // The list changed (after a decision revalidated the page): proposals decided here that are gone
+  // are announced. Adjusted while rendering, as React recommends for state derived from props.
+  if (listed.join() !== proposalIds.join()) {
+    setListed(proposalIds);
+    const gone = listed.filter((id) => !proposalIds.includes(id) && deciding[id]);
+    if (gone.length) {
+      const last = listed.indexOf(gone[gone.length - 1]);
+      const next = listed.slice(last + 1).find((id) => proposalIds.includes(id)) ?? listed.slice(0, last).reverse().find((id) => proposalIds.includes(id)) ?? null;
+      setOutcome({ text: gone.map((id) => outcomeText(deciding[id])).join(' '), focusId: next });
+      setDeciding((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !gone.includes(id))));
+    }
+  }
+
+  useEffect(() => {
+    if (!outcome) return;
+    const next = outcome.focusId ? document.getElementById(`comment-${outcome.focusId}`) : null;
+    (next ?? regionRef.current)?.focus();
+  }, [outcome]);
+
+  const [decisions] = useState<Decisions>(() => ({
+    deciding: (proposalId, d) => setDeciding((all) => ({ ...all, [proposalId]: d })),
+    failed: (proposalId) => setDeciding((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== proposalId))),
+  }));
+
+  return (
+    <DecisionsContext.Provider value={decisions}>
+      <div ref={regionRef} tabIndex={-1} role="status" aria-live="polite" className="focus:outline-2 focus:outline-offset-2 focus:outline-green-700">
+        {outcome ? <p className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-950">{outcome.text}</p> : null}
+      </div>
+      {children}
+    </DecisionsContext.Provider>
+  );
+}
 
 /** `teacherName` names the buttons for screen readers: a page lists many proposals. */
-export function ProposalDecisionForm({ proposalId, version, teacherName }: { proposalId: string; version: number; teacherName: string }) {
+export function ProposalDecisionForm({ proposalId, version, teacherName, credentialTitle }: { proposalId: string; version: number; teacherName: string; credentialTitle: string }) {
   const [state, action, pending] = useActionState(decideProposalAction, initialActionState);
+  const decisions = useContext(DecisionsContext);
   const errors = state.ok ? undefined : state.fieldErrors;
+  // Not decided after all (a missing comment, a stale version): nothing to announce for it later.
+  useEffect(() => {
+    if (!state.ok) decisions?.failed(proposalId);
+  }, [state, decisions, proposalId]);
+  const submit = submitKeepingInput(action);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const decision = submitter?.value === 'RETURNED' ? 'RETURNED' : 'APPROVED';
+    decisions?.deciding(proposalId, { decision, teacherName, credentialTitle });
+    submit(e);
+  };
+  // Without the list around it (or before the list has caught up), the outcome shows here.
   if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form {...keepInputForm(action)}>
+    <form action={action} onSubmit={onSubmit}>
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
       {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}

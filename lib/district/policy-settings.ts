@@ -9,7 +9,7 @@ import { str } from '@/lib/zod-text';
 export const SalaryRuleInput = z.object({
   label: str().trim().min(1, 'Name the step, e.g. “First classroom credential”.').max(120),
   description: str().trim().max(1000).default(''),
-  minLevel: z.coerce.number().int().min(1, 'Use level 1 or 2.').max(5),
+  minLevel: z.coerce.number().int().min(1, 'Use a level from 1 to 5.').max(5, 'Use a level from 1 to 5.'),
   credentialsRequired: z.coerce.number().int().min(1, 'At least one credential.').max(100),
   amountDollars: z.coerce.number().min(0, 'The amount cannot be negative.').max(100_000),
 });

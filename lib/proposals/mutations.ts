@@ -9,7 +9,7 @@ import { notify } from '@/lib/notifications/notify';
 
 export async function saveProposal(opts: { actor: Actor; microCredentialId: string; studentGoals: string; plan: string; submit: boolean }) {
   if (!opts.actor.districtId) throw invalidState('Your account is not linked to a district, so no proposal is needed.');
-  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, ...workableBy(opts.actor.id) }, select: { id: true, slug: true } });
+  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, ...workableBy(opts.actor.id) }, select: { id: true, slug: true, currentVersion: { select: { title: true } } } });
   if (!mc) throw notFound('That credential');
   // One proposal per district: a teacher who moved writes to their current district, and the
   // district they left keeps its own record and decision.
@@ -33,7 +33,7 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: proposal.id, organizationId: proposal.districtId });
     const leaders = await db.membership.findMany({ where: { organizationId: proposal.districtId, role: 'DISTRICT_LEADER' }, select: { userId: true } });
     for (const l of leaders) {
-      await notify({ userId: l.userId, kind: 'proposal.submitted', title: `${opts.actor.name} sent a proposal`, body: 'A teacher in your district is waiting for your decision.', href: '/district/proposals' });
+      await notify({ userId: l.userId, kind: 'proposal.submitted', title: `${opts.actor.name} sent a proposal for “${mc.currentVersion?.title ?? mc.slug}”`, body: 'A teacher in your district is waiting for your decision.', href: `/district/proposals?district=${proposal.districtId}` });
     }
   }
   return proposal;

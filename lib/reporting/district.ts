@@ -89,11 +89,17 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
     select: { id: true, name: true, email: true, school: { select: { name: true } } },
   });
   const counts = await db.$queryRaw<{ userId: string; level: number | null; n: number }[]>`
-    SELECT a."userId", a."level", COUNT(DISTINCT a."microCredentialId")::int AS "n"
-      FROM "Award" a JOIN "User" u ON u."id" = a."userId"
-     WHERE u."districtId" = ${opts.districtId} AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
-       AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
-     GROUP BY a."userId", a."level"`;
+    SELECT h."userId", h."level", COUNT(*)::int AS "n"
+      FROM (
+        -- One row per teacher and micro-credential, at the level of its newest counted badge: a
+        -- credential whose level changed between a badge and its renewal still counts once.
+        SELECT DISTINCT ON (a."userId", a."microCredentialId") a."userId", a."level"
+          FROM "Award" a JOIN "User" u ON u."id" = a."userId"
+         WHERE u."districtId" = ${opts.districtId} AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
+           AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
+         ORDER BY a."userId", a."microCredentialId", a."issuedAt" DESC
+      ) h
+     GROUP BY h."userId", h."level"`;
   const byUser = new Map<string, { level: number | null; n: number }[]>();
   for (const c of counts) (byUser.get(c.userId) ?? byUser.set(c.userId, []).get(c.userId)!).push(c);
   const rows = teachers.map((t) => {

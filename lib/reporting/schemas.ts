@@ -12,19 +12,47 @@ const isoDate = z
 export const PeriodInput = z.object({ from: isoDate, to: isoDate });
 export type PeriodInput = z.infer<typeof PeriodInput>;
 
-export type Period = { from: Date; to: Date; fromLabel: string; toLabel: string };
+export type Period = {
+  from: Date;
+  to: Date;
+  fromLabel: string;
+  toLabel: string;
+  /** Set when the dates asked for could not be used as typed, saying what was shown instead. */
+  notice?: string;
+};
 
-/** Defaults to the current school year (1 September to 31 August), which licence renewal usually follows. */
+const DAY_MS = 86_400_000;
+const label = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A real calendar day (2025-02-30 is not), as midnight UTC; null otherwise. */
+function day(value: string | undefined): Date | null {
+  if (!value) return null;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  return Number.isNaN(d.getTime()) || label(d) !== value ? null : d;
+}
+
+/**
+ * Defaults to the current school year, 1 July to 30 June, as teachers' own records count it
+ * (lib/reporting/teacher-record.ts). A date that does not exist falls back to that year's bound,
+ * and a range typed backwards is turned round; either way `notice` says so, and the labels always
+ * describe the period actually used.
+ */
 export function resolvePeriod(input: PeriodInput, now = new Date()): Period {
-  const y = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const fromLabel = input.from ?? `${y}-09-01`;
-  const toLabel = input.to ?? `${y + 1}-08-31`;
-  let from = new Date(`${fromLabel}T00:00:00.000Z`);
-  // Exclusive upper bound: the day after `to`.
-  let to = new Date(new Date(`${toLabel}T00:00:00.000Z`).getTime() + 86_400_000);
-  if (Number.isNaN(from.getTime())) from = new Date(`${y}-09-01T00:00:00.000Z`);
-  if (Number.isNaN(to.getTime()) || to <= from) to = new Date(from.getTime() + 366 * 86_400_000);
-  return { from, to, fromLabel, toLabel };
+  const y = now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  const notices: string[] = [];
+  let from = day(input.from);
+  let last = day(input.to);
+  if (input.from && !from) notices.push(`“${input.from}” is not a date`);
+  if (input.to && !last) notices.push(`“${input.to}” is not a date`);
+  from ??= new Date(Date.UTC(y, 6, 1));
+  last ??= new Date(Date.UTC(y + 1, 5, 30));
+  if (last < from) {
+    [from, last] = [last, from];
+    notices.push('the end date was before the start date, so the two were swapped');
+  }
+  const notice = notices.length ? `${notices.join('; ')}. Showing ${label(from)} to ${label(last)}.`.replace(/^./, (c) => c.toUpperCase()) : undefined;
+  // Exclusive upper bound: the day after the last day.
+  return { from, to: new Date(last.getTime() + DAY_MS), fromLabel: label(from), toLabel: label(last), ...(notice ? { notice } : {}) };
 }
 
 export const BucketInput = z.enum(['week', 'month']).catch('month');

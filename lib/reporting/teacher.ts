@@ -76,7 +76,10 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     if (district && district.salaryStepRules.length) {
       // One per micro-credential: a renewed badge and the one it renewed are the same credential.
       const counted = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt && (district.salaryCountsExpired || !a.validUntil || a.validUntil > now));
-      const held = [...new Map(counted.map((a) => [a.microCredentialId, { level: a.level }])).values()];
+      // Awards come newest first: the newest badge of each credential gives its level.
+      const newest = new Map<string | null, { level: number | null }>();
+      for (const a of counted) if (!newest.has(a.microCredentialId)) newest.set(a.microCredentialId, { level: a.level });
+      const held = [...newest.values()];
       salary = { districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, held), countsExpired: district.salaryCountsExpired };
     }
   }
@@ -91,7 +94,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
   };
 }
 
-type AwardForRenewal = { id: string; microCredentialId: string | null; stackId: string | null; validUntil: Date | null; revokedAt: Date | null; suspendedAt: Date | null; microCredential: { slug: string; status: string } | null; submission: { cycle: number } | null };
+type AwardForRenewal = { id: string; microCredentialId: string | null; stackId: string | null; issuedAt: Date; validUntil: Date | null; revokedAt: Date | null; suspendedAt: Date | null; microCredential: { slug: string; status: string } | null; submission: { cycle: number } | null };
 
 /**
  * The badges to renew: for each micro-credential, the newest badge, when it is in the renewal
@@ -131,7 +134,7 @@ export async function renewalsOpen(userId: string, now = new Date()): Promise<{ 
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: 1000,
     select: {
-      id: true, title: true, microCredentialId: true, stackId: true, validUntil: true, revokedAt: true, suspendedAt: true,
+      id: true, title: true, microCredentialId: true, stackId: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true,
       microCredential: { select: { slug: true, status: true } }, submission: { select: { cycle: true } },
     },
   });

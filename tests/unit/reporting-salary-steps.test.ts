@@ -53,12 +53,12 @@ describe('computeSalaryStep', () => {
 });
 
 describe('resolvePeriod', () => {
-  it('defaults to the school year containing today', () => {
+  it('defaults to the school year containing today (July to June, as teachers’ records count it)', () => {
     const p = resolvePeriod({}, new Date('2025-10-15T12:00:00Z'));
-    expect(p.fromLabel).toBe('2025-09-01');
-    expect(p.toLabel).toBe('2026-08-31');
-    expect(p.to.toISOString()).toBe('2026-09-01T00:00:00.000Z');
-    expect(resolvePeriod({}, new Date('2026-03-01T00:00:00Z')).fromLabel).toBe('2025-09-01');
+    expect(p.fromLabel).toBe('2025-07-01');
+    expect(p.toLabel).toBe('2026-06-30');
+    expect(p.to.toISOString()).toBe('2026-07-01T00:00:00.000Z');
+    expect(resolvePeriod({}, new Date('2026-03-01T00:00:00Z')).fromLabel).toBe('2025-07-01');
   });
 
   it('makes the end date inclusive', () => {

@@ -7,15 +7,30 @@ import { Alert } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
+/** A rule as edited here: `uid` keys it in the browser (focus after a remove) and is not sent to the server. */
+type RuleRow = Rule & { uid: string };
+
+let rowCounter = 0;
+const withUid = (r: Rule): RuleRow => ({ ...r, uid: `rule-${(rowCounter += 1)}` });
+const toRule = ({ label, description, minLevel, credentialsRequired, amountDollars }: RuleRow): Rule => ({ label, description, minLevel, credentialsRequired, amountDollars });
 
 export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, rules: initial }: { districtId: string; requiresProposal: boolean; salaryCountsExpired: boolean; rules: Rule[] }) {
-  const [rules, setRules] = useState<Rule[]>(initial);
+  const [rules, setRules] = useState<RuleRow[]>(() => initial.map(withUid));
+  const [announcement, setAnnouncement] = useState('');
   const [proposal, setProposal] = useState(requiresProposal);
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, start] = useTransition();
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const patch = (i: number, v: Partial<Rule>) => setRules((list) => list.map((r, j) => (j === i ? { ...r, ...v } : r)));
+  const remove = (i: number) => {
+    const hasNext = i < rules.length - 1;
+    setRules((list) => list.filter((_, j) => j !== i));
+    const text = `Step ${i + 1} removed.`;
+    setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
+    // Focus goes to what took its place (the next step's first field), else to the add button.
+    window.setTimeout(() => document.getElementById(hasNext ? `rules-${i}-label` : 'add-rule')?.focus(), 0);
+  };
   const field = (i: number, key: keyof Rule, label: string, props: Record<string, string> = {}) => {
     const id = `rules-${i}-${key}`;
     const err = errors[`rules.${i}.${key}`];
@@ -33,7 +48,7 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
       method="post"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, salaryCountsExpired: countsExpired ? 'on' : undefined, rules })));
+        start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, salaryCountsExpired: countsExpired ? 'on' : undefined, rules: rules.map(toRule) })));
       }}
       className="space-y-6"
     >
@@ -58,7 +73,7 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
         </div>
         <ol className="mt-3 space-y-4">
           {rules.map((r, i) => (
-            <li key={i} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li key={r.uid} className="rounded-lg border border-slate-200 bg-white p-4">
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {field(i, 'label', 'Step name')}
                 {field(i, 'credentialsRequired', 'Credentials needed', { inputMode: 'numeric' })}
@@ -66,13 +81,16 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
                 {field(i, 'amountDollars', 'Base salary increase ($)', { inputMode: 'decimal' })}
               </div>
               <div className="mt-3">{field(i, 'description', 'Description (optional)')}</div>
-              <button type="button" onClick={() => setRules((list) => list.filter((_, j) => j !== i))} className="mt-2 text-sm font-semibold text-red-700 underline">
+              <button type="button" onClick={() => remove(i)} className="mt-2 text-sm font-semibold text-red-700 underline">
                 Remove step {i + 1}
               </button>
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => setRules((list) => [...list, { label: '', description: '', minLevel: '2', credentialsRequired: '1', amountDollars: '100' }])} className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-100">
+        <p className="sr-only" role="status" aria-live="polite" aria-atomic="true">
+          {announcement}
+        </p>
+        <button id="add-rule" type="button" onClick={() => setRules((list) => [...list, withUid({ label: '', description: '', minLevel: '2', credentialsRequired: '1', amountDollars: '100' })])} className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-100">
           + Add a step
         </button>
       </fieldset>

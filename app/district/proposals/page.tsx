@@ -6,7 +6,7 @@ import { listDistrictProposals } from '@/lib/proposals/queries';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
-import { ProposalDecisionForm } from '@/components/admin/proposal-decision-form';
+import { ProposalDecisionForm, ProposalDecisions } from '@/components/admin/proposal-decision-form';
 
 export const metadata = { title: 'Proposals' };
 const Query = z.object({
@@ -45,43 +45,45 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
           </Link>
         ))}
       </nav>
-      {page.length === 0 ? (
-        <EmptyState title={query.status === 'SUBMITTED' ? 'Nothing is waiting for you' : 'No proposals here yet'} />
-      ) : (
-        <ul className="space-y-4">
-          {page.map((p) => (
-            <li key={p.id}>
-              <Card as="article">
-                <div className="flex flex-wrap items-start justify-between gap-2">
-                  <div>
-                    <h2 className="text-lg font-semibold">
-                      {p.user.name} · <Link href={`/micro-credentials/${p.microCredential.slug}`}>{p.microCredential.currentVersion?.title ?? p.microCredential.slug}</Link>
-                    </h2>
-                    <p className="text-sm text-slate-700">
-                      {p.user.email}{p.user.school ? ` · ${p.user.school.name}` : ''}
-                      {p.submittedAt ? ` · sent ${dateFmt.format(p.submittedAt)}` : ''}
-                    </p>
+      <ProposalDecisions proposalIds={page.filter((p) => p.status === 'SUBMITTED').map((p) => p.id)}>
+        {page.length === 0 ? (
+          <EmptyState title={query.status === 'SUBMITTED' ? 'Nothing is waiting for you' : 'No proposals here yet'} />
+        ) : (
+          <ul className="space-y-4">
+            {page.map((p) => (
+              <li key={p.id}>
+                <Card as="article">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <h2 className="text-lg font-semibold">
+                        {p.user.name} · <Link href={`/micro-credentials/${p.microCredential.slug}`}>{p.microCredential.currentVersion?.title ?? p.microCredential.slug}</Link>
+                      </h2>
+                      <p className="text-sm text-slate-700">
+                        {p.user.email}{p.user.school ? ` · ${p.user.school.name}` : ''}
+                        {p.submittedAt ? ` · sent ${dateFmt.format(p.submittedAt)}` : ''}
+                      </p>
+                    </div>
+                    <Pill tone={p.status === 'APPROVED' ? 'success' : p.status === 'RETURNED' ? 'warning' : 'info'}>{p.status === 'SUBMITTED' ? 'Waiting' : p.status.charAt(0) + p.status.slice(1).toLowerCase()}</Pill>
                   </div>
-                  <Pill tone={p.status === 'APPROVED' ? 'success' : p.status === 'RETURNED' ? 'warning' : 'info'}>{p.status === 'SUBMITTED' ? 'Waiting' : p.status.charAt(0) + p.status.slice(1).toLowerCase()}</Pill>
-                </div>
-                <h3 className="mt-3 text-sm font-semibold">Student goals</h3>
-                <p className="whitespace-pre-line text-slate-800">{p.studentGoals}</p>
-                {p.plan ? (
-                  <>
-                    <h3 className="mt-3 text-sm font-semibold">Plan</h3>
-                    <p className="whitespace-pre-line text-slate-800">{p.plan}</p>
-                  </>
-                ) : null}
-                {p.status === 'SUBMITTED' ? (
-                  <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} teacherName={p.user.name} /></div>
-                ) : p.decisionComment ? (
-                  <p className="mt-3 text-sm text-slate-700"><strong>Your comment:</strong> {p.decisionComment}{p.decidedAt ? ` (${dateFmt.format(p.decidedAt)})` : ''}</p>
-                ) : null}
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
+                  <h3 className="mt-3 text-sm font-semibold">Student goals</h3>
+                  <p className="whitespace-pre-line text-slate-800">{p.studentGoals}</p>
+                  {p.plan ? (
+                    <>
+                      <h3 className="mt-3 text-sm font-semibold">Plan</h3>
+                      <p className="whitespace-pre-line text-slate-800">{p.plan}</p>
+                    </>
+                  ) : null}
+                  {p.status === 'SUBMITTED' ? (
+                    <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} teacherName={p.user.name} credentialTitle={p.microCredential.currentVersion?.title ?? p.microCredential.slug} /></div>
+                  ) : p.decisionComment ? (
+                    <p className="mt-3 text-sm text-slate-700"><strong>Your comment:</strong> {p.decisionComment}{p.decidedAt ? ` (${dateFmt.format(p.decidedAt)})` : ''}</p>
+                  ) : null}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ProposalDecisions>
       <Pagination basePath="/district/proposals" params={{ status: query.status, district: dq }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>
   );

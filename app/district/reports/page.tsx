@@ -5,7 +5,7 @@ import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistrib
 import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { Alert, Card, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -27,7 +27,8 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
     renewalCredentials({ ...base, period }),
     salaryStepEligibility({ ...base, asOf: period.to }),
   ]);
-  const totalHours = byTeacher.reduce((s, r) => s + r.hours, 0);
+  // One decimal, as teachers' own records show hours (a float sum shows 3.3000000000000003).
+  const totalHours = Math.round(byTeacher.reduce((s, r) => s + r.hours, 0) * 10) / 10;
   const withCredit = byTeacher.filter((r) => r.credentials > 0).length;
   const stepCost = steps.rows.reduce((s, r) => s + r.amountCents, 0);
   const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...(districts.length > 1 ? { district: district.id } : {}) }).toString();
@@ -55,6 +56,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
       </form>
+      {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
       <p className="mb-6 text-sm">
         Quick periods:{' '}
         {presets.map((p, i) => (

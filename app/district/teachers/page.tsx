@@ -47,7 +47,10 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
                     <span>
+                      {/* display:flex hides the disclosure triangle, so the row says it opens. */}
+                      <span aria-hidden="true" className="mr-1 inline-block text-slate-600">▸</span>
                       <strong>{t.name}</strong> <span className="text-sm text-slate-700">{t.email}{t.school ? ` · ${t.school.name}` : ''}</span>
+                      <span className="ml-2 text-xs font-semibold text-brand-700 underline">Show details</span>
                     </span>
                     <span className="text-sm text-slate-800">
                       {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours

@@ -31,7 +31,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
         <div className="mt-6"><Alert tone="info">Your account is not linked to a district, so you do not need a proposal.</Alert></div>
       ) : (
         <Card className="mt-6">
-          {status === 'RETURNED' && proposal?.decisionComment ? (
+          {(status === 'RETURNED' || (status === 'DRAFT' && proposal?.decidedAt)) && proposal?.decisionComment ? (
+            // Still shown while the teacher saves drafts of the changes it asks for.
             <div className="mb-4"><Alert tone="warning" title="Your district leader’s comment">{proposal.decisionComment}</Alert></div>
           ) : null}
           {status === 'SUBMITTED' ? (
