@@ -12,6 +12,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requireUser('/notifications');
   const { cursor } = await searchParams;
   const rows = await listNotifications(actor.id, { cursor: cursor && /^[a-z0-9]{1,40}$/i.test(cursor) ? cursor : undefined });
+  const shownAt = new Date();
   const page = rows.slice(0, 20);
   const nextCursor = rows.length > 20 ? page[page.length - 1].id : null;
   return (
@@ -21,6 +22,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         actions={
           page.some((n) => !n.readAt) ? (
             <form action={markAllReadAction}>
+              {/* Only what was on the page when it was shown: a notification arriving after stays unread. */}
+              <input type="hidden" name="upTo" value={shownAt.toISOString()} />
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
                 Mark all as read
               </button>
