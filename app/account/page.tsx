@@ -5,6 +5,7 @@ import { ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
 import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction } from './actions';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { DistrictCard } from '@/components/account/district-card';
 import { listDistricts } from '@/lib/catalog/queries';
 
@@ -43,7 +44,14 @@ export default async function AccountPage() {
       </Card>
       {actor.roles.every((r) => r.role === 'TEACHER') ? (
         <Card className="mt-6">
-          <DeleteAccountForm action={deleteAccountAction} hasPassword={account.hasPassword} email={account.email} />
+          {account.hasReviewed ? (
+            <>
+              <h2 className="mb-1 font-semibold">Delete your account</h2>
+              <p className="text-sm text-slate-700">{REVIEWED_BEFORE}</p>
+            </>
+          ) : (
+            <DeleteAccountForm action={deleteAccountAction} hasPassword={account.hasPassword} email={account.email} />
+          )}
         </Card>
       ) : null}
       {actor.roles.length ? (

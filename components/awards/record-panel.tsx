@@ -52,7 +52,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
         <Card>
           <h3 id="renewals" className="scroll-mt-4 font-semibold">Renewals</h3>
           <p className="mt-1 text-sm text-slate-700">
-            Renew a badge by showing the skill again with fresh evidence, reviewed against today’s rubric. You can start {RENEWAL_WINDOW_DAYS} days before it expires; a badge renewed early runs on from the old end date. Hours you earned with it still count.
+            Renew a badge by showing the skill again with fresh evidence, reviewed against today’s rubric. You can start {RENEWAL_WINDOW_DAYS} days before it expires (in the last third of its validity for badges valid under nine months); a badge renewed early runs on from the old end date. Hours you earned with it still count.
           </p>
           <ul className="mt-3 divide-y divide-slate-200">
             {record.renewals.map((r) => (

@@ -22,6 +22,10 @@ export const DeleteAccountInput = z.object({
   understood: z.literal('on', { message: 'Tick the box to show you understand this cannot be undone.' }),
 });
 
+/** For accounts that scored teachers' work in the past: those decisions must stay attributable. */
+export const REVIEWED_BEFORE =
+  'You scored teachers’ work as a reviewer, and those decisions must stay on record, so this account cannot be deleted here. Ask a platform administrator to disable it: it then cannot be used, and your badges stay as they are.';
+
 /** Storage keys per deletion job. */
 const KEYS_PER_JOB = 500;
 
@@ -30,8 +34,11 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
     where: { id: opts.actor.id },
     select: { id: true, email: true, passwordHash: true, memberships: { where: { role: { not: 'TEACHER' } }, select: { id: true } }, _count: { select: { reviews: true } } },
   });
-  if (user.memberships.length || user._count.reviews) {
+  if (user.memberships.length) {
     throw invalidState('Your account has a reviewer or administrator role, and others rely on its decisions. Ask an administrator of your organisation to close it.');
+  }
+  if (user._count.reviews) {
+    throw invalidState(REVIEWED_BEFORE);
   }
   const limit = await hitRateLimit(`delete-account:${user.id}`, 5, 60 * 60);
   if (!limit.allowed) throw rateLimited('Too many tries. Try again in an hour.');
@@ -43,10 +50,12 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
   }
   // The badges' public pages and portfolio go too, so every server's cached copies are cleared.
   return changePublicPages(async (tx) => {
-    const files = await tx.evidenceFile.findMany({ where: { ownerId: user.id }, select: { storageKey: true } });
+    const files = await tx.evidenceFile.findMany({ where: { ownerId: user.id }, select: { storageKey: true, multipartUploadId: true } });
     const keys = [...new Set(files.map((f) => f.storageKey))];
-    for (let i = 0; i < keys.length; i += KEYS_PER_JOB) {
-      await enqueueJob({ type: 'storage.delete-objects', payload: { keys: keys.slice(i, i + KEYS_PER_JOB) } }, tx);
+    // A large upload (a classroom video) still under way has parts in storage but no object yet.
+    const uploads = files.filter((f) => f.multipartUploadId).map((f) => ({ key: f.storageKey, uploadId: f.multipartUploadId! }));
+    for (let i = 0; i < Math.max(keys.length, uploads.length); i += KEYS_PER_JOB) {
+      await enqueueJob({ type: 'storage.delete-objects', payload: { keys: keys.slice(i, i + KEYS_PER_JOB), uploads: uploads.slice(i, i + KEYS_PER_JOB) } }, tx);
     }
     const awards = await tx.award.count({ where: { userId: user.id } });
     await recordAudit({ actorId: null, action: 'user.delete', entityType: 'User', entityId: user.id, data: { awards, evidenceObjects: keys.length } }, tx);

@@ -27,12 +27,13 @@ export async function getAccount(userId: string) {
     select: {
       name: true, email: true, publicName: true, handle: true, portfolioPublic: true, emailNotifications: true, passwordHash: true,
       district: { select: { name: true } }, school: { select: { name: true } }, requestedDistrict: { select: { name: true } }, districtRequestedAt: true,
+      _count: { select: { reviews: true } },
     },
   });
   if (!user) return null;
-  const { passwordHash, district, school, requestedDistrict, districtRequestedAt, ...account } = user;
+  const { passwordHash, district, school, requestedDistrict, districtRequestedAt, _count, ...account } = user;
   return {
-    ...account, hasPassword: Boolean(passwordHash), districtName: district?.name ?? null, schoolName: school?.name ?? null,
+    ...account, hasPassword: Boolean(passwordHash), hasReviewed: _count.reviews > 0, districtName: district?.name ?? null, schoolName: school?.name ?? null,
     districtRequest: requestedDistrict ? { name: requestedDistrict.name, since: districtRequestedAt } : null,
   };
 }

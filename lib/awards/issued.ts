@@ -37,7 +37,8 @@ function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.Award
   const status: Record<IssuedStatus, Prisma.AwardWhereInput> = {
     valid: { revokedAt: null, suspendedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
     expiring: { revokedAt: null, suspendedAt: null, validUntil: { gt: now, lte: soon } },
-    expired: { revokedAt: null, validUntil: { lte: now } },
+    // Suspension shows first (as awardState decides), so a suspended badge past its end date is not also 'expired'.
+    expired: { revokedAt: null, suspendedAt: null, validUntil: { lte: now } },
     suspended: { revokedAt: null, suspendedAt: { not: null } },
     revoked: { revokedAt: { not: null } },
   };

@@ -20,7 +20,7 @@ export const getPublicAward = cache(async (id: string) => {
       id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true,
       credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true, microCredentialId: true,
       issuer: { select: { name: true, slug: true } },
-      microCredential: { select: { slug: true, currentVersion: { select: { badgeColor: true } } } },
+      microCredential: { select: { slug: true, status: true, currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { slug: true, badgeColor: true } },
       submission: { select: { publicSummary: true } },
       user: { select: { handle: true, portfolioPublic: true } },
@@ -34,7 +34,10 @@ export const getPublicAward = cache(async (id: string) => {
         select: { id: true, issuedAt: true },
       })
     : null;
-  return { ...award, renewedBy };
+  // Images and certificates show the issuer as the signed credential names it: a later rename of the
+  // organisation does not change what was issued.
+  const signed = (award.credential as { issuer?: { name?: unknown } } | null)?.issuer?.name;
+  return { ...award, renewedBy, signedIssuerName: typeof signed === 'string' && signed ? signed : award.issuer.name };
 });
 
 /** Only the stored, signed JSON: the hot path behind credential.json. */
@@ -103,8 +106,10 @@ export const getPublicPortfolio = cache(async (handle: string) => {
       stack: { select: { badgeColor: true } },
     },
   });
-  // A renewed badge shows once, as its newest badge (the older one's page points to it).
-  return { name: user.publicName || user.name, school: user.school?.name ?? null, awards: markRenewed(awards).filter((a) => !a.renewed) };
+  // A renewed badge shows once, as its newest badge (the older one's page points to it). Its PD
+  // hours still count for both: a renewal is new work, as on My badges and in district reports.
+  const pdHours = Math.round(awards.reduce((sum, a) => sum + Number(a.pdHours), 0) * 10) / 10;
+  return { name: user.publicName || user.name, school: user.school?.name ?? null, pdHours, awards: markRenewed(awards).filter((a) => !a.renewed) };
 });
 
 export const getIssuerProfile = cache(async (slug: string) => {

@@ -22,6 +22,8 @@ export async function sendRenewalReminders(now = new Date(), batch = 500): Promi
          WHERE a."id" IN (
            SELECT c."id" FROM "Award" c
             WHERE c."renewalNoticeAt" IS NULL AND c."validUntil" > ${now} AND c."validUntil" <= ${horizon}
+              -- The window is the last third of a short validity (renewal-policy.ts renewalOpensAt).
+              AND c."validUntil" - LEAST(make_interval(days => ${RENEWAL_WINDOW_DAYS}::int), (c."validUntil" - c."issuedAt") / 3) <= ${now}::timestamp
               AND c."revokedAt" IS NULL AND c."suspendedAt" IS NULL AND c."stackId" IS NULL AND c."microCredentialId" IS NOT NULL
               -- Only credentials the issuer still offers can be renewed.
               AND EXISTS (SELECT 1 FROM "MicroCredential" m WHERE m."id" = c."microCredentialId" AND m."status" = 'PUBLISHED'::"PublishStatus")

@@ -43,7 +43,9 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: opts.reason, suspendedAt: null, suspensionReason: null } });
     if (updated.count !== 1) throw invalidState('This credential is already revoked.');
     await setRevocationBit(tx, award.statusListId, award.statusListIndex, true);
-    if (award.suspendedAt) await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
+    // Always, not only when it looked suspended before the transaction: a suspension committed in
+    // between would otherwise leave its bit set next to the revocation.
+    await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
   });

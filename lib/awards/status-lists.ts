@@ -60,6 +60,8 @@ export async function setRevocationBit(tx: Tx, statusListId: string, index: numb
 export async function setSuspensionBit(tx: Tx, statusListId: string, index: number, suspended: boolean) {
   const [row] = await tx.$queryRaw<{ suspensionBits: Uint8Array | null }[]>`SELECT "suspensionBits" FROM "StatusList" WHERE "id" = ${statusListId} FOR UPDATE`;
   const bits = row.suspensionBits ? new Uint8Array(row.suspensionBits) : createStatusList();
+  // Already so: no new version of the list to sign and serve.
+  if (getStatusBit(bits, index) === suspended) return;
   setStatusBit(bits, index, suspended);
   await tx.statusList.update({ where: { id: statusListId }, data: { suspensionBits: Buffer.from(bits), suspensionVersion: { increment: 1 } } });
 }

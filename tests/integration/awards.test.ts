@@ -10,7 +10,7 @@ import { jobHandlers } from '@/lib/jobs/handlers';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { verifyCredential } from '@/lib/credentials/verify';
 import { decodeStatusList, getStatusBit } from '@/lib/credentials/status-list';
-import { ownSuspensionListFor } from '@/lib/awards/status-lists';
+import { ownSuspensionListFor, setSuspensionBit } from '@/lib/awards/status-lists';
 import { GET as revocationListGET } from '@/app/status-lists/[id]/route';
 import { GET as suspensionListGET } from '@/app/status-lists/[id]/suspension/route';
 import { rotateIssuerKey } from '@/lib/awards/keys';
@@ -145,6 +145,24 @@ describe('awards', () => {
     expect((await db.award.findUniqueOrThrow({ where: { id: awardId } })).suspendedAt).toBeNull();
     await expect(suspendAward({ actor: admin, awardId, reason: 'after revocation' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await expect(reinstateAward({ actor: admin, awardId, note: '' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('a revocation clears a suspension that landed after it read the badge (the two lists never disagree)', async () => {
+    const { submissionId, admin } = await earned();
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    const award = await db.award.findUniqueOrThrow({ where: { id: awardId } });
+    const before = (await db.statusList.findUniqueOrThrow({ where: { id: award.statusListId } })).suspensionVersion;
+    // The suspension's bit as a suspend committing between the revoke's first read and its transaction leaves it.
+    await db.$transaction((tx) => setSuspensionBit(tx, award.statusListId, award.statusListIndex, true));
+    await revokeAward({ actor: admin, awardId, reason: 'Evidence was not the teacher’s own.' });
+    const list = await db.statusList.findUniqueOrThrow({ where: { id: award.statusListId } });
+    expect(getStatusBit(new Uint8Array(list.suspensionBits!), award.statusListIndex)).toBe(false);
+    expect(list.suspensionVersion).toBe(before + 2);
+    // Revoking a badge that is not suspended signs no new suspension list.
+    const other = await earned({ issuerId: award.issuerId, admin });
+    const { awardId: plain } = await issueAwardForSubmission(other.submissionId);
+    await revokeAward({ actor: admin, awardId: plain, reason: 'Plagiarised evidence.' });
+    expect((await db.statusList.findUniqueOrThrow({ where: { id: award.statusListId } })).suspensionVersion).toBe(before + 2);
   });
 
   it('keeps earlier credentials valid after the issuer rotates its key', async () => {

@@ -5,10 +5,11 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
-import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
+import { completeUpload, presignUploadParts, requestUpload } from '@/lib/evidence/uploads';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { headObject } from '@/lib/storage/s3';
-import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
+import { DeleteAccountInput, deleteOwnAccount, REVIEWED_BEFORE } from '@/lib/auth/delete-account';
+import { getAccount } from '@/lib/auth/profile';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 
@@ -60,6 +61,32 @@ describe('deleting one’s own account', () => {
     expect(await headObject(w.storageKey)).toBeNull();
   });
 
+  it('an unfinished large upload (classroom video) is aborted in storage too, not left behind as orphaned parts', async () => {
+    const cred = await createPublishedCredential({
+      def: {
+        parts: [{ title: 'Lesson video', prompt: 'Upload it.', responseType: 'FILES', allowedTypes: ['video'], maxFileBytes: 3 * 1024 ** 3, maxFiles: 1 }],
+        rubric: { levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'], criteria: [{ title: 'Video', partIndex: 0, descriptors: ['a', 'b', 'c', 'd'] }], passingRule: { kind: 'ALL_AT_LEAST', levelRank: 2 } },
+      },
+    });
+    const teacher = await createActor({ password: 'correct horse battery' });
+    const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: cred.version.parts[0].id, fileName: 'lesson.mp4', contentType: 'video/mp4', size: 70 * 1024 * 1024 });
+    if (t.mode !== 'multipart') throw new Error('expected a multipart upload');
+    const [first] = await presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: [1] });
+    expect((await fetch(first.url, { method: 'PUT', body: Buffer.alloc(1024) })).status).toBe(200);
+    const { storageKey, multipartUploadId } = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId }, select: { storageKey: true, multipartUploadId: true } });
+
+    await deleteOwnAccount({ actor: teacher, input: input({ password: 'correct horse battery' }) });
+    // The queued job carries the upload to abort (deleting the key alone leaves uploaded parts), and
+    // completes. The embedded S3 server has no abort (405), which the job must not retry forever;
+    // real S3, MinIO and R2 drop the parts on it.
+    const job = await db.job.findFirstOrThrow({ where: { type: 'storage.delete-objects' } });
+    expect(job.payload).toMatchObject({ keys: [storageKey], uploads: [{ key: storageKey, uploadId: multipartUploadId }] });
+    await runDueJobs(jobHandlers);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { completedAt: true, lastError: true } })).toMatchObject({ completedAt: expect.any(Date), lastError: null });
+  });
+
   it('an account with history in the audit log can go: the entries stay, without who acted', async () => {
     const { signUp } = await import('@/lib/auth/accounts');
     const user = await signUp({ name: 'Hal', email: 'hal@school.test', password: 'correct horse battery' });
@@ -86,5 +113,16 @@ describe('deleting one’s own account', () => {
     const teacherInDistrict = await createActor({ password: 'correct horse battery', districtId: district.id, roles: [{ role: 'TEACHER', organizationId: district.id }] });
     await deleteOwnAccount({ actor: teacherInDistrict, input: input({ password: 'correct horse battery' }) });
     expect(await db.user.count({ where: { id: { in: [reviewer.id, teacherInDistrict.id] } } })).toBe(1);
+  });
+
+  it('a former reviewer (role since removed) who scored work is told why and whom to ask, and the account page knows', async () => {
+    const w = await teacherWithWork();
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submission: { userId: w.teacher.id } } });
+    const former = await createActor({ password: 'correct horse battery' });
+    await db.review.create({ data: { attemptId: attempt.id, reviewerId: former.id, status: 'SUBMITTED', submittedAt: new Date(), claimExpiresAt: new Date() } });
+    expect((await getAccount(former.id))?.hasReviewed).toBe(true);
+    expect((await getAccount(w.teacher.id))?.hasReviewed).toBe(false);
+    await expect(deleteOwnAccount({ actor: former, input: input({ password: 'correct horse battery' }) })).rejects.toMatchObject({ code: 'INVALID_STATE', message: REVIEWED_BEFORE });
+    expect(REVIEWED_BEFORE).not.toMatch(/role/);
   });
 });

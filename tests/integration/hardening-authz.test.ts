@@ -5,6 +5,9 @@
 // call requireActor()/getActor() first); they are covered through HTTP in tests/e2e/hardening.spec.ts.
 import { decideDistrictRequest, listDistrictRequests } from '@/lib/district/requests';
 import { issuedAwardsCsv, listIssuedAwards } from '@/lib/awards/issued';
+import { getIssuerSettings, updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
+import { createOrganization, listOrganizations, searchAccounts, setAccountDisabled } from '@/lib/organizations/platform';
+import { addSchool, listSchoolsWithCounts, renameDistrict, renameSchool } from '@/lib/district/schools';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
@@ -182,6 +185,19 @@ function rows(): Row[] {
     { name: 'decideDistrictRequest (District One, nobody asked)', allow: [], run: (a) => decideDistrictRequest({ actor: a, districtId: w.d1.id, userId: w.newcomer.id, decision: 'confirm' }) },
     { name: 'listIssuedAwards (issuer A)', allow: ['adminA'], run: (a) => listIssuedAwards({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
     { name: 'issuedAwardsCsv (issuer A)', allow: ['adminA'], run: (a) => issuedAwardsCsv({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
+
+    // ── Organisation settings and platform administration ──
+    { name: 'getIssuerSettings (issuer A)', allow: ['adminA'], run: (a) => getIssuerSettings({ actor: a, organizationId: w.issuerA.id }) },
+    { name: 'updateIssuerProfile (issuer A)', allow: ['adminA'], run: (a) => updateIssuerProfile({ actor: a, input: { organizationId: w.issuerA.id, name: `Issuer A ${uid()}`, description: '', url: null, email: null } }) },
+    { name: 'updateIssuerReviewSettings (issuer A)', allow: ['adminA'], run: (a) => updateIssuerReviewSettings({ actor: a, input: { organizationId: w.issuerA.id, slaBusinessDays: 10 + Math.floor(Math.random() * 20), doubleScorePercent: 0, claimMinutes: 240, blockSameSchool: true, blockSameDistrict: false, blindReview: false, calibrationRequired: true } }) },
+    { name: 'listSchoolsWithCounts (District One)', allow: ['L1'], run: (a) => listSchoolsWithCounts({ actor: a, districtId: w.d1.id }) },
+    { name: 'addSchool (District One)', allow: ['L1'], run: (a) => addSchool({ actor: a, input: { districtId: w.d1.id, name: `School ${uid()}` } }) },
+    { name: 'renameDistrict (District One)', allow: ['L1'], run: (a) => renameDistrict({ actor: a, input: { districtId: w.d1.id, name: `District One ${uid()}` } }) },
+    { name: 'renameSchool (School One)', allow: ['L1'], run: (a) => renameSchool({ actor: a, input: { schoolId: w.s1.id, name: `School One ${uid()}` } }) },
+    { name: 'createOrganization', allow: [], run: (a) => createOrganization({ actor: a, input: { kind: 'ISSUER', name: 'Rogue issuer', slug: `rogue-${uid()}`, firstEmail: null } }) },
+    { name: 'listOrganizations', allow: [], run: (a) => listOrganizations({ actor: a }) },
+    { name: 'searchAccounts', allow: [], run: (a) => searchAccounts({ actor: a, q: 'example' }) },
+    { name: 'setAccountDisabled (T2)', allow: [], run: (a) => setAccountDisabled({ actor: a, input: { userId: w.t2.id, op: 'disable', reason: 'because' } }) },
 
     // ── District and issuer reporting ──
     { name: 'getDistrictHome (District One)', allow: ['L1'], run: (a) => getDistrictHome({ actor: a, districtId: w.d1.id, since: period.from }) },

@@ -35,6 +35,7 @@ import { confirmEmail, getVerificationLinkState } from '@/lib/auth/email-verific
 import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
 import { ReinstateAwardInput, reinstateAward, RevokeAwardInput, revokeAward, SuspendAwardInput, suspendAward } from '@/lib/awards/revoke';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
+import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewOrganizationInput, OrgListInput, RenameDistrictInput, RenameSchoolInput, SchoolInput } from '@/lib/organizations/schemas';
 // Domain
 import { authenticate, signUp } from '@/lib/auth/accounts';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
@@ -261,7 +262,7 @@ describe('zod input schemas under hostile input', () => {
     ['SaveDraftInput', SaveDraftInput, { reviewId: hostileValue, version: hostileValue, scores: hostileValue, overallComment: hostileValue }],
     ['SubmitReviewInput', SubmitReviewInput, { reviewId: hostileValue, version: hostileValue, attemptVersion: hostileValue, scores: hostileValue, overallComment: hostileValue }],
     ['AssignReviewInput', AssignReviewInput, { attemptId: hostileValue, reviewerId: hostileValue, kind: hostileValue }],
-    ['CalibrationInput', CalibrationInput, { microCredentialId: hostileValue, ranks: hostileValue }],
+    ['CalibrationInput', CalibrationInput, { microCredentialId: hostileValue, versionId: hostileValue, ranks: hostileValue }],
     ['QualityFilterInput', QualityFilterInput, { microCredentialId: hostileValue, period: hostileValue }],
     ['GrantQualificationInput', GrantQualificationInput, { microCredentialId: hostileValue, email: hostileValue }],
     ['SaveResponseInput', SaveResponseInput, { attemptId: hostileValue, partId: hostileValue, text: hostileValue, links: hostileValue, revision: hostileValue }],
@@ -277,6 +278,14 @@ describe('zod input schemas under hostile input', () => {
     ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue, emailNotifications: hostileValue }],
     ['RevokeAwardInput', RevokeAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), reason: hostileValue }],
     ['ReinstateAwardInput', ReinstateAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), note: hostileValue }],
+    ['IssuerProfileInput', IssuerProfileInput, { organizationId: hostileValue, name: hostileValue, description: hostileValue, url: hostileValue, email: hostileValue }],
+    ['IssuerReviewSettingsInput', IssuerReviewSettingsInput, { organizationId: hostileValue, slaBusinessDays: hostileValue, doubleScorePercent: hostileValue, claimMinutes: hostileValue, blindReview: hostileValue, calibrationRequired: hostileValue, blockSameSchool: hostileValue, blockSameDistrict: hostileValue }],
+    ['NewOrganizationInput', NewOrganizationInput, { kind: anyOr('ISSUER', 'DISTRICT'), name: hostileValue, slug: hostileValue, firstEmail: hostileValue }],
+    ['SchoolInput', SchoolInput, { districtId: hostileValue, name: hostileValue }],
+    ['RenameSchoolInput', RenameSchoolInput, { schoolId: hostileValue, name: hostileValue }],
+    ['RenameDistrictInput', RenameDistrictInput, { districtId: hostileValue, name: hostileValue }],
+    ['AccountStatusInput', AccountStatusInput, { userId: hostileValue, op: anyOr('disable', 'enable'), reason: hostileValue }],
+    ['OrgListInput', OrgListInput, { kind: hostileValue, q: hostileValue, cursor: hostileValue }],
     ['VerifyInput', VerifyInput, { kind: anyOr('text', 'file'), text: hostileValue, name: hostileValue, base64: hostileValue }],
   ];
 
@@ -335,7 +344,9 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     });
     await pipeline({
       schema: StartRevisionInput,
-      arb: hostileInput({ submissionId: idOr(w.t2A.submissionId, w.t1C.submissionId.replace(/.$/, '0')) }),
+      // A near miss of T1's own id: its last character changed (to '1' when it already ends in '0', else
+      // the "near miss" would be T1's own draft, which startRevision rightly returns).
+      arb: hostileInput({ submissionId: idOr(w.t2A.submissionId, w.t1C.submissionId.slice(0, -1) + (w.t1C.submissionId.endsWith('0') ? '1' : '0')) }),
       call: (i) => startRevision({ actor: t1, ...i }),
       mustNotSucceed: true,
     });

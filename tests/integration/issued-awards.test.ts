@@ -52,15 +52,24 @@ describe('badges issued, for the issuer', () => {
     expect((await list({ q: 'CY.CHEN@' })).items.map((r) => r.id)).toEqual([cy]);
     expect((await list({ q: 'questioning', status: 'revoked' })).items.map((r) => r.id)).toEqual([di]);
 
-    const csv = parseCsv(await issuedAwardsCsv({ actor: a.admin, issuerIds: [a.issuer.id], filter: { credential: a.mc.id }, now: NOW }));
+    // A suspended badge past its end date is listed as suspended only, not also under "expired".
+    const eve = await earn(a.mc.id, 'Eve Evans', new Date('2024-05-01T00:00:00Z'));
+    await suspendAward({ actor: a.admin, awardId: eve, reason: 'Complaint under review.' });
+    expect((await list({ status: 'expired' })).items.map((r) => r.id)).toEqual([bo]);
+    expect((await list({ status: 'suspended' })).items.map((r) => r.id).sort()).toEqual([cy, eve].sort());
+    await revokeAward({ actor: a.admin, awardId: eve, reason: 'Withdrawn.' });
+
+    const csv = parseCsv(await issuedAwardsCsv({ actor: a.admin, issuerIds: [a.issuer.id], filter: { credential: a.mc.id, status: 'expired' }, now: NOW }));
     expect(csv[0]).toEqual(['Recipient', 'Email', 'Credential', 'Issuer', 'Kind', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Verify at']);
-    expect(csv.slice(1).map((r) => [r[0], r[7], r[8], r[9]])).toEqual([['Ann Avery', '2025-01-10', '2027-01-10', 'Valid'], ['Bo Brown', '2024-06-01', '2026-06-01', 'Expired']]);
-    expect(csv[1][10]).toBe(`http://127.0.0.1:3100/credentials/${ann}`);
+    expect(csv.slice(1).map((r) => [r[0], r[7], r[8], r[9]])).toEqual([['Bo Brown', '2024-06-01', '2026-06-01', 'Expired']]);
+    const csvAll = parseCsv(await issuedAwardsCsv({ actor: a.admin, issuerIds: [a.issuer.id], filter: { credential: a.mc.id }, now: NOW }));
+    expect(csvAll.slice(1).map((r) => [r[0], r[9]])).toEqual([['Ann Avery', 'Valid'], ['Bo Brown', 'Expired'], ['Eve Evans', 'Revoked']]);
+    expect(csvAll[1][10]).toBe(`http://127.0.0.1:3100/credentials/${ann}`);
 
     // An admin of several issuers sees them together, and never one they do not administer.
     await db.membership.create({ data: { userId: a.admin.id, organizationId: elsewhere.issuer.id, role: 'ISSUER_ADMIN' } });
     const both = await listIssuedAwards({ actor: (await loadActor(a.admin.id))!, issuerIds: [a.issuer.id, elsewhere.issuer.id], filter: {}, now: NOW });
-    expect(both.total).toBe(5);
+    expect(both.total).toBe(6);
     expect(both.items.find((r) => r.recipient === 'Xavier Other')?.issuer).toBe(elsewhere.issuer.name);
     await expect(listIssuedAwards({ actor: a.admin, issuerIds: [a.issuer.id, elsewhere.issuer.id], filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(listIssuedAwards({ actor: a.admin, issuerIds: [], filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -82,7 +82,11 @@ export default async function CredentialPage({ params }: Props) {
           ) : isOwner && award.microCredential && award.microCredentialId && renewability(award, new Date()).ok ? (
             <div className="mt-4">
               <Alert tone="info" title={expired ? 'This badge has expired' : 'This badge expires soon'}>
-                <Link href={`/apply/${award.microCredential.slug}`}>Renew it</Link> by showing the skill again with fresh evidence.
+                {award.microCredential.status === 'PUBLISHED' ? (
+                  <><Link href={`/apply/${award.microCredential.slug}`}>Renew it</Link> by showing the skill again with fresh evidence.</>
+                ) : (
+                  <>The issuer no longer offers this micro-credential, so it cannot be renewed. The badge stays verifiable{expired ? ' as an expired badge' : ' until it expires'}.</>
+                )}
               </Alert>
             </div>
           ) : null}

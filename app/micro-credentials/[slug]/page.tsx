@@ -76,6 +76,12 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
             It is off your dashboard. Anything you wrote or uploaded is kept: enrol again to pick up where you left off.
           </Alert>
         </div>
+      ) : stopped && actor && 'renewalStopped' in standing && standing.renewalStopped ? (
+        <div className="no-print mb-4">
+          <Alert tone="success" title="You stopped renewing this badge">
+            Your renewal is off your dashboard and the badge you hold is unchanged. Anything you wrote or uploaded for the renewal is kept.
+          </Alert>
+        </div>
       ) : null}
       <Card className="no-print mb-8">
         <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} />
@@ -267,8 +273,14 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
     case 'EARNED':
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>{standing.renewal ? 'You renewed this micro-credential.' : 'You earned this micro-credential.'}</p>
-          {standing.awardId ? <ButtonLink href={`/credentials/${standing.awardId}`}>View your badge</ButtonLink> : null}
+          <p>
+            {standing.renewal ? 'You renewed this micro-credential.' : 'You earned this micro-credential.'}
+            {standing.renewalStopped ? ' You started renewing it and stopped; your renewal draft is kept.' : ''}
+          </p>
+          <div className="flex gap-2">
+            {standing.renewalStopped ? <ButtonLink href={`/apply/${slug}`} variant="secondary">Continue your renewal</ButtonLink> : null}
+            {standing.awardId ? <ButtonLink href={`/credentials/${standing.awardId}`}>View your badge</ButtonLink> : null}
+          </div>
         </div>
       );
   }

@@ -11,7 +11,7 @@ export async function generateMetadata({ params }: { params: Promise<{ handle: s
 export default async function PortfolioPage({ params }: { params: Promise<{ handle: string }> }) {
   const p = await getPublicPortfolio((await params).handle);
   if (!p) notFound();
-  const hours = p.awards.reduce((s, a) => s + Number(a.pdHours), 0);
+  const hours = p.pdHours;
   return (
     <div>
       <PageHeader title={`${p.name}’s badges`} description={`${p.school ? `${p.school} · ` : ''}${p.awards.length} credential${p.awards.length === 1 ? '' : 's'}, ${hours} PD hours. Every badge links to its verification page.`} />

@@ -6,7 +6,7 @@ import { bakedSvg } from '@/lib/awards/images';
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
   if (!award) return new NextResponse('Not found', { status: 404 });
-  const svg = bakedSvg({ id: award.id, title: award.title, issuerName: award.issuer.name, level: award.level, color: award.microCredential?.currentVersion?.badgeColor ?? award.stack?.badgeColor ?? '#1d4ed8', credential: award.credential });
+  const svg = bakedSvg({ id: award.id, title: award.title, issuerName: award.signedIssuerName, level: award.level, color: award.microCredential?.currentVersion?.badgeColor ?? award.stack?.badgeColor ?? '#1d4ed8', credential: award.credential });
   const download = new URL(req.url).searchParams.has('download');
   return new NextResponse(svg, {
     headers: {

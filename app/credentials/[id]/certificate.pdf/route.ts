@@ -11,13 +11,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const pdf = await generateCertificatePdf({
     recipientName: award.recipientName,
     credentialName: award.title,
-    issuerName: award.issuer.name,
+    issuerName: award.signedIssuerName,
     issuedAt: award.issuedAt,
     expiresAt: award.validUntil ?? undefined,
     pdHours: Number(award.pdHours) || undefined,
     verificationUrl: credentialUrl(award.id),
     credentialId: award.id,
-    badgePng: bakedPng({ id: award.id, title: award.title, issuerName: award.issuer.name, level: award.level, color, credential: award.credential }),
+    badgePng: bakedPng({ id: award.id, title: award.title, issuerName: award.signedIssuerName, level: award.level, color, credential: award.credential }),
     accentColor: color,
   });
   return new NextResponse(Buffer.from(pdf), {
