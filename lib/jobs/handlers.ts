@@ -8,7 +8,7 @@ import { issueAwardJob, queueMissingAwards } from '@/lib/jobs/award-issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
 import { abortMultipartOrThrow, deleteObjectOrThrow } from '@/lib/storage/s3';
 import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
-import { enqueueJob } from '@/lib/jobs/queue';
+import { enqueueJob, tidyJobs } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
@@ -61,6 +61,9 @@ export const jobHandlers: Record<string, JobHandler> = {
     for (const u of uploads) await abortMultipartOrThrow(u.key, u.uploadId);
     for (const key of keys) await deleteObjectOrThrow(key);
   },
+  async 'jobs.tidy'() {
+    await tidyJobs();
+  },
   async 'award.renewal-reminders'() {
     await sendRenewalReminders();
   },
@@ -79,4 +82,5 @@ export const periodicJobs: { type: string; everySeconds: number }[] = [
   { type: 'evidence.sweep-stale-uploads', everySeconds: 60 * 60 },
   { type: 'award.renewal-reminders', everySeconds: 6 * 60 * 60 },
   { type: 'award.recover-missing', everySeconds: 10 * 60 },
+  { type: 'jobs.tidy', everySeconds: 6 * 60 * 60 },
 ];

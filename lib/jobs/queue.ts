@@ -148,3 +148,42 @@ export async function ensurePeriodicJob(type: string, everySeconds: number): Pro
     return true;
   });
 }
+
+// How long finished jobs are kept: long enough to look into a problem, short enough that the table
+// (read by every poll) stays small. A given-up job is kept longer: it is the record of a failure.
+export const KEEP_COMPLETED_DAYS = 14;
+export const KEEP_GIVEN_UP_DAYS = 90;
+const TIDY_BATCH = 5_000;
+
+export const CRASHED_LAST_ATTEMPT =
+  'Given up: the worker running its last attempt stopped without finishing (it crashed, or the server was shut down).';
+
+/**
+ * Periodic upkeep of the queue (the `jobs.tidy` job):
+ * - a job whose last attempt's worker died stays locked with no error: it is marked given up, with
+ *   a message saying so, so it is not mistaken for one still running;
+ * - completed jobs older than KEEP_COMPLETED_DAYS and given-up ones older than KEEP_GIVEN_UP_DAYS
+ *   are deleted, a batch at a time, so no single statement holds many row locks.
+ */
+export async function tidyJobs(): Promise<{ markedCrashed: number; deleted: number }> {
+  const markedCrashed = await db.$executeRaw`
+    UPDATE "Job" SET "lockedAt" = NULL, "lockedBy" = NULL, "runAt" = now(),
+      "lastError" = ${CRASHED_LAST_ATTEMPT} || coalesce(E'\nThe attempt before: ' || "lastError", '')
+    WHERE "completedAt" IS NULL AND "attempts" >= "maxAttempts"
+      AND "lockedAt" < now() - make_interval(secs => ${LOCK_TIMEOUT_SECONDS})`;
+  if (markedCrashed > 0) console.error(`[jobs] gave up on ${markedCrashed} job(s) whose last attempt never finished`);
+  let deleted = 0;
+  for (;;) {
+    const n = await db.$executeRaw`
+      DELETE FROM "Job" WHERE "id" IN (
+        SELECT "id" FROM "Job"
+        WHERE ("completedAt" < now() - make_interval(days => ${KEEP_COMPLETED_DAYS}))
+           OR ("completedAt" IS NULL AND "attempts" >= "maxAttempts" AND "lockedAt" IS NULL
+               AND "runAt" < now() - make_interval(days => ${KEEP_GIVEN_UP_DAYS}))
+        LIMIT ${TIDY_BATCH}
+      )`;
+    deleted += n;
+    if (n < TIDY_BATCH) break;
+  }
+  return { markedCrashed, deleted };
+}

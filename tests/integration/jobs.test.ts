@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { claimJobs, enqueueJob, ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
+import { CRASHED_LAST_ATTEMPT, claimJobs, enqueueJob, ensurePeriodicJob, runDueJobs, tidyJobs } from '@/lib/jobs/queue';
 
 beforeEach(resetDatabase);
 afterEach(() => {
@@ -172,5 +172,37 @@ describe('job queue', () => {
     ]);
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on storage\.delete-objects job .* after 30 attempts: S3 unavailable/));
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on email\.notification job .* after 5 attempts: SMTP down/));
+  });
+
+  it('tidying marks a job whose last attempt never finished as given up, and deletes old finished jobs in batches', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const day = 24 * 60 * 60_000;
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    // The worker died during the last attempt: locked, attempts used up, no error recorded.
+    const crashed = await db.job.create({ data: { type: 'email.notification', payload: {}, attempts: 5, maxAttempts: 5, lockedAt: ago(10 * 60_000), lockedBy: 'dead-worker', lastError: 'SMTP down' } });
+    // Still running its last attempt (a fresh lock): left alone.
+    const running = await db.job.create({ data: { type: 'email.notification', payload: {}, attempts: 5, maxAttempts: 5, lockedAt: ago(60_000), lockedBy: 'live-worker' } });
+    // A job with attempts left whose worker died: the next claim retries it, tidying leaves it.
+    const retryable = await db.job.create({ data: { type: 't', payload: {}, attempts: 1, maxAttempts: 5, lockedAt: ago(10 * 60_000), lockedBy: 'dead-worker' } });
+    // Finished long ago, finished lately, given up long ago, given up lately.
+    await db.job.createMany({ data: Array.from({ length: 5_003 }, () => ({ type: 'old', payload: {}, attempts: 1, completedAt: ago(15 * day) })) });
+    const recent = await db.job.create({ data: { type: 'recent', payload: {}, attempts: 1, completedAt: ago(13 * day) } });
+    await db.job.create({ data: { type: 'old-given-up', payload: {}, attempts: 5, maxAttempts: 5, lastError: 'x', runAt: ago(91 * day) } });
+    const givenUpLately = await db.job.create({ data: { type: 'given-up', payload: {}, attempts: 5, maxAttempts: 5, lastError: 'x', runAt: ago(30 * day) } });
+
+    expect(await tidyJobs()).toEqual({ markedCrashed: 1, deleted: 5_004 });
+
+    const left = await db.job.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(left.map((j) => j.id).sort()).toEqual([crashed.id, running.id, retryable.id, recent.id, givenUpLately.id].sort());
+    const marked = left.find((j) => j.id === crashed.id)!;
+    expect(marked).toMatchObject({ lockedAt: null, lockedBy: null, completedAt: null, lastError: `${CRASHED_LAST_ATTEMPT}\nThe attempt before: SMTP down` });
+    expect(left.find((j) => j.id === running.id)).toMatchObject({ lockedBy: 'live-worker', lastError: null });
+    expect(left.find((j) => j.id === retryable.id)).toMatchObject({ lockedBy: 'dead-worker' });
+    // Given up now, so a periodic job of its type is no longer blocked, and nothing claims it.
+    expect(await claimJobs(10)).toEqual([expect.objectContaining({ id: retryable.id })]);
+    // Runs as a periodic job.
+    const { periodicJobs, jobHandlers } = await import('@/lib/jobs/handlers');
+    expect(periodicJobs.map((p) => p.type)).toContain('jobs.tidy');
+    await expect(jobHandlers['jobs.tidy']({})).resolves.toBeUndefined();
   });
 });
