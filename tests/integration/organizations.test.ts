@@ -15,6 +15,7 @@ import { readAccountToken } from '@/lib/auth/account-tokens';
 import { startApplication } from '@/lib/submissions/mutations';
 import { notify } from '@/lib/notifications/notify';
 import { runDueJobs } from '@/lib/jobs/queue';
+import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { getPublicAward } from '@/lib/awards/queries';
@@ -57,6 +58,39 @@ describe('issuer settings', () => {
     // Saving the same thing again changes nothing and logs nothing.
     expect((await updateIssuerProfile({ actor: admin, input })).changed).toEqual([]);
     expect(await audits('issuer.profile')).toHaveLength(1);
+  });
+
+  it('a rename at the same moment as a publish leaves the new name in the catalogue, whichever commits first', async () => {
+    const { issuer, admin, mc } = await createPublishedCredential();
+    // The entry is being (re)made by a publishing transaction that has not committed yet.
+    await db.catalogEntry.deleteMany({ where: { refId: mc.id } });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let synced!: () => void;
+    const inside = new Promise<void>((r) => (synced = r));
+    const publishing = db.$transaction(async (tx) => {
+      await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
+      synced();
+      await held;
+    }, { timeout: 30_000 });
+    await inside;
+    const input = IssuerProfileInput.parse({ organizationId: issuer.id, name: 'Renamed While Publishing', description: '', url: '', email: '' });
+    const renaming = updateIssuerProfile({ actor: admin, input });
+    // The rename waits for the publishing transaction (it holds the issuer row) instead of
+    // committing around it.
+    const waiting = async () => {
+      for (let i = 0; i < 500; i++) {
+        const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (n > 0) return 'waiting';
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return 'never waited';
+    };
+    expect(await Promise.race([renaming.then(() => 'committed first'), waiting()])).toBe('waiting');
+    release();
+    await publishing;
+    await renaming;
+    expect((await db.catalogEntry.findFirstOrThrow({ where: { refId: mc.id } })).issuerName).toBe('Renamed While Publishing');
   });
 
   it('validates the profile: an https address, a real email, a name', () => {
