@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/evidence/file-types';
+import { formatBytes, pairCaptions } from '@/lib/evidence/file-types';
 import { RemoveFileButton } from '@/components/evidence/remove-file-button';
 
 export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status: 'PENDING' | 'UPLOADED' | 'REJECTED'; detectedType: string | null; declaredType: string; rejectedReason: string | null; carriedOver: boolean };
@@ -7,6 +7,8 @@ export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status:
 /** `headingId`: where keyboard focus goes after a file is removed (its row disappears). */
 export function FileList({ files, editable, headingId }: { files: FileRow[]; editable: boolean; headingId?: string }) {
   if (!files.length) return <p className="text-sm text-slate-700">No files yet.</p>;
+  const captions = pairCaptions(files);
+  const captionsOf = new Map([...captions].map(([videoId, c]) => [c.id, files.find((v) => v.id === videoId)!]));
   return (
     <ul className="space-y-3">
       {files.map((f) => (
@@ -20,7 +22,11 @@ export function FileList({ files, editable, headingId }: { files: FileRow[]; edi
             </span>
           </div>
           {f.status === 'REJECTED' ? <p className="mt-1 text-sm text-red-700">{f.rejectedReason}</p> : null}
-          {f.status === 'UPLOADED' ? <EvidencePreview file={f} /> : null}
+          {captionsOf.has(f.id) ? <p className="mt-1 text-sm text-slate-700">Captions for {captionsOf.get(f.id)!.fileName}</p> : null}
+          {f.status === 'UPLOADED' ? <EvidencePreview file={f} captionsId={captions.get(f.id)?.id} /> : null}
+          {editable && f.status === 'UPLOADED' && isVideo(f) && !captions.has(f.id) ? (
+            <p className="mt-1 text-sm text-slate-700">No captions yet. Add a WebVTT (.vtt) file named like this video so reviewers who cannot hear it can follow; most video tools can export one.</p>
+          ) : null}
           <div className="mt-2 flex gap-4 text-sm">
             {f.status === 'UPLOADED' ? (
               <a href={`/files/${f.id}`} download>
@@ -35,7 +41,10 @@ export function FileList({ files, editable, headingId }: { files: FileRow[]; edi
   );
 }
 
-export function EvidencePreview({ file }: { file: Pick<FileRow, 'id' | 'fileName' | 'detectedType' | 'declaredType'> }) {
+const isVideo = (f: Pick<FileRow, 'detectedType' | 'declaredType'>) => (f.detectedType ?? f.declaredType).startsWith('video/');
+
+/** `captionsId`: the video's captions file (pairCaptions), played as its captions track. */
+export function EvidencePreview({ file, captionsId }: { file: Pick<FileRow, 'id' | 'fileName' | 'detectedType' | 'declaredType'>; captionsId?: string }) {
   const type = file.detectedType ?? file.declaredType;
   const src = `/files/${file.id}?inline=1`;
   if (type.startsWith('image/')) {
@@ -44,8 +53,8 @@ export function EvidencePreview({ file }: { file: Pick<FileRow, 'id' | 'fileName
   }
   if (type.startsWith('video/')) {
     return (
-      <video controls preload="metadata" src={src} className="mt-2 max-h-96 w-full rounded bg-black">
-        <track kind="captions" />
+      <video controls preload="metadata" src={src} className="mt-2 max-h-96 w-full rounded bg-black" aria-label={`Video: ${file.fileName}`}>
+        {captionsId ? <track kind="captions" src={`/files/${captionsId}/captions`} label="Captions" default /> : <track kind="captions" />}
         Your browser cannot play this video. Use the download link instead.
       </video>
     );

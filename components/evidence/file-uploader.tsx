@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { acceptAttribute, FILE_KIND_INFO, formatBytes, type FileKind } from '@/lib/evidence/file-types';
+import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
 
 type Upload = {
@@ -125,7 +125,13 @@ async function sendMissingParts(upload: Resumable, file: File, opts: { onProgres
  * The server only hands out URLs and checks the result. Screen readers hear when an upload starts,
  * fails or is done (not every percent): the bar carries the percentage.
  */
-export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFileBytes, remaining }: { attemptId: string; partId: string; partTitle: string; allowedTypes: FileKind[]; maxFileBytes: number; remaining: number }) {
+const isCaptionsFile = (f: File) => f.type === 'text/vtt' || /\.vtt$/i.test(f.name);
+
+/**
+ * `remaining`: how many more files the part takes; `captionsRemaining`: how many more captions
+ * files (one per video, outside the part's count), for parts that take video.
+ */
+export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFileBytes, remaining, captionsRemaining = 0 }: { attemptId: string; partId: string; partTitle: string; allowedTypes: EvidenceKind[]; maxFileBytes: number; remaining: number; captionsRemaining?: number }) {
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
@@ -203,10 +209,17 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
 
   function onFiles(files: FileList | null) {
     if (!files) return;
-    const picked = Array.from(files).slice(0, Math.max(0, remaining));
-    const added = picked.map((file) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file, progress: 0, status: 'uploading' as const }));
-    setUploads((list) => [...list, ...added]);
-    added.forEach((u) => void run(u));
+    const all = Array.from(files);
+    const others = all.filter((f) => !isCaptionsFile(f)).slice(0, Math.max(0, remaining));
+    // Captions picked together with their video wait for it: the server takes captions only for a
+    // video the part already has.
+    const videosPicked = others.filter((f) => f.type.startsWith('video/')).length;
+    const captions = all.filter(isCaptionsFile).slice(0, Math.max(0, captionsRemaining + videosPicked));
+    const toUpload = (file: File) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file, progress: 0, status: 'uploading' as const });
+    const first = others.map(toUpload);
+    const then = captions.map(toUpload);
+    setUploads((list) => [...list, ...first, ...then]);
+    void Promise.all(first.map((u) => run(u))).then(() => then.forEach((u) => void run(u)));
     if (inputRef.current) inputRef.current.value = '';
   }
 
@@ -217,14 +230,15 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         Add files to “{partTitle}”
       </label>
       <p id={`${inputId}-hint`} className="text-sm text-slate-700">
-        Accepted: {allowedTypes.map((k) => FILE_KIND_INFO[k].label).join('; ')}. Up to {formatBytes(maxFileBytes)} each. {remaining > 0 ? `You can add ${remaining} more.` : 'You have reached the limit for this part.'}
+        Accepted: {allowedTypes.filter((k) => k !== 'captions').map((k) => FILE_KIND_INFO[k].label).join('; ')}. Up to {formatBytes(maxFileBytes)} each. {remaining > 0 ? `You can add ${remaining} more.` : 'You have reached the limit for this part.'}
+        {allowedTypes.includes('captions') ? ` Captions for a video (WebVTT, .vtt, up to ${formatBytes(Math.min(MAX_CAPTIONS_BYTES, maxFileBytes))}) do not count: add one per video, named like the video.` : ''}
       </p>
       <input
         ref={inputRef}
         id={inputId}
         type="file"
         multiple
-        disabled={remaining <= 0}
+        disabled={remaining <= 0 && captionsRemaining <= 0}
         accept={acceptAttribute(allowedTypes)}
         aria-describedby={`${inputId}-hint`}
         onChange={(e) => onFiles(e.target.files)}

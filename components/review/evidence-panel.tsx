@@ -1,6 +1,6 @@
 import { Markdown } from '@/components/markdown';
 import { EvidencePreview } from '@/components/evidence/file-list';
-import { formatBytes } from '@/lib/evidence/file-types';
+import { formatBytes, pairCaptions } from '@/lib/evidence/file-types';
 
 type Part = { id: string; title: string; prompt: string; responseType: string };
 type Response = { partId: string; text: string; links: string[]; wordCount: number; carriedOver: boolean };
@@ -13,6 +13,8 @@ export function EvidencePanel({ parts, responses, files }: { parts: Part[]; resp
       {parts.map((p, i) => {
         const r = responses.find((x) => x.partId === p.id);
         const own = files.filter((f) => f.partId === p.id);
+        const captions = pairCaptions(own);
+        const captionsOf = new Map([...captions].map(([videoId, c]) => [c.id, own.find((v) => v.id === videoId)!]));
         // A kept files-only part has a carried-over response row; older revisions mark only its files.
         const carried = Boolean(r?.carriedOver) || own.some((f) => f.carriedOver);
         return (
@@ -52,7 +54,8 @@ export function EvidencePanel({ parts, responses, files }: { parts: Part[]; resp
                       <span className="font-medium">{f.fileName}</span>
                       <span className="text-slate-700">{formatBytes(Number(f.sizeBytes))}</span>
                     </div>
-                    <EvidencePreview file={f} />
+                    {captionsOf.has(f.id) ? <p className="mt-1 text-sm text-slate-700">Captions for {captionsOf.get(f.id)!.fileName}</p> : null}
+                    <EvidencePreview file={f} captionsId={captions.get(f.id)?.id} />
                     <a href={`/files/${f.id}`} className="mt-2 inline-block text-sm" download>
                       Download<span className="sr-only"> {f.fileName}</span>
                     </a>

@@ -2,8 +2,16 @@
 // Safe to import on the client: the upload widget uses it to filter the file picker.
 export const FILE_KINDS = ['pdf', 'image', 'video', 'audio', 'document', 'slides', 'spreadsheet'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+/**
+ * What a part takes: the kinds its author chose, plus captions wherever video is allowed. Captions
+ * (WebVTT) are never chosen by an author: a part that takes video takes its captions too.
+ */
+export type EvidenceKind = FileKind | 'captions';
 
-export const FILE_KIND_INFO: Record<FileKind, { label: string; mimeTypes: string[]; extensions: string[] }> = {
+/** Captions files are small text: no part needs more than this. */
+export const MAX_CAPTIONS_BYTES = 1024 * 1024;
+
+export const FILE_KIND_INFO: Record<EvidenceKind, { label: string; mimeTypes: string[]; extensions: string[] }> = {
   pdf: { label: 'PDF', mimeTypes: ['application/pdf'], extensions: ['pdf'] },
   image: { label: 'Image (JPEG, PNG, WebP, GIF)', mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] },
   video: { label: 'Video (MP4, MOV, WebM)', mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm'], extensions: ['mp4', 'm4v', 'mov', 'webm'] },
@@ -23,7 +31,13 @@ export const FILE_KIND_INFO: Record<FileKind, { label: string; mimeTypes: string
     mimeTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.spreadsheet', 'text/csv'],
     extensions: ['xlsx', 'ods', 'csv'],
   },
+  captions: { label: 'Captions for a video (WebVTT, .vtt)', mimeTypes: ['text/vtt'], extensions: ['vtt'] },
 };
+
+/** The kinds a part with these author-chosen kinds accepts: video brings its captions. */
+export function acceptedKinds(allowed: readonly FileKind[]): EvidenceKind[] {
+  return allowed.includes('video') ? [...allowed, 'captions'] : [...allowed];
+}
 
 /** The MIME type each allowed extension stands for, when the browser gives none. */
 export const MIME_FOR_EXTENSION: Record<string, string> = {
@@ -34,15 +48,16 @@ export const MIME_FOR_EXTENSION: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', odt: 'application/vnd.oasis.opendocument.text', txt: 'text/plain',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', odp: 'application/vnd.oasis.opendocument.presentation',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ods: 'application/vnd.oasis.opendocument.spreadsheet', csv: 'text/csv',
+  vtt: 'text/vtt',
 };
 
-export function kindForMime(mime: string): FileKind | null {
+export function kindForMime(mime: string): EvidenceKind | null {
   const m = mime.toLowerCase().split(';')[0].trim();
-  for (const kind of FILE_KINDS) if (FILE_KIND_INFO[kind].mimeTypes.includes(m)) return kind;
+  for (const kind of [...FILE_KINDS, 'captions'] as const) if (FILE_KIND_INFO[kind].mimeTypes.includes(m)) return kind;
   return null;
 }
 
-export function acceptAttribute(kinds: readonly FileKind[]): string {
+export function acceptAttribute(kinds: readonly EvidenceKind[]): string {
   return kinds.flatMap((k) => [...FILE_KIND_INFO[k].mimeTypes, ...FILE_KIND_INFO[k].extensions.map((e) => `.${e}`)]).join(',');
 }
 
@@ -56,4 +71,36 @@ export function formatBytes(bytes: number): string {
     i++;
   }
   return `${v >= 10 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}
+
+type Pairable = { id: string; fileName: string; detectedType: string | null; declaredType: string; status?: string };
+const typeOf = (f: Pairable) => f.detectedType ?? f.declaredType;
+const baseName = (name: string) => name.replace(/\.[^.]*$/, '').trim().toLowerCase();
+
+/**
+ * Which captions file belongs to which video, among one part's files (in upload order): one named
+ * like the video (lesson.mp4 and lesson.vtt), else the captions files left over, in order, for the
+ * videos left over. Only files that finished uploading are paired.
+ */
+export function pairCaptions<F extends Pairable>(files: readonly F[]): Map<string, F> {
+  const ready = files.filter((f) => !f.status || f.status === 'UPLOADED');
+  const videos = ready.filter((f) => typeOf(f).startsWith('video/'));
+  const captions = ready.filter((f) => typeOf(f) === 'text/vtt');
+  const pairs = new Map<string, F>();
+  const used = new Set<string>();
+  for (const v of videos) {
+    const named = captions.find((c) => !used.has(c.id) && baseName(c.fileName) === baseName(v.fileName));
+    if (named) {
+      pairs.set(v.id, named);
+      used.add(named.id);
+    }
+  }
+  const leftover = captions.filter((c) => !used.has(c.id));
+  for (const v of videos) {
+    if (pairs.has(v.id)) continue;
+    const next = leftover.shift();
+    if (!next) break;
+    pairs.set(v.id, next);
+  }
+  return pairs;
 }

@@ -1,6 +1,6 @@
-import { kindForMime, type FileKind } from '@/lib/evidence/file-types';
+import { kindForMime, type EvidenceKind } from '@/lib/evidence/file-types';
 
-export type Sniffed = { mime: string; kind: FileKind } | null;
+export type Sniffed = { mime: string; kind: EvidenceKind } | null;
 
 const startsWith = (b: Uint8Array, sig: number[], offset = 0) => sig.every((v, i) => b[offset + i] === v);
 const ascii = (b: Uint8Array, start: number, end: number) => String.fromCharCode(...b.subarray(start, end));
@@ -30,7 +30,12 @@ export function sniffFileType(b: Uint8Array): Sniffed {
   if (ascii(b, 0, 3) === 'ID3' || (b[0] === 0xff && (b[1] & 0xe0) === 0xe0)) return { mime: 'audio/mpeg', kind: 'audio' };
   if (ascii(b, 0, 4) === 'OggS') return { mime: 'audio/ogg', kind: 'audio' };
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return sniffZipContainer(b);
-  if (looksLikeText(b)) return { mime: 'text/plain', kind: 'document' };
+  if (looksLikeText(b)) {
+    // WebVTT captions: text whose first line is WEBVTT (after an optional byte-order mark).
+    const start = startsWith(b, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+    if (ascii(b, start, start + 6) === 'WEBVTT' && (b.length === start + 6 || [0x20, 0x09, 0x0a, 0x0d].includes(b[start + 6]))) return { mime: 'text/vtt', kind: 'captions' };
+    return { mime: 'text/plain', kind: 'document' };
+  }
   return null;
 }
 
@@ -46,11 +51,13 @@ const AUDIO_IN_CONTAINER: Record<string, { container: string; audio: string }> =
  * The type an upload is recorded as, from what its bytes look like and what the browser declared,
  * or null when the two disagree (a renamed or damaged file) or the part does not take the kind.
  */
-export function recordedTypeFor(sniffed: Sniffed, declaredType: string, allowed: readonly FileKind[]): string | null {
+export function recordedTypeFor(sniffed: Sniffed, declaredType: string, allowed: readonly EvidenceKind[]): string | null {
   const declaredKind = kindForMime(declaredType);
   if (!sniffed || !declaredKind || !allowed.includes(declaredKind)) return null;
   const declared = declaredType.toLowerCase().split(';')[0].trim();
   if (sniffed.mime === 'application/x-ooxml') return declared.includes('openxmlformats') ? sniffed.mime : null;
+  // Captions are text, and a text file may happen to start like captions: each is what it says.
+  if (sniffed.mime === 'text/vtt') return declared === 'text/vtt' ? 'text/vtt' : declared === 'text/plain' || declared === 'text/csv' ? 'text/plain' : null;
   if (sniffed.mime === 'text/plain') return declared === 'text/plain' || declared === 'text/csv' ? sniffed.mime : null;
   if (sniffed.kind === declaredKind) return sniffed.mime;
   const audio = AUDIO_IN_CONTAINER[declared];

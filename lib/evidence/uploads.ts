@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { FILE_KIND_INFO, formatBytes, kindForMime, MIME_FOR_EXTENSION, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
@@ -35,7 +35,7 @@ function extensionOf(name: string) {
 }
 
 /** The declared kind, from the browser's MIME type or else the extension. */
-function declaredKind(fileName: string, contentType: string): { kind: FileKind; mime: string } | null {
+function declaredKind(fileName: string, contentType: string): { kind: EvidenceKind; mime: string } | null {
   const byMime = kindForMime(contentType);
   if (byMime) return { kind: byMime, mime: contentType.toLowerCase() };
   const mime = MIME_FOR_EXTENSION[extensionOf(fileName)];
@@ -85,15 +85,26 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   const { part } = await loadDraftPart(opts.actor, opts.attemptId, opts.partId);
   if (part.responseType !== 'FILES' && part.responseType !== 'TEXT_AND_FILES') throw invalidState('This part does not take files.');
   const declared = declaredKind(opts.fileName, opts.contentType);
-  const allowed = part.allowedTypes as FileKind[];
+  const allowed = acceptedKinds(part.allowedTypes as FileKind[]);
   if (!declared || !allowed.includes(declared.kind)) {
     throw validation(`“${opts.fileName}” is not an accepted type for this part. Accepted: ${allowed.map((k) => FILE_KIND_INFO[k].label).join('; ')}.`);
   }
-  if (BigInt(opts.size) > part.maxFileBytes) {
-    throw validation(`“${opts.fileName}” is ${formatBytes(opts.size)}; this part accepts files up to ${formatBytes(Number(part.maxFileBytes))}.`);
+  const captions = declared.kind === 'captions';
+  const maxBytes = captions ? Math.min(MAX_CAPTIONS_BYTES, Number(part.maxFileBytes)) : Number(part.maxFileBytes);
+  if (opts.size > maxBytes) {
+    throw validation(`“${opts.fileName}” is ${formatBytes(opts.size)}; this part accepts ${captions ? 'captions files' : 'files'} up to ${formatBytes(maxBytes)}.`);
   }
-  const count = await db.evidenceFile.count({ where: { attemptId: opts.attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } } });
-  if (count >= part.maxFiles) throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
+  // Captions do not count towards the part's number of files: each video may have one.
+  const present = await db.evidenceFile.findMany({ where: { attemptId: opts.attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } }, select: { declaredType: true, detectedType: true } });
+  const kinds = present.map((f) => kindForMime(f.detectedType ?? f.declaredType));
+  const captionFiles = kinds.filter((k) => k === 'captions').length;
+  if (captions) {
+    const videos = kinds.filter((k) => k === 'video').length;
+    if (!videos) throw validation('Add the video first, then its captions file.');
+    if (captionFiles >= videos) throw validation(`Each video can have one captions file, and this part has ${videos === 1 ? 'one video' : `${videos} videos`}. Remove a captions file first.`);
+  } else if (present.length - captionFiles >= part.maxFiles) {
+    throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
+  }
 
   // Random key: reveals nothing about the teacher, the school or the file name. The browser uploads
   // under uploads/; completeUpload copies the object to a key under evidence/ that no upload URL
@@ -227,7 +238,7 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
   let detected: string | null = null;
   if (!reason) {
     const sniffed = sniffFileType(await withStorage(() => storage.readHead(finalKey)));
-    detected = recordedTypeFor(sniffed, file.declaredType, file.part.allowedTypes as FileKind[]);
+    detected = recordedTypeFor(sniffed, file.declaredType, acceptedKinds(file.part.allowedTypes as FileKind[]));
     if (!detected) {
       const kind = kindForMime(file.declaredType) ?? 'supported';
       reason = `“${file.fileName}” does not look like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} file inside. It may be damaged or renamed. Export it again and retry.`;
@@ -313,6 +324,23 @@ export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inlin
   if (!allowed) throw notFound('That file');
   const contentType = file.detectedType && file.detectedType !== 'application/x-ooxml' ? file.detectedType : file.declaredType;
   return storage.presignGet(file.storageKey, { fileName: file.fileName, contentType, inline: opts.inline });
+}
+
+/**
+ * A video's captions as text, for the page's <track> element (served from the app's own origin:
+ * browsers load text tracks only from the page's origin unless the storage allows it by CORS).
+ * Whoever may open the captions file may read it; anything else is "not found".
+ */
+export async function getCaptionsText(opts: { actor: Actor; fileId: string }): Promise<string> {
+  const file = await db.evidenceFile.findUnique({
+    where: { id: opts.fileId },
+    select: { storageKey: true, detectedType: true, sizeBytes: true, status: true, ownerId: true, attemptId: true, attempt: { select: { status: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+  });
+  if (!file || file.status !== 'UPLOADED' || file.detectedType !== 'text/vtt' || file.sizeBytes > BigInt(MAX_CAPTIONS_BYTES)) throw notFound('That file');
+  const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: file.attempt.submission.microCredential.issuerId, status: file.attempt.status });
+  if (!allowed) throw notFound('That file');
+  const bytes = await withStorage(() => storage.getObjectBytes(file.storageKey));
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 /** An upload not finished within this long is given up (the browser was closed, the laptop slept). */

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF, SAMPLE_PNG } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
-import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload, sweepStaleUploads } from '@/lib/evidence/uploads';
+import { completeUpload, getCaptionsText, getEvidenceUrl, presignUploadParts, removeFile, requestUpload, sweepStaleUploads } from '@/lib/evidence/uploads';
 import { copyObject, getObjectBytes, headObject, putObject } from '@/lib/storage/s3';
 
 beforeEach(resetDatabase);
@@ -165,6 +165,59 @@ describe('evidence uploads', () => {
     // Another teacher cannot touch the upload either.
     await expect(completeUpload({ actor: otherTeacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(removeFile({ actor: otherTeacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+const SAMPLE_MP4 = Uint8Array.from([0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom'), 0, 0, 2, 0, ...new TextEncoder().encode('isomiso2'), ...new Uint8Array(64)]);
+const SAMPLE_VTT = new TextEncoder().encode('\uFEFFWEBVTT\n\n00:00.000 --> 00:04.000\nGood morning, everyone. Let’s start with the exit tickets.\n');
+
+describe('captions for video evidence', () => {
+  async function upload(actor: Parameters<typeof requestUpload>[0]['actor'], attemptId: string, partId: string, fileName: string, contentType: string, body: Uint8Array) {
+    const t = await requestUpload({ actor, attemptId, partId, fileName, contentType, size: body.byteLength });
+    if (t.mode !== 'single') throw new Error('expected a single upload');
+    expect((await put(t.url, body, t.contentType)).status).toBe(200);
+    await completeUpload({ actor, fileId: t.fileId });
+    return t.fileId;
+  }
+
+  it('a part that takes video takes one WebVTT captions file per video, outside its file count, readable by whoever may see the video', async () => {
+    const { teacher, attempt, part, admin } = await draft();
+    // Captions need a video to belong to.
+    await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'lesson.vtt', contentType: 'text/vtt', size: SAMPLE_VTT.byteLength })).rejects.toThrow(/Add the video first/);
+    await upload(teacher, attempt.id, part.id, 'lesson.mp4', 'video/mp4', SAMPLE_MP4);
+    await upload(teacher, attempt.id, part.id, 'plan.pdf', 'application/pdf', SAMPLE_PDF);
+    // The part's two files are used up, yet the video's captions still go in (the browser may send no type).
+    const captions = await upload(teacher, attempt.id, part.id, 'lesson.vtt', '', SAMPLE_VTT);
+    const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: captions } });
+    expect(row).toMatchObject({ status: 'UPLOADED', declaredType: 'text/vtt', detectedType: 'text/vtt' });
+    // One per video.
+    await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'again.vtt', contentType: 'text/vtt', size: SAMPLE_VTT.byteLength })).rejects.toThrow(/one captions file/);
+    // And small.
+    await removeFile({ actor: teacher, fileId: captions });
+    await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'big.vtt', contentType: 'text/vtt', size: 2 * 1024 * 1024 })).rejects.toThrow(/captions files up to 1\.0 MB/);
+    const again = await upload(teacher, attempt.id, part.id, 'lesson.vtt', 'text/vtt', SAMPLE_VTT);
+
+    // Served as text to the owner (the byte-order mark dropped), and to nobody else while a draft.
+    expect(await getCaptionsText({ actor: teacher, fileId: again })).toMatch(/^WEBVTT\n\n00:00\.000 --> 00:04\.000\nGood morning/);
+    await expect(getCaptionsText({ actor: admin, fileId: again })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCaptionsText({ actor: await createActor(), fileId: again })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    expect(await getCaptionsText({ actor: admin, fileId: again })).toContain('exit tickets');
+    // Only captions files are read out this way.
+    const pdf = await db.evidenceFile.findFirstOrThrow({ where: { fileName: 'plan.pdf' } });
+    await expect(getCaptionsText({ actor: teacher, fileId: pdf.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses captions in a part without video, and a .vtt that is not captions inside', async () => {
+    const { teacher, attempt, part } = await draft();
+    await upload(teacher, attempt.id, part.id, 'lesson.mp4', 'video/mp4', SAMPLE_MP4);
+    await expect(upload(teacher, attempt.id, part.id, 'lesson.vtt', 'text/vtt', new TextEncoder().encode('just some notes\n'))).rejects.toThrow(/does not look like a captions file/);
+    const pdfOnly = await createPublishedCredential({
+      def: { parts: [{ title: 'Plan', prompt: 'Upload it.', responseType: 'FILES', allowedTypes: ['pdf'], maxFileBytes: 1024 * 1024, maxFiles: 2 }], rubric: { levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'], criteria: [{ title: 'Plan', partIndex: 0, descriptors: ['a', 'b', 'c', 'd'] }], passingRule: { kind: 'ALL_AT_LEAST', levelRank: 2 } } },
+    });
+    const sub = await startApplication({ actor: teacher, microCredentialId: pdfOnly.mc.id });
+    const other = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+    await expect(requestUpload({ actor: teacher, attemptId: other.id, partId: pdfOnly.version.parts[0].id, fileName: 'lesson.vtt', contentType: 'text/vtt', size: SAMPLE_VTT.byteLength })).rejects.toThrow(/not an accepted type/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
-import { acceptAttribute, FILE_KIND_INFO, formatBytes, kindForMime, MIME_FOR_EXTENSION } from '@/lib/evidence/file-types';
+import { acceptAttribute, acceptedKinds, FILE_KIND_INFO, formatBytes, kindForMime, MIME_FOR_EXTENSION, pairCaptions } from '@/lib/evidence/file-types';
 
 const bytes = (...b: (number | string)[]) => Uint8Array.from(b.flatMap((x) => (typeof x === 'string' ? [...x].map((c) => c.charCodeAt(0)) : [x])));
 
@@ -73,5 +73,44 @@ describe('a file the browser gives no type for', () => {
         expect(kindForMime(MIME_FOR_EXTENSION[ext]), ext).toBe(kind);
       }
     }
+  });
+});
+
+describe('captions for video', () => {
+  const vtt = (s: string) => new TextEncoder().encode(s);
+  it('recognises WebVTT, with or without a byte-order mark, and nothing merely starting with the word', () => {
+    expect(sniffFileType(vtt('WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n'))?.mime).toBe('text/vtt');
+    expect(sniffFileType(vtt('\uFEFFWEBVTT - Lesson 3\n'))?.mime).toBe('text/vtt');
+    expect(sniffFileType(vtt('WEBVTTX\n'))?.mime).toBe('text/plain');
+    expect(sniffFileType(vtt('Notes about WEBVTT\n'))?.mime).toBe('text/plain');
+  });
+
+  it('records captions only where video is allowed, and a text file that starts like captions stays text', () => {
+    const captions = sniffFileType(vtt('WEBVTT\n'));
+    expect(recordedTypeFor(captions, 'text/vtt', acceptedKinds(['video']))).toBe('text/vtt');
+    expect(recordedTypeFor(captions, 'text/vtt', acceptedKinds(['pdf']))).toBeNull();
+    expect(recordedTypeFor(captions, 'text/plain', acceptedKinds(['document']))).toBe('text/plain');
+    expect(recordedTypeFor(sniffFileType(vtt('just notes\n')), 'text/vtt', acceptedKinds(['video']))).toBeNull();
+    expect(acceptedKinds(['video', 'pdf'])).toEqual(['video', 'pdf', 'captions']);
+    expect(acceptAttribute(acceptedKinds(['video']))).toContain('.vtt');
+    expect(MIME_FOR_EXTENSION.vtt).toBe('text/vtt');
+  });
+
+  it('pairs each video with the captions named like it, then the rest in upload order', () => {
+    const f = (id: string, fileName: string, type: string, status = 'UPLOADED') => ({ id, fileName, detectedType: type, declaredType: type, status });
+    const files = [
+      f('v1', 'Lesson one.mp4', 'video/mp4'),
+      f('v2', 'group-work.MOV', 'video/quicktime'),
+      f('v3', 'closing.webm', 'video/webm'),
+      f('c-other', 'captions.vtt', 'text/vtt'),
+      f('c2', 'Group-Work.vtt', 'text/vtt'),
+      f('c-pending', 'closing.vtt', 'text/vtt', 'PENDING'),
+      f('p', 'plan.pdf', 'application/pdf'),
+    ];
+    const pairs = pairCaptions(files);
+    expect(pairs.get('v2')?.id).toBe('c2');
+    expect(pairs.get('v1')?.id).toBe('c-other');
+    expect(pairs.has('v3')).toBe(false);
+    expect(pairs.size).toBe(2);
   });
 });
