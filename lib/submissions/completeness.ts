@@ -3,22 +3,26 @@ import { countWords } from '@/lib/submissions/words';
 export type PartSpec = { id: string; title: string; responseType: 'TEXT' | 'FILES' | 'TEXT_AND_FILES' | 'LINKS'; required: boolean; wordLimit: number | null; maxFiles: number };
 export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number };
 
-/** Problems that stop an attempt from being submitted, keyed by part id, in plain language. */
+/**
+ * Problems that stop an attempt from being submitted, in plain language, keyed `<part id>.answer`
+ * or `<part id>.files`: where on the page each is fixed. `uploadedFiles` leaves out captions files,
+ * which do not count towards a part's number of files.
+ */
 export function findIncompleteParts(parts: PartSpec[], answers: Map<string, PartAnswer>): Map<string, string[]> {
   const problems = new Map<string, string[]>();
-  const add = (id: string, msg: string) => problems.set(id, [...(problems.get(id) ?? []), msg]);
+  const add = (id: string, where: 'answer' | 'files', msg: string) => problems.set(`${id}.${where}`, [...(problems.get(`${id}.${where}`) ?? []), msg]);
   for (const p of parts) {
     const a = answers.get(p.id) ?? { text: '', links: [], uploadedFiles: 0, pendingFiles: 0 };
     const words = countWords(a.text);
     const wantsText = p.responseType === 'TEXT' || p.responseType === 'TEXT_AND_FILES';
     const wantsFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
-    if (p.wordLimit && words > p.wordLimit) add(p.id, `“${p.title}” has ${words} words; the limit is ${p.wordLimit}.`);
-    if (a.pendingFiles > 0) add(p.id, `A file in “${p.title}” is still uploading or was not checked. Wait for it to finish or remove it.`);
-    if (wantsFiles && a.uploadedFiles > p.maxFiles) add(p.id, `“${p.title}” allows at most ${p.maxFiles} files.`);
+    if (p.wordLimit && words > p.wordLimit) add(p.id, 'answer', `“${p.title}” has ${words} words; the limit is ${p.wordLimit}.`);
+    if (a.pendingFiles > 0) add(p.id, 'files', `A file in “${p.title}” is still uploading or was not checked. Wait for it to finish or remove it.`);
+    if (wantsFiles && a.uploadedFiles > p.maxFiles) add(p.id, 'files', `“${p.title}” allows at most ${p.maxFiles} files.`);
     if (!p.required) continue;
-    if (wantsText && words === 0) add(p.id, `Write an answer for “${p.title}”.`);
-    if (wantsFiles && a.uploadedFiles === 0) add(p.id, `Upload at least one file for “${p.title}”.`);
-    if (p.responseType === 'LINKS' && a.links.length === 0) add(p.id, `Add at least one link for “${p.title}”.`);
+    if (wantsText && words === 0) add(p.id, 'answer', `Write an answer for “${p.title}”.`);
+    if (wantsFiles && a.uploadedFiles === 0) add(p.id, 'files', `Upload at least one file for “${p.title}”.`);
+    if (p.responseType === 'LINKS' && a.links.length === 0) add(p.id, 'answer', `Add at least one link for “${p.title}”.`);
   }
   return problems;
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { countWords } from '@/lib/submissions/words';
 import { findIncompleteParts, type PartAnswer, type PartSpec } from '@/lib/submissions/completeness';
+import { kindForMime } from '@/lib/evidence/file-types';
 import { needsProposal } from '@/lib/proposals/queries';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { addBusinessDays } from '@/lib/review/sla';
@@ -99,9 +100,9 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
   return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
 }
 
-type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string }[] };
+type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string; declaredType: string; detectedType: string | null }[] };
 
-/** What stops these answers and files from being sent, as a VALIDATION error keyed by part. */
+/** What stops these answers and files from being sent, as a VALIDATION error keyed `part.<id>.answer` or `part.<id>.files`. */
 function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
   const answers = new Map<string, PartAnswer>();
   for (const p of parts) {
@@ -110,7 +111,8 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
     answers.set(p.id, {
       text: r?.text ?? '',
       links: r?.links ?? [],
-      uploadedFiles: files.filter((f) => f.status === 'UPLOADED').length,
+      // Captions go with their video and do not count towards the part's number of files.
+      uploadedFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) !== 'captions').length,
       pendingFiles: files.filter((f) => f.status === 'PENDING').length,
     });
   }
@@ -126,7 +128,7 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
  */
 export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; now?: Date }) {
   const now = opts.now ?? new Date();
-  const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true } } } as const;
+  const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true, declaredType: true, detectedType: true } } } as const;
   const attempt = await db.attempt.findUnique({
     where: { id: opts.attemptId },
     select: {

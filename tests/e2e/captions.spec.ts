@@ -3,7 +3,7 @@
 // see the video (served from the app's own origin as text/vtt).
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { signUpTeacher, uniqueEmail } from './helpers';
+import { confirmOwnEmail, signUpTeacher, uniqueEmail } from './helpers';
 
 const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2'), Buffer.alloc(64)]);
 const VTT = Buffer.from('WEBVTT\n\n00:00.000 --> 00:04.000\nNow compare your answer with your partner’s.\n');
@@ -42,4 +42,18 @@ test('a teacher uploads a video with its captions, which play as the video’s c
   await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await expect(page.getByText(/No captions yet/)).toBeVisible();
   expect((await page.request.get(src!)).status()).toBe(404);
+
+  // Submitting too early: the summary links each problem to where it is fixed (the files of a part
+  // that wants files, the answer box of one that wants words); the video part lacks only its words.
+  const application = page.url();
+  await confirmOwnEmail(page);
+  await page.goto(application);
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Some parts are not ready yet.' })).toBeFocused();
+  await page.getByRole('link', { name: 'Upload at least one file for “Assessment design”.' }).click();
+  await expect(page.getByRole('heading', { name: 'Files for Assessment design' })).toBeFocused();
+  await page.getByRole('link', { name: 'Write an answer for “Overview and context”.' }).click();
+  await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toBeFocused();
+  await expect(page.getByRole('link', { name: /Student work samples/ })).toHaveText('Write an answer for “Student work samples”.');
+  await expectNoAxeViolations(page);
 });

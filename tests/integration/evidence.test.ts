@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF, SAMPLE_PNG } from '../factories';
-import { startApplication } from '@/lib/submissions/mutations';
+import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { completeUpload, getCaptionsText, getEvidenceUrl, presignUploadParts, removeFile, requestUpload, sweepStaleUploads } from '@/lib/evidence/uploads';
 import { copyObject, getObjectBytes, headObject, putObject } from '@/lib/storage/s3';
 
@@ -181,7 +181,7 @@ describe('captions for video evidence', () => {
   }
 
   it('a part that takes video takes one WebVTT captions file per video, outside its file count, readable by whoever may see the video', async () => {
-    const { teacher, attempt, part, admin } = await draft();
+    const { teacher, attempt, part, admin, version } = await draft();
     // Captions need a video to belong to.
     await expect(requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'lesson.vtt', contentType: 'text/vtt', size: SAMPLE_VTT.byteLength })).rejects.toThrow(/Add the video first/);
     await upload(teacher, attempt.id, part.id, 'lesson.mp4', 'video/mp4', SAMPLE_MP4);
@@ -201,7 +201,11 @@ describe('captions for video evidence', () => {
     expect(await getCaptionsText({ actor: teacher, fileId: again })).toMatch(/^WEBVTT\n\n00:00\.000 --> 00:04\.000\nGood morning/);
     await expect(getCaptionsText({ actor: admin, fileId: again })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getCaptionsText({ actor: await createActor(), fileId: again })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    // Two files and a captions file in a part of two files: it can be sent.
+    const reflection = (await db.submissionPart.findFirstOrThrow({ where: { versionId: version.id, title: 'Reflection' } })).id;
+    await saveResponse({ actor: teacher, attemptId: attempt.id, partId: reflection, text: 'They used the feedback.', links: [], revision: 0 });
+    await submitAttempt({ actor: teacher, attemptId: attempt.id });
+    expect((await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe('SUBMITTED');
     expect(await getCaptionsText({ actor: admin, fileId: again })).toContain('exit tickets');
     // Only captions files are read out this way.
     const pdf = await db.evidenceFile.findFirstOrThrow({ where: { fileName: 'plan.pdf' } });

@@ -71,6 +71,10 @@ describe('applications', () => {
     const messages = Object.values(err.fieldErrors as Record<string, string[]>).flat().join(' ');
     expect(messages).toContain('Upload at least one file for “Student work”');
     expect(messages).toContain('Write an answer for “Reflection”');
+    // Each problem is keyed by where it is fixed, so the page's summary links to the right place.
+    const keys = Object.keys(err.fieldErrors as Record<string, string[]>);
+    expect(keys.every((k) => /^part\.[a-z0-9]+\.(answer|files)$/.test(k))).toBe(true);
+    expect(keys.filter((k) => k.endsWith('.files'))).toHaveLength(1);
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe('DRAFT');
   });
 

@@ -22,10 +22,14 @@ describe('completeness', () => {
   ];
   it('names each missing or invalid part', () => {
     const problems = findIncompleteParts(parts, new Map([['a', { text: 'one two three four five six', links: [], uploadedFiles: 0, pendingFiles: 0 }], ['b', { text: '', links: [], uploadedFiles: 0, pendingFiles: 1 }]]));
-    expect(problems.get('a')).toEqual(['“Context” has 6 words; the limit is 5.']);
-    expect(problems.get('b')).toEqual(['A file in “Work” is still uploading or was not checked. Wait for it to finish or remove it.', 'Upload at least one file for “Work”.']);
-    expect(problems.has('c')).toBe(false);
-    expect(problems.get('d')).toEqual(['Add at least one link for “Links”.']);
+    // Keyed by where each is fixed: the answer box or the files.
+    expect(problems.get('a.answer')).toEqual(['“Context” has 6 words; the limit is 5.']);
+    expect(problems.get('b.files')).toEqual(['A file in “Work” is still uploading or was not checked. Wait for it to finish or remove it.', 'Upload at least one file for “Work”.']);
+    expect([...problems.keys()].some((k) => k.startsWith('c.'))).toBe(false);
+    expect(problems.get('d.answer')).toEqual(['Add at least one link for “Links”.']);
+    // Words about files in a part's title do not send the fix to the files.
+    const titled: PartSpec[] = [{ id: 'e', title: 'Files and folders', responseType: 'TEXT_AND_FILES', required: true, wordLimit: null, maxFiles: 1 }];
+    expect([...findIncompleteParts(titled, new Map([['e', { text: '', links: [], uploadedFiles: 1, pendingFiles: 0 }]])).keys()]).toEqual(['e.answer']);
   });
   it('is empty when everything required is there', () => {
     const answers = new Map([

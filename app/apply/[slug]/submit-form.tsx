@@ -8,17 +8,16 @@ import { flushAllDrafts } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
 
 /**
- * Where on the page a problem is fixed. Part problems are keyed `part.<id>`; the page gives each
- * part's answer box the id `answer-<id>` and each part's files heading `files-<id>`. A problem about
- * files (uploading, too many, none yet) goes to the files, anything else to the answer; the part
- * title, quoted in the message, is left out of that test.
+ * Where on the page a problem is fixed. Part problems are keyed `part.<id>.answer` or
+ * `part.<id>.files` by the server; the page gives each part's answer box the id `answer-<id>` and
+ * each part's files heading `files-<id>` (the other one is the fallback, for a part that has only one).
  */
-function problemTarget(key: string, message: string): { id: string; fallback?: string } | null {
+function problemTarget(key: string): { id: string; fallback?: string } | null {
   if (key === 'publicSummary') return { id: 'publicSummary' };
-  if (!key.startsWith('part.')) return null;
-  const partId = key.slice('part.'.length);
-  const aboutFiles = /\bfiles?\b/i.test(message.replace(/“[^”]*”/g, ''));
-  return aboutFiles ? { id: `files-${partId}`, fallback: `answer-${partId}` } : { id: `answer-${partId}`, fallback: `files-${partId}` };
+  const m = /^part\.([^.]+)\.(answer|files)$/.exec(key);
+  if (!m) return null;
+  const [, partId, where] = m;
+  return where === 'files' ? { id: `files-${partId}`, fallback: `answer-${partId}` } : { id: `answer-${partId}`, fallback: `files-${partId}` };
 }
 
 /** Moves focus (not only the scroll position) to the problem's field, so typing can start there. */
@@ -40,7 +39,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemp
   useEffect(() => {
     if (!state.ok) summaryRef.current?.focus();
   }, [state]);
-  const problems = state.ok ? [] : Object.entries(state.fieldErrors ?? {}).flatMap(([key, messages]) => messages.map((m) => ({ key, message: m, target: problemTarget(key, m) })));
+  const problems = state.ok ? [] : Object.entries(state.fieldErrors ?? {}).flatMap(([key, messages]) => messages.map((m) => ({ key, message: m, target: problemTarget(key) })));
   return (
     <form action={action} onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
@@ -62,7 +61,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemp
               {problems.map((p) => (
                 <li key={`${p.key}:${p.message}`}>
                   {p.target ? (
-                    <a href={`#${p.target.id}`} onClick={focusTarget(p.target)} className="font-medium text-red-950 underline">
+                    <a href={`#${p.target.id}`} onClick={focusTarget(p.target)} className="inline-block py-0.5 font-medium text-red-950 underline">
                       {p.message}
                     </a>
                   ) : (
