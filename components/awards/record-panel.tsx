@@ -39,7 +39,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
             )}{' '}
             {salary.result.next ? (
               <>
-                Next: <strong>{salary.result.next.rule.label}</strong> ({formatCents(salary.result.next.rule.amountCents)}) needs {salary.result.next.missing} more credential{salary.result.next.missing === 1 ? '' : 's'} at {levelName(salary.result.next.rule.minLevel)}.
+                Next: <strong>{salary.result.next.rule.label}</strong> ({formatCents(salary.result.next.rule.amountCents)}) needs {salary.result.next.missing} more badge{salary.result.next.missing === 1 ? '' : 's'} at {levelName(salary.result.next.rule.minLevel)}.
               </>
             ) : salary.result.rule ? (
               <>That is your district’s highest step.</>

@@ -97,8 +97,8 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
   await expect(page.getByLabel(/revoking is permanent/)).toHaveAttribute('required', '');
   await page.getByLabel('Reason for revoking').fill('');
   await page.getByLabel('Reason for suspending').fill('A complaint about the evidence is being looked into.');
-  await page.getByRole('button', { name: 'Suspend this credential' }).click();
-  await expect(page.getByText('The credential is suspended.')).toBeVisible();
+  await page.getByRole('button', { name: 'Suspend this badge' }).click();
+  await expect(page.getByText('The badge is suspended.')).toBeVisible();
   await expect(page.getByText('Suspended', { exact: true })).toBeVisible();
   await expect(page.getByText('Suspended by the issuer')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -115,10 +115,10 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
 
   await page.goto(href);
   await page.getByLabel('Note to the recipient (optional)').fill('Complaint dismissed.');
-  await page.getByRole('button', { name: 'Reinstate this credential' }).click();
-  await expect(page.getByText('The credential is reinstated')).toBeVisible();
+  await page.getByRole('button', { name: 'Reinstate this badge' }).click();
+  await expect(page.getByText('The badge is reinstated')).toBeVisible();
   await expect(page.getByText('Valid', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Suspend this credential' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Suspend this badge' })).toBeVisible();
   expect((await anonymousView()).status).toBe('Valid');
 });
 
@@ -142,5 +142,5 @@ test('an issuer admin finds who earned what under Badges issued, opens a badge a
 
   // The badge's page is where it is suspended or revoked.
   await table.getByRole('link', { name: 'Stages of Team Building' }).click();
-  await expect(page.getByRole('button', { name: 'Suspend this credential' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Suspend this badge' })).toBeVisible();
 });

@@ -30,13 +30,13 @@ export async function revokeAwardAction(_prev: ActionResult, formData: FormData)
   if (!(formData instanceof FormData) || formData.get('confirm') !== 'yes') {
     return { ok: false, formError: 'Tick the box to confirm: revoking cannot be undone.' };
   }
-  return changeStatus(RevokeAwardInput, formData, (actor, input) => revokeAward({ actor, ...input }), 'The credential is revoked. Verifiers will now report it as revoked.');
+  return changeStatus(RevokeAwardInput, formData, (actor, input) => revokeAward({ actor, ...input }), 'The badge is revoked. Verifiers will now report it as revoked.');
 }
 
 /** One action for both directions, so the form (and its message) survives the switch. */
 export async function suspensionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   if (formData instanceof FormData && formData.get('mode') === 'reinstate') {
-    return changeStatus(ReinstateAwardInput, formData, (actor, input) => reinstateAward({ actor, ...input }), 'The credential is reinstated and verifies as valid again.');
+    return changeStatus(ReinstateAwardInput, formData, (actor, input) => reinstateAward({ actor, ...input }), 'The badge is reinstated and verifies as valid again.');
   }
-  return changeStatus(SuspendAwardInput, formData, (actor, input) => suspendAward({ actor, ...input }), 'The credential is suspended. Verifiers will report it as suspended until you reinstate it.');
+  return changeStatus(SuspendAwardInput, formData, (actor, input) => suspendAward({ actor, ...input }), 'The badge is suspended. Verifiers will report it as suspended until you reinstate it.');
 }

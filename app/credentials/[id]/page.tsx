@@ -138,7 +138,7 @@ export default async function CredentialPage({ params }: Props) {
       {issuerAdmin && !award.revokedAt ? (
         <Card className="no-print mt-8">
           <h2 className="text-lg font-semibold">Issuer administration</h2>
-          <p className="mt-1 text-sm text-slate-700">Suspend to put the credential on hold while something is looked into; revoke to withdraw it for good. Both are recorded in the audit log, and verifiers see the change within a minute.</p>
+          <p className="mt-1 text-sm text-slate-700">Suspend to put the badge on hold while something is looked into; revoke to withdraw it for good. Both are recorded in the audit log, and verifiers see the change within a minute.</p>
           <SuspensionForm awardId={award.id} suspended={Boolean(award.suspendedAt)} />
           <RevokeForm awardId={award.id} />
         </Card>

@@ -54,14 +54,14 @@ export function SuspensionForm({ awardId, suspended }: { awardId: string; suspen
   return suspended ? (
     <StatusForm
       awardId={awardId} hidden={{ mode: 'reinstate' }} action={suspensionAction} field="note" required={false} idPrefix="reinstate"
-      label="Note to the recipient (optional)" hint="The credential verifies as valid again as soon as you reinstate it."
-      button="Reinstate this credential" pendingText="Reinstating…"
+      label="Note to the recipient (optional)" hint="The badge verifies as valid again as soon as you reinstate it."
+      button="Reinstate this badge" pendingText="Reinstating…"
     />
   ) : (
     <StatusForm
       awardId={awardId} hidden={{ mode: 'suspend' }} action={suspensionAction} field="reason" required idPrefix="suspend"
-      label="Reason for suspending" hint="A temporary hold, for example while a complaint is looked into. Shown to the recipient and on the public verification page; you can reinstate the credential later."
-      button="Suspend this credential" pendingText="Suspending…"
+      label="Reason for suspending" hint="A temporary hold, for example while a complaint is looked into. Shown to the recipient and on the public verification page; you can reinstate the badge later."
+      button="Suspend this badge" pendingText="Suspending…"
     />
   );
 }
@@ -70,9 +70,9 @@ export function RevokeForm({ awardId }: { awardId: string }) {
   return (
     <StatusForm
       awardId={awardId} action={revokeAwardAction} field="reason" required danger idPrefix="revoke"
-      confirm="I understand that revoking is permanent: the credential can never verify again."
+      confirm="I understand that revoking is permanent: the badge can never verify again."
       label="Reason for revoking" hint="Permanent. Shown to the recipient and on the public verification page."
-      button="Revoke this credential" pendingText="Revoking…"
+      button="Revoke this badge" pendingText="Revoking…"
     />
   );
 }
