@@ -17,7 +17,8 @@ const uid = () => randomBytes(4).toString('hex');
 export async function createOrg(opts: { kind: OrgKind; name?: string; slug?: string; parentId?: string; data?: Record<string, unknown> } ) {
   const id = uid();
   return db.organization.create({
-    data: { kind: opts.kind, name: opts.name ?? `${opts.kind.toLowerCase()} ${id}`, slug: opts.slug ?? `${opts.kind.toLowerCase()}-${id}`, parentId: opts.parentId ?? null, ...(opts.data ?? {}) },
+    // No random second scoring unless a test asks for it (the schema's default samples 10%).
+    data: { kind: opts.kind, name: opts.name ?? `${opts.kind.toLowerCase()} ${id}`, slug: opts.slug ?? `${opts.kind.toLowerCase()}-${id}`, parentId: opts.parentId ?? null, doubleScoreRate: 0, ...(opts.data ?? {}) },
   });
 }
 

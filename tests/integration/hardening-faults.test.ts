@@ -155,8 +155,11 @@ describe.skipIf(!available)('Postgres restarted under load', () => {
     let firstOkAfterRestartMs: number | null = null;
     let restartedAt = 0;
 
+    // Runs until `until`, and past it (by at most 20 s) until the app has recovered from the
+    // restart: a slow stop or start must not leave too little time after it.
+    const recovered = () => phase === 'restarted' && okAfterRestart > 5;
     const loop = async (until: number) => {
-      for (let i = 0; Date.now() < until; i++) {
+      for (let i = 0; Date.now() < until || (!recovered() && Date.now() < until + 20_000); i++) {
         const text = `autosave ${i} at ${Date.now()}`;
         try {
           const r = await withTimeout(saveResponse({ actor: teacher, attemptId: attempt.id, partId: part, text, links: [], revision }), 8_000, 'saveResponse');
@@ -234,7 +237,11 @@ describe.skipIf(!available)('mixed load', () => {
     const lastAck = new Map<string, { partId: string; text: string; revision: number }[]>();
     const submitted = new Set<string>();
     const decided = new Set<string>();
+    // Browsing and autosaving run for a fixed time; the submitting teachers always reach their
+    // submit, and reviewers go on until every submission is decided (so a slow machine makes the
+    // test slower, not wrong), within a hard limit.
     const until = Date.now() + 6_000;
+    const hardStop = Date.now() + 40_000;
     const record = (where: string) => (e: unknown) => {
       // Two reviewers racing for one attempt is expected to end in CONFLICT for the loser.
       if (isDomainError(e) && e.code === 'CONFLICT' && where === 'claim') return;
@@ -244,7 +251,9 @@ describe.skipIf(!available)('mixed load', () => {
     const teacherLoop = async (t: Actor) => {
       const attemptId = drafts.get(t.id)!;
       const revisions = new Map(version.parts.map((p) => [p.id, 0]));
-      for (let i = 0; Date.now() < until; i++) {
+      // Half of the teachers submit after a few rounds; the rest keep autosaving.
+      const submits = teachers.indexOf(t) % 2 === 0;
+      for (let i = 0; submits ? Date.now() < hardStop : Date.now() < until; i++) {
         for (const p of version.parts) {
           const text = `${t.id} part ${p.id} round ${i}: students revised their drafts after feedback.`;
           await saveResponse({ actor: t, attemptId, partId: p.id, text, links: [], revision: revisions.get(p.id)! })
@@ -255,8 +264,7 @@ describe.skipIf(!available)('mixed load', () => {
             .catch(record('autosave'));
         }
         await getApplication(t, mc.slug).catch(record('getApplication'));
-        // Half of the teachers submit after a few rounds; the rest keep autosaving.
-        if (i === 5 && teachers.indexOf(t) % 2 === 0) {
+        if (i === 5 && submits) {
           await submitAttempt({ actor: t, attemptId }).then(() => submitted.add(attemptId)).catch(record('submit'));
           return;
         }
@@ -269,7 +277,7 @@ describe.skipIf(!available)('mixed load', () => {
       }
     };
     const reviewLoop = async (r: Actor) => {
-      while (Date.now() < until) {
+      while (Date.now() < until || (decided.size < 3 && Date.now() < hardStop)) {
         const queue = await listReviewQueue({ actor: r }).catch((e) => (record('queue')(e), null));
         const item = queue?.items[0];
         if (!item) {
@@ -305,7 +313,7 @@ describe.skipIf(!available)('mixed load', () => {
       expect(await db.review.count({ where: { attemptId, status: 'SUBMITTED' } })).toBe(1);
       expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe('PASSED');
     }
-    expect(decided.size).toBeGreaterThan(0);
+    expect(decided.size).toBe(3);
     expect(await db.award.count({ where: { microCredentialId: mc.id } })).toBe(decided.size);
-  }, 60_000);
+  }, 90_000);
 });
