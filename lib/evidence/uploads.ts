@@ -188,8 +188,12 @@ export async function presignUploadParts(opts: { actor: Actor; fileId: string; p
   const partCount = partCountOf(file.sizeBytes);
   const outside = opts.partNumbers.find((n) => !Number.isInteger(n) || n < 1 || n > partCount);
   if (outside !== undefined) throw validation(`This upload has ${partCount} parts; part ${outside} is not one of them.`);
+  // Each URL is signed for its part's exact length (the last part holds the rest), so nothing
+  // bigger than the announced file can be sent, even part by part.
+  const size = Number(file.sizeBytes);
+  const lengthOf = (n: number) => (n < partCount ? storage.PART_SIZE : size - (partCount - 1) * storage.PART_SIZE);
   const urls: { partNumber: number; url: string }[] = [];
-  for (const n of new Set(opts.partNumbers)) urls.push({ partNumber: n, url: await withStorage(() => storage.presignPart(file.storageKey, file.multipartUploadId!, n)) });
+  for (const n of new Set(opts.partNumbers)) urls.push({ partNumber: n, url: await withStorage(() => storage.presignPart(file.storageKey, file.multipartUploadId!, n, lengthOf(n))) });
   return urls;
 }
 

@@ -64,8 +64,12 @@ export async function createMultipart(key: string, contentType: string) {
   return out.UploadId;
 }
 
-export async function presignPart(key: string, uploadId: string, partNumber: number) {
-  return getSignedUrl(s3Presign(), new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn: UPLOAD_URL_TTL_SECONDS });
+/** A URL for one part of a multipart upload, signed for exactly `contentLength` bytes (storage refuses any other length). */
+export async function presignPart(key: string, uploadId: string, partNumber: number, contentLength: number) {
+  return getSignedUrl(s3Presign(), new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: contentLength }), {
+    expiresIn: UPLOAD_URL_TTL_SECONDS,
+    signableHeaders: new Set(['content-length']),
+  });
 }
 
 export async function completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]) {

@@ -119,6 +119,9 @@ describe('evidence uploads', () => {
     const body = new Uint8Array(size);
     body.set([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]); // ....ftypisom
     const urls = await presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: Array.from({ length: t.partCount }, (_, i) => i + 1) });
+    // Each part's URL takes exactly that part's length: more (or less) is refused by storage.
+    expect((await put(urls[urls.length - 1].url, new Uint8Array(t.partSize))).status).toBe(403);
+    expect((await put(urls[0].url, new Uint8Array(t.partSize + 1))).status).toBe(403);
     const parts = [];
     for (const u of urls) {
       const chunk = body.subarray((u.partNumber - 1) * t.partSize, Math.min(u.partNumber * t.partSize, size));
