@@ -6,6 +6,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
 import { env } from '@/lib/env';
+import { ANNOUNCER_ID } from '@/components/ui/announcer';
 
 export function generateMetadata(): Metadata {
   return {
@@ -38,6 +39,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {demo ? <Link href="/outbox">Email outbox (demo)</Link> : null}
           </div>
         </footer>
+        {/* For messages whose own element has gone (components/ui/announcer.ts). */}
+        <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="sr-only" />
       </body>
     </html>
   );

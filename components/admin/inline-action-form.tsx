@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { submitKeepingInput } from '@/components/ui/keep-input';
+import { announce } from '@/components/ui/announcer';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
@@ -27,15 +28,28 @@ function refocusNear(ancestors: Element[]) {
   });
 }
 
-/** A small form (a button or a select and a button) whose errors show right next to it. */
-export function InlineActionForm({ action, hidden, children, className = '' }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hidden: Record<string, string>; children: ReactNode; className?: string }) {
+/**
+ * A small form (a button or a select and a button) whose errors show right next to it.
+ * `removedMessage`: for a form whose success removes it from the page ("Yes, remove the role"),
+ * what screen readers hear once it has gone.
+ */
+export function InlineActionForm({ action, hidden, children, className = '', removedMessage }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hidden: Record<string, string>; children: ReactNode; className?: string; removedMessage?: string }) {
   const [state, dispatch, pending] = useActionState(action, initialActionState);
   // The form's ancestors when it was last submitted: where focus goes if the answer removes it.
   const submittedIn = useRef<Element[] | null>(null);
+  // When it was last submitted: a form that goes away just after (its row removed by the answer,
+  // in the same update as the answer itself) took its message with it, so the page's live region
+  // reads out `removedMessage` instead.
+  const submittedAt = useRef(0);
+  const removed = useRef(removedMessage);
+  removed.current = removedMessage;
   useEffect(() => {
     const from = submittedIn;
+    const at = submittedAt;
+    const message = removed;
     return () => {
       if (from.current) refocusNear(from.current);
+      if (message.current && at.current && Date.now() - at.current < 10_000) announce(message.current);
     };
   }, []);
   const submit = submitKeepingInput(dispatch);
@@ -43,6 +57,7 @@ export function InlineActionForm({ action, hidden, children, className = '' }: {
     const ancestors: Element[] = [];
     for (let el = e.currentTarget.parentElement; el; el = el.parentElement) ancestors.push(el);
     submittedIn.current = ancestors;
+    submittedAt.current = Date.now();
     submit(e);
   };
   return (

@@ -115,6 +115,8 @@ test('a district leader invites a teacher to a school, moves them to another sch
   await expectNoAxeViolations(page);
   await again.getByRole('button', { name: 'Remove Omar Haddad from Kettle Moraine School District' }).click();
   await expect(page.getByText('No teacher matches that search')).toBeVisible();
+  // The row went with its message: the page's own live region says what happened.
+  await expect(page.locator('#page-announcer')).toHaveText('Omar Haddad was removed from Kettle Moraine School District.');
 });
 
 test('a district leader decides that only badges valid on the day count toward salary steps', async ({ page }) => {

@@ -85,7 +85,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                                 Remove the {ROLE_LABELS[m.role].toLowerCase()} role from {u.name}?
                                 {m.role === 'REVIEWER' ? ' Their qualifications for this issuer’s credentials, and their calibration, go too.' : ''}
                               </p>
-                              <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }}>
+                              <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }} removedMessage={`The ${ROLE_LABELS[m.role].toLowerCase()} role was removed from ${u.name}.`}>
                                 <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
                               </InlineActionForm>
                             </ConfirmDisclosure>
@@ -109,7 +109,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                               {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
                               <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {u.name}’s qualification for {q.microCredential.versions[0]?.title ?? q.microCredential.slug}</span></>}>
                                 <p>Remove {u.name}’s qualification for this credential? {q.calibratedAt ? 'Their calibration goes too: they would calibrate again before reviewing it.' : ''}</p>
-                                <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }}>
+                                <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }} removedMessage={`${u.name} is no longer qualified for ${q.microCredential.versions[0]?.title ?? q.microCredential.slug}.`}>
                                   <button type="submit" className={smallButtonClass}>Yes, remove it</button>
                                 </InlineActionForm>
                               </ConfirmDisclosure>

@@ -61,7 +61,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
                 </span>
                 <span className="flex flex-wrap items-center gap-2">
                   {r.emailConfirmed ? (
-                    <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'confirm' }}>
+                    <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'confirm' }} removedMessage={`${r.name} is confirmed and now listed under Teachers.`}>
                       <label htmlFor={`school-${r.id}`} className="sr-only">School for {r.name}</label>
                       <select id={`school-${r.id}`} name="schoolId" defaultValue="" className="max-w-full rounded-md border border-slate-400 bg-white px-2 py-1">
                         <option value="">District-wide</option>
@@ -72,7 +72,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
                   ) : (
                     <span className="text-xs text-slate-700">Can be confirmed once they confirm their email address</span>
                   )}
-                  <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'decline' }}>
+                  <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'decline' }} removedMessage={`${r.name}’s request was declined.`}>
                     <button type="submit" className={smallButtonClass}>Decline<span className="sr-only"> {r.name}</span></button>
                   </InlineActionForm>
                 </span>
@@ -114,7 +114,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
               {l.id === actor.id ? <span className="text-slate-600">You</span> : (
                 <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
                   <p>{l.name} will no longer see this district’s teachers, proposals or reports.</p>
-                  <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }}>
+                  <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }} removedMessage={`${l.name} is no longer a district leader.`}>
                     <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
                   </InlineActionForm>
                 </ConfirmDisclosure>
