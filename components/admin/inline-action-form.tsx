@@ -42,7 +42,9 @@ export function InlineActionForm({ action, hidden, children, className = '', rem
   // reads out `removedMessage` instead.
   const submittedAt = useRef(0);
   const removed = useRef(removedMessage);
-  removed.current = removedMessage;
+  useEffect(() => {
+    removed.current = removedMessage;
+  }, [removedMessage]);
   useEffect(() => {
     const from = submittedIn;
     const at = submittedAt;
