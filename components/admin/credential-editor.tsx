@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/card';
 import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
 import {
-  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movePart, removeLevel, removePart,
+  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, reindexErrors, removedIndex, removeLevel, removePart,
   type CredentialForm, type CriterionForm, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
 import { publishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
@@ -192,14 +192,19 @@ export function CredentialEditor(props: Props) {
   const errorCount = summary.length;
   const levels = form.rubric.levels;
 
-  /** After a move: focus stays on the moved item's same button, or its other one if that is now disabled. */
-  const afterMove = (label: string, uid: string, from: number, to: number) => {
+  /**
+   * After a move in `list` ("parts", "rubric.criteria", ...): the server's errors follow their item,
+   * and focus stays on the moved item's same button, or its other one if that is now disabled.
+   */
+  const afterMove = (list: string, label: string, uid: string, from: number, to: number) => {
+    setFieldErrors((e) => reindexErrors(e, list, movedIndex(from, to)));
     const dir = to < from ? 'up' : 'down';
     announce(`${label} moved ${dir} to position ${to + 1}.`);
     focusFirst([`${uid}-${dir}`, `${uid}-${dir === 'up' ? 'down' : 'up'}`]);
   };
-  /** After a remove: focus goes to what now stands in its place, else the list's add button. */
-  const afterRemove = (label: string, next: string[]) => {
+  /** After a remove: its errors go, the others' follow them, and focus goes to what now stands in its place, else the list's add button. */
+  const afterRemove = (list: string, index: number, label: string, next: string[]) => {
+    setFieldErrors((e) => reindexErrors(e, list, removedIndex(index)));
     announce(`${label} removed.`);
     focusFirst(next);
   };
@@ -393,12 +398,12 @@ export function CredentialEditor(props: Props) {
                 <ItemToolbar
                   uid={p.uid}
                   label={`Part ${i + 1}${p.title ? `: ${p.title}` : ''}`}
-                  onUp={i > 0 ? () => { update((f) => movePart(f, i, i - 1)); afterMove(`Part ${i + 1}`, p.uid, i, i - 1); } : undefined}
-                  onDown={i < form.parts.length - 1 ? () => { update((f) => movePart(f, i, i + 1)); afterMove(`Part ${i + 1}`, p.uid, i, i + 1); } : undefined}
+                  onUp={i > 0 ? () => { update((f) => movePart(f, i, i - 1)); afterMove('parts', `Part ${i + 1}`, p.uid, i, i - 1); } : undefined}
+                  onDown={i < form.parts.length - 1 ? () => { update((f) => movePart(f, i, i + 1)); afterMove('parts', `Part ${i + 1}`, p.uid, i, i + 1); } : undefined}
                   onRemove={() => {
                     const next = form.parts[i + 1];
                     update((f) => removePart(f, i));
-                    afterRemove(`Part ${i + 1}`, next ? toolbarIds(next.uid) : ['add-part']);
+                    afterRemove('parts', i, `Part ${i + 1}`, next ? toolbarIds(next.uid) : ['add-part']);
                   }}
                 />
                 <TextField label="Part title" name={`parts.${i}.title`} value={p.title} onChange={(e) => patch({ title: e.target.value })} errors={err(`parts.${i}.title`)} />
@@ -473,7 +478,7 @@ export function CredentialEditor(props: Props) {
                         className="mt-1 text-xs font-semibold text-red-700 underline"
                         onClick={() => {
                           update((f) => removeLevel(f, rank));
-                          afterRemove(`Level ${rank + 1}${l ? ` (${l})` : ''}`, rank < levels.length - 1 ? [`rubric.levels.${rank}`, 'add-level'] : ['add-level']);
+                          afterRemove('rubric.levels', rank, `Level ${rank + 1}${l ? ` (${l})` : ''}`, rank < levels.length - 1 ? [`rubric.levels.${rank}`, 'add-level'] : ['add-level']);
                         }}
                       >
                         Remove level<span className="sr-only"> {l || rank + 1}</span>
@@ -511,7 +516,7 @@ export function CredentialEditor(props: Props) {
                           disabled={i === 0}
                           onClick={() => {
                             update((f) => ({ ...f, rubric: { ...f.rubric, criteria: moveItem(f.rubric.criteria, i, i - 1) } }));
-                            afterMove(`Criterion ${i + 1}`, c.uid, i, i - 1);
+                            afterMove('rubric.criteria', `Criterion ${i + 1}`, c.uid, i, i - 1);
                           }}
                         >
                           ↑<span className="sr-only"> Move criterion {i + 1} up</span>
@@ -523,7 +528,7 @@ export function CredentialEditor(props: Props) {
                           disabled={i === form.rubric.criteria.length - 1}
                           onClick={() => {
                             update((f) => ({ ...f, rubric: { ...f.rubric, criteria: moveItem(f.rubric.criteria, i, i + 1) } }));
-                            afterMove(`Criterion ${i + 1}`, c.uid, i, i + 1);
+                            afterMove('rubric.criteria', `Criterion ${i + 1}`, c.uid, i, i + 1);
                           }}
                         >
                           ↓<span className="sr-only"> Move criterion {i + 1} down</span>
@@ -534,7 +539,7 @@ export function CredentialEditor(props: Props) {
                           onClick={() => {
                             const hasNext = i < form.rubric.criteria.length - 1;
                             update((f) => ({ ...f, rubric: { ...f.rubric, criteria: f.rubric.criteria.filter((_, j) => j !== i) } }));
-                            afterRemove(`Criterion ${i + 1}`, hasNext ? [`rubric.criteria.${i}.title`] : ['add-criterion']);
+                            afterRemove('rubric.criteria', i, `Criterion ${i + 1}`, hasNext ? [`rubric.criteria.${i}.title`] : ['add-criterion']);
                           }}
                         >
                           Remove<span className="sr-only"> criterion {i + 1}</span>
@@ -724,8 +729,8 @@ function ListEditor<T extends { uid: string }>({
   make: () => T;
   render: (item: T, index: number, patch: (v: Partial<T>) => void) => ReactNode;
   errors?: string[];
-  afterMove: (label: string, uid: string, from: number, to: number) => void;
-  afterRemove: (label: string, focusIds: string[]) => void;
+  afterMove: (list: string, label: string, uid: string, from: number, to: number) => void;
+  afterRemove: (list: string, index: number, label: string, focusIds: string[]) => void;
 }) {
   const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
   return (
@@ -738,12 +743,12 @@ function ListEditor<T extends { uid: string }>({
             <ItemToolbar
               uid={item.uid}
               label={`${Noun} ${i + 1}`}
-              onUp={i > 0 ? () => { onChange(moveItem(items, i, i - 1)); afterMove(`${Noun} ${i + 1}`, item.uid, i, i - 1); } : undefined}
-              onDown={i < items.length - 1 ? () => { onChange(moveItem(items, i, i + 1)); afterMove(`${Noun} ${i + 1}`, item.uid, i, i + 1); } : undefined}
+              onUp={i > 0 ? () => { onChange(moveItem(items, i, i - 1)); afterMove(name, `${Noun} ${i + 1}`, item.uid, i, i - 1); } : undefined}
+              onDown={i < items.length - 1 ? () => { onChange(moveItem(items, i, i + 1)); afterMove(name, `${Noun} ${i + 1}`, item.uid, i, i + 1); } : undefined}
               onRemove={() => {
                 const next = items[i + 1];
                 onChange(items.filter((_, j) => j !== i));
-                afterRemove(`${Noun} ${i + 1}`, next ? toolbarIds(next.uid) : [`add-${name}`]);
+                afterRemove(name, i, `${Noun} ${i + 1}`, next ? toolbarIds(next.uid) : [`add-${name}`]);
               }}
             />
             {render(item, i, (v) => onChange(items.map((x, j) => (j === i ? { ...x, ...v } : x))))}

@@ -269,3 +269,31 @@ function describeErrorKey(key: string): { targetId: string; label: string } {
   }
   return { targetId: GROUP_TARGETS[key] ?? key, label: FIELD_LABELS[key] ?? key };
 }
+
+/**
+ * Server errors are keyed by position ("parts.1.title"). After a move or a remove in the form, they
+ * follow their item: `newIndexOf` gives each old position's new one, or null for the removed item
+ * (whose errors go with it). Keys outside `list` are kept as they are.
+ */
+export function reindexErrors(errors: Record<string, string[]> | undefined, list: string, newIndexOf: (i: number) => number | null): Record<string, string[]> | undefined {
+  if (!errors) return errors;
+  const prefix = `${list}.`;
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const m = key.startsWith(prefix) ? /^(\d+)(.*)$/.exec(key.slice(prefix.length)) : null;
+    if (!m) {
+      out[key] = messages;
+      continue;
+    }
+    const n = newIndexOf(Number(m[1]));
+    if (n !== null) out[`${prefix}${n}${m[2]}`] = messages;
+  }
+  return out;
+}
+
+/** Where each position goes when the item at `from` moves to `to` (moveItem). */
+export const movedIndex = (from: number, to: number) => (i: number): number =>
+  i === from ? to : from < to && i > from && i <= to ? i - 1 : from > to && i >= to && i < from ? i + 1 : i;
+
+/** Where each position goes when the item at `removed` is taken out. */
+export const removedIndex = (removed: number) => (i: number): number | null => (i === removed ? null : i > removed ? i - 1 : i);

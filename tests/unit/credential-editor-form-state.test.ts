@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addLevel, defToForm, emptyForm, ensureItemIds, errorSummary, formToDefInput, moveItem, movePart, removeLevel, removePart, type CredentialForm,
+  addLevel, defToForm, emptyForm, ensureItemIds, errorSummary, formToDefInput, moveItem, movedIndex, movePart, reindexErrors, removedIndex, removeLevel, removePart, type CredentialForm,
 } from '@/components/admin/credential-form-state';
 
 function formWithParts(n: number): CredentialForm {
@@ -96,5 +96,24 @@ describe('the error summary', () => {
   it('is empty when there are no field errors', () => {
     expect(errorSummary(undefined)).toEqual([]);
     expect(errorSummary({ title: [] })).toEqual([]);
+  });
+});
+
+describe('server errors after a move or a remove', () => {
+  const errors = { 'parts.0.title': ['Give part 1 a title.'], 'parts.2.maxFiles': ['At most 20.'], 'parts': ['Add a part.'], 'rubric.criteria.0.title': ['Name it.'], 'parts.10.title': ['Far away.'] };
+  it('follow their item when it moves, and the items it passes shift', () => {
+    // Part 1 (index 0) moves down to index 2: what was at 1 and 2 moves up.
+    expect(reindexErrors(errors, 'parts', movedIndex(0, 2))).toEqual({
+      'parts.2.title': ['Give part 1 a title.'], 'parts.1.maxFiles': ['At most 20.'], 'parts': ['Add a part.'], 'rubric.criteria.0.title': ['Name it.'], 'parts.10.title': ['Far away.'],
+    });
+    expect(reindexErrors(errors, 'parts', movedIndex(2, 1))).toMatchObject({ 'parts.1.maxFiles': ['At most 20.'], 'parts.0.title': ['Give part 1 a title.'] });
+  });
+  it('go with a removed item, and later items move up', () => {
+    expect(reindexErrors(errors, 'parts', removedIndex(0))).toEqual({
+      'parts.1.maxFiles': ['At most 20.'], 'parts': ['Add a part.'], 'rubric.criteria.0.title': ['Name it.'], 'parts.9.title': ['Far away.'],
+    });
+    // Another list is untouched.
+    expect(reindexErrors(errors, 'rubric.criteria', removedIndex(3))).toEqual(errors);
+    expect(reindexErrors(undefined, 'parts', removedIndex(0))).toBeUndefined();
   });
 });
