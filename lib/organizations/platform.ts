@@ -10,6 +10,7 @@ import { inviteMember } from '@/lib/people/mutations';
 import { ensureMembership } from '@/lib/people/membership';
 import { releaseAllClaimsOf } from '@/lib/review/mutations';
 import { issueAccountToken } from '@/lib/auth/account-tokens';
+import { enqueueJob } from '@/lib/jobs/queue';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import type { AccountStatusInput, NewOrganizationInput } from '@/lib/organizations/schemas';
 
@@ -140,10 +141,21 @@ export async function setAccountDisabled(opts: { actor: Actor; input: z.output<t
   if (!user.disabledAt) throw conflict('This account is not disabled.');
   await db.$transaction(async (tx) => {
     await lockActorAndTarget(tx, opts.actor.id, userId);
-    const u = await tx.user.updateMany({ where: { id: userId, disabledAt: { not: null } }, data: { disabledAt: null } });
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+    // An account is often disabled because someone else got into it: the old password does not
+    // come back with it. The person sets a new one through the emailed link (or "Forgot your
+    // password?"); school sign-in works as before.
+    const u = await tx.user.updateMany({ where: { id: userId, disabledAt: { not: null } }, data: { disabledAt: null, passwordHash: null, sessionVersion: { increment: 1 } } });
     if (!u.count) throw conflict('This account is not disabled.');
-    await recordAudit({ actorId: opts.actor.id, action: 'user.enable', entityType: 'User', entityId: userId, data: reason ? { note: reason } : {} }, tx);
-    await notify({ userId, kind: 'account', essential: true, title: 'Your Microcred account is active again', body: 'You can sign in as before. If you have forgotten your password, use “Forgot your password?” on the sign-in page.', href: '/sign-in' }, tx);
+    const hadPassword = Boolean(before.passwordHash);
+    await recordAudit({ actorId: opts.actor.id, action: 'user.enable', entityType: 'User', entityId: userId, data: { ...(reason ? { note: reason } : {}), passwordCleared: hadPassword } }, tx);
+    if (hadPassword) await enqueueJob({ type: 'auth.password-reset', payload: { email: user.email } }, tx);
+    await notify({
+      userId, kind: 'account', essential: true, title: 'Your Microcred account is active again', href: '/sign-in',
+      body: hadPassword
+        ? 'For your safety your old password no longer works: set a new one with the link we have emailed you, or use “Forgot your password?” on the sign-in page.'
+        : 'You can sign in as before.',
+    }, tx);
   });
   return { disabled: false };
 }
@@ -167,7 +179,8 @@ export const BOOTSTRAP_LINK_MINUTES = 24 * 60;
  * new installation). Creates the platform organisation and the account when missing; enables the
  * account if it was disabled (the way back when no enabled platform admin is left). An account
  * without a password gets a one-time link to set one (valid for a day; using it also confirms the
- * address); an account with one keeps it, and no link is made.
+ * address); a confirmed account with one keeps it, and no link is made. An unconfirmed account's
+ * password is cleared first (it may be a stranger's who signed up with the address).
  */
 export async function grantPlatformAdmin(opts: { email: string; name: string; now?: Date }) {
   const email = opts.email.trim().toLowerCase();
@@ -175,15 +188,20 @@ export async function grantPlatformAdmin(opts: { email: string; name: string; no
   const result = await db.$transaction(async (tx) => {
     const platform = await tx.organization.upsert({ where: { slug: PLATFORM_SLUG }, update: {}, create: { slug: PLATFORM_SLUG, name: 'Microcred platform', kind: 'PLATFORM' }, select: { id: true, kind: true } });
     if (platform.kind !== 'PLATFORM') throw invalidState(`The address “${PLATFORM_SLUG}” belongs to another organisation.`);
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, disabledAt: true, passwordHash: true } });
-    const user = existing ?? (await tx.user.create({ data: { email, name: opts.name }, select: { id: true, disabledAt: true, passwordHash: true } }));
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, disabledAt: true, passwordHash: true, emailVerified: true } });
+    const user = existing ?? (await tx.user.create({ data: { email, name: opts.name }, select: { id: true, disabledAt: true, passwordHash: true, emailVerified: true } }));
     if (user.disabledAt) {
       await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
       await recordAudit({ actorId: null, action: 'user.enable', entityType: 'User', entityId: user.id, data: { via: 'command line' } }, tx);
     }
+    // Anyone can sign up with any address without confirming it: an unconfirmed account's password
+    // may be a stranger's, waiting for this grant. It goes (and every session with it), and the
+    // owner of the address sets one through the link printed below.
+    const untrustedPassword = Boolean(user.passwordHash) && !user.emailVerified;
+    if (untrustedPassword) await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
     await ensureMembership(tx, user.id, platform.id, 'PLATFORM_ADMIN');
-    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing } }, tx);
-    return { userId: user.id, created: !existing, reenabled: Boolean(user.disabledAt), hasPassword: Boolean(user.passwordHash) };
+    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing, passwordCleared: untrustedPassword } }, tx);
+    return { userId: user.id, created: !existing, reenabled: Boolean(user.disabledAt), hasPassword: Boolean(user.passwordHash) && !untrustedPassword };
   });
   const token = result.hasPassword ? null : await issueAccountToken(result.userId, 'PASSWORD_RESET', BOOTSTRAP_LINK_MINUTES, now);
   return { ...result, token };

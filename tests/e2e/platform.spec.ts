@@ -54,7 +54,7 @@ test('a platform admin brings an issuer onto the platform; its first admin sets 
   await context.close();
 });
 
-test('a platform admin disables an account, which then cannot sign in, and enables it again', async ({ page }) => {
+test('a platform admin disables an account, which then cannot sign in, and enables it again', async ({ page, browser }) => {
   const email = uniqueEmail('leaver');
   await signUpTeacher(page, { name: 'Lee Leaver', email });
   await signOut(page);
@@ -86,7 +86,21 @@ test('a platform admin disables an account, which then cannot sign in, and enabl
   await page.getByRole('row').filter({ hasText: email }).getByRole('button', { name: /Enable/ }).click();
   await expect(page.getByRole('row').filter({ hasText: email }).getByRole('status').filter({ hasText: /^Active/ })).toBeVisible();
   await signOut(page);
-  await signIn(page, email, 'a long enough password');
+  // The old password (perhaps known to whoever got in) does not come back; the emailed link sets a new one.
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@demo.school');
+  const link = await linkFromOutbox(admin, [email, 'Reset your Microcred password'], /\/reset-password\/[A-Za-z0-9_-]+/);
+  await page.goto(link);
+  await page.getByLabel('New password', { exact: true }).fill('a brand new password');
+  await page.getByLabel('New password again').fill('a brand new password');
+  await page.getByRole('button', { name: 'Save my new password' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?password=reset/);
+  await signIn(page, email, 'a brand new password');
   await expect(page).toHaveURL(/\/dashboard/);
 });
 

@@ -230,8 +230,12 @@ describe('platform administration', () => {
     expect(await outcomeOf(setAccountDisabled({ actor: root, input: { userId: reviewer.id, op: 'disable', reason: 'again' } }))).toBe('CONFLICT');
 
     await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: reviewer.id, op: 'enable' }) });
-    expect((await authenticate({ email: 'leaving@example.org', password: 'correct horse battery' })).ok).toBe(true);
+    // Enabled, but the old password (perhaps an intruder's too) does not come back: a reset link is emailed.
+    expect((await authenticate({ email: 'leaving@example.org', password: 'correct horse battery' })).ok).toBe(false);
     expect(await audits('user.enable')).toHaveLength(1);
+    expect((await audits('user.enable'))[0].data).toMatchObject({ passwordCleared: true });
+    expect(await db.job.count({ where: { type: 'auth.password-reset', payload: { equals: { email: 'leaving@example.org' } } } })).toBe(1);
+    expect((await db.notification.findFirstOrThrow({ where: { userId: reviewer.id, kind: 'account', title: 'Your Microcred account is active again' } })).body).toContain('old password no longer works');
     expect(await outcomeOf(setAccountDisabled({ actor: root, input: { userId: root.id, op: 'disable', reason: 'oops' } }))).toBe('INVALID_STATE');
   });
 
@@ -270,6 +274,16 @@ describe('platform administration', () => {
     expect(third).toMatchObject({ created: false, reenabled: true, token: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: withPassword.id } })).disabledAt).toBeNull();
     expect((await authenticate({ email: 'keeper@example.org', password: 'correct horse battery' })).ok).toBe(true);
+
+    // Someone signed up with the address before the grant, with a password of their own and no
+    // confirmation: the grant does not hand them the role. Their password and sessions go, and the
+    // address's owner gets the link.
+    const squatter = await createActor({ email: 'it@district.example', password: 'squatter password 1', emailVerified: false });
+    const grant = await grantPlatformAdmin({ email: 'it@district.example', name: 'IT' });
+    expect(grant).toMatchObject({ created: false, userId: squatter.id, hasPassword: false });
+    expect((await readAccountToken(grant.token!, 'PASSWORD_RESET')).state).toBe('valid');
+    expect((await authenticate({ email: 'it@district.example', password: 'squatter password 1' })).ok).toBe(false);
+    expect((await db.user.findUniqueOrThrow({ where: { id: squatter.id } })).sessionVersion).toBeGreaterThan(0);
   });
 
   it('disabling cancels the invitations the account sent; two platform admins disabling each other at once leave one', async () => {

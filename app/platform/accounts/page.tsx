@@ -58,8 +58,9 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
                         <p role="status"><Pill tone="danger">Disabled {dateFmt.format(u.disabledAt)}</Pill></p>
                         <div>
                           <InlineActionForm action={accountStatusAction} hidden={{ userId: u.id, op: 'enable' }}>
-                            <button type="submit" className={smallButtonClass}>Enable<span className="sr-only"> the account of {u.name}</span></button>
+                            <button type="submit" className={smallButtonClass} aria-describedby={`enable-hint-${u.id}`}>Enable<span className="sr-only"> the account of {u.name}</span></button>
                           </InlineActionForm>
+                          <p id={`enable-hint-${u.id}`} className="mt-1 text-xs text-slate-700">Their old password stops working; they are emailed a link to set a new one.</p>
                         </div>
                       </div>
                     ) : u.id === actor.id ? <span className="text-slate-700">Your account</span> : (
