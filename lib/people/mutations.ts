@@ -14,6 +14,7 @@ import { env } from '@/lib/env';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
+import { releaseClaimsOf } from '@/lib/review/mutations';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const INVITE_DAYS = 14;
@@ -142,6 +143,11 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
       // A reviewer removed from the issuer loses their qualifications for its credentials.
       if (opts.role === 'REVIEWER' && org.kind === 'ISSUER') {
         await tx.reviewerQualification.deleteMany({ where: { userId: user.id, microCredential: { issuerId: org.id } } });
+      }
+      // Someone left with no review rights at the issuer gives back the work they had claimed there.
+      if ((opts.role === 'REVIEWER' || opts.role === 'ISSUER_ADMIN') && org.kind === 'ISSUER') {
+        const left = await tx.membership.count({ where: { userId: user.id, organizationId: org.id, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } } });
+        if (!left) await releaseClaimsOf(tx, user.id, opts.actor.id, new Date(), { issuerId: org.id, reason: `${opts.role === 'REVIEWER' ? 'reviewer' : 'admin'} role removed` });
       }
     }
     await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.role_add' : 'people.role_remove', entityType: 'User', entityId: user.id, organizationId: org.id, data: { role: opts.role } }, tx);

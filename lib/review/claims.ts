@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { conflict, notFound } from '@/lib/errors';
-import { claimEndAfterActivity } from '@/lib/review/policy';
+import { claimEndAfterActivity, reviewsFor } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
 // watching a lesson video is warned before the claim runs out and can extend it). Autosave extends
@@ -19,9 +19,9 @@ export async function keepClaim(opts: { actor: Actor; reviewId: string; now?: Da
   const now = opts.now ?? new Date();
   const r = await db.review.findUnique({
     where: { id: opts.reviewId },
-    select: { reviewerId: true, status: true, claimExpiresAt: true, attempt: { select: { submission: { select: { microCredential: { select: { issuer: { select: { claimMinutes: true } } } } } } } } },
+    select: { reviewerId: true, status: true, claimExpiresAt: true, attempt: { select: { submission: { select: { microCredential: { select: { issuerId: true, issuer: { select: { claimMinutes: true } } } } } } } } },
   });
-  if (!r || r.reviewerId !== opts.actor.id) throw notFound('That review');
+  if (!r || r.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, r.attempt.submission.microCredential.issuerId)) throw notFound('That review');
   if (r.status !== 'CLAIMED') throw conflict(CLAIM_GONE);
   const until = claimEndAfterActivity(r.claimExpiresAt, now, r.attempt.submission.microCredential.issuer.claimMinutes);
   const u = await db.review.updateMany({ where: { id: opts.reviewId, reviewerId: opts.actor.id, status: 'CLAIMED', claimExpiresAt: r.claimExpiresAt }, data: { claimExpiresAt: until } });

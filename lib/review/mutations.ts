@@ -10,7 +10,7 @@ import { notify } from '@/lib/notifications/notify';
 import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
-import { claimEndAfterActivity, denialMessages } from '@/lib/review/policy';
+import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -28,13 +28,17 @@ async function settleSubmissionStatus(tx: Tx, attemptId: string, submissionId: s
 }
 
 /**
- * Gives back every claim a person holds (their account is being disabled): the work returns to the
- * queue at once instead of waiting for the claims to run out. Drafts of those reviews stay readable
- * in the audit trail; nothing the person submitted is touched.
+ * Gives back the reviewer's live claims (all of them, or those at one issuer or for one credential)
+ * when they may no longer score that work: their account was disabled, their reviewer role at the
+ * issuer removed, or their qualification for the credential withdrawn. The work returns to the
+ * queue at once instead of waiting for the claim to run out (which "Keep my claim" could put off).
  */
-export async function releaseAllClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date): Promise<number> {
+export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reason: string }): Promise<number> {
   const held = await tx.review.findMany({
-    where: { reviewerId, status: 'CLAIMED' },
+    where: {
+      reviewerId, status: 'CLAIMED',
+      ...(opts.issuerId || opts.microCredentialId ? { attempt: { submission: { ...(opts.microCredentialId ? { microCredentialId: opts.microCredentialId } : {}), ...(opts.issuerId ? { microCredential: { issuerId: opts.issuerId } } : {}) } } } : {}),
+    },
     select: { id: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
   });
   let released = 0;
@@ -43,9 +47,14 @@ export async function releaseAllClaimsOf(tx: Tx, reviewerId: string, actorId: st
     if (!u.count) continue;
     released += 1;
     await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
-    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: 'account disabled' } }, tx);
+    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason } }, tx);
   }
   return released;
+}
+
+/** Gives back every live claim of a disabled account. */
+export function releaseAllClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date): Promise<number> {
+  return releaseClaimsOf(tx, reviewerId, actorId, now, { reason: 'account disabled' });
 }
 
 /** Marks claims of (attempt, kind) past their expiry as EXPIRED so the attempt is free again. */
@@ -189,7 +198,7 @@ async function loadOwnReview(actor: Actor, reviewId: string) {
         select: {
           submission: {
             select: {
-              microCredential: { select: { issuer: { select: { claimMinutes: true } } } },
+              microCredential: { select: { issuerId: true, issuer: { select: { claimMinutes: true } } } },
               version: { select: { title: true, passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true } }, levels: { select: { id: true, rank: true } } } },
             },
           },
@@ -197,7 +206,8 @@ async function loadOwnReview(actor: Actor, reviewId: string) {
       },
     },
   });
-  if (!r || r.reviewerId !== actor.id) throw notFound('That review');
+  // A reviewer whose rights at the issuer have gone (role removed) no longer has this review.
+  if (!r || r.reviewerId !== actor.id || !reviewsFor(actor, r.attempt.submission.microCredential.issuerId)) throw notFound('That review');
   return r;
 }
 

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
-import { showsTeacherIdentity } from '@/lib/review/policy';
+import { reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 
 export type QueueKind = 'PRIMARY' | 'SECOND';
 
@@ -359,8 +359,9 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
       },
     },
   });
-  // Someone else's review looks exactly like a missing one.
-  if (!review || review.reviewerId !== opts.actor.id) return null;
+  // Someone else's review looks exactly like a missing one; so does one whose reviewer has lost
+  // their rights at the issuer since.
+  if (!review || review.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, review.attempt.submission.microCredential.issuerId)) return null;
   const { attempt } = review;
   const { submission } = attempt;
   const issuer = submission.microCredential.issuer;

@@ -12,6 +12,12 @@ import { claimReview, grantQualification } from '@/lib/review/mutations';
 import { getCalibration } from '@/lib/review/calibration';
 import { isDomainError } from '@/lib/errors';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { changeRole } from '@/lib/people/mutations';
+import { keepClaim } from '@/lib/review/claims';
+import { saveReviewDraft } from '@/lib/review/mutations';
+import { getReviewWorkspace } from '@/lib/review/queries';
+import { canViewAttemptEvidence } from '@/lib/evidence/access';
+import { loadActor } from '@/lib/auth/load-actor';
 
 beforeEach(resetDatabase);
 
@@ -78,5 +84,36 @@ describe('reviewers work for their own issuers only', () => {
     const reviewerB = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerB.id }] });
     await grantQualification({ actor: w.adminB, microCredentialId: w.mcB.id, email: reviewerB.email });
     expect(await db.reviewerQualification.count({ where: { userId: reviewerB.id, microCredentialId: w.mcB.id, grantedById: w.adminB.id } })).toBe(1);
+  });
+
+  it('removing someone’s reviewer role gives back their claims there, and what they held is closed to them', async () => {
+    const w = await world();
+    const adminA = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
+    const { reviewId } = await claimReview({ actor: w.reviewerA, attemptId: w.attemptA, kind: 'PRIMARY' });
+    // Someone who is also an admin there keeps their claim when only the reviewer role goes.
+    const both = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
+    await db.reviewerQualification.create({ data: { userId: both.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
+    const second = await waitingAttempt(w.mcA.id);
+    const kept = await claimReview({ actor: both, attemptId: second, kind: 'PRIMARY' });
+
+    // While they review there, they see the evidence of what they hold.
+    expect(await canViewAttemptEvidence(w.reviewerA, { id: w.attemptA, ownerId: 'someone-else', issuerId: w.issuerA.id, status: 'SUBMITTED' })).toBe(true);
+    await changeRole({ actor: adminA, organizationId: w.issuerA.id, userId: w.reviewerA.id, role: 'REVIEWER', op: 'remove' });
+    await changeRole({ actor: adminA, organizationId: w.issuerA.id, userId: both.id, role: 'REVIEWER', op: 'remove' });
+
+    expect((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('RELEASED');
+    expect((await db.review.findUniqueOrThrow({ where: { id: kept.reviewId } })).status).toBe('CLAIMED');
+    expect(await db.auditLog.count({ where: { action: 'review.release', entityId: reviewId, actorId: adminA.id } })).toBe(1);
+    // The work is back in the queue (of another reviewer qualified for it).
+    const colleague = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }] });
+    await db.reviewerQualification.create({ data: { userId: colleague.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
+    expect((await listReviewQueue({ actor: colleague })).items.map((i) => i.attemptId)).toContain(w.attemptA);
+
+    // Their next request (a fresh session read) finds nothing to keep, save or read.
+    const former = (await loadActor(w.reviewerA.id))!;
+    expect(await outcomeOf(keepClaim({ actor: former, reviewId }))).toBe('NOT_FOUND');
+    expect(await outcomeOf(saveReviewDraft({ actor: former, reviewId, version: 0, scores: [], overallComment: 'still here' }))).toBe('NOT_FOUND');
+    expect(await getReviewWorkspace({ actor: former, reviewId })).toBeNull();
+    expect(await canViewAttemptEvidence(former, { id: w.attemptA, ownerId: 'someone-else', issuerId: w.issuerA.id, status: 'SUBMITTED' })).toBe(false);
   });
 });
