@@ -83,6 +83,17 @@ function assertClaimable(a: AttemptForReview, kind: ReviewKind) {
 }
 
 /**
+ * Inside a transaction that gives `userId` a claim: holds their account row (FOR SHARE) and refuses
+ * a disabled account. Disabling locks the row FOR UPDATE and then gives back the account's claims,
+ * so a claim made at the same moment either commits first (and is given back) or finds the account
+ * disabled; none is left on a disabled account.
+ */
+async function assertEnabledHeld(tx: Tx, userId: string, message: string) {
+  const [u] = await tx.$queryRaw<{ disabledAt: Date | null }[]>`SELECT "disabledAt" FROM "User" WHERE "id" = ${userId} FOR SHARE`;
+  if (!u || u.disabledAt) throw forbidden(message);
+}
+
+/**
  * Takes an exclusive claim on an attempt for scoring. Expired claims are freed first; the partial
  * unique index Review_one_active_claim makes sure only one of two racing reviewers wins.
  */
@@ -99,6 +110,7 @@ export async function claimReview(opts: { actor: Actor; attemptId: string; kind?
   const issuer = a.submission.microCredential.issuer;
   try {
     return await db.$transaction(async (tx) => {
+      await assertEnabledHeld(tx, opts.actor.id, 'Your account has been disabled.');
       await expireClaimsOf(tx, { id: a.id, issuerId: issuer.id }, kind, now, opts.actor.id);
       const review = await tx.review.create({
         data: { attemptId: a.id, reviewerId: opts.actor.id, kind, claimedAt: now, claimExpiresAt: new Date(now.getTime() + minutes(issuer.claimMinutes)) },
@@ -162,6 +174,7 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   const expires = new Date(Math.max(now.getTime() + minutes(issuer.claimMinutes), a.dueAt?.getTime() ?? 0));
   try {
     return await db.$transaction(async (tx) => {
+      await assertEnabledHeld(tx, reviewer.id, 'That reviewer’s account has just been disabled. Choose someone else.');
       for (const r of current) {
         await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: r.claimExpiresAt <= now ? 'EXPIRED' : 'RELEASED', version: { increment: 1 } } });
       }

@@ -116,4 +116,16 @@ describe('reviewers work for their own issuers only', () => {
     expect(await getReviewWorkspace({ actor: former, reviewId })).toBeNull();
     expect(await canViewAttemptEvidence(former, { id: w.attemptA, ownerId: 'someone-else', issuerId: w.issuerA.id, status: 'SUBMITTED' })).toBe(false);
   });
+
+  it('a claim made as the account is being disabled is refused, not left on a disabled account', async () => {
+    const w = await world();
+    // The session was read just before the disable committed.
+    const stale = w.reviewerA;
+    await db.user.update({ where: { id: w.reviewerA.id }, data: { disabledAt: new Date() } });
+    expect(await outcomeOf(claimReview({ actor: stale, attemptId: w.attemptA, kind: 'PRIMARY' }))).toBe('FORBIDDEN');
+    expect(await db.review.count({ where: { attemptId: w.attemptA } })).toBe(0);
+    // Enabled again, the same claim goes through.
+    await db.user.update({ where: { id: w.reviewerA.id }, data: { disabledAt: null } });
+    expect(await outcomeOf(claimReview({ actor: stale, attemptId: w.attemptA, kind: 'PRIMARY' }))).toBe('allowed');
+  });
 });
