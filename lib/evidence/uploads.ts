@@ -77,6 +77,23 @@ async function stillDraft(tx: Tx, attemptId: string): Promise<boolean> {
   return attempt?.status === 'DRAFT';
 }
 
+/**
+ * Whether the part has room for one more file: its number of files, or, for a captions file, one
+ * per video (captions do not count towards the part's number of files).
+ */
+async function assertRoomInPart(client: Tx | typeof db, attemptId: string, part: { id: string; maxFiles: number }, captions: boolean) {
+  const present = await client.evidenceFile.findMany({ where: { attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } }, select: { declaredType: true, detectedType: true } });
+  const kinds = present.map((f) => kindForMime(f.detectedType ?? f.declaredType));
+  const captionFiles = kinds.filter((k) => k === 'captions').length;
+  if (captions) {
+    const videos = kinds.filter((k) => k === 'video').length;
+    if (!videos) throw validation('Add the video first, then its captions file.');
+    if (captionFiles >= videos) throw validation(`Each video can have one captions file, and this part has ${videos === 1 ? 'one video' : `${videos} videos`}. Remove a captions file first.`);
+  } else if (present.length - captionFiles >= part.maxFiles) {
+    throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
+  }
+}
+
 const SENT_BEFORE_UPLOAD = 'This application has been sent for review, so no more files can be added to it.';
 
 export async function requestUpload(opts: { actor: Actor; attemptId: string; partId: string; fileName: string; contentType: string; size: number }): Promise<UploadTicket> {
@@ -94,17 +111,9 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   if (opts.size > maxBytes) {
     throw validation(`“${opts.fileName}” is ${formatBytes(opts.size)}; this part accepts ${captions ? 'captions files' : 'files'} up to ${formatBytes(maxBytes)}.`);
   }
-  // Captions do not count towards the part's number of files: each video may have one.
-  const present = await db.evidenceFile.findMany({ where: { attemptId: opts.attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } }, select: { declaredType: true, detectedType: true } });
-  const kinds = present.map((f) => kindForMime(f.detectedType ?? f.declaredType));
-  const captionFiles = kinds.filter((k) => k === 'captions').length;
-  if (captions) {
-    const videos = kinds.filter((k) => k === 'video').length;
-    if (!videos) throw validation('Add the video first, then its captions file.');
-    if (captionFiles >= videos) throw validation(`Each video can have one captions file, and this part has ${videos === 1 ? 'one video' : `${videos} videos`}. Remove a captions file first.`);
-  } else if (present.length - captionFiles >= part.maxFiles) {
-    throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
-  }
+  // Checked here for a quick answer (before storage is asked for anything), and again below where
+  // the row is written, under a lock two uploads to the same part queue on.
+  await assertRoomInPart(db, opts.attemptId, part, captions);
 
   // Random key: reveals nothing about the teacher, the school or the file name. The browser uploads
   // under uploads/; completeUpload copies the object to a key under evidence/ that no upload URL
@@ -118,6 +127,8 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   const file = await db
     .$transaction(async (tx) => {
       if (!(await stillDraft(tx, opts.attemptId))) throw invalidState(SENT_BEFORE_UPLOAD);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${opts.attemptId}:${part.id}`}))`;
+      await assertRoomInPart(tx, opts.attemptId, part, captions);
       return tx.evidenceFile.create({
         data: {
           attemptId: opts.attemptId, partId: part.id, ownerId: opts.actor.id, storageKey, fileName: opts.fileName, declaredType: declared.mime,

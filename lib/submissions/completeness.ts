@@ -1,7 +1,7 @@
 import { countWords } from '@/lib/submissions/words';
 
 export type PartSpec = { id: string; title: string; responseType: 'TEXT' | 'FILES' | 'TEXT_AND_FILES' | 'LINKS'; required: boolean; wordLimit: number | null; maxFiles: number };
-export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number };
+export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; videoFiles?: number; captionFiles?: number };
 
 /**
  * Problems that stop an attempt from being submitted, in plain language, keyed `<part id>.answer`
@@ -18,6 +18,7 @@ export function findIncompleteParts(parts: PartSpec[], answers: Map<string, Part
     const wantsFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
     if (p.wordLimit && words > p.wordLimit) add(p.id, 'answer', `“${p.title}” has ${words} words; the limit is ${p.wordLimit}.`);
     if (a.pendingFiles > 0) add(p.id, 'files', `A file in “${p.title}” is still uploading or was not checked. Wait for it to finish or remove it.`);
+    if ((a.captionFiles ?? 0) > (a.videoFiles ?? 0)) add(p.id, 'files', `“${p.title}” has more captions files than videos (one per video): remove the extra ones.`);
     if (wantsFiles && a.uploadedFiles > p.maxFiles) add(p.id, 'files', `“${p.title}” allows at most ${p.maxFiles} files.`);
     if (!p.required) continue;
     if (wantsText && words === 0) add(p.id, 'answer', `Write an answer for “${p.title}”.`);

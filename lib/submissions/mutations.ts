@@ -113,6 +113,8 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
       links: r?.links ?? [],
       // Captions go with their video and do not count towards the part's number of files.
       uploadedFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) !== 'captions').length,
+      videoFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) === 'video').length,
+      captionFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) === 'captions').length,
       pendingFiles: files.filter((f) => f.status === 'PENDING').length,
     });
   }

@@ -4,7 +4,9 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
 import { completeUpload, presignUploadParts, requestUpload, SENT_WHILE_UPLOADING } from '@/lib/evidence/uploads';
-import { headObject } from '@/lib/storage/s3';
+import { headObject, s3 } from '@/lib/storage/s3';
+import { UploadPartCommand } from '@aws-sdk/client-s3';
+import { env } from '@/lib/env';
 import type { FileKind } from '@/lib/evidence/file-types';
 import type { Actor } from '@/lib/auth/actor';
 
@@ -107,11 +109,18 @@ describe('multipart uploads are bounded by the announced size', () => {
     expect((await presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: [5, 1] })).map((u) => u.partNumber)).toEqual([5, 1]);
   });
 
-  it('refuses an object larger than announced, and deletes it', async () => {
+  it('refuses an over-sized part at once, and (should storage let one through) the object at completion', async () => {
     const { teacher, attempt, part } = await draft();
     const t = await startVideo(teacher, attempt.id, part.id);
-    // The last part is 6 MiB; a full 16 MiB one makes the object 80 MiB instead of 70.
-    const parts = await sendParts(teacher, t, [1, 2, 3, 4, 5], VIDEO_SIZE, { 5: t.partSize });
+    // The last part is 6 MiB; its URL is signed for exactly that, so a full 16 MiB one is refused.
+    const [last] = await presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: [5] });
+    expect((await put(last.url, new Uint8Array(t.partSize))).status).toBe(403);
+    // A storage that did not hold the signed length: the 16 MiB part sent with storage's own
+    // credentials makes the object 80 MiB instead of 70, which completion refuses.
+    const parts = await sendParts(teacher, t, [1, 2, 3, 4]);
+    const pending = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
+    const sent = await s3().send(new UploadPartCommand({ Bucket: env().S3_BUCKET, Key: pending.storageKey, UploadId: pending.multipartUploadId!, PartNumber: 5, Body: Buffer.alloc(t.partSize) }));
+    parts.push({ partNumber: 5, etag: sent.ETag! });
     await expect(completeUpload({ actor: teacher, fileId: t.fileId, parts })).rejects.toThrow(/80 MB but 70 MB was announced/);
     const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
     expect(row.status).toBe('REJECTED');

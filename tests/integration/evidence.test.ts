@@ -135,6 +135,16 @@ describe('evidence uploads', () => {
     expect(row.detectedType).toBe('video/mp4');
   });
 
+  it('holds the file count when uploads to one part start at the same moment', async () => {
+    const { teacher, attempt, part } = await draft();
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: `p${i}.pdf`, contentType: 'application/pdf', size: 100 })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual(Array(3).fill('This part takes at most 2 files. Remove one first.'));
+    expect(await db.evidenceFile.count({ where: { attemptId: attempt.id, partId: part.id } })).toBe(2);
+  });
+
   it('enforces the file count and lets the teacher cancel or remove a file', async () => {
     const { teacher, attempt, part } = await draft();
     const a = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'a.pdf', contentType: 'application/pdf', size: 100 });

@@ -31,6 +31,12 @@ describe('completeness', () => {
     const titled: PartSpec[] = [{ id: 'e', title: 'Files and folders', responseType: 'TEXT_AND_FILES', required: true, wordLimit: null, maxFiles: 1 }];
     expect([...findIncompleteParts(titled, new Map([['e', { text: '', links: [], uploadedFiles: 1, pendingFiles: 0 }]])).keys()]).toEqual(['e.answer']);
   });
+  it('refuses more captions files than videos in a part', () => {
+    const withVideo: PartSpec[] = [{ id: 'v', title: 'Lesson video', responseType: 'FILES', required: true, wordLimit: null, maxFiles: 1 }];
+    const answer = (videoFiles: number, captionFiles: number) => new Map([['v', { text: '', links: [], uploadedFiles: videoFiles, pendingFiles: 0, videoFiles, captionFiles }]]);
+    expect(findIncompleteParts(withVideo, answer(1, 1)).size).toBe(0);
+    expect(findIncompleteParts(withVideo, answer(1, 2)).get('v.files')).toEqual(['“Lesson video” has more captions files than videos (one per video): remove the extra ones.']);
+  });
   it('is empty when everything required is there', () => {
     const answers = new Map([
       ['a', { text: 'short answer', links: [], uploadedFiles: 0, pendingFiles: 0 }],
