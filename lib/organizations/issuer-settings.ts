@@ -54,7 +54,10 @@ export async function updateIssuerProfile(opts: { actor: Actor; input: Seen<z.in
   await changePublicPages(async (tx) => {
     await saveIfUnchanged(tx, before.id, input.seenAt, data);
     if (before.name !== input.name) await tx.catalogEntry.updateMany({ where: { issuerId: before.id }, data: { issuerName: input.name } });
-    await recordAudit({ actorId: opts.actor.id, action: 'issuer.profile', entityType: 'Organization', entityId: before.id, organizationId: before.id, data: { changed, ...(before.name !== input.name ? { from: before.name, to: input.name } : {}) } }, tx);
+    // The name, website and contact address go into newly issued badges: what they were and became is kept.
+    const traced = { url: 'website', email: 'contact email' } as const;
+    const changes = Object.fromEntries((Object.keys(traced) as (keyof typeof traced)[]).filter((k) => changed.includes(k)).map((k) => [k, { from: before[k] ?? null, to: data[k] ?? null }]));
+    await recordAudit({ actorId: opts.actor.id, action: 'issuer.profile', entityType: 'Organization', entityId: before.id, organizationId: before.id, data: { changed, ...(before.name !== input.name ? { from: before.name, to: input.name } : {}), ...changes } }, tx);
   });
   return { changed };
 }

@@ -52,7 +52,7 @@ describe('issuer settings', () => {
     expect(found[0].n).toBe(1);
     const [log] = await audits('issuer.profile');
     expect(log.actorId).toBe(admin.id);
-    expect(log.data).toMatchObject({ from: issuer.name, to: 'Quillfeather Teaching Institute' });
+    expect(log.data).toMatchObject({ from: issuer.name, to: 'Quillfeather Teaching Institute', url: { to: 'https://quill.example.org' }, email: { to: 'hello@quill.example.org' } });
     // A badge issued before keeps the name it was signed with, in its images and certificate too.
     expect((await getPublicAward(awardId))?.signedIssuerName).toBe(issuer.name);
     // Saving the same thing again changes nothing and logs nothing.
