@@ -74,7 +74,7 @@ describe('deleting one’s own account', () => {
     const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: cred.version.parts[0].id, fileName: 'lesson.mp4', contentType: 'video/mp4', size: 70 * 1024 * 1024 });
     if (t.mode !== 'multipart') throw new Error('expected a multipart upload');
     const [first] = await presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: [1] });
-    expect((await fetch(first.url, { method: 'PUT', body: Buffer.alloc(1024) })).status).toBe(200);
+    expect((await fetch(first.url, { method: 'PUT', body: Buffer.alloc(t.partSize) })).status).toBe(200);
     const { storageKey, multipartUploadId } = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId }, select: { storageKey: true, multipartUploadId: true } });
 
     await deleteOwnAccount({ actor: teacher, input: input({ password: 'correct horse battery' }) });
