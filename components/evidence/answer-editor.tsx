@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { countWords } from '@/lib/submissions/words';
 import { saveResponseAction } from '@/app/apply/[slug]/actions';
 import { registerDraftFlusher } from '@/components/evidence/draft-registry';
+import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { extractLinks } from '@/lib/submissions/links';
 
 type Props = {
@@ -18,24 +19,24 @@ type Props = {
   collectLinks?: boolean;
 };
 
-
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'offline' } | { kind: 'error'; message: string };
-
 /**
  * A text answer that saves itself: 1 s after typing stops, on blur and when the page is hidden.
- * A local copy is kept until the server confirms, so a dropped connection loses nothing.
+ * A local copy is kept until the server confirms, so a dropped connection loses nothing. If the
+ * answer was saved from another window meanwhile, saving stops and a lasting message asks the
+ * teacher to copy their text and reload, instead of the editor trying again every second.
  */
 export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly, collectLinks }: Props) {
   const storageKey = `draft:${attemptId}:${partId}`;
   const [text, setText] = useState(initialText);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [state, setState] = useState<AutosaveStatus>({ kind: 'idle' });
+  const [copyNote, setCopyNote] = useState('');
   const revision = useRef(initialRevision);
   const lastSaved = useRef(initialText);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopped = useRef(false);
   const words = countWords(text);
   const over = wordLimit !== null && words > wordLimit;
   const textRef = useRef(text);
-  const saveRef = useRef<() => Promise<void>>(async () => undefined);
+  const saver = useRef<Autosaver | null>(null);
 
   // Recover an unsaved local copy from a previous visit (e.g. the connection dropped).
   // localStorage only exists in the browser, so this runs after hydration; the restored text is
@@ -47,7 +48,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       setText(local);
       textRef.current = local;
       setState({ kind: 'offline' });
-      void saveRef.current();
+      void saver.current?.save();
     }, 0);
     return () => clearTimeout(restore);
   }, [storageKey, initialText, readOnly]);
@@ -57,54 +58,31 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   }, [text]);
 
   useEffect(() => {
-    const schedule = () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveRef.current(), 1000);
-    };
-    let current: Promise<void> | null = null;
-    const saveOnce = async () => {
-      if (readOnly) return;
-      const value = textRef.current;
-      if (value === lastSaved.current) return;
-      setState({ kind: 'saving' });
-      try {
-        const r = await saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: revision.current });
-        if (r.ok) {
-          revision.current = r.revision;
-          lastSaved.current = value;
-          if (textRef.current === value) window.localStorage.removeItem(storageKey);
-          setState({ kind: 'saved', at: new Date(r.savedAt) });
-        } else {
-          setState({ kind: 'error', message: r.formError });
-        }
-      } catch {
-        setState({ kind: 'offline' });
-      }
-      if (textRef.current !== lastSaved.current) schedule();
-    };
-    // Saves run one after another: a caller arriving during a save waits for it, then saves
-    // whatever is still unsaved (often nothing).
-    saveRef.current = () => {
-      if (timer.current) clearTimeout(timer.current);
-      const previous = current;
-      const next = (async () => {
-        if (previous) await previous.catch(() => undefined);
-        await saveOnce();
-      })();
-      current = next;
-      return next;
-    };
-    const unregister = registerDraftFlusher(() => saveRef.current());
+    if (readOnly) return;
+    const s = createAutosaver({
+      send: (value, rev) => saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: rev }),
+      text: () => textRef.current,
+      revision,
+      lastSaved,
+      stopped,
+      onStatus: setState,
+      onSaved: (value) => {
+        if (textRef.current === value) window.localStorage.removeItem(storageKey);
+      },
+    });
+    saver.current = s;
+    const unregister = registerDraftFlusher(() => s.save());
     const flush = () => {
-      if (document.visibilityState === 'hidden') void saveRef.current();
+      if (document.visibilityState === 'hidden') void s.save();
     };
-    const online = () => void saveRef.current();
+    const online = () => void s.save();
     document.addEventListener('visibilitychange', flush);
     window.addEventListener('online', online);
     return () => {
       unregister();
       document.removeEventListener('visibilitychange', flush);
       window.removeEventListener('online', online);
+      if (saver.current === s) saver.current = null;
     };
   }, [attemptId, partId, readOnly, storageKey, collectLinks]);
 
@@ -112,11 +90,32 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
     setText(value);
     textRef.current = value;
     window.localStorage.setItem(storageKey, value);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveRef.current(), 1000);
+    saver.current?.schedule();
   };
 
   const id = `answer-${partId}`;
+
+  // The other window's answer is on the server: reloading shows it. This tab's local copy goes
+  // (the message asks to copy it first), or it would be restored and saved over the other one.
+  const reload = () => {
+    window.localStorage.removeItem(storageKey);
+    window.location.reload();
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(textRef.current);
+      setCopyNote('Copied. Paste it somewhere safe before you reload.');
+    } catch {
+      // No clipboard access (an older browser, a denied permission): select it for the keyboard.
+      const box = document.getElementById(id);
+      if (box instanceof HTMLTextAreaElement) {
+        box.focus();
+        box.select();
+      }
+      setCopyNote('Your text is selected: press Ctrl+C (Command+C on a Mac) to copy it.');
+    }
+  };
+
   return (
     <div>
       <label htmlFor={id} className="sr-only">
@@ -127,7 +126,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         value={text}
         readOnly={readOnly}
         onChange={(e) => onChange(e.target.value)}
-        onBlur={() => void saveRef.current()}
+        onBlur={() => void saver.current?.save()}
         aria-describedby={`${id}-status ${id}-count`}
         rows={10}
         className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 read-only:bg-slate-50"
@@ -145,8 +144,25 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
           {!readOnly && state.kind === 'saved' ? `Saved at ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : null}
           {!readOnly && state.kind === 'offline' ? 'Not saved yet: kept on this device, will retry when you are back online' : null}
           {!readOnly && state.kind === 'error' ? <span className="font-semibold text-red-700">{state.message}</span> : null}
+          {!readOnly && state.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}
         </span>
       </div>
+      {/* Mounted once, when saving stops: read out once, and it stays until the page is reloaded. */}
+      {!readOnly && state.kind === 'conflict' ? (
+        <div role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
+          <p className="font-semibold">{state.message}</p>
+          <p className="mt-1">Saving has stopped for this answer. Reloading shows the saved version in place of what is in this box.</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" onClick={() => void copy()} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
+              Copy my text<span className="sr-only">: {label}</span>
+            </button>
+            <button type="button" onClick={reload} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+              Reload the page
+            </button>
+          </div>
+          {copyNote ? <p className="mt-1">{copyNote}</p> : null}
+        </div>
+      ) : null}
     </div>
   );
 }

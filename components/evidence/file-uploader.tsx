@@ -1,9 +1,10 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
+import { isUploadRunning, pickFiles } from '@/components/evidence/pick-files';
 
 type Upload = {
   key: string;
@@ -123,11 +124,9 @@ async function sendMissingParts(upload: Resumable, file: File, opts: { onProgres
  * Uploads straight from the browser to S3 with presigned URLs (multipart for big files), with a
  * progress bar, cancel and retry per file; Retry of a big file sends only the parts still missing.
  * The server only hands out URLs and checks the result. Screen readers hear when an upload starts,
- * fails or is done (not every percent): the bar carries the percentage.
- */
-const isCaptionsFile = (f: File) => f.type === 'text/vtt' || /\.vtt$/i.test(f.name);
-
-/**
+ * fails or is done (not every percent): the bar carries the percentage. Files beyond the part's
+ * limit are not uploaded, and the uploader says which (on screen and read out).
+ *
  * `remaining`: how many more files the part takes; `captionsRemaining`: how many more captions
  * files (one per video, outside the part's count), for parts that take video.
  */
@@ -135,12 +134,27 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
+  // Files left out of the last pick (over the part's limit), shown until the next pick.
+  const [notAdded, setNotAdded] = useState<string[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   const resumable = useRef(new Map<string, Resumable>());
   const announcementId = useRef(0);
   const update = (key: string, patch: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
   // Appended, not replaced: two files finishing together are both read out.
   const announce = (text: string) => setAnnouncements((list) => [...list.slice(-4), { id: ++announcementId.current, text }]);
+
+  // Leaving or reloading the page stops an upload midway: while one runs, the browser asks first.
+  const running = uploads.some((u) => isUploadRunning(u.status));
+  useEffect(() => {
+    if (!running) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // For browsers that only warn when returnValue is set.
+      e.returnValue = true;
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [running]);
 
   async function run(u: Upload) {
     const aborters = new Set<() => void>();
@@ -209,12 +223,9 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
 
   function onFiles(files: FileList | null) {
     if (!files) return;
-    const all = Array.from(files);
-    const others = all.filter((f) => !isCaptionsFile(f)).slice(0, Math.max(0, remaining));
-    // Captions picked together with their video wait for it: the server takes captions only for a
-    // video the part already has.
-    const videosPicked = others.filter((f) => f.type.startsWith('video/')).length;
-    const captions = all.filter(isCaptionsFile).slice(0, Math.max(0, captionsRemaining + videosPicked));
+    const { others, captions, notAdded: left } = pickFiles(Array.from(files), remaining, captionsRemaining);
+    setNotAdded(left);
+    left.forEach(announce);
     const toUpload = (file: File) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file, progress: 0, status: 'uploading' as const });
     const first = others.map(toUpload);
     const then = captions.map(toUpload);
@@ -240,10 +251,17 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         multiple
         disabled={remaining <= 0 && captionsRemaining <= 0}
         accept={acceptAttribute(allowedTypes)}
-        aria-describedby={`${inputId}-hint`}
+        aria-describedby={notAdded.length ? `${inputId}-hint ${inputId}-not-added` : `${inputId}-hint`}
         onChange={(e) => onFiles(e.target.files)}
         className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-700 file:px-3 file:py-2 file:font-semibold file:text-white"
       />
+      {notAdded.length ? (
+        <div id={`${inputId}-not-added`} className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {notAdded.map((text) => (
+            <p key={text}>{text}</p>
+          ))}
+        </div>
+      ) : null}
       {/* Always mounted, so screen readers pick up what is added to it. */}
       <div role="status" aria-live="polite" className="sr-only">
         {announcements.map((a) => (

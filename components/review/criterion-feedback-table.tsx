@@ -5,16 +5,18 @@ type Score = { criterionId: string; feedback: string };
 /**
  * One review's scores as a table: each criterion, its level (rendered by the caller: a label, a
  * pill, points) and the reviewer's feedback. The teacher's feedback and the reviewer's view of
- * earlier attempts both use it.
+ * earlier attempts both use it. When the caller gives a criterion's `part` (the part of the
+ * application it scores; null for one that scores no single part), a column says it.
  */
 export function CriterionFeedbackTable<S extends Score>({ caption, criteria, scores, level, className = '', tableClassName = '' }: {
   caption: string;
-  criteria: { id: string; title: string }[];
+  criteria: { id: string; title: string; part?: string | null }[];
   scores: S[];
   level: (score: S | undefined) => ReactNode;
   className?: string;
   tableClassName?: string;
 }) {
+  const showPart = criteria.some((c) => c.part !== undefined);
   return (
     <div className={`relative overflow-x-auto ${className}`} tabIndex={0} role="region" aria-label={caption}>
       <table className={`w-full border-collapse text-sm ${tableClassName}`}>
@@ -22,6 +24,7 @@ export function CriterionFeedbackTable<S extends Score>({ caption, criteria, sco
         <thead>
           <tr>
             <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
+            {showPart ? <th scope="col" className="border-b border-slate-300 p-2 text-left">Part it scores</th> : null}
             <th scope="col" className="border-b border-slate-300 p-2 text-left">Level</th>
             <th scope="col" className="border-b border-slate-300 p-2 text-left">Feedback</th>
           </tr>
@@ -32,6 +35,7 @@ export function CriterionFeedbackTable<S extends Score>({ caption, criteria, sco
             return (
               <tr key={c.id}>
                 <th scope="row" className="border-b border-slate-200 p-2 text-left align-top font-medium">{c.title}</th>
+                {showPart ? <td className="border-b border-slate-200 p-2 align-top">{c.part ?? 'The application as a whole'}</td> : null}
                 <td className="border-b border-slate-200 p-2 align-top">{level(s)}</td>
                 <td className="whitespace-pre-wrap border-b border-slate-200 p-2 align-top">{s?.feedback || '—'}</td>
               </tr>

@@ -15,7 +15,7 @@ const fileSelect = { id: true, partId: true, fileName: true, declaredType: true,
 export async function getApplication(actor: Actor, slug: string) {
   const mc = await db.microCredential.findFirst({
     where: { slug, ...workableBy(actor.id) },
-    select: { id: true, slug: true, level: true, status: true, currentVersionId: true, issuer: { select: { name: true } } },
+    select: { id: true, slug: true, level: true, status: true, currentVersionId: true, issuer: { select: { name: true, slaBusinessDays: true } } },
   });
   if (!mc) return null;
   const submission = await db.submission.findFirst({
@@ -44,7 +44,7 @@ export async function getApplication(actor: Actor, slug: string) {
     select: {
       id: true, version: true, title: true, summary: true, passingLevelRank: true, passingRuleKind: true, passingTotal: true,
       parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true, required: true, wordLimit: true, allowedTypes: true, maxFileBytes: true, maxFiles: true } },
-      criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, partId: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
+      criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, sortOrder: true, title: true, partId: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
       levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
     },
   });

@@ -17,6 +17,8 @@ import { isEmailVerified } from '@/lib/auth/email-verification';
 import { startApplicationAction, startRenewalAction, startRevisionAction } from './actions';
 import { RenewForm } from '@/components/awards/renew-form';
 import { renewability } from '@/lib/submissions/renewal-policy';
+import { RubricTable } from '@/components/credential/rubric-table';
+import { criteriaByPart, requiredProgress, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
 
 export const metadata = { title: 'Your application' };
 
@@ -26,6 +28,12 @@ const statusInfo: Record<string, { label: string; tone: Tone }> = {
   IN_REVIEW: { label: 'In review', tone: 'info' },
   NEEDS_REVISION: { label: 'Needs revision', tone: 'warning' },
   EARNED: { label: 'Earned', tone: 'success' },
+};
+
+const fateInfo: Record<RevisionFate, { label: string; tone: Tone }> = {
+  kept: { label: 'Kept (passed)', tone: 'success' },
+  revise: { label: 'To revise', tone: 'warning' },
+  open: { label: 'Can be improved', tone: 'info' },
 };
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -66,16 +74,14 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const editable = current.status === 'DRAFT';
   const proposalBlock = editable && (await needsProposal(actor, mc.id));
   const unverified = editable && !(await isEmailVerified(actor.id));
-  const done = version.parts.filter((p) => {
-    const r = current.responses.find((x) => x.partId === p.id);
-    const files = current.files.filter((f) => f.partId === p.id && f.status === 'UPLOADED').length;
-    if (p.responseType === 'FILES') return files > 0;
-    if (p.responseType === 'TEXT_AND_FILES') return (r?.wordCount ?? 0) > 0 && files > 0;
-    if (p.responseType === 'LINKS') return (r?.links.length ?? 0) > 0;
-    return (r?.wordCount ?? 0) > 0;
-  }).length;
+  const progress = requiredProgress(version.parts, current.responses, current.files);
   const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
   const info = statusInfo[submission.status];
+  const partLabel = new Map(version.parts.map((p, i) => [p.id, `Part ${i + 1}: ${p.title}`]));
+  const scoredBy = criteriaByPart(version.criteria);
+  // Before "Start revision": what it will keep and what it opens, worked out as it will be.
+  const plan = submission.status === 'NEEDS_REVISION' && current.status === 'RETURNED' ? revisionPlan(version, current.reviews) : null;
+  const partsWith = (fate: RevisionFate) => version.parts.filter((p) => plan?.get(p.id) === fate).map((p) => partLabel.get(p.id));
 
   return (
     <div>
@@ -134,7 +140,16 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       {submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">
           <h2 className="text-lg font-semibold">Revise and resubmit</h2>
-          <p className="mt-1 text-slate-700">Parts that passed are kept as they are. You will revise only what the {lastDecided && lastDecided.reviews.length > 1 ? 'reviewers' : 'reviewer'} asked you to change.</p>
+          <p className="mt-1 text-slate-700">
+            Starting a revision copies your answers and files into a new attempt, so you change only what the {lastDecided && lastDecided.reviews.length > 1 ? 'reviewers' : 'reviewer'} asked for.
+          </p>
+          {plan ? (
+            <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-800">
+              {partsWith('kept').length ? <li><strong>Kept (passed):</strong> {partsWith('kept').join('; ')}. They stay as they are and can’t be changed.</li> : null}
+              {partsWith('revise').length ? <li><strong>To revise:</strong> {partsWith('revise').join('; ')}. Each has a criterion scored below the passing level: use the feedback above.</li> : null}
+              {partsWith('open').length ? <li><strong>Can be improved:</strong> {partsWith('open').join('; ')}. Nothing in them was below the passing level, but they are not kept, so you can improve them.</li> : null}
+            </ul>
+          ) : null}
           <form action={startRevisionAction} className="mt-3">
             <input type="hidden" name="submissionId" value={submission.id} />
             <input type="hidden" name="slug" value={mc.slug} />
@@ -146,17 +161,31 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       ) : null}
 
       {editable ? (
-        <div className="mt-6">
-          <ProgressBar value={done} max={version.parts.length} label="Parts completed" />
-          <p className="mt-1 text-sm text-slate-700">
-            {done} of {version.parts.length} parts have an answer
-          </p>
-        </div>
+        progress.total > 0 ? (
+          <div className="mt-6">
+            <ProgressBar value={progress.done} max={progress.total} label="Required parts completed" />
+            <p className="mt-1 text-sm text-slate-700">
+              {progress.done} of {progress.total} required parts have an answer{progress.total < version.parts.length ? ' (optional parts are not counted)' : ''}
+            </p>
+          </div>
+        ) : (
+          <p className="mt-6 text-sm text-slate-700">Every part is optional: answer the ones that show your work best.</p>
+        )
       ) : current.submittedAt ? (
         <p className="mt-4 text-slate-700">
           Submitted on {dateFmt.format(current.submittedAt)}
           {current.dueAt && submission.status !== 'EARNED' && submission.status !== 'NEEDS_REVISION' ? `; decision expected by ${dateFmt.format(current.dueAt)}` : ''}.
         </p>
+      ) : null}
+
+      {submission.status !== 'EARNED' ? (
+        <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer py-1 text-lg font-semibold">How reviewers will score this</summary>
+          <div className="mt-3">
+            <RubricTable version={version} />
+            {scoredBy.size ? <p className="mt-3 text-sm text-slate-700">Each part below says which criteria score it.</p> : null}
+          </div>
+        </details>
       ) : null}
 
       <ol className="mt-6 space-y-6">
@@ -173,13 +202,24 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           const captionFiles = activeKinds.filter((k) => k === 'captions').length;
           const active = activeKinds.length - captionFiles;
           const captionsRemaining = activeKinds.filter((k) => k === 'video').length - captionFiles;
+          const fate = plan?.get(p.id);
+          const criteria = scoredBy.get(p.id) ?? [];
           return (
             <li key={p.id}>
               <Card>
                 <h2 className="text-lg font-semibold">
                   Part {i + 1}: {p.title} {!p.required ? <span className="text-sm font-normal text-slate-600">(optional)</span> : null}
-                  {carried ? <span className="ml-2 align-middle"><Pill tone="success">Passed</Pill></span> : null}
+                  {fate ? (
+                    <span className="ml-2 align-middle"><Pill tone={fateInfo[fate].tone}>{fateInfo[fate].label}</Pill></span>
+                  ) : carried ? (
+                    <span className="ml-2 align-middle"><Pill tone="success">Passed</Pill></span>
+                  ) : null}
                 </h2>
+                {criteria.length ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    Reviewers score this part on: {criteria.map((c) => `“${c.title}”`).join(', ')}.
+                  </p>
+                ) : null}
                 <Markdown source={p.prompt} className="text-sm" />
                 {p.responseType === 'LINKS' && !locked ? <p className="mt-1 text-sm text-slate-700">Paste each web address (starting with https://) on its own line; add a sentence about each if you like.</p> : null}
                 {wantsText ? (
@@ -213,6 +253,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
             attemptId={current.id}
             slug={mc.slug}
             publicSummary={submission.publicSummary ?? ''}
+            notice={submitNotice(mc.issuer.slaBusinessDays)}
             blocked={
               unverified
                 ? 'Confirm your email address before you submit (below). Your work is saved.'
@@ -295,6 +336,11 @@ function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; v
 }
 
 function ReviewFeedback({ review, version, caption }: { review: AttemptWithReview['reviews'][number]; version: VersionInfo; caption: string }) {
+  const partNumber = new Map(version.parts.map((p, i) => [p.id, i + 1]));
+  const criteria = version.criteria.map((c) => {
+    const part = c.partId ? version.parts.find((p) => p.id === c.partId) : undefined;
+    return { id: c.id, title: c.title, part: part ? `Part ${partNumber.get(part.id)}: ${part.title}` : null };
+  });
   return (
     <>
       {review.overallComment ? <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.overallComment}</p> : null}
@@ -306,7 +352,7 @@ function ReviewFeedback({ review, version, caption }: { review: AttemptWithRevie
       <CriterionFeedbackTable
         className="mt-4"
         caption={caption}
-        criteria={version.criteria}
+        criteria={criteria}
         scores={review.scores}
         level={(s) => {
           const pass = s ? s.level.rank >= version.passingLevelRank : false;

@@ -31,7 +31,8 @@ function focusTarget(target: { id: string; fallback?: string }) {
   };
 }
 
-export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null }) {
+/** `notice`: what submitting does to the evidence and when the decision comes, said by the button. */
+export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null; notice: string }) {
   const [state, action, pending] = useActionState(submitAttemptAction, initialActionState);
   const summaryRef = useRef<HTMLDivElement>(null);
   // After a failed submit, focus goes to the summary (at the form, below a long page of parts), so
@@ -74,7 +75,8 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked }: { attemp
         </div>
       ) : null}
       {blocked ? <Alert tone="warning">{blocked}</Alert> : null}
-      <button type="submit" disabled={pending || Boolean(blocked)} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <p id="submit-what-next" className="text-sm text-slate-800">{notice}</p>
+      <button type="submit" disabled={pending || Boolean(blocked)} aria-describedby="submit-what-next" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Submitting…' : 'Submit for review'}
       </button>
     </form>

@@ -1,0 +1,91 @@
+// The save loop of an autosaving answer, without React or the DOM, so it can be unit tested.
+
+/** What the save action answers (see saveResponseAction). */
+export type SaveOutcome = { ok: true; revision: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
+
+export type AutosaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'offline' }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; message: string };
+
+type Ref<T> = { current: T };
+
+export type Autosaver = {
+  /** Saves now (after any save under way), if the text changed since the last save. */
+  save: () => Promise<void>;
+  /** Saves `delayMs` from now, unless called again first. */
+  schedule: () => void;
+};
+
+/**
+ * Saves are sent one after another: a caller arriving during a save waits for it, then saves
+ * whatever is still unsaved (often nothing). While text is unsaved after a dropped connection or a
+ * server error, it tries again after `delayMs`, without going back to "Saving…" on each try, so a
+ * screen reader is not read the same two messages every second. A conflict (the answer was saved
+ * from another window since) would fail the same way on every try: saving stops for good
+ * (`stopped`), and the status says so until the page is reloaded.
+ */
+export function createAutosaver(o: {
+  send: (text: string, revision: number) => Promise<SaveOutcome>;
+  text: () => string;
+  revision: Ref<number>;
+  lastSaved: Ref<string>;
+  stopped: Ref<boolean>;
+  onStatus: (status: AutosaveStatus) => void;
+  onSaved?: (text: string) => void;
+  delayMs?: number;
+}): Autosaver {
+  const delay = o.delayMs ?? 1000;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let current: Promise<void> | null = null;
+  let failing = false;
+  const clear = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  const schedule = () => {
+    clear();
+    if (o.stopped.current) return;
+    timer = setTimeout(() => void save(), delay);
+  };
+  const saveOnce = async () => {
+    if (o.stopped.current) return;
+    const value = o.text();
+    if (value === o.lastSaved.current) return;
+    if (!failing) o.onStatus({ kind: 'saving' });
+    try {
+      const r = await o.send(value, o.revision.current);
+      if (r.ok) {
+        failing = false;
+        o.revision.current = r.revision;
+        o.lastSaved.current = value;
+        o.onSaved?.(value);
+        o.onStatus({ kind: 'saved', at: new Date(r.savedAt) });
+      } else if (r.conflict) {
+        o.stopped.current = true;
+        o.onStatus({ kind: 'conflict', message: r.formError });
+      } else {
+        failing = true;
+        o.onStatus({ kind: 'error', message: r.formError });
+      }
+    } catch {
+      failing = true;
+      o.onStatus({ kind: 'offline' });
+    }
+    if (o.text() !== o.lastSaved.current) schedule();
+  };
+  const save = () => {
+    clear();
+    const previous = current;
+    const next = (async () => {
+      if (previous) await previous.catch(() => undefined);
+      await saveOnce();
+    })();
+    current = next;
+    return next;
+  };
+  return { save, schedule };
+}

@@ -1,0 +1,42 @@
+// Pure logic of the file uploader (no DOM), so it can be unit tested.
+
+type Picked = { name: string; type: string };
+
+export const isCaptionsFile = (f: Picked) => f.type === 'text/vtt' || /\.vtt$/i.test(f.name);
+
+/** Upload states during which leaving the page would lose the upload. */
+export const isUploadRunning = (status: string) => status === 'uploading' || status === 'checking';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Splits the files a teacher picked into what is uploaded (other files first, then captions, which
+ * wait for their video) and what is not: the files beyond the part's `remaining` count, and
+ * captions beyond one per video (`captionsRemaining` videos without captions, plus videos picked
+ * now). `notAdded` says, in plain words, which files were left out and why; empty when none were.
+ */
+export function pickFiles<F extends Picked>(files: F[], remaining: number, captionsRemaining: number): { others: F[]; captions: F[]; notAdded: string[] } {
+  const room = Math.max(0, remaining);
+  const allOthers = files.filter((f) => !isCaptionsFile(f));
+  const others = allOthers.slice(0, room);
+  // Captions picked together with their video wait for it: the server takes captions only for a
+  // video the part already has.
+  const videosPicked = others.filter((f) => f.type.startsWith('video/')).length;
+  const captionsRoom = Math.max(0, captionsRemaining + videosPicked);
+  const allCaptions = files.filter(isCaptionsFile);
+  const captions = allCaptions.slice(0, captionsRoom);
+  const notAdded: string[] = [];
+  const skippedOthers = allOthers.slice(room);
+  if (skippedOthers.length) {
+    const why = room === 0 ? 'this part already has as many files as it takes. Remove a file to add another.' : `this part takes only ${plural(room, 'more file', 'more files')}.`;
+    notAdded.push(`Not added: ${skippedOthers.map((f) => f.name).join(', ')} — ${why}`);
+  }
+  const skippedCaptions = allCaptions.slice(captionsRoom);
+  if (skippedCaptions.length) {
+    const why = captionsRoom === 0
+      ? 'captions go with a video, and this part has no video without captions.'
+      : `captions go one per video, so this part takes only ${plural(captionsRoom, 'more captions file', 'more captions files')}.`;
+    notAdded.push(`Not added: ${skippedCaptions.map((f) => f.name).join(', ')} — ${why}`);
+  }
+  return { others, captions, notAdded };
+}

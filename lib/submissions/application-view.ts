@@ -1,0 +1,79 @@
+// Pure helpers for the teacher's application page: what it counts and labels. Safe anywhere.
+import { kindForMime } from '@/lib/evidence/file-types';
+import { passingRuleOf } from '@/lib/review/rubric';
+import { carriedPartIds } from '@/lib/submissions/deciding-reviews';
+
+type PartShape = { id: string; required: boolean; responseType: 'TEXT' | 'FILES' | 'TEXT_AND_FILES' | 'LINKS' };
+type ResponseShape = { partId: string; wordCount: number; links: string[] };
+type FileShape = { partId: string; status: string; declaredType: string; detectedType: string | null };
+
+/**
+ * Whether a part has what it asks for (an answer, a file, a link), as the page counts it. Captions
+ * go with their video and do not count as a file, as on submit.
+ */
+export function partHasAnswer(part: PartShape, response: ResponseShape | undefined, files: FileShape[]): boolean {
+  const uploaded = files.filter((f) => f.partId === part.id && f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) !== 'captions').length;
+  const words = response?.wordCount ?? 0;
+  if (part.responseType === 'FILES') return uploaded > 0;
+  if (part.responseType === 'TEXT_AND_FILES') return words > 0 && uploaded > 0;
+  if (part.responseType === 'LINKS') return (response?.links.length ?? 0) > 0;
+  return words > 0;
+}
+
+/** "N of M required parts have an answer": optional parts never hold up a submission, so they are left out. */
+export function requiredProgress(parts: PartShape[], responses: ResponseShape[], files: FileShape[]): { done: number; total: number } {
+  const required = parts.filter((p) => p.required);
+  const done = required.filter((p) => partHasAnswer(p, responses.find((r) => r.partId === p.id), files)).length;
+  return { done, total: required.length };
+}
+
+/** What happens to a part when the teacher starts a revision. */
+export type RevisionFate = 'kept' | 'revise' | 'open';
+
+type VersionRules = {
+  passingRuleKind: 'ALL_AT_LEAST' | 'TOTAL_AT_LEAST';
+  passingLevelRank: number;
+  passingTotal: number | null;
+  parts: { id: string }[];
+  criteria: { id: string; partId: string | null }[];
+  levels: { rank: number }[];
+};
+type DecidingReview = { scores: { criterionId: string; level: { rank: number } }[] };
+
+/**
+ * Per part, what "Start revision" will do with it, computed as startRevision does (the same
+ * deciding reviews, rule and top level), so the page can say it before the click:
+ * - `kept`: passed in every deciding review; carried over as it is and locked.
+ * - `revise`: a reviewer scored one of its criteria below the passing level.
+ * - `open`: not kept, yet nothing in it was below the passing level (under a points total only
+ *   parts at the top level are kept; a part no criterion scores is never kept): it can be improved.
+ */
+export function revisionPlan(version: VersionRules, reviews: DecidingReview[]): Map<string, RevisionFate> {
+  const scored = reviews.map((r) => ({ scores: r.scores.map((s) => ({ criterionId: s.criterionId, rank: s.level.rank })) }));
+  const topRank = version.levels.length ? Math.max(...version.levels.map((l) => l.rank)) : undefined;
+  const kept = carriedPartIds(passingRuleOf(version), version.criteria, scored, topRank);
+  const below = new Set<string>();
+  for (const review of scored) {
+    for (const c of version.criteria) {
+      if (!c.partId) continue;
+      const s = review.scores.find((x) => x.criterionId === c.id);
+      if (!s || s.rank < version.passingLevelRank) below.add(c.partId);
+    }
+  }
+  return new Map(version.parts.map((p) => [p.id, kept.has(p.id) ? 'kept' : below.has(p.id) ? 'revise' : 'open']));
+}
+
+/** The rubric criteria that score each part, in rubric order (a criterion may score no part). */
+export function criteriaByPart<C extends { partId: string | null }>(criteria: C[]): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  for (const c of criteria) {
+    if (!c.partId) continue;
+    out.set(c.partId, [...(out.get(c.partId) ?? []), c]);
+  }
+  return out;
+}
+
+/** The line above "Submit for review": what submitting does to the evidence, and when the decision comes. */
+export function submitNotice(decisionDays: number): string {
+  return `After you submit, you can’t change your evidence unless the reviewers ask for a revision. Reviewers decide within ${decisionDays} business ${decisionDays === 1 ? 'day' : 'days'}, and we will notify you.`;
+}
