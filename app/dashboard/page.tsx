@@ -3,6 +3,7 @@ import { requireUser } from '@/lib/auth/session';
 import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
 import { DASHBOARD_MAX_ENROLLMENTS, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { renewalsOpen } from '@/lib/reporting/teacher';
+import { validPartAwards } from '@/lib/awards/queries';
 import { Alert, Card, EmptyState, PageHeader, Pill, Stat, type Tone } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
@@ -22,17 +23,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
-  const rows = enrollments
+  const shown = enrollments
     .filter((e) => e.microCredential?.currentVersion)
     .map((e) => {
       const mc = e.microCredential!;
       const sub = subByMc.get(mc.id);
-      const prop = propByMc.get(mc.id);
-      const column = columnFor(sub?.status);
-      const stats = resourceStats.get(mc.currentVersion!.id) ?? { total: 0, done: 0 };
-      const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, proposalRequired, resources: stats });
-      return { mc, column, stats, next, sub, prop };
+      return { mc, sub, column: columnFor(sub?.status) };
     });
+  // "View badge" opens the badge itself: the one that counts now (newest, valid) for each earned card.
+  const earnedIds = shown.filter((r) => r.column === 'earned').map((r) => r.mc.id);
+  const badges = earnedIds.length ? await validPartAwards(actor.id, earnedIds) : [];
+  const badgeByMc = new Map(badges.map((b) => [b.microCredentialId, b.id]));
+  const rows = shown.map(({ mc, sub, column }) => {
+    const prop = propByMc.get(mc.id);
+    const stats = resourceStats.get(mc.currentVersion!.id) ?? { total: 0, done: 0 };
+    const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, proposalRequired, resources: stats, awardId: badgeByMc.get(mc.id) });
+    return { mc, column, stats, next, sub, prop };
+  });
   const columns = groupIntoColumns(rows, show);
   const count = (key: DashboardColumn) => columns.find((c) => c.key === key)?.total ?? 0;
 

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/notifications/queries';
-import { markAllReadAction } from './actions';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { describeNotificationTime } from '@/lib/notifications/format';
+import { safeCallbackUrl } from '@/lib/auth/schemas';
+import { markAllReadAction, openNotificationAction } from './actions';
+import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 
 export const metadata = { title: 'Notifications' };
-const fmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireUser('/notifications');
@@ -35,16 +36,33 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <EmptyState title="Nothing new">You will hear here about proposal decisions, reviews and badges.</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {page.map((n) => (
-            <li key={n.id} className={`p-4 ${n.readAt ? '' : 'bg-brand-50'}`}>
-              <p className="font-semibold">
-                {n.readAt ? null : <span className="sr-only">Unread: </span>}
-                {n.href ? <Link href={n.href}>{n.title}</Link> : n.title}
-              </p>
-              {n.body ? <p className="text-sm text-slate-800">{n.body}</p> : null}
-              <p className="text-xs text-slate-600">{fmt.format(n.createdAt)}</p>
-            </li>
-          ))}
+          {page.map((n) => {
+            // Only a path on this site is linked, as when opening an unread one.
+            const href = n.href ? safeCallbackUrl(n.href, '') : '';
+            return (
+              <li key={n.id} className={`p-4 ${n.readAt ? '' : 'bg-brand-50'}`}>
+                <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                  {/* Unread is said in words, not by the tint alone. */}
+                  {n.readAt ? null : <Pill tone="info">New</Pill>}
+                  {href && !n.readAt ? (
+                    // Opening an unread one marks it read on the way (a POST, so a prefetch never does).
+                    <form action={openNotificationAction}>
+                      <input type="hidden" name="id" value={n.id} />
+                      <button type="submit" className="min-h-6 text-left font-semibold text-brand-700 underline underline-offset-2 hover:decoration-2">
+                        {n.title}
+                      </button>
+                    </form>
+                  ) : (
+                    <p className="font-semibold">{href ? <Link href={href}>{n.title}</Link> : n.title}</p>
+                  )}
+                </div>
+                {n.body ? <p className="text-sm text-slate-800">{n.body}</p> : null}
+                <p className="text-xs text-slate-600">
+                  <time dateTime={n.createdAt.toISOString()}>{describeNotificationTime(n.createdAt, shownAt)}</time>
+                </p>
+              </li>
+            );
+          })}
         </ul>
       )}
       <Pagination basePath="/notifications" params={{}} nextCursor={nextCursor} hasPrevious={Boolean(cursor)} />

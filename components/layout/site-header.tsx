@@ -19,8 +19,18 @@ export function navFor(actor: Actor | null): NavItem[] {
   return items;
 }
 
+/**
+ * The mobile menu's entries: the main navigation, and the account page, whose link in the bar is
+ * hidden on narrow screens (the bar keeps room for the bell and Sign out at 320 px).
+ */
+export function menuFor(actor: Actor | null): NavItem[] {
+  const items = navFor(actor);
+  return actor ? [...items, { href: '/account', label: 'Account' }] : items;
+}
+
 export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: number }) {
   const items = navFor(actor);
+  const menu = menuFor(actor);
   return (
     <header role="banner" className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -62,7 +72,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
                   </span>
                 ) : null}
               </Link>
-              <Link href="/account" className="hidden text-sm text-slate-800 sm:inline">
+              <Link href="/account" className="hidden rounded-md px-2 py-2 text-sm text-slate-800 hover:bg-slate-100 sm:inline-block">
                 {actor.name}
               </Link>
               <form action={signOutAction}>
@@ -87,7 +97,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
         <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>
         <nav aria-label="Main (mobile)">
           <ul className="px-2 pb-2">
-            {items.map((i) => (
+            {menu.map((i) => (
               <li key={i.href}>
                 <NavLink href={i.href} exact={i.exact} className="block rounded-md px-3 py-2 text-slate-800 no-underline hover:bg-slate-100">
                   {i.label}

@@ -1,12 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
+import { clearLocalDraft, pickGridChoices, readLocalDraft, writeLocalDraft, type GridChoices } from '@/components/ui/local-draft';
 import type { CalibrationOutcome } from '@/lib/review/calibration';
 import { submitCalibrationAction } from '@/app/review/calibration/[microCredentialId]/actions';
 
 type Props = {
+  /** Whose ratings these are (the signed-in reviewer): part of the saved draft's key. */
+  reviewerId: string;
   microCredentialId: string;
   versionId: string;
   criteria: { index: number; id: string; title: string; descriptors: { levelId: string; text: string }[] }[];
@@ -16,18 +19,50 @@ type Props = {
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-/** Scores every exemplar on the rubric; the server compares with the agreed ranks and explains differences. */
-export function CalibrationForm({ microCredentialId, versionId, criteria, levels, exemplars }: Props) {
-  const [ranks, setRanks] = useState<Record<string, Record<string, number>>>({});
+/**
+ * Scores every exemplar on the rubric; the server compares with the agreed ranks and explains
+ * differences. The ratings chosen so far stay in this browser until they are sent, keyed by the
+ * reviewer, the credential and the rubric version: on a shared school computer, the next reviewer
+ * starts from their own ratings, not someone else's.
+ */
+export function CalibrationForm({ reviewerId, microCredentialId, versionId, criteria, levels, exemplars }: Props) {
+  const draftKey = `calibration-draft:${reviewerId}:${microCredentialId}:${versionId}`;
+  const [ranks, setRanks] = useState<GridChoices>({});
+  const [restored, setRestored] = useState(false);
   const [result, setResult] = useState<ActionResult<CalibrationOutcome> | null>(null);
   const [pending, startTransition] = useTransition();
   const resultRef = useRef<HTMLDivElement>(null);
+  const ranksRef = useRef(ranks);
+
+  // Re-running (new props after a refresh) is harmless: the saved copy mirrors what is chosen.
+  useEffect(() => {
+    const fits = { rows: exemplars.map((x) => x.id), columns: criteria.map((c) => String(c.index)), values: levels.map((l) => l.rank) };
+    const saved = pickGridChoices(readLocalDraft(draftKey), fits);
+    if (!Object.keys(saved).length) return;
+    // localStorage is only readable after hydration: restoring the saved ratings here is intended.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setRanks(saved);
+    ranksRef.current = saved;
+    setRestored(true);
+  }, [draftKey, exemplars, criteria, levels]);
+
+  const choose = (exemplarId: string, criterionIndex: number, rank: number) => {
+    const next = { ...ranksRef.current, [exemplarId]: { ...ranksRef.current[exemplarId], [String(criterionIndex)]: rank } };
+    ranksRef.current = next;
+    setRanks(next);
+    writeLocalDraft(draftKey, next);
+  };
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     startTransition(async () => {
-      const r = await submitCalibrationAction({ microCredentialId, versionId, ranks });
+      const r = await submitCalibrationAction({ microCredentialId, versionId, ranks: ranksRef.current });
       setResult(r);
+      // Sent and scored: the saved copy has done its job. On an error it stays for the next try.
+      if (r.ok) {
+        clearLocalDraft(draftKey);
+        setRestored(false);
+      }
       requestAnimationFrame(() => resultRef.current?.focus());
     });
   };
@@ -93,6 +128,10 @@ export function CalibrationForm({ microCredentialId, versionId, criteria, levels
         ) : null}
       </div>
 
+      <p id="calibration-draft-note" className="mb-4 text-sm text-slate-700">
+        Your ratings are kept on this device until you submit.{restored ? ' The ratings you chose earlier are filled in below.' : ''}
+      </p>
+
       <form method="post" onSubmit={submit} noValidate className="space-y-8">
         {exemplars.map((ex, ei) => (
           <section key={ex.id} aria-labelledby={`ex-${ex.id}`} className="rounded-lg border border-slate-200 bg-white p-5">
@@ -131,7 +170,7 @@ export function CalibrationForm({ microCredentialId, versionId, criteria, levels
                               id={id}
                               name={key}
                               checked={ranks[ex.id]?.[String(c.index)] === l.rank}
-                              onChange={() => setRanks((prev) => ({ ...prev, [ex.id]: { ...prev[ex.id], [String(c.index)]: l.rank } }))}
+                              onChange={() => choose(ex.id, c.index, l.rank)}
                               className="mt-1 h-4 w-4 shrink-0"
                             />
                             <label htmlFor={id} className="text-sm">

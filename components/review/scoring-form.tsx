@@ -7,7 +7,8 @@ import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } fr
 import { CLAIM_EVENT } from '@/components/review/claim-timer';
 
 type Level = { id: string; rank: number; label: string };
-type Criterion = { id: string; title: string; description: string; descriptors: { levelId: string; text: string }[] };
+/** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
+type Criterion = { id: string; title: string; description: string; part?: { number: number; title: string } | null; descriptors: { levelId: string; text: string }[] };
 type Entry = { levelId: string | null; feedback: string };
 type Draft = { scores: Record<string, Entry>; overallComment: string };
 
@@ -50,6 +51,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const inFlight = useRef(false);
   const stopped = useRef(false);
   const errorRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
   const rankOf = useMemo(() => new Map(levels.map((l) => [l.id, l.rank])), [levels]);
   const passing = levels.find((l) => l.rank === rule.levelRank);
 
@@ -147,6 +149,12 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const totalOnly = complete && shortOnTotalOnly(rule, chosen);
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
+  // The form is swapped for the outcome: focus would drop to the page body, so take it to the outcome.
+  const submitted = Boolean(result?.ok);
+  useEffect(() => {
+    if (submitted) doneRef.current?.focus();
+  }, [submitted]);
+
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     if (timer.current) clearTimeout(timer.current);
@@ -167,8 +175,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
 
   if (result?.ok) {
     return (
-      <div role="status" className="rounded-lg border border-green-300 bg-green-50 p-5">
-        <h2 className="text-lg font-semibold">{result.decision === 'PASS' ? 'Scores submitted: meets the standard' : 'Scores submitted: needs revision'}</h2>
+      <div className="rounded-lg border border-green-300 bg-green-50 p-5">
+        <h2 ref={doneRef} tabIndex={-1} className="text-lg font-semibold">{result.decision === 'PASS' ? 'Scores submitted: meets the standard' : 'Scores submitted: needs revision'}</h2>
         <p className="mt-1">{outcomeText[result.outcome]}</p>
         <p className="mt-3">
           <Link href="/review" className="font-semibold">
@@ -211,11 +219,17 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         const needsFeedback = rank !== undefined && criterionNeedsFeedback(rule, rank);
         const levelError = fieldErrors[`level.${c.id}`];
         const feedbackError = fieldErrors[`feedback.${c.id}`];
+        const describedBy = [c.part ? `part-${c.id}` : null, levelError ? `level-${c.id}-error` : null].filter(Boolean).join(' ');
         return (
-          <fieldset key={c.id} id={`level-${c.id}`} className="rounded-lg border border-slate-300 bg-white p-4" aria-describedby={levelError ? `level-${c.id}-error` : undefined}>
+          <fieldset key={c.id} id={`level-${c.id}`} className="rounded-lg border border-slate-300 bg-white p-4" aria-describedby={describedBy || undefined}>
             <legend className="px-1 text-base font-semibold">
               {ci + 1}. {c.title}
             </legend>
+            {c.part ? (
+              <p id={`part-${c.id}`} className="text-sm font-medium text-slate-800">
+                Scores Part {c.part.number}: {c.part.title}
+              </p>
+            ) : null}
             {c.description ? <p className="text-sm text-slate-700">{c.description}</p> : null}
             {levelError ? (
               <p id={`level-${c.id}-error`} className="mt-1 text-sm font-medium text-red-700">

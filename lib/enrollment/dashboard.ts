@@ -31,10 +31,12 @@ export function nextStep(input: {
   /** The teacher's district wants a proposal approved before the work counts. */
   proposalRequired?: boolean;
   resources: { done: number; total: number };
+  /** The badge earned, when known: "View badge" opens it rather than the list of all badges. */
+  awardId?: string | null;
 }): { label: string; href: string } {
   const { slug, column } = input;
   const proposal = `/micro-credentials/${slug}/proposal`;
-  if (column === 'earned') return { label: 'View badge', href: '/badges' };
+  if (column === 'earned') return { label: 'View badge', href: input.awardId ? `/credentials/${input.awardId}` : '/badges' };
   if (column === 'needs-revision') return { label: 'Read feedback and revise', href: `/apply/${slug}` };
   if (column === 'submitted') return { label: 'View submission', href: `/apply/${slug}` };
   if (input.proposalStatus === 'RETURNED') return { label: 'Update your proposal', href: proposal };

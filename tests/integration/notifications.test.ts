@@ -1,10 +1,43 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor } from '../factories';
-import { markAllNotificationsRead } from '@/lib/notifications/mutations';
+import { markAllNotificationsRead, openNotification } from '@/lib/notifications/mutations';
 
-beforeEach(resetDatabase);
+// Outside a request there is no session cookie or Next cache: who is signed in is set per test.
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock('@/lib/auth/session', () => ({
+  getActor: async () => session.actor,
+  requireActor: async () => {
+    if (!session.actor) throw new Error('signed out');
+    return session.actor;
+  },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { openNotificationAction } = await import('@/app/notifications/actions');
+
+beforeEach(async () => {
+  await resetDatabase();
+  session.actor = null;
+});
+
+const read = async (id: string) => (await db.notification.findUniqueOrThrow({ where: { id }, select: { readAt: true } })).readAt;
+
+/** Where the action redirected to: Next's redirect() ends the action with an error carrying the URL. */
+async function redirectOf(action: Promise<unknown>): Promise<string> {
+  const e: unknown = await action.then(() => null, (err: unknown) => err);
+  const digest = e && typeof e === 'object' && 'digest' in e ? String((e as { digest: unknown }).digest) : '';
+  if (!digest.startsWith('NEXT_REDIRECT')) throw new Error(`expected a redirect, got ${String(e)}`);
+  return digest.split(';')[2];
+}
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
 
 describe('marking notifications read', () => {
   it('marks what was on the page when it was shown, not one that arrived after, and only the person’s own', async () => {
@@ -15,12 +48,67 @@ describe('marking notifications read', () => {
     const later = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Arrived later' } });
     const theirs = await db.notification.create({ data: { userId: someone.id, kind: 'x', title: 'Theirs', createdAt: new Date(Date.now() - 60_000) } });
     await markAllNotificationsRead(me.id, shownAt);
-    const read = async (id: string) => (await db.notification.findUniqueOrThrow({ where: { id }, select: { readAt: true } })).readAt;
     expect(await read(seen.id)).not.toBeNull();
     expect(await read(later.id)).toBeNull();
     expect(await read(theirs.id)).toBeNull();
     // A time in the future counts as now.
     await markAllNotificationsRead(me.id, new Date(Date.now() + 86_400_000));
     expect(await read(later.id)).not.toBeNull();
+  });
+});
+
+describe('opening one notification', () => {
+  it('marks the owner’s notification read and leads to its page, query and fragment kept', async () => {
+    const me = await createActor();
+    const other = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Another' } });
+    const n = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Join request', href: '/district/people?district=d1#requests' } });
+    expect(await openNotification({ actor: me, notificationId: n.id })).toBe('/district/people?district=d1#requests');
+    expect(await read(n.id)).not.toBeNull();
+    // Only that one.
+    expect(await read(other.id)).toBeNull();
+
+    // Opening it again keeps the first time it was read.
+    const first = await read(n.id);
+    await openNotification({ actor: me, notificationId: n.id });
+    expect(await read(n.id)).toEqual(first);
+  });
+
+  it('refuses someone else’s notification as if it did not exist, and leaves it unread', async () => {
+    const owner = await createActor();
+    const intruder = await createActor();
+    const n = await db.notification.create({ data: { userId: owner.id, kind: 'x', title: 'Yours', href: '/account' } });
+    await expect(openNotification({ actor: intruder, notificationId: n.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await read(n.id)).toBeNull();
+
+    // Through the action: back to the intruder's own list, the owner's notification untouched.
+    session.actor = intruder;
+    expect(await redirectOf(openNotificationAction(form({ id: n.id })))).toBe('/notifications');
+    expect(await read(n.id)).toBeNull();
+  });
+
+  it('never leads off the site, whatever link a notification holds', async () => {
+    const me = await createActor();
+    session.actor = me;
+    for (const href of ['https://evil.example/x', '//evil.example/x', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '/.//evil.example', 'evil.example']) {
+      const n = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Odd link', href } });
+      expect(await redirectOf(openNotificationAction(form({ id: n.id }))), href).toBe('/notifications');
+      // Still marked read: it was opened.
+      expect(await read(n.id)).not.toBeNull();
+    }
+    // One without a link opens the list.
+    const bare = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'No link' } });
+    expect(await redirectOf(openNotificationAction(form({ id: bare.id })))).toBe('/notifications');
+  });
+
+  it('through the action, follows the owner’s own link and ignores anything else sent with the form', async () => {
+    const me = await createActor();
+    session.actor = me;
+    const n = await db.notification.create({ data: { userId: me.id, kind: 'award.issued', title: 'You earned a badge', href: '/credentials/abc' } });
+    expect(await redirectOf(openNotificationAction(form({ id: n.id, href: 'https://evil.example' })))).toBe('/credentials/abc');
+    expect(await read(n.id)).not.toBeNull();
+    // A missing or malformed id opens the list.
+    expect(await redirectOf(openNotificationAction(form({})))).toBe('/notifications');
+    expect(await redirectOf(openNotificationAction(form({ id: 'x'.repeat(200) })))).toBe('/notifications');
+    expect(await redirectOf(openNotificationAction(form({ id: `${n.id}\u0000' OR 1=1` })))).toBe('/notifications');
   });
 });

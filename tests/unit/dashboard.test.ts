@@ -14,7 +14,10 @@ describe('dashboard columns', () => {
 
   it('offers the next thing to do', () => {
     const base = { slug: 'x', hasSubmission: false, resources: { done: 0, total: 3 } };
+    expect(nextStep({ ...base, column: 'earned', awardId: '0b6f3c1e-8f7a-4a57-9a0c-2f1d5e6b7c8d' })).toEqual({ label: 'View badge', href: '/credentials/0b6f3c1e-8f7a-4a57-9a0c-2f1d5e6b7c8d' });
+    // Without a badge that counts (revoked, say), the list of badges says what happened.
     expect(nextStep({ ...base, column: 'earned' })).toEqual({ label: 'View badge', href: '/badges' });
+    expect(nextStep({ ...base, column: 'earned', awardId: null })).toEqual({ label: 'View badge', href: '/badges' });
     expect(nextStep({ ...base, column: 'needs-revision' }).label).toBe('Read feedback and revise');
     expect(nextStep({ ...base, column: 'submitted' }).label).toBe('View submission');
     expect(nextStep({ ...base, column: 'in-progress', proposalStatus: 'RETURNED' })).toEqual({ label: 'Update your proposal', href: '/micro-credentials/x/proposal' });

@@ -28,6 +28,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
     scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, { levelId: s.levelId, feedback: s.feedback }])),
   };
   const levelLabel = (id: string) => version.levels.find((l) => l.id === id)?.label ?? '—';
+  // Parts are numbered as the evidence panel numbers them, so "Part 2" names the same heading there.
+  const partOf = new Map(version.parts.map((p, i) => [p.id, { number: i + 1, title: p.title }]));
+  const criteria = version.criteria.map((c) => ({ ...c, part: c.partId ? (partOf.get(c.partId) ?? null) : null }));
 
   return (
     <div>
@@ -152,7 +155,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                 kind={review.kind}
                 version={review.version}
                 attemptVersion={attempt.version}
-                criteria={version.criteria}
+                criteria={criteria}
                 levels={version.levels}
                 rule={passingRuleOf(version)}
                 initial={initial}
@@ -170,11 +173,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
             </>
           ) : (
             <ul className="space-y-3">
-              {version.criteria.map((c) => {
+              {criteria.map((c) => {
                 const s = review.scores.find((x) => x.criterionId === c.id);
                 return (
                   <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
                     <h3 className="font-semibold">{c.title}</h3>
+                    {c.part ? <p className="text-sm text-slate-800">Scores Part {c.part.number}: {c.part.title}</p> : null}
                     <p className="text-sm">Level: {s ? levelLabel(s.levelId) : 'not scored'}</p>
                     {s?.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{s.feedback}</p> : null}
                   </li>

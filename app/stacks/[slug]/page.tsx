@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPublishedStack } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
-import { getStandings } from '@/lib/enrollment/queries';
+import { getStandings, type Standing } from '@/lib/enrollment/queries';
 import { getOwnStackStanding } from '@/lib/awards/queries';
 import { Markdown } from '@/components/markdown';
 import { Alert, Card, Pill } from '@/components/ui/card';
@@ -12,6 +12,29 @@ import { ProgressBar } from '@/components/ui/progress';
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const s = await getPublishedStack((await params).slug);
   return { title: s?.title ?? 'Not found', description: s?.summary };
+}
+
+/**
+ * What a signed-in teacher can do next on a part they have not earned, on its own page: enrol, or go
+ * on with it. Null where there is nothing to do there: a part that takes no new enrolments and that
+ * they have not started (a retired one), or one never published.
+ */
+function partStep(standing: Standing | undefined, status: string): { status: string; action: string } | null {
+  const state = standing?.state ?? 'not-enrolled';
+  if (status === 'DRAFT' || (status !== 'PUBLISHED' && state === 'not-enrolled')) return null;
+  switch (state) {
+    case 'EARNED':
+      return null;
+    case 'not-enrolled':
+      return { status: 'Not started', action: 'Enrol to start' };
+    case 'SUBMITTED':
+    case 'IN_REVIEW':
+      return { status: 'Waiting for review', action: 'See where it stands' };
+    case 'NEEDS_REVISION':
+      return { status: 'Needs revision', action: 'Read the feedback' };
+    default:
+      return { status: 'In progress', action: 'Continue' };
+  }
 }
 
 export default async function StackPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -67,19 +90,41 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         </div>
       ) : null}
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
-        {items.map((m) => (
-          <li key={m.id}>
-            <Card as="div">
-              <h2 className="font-semibold">
-                {/* A retired credential keeps its public page; a never-published one has none. */}
-                {m.status === 'DRAFT' ? (m.currentVersion?.title ?? m.slug) : <Link href={`/micro-credentials/${m.slug}`}>{m.currentVersion?.title ?? m.slug}</Link>}
-              </h2>
-              {m.status !== 'PUBLISHED' ? <p className="mt-1"><Pill tone="warning">No longer offered</Pill></p> : null}
-              <p className="text-sm text-slate-700">{Number(m.currentVersion?.pdHours ?? 0)} PD hours{isEarned(m.id) ? ' · earned' : ''}</p>
-              <p className="mt-1 text-sm">{m.currentVersion?.summary}</p>
-            </Card>
-          </li>
-        ))}
+        {items.map((m) => {
+          const title = m.currentVersion?.title ?? m.slug;
+          const standing = standings?.get(m.id);
+          const step = actor ? partStep(standing, m.status) : null;
+          const awardId = standing?.state === 'EARNED' ? standing.awardId : null;
+          return (
+            <li key={m.id}>
+              <Card as="div">
+                <h2 className="font-semibold">
+                  {/* A retired credential keeps its public page; a never-published one has none. */}
+                  {m.status === 'DRAFT' ? title : <Link href={`/micro-credentials/${m.slug}`}>{title}</Link>}
+                </h2>
+                {m.status !== 'PUBLISHED' ? <p className="mt-1"><Pill tone="warning">No longer offered</Pill></p> : null}
+                <p className="text-sm text-slate-700">
+                  {Number(m.currentVersion?.pdHours ?? 0)} PD hours{isEarned(m.id) ? ' · earned' : step ? ` · ${step.status.toLowerCase()}` : ''}
+                </p>
+                <p className="mt-1 text-sm">{m.currentVersion?.summary}</p>
+                {/* The next step for the signed-in teacher, named with the part for a list of links. */}
+                {step ? (
+                  <p className="mt-2">
+                    <Link href={`/micro-credentials/${m.slug}`} className="inline-block py-0.5 font-semibold">
+                      {step.action}<span className="sr-only">: {title}</span>
+                    </Link>
+                  </p>
+                ) : awardId ? (
+                  <p className="mt-2">
+                    <Link href={`/credentials/${awardId}`} className="inline-block py-0.5 font-semibold">
+                      View your badge<span className="sr-only">: {title}</span>
+                    </Link>
+                  </p>
+                ) : null}
+              </Card>
+            </li>
+          );
+        })}
       </ul>
     </article>
   );

@@ -15,7 +15,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ hand
   return (
     <div>
       <PageHeader title={`${p.name}’s badges`} description={`${p.school ? `${p.school} · ` : ''}${p.awards.length} credential${p.awards.length === 1 ? '' : 's'}, ${hours} PD hours. Every badge links to its verification page.`} />
-      {p.awards.length ? <AwardGrid awards={p.awards} /> : <EmptyState title="No badges yet" />}
+      {p.awards.length ? <AwardGrid awards={p.awards} headingLevel={2} /> : <EmptyState title="No badges yet" />}
     </div>
   );
 }

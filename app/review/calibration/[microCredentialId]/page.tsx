@@ -38,7 +38,7 @@ export default async function CalibrationPage({ params }: { params: Promise<{ mi
       {cal.exemplars.length === 0 ? (
         <EmptyState title="No calibration samples">This micro-credential has no calibration samples, so you can review it without calibrating.</EmptyState>
       ) : cal.qualified ? (
-        <CalibrationForm microCredentialId={cal.microCredential.id} versionId={cal.versionId} criteria={cal.criteria} levels={cal.levels} exemplars={cal.exemplars} />
+        <CalibrationForm reviewerId={actor.id} microCredentialId={cal.microCredential.id} versionId={cal.versionId} criteria={cal.criteria} levels={cal.levels} exemplars={cal.exemplars} />
       ) : null}
     </div>
   );

@@ -1,0 +1,32 @@
+// How the notifications page says when something happened. Computed on the server, which does not
+// know the reader's time zone: recent ones say how long ago (true anywhere), and every one also gives
+// the date and time labelled as UTC, so a time is never silently in some other zone.
+
+const utc = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+
+/** "5 Mar 2025, 14:05 UTC". */
+export function formatUtcDateTime(at: Date): string {
+  return `${utc.format(at)} UTC`;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago"; null from a week on, or for a time ahead of `now`. */
+export function relativeTime(at: Date, now: Date): string | null {
+  const ago = now.getTime() - at.getTime();
+  if (ago < -MINUTE) return null;
+  if (ago < MINUTE) return 'just now';
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  if (ago < HOUR) return plural(Math.floor(ago / MINUTE), 'minute');
+  if (ago < DAY) return plural(Math.floor(ago / HOUR), 'hour');
+  if (ago < 7 * DAY) return plural(Math.floor(ago / DAY), 'day');
+  return null;
+}
+
+/** "3 hours ago · 5 Mar 2025, 14:05 UTC", or only the date and time once it is a week old. */
+export function describeNotificationTime(at: Date, now: Date): string {
+  const relative = relativeTime(at, now);
+  return relative ? `${relative} · ${formatUtcDateTime(at)}` : formatUtcDateTime(at);
+}
