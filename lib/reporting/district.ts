@@ -7,7 +7,11 @@ import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib
 import type { Period } from '@/lib/reporting/schemas';
 
 // Every figure counts micro-credential awards only (a stack award carries no hours of its own) that
-// have not been revoked. "In the period" means issuedAt in [from, to).
+// have not been revoked: hours already earned on a suspended or expired badge still count (as on
+// teachers' own records, lib/reporting/teacher-record.ts), and the licence-renewal list marks each
+// badge's status so a suspended one (on hold while the issuer looks into something) is seen before
+// it goes into paperwork. Salary steps count only badges neither revoked nor suspended.
+// "In the period" means issuedAt in [from, to).
 
 export type PdHoursRow = { userId: string; name: string; email: string; school: string | null; hours: number; credentials: number };
 
@@ -43,15 +47,21 @@ export async function pdHoursByMonth(opts: { actor: Actor; districtId: string; p
 export type RenewalRow = {
   awardId: string; userId: string; name: string; email: string; school: string | null; title: string; issuer: string;
   level: number | null; hours: number; issuedAt: Date; validUntil: Date | null;
+  /** On hold while the issuer looks into something: marked so it is not filed as valid. */
+  suspended: boolean;
+  /** A renewal of a badge the teacher held before (the same micro-credential, shown again). */
+  renewal: boolean;
 };
 
-/** Each credential earned in the period, for licence-renewal paperwork. */
+/** Each credential earned in the period, for licence-renewal paperwork, with suspended ones marked. */
 export async function renewalCredentials(opts: { actor: Actor; districtId: string; period: Period }): Promise<RenewalRow[]> {
   assertLeads(opts.actor, opts.districtId);
   const { from, to } = opts.period;
   return db.$queryRaw<RenewalRow[]>`
     SELECT a."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", a."title", i."name" AS "issuer",
-           a."level", a."pdHours"::float8 AS "hours", a."issuedAt", a."validUntil"
+           a."level", a."pdHours"::float8 AS "hours", a."issuedAt", a."validUntil",
+           (a."suspendedAt" IS NOT NULL) AS "suspended",
+           EXISTS (SELECT 1 FROM "Award" o WHERE o."userId" = a."userId" AND o."microCredentialId" = a."microCredentialId" AND o."issuedAt" < a."issuedAt") AS "renewal"
       FROM "Award" a
       JOIN "User" u ON u."id" = a."userId"
       JOIN "Organization" i ON i."id" = a."issuerId"

@@ -27,8 +27,8 @@ export async function districtReportCsv(opts: { actor: Actor; districtId?: strin
     return {
       filename: `licence-renewal_${suffix}.csv`,
       csv: toCsv(
-        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Credential ID'],
-        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.awardId]),
+        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Credential ID'],
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= new Date() ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId]),
       ),
     };
   }

@@ -108,9 +108,26 @@ describe('district reports on a known dataset', () => {
 
     const renewal = await renewalCredentials({ actor: d.leader, districtId: d.district.id, period });
     expect(renewal.map((r) => `${r.name}:${r.title}`)).toEqual(['Ann Avery:Understanding feedback', 'Ann Avery:M2', 'Ann Avery:M3', 'Bo Brown:M3', 'Bo Brown:M4 (suspended)']);
+    // A suspended badge is marked, so it is not filed as valid; none of these renews an earlier one.
+    expect(renewal.filter((r) => r.suspended).map((r) => r.title)).toEqual(['M4 (suspended)']);
+    expect(renewal.some((r) => r.renewal)).toBe(false);
+    const csvRows = parseCsv((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'renewal', period })).csv);
+    expect(csvRows[0]).toContain('Status');
+    expect(csvRows.find((r) => r[3] === 'M4 (suspended)')?.[csvRows[0].indexOf('Status')]).toBe('Suspended');
 
     const home = await getDistrictHome({ actor: d.leader, districtId: d.district.id, since: period.from });
     expect(home).toMatchObject({ teachers: 3, earned: 5, pdHours: 34 });
+    // Bo earns M3 again (a renewal) within the period: it is marked as one.
+    const list = await db.statusList.findFirstOrThrow({ where: { issuerId: d.m3.issuerId } });
+    await db.award.create({
+      data: {
+        userId: d.bo.id, issuerId: d.m3.issuerId, microCredentialId: d.m3.id, title: 'M3 renewed', pdHours: new Prisma.Decimal(7.5), level: 2, recipientName: d.bo.name,
+        issuedAt: new Date('2026-05-01T10:00:00Z'), credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
+      },
+    });
+    const again = await renewalCredentials({ actor: d.leader, districtId: d.district.id, period });
+    expect(again.find((r) => r.title === 'M3 renewed')?.renewal).toBe(true);
+    expect(again.find((r) => r.title === 'M3')?.renewal).toBe(false);
   });
 
   it('computes salary steps from evidence-backed level-2 credentials held at the end of the period', async () => {

@@ -5,7 +5,7 @@ import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistrib
 import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
-import { Alert, Card, PageHeader, Stat } from '@/components/ui/card';
+import { Alert, Card, PageHeader, Pill, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -30,6 +30,8 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   // One decimal, as teachers' own records show hours (a float sum shows 3.3000000000000003).
   const totalHours = Math.round(byTeacher.reduce((s, r) => s + r.hours, 0) * 10) / 10;
   const withCredit = byTeacher.filter((r) => r.credentials > 0).length;
+  const suspendedCount = renewal.filter((r) => r.suspended).length;
+  const now = new Date();
   const stepCost = steps.rows.reduce((s, r) => s + r.amountCents, 0);
   const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...(districts.length > 1 ? { district: district.id } : {}) }).toString();
   const csv = (report: string) => `/district/reports/export?report=${report}&${qs}`;
@@ -43,15 +45,15 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   return (
     <div>
       <DistrictPicker districts={districts} current={district.id} keep={{ from: sp.from, to: sp.to }} />
-      <PageHeader title="Reports" description={`${district.name}: PD hours, credentials toward licence renewal and salary-step eligibility. Revoked credentials never count.`} />
+      <PageHeader title="Reports" description={`${district.name}: PD hours, credentials toward licence renewal and salary-step eligibility. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
       <form method="get" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Reporting period">
         {districts.length > 1 ? <input type="hidden" name="district" value={district.id} /> : null}
         <div>
-          <label htmlFor="from" className="block text-sm font-semibold">From</label>
+          <label htmlFor="from" className="block text-sm font-semibold">From (UTC)</label>
           <input id="from" name="from" type="date" defaultValue={period.fromLabel} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-semibold">To (inclusive)</label>
+          <label htmlFor="to" className="block text-sm font-semibold">To (inclusive, UTC)</label>
           <input id="to" name="to" type="date" defaultValue={period.toLabel} className={inputClass} />
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
@@ -93,10 +95,18 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
           <h2 id="ren-h" className="text-xl font-semibold">Credentials toward licence renewal</h2>
           <a href={csv('renewal')} className="text-sm font-semibold">Download CSV ({renewal.length} credentials)</a>
         </div>
+        {suspendedCount ? (
+          <div className="mb-3"><Alert tone="warning">{suspendedCount} {suspendedCount === 1 ? 'badge is' : 'badges are'} suspended while the issuer looks into {suspendedCount === 1 ? 'it' : 'them'}: check before filing {suspendedCount === 1 ? 'it' : 'them'} for licence renewal.</Alert></div>
+        ) : null}
         <Table
           caption="Credentials earned in the period"
-          headers={['Teacher', 'Credential', 'Level', 'PD hours', 'Issued', 'Valid until']}
-          rows={renewal.slice(0, SHOWN).map((r) => [r.name, <span key="t">{r.title}<span className="block text-xs text-slate-600">{r.issuer}</span></span>, r.level ?? '—', r.hours, dayFmt.format(r.issuedAt), r.validUntil ? dayFmt.format(r.validUntil) : 'Does not expire'])}
+          headers={['Teacher', 'Credential', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status']}
+          rows={renewal.slice(0, SHOWN).map((r) => [
+            r.name,
+            <span key="t">{r.title}<span className="block text-xs text-slate-600">{r.issuer}{r.renewal ? ' · renewal of an earlier badge' : ''}</span></span>,
+            r.level ?? '—', r.hours, dayFmt.format(r.issuedAt), r.validUntil ? dayFmt.format(r.validUntil) : 'Does not expire',
+            r.suspended ? <Pill key="s" tone="warning">Suspended</Pill> : r.validUntil && r.validUntil <= now ? <Pill key="s" tone="neutral">Expired</Pill> : <Pill key="s" tone="success">Valid</Pill>,
+          ])}
           more={renewal.length - SHOWN}
         />
       </section>

@@ -53,7 +53,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       <span className="ml-2 text-xs font-semibold text-brand-700 underline">Show details</span>
                     </span>
                     <span className="text-sm text-slate-800">
-                      {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours
+                      {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours in all (see Reports for a period)
                     </span>
                   </summary>
                   <div className="mt-3 grid gap-4 md:grid-cols-3">
