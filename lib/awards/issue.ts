@@ -1,4 +1,5 @@
 import 'server-only';
+import { releaseStackHolds } from '@/lib/awards/stack-holds';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -123,7 +124,11 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
     const winner = await db.award.findUniqueOrThrow({ where: { submissionId }, select: { id: true } });
     award = { id: winner.id, created: false };
   }
-  if (award.created) await issueCompletedStacks(s.userId, mc.id, now);
+  if (award.created) {
+    await issueCompletedStacks(s.userId, mc.id, now);
+    // Earned again (a renewal, or after a revocation): stack badges on hold for want of it stand again.
+    await releaseStackHolds(s.userId, mc.id);
+  }
   return { awardId: award.id };
 }
 

@@ -10,6 +10,7 @@ import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
+import { holdStacksBuiltOn, releaseStackHolds } from '@/lib/awards/stack-holds';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
@@ -47,7 +48,9 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     // between would otherwise leave its bit set next to the revocation.
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
-    await notify({ userId: award.userId, kind: 'award.revoked', title: `Your credential “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
+    await notify({ userId: award.userId, kind: 'award.revoked', title: `Your badge “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
+    // The stack badges built on it no longer stand: on hold until every part is held again.
+    await holdStacksBuiltOn(tx, award, 'revoked', opts.actor.id);
   });
 }
 
@@ -64,7 +67,8 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
     if (updated.count !== 1) throw invalidState('This credential changed while you were suspending it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
     await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
-    await notify({ userId: award.userId, kind: 'award.suspended', title: `Your credential “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
+    await notify({ userId: award.userId, kind: 'award.suspended', title: `Your badge “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
+    await holdStacksBuiltOn(tx, award, 'suspended', opts.actor.id);
   });
 }
 
@@ -78,8 +82,12 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
     if (updated.count !== 1) throw invalidState('This credential changed while you were reinstating it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.reinstate', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { note: opts.note, suspendedAt: award.suspendedAt?.toISOString() ?? null } }, tx);
-    await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your credential “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}`, essential: true }, tx);
+    await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your badge “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}`, essential: true }, tx);
   });
-  // A stack left incomplete while this component was on hold may be complete again.
-  if (award.microCredentialId) await issueCompletedStacks(award.userId, award.microCredentialId);
+  // A stack left incomplete while this component was on hold may be complete again: one never
+  // issued is issued now, one put on hold because of it is valid again.
+  if (award.microCredentialId) {
+    await issueCompletedStacks(award.userId, award.microCredentialId);
+    await releaseStackHolds(award.userId, award.microCredentialId);
+  }
 }

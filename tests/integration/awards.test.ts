@@ -214,6 +214,44 @@ describe('awards', () => {
     expect(Number(stackAward.pdHours)).toBe(0);
   });
 
+  it('a stack badge is on hold while a badge it is built from is suspended or revoked, and stands again once every part is held', async () => {
+    const first = await earned();
+    const teacher = first.teacher;
+    const second = await earned({ issuerId: first.issuer.id, admin: first.admin, teacher });
+    await createStack({ actor: first.admin, issuerId: first.issuer.id, publish: true, def: { slug: `hold-${Date.now()}`, title: 'Feedback Stack', summary: 'Both.', microCredentials: [first.mc.slug, second.mc.slug] } });
+    const a1 = await issueAwardForSubmission(first.submissionId);
+    await issueAwardForSubmission(second.submissionId);
+    const stackAward = () => db.award.findFirstOrThrow({ where: { userId: teacher.id, stackId: { not: null } } });
+    const bits = async () => {
+      const s = await stackAward();
+      const list = await db.statusList.findUniqueOrThrow({ where: { id: s.statusListId } });
+      return getStatusBit(new Uint8Array(list.suspensionBits!), s.statusListIndex);
+    };
+
+    // A part suspended: the stack badge is on hold, for verifiers too, saying why.
+    await suspendAward({ actor: first.admin, awardId: a1.awardId, reason: 'A complaint is being looked into.' });
+    expect(await stackAward()).toMatchObject({ suspensionReason: expect.stringMatching(/one of the badges it is built from, is suspended/) });
+    expect(await bits()).toBe(true);
+    expect(await db.notification.count({ where: { userId: teacher.id, title: 'Your badge “Feedback Stack” is on hold' } })).toBe(1);
+    // Reinstated: it stands again.
+    await reinstateAward({ actor: first.admin, awardId: a1.awardId, note: '' });
+    expect((await stackAward()).suspendedAt).toBeNull();
+    expect(await bits()).toBe(false);
+
+    // An administrator's own suspension of the stack badge is not lifted by a part's reinstatement.
+    const stack = await stackAward();
+    await suspendAward({ actor: first.admin, awardId: stack.id, reason: 'Checking the stack itself.' });
+    await suspendAward({ actor: first.admin, awardId: a1.awardId, reason: 'And this part.' });
+    await reinstateAward({ actor: first.admin, awardId: a1.awardId, note: '' });
+    expect((await stackAward()).suspensionReason).toBe('Checking the stack itself.');
+    await reinstateAward({ actor: first.admin, awardId: stack.id, note: '' });
+
+    // A part revoked: the stack badge is on hold (not revoked: it stands again if the part is earned again).
+    await revokeAward({ actor: first.admin, awardId: a1.awardId, reason: 'Evidence was not the teacher’s own.' });
+    expect(await stackAward()).toMatchObject({ revokedAt: null, suspensionReason: expect.stringMatching(/was revoked/) });
+    expect(await db.auditLog.count({ where: { action: 'award.suspend', entityId: stack.id, data: { path: ['because'], equals: a1.awardId } } })).toBe(2);
+  });
+
   it('a stack published after teachers earned its parts is awarded to them in the background', async () => {
     const first = await earned();
     const both = first.teacher;

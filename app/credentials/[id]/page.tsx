@@ -7,6 +7,8 @@ import { credentialUrl } from '@/lib/awards/issue';
 import { buildLinkedInAddToProfileUrl } from '@/lib/credentials/linkedin';
 import { getActor } from '@/lib/auth/session';
 import { isIssuerAdmin } from '@/lib/auth/actor';
+import { db } from '@/lib/db';
+import { stackBadgesBuiltOn } from '@/lib/awards/stack-holds';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { VerificationChecks } from '@/components/credential/verification-checks';
@@ -35,6 +37,7 @@ export default async function CredentialPage({ params }: Props) {
   const status = award.revokedAt ? 'Revoked' : award.suspendedAt ? 'Suspended' : expired ? 'Expired' : result.verified ? 'Valid' : 'Could not verify';
   const tone = status === 'Valid' ? 'success' : status === 'Could not verify' || status === 'Suspended' ? 'warning' : 'danger';
   const isOwner = actor?.id === award.userId;
+  const builtOn = isIssuerAdmin(actor, award.issuerId) && !award.revokedAt ? await stackBadgesBuiltOn(db, { id: award.id, userId: award.userId, microCredentialId: award.microCredentialId }) : [];
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
   const linkedIn = buildLinkedInAddToProfileUrl({
     name: award.title,
@@ -139,6 +142,11 @@ export default async function CredentialPage({ params }: Props) {
         <Card className="no-print mt-8">
           <h2 className="text-lg font-semibold">Issuer administration</h2>
           <p className="mt-1 text-sm text-slate-700">Suspend to put the badge on hold while something is looked into; revoke to withdraw it for good. Both are recorded in the audit log, and verifiers see the change within a minute.</p>
+          {builtOn.length ? (
+            <p className="mt-2 text-sm text-slate-800">
+              Suspending or revoking it also puts on hold {builtOn.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: {builtOn.map((b, i) => <span key={b.id}>{i ? ', ' : ''}<Link href={`/credentials/${b.id}`}>{b.title}</Link></span>)}. {builtOn.length === 1 ? 'It stands' : 'They stand'} again once the holder holds every part.
+            </p>
+          ) : null}
           <SuspensionForm awardId={award.id} suspended={Boolean(award.suspendedAt)} />
           <RevokeForm awardId={award.id} />
         </Card>
