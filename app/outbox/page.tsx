@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { isIssuerAdmin, isPlatformAdmin } from '@/lib/auth/actor';
+import { isPlatformAdmin } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
 import { listOutbox } from '@/lib/email/queries';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
@@ -8,12 +8,13 @@ import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 export const metadata = { title: 'Email outbox' };
 const fmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-// Without SMTP (local development, demos) emails are kept here instead of sent. Admins see every
-// message; anyone else sees only their own. Not available outside demo mode.
+// Without SMTP (local development, demos) emails are kept here instead of sent. Platform admins see
+// every message (they include other people's one-time links); anyone else sees only their own. Not
+// available outside demo mode.
 export default async function OutboxPage() {
   if (!env().DEMO_MODE) notFound();
   const actor = await requireUser('/outbox');
-  const all = isPlatformAdmin(actor) || isIssuerAdmin(actor);
+  const all = isPlatformAdmin(actor);
   const messages = await listOutbox(all ? {} : { to: actor.email });
   return (
     <div>

@@ -83,9 +83,9 @@ test('a district leader invites a teacher to a school, moves them to another sch
   await expect(page.locator('code').filter({ hasText: '/invitations/' })).toHaveCount(0);
   await expect(page.getByText(`${email} · Teacher · Cushing Elementary School`)).toBeVisible();
 
-  // The demo outbox stands in for the teacher's inbox (it shows every message to an issuer admin).
+  // The demo outbox stands in for the teacher's inbox (it shows every message to a platform admin).
   const outbox = await (await browser.newContext()).newPage();
-  await signIn(outbox, 'admin@demo.school');
+  await signIn(outbox, 'platform@demo.school');
   const link = await linkFromOutbox(outbox, [email, '/invitations/'], /\/invitations\/[A-Za-z0-9_-]+/);
   await outbox.context().close();
 

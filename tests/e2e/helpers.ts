@@ -17,7 +17,7 @@ export async function signOut(page: Page) {
 
 /**
  * The one-time link (the path matching `link`) in the newest demo-outbox message that contains every
- * text in `filters`, read through `page` (an admin sees every message, anyone else their own). The
+ * text in `filters`, read through `page` (a platform admin sees every message, anyone else their own). The
  * job queue sends most emails within seconds, so this polls.
  */
 export async function linkFromOutbox(page: Page, filters: string[], link: RegExp): Promise<string> {

@@ -24,9 +24,9 @@ test('forgot password: emailed link, new password once, then a change from the a
   await page.getByRole('button', { name: 'Email me a link' }).click();
   await expect(page.getByText(`If ${email} has a Microcred account, a link to choose a new password is on its way.`)).toBeVisible();
 
-  // The job queue sends the email within seconds; the demo outbox shows it to an admin.
+  // The job queue sends the email within seconds; the demo outbox shows it to a platform admin.
   const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, 'admin@demo.school');
+  await signIn(admin, 'platform@demo.school');
   const link = await linkFromOutbox(admin, [email, 'Reset your Microcred password'], /\/reset-password\/[A-Za-z0-9_-]+/);
 
   await page.goto(link);

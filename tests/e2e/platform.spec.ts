@@ -93,7 +93,7 @@ test('a platform admin disables an account, which then cannot sign in, and enabl
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
   const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, 'admin@demo.school');
+  await signIn(admin, 'platform@demo.school');
   const link = await linkFromOutbox(admin, [email, 'Reset your Microcred password'], /\/reset-password\/[A-Za-z0-9_-]+/);
   await page.goto(link);
   await page.getByLabel('New password', { exact: true }).fill('a brand new password');
