@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useActionState, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { submitKeepingInput } from '@/components/ui/keep-input';
 import { announce } from '@/components/ui/announcer';
@@ -54,6 +54,25 @@ export function InlineActionForm({ action, hidden, children, className = '', rem
       if (message.current && at.current && Date.now() - at.current < 10_000) announce(message.current);
     };
   }, []);
+  // An error belongs to the form's own fields (a name to rename, a reason): they are marked invalid
+  // and described by it, so a screen reader on the field hears what is wrong.
+  const errorId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const failed = !state.ok && Boolean(state.formError);
+  useEffect(() => {
+    const fields = formRef.current?.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? [];
+    for (const f of fields) {
+      const described = (f.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== errorId);
+      if (failed) {
+        f.setAttribute('aria-invalid', 'true');
+        f.setAttribute('aria-describedby', [...described, errorId].join(' '));
+      } else {
+        f.removeAttribute('aria-invalid');
+        if (described.length) f.setAttribute('aria-describedby', described.join(' '));
+        else f.removeAttribute('aria-describedby');
+      }
+    }
+  }, [failed, errorId]);
   const submit = submitKeepingInput(dispatch);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     const ancestors: Element[] = [];
@@ -63,10 +82,10 @@ export function InlineActionForm({ action, hidden, children, className = '', rem
     submit(e);
   };
   return (
-    <form action={dispatch} onSubmit={onSubmit} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children}
-      {!state.ok && state.formError ? <span role="alert" className="text-xs font-medium text-red-700">{state.formError}</span> : null}
+      {failed ? <span id={errorId} role="alert" className="text-xs font-medium text-red-700">{!state.ok ? state.formError : null}</span> : null}
       {/* Always mounted, so screen readers announce the message when it appears. */}
       <span role="status" className="text-xs font-medium text-green-800">{state.ok && state.message ? state.message : ''}</span>
     </form>

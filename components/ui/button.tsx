@@ -15,8 +15,8 @@ export function buttonClass(variant: ButtonVariant = 'primary', extra = '') {
   return `${base} ${variants[variant]} ${extra}`;
 }
 
-/** The small inline button of admin tables and lists (remove a role, save a row). */
-export const smallButtonClass = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
+/** The small inline button of admin tables and lists (remove a role, save a row); at least 24px tall (WCAG 2.5.8). */
+export const smallButtonClass = 'inline-flex min-h-6 items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100';
 
 export function Button({ variant = 'primary', className = '', ...props }: ComponentProps<'button'> & { variant?: ButtonVariant }) {
   return <button className={buttonClass(variant, className)} {...props} />;

@@ -120,6 +120,13 @@ test('a district leader adds a school and renames it; teachers can then be invit
   await row.getByRole('button', { name: `Rename ${school}` }).click();
   const renamed = page.getByRole('row').filter({ has: page.getByText(`${school} School`, { exact: true }) });
   await expect(renamed.getByRole('status')).toHaveText('Renamed.');
+  // A name another school has is refused beside the field, and the field says so to screen readers.
+  const field = renamed.getByLabel(`New name for ${school} School`);
+  await field.fill('Cushing Elementary School');
+  await renamed.getByRole('button', { name: `Rename ${school} School` }).click();
+  await expect(renamed.getByRole('alert')).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(await renamed.getByRole('alert').innerText());
   await page.goto('/district/people');
   await expect(page.getByLabel('Invite to').locator('option', { hasText: `${school} School` })).toHaveCount(1);
 });

@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from 'react';
 import { saveDistrictPolicyAction } from './actions';
-import type { ActionResult } from '@/lib/action-result';
-import { Alert } from '@/components/ui/card';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 import { inputClass } from '@/components/ui/field';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
@@ -52,8 +52,8 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
       }}
       className="space-y-6"
     >
-      {result?.ok ? <Alert tone="success">{result.message}</Alert> : null}
-      {result && !result.ok ? <Alert tone="danger">{result.formError}</Alert> : null}
+      {/* Always on the page, so the outcome is read out when it appears. */}
+      <ActionAlerts state={result ?? initialActionState} className="" />
       <div className="flex items-start gap-2">
         <input id="requiresProposal" type="checkbox" checked={proposal} onChange={(e) => setProposal(e.target.checked)} className="mt-1 h-4 w-4" />
         <label htmlFor="requiresProposal">
