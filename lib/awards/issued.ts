@@ -24,6 +24,9 @@ export const IssuedFilterInput = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(ISSUED_STATUSES).optional().catch(undefined),
   credential: z.string().max(40).optional().catch(undefined),
+  /** Issued on or after this day (UTC), and on or before `to` (inclusive): e.g. a quarter's badges. */
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
 });
 export type IssuedFilter = z.infer<typeof IssuedFilterInput>;
@@ -48,6 +51,8 @@ function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.Award
     ...(f.credential ? { OR: [{ microCredentialId: f.credential }, { stackId: f.credential }] } : {}),
     AND: [
       f.status ? status[f.status] : {},
+      f.from ? { issuedAt: { gte: new Date(`${f.from}T00:00:00Z`) } } : {},
+      f.to ? { issuedAt: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } } : {},
       q ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { recipientName: { contains: q, mode: 'insensitive' } }, { user: { email: { contains: q, mode: 'insensitive' } } }] } : {},
     ],
   };

@@ -7,7 +7,7 @@ import { createActor, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { startApplication } from '@/lib/submissions/mutations';
-import { issuedAwardsCsv, listIssuedAwards, ISSUED_PAGE_SIZE } from '@/lib/awards/issued';
+import { IssuedFilterInput, issuedAwardsCsv, listIssuedAwards, ISSUED_PAGE_SIZE } from '@/lib/awards/issued';
 import { parseCsv } from '@/lib/csv';
 import { loadActor } from '@/lib/auth/load-actor';
 
@@ -51,6 +51,11 @@ describe('badges issued, for the issuer', () => {
     expect((await list({ q: 'brown' })).items.map((r) => r.id)).toEqual([bo]);
     expect((await list({ q: 'CY.CHEN@' })).items.map((r) => r.id)).toEqual([cy]);
     expect((await list({ q: 'questioning', status: 'revoked' })).items.map((r) => r.id)).toEqual([di]);
+    // Issued in a date range (UTC days, both ends included): e.g. a quarter's badges.
+    expect((await list({ from: '2026-03-01', to: '2026-04-01' })).items.map((r) => r.id)).toEqual([di, cy]);
+    expect((await list({ from: '2026-03-02' })).items.map((r) => r.id)).toEqual([di]);
+    expect((await list({ to: '2025-01-09' })).items.map((r) => r.id)).toEqual([bo]);
+    expect(IssuedFilterInput.parse({ from: 'not-a-date', to: '2026-13-40' })).toMatchObject({ from: undefined, to: undefined });
 
     // A suspended badge past its end date is listed as suspended only, not also under "expired".
     const eve = await earn(a.mc.id, 'Eve Evans', new Date('2024-05-01T00:00:00Z'));

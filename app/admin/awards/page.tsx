@@ -30,7 +30,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
   const credentials = await listIssuerCredentialOptions(actor, scope.map((i) => i.id));
   const credential = credentials.find((c) => c.id === filter.credential)?.id;
   const { items, total, nextCursor } = await listIssuedAwards({ actor, issuerIds: scope.map((i) => i.id), filter: { ...filter, credential } });
-  const params = { issuer: sp.issuer ? scope[0].id : undefined, q: filter.q, status: filter.status, credential };
+  const params = { issuer: sp.issuer ? scope[0].id : undefined, q: filter.q, status: filter.status, credential, from: filter.from, to: filter.to };
   const who = scope.length === 1 ? scope[0].name : 'your issuers';
   const exportQs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return (
@@ -68,14 +68,22 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
             {Object.entries(STATUS_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
         </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-semibold">Issued from (UTC)</label>
+          <input id="from" name="from" type="date" defaultValue={filter.from ?? ''} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-semibold">to (inclusive)</label>
+          <input id="to" name="to" type="date" defaultValue={filter.to ?? ''} className={inputClass} />
+        </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
       </form>
       <p className="mb-3 text-sm text-slate-700" role="status">
-        {total === 1 ? '1 badge' : `${total.toLocaleString('en-GB')} badges`}{filter.q || filter.status || credential ? ' match these filters' : ''}.
+        {total === 1 ? '1 badge' : `${total.toLocaleString('en-GB')} badges`}{filter.q || filter.status || credential || filter.from || filter.to ? ' match these filters' : ''}.
         {total > ISSUED_EXPORT_MAX ? ` The CSV holds the newest ${ISSUED_EXPORT_MAX.toLocaleString('en-GB')}; filter to export the rest.` : ''}
       </p>
       {items.length === 0 ? (
-        <EmptyState title={filter.q || filter.status || credential ? 'No badge matches these filters' : 'No badges issued yet'} />
+        <EmptyState title={filter.q || filter.status || credential || filter.from || filter.to ? 'No badge matches these filters' : 'No badges issued yet'} />
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
