@@ -8,10 +8,10 @@ import { Alert } from '@/components/ui/card';
 import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
 import {
-  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, reindexErrors, removedIndex, removeLevel, removePart,
-  type CredentialForm, type CriterionForm, type PartForm, type ResourceForm, type AlignmentForm,
+  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
+  retiredNotice, RETIRE_CONFIRM, type CredentialForm, type CredentialStatus, type CriterionForm, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
-import { publishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
+import { publishCredentialAction, republishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
 
 type Props = {
   issuers: { id: string; name: string }[];
@@ -21,8 +21,10 @@ type Props = {
   badgeImageKey: string | null;
   badgePreviewUrl: string | null;
   versionLabel: string;
-  status: 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;
+  status: CredentialStatus;
   latestIsDraft: boolean;
+  /** The version teachers see (or saw, before it was retired); null if never published. */
+  publishedVersion?: number | null;
   /** ISO time of the last server save, to tell whether a browser copy is newer. */
   savedAt: string | null;
   /** The newest version the form was loaded from: with savedAt, what a save expects to replace. */
@@ -155,10 +157,12 @@ export function CredentialEditor(props: Props) {
 
   async function publish() {
     let id = props.microCredentialId ?? null;
-    if (id && !dirty && !props.latestIsDraft) {
+    const step = publishStep({ status: props.status, persisted: Boolean(id), latestIsDraft: props.latestIsDraft, dirty });
+    if (step === 'nothing-new') {
       show({ tone: 'info', text: 'There are no unpublished changes: the latest version is already published.' });
       return;
     }
+    if (step === 'publish-again' && id) return publishAgain(id);
     if (dirty || !id) id = await save();
     if (!id) return;
     setPending('publish');
@@ -175,9 +179,30 @@ export function CredentialEditor(props: Props) {
     }
   }
 
+  /** A retired credential with nothing new goes back in the catalogue with its last published version. */
+  async function publishAgain(id: string) {
+    if (!base) {
+      show({ tone: 'danger', text: 'This page is out of date. Reload it, then choose Publish again.' });
+      return;
+    }
+    setPending('publish');
+    try {
+      const res = await republishCredentialAction({ microCredentialId: id, expected: base });
+      if (!res.ok) show({ tone: 'danger', text: res.formError ?? 'It could not be published again.' });
+      else {
+        show({ tone: 'success', text: res.message ?? 'Published again.' });
+        router.refresh();
+      }
+    } catch {
+      show({ tone: 'danger', text: 'The server could not be reached. Nothing was changed; try again.' });
+    } finally {
+      setPending(null);
+    }
+  }
+
   async function retire() {
     if (!props.microCredentialId) return;
-    if (!window.confirm('Retire this credential? It leaves the catalogue; teachers already working on it can still finish.')) return;
+    if (!window.confirm(RETIRE_CONFIRM)) return;
     setPending('retire');
     try {
       const res = await retireCredentialAction(props.microCredentialId);
@@ -230,7 +255,7 @@ export function CredentialEditor(props: Props) {
               {pending === 'save' ? 'Saving…' : 'Save draft'}
             </button>
             <button type="button" onClick={publish} disabled={pending !== null} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-              {pending === 'publish' ? 'Publishing…' : 'Publish'}
+              {publishLabel(props.status, pending === 'publish')}
             </button>
             {props.status === 'PUBLISHED' ? (
               <button type="button" onClick={retire} disabled={pending !== null} className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60">
@@ -244,6 +269,13 @@ export function CredentialEditor(props: Props) {
       <p className="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
+
+      {props.status === 'RETIRED' ? (
+        // Not a live region: it changes wording as the form is edited, which would be read out on every keystroke.
+        <div className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          {retiredNotice({ slug: form.slug, publishedVersion: props.publishedVersion ?? null, latestIsDraft: props.latestIsDraft, dirty })}
+        </div>
+      ) : null}
 
       {/* Focused when a notice appears; after a failed save it is the error summary, each problem linked to its field. */}
       <div ref={noticeRef} tabIndex={-1} className="outline-none">
@@ -644,7 +676,7 @@ export function CredentialEditor(props: Props) {
           {pending === 'save' ? 'Saving…' : 'Save draft'}
         </button>
         <button type="button" onClick={publish} disabled={pending !== null} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          Publish
+          {publishLabel(props.status, false)}
         </button>
       </div>
     </form>

@@ -297,3 +297,40 @@ export const movedIndex = (from: number, to: number) => (i: number): number =>
 
 /** Where each position goes when the item at `removed` is taken out. */
 export const removedIndex = (removed: number) => (i: number): number | null => (i === removed ? null : i > removed ? i - 1 : i);
+
+// ── What the Publish button does ──
+
+export type CredentialStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;
+
+/**
+ * - `publish`: save what is in the form if needed, then publish the draft as a new version (which
+ *   also puts a retired credential back in the catalogue);
+ * - `publish-again`: a retired credential with nothing new goes back with its last published version;
+ * - `nothing-new`: the latest version is already published and live.
+ */
+export type PublishStep = 'publish' | 'publish-again' | 'nothing-new';
+
+export function publishStep(opts: { status: CredentialStatus; persisted: boolean; latestIsDraft: boolean; dirty: boolean }): PublishStep {
+  if (!opts.persisted || opts.dirty || opts.latestIsDraft) return 'publish';
+  return opts.status === 'RETIRED' ? 'publish-again' : 'nothing-new';
+}
+
+/** The Publish button's label: a retired credential is published "again", whichever version goes out. */
+export function publishLabel(status: CredentialStatus, pending: boolean): string {
+  if (pending) return 'Publishing…';
+  return status === 'RETIRED' ? 'Publish again' : 'Publish';
+}
+
+/** What "Publish again" will do, shown beside the buttons of a retired credential. */
+export function retiredNotice(opts: { slug: string; publishedVersion: number | null; latestIsDraft: boolean; dirty: boolean }): string {
+  const address = `/micro-credentials/${opts.slug}`;
+  const start = 'Retired: it is not in the catalogue and takes no new enrolments. Teachers already working on it can finish.';
+  if (opts.latestIsDraft || opts.dirty || opts.publishedVersion === null) {
+    return `${start} Publish again publishes your changes as a new version and puts it back in the catalogue at ${address}.`;
+  }
+  return `${start} Publish again puts version ${opts.publishedVersion} back in the catalogue at ${address}, unchanged, and teachers can enrol again.`;
+}
+
+/** Asked before retiring; says what stays and that it can be undone. */
+export const RETIRE_CONFIRM =
+  'Retire this credential? It leaves the catalogue and takes no new enrolments; teachers already working on it can still finish. You can publish it again later, at the same address.';

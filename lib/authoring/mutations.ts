@@ -225,13 +225,10 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
       where: { id: mc.id },
       data: { status: 'PUBLISHED', currentVersionId: draft.id, publishedAt: live.publishedAt ?? now, ...pending },
     });
-    await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
-    // Stacks and tracks that include it show its new hours and text.
-    // One connection: queries inside a transaction run one after another.
-    const stacks = await tx.stackItem.findMany({ where: { microCredentialId: mc.id }, select: { stackId: true } });
-    for (const s of stacks) await syncCatalogEntry(tx, 'STACK', s.stackId);
-    if (live.trackId) await syncCatalogEntry(tx, 'TRACK', live.trackId);
-    await recordAudit({ actorId: opts.actor.id, action: 'credential.publish', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { version: draft.version } }, tx);
+    await syncCredentialAndListings(tx, mc.id, live.trackId);
+    // Publishing a draft of a retired credential also puts it back in the catalogue: logged as such.
+    const action = live.status === 'RETIRED' ? 'credential.publish_again' : 'credential.publish';
+    await recordAudit({ actorId: opts.actor.id, action, entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { version: draft.version, ...(live.status === 'RETIRED' ? { newVersion: true } : {}) } }, tx);
     const published = await tx.microCredentialVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { updatedAt: true } });
     return { versionId: draft.id, version: draft.version, updatedAt: published.updatedAt };
   });
@@ -256,9 +253,62 @@ export async function retireMicroCredential(opts: { actor: Actor; microCredentia
       throw invalidState(`This credential is part of the published stack${stacks.length > 1 ? 's' : ''} ${names}: teachers could no longer complete ${stacks.length > 1 ? 'them' : 'it'}. Retire the stack${stacks.length > 1 ? 's' : ''} or remove this credential from ${stacks.length > 1 ? 'them' : 'it'} first.`);
     }
     await tx.microCredential.update({ where: { id: mc.id }, data: { status: 'RETIRED' } });
-    await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', mc.id);
+    // Its track stays as it is (it may be published again later), but the track's hours no longer count it.
+    await syncCredentialAndListings(tx, mc.id, live.trackId);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.retire', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId }, tx);
   });
+}
+
+export const NOT_RETIRED = 'Only a retired credential can be published again.';
+export const ALREADY_BACK = 'This credential is already published: someone may have published it again. Reload to see where it stands.';
+
+/**
+ * Publishes a retired credential again, as it was: the version it last had published goes back in
+ * the catalogue under the same address, with no new version. Nothing else is restored or re-added,
+ * because retiring removed nothing else:
+ * - its track: retiring kept it in the track (only hidden). If an admin took it out of the track
+ *   while it was retired, it stays out; if it is still in, the track lists and counts it again.
+ * - stacks: a published stack cannot include a retired credential, so none gains it back; draft or
+ *   retired stacks that list it stay as they are (a draft one can now be published).
+ * - a draft saved while it was retired stays a draft, for the usual Publish.
+ * Teachers who were working on it carry on; newcomers can enrol again.
+ *
+ * `expected` is the newest version as the editor loaded it: if someone saved since, the form is
+ * stale and the request is refused (CONFLICT), like a save.
+ */
+export async function republishMicroCredential(opts: { actor: Actor; microCredentialId: string; expected?: { versionId: string; updatedAt: Date } | null }) {
+  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true, status: true } });
+  if (!mc) throw notFound('That credential');
+  if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
+  if (mc.status === 'PUBLISHED') throw invalidState(ALREADY_BACK);
+  if (mc.status !== 'RETIRED') throw invalidState(NOT_RETIRED);
+  return changePublicPages(async (tx) => {
+    // Locked like publish and retire: a retire, save or second "publish again" waits, then sees this one.
+    const live = await lockCredential(tx, mc.id);
+    if (live.status === 'PUBLISHED') throw invalidState(ALREADY_BACK);
+    if (live.status !== 'RETIRED') throw invalidState(NOT_RETIRED);
+    const latest = await tx.microCredentialVersion.findFirst({ where: { microCredentialId: mc.id }, orderBy: { version: 'desc' }, select: { id: true, updatedAt: true } });
+    if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
+    const published = await tx.microCredentialVersion.findFirst({ where: { microCredentialId: mc.id, status: 'PUBLISHED' }, select: { id: true, version: true, updatedAt: true } });
+    if (!published) throw invalidState('It has no published version to put back. Save your changes and publish them instead.');
+    // Same address and first-published date: badges and links to it keep working.
+    await tx.microCredential.update({ where: { id: mc.id }, data: { status: 'PUBLISHED', currentVersionId: published.id } });
+    await syncCredentialAndListings(tx, mc.id, live.trackId);
+    await recordAudit({ actorId: opts.actor.id, action: 'credential.publish_again', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { version: published.version } }, tx);
+    return { versionId: published.id, version: published.version, updatedAt: published.updatedAt };
+  });
+}
+
+/**
+ * Re-syncs a credential's catalogue entry and those of the stacks and track that list it (their
+ * hours and text include it only while it is published).
+ */
+async function syncCredentialAndListings(tx: Tx, microCredentialId: string, trackId: string | null) {
+  await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', microCredentialId);
+  // One connection: queries inside a transaction run one after another.
+  const stacks = await tx.stackItem.findMany({ where: { microCredentialId }, select: { stackId: true } });
+  for (const s of stacks) await syncCatalogEntry(tx, 'STACK', s.stackId);
+  if (trackId) await syncCatalogEntry(tx, 'TRACK', trackId);
 }
 
 export async function createTrack(opts: { actor: Actor; issuerId: string; def: z.input<typeof TrackDef>; publish?: boolean }) {

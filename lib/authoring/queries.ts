@@ -183,12 +183,15 @@ export async function getCredentialForEdit(opts: { actor: Actor; microCredential
   return { mc, latest, published, def: loaded?.def ?? null, badgeImageKey: loaded?.badgeImageKey ?? null };
 }
 
-/** "Version 3 — draft; version 2 published" for the editor header and the list. */
+/** "Version 3 — draft; version 2 published" (or "Retired — version 2 was the last published") for the editor header and the list. */
 export function describeVersions(versions: { version: number; status: string }[], mcStatus: string): string {
   const latest = versions[0];
   if (!latest) return 'No versions yet';
   const published = versions.find((v) => v.status === 'PUBLISHED');
-  if (mcStatus === 'RETIRED') return `Retired (version ${published?.version ?? latest.version} was the last published)`;
+  if (mcStatus === 'RETIRED') {
+    const last = `Retired — version ${published?.version ?? latest.version} was the last published`;
+    return latest.status === 'DRAFT' && published ? `${last}; version ${latest.version} — draft` : last;
+  }
   if (latest.status === 'DRAFT') return published ? `Version ${latest.version} — draft; version ${published.version} published` : `Version ${latest.version} — draft; never published`;
   return `Version ${latest.version} — published`;
 }

@@ -133,3 +133,16 @@ export const StackDef = z.object({
   microCredentials: z.array(slug).min(2, 'A stack combines at least two micro-credentials.').max(20),
 });
 export type StackDef = z.infer<typeof StackDef>;
+
+// NUL (U+0000) cannot reach Postgres: it is dropped before the id is used.
+const recordId = str().min(1).max(40);
+
+/**
+ * "Publish again" on a retired credential, from the editor. `expected` is the newest version as the
+ * editor loaded it: a form that is out of date (someone saved since) is refused, not acted on.
+ */
+export const RepublishCredentialInput = z.object({
+  microCredentialId: recordId,
+  expected: z.object({ versionId: recordId, updatedAt: z.coerce.date() }),
+});
+export type RepublishCredentialInput = z.infer<typeof RepublishCredentialInput>;

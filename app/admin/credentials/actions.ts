@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
-import { MicroCredentialDef } from '@/lib/authoring/schemas';
-import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { MicroCredentialDef, RepublishCredentialInput } from '@/lib/authoring/schemas';
+import { createMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { importCredential } from '@/lib/authoring/import-export';
 import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
@@ -81,7 +81,29 @@ export async function retireCredentialAction(microCredentialId: string): Promise
   revalidatePath('/admin/credentials');
   revalidatePath(`/admin/credentials/${id.data}/edit`);
   revalidatePath('/catalog');
-  return { ok: true, message: 'Retired: it is no longer in the catalogue. Teachers already working on it can finish.' };
+  return { ok: true, message: 'Retired: it is no longer in the catalogue. Teachers already working on it can finish. You can publish it again later from this page.' };
+}
+
+/** "Publish again": a retired credential goes back in the catalogue with its last published version. */
+export async function republishCredentialAction(input: z.input<typeof RepublishCredentialInput>): Promise<ActionResult<{ versionId: string; savedAt: string }>> {
+  const parsed = RepublishCredentialInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: 'The form could not be read. Reload the page and try again.' };
+  let published: { versionId: string; version: number; updatedAt: Date };
+  try {
+    const actor = await requireActor();
+    published = await republishMicroCredential({ actor, ...parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  const id = parsed.data.microCredentialId;
+  revalidatePath('/admin/credentials');
+  revalidatePath(`/admin/credentials/${id}/edit`);
+  revalidatePath('/catalog');
+  return {
+    ok: true,
+    data: { versionId: published.versionId, savedAt: published.updatedAt.toISOString() },
+    message: `Published again: version ${published.version} is back in the catalogue at the same address. Teachers can enrol again.`,
+  };
 }
 
 export async function requestBadgeUploadAction(input: { issuerId: string; size: number }): Promise<ActionResult<{ key: string; url: string }>> {

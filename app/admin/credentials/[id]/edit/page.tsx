@@ -19,7 +19,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
   });
   if (!data) notFound();
   const issuers = await listAdminIssuers(actor);
-  const { mc, latest, def, badgeImageKey } = data;
+  const { mc, latest, published, def, badgeImageKey } = data;
   const previewUrl = badgeImageKey ? await badgePreviewUrl(badgeImageKey).catch(() => null) : null;
   const label = describeVersions(mc.versions, mc.status);
   const inFlight = mc.versions.filter((v) => v._count.submissions > 0);
@@ -33,6 +33,8 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
             <Pill tone={mc.status === 'PUBLISHED' ? 'success' : mc.status === 'RETIRED' ? 'warning' : 'neutral'}>{mc.status.charAt(0) + mc.status.slice(1).toLowerCase()}</Pill>
             {mc.issuer.name}
             {mc.status === 'PUBLISHED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page</Link> : null}
+            {/* A retired credential keeps its page (marked retired) for teachers midway and for badge links. */}
+            {mc.status === 'RETIRED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page (marked retired)</Link> : null}
             <Link href={`/admin/credentials/${mc.id}/calibration`}>Calibration samples</Link>
             <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
             <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
@@ -55,6 +57,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
         versionLabel={label}
         status={mc.status}
         latestIsDraft={latest?.status === 'DRAFT'}
+        publishedVersion={published?.version ?? null}
         savedAt={latest?.updatedAt.toISOString() ?? null}
         baseVersionId={latest?.id ?? null}
         slugLocked={mc.publishedAt !== null || mc.status !== 'DRAFT'}
