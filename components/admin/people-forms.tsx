@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { bulkEnrolAction, inviteAction } from '@/app/admin/people/actions';
+import { bulkEnrolAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
 import type { ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { InvitationOutcome } from '@/components/admin/invitation-outcome';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
+import { smallButtonClass } from '@/components/ui/button';
 
 /**
  * Invites someone by email. With `organizations` (a district and its schools), the person chooses
@@ -36,6 +37,27 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
           <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{pending ? 'Sending…' : 'Send invitation'}</button>
         </div>
       </div>
+    </form>
+  );
+}
+
+/**
+ * Sends an open invitation again (a new link; the old one stops working). The row stays, so the
+ * outcome shows beside the button, and if the email could not be sent, the new link to pass on.
+ */
+export function ResendInvitationForm({ invitationId, email }: { invitationId: string; email: string }) {
+  const [state, action, pending] = useActionState(resendInvitationAction, { ok: true } as ActionResult<{ link: string | null }>);
+  const link = state.ok ? state.data?.link : null;
+  return (
+    <form action={action} className="inline-flex flex-wrap items-center gap-1" aria-busy={pending}>
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <button type="submit" disabled={pending} className={`${smallButtonClass} min-h-6 disabled:opacity-60`}>Resend<span className="sr-only"> the invitation to {email}</span></button>
+      {!state.ok && state.formError ? <span role="alert" className="text-xs font-medium text-red-700">{state.formError}</span> : null}
+      {/* Always mounted, so screen readers announce the outcome when it appears. */}
+      <span role="status" className={`text-xs font-medium ${link ? 'text-amber-900' : 'text-green-800'}`}>
+        {state.ok && state.message ? state.message : ''}
+        {link ? <code className="mt-0.5 block break-all">{link}</code> : null}
+      </span>
     </form>
   );
 }

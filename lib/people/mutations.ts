@@ -2,7 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { leaveDistrictRecords } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
-import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { canAssignRole, canManageOrg } from '@/lib/people/policy';
@@ -12,6 +12,7 @@ import { sendEmail } from '@/lib/email/send';
 import { notify } from '@/lib/notifications/notify';
 import { env } from '@/lib/env';
 import { hashToken, newToken } from '@/lib/security/tokens';
+import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
@@ -49,32 +50,128 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
     await recordAudit({ actorId: opts.actor.id, action: 'people.invite', entityType: 'Invitation', entityId: inv.id, organizationId: org.id, data: { email, role: opts.role } }, tx);
     return inv;
   });
-  const url = new URL(`/invitations/${token}`, env().APP_URL).toString();
-  let emailed = true;
-  try {
-    await sendEmail({
-      to: email,
-      subject: `${opts.actor.name} invited you to ${org.name} on Microcred`,
-      text: `Hello,\n\n${opts.actor.name} invited you to join ${org.name} as ${ROLE_LABELS[opts.role].toLowerCase()}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):\n${url}\n\n— Microcred`,
-    });
-  } catch {
-    emailed = false;
-  }
+  const { emailed, url } = await emailInvitation({ inviterName: opts.actor.name, organizationName: org.name, email, role: opts.role, token });
   if (!emailed) await db.invitation.update({ where: { id: invitation.id }, data: { linkShared: true } });
   return { invitationId: invitation.id, emailed, link: emailed ? null : url, expiresAt: invitation.expiresAt };
+}
+
+/** Emails an invitation link to the invited address; `emailed: false` when it could not be sent. */
+async function emailInvitation(opts: { inviterName: string; organizationName: string; email: string; role: Role; token: string; resent?: boolean }) {
+  const url = new URL(`/invitations/${opts.token}`, env().APP_URL).toString();
+  const replaces = opts.resent ? ' This link replaces the one in any earlier invitation email, which no longer works.' : '';
+  try {
+    await sendEmail({
+      to: opts.email,
+      subject: `${opts.inviterName} invited you to ${opts.organizationName} on Microcred`,
+      text: `Hello,\n\n${opts.inviterName} invited you to join ${opts.organizationName} as ${ROLE_LABELS[opts.role].toLowerCase()}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
+    });
+    return { emailed: true, url };
+  } catch {
+    return { emailed: false, url };
+  }
+}
+
+/**
+ * An invitation the actor may manage (they manage its organisation, as for inviteMember). Any other
+ * id, including one of an organisation they do not manage, is "not found": its existence is not
+ * theirs to learn.
+ */
+async function loadManagedInvitation(actor: Actor, invitationId: string) {
+  const inv = await db.invitation.findUnique({
+    where: { id: invitationId },
+    select: { id: true, email: true, role: true, organizationId: true, tokenHash: true, acceptedAt: true, expiresAt: true, organization: { select: { id: true, name: true, kind: true, parentId: true } } },
+  });
+  if (!inv || !canManageOrg(actor, inv.organization)) throw notFound('That invitation');
+  return inv;
+}
+
+function assertOpen(inv: { acceptedAt: Date | null; expiresAt: Date }, now: Date, doing: 'cancel' | 'resend') {
+  if (inv.acceptedAt) throw invalidState(doing === 'cancel' ? 'This invitation has already been accepted, so it can no longer be cancelled. To take the role away, remove it from the person instead.' : 'This invitation has already been accepted, so there is nothing to resend.');
+  if (inv.expiresAt <= now) throw invalidState(doing === 'cancel' ? 'This invitation is no longer open (it has expired or was cancelled), so there is nothing to cancel.' : 'This invitation is no longer open (it has expired or was cancelled), so it cannot be resent. Send a new invitation instead.');
+}
+
+// Cancelling ends an invitation by setting its expiry to now, as disabling the inviter's account
+// does (lib/organizations/platform.ts): every check of an open invitation (accepting, the lists)
+// already compares the expiry. The audit entry, written in the same transaction to an append-only
+// log, is what tells a withdrawn invitation from one that simply ran out, so the link's page can
+// say which. (A `withdrawnAt` column would say it directly; it needs a migration.)
+const CANCEL_ACTION = 'people.invitation_cancel';
+
+async function wasWithdrawn(invitationId: string) {
+  const entry = await db.auditLog.findFirst({ where: { entityType: 'Invitation', entityId: invitationId, action: CANCEL_ACTION }, select: { id: true } });
+  return Boolean(entry);
+}
+
+/** Cancels an open invitation: its link stops working at once. */
+export async function cancelInvitation(opts: { actor: Actor; invitationId: string; now?: Date }) {
+  const inv = await loadManagedInvitation(opts.actor, opts.invitationId);
+  const now = opts.now ?? new Date();
+  assertOpen(inv, now, 'cancel');
+  await db.$transaction(async (tx) => {
+    // Only one of two clicks, or of a cancel and an accept at the same moment, finds it still open.
+    const ended = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    if (ended.count !== 1) throw conflict('This invitation was accepted or cancelled a moment ago. Reload the page to see where it stands.');
+    await recordAudit({ actorId: opts.actor.id, action: CANCEL_ACTION, entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { email: inv.email, role: inv.role } }, tx);
+  });
+  return { email: inv.email };
+}
+
+// Resending emails the invited address again, so it is limited per address (whichever organisation
+// resends): an admin cannot use it to flood someone's inbox.
+const RESENDS_PER_ADDRESS = 3;
+const RESEND_WINDOW_SECONDS = 24 * 60 * 60;
+
+/**
+ * Sends an open invitation again with a new link and a fresh expiry; the old link stops working.
+ * The email goes the same way as inviteMember's, and as there, only if it cannot be sent is the
+ * link returned (`link`) for the person resending to pass on.
+ */
+export async function resendInvitation(opts: { actor: Actor; invitationId: string; now?: Date }) {
+  const inv = await loadManagedInvitation(opts.actor, opts.invitationId);
+  const now = opts.now ?? new Date();
+  assertOpen(inv, now, 'resend');
+  const member = await db.membership.findFirst({ where: { organizationId: inv.organizationId, role: inv.role, user: { email: inv.email } }, select: { id: true } });
+  if (member) throw invalidState(`${inv.email} already has this role here, so the invitation is not needed. Cancel it instead.`);
+  const limitKey = `invite-resend:${inv.email}`;
+  const limit = await hitRateLimit(limitKey, RESENDS_PER_ADDRESS, RESEND_WINDOW_SECONDS);
+  if (!limit.allowed) {
+    const hours = Math.ceil(limit.retryAfterSeconds / 3600);
+    throw rateLimited(`This invitation has already been resent ${RESENDS_PER_ADDRESS} times recently. To keep ${inv.email}’s inbox from filling up, try again in ${hours === 1 ? 'an hour' : `${hours} hours`}, or check the address with them another way.`);
+  }
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
+  try {
+    await db.$transaction(async (tx) => {
+      // Conditional on the old token: a double click sends one email, and an accept in between wins.
+      const rotated = await tx.invitation.updateMany({
+        where: { id: inv.id, tokenHash: inv.tokenHash, acceptedAt: null, expiresAt: { gt: now } },
+        data: { tokenHash: hashToken(token), expiresAt, linkShared: false },
+      });
+      if (rotated.count !== 1) throw conflict('This invitation was accepted, cancelled or resent a moment ago. Reload the page to see where it stands.');
+      await recordAudit({ actorId: opts.actor.id, action: 'people.invitation_resend', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { email: inv.email, role: inv.role } }, tx);
+    });
+  } catch (e) {
+    // Nothing was sent: the attempt does not count against the address.
+    await releaseRateLimit(limitKey);
+    throw e;
+  }
+  const { emailed, url } = await emailInvitation({ inviterName: opts.actor.name, organizationName: inv.organization.name, email: inv.email, role: inv.role, token, resent: true });
+  if (!emailed) await db.invitation.update({ where: { id: inv.id }, data: { linkShared: true } });
+  return { invitationId: inv.id, email: inv.email, emailed, link: emailed ? null : url, expiresAt };
 }
 
 export type InvitationState =
   | { state: 'invalid' }
   | { state: 'used'; organizationName: string }
   | { state: 'expired'; organizationName: string }
+  | { state: 'withdrawn'; organizationName: string }
   | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean };
 
 export async function getInvitation(token: string, now = new Date()): Promise<InvitationState> {
-  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, role: true, acceptedAt: true, expiresAt: true, organization: { select: { name: true } } } });
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, email: true, role: true, acceptedAt: true, expiresAt: true, organization: { select: { name: true } } } });
   if (!inv) return { state: 'invalid' };
   if (inv.acceptedAt) return { state: 'used', organizationName: inv.organization.name };
-  if (inv.expiresAt <= now) return { state: 'expired', organizationName: inv.organization.name };
+  if (inv.expiresAt <= now) return { state: (await wasWithdrawn(inv.id)) ? 'withdrawn' : 'expired', organizationName: inv.organization.name };
   const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
   return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user) };
 }
@@ -91,7 +188,7 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
   const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(opts.token) }, select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, linkShared: true, organization: { select: { kind: true, parentId: true } } } });
   if (!inv) throw notFound('That invitation');
   if (inv.acceptedAt) throw invalidState('This invitation has already been used.');
-  if (inv.expiresAt <= now) throw invalidState('This invitation has expired. Ask for a new one.');
+  if (inv.expiresAt <= now) throw invalidState((await wasWithdrawn(inv.id)) ? 'This invitation was withdrawn, so it can no longer be accepted. Ask for a new one if you still expect to join.' : 'This invitation has expired. Ask for a new one.');
   const existing = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
   if (opts.actor) {
     if (opts.actor.email.toLowerCase() !== inv.email) throw forbidden(`This invitation was sent to ${inv.email}. Sign out and accept it with that address.`);

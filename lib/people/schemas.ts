@@ -30,6 +30,9 @@ export const QualificationInput = z.object({
   op: z.enum(['add', 'remove']),
 });
 
+/** An admin or district leader cancelling, or resending, one of the open invitations they manage. */
+export const InvitationIdInput = z.object({ invitationId: str().min(1).max(40) });
+
 export const AcceptNewAccountInput = z.object({
   token: str().min(10).max(200),
   name: str().trim().min(1, 'Enter your name.').max(120),

@@ -26,13 +26,13 @@ import { getReviewQuality } from '@/lib/review/quality';
 import { decideProposal } from '@/lib/proposals/mutations';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { rotateIssuerKey } from '@/lib/awards/keys';
-import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { createMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { setBadgeImage, requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { exportCredential, importCredential } from '@/lib/authoring/import-export';
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
 import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/authoring/queries';
-import { acceptInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { acceptInvitation, cancelInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
 import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
@@ -60,12 +60,15 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string } = {};
+const ctx: { reviewId?: string; invitationA?: string; invitationS1?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
   w = await buildWorld();
   actors = { T1: w.t1, T2: w.t2, R: w.reviewer, RC: w.conflicted, adminA: w.adminA, adminB: w.adminB, L1: w.leader1, L2: w.leader2 };
+  // Open invitations of their own for the cancel and resend rows (w.inviteToken's stays open for acceptInvitation).
+  ctx.invitationA = (await inviteMember({ actor: w.adminA, organizationId: w.issuerA.id, email: 'resend-reviewer@example.test', role: 'REVIEWER' })).invitationId;
+  ctx.invitationS1 = (await inviteMember({ actor: w.leader1, organizationId: w.s1.id, email: 'resend-teacher@example.test', role: 'TEACHER' })).invitationId;
 }, 120_000);
 
 function rows(): Row[] {
@@ -150,6 +153,7 @@ function rows(): Row[] {
     { name: 'setBadgeImage (draft)', allow: ['adminA'], run: (a) => setBadgeImage({ actor: a, microCredentialId: w.draftMc.id, key: null }) },
     { name: 'publishMicroCredential (draft)', allow: ['adminA'], run: (a) => publishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'retireMicroCredential (draft)', allow: ['adminA'], run: (a) => retireMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
+    { name: 'republishMicroCredential (retired above)', allow: ['adminA'], run: (a) => republishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'createMicroCredential (issuer A)', allow: ['adminA'], run: (a) => createMicroCredential({ actor: a, issuerId: w.issuerA.id, def: sampleDefinition() }) },
     { name: 'importCredential (issuer A)', allow: ['adminA'], run: (a) => importCredential({ actor: a, issuerId: w.issuerA.id, json: JSON.stringify(sampleDefinition()) }) },
     { name: 'requestBadgeUpload (issuer A)', allow: ['adminA'], run: (a) => requestBadgeUpload({ actor: a, issuerId: w.issuerA.id, size: 1000 }) },
@@ -179,6 +183,11 @@ function rows(): Row[] {
     { name: 'previewBulkEnrol (mcA)', allow: ['adminA'], run: (a) => previewBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: 'email,name\nnew-teacher@example.test,New Teacher\n' }) },
     { name: 'importBulkEnrol (mcA)', allow: ['adminA'], run: (a) => importBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: `email,name\nbulk-${uid()}@example.test,New Teacher\n` }) },
     { name: 'acceptInvitation (sent to someone else)', allow: [], run: (a) => acceptInvitation({ token: w.inviteToken, actor: a }) },
+    // Resent first, then cancelled: both rows reach an open invitation.
+    { name: 'resendInvitation (issuer A)', allow: ['adminA'], run: (a) => resendInvitation({ actor: a, invitationId: ctx.invitationA! }) },
+    { name: 'cancelInvitation (issuer A)', allow: ['adminA'], run: (a) => cancelInvitation({ actor: a, invitationId: ctx.invitationA! }) },
+    { name: 'resendInvitation (School One)', allow: ['L1'], run: (a) => resendInvitation({ actor: a, invitationId: ctx.invitationS1! }) },
+    { name: 'cancelInvitation (School One)', allow: ['L1'], run: (a) => cancelInvitation({ actor: a, invitationId: ctx.invitationS1! }) },
 
     // ── Requests to join a district, badges issued ──
     { name: 'listDistrictRequests (District One)', allow: ['L1'], run: (a) => listDistrictRequests({ actor: a, districtId: w.d1.id }) },

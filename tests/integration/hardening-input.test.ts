@@ -21,11 +21,11 @@ import { resetDatabase } from '@/tests/setup/db';
 import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
 // Schemas
 import { EmailInput, SignInInput, SignUpInput } from '@/lib/auth/schemas';
-import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas';
+import { MicroCredentialDef, RepublishCredentialInput, StackDef, TrackDef } from '@/lib/authoring/schemas';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { EnrollInput, ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
-import { AcceptNewAccountInput, BulkEnrolTarget, DistrictRequestDecisionInput, DistrictRequestInput, InviteInput, QualificationInput, RoleChangeInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
+import { AcceptNewAccountInput, BulkEnrolTarget, DistrictRequestDecisionInput, DistrictRequestInput, InvitationIdInput, InviteInput, QualificationInput, RoleChangeInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
 import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
 import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
@@ -48,9 +48,9 @@ import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/au
 import { listOrgMembers } from '@/lib/people/queries';
 import { submitCalibration } from '@/lib/review/calibration';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
-import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { acceptInvitation, cancelInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
 import { enrollInMicroCredential, enrollInTrack, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
-import { createMicroCredential, publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { createMicroCredential, publishMicroCredential, republishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { importCredential, exportCredential } from '@/lib/authoring/import-export';
 import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
@@ -239,6 +239,7 @@ describe('zod input schemas under hostile input', () => {
     ['MicroCredentialDef', MicroCredentialDef, { slug: anyOr('ok-slug'), title: hostileValue, summary: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue, resources: hostileValue }],
     ['TrackDef', TrackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), topic: anyOr('X'), subjects: hostileValue, levels: hostileValue, kind: hostileValue }],
     ['StackDef', StackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), microCredentials: anyOr(['aaa', 'bbb']), badgeColor: hostileValue }],
+    ['RepublishCredentialInput', RepublishCredentialInput, { microCredentialId: hostileValue, expected: anyOr({ versionId: 'v1', updatedAt: '2026-01-01T00:00:00.000Z' }, { versionId: 'v1', updatedAt: 'not a date' }) }],
     ['CatalogSearchInput', CatalogSearchInput, { q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue }],
     ['EnrollInput', EnrollInput, { kind: anyOr('track', 'micro'), trackId: hostileValue, microCredentialId: hostileValue }],
     ['ResourceProgressInput', ResourceProgressInput, { resourceId: hostileValue, done: anyOr('true', 'false') }],
@@ -251,6 +252,7 @@ describe('zod input schemas under hostile input', () => {
     ['TeacherRemoveInput', TeacherRemoveInput, { districtId: hostileValue, userId: hostileValue }],
     ['RoleChangeInput', RoleChangeInput, { organizationId: hostileValue, userId: hostileValue, role: anyOr('REVIEWER'), op: anyOr('add', 'remove') }],
     ['QualificationInput', QualificationInput, { userId: hostileValue, microCredentialId: hostileValue, op: anyOr('add') }],
+    ['InvitationIdInput', InvitationIdInput, { invitationId: hostileValue }],
     ['AcceptNewAccountInput', AcceptNewAccountInput, { token: hostileValue, name: hostileValue, password: hostileValue }],
     ['BulkEnrolTarget', BulkEnrolTarget, { issuerId: hostileValue, target: anyOr('mc:abc', 'track:abc') }],
     ['ProposalInput', ProposalInput, { microCredentialId: hostileValue, studentGoals: hostileValue, plan: hostileValue, intent: anyOr('save', 'submit') }],
@@ -412,6 +414,12 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: RoleChangeInput, arb: hostileInput({ organizationId: idOr(w.issuerA.id, w.d1.id), userId: idOr(w.reviewer.id, w.newcomer.id), role: anyOr('REVIEWER', 'ISSUER_ADMIN'), op: anyOr('add', 'remove') }), call: (i) => changeRole({ actor: adminB, ...i }), mustNotSucceed: true });
     await pipeline({ schema: RoleChangeInput, arb: hostileInput({ organizationId: idOr(w.issuerA.id), userId: hostileString, role: anyOr('REVIEWER'), op: anyOr('add', 'remove') }), call: (i) => changeRole({ actor: adminA, ...i }), mustNotSucceed: true });
     await pipeline({ schema: QualificationInput, arb: hostileInput({ userId: idOr(w.reviewer.id), microCredentialId: idOr(w.mcA.mc.id), op: anyOr('add', 'remove') }), call: (i) => setReviewerQualification({ actor: adminB, ...i }), mustNotSucceed: true });
+    // Issuer A's open invitation is "not found" to admin B; admin A's own resends and cancels get only garbage ids.
+    const invitationA = (await db.invitation.findFirstOrThrow({ where: { email: 'invited-reviewer@example.test' }, select: { id: true } })).id;
+    await pipeline({ schema: InvitationIdInput, arb: hostileInput({ invitationId: idOr(invitationA) }), call: (i) => cancelInvitation({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: InvitationIdInput, arb: hostileInput({ invitationId: idOr(invitationA) }), call: (i) => resendInvitation({ actor: adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: InvitationIdInput, arb: hostileInput({ invitationId: idOr() }), call: (i) => resendInvitation({ actor: adminA, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: InvitationIdInput, arb: hostileInput({ invitationId: idOr() }), call: (i) => cancelInvitation({ actor: adminA, ...i }), mustNotSucceed: true });
     await pipeline({
       schema: BulkEnrolTarget,
       arb: hostileInput({ issuerId: idOr(w.issuerA.id), target: anyOr(`mc:${w.mcA.mc.id}`, `track:${w.track.id}`, 'mc:zzzz') }),
@@ -466,6 +474,10 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ arb: hostileNumber, call: (size: number) => requestBadgeUpload({ actor: w.adminA, issuerId: w.issuerA.id, size }), check: (size) => expect(Number.isInteger(size) && size > 0 && size <= 2 * 1024 * 1024).toBe(true) });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id, w.mcA.mc.id), call: (id) => saveMicroCredentialDraft({ actor: w.adminB, microCredentialId: id, def: {} as never }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => publishMicroCredential({ actor: w.adminB, microCredentialId: id }), mustNotSucceed: true });
+    // Another issuer's credentials, garbage ids, or own credentials that are not retired: nothing to publish again.
+    const expectedArb = anyOr({ versionId: w.mcA.mc.currentVersionId!, updatedAt: '2026-01-01T00:00:00.000Z' });
+    await pipeline({ schema: RepublishCredentialInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id, w.mcA.mc.id), expected: expectedArb }), call: (i) => republishMicroCredential({ actor: w.adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: RepublishCredentialInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id, w.mcA.mc.id), expected: expectedArb }), call: (i) => republishMicroCredential({ actor: w.adminA, ...i }), mustNotSucceed: true });
     // The track and stack actions build their definitions from raw form strings.
     const str = anyOr('ok-slug-1');
     await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, topic: str, levels: fc.array(str, { maxLength: 3 }) }), call: (def) => createIssuerTrack({ actor: w.adminB, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { env } from '@/lib/env';
 import { requireActor } from '@/lib/auth/session';
-import { changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
-import { BulkEnrolTarget, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
+import { cancelInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
+import { BulkEnrolTarget, InvitationIdInput, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import type { EnrolPreviewRow } from '@/lib/people/mutations';
 
@@ -23,6 +23,45 @@ export async function inviteAction(_prev: ActionResult<{ link: string | null; em
   // Without SMTP (demos) the email waits in the outbox page, which stands in for the inbox.
   const demoNote = result.emailed && env().DEMO_MODE && !env().SMTP_URL ? ' In this demo it is in the email outbox (footer link).' : '';
   return { ok: true, data: { link: result.link, emailed: result.emailed }, message: result.emailed ? `Invitation emailed to ${parsed.data.email}.${demoNote}` : `The invitation was created but the email could not be sent. Share this link with ${parsed.data.email}.` };
+}
+
+/** Cancels an open invitation (issuer admins and district leaders); its row leaves the list. */
+export async function cancelInvitationAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(InvitationIdInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: 'Choose an invitation.' };
+  let email: string;
+  try {
+    const actor = await requireActor();
+    ({ email } = await cancelInvitation({ actor, ...parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/people');
+  revalidatePath('/district/people');
+  return { ok: true, message: `The invitation to ${email} was cancelled. Its link no longer works.` };
+}
+
+/** Sends an open invitation again with a new link; the row stays, with its new expiry. */
+export async function resendInvitationAction(_prev: ActionResult<{ link: string | null }>, formData: FormData): Promise<ActionResult<{ link: string | null }>> {
+  const parsed = parseInput(InvitationIdInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: 'Choose an invitation.' };
+  let result: Awaited<ReturnType<typeof resendInvitation>>;
+  try {
+    const actor = await requireActor();
+    result = await resendInvitation({ actor, ...parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/people');
+  revalidatePath('/district/people');
+  const demoNote = result.emailed && env().DEMO_MODE && !env().SMTP_URL ? ' In this demo it is in the email outbox (footer link).' : '';
+  return {
+    ok: true,
+    data: { link: result.link },
+    message: result.emailed
+      ? `Sent again to ${result.email} with a new link; the earlier link no longer works.${demoNote}`
+      : `A new link was made (the earlier one no longer works) but the email could not be sent. Share this link with ${result.email}:`,
+  };
 }
 
 export async function changeRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -11,6 +11,7 @@ import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { OpenInvitations } from '@/components/admin/open-invitations';
 import { changeRoleAction, qualificationAction } from './actions';
 import { PeopleSearch } from '@/components/ui/people-search';
 
@@ -20,7 +21,6 @@ const Query = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
 });
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people');
@@ -49,11 +49,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </Card>
         <Card>
           <h2 className="mb-2 font-semibold">Open invitations</h2>
-          {invitations.length === 0 ? <p className="text-sm text-slate-700">None.</p> : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {invitations.map((i) => <li key={i.id} className="flex justify-between gap-2 py-1.5"><span>{i.email} · {ROLE_LABELS[i.role]}</span><span className="text-slate-600">expires {dateFmt.format(i.expiresAt)}</span></li>)}
-            </ul>
-          )}
+          <OpenInvitations invitations={invitations} />
         </Card>
       </div>
       <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id }} />
@@ -95,7 +91,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       {missing.length ? (
                         <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
                           <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
-                          <select id={`role-${u.id}`} name="role" className="rounded border border-slate-300 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+                          <select id={`role-${u.id}`} name="role" className="min-h-6 rounded border border-slate-300 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
                           <button type="submit" className={smallButtonClass}>Add role</button>
                         </InlineActionForm>
                       ) : null}
@@ -120,7 +116,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       {canReview && credentials.some((c) => !qualified.has(c.id)) ? (
                         <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, op: 'add' }} className="mt-2">
                           <label className="sr-only" htmlFor={`q-${u.id}`}>Credential to qualify {u.name} for</label>
-                          <select id={`q-${u.id}`} name="microCredentialId" className="max-w-56 rounded border border-slate-300 px-1 py-0.5 text-xs">
+                          <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-56 rounded border border-slate-300 px-1 py-0.5 text-xs">
                             {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
                           </select>
                           <button type="submit" className={smallButtonClass}>Qualify</button>

@@ -4,13 +4,13 @@ import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools } from '@/lib/district/people';
 import { listDistrictRequests } from '@/lib/district/requests';
-import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Alert, Card, PageHeader, Pill } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { OpenInvitations } from '@/components/admin/open-invitations';
 import { changeRoleAction } from '@/app/admin/people/actions';
 import { decideDistrictRequestAction } from './actions';
 
@@ -92,16 +92,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
         </Card>
         <Card>
           <h2 className="mb-2 font-semibold">Open invitations</h2>
-          {invitations.length === 0 ? <p className="text-sm text-slate-700">None.</p> : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {invitations.map((i) => (
-                <li key={i.id} className="flex flex-wrap justify-between gap-2 py-1.5">
-                  <span>{i.email} · {ROLE_LABELS[i.role]} · {i.organization.name}</span>
-                  <span className="text-slate-600">expires {dateFmt.format(i.expiresAt)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <OpenInvitations invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, organizationName: i.organization.name }))} />
         </Card>
       </div>
       <section aria-labelledby="leaders">

@@ -15,9 +15,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <div className="mx-auto max-w-lg">
       <h1 className="mb-4 text-3xl font-bold">Invitation</h1>
       {inv.state === 'invalid' ? (
-        <Alert tone="danger" title="This invitation link is not valid">Check that you copied the whole link from the email, or ask the person who invited you to send a new one.</Alert>
+        <Alert tone="danger" title="This invitation link is not valid">
+          If the invitation was sent to you again, only the link in the newest email works. Otherwise check that you copied the whole link from the email, or ask the person who invited you to send a new one.
+        </Alert>
       ) : inv.state === 'used' ? (
         <Alert tone="info" title="This invitation has already been used">It was accepted for {inv.organizationName}. <Link href="/sign-in">Sign in</Link> to continue.</Alert>
+      ) : inv.state === 'withdrawn' ? (
+        <Alert tone="warning" title="This invitation was withdrawn">{inv.organizationName} cancelled this invitation, so its link no longer works. If you still expect to join, ask them to send you a new one.</Alert>
       ) : inv.state === 'expired' ? (
         <Alert tone="warning" title="This invitation has expired">Invitations work for 14 days. Ask the administrator of {inv.organizationName} to send a new one.</Alert>
       ) : (
