@@ -34,12 +34,19 @@ async function loadManagedOrg(actor: Actor, organizationId: string) {
  * pass on another way; the invitation is then marked, and a new account made through it starts with
  * an unconfirmed address.
  */
+/** Invitation emails one address may get in a day, from every organisation together. */
+const INVITES_PER_ADDRESS = 10;
+
 export async function inviteMember(opts: { actor: Actor; organizationId: string; email: string; role: Role; now?: Date }) {
   const org = await loadManagedOrg(opts.actor, opts.organizationId);
   if (!canAssignRole(org.kind, opts.role)) throw validation(`A ${org.kind.toLowerCase()} has no ${ROLE_LABELS[opts.role].toLowerCase()} role.`, { role: ['Choose a role this organisation has.'] });
   const email = opts.email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organizationId: org.id, role: opts.role, user: { email } }, select: { id: true } });
   if (existing) throw validation('That person already has this role here.', { email: ['That person already has this role here.'] });
+  // However many organisations ask, one address gets a bounded number of invitation emails a day
+  // (cancelling and inviting again must not become a way to flood someone's inbox).
+  const limit = await hitRateLimit(`invite:${email}`, INVITES_PER_ADDRESS, RESEND_WINDOW_SECONDS);
+  if (!limit.allowed) throw rateLimited(`${email} has been sent a lot of invitations in the last day. Try again tomorrow.`);
   const token = newToken();
   const now = opts.now ?? new Date();
   const invitation = await db.$transaction(async (tx) => {
