@@ -5,12 +5,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 
 export const metadata = { title: 'Issuer administration' };
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-function describeAction(action: string) {
-  const [entity, verb] = action.split('.');
-  return `${verb?.replace(/_/g, ' ') ?? action} ${entity}`;
-}
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export default async function AdminHomePage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin');
@@ -60,15 +55,16 @@ export default async function AdminHomePage() {
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {home.recent.map((r) => (
                 <li key={r.id} className="flex justify-between gap-4 py-1.5">
-                  <span>
-                    <strong>{r.actor?.name ?? 'System'}</strong> {describeAction(r.action)}
-                    {r.entityType === 'MicroCredential' ? <> · <Link href={`/admin/credentials/${r.entityId}/edit`}>open</Link></> : null}
+                  <span className="min-w-0 break-words">
+                    <strong>{r.who}</strong>: {r.description}
+                    {r.link ? <> · <Link href={r.link.href}>{r.link.label}</Link></> : null}
                   </span>
-                  <time dateTime={r.at.toISOString()} className="shrink-0 text-slate-600">{dateFmt.format(r.at)}</time>
+                  <time dateTime={r.at.toISOString()} className="shrink-0 text-slate-600">{dateFmt.format(r.at)} UTC</time>
                 </li>
               ))}
             </ul>
           )}
+          <p className="mt-3 text-sm"><Link href="/admin/audit">See the full audit log →</Link></p>
         </Card>
       </div>
     </div>

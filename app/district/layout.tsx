@@ -9,6 +9,7 @@ const items = [
   { href: '/district/schools', label: 'Schools' },
   { href: '/district/reports', label: 'Reports' },
   { href: '/district/policy', label: 'Policy' },
+  { href: '/district/audit', label: 'Audit log' },
 ];
 
 // Navigation only: every page, action and export checks the district-leader role itself.

@@ -4,6 +4,7 @@ import { SectionNav } from '@/components/ui/section-nav';
 const items = [
   { href: '/platform', label: 'Organisations', exact: true },
   { href: '/platform/accounts', label: 'Accounts' },
+  { href: '/platform/audit', label: 'Audit log' },
 ];
 
 // Navigation only: every page and action checks the platform-admin role itself.

@@ -10,6 +10,7 @@ const items = [
   { href: '/admin/dashboard', label: 'Dashboard' },
   { href: '/admin/review-quality', label: 'Review quality' },
   { href: '/admin/settings', label: 'Settings' },
+  { href: '/admin/audit', label: 'Audit log' },
 ];
 
 export function AdminNav() {

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
+import { listRecentIssuerAudit } from '@/lib/audit/queries';
 import type { MicroCredentialDef } from '@/lib/authoring/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import type { FileKind } from '@/lib/evidence/file-types';
@@ -44,12 +45,8 @@ export async function getAdminHome(actor: Actor) {
     db.stack.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
     db.membership.groupBy({ by: ['organizationId'], where: { organizationId: { in: ids } }, _count: { _all: true } }),
     db.attempt.count({ where: { status: 'SUBMITTED', submission: { microCredential: { issuerId: { in: ids } } } } }),
-    db.auditLog.findMany({
-      where: { organizationId: { in: ids } },
-      orderBy: { at: 'desc' },
-      take: 15,
-      select: { id: true, at: true, action: true, entityType: true, entityId: true, actor: { select: { name: true } } },
-    }),
+    // Worded and linked as on the full log (/admin/audit), which the overview links to.
+    listRecentIssuerAudit({ actor, issuerIds: ids, take: 10 }),
   ]);
   return {
     issuers: issuers.map((i) => ({
@@ -60,7 +57,7 @@ export async function getAdminHome(actor: Actor) {
       members: members.find((t) => t.organizationId === i.id)?._count._all ?? 0,
     })),
     pendingReview,
-    recent: recent.map((r) => ({ ...r, id: r.id.toString() })),
+    recent,
   };
 }
 

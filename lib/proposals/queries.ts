@@ -43,6 +43,8 @@ export function listDistrictProposals(districtIds: string[], opts: { status?: 'S
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: {
       id: true, status: true, studentGoals: true, plan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
+      // Who approved or returned it: any of the district's leaders may decide, not only the reader.
+      decidedBy: { select: { id: true, name: true } },
       user: { select: { name: true, email: true, school: { select: { name: true } } } },
       microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } },
     },

@@ -40,6 +40,8 @@ import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibi
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
 import { resolvePeriod } from '@/lib/reporting/schemas';
+import { listAuditLog, listRecentIssuerAudit } from '@/lib/audit/queries';
+import { AuditFilterInput } from '@/lib/audit/schemas';
 
 const ACTORS = ['T1', 'T2', 'R', 'RC', 'adminA', 'adminB', 'L1', 'L2'] as const;
 type ActorKey = (typeof ACTORS)[number];
@@ -207,6 +209,13 @@ function rows(): Row[] {
     { name: 'listOrganizations', allow: [], run: (a) => listOrganizations({ actor: a }) },
     { name: 'searchAccounts', allow: [], run: (a) => searchAccounts({ actor: a, q: 'example' }) },
     { name: 'setAccountDisabled (T2)', allow: [], run: (a) => setAccountDisabled({ actor: a, input: { userId: w.t2.id, op: 'disable', reason: 'because' } }) },
+
+    // ── Audit logs ──
+    { name: 'listAuditLog (issuer A)', allow: ['adminA'], run: (a) => listAuditLog({ actor: a, organizationId: w.issuerA.id, filter: AuditFilterInput.parse({}) }) },
+    { name: 'listAuditLog (District One)', allow: ['L1'], run: (a) => listAuditLog({ actor: a, organizationId: w.d1.id, filter: AuditFilterInput.parse({ group: 'proposals' }) }) },
+    { name: 'listAuditLog (School One)', allow: [], run: (a) => listAuditLog({ actor: a, organizationId: w.s1.id, filter: AuditFilterInput.parse({}) }) },
+    { name: 'listAuditLog (platform)', allow: [], run: (a) => listAuditLog({ actor: a, organizationId: null, filter: AuditFilterInput.parse({}) }) },
+    { name: 'listRecentIssuerAudit (issuer A)', allow: ['adminA'], run: (a) => listRecentIssuerAudit({ actor: a, issuerIds: [w.issuerA.id], take: 10 }) },
 
     // ── District and issuer reporting ──
     { name: 'getDistrictHome (District One)', allow: ['L1'], run: (a) => getDistrictHome({ actor: a, districtId: w.d1.id, since: period.from }) },

@@ -15,6 +15,15 @@ const Query = z.object({
   district: z.string().max(40).optional().catch(undefined),
 });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const decidedFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "Returned by Dana Leader on 3 March 2026": whichever of the district's leaders decided. */
+function decisionLine(p: { status: string; decidedAt: Date | null; decidedBy: { id: string; name: string } | null }, viewerId: string) {
+  const verb = p.status === 'APPROVED' ? 'Approved' : 'Returned';
+  // No decider: their account was deleted since (the proposal keeps the decision, not the name).
+  const by = p.decidedBy ? ` by ${p.decidedBy.name}${p.decidedBy.id === viewerId ? ' (you)' : ''}` : '';
+  return `${verb}${by}${p.decidedAt ? ` on ${decidedFmt.format(p.decidedAt)}` : ''}.`;
+}
 const tabs = [
   { status: 'SUBMITTED', label: 'Waiting for a decision' },
   { status: 'APPROVED', label: 'Approved' },
@@ -75,9 +84,12 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                   ) : null}
                   {p.status === 'SUBMITTED' ? (
                     <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} teacherName={p.user.name} credentialTitle={p.microCredential.currentVersion?.title ?? p.microCredential.slug} /></div>
-                  ) : p.decisionComment ? (
-                    <p className="mt-3 text-sm text-slate-700"><strong>Your comment:</strong> {p.decisionComment}{p.decidedAt ? ` (${dateFmt.format(p.decidedAt)})` : ''}</p>
-                  ) : null}
+                  ) : (
+                    <div className="mt-3 border-t border-slate-200 pt-3 text-sm text-slate-700">
+                      <p>{decisionLine(p, actor.id)}</p>
+                      {p.decisionComment ? <p className="mt-1 whitespace-pre-line"><strong>Comment{p.decidedBy ? ` from ${p.decidedBy.name}` : ''}:</strong> {p.decisionComment}</p> : null}
+                    </div>
+                  )}
                 </Card>
               </li>
             ))}

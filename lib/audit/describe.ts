@@ -1,0 +1,263 @@
+import { ROLE_LABELS } from '@/lib/people/schemas';
+
+// Plain-language wording for audit log entries. The log stores terse action names ("award.revoke")
+// and the ids involved; people reading it need "Revoked the badge “…” held by Ann Avery. Reason: …".
+// Pure, so the wording is unit-tested against every action the code records
+// (tests/unit/audit-describe.test.ts scans lib/ for them).
+
+/** The filter groups a person picks from on the audit log pages. */
+export const AUDIT_GROUPS = ['awards', 'reviews', 'credentials', 'applications', 'proposals', 'people', 'settings'] as const;
+export type AuditGroup = (typeof AUDIT_GROUPS)[number];
+
+export const AUDIT_GROUP_LABELS: Record<AuditGroup, string> = {
+  awards: 'Badges',
+  reviews: 'Reviews and calibration',
+  credentials: 'Micro-credentials, tracks and stacks',
+  applications: 'Enrolments and submissions',
+  proposals: 'Proposals',
+  people: 'People and accounts',
+  settings: 'Settings and organisations',
+};
+
+/** Where an entry's record opens, as the viewer of that log may open it. */
+export type AuditView = 'issuer' | 'district' | 'platform';
+
+/**
+ * What the entry is about, loaded beside the entry: `title` is the credential, track, stack, badge or
+ * organisation's name; `person` is the badge holder, proposal author or account concerned.
+ */
+export type AuditSubject = { title?: string | null; person?: string | null };
+
+export type AuditEntryInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  data?: unknown;
+  subject?: AuditSubject | null;
+};
+
+type Data = Record<string, unknown>;
+type Ctx = { d: Data; s: AuditSubject; entityType: string };
+type ActionInfo = {
+  group: AuditGroup;
+  describe: (c: Ctx) => string;
+  /** Who did it when no person is recorded by design (a job, the command line, a deleted account's owner). */
+  noActor?: string;
+};
+
+const text = (d: Data, key: string): string | null => {
+  const v = d[key];
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+};
+const num = (d: Data, key: string): number | null => (typeof d[key] === 'number' && Number.isFinite(d[key]) ? (d[key] as number) : null);
+const quote = (s: string) => `“${s}”`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const role = (d: Data) => {
+  const r = text(d, 'role');
+  return r && r in ROLE_LABELS ? ROLE_LABELS[r as keyof typeof ROLE_LABELS].toLowerCase() : 'member';
+};
+const withReason = (base: string, label: string, reason: string | null) => (reason ? `${base}. ${label}: ${reason}` : base);
+
+const badge = ({ s }: Ctx, fallback = 'a badge') => (s.title ? `the badge ${quote(s.title)}${s.person ? ` held by ${s.person}` : ''}` : fallback);
+/** "the micro-credential “Title”", or "a micro-credential" when the record is gone. */
+const named = ({ s }: Ctx, noun: string) => (s.title ? `the ${noun} ${quote(s.title)}` : `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`);
+const mcOrTrack = (c: Ctx) => named(c, c.entityType === 'Track' ? 'track' : 'micro-credential');
+const person = ({ s }: Ctx, fallback: string) => s.person ?? fallback;
+const decision = (d: Data) => (text(d, 'decision') === 'PASS' ? 'passed' : text(d, 'decision') === 'REVISE' ? 'revision needed' : null);
+const reviewKind = (d: Data) => (text(d, 'kind') === 'SECOND' ? 'a second scoring' : text(d, 'kind') === 'ADJUDICATION' ? 'an adjudication' : 'a review');
+
+const SETTING_LABELS: Record<string, string> = {
+  name: 'name', description: 'about', url: 'website', email: 'contact email',
+  slaBusinessDays: 'turnaround target', doubleScoreRate: 'second scoring', claimMinutes: 'claim length',
+  blockSameSchool: 'same-school check', blockSameDistrict: 'same-district check', blindReview: 'blind review', calibrationRequired: 'calibration',
+};
+const settingList = (keys: string[]) => keys.map((k) => SETTING_LABELS[k]).filter(Boolean).join(', ');
+
+const ACTIONS: Record<string, ActionInfo> = {
+  // ── Badges ──
+  'award.issue': { group: 'awards', noActor: 'Automatic', describe: (c) => `Issued ${badge(c)}` },
+  'award.issue_stack': { group: 'awards', noActor: 'Automatic', describe: (c) => `Issued ${badge(c, 'a stack badge')} for completing a stack` },
+  'award.revoke': { group: 'awards', describe: (c) => withReason(`Revoked ${badge(c)}`, 'Reason', text(c.d, 'reason')) },
+  'award.suspend': { group: 'awards', describe: (c) => withReason(`Suspended ${badge(c)}`, 'Reason', text(c.d, 'reason')) },
+  // Without an actor: a stack badge's hold lifted once every badge it is built from is held again.
+  'award.reinstate': { group: 'awards', noActor: 'Automatic', describe: (c) => withReason(`Reinstated ${badge(c, 'a suspended badge')}`, 'Note', text(c.d, 'note')) },
+
+  // ── Reviews and calibration ──
+  'review.claim': { group: 'reviews', describe: (c) => `Claimed a submission to review${text(c.d, 'kind') === 'SECOND' ? ' (second scoring)' : text(c.d, 'kind') === 'ADJUDICATION' ? ' (adjudication)' : ''}` },
+  'review.release': {
+    group: 'reviews', noActor: 'Automatic',
+    describe: (c) => (text(c.d, 'reason') ? `Returned a reviewer’s claimed submission to the queue (${text(c.d, 'reason')})` : 'Gave back a submission they had claimed'),
+  },
+  'review.claim-expire': { group: 'reviews', noActor: 'Automatic', describe: () => 'A reviewer’s claim ran out, so the submission went back to the queue' },
+  'review.assign': { group: 'reviews', describe: () => 'Assigned a submission to a reviewer' },
+  'review.reassign': { group: 'reviews', describe: () => 'Reassigned a submission to another reviewer' },
+  'review.submit': { group: 'reviews', describe: (c) => `Submitted ${reviewKind(c.d)}${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
+  'review.disagreement': { group: 'reviews', describe: () => 'Second scoring disagreed with the first review, so the submission needs adjudication' },
+  'review.adjudicate': { group: 'reviews', describe: (c) => `Settled a disagreement between reviewers${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
+  'review.decide': { group: 'reviews', describe: (c) => `Decided a submission${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
+  'review.qualify': { group: 'reviews', describe: (c) => `Qualified ${person(c, 'a reviewer')} to score a micro-credential` },
+  'review.calibrate': {
+    group: 'reviews',
+    describe: (c) => {
+      const matches = num(c.d, 'matches');
+      const total = num(c.d, 'total');
+      const score = matches !== null && total ? ` (${matches} of ${total} scores matched)` : '';
+      return `${c.d.passed === true ? 'Passed' : 'Did not yet pass'} calibration for ${named(c, 'micro-credential')}${score}`;
+    },
+  },
+  'calibration.exemplar_create': { group: 'reviews', describe: () => 'Added a calibration example' },
+  'calibration.exemplar_rescore': { group: 'reviews', describe: () => 'Re-scored a calibration example for a new version of its micro-credential' },
+  'calibration.exemplar_delete': { group: 'reviews', describe: () => 'Removed a calibration example' },
+
+  // ── Micro-credentials, tracks and stacks ──
+  'credential.create': { group: 'credentials', describe: (c) => `Created ${named(c, 'micro-credential')}` },
+  'credential.edit': { group: 'credentials', describe: (c) => `Saved a draft of ${named(c, 'micro-credential')}` },
+  'credential.badge_image': { group: 'credentials', describe: (c) => `${c.d.key === null ? 'Removed' : 'Changed'} the badge image of ${named(c, 'micro-credential')}` },
+  'credential.publish': { group: 'credentials', describe: (c) => `Published ${named(c, 'micro-credential')}${num(c.d, 'version') ? ` (version ${num(c.d, 'version')})` : ''}` },
+  'credential.publish_again': { group: 'credentials', describe: (c) => `Put ${named(c, 'micro-credential')} back in the catalogue after it was retired${num(c.d, 'version') ? ` (version ${num(c.d, 'version')})` : ''}` },
+  'credential.retire': { group: 'credentials', describe: (c) => `Retired ${named(c, 'micro-credential')}` },
+  'track.create': { group: 'credentials', describe: (c) => `Created ${named(c, 'track')}` },
+  'track.edit': { group: 'credentials', describe: (c) => `Edited ${named(c, 'track')}` },
+  'track.publish': { group: 'credentials', describe: (c) => `Published ${named(c, 'track')}` },
+  'track.retire': { group: 'credentials', describe: (c) => `Retired ${named(c, 'track')}` },
+  'stack.create': { group: 'credentials', describe: (c) => `Created ${named(c, 'stack')}` },
+  'stack.edit': { group: 'credentials', describe: (c) => `Edited ${named(c, 'stack')}` },
+  'stack.publish': { group: 'credentials', describe: (c) => `Published ${named(c, 'stack')}` },
+  'stack.retire': { group: 'credentials', describe: (c) => `Retired ${named(c, 'stack')}` },
+
+  // ── Enrolments and submissions ──
+  'enrollment.create': { group: 'applications', describe: (c) => `Enrolled in ${mcOrTrack(c)}` },
+  'enrollment.withdraw': { group: 'applications', describe: (c) => `Withdrew from ${named(c, 'micro-credential')}` },
+  'submission.submit': { group: 'applications', describe: (c) => ((num(c.d, 'number') ?? 1) > 1 ? `Sent revised evidence for review (attempt ${num(c.d, 'number')})` : 'Sent evidence for review') },
+  'submission.revise': { group: 'applications', describe: () => 'Started revising their evidence' },
+  'submission.renew': { group: 'applications', describe: () => 'Started renewing a badge that is due to expire' },
+
+  // ── Proposals ──
+  'proposal.submit': { group: 'proposals', describe: (c) => `Sent a proposal${c.s.title ? ` for ${quote(c.s.title)}` : ''} to the district` },
+  'proposal.approved': { group: 'proposals', describe: (c) => `Approved ${c.s.person ? `the proposal of ${c.s.person}` : 'a proposal'}${c.s.title ? ` for ${quote(c.s.title)}` : ''}` },
+  'proposal.returned': {
+    group: 'proposals',
+    describe: (c) => withReason(`Returned ${c.s.person ? `the proposal of ${c.s.person}` : 'a proposal'}${c.s.title ? ` for ${quote(c.s.title)}` : ''}`, 'Comment', text(c.d, 'comment')),
+  },
+
+  // ── People and accounts ──
+  'people.invite': { group: 'people', describe: (c) => `Invited ${text(c.d, 'email') ?? 'someone'} to join as ${role(c.d)}` },
+  'people.invitation_resend': { group: 'people', describe: (c) => `Sent the invitation to ${text(c.d, 'email') ?? 'someone'} again, with a new link` },
+  'people.invitation_cancel': { group: 'people', describe: (c) => `Cancelled the invitation to ${text(c.d, 'email') ?? 'someone'} to join as ${role(c.d)}` },
+  'people.accept_invitation': { group: 'people', describe: (c) => `Accepted an invitation to join as ${role(c.d)}` },
+  'people.role_add': { group: 'people', describe: (c) => `Gave ${person(c, 'someone')} the ${role(c.d)} role` },
+  'people.role_remove': { group: 'people', describe: (c) => `Removed the ${role(c.d)} role from ${person(c, 'someone')}` },
+  'people.qualify': { group: 'people', describe: (c) => `Qualified ${person(c, 'a reviewer')} to score a micro-credential` },
+  'people.unqualify': { group: 'people', describe: (c) => `Withdrew the qualification of ${person(c, 'a reviewer')} to score a micro-credential` },
+  'people.bulk_enrol': {
+    group: 'people',
+    describe: (c) => `Enrolled teachers from a CSV file in ${mcOrTrack(c)}${num(c.d, 'rows') !== null ? ` (${plural(num(c.d, 'rows')!, 'row')})` : ''}`,
+  },
+  'people.bulk_request_district': {
+    group: 'people',
+    describe: (c) => {
+      const n = Array.isArray(c.d.userIds) ? c.d.userIds.length : null;
+      return `Enrolled ${n === null ? 'teachers' : plural(n, 'teacher')} from a CSV file and asked the district to confirm they work here`;
+    },
+  },
+  'people.set_school': { group: 'people', describe: (c) => (c.d.to ? `Moved ${person(c, 'a teacher')} to another school` : `Took ${person(c, 'a teacher')} out of their school (they stay in the district)`) },
+  'people.remove_from_district': {
+    group: 'people',
+    describe: (c) => {
+      const n = num(c.d, 'proposalsReturned') ?? 0;
+      return `Removed ${person(c, 'a teacher')} from the district${n ? `; ${plural(n, 'waiting proposal')} went back to them` : ''}`;
+    },
+  },
+  'people.request_district': { group: 'people', describe: () => 'Asked to join the district' },
+  'people.leave_district': { group: 'people', describe: () => 'Left the district' },
+  'people.confirm_district_request': { group: 'people', describe: (c) => `Confirmed that ${person(c, 'a teacher')} works in the district` },
+  'people.decline_district_request': { group: 'people', describe: (c) => `Declined the request of ${person(c, 'a teacher')} to join the district` },
+  'user.sign_up': { group: 'people', describe: () => 'Created an account' },
+  'user.email_verified': { group: 'people', describe: () => 'Confirmed their email address' },
+  'user.password_reset': { group: 'people', describe: () => 'Set a new password with an emailed reset link' },
+  'user.password_change': { group: 'people', describe: () => 'Changed their password' },
+  'user.disable': { group: 'people', describe: (c) => withReason(`Disabled the account of ${person(c, 'someone')}`, 'Reason', text(c.d, 'reason')) },
+  'user.enable': { group: 'people', noActor: 'Command line', describe: (c) => withReason(`Enabled the account of ${person(c, 'someone')} again`, 'Note', text(c.d, 'note')) },
+  'user.delete': { group: 'people', noActor: 'The account holder', describe: () => 'Deleted their own account' },
+
+  // ── Settings and organisations ──
+  'issuer.profile': {
+    group: 'settings',
+    describe: (c) => {
+      const list = Array.isArray(c.d.changed) ? settingList(c.d.changed.filter((k): k is string => typeof k === 'string')) : '';
+      const renamed = text(c.d, 'from') && text(c.d, 'to') ? `; renamed from ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : '';
+      return `Changed the public profile${list ? ` (${list})` : ''}${renamed}`;
+    },
+  },
+  'issuer.review_settings': { group: 'settings', describe: (c) => `Changed the review settings${settingList(Object.keys(c.d)) ? ` (${settingList(Object.keys(c.d))})` : ''}` },
+  'issuer.key_rotate': { group: 'settings', describe: () => 'Replaced the key that signs new badges' },
+  'district.rename': { group: 'settings', describe: (c) => (text(c.d, 'from') && text(c.d, 'to') ? `Renamed the district from ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : 'Renamed the district') },
+  'district.school_add': { group: 'settings', describe: (c) => (text(c.d, 'name') ? `Added the school ${quote(text(c.d, 'name')!)}` : 'Added a school') },
+  'district.school_rename': { group: 'settings', describe: (c) => (text(c.d, 'from') && text(c.d, 'to') ? `Renamed the school ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : 'Renamed a school') },
+  'district.policy': {
+    group: 'settings',
+    describe: (c) => {
+      const proposals = c.d.requiresProposal === true ? 'proposals required' : c.d.requiresProposal === false ? 'no proposals needed' : null;
+      const rules = num(c.d, 'rules');
+      const parts = [proposals, rules !== null ? plural(rules, 'salary step rule') : null].filter(Boolean);
+      return `Changed the district policy${parts.length ? ` (${parts.join(', ')})` : ''}`;
+    },
+  },
+  'org.create': {
+    group: 'settings',
+    describe: (c) => {
+      const kind = text(c.d, 'kind') === 'ISSUER' ? 'issuing organisation' : text(c.d, 'kind') === 'DISTRICT' ? 'district' : 'organisation';
+      const name = text(c.d, 'name') ?? c.s.title ?? null;
+      return `Brought the ${kind}${name ? ` ${quote(name)}` : ''} onto the platform`;
+    },
+  },
+  'platform.admin_grant': { group: 'settings', noActor: 'Command line', describe: (c) => `Made ${c.s.person ?? text(c.d, 'email') ?? 'someone'} a platform admin` },
+};
+
+/** Every action name the wording above covers. */
+export const KNOWN_AUDIT_ACTIONS: readonly string[] = Object.keys(ACTIONS);
+
+/** The action names in a group, for the `action IN (…)` filter. */
+export function actionsInGroup(group: AuditGroup): string[] {
+  return KNOWN_AUDIT_ACTIONS.filter((a) => ACTIONS[a].group === group);
+}
+
+export function auditGroupOf(action: string): AuditGroup | null {
+  return ACTIONS[action]?.group ?? null;
+}
+
+/** "people.role_add" → "Role add (people)": an action added without wording still reads as words. */
+function fallback(action: string) {
+  const [area, ...rest] = action.split('.');
+  const what = rest.join(' ').replace(/[_-]+/g, ' ').trim();
+  return what ? `${what.charAt(0).toUpperCase()}${what.slice(1)} (${area})` : action;
+}
+
+/** One sentence, in the past tense and without its subject, saying what the entry records. */
+export function describeAuditEntry(entry: AuditEntryInput): string {
+  const info = ACTIONS[entry.action];
+  if (!info) return fallback(entry.action);
+  const d = entry.data && typeof entry.data === 'object' && !Array.isArray(entry.data) ? (entry.data as Data) : {};
+  return info.describe({ d, s: entry.subject ?? {}, entityType: entry.entityType });
+}
+
+/**
+ * Who acted. No actor means either a job or the command line did it (the action says which), or
+ * the account was deleted since: deletion keeps the entries but forgets who acted.
+ */
+export function auditActorLabel(action: string, actorName: string | null | undefined): string {
+  if (actorName) return actorName;
+  return ACTIONS[action]?.noActor ?? 'A deleted account';
+}
+
+/** A link to the record the entry is about, where the viewer of that log can open one. */
+export function auditEntryLink(entry: Pick<AuditEntryInput, 'action' | 'entityType' | 'entityId'>, view: AuditView): { href: string; label: string } | null {
+  if (entry.entityType === 'Award') return { href: `/credentials/${entry.entityId}`, label: 'Open the badge' };
+  if (view === 'district') return null;
+  // Issuer and platform admins both reach the issuer pages (a platform admin administers every issuer).
+  if (entry.entityType === 'MicroCredential') return { href: `/admin/credentials/${entry.entityId}/edit`, label: 'Open the micro-credential' };
+  if (entry.entityType === 'Track') return { href: `/admin/tracks/${entry.entityId}`, label: 'Open the track' };
+  if (entry.entityType === 'Stack') return { href: `/admin/stacks/${entry.entityId}`, label: 'Open the stack' };
+  if (auditGroupOf(entry.action) === 'reviews') return { href: '/admin/review-quality', label: 'Review quality' };
+  return null;
+}
