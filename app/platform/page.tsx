@@ -39,7 +39,7 @@ export default async function PlatformOrganisationsPage({ searchParams }: { sear
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Search</button>
       </form>
       {items.length === 0 ? <EmptyState title={query.q ? 'No organisation matches that search' : 'No organisations yet'} /> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">Issuers and districts</caption>
             <thead className="bg-slate-50 text-left">

@@ -65,7 +65,7 @@ export function AuditLogView(props: {
           {filtered ? 'Try another kind of activity or a wider range of dates.' : null}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
               Audit log of {props.owner}{group !== 'all' ? `: ${AUDIT_GROUP_LABELS[group].toLowerCase()}` : ''}, newest first{filter.cursor ? ' (a later page)' : ''}

@@ -85,7 +85,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
       {items.length === 0 ? (
         <EmptyState title={filter.q || filter.status || credential || filter.from || filter.to ? 'No badge matches these filters' : 'No badges issued yet'} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Badges issued by {who}, newest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50">

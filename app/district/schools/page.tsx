@@ -28,7 +28,7 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
       <Card className="mb-6">
         <h2 className="mb-2 font-semibold">District name</h2>
         <p className="mb-2 text-sm text-slate-700">As teachers see it when they sign up and on their account, and in your reports. Correct it here if it is wrong.</p>
-        <InlineActionForm action={renameDistrictAction} hidden={{ districtId: district.id }}>
+        <InlineActionForm action={renameDistrictAction} hidden={{ districtId: district.id }} className="w-full">
           <label className="sr-only" htmlFor="district-name">District name</label>
           <input id="district-name" name="name" defaultValue={district.name} required maxLength={120} className="w-72 max-w-full rounded border border-slate-400 px-2 py-1 text-sm" />
           <button type="submit" className={smallButtonClass}>Rename the district</button>
@@ -41,7 +41,7 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
       <section aria-labelledby="schools-h" className="mt-6">
         <h2 id="schools-h" className="mb-2 text-lg font-semibold">{schools.length === 1 ? '1 school' : `${numberFmt.format(schools.length)} schools`}</h2>
         {schools.length === 0 ? <EmptyState title="No schools yet">Add your district’s schools so you can place teachers at them.</EmptyState> : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-sm">
               <caption className="sr-only">Schools of {district.name}</caption>
               <thead className="bg-slate-50 text-left">

@@ -29,7 +29,7 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
       />
       <PeopleSearch label="Find an account" q={query.q} />
       {!query.q ? <p className="text-sm text-slate-700">Search by name or email address (part of an address, such as “@district.org”, works too).</p> : items.length === 0 ? <EmptyState title="Nobody matches that search" /> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">Accounts matching “{query.q}”</caption>
             <thead className="bg-slate-50 text-left">
