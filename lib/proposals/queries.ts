@@ -38,7 +38,8 @@ export function listDistrictProposals(districtIds: string[], opts: { status?: 'S
   const take = opts.take ?? 25;
   return db.proposal.findMany({
     where: { districtId: { in: districtIds }, status: opts.status ?? { in: ['SUBMITTED', 'APPROVED', 'RETURNED'] } },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    // Waiting ones oldest first (the longest wait is decided first); decided ones newest decision first.
+    orderBy: opts.status === 'APPROVED' || opts.status === 'RETURNED' ? [{ decidedAt: 'desc' }, { id: 'desc' }] : [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: take + 1,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: {

@@ -216,4 +216,21 @@ describe('proposal decisions', () => {
     expect(row.decisionComment).toBe('Go ahead.');
     expect(row.decidedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
+
+  it('are listed newest decision first once decided; waiting ones oldest first', async () => {
+    const w = await world();
+    const ids: string[] = [];
+    for (const days of [3, 2, 1]) {
+      const { mc } = await createPublishedCredential({ issuerId: w.issuerA.id, admin: w.adminA });
+      const p = await saveProposal({ actor: w.teacher, microCredentialId: mc.id, studentGoals: 'My readers need feedback they can act on.', plan: '', submit: true });
+      // Sent in order; decided in the reverse order.
+      await db.proposal.update({ where: { id: p.id }, data: { submittedAt: new Date(Date.UTC(2026, 0, 10 - days)) } });
+      ids.push(p.id);
+    }
+    expect((await listDistrictProposals([w.d1.id], { status: 'SUBMITTED' })).map((r) => r.id)).toEqual(ids);
+    for (const [i, id] of ids.entries()) await db.proposal.update({ where: { id }, data: { status: 'APPROVED', decidedAt: new Date(Date.UTC(2026, 1, 10 - i)) } });
+    expect((await listDistrictProposals([w.d1.id], { status: 'APPROVED' })).map((r) => r.id)).toEqual(ids);
+    await db.proposal.update({ where: { id: ids[2] }, data: { decidedAt: new Date(Date.UTC(2026, 2, 1)) } });
+    expect((await listDistrictProposals([w.d1.id], { status: 'APPROVED' })).map((r) => r.id)).toEqual([ids[2], ids[0], ids[1]]);
+  });
 });
