@@ -50,7 +50,7 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
       },
       enrollments: { where: { withdrawnAt: null, microCredentialId: { not: null } }, orderBy: { createdAt: 'desc' }, take: 20, select: { createdAt: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } },
       submissions: { orderBy: { updatedAt: 'desc' }, take: 20, select: { status: true, lastSubmittedAt: true, microCredential: { select: { slug: true } }, version: { select: { title: true } } } },
-      awards: { where: { revokedAt: null }, orderBy: { issuedAt: 'desc' }, take: 20, select: { id: true, title: true, issuedAt: true, pdHours: true, level: true } },
+      awards: { where: { revokedAt: null }, orderBy: { issuedAt: 'desc' }, take: 20, select: { id: true, title: true, issuedAt: true, pdHours: true, level: true, suspendedAt: true, validUntil: true } },
     },
   });
   const page = rows.slice(0, TEACHERS_PAGE_SIZE);

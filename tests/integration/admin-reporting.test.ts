@@ -184,6 +184,8 @@ describe('district teachers and proposals', () => {
     expect(ann[0].pdHours).toBe(22.5);
     const bo = (await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, q: 'brown' })).items[0];
     expect(bo.pdHours).toBe(21.5);
+    // Each badge carries what the list shows as its status: Bo's M4 is suspended.
+    expect(bo.awards.filter((a) => a.suspendedAt).map((a) => a.title)).toEqual(['M4 (suspended)']);
   });
 
   it('approves or returns a proposal once; a stale second decision and another district are refused', async () => {

@@ -27,6 +27,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/teachers');
   const query = Query.parse(await searchParams);
   const { district, districts } = await districtForPage(actor, query.district);
+  const now = new Date();
   const [{ items, nextCursor }, schools] = await Promise.all([
     listDistrictTeachers({ actor, districtId: district.id, q: query.q, cursor: query.cursor }),
     listDistrictSchools({ actor, districtId: district.id }),
@@ -72,7 +73,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                     <section>
                       <h3 className="text-sm font-semibold">Earned</h3>
                       {t.awards.length ? (
-                        <ul className="mt-1 text-sm">{t.awards.map((a) => <li key={a.id}><Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {Number(a.pdHours)} h{a.level ? ` · level ${a.level}` : ''}</span></li>)}</ul>
+                        <ul className="mt-1 text-sm">{t.awards.map((a) => <li key={a.id}><Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {Number(a.pdHours)} h{a.level ? ` · level ${a.level}` : ''}</span>{a.suspendedAt ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}</li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None yet</p>}
                     </section>
                   </div>
