@@ -53,7 +53,11 @@ test('a teacher uploads a video with its captions, which play as the video’s c
   await page.getByRole('link', { name: 'Upload at least one file for “Assessment design”.' }).click();
   await expect(page.getByRole('heading', { name: 'Files for Assessment design' })).toBeFocused();
   await page.getByRole('link', { name: 'Write an answer for “Overview and context”.' }).click();
-  await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toBeFocused();
+  const answer = page.getByRole('textbox', { name: 'Answer for Overview and context' });
+  await expect(answer).toBeFocused();
+  // The box itself says what is wrong with it.
+  await expect(answer).toHaveAttribute('aria-invalid', 'true');
+  await expect(answer).toHaveAccessibleDescription(/Write an answer for “Overview and context”/);
   await expect(page.getByRole('link', { name: /Student work samples/ })).toHaveText('Write an answer for “Student work samples”.');
   await expectNoAxeViolations(page);
 });

@@ -40,7 +40,31 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
   useEffect(() => {
     if (!state.ok) summaryRef.current?.focus();
   }, [state]);
-  const problems = state.ok ? [] : Object.entries(state.fieldErrors ?? {}).flatMap(([key, messages]) => messages.map((m) => ({ key, message: m, target: problemTarget(key) })));
+  const problems = state.ok ? [] : Object.entries(state.fieldErrors ?? {}).flatMap(([key, messages]) => messages.map((m, i) => ({ key, message: m, target: problemTarget(key), id: `problem-${key.replace(/[^A-Za-z0-9_-]/g, '-')}-${i}` })));
+  // An answer box with a problem is marked invalid and described by the problem, so a screen reader
+  // arriving there (from the summary's link, or by tabbing) hears what to fix. The marks go on the
+  // next answer.
+  const marks = problems.filter((p) => p.target && p.target.id === `answer-${p.key.split('.')[1]}`).map((p) => [p.target!.id, p.id] as const);
+  const markKey = JSON.stringify(marks);
+  useEffect(() => {
+    const marked = JSON.parse(markKey) as [string, string][];
+    const touched: { el: HTMLElement; had: string | null }[] = [];
+    for (const [fieldId, problemId] of marked) {
+      const el = document.getElementById(fieldId);
+      if (!el) continue;
+      const had = el.getAttribute('aria-describedby');
+      touched.push({ el, had });
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', [had, problemId].filter(Boolean).join(' '));
+    }
+    return () => {
+      for (const { el, had } of touched) {
+        el.removeAttribute('aria-invalid');
+        if (had) el.setAttribute('aria-describedby', had);
+        else el.removeAttribute('aria-describedby');
+      }
+    };
+  }, [markKey]);
   return (
     <form action={action} onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
@@ -60,7 +84,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
           {problems.length ? (
             <ul className="mt-1 list-disc pl-5">
               {problems.map((p) => (
-                <li key={`${p.key}:${p.message}`}>
+                <li key={`${p.key}:${p.message}`} id={p.id}>
                   {p.target ? (
                     <a href={`#${p.target.id}`} onClick={focusTarget(p.target)} className="inline-block py-0.5 font-medium text-red-950 underline">
                       {p.message}
