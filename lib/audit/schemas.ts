@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
 import { AUDIT_GROUPS, type AuditGroup, type AuditView } from '@/lib/audit/describe';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -43,19 +44,10 @@ export type AuditRange = {
   notice?: string;
 };
 
-const DAY_MS = 86_400_000;
-
-/** A real calendar day (2026-02-30 is not) as midnight UTC, else null. */
-function day(value: string | undefined): Date | null {
-  if (!value) return null;
-  const d = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? null : d;
-}
-
 /** Whole UTC days, both ends inclusive and optional; a range typed backwards is turned round. */
 export function resolveAuditRange(input: { from?: string; to?: string }): AuditRange {
-  let from = day(input.from);
-  let last = day(input.to);
+  let from = utcDay(input.from);
+  let last = utcDay(input.to);
   const notices: string[] = [];
   if (input.from && !from) notices.push(`“${input.from}” is not a date, so there is no start date`);
   if (input.to && !last) notices.push(`“${input.to}” is not a date, so there is no end date`);
@@ -65,8 +57,8 @@ export function resolveAuditRange(input: { from?: string; to?: string }): AuditR
   }
   const notice = notices.length ? `${notices.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()) : undefined;
   return {
-    ...(from ? { from, fromLabel: from.toISOString().slice(0, 10) } : {}),
-    ...(last ? { before: new Date(last.getTime() + DAY_MS), toLabel: last.toISOString().slice(0, 10) } : {}),
+    ...(from ? { from, fromLabel: dayLabel(from) } : {}),
+    ...(last ? { before: dayAfter(last), toLabel: dayLabel(last) } : {}),
     ...(notice ? { notice } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { toCsv } from '@/lib/csv';
+import { dayAfter, utcDay } from '@/lib/dates';
 import { awardState, type AwardState } from '@/lib/reporting/teacher-record';
 
 // The badges an issuer has issued: who earned what, and where each stands. The issuer's admins
@@ -46,13 +47,15 @@ function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.Award
     revoked: { revokedAt: { not: null } },
   };
   const q = f.q?.trim();
+  const from = utcDay(f.from);
+  const last = utcDay(f.to);
   return {
     issuerId: { in: issuerIds },
     ...(f.credential ? { OR: [{ microCredentialId: f.credential }, { stackId: f.credential }] } : {}),
     AND: [
       f.status ? status[f.status] : {},
-      f.from ? { issuedAt: { gte: new Date(`${f.from}T00:00:00Z`) } } : {},
-      f.to ? { issuedAt: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } } : {},
+      from ? { issuedAt: { gte: from } } : {},
+      last ? { issuedAt: { lt: dayAfter(last) } } : {},
       q ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { recipientName: { contains: q, mode: 'insensitive' } }, { user: { email: { contains: q, mode: 'insensitive' } } }] } : {},
     ],
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
 
 const isoDate = z
   .string()
@@ -21,16 +22,6 @@ export type Period = {
   notice?: string;
 };
 
-const DAY_MS = 86_400_000;
-const label = (d: Date) => d.toISOString().slice(0, 10);
-
-/** A real calendar day (2025-02-30 is not), as midnight UTC; null otherwise. */
-function day(value: string | undefined): Date | null {
-  if (!value) return null;
-  const d = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(d.getTime()) || label(d) !== value ? null : d;
-}
-
 /**
  * Defaults to the current school year, 1 July to 30 June, as teachers' own records count it
  * (lib/reporting/teacher-record.ts). A date that does not exist falls back to that year's bound,
@@ -40,8 +31,8 @@ function day(value: string | undefined): Date | null {
 export function resolvePeriod(input: PeriodInput, now = new Date()): Period {
   const y = now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   const notices: string[] = [];
-  let from = day(input.from);
-  let last = day(input.to);
+  let from = utcDay(input.from);
+  let last = utcDay(input.to);
   if (input.from && !from) notices.push(`“${input.from}” is not a date`);
   if (input.to && !last) notices.push(`“${input.to}” is not a date`);
   from ??= new Date(Date.UTC(y, 6, 1));
@@ -50,9 +41,9 @@ export function resolvePeriod(input: PeriodInput, now = new Date()): Period {
     [from, last] = [last, from];
     notices.push('the end date was before the start date, so the two were swapped');
   }
-  const notice = notices.length ? `${notices.join('; ')}. Showing ${label(from)} to ${label(last)}.`.replace(/^./, (c) => c.toUpperCase()) : undefined;
+  const notice = notices.length ? `${notices.join('; ')}. Showing ${dayLabel(from)} to ${dayLabel(last)}.`.replace(/^./, (c) => c.toUpperCase()) : undefined;
   // Exclusive upper bound: the day after the last day.
-  return { from, to: new Date(last.getTime() + DAY_MS), fromLabel: label(from), toLabel: label(last), ...(notice ? { notice } : {}) };
+  return { from, to: dayAfter(last), fromLabel: dayLabel(from), toLabel: dayLabel(last), ...(notice ? { notice } : {}) };
 }
 
 export const BucketInput = z.enum(['week', 'month']).catch('month');

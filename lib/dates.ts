@@ -1,0 +1,17 @@
+// Whole days in UTC, as the reports, the audit logs and Badges issued take them from a query string
+// (`2026-03-01`): safe to import anywhere.
+
+export const DAY_MS = 86_400_000;
+
+/** A date's day as `YYYY-MM-DD` (UTC). */
+export const dayLabel = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A real calendar day (2026-02-30 is not) as midnight UTC; null for anything else. */
+export function utcDay(value: string | undefined): Date | null {
+  if (!value) return null;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  return Number.isNaN(d.getTime()) || dayLabel(d) !== value ? null : d;
+}
+
+/** Midnight UTC after `day`: the exclusive end of a range whose last day is included. */
+export const dayAfter = (day: Date) => new Date(day.getTime() + DAY_MS);
