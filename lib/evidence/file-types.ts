@@ -57,6 +57,19 @@ export function kindForMime(mime: string): EvidenceKind | null {
   return null;
 }
 
+/** What kind of evidence a stored file is: from the type its bytes showed, else the type declared. */
+export const fileKind = (f: { detectedType: string | null; declaredType: string }) => kindForMime(f.detectedType ?? f.declaredType);
+
+/**
+ * A part's files as its limits count them: `files` towards the part's number of files, and
+ * captions apart (one per video).
+ */
+export function countPartFiles(list: readonly { detectedType: string | null; declaredType: string }[]): { files: number; videos: number; captions: number } {
+  const kinds = list.map(fileKind);
+  const captions = kinds.filter((k) => k === 'captions').length;
+  return { files: kinds.length - captions, videos: kinds.filter((k) => k === 'video').length, captions };
+}
+
 export function acceptAttribute(kinds: readonly EvidenceKind[]): string {
   return kinds.flatMap((k) => [...FILE_KIND_INFO[k].mimeTypes, ...FILE_KIND_INFO[k].extensions.map((e) => `.${e}`)]).join(',');
 }

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { acceptedKinds, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
@@ -83,13 +83,12 @@ async function stillDraft(tx: Tx, attemptId: string): Promise<boolean> {
  */
 async function assertRoomInPart(client: Tx | typeof db, attemptId: string, part: { id: string; maxFiles: number }, captions: boolean) {
   const present = await client.evidenceFile.findMany({ where: { attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } }, select: { declaredType: true, detectedType: true } });
-  const kinds = present.map((f) => kindForMime(f.detectedType ?? f.declaredType));
-  const captionFiles = kinds.filter((k) => k === 'captions').length;
+  const count = countPartFiles(present);
   if (captions) {
-    const videos = kinds.filter((k) => k === 'video').length;
+    const { videos } = count;
     if (!videos) throw validation('Add the video first, then its captions file.');
-    if (captionFiles >= videos) throw validation(`Each video can have one captions file, and this part has ${videos === 1 ? 'one video' : `${videos} videos`}. Remove a captions file first.`);
-  } else if (present.length - captionFiles >= part.maxFiles) {
+    if (count.captions >= videos) throw validation(`Each video can have one captions file, and this part has ${videos === 1 ? 'one video' : `${videos} videos`}. Remove a captions file first.`);
+  } else if (count.files >= part.maxFiles) {
     throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
   }
 }

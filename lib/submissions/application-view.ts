@@ -1,5 +1,5 @@
 // Pure helpers for the teacher's application page: what it counts and labels. Safe anywhere.
-import { kindForMime } from '@/lib/evidence/file-types';
+import { countPartFiles } from '@/lib/evidence/file-types';
 import { passingRuleOf } from '@/lib/review/rubric';
 import { carriedPartIds } from '@/lib/submissions/deciding-reviews';
 
@@ -12,7 +12,7 @@ type FileShape = { partId: string; status: string; declaredType: string; detecte
  * go with their video and do not count as a file, as on submit.
  */
 export function partHasAnswer(part: PartShape, response: ResponseShape | undefined, files: FileShape[]): boolean {
-  const uploaded = files.filter((f) => f.partId === part.id && f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) !== 'captions').length;
+  const uploaded = countPartFiles(files.filter((f) => f.partId === part.id && f.status === 'UPLOADED')).files;
   const words = response?.wordCount ?? 0;
   if (part.responseType === 'FILES') return uploaded > 0;
   if (part.responseType === 'TEXT_AND_FILES') return words > 0 && uploaded > 0;

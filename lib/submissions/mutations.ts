@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { countWords } from '@/lib/submissions/words';
 import { findIncompleteParts, type PartAnswer, type PartSpec } from '@/lib/submissions/completeness';
-import { kindForMime } from '@/lib/evidence/file-types';
+import { countPartFiles } from '@/lib/evidence/file-types';
 import { needsProposal } from '@/lib/proposals/queries';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { addBusinessDays } from '@/lib/review/sla';
@@ -108,13 +108,14 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
   for (const p of parts) {
     const r = content.responses.find((x) => x.partId === p.id);
     const files = content.files.filter((f) => f.partId === p.id);
+    // Captions go with their video and do not count towards the part's number of files.
+    const uploaded = countPartFiles(files.filter((f) => f.status === 'UPLOADED'));
     answers.set(p.id, {
       text: r?.text ?? '',
       links: r?.links ?? [],
-      // Captions go with their video and do not count towards the part's number of files.
-      uploadedFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) !== 'captions').length,
-      videoFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) === 'video').length,
-      captionFiles: files.filter((f) => f.status === 'UPLOADED' && kindForMime(f.detectedType ?? f.declaredType) === 'captions').length,
+      uploadedFiles: uploaded.files,
+      videoFiles: uploaded.videos,
+      captionFiles: uploaded.captions,
       pendingFiles: files.filter((f) => f.status === 'PENDING').length,
     });
   }

@@ -10,7 +10,7 @@ import { AnswerEditor } from '@/components/evidence/answer-editor';
 import { FileUploader } from '@/components/evidence/file-uploader';
 import { FileList } from '@/components/evidence/file-list';
 import { ProgressBar } from '@/components/ui/progress';
-import { acceptedKinds, kindForMime, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, type FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
@@ -198,10 +198,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           const carried = Boolean(r?.carriedOver) || files.some((f) => f.carriedOver);
           const locked = !editable || carried;
           // Captions files (one per video) do not count towards the part's number of files.
-          const activeKinds = files.filter((f) => f.status !== 'REJECTED').map((f) => kindForMime(f.detectedType ?? f.declaredType));
-          const captionFiles = activeKinds.filter((k) => k === 'captions').length;
-          const active = activeKinds.length - captionFiles;
-          const captionsRemaining = activeKinds.filter((k) => k === 'video').length - captionFiles;
+          const active = countPartFiles(files.filter((f) => f.status !== 'REJECTED'));
+          const captionsRemaining = active.videos - active.captions;
           const fate = plan?.get(p.id);
           const criteria = scoredBy.get(p.id) ?? [];
           return (
@@ -236,7 +234,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                     <h3 id={`files-${p.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold">Files for {p.title}</h3>
                     <FileList files={files} editable={!locked} headingId={`files-${p.id}`} />
                     {!locked ? (
-                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active} captionsRemaining={captionsRemaining} />
+                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} captionsRemaining={captionsRemaining} />
                     ) : null}
                   </div>
                 ) : null}
