@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition, SAMPLE_PNG } from '../factories';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import { requestBadgeUpload } from '@/lib/authoring/badge-image';
@@ -11,14 +11,7 @@ import { startApplication } from '@/lib/submissions/mutations';
 
 // Outside a request there is no session cookie or Next cache: who is signed in is set per test,
 // everything else (Postgres, S3, the domain code) is real.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock('@/lib/auth/session', () => ({
-  getActor: async () => session.actor,
-  requireActor: async () => {
-    if (!session.actor) throw new Error('signed out');
-    return session.actor;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { saveCredentialAction } = await import('@/app/admin/credentials/actions');

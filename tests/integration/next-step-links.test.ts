@@ -7,23 +7,13 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
 import { createActor, createPublishedCredential } from '../factories';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
 import { startApplication } from '@/lib/submissions/mutations';
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock('@/lib/auth/session', () => ({
-  getActor: async () => session.actor,
-  requireUser: async () => {
-    if (!session.actor) throw new Error('signed out');
-    return session.actor;
-  },
-  requireActor: async () => {
-    if (!session.actor) throw new Error('signed out');
-    return session.actor;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 // Sign-in itself (next-auth) does not load outside Next; the dashboard only references these actions.
 vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined, resendVerificationAction: async () => ({ ok: true }) }));

@@ -1,19 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
 import { createActor } from '../factories';
 import { markAllNotificationsRead, openNotification } from '@/lib/notifications/mutations';
 
 // Outside a request there is no session cookie or Next cache: who is signed in is set per test.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock('@/lib/auth/session', () => ({
-  getActor: async () => session.actor,
-  requireActor: async () => {
-    if (!session.actor) throw new Error('signed out');
-    return session.actor;
-  },
-}));
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { openNotificationAction } = await import('@/app/notifications/actions');
