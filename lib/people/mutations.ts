@@ -16,6 +16,8 @@ import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
+import { loadQualification } from '@/lib/review/context';
+import { qualificationDenial } from '@/lib/review/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const INVITE_DAYS = 14;
@@ -274,6 +276,12 @@ export async function setReviewerQualification(opts: { actor: Actor; userId: str
       });
     } else {
       await tx.reviewerQualification.deleteMany({ where: { userId: opts.userId, microCredentialId: mc.id } });
+      // Without the grant they may still qualify by holding the badge (and its calibration rule);
+      // if not, what they hold for this credential goes back to the queue now rather than when the
+      // claim runs out ("Keep my claim" could put that off).
+      const q = await loadQualification(opts.userId, mc.id, tx);
+      const issuer = await tx.organization.findUniqueOrThrow({ where: { id: mc.issuerId }, select: { calibrationRequired: true } });
+      if (qualificationDenial(issuer, q)) await releaseClaimsOf(tx, opts.userId, opts.actor.id, new Date(), { microCredentialId: mc.id, reason: 'qualification withdrawn' });
     }
     await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.qualify' : 'people.unqualify', entityType: 'User', entityId: opts.userId, organizationId: mc.issuerId, data: { microCredentialId: mc.id } }, tx);
   });

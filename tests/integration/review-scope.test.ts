@@ -12,7 +12,7 @@ import { claimReview, grantQualification } from '@/lib/review/mutations';
 import { getCalibration } from '@/lib/review/calibration';
 import { isDomainError } from '@/lib/errors';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
-import { changeRole } from '@/lib/people/mutations';
+import { changeRole, setReviewerQualification } from '@/lib/people/mutations';
 import { keepClaim } from '@/lib/review/claims';
 import { saveReviewDraft } from '@/lib/review/mutations';
 import { getReviewWorkspace } from '@/lib/review/queries';
@@ -115,6 +115,33 @@ describe('reviewers work for their own issuers only', () => {
     expect(await outcomeOf(saveReviewDraft({ actor: former, reviewId, version: 0, scores: [], overallComment: 'still here' }))).toBe('NOT_FOUND');
     expect(await getReviewWorkspace({ actor: former, reviewId })).toBeNull();
     expect(await canViewAttemptEvidence(former, { id: w.attemptA, ownerId: 'someone-else', issuerId: w.issuerA.id, status: 'SUBMITTED' })).toBe(false);
+  });
+
+  it('withdrawing a reviewer’s qualification gives back their claims for that credential, unless they still qualify by holding its badge', async () => {
+    const w = await world();
+    const adminA = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
+    const { mc: otherA } = await createPublishedCredential({ issuerId: w.issuerA.id });
+    await db.reviewerQualification.create({ data: { userId: w.reviewerA.id, microCredentialId: otherA.id, grantedById: adminA.id } });
+    const held = await claimReview({ actor: w.reviewerA, attemptId: w.attemptA, kind: 'PRIMARY' });
+    const elsewhere = await claimReview({ actor: w.reviewerA, attemptId: await waitingAttempt(otherA.id), kind: 'PRIMARY' });
+
+    await setReviewerQualification({ actor: adminA, userId: w.reviewerA.id, microCredentialId: w.mcA.id, op: 'remove' });
+    expect((await db.review.findUniqueOrThrow({ where: { id: held.reviewId } })).status).toBe('RELEASED');
+    expect((await db.submission.findFirstOrThrow({ where: { attempts: { some: { id: w.attemptA } } } })).status).toBe('SUBMITTED');
+    expect(await db.auditLog.count({ where: { action: 'review.release', entityId: held.reviewId, actorId: adminA.id } })).toBe(1);
+    // Their claim on another credential stays, and "Keep my claim" on the released one finds nothing.
+    expect((await db.review.findUniqueOrThrow({ where: { id: elsewhere.reviewId } })).status).toBe('CLAIMED');
+    expect(await outcomeOf(keepClaim({ actor: w.reviewerA, reviewId: held.reviewId }))).not.toBe('allowed');
+
+    // A reviewer who holds the badge is still qualified without the grant: their claim stays.
+    const earner = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }] });
+    const own = await startApplication({ actor: earner, microCredentialId: w.mcA.id });
+    await db.submission.update({ where: { id: own.id }, data: { status: 'EARNED' } });
+    await issueAwardForSubmission(own.id);
+    await db.reviewerQualification.create({ data: { userId: earner.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
+    const kept = await claimReview({ actor: earner, attemptId: await waitingAttempt(w.mcA.id), kind: 'PRIMARY' });
+    await setReviewerQualification({ actor: adminA, userId: earner.id, microCredentialId: w.mcA.id, op: 'remove' });
+    expect((await db.review.findUniqueOrThrow({ where: { id: kept.reviewId } })).status).toBe('CLAIMED');
   });
 
   it('a claim made as the account is being disabled is refused, not left on a disabled account', async () => {
