@@ -5,13 +5,16 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { useClearLocalDraftsIfLeftPending } from '@/components/ui/local-draft';
 
 /**
  * "Delete my account", folded away and asking for proof (the password, or the email address for
- * school sign-in accounts) and a ticked box. Works without JavaScript (a real POST form).
+ * school sign-in accounts) and a ticked box. Works without JavaScript (a real POST form). Once the
+ * account is gone (the action redirects), unsent copies kept in this browser go too.
  */
 export function DeleteAccountForm({ action: serverAction, hasPassword, email }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hasPassword: boolean; email: string }) {
   const [state, action, pending] = useActionState(serverAction, initialActionState);
+  useClearLocalDraftsIfLeftPending(pending);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <details className="text-sm" open={!state.ok}>

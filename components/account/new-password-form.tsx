@@ -5,10 +5,12 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { useClearLocalDraftsIfLeftPending } from '@/components/ui/local-draft';
 
 /**
  * Choosing a new password, typed twice: from an emailed reset link (`token`) or, knowing the
- * current one (`askCurrent`), from the account page.
+ * current one (`askCurrent`), from the account page. Either way a new password signs the account
+ * out everywhere and the action redirects to sign in: unsent copies kept in this browser go too.
  */
 export function NewPasswordForm(props: {
   action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
@@ -18,6 +20,7 @@ export function NewPasswordForm(props: {
   pendingLabel: string;
 }) {
   const [state, action, pending] = useActionState(props.action, initialActionState);
+  useClearLocalDraftsIfLeftPending(pending);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form {...keepInputForm(action)} noValidate>

@@ -7,6 +7,7 @@ import { SelectField, TextArea, TextField, inputClass } from '@/components/ui/fi
 import { Alert } from '@/components/ui/card';
 import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
+import { localDraftKey } from '@/components/ui/local-draft';
 import {
   addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
   retiredNotice, RETIRE_CONFIRM, type CredentialForm, type CredentialStatus, type CriterionForm, type PartForm, type ResourceForm, type AlignmentForm,
@@ -40,7 +41,8 @@ const smallBtn = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs fon
 
 export function CredentialEditor(props: Props) {
   const router = useRouter();
-  const storageKey = `microcred:credential-draft:${props.microCredentialId ?? `new:${props.issuerId}`}`;
+  // Already under the common prefix before it had a name: the same key as before, so nothing to adopt.
+  const storageKey = localDraftKey(`credential-draft:${props.microCredentialId ?? `new:${props.issuerId}`}`);
   // Copies kept in the browser before list items had ids get them here.
   const [form, setForm] = useState<CredentialForm>(() => ensureItemIds(props.initial));
   const [issuerId, setIssuerId] = useState(props.issuerId);

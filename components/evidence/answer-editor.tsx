@@ -6,6 +6,7 @@ import { saveResponseAction } from '@/app/apply/[slug]/actions';
 import { registerDraftFlusher } from '@/components/evidence/draft-registry';
 import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { extractLinks } from '@/lib/submissions/links';
+import { adoptLegacyLocalDraft, clearLocalDraft, decideLocalAnswer, localDraftKey, parseLocalAnswer, readLocalDraft, writeLocalDraft, type LocalAnswer } from '@/components/ui/local-draft';
 
 type Props = {
   attemptId: string;
@@ -23,13 +24,18 @@ type Props = {
  * A text answer that saves itself: 1 s after typing stops, on blur and when the page is hidden.
  * A local copy is kept until the server confirms, so a dropped connection loses nothing. If the
  * answer was saved from another window meanwhile, saving stops and a lasting message asks the
- * teacher to copy their text and reload, instead of the editor trying again every second.
+ * teacher to copy their text and reload, instead of the editor trying again every second. The local
+ * copy remembers which saved revision it was typed on: one from an earlier visit is only put back by
+ * itself if the saved answer has not changed since; otherwise the teacher chooses.
  */
 export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly, collectLinks }: Props) {
-  const storageKey = `draft:${attemptId}:${partId}`;
+  const draftName = `draft:${attemptId}:${partId}`;
+  const storageKey = localDraftKey(draftName);
   const [text, setText] = useState(initialText);
   const [state, setState] = useState<AutosaveStatus>({ kind: 'idle' });
   const [copyNote, setCopyNote] = useState('');
+  /** Text from an earlier visit that was typed on an answer the server no longer has: the teacher decides. */
+  const [earlier, setEarlier] = useState<string | null>(null);
   const revision = useRef(initialRevision);
   const lastSaved = useRef(initialText);
   const stopped = useRef(false);
@@ -38,20 +44,37 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   const textRef = useRef(text);
   const saver = useRef<Autosaver | null>(null);
 
+  // The copy in this browser, with the revision it was typed on (what a save of it would replace).
+  const keepLocal = (value: string) => writeLocalDraft(storageKey, { text: value, baseRevision: revision.current } satisfies LocalAnswer);
+
   // Recover an unsaved local copy from a previous visit (e.g. the connection dropped).
-  // localStorage only exists in the browser, so this runs after hydration; the restored text is
-  // then saved to the server like any other edit.
+  // localStorage only exists in the browser, so this runs after hydration. A copy typed on the
+  // answer the server still has is put back and saved like any other edit; one typed on an older
+  // answer (saved since from another window or computer) would silently replace newer text, so it
+  // waits for the teacher. Compared with what this editor was loaded with (the refs, not the props:
+  // a refresh after an upload brings props that already include this editor's own saves).
   useEffect(() => {
-    const local = window.localStorage.getItem(storageKey);
-    if (local === null || local === initialText || readOnly) return;
+    if (readOnly) return;
+    // A copy from before copies had a prefix and a revision: what it was typed on is unknown.
+    adoptLegacyLocalDraft(draftName, (raw): LocalAnswer => ({ text: raw, baseRevision: null }));
+    const local = parseLocalAnswer(readLocalDraft(storageKey));
+    const decision = decideLocalAnswer(local, { text: lastSaved.current, revision: revision.current });
+    if (!local || decision === 'none') {
+      clearLocalDraft(storageKey);
+      return;
+    }
     const restore = setTimeout(() => {
-      setText(local);
-      textRef.current = local;
+      if (decision === 'ask') {
+        setEarlier(local.text);
+        return;
+      }
+      setText(local.text);
+      textRef.current = local.text;
       setState({ kind: 'offline' });
       void saver.current?.save();
     }, 0);
     return () => clearTimeout(restore);
-  }, [storageKey, initialText, readOnly]);
+  }, [draftName, storageKey, readOnly]);
 
   useEffect(() => {
     textRef.current = text;
@@ -67,7 +90,9 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       stopped,
       onStatus: setState,
       onSaved: (value) => {
-        if (textRef.current === value) window.localStorage.removeItem(storageKey);
+        // Typed on during the save: the copy left is now typed on the revision just saved.
+        if (textRef.current === value) clearLocalDraft(storageKey);
+        else writeLocalDraft(storageKey, { text: textRef.current, baseRevision: revision.current } satisfies LocalAnswer);
       },
     });
     saver.current = s;
@@ -89,16 +114,34 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   const onChange = (value: string) => {
     setText(value);
     textRef.current = value;
-    window.localStorage.setItem(storageKey, value);
+    keepLocal(value);
     saver.current?.schedule();
   };
 
   const id = `answer-${partId}`;
 
+  // The teacher chose the earlier text over the saved answer: it is saved like a fresh edit (and
+  // still meets the conflict check, should the answer change again meanwhile).
+  const takeEarlier = () => {
+    if (earlier === null) return;
+    setText(earlier);
+    textRef.current = earlier;
+    keepLocal(earlier);
+    setEarlier(null);
+    document.getElementById(id)?.focus();
+    void saver.current?.save();
+  };
+  const discardEarlier = () => {
+    // Anything typed since the notice appeared replaced the stored copy: that copy stays.
+    if (parseLocalAnswer(readLocalDraft(storageKey))?.text === earlier) clearLocalDraft(storageKey);
+    setEarlier(null);
+    document.getElementById(id)?.focus();
+  };
+
   // The other window's answer is on the server: reloading shows it. This tab's local copy goes
   // (the message asks to copy it first), or it would be restored and saved over the other one.
   const reload = () => {
-    window.localStorage.removeItem(storageKey);
+    clearLocalDraft(storageKey);
     window.location.reload();
   };
   const copy = async () => {
@@ -146,6 +189,26 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
           {!readOnly && state.kind === 'error' ? <span className="font-semibold text-red-700">{state.message}</span> : null}
           {!readOnly && state.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}
         </span>
+      </div>
+      {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
+      <div aria-live="polite">
+        {!readOnly && earlier !== null ? (
+          <div className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <p className="font-semibold">You have unsaved text from an earlier visit on this computer.</p>
+            <p className="mt-1">
+              The saved answer has changed since then, so it was not put back. Use it to replace what is in the box now, or discard it.
+            </p>
+            <p className="mt-1 whitespace-pre-wrap text-slate-800">“{earlier.length > 200 ? `${earlier.slice(0, 200)}…` : earlier}”</p>
+            <div className="mt-2 flex flex-wrap gap-2">
+              <button type="button" onClick={takeEarlier} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+                Use my earlier text<span className="sr-only">: {label}</span>
+              </button>
+              <button type="button" onClick={discardEarlier} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
+                Discard it<span className="sr-only">: {label}</span>
+              </button>
+            </div>
+          </div>
+        ) : null}
       </div>
       {/* Mounted once, when saving stops: read out once, and it stays until the page is reloaded. */}
       {!readOnly && state.kind === 'conflict' ? (

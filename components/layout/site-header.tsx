@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin, isDistrictLeader, isPlatformAdmin, isReviewer } from '@/lib/auth/actor';
-import { signOutAction } from '@/app/actions';
+import { SignOutButton } from '@/components/layout/sign-out-button';
 import { NavLink } from '@/components/ui/nav-link';
 
 // `exact`: the catalogue's entry is the catalogue page itself, not the credential pages it links to.
@@ -75,11 +75,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
               <Link href="/account" className="hidden rounded-md px-2 py-2 text-sm text-slate-800 hover:bg-slate-100 sm:inline-block">
                 {actor.name}
               </Link>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
-                  Sign out
-                </button>
-              </form>
+              <SignOutButton />
             </>
           ) : (
             <>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
-import { clearLocalDraft, pickGridChoices, readLocalDraft, writeLocalDraft, type GridChoices } from '@/components/ui/local-draft';
+import { adoptLegacyLocalDraft, clearLocalDraft, localDraftKey, pickGridChoices, readLocalDraft, writeLocalDraft, type GridChoices } from '@/components/ui/local-draft';
 import type { CalibrationOutcome } from '@/lib/review/calibration';
 import { submitCalibrationAction } from '@/app/review/calibration/[microCredentialId]/actions';
 
@@ -26,7 +26,8 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * starts from their own ratings, not someone else's.
  */
 export function CalibrationForm({ reviewerId, microCredentialId, versionId, criteria, levels, exemplars }: Props) {
-  const draftKey = `calibration-draft:${reviewerId}:${microCredentialId}:${versionId}`;
+  const draftName = `calibration-draft:${reviewerId}:${microCredentialId}:${versionId}`;
+  const draftKey = localDraftKey(draftName);
   const [ranks, setRanks] = useState<GridChoices>({});
   const [restored, setRestored] = useState(false);
   const [result, setResult] = useState<ActionResult<CalibrationOutcome> | null>(null);
@@ -36,6 +37,7 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
 
   // Re-running (new props after a refresh) is harmless: the saved copy mirrors what is chosen.
   useEffect(() => {
+    adoptLegacyLocalDraft(draftName);
     const fits = { rows: exemplars.map((x) => x.id), columns: criteria.map((c) => String(c.index)), values: levels.map((l) => l.rank) };
     const saved = pickGridChoices(readLocalDraft(draftKey), fits);
     if (!Object.keys(saved).length) return;
@@ -44,7 +46,7 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
     setRanks(saved);
     ranksRef.current = saved;
     setRestored(true);
-  }, [draftKey, exemplars, criteria, levels]);
+  }, [draftName, draftKey, exemplars, criteria, levels]);
 
   const choose = (exemplarId: string, criterionIndex: number, rank: number) => {
     const next = { ...ranksRef.current, [exemplarId]: { ...ranksRef.current[exemplarId], [String(criterionIndex)]: rank } };

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
 import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
 import { CLAIM_EVENT } from '@/components/review/claim-timer';
+import { adoptLegacyLocalDraft, clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft } from '@/components/ui/local-draft';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -39,7 +40,8 @@ const outcomeText: Record<string, string> = {
  * conflict: the form keeps its state and says what happened.
  */
 export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria, levels, rule, initial }: Props) {
-  const storageKey = `review-draft:${reviewId}`;
+  const draftName = `review-draft:${reviewId}`;
+  const storageKey = localDraftKey(draftName);
   const [draft, setDraft] = useState<Draft>(initial);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [result, setResult] = useState<SubmitReviewResult | null>(null);
@@ -56,19 +58,19 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const passing = levels.find((l) => l.rank === rule.levelRank);
 
   useEffect(() => {
-    const local = window.localStorage.getItem(storageKey);
-    if (!local || local === JSON.stringify(initial)) return;
-    try {
-      const parsed = JSON.parse(local) as Draft;
-      // localStorage is only readable after hydration: restoring the unsaved copy here is intended.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setDraft(parsed);
-      draftRef.current = parsed;
-      setSave({ kind: 'local' });
-    } catch {
-      window.localStorage.removeItem(storageKey);
+    adoptLegacyLocalDraft(draftName);
+    const local = readLocalDraft(storageKey);
+    if (!isDraft(local)) {
+      clearLocalDraft(storageKey);
+      return;
     }
-  }, [storageKey, initial]);
+    if (JSON.stringify(local) === JSON.stringify(initial)) return;
+    // localStorage is only readable after hydration: restoring the unsaved copy here is intended.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setDraft(local);
+    draftRef.current = local;
+    setSave({ kind: 'local' });
+  }, [draftName, storageKey, initial]);
 
   const payload = (d: Draft) => ({
     reviewId,
@@ -96,7 +98,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       if (r.ok) {
         versionRef.current = r.version;
         lastSaved.current = serialized;
-        if (JSON.stringify(draftRef.current) === serialized) window.localStorage.removeItem(storageKey);
+        if (JSON.stringify(draftRef.current) === serialized) clearLocalDraft(storageKey);
         setSave({ kind: 'saved', at: new Date(r.savedAt) });
         // The claim timer above the form shows the new end of the claim.
         window.dispatchEvent(new CustomEvent(CLAIM_EVENT, { detail: r.claimExpiresAt }));
@@ -120,7 +122,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const update = (next: Draft) => {
     setDraft(next);
     draftRef.current = next;
-    window.localStorage.setItem(storageKey, JSON.stringify(next));
+    writeLocalDraft(storageKey, next);
     schedule();
   };
 
@@ -164,7 +166,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       const r = await submitReviewAction({ ...payload(draftRef.current), attemptVersion });
       setResult(r);
       if (r.ok) {
-        window.localStorage.removeItem(storageKey);
+        clearLocalDraft(storageKey);
         stopped.current = true;
       } else {
         if (r.conflict) stopped.current = true;
@@ -341,4 +343,11 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       </div>
     </form>
   );
+}
+
+/** A copy kept in this browser is restored only if it still has a draft's shape (not broken or hand-edited). */
+function isDraft(v: unknown): v is Draft {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<Record<keyof Draft, unknown>>;
+  return typeof d.overallComment === 'string' && typeof d.scores === 'object' && d.scores !== null && !Array.isArray(d.scores);
 }

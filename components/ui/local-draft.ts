@@ -1,9 +1,98 @@
 // A form's unsent choices kept in this browser (localStorage), so a reload or a crash does not lose
 // them. Storage can be full, disabled or hold something older or hand-edited: every read is checked
 // and every failure is silent, since the form still works without it.
+//
+// Teachers and reviewers share school computers: every copy is kept under one prefix, so signing
+// out (clearAllLocalDrafts) removes them all and the next person finds nothing of the last one's.
+
+import { useEffect, useRef } from 'react';
 
 /** Choices in a grid of radio groups: row id -> column key -> the chosen value. */
 export type GridChoices = Record<string, Record<string, number>>;
+
+/** What every key of a copy kept in this browser starts with. */
+export const LOCAL_DRAFT_PREFIX = 'microcred:';
+
+/**
+ * Keys kept before the prefix, by the answer editor (`draft:<attempt>:<part>`), the scoring form
+ * (`review-draft:<review>`) and the calibration form (`calibration-draft:<reviewer>:<credential>:<version>`).
+ * Exact shapes, so that another site's or tool's keys on the same origin are left alone.
+ */
+const LEGACY_DRAFT_KEYS = [/^draft:[^:]+:[^:]+$/, /^review-draft:[^:]+$/, /^calibration-draft:[^:]+:[^:]+:[^:]+$/];
+
+/** The storage key of a form's copy: the form's own name for it, after the common prefix. */
+export function localDraftKey(name: string) {
+  return `${LOCAL_DRAFT_PREFIX}${name}`;
+}
+
+/** Whether `key` holds a copy kept by this app: prefixed, or a bare key from before the prefix. */
+export function isLocalDraftKey(key: string) {
+  return key.startsWith(LOCAL_DRAFT_PREFIX) || LEGACY_DRAFT_KEYS.some((shape) => shape.test(key));
+}
+
+type KeyedStorage = Pick<Storage, 'length' | 'key' | 'removeItem'>;
+
+/**
+ * Removes every copy this app kept in this browser, when someone signs out: the next person at a
+ * shared computer must not find (or be offered) the last one's unsent text. `stores` is for tests.
+ */
+export function clearAllLocalDrafts(stores?: KeyedStorage[]) {
+  let targets: KeyedStorage[] = [];
+  try {
+    targets = stores ?? [window.localStorage];
+  } catch {
+    // Disabled storage: there is nothing to clear.
+  }
+  for (const store of targets) {
+    try {
+      // Keys first, removal after: removing shifts the indexes `key(i)` reads.
+      const keys: string[] = [];
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key !== null && isLocalDraftKey(key)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+    } catch {
+      // Nothing more can be done here; signing out goes ahead.
+    }
+  }
+}
+
+/**
+ * For a form whose server action signs the person out and redirects when it succeeds, and answers
+ * with a result only when it fails (a new password, deleting the account): Next.js rejects a
+ * redirected action (its error boundary remounts the tree), so the form unmounts with the action
+ * still pending, while a failure is rendered with `pending` false. Leaving with an action under way
+ * therefore means it signed out here.
+ */
+export function useClearLocalDraftsIfLeftPending(pending: boolean) {
+  const underWay = useRef(false);
+  useEffect(() => {
+    underWay.current = pending;
+  }, [pending]);
+  useEffect(
+    () => () => {
+      if (underWay.current) clearAllLocalDrafts();
+    },
+    [],
+  );
+}
+
+/**
+ * Brings a copy kept under a key from before the prefix (`name` itself) to its prefixed key, once,
+ * unless a prefixed copy is already there; `convert` turns the old stored text into the new value.
+ */
+export function adoptLegacyLocalDraft(name: string, convert: (raw: string) => unknown = (raw) => JSON.parse(raw)) {
+  try {
+    const store = window.localStorage;
+    const raw = store.getItem(name);
+    if (raw === null) return;
+    store.removeItem(name);
+    if (store.getItem(localDraftKey(name)) === null) store.setItem(localDraftKey(name), JSON.stringify(convert(raw)));
+  } catch {
+    // A broken old copy is dropped; the form works without it.
+  }
+}
 
 export function readLocalDraft(key: string): unknown {
   try {
@@ -28,6 +117,32 @@ export function clearLocalDraft(key: string) {
   } catch {
     // Nothing to clear.
   }
+}
+
+/**
+ * An answer's text kept in this browser, with the server revision it was typed on top of (null for
+ * a copy from before revisions were kept: what it was based on is unknown).
+ */
+export type LocalAnswer = { text: string; baseRevision: number | null };
+
+/** A stored answer copy, or null when it is missing or not one (broken, hand-edited). */
+export function parseLocalAnswer(saved: unknown): LocalAnswer | null {
+  if (!isRecord(saved) || typeof saved.text !== 'string') return null;
+  const base = saved.baseRevision;
+  return { text: saved.text, baseRevision: typeof base === 'number' && Number.isInteger(base) ? base : null };
+}
+
+/**
+ * What to do with an answer copy found in this browser when the page loads:
+ * - `none`: nothing to restore (no copy, or the server already has this text);
+ * - `restore`: the copy was typed on top of the answer the server still has, so it is newer and is
+ *   put back and saved, as if just typed;
+ * - `ask`: the server's answer changed since (another window, another computer) or the copy is
+ *   too old to tell; saving it would silently replace newer text, so the person decides.
+ */
+export function decideLocalAnswer(local: LocalAnswer | null, server: { text: string; revision: number }): 'none' | 'restore' | 'ask' {
+  if (!local || local.text === server.text) return 'none';
+  return local.baseRevision === server.revision ? 'restore' : 'ask';
 }
 
 /**

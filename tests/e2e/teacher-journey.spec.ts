@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { SAMPLE_PDF, SAMPLE_PNG, confirmOwnEmail, uniqueEmail } from './helpers';
+import { SAMPLE_PDF, SAMPLE_PNG, confirmOwnEmail, signOut, uniqueEmail } from './helpers';
 
 test('a teacher browses, signs up, enrols, writes, uploads, and submits', async ({ page }) => {
   test.setTimeout(120_000);
@@ -86,4 +86,18 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: /Submitted/ })).toBeVisible();
   await expect(page.getByText(/Decision expected by/)).toBeVisible();
+
+  // On a shared school computer, signing out leaves none of this teacher's unsent text behind: a
+  // copy that never reached the server (the connection dropped as the tab closed), and one kept
+  // before copies shared a prefix. Another site's key on the same origin stays.
+  await page.evaluate(() => {
+    localStorage.setItem('microcred:draft:unsent-attempt:unsent-part', JSON.stringify({ text: 'A paragraph that never reached the server.', baseRevision: 1 }));
+    localStorage.setItem('draft:unsent-attempt:unsent-part', 'A paragraph kept before the upgrade.');
+    localStorage.setItem('another-tool:theme', 'dark');
+  });
+  await signOut(page);
+  const keysLeft = await page.evaluate(() => Object.keys(localStorage));
+  expect(keysLeft.filter((key) => key.startsWith('microcred:'))).toEqual([]);
+  expect(keysLeft).not.toContain('draft:unsent-attempt:unsent-part');
+  expect(keysLeft).toContain('another-tool:theme');
 });
