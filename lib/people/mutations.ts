@@ -88,28 +88,22 @@ async function emailInvitation(opts: { inviterName: string; organizationName: st
 async function loadManagedInvitation(actor: Actor, invitationId: string) {
   const inv = await db.invitation.findUnique({
     where: { id: invitationId },
-    select: { id: true, email: true, role: true, organizationId: true, tokenHash: true, acceptedAt: true, expiresAt: true, organization: { select: { id: true, name: true, kind: true, parentId: true } } },
+    select: { id: true, email: true, role: true, organizationId: true, tokenHash: true, acceptedAt: true, expiresAt: true, withdrawnAt: true, organization: { select: { id: true, name: true, kind: true, parentId: true } } },
   });
   if (!inv || !canManageOrg(actor, inv.organization)) throw notFound('That invitation');
   return inv;
 }
 
-function assertOpen(inv: { acceptedAt: Date | null; expiresAt: Date }, now: Date, doing: 'cancel' | 'resend') {
+function assertOpen(inv: { acceptedAt: Date | null; expiresAt: Date; withdrawnAt: Date | null }, now: Date, doing: 'cancel' | 'resend') {
   if (inv.acceptedAt) throw invalidState(doing === 'cancel' ? 'This invitation has already been accepted, so it can no longer be cancelled. To take the role away, remove it from the person instead.' : 'This invitation has already been accepted, so there is nothing to resend.');
-  if (inv.expiresAt <= now) throw invalidState(doing === 'cancel' ? 'This invitation is no longer open (it has expired or was cancelled), so there is nothing to cancel.' : 'This invitation is no longer open (it has expired or was cancelled), so it cannot be resent. Send a new invitation instead.');
+  if (inv.withdrawnAt || inv.expiresAt <= now) throw invalidState(doing === 'cancel' ? 'This invitation is no longer open (it has expired or was cancelled), so there is nothing to cancel.' : 'This invitation is no longer open (it has expired or was cancelled), so it cannot be resent. Send a new invitation instead.');
 }
 
-// Cancelling ends an invitation by setting its expiry to now, as disabling the inviter's account
-// does (lib/organizations/platform.ts): every check of an open invitation (accepting, the lists)
-// already compares the expiry. The audit entry, written in the same transaction to an append-only
-// log, is what tells a withdrawn invitation from one that simply ran out, so the link's page can
-// say which. (A `withdrawnAt` column would say it directly; it needs a migration.)
+// Cancelling sets `withdrawnAt`, which tells a withdrawn invitation from one that simply ran out
+// (the link's page says which), and also sets the expiry to now, as disabling the inviter's account
+// does (lib/organizations/platform.ts), so every check of an open invitation that compares the
+// expiry (the lists, the platform overview) refuses it too.
 const CANCEL_ACTION = 'people.invitation_cancel';
-
-async function wasWithdrawn(invitationId: string) {
-  const entry = await db.auditLog.findFirst({ where: { entityType: 'Invitation', entityId: invitationId, action: CANCEL_ACTION }, select: { id: true } });
-  return Boolean(entry);
-}
 
 /** Cancels an open invitation: its link stops working at once. */
 export async function cancelInvitation(opts: { actor: Actor; invitationId: string; now?: Date }) {
@@ -118,7 +112,7 @@ export async function cancelInvitation(opts: { actor: Actor; invitationId: strin
   assertOpen(inv, now, 'cancel');
   await db.$transaction(async (tx) => {
     // Only one of two clicks, or of a cancel and an accept at the same moment, finds it still open.
-    const ended = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    const ended = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } }, data: { expiresAt: now, withdrawnAt: now } });
     if (ended.count !== 1) throw conflict('This invitation was accepted or cancelled a moment ago. Reload the page to see where it stands.');
     await recordAudit({ actorId: opts.actor.id, action: CANCEL_ACTION, entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { email: inv.email, role: inv.role } }, tx);
   });
@@ -153,7 +147,8 @@ export async function resendInvitation(opts: { actor: Actor; invitationId: strin
     await db.$transaction(async (tx) => {
       // Conditional on the old token: a double click sends one email, and an accept in between wins.
       const rotated = await tx.invitation.updateMany({
-        where: { id: inv.id, tokenHash: inv.tokenHash, acceptedAt: null, expiresAt: { gt: now } },
+        // A withdrawn invitation is never resent (a new one is sent instead), so its link stays dead.
+        where: { id: inv.id, tokenHash: inv.tokenHash, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
         data: { tokenHash: hashToken(token), expiresAt, linkShared: false },
       });
       if (rotated.count !== 1) throw conflict('This invitation was accepted, cancelled or resent a moment ago. Reload the page to see where it stands.');
@@ -177,10 +172,11 @@ export type InvitationState =
   | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean };
 
 export async function getInvitation(token: string, now = new Date()): Promise<InvitationState> {
-  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, email: true, role: true, acceptedAt: true, expiresAt: true, organization: { select: { name: true } } } });
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, email: true, role: true, acceptedAt: true, expiresAt: true, withdrawnAt: true, organization: { select: { name: true } } } });
   if (!inv) return { state: 'invalid' };
   if (inv.acceptedAt) return { state: 'used', organizationName: inv.organization.name };
-  if (inv.expiresAt <= now) return { state: (await wasWithdrawn(inv.id)) ? 'withdrawn' : 'expired', organizationName: inv.organization.name };
+  if (inv.withdrawnAt) return { state: 'withdrawn', organizationName: inv.organization.name };
+  if (inv.expiresAt <= now) return { state: 'expired', organizationName: inv.organization.name };
   const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
   return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user) };
 }
@@ -194,10 +190,11 @@ export async function getInvitation(token: string, now = new Date()): Promise<In
  */
 export async function acceptInvitation(opts: { token: string; actor?: Actor | null; newAccount?: { name: string; password: string }; now?: Date }) {
   const now = opts.now ?? new Date();
-  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(opts.token) }, select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, linkShared: true, organization: { select: { kind: true, parentId: true } } } });
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(opts.token) }, select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, withdrawnAt: true, linkShared: true, organization: { select: { kind: true, parentId: true } } } });
   if (!inv) throw notFound('That invitation');
   if (inv.acceptedAt) throw invalidState('This invitation has already been used.');
-  if (inv.expiresAt <= now) throw invalidState((await wasWithdrawn(inv.id)) ? 'This invitation was withdrawn, so it can no longer be accepted. Ask for a new one if you still expect to join.' : 'This invitation has expired. Ask for a new one.');
+  if (inv.withdrawnAt) throw invalidState('This invitation was withdrawn, so it can no longer be accepted. Ask for a new one if you still expect to join.');
+  if (inv.expiresAt <= now) throw invalidState('This invitation has expired. Ask for a new one.');
   const existing = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
   if (opts.actor) {
     if (opts.actor.email.toLowerCase() !== inv.email) throw forbidden(`This invitation was sent to ${inv.email}. Sign out and accept it with that address.`);
@@ -208,7 +205,7 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
   const passwordHash = !opts.actor && opts.newAccount ? await hashPassword(opts.newAccount.password) : null;
   return db.$transaction(async (tx) => {
     // Single use even with two tabs: only one update finds it still open.
-    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (claimed.count !== 1) throw conflict('This invitation has just been used.');
     let userId: string;
     if (opts.actor) userId = opts.actor.id;
