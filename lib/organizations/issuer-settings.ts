@@ -4,10 +4,10 @@ import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
-import { conflict, forbidden, notFound } from '@/lib/errors';
+import { conflict, forbidden, notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
-import type { IssuerProfileInput, IssuerReviewSettingsInput } from '@/lib/organizations/schemas';
+import { SETTINGS_FORM_OUT_OF_DATE, type IssuerProfileInput, type IssuerReviewSettingsInput } from '@/lib/organizations/schemas';
 
 // An issuer's own settings, kept by its admins: the public profile badge earners and verifiers see,
 // and the checks that keep its scoring fair. Badges already issued keep the profile they were
@@ -29,13 +29,19 @@ async function loadIssuer(actor: Actor, organizationId: string) {
   return org;
 }
 
-type Seen<T> = Omit<T, 'seenAt'> & { seenAt?: Date };
-
 export const SETTINGS_CHANGED = 'Someone else saved these settings while you were editing. Reload the page to see theirs, then make your change again.';
 
+/**
+ * Every save says when its form was loaded. The type requires it; this refuses a caller that got
+ * round the type, since Prisma reads an undefined filter as no filter and would save blind.
+ */
+function assertSeenAt(seenAt: unknown): asserts seenAt is Date {
+  if (!(seenAt instanceof Date) || Number.isNaN(seenAt.getTime())) throw validation(SETTINGS_FORM_OUT_OF_DATE);
+}
+
 /** Writes only if nobody saved since the form was loaded (`seenAt`, its updatedAt then). */
-async function saveIfUnchanged(tx: Tx, id: string, seenAt: Date | undefined, data: Prisma.OrganizationUpdateManyMutationInput) {
-  const u = await tx.organization.updateMany({ where: { id, ...(seenAt ? { updatedAt: seenAt } : {}) }, data });
+async function saveIfUnchanged(tx: Tx, id: string, seenAt: Date, data: Prisma.OrganizationUpdateManyMutationInput) {
+  const u = await tx.organization.updateMany({ where: { id, updatedAt: seenAt }, data });
   if (u.count !== 1) throw conflict(SETTINGS_CHANGED);
 }
 
@@ -45,9 +51,10 @@ export async function getIssuerSettings(opts: { actor: Actor; organizationId: st
 }
 
 /** Renames or re-describes an issuer; the catalogue's copies of its name follow in the same transaction. */
-export async function updateIssuerProfile(opts: { actor: Actor; input: Seen<z.infer<typeof IssuerProfileInput>> }) {
+export async function updateIssuerProfile(opts: { actor: Actor; input: z.infer<typeof IssuerProfileInput> }) {
   const { input } = opts;
   const before = await loadIssuer(opts.actor, input.organizationId);
+  assertSeenAt(input.seenAt);
   const data = { name: input.name, description: input.description, url: input.url, email: input.email };
   const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => (before[k] ?? null) !== (data[k] ?? null));
   if (!changed.length) return { changed };
@@ -62,9 +69,10 @@ export async function updateIssuerProfile(opts: { actor: Actor; input: Seen<z.in
   return { changed };
 }
 
-export async function updateIssuerReviewSettings(opts: { actor: Actor; input: Seen<z.infer<typeof IssuerReviewSettingsInput>> }) {
+export async function updateIssuerReviewSettings(opts: { actor: Actor; input: z.infer<typeof IssuerReviewSettingsInput> }) {
   const { input } = opts;
   const before = await loadIssuer(opts.actor, input.organizationId);
+  assertSeenAt(input.seenAt);
   const data = {
     slaBusinessDays: input.slaBusinessDays,
     doubleScoreRate: input.doubleScorePercent / 100,

@@ -37,10 +37,23 @@ const WebAddress = str()
   .transform((v) => v || null)
   .refine((v) => v === null || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(v), 'Use a full https:// address, e.g. https://example.org.');
 
-/** What badge earners and verifiers see about an issuer (its page, its Open Badges profile, new badges). */
-/** The settings as the form showed them: a save on top of someone else's newer save is refused. */
-const SeenAt = str().max(40).optional().transform((v) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined));
+/**
+ * A settings form that does not say when it was loaded cannot be checked against someone else's
+ * newer save, so it is refused rather than saved blind (a page from before the check, a hand-made
+ * request).
+ */
+export const SETTINGS_FORM_OUT_OF_DATE = 'This form is out of date. Reload the page to see the current settings, then make your change again.';
 
+/**
+ * The settings as the form showed them (their `updatedAt` then): a save on top of someone else's
+ * newer save is refused. A plain z.string() for its missing-value message; it only becomes a Date.
+ */
+const SeenAt = z
+  .string({ error: SETTINGS_FORM_OUT_OF_DATE })
+  .refine((v) => v.length <= 40 && !Number.isNaN(Date.parse(v)), SETTINGS_FORM_OUT_OF_DATE)
+  .transform((v) => new Date(v));
+
+/** What badge earners and verifiers see about an issuer (its page, its Open Badges profile, new badges). */
 export const IssuerProfileInput = z.object({
   organizationId: str().min(1).max(40),
   seenAt: SeenAt,

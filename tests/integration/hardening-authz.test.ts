@@ -78,6 +78,8 @@ function rows(): Row[] {
   const pdf = 'student-work.pdf';
   const attemptVersion = async (id: string) => (await db.attempt.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
   const reviewVersion = async () => (await db.review.findUniqueOrThrow({ where: { id: ctx.reviewId! }, select: { version: true } })).version;
+  // The settings as a freshly loaded form shows them (a save from an older form is refused).
+  const issuerASeenAt = async () => (await db.organization.findUniqueOrThrow({ where: { id: w.issuerA.id }, select: { updatedAt: true } })).updatedAt;
   return [
     // ── The teacher's own application and evidence ──
     {
@@ -199,8 +201,8 @@ function rows(): Row[] {
 
     // ── Organisation settings and platform administration ──
     { name: 'getIssuerSettings (issuer A)', allow: ['adminA'], run: (a) => getIssuerSettings({ actor: a, organizationId: w.issuerA.id }) },
-    { name: 'updateIssuerProfile (issuer A)', allow: ['adminA'], run: (a) => updateIssuerProfile({ actor: a, input: { organizationId: w.issuerA.id, name: `Issuer A ${uid()}`, description: '', url: null, email: null } }) },
-    { name: 'updateIssuerReviewSettings (issuer A)', allow: ['adminA'], run: (a) => updateIssuerReviewSettings({ actor: a, input: { organizationId: w.issuerA.id, slaBusinessDays: 10 + Math.floor(Math.random() * 20), doubleScorePercent: 0, claimMinutes: 240, blockSameSchool: true, blockSameDistrict: false, blindReview: false, calibrationRequired: true } }) },
+    { name: 'updateIssuerProfile (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerProfile({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), name: `Issuer A ${uid()}`, description: '', url: null, email: null } }) },
+    { name: 'updateIssuerReviewSettings (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerReviewSettings({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), slaBusinessDays: 10 + Math.floor(Math.random() * 20), doubleScorePercent: 0, claimMinutes: 240, blockSameSchool: true, blockSameDistrict: false, blindReview: false, calibrationRequired: true } }) },
     { name: 'listSchoolsWithCounts (District One)', allow: ['L1'], run: (a) => listSchoolsWithCounts({ actor: a, districtId: w.d1.id }) },
     { name: 'addSchool (District One)', allow: ['L1'], run: (a) => addSchool({ actor: a, input: { districtId: w.d1.id, name: `School ${uid()}` } }) },
     { name: 'renameDistrict (District One)', allow: ['L1'], run: (a) => renameDistrict({ actor: a, input: { districtId: w.d1.id, name: `District One ${uid()}` } }) },

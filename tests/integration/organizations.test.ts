@@ -19,10 +19,11 @@ import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { getPublicAward } from '@/lib/awards/queries';
-import { getIssuerSettings, updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
+import { getIssuerSettings, SETTINGS_CHANGED, updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
+import { zodFieldErrors } from '@/lib/action-result';
 import { createOrganization, grantPlatformAdmin, listOrganizations, searchAccounts, setAccountDisabled } from '@/lib/organizations/platform';
 import { addSchool, listSchoolsWithCounts, renameDistrict, renameSchool } from '@/lib/district/schools';
-import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewOrganizationInput, RenameDistrictInput, SchoolInput } from '@/lib/organizations/schemas';
+import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewOrganizationInput, RenameDistrictInput, SchoolInput, SETTINGS_FORM_OUT_OF_DATE } from '@/lib/organizations/schemas';
 
 beforeEach(resetDatabase);
 
@@ -37,7 +38,7 @@ describe('issuer settings', () => {
   it('an admin renames their issuer: the catalogue, its search and the audit log follow; another issuer’s admin cannot', async () => {
     const { issuer, admin, mc } = await createPublishedCredential();
     const other = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
-    const input = IssuerProfileInput.parse({ organizationId: issuer.id, name: 'Quillfeather Teaching Institute', description: 'We help teachers.', url: 'https://quill.example.org', email: 'hello@quill.example.org' });
+    const input = IssuerProfileInput.parse({ organizationId: issuer.id, seenAt: issuer.updatedAt.toISOString(), name: 'Quillfeather Teaching Institute', description: 'We help teachers.', url: 'https://quill.example.org', email: 'hello@quill.example.org' });
     expect(await outcomeOf(updateIssuerProfile({ actor: other, input }))).toBe('FORBIDDEN');
     expect(await outcomeOf(getIssuerSettings({ actor: other, organizationId: issuer.id }))).toBe('FORBIDDEN');
     const holder = await createActor();
@@ -74,7 +75,7 @@ describe('issuer settings', () => {
       await held;
     }, { timeout: 30_000 });
     await inside;
-    const input = IssuerProfileInput.parse({ organizationId: issuer.id, name: 'Renamed While Publishing', description: '', url: '', email: '' });
+    const input = IssuerProfileInput.parse({ organizationId: issuer.id, seenAt: issuer.updatedAt.toISOString(), name: 'Renamed While Publishing', description: '', url: '', email: '' });
     const renaming = updateIssuerProfile({ actor: admin, input });
     // The rename waits for the publishing transaction (it holds the issuer row) instead of
     // committing around it.
@@ -94,17 +95,17 @@ describe('issuer settings', () => {
   });
 
   it('validates the profile: an https address, a real email, a name', () => {
-    const bad = IssuerProfileInput.safeParse({ organizationId: 'x', name: ' ', url: 'http://insecure.example.org', email: 'not-an-email' });
+    const bad = IssuerProfileInput.safeParse({ organizationId: 'x', seenAt: new Date().toISOString(), name: ' ', url: 'http://insecure.example.org', email: 'not-an-email' });
     expect(bad.success).toBe(false);
     const fields = Object.keys(bad.error!.flatten().fieldErrors).sort();
     expect(fields).toEqual(['email', 'name', 'url']);
-    expect(IssuerProfileInput.parse({ organizationId: 'x', name: 'Ok name', url: '', email: '' })).toMatchObject({ url: null, email: null });
+    expect(IssuerProfileInput.parse({ organizationId: 'x', seenAt: new Date().toISOString(), name: 'Ok name', url: '', email: '' })).toMatchObject({ url: null, email: null });
   });
 
   it('review settings are saved with what changed from what, and bounded', async () => {
     const { issuer, admin } = await createPublishedCredential();
-    await db.organization.update({ where: { id: issuer.id }, data: { blindReview: false, doubleScoreRate: 0.1, claimMinutes: 240 } });
-    const input = IssuerReviewSettingsInput.parse({ organizationId: issuer.id, slaBusinessDays: '10', doubleScorePercent: '25', claimMinutes: '480', blindReview: 'on', calibrationRequired: 'on', blockSameSchool: 'on' });
+    const { updatedAt } = await db.organization.update({ where: { id: issuer.id }, data: { blindReview: false, doubleScoreRate: 0.1, claimMinutes: 240 } });
+    const input = IssuerReviewSettingsInput.parse({ organizationId: issuer.id, seenAt: updatedAt.toISOString(), slaBusinessDays: '10', doubleScorePercent: '25', claimMinutes: '480', blindReview: 'on', calibrationRequired: 'on', blockSameSchool: 'on' });
     const { changed } = await updateIssuerReviewSettings({ actor: admin, input });
     expect(changed).toEqual(expect.arrayContaining(['blindReview', 'doubleScoreRate', 'claimMinutes', 'slaBusinessDays', 'blockSameSchool']));
     const after = await getIssuerSettings({ actor: admin, organizationId: issuer.id });
@@ -118,8 +119,50 @@ describe('issuer settings', () => {
     await updateIssuerReviewSettings({ actor: admin, input: { ...stale, seenAt: fresh.updatedAt } });
     expect((await getIssuerSettings({ actor: admin, organizationId: issuer.id })).slaBusinessDays).toBe(14);
     for (const bad of [{ slaBusinessDays: '0' }, { slaBusinessDays: '61' }, { doubleScorePercent: '101' }, { doubleScorePercent: '-1' }, { claimMinutes: '7' }]) {
-      expect(IssuerReviewSettingsInput.safeParse({ organizationId: issuer.id, slaBusinessDays: '10', doubleScorePercent: '10', claimMinutes: '240', ...bad }).success).toBe(false);
+      expect(IssuerReviewSettingsInput.safeParse({ organizationId: issuer.id, seenAt: updatedAt.toISOString(), slaBusinessDays: '10', doubleScorePercent: '10', claimMinutes: '240', ...bad }).success).toBe(false);
     }
+  });
+});
+
+describe('issuer settings saved from a form loaded before someone else’s save, or without saying when it was loaded', () => {
+  it('is refused, and nothing is written: no change, no audit entry, the catalogue untouched', async () => {
+    const { issuer, admin, mc } = await createPublishedCredential();
+    const before = await db.organization.findUniqueOrThrow({ where: { id: issuer.id } });
+    const profile = { organizationId: issuer.id, name: 'Blind Save Institute', description: 'Changed.', url: 'https://blind.example.org', email: '' };
+    const review = { organizationId: issuer.id, slaBusinessDays: '20', doubleScorePercent: '50', claimMinutes: '1440', blindReview: 'on' };
+
+    // The form's hidden field missing, empty or garbled: the person is told to reload, not to fix a field they cannot see.
+    for (const [schema, fields] of [[IssuerProfileInput, profile], [IssuerReviewSettingsInput, review]] as const) {
+      for (const seenAt of [undefined, '', 'yesterday', '2026-01-01T00:00:00.000Z'.repeat(2)]) {
+        const parsed = schema.safeParse({ ...fields, seenAt });
+        expect(parsed.success).toBe(false);
+        expect(zodFieldErrors(parsed.error!)).toEqual({ seenAt: [SETTINGS_FORM_OUT_OF_DATE] });
+      }
+    }
+
+    // A caller that gets round the type is refused the same way, before anything is compared or written.
+    const profileInput = IssuerProfileInput.parse({ ...profile, seenAt: before.updatedAt.toISOString() });
+    const reviewInput = IssuerReviewSettingsInput.parse({ ...review, seenAt: before.updatedAt.toISOString() });
+    const profileUnseen = { ...profileInput, seenAt: undefined } as unknown as typeof profileInput;
+    const reviewUnseen = { ...reviewInput, seenAt: undefined } as unknown as typeof reviewInput;
+    await expect(updateIssuerProfile({ actor: admin, input: profileUnseen })).rejects.toMatchObject({ code: 'VALIDATION', message: SETTINGS_FORM_OUT_OF_DATE });
+    await expect(updateIssuerReviewSettings({ actor: admin, input: reviewUnseen })).rejects.toMatchObject({ code: 'VALIDATION', message: SETTINGS_FORM_OUT_OF_DATE });
+    await expect(updateIssuerProfile({ actor: admin, input: { ...profileInput, seenAt: new Date(Number.NaN) } })).rejects.toMatchObject({ code: 'VALIDATION' });
+
+    // A form loaded before the last save.
+    const stale = new Date(before.updatedAt.getTime() - 1000);
+    await expect(updateIssuerProfile({ actor: admin, input: { ...profileInput, seenAt: stale } })).rejects.toMatchObject({ code: 'CONFLICT', message: SETTINGS_CHANGED });
+    await expect(updateIssuerReviewSettings({ actor: admin, input: { ...reviewInput, seenAt: stale } })).rejects.toMatchObject({ code: 'CONFLICT', message: SETTINGS_CHANGED });
+
+    expect(await db.organization.findUniqueOrThrow({ where: { id: issuer.id } })).toEqual(before);
+    expect(await db.auditLog.count({ where: { action: { in: ['issuer.profile', 'issuer.review_settings'] } } })).toBe(0);
+    expect((await db.catalogEntry.findFirstOrThrow({ where: { refId: mc.id } })).issuerName).toBe(before.name);
+
+    // The same saves from a form loaded after the last save go through.
+    await updateIssuerProfile({ actor: admin, input: profileInput });
+    const { updatedAt } = await db.organization.findUniqueOrThrow({ where: { id: issuer.id } });
+    await updateIssuerReviewSettings({ actor: admin, input: { ...reviewInput, seenAt: updatedAt } });
+    expect(await getIssuerSettings({ actor: admin, organizationId: issuer.id })).toMatchObject({ name: 'Blind Save Institute', slaBusinessDays: 20, claimMinutes: 1440 });
   });
 });
 

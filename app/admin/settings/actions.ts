@@ -2,13 +2,18 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/auth/session';
-import { IssuerProfileInput, IssuerReviewSettingsInput } from '@/lib/organizations/schemas';
+import { IssuerProfileInput, IssuerReviewSettingsInput, SETTINGS_FORM_OUT_OF_DATE } from '@/lib/organizations/schemas';
 import { updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
+/** A form without a usable load time (`seenAt`, a hidden field) is told to reload, not to fix fields. */
+function refusal(result: ActionResult<never>): ActionResult<never> {
+  return !result.ok && result.fieldErrors?.seenAt ? { ...result, formError: SETTINGS_FORM_OUT_OF_DATE } : result;
+}
+
 export async function issuerProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(IssuerProfileInput, formDataToObject(formData));
-  if (!parsed.ok) return parsed.result;
+  if (!parsed.ok) return refusal(parsed.result);
   let changed: string[];
   try {
     const actor = await requireActor();
@@ -22,7 +27,7 @@ export async function issuerProfileAction(_prev: ActionResult, formData: FormDat
 
 export async function issuerReviewSettingsAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(IssuerReviewSettingsInput, formDataToObject(formData));
-  if (!parsed.ok) return parsed.result;
+  if (!parsed.ok) return refusal(parsed.result);
   let changed: string[];
   try {
     const actor = await requireActor();
