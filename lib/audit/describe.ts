@@ -1,4 +1,5 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
+import { formatCents } from '@/lib/reporting/salary-steps';
 
 // Plain-language wording for audit log entries. The log stores terse action names ("award.revoke")
 // and the ids involved; people reading it need "Revoked the badge “…” held by Ann Avery. Reason: …".
@@ -72,6 +73,72 @@ const SETTING_LABELS: Record<string, string> = {
   blockSameSchool: 'same-school check', blockSameDistrict: 'same-district check', blindReview: 'blind review', calibrationRequired: 'calibration',
 };
 const settingList = (keys: string[]) => keys.map((k) => SETTING_LABELS[k]).filter(Boolean).join(', ');
+
+/** `{ from, to }` as settings entries keep a changed value, or null. */
+const fromTo = (d: Data, key: string): { from: unknown; to: unknown } | null => {
+  const v = d[key];
+  return v && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'to' in v ? (v as { from: unknown; to: unknown }) : null;
+};
+
+type SalaryStep = { label: string; description: string; minLevel: number; credentialsRequired: number; amountCents: number };
+
+/** The salary steps a district.policy entry kept, or null when they are not all readable. */
+function salarySteps(v: unknown): SalaryStep[] | null {
+  if (!Array.isArray(v)) return null;
+  const steps = v.flatMap((r): SalaryStep[] => {
+    if (!r || typeof r !== 'object') return [];
+    const { label, description, minLevel, credentialsRequired, amountCents } = r as Record<string, unknown>;
+    if (typeof label !== 'string' || typeof minLevel !== 'number' || typeof credentialsRequired !== 'number' || typeof amountCents !== 'number') return [];
+    return [{ label, description: typeof description === 'string' ? description : '', minLevel, credentialsRequired, amountCents }];
+  });
+  return steps.length === v.length ? steps : null;
+}
+
+const STEP_CHANGES_SHOWN = 4;
+
+/** "added “A”: $300 for 3 credentials at level 2 or above", "changed “B”: $100 → $150", "removed “C”", matched by name. */
+function salaryStepChanges(from: SalaryStep[], to: SalaryStep[]): string[] {
+  const before = new Map(from.map((r) => [r.label, r]));
+  const after = new Map(to.map((r) => [r.label, r]));
+  // Two steps with one name cannot be told apart: the counts alone are said.
+  if (before.size !== from.length || after.size !== to.length) return [];
+  const changes: string[] = [];
+  for (const r of to) {
+    const old = before.get(r.label);
+    if (!old) {
+      changes.push(`added ${quote(r.label)}: ${formatCents(r.amountCents)} for ${plural(r.credentialsRequired, 'credential')} at level ${r.minLevel} or above`);
+      continue;
+    }
+    const what = [
+      old.amountCents !== r.amountCents ? `${formatCents(old.amountCents)} → ${formatCents(r.amountCents)}` : null,
+      old.credentialsRequired !== r.credentialsRequired ? `${old.credentialsRequired} → ${plural(r.credentialsRequired, 'credential')}` : null,
+      old.minLevel !== r.minLevel ? `level ${old.minLevel} → ${r.minLevel}` : null,
+      old.description !== r.description ? 'new description' : null,
+    ].filter(Boolean);
+    if (what.length) changes.push(`changed ${quote(r.label)}: ${what.join(', ')}`);
+  }
+  for (const r of from) if (!after.has(r.label)) changes.push(`removed ${quote(r.label)}`);
+  return changes.length > STEP_CHANGES_SHOWN ? [...changes.slice(0, STEP_CHANGES_SHOWN - 1), `${changes.length - STEP_CHANGES_SHOWN + 1} more changes`] : changes;
+}
+
+/** A district.policy entry that kept the settings before and after (earlier entries kept the new flags and a count). */
+function describePolicyChange(d: Data): string | null {
+  const rules = fromTo(d, 'rules');
+  if (!rules) return null;
+  const sentences: string[] = [];
+  const from = salarySteps(rules.from);
+  const to = salarySteps(rules.to);
+  if (from && to) {
+    const changes = salaryStepChanges(from, to);
+    if (changes.length || from.length !== to.length) sentences.push(`Salary steps: ${plural(from.length, 'rule')} → ${plural(to.length, 'rule')}${changes.length ? ` (${changes.join('; ')})` : ''}`);
+  }
+  const proposals = fromTo(d, 'requiresProposal');
+  if (proposals && typeof proposals.to === 'boolean' && proposals.from !== proposals.to) sentences.push(proposals.to ? 'Teachers now need an approved proposal before they submit evidence' : 'Teachers no longer need an approved proposal');
+  const expired = fromTo(d, 'salaryCountsExpired');
+  if (expired && typeof expired.to === 'boolean' && expired.from !== expired.to) sentences.push(expired.to ? 'Expired badges now count toward salary steps' : 'Expired badges no longer count toward salary steps');
+  if (sentences.length) return `Changed the district policy. ${sentences.join('. ')}`;
+  return from && to ? 'Saved the district policy without changes' : 'Changed the district policy';
+}
 
 const ACTIONS: Record<string, ActionInfo> = {
   // ── Badges ──
@@ -197,6 +264,8 @@ const ACTIONS: Record<string, ActionInfo> = {
   'district.policy': {
     group: 'settings',
     describe: (c) => {
+      const changed = describePolicyChange(c.d);
+      if (changed) return changed;
       const proposals = c.d.requiresProposal === true ? 'proposals required' : c.d.requiresProposal === false ? 'no proposals needed' : null;
       const rules = num(c.d, 'rules');
       const parts = [proposals, rules !== null ? plural(rules, 'salary step rule') : null].filter(Boolean);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
+import { notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { str } from '@/lib/zod-text';
 
@@ -41,20 +42,41 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
   });
 }
 
-/** Replaces the district's salary-step rules, proposal and expiry settings in one transaction, audit-logged. */
+/** A salary step as saved, and as the audit log keeps it before and after each save. */
+const SALARY_STEP_FIELDS = { label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true } as const;
+
+/**
+ * Replaces the district's salary-step rules, proposal and expiry settings in one transaction. The
+ * audit entry keeps every setting before and after (`{ from, to }`), the rules in full: a save
+ * replaces them, so the entry is the only record of the steps a report used before it.
+ */
 export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<typeof DistrictPolicyInput> }) {
   const { input } = opts;
   assertLeads(opts.actor, input.districtId);
-  const rules = [...input.rules].sort((a, b) => a.credentialsRequired - b.credentialsRequired || a.minLevel - b.minLevel);
+  const rules = [...input.rules]
+    .sort((a, b) => a.credentialsRequired - b.credentialsRequired || a.minLevel - b.minLevel)
+    .map((r, i) => ({ label: r.label, description: r.description, minLevel: r.minLevel, credentialsRequired: r.credentialsRequired, amountCents: Math.round(r.amountDollars * 100), sortOrder: i }));
   await db.$transaction(async (tx) => {
+    // Row lock first: of two leaders saving at once, the second reads what the first saved, so each
+    // entry's "before" is the previous entry's "after".
+    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean }[]>`
+      SELECT "requiresProposal", "salaryCountsExpired" FROM "Organization" WHERE "id" = ${input.districtId} FOR UPDATE`;
+    if (!before) throw notFound('That district');
+    const beforeRules = await tx.salaryStepRule.findMany({
+      where: { districtId: input.districtId },
+      orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }, { minLevel: 'asc' }],
+      select: SALARY_STEP_FIELDS,
+    });
     await tx.organization.update({ where: { id: input.districtId }, data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired } });
     await tx.salaryStepRule.deleteMany({ where: { districtId: input.districtId } });
-    await tx.salaryStepRule.createMany({
-      data: rules.map((r, i) => ({
-        districtId: input.districtId, label: r.label, description: r.description, minLevel: r.minLevel,
-        credentialsRequired: r.credentialsRequired, amountCents: Math.round(r.amountDollars * 100), sortOrder: i,
-      })),
-    });
-    await recordAudit({ actorId: opts.actor.id, action: 'district.policy', entityType: 'Organization', entityId: input.districtId, organizationId: input.districtId, data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, rules: rules.length } }, tx);
+    await tx.salaryStepRule.createMany({ data: rules.map((r) => ({ districtId: input.districtId, ...r })) });
+    await recordAudit({
+      actorId: opts.actor.id, action: 'district.policy', entityType: 'Organization', entityId: input.districtId, organizationId: input.districtId,
+      data: {
+        requiresProposal: { from: before.requiresProposal, to: input.requiresProposal },
+        salaryCountsExpired: { from: before.salaryCountsExpired, to: input.salaryCountsExpired },
+        rules: { from: beforeRules, to: rules },
+      },
+    }, tx);
   });
 }

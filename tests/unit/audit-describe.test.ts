@@ -113,6 +113,26 @@ describe('audit log wording', () => {
     expect(describeAuditEntry({ action: 'user.disable', entityType: 'User', entityId: 'u', data: { reason: 'Left the school.' }, subject: { person: 'Lee' } })).toBe('Disabled the account of Lee. Reason: Left the school.');
   });
 
+  it('says how a district policy save changed the salary steps and settings, for entries old and new', () => {
+    const policy = (data: unknown) => describeAuditEntry({ action: 'district.policy', entityType: 'Organization', entityId: 'd', data });
+    const step = (label: string, amountCents: number, credentialsRequired = 1, minLevel = 2, description = '') => ({ label, description, minLevel, credentialsRequired, amountCents, sortOrder: 0 });
+    const flags = { requiresProposal: { from: true, to: true }, salaryCountsExpired: { from: true, to: true } };
+    expect(policy({ ...flags, rules: { from: [step('A', 10000)], to: [step('A', 12550, 2, 3, 'Now harder.')] } }))
+      .toBe('Changed the district policy. Salary steps: 1 rule → 1 rule (changed “A”: $100 → $125.50, 1 → 2 credentials, level 2 → 3, new description)');
+    expect(policy({ ...flags, rules: { from: [step('A', 100), step('B', 200, 2)], to: [step('A', 100)] } })).toBe('Changed the district policy. Salary steps: 2 rules → 1 rule (removed “B”)');
+    // Many changes: the first few, and how many more.
+    const many = ['A', 'B', 'C', 'D', 'E'].map((l, i) => step(l, 100, i + 1));
+    expect(policy({ ...flags, rules: { from: [], to: many } })).toMatch(/^Changed the district policy\. Salary steps: 0 rules → 5 rules \(added “A”: .*; added “C”: [^;]*; 2 more changes\)$/);
+    // Two steps of one name cannot be told apart: only the counts.
+    expect(policy({ ...flags, rules: { from: [step('A', 100)], to: [step('A', 100), step('A', 200, 2)] } })).toBe('Changed the district policy. Salary steps: 1 rule → 2 rules');
+    expect(policy({ requiresProposal: { from: true, to: false }, salaryCountsExpired: { from: false, to: true }, rules: { from: [step('A', 100)], to: [step('A', 100)] } }))
+      .toBe('Changed the district policy. Teachers no longer need an approved proposal. Expired badges now count toward salary steps');
+    expect(policy({ ...flags, rules: { from: [step('A', 100)], to: [step('A', 100)] } })).toBe('Saved the district policy without changes');
+    expect(policy({ ...flags, rules: { from: 'garbled', to: [] } })).toBe('Changed the district policy');
+    // Entries recorded before the rules were kept: the new flags and a count.
+    expect(policy({ requiresProposal: true, salaryCountsExpired: true, rules: 3 })).toBe('Changed the district policy (proposals required, 3 salary step rules)');
+  });
+
   it('still reads as words for an action it does not know yet', () => {
     expect(describeAuditEntry({ action: 'award.re_sign', entityType: 'Award', entityId: 'a' })).toBe('Re sign (award)');
     expect(describeAuditEntry({ action: 'odd', entityType: 'X', entityId: 'a' })).toBe('odd');
