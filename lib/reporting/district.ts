@@ -99,17 +99,21 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
     select: { id: true, name: true, email: true, school: { select: { name: true } } },
   });
   const counts = await db.$queryRaw<{ userId: string; level: number | null; n: number }[]>`
-    SELECT h."userId", h."level", COUNT(*)::int AS "n"
-      FROM (
-        -- One row per teacher and micro-credential, at the level of its newest counted badge: a
-        -- credential whose level changed between a badge and its renewal still counts once.
-        SELECT DISTINCT ON (a."userId", a."microCredentialId") a."userId", a."level"
-          FROM "Award" a JOIN "User" u ON u."id" = a."userId"
-         WHERE u."districtId" = ${opts.districtId} AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
+    SELECT u."id" AS "userId", h."level", COUNT(*)::int AS "n"
+      FROM "User" u
+      -- Per teacher (an index range of Award(userId, issuedAt) each): joined as one set, the
+      -- planner read the whole Award table for a district's few thousand teachers.
+      CROSS JOIN LATERAL (
+        -- One row per micro-credential, at the level of its newest counted badge: a credential
+        -- whose level changed between a badge and its renewal still counts once.
+        SELECT DISTINCT ON (a."microCredentialId") a."level"
+          FROM "Award" a
+         WHERE a."userId" = u."id" AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
            AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
-         ORDER BY a."userId", a."microCredentialId", a."issuedAt" DESC
+         ORDER BY a."microCredentialId", a."issuedAt" DESC
       ) h
-     GROUP BY h."userId", h."level"`;
+     WHERE u."districtId" = ${opts.districtId}
+     GROUP BY u."id", h."level"`;
   const byUser = new Map<string, { level: number | null; n: number }[]>();
   for (const c of counts) (byUser.get(c.userId) ?? byUser.set(c.userId, []).get(c.userId)!).push(c);
   const rows = teachers.map((t) => {
