@@ -30,10 +30,39 @@ export const RescoreExemplarInput = z.object({
 type Client = Tx | typeof db;
 
 const rubricSelect = {
-  id: true, microCredentialId: true, version: true,
+  id: true, microCredentialId: true, version: true, status: true,
   criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
   levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
 } as const;
+
+/**
+ * Rubrics of versions that are no longer drafts, kept per process: only a DRAFT version is ever
+ * edited (lib/authoring/mutations.ts), so a published or superseded one's rubric never changes and
+ * every server may keep its own copy without invalidation. The review queue asks for the rubrics
+ * of every credential a reviewer covers with samples (hundreds for a busy reviewer); without this
+ * each page read them all again (`npm run bench:explain`).
+ */
+const settledRubrics = new Map<string, Rubric>();
+const SETTLED_RUBRICS_MAX = 5_000;
+
+async function loadRubrics(client: Client, ids: string[]): Promise<Map<string, Rubric>> {
+  const out = new Map<string, Rubric>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = settledRubrics.get(id);
+    if (hit) out.set(id, hit);
+    else missing.push(id);
+  }
+  if (!missing.length) return out;
+  for (const row of await client.microCredentialVersion.findMany({ where: { id: { in: missing } }, select: rubricSelect })) {
+    const { status, ...rubric } = row;
+    out.set(rubric.id, rubric);
+    if (status === 'DRAFT') continue;
+    if (settledRubrics.size >= SETTLED_RUBRICS_MAX) settledRubrics.delete(settledRubrics.keys().next().value!);
+    settledRubrics.set(rubric.id, rubric);
+  }
+  return out;
+}
 
 type Rubric = { id: string; microCredentialId: string; version: number; criteria: { id: string; title: string; description: string; descriptors: { levelId: string; text: string }[] }[]; levels: { id: string; rank: number; label: string }[] };
 
@@ -108,9 +137,7 @@ export async function standExemplars(client: Client, rows: ExemplarRow[]): Promi
     const v = versionOf(r);
     if (v) wanted.add(v);
   }
-  const rubrics = new Map<string, Rubric>(
-    (await client.microCredentialVersion.findMany({ where: { id: { in: [...wanted] } }, select: rubricSelect })).map((r) => [r.id, r]),
-  );
+  const rubrics = await loadRubrics(client, [...wanted]);
   const meaning = new Map<string, string>();
   const meaningOf = (r: Rubric) => {
     if (!meaning.has(r.id)) meaning.set(r.id, rubricMeaning(r));
