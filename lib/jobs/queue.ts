@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export type JobInput = { type: string; payload: Prisma.InputJsonValue; runAt?: Date; maxAttempts?: number };
 export type JobHandler = (payload: Prisma.JsonValue) => Promise<void>;
@@ -172,18 +172,21 @@ export async function tidyJobs(): Promise<{ markedCrashed: number; deleted: numb
     WHERE "completedAt" IS NULL AND "attempts" >= "maxAttempts"
       AND "lockedAt" < now() - make_interval(secs => ${LOCK_TIMEOUT_SECONDS})`;
   if (markedCrashed > 0) console.error(`[jobs] gave up on ${markedCrashed} job(s) whose last attempt never finished`);
+  // Two statements, each one range of the (completedAt, runAt) index: with both conditions OR-ed
+  // in one, the planner could read the whole table to find a batch. The ids of a batch are then
+  // deleted by primary key (= ANY(ARRAY(...)), which IN (...) let the planner turn into a scan).
   let deleted = 0;
-  for (;;) {
-    const n = await db.$executeRaw`
-      DELETE FROM "Job" WHERE "id" IN (
-        SELECT "id" FROM "Job"
-        WHERE ("completedAt" < now() - make_interval(days => ${KEEP_COMPLETED_DAYS}))
-           OR ("completedAt" IS NULL AND "attempts" >= "maxAttempts" AND "lockedAt" IS NULL
-               AND "runAt" < now() - make_interval(days => ${KEEP_GIVEN_UP_DAYS}))
-        LIMIT ${TIDY_BATCH}
-      )`;
-    deleted += n;
-    if (n < TIDY_BATCH) break;
+  for (const old of [
+    Prisma.sql`"completedAt" < now() - make_interval(days => ${KEEP_COMPLETED_DAYS})`,
+    Prisma.sql`"completedAt" IS NULL AND "runAt" < now() - make_interval(days => ${KEEP_GIVEN_UP_DAYS})
+               AND "attempts" >= "maxAttempts" AND "lockedAt" IS NULL`,
+  ]) {
+    for (;;) {
+      const n = await db.$executeRaw`
+        DELETE FROM "Job" WHERE "id" = ANY(ARRAY(SELECT "id" FROM "Job" WHERE ${old} LIMIT ${TIDY_BATCH}))`;
+      deleted += n;
+      if (n < TIDY_BATCH) break;
+    }
   }
   return { markedCrashed, deleted };
 }
