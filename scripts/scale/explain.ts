@@ -106,11 +106,28 @@ async function main() {
   const { renewalsOpen } = await import('@/lib/reporting/teacher');
   const { listIssuedAwards } = await import('@/lib/awards/issued');
   const { listDistrictRequests } = await import('@/lib/district/requests');
+  const { listAuditLog } = await import('@/lib/audit/queries');
+  const { AuditFilterInput } = await import('@/lib/audit/schemas');
+  const { getDistrictHome, listDistrictTeachers } = await import('@/lib/district/queries');
+  const { listDistrictProposals } = await import('@/lib/proposals/queries');
+  const { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } = await import('@/lib/reporting/district');
+  const { resolvePeriod } = await import('@/lib/reporting/schemas');
+  const { claimJobs, tidyJobs } = await import('@/lib/jobs/queue');
+  const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
   const issuerAdmin = adminRow ? (await loadActor(adminRow.id))! : null;
   const leader = leaderRow ? (await loadActor(leaderRow.id))! : null;
   const mc = (await getMicroCredentialPage(slug))!;
+  const platformAdmin = platformId ? (await loadActor(platformId))! : null;
+  const audit = (group: string, extra: Record<string, string> = {}) => AuditFilterInput.parse({ group, ...extra });
+  // The second page of a log: its cursor comes from the first page, read once here.
+  const secondPage = async (actor: NonNullable<typeof issuerAdmin>, organizationId: string | null) => {
+    const first = await listAuditLog({ actor, organizationId, filter: audit('all') });
+    return () => listAuditLog({ actor, organizationId, filter: audit('all', first.nextCursor ? { cursor: first.nextCursor } : {}) });
+  };
+  const schoolYear = resolvePeriod({ from: undefined, to: undefined });
+  const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
   const paths: { path: string; run: () => Promise<unknown> }[] = [
     { path: '/catalog?q=peer feedback', run: () => Promise.all([searchCatalog(CatalogSearchInput.parse({ q: 'peer feedback' })), getCatalogFacets()]) },
@@ -133,7 +150,36 @@ async function main() {
       { path: '/admin/awards (one issuer, newest first)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: {} }) },
       { path: '/admin/awards?status=expiring&q=... (filtered)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: { status: 'expiring', q: 'an' } }) },
     ] : []),
-    ...(leader ? [{ path: '/district/people (requests to join)', run: () => listDistrictRequests({ actor: leader, districtId: leaderRow.org }) }] : []),
+    ...(issuerAdmin ? [
+      { path: '/admin/audit (one issuer, newest first)', run: () => listAuditLog({ actor: issuerAdmin, organizationId: adminRow.org, filter: audit('all') }) },
+      { path: '/admin/audit (second page)', run: await secondPage(issuerAdmin, adminRow.org) },
+      { path: '/admin/audit?group=awards&from=... (filtered)', run: () => listAuditLog({ actor: issuerAdmin, organizationId: adminRow.org, filter: audit('awards', { from: lastMonth }) }) },
+    ] : []),
+    ...(leader ? [
+      { path: '/district/people (requests to join)', run: () => listDistrictRequests({ actor: leader, districtId: leaderRow.org }) },
+      { path: '/district (home)', run: () => getDistrictHome({ actor: leader, districtId: leaderRow.org, since: schoolYear.from }) },
+      { path: '/district/teachers', run: () => listDistrictTeachers({ actor: leader, districtId: leaderRow.org }) },
+      { path: '/district/proposals (waiting)', run: () => listDistrictProposals([leaderRow.org], { status: 'SUBMITTED', take: 20 }) },
+      { path: '/district/proposals?status=APPROVED (newest decision first)', run: () => listDistrictProposals([leaderRow.org], { status: 'APPROVED', take: 20 }) },
+      {
+        path: '/district/reports (PD hours, months, renewals, salary steps; this school year)',
+        run: () => Promise.all([
+          pdHoursByTeacher({ actor: leader, districtId: leaderRow.org, period: schoolYear }),
+          pdHoursByMonth({ actor: leader, districtId: leaderRow.org, period: schoolYear }),
+          renewalCredentials({ actor: leader, districtId: leaderRow.org, period: schoolYear }),
+          salaryStepEligibility({ actor: leader, districtId: leaderRow.org, asOf: schoolYear.to }),
+        ]),
+      },
+      { path: '/district/audit', run: () => listAuditLog({ actor: leader, organizationId: leaderRow.org, filter: audit('all') }) },
+    ] : []),
+    ...(platformAdmin ? [
+      { path: '/platform/audit (everything, newest first)', run: () => listAuditLog({ actor: platformAdmin, organizationId: null, filter: audit('all') }) },
+      { path: '/platform/audit (second page)', run: await secondPage(platformAdmin, null) },
+      { path: '/platform/audit?group=reviews&from=...&to=... (filtered)', run: () => listAuditLog({ actor: platformAdmin, organizationId: null, filter: audit('reviews', { from: lastMonth, to: lastMonth }) }) },
+    ] : []),
+    // The job queue: every worker polls it every few seconds; the tidy runs every few hours.
+    { path: 'jobs: poll for due jobs (claimJobs)', run: () => claimJobs(10) },
+    { path: 'jobs: tidy (give up crashed, delete old)', run: () => tidyJobs() },
   ];
 
   const failures: string[] = [];
@@ -143,10 +189,13 @@ async function main() {
     const queries = await capture(p.run);
     console.log(`\n══ ${p.path}: ${queries.length} statement${queries.length === 1 ? '' : 's'}`);
     for (const [i, qy] of queries.entries()) {
+      // EXPLAIN ANALYZE runs the statement: inside a transaction rolled back afterwards, an UPDATE
+      // or DELETE (the job queue's) changes nothing.
+      await admin.query('BEGIN');
       const { rows } = await admin.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }] }>(
         `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${qy.text}`,
         qy.values as unknown[],
-      );
+      ).finally(() => admin.query('ROLLBACK'));
       const plan = rows[0]['QUERY PLAN'][0];
       if (dumpDir) {
         const literal = (v: unknown): string => (v === null || v === undefined ? 'NULL' : Array.isArray(v) ? `ARRAY[${v.map(literal).join(', ')}]` : typeof v === 'number' || typeof v === 'boolean' ? String(v) : `'${String(v instanceof Date ? v.toISOString() : v).replaceAll("'", "''")}'`);

@@ -128,7 +128,7 @@ async function prepareDatabase(url: string, force: boolean) {
 // Big tables whose secondary indexes are dropped during the load and rebuilt afterwards.
 const BULK_TABLES = [
   'User', 'Membership', 'Enrollment', 'Submission', 'Attempt', 'Review', 'CriterionScore', 'PartResponse', 'Award',
-  'Notification', 'ResourceProgress', 'Proposal', 'ReviewerQualification',
+  'Notification', 'ResourceProgress', 'Proposal', 'ReviewerQualification', 'AuditLog', 'Job',
 ];
 
 async function main() {
@@ -722,6 +722,43 @@ async function main() {
       FROM subs s JOIN ach USING (mc) WHERE s.a1_dec IS NOT NULL AND (s.two OR s.status = 'NEEDS_REVISION')
     ) x`));
 
+  // The audit log as the domain code writes it (same actions, entities, organisations and data keys):
+  // every claim and score, every submission, award and revocation, every proposal decision.
+  await step('audit log', () => q(`
+    INSERT INTO "AuditLog" (at, "actorId", action, "entityType", "entityId", "organizationId", data)
+    SELECT at, actor, action, etype, eid, org, data FROM (
+      SELECT r.claimed_at AS at, pg_temp.sid('usr', r.reviewer) AS actor, 'review.claim' AS action, 'Review' AS etype, pg_temp.sid('rev', r.att * 3 + r.kindno) AS eid,
+        pg_temp.sid('iss', s.issuer) AS org, jsonb_build_object('attemptId', pg_temp.sid('att', r.att), 'kind', CASE r.kindno WHEN 0 THEN 'PRIMARY' ELSE 'SECOND' END) AS data
+      FROM rv r JOIN subs s USING (seq)
+      UNION ALL
+      SELECT r.submitted_at, pg_temp.sid('usr', r.reviewer), 'review.submit', 'Review', pg_temp.sid('rev', r.att * 3 + r.kindno), pg_temp.sid('iss', s.issuer),
+        jsonb_build_object('attemptId', pg_temp.sid('att', r.att), 'kind', CASE r.kindno WHEN 0 THEN 'PRIMARY' ELSE 'SECOND' END, 'decision', r.decision)
+      FROM rv r JOIN subs s USING (seq) WHERE r.submitted_at IS NOT NULL
+      UNION ALL
+      SELECT a.sub, pg_temp.sid('usr', s.t), 'submission.submit', 'Attempt', pg_temp.sid('att', s.seq * 4 + a.n), pg_temp.sid('iss', s.issuer), jsonb_build_object('number', a.n)
+      FROM subs s CROSS JOIN LATERAL (VALUES (1, s.a1_sub), (2, s.a2_sub)) a(n, sub) WHERE a.sub IS NOT NULL
+      UNION ALL
+      SELECT aw.issued_at, NULL, 'award.issue', 'Award', aw.id::text, pg_temp.sid('iss', aw.issuer), jsonb_build_object('submissionId', pg_temp.sid('sub', aw.seq), 'userId', pg_temp.sid('usr', aw.t))
+      FROM aw
+      UNION ALL
+      SELECT aw.issued_at + interval '30 days', pg_temp.sid('usr', ${U_ADM} + aw.issuer), 'award.revoke', 'Award', aw.id::text, pg_temp.sid('iss', aw.issuer), jsonb_build_object('reason', 'Issued in error')
+      FROM aw WHERE aw.rk % 200 = 0
+      UNION ALL
+      SELECT p."decidedAt", p."decidedById", 'proposal.' || lower(p.status::text), 'Proposal', p.id, p."districtId", jsonb_build_object('comment', p."decisionComment")
+      FROM "Proposal" p WHERE p."decidedAt" IS NOT NULL
+    ) x ORDER BY at`));
+
+  // Two months of finished background jobs (e-mails, award issues), a few given up, for the
+  // queue's poll and its tidy: the table those read every few seconds is never empty in production.
+  await step('job history', () => q(`
+    INSERT INTO "Job" (id, type, payload, "runAt", attempts, "maxAttempts", "lockedAt", "lockedBy", "lastError", "completedAt", "createdAt")
+    SELECT pg_temp.sid('job', g), CASE WHEN g % 3 = 0 THEN 'award.issue' ELSE 'email.notification' END, jsonb_build_object('n', g),
+      t, CASE WHEN g % 500 = 0 THEN 5 ELSE 1 END, 5, NULL, NULL,
+      CASE WHEN g % 500 = 0 THEN 'SMTP 421: service not available' END,
+      CASE WHEN g % 500 <> 0 THEN t + interval '2 seconds' END, t
+    FROM generate_series(1, ${Math.max(1_000, Math.round(S * 0.3))}) g,
+      LATERAL (SELECT now() - (g::float / ${Math.max(1_000, Math.round(S * 0.3))}) * interval '60 days' AS t) x`));
+
   // ───────────── Indexes, real signed awards, statistics ─────────────
   await q(`SET session_replication_role = origin`);
   await step(`rebuild ${indexDefs.length} secondary indexes`, async () => {
@@ -740,7 +777,7 @@ async function main() {
       if (done % 100 === 0) log(`  signed ${done}/${rows.length} (${fmtMs((performance.now() - started) / done)} each)`);
     }
     // The issuance queued e-mail jobs for these; a benchmark server should not start sending them.
-    await q(`UPDATE "Job" SET "completedAt" = now() WHERE "completedAt" IS NULL`);
+    await q(`UPDATE "Job" SET "completedAt" = now() WHERE "completedAt" IS NULL AND attempts < "maxAttempts"`);
     return done;
   });
 
