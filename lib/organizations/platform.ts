@@ -132,7 +132,7 @@ export async function setAccountDisabled(opts: { actor: Actor; input: z.output<t
       if (!u.count) throw conflict('This account is already disabled.');
       const released = await releaseAllClaimsOf(tx, userId, opts.actor.id, now);
       // Invitations they sent stop working: a taken-over account must not leave a way back in.
-      const invitations = await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      const invitations = await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now, withdrawnAt: now } });
       await recordAudit({ actorId: opts.actor.id, action: 'user.disable', entityType: 'User', entityId: userId, data: { reason, releasedClaims: released, cancelledInvitations: invitations.count } }, tx);
       await notify({ userId, kind: 'account', essential: true, title: 'Your Microcred account has been disabled', body: `Reason given: ${reason}\n\nYour badges stay valid and their public pages stay up. If you think this is a mistake, contact the organisation you work with (your district or the issuer you review for).` }, tx);
     });

@@ -337,7 +337,7 @@ describe('platform administration', () => {
     const token = await invitationTokenFor('accomplice@example.org');
     expect((await getInvitation(token)).state).toBe('open');
     await setAccountDisabled({ actor: root, input: { userId: admin.id, op: 'disable', reason: 'Account taken over' } });
-    expect((await getInvitation(token)).state).toBe('expired');
+    expect((await getInvitation(token)).state).toBe('withdrawn');
     expect((await audits('user.disable'))[0].data).toMatchObject({ cancelledInvitations: 1 });
 
     const platform = await db.organization.findFirstOrThrow({ where: { kind: 'PLATFORM' } });
