@@ -68,7 +68,7 @@ export const DASHBOARD_MAX_ENROLLMENTS = 500;
 /** The teacher's dashboard: everything they are working on, grouped by where it stands. */
 export async function getTeacherDashboard(who: Teacher) {
   const userId = who.id;
-  const [enrollments, submissions, awardTotals, credentialsHeld, proposals, progress, district] = await Promise.all([
+  const [enrollments, submissions, credentialsHeld, proposals, progress, district] = await Promise.all([
     db.enrollment.findMany({
       where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
       orderBy: { createdAt: 'desc' },
@@ -96,9 +96,8 @@ export async function getTeacherDashboard(who: Teacher) {
       },
     }),
     // Totals over every badge held, not over a page of them; a renewed badge and the one it
-    // renewed are one credential.
-    db.award.aggregate({ where: { userId, revokedAt: null }, _sum: { pdHours: true } }),
-    db.award.groupBy({ by: ['microCredentialId', 'stackId'], where: { userId, revokedAt: null } }),
+    // renewed are one credential (one group), and both badges' hours count.
+    db.award.groupBy({ by: ['microCredentialId', 'stackId'], where: { userId, revokedAt: null }, _sum: { pdHours: true } }),
     db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT }, select: { microCredentialId: true, status: true, decisionComment: true } }),
     db.resourceProgress.findMany({ where: { userId }, select: { resourceId: true } }),
     // Whether the teacher's district wants a proposal approved first (the next step says so).
@@ -107,7 +106,7 @@ export async function getTeacherDashboard(who: Teacher) {
   const proposalRequired = Boolean(district?.requiresProposal);
   const truncated = enrollments.length > DASHBOARD_MAX_ENROLLMENTS;
   if (truncated) enrollments.length = DASHBOARD_MAX_ENROLLMENTS;
-  const awards = { count: credentialsHeld.length, pdHours: Number(awardTotals._sum.pdHours ?? 0) };
+  const awards = { count: credentialsHeld.length, pdHours: Math.round(credentialsHeld.reduce((sum, g) => sum + Number(g._sum.pdHours ?? 0) * 10, 0)) / 10 };
   const doneResourceIds = new Set(progress.map((p) => p.resourceId));
   const versionIds = enrollments.map((e) => e.microCredential?.currentVersion?.id).filter((v): v is string => Boolean(v));
   const resources = await db.resource.findMany({ where: { versionId: { in: versionIds } }, select: { id: true, versionId: true } });
