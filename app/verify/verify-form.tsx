@@ -13,8 +13,16 @@ async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+const dateOf = (iso: string | undefined) => {
+  const d = iso ? new Date(iso) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : null;
+};
+
 export function VerifyForm() {
   const [text, setText] = useState('');
+  const [email, setEmail] = useState('');
+  // The address the shown result was checked against (the field may be edited afterwards).
+  const [checkedEmail, setCheckedEmail] = useState('');
   const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pending, start] = useTransition();
@@ -22,7 +30,8 @@ export function VerifyForm() {
   const checkFile = (file: File) =>
     start(async () => {
       if (file.size > 1_000_000) return setOutcome({ ok: false, message: 'That file is too large to be a badge (1 MB at most).' });
-      setOutcome(await verifyAction({ kind: 'file', name: file.name, base64: await fileToBase64(file) }));
+      setCheckedEmail(email.trim());
+      setOutcome(await verifyAction({ kind: 'file', name: file.name, base64: await fileToBase64(file), email }));
     });
 
   return (
@@ -32,11 +41,29 @@ export function VerifyForm() {
         method="post"
         onSubmit={(e) => {
           e.preventDefault();
-          start(async () => setOutcome(await verifyAction({ kind: 'text', text })));
+          start(async () => {
+            setCheckedEmail(email.trim());
+            setOutcome(await verifyAction({ kind: 'text', text, email }));
+          });
         }}
       >
+        <label htmlFor="recipient-email" className="block font-semibold">
+          Recipient’s email <span className="font-normal text-slate-700">(optional)</span>
+        </label>
+        <p id="recipient-email-hint" className="text-sm text-slate-700">
+          To check that the badge was issued to the person who gave it to you. Badges carry only a scrambled form of the address; what you type is not stored.
+        </p>
+        <input
+          id="recipient-email"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-describedby="recipient-email-hint"
+          className="mt-1 mb-4 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
+        />
         <label htmlFor="credential-text" className="block font-semibold">
-          Paste a credential (JSON)
+          Paste a badge link or a credential (JSON)
         </label>
         <textarea id="credential-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm" />
         <button type="submit" disabled={pending || !text.trim()} className="mt-2 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
@@ -71,6 +98,23 @@ export function VerifyForm() {
             <div>
               <Alert tone={outcome.result.verified ? 'success' : 'danger'} title={outcome.result.verified ? 'This credential is genuine and valid' : 'This credential did not pass verification'}>
                 {outcome.summary.name ? <p>{outcome.summary.name}{outcome.summary.issuer ? `, issued by ${outcome.summary.issuer}` : ''}</p> : null}
+                {dateOf(outcome.summary.validFrom) ? (
+                  <p>
+                    Issued {dateOf(outcome.summary.validFrom)}
+                    {dateOf(outcome.summary.validUntil) ? `, valid until ${dateOf(outcome.summary.validUntil)}` : ''}
+                  </p>
+                ) : null}
+                {outcome.summary.recipient === 'match' ? <p className="font-semibold">It was issued to {checkedEmail}.</p> : null}
+                {outcome.summary.recipient === 'no-match' ? (
+                  <p className="font-semibold">It was not issued to {checkedEmail}. Check the address with the person who gave you the badge; they may have used another one.</p>
+                ) : null}
+                {outcome.summary.url ? (
+                  <p>
+                    <a href={outcome.summary.url} className="font-semibold underline">
+                      Open the badge’s page
+                    </a>
+                  </p>
+                ) : null}
                 {outcome.result.errors.length ? (
                   <ul className="mt-1 list-disc pl-5">
                     {outcome.result.errors.map((e) => <li key={e}>{e}</li>)}

@@ -3,20 +3,70 @@ import { z } from 'zod';
 import { extractCredential } from '@/lib/credentials/bake';
 import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
 import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-lists';
+import { getCredentialDocument } from '@/lib/awards/queries';
+import { emailMatchesIdentity } from '@/lib/credentials/identity';
+import { env } from '@/lib/env';
+
+// Optional: the address the verifier was given for the holder, checked against the credential's
+// salted hash of the recipient's email. Never stored or logged.
+const RecipientEmail = z
+  .string()
+  .trim()
+  .max(254, 'That email address is too long.')
+  .optional()
+  .transform((v) => v || undefined)
+  .pipe(z.email('Enter the email address as name@example.org, or leave it empty.').optional());
 
 export const VerifyInput = z.union([
-  z.object({ kind: z.literal('text'), text: z.string().trim().min(2, 'Paste a credential first.').max(500_000, 'That is too long to be a credential.') }),
-  z.object({ kind: z.literal('file'), name: z.string().max(255), base64: z.string().min(4).max(1_400_000, 'That file is too large to be a badge (1 MB at most).') }),
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(2, 'Paste a credential or a badge link first.').max(500_000, 'That is too long to be a credential.'), email: RecipientEmail }),
+  z.object({ kind: z.literal('file'), name: z.string().max(255), base64: z.string().min(4).max(1_400_000, 'That file is too large to be a badge (1 MB at most).'), email: RecipientEmail }),
 ]);
 
-export type VerifyOutcome = { ok: true; result: VerificationResult; summary: { name?: string; issuer?: string; validFrom?: string } } | { ok: false; message: string };
+/** `match`: the email given is the recipient's; `no-match`: it is not; absent: none was given. */
+export type RecipientCheck = 'match' | 'no-match';
+
+export type VerifyOutcome =
+  | { ok: true; result: VerificationResult; summary: { name?: string; issuer?: string; validFrom?: string; validUntil?: string; url?: string; recipient?: RecipientCheck } }
+  | { ok: false; message: string };
+
+const BADGE_LINK = /^https?:\/\/\S+\/credentials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/credential\.json)?\/?(?:[?#]\S*)?$/i;
+
+/**
+ * A pasted badge link: one of this platform's badges is looked up in its own database. A link to
+ * anywhere else is not fetched (the server would be made to call arbitrary addresses): the verifier
+ * is asked for the JSON or the image instead.
+ */
+async function credentialFromLink(text: string): Promise<{ credential: unknown } | { message: string } | null> {
+  if (!/^https?:\/\//i.test(text)) return null;
+  const m = BADGE_LINK.exec(text);
+  let own = false;
+  try {
+    own = new URL(text).origin === new URL(env().APP_URL).origin;
+  } catch {
+    own = false;
+  }
+  if (!m || !own) return { message: 'We can only look up badges from this site by their link. For a badge from elsewhere, paste its JSON or upload the badge image.' };
+  const doc = await getCredentialDocument(m[1].toLowerCase());
+  if (!doc) return { message: 'There is no badge at that link. Check that the whole link was copied.' };
+  return { credential: JSON.parse(doc) as unknown };
+}
+
+function recipientCheck(credential: Record<string, unknown>, email: string | undefined): RecipientCheck | undefined {
+  if (!email) return undefined;
+  const subject = credential.credentialSubject as { identifier?: unknown } | undefined;
+  const ids = Array.isArray(subject?.identifier) ? (subject.identifier as Record<string, unknown>[]) : [];
+  return ids.some((id) => id && typeof id === 'object' && emailMatchesIdentity(email, id)) ? 'match' : 'no-match';
+}
 
 /** Verifies pasted JSON, a JSON file, or a baked PNG/SVG badge, as anyone on the public page would. */
 export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<VerifyOutcome> {
   let credential: unknown;
   if (input.kind === 'text') {
     const text = input.text;
-    if (text.startsWith('<')) {
+    const linked = await credentialFromLink(text);
+    if (linked && 'message' in linked) return { ok: false, message: linked.message };
+    if (linked) credential = linked.credential;
+    else if (text.startsWith('<')) {
       const extracted = extractCredential(text);
       if (!extracted || extracted.kind !== 'json') return { ok: false, message: 'This SVG has no Open Badges credential baked into it.' };
       credential = extracted.credential;
@@ -46,14 +96,21 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   }
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) return { ok: false, message: 'That JSON is not a credential.' };
   const result = await verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList, companionSuspensionList: ownSuspensionListFor });
-  const c = credential as { name?: unknown; validFrom?: unknown; issuer?: unknown };
+  const c = credential as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; issuer?: unknown };
+  // Only what the signature vouches for is shown as fact: with a bad signature, nothing but the name.
+  const signed = result.checks.signature === 'ok';
+  const url = signed && typeof c.id === 'string' && /^https?:\/\//i.test(c.id) ? c.id : undefined;
+  const recipient = signed ? recipientCheck(credential as Record<string, unknown>, input.email) : undefined;
   return {
     ok: true,
     result: { ...result, credential: undefined, details: [] },
     summary: {
       name: typeof c.name === 'string' ? c.name : undefined,
-      issuer: result.checks.signature === 'ok' ? result.issuer?.name : undefined,
-      validFrom: typeof c.validFrom === 'string' ? c.validFrom : undefined,
+      issuer: signed ? result.issuer?.name : undefined,
+      validFrom: signed && typeof c.validFrom === 'string' ? c.validFrom : undefined,
+      validUntil: signed && typeof c.validUntil === 'string' ? c.validUntil : undefined,
+      ...(url ? { url } : {}),
+      ...(recipient ? { recipient } : {}),
     },
   };
 }

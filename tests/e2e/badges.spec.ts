@@ -40,12 +40,21 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   const bytes = await png.body();
   await page.goto('/verify');
   await expectNoAxeViolations(page);
+  // With the address the teacher gave, the verifier also learns the badge is theirs.
+  await page.getByLabel('Recipient’s email').fill('teacher@demo.school');
   await page.getByLabel('Choose a file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: bytes });
   await expect(page.getByText('This credential is genuine and valid')).toBeVisible();
+  await expect(page.getByText('It was issued to teacher@demo.school.')).toBeVisible();
+  // The badge's link works as well as the file.
+  await page.getByLabel('Paste a badge link or a credential (JSON)').fill(new URL(`/credentials/${awardId}`, page.url()).toString());
+  await page.getByLabel('Recipient’s email').fill('someone.else@example.org');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('It was not issued to someone.else@example.org.', { exact: false })).toBeVisible();
+  await page.getByLabel('Recipient’s email').fill('');
 
   // And a tampered copy fails.
   vc.credentialSubject.achievement.name = 'Something else';
-  await page.getByLabel('Paste a credential (JSON)').fill(JSON.stringify(vc));
+  await page.getByLabel('Paste a badge link or a credential (JSON)').fill(JSON.stringify(vc));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('This credential did not pass verification')).toBeVisible();
   await expect(page.getByText(/The signature does not match/)).toBeVisible();
@@ -117,7 +126,7 @@ test('an issuer admin suspends a badge, verifiers report it, then reinstates it'
   // An outside check through /verify says the same.
   const vc = await (await page.request.get(`${href}/credential.json`)).text();
   await page.goto('/verify');
-  await page.getByLabel('Paste a credential (JSON)').fill(vc);
+  await page.getByLabel('Paste a badge link or a credential (JSON)').fill(vc);
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('This credential did not pass verification')).toBeVisible();
   await expect(page.getByText('The issuer has suspended this credential.')).toBeVisible();

@@ -21,7 +21,7 @@ import { validateOpenBadgeCredential } from '@/lib/credentials/schema';
 import { hashEmailIdentity } from '@/lib/credentials/identity';
 import { createStack } from '@/lib/authoring/mutations';
 import { startApplication } from '@/lib/submissions/mutations';
-import { verifyUpload } from '@/lib/awards/verify-upload';
+import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
 
 beforeEach(resetDatabase);
 
@@ -197,6 +197,32 @@ describe('awards', () => {
     expect(bad.ok && bad.result.checks.signature).toBe('fail');
     const garbage = await verifyUpload({ kind: 'text', text: '{not json' });
     expect(garbage.ok).toBe(false);
+  });
+
+  it('the public verifier takes a badge link from this site, checks a recipient email against the hashed identity, and fetches nothing else', async () => {
+    const { submissionId, teacher } = await earned();
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    const link = `http://127.0.0.1:3100/credentials/${awardId}`;
+    // The teacher's address in another case still matches (addresses are compared normalised).
+    const byLink = await verifyUpload(VerifyInput.parse({ kind: 'text', text: link, email: teacher.email.toUpperCase() }));
+    expect(byLink.ok && byLink.result.verified).toBe(true);
+    expect(byLink.ok && byLink.summary).toMatchObject({ recipient: 'match', url: link });
+    expect(byLink.ok && byLink.summary.validFrom).toBeTruthy();
+    const json = await verifyUpload(VerifyInput.parse({ kind: 'text', text: `${link}/credential.json`, email: 'someone.else@school.test' }));
+    expect(json.ok && json.summary.recipient).toBe('no-match');
+    // No email: no recipient verdict.
+    const plain = await verifyUpload(VerifyInput.parse({ kind: 'text', text: link, email: '' }));
+    expect(plain.ok && plain.summary.recipient).toBeUndefined();
+    // A tampered credential vouches for nothing: no recipient verdict, date or link.
+    const award = await db.award.findUniqueOrThrow({ where: { id: awardId } });
+    const tampered = JSON.parse(JSON.stringify(award.credential));
+    tampered.name = 'Something else';
+    const bad = await verifyUpload(VerifyInput.parse({ kind: 'text', text: JSON.stringify(tampered), email: teacher.email }));
+    expect(bad.ok && bad.summary).toEqual({ name: 'Something else' });
+    // Links elsewhere are not fetched; unknown badges and bad addresses get clear answers.
+    expect(await verifyUpload(VerifyInput.parse({ kind: 'text', text: `https://evil.example/credentials/${awardId}` }))).toMatchObject({ ok: false, message: expect.stringContaining('only look up badges from this site') });
+    expect(await verifyUpload(VerifyInput.parse({ kind: 'text', text: 'http://127.0.0.1:3100/credentials/00000000-0000-4000-8000-000000000000' }))).toMatchObject({ ok: false, message: expect.stringContaining('no badge at that link') });
+    expect(VerifyInput.safeParse({ kind: 'text', text: link, email: 'not an address' }).success).toBe(false);
   });
 
   it('awards a stack automatically once every component is held, with the components as evidence', async () => {
