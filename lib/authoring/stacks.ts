@@ -25,8 +25,10 @@ async function assertSlugFree(slug: string, exceptId?: string) {
   if (taken && taken.id !== exceptId) throw validation('That web address is already used by another stack.', { slug: ['That web address is already used. Choose another.'] });
 }
 
+export const STACK_SLUG_LOCKED = 'The address of a published stack cannot change: its badges link to it.';
+
 async function loadOwnStack(actor: Actor, stackId: string) {
-  const s = await db.stack.findUnique({ where: { id: stackId }, select: { id: true, issuerId: true, status: true, slug: true } });
+  const s = await db.stack.findUnique({ where: { id: stackId }, select: { id: true, issuerId: true, status: true, slug: true, publishedAt: true } });
   if (!s) throw notFound('That stack');
   if (!canAuthor(actor, s.issuerId)) throw forbidden();
   return s;
@@ -71,7 +73,11 @@ export async function createIssuerStack(opts: { actor: Actor; issuerId: string; 
 export async function updateStack(opts: { actor: Actor; stackId: string; def: z.input<typeof StackDef> }) {
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   const def = parseStack(opts.def);
-  if (def.slug !== stack.slug) await assertSlugFree(def.slug, stack.id);
+  if (def.slug !== stack.slug) {
+    // Stack badges already issued name /stacks/{slug} as their achievement and criteria.
+    if (stack.publishedAt !== null || stack.status !== 'DRAFT') throw validation(STACK_SLUG_LOCKED, { slug: [STACK_SLUG_LOCKED] });
+    await assertSlugFree(def.slug, stack.id);
+  }
   if (new Set(def.microCredentials).size !== def.microCredentials.length) throw validation('Each micro-credential can be in a stack once.', { microCredentials: ['Each micro-credential can be in a stack once.'] });
   await changePublicPages(async (tx) => {
     const mcs = await tx.microCredential.findMany({ where: { slug: { in: def.microCredentials }, issuerId: stack.issuerId }, select: { id: true, slug: true } });

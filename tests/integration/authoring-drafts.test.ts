@@ -4,7 +4,7 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition, SAMPLE_PNG } from '../factories';
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { getCredentialForEdit, loadDefinition } from '@/lib/authoring/queries';
-import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
+import { createIssuerStack, publishStack, retireStack, STACK_SLUG_LOCKED, updateStack } from '@/lib/authoring/stacks';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { putObject } from '@/lib/storage/s3';
@@ -93,6 +93,19 @@ describe('retiring a part of a published stack', () => {
     await retireStack({ actor: admin, stackId: stack.id });
     await retireMicroCredential({ actor: admin, microCredentialId: a.id });
     expect((await db.microCredential.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('RETIRED');
+  });
+
+  it('a stack keeps its address once published (its badges link to it); a draft stack may change it', async () => {
+    const { issuer, admin, mc: a } = await createPublishedCredential();
+    const { mc: b } = await createPublishedCredential({ issuerId: issuer.id, admin });
+    const def = (slug: string) => ({ slug, title: 'Feedback stack', summary: 'Both.', microCredentials: [a.slug, b.slug] });
+    const stack = await createIssuerStack({ actor: admin, issuerId: issuer.id, def: def('feedback-stack') });
+    await updateStack({ actor: admin, stackId: stack.id, def: def('feedback-stack-2') });
+    await publishStack({ actor: admin, stackId: stack.id });
+    await expect(updateStack({ actor: admin, stackId: stack.id, def: def('feedback-stack-3') })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { slug: [STACK_SLUG_LOCKED] } });
+    await retireStack({ actor: admin, stackId: stack.id });
+    await expect(updateStack({ actor: admin, stackId: stack.id, def: def('feedback-stack-3') })).rejects.toMatchObject({ fieldErrors: { slug: [STACK_SLUG_LOCKED] } });
+    expect((await db.stack.findUniqueOrThrow({ where: { id: stack.id } })).slug).toBe('feedback-stack-2');
   });
 });
 
