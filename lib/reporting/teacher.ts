@@ -146,13 +146,24 @@ export type TeacherRecord = Awaited<ReturnType<typeof getTeacherRecord>>;
 const STATE_LABEL: Record<AwardState, string> = { valid: 'Valid', expired: 'Expired', suspended: 'Suspended', revoked: 'Revoked' };
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
-/** The PD record as CSV: one row per credential, with its public verification link. */
-export function teacherRecordCsv(record: TeacherRecord): string {
+/**
+ * The PD record as CSV: one row per credential, with its public verification link. Each row names
+ * the holder, since the file is handed to a district office or a licensing board and may be merged
+ * with others there.
+ */
+export function teacherRecordCsv(record: TeacherRecord, holder: { name: string; email: string }): string {
   return toCsv(
-    ['Credential', 'Issuer', 'Level', 'Kind', 'Issued', 'Valid until', 'School year', 'PD hours', 'Status', 'Verify at'],
+    ['Holder', 'Email', 'Credential', 'Issuer', 'Level', 'Kind', 'Issued', 'Valid until', 'School year', 'PD hours', 'Status', 'Verify at'],
     record.rows.map((r) => [
+      holder.name, holder.email,
       r.title, r.issuer, r.level ?? '', r.stack ? 'Stack' : 'Micro-credential', day(r.issuedAt), day(r.validUntil), schoolYearOf(r.issuedAt).label,
       r.state === 'revoked' ? 0 : r.pdHours, STATE_LABEL[r.state], r.url,
     ]),
   );
+}
+
+/** "pd-record-maya-okafor-2026-11-24.csv": whose record, and from when. ASCII only (a header value). */
+export function teacherRecordFilename(name: string, now = new Date()): string {
+  const who = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `pd-record-${who ? `${who}-` : ''}${now.toISOString().slice(0, 10)}.csv`;
 }

@@ -11,7 +11,9 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   const record = await page.request.get('/badges/pd-record.csv');
   expect(record.headers()['content-type']).toContain('text/csv');
   const csv = await record.text();
-  expect(csv).toContain('Credential,Issuer,Level,Kind,Issued,Valid until,School year,PD hours,Status,Verify at');
+  expect(record.headers()['content-disposition']).toMatch(/filename="pd-record-maya-okafor-\d{4}-\d{2}-\d{2}\.csv"/);
+  expect(csv).toContain('Holder,Email,Credential,Issuer,Level,Kind,Issued,Valid until,School year,PD hours,Status,Verify at');
+  expect(csv).toContain('Maya Okafor,teacher@demo.school,Stages of Team Building');
   expect(csv).toContain('Stages of Team Building');
   await page.getByRole('link', { name: 'Stages of Team Building' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Stages of Team Building' })).toBeVisible();

@@ -10,7 +10,7 @@ import { resolvePeriod } from '@/lib/reporting/schemas';
 import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { parseCsv } from '@/lib/csv';
-import { getTeacherRecord, teacherRecordCsv } from '@/lib/reporting/teacher';
+import { getTeacherRecord, teacherRecordCsv, teacherRecordFilename } from '@/lib/reporting/teacher';
 import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
@@ -78,12 +78,15 @@ describe('a teacher’s own record', () => {
     // M3 expires within 90 days.
     expect(record.renewals.map((r) => r.title)).toEqual(['M3']);
 
-    const csv = parseCsv(teacherRecordCsv(record));
-    expect(csv[0]).toEqual(['Credential', 'Issuer', 'Level', 'Kind', 'Issued', 'Valid until', 'School year', 'PD hours', 'Status', 'Verify at']);
-    const m3 = csv.find((r) => r[0] === 'M3')!;
-    expect(m3.slice(2, 9)).toEqual(['2', 'Micro-credential', '2026-02-01', '2027-01-10', '2025–26', '7.5', 'Valid']);
-    expect(m3[9]).toMatch(/\/credentials\/[0-9a-f-]{36}$/);
-    expect(csv.find((r) => r[0] === 'M4 (revoked)')!.slice(7, 9)).toEqual(['0', 'Revoked']);
+    const csv = parseCsv(teacherRecordCsv(record, { name: d.ann.name, email: d.ann.email }));
+    expect(csv[0]).toEqual(['Holder', 'Email', 'Credential', 'Issuer', 'Level', 'Kind', 'Issued', 'Valid until', 'School year', 'PD hours', 'Status', 'Verify at']);
+    const m3 = csv.find((r) => r[2] === 'M3')!;
+    expect(m3.slice(0, 2)).toEqual(['Ann Avery', d.ann.email]);
+    expect(m3.slice(4, 11)).toEqual(['2', 'Micro-credential', '2026-02-01', '2027-01-10', '2025–26', '7.5', 'Valid']);
+    expect(m3[11]).toMatch(/\/credentials\/[0-9a-f-]{36}$/);
+    expect(csv.find((r) => r[2] === 'M4 (revoked)')!.slice(9, 11)).toEqual(['0', 'Revoked']);
+    expect(teacherRecordFilename('Zoë O’Brien-Núñez', now)).toBe('pd-record-zoe-o-brien-nunez-2026-11-24.csv');
+    expect(teacherRecordFilename('=cmd|', now)).toBe('pd-record-cmd-2026-11-24.csv');
 
     // No district, no salary steps; another teacher's badges never appear.
     const loner = await createActor();
