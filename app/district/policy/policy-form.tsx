@@ -63,7 +63,10 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
       </div>
       <fieldset>
         <legend className="text-lg font-semibold">Salary steps</legend>
-        <p className="text-sm text-slate-700">A teacher reaches a step with enough earned, unrevoked credentials at or above the level. Reports show the highest step each teacher has reached.</p>
+        <p className="text-sm text-slate-700">
+          A teacher reaches a step with enough earned, unrevoked credentials at or above the credential level: level 1 shows understanding, level 2 shows the skill in
+          their own classroom. Badges for credentials the issuer gave no level never count. Reports show the highest step each teacher has reached.
+        </p>
         <div className="mt-3 flex items-start gap-2">
           <input id="salaryCountsExpired" type="checkbox" checked={countsExpired} onChange={(e) => setCountsExpired(e.target.checked)} className="mt-1 h-4 w-4" />
           <label htmlFor="salaryCountsExpired">
@@ -77,7 +80,7 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {field(i, 'label', 'Step name')}
                 {field(i, 'credentialsRequired', 'Credentials needed', { inputMode: 'numeric' })}
-                {field(i, 'minLevel', 'At least level', { inputMode: 'numeric' })}
+                {field(i, 'minLevel', 'Credential level, at least (1–5)', { inputMode: 'numeric' })}
                 {field(i, 'amountDollars', 'Base salary increase ($)', { inputMode: 'decimal' })}
               </div>
               <div className="mt-3">{field(i, 'description', 'Description (optional)')}</div>

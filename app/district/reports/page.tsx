@@ -124,10 +124,10 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
               <h3 className="font-semibold">Your district’s rules</h3>
               <ul className="mt-2 list-disc pl-5 text-sm">
                 {steps.rules.map((r) => (
-                  <li key={r.id}>{r.label}: {r.credentialsRequired} credential{r.credentialsRequired === 1 ? '' : 's'} at level {r.minLevel} or above → {formatCents(r.amountCents)}</li>
+                  <li key={r.id}>{r.label}: {r.credentialsRequired} credential{r.credentialsRequired === 1 ? '' : 's'} at credential level {r.minLevel} or above → {formatCents(r.amountCents)}</li>
                 ))}
               </ul>
-              <p className="mt-2 text-sm text-slate-700">A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count. {steps.countsExpired ? 'An expired badge still counts (the step was earned)' : 'Only badges valid on that day count (your policy): an expired one counts again once renewed'}, and a renewed one counts once.</p>
+              <p className="mt-2 text-sm text-slate-700">A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count, and only those with a level (a credential the issuer gave no level never counts). {steps.countsExpired ? 'An expired badge still counts (the step was earned)' : 'Only badges valid on that day count (your policy): an expired one counts again once renewed'}, and a renewed one counts once.</p>
             </Card>
             <div className="mb-4 max-w-2xl">
               <BarChart title="Teachers at each salary step" valueHeading="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
