@@ -180,7 +180,13 @@ const ACTIONS: Record<string, ActionInfo> = {
   'credential.create': { group: 'credentials', describe: (c) => `Created ${named(c, 'micro-credential')}` },
   'credential.edit': { group: 'credentials', describe: (c) => `Saved a draft of ${named(c, 'micro-credential')}` },
   'credential.badge_image': { group: 'credentials', describe: (c) => `${c.d.key === null ? 'Removed' : 'Changed'} the badge image of ${named(c, 'micro-credential')}` },
-  'credential.publish': { group: 'credentials', describe: (c) => `Published ${named(c, 'micro-credential')}${num(c.d, 'version') ? ` (version ${num(c.d, 'version')})` : ''}` },
+  'credential.publish': {
+    group: 'credentials',
+    describe: (c) =>
+      `Published ${named(c, 'micro-credential')}${num(c.d, 'version') ? ` (version ${num(c.d, 'version')})` : ''}${
+        c.d.rubricChanged === true ? `, with a changed rubric: ${plural(num(c.d, 'calibrationsReset') ?? 0, 'reviewer')} to calibrate again` : ''
+      }`,
+  },
   'credential.publish_again': { group: 'credentials', describe: (c) => `Put ${named(c, 'micro-credential')} back in the catalogue after it was retired${num(c.d, 'version') ? ` (version ${num(c.d, 'version')})` : ''}` },
   'credential.retire': { group: 'credentials', describe: (c) => `Retired ${named(c, 'micro-credential')}` },
   'track.create': { group: 'credentials', describe: (c) => `Created ${named(c, 'track')}` },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { sameRubric } from '@/lib/review/exemplars';
 import { db, type Tx } from '@/lib/db';
 import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -75,8 +76,8 @@ export const EDIT_CONFLICT = 'Someone else changed or published this credential 
 
 /** Serialises saves and publishes of one credential: whoever comes second sees the first one's commit. */
 async function lockCredential(tx: Tx, microCredentialId: string) {
-  const [row] = await tx.$queryRaw<{ publishedAt: Date | null; status: string; trackId: string | null }[]>`
-    SELECT "publishedAt", "status"::text AS "status", "trackId" FROM "MicroCredential" WHERE "id" = ${microCredentialId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ publishedAt: Date | null; status: string; trackId: string | null; currentVersionId: string | null }[]>`
+    SELECT "publishedAt", "status"::text AS "status", "trackId", "currentVersionId" FROM "MicroCredential" WHERE "id" = ${microCredentialId} FOR UPDATE`;
   if (!row) throw notFound('That credential');
   return { ...row, everPublished: row.publishedAt !== null || row.status !== 'DRAFT' };
 }
@@ -226,11 +227,20 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
       data: { status: 'PUBLISHED', currentVersionId: draft.id, publishedAt: live.publishedAt ?? now, ...pending },
     });
     await syncCredentialAndListings(tx, mc.id, live.trackId);
+    // A rubric that now means something else: reviewers calibrated on the old one calibrate again
+    // (once the samples are scored on the new rubric, which the editor asks the admin to do).
+    const rubricChanged = live.currentVersionId !== null && !(await sameRubric(tx, live.currentVersionId, draft.id));
+    const recalibrate = rubricChanged
+      ? (await tx.reviewerQualification.updateMany({ where: { microCredentialId: mc.id, calibratedAt: { not: null } }, data: { calibratedAt: null } })).count
+      : 0;
     // Publishing a draft of a retired credential also puts it back in the catalogue: logged as such.
     const action = live.status === 'RETIRED' ? 'credential.publish_again' : 'credential.publish';
-    await recordAudit({ actorId: opts.actor.id, action, entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { version: draft.version, ...(live.status === 'RETIRED' ? { newVersion: true } : {}) } }, tx);
+    await recordAudit({
+      actorId: opts.actor.id, action, entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId,
+      data: { version: draft.version, ...(live.status === 'RETIRED' ? { newVersion: true } : {}), ...(rubricChanged ? { rubricChanged: true, calibrationsReset: recalibrate } : {}) },
+    }, tx);
     const published = await tx.microCredentialVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { updatedAt: true } });
-    return { versionId: draft.id, version: draft.version, updatedAt: published.updatedAt };
+    return { versionId: draft.id, version: draft.version, updatedAt: published.updatedAt, rubricChanged, calibrationsReset: recalibrate };
   });
 }
 

@@ -90,6 +90,15 @@ function rubricMeaning(r: Rubric) {
   });
 }
 
+/** Whether two versions' rubrics mean the same (criteria, descriptors and levels, in order). */
+export async function sameRubric(client: Client, versionA: string, versionB: string): Promise<boolean> {
+  if (versionA === versionB) return true;
+  const rubrics = await loadRubrics(client, [versionA, versionB]);
+  const a = rubrics.get(versionA);
+  const b = rubrics.get(versionB);
+  return Boolean(a && b && rubricMeaning(a) === rubricMeaning(b));
+}
+
 /** Agreed rank per criterion position of `rubric`, or null unless every criterion (and nothing else) has one. */
 function ranksByPosition(stored: StoredRanks, rubric: Rubric): Record<string, number> | null {
   const keys = rubric.criteria.map((c, i) => (stored.versionId === null ? String(i) : c.id));

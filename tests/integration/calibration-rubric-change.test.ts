@@ -153,6 +153,29 @@ describe('calibration after the rubric changes', () => {
     await claimReview({ actor: w.reviewer, attemptId });
   });
 
+  it('a reviewer calibrated on the old rubric calibrates again once the samples are scored on a changed one; an unchanged rubric keeps them calibrated', async () => {
+    const w = await world();
+    const perfect = { [w.legacy.id]: { '0': 2, '1': 3, '2': 1 }, [w.added.id]: { '0': 1, '1': 1, '2': 2 } };
+    expect(await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: perfect })).toMatchObject({ passed: true });
+    expect(await stateOf(w)).toBe('READY');
+
+    // Same rubric, new wording elsewhere: still calibrated.
+    await publishNewVersion(w, { rubric: base, summary: 'A new summary; the rubric is unchanged.' });
+    expect(await stateOf(w)).toBe('READY');
+
+    // Reworded criteria: the calibration lapses, and the publish is logged as changing the rubric.
+    await publishNewVersion(w, { rubric: { ...base, criteria: [{ ...context, title: 'Classroom context' }, evidence, reflection] } });
+    const q = await db.reviewerQualification.findUniqueOrThrow({ where: { userId_microCredentialId: { userId: w.reviewer.id, microCredentialId: w.mc.id } } });
+    expect(q.calibratedAt).toBeNull();
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: 'credential.publish', entityId: w.mc.id }, orderBy: { id: 'desc' } });
+    expect(log.data).toMatchObject({ rubricChanged: true, calibrationsReset: 1 });
+    // No sample fits the new rubric yet, so nobody is blocked; once one is scored on it, the
+    // reviewer calibrates again instead of counting as calibrated on the old rubric.
+    expect(await stateOf(w)).toBe('READY');
+    await rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, expectedRanks: [1, 1, 2] } });
+    expect(await stateOf(w)).toBe('NEEDS_CALIBRATION');
+  });
+
   it('reads samples stored by criterion position as scored on the version current when they were added', async () => {
     const w = await world();
     await publishNewVersion(w, { rubric: { ...base, criteria: [context, reflection] } });

@@ -96,6 +96,8 @@ describe('audit log wording', () => {
     expect(describeAuditEntry({ action: 'award.revoke', entityType: 'Award', entityId: 'a', data: { reason: 'Issued in error.' }, subject: { title: 'Stages of Team Building', person: 'Ann Avery' } }))
       .toBe('Revoked the badge “Stages of Team Building” held by Ann Avery. Reason: Issued in error.');
     expect(describeAuditEntry({ action: 'award.revoke', entityType: 'Award', entityId: 'a', data: {} })).toBe('Revoked a badge');
+    expect(describeAuditEntry({ action: 'credential.publish', entityType: 'MicroCredential', entityId: 'm', data: { version: 3, rubricChanged: true, calibrationsReset: 2 }, subject: { title: 'Feedback' } }))
+      .toBe('Published the micro-credential “Feedback” (version 3), with a changed rubric: 2 reviewers to calibrate again');
     expect(describeAuditEntry({ action: 'award.reinstate', entityType: 'Award', entityId: 'a', data: { note: 'Cleared.' }, subject: { title: 'T', person: 'P' } })).toBe('Reinstated the badge “T” held by P. Note: Cleared.');
     expect(describeAuditEntry({ action: 'review.claim-expire', entityType: 'Review', entityId: 'r' })).toBe('A reviewer’s claim ran out, so the submission went back to the queue');
     expect(describeAuditEntry({ action: 'review.decide', entityType: 'Attempt', entityId: 'x', data: { decision: 'REVISE' } })).toBe('Decided a submission: revision needed');

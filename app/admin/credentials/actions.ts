@@ -56,7 +56,7 @@ export async function saveCredentialAction(input: z.input<typeof SaveInput>): Pr
 export async function publishCredentialAction(microCredentialId: string): Promise<ActionResult<{ versionId: string; savedAt: string }>> {
   const id = Id.safeParse(microCredentialId);
   if (!id.success) return { ok: false, formError: 'Unknown credential.' };
-  let published: { versionId: string; version: number; updatedAt: Date };
+  let published: Awaited<ReturnType<typeof publishMicroCredential>>;
   try {
     const actor = await requireActor();
     published = await publishMicroCredential({ actor, microCredentialId: id.data });
@@ -66,7 +66,11 @@ export async function publishCredentialAction(microCredentialId: string): Promis
   revalidatePath('/admin/credentials');
   revalidatePath(`/admin/credentials/${id.data}/edit`);
   revalidatePath('/catalog');
-  return { ok: true, data: { versionId: published.versionId, savedAt: published.updatedAt.toISOString() }, message: `Version ${published.version} is published and in the catalogue.` };
+  return { ok: true, data: { versionId: published.versionId, savedAt: published.updatedAt.toISOString() }, message: `Version ${published.version} is published and in the catalogue.${
+    published.rubricChanged
+      ? ' Its rubric changed: score the calibration samples again on the new rubric (Calibration), and reviewers will calibrate again before scoring.'
+      : ''
+  }` };
 }
 
 export async function retireCredentialAction(microCredentialId: string): Promise<ActionResult> {
