@@ -62,7 +62,7 @@ function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.Award
 }
 
 const select = {
-  id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true,
+  id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, submissionId: true,
   user: { select: { email: true } },
   issuer: { select: { name: true } },
 } satisfies Prisma.AwardSelect;
@@ -71,11 +71,11 @@ function assertAdmin(actor: Actor, issuerIds: string[]) {
   if (!issuerIds.length || issuerIds.some((id) => !isIssuerAdmin(actor, id))) throw forbidden('You do not administer that issuer.');
 }
 
-export type IssuedRow = { id: string; title: string; issuer: string; level: number | null; stack: boolean; pdHours: number; recipient: string; email: string; issuedAt: Date; validUntil: Date | null; state: AwardState };
+export type IssuedRow = { id: string; title: string; issuer: string; level: number | null; stack: boolean; submissionId: string | null; pdHours: number; recipient: string; email: string; issuedAt: Date; validUntil: Date | null; state: AwardState };
 
 function toRow(a: Prisma.AwardGetPayload<{ select: typeof select }>, now: Date): IssuedRow {
   return {
-    id: a.id, title: a.title, issuer: a.issuer.name, level: a.level, stack: Boolean(a.stackId), pdHours: Number(a.pdHours), recipient: a.recipientName, email: a.user.email,
+    id: a.id, title: a.title, issuer: a.issuer.name, level: a.level, stack: Boolean(a.stackId), submissionId: a.submissionId, pdHours: Number(a.pdHours), recipient: a.recipientName, email: a.user.email,
     issuedAt: a.issuedAt, validUntil: a.validUntil, state: awardState(a, now),
   };
 }

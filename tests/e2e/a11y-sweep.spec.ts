@@ -45,6 +45,17 @@ test('the scoring screen and calibration pass an accessibility scan', async ({ p
   await expectReflowAt320(page);
 });
 
+test('an issuer admin opens the evidence and reviews behind a badge, and the page passes an accessibility scan', async ({ page }) => {
+  await signIn(page, 'admin@demo.school');
+  await page.goto('/admin/awards');
+  await page.getByRole('link', { name: /^Evidence and reviews/ }).first().click();
+  await expect(page).toHaveURL(/\/admin\/submissions\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('heading', { level: 2, name: /^Attempt \d+$/ }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Evidence' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectReflowAt320(page);
+});
+
 test('navigation marks the page you are on, for screen readers and by sight', async ({ page }) => {
   await signIn(page, 'admin@demo.school');
   await page.goto('/admin/people/enrol');

@@ -17,6 +17,7 @@ import { resetDatabase } from '@/tests/setup/db';
 import { sampleDefinition } from '@/tests/factories';
 import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
 import { getApplication } from '@/lib/submissions/queries';
+import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/lib/submissions/mutations';
 import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
@@ -103,6 +104,7 @@ function rows(): Row[] {
     },
     { name: 'getEvidenceUrl (T1 file, R holds the claim)', allow: ['T1', 'adminA', 'R'], run: (a) => getEvidenceUrl({ actor: a, fileId: w.t1File, inline: true }) },
     { name: 'getReviewWorkspace (R review)', allow: ['R'], run: (a) => getReviewWorkspace({ actor: a, reviewId: ctx.reviewId! }), denied: notNull },
+    { name: 'getSubmissionRecord (T1 application)', allow: ['adminA'], run: (a) => getSubmissionRecord({ actor: a, submissionId: w.t1A.submissionId }), denied: notNull },
     { name: 'saveReviewDraft (R review)', allow: ['R'], run: async (a) => saveReviewDraft({ actor: a, reviewId: ctx.reviewId!, version: await reviewVersion(), scores: [], overallComment: 'x' }) },
     {
       name: 'submitReview (R review, revise)', allow: ['R'],

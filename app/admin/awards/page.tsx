@@ -105,6 +105,11 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
                     <Link href={`/credentials/${a.id}`}>{a.title}<span className="sr-only"> for {a.recipient}</span></Link>
                     {a.stack ? <span className="ml-1 text-xs text-slate-600">(stack)</span> : a.level ? <span className="ml-1 text-xs text-slate-600">(level {a.level})</span> : null}
                     {scope.length > 1 ? <span className="block text-xs text-slate-600">{a.issuer}</span> : null}
+                    {a.submissionId ? (
+                      <Link href={`/admin/submissions/${a.submissionId}`} className="block text-xs">
+                        Evidence and reviews<span className="sr-only"> behind {a.recipient}’s {a.title}</span>
+                      </Link>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap p-3">{dateFmt.format(a.issuedAt)}</td>
                   <td className="whitespace-nowrap p-3">{a.validUntil ? dateFmt.format(a.validUntil) : 'Does not expire'}</td>

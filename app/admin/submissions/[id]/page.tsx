@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireRole } from '@/lib/auth/session';
+import { getSubmissionRecord } from '@/lib/submissions/admin-record';
+import { Card, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { EvidencePanel } from '@/components/review/evidence-panel';
+import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
+
+export const metadata = { title: 'Application record' };
+
+const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+const SUBMISSION: Record<string, [string, Tone]> = {
+  DRAFT: ['Draft', 'neutral'],
+  SUBMITTED: ['Waiting for review', 'info'],
+  IN_REVIEW: ['In review', 'info'],
+  NEEDS_REVISION: ['Returned for revision', 'warning'],
+  EARNED: ['Earned', 'success'],
+};
+const ATTEMPT: Record<string, string> = { DRAFT: 'Draft (not submitted: only the teacher sees it)', SUBMITTED: 'Submitted, not decided yet', RETURNED: 'Returned for revision', PASSED: 'Passed' };
+const KIND = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication' } as const;
+
+/**
+ * An application as its issuer's admins see it: each submitted attempt's evidence and the reviews
+ * that decided it, with reviewers' names. Reached from a badge's admin panel, Badges issued and
+ * review quality, to look into a complaint or a badge before suspending or revoking it.
+ */
+export default async function SubmissionRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireRole(['ISSUER_ADMIN'], `/admin/submissions/${encodeURIComponent(id)}`);
+  const record = await getSubmissionRecord({ actor, submissionId: id });
+  if (!record) notFound();
+  const [statusLabel, statusTone] = SUBMISSION[record.status] ?? [record.status, 'neutral'];
+  const levelLabel = (levelId: string) => record.levels.find((l) => l.id === levelId)?.label ?? '—';
+  return (
+    <div>
+      <PageHeader
+        title={`${record.teacher.name}: ${record.credential.title}`}
+        description={
+          <>
+            {record.credential.issuer}, version {record.credential.version}
+            {record.renewal ? ' (a renewal)' : ''}. Read-only: what the teacher submitted and what reviewers decided.
+          </>
+        }
+      />
+      <Card className="mb-6">
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="font-semibold">Teacher</dt>
+            <dd>
+              {record.teacher.name} · <a href={`mailto:${record.teacher.email}`}>{record.teacher.email}</a>
+              {record.teacher.school ? ` · ${record.teacher.school}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Where it stands</dt>
+            <dd>
+              <Pill tone={statusTone}>{statusLabel}</Pill>
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Started</dt>
+            <dd>{timeFmt.format(record.startedAt)}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Badge</dt>
+            <dd>
+              {record.award ? (
+                <>
+                  <Link href={`/credentials/${record.award.id}`}>Issued {timeFmt.format(record.award.issuedAt)}</Link>
+                  {record.award.revokedAt ? ' · revoked' : record.award.suspendedAt ? ' · suspended' : ''}
+                </>
+              ) : (
+                'Not issued'
+              )}
+            </dd>
+          </div>
+        </dl>
+        <p className="mt-3 text-sm">
+          <Link href={`/micro-credentials/${record.credential.slug}`}>The credential’s public page and rubric</Link>
+        </p>
+      </Card>
+
+      {record.attempts.map((a) => (
+        <section key={a.id} aria-labelledby={`attempt-${a.number}`} className="mb-8">
+          <h2 id={`attempt-${a.number}`} className="text-xl font-semibold">
+            Attempt {a.number}
+          </h2>
+          <p className="text-sm text-slate-700">
+            {ATTEMPT[a.status] ?? a.status}
+            {a.submittedAt ? ` · submitted ${timeFmt.format(a.submittedAt)}` : ''}
+            {a.decidedAt ? ` · decided ${timeFmt.format(a.decidedAt)}` : ''}
+            {a.needsAdjudication ? ' · waiting for adjudication' : ''}
+          </p>
+          {a.status === 'DRAFT' ? null : (
+            <>
+              <h3 className="mt-4 text-lg font-semibold">Reviews</h3>
+              {a.reviews.length ? (
+                a.reviews.map((r) => (
+                  <Card key={r.id} className="mt-3">
+                    <p className="text-sm">
+                      <span className="font-semibold">{KIND[r.kind]}</span> by {r.reviewer.name}
+                      {r.submittedAt ? `, ${timeFmt.format(r.submittedAt)}` : ''}: {r.decision === 'PASS' ? 'meets the standard' : 'needs revision'}
+                    </p>
+                    {r.overallComment ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{r.overallComment}</p> : null}
+                    <CriterionFeedbackTable
+                      className="mt-3"
+                      tableClassName="min-w-[28rem]"
+                      caption={`Attempt ${a.number}, ${KIND[r.kind].toLowerCase()} by ${r.reviewer.name}: levels and feedback by criterion`}
+                      criteria={record.criteria}
+                      scores={r.scores}
+                      level={(s) => (s ? levelLabel(s.levelId) : '—')}
+                    />
+                  </Card>
+                ))
+              ) : (
+                <p className="mt-2 text-sm">No review submitted yet.</p>
+              )}
+              <h3 className="mt-6 text-lg font-semibold">Evidence</h3>
+              <div className="mt-3">
+                <EvidencePanel parts={record.parts} responses={a.responses} files={a.files} />
+              </div>
+            </>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

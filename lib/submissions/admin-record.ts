@@ -1,0 +1,72 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+
+// What an issuer's admin needs to look into a badge or a complaint about a decision: the
+// application, every submitted attempt's evidence and the reviews that decided it, with who
+// reviewed. Read-only. Blind review hides teachers from reviewers, not from the issuer's own
+// admins, who may need to contact the teacher. A draft attempt stays the teacher's alone (as in
+// lib/evidence/access.ts): its evidence is not shown, only that it exists.
+
+const reviewSelect = {
+  id: true, kind: true, decision: true, overallComment: true, submittedAt: true,
+  reviewer: { select: { name: true } },
+  scores: { select: { criterionId: true, levelId: true, feedback: true } },
+} as const;
+
+/** The application behind a badge (or under review), for an admin of its issuer; null for anyone else or no such application. */
+export async function getSubmissionRecord(opts: { actor: Actor; submissionId: string }) {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(opts.submissionId)) return null;
+  const sub = await db.submission.findUnique({
+    where: { id: opts.submissionId },
+    select: {
+      id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true,
+      user: { select: { name: true, email: true, school: { select: { name: true } } } },
+      microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: { name: true } } } },
+      version: {
+        select: {
+          version: true, title: true,
+          parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true } },
+          criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, partId: true } },
+          levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
+        },
+      },
+      award: { select: { id: true, issuedAt: true, revokedAt: true, suspendedAt: true } },
+      attempts: {
+        orderBy: { number: 'desc' },
+        select: {
+          id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true,
+          responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
+          files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
+          reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: reviewSelect },
+        },
+      },
+    },
+  });
+  // Another issuer's application looks exactly like a missing one.
+  if (!sub || !isIssuerAdmin(opts.actor, sub.microCredential.issuerId)) return null;
+  const partOf = new Map(sub.version.parts.map((p) => [p.id, p.title]));
+  return {
+    id: sub.id,
+    status: sub.status,
+    renewal: sub.cycle > 1,
+    startedAt: sub.createdAt,
+    teacher: { name: sub.user.name, email: sub.user.email, school: sub.user.school?.name ?? null },
+    credential: { id: sub.microCredential.id, slug: sub.microCredential.slug, issuer: sub.microCredential.issuer.name, title: sub.version.title, version: sub.version.version },
+    parts: sub.version.parts,
+    criteria: sub.version.criteria.map((c) => ({ id: c.id, title: c.title, part: c.partId ? (partOf.get(c.partId) ?? null) : null })),
+    levels: sub.version.levels,
+    award: sub.award,
+    attempts: sub.attempts.map((a) => {
+      const submitted = a.status !== 'DRAFT';
+      return {
+        id: a.id, number: a.number, status: a.status, submittedAt: a.submittedAt, decidedAt: a.decidedAt, needsAdjudication: a.needsAdjudication,
+        responses: submitted ? a.responses : [],
+        files: submitted ? a.files : [],
+        reviews: a.reviews,
+      };
+    }),
+  };
+}
+
+export type SubmissionRecord = NonNullable<Awaited<ReturnType<typeof getSubmissionRecord>>>;
