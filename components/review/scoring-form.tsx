@@ -5,7 +5,17 @@ import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
 import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
 import { CLAIM_EVENT } from '@/components/review/claim-timer';
-import { adoptLegacyLocalDraft, clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft } from '@/components/ui/local-draft';
+import {
+  adoptLegacyLocalDraft,
+  clearLocalDraft,
+  decideLocalReviewDraft,
+  localDraftKey,
+  parseLocalReviewDraft,
+  readLocalDraft,
+  sameReviewDraft,
+  writeLocalDraft,
+  type LocalReviewDraft,
+} from '@/components/ui/local-draft';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -37,7 +47,9 @@ const outcomeText: Record<string, string> = {
  * The rubric as one radio group per criterion, feedback per criterion and an overall comment. Drafts
  * save themselves (and a copy stays in this browser until the server confirms), the outcome these
  * scores lead to is shown live, and the server recomputes it on submit. Nothing typed is lost on a
- * conflict: the form keeps its state and says what happened.
+ * conflict: the form keeps its state and says what happened. The copy in this browser remembers the
+ * review version it was chosen on: one from an earlier visit is only put back by itself if the saved
+ * review has not changed since; otherwise the reviewer chooses.
  */
 export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria, levels, rule, initial }: Props) {
   const draftName = `review-draft:${reviewId}`;
@@ -45,6 +57,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const [draft, setDraft] = useState<Draft>(initial);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [result, setResult] = useState<SubmitReviewResult | null>(null);
+  /** Scores from an earlier visit that were chosen on a review the server no longer has: the reviewer decides. */
+  const [earlier, setEarlier] = useState<Draft | null>(null);
   const [pending, startTransition] = useTransition();
   const versionRef = useRef(version);
   const lastSaved = useRef(JSON.stringify(initial));
@@ -57,20 +71,32 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const rankOf = useMemo(() => new Map(levels.map((l) => [l.id, l.rank])), [levels]);
   const passing = levels.find((l) => l.rank === rule.levelRank);
 
+  // The copy in this browser, with the review version it was chosen on (what a save of it would replace).
+  const keepLocal = (value: Draft) => writeLocalDraft(storageKey, { ...value, baseVersion: versionRef.current } satisfies LocalReviewDraft);
+
+  // Recover an unsaved local copy from a previous visit (e.g. the connection dropped). localStorage
+  // is only readable after hydration, so this runs in an effect. A copy chosen on the review the
+  // server still has is put back; one chosen on an older review (saved since from another window or
+  // computer) would silently replace newer scores with the next autosave, so it waits for the
+  // reviewer. Compared with what the form was loaded with (the refs, not the props).
   useEffect(() => {
+    // A copy from before copies had a prefix has no base version: what it was chosen on is unknown.
     adoptLegacyLocalDraft(draftName);
-    const local = readLocalDraft(storageKey);
-    if (!isDraft(local)) {
+    const local = parseLocalReviewDraft(readLocalDraft(storageKey));
+    const decision = decideLocalReviewDraft(local, { draft: JSON.parse(lastSaved.current) as Draft, version: versionRef.current });
+    if (!local || decision === 'none') {
       clearLocalDraft(storageKey);
       return;
     }
-    if (JSON.stringify(local) === JSON.stringify(initial)) return;
-    // localStorage is only readable after hydration: restoring the unsaved copy here is intended.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setDraft(local);
-    draftRef.current = local;
+    const copy: Draft = { scores: local.scores, overallComment: local.overallComment };
+    if (decision === 'ask') {
+      setEarlier(copy);
+      return;
+    }
+    setDraft(copy);
+    draftRef.current = copy;
     setSave({ kind: 'local' });
-  }, [draftName, storageKey, initial]);
+  }, [draftName, storageKey]);
 
   const payload = (d: Draft) => ({
     reviewId,
@@ -98,7 +124,10 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       if (r.ok) {
         versionRef.current = r.version;
         lastSaved.current = serialized;
+        // Changed during the save: the copy left is now chosen on the version just saved, so the
+        // reviewer's own saves never make it look like an earlier visit's.
         if (JSON.stringify(draftRef.current) === serialized) clearLocalDraft(storageKey);
+        else keepLocal(draftRef.current);
         setSave({ kind: 'saved', at: new Date(r.savedAt) });
         // The claim timer above the form shows the new end of the claim.
         window.dispatchEvent(new CustomEvent(CLAIM_EVENT, { detail: r.claimExpiresAt }));
@@ -122,9 +151,39 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const update = (next: Draft) => {
     setDraft(next);
     draftRef.current = next;
-    writeLocalDraft(storageKey, next);
+    keepLocal(next);
     schedule();
   };
+
+  // After a choice the notice goes, and focus with it: take focus to the top of the rubric, just
+  // after where the notice was (the chosen level of the first criterion, as Tab would).
+  const focusRubric = (d: Draft) => {
+    const first = criteria[0];
+    if (!first) return;
+    const chosen = d.scores[first.id]?.levelId;
+    (document.getElementById(`score-${first.id}-${chosen}`) ?? document.getElementById(`score-${first.id}-${levels[0]?.id}`))?.focus();
+  };
+
+  // The reviewer chose the earlier scores over the saved review: they are saved like fresh choices,
+  // and so still meet the version check, should the review have changed again meanwhile.
+  const takeEarlier = () => {
+    if (!earlier) return;
+    setDraft(earlier);
+    draftRef.current = earlier;
+    keepLocal(earlier);
+    setEarlier(null);
+    focusRubric(earlier);
+    if (timer.current) clearTimeout(timer.current);
+    void saveNow();
+  };
+  const discardEarlier = () => {
+    // Anything chosen since the notice appeared replaced the stored copy: that copy stays.
+    const stored = parseLocalReviewDraft(readLocalDraft(storageKey));
+    if (stored && earlier && sameReviewDraft(stored, earlier)) clearLocalDraft(storageKey);
+    setEarlier(null);
+    focusRubric(draftRef.current);
+  };
+  const levelLabel = (id: string | null | undefined) => levels.find((l) => l.id === id)?.label;
 
   const setEntry = (criterionId: string, patch: Partial<Entry>) =>
     update({ ...draftRef.current, scores: { ...draftRef.current.scores, [criterionId]: { ...(draftRef.current.scores[criterionId] ?? { levelId: null, feedback: '' }), ...patch } } });
@@ -214,6 +273,36 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
           {result.conflict ? <p className="mt-2">Your scores and feedback below are kept on this page and in this browser.</p> : null}
         </div>
       ) : null}
+
+      {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
+      <div aria-live="polite">
+        {earlier ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+            <p className="font-semibold">You have unsaved scores from an earlier visit on this computer.</p>
+            <p className="mt-1">The saved review has changed since then, so they were not put back. Use them to replace the scores and comments in the form now, or discard them.</p>
+            <ul className="mt-1 list-disc pl-5 text-slate-800">
+              {criteria.map((c) => (
+                <li key={c.id}>
+                  {c.title}: {levelLabel(earlier.scores[c.id]?.levelId) ?? 'no level chosen'}
+                </li>
+              ))}
+            </ul>
+            {earlier.overallComment ? (
+              <p className="mt-1 whitespace-pre-wrap text-slate-800">
+                Overall comment: “{earlier.overallComment.length > 200 ? `${earlier.overallComment.slice(0, 200)}…` : earlier.overallComment}”
+              </p>
+            ) : null}
+            <div className="mt-2 flex flex-wrap gap-2">
+              <button type="button" onClick={takeEarlier} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+                Use my earlier scores
+              </button>
+              <button type="button" onClick={discardEarlier} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
+                Discard them
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </div>
 
       {criteria.map((c, ci) => {
         const entry = draft.scores[c.id] ?? { levelId: null, feedback: '' };
@@ -343,11 +432,4 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       </div>
     </form>
   );
-}
-
-/** A copy kept in this browser is restored only if it still has a draft's shape (not broken or hand-edited). */
-function isDraft(v: unknown): v is Draft {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Partial<Record<keyof Draft, unknown>>;
-  return typeof d.overallComment === 'string' && typeof d.scores === 'object' && d.scores !== null && !Array.isArray(d.scores);
 }

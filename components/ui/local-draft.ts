@@ -145,6 +145,63 @@ export function decideLocalAnswer(local: LocalAnswer | null, server: { text: str
   return local.baseRevision === server.revision ? 'restore' : 'ask';
 }
 
+/** A reviewer's scores and comments, as the scoring form holds them: criterion id -> level and feedback. */
+export type ReviewDraftCopy = { scores: Record<string, { levelId: string | null; feedback: string }>; overallComment: string };
+
+/**
+ * The scores kept in this browser, with the review version they were chosen on (null for a copy from
+ * before versions were kept: what it was based on is unknown).
+ */
+export type LocalReviewDraft = ReviewDraftCopy & { baseVersion: number | null };
+
+/**
+ * A stored scoring copy, or null when it is missing or not one (broken, hand-edited). Entries that
+ * are not a level and feedback are dropped, built with Object.fromEntries so that a "__proto__"
+ * criterion id stays a plain key.
+ */
+export function parseLocalReviewDraft(saved: unknown): LocalReviewDraft | null {
+  if (!isRecord(saved) || typeof saved.overallComment !== 'string' || !isRecord(saved.scores)) return null;
+  const entries: [string, { levelId: string | null; feedback: string }][] = [];
+  for (const [criterionId, entry] of Object.entries(saved.scores)) {
+    if (!isRecord(entry) || typeof entry.feedback !== 'string') continue;
+    if (entry.levelId !== null && typeof entry.levelId !== 'string') continue;
+    entries.push([criterionId, { levelId: entry.levelId, feedback: entry.feedback }]);
+  }
+  const base = saved.baseVersion;
+  return { scores: Object.fromEntries(entries), overallComment: saved.overallComment, baseVersion: typeof base === 'number' && Number.isInteger(base) ? base : null };
+}
+
+/**
+ * Whether two sets of scores say the same to the teacher: the same comment and, for every criterion,
+ * the same level and feedback. A criterion with no entry is one with no level and no feedback, and
+ * the order entries were added in does not matter (the server lists them its own way).
+ */
+export function sameReviewDraft(a: ReviewDraftCopy, b: ReviewDraftCopy) {
+  if (a.overallComment !== b.overallComment) return false;
+  const ids = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
+  const entryOf = (d: ReviewDraftCopy, id: string) => (Object.hasOwn(d.scores, id) ? d.scores[id] : undefined);
+  for (const id of ids) {
+    const x = entryOf(a, id);
+    const y = entryOf(b, id);
+    if ((x?.levelId ?? null) !== (y?.levelId ?? null) || (x?.feedback ?? '') !== (y?.feedback ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * What to do with a scoring copy found in this browser when the review page loads, as
+ * decideLocalAnswer does for an answer:
+ * - `none`: nothing to restore (no copy, or the saved review already has these scores);
+ * - `restore`: the copy was chosen on the review version the server still has, so it is newer and
+ *   is put back as if just chosen;
+ * - `ask`: the saved review changed since (another window, another computer) or the copy is too old
+ *   to tell; saving it would silently replace newer scores, so the reviewer decides.
+ */
+export function decideLocalReviewDraft(local: LocalReviewDraft | null, server: { draft: ReviewDraftCopy; version: number }): 'none' | 'restore' | 'ask' {
+  if (!local || sameReviewDraft(local, server.draft)) return 'none';
+  return local.baseVersion === server.version ? 'restore' : 'ask';
+}
+
 /**
  * The choices in `saved` that still fit the form: rows and columns it shows and values it offers.
  * Anything else (a sample since removed, a level since renumbered, a hand-edited value) is dropped.
