@@ -4,6 +4,8 @@ import { formatBytes, pairCaptions } from '@/lib/evidence/file-types';
 
 type Part = { id: string; title: string; prompt: string; responseType: string };
 type Response = { partId: string; text: string; links: string[]; wordCount: number; carriedOver: boolean };
+// `fileName` is the name this reviewer may see: under blind review the server has already replaced
+// the teacher's own (lib/evidence/neutral-names), and captions keep their video's name so they pair.
 type File = { id: string; partId: string; fileName: string; sizeBytes: bigint; detectedType: string | null; declaredType: string; carriedOver?: boolean };
 
 /** The teacher's frozen evidence, part by part: the prompt, the written answer, links and files with previews. */

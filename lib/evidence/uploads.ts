@@ -7,6 +7,7 @@ import { hitRateLimit } from '@/lib/rate-limit';
 import { acceptedKinds, countPartFiles, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
+import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import * as storage from '@/lib/storage/s3';
 
@@ -327,17 +328,38 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   if (!stillUsed) await storage.deleteObject(file.storageKey);
 }
 
-/** A short-lived signed URL for someone allowed to see this evidence. */
+/**
+ * A short-lived signed URL for someone allowed to see this evidence. The name the browser saves it
+ * under (Content-Disposition, signed into the URL) is the teacher's own only for whoever may see
+ * it (showsOriginalFileNames); under blind review everyone else gets the name the workspace shows.
+ */
 export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inline: boolean }) {
   const file = await db.evidenceFile.findUnique({
     where: { id: opts.fileId },
-    select: { storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true, attempt: { select: { status: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+    select: {
+      id: true, partId: true, storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true,
+      attempt: { select: { status: true, submission: { select: { versionId: true, microCredential: { select: { issuerId: true, issuer: { select: { blindReview: true } } } } } } } },
+    },
   });
   if (!file || file.status !== 'UPLOADED') throw notFound('That file');
-  const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: file.attempt.submission.microCredential.issuerId, status: file.attempt.status });
+  const { submission } = file.attempt;
+  const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: submission.microCredential.issuerId, status: file.attempt.status });
   if (!allowed) throw notFound('That file');
-  const contentType = file.detectedType && file.detectedType !== 'application/x-ooxml' ? file.detectedType : file.declaredType;
-  return storage.presignGet(file.storageKey, { fileName: file.fileName, contentType, inline: opts.inline });
+  const fileName = showsOriginalFileNames(submission.microCredential.issuer, opts.actor.id, file.ownerId) ? file.fileName : await neutralNameOf(file, submission.versionId);
+  return storage.presignGet(file.storageKey, { fileName, contentType: servedContentType(file), inline: opts.inline });
+}
+
+/** The file's neutral name, counted among its part's files exactly as the review workspace counts. */
+async function neutralNameOf(file: { id: string; partId: string; attemptId: string }, versionId: string): Promise<string> {
+  const [parts, siblings] = await Promise.all([
+    db.submissionPart.findMany({ where: { versionId }, orderBy: PART_ORDER, select: { id: true } }),
+    db.evidenceFile.findMany({
+      where: { attemptId: file.attemptId, partId: file.partId, status: 'UPLOADED' },
+      orderBy: EVIDENCE_FILE_ORDER,
+      select: { id: true, partId: true, fileName: true, detectedType: true, declaredType: true },
+    }),
+  ]);
+  return neutralFileNames(parts.map((p) => p.id), siblings).get(file.id) ?? 'Evidence file';
 }
 
 /**

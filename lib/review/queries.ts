@@ -9,6 +9,7 @@ import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
 import { reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND';
 
@@ -335,20 +336,20 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
         select: {
           id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
-          files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
+          files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: {
             where: { status: 'SUBMITTED', id: { not: opts.reviewId } },
             select: { id: true, kind: true, decision: true, overallComment: true, reviewer: { select: { name: true } }, scores: { select: { criterionId: true, levelId: true, feedback: true } } },
           },
           submission: {
             select: {
-              id: true, status: true, cycle: true,
+              id: true, status: true, cycle: true, userId: true,
               user: { select: { name: true, email: true, school: { select: { name: true } } } },
               microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
               version: {
                 select: {
                   id: true, title: true, version: true, passingRuleKind: true, passingLevelRank: true, passingTotal: true,
-                  parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true } },
+                  parts: { orderBy: PART_ORDER, select: { id: true, title: true, prompt: true, responseType: true } },
                   criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, description: true, partId: true, descriptors: { select: { levelId: true, text: true } } } },
                   levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
                 },
@@ -365,6 +366,9 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const { attempt } = review;
   const { submission } = attempt;
   const issuer = submission.microCredential.issuer;
+  // Under blind review the teacher's own file names (often their name and school) never leave the
+  // server: each file is named from its place ("Part 2 – file 1.mp4"), as the file route names it too.
+  const files = withViewerFileNames(attempt.files, { partIds: submission.version.parts.map((p) => p.id), original: showsOriginalFileNames(issuer, opts.actor.id, submission.userId) });
   const others = review.kind === 'ADJUDICATION' || (review.status === 'SUBMITTED' && isIssuerAdmin(opts.actor, submission.microCredential.issuerId)) ? attempt.reviews : [];
   // A revision is judged against what was asked for: every reviewer of this attempt (second scorers
   // too, equally) sees the decided reviews of the earlier ones, without reviewers' names.
@@ -380,7 +384,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
     : [];
   return {
     review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
-    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files: attempt.files },
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files },
     // A renewal: the teacher held this badge and shows the skill again (judged like any application).
     submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1 },
     issuer: { name: issuer.name, blindReview: issuer.blindReview, claimMinutes: issuer.claimMinutes },
