@@ -5,7 +5,11 @@ export type Standing =
   | { state: 'not-enrolled' }
   | { state: 'enrolled' }
   | { state: 'proposal'; proposalStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED' }
-  | { state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null; renewal?: boolean; renewalStopped?: boolean };
+  | {
+      state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null; renewal?: boolean; renewalStopped?: boolean;
+      // The application's badge can be withdrawn after it was earned: the page says so instead of "earned".
+      awardRevokedAt?: Date | null; awardSuspendedAt?: Date | null;
+    };
 
 /**
  * The teacher, and the district whose proposals count for them: there is one proposal per teacher,
@@ -24,7 +28,7 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
     db.submission.findMany({
       where: { userId, microCredentialId: { in: microCredentialIds } },
       orderBy: { cycle: 'asc' },
-      select: { id: true, microCredentialId: true, status: true, cycle: true, award: { select: { id: true } } },
+      select: { id: true, microCredentialId: true, status: true, cycle: true, award: { select: { id: true, revokedAt: true, suspendedAt: true } } },
     }),
     db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
   ]);
@@ -47,7 +51,7 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
       if (s.cycle > 1 && earlier && 'submissionId' in earlier) out.set(s.microCredentialId, { ...earlier, renewalStopped: true });
       continue;
     }
-    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, renewal: s.cycle > 1 });
+    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, awardRevokedAt: s.award?.revokedAt ?? null, awardSuspendedAt: s.award?.suspendedAt ?? null, renewal: s.cycle > 1 });
   }
   return out;
 }

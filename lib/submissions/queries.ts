@@ -15,14 +15,14 @@ const fileSelect = { id: true, partId: true, fileName: true, declaredType: true,
 export async function getApplication(actor: Actor, slug: string) {
   const mc = await db.microCredential.findFirst({
     where: { slug, ...workableBy(actor.id) },
-    select: { id: true, slug: true, level: true, status: true, currentVersionId: true, issuer: { select: { name: true, slaBusinessDays: true } } },
+    select: { id: true, slug: true, level: true, status: true, currentVersionId: true, issuer: { select: { name: true, slug: true, email: true, slaBusinessDays: true } } },
   });
   if (!mc) return null;
   const submission = await db.submission.findFirst({
     ...currentSubmission(actor.id, mc.id),
     select: {
       id: true, status: true, publicSummary: true, versionId: true, cycle: true,
-      award: { select: { id: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true } },
+      award: { select: { id: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true } },
       attempts: {
         orderBy: { number: 'desc' },
         select: {

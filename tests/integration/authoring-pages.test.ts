@@ -8,6 +8,7 @@ import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import { requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { putObject } from '@/lib/storage/s3';
 import { startApplication } from '@/lib/submissions/mutations';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
 
 // Outside a request there is no session cookie or Next cache: who is signed in is set per test,
 // everything else (Postgres, S3, the domain code) is real.
@@ -68,6 +69,7 @@ describe('the stack page with a part retired after the stack was published', () 
     const teacher = await createActor();
     const sub = await startApplication({ actor: teacher, microCredentialId: a.id });
     await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
+    await issueAwardForSubmission(sub.id);
     session.actor = teacher;
 
     const html = renderToStaticMarkup(await StackPage({ params: Promise.resolve({ slug: 'assessment-stack' }) }));

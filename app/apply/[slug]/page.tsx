@@ -18,6 +18,8 @@ import { startApplicationAction, startRenewalAction, startRevisionAction } from 
 import { RenewForm } from '@/components/awards/renew-form';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { RubricTable } from '@/components/credential/rubric-table';
+import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
+import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
 import { criteriaByPart, requiredProgress, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
 
 export const metadata = { title: 'Your application' };
@@ -28,6 +30,11 @@ const statusInfo: Record<string, { label: string; tone: Tone }> = {
   IN_REVIEW: { label: 'In review', tone: 'info' },
   NEEDS_REVISION: { label: 'Needs revision', tone: 'warning' },
   EARNED: { label: 'Earned', tone: 'success' },
+};
+
+const withdrawnStatus: Record<'revoked' | 'suspended', { label: string; tone: Tone }> = {
+  revoked: { label: 'Badge revoked', tone: 'danger' },
+  suspended: { label: 'Badge on hold', tone: 'warning' },
 };
 
 const fateInfo: Record<RevisionFate, { label: string; tone: Tone }> = {
@@ -76,7 +83,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const unverified = editable && !(await isEmailVerified(actor.id));
   const progress = requiredProgress(version.parts, current.responses, current.files);
   const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
-  const info = statusInfo[submission.status];
+  // An earned application whose badge the issuer has since withdrawn no longer reads "Earned".
+  const withdrawn = submission.status === 'EARNED' && submission.award ? withdrawnBadgeWords(submission.award, mc.issuer.name) : null;
+  const info = withdrawn ? withdrawnStatus[withdrawn.state] : statusInfo[submission.status];
   const partLabel = new Map(version.parts.map((p, i) => [p.id, `Part ${i + 1}: ${p.title}`]));
   const scoredBy = criteriaByPart(version.criteria);
   // Before "Start revision": what it will keep and what it opens, worked out as it will be.
@@ -117,10 +126,14 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 
       {submission.status === 'EARNED' && submission.award ? (
         <div className="mt-4">
-          <Alert tone="success" title={renews ? 'You renewed this micro-credential' : 'You earned this micro-credential'}>
-            <Link href={`/credentials/${submission.award.id}`}>View and share your badge</Link>
-            {submission.award.validUntil ? <> · valid until {dateFmt.format(submission.award.validUntil)}</> : null}
-          </Alert>
+          {withdrawn ? (
+            <WithdrawnBadgeNotice award={submission.award} awardId={submission.award.id} issuer={mc.issuer} />
+          ) : (
+            <Alert tone="success" title={renews ? 'You renewed this micro-credential' : 'You earned this micro-credential'}>
+              <Link href={`/credentials/${submission.award.id}`}>View and share your badge</Link>
+              {submission.award.validUntil ? <> · valid until {dateFmt.format(submission.award.validUntil)}</> : null}
+            </Alert>
+          )}
           {mc.status === 'PUBLISHED' && renewability(submission.award, new Date()).ok ? (
             <Card className="mt-4">
               <h2 className="text-lg font-semibold">Time to renew</h2>

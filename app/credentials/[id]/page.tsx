@@ -12,6 +12,9 @@ import { stackBadgesBuiltOn } from '@/lib/awards/stack-holds';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { VerificationChecks } from '@/components/credential/verification-checks';
+import { CopyResumeLine } from '@/components/credentials/copy-resume-line';
+import { resumeLine } from '@/components/credentials/resume-line';
+import { signedStackParts } from '@/lib/awards/stack-progress';
 import { RevokeForm, SuspensionForm } from './status-forms';
 
 type Props = { params: Promise<{ id: string }> };
@@ -47,6 +50,9 @@ export default async function CredentialPage({ params }: Props) {
     certUrl: url,
     certId: award.id,
   });
+  // A stack badge names the badges it was issued on in its signed evidence: listed as signed.
+  const stackParts = award.stackId ? signedStackParts(award.credential) : [];
+  const portfolio = award.user.portfolioPublic && award.user.handle ? `/u/${award.user.handle}` : null;
   const criteria = ((award.credential as { credentialSubject?: { achievement?: { criteria?: { narrative?: string } } } }).credentialSubject?.achievement?.criteria?.narrative) ?? '';
 
   return (
@@ -60,6 +66,7 @@ export default async function CredentialPage({ params }: Props) {
           <p className="mt-1 text-lg">
             Awarded to <strong>{award.recipientName}</strong> by <Link href={`/issuers/${award.issuer.slug}`}>{award.issuer.name}</Link>
           </p>
+          {portfolio ? <p className="mt-1"><Link href={portfolio}>{`See all of ${award.recipientName}'s badges`}</Link></p> : null}
           <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
             <div><dt className="inline font-semibold">Issued: </dt><dd className="inline">{fmt.format(award.issuedAt)}</dd></div>
             <div><dt className="inline font-semibold">Expires: </dt><dd className="inline">{award.validUntil ? fmt.format(award.validUntil) : 'Does not expire'}</dd></div>
@@ -114,6 +121,20 @@ export default async function CredentialPage({ params }: Props) {
         </section>
       ) : null}
 
+      {award.stackId && stackParts.length ? (
+        <section aria-labelledby="parts" className="mt-8">
+          <h2 id="parts" className="text-xl font-semibold">Built from these badges</h2>
+          <p className="mt-1 text-sm text-slate-700">The signed credential names each badge it was issued on. Each badge’s own page says whether it is still valid.</p>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {stackParts.map((p, i) => (
+              <li key={`${p.awardId ?? p.url ?? p.name}-${i}`}>
+                {p.awardId ? <Link href={`/credentials/${p.awardId}`}>{p.name}</Link> : p.url ? <a href={p.url} rel="noopener noreferrer">{p.name}</a> : p.name}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {award.submission?.publicSummary ? (
         <section id="evidence" aria-labelledby="evidence-h" className="mt-8">
           <h2 id="evidence-h" className="text-xl font-semibold">Evidence summary</h2>
@@ -133,8 +154,12 @@ export default async function CredentialPage({ params }: Props) {
           <a href={`/credentials/${award.id}/badge.png?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (PNG)</a>
           <a href={`/credentials/${award.id}/badge.svg?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (SVG)</a>
           <a href={`/credentials/${award.id}/credential.json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Credential (JSON)</a>
-          <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a>
+          {/* A certificate is a claim on paper; a revoked badge has none to make. */}
+          {!award.revokedAt ? <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a> : null}
         </div>
+        {!award.revokedAt && !award.suspendedAt ? (
+          <CopyResumeLine text={resumeLine({ title: award.title, issuerName: award.signedIssuerName, issuedAt: award.issuedAt, url })} />
+        ) : null}
         <p className="mt-2 text-sm text-slate-700">The badge images carry the signed credential inside them, so anyone can check them at <Link href="/verify">the verification page</Link>.</p>
       </section>
 
@@ -147,9 +172,18 @@ export default async function CredentialPage({ params }: Props) {
               Suspending or revoking it also puts on hold {builtOn.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: {builtOn.map((b, i) => <span key={b.id}>{i ? ', ' : ''}<Link href={`/credentials/${b.id}`}>{b.title}</Link></span>)}. {builtOn.length === 1 ? 'It stands' : 'They stand'} again once the holder holds every part.
             </p>
           ) : null}
+          {award.submissionId ? (
+            <p className="mt-2 text-sm">
+              <Link href={`/admin/submissions/${award.submissionId}`}>The evidence and reviews behind this badge</Link>
+            </p>
+          ) : null}
           <SuspensionForm awardId={award.id} suspended={Boolean(award.suspendedAt)} />
           <RevokeForm awardId={award.id} />
         </Card>
+      ) : issuerAdmin && award.submissionId ? (
+        <p className="no-print mt-8 text-sm">
+          <Link href={`/admin/submissions/${award.submissionId}`}>The evidence and reviews behind this badge</Link>
+        </p>
       ) : null}
     </article>
   );

@@ -16,6 +16,9 @@ import { EnrollForm } from '@/components/catalog/enroll-form';
 import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
 import { enrollAction, resourceProgressAction, withdrawAction } from './actions';
 import { StopWorkingForm } from '@/components/catalog/stop-working-form';
+import { getPublicAward } from '@/lib/awards/queries';
+import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
+import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -36,6 +39,8 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const standing: Standing = actor ? (await getStandings(actor, [mc.id])).get(mc.id)! : { state: 'not-enrolled' };
   const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
   const proposalRequired = actor ? await needsProposal(actor, mc.id) : false;
+  // A badge the issuer has withdrawn: its reasons, as its own page shows them, for the holder's notice.
+  const withdrawn = standing.state === 'EARNED' && standing.awardId && (standing.awardRevokedAt || standing.awardSuspendedAt) ? await getPublicAward(standing.awardId) : null;
   const next = mc.track?.microCredentials.find((m) => (m.level ?? 0) > (mc.level ?? 0));
 
   return (
@@ -84,7 +89,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </div>
       ) : null}
       <Card className="no-print mb-8">
-        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} />
+        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} withdrawn={withdrawn} />
         {actor && ['enrolled', 'proposal', 'DRAFT', 'NEEDS_REVISION'].includes(standing.state) ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} /> : null}
       </Card>
 
@@ -200,7 +205,9 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   );
 }
 
-function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired, retired }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean }) {
+type WithdrawnAward = WithdrawnBadge & { id: string; issuer: { name: string; slug: string; email: string | null } };
+
+function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired, retired, withdrawn }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean; withdrawn: WithdrawnAward | null }) {
   if (retired && standing.state === 'not-enrolled') {
     return <p>This micro-credential takes no new enrolments. <Link href="/catalog">Find another in the catalogue</Link>.</p>;
   }
@@ -271,6 +278,14 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
         </div>
       );
     case 'EARNED':
+      if (withdrawn && withdrawnBadgeWords(withdrawn, withdrawn.issuer.name)) {
+        return (
+          <div className="space-y-3">
+            <WithdrawnBadgeNotice award={withdrawn} awardId={withdrawn.id} issuer={withdrawn.issuer} />
+            {standing.renewalStopped ? <ButtonLink href={`/apply/${slug}`} variant="secondary">Continue your renewal</ButtonLink> : null}
+          </div>
+        );
+      }
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p>

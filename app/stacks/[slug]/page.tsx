@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPublishedStack } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
-import { getStandings, type Standing } from '@/lib/enrollment/queries';
-import { getOwnStackStanding } from '@/lib/awards/queries';
+import { getStandings } from '@/lib/enrollment/queries';
+import { getStackProgress, partStep, type PartProgress } from '@/lib/awards/stack-progress';
 import { Markdown } from '@/components/markdown';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
@@ -14,28 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: s?.title ?? 'Not found', description: s?.summary };
 }
 
-/**
- * What a signed-in teacher can do next on a part they have not earned, on its own page: enrol, or go
- * on with it. Null where there is nothing to do there: a part that takes no new enrolments and that
- * they have not started (a retired one), or one never published.
- */
-function partStep(standing: Standing | undefined, status: string): { status: string; action: string } | null {
-  const state = standing?.state ?? 'not-enrolled';
-  if (status === 'DRAFT' || (status !== 'PUBLISHED' && state === 'not-enrolled')) return null;
-  switch (state) {
-    case 'EARNED':
-      return null;
-    case 'not-enrolled':
-      return { status: 'Not started', action: 'Enrol to start' };
-    case 'SUBMITTED':
-    case 'IN_REVIEW':
-      return { status: 'Waiting for review', action: 'See where it stands' };
-    case 'NEEDS_REVISION':
-      return { status: 'Needs revision', action: 'Read the feedback' };
-    default:
-      return { status: 'In progress', action: 'Continue' };
-  }
-}
+const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export default async function StackPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -45,14 +24,14 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   // Every part counts toward the stack (lib/awards/issue.ts), offered or not: a part retired after
   // the stack was published is still listed, marked, so progress never looks complete without it.
   const items = stack.items.map((i) => i.microCredential);
-  const standings = actor ? await getStandings(actor, items.map((m) => m.id)) : null;
-  const earned = items.filter((m) => standings?.get(m.id)?.state === 'EARNED').length;
-  const isEarned = (id: string) => standings?.get(id)?.state === 'EARNED';
-  const unavailable = items.filter((m) => m.status !== 'PUBLISHED' && !isEarned(m.id));
-  // The award and the "on its way" note follow the awarding job's rule (valid awards for every part).
-  const standing = actor && items.length > 0 && earned === items.length ? await getOwnStackStanding(actor.id, stack.id) : null;
-  const own = standing?.award ?? null;
-  const complete = Boolean(standing?.complete || own);
+  const [standings, progress] = actor
+    ? await Promise.all([getStandings(actor, items.map((m) => m.id)), getStackProgress({ userId: actor.id, stackId: stack.id, partIds: items.map((m) => m.id) })])
+    : [null, null];
+  // A part counts when its badge is held and valid, as the awarding job counts it (docs/decisions/012).
+  const part = (id: string): PartProgress => progress?.parts.get(id) ?? { state: 'not-held' };
+  const earned = progress?.earned ?? 0;
+  const unavailable = items.filter((m) => m.status !== 'PUBLISHED' && part(m.id).state !== 'earned');
+  const badge = progress?.badge ?? { state: 'none' as const };
   const hours = items.reduce((s, m) => s + Number(m.currentVersion?.pdHours ?? 0), 0);
   return (
     <article>
@@ -78,23 +57,43 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         <div className="mt-4 max-w-md">
           <ProgressBar value={earned} max={items.length} label="Stack progress" />
           <p className="mt-1 text-sm">{earned} of {items.length} earned</p>
-          {complete ? (
-            own ? (
-              <p className="mt-2 font-semibold">
-                You hold this stack. <Link href={`/credentials/${own.id}`}>View your stack credential</Link>
-              </p>
-            ) : (
-              <p className="mt-2">You hold every part: your stack credential is being issued and will be in <Link href="/badges">My badges</Link> within a few minutes.</p>
-            )
+          {badge.state === 'held' ? (
+            <p className="mt-2 font-semibold">
+              You hold this stack. <Link href={`/credentials/${badge.awardId}`}>View your stack credential</Link>
+            </p>
+          ) : badge.state === 'issuing' ? (
+            <p className="mt-2">You hold every part: your stack credential is being issued and will be in <Link href="/badges">My badges</Link> within a few minutes.</p>
+          ) : badge.state === 'on-hold' ? (
+            <div className="mt-2">
+              <Alert tone="warning" title="Your stack credential is on hold">
+                <p>
+                  It has been on hold since {dateFmt.format(badge.since)}. {badge.reason ?? 'The issuer put it on hold.'} While it is on hold, anyone who checks it is told it is suspended.
+                </p>
+                <p className="mt-1"><Link href={`/credentials/${badge.awardId}`}>View your stack credential</Link></p>
+              </Alert>
+            </div>
+          ) : badge.state === 'revoked' ? (
+            <div className="mt-2">
+              <Alert tone="danger" title="Your stack credential was revoked">
+                <p>The issuer revoked it on {dateFmt.format(badge.since)}{badge.reason ? `: ${badge.reason}` : '.'}</p>
+                <p className="mt-1"><Link href={`/credentials/${badge.awardId}`}>View your stack credential</Link></p>
+              </Alert>
+            </div>
           ) : null}
         </div>
       ) : null}
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
         {items.map((m) => {
           const title = m.currentVersion?.title ?? m.slug;
-          const standing = standings?.get(m.id);
-          const step = actor ? partStep(standing, m.status) : null;
-          const awardId = standing?.state === 'EARNED' ? standing.awardId : null;
+          const held = part(m.id);
+          const step = actor && held.state !== 'earned' ? partStep(standings?.get(m.id), m.status) : null;
+          // Said in words, not only by the link or a colour.
+          const label =
+            held.state === 'earned' ? 'earned'
+            : held.state === 'revoked' ? 'badge revoked'
+            : held.state === 'suspended' ? 'badge on hold'
+            : standings?.get(m.id)?.state === 'EARNED' ? 'badge being issued'
+            : step?.status.toLowerCase();
           return (
             <li key={m.id}>
               <Card as="div">
@@ -104,7 +103,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
                 </h2>
                 {m.status !== 'PUBLISHED' ? <p className="mt-1"><Pill tone="warning">No longer offered</Pill></p> : null}
                 <p className="text-sm text-slate-700">
-                  {Number(m.currentVersion?.pdHours ?? 0)} PD hours{isEarned(m.id) ? ' · earned' : step ? ` · ${step.status.toLowerCase()}` : ''}
+                  {Number(m.currentVersion?.pdHours ?? 0)} PD hours{label ? ` · ${label}` : ''}
                 </p>
                 <p className="mt-1 text-sm">{m.currentVersion?.summary}</p>
                 {/* The next step for the signed-in teacher, named with the part for a list of links. */}
@@ -114,10 +113,10 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
                       {step.action}<span className="sr-only">: {title}</span>
                     </Link>
                   </p>
-                ) : awardId ? (
+                ) : held.state !== 'not-held' ? (
                   <p className="mt-2">
-                    <Link href={`/credentials/${awardId}`} className="inline-block py-0.5 font-semibold">
-                      View your badge<span className="sr-only">: {title}</span>
+                    <Link href={`/credentials/${held.awardId}`} className="inline-block py-0.5 font-semibold">
+                      {held.state === 'earned' ? 'View your badge' : held.state === 'revoked' ? 'See why it was revoked' : 'See why it is on hold'}<span className="sr-only">: {title}</span>
                     </Link>
                   </p>
                 ) : null}
