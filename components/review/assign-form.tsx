@@ -6,11 +6,14 @@ import { assignReviewAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
 
 type Candidate = { id: string; name: string; email: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] };
+/** Someone holding a live claim on this work: assigning it to anyone else ends their claim. */
+type Holder = { reviewId: string; kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION'; reviewerName: string; until: string };
 
 const kindLabel = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication' } as const;
 
-export function AssignForm({ attemptId, kinds, reviewers }: { attemptId: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[]; reviewers: Candidate[] }) {
+export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { attemptId: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[]; reviewers: Candidate[]; holders?: Holder[] }) {
   const [state, action, pending] = useActionState(assignReviewAction, initialActionState);
+  const releaseError = !state.ok ? state.fieldErrors?.releaseReviewId?.[0] : undefined;
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
@@ -40,6 +43,24 @@ export function AssignForm({ attemptId, kinds, reviewers }: { attemptId: string;
           ))}
         </select>
       </div>
+      {holders.map((h) => (
+        <div key={h.reviewId} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+          <p className="text-sm">
+            <span className="font-semibold">{h.reviewerName}</span> is working on this submission ({kindLabel[h.kind].toLowerCase()}, claimed until {h.until}). Assigning it to someone else ends their claim, and they will be told.
+          </p>
+          <div className="mt-2 flex items-start gap-2">
+            <input id={`release-${h.reviewId}`} name="releaseReviewId" value={h.reviewId} type="checkbox" className="mt-1 h-4 w-4" aria-invalid={releaseError ? true : undefined} aria-describedby={releaseError ? 'releaseReviewId-error' : undefined} />
+            <label htmlFor={`release-${h.reviewId}`} className="text-sm font-semibold">
+              Release {h.reviewerName}’s claim (their unsaved scores will be discarded)
+            </label>
+          </div>
+        </div>
+      ))}
+      {releaseError ? (
+        <p id="releaseReviewId-error" className="text-sm font-medium text-red-700">
+          {releaseError}
+        </p>
+      ) : null}
       <button type="submit" disabled={pending || reviewers.length === 0} className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Assigning…' : 'Assign'}
       </button>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useState, useTransition, type ReactNode } from 'react';
 import { keepClaimAction } from '@/app/review/[reviewId]/actions';
 import { smallButtonClass } from '@/components/ui/button';
 
@@ -14,10 +14,12 @@ const TICK_MS = 15_000;
  * shortly before it runs out and a button to keep it (WCAG 2.2.1: time limits can be extended).
  * The warning sits in a live region that is always on the page, so it is announced when it appears.
  */
-export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expiredAtRender }: { reviewId: string; expiresAt: string; claimMinutes: number; utcLabel: string; expiredAtRender: boolean }) {
+export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expiredAtRender, claimAgainButton }: { reviewId: string; expiresAt: string; claimMinutes: number; utcLabel: string; expiredAtRender: boolean; claimAgainButton?: ReactNode }) {
   const [until, setUntil] = useState(() => new Date(expiresAt));
   const [now, setNow] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Set when the claim ran out and was swept while nobody took the work: it can be claimed again.
+  const [claimAgain, setClaimAgain] = useState(false);
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
@@ -49,7 +51,10 @@ export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expire
       if (r.ok) {
         setUntil(new Date(r.claimExpiresAt));
         setError(null);
-      } else setError(r.formError);
+      } else {
+        setError(r.formError);
+        setClaimAgain(Boolean(r.claimAgain));
+      }
     });
 
   return (
@@ -58,7 +63,17 @@ export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expire
         Your claim lasts until <time dateTime={until.toISOString()}>{label}</time>; every saved draft extends it.
       </p>
       <div aria-live="polite" className={warning || expired || error ? 'mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950' : undefined}>
-        {error ? <p>{error}</p> : expired ? (
+        {error ? (
+          <>
+            <p>{error}</p>
+            {claimAgain && claimAgainButton ? (
+              <div className="mt-1">
+                <p>Your last saved draft comes with it: copy anything you typed after that save first.</p>
+                <div className="mt-1">{claimAgainButton}</div>
+              </div>
+            ) : null}
+          </>
+        ) : expired ? (
           <p>
             <strong>Your claim has run out.</strong> Another reviewer may take this submission now. Keep it, or save a draft, to carry on if nobody has.
           </p>

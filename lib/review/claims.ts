@@ -1,14 +1,15 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { conflict, notFound } from '@/lib/errors';
-import { claimEndAfterActivity, reviewsFor } from '@/lib/review/policy';
+import { isIssuerAdmin } from '@/lib/auth/actor';
+import { conflict, invalidState, notFound } from '@/lib/errors';
+import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
+import { loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
+import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
 // watching a lesson video is warned before the claim runs out and can extend it). Autosave extends
 // a claim too (saveReviewDraft); this is for when nothing was typed.
-
-export const CLAIM_GONE = 'Your claim has ended (it expired and another reviewer took this submission, or an admin reassigned it). Your scores and feedback are still on this page.';
 
 /**
  * Extends the actor's live claim to at least `claimMinutes` from now (never shortens an admin's
@@ -19,17 +20,156 @@ export async function keepClaim(opts: { actor: Actor; reviewId: string; now?: Da
   const now = opts.now ?? new Date();
   const r = await db.review.findUnique({
     where: { id: opts.reviewId },
-    select: { reviewerId: true, status: true, claimExpiresAt: true, attempt: { select: { submission: { select: { microCredential: { select: { issuerId: true, issuer: { select: { claimMinutes: true } } } } } } } } },
+    select: { id: true, attemptId: true, kind: true, reviewerId: true, status: true, claimExpiresAt: true, attempt: { select: { submission: { select: { microCredential: { select: { issuerId: true, issuer: { select: { claimMinutes: true } } } } } } } } },
   });
   if (!r || r.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, r.attempt.submission.microCredential.issuerId)) throw notFound('That review');
-  if (r.status !== 'CLAIMED') throw conflict(CLAIM_GONE);
+  if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
   const until = claimEndAfterActivity(r.claimExpiresAt, now, r.attempt.submission.microCredential.issuer.claimMinutes);
   const u = await db.review.updateMany({ where: { id: opts.reviewId, reviewerId: opts.actor.id, status: 'CLAIMED', claimExpiresAt: r.claimExpiresAt }, data: { claimExpiresAt: until } });
   if (u.count !== 1) {
     // Changed meanwhile (an autosave extended it, or the claim ended): answer with what is there now.
     const now2 = await db.review.findUnique({ where: { id: opts.reviewId }, select: { status: true, claimExpiresAt: true } });
-    if (now2?.status !== 'CLAIMED') throw conflict(CLAIM_GONE);
+    if (!now2) throw notFound('That review');
+    if (now2.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, { ...r, status: now2.status }, now));
     return { claimExpiresAt: now2.claimExpiresAt };
   }
   return { claimExpiresAt: until };
+}
+
+/**
+ * State checks for taking a claim of `kind` (not who: that is the policy's job). Shared by claiming,
+ * assigning and the "claim it again" offer on a claim that ran out, so all three agree.
+ */
+export function assertClaimable(a: AttemptForReview, kind: ReviewKind) {
+  if (a.status !== 'SUBMITTED' || !['SUBMITTED', 'IN_REVIEW'].includes(a.submission.status)) throw conflict('This submission has already been decided.');
+  const submitted = (k: ReviewKind) => a.reviews.find((r) => r.kind === k && r.status === 'SUBMITTED');
+  if (kind === 'PRIMARY') {
+    if (submitted('PRIMARY')) throw conflict('This submission has already been scored.');
+  } else if (kind === 'SECOND') {
+    if (!a.doubleScore) throw invalidState('This submission was not sampled for double scoring.');
+    if (!submitted('PRIMARY')) throw invalidState('The first review of this submission is not finished yet.');
+    if (submitted('SECOND') || a.needsAdjudication) throw conflict('This submission already has its second score.');
+  } else {
+    if (!a.needsAdjudication) throw invalidState('This submission does not need adjudication.');
+    if (submitted('ADJUDICATION')) throw conflict('This submission has already been adjudicated.');
+  }
+}
+
+/**
+ * How a reviewer's claim ended, for telling them the truth about it. Every path that ends a claim
+ * leaves a different trace:
+ * - EXPIRED: it ran out (the sweep, someone claiming after it ran out, or an admin assigning over it
+ *   once it had run out). Nothing else sets EXPIRED.
+ * - RELEASED with a 'review.release' audit entry: the reviewer gave it back themselves (no reason),
+ *   or it was withdrawn because their rights went (account disabled, role or qualification removed:
+ *   the entry's reason says which).
+ * - RELEASED without one: an admin reassigned it (assignReview records 'review.reassign' on the new
+ *   review instead).
+ */
+export type ClaimEnd = {
+  why: 'RAN_OUT' | 'REASSIGNED' | 'RELEASED' | 'WITHDRAWN';
+  /** WITHDRAWN: the reason recorded when the claims were given back. */
+  reason: string | null;
+  attemptId: string;
+  kind: ReviewKind;
+  /**
+   * Where the work stands now: nobody holds it, another reviewer does, the reviewer has claimed it
+   * again (`currentReviewId`), or this kind of work is done (scored, decided, no longer needed).
+   */
+  workNow: 'FREE' | 'OTHER' | 'YOURS' | 'DONE';
+  currentReviewId: string | null;
+  /** It ran out and the reviewer may claim it again right now (the queue's checks): their draft comes with it. */
+  canClaimAgain: boolean;
+  /** Why they may not, when it is about them (a conflict of interest, a qualification). */
+  cannotClaimBecause: string | null;
+};
+
+type EndedReview = { id: string; attemptId: string; kind: ReviewKind; status: ReviewStatus };
+
+async function describeClaimEnd(actor: Actor, r: EndedReview, now: Date): Promise<ClaimEnd> {
+  let why: ClaimEnd['why'] = 'RAN_OUT';
+  let reason: string | null = null;
+  if (r.status === 'RELEASED') {
+    const release = await db.auditLog.findFirst({ where: { entityType: 'Review', entityId: r.id, action: 'review.release' }, orderBy: { id: 'desc' }, select: { data: true } });
+    const recorded = release?.data && typeof release.data === 'object' && !Array.isArray(release.data) ? release.data.reason : undefined;
+    if (!release) why = 'REASSIGNED';
+    else if (typeof recorded === 'string' && recorded) {
+      why = 'WITHDRAWN';
+      reason = recorded;
+    } else why = 'RELEASED';
+  }
+  const a = await loadAttemptForReview(r.attemptId);
+  if (!a) throw notFound('That submission');
+  const claims = a.reviews.filter((x) => x.kind === r.kind && x.status === 'CLAIMED');
+  const yours = claims.find((x) => x.reviewerId === actor.id);
+  const other = claims.some((x) => x.reviewerId !== actor.id && x.claimExpiresAt > now);
+  let done = false;
+  try {
+    assertClaimable(a, r.kind);
+  } catch {
+    done = true;
+  }
+  const workNow: ClaimEnd['workNow'] = yours ? 'YOURS' : done ? 'DONE' : other ? 'OTHER' : 'FREE';
+  let cannotClaimBecause: string | null = null;
+  if (why === 'RAN_OUT' && workNow === 'FREE') {
+    const denial = await reviewDenial(actor, a, r.kind);
+    if (denial) cannotClaimBecause = denialMessages[denial];
+  }
+  return { why, reason, attemptId: r.attemptId, kind: r.kind, workNow, currentReviewId: yours?.id ?? null, canClaimAgain: why === 'RAN_OUT' && workNow === 'FREE' && !cannotClaimBecause, cannotClaimBecause };
+}
+
+/**
+ * For the review page of a claim that has ended (not one that was submitted): how it ended and
+ * whether the reviewer can pick the work up again. Null when it is not the actor's ended claim.
+ */
+export async function getClaimEnd(opts: { actor: Actor; reviewId: string; now?: Date }): Promise<ClaimEnd | null> {
+  const r = await db.review.findUnique({
+    where: { id: opts.reviewId },
+    select: { id: true, attemptId: true, kind: true, status: true, reviewerId: true, attempt: { select: { submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+  });
+  if (!r || r.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, r.attempt.submission.microCredential.issuerId)) return null;
+  if (r.status === 'CLAIMED' || r.status === 'SUBMITTED') return null;
+  return describeClaimEnd(opts.actor, r, opts.now ?? new Date());
+}
+
+/** What happened, in plain words: never "someone took it" unless someone did. */
+export function claimEndText(end: ClaimEnd): string {
+  if (end.why === 'REASSIGNED') return 'Your claim on this submission has ended: an admin reassigned the submission to another reviewer, so it can no longer be scored here.';
+  if (end.why === 'WITHDRAWN') return `Your claim on this submission has ended: it was returned to the queue (${end.reason}), so it can no longer be scored here.`;
+  if (end.why === 'RELEASED') return 'Your claim on this submission has ended: you released it, so it can no longer be scored here.';
+  if (end.workNow === 'YOURS') return 'Your claim ran out, and you have claimed this submission again since: carry on in your current claim.';
+  if (end.workNow === 'OTHER') return 'Your claim ran out and another reviewer has claimed this submission since, so your claim on this submission has ended and it can no longer be scored here.';
+  if (end.workNow === 'DONE') return 'Your claim ran out and this submission has been scored or decided since, so your claim on this submission has ended and it can no longer be scored here.';
+  if (end.cannotClaimBecause) return `Your claim ran out, and you cannot claim this submission again. ${end.cannotClaimBecause}`;
+  return 'Your claim ran out. Nobody else has taken this submission, so you can claim it again and keep your saved draft.';
+}
+
+/**
+ * The message for an action refused because review `r` is no longer CLAIMED (keeping it, an
+ * autosave, submitting).
+ */
+export async function claimEndedMessage(actor: Actor, r: EndedReview, now: Date): Promise<string> {
+  if (r.status === 'SUBMITTED') return 'You have already submitted this review (perhaps in another tab). Reload the page to see it.';
+  const end = await describeClaimEnd(actor, r, now);
+  const next = end.canClaimAgain ? ' Reload the page to claim it again.' : end.workNow === 'YOURS' ? ' Open it from your claims in the review queue.' : '';
+  return `${claimEndText(end)}${next} Your scores and feedback are still on this page.`;
+}
+
+export type ClaimHolder = { reviewId: string; kind: ReviewKind; reviewerId: string; reviewerName: string; claimExpiresAt: Date };
+
+/**
+ * Who holds a live claim on the attempt, for an issuer admin about to assign it: assigning over a
+ * live claim releases it, so the admin must see whose work they would end. Null when the actor is
+ * not an admin of the attempt's issuer.
+ */
+export async function listLiveClaimHolders(opts: { actor: Actor; attemptId: string; now?: Date }): Promise<ClaimHolder[] | null> {
+  const now = opts.now ?? new Date();
+  const a = await db.attempt.findUnique({ where: { id: opts.attemptId }, select: { submission: { select: { microCredential: { select: { issuerId: true } } } } } });
+  if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) return null;
+  const rows = await db.review.findMany({
+    where: { attemptId: opts.attemptId, status: 'CLAIMED', claimExpiresAt: { gt: now } },
+    orderBy: { claimedAt: 'asc' },
+    select: { id: true, kind: true, reviewerId: true, claimExpiresAt: true, reviewer: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ reviewId: r.id, kind: r.kind, reviewerId: r.reviewerId, reviewerName: r.reviewer.name, claimExpiresAt: r.claimExpiresAt }));
 }

@@ -9,15 +9,13 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
-import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
+import { assertMayScore, loadAttemptForReview, reviewDenial } from '@/lib/review/context';
 import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
+import { assertClaimable, claimEndedMessage } from '@/lib/review/claims';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
-const CLAIM_ENDED =
-  'Your claim on this submission has ended (it expired and another reviewer took it, or an admin reassigned it), so it can no longer be scored here. Your scores and feedback are still on this page.';
 const OTHER_TAB = 'This review was changed in another tab or window. Reload the page to continue; copy any text you typed here first.';
-const ALREADY_SUBMITTED = 'You have already submitted this review (perhaps in another tab). Reload the page to see it.';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -66,20 +64,25 @@ async function expireClaimsOf(tx: Tx, a: { id: string; issuerId: string }, kind:
   }
 }
 
-/** State checks for taking a claim of `kind` (not who: that is the policy's job). */
-function assertClaimable(a: AttemptForReview, kind: ReviewKind) {
-  if (a.status !== 'SUBMITTED' || !['SUBMITTED', 'IN_REVIEW'].includes(a.submission.status)) throw conflict('This submission has already been decided.');
-  const submitted = (k: ReviewKind) => a.reviews.find((r) => r.kind === k && r.status === 'SUBMITTED');
-  if (kind === 'PRIMARY') {
-    if (submitted('PRIMARY')) throw conflict('This submission has already been scored.');
-  } else if (kind === 'SECOND') {
-    if (!a.doubleScore) throw invalidState('This submission was not sampled for double scoring.');
-    if (!submitted('PRIMARY')) throw invalidState('The first review of this submission is not finished yet.');
-    if (submitted('SECOND') || a.needsAdjudication) throw conflict('This submission already has its second score.');
-  } else {
-    if (!a.needsAdjudication) throw invalidState('This submission does not need adjudication.');
-    if (submitted('ADJUDICATION')) throw conflict('This submission has already been adjudicated.');
-  }
+/**
+ * The draft to start a new claim with: the reviewer's own scores and overall comment from their last
+ * claim on this work (attempt and kind), when that claim simply ran out. One that ended on purpose
+ * (given back, reassigned by an admin, withdrawn with their rights: all RELEASED) brings nothing
+ * back, and neither does an older draft behind it. Read inside the claiming transaction.
+ */
+async function draftLeftByExpiry(tx: Tx, reviewerId: string, attemptId: string, kind: ReviewKind) {
+  const last = await tx.review.findFirst({
+    where: { reviewerId, attemptId, kind, status: { in: ['EXPIRED', 'RELEASED'] } },
+    orderBy: [{ claimedAt: 'desc' }, { createdAt: 'desc' }],
+    select: { id: true, status: true, overallComment: true, scores: { select: { criterionId: true, levelId: true, feedback: true } } },
+  });
+  if (!last || last.status !== 'EXPIRED' || (!last.overallComment && !last.scores.length)) return null;
+  return last;
+}
+
+/** The fields of a new claim's review that carry its reviewer's draft over (see draftLeftByExpiry). */
+function carriedDraft(d: Awaited<ReturnType<typeof draftLeftByExpiry>>) {
+  return d ? { overallComment: d.overallComment, scores: { create: d.scores } } : {};
 }
 
 /**
@@ -95,7 +98,8 @@ async function assertEnabledHeld(tx: Tx, userId: string, message: string) {
 
 /**
  * Takes an exclusive claim on an attempt for scoring. Expired claims are freed first; the partial
- * unique index Review_one_active_claim makes sure only one of two racing reviewers wins.
+ * unique index Review_one_active_claim makes sure only one of two racing reviewers wins. A reviewer
+ * whose own claim on the work ran out gets their saved draft back in the new claim.
  */
 export async function claimReview(opts: { actor: Actor; attemptId: string; kind?: ReviewKind; now?: Date }): Promise<{ reviewId: string }> {
   const now = opts.now ?? new Date();
@@ -112,12 +116,13 @@ export async function claimReview(opts: { actor: Actor; attemptId: string; kind?
     return await db.$transaction(async (tx) => {
       await assertEnabledHeld(tx, opts.actor.id, 'Your account has been disabled.');
       await expireClaimsOf(tx, { id: a.id, issuerId: issuer.id }, kind, now, opts.actor.id);
+      const draft = await draftLeftByExpiry(tx, opts.actor.id, a.id, kind);
       const review = await tx.review.create({
-        data: { attemptId: a.id, reviewerId: opts.actor.id, kind, claimedAt: now, claimExpiresAt: new Date(now.getTime() + minutes(issuer.claimMinutes)) },
+        data: { attemptId: a.id, reviewerId: opts.actor.id, kind, claimedAt: now, claimExpiresAt: new Date(now.getTime() + minutes(issuer.claimMinutes)), ...carriedDraft(draft) },
         select: { id: true },
       });
       await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
-      await recordAudit({ actorId: opts.actor.id, action: 'review.claim', entityType: 'Review', entityId: review.id, organizationId: issuer.id, data: { attemptId: a.id, kind } }, tx);
+      await recordAudit({ actorId: opts.actor.id, action: 'review.claim', entityType: 'Review', entityId: review.id, organizationId: issuer.id, data: { attemptId: a.id, kind, ...(draft ? { draftFrom: draft.id } : {}) } }, tx);
       return { reviewId: review.id };
     });
   } catch (e) {
@@ -153,9 +158,12 @@ const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
 
 /**
  * An issuer admin gives the attempt to a chosen reviewer (who must be qualified and free of
- * conflicts). Any current claim of the same kind is released: that is a reassignment.
+ * conflicts). Any current claim of the same kind is released: that is a reassignment. Someone else's
+ * live claim is only released when the admin confirmed releasing that very claim
+ * (`releaseReviewId`, the one their form showed): it ends that reviewer's work in progress, so it
+ * is never done by surprise, and the reviewer is told.
  */
-export async function assignReview(opts: { actor: Actor; attemptId: string; reviewerId: string; kind?: ReviewKind; now?: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
+export async function assignReview(opts: { actor: Actor; attemptId: string; reviewerId: string; kind?: ReviewKind; releaseReviewId?: string; now?: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
   const now = opts.now ?? new Date();
   const kind = opts.kind ?? 'PRIMARY';
   const a = await loadAttemptForReview(opts.attemptId);
@@ -170,17 +178,46 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   const current = a.reviews.filter((r) => r.kind === kind && r.status === 'CLAIMED');
   const same = current.find((r) => r.reviewerId === reviewer.id);
   if (same) return { reviewId: same.id, reassigned: false };
+  const live = current.filter((r) => r.claimExpiresAt > now);
+  if (live.length) {
+    const holders = await db.user.findMany({ where: { id: { in: live.map((r) => r.reviewerId) } }, select: { id: true, name: true } });
+    const nameOf = (id: string) => holders.find((u) => u.id === id)?.name || 'another reviewer';
+    const unconfirmed = live.find((r) => r.id !== opts.releaseReviewId);
+    if (unconfirmed) {
+      const name = nameOf(unconfirmed.reviewerId);
+      // A confirmation for another claim: the holder changed after the admin's page was loaded.
+      if (opts.releaseReviewId) throw conflict(`${name} has claimed this submission since this page was loaded. Reload the page to see the current claim before reassigning it.`);
+      const box = `Release ${name}’s claim (their unsaved scores will be discarded)`;
+      throw validation(`${name} is reviewing this submission right now. To give it to someone else, tick “${box}” and assign again.`, { releaseReviewId: [`Tick “${box}” to reassign this submission.`] });
+    }
+  }
   // An assignment is deliberate work: it lasts at least until the service-level deadline.
   const expires = new Date(Math.max(now.getTime() + minutes(issuer.claimMinutes), a.dueAt?.getTime() ?? 0));
   try {
     return await db.$transaction(async (tx) => {
       await assertEnabledHeld(tx, reviewer.id, 'That reviewer’s account has just been disabled. Choose someone else.');
       for (const r of current) {
-        await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: r.claimExpiresAt <= now ? 'EXPIRED' : 'RELEASED', version: { increment: 1 } } });
+        const ranOut = r.claimExpiresAt <= now;
+        // Only the claim as checked above. One extended meanwhile (an autosave) stays CLAIMED, so the
+        // new review below hits Review_one_active_claim and the admin is asked to reload and retry:
+        // a claim that had run out and came back to life is never ended without confirmation.
+        const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED', claimExpiresAt: r.claimExpiresAt }, data: { status: ranOut ? 'EXPIRED' : 'RELEASED', version: { increment: 1 } } });
+        if (!u.count) continue;
+        if (ranOut) continue;
+        await notify(
+          {
+            userId: r.reviewerId, kind: 'review.released',
+            title: 'A submission you were reviewing was reassigned',
+            body: 'An admin gave a submission you had claimed to another reviewer, so your claim on it has ended and your scores for it will not be used. Your other claims are not affected. You can pick new work from the review queue.',
+            href: '/review',
+          },
+          tx,
+        );
       }
       const reassigned = current.length > 0;
+      const draft = await draftLeftByExpiry(tx, reviewer.id, a.id, kind);
       const review = await tx.review.create({
-        data: { attemptId: a.id, reviewerId: reviewer.id, kind, claimedAt: now, claimExpiresAt: expires, assignedById: opts.actor.id },
+        data: { attemptId: a.id, reviewerId: reviewer.id, kind, claimedAt: now, claimExpiresAt: expires, assignedById: opts.actor.id, ...carriedDraft(draft) },
         select: { id: true },
       });
       await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
@@ -224,10 +261,6 @@ async function loadOwnReview(actor: Actor, reviewId: string) {
   return r;
 }
 
-function staleReviewMessage(status: string): string {
-  if (status === 'SUBMITTED') return ALREADY_SUBMITTED;
-  return CLAIM_ENDED;
-}
 
 /** Checks every score against the version the teacher answered; returns level ranks by criterion. */
 function checkScores(version: NonNullable<Awaited<ReturnType<typeof loadOwnReview>>>['attempt']['submission']['version'], scores: ScoreEntry[]) {
@@ -262,7 +295,7 @@ async function writeScores(tx: Tx, reviewId: string, scores: ScoreEntry[]) {
 export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; version: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ version: number; savedAt: Date; claimExpiresAt: Date }> {
   const now = opts.now ?? new Date();
   const r = await loadOwnReview(opts.actor, opts.reviewId);
-  if (r.status !== 'CLAIMED') throw conflict(staleReviewMessage(r.status));
+  if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
   checkScores(r.attempt.submission.version, opts.scores);
   const claimExpiresAt = await db.$transaction(async (tx) => {
     // Extends, never shortens (claimEndAfterActivity). The version check below makes sure the
@@ -292,7 +325,7 @@ export type ReviewOutcome = 'PASSED' | 'RETURNED' | 'AWAITING_SECOND' | 'NEEDS_A
 export async function submitReview(opts: { actor: Actor; reviewId: string; version: number; attemptVersion: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ decision: ReviewDecision; outcome: ReviewOutcome; submissionId: string; awardQueued?: boolean }> {
   const now = opts.now ?? new Date();
   const r = await loadOwnReview(opts.actor, opts.reviewId);
-  if (r.status !== 'CLAIMED') throw conflict(staleReviewMessage(r.status));
+  if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
   const a = await loadAttemptForReview(r.attemptId);
   if (!a) throw notFound('That submission');
   if (a.status !== 'SUBMITTED' || a.version !== opts.attemptVersion) throw conflict(DECIDED_ELSEWHERE);
@@ -367,7 +400,7 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
     if (isDomainError(e) && e.code === 'CONFLICT' && e.message === OTHER_TAB) {
       // Tell apart "another tab" from "the claim ended" or "already submitted" for a clear message.
       const now2 = await db.review.findUnique({ where: { id: r.id }, select: { status: true } });
-      if (now2 && now2.status !== 'CLAIMED') throw conflict(staleReviewMessage(now2.status));
+      if (now2 && now2.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, { ...r, status: now2.status }, now));
     }
     throw e;
   }

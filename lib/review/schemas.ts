@@ -40,6 +40,9 @@ export const AssignReviewInput = z.object({
   attemptId: id,
   reviewerId: id,
   kind: ReviewKindInput.default('PRIMARY'),
+  // The ticked "Release {name}'s claim" box: the id of the live claim the admin agreed to end.
+  // Assigning over someone's live claim is refused without it (assignReview).
+  releaseReviewId: id.optional(),
 });
 
 export const CalibrationInput = z.object({

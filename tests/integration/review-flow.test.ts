@@ -186,7 +186,7 @@ describe('who may review', () => {
     await expectCode(assignReview({ actor: w.admin, attemptId, reviewerId: conflicted.id }), 'FORBIDDEN', /school/);
     const first = await assignReview({ actor: w.admin, attemptId, reviewerId: a.id });
     expect(first.reassigned).toBe(false);
-    const second = await assignReview({ actor: w.admin, attemptId, reviewerId: b.id });
+    const second = await assignReview({ actor: w.admin, attemptId, reviewerId: b.id, releaseReviewId: first.reviewId });
     expect(second.reassigned).toBe(true);
     expect((await db.review.findUniqueOrThrow({ where: { id: first.reviewId } })).status).toBe('RELEASED');
     expect(await db.auditLog.count({ where: { action: 'review.assign' } })).toBe(1);

@@ -15,6 +15,8 @@ export async function assignReviewAction(_prev: ActionResult, formData: FormData
     const actor = await requireActor();
     reassigned = (await assignReview({ actor, ...parsed.data })).reassigned;
   } catch (e) {
+    // Refused because of a claim the page did not show (taken since it loaded): show it now.
+    revalidatePath(`/admin/review-quality/assign/${parsed.data.attemptId}`);
     return toActionError(e);
   }
   revalidatePath('/admin/review-quality');

@@ -8,7 +8,7 @@ import { formDataToObject, toActionError, zodFieldErrors } from '@/lib/action-re
 import { isDomainError } from '@/lib/errors';
 import { releaseReview, saveReviewDraft, submitReview, type ReviewOutcome } from '@/lib/review/mutations';
 import { ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
-import { keepClaim } from '@/lib/review/claims';
+import { claimEndText, getClaimEnd, keepClaim } from '@/lib/review/claims';
 
 export type DraftResult = { ok: true; version: number; savedAt: string; claimExpiresAt: string } | { ok: false; formError: string; conflict?: boolean };
 
@@ -55,7 +55,10 @@ export async function releaseReviewAction(formData: FormData) {
   redirect('/review?released=1');
 }
 
-export type KeepClaimResult = { ok: true; claimExpiresAt: string } | { ok: false; formError: string };
+export type KeepClaimResult =
+  | { ok: true; claimExpiresAt: string }
+  // `claimAgain`: the claim ran out and nobody has taken the work, so the reviewer can claim it again with their draft.
+  | { ok: false; formError: string; claimAgain?: { attemptId: string; kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION' } };
 
 /** "Keep my claim": extends the claim without saving anything (the page warns before it runs out). */
 export async function keepClaimAction(input: unknown): Promise<KeepClaimResult> {
@@ -63,8 +66,16 @@ export async function keepClaimAction(input: unknown): Promise<KeepClaimResult> 
   if (!parsed.success) return { ok: false, formError: 'That review could not be found.' };
   try {
     const actor = await requireActor();
-    const r = await keepClaim({ actor, reviewId: parsed.data.reviewId });
-    return { ok: true, claimExpiresAt: r.claimExpiresAt.toISOString() };
+    try {
+      const r = await keepClaim({ actor, reviewId: parsed.data.reviewId });
+      return { ok: true, claimExpiresAt: r.claimExpiresAt.toISOString() };
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'CONFLICT') throw e;
+      // The timer offers the way back itself, so its message need not say "reload".
+      const end = await getClaimEnd({ actor, reviewId: parsed.data.reviewId });
+      if (!end?.canClaimAgain) return { ok: false, formError: e.message };
+      return { ok: false, formError: claimEndText(end), claimAgain: { attemptId: end.attemptId, kind: end.kind } };
+    }
   } catch (e) {
     const result = toActionError(e);
     return { ok: false, formError: (!result.ok && result.formError) || 'The claim could not be extended.' };

@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { getReviewWorkspace } from '@/lib/review/queries';
+import { claimEndText, getClaimEnd } from '@/lib/review/claims';
 import { passingRuleOf } from '@/lib/review/rubric';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { ScoringForm } from '@/components/review/scoring-form';
 import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimTimer } from '@/components/review/claim-timer';
+import { ClaimButton } from '@/components/review/claim-button';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { releaseReviewAction } from './actions';
 
@@ -23,6 +25,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   if (!ws) notFound();
   const { review, attempt, version, teacher } = ws;
   const editable = review.status === 'CLAIMED';
+  // How an ended claim ended (it ran out, was reassigned, ...) and whether the work can be taken up again.
+  const end = !editable && review.status !== 'SUBMITTED' ? await getClaimEnd({ actor, reviewId }) : null;
   const initial = {
     overallComment: review.overallComment,
     scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, { levelId: s.levelId, feedback: s.feedback }])),
@@ -59,12 +63,36 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       </dl>
 
       {editable ? (
-        <ClaimTimer reviewId={review.id} expiresAt={review.claimExpiresAt.toISOString()} claimMinutes={ws.issuer.claimMinutes} utcLabel={timeFmt.format(review.claimExpiresAt)} expiredAtRender={review.claimExpired} />
+        <ClaimTimer
+          reviewId={review.id}
+          expiresAt={review.claimExpiresAt.toISOString()}
+          claimMinutes={ws.issuer.claimMinutes}
+          utcLabel={timeFmt.format(review.claimExpiresAt)}
+          expiredAtRender={review.claimExpired}
+          // Shown only if "Keep my claim" finds that the claim ran out and nobody has taken the work since.
+          claimAgainButton={<ClaimButton attemptId={attempt.id} kind={review.kind} label="Claim it again and keep my draft" />}
+        />
       ) : null}
-      {!editable ? (
+      {review.status === 'SUBMITTED' ? (
         <div className="mt-4">
-          <Alert tone={review.status === 'SUBMITTED' ? 'success' : 'warning'} title={review.status === 'SUBMITTED' ? `You submitted this review: ${review.decision === 'PASS' ? 'meets the standard' : 'needs revision'}` : 'This claim has ended'}>
-            {review.status === 'SUBMITTED' ? 'It can no longer be changed.' : 'It expired or was reassigned, so it can no longer be scored here.'}
+          <Alert tone="success" title={`You submitted this review: ${review.decision === 'PASS' ? 'meets the standard' : 'needs revision'}`}>
+            It can no longer be changed.
+          </Alert>
+        </div>
+      ) : !editable ? (
+        <div className="mt-4">
+          <Alert tone="warning" title="This claim has ended">
+            <p>{end ? claimEndText(end) : 'It can no longer be scored here.'} Your scores and feedback so far are shown below.</p>
+            {end?.canClaimAgain ? (
+              <div className="mt-2">
+                <ClaimButton attemptId={end.attemptId} kind={end.kind} label="Claim it again and keep my draft" />
+              </div>
+            ) : null}
+            {end?.workNow === 'YOURS' && end.currentReviewId ? (
+              <p className="mt-2">
+                <Link href={`/review/${end.currentReviewId}`}>Open your current claim</Link>
+              </p>
+            ) : null}
           </Alert>
         </div>
       ) : null}

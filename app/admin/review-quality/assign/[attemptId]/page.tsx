@@ -2,18 +2,20 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { listAssignableReviewers } from '@/lib/review/queries';
+import { listLiveClaimHolders } from '@/lib/review/claims';
 import { Card, PageHeader } from '@/components/ui/card';
 import { AssignForm } from '@/components/review/assign-form';
 
 export const metadata = { title: 'Assign a reviewer' };
 
 const kindLabel = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication' } as const;
+const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
 export default async function AssignPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/review-quality/assign/${attemptId}`);
-  const data = await listAssignableReviewers({ actor, attemptId });
-  if (!data || data.attempt.status !== 'SUBMITTED') notFound();
+  const [data, live] = await Promise.all([listAssignableReviewers({ actor, attemptId }), listLiveClaimHolders({ actor, attemptId })]);
+  if (!data || !live || data.attempt.status !== 'SUBMITTED') notFound();
   const submitted = (k: string) => data.reviews.some((r) => r.kind === k && r.status === 'SUBMITTED');
   // Only the kind of work the attempt is waiting for can be assigned.
   const kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] = data.attempt.needsAdjudication
@@ -22,23 +24,25 @@ export default async function AssignPage({ params }: { params: Promise<{ attempt
       ? data.attempt.doubleScore && !submitted('SECOND') ? ['SECOND'] : []
       : ['PRIMARY'];
   const reviewers = data.reviewers.filter((r) => r.kinds.some((k) => kinds.includes(k)));
-  const holders = data.reviews.filter((r) => r.status === 'CLAIMED');
+  // Claims that ran out are given up without asking; a live one is someone's work in progress.
+  const otherClaims = live.filter((h) => !kinds.includes(h.kind));
+  const holders = live.filter((h) => kinds.includes(h.kind)).map((h) => ({ reviewId: h.reviewId, kind: h.kind, reviewerName: h.reviewerName, until: timeFmt.format(h.claimExpiresAt) }));
   return (
     <div>
       <p className="text-sm">
         <Link href="/admin/review-quality#assign">← Review quality</Link>
       </p>
-      <PageHeader title={`Assign attempt ${data.attempt.number}`} description="Give this submission to a specific reviewer. Assigning over an existing claim reassigns it: the current holder’s claim is released." />
+      <PageHeader title={`Assign attempt ${data.attempt.number}`} description="Give this submission to a specific reviewer. Assigning over someone’s claim reassigns it: you are asked to confirm, their claim is released and they are told." />
       <Card>
-        {holders.length ? (
-          <p className="mb-3 text-sm">Currently claimed: {holders.map((h) => kindLabel[h.kind]).join(', ')}. Assigning will reassign it.</p>
+        {otherClaims.length ? (
+          <p className="mb-3 text-sm">Currently claimed: {otherClaims.map((h) => `${kindLabel[h.kind]} by ${h.reviewerName}`).join(', ')}.</p>
         ) : null}
         {kinds.length === 0 ? (
           <p>This submission is not waiting for any review work.</p>
         ) : reviewers.length === 0 ? (
           <p>No qualified, calibrated reviewer without a conflict of interest is available for this submission. Qualify a reviewer first.</p>
         ) : (
-          <AssignForm attemptId={data.attempt.id} kinds={kinds} reviewers={reviewers} />
+          <AssignForm attemptId={data.attempt.id} kinds={kinds} reviewers={reviewers} holders={holders} />
         )}
       </Card>
     </div>
