@@ -36,6 +36,18 @@ type Props = {
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'local' } | { kind: 'error'; message: string; stop: boolean };
 
+/**
+ * What the button does, said truthfully: only an adjudication decides by itself. A review's
+ * scores may be one of two (a sampled submission is scored twice), so its button names the
+ * scores' verdict, not the outcome.
+ */
+export function submitLabel(kind: Props['kind'], pending: boolean, complete: boolean, wouldPass: boolean): string {
+  if (pending) return 'Submitting…';
+  if (!complete) return 'Submit scores';
+  if (kind === 'ADJUDICATION') return wouldPass ? 'Award the credential' : 'Return for revision';
+  return wouldPass ? 'Submit: meets the standard' : 'Submit: needs revision';
+}
+
 const outcomeText: Record<string, string> = {
   PASSED: 'The credential is awarded. The teacher will be notified.',
   RETURNED: 'The submission was returned for revision. The teacher has been notified with your feedback.',
@@ -416,12 +428,20 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
             Total so far: <strong>{total}</strong> of the {rule.total} points needed{totalOnly ? ', with every criterion at or above the floor' : ''}.
           </p>
         ) : null}
-        {kind !== 'ADJUDICATION' ? <p className="mt-1 text-xs text-slate-700">The server checks the scores again when you submit. A sampled submission also gets a second, independent score.</p> : null}
+        {kind === 'PRIMARY' ? (
+          <p className="mt-1 text-xs text-slate-700">
+            The server checks the scores again when you submit. Meeting the standard awards the credential, unless the submission was sampled for a second, independent
+            score: then both scores decide, and an issuer admin settles any difference.
+          </p>
+        ) : null}
+        {kind === 'SECOND' ? (
+          <p className="mt-1 text-xs text-slate-700">The first reviewer’s scores and yours decide together; if they lead to different outcomes, an issuer admin adjudicates.</p>
+        ) : null}
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className="min-h-10 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? 'Submitting…' : !complete ? 'Submit scores' : wouldPass ? 'Award the credential' : 'Return for revision'}
+          {submitLabel(kind, pending, complete, wouldPass)}
         </button>
         <span role="status" aria-live="polite" className="text-sm text-slate-700">
           {save.kind === 'saving' ? 'Saving draft…' : null}

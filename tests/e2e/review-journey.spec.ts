@@ -40,12 +40,12 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   // Scores each criterion; one below the passing level needs feedback, which the server enforces.
   await scoreAll(page, ['Demonstrated', 'Demonstrated', 'Developing', 'Demonstrated']);
   await expect(page.getByText('Below the standard: return for revision')).toBeVisible();
-  await page.getByRole('button', { name: 'Return for revision' }).click();
+  await page.getByRole('button', { name: 'Submit: needs revision' }).click();
   await expect(page.getByText('Some criteria need attention before you submit.')).toBeVisible();
   await expect(page.getByRole('link', { name: /Write feedback for/ })).toBeVisible();
   await page.locator('fieldset').nth(2).getByRole('textbox').fill('Name the specific adjustment you made after the exit tickets, and what students did next.');
   await page.getByLabel('Overall comment to the teacher').fill('A clear map of the cycle. One more step on adjustment and this meets the standard.');
-  await page.getByRole('button', { name: 'Return for revision' }).click();
+  await page.getByRole('button', { name: 'Submit: needs revision' }).click();
   await expect(page.getByText(/Scores submitted: needs revision|You submitted this review: needs revision/)).toBeVisible();
   await signOut(page);
 
@@ -82,7 +82,7 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   await expect(page.getByRole('table', { name: 'Attempt 1: levels and feedback by criterion' })).toBeVisible();
   await expectNoAxeViolations(page);
   await scoreAll(page, ['Demonstrated', 'Exemplary', 'Demonstrated', 'Demonstrated']);
-  await page.getByRole('button', { name: 'Award the credential' }).click();
+  await page.getByRole('button', { name: 'Submit: meets the standard' }).click();
   await expect(page.getByText(/Scores submitted: meets the standard|You submitted this review: (meets the standard|earned|pass)/i)).toBeVisible();
   await signOut(page);
 

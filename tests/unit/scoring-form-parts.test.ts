@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 
 // The form's server actions are not called while rendering.
 vi.mock('@/app/review/[reviewId]/actions', () => ({ saveReviewDraftAction: async () => undefined, submitReviewAction: async () => undefined, keepClaimAction: async () => undefined }));
-const { ScoringForm } = await import('@/components/review/scoring-form');
+const { ScoringForm, submitLabel } = await import('@/components/review/scoring-form');
 
 const levels = [{ id: 'l1', rank: 1, label: 'Developing' }, { id: 'l2', rank: 2, label: 'Demonstrated' }];
 const criteria = [
@@ -23,5 +23,16 @@ describe('the scoring form', () => {
     expect(html).toMatch(/<fieldset id="level-c1"[^>]*aria-describedby="part-c1"/);
     expect(html).not.toContain('part-c2');
     expect(html.match(/Scores Part/g)).toHaveLength(1);
+  });
+});
+
+describe('the submit button says what it does', () => {
+  it('names the scores’ verdict for a review (which may be one of two scores) and the outcome only for an adjudication', () => {
+    expect(submitLabel('PRIMARY', false, true, true)).toBe('Submit: meets the standard');
+    expect(submitLabel('SECOND', false, true, false)).toBe('Submit: needs revision');
+    expect(submitLabel('ADJUDICATION', false, true, true)).toBe('Award the credential');
+    expect(submitLabel('ADJUDICATION', false, true, false)).toBe('Return for revision');
+    expect(submitLabel('PRIMARY', false, false, false)).toBe('Submit scores');
+    expect(submitLabel('PRIMARY', true, true, true)).toBe('Submitting…');
   });
 });
