@@ -1,21 +1,190 @@
 import 'server-only';
 import { generateBadgeSvg, renderPng } from '@/lib/credentials/badge-image';
 import { bakePng, bakeSvg } from '@/lib/credentials/bake';
+import { getAwardArtwork } from '@/lib/awards/queries';
+import { getObjectBytes } from '@/lib/storage/s3';
 
-type AwardImageInput = { id: string; title: string; issuerName: string; level: number | null; color: string; credential: unknown };
+type AwardImageInput = {
+  id: string;
+  title: string;
+  issuerName: string;
+  level: number | null;
+  color: string;
+  credential: unknown;
+  /**
+   * The picture the issuer uploaded for the version the badge was earned on (a PNG, checked by
+   * loadBadgePicture). Without one, the badge is the generated artwork in `color`.
+   */
+  picture?: Uint8Array | null;
+};
+
+const DEFAULT_COLOR = '#1d4ed8';
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 // Rendering a PNG takes tens of milliseconds; baked images never change for an award, so keep a few.
 const pngCache = new Map<string, Uint8Array>();
 
+function remember(key: string, png: Uint8Array): Uint8Array {
+  if (pngCache.size > 200) pngCache.delete(pngCache.keys().next().value!);
+  pngCache.set(key, png);
+  return png;
+}
+
+function generatedSvg(a: AwardImageInput): string {
+  return generateBadgeSvg({ title: a.title, issuerName: a.issuerName, level: a.level ?? undefined, color: a.color });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+/** Width and height from the IHDR chunk, which a PNG always starts with. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Whether the bytes are a PNG the baker can work with (signature, IHDR first, every chunk's CRC). */
+function isUsablePng(bytes: Uint8Array): boolean {
+  if (bytes.length < 33 || !PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
+  if (new TextDecoder('latin1').decode(bytes.subarray(12, 16)) !== 'IHDR') return false;
+  const { width, height } = pngSize(bytes);
+  if (!width || !height) return false;
+  try {
+    bakePng(bytes, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Greys a revoked badge's picture (see revokedSvg).
+const revokedDefs = '  <defs><filter id="revoked-grey"><feColorMatrix type="saturate" values="0"/></filter></defs>\n';
+
+/** The picture as an SVG of its own size, for the SVG download and for marking a revoked badge. */
+function pictureSvg(png: Uint8Array, title: string, revoked = false): string {
+  const { width, height } = pngSize(png);
+  // xlink:href, not href: older SVG tools only read the former, and every browser reads both.
+  const href = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  // Shown at 512 wide like the generated artwork, whatever the upload's pixel size.
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="512" height="${Math.round((512 * height) / width)}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}">
+  <title>${escapeXml(title)}</title>
+${revoked ? revokedDefs : ''}  <image width="${width}" height="${height}" xlink:href="${href}"${revoked ? ' filter="url(#revoked-grey)" opacity="0.45"' : ''}/>
+${revoked ? revokedBand(width, height) : ''}</svg>
+`;
+}
+
+// ── Uploaded pictures ─────────────────────────────────────────────────────────────────────────
+// Upload keys are random and a published version's key never changes, so a picture read once can
+// be kept. Uploads are up to 2 MB: the cache is bounded in bytes, not entries.
+const PICTURE_CACHE_BYTES = 32 * 1024 * 1024;
+const pictureCache = new Map<string, Uint8Array | null>();
+let pictureCacheBytes = 0;
+
+function rememberPicture(key: string, bytes: Uint8Array | null) {
+  const size = bytes?.length ?? 0;
+  if (size > PICTURE_CACHE_BYTES / 4) return;
+  while (pictureCacheBytes + size > PICTURE_CACHE_BYTES && pictureCache.size) {
+    const oldest = pictureCache.keys().next().value!;
+    pictureCacheBytes -= pictureCache.get(oldest)?.length ?? 0;
+    pictureCache.delete(oldest);
+  }
+  pictureCache.set(key, bytes);
+  pictureCacheBytes += size;
+}
+
+/**
+ * The issuer's uploaded badge picture, or null when there is none, it is gone from storage, or it
+ * is not a usable PNG (the upload only accepts PNG; anything else falls back to the generated
+ * artwork rather than failing the badge). A storage outage throws, so nobody caches a wrong image.
+ */
+export async function loadBadgePicture(key: string | null | undefined): Promise<Uint8Array | null> {
+  if (!key) return null;
+  if (pictureCache.has(key)) return pictureCache.get(key)!;
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await getObjectBytes(key);
+  } catch (e) {
+    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== 404 && (e as Error).name !== 'NoSuchKey' && (e as Error).name !== 'NotFound') throw e;
+    // Not remembered: an object restored to storage shows again without a restart.
+    console.warn(`[awards] badge image ${key} is missing from storage; using the generated artwork`);
+    return null;
+  }
+  if (bytes && !isUsablePng(bytes)) {
+    console.warn(`[awards] badge image ${key} is not a usable PNG; using the generated artwork`);
+    bytes = null;
+  }
+  rememberPicture(key, bytes);
+  return bytes;
+}
+
+/** Everything the image routes and the certificate draw an award's badge from. */
+export async function loadAwardImageInput(award: { id: string; title: string; signedIssuerName: string; level: number | null; credential: unknown }): Promise<AwardImageInput> {
+  const artwork = await getAwardArtwork(award.id);
+  return {
+    id: award.id,
+    title: award.title,
+    issuerName: award.signedIssuerName,
+    level: award.level,
+    color: artwork?.color ?? DEFAULT_COLOR,
+    credential: award.credential,
+    picture: await loadBadgePicture(artwork?.imageKey),
+  };
+}
+
+// ── Baked images ──────────────────────────────────────────────────────────────────────────────
+
 export function bakedSvg(a: AwardImageInput): string {
-  return bakeSvg(generateBadgeSvg({ title: a.title, issuerName: a.issuerName, level: a.level ?? undefined, color: a.color }), a.credential as object);
+  // The uploaded PNG goes inside an SVG as a data: URI, so the SVG stays one self-contained file
+  // that carries the credential.
+  const svg = a.picture ? pictureSvg(a.picture, `${a.title} badge`) : generatedSvg(a);
+  return bakeSvg(svg, a.credential as object);
 }
 
 export function bakedPng(a: AwardImageInput): Uint8Array {
-  const hit = pngCache.get(a.id);
-  if (hit) return hit;
-  const png = bakePng(renderPng(generateBadgeSvg({ title: a.title, issuerName: a.issuerName, level: a.level ?? undefined, color: a.color }), 512), a.credential as object);
-  if (pngCache.size > 200) pngCache.delete(pngCache.keys().next().value!);
-  pngCache.set(a.id, png);
-  return png;
+  // Baking an upload only inserts a chunk; caching it would hold megabytes per award.
+  if (a.picture) return bakePng(a.picture, a.credential as object);
+  return pngCache.get(a.id) ?? remember(a.id, bakePng(renderPng(generatedSvg(a), 512), a.credential as object));
+}
+
+// ── Revoked badges ────────────────────────────────────────────────────────────────────────────
+// A revoked badge still shows its picture where it is embedded (its own page, link previews), but
+// greyed, marked REVOKED and without the credential baked in: nothing to present as a badge.
+
+function revokedBand(width: number, height: number): string {
+  const band = Math.round(height * 0.16);
+  const fontSize = Math.round(band * 0.6);
+  return `  <rect x="0" y="${Math.round((height - band) / 2)}" width="${width}" height="${band}" fill="#b91c1c"/>
+  <text x="${width / 2}" y="${Math.round(height / 2 + fontSize * 0.36)}" text-anchor="middle" font-family="'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif" font-size="${fontSize}" font-weight="700" letter-spacing="4" fill="#ffffff">REVOKED</text>
+`;
+}
+
+function revokedBase(a: AwardImageInput): Uint8Array {
+  return a.picture ?? renderPng(generatedSvg(a), 512);
+}
+
+/** The revoked badge as SVG: marked, and with no credential in it. */
+export function revokedSvg(a: AwardImageInput): string {
+  return pictureSvg(revokedBase(a), `${a.title} badge (revoked)`, true);
+}
+
+/** The revoked badge as PNG: marked, and with no credential in it. */
+export function revokedPng(a: AwardImageInput): Uint8Array {
+  const key = `${a.id}:revoked`;
+  return pngCache.get(key) ?? remember(key, renderPng(revokedSvg(a), 512));
+}
+
+// ── For the routes ────────────────────────────────────────────────────────────────────────────
+
+/** A download's file name: the badge title without characters a file system or header may choke on. */
+export function badgeFileName(title: string): string {
+  return title.replace(/[^\w -]+/g, '').trim() || 'badge';
+}
+
+/** What a revoked badge's image downloads and certificate answer (410 Gone), in plain words. */
+export function revokedNotice(award: { revokedAt: Date }, what: 'image' | 'certificate', verificationUrl: string): string {
+  const on = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(award.revokedAt);
+  const gone = what === 'image' ? 'its badge image can no longer be downloaded' : 'it no longer has a certificate';
+  return `This badge was revoked by its issuer on ${on}, so ${gone}.\nIts status: ${verificationUrl}\n`;
 }

@@ -154,3 +154,30 @@ export async function validPartAwards(userId: string, microCredentialIds: string
 export function holdsEveryPart(held: { microCredentialId: string | null }[], parts: string[]): boolean {
   return parts.length > 0 && new Set(held.map((h) => h.microCredentialId)).size >= parts.length;
 }
+
+const DEFAULT_BADGE_COLOR = '#1d4ed8';
+
+/**
+ * What an award's picture is drawn from: the colour and uploaded image (`badgeImageKey`) of the
+ * version it was earned on, so later edits to the credential never change a badge already issued.
+ * A stack badge has no version and no upload: the stack's colour. An award with no recorded
+ * version (or a version row that is gone) takes the credential's current version, as before.
+ */
+export async function getAwardArtwork(id: string): Promise<{ color: string; imageKey: string | null } | null> {
+  if (!UUID.test(id)) return null;
+  const award = await db.award.findUnique({
+    where: { id },
+    select: {
+      versionId: true,
+      microCredential: { select: { currentVersion: { select: { badgeColor: true, badgeImageKey: true } } } },
+      stack: { select: { badgeColor: true } },
+    },
+  });
+  if (!award) return null;
+  const earned = award.versionId
+    ? await db.microCredentialVersion.findUnique({ where: { id: award.versionId }, select: { badgeColor: true, badgeImageKey: true } })
+    : null;
+  const version = earned ?? award.microCredential?.currentVersion ?? null;
+  if (version) return { color: version.badgeColor, imageKey: version.badgeImageKey };
+  return { color: award.stack?.badgeColor ?? DEFAULT_BADGE_COLOR, imageKey: null };
+}

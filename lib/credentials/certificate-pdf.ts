@@ -5,9 +5,11 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import {
   PDFDocument,
+  PDFArray,
   PDFName,
   PDFString,
   StandardFonts,
+  degrees,
   rgb,
   type PDFFont,
   type PDFPage,
@@ -29,6 +31,11 @@ export interface CertificateInput {
   accentColor?: string;
   /** Locale for dates, e.g. "en-US" (default). */
   locale?: string;
+  /**
+   * The badge is on hold (suspended): a banner across the top reads "<label> — <message>" with the
+   * verification link, and the label is printed faintly across the page so it cannot be cropped off.
+   */
+  hold?: { label: string; message: string };
 }
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
@@ -178,12 +185,52 @@ function addLink(doc: PDFDocument, page: PDFPage, url: string, rect: [number, nu
       A: { Type: 'Action', S: 'URI', URI: PDFString.of(url) },
     }),
   );
-  page.node.set(PDFName.of('Annots'), doc.context.obj([annotation]));
+  const existing = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (existing) existing.push(annotation);
+  else page.node.set(PDFName.of('Annots'), doc.context.obj([annotation]));
 }
 
 function formatHours(hours: number): string {
   const rounded = Math.round(hours * 10) / 10;
   return `${rounded} ${rounded === 1 ? 'hour' : 'hours'}`;
+}
+
+const HOLD_BANNER_HEIGHT = 44;
+
+/** The on-hold marking: a faint label across the page and a banner inside the top of the frame. Returns the height taken. */
+function drawHold(doc: PDFDocument, page: PDFPage, hold: { label: string; message: string }, verificationUrl: string, sans: PDFFont, sansBold: PDFFont): number {
+  const { width, height } = page.getSize();
+  const banner = rgb(0.6, 0.11, 0.11);
+  const settable = (font: PDFFont) => (ch: string) => encodes(font, ch);
+
+  // Behind everything drawn after it, across the middle of the page.
+  const mark = fallback(hold.label, settable(sansBold));
+  const markSize = 110;
+  const angle = 24;
+  const markWidth = sansBold.widthOfTextAtSize(mark, markSize);
+  const rad = (angle * Math.PI) / 180;
+  page.drawText(mark, {
+    x: width / 2 - (markWidth / 2) * Math.cos(rad) + (markSize * 0.35) * Math.sin(rad),
+    y: height / 2 - (markWidth / 2) * Math.sin(rad) - (markSize * 0.35) * Math.cos(rad),
+    size: markSize, font: sansBold, color: banner, opacity: 0.1, rotate: degrees(angle),
+  });
+
+  const top = height - 30;
+  page.drawRectangle({ x: 30, y: top - HOLD_BANNER_HEIGHT, width: width - 60, height: HOLD_BANNER_HEIGHT, color: banner });
+  const white = rgb(1, 1, 1);
+  const headline = fallback(`${hold.label} \u2014 ${hold.message}`, settable(sansBold));
+  drawCentered(page, headline, top - 19, sansBold, fitSize(sansBold, headline, 14, width - 100), white);
+  const label = 'Check its current status at ';
+  const url = fallback(verificationUrl, settable(sans));
+  const size = fitSize(sans, label + url, 10, width - 100, 6);
+  const labelWidth = sans.widthOfTextAtSize(label, size);
+  const urlWidth = sans.widthOfTextAtSize(url, size);
+  const x = (width - labelWidth - urlWidth) / 2;
+  page.drawText(label, { x, y: top - 35, size, font: sans, color: white });
+  page.drawText(url, { x: x + labelWidth, y: top - 35, size, font: sans, color: white });
+  page.drawLine({ start: { x: x + labelWidth, y: top - 37 }, end: { x: x + labelWidth + urlWidth, y: top - 37 }, thickness: 0.5, color: white });
+  addLink(doc, page, verificationUrl, [x + labelWidth, top - 39, x + labelWidth + urlWidth, top - 25]);
+  return HOLD_BANNER_HEIGHT;
 }
 
 export async function generateCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
@@ -217,6 +264,7 @@ export async function generateCertificatePdf(input: CertificateInput): Promise<U
   page.drawRectangle({ x: 30, y: 30, width: width - 60, height: height - 60, borderColor: accent, borderWidth: 1 });
 
   let y = height - 80;
+  if (input.hold) y -= drawHold(doc, page, input.hold, input.verificationUrl, sans, sansBold);
   if (input.badgePng) {
     const image = await doc.embedPng(input.badgePng);
     const side = 84;

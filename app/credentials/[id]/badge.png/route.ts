@@ -1,18 +1,38 @@
 import { NextResponse } from 'next/server';
 import { getPublicAward } from '@/lib/awards/queries';
-import { bakedPng } from '@/lib/awards/images';
+import { badgeFileName, bakedPng, loadAwardImageInput, revokedNotice, revokedPng } from '@/lib/awards/images';
+import { credentialUrl } from '@/lib/awards/issue';
 
-// The badge image with the signed credential baked in (OB 3.0: PNG iTXt `openbadgecredential`).
+// The badge image with the signed credential baked in (OB 3.0: PNG iTXt `openbadgecredential`),
+// drawn from the version the badge was earned on: the issuer's uploaded picture, else the
+// generated artwork in that version's colour.
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
   if (!award) return new NextResponse('Not found', { status: 404 });
-  const png = bakedPng({ id: award.id, title: award.title, issuerName: award.signedIssuerName, level: award.level, color: award.microCredential?.currentVersion?.badgeColor ?? award.stack?.badgeColor ?? '#1d4ed8', credential: award.credential });
   const download = new URL(req.url).searchParams.has('download');
+  // A revoked badge cannot be downloaded as a badge; where it is only shown (its page, link
+  // previews) it is greyed and marked, with no credential inside.
+  if (award.revokedAt && download) {
+    return new NextResponse(revokedNotice({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id)), {
+      status: 410,
+      // Revocation is permanent.
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
+  }
+  let input;
+  try {
+    input = await loadAwardImageInput(award);
+  } catch (e) {
+    // Storage is down: say so without caching, rather than serve (and cache) the wrong picture.
+    console.error('[awards] badge image unavailable:', e instanceof Error ? e.message : e);
+    return new NextResponse('The badge image is unavailable right now. Try again shortly.', { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } });
+  }
+  const png = award.revokedAt ? revokedPng(input) : bakedPng(input);
   return new NextResponse(Buffer.from(png), {
     headers: {
       'content-type': 'image/png',
       'cache-control': 'public, max-age=300',
-      ...(download ? { 'content-disposition': `attachment; filename="${award.title.replace(/[^\w -]+/g, '').trim() || 'badge'}.png"` } : {}),
+      ...(download ? { 'content-disposition': `attachment; filename="${badgeFileName(award.title)}.png"` } : {}),
     },
   });
 }

@@ -1,20 +1,37 @@
 import { NextResponse } from 'next/server';
 import { getPublicAward } from '@/lib/awards/queries';
-import { bakedSvg } from '@/lib/awards/images';
+import { badgeFileName, bakedSvg, loadAwardImageInput, revokedNotice, revokedSvg } from '@/lib/awards/images';
+import { credentialUrl } from '@/lib/awards/issue';
 
-// The badge as SVG with the credential baked in (OB 3.0: `openbadges:credential`).
+// The badge as SVG with the credential baked in (OB 3.0: `openbadges:credential`). An uploaded
+// picture is embedded in it as a data: URI, so the file stays self-contained.
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
   if (!award) return new NextResponse('Not found', { status: 404 });
-  const svg = bakedSvg({ id: award.id, title: award.title, issuerName: award.signedIssuerName, level: award.level, color: award.microCredential?.currentVersion?.badgeColor ?? award.stack?.badgeColor ?? '#1d4ed8', credential: award.credential });
   const download = new URL(req.url).searchParams.has('download');
+  if (award.revokedAt && download) {
+    return new NextResponse(revokedNotice({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id)), {
+      status: 410,
+      // Revocation is permanent.
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
+  }
+  let input;
+  try {
+    input = await loadAwardImageInput(award);
+  } catch (e) {
+    // Storage is down: say so without caching, rather than serve (and cache) the wrong picture.
+    console.error('[awards] badge image unavailable:', e instanceof Error ? e.message : e);
+    return new NextResponse('The badge image is unavailable right now. Try again shortly.', { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } });
+  }
+  const svg = award.revokedAt ? revokedSvg(input) : bakedSvg(input);
   return new NextResponse(svg, {
     headers: {
       'content-type': 'image/svg+xml; charset=utf-8',
       'cache-control': 'public, max-age=300',
-      // An SVG opened directly must never run script.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-      ...(download ? { 'content-disposition': `attachment; filename="${award.title.replace(/[^\w -]+/g, '').trim() || 'badge'}.svg"` } : {}),
+      // An SVG opened directly must never run script; its picture is an inline data: image.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      ...(download ? { 'content-disposition': `attachment; filename="${badgeFileName(award.title)}.svg"` } : {}),
     },
   });
 }

@@ -1,13 +1,28 @@
 import { NextResponse } from 'next/server';
 import { getPublicAward } from '@/lib/awards/queries';
-import { bakedPng } from '@/lib/awards/images';
+import { bakedPng, loadAwardImageInput, revokedNotice } from '@/lib/awards/images';
 import { generateCertificatePdf } from '@/lib/credentials/certificate-pdf';
 import { credentialUrl } from '@/lib/awards/issue';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
   if (!award) return new NextResponse('Not found', { status: 404 });
-  const color = award.microCredential?.currentVersion?.badgeColor ?? award.stack?.badgeColor ?? '#1d4ed8';
+  const verificationUrl = credentialUrl(award.id);
+  // A certificate is a claim on paper; a revoked badge has none to make (as on its page).
+  if (award.revokedAt) {
+    return new NextResponse(revokedNotice({ revokedAt: award.revokedAt }, 'certificate', verificationUrl), {
+      status: 410,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
+  }
+  let input;
+  try {
+    input = await loadAwardImageInput(award);
+  } catch (e) {
+    // Storage is down: say so without caching, rather than print (and cache) the wrong picture.
+    console.error('[awards] certificate badge image unavailable:', e instanceof Error ? e.message : e);
+    return new NextResponse('The certificate is unavailable right now. Try again shortly.', { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } });
+  }
   const pdf = await generateCertificatePdf({
     recipientName: award.recipientName,
     credentialName: award.title,
@@ -15,10 +30,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     issuedAt: award.issuedAt,
     expiresAt: award.validUntil ?? undefined,
     pdHours: Number(award.pdHours) || undefined,
-    verificationUrl: credentialUrl(award.id),
+    verificationUrl,
     credentialId: award.id,
-    badgePng: bakedPng({ id: award.id, title: award.title, issuerName: award.signedIssuerName, level: award.level, color, credential: award.credential }),
-    accentColor: color,
+    badgePng: bakedPng(input),
+    accentColor: input.color,
+    // A suspension is a hold that may be lifted: the certificate says so, and where to check.
+    ...(award.suspendedAt ? { hold: { label: 'SUSPENDED', message: 'this badge is on hold; check the verification link' } } : {}),
   });
   return new NextResponse(Buffer.from(pdf), {
     headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="certificate-${award.id}.pdf"`, 'cache-control': 'public, max-age=300' },
