@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { Pill } from '@/components/ui/card';
 
-export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; renewed?: boolean; stackId: string | null; issuer: { name: string }; microCredential: { currentVersion: { badgeColor: string } | null } | null; stack: { badgeColor: string } | null };
+export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; renewed?: boolean; stackId: string | null; issuer: { name: string }; color: string };
 // In UTC, as on the badge's own page and in its credential: the issue date is the same day everywhere.
 const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -17,7 +17,7 @@ export function AwardGrid({ awards, headingLevel = 3 }: { awards: AwardCard[]; h
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {awards.map((a) => (
         <li key={a.id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4">
-          <BadgeMark color={a.microCredential?.currentVersion?.badgeColor ?? a.stack?.badgeColor ?? '#1d4ed8'} level={a.level} size={56} />
+          <BadgeMark color={a.color} level={a.level} size={56} />
           <div className="min-w-0">
             <Heading className="font-semibold"><Link href={`/credentials/${a.id}`}>{a.title}</Link></Heading>
             <p className="text-sm text-slate-700">{a.issuer.name}</p>

@@ -12,6 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * holder has since renewed it, the newer badge (so a verifier holding an old link finds the
  * current one).
  */
+const DEFAULT_BADGE_COLOR = '#1d4ed8';
+
 export const getPublicAward = cache(async (id: string) => {
   if (!UUID.test(id)) return null;
   const award = await db.award.findUnique({
@@ -81,13 +83,29 @@ export async function listUserAwards(userId: string) {
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, microCredentialId: true,
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, microCredentialId: true, versionId: true,
       issuer: { select: { name: true } },
       microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { badgeColor: true } },
     },
   });
-  return markRenewed(awards);
+  return markRenewed(await withEarnedColors(awards));
+}
+
+type Colourable = { versionId: string | null; microCredential: { currentVersion: { badgeColor: string } | null } | null; stack: { badgeColor: string } | null };
+
+/**
+ * Each badge's colour as it was earned (its version's), as its image draws it (getAwardArtwork):
+ * editing the credential later never recolours badges already issued. One query for the page.
+ */
+async function withEarnedColors<A extends Colourable>(awards: A[]): Promise<(A & { color: string })[]> {
+  const ids = [...new Set(awards.map((a) => a.versionId).filter((v): v is string => Boolean(v)))];
+  const versions = ids.length ? await db.microCredentialVersion.findMany({ where: { id: { in: ids } }, select: { id: true, badgeColor: true } }) : [];
+  const colorOf = new Map(versions.map((v) => [v.id, v.badgeColor]));
+  return awards.map((a) => ({
+    ...a,
+    color: (a.versionId ? colorOf.get(a.versionId) : undefined) ?? a.microCredential?.currentVersion?.badgeColor ?? a.stack?.badgeColor ?? DEFAULT_BADGE_COLOR,
+  }));
 }
 
 export const getPublicPortfolio = cache(async (handle: string) => {
@@ -100,7 +118,7 @@ export const getPublicPortfolio = cache(async (handle: string) => {
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true, microCredentialId: true,
+      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true, microCredentialId: true, versionId: true,
       issuer: { select: { name: true } },
       microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { badgeColor: true } },
@@ -109,7 +127,7 @@ export const getPublicPortfolio = cache(async (handle: string) => {
   // A renewed badge shows once, as its newest badge (the older one's page points to it). Its PD
   // hours still count for both: a renewal is new work, as on My badges and in district reports.
   const pdHours = Math.round(awards.reduce((sum, a) => sum + Number(a.pdHours), 0) * 10) / 10;
-  return { name: user.publicName || user.name, school: user.school?.name ?? null, pdHours, awards: markRenewed(awards).filter((a) => !a.renewed) };
+  return { name: user.publicName || user.name, school: user.school?.name ?? null, pdHours, awards: markRenewed(await withEarnedColors(awards)).filter((a) => !a.renewed) };
 });
 
 export const getIssuerProfile = cache(async (slug: string) => {
@@ -155,7 +173,6 @@ export function holdsEveryPart(held: { microCredentialId: string | null }[], par
   return parts.length > 0 && new Set(held.map((h) => h.microCredentialId)).size >= parts.length;
 }
 
-const DEFAULT_BADGE_COLOR = '#1d4ed8';
 
 /**
  * What an award's picture is drawn from: the colour and uploaded image (`badgeImageKey`) of the

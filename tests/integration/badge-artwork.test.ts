@@ -12,6 +12,7 @@ import { putObject } from '@/lib/storage/s3';
 import { generateBadgeSvg, renderPng } from '@/lib/credentials/badge-image';
 import { bakePng, extractCredential } from '@/lib/credentials/bake';
 import { verifyUpload } from '@/lib/awards/verify-upload';
+import { getPublicPortfolio, listUserAwards } from '@/lib/awards/queries';
 import type { Actor } from '@/lib/auth/actor';
 import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
 import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
@@ -143,6 +144,11 @@ describe('badge images show what the issuer uploaded, as it was when the badge w
     const drawn = (color: string) => bakePng(renderPng(generateBadgeSvg({ title: earned.title, issuerName: signedIssuer, level: earned.level ?? undefined, color }), 512), earned.credential as object);
     expect(Buffer.from(png).equals(Buffer.from(drawn('#14532d')))).toBe(true);
     expect(Buffer.from(png).equals(Buffer.from(drawn('#7f1d1d')))).toBe(false);
+
+    // My badges and the public portfolio draw it in the same colour.
+    expect((await listUserAwards(earned.userId)).find((a) => a.id === earned.id)?.color).toBe('#14532d');
+    await db.user.update({ where: { id: earned.userId }, data: { handle: 'colour-keeper', portfolioPublic: true } });
+    expect((await getPublicPortfolio('colour-keeper'))?.awards.find((a) => a.id === earned.id)?.color).toBe('#14532d');
   });
 
   it('a picture missing from storage falls back to the generated artwork, still baked', async () => {

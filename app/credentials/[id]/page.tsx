@@ -151,16 +151,22 @@ export default async function CredentialPage({ params }: Props) {
             </a>
           ) : null}
           <CopyLinkButton url={url} />
-          <a href={`/credentials/${award.id}/badge.png?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (PNG)</a>
-          <a href={`/credentials/${award.id}/badge.svg?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (SVG)</a>
+          {/* Baked images and a certificate are claims to carry around; a revoked badge has none to make (they answer 410). */}
+          {!award.revokedAt ? (
+            <>
+              <a href={`/credentials/${award.id}/badge.png?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (PNG)</a>
+              <a href={`/credentials/${award.id}/badge.svg?download=1`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Badge image (SVG)</a>
+            </>
+          ) : null}
           <a href={`/credentials/${award.id}/credential.json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Credential (JSON)</a>
-          {/* A certificate is a claim on paper; a revoked badge has none to make. */}
           {!award.revokedAt ? <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a> : null}
         </div>
         {!award.revokedAt && !award.suspendedAt ? (
           <CopyResumeLine text={resumeLine({ title: award.title, issuerName: award.signedIssuerName, issuedAt: award.issuedAt, url })} />
         ) : null}
-        <p className="mt-2 text-sm text-slate-700">The badge images carry the signed credential inside them, so anyone can check them at <Link href="/verify">the verification page</Link>.</p>
+        {!award.revokedAt ? (
+          <p className="mt-2 text-sm text-slate-700">The badge images carry the signed credential inside them, so anyone can check them at <Link href="/verify">the verification page</Link>.</p>
+        ) : null}
       </section>
 
       {issuerAdmin && !award.revokedAt ? (
