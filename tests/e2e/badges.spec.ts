@@ -151,7 +151,7 @@ test('an issuer admin finds who earned what under Badges issued, opens a badge a
   await page.getByLabel('Status').selectOption('valid');
   await page.getByRole('button', { name: 'Show' }).click();
   const table = page.getByRole('table', { name: /Badges issued by/ });
-  await expect(table.getByRole('link', { name: 'Stages of Team Building' })).toBeVisible();
+  await expect(table.getByRole('link', { name: /^Stages of Team Building for / })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const csv = await page.request.get((await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href'))!);
@@ -161,6 +161,7 @@ test('an issuer admin finds who earned what under Badges issued, opens a badge a
   expect(text).toContain("Maya Okafor,teacher@demo.school,Stages of Team Building,Principals' Training Center");
 
   // The badge's page is where it is suspended or revoked.
-  await table.getByRole('link', { name: 'Stages of Team Building' }).click();
+  await table.getByRole('link', { name: /^Stages of Team Building for / }).click();
   await expect(page.getByRole('button', { name: 'Suspend this badge' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'The evidence and reviews behind this badge' })).toBeVisible();
 });
