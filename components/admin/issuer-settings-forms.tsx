@@ -10,7 +10,7 @@ import { CLAIM_MINUTES } from '@/lib/organizations/schemas';
 
 const buttonClass = 'rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
 
-type Profile = { id: string; name: string; description: string; url: string | null; email: string | null; updatedAt: Date };
+type Profile = { id: string; name: string; description: string; url: string | null; email: string | null; linkedinOrganizationId: string | null; updatedAt: Date };
 
 export function IssuerProfileForm({ issuer }: { issuer: Profile }) {
   const [state, action, pending] = useActionState(issuerProfileAction, initialActionState);
@@ -24,6 +24,14 @@ export function IssuerProfileForm({ issuer }: { issuer: Profile }) {
       <TextArea label="About" name="description" defaultValue={issuer.description} maxLength={2000} hint="A few sentences for teachers and for anyone checking a badge." errors={errors?.description} />
       <TextField label="Website" name="url" type="url" inputMode="url" defaultValue={issuer.url ?? ''} placeholder="https://" hint="Optional. Without one, badges link to your page on Microcred." errors={errors?.url} />
       <TextField label="Contact email" name="email" type="email" defaultValue={issuer.email ?? ''} hint="Optional. Shown in your badges’ issuer profile." errors={errors?.email} />
+      <TextField
+        label="LinkedIn page number"
+        name="linkedinOrganizationId"
+        inputMode="numeric"
+        defaultValue={issuer.linkedinOrganizationId ?? ''}
+        hint="Optional. The number in your LinkedIn page’s admin address (linkedin.com/company/1234567/admin/). Teachers who add a badge to their LinkedIn profile then show it under your page, with your logo."
+        errors={errors?.linkedinOrganizationId}
+      />
       <button type="submit" disabled={pending} className={buttonClass}>{pending ? 'Saving…' : 'Save profile'}</button>
     </form>
   );

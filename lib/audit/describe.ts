@@ -68,7 +68,7 @@ const decision = (d: Data) => (text(d, 'decision') === 'PASS' ? 'passed' : text(
 const reviewKind = (d: Data) => (text(d, 'kind') === 'SECOND' ? 'a second scoring' : text(d, 'kind') === 'ADJUDICATION' ? 'an adjudication' : 'a review');
 
 const SETTING_LABELS: Record<string, string> = {
-  name: 'name', description: 'about', url: 'website', email: 'contact email',
+  name: 'name', description: 'about', url: 'website', email: 'contact email', linkedinOrganizationId: 'LinkedIn page',
   slaBusinessDays: 'turnaround target', doubleScoreRate: 'second scoring', claimMinutes: 'claim length',
   blockSameSchool: 'same-school check', blockSameDistrict: 'same-district check', blindReview: 'blind review', calibrationRequired: 'calibration',
 };

@@ -21,7 +21,7 @@ export const getPublicAward = cache(async (id: string) => {
     select: {
       id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true,
       credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true, microCredentialId: true, submissionId: true,
-      issuer: { select: { name: true, slug: true, email: true } },
+      issuer: { select: { name: true, slug: true, email: true, linkedinOrganizationId: true } },
       microCredential: { select: { slug: true, status: true, currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { slug: true, badgeColor: true } },
       submission: { select: { publicSummary: true } },

@@ -19,7 +19,7 @@ async function loadIssuer(actor: Actor, organizationId: string) {
   const org = await db.organization.findUnique({
     where: { id: organizationId },
     select: {
-      id: true, kind: true, slug: true, name: true, description: true, url: true, email: true, updatedAt: true,
+      id: true, kind: true, slug: true, name: true, description: true, url: true, email: true, linkedinOrganizationId: true, updatedAt: true,
       slaBusinessDays: true, doubleScoreRate: true, claimMinutes: true,
       blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true,
     },
@@ -55,14 +55,14 @@ export async function updateIssuerProfile(opts: { actor: Actor; input: z.infer<t
   const { input } = opts;
   const before = await loadIssuer(opts.actor, input.organizationId);
   assertSeenAt(input.seenAt);
-  const data = { name: input.name, description: input.description, url: input.url, email: input.email };
+  const data = { name: input.name, description: input.description, url: input.url, email: input.email, linkedinOrganizationId: input.linkedinOrganizationId ?? null };
   const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => (before[k] ?? null) !== (data[k] ?? null));
   if (!changed.length) return { changed };
   await changePublicPages(async (tx) => {
     await saveIfUnchanged(tx, before.id, input.seenAt, data);
     if (before.name !== input.name) await tx.catalogEntry.updateMany({ where: { issuerId: before.id }, data: { issuerName: input.name } });
     // The name, website and contact address go into newly issued badges: what they were and became is kept.
-    const traced = { url: 'website', email: 'contact email' } as const;
+    const traced = { url: 'website', email: 'contact email', linkedinOrganizationId: 'LinkedIn page' } as const;
     const changes = Object.fromEntries((Object.keys(traced) as (keyof typeof traced)[]).filter((k) => changed.includes(k)).map((k) => [k, { from: before[k] ?? null, to: data[k] ?? null }]));
     await recordAudit({ actorId: opts.actor.id, action: 'issuer.profile', entityType: 'Organization', entityId: before.id, organizationId: before.id, data: { changed, ...(before.name !== input.name ? { from: before.name, to: input.name } : {}), ...changes } }, tx);
   });

@@ -61,6 +61,13 @@ export const IssuerProfileInput = z.object({
   description: str().trim().max(2000, 'Use at most 2,000 characters.').default(''),
   url: WebAddress,
   email: z.union([z.literal(''), EmailInput]).optional().transform((v) => v || null),
+  linkedinOrganizationId: str()
+    .trim()
+    .max(300, 'Use the number in your LinkedIn page’s admin address.')
+    .optional()
+    // The page's admin address (linkedin.com/company/1234567/admin/) or the number alone.
+    .transform((v) => (v ? (/linkedin\.com\/company\/(\d{1,15})(?:\/|$)/i.exec(v)?.[1] ?? v) : null))
+    .refine((v) => v === null || /^\d{1,15}$/.test(v), 'Use the number in your LinkedIn page’s admin address, e.g. 1234567 from linkedin.com/company/1234567/admin/.'),
 });
 
 /** The checks that keep an issuer's scoring fair; each takes effect for work claimed or submitted from now on. */

@@ -203,7 +203,7 @@ function rows(): Row[] {
 
     // ── Organisation settings and platform administration ──
     { name: 'getIssuerSettings (issuer A)', allow: ['adminA'], run: (a) => getIssuerSettings({ actor: a, organizationId: w.issuerA.id }) },
-    { name: 'updateIssuerProfile (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerProfile({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), name: `Issuer A ${uid()}`, description: '', url: null, email: null } }) },
+    { name: 'updateIssuerProfile (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerProfile({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), name: `Issuer A ${uid()}`, description: '', url: null, email: null, linkedinOrganizationId: null } }) },
     { name: 'updateIssuerReviewSettings (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerReviewSettings({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), slaBusinessDays: 10 + Math.floor(Math.random() * 20), doubleScorePercent: 0, claimMinutes: 240, blockSameSchool: true, blockSameDistrict: false, blindReview: false, calibrationRequired: true } }) },
     { name: 'listSchoolsWithCounts (District One)', allow: ['L1'], run: (a) => listSchoolsWithCounts({ actor: a, districtId: w.d1.id }) },
     { name: 'addSchool (District One)', allow: ['L1'], run: (a) => addSchool({ actor: a, input: { districtId: w.d1.id, name: `School ${uid()}` } }) },

@@ -59,6 +59,15 @@ describe('issuer settings', () => {
     // Saving the same thing again changes nothing and logs nothing.
     expect((await updateIssuerProfile({ actor: admin, input })).changed).toEqual([]);
     expect(await audits('issuer.profile')).toHaveLength(1);
+
+    // Its LinkedIn page, by number or by the page's admin address: "Add to LinkedIn profile" then names the page.
+    const withPage = (linkedinOrganizationId: string, seenAt: Date) => IssuerProfileInput.safeParse({ ...input, seenAt: seenAt.toISOString(), linkedinOrganizationId });
+    expect(withPage('https://www.linkedin.com/company/1234567/admin/', new Date()).data?.linkedinOrganizationId).toBe('1234567');
+    expect(withPage('quillfeather', new Date()).success).toBe(false);
+    const seen = (await db.organization.findUniqueOrThrow({ where: { id: issuer.id } })).updatedAt;
+    expect((await updateIssuerProfile({ actor: admin, input: withPage(' 1234567 ', seen).data! })).changed).toEqual(['linkedinOrganizationId']);
+    expect((await audits('issuer.profile')).at(-1)!.data).toMatchObject({ linkedinOrganizationId: { from: null, to: '1234567' } });
+    expect((await getPublicAward(awardId))?.issuer.linkedinOrganizationId).toBe('1234567');
   });
 
   it('a rename at the same moment as a publish leaves the new name in the catalogue, whichever commits first', async () => {

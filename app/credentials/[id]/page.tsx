@@ -44,7 +44,9 @@ export default async function CredentialPage({ params }: Props) {
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
   const linkedIn = buildLinkedInAddToProfileUrl({
     name: award.title,
-    organizationName: award.issuer.name,
+    // As the badge names the issuer (a later rename does not change what was issued), and its LinkedIn page when it has given one.
+    organizationName: award.signedIssuerName,
+    organizationId: award.issuer.linkedinOrganizationId ?? undefined,
     issuedAt: award.issuedAt,
     expiresAt: award.validUntil ?? undefined,
     certUrl: url,
