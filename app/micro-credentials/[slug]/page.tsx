@@ -258,7 +258,7 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
     case 'DRAFT':
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>{standing.renewal ? 'Your renewal is in progress. The badge you hold stays valid until its end date.' : 'Your application is in progress.'}</p>
+          <p>{standing.renewal ? 'Your renewal is in progress. The badge you hold is unchanged until the renewed one is issued.' : 'Your application is in progress.'}</p>
           <ButtonLink href={`/apply/${slug}`}>{standing.renewal ? 'Continue your renewal' : 'Continue your application'}</ButtonLink>
         </div>
       );
