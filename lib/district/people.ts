@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { assertLeads } from '@/lib/district/access';
 import { ensureMembership } from '@/lib/people/membership';
+import { notify } from '@/lib/notifications/notify';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and
@@ -82,7 +83,7 @@ export async function setTeacherSchool(opts: { actor: Actor; districtId: string;
  * theirs. The district stops counting them in its teachers and reports; a proposal still waiting for
  * the district's decision goes back to the teacher as a draft (nothing they wrote is lost; without a
  * district they no longer need one). Decided proposals stay in the district's records (there is one
- * proposal per teacher, credential and district).
+ * proposal per teacher, credential and district). The teacher is told what changed for them.
  */
 export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId: string; userId: string }) {
   assertLeads(opts.actor, opts.districtId);
@@ -92,8 +93,20 @@ export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId
     if (removed.count !== 1) throw notFound('That teacher');
     const { proposalsReturned } = await leaveDistrictRecords(tx, teacher.id, opts.districtId);
     await recordAudit({ actorId: opts.actor.id, action: 'people.remove_from_district', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { schoolId: teacher.schoolId, proposalsReturned } }, tx);
+    // Told only here, after the guarded update: a repeated removal (double submit, two leaders)
+    // finds nobody to remove and tells the teacher nothing a second time.
+    const district = await tx.organization.findUniqueOrThrow({ where: { id: opts.districtId }, select: { name: true } });
+    await notify({ userId: teacher.id, kind: 'district.removed', title: `${district.name} removed you from its district`, body: removalBody(district.name, proposalsReturned), href: '/account' }, tx);
   });
   return { name: teacher.name };
+}
+
+/** What a removed teacher is told changes for them, in plain words. */
+function removalBody(districtName: string, proposalsReturned: number) {
+  const returned = proposalsReturned === 1
+    ? ' Your proposal that was waiting for its decision came back to you as a draft.'
+    : proposalsReturned > 1 ? ` Your ${proposalsReturned} proposals that were waiting for its decision came back to you as drafts.` : '';
+  return `Your account, work and badges stay yours. ${districtName}’s salary steps and proposals no longer apply to you, and it no longer sees your progress.${returned} If this is a mistake, or you teach in another district, ask to join from your account page.`;
 }
 
 /**

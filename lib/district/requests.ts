@@ -27,11 +27,15 @@ export async function findDistrict(districtId: string) {
 /** Requests a person may make per day (each one tells the district's leaders). */
 export const REQUESTS_PER_DAY = 5;
 
+/** A person's name in a subject line: their own words, so kept short. */
+function shortName(name: string) {
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
 async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
   const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
-  // The name is the person's own words: kept short in a subject line.
-  const name = teacherName.length > 60 ? `${teacherName.slice(0, 59)}…` : teacherName;
+  const name = shortName(teacherName);
   for (const l of leaders) {
     await notify({ userId: l.userId, kind: 'district.join_request', title: `${name} asks to join ${district.name}`, body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
   }
@@ -63,9 +67,9 @@ export async function cancelDistrictRequest(opts: { actor: Actor }) {
   await db.user.update({ where: { id: opts.actor.id }, data: { requestedDistrictId: null, districtRequestedAt: null } });
 }
 
-/** The teacher leaves their district on their own (they moved, or chose the wrong one). */
+/** The teacher leaves their district on their own (they moved, or chose the wrong one); its leaders are told. */
 export async function leaveDistrict(opts: { actor: Actor }) {
-  const me = await db.user.findUniqueOrThrow({ where: { id: opts.actor.id }, select: { districtId: true } });
+  const me = await db.user.findUniqueOrThrow({ where: { id: opts.actor.id }, select: { name: true, districtId: true } });
   if (!me.districtId) throw invalidState('You are not in a district.');
   const districtId = me.districtId;
   await db.$transaction(async (tx) => {
@@ -73,7 +77,22 @@ export async function leaveDistrict(opts: { actor: Actor }) {
     if (left.count !== 1) throw invalidState('Your district changed meanwhile. Reload the page.');
     const { proposalsReturned } = await leaveDistrictRecords(tx, opts.actor.id, districtId);
     await recordAudit({ actorId: opts.actor.id, action: 'people.leave_district', entityType: 'User', entityId: opts.actor.id, organizationId: districtId, data: { proposalsReturned } }, tx);
+    await tellLeadersOfLeaving(tx, districtId, me.name, opts.actor.id, proposalsReturned);
   });
+}
+
+/** Tells the district's leaders that a teacher left on their own (after the guarded update, so once). */
+async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherName: string, teacherId: string, proposalsReturned: number) {
+  const district = await tx.organization.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
+  // A teacher who also leads the district is not told of their own leaving.
+  const leaders = await tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER', userId: { not: teacherId } }, select: { userId: true }, take: 50 });
+  const name = shortName(teacherName);
+  const returned = proposalsReturned === 1
+    ? ' A proposal waiting for your decision went back to them as a draft.'
+    : proposalsReturned > 1 ? ` ${proposalsReturned} proposals waiting for your decision went back to them as drafts.` : '';
+  for (const l of leaders) {
+    await notify({ userId: l.userId, kind: 'district.teacher_left', title: `${name} left ${district.name}`, body: `They no longer appear among your teachers or in your reports, including reports for past periods.${returned}`, href: `/district/teachers?district=${districtId}` }, tx);
+  }
 }
 
 /** Who asks to join the district, oldest first, and whether each confirmed their email address. */

@@ -91,7 +91,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                     <details>
                       <summary className="cursor-pointer text-sm font-semibold text-red-800">Remove from the district…</summary>
                       <div className="mt-2 max-w-prose text-sm text-slate-800">
-                        <p>For a teacher who has left {district.name}. Their account, work and badges stay theirs; they stop appearing here and in your reports, and a proposal still waiting for your decision goes back to them as a draft.</p>
+                        <p>For a teacher who has left {district.name}. Their account, work and badges stay theirs; they stop appearing here and in your reports, including reports for past periods: download the reports you still need first. A proposal still waiting for your decision goes back to them as a draft.</p>
                         <InlineActionForm action={removeTeacherAction} hidden={{ districtId: district.id, userId: t.id }} className="mt-2" removedMessage={`${t.name} was removed from ${district.name}.`}>
                           <button type="submit" className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50">Remove {t.name} from {district.name}</button>
                         </InlineActionForm>
