@@ -140,7 +140,11 @@ export async function decideDistrictRequest(opts: { actor: Actor; districtId: st
     const decided = await tx.user.updateMany({ where: { id: teacher.id, requestedDistrictId: district.id, districtId: teacher.districtId }, data });
     if (decided.count !== 1) throw notFound('That request');
     if (opts.decision === 'confirm') {
-      if (teacher.districtId) await leaveDistrictRecords(tx, teacher.id, teacher.districtId);
+      if (teacher.districtId) {
+        // Moving to another district: the one they leave is told, as when they leave on their own.
+        const { proposalsReturned } = await leaveDistrictRecords(tx, teacher.id, teacher.districtId);
+        await tellLeadersOfLeaving(tx, teacher.districtId, teacher.name, teacher.id, proposalsReturned);
+      }
       await ensureMembership(tx, teacher.id, schoolId ?? district.id, 'TEACHER');
       await notify({ userId: teacher.id, kind: 'district.join_confirmed', title: `${district.name} confirmed you as one of its teachers`, body: 'Your district now sees your progress, decides your proposals and counts your badges in its reports.', href: '/account' }, tx);
     } else {

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { removeTeacherFromDistrict } from '@/lib/district/people';
-import { leaveDistrict } from '@/lib/district/requests';
+import { decideDistrictRequest, leaveDistrict } from '@/lib/district/requests';
 import { saveProposal } from '@/lib/proposals/mutations';
 import { loadActor } from '@/lib/auth/load-actor';
 
@@ -106,5 +106,21 @@ describe('a teacher leaving the district on their own', () => {
     await leaveDistrict({ actor: both });
     expect(await db.notification.count({ where: { userId: both.id } })).toBe(0);
     expect((await noticesFor(w.leader.id, 'district.teacher_left')).map((n) => n.title)).toEqual(['Bea Both left Kettle Moraine']);
+  });
+});
+
+describe('a teacher who moves to another district', () => {
+  it('is confirmed by the new district, and the one they leave is told, once', async () => {
+    const w = await world();
+    await db.user.update({ where: { id: w.ann.id }, data: { requestedDistrictId: w.other.id, districtRequestedAt: new Date(), emailVerified: new Date() } });
+    await decideDistrictRequest({ actor: w.otherLeader, districtId: w.other.id, userId: w.ann.id, decision: 'confirm' });
+    expect((await db.user.findUniqueOrThrow({ where: { id: w.ann.id } })).districtId).toBe(w.other.id);
+    for (const leader of [w.leader, w.deputy]) {
+      const notices = await noticesFor(leader.id, 'district.teacher_left');
+      expect(notices).toHaveLength(1);
+      expect(notices[0].title).toBe('Ann Avery left Kettle Moraine');
+    }
+    // The district that confirmed her is not told she left anything.
+    expect(await noticesFor(w.otherLeader.id, 'district.teacher_left')).toHaveLength(0);
   });
 });
