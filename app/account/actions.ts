@@ -10,6 +10,8 @@ import { formDataToObject, parseInput, toActionError, type ActionResult } from '
 import { DistrictRequestInput } from '@/lib/people/schemas';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 import { cancelDistrictRequest, leaveDistrict, requestDistrict } from '@/lib/district/requests';
+import { ChangeEmailInput } from '@/lib/auth/schemas';
+import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -23,6 +25,26 @@ export async function updateProfileAction(_prev: ActionResult, formData: FormDat
   revalidatePath('/account');
   revalidatePath('/badges');
   return { ok: true, message: 'Saved.' };
+}
+
+/** "Email address", while it is unconfirmed: a mistyped address is corrected and the link resent. */
+export async function changeEmailAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(ChangeEmailInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let result;
+  try {
+    result = await changeUnconfirmedEmail({ actor: await requireActor(), email: parsed.data.email });
+  } catch (e) {
+    return toActionError(e);
+  }
+  if (!result.changed) return { ok: true, message: `${result.email} is your address already. If the link has not arrived, check your spam folder or send it again from your dashboard.` };
+  // The address shows on every page (the confirmation notice, the header of this one): read afresh.
+  revalidatePath('/', 'layout');
+  if (!result.linkSent) {
+    const minutes = Math.ceil((result.retryAfterSeconds ?? 3600) / 60);
+    return { ok: true, message: `Saved: your address is now ${result.email}. We have sent several links this hour, so ask for a new one from your dashboard in about ${minutes} minute${minutes === 1 ? '' : 's'}. Links sent before no longer work.` };
+  }
+  return { ok: true, message: `Saved: your address is now ${result.email}. A confirmation link is on its way to it; links sent before no longer work.` };
 }
 
 export async function changePasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

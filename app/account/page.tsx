@@ -1,7 +1,7 @@
 import { requireUser } from '@/lib/auth/session';
 import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
-import { ProfileForm } from './profile-form';
+import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
 import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction } from './actions';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
@@ -18,6 +18,9 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
       <Card>
+        <EmailForm email={account.email} confirmed={account.emailConfirmed} />
+      </Card>
+      <Card className="mt-6">
         <ProfileForm account={account} />
       </Card>
       <Card className="mt-6">

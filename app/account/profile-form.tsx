@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateProfileAction } from './actions';
+import { changeEmailAction, updateProfileAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { CONFIRMED_EMAIL_FIXED } from '@/lib/auth/schemas';
 
 type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean; emailNotifications: boolean };
 
@@ -34,6 +35,38 @@ export function ProfileForm({ account }: { account: Account }) {
       </div>
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Saving…' : 'Save'}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * "Email address" (the confirmation notice links here, to #email). Until the address is confirmed
+ * a mistyped one can be corrected; once confirmed it is shown, not changed.
+ */
+export function EmailForm({ email, confirmed }: { email: string; confirmed: boolean }) {
+  const [state, action, pending] = useActionState(changeEmailAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  if (confirmed) {
+    return <TextField label="Email address" name="email" type="email" value={email} readOnly hint={`Confirmed. ${CONFIRMED_EMAIL_FIXED}`} />;
+  }
+  return (
+    <form {...keepInputForm(action)}>
+      <ActionAlerts state={state} />
+      {/* Keyed by the saved address, so the field shows it as stored (lowercased) once saved. */}
+      <TextField
+        key={email}
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={email}
+        required
+        hint="Not confirmed yet. If it is mistyped, correct it here: the confirmation link goes to the new address, and links sent before stop working."
+        errors={errors?.email}
+      />
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60">
+        {pending ? 'Saving…' : 'Change address'}
       </button>
     </form>
   );

@@ -247,6 +247,11 @@ const ACTIONS: Record<string, ActionInfo> = {
   'people.decline_district_request': { group: 'people', describe: (c) => `Declined the request of ${person(c, 'a teacher')} to join the district` },
   'user.sign_up': { group: 'people', describe: () => 'Created an account' },
   'user.email_verified': { group: 'people', describe: () => 'Confirmed their email address' },
+  // The addresses are not kept: a deleted account's entries must not say who it was.
+  'user.email_change': {
+    group: 'people',
+    describe: (c) => `Changed their email address before confirming it${c.d.linkSent === true ? ', and were sent a confirmation link at the new one' : c.d.linkSent === false ? ' (too many links sent that hour, so the new one waits until they ask again)' : ''}`,
+  },
   'user.password_reset': { group: 'people', describe: () => 'Set a new password with an emailed reset link' },
   'user.password_change': { group: 'people', describe: () => 'Changed their password' },
   'user.disable': { group: 'people', describe: (c) => withReason(`Disabled the account of ${person(c, 'someone')}`, 'Reason', text(c.d, 'reason')) },

@@ -1,10 +1,11 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
-import { rateLimited } from '@/lib/errors';
+import { invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
-import { hitRateLimit } from '@/lib/rate-limit';
+import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
+import { CONFIRMED_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
@@ -17,10 +18,11 @@ import { recordAudit } from '@/lib/audit/log';
 
 export const VERIFY_DAYS = 7;
 const RESENDS_PER_HOUR = 5;
+const EMAIL_CHANGES_PER_DAY = 5;
 
 /** Queues the confirmation email (sign-up does this; the dashboard's "send it again" too). */
-export async function queueVerificationEmail(userId: string): Promise<void> {
-  await enqueueJob({ type: 'auth.verify-email', payload: { userId } });
+export async function queueVerificationEmail(userId: string, tx?: Tx): Promise<void> {
+  await enqueueJob({ type: 'auth.verify-email', payload: { userId } }, tx);
 }
 
 /** The job: a new link for an unconfirmed, active account. */
@@ -43,6 +45,49 @@ export async function resendVerificationEmail(opts: { actor: Actor }): Promise<{
   if (!limit.allowed) throw rateLimited('We have sent several links already. Check your spam folder, or try again in an hour.');
   await queueVerificationEmail(opts.actor.id);
   return { alreadyConfirmed: false };
+}
+
+export type EmailChangeResult = { changed: boolean; email: string; linkSent: boolean; retryAfterSeconds?: number };
+
+/**
+ * Fixes a mistyped address before it is confirmed: the new one is stored, still unconfirmed, and
+ * gets the confirmation link. Every link sent before stops working, password-reset links too:
+ * using one confirms the account's address, and they went to an inbox that is not this person's.
+ * A confirmed address is not changed here (that needs the new inbox proven before the switch).
+ */
+export async function changeUnconfirmedEmail(opts: { actor: Actor; email: string; now?: Date }): Promise<EmailChangeResult> {
+  const now = opts.now ?? new Date();
+  // Normalised as sign-up normalises it, for callers that did not parse with EmailInput.
+  const email = opts.email.trim().toLowerCase();
+  const user = await db.user.findUnique({ where: { id: opts.actor.id }, select: { email: true, emailVerified: true } });
+  if (!user) throw invalidState('Your account could not be found. Sign in again.');
+  if (user.emailVerified) throw invalidState(CONFIRMED_EMAIL_FIXED);
+  if (email === user.email) return { changed: false, email, linkSent: false };
+  // Counted before the lookup: the answer says whether an account has the address, as sign-up does.
+  const changes = await hitRateLimit(`email-change:${opts.actor.id}`, EMAIL_CHANGES_PER_DAY, 24 * 60 * 60);
+  if (!changes.allowed) throw rateLimited('You have changed your address several times today. Try again tomorrow, or ask a platform administrator.');
+  const taken = () => validation('An account with this email already exists.', { email: ['An account with this email already exists. If it is yours, sign in with it instead.'] });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
+  // The link to the new address is a send like "Send the link again": same counter, same limit.
+  // Past it the address still changes (the earlier sends went to the wrong inbox) and the link
+  // waits for the person to ask again.
+  const sendKey = `verify-email:${opts.actor.id}`;
+  const send = await hitRateLimit(sendKey, RESENDS_PER_HOUR, 60 * 60);
+  try {
+    await db.$transaction(async (tx) => {
+      // Links first, then the account: the order confirmEmail locks them in, so the two cannot deadlock.
+      await tx.accountToken.updateMany({ where: { userId: opts.actor.id, usedAt: null }, data: { usedAt: now } });
+      const moved = await tx.user.updateMany({ where: { id: opts.actor.id, emailVerified: null }, data: { email } });
+      if (moved.count !== 1) throw invalidState(CONFIRMED_EMAIL_FIXED);
+      await recordAudit({ actorId: opts.actor.id, action: 'user.email_change', entityType: 'User', entityId: opts.actor.id, data: { linkSent: send.allowed } }, tx);
+      if (send.allowed) await queueVerificationEmail(opts.actor.id, tx);
+    });
+  } catch (e) {
+    await releaseRateLimit(sendKey);
+    if (isUniqueViolation(e)) throw taken();
+    throw e;
+  }
+  return { changed: true, email, linkSent: send.allowed, ...(send.allowed ? {} : { retryAfterSeconds: send.retryAfterSeconds }) };
 }
 
 export async function isEmailVerified(userId: string): Promise<boolean> {

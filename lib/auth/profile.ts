@@ -20,20 +20,23 @@ export const ProfileInput = z.object({
   emailNotifications: z.enum(['on']).optional().transform((v) => v === 'on'),
 });
 
-/** The account page's fields; `hasPassword` is false for accounts that sign in only through OIDC. */
+/**
+ * The account page's fields; `hasPassword` is false for accounts that sign in only through OIDC;
+ * the address can be corrected only while `emailConfirmed` is false.
+ */
 export async function getAccount(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      name: true, email: true, publicName: true, handle: true, portfolioPublic: true, emailNotifications: true, passwordHash: true,
+      name: true, email: true, emailVerified: true, publicName: true, handle: true, portfolioPublic: true, emailNotifications: true, passwordHash: true,
       district: { select: { name: true } }, school: { select: { name: true } }, requestedDistrict: { select: { name: true } }, districtRequestedAt: true,
       _count: { select: { reviews: true } },
     },
   });
   if (!user) return null;
-  const { passwordHash, district, school, requestedDistrict, districtRequestedAt, _count, ...account } = user;
+  const { passwordHash, emailVerified, district, school, requestedDistrict, districtRequestedAt, _count, ...account } = user;
   return {
-    ...account, hasPassword: Boolean(passwordHash), hasReviewed: _count.reviews > 0, districtName: district?.name ?? null, schoolName: school?.name ?? null,
+    ...account, emailConfirmed: Boolean(emailVerified), hasPassword: Boolean(passwordHash), hasReviewed: _count.reviews > 0, districtName: district?.name ?? null, schoolName: school?.name ?? null,
     districtRequest: requestedDistrict ? { name: requestedDistrict.name, since: districtRequestedAt } : null,
   };
 }

@@ -10,6 +10,13 @@ export const EmailInput = z
   .max(254, 'That email address is too long.')
   .email('Enter a valid email address, like name@school.org.');
 
+/** The account page's "Email address", while the address is not yet confirmed. */
+export const ChangeEmailInput = z.object({ email: EmailInput });
+
+/** Shown where a confirmed address would be changed; also the refusal when one is asked for. */
+export const CONFIRMED_EMAIL_FIXED =
+  'Changing a confirmed address is not available yet. If yours needs to change, ask the organisation that issues your badges or a platform administrator.';
+
 export const PasswordInput = z
   .string()
   .min(10, 'Use at least 10 characters.')
