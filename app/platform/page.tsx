@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
-import { listOrganizations } from '@/lib/organizations/platform';
+import { listOrganizations, orgPeoplePath } from '@/lib/organizations/platform';
 import { OrgListInput } from '@/lib/organizations/schemas';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
@@ -55,9 +55,16 @@ export default async function PlatformOrganisationsPage({ searchParams }: { sear
               {items.map((o) => (
                 <tr key={o.id} className="border-t border-slate-100 align-top">
                   <td className="p-3">
-                    <Link href={o.kind === 'ISSUER' ? `/admin/people?org=${o.id}` : `/district/people?district=${o.id}`} className="inline-block py-1 font-semibold">{o.name}</Link>
+                    <Link href={orgPeoplePath(o)} className="inline-block py-1 font-semibold">{o.name}</Link>
                     <span className="block text-xs text-slate-700">{o.kind === 'ISSUER' ? `/issuers/${o.slug}` : o.slug}</span>
-                    {!o.hasActiveAdmin ? <span className="mt-1 block"><Pill tone="warning">{o.kind === 'ISSUER' ? 'No active admin' : 'No active leader'}</Pill></span> : null}
+                    {!o.hasActiveAdmin ? (
+                      <span className="mt-1 flex flex-wrap items-center gap-2">
+                        <Pill tone="warning">{o.kind === 'ISSUER' ? 'No active admin' : 'No active leader'}</Pill>
+                        <Link href={orgPeoplePath(o)} className="inline-block py-1 text-xs font-semibold">
+                          {o.kind === 'ISSUER' ? 'Invite an admin' : 'Invite a leader'}<span className="sr-only"> to {o.name}</span>
+                        </Link>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="p-3"><Pill tone={o.kind === 'ISSUER' ? 'info' : 'neutral'}>{KIND_LABEL[o.kind as 'ISSUER' | 'DISTRICT']}</Pill></td>
                   <td className="p-3 text-right tabular-nums">{numberFmt.format(o._count.memberships)}</td>

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin } from '@/lib/auth/actor';
@@ -24,6 +25,9 @@ const PLATFORM_SLUG = 'platform';
 function assertPlatformAdmin(actor: Actor) {
   if (!isPlatformAdmin(actor)) throw forbidden('Only platform administrators can do that.');
 }
+
+// Callers other than the form (tests, scripts) may leave out the tick: it then counts as not given.
+type AccountStatusOptions = Omit<z.output<typeof AccountStatusInput>, 'disableAnyway'> & { disableAnyway?: boolean };
 
 const FIRST_ROLE = { ISSUER: 'ISSUER_ADMIN', DISTRICT: 'DISTRICT_LEADER' } as const;
 
@@ -80,6 +84,47 @@ export async function listOrganizations(opts: { actor: Actor; kind?: 'ISSUER' | 
   return { items, nextCursor: rows.length > PLATFORM_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null };
 }
 
+/**
+ * Where a platform admin invites an organisation's people (a new admin or leader among them): its
+ * people page, which platform admins can open for any issuer or district.
+ */
+export function orgPeoplePath(org: { id: string; kind: string }): string {
+  return org.kind === 'ISSUER' ? `/admin/people?org=${encodeURIComponent(org.id)}` : `/district/people?district=${encodeURIComponent(org.id)}`;
+}
+
+export type SoleLeadership = { userId: string; organizationId: string; name: string; kind: 'ISSUER' | 'DISTRICT' };
+
+/**
+ * The issuers and districts where each of `userIds` is the only enabled admin (issuer) or leader
+ * (district): disabling that account would leave nobody there to run it. One query for any number
+ * of accounts; it reads Membership by (userId, ...) and the other holders by (organizationId, role),
+ * both indexed. Accounts already disabled hold nothing here: they are not an enabled holder.
+ */
+async function findSoleLeadership(client: Pick<Tx, '$queryRaw'>, userIds: string[]): Promise<SoleLeadership[]> {
+  if (!userIds.length) return [];
+  return client.$queryRaw<SoleLeadership[]>`
+    SELECT m."userId", o."id" AS "organizationId", o."name", o."kind"::text AS "kind"
+    FROM "Membership" m
+    JOIN "User" holder ON holder."id" = m."userId" AND holder."disabledAt" IS NULL
+    JOIN "Organization" o ON o."id" = m."organizationId"
+    WHERE m."userId" IN (${Prisma.join(userIds)})
+      AND ((m."role" = 'ISSUER_ADMIN' AND o."kind" = 'ISSUER') OR (m."role" = 'DISTRICT_LEADER' AND o."kind" = 'DISTRICT'))
+      AND NOT EXISTS (
+        SELECT 1 FROM "Membership" other
+        JOIN "User" u ON u."id" = other."userId"
+        WHERE other."organizationId" = m."organizationId" AND other."role" = m."role"
+          AND other."userId" <> m."userId" AND u."disabledAt" IS NULL
+      )
+    ORDER BY o."name", o."id"`;
+}
+
+/** What the disable confirmation (and a refused disable) says for each organisation it would leave without anyone to run it. */
+export function soleLeaderWarning(personName: string, org: { name: string; kind: 'ISSUER' | 'DISTRICT' }): string {
+  return org.kind === 'DISTRICT'
+    ? `${personName} is the only active leader of ${org.name}. Invite another leader first, or nobody can decide its proposals or its requests to join.`
+    : `${personName} is the only active admin of ${org.name}. Invite another admin first, or nobody can run it: its credentials, reviewers and adjudications.`;
+}
+
 type AccountCursor = { e: string };
 const isAccountCursor = (v: Record<string, unknown>): v is AccountCursor => typeof v.e === 'string';
 
@@ -106,7 +151,13 @@ export async function searchAccounts(opts: { actor: Actor; q?: string; cursor?: 
       district: { select: { name: true } },
     },
   });
-  const items = rows.slice(0, PLATFORM_PAGE_SIZE);
+  const page = rows.slice(0, PLATFORM_PAGE_SIZE);
+  // For the "Disable" confirmation: where each account is the one person left to run an organisation.
+  const sole = await findSoleLeadership(db, page.filter((u) => !u.disabledAt).map((u) => u.id));
+  const items = page.map((u) => ({
+    ...u,
+    soleLeaderOf: sole.filter((s) => s.userId === u.id).map(({ organizationId, name, kind }) => ({ id: organizationId, name, kind, peoplePath: orgPeoplePath({ id: organizationId, kind }) })),
+  }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > PLATFORM_PAGE_SIZE && last ? encodeCursor({ e: last.email }) : null };
 }
@@ -115,25 +166,35 @@ export async function searchAccounts(opts: { actor: Actor; q?: string; cursor?: 
  * Disables or re-enables an account. Disabling signs the person out everywhere (their session
  * version goes up), stops sign-in, reset and confirmation links, and gives back any review they had
  * claimed so the work returns to the queue. Their records, badges and public credentials stay: a
- * disabled account is not a deleted one. The person is emailed either way.
+ * disabled account is not a deleted one. The person is emailed either way. An account that is the
+ * only active admin of an issuer or leader of a district is disabled only with `disableAnyway`
+ * ticked: otherwise its proposals, requests to join or credentials and reviews would be left with
+ * nobody to act on them (see soleLeaderWarning).
  */
-export async function setAccountDisabled(opts: { actor: Actor; input: z.output<typeof AccountStatusInput>; now?: Date }) {
+export async function setAccountDisabled(opts: { actor: Actor; input: AccountStatusOptions; now?: Date }) {
   assertPlatformAdmin(opts.actor);
   const now = opts.now ?? new Date();
   const { userId, op, reason } = opts.input;
   if (userId === opts.actor.id) throw invalidState('You cannot disable your own account.');
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true, email: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true, email: true, name: true } });
   if (!user) throw notFound('That account');
   if (op === 'disable') {
     if (user.disabledAt) throw conflict('This account is already disabled.');
     await db.$transaction(async (tx) => {
       await lockActorAndTarget(tx, opts.actor.id, userId);
+      const leftAlone = await soleLeadershipHeld(tx, userId);
+      // The explicit tick is what lets a takeover be stopped at once, successor or not.
+      if (leftAlone.length && !opts.input.disableAnyway) {
+        const warnings = leftAlone.map((o) => soleLeaderWarning(user.name, o));
+        throw validation(`${warnings.join(' ')} To disable the account all the same (if it has been taken over, say), tick “Disable anyway”.`, { disableAnyway: warnings });
+      }
       const u = await tx.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: now, sessionVersion: { increment: 1 } } });
       if (!u.count) throw conflict('This account is already disabled.');
       const released = await releaseAllClaimsOf(tx, userId, opts.actor.id, now);
       // Invitations they sent stop working: a taken-over account must not leave a way back in.
       const invitations = await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now, withdrawnAt: now } });
-      await recordAudit({ actorId: opts.actor.id, action: 'user.disable', entityType: 'User', entityId: userId, data: { reason, releasedClaims: released, cancelledInvitations: invitations.count } }, tx);
+      const leftWithoutLeader = leftAlone.length ? { leftWithoutLeader: leftAlone.map((o) => ({ organizationId: o.organizationId, name: o.name, kind: o.kind })) } : {};
+      await recordAudit({ actorId: opts.actor.id, action: 'user.disable', entityType: 'User', entityId: userId, data: { reason, releasedClaims: released, cancelledInvitations: invitations.count, ...leftWithoutLeader } }, tx);
       await notify({ userId, kind: 'account', essential: true, title: 'Your Microcred account has been disabled', body: `Reason given: ${reason}\n\nYour badges stay valid and their public pages stay up. If you think this is a mistake, contact the organisation you work with (your district or the issuer you review for).` }, tx);
     });
     return { disabled: true };
@@ -158,6 +219,20 @@ export async function setAccountDisabled(opts: { actor: Actor; input: z.output<t
     }, tx);
   });
   return { disabled: false };
+}
+
+/**
+ * The organisations `userId` is the only enabled admin or leader of, with each one held (an advisory
+ * lock per organisation, in id order, after the account rows) until the transaction ends: of two
+ * co-leaders disabled at once by different platform admins, the second waits, then sees the first
+ * disabled and is refused unless ticked.
+ */
+async function soleLeadershipHeld(tx: Tx, userId: string): Promise<SoleLeadership[]> {
+  const led = await tx.membership.findMany({ where: { userId, role: { in: ['ISSUER_ADMIN', 'DISTRICT_LEADER'] } }, select: { organizationId: true }, orderBy: { organizationId: 'asc' } });
+  for (const id of new Set(led.map((m) => m.organizationId))) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`org-leaders:${id}`}))`;
+  }
+  return led.length ? findSoleLeadership(tx, [userId]) : [];
 }
 
 /**

@@ -120,6 +120,9 @@ export const AccountStatusInput = z
     userId: str().min(1).max(40),
     op: z.enum(['disable', 'enable']),
     reason: str().trim().max(500).default(''),
+    // “Disable anyway”: needed when the account is the only active leader or admin of an
+    // organisation (a takeover cannot wait for a successor); the server checks, not this schema.
+    disableAnyway: checkbox,
   })
   .refine((v) => v.op === 'enable' || v.reason.length >= 3, { path: ['reason'], message: 'Say why the account is disabled (the person is told).' });
 

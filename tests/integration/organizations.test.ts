@@ -1,8 +1,8 @@
 // Organisation settings and platform administration: an issuer's public profile and review
 // settings, a district's schools, bringing organisations onto the platform, disabling accounts,
 // and the command-line grant of the first platform admin.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db, getDb } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { outcomeOf } from '../setup/outcome';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
@@ -244,7 +244,8 @@ describe('platform administration', () => {
     expect(listed.items[0].hasActiveAdmin).toBe(false);
     const chief = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.organization.id }] });
     expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: true, _count: { memberships: 1 } });
-    await setAccountDisabled({ actor: root, input: { userId: chief.id, op: 'disable', reason: 'Left the district' } });
+    // The district's only leader: disabling them needs the explicit tick.
+    await setAccountDisabled({ actor: root, input: { userId: chief.id, op: 'disable', reason: 'Left the district', disableAnyway: true } });
     expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: false, _count: { memberships: 0 } });
     expect((await audits('org.create')).length).toBe(2);
   });
@@ -357,5 +358,127 @@ describe('platform administration', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await db.user.count({ where: { id: { in: [root.id, other.id] }, disabledAt: null } })).toBe(1);
+  });
+});
+
+describe('disabling the only active leader of a district or admin of an issuer', () => {
+  it('the account search names, per account, the organisations it is the one person left to run, in one query for the page', async () => {
+    const root = await platformAdmin();
+    const cedar = await createOrg({ kind: 'DISTRICT', name: 'Cedar County Schools' });
+    const birch = await createOrg({ kind: 'DISTRICT', name: 'Birch Valley District' });
+    const aspen = await createOrg({ kind: 'ISSUER', name: 'Aspen Teaching Institute' });
+    const elm = await createOrg({ kind: 'ISSUER', name: 'Elm Learning Lab' });
+    const orphan = await createOrg({ kind: 'ISSUER', name: 'Orphan Issuer' });
+    // Ann: the only leader of Cedar and the only admin of Elm; one of two leaders of Birch.
+    const ann = await createActor({ email: 'ann@sole.example.org', roles: [{ role: 'DISTRICT_LEADER', organizationId: cedar.id }, { role: 'DISTRICT_LEADER', organizationId: birch.id }, { role: 'ISSUER_ADMIN', organizationId: elm.id }] });
+    await createActor({ email: 'bob@sole.example.org', roles: [{ role: 'DISTRICT_LEADER', organizationId: birch.id }] });
+    // Carl is Aspen's only active admin: its other admin, Dora, is disabled.
+    await createActor({ email: 'carl@sole.example.org', roles: [{ role: 'ISSUER_ADMIN', organizationId: aspen.id }, { role: 'REVIEWER', organizationId: elm.id }] });
+    const dora = await createActor({ email: 'dora@sole.example.org', roles: [{ role: 'ISSUER_ADMIN', organizationId: aspen.id }] });
+    await db.user.update({ where: { id: dora.id }, data: { disabledAt: new Date() } });
+    // A reviewer is not who runs an issuer, even when nobody else is there; a teacher runs nothing.
+    await createActor({ email: 'eve@sole.example.org', roles: [{ role: 'REVIEWER', organizationId: orphan.id }] });
+    await createActor({ email: 'fay@sole.example.org', districtId: cedar.id });
+
+    const { items } = await searchAccounts({ actor: root, q: '@sole.example.org' });
+    const sole = Object.fromEntries(items.map((u) => [u.email.split('@')[0], u.soleLeaderOf]));
+    expect(sole).toEqual({
+      ann: [
+        { id: cedar.id, name: 'Cedar County Schools', kind: 'DISTRICT', peoplePath: `/district/people?district=${cedar.id}` },
+        { id: elm.id, name: 'Elm Learning Lab', kind: 'ISSUER', peoplePath: `/admin/people?org=${elm.id}` },
+      ],
+      bob: [],
+      carl: [{ id: aspen.id, name: 'Aspen Teaching Institute', kind: 'ISSUER', peoplePath: `/admin/people?org=${aspen.id}` }],
+      // Already disabled: not an active admin, and there is nothing to disable.
+      dora: [],
+      eve: [],
+      fay: [],
+    });
+    expect(items.find((u) => u.id === ann.id)?.soleLeaderOf.map((o) => o.name)).not.toContain('Birch Valley District');
+
+    // A full page of sole leaders is answered with one query for all of them, not one per account.
+    for (let i = 0; i < 25; i++) {
+      const d = await createOrg({ kind: 'DISTRICT', name: `Page District ${String(i).padStart(2, '0')}` });
+      await createActor({ email: `lead${String(i).padStart(2, '0')}@page.example.org`, roles: [{ role: 'DISTRICT_LEADER', organizationId: d.id }] });
+    }
+    const client = getDb();
+    const raw = vi.spyOn(client, '$queryRaw');
+    const findMany = vi.spyOn(client.membership, 'findMany');
+    try {
+      const page = await searchAccounts({ actor: root, q: '@page.example.org' });
+      expect(page.items).toHaveLength(25);
+      expect(page.items.map((u) => u.soleLeaderOf.map((o) => o.name))).toEqual(page.items.map((_, i) => [`Page District ${String(i).padStart(2, '0')}`]));
+      expect(raw).toHaveBeenCalledTimes(1);
+      expect(findMany).not.toHaveBeenCalled();
+    } finally {
+      raw.mockRestore();
+      findMany.mockRestore();
+    }
+  });
+
+  it('is refused without “Disable anyway”, saying what would be left without anyone and changing nothing; ticked, it goes through', async () => {
+    const root = await platformAdmin();
+    const district = await createOrg({ kind: 'DISTRICT', name: 'Maple Valley Unified' });
+    const issuer = await createOrg({ kind: 'ISSUER', name: 'Quill Institute' });
+    const leader = await createActor({ name: 'Ruth Okafor', email: 'ruth@maple.example.org', roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }, { role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
+    const before = await db.user.findUniqueOrThrow({ where: { id: leader.id }, select: { sessionVersion: true } });
+
+    // The form's tick is a checkbox: "on" or absent, nothing else.
+    const unticked = AccountStatusInput.parse({ userId: leader.id, op: 'disable', reason: 'Left the district' });
+    expect(unticked.disableAnyway).toBe(false);
+    expect(AccountStatusInput.safeParse({ userId: leader.id, op: 'disable', reason: 'Left the district', disableAnyway: 'yes' }).success).toBe(false);
+
+    const refused = await setAccountDisabled({ actor: root, input: unticked }).then(() => null, (e: unknown) => e);
+    expect(isDomainError(refused) && refused.code).toBe('VALIDATION');
+    const { message, fieldErrors } = refused as { message: string; fieldErrors?: Record<string, string[]> };
+    expect(message).toContain('Ruth Okafor is the only active leader of Maple Valley Unified. Invite another leader first, or nobody can decide its proposals');
+    expect(message).toContain('Ruth Okafor is the only active admin of Quill Institute. Invite another admin first, or nobody can run it');
+    expect(message).toContain('Disable anyway');
+    expect(fieldErrors?.disableAnyway).toHaveLength(2);
+    // Nothing happened: still enabled and signed in, not told, nothing logged.
+    expect(await db.user.findUniqueOrThrow({ where: { id: leader.id }, select: { disabledAt: true, sessionVersion: true } })).toEqual({ disabledAt: null, sessionVersion: before.sessionVersion });
+    expect(await loadActor(leader.id, before.sessionVersion)).not.toBeNull();
+    expect(await db.notification.count({ where: { userId: leader.id } })).toBe(0);
+    expect(await audits('user.disable')).toHaveLength(0);
+
+    // A taken-over account cannot wait for a successor: ticked, it is disabled, and the log says what was left without anyone.
+    await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: leader.id, op: 'disable', reason: 'Account taken over', disableAnyway: 'on' }) });
+    expect((await db.user.findUniqueOrThrow({ where: { id: leader.id } })).disabledAt).not.toBeNull();
+    const [log] = await audits('user.disable');
+    expect(log.data).toMatchObject({ reason: 'Account taken over', leftWithoutLeader: [{ organizationId: district.id, kind: 'DISTRICT' }, { organizationId: issuer.id, kind: 'ISSUER' }] });
+    const listed = await listOrganizations({ actor: root });
+    expect(listed.items.map((o) => [o.name, o.hasActiveAdmin])).toEqual([['Maple Valley Unified', false], ['Quill Institute', false]]);
+  });
+
+  it('one of two leaders is disabled without the tick; the one left then needs it', async () => {
+    const root = await platformAdmin();
+    const district = await createOrg({ kind: 'DISTRICT', name: 'Two Leader District' });
+    const first = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const second = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: first.id, op: 'disable', reason: 'Moved on' }) });
+    expect((await audits('user.disable'))[0].data).not.toHaveProperty('leftWithoutLeader');
+    expect(await outcomeOf(setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: second.id, op: 'disable', reason: 'Moved on' }) }))).toBe('VALIDATION');
+    expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).disabledAt).toBeNull();
+    // The first one enabled again: the second is no longer alone.
+    await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: first.id, op: 'enable' }) });
+    await setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: second.id, op: 'disable', reason: 'Moved on' }) });
+    expect((await db.user.findUniqueOrThrow({ where: { id: second.id } })).disabledAt).not.toBeNull();
+  });
+
+  it('two platform admins disabling a district’s two leaders at once, without the tick, leave one of them', async () => {
+    const root = await platformAdmin();
+    const platform = await db.organization.findFirstOrThrow({ where: { kind: 'PLATFORM' } });
+    const otherRoot = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+    const district = await createOrg({ kind: 'DISTRICT', name: 'Raced District' });
+    const a = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const b = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const results = await Promise.allSettled([
+      setAccountDisabled({ actor: root, input: AccountStatusInput.parse({ userId: a.id, op: 'disable', reason: 'Left' }) }),
+      setAccountDisabled({ actor: otherRoot, input: AccountStatusInput.parse({ userId: b.id, op: 'disable', reason: 'Left' }) }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(isDomainError(rejected?.reason) && rejected.reason.code).toBe('VALIDATION');
+    expect(await db.user.count({ where: { id: { in: [a.id, b.id] }, disabledAt: null } })).toBe(1);
   });
 });

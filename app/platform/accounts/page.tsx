@@ -1,6 +1,7 @@
+import Link from 'next/link';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
-import { searchAccounts } from '@/lib/organizations/platform';
+import { searchAccounts, soleLeaderWarning } from '@/lib/organizations/platform';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { smallButtonClass } from '@/components/ui/button';
@@ -68,10 +69,22 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
                         <p role="status"><Pill tone="success">Active</Pill></p>
                         <div>
                           <ConfirmDisclosure summary={<>Disable<span className="sr-only"> the account of {u.name}</span></>}>
-                            <p>{u.name} will be signed out everywhere and unable to sign in. Reviews they had claimed go back to the queue. They are emailed the reason you give.</p>
+                            <p>{u.name} will be signed out everywhere and unable to sign in. Reviews they had claimed go back to the queue, and invitations they sent stop working. They are emailed the reason you give.</p>
+                            {u.soleLeaderOf.map((o) => (
+                              <p key={o.id} id={`sole-${u.id}-${o.id}`} className="rounded border border-amber-300 bg-amber-50 p-1.5 text-amber-950">
+                                {soleLeaderWarning(u.name, o)}{' '}
+                                <Link href={o.peoplePath} className="font-semibold">{o.kind === 'DISTRICT' ? 'Invite a leader' : 'Invite an admin'}<span className="sr-only"> to {o.name}</span></Link>
+                              </p>
+                            ))}
                             <InlineActionForm action={accountStatusAction} hidden={{ userId: u.id, op: 'disable' }} className="mt-1">
                               <label className="block w-full text-xs font-semibold" htmlFor={`reason-${u.id}`}>Reason</label>
                               <input id={`reason-${u.id}`} name="reason" required minLength={3} maxLength={500} className="w-full rounded border border-slate-400 px-2 py-1 text-xs" />
+                              {u.soleLeaderOf.length ? (
+                                <label className="flex w-full items-center gap-1.5 py-1 font-semibold" htmlFor={`anyway-${u.id}`}>
+                                  <input id={`anyway-${u.id}`} type="checkbox" name="disableAnyway" value="on" required aria-describedby={u.soleLeaderOf.map((o) => `sole-${u.id}-${o.id}`).join(' ')} className="size-4" />
+                                  Disable anyway
+                                </label>
+                              ) : null}
                               <button type="submit" className={smallButtonClass}>Yes, disable<span className="sr-only"> {u.name}</span></button>
                             </InlineActionForm>
                           </ConfirmDisclosure>
