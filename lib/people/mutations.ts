@@ -241,8 +241,15 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
     if (opts.op === 'add') {
       await ensureMembership(tx, user.id, org.id, opts.role);
     } else {
+      const leading = opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER';
+      // Held while counting who is left, so two removals at once cannot both pass the check.
+      if (leading) await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${org.id} FOR UPDATE`;
       const removed = await tx.membership.deleteMany({ where: { userId: user.id, organizationId: org.id, role: opts.role } });
       if (!removed.count) throw notFound('That role');
+      // An organisation always keeps someone able to run it (a platform admin could otherwise remove the last one).
+      if (leading && !(await tx.membership.count({ where: { organizationId: org.id, role: opts.role, user: { disabledAt: null } } }))) {
+        throw invalidState(`This is the only active ${opts.role === 'ISSUER_ADMIN' ? 'admin' : 'leader'} of ${org.name}. Invite another first, or nobody can run it.`);
+      }
       // A reviewer removed from the issuer loses their qualifications for its credentials.
       if (opts.role === 'REVIEWER' && org.kind === 'ISSUER') {
         await tx.reviewerQualification.deleteMany({ where: { userId: user.id, microCredential: { issuerId: org.id } } });

@@ -6,7 +6,7 @@ import { db, getDb } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { outcomeOf } from '../setup/outcome';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
-import { getInvitation, inviteMember } from '@/lib/people/mutations';
+import { changeRole, getInvitation, inviteMember } from '@/lib/people/mutations';
 import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -480,5 +480,20 @@ describe('disabling the only active leader of a district or admin of an issuer',
     const rejected = results.find((r) => r.status === 'rejected');
     expect(isDomainError(rejected?.reason) && rejected.reason.code).toBe('VALIDATION');
     expect(await db.user.count({ where: { id: { in: [a.id, b.id] }, disabledAt: null } })).toBe(1);
+  });
+});
+
+describe('an organisation always keeps someone to run it', () => {
+  it('removing the last active leader’s role is refused (a disabled co-leader does not count); with another leader it goes through', async () => {
+    const root = await platformAdmin();
+    const district = await createOrg({ kind: 'DISTRICT', name: 'Cedar Ridge' });
+    const lee = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const gone = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    await db.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
+    await expect(changeRole({ actor: root, organizationId: district.id, userId: lee.id, role: 'DISTRICT_LEADER', op: 'remove' })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('only active leader of Cedar Ridge') });
+    expect(await db.membership.count({ where: { userId: lee.id, organizationId: district.id, role: 'DISTRICT_LEADER' } })).toBe(1);
+    const dee = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    await changeRole({ actor: root, organizationId: district.id, userId: lee.id, role: 'DISTRICT_LEADER', op: 'remove' });
+    expect(await db.membership.count({ where: { organizationId: district.id, role: 'DISTRICT_LEADER', userId: dee.id } })).toBe(1);
   });
 });
