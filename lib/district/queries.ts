@@ -3,6 +3,24 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { forbidden } from '@/lib/errors';
+
+// Organisation ids are cuids (letters, digits); anything else cannot be one, and is not sent to Postgres.
+const ORG_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The school a district list or report is narrowed to (none when `schoolId` is empty). A school of
+ * another district, or an id that is no school at all, is refused as another district's id is
+ * (checked as setTeacherSchool checks it), never read as "no filter". Call after assertLeads.
+ */
+export async function assertDistrictSchool(districtId: string, schoolId?: string | null): Promise<{ id: string; name: string } | null> {
+  if (!schoolId) return null;
+  const school = ORG_ID.test(schoolId)
+    ? await db.organization.findFirst({ where: { id: schoolId, kind: 'SCHOOL', parentId: districtId }, select: { id: true, name: true } })
+    : null;
+  if (!school) throw forbidden('That school is not one of your district’s schools.');
+  return school;
+}
 
 export async function getDistrictHome(opts: { actor: Actor; districtId: string; since: Date }) {
   assertLeads(opts.actor, opts.districtId);
@@ -23,14 +41,19 @@ export const TEACHERS_PAGE_SIZE = 25;
 type NameCursor = { n: string; id: string };
 const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n === 'string' && typeof v.id === 'string';
 
-/** The district's teachers with their enrolments, submissions and earned credentials; keyset on (name, id). */
-export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; q?: string; cursor?: string }) {
+/**
+ * The district's teachers (those placed at `schoolId` only, when given) with their enrolments,
+ * submissions and earned credentials; keyset on (name, id).
+ */
+export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; schoolId?: string | null; q?: string; cursor?: string }) {
   assertLeads(opts.actor, opts.districtId);
+  await assertDistrictSchool(opts.districtId, opts.schoolId);
   const cursor = decodeCursor(opts.cursor, isNameCursor);
   const q = opts.q?.trim();
   const rows = await db.user.findMany({
     where: {
       districtId: opts.districtId,
+      ...(opts.schoolId ? { schoolId: opts.schoolId } : {}),
       AND: [
         q ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { email: { contains: q, mode: 'insensitive' as const } }] } : {},
         cursor ? { OR: [{ name: { gt: cursor.n } }, { name: cursor.n, id: { gt: cursor.id } }] } : {},

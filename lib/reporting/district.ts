@@ -3,6 +3,8 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
+import { assertDistrictSchool } from '@/lib/district/queries';
+import { DAY_MS } from '@/lib/dates';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import type { Period } from '@/lib/reporting/schemas';
 
@@ -11,13 +13,25 @@ import type { Period } from '@/lib/reporting/schemas';
 // teachers' own records, lib/reporting/teacher-record.ts), and the licence-renewal list marks each
 // badge's status so a suspended one (on hold while the issuer looks into something) is seen before
 // it goes into paperwork. Salary steps count only badges neither revoked nor suspended.
-// "In the period" means issuedAt in [from, to).
+// "In the period" means issuedAt in [from, to). Every report can be narrowed to one of the
+// district's schools (`schoolId`: the teachers placed there); another district's school is refused.
+
+/** Which teachers a report covers: the district's, or those placed at one of its schools. */
+type Scope = { actor: Actor; districtId: string; schoolId?: string | null };
+
+async function authorize(opts: Scope) {
+  assertLeads(opts.actor, opts.districtId);
+  await assertDistrictSchool(opts.districtId, opts.schoolId);
+}
+
+/** The extra condition on "User" u for a school. */
+const inSchool = (schoolId?: string | null) => (schoolId ? Prisma.sql`AND u."schoolId" = ${schoolId}` : Prisma.empty);
 
 export type PdHoursRow = { userId: string; name: string; email: string; school: string | null; hours: number; credentials: number };
 
 /** PD hours and credentials per teacher in the period, every teacher of the district included. */
-export async function pdHoursByTeacher(opts: { actor: Actor; districtId: string; period: Period }): Promise<PdHoursRow[]> {
-  assertLeads(opts.actor, opts.districtId);
+export async function pdHoursByTeacher(opts: Scope & { period: Period }): Promise<PdHoursRow[]> {
+  await authorize(opts);
   const { from, to } = opts.period;
   return db.$queryRaw<PdHoursRow[]>`
     SELECT u."id" AS "userId", u."name", u."email", s."name" AS "school",
@@ -26,21 +40,21 @@ export async function pdHoursByTeacher(opts: { actor: Actor; districtId: string;
       LEFT JOIN "Organization" s ON s."id" = u."schoolId"
       LEFT JOIN "Award" a ON a."userId" = u."id" AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
                          AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
-     WHERE u."districtId" = ${opts.districtId}
+     WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
      GROUP BY u."id", s."name"
      ORDER BY "hours" DESC, u."name" ASC, u."id" ASC`;
 }
 
 /** PD hours earned across the district per month of the period (months with none included as 0). */
-export async function pdHoursByMonth(opts: { actor: Actor; districtId: string; period: Period }): Promise<{ month: Date; hours: number; credentials: number }[]> {
-  assertLeads(opts.actor, opts.districtId);
+export async function pdHoursByMonth(opts: Scope & { period: Period }): Promise<{ month: Date; hours: number; credentials: number }[]> {
+  await authorize(opts);
   const { from, to } = opts.period;
   return db.$queryRaw`
     SELECT m."month", COALESCE(SUM(a."pdHours"), 0)::float8 AS "hours", COUNT(a."id")::int AS "credentials"
       FROM generate_series(date_trunc('month', ${from}::timestamp), ${to}::timestamp - interval '1 microsecond', interval '1 month') AS m("month")
       LEFT JOIN "Award" a ON date_trunc('month', a."issuedAt") = m."month" AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
                          AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
-                         AND a."userId" IN (SELECT "id" FROM "User" WHERE "districtId" = ${opts.districtId})
+                         AND a."userId" IN (SELECT u."id" FROM "User" u WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)})
      GROUP BY m."month" ORDER BY m."month"`;
 }
 
@@ -54,8 +68,8 @@ export type RenewalRow = {
 };
 
 /** Each credential earned in the period, for licence-renewal paperwork, with suspended ones marked. */
-export async function renewalCredentials(opts: { actor: Actor; districtId: string; period: Period }): Promise<RenewalRow[]> {
-  assertLeads(opts.actor, opts.districtId);
+export async function renewalCredentials(opts: Scope & { period: Period }): Promise<RenewalRow[]> {
+  await authorize(opts);
   const { from, to } = opts.period;
   return db.$queryRaw<RenewalRow[]>`
     SELECT a."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", a."title", i."name" AS "issuer",
@@ -66,7 +80,7 @@ export async function renewalCredentials(opts: { actor: Actor; districtId: strin
       JOIN "User" u ON u."id" = a."userId"
       JOIN "Organization" i ON i."id" = a."issuerId"
       LEFT JOIN "Organization" s ON s."id" = u."schoolId"
-     WHERE u."districtId" = ${opts.districtId} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+     WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
        AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
      ORDER BY u."name" ASC, u."id" ASC, a."issuedAt" ASC`;
 }
@@ -80,21 +94,22 @@ export const SALARY_RULES = {
 export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number> } & SalaryStepResult;
 
 /**
- * Salary-step eligibility as of the end of the period: every evidence-backed credential held then
+ * Salary-step eligibility at `asOf` (salaryAsOf: the end of the period, or now while it runs, as
+ * teachers' own pages count): every evidence-backed credential held then
  * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned; if the district
  * does not count expired badges (`salaryCountsExpired`), only those still valid at `asOf`. A renewed
  * badge and the one it renewed count once: they are the same micro-credential.
  */
-export async function salaryStepEligibility(opts: { actor: Actor; districtId: string; asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean }> {
-  assertLeads(opts.actor, opts.districtId);
+export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean; oneAway: number }> {
+  await authorize(opts);
   const [rules, district] = await Promise.all([
     db.salaryStepRule.findMany({ where: { districtId: opts.districtId }, ...SALARY_RULES }),
     db.organization.findUniqueOrThrow({ where: { id: opts.districtId }, select: { salaryCountsExpired: true } }),
   ]);
-  // Unless the district counts expired badges, only those still valid at the end of the period.
+  // Unless the district counts expired badges, only those still valid at `asOf`.
   const validThen = district.salaryCountsExpired ? Prisma.sql`` : Prisma.sql`AND (a."validUntil" IS NULL OR a."validUntil" > ${opts.asOf})`;
   const teachers = await db.user.findMany({
-    where: { districtId: opts.districtId },
+    where: { districtId: opts.districtId, ...(opts.schoolId ? { schoolId: opts.schoolId } : {}) },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true, email: true, school: { select: { name: true } } },
   });
@@ -112,7 +127,7 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
            AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
          ORDER BY a."microCredentialId", a."issuedAt" DESC
       ) h
-     WHERE u."districtId" = ${opts.districtId}
+     WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
      GROUP BY u."id", h."level"`;
   const byUser = new Map<string, { level: number | null; n: number }[]>();
   for (const c of counts) (byUser.get(c.userId) ?? byUser.set(c.userId, []).get(c.userId)!).push(c);
@@ -122,8 +137,11 @@ export async function salaryStepEligibility(opts: { actor: Actor; districtId: st
     for (const c of byUser.get(t.id) ?? []) if (c.level !== null) byLevel[c.level] = (byLevel[c.level] ?? 0) + c.n;
     return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, ...computeSalaryStep(rules, held) };
   });
-  rows.sort((a, b) => b.amountCents - a.amountCents || a.name.localeCompare(b.name));
-  return { rules, rows, countsExpired: district.salaryCountsExpired };
+  // Highest amount first; within an amount, those closest to their next step (a teacher on the top
+  // step has none, and comes last among equals), so the leader sees who is about to move up.
+  const missing = (r: SalaryStepRow) => r.next?.missing ?? Number.POSITIVE_INFINITY;
+  rows.sort((a, b) => b.amountCents - a.amountCents || missing(a) - missing(b) || a.name.localeCompare(b.name));
+  return { rules, rows, countsExpired: district.salaryCountsExpired, oneAway: rows.filter((r) => r.next?.missing === 1).length };
 }
 
 /** How many teachers reached each rule (and none), for the chart. */
@@ -134,3 +152,53 @@ export function salaryStepDistribution(rules: SalaryRule[], rows: SalaryStepRow[
   ];
 }
 
+
+/** Badges ending from now to this many days ahead are listed (the window in which renewal opens). */
+export const ENDING_AHEAD_DAYS = 90;
+/** ...and those that ended up to this many days ago, marked, so a lapse just missed is still seen. */
+export const ENDED_BEHIND_DAYS = 30;
+
+export type ExpiringRow = {
+  awardId: string; userId: string; name: string; email: string; school: string | null; title: string; issuer: string;
+  level: number | null; validUntil: Date;
+  /** Already ended (within the last ENDED_BEHIND_DAYS days). */
+  ended: boolean;
+  /** On hold while the issuer looks into something (it cannot be renewed until that is settled). */
+  suspended: boolean;
+  /** The teacher has started a renewal: an application of a later cycle for this credential (ADR 009). */
+  renewalStarted: boolean;
+};
+
+/**
+ * What is about to change: for each teacher and micro-credential, the newest badge not revoked,
+ * when it ends within ENDING_AHEAD_DAYS of `now` or ended within the last ENDED_BEHIND_DAYS. A badge
+ * already replaced by a renewal is not listed (its renewal is the newest). Soonest first, the
+ * ones already ended at the top.
+ */
+export async function expiringBadges(opts: Scope & { now?: Date }): Promise<ExpiringRow[]> {
+  await authorize(opts);
+  const now = opts.now ?? new Date();
+  const from = new Date(now.getTime() - ENDED_BEHIND_DAYS * DAY_MS);
+  const to = new Date(now.getTime() + ENDING_AHEAD_DAYS * DAY_MS);
+  return db.$queryRaw<ExpiringRow[]>`
+    SELECT b."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", b."title", i."name" AS "issuer",
+           b."level", b."validUntil", (b."validUntil" <= ${now}) AS "ended", (b."suspendedAt" IS NOT NULL) AS "suspended",
+           -- The badge's own application is cycle 1 when it has none (as teachers' own pages read it).
+           EXISTS (SELECT 1 FROM "Submission" r
+                    WHERE r."userId" = u."id" AND r."microCredentialId" = b."microCredentialId"
+                      AND r."cycle" > COALESCE((SELECT c."cycle" FROM "Submission" c WHERE c."id" = b."submissionId"), 1)) AS "renewalStarted"
+      FROM "User" u
+      -- Per teacher (an index range of Award(userId, issuedAt) each), as salaryStepEligibility does:
+      -- the newest badge of each credential first, and only then whether it ends soon.
+      CROSS JOIN LATERAL (
+        SELECT DISTINCT ON (a."microCredentialId") a."id", a."microCredentialId", a."submissionId", a."issuerId", a."title", a."level", a."validUntil", a."suspendedAt"
+          FROM "Award" a
+         WHERE a."userId" = u."id" AND a."microCredentialId" IS NOT NULL AND a."revokedAt" IS NULL
+         ORDER BY a."microCredentialId", a."issuedAt" DESC, a."id" DESC
+      ) b
+      JOIN "Organization" i ON i."id" = b."issuerId"
+      LEFT JOIN "Organization" s ON s."id" = u."schoolId"
+     WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
+       AND b."validUntil" > ${from} AND b."validUntil" <= ${to}
+     ORDER BY b."validUntil" ASC, u."name" ASC, u."id" ASC, b."id" ASC`;
+}

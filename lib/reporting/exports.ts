@@ -2,39 +2,61 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { resolveDistrict } from '@/lib/district/access';
-import { pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
-import type { Period } from '@/lib/reporting/schemas';
+import { assertDistrictSchool } from '@/lib/district/queries';
+import { slugFromName } from '@/lib/organizations/schemas';
+import { expiringBadges, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { salaryAsOf, type Period } from '@/lib/reporting/schemas';
+import { dayLabel } from '@/lib/dates';
 
-export const DISTRICT_REPORTS = ['pd-hours', 'renewal', 'salary-steps'] as const;
+export const DISTRICT_REPORTS = ['pd-hours', 'renewal', 'salary-steps', 'expiring'] as const;
 export type DistrictReport = (typeof DISTRICT_REPORTS)[number];
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
-/** Builds a district report as CSV after checking, again, that the actor leads the district. */
-export async function districtReportCsv(opts: { actor: Actor; districtId?: string | null; report: DistrictReport; period: Period }): Promise<{ filename: string; csv: string }> {
+/**
+ * Builds a district report as CSV after checking, again, that the actor leads the district (and,
+ * for one school's report, that the school is the district's). `now` is the moment "today" means.
+ */
+export async function districtReportCsv(opts: { actor: Actor; districtId?: string | null; schoolId?: string | null; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
   const { district } = await resolveDistrict(opts.actor, opts.districtId);
-  const base = { actor: opts.actor, districtId: district.id };
+  const school = await assertDistrictSchool(district.id, opts.schoolId);
+  const now = opts.now ?? new Date();
+  const base = { actor: opts.actor, districtId: district.id, schoolId: school?.id ?? null };
+  // One school's file says which school in its name (ASCII only: it is a header value).
+  const where = school ? `${slugFromName(school.name) || 'school'}_` : '';
   const suffix = `${opts.period.fromLabel}_${opts.period.toLabel}`;
   if (opts.report === 'pd-hours') {
     const rows = await pdHoursByTeacher({ ...base, period: opts.period });
     return {
-      filename: `pd-hours_${suffix}.csv`,
+      filename: `pd-hours_${where}${suffix}.csv`,
       csv: toCsv(['Teacher', 'Email', 'School', 'Credentials earned', 'PD hours', 'Period start', 'Period end'], rows.map((r) => [r.name, r.email, r.school ?? '', r.credentials, r.hours, opts.period.fromLabel, opts.period.toLabel])),
     };
   }
   if (opts.report === 'renewal') {
     const rows = await renewalCredentials({ ...base, period: opts.period });
     return {
-      filename: `licence-renewal_${suffix}.csv`,
+      filename: `licence-renewal_${where}${suffix}.csv`,
       csv: toCsv(
         ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Credential ID'],
-        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= new Date() ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId]),
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= now ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId]),
       ),
     };
   }
-  const { rows } = await salaryStepEligibility({ ...base, asOf: opts.period.to });
+  if (opts.report === 'expiring') {
+    // From today, whatever the period: what is about to change.
+    const rows = await expiringBadges({ ...base, now });
+    return {
+      filename: `badges-ending-soon_${where}as-of_${dayLabel(now)}.csv`,
+      csv: toCsv(
+        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID'],
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', day(r.validUntil), r.suspended ? 'Suspended' : r.ended ? 'Ended' : 'Ending soon', r.renewalStarted ? 'Yes' : 'No', r.awardId]),
+      ),
+    };
+  }
+  const at = salaryAsOf(opts.period, now);
+  const { rows } = await salaryStepEligibility({ ...base, asOf: at.asOf });
   return {
-    filename: `salary-steps_as-of_${opts.period.toLabel}.csv`,
+    filename: `salary-steps_${where}as-of_${at.label}.csv`,
     csv: toCsv(
       ['Teacher', 'Email', 'School', 'Qualifying credentials', 'Step reached', 'Amount (USD)', 'Next step', 'Credentials still needed'],
       rows.map((r) => [r.name, r.email, r.school ?? '', r.qualifyingCount, r.rule?.label ?? '', (r.amountCents / 100).toFixed(2), r.next?.rule.label ?? '', r.next?.missing ?? '']),

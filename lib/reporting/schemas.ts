@@ -46,6 +46,32 @@ export function resolvePeriod(input: PeriodInput, now = new Date()): Period {
   return { from, to: dayAfter(last), fromLabel: dayLabel(from), toLabel: dayLabel(last), ...(notice ? { notice } : {}) };
 }
 
+/**
+ * The school a district report or list is narrowed to, from `?school=`: absent or empty means every
+ * school. Anything else goes on to the domain query, which refuses an id that is not one of the
+ * district's schools (as it refuses another district's id) rather than quietly showing everyone.
+ */
+export const SchoolFilterInput = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+  .catch(undefined);
+
+/**
+ * The moment salary steps are counted at: the end of the period, or now while the period is still
+ * running. Counting at a future end would leave out a badge that ends before then although the
+ * teacher holds it today (and their own page, which counts now, would disagree). `day` is the
+ * calendar day to show (UTC midnight), `label` the same as `YYYY-MM-DD`.
+ */
+export function salaryAsOf(period: Period, now = new Date()): { asOf: Date; day: Date; label: string; today: boolean } {
+  if (period.to > now) {
+    const label = dayLabel(now);
+    return { asOf: now, day: utcDay(label)!, label, today: true };
+  }
+  return { asOf: period.to, day: utcDay(period.toLabel)!, label: period.toLabel, today: false };
+}
+
 export const BucketInput = z.enum(['week', 'month']).catch('month');
 export type Bucket = z.infer<typeof BucketInput>;
 

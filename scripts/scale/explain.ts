@@ -94,6 +94,8 @@ async function main() {
   // The issuer admin and district leader accounts, with one organisation each.
   const adminRow = await one(`SELECT u.id, m."organizationId" AS org FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'ISSUER_ADMIN' WHERE u.email = 'scale-admin@scale.test' ORDER BY m."organizationId" LIMIT 1`);
   const leaderRow = await one(`SELECT u.id, m."organizationId" AS org FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'DISTRICT_LEADER' WHERE u.email = 'scale-leader@scale.test' ORDER BY m."organizationId" LIMIT 1`);
+  // One of that district's schools, for the ?school= filter of its reports and teacher list.
+  const leaderSchoolId: string | undefined = leaderRow ? (await one(`SELECT id FROM "Organization" WHERE kind = 'SCHOOL' AND "parentId" = '${leaderRow.org}' ORDER BY id LIMIT 1`))?.id : undefined;
 
   const { searchCatalog, getCatalogFacets, getMicroCredentialPage } = await import('@/lib/catalog/queries');
   const { CatalogSearchInput } = await import('@/lib/catalog/schemas');
@@ -110,8 +112,8 @@ async function main() {
   const { AuditFilterInput } = await import('@/lib/audit/schemas');
   const { getDistrictHome, listDistrictTeachers } = await import('@/lib/district/queries');
   const { listDistrictProposals } = await import('@/lib/proposals/queries');
-  const { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } = await import('@/lib/reporting/district');
-  const { resolvePeriod } = await import('@/lib/reporting/schemas');
+  const { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } = await import('@/lib/reporting/district');
+  const { resolvePeriod, salaryAsOf } = await import('@/lib/reporting/schemas');
   const { claimJobs, tidyJobs } = await import('@/lib/jobs/queue');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
@@ -162,14 +164,28 @@ async function main() {
       { path: '/district/proposals (waiting)', run: () => listDistrictProposals([leaderRow.org], { status: 'SUBMITTED', take: 20 }) },
       { path: '/district/proposals?status=APPROVED (newest decision first)', run: () => listDistrictProposals([leaderRow.org], { status: 'APPROVED', take: 20 }) },
       {
-        path: '/district/reports (PD hours, months, renewals, salary steps; this school year)',
+        path: '/district/reports (PD hours, months, renewals, badges ending soon, salary steps; this school year)',
         run: () => Promise.all([
           pdHoursByTeacher({ actor: leader, districtId: leaderRow.org, period: schoolYear }),
           pdHoursByMonth({ actor: leader, districtId: leaderRow.org, period: schoolYear }),
           renewalCredentials({ actor: leader, districtId: leaderRow.org, period: schoolYear }),
-          salaryStepEligibility({ actor: leader, districtId: leaderRow.org, asOf: schoolYear.to }),
+          expiringBadges({ actor: leader, districtId: leaderRow.org }),
+          salaryStepEligibility({ actor: leader, districtId: leaderRow.org, asOf: salaryAsOf(schoolYear).asOf }),
         ]),
       },
+      ...(leaderSchoolId ? [
+        { path: '/district/teachers?school=... (one school)', run: () => listDistrictTeachers({ actor: leader, districtId: leaderRow.org, schoolId: leaderSchoolId }) },
+        {
+          path: '/district/reports?school=... (one school; this school year)',
+          run: () => Promise.all([
+            pdHoursByTeacher({ actor: leader, districtId: leaderRow.org, schoolId: leaderSchoolId, period: schoolYear }),
+            pdHoursByMonth({ actor: leader, districtId: leaderRow.org, schoolId: leaderSchoolId, period: schoolYear }),
+            renewalCredentials({ actor: leader, districtId: leaderRow.org, schoolId: leaderSchoolId, period: schoolYear }),
+            expiringBadges({ actor: leader, districtId: leaderRow.org, schoolId: leaderSchoolId }),
+            salaryStepEligibility({ actor: leader, districtId: leaderRow.org, schoolId: leaderSchoolId, asOf: salaryAsOf(schoolYear).asOf }),
+          ]),
+        },
+      ] : []),
       { path: '/district/audit', run: () => listAuditLog({ actor: leader, organizationId: leaderRow.org, filter: audit('all') }) },
     ] : []),
     ...(platformAdmin ? [

@@ -3,10 +3,10 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
-import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporting/issuer';
-import { resolvePeriod } from '@/lib/reporting/schemas';
+import { resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { parseCsv } from '@/lib/csv';
@@ -18,14 +18,14 @@ beforeEach(resetDatabase);
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
 let statusIndex = 0;
 
-async function award(opts: { user: Actor; mc: { id: string; issuerId: string; currentVersionId: string | null }; title: string; hours: number; level: number | null; issuedAt: string; revoked?: boolean; suspended?: boolean }) {
+async function award(opts: { user: Actor; mc: { id: string; issuerId: string; currentVersionId: string | null }; title: string; hours: number; level: number | null; issuedAt: string; revoked?: boolean; suspended?: boolean; validUntil?: Date; cycle?: number }) {
   const list = (await db.statusList.findFirst({ where: { issuerId: opts.mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: opts.mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
-  const submission = await db.submission.create({ data: { userId: opts.user.id, microCredentialId: opts.mc.id, versionId: opts.mc.currentVersionId!, status: 'EARNED' } });
+  const submission = await db.submission.create({ data: { userId: opts.user.id, microCredentialId: opts.mc.id, versionId: opts.mc.currentVersionId!, status: 'EARNED', cycle: opts.cycle ?? 1 } });
   return db.award.create({
     data: {
       userId: opts.user.id, issuerId: opts.mc.issuerId, microCredentialId: opts.mc.id, submissionId: submission.id, title: opts.title, pdHours: new Prisma.Decimal(opts.hours),
       level: opts.level, recipientName: opts.user.name, issuedAt: new Date(opts.issuedAt), credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
-      revokedAt: opts.revoked ? new Date('2026-03-05') : null, suspendedAt: opts.suspended ? new Date('2026-03-05') : null,
+      revokedAt: opts.revoked ? new Date('2026-03-05') : null, suspendedAt: opts.suspended ? new Date('2026-03-05') : null, validUntil: opts.validUntil ?? null,
     },
   });
 }
@@ -249,5 +249,146 @@ describe('issuer dashboard', () => {
     const outsider = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
     await expect(issuerActivitySeries({ actor: outsider, issuerId: issuer.id, period: p, bucket: 'month' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(issuerActivitySeries({ actor: reviewer, issuerId: issuer.id, period: p, bucket: 'month' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('district reports: today, what is about to change, and one school', () => {
+  const now = new Date('2026-11-24T12:00:00Z');
+  const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+
+  it('counts salary steps as of today while the period runs, as the teacher’s own page does', async () => {
+    const d = await dataset();
+    // The district counts only badges still valid; Ann's M3 ends in January, before the school year does.
+    await db.organization.update({ where: { id: d.district.id }, data: { salaryCountsExpired: false } });
+    await db.award.updateMany({ where: { userId: d.ann.id, title: 'M3' }, data: { validUntil: new Date('2027-01-10T00:00:00Z') } });
+    const schoolYear = resolvePeriod({}, now);
+    expect([schoolYear.fromLabel, schoolYear.toLabel]).toEqual(['2026-07-01', '2027-06-30']);
+
+    const at = salaryAsOf(schoolYear, now);
+    expect(at).toMatchObject({ asOf: now, label: '2026-11-24', today: true });
+    const mine = (await getTeacherRecord(d.ann, now)).salary!.result;
+    expect(mine).toMatchObject({ qualifyingCount: 2, next: { missing: 1 } });
+    const { rows } = await salaryStepEligibility({ actor: d.leader, districtId: d.district.id, asOf: at.asOf });
+    // The district sees what Ann sees: she holds M2 and M3 today.
+    expect(rows.find((r) => r.name === 'Ann Avery')).toMatchObject({ qualifyingCount: mine.qualifyingCount, amountCents: mine.amountCents, next: { missing: mine.next!.missing } });
+
+    const { filename, csv } = await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'salary-steps', period: schoolYear, now });
+    expect(filename).toBe('salary-steps_as-of_2026-11-24.csv');
+    const ann = parseCsv(csv).find((r) => r[0] === 'Ann Avery')!;
+    expect(ann.slice(3, 8)).toEqual(['2', 'One classroom credential', '100.00', 'Three classroom credentials', '1']);
+
+    // A period that has ended is counted on its last day (M3 has not ended by then either).
+    const past = salaryAsOf(period, now);
+    expect(past).toMatchObject({ asOf: period.to, label: '2026-08-31', today: false });
+    expect((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'salary-steps', period, now })).filename).toBe('salary-steps_as-of_2026-08-31.csv');
+  });
+
+  it('sorts salary steps by amount, then by who is closest to their next step, and counts those one away', async () => {
+    const d = await dataset();
+    // Abe holds one level-2 credential: the first step, two short of the second. His name sorts first.
+    const abe = await createActor({ name: 'Abe Adams', districtId: d.district.id });
+    await award({ user: abe, mc: d.m2, title: 'M2', hours: 10, level: 2, issuedAt: '2025-10-01T10:00:00Z' });
+    const steps = await salaryStepEligibility({ actor: d.leader, districtId: d.district.id, asOf: period.to });
+    expect(steps.rows.map((r) => [r.name, r.amountCents, r.next?.missing])).toEqual([
+      ['Ann Avery', 10_000, 1],
+      ['Bo Brown', 10_000, 1],
+      ['Abe Adams', 10_000, 2],
+      ["=cmd|' /C calc'!A0", 0, 1],
+    ]);
+    // Ann and Bo are one from the second step, the third teacher one from the first.
+    expect(steps.oneAway).toBe(3);
+    const csv = parseCsv((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'salary-steps', period, now })).csv);
+    expect(csv.slice(1).map((r) => r[0])).toEqual(['Ann Avery', 'Bo Brown', 'Abe Adams', "'=cmd|' /C calc'!A0"]);
+  });
+
+  it('lists each teacher’s newest badge ending in the next 90 days or ended in the last 30, with renewals started', async () => {
+    const d = await dataset();
+    const ends = (userId: string, title: string, validUntil: Date) => db.award.updateMany({ where: { userId, title }, data: { validUntil } });
+    await ends(d.ann.id, 'M3', days(47));
+    await ends(d.ann.id, 'M2', days(-40)); // ended too long ago
+    await ends(d.ann.id, 'M4 (revoked)', days(5)); // revoked: never listed
+    await ends(d.bo.id, 'M3', days(-10)); // ended, and Bo has started renewing it
+    await ends(d.bo.id, 'M2', days(120)); // not yet
+    await ends(d.bo.id, 'M4 (suspended)', days(30));
+    await ends(d.xavier.id, 'M2', days(5)); // another district
+    await db.submission.create({ data: { userId: d.bo.id, microCredentialId: d.m3.id, versionId: d.m3.currentVersionId!, cycle: 2 } });
+    // Ann's first badge ends in 10 days, but she has already earned its renewal: nothing to do.
+    await ends(d.ann.id, 'Understanding feedback', days(10));
+    await award({ user: d.ann, mc: d.m1, title: 'Understanding feedback (renewed)', hours: 5, level: 1, issuedAt: '2026-11-01T10:00:00Z', validUntil: days(700), cycle: 2 });
+    // A hostile name ends in 60 days (the CSV must neutralise it).
+    await award({ user: d.cy, mc: d.m2, title: 'M2', hours: 10, level: 2, issuedAt: '2024-11-20T10:00:00Z', validUntil: days(60) });
+
+    const rows = await expiringBadges({ actor: d.leader, districtId: d.district.id, now });
+    expect(rows.map((r) => [r.name, r.title, r.ended, r.suspended, r.renewalStarted])).toEqual([
+      ['Bo Brown', 'M3', true, false, true],
+      ['Bo Brown', 'M4 (suspended)', false, true, false],
+      ['Ann Avery', 'M3', false, false, false],
+      ["=cmd|' /C calc'!A0", 'M2', false, false, false],
+    ]);
+    expect(rows[2]).toMatchObject({ school: 'Cushing Elementary', level: 2, validUntil: days(47) });
+
+    const { filename, csv } = await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'expiring', period, now });
+    expect(filename).toBe('badges-ending-soon_as-of_2026-11-24.csv');
+    const table = parseCsv(csv);
+    expect(table[0]).toEqual(['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID']);
+    expect(table.slice(1).map((r) => [r[0], r[3], r[6], r[7], r[8]])).toEqual([
+      ['Bo Brown', 'M3', '2026-11-14', 'Ended', 'Yes'],
+      ['Bo Brown', 'M4 (suspended)', '2026-12-24', 'Suspended', 'No'],
+      ['Ann Avery', 'M3', '2027-01-10', 'Ending soon', 'No'],
+      ["'=cmd|' /C calc'!A0", 'M2', '2027-01-23', 'Ending soon', 'No'],
+    ]);
+    expect(table[3][9]).toBe(rows[2].awardId);
+
+    for (const actor of [d.otherLeader, d.ann, d.admin]) {
+      await expect(expiringBadges({ actor, districtId: d.district.id, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await expect(districtReportCsv({ actor: d.otherLeader, districtId: d.district.id, report: 'expiring', period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('narrows every report, the CSVs and the teacher list to one of the district’s schools, and refuses anyone else’s', async () => {
+    const d = await dataset();
+    const scope = { actor: d.leader, districtId: d.district.id, schoolId: d.school.id };
+    // Only Ann is placed at Cushing Elementary.
+    expect((await pdHoursByTeacher({ ...scope, period })).map((r) => [r.name, r.hours])).toEqual([['Ann Avery', 22.5]]);
+    const months = Object.fromEntries((await pdHoursByMonth({ ...scope, period })).map((m) => [m.month.toISOString().slice(0, 7), m.hours]));
+    // Bo's 11.5 hours of September 2025 are not Cushing's.
+    expect(months).toMatchObject({ '2025-09': 0, '2025-10': 5, '2025-11': 10, '2026-02': 7.5 });
+    expect((await renewalCredentials({ ...scope, period })).map((r) => r.name)).toEqual(['Ann Avery', 'Ann Avery', 'Ann Avery']);
+    const steps = await salaryStepEligibility({ ...scope, asOf: period.to });
+    expect(steps.rows.map((r) => r.name)).toEqual(['Ann Avery']);
+    expect(steps.oneAway).toBe(1);
+    await db.award.updateMany({ where: { title: 'M3' }, data: { validUntil: days(20) } });
+    expect((await expiringBadges({ ...scope, now })).map((r) => r.name)).toEqual(['Ann Avery']);
+    expect((await expiringBadges({ actor: d.leader, districtId: d.district.id, now })).map((r) => r.name).sort()).toEqual(['Ann Avery', 'Bo Brown']);
+
+    const pd = await districtReportCsv({ ...scope, report: 'pd-hours', period, now });
+    expect(pd.filename).toBe('pd-hours_cushing-elementary_2025-09-01_2026-08-31.csv');
+    expect(parseCsv(pd.csv).slice(1).map((r) => r[0])).toEqual(['Ann Avery']);
+    expect((await districtReportCsv({ ...scope, report: 'salary-steps', period, now })).filename).toBe('salary-steps_cushing-elementary_as-of_2026-08-31.csv');
+    expect(parseCsv((await districtReportCsv({ ...scope, report: 'expiring', period, now })).csv).slice(1).map((r) => r[0])).toEqual(['Ann Avery']);
+
+    const listed = await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, schoolId: d.school.id });
+    expect(listed.items.map((t) => t.name)).toEqual(['Ann Avery']);
+    expect((await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, schoolId: d.school.id, q: 'brown' })).items).toEqual([]);
+    // No school means every school.
+    expect((await listDistrictTeachers({ actor: d.leader, districtId: d.district.id, schoolId: '' })).items).toHaveLength(3);
+
+    // Another district's school (with a teacher of its own), a district's id, an unknown id and a
+    // malformed one are all refused, not read as "every school".
+    const foreign = await createOrg({ kind: 'SCHOOL', name: 'Elsewhere High', parentId: d.otherDistrict.id });
+    await db.user.update({ where: { id: d.xavier.id }, data: { schoolId: foreign.id } });
+    for (const schoolId of [foreign.id, d.district.id, 'cnotaschool000000000000000', "x' OR 1=1 --\u0000"]) {
+      const bad = { actor: d.leader, districtId: d.district.id, schoolId };
+      await expect(pdHoursByTeacher({ ...bad, period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(pdHoursByMonth({ ...bad, period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(renewalCredentials({ ...bad, period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(salaryStepEligibility({ ...bad, asOf: period.to })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(expiringBadges({ ...bad, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listDistrictTeachers(bad)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(districtReportCsv({ ...bad, report: 'pd-hours', period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    // The other district's leader cannot use their own school to read this district either.
+    const otherLeaderScope = { actor: d.otherLeader, districtId: d.district.id, schoolId: foreign.id };
+    await expect(pdHoursByTeacher({ ...otherLeaderScope, period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

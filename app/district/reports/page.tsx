@@ -1,8 +1,14 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
-import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility } from '@/lib/reporting/district';
-import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
+import { listDistrictSchools } from '@/lib/district/people';
+import { isDomainError } from '@/lib/errors';
+import { DAY_MS, utcDay } from '@/lib/dates';
+import {
+  ENDED_BEHIND_DAYS, ENDING_AHEAD_DAYS, expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility,
+} from '@/lib/reporting/district';
+import { PeriodInput, SchoolFilterInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { Alert, Card, PageHeader, Pill, Stat } from '@/components/ui/card';
@@ -20,20 +26,34 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   const sp = await searchParams;
   const { district, districts } = await districtForPage(actor, sp.district);
   const period = resolvePeriod(PeriodInput.parse({ from: sp.from, to: sp.to }));
-  const base = { actor, districtId: district.id };
-  const [byTeacher, byMonth, renewal, steps] = await Promise.all([
+  const schoolId = SchoolFilterInput.parse(sp.school);
+  const now = new Date();
+  // Steps as of today while the period runs, as each teacher's own page counts them.
+  const at = salaryAsOf(period, now);
+  const base = { actor, districtId: district.id, schoolId };
+  // Each query checks the school is the district's; another district's is refused like its id.
+  const [schools, byTeacher, byMonth, renewal, steps, expiring] = await Promise.all([
+    listDistrictSchools({ actor, districtId: district.id }),
     pdHoursByTeacher({ ...base, period }),
     pdHoursByMonth({ ...base, period }),
     renewalCredentials({ ...base, period }),
-    salaryStepEligibility({ ...base, asOf: period.to }),
-  ]);
+    salaryStepEligibility({ ...base, asOf: at.asOf }),
+    expiringBadges({ ...base, now }),
+  ]).catch((e: unknown) => {
+    if (isDomainError(e) && e.code === 'FORBIDDEN') redirect('/forbidden');
+    throw e;
+  });
+  const school = schoolId ? schools.find((s) => s.id === schoolId) ?? null : null;
   // One decimal, as teachers' own records show hours (a float sum shows 3.3000000000000003).
   const totalHours = Math.round(byTeacher.reduce((s, r) => s + r.hours, 0) * 10) / 10;
   const withCredit = byTeacher.filter((r) => r.credentials > 0).length;
   const suspendedCount = renewal.filter((r) => r.suspended).length;
-  const now = new Date();
   const stepCost = steps.rows.reduce((s, r) => s + r.amountCents, 0);
-  const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...(districts.length > 1 ? { district: district.id } : {}) }).toString();
+  const endedCount = expiring.filter((r) => r.ended).length;
+  const notStarted = expiring.filter((r) => !r.renewalStarted).length;
+  // The district (for someone who leads several) and the school travel with every link.
+  const keep = { ...(districts.length > 1 ? { district: district.id } : {}), ...(school ? { school: school.id } : {}) };
+  const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...keep }).toString();
   const csv = (report: string) => `/district/reports/export?report=${report}&${qs}`;
   // July to June, as teachers' own records count it (lib/reporting/teacher-record.ts).
   const y = schoolYearOf(new Date()).startYear;
@@ -45,8 +65,8 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   return (
     <div>
       <DistrictPicker districts={districts} current={district.id} keep={{ from: sp.from, to: sp.to }} />
-      <PageHeader title="Reports" description={`${district.name}: PD hours, credentials toward licence renewal and salary-step eligibility. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
-      <form method="get" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Reporting period">
+      <PageHeader title="Reports" description={`${school ? `${school.name} (${district.name})` : district.name}: PD hours, credentials toward licence renewal, badges ending soon and salary-step eligibility. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
+      <form method="get" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Reporting period and school">
         {districts.length > 1 ? <input type="hidden" name="district" value={district.id} /> : null}
         <div>
           <label htmlFor="from" className="block text-sm font-semibold">From (UTC)</label>
@@ -56,13 +76,23 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
           <label htmlFor="to" className="block text-sm font-semibold">To (inclusive, UTC)</label>
           <input id="to" name="to" type="date" defaultValue={period.toLabel} className={inputClass} />
         </div>
+        {schools.length ? (
+          <div>
+            <label htmlFor="school" className="block text-sm font-semibold">School</label>
+            <select id="school" name="school" defaultValue={school?.id ?? ''} className={inputClass}>
+              <option value="">All schools</option>
+              {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </div>
+        ) : null}
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
       </form>
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
+      {school ? <p className="mb-2 text-sm">Showing only teachers placed at <strong>{school.name}</strong>. <a href={`/district/reports?${new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...(districts.length > 1 ? { district: district.id } : {}) })}`}>Show all schools</a></p> : null}
       <p className="mb-6 text-sm">
         Quick periods:{' '}
         {presets.map((p, i) => (
-          <span key={p.label}>{i ? ' · ' : ''}<a href={`/district/reports?from=${p.from}&to=${p.to}${districts.length > 1 ? `&district=${district.id}` : ''}`}>{p.label}</a></span>
+          <span key={p.label}>{i ? ' · ' : ''}<a href={`/district/reports?${new URLSearchParams({ from: p.from, to: p.to, ...keep })}`}>{p.label}</a></span>
         ))}
       </p>
 
@@ -111,11 +141,38 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
         />
       </section>
 
+      <section aria-labelledby="exp-h" className="mb-10">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="exp-h" className="text-xl font-semibold">Badges ending in the next {ENDING_AHEAD_DAYS} days</h2>
+          <a href={csv('expiring')} className="text-sm font-semibold">Download CSV ({expiring.length} {expiring.length === 1 ? 'badge' : 'badges'})</a>
+        </div>
+        <p className="mb-3 max-w-prose text-sm text-slate-700">
+          Counted from today, {dayFmt.format(now)}, whatever the period above: each teacher’s newest badge for a micro-credential that ends by {dayFmt.format(new Date(now.getTime() + ENDING_AHEAD_DAYS * DAY_MS))}, and those that ended in the last {ENDED_BEHIND_DAYS} days. Teachers can start a renewal from {ENDING_AHEAD_DAYS} days before a badge ends.
+          {expiring.length ? ` ${expiring.length - endedCount} ending soon, ${endedCount} already ended; ${notStarted === 0 ? 'every one has' : `${notStarted} ${notStarted === 1 ? 'has' : 'have'}`} ${notStarted === 0 ? 'a renewal under way' : 'no renewal started yet'}.` : ''}
+        </p>
+        <Table
+          caption={`Badges ending in the next ${ENDING_AHEAD_DAYS} days, and those that ended in the last ${ENDED_BEHIND_DAYS}, soonest first`}
+          headers={['Teacher', 'Credential', 'Valid until', 'Status', 'Renewal']}
+          rows={expiring.slice(0, SHOWN).map((r) => [
+            <span key="n">{r.name}<span className="block text-xs text-slate-600">{r.school ?? r.email}</span></span>,
+            <span key="t">{r.title}<span className="block text-xs text-slate-600">{r.issuer}{r.level !== null ? ` · level ${r.level}` : ''}</span></span>,
+            <span key="v">{dayFmt.format(r.validUntil)}<span className="block text-xs text-slate-600">{endsIn(r.validUntil, now)}</span></span>,
+            r.suspended ? <Pill key="s" tone="warning">Suspended</Pill> : r.ended ? <Pill key="s" tone="neutral">Ended</Pill> : <Pill key="s" tone="info">Ending soon</Pill>,
+            r.renewalStarted ? <Pill key="r" tone="success">Renewal started</Pill> : 'Not started',
+          ])}
+          more={expiring.length - SHOWN}
+          empty={`No badge ends in the next ${ENDING_AHEAD_DAYS} days, and none ended in the last ${ENDED_BEHIND_DAYS}.`}
+        />
+      </section>
+
       <section aria-labelledby="sal-h">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          <h2 id="sal-h" className="text-xl font-semibold">Salary-step eligibility on {period.toLabel}</h2>
+          <h2 id="sal-h" className="text-xl font-semibold">Salary-step eligibility on {dayFmt.format(at.day)}{at.today ? ' (today)' : ''}</h2>
           <a href={csv('salary-steps')} className="text-sm font-semibold">Download CSV</a>
         </div>
+        {at.today ? (
+          <p className="mb-3 max-w-prose text-sm text-slate-700">Counted as of today, because the period runs until {dayFmt.format(utcDay(period.toLabel)!)}: the same count each teacher sees on their own page. Choose a period that has ended to see the steps on its last day.</p>
+        ) : null}
         {steps.rules.length === 0 ? (
           <Card><p>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href={districts.length > 1 ? `/district/policy?district=${district.id}` : '/district/policy'}>Policy</Link>.</p></Card>
         ) : (
@@ -132,8 +189,9 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
             <div className="mb-4 max-w-2xl">
               <BarChart title="Teachers at each salary step" valueHeading="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
             </div>
+            <p className="mb-2 text-sm font-semibold">{steps.oneAway} {steps.oneAway === 1 ? 'teacher is' : 'teachers are'} one credential from their next step.</p>
             <Table
-              caption="Salary-step eligibility per teacher"
+              caption="Salary-step eligibility per teacher: highest amount first, then those fewest credentials from their next step"
               headers={['Teacher', 'School', 'Qualifying credentials', 'Step reached', 'Amount', 'Next step']}
               rows={steps.rows.slice(0, SHOWN).map((r) => [r.name, r.school ?? '—', r.qualifyingCount, r.rule?.label ?? '—', formatCents(r.amountCents), r.next ? `${r.next.missing} more for “${r.next.rule.label}”` : 'Top step'])}
               more={steps.rows.length - SHOWN}
@@ -145,7 +203,18 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   );
 }
 
-function Table({ caption, headers, rows, more }: { caption: string; headers: string[]; rows: React.ReactNode[][]; more: number }) {
+/** "in 12 days", "ended 3 days ago": how far a badge's end is from now, in whole days. */
+function endsIn(validUntil: Date, now: Date): string {
+  const ms = validUntil.getTime() - now.getTime();
+  if (ms > 0) {
+    const days = Math.ceil(ms / DAY_MS);
+    return days === 1 ? 'within a day' : `in ${days} days`;
+  }
+  const ago = Math.floor(-ms / DAY_MS);
+  return ago === 0 ? 'ended less than a day ago' : `ended ${ago} ${ago === 1 ? 'day' : 'days'} ago`;
+}
+
+function Table({ caption, headers, rows, more, empty = 'Nothing in this period.' }: { caption: string; headers: string[]; rows: React.ReactNode[][]; more: number; empty?: string }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
@@ -155,7 +224,7 @@ function Table({ caption, headers, rows, more }: { caption: string; headers: str
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr><td colSpan={headers.length} className="p-4 text-center text-slate-700">Nothing in this period.</td></tr>
+            <tr><td colSpan={headers.length} className="p-4 text-center text-slate-700">{empty}</td></tr>
           ) : rows.map((r, i) => (
             <tr key={i} className="border-t border-slate-100">{r.map((c, j) => <td key={j} className="p-2.5 align-top">{c}</td>)}</tr>
           ))}

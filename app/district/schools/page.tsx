@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
@@ -51,7 +52,11 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
                 {schools.map((s) => (
                   <tr key={s.id} className="border-t border-slate-100 align-top">
                     <td className="p-3 font-medium">{s.name}</td>
-                    <td className="p-3 text-right tabular-nums">{numberFmt.format(s._count.schoolUsers)}</td>
+                    <td className="p-3 text-right tabular-nums">
+                      <Link href={`/district/teachers?${new URLSearchParams({ ...(districts.length > 1 ? { district: district.id } : {}), school: s.id })}`}>
+                        {numberFmt.format(s._count.schoolUsers)}<span className="sr-only"> {s._count.schoolUsers === 1 ? 'teacher' : 'teachers'} at {s.name}: show them</span>
+                      </Link>
+                    </td>
                     <td className="p-3">
                       <InlineActionForm action={renameSchoolAction} hidden={{ schoolId: s.id }}>
                         <label className="sr-only" htmlFor={`rename-${s.id}`}>New name for {s.name}</label>

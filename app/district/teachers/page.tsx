@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
@@ -11,12 +12,16 @@ import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { listDistrictSchools } from '@/lib/district/people';
 import { removeTeacherAction, setTeacherSchoolAction } from '@/app/district/people/actions';
 import { PeopleSearch } from '@/components/ui/people-search';
+import { inputClass } from '@/components/ui/field';
+import { isDomainError } from '@/lib/errors';
+import { SchoolFilterInput } from '@/lib/reporting/schemas';
 
 export const metadata = { title: 'Teachers' };
 const Query = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
+  school: SchoolFilterInput,
 });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const statusLabel: Record<string, [string, Tone]> = {
@@ -29,17 +34,39 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
   const { district, districts } = await districtForPage(actor, query.district);
   const now = new Date();
   const [{ items, nextCursor }, schools] = await Promise.all([
-    listDistrictTeachers({ actor, districtId: district.id, q: query.q, cursor: query.cursor }),
+    listDistrictTeachers({ actor, districtId: district.id, schoolId: query.school, q: query.q, cursor: query.cursor }),
     listDistrictSchools({ actor, districtId: district.id }),
-  ]);
+  ]).catch((e: unknown) => {
+    // Another district's school (or an id that is no school) is refused like another district's id.
+    if (isDomainError(e) && e.code === 'FORBIDDEN') redirect('/forbidden');
+    throw e;
+  });
   const dq = districts.length > 1 ? district.id : undefined;
+  const school = query.school ? schools.find((s) => s.id === query.school) ?? null : null;
   return (
     <div>
       <DistrictPicker districts={districts} current={district.id} />
       <PageHeader title="Teachers" description={`Teachers linked to ${district.name}: what they are enrolled in, where their submissions stand, and what they have earned.`} />
-      <PeopleSearch label="Search teachers" q={query.q} keep={{ district: dq }} />
+      <div className="flex flex-wrap items-end gap-x-6">
+        <PeopleSearch label="Search teachers" q={query.q} keep={{ district: dq, school: school?.id }} />
+        {schools.length ? (
+          <form method="get" aria-label="Filter by school" className="mb-4 flex items-end gap-2">
+            {dq ? <input type="hidden" name="district" value={dq} /> : null}
+            {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+            <div>
+              <label htmlFor="school-filter" className="block text-sm font-semibold">School</label>
+              <select id="school-filter" name="school" defaultValue={school?.id ?? ''} className={inputClass}>
+                <option value="">All schools</option>
+                {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Show</button>
+          </form>
+        ) : null}
+      </div>
+      {school ? <p className="mb-4 text-sm">Showing teachers placed at <strong>{school.name}</strong>. <Link href={`/district/teachers${dq || query.q ? `?${new URLSearchParams({ ...(dq ? { district: dq } : {}), ...(query.q ? { q: query.q } : {}) })}` : ''}`}>Show all schools</Link></p> : null}
       {items.length === 0 ? (
-        <EmptyState title={query.q ? 'No teacher matches that search' : 'No teachers are linked to this district yet'} />
+        <EmptyState title={query.q ? 'No teacher matches that search' : school ? `No teachers are placed at ${school.name}` : 'No teachers are linked to this district yet'} />
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {items.map((t) => {
@@ -104,7 +131,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
           })}
         </ul>
       )}
-      <Pagination basePath="/district/teachers" params={{ q: query.q, district: dq }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
+      <Pagination basePath="/district/teachers" params={{ q: query.q, district: dq, school: school?.id }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>
   );
 }
