@@ -10,6 +10,8 @@ import { ProgressBar } from '@/components/ui/progress';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
+import { PickUpAgainForm } from '@/components/enrollment/pick-up-again-form';
+import { pickUpAgainAction } from './actions';
 
 export const metadata = { title: 'My learning' };
 
@@ -19,7 +21,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired }, verified, renewals] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id)]);
+  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped }, verified, renewals] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id)]);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
@@ -149,6 +151,41 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : null}
         </div>
       )}
+      {stopped.length ? (
+        // Folded: out of the way of current work, but the kept drafts are never lost from sight.
+        // The heading stays outside <summary>, where some screen readers drop its heading role.
+        <section aria-labelledby="stopped-heading" className="no-print mt-8">
+          <h2 id="stopped-heading" className="mb-3 flex items-center gap-2 text-lg font-semibold">
+            Stopped — your work is kept <Pill tone="neutral">{stopped.length}</Pill>
+          </h2>
+          <details className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <summary className="cursor-pointer font-medium text-slate-800">
+              {stopped.length === 1 ? 'Show the micro-credential you stopped working on' : `Show the ${stopped.length} micro-credentials you stopped working on`}
+            </summary>
+            <p className="mt-2 text-sm text-slate-700">Everything you wrote or uploaded is saved: pick one up again to carry on where you left off.</p>
+            <ul className="mt-4 space-y-4">
+              {stopped.map(({ microCredential: mc, submission, withdrawnAt }) => (
+                <li key={mc.id} className="flex flex-wrap items-center gap-4">
+                  <BadgeMark color={mc.currentVersion.badgeColor} level={mc.level} size={40} />
+                  <div className="min-w-0 flex-1">
+                    <h3 className="font-semibold">
+                      <Link href={`/micro-credentials/${mc.slug}`}>{mc.currentVersion.title}</Link>
+                    </h3>
+                    <p className="text-sm text-slate-700">
+                      {mc.issuer.name}
+                      {mc.status === 'RETIRED' ? ' · Retired by the issuer: you can still finish it' : ''}
+                    </p>
+                    <p className="text-sm text-slate-800">
+                      {submission.cycle > 1 ? 'Renewal' : 'Application'} {submission.status === 'NEEDS_REVISION' ? 'revision' : 'draft'} kept · stopped {dateFmt.format(withdrawnAt)}
+                    </p>
+                  </div>
+                  <PickUpAgainForm action={pickUpAgainAction} microCredentialId={mc.id} slug={mc.slug} title={mc.currentVersion.title} variant="secondary" />
+                </li>
+              ))}
+            </ul>
+          </details>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { keepInputForm } from '@/components/ui/keep-input';
  * "Stop working on this", folded away under a disclosure so it is never hit by accident. Works
  * without JavaScript (a real POST form).
  */
-export function StopWorkingForm({ action: serverAction, microCredentialId, slug }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; microCredentialId: string; slug: string }) {
+export function StopWorkingForm({ action: serverAction, microCredentialId, slug, retired = false }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; microCredentialId: string; slug: string; retired?: boolean }) {
   const [state, action, pending] = useActionState(serverAction, initialActionState);
   return (
     <details className="no-print mt-4 text-sm">
@@ -16,7 +16,11 @@ export function StopWorkingForm({ action: serverAction, microCredentialId, slug 
       <form {...keepInputForm(action)} className="mt-2 space-y-2">
         <input type="hidden" name="microCredentialId" value={microCredentialId} />
         <input type="hidden" name="slug" value={slug} />
-        <p className="text-slate-700">It leaves your dashboard. Anything you have written or uploaded is kept: enrol again to pick up where you left off.</p>
+        <p className="text-slate-700">
+          It leaves your dashboard. Anything you have written or uploaded is kept: enrol again to pick up where you left off.
+          {/* A retired credential takes no one new: coming back needs an application already started. */}
+          {retired ? ' It has been retired, so you can come back only to an application you have started.' : ''}
+        </p>
         <button type="submit" disabled={pending} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60">
           {pending ? 'Stopping…' : 'Stop working on it'}
         </button>

@@ -44,7 +44,8 @@ export function nextStep(input: {
   const awaitingApproval = input.proposalRequired && input.proposalStatus !== 'APPROVED';
   if (awaitingApproval && input.proposalStatus !== 'SUBMITTED') return { label: 'Write your proposal for district approval', href: proposal };
   if (input.hasSubmission) return { label: 'Continue application', href: `/apply/${slug}` };
-  if (input.resources.done < input.resources.total) return { label: 'Study the resources', href: `/micro-credentials/${slug}` };
+  // Straight to the resources: on a phone they are far down the credential's page otherwise.
+  if (input.resources.done < input.resources.total) return { label: 'Study the resources', href: `/micro-credentials/${slug}#resources` };
   if (awaitingApproval) return { label: 'Check on your proposal (waiting for your district)', href: proposal };
   return { label: 'Start application', href: `/apply/${slug}` };
 }

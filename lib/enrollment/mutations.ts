@@ -1,14 +1,25 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { currentSubmission } from '@/lib/submissions/current';
-import { invalidState, notFound } from '@/lib/errors';
+import { DomainError, invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
+import { workableBy } from '@/lib/enrollment/workable';
 
-/** Enrolling is idempotent: enrolling twice (or in a track you already follow) changes nothing. */
+/**
+ * Enrolling is idempotent: enrolling twice (or in a track you already follow) changes nothing.
+ * Enrolling again after stopping picks the kept work up, also once the issuer has retired the
+ * credential (the rule the application page follows, workableBy); a retired credential takes no
+ * one new.
+ */
 export async function enrollInMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
-  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, status: 'PUBLISHED' }, select: { id: true, issuerId: true } });
-  if (!mc) throw notFound('That credential');
+  const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, ...workableBy(opts.actor.id) }, select: { id: true, issuerId: true } });
+  if (!mc) {
+    const retired = await db.microCredential.count({ where: { id: opts.microCredentialId, status: 'RETIRED' } });
+    // Still NOT_FOUND (closed to this teacher), with words saying why.
+    if (retired) throw new DomainError('NOT_FOUND', 'This micro-credential was retired by its issuer and takes no new enrolments.');
+    throw notFound('That credential');
+  }
   const enrollment = await db.enrollment.upsert({
     where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
     create: { userId: opts.actor.id, microCredentialId: mc.id },
@@ -44,9 +55,9 @@ export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
 }
 
 /**
- * "Stop working on this": the credential leaves the teacher's dashboard. A draft or a revision
- * not yet sent is kept, and enrolling again picks it up. Work with reviewers, or already earned,
- * cannot be dropped this way.
+ * "Stop working on this": the credential leaves the teacher's work in progress. A draft or a
+ * revision not yet sent is kept (the dashboard lists it under "Stopped"), and enrolling again picks
+ * it up. Work with reviewers, or already earned, cannot be dropped this way.
  */
 export async function withdrawFromMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
   const submission = await db.submission.findFirst({

@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { currentSubmission } from '@/lib/submissions/current';
+import { workableBy } from '@/lib/enrollment/workable';
 
 export type Standing =
   | { state: 'not-enrolled' }
@@ -61,6 +63,24 @@ export async function isEnrolled(userId: string, microCredentialId: string): Pro
   return Boolean(e && !e.withdrawnAt);
 }
 
+/** Unsent work a teacher kept when they stopped: what enrolling again picks up. */
+export type StoppedWork = { submissionId: string; status: 'DRAFT' | 'NEEDS_REVISION'; renewal: boolean };
+
+/**
+ * The teacher's kept work on a credential they stopped working on: their current application, if
+ * it is a draft or a revision not yet sent. Null when they are enrolled, never enrolled, or have
+ * nothing unsent.
+ */
+export async function getStoppedWork(userId: string, microCredentialId: string): Promise<StoppedWork | null> {
+  const [enrollment, submission] = await Promise.all([
+    db.enrollment.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { withdrawnAt: true } }),
+    db.submission.findFirst({ ...currentSubmission(userId, microCredentialId), select: { id: true, status: true, cycle: true } }),
+  ]);
+  if (!enrollment?.withdrawnAt || !submission) return null;
+  if (submission.status !== 'DRAFT' && submission.status !== 'NEEDS_REVISION') return null;
+  return { submissionId: submission.id, status: submission.status, renewal: submission.cycle > 1 };
+}
+
 export async function getResourceProgress(userId: string, versionId: string): Promise<Set<string>> {
   const rows = await db.resourceProgress.findMany({ where: { userId, resource: { versionId } }, select: { resourceId: true } });
   return new Set(rows.map((r) => r.resourceId));
@@ -69,10 +89,14 @@ export async function getResourceProgress(userId: string, versionId: string): Pr
 /** Enrolments the dashboard loads at most; past this the page says it shows the most recent ones. */
 export const DASHBOARD_MAX_ENROLLMENTS = 500;
 
-/** The teacher's dashboard: everything they are working on, grouped by where it stands. */
+/**
+ * The teacher's dashboard: everything they are working on, grouped by where it stands, and the
+ * credentials they stopped working on whose unsent work is kept (`stopped`, newest first), so they
+ * can pick it up again.
+ */
 export async function getTeacherDashboard(who: Teacher) {
   const userId = who.id;
-  const [enrollments, submissions, credentialsHeld, proposals, progress, district] = await Promise.all([
+  const [enrollments, submissions, credentialsHeld, proposals, progress, district, stoppedEnrollments] = await Promise.all([
     db.enrollment.findMany({
       where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
       orderBy: { createdAt: 'desc' },
@@ -106,6 +130,26 @@ export async function getTeacherDashboard(who: Teacher) {
     db.resourceProgress.findMany({ where: { userId }, select: { resourceId: true } }),
     // Whether the teacher's district wants a proposal approved first (the next step says so).
     who.districtId ? db.organization.findUnique({ where: { id: who.districtId }, select: { requiresProposal: true } }) : null,
+    // Stopped, with unsent work, on a credential the teacher may still work on (a retired one
+    // included: the work is theirs). Which cycle is current is checked below, against `submissions`.
+    db.enrollment.findMany({
+      where: {
+        userId, withdrawnAt: { not: null },
+        microCredential: { ...workableBy(userId), currentVersionId: { not: null }, submissions: { some: { userId, status: { in: ['DRAFT', 'NEEDS_REVISION'] } } } },
+      },
+      orderBy: { withdrawnAt: 'desc' },
+      take: DASHBOARD_MAX_ENROLLMENTS,
+      select: {
+        withdrawnAt: true,
+        microCredential: {
+          select: {
+            id: true, slug: true, level: true, status: true,
+            issuer: { select: { name: true } },
+            currentVersion: { select: { title: true, badgeColor: true } },
+          },
+        },
+      },
+    }),
   ]);
   const proposalRequired = Boolean(district?.requiresProposal);
   const truncated = enrollments.length > DASHBOARD_MAX_ENROLLMENTS;
@@ -121,5 +165,12 @@ export async function getTeacherDashboard(who: Teacher) {
     if (doneResourceIds.has(r.id)) s.done++;
     resourceStats.set(r.versionId, s);
   }
-  return { enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired };
+  // The current cycle (the newest) decides: a draft under an earlier cycle is not kept work.
+  const currentByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
+  const stopped = stoppedEnrollments.flatMap(({ withdrawnAt, microCredential: mc }) => {
+    const sub = mc ? currentByMc.get(mc.id) : undefined;
+    if (!mc || !mc.currentVersion || !withdrawnAt || !sub || (sub.status !== 'DRAFT' && sub.status !== 'NEEDS_REVISION')) return [];
+    return [{ withdrawnAt, microCredential: { ...mc, currentVersion: mc.currentVersion }, submission: { id: sub.id, status: sub.status, cycle: sub.cycle, updatedAt: sub.updatedAt } }];
+  });
+  return { enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped };
 }

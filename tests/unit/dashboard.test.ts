@@ -22,7 +22,7 @@ describe('dashboard columns', () => {
     expect(nextStep({ ...base, column: 'submitted' }).label).toBe('View submission');
     expect(nextStep({ ...base, column: 'in-progress', proposalStatus: 'RETURNED' })).toEqual({ label: 'Update your proposal', href: '/micro-credentials/x/proposal' });
     expect(nextStep({ ...base, column: 'in-progress', hasSubmission: true }).label).toBe('Continue application');
-    expect(nextStep({ ...base, column: 'in-progress' })).toEqual({ label: 'Study the resources', href: '/micro-credentials/x' });
+    expect(nextStep({ ...base, column: 'in-progress' })).toEqual({ label: 'Study the resources', href: '/micro-credentials/x#resources' });
     expect(nextStep({ ...base, column: 'in-progress', resources: { done: 3, total: 3 } })).toEqual({ label: 'Start application', href: '/apply/x' });
   });
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
-import { getResourceProgress, getStandings, type Standing } from '@/lib/enrollment/queries';
+import { getResourceProgress, getStandings, getStoppedWork, type Standing, type StoppedWork } from '@/lib/enrollment/queries';
 import { needsProposal } from '@/lib/proposals/queries';
 import { Card, Pill, Alert } from '@/components/ui/card';
 import { Markdown } from '@/components/markdown';
@@ -16,6 +16,7 @@ import { EnrollForm } from '@/components/catalog/enroll-form';
 import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
 import { enrollAction, resourceProgressAction, withdrawAction } from './actions';
 import { StopWorkingForm } from '@/components/catalog/stop-working-form';
+import { PickUpAgainForm } from '@/components/enrollment/pick-up-again-form';
 import { getPublicAward } from '@/lib/awards/queries';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
@@ -38,10 +39,58 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const actor = await getActor();
   const standing: Standing = actor ? (await getStandings(actor, [mc.id])).get(mc.id)! : { state: 'not-enrolled' };
   const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
+  // Stopped with a draft kept: the page offers to pick it up (also once retired) rather than "Enrol".
+  const stoppedWork = actor && standing.state === 'not-enrolled' ? await getStoppedWork(actor.id, mc.id) : null;
+  // Still working on it: the resources come first on a small screen, and the next step counts them.
+  const working = Boolean(actor) && ['enrolled', 'proposal', 'DRAFT', 'NEEDS_REVISION'].includes(standing.state);
+  const resourcesLeft = v.resources.filter((r) => !done.has(r.id));
+  const resourceProgress: ResourceProgress = { total: v.resources.length, done: v.resources.length - resourcesLeft.length, next: resourcesLeft[0] ?? null };
   const proposalRequired = actor ? await needsProposal(actor, mc.id) : false;
   // A badge the issuer has withdrawn: its reasons, as its own page shows them, for the holder's notice.
   const withdrawn = standing.state === 'EARNED' && standing.awardId && (standing.awardRevokedAt || standing.awardSuspendedAt) ? await getPublicAward(standing.awardId) : null;
   const next = mc.track?.microCredentials.find((m) => (m.level ?? 0) > (mc.level ?? 0));
+
+  // One Resources card, placed once: before the description for a teacher working on it (on a phone
+  // it would otherwise come last), after it for everyone else; on wide screens always at the top of
+  // the second column (lg: placement), so the DOM order is also the reading order.
+  const resourcesCard = (
+    <section id="resources" aria-labelledby="resources-heading" className="scroll-mt-4 lg:col-start-2 lg:row-start-1">
+      <Card as="div">
+        <h2 id="resources-heading" className="font-semibold">Resources</h2>
+        {v.resources.length === 0 ? <p className="mt-2 text-sm text-slate-700">No resources listed.</p> : null}
+        <ul className="mt-2 space-y-3">
+          {v.resources.map((r) => (
+            <li key={r.id} id={`resource-${r.id}`} className="scroll-mt-4 text-sm">
+              <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
+                {resourceKindLabel[r.kind]}
+                {r.minutes ? ` · ${r.minutes} min` : ''}
+              </span>
+              {r.url ? (
+                <a href={r.url} rel="noopener noreferrer" target="_blank">
+                  {r.title}
+                  <span className="sr-only"> (opens in a new tab)</span>
+                </a>
+              ) : (
+                <span className="font-medium">{r.title}</span>
+              )}
+              {r.body ? <Markdown source={r.body} className="text-sm" /> : null}
+              {actor && standing.state !== 'not-enrolled' ? (
+                <form action={resourceProgressAction} className="no-print mt-1">
+                  <input type="hidden" name="resourceId" value={r.id} />
+                  <input type="hidden" name="slug" value={mc.slug} />
+                  <input type="hidden" name="done" value={done.has(r.id) ? 'false' : 'true'} />
+                  <button type="submit" className="text-xs font-semibold text-brand-700 underline">
+                    {done.has(r.id) ? '✓ Done (mark as not done)' : 'Mark as done'}
+                    <span className="sr-only">: {r.title}</span>
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </section>
+  );
 
   return (
     <article>
@@ -78,7 +127,9 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
       {stopped && actor && standing.state === 'not-enrolled' ? (
         <div className="no-print mb-4">
           <Alert tone="success" title="You stopped working on this micro-credential">
-            It is off your dashboard. Anything you wrote or uploaded is kept: enrol again to pick up where you left off.
+            {mc.status === 'RETIRED' && !stoppedWork
+              ? 'It is off your dashboard. It was retired by its issuer, so it takes no new enrolments.'
+              : 'It is off your dashboard. Anything you wrote or uploaded is kept: enrol again to pick up where you left off.'}
           </Alert>
         </div>
       ) : stopped && actor && 'renewalStopped' in standing && standing.renewalStopped ? (
@@ -89,13 +140,15 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </div>
       ) : null}
       <Card className="no-print mb-8">
-        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} withdrawn={withdrawn} />
-        {actor && ['enrolled', 'proposal', 'DRAFT', 'NEEDS_REVISION'].includes(standing.state) ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} /> : null}
+        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} withdrawn={withdrawn} stoppedWork={stoppedWork} resources={resourceProgress} />
+        {working ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} retired={mc.status === 'RETIRED'} /> : null}
       </Card>
 
-      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      {/* Rows: the resources (auto), then the rest (1fr), the description spanning both. */}
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr] lg:gap-y-6">
+        {working ? resourcesCard : null}
         {/* min-w-0: the rubric table scrolls inside its box instead of widening the page. */}
-        <div className="min-w-0 space-y-8">
+        <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <section aria-labelledby="competency">
             <h2 id="competency" className="text-xl font-semibold">Competency</h2>
             <p className="mt-2 text-slate-800">{v.competency}</p>
@@ -125,41 +178,8 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
             <RubricTable version={v} />
           </section>
         </div>
-        <aside className="space-y-6">
-          <Card>
-            <h2 className="font-semibold">Resources</h2>
-            {v.resources.length === 0 ? <p className="mt-2 text-sm text-slate-700">No resources listed.</p> : null}
-            <ul className="mt-2 space-y-3">
-              {v.resources.map((r) => (
-                <li key={r.id} className="text-sm">
-                  <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    {resourceKindLabel[r.kind]}
-                    {r.minutes ? ` · ${r.minutes} min` : ''}
-                  </span>
-                  {r.url ? (
-                    <a href={r.url} rel="noopener noreferrer" target="_blank">
-                      {r.title}
-                      <span className="sr-only"> (opens in a new tab)</span>
-                    </a>
-                  ) : (
-                    <span className="font-medium">{r.title}</span>
-                  )}
-                  {r.body ? <Markdown source={r.body} className="text-sm" /> : null}
-                  {actor && standing.state !== 'not-enrolled' ? (
-                    <form action={resourceProgressAction} className="no-print mt-1">
-                      <input type="hidden" name="resourceId" value={r.id} />
-                      <input type="hidden" name="slug" value={mc.slug} />
-                      <input type="hidden" name="done" value={done.has(r.id) ? 'false' : 'true'} />
-                      <button type="submit" className="text-xs font-semibold text-brand-700 underline">
-                        {done.has(r.id) ? '✓ Done (mark as not done)' : 'Mark as done'}
-                        <span className="sr-only">: {r.title}</span>
-                      </button>
-                    </form>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </Card>
+        {working ? null : resourcesCard}
+        <aside className="space-y-6 lg:col-start-2 lg:row-start-2">
           <Card>
             <h2 className="font-semibold">At a glance</h2>
             <dl className="mt-2 space-y-1 text-sm">
@@ -207,7 +227,35 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
 
 type WithdrawnAward = WithdrawnBadge & { id: string; issuer: { name: string; slug: string; email: string | null } };
 
-function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired, retired, withdrawn }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean; withdrawn: WithdrawnAward | null }) {
+/** The teacher's resources: how many are marked done, and the first one not yet done. */
+type ResourceProgress = { total: number; done: number; next: { id: string; title: string } | null };
+
+/** Where the teacher is with the resources, under the enrolled next step; nothing when there are none. */
+function ResourceProgressLine({ resources }: { resources: ResourceProgress }) {
+  if (!resources.total) return null;
+  if (!resources.next) return <p className="mt-1 text-sm font-medium text-slate-800">All resources done — start your application.</p>;
+  return (
+    <p className="mt-1 text-sm text-slate-800">
+      {resources.done} of {resources.total} {resources.total === 1 ? 'resource' : 'resources'} done · Next: <a href={`#resource-${resources.next.id}`}>{resources.next.title}</a>
+    </p>
+  );
+}
+
+function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired, retired, withdrawn, stoppedWork, resources }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean; withdrawn: WithdrawnAward | null; stoppedWork: StoppedWork | null; resources: ResourceProgress }) {
+  // Kept work after stopping: enrolling again picks it up, also when the credential has been retired.
+  if (standing.state === 'not-enrolled' && stoppedWork) {
+    const what = stoppedWork.renewal ? 'renewal' : 'application';
+    return (
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p>
+          {stoppedWork.status === 'NEEDS_REVISION'
+            ? `You have a saved revision of your ${what}: a reviewer asked for changes, and what you wrote or uploaded is kept.`
+            : stoppedWork.renewal ? 'You have a saved draft of your renewal. Everything you wrote or uploaded is kept.' : 'You have a saved draft. Everything you wrote or uploaded is kept.'}
+        </p>
+        <PickUpAgainForm action={enrollAction} microCredentialId={microCredentialId} slug={slug} label="Pick up where you left off" />
+      </div>
+    );
+  }
   if (retired && standing.state === 'not-enrolled') {
     return <p>This micro-credential takes no new enrolments. <Link href="/catalog">Find another in the catalogue</Link>.</p>;
   }
@@ -233,13 +281,16 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
         const status = standing.state === 'proposal' ? standing.proposalStatus : null;
         return (
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <p>
-              {status === 'SUBMITTED'
-                ? 'Your proposal is with your district leader. You can start collecting evidence; you can submit once it is approved.'
-                : status === 'RETURNED'
-                  ? 'Your district leader returned your proposal with a comment. Update it and send it again.'
-                  : 'Your district asks you to explain how this study will serve your students before you submit.'}
-            </p>
+            <div>
+              <p>
+                {status === 'SUBMITTED'
+                  ? 'Your proposal is with your district leader. You can start collecting evidence; you can submit once it is approved.'
+                  : status === 'RETURNED'
+                    ? 'Your district leader returned your proposal with a comment. Update it and send it again.'
+                    : 'Your district asks you to explain how this study will serve your students before you submit.'}
+              </p>
+              <ResourceProgressLine resources={resources} />
+            </div>
             <div className="flex gap-2">
               <ButtonLink href={`/micro-credentials/${slug}/proposal`} variant={status === 'SUBMITTED' ? 'secondary' : 'primary'}>
                 {status === 'DRAFT' ? 'Finish your proposal' : status ? 'View proposal' : 'Write a proposal'}
@@ -251,7 +302,10 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
       }
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>You are enrolled. Start your application when you are ready; it saves as you type.</p>
+          <div>
+            <p>You are enrolled. Start your application when you are ready; it saves as you type.</p>
+            <ResourceProgressLine resources={resources} />
+          </div>
           <ButtonLink href={`/apply/${slug}`}>Start your application</ButtonLink>
         </div>
       );
