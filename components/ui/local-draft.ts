@@ -202,6 +202,48 @@ export function decideLocalReviewDraft(local: LocalReviewDraft | null, server: {
   return local.baseVersion === server.version ? 'restore' : 'ask';
 }
 
+/** A district proposal's two boxes, as the proposal form holds them. */
+export type ProposalText = { studentGoals: string; plan: string };
+
+/**
+ * The proposal text kept in this browser, with the proposal version it was typed on (null: there
+ * was no saved proposal yet).
+ */
+export type LocalProposal = ProposalText & { baseVersion: number | null };
+
+/**
+ * A stored proposal copy, or null when it is missing or not one (broken, hand-edited). There are no
+ * copies from before versions were kept, so one without a version it was typed on is not one.
+ */
+export function parseLocalProposal(saved: unknown): LocalProposal | null {
+  if (!isRecord(saved) || typeof saved.studentGoals !== 'string' || typeof saved.plan !== 'string') return null;
+  const base = saved.baseVersion;
+  if (base !== null && !(typeof base === 'number' && Number.isInteger(base) && base >= 0)) return null;
+  return { studentGoals: saved.studentGoals, plan: saved.plan, baseVersion: base };
+}
+
+/**
+ * Whether two proposal texts say the same: the server keeps text trimmed, so spaces at either end
+ * of a box are not a difference worth asking about.
+ */
+export function sameProposalText(a: ProposalText, b: ProposalText) {
+  return a.studentGoals.trim() === b.studentGoals.trim() && a.plan.trim() === b.plan.trim();
+}
+
+/**
+ * What to do with a proposal copy found in this browser when the page loads, as decideLocalAnswer
+ * does for an answer:
+ * - `none`: nothing to restore (no copy, or the saved proposal already says this);
+ * - `restore`: the copy was typed on the proposal the server still has (the same version, or none
+ *   on either side), so it is newer and is put back and saved, as if just typed;
+ * - `ask`: the saved proposal changed since (another window or device, or a leader's decision);
+ *   saving the copy would silently replace newer text, so the teacher decides.
+ */
+export function decideLocalProposal(local: LocalProposal | null, server: ProposalText & { version: number | null }): 'none' | 'restore' | 'ask' {
+  if (!local || sameProposalText(local, server)) return 'none';
+  return local.baseVersion === server.version ? 'restore' : 'ask';
+}
+
 /**
  * The choices in `saved` that still fit the form: rows and columns it shows and values it offers.
  * Anything else (a sample since removed, a level since renumbered, a hand-edited value) is dropped.

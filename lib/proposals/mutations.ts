@@ -1,42 +1,75 @@
 import 'server-only';
 import { workableBy } from '@/lib/enrollment/workable';
 import { db } from '@/lib/db';
-import { conflict, forbidden, invalidState, notFound } from '@/lib/errors';
+import { conflict, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canDecideProposal } from '@/lib/proposals/policy';
+import { proposalSendProblems } from '@/lib/proposals/schemas';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 
-export async function saveProposal(opts: { actor: Actor; microCredentialId: string; studentGoals: string; plan: string; submit: boolean }) {
+/** A save that cannot land on what the teacher saw: it was changed in another window or on another device. */
+const STALE_PROPOSAL = 'Your proposal was changed in another window or on another device after this page was opened, so this was not saved. Copy your text, then reload the page to see the saved proposal.';
+
+/**
+ * Saves the teacher's proposal to their current district, as a draft or sent (`submit`). A draft
+ * only has to fit (any length up to the maximum, even empty); sending asks for enough to decide on.
+ *
+ * `version` is the proposal version the text was typed on (null: there was none yet). When given,
+ * a save on top of anything else is refused with CONFLICT and changes nothing, so an autosave from
+ * a stale window never overwrites newer text. Without it (seed, older callers) there is no check.
+ */
+export async function saveProposal(opts: { actor: Actor; microCredentialId: string; studentGoals: string; plan: string; submit: boolean; version?: number | null }) {
   if (!opts.actor.districtId) throw invalidState('Your account is not linked to a district, so no proposal is needed.');
+  const districtId = opts.actor.districtId;
+  if (opts.submit) {
+    const problems = proposalSendProblems(opts);
+    if (problems) throw validation('Some fields need attention.', problems);
+  }
   const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, ...workableBy(opts.actor.id) }, select: { id: true, slug: true, currentVersion: { select: { title: true } } } });
   if (!mc) throw notFound('That credential');
   // One proposal per district: a teacher who moved writes to their current district, and the
   // district they left keeps its own record and decision.
-  const key = { userId_microCredentialId_districtId: { userId: opts.actor.id, microCredentialId: mc.id, districtId: opts.actor.districtId } };
-  const existing = await db.proposal.findUnique({ where: key, select: { status: true } });
-  if (existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
-  if (existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader; wait for their decision.');
+  const key = { userId_microCredentialId_districtId: { userId: opts.actor.id, microCredentialId: mc.id, districtId } };
   const data = {
     studentGoals: opts.studentGoals,
     plan: opts.plan,
     status: opts.submit ? ('SUBMITTED' as const) : ('DRAFT' as const),
     submittedAt: opts.submit ? new Date() : null,
   };
-  const proposal = await db.proposal.upsert({
-    where: key,
-    create: { userId: opts.actor.id, districtId: opts.actor.districtId, microCredentialId: mc.id, ...data },
-    update: { ...data, version: { increment: 1 } },
-    select: { id: true, districtId: true },
-  });
+  const select = { id: true, districtId: true, version: true, status: true } as const;
+  let proposal;
+  try {
+    proposal = await db.$transaction(async (tx) => {
+      const existing = await tx.proposal.findUnique({ where: key, select: { id: true, status: true, version: true } });
+      if (existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
+      if (existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader, so it can no longer be changed; wait for their decision.');
+      if (opts.version !== undefined && (existing?.version ?? null) !== opts.version) {
+        throw existing?.status === 'SUBMITTED' ? invalidState('This proposal was already sent to your district.') : conflict(STALE_PROPOSAL);
+      }
+      if (!existing) {
+        // Two first saves at once: the unique key lets one through, the other is refused below.
+        const created = await tx.proposal.create({ data: { userId: opts.actor.id, districtId, microCredentialId: mc.id, ...data }, select });
+        if (opts.submit) await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: created.id, organizationId: districtId }, tx);
+        return created;
+      }
+      // Guarded by what was just read, so a decision or another save in between is not overwritten.
+      const updated = await tx.proposal.updateMany({ where: { id: existing.id, version: existing.version, status: existing.status }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count !== 1) throw conflict(STALE_PROPOSAL);
+      if (opts.submit) await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: existing.id, organizationId: districtId }, tx);
+      return tx.proposal.findUniqueOrThrow({ where: { id: existing.id }, select });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict(STALE_PROPOSAL);
+    throw e;
+  }
   if (opts.submit) {
-    await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: proposal.id, organizationId: proposal.districtId });
     const leaders = await db.membership.findMany({ where: { organizationId: proposal.districtId, role: 'DISTRICT_LEADER' }, select: { userId: true } });
     for (const l of leaders) {
       await notify({ userId: l.userId, kind: 'proposal.submitted', title: `${opts.actor.name} sent a proposal for “${mc.currentVersion?.title ?? mc.slug}”`, body: 'A teacher in your district is waiting for your decision.', href: `/district/proposals?district=${proposal.districtId}` });
     }
   }
-  return proposal;
+  return { ...proposal, slug: mc.slug };
 }
 
 /** Approve or return. The version check makes a second leader's stale decision fail cleanly. */

@@ -34,6 +34,24 @@ export async function getOwnProposal(actor: Pick<Actor, 'id' | 'districtId'>, mi
   return earlier && { ...earlier, status: 'DRAFT' as const, decisionComment: null, decidedAt: null, submittedAt: null };
 }
 
+/**
+ * Who decides a teacher's proposal: their district, and the names of its leaders the teacher can
+ * ask about it (a few, not the whole list; never the teacher, who cannot decide their own). No
+ * addresses: the teacher's page only needs to say whom to ask.
+ */
+export async function getProposalDecider(actor: Pick<Actor, 'id' | 'districtId'>) {
+  if (!actor.districtId) return null;
+  const shown = 3;
+  const where = { organizationId: actor.districtId, role: 'DISTRICT_LEADER' as const, userId: { not: actor.id }, user: { disabledAt: null } };
+  const [district, leaders, leaderCount] = await Promise.all([
+    db.organization.findUnique({ where: { id: actor.districtId }, select: { name: true } }),
+    db.membership.findMany({ where, orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }], take: shown, select: { user: { select: { name: true } } } }),
+    db.membership.count({ where }),
+  ]);
+  if (!district) return null;
+  return { districtName: district.name, leaderNames: leaders.map((l) => l.user.name), otherLeaders: Math.max(0, leaderCount - leaders.length) };
+}
+
 export function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number } = {}) {
   const take = opts.take ?? 25;
   return db.proposal.findMany({

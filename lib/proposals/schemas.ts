@@ -1,13 +1,77 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 
+/** The least a proposal needs before it goes to the district: a sentence or two about student goals. */
+export const PROPOSAL_GOALS_MIN = 20;
+export const PROPOSAL_TEXT_MAX = 4000;
+const GOALS_TOO_SHORT = `Say in a sentence or two which student goals this study serves (at least ${PROPOSAL_GOALS_MIN} characters).`;
+const TOO_LONG = 'Use at most 4,000 characters.';
 
-export const ProposalInput = z.object({
+/**
+ * Whether the text is complete enough to send. Only sending asks for it: a draft may be a first
+ * line jotted on a phone, or empty.
+ */
+export function proposalSendProblems(text: { studentGoals: string }): Record<string, string[]> | null {
+  return text.studentGoals.trim().length < PROPOSAL_GOALS_MIN ? { studentGoals: [GOALS_TOO_SHORT] } : null;
+}
+
+const proposalText = () => str().trim().max(PROPOSAL_TEXT_MAX, TOO_LONG).default('');
+
+/**
+ * The proposal version the text was typed on, for the optimistic check: null (or '' from a form)
+ * when there was no proposal yet. Digits only, so a stray value is refused rather than read as 0.
+ */
+const ProposalVersion = z.union([
+  z.null(),
+  z.literal('').transform(() => null),
+  z.number().int().min(0).max(2_147_483_647),
+  z.string().regex(/^\d{1,9}$/).transform(Number),
+]);
+
+/**
+ * The proposal form (Save draft / Send). `version` is optional so a post without it (a page from
+ * before the check) still works; every page sends it now.
+ */
+export const ProposalInput = z
+  .object({
+    microCredentialId: str().min(1).max(40),
+    studentGoals: proposalText(),
+    plan: proposalText(),
+    intent: z.enum(['save', 'submit']).default('submit'),
+    version: ProposalVersion.optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.intent !== 'submit') return;
+    for (const [path, messages] of Object.entries(proposalSendProblems(d) ?? {})) {
+      for (const message of messages) ctx.addIssue({ code: 'custom', path: [path], message });
+    }
+  });
+
+/** An autosave of the draft: always checked against the version it was typed on. */
+export const ProposalDraftInput = z.object({
   microCredentialId: str().min(1).max(40),
-  studentGoals: str().trim().min(20, 'Say in a sentence or two which student goals this study serves (at least 20 characters).').max(4000, 'Use at most 4,000 characters.'),
-  plan: str().trim().max(4000, 'Use at most 4,000 characters.').default(''),
-  intent: z.enum(['save', 'submit']).default('submit'),
+  studentGoals: proposalText(),
+  plan: proposalText(),
+  version: ProposalVersion,
 });
+
+export type ProposalFormValues = { studentGoals: string; plan: string; version: number | null | undefined };
+
+/** What the proposal form's action answers (a form post, with or without JavaScript). */
+export type ProposalFormResult =
+  | { ok: true; message?: string; data?: { version: number; savedAt: string; sent: boolean } }
+  | {
+      ok: false;
+      formError?: string;
+      fieldErrors?: Record<string, string[]>;
+      /** What was posted, so a page rendered without JavaScript shows it again instead of losing it. */
+      values?: ProposalFormValues;
+      /** Saving again cannot succeed (changed elsewhere, already sent): autosaving stops. */
+      stop?: boolean;
+    };
+
+/** What an autosave answers; `stop` as above. */
+export type ProposalAutosaveResult = { ok: true; version: number; savedAt: string } | { ok: false; formError: string; stop: boolean };
 
 export const ProposalDecisionInput = z
   .object({

@@ -2,13 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { getMicroCredentialPage } from '@/lib/catalog/queries';
-import { getOwnProposal } from '@/lib/proposals/queries';
+import { getOwnProposal, getProposalDecider } from '@/lib/proposals/queries';
 import { Alert, Card, Pill } from '@/components/ui/card';
+import { ProposalWaiting } from '@/components/proposals/proposal-waiting';
 import { ProposalForm } from './proposal-form';
 
 export const metadata = { title: 'District proposal' };
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export default async function ProposalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -17,6 +16,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
   if (!mc) notFound();
   const proposal = await getOwnProposal(actor, mc.id);
   const status = proposal?.status;
+  const decider = status === 'SUBMITTED' ? await getProposalDecider(actor) : null;
+  // Text brought over from a district the teacher has left is a start: the current district has no
+  // proposal yet, which is what the first save is checked against.
+  const version = proposal && proposal.districtId === actor.districtId ? proposal.version : null;
   return (
     <div className="mx-auto max-w-2xl">
       <p className="text-sm">
@@ -37,15 +40,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
           ) : null}
           {status === 'SUBMITTED' ? (
             <div className="mb-4">
-              <Alert tone="info" title="With your district leader">
-                {proposal?.submittedAt ? `Sent on ${dateFmt.format(proposal.submittedAt)}. ` : ''}You will get a notification when they decide. Meanwhile you can study the resources and collect evidence: <Link href={`/apply/${slug}`}>go to your application</Link>. You can submit it once the proposal is approved.
-              </Alert>
+              <ProposalWaiting districtName={decider?.districtName ?? 'your district'} leaderNames={decider?.leaderNames ?? []} otherLeaders={decider?.otherLeaders ?? 0} submittedAt={proposal?.submittedAt ?? null} applyHref={`/apply/${slug}`} />
             </div>
           ) : null}
           {status === 'APPROVED' ? (
             <div className="mb-4"><Alert tone="success" title="Approved">{proposal?.decisionComment || 'You can submit your evidence when it is ready.'} <Link href={`/apply/${slug}`}>Go to your application</Link></Alert></div>
           ) : null}
-          <ProposalForm microCredentialId={mc.id} slug={slug} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} locked={status === 'APPROVED' || status === 'SUBMITTED'} />
+          <ProposalForm microCredentialId={mc.id} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} version={version} locked={status === 'APPROVED' || status === 'SUBMITTED'} />
         </Card>
       )}
     </div>

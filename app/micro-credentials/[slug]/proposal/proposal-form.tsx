@@ -1,39 +1,266 @@
 'use client';
 
-import { useActionState } from 'react';
-import { saveProposalAction } from './actions';
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { autosaveProposalAction, saveProposalAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { ProposalDraftInput, type ProposalFormResult } from '@/lib/proposals/schemas';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
+import { clearLocalDraft, decideLocalProposal, localDraftKey, parseLocalProposal, readLocalDraft, writeLocalDraft, type LocalProposal, type ProposalText } from '@/components/ui/local-draft';
+import { EarlierProposalNotice } from '@/components/proposals/earlier-proposal-notice';
+import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
 
-export function ProposalForm({ microCredentialId, slug, studentGoals, plan, locked }: { microCredentialId: string; slug: string; studentGoals: string; plan: string; locked: boolean }) {
-  const [state, action, pending] = useActionState(saveProposalAction, initialActionState);
+type Props = {
+  microCredentialId: string;
+  studentGoals: string;
+  plan: string;
+  /** The saved proposal's version, or null when there is none for the teacher's district yet. */
+  version: number | null;
+  /** Sent or approved: shown, not edited, and never autosaved. */
+  locked: boolean;
+};
+
+const FIELD_LABELS: Record<string, string> = { studentGoals: 'Student goals', plan: 'Plan' };
+const timeOf = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The proposal: Save draft and Send post the form (also without JavaScript). With JavaScript, the
+ * draft also saves itself 2 s after typing stops and when the page is hidden, and a copy is kept in
+ * this browser until the server has it, so leaving the page loses nothing. Every save is checked
+ * against the version the text was typed on: one from a stale window is refused instead of
+ * replacing newer text, and saving stops with a message. A copy from an earlier visit is put back by
+ * itself only if the saved proposal has not changed since; otherwise the teacher chooses.
+ */
+export function ProposalForm({ microCredentialId, studentGoals, plan, version, locked }: Props) {
+  const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveProposalAction, initialActionState);
+  // Set when the form was sent with JavaScript (the action is called here, after the autosave).
+  const [result, setResult] = useState<ProposalFormResult | null>(null);
+  const state = result ?? posted;
+  // A post without JavaScript that failed: the page is rendered again with what was typed.
+  const kept = !posted.ok ? posted.values : undefined;
+  const [goals, setGoals] = useState(kept?.studentGoals ?? studentGoals);
+  const [planText, setPlanText] = useState(kept?.plan ?? plan);
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
+  const [earlier, setEarlier] = useState<ProposalText | null>(null);
+  const [copyNote, setCopyNote] = useState('');
+  const [pending, startTransition] = useTransition();
+  const [sending, setSending] = useState(false);
+  const baseVersion = kept && kept.version !== undefined ? kept.version : version;
+
+  const storageKey = localDraftKey(`proposal:${microCredentialId}`);
+  const versionRef = useRef(toVersionRef(baseVersion));
+  const lastSaved = useRef(packProposalText({ studentGoals, plan }));
+  const textRef = useRef(packProposalText({ studentGoals: goals, plan: planText }));
+  const stopped = useRef(false);
+  const saver = useRef<Autosaver | null>(null);
   const errors = state.ok ? undefined : state.fieldErrors;
+
+  // The copy in this browser, with the version it was typed on (what saving it would replace).
+  const keepLocal = (text: ProposalText) => writeLocalDraft(storageKey, { ...text, baseVersion: fromVersionRef(versionRef.current) } satisfies LocalProposal);
+
+  // Only after hydration: localStorage exists in the browser alone. Compared with what this form was
+  // loaded with (the refs), as later props may already include its own saves.
+  useEffect(() => {
+    if (locked) return;
+    const local = parseLocalProposal(readLocalDraft(storageKey));
+    const decision = decideLocalProposal(local, { ...unpackProposalText(lastSaved.current), version: fromVersionRef(versionRef.current) });
+    if (!local || decision === 'none') {
+      clearLocalDraft(storageKey);
+      return;
+    }
+    const restore = setTimeout(() => {
+      if (decision === 'ask') {
+        setEarlier({ studentGoals: local.studentGoals, plan: local.plan });
+        return;
+      }
+      setGoals(local.studentGoals);
+      setPlanText(local.plan);
+      textRef.current = packProposalText(local);
+      void saver.current?.save();
+    }, 0);
+    return () => clearTimeout(restore);
+  }, [locked, storageKey]);
+
+  useEffect(() => {
+    if (locked) return;
+    const s = createAutosaver({
+      send: async (text, rev) => {
+        const input = { microCredentialId, ...unpackProposalText(text), version: fromVersionRef(rev) };
+        // Too long is refused here, without a round trip every time the loop tries again.
+        const check = ProposalDraftInput.safeParse(input);
+        if (!check.success) {
+          const issue = check.error.issues[0];
+          const field = FIELD_LABELS[String(issue?.path[0])];
+          return { ok: false, formError: `Not saved: ${field ? `${field}: ` : ''}${issue?.message ?? 'check the text.'}` };
+        }
+        const r = await autosaveProposalAction(input);
+        return r.ok ? { ok: true, revision: r.version, savedAt: r.savedAt } : { ok: false, formError: r.formError, conflict: r.stop };
+      },
+      text: () => textRef.current,
+      revision: versionRef,
+      lastSaved,
+      stopped,
+      onStatus: setStatus,
+      onSaved: (value) => {
+        // Typed on during the save: what is left is now typed on the version just saved.
+        if (textRef.current === value) clearLocalDraft(storageKey);
+        else writeLocalDraft(storageKey, { ...unpackProposalText(textRef.current), baseVersion: fromVersionRef(versionRef.current) } satisfies LocalProposal);
+      },
+      delayMs: 2000,
+    });
+    saver.current = s;
+    const flush = () => {
+      if (document.visibilityState === 'hidden') void s.save();
+    };
+    const online = () => void s.save();
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('online', online);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('online', online);
+      if (saver.current === s) saver.current = null;
+    };
+  }, [locked, microCredentialId, storageKey]);
+
+  const onChange = (next: ProposalText) => {
+    setGoals(next.studentGoals);
+    setPlanText(next.plan);
+    textRef.current = packProposalText(next);
+    keepLocal(next);
+    saver.current?.schedule();
+  };
+
+  const takeEarlier = () => {
+    if (!earlier) return;
+    setEarlier(null);
+    document.getElementById('studentGoals')?.focus();
+    // Saved like a fresh edit, so it still meets the version check should the proposal change again.
+    onChange(earlier);
+    void saver.current?.save();
+  };
+  const discardEarlier = () => {
+    // Anything typed since the notice appeared replaced the stored copy: that copy stays.
+    const stored = parseLocalProposal(readLocalDraft(storageKey));
+    if (stored && earlier && stored.studentGoals === earlier.studentGoals && stored.plan === earlier.plan) clearLocalDraft(storageKey);
+    setEarlier(null);
+    document.getElementById('studentGoals')?.focus();
+  };
+
+  // With JavaScript: unsaved text is autosaved first (and any save under way finishes), so the
+  // post carries the version the server has now and is not refused as stale by this page's own save.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = e.currentTarget;
+    setSending(submitter?.value === 'submit');
+    startTransition(async () => {
+      await saver.current?.save();
+      const fd = new FormData(form);
+      if (submitter?.name) fd.set(submitter.name, submitter.value);
+      fd.set('version', String(fromVersionRef(versionRef.current) ?? ''));
+      const sentText = packProposalText({ studentGoals: String(fd.get('studentGoals') ?? ''), plan: String(fd.get('plan') ?? '') });
+      let r: ProposalFormResult;
+      try {
+        r = await saveProposalAction(initialActionState, fd);
+      } catch {
+        r = { ok: false, formError: 'Could not reach the server. Your text is kept on this device; try again when you are back online.' };
+      }
+      setResult(r);
+      if (r.ok && r.data) {
+        versionRef.current = r.data.version;
+        lastSaved.current = sentText;
+        // Sent: nothing more is saved from this page (the server would refuse it anyway).
+        if (r.data.sent) stopped.current = true;
+        if (textRef.current === sentText) clearLocalDraft(storageKey);
+        else keepLocal(unpackProposalText(textRef.current));
+        if (!r.data.sent) setStatus({ kind: 'saved', at: new Date(r.data.savedAt) });
+      } else if (!r.ok && r.stop) {
+        stopped.current = true;
+        setStatus({ kind: 'conflict', message: r.formError ?? 'Not saved.' });
+      }
+    });
+  };
+
+  const copy = async () => {
+    const text = `${goals}\n\n${planText}`.trim();
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopyNote('Copied. Paste it somewhere safe before you reload.');
+    } catch {
+      const box = document.getElementById('studentGoals');
+      if (box instanceof HTMLTextAreaElement) {
+        box.focus();
+        box.select();
+      }
+      setCopyNote('Your student goals are selected: press Ctrl+C (Command+C on a Mac) to copy them, then do the same for your plan.');
+    }
+  };
+
+  const readOnly = locked || pending;
   return (
-    <form {...keepInputForm(action)}>
+    <form action={formAction} onSubmit={onSubmit}>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
-      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="version" value={baseVersion ?? ''} />
       <ActionAlerts state={state} />
+      {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
+      <div aria-live="polite">{!locked && earlier ? <EarlierProposalNotice earlier={earlier} onUse={takeEarlier} onDiscard={discardEarlier} /> : null}</div>
       <TextArea
         label="How will this study serve your students’ learning goals?"
         name="studentGoals"
-        defaultValue={studentGoals}
-        readOnly={locked}
-        required
-        hint="Name the students or classes, the goal you are working toward, and why this skill helps."
+        value={goals}
+        onChange={(e) => onChange({ studentGoals: e.target.value, plan: planText })}
+        onBlur={() => void saver.current?.save()}
+        readOnly={readOnly}
+        required={!locked}
+        hint="Name the students or classes, the goal you are working toward, and why this skill helps. A draft can be a first line; sending needs a sentence or two."
         errors={errors?.studentGoals}
       />
-      <TextArea label="Your plan (optional)" name="plan" defaultValue={plan} readOnly={locked} hint="When you will try it, and what evidence you expect to collect." errors={errors?.plan} />
+      <TextArea
+        label="Your plan (optional)"
+        name="plan"
+        value={planText}
+        onChange={(e) => onChange({ studentGoals: goals, plan: e.target.value })}
+        onBlur={() => void saver.current?.save()}
+        readOnly={readOnly}
+        hint="When you will try it, and what evidence you expect to collect."
+        errors={errors?.plan}
+      />
       {!locked ? (
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {pending ? 'Sending…' : 'Send to my district'}
-          </button>
-          <button type="submit" name="intent" value="save" disabled={pending} className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-semibold hover:bg-slate-100 disabled:opacity-60">
-            Save draft
-          </button>
-        </div>
+        <>
+          <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-700">
+            {status.kind === 'saving' ? 'Saving draft…' : null}
+            {status.kind === 'saved' ? `Draft saved at ${timeOf(status.at)}` : null}
+            {status.kind === 'offline' ? 'Not saved yet: kept on this device, will try again when you are back online' : null}
+            {status.kind === 'error' ? <span className="font-semibold text-red-700">{status.message}</span> : null}
+            {status.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}
+          </p>
+          {/* Mounted once, when saving stops: read out once, and it stays until the page is reloaded. */}
+          {status.kind === 'conflict' ? (
+            <div role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
+              <p className="font-semibold">{status.message}</p>
+              <p className="mt-1">Saving has stopped for this proposal. Your text is kept on this device: after reloading, you can choose between it and the saved proposal if that can still be changed.</p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <button type="button" onClick={() => void copy()} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
+                  Copy my text
+                </button>
+                <button type="button" onClick={() => window.location.reload()} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+                  Reload the page
+                </button>
+              </div>
+              {copyNote ? <p className="mt-1">{copyNote}</p> : null}
+            </div>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" name="intent" value="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+              {pending && sending ? 'Sending…' : 'Send to my district'}
+            </button>
+            {/* An empty or short draft is fine: only sending asks for the student goals. */}
+            <button type="submit" name="intent" value="save" formNoValidate disabled={pending} className="rounded-md border border-slate-400 bg-white px-5 py-2.5 font-semibold hover:bg-slate-100 disabled:opacity-60">
+              {pending && !sending ? 'Saving…' : 'Save draft'}
+            </button>
+          </div>
+        </>
       ) : null}
     </form>
   );
