@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
-import { getCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
+import { correctCatalogSearch, getCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
+import { activeCatalogFilters, catalogSearchHref, type CatalogFilters } from '@/lib/catalog/search-links';
 import { CatalogCard } from '@/components/catalog/catalog-card';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -10,13 +12,28 @@ export const metadata = { title: 'Catalogue' };
 
 type SP = Record<string, string | string[] | undefined>;
 
+// The filters fold into a <details> on narrow screens, so results come right after the search box.
+// On wide screens the sidebar shows them unfolded with no script: where the browser can style
+// ::details-content, the summary is hidden and the content shown whatever the open state. A browser
+// that cannot keeps the folded <details> there too, which still works. (Class names written out in
+// full: Tailwind finds them by reading this file.)
+const filtersDetails =
+  'rounded-md border border-slate-300 bg-white lg:details-content:[content-visibility:visible] supports-[selector(::details-content)]:lg:border-0 supports-[selector(::details-content)]:lg:bg-transparent';
+const filtersSummary = 'cursor-pointer rounded-md px-3 py-2.5 font-semibold supports-[selector(::details-content)]:lg:hidden';
+const filtersBody = 'space-y-4 px-3 pb-3 supports-[selector(::details-content)]:lg:p-0';
+
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SP> }) {
   const raw = await searchParams;
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const input = CatalogSearchInput.parse(flat);
-  const [{ items, nextCursor }, facets] = await Promise.all([searchCatalog(input), getCatalogFacets()]);
-  const params = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
-  const filtered = Object.entries(input).some(([k, v]) => k !== 'cursor' && v !== undefined);
+  const [found, facets] = await Promise.all([searchCatalog(input), getCatalogFacets()]);
+  // Only a search that found nothing looks for a correction (one more search at most).
+  const correction = found.items.length === 0 ? await correctCatalogSearch(input) : null;
+  const { items, nextCursor } = correction ?? found;
+  const filters = activeCatalogFilters(input);
+  const activeCount = Object.keys(filters).length;
+  const filtered = activeCount > 0 || Boolean(input.q);
+  const params: Record<string, string | undefined> = { q: correction?.q ?? input.q, ...filters, cursor: input.cursor };
 
   return (
     <div>
@@ -24,22 +41,29 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         title="Catalogue"
         description="Courses, badge tracks and micro-credentials you can earn by showing your practice. Free to browse; create an account to enrol."
       />
-      <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
-        <form method="get" action="/catalog" role="search" aria-label="Search the catalogue" className="space-y-4">
+      <div className="grid gap-6 lg:grid-cols-[18rem_1fr] lg:gap-8">
+        <form method="get" action="/catalog" role="search" aria-label="Search the catalogue" className="space-y-4 lg:self-start">
           <div>
             <label htmlFor="q" className="block text-sm font-semibold">
               Search
             </label>
             <input id="q" name="q" type="search" defaultValue={input.q ?? ''} placeholder="e.g. feedback, team agenda" className={inputClass} />
           </div>
-          <Filter label="Type" name="kind" value={input.kind} options={[['TRACK', 'Courses and tracks'], ['MICRO_CREDENTIAL', 'Micro-credentials'], ['STACK', 'Stacks']]} />
-          <Filter label="Issuer" name="issuer" value={input.issuer} options={facets.issuers.map((i) => [i.id, i.name])} />
-          <Filter label="Topic" name="topic" value={input.topic} options={facets.topics.map((t) => [t, t])} />
-          <Filter label="Level" name="level" value={input.level?.toString()} options={[['1', 'Level 1: understanding'], ['2', 'Level 2: in my classroom']]} />
-          <Filter label="Grade band" name="gradeBand" value={input.gradeBand} options={facets.gradeBands.map((t) => [t, t])} />
-          <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
-          <StackFilter value={input.stack} stacks={facets.stacks} />
-          <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={[['5', 'Up to 5 hours'], ['10', 'Up to 10 hours'], ['20', 'Up to 20 hours']]} />
+          <details className={filtersDetails}>
+            <summary className={filtersSummary}>
+              Filters <span className="font-normal text-slate-700">({activeCount} active)</span>
+            </summary>
+            <div className={filtersBody}>
+              <Filter label="Type" name="kind" value={input.kind} options={[['TRACK', 'Courses and tracks'], ['MICRO_CREDENTIAL', 'Micro-credentials'], ['STACK', 'Stacks']]} />
+              <Filter label="Issuer" name="issuer" value={input.issuer} options={facets.issuers.map((i) => [i.id, i.name])} />
+              <Filter label="Topic" name="topic" value={input.topic} options={facets.topics.map((t) => [t, t])} />
+              <Filter label="Level" name="level" value={input.level?.toString()} options={[['1', 'Level 1: understanding'], ['2', 'Level 2: in my classroom']]} />
+              <Filter label="Grade band" name="gradeBand" value={input.gradeBand} options={facets.gradeBands.map((t) => [t, t])} />
+              <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
+              <StackFilter value={input.stack} stacks={facets.stacks} />
+              <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={[['5', 'Up to 5 hours'], ['10', 'Up to 10 hours'], ['20', 'Up to 20 hours']]} />
+            </div>
+          </details>
           <div className="flex gap-2">
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               Apply
@@ -55,9 +79,22 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           <h2 id="results-heading" className="sr-only">
             Results
           </h2>
-          <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-            {items.length === 0 ? 'No matches.' : input.q ? `Best matches for “${input.q}”` : 'Newest first'}
-          </p>
+          {correction ? (
+            <div className="mb-3 space-y-1 text-sm text-slate-700" aria-live="polite">
+              <p>
+                No results for “{input.q}”. Did you mean{' '}
+                <Link href={catalogSearchHref({ ...filters, q: correction.q })} className="font-semibold">
+                  {correction.q}
+                </Link>
+                ?
+              </p>
+              <p className="font-semibold text-slate-900">Showing results for “{correction.q}”</p>
+            </div>
+          ) : items.length ? (
+            <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+              {input.q ? `Best matches for “${input.q}”` : 'Newest first'}
+            </p>
+          ) : null}
           {items.length ? (
             <ul className="grid gap-4 md:grid-cols-2">
               {items.map((item) => (
@@ -65,15 +102,45 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
           ) : (
-            <EmptyState title={filtered ? 'Nothing matches those filters' : 'The catalogue is empty'} action={filtered ? <Link href="/catalog">Clear the filters</Link> : undefined}>
-              {filtered ? 'Try fewer filters or a shorter search.' : 'Issuers have not published any credentials yet.'}
-            </EmptyState>
+            <NoResults q={input.q} filters={filters} />
           )}
           <Pagination basePath="/catalog" params={params} nextCursor={nextCursor} hasPrevious={Boolean(input.cursor)} />
         </section>
       </div>
     </div>
   );
+}
+
+/** Says whether the words or the filters found nothing, with a way out that keeps the other. */
+function NoResults({ q, filters }: { q?: string; filters: CatalogFilters }) {
+  const hasFilters = Object.keys(filters).length > 0;
+  if (q) {
+    return (
+      <EmptyState
+        title={hasFilters ? `No results for “${q}” with these filters` : `No results for “${q}”`}
+        action={
+          <Actions>
+            {hasFilters ? <Link href={catalogSearchHref({ q })}>Search all of the catalogue for “{q}”</Link> : null}
+            <Link href={catalogSearchHref(filters)}>Clear the search</Link>
+          </Actions>
+        }
+      >
+        {hasFilters ? 'Nothing with the filters you chose matches your search. Search without the filters, or try other words.' : 'Check the spelling, or try other or fewer words.'}
+      </EmptyState>
+    );
+  }
+  if (hasFilters) {
+    return (
+      <EmptyState title="Nothing matches these filters" action={<Link href="/catalog">Clear the filters</Link>}>
+        Try fewer filters.
+      </EmptyState>
+    );
+  }
+  return <EmptyState title="The catalogue is empty">Issuers have not published any credentials yet.</EmptyState>;
+}
+
+function Actions({ children }: { children: ReactNode }) {
+  return <div className="flex flex-wrap justify-center gap-x-6 gap-y-2">{children}</div>;
 }
 
 // Past this many stacks a drop-down is too long to use (and weighs on every catalogue page); the

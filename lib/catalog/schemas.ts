@@ -12,8 +12,11 @@ const optionalText = (max: number) =>
 const dropEmpty = (v: unknown) =>
   v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== undefined && x !== null)) : v;
 
+/** The longest search accepted. */
+export const CATALOG_QUERY_MAX = 200;
+
 export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
-  q: optionalText(200),
+  q: optionalText(CATALOG_QUERY_MAX),
   kind: z.enum(['TRACK', 'MICRO_CREDENTIAL', 'STACK']).optional().catch(undefined),
   issuer: optionalText(80),
   topic: optionalText(80),
