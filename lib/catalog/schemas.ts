@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 
+// A URL anyone can edit: text past the limit is cut (a search) or the filter ignored, never an error page.
 const optionalText = (max: number) =>
   str()
     .trim()
     .max(max)
     .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .catch(undefined);
+
+const searchText = (max: number) =>
+  str()
+    .optional()
+    .transform((v) => v?.trim().slice(0, max).trim() || undefined)
+    .catch(undefined);
 
 // An empty form field means "any": drop it before coercion, or "" would become 0.
 const dropEmpty = (v: unknown) =>
@@ -16,7 +24,7 @@ const dropEmpty = (v: unknown) =>
 export const CATALOG_QUERY_MAX = 200;
 
 export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
-  q: optionalText(CATALOG_QUERY_MAX),
+  q: searchText(CATALOG_QUERY_MAX),
   kind: z.enum(['TRACK', 'MICRO_CREDENTIAL', 'STACK']).optional().catch(undefined),
   issuer: optionalText(80),
   topic: optionalText(80),

@@ -109,3 +109,15 @@ describe('catalogue search links', () => {
     expect(catalogSearchHref({})).toBe('/catalog');
   });
 });
+
+describe('the catalogue’s query string is forgiving', () => {
+  it('cuts an over-long search instead of failing, and ignores an over-long or malformed filter', () => {
+    const long = `feedback ${'x'.repeat(500)}`;
+    const input = CatalogSearchInput.parse({ q: long, issuer: 'i'.repeat(500), level: 'nine', cursor: ['a', 'b'] });
+    expect(input.q).toHaveLength(200);
+    expect(input.q?.startsWith('feedback ')).toBe(true);
+    expect(input.issuer).toBeUndefined();
+    expect(input.level).toBeUndefined();
+    expect(input.cursor).toBeUndefined();
+  });
+});
