@@ -94,7 +94,8 @@ export async function decideProposal(opts: { actor: Actor; proposalId: string; d
     userId: p.userId,
     kind: `proposal.${opts.decision.toLowerCase()}`,
     title: opts.decision === 'APPROVED' ? `Your proposal for “${title}” was approved` : `Your proposal for “${title}” was returned`,
-    body: opts.decision === 'APPROVED' ? 'You can submit your evidence when it is ready.' : opts.comment,
+    // The leader's comment reaches the teacher either way.
+    body: opts.decision === 'APPROVED' ? [opts.comment.trim(), 'You can submit your evidence when it is ready.'].filter(Boolean).join('\n\n') : opts.comment,
     href: `/micro-credentials/${p.microCredential.slug}/proposal`,
   });
 }

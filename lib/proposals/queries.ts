@@ -65,7 +65,8 @@ export function listDistrictProposals(districtIds: string[], opts: { status?: 'S
       // Who approved or returned it: any of the district's leaders may decide, not only the reader.
       decidedBy: { select: { id: true, name: true } },
       user: { select: { name: true, email: true, school: { select: { name: true } } } },
-      microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } },
+      // What the leader weighs: who issues it, its level (salary steps count levels) and its hours.
+      microCredential: { select: { slug: true, level: true, issuer: { select: { name: true } }, currentVersion: { select: { title: true, pdHours: true } } } },
     },
   });
 }

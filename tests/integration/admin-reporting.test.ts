@@ -8,6 +8,7 @@ import { districtReportCsv } from '@/lib/reporting/exports';
 import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporting/issuer';
 import { resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
+import { listDistrictProposals } from '@/lib/proposals/queries';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { parseCsv } from '@/lib/csv';
 import { getTeacherRecord, teacherRecordCsv, teacherRecordFilename } from '@/lib/reporting/teacher';
@@ -201,6 +202,15 @@ describe('district teachers and proposals', () => {
     await expect(decideProposal({ actor: d.leader, proposalId: p.id, decision: 'APPROVED', comment: '', version })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     const after = await db.proposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(after).toMatchObject({ status: 'RETURNED', decisionComment: 'Name the students and the goal.', decidedById: d.leader.id });
+
+    // Sent again and approved with a comment: the teacher reads the comment, and the leader saw
+    // the earlier return and what the credential counts for.
+    await saveProposal({ actor: d.ann, microCredentialId: mc.id, studentGoals: 'My grade 4 readers in Ms Lee’s class need feedback they can act on.', plan: '', submit: true, version: after.version });
+    const waiting = (await listDistrictProposals([d.district.id], { status: 'SUBMITTED' })).find((x) => x.id === p.id)!;
+    expect(waiting).toMatchObject({ decisionComment: 'Name the students and the goal.', microCredential: { level: 2, issuer: { name: d.issuer.name } } });
+    await decideProposal({ actor: d.leader, proposalId: p.id, decision: 'APPROVED', comment: 'Thanks, that is clear.', version: waiting.version });
+    const notice = await db.notification.findFirstOrThrow({ where: { userId: d.ann.id, kind: 'proposal.approved' } });
+    expect(notice.body).toBe('Thanks, that is clear.\n\nYou can submit your evidence when it is ready.');
   });
 });
 

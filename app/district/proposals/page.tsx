@@ -70,6 +70,15 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                       <p className="text-sm text-slate-700">
                         {p.user.email}{p.user.school ? ` · ${p.user.school.name}` : ''}
                         {p.submittedAt ? ` · sent ${dateFmt.format(p.submittedAt)}` : ''}
+                        {' · '}
+                        <Link href={`/district/teachers?${new URLSearchParams({ q: p.user.email, ...(dq ? { district: dq } : {}) }).toString()}`}>
+                          {p.user.name}’s record<span className="sr-only"> (badges and work in progress)</span>
+                        </Link>
+                      </p>
+                      <p className="text-sm text-slate-700">
+                        {p.microCredential.issuer.name}
+                        {p.microCredential.level ? ` · level ${p.microCredential.level}` : ' · no level (does not count toward salary steps)'}
+                        {p.microCredential.currentVersion ? ` · ${Number(p.microCredential.currentVersion.pdHours)} PD hours` : ''}
                       </p>
                     </div>
                     <Pill tone={p.status === 'APPROVED' ? 'success' : p.status === 'RETURNED' ? 'warning' : 'info'}>{p.status === 'SUBMITTED' ? 'Waiting' : p.status.charAt(0) + p.status.slice(1).toLowerCase()}</Pill>
@@ -81,6 +90,11 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                       <h3 className="mt-3 text-sm font-semibold">Plan</h3>
                       <p className="whitespace-pre-line text-slate-800">{p.plan}</p>
                     </>
+                  ) : null}
+                  {p.status === 'SUBMITTED' && p.decidedAt && p.decisionComment ? (
+                    <p className="mt-3 whitespace-pre-line rounded-md bg-amber-50 p-3 text-sm text-amber-950">
+                      <strong>Returned earlier ({dateFmt.format(p.decidedAt)}){p.decidedBy ? ` by ${p.decidedBy.name}` : ''}:</strong> {p.decisionComment}
+                    </p>
                   ) : null}
                   {p.status === 'SUBMITTED' ? (
                     <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} teacherName={p.user.name} credentialTitle={p.microCredential.currentVersion?.title ?? p.microCredential.slug} /></div>
