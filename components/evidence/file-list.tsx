@@ -1,42 +1,51 @@
-import { formatBytes, pairCaptions } from '@/lib/evidence/file-types';
+import { formatBytes, pairCaptions, STOPPED_UPLOAD_HINT } from '@/lib/evidence/file-types';
 import { RemoveFileButton } from '@/components/evidence/remove-file-button';
+import { UnlessUploadingHere } from '@/components/evidence/unless-uploading-here';
 
 export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status: 'PENDING' | 'UPLOADED' | 'REJECTED'; detectedType: string | null; declaredType: string; rejectedReason: string | null; carriedOver: boolean };
 
-/** Files of one part, each with an in-page preview (PDF, image, audio, video) through a signed URL. */
-/** `headingId`: where keyboard focus goes after a file is removed (its row disappears). */
+/**
+ * Files of one part, each with an in-page preview (PDF, image, audio, video) through a signed URL.
+ * A file still pending is left to the uploader when this tab is uploading it; any other one
+ * (another tab's, or one whose page was closed or connection dropped) says its upload stopped and
+ * offers Remove. `headingId`: where keyboard focus goes after a file is removed (its row disappears).
+ */
 export function FileList({ files, editable, headingId }: { files: FileRow[]; editable: boolean; headingId?: string }) {
   if (!files.length) return <p className="text-sm text-slate-700">No files yet.</p>;
   const captions = pairCaptions(files);
   const captionsOf = new Map([...captions].map(([videoId, c]) => [c.id, files.find((v) => v.id === videoId)!]));
   return (
     <ul className="space-y-3">
-      {files.map((f) => (
-        <li key={f.id} className="rounded-md border border-slate-200 bg-white p-3">
-          <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-            <span className="font-medium">{f.fileName}</span>
-            <span className="text-slate-700">
-              {formatBytes(Number(f.sizeBytes))}
-              {f.status === 'PENDING' ? ' · upload not finished' : ''}
-              {f.status === 'REJECTED' ? ' · rejected' : ''}
-            </span>
-          </div>
-          {f.status === 'REJECTED' ? <p className="mt-1 text-sm text-red-700">{f.rejectedReason}</p> : null}
-          {captionsOf.has(f.id) ? <p className="mt-1 text-sm text-slate-700">Captions for {captionsOf.get(f.id)!.fileName}</p> : null}
-          {f.status === 'UPLOADED' ? <EvidencePreview file={f} captionsId={captions.get(f.id)?.id} /> : null}
-          {editable && f.status === 'UPLOADED' && isVideo(f) && !captions.has(f.id) ? (
-            <p className="mt-1 text-sm text-slate-700">No captions yet. Add a WebVTT (.vtt) file named like this video so reviewers who cannot hear it can follow; most video tools can export one.</p>
-          ) : null}
-          <div className="mt-2 flex gap-4 text-sm">
-            {f.status === 'UPLOADED' ? (
-              <a href={`/files/${f.id}`} download>
-                Download<span className="sr-only"> {f.fileName}</span>
-              </a>
+      {files.map((f) => {
+        const row = (
+          <li key={f.id} className="rounded-md border border-slate-200 bg-white p-3">
+            <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+              <span className="font-medium">{f.fileName}</span>
+              <span className="text-slate-700">
+                {formatBytes(Number(f.sizeBytes))}
+                {f.status === 'PENDING' ? ' · upload stopped' : ''}
+                {f.status === 'REJECTED' ? ' · rejected' : ''}
+              </span>
+            </div>
+            {f.status === 'PENDING' ? <p className="mt-1 text-sm text-amber-900">{editable && !f.carriedOver ? STOPPED_UPLOAD_HINT : 'This upload did not finish, so the file is not part of this application.'}</p> : null}
+            {f.status === 'REJECTED' ? <p className="mt-1 text-sm text-red-700">{f.rejectedReason}</p> : null}
+            {captionsOf.has(f.id) ? <p className="mt-1 text-sm text-slate-700">Captions for {captionsOf.get(f.id)!.fileName}</p> : null}
+            {f.status === 'UPLOADED' ? <EvidencePreview file={f} captionsId={captions.get(f.id)?.id} /> : null}
+            {editable && f.status === 'UPLOADED' && isVideo(f) && !captions.has(f.id) ? (
+              <p className="mt-1 text-sm text-slate-700">No captions yet. Add a WebVTT (.vtt) file named like this video so reviewers who cannot hear it can follow; most video tools can export one.</p>
             ) : null}
-            {editable && !f.carriedOver ? <RemoveFileButton fileId={f.id} fileName={f.fileName} focusAfter={headingId} /> : null}
-          </div>
-        </li>
-      ))}
+            <div className="mt-2 flex gap-4 text-sm">
+              {f.status === 'UPLOADED' ? (
+                <a href={`/files/${f.id}`} download>
+                  Download<span className="sr-only"> {f.fileName}</span>
+                </a>
+              ) : null}
+              {editable && !f.carriedOver ? <RemoveFileButton fileId={f.id} fileName={f.fileName} focusAfter={headingId} /> : null}
+            </div>
+          </li>
+        );
+        return f.status === 'PENDING' ? <UnlessUploadingHere key={f.id} fileId={f.id}>{row}</UnlessUploadingHere> : row;
+      })}
     </ul>
   );
 }

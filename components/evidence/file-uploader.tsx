@@ -4,7 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
-import { isUploadRunning, pickFiles } from '@/components/evidence/pick-files';
+import { isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
+import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
+import { classifyFailure, ServerRefused, TransferError, waitForOnline, withRetries } from '@/components/evidence/upload-retry';
 
 type Upload = {
   key: string;
@@ -12,6 +14,8 @@ type Upload = {
   fileId?: string;
   progress: number;
   status: 'uploading' | 'checking' | 'done' | 'failed' | 'cancelled';
+  /** Paused while the browser is offline; goes on by itself when the connection is back. */
+  waiting?: boolean;
   error?: string;
   abort?: () => void;
 };
@@ -21,33 +25,56 @@ type Resumable = { fileId: string; partSize: number; partCount: number; etags: M
 
 /** Parts signed together, right before they are sent (an upload URL lives 15 minutes). */
 const PART_CONCURRENCY = 3;
-const PART_ATTEMPTS = 3;
 
-/** Storage refused a request (a 403 is usually an upload URL that expired). */
-class StorageRefused extends Error {
-  constructor(readonly status: number) {
-    super(`Storage answered ${status}`);
-  }
-}
+/** Why a request in flight is stopped: the teacher cancelled, or the browser went offline (tried again later). */
+type StopReason = 'cancel' | 'offline';
 
-/** The server answered with a reason: shown as is; the upload cannot be resumed. */
-class ServerRefused extends Error {}
+/** What one upload's requests share: how to stop them, and whether it was cancelled. */
+type Transfer = {
+  signal: AbortSignal;
+  /** Registers a way to stop a request in flight; returns how to unregister it once it settled. */
+  register: (stop: (why: StopReason) => void) => () => void;
+  onWaiting: (waiting: boolean) => void;
+};
 
-function putWithProgress(url: string, body: Blob, contentType: string | null, onProgress: (loaded: number) => void, register: (abort: () => void) => void) {
+function putWithProgress(url: string, body: Blob, contentType: string | null, onProgress: (loaded: number) => void, transfer: Transfer) {
   return new Promise<string | null>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    let why: StopReason = 'cancel';
     xhr.open('PUT', url);
     if (contentType) xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve(xhr.getResponseHeader('ETag')) : reject(new StorageRefused(xhr.status)));
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.onabort = () => reject(new Error('aborted'));
-    register(() => xhr.abort());
+    const settled = transfer.register((reason) => {
+      why = reason;
+      xhr.abort();
+    });
+    xhr.onload = () => {
+      settled();
+      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.getResponseHeader('ETag'));
+      else reject(new TransferError({ kind: 'status', status: xhr.status }));
+    };
+    xhr.onerror = () => {
+      settled();
+      reject(new TransferError({ kind: 'network' }));
+    };
+    // Stopped because the browser went offline: a network failure, sent again once back online.
+    xhr.onabort = () => {
+      settled();
+      reject(new TransferError(why === 'offline' ? { kind: 'network' } : { kind: 'cancelled' }));
+    };
     xhr.send(body);
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const browser = {
+  isOnline: () => navigator.onLine,
+  events: { addEventListener: (type: string, l: () => void) => window.addEventListener(type, l), removeEventListener: (type: string, l: () => void) => window.removeEventListener(type, l) },
+};
+
+/** A request retried on a dropped connection (with backoff) and paused while offline (nextStep). */
+function retrying<T>(transfer: Transfer, send: (fresh: boolean) => Promise<T>, opts: { canResign: boolean; stopped?: () => boolean }) {
+  return withRetries(send, { ...browser, ...opts, signal: transfer.signal, onWaiting: transfer.onWaiting });
+}
 
 async function signParts(fileId: string, partNumbers: number[]): Promise<Map<number, string>> {
   const signed = await presignPartsAction({ fileId, partNumbers });
@@ -57,10 +84,11 @@ async function signParts(fileId: string, partNumbers: number[]): Promise<Map<num
 
 /**
  * Sends the parts not yet in storage, a few at a time, each signed just before it goes. A part
- * that fails (a 403 from an expired URL, a dropped connection) is signed again and retried. Parts
- * that arrived are recorded in `upload.etags` as they finish, so a later Retry skips them.
+ * that fails (a dropped connection, a 403 from an expired URL) is signed again and sent again on
+ * its own after a pause, a few times; while the browser is offline it waits for the connection.
+ * Parts that arrived are recorded in `upload.etags` as they finish, so a later Retry skips them.
  */
-async function sendMissingParts(upload: Resumable, file: File, opts: { onProgress: (fraction: number) => void; register: (abort: () => void) => void; cancelled: () => boolean }) {
+async function sendMissingParts(upload: Resumable, file: File, opts: { onProgress: (fraction: number) => void; transfer: Transfer }) {
   const partLength = (n: number) => Math.min(upload.partSize, file.size - (n - 1) * upload.partSize);
   const inFlight = new Map<number, number>();
   const report = () => {
@@ -72,40 +100,51 @@ async function sendMissingParts(upload: Resumable, file: File, opts: { onProgres
   // Once one part has failed for good, the others of its batch stop too (and are not retried).
   const failure: { happened: boolean; error?: unknown } = { happened: false };
   const aborts = new Set<() => void>();
-  const register = (abort: () => void) => {
-    aborts.add(abort);
-    opts.register(abort);
+  const transfer: Transfer = {
+    ...opts.transfer,
+    register: (stop) => {
+      const unregister = opts.transfer.register(stop);
+      const abort = () => stop('cancel');
+      aborts.add(abort);
+      return () => {
+        aborts.delete(abort);
+        unregister();
+      };
+    },
   };
 
   async function sendPart(n: number, signedUrl: string | undefined) {
     const start = (n - 1) * upload.partSize;
     const blob = file.slice(start, start + partLength(n));
     let url = signedUrl;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (!url) throw new ServerRefused('The upload could not continue.');
-        const etag = await putWithProgress(url, blob, null, (l) => { inFlight.set(n, l); report(); }, register);
-        if (!etag) throw new Error('Storage did not confirm a part (missing ETag).');
-        upload.etags.set(n, etag);
-        return;
-      } catch (e) {
-        if (failure.happened || opts.cancelled() || e instanceof ServerRefused || attempt >= PART_ATTEMPTS) throw e;
-        await sleep(1000 * attempt);
-        if (failure.happened || opts.cancelled()) throw e;
+    await retrying(
+      transfer,
+      async (fresh) => {
         // The URL may have expired meanwhile, or been the reason for a 403: sign this part again.
-        url = (await signParts(upload.fileId, [n])).get(n);
-      } finally {
-        inFlight.delete(n);
-        report();
-      }
-    }
+        if (!url || fresh) url = (await signParts(upload.fileId, [n])).get(n);
+        if (!url) throw new ServerRefused('The upload could not continue.');
+        try {
+          const etag = await putWithProgress(url, blob, null, (l) => { inFlight.set(n, l); report(); }, transfer);
+          if (!etag) throw new Error('Storage did not confirm a part (missing ETag).');
+          upload.etags.set(n, etag);
+        } finally {
+          inFlight.delete(n);
+          report();
+        }
+      },
+      { canResign: true, stopped: () => failure.happened },
+    );
   }
 
   report();
   const missing = Array.from({ length: upload.partCount }, (_, i) => i + 1).filter((n) => !upload.etags.has(n));
   for (let i = 0; i < missing.length; i += PART_CONCURRENCY) {
     const batch = missing.slice(i, i + PART_CONCURRENCY);
-    const urls = await signParts(upload.fileId, batch);
+    // Signed together when the connection allows; otherwise each part signs its own when it can.
+    const urls = await signParts(upload.fileId, batch).catch((e: unknown) => {
+      if (classifyFailure(e).kind === 'refused') throw e;
+      return new Map<number, string>();
+    });
     await Promise.all(
       batch.map((n) =>
         sendPart(n, urls.get(n)).catch((error: unknown) => {
@@ -123,14 +162,18 @@ async function sendMissingParts(upload: Resumable, file: File, opts: { onProgres
 /**
  * Uploads straight from the browser to S3 with presigned URLs (multipart for big files), with a
  * progress bar, cancel and retry per file; Retry of a big file sends only the parts still missing.
- * The server only hands out URLs and checks the result. Screen readers hear when an upload starts,
- * fails or is done (not every percent): the bar carries the percentage. Files beyond the part's
- * limit are not uploaded, and the uploader says which (on screen and read out).
+ * A dropped connection is tried again by itself, part by part, and while the browser is offline the
+ * upload waits for the connection (said in its progress area). The server only hands out URLs and
+ * checks the result. Screen readers hear when an upload starts, fails or is done (not every
+ * percent): the bar carries the percentage. Files beyond the part's limit are not uploaded, and
+ * the uploader says which (on screen and read out). The files it handles are in the upload
+ * registry, so the page's file list leaves them to it.
  *
- * `remaining`: how many more files the part takes; `captionsRemaining`: how many more captions
- * files (one per video, outside the part's count), for parts that take video.
+ * `remaining`: how many more files the part takes, counting `countedFileIds` (the part's files
+ * that hold a place: uploaded, or on their way and not stopped); `captionsRemaining`: how many
+ * more captions files (one per video, outside the part's count), for parts that take video.
  */
-export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFileBytes, remaining, captionsRemaining = 0 }: { attemptId: string; partId: string; partTitle: string; allowedTypes: EvidenceKind[]; maxFileBytes: number; remaining: number; captionsRemaining?: number }) {
+export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFileBytes, remaining, countedFileIds = [], captionsRemaining = 0 }: { attemptId: string; partId: string; partTitle: string; allowedTypes: EvidenceKind[]; maxFileBytes: number; remaining: number; countedFileIds?: string[]; captionsRemaining?: number }) {
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
@@ -139,6 +182,10 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   const inputRef = useRef<HTMLInputElement>(null);
   const resumable = useRef(new Map<string, Resumable>());
   const announcementId = useRef(0);
+  // Requests to stop when the browser goes offline (they are sent again once it is back).
+  const offlineStops = useRef(new Set<() => void>());
+  const mounted = useRef(true);
+  const latest = useRef<Upload[]>([]);
   const update = (key: string, patch: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
   // Appended, not replaced: two files finishing together are both read out.
   const announce = (text: string) => setAnnouncements((list) => [...list.slice(-4), { id: ++announcementId.current, text }]);
@@ -156,29 +203,91 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     return () => window.removeEventListener('beforeunload', warn);
   }, [running]);
 
+  // A request in flight when the connection goes may hang rather than fail: stopped at once, and
+  // sent again when the browser is back online.
+  useEffect(() => {
+    const stops = offlineStops.current;
+    const goneOffline = () => stops.forEach((stop) => stop());
+    window.addEventListener('offline', goneOffline);
+    return () => window.removeEventListener('offline', goneOffline);
+  }, []);
+
+  useEffect(() => {
+    latest.current = uploads;
+  }, [uploads]);
+  // Once this uploader is gone, a failed upload it held is shown by the file list again (with its
+  // Remove); those still running carry on and are let go if they fail.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      for (const u of latest.current) if (u.fileId && u.status === 'failed') releaseUpload(u.fileId);
+    };
+  }, []);
+
+  /** Removes a file left on the server; if that fails, the file list offers to remove it instead. */
+  async function dropFile(fileId: string) {
+    const removed = await removeFileAction({ fileId }).catch(() => null);
+    if (!removed?.ok) releaseUpload(fileId);
+  }
+
   async function run(u: Upload) {
-    const aborters = new Set<() => void>();
-    let cancelled = false;
-    update(u.key, { status: 'uploading', progress: 0, error: undefined, abort: () => { cancelled = true; aborters.forEach((a) => a()); } });
+    const controller = new AbortController();
+    const stops = new Set<(why: StopReason) => void>();
+    let waiting = 0;
+    let fileId = u.fileId;
+    const transfer: Transfer = {
+      signal: controller.signal,
+      register: (stop) => {
+        const offline = () => stop('offline');
+        stops.add(stop);
+        offlineStops.current.add(offline);
+        return () => {
+          stops.delete(stop);
+          offlineStops.current.delete(offline);
+        };
+      },
+      onWaiting: (on) => {
+        waiting += on ? 1 : -1;
+        update(u.key, { waiting: waiting > 0 });
+      },
+    };
+    const cancelled = () => controller.signal.aborted;
+    update(u.key, {
+      status: 'uploading', progress: 0, error: undefined, waiting: false,
+      abort: () => {
+        controller.abort();
+        stops.forEach((stop) => stop('cancel'));
+      },
+    });
     announce(`Uploading ${u.file.name}.`);
     const fail = (error: string) => {
-      update(u.key, { status: 'failed', error });
+      update(u.key, { status: 'failed', error, waiting: false });
       announce(`${u.file.name} was not uploaded. The reason is in the list of uploads.`);
+      if (!mounted.current && fileId) releaseUpload(fileId);
     };
-    const register = (abort: () => void) => aborters.add(abort);
     try {
       let multipart = resumable.current.get(u.key);
-      let fileId = multipart?.fileId;
-      if (!multipart) {
+      if (multipart) fileId = multipart.fileId;
+      else {
         // Nothing to resume: a file left from an earlier try goes, and the upload starts over.
-        if (u.fileId) await removeFileAction({ fileId: u.fileId });
+        if (u.fileId) await dropFile(u.fileId);
+        fileId = undefined;
+        // Not sent twice (each request starts a file): offline, it waits for the connection first.
+        if (!navigator.onLine) {
+          transfer.onWaiting(true);
+          await waitForOnline(browser, controller.signal).finally(() => transfer.onWaiting(false));
+        }
         const ticket = await requestUploadAction({ attemptId, partId, fileName: u.file.name, contentType: u.file.type || 'application/octet-stream', size: u.file.size });
         if (!ticket.ok || !ticket.data) return fail((!ticket.ok && (ticket.formError ?? Object.values(ticket.fieldErrors ?? {})[0]?.[0])) || 'The upload could not start.');
         const t = ticket.data;
         fileId = t.fileId;
+        trackUpload(fileId);
         update(u.key, { fileId });
+        // Cancelled while the upload was being started: the file it started goes too.
+        if (cancelled()) return void (await dropFile(fileId));
         if (t.mode === 'single') {
-          await putWithProgress(t.url, u.file, t.contentType, (loaded) => update(u.key, { progress: loaded / u.file.size }), register);
+          await retrying(transfer, () => putWithProgress(t.url, u.file, t.contentType, (loaded) => update(u.key, { progress: loaded / u.file.size }), transfer), { canResign: false });
         } else {
           multipart = { fileId, partSize: t.partSize, partCount: t.partCount, etags: new Map() };
           resumable.current.set(u.key, multipart);
@@ -186,26 +295,29 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
       }
       if (!fileId) return fail('The upload could not start.');
       if (multipart) {
-        await sendMissingParts(multipart, u.file, { onProgress: (progress) => update(u.key, { progress }), register, cancelled: () => cancelled });
+        await sendMissingParts(multipart, u.file, { onProgress: (progress) => update(u.key, { progress }), transfer });
       }
       update(u.key, { status: 'checking', progress: 1 });
       const parts = multipart ? [...multipart.etags].map(([partNumber, etag]) => ({ partNumber, etag })) : undefined;
-      const done = await completeUploadAction({ fileId, parts });
+      const completing = fileId;
+      // Safe to send twice (completeUpload answers the same), so a dropped answer is asked again.
+      const done = await retrying(transfer, () => completeUploadAction({ fileId: completing, parts }), { canResign: false });
       if (!done.ok) {
         resumable.current.delete(u.key);
         return fail(done.formError ?? 'The file was not accepted.');
       }
       resumable.current.delete(u.key);
-      update(u.key, { status: 'done' });
+      update(u.key, { status: 'done', waiting: false });
       announce(`${u.file.name} uploaded.`);
       router.refresh();
     } catch (e) {
-      if (cancelled) return;
+      if (cancelled()) return;
       if (e instanceof ServerRefused) {
         resumable.current.delete(u.key);
         return fail(e.message);
       }
-      const msg = e instanceof Error && e.message === 'network'
+      const failure = classifyFailure(e);
+      const msg = failure.kind === 'network'
         ? 'The connection dropped during the upload. Your answers are saved; press Retry when you are back online.'
         : 'The upload failed. Your answers are saved; press Retry.';
       fail(msg);
@@ -216,14 +328,17 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     u.abort?.();
     resumable.current.delete(u.key);
     update(u.key, { status: 'cancelled' });
-    if (u.fileId) await removeFileAction({ fileId: u.fileId });
+    if (u.fileId) await dropFile(u.fileId);
     setUploads((list) => list.filter((x) => x.key !== u.key));
     router.refresh();
   }
 
+  // Uploads running here still take their place, whatever the page counted.
+  const room = roomLeft(remaining, uploads, countedFileIds);
+
   function onFiles(files: FileList | null) {
     if (!files) return;
-    const { others, captions, notAdded: left } = pickFiles(Array.from(files), remaining, captionsRemaining);
+    const { others, captions, notAdded: left } = pickFiles(Array.from(files), room, captionsRemaining);
     setNotAdded(left);
     left.forEach(announce);
     const toUpload = (file: File) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file, progress: 0, status: 'uploading' as const });
@@ -241,7 +356,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         Add files to “{partTitle}”
       </label>
       <p id={`${inputId}-hint`} className="text-sm text-slate-700">
-        Accepted: {allowedTypes.filter((k) => k !== 'captions').map((k) => FILE_KIND_INFO[k].label).join('; ')}. Up to {formatBytes(maxFileBytes)} each. {remaining > 0 ? `You can add ${remaining} more.` : 'You have reached the limit for this part.'}
+        Accepted: {allowedTypes.filter((k) => k !== 'captions').map((k) => FILE_KIND_INFO[k].label).join('; ')}. Up to {formatBytes(maxFileBytes)} each. {room > 0 ? `You can add ${room} more.` : 'You have reached the limit for this part.'}
         {allowedTypes.includes('captions') ? ` Captions for a video (WebVTT, .vtt, up to ${formatBytes(Math.min(MAX_CAPTIONS_BYTES, maxFileBytes))}) do not count: add one per video, named like the video.` : ''}
       </p>
       <input
@@ -249,7 +364,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         id={inputId}
         type="file"
         multiple
-        disabled={remaining <= 0 && captionsRemaining <= 0}
+        disabled={room <= 0 && captionsRemaining <= 0}
         accept={acceptAttribute(allowedTypes)}
         aria-describedby={notAdded.length ? `${inputId}-hint ${inputId}-not-added` : `${inputId}-hint`}
         onChange={(e) => onFiles(e.target.files)}
@@ -272,6 +387,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         <ul className="mt-3 space-y-2" aria-label="Uploads in progress">
           {uploads.filter((u) => u.status !== 'done').map((u) => {
             const percent = Math.round(u.progress * 100);
+            const waiting = Boolean(u.waiting) && isUploadRunning(u.status);
             const errorId = `${inputId}-${u.key}-error`.replace(/[^A-Za-z0-9_-]/g, '_');
             return (
               <li key={u.key} className="rounded-md border border-slate-200 bg-white p-3">
@@ -286,20 +402,24 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                     aria-valuemin={0}
                     aria-valuemax={100}
                     aria-valuenow={percent}
-                    aria-valuetext={u.status === 'checking' ? 'Uploaded; checking the file' : u.status === 'failed' ? `Stopped at ${percent}%` : `${percent}%`}
+                    aria-valuetext={waiting ? `Paused at ${percent}%, waiting for the connection` : u.status === 'checking' ? 'Uploaded; checking the file' : u.status === 'failed' ? `Stopped at ${percent}%` : `${percent}%`}
                     className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
                   >
-                    <div className={`h-full rounded-full ${u.status === 'failed' ? 'bg-red-600' : 'bg-brand-600'}`} style={{ width: `${percent}%` }} />
+                    <div className={`h-full rounded-full ${u.status === 'failed' ? 'bg-red-600' : waiting ? 'bg-amber-500' : 'bg-brand-600'}`} style={{ width: `${percent}%` }} />
                   </div>
                 </div>
                 <div className="mt-2 flex items-center justify-between gap-2 text-sm">
                   <span id={errorId} className={u.status === 'failed' ? 'font-medium text-red-700' : 'text-slate-700'}>
-                    {u.status === 'uploading' ? (
+                    {/* Mounted with the upload, so the pause is read out when it starts. */}
+                    <span aria-live="polite" className={waiting ? 'font-medium text-amber-900' : undefined}>
+                      {waiting ? 'Waiting for the connection…' : null}
+                    </span>
+                    {u.status === 'uploading' && !waiting ? (
                       <>
                         Uploading… <span aria-hidden="true">{percent}%</span>
                       </>
                     ) : null}
-                    {u.status === 'checking' ? 'Checking the file…' : null}
+                    {u.status === 'checking' && !waiting ? 'Checking the file…' : null}
                     {u.status === 'failed' ? u.error : null}
                   </span>
                   <span className="flex gap-2">

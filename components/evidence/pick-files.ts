@@ -40,3 +40,15 @@ export function pickFiles<F extends Picked>(files: F[], remaining: number, capti
   }
   return { others, captions, notAdded };
 }
+
+/**
+ * How many more files the picker takes: the page's `remaining` (counting `countedFileIds`, the
+ * part's files holding a place when it was drawn), less the uploads running here that it did not
+ * count: started since, or started so long ago that the server takes them as stopped. So a slow
+ * upload is not pushed out of its part by the next file chosen. Captions do not count.
+ */
+export function roomLeft(remaining: number, uploads: readonly { file: Picked; status: string; fileId?: string }[], countedFileIds: readonly string[]): number {
+  const counted = new Set(countedFileIds);
+  const uncounted = uploads.filter((u) => isUploadRunning(u.status) && !isCaptionsFile(u.file) && !(u.fileId && counted.has(u.fileId)));
+  return remaining - uncounted.length;
+}

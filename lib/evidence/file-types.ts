@@ -70,6 +70,34 @@ export function countPartFiles(list: readonly { detectedType: string | null; dec
   return { files: kinds.length - captions, videos: kinds.filter((k) => k === 'video').length, captions };
 }
 
+/**
+ * An upload that has not finished this long after it started is taken as stopped (the page was
+ * closed, the connection dropped): it no longer holds a place in its part, so the teacher can
+ * upload the file again straight away. The row only records when the upload started, so a very
+ * slow upload still running past this is treated the same; finishing it is checked against the
+ * part's limit again (completeUpload).
+ */
+export const STOPPED_UPLOAD_MINUTES = 30;
+
+/** What the teacher reads beside a pending file this tab is not uploading. */
+export const STOPPED_UPLOAD_HINT = 'This upload stopped before it finished (the page was closed or the connection dropped). Remove it and choose the file again.';
+
+type Placed = { status: string; createdAt: Date };
+
+/** When an upload started before this moment and is still pending, it counts as stopped. */
+export const stoppedUploadCutoff = (now: Date) => new Date(now.getTime() - STOPPED_UPLOAD_MINUTES * 60_000);
+
+/** A pending upload that started too long ago to be still on its way. */
+export const isStoppedUpload = (f: Placed, now: Date) => f.status === 'PENDING' && f.createdAt < stoppedUploadCutoff(now);
+
+/**
+ * The files that take up a place in their part (for countPartFiles): those uploaded and those
+ * still on their way, not rejected ones nor uploads that stopped.
+ */
+export function filesTakingRoom<F extends Placed>(list: readonly F[], now: Date): F[] {
+  return list.filter((f) => f.status === 'UPLOADED' || (f.status === 'PENDING' && !isStoppedUpload(f, now)));
+}
+
 export function acceptAttribute(kinds: readonly EvidenceKind[]): string {
   return kinds.flatMap((k) => [...FILE_KIND_INFO[k].mimeTypes, ...FILE_KIND_INFO[k].extensions.map((e) => `.${e}`)]).join(',');
 }

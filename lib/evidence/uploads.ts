@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { acceptedKinds, countPartFiles, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, stoppedUploadCutoff, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
@@ -79,12 +79,27 @@ async function stillDraft(tx: Tx, attemptId: string): Promise<boolean> {
 }
 
 /**
+ * What the part's other files take up: files uploaded and uploads still on their way. An upload
+ * that stopped (STOPPED_UPLOAD_MINUTES after it started) holds no place, so a closed tab does not
+ * keep the teacher from uploading the file again (filesTakingRoom, which the page counts with).
+ */
+async function placesTaken(client: Tx | typeof db, attemptId: string, partId: string, except?: string) {
+  const present = await client.evidenceFile.findMany({
+    where: {
+      attemptId, partId, ...(except ? { id: { not: except } } : {}),
+      OR: [{ status: 'UPLOADED' }, { status: 'PENDING', createdAt: { gte: stoppedUploadCutoff(new Date()) } }],
+    },
+    select: { declaredType: true, detectedType: true },
+  });
+  return countPartFiles(present);
+}
+
+/**
  * Whether the part has room for one more file: its number of files, or, for a captions file, one
  * per video (captions do not count towards the part's number of files).
  */
 async function assertRoomInPart(client: Tx | typeof db, attemptId: string, part: { id: string; maxFiles: number }, captions: boolean) {
-  const present = await client.evidenceFile.findMany({ where: { attemptId, partId: part.id, status: { in: ['PENDING', 'UPLOADED'] } }, select: { declaredType: true, detectedType: true } });
-  const count = countPartFiles(present);
+  const count = await placesTaken(client, attemptId, part.id);
   if (captions) {
     const { videos } = count;
     if (!videos) throw validation('Add the video first, then its captions file.');
@@ -92,6 +107,23 @@ async function assertRoomInPart(client: Tx | typeof db, attemptId: string, part:
   } else if (count.files >= part.maxFiles) {
     throw validation(`This part takes at most ${part.maxFiles} file${part.maxFiles === 1 ? '' : 's'}. Remove one first.`);
   }
+}
+
+/**
+ * Why a finished upload no longer fits its part, or null. An upload that stopped gave up its place,
+ * and another file may have taken it meanwhile: when the stopped one finishes after all, it is
+ * checked again rather than taking the part past its limit. (An upload still holding its place
+ * always fits: no file could be added over it.)
+ */
+async function noRoomOnCompletion(client: Tx | typeof db, file: PendingFile): Promise<string | null> {
+  const count = await placesTaken(client, file.attemptId, file.partId, file.id);
+  if (kindForMime(file.declaredType) === 'captions') {
+    if (count.captions >= count.videos) return `“${file.fileName}” was not added: each video takes one captions file, and this part has no video left without captions.`;
+    return null;
+  }
+  const max = file.part.maxFiles;
+  if (count.files >= max) return `“${file.fileName}” was not added: this part already has the ${max === 1 ? 'one file' : `${max} files`} it takes (another file took this upload's place after it stopped). To use this file instead, remove one and upload it again.`;
+  return null;
 }
 
 const SENT_BEFORE_UPLOAD = 'This application has been sent for review, so no more files can be added to it.';
@@ -150,7 +182,7 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
 async function loadOwnPendingFile(actor: Actor, fileId: string) {
   const file = await db.evidenceFile.findUnique({
     where: { id: fileId },
-    select: { id: true, ownerId: true, status: true, storageKey: true, multipartUploadId: true, sizeBytes: true, declaredType: true, fileName: true, rejectedReason: true, carriedOver: true, attemptId: true, partId: true, attempt: { select: { status: true } }, part: { select: { allowedTypes: true, maxFileBytes: true } } },
+    select: { id: true, ownerId: true, status: true, storageKey: true, multipartUploadId: true, sizeBytes: true, declaredType: true, fileName: true, rejectedReason: true, carriedOver: true, attemptId: true, partId: true, attempt: { select: { status: true } }, part: { select: { allowedTypes: true, maxFileBytes: true, maxFiles: true } } },
   });
   if (!file || file.ownerId !== actor.id) throw notFound('That file');
   return file;
@@ -221,6 +253,12 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
   if (file.status === 'UPLOADED') return { status: 'UPLOADED' as const };
   if (file.status === 'REJECTED') throw rejectedError(file.rejectedReason);
   await refuseIfSubmitted(file);
+  // Checked here for a quick answer (before anything is copied), and again where it is accepted.
+  const full = await noRoomOnCompletion(db, file);
+  if (full) {
+    await rejectPending(file, full);
+    throw validation(full);
+  }
   if (file.multipartUploadId) {
     const partCount = partCountOf(file.sizeBytes);
     const parts = [...new Map((opts.parts ?? []).map((p) => [p.partNumber, p])).values()];
@@ -279,6 +317,10 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     await rejectPending(file, SENT_WHILE_UPLOADING);
     throw invalidState(SENT_WHILE_UPLOADING);
   }
+  if (typeof outcome === 'object') {
+    await rejectPending(file, outcome.full);
+    throw validation(outcome.full);
+  }
   // Not accepted here: a concurrent call did it first (its copy is the one on record), or the
   // file was removed, or given up as stale, meanwhile. This copy went; the answer is the row's.
   const now = await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true, rejectedReason: true } });
@@ -302,10 +344,16 @@ function sizeMismatch(size: number, file: PendingFile): string | null {
  * Accepts the checked copy only while the attempt is still a draft. The attempt row is locked (FOR
  * SHARE) for the update, so a submission committing at the same moment either comes first (and the
  * file is refused) or waits for this one (and the file was in before the application was sent).
+ * The part's room is checked under the lock requestUpload takes, so two uploads finishing at once
+ * (or one finishing while another starts) cannot both take the last place.
  */
-async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null): Promise<'accepted' | 'submitted' | 'not-pending'> {
+async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null): Promise<'accepted' | 'submitted' | 'not-pending' | { full: string }> {
   return db.$transaction(async (tx) => {
     if (!(await stillDraft(tx, file.attemptId))) return 'submitted';
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${file.attemptId}:${file.partId}`}))`;
+    const full = await noRoomOnCompletion(tx, file);
+    // Only a file still pending is refused: a concurrent call may have accepted this one already.
+    if (full) return (await tx.evidenceFile.count({ where: { id: file.id, status: 'PENDING' } })) ? { full } : 'not-pending';
     const accepted = await tx.evidenceFile.updateMany({
       where: { id: file.id, status: 'PENDING', storageKey: file.storageKey },
       data: { status: 'UPLOADED', storageKey: finalKey, detectedType: detected, verifiedAt: new Date(), multipartUploadId: null },

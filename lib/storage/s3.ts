@@ -47,8 +47,12 @@ const bucket = () => env().S3_BUCKET;
 
 export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
 export const VIEW_URL_TTL_SECONDS = 5 * 60;
-/** Above this size the browser uploads in parts (resumable part by part, needed past 5 GB). */
-export const MULTIPART_THRESHOLD = 64 * 1024 * 1024;
+/**
+ * Above this size the browser uploads in parts (needed past 5 GB): a connection dropping costs the
+ * part it was sending, retried on its own, not the whole file, which matters for phone video.
+ */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+/** Uploads under way were told this size when they started: changing it breaks them. */
 export const PART_SIZE = 16 * 1024 * 1024;
 
 export async function presignPut(key: string, contentType: string, contentLength: number) {

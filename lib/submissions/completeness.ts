@@ -1,7 +1,11 @@
 import { countWords } from '@/lib/submissions/words';
 
 export type PartSpec = { id: string; title: string; responseType: 'TEXT' | 'FILES' | 'TEXT_AND_FILES' | 'LINKS'; required: boolean; wordLimit: number | null; maxFiles: number };
-export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; videoFiles?: number; captionFiles?: number };
+/**
+ * `pendingFiles`: files whose upload has not finished; `stoppedFiles`, when known: how many of them
+ * stopped (isStoppedUpload: the page was closed or the connection dropped), which will never finish.
+ */
+export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; stoppedFiles?: number; videoFiles?: number; captionFiles?: number };
 
 /**
  * Problems that stop an attempt from being submitted, in plain language, keyed `<part id>.answer`
@@ -17,7 +21,15 @@ export function findIncompleteParts(parts: PartSpec[], answers: Map<string, Part
     const wantsText = p.responseType === 'TEXT' || p.responseType === 'TEXT_AND_FILES';
     const wantsFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
     if (p.wordLimit && words > p.wordLimit) add(p.id, 'answer', `“${p.title}” has ${words} words; the limit is ${p.wordLimit}.`);
-    if (a.pendingFiles > 0) add(p.id, 'files', `A file in “${p.title}” is still uploading or was not checked. Wait for it to finish or remove it.`);
+    // An upload that stopped never finishes by itself: say so, and what to do, rather than "wait".
+    const stopped = Math.min(a.stoppedFiles ?? 0, a.pendingFiles);
+    const pending = a.pendingFiles - stopped;
+    if (stopped > 0) add(p.id, 'files', `${stopped === 1 ? 'An upload' : `${stopped} uploads`} in “${p.title}” stopped before ${stopped === 1 ? 'it' : 'they'} finished (the page was closed or the connection dropped). Remove ${stopped === 1 ? 'it' : 'them'} and choose the ${stopped === 1 ? 'file' : 'files'} again.`);
+    if (pending > 0) {
+      add(p.id, 'files', a.stoppedFiles === undefined
+        ? `A file in “${p.title}” has not finished uploading. If it is still uploading, wait for it to finish; if its upload stopped (the page was closed or the connection dropped), remove it and choose the file again.`
+        : `A file in “${p.title}” is still uploading. Wait for it to finish, or remove it.`);
+    }
     if ((a.captionFiles ?? 0) > (a.videoFiles ?? 0)) add(p.id, 'files', `“${p.title}” has more captions files than videos (one per video): remove the extra ones.`);
     if (wantsFiles && a.uploadedFiles > p.maxFiles) add(p.id, 'files', `“${p.title}” allows at most ${p.maxFiles} files.`);
     if (!p.required) continue;

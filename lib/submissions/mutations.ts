@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { countWords } from '@/lib/submissions/words';
 import { findIncompleteParts, type PartAnswer, type PartSpec } from '@/lib/submissions/completeness';
-import { countPartFiles } from '@/lib/evidence/file-types';
+import { countPartFiles, isStoppedUpload } from '@/lib/evidence/file-types';
 import { needsProposal } from '@/lib/proposals/queries';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { addBusinessDays } from '@/lib/review/sla';
@@ -100,10 +100,10 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
   return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
 }
 
-type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string; declaredType: string; detectedType: string | null }[] };
+type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string; declaredType: string; detectedType: string | null; createdAt: Date }[] };
 
 /** What stops these answers and files from being sent, as a VALIDATION error keyed `part.<id>.answer` or `part.<id>.files`. */
-function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
+function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = new Date()) {
   const answers = new Map<string, PartAnswer>();
   for (const p of parts) {
     const r = content.responses.find((x) => x.partId === p.id);
@@ -117,6 +117,8 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
       videoFiles: uploaded.videos,
       captionFiles: uploaded.captions,
       pendingFiles: files.filter((f) => f.status === 'PENDING').length,
+      // An upload that stopped (tab closed, connection lost) is told apart from one still running.
+      stoppedFiles: files.filter((f) => isStoppedUpload(f, now)).length,
     });
   }
   const problems = findIncompleteParts(parts, answers);
@@ -131,7 +133,7 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent) {
  */
 export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; now?: Date }) {
   const now = opts.now ?? new Date();
-  const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true, declaredType: true, detectedType: true } } } as const;
+  const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true, declaredType: true, detectedType: true, createdAt: true } } } as const;
   const attempt = await db.attempt.findUnique({
     where: { id: opts.attemptId },
     select: {

@@ -24,7 +24,7 @@ describe('completeness', () => {
     const problems = findIncompleteParts(parts, new Map([['a', { text: 'one two three four five six', links: [], uploadedFiles: 0, pendingFiles: 0 }], ['b', { text: '', links: [], uploadedFiles: 0, pendingFiles: 1 }]]));
     // Keyed by where each is fixed: the answer box or the files.
     expect(problems.get('a.answer')).toEqual(['“Context” has 6 words; the limit is 5.']);
-    expect(problems.get('b.files')).toEqual(['A file in “Work” is still uploading or was not checked. Wait for it to finish or remove it.', 'Upload at least one file for “Work”.']);
+    expect(problems.get('b.files')).toEqual(['A file in “Work” has not finished uploading. If it is still uploading, wait for it to finish; if its upload stopped (the page was closed or the connection dropped), remove it and choose the file again.', 'Upload at least one file for “Work”.']);
     expect([...problems.keys()].some((k) => k.startsWith('c.'))).toBe(false);
     expect(problems.get('d.answer')).toEqual(['Add at least one link for “Links”.']);
     // Words about files in a part's title do not send the fix to the files.

@@ -10,7 +10,7 @@ import { AnswerEditor } from '@/components/evidence/answer-editor';
 import { FileUploader } from '@/components/evidence/file-uploader';
 import { FileList } from '@/components/evidence/file-list';
 import { ProgressBar } from '@/components/ui/progress';
-import { acceptedKinds, countPartFiles, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, filesTakingRoom, type FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
@@ -210,8 +210,10 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           // A files-only part kept from an earlier attempt may have no response row: its files say so.
           const carried = Boolean(r?.carriedOver) || files.some((f) => f.carriedOver);
           const locked = !editable || carried;
-          // Captions files (one per video) do not count towards the part's number of files.
-          const active = countPartFiles(files.filter((f) => f.status !== 'REJECTED'));
+          // Captions files (one per video) do not count towards the part's number of files, nor do
+          // uploads that stopped (as requestUpload counts): the teacher can choose the file again.
+          const counted = filesTakingRoom(files, new Date());
+          const active = countPartFiles(counted);
           const captionsRemaining = active.videos - active.captions;
           const fate = plan?.get(p.id);
           const criteria = scoredBy.get(p.id) ?? [];
@@ -247,7 +249,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                     <h3 id={`files-${p.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold">Files for {p.title}</h3>
                     <FileList files={files} editable={!locked} headingId={`files-${p.id}`} />
                     {!locked ? (
-                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} captionsRemaining={captionsRemaining} />
+                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} countedFileIds={counted.map((f) => f.id)} captionsRemaining={captionsRemaining} />
                     ) : null}
                   </div>
                 ) : null}
