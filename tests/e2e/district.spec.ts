@@ -26,7 +26,7 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await expectNoAxeViolations(page);
   await page.getByLabel('How will this study serve your students’ learning goals?').fill('My grade 6 science students will plan their own investigations around a driving question about local water quality.');
   await page.getByRole('button', { name: 'Send to my district' }).click();
-  await expect(page.getByText('Sent to your district leader')).toBeVisible();
+  await expect(page.getByText('Waiting for a decision from Kettle Moraine School District')).toBeVisible();
   await signOut(page);
 
   // The leader returns it with a comment.
@@ -48,7 +48,7 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await expect(page.getByText('Please say how you will know students learned more.')).toBeVisible();
   await page.getByLabel('How will this study serve your students’ learning goals?').fill('My grade 6 science students will plan investigations around a driving question about local water quality; I will compare their final reports with last year’s on the same rubric.');
   await page.getByRole('button', { name: 'Send to my district' }).click();
-  await expect(page.getByText('Sent to your district leader')).toBeVisible();
+  await expect(page.getByText('Waiting for a decision from Kettle Moraine School District')).toBeVisible();
   await signOut(page);
 
   await signIn(page, 'leader@demo.school');
