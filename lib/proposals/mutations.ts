@@ -54,7 +54,10 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
         return created;
       }
       // Guarded by what was just read, so a decision or another save in between is not overwritten.
-      const updated = await tx.proposal.updateMany({ where: { id: existing.id, version: existing.version, status: existing.status }, data: { ...data, version: { increment: 1 } } });
+      // A returned proposal being revised stays "returned" (on the leader's Returned tab, with their
+      // comment shown to the teacher) until it is sent again; autosave must not quietly move it.
+      const status = !opts.submit && existing.status === 'RETURNED' ? ('RETURNED' as const) : data.status;
+      const updated = await tx.proposal.updateMany({ where: { id: existing.id, version: existing.version, status: existing.status }, data: { ...data, status, version: { increment: 1 } } });
       if (updated.count !== 1) throw conflict(STALE_PROPOSAL);
       if (opts.submit) await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: existing.id, organizationId: districtId }, tx);
       return tx.proposal.findUniqueOrThrow({ where: { id: existing.id }, select });

@@ -6,7 +6,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
-import { getProposalDecider } from '@/lib/proposals/queries';
+import { getProposalDecider, listDistrictProposals } from '@/lib/proposals/queries';
 import { initialActionState } from '@/lib/action-result';
 import { renderToStaticMarkup } from 'react-dom/server';
 
@@ -126,7 +126,9 @@ describe('saving a proposal draft', () => {
     session.actor = teacher;
     expect(await autosaveProposalAction({ microCredentialId: mc.id, studentGoals: 'Typed before the decision', plan: '', version: p.version })).toMatchObject({ ok: false, stop: true });
     expect(await autosaveProposalAction({ microCredentialId: mc.id, studentGoals: 'Students explain their reasoning; a rubric', plan: '', version: p.version + 1 })).toMatchObject({ ok: true, version: p.version + 2 });
-    expect(await stored(teacher.id)).toMatchObject({ studentGoals: 'Students explain their reasoning; a rubric', status: 'DRAFT' });
+    // Still "returned" while the teacher revises: the leader keeps seeing it under Returned.
+    expect(await stored(teacher.id)).toMatchObject({ studentGoals: 'Students explain their reasoning; a rubric', status: 'RETURNED' });
+    expect((await listDistrictProposals([district.id], { status: 'RETURNED' })).map((x) => x.id)).toEqual([p.id]);
   });
 });
 
