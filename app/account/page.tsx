@@ -18,7 +18,7 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
       <Card>
-        <EmailForm email={account.email} confirmed={account.emailConfirmed} />
+        <EmailForm email={account.email} confirmed={account.emailConfirmed} fixedByRole={actor.roles.some((r) => r.role !== 'TEACHER')} />
       </Card>
       <Card className="mt-6">
         <ProfileForm account={account} />

@@ -6,7 +6,7 @@ import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { CONFIRMED_EMAIL_FIXED } from '@/lib/auth/schemas';
+import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 
 type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean; emailNotifications: boolean };
 
@@ -44,11 +44,14 @@ export function ProfileForm({ account }: { account: Account }) {
  * "Email address" (the confirmation notice links here, to #email). Until the address is confirmed
  * a mistyped one can be corrected; once confirmed it is shown, not changed.
  */
-export function EmailForm({ email, confirmed }: { email: string; confirmed: boolean }) {
+export function EmailForm({ email, confirmed, fixedByRole = false }: { email: string; confirmed: boolean; fixedByRole?: boolean }) {
   const [state, action, pending] = useActionState(changeEmailAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   if (confirmed) {
     return <TextField label="Email address" name="email" type="email" value={email} readOnly hint={`Confirmed. ${CONFIRMED_EMAIL_FIXED}`} />;
+  }
+  if (fixedByRole) {
+    return <TextField label="Email address" name="email" type="email" value={email} readOnly hint={`Not confirmed yet. ${ROLE_EMAIL_FIXED}`} />;
   }
   return (
     <form {...keepInputForm(action)}>

@@ -5,7 +5,7 @@ import { invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/
 import type { Actor } from '@/lib/auth/actor';
 import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
-import { CONFIRMED_EMAIL_FIXED } from '@/lib/auth/schemas';
+import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
@@ -62,6 +62,10 @@ export async function changeUnconfirmedEmail(opts: { actor: Actor; email: string
   const user = await db.user.findUnique({ where: { id: opts.actor.id }, select: { email: true, emailVerified: true } });
   if (!user) throw invalidState('Your account could not be found. Sign in again.');
   if (user.emailVerified) throw invalidState(CONFIRMED_EMAIL_FIXED);
+  // Someone given a role (reviewer, admin, leader) was given it at this address: moving it would
+  // move them off the address their organisation approved, and out of checks that read its domain
+  // (same-district conflicts of interest). Their organisation corrects it instead.
+  if (await db.membership.count({ where: { userId: opts.actor.id, role: { not: 'TEACHER' } } })) throw invalidState(ROLE_EMAIL_FIXED);
   if (email === user.email) return { changed: false, email, linkSent: false };
   // Counted before the lookup: the answer says whether an account has the address, as sign-up does.
   const changes = await hitRateLimit(`email-change:${opts.actor.id}`, EMAIL_CHANGES_PER_DAY, 24 * 60 * 60);

@@ -14,6 +14,9 @@ export const EmailInput = z
 export const ChangeEmailInput = z.object({ email: EmailInput });
 
 /** Shown where a confirmed address would be changed; also the refusal when one is asked for. */
+/** Someone given a role at their address (reviewer, admin, leader) does not move it themselves. */
+export const ROLE_EMAIL_FIXED = 'Your address came with a role you were given (reviewer, admin or leader), so it cannot be changed here. Ask the organisation that gave you the role, or a platform administrator.';
+
 export const CONFIRMED_EMAIL_FIXED =
   'Changing a confirmed address is not available yet. If yours needs to change, ask the organisation that issues your badges or a platform administrator.';
 

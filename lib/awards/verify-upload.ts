@@ -36,6 +36,14 @@ const BADGE_LINK = /^https?:\/\/\S+\/credentials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a
  * anywhere else is not fetched (the server would be made to call arbitrary addresses): the verifier
  * is asked for the JSON or the image instead.
  */
+function sameOrigin(link: string): boolean {
+  try {
+    return new URL(link).origin === new URL(env().APP_URL).origin;
+  } catch {
+    return false;
+  }
+}
+
 async function credentialFromLink(text: string): Promise<{ credential: unknown } | { message: string } | null> {
   if (!/^https?:\/\//i.test(text)) return null;
   const m = BADGE_LINK.exec(text);
@@ -99,7 +107,8 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   const c = credential as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; issuer?: unknown };
   // Only what the signature vouches for is shown as fact: with a bad signature, nothing but the name.
   const signed = result.checks.signature === 'ok';
-  const url = signed && typeof c.id === 'string' && /^https?:\/\//i.test(c.id) ? c.id : undefined;
+  // Only a page of this site: a self-signed credential could otherwise have the page vouch for any address.
+  const url = signed && typeof c.id === 'string' && BADGE_LINK.test(c.id) && sameOrigin(c.id) ? c.id : undefined;
   const recipient = signed ? recipientCheck(credential as Record<string, unknown>, input.email) : undefined;
   return {
     ok: true,

@@ -243,7 +243,9 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
     } else {
       const leading = opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER';
       // Held while counting who is left, so two removals at once cannot both pass the check.
-      if (leading) await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${org.id} FOR UPDATE`;
+      // The same lock as disabling an account takes (lib/organizations/platform.ts), so a role removal
+      // and a disable at once cannot each count on the other's leader.
+      if (leading) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`org-leaders:${org.id}`}))`;
       const removed = await tx.membership.deleteMany({ where: { userId: user.id, organizationId: org.id, role: opts.role } });
       if (!removed.count) throw notFound('That role');
       // An organisation always keeps someone able to run it (a platform admin could otherwise remove the last one).

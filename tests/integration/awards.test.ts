@@ -22,6 +22,8 @@ import { hashEmailIdentity } from '@/lib/credentials/identity';
 import { createStack } from '@/lib/authoring/mutations';
 import { startApplication } from '@/lib/submissions/mutations';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
+import { signCredential } from '@/lib/credentials/sign';
+import { getSigningKey } from '@/lib/awards/keys';
 
 beforeEach(resetDatabase);
 
@@ -219,6 +221,14 @@ describe('awards', () => {
     tampered.name = 'Something else';
     const bad = await verifyUpload(VerifyInput.parse({ kind: 'text', text: JSON.stringify(tampered), email: teacher.email }));
     expect(bad.ok && bad.summary).toEqual({ name: 'Something else' });
+    // A genuinely signed credential whose id points elsewhere (anyone can sign with their own key)
+    // gets no "Open the badge's page" link: the page vouches only for this site's badge pages.
+    const unsigned = JSON.parse(JSON.stringify(award.credential));
+    delete unsigned.proof;
+    const elsewhere = await signCredential({ ...unsigned, id: 'https://look-alike.example/credentials/x' }, await getSigningKey(award.issuerId));
+    const foreign = await verifyUpload(VerifyInput.parse({ kind: 'text', text: JSON.stringify(elsewhere) }));
+    expect(foreign.ok && foreign.result.checks.signature).toBe('ok');
+    expect(foreign.ok && foreign.summary.url).toBeUndefined();
     // Links elsewhere are not fetched; unknown badges and bad addresses get clear answers.
     expect(await verifyUpload(VerifyInput.parse({ kind: 'text', text: `https://evil.example/credentials/${awardId}` }))).toMatchObject({ ok: false, message: expect.stringContaining('only look up badges from this site') });
     expect(await verifyUpload(VerifyInput.parse({ kind: 'text', text: 'http://127.0.0.1:3100/credentials/00000000-0000-4000-8000-000000000000' }))).toMatchObject({ ok: false, message: expect.stringContaining('no badge at that link') });

@@ -9,7 +9,7 @@ import { changeUnconfirmedEmail, confirmEmail, getVerificationLinkState, resendV
 import { getResetLinkState, resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { getAccount } from '@/lib/auth/profile';
 import { loadActor } from '@/lib/auth/load-actor';
-import { CONFIRMED_EMAIL_FIXED } from '@/lib/auth/schemas';
+import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { resetDatabase } from '../setup/db';
@@ -122,6 +122,14 @@ describe('correcting an unconfirmed email address', () => {
     const emails = [(await stored(a.id)).email, (await stored(b.id)).email].sort();
     expect(emails).toEqual([outcomes[0].status === 'fulfilled' ? 'b@scool.test' : 'a@scool.test', 'same@school.test'].sort());
     expect(await db.auditLog.count({ where: { action: 'user.email_change' } })).toBe(1);
+  });
+
+  it('does not let someone given a role (reviewer, admin, leader) move off the address it was given at, even unconfirmed', async () => {
+    const issuer = await db.organization.create({ data: { slug: `issuer-${Date.now()}`, name: 'Issuer', kind: 'ISSUER' } });
+    const reviewer = await createActor({ email: 'rae@lincoln.k12.test', emailVerified: false, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
+    await expect(changeUnconfirmedEmail({ actor: reviewer, email: 'rae@elsewhere.test' })).rejects.toMatchObject({ code: 'INVALID_STATE', message: ROLE_EMAIL_FIXED });
+    expect((await stored(reviewer.id)).email).toBe('rae@lincoln.k12.test');
+    expect(await db.auditLog.count({ where: { action: 'user.email_change' } })).toBe(0);
   });
 
   it('does not change a confirmed address', async () => {

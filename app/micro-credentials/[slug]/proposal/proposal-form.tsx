@@ -13,6 +13,8 @@ import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } fr
 
 type Props = {
   microCredentialId: string;
+  /** Whose proposal, to which district: the browser copy is theirs alone (a shared computer). */
+  ownerKey: string;
   studentGoals: string;
   plan: string;
   /** The saved proposal's version, or null when there is none for the teacher's district yet. */
@@ -32,7 +34,7 @@ const timeOf = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: 
  * replacing newer text, and saving stops with a message. A copy from an earlier visit is put back by
  * itself only if the saved proposal has not changed since; otherwise the teacher chooses.
  */
-export function ProposalForm({ microCredentialId, studentGoals, plan, version, locked }: Props) {
+export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked }: Props) {
   const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveProposalAction, initialActionState);
   // Set when the form was sent with JavaScript (the action is called here, after the autosave).
   const [result, setResult] = useState<ProposalFormResult | null>(null);
@@ -48,7 +50,7 @@ export function ProposalForm({ microCredentialId, studentGoals, plan, version, l
   const [sending, setSending] = useState(false);
   const baseVersion = kept && kept.version !== undefined ? kept.version : version;
 
-  const storageKey = localDraftKey(`proposal:${microCredentialId}`);
+  const storageKey = localDraftKey(`proposal:${ownerKey}:${microCredentialId}`);
   const versionRef = useRef(toVersionRef(baseVersion));
   const lastSaved = useRef(packProposalText({ studentGoals, plan }));
   const textRef = useRef(packProposalText({ studentGoals: goals, plan: planText }));
