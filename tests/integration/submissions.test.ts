@@ -138,7 +138,7 @@ describe('applications', () => {
     await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'RETURNED', comment: 'Say how you will measure it.', version: 0 });
     await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Students explain their reasoning; I will use a rubric.', plan: '', submit: false });
     const own = await getOwnProposal(teacher, mc.id);
-    expect(own).toMatchObject({ status: 'DRAFT', decisionComment: 'Say how you will measure it.', decidedAt: expect.any(Date) });
+    expect(own).toMatchObject({ status: 'RETURNED', decisionComment: 'Say how you will measure it.', decidedAt: expect.any(Date) });
   });
 
   it('on revision, keeps passed parts read-only and lets the teacher revise the rest, keeping history', async () => {
