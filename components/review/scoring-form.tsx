@@ -67,6 +67,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const draftName = `review-draft:${reviewId}`;
   const storageKey = localDraftKey(draftName);
   const [draft, setDraft] = useState<Draft>(initial);
+  const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [result, setResult] = useState<SubmitReviewResult | null>(null);
   /** Scores from an earlier visit that were chosen on a review the server no longer has: the reviewer decides. */
@@ -108,6 +109,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     setDraft(copy);
     draftRef.current = copy;
     setSave({ kind: 'local' });
+    setRestored(true);
   }, [draftName, storageKey]);
 
   const payload = (d: Draft) => ({
@@ -199,6 +201,13 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
 
   const setEntry = (criterionId: string, patch: Partial<Entry>) =>
     update({ ...draftRef.current, scores: { ...draftRef.current.scores, [criterionId]: { ...(draftRef.current.scores[criterionId] ?? { levelId: null, feedback: '' }), ...patch } } });
+
+  // A restored copy is saved at once, as the answer editor does, rather than at the next edit.
+  useEffect(() => {
+    if (restored) void saveNow();
+    // saveNow reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restored]);
 
   useEffect(() => {
     const flush = () => {

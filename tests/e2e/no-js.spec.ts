@@ -27,3 +27,14 @@ test('without JavaScript a reviewer signs in, sees field errors, and saves their
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 });
+
+test('without JavaScript a misspelt catalogue search suggests the word meant and shows its results', async ({ page }) => {
+  await page.goto('/catalog?q=agnda');
+  await expect(page.getByText('No results for “agnda”. Did you mean')).toBeVisible();
+  await expect(page.getByText('Showing results for “agenda”')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Designing an Effective Team Agenda/i }).first()).toBeVisible();
+  // The suggestion is a plain link that keeps working as a search of its own.
+  await page.getByRole('link', { name: 'agenda', exact: true }).click();
+  await expect(page).toHaveURL(/q=agenda/);
+  await expect(page.getByText('Best matches for “agenda”')).toBeVisible();
+});
