@@ -6,6 +6,7 @@ import { saveResponseAction } from '@/app/apply/[slug]/actions';
 import { registerDraftFlusher } from '@/components/evidence/draft-registry';
 import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { extractLinks } from '@/lib/submissions/links';
+import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { adoptLegacyLocalDraft, clearLocalDraft, decideLocalAnswer, localDraftKey, parseLocalAnswer, readLocalDraft, writeLocalDraft, type LocalAnswer } from '@/components/ui/local-draft';
 
 type Props = {
@@ -193,21 +194,18 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
       <div aria-live="polite">
         {!readOnly && earlier !== null ? (
-          <div className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-            <p className="font-semibold">You have unsaved text from an earlier visit on this computer.</p>
-            <p className="mt-1">
-              The saved answer has changed since then, so it was not put back. Use it to replace what is in the box now, or discard it.
-            </p>
-            <p className="mt-1 whitespace-pre-wrap text-slate-800">“{earlier.length > 200 ? `${earlier.slice(0, 200)}…` : earlier}”</p>
-            <div className="mt-2 flex flex-wrap gap-2">
-              <button type="button" onClick={takeEarlier} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
-                Use my earlier text<span className="sr-only">: {label}</span>
-              </button>
-              <button type="button" onClick={discardEarlier} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
-                Discard it<span className="sr-only">: {label}</span>
-              </button>
-            </div>
-          </div>
+          <EarlierCopyNotice
+            className="mt-2"
+            title="You have unsaved text from an earlier visit on this computer."
+            explanation="The saved answer has changed since then, so it was not put back. Use it to replace what is in the box now, or discard it."
+            useLabel="Use my earlier text"
+            discardLabel="Discard it"
+            name={label}
+            onUse={takeEarlier}
+            onDiscard={discardEarlier}
+          >
+            <p className="mt-1 whitespace-pre-wrap text-slate-800">“{previewOf(earlier)}”</p>
+          </EarlierCopyNotice>
         ) : null}
       </div>
       {/* Mounted once, when saving stops: read out once, and it stays until the page is reloaded. */}

@@ -16,6 +16,7 @@ import {
   writeLocalDraft,
   type LocalReviewDraft,
 } from '@/components/ui/local-draft';
+import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -298,9 +299,14 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
       <div aria-live="polite">
         {earlier ? (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-            <p className="font-semibold">You have unsaved scores from an earlier visit on this computer.</p>
-            <p className="mt-1">The saved review has changed since then, so they were not put back. Use them to replace the scores and comments in the form now, or discard them.</p>
+          <EarlierCopyNotice
+            title="You have unsaved scores from an earlier visit on this computer."
+            explanation="The saved review has changed since then, so they were not put back. Use them to replace the scores and comments in the form now, or discard them."
+            useLabel="Use my earlier scores"
+            discardLabel="Discard them"
+            onUse={takeEarlier}
+            onDiscard={discardEarlier}
+          >
             <ul className="mt-1 list-disc pl-5 text-slate-800">
               {criteria.map((c) => (
                 <li key={c.id}>
@@ -308,20 +314,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
                 </li>
               ))}
             </ul>
-            {earlier.overallComment ? (
-              <p className="mt-1 whitespace-pre-wrap text-slate-800">
-                Overall comment: “{earlier.overallComment.length > 200 ? `${earlier.overallComment.slice(0, 200)}…` : earlier.overallComment}”
-              </p>
-            ) : null}
-            <div className="mt-2 flex flex-wrap gap-2">
-              <button type="button" onClick={takeEarlier} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
-                Use my earlier scores
-              </button>
-              <button type="button" onClick={discardEarlier} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
-                Discard them
-              </button>
-            </div>
-          </div>
+            {earlier.overallComment ? <p className="mt-1 whitespace-pre-wrap text-slate-800">Overall comment: “{previewOf(earlier.overallComment)}”</p> : null}
+          </EarlierCopyNotice>
         ) : null}
       </div>
 

@@ -8,7 +8,7 @@ import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { clearLocalDraft, decideLocalProposal, localDraftKey, parseLocalProposal, readLocalDraft, writeLocalDraft, type LocalProposal, type ProposalText } from '@/components/ui/local-draft';
-import { EarlierProposalNotice } from '@/components/proposals/earlier-proposal-notice';
+import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
 
 type Props = {
@@ -206,7 +206,22 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       <input type="hidden" name="version" value={baseVersion ?? ''} />
       <ActionAlerts state={state} />
       {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
-      <div aria-live="polite">{!locked && earlier ? <EarlierProposalNotice earlier={earlier} onUse={takeEarlier} onDiscard={discardEarlier} /> : null}</div>
+      <div aria-live="polite">
+        {!locked && earlier ? (
+          <EarlierCopyNotice
+            className="mb-4"
+            title="You have unsaved text from an earlier visit on this device."
+            explanation="The saved proposal has changed since then, so it was not put back. Use it to replace what is in the boxes now, or discard it."
+            useLabel="Use my earlier text"
+            discardLabel="Discard it"
+            onUse={takeEarlier}
+            onDiscard={discardEarlier}
+          >
+            {earlier.studentGoals.trim() ? <p className="mt-1 whitespace-pre-wrap text-slate-800">Student goals: “{previewOf(earlier.studentGoals)}”</p> : null}
+            {earlier.plan.trim() ? <p className="mt-1 whitespace-pre-wrap text-slate-800">Plan: “{previewOf(earlier.plan)}”</p> : null}
+          </EarlierCopyNotice>
+        ) : null}
+      </div>
       <TextArea
         label="How will this study serve your students’ learning goals?"
         name="studentGoals"
