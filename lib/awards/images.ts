@@ -188,3 +188,28 @@ export function revokedNotice(award: { revokedAt: Date }, what: 'image' | 'certi
   const gone = what === 'image' ? 'its badge image can no longer be downloaded' : 'it no longer has a certificate';
   return `This badge was revoked by its issuer on ${on}, so ${gone}.\nIts status: ${verificationUrl}\n`;
 }
+
+/** The 410 a revoked badge's image download or certificate answers (revocation is permanent, so it is cacheable). */
+export function revokedResponse(award: { revokedAt: Date }, what: 'image' | 'certificate', verificationUrl: string): Response {
+  return new Response(revokedNotice(award, what, verificationUrl), {
+    status: 410,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
+  });
+}
+
+/**
+ * What an award's picture routes draw from, or, when storage cannot give the uploaded picture, a
+ * 503 that is not cached, rather than serving (and caching) the wrong picture.
+ */
+export async function loadAwardImageOr503(
+  award: Parameters<typeof loadAwardImageInput>[0],
+  what: 'badge image' | 'certificate',
+): Promise<{ input: AwardImageInput; unavailable?: undefined } | { input?: undefined; unavailable: Response }> {
+  try {
+    return { input: await loadAwardImageInput(award) };
+  } catch (e) {
+    console.error(`[awards] ${what === 'certificate' ? 'certificate badge image' : 'badge image'} unavailable:`, e instanceof Error ? e.message : e);
+    const body = `The ${what} is unavailable right now. Try again shortly.`;
+    return { unavailable: new Response(body, { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } }) };
+  }
+}

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getPublicAward } from '@/lib/awards/queries';
-import { badgeFileName, bakedPng, loadAwardImageInput, revokedNotice, revokedPng } from '@/lib/awards/images';
+import { badgeFileName, bakedPng, loadAwardImageOr503, revokedPng, revokedResponse } from '@/lib/awards/images';
 import { credentialUrl } from '@/lib/awards/issue';
 
 // The badge image with the signed credential baked in (OB 3.0: PNG iTXt `openbadgecredential`),
@@ -12,21 +12,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const download = new URL(req.url).searchParams.has('download');
   // A revoked badge cannot be downloaded as a badge; where it is only shown (its page, link
   // previews) it is greyed and marked, with no credential inside.
-  if (award.revokedAt && download) {
-    return new NextResponse(revokedNotice({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id)), {
-      status: 410,
-      // Revocation is permanent.
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
-    });
-  }
-  let input;
-  try {
-    input = await loadAwardImageInput(award);
-  } catch (e) {
-    // Storage is down: say so without caching, rather than serve (and cache) the wrong picture.
-    console.error('[awards] badge image unavailable:', e instanceof Error ? e.message : e);
-    return new NextResponse('The badge image is unavailable right now. Try again shortly.', { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } });
-  }
+  if (award.revokedAt && download) return revokedResponse({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
+  const { input, unavailable } = await loadAwardImageOr503(award, 'badge image');
+  if (unavailable) return unavailable;
   const png = award.revokedAt ? revokedPng(input) : bakedPng(input);
   return new NextResponse(Buffer.from(png), {
     headers: {

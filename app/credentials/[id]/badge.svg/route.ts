@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getPublicAward } from '@/lib/awards/queries';
-import { badgeFileName, bakedSvg, loadAwardImageInput, revokedNotice, revokedSvg } from '@/lib/awards/images';
+import { badgeFileName, bakedSvg, loadAwardImageOr503, revokedResponse, revokedSvg } from '@/lib/awards/images';
 import { credentialUrl } from '@/lib/awards/issue';
 
 // The badge as SVG with the credential baked in (OB 3.0: `openbadges:credential`). An uploaded
@@ -9,21 +9,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const award = await getPublicAward((await params).id);
   if (!award) return new NextResponse('Not found', { status: 404 });
   const download = new URL(req.url).searchParams.has('download');
-  if (award.revokedAt && download) {
-    return new NextResponse(revokedNotice({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id)), {
-      status: 410,
-      // Revocation is permanent.
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
-    });
-  }
-  let input;
-  try {
-    input = await loadAwardImageInput(award);
-  } catch (e) {
-    // Storage is down: say so without caching, rather than serve (and cache) the wrong picture.
-    console.error('[awards] badge image unavailable:', e instanceof Error ? e.message : e);
-    return new NextResponse('The badge image is unavailable right now. Try again shortly.', { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } });
-  }
+  if (award.revokedAt && download) return revokedResponse({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
+  const { input, unavailable } = await loadAwardImageOr503(award, 'badge image');
+  if (unavailable) return unavailable;
   const svg = award.revokedAt ? revokedSvg(input) : bakedSvg(input);
   return new NextResponse(svg, {
     headers: {

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getPublicAward } from '@/lib/awards/queries';
-import { bakedPng, loadAwardImageInput, revokedNotice } from '@/lib/awards/images';
+import { bakedPng, loadAwardImageOr503, revokedResponse } from '@/lib/awards/images';
 import { generateCertificatePdf } from '@/lib/credentials/certificate-pdf';
 import { credentialUrl } from '@/lib/awards/issue';
 
@@ -9,20 +9,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!award) return new NextResponse('Not found', { status: 404 });
   const verificationUrl = credentialUrl(award.id);
   // A certificate is a claim on paper; a revoked badge has none to make (as on its page).
-  if (award.revokedAt) {
-    return new NextResponse(revokedNotice({ revokedAt: award.revokedAt }, 'certificate', verificationUrl), {
-      status: 410,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
-    });
-  }
-  let input;
-  try {
-    input = await loadAwardImageInput(award);
-  } catch (e) {
-    // Storage is down: say so without caching, rather than print (and cache) the wrong picture.
-    console.error('[awards] certificate badge image unavailable:', e instanceof Error ? e.message : e);
-    return new NextResponse('The certificate is unavailable right now. Try again shortly.', { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } });
-  }
+  if (award.revokedAt) return revokedResponse({ revokedAt: award.revokedAt }, 'certificate', verificationUrl);
+  const { input, unavailable } = await loadAwardImageOr503(award, 'certificate');
+  if (unavailable) return unavailable;
   const pdf = await generateCertificatePdf({
     recipientName: award.recipientName,
     credentialName: award.title,
