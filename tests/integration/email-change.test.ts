@@ -14,6 +14,7 @@ import { jobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { form } from '../setup/actions';
 import { createActor } from '../factories';
 
 // Outside a request there is no session cookie or Next cache: who is signed in is set per test.
@@ -38,12 +39,6 @@ async function mailsTo(to: string): Promise<number> {
   await runDueJobs(jobHandlers, 50);
   return db.emailMessage.count({ where: { to } });
 }
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 const stored = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { email: true, emailVerified: true } });
 

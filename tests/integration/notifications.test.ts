@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { form, redirectOf } from '../setup/actions';
 import { createActor } from '../factories';
 import { markAllNotificationsRead, openNotification } from '@/lib/notifications/mutations';
 
@@ -17,20 +18,6 @@ beforeEach(async () => {
 });
 
 const read = async (id: string) => (await db.notification.findUniqueOrThrow({ where: { id }, select: { readAt: true } })).readAt;
-
-/** Where the action redirected to: Next's redirect() ends the action with an error carrying the URL. */
-async function redirectOf(action: Promise<unknown>): Promise<string> {
-  const e: unknown = await action.then(() => null, (err: unknown) => err);
-  const digest = e && typeof e === 'object' && 'digest' in e ? String((e as { digest: unknown }).digest) : '';
-  if (!digest.startsWith('NEXT_REDIRECT')) throw new Error(`expected a redirect, got ${String(e)}`);
-  return digest.split(';')[2];
-}
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 describe('marking notifications read', () => {
   it('marks what was on the page when it was shown, not one that arrived after, and only the person’s own', async () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { form } from '../setup/actions';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { getProposalDecider, listDistrictProposals } from '@/lib/proposals/queries';
@@ -32,12 +33,6 @@ async function world() {
   session.actor = teacher;
   return { district, mc, teacher };
 }
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 const stored = (userId: string) => db.proposal.findFirst({ where: { userId }, select: { studentGoals: true, plan: true, status: true, version: true, submittedAt: true } });
 

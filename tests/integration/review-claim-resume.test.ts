@@ -7,12 +7,12 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { errorOf, form, redirectOf } from '../setup/actions';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { assignReview, claimReview, expireStaleClaims, releaseClaimsOf, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
 import { getClaimEnd, keepClaim } from '@/lib/review/claims';
 import { getReviewWorkspace } from '@/lib/review/queries';
-import { DomainError } from '@/lib/errors';
 
 // Outside a request there is no session cookie or Next cache: who is signed in is set per test.
 vi.mock('@/lib/auth/session', async () => {
@@ -71,26 +71,6 @@ async function claimSaveAndLetRunOut(w: World, who: Actor, t0: Date) {
   expect((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('EXPIRED');
   return reviewId;
 }
-
-async function errorOf(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
-/** Where the action redirected to: Next's redirect() ends the action with an error carrying the URL. */
-async function redirectOf(action: Promise<unknown>): Promise<string> {
-  const e: unknown = await action.then(() => null, (err: unknown) => err);
-  const digest = e && typeof e === 'object' && 'digest' in e ? String((e as { digest: unknown }).digest) : '';
-  if (!digest.startsWith('NEXT_REDIRECT')) throw new Error(`expected a redirect, got ${JSON.stringify(e)}`);
-  return digest.split(';')[2];
-}
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 const renderReview = async (reviewId: string) => renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId }) }));
 

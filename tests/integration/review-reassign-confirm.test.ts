@@ -6,11 +6,11 @@ import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { errorOf, form, redirectOf } from '../setup/actions';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { assignReview, claimReview, saveReviewDraft } from '@/lib/review/mutations';
 import { AssignReviewInput } from '@/lib/review/schemas';
-import { DomainError } from '@/lib/errors';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -55,26 +55,6 @@ async function snapshot(w: World) {
     audits: await db.auditLog.count({ where: { action: { in: ['review.assign', 'review.reassign'] } } }),
   };
 }
-
-async function errorOf(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
-/** Where the action redirected to: Next's redirect() ends the action with an error carrying the URL. */
-async function redirectOf(action: Promise<unknown>): Promise<string> {
-  const e: unknown = await action.then(() => null, (err: unknown) => err);
-  const digest = e && typeof e === 'object' && 'digest' in e ? String((e as { digest: unknown }).digest) : '';
-  if (!digest.startsWith('NEXT_REDIRECT')) throw new Error(`expected a redirect, got ${JSON.stringify(e)}`);
-  return digest.split(';')[2];
-}
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 describe('assigning over a live claim', () => {
   it('is refused without the ticked confirmation, naming whose claim it is, and changes nothing', async () => {

@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { form, redirectOf } from '../setup/actions';
 import { createActor, createPublishedCredential } from '../factories';
 import { getStandings, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { enrollInMicroCredential, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
@@ -33,20 +34,6 @@ const credentialPage = async (slug: string, stopped = false) =>
 const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
 /** The visible text, tags removed. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-
-/** Where the action redirected to: Next's redirect() ends the action with an error carrying the URL. */
-async function redirectOf(action: Promise<unknown>): Promise<string> {
-  const e: unknown = await action.then(() => null, (err: unknown) => err);
-  const digest = e && typeof e === 'object' && 'digest' in e ? String((e as { digest: unknown }).digest) : '';
-  if (!digest.startsWith('NEXT_REDIRECT')) throw new Error(`expected a redirect, got ${JSON.stringify(e)}`);
-  return digest.split(';')[2];
-}
-
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
 
 describe('stopped work on the dashboard', () => {
   it('lists stopped credentials that still have a draft or a revision, and nothing else', async () => {
