@@ -13,6 +13,7 @@ import { formatCents } from '@/lib/reporting/salary-steps';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { Alert, Card, PageHeader, Pill, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
+import { SchoolSelect } from '@/components/district/school-select';
 import { BarChart } from '@/components/charts/bar-chart';
 import { DistrictPicker } from '@/components/admin/district-picker';
 
@@ -76,15 +77,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
           <label htmlFor="to" className="block text-sm font-semibold">To (inclusive, UTC)</label>
           <input id="to" name="to" type="date" defaultValue={period.toLabel} className={inputClass} />
         </div>
-        {schools.length ? (
-          <div>
-            <label htmlFor="school" className="block text-sm font-semibold">School</label>
-            <select id="school" name="school" defaultValue={school?.id ?? ''} className={inputClass}>
-              <option value="">All schools</option>
-              {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
-          </div>
-        ) : null}
+        {schools.length ? <SchoolSelect id="school" schools={schools} selected={school?.id ?? null} /> : null}
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
       </form>
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}

@@ -12,7 +12,7 @@ import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { listDistrictSchools } from '@/lib/district/people';
 import { removeTeacherAction, setTeacherSchoolAction } from '@/app/district/people/actions';
 import { PeopleSearch } from '@/components/ui/people-search';
-import { inputClass } from '@/components/ui/field';
+import { SchoolSelect } from '@/components/district/school-select';
 import { isDomainError } from '@/lib/errors';
 import { SchoolFilterInput } from '@/lib/reporting/schemas';
 
@@ -53,13 +53,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
           <form method="get" aria-label="Filter by school" className="mb-4 flex items-end gap-2">
             {dq ? <input type="hidden" name="district" value={dq} /> : null}
             {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
-            <div>
-              <label htmlFor="school-filter" className="block text-sm font-semibold">School</label>
-              <select id="school-filter" name="school" defaultValue={school?.id ?? ''} className={inputClass}>
-                <option value="">All schools</option>
-                {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-              </select>
-            </div>
+            <SchoolSelect id="school-filter" schools={schools} selected={school?.id ?? null} />
             <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Show</button>
           </form>
         ) : null}
