@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
@@ -12,15 +13,16 @@ const ORG_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * The school a district list or report is narrowed to (none when `schoolId` is empty). A school of
  * another district, or an id that is no school at all, is refused as another district's id is
  * (checked as setTeacherSchool checks it), never read as "no filter". Call after assertLeads.
+ * Looked up once per request: a filtered reports page runs five report queries that each check it.
  */
-export async function assertDistrictSchool(districtId: string, schoolId?: string | null): Promise<{ id: string; name: string } | null> {
+export const assertDistrictSchool = cache(async (districtId: string, schoolId?: string | null): Promise<{ id: string; name: string } | null> => {
   if (!schoolId) return null;
   const school = ORG_ID.test(schoolId)
     ? await db.organization.findFirst({ where: { id: schoolId, kind: 'SCHOOL', parentId: districtId }, select: { id: true, name: true } })
     : null;
   if (!school) throw forbidden('That school is not one of your district’s schools.');
   return school;
-}
+});
 
 export async function getDistrictHome(opts: { actor: Actor; districtId: string; since: Date }) {
   assertLeads(opts.actor, opts.districtId);
