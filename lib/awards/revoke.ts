@@ -11,6 +11,7 @@ import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { holdStacksBuiltOn, releaseStackHolds } from '@/lib/awards/stack-holds';
+import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
@@ -24,7 +25,7 @@ export const ReinstateAwardInput = z.object({
   note: str().trim().max(1000).optional().default(''),
 });
 
-const AWARD_STATUS_SELECT = { id: true, issuerId: true, userId: true, title: true, microCredentialId: true, revokedAt: true, suspendedAt: true, statusListId: true, statusListIndex: true } as const;
+const AWARD_STATUS_SELECT = { id: true, issuerId: true, userId: true, title: true, microCredentialId: true, stackId: true, revokedAt: true, suspendedAt: true, statusListId: true, statusListIndex: true } as const;
 
 async function loadForStatusChange(actor: Actor, awardId: string, verb: string, whenRevoked = 'This credential is revoked; revocation is permanent.') {
   const award = await db.award.findUnique({ where: { id: awardId }, select: AWARD_STATUS_SELECT });
@@ -76,6 +77,10 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
 export async function reinstateAward(opts: { actor: Actor; awardId: string; note: string }) {
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'reinstate');
   if (!award.suspendedAt) throw invalidState('This credential is not suspended.');
+  // A stack badge says its holder holds every badge it is built from: it cannot be valid again while
+  // one of them is revoked or suspended (whoever suspended the stack badge itself, and whichever
+  // issuer's admin asks). It becomes valid again by itself once every part is held.
+  if (award.stackId) await assertStackPartsHeld(award.userId, award.stackId);
   // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
   await changePublicPages(async (tx) => {
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: { not: null } }, data: { suspendedAt: null, suspensionReason: null } });
@@ -90,4 +95,14 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
     await issueCompletedStacks(award.userId, award.microCredentialId);
     await releaseStackHolds(award.userId, award.microCredentialId);
   }
+}
+
+async function assertStackPartsHeld(userId: string, stackId: string) {
+  const items = await db.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } });
+  const parts = items.map((i) => i.microCredentialId);
+  const held = await validPartAwards(userId, parts);
+  if (holdsEveryPart(held, parts)) return;
+  const have = new Set(held.map((h) => h.microCredentialId));
+  const missing = items.filter((i) => !have.has(i.microCredentialId)).map((i) => `“${i.microCredential.currentVersion?.title ?? i.microCredential.slug}”`);
+  throw invalidState(`This stack badge can’t be valid again yet: its holder no longer holds ${missing.join(', ')}, which it is built from. It can be reinstated once every badge it is built from is held again.`);
 }
