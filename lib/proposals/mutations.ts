@@ -31,11 +31,13 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
   // One proposal per district: a teacher who moved writes to their current district, and the
   // district they left keeps its own record and decision.
   const key = { userId_microCredentialId_districtId: { userId: opts.actor.id, microCredentialId: mc.id, districtId } };
+  // A draft save leaves `submittedAt` alone: a returned proposal being revised keeps the date it was
+  // last sent (the leader's Returned tab shows it) until it is sent again.
   const data = {
     studentGoals: opts.studentGoals,
     plan: opts.plan,
     status: opts.submit ? ('SUBMITTED' as const) : ('DRAFT' as const),
-    submittedAt: opts.submit ? new Date() : null,
+    ...(opts.submit ? { submittedAt: new Date() } : {}),
   };
   const select = { id: true, districtId: true, version: true, status: true } as const;
   let proposal;
@@ -43,10 +45,9 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     proposal = await db.$transaction(async (tx) => {
       const existing = await tx.proposal.findUnique({ where: key, select: { id: true, status: true, version: true } });
       if (existing?.status === 'APPROVED') throw invalidState('This proposal is already approved.');
-      if (existing?.status === 'SUBMITTED' && !opts.submit) throw invalidState('This proposal is with your district leader, so it can no longer be changed; wait for their decision.');
-      if (opts.version !== undefined && (existing?.version ?? null) !== opts.version) {
-        throw existing?.status === 'SUBMITTED' ? invalidState('This proposal was already sent to your district.') : conflict(STALE_PROPOSAL);
-      }
+      // Sent and not yet decided: neither edited nor sent again (which would notify every leader again).
+      if (existing?.status === 'SUBMITTED') throw invalidState(opts.submit ? 'This proposal was already sent to your district; wait for their decision.' : 'This proposal is with your district leader, so it can no longer be changed; wait for their decision.');
+      if (opts.version !== undefined && (existing?.version ?? null) !== opts.version) throw conflict(STALE_PROPOSAL);
       if (!existing) {
         // Two first saves at once: the unique key lets one through, the other is refused below.
         const created = await tx.proposal.create({ data: { userId: opts.actor.id, districtId, microCredentialId: mc.id, ...data }, select });
@@ -79,7 +80,7 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
 export async function decideProposal(opts: { actor: Actor; proposalId: string; decision: 'APPROVED' | 'RETURNED'; comment: string; version: number }) {
   const p = await db.proposal.findUnique({
     where: { id: opts.proposalId },
-    select: { id: true, userId: true, districtId: true, status: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } },
+    select: { id: true, userId: true, districtId: true, status: true, studentGoals: true, plan: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } },
   });
   if (!p) throw notFound('That proposal');
   if (!canDecideProposal(opts.actor, p)) throw forbidden();
@@ -90,7 +91,10 @@ export async function decideProposal(opts: { actor: Actor; proposalId: string; d
       data: { status: opts.decision, decisionComment: opts.comment || null, decidedAt: new Date(), decidedById: opts.actor.id, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw conflict('Someone else decided this proposal while you were reading it. Reload to see their decision.');
-    await recordAudit({ actorId: opts.actor.id, action: `proposal.${opts.decision.toLowerCase()}`, entityType: 'Proposal', entityId: p.id, organizationId: p.districtId, data: { comment: opts.comment } }, tx);
+    // A returned proposal's text is kept as the leader decided on it: the teacher's revision
+    // overwrites the row, but the district's record of what was returned stays in the audit log.
+    const decided = opts.decision === 'RETURNED' ? { studentGoals: p.studentGoals, plan: p.plan } : {};
+    await recordAudit({ actorId: opts.actor.id, action: `proposal.${opts.decision.toLowerCase()}`, entityType: 'Proposal', entityId: p.id, organizationId: p.districtId, data: { comment: opts.comment, ...decided } }, tx);
   });
   const title = p.microCredential.currentVersion?.title ?? 'your micro-credential';
   await notify({

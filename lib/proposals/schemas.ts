@@ -26,11 +26,11 @@ const ProposalVersion = z.union([
   z.literal('').transform(() => null),
   z.number().int().min(0).max(2_147_483_647),
   z.string().regex(/^\d{1,9}$/).transform(Number),
-]);
+], { error: 'This page is out of date. Copy your text, reload the page and try again.' });
 
 /**
- * The proposal form (Save draft / Send). `version` is optional so a post without it (a page from
- * before the check) still works; every page sends it now.
+ * The proposal form (Save draft / Send). `version` is required: a post without it could rewrite a
+ * proposal the teacher never saw (the check against stale windows would be skipped).
  */
 export const ProposalInput = z
   .object({
@@ -38,7 +38,7 @@ export const ProposalInput = z
     studentGoals: proposalText(),
     plan: proposalText(),
     intent: z.enum(['save', 'submit']).default('submit'),
-    version: ProposalVersion.optional(),
+    version: ProposalVersion,
   })
   .superRefine((d, ctx) => {
     if (d.intent !== 'submit') return;

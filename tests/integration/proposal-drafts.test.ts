@@ -127,6 +127,37 @@ describe('saving a proposal draft', () => {
   });
 });
 
+describe('a sent or returned proposal stays as decided', () => {
+  it('a post without the version is refused as out of date, and a sent proposal is never sent again', async () => {
+    const { district, mc, teacher } = await world();
+    await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const noVersion = await saveProposalAction(initialActionState, form({ microCredentialId: mc.id, studentGoals: 'My grade 7 students will explain their reasoning in labs.', intent: 'submit' }));
+    expect(noVersion).toMatchObject({ ok: false, stop: true, formError: expect.stringMatching(/out of date/) });
+    expect(await stored(teacher.id)).toBeNull();
+
+    await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'My grade 7 students will explain their reasoning in labs.', plan: '', submit: true, version: null });
+    const notices = () => db.notification.count({ where: { kind: 'proposal.submitted' } });
+    const before = await notices();
+    // Even with no version check (a direct call), a sent proposal is not rewritten or re-sent.
+    await expect(saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Rewritten while the leader reads it.', plan: '', submit: true })).rejects.toThrow(/already sent/);
+    expect(await stored(teacher.id)).toMatchObject({ studentGoals: 'My grade 7 students will explain their reasoning in labs.', status: 'SUBMITTED' });
+    expect(await notices()).toBe(before);
+  });
+
+  it('revising a returned proposal keeps its sent date, and the audit log keeps the text as it was returned', async () => {
+    const { district, mc, teacher } = await world();
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const p = await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.', submit: true, version: null });
+    const sentAt = (await stored(teacher.id))!.submittedAt;
+    expect(sentAt).not.toBeNull();
+    await decideProposal({ actor: leader, proposalId: p.id, decision: 'RETURNED', comment: 'Say how you will measure it.', version: p.version });
+    await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: '', plan: '', submit: false, version: p.version + 1 });
+    expect(await stored(teacher.id)).toMatchObject({ status: 'RETURNED', studentGoals: '', submittedAt: sentAt });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'proposal.returned', entityId: p.id } });
+    expect(entry.data).toMatchObject({ comment: 'Say how you will measure it.', studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.' });
+  });
+});
+
 describe('who decides a sent proposal', () => {
   it('names the district and its active leaders, never the teacher themself', async () => {
     const { district, teacher } = await world();

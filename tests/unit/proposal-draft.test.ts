@@ -7,7 +7,7 @@ import { nameLeaders } from '@/components/proposals/decider-words';
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
 
 describe('what saving and sending a proposal require', () => {
-  const base = { microCredentialId: 'mc1' };
+  const base = { microCredentialId: 'mc1', version: '' };
 
   it('saves a draft of any length up to the maximum, even empty', () => {
     expect(ProposalInput.safeParse({ ...base, studentGoals: 'Grade 4', intent: 'save' }).success).toBe(true);
@@ -32,13 +32,14 @@ describe('what saving and sending a proposal require', () => {
   });
 
   it('reads the version a form was loaded with: a number, or none yet; anything else is refused', () => {
-    const v = (version: unknown) => ProposalInput.safeParse({ ...base, intent: 'save', version });
+    const v = (version: unknown) => ProposalInput.safeParse({ microCredentialId: 'mc1', intent: 'save', version });
     expect(v('3').data?.version).toBe(3);
     expect(v('').data?.version).toBeNull();
-    expect(v(undefined).data?.version).toBeUndefined();
+    // A post without it is from a page that cannot be checked against newer text: refused.
+    expect(v(undefined).success).toBe(false);
     for (const bad of [' ', '-1', '1.5', '1e3', 'x', '9999999999']) expect(v(bad).success).toBe(false);
     // An autosave always says what it was typed on.
-    expect(ProposalDraftInput.safeParse({ ...base, studentGoals: 'a' }).success).toBe(false);
+    expect(ProposalDraftInput.safeParse({ microCredentialId: 'mc1', studentGoals: 'a' }).success).toBe(false);
   });
 });
 

@@ -23,7 +23,12 @@ export async function saveProposalAction(_prev: ProposalFormResult, formData: Fo
     version: typeof raw.version === 'string' && /^\d{1,9}$/.test(raw.version) ? Number(raw.version) : raw.version === '' ? null : undefined,
   };
   const parsed = parseInput(ProposalInput, raw);
-  if (!parsed.ok) return { ...failure(parsed.result), values };
+  if (!parsed.ok) {
+    // No field shows the version: a page without it is out of date, and saving again cannot fix that.
+    const stale = !parsed.result.ok && parsed.result.fieldErrors?.version?.[0];
+    if (stale) return { ok: false, formError: stale, values, stop: true };
+    return { ...failure(parsed.result), values };
+  }
   const sent = parsed.data.intent === 'submit';
   let saved;
   try {
