@@ -243,6 +243,15 @@ const ACTIONS: Record<string, ActionInfo> = {
   },
   'people.request_district': { group: 'people', describe: () => 'Asked to join the district' },
   'people.leave_district': { group: 'people', describe: () => 'Left the district' },
+  'people.move_out': {
+    group: 'people',
+    describe: (c) => {
+      const n = num(c.d, 'proposalsReturned') ?? 0;
+      // Recorded in the district left; the actor is the teacher (an invitation) or the leader who confirmed them there.
+      const who = person(c, 'a teacher');
+      return `${who.charAt(0).toUpperCase()}${who.slice(1)} moved to another district${n ? `; ${plural(n, 'waiting proposal')} went back to them` : ''}`;
+    },
+  },
   'people.confirm_district_request': { group: 'people', describe: (c) => `Confirmed that ${person(c, 'a teacher')} works in the district` },
   'people.decline_district_request': { group: 'people', describe: (c) => `Declined the request of ${person(c, 'a teacher')} to join the district` },
   'user.sign_up': { group: 'people', describe: () => 'Created an account' },

@@ -124,3 +124,33 @@ export async function leaveDistrictRecords(tx: Tx, userId: string, districtId: s
   });
   return { proposalsReturned: returned.count };
 }
+
+/** A person's name in a subject line: their own words, so kept short. */
+export function shortName(name: string) {
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
+/** Tells the district's leaders that a teacher left on their own (after the guarded update, so once). */
+export async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherName: string, teacherId: string, proposalsReturned: number) {
+  const district = await tx.organization.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
+  // A teacher who also leads the district is not told of their own leaving.
+  const leaders = await tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER', userId: { not: teacherId } }, select: { userId: true }, take: 50 });
+  const name = shortName(teacherName);
+  const returned = proposalsReturned === 1
+    ? ' A proposal waiting for your decision went back to them as a draft.'
+    : proposalsReturned > 1 ? ` ${proposalsReturned} proposals waiting for your decision went back to them as drafts.` : '';
+  for (const l of leaders) {
+    await notify({ userId: l.userId, kind: 'district.teacher_left', title: `${name} left ${district.name}`, body: `They no longer appear among your teachers or in your reports, including reports for past periods.${returned}`, href: `/district/teachers?district=${districtId}` }, tx);
+  }
+}
+
+/**
+ * A teacher moves to another district (a request confirmed there, or an invitation accepted): the
+ * district they leave loses them as when they leave on their own, its leaders are told, and its own
+ * audit log says so (the joining district's entry is recorded by the caller).
+ */
+export async function moveOutOfDistrict(tx: Tx, opts: { userId: string; name: string; fromDistrictId: string; toDistrictId: string; actorId: string }) {
+  const { proposalsReturned } = await leaveDistrictRecords(tx, opts.userId, opts.fromDistrictId);
+  await recordAudit({ actorId: opts.actorId, action: 'people.move_out', entityType: 'User', entityId: opts.userId, organizationId: opts.fromDistrictId, data: { toDistrictId: opts.toDistrictId, proposalsReturned } }, tx);
+  await tellLeadersOfLeaving(tx, opts.fromDistrictId, opts.name, opts.userId, proposalsReturned);
+}

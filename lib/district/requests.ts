@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { assertLeads } from '@/lib/district/access';
-import { leaveDistrictRecords } from '@/lib/district/people';
+import { leaveDistrictRecords, moveOutOfDistrict, shortName, tellLeadersOfLeaving } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
 
 // Joining a district. A teacher asks (at sign-up or from their account); a leader of that district
@@ -26,11 +26,6 @@ export async function findDistrict(districtId: string) {
 
 /** Requests a person may make per day (each one tells the district's leaders). */
 export const REQUESTS_PER_DAY = 5;
-
-/** A person's name in a subject line: their own words, so kept short. */
-function shortName(name: string) {
-  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
-}
 
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
 async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
@@ -81,20 +76,6 @@ export async function leaveDistrict(opts: { actor: Actor }) {
   });
 }
 
-/** Tells the district's leaders that a teacher left on their own (after the guarded update, so once). */
-async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherName: string, teacherId: string, proposalsReturned: number) {
-  const district = await tx.organization.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
-  // A teacher who also leads the district is not told of their own leaving.
-  const leaders = await tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER', userId: { not: teacherId } }, select: { userId: true }, take: 50 });
-  const name = shortName(teacherName);
-  const returned = proposalsReturned === 1
-    ? ' A proposal waiting for your decision went back to them as a draft.'
-    : proposalsReturned > 1 ? ` ${proposalsReturned} proposals waiting for your decision went back to them as drafts.` : '';
-  for (const l of leaders) {
-    await notify({ userId: l.userId, kind: 'district.teacher_left', title: `${name} left ${district.name}`, body: `They no longer appear among your teachers or in your reports, including reports for past periods.${returned}`, href: `/district/teachers?district=${districtId}` }, tx);
-  }
-}
-
 /** Who asks to join the district, oldest first, and whether each confirmed their email address. */
 export async function listDistrictRequests(opts: { actor: Actor; districtId: string }) {
   assertLeads(opts.actor, opts.districtId);
@@ -140,11 +121,8 @@ export async function decideDistrictRequest(opts: { actor: Actor; districtId: st
     const decided = await tx.user.updateMany({ where: { id: teacher.id, requestedDistrictId: district.id, districtId: teacher.districtId }, data });
     if (decided.count !== 1) throw notFound('That request');
     if (opts.decision === 'confirm') {
-      if (teacher.districtId) {
-        // Moving to another district: the one they leave is told, as when they leave on their own.
-        const { proposalsReturned } = await leaveDistrictRecords(tx, teacher.id, teacher.districtId);
-        await tellLeadersOfLeaving(tx, teacher.districtId, teacher.name, teacher.id, proposalsReturned);
-      }
+      // Moving to another district: the one they leave is told, as when they leave on their own.
+      if (teacher.districtId) await moveOutOfDistrict(tx, { userId: teacher.id, name: teacher.name, fromDistrictId: teacher.districtId, toDistrictId: district.id, actorId: opts.actor.id });
       await ensureMembership(tx, teacher.id, schoolId ?? district.id, 'TEACHER');
       await notify({ userId: teacher.id, kind: 'district.join_confirmed', title: `${district.name} confirmed you as one of its teachers`, body: 'Your district now sees your progress, decides your proposals and counts your badges in its reports.', href: '/account' }, tx);
     } else {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { leaveDistrictRecords } from '@/lib/district/people';
+import { moveOutOfDistrict } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
 import { conflict, forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -218,9 +218,11 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
     // It answers any request to join a district, and a teacher moving leaves their old district.
     if (inv.role === 'TEACHER' && (inv.organization.kind === 'DISTRICT' || inv.organization.kind === 'SCHOOL')) {
       const placement = inv.organization.kind === 'SCHOOL' ? { schoolId: inv.organizationId, districtId: inv.organization.parentId } : { districtId: inv.organizationId };
-      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true } });
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true, name: true } });
       await tx.user.update({ where: { id: userId }, data: { ...placement, requestedDistrictId: null, districtRequestedAt: null } });
-      if (before.districtId && before.districtId !== placement.districtId) await leaveDistrictRecords(tx, userId, before.districtId);
+      if (before.districtId && before.districtId !== placement.districtId && placement.districtId) {
+        await moveOutOfDistrict(tx, { userId, name: before.name, fromDistrictId: before.districtId, toDistrictId: placement.districtId, actorId: userId });
+      }
     }
     await ensureMembership(tx, userId, inv.organizationId, inv.role);
     await recordAudit({ actorId: userId, action: 'people.accept_invitation', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { role: inv.role } }, tx);

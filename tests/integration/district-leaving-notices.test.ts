@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
+import { acceptInvitation, inviteMember } from '@/lib/people/mutations';
 import { removeTeacherFromDistrict } from '@/lib/district/people';
 import { decideDistrictRequest, leaveDistrict } from '@/lib/district/requests';
 import { saveProposal } from '@/lib/proposals/mutations';
@@ -122,5 +123,21 @@ describe('a teacher who moves to another district', () => {
     }
     // The district that confirmed her is not told she left anything.
     expect(await noticesFor(w.otherLeader.id, 'district.teacher_left')).toHaveLength(0);
+    // The district she left has its own audit entry, as when a teacher leaves on their own.
+    expect(await db.auditLog.findMany({ where: { action: 'people.move_out', entityId: w.ann.id }, select: { organizationId: true, data: true } })).toEqual([{ organizationId: w.district.id, data: { toDistrictId: w.other.id, proposalsReturned: 0 } }]);
+  });
+
+  it('accepting another district’s invitation: the district she leaves is told, and its audit log says so', async () => {
+    const w = await world();
+    await submitProposals(w.ann.id, 1);
+    await inviteMember({ actor: w.otherLeader, organizationId: w.other.id, email: w.ann.email, role: 'TEACHER' });
+    await acceptInvitation({ token: await invitationTokenFor(w.ann.email), actor: (await loadActor(w.ann.id))! });
+    expect((await db.user.findUniqueOrThrow({ where: { id: w.ann.id } })).districtId).toBe(w.other.id);
+    for (const leader of [w.leader, w.deputy]) {
+      const notices = await noticesFor(leader.id, 'district.teacher_left');
+      expect(notices).toHaveLength(1);
+      expect(notices[0].body).toContain('A proposal waiting for your decision went back to them as a draft.');
+    }
+    expect(await db.auditLog.findMany({ where: { action: 'people.move_out', entityId: w.ann.id }, select: { organizationId: true, actorId: true, data: true } })).toEqual([{ organizationId: w.district.id, actorId: w.ann.id, data: { toDistrictId: w.other.id, proposalsReturned: 1 } }]);
   });
 });
