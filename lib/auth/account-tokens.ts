@@ -10,14 +10,30 @@ import type { AccountTokenPurpose } from '@/lib/generated/prisma/enums';
 
 export type LinkState = 'valid' | 'expired' | 'used' | 'unknown';
 
-/** A new link's token for `userId`; earlier unused ones for the same purpose stop working. */
-export async function issueAccountToken(userId: string, purpose: AccountTokenPurpose, minutes: number, now = new Date()): Promise<string> {
+/**
+ * Inside `tx`: waits for any other change to this account's links or address to finish. Taken by
+ * issueAccountToken and by an address change, so a link is never issued for an address that is
+ * being replaced (the change would miss the new link and leave it working in the old inbox).
+ */
+export async function lockAccountLinks(tx: Tx, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account-links:${userId}`}))`;
+}
+
+/**
+ * A new link's token for `userId`; earlier unused ones for the same purpose stop working. With
+ * `sentTo`, only while that is still the account's address: null when it changed meanwhile (the
+ * link would go to an inbox that is no longer this account's), and nothing is issued.
+ */
+export async function issueAccountToken(userId: string, purpose: AccountTokenPurpose, minutes: number, now = new Date(), sentTo?: string): Promise<string | null> {
   const token = newToken();
-  await db.$transaction(async (tx) => {
+  const issued = await db.$transaction(async (tx) => {
+    await lockAccountLinks(tx, userId);
+    if (sentTo !== undefined && !(await tx.user.count({ where: { id: userId, email: sentTo } }))) return false;
     await tx.accountToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
     await tx.accountToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + minutes * 60_000) } });
+    return true;
   });
-  return token;
+  return issued ? token : null;
 }
 
 /** The link's row and what it is worth now. A disabled account's links are worth nothing. */

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, lockAccountLinks, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -29,7 +29,10 @@ export async function queueVerificationEmail(userId: string, tx?: Tx): Promise<v
 export async function sendVerificationEmail(userId: string, now = new Date()): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, emailVerified: true, disabledAt: true } });
   if (!user || user.emailVerified || user.disabledAt) return;
-  const token = await issueAccountToken(userId, 'EMAIL_VERIFICATION', VERIFY_DAYS * 24 * 60, now);
+  // Issued only if the address read above is still the account's: a change in between retires
+  // the links and queues its own email to the new address.
+  const token = await issueAccountToken(userId, 'EMAIL_VERIFICATION', VERIFY_DAYS * 24 * 60, now, user.email);
+  if (!token) return;
   const url = new URL(`/verify-email/${token}`, env().APP_URL).toString();
   await sendEmail({
     to: user.email,
@@ -79,7 +82,9 @@ export async function changeUnconfirmedEmail(opts: { actor: Actor; email: string
   const send = await hitRateLimit(sendKey, RESENDS_PER_HOUR, 60 * 60);
   try {
     await db.$transaction(async (tx) => {
-      // Links first, then the account: the order confirmEmail locks them in, so the two cannot deadlock.
+      // After any link being issued right now (so it is retired below, not left working in the old
+      // inbox); then links first, then the account: the order confirmEmail locks them in.
+      await lockAccountLinks(tx, opts.actor.id);
       await tx.accountToken.updateMany({ where: { userId: opts.actor.id, usedAt: null }, data: { usedAt: now } });
       const moved = await tx.user.updateMany({ where: { id: opts.actor.id, emailVerified: null }, data: { email } });
       if (moved.count !== 1) throw invalidState(CONFIRMED_EMAIL_FIXED);

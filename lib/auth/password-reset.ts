@@ -55,7 +55,9 @@ export async function requestPasswordReset(opts: { email: string; ip?: string | 
 export async function sendPasswordResetEmail(email: string, now = new Date()): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
-  const token = await issueAccountToken(user.id, 'PASSWORD_RESET', RESET_MINUTES, now);
+  // Only while `email` is still the account's address (it may have been corrected since the request).
+  const token = await issueAccountToken(user.id, 'PASSWORD_RESET', RESET_MINUTES, now, email);
+  if (!token) return;
   const url = new URL(`/reset-password/${token}`, env().APP_URL).toString();
   await sendEmail({
     to: email,

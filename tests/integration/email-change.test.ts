@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { authenticate, signUp } from '@/lib/auth/accounts';
+import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { changeUnconfirmedEmail, confirmEmail, getVerificationLinkState, resendVerificationEmail } from '@/lib/auth/email-verification';
 import { getResetLinkState, resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { getAccount } from '@/lib/auth/profile';
@@ -79,6 +80,23 @@ describe('correcting an unconfirmed email address', () => {
     // The account signs in with the new address, not the old one.
     expect((await authenticate({ email: 'kofi@school.test', password: 'a long enough password' })).ok).toBe(true);
     expect((await authenticate({ email: 'kofi@scool.test', password: 'a long enough password' })).ok).toBe(false);
+  });
+
+  it('a link being issued for the old address while it changes never stays usable', async () => {
+    for (let i = 0; i < 8; i++) {
+      const user = await signUp({ name: `Race ${i}`, email: `race${i}@scool.test`, password: 'a long enough password' });
+      // A reset or confirmation job that read the old address is issuing its link as the change lands.
+      const [issued] = await Promise.all([
+        issueAccountToken(user.id, i % 2 ? 'PASSWORD_RESET' : 'EMAIL_VERIFICATION', 60, new Date(), `race${i}@scool.test`),
+        changeUnconfirmedEmail({ actor: (await loadActor(user.id))!, email: `race${i}@school.test` }),
+      ]);
+      // Either the change came first (nothing issued) or the link came first (and the change retired it).
+      const usable = await db.accountToken.count({ where: { userId: user.id, usedAt: null } });
+      expect(usable, `round ${i}: issued=${issued !== null}`).toBe(0);
+    }
+    // Issuing for an address the account no longer has gives nothing.
+    const user = await db.user.findFirstOrThrow({ where: { email: 'race0@school.test' } });
+    expect(await issueAccountToken(user.id, 'PASSWORD_RESET', 60, new Date(), 'race0@scool.test')).toBeNull();
   });
 
   it('refuses an address another account has, as sign-up does, and changes nothing', async () => {
