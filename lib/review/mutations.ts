@@ -59,7 +59,8 @@ export function releaseAllClaimsOf(tx: Tx, reviewerId: string, actorId: string |
 async function expireClaimsOf(tx: Tx, a: { id: string; issuerId: string }, kind: ReviewKind, now: Date, actorId: string | null) {
   const stale = await tx.review.findMany({ where: { attemptId: a.id, kind, status: 'CLAIMED', claimExpiresAt: { lte: now } }, select: { id: true, reviewerId: true } });
   for (const r of stale) {
-    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'EXPIRED', version: { increment: 1 } } });
+    // Still past its expiry when written: a claim kept ("Keep my claim", an autosave) in between stays its reviewer's.
+    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED', claimExpiresAt: { lte: now } }, data: { status: 'EXPIRED', version: { increment: 1 } } });
     if (u.count) await recordAudit({ actorId, action: 'review.claim-expire', entityType: 'Review', entityId: r.id, organizationId: a.issuerId, data: { attemptId: a.id, kind, reviewerId: r.reviewerId } }, tx);
   }
 }
