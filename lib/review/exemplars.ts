@@ -57,7 +57,8 @@ async function loadRubrics(client: Client, ids: string[]): Promise<Map<string, R
   for (const row of await client.microCredentialVersion.findMany({ where: { id: { in: missing } }, select: rubricSelect })) {
     const { status, ...rubric } = row;
     out.set(rubric.id, rubric);
-    if (status === 'DRAFT') continue;
+    // Read inside a transaction (publishing), a version may look settled and still roll back to a draft.
+    if (status === 'DRAFT' || client !== db) continue;
     if (settledRubrics.size >= SETTLED_RUBRICS_MAX) settledRubrics.delete(settledRubrics.keys().next().value!);
     settledRubrics.set(rubric.id, rubric);
   }

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '@/tests/factories';
 import { getCalibration, submitCalibration } from '@/lib/review/calibration';
-import { createExemplar, ExemplarInput, getExemplarEditor, rescoreExemplar } from '@/lib/review/exemplars';
+import { createExemplar, ExemplarInput, getExemplarEditor, rescoreExemplar, sameRubric } from '@/lib/review/exemplars';
 import { listReviewerCredentials } from '@/lib/review/context';
 import { listReviewQueue } from '@/lib/review/queries';
 import { claimReview } from '@/lib/review/mutations';
@@ -208,5 +208,23 @@ describe('a calibration form shown before a new rubric was published', () => {
     await publishNewVersion(w, { rubric: { ...base, criteria: [reflection, context, evidence] } as Rubric });
     await expect(submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, versionId: shown.versionId, ranks })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('new rubric') });
     expect(await db.calibrationResult.count({ where: { reviewerId: w.reviewer.id } })).toBe(0);
+  });
+
+  it('a publish that rolls back leaves nothing cached: a later rubric edit still resets calibration', async () => {
+    const w = await world();
+    await db.reviewerQualification.updateMany({ where: { userId: w.reviewer.id }, data: { calibratedAt: new Date() } });
+    // A draft with the same rubric; a publish reads it as settled, then its transaction fails.
+    await saveMicroCredentialDraft({ actor: w.admin, microCredentialId: w.mc.id, def: sampleDefinition({ slug: w.mc.slug, rubric: base }) });
+    const live = await db.microCredential.findUniqueOrThrow({ where: { id: w.mc.id }, select: { currentVersionId: true } });
+    const draft = await db.microCredentialVersion.findFirstOrThrow({ where: { microCredentialId: w.mc.id, status: 'DRAFT' }, select: { id: true } });
+    await db.$transaction(async (tx) => {
+      await tx.microCredentialVersion.update({ where: { id: draft.id }, data: { status: 'PUBLISHED' } });
+      expect(await sameRubric(tx, live.currentVersionId!, draft.id)).toBe(true);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+
+    // The draft is edited again (a criterion dropped) and published: the rubric changed.
+    await publishNewVersion(w, { rubric: { ...base, criteria: [context, reflection] } });
+    expect((await db.reviewerQualification.findFirstOrThrow({ where: { userId: w.reviewer.id } })).calibratedAt).toBeNull();
   });
 });
