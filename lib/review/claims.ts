@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
-import { conflict, invalidState, notFound } from '@/lib/errors';
+import { conflict, forbidden, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
 import { loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
@@ -24,6 +24,7 @@ export async function keepClaim(opts: { actor: Actor; reviewId: string; now?: Da
   });
   if (!r || r.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, r.attempt.submission.microCredential.issuerId)) throw notFound('That review');
   if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
+  await assertStillMayScore(opts.actor, r.attemptId, r.kind);
   const until = claimEndAfterActivity(r.claimExpiresAt, now, r.attempt.submission.microCredential.issuer.claimMinutes);
   const u = await db.review.updateMany({ where: { id: opts.reviewId, reviewerId: opts.actor.id, status: 'CLAIMED', claimExpiresAt: r.claimExpiresAt }, data: { claimExpiresAt: until } });
   if (u.count !== 1) {
@@ -34,6 +35,19 @@ export async function keepClaim(opts: { actor: Actor; reviewId: string; now?: Da
     return { claimExpiresAt: now2.claimExpiresAt };
   }
   return { claimExpiresAt: until };
+}
+
+/**
+ * A claim is kept alive (kept, or extended by an autosave) only while its reviewer may still score
+ * the work: a reviewer who lost the right since claiming (their qualifying badge revoked, their
+ * calibration reset by a new rubric, a conflict that appeared) is told now, not at submit, and the
+ * claim runs out on its own so the work goes back to the queue.
+ */
+export async function assertStillMayScore(actor: Actor, attemptId: string, kind: ReviewKind): Promise<void> {
+  const a = await loadAttemptForReview(attemptId);
+  if (!a) throw notFound('That submission');
+  const denial = await reviewDenial(actor, a, kind);
+  if (denial) throw forbidden(`${denialMessages[denial]} Your claim will run out on its own and the work goes back to the queue.`);
 }
 
 /**

@@ -11,7 +11,7 @@ import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial } from '@/lib/review/context';
 import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
-import { assertClaimable, claimEndedMessage } from '@/lib/review/claims';
+import { assertClaimable, assertStillMayScore, claimEndedMessage } from '@/lib/review/claims';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -298,6 +298,7 @@ export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; ve
   const r = await loadOwnReview(opts.actor, opts.reviewId);
   if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
   checkScores(r.attempt.submission.version, opts.scores);
+  await assertStillMayScore(opts.actor, r.attemptId, r.kind);
   const claimExpiresAt = await db.$transaction(async (tx) => {
     // Extends, never shortens (claimEndAfterActivity). The version check below makes sure the
     // expiry read here is the one being replaced.

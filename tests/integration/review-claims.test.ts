@@ -53,4 +53,16 @@ describe('keeping a claim', () => {
     await db.review.update({ where: { id: reviewId }, data: { status: 'EXPIRED' } });
     await expect(keepClaim({ actor: w.reviewer, reviewId })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('is not kept, by the button or an autosave, once the reviewer may no longer score the work', async () => {
+    const w = await world();
+    const { reviewId } = await claimReview({ actor: w.reviewer, attemptId: w.attemptId });
+    const before = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { version: true, claimExpiresAt: true } });
+    // The qualification goes another way than an admin withdrawing it (e.g. the badge it stood on was revoked).
+    await db.reviewerQualification.deleteMany({ where: { userId: w.reviewer.id } });
+    const later = new Date(Date.now() + 50 * 60_000);
+    await expect(keepClaim({ actor: w.reviewer, reviewId, now: later })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/not qualified.*run out on its own/) });
+    await expect(saveReviewDraft({ actor: w.reviewer, reviewId, version: before.version, scores: [], overallComment: 'Still typing.', now: later })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { version: true, claimExpiresAt: true, overallComment: true } })).toMatchObject({ ...before, overallComment: '' });
+  });
 });
