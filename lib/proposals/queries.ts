@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
+import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 
 /**
  * True when the teacher's district requires an approved proposal and there is none yet. Only an
@@ -52,9 +53,72 @@ export async function getProposalDecider(actor: Pick<Actor, 'id' | 'districtId'>
   return { districtName: district.name, leaderNames: leaders.map((l) => l.user.name), otherLeaders: Math.max(0, leaderCount - leaders.length) };
 }
 
-export function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number } = {}) {
+/**
+ * What came of an approved proposal: the teacher's current application for the credential and
+ * their badge for it.
+ * - 'left': the teacher is no longer in the district, which keeps its decision but no longer sees
+ *   their work (as its reports no longer count them);
+ * - 'not-started': no application yet; 'working': a draft, or revising after a return;
+ *   'in-review': sent and waiting for a decision; 'passed': passed, the badge being issued;
+ * - 'earned': they hold a badge for it (suspended while the issuer looks into something);
+ *   'revoked': their only badge for it was revoked.
+ */
+export type ProposalOutcome =
+  | { state: 'left' | 'not-started' | 'working' | 'in-review' | 'passed'; award: null }
+  | { state: 'earned' | 'revoked'; award: ProposalAward };
+export type ProposalAward = { id: string; issuedAt: Date; revokedAt: Date | null; suspendedAt: Date | null };
+
+const APPLICATION_STATE: Record<SubmissionStatus, 'working' | 'in-review' | 'passed'> = {
+  DRAFT: 'working', NEEDS_REVISION: 'working', SUBMITTED: 'in-review', IN_REVIEW: 'in-review', EARNED: 'passed',
+};
+
+/** The outcome from the teacher's current application and badge (a valid badge first, as the query picks it). */
+export function proposalOutcome(o: { inDistrict: boolean; applicationStatus: SubmissionStatus | null; award: ProposalAward | null }): ProposalOutcome {
+  if (!o.inDistrict) return { state: 'left', award: null };
+  if (o.award) return { state: o.award.revokedAt ? 'revoked' : 'earned', award: o.award };
+  return { state: o.applicationStatus ? APPLICATION_STATE[o.applicationStatus] : 'not-started', award: null };
+}
+
+/**
+ * Outcomes of the approved ones of `proposalIds` that belong to `districtIds`, in one statement for
+ * a page: per proposal, the teacher's newest application (highest cycle) and their badge for the
+ * credential (a valid or suspended one before a revoked one, newest first). Nothing is read for a
+ * teacher who has left the district.
+ */
+async function approvedOutcomes(districtIds: string[], proposalIds: string[]): Promise<Map<string, ProposalOutcome>> {
+  if (!proposalIds.length) return new Map();
+  const rows = await db.$queryRaw<{ proposalId: string; inDistrict: boolean; applicationStatus: SubmissionStatus | null; awardId: string | null; issuedAt: Date | null; revokedAt: Date | null; suspendedAt: Date | null }[]>`
+    SELECT p."id" AS "proposalId", COALESCE(u."districtId" = p."districtId", false) AS "inDistrict",
+           s."status"::text AS "applicationStatus", a."id"::text AS "awardId", a."issuedAt", a."revokedAt", a."suspendedAt"
+      FROM "Proposal" p
+      JOIN "User" u ON u."id" = p."userId"
+      LEFT JOIN LATERAL (
+        SELECT s."status" FROM "Submission" s
+         WHERE s."userId" = p."userId" AND s."microCredentialId" = p."microCredentialId" AND u."districtId" = p."districtId"
+         ORDER BY s."cycle" DESC LIMIT 1
+      ) s ON true
+      LEFT JOIN LATERAL (
+        SELECT a."id", a."issuedAt", a."revokedAt", a."suspendedAt" FROM "Award" a
+         WHERE a."userId" = p."userId" AND a."microCredentialId" = p."microCredentialId" AND u."districtId" = p."districtId"
+         ORDER BY (a."revokedAt" IS NULL) DESC, a."issuedAt" DESC, a."id" DESC LIMIT 1
+      ) a ON true
+     WHERE p."id" = ANY(${proposalIds}::text[]) AND p."districtId" = ANY(${districtIds}::text[]) AND p."status" = 'APPROVED'`;
+  return new Map(rows.map((r) => [r.proposalId, proposalOutcome({
+    inDistrict: r.inDistrict,
+    applicationStatus: r.applicationStatus,
+    award: r.awardId ? { id: r.awardId, issuedAt: r.issuedAt!, revokedAt: r.revokedAt, suspendedAt: r.suspendedAt } : null,
+  })]));
+}
+
+/**
+ * A page of the districts' proposals (the caller has checked the reader leads them). Each approved
+ * one carries its `outcome` (null for the others): a district that approved study learns whether
+ * it was done and can open the badge's public page, with the evidence summary the teacher chose
+ * to show.
+ */
+export async function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number } = {}) {
   const take = opts.take ?? 25;
-  return db.proposal.findMany({
+  const rows = await db.proposal.findMany({
     where: { districtId: { in: districtIds }, status: opts.status ?? { in: ['SUBMITTED', 'APPROVED', 'RETURNED'] } },
     // Waiting ones oldest first (the longest wait is decided first); decided ones newest decision first.
     orderBy: opts.status === 'APPROVED' || opts.status === 'RETURNED' ? [{ decidedAt: 'desc' }, { id: 'desc' }] : [{ submittedAt: 'asc' }, { id: 'asc' }],
@@ -69,4 +133,6 @@ export function listDistrictProposals(districtIds: string[], opts: { status?: 'S
       microCredential: { select: { slug: true, level: true, issuer: { select: { name: true } }, currentVersion: { select: { title: true, pdHours: true } } } },
     },
   });
+  const outcomes = await approvedOutcomes(districtIds, rows.filter((r) => r.status === 'APPROVED').map((r) => r.id));
+  return rows.map((r) => ({ ...r, outcome: outcomes.get(r.id) ?? null }));
 }

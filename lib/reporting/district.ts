@@ -91,7 +91,11 @@ export const SALARY_RULES = {
   select: { id: true, label: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true },
 } satisfies Prisma.SalaryStepRuleFindManyArgs;
 
-export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number> } & SalaryStepResult;
+/** A badge a teacher's step counts (the newest counted one of its micro-credential); its page is /credentials/{id}. */
+export type CountedAward = { id: string; title: string; level: number | null; issuedAt: Date };
+
+/** `counted`: the badges behind `qualifyingCount`, newest first. */
+export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number>; counted: CountedAward[] } & SalaryStepResult;
 
 /**
  * Salary-step eligibility at `asOf` (salaryAsOf: the end of the period, or now while it runs, as
@@ -113,29 +117,30 @@ export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promi
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true, email: true, school: { select: { name: true } } },
   });
-  const counts = await db.$queryRaw<{ userId: string; level: number | null; n: number }[]>`
-    SELECT u."id" AS "userId", h."level", COUNT(*)::int AS "n"
+  // One row per teacher and micro-credential held, with the badge that counts for it, so the report
+  // can name the badges a step rests on (the count alone cannot be checked).
+  const held = await db.$queryRaw<(CountedAward & { userId: string })[]>`
+    SELECT u."id" AS "userId", h."id"::text AS "id", h."title", h."level", h."issuedAt"
       FROM "User" u
       -- Per teacher (an index range of Award(userId, issuedAt) each): joined as one set, the
       -- planner read the whole Award table for a district's few thousand teachers.
       CROSS JOIN LATERAL (
-        -- One row per micro-credential, at the level of its newest counted badge: a credential
-        -- whose level changed between a badge and its renewal still counts once.
-        SELECT DISTINCT ON (a."microCredentialId") a."level"
+        -- One row per micro-credential, its newest counted badge (and that badge's level): a
+        -- credential whose level changed between a badge and its renewal still counts once.
+        SELECT DISTINCT ON (a."microCredentialId") a."id", a."title", a."level", a."issuedAt"
           FROM "Award" a
          WHERE a."userId" = u."id" AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
            AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
-         ORDER BY a."microCredentialId", a."issuedAt" DESC
+         ORDER BY a."microCredentialId", a."issuedAt" DESC, a."id" DESC
       ) h
-     WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
-     GROUP BY u."id", h."level"`;
-  const byUser = new Map<string, { level: number | null; n: number }[]>();
-  for (const c of counts) (byUser.get(c.userId) ?? byUser.set(c.userId, []).get(c.userId)!).push(c);
+     WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}`;
+  const byUser = new Map<string, CountedAward[]>();
+  for (const { userId, ...award } of held) (byUser.get(userId) ?? byUser.set(userId, []).get(userId)!).push(award);
   const rows = teachers.map((t) => {
-    const held = (byUser.get(t.id) ?? []).flatMap((c) => Array.from({ length: c.n }, () => ({ level: c.level })));
+    const mine = (byUser.get(t.id) ?? []).sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime() || b.id.localeCompare(a.id));
     const byLevel: Record<number, number> = {};
-    for (const c of byUser.get(t.id) ?? []) if (c.level !== null) byLevel[c.level] = (byLevel[c.level] ?? 0) + c.n;
-    return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, ...computeSalaryStep(rules, held) };
+    for (const c of mine) if (c.level !== null) byLevel[c.level] = (byLevel[c.level] ?? 0) + 1;
+    return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, ...computeSalaryStep(rules, mine) };
   });
   // Highest amount first; within an amount, those closest to their next step (a teacher on the top
   // step has none, and comes last among equals), so the leader sees who is about to move up.

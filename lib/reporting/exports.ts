@@ -7,11 +7,18 @@ import { slugFromName } from '@/lib/organizations/schemas';
 import { expiringBadges, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { salaryAsOf, type Period } from '@/lib/reporting/schemas';
 import { dayLabel } from '@/lib/dates';
+import { credentialUrl } from '@/lib/awards/issue';
 
 export const DISTRICT_REPORTS = ['pd-hours', 'renewal', 'salary-steps', 'expiring'] as const;
 export type DistrictReport = (typeof DISTRICT_REPORTS)[number];
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+/**
+ * "Title (verify URL)" for each badge a salary step counts, "; " between them (one line per
+ * teacher, for tools that read a file line by line): whoever files the step can open each badge's
+ * public page, as the teacher's own PD record links them.
+ */
+const awardsCounted = (awards: { id: string; title: string }[]) => awards.map((a) => `${a.title} (${credentialUrl(a.id)})`).join('; ');
 
 /**
  * Builds a district report as CSV after checking, again, that the actor leads the district (and,
@@ -37,8 +44,8 @@ export async function districtReportCsv(opts: { actor: Actor; districtId?: strin
     return {
       filename: `licence-renewal_${where}${suffix}.csv`,
       csv: toCsv(
-        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Credential ID'],
-        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= now ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId]),
+        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Credential ID', 'Verify at'],
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= now ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId, credentialUrl(r.awardId)]),
       ),
     };
   }
@@ -48,8 +55,8 @@ export async function districtReportCsv(opts: { actor: Actor; districtId?: strin
     return {
       filename: `badges-ending-soon_${where}as-of_${dayLabel(now)}.csv`,
       csv: toCsv(
-        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID'],
-        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', day(r.validUntil), r.suspended ? 'Suspended' : r.ended ? 'Ended' : 'Ending soon', r.renewalStarted ? 'Yes' : 'No', r.awardId]),
+        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID', 'Verify at'],
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', day(r.validUntil), r.suspended ? 'Suspended' : r.ended ? 'Ended' : 'Ending soon', r.renewalStarted ? 'Yes' : 'No', r.awardId, credentialUrl(r.awardId)]),
       ),
     };
   }
@@ -58,8 +65,8 @@ export async function districtReportCsv(opts: { actor: Actor; districtId?: strin
   return {
     filename: `salary-steps_${where}as-of_${at.label}.csv`,
     csv: toCsv(
-      ['Teacher', 'Email', 'School', 'Qualifying credentials', 'Step reached', 'Amount (USD)', 'Next step', 'Credentials still needed'],
-      rows.map((r) => [r.name, r.email, r.school ?? '', r.qualifyingCount, r.rule?.label ?? '', (r.amountCents / 100).toFixed(2), r.next?.rule.label ?? '', r.next?.missing ?? '']),
+      ['Teacher', 'Email', 'School', 'Qualifying credentials', 'Step reached', 'Amount (USD)', 'Next step', 'Credentials still needed', 'Awards counted'],
+      rows.map((r) => [r.name, r.email, r.school ?? '', r.qualifyingCount, r.rule?.label ?? '', (r.amountCents / 100).toFixed(2), r.next?.rule.label ?? '', r.next?.missing ?? '', awardsCounted(r.counted)]),
     ),
   };
 }

@@ -22,16 +22,20 @@ export function countAtOrAbove(held: HeldCredential[], minLevel: number): number
  * A teacher reaches a rule when they hold at least `credentialsRequired` credentials at or above
  * its `minLevel`. Steps are not cumulative: the teacher gets the amount of the highest rule reached
  * (largest amount; ties broken by sort order), as in district schedules such as "$100 for one
- * classroom credential, $600 for five".
+ * classroom credential, $600 for five". `counted` are the held credentials behind
+ * `qualifyingCount` (those at or above the level of the rule reached, or of the lowest rule when
+ * none is), so a report can say which badges a step rests on.
  */
-export function computeSalaryStep(rules: SalaryRule[], held: HeldCredential[]): SalaryStepResult {
+export function computeSalaryStep<H extends HeldCredential>(rules: SalaryRule[], held: H[]): SalaryStepResult & { counted: H[] } {
   const ordered = [...rules].sort((a, b) => a.amountCents - b.amountCents || a.sortOrder - b.sortOrder);
   let reached: SalaryRule | null = null;
   for (const r of ordered) if (countAtOrAbove(held, r.minLevel) >= r.credentialsRequired) reached = r;
   const nextRule = ordered.find((r) => (reached ? r.amountCents > reached.amountCents : true) && countAtOrAbove(held, r.minLevel) < r.credentialsRequired) ?? null;
   const basis = reached ?? ordered[0] ?? null;
+  const counted = basis ? held.filter((h) => h.level !== null && h.level >= basis.minLevel) : held;
   return {
-    qualifyingCount: basis ? countAtOrAbove(held, basis.minLevel) : held.length,
+    qualifyingCount: counted.length,
+    counted,
     rule: reached,
     amountCents: reached?.amountCents ?? 0,
     next: nextRule ? { rule: nextRule, missing: nextRule.credentialsRequired - countAtOrAbove(held, nextRule.minLevel) } : null,

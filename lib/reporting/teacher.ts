@@ -3,9 +3,9 @@
 // licensing office. Everything here reads only the signed-in teacher's own awards.
 import 'server-only';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
+import { credentialUrl } from '@/lib/awards/issue';
 import { SALARY_RULES } from '@/lib/reporting/district';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { renewability } from '@/lib/submissions/renewal-policy';
@@ -48,7 +48,6 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
       submission: { select: { cycle: true } },
     },
   });
-  const base = env().APP_URL;
   const rows: RecordRow[] = awards.map((a) => ({
     id: a.id,
     title: a.title,
@@ -59,7 +58,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     issuedAt: a.issuedAt,
     validUntil: a.validUntil,
     state: awardState(a, now),
-    url: new URL(`/credentials/${a.id}`, base).toString(),
+    url: credentialUrl(a.id),
   }));
   const years = hoursBySchoolYear(rows);
   const thisYear = schoolYearOf(now).label;

@@ -96,6 +96,9 @@ async function main() {
   const leaderRow = await one(`SELECT u.id, m."organizationId" AS org FROM "User" u JOIN "Membership" m ON m."userId" = u.id AND m.role = 'DISTRICT_LEADER' WHERE u.email = 'scale-leader@scale.test' ORDER BY m."organizationId" LIMIT 1`);
   // One of that district's schools, for the ?school= filter of its reports and teacher list.
   const leaderSchoolId: string | undefined = leaderRow ? (await one(`SELECT id FROM "Organization" WHERE kind = 'SCHOOL' AND "parentId" = '${leaderRow.org}' ORDER BY id LIMIT 1`))?.id : undefined;
+  // The district with the most approved proposals (the scale leader's own district requires none):
+  // its Approved tab has a full page, so each proposal's application and badge are read.
+  const proposalDistrictId: string | undefined = (await one(`SELECT "districtId" AS id FROM "Proposal" WHERE status = 'APPROVED' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))?.id;
 
   const { searchCatalog, getCatalogFacets, getMicroCredentialPage } = await import('@/lib/catalog/queries');
   const { CatalogSearchInput } = await import('@/lib/catalog/schemas');
@@ -187,6 +190,9 @@ async function main() {
         },
       ] : []),
       { path: '/district/audit', run: () => listAuditLog({ actor: leader, organizationId: leaderRow.org, filter: audit('all') }) },
+    ] : []),
+    ...(proposalDistrictId ? [
+      { path: '/district/proposals?status=APPROVED (a district with proposals: what came of each)', run: () => listDistrictProposals([proposalDistrictId], { status: 'APPROVED', take: 20 }) },
     ] : []),
     ...(platformAdmin ? [
       { path: '/platform/audit (everything, newest first)', run: () => listAuditLog({ actor: platformAdmin, organizationId: null, filter: audit('all') }) },

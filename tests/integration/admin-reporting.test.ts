@@ -11,6 +11,7 @@ import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
 import { listDistrictProposals } from '@/lib/proposals/queries';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { parseCsv } from '@/lib/csv';
+import { credentialUrl } from '@/lib/awards/issue';
 import { getTeacherRecord, teacherRecordCsv, teacherRecordFilename } from '@/lib/reporting/teacher';
 import type { Actor } from '@/lib/auth/actor';
 
@@ -340,7 +341,7 @@ describe('district reports: today, what is about to change, and one school', () 
     const { filename, csv } = await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'expiring', period, now });
     expect(filename).toBe('badges-ending-soon_as-of_2026-11-24.csv');
     const table = parseCsv(csv);
-    expect(table[0]).toEqual(['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID']);
+    expect(table[0]).toEqual(['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID', 'Verify at']);
     expect(table.slice(1).map((r) => [r[0], r[3], r[6], r[7], r[8]])).toEqual([
       ['Bo Brown', 'M3', '2026-11-14', 'Ended', 'Yes'],
       ['Bo Brown', 'M4 (suspended)', '2026-12-24', 'Suspended', 'No'],
@@ -348,6 +349,8 @@ describe('district reports: today, what is about to change, and one school', () 
       ["'=cmd|' /C calc'!A0", 'M2', '2027-01-23', 'Ending soon', 'No'],
     ]);
     expect(table[3][9]).toBe(rows[2].awardId);
+    // Each badge's public page, built as the teacher's own PD record builds it.
+    expect(table[3][10]).toBe(credentialUrl(rows[2].awardId));
 
     for (const actor of [d.otherLeader, d.ann, d.admin]) {
       await expect(expiringBadges({ actor, districtId: d.district.id, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -46,6 +46,24 @@ describe('computeSalaryStep', () => {
     expect(computeSalaryStep([], held(2)).rule).toBeNull();
   });
 
+  it('names the credentials behind the count: those at the level of the rule reached, or of the lowest rule', () => {
+    const mine = [{ id: 'a', level: 1 }, { id: 'b', level: 2 }, { id: 'c', level: null }, { id: 'd', level: 3 }];
+    const r = computeSalaryStep(rules, mine);
+    expect(r.counted.map((c) => c.id)).toEqual(['b', 'd']);
+    expect(r.counted).toHaveLength(r.qualifyingCount);
+    // With rules at different levels, the count (and the list) follows the rule reached.
+    const mixed: SalaryRule[] = [
+      { id: 'hi', label: 'Two level-3', minLevel: 3, credentialsRequired: 2, amountCents: 50_000, sortOrder: 1 },
+      { id: 'lo', label: 'Four any', minLevel: 1, credentialsRequired: 4, amountCents: 20_000, sortOrder: 0 },
+    ];
+    const lo = computeSalaryStep(mixed, [{ id: 'a', level: 1 }, { id: 'b', level: 1 }, { id: 'c', level: 2 }, { id: 'd', level: 3 }]);
+    expect([lo.rule?.id, lo.counted.map((c) => c.id)]).toEqual(['lo', ['a', 'b', 'c', 'd']]);
+    const hi = computeSalaryStep(mixed, [{ id: 'a', level: 1 }, { id: 'd', level: 3 }, { id: 'e', level: 3 }]);
+    expect([hi.rule?.id, hi.counted.map((c) => c.id)]).toEqual(['hi', ['d', 'e']]);
+    // Nothing reached: counted at the lowest rule's level, as qualifyingCount is.
+    expect(computeSalaryStep(rules, [{ id: 'a', level: 1 }]).counted).toEqual([]);
+  });
+
   it('formats amounts in dollars', () => {
     expect(formatCents(10_000)).toBe('$100');
     expect(formatCents(12_345)).toBe('$123.45');

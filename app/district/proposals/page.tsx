@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
-import { listDistrictProposals } from '@/lib/proposals/queries';
-import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { listDistrictProposals, type ProposalOutcome } from '@/lib/proposals/queries';
+import { Card, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { ProposalDecisionForm, ProposalDecisions } from '@/components/admin/proposal-decision-form';
@@ -24,6 +24,42 @@ function decisionLine(p: { status: string; decidedAt: Date | null; decidedBy: { 
   const by = p.decidedBy ? ` by ${p.decidedBy.name}${p.decidedBy.id === viewerId ? ' (you)' : ''}` : '';
   return `${verb}${by}${p.decidedAt ? ` on ${decidedFmt.format(p.decidedAt)}` : ''}.`;
 }
+/**
+ * What came of an approved proposal, in a line: where the teacher's application stands, or the
+ * badge they earned with a link to its public page (which shows the evidence summary they chose to
+ * make public).
+ */
+function OutcomeLine({ outcome, teacherName, credentialTitle }: { outcome: ProposalOutcome; teacherName: string; credentialTitle: string }) {
+  const { tone, label, note } = outcomeWords(outcome);
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+      <span>Outcome:</span>
+      <Pill tone={tone}>{label}</Pill>
+      {note ? <span>{note}</span> : null}
+      {outcome.award ? (
+        <Link href={`/credentials/${outcome.award.id}`}>
+          View the badge<span className="sr-only"> {teacherName} earned for {credentialTitle}</span>
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
+function outcomeWords(outcome: ProposalOutcome): { tone: Tone; label: string; note?: string } {
+  switch (outcome.state) {
+    case 'left': return { tone: 'neutral', label: 'No longer in your district', note: 'Their progress on it is no longer shown to the district.' };
+    case 'not-started': return { tone: 'neutral', label: 'Not started', note: 'No application yet.' };
+    case 'working': return { tone: 'info', label: 'Working on it', note: 'Their application is in progress, or being revised after feedback.' };
+    case 'in-review': return { tone: 'info', label: 'In review', note: 'Sent to the issuer and waiting for a decision.' };
+    case 'passed': return { tone: 'success', label: 'Passed', note: 'The badge is being issued.' };
+    case 'earned': {
+      const label = `Earned on ${dateFmt.format(outcome.award.issuedAt)}`;
+      return outcome.award.suspendedAt ? { tone: 'warning', label, note: 'Suspended for now while the issuer looks into something.' } : { tone: 'success', label };
+    }
+    case 'revoked': return { tone: 'danger', label: `Earned on ${dateFmt.format(outcome.award.issuedAt)}, then revoked`, note: 'The issuer withdrew the badge; it no longer counts.' };
+  }
+}
+
 const tabs = [
   { status: 'SUBMITTED', label: 'Waiting for a decision' },
   { status: 'APPROVED', label: 'Approved' },
@@ -101,6 +137,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                   ) : (
                     <div className="mt-3 border-t border-slate-200 pt-3 text-sm text-slate-700">
                       <p>{decisionLine(p, actor.id)}</p>
+                      {p.outcome ? <OutcomeLine outcome={p.outcome} teacherName={p.user.name} credentialTitle={p.microCredential.currentVersion?.title ?? p.microCredential.slug} /> : null}
                       {p.decisionComment ? <p className="mt-1 whitespace-pre-line"><strong>Comment{p.decidedBy ? ` from ${p.decidedBy.name}` : ''}:</strong> {p.decisionComment}</p> : null}
                     </div>
                   )}

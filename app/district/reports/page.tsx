@@ -7,6 +7,7 @@ import { isDomainError } from '@/lib/errors';
 import { DAY_MS, utcDay } from '@/lib/dates';
 import {
   ENDED_BEHIND_DAYS, ENDING_AHEAD_DAYS, expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility,
+  type SalaryStepRow,
 } from '@/lib/reporting/district';
 import { PeriodInput, SchoolFilterInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
@@ -186,7 +187,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
             <Table
               caption="Salary-step eligibility per teacher: highest amount first, then those fewest credentials from their next step"
               headers={['Teacher', 'School', 'Qualifying credentials', 'Step reached', 'Amount', 'Next step']}
-              rows={steps.rows.slice(0, SHOWN).map((r) => [r.name, r.school ?? '—', r.qualifyingCount, r.rule?.label ?? '—', formatCents(r.amountCents), r.next ? `${r.next.missing} more for “${r.next.rule.label}”` : 'Top step'])}
+              rows={steps.rows.slice(0, SHOWN).map((r) => [r.name, r.school ?? '—', <CountedAwards key="c" row={r} />, r.rule?.label ?? '—', formatCents(r.amountCents), r.next ? `${r.next.missing} more for “${r.next.rule.label}”` : 'Top step'])}
               more={steps.rows.length - SHOWN}
             />
           </>
@@ -207,9 +208,34 @@ function endsIn(validUntil: Date, now: Date): string {
   return ago === 0 ? 'ended less than a day ago' : `ended ${ago} ${ago === 1 ? 'day' : 'days'} ago`;
 }
 
+/**
+ * The qualifying count, and (opened) the badges it counts, each linked to its public page: the
+ * leader can check a step against the evidence before it goes into payroll.
+ */
+function CountedAwards({ row }: { row: SalaryStepRow }) {
+  if (!row.counted.length) return row.qualifyingCount;
+  return (
+    <details>
+      <summary className="cursor-pointer">
+        {row.qualifyingCount}<span className="sr-only"> {row.qualifyingCount === 1 ? 'credential' : 'credentials'} counted for {row.name}</span>
+        <span aria-hidden="true" className="ml-1 text-xs text-slate-600">(list)</span>
+      </summary>
+      <ul className="mt-1 space-y-1">
+        {row.counted.map((a) => (
+          <li key={a.id}>
+            <Link href={`/credentials/${a.id}`}>{a.title}</Link>
+            <span className="block text-xs text-slate-600">{a.level !== null ? `Level ${a.level} · ` : ''}earned {dayFmt.format(a.issuedAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function Table({ caption, headers, rows, more, empty = 'Nothing in this period.' }: { caption: string; headers: string[]; rows: React.ReactNode[][]; more: number; empty?: string }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable and named, so a keyboard user can scroll a table wider than the screen.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">
