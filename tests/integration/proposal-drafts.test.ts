@@ -155,6 +155,9 @@ describe('a sent or returned proposal stays as decided', () => {
     expect(await stored(teacher.id)).toMatchObject({ status: 'RETURNED', studentGoals: '', submittedAt: sentAt });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'proposal.returned', entityId: p.id } });
     expect(entry.data).toMatchObject({ comment: 'Say how you will measure it.', studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.' });
+    // The leader's Returned tab shows what they returned, not the teacher's unsent revision.
+    const [row] = await listDistrictProposals([district.id], { status: 'RETURNED' });
+    expect(row).toMatchObject({ id: p.id, studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.', textAsReturned: true, submittedAt: sentAt });
   });
 });
 

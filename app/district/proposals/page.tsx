@@ -119,6 +119,13 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                     </div>
                     <Pill tone={p.status === 'APPROVED' ? 'success' : p.status === 'RETURNED' ? 'warning' : 'info'}>{p.status === 'SUBMITTED' ? 'Waiting' : p.status.charAt(0) + p.status.slice(1).toLowerCase()}</Pill>
                   </div>
+                  {p.status === 'RETURNED' ? (
+                    <p className="mt-3 text-sm text-slate-700">
+                      {p.textAsReturned
+                        ? 'The proposal as it was when returned. The teacher’s changes show here once they send it again.'
+                        : 'Returned before this page kept the text as returned: this is the teacher’s current text, which they may be revising.'}
+                    </p>
+                  ) : null}
                   <h3 className="mt-3 text-sm font-semibold">Student goals</h3>
                   <p className="whitespace-pre-line text-slate-800">{p.studentGoals}</p>
                   {p.plan ? (
