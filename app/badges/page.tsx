@@ -7,13 +7,15 @@ import { ButtonLink } from '@/components/ui/button';
 import { AwardGrid } from '@/components/awards/award-grid';
 import { RecordPanel } from '@/components/awards/record-panel';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
+import { listStacksInProgress } from '@/lib/awards/stack-progress';
+import { StacksInProgress } from '@/components/credentials/stacks-in-progress';
 import { startRenewalAction } from '@/app/apply/[slug]/actions';
 
 export const metadata = { title: 'My badges' };
 
 export default async function BadgesPage() {
   const actor = await requireUser('/badges');
-  const [awards, account, record] = await Promise.all([listUserAwards(actor.id), getAccount(actor.id), getTeacherRecord(actor)]);
+  const [awards, account, record, stacks] = await Promise.all([listUserAwards(actor.id), getAccount(actor.id), getTeacherRecord(actor), listStacksInProgress(actor.id)]);
   return (
     <div>
       <PageHeader
@@ -29,6 +31,8 @@ export default async function BadgesPage() {
       />
       {awards.length ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
       {awards.length ? <AwardGrid awards={awards} /> : <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>}
+      {/* After the grid, whose badge titles (h3) stay under the section heading above it. */}
+      <StacksInProgress stacks={stacks} />
     </div>
   );
 }

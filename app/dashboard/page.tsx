@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
+import { badgeHref, CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextLevelToOffer, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
 import { DASHBOARD_MAX_ENROLLMENTS, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { renewalsOpen } from '@/lib/reporting/teacher';
 import { validPartAwards } from '@/lib/awards/queries';
+import { listStacksInProgress } from '@/lib/awards/stack-progress';
+import { getNextTrackLevels } from '@/lib/catalog/queries';
+import { StacksInProgress } from '@/components/credentials/stacks-in-progress';
 import { Alert, Card, EmptyState, PageHeader, Pill, Stat, type Tone } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
@@ -21,7 +24,9 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped }, verified, renewals] = await Promise.all([getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id)]);
+  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped }, verified, renewals, stacks] = await Promise.all([
+    getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id), listStacksInProgress(actor.id),
+  ]);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
 
@@ -34,13 +39,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     });
   // "View badge" opens the badge itself: the one that counts now (newest, valid) for each earned card.
   const earnedIds = shown.filter((r) => r.column === 'earned').map((r) => r.mc.id);
-  const badges = earnedIds.length ? await validPartAwards(actor.id, earnedIds) : [];
+  // Once a level is earned, the track's next level is the next step, unless it is started already.
+  const [badges, nextLevels] = await Promise.all([earnedIds.length ? validPartAwards(actor.id, earnedIds) : [], getNextTrackLevels(earnedIds)]);
   const badgeByMc = new Map(badges.map((b) => [b.microCredentialId, b.id]));
+  const started = new Set([...shown.map((r) => r.mc.id), ...submissions.map((s) => s.microCredentialId)]);
   const rows = shown.map(({ mc, sub, column }) => {
     const prop = propByMc.get(mc.id);
     const stats = resourceStats.get(mc.currentVersion!.id) ?? { total: 0, done: 0 };
-    const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, proposalRequired, resources: stats, awardId: badgeByMc.get(mc.id) });
-    return { mc, column, stats, next, sub, prop };
+    const nextLevel = column === 'earned' ? nextLevelToOffer(nextLevels.get(mc.id), started) : null;
+    const next = nextStep({ slug: mc.slug, column, hasSubmission: Boolean(sub), proposalStatus: prop?.status, proposalRequired, resources: stats, awardId: badgeByMc.get(mc.id), nextLevel });
+    // The badge stays one click away when the next step is the next level.
+    const badge = nextLevel ? badgeHref(badgeByMc.get(mc.id)) : null;
+    return { mc, column, stats, next, nextLevel, badge, sub, prop };
   });
   const columns = groupIntoColumns(rows, show);
   const count = (key: DashboardColumn) => columns.find((c) => c.key === key)?.total ?? 0;
@@ -92,7 +102,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   {col.label} <Pill tone={columnTone[col.key]}>{col.total}</Pill>
                 </h2>
                 <ul className="grid gap-4 md:grid-cols-2">
-                  {col.rows.map(({ mc, stats, next, sub, prop }) => (
+                  {col.rows.map(({ mc, stats, next, nextLevel, badge, sub, prop }) => (
                     <li key={mc.id}>
                       <Card as="div" className="flex h-full gap-4">
                         <BadgeMark color={mc.currentVersion!.badgeColor} level={mc.level} size={52} />
@@ -121,9 +131,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                           ) : null}
                           <p className="mt-2">
                             <Link href={next.href} className="font-semibold">
-                              {next.label} →
+                              {next.label}
+                              {/* Which credential the level is, for a list of links read out of context. */}
+                              {nextLevel ? <span className="sr-only">: {nextLevel.title}</span> : null} →
                             </Link>
                           </p>
+                          {nextLevel ? <p className="mt-1 text-sm text-slate-700">Next in {mc.track?.title ?? 'this track'}: {nextLevel.title}</p> : null}
+                          {badge ? (
+                            <p className="mt-1 text-sm">
+                              <Link href={badge}>View badge<span className="sr-only">: {mc.currentVersion!.title}</span></Link>
+                            </p>
+                          ) : null}
                         </div>
                       </Card>
                     </li>
@@ -151,6 +169,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : null}
         </div>
       )}
+      <StacksInProgress stacks={stacks} />
       {stopped.length ? (
         // Folded: out of the way of current work, but the kept drafts are never lost from sight.
         // The heading stays outside <summary>, where some screen readers drop its heading role.

@@ -13,6 +13,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { invalidState, notFound } from '@/lib/errors';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
+import { stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
 export const credentialUrl = (awardId: string) => url(`/credentials/${awardId}`);
@@ -59,7 +60,12 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   const key = await getSigningKey(mc.issuerId);
   const passing = v.levels.find((l) => l.rank === v.passingLevelRank)?.label ?? 'the passing level';
   const achievement: AchievementInput = {
-    id: url(`/micro-credentials/${mc.slug}#version-${v.version}`),
+    // The version earned, on its own read-only page (app/micro-credentials/[slug]/versions/[n]), so
+    // the requirements and rubric it names are the ones reviewed, not whatever is current. Badges
+    // issued before this signed `/micro-credentials/{slug}#version-{n}` instead (an anchor the page
+    // never had): their stored credentials are left exactly as signed, so they verify as before. A
+    // wallet grouping badges by achievement id sees the two forms as different achievements.
+    id: url(`/micro-credentials/${mc.slug}/versions/${v.version}`),
     name: v.title,
     description: v.summary,
     criteria: {
@@ -100,6 +106,8 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
     credentialStatus: { statusListCredential: statusListUrl(status.statusListId), statusListIndex: status.statusListIndex, statusPurpose: 'revocation' },
   });
   const signed = await signCredential(unsigned, key);
+  // A first badge (not a renewal, whose part already counted) tells the teacher which stacks it moves on.
+  const counts = s.cycle > 1 ? '' : stackCountSentence(await stacksCountingToward(s.userId, mc.id));
   let award: { id: string; created: boolean };
   try {
     award = await db.$transaction(async (tx) => {
@@ -114,7 +122,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
       await notify(
         s.cycle > 1
           ? { userId: s.userId, kind: 'award.issued', title: `You renewed “${v.title}”`, body: validUntil ? `Your new badge is valid until ${validUntil.toISOString().slice(0, 10)}. Share it in place of the old one.` : 'Your new badge is ready to share.', href: `/credentials/${awardId}` }
-          : { userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` },
+          : { userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: counts ? `Your verifiable badge is ready to share. ${counts}` : 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` },
         tx,
       );
       return { id: awardId, created: true };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
+import { holdsEveryPart, markRenewed, validPartAwards } from '@/lib/awards/queries';
 import type { Standing } from '@/lib/enrollment/queries';
 
 // A teacher's progress on a stack, counted as the awarding job counts it (lib/awards/issue.ts,
@@ -71,6 +71,98 @@ export async function getStackProgress(opts: { userId: string; stackId: string; 
     db.award.findFirst({ where: { userId, stackId }, select: { id: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true } }),
   ]);
   return decideStackProgress({ parts: partIds, valid, withdrawn, stackAward });
+}
+
+/** A stack a teacher is part-way through, as the dashboard and My badges list it. */
+export type StackInProgress = {
+  id: string;
+  slug: string;
+  title: string;
+  badgeColor: string;
+  /** Parts held with a valid badge, counted as the awarding job counts them. */
+  held: number;
+  total: number;
+  /** The first part, in the stack's order, they do not hold and can work on (its page is public). */
+  next: { slug: string; title: string } | null;
+};
+
+/** Stacks listed at most: far more than any teacher builds at once. */
+export const STACKS_IN_PROGRESS_MAX = 50;
+
+type StackParts = { id: string; slug: string; title: string; badgeColor: string; items: { microCredential: { id: string; slug: string; status: string; currentVersion: { title: string } | null } }[] };
+
+/**
+ * The decision, from what was loaded: each stack with at least one part held and at least one
+ * missing (a complete one is held or being issued, and the stack page says which), most nearly
+ * complete first.
+ */
+export function decideStacksInProgress(stacks: StackParts[], heldParts: Set<string>): StackInProgress[] {
+  const out: StackInProgress[] = [];
+  for (const s of stacks) {
+    const parts = s.items.map((i) => i.microCredential);
+    const held = parts.filter((p) => heldParts.has(p.id)).length;
+    if (held === 0 || held === parts.length) continue;
+    // A part never published has no page to send anyone to; a retired one keeps its page.
+    const next = parts.find((p) => !heldParts.has(p.id) && p.status === 'PUBLISHED') ?? parts.find((p) => !heldParts.has(p.id) && p.status === 'RETIRED');
+    out.push({ id: s.id, slug: s.slug, title: s.title, badgeColor: s.badgeColor, held, total: parts.length, next: next ? { slug: next.slug, title: next.currentVersion?.title ?? next.slug } : null });
+  }
+  return out.sort((a, b) => b.held / b.total - a.held / a.total || a.title.localeCompare(b.title));
+}
+
+/**
+ * Every published stack the teacher holds at least one valid part of and has not completed, in two
+ * Prisma queries whatever the number of stacks (not one per stack): their valid badges, then the
+ * stacks containing any of them with their parts. Parts count as on the stack page (getStackProgress): the newest valid
+ * badge of each micro-credential; a revoked or suspended one does not count. A stack whose badge
+ * was revoked is left out: it is never issued to that teacher again (lib/awards/issue.ts).
+ */
+export async function listStacksInProgress(userId: string): Promise<StackInProgress[]> {
+  const valid = await db.award.findMany({
+    where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { not: null } },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    select: { microCredentialId: true },
+  });
+  const heldParts = new Set(markRenewed(valid).map((a) => a.microCredentialId!));
+  if (heldParts.size === 0) return [];
+  const stacks = await db.stack.findMany({
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId: { in: [...heldParts] } } }, awards: { none: { userId, revokedAt: { not: null } } } },
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    take: STACKS_IN_PROGRESS_MAX,
+    select: {
+      id: true, slug: true, title: true, badgeColor: true,
+      items: { orderBy: { sortOrder: 'asc' }, select: { microCredential: { select: { id: true, slug: true, status: true, currentVersion: { select: { title: true } } } } } },
+    },
+  });
+  return decideStacksInProgress(stacks, heldParts);
+}
+
+/** Where a newly earned micro-credential leaves each published stack it is part of. */
+export type StackCount = { title: string; held: number; total: number };
+
+/**
+ * The published stacks containing `microCredentialId`, with how many of their parts the teacher
+ * holds once the badge for it being issued now counts (it is not in the database yet). Two
+ * Prisma queries, whatever the number of stacks.
+ */
+export async function stacksCountingToward(userId: string, microCredentialId: string): Promise<StackCount[]> {
+  const stacks = await db.stack.findMany({
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId } } },
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    select: { title: true, items: { select: { microCredentialId: true } } },
+  });
+  if (!stacks.length) return [];
+  const parts = [...new Set(stacks.flatMap((s) => s.items.map((i) => i.microCredentialId)))];
+  const held = new Set((await validPartAwards(userId, parts)).map((a) => a.microCredentialId));
+  held.add(microCredentialId);
+  return stacks.map((s) => ({ title: s.title, held: s.items.filter((i) => held.has(i.microCredentialId)).length, total: s.items.length }));
+}
+
+/** "Counts toward “A” (1 of 3 held) and “B” (2 of 2 held)." or '' when it counts toward none. */
+export function stackCountSentence(stacks: StackCount[]): string {
+  if (!stacks.length) return '';
+  const each = stacks.map((s) => `“${s.title}” (${s.held} of ${s.total} held)`);
+  const list = each.length === 1 ? each[0] : `${each.slice(0, -1).join(', ')} and ${each[each.length - 1]}`;
+  return `Counts toward ${list}.`;
 }
 
 /**

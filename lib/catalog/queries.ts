@@ -234,6 +234,62 @@ export const getMicroCredentialPage = cache(async (slug: string) => {
   return { ...mc, version: mc.currentVersion };
 });
 
+/** A version number as it appears in a public address (/micro-credentials/{slug}/versions/{n}). */
+const VERSION_NUMBER = /^[1-9][0-9]{0,5}$/;
+
+/**
+ * One version of a micro-credential as it was published, for its read-only public page: the one a
+ * badge was earned on may have been superseded since. Only versions teachers could have earned
+ * (published, or superseded by a later one) of a credential with a public page (published or
+ * retired); null for a draft, an unknown version, or anything else. The level is the version's own
+ * (classification is versioned), or the credential's for versions saved before it was.
+ */
+export const getMicroCredentialVersionPage = cache(async (slug: string, n: string) => {
+  if (!VERSION_NUMBER.test(n)) return null;
+  const mc = await db.microCredential.findFirst({
+    where: { slug, status: { in: ['PUBLISHED', 'RETIRED'] }, currentVersionId: { not: null } },
+    select: {
+      id: true, slug: true, status: true, level: true,
+      issuer: { select: { name: true, slug: true } },
+      currentVersion: { select: { version: true } },
+      versions: { where: { version: Number(n), status: { in: ['PUBLISHED', 'SUPERSEDED'] } }, take: 1, select: { ...versionDetail, status: true, level: true } },
+    },
+  });
+  const version = mc?.versions[0];
+  if (!mc || !version || !mc.currentVersion) return null;
+  return {
+    slug: mc.slug,
+    status: mc.status,
+    issuer: mc.issuer,
+    level: version.level ?? mc.level,
+    current: version.version === mc.currentVersion.version,
+    currentVersion: mc.currentVersion.version,
+    version,
+  };
+});
+
+/**
+ * For each of these micro-credentials that has a track: the track's next level up that is offered
+ * (published), if any. One Prisma query (a fixed number of statements, not one per credential):
+ * what the dashboard offers once a level is earned.
+ */
+export async function getNextTrackLevels(microCredentialIds: string[]): Promise<Map<string, { id: string; slug: string; level: number; title: string }>> {
+  const out = new Map<string, { id: string; slug: string; level: number; title: string }>();
+  if (!microCredentialIds.length) return out;
+  const rows = await db.microCredential.findMany({
+    where: { id: { in: microCredentialIds }, trackId: { not: null }, level: { not: null } },
+    select: {
+      id: true, level: true,
+      track: { select: { microCredentials: { where: { status: 'PUBLISHED', level: { not: null }, currentVersionId: { not: null } }, orderBy: { level: 'asc' }, select: { id: true, slug: true, level: true, currentVersion: { select: { title: true } } } } } },
+    },
+  });
+  for (const r of rows) {
+    const next = r.track?.microCredentials.find((m) => m.level! > r.level!);
+    if (next?.currentVersion) out.set(r.id, { id: next.id, slug: next.slug, level: next.level!, title: next.currentVersion.title });
+  }
+  return out;
+}
+
 export const getPublishedTrack = cache(async (slug: string) => {
   return db.track.findFirst({
     where: { slug, status: 'PUBLISHED' },

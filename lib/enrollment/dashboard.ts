@@ -33,10 +33,13 @@ export function nextStep(input: {
   resources: { done: number; total: number };
   /** The badge earned, when known: "View badge" opens it rather than the list of all badges. */
   awardId?: string | null;
+  /** Earned: the track's next level, when the teacher has not started it (nextLevelToOffer). */
+  nextLevel?: { slug: string; level: number } | null;
 }): { label: string; href: string } {
   const { slug, column } = input;
   const proposal = `/micro-credentials/${slug}/proposal`;
-  if (column === 'earned') return { label: 'View badge', href: input.awardId ? `/credentials/${input.awardId}` : '/badges' };
+  if (column === 'earned' && input.nextLevel) return { label: `Continue to Level ${input.nextLevel.level}`, href: `/micro-credentials/${input.nextLevel.slug}` };
+  if (column === 'earned') return { label: 'View badge', href: badgeHref(input.awardId) };
   if (column === 'needs-revision') return { label: 'Read feedback and revise', href: `/apply/${slug}` };
   if (column === 'submitted') return { label: 'View submission', href: `/apply/${slug}` };
   if (input.proposalStatus === 'RETURNED') return { label: 'Update your proposal', href: proposal };
@@ -48,6 +51,20 @@ export function nextStep(input: {
   if (input.resources.done < input.resources.total) return { label: 'Study the resources', href: `/micro-credentials/${slug}#resources` };
   if (awaitingApproval) return { label: 'Check on your proposal (waiting for your district)', href: proposal };
   return { label: 'Start application', href: `/apply/${slug}` };
+}
+
+/** Where "View badge" goes: the badge itself, or the list of badges when none counts (revoked, say). */
+export function badgeHref(awardId: string | null | undefined): string {
+  return awardId ? `/credentials/${awardId}` : '/badges';
+}
+
+/**
+ * The next level of the track to offer once a level is earned: the one just above it, if the
+ * teacher has not started it (no current enrolment, no application). Null when they have: it is
+ * on the dashboard already, and skipping to the level after it would skip a level.
+ */
+export function nextLevelToOffer<L extends { id: string }>(next: L | undefined, started: { has(microCredentialId: string): boolean }): L | null {
+  return next && !started.has(next.id) ? next : null;
 }
 
 export type ColumnView<T> = { key: DashboardColumn; label: string; total: number; rows: T[]; hidden: number };

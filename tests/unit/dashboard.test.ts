@@ -1,6 +1,6 @@
 // The teacher dashboard's columns and next steps (lib/enrollment/dashboard.ts).
 import { describe, expect, it } from 'vitest';
-import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
+import { CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextLevelToOffer, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
 
 describe('dashboard columns', () => {
   it('puts each submission status in the column a teacher would look for it', () => {
@@ -24,6 +24,19 @@ describe('dashboard columns', () => {
     expect(nextStep({ ...base, column: 'in-progress', hasSubmission: true }).label).toBe('Continue application');
     expect(nextStep({ ...base, column: 'in-progress' })).toEqual({ label: 'Study the resources', href: '/micro-credentials/x#resources' });
     expect(nextStep({ ...base, column: 'in-progress', resources: { done: 3, total: 3 } })).toEqual({ label: 'Start application', href: '/apply/x' });
+  });
+
+  it('once a level is earned, offers the track’s next level when the teacher has not started it', () => {
+    const base = { slug: 'level-1', hasSubmission: true, resources: { done: 3, total: 3 }, awardId: '0b6f3c1e-8f7a-4a57-9a0c-2f1d5e6b7c8d' };
+    expect(nextStep({ ...base, column: 'earned', nextLevel: { slug: 'level-2', level: 2 } })).toEqual({ label: 'Continue to Level 2', href: '/micro-credentials/level-2' });
+    expect(nextStep({ ...base, column: 'earned', nextLevel: null })).toEqual({ label: 'View badge', href: '/credentials/0b6f3c1e-8f7a-4a57-9a0c-2f1d5e6b7c8d' });
+    // Only an earned card offers it.
+    expect(nextStep({ ...base, column: 'submitted', nextLevel: { slug: 'level-2', level: 2 } }).label).toBe('View submission');
+
+    const level2 = { id: 'mc-2', slug: 'level-2', level: 2 };
+    expect(nextLevelToOffer(level2, new Set())).toBe(level2);
+    expect(nextLevelToOffer(level2, new Set(['mc-2']))).toBeNull();
+    expect(nextLevelToOffer(undefined, new Set())).toBeNull();
   });
 
   it('asks for the district proposal first when the district wants one approved', () => {

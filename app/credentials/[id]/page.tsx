@@ -15,6 +15,10 @@ import { VerificationChecks } from '@/components/credential/verification-checks'
 import { CopyResumeLine } from '@/components/credentials/copy-resume-line';
 import { resumeLine } from '@/components/credentials/resume-line';
 import { signedStackParts } from '@/lib/awards/stack-progress';
+import { CopyEmailSignature } from '@/components/credentials/copy-email-signature';
+import { emailSignature } from '@/components/credentials/email-signature';
+import { levelInWords } from '@/components/credentials/level-words';
+import { signedAlignments, signedVersion } from '@/components/credentials/signed-achievement';
 import { RevokeForm, SuspensionForm } from './status-forms';
 
 type Props = { params: Promise<{ id: string }> };
@@ -56,6 +60,13 @@ export default async function CredentialPage({ params }: Props) {
   const stackParts = award.stackId ? signedStackParts(award.credential) : [];
   const portfolio = award.user.portfolioPublic && award.user.handle ? `/u/${award.user.handle}` : null;
   const criteria = ((award.credential as { credentialSubject?: { achievement?: { criteria?: { narrative?: string } } } }).credentialSubject?.achievement?.criteria?.narrative) ?? '';
+  // The requirements and rubric of the version this badge was earned on, as signed; the current
+  // page only for a badge that names no version.
+  const version = award.microCredential ? signedVersion(award.credential) : null;
+  const requirementsHref = award.microCredential ? (version ? `/micro-credentials/${award.microCredential.slug}/versions/${version}` : `/micro-credentials/${award.microCredential.slug}`) : null;
+  const alignments = signedAlignments(award.credential);
+  const level = levelInWords(award.level);
+  const shareable = !award.revokedAt && !award.suspendedAt;
 
   return (
     <article className="mx-auto max-w-4xl">
@@ -72,7 +83,7 @@ export default async function CredentialPage({ params }: Props) {
           <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
             <div><dt className="inline font-semibold">Issued: </dt><dd className="inline">{fmt.format(award.issuedAt)}</dd></div>
             <div><dt className="inline font-semibold">Expires: </dt><dd className="inline">{award.validUntil ? fmt.format(award.validUntil) : 'Does not expire'}</dd></div>
-            {award.level ? <div><dt className="inline font-semibold">Level: </dt><dd className="inline">{award.level}</dd></div> : null}
+            {level ? <div className="sm:col-span-2"><dt className="sr-only">Level</dt><dd className="inline font-semibold">{level}</dd></div> : null}
             {Number(award.pdHours) ? <div><dt className="inline font-semibold">PD hours: </dt><dd className="inline">{Number(award.pdHours)}</dd></div> : null}
             <div className="sm:col-span-2"><dt className="inline font-semibold">Credential ID: </dt><dd className="inline break-all font-mono text-xs">{award.id}</dd></div>
           </dl>
@@ -115,11 +126,27 @@ export default async function CredentialPage({ params }: Props) {
         <section aria-labelledby="criteria" className="mt-8">
           <h2 id="criteria" className="text-xl font-semibold">What it takes to earn this</h2>
           <p className="mt-2 whitespace-pre-wrap text-slate-800">{criteria}</p>
-          {award.microCredential ? (
-            <p className="mt-2"><Link href={`/micro-credentials/${award.microCredential.slug}`}>See the full requirements and rubric</Link></p>
+          {requirementsHref ? (
+            <p className="mt-2"><Link href={requirementsHref}>{version ? `See the full requirements and rubric (version ${version}, as earned)` : 'See the full requirements and rubric'}</Link></p>
           ) : award.stack ? (
             <p className="mt-2"><Link href={`/stacks/${award.stack.slug}`}>See the stack</Link></p>
           ) : null}
+        </section>
+      ) : null}
+
+      {alignments.length ? (
+        <section aria-labelledby="aligned" className="mt-8">
+          <h2 id="aligned" className="text-xl font-semibold">Aligned to</h2>
+          <p className="mt-1 text-sm text-slate-700">The standards the issuer aligned this credential to, as the signed credential names them.</p>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {alignments.map((a, i) => (
+              <li key={`${a.url ?? a.name}-${i}`}>
+                {a.url ? <a href={a.url} rel="noopener noreferrer">{a.name}</a> : a.name}
+                {a.code && !a.name.includes(a.code) ? ` (${a.code})` : ''}
+                {a.framework ? <span className="text-slate-700"> · {a.framework}</span> : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
@@ -163,8 +190,11 @@ export default async function CredentialPage({ params }: Props) {
           <a href={`/credentials/${award.id}/credential.json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Credential (JSON)</a>
           {!award.revokedAt ? <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a> : null}
         </div>
-        {!award.revokedAt && !award.suspendedAt ? (
-          <CopyResumeLine text={resumeLine({ title: award.title, issuerName: award.signedIssuerName, issuedAt: award.issuedAt, url })} />
+        {shareable ? (
+          <>
+            <CopyResumeLine text={resumeLine({ title: award.title, issuerName: award.signedIssuerName, issuedAt: award.issuedAt, url })} />
+            <CopyEmailSignature signature={emailSignature({ title: award.title, credentialUrl: url, imageUrl: `${url}/badge.png` })} credentialUrl={url} imageUrl={`${url}/badge.png`} title={award.title} />
+          </>
         ) : null}
         {!award.revokedAt ? (
           <p className="mt-2 text-sm text-slate-700">The badge images carry the signed credential inside them, so anyone can check them at <Link href="/verify">the verification page</Link>.</p>

@@ -1,0 +1,125 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import { getMicroCredentialVersionPage } from '@/lib/catalog/queries';
+import { Alert, Card, Pill } from '@/components/ui/card';
+import { Markdown } from '@/components/markdown';
+import { RubricTable } from '@/components/credential/rubric-table';
+import { PartsList } from '@/components/credential/parts-list';
+import { BadgeMark } from '@/components/catalog/badge-mark';
+import { levelInWords } from '@/components/credentials/level-words';
+import { webUrl } from '@/components/credentials/signed-achievement';
+
+// One version of a micro-credential exactly as it was published: what a badge earned on it was
+// reviewed against (the badge page links here, and badges signed since this page exists name it as
+// their achievement). Read-only, with no client component: a verifier needs nothing but the text.
+// Rendered on every request, for everyone: it is not among the pages the anonymous page cache
+// keeps (lib/http/page-cache.ts, ADR 006), so a publish that supersedes a version shows at once.
+
+type Props = { params: Promise<{ slug: string; n: string }> };
+
+const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, n } = await params;
+  const page = await getMicroCredentialVersionPage(slug, n);
+  if (!page) return { title: 'Not found' };
+  return {
+    title: `${page.version.title} (version ${page.version.version})`,
+    description: page.version.summary,
+    // An earlier version is for checking a badge against; search engines should send people to the current one.
+    ...(page.current ? { alternates: { canonical: `/micro-credentials/${page.slug}` } } : { robots: { index: false } }),
+  };
+}
+
+export default async function MicroCredentialVersionPage({ params }: Props) {
+  const { slug, n } = await params;
+  const page = await getMicroCredentialVersionPage(slug, n);
+  if (!page) notFound();
+  const v = page.version;
+  const level = levelInWords(page.level, 'teacher');
+  const currentHref = `/micro-credentials/${page.slug}`;
+
+  return (
+    <article>
+      <div className="mb-6 flex flex-col gap-6 md:flex-row md:items-start">
+        <BadgeMark color={v.badgeColor} level={page.level} size={96} />
+        <div className="flex-1">
+          <div className="flex flex-wrap gap-2">
+            <Pill tone="neutral">Micro-credential</Pill>
+            {level ? <Pill tone="success">{level}</Pill> : null}
+            <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
+            {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
+          </div>
+          <h1 className="mt-2 text-3xl font-bold">{v.title}</h1>
+          <p className="mt-1 text-slate-700">
+            Issued by <Link href={`/issuers/${page.issuer.slug}`}>{page.issuer.name}</Link> · Version {v.version}
+            {v.publishedAt ? `, published ${fmt.format(v.publishedAt)}` : ''}
+          </p>
+          <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
+        </div>
+      </div>
+
+      <div className="mb-8 max-w-3xl">
+        {page.current ? (
+          <Alert tone="info" title={`Version ${v.version} is the current version`}>
+            {page.status === 'RETIRED' ? 'The issuer has retired this micro-credential: it takes no new enrolments, and badges earned with it stay valid. ' : null}
+            <Link href={currentHref}>See the micro-credential’s page</Link> for its resources{page.status === 'RETIRED' ? '' : ' and to enrol'}.
+          </Alert>
+        ) : (
+          <Alert tone="warning" title={`This is version ${v.version}, not the current version`}>
+            Badges earned on version {v.version} were reviewed against the requirements and rubric below. The issuer has since published version {page.currentVersion}.{' '}
+            <Link href={currentHref}>See the current version</Link>.
+          </Alert>
+        )}
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        {/* min-w-0: the rubric table scrolls inside its box instead of widening the page. */}
+        <div className="min-w-0 space-y-8">
+          <section aria-labelledby="competency">
+            <h2 id="competency" className="text-xl font-semibold">Competency</h2>
+            <p className="mt-2 text-slate-800">{v.competency}</p>
+          </section>
+          <section aria-labelledby="key-method">
+            <h2 id="key-method" className="text-xl font-semibold">Key method</h2>
+            <Markdown source={v.keyMethod} />
+          </section>
+          <section aria-labelledby="requirements" className="print-break">
+            <h2 id="requirements" className="mb-3 text-xl font-semibold">What teachers submit</h2>
+            <PartsList parts={v.parts} />
+          </section>
+          <section aria-labelledby="rubric">
+            <h2 id="rubric" className="mb-3 text-xl font-semibold">How reviewers score it</h2>
+            <RubricTable version={v} />
+          </section>
+        </div>
+        <aside>
+          <Card>
+            <h2 className="font-semibold">At a glance</h2>
+            <dl className="mt-2 space-y-1 text-sm">
+              <div><dt className="inline font-medium">Issuer: </dt><dd className="inline">{page.issuer.name}</dd></div>
+              {level ? <div><dt className="inline font-medium">Level: </dt><dd className="inline">{level}</dd></div> : null}
+              <div><dt className="inline font-medium">PD hours: </dt><dd className="inline">{Number(v.pdHours)}</dd></div>
+              <div><dt className="inline font-medium">Valid for: </dt><dd className="inline">{v.expiryMonths ? `${v.expiryMonths} months` : 'Does not expire'}</dd></div>
+              <div><dt className="inline font-medium">Version: </dt><dd className="inline">{v.version}{page.current ? ' (current)' : ` (current: ${page.currentVersion})`}</dd></div>
+            </dl>
+            {v.alignments.length ? (
+              <div className="mt-3 text-sm">
+                <p className="font-medium">Aligned to</p>
+                <ul className="list-disc pl-5">
+                  {v.alignments.map((a) => (
+                    <li key={a.id}>
+                      {webUrl(a.targetUrl) ? <a href={webUrl(a.targetUrl)!} rel="noopener noreferrer">{a.targetName}</a> : a.targetName}
+                      {a.targetFramework ? ` (${a.targetFramework})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </Card>
+        </aside>
+      </div>
+    </article>
+  );
+}
