@@ -35,10 +35,11 @@ export function toAchievementInput(def: MicroCredentialDef, version: number, iss
       ? `every criterion (${def.rubric.criteria.map((c) => c.title).join('; ')}) must reach “${passing}” or higher`
       : `the total across criteria (${def.rubric.criteria.map((c) => c.title).join('; ')}) must reach ${def.rubric.passingRule.total}, with none below “${passing}”`;
   return {
-    id: url(`/micro-credentials/${def.slug}#version-${version}`),
+    // As issued badges name it: the version's own read-only page (app/micro-credentials/[slug]/versions/[n]).
+    id: url(`/micro-credentials/${def.slug}/versions/${version}`),
     name: def.title,
     description: def.summary,
-    criteria: { id: url(`/micro-credentials/${def.slug}#rubric`), narrative: `${def.competency}\n\nEvidence is reviewed against a published rubric: ${rule}.` },
+    criteria: { id: url(`/micro-credentials/${def.slug}/versions/${version}#rubric`), narrative: `${def.competency}\n\nEvidence is reviewed against a published rubric: ${rule}.` },
     achievementType: 'MicroCredential',
     creditsAvailable: def.pdHours,
     tag: [def.topic, ...def.subjects, ...(def.level ? [`Level ${def.level}`] : [])],

@@ -69,7 +69,8 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
     name: v.title,
     description: v.summary,
     criteria: {
-      id: url(`/micro-credentials/${mc.slug}#rubric`),
+      // The rubric of the version earned, on that version's page.
+      id: url(`/micro-credentials/${mc.slug}/versions/${v.version}#rubric`),
       narrative: `${v.competency}\n\nEvidence was reviewed against a published rubric; every criterion (${v.criteria.map((c) => c.title).join('; ')}) reached “${passing}” or higher.`,
     },
     achievementType: 'MicroCredential',

@@ -61,7 +61,7 @@ const g = globalThis as typeof globalThis & { __microcredPageCache?: Store };
 const store: Store = (g.__microcredPageCache ??= { pages: new Map(), inflight: new Map(), bytes: 0, generation: 0 });
 
 /** The public pages whose anonymous HTML is the same for everyone. */
-const CACHEABLE_PATH = /^\/(?:|catalog|micro-credentials\/[a-z0-9-]{1,100}|tracks\/[a-z0-9-]{1,100}|stacks\/[a-z0-9-]{1,100}|issuers\/[a-z0-9-]{1,100}|credentials\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const CACHEABLE_PATH = /^\/(?:|catalog|micro-credentials\/[a-z0-9-]{1,100}(?:\/versions\/[1-9][0-9]{0,5})?|tracks\/[a-z0-9-]{1,100}|stacks\/[a-z0-9-]{1,100}|issuers\/[a-z0-9-]{1,100}|credentials\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 /** On in production builds; `PAGE_CACHE=off` or `PAGE_CACHE_TTL_MS=0` turns it off. Off in `next dev`. */

@@ -144,6 +144,9 @@ describe('import and export', () => {
     const out = await exportCredential({ actor: admin, microCredentialId: mc.id });
     expect(out.achievement).toMatchObject({ type: ['Achievement'], name: 'Exit Tickets', achievementType: 'MicroCredential', creditsAvailable: 7.5 });
     expect(out.achievement.criteria.narrative).toContain('“Demonstrated” or higher');
+    // Named as issued badges name it: the version's own page and its rubric.
+    expect(out.achievement.id).toMatch(new RegExp(`/micro-credentials/${mc.slug}/versions/\\d+$`));
+    expect(out.achievement.criteria.id).toMatch(new RegExp(`/micro-credentials/${mc.slug}/versions/\\d+#rubric$`));
 
     const json = JSON.stringify(out);
     // Same slug: refused with a field error and nothing created.

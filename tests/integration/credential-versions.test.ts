@@ -122,7 +122,9 @@ describe('a badge points at the version it was earned on', () => {
     const teacher = await createActor();
     const awardId = await earn(teacher, c.mc.id);
     const award = await getPublicAward(awardId);
-    const achievement = (award!.credential as { credentialSubject: { achievement: { id: string; version: string } } }).credentialSubject.achievement;
+    const achievement = (award!.credential as { credentialSubject: { achievement: { id: string; version: string; criteria: { id: string } } } }).credentialSubject.achievement;
+    // The criteria it names are that version's rubric.
+    expect(achievement.criteria.id).toBe(`http://127.0.0.1:3100/micro-credentials/${c.mc.slug}/versions/1#rubric`);
     const id = new URL(achievement.id);
     expect(id.toString()).toBe(`http://127.0.0.1:3100/micro-credentials/${c.mc.slug}/versions/1`);
     expect(id.hash).toBe('');

@@ -17,10 +17,10 @@ describe('which requests the page cache may answer', () => {
   });
 
   it('anonymous page loads of public pages only', () => {
-    for (const path of ['/', '/catalog', '/catalog?q=feedback&level=2', '/micro-credentials/the-assessment-cycle', '/tracks/x', '/stacks/y', '/issuers/ptc', '/credentials/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c']) {
+    for (const path of ['/', '/catalog', '/catalog?q=feedback&level=2', '/micro-credentials/the-assessment-cycle', '/micro-credentials/the-assessment-cycle/versions/2', '/tracks/x', '/stacks/y', '/issuers/ptc', '/credentials/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c']) {
       expect(isCacheableRequest(...req(path)), path).toBe(true);
     }
-    for (const path of ['/dashboard', '/review', '/credentials/not-an-id', '/credentials/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c/credential.json', '/admin', '/micro-credentials/x/apply', '/u/maya-okafor', '/verify', '/sign-in']) {
+    for (const path of ['/dashboard', '/review', '/credentials/not-an-id', '/credentials/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c/credential.json', '/admin', '/micro-credentials/x/apply', '/micro-credentials/x/versions/0', '/micro-credentials/x/versions/abc', '/u/maya-okafor', '/verify', '/sign-in']) {
       expect(isCacheableRequest(...req(path)), path).toBe(false);
     }
   });
