@@ -204,6 +204,9 @@ const ACTIONS: Record<string, ActionInfo> = {
   'submission.submit': { group: 'applications', describe: (c) => ((num(c.d, 'number') ?? 1) > 1 ? `Sent revised evidence for review (attempt ${num(c.d, 'number')})` : 'Sent evidence for review') },
   'submission.revise': { group: 'applications', describe: () => 'Started revising their evidence' },
   'submission.renew': { group: 'applications', describe: () => 'Started renewing a badge that is due to expire' },
+  // The question's text is not in the log: teachers may name students in it.
+  'feedback.ask': { group: 'applications', describe: (c) => `Asked about the feedback on attempt ${num(c.d, 'number') ?? 1}` },
+  'feedback.answer': { group: 'applications', describe: (c) => `Replied to a teacher’s question about the feedback on attempt ${num(c.d, 'number') ?? 1}` },
 
   // ── Proposals ──
   'proposal.submit': { group: 'proposals', describe: (c) => `Sent a proposal${c.s.title ? ` for ${quote(c.s.title)}` : ''} to the district` },
@@ -347,6 +350,7 @@ export function auditEntryLink(entry: Pick<AuditEntryInput, 'action' | 'entityTy
   if (entry.entityType === 'MicroCredential') return { href: `/admin/credentials/${entry.entityId}/edit`, label: 'Open the micro-credential' };
   if (entry.entityType === 'Track') return { href: `/admin/tracks/${entry.entityId}`, label: 'Open the track' };
   if (entry.entityType === 'Stack') return { href: `/admin/stacks/${entry.entityId}`, label: 'Open the stack' };
+  if (entry.entityType === 'Submission') return { href: `/admin/submissions/${entry.entityId}`, label: 'Open the application record' };
   if (auditGroupOf(entry.action) === 'reviews') return { href: '/admin/review-quality', label: 'Review quality' };
   return null;
 }

@@ -4,7 +4,8 @@ import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 
 // What an issuer's admin needs to look into a badge or a complaint about a decision: the
 // application, every submitted attempt's evidence and the reviews that decided it, with who
-// reviewed. Read-only. Blind review hides teachers from reviewers, not from the issuer's own
+// reviewed, and the teacher's questions about the feedback (which only the admins and the teacher
+// read, never reviewers). Blind review hides teachers from reviewers, not from the issuer's own
 // admins, who may need to contact the teacher. A draft attempt stays the teacher's alone (as in
 // lib/evidence/access.ts): its evidence is not shown, only that it exists.
 
@@ -35,7 +36,8 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
       attempts: {
         orderBy: { number: 'desc' },
         select: {
-          id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true,
+          id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true, attestedAt: true,
+          feedbackQuestions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, answeredBy: { select: { name: true } } } },
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
           files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: reviewSelect },
@@ -61,6 +63,10 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
       const submitted = a.status !== 'DRAFT';
       return {
         id: a.id, number: a.number, status: a.status, submittedAt: a.submittedAt, decidedAt: a.decidedAt, needsAdjudication: a.needsAdjudication,
+        attestedAt: a.attestedAt,
+        // The teacher's questions about this attempt's feedback: for the issuer's admins only, never
+        // shown to reviewers (the review pages do not read them).
+        questions: a.feedbackQuestions.map((q) => ({ id: q.id, body: q.body, askedAt: q.createdAt, answer: q.answer, answeredAt: q.answeredAt, answeredBy: q.answeredBy?.name ?? null })),
         responses: submitted ? a.responses : [],
         files: submitted ? a.files : [],
         reviews: a.reviews,

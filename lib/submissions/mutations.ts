@@ -130,8 +130,10 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = ne
 /**
  * Submits a draft attempt once. A double click or a retry after a dropped connection finds the
  * attempt already submitted and returns the same result instead of a second submission.
+ * `attested`: the teacher ticked that the evidence is from their own teaching and that students who
+ * can be recognised have permission (the submit action requires it); its time is kept on the attempt.
  */
-export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; now?: Date }) {
+export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; attested?: boolean; now?: Date }) {
   const now = opts.now ?? new Date();
   const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true, declaredType: true, detectedType: true, createdAt: true } } } as const;
   const attempt = await db.attempt.findUnique({
@@ -172,7 +174,7 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
     assertReadyToSubmit(parts, current);
     const updated = await tx.attempt.updateMany({
       where: { id: attempt.id, status: 'DRAFT' },
-      data: { status: 'SUBMITTED', submittedAt: now, dueAt: addBusinessDays(now, issuer.slaBusinessDays), doubleScore, version: { increment: 1 } },
+      data: { status: 'SUBMITTED', submittedAt: now, dueAt: addBusinessDays(now, issuer.slaBusinessDays), doubleScore, attestedAt: opts.attested ? now : null, version: { increment: 1 } },
     });
     if (updated.count !== 1) return { alreadySubmitted: true };
     // Work sent to reviewers is work the teacher is doing: if they had stopped (an open tab, a
@@ -183,7 +185,7 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
       data: { status: 'SUBMITTED', lastSubmittedAt: now, ...(opts.publicSummary !== undefined ? { publicSummary: opts.publicSummary || null } : {}) },
     });
     await recordAudit(
-      { actorId: opts.actor.id, action: 'submission.submit', entityType: 'Attempt', entityId: attempt.id, organizationId: attempt.submission.microCredential.issuerId, data: { number: attempt.number } },
+      { actorId: opts.actor.id, action: 'submission.submit', entityType: 'Attempt', entityId: attempt.id, organizationId: attempt.submission.microCredential.issuerId, data: { number: attempt.number, attestedAt: opts.attested ? now.toISOString() : null } },
       tx,
     );
     return { alreadySubmitted: false };

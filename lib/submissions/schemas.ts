@@ -14,9 +14,17 @@ export const SaveResponseInput = z.object({
   revision: z.coerce.number().int().min(0),
 });
 
+/** What the submit form's checkbox says; the page shows it and reviewers read that it was confirmed. */
+export const ATTESTATION_TEXT =
+  'This evidence is from my own teaching. Students who can be recognised in it (by name, face or voice) have permission to appear, or I have removed or blurred what identifies them.';
+
+export const ATTESTATION_MISSING = 'Tick the box to confirm that this evidence is from your own teaching and that students who can be recognised have permission to appear.';
+
 export const SubmitAttemptInput = z.object({
   attemptId: str().min(1).max(40),
   publicSummary: str().trim().max(1500, 'Use at most 1,500 characters.').optional(),
+  // The checkbox posts "yes" when ticked and nothing when not.
+  attested: z.literal('yes', { error: ATTESTATION_MISSING }).transform(() => true as const),
 });
 
 export const StartRevisionInput = z.object({ submissionId: str().min(1).max(40) });

@@ -48,6 +48,7 @@ test('a teacher uploads a video with its captions, which play as the video’s c
   const application = page.url();
   await confirmOwnEmail(page);
   await page.goto(application);
+  await page.getByRole('checkbox', { name: /This evidence is from my own teaching/ }).check();
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Some parts are not ready yet.' })).toBeFocused();
   await page.getByRole('link', { name: 'Upload at least one file for “Assessment design”.' }).click();

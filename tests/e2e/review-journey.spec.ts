@@ -65,6 +65,7 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   const target = editable.last();
   await target.fill(`${await target.inputValue()}\n\nAfter the exit tickets I regrouped students for a ten-minute reteach the next morning; all but two then solved the follow-up problems.`);
   await expect(page.getByText(/Saved at/).first()).toBeVisible();
+  await page.getByRole('checkbox', { name: /This evidence is from my own teaching/ }).check();
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByText('Submitted: waiting for review')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Earlier attempts' })).toBeVisible();

@@ -76,6 +76,7 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await page.goto(application);
 
   // Submit: one click, one submission.
+  await page.getByRole('checkbox', { name: /This evidence is from my own teaching/ }).check();
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page).toHaveURL(/submitted=1/);
   await expect(page.getByText('Submitted: waiting for review')).toBeVisible();

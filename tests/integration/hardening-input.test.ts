@@ -30,6 +30,7 @@ import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
 import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
+import { AnswerFeedbackQuestionInput, AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
 import { confirmEmail, getVerificationLinkState } from '@/lib/auth/email-verification';
 import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
@@ -40,6 +41,7 @@ import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewO
 import { authenticate, signUp } from '@/lib/auth/accounts';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { getApplication } from '@/lib/submissions/queries';
+import { askAboutFeedback } from '@/lib/feedback-questions/mutations';
 import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace, listAssignableReviewers, listReviewQueue } from '@/lib/review/queries';
@@ -268,7 +270,9 @@ describe('zod input schemas under hostile input', () => {
     ['QualityFilterInput', QualityFilterInput, { microCredentialId: hostileValue, period: hostileValue }],
     ['GrantQualificationInput', GrantQualificationInput, { microCredentialId: hostileValue, email: hostileValue }],
     ['SaveResponseInput', SaveResponseInput, { attemptId: hostileValue, partId: hostileValue, text: hostileValue, links: hostileValue, revision: hostileValue }],
-    ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue }],
+    ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue, attested: anyOr('yes') }],
+    ['AskAboutFeedbackInput', AskAboutFeedbackInput, { attemptId: hostileValue, body: hostileValue }],
+    ['AnswerFeedbackQuestionInput', AnswerFeedbackQuestionInput, { questionId: hostileValue, answer: hostileValue }],
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
     ['StartRenewalInput', StartRenewalInput, { microCredentialId: hostileValue }],
     ['DeleteAccountInput', DeleteAccountInput, { password: hostileValue, email: hostileValue, understood: anyOr('on') }],
@@ -340,8 +344,14 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     });
     await pipeline({
       schema: SubmitAttemptInput,
-      arb: hostileInput({ attemptId: idOr(w.t2A.attemptId), publicSummary: hostileValue }),
+      arb: hostileInput({ attemptId: idOr(w.t2A.attemptId), publicSummary: hostileValue, attested: anyOr('yes') }),
       call: (i) => submitAttempt({ actor: t1, ...i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({
+      schema: AskAboutFeedbackInput,
+      arb: hostileInput({ attemptId: idOr(w.t2A.attemptId, w.t1A.attemptId), body: anyOr('Why was this criterion scored so?') }),
+      call: (i) => askAboutFeedback({ actor: t1, ...i }),
       mustNotSucceed: true,
     });
     await pipeline({

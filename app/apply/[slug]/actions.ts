@@ -11,6 +11,8 @@ import { startRenewal } from '@/lib/submissions/renewal';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { completeUpload, presignUploadParts, removeFile, requestUpload, type UploadTicket } from '@/lib/evidence/uploads';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
+import { askAboutFeedback } from '@/lib/feedback-questions/mutations';
+import { AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
 
 export async function startApplicationAction(formData: FormData) {
   const parsed = z.object({ microCredentialId: str().min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
@@ -89,7 +91,7 @@ export async function submitAttemptAction(_prev: ActionResult, formData: FormDat
   const slug = String(raw.slug ?? '');
   try {
     const actor = await requireActor();
-    await submitAttempt({ actor, attemptId: parsed.data.attemptId, publicSummary: parsed.data.publicSummary });
+    await submitAttempt({ actor, attemptId: parsed.data.attemptId, publicSummary: parsed.data.publicSummary, attested: parsed.data.attested });
   } catch (e) {
     return toActionError(e);
   }
@@ -121,4 +123,19 @@ export async function startRenewalAction(_prev: ActionResult, formData: FormData
   revalidatePath('/badges');
   revalidatePath('/dashboard');
   redirect(`/apply/${encodeURIComponent(slug)}`);
+}
+
+/** "Ask about this feedback" on a returned attempt: the question goes to the credential's issuer. */
+export async function askAboutFeedbackAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const raw = formDataToObject(formData);
+  const parsed = parseInput(AskAboutFeedbackInput, raw);
+  if (!parsed.ok) return parsed.result;
+  try {
+    const actor = await requireActor();
+    await askAboutFeedback({ actor, attemptId: parsed.data.attemptId, body: parsed.data.body });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/apply/${String(raw.slug ?? '')}`);
+  return { ok: true, message: 'Your question was sent. We will notify you when there is a reply, and it will show here.' };
 }

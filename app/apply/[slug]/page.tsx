@@ -12,6 +12,7 @@ import { FileList } from '@/components/evidence/file-list';
 import { ProgressBar } from '@/components/ui/progress';
 import { acceptedKinds, countPartFiles, filesTakingRoom, type FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
+import { FeedbackQuestionForm } from './feedback-question-form';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { startApplicationAction, startRenewalAction, startRevisionAction } from './actions';
@@ -83,6 +84,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const unverified = editable && !(await isEmailVerified(actor.id));
   const progress = requiredProgress(version.parts, current.responses, current.files);
   const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
+  // The feedback shown in full near the top (the same attempt is also listed under earlier attempts).
+  const topFeedback = lastDecided && (submission.status === 'NEEDS_REVISION' || submission.status === 'EARNED' || (editable && current.number > 1)) ? lastDecided : null;
   // An earned application whose badge the issuer has since withdrawn no longer reads "Earned".
   const withdrawn = submission.status === 'EARNED' && submission.award ? withdrawnBadgeWords(submission.award, mc.issuer.name) : null;
   const info = withdrawn ? withdrawnStatus[withdrawn.state] : statusInfo[submission.status];
@@ -146,9 +149,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </div>
       ) : null}
 
-      {lastDecided && (submission.status === 'NEEDS_REVISION' || submission.status === 'EARNED' || (editable && current.number > 1)) ? (
-        <Feedback attempt={lastDecided} version={version} />
-      ) : null}
+      {topFeedback ? <Feedback attempt={topFeedback} version={version} slug={mc.slug} issuerName={mc.issuer.name} /> : null}
 
       {submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">
@@ -299,7 +300,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                     Attempt {a.number}: {a.status === 'PASSED' ? 'passed' : a.status === 'RETURNED' ? 'returned for revision' : a.status.toLowerCase()}
                     {a.submittedAt ? `, submitted ${dateFmt.format(a.submittedAt)}` : ''}
                   </summary>
-                  {a.reviews.length ? <Feedback attempt={a} version={version} compact /> : null}
+                  {a.reviews.length ? <Feedback attempt={a} version={version} slug={mc.slug} issuerName={mc.issuer.name} compact anchored={a.id !== topFeedback?.id} /> : null}
                   {version.parts.map((p) => {
                     const r = a.responses.find((x) => x.partId === p.id);
                     return r?.text ? (
@@ -322,9 +323,16 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 type AttemptWithReview = NonNullable<Awaited<ReturnType<typeof getApplication>>>['submission'] extends infer S ? (S extends { attempts: (infer A)[] } ? A : never) : never;
 type VersionInfo = NonNullable<Awaited<ReturnType<typeof getApplication>>>['version'];
 
-function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; version: VersionInfo; compact?: boolean }) {
+/**
+ * `compact`: in the list of earlier attempts, where the questions show but no new one is asked (the
+ * full card above has the form). `anchored`: a compact card gives its questions the ids that
+ * notifications link to only when the full card (which has them) is not on the page.
+ */
+function Feedback({ attempt, version, slug, issuerName, compact, anchored }: { attempt: AttemptWithReview; version: VersionInfo; slug: string; issuerName: string; compact?: boolean; anchored?: boolean }) {
   if (!attempt.reviews.length) return null;
   const both = attempt.reviews.length > 1;
+  const questions = attempt.feedbackQuestions;
+  const canAsk = !compact && attempt.status === 'RETURNED';
   return (
     <section aria-label={`Reviewer feedback on attempt ${attempt.number}`} className={compact ? 'mt-3' : 'mt-6'}>
       <Card>
@@ -343,6 +351,35 @@ function Feedback({ attempt, version, compact }: { attempt: AttemptWithReview; v
             <ReviewFeedback review={review} version={version} caption={review.label ? `${review.label}: scores by criterion` : 'Scores by criterion'} />
           </div>
         ))}
+        {questions.length || canAsk ? (
+          <div className="mt-5 border-t border-slate-200 pt-4">
+            <h3 className="text-base font-semibold">Questions about this feedback</h3>
+            {canAsk && !questions.length ? (
+              <p className="mt-1 text-sm text-slate-700">Think a criterion was misread, or not sure what a comment means? Ask {issuerName}.</p>
+            ) : null}
+            {questions.length ? (
+              <ul className="mt-2 space-y-3">
+                {questions.map((q) => (
+                  <li key={q.id} id={!compact || anchored ? `question-${q.id}` : undefined} className="rounded-md border border-slate-200 p-3 text-sm">
+                    <p className="font-semibold">You asked on {dateFmt.format(q.createdAt)}:</p>
+                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.body}</p>
+                    {q.answer && q.answeredAt ? (
+                      <div className="mt-3 border-l-4 border-brand-700 pl-3">
+                        <p className="font-semibold">Reply from {issuerName} on {dateFmt.format(q.answeredAt)}:</p>
+                        <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.answer}</p>
+                      </div>
+                    ) : (
+                      <p className="mt-2 text-slate-700">Waiting for a reply from {issuerName}. We will notify you when it comes.</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {canAsk ? (
+              <FeedbackQuestionForm attemptId={attempt.id} attemptNumber={attempt.number} slug={slug} issuerName={issuerName} waiting={questions.some((q) => !q.answeredAt)} />
+            ) : null}
+          </div>
+        ) : null}
       </Card>
     </section>
   );

@@ -6,6 +6,7 @@ import { initialActionState } from '@/lib/action-result';
 import { submitAfter } from '@/components/ui/keep-input';
 import { flushAllDrafts } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
+import { ATTESTATION_TEXT } from '@/lib/submissions/schemas';
 
 /**
  * Where on the page a problem is fixed. Part problems are keyed `part.<id>.answer` or
@@ -14,6 +15,7 @@ import { Alert } from '@/components/ui/card';
  */
 function problemTarget(key: string): { id: string; fallback?: string } | null {
   if (key === 'publicSummary') return { id: 'publicSummary' };
+  if (key === 'attested') return { id: 'attested' };
   const m = /^part\.([^.]+)\.(answer|files)$/.exec(key);
   if (!m) return null;
   const [, partId, where] = m;
@@ -44,6 +46,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
   // An answer box with a problem is marked invalid and described by the problem, so a screen reader
   // arriving there (from the summary's link, or by tabbing) hears what to fix. The marks go on the
   // next answer.
+  const attestedProblem = problems.find((p) => p.key === 'attested');
   const marks = problems.filter((p) => p.target && p.target.id === `answer-${p.key.split('.')[1]}`).map((p) => [p.target!.id, p.id] as const);
   const markKey = JSON.stringify(marks);
   useEffect(() => {
@@ -76,7 +79,30 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
         <p id="publicSummary-hint" className="text-sm text-slate-700">
           If you earn the badge, this short summary appears on its public page. Your files and answers always stay private.
         </p>
-        <textarea id="publicSummary" name="publicSummary" defaultValue={publicSummary} rows={3} maxLength={1500} aria-describedby="publicSummary-hint" className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2" />
+        <textarea id="publicSummary" name="publicSummary" defaultValue={publicSummary} rows={3} maxLength={1500} aria-describedby="publicSummary-hint" className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2" />
+      </div>
+      <div>
+        <div className="flex items-start gap-3">
+          {/* Required in the browser too; the server refuses a submission without it either way. */}
+          <input
+            id="attested"
+            name="attested"
+            type="checkbox"
+            value="yes"
+            required
+            aria-invalid={attestedProblem ? true : undefined}
+            aria-describedby={attestedProblem ? 'attested-error' : undefined}
+            className="mt-1 h-5 w-5 shrink-0"
+          />
+          <label htmlFor="attested" className="text-sm text-slate-900">
+            {ATTESTATION_TEXT}
+          </label>
+        </div>
+        {attestedProblem ? (
+          <p id="attested-error" className="mt-1 text-sm font-medium text-red-700">
+            {attestedProblem.message}
+          </p>
+        ) : null}
       </div>
       {!state.ok ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">

@@ -5,6 +5,7 @@ import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { Card, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
+import { AnswerForm } from './answer-form';
 
 export const metadata = { title: 'Application record' };
 
@@ -31,6 +32,8 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
   if (!record) notFound();
   const [statusLabel, statusTone] = SUBMISSION[record.status] ?? [record.status, 'neutral'];
   const levelLabel = (levelId: string) => record.levels.find((l) => l.id === levelId)?.label ?? '—';
+  // A submitted attempt not decided yet can be given to a reviewer the admin chooses.
+  const waiting = record.attempts.find((a) => a.status === 'SUBMITTED');
   return (
     <div>
       <PageHeader
@@ -38,7 +41,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
         description={
           <>
             {record.credential.issuer}, version {record.credential.version}
-            {record.renewal ? ' (a renewal)' : ''}. Read-only: what the teacher submitted and what reviewers decided.
+            {record.renewal ? ' (a renewal)' : ''}. What the teacher submitted, what reviewers decided, and the teacher’s questions about the feedback.
           </>
         }
       />
@@ -91,6 +94,47 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
             {a.decidedAt ? ` · decided ${timeFmt.format(a.decidedAt)}` : ''}
             {a.needsAdjudication ? ' · waiting for adjudication' : ''}
           </p>
+          {a.status === 'SUBMITTED' ? (
+            <p className="mt-1 text-sm">
+              <Link href={`/admin/review-quality/assign/${a.id}`}>Assign attempt {a.number} to a reviewer you choose</Link>
+            </p>
+          ) : null}
+          {a.questions.length ? (
+            <div className="mt-4">
+              <h3 className="text-lg font-semibold">Questions from the teacher about the feedback</h3>
+              <p className="text-sm text-slate-700">Only the issuer’s admins and the teacher see these; reviewers never do.</p>
+              <ul className="mt-2 space-y-3">
+                {a.questions.map((q) => (
+                  <li key={q.id} id={`question-${q.id}`}>
+                    <Card>
+                      <p className="text-sm font-semibold">
+                        {record.teacher.name} asked on {timeFmt.format(q.askedAt)}:
+                      </p>
+                      <p className="mt-1 whitespace-pre-wrap text-sm text-slate-900">{q.body}</p>
+                      {q.answer && q.answeredAt ? (
+                        <div className="mt-3 border-l-4 border-brand-700 pl-3 text-sm">
+                          <p className="font-semibold">Reply{q.answeredBy ? ` from ${q.answeredBy}` : ''} on {timeFmt.format(q.answeredAt)}:</p>
+                          <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.answer}</p>
+                        </div>
+                      ) : a.status === 'RETURNED' ? (
+                        // The assign flow takes only a submitted attempt that is waiting for review work.
+                        <p className="mt-2 text-sm text-slate-700">
+                          The decision on attempt {a.number} stands; the teacher can revise and submit again.{' '}
+                          {waiting ? (
+                            <Link href={`/admin/review-quality/assign/${waiting.id}`}>Assign their new attempt {waiting.number} to a reviewer you choose</Link>
+                          ) : (
+                            'If you think a criterion was misread, you can assign their next attempt to a reviewer you choose once it is submitted (it will show on this page).'
+                          )}
+                        </p>
+                      ) : null}
+                      {/* Stays mounted once answered, so it can say the reply was sent. */}
+                      <AnswerForm questionId={q.id} teacherName={record.teacher.name} answered={Boolean(q.answeredAt)} />
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {a.status === 'DRAFT' ? null : (
             <>
               <h3 className="mt-4 text-lg font-semibold">Reviews</h3>
@@ -117,7 +161,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
               )}
               <h3 className="mt-6 text-lg font-semibold">Evidence</h3>
               <div className="mt-3">
-                <EvidencePanel parts={record.parts} responses={a.responses} files={a.files} />
+                <EvidencePanel parts={record.parts} responses={a.responses} files={a.files} attestedAt={a.attestedAt} />
               </div>
             </>
           )}

@@ -1,0 +1,23 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireActor } from '@/lib/auth/session';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import { answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
+import { AnswerFeedbackQuestionInput } from '@/lib/feedback-questions/schemas';
+
+/** An issuer admin's reply to a teacher's question about feedback (authorized against the question's issuer). */
+export async function answerFeedbackQuestionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(AnswerFeedbackQuestionInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let submissionId: string;
+  try {
+    const actor = await requireActor();
+    ({ submissionId } = await answerFeedbackQuestion({ actor, questionId: parsed.data.questionId, answer: parsed.data.answer }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/admin/submissions/${submissionId}`);
+  revalidatePath('/admin');
+  return { ok: true, message: 'Reply sent. The teacher has been notified and reads it under the feedback on their application.' };
+}

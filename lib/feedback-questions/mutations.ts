@@ -1,0 +1,108 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { conflict, invalidState, isUniqueViolation, notFound } from '@/lib/errors';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+import { ALREADY_ASKED, askRefusal } from '@/lib/feedback-questions/policy';
+
+export const ALREADY_ANSWERED = 'This question has already been answered. Reload the page to see the reply.';
+
+/** A person's name in a subject line: their own words, so kept short. */
+function shortName(name: string) {
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
+/**
+ * The teacher asks the issuer about the feedback on one of their returned attempts (a criterion they
+ * think was misread, a comment they do not understand). Only the attempt's teacher may ask; anyone
+ * else's attempt looks missing. One open question per attempt: a double submit, or a second tab,
+ * is refused (also by the partial unique index "FeedbackQuestion_one_open"). The issuer's admins are
+ * told; reviewers never see the question, blind review or not.
+ */
+export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; body: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const attempt = await db.attempt.findUnique({
+    where: { id: opts.attemptId },
+    select: {
+      id: true, number: true, status: true,
+      submission: { select: { id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } } } },
+      feedbackQuestions: { where: { answeredAt: null }, select: { answeredAt: true } },
+    },
+  });
+  if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That attempt');
+  const refusal = askRefusal(attempt, attempt.feedbackQuestions);
+  if (refusal) throw refusal === ALREADY_ASKED ? conflict(refusal) : invalidState(refusal);
+  const { submission } = attempt;
+  const issuerId = submission.microCredential.issuerId;
+  try {
+    return await db.$transaction(async (tx) => {
+      const q = await tx.feedbackQuestion.create({ data: { attemptId: attempt.id, userId: opts.actor.id, body: opts.body, createdAt: now }, select: { id: true } });
+      await recordAudit(
+        { actorId: opts.actor.id, action: 'feedback.ask', entityType: 'Submission', entityId: submission.id, organizationId: issuerId, data: { questionId: q.id, attemptId: attempt.id, number: attempt.number } },
+        tx,
+      );
+      await tellIssuerAdmins(tx, issuerId, {
+        kind: 'feedback.question',
+        title: `${shortName(opts.actor.name)} asks about the feedback on “${submission.version.title}”`,
+        // The question itself stays in the app: teachers may name students, and email is less private.
+        body: `A question about attempt ${attempt.number}. Read it and reply on the application record.`,
+        href: `/admin/submissions/${submission.id}#question-${q.id}`,
+      });
+      return { questionId: q.id, submissionId: submission.id };
+    });
+  } catch (e) {
+    // Two clicks or two tabs at once: the partial unique index lets one win.
+    if (isUniqueViolation(e)) throw conflict(ALREADY_ASKED);
+    throw e;
+  }
+}
+
+/** Every enabled admin of the issuer, in the app and by email (as district leaders are told of requests). */
+async function tellIssuerAdmins(tx: Tx, issuerId: string, n: { kind: string; title: string; body: string; href: string }) {
+  const admins = await tx.membership.findMany({ where: { organizationId: issuerId, role: 'ISSUER_ADMIN', user: { disabledAt: null } }, select: { userId: true }, take: 50 });
+  for (const a of admins) await notify({ userId: a.userId, ...n }, tx);
+}
+
+/**
+ * An admin of the credential's issuer replies to a teacher's question; the teacher is told and reads
+ * the reply under the feedback on their application. Answered once: a second reply (two admins, two
+ * tabs) is refused rather than overwriting the first.
+ */
+export async function answerFeedbackQuestion(opts: { actor: Actor; questionId: string; answer: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const q = await db.feedbackQuestion.findUnique({
+    where: { id: opts.questionId },
+    select: {
+      id: true, userId: true, answeredAt: true,
+      attempt: {
+        select: {
+          id: true, number: true,
+          submission: { select: { id: true, version: { select: { title: true } }, microCredential: { select: { slug: true, issuerId: true } } } },
+        },
+      },
+    },
+  });
+  // Another issuer's question looks exactly like a missing one.
+  if (!q || !isIssuerAdmin(opts.actor, q.attempt.submission.microCredential.issuerId)) throw notFound('That question');
+  if (q.answeredAt) throw conflict(ALREADY_ANSWERED);
+  const { submission } = q.attempt;
+  await db.$transaction(async (tx) => {
+    const u = await tx.feedbackQuestion.updateMany({ where: { id: q.id, answeredAt: null }, data: { answer: opts.answer, answeredById: opts.actor.id, answeredAt: now } });
+    if (u.count !== 1) throw conflict(ALREADY_ANSWERED);
+    await recordAudit(
+      { actorId: opts.actor.id, action: 'feedback.answer', entityType: 'Submission', entityId: submission.id, organizationId: submission.microCredential.issuerId, data: { questionId: q.id, attemptId: q.attempt.id, number: q.attempt.number } },
+      tx,
+    );
+    await notify(
+      {
+        userId: q.userId, kind: 'feedback.answer',
+        title: `Your question about the feedback on “${submission.version.title}” has a reply`,
+        body: 'Read it under the reviewer feedback on your application.',
+        href: `/apply/${submission.microCredential.slug}#question-${q.id}`,
+      },
+      tx,
+    );
+  });
+  return { questionId: q.id, submissionId: submission.id };
+}
