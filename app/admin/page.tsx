@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { getAdminHome } from '@/lib/authoring/queries';
+import { countUnansweredFeedbackQuestions } from '@/lib/feedback-questions/queries';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 
@@ -9,7 +10,7 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 
 export default async function AdminHomePage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin');
-  const home = await getAdminHome(actor);
+  const [home, questions] = await Promise.all([getAdminHome(actor), countUnansweredFeedbackQuestions(actor)]);
   return (
     <div>
       <PageHeader
@@ -43,8 +44,41 @@ export default async function AdminHomePage() {
       )}
       <div className="mt-6 grid gap-4 md:grid-cols-3">
         <Card>
-          <h2 className="font-semibold">Waiting for review</h2>
-          <p className="mt-1 text-3xl font-bold">{home.pendingReview}</p>
+          <h2 className="font-semibold">Review</h2>
+          <dl className="mt-2 space-y-2 text-sm">
+            <div>
+              <dt className="text-slate-700">Waiting for review</dt>
+              <dd className="text-3xl font-bold">{home.pendingReview}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-700">Needs adjudication</dt>
+              <dd className="text-xl font-bold">
+                <Link href="/admin/review-quality#adjudication" className="text-slate-900">
+                  {home.needsAdjudication}<span className="sr-only">: open the submissions to adjudicate</span>
+                </Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-700">Past the decision date</dt>
+              <dd className="text-xl font-bold">
+                <Link href="/admin/review-quality#assign" className="text-slate-900">
+                  {home.pastDecisionDate}<span className="sr-only">: open the submissions to assign, oldest first</span>
+                </Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-700">Unanswered questions about feedback</dt>
+              <dd className="text-xl font-bold">
+                {questions.oldest ? (
+                  <Link href={`/admin/submissions/${questions.oldest.submissionId}#question-${questions.oldest.questionId}`} className="text-slate-900">
+                    {questions.count}<span className="sr-only">: open the oldest question</span>
+                  </Link>
+                ) : (
+                  questions.count
+                )}
+              </dd>
+            </div>
+          </dl>
           <p className="mt-2 text-sm"><Link href="/admin/dashboard">Turnaround and workload →</Link></p>
         </Card>
         <Card className="md:col-span-2">

@@ -39,7 +39,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <PageHeader
         title="Review queue"
         description="Submissions waiting for a reviewer, oldest first. Claim one to score it; your claim keeps others from scoring it at the same time."
-        actions={isIssuerAdmin(actor) ? <ButtonLink href="/admin/review-quality" variant="secondary">Review quality and adjudication</ButtonLink> : undefined}
+        actions={
+          <>
+            <ButtonLink href="/review/history" variant="secondary">Your review history</ButtonLink>
+            {isIssuerAdmin(actor) ? <ButtonLink href="/admin/review-quality" variant="secondary">Review quality and adjudication</ButtonLink> : null}
+          </>
+        }
       />
       {sp.released ? (
         <div className="mb-4">

@@ -1,3 +1,5 @@
+import { NEAR_DUE_BUSINESS_DAYS } from '@/lib/review/sla';
+
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** The service-level clock in words (overdue is said, not only coloured). */
@@ -13,7 +15,7 @@ export function SlaClock({ dueAt, businessDaysLeft, overdue }: { dueAt: Date | n
     );
   }
   return (
-    <span className={businessDaysLeft <= 2 ? 'font-semibold text-amber-900' : 'text-slate-800'}>
+    <span className={businessDaysLeft <= NEAR_DUE_BUSINESS_DAYS ? 'font-semibold text-amber-900' : 'text-slate-800'}>
       {businessDaysLeft === 0 ? 'Due today' : `${businessDaysLeft} business day${businessDaysLeft === 1 ? '' : 's'} left`}
       <span className="block text-xs font-normal text-slate-700">due {dateFmt.format(dueAt)}</span>
     </span>

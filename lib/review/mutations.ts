@@ -12,6 +12,7 @@ import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOn
 import { assertMayScore, loadAttemptForReview, reviewDenial } from '@/lib/review/context';
 import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
 import { assertClaimable, assertStillMayScore, claimEndedMessage } from '@/lib/review/claims';
+import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -382,6 +383,8 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
       await recordAudit({ actorId: opts.actor.id, action: 'review.submit', entityType: 'Review', entityId: r.id, organizationId: org, data: { attemptId: a.id, kind: r.kind, decision, ranks } }, tx);
       if (outcome === 'NEEDS_ADJUDICATION') {
         await recordAudit({ actorId: opts.actor.id, action: 'review.disagreement', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { secondReviewId: r.id, decision } }, tx);
+        const primaryId = a.reviews.find((x) => x.kind === 'PRIMARY' && x.status === 'SUBMITTED')?.reviewerId;
+        await notifyAdjudicators(tx, { attempt: a, scorerIds: [opts.actor.id, ...(primaryId ? [primaryId] : [])], credentialTitle: version.title });
       }
       if (final) {
         if (r.kind === 'ADJUDICATION') await recordAudit({ actorId: opts.actor.id, action: 'review.adjudicate', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision } }, tx);

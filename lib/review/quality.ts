@@ -3,8 +3,8 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { cohensKappa, exactAgreement, summarizeTurnaround, weekStart, type RatingPair } from '@/lib/review/stats';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { cohensKappa, exactAgreement, summarizeLeniency, summarizeTurnaround, weekStart, LENIENCY_GAP, LENIENCY_MIN_REVIEWS, type LeniencyCell, type LeniencyRow, type RatingPair } from '@/lib/review/stats';
 
 export type AgreementRow = { id: string; label: string; pairs: number; attempts: number; exactAgreement: number | null; kappa: number | null; decisionAgreement: number | null };
 
@@ -21,9 +21,15 @@ function agreementRow(id: string, label: string, pairs: RatingPair[], decisions:
  * double-scored attempts (per reviewer and per credential: exact agreement and Cohen's kappa on
  * criterion levels), and decision turnaround in business days (median, share within the SLA, by week).
  */
-export async function getReviewQuality(opts: { actor: Actor; microCredentialId?: string; from: Date; to: Date }) {
-  const issuerIds = isPlatformAdmin(opts.actor) ? null : orgIdsWithRole(opts.actor, 'ISSUER_ADMIN');
+/** The issuers whose review quality the actor sees: null for every issuer (platform admin). */
+function qualityScope(actor: Actor): string[] | null {
+  const issuerIds = isPlatformAdmin(actor) ? null : orgIdsWithRole(actor, 'ISSUER_ADMIN');
   if (issuerIds && !issuerIds.length) throw forbidden('Only issuer admins can see review quality.');
+  return issuerIds;
+}
+
+export async function getReviewQuality(opts: { actor: Actor; microCredentialId?: string; from: Date; to: Date }) {
+  const issuerIds = qualityScope(opts.actor);
   const mcWhere: Prisma.MicroCredentialWhereInput = issuerIds ? { issuerId: { in: issuerIds } } : {};
   const credentials = await db.microCredential.findMany({ where: mcWhere, orderBy: { slug: 'asc' }, take: 500, select: { id: true, slug: true, currentVersion: { select: { title: true } }, issuer: { select: { slaBusinessDays: true } } } });
   const titleOf = new Map(credentials.map((c) => [c.id, c.currentVersion?.title ?? c.slug]));
@@ -106,3 +112,82 @@ export async function getReviewQuality(opts: { actor: Actor; microCredentialId?:
 }
 
 export type ReviewQuality = Awaited<ReturnType<typeof getReviewQuality>>;
+
+export type ScoringPatternRow = LeniencyRow & { name: string };
+export type CriterionBelowPassing = { title: string; scores: number; below: number; share: number };
+
+/**
+ * Scoring patterns over every submitted review (first, second and adjudication) of the admin's
+ * issuers in a period, not only the double-scored sample the agreement figures rest on:
+ * - per reviewer: reviews, pass rate, mean criterion level and its difference from the
+ *   credential-wide mean (summarizeLeniency), flagged when large and the sample is big enough;
+ * - per credential and criterion: the share of scores below the passing level (the floor, for a
+ *   total-based rule) of the version scored, criteria of the same title merged across versions.
+ * Two grouped queries; each starts from the reviews in the period (the index on status and
+ * submittedAt) or from the issuer's credentials and their submissions, whichever the planner finds
+ * cheaper, and returns one row per reviewer and credential, or per criterion.
+ */
+export async function getScoringPatterns(opts: { actor: Actor; microCredentialId?: string; from: Date; to: Date; minReviews?: number; gap?: number }) {
+  const issuerIds = qualityScope(opts.actor);
+  const where = [
+    Prisma.sql`r."status" = 'SUBMITTED'::"ReviewStatus"`,
+    Prisma.sql`r."submittedAt" >= ${opts.from}`,
+    Prisma.sql`r."submittedAt" <= ${opts.to}`,
+  ];
+  if (issuerIds) where.push(Prisma.sql`m."issuerId" = ANY(${issuerIds}::text[])`);
+  if (opts.microCredentialId) where.push(Prisma.sql`s."microCredentialId" = ${opts.microCredentialId}`);
+  const reviewsIn = Prisma.sql`"Review" r
+    JOIN "Attempt" a ON a."id" = r."attemptId"
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "MicroCredential" m ON m."id" = s."microCredentialId"`;
+  const [cells, criteria] = await Promise.all([
+    db.$queryRaw<LeniencyCell[]>`
+      SELECT r."reviewerId", s."microCredentialId",
+             count(DISTINCT r."id")::int AS "reviews",
+             count(DISTINCT r."id") FILTER (WHERE r."decision" = 'PASS'::"ReviewDecision")::int AS "passes",
+             count(l."rank")::int AS "scores",
+             coalesce(sum(l."rank"), 0)::int AS "rankSum"
+      FROM ${reviewsIn}
+      LEFT JOIN "CriterionScore" cs ON cs."reviewId" = r."id"
+      LEFT JOIN "ProficiencyLevel" l ON l."id" = cs."levelId"
+      WHERE ${Prisma.join(where, ' AND ')}
+      GROUP BY r."reviewerId", s."microCredentialId"`,
+    db.$queryRaw<{ mc: string; title: string; sortOrder: number; scores: number; below: number }[]>`
+      SELECT s."microCredentialId" AS "mc", c."title", min(c."sortOrder")::int AS "sortOrder",
+             count(*)::int AS "scores",
+             count(*) FILTER (WHERE l."rank" < v."passingLevelRank")::int AS "below"
+      FROM ${reviewsIn}
+      JOIN "CriterionScore" cs ON cs."reviewId" = r."id"
+      JOIN "ProficiencyLevel" l ON l."id" = cs."levelId"
+      JOIN "RubricCriterion" c ON c."id" = cs."criterionId"
+      JOIN "MicroCredentialVersion" v ON v."id" = c."versionId"
+      WHERE ${Prisma.join(where, ' AND ')}
+      GROUP BY s."microCredentialId", c."title"`,
+  ]);
+  const reviewerIds = [...new Set(cells.map((c) => c.reviewerId))];
+  const mcIds = [...new Set(criteria.map((c) => c.mc))];
+  const [people, credentials] = await Promise.all([
+    reviewerIds.length ? db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } }) : [],
+    mcIds.length ? db.microCredential.findMany({ where: { id: { in: mcIds } }, select: { id: true, slug: true, currentVersion: { select: { title: true } } } }) : [],
+  ]);
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const titleOf = new Map(credentials.map((c) => [c.id, c.currentVersion?.title ?? c.slug]));
+  const byCredential = new Map<string, CriterionBelowPassing[]>();
+  for (const c of [...criteria].sort((x, y) => x.sortOrder - y.sortOrder || x.title.localeCompare(y.title))) {
+    const list = byCredential.get(c.mc) ?? [];
+    list.push({ title: c.title, scores: c.scores, below: c.below, share: c.scores ? c.below / c.scores : 0 });
+    byCredential.set(c.mc, list);
+  }
+  return {
+    minReviews: opts.minReviews ?? LENIENCY_MIN_REVIEWS,
+    gap: opts.gap ?? LENIENCY_GAP,
+    reviewers: summarizeLeniency(cells, { minReviews: opts.minReviews, gap: opts.gap })
+      .map((r): ScoringPatternRow => ({ ...r, name: nameOf.get(r.reviewerId) ?? 'Former reviewer' }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.reviewerId.localeCompare(b.reviewerId)),
+    criteria: [...byCredential]
+      .map(([id, rows]) => ({ id, title: titleOf.get(id) ?? id, criteria: rows }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+  };
+}
+
+export type ScoringPatterns = Awaited<ReturnType<typeof getScoringPatterns>>;

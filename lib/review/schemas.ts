@@ -56,6 +56,11 @@ export const CalibrationInput = z.object({
 export const QualityFilterInput = z.object({
   microCredentialId: id.optional().catch(undefined),
   period: z.enum(['30', '90', '180', '365']).catch('90'),
+  // The scoring patterns (per reviewer and per criterion) look further back by default: a year gives
+  // most reviewers enough reviews to compare.
+  scoringPeriod: z.enum(['30', '90', '180', '365']).catch('365'),
 });
 
 export const GrantQualificationInput = z.object({ microCredentialId: id, email: str().trim().toLowerCase().email('Enter the reviewer’s email address.') });
+
+export const HistoryFilterInput = z.object({ cursor: str().max(200).optional().catch(undefined) });

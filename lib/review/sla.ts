@@ -24,3 +24,18 @@ export function businessDaysBetween(from: Date, to: Date): number {
   }
   return sign * count;
 }
+
+/**
+ * A decision is "near its date" with this many business days left or fewer (overdue included):
+ * the review queue's clock turns amber there, and the reviewers' daily digest counts them.
+ */
+export const NEAR_DUE_BUSINESS_DAYS = 2;
+
+/**
+ * The due dates that are near their decision date at `now`: everything before this moment. The
+ * exact boundary of `businessDaysBetween(now, dueAt) <= NEAR_DUE_BUSINESS_DAYS`, as a timestamp a
+ * query can compare `dueAt` with.
+ */
+export function nearDueBefore(now: Date, days = NEAR_DUE_BUSINESS_DAYS): Date {
+  return addBusinessDays(now, days + 1);
+}

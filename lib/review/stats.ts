@@ -82,3 +82,69 @@ export function calibrationAgreement(expected: Record<string, number>, given: Re
 }
 
 export const CALIBRATION_THRESHOLD = 0.75;
+
+// ── Leniency: does a reviewer score higher or lower than colleagues on the same credentials? ──
+
+/** A reviewer's submitted reviews of one credential in a period: how many, passes, and the criterion levels given. */
+export type LeniencyCell = { reviewerId: string; microCredentialId: string; reviews: number; passes: number; scores: number; rankSum: number };
+
+/** Fewer submitted reviews than this in the period, and a reviewer is never flagged: the gap could be chance. */
+export const LENIENCY_MIN_REVIEWS = 10;
+/** A gap of at least this many rubric levels (on average per criterion) from the credential-wide mean is flagged. */
+export const LENIENCY_GAP = 0.5;
+
+export type LeniencyRow = {
+  reviewerId: string;
+  reviews: number;
+  /** Share of the reviewer's reviews that found the work meets the standard. */
+  passRate: number | null;
+  /** Mean level (rank, 0 = lowest) the reviewer gave a criterion. */
+  meanRank: number | null;
+  /**
+   * Mean of (level given − the credential-wide mean level of that credential) over the reviewer's
+   * criterion scores: positive scores higher than colleagues. Comparing within each credential keeps
+   * a reviewer of easier credentials from looking lenient.
+   */
+  difference: number | null;
+  flag: 'HIGHER' | 'LOWER' | null;
+};
+
+/** Per reviewer, from per-(reviewer, credential) cells. The credential-wide mean counts every reviewer's scores. */
+export function summarizeLeniency(cells: readonly LeniencyCell[], opts: { minReviews?: number; gap?: number } = {}): LeniencyRow[] {
+  const minReviews = opts.minReviews ?? LENIENCY_MIN_REVIEWS;
+  const gap = opts.gap ?? LENIENCY_GAP;
+  const credential = new Map<string, { scores: number; rankSum: number }>();
+  for (const c of cells) {
+    const t = credential.get(c.microCredentialId) ?? { scores: 0, rankSum: 0 };
+    t.scores += c.scores;
+    t.rankSum += c.rankSum;
+    credential.set(c.microCredentialId, t);
+  }
+  const meanOf = (mc: string) => {
+    const t = credential.get(mc)!;
+    return t.scores ? t.rankSum / t.scores : 0;
+  };
+  const byReviewer = new Map<string, { reviews: number; passes: number; scores: number; rankSum: number; expected: number }>();
+  for (const c of cells) {
+    const r = byReviewer.get(c.reviewerId) ?? { reviews: 0, passes: 0, scores: 0, rankSum: 0, expected: 0 };
+    r.reviews += c.reviews;
+    r.passes += c.passes;
+    r.scores += c.scores;
+    r.rankSum += c.rankSum;
+    r.expected += meanOf(c.microCredentialId) * c.scores;
+    byReviewer.set(c.reviewerId, r);
+  }
+  return [...byReviewer].map(([reviewerId, r]) => {
+    const difference = r.scores ? (r.rankSum - r.expected) / r.scores : null;
+    // A hair of tolerance: a gap of exactly `gap` levels should not escape on floating-point noise.
+    const large = difference !== null && r.reviews >= minReviews && Math.abs(difference) >= gap - 1e-9;
+    return {
+      reviewerId,
+      reviews: r.reviews,
+      passRate: r.reviews ? r.passes / r.reviews : null,
+      meanRank: r.scores ? r.rankSum / r.scores : null,
+      difference,
+      flag: large ? (difference! > 0 ? 'HIGHER' : 'LOWER') : null,
+    };
+  });
+}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
-import { getReviewQuality } from '@/lib/review/quality';
+import { getReviewQuality, getScoringPatterns } from '@/lib/review/quality';
 import { listAdjudicationQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
 import { QualityFilterInput } from '@/lib/review/schemas';
 import { describeKappa } from '@/lib/review/stats';
@@ -11,6 +11,7 @@ import { LineChart } from '@/components/charts/line-chart';
 import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimButton } from '@/components/review/claim-button';
 import { GrantQualificationForm } from '@/components/review/grant-qualification-form';
+import { ScoringPatternsView } from '@/components/review/scoring-patterns';
 import { filterSelectClass } from '@/components/ui/field';
 
 export const metadata = { title: 'Review quality' };
@@ -20,7 +21,9 @@ const num = (v: number) => (Math.round(v * 100) / 100).toString();
 const days = (v: number) => `${Math.round(v * 10) / 10} d`;
 const weekFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-type Search = { microCredentialId?: string; period?: string; cursor?: string; adjCursor?: string; assigned?: string };
+type Search = { microCredentialId?: string; period?: string; scoringPeriod?: string; cursor?: string; adjCursor?: string; assigned?: string };
+
+const periodLabel: Record<string, string> = { '30': 'Last 30 days', '90': 'Last 90 days', '180': 'Last 6 months', '365': 'Last 12 months' };
 
 export default async function ReviewQualityPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/review-quality');
@@ -28,8 +31,10 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
   const filter = QualityFilterInput.parse(sp);
   const to = new Date();
   const from = new Date(to.getTime() - Number(filter.period) * 86_400_000);
-  const [quality, adjudication, open] = await Promise.all([
+  const scoringFrom = new Date(to.getTime() - Number(filter.scoringPeriod) * 86_400_000);
+  const [quality, patterns, adjudication, open] = await Promise.all([
     getReviewQuality({ actor, microCredentialId: filter.microCredentialId, from, to }),
+    getScoringPatterns({ actor, microCredentialId: filter.microCredentialId, from: scoringFrom, to }),
     listAdjudicationQueue({ actor, cursor: sp.adjCursor }),
     listOpenAttemptsForAssignment({ actor, microCredentialId: filter.microCredentialId, cursor: sp.cursor }),
   ]);
@@ -46,6 +51,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
       ) : null}
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
+        {filter.scoringPeriod !== '365' ? <input type="hidden" name="scoringPeriod" value={filter.scoringPeriod} /> : null}
         <div className="max-w-full">
           <label htmlFor="microCredentialId" className="block text-sm font-semibold">Micro-credential</label>
           <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
@@ -60,10 +66,9 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
         <div className="max-w-full">
           <label htmlFor="period" className="block text-sm font-semibold">Period</label>
           <select id="period" name="period" defaultValue={filter.period} className={filterSelectClass}>
-            <option value="30">Last 30 days</option>
-            <option value="90">Last 90 days</option>
-            <option value="180">Last 6 months</option>
-            <option value="365">Last 12 months</option>
+            {Object.entries(periodLabel).map(([v, label]) => (
+              <option key={v} value={v}>{label}</option>
+            ))}
           </select>
         </div>
         <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
@@ -100,6 +105,29 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
             valueHeading="Kappa"
           />
         </div>
+      </section>
+
+      <section aria-labelledby="scoring-patterns" className="mb-10">
+        <h2 id="scoring-patterns" className="text-xl font-semibold">Scoring patterns</h2>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          From every review submitted in the period, not only the double-scored ones. The mean level is the average rubric level a reviewer gave a criterion (0 is the lowest level). The difference compares each score with the mean of all reviewers of the same credential, so it shows who scores higher or lower than colleagues.
+        </p>
+        <form method="get" action="/admin/review-quality#scoring-patterns" className="mt-3 flex flex-wrap items-end gap-4">
+          {filter.microCredentialId ? <input type="hidden" name="microCredentialId" value={filter.microCredentialId} /> : null}
+          <input type="hidden" name="period" value={filter.period} />
+          <div className="max-w-full">
+            <label htmlFor="scoringPeriod" className="block text-sm font-semibold">Reviews submitted</label>
+            <select id="scoringPeriod" name="scoringPeriod" defaultValue={filter.scoringPeriod} className={filterSelectClass}>
+              {Object.entries(periodLabel).map(([v, label]) => (
+                <option key={v} value={v}>{label}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
+            Show
+          </button>
+        </form>
+        <ScoringPatternsView patterns={patterns} />
       </section>
 
       <section aria-labelledby="turnaround" className="mb-10">
@@ -218,7 +246,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
             </table>
           </div>
         )}
-        <Pagination basePath="/admin/review-quality" params={{ microCredentialId: filter.microCredentialId, period: filter.period }} nextCursor={open.nextCursor} hasPrevious={Boolean(sp.cursor)} />
+        <Pagination basePath="/admin/review-quality" params={{ microCredentialId: filter.microCredentialId, period: filter.period, scoringPeriod: filter.scoringPeriod !== '365' ? filter.scoringPeriod : undefined }} nextCursor={open.nextCursor} hasPrevious={Boolean(sp.cursor)} />
       </section>
 
       <Card>
@@ -229,7 +257,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
   );
 }
 
-function qualityHref(filter: { microCredentialId?: string; period: string }, extra: Record<string, string>) {
-  const p = new URLSearchParams({ period: filter.period, ...(filter.microCredentialId ? { microCredentialId: filter.microCredentialId } : {}), ...extra });
+function qualityHref(filter: { microCredentialId?: string; period: string; scoringPeriod: string }, extra: Record<string, string>) {
+  const p = new URLSearchParams({ period: filter.period, ...(filter.microCredentialId ? { microCredentialId: filter.microCredentialId } : {}), ...(filter.scoringPeriod !== '365' ? { scoringPeriod: filter.scoringPeriod } : {}), ...extra });
   return `/admin/review-quality?${p.toString()}#adjudication`;
 }

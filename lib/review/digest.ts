@@ -1,0 +1,169 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notify } from '@/lib/notifications/notify';
+import { countCurrentExemplars } from '@/lib/review/exemplars';
+import { conflictOfInterest, qualificationDenial, type IssuerReviewSettings } from '@/lib/review/policy';
+import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
+
+export const DIGEST_KIND = 'review.digest';
+/**
+ * A reviewer told within this many hours is not told again. The periodic job runs a day after the
+ * last run finished, so this never skips a day; it stops a retried or overlapping run (a worker whose
+ * lock ran out while it was still sending) from sending anyone a second digest.
+ */
+const DIGEST_GAP_HOURS = 20;
+/**
+ * At most this many waiting submissions are read in one run, oldest first. The queue is the work in
+ * hand, not history: far below this in practice, and the bound keeps one run's memory fixed.
+ */
+const MAX_WAITING = 20_000;
+
+type WaitingRow = {
+  id: string; mc: string; dueAt: Date | null; teacherId: string; schoolId: string | null; districtId: string | null; email: string;
+  /** Who gave the first score, when the attempt waits for its second one. */
+  primaryBy: string | null;
+};
+
+type CandidateRow = { userId: string; mc: string; granted: boolean; earned: boolean; calibratedAt: Date | null; schoolId: string | null; districtId: string | null; email: string };
+
+/**
+ * Work a reviewer could claim right now (the queue's rules, lib/review/queries.ts): undecided,
+ * submitted attempts not waiting for adjudication whose first score nobody has given or holds, or,
+ * double-scored, whose second score nobody has given or holds. One query, from the attempts' status
+ * index; per-reviewer rules (own work, conflicts of interest, not second-scoring one's own first
+ * score) are applied in memory below, so the reviewers are not each a query over the submissions.
+ */
+async function loadWaiting(now: Date): Promise<WaitingRow[]> {
+  return db.$queryRaw<WaitingRow[]>`
+    SELECT a."id", s."microCredentialId" AS mc, a."dueAt", s."userId" AS "teacherId", u."schoolId", u."districtId", u."email", p."reviewerId" AS "primaryBy"
+    FROM "Attempt" a
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN LATERAL (
+      SELECT r."reviewerId" FROM "Review" r
+      WHERE r."attemptId" = a."id" AND r."kind" = 'PRIMARY'::"ReviewKind" AND r."status" = 'SUBMITTED'::"ReviewStatus"
+      LIMIT 1
+    ) p ON true
+    WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND a."needsAdjudication" = false AND a."submittedAt" IS NOT NULL
+      AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")
+      AND (
+        (p."reviewerId" IS NULL AND NOT EXISTS (
+          SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'PRIMARY'::"ReviewKind"
+            AND r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now}))
+        OR (p."reviewerId" IS NOT NULL AND a."doubleScore" AND NOT EXISTS (
+          SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'SECOND'::"ReviewKind"
+            AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now}))))
+      )
+    ORDER BY a."submittedAt" ASC, a."id" ASC
+    LIMIT ${MAX_WAITING}`;
+}
+
+/**
+ * Everyone qualified for these credentials who may review them (listReviewerCredentials, in bulk):
+ * an admin's grant or an earned, valid badge; an enabled account; the reviewer or admin role at the
+ * credential's issuer (or platform admin). One row per person and credential.
+ */
+async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
+  return db.$queryRaw<CandidateRow[]>`
+    SELECT qs."userId", qs."microCredentialId" AS mc, bool_or(qs."granted") AS "granted", bool_or(NOT qs."granted") AS "earned",
+           rq."calibratedAt", u."schoolId", u."districtId", u."email"
+    FROM (
+      SELECT q."userId", q."microCredentialId", true AS "granted" FROM "ReviewerQualification" q
+      WHERE q."microCredentialId" = ANY(${mcIds}::text[]) AND q."grantedById" IS NOT NULL
+      UNION ALL
+      SELECT w."userId", w."microCredentialId", false FROM "Award" w
+      WHERE w."microCredentialId" = ANY(${mcIds}::text[]) AND w."revokedAt" IS NULL AND w."suspendedAt" IS NULL
+    ) qs
+    JOIN "MicroCredential" m ON m."id" = qs."microCredentialId"
+    JOIN "User" u ON u."id" = qs."userId" AND u."disabledAt" IS NULL
+    LEFT JOIN "ReviewerQualification" rq ON rq."userId" = qs."userId" AND rq."microCredentialId" = qs."microCredentialId"
+    WHERE EXISTS (
+      SELECT 1 FROM "Membership" mb WHERE mb."userId" = u."id"
+        AND ((mb."organizationId" = m."issuerId" AND mb."role" IN ('REVIEWER'::"Role", 'ISSUER_ADMIN'::"Role")) OR mb."role" = 'PLATFORM_ADMIN'::"Role"))
+    GROUP BY qs."userId", qs."microCredentialId", rq."calibratedAt", u."schoolId", u."districtId", u."email"`;
+}
+
+export type ReviewerDigest = { userId: string; waiting: number; nearDue: number };
+
+/**
+ * For each active reviewer, how many waiting submissions they could claim and how many of those are
+ * near their decision date (NEAR_DUE_BUSINESS_DAYS or fewer business days left, or past it).
+ * Reviewers with nothing to claim are left out.
+ */
+export async function computeReviewerDigests(now: Date = new Date()): Promise<ReviewerDigest[]> {
+  const waiting = await loadWaiting(now);
+  if (!waiting.length) return [];
+  const byMc = new Map<string, WaitingRow[]>();
+  for (const w of waiting) {
+    const list = byMc.get(w.mc);
+    if (list) list.push(w);
+    else byMc.set(w.mc, [w]);
+  }
+  const mcIds = [...byMc.keys()];
+  const [candidates, settings, exemplars] = await Promise.all([
+    loadCandidates(mcIds),
+    db.microCredential.findMany({ where: { id: { in: mcIds } }, select: { id: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true, calibrationRequired: true } } } }),
+    countCurrentExemplars(db, mcIds),
+  ]);
+  const settingsOf = new Map<string, IssuerReviewSettings>(settings.map((m) => [m.id, m.issuer]));
+  const near = nearDueBefore(now);
+  const out = new Map<string, ReviewerDigest>();
+  for (const c of candidates) {
+    const issuer = settingsOf.get(c.mc);
+    if (!issuer) continue;
+    // Not yet calibrated where calibration is asked for: the queue shows nothing to claim either.
+    if (qualificationDenial(issuer, { granted: c.granted, earned: c.earned, calibratedAt: c.calibratedAt, hasExemplars: (exemplars.get(c.mc) ?? 0) > 0 })) continue;
+    const me = { id: c.userId, schoolId: c.schoolId, districtId: c.districtId, email: c.email };
+    const d = out.get(c.userId) ?? { userId: c.userId, waiting: 0, nearDue: 0 };
+    for (const w of byMc.get(c.mc) ?? []) {
+      if (w.primaryBy === c.userId) continue;
+      if (conflictOfInterest(me, { teacherId: w.teacherId, teacherSchoolId: w.schoolId, teacherDistrictId: w.districtId, teacherEmail: w.email }, issuer)) continue;
+      d.waiting += 1;
+      if (w.dueAt && w.dueAt < near) d.nearDue += 1;
+    }
+    out.set(c.userId, d);
+  }
+  return [...out.values()].filter((d) => d.waiting > 0);
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** "3 submissions are waiting for credentials you review; 1 is near its decision date". */
+export function digestTitle(d: Pick<ReviewerDigest, 'waiting' | 'nearDue'>): string {
+  const head = `${d.waiting} ${plural(d.waiting, 'submission is', 'submissions are')} waiting for credentials you review`;
+  if (!d.nearDue) return head;
+  return `${head}; ${d.nearDue} ${plural(d.nearDue, 'is near its', 'are near their')} decision date`;
+}
+
+/**
+ * The daily 'review.digest' job: one notification (and, through notify, an email unless the
+ * reviewer turned work emails off) to each active reviewer with submissions they could claim, none
+ * to anyone else. Each reviewer is told under an advisory lock on their id, after checking they
+ * have not been told within DIGEST_GAP_HOURS, so a retried run or two servers at once send nobody
+ * a second digest. Returns how many were sent.
+ */
+export async function sendReviewerDigests(opts: { now?: Date } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const since = new Date(now.getTime() - DIGEST_GAP_HOURS * 3_600_000);
+  let sent = 0;
+  for (const d of await computeReviewerDigests(now)) {
+    const told = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${DIGEST_KIND}:${d.userId}`}))`;
+      const recent = await tx.notification.findFirst({ where: { userId: d.userId, kind: DIGEST_KIND, createdAt: { gt: since } }, select: { id: true } });
+      if (recent) return false;
+      await notify(
+        {
+          userId: d.userId,
+          kind: DIGEST_KIND,
+          title: digestTitle(d),
+          body: `${d.nearDue ? `Near means ${NEAR_DUE_BUSINESS_DAYS} business days or fewer before the date the teacher was given, or past it. ` : ''}Claim one from the review queue. This summary comes at most once a day, and only when there is work you could claim.`,
+          href: '/review',
+        },
+        tx,
+      );
+      return true;
+    });
+    if (told) sent += 1;
+  }
+  return sent;
+}

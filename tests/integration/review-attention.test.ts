@@ -1,0 +1,207 @@
+// Review work waiting is told to the people who can act on it: issuer admins when two scorers
+// disagree (and on /admin), reviewers in a daily digest of what they could claim.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { textOnlyDefinition } from '../factories/definitions';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { resetDatabase } from '@/tests/setup/db';
+import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
+import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
+import { claimReview, submitReview } from '@/lib/review/mutations';
+import { getAdminHome } from '@/lib/authoring/queries';
+import { computeReviewerDigests, DIGEST_KIND, sendReviewerDigests } from '@/lib/review/digest';
+import { ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
+import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
+
+beforeEach(resetDatabase);
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+
+async function makeWorld(issuerData: Record<string, unknown> = {}) {
+  const issuer = await createOrg({ kind: 'ISSUER', data: issuerData });
+  const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
+  const reviewer = async (opts: { name?: string; roles?: { role: 'REVIEWER' | 'ISSUER_ADMIN'; organizationId: string }[]; schoolId?: string; qualifyFor?: string } = {}) => {
+    const r = await createActor({ name: opts.name, roles: opts.roles ?? [{ role: 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId });
+    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: opts.qualifyFor ?? mc.id, grantedById: admin.id } });
+    return r;
+  };
+  return { issuer, mc, version, admin, reviewer };
+}
+
+async function submitText(w: World, teacher: Actor) {
+  const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
+  for (const p of w.version.parts) await saveResponse({ actor: teacher, attemptId: attempt.id, partId: p.id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
+  await submitAttempt({ actor: teacher, attemptId: attempt.id });
+  return attempt.id;
+}
+
+async function score(w: World, actor: Actor, attemptId: string, kind: ReviewKind, ranks: [number, number]) {
+  const { reviewId } = await claimReview({ actor, attemptId, kind });
+  const version = (await db.review.findUniqueOrThrow({ where: { id: reviewId } })).version;
+  const attemptVersion = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).version;
+  const scores = w.version.criteria.map((c, i) => ({ criterionId: c.id, levelId: w.version.levels.find((l) => l.rank === ranks[i])!.id, feedback: 'Say more about what students did.' }));
+  return submitReview({ actor, reviewId, version, attemptVersion, scores, overallComment: 'Thanks.' });
+}
+
+const adjudicationNotices = (userId: string) => db.notification.findMany({ where: { userId, kind: 'review.adjudication' }, select: { title: true, href: true, body: true } });
+
+describe('a disagreement between two scorers', () => {
+  it('tells the issuer’s admins who may settle it, in plain words, with a link to the adjudication list', async () => {
+    const school = await createOrg({ kind: 'SCHOOL' });
+    const w = await makeWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const ann = await w.reviewer({ name: 'Ann Primary' });
+    // An admin who also scores: as a scorer of this attempt, they cannot adjudicate it.
+    const bob = await w.reviewer({ name: 'Bob Second', roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
+    const sameSchoolAdmin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
+    const otherIssuer = await createOrg({ kind: 'ISSUER' });
+    const otherAdmin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: otherIssuer.id }] });
+    const teacher = await createActor({ name: 'Tess Teacher', schoolId: school.id });
+    const attemptId = await submitText(w, teacher);
+
+    expect((await score(w, ann, attemptId, 'PRIMARY', [3, 3])).outcome).toBe('AWAITING_SECOND');
+    expect(await db.notification.count({ where: { kind: 'review.adjudication' } })).toBe(0);
+    expect((await score(w, bob, attemptId, 'SECOND', [1, 1])).outcome).toBe('NEEDS_ADJUDICATION');
+
+    const [notice, ...more] = await adjudicationNotices(w.admin.id);
+    expect(more).toEqual([]);
+    expect(notice.title).toBe(`A submission for “${(await db.microCredentialVersion.findUniqueOrThrow({ where: { id: w.version.id } })).title}” needs adjudication`);
+    expect(notice.href).toBe('/admin/review-quality#adjudication');
+    // Never who the teacher is (blind review applies to adjudicators too).
+    expect(`${notice.title} ${notice.body}`).not.toContain('Tess');
+    // Neither scorer, nobody with a conflict of interest, no admin of another issuer.
+    for (const u of [ann, bob, sameSchoolAdmin, otherAdmin, teacher]) expect(await adjudicationNotices(u.id)).toEqual([]);
+    // Emailed too, through the queue (notify), unless the admin turned work emails off.
+    expect(await db.job.count({ where: { type: 'email.notification', payload: { path: ['userId'], equals: w.admin.id } } })).toBe(1);
+  });
+
+  it('tells nobody when the two scorers agree', async () => {
+    const w = await makeWorld({ doubleScoreRate: 1 });
+    const [ann, bob] = [await w.reviewer(), await w.reviewer()];
+    const attemptId = await submitText(w, await createActor());
+    await score(w, ann, attemptId, 'PRIMARY', [3, 3]);
+    expect((await score(w, bob, attemptId, 'SECOND', [2, 3])).outcome).toBe('PASSED');
+    expect(await db.notification.count({ where: { kind: 'review.adjudication' } })).toBe(0);
+  });
+});
+
+describe('the admin home', () => {
+  it('counts submissions needing adjudication and those past their decision date, for the admin’s issuers only', async () => {
+    const w = await makeWorld({ doubleScoreRate: 1 });
+    const [ann, bob] = [await w.reviewer(), await w.reviewer()];
+    const disputed = await submitText(w, await createActor());
+    await score(w, ann, disputed, 'PRIMARY', [3, 3]);
+    await score(w, bob, disputed, 'SECOND', [1, 1]);
+    const late = await submitText(w, await createActor());
+    const onTime = await submitText(w, await createActor());
+    // The date teachers see as "Decision expected by" has passed for one of them.
+    await db.attempt.update({ where: { id: late }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+    // A decided attempt past its date is no longer waiting for anything.
+    const decided = await submitText(w, await createActor());
+    await score(w, ann, decided, 'PRIMARY', [3, 3]);
+    await score(w, bob, decided, 'SECOND', [3, 3]);
+    await db.attempt.update({ where: { id: decided }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+    // Another issuer's overdue and disputed work is not this admin's.
+    const other = await makeWorld({ doubleScoreRate: 1 });
+    const [oa, ob] = [await other.reviewer(), await other.reviewer()];
+    const otherDisputed = await submitText(other, await createActor());
+    await score(other, oa, otherDisputed, 'PRIMARY', [3, 3]);
+    await score(other, ob, otherDisputed, 'SECOND', [1, 1]);
+    await db.attempt.update({ where: { id: otherDisputed }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
+
+    const home = await getAdminHome(w.admin);
+    expect(home).toMatchObject({ pendingReview: 3, needsAdjudication: 1, pastDecisionDate: 1 });
+    expect(onTime).toBeTruthy();
+    // Two weeks of business days on, every undecided attempt is past its date.
+    const later = await getAdminHome(w.admin, new Date(Date.now() + 30 * 86_400_000));
+    expect(later).toMatchObject({ needsAdjudication: 1, pastDecisionDate: 3 });
+    expect(await getAdminHome(other.admin)).toMatchObject({ needsAdjudication: 1, pastDecisionDate: 1 });
+  });
+});
+
+describe('the reviewers’ daily digest', () => {
+  it('tells each qualified reviewer once what they could claim, and nobody else', async () => {
+    const school = await createOrg({ kind: 'SCHOOL' });
+    const w = await makeWorld({ blockSameSchool: true });
+    const ready = await w.reviewer({ name: 'Rea Ready' });
+    const quiet = await w.reviewer({ name: 'Quinn Quiet' });
+    await db.user.update({ where: { id: quiet.id }, data: { emailNotifications: false } });
+    const disabled = await w.reviewer();
+    await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    // Qualified for the credential but a reviewer only at another issuer: not theirs to review.
+    const elsewhere = await createOrg({ kind: 'ISSUER' });
+    const outsider = await w.reviewer({ roles: [{ role: 'REVIEWER', organizationId: elsewhere.id }] });
+    // A reviewer at the issuer who is not qualified for this credential.
+    const unqualified = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
+    // A colleague of one teacher, where the issuer blocks reviewing one's own school.
+    const colleague = await w.reviewer({ schoolId: school.id });
+
+    const teacherInSchool = await createActor({ schoolId: school.id });
+    const nearDue = await submitText(w, teacherInSchool);
+    await db.attempt.update({ where: { id: nearDue }, data: { dueAt: new Date() } });
+    await submitText(w, await createActor());
+    // Claimed by someone: not waiting.
+    const claimed = await submitText(w, await createActor());
+    await claimReview({ actor: ready, attemptId: claimed });
+
+    const digests = await computeReviewerDigests();
+    expect(digests.find((d) => d.userId === ready.id)).toEqual({ userId: ready.id, waiting: 2, nearDue: 1 });
+    expect(digests.find((d) => d.userId === colleague.id)).toEqual({ userId: colleague.id, waiting: 1, nearDue: 0 });
+    for (const u of [disabled, outsider, unqualified, w.admin]) expect(digests.find((d) => d.userId === u.id)).toBeUndefined();
+
+    expect(await sendReviewerDigests()).toBe(3);
+    const notes = await db.notification.findMany({ where: { kind: DIGEST_KIND }, select: { userId: true, title: true, href: true } });
+    expect(notes).toHaveLength(3);
+    expect(notes.find((n) => n.userId === ready.id)).toEqual({ userId: ready.id, title: '2 submissions are waiting for credentials you review; 1 is near its decision date', href: '/review' });
+    expect(notes.find((n) => n.userId === colleague.id)?.title).toBe('1 submission is waiting for credentials you review');
+
+    // A second run the same day (a retry, another server) sends nobody another.
+    expect(await sendReviewerDigests()).toBe(0);
+    expect(await db.notification.count({ where: { kind: DIGEST_KIND } })).toBe(3);
+
+    // The email follows the reviewer's choice about work emails.
+    while ((await runDueJobs(jobHandlers)) > 0) {
+      // drain
+    }
+    const mail = await db.emailMessage.findMany({ where: { subject: { contains: 'waiting for credentials you review' } }, select: { to: true } });
+    expect(mail.map((m) => m.to).sort()).toEqual([ready.email, colleague.email].sort());
+  });
+
+  it('sends nothing when nothing waits that the reviewer could claim', async () => {
+    const w = await makeWorld();
+    const own = await w.reviewer();
+    const other = await w.reviewer();
+    // The only submission is the reviewer's own, and someone else holds a claim on it.
+    const attemptId = await submitText(w, own);
+    expect((await computeReviewerDigests()).map((d) => d.userId)).toEqual([other.id]);
+    await claimReview({ actor: other, attemptId });
+    expect(await sendReviewerDigests()).toBe(0);
+    expect(await db.notification.count({ where: { kind: DIGEST_KIND } })).toBe(0);
+  });
+
+  it('counts second scoring for everyone but the first scorer, and not work waiting for adjudication', async () => {
+    const w = await makeWorld({ doubleScoreRate: 1 });
+    const [ann, bob, cal] = [await w.reviewer(), await w.reviewer(), await w.reviewer()];
+    const attemptId = await submitText(w, await createActor());
+    await score(w, ann, attemptId, 'PRIMARY', [3, 3]);
+    const byUser = async () => new Map((await computeReviewerDigests()).map((d) => [d.userId, d.waiting]));
+    expect(await byUser()).toEqual(new Map([[bob.id, 1], [cal.id, 1]]));
+    await score(w, bob, attemptId, 'SECOND', [1, 1]);
+    expect(await byUser()).toEqual(new Map());
+  });
+
+  it('runs as a daily periodic job, scheduled once across servers', async () => {
+    expect(periodicJobs).toContainEqual({ type: 'review.digest', everySeconds: 24 * 60 * 60 });
+    const w = await makeWorld();
+    const r = await w.reviewer();
+    await submitText(w, await createActor());
+    const scheduled = await Promise.all([ensurePeriodicJob('review.digest', 86_400), ensurePeriodicJob('review.digest', 86_400)]);
+    expect(scheduled.filter(Boolean)).toHaveLength(1);
+    while ((await runDueJobs(jobHandlers)) > 0) {
+      // drain
+    }
+    expect(await db.notification.count({ where: { kind: DIGEST_KIND, userId: r.id } })).toBe(1);
+    expect(await ensurePeriodicJob('review.digest', 86_400)).toBe(false);
+  });
+});
