@@ -228,6 +228,9 @@ export const getMicroCredentialPage = cache(async (slug: string) => {
       track: { select: { slug: true, title: true, microCredentials: { where: { status: 'PUBLISHED' }, orderBy: { level: 'asc' }, select: { slug: true, level: true, currentVersion: { select: { title: true } } } } } },
       stackItems: { where: { stack: { status: 'PUBLISHED' } }, select: { stack: { select: { slug: true, title: true } } } },
       currentVersion: { select: versionDetail },
+      // Every version teachers could have earned: badges name theirs (#version-N on older badges,
+      // /versions/N on newer ones).
+      versions: { where: { status: { in: ['PUBLISHED', 'SUPERSEDED'] } }, orderBy: { version: 'desc' }, take: 50, select: { version: true, publishedAt: true } },
     },
   });
   if (!mc || !mc.currentVersion) return null;

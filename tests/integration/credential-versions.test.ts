@@ -21,6 +21,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { default: VersionPage } = await import('@/app/micro-credentials/[slug]/versions/[n]/page');
 const { default: CredentialPage } = await import('@/app/credentials/[id]/page');
+const { default: MicroCredentialPage } = await import('@/app/micro-credentials/[slug]/page');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -156,5 +157,17 @@ describe('a badge points at the version it was earned on', () => {
     expect(text).toContain('How to add it to Gmail or Outlook');
     expect(text).toContain(`http://127.0.0.1:3100/credentials/${awardId}/badge.png`);
     expect(html).toContain(`<img src="/credentials/${awardId}/badge.png" width="64" height="64" alt="Exit Tickets badge"/>`);
+  });
+});
+
+describe('the micro-credential page lists its versions', () => {
+  it('carries the version-N anchor older badges point at, and links each version to its own page', async () => {
+    const c = await credentialWithTwoVersions();
+    const page = async () => renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: c.mc.slug }), searchParams: Promise.resolve({}) }));
+    expect(await page()).toMatch(/<p id="version-1"[^>]*>Version 1, published /);
+    await c.publishV2();
+    const html = await page();
+    expect(html).toMatch(/<li id="version-2"><a href="[^"]*\/versions\/2">Version 2<\/a> \(current\)/);
+    expect(html).toMatch(/<li id="version-1"><a href="\/micro-credentials\/[^"]+\/versions\/1">Version 1<\/a>/);
   });
 });

@@ -199,6 +199,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
                 ))}
               </p>
             ) : null}
+            <VersionsNote slug={mc.slug} current={v.version} versions={mc.versions} />
             {next ? (
               <p className="mt-3 text-sm">
                 What comes next: <Link href={`/micro-credentials/${next.slug}`}>Level {next.level}: {next.currentVersion?.title}</Link>
@@ -353,4 +354,34 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
         </div>
       );
   }
+}
+
+const publishedFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * The versions teachers could have earned, each with the id `version-N` that older badges' signed
+ * achievement id points at (`/micro-credentials/{slug}#version-N`), linked to that version's own
+ * read-only page.
+ */
+function VersionsNote({ slug, current, versions }: { slug: string; current: number; versions: { version: number; publishedAt: Date | null }[] }) {
+  const when = (d: Date | null) => (d ? `, published ${publishedFmt.format(d)}` : '');
+  if (versions.length <= 1) {
+    const only = versions[0] ?? { version: current, publishedAt: null };
+    return <p id={`version-${only.version}`} className="mt-3 text-sm">Version {only.version}{when(only.publishedAt)}</p>;
+  }
+  return (
+    <div className="mt-3 text-sm">
+      <p className="font-medium">Versions</p>
+      <p className="text-slate-700">A badge names the version it was earned on.</p>
+      <ul className="list-disc pl-5">
+        {versions.map((x) => (
+          <li key={x.version} id={`version-${x.version}`}>
+            <Link href={`/micro-credentials/${slug}/versions/${x.version}`}>Version {x.version}</Link>
+            {x.version === current ? ' (current)' : ''}
+            {when(x.publishedAt)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
