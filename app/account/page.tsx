@@ -28,7 +28,7 @@ export default async function AccountPage() {
         {account.hasPassword ? (
           <>
             <p className="mb-4 text-sm text-slate-700">Changing it signs you out everywhere, here too; sign in again with the new one.</p>
-            <NewPasswordForm action={changePasswordAction} askCurrent submitLabel="Change password" pendingLabel="Changing…" />
+            <NewPasswordForm action={changePasswordAction} askCurrent username={account.email} submitLabel="Change password" pendingLabel="Changing…" />
           </>
         ) : (
           <p className="text-sm text-slate-700">You sign in with your school account, so there is no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.</p>

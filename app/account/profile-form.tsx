@@ -16,7 +16,7 @@ export function ProfileForm({ account }: { account: Account }) {
   return (
     <form {...keepInputForm(action)}>
       <ActionAlerts state={state} />
-      <TextField label="Name" name="name" defaultValue={account.name} required errors={errors?.name} />
+      <TextField label="Name" name="name" autoComplete="name" defaultValue={account.name} required errors={errors?.name} />
       <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />
       <TextField label="Portfolio address" name="handle" defaultValue={account.handle ?? ''} hint="Your public portfolio lives at /u/your-address." errors={errors?.handle} />
       <div className="mb-4 flex items-start gap-2">

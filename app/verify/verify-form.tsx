@@ -60,12 +60,12 @@ export function VerifyForm() {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           aria-describedby="recipient-email-hint"
-          className="mt-1 mb-4 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
+          className="mt-1 mb-4 block w-full max-w-md rounded-md border border-slate-500 px-3 py-2"
         />
         <label htmlFor="credential-text" className="block font-semibold">
           Paste a badge link or a credential (JSON)
         </label>
-        <textarea id="credential-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-sm" />
+        <textarea id="credential-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 font-mono text-sm" />
         <button type="submit" disabled={pending || !text.trim()} className="mt-2 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {pending ? 'Checking…' : 'Verify'}
         </button>

@@ -18,6 +18,8 @@ export function NewPasswordForm(props: {
   askCurrent?: boolean;
   submitLabel: string;
   pendingLabel: string;
+  /** The account's email, when the page knows it: a password manager stores the new password under it. */
+  username?: string;
 }) {
   const [state, action, pending] = useActionState(props.action, initialActionState);
   useClearLocalDraftsIfLeftPending(pending);
@@ -26,6 +28,8 @@ export function NewPasswordForm(props: {
     <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
       {props.token ? <input type="hidden" name="token" value={props.token} /> : null}
+      {/* Not sent (no name) and not shown: it tells a password manager whose password this is. */}
+      {props.username ? <input type="text" autoComplete="username" value={props.username} readOnly hidden /> : null}
       {props.askCurrent ? <TextField label="Current password" name="current" type="password" autoComplete="current-password" required errors={errors?.current} /> : null}
       <TextField label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
       <TextField label="New password again" name="confirm" type="password" autoComplete="new-password" required errors={errors?.confirm} />

@@ -2,12 +2,15 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { confirmBadgeUploadAction, requestBadgeUploadAction } from '@/app/admin/credentials/actions';
+import { smallButtonClass } from '@/components/ui/button';
 
 const OUT = 512;
 
 /**
  * Picks a picture, shows a square crop (zoom and position sliders) on a canvas, and uploads the
  * cropped 512×512 PNG straight to storage with a presigned PUT; the server then checks it.
+ * "Use this crop" and "Remove image" both take away the button that was pressed: focus goes to
+ * the badge preview, which says what the badge now shows, and the change is read out.
  */
 export function BadgeImageField({
   issuerId, imageKey, previewUrl, color, onChange,
@@ -19,6 +22,14 @@ export function BadgeImageField({
   const [y, setY] = useState(50);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const previewRef = useRef<HTMLDivElement>(null);
+
+  /** After the crop or the image is gone: say so (a repeat is read out again) and focus the preview. */
+  function settle(text: string) {
+    setStatus((prev) => (prev === text ? `${text}\u00a0` : text));
+    window.setTimeout(() => previewRef.current?.focus(), 0);
+  }
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -67,6 +78,7 @@ export function BadgeImageField({
       if (!confirmed.ok || !confirmed.data) throw new Error((!confirmed.ok && confirmed.formError) || 'The image could not be checked.');
       onChange(confirmed.data.key, confirmed.data.previewUrl);
       setImg(null);
+      settle('Badge image uploaded. It is shown as the current badge image.');
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -78,7 +90,8 @@ export function BadgeImageField({
     <fieldset className="mb-4 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold">Badge image (optional)</legend>
       <div className="flex flex-wrap items-start gap-4">
-        <div className="text-center">
+        {/* Focused after an upload or a removal (tabIndex -1): the button pressed has gone. */}
+        <div ref={previewRef} tabIndex={-1} role="group" aria-label="Current badge" className="text-center">
           {previewUrl ? (
             // eslint-disable-next-line @next/next/no-img-element
             <img src={previewUrl} alt="Current badge image" width={96} height={96} className="rounded-md border border-slate-200" />
@@ -87,7 +100,14 @@ export function BadgeImageField({
           )}
           <p className="mt-1 text-xs text-slate-700">{imageKey ? 'Uploaded image' : 'Generated from the colour'}</p>
           {imageKey ? (
-            <button type="button" className="mt-1 text-xs font-semibold text-red-700 underline" onClick={() => onChange(null, null)}>
+            <button
+              type="button"
+              className={`${smallButtonClass} mt-1 text-red-700`}
+              onClick={() => {
+                onChange(null, null);
+                settle('Badge image removed. The badge is generated from the colour.');
+              }}
+            >
               Remove image
             </button>
           ) : null}
@@ -119,6 +139,10 @@ export function BadgeImageField({
               </div>
             </div>
           ) : null}
+          {/* Always on the page, so the outcome of an upload or a removal is read out. */}
+          <p role="status" className="sr-only">
+            {status}
+          </p>
           {error ? (
             <p role="alert" className="mt-2 text-sm font-medium text-red-700">
               {error}

@@ -311,16 +311,39 @@ export function CredentialEditor(props: Props) {
           <Alert tone="warning" title="Unsaved work found in this browser">
             <p>You have changes from {new Date(restorable.at).toLocaleString()} that were not saved to the server.</p>
             <div className="mt-2 flex gap-2">
-              <button type="button" className={smallBtn} onClick={() => { setForm(ensureItemIds(restorable.form)); setBadgeKey(restorable.badgeImageKey); setDirty(true); setRestorable(null); }}>
+              {/* Either choice takes the notice (and the focused button) away: focus goes to the form's first field, and the outcome is read out. */}
+              <button
+                type="button"
+                className={smallBtn}
+                onClick={() => {
+                  setForm(ensureItemIds(restorable.form));
+                  setBadgeKey(restorable.badgeImageKey);
+                  setDirty(true);
+                  setRestorable(null);
+                  announce('Your unsaved changes are back in the form. Save the draft to keep them.');
+                  focusFirst(FIRST_FIELDS);
+                }}
+              >
                 Restore my changes
               </button>
-              <button type="button" className={smallBtn} onClick={() => { window.localStorage.removeItem(storageKey); setRestorable(null); }}>
+              <button
+                type="button"
+                className={smallBtn}
+                onClick={() => {
+                  window.localStorage.removeItem(storageKey);
+                  setRestorable(null);
+                  announce('The unsaved changes were discarded. The form shows the last saved draft.');
+                  focusFirst(FIRST_FIELDS);
+                }}
+              >
                 Discard them
               </button>
             </div>
           </Alert>
         </div>
       ) : null}
+
+      <p className="mb-4 text-sm text-slate-700">Every field is required unless it is marked (optional).</p>
 
       <Section title="Basics">
         {!props.microCredentialId && props.issuers.length > 1 ? (
@@ -350,23 +373,23 @@ export function CredentialEditor(props: Props) {
         <TextArea label="Summary" name="summary" rows={2} value={form.summary} onChange={(e) => set('summary', e.target.value)} hint="One or two sentences for the catalogue card." errors={err('summary')} required />
         <MarkdownField label="Competency" name="competency" value={form.competency} onChange={(v) => set('competency', v)} rows={3} hint="What the educator can do once they earn it." errors={err('competency')} required />
         <MarkdownField label="Key method" name="keyMethod" value={form.keyMethod} onChange={(v) => set('keyMethod', v)} errors={err('keyMethod')} required />
-        <MarkdownField label="Method components" name="methodComponents" value={form.methodComponents} onChange={(v) => set('methodComponents', v)} errors={err('methodComponents')} />
-        <MarkdownField label="Research and rationale" name="researchRationale" value={form.researchRationale} onChange={(v) => set('researchRationale', v)} errors={err('researchRationale')} />
+        <MarkdownField label="Method components (optional)" name="methodComponents" value={form.methodComponents} onChange={(v) => set('methodComponents', v)} errors={err('methodComponents')} />
+        <MarkdownField label="Research and rationale (optional)" name="researchRationale" value={form.researchRationale} onChange={(v) => set('researchRationale', v)} errors={err('researchRationale')} />
       </Section>
 
       <Section title="Classification and credit" description={props.slugLocked ? 'Changes here reach the catalogue and new badges when you publish.' : undefined}>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <TextField label="Topic" name="topic" value={form.topic} onChange={(e) => set('topic', e.target.value)} errors={err('topic')} required />
-          <SelectField label="Level" name="level" value={form.level} onChange={(e) => set('level', e.target.value)} hint="1 shows understanding; 2 shows the skill in the teacher’s own classroom." errors={err('level')}>
+          <SelectField label="Level (optional)" name="level" value={form.level} onChange={(e) => set('level', e.target.value)} hint="1 shows understanding; 2 shows the skill in the teacher’s own classroom." errors={err('level')}>
             <option value="">No level</option>
             {[1, 2, 3, 4, 5].map((l) => (
               <option key={l} value={String(l)}>Level {l}</option>
             ))}
           </SelectField>
-          <TextField label="Subjects" name="subjects" value={form.subjects} onChange={(e) => set('subjects', e.target.value)} hint="Separate with commas." errors={err('subjects')} />
-          <TextField label="Grade bands" name="gradeBands" value={form.gradeBands} onChange={(e) => set('gradeBands', e.target.value)} hint="Separate with commas, e.g. K-2, 3-5." errors={err('gradeBands')} />
+          <TextField label="Subjects (optional)" name="subjects" value={form.subjects} onChange={(e) => set('subjects', e.target.value)} hint="Separate with commas." errors={err('subjects')} />
+          <TextField label="Grade bands (optional)" name="gradeBands" value={form.gradeBands} onChange={(e) => set('gradeBands', e.target.value)} hint="Separate with commas, e.g. K-2, 3-5." errors={err('gradeBands')} />
           <TextField label="PD hours" name="pdHours" inputMode="decimal" value={form.pdHours} onChange={(e) => set('pdHours', e.target.value)} errors={err('pdHours')} required />
-          <TextField label="Expires after (months)" name="expiryMonths" inputMode="numeric" value={form.expiryMonths} onChange={(e) => set('expiryMonths', e.target.value)} hint="Leave empty if the credential does not expire. Holders are reminded 90 days before it ends and can renew it with fresh evidence." errors={err('expiryMonths')} />
+          <TextField label="Expires after, in months (optional)" name="expiryMonths" inputMode="numeric" value={form.expiryMonths} onChange={(e) => set('expiryMonths', e.target.value)} hint="Leave empty if the credential does not expire. Holders are reminded 90 days before it ends and can renew it with fresh evidence." errors={err('expiryMonths')} />
         </div>
       </Section>
 
@@ -374,7 +397,7 @@ export function CredentialEditor(props: Props) {
         <div className="mb-4">
           <label htmlFor="badgeColor" className="block text-sm font-semibold">Badge colour</label>
           <div className="mt-1 flex items-center gap-3">
-            <input id="badgeColor-picker" type="color" aria-label="Pick the badge colour" value={/^#[0-9a-f]{6}$/i.test(form.badgeColor) ? form.badgeColor : '#1d4ed8'} onChange={(e) => set('badgeColor', e.target.value)} className="h-10 w-14 rounded border border-slate-300" />
+            <input id="badgeColor-picker" type="color" aria-label="Pick the badge colour" value={/^#[0-9a-f]{6}$/i.test(form.badgeColor) ? form.badgeColor : '#1d4ed8'} onChange={(e) => set('badgeColor', e.target.value)} className="h-10 w-14 rounded border border-slate-500" />
             <input id="badgeColor" name="badgeColor" value={form.badgeColor} onChange={(e) => set('badgeColor', e.target.value)} className={`${inputClass} mt-0 max-w-40`} aria-invalid={err('badgeColor') ? true : undefined} aria-describedby={err('badgeColor') ? 'badgeColor-error' : undefined} />
           </div>
           {err('badgeColor') ? <p id="badgeColor-error" className="mt-1 text-sm font-medium text-red-700">{err('badgeColor')!.join(' ')}</p> : null}
@@ -414,7 +437,7 @@ export function CredentialEditor(props: Props) {
               <TextField label="Web address (optional)" name={`resources.${i}.url`} type="url" value={r.url} onChange={(e) => patch({ url: e.target.value })} errors={err(`resources.${i}.url`)} />
               <TextField label="Minutes (optional)" name={`resources.${i}.minutes`} inputMode="numeric" value={r.minutes} onChange={(e) => patch({ minutes: e.target.value })} errors={err(`resources.${i}.minutes`)} />
               <div className="sm:col-span-2">
-                <MarkdownField label="Notes" name={`resources.${i}.body`} rows={3} value={r.body} onChange={(v) => patch({ body: v })} errors={err(`resources.${i}.body`)} />
+                <MarkdownField label="Notes (optional)" name={`resources.${i}.body`} rows={3} value={r.body} onChange={(v) => patch({ body: v })} errors={err(`resources.${i}.body`)} />
               </div>
             </div>
           )}
@@ -509,7 +532,7 @@ export function CredentialEditor(props: Props) {
                     {levels.length > 2 ? (
                       <button
                         type="button"
-                        className="mt-1 text-xs font-semibold text-red-700 underline"
+                        className="mt-1 inline-flex min-h-6 items-center py-1 text-xs font-semibold text-red-700 underline"
                         onClick={() => {
                           update((f) => removeLevel(f, rank));
                           afterRemove('rubric.levels', rank, `Level ${rank + 1}${l ? ` (${l})` : ''}`, rank < levels.length - 1 ? [`rubric.levels.${rank}`, 'add-level'] : ['add-level']);
@@ -531,10 +554,10 @@ export function CredentialEditor(props: Props) {
                       <label className="block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.title`}>Criterion {i + 1}</label>
                       <input id={`rubric.criteria.${i}.title`} value={c.title} onChange={(e) => patch({ title: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.title`), `rubric.criteria.${i}.title-error`)} />
                       <FieldError id={`rubric.criteria.${i}.title-error`} errors={err(`rubric.criteria.${i}.title`)} />
-                      <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.description`}>Description</label>
+                      <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.description`}>Description (optional)</label>
                       <textarea id={`rubric.criteria.${i}.description`} rows={2} value={c.description} onChange={(e) => patch({ description: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.description`), `rubric.criteria.${i}.description-error`)} />
                       <FieldError id={`rubric.criteria.${i}.description-error`} errors={err(`rubric.criteria.${i}.description`)} />
-                      <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.partIndex`}>Judges part</label>
+                      <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.partIndex`}>Judges part (optional)</label>
                       <select id={`rubric.criteria.${i}.partIndex`} value={c.partIndex} onChange={(e) => patch({ partIndex: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.partIndex`), `rubric.criteria.${i}.partIndex-error`)}>
                         <option value="">The whole application</option>
                         {form.parts.map((p, j) => (
@@ -719,6 +742,9 @@ function focusField(id: string): boolean {
 function invalid(errors: string[] | undefined, errorId: string) {
   return errors?.length ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
 }
+
+/** The form's first field: the issuer when there is a choice of them, else the title. */
+const FIRST_FIELDS = ['issuerId', 'title'];
 
 const toolbarIds = (uid: string) => [`${uid}-up`, `${uid}-down`, `${uid}-remove`];
 

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { importCredentialAction } from '@/app/admin/credentials/actions';
 import type { ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 import { keepInputForm } from '@/components/ui/keep-input';
 
 const initial: ActionResult<{ id: string }> = { ok: true };
@@ -16,26 +16,20 @@ export function ImportForm({ issuers }: { issuers: { id: string; name: string }[
   const pathErrors = errors ? Object.entries(errors).filter(([k]) => !['issuerId', 'json', 'slug'].includes(k)) : [];
   return (
     <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
-      {state.ok && state.data ? (
-        <div className="mb-4">
-          <Alert tone="success" title="Imported as a draft">
-            <Link href={`/admin/credentials/${state.data.id}/edit`}>Open it in the editor</Link> to review and publish.
-          </Alert>
-        </div>
-      ) : null}
-      {!state.ok && state.formError ? (
-        <div className="mb-4">
-          <Alert tone="danger" title={state.formError}>
-            {pathErrors.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {pathErrors.map(([path, msgs]) => (
-                  <li key={path}><code>{path || '(whole file)'}</code>: {msgs.join(' ')}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        </div>
-      ) : null}
+      {/* Always on the page, so the outcome is read out when it appears; after a failure it takes focus to the first field to correct. */}
+      <ActionAlerts state={state}>
+        {state.ok && state.data ? (
+          <>
+            {' '}<Link href={`/admin/credentials/${state.data.id}/edit`}>Open it in the editor</Link> to review and publish.
+          </>
+        ) : pathErrors.length ? (
+          <ul className="mt-1 list-disc pl-5">
+            {pathErrors.map(([path, msgs]) => (
+              <li key={path}><code>{path || '(whole file)'}</code>: {msgs.join(' ')}</li>
+            ))}
+          </ul>
+        ) : null}
+      </ActionAlerts>
       {issuers.length > 1 ? (
         <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
           {issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}

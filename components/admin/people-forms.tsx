@@ -2,10 +2,11 @@
 
 import { useActionState, useState } from 'react';
 import { bulkEnrolAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
-import type { ActionResult } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { InvitationOutcome } from '@/components/admin/invitation-outcome';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { smallButtonClass } from '@/components/ui/button';
@@ -27,7 +28,8 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
         <input type="hidden" name="organizationId" value={organizationId} />
       )}
       <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
-      {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}
+      {/* Its success is InvitationOutcome's to tell (with the link); a failure takes focus to the first field to correct. */}
+      <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />
       <div className="grid gap-x-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <TextField label="Email" name="email" type="email" autoComplete="off" errors={errors?.email} required />
         <SelectField label="Role" name="role" errors={errors?.role}>
@@ -74,20 +76,26 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const asking = preview ? preview.rows.filter((r) => !r.errors.length && r.joinRequest === 'ask') : [];
   const askedDistricts = [...new Set(asking.map((r) => r.district?.name ?? ''))].filter(Boolean);
   // How many people the import asked districts about (the action passes the import's result on).
+  // What checking the file found, in a sentence (nothing when the file itself could not be read: its error says so).
+  const checked = !preview || preview.fileError
+    ? ''
+    : preview.errorCount
+      ? `${preview.errorCount} of ${preview.rows.length} rows have problems. Fix them in the file and check again; nothing is imported while any row is wrong.`
+      : `All ${preview.rows.length} rows are ready to import.`;
   const requested = data?.step === 'done' && 'requested' in data && typeof data.requested === 'number' ? data.requested : 0;
   return (
     <form {...keepInputForm(action)} className="space-y-4">
-      {data?.step === 'done' ? (
-        <Alert tone="success" title="Imported">
-          {data.rows} rows: {data.created} new accounts created, {data.enrolled} teachers newly enrolled in “{data.title}”.
-          {requested ? ` ${requested} ${requested === 1 ? 'teacher asks' : 'teachers ask'} to join the district named in the file: its leaders have been told and confirm or decline them; until then the district does not count them.` : null}
-        </Alert>
-      ) : null}
-      {!state.ok && state.formError ? (
-        <Alert tone="danger" title={state.formError}>
-          {lineErrors.length ? <ul className="mt-1 list-disc pl-5">{lineErrors.map(([k, v]) => <li key={k}>{k}: {v.join(' ')}</li>)}</ul> : null}
-        </Alert>
-      ) : null}
+      {/* Always on the page, so the outcome is read out when it appears; after a failure it takes focus to the first field to correct. */}
+      <ActionAlerts state={data?.step === 'done' ? { ok: true, message: 'Imported.' } : state} className="">
+        {data?.step === 'done' ? (
+          <>
+            {' '}{data.rows} rows: {data.created} new accounts created, {data.enrolled} teachers newly enrolled in “{data.title}”.
+            {requested ? ` ${requested} ${requested === 1 ? 'teacher asks' : 'teachers ask'} to join the district named in the file: its leaders have been told and confirm or decline them; until then the district does not count them.` : null}
+          </>
+        ) : lineErrors.length ? (
+          <ul className="mt-1 list-disc pl-5">{lineErrors.map(([k, v]) => <li key={k}>{k}: {v.join(' ')}</li>)}</ul>
+        ) : null}
+      </ActionAlerts>
       <div className="rounded-lg border border-slate-200 bg-white p-5">
         {issuers.length > 1 ? (
           <SelectField label="Issuer" name="issuerId" value={issuerId} onChange={(e) => setIssuerId(e.target.value)}>
@@ -116,14 +124,16 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
           ) : null}
         </div>
       </div>
+      {/* Always on the page (the preview below is not), so the check's outcome is read out when it appears. */}
+      <p role="status" className="sr-only">
+        {checked}
+      </p>
       {preview ? (
         <section aria-labelledby="preview-h" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="preview-h" className="text-lg font-semibold">Preview: enrol in “{preview.title}”</h2>
           {preview.fileError ? <Alert tone="danger">{preview.fileError}</Alert> : (
             <>
-              <p className="mb-3 text-sm" role="status">
-                {preview.errorCount ? `${preview.errorCount} of ${preview.rows.length} rows have problems. Fix them in the file and check again; nothing is imported while any row is wrong.` : `All ${preview.rows.length} rows are ready to import.`}
-              </p>
+              <p className="mb-3 text-sm">{checked}</p>
               {!preview.errorCount && asking.length ? (
                 <div className="mb-3">
                   <Alert tone="info" title="Districts will be asked to confirm">
@@ -131,7 +141,8 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
                   </Alert>
                 </div>
               ) : null}
-              <div className="max-h-[32rem] overflow-auto">
+              {/* Focusable, so keyboard users can scroll the rows (the table holds nothing else to focus). */}
+              <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label="Rows in the file">
                 <table className="w-full text-sm">
                   <caption className="sr-only">Rows in the file</caption>
                   <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-2">Line</th><th scope="col" className="p-2">Email</th><th scope="col" className="p-2">Name</th><th scope="col" className="p-2">School (district)</th><th scope="col" className="p-2">Result</th></tr></thead>

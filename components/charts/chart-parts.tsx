@@ -24,7 +24,8 @@ export function ChartFigure({ title, description, table, children }: { title: st
       {children}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Show the data as a table</summary>
-        <div className="mt-2 max-h-80 overflow-auto">
+        {/* Focusable, so keyboard users can scroll a long or wide table (it holds nothing else to focus). */}
+        <div className="mt-2 max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: data`}>
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{title}</caption>
             <thead>

@@ -38,7 +38,7 @@ export function CopyResumeLine({ text }: { text: string }) {
           readOnly
           value={text}
           onFocus={(e) => e.currentTarget.select()}
-          className="min-w-0 flex-1 rounded-md border border-slate-400 bg-slate-50 px-3 py-2 text-sm text-slate-900"
+          className="min-w-0 flex-1 rounded-md border border-slate-500 bg-slate-50 px-3 py-2 text-sm text-slate-900"
         />
         <button
           type="button"

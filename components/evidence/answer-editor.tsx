@@ -7,7 +7,18 @@ import { registerDraftFlusher } from '@/components/evidence/draft-registry';
 import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { extractLinks } from '@/lib/submissions/links';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
+import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { adoptLegacyLocalDraft, clearLocalDraft, decideLocalAnswer, localDraftKey, parseLocalAnswer, readLocalDraft, writeLocalDraft, type LocalAnswer } from '@/components/ui/local-draft';
+
+const OFFLINE_TEXT = 'Not saved yet: kept on this device, will retry when you are back online';
+
+/** What a change of the save's status says to screen readers (a conflict has its own alert). */
+export function saveEventOf(status: AutosaveStatus): SaveEvent {
+  if (status.kind === 'saved') return { kind: 'saved' };
+  if (status.kind === 'offline') return { kind: 'problem', text: OFFLINE_TEXT };
+  if (status.kind === 'error') return { kind: 'problem', text: status.message };
+  return { kind: 'quiet' };
+}
 
 type Props = {
   attemptId: string;
@@ -44,6 +55,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   const over = wordLimit !== null && words > wordLimit;
   const textRef = useRef(text);
   const saver = useRef<Autosaver | null>(null);
+  const { announcement, report } = useSaveAnnouncer('Answer saved.');
 
   // The copy in this browser, with the revision it was typed on (what a save of it would replace).
   const keepLocal = (value: string) => writeLocalDraft(storageKey, { text: value, baseRevision: revision.current } satisfies LocalAnswer);
@@ -89,7 +101,10 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       revision,
       lastSaved,
       stopped,
-      onStatus: setState,
+      onStatus: (status) => {
+        setState(status);
+        report(saveEventOf(status));
+      },
       onSaved: (value) => {
         // Typed on during the save: the copy left is now typed on the revision just saved.
         if (textRef.current === value) clearLocalDraft(storageKey);
@@ -110,7 +125,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       window.removeEventListener('online', online);
       if (saver.current === s) saver.current = null;
     };
-  }, [attemptId, partId, readOnly, storageKey, collectLinks]);
+  }, [attemptId, partId, readOnly, storageKey, collectLinks, report]);
 
   const onChange = (value: string) => {
     setText(value);
@@ -173,7 +188,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         onBlur={() => void saver.current?.save()}
         aria-describedby={`${id}-status ${id}-count`}
         rows={10}
-        className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 read-only:bg-slate-50"
+        className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 read-only:bg-slate-50"
       />
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
         <span id={`${id}-count`} className={over ? 'font-semibold text-red-700' : 'text-slate-700'}>
@@ -182,15 +197,19 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
           {wordLimit ? ` of ${wordLimit}` : ''}
           {over ? ` — ${words - wordLimit!} over the limit` : ''}
         </span>
-        <span id={`${id}-status`} role="status" aria-live="polite" className="text-slate-700">
+        {/* Not a live region: it changes after every pause in typing. The region below says problems, and "saved" once a minute at most. */}
+        <span id={`${id}-status`} className="text-slate-700">
           {readOnly ? 'Kept from your earlier attempt (passed)' : null}
           {!readOnly && state.kind === 'saving' ? 'Saving…' : null}
           {!readOnly && state.kind === 'saved' ? `Saved at ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : null}
-          {!readOnly && state.kind === 'offline' ? 'Not saved yet: kept on this device, will retry when you are back online' : null}
+          {!readOnly && state.kind === 'offline' ? OFFLINE_TEXT : null}
           {!readOnly && state.kind === 'error' ? <span className="font-semibold text-red-700">{state.message}</span> : null}
           {!readOnly && state.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}
         </span>
       </div>
+      <span role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </span>
       {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
       <div aria-live="polite">
         {!readOnly && earlier !== null ? (

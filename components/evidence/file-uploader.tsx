@@ -159,6 +159,20 @@ async function sendMissingParts(upload: Resumable, file: File, opts: { onProgres
   }
 }
 
+/** What is read out when a row goes: Remove on a failed upload, Cancel on one under way. */
+export function rowGoneText(fileName: string, failed: boolean) {
+  return failed ? `${fileName} removed.` : `Upload of ${fileName} cancelled.`;
+}
+
+/**
+ * Where focus goes when a row's Cancel or Remove takes the row (and the pressed button) away: the
+ * file picker, unless it is disabled (the part still counts as full until the page refreshes),
+ * else the part's uploader as a whole.
+ */
+export function focusAfterRowGone<T extends { focus: () => void }>(picker: (T & { disabled: boolean }) | null, uploader: T | null): T | null {
+  return picker && !picker.disabled ? picker : uploader;
+}
+
 /**
  * Uploads straight from the browser to S3 with presigned URLs (multipart for big files), with a
  * progress bar, cancel and retry per file; Retry of a big file sends only the parts still missing.
@@ -180,6 +194,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   // Files left out of the last pick (over the part's limit), shown until the next pick.
   const [notAdded, setNotAdded] = useState<string[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
+  const groupRef = useRef<HTMLDivElement>(null);
   const resumable = useRef(new Map<string, Resumable>());
   const announcementId = useRef(0);
   // Requests to stop when the browser goes offline (they are sent again once it is back).
@@ -324,7 +339,15 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     }
   }
 
+  /**
+   * Cancel (an upload under way) and Remove (a failed one) take their row away: focus goes to the
+   * file picker, or this part's uploader when the picker is disabled (the part is still full until
+   * the page is refreshed), and what happened is read out.
+   */
   async function cancel(u: Upload) {
+    announce(rowGoneText(u.file.name, u.status === 'failed'));
+    // Once React has rendered the change (the picker may be enabled again by it).
+    window.setTimeout(() => focusAfterRowGone(inputRef.current, groupRef.current)?.focus(), 0);
     u.abort?.();
     resumable.current.delete(u.key);
     update(u.key, { status: 'cancelled' });
@@ -351,8 +374,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
 
   const inputId = `file-${partId}`;
   return (
-    <div className="mt-3">
-      <label htmlFor={inputId} className="block text-sm font-semibold">
+    <div ref={groupRef} tabIndex={-1} role="group" aria-labelledby={`${inputId}-label`} className="mt-3">
+      <label id={`${inputId}-label`} htmlFor={inputId} className="block text-sm font-semibold">
         Add files to “{partTitle}”
       </label>
       <p id={`${inputId}-hint`} className="text-sm text-slate-700">
@@ -389,6 +412,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
             const percent = Math.round(u.progress * 100);
             const waiting = Boolean(u.waiting) && isUploadRunning(u.status);
             const errorId = `${inputId}-${u.key}-error`.replace(/[^A-Za-z0-9_-]/g, '_');
+            const cancelId = `${inputId}-${u.key}-cancel`.replace(/[^A-Za-z0-9_-]/g, '_');
             return (
               <li key={u.key} className="rounded-md border border-slate-200 bg-white p-3">
                 <div className="flex items-center justify-between gap-2 text-sm">
@@ -405,7 +429,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                     aria-valuetext={waiting ? `Paused at ${percent}%, waiting for the connection` : u.status === 'checking' ? 'Uploaded; checking the file' : u.status === 'failed' ? `Stopped at ${percent}%` : `${percent}%`}
                     className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
                   >
-                    <div className={`h-full rounded-full ${u.status === 'failed' ? 'bg-red-600' : waiting ? 'bg-amber-500' : 'bg-brand-600'}`} style={{ width: `${percent}%` }} />
+                    {/* amber-700: a paused bar against its grey track still stands out (WCAG 1.4.11; amber-500 did not). */}
+                    <div className={`h-full rounded-full ${u.status === 'failed' ? 'bg-red-600' : waiting ? 'bg-amber-700' : 'bg-brand-600'}`} style={{ width: `${percent}%` }} />
                   </div>
                 </div>
                 <div className="mt-2 flex items-center justify-between gap-2 text-sm">
@@ -414,6 +439,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                     <span aria-live="polite" className={waiting ? 'font-medium text-amber-900' : undefined}>
                       {waiting ? 'Waiting for the connection…' : null}
                     </span>
+                    {/* The bar's colour is not the only sign of how far it got: the figure shows while paused too. */}
+                    {waiting ? <span aria-hidden="true"> Paused at {percent}%</span> : null}
                     {u.status === 'uploading' && !waiting ? (
                       <>
                         Uploading… <span aria-hidden="true">{percent}%</span>
@@ -424,11 +451,20 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                   </span>
                   <span className="flex gap-2">
                     {u.status === 'failed' ? (
-                      <button type="button" onClick={() => void run(u)} aria-describedby={errorId} className="font-semibold text-brand-700 underline">
+                      <button
+                        type="button"
+                        onClick={() => {
+                          // Retry goes once the upload starts again: focus moves to the row's Cancel, which stays.
+                          document.getElementById(cancelId)?.focus();
+                          void run(u);
+                        }}
+                        aria-describedby={errorId}
+                        className="font-semibold text-brand-700 underline"
+                      >
                         Retry<span className="sr-only"> {u.file.name}</span>
                       </button>
                     ) : null}
-                    <button type="button" onClick={() => void cancel(u)} aria-describedby={u.status === 'failed' ? errorId : undefined} className="font-semibold text-slate-800 underline">
+                    <button id={cancelId} type="button" onClick={() => void cancel(u)} aria-describedby={u.status === 'failed' ? errorId : undefined} className="font-semibold text-slate-800 underline">
                       {u.status === 'failed' ? 'Remove' : 'Cancel'}<span className="sr-only"> {u.status === 'failed' ? u.file.name : `the upload of ${u.file.name}`}</span>
                     </button>
                   </span>

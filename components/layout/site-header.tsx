@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin, isDistrictLeader, isPlatformAdmin, isReviewer } from '@/lib/auth/actor';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { NavLink } from '@/components/ui/nav-link';
+import { NavMenu } from '@/components/ui/nav-menu';
 
 // `exact`: the catalogue's entry is the catalogue page itself, not the credential pages it links to.
 type NavItem = { href: string; label: string; exact?: boolean };
@@ -89,8 +90,8 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
           )}
         </div>
       </div>
-      <details className="border-t border-slate-200 md:hidden">
-        <summary className="cursor-pointer px-4 py-2 text-sm font-medium">Menu</summary>
+      {/* Closed again after a link in it is followed (a client part: the rest of the header stays on the server). */}
+      <NavMenu label="Menu" className="border-t border-slate-200 md:hidden" summaryClassName="cursor-pointer px-4 py-2 text-sm font-medium">
         <nav aria-label="Main (mobile)">
           <ul className="px-2 pb-2">
             {menu.map((i) => (
@@ -102,7 +103,7 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
             ))}
           </ul>
         </nav>
-      </details>
+      </NavMenu>
     </header>
   );
 }

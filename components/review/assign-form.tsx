@@ -4,6 +4,8 @@ import { useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
 import { assignReviewAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Candidate = { id: string; name: string; email: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] };
 /** Someone holding a live claim on this work: assigning it to anyone else ends their claim. */
@@ -15,13 +17,10 @@ export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { atte
   const [state, action, pending] = useActionState(assignReviewAction, initialActionState);
   const releaseError = !state.ok ? state.fieldErrors?.releaseReviewId?.[0] : undefined;
   return (
-    <form action={action} className="space-y-4">
+    // Submitted through keepInputForm: a plain action would reset the form, losing the chosen reviewer when the server refuses.
+    <form {...keepInputForm(action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
-      {!state.ok ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950">
-          {state.formError}
-        </div>
-      ) : null}
+      <ActionAlerts state={state} className="" />
       <div className="max-w-full">
         <label htmlFor="kind" className="block text-sm font-semibold">Kind of work</label>
         <select id="kind" name="kind" defaultValue={kinds[0]} className={filterSelectClass}>
@@ -35,7 +34,7 @@ export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { atte
       <div>
         <label htmlFor="reviewerId" className="block text-sm font-semibold">Reviewer</label>
         <p id="reviewerId-hint" className="text-sm text-slate-700">Only qualified, calibrated reviewers without a conflict of interest are listed, with the kinds of work each can take.</p>
-        <select id="reviewerId" name="reviewerId" required aria-describedby="reviewerId-hint" className="mt-1 block w-full max-w-lg rounded-md border border-slate-400 bg-white px-3 py-2">
+        <select id="reviewerId" name="reviewerId" required aria-describedby="reviewerId-hint" className="mt-1 block w-full max-w-lg rounded-md border border-slate-500 bg-white px-3 py-2">
           {reviewers.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.email}) — can take: {r.kinds.map((k) => kindLabel[k]).join(', ')}

@@ -5,6 +5,7 @@ import { initialActionState } from '@/lib/action-result';
 import { grantQualificationAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
 import { keepInputForm } from '@/components/ui/keep-input';
+import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function GrantQualificationForm({ credentials }: { credentials: { id: string; title: string }[] }) {
   const [state, action, pending] = useActionState(grantQualificationAction, initialActionState);
@@ -13,7 +14,7 @@ export function GrantQualificationForm({ credentials }: { credentials: { id: str
     <form {...keepInputForm(action)} className="flex flex-wrap items-end gap-4">
       <div>
         <label htmlFor="q-email" className="block text-sm font-semibold">Reviewer’s email</label>
-        <input id="q-email" name="email" type="email" required autoComplete="off" aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? 'q-email-error' : undefined} className="mt-1 rounded-md border border-slate-400 px-3 py-2" />
+        <input id="q-email" name="email" type="email" required autoComplete="off" aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? 'q-email-error' : undefined} className="mt-1 rounded-md border border-slate-500 px-3 py-2" />
         {emailError ? <p id="q-email-error" className="mt-1 text-sm text-red-700">{emailError.join(' ')}</p> : null}
       </div>
       <div className="max-w-full">
@@ -29,10 +30,8 @@ export function GrantQualificationForm({ credentials }: { credentials: { id: str
       <button type="submit" disabled={pending} className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
         Grant qualification
       </button>
-      <p role="status" className="w-full text-sm">
-        {state.ok && state.message ? <span className="text-green-800">{state.message}</span> : null}
-        {!state.ok && !emailError ? <span className="text-red-700">{state.formError}</span> : null}
-      </p>
+      {/* Always on the page, so the outcome is read out; a refused email takes focus back to its field. */}
+      <ActionAlerts state={state} className="w-full" />
     </form>
   );
 }

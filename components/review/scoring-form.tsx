@@ -17,6 +17,7 @@ import {
   type LocalReviewDraft,
 } from '@/components/ui/local-draft';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
+import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -36,6 +37,16 @@ type Props = {
 };
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'local' } | { kind: 'error'; message: string; stop: boolean };
+
+const LOCAL_TEXT = 'Draft kept in this browser; it will be saved when the connection is back.';
+
+/** What a change of the draft's save status says to screen readers. */
+export function scoringSaveEvent(save: SaveState): SaveEvent {
+  if (save.kind === 'saved') return { kind: 'saved' };
+  if (save.kind === 'local') return { kind: 'problem', text: LOCAL_TEXT };
+  if (save.kind === 'error') return { kind: 'problem', text: save.message };
+  return { kind: 'quiet' };
+}
 
 /**
  * What the button does, said truthfully: only an adjudication decides by itself. A review's
@@ -70,6 +81,12 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const [draft, setDraft] = useState<Draft>(initial);
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const { announcement, report } = useSaveAnnouncer('Draft saved.');
+  // A save's outcome, on screen and (when worth it: see useSaveAnnouncer) read out.
+  const saveStatus = (next: SaveState) => {
+    setSave(next);
+    report(scoringSaveEvent(next));
+  };
   const [result, setResult] = useState<SubmitReviewResult | null>(null);
   /** Scores from an earlier visit that were chosen on a review the server no longer has: the reviewer decides. */
   const [earlier, setEarlier] = useState<Draft | null>(null);
@@ -133,7 +150,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     const serialized = JSON.stringify(value);
     if (serialized === lastSaved.current) return;
     inFlight.current = true;
-    setSave({ kind: 'saving' });
+    saveStatus({ kind: 'saving' });
     try {
       const r = await saveReviewDraftAction(payload(value));
       if (r.ok) {
@@ -143,15 +160,15 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         // reviewer's own saves never make it look like an earlier visit's.
         if (JSON.stringify(draftRef.current) === serialized) clearLocalDraft(storageKey);
         else keepLocal(draftRef.current);
-        setSave({ kind: 'saved', at: new Date(r.savedAt) });
+        saveStatus({ kind: 'saved', at: new Date(r.savedAt) });
         // The claim timer above the form shows the new end of the claim.
         window.dispatchEvent(new CustomEvent(CLAIM_EVENT, { detail: r.claimExpiresAt }));
       } else {
         if (r.conflict) stopped.current = true;
-        setSave({ kind: 'error', message: r.formError, stop: Boolean(r.conflict) });
+        saveStatus({ kind: 'error', message: r.formError, stop: Boolean(r.conflict) });
       }
     } catch {
-      setSave({ kind: 'local' });
+      saveStatus({ kind: 'local' });
     } finally {
       inFlight.current = false;
     }
@@ -382,7 +399,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
                 maxLength={5000}
                 aria-invalid={feedbackError ? true : undefined}
                 aria-describedby={feedbackError ? `feedback-${c.id}-error` : undefined}
-                className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-600"
+                className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-600"
               />
               {feedbackError ? (
                 <p id={`feedback-${c.id}-error`} className="mt-1 text-sm font-medium text-red-700">
@@ -408,7 +425,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
           aria-required={totalOnly || undefined}
           aria-invalid={fieldErrors.overallComment ? true : undefined}
           aria-describedby={fieldErrors.overallComment ? 'overallComment-error' : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-600"
+          className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-600"
         />
         {fieldErrors.overallComment ? (
           <p id="overallComment-error" className="mt-1 text-sm font-medium text-red-700">
@@ -446,11 +463,15 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         <button type="submit" disabled={pending} className="min-h-10 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {submitLabel(kind, pending, complete, wouldPass)}
         </button>
-        <span role="status" aria-live="polite" className="text-sm text-slate-700">
+        {/* Not a live region: it changes after every pause. The region beside it says problems, and "saved" once a minute at most. */}
+        <span className="text-sm text-slate-700">
           {save.kind === 'saving' ? 'Saving draft…' : null}
           {save.kind === 'saved' ? `Draft saved at ${save.at.toLocaleTimeString()}` : null}
-          {save.kind === 'local' ? 'Draft kept in this browser; it will be saved when the connection is back.' : null}
+          {save.kind === 'local' ? LOCAL_TEXT : null}
           {save.kind === 'error' ? <span className="font-medium text-red-700">{save.message}</span> : null}
+        </span>
+        <span role="status" aria-live="polite" className="sr-only">
+          {announcement}
         </span>
       </div>
     </form>

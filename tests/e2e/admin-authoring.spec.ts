@@ -22,7 +22,7 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   await byId(page, 'keyMethod').fill('Plan three open questions, ask them, and use wait time and follow-ups so students build on each other.');
   await byId(page, 'topic').fill('Student engagement');
   await byId(page, 'pdHours').fill('6');
-  await page.getByLabel('Level', { exact: true }).selectOption('2');
+  await page.getByLabel('Level (optional)', { exact: true }).selectOption('2');
 
   // One written part, then a second part for classroom video or a transcript.
   await byId(page, 'parts.0.title').fill('Plan and context');

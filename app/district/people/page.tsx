@@ -63,7 +63,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
                   {r.emailConfirmed ? (
                     <InlineActionForm action={decideDistrictRequestAction} hidden={{ districtId: district.id, userId: r.id, decision: 'confirm' }} removedMessage={`${r.name} is confirmed and now listed under Teachers.`}>
                       <label htmlFor={`school-${r.id}`} className="sr-only">School for {r.name}</label>
-                      <select id={`school-${r.id}`} name="schoolId" defaultValue="" className="max-w-full rounded-md border border-slate-400 bg-white px-2 py-1">
+                      <select id={`school-${r.id}`} name="schoolId" defaultValue="" className="max-w-full rounded-md border border-slate-500 bg-white px-2 py-1">
                         <option value="">District-wide</option>
                         {schools.map((sc) => <option key={sc.id} value={sc.id}>{sc.name}</option>)}
                       </select>

@@ -5,10 +5,21 @@ import { saveDistrictPolicyAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { inputClass } from '@/components/ui/field';
+import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
 /** A rule as edited here: `uid` keys it in the browser (focus after a remove) and is not sent to the server. */
 type RuleRow = Rule & { uid: string };
+
+type FieldErrors = Record<string, string[]>;
+
+/**
+ * The field errors once step `i` is removed: the server keys them by position ("rules.2.label"),
+ * so the removed step's go with it and the later steps' follow them up one place.
+ */
+export function withoutStepErrors(errors: FieldErrors, i: number): FieldErrors {
+  return reindexErrors(errors, 'rules', removedIndex(i)) ?? {};
+}
 
 let rowCounter = 0;
 const withUid = (r: Rule): RuleRow => ({ ...r, uid: `rule-${(rowCounter += 1)}` });
@@ -19,13 +30,16 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
   const [announcement, setAnnouncement] = useState('');
   const [proposal, setProposal] = useState(requiresProposal);
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
+  // The last save's outcome, and its field errors apart: a removed step's errors are taken out
+  // without making it a new outcome (which would be read out, and take focus, again).
   const [result, setResult] = useState<ActionResult | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, start] = useTransition();
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const patch = (i: number, v: Partial<Rule>) => setRules((list) => list.map((r, j) => (j === i ? { ...r, ...v } : r)));
   const remove = (i: number) => {
     const hasNext = i < rules.length - 1;
     setRules((list) => list.filter((_, j) => j !== i));
+    setErrors((e) => withoutStepErrors(e, i));
     const text = `Step ${i + 1} removed.`;
     setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
     // Focus goes to what took its place (the next step's first field), else to the add button.
@@ -48,11 +62,15 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
       method="post"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setResult(await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, salaryCountsExpired: countsExpired ? 'on' : undefined, rules: rules.map(toRule) })));
+        start(async () => {
+          const r = await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, salaryCountsExpired: countsExpired ? 'on' : undefined, rules: rules.map(toRule) });
+          setResult(r);
+          setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
+        });
       }}
       className="space-y-6"
     >
-      {/* Always on the page, so the outcome is read out when it appears. */}
+      {/* Always on the page, so the outcome is read out when it appears; after a failed save it takes focus to the first invalid field. */}
       <ActionAlerts state={result ?? initialActionState} className="" />
       <div className="flex items-start gap-2">
         <input id="requiresProposal" type="checkbox" checked={proposal} onChange={(e) => setProposal(e.target.checked)} className="mt-1 h-4 w-4" />

@@ -31,7 +31,7 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
         <p className="mb-2 text-sm text-slate-700">As teachers see it when they sign up and on their account, and in your reports. Correct it here if it is wrong.</p>
         <InlineActionForm action={renameDistrictAction} hidden={{ districtId: district.id }} className="w-full">
           <label className="sr-only" htmlFor="district-name">District name</label>
-          <input id="district-name" name="name" defaultValue={district.name} required maxLength={120} className="w-72 max-w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+          <input id="district-name" name="name" defaultValue={district.name} required maxLength={120} className="w-72 max-w-full rounded border border-slate-500 px-2 py-1 text-sm" />
           <button type="submit" className={smallButtonClass}>Rename the district</button>
         </InlineActionForm>
       </Card>
@@ -60,7 +60,7 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
                     <td className="p-3">
                       <InlineActionForm action={renameSchoolAction} hidden={{ schoolId: s.id }}>
                         <label className="sr-only" htmlFor={`rename-${s.id}`}>New name for {s.name}</label>
-                        <input id={`rename-${s.id}`} name="name" defaultValue={s.name} required maxLength={120} className="w-56 max-w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+                        <input id={`rename-${s.id}`} name="name" defaultValue={s.name} required maxLength={120} className="w-56 max-w-full rounded border border-slate-500 px-2 py-1 text-sm" />
                         <button type="submit" className={smallButtonClass}>Rename<span className="sr-only"> {s.name}</span></button>
                       </InlineActionForm>
                     </td>

@@ -25,7 +25,8 @@ export function AcceptNewAccountForm({ token, email }: { token: string; email: s
     <form {...keepInputForm(action)}>
       <input type="hidden" name="token" value={token} />
       <ActionAlerts state={state} className="mb-3" />
-      <TextField label="Email" name="email-shown" value={email} readOnly hint="The invitation was sent to this address." />
+      {/* autoComplete username: a password manager saves the new password under this address. */}
+      <TextField label="Email" name="email-shown" type="email" autoComplete="username" value={email} readOnly hint="The invitation was sent to this address." />
       <TextField label="Your name" name="name" autoComplete="name" errors={errors?.name} required />
       <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." errors={errors?.password} required />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? 'Creating…' : 'Accept and create my account'}</button>

@@ -79,7 +79,8 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
                   <input type="hidden" name="resourceId" value={r.id} />
                   <input type="hidden" name="slug" value={mc.slug} />
                   <input type="hidden" name="done" value={done.has(r.id) ? 'false' : 'true'} />
-                  <button type="submit" className="text-xs font-semibold text-brand-700 underline">
+                  {/* At least 24px tall (WCAG 2.5.8): the text alone is 16px. */}
+                  <button type="submit" className="inline-flex min-h-6 items-center py-1 text-xs font-semibold text-brand-700 underline">
                     {done.has(r.id) ? '✓ Done (mark as not done)' : 'Mark as done'}
                     <span className="sr-only">: {r.title}</span>
                   </button>

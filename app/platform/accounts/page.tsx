@@ -78,7 +78,7 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
                             ))}
                             <InlineActionForm action={accountStatusAction} hidden={{ userId: u.id, op: 'disable' }} className="mt-1">
                               <label className="block w-full text-xs font-semibold" htmlFor={`reason-${u.id}`}>Reason</label>
-                              <input id={`reason-${u.id}`} name="reason" required minLength={3} maxLength={500} className="w-full rounded border border-slate-400 px-2 py-1 text-xs" />
+                              <input id={`reason-${u.id}`} name="reason" required minLength={3} maxLength={500} className="w-full rounded border border-slate-500 px-2 py-1 text-xs" />
                               {u.soleLeaderOf.length ? (
                                 <label className="flex w-full items-center gap-1.5 py-1 font-semibold" htmlFor={`anyway-${u.id}`}>
                                   <input id={`anyway-${u.id}`} type="checkbox" name="disableAnyway" value="on" required aria-describedby={u.soleLeaderOf.map((o) => `sole-${u.id}-${o.id}`).join(' ')} className="size-4" />

@@ -1,32 +1,61 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { createExemplarAction, rescoreExemplarAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
-import { Alert } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
 
 type Criterion = { id: string; title: string };
 type Level = { rank: number; label: string };
+type FieldErrors = Record<string, string[]> | undefined;
+
+/**
+ * The server's errors that no field of these forms shows: said in the form's alert, so none is
+ * lost. Field errors are keyed title, responses.<part>.text, expectedRanks and expectedRanks.<n>.
+ */
+export function unplacedErrors(errors: FieldErrors, partCount: number, withTitle: boolean): string[] {
+  if (!errors) return [];
+  const placed = (key: string) =>
+    (withTitle && key === 'title') ||
+    key === 'expectedRanks' ||
+    /^expectedRanks\.\d+$/.test(key) ||
+    (/^responses\.(\d+)\.text$/.test(key) && Number(/^responses\.(\d+)/.exec(key)![1]) < partCount);
+  return Object.entries(errors).filter(([key]) => !placed(key)).flatMap(([, messages]) => messages);
+}
 
 /** One "expectedRank" select per criterion, in rubric order; `idPrefix` keeps ids unique per form. */
-function AgreedLevelFields({ idPrefix, criteria, levels }: { idPrefix: string; criteria: Criterion[]; levels: Level[] }) {
+function AgreedLevelFields({ idPrefix, criteria, levels, errors }: { idPrefix: string; criteria: Criterion[]; levels: Level[]; errors: FieldErrors }) {
   return (
-    <div className="mt-2 grid gap-3 sm:grid-cols-2">
-      {criteria.map((c) => (
-        <div key={c.id}>
-          <label htmlFor={`${idPrefix}${c.id}`} className="block text-sm">{c.title}</label>
-          <select id={`${idPrefix}${c.id}`} name="expectedRank" defaultValue="" required className={inputClass}>
-            <option value="" disabled>Choose a level</option>
-            {levels.map((l) => (
-              <option key={l.rank} value={l.rank}>{l.label}</option>
-            ))}
-          </select>
-        </div>
+    <div className="mt-2 grid gap-x-3 sm:grid-cols-2">
+      {criteria.map((c, i) => (
+        <SelectField key={c.id} id={`${idPrefix}${c.id}`} label={c.title} name="expectedRank" defaultValue="" required errors={errors?.[`expectedRanks.${i}`]}>
+          <option value="" disabled>Choose a level</option>
+          {levels.map((l) => (
+            <option key={l.rank} value={l.rank}>{l.label}</option>
+          ))}
+        </SelectField>
       ))}
     </div>
   );
+}
+
+/** The agreed levels, with an error about them as a whole (e.g. one left out) tied to the group. */
+function AgreedLevels({ legend, idPrefix, criteria, levels, errors }: { legend: ReactNode; idPrefix: string; criteria: Criterion[]; levels: Level[]; errors: FieldErrors }) {
+  const groupError = errors?.expectedRanks;
+  const errorId = `${idPrefix}levels-error`;
+  return (
+    <fieldset aria-describedby={groupError?.length ? errorId : undefined}>
+      <legend className="text-sm font-semibold">{legend}</legend>
+      {groupError?.length ? <p id={errorId} className="mt-1 text-sm font-medium text-red-700">{groupError.join(' ')}</p> : null}
+      <AgreedLevelFields idPrefix={idPrefix} criteria={criteria} levels={levels} errors={errors} />
+    </fieldset>
+  );
+}
+
+function OtherErrors({ messages }: { messages: string[] }) {
+  return messages.length ? <p className="text-sm font-medium text-red-700">{messages.join(' ')}</p> : null;
 }
 
 type Props = {
@@ -36,28 +65,27 @@ type Props = {
   levels: Level[];
 };
 
+/**
+ * A new calibration sample. Each field shows its own error (an answer's says which part it is
+ * for, through its label); after a failed save focus goes to the first of them (ActionAlerts).
+ */
 export function ExemplarForm({ microCredentialId, parts, criteria, levels }: Props) {
   const [state, action, pending] = useActionState(createExemplarAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form {...keepInputForm(action)} className="space-y-4">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
-      {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
-      {!state.ok ? <Alert tone="danger" title={state.formError}>{Object.values(state.fieldErrors ?? {}).flat().join(' ')}</Alert> : null}
-      <div>
-        <label htmlFor="title" className="block text-sm font-semibold">Title shown to reviewers</label>
-        <input id="title" name="title" required className={inputClass} placeholder="Sample C: grade 5 team" />
-      </div>
-      {parts.map((p) => (
+      {/* Always on the page, so the outcome is read out when it appears. */}
+      <ActionAlerts state={state} className="" />
+      <OtherErrors messages={unplacedErrors(errors, parts.length, true)} />
+      <TextField label="Title shown to reviewers" name="title" required placeholder="Sample C: grade 5 team" errors={errors?.title} />
+      {parts.map((p, i) => (
         <div key={p.id}>
           <input type="hidden" name="partTitle" value={p.title} />
-          <label htmlFor={`text-${p.id}`} className="block text-sm font-semibold">Answer to “{p.title}”</label>
-          <textarea id={`text-${p.id}`} name="text" rows={5} className={inputClass} />
+          <TextArea id={`text-${p.id}`} label={`Answer to “${p.title}”`} name="text" rows={5} errors={errors?.[`responses.${i}.text`]} />
         </div>
       ))}
-      <fieldset>
-        <legend className="text-sm font-semibold">Agreed level for each criterion</legend>
-        <AgreedLevelFields idPrefix="rank-" criteria={criteria} levels={levels} />
-      </fieldset>
+      <AgreedLevels legend="Agreed level for each criterion" idPrefix="rank-" criteria={criteria} levels={levels} errors={errors} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Adding…' : 'Add calibration sample'}
       </button>
@@ -75,15 +103,15 @@ type RescoreProps = {
 /** Agreed levels for a sample scored on an earlier rubric, given again on the current one. */
 export function RescoreExemplarForm({ microCredentialId, exemplar, criteria, levels }: RescoreProps) {
   const [state, action, pending] = useActionState(rescoreExemplarAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const idPrefix = `rescore-${exemplar.id}-`;
   return (
     <form {...keepInputForm(action)} className="space-y-3">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="exemplarId" value={exemplar.id} />
-      {!state.ok ? <Alert tone="danger" title={state.formError}>{Object.values(state.fieldErrors ?? {}).flat().join(' ')}</Alert> : null}
-      <fieldset>
-        <legend className="text-sm font-semibold">Agreed level on the current rubric<span className="sr-only"> for {exemplar.title}</span></legend>
-        <AgreedLevelFields idPrefix={`rescore-${exemplar.id}-`} criteria={criteria} levels={levels} />
-      </fieldset>
+      <ActionAlerts state={state} className="" />
+      <OtherErrors messages={unplacedErrors(errors, 0, false)} />
+      <AgreedLevels legend={<>Agreed level on the current rubric<span className="sr-only"> for {exemplar.title}</span></>} idPrefix={idPrefix} criteria={criteria} levels={levels} errors={errors} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Saving…' : 'Save agreed levels'}<span className="sr-only"> for {exemplar.title}</span>
       </button>
