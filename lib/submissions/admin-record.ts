@@ -1,16 +1,17 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 // What an issuer's admin needs to look into a badge or a complaint about a decision: the
 // application, every submitted attempt's evidence and the reviews that decided it, with who
 // reviewed, and the teacher's questions about the feedback (which only the admins and the teacher
 // read, never reviewers). Blind review hides teachers from reviewers, not from the issuer's own
-// admins, who may need to contact the teacher. A draft attempt stays the teacher's alone (as in
+// admins, who may need to contact the teacher, except from an admin scoring the work right now. A draft attempt stays the teacher's alone (as in
 // lib/evidence/access.ts): its evidence is not shown, only that it exists.
 
 const reviewSelect = {
-  id: true, kind: true, decision: true, overallComment: true, submittedAt: true,
+  id: true, kind: true, decision: true, overallComment: true, submittedAt: true, reviewerId: true,
   reviewer: { select: { name: true } },
   scores: { select: { criterionId: true, levelId: true, feedback: true } },
 } as const;
@@ -23,11 +24,11 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     select: {
       id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true,
       user: { select: { name: true, email: true, school: { select: { name: true } } } },
-      microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: { name: true } } } },
+      microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: { name: true, blindReview: true } } } },
       version: {
         select: {
           version: true, title: true,
-          parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true } },
+          parts: { orderBy: PART_ORDER, select: { id: true, title: true, prompt: true, responseType: true } },
           criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, partId: true } },
           levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
         },
@@ -39,7 +40,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
           id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true, attestedAt: true,
           feedbackQuestions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, answeredBy: { select: { name: true } } } },
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
-          files: { where: { status: 'UPLOADED' }, orderBy: { createdAt: 'asc' }, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
+          files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: reviewSelect },
         },
       },
@@ -47,13 +48,25 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   });
   // Another issuer's application looks exactly like a missing one.
   if (!sub || !isIssuerAdmin(opts.actor, sub.microCredential.issuerId)) return null;
+  // An admin who is also scoring an attempt still undecided (a claim, or their own score waiting for
+  // the other) sees it as a scorer would: not the other scores (double scoring is only worth
+  // anything when the two are independent) and, under blind review, not who the teacher is.
+  const scoring = await db.review.findMany({
+    where: { reviewerId: opts.actor.id, status: { in: ['CLAIMED', 'SUBMITTED'] }, attempt: { submissionId: sub.id, status: 'SUBMITTED' } },
+    select: { attemptId: true, status: true },
+  });
+  const scoringAttempts = new Set(scoring.map((r) => r.attemptId));
+  const blind = sub.microCredential.issuer.blindReview && scoring.some((r) => r.status === 'CLAIMED');
+  const partIds = sub.version.parts.map((p) => p.id);
   const partOf = new Map(sub.version.parts.map((p) => [p.id, p.title]));
   return {
     id: sub.id,
     status: sub.status,
     renewal: sub.cycle > 1,
     startedAt: sub.createdAt,
-    teacher: { name: sub.user.name, email: sub.user.email, school: sub.user.school?.name ?? null },
+    teacher: blind ? { name: 'The teacher', email: null, school: null } : { name: sub.user.name, email: sub.user.email, school: sub.user.school?.name ?? null },
+    /** Who the teacher is is hidden: the viewer is scoring this work under blind review. */
+    teacherHidden: blind,
     credential: { id: sub.microCredential.id, slug: sub.microCredential.slug, issuer: sub.microCredential.issuer.name, title: sub.version.title, version: sub.version.version },
     parts: sub.version.parts,
     criteria: sub.version.criteria.map((c) => ({ id: c.id, title: c.title, part: c.partId ? (partOf.get(c.partId) ?? null) : null })),
@@ -68,8 +81,10 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
         // shown to reviewers (the review pages do not read them).
         questions: a.feedbackQuestions.map((q) => ({ id: q.id, body: q.body, askedAt: q.createdAt, answer: q.answer, answeredAt: q.answeredAt, answeredBy: q.answeredBy?.name ?? null })),
         responses: submitted ? a.responses : [],
-        files: submitted ? a.files : [],
-        reviews: a.reviews,
+        files: submitted ? withViewerFileNames(a.files, { partIds, original: !blind }) : [],
+        // While the viewer scores this attempt, only their own score shows.
+        reviews: scoringAttempts.has(a.id) ? a.reviews.filter((r) => r.reviewerId === opts.actor.id) : a.reviews,
+        otherReviewsHidden: scoringAttempts.has(a.id),
       };
     }),
   };

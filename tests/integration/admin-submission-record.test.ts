@@ -62,4 +62,39 @@ describe('the application record for issuer admins', () => {
     expect(await getSubmissionRecord({ actor: w.admin, submissionId: 'no-such-submission' })).toBeNull();
     expect(await getSubmissionRecord({ actor: w.admin, submissionId: "x' OR 1=1 --" })).toBeNull();
   });
+
+  it('an admin scoring an undecided attempt sees it as a scorer: no other score, and under blind review no teacher', async () => {
+    const w = await world();
+    const version = await db.microCredentialVersion.findUniqueOrThrow({ where: { id: w.mc.currentVersionId! }, select: { parts: { orderBy: { sortOrder: 'asc' }, select: { id: true } }, criteria: { select: { id: true } }, levels: { orderBy: { rank: 'asc' }, select: { id: true } } } });
+    // The revision is sent and sampled for double scoring: the reviewer has scored it, the admin holds the second score.
+    const second = await db.attempt.findFirstOrThrow({ where: { submissionId: w.submissionId, number: 2 } });
+    await db.attempt.update({ where: { id: second.id }, data: { status: 'SUBMITTED', submittedAt: new Date(), doubleScore: true } });
+    await db.submission.update({ where: { id: w.submissionId }, data: { status: 'IN_REVIEW' } });
+    await db.evidenceFile.create({ data: { attemptId: second.id, partId: version.parts[0].id, ownerId: w.teacher.id, storageKey: 'evidence/x', fileName: 'Tess_Teacher_Lincoln_lesson.pdf', declaredType: 'application/pdf', detectedType: 'application/pdf', sizeBytes: 10n, status: 'UPLOADED' } });
+    await db.review.create({ data: { attemptId: second.id, reviewerId: w.reviewer.id, kind: 'PRIMARY', status: 'SUBMITTED', claimExpiresAt: new Date(), submittedAt: new Date(), decision: 'PASS', overallComment: 'First score.' } });
+    const claim = await db.review.create({ data: { attemptId: second.id, reviewerId: w.admin.id, kind: 'SECOND', status: 'CLAIMED', claimExpiresAt: new Date(Date.now() + 3_600_000) } });
+
+    const scoring = (await getSubmissionRecord({ actor: w.admin, submissionId: w.submissionId }))!;
+    const attempt = scoring.attempts.find((a) => a.number === 2)!;
+    expect(attempt.otherReviewsHidden).toBe(true);
+    expect(attempt.reviews).toEqual([]);
+    expect(scoring.teacherHidden).toBe(true);
+    expect(attempt.files.map((f) => f.fileName)).toEqual(['Part 1 – file 1.pdf']);
+    const text = JSON.stringify(scoring, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    for (const leak of ['Tess Teacher', 'Tess_Teacher', 'First score.', w.teacher.email]) expect(text).not.toContain(leak);
+    // The decided attempt's reviews still show: they are history, not a score being made.
+    expect(scoring.attempts.find((a) => a.number === 1)!.reviews).toHaveLength(1);
+
+    // Another admin of the issuer, not scoring it, sees everything.
+    const other = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
+    const full = (await getSubmissionRecord({ actor: other, submissionId: w.submissionId }))!;
+    expect(full.teacherHidden).toBe(false);
+    expect(full.attempts.find((a) => a.number === 2)!.reviews.map((r) => r.overallComment)).toEqual(['First score.']);
+
+    // Once the admin has sent their own score, the teacher shows again, the other score stays hidden until the decision.
+    await db.review.update({ where: { id: claim.id }, data: { status: 'SUBMITTED', submittedAt: new Date(), decision: 'PASS', overallComment: 'Second score.' } });
+    const sent = (await getSubmissionRecord({ actor: w.admin, submissionId: w.submissionId }))!;
+    expect(sent.teacherHidden).toBe(false);
+    expect(sent.attempts.find((a) => a.number === 2)!.reviews.map((r) => r.overallComment)).toEqual(['Second score.']);
+  });
 });

@@ -50,8 +50,14 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
           <div>
             <dt className="font-semibold">Teacher</dt>
             <dd>
-              {record.teacher.name} · <a href={`mailto:${record.teacher.email}`}>{record.teacher.email}</a>
-              {record.teacher.school ? ` · ${record.teacher.school}` : ''}
+              {record.teacherHidden ? (
+                'Hidden while you score this work (the issuer reviews blind).'
+              ) : (
+                <>
+                  {record.teacher.name} · <a href={`mailto:${record.teacher.email}`}>{record.teacher.email}</a>
+                  {record.teacher.school ? ` · ${record.teacher.school}` : ''}
+                </>
+              )}
             </dd>
           </div>
           <div>
@@ -138,6 +144,9 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
           {a.status === 'DRAFT' ? null : (
             <>
               <h3 className="mt-4 text-lg font-semibold">Reviews</h3>
+              {a.otherReviewsHidden ? (
+                <p className="mt-2 text-sm text-slate-700">You are scoring this attempt, so other reviewers’ scores are hidden until it is decided: the scores stay independent.</p>
+              ) : null}
               {a.reviews.length ? (
                 a.reviews.map((r) => (
                   <Card key={r.id} className="mt-3">
