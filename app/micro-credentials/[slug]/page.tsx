@@ -7,8 +7,7 @@ import { getResourceProgress, getStandings, getStoppedWork, type Standing, type 
 import { needsProposal } from '@/lib/proposals/queries';
 import { Card, Pill, Alert } from '@/components/ui/card';
 import { Markdown } from '@/components/markdown';
-import { RubricTable } from '@/components/credential/rubric-table';
-import { PartsList } from '@/components/credential/parts-list';
+import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { PrintButton } from '@/components/print-button';
 import { ButtonLink } from '@/components/ui/button';
@@ -150,34 +149,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         {working ? resourcesCard : null}
         {/* min-w-0: the rubric table scrolls inside its box instead of widening the page. */}
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-          <section aria-labelledby="competency">
-            <h2 id="competency" className="text-xl font-semibold">Competency</h2>
-            <p className="mt-2 text-slate-800">{v.competency}</p>
-          </section>
-          <section aria-labelledby="key-method">
-            <h2 id="key-method" className="text-xl font-semibold">Key method</h2>
-            <Markdown source={v.keyMethod} />
-          </section>
-          {v.methodComponents ? (
-            <section aria-labelledby="components">
-              <h2 id="components" className="text-xl font-semibold">Method components</h2>
-              <Markdown source={v.methodComponents} />
-            </section>
-          ) : null}
-          {v.researchRationale ? (
-            <section aria-labelledby="research">
-              <h2 id="research" className="text-xl font-semibold">Research and rationale</h2>
-              <Markdown source={v.researchRationale} />
-            </section>
-          ) : null}
-          <section aria-labelledby="requirements" className="print-break">
-            <h2 id="requirements" className="mb-3 text-xl font-semibold">What you will submit</h2>
-            <PartsList parts={v.parts} />
-          </section>
-          <section aria-labelledby="rubric">
-            <h2 id="rubric" className="mb-3 text-xl font-semibold">How reviewers score it</h2>
-            <RubricTable version={v} />
-          </section>
+          <CredentialDescription version={v} submitHeading="What you will submit" />
         </div>
         {working ? null : resourcesCard}
         <aside className="space-y-6 lg:col-start-2 lg:row-start-2">
@@ -206,19 +178,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
                 What comes next: <Link href={`/micro-credentials/${next.slug}`}>Level {next.level}: {next.currentVersion?.title}</Link>
               </p>
             ) : null}
-            {v.alignments.length ? (
-              <div className="mt-3 text-sm">
-                <p className="font-medium">Aligned to</p>
-                <ul className="list-disc pl-5">
-                  {v.alignments.map((a) => (
-                    <li key={a.id}>
-                      <a href={a.targetUrl} rel="noopener noreferrer">{a.targetName}</a>
-                      {a.targetFramework ? ` (${a.targetFramework})` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <AlignmentList alignments={v.alignments} />
           </Card>
           <PrintButton />
         </aside>

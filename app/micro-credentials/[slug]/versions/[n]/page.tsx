@@ -3,12 +3,9 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getMicroCredentialVersionPage } from '@/lib/catalog/queries';
 import { Alert, Card, Pill } from '@/components/ui/card';
-import { Markdown } from '@/components/markdown';
-import { RubricTable } from '@/components/credential/rubric-table';
-import { PartsList } from '@/components/credential/parts-list';
+import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { levelInWords } from '@/components/credentials/level-words';
-import { webUrl } from '@/components/credentials/signed-achievement';
 
 // One version of a micro-credential exactly as it was published: what a badge earned on it was
 // reviewed against (the badge page links here, and badges signed since this page exists name it as
@@ -77,22 +74,7 @@ export default async function MicroCredentialVersionPage({ params }: Props) {
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         {/* min-w-0: the rubric table scrolls inside its box instead of widening the page. */}
         <div className="min-w-0 space-y-8">
-          <section aria-labelledby="competency">
-            <h2 id="competency" className="text-xl font-semibold">Competency</h2>
-            <p className="mt-2 text-slate-800">{v.competency}</p>
-          </section>
-          <section aria-labelledby="key-method">
-            <h2 id="key-method" className="text-xl font-semibold">Key method</h2>
-            <Markdown source={v.keyMethod} />
-          </section>
-          <section aria-labelledby="requirements" className="print-break">
-            <h2 id="requirements" className="mb-3 text-xl font-semibold">What teachers submit</h2>
-            <PartsList parts={v.parts} />
-          </section>
-          <section aria-labelledby="rubric">
-            <h2 id="rubric" className="mb-3 text-xl font-semibold">How reviewers score it</h2>
-            <RubricTable version={v} />
-          </section>
+          <CredentialDescription version={v} submitHeading="What teachers submit" />
         </div>
         <aside>
           <Card>
@@ -104,19 +86,7 @@ export default async function MicroCredentialVersionPage({ params }: Props) {
               <div><dt className="inline font-medium">Valid for: </dt><dd className="inline">{v.expiryMonths ? `${v.expiryMonths} months` : 'Does not expire'}</dd></div>
               <div><dt className="inline font-medium">Version: </dt><dd className="inline">{v.version}{page.current ? ' (current)' : ` (current: ${page.currentVersion})`}</dd></div>
             </dl>
-            {v.alignments.length ? (
-              <div className="mt-3 text-sm">
-                <p className="font-medium">Aligned to</p>
-                <ul className="list-disc pl-5">
-                  {v.alignments.map((a) => (
-                    <li key={a.id}>
-                      {webUrl(a.targetUrl) ? <a href={webUrl(a.targetUrl)!} rel="noopener noreferrer">{a.targetName}</a> : a.targetName}
-                      {a.targetFramework ? ` (${a.targetFramework})` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <AlignmentList alignments={v.alignments} />
           </Card>
         </aside>
       </div>
