@@ -1,6 +1,7 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useCopyMessage } from '@/components/credentials/use-copy-message';
 import { copySignature, type EmailSignature } from '@/components/credentials/email-signature';
 
 // Beside the résumé line, shown to the same people. The button copies the linked badge image as
@@ -11,27 +12,25 @@ import { copySignature, type EmailSignature } from '@/components/credentials/ema
 
 export function CopyEmailSignature({ signature, credentialUrl, imageUrl, title }: { signature: EmailSignature; credentialUrl: string; imageUrl: string; title: string }) {
   const preview = useRef<HTMLSpanElement>(null);
-  const [message, setMessage] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { message, copy: run } = useCopyMessage();
 
-  async function copy() {
-    clearTimeout(timer.current);
-    // Emptied first, so copying twice in a row is announced twice.
-    setMessage('');
-    try {
-      const how = await copySignature(signature, navigator.clipboard, typeof ClipboardItem === 'undefined' ? undefined : ClipboardItem);
-      setMessage(how === 'rich' ? 'Copied' : 'Copied as a plain-text link: this browser cannot copy the image. Paste it, or copy the badge preview by hand.');
-    } catch {
-      // Selected for a manual copy, which keeps the image and its link.
-      const range = document.createRange();
-      if (preview.current) {
-        range.selectNodeContents(preview.current);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-      }
-      setMessage('Your browser did not allow copying. The badge preview is selected: copy it with Ctrl+C, or Cmd+C on a Mac.');
-    }
-    timer.current = setTimeout(() => setMessage(''), 5000);
+  function copy() {
+    return run(
+      async () => {
+        const how = await copySignature(signature, navigator.clipboard, typeof ClipboardItem === 'undefined' ? undefined : ClipboardItem);
+        return how === 'rich' ? 'Copied' : 'Copied as a plain-text link: this browser cannot copy the image. Paste it, or copy the badge preview by hand.';
+      },
+      () => {
+        // Selected for a manual copy, which keeps the image and its link.
+        const range = document.createRange();
+        if (preview.current) {
+          range.selectNodeContents(preview.current);
+          window.getSelection()?.removeAllRanges();
+          window.getSelection()?.addRange(range);
+        }
+        return 'Your browser did not allow copying. The badge preview is selected: copy it with Ctrl+C, or Cmd+C on a Mac.';
+      },
+    );
   }
 
   return (

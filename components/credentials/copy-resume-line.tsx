@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
+import { useCopyMessage } from '@/components/credentials/use-copy-message';
 
 // The line is in a read-only field, so it can be selected and copied by hand where the clipboard is
 // not allowed, or without JavaScript (the button is `js-only`: hidden on the plain-HTML copies of
@@ -9,22 +10,20 @@ import { useId, useRef, useState } from 'react';
 export function CopyResumeLine({ text }: { text: string }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { message, copy: run } = useCopyMessage();
 
-  async function copy() {
-    clearTimeout(timer.current);
-    // Emptied first, so copying twice in a row is announced twice.
-    setMessage('');
-    try {
-      await navigator.clipboard.writeText(text);
-      setMessage('Copied');
-    } catch {
-      input.current?.focus();
-      input.current?.select();
-      setMessage('Your browser did not allow copying. The line is selected: copy it with Ctrl+C, or Cmd+C on a Mac.');
-    }
-    timer.current = setTimeout(() => setMessage(''), 5000);
+  function copy() {
+    return run(
+      async () => {
+        await navigator.clipboard.writeText(text);
+        return 'Copied';
+      },
+      () => {
+        input.current?.focus();
+        input.current?.select();
+        return 'Your browser did not allow copying. The line is selected: copy it with Ctrl+C, or Cmd+C on a Mac.';
+      },
+    );
   }
 
   return (
