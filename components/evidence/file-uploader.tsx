@@ -374,7 +374,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
 
   const inputId = `file-${partId}`;
   return (
-    <div ref={groupRef} tabIndex={-1} role="group" aria-labelledby={`${inputId}-label`} className="mt-3">
+    <div ref={groupRef} tabIndex={-1} role="group" aria-label={`Uploads for “${partTitle}”`} className="mt-3">
       <label id={`${inputId}-label`} htmlFor={inputId} className="block text-sm font-semibold">
         Add files to “{partTitle}”
       </label>

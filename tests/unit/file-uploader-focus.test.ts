@@ -26,9 +26,10 @@ describe('after Cancel or Remove', () => {
     expect(rowGoneText('lesson.mp4', true)).toBe('lesson.mp4 removed.');
   });
 
-  it('has an uploader that can take focus from script, named by its label', () => {
+  it('has an uploader that can take focus from script, named apart from its file picker', () => {
     const html = renderToStaticMarkup(createElement(FileUploader, { attemptId: 'a1', partId: 'p1', partTitle: 'Student work', allowedTypes: ['pdf'], maxFileBytes: 1024 ** 2, remaining: 0 }));
-    expect(html).toMatch(/<div tabindex="-1" role="group" aria-labelledby="file-p1-label"/);
+    // Its own name: the picker's label would give two controls the same name ("Add files to …").
+    expect(html).toMatch(/<div tabindex="-1" role="group" aria-label="Uploads for “Student work”"/);
     expect(html).toMatch(/<label id="file-p1-label" for="file-p1"[^>]*>Add files to “Student work”<\/label>/);
     // Full part: the picker is disabled, which is why the uploader is the fallback.
     expect(html).toMatch(/<input[^>]*id="file-p1"[^>]*disabled=""/);
