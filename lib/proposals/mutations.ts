@@ -37,7 +37,8 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     studentGoals: opts.studentGoals,
     plan: opts.plan,
     status: opts.submit ? ('SUBMITTED' as const) : ('DRAFT' as const),
-    ...(opts.submit ? { submittedAt: new Date() } : {}),
+    // Sent again: the revision is what the leader decides on now.
+    ...(opts.submit ? { submittedAt: new Date(), returnedStudentGoals: null, returnedPlan: null } : {}),
   };
   const select = { id: true, districtId: true, version: true, status: true } as const;
   let proposal;
@@ -88,13 +89,15 @@ export async function decideProposal(opts: { actor: Actor; proposalId: string; d
   await db.$transaction(async (tx) => {
     const updated = await tx.proposal.updateMany({
       where: { id: p.id, status: 'SUBMITTED', version: opts.version },
-      data: { status: opts.decision, decisionComment: opts.comment || null, decidedAt: new Date(), decidedById: opts.actor.id, version: { increment: 1 } },
+      // A returned proposal's text is kept as the leader decided on it (returned*): the teacher's
+      // revision overwrites the row's own text, but the district keeps what it returned.
+      data: {
+        status: opts.decision, decisionComment: opts.comment || null, decidedAt: new Date(), decidedById: opts.actor.id, version: { increment: 1 },
+        ...(opts.decision === 'RETURNED' ? { returnedStudentGoals: p.studentGoals, returnedPlan: p.plan } : {}),
+      },
     });
     if (updated.count !== 1) throw conflict('Someone else decided this proposal while you were reading it. Reload to see their decision.');
-    // A returned proposal's text is kept as the leader decided on it: the teacher's revision
-    // overwrites the row, but the district's record of what was returned stays in the audit log.
-    const decided = opts.decision === 'RETURNED' ? { studentGoals: p.studentGoals, plan: p.plan } : {};
-    await recordAudit({ actorId: opts.actor.id, action: `proposal.${opts.decision.toLowerCase()}`, entityType: 'Proposal', entityId: p.id, organizationId: p.districtId, data: { comment: opts.comment, ...decided } }, tx);
+    await recordAudit({ actorId: opts.actor.id, action: `proposal.${opts.decision.toLowerCase()}`, entityType: 'Proposal', entityId: p.id, organizationId: p.districtId, data: { comment: opts.comment } }, tx);
   });
   const title = p.microCredential.currentVersion?.title ?? 'your micro-credential';
   await notify({

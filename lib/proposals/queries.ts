@@ -125,7 +125,7 @@ export async function listDistrictProposals(districtIds: string[], opts: { statu
     take: take + 1,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: {
-      id: true, status: true, studentGoals: true, plan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
+      id: true, status: true, studentGoals: true, plan: true, returnedStudentGoals: true, returnedPlan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
       // Who approved or returned it: any of the district's leaders may decide, not only the reader.
       decidedBy: { select: { id: true, name: true } },
       user: { select: { name: true, email: true, school: { select: { name: true } } } },
@@ -133,32 +133,13 @@ export async function listDistrictProposals(districtIds: string[], opts: { statu
       microCredential: { select: { slug: true, level: true, issuer: { select: { name: true } }, currentVersion: { select: { title: true, pdHours: true } } } },
     },
   });
-  const [outcomes, returned] = await Promise.all([
-    approvedOutcomes(districtIds, rows.filter((r) => r.status === 'APPROVED').map((r) => r.id)),
-    returnedTexts(rows.filter((r) => r.status === 'RETURNED').map((r) => r.id)),
-  ]);
-  return rows.map((r) => {
+  const outcomes = await approvedOutcomes(districtIds, rows.filter((r) => r.status === 'APPROVED').map((r) => r.id));
+  return rows.map(({ returnedStudentGoals, returnedPlan, ...r }) => {
     if (r.status !== 'RETURNED') return { ...r, outcome: outcomes.get(r.id) ?? null, textAsReturned: true };
-    // A returned proposal's row holds the teacher's revision in progress, which is theirs until they
-    // send it: the leader sees the text they returned, kept with the decision.
-    const kept = returned.get(r.id);
-    return { ...r, outcome: null, studentGoals: kept?.studentGoals ?? r.studentGoals, plan: kept?.plan ?? r.plan, textAsReturned: Boolean(kept) };
+    // A returned proposal's own text is the teacher's revision in progress, theirs until they send
+    // it: the leader sees the text they returned, kept with the decision.
+    const kept = returnedStudentGoals !== null;
+    return { ...r, outcome: null, studentGoals: returnedStudentGoals ?? r.studentGoals, plan: kept ? (returnedPlan ?? '') : r.plan, textAsReturned: kept };
   });
 }
 
-/** The text of each returned proposal as it was when returned (kept in the decision's audit entry). */
-async function returnedTexts(proposalIds: string[]): Promise<Map<string, { studentGoals: string; plan: string }>> {
-  const out = new Map<string, { studentGoals: string; plan: string }>();
-  if (!proposalIds.length) return out;
-  const entries = await db.auditLog.findMany({
-    where: { entityType: 'Proposal', entityId: { in: proposalIds }, action: 'proposal.returned' },
-    orderBy: { at: 'desc' },
-    select: { entityId: true, data: true },
-  });
-  for (const e of entries) {
-    if (out.has(e.entityId)) continue;
-    const d = e.data as { studentGoals?: unknown; plan?: unknown } | null;
-    if (d && typeof d.studentGoals === 'string') out.set(e.entityId, { studentGoals: d.studentGoals, plan: typeof d.plan === 'string' ? d.plan : '' });
-  }
-  return out;
-}

@@ -144,7 +144,7 @@ describe('a sent or returned proposal stays as decided', () => {
     expect(await notices()).toBe(before);
   });
 
-  it('revising a returned proposal keeps its sent date, and the audit log keeps the text as it was returned', async () => {
+  it('revising a returned proposal keeps its sent date, and the district keeps the text as it was returned until it is sent again', async () => {
     const { district, mc, teacher } = await world();
     const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
     const p = await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.', submit: true, version: null });
@@ -153,11 +153,17 @@ describe('a sent or returned proposal stays as decided', () => {
     await decideProposal({ actor: leader, proposalId: p.id, decision: 'RETURNED', comment: 'Say how you will measure it.', version: p.version });
     await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: '', plan: '', submit: false, version: p.version + 1 });
     expect(await stored(teacher.id)).toMatchObject({ status: 'RETURNED', studentGoals: '', submittedAt: sentAt });
+    // Kept with the proposal (it goes with the teacher's account), not in the audit log, which outlives it.
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'proposal.returned', entityId: p.id } });
-    expect(entry.data).toMatchObject({ comment: 'Say how you will measure it.', studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.' });
+    expect(entry.data).toEqual({ comment: 'Say how you will measure it.' });
     // The leader's Returned tab shows what they returned, not the teacher's unsent revision.
     const [row] = await listDistrictProposals([district.id], { status: 'RETURNED' });
     expect(row).toMatchObject({ id: p.id, studentGoals: 'Students explain their reasoning in writing.', plan: 'Spring term.', textAsReturned: true, submittedAt: sentAt });
+    // Sent again: the leader decides on the revision.
+    await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'Students explain their reasoning; I will use a rubric.', plan: '', submit: true, version: p.version + 2 });
+    const [again] = await listDistrictProposals([district.id], { status: 'SUBMITTED' });
+    expect(again).toMatchObject({ id: p.id, studentGoals: 'Students explain their reasoning; I will use a rubric.', plan: '' });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: p.id }, select: { returnedStudentGoals: true, returnedPlan: true } })).toEqual({ returnedStudentGoals: null, returnedPlan: null });
   });
 });
 
