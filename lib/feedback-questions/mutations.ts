@@ -1,17 +1,16 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { conflict, invalidState, isUniqueViolation, notFound } from '@/lib/errors';
+import { conflict, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
+import { hitRateLimit } from '@/lib/rate-limit';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { ALREADY_ASKED, askRefusal } from '@/lib/feedback-questions/policy';
 
-export const ALREADY_ANSWERED = 'This question has already been answered. Reload the page to see the reply.';
+/** Questions a teacher may ask a day (each one tells the issuer's admins). */
+export const QUESTIONS_PER_DAY = 5;
 
-/** A person's name in a subject line: their own words, so kept short. */
-function shortName(name: string) {
-  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
-}
+export const ALREADY_ANSWERED = 'This question has already been answered. Reload the page to see the reply.';
 
 /**
  * The teacher asks the issuer about the feedback on one of their returned attempts (a criterion they
@@ -26,13 +25,21 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
     where: { id: opts.attemptId },
     select: {
       id: true, number: true, status: true,
-      submission: { select: { id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } } } },
+      submission: {
+        select: {
+          id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } },
+          attempts: { where: { status: { not: 'DRAFT' } }, orderBy: { number: 'desc' }, take: 1, select: { number: true } },
+        },
+      },
       feedbackQuestions: { where: { answeredAt: null }, select: { answeredAt: true } },
     },
   });
   if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That attempt');
-  const refusal = askRefusal(attempt, attempt.feedbackQuestions);
+  const refusal = askRefusal(attempt, attempt.feedbackQuestions, attempt.submission.attempts[0]?.number);
   if (refusal) throw refusal === ALREADY_ASKED ? conflict(refusal) : invalidState(refusal);
+  // Each question emails the issuer's admins: a few a day per teacher is plenty.
+  const limit = await hitRateLimit(`feedback-question:user:${opts.actor.id}`, QUESTIONS_PER_DAY, 24 * 60 * 60);
+  if (!limit.allowed) throw rateLimited('You have asked several questions today. Try again tomorrow.');
   const { submission } = attempt;
   const issuerId = submission.microCredential.issuerId;
   try {
@@ -44,7 +51,8 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
       );
       await tellIssuerAdmins(tx, issuerId, {
         kind: 'feedback.question',
-        title: `${shortName(opts.actor.name)} asks about the feedback on “${submission.version.title}”`,
+        // Not named: an admin may be scoring the teacher's revision under blind review.
+        title: `A teacher asks about the feedback on “${submission.version.title}”`,
         // The question itself stays in the app: teachers may name students, and email is less private.
         body: `A question about attempt ${attempt.number}. Read it and reply on the application record.`,
         href: `/admin/submissions/${submission.id}#question-${q.id}`,

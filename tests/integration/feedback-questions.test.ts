@@ -13,8 +13,8 @@ import { errorOf, form } from '../setup/actions';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
-import { answerFeedbackQuestion, askAboutFeedback, ALREADY_ANSWERED } from '@/lib/feedback-questions/mutations';
-import { ALREADY_ASKED, NOT_RETURNED } from '@/lib/feedback-questions/policy';
+import { answerFeedbackQuestion, askAboutFeedback, ALREADY_ANSWERED, QUESTIONS_PER_DAY } from '@/lib/feedback-questions/mutations';
+import { NOT_LATEST, ALREADY_ASKED, NOT_RETURNED } from '@/lib/feedback-questions/policy';
 import { countUnansweredFeedbackQuestions } from '@/lib/feedback-questions/queries';
 import { getApplication } from '@/lib/submissions/queries';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
@@ -96,7 +96,9 @@ describe('asking about feedback', () => {
     for (const admin of [w.admin, w.coAdmin]) {
       const [n] = await notificationsOf(admin.id, 'feedback.question');
       expect(n.href).toBe(`/admin/submissions/${w.submissionId}#question-${q.id}`);
-      expect(n.title).toContain('Tess Teacher asks about the feedback');
+      // Not named: an admin may be scoring the revision under blind review.
+      expect(n.title).toContain('A teacher asks about the feedback');
+      expect(n.title).not.toContain('Tess');
       // The question itself is not emailed.
       expect(n.body).not.toContain('paragraph two');
     }
@@ -155,6 +157,29 @@ describe('asking about feedback', () => {
     const e = await errorOf(askAboutFeedback({ actor: w.teacher, attemptId: next.attemptId, body: QUESTION }));
     expect(e).toMatchObject({ code: 'INVALID_STATE', message: NOT_RETURNED });
     expect(await questionRows()).toEqual([]);
+    // While the revision is a draft, the returned attempt's feedback can still be asked about.
+    await ask(w);
+    expect(await questionRows()).toHaveLength(1);
+  });
+
+  it('is only for the latest attempt sent: once the revision is sent, the earlier feedback is settled', async () => {
+    const w = await makeWorld();
+    const next = await startRevision({ actor: w.teacher, submissionId: w.submissionId });
+    await w.answerAll(next.attemptId, 1);
+    await submitAttempt({ actor: w.teacher, attemptId: next.attemptId, attested: true });
+    const e = await errorOf(ask(w));
+    expect(e).toMatchObject({ code: 'INVALID_STATE', message: NOT_LATEST });
+    expect(await questionRows()).toEqual([]);
+  });
+
+  it('is limited to a few questions a day per teacher (each one emails the issuer’s admins)', async () => {
+    const w = await makeWorld();
+    for (let i = 0; i < QUESTIONS_PER_DAY; i++) {
+      await ask(w);
+      await db.feedbackQuestion.updateMany({ where: { answeredAt: null }, data: { answeredAt: new Date(), answer: 'Answered.' } });
+    }
+    expect(await errorOf(ask(w))).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await questionRows()).toHaveLength(QUESTIONS_PER_DAY);
   });
 });
 
