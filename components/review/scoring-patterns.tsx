@@ -11,7 +11,7 @@ const levels = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
  * the passing level. Server-rendered; the charts carry their numbers as a table too.
  */
 export function ScoringPatternsView({ patterns }: { patterns: ScoringPatterns }) {
-  const { reviewers, criteria, minReviews, gap } = patterns;
+  const { reviewers, criteria, minReviews, gap, sampled, sample } = patterns;
   return (
     <>
       {reviewers.length === 0 ? (
@@ -47,6 +47,7 @@ export function ScoringPatternsView({ patterns }: { patterns: ScoringPatterns })
           </table>
           <p className="mt-2 text-sm text-slate-700">
             Flagged when the difference is {gap} levels or more and the reviewer submitted at least {minReviews} reviews in the period. A flag is a prompt to look at their reviews, not a verdict.
+            {sampled ? ` The period has more than ${sample.toLocaleString('en-GB')} reviews: these figures rest on the newest ${sample.toLocaleString('en-GB')}.` : ''}
           </p>
         </div>
       )}

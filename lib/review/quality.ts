@@ -123,11 +123,14 @@ export type CriterionBelowPassing = { title: string; scores: number; below: numb
  *   credential-wide mean (summarizeLeniency), flagged when large and the sample is big enough;
  * - per credential and criterion: the share of scores below the passing level (the floor, for a
  *   total-based rule) of the version scored, criteria of the same title merged across versions.
- * Two grouped queries; each starts from the reviews in the period (the index on status and
- * submittedAt) or from the issuer's credentials and their submissions, whichever the planner finds
- * cheaper, and returns one row per reviewer and credential, or per criterion.
+ * Two grouped queries over the newest SCORING_PATTERN_SAMPLE reviews of the period (so bounded
+ * whatever the volume), one row per reviewer and credential, or per criterion.
  */
-export async function getScoringPatterns(opts: { actor: Actor; microCredentialId?: string; from: Date; to: Date; minReviews?: number; gap?: number }) {
+/** How many of the newest reviews in the period the scoring patterns rest on. */
+export const SCORING_PATTERN_SAMPLE = 5_000;
+
+export async function getScoringPatterns(opts: { actor: Actor; microCredentialId?: string; from: Date; to: Date; minReviews?: number; gap?: number; sample?: number }) {
+  const sample = opts.sample ?? SCORING_PATTERN_SAMPLE;
   const issuerIds = qualityScope(opts.actor);
   const where = [
     Prisma.sql`r."status" = 'SUBMITTED'::"ReviewStatus"`,
@@ -136,13 +139,21 @@ export async function getScoringPatterns(opts: { actor: Actor; microCredentialId
   ];
   if (issuerIds) where.push(Prisma.sql`m."issuerId" = ANY(${issuerIds}::text[])`);
   if (opts.microCredentialId) where.push(Prisma.sql`s."microCredentialId" = ${opts.microCredentialId}`);
-  const reviewsIn = Prisma.sql`"Review" r
-    JOIN "Attempt" a ON a."id" = r."attemptId"
-    JOIN "Submission" s ON s."id" = a."submissionId"
-    JOIN "MicroCredential" m ON m."id" = s."microCredentialId"`;
+  // The newest reviews of the period, at most SCORING_PATTERN_SAMPLE: the figures stay bounded (and
+  // fast) for an issuer with a very large volume, whose patterns a recent sample shows as well.
+  const reviewsIn = Prisma.sql`(
+      SELECT r."id", r."reviewerId", r."decision", s."microCredentialId"
+      FROM "Review" r
+      JOIN "Attempt" a ON a."id" = r."attemptId"
+      JOIN "Submission" s ON s."id" = a."submissionId"
+      JOIN "MicroCredential" m ON m."id" = s."microCredentialId"
+      WHERE ${Prisma.join(where, ' AND ')}
+      ORDER BY r."submittedAt" DESC
+      LIMIT ${sample}
+    ) r`;
   const [cells, criteria] = await Promise.all([
     db.$queryRaw<LeniencyCell[]>`
-      SELECT r."reviewerId", s."microCredentialId",
+      SELECT r."reviewerId", r."microCredentialId",
              count(DISTINCT r."id")::int AS "reviews",
              count(DISTINCT r."id") FILTER (WHERE r."decision" = 'PASS'::"ReviewDecision")::int AS "passes",
              count(l."rank")::int AS "scores",
@@ -150,10 +161,9 @@ export async function getScoringPatterns(opts: { actor: Actor; microCredentialId
       FROM ${reviewsIn}
       LEFT JOIN "CriterionScore" cs ON cs."reviewId" = r."id"
       LEFT JOIN "ProficiencyLevel" l ON l."id" = cs."levelId"
-      WHERE ${Prisma.join(where, ' AND ')}
-      GROUP BY r."reviewerId", s."microCredentialId"`,
+      GROUP BY r."reviewerId", r."microCredentialId"`,
     db.$queryRaw<{ mc: string; title: string; sortOrder: number; scores: number; below: number }[]>`
-      SELECT s."microCredentialId" AS "mc", c."title", min(c."sortOrder")::int AS "sortOrder",
+      SELECT r."microCredentialId" AS "mc", c."title", min(c."sortOrder")::int AS "sortOrder",
              count(*)::int AS "scores",
              count(*) FILTER (WHERE l."rank" < v."passingLevelRank")::int AS "below"
       FROM ${reviewsIn}
@@ -161,8 +171,7 @@ export async function getScoringPatterns(opts: { actor: Actor; microCredentialId
       JOIN "ProficiencyLevel" l ON l."id" = cs."levelId"
       JOIN "RubricCriterion" c ON c."id" = cs."criterionId"
       JOIN "MicroCredentialVersion" v ON v."id" = c."versionId"
-      WHERE ${Prisma.join(where, ' AND ')}
-      GROUP BY s."microCredentialId", c."title"`,
+      GROUP BY r."microCredentialId", c."title"`,
   ]);
   const reviewerIds = [...new Set(cells.map((c) => c.reviewerId))];
   const mcIds = [...new Set(criteria.map((c) => c.mc))];
@@ -179,6 +188,9 @@ export async function getScoringPatterns(opts: { actor: Actor; microCredentialId
     byCredential.set(c.mc, list);
   }
   return {
+    /** The period had more reviews than the sample: the figures rest on the newest ones. */
+    sampled: cells.reduce((n, c) => n + c.reviews, 0) >= sample,
+    sample,
     minReviews: opts.minReviews ?? LENIENCY_MIN_REVIEWS,
     gap: opts.gap ?? LENIENCY_GAP,
     reviewers: summarizeLeniency(cells, { minReviews: opts.minReviews, gap: opts.gap })

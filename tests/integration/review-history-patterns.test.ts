@@ -155,6 +155,11 @@ describe('scoring patterns for issuer admins', () => {
     // Below the passing level (2): Context 1 and 0 of five scores, Reflection 1 of five.
     expect(p.criteria).toEqual([{ id: w.mc.id, title: expect.any(String), criteria: [{ title: 'Context', scores: 5, below: 2, share: 0.4 }, { title: 'Reflection', scores: 5, below: 1, share: 0.2 }] }]);
 
+    expect(p.sampled).toBe(false);
+    // A period with more reviews than the sample rests on the newest ones, and says so.
+    const sampled = await getScoringPatterns({ actor: w.admin, from, to, minReviews: 1, sample: 2 });
+    expect(sampled.sampled).toBe(true);
+    expect(sampled.reviewers.reduce((n, r) => n + r.reviews, 0)).toBe(2);
     // With the default minimum sample, nobody is flagged on three reviews.
     expect((await getScoringPatterns({ actor: w.admin, from, to })).reviewers.every((r) => r.flag === null)).toBe(true);
     // Filtered to a credential that is not theirs: nothing.
