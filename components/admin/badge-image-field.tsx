@@ -28,7 +28,13 @@ export function BadgeImageField({
   /** After the crop or the image is gone: say so (a repeat is read out again) and focus the preview. */
   function settle(text: string) {
     setStatus((prev) => (prev === text ? `${text}\u00a0` : text));
-    window.setTimeout(() => previewRef.current?.focus(), 0);
+    // Only if focus has nowhere better to be: the clicked button (now gone or disabled) or the page
+    // itself. An upload can take seconds, and the admin may have moved on to another field.
+    const from = document.activeElement;
+    window.setTimeout(() => {
+      const now = document.activeElement;
+      if (now === from || now === document.body || now === null || (now instanceof HTMLButtonElement && now.disabled)) previewRef.current?.focus();
+    }, 0);
   }
 
   useEffect(() => {

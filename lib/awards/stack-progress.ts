@@ -146,7 +146,8 @@ export type StackCount = { title: string; held: number; total: number };
  */
 export async function stacksCountingToward(userId: string, microCredentialId: string): Promise<StackCount[]> {
   const stacks = await db.stack.findMany({
-    where: { status: 'PUBLISHED', items: { some: { microCredentialId } } },
+    // A stack whose badge was revoked for this teacher is never issued to them again: not named.
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: { userId, revokedAt: { not: null } } } },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
     select: { title: true, items: { select: { microCredentialId: true } } },
   });

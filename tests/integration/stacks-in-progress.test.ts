@@ -16,7 +16,7 @@ import { createStack, createTrack } from '@/lib/authoring/mutations';
 import { startApplication } from '@/lib/submissions/mutations';
 import { startRenewal } from '@/lib/submissions/renewal';
 import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
-import { listStacksInProgress, stackCountSentence } from '@/lib/awards/stack-progress';
+import { listStacksInProgress, stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
 import { getNextTrackLevels } from '@/lib/catalog/queries';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
@@ -123,6 +123,8 @@ describe('stacks a teacher is building, all at once', () => {
     await revokeAward({ actor: c.admin, awardId: stackAward.id, reason: 'Issued in error.' });
     await suspendAward({ actor: c.admin, awardId: d, reason: 'A complaint is being looked into.' });
     expect((await listStacksInProgress(teacher.id)).map((s) => s.title)).toEqual(['Three Parts']);
+    // Nor is it named in the notice of a badge for one of its parts earned since.
+    expect((await stacksCountingToward(teacher.id, c.a.id)).map((s) => s.title)).toEqual(['Three Parts']);
   });
 
   it('the dashboard and My badges show each stack with its progress bar, its count and the next part, linked', async () => {

@@ -10,8 +10,8 @@ import { levelInWords } from '@/components/credentials/level-words';
 // One version of a micro-credential exactly as it was published: what a badge earned on it was
 // reviewed against (the badge page links here, and badges signed since this page exists name it as
 // their achievement). Read-only, with no client component: a verifier needs nothing but the text.
-// Rendered on every request, for everyone: it is not among the pages the anonymous page cache
-// keeps (lib/http/page-cache.ts, ADR 006), so a publish that supersedes a version shows at once.
+// Anonymous visitors get it from the page cache (lib/http/page-cache.ts, ADR 006), which every
+// publish clears, so a version that is superseded says so at once.
 
 type Props = { params: Promise<{ slug: string; n: string }> };
 
