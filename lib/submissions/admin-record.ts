@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
+import { loadAttemptForReview, reviewDenial } from '@/lib/review/context';
 
 // What an issuer's admin needs to look into a badge or a complaint about a decision: the
 // application, every submitted attempt's evidence and the reviews that decided it, with who
@@ -37,7 +38,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
       attempts: {
         orderBy: { number: 'desc' },
         select: {
-          id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true, attestedAt: true,
+          id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true, attestedAt: true, doubleScore: true,
           feedbackQuestions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, answeredBy: { select: { name: true } } } },
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
           files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
@@ -56,6 +57,14 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     select: { attemptId: true, status: true },
   });
   const scoringAttempts = new Set(scoring.map((r) => r.attemptId));
+  // Likewise an admin who could still take the open second score: reading the first one would make
+  // theirs no longer independent.
+  const awaitingSecond = sub.attempts.find((a) => a.status === 'SUBMITTED' && a.doubleScore && !a.needsAdjudication && !scoringAttempts.has(a.id) && a.reviews.some((r) => r.kind === 'PRIMARY') && !a.reviews.some((r) => r.kind === 'SECOND'));
+  if (awaitingSecond) {
+    const forReview = await loadAttemptForReview(awaitingSecond.id);
+    const claimed = forReview?.reviews.some((r) => r.kind === 'SECOND' && r.status === 'CLAIMED' && r.claimExpiresAt && r.claimExpiresAt > new Date());
+    if (forReview && !claimed && !(await reviewDenial(opts.actor, forReview, 'SECOND'))) scoringAttempts.add(awaitingSecond.id);
+  }
   const blind = sub.microCredential.issuer.blindReview && scoring.some((r) => r.status === 'CLAIMED');
   const partIds = sub.version.parts.map((p) => p.id);
   const partOf = new Map(sub.version.parts.map((p) => [p.id, p.title]));

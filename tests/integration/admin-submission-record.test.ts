@@ -85,6 +85,18 @@ describe('the application record for issuer admins', () => {
     // The decided attempt's reviews still show: they are history, not a score being made.
     expect(scoring.attempts.find((a) => a.number === 1)!.reviews).toHaveLength(1);
 
+    // An admin qualified to score it who has not claimed anything: the second score is taken
+    // (claimed), so nothing to protect; while it is open, the first score stays hidden from them.
+    const qualified = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
+    await db.reviewerQualification.create({ data: { userId: qualified.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await db.organization.update({ where: { id: w.issuer.id }, data: { calibrationRequired: false } });
+    expect((await getSubmissionRecord({ actor: qualified, submissionId: w.submissionId }))!.attempts.find((a) => a.number === 2)!.reviews).toHaveLength(1);
+    await db.review.update({ where: { id: claim.id }, data: { status: 'EXPIRED' } });
+    const couldTake = (await getSubmissionRecord({ actor: qualified, submissionId: w.submissionId }))!.attempts.find((a) => a.number === 2)!;
+    expect(couldTake.otherReviewsHidden).toBe(true);
+    expect(couldTake.reviews).toEqual([]);
+    await db.review.update({ where: { id: claim.id }, data: { status: 'CLAIMED' } });
+
     // Another admin of the issuer, not scoring it, sees everything.
     const other = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
     const full = (await getSubmissionRecord({ actor: other, submissionId: w.submissionId }))!;

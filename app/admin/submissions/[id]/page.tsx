@@ -145,7 +145,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
             <>
               <h3 className="mt-4 text-lg font-semibold">Reviews</h3>
               {a.otherReviewsHidden ? (
-                <p className="mt-2 text-sm text-slate-700">You are scoring this attempt, so other reviewers’ scores are hidden until it is decided: the scores stay independent.</p>
+                <p className="mt-2 text-sm text-slate-700">You are scoring this attempt, or could take its open second score, so other reviewers’ scores are hidden until it is decided: the scores stay independent.</p>
               ) : null}
               {a.reviews.length ? (
                 a.reviews.map((r) => (
