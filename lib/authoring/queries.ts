@@ -37,14 +37,15 @@ export async function resolveIssuerScope(actor: Actor, requested?: string) {
 }
 
 /**
- * Undecided work of these issuers that needs an admin's eye: attempts waiting for adjudication, and
- * attempts past their decision date (Attempt.dueAt, the date teachers are shown as "Decision expected
- * by"). One pass over the undecided attempts, joined to their credential's issuer.
+ * Undecided work of these issuers: every attempt waiting for a decision, those waiting for
+ * adjudication, and those past their decision date (Attempt.dueAt, the date teachers are shown as
+ * "Decision expected by"). One pass over the undecided attempts, joined to their credential's issuer.
  */
-async function countReviewAttention(issuerIds: string[], now: Date): Promise<{ needsAdjudication: number; pastDecisionDate: number }> {
-  if (!issuerIds.length) return { needsAdjudication: 0, pastDecisionDate: 0 };
-  const [row] = await db.$queryRaw<{ needsAdjudication: number; pastDecisionDate: number }[]>`
-    SELECT count(*) FILTER (WHERE a."needsAdjudication")::int AS "needsAdjudication",
+async function countReviewAttention(issuerIds: string[], now: Date): Promise<{ waiting: number; needsAdjudication: number; pastDecisionDate: number }> {
+  if (!issuerIds.length) return { waiting: 0, needsAdjudication: 0, pastDecisionDate: 0 };
+  const [row] = await db.$queryRaw<{ waiting: number; needsAdjudication: number; pastDecisionDate: number }[]>`
+    SELECT count(*)::int AS "waiting",
+           count(*) FILTER (WHERE a."needsAdjudication")::int AS "needsAdjudication",
            count(*) FILTER (WHERE a."dueAt" < ${now})::int AS "pastDecisionDate"
     FROM "Attempt" a
     JOIN "Submission" s ON s."id" = a."submissionId"
@@ -53,18 +54,17 @@ async function countReviewAttention(issuerIds: string[], now: Date): Promise<{ n
       -- Implied by an undecided attempt; lets the planner start from the issuer's open submissions
       -- (the index on microCredentialId, status) rather than every submission it ever had.
       AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`;
-  return row ?? { needsAdjudication: 0, pastDecisionDate: 0 };
+  return row ?? { waiting: 0, needsAdjudication: 0, pastDecisionDate: 0 };
 }
 
 export async function getAdminHome(actor: Actor, now: Date = new Date()) {
   const issuers = await listAdminIssuers(actor);
   const ids = issuers.map((i) => i.id);
-  const [byStatus, tracks, stacks, members, pendingReview, attention, recent] = await Promise.all([
+  const [byStatus, tracks, stacks, members, attention, recent] = await Promise.all([
     db.microCredential.groupBy({ by: ['issuerId', 'status'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
     db.track.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
     db.stack.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
     db.membership.groupBy({ by: ['organizationId'], where: { organizationId: { in: ids } }, _count: { _all: true } }),
-    db.attempt.count({ where: { status: 'SUBMITTED', submission: { microCredential: { issuerId: { in: ids } } } } }),
     countReviewAttention(ids, now),
     // Worded and linked as on the full log (/admin/audit), which the overview links to.
     listRecentIssuerAudit({ actor, issuerIds: ids, take: 10 }),
@@ -77,7 +77,7 @@ export async function getAdminHome(actor: Actor, now: Date = new Date()) {
       stacks: stacks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
       members: members.find((t) => t.organizationId === i.id)?._count._all ?? 0,
     })),
-    pendingReview,
+    pendingReview: attention.waiting,
     needsAdjudication: attention.needsAdjudication,
     pastDecisionDate: attention.pastDecisionDate,
     recent,

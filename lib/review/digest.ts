@@ -64,22 +64,31 @@ async function loadWaiting(now: Date): Promise<WaitingRow[]> {
  * credential's issuer (or platform admin). One row per person and credential.
  */
 async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
+  // Starts from the few people with a reviewing role (the index on Membership(organizationId, role),
+  // through the issuers of these credentials and the platform organisations), then reads only
+  // their qualifications and badges: never every badge ever earned.
   return db.$queryRaw<CandidateRow[]>`
+    WITH m AS (SELECT "id", "issuerId" FROM "MicroCredential" WHERE "id" = ANY(${mcIds}::text[])),
+    staff AS (
+      SELECT mb."userId", mb."organizationId", mb."role" FROM "Membership" mb
+      WHERE (mb."organizationId" IN (SELECT DISTINCT "issuerId" FROM m) AND mb."role" IN ('REVIEWER'::"Role", 'ISSUER_ADMIN'::"Role"))
+         OR (mb."organizationId" IN (SELECT "id" FROM "Organization" WHERE "kind" = 'PLATFORM'::"OrgKind") AND mb."role" = 'PLATFORM_ADMIN'::"Role")
+    ),
+    people AS (SELECT DISTINCT "userId" FROM staff)
     SELECT qs."userId", qs."microCredentialId" AS mc, bool_or(qs."granted") AS "granted", bool_or(NOT qs."granted") AS "earned",
            rq."calibratedAt", u."schoolId", u."districtId", u."email"
     FROM (
       SELECT q."userId", q."microCredentialId", true AS "granted" FROM "ReviewerQualification" q
-      WHERE q."microCredentialId" = ANY(${mcIds}::text[]) AND q."grantedById" IS NOT NULL
+      WHERE q."userId" IN (SELECT "userId" FROM people) AND q."microCredentialId" = ANY(${mcIds}::text[]) AND q."grantedById" IS NOT NULL
       UNION ALL
       SELECT w."userId", w."microCredentialId", false FROM "Award" w
-      WHERE w."microCredentialId" = ANY(${mcIds}::text[]) AND w."revokedAt" IS NULL AND w."suspendedAt" IS NULL
+      WHERE w."userId" IN (SELECT "userId" FROM people) AND w."microCredentialId" = ANY(${mcIds}::text[]) AND w."revokedAt" IS NULL AND w."suspendedAt" IS NULL
     ) qs
-    JOIN "MicroCredential" m ON m."id" = qs."microCredentialId"
+    JOIN m ON m."id" = qs."microCredentialId"
     JOIN "User" u ON u."id" = qs."userId" AND u."disabledAt" IS NULL
     LEFT JOIN "ReviewerQualification" rq ON rq."userId" = qs."userId" AND rq."microCredentialId" = qs."microCredentialId"
     WHERE EXISTS (
-      SELECT 1 FROM "Membership" mb WHERE mb."userId" = u."id"
-        AND ((mb."organizationId" = m."issuerId" AND mb."role" IN ('REVIEWER'::"Role", 'ISSUER_ADMIN'::"Role")) OR mb."role" = 'PLATFORM_ADMIN'::"Role"))
+      SELECT 1 FROM staff st WHERE st."userId" = qs."userId" AND (st."organizationId" = m."issuerId" OR st."role" = 'PLATFORM_ADMIN'::"Role"))
     GROUP BY qs."userId", qs."microCredentialId", rq."calibratedAt", u."schoolId", u."districtId", u."email"`;
 }
 

@@ -137,7 +137,9 @@ export async function getScoringPatterns(opts: { actor: Actor; microCredentialId
     Prisma.sql`r."submittedAt" >= ${opts.from}`,
     Prisma.sql`r."submittedAt" <= ${opts.to}`,
   ];
-  if (issuerIds) where.push(Prisma.sql`m."issuerId" = ANY(${issuerIds}::text[])`);
+  // The issuer's credentials as an array first: the planner then reaches their submissions through
+  // the index on Submission(microCredentialId, …) instead of scanning every submission to join.
+  if (issuerIds) where.push(Prisma.sql`s."microCredentialId" = ANY(ARRAY(SELECT "id" FROM "MicroCredential" WHERE "issuerId" = ANY(${issuerIds}::text[])))`);
   if (opts.microCredentialId) where.push(Prisma.sql`s."microCredentialId" = ${opts.microCredentialId}`);
   // The newest reviews of the period, at most SCORING_PATTERN_SAMPLE: the figures stay bounded (and
   // fast) for an issuer with a very large volume, whose patterns a recent sample shows as well.
@@ -146,7 +148,6 @@ export async function getScoringPatterns(opts: { actor: Actor; microCredentialId
       FROM "Review" r
       JOIN "Attempt" a ON a."id" = r."attemptId"
       JOIN "Submission" s ON s."id" = a."submissionId"
-      JOIN "MicroCredential" m ON m."id" = s."microCredentialId"
       WHERE ${Prisma.join(where, ' AND ')}
       ORDER BY r."submittedAt" DESC
       LIMIT ${sample}
