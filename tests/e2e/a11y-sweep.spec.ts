@@ -4,9 +4,9 @@ import { signIn } from './helpers';
 
 // Every page not already scanned inside a journey gets an accessibility scan, as its role sees it.
 const pages: Record<string, string[]> = {
-  '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/issuers/teaching-matters', '/verify', '/u/maya-okafor', '/sign-in', '/forgot-password', '/reset-password/not-a-real-link', '/verify-email/not-a-real-link', '/verify-email/confirmed'],
+  '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/micro-credentials/designing-an-effective-team-agenda/versions/1', '/issuers/teaching-matters', '/verify', '/u/maya-okafor', '/sign-in', '/forgot-password', '/reset-password/not-a-real-link', '/verify-email/not-a-real-link', '/verify-email/confirmed'],
   'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox'],
-  'reviewer@demo.school': ['/review', '/review?kind=SECOND'],
+  'reviewer@demo.school': ['/review', '/review?kind=SECOND', '/review/history'],
   'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
   'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools'],
   'platform@demo.school': ['/platform', '/platform/accounts?q=demo', '/platform/audit'],
