@@ -2,14 +2,12 @@
 // the queue) and the scoring patterns on the review-quality page, rendered as a person gets them.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
-import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { claimReview, submitReview } from '@/lib/review/mutations';
+import { createActor } from '../factories';
+import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '@/tests/factories/review-world';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -27,25 +25,13 @@ beforeEach(async () => {
   session.actor = null;
 });
 
+/** One reviewer, Rita, who submits and scores through the shared review world. */
 async function makeWorld(issuerData: Record<string, unknown> = {}) {
-  const issuer = await createOrg({ kind: 'ISSUER', data: issuerData });
-  const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = await createActor({ name: 'Rita Reviewer', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
-  const submit = async (teacher: Actor) => {
-    const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: mc.id });
-    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
-    for (const p of version.parts) await saveResponse({ actor: teacher, attemptId: attempt.id, partId: p.id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
-    await submitAttempt({ actor: teacher, attemptId: attempt.id });
-    return attempt.id;
-  };
-  const score = async (attemptId: string, ranks: [number, number]) => {
-    const { reviewId } = await claimReview({ actor: reviewer, attemptId });
-    const scores = version.criteria.map((c, i) => ({ criterionId: c.id, levelId: version.levels.find((l) => l.rank === ranks[i])!.id, feedback: 'Say more.' }));
-    await submitReview({ actor: reviewer, reviewId, version: 0, attemptVersion: (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).version, scores, overallComment: 'Thanks.' });
-    return reviewId;
-  };
-  return { issuer, mc, admin, reviewer, submit, score };
+  const w = await makeReviewWorld(issuerData);
+  const reviewer = await w.reviewer({ name: 'Rita Reviewer' });
+  const submit = (teacher: Actor) => submitTextAttempt(w, teacher);
+  const score = async (attemptId: string, ranks: [number, number]) => (await scoreAttempt(w, reviewer, attemptId, 'PRIMARY', ranks)).reviewId;
+  return { ...w, reviewer, submit, score };
 }
 
 const render = async (page: Promise<React.ReactElement>) => renderToStaticMarkup(await page);

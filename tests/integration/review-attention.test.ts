@@ -1,49 +1,17 @@
 // Review work waiting is told to the people who can act on it: issuer admins when two scorers
 // disagree (and on /admin), reviewers in a daily digest of what they could claim.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
-import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { claimReview, submitReview } from '@/lib/review/mutations';
+import { createActor, createOrg } from '@/tests/factories';
+import { claimReview } from '@/lib/review/mutations';
+import { makeReviewWorld as makeWorld, scoreAttempt as score, submitTextAttempt as submitText } from '@/tests/factories/review-world';
 import { getAdminHome } from '@/lib/authoring/queries';
 import { computeReviewerDigests, DIGEST_KIND, sendReviewerDigests } from '@/lib/review/digest';
 import { ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
-import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 beforeEach(resetDatabase);
-
-type World = Awaited<ReturnType<typeof makeWorld>>;
-
-async function makeWorld(issuerData: Record<string, unknown> = {}) {
-  const issuer = await createOrg({ kind: 'ISSUER', data: issuerData });
-  const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = async (opts: { name?: string; roles?: { role: 'REVIEWER' | 'ISSUER_ADMIN'; organizationId: string }[]; schoolId?: string; qualifyFor?: string } = {}) => {
-    const r = await createActor({ name: opts.name, roles: opts.roles ?? [{ role: 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: opts.qualifyFor ?? mc.id, grantedById: admin.id } });
-    return r;
-  };
-  return { issuer, mc, version, admin, reviewer };
-}
-
-async function submitText(w: World, teacher: Actor) {
-  const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
-  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
-  for (const p of w.version.parts) await saveResponse({ actor: teacher, attemptId: attempt.id, partId: p.id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
-  await submitAttempt({ actor: teacher, attemptId: attempt.id });
-  return attempt.id;
-}
-
-async function score(w: World, actor: Actor, attemptId: string, kind: ReviewKind, ranks: [number, number]) {
-  const { reviewId } = await claimReview({ actor, attemptId, kind });
-  const version = (await db.review.findUniqueOrThrow({ where: { id: reviewId } })).version;
-  const attemptVersion = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).version;
-  const scores = w.version.criteria.map((c, i) => ({ criterionId: c.id, levelId: w.version.levels.find((l) => l.rank === ranks[i])!.id, feedback: 'Say more about what students did.' }));
-  return submitReview({ actor, reviewId, version, attemptVersion, scores, overallComment: 'Thanks.' });
-}
 
 const adjudicationNotices = (userId: string) => db.notification.findMany({ where: { userId, kind: 'review.adjudication' }, select: { title: true, href: true, body: true } });
 

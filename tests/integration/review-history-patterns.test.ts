@@ -1,50 +1,17 @@
 // A reviewer's own history of submitted reviews, and the admin's per-reviewer scoring patterns
 // over every review (not only the double-scored sample).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
-import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { claimReview, submitReview } from '@/lib/review/mutations';
+import { createActor, createOrg } from '@/tests/factories';
+import { claimReview } from '@/lib/review/mutations';
+import { makeReviewWorld as makeWorld, scoreAttempt as score, submitTextAttempt as submitText } from '@/tests/factories/review-world';
 import { listMyReviewHistory } from '@/lib/review/history';
 import { doubleScoringText } from '@/lib/review/history-words';
 import { getScoringPatterns } from '@/lib/review/quality';
-import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { DomainError } from '@/lib/errors';
 
 beforeEach(resetDatabase);
-
-type World = Awaited<ReturnType<typeof makeWorld>>;
-
-async function makeWorld(issuerData: Record<string, unknown> = {}) {
-  const issuer = await createOrg({ kind: 'ISSUER', data: issuerData });
-  const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = async (name: string) => {
-    const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
-  return { issuer, mc, version, admin, reviewer };
-}
-
-async function submitText(w: World, teacher: Actor) {
-  const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
-  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
-  for (const p of w.version.parts) await saveResponse({ actor: teacher, attemptId: attempt.id, partId: p.id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
-  await submitAttempt({ actor: teacher, attemptId: attempt.id });
-  return attempt.id;
-}
-
-async function score(w: World, actor: Actor, attemptId: string, kind: ReviewKind, ranks: [number, number]) {
-  const { reviewId } = await claimReview({ actor, attemptId, kind });
-  const version = (await db.review.findUniqueOrThrow({ where: { id: reviewId } })).version;
-  const attemptVersion = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).version;
-  const scores = w.version.criteria.map((c, i) => ({ criterionId: c.id, levelId: w.version.levels.find((l) => l.rank === ranks[i])!.id, feedback: 'Say more about what students did.' }));
-  await submitReview({ actor, reviewId, version, attemptVersion, scores, overallComment: 'Thanks.' });
-  return reviewId;
-}
 
 /** Spaces submissions out so "newest first" has a clear order. */
 const at = (reviewId: string, minutesAgo: number) => db.review.update({ where: { id: reviewId }, data: { submittedAt: new Date(Date.now() - minutesAgo * 60_000) } });
@@ -52,17 +19,17 @@ const at = (reviewId: string, minutesAgo: number) => db.review.update({ where: {
 describe('a reviewer’s history', () => {
   it('lists only their own submitted reviews, newest first, a page at a time, with how double scoring went', async () => {
     const w = await makeWorld({ doubleScoreRate: 1 });
-    const [ann, bob] = [await w.reviewer('Ann'), await w.reviewer('Bob')];
+    const [ann, bob] = [await w.reviewer({ name: 'Ann' }), await w.reviewer({ name: 'Bob' })];
     const teacher = async (name: string) => createActor({ name });
 
     const agreed = await submitText(w, await teacher('Tia Agreed'));
-    const annAgreed = await score(w, ann, agreed, 'PRIMARY', [3, 3]);
-    const bobAgreed = await score(w, bob, agreed, 'SECOND', [3, 2]);
+    const { reviewId: annAgreed } = await score(w, ann, agreed, 'PRIMARY', [3, 3]);
+    const { reviewId: bobAgreed } = await score(w, bob, agreed, 'SECOND', [3, 2]);
     const disputed = await submitText(w, await teacher('Dan Disputed'));
-    const annDisputed = await score(w, ann, disputed, 'PRIMARY', [3, 3]);
-    const bobDisputed = await score(w, bob, disputed, 'SECOND', [1, 1]);
+    const { reviewId: annDisputed } = await score(w, ann, disputed, 'PRIMARY', [3, 3]);
+    const { reviewId: bobDisputed } = await score(w, bob, disputed, 'SECOND', [1, 1]);
     const waiting = await submitText(w, await teacher('Wes Waiting'));
-    const annWaiting = await score(w, ann, waiting, 'PRIMARY', [1, 2]);
+    const { reviewId: annWaiting } = await score(w, ann, waiting, 'PRIMARY', [1, 2]);
     // Claimed but not submitted: not history.
     const open = await submitText(w, await teacher('Ola Open'));
     await claimReview({ actor: ann, attemptId: open });
@@ -87,7 +54,7 @@ describe('a reviewer’s history', () => {
     expect(second.items[0]).toMatchObject({ decision: 'PASS', attemptStatus: 'PASSED', doubleScoring: { agreed: true, adjudication: null } });
 
     // The admin settles the disagreement: both scorers see the outcome; the admin sees their own adjudication.
-    const adj = await score(w, w.admin, disputed, 'ADJUDICATION', [1, 2]);
+    const { reviewId: adj } = await score(w, w.admin, disputed, 'ADJUDICATION', [1, 2]);
     const annNow = (await listMyReviewHistory({ actor: ann })).items.find((i) => i.reviewId === annDisputed)!;
     expect(annNow).toMatchObject({ attemptStatus: 'RETURNED', doubleScoring: { agreed: false, adjudication: 'REVISE' } });
     expect(doubleScoringText(annNow.kind, annNow.doubleScoring)).toBe('The other reviewer disagreed · adjudicated: needs revision');
@@ -103,7 +70,7 @@ describe('a reviewer’s history', () => {
 
   it('does not name the teacher under blind review', async () => {
     const w = await makeWorld({ blindReview: true });
-    const ann = await w.reviewer('Ann');
+    const ann = await w.reviewer({ name: 'Ann' });
     const school = await createOrg({ kind: 'SCHOOL', name: 'Hillside Middle' });
     await score(w, ann, await submitText(w, await createActor({ name: 'Tess Teacher', schoolId: school.id })), 'PRIMARY', [3, 3]);
     const [item] = (await listMyReviewHistory({ actor: ann })).items;
@@ -115,7 +82,7 @@ describe('a reviewer’s history', () => {
 
   it('keeps reviews at an issuer the reviewer no longer reviews for, without a link to them', async () => {
     const w = await makeWorld();
-    const ann = await w.reviewer('Ann');
+    const ann = await w.reviewer({ name: 'Ann' });
     await score(w, ann, await submitText(w, await createActor()), 'PRIMARY', [3, 3]);
     await db.membership.deleteMany({ where: { userId: ann.id } });
     const former = (await import('@/lib/auth/load-actor')).loadActor;
@@ -127,17 +94,17 @@ describe('a reviewer’s history', () => {
 describe('scoring patterns for issuer admins', () => {
   it('compares each reviewer with the credential-wide mean and shows criteria scored below passing', async () => {
     const w = await makeWorld();
-    const [ann, bob] = [await w.reviewer('Ann Generous'), await w.reviewer('Bob Strict')];
+    const [ann, bob] = [await w.reviewer({ name: 'Ann Generous' }), await w.reviewer({ name: 'Bob Strict' })];
     // Ann: three passes at [3,3], [3,2], [2,2]: 15 levels over 6 scores, a mean of 2.5.
     for (const ranks of [[3, 3], [3, 2], [2, 2]] as [number, number][]) await score(w, ann, await submitText(w, await createActor()), 'PRIMARY', ranks);
     // Bob: two returns at [1,2], [0,1]: 4 levels over 4 scores, a mean of 1.0.
     for (const ranks of [[1, 2], [0, 1]] as [number, number][]) await score(w, bob, await submitText(w, await createActor()), 'PRIMARY', ranks);
     // Outside the period: left out.
-    const old = await score(w, bob, await submitText(w, await createActor()), 'PRIMARY', [0, 0]);
+    const { reviewId: old } = await score(w, bob, await submitText(w, await createActor()), 'PRIMARY', [0, 0]);
     await db.review.update({ where: { id: old }, data: { submittedAt: new Date(Date.now() - 400 * 86_400_000) } });
     // Another issuer's reviews are not this admin's.
     const other = await makeWorld();
-    await score(other, await other.reviewer('Olga Other'), await submitText(other, await createActor()), 'PRIMARY', [0, 0]);
+    await score(other, await other.reviewer({ name: 'Olga Other' }), await submitText(other, await createActor()), 'PRIMARY', [0, 0]);
 
     const to = new Date();
     const from = new Date(to.getTime() - 365 * 86_400_000);
