@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import { answerFeedbackQuestionAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { TextArea } from '@/components/ui/field';
-import { Alert } from '@/components/ui/card';
+import { SentOutcome } from '@/components/ui/sent-outcome';
 import { ANSWER_MAX } from '@/lib/feedback-questions/schemas';
 
 /**
@@ -15,17 +15,10 @@ import { ANSWER_MAX } from '@/lib/feedback-questions/schemas';
  */
 export function AnswerForm({ questionId, teacherName, answered }: { questionId: string; teacherName: string; answered: boolean }) {
   const [state, action, pending] = useActionState(answerFeedbackQuestionAction, initialActionState);
-  const sentRef = useRef<HTMLDivElement>(null);
-  const sent = state.ok && state.message ? state.message : null;
-  useEffect(() => {
-    if (sent) sentRef.current?.focus();
-  }, [state, sent]);
   const fieldId = `answer-${questionId}`;
   return (
     <div>
-      <div ref={sentRef} tabIndex={-1} aria-live="polite" className={`${sent ? 'mt-3 ' : ''}focus:outline-2 focus:outline-offset-2 focus:outline-green-700`}>
-        {sent ? <Alert tone="success">{sent}</Alert> : null}
-      </div>
+      <SentOutcome state={state} className={state.ok && state.message ? 'mt-3' : ''} />
       {answered ? null : (
         <form {...keepInputForm(action)} className="mt-3">
           <input type="hidden" name="questionId" value={questionId} />
