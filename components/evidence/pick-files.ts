@@ -1,5 +1,7 @@
 // Pure logic of the file uploader (no DOM), so it can be unit tested.
 
+import { plural } from '@/lib/plural';
+
 type Picked = { name: string; type: string };
 
 export const isCaptionsFile = (f: Picked) => f.type === 'text/vtt' || /\.vtt$/i.test(f.name);
@@ -7,7 +9,6 @@ export const isCaptionsFile = (f: Picked) => f.type === 'text/vtt' || /\.vtt$/i.
 /** Upload states during which leaving the page would lose the upload. */
 export const isUploadRunning = (status: string) => status === 'uploading' || status === 'checking';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Splits the files a teacher picked into what is uploaded (other files first, then captions, which

@@ -1,5 +1,6 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
+import { plural } from '@/lib/plural';
 
 // Plain-language wording for audit log entries. The log stores terse action names ("award.revoke")
 // and the ids involved; people reading it need "Revoked the badge “…” held by Ann Avery. Reason: …".
@@ -52,7 +53,6 @@ const text = (d: Data, key: string): string | null => {
 };
 const num = (d: Data, key: string): number | null => (typeof d[key] === 'number' && Number.isFinite(d[key]) ? (d[key] as number) : null);
 const quote = (s: string) => `“${s}”`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const role = (d: Data) => {
   const r = text(d, 'role');
   return r && r in ROLE_LABELS ? ROLE_LABELS[r as keyof typeof ROLE_LABELS].toLowerCase() : 'member';

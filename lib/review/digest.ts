@@ -4,6 +4,7 @@ import { notify } from '@/lib/notifications/notify';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
 import { conflictOfInterest, qualificationDenial, type IssuerReviewSettings } from '@/lib/review/policy';
 import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
+import { plural } from '@/lib/plural';
 
 export const DIGEST_KIND = 'review.digest';
 /**
@@ -135,13 +136,11 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
   return [...out.values()].filter((d) => d.waiting > 0);
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
 /** "3 submissions are waiting for credentials you review; 1 is near its decision date". */
 export function digestTitle(d: Pick<ReviewerDigest, 'waiting' | 'nearDue'>): string {
-  const head = `${d.waiting} ${plural(d.waiting, 'submission is', 'submissions are')} waiting for credentials you review`;
+  const head = `${plural(d.waiting, 'submission is', 'submissions are')} waiting for credentials you review`;
   if (!d.nearDue) return head;
-  return `${head}; ${d.nearDue} ${plural(d.nearDue, 'is near its', 'are near their')} decision date`;
+  return `${head}; ${plural(d.nearDue, 'is near its', 'are near their')} decision date`;
 }
 
 /**
