@@ -334,7 +334,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
       scores: { select: { criterionId: true, levelId: true, feedback: true } },
       attempt: {
         select: {
-          id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true,
+          id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true, attestedAt: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
           files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: {
@@ -384,7 +384,8 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
     : [];
   return {
     review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
-    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files },
+    // attestedAt: when the teacher confirmed the evidence is their own (null before that was asked); says nothing of who they are.
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, attestedAt: attempt.attestedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files },
     // A renewal: the teacher held this badge and shows the skill again (judged like any application).
     submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1 },
     issuer: { name: issuer.name, blindReview: issuer.blindReview, claimMinutes: issuer.claimMinutes },

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { getReviewWorkspace } from '@/lib/review/queries';
-import { attestationOf } from '@/lib/submissions/attestation';
 import { claimEndText, getClaimEnd } from '@/lib/review/claims';
 import { passingRuleOf } from '@/lib/review/rubric';
 import { Alert, Card, Pill } from '@/components/ui/card';
@@ -28,8 +27,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   const editable = review.status === 'CLAIMED';
   // How an ended claim ended (it ran out, was reassigned, ...) and whether the work can be taken up again.
   const end = !editable && review.status !== 'SUBMITTED' ? await getClaimEnd({ actor, reviewId }) : null;
-  // Read for the attempt of this reviewer's own workspace (checked just above).
-  const attestedAt = await attestationOf(attempt.id);
   const initial = {
     overallComment: review.overallComment,
     scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, { levelId: s.levelId, feedback: s.feedback }])),
@@ -175,7 +172,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading" className="mb-3 text-xl font-semibold">Evidence</h2>
-          <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} attestedAt={attestedAt} />
+          <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} attestedAt={attempt.attestedAt} />
         </section>
         <section aria-labelledby="rubric-heading">
           <h2 id="rubric-heading" className="mb-3 text-xl font-semibold">Rubric</h2>
