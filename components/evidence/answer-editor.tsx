@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { countWords } from '@/lib/submissions/words';
 import { saveResponseAction } from '@/app/apply/[slug]/actions';
 import { registerDraftFlusher } from '@/components/evidence/draft-registry';
-import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
+import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { extractLinks } from '@/lib/submissions/links';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
@@ -113,16 +113,10 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
     });
     saver.current = s;
     const unregister = registerDraftFlusher(() => s.save());
-    const flush = () => {
-      if (document.visibilityState === 'hidden') void s.save();
-    };
-    const online = () => void s.save();
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('online', online);
+    const stopListening = saveOnHideAndReconnect(s);
     return () => {
       unregister();
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('online', online);
+      stopListening();
       if (saver.current === s) saver.current = null;
     };
   }, [attemptId, partId, readOnly, storageKey, collectLinks, report]);

@@ -89,3 +89,20 @@ export function createAutosaver(o: {
   };
   return { save, schedule };
 }
+
+/**
+ * Saves what is unsaved when the page is hidden (the tab closed or switched, the laptop shut) and
+ * when the connection comes back. Returns the function that stops listening.
+ */
+export function saveOnHideAndReconnect(s: Pick<Autosaver, 'save'>): () => void {
+  const flush = () => {
+    if (document.visibilityState === 'hidden') void s.save();
+  };
+  const online = () => void s.save();
+  document.addEventListener('visibilitychange', flush);
+  window.addEventListener('online', online);
+  return () => {
+    document.removeEventListener('visibilitychange', flush);
+    window.removeEventListener('online', online);
+  };
+}

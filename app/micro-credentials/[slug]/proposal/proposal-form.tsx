@@ -6,7 +6,7 @@ import { initialActionState } from '@/lib/action-result';
 import { ProposalDraftInput, type ProposalFormResult } from '@/lib/proposals/schemas';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { createAutosaver, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
+import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { clearLocalDraft, decideLocalProposal, localDraftKey, parseLocalProposal, readLocalDraft, writeLocalDraft, type LocalProposal, type ProposalText } from '@/components/ui/local-draft';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
@@ -112,15 +112,9 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       delayMs: 2000,
     });
     saver.current = s;
-    const flush = () => {
-      if (document.visibilityState === 'hidden') void s.save();
-    };
-    const online = () => void s.save();
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('online', online);
+    const stopListening = saveOnHideAndReconnect(s);
     return () => {
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('online', online);
+      stopListening();
       if (saver.current === s) saver.current = null;
     };
   }, [locked, microCredentialId, storageKey]);
