@@ -18,6 +18,7 @@ import {
 } from '@/components/ui/local-draft';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
+import { saveOnHideAndReconnect } from '@/components/evidence/autosave';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -227,15 +228,14 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [restored]);
 
-  useEffect(() => {
-    const flush = () => {
-      if (document.visibilityState === 'hidden') void saveNow();
-    };
-    document.addEventListener('visibilitychange', flush);
-    return () => document.removeEventListener('visibilitychange', flush);
+  // As the answer editor and the proposal form: what is unsaved goes when the page is hidden (the
+  // tab closed, the laptop shut) and as soon as the connection is back, not at the next retry.
+  useEffect(
+    () => saveOnHideAndReconnect({ save: saveNow }),
     // saveNow reads refs only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    [],
+  );
 
   const ranks = criteria.map((c) => {
     const id = draft.scores[c.id]?.levelId;
