@@ -86,7 +86,7 @@ export async function answerFeedbackQuestion(opts: { actor: Actor; questionId: s
       attempt: {
         select: {
           id: true, number: true,
-          submission: { select: { id: true, version: { select: { title: true } }, microCredential: { select: { slug: true, issuerId: true } } } },
+          submission: { select: { id: true, cycle: true, version: { select: { title: true } }, microCredential: { select: { slug: true, issuerId: true } } } },
         },
       },
     },
@@ -107,7 +107,9 @@ export async function answerFeedbackQuestion(opts: { actor: Actor; questionId: s
         userId: q.userId, kind: 'feedback.answer',
         title: `Your question about the feedback on “${submission.version.title}” has a reply`,
         body: 'Read it under the reviewer feedback on your application.',
-        href: `/apply/${submission.microCredential.slug}#question-${q.id}`,
+        // The application the question was asked on, by number: after a renewal, /apply/{slug}
+        // alone shows the new one, where the question is not.
+        href: `/apply/${submission.microCredential.slug}?cycle=${submission.cycle}#question-${q.id}`,
       },
       tx,
     );

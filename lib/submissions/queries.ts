@@ -11,15 +11,20 @@ const fileSelect = { id: true, partId: true, fileName: true, declaredType: true,
 /**
  * Everything the application page needs for the signed-in teacher: the version the application is
  * bound to, every attempt (history), and the feedback on decided attempts. Only the owner's rows.
+ * `cycle`: that application of the teacher's rather than the current one (null when they have
+ * none of that number), e.g. the one a question about feedback was asked on before a renewal;
+ * `earlier` says a later cycle has started since.
  */
-export async function getApplication(actor: Actor, slug: string) {
+export async function getApplication(actor: Actor, slug: string, opts: { cycle?: number } = {}) {
   const mc = await db.microCredential.findFirst({
     where: { slug, ...workableBy(actor.id) },
     select: { id: true, slug: true, level: true, status: true, currentVersionId: true, issuer: { select: { name: true, slug: true, email: true, slaBusinessDays: true } } },
   });
   if (!mc) return null;
+  const current = currentSubmission(actor.id, mc.id);
   const submission = await db.submission.findFirst({
-    ...currentSubmission(actor.id, mc.id),
+    where: opts.cycle ? { ...current.where, cycle: opts.cycle } : current.where,
+    orderBy: current.orderBy,
     select: {
       id: true, status: true, publicSummary: true, versionId: true, cycle: true,
       award: { select: { id: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true } },
@@ -39,6 +44,8 @@ export async function getApplication(actor: Actor, slug: string) {
       },
     },
   });
+  if (opts.cycle && !submission) return null;
+  const earlier = opts.cycle ? (await db.submission.count({ where: { userId: actor.id, microCredentialId: mc.id, cycle: { gt: opts.cycle } } })) > 0 : false;
   const versionId = submission?.versionId ?? mc.currentVersionId;
   if (!versionId) return null;
   const version = await db.microCredentialVersion.findUniqueOrThrow({
@@ -54,7 +61,7 @@ export async function getApplication(actor: Actor, slug: string) {
   const renews = submission && submission.cycle > 1
     ? await db.award.findFirst({ where: { userId: actor.id, microCredentialId: mc.id, submission: { cycle: submission.cycle - 1 } }, select: { id: true, issuedAt: true, validUntil: true } })
     : null;
-  return { mc, submission: submission && { ...submission, attempts: submission.attempts.map(withDecidingFeedback) }, version, renews };
+  return { mc, submission: submission && { ...submission, attempts: submission.attempts.map(withDecidingFeedback) }, version, renews, earlier };
 }
 
 /**

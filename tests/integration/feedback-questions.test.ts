@@ -216,7 +216,7 @@ describe('answering', () => {
     const q = await db.feedbackQuestion.findUniqueOrThrow({ where: { id: questionId } });
     expect(q).toMatchObject({ answer: REPLY, answeredById: w.admin.id, answeredAt: expect.any(Date) });
     const [n] = await notificationsOf(w.teacher.id, 'feedback.answer');
-    expect(n.href).toBe(`/apply/${w.mc.slug}#question-${questionId}`);
+    expect(n.href).toBe(`/apply/${w.mc.slug}?cycle=1#question-${questionId}`);
     expect(await db.auditLog.findFirst({ where: { action: 'feedback.answer', actorId: w.admin.id, entityId: w.submissionId, organizationId: w.issuer.id } })).not.toBeNull();
     expect((await countUnansweredFeedbackQuestions(w.admin)).count).toBe(0);
 

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getApplication } from '@/lib/submissions/queries';
 import { needsProposal } from '@/lib/proposals/queries';
@@ -46,13 +47,20 @@ const fateInfo: Record<RevisionFate, { label: string; tone: Tone }> = {
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string }> }) {
+/** `?cycle=2`: one of the teacher's applications by number (a renewal adds the next), as links to an earlier one carry. */
+const CycleParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional();
+
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; cycle?: string }> }) {
   const { slug } = await params;
-  const { submitted } = await searchParams;
-  const actor = await requireUser(`/apply/${slug}`);
-  const app = await getApplication(actor, slug);
+  const { submitted, cycle: cycleParam } = await searchParams;
+  const cycle = CycleParam.safeParse(cycleParam);
+  if (!cycle.success) notFound();
+  const actor = await requireUser(`/apply/${slug}${cycle.data ? `?cycle=${cycle.data}` : ''}`);
+  // Only the teacher's own applications: another teacher's number finds theirs, or nothing.
+  const app = await getApplication(actor, slug, { cycle: cycle.data });
   if (!app) notFound();
-  const { mc, submission, version, renews } = app;
+  // `earlier`: an application a renewal has followed, kept as it was: read only.
+  const { mc, submission, version, renews, earlier } = app;
 
   if (!submission) {
     return (
@@ -79,7 +87,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 
   const current = submission.attempts[0];
   const previous = submission.attempts.slice(1);
-  const editable = current.status === 'DRAFT';
+  const editable = !earlier && current.status === 'DRAFT';
   const proposalBlock = editable && (await needsProposal(actor, mc.id));
   const unverified = editable && !(await isEmailVerified(actor.id));
   const progress = requiredProgress(version.parts, current.responses, current.files);
@@ -92,7 +100,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const partLabel = new Map(version.parts.map((p, i) => [p.id, `Part ${i + 1}: ${p.title}`]));
   const scoredBy = criteriaByPart(version.criteria);
   // Before "Start revision": what it will keep and what it opens, worked out as it will be.
-  const plan = submission.status === 'NEEDS_REVISION' && current.status === 'RETURNED' ? revisionPlan(version, current.reviews) : null;
+  const plan = !earlier && submission.status === 'NEEDS_REVISION' && current.status === 'RETURNED' ? revisionPlan(version, current.reviews) : null;
   const partsWith = (fate: RevisionFate) => version.parts.filter((p) => plan?.get(p.id) === fate).map((p) => partLabel.get(p.id));
 
   return (
@@ -101,12 +109,20 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         <Link href={`/micro-credentials/${mc.slug}`}>← {version.title}</Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-3xl font-bold">{renews ? 'Your renewal' : 'Your application'}</h1>
+        <h1 className="text-3xl font-bold">{earlier ? 'Your earlier application' : renews ? 'Your renewal' : 'Your application'}</h1>
         <Pill tone={info.tone}>{info.label}</Pill>
       </div>
       <p className="mt-1 text-slate-700">
         {version.title} · {mc.issuer.name} · attempt {current.number} · answers version {version.version} of the requirements
       </p>
+
+      {earlier ? (
+        <div className="mt-4">
+          <Alert tone="info" title="An earlier application, kept as it was">
+            You have started a renewal since, so this one can no longer change. <Link href={`/apply/${mc.slug}`}>Go to your current application</Link>.
+          </Alert>
+        </div>
+      ) : null}
 
       {submitted ? (
         <div className="mt-4">
@@ -137,7 +153,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
               {submission.award.validUntil ? <> · valid until {dateFmt.format(submission.award.validUntil)}</> : null}
             </Alert>
           )}
-          {mc.status === 'PUBLISHED' && renewability(submission.award, new Date()).ok ? (
+          {!earlier && mc.status === 'PUBLISHED' && renewability(submission.award, new Date()).ok ? (
             <Card className="mt-4">
               <h2 className="text-lg font-semibold">Time to renew</h2>
               <p className="mt-1 text-slate-700">
@@ -149,9 +165,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </div>
       ) : null}
 
-      {topFeedback ? <Feedback attempt={topFeedback} version={version} slug={mc.slug} issuerName={mc.issuer.name} /> : null}
+      {topFeedback ? <Feedback attempt={topFeedback} version={version} slug={mc.slug} issuerName={mc.issuer.name} readOnly={earlier} /> : null}
 
-      {submission.status === 'NEEDS_REVISION' ? (
+      {!earlier && submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">
           <h2 className="text-lg font-semibold">Revise and resubmit</h2>
           <p className="mt-1 text-slate-700">
@@ -326,13 +342,14 @@ type VersionInfo = NonNullable<Awaited<ReturnType<typeof getApplication>>>['vers
 /**
  * `compact`: in the list of earlier attempts, where the questions show but no new one is asked (the
  * full card above has the form). `anchored`: a compact card gives its questions the ids that
- * notifications link to only when the full card (which has them) is not on the page.
+ * notifications link to only when the full card (which has them) is not on the page. `readOnly`:
+ * an application a renewal has followed, where no question is asked.
  */
-function Feedback({ attempt, version, slug, issuerName, compact, anchored }: { attempt: AttemptWithReview; version: VersionInfo; slug: string; issuerName: string; compact?: boolean; anchored?: boolean }) {
+function Feedback({ attempt, version, slug, issuerName, compact, anchored, readOnly }: { attempt: AttemptWithReview; version: VersionInfo; slug: string; issuerName: string; compact?: boolean; anchored?: boolean; readOnly?: boolean }) {
   if (!attempt.reviews.length) return null;
   const both = attempt.reviews.length > 1;
   const questions = attempt.feedbackQuestions;
-  const canAsk = !compact && attempt.status === 'RETURNED';
+  const canAsk = !compact && !readOnly && attempt.status === 'RETURNED';
   return (
     <section aria-label={`Reviewer feedback on attempt ${attempt.number}`} className={compact ? 'mt-3' : 'mt-6'}>
       <Card>
