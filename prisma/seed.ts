@@ -12,7 +12,8 @@ import { saveProposal, decideProposal } from '@/lib/proposals/mutations';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
 import { decideAsSeedReviewer } from '@/prisma/seed-review';
-import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication, renewalDueApplication } from '@/prisma/seed-data';
+import { addRecommendation } from '@/lib/district/recommendations';
+import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication, renewalDueApplication, SLUGS } from '@/prisma/seed-data';
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
 
@@ -172,6 +173,20 @@ export async function seed() {
   for (const r of draftApplication.responses) {
     await saveResponse({ actor: teacher, attemptId: draftAttempt.id, partId: draftMc.currentVersion!.parts[r.partIndex].id, text: r.text, links: [], revision: 0 });
   }
+
+  // Kettle Moraine's priorities, recommended by its leader: one to every teacher, one to Maya's school
+  // (a track she has started: she holds one of its two levels). Their notifications go out when the
+  // app's worker runs the queued job.
+  const kettleMoraine = orgIds.get('kettle-moraine')!;
+  await addRecommendation({
+    actor: leader,
+    input: { districtId: kettleMoraine, kind: 'MICRO_CREDENTIAL', targetId: mcId(SLUGS.growthMindset), schoolId: null, note: 'Part of our 2026-27 student engagement priority: praise the process, not the person.' },
+  });
+  const assessmentTrack = await db.track.findUniqueOrThrow({ where: { slug: SLUGS.empoweringAssessment }, select: { id: true } });
+  await addRecommendation({
+    actor: leader,
+    input: { districtId: kettleMoraine, kind: 'TRACK', targetId: assessmentTrack.id, schoolId: orgIds.get(demoTeacher.schoolSlug)!, note: 'Our middle school’s 2026-27 assessment priority: every department writes common assessments this year.' },
+  });
 
   // Colleagues whose submissions wait in the review queue (the calibration samples serve as their answers).
   const riverside = orgIds.get('riverside-unified')!;

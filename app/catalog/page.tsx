@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
-import { correctCatalogSearch, getCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
+import { correctCatalogSearch, getCatalogFacets, searchCatalog, type RecommendedScope } from '@/lib/catalog/queries';
+import { getActor } from '@/lib/auth/session';
+import { recommendedCatalogKeys } from '@/lib/district/recommendations';
 import { activeCatalogFilters, catalogSearchHref, type CatalogFilters } from '@/lib/catalog/search-links';
 import { CatalogCard } from '@/components/catalog/catalog-card';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -25,10 +27,16 @@ const filtersBody = 'space-y-4 px-3 pb-3 supports-[selector(::details-content)]:
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SP> }) {
   const raw = await searchParams;
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const input = CatalogSearchInput.parse(flat);
-  const [found, facets] = await Promise.all([searchCatalog(input), getCatalogFacets()]);
+  // Anonymous visitors share one cached copy of this page (ADR 006): everything about a district's
+  // recommendations is for a signed-in teacher with a confirmed district only, and the filter is
+  // dropped for anyone else, so their page is the same whoever asks.
+  const actor = await getActor();
+  const scope: RecommendedScope | null = actor?.districtId ? { districtId: actor.districtId, schoolId: actor.schoolId } : null;
+  const parsed = CatalogSearchInput.parse(flat);
+  const input = scope ? parsed : { ...parsed, recommended: undefined };
+  const [found, facets, recommendedKeys] = await Promise.all([searchCatalog(input, { recommendedFor: scope }), getCatalogFacets(), actor ? recommendedCatalogKeys(actor) : new Set<string>()]);
   // Only a search that found nothing looks for a correction (one more search at most).
-  const correction = found.items.length === 0 ? await correctCatalogSearch(input) : null;
+  const correction = found.items.length === 0 ? await correctCatalogSearch(input, { recommendedFor: scope }) : null;
   const { items, nextCursor } = correction ?? found;
   const filters = activeCatalogFilters(input);
   const activeCount = Object.keys(filters).length;
@@ -62,6 +70,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
               <StackFilter value={input.stack} stacks={facets.stacks} />
               <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={[['5', 'Up to 5 hours'], ['10', 'Up to 10 hours'], ['20', 'Up to 20 hours']]} />
+              {scope ? <RecommendedFilter checked={Boolean(input.recommended)} /> : null}
             </div>
           </details>
           <div className="flex gap-2">
@@ -98,7 +107,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {items.length ? (
             <ul className="grid gap-4 md:grid-cols-2">
               {items.map((item) => (
-                <CatalogCard key={item.id} item={item} />
+                <CatalogCard key={item.id} item={item} recommended={recommendedKeys.has(`${item.kind}:${item.refId}`)} />
               ))}
             </ul>
           ) : (
@@ -132,7 +141,7 @@ function NoResults({ q, filters }: { q?: string; filters: CatalogFilters }) {
   if (hasFilters) {
     return (
       <EmptyState title="Nothing matches these filters" action={<Link href="/catalog">Clear the filters</Link>}>
-        Try fewer filters.
+        {filters.recommended && Object.keys(filters).length === 1 ? 'Your district has not recommended anything to you yet.' : 'Try fewer filters.'}
       </EmptyState>
     );
   }
@@ -152,6 +161,18 @@ function StackFilter({ value, stacks }: { value?: string; stacks: { slug: string
   const selected = value ? stacks.find((s) => s.slug === value) : undefined;
   if (!selected) return null;
   return <Filter label="Stack" name="stack" value={value} options={[[selected.slug, selected.title]]} />;
+}
+
+/** Only for a signed-in teacher with a confirmed district: what their district recommends to them. */
+function RecommendedFilter({ checked }: { checked: boolean }) {
+  return (
+    <div className="flex items-start gap-2">
+      <input id="f-recommended" name="recommended" type="checkbox" value="1" defaultChecked={checked} className="mt-1 h-4 w-4" />
+      <label htmlFor="f-recommended" className="text-sm font-semibold">
+        Recommended by my district
+      </label>
+    </div>
+  );
 }
 
 function Filter({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {

@@ -5,6 +5,7 @@ const items = [
   { href: '/district', label: 'Overview', exact: true },
   { href: '/district/proposals', label: 'Proposals' },
   { href: '/district/teachers', label: 'Teachers' },
+  { href: '/district/recommendations', label: 'Recommendations' },
   { href: '/district/people', label: 'People' },
   { href: '/district/schools', label: 'Schools' },
   { href: '/district/reports', label: 'Reports' },

@@ -1,6 +1,7 @@
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { getDistrictHome } from '@/lib/district/queries';
+import { countDistrictRecommendations } from '@/lib/district/recommendations';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { PageHeader, Stat } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
@@ -13,7 +14,7 @@ export default async function DistrictHomePage({ searchParams }: { searchParams:
   const sp = await searchParams;
   const { district, districts } = await districtForPage(actor, sp.district);
   const period = resolvePeriod({});
-  const home = await getDistrictHome({ actor, districtId: district.id, since: period.from });
+  const [home, recommendations] = await Promise.all([getDistrictHome({ actor, districtId: district.id, since: period.from }), countDistrictRecommendations({ actor, districtId: district.id })]);
   const q = districts.length > 1 ? `?district=${district.id}` : '';
   return (
     <div>
@@ -31,6 +32,7 @@ export default async function DistrictHomePage({ searchParams }: { searchParams:
         <Stat label="Submissions in review" value={home.inReview} href={`/district/teachers${q}`} />
         <Stat label={`Credentials earned since ${period.fromLabel}`} value={home.earned} href={`/district/reports${q}`} />
         <Stat label={`PD hours since ${period.fromLabel}`} value={home.pdHours} href={`/district/reports${q}`} />
+        <Stat label="Recommendations to your teachers" value={recommendations} href={`/district/recommendations${q}`} />
       </dl>
     </div>
   );

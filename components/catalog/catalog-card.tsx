@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { CatalogItem } from '@/lib/catalog/queries';
 import { Pill } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
+import { RecommendedTag } from '@/components/catalog/district-recommendation';
 
 const kindLabel = { TRACK: 'Course / track', MICRO_CREDENTIAL: 'Micro-credential', STACK: 'Stack' } as const;
 const kindPath = { TRACK: '/tracks', MICRO_CREDENTIAL: '/micro-credentials', STACK: '/stacks' } as const;
@@ -10,7 +11,8 @@ export function catalogHref(kind: CatalogItem['kind'], slug: string) {
   return `${kindPath[kind]}/${slug}`;
 }
 
-export function CatalogCard({ item }: { item: CatalogItem }) {
+/** `recommended`: the signed-in teacher's district recommends it to them (never set for anonymous visitors). */
+export function CatalogCard({ item, recommended = false }: { item: CatalogItem; recommended?: boolean }) {
   return (
     <li className="flex gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <BadgeMark color={item.badgeColor} level={item.level} size={56} />
@@ -19,6 +21,7 @@ export function CatalogCard({ item }: { item: CatalogItem }) {
           <Pill tone={item.kind === 'STACK' ? 'purple' : item.kind === 'TRACK' ? 'info' : 'neutral'}>{kindLabel[item.kind]}</Pill>
           {item.level ? <Pill tone="success">Level {item.level}</Pill> : null}
           <span className="text-xs text-slate-600">{Number(item.pdHours)} PD hours</span>
+          {recommended ? <RecommendedTag /> : null}
         </div>
         <h3 className="mt-1 text-base font-semibold">
           <Link href={catalogHref(item.kind, item.slug)}>{item.title}</Link>

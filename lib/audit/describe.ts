@@ -64,6 +64,14 @@ const badge = ({ s }: Ctx, fallback = 'a badge') => (s.title ? `the badge ${quot
 const named = ({ s }: Ctx, noun: string) => (s.title ? `the ${noun} ${quote(s.title)}` : `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`);
 const mcOrTrack = (c: Ctx) => named(c, c.entityType === 'Track' ? 'track' : 'micro-credential');
 const person = ({ s }: Ctx, fallback: string) => s.person ?? fallback;
+const RECOMMENDED_NOUN: Record<string, string> = { MicroCredential: 'micro-credential', Track: 'track', Stack: 'stack' };
+/** A recommended catalogue item: its current title, or the one kept in the entry once it is gone. */
+const recommended = (c: Ctx) => {
+  const noun = RECOMMENDED_NOUN[c.entityType] ?? 'item';
+  const title = c.s.title ?? text(c.d, 'title');
+  return title ? `the ${noun} ${quote(title)}` : `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+};
+const audience = (school: string | null) => (school ? `teachers at ${quote(school)}` : 'the whole district');
 const decision = (d: Data) => (text(d, 'decision') === 'PASS' ? 'passed' : text(d, 'decision') === 'REVISE' ? 'revision needed' : null);
 const reviewKind = (d: Data) => (text(d, 'kind') === 'SECOND' ? 'a second scoring' : text(d, 'kind') === 'ADJUDICATION' ? 'an adjudication' : 'a review');
 
@@ -284,6 +292,23 @@ const ACTIONS: Record<string, ActionInfo> = {
   'district.rename': { group: 'settings', describe: (c) => (text(c.d, 'from') && text(c.d, 'to') ? `Renamed the district from ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : 'Renamed the district') },
   'district.school_add': { group: 'settings', describe: (c) => (text(c.d, 'name') ? `Added the school ${quote(text(c.d, 'name')!)}` : 'Added a school') },
   'district.school_rename': { group: 'settings', describe: (c) => (text(c.d, 'from') && text(c.d, 'to') ? `Renamed the school ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : 'Renamed a school') },
+  'district.recommendation_add': {
+    group: 'credentials',
+    describe: (c) => `Recommended ${recommended(c)} to ${audience(text(c.d, 'school'))}${text(c.d, 'note') ? `. Note: ${text(c.d, 'note')}` : ''}`,
+  },
+  'district.recommendation_edit': {
+    group: 'credentials',
+    describe: (c) => {
+      const school = fromTo(c.d, 'school');
+      const note = fromTo(c.d, 'note');
+      const changes = [
+        school ? `its audience from ${audience(typeof school.from === 'string' ? school.from : null)} to ${audience(typeof school.to === 'string' ? school.to : null)}` : null,
+        note ? (typeof note.to === 'string' && note.to.trim() ? `its note to: ${note.to.trim()}` : 'its note (now none)') : null,
+      ].filter(Boolean);
+      return `Changed the recommendation of ${recommended(c)}${changes.length ? `: ${changes.join('; ')}` : ''}`;
+    },
+  },
+  'district.recommendation_remove': { group: 'credentials', describe: (c) => `Stopped recommending ${recommended(c)} to ${audience(text(c.d, 'school'))}` },
   'district.policy': {
     group: 'settings',
     describe: (c) => {

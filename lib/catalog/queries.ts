@@ -10,6 +10,8 @@ import { correctQuery, createVocabulary, type Vocabulary } from '@/lib/catalog/s
 export type CatalogItem = {
   id: string;
   kind: 'TRACK' | 'MICRO_CREDENTIAL' | 'STACK';
+  /** The micro-credential's, track's or stack's own id. */
+  refId: string;
   slug: string;
   title: string;
   summary: string;
@@ -28,13 +30,27 @@ type DateCursor = { p: string; id: string };
 const isRankCursor = (v: Record<string, unknown>): v is RankCursor => typeof v.r === 'number' && typeof v.id === 'string';
 const isDateCursor = (v: Record<string, unknown>): v is DateCursor => typeof v.p === 'string' && typeof v.id === 'string';
 
+/** Whose district's recommendations the "Recommended by my district" filter keeps: a teacher's confirmed district and school. */
+export type RecommendedScope = { districtId: string; schoolId: string | null };
+
 /**
  * Searches everything published. With a query: Postgres full-text search ranked by relevance
  * (GIN index on the generated tsvector); without: newest first. Keyset pagination either way.
+ * `input.recommended` keeps only what `recommendedFor` (the teacher's district, for all its teachers
+ * or their school) recommends; without a scope it is ignored.
  */
-export async function searchCatalog(input: CatalogSearchInput): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
+export async function searchCatalog(input: CatalogSearchInput, opts: { recommendedFor?: RecommendedScope | null } = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
   const take = CATALOG_PAGE_SIZE;
   const filters: Prisma.Sql[] = [];
+  const scope = input.recommended ? opts.recommendedFor : null;
+  if (scope) {
+    // At most 30 rows of the district (its index), matched to entries by their unique (kind, refId).
+    filters.push(Prisma.sql`(e."kind", e."refId") IN (
+      SELECT CASE WHEN r."microCredentialId" IS NOT NULL THEN 'MICRO_CREDENTIAL'::"CatalogKind" WHEN r."trackId" IS NOT NULL THEN 'TRACK'::"CatalogKind" ELSE 'STACK'::"CatalogKind" END,
+        COALESCE(r."microCredentialId", r."trackId", r."stackId")
+      FROM "DistrictRecommendation" r
+      WHERE r."districtId" = ${scope.districtId} AND (r."schoolId" IS NULL${scope.schoolId ? Prisma.sql` OR r."schoolId" = ${scope.schoolId}` : Prisma.empty}))`);
+  }
   if (input.kind) filters.push(Prisma.sql`e."kind" = ${input.kind}::"CatalogKind"`);
   if (input.issuer) filters.push(Prisma.sql`e."issuerId" = ${input.issuer}`);
   if (input.topic) filters.push(Prisma.sql`e."topic" = ${input.topic}`);
@@ -44,7 +60,7 @@ export async function searchCatalog(input: CatalogSearchInput): Promise<{ items:
   if (input.stack) filters.push(Prisma.sql`e."stackSlugs" @> ARRAY[${input.stack}]::text[]`);
   if (input.maxHours !== undefined) filters.push(Prisma.sql`e."pdHours" <= ${input.maxHours}`);
 
-  const select = Prisma.sql`e."id", e."kind"::text AS "kind", e."slug", e."title", e."summary", e."issuerName", e."topic", e."level",
+  const select = Prisma.sql`e."id", e."kind"::text AS "kind", e."refId", e."slug", e."title", e."summary", e."issuerName", e."topic", e."level",
     e."pdHours"::text AS "pdHours", e."gradeBands", e."subjects", e."stackSlugs", e."badgeColor"`;
 
   let rows: (CatalogItem & { rank?: number; publishedAt?: Date })[];
@@ -132,13 +148,13 @@ export type CatalogCorrection = { q: string; items: CatalogItem[]; nextCursor: s
  * and only here: a search with results never comes this way. Null when there is nothing to offer,
  * so the page never suggests a search that finds nothing either.
  */
-export async function correctCatalogSearch(input: CatalogSearchInput): Promise<CatalogCorrection | null> {
+export async function correctCatalogSearch(input: CatalogSearchInput, opts: { recommendedFor?: RecommendedScope | null } = {}): Promise<CatalogCorrection | null> {
   // Only on the first page: a later page that is empty is a cursor gone stale, not a typo.
   if (!input.q || input.cursor) return null;
   const q = correctQuery(input.q, await getCatalogVocabulary());
   // Corrections can lengthen a query; one the search form would refuse is no help.
   if (!q || q.length > CATALOG_QUERY_MAX) return null;
-  const found = await searchCatalog({ ...input, q });
+  const found = await searchCatalog({ ...input, q }, opts);
   return found.items.length ? { q, ...found } : null;
 }
 

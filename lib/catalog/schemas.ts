@@ -33,6 +33,9 @@ export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
   subject: optionalText(60),
   stack: optionalText(120),
   maxHours: z.coerce.number().min(0).max(1000).optional().catch(undefined),
+  // "Recommended by my district": only for a signed-in teacher with a confirmed district; the page
+  // drops it for everyone else, so an anonymous (cached) page never depends on who asks.
+  recommended: z.enum(['1']).optional().catch(undefined),
   cursor: optionalText(200),
 }));
 export type CatalogSearchInput = z.infer<typeof CatalogSearchInput>;

@@ -13,6 +13,7 @@ import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { sendVerificationEmail } from '@/lib/auth/email-verification';
+import { notifyRecommendationAudience, RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
 // decidedAt: the decision time, so a late award is still dated at the decision (absent in jobs queued before it was carried).
@@ -20,6 +21,7 @@ const AwardIssue = z.object({ submissionId: z.string(), decidedAt: z.iso.datetim
 const PasswordReset = z.object({ email: z.string() });
 const VerifyEmail = z.object({ userId: z.string() });
 const StackHolders = z.object({ stackId: z.string() });
+const RecommendationNotices = z.object({ recommendationId: z.string() });
 const DeleteObjects = z.object({ keys: z.array(z.string()).max(1000), uploads: z.array(z.object({ key: z.string(), uploadId: z.string() })).max(1000).default([]) });
 
 export const jobHandlers: Record<string, JobHandler> = {
@@ -73,6 +75,13 @@ export const jobHandlers: Record<string, JobHandler> = {
     const { stackId } = StackHolders.parse(payload);
     const { more } = await awardStackToHolders(stackId);
     if (more) await enqueueJob({ type: 'stack.award-holders', payload: { stackId } });
+  },
+  // A district recommended something: its audience is told in batches; a large one carries on in a
+  // new job. Where to carry on is kept on the recommendation, so a retry tells nobody twice.
+  async [RECOMMENDATION_NOTICE_JOB](payload) {
+    const { recommendationId } = RecommendationNotices.parse(payload);
+    const { more } = await notifyRecommendationAudience(recommendationId);
+    if (more) await enqueueJob({ type: RECOMMENDATION_NOTICE_JOB, payload: { recommendationId } });
   },
 };
 

@@ -124,6 +124,7 @@ async function main() {
   const { getAdminHome } = await import('@/lib/authoring/queries');
   const { countUnansweredFeedbackQuestions } = await import('@/lib/feedback-questions/queries');
   const { listStacksInProgress } = await import('@/lib/awards/stack-progress');
+  const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem } = await import('@/lib/district/recommendations');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
@@ -137,6 +138,18 @@ async function main() {
     const first = await listAuditLog({ actor, organizationId, filter: audit('all') });
     return () => listAuditLog({ actor, organizationId, filter: audit('all', first.nextCursor ? { cursor: first.nextCursor } : {}) });
   };
+  // District recommendations: uptake of the explained micro-credential, its track and a stack it is
+  // part of, for the whole district and for one school, whether or not the scale data holds
+  // recommendation rows (the uptake reads enrolments, applications and badges, which it does hold).
+  const ids = async (sql: string) => (await admin.query<{ id: string }>(sql)).rows.map((r) => r.id);
+  const recTrackId: string | undefined = (await one(`SELECT "trackId" AS id FROM "MicroCredential" WHERE id = '${mc.id}'`))?.id ?? undefined;
+  const recStackId: string | undefined = (await one(`SELECT "stackId" AS id FROM "StackItem" WHERE "microCredentialId" = '${mc.id}' ORDER BY 1 LIMIT 1`))?.id;
+  const uptakeTargets = [
+    { id: 'mc', schoolId: null, kind: 'MICRO_CREDENTIAL' as const, targetId: mc.id, microCredentialIds: [mc.id] },
+    ...(leaderSchoolId ? [{ id: 'mc-school', schoolId: leaderSchoolId, kind: 'MICRO_CREDENTIAL' as const, targetId: mc.id, microCredentialIds: [mc.id] }] : []),
+    ...(recTrackId ? [{ id: 'track', schoolId: null, kind: 'TRACK' as const, targetId: recTrackId, microCredentialIds: await ids(`SELECT id FROM "MicroCredential" WHERE "trackId" = '${recTrackId}'`) }] : []),
+    ...(recStackId ? [{ id: 'stack', schoolId: leaderSchoolId ?? null, kind: 'STACK' as const, targetId: recStackId, microCredentialIds: await ids(`SELECT "microCredentialId" AS id FROM "StackItem" WHERE "stackId" = '${recStackId}'`) }] : []),
+  ];
   const schoolYear = resolvePeriod({ from: undefined, to: undefined });
   const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
@@ -159,6 +172,11 @@ async function main() {
     { path: '/review?kind=SECOND', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND' }) },
     { path: '/review/history (own reviews, newest first)', run: () => listMyReviewHistory({ actor: reviewer }) },
     { path: '/dashboard (stacks in progress)', run: () => listStacksInProgress(teacherId) },
+    { path: '/dashboard (recommended by my district)', run: () => listRecommendationsForTeacher(teacher) },
+    ...(teacher.districtId ? [
+      { path: '/catalog?recommended=1 (recommended by my district)', run: () => searchCatalog(CatalogSearchInput.parse({ recommended: '1' }), { recommendedFor: { districtId: teacher.districtId!, schoolId: teacher.schoolId } }) },
+      { path: `/micro-credentials/${slug} (signed-in teacher: the district's recommendation)`, run: () => getRecommendationForItem(teacher, 'MICRO_CREDENTIAL', mc.id) },
+    ] : []),
     // Every reviewer's qualifications for every credential with work waiting: at scale, all of them.
     { path: 'jobs: reviewer digest, daily (who has work waiting)', run: () => computeReviewerDigests(), wholeTable: ['ReviewerQualification', 'Membership'] },
     { path: `/review?microCredentialId=... (one credential)`, run: () => listReviewQueue({ actor: reviewer, microCredentialId: mcId }) },
@@ -204,6 +222,8 @@ async function main() {
         },
       ] : []),
       { path: '/district/audit', run: () => listAuditLog({ actor: leader, organizationId: leaderRow.org, filter: audit('all') }) },
+      { path: '/district/recommendations (the list)', run: () => listDistrictRecommendations({ actor: leader, districtId: leaderRow.org }) },
+      { path: '/district/recommendations (uptake: a micro-credential, its track, a stack; whole district and one school)', run: () => recommendationUptake(leaderRow.org, uptakeTargets) },
     ] : []),
     ...(proposalDistrictId ? [
       { path: '/district/proposals?status=APPROVED (a district with proposals: what came of each)', run: () => listDistrictProposals([proposalDistrictId], { status: 'APPROVED', take: 20 }) },

@@ -8,7 +8,7 @@ const pages: Record<string, string[]> = {
   'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox'],
   'reviewer@demo.school': ['/review', '/review?kind=SECOND', '/review/history'],
   'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
-  'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools'],
+  'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools', '/district/recommendations', '/district/recommendations?q=assessment'],
   'platform@demo.school': ['/platform', '/platform/accounts?q=demo', '/platform/audit'],
 };
 

@@ -9,6 +9,8 @@ import { correctCatalogSearch, invalidateCatalogFacets, searchCatalog } from '@/
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// The page reads the session (a district's recommendations are for signed-in teachers); nobody is signed in here.
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 
 const { default: CatalogPage } = await import('@/app/catalog/page');
 

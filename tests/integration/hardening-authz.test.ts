@@ -39,6 +39,7 @@ import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { districtReportCsv } from '@/lib/reporting/exports';
+import { addRecommendation, countDistrictRecommendations, listDistrictRecommendations, removeRecommendation, updateRecommendation } from '@/lib/district/recommendations';
 import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { listAuditLog, listRecentIssuerAudit } from '@/lib/audit/queries';
@@ -63,7 +64,7 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; invitationA?: string; invitationS1?: string } = {};
+const ctx: { reviewId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
@@ -72,6 +73,8 @@ beforeAll(async () => {
   // Open invitations of their own for the cancel and resend rows (w.inviteToken's stays open for acceptInvitation).
   ctx.invitationA = (await inviteMember({ actor: w.adminA, organizationId: w.issuerA.id, email: 'resend-reviewer@example.test', role: 'REVIEWER' })).invitationId;
   ctx.invitationS1 = (await inviteMember({ actor: w.leader1, organizationId: w.s1.id, email: 'resend-teacher@example.test', role: 'TEACHER' })).invitationId;
+  // District One's recommendation, for the edit and remove rows (app/district/recommendations).
+  ctx.recommendationId = (await addRecommendation({ actor: w.leader1, input: { districtId: w.d1.id, kind: 'MICRO_CREDENTIAL', targetId: w.mcA.mc.id, schoolId: null, note: 'Ours.' } })).id;
 }, 120_000);
 
 function rows(): Row[] {
@@ -240,6 +243,12 @@ function rows(): Row[] {
     { name: 'setTeacherSchool (T1, District One)', allow: ['L1'], run: (a) => setTeacherSchool({ actor: a, districtId: w.d1.id, userId: w.t1.id, schoolId: null }) },
     { name: 'setTeacherSchool (T2 via District One)', allow: [], run: (a) => setTeacherSchool({ actor: a, districtId: w.d1.id, userId: w.t2.id, schoolId: w.s1.id }) },
     { name: 'removeTeacherFromDistrict (T1, District One)', allow: ['L1'], run: (a) => removeTeacherFromDistrict({ actor: a, districtId: w.d1.id, userId: w.t1.id }) },
+    // ── District recommendations (app/district/recommendations: page and actions; the overview's count) ──
+    { name: 'listDistrictRecommendations (District One)', allow: ['L1'], run: (a) => listDistrictRecommendations({ actor: a, districtId: w.d1.id }) },
+    { name: 'countDistrictRecommendations (District One)', allow: ['L1'], run: (a) => countDistrictRecommendations({ actor: a, districtId: w.d1.id }) },
+    { name: 'addRecommendation (District One, mcB)', allow: ['L1'], run: (a) => addRecommendation({ actor: a, input: { districtId: w.d1.id, kind: 'MICRO_CREDENTIAL', targetId: w.mcB.mc.id, schoolId: w.s1.id, note: '' } }) },
+    { name: 'updateRecommendation (District One’s)', allow: ['L1'], run: (a) => updateRecommendation({ actor: a, input: { recommendationId: ctx.recommendationId!, schoolId: w.s1.id, note: `Changed ${uid()}` } }) },
+    { name: 'removeRecommendation (District One’s)', allow: ['L1'], run: (a) => removeRecommendation({ actor: a, input: { recommendationId: ctx.recommendationId! } }) },
   ];
 }
 

@@ -19,6 +19,8 @@ import { PickUpAgainForm } from '@/components/enrollment/pick-up-again-form';
 import { getPublicAward } from '@/lib/awards/queries';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
+import { getRecommendationForItem } from '@/lib/district/recommendations';
+import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -45,6 +47,8 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const resourcesLeft = v.resources.filter((r) => !done.has(r.id));
   const resourceProgress: ResourceProgress = { total: v.resources.length, done: v.resources.length - resourcesLeft.length, next: resourcesLeft[0] ?? null };
   const proposalRequired = actor ? await needsProposal(actor, mc.id) : false;
+  // Per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
+  const recommendation = actor ? await getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id) : null;
   // A badge the issuer has withdrawn: its reasons, as its own page shows them, for the holder's notice.
   const withdrawn = standing.state === 'EARNED' && standing.awardId && (standing.awardRevokedAt || standing.awardSuspendedAt) ? await getPublicAward(standing.awardId) : null;
   const next = mc.track?.microCredentials.find((m) => (m.level ?? 0) > (mc.level ?? 0));
@@ -117,6 +121,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </div>
       </div>
 
+      {recommendation ? <RecommendedByDistrict recommendation={recommendation} /> : null}
       {mc.status === 'RETIRED' ? (
         <div className="mb-4">
           <Alert tone="warning" title="Retired by the issuer">

@@ -8,6 +8,8 @@ import { Markdown } from '@/components/markdown';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { ProgressBar } from '@/components/ui/progress';
+import { getRecommendationForItem } from '@/lib/district/recommendations';
+import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const s = await getPublishedStack((await params).slug);
@@ -24,9 +26,10 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   // Every part counts toward the stack (lib/awards/issue.ts), offered or not: a part retired after
   // the stack was published is still listed, marked, so progress never looks complete without it.
   const items = stack.items.map((i) => i.microCredential);
-  const [standings, progress] = actor
-    ? await Promise.all([getStandings(actor, items.map((m) => m.id)), getStackProgress({ userId: actor.id, stackId: stack.id, partIds: items.map((m) => m.id) })])
-    : [null, null];
+  // The district's recommendation is per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
+  const [standings, progress, recommendation] = actor
+    ? await Promise.all([getStandings(actor, items.map((m) => m.id)), getStackProgress({ userId: actor.id, stackId: stack.id, partIds: items.map((m) => m.id) }), getRecommendationForItem(actor, 'STACK', stack.id)])
+    : [null, null, null];
   // A part counts when its badge is held and valid, as the awarding job counts it (docs/decisions/012).
   const part = (id: string): PartProgress => progress?.parts.get(id) ?? { state: 'not-held' };
   const earned = progress?.earned ?? 0;
@@ -44,6 +47,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         </div>
       </div>
       <p className="mt-4 max-w-3xl text-lg">{stack.summary}</p>
+      {recommendation ? <div className="mt-4 max-w-3xl"><RecommendedByDistrict recommendation={recommendation} /></div> : null}
       {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
       <p className="mt-4 max-w-3xl">Earn every micro-credential below and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
       {unavailable.length ? (

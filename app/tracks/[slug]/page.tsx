@@ -8,6 +8,8 @@ import { Card, Pill, type Tone } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { EnrollForm } from '@/components/catalog/enroll-form';
 import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
+import { getRecommendationForItem } from '@/lib/district/recommendations';
+import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 import { enrollTrackAction } from './actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
@@ -34,6 +36,8 @@ export default async function TrackPage({ params }: { params: Promise<{ slug: st
   const actor = await getActor();
   const standings = actor ? await getStandings(actor, track.microCredentials.map((m) => m.id)) : null;
   const allEnrolled = standings ? [...standings.values()].every((s) => s.state !== 'not-enrolled') : false;
+  // Per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
+  const recommendation = actor ? await getRecommendationForItem(actor, 'TRACK', track.id) : null;
   return (
     <article>
       <Pill tone="info">{track.kind === 'COURSE' ? 'Course' : 'Badge track'}</Pill>
@@ -42,6 +46,7 @@ export default async function TrackPage({ params }: { params: Promise<{ slug: st
         From <Link href={`/issuers/${track.issuer.slug}`}>{track.issuer.name}</Link> · {track.microCredentials.length} levels
       </p>
       <p className="mt-3 max-w-3xl text-lg">{track.summary}</p>
+      {recommendation ? <div className="mt-4 max-w-3xl"><RecommendedByDistrict recommendation={recommendation} /></div> : null}
       <div className="mt-4">
         {!actor ? (
           <EnrolAsGuest back={`/tracks/${slug}`} />

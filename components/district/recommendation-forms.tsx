@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState } from 'react';
+import { addRecommendationAction, removeRecommendationAction, updateRecommendationAction } from '@/app/district/recommendations/actions';
+import { initialActionState } from '@/lib/action-result';
+import { RECOMMENDATION_NOTE_MAX, type RecommendationKind } from '@/lib/district/recommendation-schemas';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { SelectField, TextArea } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
+
+type School = { id: string; name: string };
+
+const NOTE_HINT = `Optional, plain text, up to ${RECOMMENDATION_NOTE_MAX} characters: why it matters, e.g. “Part of our 2026-27 literacy priority”. Teachers see it with the recommendation.`;
+
+function AudienceSelect({ id, schools, selected, errors }: { id: string; schools: School[]; selected?: string | null; errors?: string[] }) {
+  return (
+    <SelectField label="Recommend to" name="schoolId" id={id} defaultValue={selected ?? ''} errors={errors}>
+      <option value="">The whole district</option>
+      {schools.map((s) => <option key={s.id} value={s.id}>Teachers at {s.name}</option>)}
+    </SelectField>
+  );
+}
+
+/** "Recommend" on a catalogue search result: an optional note and the audience. */
+export function RecommendForm({ districtId, kind, targetId, title, schools }: { districtId: string; kind: RecommendationKind; targetId: string; title: string; schools: School[] }) {
+  const [state, action, pending] = useActionState(addRecommendationAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const key = `${kind}-${targetId}`;
+  return (
+    <>
+      {/* Outside the form, which starts empty again after a success: always mounted, so it is announced. */}
+      <div aria-live="polite">{state.ok ? <ActionAlerts state={state} className="mt-2" /> : null}</div>
+      <form {...keepInputForm(action)} key={state.ok && state.message ? state.message : 'form'} className="mt-2" aria-label={`Recommend ${title}`}>
+        <input type="hidden" name="districtId" value={districtId} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="targetId" value={targetId} />
+        {!state.ok ? <ActionAlerts state={state} /> : null}
+        <TextArea label="Note to teachers" name="note" id={`note-${key}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={2} errors={errors?.note} />
+        <AudienceSelect id={`audience-${key}`} schools={schools} errors={errors?.schoolId} />
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          {pending ? 'Recommending…' : 'Recommend'}
+          <span className="sr-only">: {title}</span>
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** Changing a recommendation's note or audience; folded until opened. */
+export function EditRecommendationForm({ recommendation, schools }: { recommendation: { id: string; title: string; note: string; schoolId: string | null }; schools: School[] }) {
+  const [state, action, pending] = useActionState(updateRecommendationAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const r = recommendation;
+  return (
+    <details className="text-sm">
+      <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
+        Edit<span className="sr-only"> the recommendation of {r.title}</span>
+      </summary>
+      <form {...keepInputForm(action)} className="mt-2 max-w-xl rounded border border-slate-200 bg-white p-3">
+        <input type="hidden" name="recommendationId" value={r.id} />
+        <ActionAlerts state={state} />
+        <TextArea label="Note to teachers" name="note" id={`edit-note-${r.id}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={3} defaultValue={r.note} errors={errors?.note} />
+        <AudienceSelect id={`edit-audience-${r.id}`} schools={schools} selected={r.schoolId} errors={errors?.schoolId} />
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          {pending ? 'Saving…' : 'Save changes'}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** Removing one: a first click explains, the second removes. */
+export function RemoveRecommendationForm({ recommendation }: { recommendation: { id: string; title: string } }) {
+  return (
+    <ConfirmDisclosure summary={<>Remove<span className="sr-only"> the recommendation of {recommendation.title}</span></>}>
+      <p>Teachers will no longer see “{recommendation.title}” as recommended by the district. Their enrolments and badges are not affected.</p>
+      <InlineActionForm action={removeRecommendationAction} hidden={{ recommendationId: recommendation.id }} removedMessage={`Removed the recommendation of ${recommendation.title}.`}>
+        <button type="submit" className="inline-flex min-h-6 items-center rounded bg-red-700 px-2 py-0.5 text-xs font-semibold text-white hover:bg-red-800">
+          Yes, remove it<span className="sr-only">: {recommendation.title}</span>
+        </button>
+      </InlineActionForm>
+    </ConfirmDisclosure>
+  );
+}

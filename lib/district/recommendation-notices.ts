@@ -1,0 +1,95 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notifyMany } from '@/lib/notifications/notify';
+import { recommendationHref } from '@/lib/district/recommendation-schemas';
+
+// Telling a district's teachers about a new recommendation (the job queued when it is added). A
+// district can have tens of thousands of teachers, so they are told in keyset batches by user id,
+// each batch in a transaction that also moves the recommendation's own marker
+// (notifiedThroughUserId, then notifiedAt when all are told). The marker, not the job's payload, says
+// where to carry on: a retried or duplicated job never tells anyone twice.
+
+export const RECOMMENDATION_NOTICE_JOB = 'district.recommendation-notices';
+export const NOTICE_BATCH = 500;
+/** Batches per run; a larger audience carries on in a new job, so no single run holds a worker long. */
+export const NOTICE_BATCHES_PER_RUN = 40;
+
+type Marker = { id: string; districtId: string; schoolId: string | null; createdById: string | null; notifiedThroughUserId: string | null; notifiedAt: Date | null };
+
+/** The notice's wording, from the recommendation as it stands now; null when it should not be sent. */
+async function noticeFor(id: string) {
+  const rec = await db.districtRecommendation.findUnique({
+    where: { id },
+    select: {
+      note: true,
+      district: { select: { name: true } },
+      microCredential: { select: { slug: true, status: true, currentVersion: { select: { title: true } } } },
+      track: { select: { slug: true, status: true, title: true } },
+      stack: { select: { slug: true, status: true, title: true } },
+    },
+  });
+  if (!rec) return null;
+  const target = rec.microCredential
+    ? { href: recommendationHref('MICRO_CREDENTIAL', rec.microCredential.slug), title: rec.microCredential.currentVersion?.title ?? rec.microCredential.slug, status: rec.microCredential.status }
+    : rec.track
+      ? { href: recommendationHref('TRACK', rec.track.slug), title: rec.track.title, status: rec.track.status }
+      : rec.stack
+        ? { href: recommendationHref('STACK', rec.stack.slug), title: rec.stack.title, status: rec.stack.status }
+        : null;
+  // Retired before the job ran: nothing to point teachers at any more.
+  if (!target || target.status !== 'PUBLISHED') return null;
+  return {
+    kind: 'district.recommendation',
+    title: `${rec.district.name} recommends “${target.title}”`,
+    body: rec.note || `Your district recommends it to you. See what it asks and enrol when you are ready.`,
+    href: target.href,
+  };
+}
+
+/**
+ * Tells the recommendation's audience (the district's teachers, or one school's; not the leader who
+ * added it, nor disabled accounts), up to `maxBatches` batches. `more`: teachers are left, for a
+ * follow-up run.
+ */
+export async function notifyRecommendationAudience(recommendationId: string, opts: { batchSize?: number; maxBatches?: number } = {}): Promise<{ notified: number; more: boolean }> {
+  const batchSize = opts.batchSize ?? NOTICE_BATCH;
+  const maxBatches = opts.maxBatches ?? NOTICE_BATCHES_PER_RUN;
+  const message = await noticeFor(recommendationId);
+  let notified = 0;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const step = await db.$transaction(async (tx) => {
+      // The row lock makes two runs at once take turns; the second reads the marker the first moved.
+      const [rec] = await tx.$queryRaw<Marker[]>`
+        SELECT "id", "districtId", "schoolId", "createdById", "notifiedThroughUserId", "notifiedAt"
+        FROM "DistrictRecommendation" WHERE "id" = ${recommendationId} FOR UPDATE`;
+      if (!rec || rec.notifiedAt) return { done: true, n: 0 };
+      if (!message) {
+        await tx.$executeRaw`UPDATE "DistrictRecommendation" SET "notifiedAt" = now() WHERE "id" = ${rec.id}`;
+        return { done: true, n: 0 };
+      }
+      // Keyset on id: the audience comes from the districtId (or schoolId) index, already past the
+      // teachers told, so each batch costs the same however far along it is.
+      const teachers = await tx.user.findMany({
+        where: {
+          ...(rec.schoolId ? { schoolId: rec.schoolId } : {}),
+          districtId: rec.districtId,
+          disabledAt: null,
+          ...(rec.notifiedThroughUserId ? { id: { gt: rec.notifiedThroughUserId } } : {}),
+        },
+        orderBy: { id: 'asc' },
+        take: batchSize,
+        select: { id: true, emailNotifications: true },
+      });
+      const recipients = teachers.filter((t) => t.id !== rec.createdById).map((t) => ({ userId: t.id, emailNotifications: t.emailNotifications }));
+      await notifyMany(recipients, message, tx);
+      const done = teachers.length < batchSize;
+      const through = teachers.at(-1)?.id ?? rec.notifiedThroughUserId;
+      // Raw, so the marker does not count as an edit (updatedAt).
+      await tx.$executeRaw`UPDATE "DistrictRecommendation" SET "notifiedThroughUserId" = ${through}, "notifiedAt" = ${done ? new Date() : null} WHERE "id" = ${rec.id}`;
+      return { done, n: recipients.length };
+    });
+    notified += step.n;
+    if (step.done) return { notified, more: false };
+  }
+  return { notified, more: true };
+}
