@@ -21,6 +21,7 @@ import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-n
 import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
+import { levelInWords } from '@/components/credentials/level-words';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -103,7 +104,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         <div className="flex-1">
           <div className="flex flex-wrap gap-2">
             <Pill tone="neutral">Micro-credential</Pill>
-            {mc.level ? <Pill tone="success">Level {mc.level}: {mc.level === 1 ? 'shows understanding' : 'demonstrated in the classroom'}</Pill> : null}
+            {mc.level ? <Pill tone="success">{levelInWords(mc.level, 'teacher')}</Pill> : null}
             <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
             {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
           </div>
