@@ -117,7 +117,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                             {mc.track ? ` · ${mc.track.title}` : ''}
                           </p>
                           {sub && sub.cycle > 1 && sub.status !== 'EARNED' ? <p className="mt-1 text-sm text-slate-800">Renewing your badge</p> : null}
-                          {stats.total ? (
+                          {/* Once earned, how many resources were opened no longer says anything about the badge. */}
+                          {stats.total && col.key !== 'earned' ? (
                             <div className="mt-2">
                               <ProgressBar value={stats.done} max={stats.total} label={`Resources studied for ${mc.currentVersion!.title}`} />
                               <p className="mt-1 text-xs text-slate-700">

@@ -57,6 +57,8 @@ describe('the dashboard’s "View badge"', () => {
 
     const html = renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) }));
     expect(hrefOf(html, 'View badge')).toBe(`/credentials/${award.id}`);
+    // An earned card does not count resources studied (an empty bar would read as work left to do).
+    expect(html).not.toContain('resources studied');
 
     // A revoked badge: the card stays under Earned; its link goes to the list, which says what happened.
     await db.award.update({ where: { id: award.id }, data: { revokedAt: new Date() } });
