@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { isIssuerAdmin } from '@/lib/auth/actor';
-import { listMyClaims, listReviewQueue } from '@/lib/review/queries';
+import { listMyClaims, listReviewQueue, type QueueKind } from '@/lib/review/queries';
 import { QueueFilterInput } from '@/lib/review/schemas';
 import { Alert, Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -9,10 +9,21 @@ import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimButton } from '@/components/review/claim-button';
 import { ButtonLink } from '@/components/ui/button';
 import { filterSelectClass } from '@/components/ui/field';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Review queue' };
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+const TAB_LABEL: Record<QueueKind, string> = { PRIMARY: 'Waiting for review', SECOND: 'Second scoring', SECOND_LOOK: 'Second look' };
+const TAB_CLAIM_LABEL: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
+const CLAIM_LABEL: Record<QueueKind, string> = { PRIMARY: 'Claim', SECOND: 'Claim second score', SECOND_LOOK: 'Claim second look' };
+const EMPTY_TITLE: Record<QueueKind, string> = { PRIMARY: 'Nothing waiting for review', SECOND: 'No second scoring waiting', SECOND_LOOK: 'No second look waiting for you' };
+const CAPTION: Record<QueueKind, string> = {
+  PRIMARY: 'Submissions waiting for review, oldest first',
+  SECOND: 'Submissions needing a second score, oldest first',
+  SECOND_LOOK: 'Submissions waiting for a second look, in the order it was asked for',
+};
 
 type Search = { kind?: string; microCredentialId?: string; olderThanDays?: string; cursor?: string; released?: string };
 
@@ -25,9 +36,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   // The filter offers the credentials with submitted work (and the one chosen), not every one the
   // reviewer is qualified for: hundreds for some reviewers.
   const withWork = queue.credentials.filter((c) => c.state === 'READY' && (queue.submitted.has(c.microCredentialId) || c.microCredentialId === filter.microCredentialId));
-  const tab = (kind: 'PRIMARY' | 'SECOND') => {
+  const tab = (kind: QueueKind) => {
     const p = new URLSearchParams();
-    if (kind === 'SECOND') p.set('kind', 'SECOND');
+    if (kind !== 'PRIMARY') p.set('kind', kind);
     if (filter.microCredentialId) p.set('microCredentialId', filter.microCredentialId);
     if (filter.olderThanDays) p.set('olderThanDays', String(filter.olderThanDays));
     const qs = p.toString();
@@ -77,8 +88,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     {c.credentialTitle}, attempt {c.attemptNumber}
                   </Link>
                   <span className="ml-2">
-                    <Pill tone={c.reviewKind === 'ADJUDICATION' ? 'purple' : c.reviewKind === 'SECOND' ? 'info' : 'neutral'}>
-                      {c.reviewKind === 'ADJUDICATION' ? 'Adjudication' : c.reviewKind === 'SECOND' ? 'Second score' : 'Review'}
+                    <Pill tone={c.reviewKind === 'ADJUDICATION' || c.reviewKind === 'SECOND_LOOK' ? 'purple' : c.reviewKind === 'SECOND' ? 'info' : 'neutral'}>
+                      {TAB_CLAIM_LABEL[c.reviewKind]}
                     </Pill>
                   </span>
                   {c.assigned ? <span className="ml-2 text-sm text-slate-700">assigned to you</span> : null}
@@ -92,20 +103,32 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       ) : null}
 
       <nav aria-label="Kind of review work" className="mb-4 flex gap-2 border-b border-slate-200">
-        {(['PRIMARY', 'SECOND'] as const).map((k) => (
+        {(['PRIMARY', 'SECOND', 'SECOND_LOOK'] as const).map((k) => (
           <Link
             key={k}
             href={tab(k)}
             aria-current={filter.kind === k ? 'page' : undefined}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold no-underline ${filter.kind === k ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`}
           >
-            {k === 'PRIMARY' ? 'Waiting for review' : 'Second scoring'}
+            {TAB_LABEL[k]}
           </Link>
         ))}
       </nav>
+      {queue.secondLookWaiting ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            A submission is waiting for a second look that you can take. <Link href={tab('SECOND_LOOK')}>Open the Second look tab</Link>.
+          </Alert>
+        </div>
+      ) : null}
+      {filter.kind === 'SECOND_LOOK' ? (
+        <p className="mb-4 text-sm text-slate-700">
+          An issuer admin set the decision on these attempts aside for one independent review. You see only those you have not scored before and did not ask for; your decision is final for the attempt.
+        </p>
+      ) : null}
 
       <form method="get" action="/review" className="mb-4 flex flex-wrap items-end gap-4">
-        {filter.kind === 'SECOND' ? <input type="hidden" name="kind" value="SECOND" /> : null}
+        {filter.kind !== 'PRIMARY' ? <input type="hidden" name="kind" value={filter.kind} /> : null}
         <div className="max-w-full">
           <label htmlFor="microCredentialId" className="block text-sm font-semibold">Micro-credential</label>
           <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
@@ -137,13 +160,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           An issuer admin grants reviewer qualifications per micro-credential. Teachers who earned a micro-credential can also review it.
         </EmptyState>
       ) : queue.items.length === 0 ? (
-        <EmptyState title={filter.kind === 'SECOND' ? 'No second scoring waiting' : 'Nothing waiting for review'}>
+        <EmptyState title={EMPTY_TITLE[filter.kind]}>
           {filter.microCredentialId || filter.olderThanDays ? 'Try clearing the filters.' : 'New submissions appear here as teachers submit them.'}
         </EmptyState>
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-sm">
-            <caption className="sr-only">{filter.kind === 'SECOND' ? 'Submissions needing a second score' : 'Submissions waiting for review'}, oldest first</caption>
+            <caption className="sr-only">{CAPTION[filter.kind]}</caption>
             <thead>
               <tr>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
@@ -161,6 +184,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     <span className="block text-xs font-normal text-slate-700">
                       {i.issuerName} · attempt {i.attemptNumber}{i.renewal ? ' · renewal' : ''}
                     </span>
+                    {i.kind === 'SECOND_LOOK' ? <Pill tone="purple">Second look</Pill> : null}
                   </th>
                   <td className="border-b border-slate-200 p-2 align-top">{i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}</td>
                   <td className="border-b border-slate-200 p-2 align-top">{dateFmt.format(i.submittedAt)}</td>
@@ -168,7 +192,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     <SlaClock {...i.clock} />
                   </td>
                   <td className="border-b border-slate-200 p-2 align-top">
-                    <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={filter.kind === 'SECOND' ? 'Claim second score' : 'Claim'} describedBy={`row-${i.attemptId}`} />
+                    <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`row-${i.attemptId}`} />
                   </td>
                 </tr>
               ))}
@@ -176,7 +200,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      <Pagination basePath="/review" params={{ kind: filter.kind === 'SECOND' ? 'SECOND' : undefined, microCredentialId: filter.microCredentialId, olderThanDays: filter.olderThanDays ? String(filter.olderThanDays) : undefined }} nextCursor={queue.nextCursor} hasPrevious={Boolean(filter.cursor)} />
+      <Pagination basePath="/review" params={{ kind: filter.kind !== 'PRIMARY' ? filter.kind : undefined, microCredentialId: filter.microCredentialId, olderThanDays: filter.olderThanDays ? String(filter.olderThanDays) : undefined }} nextCursor={queue.nextCursor} hasPrevious={Boolean(filter.cursor)} />
     </div>
   );
 }

@@ -6,14 +6,15 @@ import { assignReviewAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
-type Candidate = { id: string; name: string; email: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] };
+type Candidate = { id: string; name: string; email: string; kinds: ReviewKind[] };
 /** Someone holding a live claim on this work: assigning it to anyone else ends their claim. */
-type Holder = { reviewId: string; kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION'; reviewerName: string; until: string };
+type Holder = { reviewId: string; kind: ReviewKind; reviewerName: string; until: string };
 
-const kindLabel = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication' } as const;
+const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
 
-export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { attemptId: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[]; reviewers: Candidate[]; holders?: Holder[] }) {
+export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { attemptId: string; kinds: ReviewKind[]; reviewers: Candidate[]; holders?: Holder[] }) {
   const [state, action, pending] = useActionState(assignReviewAction, initialActionState);
   const releaseError = !state.ok ? state.fieldErrors?.releaseReviewId?.[0] : undefined;
   return (

@@ -3,9 +3,10 @@
 import { useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
 import { claimReviewAction } from '@/app/review/actions';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 /** One claim form per queue row; a lost race shows its message right next to the button. */
-export function ClaimButton({ attemptId, kind, label, describedBy }: { attemptId: string; kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION'; label: string; describedBy?: string }) {
+export function ClaimButton({ attemptId, kind, label, describedBy }: { attemptId: string; kind: ReviewKind; label: string; describedBy?: string }) {
   const [state, action, pending] = useActionState(claimReviewAction, initialActionState);
   const errorId = `claim-error-${attemptId}-${kind}`;
   return (

@@ -28,7 +28,7 @@ type Draft = { scores: Record<string, Entry>; overallComment: string };
 
 type Props = {
   reviewId: string;
-  kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION';
+  kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION' | 'SECOND_LOOK';
   version: number;
   attemptVersion: number;
   criteria: Criterion[];
@@ -50,14 +50,14 @@ export function scoringSaveEvent(save: SaveState): SaveEvent {
 }
 
 /**
- * What the button does, said truthfully: only an adjudication decides by itself. A review's
+ * What the button does, said truthfully: only an adjudication or a second look decides by itself. A review's
  * scores may be one of two (a sampled submission is scored twice), so its button names the
  * scores' verdict, not the outcome.
  */
 export function submitLabel(kind: Props['kind'], pending: boolean, complete: boolean, wouldPass: boolean): string {
   if (pending) return 'Submitting…';
   if (!complete) return 'Submit scores';
-  if (kind === 'ADJUDICATION') return wouldPass ? 'Award the credential' : 'Return for revision';
+  if (kind === 'ADJUDICATION' || kind === 'SECOND_LOOK') return wouldPass ? 'Award the credential' : 'Return for revision';
   return wouldPass ? 'Submit: meets the standard' : 'Submit: needs revision';
 }
 
@@ -456,6 +456,9 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         ) : null}
         {kind === 'SECOND' ? (
           <p className="mt-1 text-xs text-slate-700">The first reviewer’s scores and yours decide together; if they lead to different outcomes, an issuer admin adjudicates.</p>
+        ) : null}
+        {kind === 'SECOND_LOOK' ? (
+          <p className="mt-1 text-xs text-slate-700">The server checks the scores again when you submit. Your decision is final for this attempt: meeting the standard awards the credential, otherwise the teacher revises using your feedback.</p>
         ) : null}
       </div>
 

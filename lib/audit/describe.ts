@@ -73,7 +73,7 @@ const recommended = (c: Ctx) => {
 };
 const audience = (school: string | null) => (school ? `teachers at ${quote(school)}` : 'the whole district');
 const decision = (d: Data) => (text(d, 'decision') === 'PASS' ? 'passed' : text(d, 'decision') === 'REVISE' ? 'revision needed' : null);
-const reviewKind = (d: Data) => (text(d, 'kind') === 'SECOND' ? 'a second scoring' : text(d, 'kind') === 'ADJUDICATION' ? 'an adjudication' : 'a review');
+const reviewKind = (d: Data) => (text(d, 'kind') === 'SECOND' ? 'a second scoring' : text(d, 'kind') === 'ADJUDICATION' ? 'an adjudication' : text(d, 'kind') === 'SECOND_LOOK' ? 'a second look' : 'a review');
 
 const SETTING_LABELS: Record<string, string> = {
   name: 'name', description: 'about', url: 'website', email: 'contact email', linkedinOrganizationId: 'LinkedIn page',
@@ -158,7 +158,7 @@ const ACTIONS: Record<string, ActionInfo> = {
   'award.reinstate': { group: 'awards', noActor: 'Automatic', describe: (c) => withReason(`Reinstated ${badge(c, 'a suspended badge')}`, 'Note', text(c.d, 'note')) },
 
   // ── Reviews and calibration ──
-  'review.claim': { group: 'reviews', describe: (c) => `Claimed a submission to review${text(c.d, 'kind') === 'SECOND' ? ' (second scoring)' : text(c.d, 'kind') === 'ADJUDICATION' ? ' (adjudication)' : ''}` },
+  'review.claim': { group: 'reviews', describe: (c) => `Claimed a submission to review${text(c.d, 'kind') === 'SECOND' ? ' (second scoring)' : text(c.d, 'kind') === 'ADJUDICATION' ? ' (adjudication)' : text(c.d, 'kind') === 'SECOND_LOOK' ? ' (second look)' : ''}` },
   'review.release': {
     group: 'reviews', noActor: 'Automatic',
     describe: (c) => (text(c.d, 'reason') ? `Returned a reviewer’s claimed submission to the queue (${text(c.d, 'reason')})` : 'Gave back a submission they had claimed'),
@@ -169,6 +169,11 @@ const ACTIONS: Record<string, ActionInfo> = {
   'review.submit': { group: 'reviews', describe: (c) => `Submitted ${reviewKind(c.d)}${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
   'review.disagreement': { group: 'reviews', describe: () => 'Second scoring disagreed with the first review, so the submission needs adjudication' },
   'review.adjudicate': { group: 'reviews', describe: (c) => `Settled a disagreement between reviewers${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
+  'review.second-look-request': {
+    group: 'reviews',
+    describe: (c) => withReason(`Asked for a second look at attempt ${num(c.d, 'number') ?? 1}: its decision was set aside for one independent review`, 'Reason', text(c.d, 'reason')),
+  },
+  'review.second-look-decide': { group: 'reviews', describe: (c) => `Decided attempt ${num(c.d, 'number') ?? 1} on a second look${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
   'review.decide': { group: 'reviews', describe: (c) => `Decided a submission${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
   'review.qualify': { group: 'reviews', describe: (c) => `Qualified ${person(c, 'a reviewer')} to score a micro-credential` },
   'review.calibrate': {

@@ -53,7 +53,8 @@ export async function issuerActivitySeries(opts: { actor: Actor; issuerId: strin
       SELECT date_trunc(${unit}, a."decidedAt") AS "bucket",
              COUNT(*) FILTER (WHERE a."number" = 1)::int AS "firstDecided",
              COUNT(*) FILTER (WHERE a."number" = 1 AND a."status" = 'PASSED')::int AS "firstPassed",
-             AVG(EXTRACT(EPOCH FROM (a."decidedAt" - a."submittedAt")) / 86400)::float8 AS "avgDays",
+             -- A second look counts from its request (its decision date was reset then).
+             AVG(EXTRACT(EPOCH FROM (a."decidedAt" - COALESCE(a."secondLookRequestedAt", a."submittedAt"))) / 86400)::float8 AS "avgDays",
              COUNT(*)::int AS "decided",
              COUNT(*) FILTER (WHERE a."dueAt" IS NOT NULL AND a."decidedAt" <= a."dueAt")::int AS "onTime"
         FROM "Attempt" a JOIN "Submission" s ON s."id" = a."submissionId"

@@ -57,6 +57,13 @@ export async function assertStillMayScore(actor: Actor, attemptId: string, kind:
 export function assertClaimable(a: AttemptForReview, kind: ReviewKind) {
   if (a.status !== 'SUBMITTED' || !['SUBMITTED', 'IN_REVIEW'].includes(a.submission.status)) throw conflict('This submission has already been decided.');
   const submitted = (k: ReviewKind) => a.reviews.find((r) => r.kind === k && r.status === 'SUBMITTED');
+  // An attempt sent back for a second look waits for that one review only.
+  if (kind === 'SECOND_LOOK') {
+    if (!a.secondLookRequestedAt) throw invalidState('No second look was asked for on this submission.');
+    if (submitted('SECOND_LOOK')) throw conflict('This submission has already had its second look.');
+    return;
+  }
+  if (a.secondLookRequestedAt) throw invalidState('This submission is waiting for a second look by an independent reviewer: claim it from the “Second look” tab of the review queue.');
   if (kind === 'PRIMARY') {
     if (submitted('PRIMARY')) throw conflict('This submission has already been scored.');
   } else if (kind === 'SECOND') {

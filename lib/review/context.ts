@@ -5,7 +5,7 @@ import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
-import { canAdjudicate, canReview, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
+import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
   id: true, name: true, slaBusinessDays: true, blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
@@ -61,6 +61,7 @@ export async function listReviewerCredentials(actor: Actor): Promise<ReviewerCre
 
 export const attemptForReviewSelect = {
   id: true, number: true, status: true, version: true, doubleScore: true, needsAdjudication: true, submittedAt: true, dueAt: true,
+  secondLookRequestedAt: true, secondLookRequestedById: true,
   submission: {
     select: {
       id: true, status: true, userId: true, versionId: true, microCredentialId: true,
@@ -89,6 +90,12 @@ export async function reviewDenial(who: Actor, a: AttemptForReview, kind: Review
   if (kind === 'ADJUDICATION') {
     const scorers = a.reviews.filter((r) => r.status === 'SUBMITTED' && r.kind !== 'ADJUDICATION').map((r) => r.reviewerId);
     const p = canAdjudicate(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, scorers);
+    return p.ok ? null : p.reason;
+  }
+  if (kind === 'SECOND_LOOK') {
+    // Everyone whose submitted review made (or was part of) the decision being set aside.
+    const scorers = a.reviews.filter((r) => r.status === 'SUBMITTED' && r.kind !== 'SECOND_LOOK').map((r) => r.reviewerId);
+    const p = canTakeSecondLook(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, await loadQualification(who.id, a.submission.microCredentialId), { scorerIds: scorers, requestedById: a.secondLookRequestedById });
     return p.ok ? null : p.reason;
   }
   const conflict = conflictOfInterest(who, teacherOf(a), issuer);

@@ -24,6 +24,11 @@ export type HistoryItem = {
   attemptStatus: AttemptStatus;
   /** Null when the attempt was scored once. */
   doubleScoring: DoubleScoring | null;
+  /**
+   * For a review whose decision an issuer admin set aside for a second look: that second look's
+   * decision, or PENDING while it is under way. Null otherwise (and for the second look itself).
+   */
+  secondLook: ReviewDecision | 'PENDING' | null;
   /** Null under blind review. */
   teacher: { name: string; schoolName: string | null } | null;
   /** The review page still opens for them (it does not once their rights at the issuer have gone). */
@@ -52,7 +57,7 @@ export async function listMyReviewHistory(opts: { actor: Actor; cursor?: string;
       id: true, kind: true, decision: true, submittedAt: true, attemptId: true,
       attempt: {
         select: {
-          number: true, status: true, doubleScore: true, needsAdjudication: true,
+          number: true, status: true, doubleScore: true, needsAdjudication: true, secondLookRequestedAt: true,
           reviews: { where: { status: 'SUBMITTED' }, select: { id: true, kind: true, decision: true } },
           submission: {
             select: {
@@ -83,6 +88,7 @@ export async function listMyReviewHistory(opts: { actor: Actor; cursor?: string;
         renewal: a.submission.cycle > 1,
         attemptStatus: a.status,
         doubleScoring: doubleScoringOf(r, a),
+        secondLook: r.kind === 'SECOND_LOOK' || !a.secondLookRequestedAt ? null : (a.reviews.find((x) => x.kind === 'SECOND_LOOK')?.decision ?? 'PENDING'),
         teacher: showsTeacherIdentity(issuer) ? { name: a.submission.user.name, schoolName: a.submission.user.school?.name ?? null } : null,
         canOpen: reviewsFor(opts.actor, a.submission.microCredential.issuerId),
       };
@@ -96,7 +102,7 @@ function doubleScoringOf(
   a: { doubleScore: boolean; needsAdjudication: boolean; status: AttemptStatus; reviews: { id: string; kind: ReviewKind; decision: ReviewDecision | null }[] },
 ): DoubleScoring | null {
   const adjudicated = a.reviews.find((x) => x.kind === 'ADJUDICATION');
-  if (!a.doubleScore && !adjudicated) return null;
+  if (mine.kind === 'SECOND_LOOK' || (!a.doubleScore && !adjudicated)) return null;
   const adjudication = adjudicated?.decision ?? (a.needsAdjudication && a.status === 'SUBMITTED' ? 'PENDING' : null);
   if (mine.kind === 'ADJUDICATION') return { agreed: null, adjudication };
   const other = a.reviews.find((x) => x.id !== mine.id && x.kind === (mine.kind === 'PRIMARY' ? 'SECOND' : 'PRIMARY'));

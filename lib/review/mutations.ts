@@ -20,9 +20,14 @@ const OTHER_TAB = 'This review was changed in another tab or window. Reload the 
 
 const minutes = (n: number) => n * 60_000;
 
-/** Back to "waiting for review" when nobody holds or has submitted a review of the attempt. */
+/**
+ * Back to "waiting for review" when nobody holds or has submitted a review of the attempt. During a
+ * second look only that review counts: the set-aside ones are history, not work in progress.
+ */
 async function settleSubmissionStatus(tx: Tx, attemptId: string, submissionId: string, now: Date) {
-  const busy = await tx.review.count({ where: { attemptId, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] } });
+  const a = await tx.attempt.findUnique({ where: { id: attemptId }, select: { secondLookRequestedAt: true } });
+  const kind = a?.secondLookRequestedAt ? { kind: 'SECOND_LOOK' as const } : {};
+  const busy = await tx.review.count({ where: { attemptId, ...kind, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] } });
   if (!busy) await tx.submission.updateMany({ where: { id: submissionId, status: 'IN_REVIEW' }, data: { status: 'SUBMITTED' } });
 }
 
@@ -156,6 +161,7 @@ const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
   NOT_QUALIFIED: 'That reviewer is not qualified for this micro-credential.',
   NOT_CALIBRATED: 'That reviewer has not completed calibration for this micro-credential yet.',
   ALREADY_SCORED: 'That reviewer has already scored this submission; it needs an independent reviewer.',
+  ASKED_FOR_SECOND_LOOK: 'That admin asked for this second look; it needs a reviewer independent of the request.',
 };
 
 /**
@@ -230,7 +236,7 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
         },
         tx,
       );
-      await notify({ userId: reviewer.id, kind: 'review.assigned', title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : 'A submission was assigned to you for review', href: `/review/${review.id}` }, tx);
+      await notify({ userId: reviewer.id, kind: 'review.assigned', title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : kind === 'SECOND_LOOK' ? 'A submission needs your second look' : 'A submission was assigned to you for review', href: `/review/${review.id}` }, tx);
       return { reviewId: review.id, reassigned };
     });
   } catch (e) {
@@ -361,7 +367,7 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
     const primary = a.reviews.find((x) => x.kind === 'PRIMARY' && x.status === 'SUBMITTED');
     if (!primary) throw invalidState('The first review of this submission is missing.');
     outcome = primary.decision === decision ? (decision === 'PASS' ? 'PASSED' : 'RETURNED') : 'NEEDS_ADJUDICATION';
-  } else outcome = decision === 'PASS' ? 'PASSED' : 'RETURNED';
+  } else outcome = decision === 'PASS' ? 'PASSED' : 'RETURNED'; // PRIMARY alone, ADJUDICATION, SECOND_LOOK: final.
 
   let awardJobId: string | undefined;
   try {
@@ -388,13 +394,20 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
       }
       if (final) {
         if (r.kind === 'ADJUDICATION') await recordAudit({ actorId: opts.actor.id, action: 'review.adjudicate', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision } }, tx);
+        if (r.kind === 'SECOND_LOOK') await recordAudit({ actorId: opts.actor.id, action: 'review.second-look-decide', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision, number: a.number } }, tx);
         await recordAudit({ actorId: opts.actor.id, action: 'review.decide', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, kind: r.kind, decision } }, tx);
         await tx.submission.update({ where: { id: a.submission.id }, data: { status: outcome === 'PASSED' ? 'EARNED' : 'NEEDS_REVISION' } });
         // Queued with the decision: an earned submission always has a job that will issue its award.
         if (outcome === 'PASSED') awardJobId = await queueAwardIssue(tx, a.submission.id, now);
         if (outcome === 'RETURNED') {
           await notify(
-            { userId: a.submission.userId, kind: 'review.returned', title: `Your submission for “${version.title}” needs revision`, body: 'A reviewer has scored your evidence and left feedback on what to change.', href: `/apply/${a.submission.microCredential.slug}` },
+            {
+              userId: a.submission.userId, kind: 'review.returned', title: `Your submission for “${version.title}” needs revision`,
+              body: r.kind === 'SECOND_LOOK'
+                ? 'An independent reviewer took a second look at your evidence. Their decision is that it needs revision, and they left feedback on what to change.'
+                : 'A reviewer has scored your evidence and left feedback on what to change.',
+              href: `/apply/${a.submission.microCredential.slug}`,
+            },
             tx,
           );
         }

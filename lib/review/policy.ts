@@ -24,7 +24,7 @@ export type QualificationState = {
   hasExemplars: boolean;
 };
 
-export type ReviewDenial = 'OWN_WORK' | 'SAME_SCHOOL' | 'SAME_DISTRICT' | 'SAME_EMAIL_DOMAIN' | 'NOT_REVIEWER' | 'NOT_QUALIFIED' | 'NOT_CALIBRATED' | 'ALREADY_SCORED';
+export type ReviewDenial = 'OWN_WORK' | 'SAME_SCHOOL' | 'SAME_DISTRICT' | 'SAME_EMAIL_DOMAIN' | 'NOT_REVIEWER' | 'NOT_QUALIFIED' | 'NOT_CALIBRATED' | 'ALREADY_SCORED' | 'ASKED_FOR_SECOND_LOOK';
 
 export type ReviewPermission = { ok: true } | { ok: false; reason: ReviewDenial };
 
@@ -37,6 +37,7 @@ export const denialMessages: Record<ReviewDenial, string> = {
   NOT_QUALIFIED: 'You are not qualified to review this micro-credential.',
   NOT_CALIBRATED: 'Complete the calibration exercise for this micro-credential before your first live review.',
   ALREADY_SCORED: 'You have already scored this submission; it needs an independent reviewer.',
+  ASKED_FOR_SECOND_LOOK: 'You asked for this second look, so someone independent of the request reviews it.',
 };
 
 /** Conflicts of interest only (who the teacher is), independent of qualification. */
@@ -88,6 +89,24 @@ export function canAdjudicate(actor: Actor, issuerId: string, teacher: TeacherRe
   const conflict = conflictOfInterest(actor, teacher, settings);
   if (conflict) return { ok: false, reason: conflict };
   if (scorerIds.includes(actor.id)) return { ok: false, reason: 'ALREADY_SCORED' };
+  return { ok: true };
+}
+
+/**
+ * A second look (lib/review/second-look.ts) is one independent review of a decided attempt: the
+ * reviewer must be able to review the credential as for any live work (conflicts of interest, role,
+ * qualification and calibration), must not have scored the attempt already (`scorerIds`: whoever
+ * submitted a review of it), and must not be the admin who asked for it (`requestedById`), who has
+ * read the set-aside decision and argued against it.
+ */
+export function canTakeSecondLook(
+  actor: Actor, issuerId: string, teacher: TeacherRef, settings: IssuerReviewSettings, qualification: QualificationState | null,
+  opts: { scorerIds: string[]; requestedById: string | null },
+): ReviewPermission {
+  const p = canReview(actor, issuerId, teacher, settings, qualification);
+  if (!p.ok) return p;
+  if (opts.scorerIds.includes(actor.id)) return { ok: false, reason: 'ALREADY_SCORED' };
+  if (opts.requestedById === actor.id) return { ok: false, reason: 'ASKED_FOR_SECOND_LOOK' };
   return { ok: true };
 }
 

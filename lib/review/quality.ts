@@ -83,10 +83,12 @@ export async function getReviewQuality(opts: { actor: Actor; microCredentialId?:
     where: { status: { in: ['PASSED', 'RETURNED'] }, decidedAt: { gte: opts.from, lte: opts.to }, submittedAt: { not: null }, submission: { microCredential: mcFilter } },
     orderBy: { decidedAt: 'asc' },
     take: 10_000,
-    select: { submittedAt: true, decidedAt: true, dueAt: true, submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { slaBusinessDays: true } } } } } } },
+    select: { submittedAt: true, secondLookRequestedAt: true, decidedAt: true, dueAt: true, submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { slaBusinessDays: true } } } } } } },
   });
   const sla = credentials[0]?.issuer.slaBusinessDays ?? 14;
-  const items = decided.map((d) => ({ submittedAt: d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId }));
+  // A second look is timed from its request, against its own decision date (reset then): counted
+  // from the teacher's submission it would add the days the first decision stood.
+  const items = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId }));
   const weeks = new Map<string, typeof items>();
   for (const t of items) {
     const k = weekStart(t.decidedAt).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin, isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { institutionDomain } from '@/lib/review/email-domain';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
@@ -11,7 +12,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 import { reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
-export type QueueKind = 'PRIMARY' | 'SECOND';
+export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
 
 export type SlaClock = { dueAt: Date | null; businessDaysLeft: number | null; overdue: boolean };
 
@@ -27,7 +28,7 @@ const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'st
  * Undecided submitted attempts (alias `a`) of these credentials; for SECOND, only those chosen for
  * double scoring. Exactly the predicate of "Attempt_queue_idx", so it is read from the index alone.
  */
-function waitingAttempts(mcIds: string[], kind: QueueKind): Prisma.Sql[] {
+function waitingAttempts(mcIds: string[], kind: 'PRIMARY' | 'SECOND'): Prisma.Sql[] {
   const where = [
     Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
     Prisma.sql`a."needsAdjudication" = false`,
@@ -46,23 +47,14 @@ const MAX_QUEUE_BATCHES = 4;
  * differ per issuer (as Prisma filters they became one join per issuer), and so that the ordering
  * and the page limit apply before the joins.
  */
-async function queueAttemptIds(opts: {
-  actor: Actor; creds: ReviewerCredential[]; kind: QueueKind; microCredentialId?: string; olderThanDays?: number;
-  cursor: { t: string; id: string } | null; limit: number; now: Date;
-}): Promise<string[]> {
-  const { actor, now } = opts;
-  const ready = opts.creds.filter((c) => c.state === 'READY' && (!opts.microCredentialId || c.microCredentialId === opts.microCredentialId));
-  if (!ready.length) return [];
-  const mcIds = ready.map((c) => c.microCredentialId);
+/**
+ * Who the reviewer may score, as SQL over the submission `s` and its teacher `u`: work still open,
+ * not their own, and none of the conflicts of interest their issuers block (policy.ts).
+ */
+function eligibilityChecks(actor: Actor, ready: ReviewerCredential[]): Prisma.Sql[] {
   // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
   const blockSchool = actor.schoolId ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = actor.districtId ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
-  // The database never joins every waiting attempt before sorting (docs/benchmarks.md): the next
-  // few candidates in queue order come from "Attempt_queue_idx" alone (index-only), and only they are
-  // joined and checked (submission state, conflicts, reviews). Repeated after the last candidate
-  // until the page is full or the queue is exhausted; usually once.
-  const candidates = waitingAttempts(mcIds, opts.kind);
-  if (opts.olderThanDays) candidates.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
   const checks: Prisma.Sql[] = [
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
     Prisma.sql`s."userId" <> ${actor.id}`,
@@ -75,6 +67,26 @@ async function queueAttemptIds(opts: {
   const myDomain = institutionDomain(actor.email);
   const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
   if (blockDomain.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDomain}::text[]) AND lower(split_part(u."email", '@', 2)) = ${myDomain})`);
+  return checks;
+}
+
+async function queueAttemptIds(opts: {
+  actor: Actor; creds: ReviewerCredential[]; kind: 'PRIMARY' | 'SECOND'; microCredentialId?: string; olderThanDays?: number;
+  cursor: { t: string; id: string } | null; limit: number; now: Date;
+}): Promise<string[]> {
+  const { actor, now } = opts;
+  const ready = opts.creds.filter((c) => c.state === 'READY' && (!opts.microCredentialId || c.microCredentialId === opts.microCredentialId));
+  if (!ready.length) return [];
+  const mcIds = ready.map((c) => c.microCredentialId);
+  // The database never joins every waiting attempt before sorting (docs/benchmarks.md): the next
+  // few candidates in queue order come from "Attempt_queue_idx" alone (index-only), and only they are
+  // joined and checked (submission state, conflicts, reviews). Repeated after the last candidate
+  // until the page is full or the queue is exhausted; usually once.
+  const candidates = waitingAttempts(mcIds, opts.kind);
+  if (opts.olderThanDays) candidates.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
+  // An attempt waiting for a second look is in "Attempt_queue_idx" too, but never here: its first
+  // review is submitted (so not PRIMARY work), and a double-scored one had its second score too.
+  const checks = eligibilityChecks(actor, ready);
   const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
   if (opts.kind === 'PRIMARY') {
@@ -123,6 +135,41 @@ async function queueAttemptIds(opts: {
   return ids;
 }
 
+/**
+ * Attempts waiting for a second look that this reviewer may take (canTakeSecondLook, as SQL): of a
+ * credential they are ready to review, no conflict of interest, not scored by them before, not
+ * asked for by them, and nobody holds or has given the second look. In the order the second looks
+ * were asked for, keyset-paginated on (secondLookRequestedAt, id), from "Attempt_second_look_idx".
+ * Second looks are few, so one query does.
+ */
+async function secondLookAttemptIds(opts: {
+  actor: Actor; creds: ReviewerCredential[]; microCredentialId?: string; olderThanDays?: number;
+  cursor: { t: string; id: string } | null; limit: number; now: Date;
+}): Promise<{ id: string; t: Date }[]> {
+  const { actor, now } = opts;
+  const ready = opts.creds.filter((c) => c.state === 'READY' && (!opts.microCredentialId || c.microCredentialId === opts.microCredentialId));
+  if (!ready.length) return [];
+  const where = [
+    Prisma.sql`a."status" = 'SUBMITTED'::"AttemptStatus"`,
+    Prisma.sql`a."secondLookRequestedAt" IS NOT NULL`,
+    Prisma.sql`a."microCredentialId" = ANY(${ready.map((c) => c.microCredentialId)}::text[])`,
+    Prisma.sql`a."secondLookRequestedById" IS DISTINCT FROM ${actor.id}`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."reviewerId" = ${actor.id} AND r."status" = 'SUBMITTED'::"ReviewStatus")`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'SECOND_LOOK'::"ReviewKind"
+      AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`,
+    ...eligibilityChecks(actor, ready),
+  ];
+  if (opts.olderThanDays) where.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
+  if (opts.cursor) where.push(Prisma.sql`(a."secondLookRequestedAt", a."id") > (${new Date(opts.cursor.t)}, ${opts.cursor.id})`);
+  return db.$queryRaw<{ id: string; t: Date }[]>`
+    SELECT a."id", a."secondLookRequestedAt" AS "t" FROM "Attempt" a
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "User" u ON u."id" = s."userId"
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY a."secondLookRequestedAt" ASC, a."id" ASC
+    LIMIT ${opts.limit}`;
+}
+
 const queueSelect = {
   id: true, number: true, submittedAt: true, dueAt: true,
   submission: {
@@ -153,7 +200,8 @@ export type QueueItem = {
 /**
  * Work the reviewer can claim: oldest first, keyset-paginated. PRIMARY: submitted attempts with no
  * decision and no live claim by anyone; SECOND: double-scored attempts whose first score is in
- * (by someone else) and that still need an independent second one.
+ * (by someone else) and that still need an independent second one; SECOND_LOOK: returned attempts
+ * an issuer admin sent back for one independent review (secondLookAttemptIds).
  */
 export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; microCredentialId?: string; olderThanDays?: number; cursor?: string; limit?: number; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -162,24 +210,43 @@ export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; mi
   const creds = await listReviewerCredentials(opts.actor);
   const readyIds = creds.filter((c) => c.state === 'READY').map((c) => c.microCredentialId);
   if (!readyIds.length || (opts.microCredentialId && !readyIds.includes(opts.microCredentialId))) {
-    return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds, submitted: new Map<string, number>() };
+    return { items: [] as QueueItem[], nextCursor: null as string | null, credentials: creds, submitted: new Map<string, number>(), secondLookWaiting: false };
   }
   const cursor = decodeCursor(opts.cursor, isCursor);
-  const [ids, submitted] = await Promise.all([
-    queueAttemptIds({ actor: opts.actor, creds, kind, microCredentialId: opts.microCredentialId, olderThanDays: opts.olderThanDays, cursor, limit: limit + 1, now }),
-    countSubmitted(readyIds, kind),
+  const query = { actor: opts.actor, creds, microCredentialId: opts.microCredentialId, olderThanDays: opts.olderThanDays, cursor, limit: limit + 1, now };
+  const [keyed, submitted, secondLooks] = await Promise.all([
+    kind === 'SECOND_LOOK'
+      ? secondLookAttemptIds(query)
+      : queueAttemptIds({ ...query, kind }).then((ids) => ids.map((id) => ({ id, t: null as Date | null }))),
+    kind === 'SECOND_LOOK' ? countSecondLooks(readyIds) : countSubmitted(readyIds, kind),
+    // The other tabs say when there is second-look work for this reviewer: it is rare and urgent.
+    kind === 'SECOND_LOOK' ? Promise.resolve(0) : secondLookAttemptIds({ ...query, microCredentialId: undefined, olderThanDays: undefined, cursor: null, limit: 1 }).then((r) => r.length),
   ]);
+  const ids = keyed.map((k) => k.id);
   const found = ids.length ? await db.attempt.findMany({ where: { id: { in: ids } }, select: queueSelect }) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => Boolean(r));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  // The second-look tab pages on when each was asked for, the others on when it was submitted.
+  const lastKey = last ? (kind === 'SECOND_LOOK' ? keyed.find((k) => k.id === last.id)?.t : last.submittedAt) : null;
   return {
     items: page.map((r): QueueItem => toQueueItem(r, kind, now)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > limit && last && lastKey ? encodeCursor({ t: lastKey.toISOString(), id: last.id }) : null,
     credentials: creds,
     submitted,
+    /** Whether a second look waits for this reviewer (on the other tabs; 0 on the second-look tab itself). */
+    secondLookWaiting: secondLooks > 0,
   };
+}
+
+/** Attempts waiting for a second look per credential, from "Attempt_second_look_idx" (some may be taken or not for this reviewer). */
+async function countSecondLooks(mcIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ id: string; n: number }[]>`
+    SELECT a."microCredentialId" AS id, count(*)::int AS n FROM "Attempt" a
+    WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND a."secondLookRequestedAt" IS NOT NULL AND a."microCredentialId" = ANY(${mcIds}::text[])
+    GROUP BY a."microCredentialId"`;
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /**
@@ -187,7 +254,7 @@ export async function listReviewQueue(opts: { actor: Actor; kind?: QueueKind; mi
  * For the credential filter: it names where there is work. Some of it may be claimed by others or
  * conflicted for this reviewer, so the page says "submitted", not "for you".
  */
-async function countSubmitted(mcIds: string[], kind: QueueKind): Promise<Map<string, number>> {
+async function countSubmitted(mcIds: string[], kind: 'PRIMARY' | 'SECOND'): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<{ id: string; n: number }[]>`
     SELECT a."microCredentialId" AS id, count(*)::int AS n FROM "Attempt" a
     WHERE ${Prisma.join(waitingAttempts(mcIds, kind), ' AND ')}
@@ -221,7 +288,7 @@ export async function listMyClaims(opts: { actor: Actor; now?: Date }) {
     select: { id: true, kind: true, claimExpiresAt: true, assignedById: true, attempt: { select: queueSelect } },
   });
   return rows.map((r) => ({
-    ...toQueueItem(r.attempt, r.kind === 'SECOND' ? 'SECOND' : 'PRIMARY', now),
+    ...toQueueItem(r.attempt, r.kind === 'SECOND' || r.kind === 'SECOND_LOOK' ? r.kind : 'PRIMARY', now),
     reviewId: r.id,
     reviewKind: r.kind,
     claimExpiresAt: r.claimExpiresAt,
@@ -304,6 +371,7 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
       ...queueSelect,
       doubleScore: true,
       needsAdjudication: true,
+      secondLookRequestedAt: true,
       reviews: { where: { status: { in: ['CLAIMED', 'SUBMITTED'] } }, select: { kind: true, status: true, claimExpiresAt: true, reviewer: { select: { name: true } } } },
     },
   });
@@ -314,6 +382,8 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
       ...toQueueItem(r, 'PRIMARY', now),
       doubleScore: r.doubleScore,
       needsAdjudication: r.needsAdjudication,
+      /** Waiting for a second look: its submitted reviews are the decision set aside. */
+      secondLook: Boolean(r.secondLookRequestedAt),
       reviews: r.reviews.map((x) => ({ kind: x.kind, status: x.status, expired: x.status === 'CLAIMED' && x.claimExpiresAt <= now, reviewerName: x.reviewer.name })),
     })),
     nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
@@ -418,16 +488,17 @@ export async function listAssignableReviewers(opts: { actor: Actor; attemptId: s
     take: 200,
     select: { id: true },
   });
-  const out: { id: string; name: string; email: string; kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] }[] = [];
+  const out: { id: string; name: string; email: string; kinds: ReviewKind[] }[] = [];
   for (const c of candidates) {
     const who = await loadActor(c.id);
     if (!who) continue;
-    const kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] = [];
-    for (const k of ['PRIMARY', 'SECOND', 'ADJUDICATION'] as const) if (!(await reviewDenial(who, a, k))) kinds.push(k);
+    const kinds: ReviewKind[] = [];
+    for (const k of ['PRIMARY', 'SECOND', 'ADJUDICATION', 'SECOND_LOOK'] as const) if (!(await reviewDenial(who, a, k))) kinds.push(k);
     if (kinds.length) out.push({ id: who.id, name: who.name, email: who.email, kinds });
   }
   return {
-    attempt: { id: a.id, number: a.number, doubleScore: a.doubleScore, needsAdjudication: a.needsAdjudication, status: a.status },
+    // secondLook: waiting for a second look, the only work it can be given out for (assertClaimable).
+    attempt: { id: a.id, number: a.number, doubleScore: a.doubleScore, needsAdjudication: a.needsAdjudication, status: a.status, secondLook: Boolean(a.secondLookRequestedAt) },
     reviewers: out,
     reviews: a.reviews.filter((r) => r.status === 'CLAIMED' || r.status === 'SUBMITTED'),
   };

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
+import { SECOND_LOOK_REASON_MAX } from '@/lib/review/second-look-rules';
 
 
 const id = str().min(1).max(40);
 
-export const ReviewKindInput = z.enum(['PRIMARY', 'SECOND', 'ADJUDICATION']);
+export const ReviewKindInput = z.enum(['PRIMARY', 'SECOND', 'ADJUDICATION', 'SECOND_LOOK']);
 
 export const QueueFilterInput = z.object({
-  kind: z.enum(['PRIMARY', 'SECOND']).catch('PRIMARY'),
+  kind: z.enum(['PRIMARY', 'SECOND', 'SECOND_LOOK']).catch('PRIMARY'),
   microCredentialId: id.optional().catch(undefined),
   olderThanDays: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
   cursor: str().max(200).optional().catch(undefined),
@@ -64,3 +65,17 @@ export const QualityFilterInput = z.object({
 export const GrantQualificationInput = z.object({ microCredentialId: id, email: str().trim().toLowerCase().email('Enter the reviewer’s email address.') });
 
 export const HistoryFilterInput = z.object({ cursor: str().max(200).optional().catch(undefined) });
+
+/**
+ * An issuer admin asks for a second look at a returned attempt. `version`: the attempt's version the
+ * page was loaded with (a double click or a second admin finds it changed). The reason is plain text
+ * for the issuer's own records (the application record, the audit log): line breaks kept, other
+ * control characters dropped; the teacher never reads it.
+ */
+export const RequestSecondLookInput = z.object({
+  attemptId: id,
+  version: z.coerce.number().int().min(0),
+  reason: str()
+    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
+    .pipe(z.string().min(1, 'Say why the decision should be looked at again.').max(SECOND_LOOK_REASON_MAX, `Use at most ${SECOND_LOOK_REASON_MAX.toLocaleString('en-GB')} characters.`)),
+});

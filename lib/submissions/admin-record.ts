@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
 import { loadAttemptForReview, reviewDenial } from '@/lib/review/context';
+import { secondLookRefusal } from '@/lib/review/second-look-rules';
 
 // What an issuer's admin needs to look into a badge or a complaint about a decision: the
 // application, every submitted attempt's evidence and the reviews that decided it, with who
@@ -25,7 +26,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     select: {
       id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true,
       user: { select: { name: true, email: true, school: { select: { name: true } } } },
-      microCredential: { select: { id: true, slug: true, issuerId: true, issuer: { select: { name: true, blindReview: true } } } },
+      microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true } } } },
       version: {
         select: {
           version: true, title: true,
@@ -38,7 +39,8 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
       attempts: {
         orderBy: { number: 'desc' },
         select: {
-          id: true, number: true, status: true, submittedAt: true, decidedAt: true, needsAdjudication: true, attestedAt: true, doubleScore: true,
+          id: true, number: true, status: true, submittedAt: true, decidedAt: true, dueAt: true, needsAdjudication: true, attestedAt: true, doubleScore: true, version: true,
+          secondLookRequestedAt: true, secondLookReason: true, secondLookRequestedById: true, secondLookRequestedBy: { select: { name: true } },
           feedbackQuestions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, answeredBy: { select: { name: true } } } },
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
           files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
@@ -53,7 +55,11 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   // the other) sees it as a scorer would: not the other scores (double scoring is only worth
   // anything when the two are independent) and, under blind review, not who the teacher is.
   const scoring = await db.review.findMany({
-    where: { reviewerId: opts.actor.id, status: { in: ['CLAIMED', 'SUBMITTED'] }, attempt: { submissionId: sub.id, status: 'SUBMITTED' } },
+    where: {
+      reviewerId: opts.actor.id, status: { in: ['CLAIMED', 'SUBMITTED'] }, attempt: { submissionId: sub.id, status: 'SUBMITTED' },
+      // A review set aside for a second look is history, not scoring in progress.
+      OR: [{ kind: 'SECOND_LOOK' }, { attempt: { secondLookRequestedAt: null } }],
+    },
     select: { attemptId: true, status: true },
   });
   const scoringAttempts = new Set(scoring.map((r) => r.attemptId));
@@ -65,6 +71,15 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     const claimed = forReview?.reviews.some((r) => r.kind === 'SECOND' && r.status === 'CLAIMED' && r.claimExpiresAt && r.claimExpiresAt > new Date());
     if (forReview && !claimed && !(await reviewDenial(opts.actor, forReview, 'SECOND'))) scoringAttempts.add(awaitingSecond.id);
   }
+  // And an admin who could still take the open second look: it is independent of the decision set
+  // aside and of the reasons given for setting it aside.
+  const awaitingLook = sub.attempts.find((a) => a.status === 'SUBMITTED' && a.secondLookRequestedAt && !scoringAttempts.has(a.id) && !a.reviews.some((r) => r.kind === 'SECOND_LOOK'));
+  if (awaitingLook) {
+    const forReview = await loadAttemptForReview(awaitingLook.id);
+    const claimed = forReview?.reviews.some((r) => r.kind === 'SECOND_LOOK' && r.status === 'CLAIMED' && r.claimExpiresAt > new Date());
+    if (forReview && !claimed && !(await reviewDenial(opts.actor, forReview, 'SECOND_LOOK'))) scoringAttempts.add(awaitingLook.id);
+  }
+  const latestNumber = sub.attempts[0]?.number ?? 0;
   const blind = sub.microCredential.issuer.blindReview && scoring.some((r) => r.status === 'CLAIMED');
   const partIds = sub.version.parts.map((p) => p.id);
   const partOf = new Map(sub.version.parts.map((p) => [p.id, p.title]));
@@ -94,6 +109,20 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
         // While the viewer scores this attempt, only their own score shows.
         reviews: scoringAttempts.has(a.id) ? a.reviews.filter((r) => r.reviewerId === opts.actor.id) : a.reviews,
         otherReviewsHidden: scoringAttempts.has(a.id),
+        /** The attempt's version, for the second-look form (a stale one is refused). */
+        version: a.version,
+        /** Null when a second look may be asked for now (secondLookRefusal), else why not. */
+        secondLookRefusal: secondLookRefusal(a, latestNumber, sub.microCredential.status),
+        // The request and the admin's reason: the issuer's own record (the teacher is told only that it was asked for).
+        secondLook: a.secondLookRequestedAt
+          ? {
+              requestedAt: a.secondLookRequestedAt,
+              requestedBy: a.secondLookRequestedBy?.name ?? null,
+              reason: scoringAttempts.has(a.id) ? null : a.secondLookReason,
+              dueAt: a.dueAt,
+              pending: a.status === 'SUBMITTED',
+            }
+          : null,
       };
     }),
   };

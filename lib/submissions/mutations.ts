@@ -193,6 +193,9 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
   return { submissionId: attempt.submission.id, ...result };
 }
 
+const NOT_WAITING_FOR_REVISION = 'This application is not waiting for a revision.';
+export const SECOND_LOOK_UNDER_WAY = 'An independent reviewer is taking a second look at your attempt, so there is nothing to revise yet. If they return it, you can revise then.';
+
 /**
  * After "needs revision": opens the next attempt. Parts that passed are carried over read-only
  * (text and files), the rest start from the previous answer so nothing has to be retyped.
@@ -207,7 +210,7 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
         orderBy: { number: 'desc' },
         take: 1,
         select: {
-          id: true, number: true, status: true,
+          id: true, number: true, status: true, secondLookRequestedAt: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true } },
           files: { where: { status: 'UPLOADED' }, select: { partId: true, ownerId: true, storageKey: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, verifiedAt: true } },
           reviews: { where: { status: 'SUBMITTED' }, select: { kind: true, submittedAt: true, scores: { select: { criterionId: true, level: { select: { rank: true } } } } } },
@@ -218,7 +221,8 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
   if (!submission || submission.userId !== opts.actor.id) throw notFound('That application');
   const last = submission.attempts[0];
   if (submission.status === 'DRAFT' && last?.status === 'DRAFT') return { attemptId: last.id };
-  if (submission.status !== 'NEEDS_REVISION' || !last || last.status !== 'RETURNED') throw invalidState('This application is not waiting for a revision.');
+  if (last?.status === 'SUBMITTED' && last.secondLookRequestedAt) throw invalidState(SECOND_LOOK_UNDER_WAY);
+  if (submission.status !== 'NEEDS_REVISION' || !last || last.status !== 'RETURNED') throw invalidState(NOT_WAITING_FOR_REVISION);
   const rule = passingRuleOf(submission.version);
   // Double scored: both reviewers returned it and the teacher reads both, so a part is kept only if
   // it passed in each of them (or in the adjudication, which alone is the decision).
@@ -226,6 +230,10 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
   const passed = carriedPartIds(rule, submission.version.criteria, reviews, submission.version.levels[0]?.rank);
   try {
     return await db.$transaction(async (tx) => {
+      // First, and guarded: an issuer admin asking for a second look at the same moment also moves
+      // the application out of NEEDS_REVISION (lib/review/second-look.ts); only one of the two wins.
+      const moved = await tx.submission.updateMany({ where: { id: submission.id, status: 'NEEDS_REVISION' }, data: { status: 'DRAFT' } });
+      if (moved.count !== 1) throw invalidState(NOT_WAITING_FOR_REVISION);
       const next = await tx.attempt.create({ data: { submissionId: submission.id, number: last.number + 1 }, select: { id: true } });
       for (const r of last.responses) {
         await tx.partResponse.create({
@@ -241,7 +249,6 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
       for (const f of last.files) {
         await tx.evidenceFile.create({ data: { attemptId: next.id, ...f, status: 'UPLOADED', carriedOver: passed.has(f.partId) } });
       }
-      await tx.submission.update({ where: { id: submission.id }, data: { status: 'DRAFT' } });
       await recordAudit({ actorId: opts.actor.id, action: 'submission.revise', entityType: 'Attempt', entityId: next.id, data: { number: last.number + 1 } }, tx);
       return { attemptId: next.id };
     });

@@ -32,6 +32,8 @@ export async function getApplication(actor: Actor, slug: string, opts: { cycle?:
         orderBy: { number: 'desc' },
         select: {
           id: true, number: true, status: true, submittedAt: true, decidedAt: true, dueAt: true, version: true,
+          // When an issuer admin asked for a second look (never who, or why: that stays with the issuer).
+          secondLookRequestedAt: true,
           responses: { select: { id: true, partId: true, text: true, links: true, wordCount: true, carriedOver: true, revision: true, updatedAt: true } },
           files: { orderBy: { createdAt: 'asc' }, select: fileSelect },
           reviews: {

@@ -170,6 +170,7 @@ async function main() {
     { path: '/dashboard (badges due for renewal)', run: () => renewalsOpen(teacherId) },
     { path: '/review (listReviewQueue PRIMARY + listMyClaims)', run: () => Promise.all([listReviewQueue({ actor: reviewer }), listMyClaims({ actor: reviewer })]) },
     { path: '/review?kind=SECOND', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND' }) },
+    { path: '/review?kind=SECOND_LOOK', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND_LOOK' }) },
     { path: '/review/history (own reviews, newest first)', run: () => listMyReviewHistory({ actor: reviewer }) },
     { path: '/dashboard (stacks in progress)', run: () => listStacksInProgress(teacherId) },
     { path: '/dashboard (recommended by my district)', run: () => listRecommendationsForTeacher(teacher) },

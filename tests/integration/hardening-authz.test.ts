@@ -22,6 +22,7 @@ import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/
 import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace, listAssignableReviewers, listReviewQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
+import { requestSecondLook } from '@/lib/review/second-look';
 import { getCalibration } from '@/lib/review/calibration';
 import { getReviewQuality } from '@/lib/review/quality';
 import { decideProposal } from '@/lib/proposals/mutations';
@@ -119,6 +120,8 @@ function rows(): Row[] {
     },
     { name: 'releaseReview (R review)', allow: ['R'], run: (a) => releaseReview({ actor: a, reviewId: ctx.reviewId! }) },
     { name: 'startRevision (T1 submission)', allow: ['T1'], run: (a) => startRevision({ actor: a, submissionId: w.t1A.submissionId }) },
+    // After the revision started, so it does not take the teacher's revision away: the issuer's admin gets past authorization (and is told it is too late).
+    { name: 'requestSecondLook (T1 returned attempt)', allow: ['adminA'], run: async (a) => requestSecondLook({ actor: a, attemptId: w.t1A.attemptId, version: await attemptVersion(w.t1A.attemptId), reason: 'Misread.' }) },
     { name: 'setPublicSummary (T1 submission)', allow: ['T1'], run: (a) => setPublicSummary({ actor: a, submissionId: w.t1B.submissionId, publicSummary: 'Summary.' }) },
     { name: 'saveResponse (T1 draft)', allow: ['T1'], run: (a) => saveResponse({ actor: a, attemptId: w.t1C.attemptId, partId: w.mcC.version.parts[0].id, text: 'Changed.', links: [], revision: 1 }) },
     { name: 'completeUpload (T1 pending file)', allow: ['T1'], run: (a) => completeUpload({ actor: a, fileId: w.pendingToComplete }) },

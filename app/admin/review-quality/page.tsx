@@ -221,14 +221,14 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                         attempt {i.attemptNumber}
                         {i.teacher ? ` · ${i.teacher.name}` : ''}
                       </span>
-                      {i.doubleScore ? <Pill tone="info">Double scored</Pill> : null} {i.needsAdjudication ? <Pill tone="purple">Needs adjudication</Pill> : null}
+                      {i.doubleScore ? <Pill tone="info">Double scored</Pill> : null} {i.needsAdjudication ? <Pill tone="purple">Needs adjudication</Pill> : null} {i.secondLook ? <Pill tone="purple">Second look</Pill> : null}
                     </th>
                     <td className="border-b border-slate-200 p-2 align-top">
                       {i.reviews.length === 0
                         ? 'Unclaimed'
                         : i.reviews.map((r, k) => (
                             <span key={k} className="block">
-                              {r.kind === 'PRIMARY' ? 'Review' : r.kind === 'SECOND' ? 'Second score' : 'Adjudication'}: {r.reviewerName}, {r.status === 'SUBMITTED' ? 'submitted' : r.expired ? 'claim expired' : 'in progress'}
+                              {r.kind === 'PRIMARY' ? 'Review' : r.kind === 'SECOND' ? 'Second score' : r.kind === 'SECOND_LOOK' ? 'Second look' : 'Adjudication'}: {r.reviewerName}, {r.status === 'SUBMITTED' ? 'submitted' : r.expired ? 'claim expired' : 'in progress'}
                             </span>
                           ))}
                     </td>

@@ -124,6 +124,15 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </div>
       ) : null}
 
+      {!earlier && current.status === 'SUBMITTED' && current.secondLookRequestedAt ? (
+        <div className="mt-4">
+          <Alert tone="info" title="A second look is under way">
+            A second look was asked for on {dateFmt.format(current.secondLookRequestedAt)}: an independent reviewer will review this attempt again.
+            {current.dueAt ? ` You will hear by ${dateFmt.format(current.dueAt)}.` : ''}
+          </Alert>
+        </div>
+      ) : null}
+
       {submitted ? (
         <div className="mt-4">
           <Alert tone="success" title="Submitted">
@@ -356,6 +365,11 @@ function Feedback({ attempt, version, slug, issuerName, compact, anchored, readO
         <h2 className="text-lg font-semibold">
           Reviewer feedback on attempt {attempt.number}: {attempt.status === 'PASSED' ? 'earned' : 'needs revision'}
         </h2>
+        {attempt.reviews.some((r) => r.kind === 'SECOND_LOOK') ? (
+          <p className="mt-1 text-sm text-slate-700">
+            A second look was asked for{attempt.secondLookRequestedAt ? ` on ${dateFmt.format(attempt.secondLookRequestedAt)}` : ''}: an independent reviewer reviewed this attempt again, and this is their decision.
+          </p>
+        ) : null}
         {both ? (
           <p className="mt-1 text-sm text-slate-700">
             Two reviewers scored this attempt independently.

@@ -9,6 +9,7 @@ import { isDomainError } from '@/lib/errors';
 import { releaseReview, saveReviewDraft, submitReview, type ReviewOutcome } from '@/lib/review/mutations';
 import { ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { claimEndText, getClaimEnd, keepClaim } from '@/lib/review/claims';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export type DraftResult = { ok: true; version: number; savedAt: string; claimExpiresAt: string } | { ok: false; formError: string; conflict?: boolean };
 
@@ -58,7 +59,7 @@ export async function releaseReviewAction(formData: FormData) {
 export type KeepClaimResult =
   | { ok: true; claimExpiresAt: string }
   // `claimAgain`: the claim ran out and nobody has taken the work, so the reviewer can claim it again with their draft.
-  | { ok: false; formError: string; claimAgain?: { attemptId: string; kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION' } };
+  | { ok: false; formError: string; claimAgain?: { attemptId: string; kind: ReviewKind } };
 
 /** "Keep my claim": extends the claim without saving anything (the page warns before it runs out). */
 export async function keepClaimAction(input: unknown): Promise<KeepClaimResult> {

@@ -12,10 +12,11 @@ import { ClaimTimer } from '@/components/review/claim-timer';
 import { ClaimButton } from '@/components/review/claim-button';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { releaseReviewAction } from './actions';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Score a submission' };
 
-const kindLabel = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication' } as const;
+const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
 const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
 export default async function ReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
@@ -43,7 +44,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold sm:text-3xl">{version.title}</h1>
-        <Pill tone={review.kind === 'ADJUDICATION' ? 'purple' : review.kind === 'SECOND' ? 'info' : 'neutral'}>{kindLabel[review.kind]}</Pill>
+        <Pill tone={review.kind === 'ADJUDICATION' || review.kind === 'SECOND_LOOK' ? 'purple' : review.kind === 'SECOND' ? 'info' : 'neutral'}>{kindLabel[review.kind]}</Pill>
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-800">
         <div>
@@ -97,9 +98,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
         </div>
       ) : null}
 
+      {review.kind === 'SECOND_LOOK' && editable ? (
+        <div className="mt-4">
+          {/* The set-aside reviews and the admin's reason are not shown: the second look is independent of both. */}
+          <Alert tone="info" title="A second look">
+            An issuer admin set the earlier decision on this attempt aside and asked for an independent review. Score the evidence against the rubric as for any review: your decision is final for this attempt.
+          </Alert>
+        </div>
+      ) : null}
+
       {ws.otherReviews.length ? (
         <Card className="mt-6">
-          <h2 className="text-lg font-semibold">The reviews being adjudicated</h2>
+          <h2 className="text-lg font-semibold">{review.kind === 'ADJUDICATION' ? 'The reviews being adjudicated' : 'The other reviews of this attempt'}</h2>
           <div className="relative mt-2 overflow-x-auto">
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <caption className="sr-only">Levels given by each reviewer</caption>
@@ -108,7 +118,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                   <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
                   {ws.otherReviews.map((r) => (
                     <th key={r.id} scope="col" className="border-b border-slate-300 p-2 text-left">
-                      {r.kind === 'PRIMARY' ? 'First' : 'Second'} review ({r.reviewerName}): {r.decision === 'PASS' ? 'pass' : 'revise'}
+                      {r.kind === 'PRIMARY' ? 'First review' : r.kind === 'SECOND' ? 'Second review' : kindLabel[r.kind]} ({r.reviewerName}): {r.decision === 'PASS' ? 'pass' : 'revise'}
                     </th>
                   ))}
                 </tr>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { listMyReviewHistory } from '@/lib/review/history';
-import { attemptOutcomeLabel, decisionLabel, doubleScoringText, reviewKindLabel } from '@/lib/review/history-words';
+import { attemptOutcomeLabel, decisionLabel, doubleScoringText, reviewKindLabel, secondLookText } from '@/lib/review/history-words';
 import { HistoryFilterInput } from '@/lib/review/schemas';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -49,7 +49,7 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
                     <span className="block text-xs font-normal text-slate-700">
                       {i.issuerName} · attempt {i.attemptNumber}{i.renewal ? ' · renewal' : ''}
                     </span>
-                    <Pill tone={i.kind === 'ADJUDICATION' ? 'purple' : i.kind === 'SECOND' ? 'info' : 'neutral'}>{reviewKindLabel[i.kind]}</Pill>
+                    <Pill tone={i.kind === 'ADJUDICATION' || i.kind === 'SECOND_LOOK' ? 'purple' : i.kind === 'SECOND' ? 'info' : 'neutral'}>{reviewKindLabel[i.kind]}</Pill>
                   </th>
                   <td className="border-b border-slate-200 p-2 align-top">
                     {i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}
@@ -59,7 +59,10 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
                   </td>
                   <td className="border-b border-slate-200 p-2 align-top">{decisionLabel[i.decision]}</td>
                   <td className="border-b border-slate-200 p-2 align-top">{doubleScoringText(i.kind, i.doubleScoring)}</td>
-                  <td className="border-b border-slate-200 p-2 align-top">{attemptOutcomeLabel[i.attemptStatus]}</td>
+                  <td className="border-b border-slate-200 p-2 align-top">
+                    {attemptOutcomeLabel[i.attemptStatus]}
+                    {secondLookText(i.kind, i.secondLook) ? <span className="block text-xs text-slate-700">{secondLookText(i.kind, i.secondLook)}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,8 @@ import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
 import { AnswerFeedbackQuestionInput } from '@/lib/feedback-questions/schemas';
+import { requestSecondLook } from '@/lib/review/second-look';
+import { RequestSecondLookInput } from '@/lib/review/schemas';
 
 /** An issuer admin's reply to a teacher's question about feedback (authorized against the question's issuer). */
 export async function answerFeedbackQuestionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -20,4 +22,24 @@ export async function answerFeedbackQuestionAction(_prev: ActionResult, formData
   revalidatePath(`/admin/submissions/${submissionId}`);
   revalidatePath('/admin');
   return { ok: true, message: 'Reply sent. The teacher has been notified and reads it under the feedback on their application.' };
+}
+
+/**
+ * An issuer admin asks for a second look at a returned attempt (authorized against the attempt's
+ * issuer in requestSecondLook; the form's attempt version guards against a double request).
+ */
+export async function requestSecondLookAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(RequestSecondLookInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let submissionId: string;
+  try {
+    const actor = await requireActor();
+    ({ submissionId } = await requestSecondLook({ actor, ...parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/admin/submissions/${submissionId}`);
+  revalidatePath('/admin');
+  revalidatePath('/review');
+  return { ok: true, message: 'Second look asked for. The attempt is back in the review queue for an independent reviewer, and the teacher has been told (without your reason).' };
 }

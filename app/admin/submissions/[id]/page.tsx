@@ -6,6 +6,8 @@ import { Card, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { AnswerForm } from './answer-form';
+import { SecondLookForm } from '@/components/admin/second-look-form';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Application record' };
 
@@ -18,7 +20,8 @@ const SUBMISSION: Record<string, [string, Tone]> = {
   EARNED: ['Earned', 'success'],
 };
 const ATTEMPT: Record<string, string> = { DRAFT: 'Draft (not submitted: only the teacher sees it)', SUBMITTED: 'Submitted, not decided yet', RETURNED: 'Returned for revision', PASSED: 'Passed' };
-const KIND = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication' } as const;
+const KIND: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
+const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * An application as its issuer's admins see it: each submitted attempt's evidence and the reviews
@@ -99,6 +102,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
             {a.submittedAt ? ` · submitted ${timeFmt.format(a.submittedAt)}` : ''}
             {a.decidedAt ? ` · decided ${timeFmt.format(a.decidedAt)}` : ''}
             {a.needsAdjudication ? ' · waiting for adjudication' : ''}
+            {a.secondLook?.pending ? ' · waiting for a second look' : ''}
           </p>
           {a.status === 'SUBMITTED' ? (
             <p className="mt-1 text-sm">
@@ -122,6 +126,14 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                           <p className="font-semibold">Reply{q.answeredBy ? ` from ${q.answeredBy}` : ''} on {timeFmt.format(q.answeredAt)}:</p>
                           <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.answer}</p>
                         </div>
+                      ) : a.secondLook ? (
+                        <p className="mt-2 text-sm text-slate-700">
+                          A second look at attempt {a.number} was asked for on {dayFmt.format(a.secondLook.requestedAt)}: <a href={`#second-look-${a.id}`}>see the second look</a>.
+                        </p>
+                      ) : a.secondLookRefusal === null ? (
+                        <p className="mt-2 text-sm text-slate-700">
+                          If the reviewer misjudged the evidence, you can set the decision aside: <a href={`#second-look-${a.id}`}>ask for a second look at attempt {a.number}</a>. Otherwise the decision stands and the teacher can revise.
+                        </p>
                       ) : a.status === 'RETURNED' ? (
                         // The assign flow takes only a submitted attempt that is waiting for review work.
                         <p className="mt-2 text-sm text-slate-700">
@@ -141,11 +153,38 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
               </ul>
             </div>
           ) : null}
+          {a.secondLook || a.secondLookRefusal === null ? (
+            <section id={`second-look-${a.id}`} aria-labelledby={`second-look-heading-${a.id}`} className="mt-4">
+              <h3 id={`second-look-heading-${a.id}`} className="text-lg font-semibold">Second look</h3>
+              {a.secondLook ? (
+                <Card className="mt-2">
+                  <p className="text-sm">
+                    Asked for{a.secondLook.requestedBy ? ` by ${a.secondLook.requestedBy}` : ''} on {timeFmt.format(a.secondLook.requestedAt)}.{' '}
+                    {a.secondLook.pending
+                      ? `An independent reviewer decides again${a.secondLook.dueAt ? ` by ${dayFmt.format(a.secondLook.dueAt)}` : ''}; the earlier decision is set aside and the teacher cannot revise meanwhile.`
+                      : 'The second look’s decision below is final for this attempt; the decision it set aside stays on record.'}
+                  </p>
+                  {a.secondLook.reason ? (
+                    <div className="mt-2 border-l-4 border-slate-400 pl-3 text-sm">
+                      <p className="font-semibold">Reason (for the issuer only: the teacher and the reviewer do not see it):</p>
+                      <p className="mt-1 whitespace-pre-wrap text-slate-900">{a.secondLook.reason}</p>
+                    </div>
+                  ) : null}
+                </Card>
+              ) : (
+                <p className="mt-1 text-sm text-slate-700">
+                  If the reviewer clearly misjudged the evidence, set the decision on attempt {a.number} aside. The attempt goes back to waiting for review with a new decision date, and the teacher cannot start a revision meanwhile. One independent reviewer, qualified for this credential, without a conflict of interest and who has not scored this attempt (not you either), reviews it again: their decision is final. A pass issues the badge; otherwise it is returned with their feedback. The earlier decision stays on record. Each attempt can have one second look. The teacher is told it was asked for, not why.
+                </p>
+              )}
+              {/* Stays mounted once asked for, so it can say that it worked. */}
+              <SecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={a.secondLookRefusal === null} />
+            </section>
+          ) : null}
           {a.status === 'DRAFT' ? null : (
             <>
               <h3 className="mt-4 text-lg font-semibold">Reviews</h3>
               {a.otherReviewsHidden ? (
-                <p className="mt-2 text-sm text-slate-700">You are scoring this attempt, or could take its open second score, so other reviewers’ scores are hidden until it is decided: the scores stay independent.</p>
+                <p className="mt-2 text-sm text-slate-700">You are scoring this attempt, or could take its open second score or second look, so other reviewers’ scores (and any reason given for a second look) are hidden until it is decided: the scores stay independent.</p>
               ) : null}
               {a.reviews.length ? (
                 a.reviews.map((r) => (
@@ -153,6 +192,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                     <p className="text-sm">
                       <span className="font-semibold">{KIND[r.kind]}</span> by {r.reviewer.name}
                       {r.submittedAt ? `, ${timeFmt.format(r.submittedAt)}` : ''}: {r.decision === 'PASS' ? 'meets the standard' : 'needs revision'}
+                      {a.secondLook && r.kind !== 'SECOND_LOOK' ? <> <Pill tone="neutral">Set aside for the second look</Pill></> : null}
                     </p>
                     {r.overallComment ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{r.overallComment}</p> : null}
                     <CriterionFeedbackTable

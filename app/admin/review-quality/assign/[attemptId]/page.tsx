@@ -5,10 +5,11 @@ import { listAssignableReviewers } from '@/lib/review/queries';
 import { listLiveClaimHolders } from '@/lib/review/claims';
 import { Card, PageHeader } from '@/components/ui/card';
 import { AssignForm } from '@/components/review/assign-form';
+import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Assign a reviewer' };
 
-const kindLabel = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication' } as const;
+const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
 const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
 export default async function AssignPage({ params }: { params: Promise<{ attemptId: string }> }) {
@@ -18,7 +19,9 @@ export default async function AssignPage({ params }: { params: Promise<{ attempt
   if (!data || !live || data.attempt.status !== 'SUBMITTED') notFound();
   const submitted = (k: string) => data.reviews.some((r) => r.kind === k && r.status === 'SUBMITTED');
   // Only the kind of work the attempt is waiting for can be assigned.
-  const kinds: ('PRIMARY' | 'SECOND' | 'ADJUDICATION')[] = data.attempt.needsAdjudication
+  const kinds: ReviewKind[] = data.attempt.secondLook
+    ? ['SECOND_LOOK']
+    : data.attempt.needsAdjudication
     ? ['ADJUDICATION']
     : submitted('PRIMARY')
       ? data.attempt.doubleScore && !submitted('SECOND') ? ['SECOND'] : []
