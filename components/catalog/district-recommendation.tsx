@@ -2,7 +2,8 @@
 // signed-in teacher with a confirmed district: never part of the page anonymous visitors share
 // through the page cache (docs/decisions/006).
 
-export type ItemRecommendation = { districtName: string; note: string; forSchool: string | null };
+/** `notes`: the school's first, then the whole district's when it says something else. */
+export type ItemRecommendation = { districtName: string; notes: string[]; forSchool: string | null };
 
 /** The tag on a catalogue card. */
 export function RecommendedTag() {
@@ -11,12 +12,12 @@ export function RecommendedTag() {
 
 /** The box on an item's own page: who recommends it, to whom, and the district's note. */
 export function RecommendedByDistrict({ recommendation }: { recommendation: ItemRecommendation }) {
-  const { districtName, note, forSchool } = recommendation;
+  const { districtName, notes, forSchool } = recommendation;
   return (
     <section aria-labelledby="district-recommendation-heading" className="no-print mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950" data-district-recommendation="">
       <h2 id="district-recommendation-heading" className="font-semibold">Recommended by your district</h2>
       <p className="text-sm">{forSchool ? `${districtName} recommends it to teachers at ${forSchool}.` : `${districtName} recommends it to its teachers.`}</p>
-      {note ? <p className="mt-1 whitespace-pre-line text-sm">{note}</p> : null}
+      {notes.map((note) => <p key={note} className="mt-1 whitespace-pre-line text-sm">{note}</p>)}
     </section>
   );
 }

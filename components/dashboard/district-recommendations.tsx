@@ -4,12 +4,14 @@ import { RECOMMENDATION_KIND_LABELS, RECOMMENDATION_STATUS_LABELS, type Recommen
 import { Card, Pill, type Tone } from '@/components/ui/card';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 
-const statusTone: Record<RecommendationStatus, Tone> = { 'not-started': 'neutral', enrolled: 'info', 'in-review': 'purple', earned: 'success' };
+const statusTone: Record<RecommendationStatus, Tone> = { 'not-started': 'neutral', enrolled: 'info', 'needs-changes': 'warning', 'in-review': 'purple', renew: 'warning', withdrawn: 'warning', earned: 'success' };
 
 /** What to do next with a recommended item, as the link's words. */
 function action(r: TeacherRecommendation): string {
-  if (r.status === 'earned') return 'View it';
+  if (r.status === 'earned' || r.status === 'withdrawn') return 'View it';
   if (r.status === 'not-started') return r.target.kind === 'MICRO_CREDENTIAL' ? 'See what it asks and enrol' : 'See what it includes';
+  if (r.status === 'needs-changes') return 'Make the changes';
+  if (r.status === 'renew') return 'See how to renew';
   return 'Continue';
 }
 
@@ -24,7 +26,7 @@ export function DistrictRecommendations({ districtName, items }: { districtName:
       <p className="mb-3 text-sm text-slate-700">Your district’s priorities: what it would like its teachers to work on.</p>
       <ul className="grid gap-4 md:grid-cols-2">
         {items.map((r) => (
-          <li key={r.id}>
+          <li key={r.key}>
             <Card as="div" className="flex h-full gap-4">
               <BadgeMark color={r.target.badgeColor} level={r.target.level} size={44} />
               <div className="min-w-0 flex-1">
@@ -41,7 +43,7 @@ export function DistrictRecommendations({ districtName, items }: { districtName:
                     {r.progress.earned} of {r.progress.total} {r.target.kind === 'TRACK' ? 'levels' : 'micro-credentials'} earned
                   </p>
                 ) : null}
-                {r.note ? <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{r.note}</p> : null}
+                {r.notes.map((note) => <p key={note} className="mt-1 whitespace-pre-line text-sm text-slate-800">{note}</p>)}
                 <p className="mt-2">
                   <Link href={r.target.href} className="font-semibold">
                     {action(r)}

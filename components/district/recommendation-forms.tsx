@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { addRecommendationAction, removeRecommendationAction, updateRecommendationAction } from '@/app/district/recommendations/actions';
 import { initialActionState } from '@/lib/action-result';
 import { RECOMMENDATION_NOTE_MAX, type RecommendationKind } from '@/lib/district/recommendation-schemas';
@@ -9,6 +9,7 @@ import { SelectField, TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
+import { RecommendOutcome } from '@/components/district/recommendation-outcome';
 
 type School = { id: string; name: string };
 
@@ -23,27 +24,38 @@ function AudienceSelect({ id, schools, selected, errors }: { id: string; schools
   );
 }
 
-/** "Recommend" on a catalogue search result: an optional note and the audience. */
-export function RecommendForm({ districtId, kind, targetId, title, schools }: { districtId: string; kind: RecommendationKind; targetId: string; title: string; schools: School[] }) {
+/**
+ * "Recommend" on a catalogue search result: an optional note and the audience, folded until opened.
+ * `full`: the district has as many as it can have, so the form is gone; the outcome stays (the 30th
+ * success is shown and announced as the form folds away).
+ */
+export function RecommendForm({ districtId, kind, targetId, title, schools, full }: { districtId: string; kind: RecommendationKind; targetId: string; title: string; schools: School[]; full: boolean }) {
   const [state, action, pending] = useActionState(addRecommendationAction, initialActionState);
+  const form = useRef<HTMLFormElement>(null);
   const errors = state.ok ? undefined : state.fieldErrors;
   const key = `${kind}-${targetId}`;
   return (
     <>
-      {/* Outside the form, which starts empty again after a success: always mounted, so it is announced. */}
-      <div aria-live="polite">{state.ok ? <ActionAlerts state={state} className="mt-2" /> : null}</div>
-      <form {...keepInputForm(action)} key={state.ok && state.message ? state.message : 'form'} className="mt-2" aria-label={`Recommend ${title}`}>
-        <input type="hidden" name="districtId" value={districtId} />
-        <input type="hidden" name="kind" value={kind} />
-        <input type="hidden" name="targetId" value={targetId} />
-        {!state.ok ? <ActionAlerts state={state} /> : null}
-        <TextArea label="Note to teachers" name="note" id={`note-${key}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={2} errors={errors?.note} />
-        <AudienceSelect id={`audience-${key}`} schools={schools} errors={errors?.schoolId} />
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-          {pending ? 'Recommending…' : 'Recommend'}
-          <span className="sr-only">: {title}</span>
-        </button>
-      </form>
+      <RecommendOutcome state={state} form={form} />
+      {full ? null : (
+        <details className="mt-2">
+          <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
+            Recommend…<span className="sr-only"> {title}</span>
+          </summary>
+          <form ref={form} {...keepInputForm(action)} className="mt-2" aria-label={`Recommend ${title}`}>
+            <input type="hidden" name="districtId" value={districtId} />
+            <input type="hidden" name="kind" value={kind} />
+            <input type="hidden" name="targetId" value={targetId} />
+            {!state.ok ? <ActionAlerts state={state} /> : null}
+            <TextArea label="Note to teachers" name="note" id={`note-${key}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={2} errors={errors?.note} />
+            <AudienceSelect id={`audience-${key}`} schools={schools} errors={errors?.schoolId} />
+            <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+              {pending ? 'Recommending…' : 'Recommend'}
+              <span className="sr-only">: {title}</span>
+            </button>
+          </form>
+        </details>
+      )}
     </>
   );
 }

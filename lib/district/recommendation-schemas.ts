@@ -48,12 +48,15 @@ export const RecommendationSearchInput = z.object({
 });
 
 /** Where a teacher stands with a recommended item. */
-export type RecommendationStatus = 'not-started' | 'enrolled' | 'in-review' | 'earned';
+export type RecommendationStatus = 'not-started' | 'enrolled' | 'needs-changes' | 'in-review' | 'renew' | 'withdrawn' | 'earned';
 
 export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {
   'not-started': 'Not started',
   enrolled: 'Enrolled',
+  'needs-changes': 'Needs changes',
   'in-review': 'In review',
+  renew: 'Renew',
+  withdrawn: 'Badge withdrawn',
   earned: 'Earned',
 };
 

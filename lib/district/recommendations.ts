@@ -9,6 +9,7 @@ import { conflict, invalidState, isUniqueViolation, notFound, validation } from 
 import { recordAudit } from '@/lib/audit/log';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
+import { audienceSql, audienceUserWhere, recommendationsForWhere } from '@/lib/district/recommendation-audience';
 import {
   RECOMMENDATIONS_PER_DISTRICT,
   recommendationHref,
@@ -221,7 +222,7 @@ export async function recommendationUptake(districtId: string, recs: UptakeTarge
     if (r.kind === 'TRACK') push(tracks, r.id, r.schoolId, r.targetId);
     if (r.kind === 'STACK') push(stacks, r.id, r.schoolId, r.targetId);
   }
-  const inAudience = Prisma.sql`u."districtId" = ${districtId} AND (x.school IS NULL OR u."schoolId" = x.school)`;
+  const inAudience = audienceSql('u', districtId, Prisma.sql`x.school`);
   const current = Prisma.sql`a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND (a."validUntil" IS NULL OR a."validUntil" > ${now})`;
   // Each count reads the credentials' rows first (MATERIALIZED: the planner would otherwise walk the
   // district's teachers and probe every credential for each, which grows with both), then keeps the
@@ -231,7 +232,7 @@ export async function recommendationUptake(districtId: string, recs: UptakeTarge
     SELECT x.rec, count(DISTINCT u.id)::int AS n FROM x JOIN "User" u ON u.id = x."userId" AND ${inAudience}
     GROUP BY x.rec`;
   const [audience, enrolled, submitted, earned] = await Promise.all([
-    db.$queryRaw<{ schoolId: string | null; n: number }[]>`SELECT "schoolId", count(*)::int AS n FROM "User" WHERE "districtId" = ${districtId} GROUP BY "schoolId"`,
+    db.user.groupBy({ by: ['schoolId'], where: audienceUserWhere({ districtId, schoolId: null }), _count: { _all: true } }),
     count(Prisma.sql`
       SELECT p.rec, p.school, e."userId" FROM ${unnest(credentials)} JOIN "Enrollment" e ON e."microCredentialId" = p.target AND e."withdrawnAt" IS NULL
       UNION ALL
@@ -243,8 +244,8 @@ export async function recommendationUptake(districtId: string, recs: UptakeTarge
       UNION ALL
       SELECT p.rec, p.school, a."userId" FROM ${unnest(stacks)} JOIN "Award" a ON a."stackId" = p.target AND ${current}`),
   ]);
-  const whole = audience.reduce((sum, a) => sum + a.n, 0);
-  const atSchool = new Map(audience.map((a) => [a.schoolId, a.n]));
+  const whole = audience.reduce((sum, a) => sum + a._count._all, 0);
+  const atSchool = new Map(audience.map((a) => [a.schoolId, a._count._all]));
   const by = (rows: { rec: string; n: number }[]) => new Map(rows.map((r) => [r.rec, r.n]));
   const [e, s, w] = [by(enrolled), by(submitted), by(earned)];
   for (const r of recs) {
@@ -287,27 +288,51 @@ export async function listDistrictRecommendations(opts: { actor: Actor; district
 // ───────────────────────────── What teachers see ─────────────────────────────
 
 /** The recommendations that reach this teacher: their confirmed district's, for all or for their school. */
-function teacherScope(actor: Pick<Actor, 'districtId' | 'schoolId'>): Prisma.DistrictRecommendationWhereInput | null {
-  if (!actor.districtId) return null;
-  return { districtId: actor.districtId, OR: [{ schoolId: null }, ...(actor.schoolId ? [{ schoolId: actor.schoolId }] : [])] };
-}
+const teacherScope = (actor: Pick<Actor, 'districtId' | 'schoolId'>) => recommendationsForWhere(actor);
 
 export type TeacherRecommendation = {
-  id: string;
+  /** The item (`KIND:id`): one card per item, however many of its recommendations reach the teacher. */
+  key: string;
   target: RecommendationTarget;
-  note: string;
+  /** What the district says about it: its school's note first (the more specific), then the whole district's when it differs. */
+  notes: string[];
+  /** The teacher's school, when it is recommended to that school (whether or not also to the whole district). */
   forSchool: string | null;
   status: RecommendationStatus;
   /** For a track or a stack: how many of its parts the teacher holds a current badge for. */
   progress: { earned: number; total: number } | null;
 };
 
-const statusOrder: Record<RecommendationStatus, number> = { 'in-review': 0, enrolled: 1, 'not-started': 2, earned: 3 };
+const statusOrder: Record<RecommendationStatus, number> = { 'needs-changes': 0, 'in-review': 1, renew: 2, withdrawn: 3, enrolled: 4, 'not-started': 5, earned: 6 };
+
+type ReachingRow = { id: string; note: string; schoolId: string | null; school: { name: string } | null } & TargetRow;
+
+/**
+ * One entry per catalogue item among the recommendations reaching a teacher (an item can be
+ * recommended to the whole district and to their school at once), at the place of its newest
+ * recommendation; only items still in the catalogue (a retired one is left out).
+ */
+function mergeByItem(rows: ReachingRow[]) {
+  const byItem = new Map<string, { key: string; target: RecommendationTarget; school: ReachingRow | null; district: ReachingRow | null }>();
+  for (const row of rows) {
+    const target = targetOf(row);
+    if (target.status !== 'PUBLISHED') continue;
+    const key = `${target.kind}:${target.id}`;
+    const item = byItem.get(key) ?? { key, target, school: null, district: null };
+    if (row.schoolId) item.school ??= row;
+    else item.district ??= row;
+    byItem.set(key, item);
+  }
+  return [...byItem.values()].map(({ key, target, school, district }) => {
+    const notes = [school?.note, district?.note].filter((n): n is string => Boolean(n));
+    return { key, target, notes: [...new Set(notes)], forSchool: school?.school?.name ?? null };
+  });
+}
 
 /**
  * The teacher dashboard's list: what their confirmed district recommends to them, with where they
- * stand on each; those not yet earned first. Null for a teacher without a confirmed district. Items
- * no longer in the catalogue (retired by their issuer) are left out.
+ * stand on each; what needs them first, earned last. Null for a teacher without a confirmed district.
+ * Items no longer in the catalogue (retired by their issuer) are left out.
  */
 export async function listRecommendationsForTeacher(actor: Actor, now = new Date()): Promise<{ districtName: string; items: TeacherRecommendation[] } | null> {
   const scope = teacherScope(actor);
@@ -318,11 +343,11 @@ export async function listRecommendationsForTeacher(actor: Actor, now = new Date
       where: scope,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: RECOMMENDATIONS_PER_DISTRICT,
-      select: { id: true, note: true, createdAt: true, school: { select: { name: true } }, ...targetSelect },
+      select: { id: true, note: true, schoolId: true, school: { select: { name: true } }, ...targetSelect },
     }),
   ]);
   if (!district) return null;
-  const items = rows.map((r) => ({ row: r, target: targetOf(r) })).filter((i) => i.target.status === 'PUBLISHED');
+  const items = mergeByItem(rows);
   if (!items.length) return { districtName: district.name, items: [] };
 
   const mcIds = [...new Set(items.flatMap((i) => i.target.microCredentialIds))];
@@ -334,37 +359,35 @@ export async function listRecommendationsForTeacher(actor: Actor, now = new Date
       select: { microCredentialId: true, trackId: true },
     }),
     mcIds.length ? db.submission.findMany({ where: { userId: actor.id, microCredentialId: { in: mcIds } }, select: { microCredentialId: true, status: true } }) : [],
+    // Every badge of theirs for these, current or not: an expired one is to renew, a withdrawn one is said so.
     db.award.findMany({
-      where: {
-        userId: actor.id, revokedAt: null, suspendedAt: null,
-        AND: [
-          { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-          { OR: [...(mcIds.length ? [{ microCredentialId: { in: mcIds } }] : []), ...(stackIds.length ? [{ stackId: { in: stackIds } }] : [])] },
-        ],
-      },
-      select: { microCredentialId: true, stackId: true },
+      where: { userId: actor.id, OR: [...(mcIds.length ? [{ microCredentialId: { in: mcIds } }] : []), ...(stackIds.length ? [{ stackId: { in: stackIds } }] : [])] },
+      select: { microCredentialId: true, stackId: true, revokedAt: true, suspendedAt: true, validUntil: true },
     }),
   ]);
   const enrolled = new Set(enrollments.flatMap((e) => [e.microCredentialId, e.trackId].filter((x): x is string => Boolean(x))));
   const inReview = new Set(submissions.filter((s) => s.status === 'SUBMITTED' || s.status === 'IN_REVIEW').map((s) => s.microCredentialId));
+  const needsChanges = new Set(submissions.filter((s) => s.status === 'NEEDS_REVISION').map((s) => s.microCredentialId));
   const started = new Set(submissions.map((s) => s.microCredentialId));
-  const held = new Set(awards.flatMap((a) => [a.microCredentialId, a.stackId].filter((x): x is string => Boolean(x))));
+  const awardOf = (a: (typeof awards)[number]) => a.microCredentialId ?? a.stackId;
+  const isCurrent = (a: (typeof awards)[number]) => !a.revokedAt && !a.suspendedAt && (!a.validUntil || a.validUntil > now);
+  const held = new Set(awards.filter(isCurrent).map(awardOf).filter((x): x is string => Boolean(x)));
+  const expired = new Set(awards.filter((a) => !a.revokedAt && !a.suspendedAt && a.validUntil && a.validUntil <= now).map(awardOf).filter((x): x is string => Boolean(x)));
+  const withdrawn = new Set(awards.filter((a) => a.revokedAt || a.suspendedAt).map(awardOf).filter((x): x is string => Boolean(x)));
 
-  const out = items.map(({ row, target }): TeacherRecommendation => {
+  const out = items.map(({ key, target, notes, forSchool }): TeacherRecommendation => {
     const partsHeld = target.parts.filter((id) => held.has(id)).length;
     const earned = target.kind === 'STACK' ? held.has(target.id) : target.kind === 'TRACK' ? target.parts.length > 0 && partsHeld === target.parts.length : held.has(target.id);
-    const ids = target.microCredentialIds;
-    const status: RecommendationStatus = earned
-      ? 'earned'
-      : ids.some((id) => inReview.has(id))
-        ? 'in-review'
-        : enrolled.has(target.id) || ids.some((id) => enrolled.has(id) || started.has(id) || held.has(id))
-          ? 'enrolled'
-          : 'not-started';
-    return {
-      id: row.id, target, note: row.note, forSchool: row.school?.name ?? null, status,
-      progress: target.kind === 'MICRO_CREDENTIAL' ? null : { earned: partsHeld, total: target.parts.length },
-    };
+    const ids = target.kind === 'STACK' ? [...target.microCredentialIds, target.id] : target.microCredentialIds;
+    const any = (set: Set<string>) => ids.some((id) => set.has(id));
+    const status: RecommendationStatus = earned ? 'earned'
+      : any(needsChanges) ? 'needs-changes'
+        : any(inReview) ? 'in-review'
+          : any(expired) && !any(held) ? 'renew'
+            : any(withdrawn) && !any(held) ? 'withdrawn'
+              : enrolled.has(target.id) || ids.some((id) => enrolled.has(id) || started.has(id) || held.has(id)) ? 'enrolled'
+                : 'not-started';
+    return { key, target, notes, forSchool, status, progress: target.kind === 'MICRO_CREDENTIAL' ? null : { earned: partsHeld, total: target.parts.length } };
   });
   // Stable: within a status, newest first as loaded.
   out.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
@@ -372,19 +395,26 @@ export async function listRecommendationsForTeacher(actor: Actor, now = new Date
 }
 
 /**
- * For a catalogue item's own page: the teacher's district's recommendation of it (their school's
- * first, as the more specific note), or null. Only for a signed-in teacher with a confirmed
- * district: never called for anonymous visitors, whose pages are cached for everyone.
+ * For a catalogue item's own page: the teacher's district's recommendation of it, or null. Its
+ * school's note first, as on the dashboard, then the whole district's when it differs. Null once
+ * the item is no longer in the catalogue (retired), as the dashboard leaves it out. Only for a
+ * signed-in teacher with a confirmed district: never called for anonymous visitors, whose pages are
+ * cached for everyone.
  */
-export async function getRecommendationForItem(actor: Actor, kind: RecommendationKind, targetId: string): Promise<{ districtName: string; note: string; forSchool: string | null } | null> {
+export async function getRecommendationForItem(actor: Actor, kind: RecommendationKind, targetId: string): Promise<{ districtName: string; notes: string[]; forSchool: string | null } | null> {
   const scope = teacherScope(actor);
   if (!scope) return null;
-  const rec = await db.districtRecommendation.findFirst({
-    where: { AND: [scope, { [TARGET_COLUMN[kind]]: targetId }] },
+  const targetRelation = ({ MICRO_CREDENTIAL: 'microCredential', TRACK: 'track', STACK: 'stack' } as const)[kind];
+  const rows = await db.districtRecommendation.findMany({
+    where: { AND: [scope, { [TARGET_COLUMN[kind]]: targetId, [targetRelation]: { status: 'PUBLISHED' } }] },
     orderBy: { schoolId: { sort: 'asc', nulls: 'last' } },
-    select: { note: true, district: { select: { name: true } }, school: { select: { name: true } } },
+    // The whole district's and the teacher's school's, at most.
+    take: 2,
+    select: { note: true, schoolId: true, district: { select: { name: true } }, school: { select: { name: true } } },
   });
-  return rec ? { districtName: rec.district.name, note: rec.note, forSchool: rec.school?.name ?? null } : null;
+  if (!rows.length) return null;
+  const forSchool = rows.find((r) => r.schoolId)?.school?.name ?? null;
+  return { districtName: rows[0].district.name, notes: [...new Set(rows.map((r) => r.note).filter(Boolean))], forSchool };
 }
 
 /** The catalogue entries (as `KIND:refId`) the teacher's district recommends to them, to tag cards. */

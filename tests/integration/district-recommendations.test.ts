@@ -22,7 +22,7 @@ import { jobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { listAuditLog } from '@/lib/audit/queries';
 import { AuditFilterInput } from '@/lib/audit/schemas';
-import { invalidateCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
+import { correctCatalogSearch, invalidateCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { RECOMMENDATIONS_PER_DISTRICT } from '@/lib/district/recommendation-schemas';
 import type { RecommendationKind } from '@/lib/district/recommendation-schemas';
@@ -248,9 +248,19 @@ describe('what teachers see', () => {
       'Feedback Stack': { status: 'in-review', progress: { earned: 1, total: 2 } },
     });
     expect(list.at(-1)?.target.title).toBe('Reading Conferences');
-    // An expired or revoked badge is not "earned".
+    // An expired badge is not "earned": it is to renew; a revoked one is said to be withdrawn.
+    const statusOf = async (id: string) => (await listRecommendationsForTeacher(w.north))!.items.find((i) => i.target.id === id)?.status;
     await db.award.updateMany({ where: { userId: w.north.id, microCredentialId: w.a.id }, data: { validUntil: new Date(Date.now() - 86_400_000) } });
-    expect((await listRecommendationsForTeacher(w.north))!.items.find((i) => i.target.id === w.a.id)?.status).toBe('enrolled');
+    expect(await statusOf(w.a.id)).toBe('renew');
+    await db.award.updateMany({ where: { userId: w.north.id, microCredentialId: w.a.id }, data: { revokedAt: new Date() } });
+    expect(await statusOf(w.a.id)).toBe('withdrawn');
+    // Evidence sent back for changes: "Needs changes", first in the list.
+    await db.submission.updateMany({ where: { userId: w.north.id, microCredentialId: w.b.id }, data: { status: 'NEEDS_REVISION' } });
+    expect(await statusOf(w.b.id)).toBe('needs-changes');
+    // First in the list, with the stack it is a part of (newest first among them).
+    expect((await listRecommendationsForTeacher(w.north))!.items.slice(0, 2).map((i) => [i.target.title, i.status])).toEqual([
+      ['Feedback Stack', 'needs-changes'], ['Peer Feedback', 'needs-changes'],
+    ]);
     await award(w, w.north.id, { mcId: w.t2.id });
     expect((await listRecommendationsForTeacher(w.north))!.items.find((i) => i.target.id === w.track.id)?.status).toBe('earned');
   });
@@ -260,6 +270,9 @@ describe('uptake for the leader', () => {
   it('counts the audience’s teachers enrolled, who sent evidence and who hold a current badge', async () => {
     const w = await world();
     const extra = await createActor({ name: 'Nico North', districtId: w.d1.id, schoolId: w.s1.id });
+    // A disabled account at North School, enrolled, with evidence sent and a current badge: counted nowhere.
+    const gone = await createActor({ name: 'Dee Disabled', districtId: w.d1.id, schoolId: w.s1.id });
+    await db.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
     const mcRec = await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id);
     const northRec = await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { schoolId: w.s1.id });
     const trackRec = await add(w, w.leader, 'TRACK', w.track.id);
@@ -268,6 +281,9 @@ describe('uptake for the leader', () => {
     // Reading Conferences (w.a): enrolled 3 in the district (one withdrawn, one in District Two not counted).
     for (const u of [w.whole, w.north, w.south, extra]) await db.enrollment.create({ data: { userId: u.id, microCredentialId: w.a.id, withdrawnAt: u.id === extra.id ? new Date() : null } });
     await db.enrollment.create({ data: { userId: w.elsewhere.id, microCredentialId: w.a.id } });
+    await db.enrollment.create({ data: { userId: gone.id, microCredentialId: w.a.id } });
+    await submission(gone.id, w.a, 'SUBMITTED');
+    await award(w, gone.id, { mcId: w.a.id });
     await submission(w.north.id, w.a, 'EARNED');
     await submission(w.south.id, w.a, 'SUBMITTED');
     await submission(w.whole.id, w.a, 'DRAFT');
@@ -286,7 +302,8 @@ describe('uptake for the leader', () => {
 
     const list = await listDistrictRecommendations({ actor: w.leader, districtId: w.d1.id });
     const uptake = Object.fromEntries(list.map((r) => [r.id, r.uptake]));
-    // The district's users: the leader, Wendy, Nadia, Sam and Nico.
+    // The district's people as its overview and teachers list count them (placed in it: the leader,
+    // who joined it as a teacher in this world, Wendy, Nadia, Sam and Nico), less the disabled account.
     expect(uptake[mcRec.id]).toEqual({ teachers: 5, enrolled: 3, submitted: 2, earned: 1 });
     expect(uptake[northRec.id]).toEqual({ teachers: 2, enrolled: 1, submitted: 1, earned: 1 });
     expect(uptake[trackRec.id]).toEqual({ teachers: 5, enrolled: 2, submitted: 0, earned: 1 });
@@ -426,14 +443,164 @@ describe('the pages', () => {
     const w = await world();
     await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { note: 'Literacy first.' });
     await db.enrollment.create({ data: { userId: w.north.id, microCredentialId: w.a.id } });
+    const gone = await createActor({ name: 'Dee Disabled', districtId: w.d1.id });
+    await db.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
+    await db.enrollment.create({ data: { userId: gone.id, microCredentialId: w.a.id } });
     session.actor = w.leader;
     const html = renderToStaticMarkup(await LeaderPage({ searchParams: Promise.resolve({ q: 'feedback' }) }));
     const text = textOf(html);
     expect(text).toContain('Your recommendations (1 of at most 30)');
     expect(text).toContain('Literacy first.');
-    // The district's four people: the leader, Wendy, Nadia and Sam.
+    // The district's four people (the leader, Wendy, Nadia and Sam); not the disabled account.
     expect(text).toContain('Uptake of Reading Conferences among 4 teachers Enrolled 1 of 4 (25%) Sent evidence 0 of 4 (0%) Earned 0 of 4 (0%)');
     expect(text).toContain('Peer Feedback');
     expect(html).toContain('Recommend…');
+  });
+});
+
+describe('an item recommended to the whole district and to a school', () => {
+  it('is one card on the teacher’s dashboard, with the school’s note first and then the district’s', async () => {
+    const w = await world();
+    await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { note: 'Literacy across the district.' });
+    await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { schoolId: w.s1.id, note: 'North starts in September.' });
+    await add(w, w.leader, 'TRACK', w.track.id, { note: 'Same words.' });
+    await add(w, w.leader, 'TRACK', w.track.id, { schoolId: w.s1.id, note: 'Same words.' });
+    const north = (await listRecommendationsForTeacher(w.north))!.items;
+    expect(north.map((i) => [i.target.title, i.notes, i.forSchool]).sort()).toEqual([
+      ['Empowering Assessment', ['Same words.'], 'North School'],
+      ['Reading Conferences', ['North starts in September.', 'Literacy across the district.'], 'North School'],
+    ]);
+    // South School has only the district's.
+    expect((await listRecommendationsForTeacher(w.south))!.items.map((i) => [i.target.title, i.notes, i.forSchool]).sort()).toEqual([
+      ['Empowering Assessment', ['Same words.'], null],
+      ['Reading Conferences', ['Literacy across the district.'], null],
+    ]);
+
+    session.actor = w.north;
+    const html = renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) }));
+    const section = html.slice(html.indexOf('id="recommended-heading"'));
+    expect(textOf(section)).toMatch(/^[^<]*Recommended by District One 2 /);
+    expect(cardTitles(section).filter((t) => t === 'Reading Conferences')).toHaveLength(1);
+    expect(textOf(section)).toContain('North starts in September. Literacy across the district.');
+    // The item's own page says both too.
+    const page = renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: w.a.slug }), searchParams: Promise.resolve({}) }));
+    expect(textOf(page)).toContain('District One recommends it to teachers at North School. North starts in September. Literacy across the district.');
+  });
+
+  it('tells a teacher about the item once, whichever of the two came first', async () => {
+    const w = await world();
+    const notices = async (userId: string) => db.notification.count({ where: { userId, kind: 'district.recommendation' } });
+    // The whole district first, then North School.
+    const all = await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { note: 'For everyone.' });
+    await notifyRecommendationAudience(all.id);
+    const north = await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { schoolId: w.s1.id, note: 'North first.' });
+    // A North teacher who joined after the district-wide notice went out still hears of it, once.
+    const late = await createActor({ name: 'Lia Late', districtId: w.d1.id, schoolId: w.s1.id });
+    await notifyRecommendationAudience(north.id);
+    for (const u of [w.whole, w.north, w.south, late]) expect(await notices(u.id)).toBe(1);
+    expect(await db.notification.findFirst({ where: { userId: late.id }, select: { body: true } })).toMatchObject({ body: 'North first.' });
+    expect((await db.districtRecommendation.findUniqueOrThrow({ where: { id: north.id } })).notifiedAt).not.toBeNull();
+
+    // A school first, then the whole district: the others are told, North's teacher not again.
+    const schoolFirst = await add(w, w.leader, 'STACK', w.stack.id, { schoolId: w.s1.id });
+    await notifyRecommendationAudience(schoolFirst.id);
+    const thenAll = await add(w, w.leader, 'STACK', w.stack.id);
+    await notifyRecommendationAudience(thenAll.id);
+    const stackNotices = await db.notification.findMany({ where: { kind: 'district.recommendation', href: '/stacks/feedback-stack' }, select: { userId: true } });
+    expect(stackNotices.map((n) => n.userId).sort()).toEqual([w.whole.id, w.north.id, w.south.id, late.id].sort());
+  });
+
+  it('tells each teacher once when the two jobs run at the same time', async () => {
+    const w = await world();
+    // Enough North teachers for the two jobs to reach the same ones at the same moment.
+    const more = await Promise.all(Array.from({ length: 10 }, (_, i) => createActor({ name: `North ${i}`, districtId: w.d1.id, schoolId: w.s1.id })));
+    const all = await add(w, w.leader, 'MICRO_CREDENTIAL', w.b.id);
+    const north = await add(w, w.leader, 'MICRO_CREDENTIAL', w.b.id, { schoolId: w.s1.id });
+    await Promise.all([notifyRecommendationAudience(all.id, { batchSize: 1 }), notifyRecommendationAudience(north.id, { batchSize: 1 })]);
+    const told = (await db.notification.findMany({ where: { kind: 'district.recommendation' }, select: { userId: true } })).map((n) => n.userId);
+    expect(told.sort()).toEqual([w.whole.id, w.north.id, w.south.id, ...more.map((u) => u.id)].sort());
+  });
+});
+
+describe('what could go wrong at the edges', () => {
+  it('two leaders adding the 30th at once: exactly one gets in', async () => {
+    const w = await world();
+    const fillers = await Promise.all(Array.from({ length: RECOMMENDATIONS_PER_DISTRICT - 1 }, (_, i) =>
+      db.microCredential.create({ data: { issuerId: w.issuer.id, slug: `filler-${i}`, topic: 'X', status: 'PUBLISHED' }, select: { id: true } })));
+    await db.districtRecommendation.createMany({ data: fillers.map((m) => ({ districtId: w.d1.id, microCredentialId: m.id })) });
+    const both = await Promise.allSettled([add(w, w.leader, 'MICRO_CREDENTIAL', w.b.id), add(w, w.leader, 'TRACK', w.track.id)]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((both.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'INVALID_STATE' });
+    expect(await db.districtRecommendation.count({ where: { districtId: w.d1.id } })).toBe(RECOMMENDATIONS_PER_DISTRICT);
+  });
+
+  it('two runs of one notice job at once, a teacher at a time: each teacher told once', async () => {
+    const w = await world();
+    const rec = await add(w, w.leader, 'MICRO_CREDENTIAL', w.c.id);
+    const runs = await Promise.all([notifyRecommendationAudience(rec.id, { batchSize: 1 }), notifyRecommendationAudience(rec.id, { batchSize: 1 })]);
+    expect(runs[0].notified + runs[1].notified).toBe(3);
+    const told = (await db.notification.findMany({ where: { kind: 'district.recommendation' }, select: { userId: true } })).map((n) => n.userId);
+    expect(told.sort()).toEqual([w.whole.id, w.north.id, w.south.id].sort());
+  });
+
+  it('an item retired before the job runs: nobody is told, and the job is done', async () => {
+    const w = await world();
+    const rec = await add(w, w.leader, 'MICRO_CREDENTIAL', w.c.id);
+    await retireMicroCredential({ actor: w.admin, microCredentialId: w.c.id });
+    await runDueJobs(jobHandlers);
+    expect(await db.notification.count({ where: { kind: 'district.recommendation' } })).toBe(0);
+    expect((await db.districtRecommendation.findUniqueOrThrow({ where: { id: rec.id } })).notifiedAt).not.toBeNull();
+  });
+
+  it('a retired item is flagged on the leader’s page, and no longer shown to teachers on its own page', async () => {
+    const w = await world();
+    await add(w, w.leader, 'MICRO_CREDENTIAL', w.c.id, { note: 'Exit tickets this term.' });
+    await add(w, w.leader, 'MICRO_CREDENTIAL', w.b.id);
+    const mcPage = async () => renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: w.c.slug }), searchParams: Promise.resolve({}) }));
+    session.actor = w.north;
+    expect(await mcPage()).toContain('data-district-recommendation');
+    await retireMicroCredential({ actor: w.admin, microCredentialId: w.c.id });
+    const retired = await mcPage();
+    expect(retired).not.toContain('data-district-recommendation');
+    expect(retired).not.toContain('Exit tickets this term.');
+
+    session.actor = w.leader;
+    const text = textOf(renderToStaticMarkup(await LeaderPage({ searchParams: Promise.resolve({}) })));
+    const flag = 'No longer in the catalogue: teachers do not see it';
+    expect(text.split(flag)).toHaveLength(2);
+    // On the retired one's card (listed newest first, so after Peer Feedback's).
+    expect(text.indexOf(flag)).toBeGreaterThan(text.indexOf('Peer Feedback'));
+    expect(text.indexOf(flag)).toBeLessThan(text.indexOf('Exit Tickets'));
+  });
+
+  it('deleting a catalogue item takes its recommendations with it', async () => {
+    const w = await world();
+    const item = await db.microCredential.create({ data: { issuerId: w.issuer.id, slug: 'short-lived', topic: 'X', status: 'PUBLISHED' }, select: { id: true } });
+    const rec = await add(w, w.leader, 'MICRO_CREDENTIAL', item.id);
+    const kept = await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id);
+    await db.microCredential.delete({ where: { id: item.id } });
+    expect(await db.districtRecommendation.findUnique({ where: { id: rec.id } })).toBeNull();
+    expect(await db.districtRecommendation.findUnique({ where: { id: kept.id } })).not.toBeNull();
+  });
+
+  it('refuses to move a recommendation to another district’s school', async () => {
+    const w = await world();
+    const rec = await add(w, w.leader, 'MICRO_CREDENTIAL', w.a.id, { note: 'Ours.' });
+    await expect(updateRecommendation({ actor: w.leader, input: { recommendationId: rec.id, schoolId: w.s3.id, note: 'Theirs.' } }))
+      .rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { schoolId: [expect.any(String)] } });
+    expect(await db.districtRecommendation.findUniqueOrThrow({ where: { id: rec.id } })).toMatchObject({ schoolId: null, note: 'Ours.' });
+    expect(await db.auditLog.count({ where: { action: 'district.recommendation_edit' } })).toBe(0);
+  });
+
+  it('a misspelt search among recommended items is corrected within them only', async () => {
+    const w = await world();
+    await add(w, w.leader, 'MICRO_CREDENTIAL', w.b.id);
+    const scope = { districtId: w.d1.id, schoolId: w.s1.id };
+    const corrected = async (q: Record<string, string>) => (await correctCatalogSearch(CatalogSearchInput.parse({ q: 'feedbak', ...q }), { recommendedFor: scope }));
+    // Without the filter the correction finds other items too; with it, only the recommended one.
+    expect((await corrected({}))?.items.map((i) => i.title)).toEqual(expect.arrayContaining(['Feedback Stack', 'Peer Feedback', 'Exit Tickets']));
+    const within = await corrected({ recommended: '1' });
+    expect(within?.q).toBe('feedback');
+    expect(within?.items.map((i) => i.title)).toEqual(['Peer Feedback']);
   });
 });

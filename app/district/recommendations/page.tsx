@@ -134,14 +134,8 @@ export default async function DistrictRecommendationsPage({ searchParams }: { se
                         </h3>
                         <p className="line-clamp-2 text-sm text-slate-800">{item.summary}</p>
                         {already ? <p className="mt-1 text-sm font-medium text-emerald-900">Already recommended to {already.join(', ')}</p> : null}
-                        {full ? null : (
-                          <details className="mt-2">
-                            <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
-                              Recommend…<span className="sr-only"> {item.title}</span>
-                            </summary>
-                            <RecommendForm districtId={district.id} kind={item.kind} targetId={item.refId} title={item.title} schools={schools} />
-                          </details>
-                        )}
+                        {/* Always mounted: when this add fills the district the form folds away, its outcome stays. */}
+                        <RecommendForm districtId={district.id} kind={item.kind} targetId={item.refId} title={item.title} schools={schools} full={full} />
                       </Card>
                     </li>
                   );

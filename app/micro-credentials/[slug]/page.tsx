@@ -39,7 +39,9 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   if (!mc) notFound();
   const v = mc.version;
   const actor = await getActor();
-  const standing: Standing = actor ? (await getStandings(actor, [mc.id])).get(mc.id)! : { state: 'not-enrolled' };
+  // The district's recommendation is per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
+  const [standings, recommendation] = actor ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id)]) : [null, null];
+  const standing: Standing = standings ? standings.get(mc.id)! : { state: 'not-enrolled' };
   const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
   // Stopped with a draft kept: the page offers to pick it up (also once retired) rather than "Enrol".
   const stoppedWork = actor && standing.state === 'not-enrolled' ? await getStoppedWork(actor.id, mc.id) : null;
@@ -48,8 +50,6 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const resourcesLeft = v.resources.filter((r) => !done.has(r.id));
   const resourceProgress: ResourceProgress = { total: v.resources.length, done: v.resources.length - resourcesLeft.length, next: resourcesLeft[0] ?? null };
   const proposalRequired = actor ? await needsProposal(actor, mc.id) : false;
-  // Per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
-  const recommendation = actor ? await getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id) : null;
   // A badge the issuer has withdrawn: its reasons, as its own page shows them, for the holder's notice.
   const withdrawn = standing.state === 'EARNED' && standing.awardId && (standing.awardRevokedAt || standing.awardSuspendedAt) ? await getPublicAward(standing.awardId) : null;
   const next = mc.track?.microCredentials.find((m) => (m.level ?? 0) > (mc.level ?? 0));

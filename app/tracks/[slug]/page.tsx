@@ -34,10 +34,11 @@ export default async function TrackPage({ params }: { params: Promise<{ slug: st
   const track = await getPublishedTrack(slug);
   if (!track) notFound();
   const actor = await getActor();
-  const standings = actor ? await getStandings(actor, track.microCredentials.map((m) => m.id)) : null;
+  // The district's recommendation is per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
+  const [standings, recommendation] = actor
+    ? await Promise.all([getStandings(actor, track.microCredentials.map((m) => m.id)), getRecommendationForItem(actor, 'TRACK', track.id)])
+    : [null, null];
   const allEnrolled = standings ? [...standings.values()].every((s) => s.state !== 'not-enrolled') : false;
-  // Per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
-  const recommendation = actor ? await getRecommendationForItem(actor, 'TRACK', track.id) : null;
   return (
     <article>
       <Pill tone="info">{track.kind === 'COURSE' ? 'Course' : 'Badge track'}</Pill>
