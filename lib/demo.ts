@@ -5,5 +5,6 @@ export const DEMO_ACCOUNTS = [
   { email: 'reviewer@demo.school', name: 'Daniel Reyes', role: 'Reviewer' },
   { email: 'admin@demo.school', name: 'Priya Natarajan', role: 'Issuer admin' },
   { email: 'leader@demo.school', name: 'Tom Lindqvist', role: 'District leader' },
+  { email: 'principal@demo.school', name: 'Grace Adeyemi', role: 'School leader' },
   { email: 'platform@demo.school', name: 'Sam Whitfield', role: 'Platform admin' },
 ] as const;

@@ -17,7 +17,7 @@ import { issuers, districts, tracks, microCredentials, stacks, calibrationExempl
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
 
-async function makeUser(email: string, name: string, extra: { districtId?: string; schoolId?: string; roles?: { role: 'TEACHER' | 'REVIEWER' | 'ISSUER_ADMIN' | 'DISTRICT_LEADER' | 'PLATFORM_ADMIN'; organizationId: string }[]; handle?: string; publicName?: string } = {}): Promise<Actor> {
+async function makeUser(email: string, name: string, extra: { districtId?: string; schoolId?: string; roles?: { role: 'TEACHER' | 'REVIEWER' | 'ISSUER_ADMIN' | 'DISTRICT_LEADER' | 'SCHOOL_LEADER' | 'PLATFORM_ADMIN'; organizationId: string }[]; handle?: string; publicName?: string } = {}): Promise<Actor> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const user = await db.user.create({
     data: {
@@ -112,6 +112,8 @@ export async function seed() {
     districtId: orgIds.get(demoTeacher.districtSlug), schoolId: orgIds.get(demoTeacher.schoolSlug), handle: demoTeacher.handle, publicName: demoTeacher.publicName,
     roles: [{ role: 'TEACHER', organizationId: orgIds.get(demoTeacher.districtSlug)! }],
   });
+  // Maya's principal (ADR 016): leads her school, and teaches nowhere, so is not one of its teachers.
+  await makeUser(account('School leader').email, account('School leader').name, { roles: [{ role: 'SCHOOL_LEADER', organizationId: orgIds.get(demoTeacher.schoolSlug)! }] });
 
   // Catalogue, through the authoring code.
   for (const m of microCredentials) {

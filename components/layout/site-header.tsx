@@ -15,6 +15,8 @@ export function navFor(actor: Actor | null): NavItem[] {
   items.push({ href: '/badges', label: 'My badges' });
   if (isReviewer(actor)) items.push({ href: '/review', label: 'Review' });
   if (isDistrictLeader(actor) && (hasRole(actor, 'DISTRICT_LEADER') || hasRole(actor, 'PLATFORM_ADMIN'))) items.push({ href: '/district', label: 'District' });
+  // Principals only: a platform admin can open /school, but every school is not one more menu entry.
+  if (hasRole(actor, 'SCHOOL_LEADER')) items.push({ href: '/school', label: 'School' });
   if (isIssuerAdmin(actor)) items.push({ href: '/admin', label: 'Admin' });
   if (isPlatformAdmin(actor)) items.push({ href: '/platform', label: 'Platform' });
   return items;

@@ -33,6 +33,20 @@ export function isDistrictLeader(actor: Actor | null | undefined, districtId?: s
   return isPlatformAdmin(actor) || hasRole(actor, 'DISTRICT_LEADER', districtId);
 }
 
+/**
+ * Leads this school (a principal, ADR 016), or any school for a platform admin, as platform admins
+ * lead every district. A district's leaders are not school leaders of its schools: they read the
+ * same figures, and more, under /district.
+ */
+export function isSchoolLeader(actor: Actor | null | undefined, schoolId?: string): boolean {
+  return isPlatformAdmin(actor) || hasRole(actor, 'SCHOOL_LEADER', schoolId);
+}
+
+/** The schools this person holds the school-leader role at (a platform admin's are all: see lib/school/access.ts). */
+export function ledSchoolIds(actor: Actor): string[] {
+  return orgIdsWithRole(actor, 'SCHOOL_LEADER');
+}
+
 export function isReviewer(actor: Actor | null | undefined): boolean {
   return hasRole(actor, 'REVIEWER') || isIssuerAdmin(actor);
 }
@@ -41,6 +55,7 @@ export function isReviewer(actor: Actor | null | undefined): boolean {
 export function homePath(actor: Actor): string {
   if (isPlatformAdmin(actor) || hasRole(actor, 'ISSUER_ADMIN')) return '/admin';
   if (hasRole(actor, 'DISTRICT_LEADER')) return '/district';
+  if (hasRole(actor, 'SCHOOL_LEADER')) return '/school';
   if (hasRole(actor, 'REVIEWER')) return '/review';
   return '/dashboard';
 }

@@ -31,6 +31,18 @@ export async function listDistrictLeaders(opts: { actor: Actor; districtId: stri
   return rows.map((r) => ({ ...r.user, since: r.createdAt }));
 }
 
+/** The leaders (principals) of the district's schools, by school then name (ADR 016). */
+export async function listSchoolLeaders(opts: { actor: Actor; districtId: string }) {
+  assertLeads(opts.actor, opts.districtId);
+  const rows = await db.membership.findMany({
+    where: { role: 'SCHOOL_LEADER', organization: { kind: 'SCHOOL', parentId: opts.districtId } },
+    orderBy: [{ organization: { name: 'asc' } }, { user: { name: 'asc' } }],
+    take: 500,
+    select: { createdAt: true, organization: { select: { id: true, name: true } }, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((r) => ({ ...r.user, school: r.organization, since: r.createdAt }));
+}
+
 /** Open invitations to the district and to its schools. */
 export async function listDistrictInvitations(opts: { actor: Actor; districtId: string; now?: Date }) {
   assertLeads(opts.actor, opts.districtId);

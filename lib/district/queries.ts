@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
+import { hasRole } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { forbidden } from '@/lib/errors';
@@ -24,6 +25,16 @@ export const assertDistrictSchool = cache(async (districtId: string, schoolId?: 
   return school;
 });
 
+/**
+ * Who may read a district list or report: the district's leaders, for the whole district or one of
+ * its schools; a school's leader (principal), for their own school only (ADR 016), never the whole
+ * district nor a school beside theirs. Returns the school, checked to be the district's.
+ */
+export async function assertReadScope(actor: Actor, districtId: string, schoolId?: string | null) {
+  if (!(schoolId && hasRole(actor, 'SCHOOL_LEADER', schoolId))) assertLeads(actor, districtId);
+  return assertDistrictSchool(districtId, schoolId);
+}
+
 export async function getDistrictHome(opts: { actor: Actor; districtId: string; since: Date }) {
   assertLeads(opts.actor, opts.districtId);
   const inDistrict = { user: { districtId: opts.districtId } };
@@ -45,11 +56,12 @@ const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n
 
 /**
  * The district's teachers (those placed at `schoolId` only, when given) with their enrolments,
- * submissions and earned credentials; keyset on (name, id).
+ * submissions and earned credentials; keyset on (name, id). With `since`, also each teacher's
+ * micro-credentials earned and PD hours from then on (`recent`), counted as the reports count them.
+ * A school's leader may list their own school's (assertReadScope).
  */
-export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; schoolId?: string | null; q?: string; cursor?: string }) {
-  assertLeads(opts.actor, opts.districtId);
-  await assertDistrictSchool(opts.districtId, opts.schoolId);
+export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; schoolId?: string | null; q?: string; cursor?: string; since?: Date }) {
+  await assertReadScope(opts.actor, opts.districtId, opts.schoolId);
   const cursor = decodeCursor(opts.cursor, isNameCursor);
   const q = opts.q?.trim();
   const rows = await db.user.findMany({
@@ -77,20 +89,27 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
   // this page's teachers only: Prisma's relation `_count` would aggregate the whole Award and
   // Submission tables and join the result (0.8 s at scale, `npm run bench:explain`).
   const ids = page.map((t) => t.id);
-  const [awardTotals, enrolmentTotals, openTotals] = ids.length
+  const since = opts.since;
+  const [awardTotals, enrolmentTotals, openTotals, recentTotals] = ids.length
     ? await Promise.all([
         db.award.groupBy({ by: ['userId'], where: { userId: { in: ids }, revokedAt: null }, _sum: { pdHours: true }, _count: { _all: true } }),
         db.enrollment.groupBy({ by: ['userId'], where: { userId: { in: ids }, withdrawnAt: null, microCredentialId: { not: null } }, _count: { _all: true } }),
         db.submission.groupBy({ by: ['userId'], where: { userId: { in: ids }, status: { not: 'EARNED' } }, _count: { _all: true } }),
+        // As lib/reporting/district.ts counts a period: micro-credential awards not revoked.
+        since
+          ? db.award.groupBy({ by: ['userId'], where: { userId: { in: ids }, revokedAt: null, microCredentialId: { not: null }, issuedAt: { gte: since } }, _sum: { pdHours: true }, _count: { _all: true } })
+          : Promise.resolve([]),
       ])
-    : [[], [], []];
+    : [[], [], [], []];
   const awardsBy = new Map(awardTotals.map((h) => [h.userId, { n: h._count._all, hours: Number(h._sum.pdHours ?? 0) }]));
   const enrolmentsBy = new Map(enrolmentTotals.map((e) => [e.userId, e._count._all]));
   const openBy = new Map(openTotals.map((s) => [s.userId, s._count._all]));
+  const recentBy = new Map(recentTotals.map((h) => [h.userId, { earned: h._count._all, pdHours: Number(h._sum.pdHours ?? 0) }]));
   return {
     items: page.map((t) => ({
       ...t,
       pdHours: awardsBy.get(t.id)?.hours ?? 0,
+      recent: since ? (recentBy.get(t.id) ?? { earned: 0, pdHours: 0 }) : null,
       _count: { enrollments: enrolmentsBy.get(t.id) ?? 0, submissions: openBy.get(t.id) ?? 0, awards: awardsBy.get(t.id)?.n ?? 0 },
     })),
     nextCursor: rows.length > TEACHERS_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null,

@@ -5,7 +5,8 @@ import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
 const ROLES_BY_KIND: Record<OrgKind, Role[]> = {
   ISSUER: ['REVIEWER', 'ISSUER_ADMIN'],
   DISTRICT: ['TEACHER', 'DISTRICT_LEADER'],
-  SCHOOL: ['TEACHER'],
+  // A school's leader (principal) is appointed by the district's leaders, as its teachers are.
+  SCHOOL: ['TEACHER', 'SCHOOL_LEADER'],
   PLATFORM: ['PLATFORM_ADMIN'],
 };
 

@@ -8,19 +8,20 @@ export const ROLE_LABELS = {
   REVIEWER: 'Reviewer',
   ISSUER_ADMIN: 'Issuer admin',
   DISTRICT_LEADER: 'District leader',
+  SCHOOL_LEADER: 'School leader',
   PLATFORM_ADMIN: 'Platform admin',
 } as const;
 
 export const InviteInput = z.object({
   organizationId: str().min(1).max(40),
   email: EmailInput,
-  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER']),
+  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER', 'SCHOOL_LEADER']),
 });
 
 export const RoleChangeInput = z.object({
   organizationId: str().min(1).max(40),
   userId: str().min(1).max(40),
-  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER']),
+  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER', 'SCHOOL_LEADER']),
   op: z.enum(['add', 'remove']),
 });
 

@@ -2,8 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
-import { assertLeads } from '@/lib/district/access';
-import { assertDistrictSchool } from '@/lib/district/queries';
+import { assertReadScope } from '@/lib/district/queries';
 import { DAY_MS } from '@/lib/dates';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import type { Period } from '@/lib/reporting/schemas';
@@ -15,13 +14,13 @@ import type { Period } from '@/lib/reporting/schemas';
 // it goes into paperwork. Salary steps count only badges neither revoked nor suspended.
 // "In the period" means issuedAt in [from, to). Every report can be narrowed to one of the
 // district's schools (`schoolId`: the teachers placed there); another district's school is refused.
+// A school's leader may run every report for their own school only (ADR 016).
 
 /** Which teachers a report covers: the district's, or those placed at one of its schools. */
 type Scope = { actor: Actor; districtId: string; schoolId?: string | null };
 
 async function authorize(opts: Scope) {
-  assertLeads(opts.actor, opts.districtId);
-  await assertDistrictSchool(opts.districtId, opts.schoolId);
+  await assertReadScope(opts.actor, opts.districtId, opts.schoolId);
 }
 
 /** The extra condition on "User" u for a school. */

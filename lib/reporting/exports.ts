@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { resolveDistrict } from '@/lib/district/access';
 import { assertDistrictSchool } from '@/lib/district/queries';
+import { assertLeadsSchool } from '@/lib/school/access';
 import { slugFromName } from '@/lib/organizations/schemas';
 import { expiringBadges, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { salaryAsOf, type Period } from '@/lib/reporting/schemas';
@@ -27,8 +28,22 @@ const awardsCounted = (awards: { id: string; title: string }[]) => awards.map((a
 export async function districtReportCsv(opts: { actor: Actor; districtId?: string | null; schoolId?: string | null; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
   const { district } = await resolveDistrict(opts.actor, opts.districtId);
   const school = await assertDistrictSchool(district.id, opts.schoolId);
+  return reportCsv({ actor: opts.actor, districtId: district.id, school, report: opts.report, period: opts.period, now: opts.now });
+}
+
+/**
+ * A school leader's report (ADR 016): the district's report with their school fixed, after checking
+ * that they lead it. Each report query checks again (a school leader passes for their school only).
+ */
+export async function schoolReportCsv(opts: { actor: Actor; schoolId: string; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
+  const school = await assertLeadsSchool(opts.actor, opts.schoolId);
+  return reportCsv({ actor: opts.actor, districtId: school.districtId, school: { id: school.id, name: school.name }, report: opts.report, period: opts.period, now: opts.now });
+}
+
+async function reportCsv(opts: { actor: Actor; districtId: string; school: { id: string; name: string } | null; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
+  const { school } = opts;
   const now = opts.now ?? new Date();
-  const base = { actor: opts.actor, districtId: district.id, schoolId: school?.id ?? null };
+  const base = { actor: opts.actor, districtId: opts.districtId, schoolId: school?.id ?? null };
   // One school's file says which school in its name (ASCII only: it is a header value).
   const where = school ? `${slugFromName(school.name) || 'school'}_` : '';
   const suffix = `${opts.period.fromLabel}_${opts.period.toLabel}`;

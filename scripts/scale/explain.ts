@@ -125,6 +125,7 @@ async function main() {
   const { countUnansweredFeedbackQuestions } = await import('@/lib/feedback-questions/queries');
   const { listStacksInProgress } = await import('@/lib/awards/stack-progress');
   const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem } = await import('@/lib/district/recommendations');
+  const { getSchoolHome, listSchoolTeachers } = await import('@/lib/school/queries');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
@@ -225,6 +226,11 @@ async function main() {
       { path: '/district/audit', run: () => listAuditLog({ actor: leader, organizationId: leaderRow.org, filter: audit('all') }) },
       { path: '/district/recommendations (the list)', run: () => listDistrictRecommendations({ actor: leader, districtId: leaderRow.org }) },
       { path: '/district/recommendations (uptake: a micro-credential, its track, a stack; whole district and one school)', run: () => recommendationUptake(leaderRow.org, uptakeTargets) },
+    ] : []),
+    // A school leader's pages (ADR 016), as the platform admin (who leads every school) on the scale leader's school.
+    ...(platformAdmin && leaderSchoolId ? [
+      { path: '/school (overview; this school year)', run: () => getSchoolHome({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
+      { path: '/school/teachers (this school year)', run: () => listSchoolTeachers({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
     ] : []),
     ...(proposalDistrictId ? [
       { path: '/district/proposals?status=APPROVED (a district with proposals: what came of each)', run: () => listDistrictProposals([proposalDistrictId], { status: 'APPROVED', take: 20 }) },

@@ -10,6 +10,7 @@ const pages: Record<string, string[]> = {
   'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
   'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools', '/district/recommendations', '/district/recommendations?q=assessment'],
   'platform@demo.school': ['/platform', '/platform/accounts?q=demo', '/platform/audit'],
+  'principal@demo.school': ['/school', '/school/teachers', '/school/reports', '/school/recommendations'],
 };
 
 for (const [who, paths] of Object.entries(pages)) {

@@ -45,8 +45,14 @@ import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { listAuditLog, listRecentIssuerAudit } from '@/lib/audit/queries';
 import { AuditFilterInput } from '@/lib/audit/schemas';
+import { createActor, createOrg } from '@/tests/factories';
+import { getSchoolHome, listSchoolTeachers } from '@/lib/school/queries';
+import { listSchoolRecommendations } from '@/lib/school/recommendations';
+import { schoolReportCsv } from '@/lib/reporting/exports';
+import { listSchoolLeaders } from '@/lib/district/people';
 
-const ACTORS = ['T1', 'T2', 'R', 'RC', 'adminA', 'adminB', 'L1', 'L2'] as const;
+// SL1 leads School One (a principal, ADR 016): every district row below refuses them.
+const ACTORS = ['T1', 'T2', 'R', 'RC', 'adminA', 'adminB', 'L1', 'L2', 'SL1'] as const;
 type ActorKey = (typeof ACTORS)[number];
 
 type Row = {
@@ -65,12 +71,15 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string } = {};
+const ctx: { reviewId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
   w = await buildWorld();
-  actors = { T1: w.t1, T2: w.t2, R: w.reviewer, RC: w.conflicted, adminA: w.adminA, adminB: w.adminB, L1: w.leader1, L2: w.leader2 };
+  // School One's leader, and a second school of District One beside theirs.
+  const schoolLeader1 = await createActor({ name: 'School Leader One', roles: [{ role: 'SCHOOL_LEADER', organizationId: w.s1.id }] });
+  ctx.s1b = (await createOrg({ kind: 'SCHOOL', name: 'School One B', parentId: w.d1.id })).id;
+  actors = { T1: w.t1, T2: w.t2, R: w.reviewer, RC: w.conflicted, adminA: w.adminA, adminB: w.adminB, L1: w.leader1, L2: w.leader2, SL1: schoolLeader1 };
   // Open invitations of their own for the cancel and resend rows (w.inviteToken's stays open for acceptInvitation).
   ctx.invitationA = (await inviteMember({ actor: w.adminA, organizationId: w.issuerA.id, email: 'resend-reviewer@example.test', role: 'REVIEWER' })).invitationId;
   ctx.invitationS1 = (await inviteMember({ actor: w.leader1, organizationId: w.s1.id, email: 'resend-teacher@example.test', role: 'TEACHER' })).invitationId;
@@ -235,6 +244,24 @@ function rows(): Row[] {
     { name: 'renewalCredentials (District One)', allow: ['L1'], run: (a) => renewalCredentials({ actor: a, districtId: w.d1.id, period }) },
     { name: 'salaryStepEligibility (District One)', allow: ['L1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, asOf: period.to }) },
     { name: 'districtReportCsv (District One)', allow: ['L1'], run: (a) => districtReportCsv({ actor: a, districtId: w.d1.id, report: 'renewal', period }) },
+    // ── A school leader's reads (app/school): their own school only; district leaders use /district ──
+    { name: 'getSchoolHome (School One)', allow: ['SL1'], run: (a) => getSchoolHome({ actor: a, schoolId: w.s1.id, since: period.from }) },
+    { name: 'getSchoolHome (School One B, same district)', allow: [], run: (a) => getSchoolHome({ actor: a, schoolId: ctx.s1b!, since: period.from }) },
+    { name: 'listSchoolTeachers (School One)', allow: ['SL1'], run: (a) => listSchoolTeachers({ actor: a, schoolId: w.s1.id, since: period.from }) },
+    { name: 'listSchoolTeachers (School Two)', allow: [], run: (a) => listSchoolTeachers({ actor: a, schoolId: w.s2.id, since: period.from }) },
+    { name: 'listSchoolRecommendations (School One)', allow: ['SL1'], run: (a) => listSchoolRecommendations({ actor: a, schoolId: w.s1.id }) },
+    { name: 'schoolReportCsv (School One)', allow: ['SL1'], run: (a) => schoolReportCsv({ actor: a, schoolId: w.s1.id, report: 'pd-hours', period }) },
+    { name: 'schoolReportCsv (School One B)', allow: [], run: (a) => schoolReportCsv({ actor: a, schoolId: ctx.s1b!, report: 'salary-steps', period }) },
+    { name: 'listDistrictTeachers (District One, School One)', allow: ['L1', 'SL1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id, schoolId: w.s1.id }) },
+    { name: 'listDistrictTeachers (District One, School One B)', allow: ['L1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id, schoolId: ctx.s1b! }) },
+    { name: 'pdHoursByTeacher (District One, School One)', allow: ['L1', 'SL1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, period }) },
+    { name: 'pdHoursByTeacher (District One, School One B)', allow: ['L1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, schoolId: ctx.s1b!, period }) },
+    { name: 'salaryStepEligibility (District One, School One)', allow: ['L1', 'SL1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, asOf: period.to }) },
+    { name: 'renewalCredentials (District Two, School One)', allow: [], run: (a) => renewalCredentials({ actor: a, districtId: w.d2.id, schoolId: w.s1.id, period }) },
+    { name: 'districtReportCsv (District One, School One)', allow: ['L1'], run: (a) => districtReportCsv({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, report: 'pd-hours', period }) },
+    { name: 'listSchoolLeaders (District One)', allow: ['L1'], run: (a) => listSchoolLeaders({ actor: a, districtId: w.d1.id }) },
+    { name: 'inviteMember (School One leader)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.s1.id, email: `p-${uid()}@example.test`, role: 'SCHOOL_LEADER' }) },
+    { name: 'changeRole (School One, add school leader)', allow: ['L1'], run: (a) => changeRole({ actor: a, organizationId: w.s1.id, userId: w.newcomer.id, role: 'SCHOOL_LEADER', op: 'add' }) },
     { name: 'issuerActivitySeries (issuer A)', allow: ['adminA'], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-03-01' }), bucket: 'month' }) },
     { name: 'issuerActivitySeries (A, B credential)', allow: [], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, microCredentialId: w.mcB.mc.id, period, bucket: 'month' }) },
     { name: 'reviewerWorkload (issuer A)', allow: ['adminA'], run: (a) => reviewerWorkload({ actor: a, issuerId: w.issuerA.id, period }) },

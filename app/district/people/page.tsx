@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
-import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools } from '@/lib/district/people';
+import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, listSchoolLeaders } from '@/lib/district/people';
 import { listDistrictRequests } from '@/lib/district/requests';
 import { Alert, Card, PageHeader, Pill } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -11,6 +11,7 @@ import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { OpenInvitations } from '@/components/admin/open-invitations';
+import { InviteSchoolLeaderForm } from '@/components/school/invite-school-leader-form';
 import { changeRoleAction } from '@/app/admin/people/actions';
 import { decideDistrictRequestAction } from './actions';
 
@@ -22,9 +23,10 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/people');
   const query = Query.parse(await searchParams);
   const { district, districts } = await districtForPage(actor, query.district);
-  const [schools, leaders, invitations, requests] = await Promise.all([
+  const [schools, leaders, schoolLeaders, invitations, requests] = await Promise.all([
     listDistrictSchools({ actor, districtId: district.id }),
     listDistrictLeaders({ actor, districtId: district.id }),
+    listSchoolLeaders({ actor, districtId: district.id }),
     listDistrictInvitations({ actor, districtId: district.id }),
     listDistrictRequests({ actor, districtId: district.id }),
   ]);
@@ -113,6 +115,35 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="school-leaders" id="school-leaders" className="mt-8">
+        <h2 id="school-leaders" className="mb-2 text-lg font-semibold">School leaders</h2>
+        <p className="mb-3 max-w-prose text-sm text-slate-700">
+          Principals follow their own school’s professional learning: its teachers’ progress, PD hours, reports and your recommendations for it. They cannot decide proposals, move teachers or change anything, and they never see evidence or reviews. Someone can teach and lead a school at once.
+        </p>
+        {schools.length ? (
+          <Card className="mb-4">
+            <h3 className="mb-2 font-semibold">Invite a school leader</h3>
+            <InviteSchoolLeaderForm schools={schools} />
+          </Card>
+        ) : (
+          <p className="mb-3 text-sm text-slate-700">Add your schools under <Link href={districts.length > 1 ? `/district/schools?district=${district.id}` : '/district/schools'}>Schools</Link> first.</p>
+        )}
+        {schoolLeaders.length === 0 ? <p className="text-sm text-slate-700">No school has a leader here yet.</p> : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {schoolLeaders.map((l) => (
+              <li key={`${l.school.id}:${l.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· {l.school.name} · since {dateFmt.format(l.since)}</span></span>
+                <ConfirmDisclosure summary={<>Remove school leader role<span className="sr-only"> from {l.name} at {l.school.name}</span></>}>
+                  <p>{l.name} will no longer see {l.school.name}’s teachers or reports.</p>
+                  <InlineActionForm action={changeRoleAction} hidden={{ organizationId: l.school.id, userId: l.id, role: 'SCHOOL_LEADER', op: 'remove' }} removedMessage={`${l.name} no longer leads ${l.school.name}.`}>
+                    <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
+                  </InlineActionForm>
+                </ConfirmDisclosure>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

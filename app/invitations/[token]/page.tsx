@@ -27,6 +27,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       ) : (
         <Card>
           <p className="mb-4">You are invited to join <strong>{inv.organizationName}</strong> as <strong>{ROLE_LABELS[inv.role].toLowerCase()}</strong>.</p>
+          {inv.role === 'SCHOOL_LEADER' ? (
+            <p className="mb-4 text-sm text-slate-700">As its leader you can follow the professional learning of the school’s teachers: their progress, credentials, PD hours and reports. You will not see their evidence or reviewers’ feedback, and nothing you do there changes their work.</p>
+          ) : null}
           {actor ? (
             actor.email.toLowerCase() === inv.email ? (
               <AcceptSignedInForm token={token} />

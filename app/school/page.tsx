@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/session';
+import { schoolForPage } from '@/lib/school/page-school';
+import { getSchoolHome } from '@/lib/school/queries';
+import { resolvePeriod } from '@/lib/reporting/schemas';
+import { schoolYearOf } from '@/lib/reporting/teacher-record';
+import { PageHeader, Stat } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
+import { SchoolPicker } from '@/components/school/school-picker';
+
+export const metadata = { title: 'School' };
+const Query = z.object({ school: z.string().max(40).optional().catch(undefined) });
+
+export default async function SchoolHomePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireRole(['SCHOOL_LEADER'], '/school');
+  const query = Query.parse(await searchParams);
+  const { school, schools } = await schoolForPage(actor, query.school);
+  // The current school year (July to June), as the reports and teachers' own records count it.
+  const period = resolvePeriod({});
+  const year = schoolYearOf(period.from).label;
+  const home = await getSchoolHome({ actor, schoolId: school.id, since: period.from });
+  const q = schools.length > 1 ? `?school=${school.id}` : '';
+  return (
+    <div>
+      <SchoolPicker schools={schools} current={school.id} />
+      <PageHeader
+        title={school.name}
+        description={`${school.districtName}: the professional learning of the teachers placed at your school. You can follow their progress and run reports; the district’s leaders manage teachers, proposals and policy.`}
+        actions={<ButtonLink href={`/school/reports${q}`}>Reports</ButtonLink>}
+      />
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
+        <Stat label="Teachers" value={home.teachers} href={`/school/teachers${q}`} />
+        <Stat label="Active enrolments" value={home.activeEnrolments} href={`/school/teachers${q}`} />
+        <Stat label="Submissions in review" value={home.inReview} href={`/school/teachers${q}`} />
+        <Stat label={`Credentials earned in ${year}`} value={home.earned} href={`/school/reports${q}`} />
+        <Stat label={`PD hours in ${year}`} value={Math.round(home.pdHours * 10) / 10} href={`/school/reports${q}`} />
+        <Stat label="District recommendations for your school" value={home.recommendations} href={`/school/recommendations${q}`} />
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+import { inviteAction } from '@/app/admin/people/actions';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { SelectField, TextField } from '@/components/ui/field';
+import { InvitationOutcome } from '@/components/admin/invitation-outcome';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+import { keepInputForm } from '@/components/ui/keep-input';
+
+/**
+ * A district leader invites a school's leader (principal): the invitation is to the school, with the
+ * school-leader role, through the same invitations as teachers and district leaders.
+ */
+export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ link: string | null; emailed: boolean }>);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form {...keepInputForm(action)} aria-label="Invite a school leader">
+      <input type="hidden" name="role" value="SCHOOL_LEADER" />
+      <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
+      <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />
+      <div className="grid gap-x-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <SelectField label="School" name="organizationId" id="school-leader-school" errors={errors?.organizationId}>
+          {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        </SelectField>
+        <TextField label="Email" name="email" id="school-leader-email" type="email" autoComplete="off" errors={errors?.email} required />
+        <div className="mb-4">
+          <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{pending ? 'Sending…' : 'Invite school leader'}</button>
+        </div>
+      </div>
+    </form>
+  );
+}

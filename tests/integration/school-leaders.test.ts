@@ -1,0 +1,356 @@
+// School leaders (principals, ADR 016): appointed by their district's leaders through the usual
+// invitations, they read their own school's teachers, reports and recommendations, and nothing
+// else: no other school (even beside theirs), no /district page or action, no change to anything.
+// Real Postgres; pages rendered with the session stub and a requireRole that checks roles as the
+// real one does.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { homePath, isSchoolLeader, type Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/load-actor';
+import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
+import { errorOf, form, redirectOf } from '../setup/actions';
+import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
+import { acceptInvitation, changeRole, inviteMember } from '@/lib/people/mutations';
+import { listSchoolLeaders, removeTeacherFromDistrict, setTeacherSchool, listDistrictLeaders } from '@/lib/district/people';
+import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
+import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { districtReportCsv, schoolReportCsv } from '@/lib/reporting/exports';
+import { resolvePeriod } from '@/lib/reporting/schemas';
+import { getSchoolHome, listSchoolTeachers } from '@/lib/school/queries';
+import { listLedSchools } from '@/lib/school/access';
+import { listSchoolRecommendations } from '@/lib/school/recommendations';
+import { addRecommendation, listDistrictRecommendations } from '@/lib/district/recommendations';
+import { saveProposal, decideProposal } from '@/lib/proposals/mutations';
+import { getDistrictPolicy } from '@/lib/district/policy-settings';
+import { addSchool, listSchoolsWithCounts, renameSchool } from '@/lib/district/schools';
+import { listAuditLog } from '@/lib/audit/queries';
+import { AuditFilterInput } from '@/lib/audit/schemas';
+import { parseCsv } from '@/lib/csv';
+
+vi.mock('@/lib/auth/session', async () => {
+  const stub = await import('../setup/session-stub');
+  const { hasRole, isPlatformAdmin } = await import('@/lib/auth/actor');
+  const { redirect } = await import('next/navigation');
+  // As lib/auth/session.ts: anyone without one of the roles gets the forbidden page.
+  const requireRole = async (roles: Role[]) => {
+    const actor = await stub.requireUser();
+    if (!isPlatformAdmin(actor) && !roles.some((r) => hasRole(actor, r))) redirect('/forbidden');
+    return actor;
+  };
+  return { ...stub, requireRole };
+});
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// The header's Sign out form imports a server action; its navigation entries do not need it.
+vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined }));
+
+const { default: SchoolHomePage } = await import('@/app/school/page');
+const { default: SchoolTeachersPage } = await import('@/app/school/teachers/page');
+const { default: SchoolReportsPage } = await import('@/app/school/reports/page');
+const { default: SchoolRecommendationsPage } = await import('@/app/school/recommendations/page');
+const { GET: exportRoute } = await import('@/app/school/reports/export/route');
+const { default: DistrictHomePage } = await import('@/app/district/page');
+const { default: DistrictPeoplePage } = await import('@/app/district/people/page');
+const { inviteAction, changeRoleAction } = await import('@/app/admin/people/actions');
+const { navFor } = await import('@/components/layout/site-header');
+
+beforeEach(async () => {
+  await resetDatabase();
+  session.actor = null;
+});
+
+const year = resolvePeriod({});
+let statusIndex = 0;
+type Mc = { id: string; issuerId: string; currentVersionId: string | null };
+
+/** An earned badge of `hours` PD hours, issued this school year. */
+async function award(user: Actor, mc: Mc, title: string, hours: number) {
+  const list = (await db.statusList.findFirst({ where: { issuerId: mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
+  const submission = await db.submission.create({ data: { userId: user.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED' } });
+  const issuedAt = new Date(Math.max(year.from.getTime(), Date.now() - 60_000));
+  return db.award.create({
+    data: {
+      userId: user.id, issuerId: mc.issuerId, microCredentialId: mc.id, submissionId: submission.id, title, pdHours: new Prisma.Decimal(hours), level: 2,
+      recipientName: user.name, issuedAt, credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
+    },
+  });
+}
+
+/**
+ * District D with schools A and B (Ann teaches at A, Bo at B), district E with school C (Cy), a
+ * leader of each district, and Pat, A's principal, appointed by D's leader through an invitation.
+ */
+async function world() {
+  const d = await createOrg({ kind: 'DISTRICT', name: 'Kettle Moraine' });
+  const a = await createOrg({ kind: 'SCHOOL', name: 'Alder Middle', parentId: d.id });
+  const b = await createOrg({ kind: 'SCHOOL', name: 'Birch High', parentId: d.id });
+  const e = await createOrg({ kind: 'DISTRICT', name: 'Elsewhere' });
+  const c = await createOrg({ kind: 'SCHOOL', name: 'Cedar Elementary', parentId: e.id });
+  const leader = await createActor({ name: 'Lee Leader', roles: [{ role: 'DISTRICT_LEADER', organizationId: d.id }] });
+  const otherLeader = await createActor({ name: 'Olu Other', roles: [{ role: 'DISTRICT_LEADER', organizationId: e.id }] });
+  const ann = await createActor({ name: 'Ann Avery', districtId: d.id, schoolId: a.id, roles: [{ role: 'TEACHER', organizationId: a.id }] });
+  const bo = await createActor({ name: 'Bo Brown', districtId: d.id, schoolId: b.id, roles: [{ role: 'TEACHER', organizationId: b.id }] });
+  const cy = await createActor({ name: 'Cy Cole', districtId: e.id, schoolId: c.id, roles: [{ role: 'TEACHER', organizationId: c.id }] });
+  const { issuer, admin, mc } = await createPublishedCredential({ def: { level: 2 } });
+  const mc2 = (await createPublishedCredential({ issuerId: issuer.id, admin, def: { level: 2 } })).mc;
+  await award(ann, mc, 'Feedback that moves learning', 5);
+  await award(bo, mc, 'Feedback that moves learning', 7);
+  await award(bo, mc2, 'Questioning', 3);
+  await award(cy, mc, 'Feedback that moves learning', 11);
+  // Ann is enrolled in a second credential (active enrolments).
+  await db.enrollment.create({ data: { userId: ann.id, microCredentialId: mc2.id } });
+  await inviteMember({ actor: leader, organizationId: a.id, email: 'pat@example.test', role: 'SCHOOL_LEADER' });
+  await acceptInvitation({ token: await invitationTokenFor('pat@example.test'), actor: null, newAccount: { name: 'Pat Principal', password: 'a long enough password' } });
+  const patId = (await db.user.findUniqueOrThrow({ where: { email: 'pat@example.test' } })).id;
+  const pat = (await loadActor(patId))!;
+  return { d, a, b, e, c, leader, otherLeader, ann, bo, cy, pat, mc, mc2 };
+}
+
+const render = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
+const sp = (v: Record<string, string> = {}) => ({ searchParams: Promise.resolve(v) });
+
+describe('appointing a school leader', () => {
+  it('a district leader invites one to a school; once accepted the role works, and it is audited', async () => {
+    const w = await world();
+    expect(isSchoolLeader(w.pat, w.a.id)).toBe(true);
+    expect(isSchoolLeader(w.pat, w.b.id)).toBe(false);
+    expect(homePath(w.pat)).toBe('/school');
+    // A principal is not placed at the school as a teacher: they do not count among its teachers.
+    const user = await db.user.findUniqueOrThrow({ where: { id: w.pat.id }, select: { districtId: true, schoolId: true } });
+    expect(user).toEqual({ districtId: null, schoolId: null });
+    expect((await listLedSchools(w.pat)).map((s) => s.name)).toEqual(['Alder Middle']);
+    expect((await getSchoolHome({ actor: w.pat, schoolId: w.a.id, since: year.from })).teachers).toBe(1);
+    const actions = await db.auditLog.findMany({ where: { organizationId: w.a.id }, orderBy: { id: 'asc' }, select: { action: true, data: true } });
+    expect(actions.map((x) => x.action)).toEqual(['people.invite', 'people.accept_invitation']);
+    expect(actions[0].data).toMatchObject({ role: 'SCHOOL_LEADER' });
+    expect((await listSchoolLeaders({ actor: w.leader, districtId: w.d.id })).map((l) => [l.name, l.school.name])).toEqual([['Pat Principal', 'Alder Middle']]);
+    // The district's audit log (which includes its schools') says so in words.
+    const log = await listAuditLog({ actor: w.leader, organizationId: w.d.id, filter: AuditFilterInput.parse({}) });
+    expect(JSON.stringify(log.items)).toContain('school leader');
+  });
+
+  it('the people page’s invite action takes the school-leader role; only to a school, only by its district', async () => {
+    const w = await world();
+    session.actor = w.leader;
+    const sent = await inviteAction({ ok: true }, form({ organizationId: w.b.id, email: 'bea@example.test', role: 'SCHOOL_LEADER' }));
+    expect(sent.ok).toBe(true);
+    expect(await db.invitation.count({ where: { email: 'bea@example.test', organizationId: w.b.id, role: 'SCHOOL_LEADER' } })).toBe(1);
+    // A district has no school-leader role; another district's leader and a principal cannot appoint one.
+    expect((await errorOf(inviteMember({ actor: w.leader, organizationId: w.d.id, email: 'x@example.test', role: 'SCHOOL_LEADER' }))).code).toBe('VALIDATION');
+    expect((await errorOf(inviteMember({ actor: w.otherLeader, organizationId: w.a.id, email: 'x@example.test', role: 'SCHOOL_LEADER' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(inviteMember({ actor: w.pat, organizationId: w.a.id, email: 'x@example.test', role: 'SCHOOL_LEADER' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(inviteMember({ actor: w.pat, organizationId: w.a.id, email: 'x@example.test', role: 'TEACHER' }))).code).toBe('FORBIDDEN');
+  });
+
+  it('a teacher can lead their school too, and stays its teacher', async () => {
+    const w = await world();
+    await inviteMember({ actor: w.leader, organizationId: w.a.id, email: w.ann.email, role: 'SCHOOL_LEADER' });
+    await acceptInvitation({ token: await invitationTokenFor(w.ann.email), actor: w.ann });
+    const ann = (await loadActor(w.ann.id))!;
+    expect(ann.roles.map((r) => r.role).sort()).toEqual(['SCHOOL_LEADER', 'TEACHER']);
+    expect([ann.districtId, ann.schoolId]).toEqual([w.d.id, w.a.id]);
+    expect((await listSchoolTeachers({ actor: ann, schoolId: w.a.id, since: year.from })).items.map((t) => t.name)).toEqual(['Ann Avery']);
+  });
+});
+
+describe('what a school leader reads', () => {
+  it('their school’s teachers and figures, never another school’s (same district or not)', async () => {
+    const w = await world();
+    const home = await getSchoolHome({ actor: w.pat, schoolId: w.a.id, since: year.from });
+    expect(home).toMatchObject({ teachers: 1, earned: 1, pdHours: 5, activeEnrolments: 1, inReview: 0 });
+    const { items } = await listSchoolTeachers({ actor: w.pat, schoolId: w.a.id, since: year.from });
+    expect(items.map((t) => [t.name, t.recent.earned, t.recent.pdHours, t.counts.enrolled])).toEqual([['Ann Avery', 1, 5, 1]]);
+    for (const schoolId of [w.b.id, w.c.id, w.d.id, 'no-such-school']) {
+      expect((await errorOf(getSchoolHome({ actor: w.pat, schoolId, since: year.from }))).code).toBe('FORBIDDEN');
+      expect((await errorOf(listSchoolTeachers({ actor: w.pat, schoolId, since: year.from }))).code).toBe('FORBIDDEN');
+      expect((await errorOf(listSchoolRecommendations({ actor: w.pat, schoolId }))).code).toBe('FORBIDDEN');
+    }
+    // A district's leader reads their schools under /district, not here (ADR 016).
+    expect((await errorOf(getSchoolHome({ actor: w.leader, schoolId: w.a.id, since: year.from }))).code).toBe('FORBIDDEN');
+  });
+
+  it('the district’s reports with their school fixed: the same numbers, for their school only', async () => {
+    const w = await world();
+    const period = year;
+    const own = { actor: w.pat, districtId: w.d.id, schoolId: w.a.id };
+    expect((await pdHoursByTeacher({ ...own, period })).map((r) => [r.name, r.hours, r.credentials])).toEqual([['Ann Avery', 5, 1]]);
+    expect((await renewalCredentials({ ...own, period })).map((r) => r.name)).toEqual(['Ann Avery']);
+    expect((await salaryStepEligibility({ ...own, asOf: new Date() })).rows.map((r) => r.name)).toEqual(['Ann Avery']);
+    expect((await pdHoursByMonth({ ...own, period })).reduce((s, m) => s + m.hours, 0)).toBe(5);
+    expect(await expiringBadges(own)).toEqual([]);
+    // The district leader's own figure for the school is the same.
+    expect((await pdHoursByTeacher({ actor: w.leader, districtId: w.d.id, schoolId: w.a.id, period })).map((r) => r.hours)).toEqual([5]);
+    // The school beside theirs, the whole district, or their school under another district: refused.
+    for (const scope of [{ districtId: w.d.id, schoolId: w.b.id }, { districtId: w.d.id, schoolId: null }, { districtId: w.e.id, schoolId: w.a.id }, { districtId: w.e.id, schoolId: w.c.id }]) {
+      expect((await errorOf(pdHoursByTeacher({ actor: w.pat, ...scope, period }))).code).toBe('FORBIDDEN');
+      expect((await errorOf(salaryStepEligibility({ actor: w.pat, ...scope, asOf: new Date() }))).code).toBe('FORBIDDEN');
+      expect((await errorOf(listDistrictTeachers({ actor: w.pat, ...scope }))).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('the CSV export holds their school’s teachers only, and refuses any other school', async () => {
+    const w = await world();
+    const { filename, csv } = await schoolReportCsv({ actor: w.pat, schoolId: w.a.id, report: 'pd-hours', period: year });
+    expect(filename).toMatch(/^pd-hours_alder-middle_/);
+    const rows = parseCsv(csv);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['Ann Avery']);
+    expect((await errorOf(schoolReportCsv({ actor: w.pat, schoolId: w.b.id, report: 'pd-hours', period: year }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(districtReportCsv({ actor: w.pat, districtId: w.d.id, schoolId: w.a.id, report: 'pd-hours', period: year }))).code).toBe('FORBIDDEN');
+
+    // Through the route, as the "Download CSV" links fetch it.
+    session.actor = w.pat;
+    const ok = await exportRoute(new Request(`http://localhost/school/reports/export?report=renewal&from=${year.fromLabel}&to=${year.toLabel}`));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-disposition')).toContain('licence-renewal_alder-middle_');
+    const body = await ok.text();
+    expect(body).toContain('Ann Avery');
+    expect(body).not.toContain('Bo Brown');
+    const other = await exportRoute(new Request(`http://localhost/school/reports/export?report=pd-hours&school=${w.b.id}`));
+    expect(other.status).toBe(403);
+    session.actor = w.leader;
+    expect((await exportRoute(new Request(`http://localhost/school/reports/export?report=pd-hours&school=${w.a.id}`))).status).toBe(403);
+  });
+
+  it('the district’s recommendations for the whole district and for their school, with their school’s uptake', async () => {
+    const w = await world();
+    const whole = await addRecommendation({ actor: w.leader, input: { districtId: w.d.id, kind: 'MICRO_CREDENTIAL', targetId: w.mc.id, schoolId: null, note: 'For everyone.' } });
+    const forA = await addRecommendation({ actor: w.leader, input: { districtId: w.d.id, kind: 'MICRO_CREDENTIAL', targetId: w.mc2.id, schoolId: w.a.id, note: 'For Alder.' } });
+    await addRecommendation({ actor: w.leader, input: { districtId: w.d.id, kind: 'MICRO_CREDENTIAL', targetId: w.mc2.id, schoolId: w.b.id, note: 'For Birch.' } });
+    const recs = await listSchoolRecommendations({ actor: w.pat, schoolId: w.a.id });
+    expect(recs.map((r) => r.id).sort()).toEqual([whole.id, forA.id].sort());
+    const byId = new Map(recs.map((r) => [r.id, r]));
+    // The whole district's (two teachers hold its badge: Ann and Bo) counted over Alder's one teacher.
+    expect(byId.get(whole.id)!.uptake).toMatchObject({ teachers: 1, earned: 1 });
+    expect(byId.get(forA.id)!.uptake).toMatchObject({ teachers: 1, enrolled: 1, earned: 0 });
+    expect(byId.get(forA.id)!.forSchool).toBe(true);
+    const districtView = await listDistrictRecommendations({ actor: w.leader, districtId: w.d.id });
+    expect(districtView.find((r) => r.id === whole.id)!.uptake).toMatchObject({ teachers: 2, earned: 2 });
+  });
+});
+
+describe('nothing of /district, and nothing written', () => {
+  it('every district read and action is refused to a school leader', async () => {
+    const w = await world();
+    const proposal = await saveProposal({ actor: w.ann, microCredentialId: w.mc2.id, studentGoals: 'Students revise within a week.', plan: 'Weekly cycles.', submit: true });
+    const p = w.pat;
+    // Thunks: each call starts only when its turn comes.
+    const refused: (() => Promise<unknown>)[] = [
+      () => getDistrictHome({ actor: p, districtId: w.d.id, since: year.from }),
+      () => listDistrictTeachers({ actor: p, districtId: w.d.id }),
+      () => listDistrictLeaders({ actor: p, districtId: w.d.id }),
+      () => listSchoolLeaders({ actor: p, districtId: w.d.id }),
+      () => listDistrictRecommendations({ actor: p, districtId: w.d.id }),
+      () => getDistrictPolicy({ actor: p, districtId: w.d.id }),
+      () => listSchoolsWithCounts({ actor: p, districtId: w.d.id }),
+      () => listAuditLog({ actor: p, organizationId: w.d.id, filter: AuditFilterInput.parse({}) }),
+      () => listAuditLog({ actor: p, organizationId: w.a.id, filter: AuditFilterInput.parse({}) }),
+      () => districtReportCsv({ actor: p, districtId: w.d.id, schoolId: w.a.id, report: 'renewal', period: year }),
+      () => decideProposal({ actor: p, proposalId: proposal.id, decision: 'APPROVED', comment: '', version: 0 }),
+      () => setTeacherSchool({ actor: p, districtId: w.d.id, userId: w.ann.id, schoolId: null }),
+      () => removeTeacherFromDistrict({ actor: p, districtId: w.d.id, userId: w.ann.id }),
+      () => changeRole({ actor: p, organizationId: w.a.id, userId: w.bo.id, role: 'SCHOOL_LEADER', op: 'add' }),
+      () => changeRole({ actor: p, organizationId: w.a.id, userId: p.id, role: 'SCHOOL_LEADER', op: 'remove' }),
+      () => addRecommendation({ actor: p, input: { districtId: w.d.id, kind: 'MICRO_CREDENTIAL', targetId: w.mc.id, schoolId: w.a.id, note: '' } }),
+      () => addSchool({ actor: p, input: { districtId: w.d.id, name: 'Rogue School' } }),
+      () => renameSchool({ actor: p, input: { schoolId: w.a.id, name: 'Renamed' } }),
+    ];
+    for (const [i, call] of refused.entries()) {
+      expect(['FORBIDDEN', 'NOT_FOUND'], `call ${i}`).toContain((await errorOf(call())).code);
+    }
+    const [ann, prop] = await Promise.all([
+      db.user.findUniqueOrThrow({ where: { id: w.ann.id }, select: { districtId: true, schoolId: true } }),
+      db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { status: true } }),
+    ]);
+    expect(ann).toEqual({ districtId: w.d.id, schoolId: w.a.id });
+    expect(prop.status).toBe('SUBMITTED');
+    expect(await db.membership.count({ where: { userId: w.bo.id, role: 'SCHOOL_LEADER' } })).toBe(0);
+
+    // The /district pages send them to the forbidden page.
+    session.actor = p;
+    expect(await redirectOf(render(DistrictHomePage(sp())))).toBe('/forbidden');
+    expect(await redirectOf(render(DistrictPeoplePage(sp())))).toBe('/forbidden');
+  });
+});
+
+describe('removing the role', () => {
+  it('a district leader removes it (even the school’s only leader); the next request has no access', async () => {
+    const w = await world();
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: w.pat.id }, select: { sessionVersion: true } });
+    session.actor = w.leader;
+    expect(await changeRoleAction({ ok: true }, form({ organizationId: w.a.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'remove' }))).toEqual({ ok: true });
+    expect(await db.auditLog.count({ where: { action: 'people.role_remove', entityId: w.pat.id, organizationId: w.a.id } })).toBe(1);
+    // Roles are read from the records on every request: the same session now carries none.
+    const after = (await loadActor(w.pat.id, sessionVersion))!;
+    expect(after.roles).toEqual([]);
+    expect(homePath(after)).toBe('/dashboard');
+    expect((await errorOf(getSchoolHome({ actor: after, schoolId: w.a.id, since: year.from }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(pdHoursByTeacher({ actor: after, districtId: w.d.id, schoolId: w.a.id, period: year }))).code).toBe('FORBIDDEN');
+    session.actor = after;
+    expect(await redirectOf(render(SchoolHomePage(sp())))).toBe('/forbidden');
+    expect(navFor(after).map((i) => i.href)).not.toContain('/school');
+  });
+});
+
+describe('the /school pages', () => {
+  it('overview, teachers, reports and recommendations show their school, and only it', async () => {
+    const w = await world();
+    await addRecommendation({ actor: w.leader, input: { districtId: w.d.id, kind: 'MICRO_CREDENTIAL', targetId: w.mc2.id, schoolId: w.a.id, note: 'Alder’s priority this year.' } });
+    await addRecommendation({ actor: w.leader, input: { districtId: w.d.id, kind: 'MICRO_CREDENTIAL', targetId: w.mc.id, schoolId: w.b.id, note: 'Birch’s priority.' } });
+    session.actor = w.pat;
+    expect(navFor(w.pat).map((i) => i.label)).toContain('School');
+
+    const home = await render(SchoolHomePage(sp()));
+    expect(home).toContain('Alder Middle');
+    expect(home).toMatch(/>Teachers<\/dt><dd[^>]*><a[^>]*>1<\/a>/);
+    expect(home).toContain('href="/school/teachers"');
+
+    const teachers = await render(SchoolTeachersPage(sp()));
+    expect(teachers).toContain('Ann Avery');
+    expect(teachers).not.toContain('Bo Brown');
+    // Read only: no placing or removing teachers.
+    expect(teachers).not.toContain('Remove from the district');
+    expect(teachers).not.toContain('name="schoolId"');
+
+    const reports = await render(SchoolReportsPage(sp()));
+    expect(reports).toContain('Ann Avery');
+    expect(reports).not.toContain('Bo Brown');
+    expect(reports).toContain('/school/reports/export?report=pd-hours');
+    expect(reports).not.toContain('/district/');
+
+    const recs = await render(SchoolRecommendationsPage(sp()));
+    expect(recs).toContain('Alder’s priority this year.');
+    expect(recs).not.toContain('Birch’s priority.');
+    expect(recs).not.toContain('<form');
+
+    // Another school by id, even in their district: the forbidden page.
+    for (const page of [SchoolHomePage, SchoolTeachersPage, SchoolReportsPage, SchoolRecommendationsPage]) {
+      expect(await redirectOf(render(page(sp({ school: w.b.id }))))).toBe('/forbidden');
+    }
+    // Nor for a district leader or a teacher.
+    for (const who of [w.leader, w.ann]) {
+      session.actor = who;
+      expect(await redirectOf(render(SchoolHomePage(sp())))).toBe('/forbidden');
+    }
+  });
+
+  it('a principal of two schools picks one; the district’s people page lists school leaders with a remove form', async () => {
+    const w = await world();
+    await changeRole({ actor: w.leader, organizationId: w.b.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'add' });
+    session.actor = (await loadActor(w.pat.id))!;
+    const picked = await render(SchoolTeachersPage(sp({ school: w.b.id })));
+    expect(picked).toContain('Bo Brown');
+    expect(picked).not.toContain('Ann Avery');
+    expect(picked).toContain('<label for="school-picker"');
+
+    session.actor = w.leader;
+    const people = await render(DistrictPeoplePage(sp()));
+    expect(people).toContain('School leaders');
+    expect(people).toContain('Pat Principal');
+    expect(people).toContain('Invite school leader');
+    expect(people).toMatch(/name="role" value="SCHOOL_LEADER"/);
+  });
+});
