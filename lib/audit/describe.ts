@@ -171,8 +171,11 @@ const ACTIONS: Record<string, ActionInfo> = {
   'review.adjudicate': { group: 'reviews', describe: (c) => `Settled a disagreement between reviewers${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
   'review.second-look-request': {
     group: 'reviews',
-    describe: (c) => withReason(`Asked for a second look at attempt ${num(c.d, 'number') ?? 1}: its decision was set aside for one independent review`, 'Reason', text(c.d, 'reason')),
+    // The reason stays on the application record (and in the entry's data): this text is read on
+    // /admin/audit and the admin home by co-admins who may yet take the second look themselves.
+    describe: (c) => `Asked for a second look at attempt ${num(c.d, 'number') ?? 1}: its decision was set aside for one independent review, with a reason (on the application record)`,
   },
+  'review.second-look-withdraw': { group: 'reviews', describe: (c) => `Withdrew the second look at attempt ${num(c.d, 'number') ?? 1} before anyone took it: its earlier decision stands` },
   'review.second-look-decide': { group: 'reviews', describe: (c) => `Decided attempt ${num(c.d, 'number') ?? 1} on a second look${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
   'review.decide': { group: 'reviews', describe: (c) => `Decided a submission${decision(c.d) ? `: ${decision(c.d)}` : ''}` },
   'review.qualify': { group: 'reviews', describe: (c) => `Qualified ${person(c, 'a reviewer')} to score a micro-credential` },

@@ -5,7 +5,7 @@ import { hitRateLimit } from '@/lib/rate-limit';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { ALREADY_ASKED, askRefusal } from '@/lib/feedback-questions/policy';
+import { ALREADY_ASKED, EARLIER_STILL_OPEN, askRefusal } from '@/lib/feedback-questions/policy';
 
 /** Questions a teacher may ask a day (each one tells the issuer's admins). */
 export const QUESTIONS_PER_DAY = 5;
@@ -24,19 +24,19 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
   const attempt = await db.attempt.findUnique({
     where: { id: opts.attemptId },
     select: {
-      id: true, number: true, status: true,
+      id: true, number: true, status: true, secondLookRequestedAt: true,
       submission: {
         select: {
           id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } },
           attempts: { where: { status: { not: 'DRAFT' } }, orderBy: { number: 'desc' }, take: 1, select: { number: true } },
         },
       },
-      feedbackQuestions: { where: { answeredAt: null }, select: { answeredAt: true } },
+      feedbackQuestions: { where: { answeredAt: null }, select: { answeredAt: true, createdAt: true } },
     },
   });
   if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That attempt');
   const refusal = askRefusal(attempt, attempt.feedbackQuestions, attempt.submission.attempts[0]?.number);
-  if (refusal) throw refusal === ALREADY_ASKED ? conflict(refusal) : invalidState(refusal);
+  if (refusal) throw refusal === ALREADY_ASKED || refusal === EARLIER_STILL_OPEN ? conflict(refusal) : invalidState(refusal);
   // Each question emails the issuer's admins: a few a day per teacher is plenty.
   const limit = await hitRateLimit(`feedback-question:user:${opts.actor.id}`, QUESTIONS_PER_DAY, 24 * 60 * 60);
   if (!limit.allowed) throw rateLimited('You have asked several questions today. Try again tomorrow.');

@@ -108,6 +108,30 @@ export async function reviewDenial(who: Actor, a: AttemptForReview, kind: Review
   return null;
 }
 
+/**
+ * People who might review work on this credential, before the policy has its say: a granted or
+ * earned qualification for it, or an issuer admin of its issuer (adjudication). `exclude`: people
+ * known not to count (whoever asked, who scored, the teacher). Bounded: callers check each with
+ * reviewDenial, which is a few queries apiece.
+ */
+export async function listReviewerCandidateIds(opts: { microCredentialId: string; issuerId: string; exclude?: string[]; take?: number }): Promise<string[]> {
+  const rows = await db.user.findMany({
+    where: {
+      disabledAt: null,
+      ...(opts.exclude?.length ? { id: { notIn: opts.exclude } } : {}),
+      OR: [
+        { qualifications: { some: { microCredentialId: opts.microCredentialId } } },
+        { awards: { some: { microCredentialId: opts.microCredentialId, revokedAt: null, suspendedAt: null } } },
+        { memberships: { some: { organizationId: opts.issuerId, role: 'ISSUER_ADMIN' } } },
+      ],
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: opts.take ?? 200,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
 export async function assertMayScore(who: Actor, a: AttemptForReview, kind: ReviewKind): Promise<void> {
   const denial = await reviewDenial(who, a, kind);
   if (denial) throw forbidden(denialMessages[denial]);

@@ -93,6 +93,18 @@ function carriedDraft(d: Awaited<ReturnType<typeof draftLeftByExpiry>>) {
 }
 
 /**
+ * Inside a claim's transaction, after the review row is written: the attempt still takes this kind
+ * of work. The insert waits for a withdrawal of a second look that locked the attempt (its foreign
+ * key), so reading the attempt now sees what that withdrawal committed, and a claim made at the same
+ * moment is refused instead of being left on a returned attempt.
+ */
+async function assertStillOpenFor(tx: Tx, attemptId: string, kind: ReviewKind) {
+  const now = await tx.attempt.findUnique({ where: { id: attemptId }, select: { status: true, secondLookRequestedAt: true } });
+  if (!now || now.status !== 'SUBMITTED') throw conflict('This submission was decided while you were claiming it. Pick another one from the queue.');
+  if (kind === 'SECOND_LOOK' && !now.secondLookRequestedAt) throw conflict('The second look at this submission was withdrawn by an issuer admin, so there is nothing to claim. Pick another one from the queue.');
+}
+
+/**
  * Inside a transaction that gives `userId` a claim: holds their account row (FOR SHARE) and refuses
  * a disabled account. Disabling locks the row FOR UPDATE and then gives back the account's claims,
  * so a claim made at the same moment either commits first (and is given back) or finds the account
@@ -128,6 +140,7 @@ export async function claimReview(opts: { actor: Actor; attemptId: string; kind?
         data: { attemptId: a.id, reviewerId: opts.actor.id, kind, claimedAt: now, claimExpiresAt: new Date(now.getTime() + minutes(issuer.claimMinutes)), ...carriedDraft(draft) },
         select: { id: true },
       });
+      await assertStillOpenFor(tx, a.id, kind);
       await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
       await recordAudit({ actorId: opts.actor.id, action: 'review.claim', entityType: 'Review', entityId: review.id, organizationId: issuer.id, data: { attemptId: a.id, kind, ...(draft ? { draftFrom: draft.id } : {}) } }, tx);
       return { reviewId: review.id };
@@ -228,6 +241,7 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
         data: { attemptId: a.id, reviewerId: reviewer.id, kind, claimedAt: now, claimExpiresAt: expires, assignedById: opts.actor.id, ...carriedDraft(draft) },
         select: { id: true },
       });
+      await assertStillOpenFor(tx, a.id, kind);
       await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
       await recordAudit(
         {

@@ -7,8 +7,9 @@ import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { institutionDomain } from '@/lib/review/email-domain';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
-import { listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
+import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
+import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
@@ -404,7 +405,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
       scores: { select: { criterionId: true, levelId: true, feedback: true } },
       attempt: {
         select: {
-          id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true, attestedAt: true,
+          id: true, number: true, status: true, version: true, submittedAt: true, dueAt: true, needsAdjudication: true, attestedAt: true, secondLookRequestedAt: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
           files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: {
@@ -441,14 +442,16 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const files = withViewerFileNames(attempt.files, { partIds: submission.version.parts.map((p) => p.id), original: showsOriginalFileNames(issuer, opts.actor.id, submission.userId) });
   const others = review.kind === 'ADJUDICATION' || (review.status === 'SUBMITTED' && isIssuerAdmin(opts.actor, submission.microCredential.issuerId)) ? attempt.reviews : [];
   // A revision is judged against what was asked for: every reviewer of this attempt (second scorers
-  // too, equally) sees the decided reviews of the earlier ones, without reviewers' names.
+  // too, equally) sees the reviews that decided the earlier ones, as the teacher was shown them,
+  // without reviewers' names. Not a decision a second look set aside, nor the scores an
+  // adjudication overruled: the teacher was never asked to act on those (decidingReviews).
   const earlier = attempt.number > 1
     ? await db.attempt.findMany({
         where: { submissionId: submission.id, number: { lt: attempt.number } },
         orderBy: { number: 'desc' },
         select: {
           number: true, submittedAt: true, decidedAt: true,
-          reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: { id: true, kind: true, decision: true, overallComment: true, scores: { select: { criterionId: true, levelId: true, feedback: true } } } },
+          reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: { id: true, kind: true, decision: true, overallComment: true, submittedAt: true, scores: { select: { criterionId: true, levelId: true, feedback: true } } } },
         },
       })
     : [];
@@ -462,7 +465,13 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
     teacher: showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
     version: submission.version,
     otherReviews: others.map((r) => ({ id: r.id, kind: r.kind, decision: r.decision, overallComment: r.overallComment, reviewerName: r.reviewer.name, scores: r.scores })),
-    earlierAttempts: earlier.filter((a) => a.reviews.length > 0),
+    // The reviewer's own decision was set aside for a second look: when it was asked for and, once
+    // given, its decision (their history says as much). The attempt's decision date is the second
+    // look's, not theirs to meet.
+    setAside: review.status === 'SUBMITTED' && review.kind !== 'SECOND_LOOK' && attempt.secondLookRequestedAt
+      ? { requestedAt: attempt.secondLookRequestedAt, decision: attempt.reviews.find((r) => r.kind === 'SECOND_LOOK')?.decision ?? null }
+      : null,
+    earlierAttempts: earlier.map((a) => ({ ...a, reviews: decidingReviews(a.reviews) })).filter((a) => a.reviews.length > 0),
   };
 }
 
@@ -474,23 +483,10 @@ export async function listAssignableReviewers(opts: { actor: Actor; attemptId: s
   if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) return null;
   const mcId = a.submission.microCredentialId;
   const issuerId = a.submission.microCredential.issuerId;
-  // Candidates: granted or earned qualification for the credential, plus the issuer's admins (adjudication).
-  const candidates = await db.user.findMany({
-    where: {
-      disabledAt: null,
-      OR: [
-        { qualifications: { some: { microCredentialId: mcId } } },
-        { awards: { some: { microCredentialId: mcId, revokedAt: null, suspendedAt: null } } },
-        { memberships: { some: { organizationId: issuerId, role: 'ISSUER_ADMIN' } } },
-      ],
-    },
-    orderBy: { name: 'asc' },
-    take: 200,
-    select: { id: true },
-  });
+  const candidates = await listReviewerCandidateIds({ microCredentialId: mcId, issuerId });
   const out: { id: string; name: string; email: string; kinds: ReviewKind[] }[] = [];
-  for (const c of candidates) {
-    const who = await loadActor(c.id);
+  for (const id of candidates) {
+    const who = await loadActor(id);
     if (!who) continue;
     const kinds: ReviewKind[] = [];
     for (const k of ['PRIMARY', 'SECOND', 'ADJUDICATION', 'SECOND_LOOK'] as const) if (!(await reviewDenial(who, a, k))) kinds.push(k);

@@ -79,3 +79,9 @@ export const RequestSecondLookInput = z.object({
     .transform((v) => v.replace(/\r\n?/g, '\n').replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
     .pipe(z.string().min(1, 'Say why the decision should be looked at again.').max(SECOND_LOOK_REASON_MAX, `Use at most ${SECOND_LOOK_REASON_MAX.toLocaleString('en-GB')} characters.`)),
 });
+
+/** An issuer admin withdraws a second look nobody has taken yet; `version`: the attempt's, as the page was loaded. */
+export const WithdrawSecondLookInput = z.object({
+  attemptId: id,
+  version: z.coerce.number().int().min(0),
+});

@@ -10,6 +10,10 @@ export const SECOND_LOOK_NOT_RETURNED = 'A second look can be asked for only on 
 export const SECOND_LOOK_REVISION_STARTED = 'The teacher has already started a revision of this attempt, so its decision can no longer be set aside. Their new attempt will be reviewed when they submit it.';
 export const SECOND_LOOK_NOT_PUBLISHED = 'This micro-credential has never been published, so no badge could be issued from a second look.';
 export const SECOND_LOOK_CHANGED = 'This attempt changed since the page was loaded. Reload the page and try again.';
+export const SECOND_LOOK_NOBODY = 'Nobody can take this second look: every reviewer qualified for this micro-credential has scored this attempt, has a conflict of interest with the teacher, still has to calibrate, or is you. Qualify another reviewer for this micro-credential, then ask again. The decision stands meanwhile.';
+export const SECOND_LOOK_OWN_CONFLICT = 'You cannot ask for a second look at this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it, so ask another admin of the issuer to decide.';
+export const WITHDRAW_NOT_PENDING = 'There is no second look waiting on this attempt to withdraw. Reload the page to see where it stands.';
+export const WITHDRAW_TAKEN = 'A reviewer has taken this second look (or already decided it), so it can no longer be withdrawn. Their decision will be final for this attempt.';
 
 /**
  * Why a second look cannot be asked for on this attempt now, or null if it can:

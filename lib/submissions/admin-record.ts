@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
-import { loadAttemptForReview, reviewDenial } from '@/lib/review/context';
+import { loadAttemptForReview, reviewDenial, teacherOf } from '@/lib/review/context';
+import { conflictOfInterest } from '@/lib/review/policy';
 import { secondLookRefusal } from '@/lib/review/second-look-rules';
 
 // What an issuer's admin needs to look into a badge or a complaint about a decision: the
@@ -71,14 +72,36 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     const claimed = forReview?.reviews.some((r) => r.kind === 'SECOND' && r.status === 'CLAIMED' && r.claimExpiresAt && r.claimExpiresAt > new Date());
     if (forReview && !claimed && !(await reviewDenial(opts.actor, forReview, 'SECOND'))) scoringAttempts.add(awaitingSecond.id);
   }
-  // And an admin who could still take the open second look: it is independent of the decision set
-  // aside and of the reasons given for setting it aside.
-  const awaitingLook = sub.attempts.find((a) => a.status === 'SUBMITTED' && a.secondLookRequestedAt && !scoringAttempts.has(a.id) && !a.reviews.some((r) => r.kind === 'SECOND_LOOK'));
+  // A second look still to be given is independent of the decision it sets aside, of the reasons
+  // for setting it aside and of the teacher's questions about it. So an admin who holds it or may
+  // take it (even while someone else holds it: a claim can run out) sees none of them, as a scorer
+  // would not; and the reason is hidden from every admin who could ever come to take it (one not
+  // qualified yet may be tomorrow): it shows only to the requester, the attempt's scorers and
+  // admins with a conflict of interest with the teacher, none of whom may ever take it.
+  let look: { attemptId: string; mayTake: boolean; reasonHidden: boolean; withdrawable: boolean } | null = null;
+  const awaitingLook = sub.attempts.find((a) => a.status === 'SUBMITTED' && a.secondLookRequestedAt && !a.reviews.some((r) => r.kind === 'SECOND_LOOK'));
   if (awaitingLook) {
     const forReview = await loadAttemptForReview(awaitingLook.id);
-    const claimed = forReview?.reviews.some((r) => r.kind === 'SECOND_LOOK' && r.status === 'CLAIMED' && r.claimExpiresAt > new Date());
-    if (forReview && !claimed && !(await reviewDenial(opts.actor, forReview, 'SECOND_LOOK'))) scoringAttempts.add(awaitingLook.id);
+    if (forReview) {
+      const now = new Date();
+      const claims = forReview.reviews.filter((r) => r.kind === 'SECOND_LOOK' && r.status === 'CLAIMED');
+      const mayTake = claims.some((r) => r.reviewerId === opts.actor.id) || !(await reviewDenial(opts.actor, forReview, 'SECOND_LOOK'));
+      const neverEligible =
+        forReview.secondLookRequestedById === opts.actor.id ||
+        forReview.reviews.some((r) => r.status === 'SUBMITTED' && r.kind !== 'SECOND_LOOK' && r.reviewerId === opts.actor.id) ||
+        conflictOfInterest(opts.actor, teacherOf(forReview), forReview.submission.microCredential.issuer) !== null;
+      look = { attemptId: awaitingLook.id, mayTake, reasonHidden: !neverEligible, withdrawable: !claims.some((r) => r.claimExpiresAt > now) };
+      if (mayTake) scoringAttempts.add(awaitingLook.id);
+    }
   }
+  // Second looks withdrawn before anyone took them: the request is cleared from the attempt (another
+  // may be asked for), so the record tells of them from the audit log.
+  const withdrawals = await db.auditLog.findMany({
+    where: { entityType: 'Attempt', entityId: { in: sub.attempts.map((a) => a.id) }, action: 'review.second-look-withdraw' },
+    orderBy: { id: 'asc' },
+    take: 50,
+    select: { entityId: true, at: true, data: true, actor: { select: { name: true } } },
+  });
   const latestNumber = sub.attempts[0]?.number ?? 0;
   const blind = sub.microCredential.issuer.blindReview && scoring.some((r) => r.status === 'CLAIMED');
   const partIds = sub.version.parts.map((p) => p.id);
@@ -103,7 +126,15 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
         attestedAt: a.attestedAt,
         // The teacher's questions about this attempt's feedback: for the issuer's admins only, never
         // shown to reviewers (the review pages do not read them).
-        questions: a.feedbackQuestions.map((q) => ({ id: q.id, body: q.body, askedAt: q.createdAt, answer: q.answer, answeredAt: q.answeredAt, answeredBy: q.answeredBy?.name ?? null })),
+        // Hidden, with admins' replies, from an admin who holds or may take this attempt's second look.
+        questions: look?.attemptId === a.id && look.mayTake
+          ? []
+          : a.feedbackQuestions.map((q) => ({
+              id: q.id, body: q.body, askedAt: q.createdAt, answer: q.answer, answeredAt: q.answeredAt, answeredBy: q.answeredBy?.name ?? null,
+              // Asked before a second look was: about the decision it set aside.
+              aboutEarlierDecision: Boolean(a.secondLookRequestedAt && q.createdAt < a.secondLookRequestedAt),
+            })),
+        questionsHidden: look?.attemptId === a.id && look.mayTake && a.feedbackQuestions.length > 0,
         responses: submitted ? a.responses : [],
         files: submitted ? withViewerFileNames(a.files, { partIds, original: !blind }) : [],
         // While the viewer scores this attempt, only their own score shows.
@@ -118,11 +149,22 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
           ? {
               requestedAt: a.secondLookRequestedAt,
               requestedBy: a.secondLookRequestedBy?.name ?? null,
-              reason: scoringAttempts.has(a.id) ? null : a.secondLookReason,
+              reason: look?.attemptId === a.id && look.reasonHidden ? null : a.secondLookReason,
+              /** The reason is withheld from this viewer: they could yet take the second look. */
+              reasonHidden: look?.attemptId === a.id && look.reasonHidden,
               dueAt: a.dueAt,
               pending: a.status === 'SUBMITTED',
+              /** Nobody holds it or has given it: the admins may still withdraw it (withdrawSecondLook). */
+              withdrawable: look?.attemptId === a.id && look.withdrawable,
             }
           : null,
+        /** Second looks asked for on this attempt and withdrawn before anyone took them, oldest first. */
+        withdrawnSecondLooks: withdrawals
+          .filter((w) => w.entityId === a.id)
+          .map((w) => {
+            const d = w.data && typeof w.data === 'object' && !Array.isArray(w.data) ? w.data : {};
+            return { withdrawnAt: w.at, withdrawnBy: w.actor?.name ?? null, requestedAt: typeof d.requestedAt === 'string' ? new Date(d.requestedAt) : null };
+          }),
       };
     }),
   };

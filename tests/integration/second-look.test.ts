@@ -185,12 +185,18 @@ describe('asking for a second look', () => {
     expect(page).not.toContain('Start revision');
     expect((await getApplication(w.teacher, w.mc.slug))!.submission!.attempts[0]).not.toHaveProperty('secondLookReason');
 
-    // The application record shows the request and the reason to the issuer's admins.
-    session.actor = w.admin;
+    // The application record shows the request and the reason to the admin who asked.
+    session.actor = w.requester;
     const record = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
     expect(record).toContain('Asked for by Ada Requester');
     expect(record).toContain(REASON);
     expect(record).toContain('Set aside for the second look');
+    // Not to a co-admin who is not qualified yet, but could be before it is taken: the request shows, the reason does not.
+    session.actor = w.admin;
+    const coAdmin = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
+    expect(coAdmin).toContain('Asked for by Ada Requester');
+    expect(coAdmin).not.toContain(REASON);
+    expect(coAdmin).toContain('The reason is hidden from you until the second look is decided');
 
     // The admin overview counts it as waiting for a decision, not as an adjudication.
     const home = await getAdminHome(w.admin);

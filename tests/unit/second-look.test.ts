@@ -8,6 +8,7 @@ import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { doubleScoringText, reviewKindLabel, secondLookText } from '@/lib/review/history-words';
 import { describeAuditEntry } from '@/lib/audit/describe';
 import { RequestSecondLookInput } from '@/lib/review/schemas';
+import { aboutEarlierDecision, ALREADY_ASKED, askRefusal, EARLIER_STILL_OPEN } from '@/lib/feedback-questions/policy';
 import type { Actor } from '@/lib/auth/actor';
 
 const returned = { status: 'RETURNED' as const, number: 2, secondLookRequestedAt: null };
@@ -74,11 +75,33 @@ describe('the decision after a second look', () => {
     expect(secondLookText('PRIMARY', 'PASS')).toBe('Set aside for a second look: meets the standard');
     expect(secondLookText('PRIMARY', null)).toBeNull();
   });
-  it('is worded in the audit log, with the admin’s reason', () => {
-    expect(describeAuditEntry({ action: 'review.second-look-request', entityType: 'Attempt', entityId: 'x', data: { number: 1, reason: 'Paragraph two was missed.' } }))
-      .toBe('Asked for a second look at attempt 1: its decision was set aside for one independent review. Reason: Paragraph two was missed.');
+  it('is worded in the audit log without the admin’s reason, which stays on the application record', () => {
+    // The audit text is read on /admin/audit and the admin home by co-admins who may yet take the second look.
+    const text = describeAuditEntry({ action: 'review.second-look-request', entityType: 'Attempt', entityId: 'x', data: { number: 1, reason: 'Paragraph two was missed.' } });
+    expect(text).toBe('Asked for a second look at attempt 1: its decision was set aside for one independent review, with a reason (on the application record)');
+    expect(text).not.toContain('Paragraph two');
+    expect(describeAuditEntry({ action: 'review.second-look-withdraw', entityType: 'Attempt', entityId: 'x', data: { number: 2 } }))
+      .toBe('Withdrew the second look at attempt 2 before anyone took it: its earlier decision stands');
     expect(describeAuditEntry({ action: 'review.second-look-decide', entityType: 'Attempt', entityId: 'x', data: { number: 1, decision: 'PASS' } })).toBe('Decided attempt 1 on a second look: passed');
     expect(describeAuditEntry({ action: 'review.submit', entityType: 'Review', entityId: 'x', data: { kind: 'SECOND_LOOK', decision: 'REVISE' } })).toBe('Submitted a second look: revision needed');
+  });
+});
+
+describe('questions about a decision a second look replaced', () => {
+  const requested = new Date('2026-03-06T10:00:00Z');
+  const before = new Date('2026-03-05T10:00:00Z');
+  const after = new Date('2026-03-10T10:00:00Z');
+  const returned = { status: 'RETURNED' as const, number: 1, secondLookRequestedAt: requested };
+  it('are about the earlier decision when asked before the request', () => {
+    expect(aboutEarlierDecision(returned, { createdAt: before })).toBe(true);
+    expect(aboutEarlierDecision(returned, { createdAt: after })).toBe(false);
+    expect(aboutEarlierDecision({ secondLookRequestedAt: null }, { createdAt: before })).toBe(false);
+  });
+  it('do not count as the open question about the new decision; an unanswered one is named for what it is', () => {
+    expect(askRefusal(returned, [{ answeredAt: after, createdAt: before }], 1)).toBeNull();
+    expect(askRefusal(returned, [{ answeredAt: null, createdAt: before }], 1)).toBe(EARLIER_STILL_OPEN);
+    expect(askRefusal(returned, [{ answeredAt: after, createdAt: before }, { answeredAt: null, createdAt: after }], 1)).toBe(ALREADY_ASKED);
+    expect(askRefusal({ status: 'RETURNED' }, [{ answeredAt: null, createdAt: before }])).toBe(ALREADY_ASKED);
   });
 });
 

@@ -14,6 +14,7 @@ import { ProgressBar } from '@/components/ui/progress';
 import { acceptedKinds, countPartFiles, filesTakingRoom, type FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
 import { FeedbackQuestionForm } from './feedback-question-form';
+import { aboutEarlierDecision } from '@/lib/feedback-questions/policy';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { startApplicationAction, startRenewalAction, startRevisionAction } from './actions';
@@ -130,6 +131,13 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
             A second look was asked for on {dateFmt.format(current.secondLookRequestedAt)}: an independent reviewer will review this attempt again.
             {current.dueAt ? ` You will hear by ${dateFmt.format(current.dueAt)}.` : ''}
           </Alert>
+          {/* The decision's feedback is set aside meanwhile, but not the conversation about it: a reply lands here (#question-…). */}
+          {current.feedbackQuestions.length ? (
+            <Card className="mt-4">
+              <h2 className="text-lg font-semibold">Your questions about the earlier decision</h2>
+              <Questions attempt={current} issuerName={mc.issuer.name} anchored />
+            </Card>
+          ) : null}
         </div>
       ) : null}
 
@@ -359,6 +367,9 @@ function Feedback({ attempt, version, slug, issuerName, compact, anchored, readO
   const both = attempt.reviews.length > 1;
   const questions = attempt.feedbackQuestions;
   const canAsk = !compact && !readOnly && attempt.status === 'RETURNED';
+  // After a second look, an unanswered question about the decision it replaced still holds the
+  // attempt's one open question (askRefusal: EARLIER_STILL_OPEN).
+  const earlierOpen = questions.some((q) => !q.answeredAt && aboutEarlierDecision(attempt, q));
   return (
     <section aria-label={`Reviewer feedback on attempt ${attempt.number}`} className={compact ? 'mt-3' : 'mt-6'}>
       <Card>
@@ -388,23 +399,9 @@ function Feedback({ attempt, version, slug, issuerName, compact, anchored, readO
             {canAsk && !questions.length ? (
               <p className="mt-1 text-sm text-slate-700">Think a criterion was misread, or not sure what a comment means? Ask {issuerName}.</p>
             ) : null}
-            {questions.length ? (
-              <ul className="mt-2 space-y-3">
-                {questions.map((q) => (
-                  <li key={q.id} id={!compact || anchored ? `question-${q.id}` : undefined} className="rounded-md border border-slate-200 p-3 text-sm">
-                    <p className="font-semibold">You asked on {dateFmt.format(q.createdAt)}:</p>
-                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.body}</p>
-                    {q.answer && q.answeredAt ? (
-                      <div className="mt-3 border-l-4 border-brand-700 pl-3">
-                        <p className="font-semibold">Reply from {issuerName} on {dateFmt.format(q.answeredAt)}:</p>
-                        <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.answer}</p>
-                      </div>
-                    ) : (
-                      <p className="mt-2 text-slate-700">Waiting for a reply from {issuerName}. We will notify you when it comes.</p>
-                    )}
-                  </li>
-                ))}
-              </ul>
+            {questions.length ? <Questions attempt={attempt} issuerName={issuerName} anchored={!compact || anchored} /> : null}
+            {canAsk && earlierOpen ? (
+              <p className="mt-2 text-sm text-slate-700">You can ask about the new decision as soon as {issuerName} has replied to your question about the earlier one.</p>
             ) : null}
             {canAsk ? (
               <FeedbackQuestionForm attemptId={attempt.id} attemptNumber={attempt.number} slug={slug} issuerName={issuerName} waiting={questions.some((q) => !q.answeredAt)} />
@@ -413,6 +410,33 @@ function Feedback({ attempt, version, slug, issuerName, compact, anchored, readO
         ) : null}
       </Card>
     </section>
+  );
+}
+
+/**
+ * The teacher's questions about an attempt's feedback with the issuer's replies. `anchored`: give
+ * each the id a reply's notification links to (#question-…); only one list on the page has them.
+ * Questions asked before a second look are labelled as being about the decision it set aside.
+ */
+function Questions({ attempt, issuerName, anchored }: { attempt: Pick<AttemptWithReview, 'feedbackQuestions' | 'secondLookRequestedAt'>; issuerName: string; anchored?: boolean }) {
+  return (
+    <ul className="mt-2 space-y-3">
+      {attempt.feedbackQuestions.map((q) => (
+        <li key={q.id} id={anchored ? `question-${q.id}` : undefined} className="rounded-md border border-slate-200 p-3 text-sm">
+          {aboutEarlierDecision(attempt, q) ? <p className="mb-1"><Pill tone="neutral">About the earlier decision</Pill></p> : null}
+          <p className="font-semibold">You asked on {dateFmt.format(q.createdAt)}:</p>
+          <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.body}</p>
+          {q.answer && q.answeredAt ? (
+            <div className="mt-3 border-l-4 border-brand-700 pl-3">
+              <p className="font-semibold">Reply from {issuerName} on {dateFmt.format(q.answeredAt)}:</p>
+              <p className="mt-1 whitespace-pre-wrap text-slate-900">{q.answer}</p>
+            </div>
+          ) : (
+            <p className="mt-2 text-slate-700">Waiting for a reply from {issuerName}. We will notify you when it comes.</p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -18,6 +18,7 @@ export const metadata = { title: 'Score a submission' };
 
 const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
 const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export default async function ReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
@@ -55,13 +56,26 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           <dt className="inline font-semibold">Attempt: </dt>
           <dd className="inline">{attempt.number}{ws.submission.renewal ? ' of a renewal (the teacher held this badge before)' : ''}</dd>
         </div>
-        <div>
-          <dt className="inline font-semibold">Decision due: </dt>
-          <dd className="inline">
-            <SlaClock {...attempt.clock} />
-          </dd>
-        </div>
+        {ws.setAside ? null : (
+          <div>
+            <dt className="inline font-semibold">Decision due: </dt>
+            <dd className="inline">
+              <SlaClock {...attempt.clock} />
+            </dd>
+          </div>
+        )}
       </dl>
+
+      {ws.setAside ? (
+        <div className="mt-4">
+          <Alert tone="info" title="Set aside for a second look">
+            An issuer admin asked for a second look at this decision on {dayFmt.format(ws.setAside.requestedAt)}; your review stays on record.{' '}
+            {ws.setAside.decision
+              ? `The independent reviewer’s decision, final for this attempt: ${ws.setAside.decision === 'PASS' ? 'meets the standard' : 'needs revision'}.`
+              : 'An independent reviewer is reviewing the attempt again; their decision will be final for it.'}
+          </Alert>
+        </div>
+      ) : null}
 
       {editable ? (
         <ClaimTimer

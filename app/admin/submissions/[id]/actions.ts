@@ -5,8 +5,8 @@ import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
 import { AnswerFeedbackQuestionInput } from '@/lib/feedback-questions/schemas';
-import { requestSecondLook } from '@/lib/review/second-look';
-import { RequestSecondLookInput } from '@/lib/review/schemas';
+import { requestSecondLook, withdrawSecondLook } from '@/lib/review/second-look';
+import { RequestSecondLookInput, WithdrawSecondLookInput } from '@/lib/review/schemas';
 
 /** An issuer admin's reply to a teacher's question about feedback (authorized against the question's issuer). */
 export async function answerFeedbackQuestionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -41,5 +41,25 @@ export async function requestSecondLookAction(_prev: ActionResult, formData: For
   revalidatePath(`/admin/submissions/${submissionId}`);
   revalidatePath('/admin');
   revalidatePath('/review');
-  return { ok: true, message: 'Second look asked for. The attempt is back in the review queue for an independent reviewer, and the teacher has been told (without your reason).' };
+  return { ok: true, message: 'Second look asked for. The attempt is back in the review queue for an independent reviewer, the reviewers who may take it have been told, and so has the teacher (without your reason).' };
+}
+
+/**
+ * An issuer admin withdraws a second look nobody has taken (authorized against the attempt's issuer
+ * in withdrawSecondLook; the form's attempt version guards against a stale page).
+ */
+export async function withdrawSecondLookAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(WithdrawSecondLookInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let submissionId: string;
+  try {
+    const actor = await requireActor();
+    ({ submissionId } = await withdrawSecondLook({ actor, ...parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/admin/submissions/${submissionId}`);
+  revalidatePath('/admin');
+  revalidatePath('/review');
+  return { ok: true, message: 'Second look withdrawn. The earlier decision stands, and the teacher has been told they can revise.' };
 }

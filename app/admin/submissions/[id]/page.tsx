@@ -7,6 +7,7 @@ import { EvidencePanel } from '@/components/review/evidence-panel';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { AnswerForm } from './answer-form';
 import { SecondLookForm } from '@/components/admin/second-look-form';
+import { WithdrawSecondLookForm } from '@/components/admin/withdraw-second-look-form';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Application record' };
@@ -109,6 +110,11 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
               <Link href={`/admin/review-quality/assign/${a.id}`}>Assign attempt {a.number} to a reviewer you choose</Link>
             </p>
           ) : null}
+          {a.questionsHidden ? (
+            <p className="mt-4 text-sm text-slate-700">
+              The teacher’s questions about this attempt, and the replies, are hidden from you until its second look is decided: you may take it, and it stays independent of them.
+            </p>
+          ) : null}
           {a.questions.length ? (
             <div className="mt-4">
               <h3 className="text-lg font-semibold">Questions from the teacher about the feedback</h3>
@@ -117,6 +123,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                 {a.questions.map((q) => (
                   <li key={q.id} id={`question-${q.id}`}>
                     <Card>
+                      {q.aboutEarlierDecision ? <p className="mb-1"><Pill tone="neutral">About the earlier decision</Pill></p> : null}
                       <p className="text-sm font-semibold">
                         {record.teacher.name} asked on {timeFmt.format(q.askedAt)}:
                       </p>
@@ -153,6 +160,15 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
               </ul>
             </div>
           ) : null}
+          {a.withdrawnSecondLooks.length ? (
+            <ul className="mt-2 space-y-1 text-sm text-slate-700">
+              {a.withdrawnSecondLooks.map((w) => (
+                <li key={w.withdrawnAt.toISOString()}>
+                  A second look{w.requestedAt ? ` asked for on ${dayFmt.format(w.requestedAt)}` : ''} was withdrawn{w.withdrawnBy ? ` by ${w.withdrawnBy}` : ''} on {timeFmt.format(w.withdrawnAt)} before anyone took it; the decision stood.
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {a.secondLook || a.secondLookRefusal === null ? (
             <section id={`second-look-${a.id}`} aria-labelledby={`second-look-heading-${a.id}`} className="mt-4">
               <h3 id={`second-look-heading-${a.id}`} className="text-lg font-semibold">Second look</h3>
@@ -164,6 +180,9 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                       ? `An independent reviewer decides again${a.secondLook.dueAt ? ` by ${dayFmt.format(a.secondLook.dueAt)}` : ''}; the earlier decision is set aside and the teacher cannot revise meanwhile.`
                       : 'The second look’s decision below is final for this attempt; the decision it set aside stays on record.'}
                   </p>
+                  {a.secondLook.reasonHidden ? (
+                    <p className="mt-2 text-sm text-slate-700">The reason is hidden from you until the second look is decided: you could yet be the one to take it, and it stays independent of the reason.</p>
+                  ) : null}
                   {a.secondLook.reason ? (
                     <div className="mt-2 border-l-4 border-slate-400 pl-3 text-sm">
                       <p className="font-semibold">Reason (for the issuer only: the teacher and the reviewer do not see it):</p>
@@ -178,6 +197,8 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
               )}
               {/* Stays mounted once asked for, so it can say that it worked. */}
               <SecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={a.secondLookRefusal === null} />
+              {/* Mounted with the section (which stays once withdrawn: a new one may be asked for), so it can say that it worked. */}
+              <WithdrawSecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={Boolean(a.secondLook?.pending && a.secondLook.withdrawable)} />
             </section>
           ) : null}
           {a.status === 'DRAFT' ? null : (
