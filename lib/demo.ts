@@ -3,6 +3,7 @@ export const DEMO_PASSWORD = 'microcred-demo';
 export const DEMO_ACCOUNTS = [
   { email: 'teacher@demo.school', name: 'Maya Okafor', role: 'Teacher' },
   { email: 'reviewer@demo.school', name: 'Daniel Reyes', role: 'Reviewer' },
+  { email: 'reviewer2@demo.school', name: 'Ana Lucero', role: 'Second reviewer' },
   { email: 'admin@demo.school', name: 'Priya Natarajan', role: 'Issuer admin' },
   { email: 'leader@demo.school', name: 'Tom Lindqvist', role: 'District leader' },
   { email: 'principal@demo.school', name: 'Grace Adeyemi', role: 'School leader' },

@@ -105,6 +105,8 @@ export async function seed() {
   const allIssuers = [...issuerIds.values()];
   const admin = await makeUser(account('Issuer admin').email, account('Issuer admin').name, { roles: allIssuers.map((organizationId) => ({ role: 'ISSUER_ADMIN' as const, organizationId })) });
   const reviewer = await makeUser(account('Reviewer').email, account('Reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
+  // A second reviewer, so double scoring and a second look have someone independent to turn to.
+  const reviewer2 = await makeUser(account('Second reviewer').email, account('Second reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
   const leader = await makeUser(account('District leader').email, account('District leader').name, { districtId: orgIds.get('kettle-moraine'), roles: [{ role: 'DISTRICT_LEADER', organizationId: orgIds.get('kettle-moraine')! }] });
   const platform = await db.organization.create({ data: { slug: 'platform', name: 'Microcred platform', kind: 'PLATFORM' } });
   await makeUser(account('Platform admin').email, account('Platform admin').name, { roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
@@ -124,7 +126,7 @@ export async function seed() {
   for (const s of stacks) await createStack({ actor: admin, issuerId: issuerIds.get(s.issuerSlug)!, def: s.stack, publish: true });
   log(`catalogue: ${microCredentials.length} micro-credentials, ${tracks.length} tracks, ${stacks.length} stacks`);
 
-  // Calibration exemplars, and the demo reviewer qualified (and calibrated) for everything.
+  // Calibration exemplars, and the demo reviewers qualified (and calibrated) for everything.
   const mcs = await db.microCredential.findMany({ select: { id: true, slug: true } });
   const mcId = (slug: string) => mcs.find((m) => m.slug === slug)!.id;
   for (const e of calibrationExemplars) {
@@ -136,7 +138,7 @@ export async function seed() {
       data: { microCredentialId: mcId(e.microCredentialSlug), title: e.title, responses: e.responses.map((r) => ({ ...r, rationale: undefined })), expectedRanks: { versionId: current.currentVersion!.id, ranks } },
     });
   }
-  await db.reviewerQualification.createMany({ data: mcs.map((m) => ({ userId: reviewer.id, microCredentialId: m.id, grantedById: admin.id, calibratedAt: new Date() })) });
+  await db.reviewerQualification.createMany({ data: [reviewer, reviewer2].flatMap((r) => mcs.map((m) => ({ userId: r.id, microCredentialId: m.id, grantedById: admin.id, calibratedAt: new Date() }))) });
 
   // Maya's proposals: written by her, decided by the district leader.
   for (const p of demoProposals) {

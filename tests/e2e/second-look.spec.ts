@@ -4,7 +4,7 @@ import { signIn, signOut } from './helpers';
 
 const TEACHER = 'sam.patel@riverside.example';
 
-test('a teacher asks about a returned decision; the issuer admin asks for a second look; the teacher waits for it instead of revising', async ({ page }) => {
+test('a teacher asks about a returned decision; the issuer admin asks for a second look; an independent reviewer passes it and the teacher earns the badge', async ({ page }) => {
   test.setTimeout(180_000);
 
   // The reviewer returns Sam Patel's submission for revision, every criterion below the standard.
@@ -62,5 +62,38 @@ test('a teacher asks about a returned decision; the issuer admin asks for a seco
   await expect(page.getByRole('button', { name: /Start revision/ })).toHaveCount(0);
   // The admin's reason stays with the issuer.
   await expect(page.getByText('The meeting notes in part 2 show each stage')).toHaveCount(0);
+  // The question and its thread stay on the page while the second look is under way.
+  await expect(page.getByText('Part 2 has my notes from three team meetings')).toBeVisible();
   await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The first reviewer cannot take it; the second demo reviewer finds it under "Second look".
+  await signIn(page, 'reviewer@demo.school');
+  await page.goto('/review?kind=SECOND_LOOK');
+  await expect(page.locator('tbody tr', { hasText: 'Stages of Team Building' })).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, 'reviewer2@demo.school');
+  await page.goto('/review');
+  await page.getByRole('link', { name: 'Second look' }).first().click();
+  await expect(page).toHaveURL(/kind=SECOND_LOOK/);
+  const row = page.locator('tbody tr', { hasText: 'Stages of Team Building' }).first();
+  await expect(row).toContainText('Second look');
+  await expectNoAxeViolations(page);
+  await row.getByRole('button', { name: /^Claim second look/ }).click();
+  await expect(page).toHaveURL(/\/review\/[a-z0-9]+$/);
+  // The set-aside review is not shown to the new reviewer, nor the admin's reason.
+  await expect(page.getByText('The stages are named but not shown in your own team yet.')).toHaveCount(0);
+  await expect(page.getByText('The meeting notes in part 2 show each stage')).toHaveCount(0);
+  const looks = page.locator('fieldset');
+  for (let i = 0; i < (await looks.count()); i++) await looks.nth(i).getByRole('radio').last().check();
+  await page.getByRole('button', { name: 'Submit: meets the standard' }).click();
+  await expect(page.getByText(/Scores submitted: meets the standard/)).toBeVisible();
+  await signOut(page);
+
+  // The independent decision is final: Sam has the badge.
+  await signIn(page, TEACHER);
+  await expect.poll(async () => {
+    await page.goto('/badges');
+    return page.getByRole('link', { name: 'Stages of Team Building' }).count();
+  }, { timeout: 20_000 }).toBeGreaterThan(0);
 });
