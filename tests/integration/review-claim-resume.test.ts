@@ -90,7 +90,11 @@ describe('a claim that ran out while nobody else took the work', () => {
     expect(ws?.review.scores).toHaveLength(2);
     const attemptVersion = (await db.attempt.findUniqueOrThrow({ where: { id: w.attemptId } })).version;
     const scores = w.version.criteria.map((c) => ({ criterionId: c.id, levelId: w.version.levels.find((l) => l.rank === 2)!.id, feedback: 'Fine.' }));
+    session.actor = a;
+    expect(await renderReview(back.reviewId)).toContain('Decision due');
     expect((await submitReview({ actor: a, reviewId: back.reviewId, version: 0, attemptVersion, scores, overallComment: 'Done.' })).decision).toBe('PASS');
+    // Decided: the page no longer counts down to a decision date.
+    expect(await renderReview(back.reviewId)).not.toContain('Decision due');
     // The old review keeps its own copy untouched.
     expect(await savedDraft(oldId)).toEqual({ overallComment: w.draft.overallComment, scores: expect.any(Array) });
   });

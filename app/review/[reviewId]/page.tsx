@@ -56,7 +56,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           <dt className="inline font-semibold">Attempt: </dt>
           <dd className="inline">{attempt.number}{ws.submission.renewal ? ' of a renewal (the teacher held this badge before)' : ''}</dd>
         </div>
-        {ws.setAside ? null : (
+        {/* Once decided, a countdown to the decision date would read as work still to do. */}
+        {ws.setAside || attempt.status === 'PASSED' || attempt.status === 'RETURNED' ? null : (
           <div>
             <dt className="inline font-semibold">Decision due: </dt>
             <dd className="inline">
