@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
-import { schoolForPage } from '@/lib/school/page-school';
+import { schoolForPage, schoolParam } from '@/lib/school/page-school';
+import { SchoolPageQuery } from '@/lib/school/schemas';
 import { getSchoolHome } from '@/lib/school/queries';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
@@ -9,20 +9,21 @@ import { ButtonLink } from '@/components/ui/button';
 import { SchoolPicker } from '@/components/school/school-picker';
 
 export const metadata = { title: 'School' };
-const Query = z.object({ school: z.string().max(40).optional().catch(undefined) });
 
-export default async function SchoolHomePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SchoolHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['SCHOOL_LEADER'], '/school');
-  const query = Query.parse(await searchParams);
-  const { school, schools } = await schoolForPage(actor, query.school);
+  const query = SchoolPageQuery.parse(await searchParams);
+  const resolved = await schoolForPage(actor, query);
+  const { school } = resolved;
   // The current school year (July to June), as the reports and teachers' own records count it.
   const period = resolvePeriod({});
   const year = schoolYearOf(period.from).label;
   const home = await getSchoolHome({ actor, schoolId: school.id, since: period.from });
-  const q = schools.length > 1 ? `?school=${school.id}` : '';
+  const sq = schoolParam(resolved);
+  const q = sq ? `?school=${sq}` : '';
   return (
     <div>
-      <SchoolPicker schools={schools} current={school.id} />
+      <SchoolPicker schools={resolved.schools} current={school} cutOff={resolved.cutOff} find={query.find} />
       <PageHeader
         title={school.name}
         description={`${school.districtName}: the professional learning of the teachers placed at your school. You can follow their progress and run reports; the district’s leaders manage teachers, proposals and policy.`}

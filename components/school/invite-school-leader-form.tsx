@@ -21,7 +21,9 @@ export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; nam
       <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
       <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />
       <div className="grid gap-x-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-        <SelectField label="School" name="organizationId" id="school-leader-school" errors={errors?.organizationId}>
+        {/* No school chosen in advance: a principal invited to the wrong school would read its teachers. */}
+        <SelectField label="School" name="organizationId" id="school-leader-school" errors={errors?.organizationId} defaultValue="" required>
+          <option value="">Choose a school</option>
           {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </SelectField>
         <TextField label="Email" name="email" id="school-leader-email" type="email" autoComplete="off" errors={errors?.email} required />

@@ -31,16 +31,26 @@ export async function listDistrictLeaders(opts: { actor: Actor; districtId: stri
   return rows.map((r) => ({ ...r.user, since: r.createdAt }));
 }
 
-/** The leaders (principals) of the district's schools, by school then name (ADR 016). */
+/** The people page lists this many school leaders at most, and says how many it leaves out. */
+export const SCHOOL_LEADERS_SHOWN = 500;
+
+/**
+ * The leaders (principals) of the district's schools, by school then name (ADR 016): the first
+ * SCHOOL_LEADERS_SHOWN, and how many there are in all.
+ */
 export async function listSchoolLeaders(opts: { actor: Actor; districtId: string }) {
   assertLeads(opts.actor, opts.districtId);
-  const rows = await db.membership.findMany({
-    where: { role: 'SCHOOL_LEADER', organization: { kind: 'SCHOOL', parentId: opts.districtId } },
-    orderBy: [{ organization: { name: 'asc' } }, { user: { name: 'asc' } }],
-    take: 500,
-    select: { createdAt: true, organization: { select: { id: true, name: true } }, user: { select: { id: true, name: true, email: true } } },
-  });
-  return rows.map((r) => ({ ...r.user, school: r.organization, since: r.createdAt }));
+  const where = { role: 'SCHOOL_LEADER' as const, organization: { kind: 'SCHOOL' as const, parentId: opts.districtId } };
+  const [rows, total] = await Promise.all([
+    db.membership.findMany({
+      where,
+      orderBy: [{ organization: { name: 'asc' } }, { user: { name: 'asc' } }],
+      take: SCHOOL_LEADERS_SHOWN,
+      select: { createdAt: true, organization: { select: { id: true, name: true } }, user: { select: { id: true, name: true, email: true } } },
+    }),
+    db.membership.count({ where }),
+  ]);
+  return { items: rows.map((r) => ({ ...r.user, school: r.organization, since: r.createdAt })), total };
 }
 
 /** Open invitations to the district and to its schools. */

@@ -217,8 +217,12 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
     // Joining a district (or one of its schools) as a teacher links the account to it.
     // It answers any request to join a district, and a teacher moving leaves their old district.
     if (inv.role === 'TEACHER' && (inv.organization.kind === 'DISTRICT' || inv.organization.kind === 'SCHOOL')) {
-      const placement = inv.organization.kind === 'SCHOOL' ? { schoolId: inv.organizationId, districtId: inv.organization.parentId } : { districtId: inv.organizationId };
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true, name: true } });
+      // A whole-district invitation keeps a teacher's school in the same district, but a school of
+      // the district they leave is no longer theirs: its leader would go on counting them.
+      const placement = inv.organization.kind === 'SCHOOL'
+        ? { schoolId: inv.organizationId, districtId: inv.organization.parentId }
+        : { districtId: inv.organizationId, ...(before.districtId === inv.organizationId ? {} : { schoolId: null }) };
       await tx.user.update({ where: { id: userId }, data: { ...placement, requestedDistrictId: null, districtRequestedAt: null } });
       if (before.districtId && before.districtId !== placement.districtId && placement.districtId) {
         await moveOutOfDistrict(tx, { userId, name: before.name, fromDistrictId: before.districtId, toDistrictId: placement.districtId, actorId: userId });
@@ -234,6 +238,12 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
 export async function changeRole(opts: { actor: Actor; organizationId: string; userId: string; role: Role; op: 'add' | 'remove' }) {
   const org = await loadManagedOrg(opts.actor, opts.organizationId);
   if (!canAssignRole(org.kind, opts.role)) throw validation('This organisation has no such role.');
+  // A principal is appointed only by an invitation they accept (ADR 016): the invitation goes to
+  // the person's own address, so a district leader cannot hand a school's records to an account
+  // picked by id, and the audit log shows the appointment as invited and accepted.
+  if (opts.op === 'add' && opts.role === 'SCHOOL_LEADER') {
+    throw invalidState('A school leader is appointed by invitation: invite them from the People page, and the role is theirs once they accept.');
+  }
   if (opts.op === 'remove' && opts.userId === opts.actor.id && (opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER')) {
     throw invalidState('You cannot remove your own administrator role; ask another administrator.');
   }

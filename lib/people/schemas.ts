@@ -12,11 +12,17 @@ export const ROLE_LABELS = {
   PLATFORM_ADMIN: 'Platform admin',
 } as const;
 
-export const InviteInput = z.object({
-  organizationId: str().min(1).max(40),
-  email: EmailInput,
-  role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER', 'SCHOOL_LEADER']),
-});
+export const InviteInput = z
+  .object({
+    organizationId: str().trim().max(40).default(''),
+    email: EmailInput,
+    role: z.enum(['TEACHER', 'REVIEWER', 'ISSUER_ADMIN', 'DISTRICT_LEADER', 'SCHOOL_LEADER']),
+  })
+  // Only the school-leader form leaves the choice open (it starts on "Choose a school"), so the
+  // missing choice is named there; other forms send their organisation themselves.
+  .superRefine((v, ctx) => {
+    if (!v.organizationId) ctx.addIssue({ code: 'custom', path: ['organizationId'], message: v.role === 'SCHOOL_LEADER' ? 'Choose a school.' : 'Choose where to invite them.' });
+  });
 
 export const RoleChangeInput = z.object({
   organizationId: str().min(1).max(40),

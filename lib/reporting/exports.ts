@@ -28,19 +28,20 @@ const awardsCounted = (awards: { id: string; title: string }[]) => awards.map((a
 export async function districtReportCsv(opts: { actor: Actor; districtId?: string | null; schoolId?: string | null; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
   const { district } = await resolveDistrict(opts.actor, opts.districtId);
   const school = await assertDistrictSchool(district.id, opts.schoolId);
-  return reportCsv({ actor: opts.actor, districtId: district.id, school, report: opts.report, period: opts.period, now: opts.now });
+  return reportCsv({ actor: opts.actor, districtId: district.id, school, report: opts.report, period: opts.period, now: opts.now, withPay: true });
 }
 
 /**
  * A school leader's report (ADR 016): the district's report with their school fixed, after checking
- * that they lead it. Each report query checks again (a school leader passes for their school only).
+ * that they lead it, without salary amounts. Each report query checks again (a school leader passes
+ * for their school only).
  */
 export async function schoolReportCsv(opts: { actor: Actor; schoolId: string; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
   const school = await assertLeadsSchool(opts.actor, opts.schoolId);
-  return reportCsv({ actor: opts.actor, districtId: school.districtId, school: { id: school.id, name: school.name }, report: opts.report, period: opts.period, now: opts.now });
+  return reportCsv({ actor: opts.actor, districtId: school.districtId, school: { id: school.id, name: school.name }, report: opts.report, period: opts.period, now: opts.now, withPay: false });
 }
 
-async function reportCsv(opts: { actor: Actor; districtId: string; school: { id: string; name: string } | null; report: DistrictReport; period: Period; now?: Date }): Promise<{ filename: string; csv: string }> {
+async function reportCsv(opts: { actor: Actor; districtId: string; school: { id: string; name: string } | null; report: DistrictReport; period: Period; now?: Date; withPay: boolean }): Promise<{ filename: string; csv: string }> {
   const { school } = opts;
   const now = opts.now ?? new Date();
   const base = { actor: opts.actor, districtId: opts.districtId, schoolId: school?.id ?? null };
@@ -77,11 +78,13 @@ async function reportCsv(opts: { actor: Actor; districtId: string; school: { id:
   }
   const at = salaryAsOf(opts.period, now);
   const { rows } = await salaryStepEligibility({ ...base, asOf: at.asOf });
+  // A school leader's file has no amount: the step a teacher reached is theirs to follow, what it
+  // pays is the district's HR matter (ADR 016).
   return {
     filename: `salary-steps_${where}as-of_${at.label}.csv`,
     csv: toCsv(
-      ['Teacher', 'Email', 'School', 'Qualifying credentials', 'Step reached', 'Amount (USD)', 'Next step', 'Credentials still needed', 'Awards counted'],
-      rows.map((r) => [r.name, r.email, r.school ?? '', r.qualifyingCount, r.rule?.label ?? '', (r.amountCents / 100).toFixed(2), r.next?.rule.label ?? '', r.next?.missing ?? '', awardsCounted(r.counted)]),
+      ['Teacher', 'Email', 'School', 'Qualifying credentials', 'Step reached', ...(opts.withPay ? ['Amount (USD)'] : []), 'Next step', 'Credentials still needed', 'Awards counted'],
+      rows.map((r) => [r.name, r.email, r.school ?? '', r.qualifyingCount, r.rule?.label ?? '', ...(opts.withPay ? [(r.amountCents / 100).toFixed(2)] : []), r.next?.rule.label ?? '', r.next?.missing ?? '', awardsCounted(r.counted)]),
     ),
   };
 }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { forbidden } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin, isSchoolLeader, ledSchoolIds } from '@/lib/auth/actor';
+import { ADMIN_PICKER_LIMIT } from '@/lib/school/schemas';
 
 // Which schools a school leader (principal) may read (ADR 016): those where they hold the
 // SCHOOL_LEADER role, and only schools of a district (a school outside any district has no
@@ -11,25 +12,35 @@ import { isPlatformAdmin, isSchoolLeader, ledSchoolIds } from '@/lib/auth/actor'
 
 export type LedSchool = { id: string; name: string; districtId: string; districtName: string };
 
-/** A platform admin's picker lists this many schools at most (a school can still be opened by id). */
-const ADMIN_PICKER_LIMIT = 200;
-
 const schoolSelect = { id: true, name: true, parentId: true, parent: { select: { name: true } } } as const;
 type SchoolRow = { id: string; name: string; parentId: string | null; parent: { name: string } | null };
 const toLed = (s: SchoolRow): LedSchool => ({ id: s.id, name: s.name, districtId: s.parentId!, districtName: s.parent!.name });
 
-/** The schools this person leads, by name. */
-export async function listLedSchools(actor: Actor): Promise<LedSchool[]> {
+export type LedSchools = {
+  schools: LedSchool[];
+  /** More schools matched than the picker lists (platform admins only). */
+  cutOff: boolean;
+};
+
+/** The schools this person leads, by name; for a platform admin, the first ADMIN_PICKER_LIMIT (whose name contains `find`, when given). */
+export async function listLedSchools(actor: Actor, opts: { find?: string } = {}): Promise<LedSchools> {
   const admin = isPlatformAdmin(actor);
   const ids = ledSchoolIds(actor);
-  if (!admin && !ids.length) return [];
+  if (!admin && !ids.length) return { schools: [], cutOff: false };
+  const find = admin ? opts.find?.trim() : undefined;
   const rows = await db.organization.findMany({
-    where: { kind: 'SCHOOL', parent: { kind: 'DISTRICT' }, ...(admin ? {} : { id: { in: ids } }) },
+    where: {
+      kind: 'SCHOOL',
+      parent: { kind: 'DISTRICT' },
+      ...(admin ? {} : { id: { in: ids } }),
+      ...(find ? { name: { contains: find, mode: 'insensitive' as const } } : {}),
+    },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    take: admin ? ADMIN_PICKER_LIMIT : undefined,
+    take: admin ? ADMIN_PICKER_LIMIT + 1 : undefined,
     select: schoolSelect,
   });
-  return rows.map(toLed);
+  const cutOff = admin && rows.length > ADMIN_PICKER_LIMIT;
+  return { schools: rows.slice(0, admin ? ADMIN_PICKER_LIMIT : undefined).map(toLed), cutOff };
 }
 
 /**
@@ -44,13 +55,17 @@ export async function assertLeadsSchool(actor: Actor, schoolId: string): Promise
   return toLed(school);
 }
 
-/** The school from ?school=, or the first one led; refused when none is led or the one asked for is not. */
-export async function resolveSchool(actor: Actor, requested?: string | null): Promise<{ school: LedSchool; schools: LedSchool[] }> {
-  const schools = await listLedSchools(actor);
+/**
+ * The school from ?school=, or the first one led; refused when none is led or the one asked for is
+ * not. `schools` are those the picker lists (an admin's search may leave out the school shown).
+ */
+export async function resolveSchool(actor: Actor, requested?: string | null, opts: { find?: string } = {}): Promise<LedSchools & { school: LedSchool }> {
+  const { schools, cutOff } = await listLedSchools(actor, opts);
   if (requested) {
     const school = schools.find((s) => s.id === requested) ?? (await assertLeadsSchool(actor, requested));
-    return { school, schools };
+    return { school, schools, cutOff };
   }
-  if (!schools[0]) throw forbidden('You do not lead a school.');
-  return { school: schools[0], schools };
+  const first = schools[0] ?? (opts.find && isPlatformAdmin(actor) ? (await listLedSchools(actor)).schools[0] : undefined);
+  if (!first) throw forbidden('You do not lead a school.');
+  return { school: first, schools, cutOff };
 }

@@ -17,10 +17,15 @@ test('a principal signs in, sees her school’s overview, teachers and reports, 
 
   await page.getByRole('navigation', { name: 'School' }).getByRole('link', { name: 'Teachers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Teachers' })).toBeVisible();
-  await expect(page.getByText('Maya Okafor')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^Maya Okafor/ })).toBeVisible();
   // Read only: nothing to move or remove.
   await expect(page.getByText('Remove from the district')).toHaveCount(0);
-  await page.getByText('Maya Okafor').click();
+  const disclosure = page.locator('summary', { hasText: 'for Maya Okafor' });
+  await expect(disclosure.getByText('Show details')).toBeVisible();
+  await expect(disclosure.getByText('Hide details')).toBeHidden();
+  await disclosure.click();
+  await expect(disclosure.getByText('Hide details')).toBeVisible();
+  await expect(disclosure.getByText('Show details')).toBeHidden();
   await expect(page.getByRole('heading', { name: /^Earned/ })).toBeVisible();
   await expectNoAxeViolations(page);
   await expectReflowAt320(page);

@@ -250,6 +250,8 @@ function rows(): Row[] {
     { name: 'listSchoolTeachers (School One)', allow: ['SL1'], run: (a) => listSchoolTeachers({ actor: a, schoolId: w.s1.id, since: period.from }) },
     { name: 'listSchoolTeachers (School Two)', allow: [], run: (a) => listSchoolTeachers({ actor: a, schoolId: w.s2.id, since: period.from }) },
     { name: 'listSchoolRecommendations (School One)', allow: ['SL1'], run: (a) => listSchoolRecommendations({ actor: a, schoolId: w.s1.id }) },
+    { name: 'listSchoolRecommendations (School One B, same district)', allow: [], run: (a) => listSchoolRecommendations({ actor: a, schoolId: ctx.s1b! }) },
+    { name: 'getSchoolHome (School Two, District Two)', allow: [], run: (a) => getSchoolHome({ actor: a, schoolId: w.s2.id, since: period.from }) },
     { name: 'schoolReportCsv (School One)', allow: ['SL1'], run: (a) => schoolReportCsv({ actor: a, schoolId: w.s1.id, report: 'pd-hours', period }) },
     { name: 'schoolReportCsv (School One B)', allow: [], run: (a) => schoolReportCsv({ actor: a, schoolId: ctx.s1b!, report: 'salary-steps', period }) },
     { name: 'listDistrictTeachers (District One, School One)', allow: ['L1', 'SL1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id, schoolId: w.s1.id }) },
@@ -261,6 +263,7 @@ function rows(): Row[] {
     { name: 'districtReportCsv (District One, School One)', allow: ['L1'], run: (a) => districtReportCsv({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, report: 'pd-hours', period }) },
     { name: 'listSchoolLeaders (District One)', allow: ['L1'], run: (a) => listSchoolLeaders({ actor: a, districtId: w.d1.id }) },
     { name: 'inviteMember (School One leader)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.s1.id, email: `p-${uid()}@example.test`, role: 'SCHOOL_LEADER' }) },
+    // Past authorization for L1 only, then refused as a rule (INVALID_STATE): principals are appointed by invitation (ADR 016).
     { name: 'changeRole (School One, add school leader)', allow: ['L1'], run: (a) => changeRole({ actor: a, organizationId: w.s1.id, userId: w.newcomer.id, role: 'SCHOOL_LEADER', op: 'add' }) },
     { name: 'issuerActivitySeries (issuer A)', allow: ['adminA'], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-03-01' }), bucket: 'month' }) },
     { name: 'issuerActivitySeries (A, B credential)', allow: [], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, microCredentialId: w.mcB.mc.id, period, bucket: 'month' }) },

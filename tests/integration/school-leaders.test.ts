@@ -31,18 +31,27 @@ import { addSchool, listSchoolsWithCounts, renameSchool } from '@/lib/district/s
 import { listAuditLog } from '@/lib/audit/queries';
 import { AuditFilterInput } from '@/lib/audit/schemas';
 import { parseCsv } from '@/lib/csv';
+import { setAccountDisabled } from '@/lib/organizations/platform';
+import { schoolYearOf } from '@/lib/reporting/teacher-record';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
   const { hasRole, isPlatformAdmin } = await import('@/lib/auth/actor');
+  const { DomainError } = await import('@/lib/errors');
   const { redirect } = await import('next/navigation');
-  // As lib/auth/session.ts: anyone without one of the roles gets the forbidden page.
+  // As lib/auth/session.ts: nobody signed in goes to sign in (pages) or is refused (routes), and
+  // anyone without one of the roles gets the forbidden page.
+  const requireUser = async () => stub.session.actor ?? redirect('/sign-in');
+  const requireActor = async () => {
+    if (!stub.session.actor) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
+    return stub.session.actor;
+  };
   const requireRole = async (roles: Role[]) => {
-    const actor = await stub.requireUser();
+    const actor = await requireUser();
     if (!isPlatformAdmin(actor) && !roles.some((r) => hasRole(actor, r))) redirect('/forbidden');
     return actor;
   };
-  return { ...stub, requireRole };
+  return { ...stub, requireUser, requireActor, requireRole };
 });
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 // The header's Sign out form imports a server action; its navigation entries do not need it.
@@ -64,14 +73,15 @@ beforeEach(async () => {
 });
 
 const year = resolvePeriod({});
+const schoolYearLabel = () => schoolYearOf(year.from).label;
 let statusIndex = 0;
 type Mc = { id: string; issuerId: string; currentVersionId: string | null };
 
-/** An earned badge of `hours` PD hours, issued this school year. */
-async function award(user: Actor, mc: Mc, title: string, hours: number) {
+/** An earned badge of `hours` PD hours, issued this school year unless `issuedAt` says when. */
+async function award(user: Actor, mc: Mc, title: string, hours: number, at?: Date) {
   const list = (await db.statusList.findFirst({ where: { issuerId: mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
   const submission = await db.submission.create({ data: { userId: user.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED' } });
-  const issuedAt = new Date(Math.max(year.from.getTime(), Date.now() - 60_000));
+  const issuedAt = at ?? new Date(Math.max(year.from.getTime(), Date.now() - 60_000));
   return db.award.create({
     data: {
       userId: user.id, issuerId: mc.issuerId, microCredentialId: mc.id, submissionId: submission.id, title, pdHours: new Prisma.Decimal(hours), level: 2,
@@ -107,11 +117,19 @@ async function world() {
   await acceptInvitation({ token: await invitationTokenFor('pat@example.test'), actor: null, newAccount: { name: 'Pat Principal', password: 'a long enough password' } });
   const patId = (await db.user.findUniqueOrThrow({ where: { email: 'pat@example.test' } })).id;
   const pat = (await loadActor(patId))!;
-  return { d, a, b, e, c, leader, otherLeader, ann, bo, cy, pat, mc, mc2 };
+  return { d, a, b, e, c, leader, otherLeader, ann, bo, cy, pat, mc, mc2, issuer, admin };
 }
 
 const render = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
-const sp = (v: Record<string, string> = {}) => ({ searchParams: Promise.resolve(v) });
+// A repeated parameter arrives as an array, whatever a page's type says (the /district pages' say strings).
+const sp = (v: Record<string, string | string[]> = {}) => ({ searchParams: Promise.resolve(v as Record<string, string>) });
+
+/** A school leader appointed as ADR 016 says: invited by the district's leader, and accepting. */
+async function appoint(leader: Actor, schoolId: string, who: Actor) {
+  await inviteMember({ actor: leader, organizationId: schoolId, email: who.email, role: 'SCHOOL_LEADER' });
+  await acceptInvitation({ token: await invitationTokenFor(who.email), actor: who });
+  return (await loadActor(who.id))!;
+}
 
 describe('appointing a school leader', () => {
   it('a district leader invites one to a school; once accepted the role works, and it is audited', async () => {
@@ -122,12 +140,12 @@ describe('appointing a school leader', () => {
     // A principal is not placed at the school as a teacher: they do not count among its teachers.
     const user = await db.user.findUniqueOrThrow({ where: { id: w.pat.id }, select: { districtId: true, schoolId: true } });
     expect(user).toEqual({ districtId: null, schoolId: null });
-    expect((await listLedSchools(w.pat)).map((s) => s.name)).toEqual(['Alder Middle']);
+    expect((await listLedSchools(w.pat)).schools.map((s) => s.name)).toEqual(['Alder Middle']);
     expect((await getSchoolHome({ actor: w.pat, schoolId: w.a.id, since: year.from })).teachers).toBe(1);
     const actions = await db.auditLog.findMany({ where: { organizationId: w.a.id }, orderBy: { id: 'asc' }, select: { action: true, data: true } });
     expect(actions.map((x) => x.action)).toEqual(['people.invite', 'people.accept_invitation']);
     expect(actions[0].data).toMatchObject({ role: 'SCHOOL_LEADER' });
-    expect((await listSchoolLeaders({ actor: w.leader, districtId: w.d.id })).map((l) => [l.name, l.school.name])).toEqual([['Pat Principal', 'Alder Middle']]);
+    expect((await listSchoolLeaders({ actor: w.leader, districtId: w.d.id })).items.map((l) => [l.name, l.school.name])).toEqual([['Pat Principal', 'Alder Middle']]);
     // The district's audit log (which includes its schools') says so in words.
     const log = await listAuditLog({ actor: w.leader, organizationId: w.d.id, filter: AuditFilterInput.parse({}) });
     expect(JSON.stringify(log.items)).toContain('school leader');
@@ -339,8 +357,7 @@ describe('the /school pages', () => {
 
   it('a principal of two schools picks one; the district’s people page lists school leaders with a remove form', async () => {
     const w = await world();
-    await changeRole({ actor: w.leader, organizationId: w.b.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'add' });
-    session.actor = (await loadActor(w.pat.id))!;
+    session.actor = await appoint(w.leader, w.b.id, w.pat);
     const picked = await render(SchoolTeachersPage(sp({ school: w.b.id })));
     expect(picked).toContain('Bo Brown');
     expect(picked).not.toContain('Ann Avery');
@@ -352,5 +369,296 @@ describe('the /school pages', () => {
     expect(people).toContain('Pat Principal');
     expect(people).toContain('Invite school leader');
     expect(people).toMatch(/name="role" value="SCHOOL_LEADER"/);
+  });
+});
+
+describe('review outcomes stay the teacher’s (ADR 016)', () => {
+  it('returned work reads “In progress” and waiting work “In review”; no “Needs revision”, no reviewer’s words', async () => {
+    const w = await world();
+    const returned = await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { title: 'Classroom talk moves' } });
+    const waiting = await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { title: 'Exit tickets that inform teaching' } });
+    const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
+    const now = new Date();
+    // Ann's first application came back from its reviewer with changes asked for, in words meant for her.
+    const sent = await db.submission.create({ data: { userId: w.ann.id, microCredentialId: returned.mc.id, versionId: returned.mc.currentVersionId!, status: 'NEEDS_REVISION', lastSubmittedAt: now } });
+    const attempt = await db.attempt.create({ data: { submissionId: sent.id, number: 1, status: 'RETURNED', submittedAt: now, decidedAt: now } });
+    const comment = 'The student work samples do not yet show the talk moves in use.';
+    const criterionNote = 'Add a transcript excerpt where students build on each other.';
+    await db.review.create({
+      data: {
+        attemptId: attempt.id, reviewerId: reviewer.id, status: 'SUBMITTED', decision: 'REVISE', claimExpiresAt: now, submittedAt: now, overallComment: comment,
+        scores: { create: [{ criterionId: returned.version.criteria[0].id, levelId: returned.version.levels[0].id, feedback: criterionNote }] },
+      },
+    });
+    // Her second waits for its reviewer.
+    const inReview = await db.submission.create({ data: { userId: w.ann.id, microCredentialId: waiting.mc.id, versionId: waiting.mc.currentVersionId!, status: 'IN_REVIEW', lastSubmittedAt: now } });
+    await db.attempt.create({ data: { submissionId: inReview.id, number: 1, status: 'SUBMITTED', submittedAt: now } });
+
+    const { items } = await listSchoolTeachers({ actor: w.pat, schoolId: w.a.id, since: year.from });
+    expect(items[0].inProgress).toEqual(expect.arrayContaining([
+      { title: 'Classroom talk moves', stage: 'in-progress' },
+      { title: 'Exit tickets that inform teaching', stage: 'in-review' },
+    ]));
+    expect(JSON.stringify(items)).not.toMatch(/NEEDS_REVISION|REVISE|RETURNED/);
+
+    session.actor = w.pat;
+    const pages = [await render(SchoolTeachersPage(sp())), await render(SchoolHomePage(sp())), await render(SchoolReportsPage(sp()))];
+    expect(pages[0]).toMatch(/Classroom talk moves <span[^>]*>In progress<\/span>/);
+    expect(pages[0]).toMatch(/Exit tickets that inform teaching <span[^>]*>In review<\/span>/);
+    for (const html of pages) {
+      expect(html).not.toMatch(/needs revision|revise|returned/i);
+      expect(html).not.toContain(comment);
+      expect(html).not.toContain(criterionNote);
+    }
+  });
+});
+
+describe('the school year’s figures', () => {
+  it('count from 1 July: a badge issued before counts in the all-time totals only, one issued at the start counts', async () => {
+    const w = await world();
+    const older = (await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { level: 2 } })).mc;
+    const atStart = (await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { level: 2 } })).mc;
+    // Ann already holds a 5-hour badge from this year (the world's).
+    await award(w.ann, older, 'Last year’s badge', 4, new Date(year.from.getTime() - 1));
+    await award(w.ann, atStart, 'First day’s badge', 2, year.from);
+
+    const home = await getSchoolHome({ actor: w.pat, schoolId: w.a.id, since: year.from });
+    expect(home).toMatchObject({ earned: 2, pdHours: 7 });
+    const [ann] = (await listSchoolTeachers({ actor: w.pat, schoolId: w.a.id, since: year.from })).items;
+    expect(ann.recent).toEqual({ earned: 2, pdHours: 7 });
+    expect(ann.counts.earned).toBe(3);
+    expect(ann.awards.map((a) => a.title)).toContain('Last year’s badge');
+    // The district's list, which the school's reuses, counts alike; its all-time hours include last year's.
+    const [district] = (await listDistrictTeachers({ actor: w.leader, districtId: w.d.id, schoolId: w.a.id, since: year.from })).items;
+    expect(district.recent).toEqual({ earned: 2, pdHours: 7 });
+    expect(district.pdHours).toBe(11);
+    expect(district._count.awards).toBe(3);
+
+    session.actor = w.pat;
+    const page = await render(SchoolTeachersPage(sp()));
+    expect(page).toContain(`2 earned in ${schoolYearLabel()} · 7 PD hours in ${schoolYearLabel()}`);
+    expect(page).toContain('Earned (3 in all)');
+  });
+});
+
+describe('appointments go through invitations', () => {
+  it('the invite form starts on “Choose a school”, and a missing school is refused with a field error', async () => {
+    const w = await world();
+    session.actor = w.leader;
+    const people = await render(DistrictPeoplePage(sp()));
+    const select = /<select[^>]*id="school-leader-school"[^>]*>(.*?)<\/select>/.exec(people);
+    expect(select).not.toBeNull();
+    expect(select![0]).toMatch(/<select[^>]*required=""/);
+    // The first option is the empty one, and it is the one chosen.
+    expect(select![1]).toMatch(/^<option value="" selected="">Choose a school<\/option><option value="[^"]+">Alder Middle<\/option>/);
+
+    const refused = await inviteAction({ ok: true }, form({ organizationId: '', email: 'dana@example.test', role: 'SCHOOL_LEADER' }));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { organizationId: ['Choose a school.'] } });
+    const missing = new FormData();
+    missing.set('email', 'dana@example.test');
+    missing.set('role', 'SCHOOL_LEADER');
+    expect(await inviteAction({ ok: true }, missing)).toMatchObject({ ok: false, fieldErrors: { organizationId: ['Choose a school.'] } });
+    expect(await db.invitation.count({ where: { email: 'dana@example.test' } })).toBe(0);
+  });
+
+  it('a district leader cannot give the role directly, to anyone; removing it still works', async () => {
+    const w = await world();
+    session.actor = w.leader;
+    const direct = await changeRoleAction({ ok: true }, form({ organizationId: w.b.id, userId: w.bo.id, role: 'SCHOOL_LEADER', op: 'add' }));
+    expect(direct).toMatchObject({ ok: false, formError: expect.stringContaining('appointed by invitation') });
+    expect((await errorOf(changeRole({ actor: w.leader, organizationId: w.a.id, userId: w.ann.id, role: 'SCHOOL_LEADER', op: 'add' }))).code).toBe('INVALID_STATE');
+    expect(await db.membership.count({ where: { role: 'SCHOOL_LEADER', userId: { in: [w.bo.id, w.ann.id] } } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: 'people.role_add' } })).toBe(0);
+    // Another role of a school is still added as before.
+    await changeRole({ actor: w.leader, organizationId: w.b.id, userId: w.ann.id, role: 'TEACHER', op: 'add' });
+    expect(await db.membership.count({ where: { role: 'TEACHER', userId: w.ann.id, organizationId: w.b.id } })).toBe(1);
+    await changeRole({ actor: w.leader, organizationId: w.a.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'remove' });
+    expect(await db.membership.count({ where: { role: 'SCHOOL_LEADER', userId: w.pat.id } })).toBe(0);
+  });
+
+  it('the people page names the school leaders section once, and says when the list is cut off', async () => {
+    const w = await world();
+    session.actor = w.leader;
+    const people = await render(DistrictPeoplePage(sp()));
+    const ids = [...people.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(people).toMatch(/<section aria-labelledby="school-leaders-h" id="school-leaders"/);
+    expect(people).toMatch(/<h2 id="school-leaders-h"[^>]*>School leaders<\/h2>/);
+    expect(people).not.toContain('Showing the first');
+
+    // 500 more principals of Birch: the first 500 (by school, then name) are listed, and the page says so.
+    const many = Array.from({ length: 500 }, (_, i) => ({ email: `p${i}@example.test`, name: `Principal ${String(i).padStart(3, '0')}` }));
+    await db.user.createMany({ data: many });
+    const users = await db.user.findMany({ where: { email: { in: many.map((m) => m.email) } }, select: { id: true } });
+    await db.membership.createMany({ data: users.map((u) => ({ userId: u.id, organizationId: w.b.id, role: 'SCHOOL_LEADER' as const })) });
+    const list = await listSchoolLeaders({ actor: w.leader, districtId: w.d.id });
+    expect([list.items.length, list.total]).toEqual([500, 501]);
+    expect(list.items[0].name).toBe('Pat Principal');
+    expect(await render(DistrictPeoplePage(sp()))).toContain('Showing the first 500 of 501 school leaders, A to Z by school.');
+  });
+});
+
+describe('salary steps without pay', () => {
+  it('the school’s report and CSV show the step reached and what is next, never an amount', async () => {
+    const w = await world();
+    await db.salaryStepRule.createMany({
+      data: [
+        { districtId: w.d.id, label: 'Step A', credentialsRequired: 1, minLevel: 2, amountCents: 123_400, sortOrder: 0 },
+        { districtId: w.d.id, label: 'Step B', credentialsRequired: 3, minLevel: 2, amountCents: 250_000, sortOrder: 1 },
+      ],
+    });
+    const { csv } = await schoolReportCsv({ actor: w.pat, schoolId: w.a.id, report: 'salary-steps', period: year });
+    const [header, ...rows] = parseCsv(csv);
+    expect(header).toEqual(['Teacher', 'Email', 'School', 'Qualifying credentials', 'Step reached', 'Next step', 'Credentials still needed', 'Awards counted']);
+    expect(rows.map((r) => r.slice(0, 7))).toEqual([['Ann Avery', w.ann.email, 'Alder Middle', '1', 'Step A', 'Step B', '2']]);
+    expect(csv).not.toMatch(/amount|1234|2500/i);
+    // The district's own file keeps the amounts.
+    const district = await districtReportCsv({ actor: w.leader, districtId: w.d.id, schoolId: w.a.id, report: 'salary-steps', period: year });
+    expect(parseCsv(district.csv)[0]).toContain('Amount (USD)');
+    expect(district.csv).toContain('1234.00');
+
+    session.actor = w.pat;
+    const page = await render(SchoolReportsPage(sp()));
+    expect(page).toContain('Step A');
+    expect(page).toContain('2 more for “Step B”');
+    expect(page).not.toContain('$');
+    expect(page).not.toMatch(/1,234|2,500|<th[^>]*>Amount<\/th>/);
+  });
+});
+
+describe('the query string', () => {
+  it('a repeated or over-long parameter falls back to the first school on every page, never a server error', async () => {
+    const w = await world();
+    session.actor = w.pat;
+    const odd: Record<string, string | string[]>[] = [
+      { school: [w.a.id, w.b.id], from: ['2020-01-01', '2021-01-01'], to: ['x', 'y'], q: ['Ann', 'Bo'], cursor: ['a', 'b'], find: ['a', 'b'] },
+      { school: 'x'.repeat(5000), from: '2'.repeat(5000), q: 'A'.repeat(5000), find: 'f'.repeat(5000) },
+    ];
+    for (const query of odd) {
+      for (const page of [SchoolHomePage, SchoolTeachersPage, SchoolReportsPage, SchoolRecommendationsPage]) {
+        const html = await render(page(sp(query)));
+        expect(html).toContain('Alder Middle');
+        expect(html).not.toContain('Birch High');
+      }
+    }
+    // A platform admin counts as every school's leader, so an array would have reached the query itself.
+    const platform = await createOrg({ kind: 'PLATFORM' });
+    session.actor = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+    for (const query of odd) {
+      for (const page of [SchoolHomePage, SchoolTeachersPage, SchoolReportsPage, SchoolRecommendationsPage]) {
+        expect(await render(page(sp(query)))).toMatch(/<h1[^>]*>(Alder Middle|Teachers|Reports|Recommendations)<\/h1>/);
+      }
+    }
+  });
+
+  it('the export reads each parameter once, refuses an id too long to be one, and an unknown report', async () => {
+    const w = await world();
+    const base = 'http://localhost/school/reports/export';
+    session.actor = w.pat;
+    const repeated = await exportRoute(new Request(`${base}?report=pd-hours&report=salary-steps&school=${w.a.id}&school=${w.b.id}`));
+    expect(repeated.status).toBe(200);
+    expect(repeated.headers.get('content-disposition')).toContain('pd-hours_alder-middle_');
+    // The first value counts: a school they do not lead first is refused, whatever follows.
+    expect((await exportRoute(new Request(`${base}?report=pd-hours&school=${w.b.id}&school=${w.a.id}`))).status).toBe(403);
+    expect((await exportRoute(new Request(`${base}?report=pd-hours&school=${w.a.id}${'x'.repeat(60)}`))).status).toBe(400);
+    expect((await exportRoute(new Request(`${base}?report=${'r'.repeat(5000)}`))).status).toBe(400);
+    expect((await exportRoute(new Request(`${base}?report=pd-hours&from=${'9'.repeat(5000)}&to=2020-13-45`))).status).toBe(200);
+  });
+});
+
+describe('the teachers page', () => {
+  it('headings go down one level at a time; each teacher’s details open from a named disclosure that says Show or Hide', async () => {
+    const w = await world();
+    session.actor = w.pat;
+    const html = await render(SchoolTeachersPage(sp()));
+    const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1], `heading ${i}: ${levels.join(',')}`).toBeLessThanOrEqual(1);
+    expect(levels).toEqual(expect.arrayContaining([2, 3, 4]));
+    expect(html).toMatch(/<h3[^>]*>Ann Avery /);
+    const summary = /<summary[^>]*>(.*?)<\/summary>/.exec(html)!;
+    expect(summary[1]).toMatch(/<span class="group-open:hidden">Show details<\/span>/);
+    expect(summary[1]).toMatch(/<span class="hidden group-open:inline">Hide details<\/span>/);
+    expect(summary[1]).toMatch(/<span class="sr-only"> for Ann Avery<\/span>/);
+    // Styled as a control, not as a link.
+    expect(summary[0]).toMatch(/border/);
+    expect(summary[0]).not.toMatch(/underline/);
+    expect(html).toMatch(/<details class="group/);
+  });
+});
+
+describe('a platform admin’s school picker', () => {
+  it('says when it stops at 200 schools, and finds any other by name', async () => {
+    const w = await world();
+    const platform = await createOrg({ kind: 'PLATFORM' });
+    const admin = await createActor({ name: 'Ada Admin', roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+    await db.organization.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ kind: 'SCHOOL' as const, name: `Maple ${String(i).padStart(3, '0')}`, slug: `maple-${i}`, parentId: w.d.id })) });
+    const last = await createOrg({ kind: 'SCHOOL', name: 'Zinnia Primary', parentId: w.e.id });
+
+    const all = await listLedSchools(admin);
+    expect([all.schools.length, all.cutOff]).toEqual([200, true]);
+    expect(all.schools.map((s) => s.name)).not.toContain('Zinnia Primary');
+    const found = await listLedSchools(admin, { find: 'zinn' });
+    expect([found.schools.map((s) => s.name), found.cutOff]).toEqual([['Zinnia Primary'], false]);
+    // A principal's own list is never searched or cut.
+    expect((await listLedSchools(w.pat, { find: 'zinn' })).schools.map((s) => s.name)).toEqual(['Alder Middle']);
+
+    session.actor = admin;
+    const home = await render(SchoolHomePage(sp()));
+    expect(home).toContain('The list shows the first 200 schools, A to Z. To open another, find it by name.');
+    expect(home).toMatch(/<form role="search" aria-label="Find a school"[^>]*method="get"/);
+    expect(home).toContain('<label for="school-find"');
+    // As the search form sends it: the school shown stays, and the picker offers the matches beside it.
+    const search = await render(SchoolHomePage(sp({ school: w.a.id, find: 'zinn' })));
+    expect(search).toMatch(/<h1[^>]*>Alder Middle<\/h1>/);
+    expect(search).toContain(`<option value="${w.a.id}" selected="">Alder Middle (Kettle Moraine)</option><option value="${last.id}">Zinnia Primary (Elsewhere)</option></select>`);
+    expect(search).toContain('1 school’s name contains “zinn”.');
+    // Opened by id, the school past the list is shown and chosen in the picker.
+    const opened = await render(SchoolHomePage(sp({ school: last.id })));
+    expect(opened).toMatch(/<h1[^>]*>Zinnia Primary<\/h1>/);
+    expect(opened).toContain(`<option value="${last.id}" selected="">Zinnia Primary (Elsewhere)</option>`);
+    expect(await render(SchoolHomePage(sp({ find: 'no such name' })))).toContain('No school’s name contains “no such name”.');
+  });
+});
+
+describe('a teacher who moves to another district', () => {
+  it('by a whole-district invitation leaves their old school: its principal no longer sees them, and the new district has them at no school', async () => {
+    const w = await world();
+    const cyPrincipal = await appoint(w.otherLeader, w.c.id, await createActor({ name: 'Cam Principal' }));
+    expect((await listSchoolTeachers({ actor: cyPrincipal, schoolId: w.c.id, since: year.from })).items.map((t) => t.name)).toEqual(['Cy Cole']);
+
+    await inviteMember({ actor: w.leader, organizationId: w.d.id, email: w.cy.email, role: 'TEACHER' });
+    await acceptInvitation({ token: await invitationTokenFor(w.cy.email), actor: w.cy });
+    expect(await db.user.findUniqueOrThrow({ where: { id: w.cy.id }, select: { districtId: true, schoolId: true } })).toEqual({ districtId: w.d.id, schoolId: null });
+    expect((await listSchoolTeachers({ actor: cyPrincipal, schoolId: w.c.id, since: year.from })).items).toEqual([]);
+    expect((await getSchoolHome({ actor: cyPrincipal, schoolId: w.c.id, since: year.from })).teachers).toBe(0);
+    expect(await pdHoursByTeacher({ actor: cyPrincipal, districtId: w.e.id, schoolId: w.c.id, period: year })).toEqual([]);
+    const cy = (await listDistrictTeachers({ actor: w.leader, districtId: w.d.id, q: 'Cy Cole' })).items[0];
+    expect([cy.schoolId, cy.school]).toEqual([null, null]);
+
+    // Within the same district, a whole-district invitation keeps the teacher at their school.
+    await inviteMember({ actor: w.leader, organizationId: w.d.id, email: w.ann.email, role: 'TEACHER' });
+    await acceptInvitation({ token: await invitationTokenFor(w.ann.email), actor: w.ann });
+    expect(await db.user.findUniqueOrThrow({ where: { id: w.ann.id }, select: { districtId: true, schoolId: true } })).toEqual({ districtId: w.d.id, schoolId: w.a.id });
+  });
+});
+
+describe('a disabled principal', () => {
+  it('is refused on their next request: no actor, so the pages send them to sign in and the export answers 401', async () => {
+    const w = await world();
+    const platform = await createOrg({ kind: 'PLATFORM' });
+    const admin = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: w.pat.id }, select: { sessionVersion: true } });
+    await setAccountDisabled({ actor: admin, input: { userId: w.pat.id, op: 'disable', reason: 'Left the school' } });
+    // As getActor reads a session on every request.
+    expect(await loadActor(w.pat.id, sessionVersion)).toBeNull();
+    expect(await loadActor(w.pat.id)).toBeNull();
+    session.actor = await loadActor(w.pat.id, sessionVersion);
+    for (const page of [SchoolHomePage, SchoolTeachersPage, SchoolReportsPage, SchoolRecommendationsPage]) {
+      expect(await redirectOf(render(page(sp())))).toBe('/sign-in');
+    }
+    expect((await exportRoute(new Request('http://localhost/school/reports/export?report=pd-hours'))).status).toBe(401);
+    // The role itself is kept (re-enabling restores it), but nothing reaches their school meanwhile.
+    expect(await db.membership.count({ where: { userId: w.pat.id, role: 'SCHOOL_LEADER' } })).toBe(1);
   });
 });

@@ -116,8 +116,8 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
           ))}
         </ul>
       </section>
-      <section aria-labelledby="school-leaders" id="school-leaders" className="mt-8">
-        <h2 id="school-leaders" className="mb-2 text-lg font-semibold">School leaders</h2>
+      <section aria-labelledby="school-leaders-h" id="school-leaders" className="mt-8">
+        <h2 id="school-leaders-h" className="mb-2 text-lg font-semibold">School leaders</h2>
         <p className="mb-3 max-w-prose text-sm text-slate-700">
           Principals follow their own school’s professional learning: its teachers’ progress, PD hours, reports and your recommendations for it. They cannot decide proposals, move teachers or change anything, and they never see evidence or reviews. Someone can teach and lead a school at once.
         </p>
@@ -129,9 +129,9 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
         ) : (
           <p className="mb-3 text-sm text-slate-700">Add your schools under <Link href={districts.length > 1 ? `/district/schools?district=${district.id}` : '/district/schools'}>Schools</Link> first.</p>
         )}
-        {schoolLeaders.length === 0 ? <p className="text-sm text-slate-700">No school has a leader here yet.</p> : (
+        {schoolLeaders.items.length === 0 ? <p className="text-sm text-slate-700">No school has a leader here yet.</p> : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {schoolLeaders.map((l) => (
+            {schoolLeaders.items.map((l) => (
               <li key={`${l.school.id}:${l.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· {l.school.name} · since {dateFmt.format(l.since)}</span></span>
                 <ConfirmDisclosure summary={<>Remove school leader role<span className="sr-only"> from {l.name} at {l.school.name}</span></>}>
@@ -144,6 +144,11 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
             ))}
           </ul>
         )}
+        {schoolLeaders.total > schoolLeaders.items.length ? (
+          <p className="mt-2 text-sm text-slate-700">
+            Showing the first {schoolLeaders.items.length} of {schoolLeaders.total} school leaders, A to Z by school.
+          </p>
+        ) : null}
       </section>
     </div>
   );

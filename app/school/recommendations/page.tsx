@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { schoolForPage } from '@/lib/school/page-school';
+import { SchoolPageQuery } from '@/lib/school/schemas';
 import { listSchoolRecommendations } from '@/lib/school/recommendations';
 import { RECOMMENDATION_KIND_LABELS } from '@/lib/district/recommendation-schemas';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
@@ -9,17 +9,17 @@ import { SchoolPicker } from '@/components/school/school-picker';
 import { RecommendationUptake } from '@/components/district/recommendation-uptake';
 
 export const metadata = { title: 'Recommendations for your school' };
-const Query = z.object({ school: z.string().max(40).optional().catch(undefined) });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
-export default async function SchoolRecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SchoolRecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['SCHOOL_LEADER'], '/school/recommendations');
-  const query = Query.parse(await searchParams);
-  const { school, schools } = await schoolForPage(actor, query.school);
+  const query = SchoolPageQuery.parse(await searchParams);
+  const resolved = await schoolForPage(actor, query);
+  const { school } = resolved;
   const recommendations = await listSchoolRecommendations({ actor, schoolId: school.id });
   return (
     <div>
-      <SchoolPicker schools={schools} current={school.id} />
+      <SchoolPicker schools={resolved.schools} current={school} cutOff={resolved.cutOff} find={query.find} />
       <PageHeader
         title="Recommendations"
         description={`What ${school.districtName} recommends to the teachers at ${school.name}, for the whole district or for your school, and how your school’s teachers are taking it up. The district’s leaders choose them.`}

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
-import { schoolForPage } from '@/lib/school/page-school';
+import { schoolForPage, schoolParam } from '@/lib/school/page-school';
+import { SchoolReportsQuery } from '@/lib/school/schemas';
 import { DAY_MS, utcDay } from '@/lib/dates';
 import {
   ENDED_BEHIND_DAYS, ENDING_AHEAD_DAYS, expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepDistribution, salaryStepEligibility,
   type SalaryStepRow,
 } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
-import { formatCents } from '@/lib/reporting/salary-steps';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { Alert, Card, PageHeader, Pill, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
@@ -22,10 +22,11 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short'
 
 // The district's reports (lib/reporting/district.ts) with the school fixed: each query lets a
 // school's leader through for their own school only, and counts exactly as the district's do.
-export default async function SchoolReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SchoolReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['SCHOOL_LEADER'], '/school/reports');
-  const sp = await searchParams;
-  const { school, schools } = await schoolForPage(actor, sp.school?.slice(0, 40));
+  const sp = SchoolReportsQuery.parse(await searchParams);
+  const resolved = await schoolForPage(actor, sp);
+  const { school } = resolved;
   const period = resolvePeriod(PeriodInput.parse({ from: sp.from, to: sp.to }));
   const now = new Date();
   const at = salaryAsOf(period, now);
@@ -43,7 +44,8 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
   const suspendedCount = renewal.filter((r) => r.suspended).length;
   const endedCount = expiring.filter((r) => r.ended).length;
   const notStarted = expiring.filter((r) => !r.renewalStarted).length;
-  const keep: Record<string, string> = schools.length > 1 ? { school: school.id } : {};
+  const sq = schoolParam(resolved);
+  const keep: Record<string, string> = sq ? { school: sq } : {};
   const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...keep }).toString();
   const csv = (report: string) => `/school/reports/export?report=${report}&${qs}`;
   const y = schoolYearOf(now).startYear;
@@ -54,10 +56,10 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
   ];
   return (
     <div>
-      <SchoolPicker schools={schools} current={school.id} keep={{ from: sp.from, to: sp.to }} />
+      <SchoolPicker schools={resolved.schools} current={school} cutOff={resolved.cutOff} find={sp.find} keep={{ from: sp.from, to: sp.to }} />
       <PageHeader title="Reports" description={`${school.name} (${school.districtName}): PD hours, credentials toward licence renewal, badges ending soon and salary-step eligibility of the teachers placed at your school, counted as the district counts them. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
       <form method="get" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Reporting period">
-        {schools.length > 1 ? <input type="hidden" name="school" value={school.id} /> : null}
+        {sq ? <input type="hidden" name="school" value={sq} /> : null}
         <div>
           <label htmlFor="from" className="block text-sm font-semibold">From (UTC)</label>
           <input id="from" name="from" type="date" defaultValue={period.fromLabel} className={inputClass} />
@@ -160,19 +162,19 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
               <h3 className="font-semibold">{school.districtName}’s rules</h3>
               <ul className="mt-2 list-disc pl-5 text-sm">
                 {steps.rules.map((r) => (
-                  <li key={r.id}>{r.label}: {r.credentialsRequired} credential{r.credentialsRequired === 1 ? '' : 's'} at credential level {r.minLevel} or above → {formatCents(r.amountCents)}</li>
+                  <li key={r.id}>{r.label}: {r.credentialsRequired} credential{r.credentialsRequired === 1 ? '' : 's'} at credential level {r.minLevel} or above</li>
                 ))}
               </ul>
-              <p className="mt-2 text-sm text-slate-700">A teacher receives the highest step reached. Only evidence-backed micro-credentials that are neither revoked nor suspended count, and only those with a level. {steps.countsExpired ? 'An expired badge still counts' : 'Only badges valid on that day count'}, and a renewed one counts once.</p>
+              <p className="mt-2 text-sm text-slate-700">A teacher reaches the highest step whose rule they meet. What a step pays is between the teacher and the district’s HR office, so it is not shown here. Only evidence-backed micro-credentials that are neither revoked nor suspended count, and only those with a level. {steps.countsExpired ? 'An expired badge still counts' : 'Only badges valid on that day count'}, and a renewed one counts once.</p>
             </Card>
             <div className="mb-4 max-w-2xl">
               <BarChart title="Teachers at each salary step" valueHeading="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
             </div>
             <p className="mb-2 text-sm font-semibold">{steps.oneAway} {steps.oneAway === 1 ? 'teacher is' : 'teachers are'} one credential from their next step.</p>
             <ReportTable
-              caption="Salary-step eligibility per teacher: highest amount first, then those fewest credentials from their next step"
-              headers={['Teacher', 'Qualifying credentials', 'Step reached', 'Amount', 'Next step']}
-              rows={steps.rows.slice(0, SHOWN).map((r) => [r.name, <CountedAwards key="c" row={r} />, r.rule?.label ?? '—', formatCents(r.amountCents), r.next ? `${r.next.missing} more for “${r.next.rule.label}”` : 'Top step'])}
+              caption="Salary-step eligibility per teacher: highest step first, then those fewest credentials from their next step"
+              headers={['Teacher', 'Qualifying credentials', 'Step reached', 'Next step']}
+              rows={steps.rows.slice(0, SHOWN).map((r) => [r.name, <CountedAwards key="c" row={r} />, r.rule?.label ?? '—', r.next ? `${r.next.missing} more for “${r.next.rule.label}”` : 'Top step'])}
               more={steps.rows.length - SHOWN}
             />
           </>

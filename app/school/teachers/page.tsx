@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
-import { schoolForPage } from '@/lib/school/page-school';
+import { schoolForPage, schoolParam } from '@/lib/school/page-school';
+import { SchoolTeachersQuery } from '@/lib/school/schemas';
 import { listSchoolTeachers } from '@/lib/school/queries';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
@@ -11,26 +11,22 @@ import { PeopleSearch } from '@/components/ui/people-search';
 import { SchoolPicker } from '@/components/school/school-picker';
 
 export const metadata = { title: 'Teachers at your school' };
-const Query = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  cursor: z.string().max(300).optional().catch(undefined),
-  school: z.string().max(40).optional().catch(undefined),
-});
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const hours = (h: number) => Math.round(h * 10) / 10;
 
-export default async function SchoolTeachersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SchoolTeachersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['SCHOOL_LEADER'], '/school/teachers');
-  const query = Query.parse(await searchParams);
-  const { school, schools } = await schoolForPage(actor, query.school);
+  const query = SchoolTeachersQuery.parse(await searchParams);
+  const resolved = await schoolForPage(actor, query);
+  const { school } = resolved;
   const period = resolvePeriod({});
   const year = schoolYearOf(period.from).label;
   const now = new Date();
   const { items, nextCursor } = await listSchoolTeachers({ actor, schoolId: school.id, q: query.q, cursor: query.cursor, since: period.from });
-  const sq = schools.length > 1 ? school.id : undefined;
+  const sq = schoolParam(resolved);
   return (
     <div>
-      <SchoolPicker schools={schools} current={school.id} />
+      <SchoolPicker schools={resolved.schools} current={school} cutOff={resolved.cutOff} find={query.find} />
       <PageHeader
         title="Teachers"
         description={`Teachers placed at ${school.name} by ${school.districtName}: what they are working on and what they have earned, with credentials and PD hours for the ${year} school year. Their evidence and reviewers’ feedback stay private to them and the issuer.`}
@@ -41,52 +37,57 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
           {query.q ? null : <p>The district’s leaders place teachers at schools. Ask them if someone is missing.</p>}
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {items.map((t) => (
-            <li key={t.id} className="p-4">
-              <details>
-                <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
-                  <span>
-                    {/* display:flex hides the disclosure triangle, so the row says it opens. */}
-                    <span aria-hidden="true" className="mr-1 inline-block text-slate-600">▸</span>
-                    <strong>{t.name}</strong> <span className="text-sm text-slate-700">{t.email}</span>
-                    <span className="ml-2 text-xs font-semibold text-brand-700 underline">Show details</span>
-                  </span>
-                  <span className="text-sm text-slate-800">
+        <section aria-labelledby="teachers-h">
+          <h2 id="teachers-h" className="mb-3 text-lg font-semibold">{query.q ? `Teachers matching “${query.q}”` : `Teachers at ${school.name}`}</h2>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {items.map((t) => (
+              <li key={t.id} className="p-4">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 className="text-base font-semibold">{t.name} <span className="text-sm font-normal text-slate-700">{t.email}</span></h3>
+                  <p className="text-sm text-slate-800">
                     {t.counts.inProgress} in progress · {t.recent.earned} earned in {year} · {hours(t.recent.pdHours)} PD hours in {year}
-                  </span>
-                </summary>
-                <div className="mt-3 grid gap-4 md:grid-cols-3">
-                  <section>
-                    <h3 className="text-sm font-semibold">Enrolled in ({t.counts.enrolled})</h3>
-                    {t.enrolments.length ? (
-                      <ul className="mt-1 text-sm">{t.enrolments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.slug}`}>{e.title}</Link> <span className="text-slate-600">since {dateFmt.format(e.since)}</span></li>)}</ul>
-                    ) : <p className="text-sm text-slate-600">None</p>}
-                  </section>
-                  <section>
-                    <h3 className="text-sm font-semibold">Work in progress ({t.counts.inProgress})</h3>
-                    {t.inProgress.length ? (
-                      <ul className="mt-1 space-y-1 text-sm">{t.inProgress.map((s, i) => <li key={i}>{s.title} <Pill tone={s.stage === 'in-review' ? 'info' : 'neutral'}>{s.stage === 'in-review' ? 'In review' : 'In progress'}</Pill></li>)}</ul>
-                    ) : <p className="text-sm text-slate-600">None</p>}
-                  </section>
-                  <section>
-                    <h3 className="text-sm font-semibold">Earned ({t.counts.earned} in all)</h3>
-                    {t.awards.length ? (
-                      <ul className="mt-1 text-sm">
-                        {t.awards.map((a) => (
-                          <li key={a.id}>
-                            <Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {a.pdHours} h{a.level ? ` · level ${a.level}` : ''}</span>
-                            {a.suspended ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : <p className="text-sm text-slate-600">None yet</p>}
-                  </section>
+                  </p>
                 </div>
-              </details>
-            </li>
-          ))}
-        </ul>
+                <details className="group mt-2">
+                  {/* A disclosure, not a link: a bordered control whose arrow turns and whose words say what a press does next. */}
+                  <summary className="inline-flex min-h-6 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+                    <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">▸</span>
+                    <span className="group-open:hidden">Show details</span>
+                    <span className="hidden group-open:inline">Hide details</span>
+                    <span className="sr-only"> for {t.name}</span>
+                  </summary>
+                  <div className="mt-3 grid gap-4 md:grid-cols-3">
+                    <section>
+                      <h4 className="text-sm font-semibold">Enrolled in ({t.counts.enrolled})</h4>
+                      {t.enrolments.length ? (
+                        <ul className="mt-1 text-sm">{t.enrolments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.slug}`}>{e.title}</Link> <span className="text-slate-600">since {dateFmt.format(e.since)}</span></li>)}</ul>
+                      ) : <p className="text-sm text-slate-600">None</p>}
+                    </section>
+                    <section>
+                      <h4 className="text-sm font-semibold">Work in progress ({t.counts.inProgress})</h4>
+                      {t.inProgress.length ? (
+                        <ul className="mt-1 space-y-1 text-sm">{t.inProgress.map((s, i) => <li key={i}>{s.title} <Pill tone={s.stage === 'in-review' ? 'info' : 'neutral'}>{s.stage === 'in-review' ? 'In review' : 'In progress'}</Pill></li>)}</ul>
+                      ) : <p className="text-sm text-slate-600">None</p>}
+                    </section>
+                    <section>
+                      <h4 className="text-sm font-semibold">Earned ({t.counts.earned} in all)</h4>
+                      {t.awards.length ? (
+                        <ul className="mt-1 text-sm">
+                          {t.awards.map((a) => (
+                            <li key={a.id}>
+                              <Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {a.pdHours} h{a.level ? ` · level ${a.level}` : ''}</span>
+                              {a.suspended ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : <p className="text-sm text-slate-600">None yet</p>}
+                    </section>
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <Pagination basePath="/school/teachers" params={{ q: query.q, school: sq }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>
