@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import type { Period } from '@/lib/reporting/schemas';
+import { schoolYearOf } from '@/lib/reporting/teacher-record';
+import { inputClass } from '@/components/ui/field';
+
+/**
+ * The reporting period as a GET form. `keep` travels as hidden fields (the district or school being
+ * shown); `children` go between the dates and the button (a school filter).
+ */
+export function PeriodForm({ label, period, keep, children }: { label: string; period: Period; keep: Record<string, string>; children?: ReactNode }) {
+  return (
+    <form method="get" className="mb-2 flex flex-wrap items-end gap-3" aria-label={label}>
+      {Object.entries(keep).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <div>
+        <label htmlFor="from" className="block text-sm font-semibold">From (UTC)</label>
+        <input id="from" name="from" type="date" defaultValue={period.fromLabel} className={inputClass} />
+      </div>
+      <div>
+        <label htmlFor="to" className="block text-sm font-semibold">To (inclusive, UTC)</label>
+        <input id="to" name="to" type="date" defaultValue={period.toLabel} className={inputClass} />
+      </div>
+      {children}
+      <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
+    </form>
+  );
+}
+
+/** Links to the school years (July to June, as teachers' own records count them) and calendar year around `now`. */
+export function QuickPeriods({ path, keep, now }: { path: string; keep: Record<string, string>; now: Date }) {
+  const y = schoolYearOf(now).startYear;
+  const presets = [
+    { label: `School year ${schoolYearOf(new Date(Date.UTC(y, 6, 1))).label}`, from: `${y}-07-01`, to: `${y + 1}-06-30` },
+    { label: `School year ${schoolYearOf(new Date(Date.UTC(y - 1, 6, 1))).label}`, from: `${y - 1}-07-01`, to: `${y}-06-30` },
+    { label: `Calendar year ${now.getUTCFullYear()}`, from: `${now.getUTCFullYear()}-01-01`, to: `${now.getUTCFullYear()}-12-31` },
+  ];
+  return (
+    <p className="mb-6 text-sm">
+      Quick periods:{' '}
+      {presets.map((p, i) => (
+        <span key={p.label}>{i ? ' · ' : ''}<a href={`${path}?${new URLSearchParams({ from: p.from, to: p.to, ...keep })}`}>{p.label}</a></span>
+      ))}
+    </p>
+  );
+}
