@@ -19,6 +19,18 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   await byId(page, 'slug').fill(`questioning-for-discourse-${stamp}`);
   await byId(page, 'summary').fill('Plan and ask open questions that get students reasoning with each other.');
   await byId(page, 'competency').fill('The educator uses planned open questions to extend student-to-student discourse.');
+  // Write / Preview is a tab list: one tab stop, arrow keys and Home move between the tabs and show their panel.
+  const tabs = page.getByRole('tablist', { name: 'Competency: write or preview' });
+  await tabs.getByRole('tab', { name: 'Write' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const preview = tabs.getByRole('tab', { name: 'Preview' });
+  await expect(preview).toBeFocused();
+  await expect(preview).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Preview' }).first()).toContainText('planned open questions');
+  await expect(byId(page, 'competency')).toBeHidden();
+  await page.keyboard.press('Home');
+  await expect(tabs.getByRole('tab', { name: 'Write' })).toBeFocused();
+  await expect(byId(page, 'competency')).toBeVisible();
   await byId(page, 'keyMethod').fill('Plan three open questions, ask them, and use wait time and follow-ups so students build on each other.');
   await byId(page, 'topic').fill('Student engagement');
   await byId(page, 'pdHours').fill('6');
