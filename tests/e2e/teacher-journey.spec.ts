@@ -66,6 +66,27 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await expect(page.getByRole('img', { name: 'Preview of exit-tickets.png' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Files for Mapping the cycle' })).toBeFocused();
+
+  // Storage unreachable during an upload: a clear error, the answers kept, and Retry works.
+  const toStorage = (url: URL) => url.searchParams.has('X-Amz-Signature');
+  await page.route(toStorage, (route) => route.fulfill({ status: 503, headers: { 'access-control-allow-origin': '*' }, body: 'Service Unavailable' }));
+  await input.setInputFiles({ name: 'lesson-plan.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  // The uploader tries again a few times, backing off, before it says so (about 15 s at most).
+  await expect(page.getByText(/Your answers are saved; press Retry/)).toBeVisible({ timeout: 30_000 });
+  await page.unroute(toStorage);
+  // Retry from the keyboard: focus moves to the row's Cancel while the upload runs again (held here).
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(toStorage, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Retry lesson-plan.pdf' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Cancel the upload of lesson-plan.pdf' })).toBeFocused();
+  release();
+  await expect(page.getByRole('link', { name: 'Download lesson-plan.pdf' })).toBeVisible();
+  await page.unroute(toStorage);
+
   // A new account confirms its address before its work goes to review: the emailed link.
   await expect(page.getByText('Confirm your email address before you submit (below). Your work is saved.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
