@@ -13,6 +13,7 @@ import { assertMayScore, loadAttemptForReview, reviewDenial } from '@/lib/review
 import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
 import { assertClaimable, assertStillMayScore, claimEndedMessage } from '@/lib/review/claims';
 import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
+import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -383,6 +384,8 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
     outcome = primary.decision === decision ? (decision === 'PASS' ? 'PASSED' : 'RETURNED') : 'NEEDS_ADJUDICATION';
   } else outcome = decision === 'PASS' ? 'PASSED' : 'RETURNED'; // PRIMARY alone, ADJUDICATION, SECOND_LOOK: final.
 
+  const secondLookRequester = r.kind === 'SECOND_LOOK' ? await secondLookRequesterToTell(a, opts.actor.id) : null;
+
   let awardJobId: string | undefined;
   try {
     await db.$transaction(async (tx) => {
@@ -409,6 +412,7 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
       if (final) {
         if (r.kind === 'ADJUDICATION') await recordAudit({ actorId: opts.actor.id, action: 'review.adjudicate', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision } }, tx);
         if (r.kind === 'SECOND_LOOK') await recordAudit({ actorId: opts.actor.id, action: 'review.second-look-decide', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, decision, number: a.number } }, tx);
+        if (secondLookRequester) await notifySecondLookDecided(tx, { requesterId: secondLookRequester, submissionId: a.submission.id, credentialTitle: version.title, number: a.number, decision });
         await recordAudit({ actorId: opts.actor.id, action: 'review.decide', entityType: 'Attempt', entityId: a.id, organizationId: org, data: { reviewId: r.id, kind: r.kind, decision } }, tx);
         await tx.submission.update({ where: { id: a.submission.id }, data: { status: outcome === 'PASSED' ? 'EARNED' : 'NEEDS_REVISION' } });
         // Queued with the decision: an earned submission always has a job that will issue its award.

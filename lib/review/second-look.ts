@@ -1,6 +1,7 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import type { ReviewDecision } from '@/lib/generated/prisma/enums';
 import { conflict, forbidden, invalidState, notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { notify, notifyMany } from '@/lib/notifications/notify';
@@ -160,6 +161,39 @@ export async function requestSecondLook(opts: { actor: Actor; attemptId: string;
     );
   });
   return { submissionId: submission.id, dueAt, eligible: eligible.length };
+}
+
+/**
+ * Who is told how a second look ended: the admin who asked for it, while they still administer the
+ * credential's issuer (the notice links to the application record). Nobody when their account is
+ * gone (the request keeps no requester) or disabled, or when they decided it themselves (the rules
+ * already forbid that). Read before the decision's transaction, whose attempt version check makes
+ * sure the request is still the one read here.
+ */
+export async function secondLookRequesterToTell(a: { secondLookRequestedById: string | null; submission: { microCredential: { issuerId: string } } }, reviewerId: string): Promise<string | null> {
+  const id = a.secondLookRequestedById;
+  if (!id || id === reviewerId) return null;
+  const requester = await loadActor(id);
+  return requester && isIssuerAdmin(requester, a.submission.microCredential.issuerId) ? requester.id : null;
+}
+
+/**
+ * In the transaction that records a second look's decision: tells the admin who asked for it how it
+ * ended. Named by credential and attempt only, never the teacher, as every other second-look notice
+ * (blind review); the record it links to says the rest.
+ */
+export async function notifySecondLookDecided(tx: Tx, opts: { requesterId: string; submissionId: string; credentialTitle: string; number: number; decision: ReviewDecision }) {
+  await notify(
+    {
+      userId: opts.requesterId, kind: 'review.second-look',
+      title: `The second look you asked for on “${opts.credentialTitle}”, attempt ${opts.number}, was decided`,
+      body: opts.decision === 'PASS'
+        ? 'The independent reviewer decided it meets the standard: the badge is being issued.'
+        : 'The independent reviewer decided it needs revision: it was returned with the new reviewer’s feedback.',
+      href: `/admin/submissions/${opts.submissionId}`,
+    },
+    tx,
+  );
 }
 
 type RequestEntry = { decidedAt: Date | null; previousDueAt: Date | null };

@@ -304,6 +304,17 @@ describe('the independent review', () => {
     expect(view.reviews.map((r) => [r.kind, r.decision])).toEqual([['SECOND_LOOK', 'PASS']]);
     // Audit: the second look's decision.
     expect((await db.auditLog.findFirstOrThrow({ where: { action: 'review.second-look-decide', entityId: w.attemptId } })).data).toMatchObject({ reviewId, decision: 'PASS', number: 1 });
+    // The admin who asked is told the outcome, without the teacher's name (blind review).
+    const { title } = await db.microCredentialVersion.findUniqueOrThrow({ where: { id: w.version.id } });
+    const toRequester = await db.notification.findMany({ where: { userId: w.requester.id } });
+    expect(toRequester).toHaveLength(1);
+    expect(toRequester[0]).toMatchObject({
+      kind: 'review.second-look',
+      title: `The second look you asked for on “${title}”, attempt 1, was decided`,
+      body: 'The independent reviewer decided it meets the standard: the badge is being issued.',
+      href: `/admin/submissions/${w.submissionId}`,
+    });
+    expect(`${toRequester[0].title} ${toRequester[0].body}`).not.toContain('Tess');
     // Review quality: a second look is not a double-scoring pair (agreement rests on PRIMARY/SECOND only).
     const quality = await getReviewQuality({ actor: w.admin, from: new Date(0), to: new Date(Date.now() + 86_400_000) });
     expect(quality.agreement.overall).toMatchObject({ pairs: 0, attempts: 0 });
@@ -322,6 +333,16 @@ describe('the independent review', () => {
     expect((await db.submission.findUniqueOrThrow({ where: { id: w.submissionId } })).status).toBe('NEEDS_REVISION');
     const returned = await db.notification.findFirstOrThrow({ where: { userId: w.teacher.id, kind: 'review.returned' }, orderBy: { createdAt: 'desc' } });
     expect(returned.body).toContain('second look');
+    // The admin who asked is told, with the decision's transaction.
+    const { title } = await db.microCredentialVersion.findUniqueOrThrow({ where: { id: w.version.id } });
+    const toRequester = await db.notification.findMany({ where: { userId: w.requester.id } });
+    expect(toRequester.map((n) => [n.kind, n.title, n.body, n.href])).toEqual([[
+      'review.second-look',
+      `The second look you asked for on “${title}”, attempt 1, was decided`,
+      'The independent reviewer decided it needs revision: it was returned with the new reviewer’s feedback.',
+      `/admin/submissions/${w.submissionId}`,
+    ]]);
+    expect(await db.job.count({ where: { type: 'email.notification', payload: { path: ['userId'], equals: w.requester.id } } })).toBe(1);
 
     // The teacher reads the new feedback, not the set-aside one.
     const view = (await getApplication(w.teacher, w.mc.slug))!.submission!.attempts[0];
@@ -339,5 +360,24 @@ describe('the independent review', () => {
 
     const { attemptId } = await startRevision({ actor: w.teacher, submissionId: w.submissionId });
     expect((await attemptOf(attemptId)).number).toBe(2);
+  });
+
+  it('tells nobody of the outcome when the admin who asked has no account any more, or no longer administers the issuer', async () => {
+    // Account gone: deleting it sets the request's requester to null (onDelete: SetNull).
+    const gone = await makeWorld();
+    await ask(gone);
+    await db.attempt.update({ where: { id: gone.attemptId }, data: { secondLookRequestedById: null } });
+    await score(gone, gone.fresh, gone.attemptId, 'SECOND_LOOK', 'PASS', 'The exit tickets show the change.');
+    expect((await attemptOf(gone.attemptId)).status).toBe('PASSED');
+    expect(await db.notification.count({ where: { userId: gone.requester.id } })).toBe(0);
+
+    await resetDatabase();
+    // No longer an admin of the issuer: the record the notice links to would not open for them.
+    const left = await makeWorld();
+    await ask(left);
+    await db.membership.deleteMany({ where: { userId: left.requester.id, organizationId: left.issuer.id } });
+    await score(left, left.fresh, left.attemptId, 'SECOND_LOOK', 'REVISE', NEW_FEEDBACK);
+    expect((await attemptOf(left.attemptId)).status).toBe('RETURNED');
+    expect(await db.notification.count({ where: { userId: left.requester.id } })).toBe(0);
   });
 });
