@@ -86,6 +86,14 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   release();
   await expect(page.getByRole('link', { name: 'Download lesson-plan.pdf' })).toBeVisible();
   await page.unroute(toStorage);
+  // Cancel from the keyboard while an upload is under way: its row goes and focus returns to the file picker.
+  await page.route(toStorage, () => undefined);
+  await input.setInputFiles({ name: 'second-thoughts.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await page.getByRole('button', { name: 'Cancel the upload of second-thoughts.pdf' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Cancel the upload of second-thoughts.pdf' })).toHaveCount(0);
+  await expect(input).toBeFocused();
+  await page.unroute(toStorage);
+  await expect(page.getByRole('link', { name: 'Download second-thoughts.pdf' })).toHaveCount(0);
 
   // A new account confirms its address before its work goes to review: the emailed link.
   await expect(page.getByText('Confirm your email address before you submit (below). Your work is saved.')).toBeVisible();
