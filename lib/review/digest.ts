@@ -14,7 +14,7 @@ export const DIGEST_KIND = 'review.digest';
  */
 const DIGEST_GAP_HOURS = 20;
 /**
- * At most this many waiting submissions are read in one run, oldest first. The queue is the work in
+ * At most this many waiting submissions (and as many second looks) are read in one run, oldest first. The queue is the work in
  * hand, not history: far below this in practice, and the bound keeps one run's memory fixed.
  */
 const MAX_WAITING = 20_000;
@@ -25,12 +25,25 @@ type WaitingRow = {
   primaryBy: string | null;
 };
 
+type SecondLookRow = {
+  id: string; mc: string; dueAt: Date | null; teacherId: string; schoolId: string | null; districtId: string | null; email: string;
+  /** Everyone who submitted a review of the attempt: none of them may take its second look. */
+  scorers: string[];
+  requestedBy: string | null;
+};
+
+/** One piece of work someone could claim, with who may not take it whatever else holds. */
+type Work = {
+  mc: string; dueAt: Date | null; teacherId: string; schoolId: string | null; districtId: string | null; email: string;
+  secondLook: boolean; excluded: string[];
+};
+
 type CandidateRow = { userId: string; mc: string; granted: boolean; earned: boolean; calibratedAt: Date | null; schoolId: string | null; districtId: string | null; email: string };
 
 /**
  * Work a reviewer could claim right now (the queue's rules, lib/review/queries.ts): undecided,
- * submitted attempts not waiting for adjudication whose first score nobody has given or holds, or,
- * double-scored, whose second score nobody has given or holds. One query, from the attempts' status
+ * submitted attempts not waiting for adjudication nor for a second look (loadSecondLooks) whose first
+ * score nobody has given or holds, or, double-scored, whose second score nobody has given or holds. One query, from the attempts' status
  * index; per-reviewer rules (own work, conflicts of interest, not second-scoring one's own first
  * score) are applied in memory below, so the reviewers are not each a query over the submissions.
  */
@@ -46,6 +59,7 @@ async function loadWaiting(now: Date): Promise<WaitingRow[]> {
       LIMIT 1
     ) p ON true
     WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND a."needsAdjudication" = false AND a."submittedAt" IS NOT NULL
+      AND a."secondLookRequestedAt" IS NULL
       AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")
       AND (
         (p."reviewerId" IS NULL AND NOT EXISTS (
@@ -56,6 +70,39 @@ async function loadWaiting(now: Date): Promise<WaitingRow[]> {
             AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now}))))
       )
     ORDER BY a."submittedAt" ASC, a."id" ASC
+    LIMIT ${MAX_WAITING}`;
+}
+
+/**
+ * Attempts waiting for a second look that nobody has taken (no SECOND_LOOK review submitted, none
+ * claimed and still running), as the queue's Second look tab finds them (lib/review/queries.ts), from
+ * the partial index "Attempt_second_look_idx": second looks are few. Who may take each one
+ * (canTakeSecondLook: not a scorer of the attempt, not the admin who asked, no conflict) is decided
+ * in memory below, with the other work.
+ */
+async function loadSecondLooks(now: Date): Promise<SecondLookRow[]> {
+  // The teacher and the "taken" check are LATERAL ... LIMIT 1 so that each stays a probe by the
+  // attempt's id (primary keys, Review(attemptId, kind, status)) whatever the planner guesses about
+  // how many second looks there are: a plain join let it hash all of Submission and User.
+  return db.$queryRaw<SecondLookRow[]>`
+    SELECT a."id", a."microCredentialId" AS mc, a."dueAt", t."teacherId", t."schoolId", t."districtId", t."email",
+           a."secondLookRequestedById" AS "requestedBy",
+           ARRAY(SELECT r."reviewerId" FROM "Review" r WHERE r."attemptId" = a."id" AND r."status" = 'SUBMITTED'::"ReviewStatus") AS "scorers"
+    FROM "Attempt" a
+    CROSS JOIN LATERAL (
+      SELECT s."userId" AS "teacherId", u."schoolId", u."districtId", u."email" FROM "Submission" s
+      JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = a."submissionId"
+      LIMIT 1
+    ) t
+    LEFT JOIN LATERAL (
+      SELECT 1 AS "taken" FROM "Review" r
+      WHERE r."attemptId" = a."id" AND r."kind" = 'SECOND_LOOK'::"ReviewKind"
+        AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now}))
+      LIMIT 1
+    ) x ON true
+    WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND a."secondLookRequestedAt" IS NOT NULL AND x."taken" IS NULL
+    ORDER BY a."secondLookRequestedAt" ASC, a."id" ASC
     LIMIT ${MAX_WAITING}`;
 }
 
@@ -93,18 +140,29 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
     GROUP BY qs."userId", qs."microCredentialId", rq."calibratedAt", u."schoolId", u."districtId", u."email"`;
 }
 
-export type ReviewerDigest = { userId: string; waiting: number; nearDue: number };
+export type ReviewerDigest = {
+  userId: string;
+  /** Everything they could claim, second looks included. */
+  waiting: number;
+  nearDue: number;
+  /** Of `waiting`, second looks (ADR 015): rare, and the decision is final, so the digest names them. */
+  secondLooks: number;
+};
 
 /**
- * For each active reviewer, how many waiting submissions they could claim and how many of those are
- * near their decision date (NEAR_DUE_BUSINESS_DAYS or fewer business days left, or past it).
- * Reviewers with nothing to claim are left out.
+ * For each active reviewer, how many waiting submissions they could claim (second looks among them)
+ * and how many of those are near their decision date (NEAR_DUE_BUSINESS_DAYS or fewer business days
+ * left, or past it). Reviewers with nothing to claim are left out.
  */
 export async function computeReviewerDigests(now: Date = new Date()): Promise<ReviewerDigest[]> {
-  const waiting = await loadWaiting(now);
-  if (!waiting.length) return [];
-  const byMc = new Map<string, WaitingRow[]>();
-  for (const w of waiting) {
+  const [waiting, secondLooks] = await Promise.all([loadWaiting(now), loadSecondLooks(now)]);
+  const work: Work[] = [
+    ...waiting.map(({ primaryBy, ...w }) => ({ ...w, secondLook: false, excluded: primaryBy ? [primaryBy] : [] })),
+    ...secondLooks.map(({ scorers, requestedBy, ...w }) => ({ ...w, secondLook: true, excluded: requestedBy ? [...scorers, requestedBy] : scorers })),
+  ];
+  if (!work.length) return [];
+  const byMc = new Map<string, Work[]>();
+  for (const w of work) {
     const list = byMc.get(w.mc);
     if (list) list.push(w);
     else byMc.set(w.mc, [w]);
@@ -124,11 +182,13 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
     // Not yet calibrated where calibration is asked for: the queue shows nothing to claim either.
     if (qualificationDenial(issuer, { granted: c.granted, earned: c.earned, calibratedAt: c.calibratedAt, hasExemplars: (exemplars.get(c.mc) ?? 0) > 0 })) continue;
     const me = { id: c.userId, schoolId: c.schoolId, districtId: c.districtId, email: c.email };
-    const d = out.get(c.userId) ?? { userId: c.userId, waiting: 0, nearDue: 0 };
+    const d = out.get(c.userId) ?? { userId: c.userId, waiting: 0, nearDue: 0, secondLooks: 0 };
     for (const w of byMc.get(c.mc) ?? []) {
-      if (w.primaryBy === c.userId) continue;
+      // Not second-scoring one's own first score; not a second look at a decision one took part in or asked for.
+      if (w.excluded.includes(c.userId)) continue;
       if (conflictOfInterest(me, { teacherId: w.teacherId, teacherSchoolId: w.schoolId, teacherDistrictId: w.districtId, teacherEmail: w.email }, issuer)) continue;
       d.waiting += 1;
+      if (w.secondLook) d.secondLooks += 1;
       if (w.dueAt && w.dueAt < near) d.nearDue += 1;
     }
     out.set(c.userId, d);
@@ -136,9 +196,14 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
   return [...out.values()].filter((d) => d.waiting > 0);
 }
 
-/** "3 submissions are waiting for credentials you review; 1 is near its decision date". */
-export function digestTitle(d: Pick<ReviewerDigest, 'waiting' | 'nearDue'>): string {
-  const head = `${plural(d.waiting, 'submission is', 'submissions are')} waiting for credentials you review`;
+/**
+ * "3 submissions are waiting for credentials you review, including 1 second look; 1 is near its
+ * decision date", or "1 second look is waiting for credentials you review" when that is all.
+ */
+export function digestTitle(d: Pick<ReviewerDigest, 'waiting' | 'nearDue' | 'secondLooks'>): string {
+  const head = d.secondLooks === d.waiting
+    ? `${plural(d.waiting, 'second look is', 'second looks are')} waiting for credentials you review`
+    : `${plural(d.waiting, 'submission is', 'submissions are')} waiting for credentials you review${d.secondLooks ? `, including ${plural(d.secondLooks, 'second look')}` : ''}`;
   if (!d.nearDue) return head;
   return `${head}; ${plural(d.nearDue, 'is near its', 'are near their')} decision date`;
 }
@@ -164,8 +229,9 @@ export async function sendReviewerDigests(opts: { now?: Date } = {}): Promise<nu
           userId: d.userId,
           kind: DIGEST_KIND,
           title: digestTitle(d),
-          body: `${d.nearDue ? `Near means ${NEAR_DUE_BUSINESS_DAYS} business days or fewer before the date the teacher was given, or past it. ` : ''}Claim one from the review queue. This summary comes at most once a day, and only when there is work you could claim.`,
-          href: '/review',
+          body: `${d.nearDue ? `Near means ${NEAR_DUE_BUSINESS_DAYS} business days or fewer before the date the teacher was given, or past it. ` : ''}Claim one from the review queue${d.secondLooks ? ' (second looks are on its “Second look” tab)' : ''}. This summary comes at most once a day, and only when there is work you could claim.`,
+          // Only second looks: straight to their tab, which the queue does not open on.
+          href: d.secondLooks === d.waiting ? '/review?kind=SECOND_LOOK' : '/review',
         },
         tx,
       );

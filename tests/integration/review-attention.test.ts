@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
 import { createActor, createOrg } from '@/tests/factories';
 import { claimReview } from '@/lib/review/mutations';
+import { requestSecondLook } from '@/lib/review/second-look';
 import { makeReviewWorld as makeWorld, scoreAttempt as score, submitTextAttempt as submitText } from '@/tests/factories/review-world';
 import { getAdminHome } from '@/lib/authoring/queries';
 import { computeReviewerDigests, DIGEST_KIND, sendReviewerDigests } from '@/lib/review/digest';
@@ -114,8 +115,8 @@ describe('the reviewers’ daily digest', () => {
     await claimReview({ actor: ready, attemptId: claimed });
 
     const digests = await computeReviewerDigests();
-    expect(digests.find((d) => d.userId === ready.id)).toEqual({ userId: ready.id, waiting: 2, nearDue: 1 });
-    expect(digests.find((d) => d.userId === colleague.id)).toEqual({ userId: colleague.id, waiting: 1, nearDue: 0 });
+    expect(digests.find((d) => d.userId === ready.id)).toEqual({ userId: ready.id, waiting: 2, nearDue: 1, secondLooks: 0 });
+    expect(digests.find((d) => d.userId === colleague.id)).toEqual({ userId: colleague.id, waiting: 1, nearDue: 0, secondLooks: 0 });
     for (const u of [disabled, outsider, unqualified, w.admin]) expect(digests.find((d) => d.userId === u.id)).toBeUndefined();
 
     expect(await sendReviewerDigests()).toBe(3);
@@ -157,6 +158,53 @@ describe('the reviewers’ daily digest', () => {
     expect(await byUser()).toEqual(new Map([[bob.id, 1], [cal.id, 1]]));
     await score(w, bob, attemptId, 'SECOND', [1, 1]);
     expect(await byUser()).toEqual(new Map());
+  });
+
+  it('counts a second look for whoever may take it: not its earlier scorers, not the admin who asked, not a conflicted colleague', async () => {
+    const school = await createOrg({ kind: 'SCHOOL' });
+    const w = await makeWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const [ann, bob] = [await w.reviewer({ name: 'Ann First' }), await w.reviewer({ name: 'Bob Second' })];
+    // An admin of the issuer who also reviews this credential: they ask, so they may not take it.
+    const asker = await w.reviewer({ name: 'Ada Asker', roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
+    const colleague = await w.reviewer({ name: 'Col League', schoolId: school.id });
+    const fresh = await w.reviewer({ name: 'Fay Fresh' });
+    const attemptId = await submitText(w, await createActor({ schoolId: school.id }));
+    await score(w, ann, attemptId, 'PRIMARY', [1, 1]);
+    expect((await score(w, bob, attemptId, 'SECOND', [1, 1])).outcome).toBe('RETURNED');
+    expect(await computeReviewerDigests()).toEqual([]);
+
+    const { version } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { version: true } });
+    await requestSecondLook({ actor: asker, attemptId, version, reason: 'Part 2 quotes three exit tickets the reviewers missed.' });
+    expect(await computeReviewerDigests()).toEqual([{ userId: fresh.id, waiting: 1, nearDue: 0, secondLooks: 1 }]);
+    for (const u of [ann, bob, asker, colleague]) expect((await computeReviewerDigests()).find((d) => d.userId === u.id)).toBeUndefined();
+
+    // Alongside other work, the title names the second looks among it.
+    await submitText(w, await createActor());
+    const digests = await computeReviewerDigests();
+    expect(digests.find((d) => d.userId === fresh.id)).toEqual({ userId: fresh.id, waiting: 2, nearDue: 0, secondLooks: 1 });
+    expect(digests.find((d) => d.userId === ann.id)).toEqual({ userId: ann.id, waiting: 1, nearDue: 0, secondLooks: 0 });
+    expect(await sendReviewerDigests()).toBe(digests.length);
+    const note = await db.notification.findFirstOrThrow({ where: { kind: DIGEST_KIND, userId: fresh.id }, select: { title: true, body: true, href: true } });
+    expect(note).toMatchObject({ title: '2 submissions are waiting for credentials you review, including 1 second look', href: '/review' });
+    expect(note.body).toContain('“Second look” tab');
+
+    // Once someone holds it, it no longer waits for anyone.
+    await claimReview({ actor: fresh, attemptId, kind: 'SECOND_LOOK' });
+    expect((await computeReviewerDigests()).find((d) => d.userId === fresh.id)).toEqual({ userId: fresh.id, waiting: 1, nearDue: 0, secondLooks: 0 });
+  });
+
+  it('words a digest of second looks only as such, linking to their tab', async () => {
+    const w = await makeWorld();
+    const [ann, fresh] = [await w.reviewer(), await w.reviewer()];
+    const attemptId = await submitText(w, await createActor());
+    expect((await score(w, ann, attemptId, 'PRIMARY', [1, 1])).outcome).toBe('RETURNED');
+    const { version } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { version: true } });
+    await requestSecondLook({ actor: w.admin, attemptId, version, reason: 'The evidence for criterion 1 is in part 2.' });
+    await db.attempt.update({ where: { id: attemptId }, data: { dueAt: new Date() } });
+    expect(await sendReviewerDigests()).toBe(1);
+    expect(await db.notification.findFirstOrThrow({ where: { kind: DIGEST_KIND }, select: { userId: true, title: true, href: true } })).toEqual({
+      userId: fresh.id, title: '1 second look is waiting for credentials you review; 1 is near its decision date', href: '/review?kind=SECOND_LOOK',
+    });
   });
 
   it('runs as a daily periodic job, scheduled once across servers', async () => {
