@@ -5,7 +5,7 @@ import { hitRateLimit } from '@/lib/rate-limit';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { ALREADY_ASKED, EARLIER_STILL_OPEN, askRefusal } from '@/lib/feedback-questions/policy';
+import { ALREADY_ASKED, askRefusal } from '@/lib/feedback-questions/policy';
 
 /** Questions a teacher may ask a day (each one tells the issuer's admins). */
 export const QUESTIONS_PER_DAY = 5;
@@ -15,8 +15,9 @@ export const ALREADY_ANSWERED = 'This question has already been answered. Reload
 /**
  * The teacher asks the issuer about the feedback on one of their returned attempts (a criterion they
  * think was misread, a comment they do not understand). Only the attempt's teacher may ask; anyone
- * else's attempt looks missing. One open question per attempt: a double submit, or a second tab,
- * is refused (also by the partial unique index "FeedbackQuestion_one_open"). The issuer's admins are
+ * else's attempt looks missing. One open question per decision: a double submit, or a second tab,
+ * is refused (also by the partial unique index "FeedbackQuestion_one_open"). After a second look,
+ * the question is about its decision (`aboutSecondLook`), whatever is still open about the earlier one. The issuer's admins are
  * told; reviewers never see the question, blind review or not.
  */
 export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; body: string; now?: Date }) {
@@ -31,12 +32,12 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
           attempts: { where: { status: { not: 'DRAFT' } }, orderBy: { number: 'desc' }, take: 1, select: { number: true } },
         },
       },
-      feedbackQuestions: { where: { answeredAt: null }, select: { answeredAt: true, createdAt: true } },
+      feedbackQuestions: { where: { answeredAt: null }, select: { answeredAt: true, aboutSecondLook: true } },
     },
   });
   if (!attempt || attempt.submission.userId !== opts.actor.id) throw notFound('That attempt');
   const refusal = askRefusal(attempt, attempt.feedbackQuestions, attempt.submission.attempts[0]?.number);
-  if (refusal) throw refusal === ALREADY_ASKED || refusal === EARLIER_STILL_OPEN ? conflict(refusal) : invalidState(refusal);
+  if (refusal) throw refusal === ALREADY_ASKED ? conflict(refusal) : invalidState(refusal);
   // Each question emails the issuer's admins: a few a day per teacher is plenty.
   const limit = await hitRateLimit(`feedback-question:user:${opts.actor.id}`, QUESTIONS_PER_DAY, 24 * 60 * 60);
   if (!limit.allowed) throw rateLimited('You have asked several questions today. Try again tomorrow.');
@@ -44,7 +45,7 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
   const issuerId = submission.microCredential.issuerId;
   try {
     return await db.$transaction(async (tx) => {
-      const q = await tx.feedbackQuestion.create({ data: { attemptId: attempt.id, userId: opts.actor.id, body: opts.body, createdAt: now }, select: { id: true } });
+      const q = await tx.feedbackQuestion.create({ data: { attemptId: attempt.id, userId: opts.actor.id, body: opts.body, createdAt: now, aboutSecondLook: attempt.secondLookRequestedAt !== null }, select: { id: true } });
       await recordAudit(
         { actorId: opts.actor.id, action: 'feedback.ask', entityType: 'Submission', entityId: submission.id, organizationId: issuerId, data: { questionId: q.id, attemptId: attempt.id, number: attempt.number } },
         tx,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { aboutEarlierDecision } from '@/lib/feedback-questions/policy';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
 import { loadAttemptForReview, reviewDenial, teacherOf } from '@/lib/review/context';
@@ -42,7 +43,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
         select: {
           id: true, number: true, status: true, submittedAt: true, decidedAt: true, dueAt: true, needsAdjudication: true, attestedAt: true, doubleScore: true, version: true,
           secondLookRequestedAt: true, secondLookReason: true, secondLookRequestedById: true, secondLookRequestedBy: { select: { name: true } },
-          feedbackQuestions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, answeredBy: { select: { name: true } } } },
+          feedbackQuestions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, aboutSecondLook: true, answeredBy: { select: { name: true } } } },
           responses: { select: { partId: true, text: true, links: true, wordCount: true, carriedOver: true } },
           files: { where: { status: 'UPLOADED' }, orderBy: EVIDENCE_FILE_ORDER, select: { id: true, partId: true, fileName: true, sizeBytes: true, detectedType: true, declaredType: true, carriedOver: true } },
           reviews: { where: { status: 'SUBMITTED' }, orderBy: { submittedAt: 'asc' }, select: reviewSelect },
@@ -132,7 +133,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
           : a.feedbackQuestions.map((q) => ({
               id: q.id, body: q.body, askedAt: q.createdAt, answer: q.answer, answeredAt: q.answeredAt, answeredBy: q.answeredBy?.name ?? null,
               // Asked before a second look was: about the decision it set aside.
-              aboutEarlierDecision: Boolean(a.secondLookRequestedAt && q.createdAt < a.secondLookRequestedAt),
+              aboutEarlierDecision: aboutEarlierDecision(a, q),
             })),
         questionsHidden: look?.attemptId === a.id && look.mayTake && a.feedbackQuestions.length > 0,
         responses: submitted ? a.responses : [],

@@ -41,7 +41,7 @@ export async function getApplication(actor: Actor, slug: string, opts: { cycle?:
             select: { kind: true, decision: true, overallComment: true, submittedAt: true, scores: { select: { criterionId: true, feedback: true, level: { select: { rank: true, label: true } } } } },
           },
           // The teacher's own questions about the feedback, with the issuer's replies.
-          feedbackQuestions: { where: { userId: actor.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true } },
+          feedbackQuestions: { where: { userId: actor.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, answer: true, answeredAt: true, aboutSecondLook: true } },
         },
       },
     },

@@ -23,7 +23,7 @@ import { getReviewQuality } from '@/lib/review/quality';
 import { businessDaysBetween } from '@/lib/review/sla';
 import { issuerActivitySeries } from '@/lib/reporting/issuer';
 import { askAboutFeedback, answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
-import { EARLIER_STILL_OPEN } from '@/lib/feedback-questions/policy';
+import { ALREADY_ASKED } from '@/lib/feedback-questions/policy';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { listAuditLog, listRecentIssuerAudit } from '@/lib/audit/queries';
 import { initialActionState } from '@/lib/action-result';
@@ -474,14 +474,31 @@ describe('the teacher’s questions', () => {
     expect(await db.feedbackQuestion.count({ where: { attemptId: w.attemptId } })).toBe(2);
   });
 
-  it('an unanswered question about the earlier decision holds the attempt’s one open question: the teacher is told so', async () => {
+  it('an unanswered question about the earlier decision does not stop the teacher asking about the new one; one open question per decision, under a race too', async () => {
     const w = await makeWorld();
-    await askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'Was part 2 read?' });
+    const { questionId: earlierId } = await askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'Was part 2 read?' });
     await ask(w);
     await score(w, w.fresh, w.attemptId, 'SECOND_LOOK', [0, 0], NEW_FEEDBACK);
-    expect(await errorOf(askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'And now?' }))).toMatchObject({ code: 'CONFLICT', message: EARLIER_STILL_OPEN });
     session.actor = w.teacher;
-    const page = await render(ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) }));
-    expect(page).toContain('You can ask about the new decision as soon as');
+    const before = await render(ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) }));
+    expect(before).toContain('Ask about this feedback');
+    // Two tabs ask about the new decision at once: one question is kept, the other told why.
+    const results = await Promise.allSettled([
+      askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'And now, part 1?' }),
+      askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'And now, part 2?' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'CONFLICT', message: ALREADY_ASKED });
+    const questions = await db.feedbackQuestion.findMany({ where: { attemptId: w.attemptId }, orderBy: { createdAt: 'asc' }, select: { id: true, aboutSecondLook: true, answeredAt: true } });
+    expect(questions).toHaveLength(2);
+    expect(questions.find((q) => q.id === earlierId)).toMatchObject({ aboutSecondLook: false, answeredAt: null });
+    expect(questions.find((q) => q.id !== earlierId)).toMatchObject({ aboutSecondLook: true, answeredAt: null });
+    // Both wait for a reply; the page labels the earlier one and no longer offers the form.
+    const after = await render(ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) }));
+    expect(textOf(after)).toContain('About the earlier decision');
+    expect(after).not.toContain('Ask about this feedback');
+    const shown = (await recordFor(w, w.requester)).attempts.find((a) => a.id === w.attemptId)!.questions;
+    expect(shown.map((q) => q.aboutEarlierDecision).sort()).toEqual([false, true]);
   });
 });

@@ -5,8 +5,8 @@ import { AnswerFeedbackQuestionInput, AskAboutFeedbackInput } from '@/lib/feedba
 describe('who may ask about feedback, and when', () => {
   it('only on a returned attempt, with no question still waiting for a reply', () => {
     expect(askRefusal({ status: 'RETURNED' }, [])).toBeNull();
-    expect(askRefusal({ status: 'RETURNED' }, [{ answeredAt: new Date() }])).toBeNull();
-    expect(askRefusal({ status: 'RETURNED' }, [{ answeredAt: new Date() }, { answeredAt: null }])).toBe(ALREADY_ASKED);
+    expect(askRefusal({ status: 'RETURNED' }, [{ answeredAt: new Date(), aboutSecondLook: false }])).toBeNull();
+    expect(askRefusal({ status: 'RETURNED' }, [{ answeredAt: new Date(), aboutSecondLook: false }, { answeredAt: null, aboutSecondLook: false }])).toBe(ALREADY_ASKED);
     for (const status of ['DRAFT', 'SUBMITTED', 'PASSED'] as const) expect(askRefusal({ status }, [])).toBe(NOT_RETURNED);
   });
 });

@@ -8,7 +8,7 @@ import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { doubleScoringText, reviewKindLabel, secondLookText } from '@/lib/review/history-words';
 import { describeAuditEntry } from '@/lib/audit/describe';
 import { RequestSecondLookInput } from '@/lib/review/schemas';
-import { aboutEarlierDecision, ALREADY_ASKED, askRefusal, EARLIER_STILL_OPEN } from '@/lib/feedback-questions/policy';
+import { aboutEarlierDecision, ALREADY_ASKED, askRefusal, openAboutCurrentDecision } from '@/lib/feedback-questions/policy';
 import type { Actor } from '@/lib/auth/actor';
 
 const returned = { status: 'RETURNED' as const, number: 2, secondLookRequestedAt: null };
@@ -89,19 +89,24 @@ describe('the decision after a second look', () => {
 
 describe('questions about a decision a second look replaced', () => {
   const requested = new Date('2026-03-06T10:00:00Z');
-  const before = new Date('2026-03-05T10:00:00Z');
   const after = new Date('2026-03-10T10:00:00Z');
   const returned = { status: 'RETURNED' as const, number: 1, secondLookRequestedAt: requested };
+  const earlier = (answeredAt: Date | null) => ({ answeredAt, aboutSecondLook: false });
+  const aboutNew = (answeredAt: Date | null) => ({ answeredAt, aboutSecondLook: true });
   it('are about the earlier decision when asked before the request', () => {
-    expect(aboutEarlierDecision(returned, { createdAt: before })).toBe(true);
-    expect(aboutEarlierDecision(returned, { createdAt: after })).toBe(false);
-    expect(aboutEarlierDecision({ secondLookRequestedAt: null }, { createdAt: before })).toBe(false);
+    expect(aboutEarlierDecision(returned, earlier(null))).toBe(true);
+    expect(aboutEarlierDecision(returned, aboutNew(null))).toBe(false);
+    expect(aboutEarlierDecision({ secondLookRequestedAt: null }, earlier(null))).toBe(false);
   });
-  it('do not count as the open question about the new decision; an unanswered one is named for what it is', () => {
-    expect(askRefusal(returned, [{ answeredAt: after, createdAt: before }], 1)).toBeNull();
-    expect(askRefusal(returned, [{ answeredAt: null, createdAt: before }], 1)).toBe(EARLIER_STILL_OPEN);
-    expect(askRefusal(returned, [{ answeredAt: after, createdAt: before }, { answeredAt: null, createdAt: after }], 1)).toBe(ALREADY_ASKED);
-    expect(askRefusal({ status: 'RETURNED' }, [{ answeredAt: null, createdAt: before }])).toBe(ALREADY_ASKED);
+  it('do not hold the open question about the new decision, answered or not', () => {
+    expect(askRefusal(returned, [earlier(after)], 1)).toBeNull();
+    expect(askRefusal(returned, [earlier(null)], 1)).toBeNull();
+    expect(openAboutCurrentDecision(returned, [earlier(null)])).toBe(false);
+  });
+  it('one open question about the new decision is the one allowed', () => {
+    expect(askRefusal(returned, [earlier(null), aboutNew(null)], 1)).toBe(ALREADY_ASKED);
+    expect(askRefusal(returned, [earlier(null), aboutNew(after)], 1)).toBeNull();
+    expect(askRefusal({ status: 'RETURNED' }, [earlier(null)])).toBe(ALREADY_ASKED);
   });
 });
 

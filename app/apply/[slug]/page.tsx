@@ -14,7 +14,7 @@ import { ProgressBar } from '@/components/ui/progress';
 import { acceptedKinds, countPartFiles, filesTakingRoom, type FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
 import { FeedbackQuestionForm } from './feedback-question-form';
-import { aboutEarlierDecision } from '@/lib/feedback-questions/policy';
+import { aboutEarlierDecision, openAboutCurrentDecision } from '@/lib/feedback-questions/policy';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
 import { startApplicationAction, startRenewalAction, startRevisionAction } from './actions';
@@ -367,9 +367,6 @@ function Feedback({ attempt, version, slug, issuerName, compact, anchored, readO
   const both = attempt.reviews.length > 1;
   const questions = attempt.feedbackQuestions;
   const canAsk = !compact && !readOnly && attempt.status === 'RETURNED';
-  // After a second look, an unanswered question about the decision it replaced still holds the
-  // attempt's one open question (askRefusal: EARLIER_STILL_OPEN).
-  const earlierOpen = questions.some((q) => !q.answeredAt && aboutEarlierDecision(attempt, q));
   return (
     <section aria-label={`Reviewer feedback on attempt ${attempt.number}`} className={compact ? 'mt-3' : 'mt-6'}>
       <Card>
@@ -400,11 +397,8 @@ function Feedback({ attempt, version, slug, issuerName, compact, anchored, readO
               <p className="mt-1 text-sm text-slate-700">Think a criterion was misread, or not sure what a comment means? Ask {issuerName}.</p>
             ) : null}
             {questions.length ? <Questions attempt={attempt} issuerName={issuerName} anchored={!compact || anchored} /> : null}
-            {canAsk && earlierOpen ? (
-              <p className="mt-2 text-sm text-slate-700">You can ask about the new decision as soon as {issuerName} has replied to your question about the earlier one.</p>
-            ) : null}
             {canAsk ? (
-              <FeedbackQuestionForm attemptId={attempt.id} attemptNumber={attempt.number} slug={slug} issuerName={issuerName} waiting={questions.some((q) => !q.answeredAt)} />
+              <FeedbackQuestionForm attemptId={attempt.id} attemptNumber={attempt.number} slug={slug} issuerName={issuerName} waiting={openAboutCurrentDecision(attempt, questions)} />
             ) : null}
           </div>
         ) : null}
