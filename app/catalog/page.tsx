@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
-import { correctCatalogSearch, getCatalogFacets, searchCatalog, type RecommendedScope } from '@/lib/catalog/queries';
+import { correctCatalogSearch, getCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
 import { recommendedCatalogKeys } from '@/lib/district/recommendations';
 import { activeCatalogFilters, catalogSearchHref, type CatalogFilters } from '@/lib/catalog/search-links';
@@ -31,12 +31,15 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   // recommendations is for a signed-in teacher with a confirmed district only, and the filter is
   // dropped for anyone else, so their page is the same whoever asks.
   const actor = await getActor();
-  const scope: RecommendedScope | null = actor?.districtId ? { districtId: actor.districtId, schoolId: actor.schoolId } : null;
+  const inDistrict = Boolean(actor?.districtId);
   const parsed = CatalogSearchInput.parse(flat);
-  const input = scope ? parsed : { ...parsed, recommended: undefined };
-  const [found, facets, recommendedKeys] = await Promise.all([searchCatalog(input, { recommendedFor: scope }), getCatalogFacets(), actor ? recommendedCatalogKeys(actor) : new Set<string>()]);
+  const input = inDistrict ? parsed : { ...parsed, recommended: undefined };
+  // The keys tag the cards, and filter the search when asked: then they are read first.
+  const keysLoad = actor && inDistrict ? recommendedCatalogKeys(actor) : Promise.resolve(new Set<string>());
+  const recommended = input.recommended ? await keysLoad : null;
+  const [found, facets, recommendedKeys] = await Promise.all([searchCatalog(input, { recommended }), getCatalogFacets(), keysLoad]);
   // Only a search that found nothing looks for a correction (one more search at most).
-  const correction = found.items.length === 0 ? await correctCatalogSearch(input, { recommendedFor: scope }) : null;
+  const correction = found.items.length === 0 ? await correctCatalogSearch(input, { recommended }) : null;
   const { items, nextCursor } = correction ?? found;
   const filters = activeCatalogFilters(input);
   const activeCount = Object.keys(filters).length;
@@ -70,7 +73,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
               <StackFilter value={input.stack} stacks={facets.stacks} />
               <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={[['5', 'Up to 5 hours'], ['10', 'Up to 10 hours'], ['20', 'Up to 20 hours']]} />
-              {scope ? <RecommendedFilter checked={Boolean(input.recommended)} /> : null}
+              {inDistrict ? <RecommendedFilter checked={Boolean(input.recommended)} /> : null}
             </div>
           </details>
           <div className="flex gap-2">

@@ -30,26 +30,28 @@ type DateCursor = { p: string; id: string };
 const isRankCursor = (v: Record<string, unknown>): v is RankCursor => typeof v.r === 'number' && typeof v.id === 'string';
 const isDateCursor = (v: Record<string, unknown>): v is DateCursor => typeof v.p === 'string' && typeof v.id === 'string';
 
-/** Whose district's recommendations the "Recommended by my district" filter keeps: a teacher's confirmed district and school. */
-export type RecommendedScope = { districtId: string; schoolId: string | null };
+/**
+ * What the "Recommended by my district" filter keeps: the catalogue entries (`KIND:refId`) the
+ * teacher's district recommends to them, from `recommendedCatalogKeys` (the one audience rule, ADR
+ * 014). Null for someone with no district: the filter is then ignored.
+ */
+export type RecommendedKeys = ReadonlySet<string> | null;
 
 /**
  * Searches everything published. With a query: Postgres full-text search ranked by relevance
  * (GIN index on the generated tsvector); without: newest first. Keyset pagination either way.
- * `input.recommended` keeps only what `recommendedFor` (the teacher's district, for all its teachers
- * or their school) recommends; without a scope it is ignored.
+ * `input.recommended` keeps only the entries in `recommended` (see RecommendedKeys); without them it
+ * is ignored.
  */
-export async function searchCatalog(input: CatalogSearchInput, opts: { recommendedFor?: RecommendedScope | null } = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
+export async function searchCatalog(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys } = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
   const take = CATALOG_PAGE_SIZE;
   const filters: Prisma.Sql[] = [];
-  const scope = input.recommended ? opts.recommendedFor : null;
-  if (scope) {
-    // At most 30 rows of the district (its index), matched to entries by their unique (kind, refId).
+  const keys = input.recommended ? opts.recommended : null;
+  if (keys) {
+    // At most 30 keys (a district's limit), matched to entries by their unique (kind, refId).
+    const pairs = [...keys].map((k) => k.split(':', 2) as [string, string]);
     filters.push(Prisma.sql`(e."kind", e."refId") IN (
-      SELECT CASE WHEN r."microCredentialId" IS NOT NULL THEN 'MICRO_CREDENTIAL'::"CatalogKind" WHEN r."trackId" IS NOT NULL THEN 'TRACK'::"CatalogKind" ELSE 'STACK'::"CatalogKind" END,
-        COALESCE(r."microCredentialId", r."trackId", r."stackId")
-      FROM "DistrictRecommendation" r
-      WHERE r."districtId" = ${scope.districtId} AND (r."schoolId" IS NULL${scope.schoolId ? Prisma.sql` OR r."schoolId" = ${scope.schoolId}` : Prisma.empty}))`);
+      SELECT t.k::"CatalogKind", t.r FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS t(k, r))`);
   }
   if (input.kind) filters.push(Prisma.sql`e."kind" = ${input.kind}::"CatalogKind"`);
   if (input.issuer) filters.push(Prisma.sql`e."issuerId" = ${input.issuer}`);
@@ -148,7 +150,7 @@ export type CatalogCorrection = { q: string; items: CatalogItem[]; nextCursor: s
  * and only here: a search with results never comes this way. Null when there is nothing to offer,
  * so the page never suggests a search that finds nothing either.
  */
-export async function correctCatalogSearch(input: CatalogSearchInput, opts: { recommendedFor?: RecommendedScope | null } = {}): Promise<CatalogCorrection | null> {
+export async function correctCatalogSearch(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys } = {}): Promise<CatalogCorrection | null> {
   // Only on the first page: a later page that is empty is a cursor gone stale, not a typo.
   if (!input.q || input.cursor) return null;
   const q = correctQuery(input.q, await getCatalogVocabulary());

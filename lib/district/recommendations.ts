@@ -418,7 +418,7 @@ export async function getRecommendationForItem(actor: Actor, kind: Recommendatio
 }
 
 /** The catalogue entries (as `KIND:refId`) the teacher's district recommends to them, to tag cards. */
-export async function recommendedCatalogKeys(actor: Actor): Promise<Set<string>> {
+export async function recommendedCatalogKeys(actor: Pick<Actor, 'districtId' | 'schoolId'>): Promise<Set<string>> {
   const scope = teacherScope(actor);
   if (!scope) return new Set();
   const rows = await db.districtRecommendation.findMany({ where: scope, take: RECOMMENDATIONS_PER_DISTRICT, select: { microCredentialId: true, trackId: true, stackId: true } });

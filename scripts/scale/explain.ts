@@ -124,7 +124,7 @@ async function main() {
   const { getAdminHome } = await import('@/lib/authoring/queries');
   const { countUnansweredFeedbackQuestions } = await import('@/lib/feedback-questions/queries');
   const { listStacksInProgress } = await import('@/lib/awards/stack-progress');
-  const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem } = await import('@/lib/district/recommendations');
+  const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem, recommendedCatalogKeys } = await import('@/lib/district/recommendations');
   const { getSchoolHome, listSchoolTeachers } = await import('@/lib/school/queries');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
@@ -176,7 +176,7 @@ async function main() {
     { path: '/dashboard (stacks in progress)', run: () => listStacksInProgress(teacherId) },
     { path: '/dashboard (recommended by my district)', run: () => listRecommendationsForTeacher(teacher) },
     ...(teacher.districtId ? [
-      { path: '/catalog?recommended=1 (recommended by my district)', run: () => searchCatalog(CatalogSearchInput.parse({ recommended: '1' }), { recommendedFor: { districtId: teacher.districtId!, schoolId: teacher.schoolId } }) },
+      { path: '/catalog?recommended=1 (recommended by my district)', run: async () => searchCatalog(CatalogSearchInput.parse({ recommended: '1' }), { recommended: await recommendedCatalogKeys(teacher) }) },
       { path: `/micro-credentials/${slug} (signed-in teacher: the district's recommendation)`, run: () => getRecommendationForItem(teacher, 'MICRO_CREDENTIAL', mc.id) },
     ] : []),
     // Every reviewer's qualifications for every credential with work waiting: at scale, all of them.

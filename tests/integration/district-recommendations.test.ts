@@ -15,7 +15,7 @@ import { createActor, createOrg, createPublishedCredential, sampleDefinition } f
 import { createMicroCredential, createStack, createTrack, retireMicroCredential } from '@/lib/authoring/mutations';
 import { loadActor } from '@/lib/auth/load-actor';
 import {
-  addRecommendation, listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, removeRecommendation, updateRecommendation,
+  addRecommendation, listDistrictRecommendations, recommendedCatalogKeys, listRecommendationsForTeacher, recommendationUptake, removeRecommendation, updateRecommendation,
 } from '@/lib/district/recommendations';
 import { notifyRecommendationAudience, RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
 import { jobHandlers } from '@/lib/jobs/handlers';
@@ -322,7 +322,7 @@ describe('the catalogue', () => {
     await add(w, w.leader, 'TRACK', w.track.id, { schoolId: w.s1.id });
     await add(w, w.leader, 'STACK', w.stack.id, { schoolId: w.s2.id });
     const titles = async (scope: { districtId: string; schoolId: string | null } | null, q: Record<string, string> = {}) =>
-      (await searchCatalog(CatalogSearchInput.parse({ recommended: '1', ...q }), { recommendedFor: scope })).items.map((i) => i.title).sort();
+      (await searchCatalog(CatalogSearchInput.parse({ recommended: '1', ...q }), { recommended: scope && (await recommendedCatalogKeys(scope)) })).items.map((i) => i.title).sort();
     expect(await titles({ districtId: w.d1.id, schoolId: w.s1.id })).toEqual(['Empowering Assessment', 'Peer Feedback']);
     expect(await titles({ districtId: w.d1.id, schoolId: w.s2.id })).toEqual(['Feedback Stack', 'Peer Feedback']);
     expect(await titles({ districtId: w.d1.id, schoolId: w.s1.id }, { kind: 'TRACK' })).toEqual(['Empowering Assessment']);
@@ -596,7 +596,7 @@ describe('what could go wrong at the edges', () => {
     const w = await world();
     await add(w, w.leader, 'MICRO_CREDENTIAL', w.b.id);
     const scope = { districtId: w.d1.id, schoolId: w.s1.id };
-    const corrected = async (q: Record<string, string>) => (await correctCatalogSearch(CatalogSearchInput.parse({ q: 'feedbak', ...q }), { recommendedFor: scope }));
+    const corrected = async (q: Record<string, string>) => (await correctCatalogSearch(CatalogSearchInput.parse({ q: 'feedbak', ...q }), { recommended: await recommendedCatalogKeys(scope) }));
     // Without the filter the correction finds other items too; with it, only the recommended one.
     expect((await corrected({}))?.items.map((i) => i.title)).toEqual(expect.arrayContaining(['Feedback Stack', 'Peer Feedback', 'Exit Tickets']));
     const within = await corrected({ recommended: '1' });
