@@ -15,6 +15,10 @@ import { audienceUserWhere } from '@/lib/district/recommendation-audience';
 // their own notice of it (same kind and link) since the district's other recommendation of it was
 // made; the batches of all of a district's recommendations of one item take turns (an advisory
 // lock), so two jobs at once cannot both tell the same teacher.
+//
+// When a leader widens a recommendation's audience (from one school to the whole district, or to
+// another school), its marker is reset and the job queued again: the teachers it now reaches are
+// told, and those told before (through it or another recommendation of the item) are not.
 
 export const RECOMMENDATION_NOTICE_JOB = 'district.recommendation-notices';
 export const NOTICE_BATCH = 500;
@@ -59,22 +63,22 @@ async function noticeFor(id: string) {
 }
 
 /**
- * Of `userIds`, those already told about the item through another of the district's current
- * recommendations of it (the whole district's, or their school's): a notice with its link since the
- * oldest of those was made. One indexed look-up per batch (Notification by userId and createdAt);
- * none when the item has no other recommendation in the district.
+ * Of `userIds`, those already told about the item through one of the district's current
+ * recommendations of it (this one before its audience was widened, the whole district's, or their
+ * school's): a notice with its link since the oldest of those was made. Two indexed look-ups per
+ * batch (the district's recommendations of the item, then Notification by userId and createdAt).
  */
-async function toldThroughAnotherRecommendation(tx: Tx, rec: Marker, item: string | null, href: string, userIds: string[]): Promise<Set<string>> {
+async function alreadyTold(tx: Tx, rec: Marker, item: string | null, href: string, userIds: string[]): Promise<Set<string>> {
   if (!item || !userIds.length) return new Set();
-  const [other] = await tx.districtRecommendation.findMany({
-    where: { districtId: rec.districtId, id: { not: rec.id }, OR: [{ microCredentialId: item }, { trackId: item }, { stackId: item }] },
+  const [oldest] = await tx.districtRecommendation.findMany({
+    where: { districtId: rec.districtId, OR: [{ microCredentialId: item }, { trackId: item }, { stackId: item }] },
     orderBy: { createdAt: 'asc' },
     take: 1,
     select: { createdAt: true },
   });
-  if (!other) return new Set();
+  if (!oldest) return new Set();
   const notices = await tx.notification.findMany({
-    where: { userId: { in: userIds }, createdAt: { gte: other.createdAt }, kind: NOTICE_KIND, href },
+    where: { userId: { in: userIds }, createdAt: { gte: oldest.createdAt }, kind: NOTICE_KIND, href },
     select: { userId: true },
   });
   return new Set(notices.map((n) => n.userId));
@@ -113,7 +117,7 @@ export async function notifyRecommendationAudience(recommendationId: string, opt
         take: batchSize,
         select: { id: true, emailNotifications: true },
       });
-      const told = await toldThroughAnotherRecommendation(tx, rec, item, message.href, teachers.map((t) => t.id));
+      const told = await alreadyTold(tx, rec, item, message.href, teachers.map((t) => t.id));
       const recipients = teachers.filter((t) => t.id !== rec.createdById && !told.has(t.id)).map((t) => ({ userId: t.id, emailNotifications: t.emailNotifications }));
       await notifyMany(recipients, message, tx);
       const done = teachers.length < batchSize;

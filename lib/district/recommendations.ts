@@ -147,7 +147,10 @@ export async function updateRecommendation(opts: { actor: Actor; input: UpdateRe
   const rec = await loadForLeader(actor, input.recommendationId);
   const school = input.schoolId ? await districtSchool(rec.districtId, input.schoolId) : null;
   const target = targetOf(rec);
-  if ((school?.id ?? null) === rec.schoolId && input.note === rec.note) return { id: rec.id, title: target.title, changed: false };
+  if ((school?.id ?? null) === rec.schoolId && input.note === rec.note) return { id: rec.id, title: target.title, changed: false, widened: false };
+  // Widened (one school to the whole district, or to another school): the teachers it now reaches
+  // are told, by the same job from the start; those told before are skipped there.
+  const widened = rec.schoolId !== null && (school?.id ?? null) !== rec.schoolId;
   const data: Record<string, { from: string | null; to: string | null }> = {};
   if ((school?.id ?? null) !== rec.schoolId) data.school = { from: rec.school?.name ?? null, to: school?.name ?? null };
   if (input.note !== rec.note) data.note = { from: rec.note, to: input.note };
@@ -156,6 +159,10 @@ export async function updateRecommendation(opts: { actor: Actor; input: UpdateRe
       // Ownership again in the write: the district it belonged to when it was loaded.
       const updated = await tx.districtRecommendation.updateMany({ where: { id: rec.id, districtId: rec.districtId }, data: { schoolId: school?.id ?? null, note: input.note } });
       if (updated.count !== 1) throw notFound('That recommendation');
+      if (widened) {
+        await tx.$executeRaw`UPDATE "DistrictRecommendation" SET "notifiedThroughUserId" = NULL, "notifiedAt" = NULL WHERE "id" = ${rec.id}`;
+        await enqueueJob({ type: RECOMMENDATION_NOTICE_JOB, payload: { recommendationId: rec.id } }, tx);
+      }
       await recordAudit({
         actorId: actor.id, action: 'district.recommendation_edit', entityType: ENTITY_TYPE[target.kind], entityId: target.id, organizationId: rec.districtId,
         data: { recommendationId: rec.id, title: target.title, ...data },
@@ -165,7 +172,7 @@ export async function updateRecommendation(opts: { actor: Actor; input: UpdateRe
     if (isUniqueViolation(e)) throw conflict(DUPLICATE);
     throw e;
   }
-  return { id: rec.id, title: target.title, changed: true };
+  return { id: rec.id, title: target.title, changed: true, widened };
 }
 
 export async function removeRecommendation(opts: { actor: Actor; input: RemoveRecommendationInput }) {

@@ -416,6 +416,32 @@ describe('telling teachers', () => {
     await notifyRecommendationAudience(rec.id);
     expect((await db.notification.findMany({ where: { kind: 'district.recommendation' } })).map((n) => n.userId)).toEqual([w.south.id]);
   });
+
+  it('widening a school’s recommendation tells the teachers it now reaches, and nobody twice; narrowing tells nobody', async () => {
+    const w = await world();
+    const rec = await add(w, w.leader, 'STACK', w.stack.id, { schoolId: w.s2.id });
+    await runDueJobs(jobHandlers);
+    const told = async () => (await db.notification.findMany({ where: { kind: 'district.recommendation' }, select: { userId: true } })).map((n) => n.userId).sort();
+    expect(await told()).toEqual([w.south.id]);
+
+    // To another school: that school's teachers are told.
+    await updateRecommendation({ actor: w.leader, input: { recommendationId: rec.id, schoolId: w.s1.id, note: '' } });
+    expect(await db.job.count({ where: { type: RECOMMENDATION_NOTICE_JOB, completedAt: null } })).toBe(1);
+    await runDueJobs(jobHandlers);
+    expect(await told()).toEqual([w.south.id, w.north.id].sort());
+
+    // To the whole district: only the one teacher not yet told, and the job is done.
+    await updateRecommendation({ actor: w.leader, input: { recommendationId: rec.id, schoolId: null, note: 'For everyone now.' } });
+    await runDueJobs(jobHandlers);
+    expect(await told()).toEqual([w.south.id, w.north.id, w.whole.id].sort());
+    expect((await db.districtRecommendation.findUniqueOrThrow({ where: { id: rec.id } })).notifiedAt).not.toBeNull();
+
+    // Back to one school, or only the note changed: nobody new to tell, no job.
+    await updateRecommendation({ actor: w.leader, input: { recommendationId: rec.id, schoolId: w.s2.id, note: 'South first.' } });
+    await updateRecommendation({ actor: w.leader, input: { recommendationId: rec.id, schoolId: w.s2.id, note: 'South only.' } });
+    expect(await db.job.count({ where: { type: RECOMMENDATION_NOTICE_JOB, completedAt: null } })).toBe(0);
+    expect(await told()).toHaveLength(3);
+  });
 });
 
 describe('the pages', () => {

@@ -25,15 +25,15 @@ export async function addRecommendationAction(_prev: ActionResult, formData: For
 export async function updateRecommendationAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(UpdateRecommendationInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
-  let changed: boolean;
+  let changed: boolean, widened: boolean;
   try {
     const actor = await requireActor();
-    ({ changed } = await updateRecommendation({ actor, input: parsed.data }));
+    ({ changed, widened } = await updateRecommendation({ actor, input: parsed.data }));
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/district', 'layout');
-  return { ok: true, message: changed ? 'Saved.' : 'Nothing to save: it was already like this.' };
+  return { ok: true, message: !changed ? 'Nothing to save: it was already like this.' : widened ? 'Saved. Teachers it now reaches will get a notification.' : 'Saved.' };
 }
 
 export async function removeRecommendationAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
