@@ -51,6 +51,8 @@ export async function getDistrictHome(opts: { actor: Actor; districtId: string; 
 }
 
 export const TEACHERS_PAGE_SIZE = 25;
+/** Each teacher's enrolments, applications and badges shown in the list: the most recent this many. */
+export const LIST_LIMIT = 20;
 type NameCursor = { n: string; id: string };
 const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n === 'string' && typeof v.id === 'string';
 
@@ -78,9 +80,9 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
     select: {
       id: true, name: true, email: true, schoolId: true,
       school: { select: { name: true } },
-      enrollments: { where: { withdrawnAt: null, microCredentialId: { not: null } }, orderBy: { createdAt: 'desc' }, take: 20, select: { createdAt: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } },
-      submissions: { orderBy: { updatedAt: 'desc' }, take: 20, select: { status: true, lastSubmittedAt: true, microCredential: { select: { slug: true } }, version: { select: { title: true } } } },
-      awards: { where: { revokedAt: null }, orderBy: { issuedAt: 'desc' }, take: 20, select: { id: true, title: true, issuedAt: true, pdHours: true, level: true, suspendedAt: true, validUntil: true } },
+      enrollments: { where: { withdrawnAt: null, microCredentialId: { not: null } }, orderBy: { createdAt: 'desc' }, take: LIST_LIMIT, select: { createdAt: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } },
+      submissions: { orderBy: { updatedAt: 'desc' }, take: LIST_LIMIT, select: { status: true, lastSubmittedAt: true, microCredentialId: true, microCredential: { select: { slug: true } }, version: { select: { title: true } } } },
+      awards: { where: { revokedAt: null }, orderBy: { issuedAt: 'desc' }, take: LIST_LIMIT, select: { id: true, title: true, issuedAt: true, pdHours: true, level: true, suspendedAt: true, validUntil: true } },
     },
   });
   const page = rows.slice(0, TEACHERS_PAGE_SIZE);
@@ -90,24 +92,33 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
   // Submission tables and join the result (0.8 s at scale, `npm run bench:explain`).
   const ids = page.map((t) => t.id);
   const since = opts.since;
-  const [awardTotals, enrolmentTotals, openTotals, recentTotals] = ids.length
+  const [awardTotals, enrolmentTotals, openTotals, recentTotals, stoppedRows] = ids.length
     ? await Promise.all([
         db.award.groupBy({ by: ['userId'], where: { userId: { in: ids }, revokedAt: null }, _sum: { pdHours: true }, _count: { _all: true } }),
         db.enrollment.groupBy({ by: ['userId'], where: { userId: { in: ids }, withdrawnAt: null, microCredentialId: { not: null } }, _count: { _all: true } }),
-        db.submission.groupBy({ by: ['userId'], where: { userId: { in: ids }, status: { not: 'EARNED' } }, _count: { _all: true } }),
+        // In progress: not earned, and not stopped (a draft whose enrolment the teacher withdrew,
+        // which their dashboard lists under "Stopped").
+        db.$queryRaw<{ userId: string; n: number }[]>`
+          SELECT s."userId", count(*)::int AS n FROM "Submission" s
+          WHERE s."userId" = ANY(${ids}) AND s."status" <> 'EARNED'
+            AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = s."userId" AND e."microCredentialId" = s."microCredentialId" AND e."withdrawnAt" IS NOT NULL)
+          GROUP BY s."userId"`,
         // As lib/reporting/district.ts counts a period: micro-credential awards not revoked.
         since
           ? db.award.groupBy({ by: ['userId'], where: { userId: { in: ids }, revokedAt: null, microCredentialId: { not: null }, issuedAt: { gte: since } }, _sum: { pdHours: true }, _count: { _all: true } })
           : Promise.resolve([]),
+        db.enrollment.findMany({ where: { userId: { in: ids }, withdrawnAt: { not: null }, microCredentialId: { not: null } }, select: { userId: true, microCredentialId: true } }),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], []];
   const awardsBy = new Map(awardTotals.map((h) => [h.userId, { n: h._count._all, hours: Number(h._sum.pdHours ?? 0) }]));
   const enrolmentsBy = new Map(enrolmentTotals.map((e) => [e.userId, e._count._all]));
-  const openBy = new Map(openTotals.map((s) => [s.userId, s._count._all]));
+  const openBy = new Map(openTotals.map((s) => [s.userId, s.n]));
+  const stopped = new Set(stoppedRows.map((e) => `${e.userId}:${e.microCredentialId}`));
   const recentBy = new Map(recentTotals.map((h) => [h.userId, { earned: h._count._all, pdHours: Number(h._sum.pdHours ?? 0) }]));
   return {
     items: page.map((t) => ({
       ...t,
+      submissions: t.submissions.map((s) => ({ ...s, stopped: s.status !== 'EARNED' && stopped.has(`${t.id}:${s.microCredentialId}`) })),
       pdHours: awardsBy.get(t.id)?.hours ?? 0,
       recent: since ? (recentBy.get(t.id) ?? { earned: 0, pdHours: 0 }) : null,
       _count: { enrollments: enrolmentsBy.get(t.id) ?? 0, submissions: openBy.get(t.id) ?? 0, awards: awardsBy.get(t.id)?.n ?? 0 },

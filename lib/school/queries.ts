@@ -43,7 +43,7 @@ export async function listSchoolTeachers(opts: { actor: Actor; schoolId: string;
       enrolments: t.enrollments.map((e) => ({ since: e.createdAt, slug: e.microCredential!.slug, title: e.microCredential!.currentVersion?.title ?? e.microCredential!.slug })),
       // Drafting and returned work both read "in progress": whether a reviewer asked for changes is
       // the teacher's to share, not the school's to see.
-      inProgress: t.submissions.filter((s) => s.status !== 'EARNED').map((s) => ({ title: s.version.title, stage: s.status === 'SUBMITTED' || s.status === 'IN_REVIEW' ? ('in-review' as const) : ('in-progress' as const) })),
+      inProgress: t.submissions.filter((s) => s.status !== 'EARNED' && !s.stopped).map((s) => ({ title: s.version.title, stage: s.status === 'SUBMITTED' || s.status === 'IN_REVIEW' ? ('in-review' as const) : ('in-progress' as const) })),
       awards: t.awards.map((a) => ({ id: a.id, title: a.title, issuedAt: a.issuedAt, pdHours: Number(a.pdHours), level: a.level, suspended: Boolean(a.suspendedAt), validUntil: a.validUntil })),
       counts: { enrolled: t._count.enrollments, inProgress: t._count.submissions, earned: t._count.awards },
       recent: t.recent ?? { earned: 0, pdHours: 0 },

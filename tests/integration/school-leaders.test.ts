@@ -17,7 +17,7 @@ import { errorOf, form, redirectOf } from '../setup/actions';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
 import { acceptInvitation, changeRole, inviteMember } from '@/lib/people/mutations';
 import { listSchoolLeaders, removeTeacherFromDistrict, setTeacherSchool, listDistrictLeaders } from '@/lib/district/people';
-import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
+import { getDistrictHome, LIST_LIMIT, listDistrictTeachers } from '@/lib/district/queries';
 import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { districtReportCsv, schoolReportCsv } from '@/lib/reporting/exports';
 import { resolvePeriod } from '@/lib/reporting/schemas';
@@ -410,6 +410,42 @@ describe('review outcomes stay the teacher’s (ADR 016)', () => {
       expect(html).not.toContain(comment);
       expect(html).not.toContain(criterionNote);
     }
+  });
+});
+
+describe('work the teacher stopped', () => {
+  it('is not counted or listed as in progress on the school and district lists; the district list labels it Stopped', async () => {
+    const w = await world();
+    const stoppedMc = await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { title: 'Paused inquiry unit' } });
+    const activeMc = await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { title: 'Active questioning' } });
+    for (const mc of [stoppedMc.mc, activeMc.mc]) {
+      await db.submission.create({ data: { userId: w.ann.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'DRAFT' } });
+    }
+    await db.enrollment.create({ data: { userId: w.ann.id, microCredentialId: stoppedMc.mc.id, withdrawnAt: new Date() } });
+    await db.enrollment.create({ data: { userId: w.ann.id, microCredentialId: activeMc.mc.id } });
+
+    const { items } = await listSchoolTeachers({ actor: w.pat, schoolId: w.a.id, since: year.from });
+    const ann = items.find((t) => t.id === w.ann.id)!;
+    expect(ann.inProgress.map((s) => s.title)).toEqual(['Active questioning']);
+    expect(ann.counts.inProgress).toBe(1);
+    const district = await listDistrictTeachers({ actor: w.leader, districtId: w.d.id });
+    const row = district.items.find((t) => t.id === w.ann.id)!;
+    expect(row._count.submissions).toBe(1);
+    expect(row.submissions.find((s) => s.version.title === 'Paused inquiry unit')?.stopped).toBe(true);
+    expect(row.submissions.find((s) => s.version.title === 'Active questioning')?.stopped).toBe(false);
+  });
+
+  it('a long list says it shows only the most recent', async () => {
+    const w = await world();
+    const issuedAt = new Date();
+    const list = await db.statusList.create({ data: { issuerId: w.issuer.id, purpose: 'revocation', bits: new Uint8Array(16) } });
+    for (let i = 0; i < LIST_LIMIT + 2; i++) {
+      await db.award.create({ data: { userId: w.ann.id, issuerId: w.issuer.id, title: `Badge ${i}`, pdHours: 1, recipientName: 'Ann', credential: {}, statusListId: list.id, statusListIndex: i, issuedAt } });
+    }
+    session.actor = w.pat;
+    const total = await db.award.count({ where: { userId: w.ann.id, revokedAt: null } });
+    expect(total).toBeGreaterThan(LIST_LIMIT);
+    expect(await render(SchoolTeachersPage(sp()))).toContain(`The ${LIST_LIMIT} most recent of ${total}.`);
   });
 });
 

@@ -3,7 +3,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
-import { listDistrictTeachers } from '@/lib/district/queries';
+import { LIST_LIMIT, listDistrictTeachers } from '@/lib/district/queries';
+import { MoreThanShown } from '@/components/district/more-than-shown';
 import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -84,18 +85,21 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       {t.enrollments.length ? (
                         <ul className="mt-1 text-sm">{t.enrollments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.microCredential!.slug}`}>{e.microCredential!.currentVersion?.title ?? e.microCredential!.slug}</Link> <span className="text-slate-600">since {dateFmt.format(e.createdAt)}</span></li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None</p>}
+                      <MoreThanShown shown={t.enrollments.length} total={t._count.enrollments} limit={LIST_LIMIT} />
                     </section>
                     <section>
                       <h3 className="text-sm font-semibold">Submissions</h3>
                       {t.submissions.length ? (
-                        <ul className="mt-1 space-y-1 text-sm">{t.submissions.map((s, i) => <li key={i}>{s.version.title} <Pill tone={statusLabel[s.status][1]}>{statusLabel[s.status][0]}</Pill></li>)}</ul>
+                        <ul className="mt-1 space-y-1 text-sm">{t.submissions.map((s, i) => <li key={i}>{s.version.title} {s.stopped ? <Pill tone="neutral">Stopped</Pill> : <Pill tone={statusLabel[s.status][1]}>{statusLabel[s.status][0]}</Pill>}</li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None</p>}
+                      <MoreThanShown shown={t.submissions.length} limit={LIST_LIMIT} />
                     </section>
                     <section>
                       <h3 className="text-sm font-semibold">Earned</h3>
                       {t.awards.length ? (
                         <ul className="mt-1 text-sm">{t.awards.map((a) => <li key={a.id}><Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {Number(a.pdHours)} h{a.level ? ` · level ${a.level}` : ''}</span>{a.suspendedAt ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}</li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None yet</p>}
+                      <MoreThanShown shown={t.awards.length} total={t._count.awards} limit={LIST_LIMIT} />
                     </section>
                   </div>
                   <section aria-label={`Manage ${t.name}`} className="mt-4 flex flex-wrap items-center gap-4 border-t border-slate-100 pt-3">

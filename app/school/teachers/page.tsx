@@ -3,6 +3,8 @@ import { requireRole } from '@/lib/auth/session';
 import { schoolForPage, schoolParam } from '@/lib/school/page-school';
 import { SchoolTeachersQuery } from '@/lib/school/schemas';
 import { listSchoolTeachers } from '@/lib/school/queries';
+import { LIST_LIMIT } from '@/lib/district/queries';
+import { MoreThanShown } from '@/components/district/more-than-shown';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
@@ -62,12 +64,14 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
                       {t.enrolments.length ? (
                         <ul className="mt-1 text-sm">{t.enrolments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.slug}`}>{e.title}</Link> <span className="text-slate-600">since {dateFmt.format(e.since)}</span></li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None</p>}
+                      <MoreThanShown shown={t.enrolments.length} total={t.counts.enrolled} limit={LIST_LIMIT} />
                     </section>
                     <section>
                       <h4 className="text-sm font-semibold">Work in progress ({t.counts.inProgress})</h4>
                       {t.inProgress.length ? (
                         <ul className="mt-1 space-y-1 text-sm">{t.inProgress.map((s, i) => <li key={i}>{s.title} <Pill tone={s.stage === 'in-review' ? 'info' : 'neutral'}>{s.stage === 'in-review' ? 'In review' : 'In progress'}</Pill></li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None</p>}
+                      <MoreThanShown shown={t.inProgress.length} total={t.counts.inProgress} limit={LIST_LIMIT} />
                     </section>
                     <section>
                       <h4 className="text-sm font-semibold">Earned ({t.counts.earned} in all)</h4>
@@ -81,6 +85,7 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
                           ))}
                         </ul>
                       ) : <p className="text-sm text-slate-600">None yet</p>}
+                      <MoreThanShown shown={t.awards.length} total={t.counts.earned} limit={LIST_LIMIT} />
                     </section>
                   </div>
                 </details>
