@@ -68,7 +68,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               <Filter label="Type" name="kind" value={input.kind} options={[['TRACK', 'Courses and tracks'], ['MICRO_CREDENTIAL', 'Micro-credentials'], ['STACK', 'Stacks']]} />
               <Filter label="Issuer" name="issuer" value={input.issuer} options={facets.issuers.map((i) => [i.id, i.name])} />
               <Filter label="Topic" name="topic" value={input.topic} options={facets.topics.map((t) => [t, t])} />
-              <Filter label="Level" name="level" value={input.level?.toString()} options={[['1', 'Level 1: understanding'], ['2', 'Level 2: in my classroom']]} />
+              <Filter label="Level" name="level" value={input.level?.toString()} options={levelOptions(facets.levels, input.level)} />
               <Filter label="Grade band" name="gradeBand" value={input.gradeBand} options={facets.gradeBands.map((t) => [t, t])} />
               <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
               <StackFilter value={input.stack} stacks={facets.stacks} />
@@ -164,6 +164,15 @@ function StackFilter({ value, stacks }: { value?: string; stacks: { slug: string
   const selected = value ? stacks.find((s) => s.slug === value) : undefined;
   if (!selected) return null;
   return <Filter label="Stack" name="stack" value={value} options={[[selected.slug, selected.title]]} />;
+}
+
+/**
+ * Levels 1 and 2 always (what the catalogue explains), and any higher level an issuer uses, or the
+ * one asked for: level 1 shows understanding, 2 and above the skill in the teacher's own classroom.
+ */
+function levelOptions(levels: number[], chosen: number | undefined): [string, string][] {
+  const all = [...new Set([1, 2, ...levels, ...(chosen ? [chosen] : [])])].sort((a, b) => a - b);
+  return all.map((l) => [String(l), l === 1 ? 'Level 1: understanding' : `Level ${l}: in my classroom`]);
 }
 
 /** Only for a signed-in teacher with a confirmed district: what their district recommends to them. */

@@ -105,6 +105,8 @@ export type CatalogFacets = {
   topics: string[];
   subjects: string[];
   gradeBands: string[];
+  /** The levels published items have (issuers may use 1 to 5). */
+  levels: number[];
   stacks: { slug: string; title: string }[];
 };
 
@@ -126,11 +128,12 @@ export function invalidateCatalogFacets() {
 }
 
 async function loadCatalogFacets(): Promise<CatalogFacets> {
-  const [issuers, topics, subjects, gradeBands, stacks] = await Promise.all([
+  const [issuers, topics, subjects, gradeBands, levels, stacks] = await Promise.all([
     db.$queryRaw<{ id: string; name: string }[]>`SELECT DISTINCT "issuerId" AS id, "issuerName" AS name FROM "CatalogEntry" ORDER BY name`,
     db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "topic" AS v FROM "CatalogEntry" ORDER BY v`,
     db.$queryRaw<{ v: string }[]>`SELECT DISTINCT unnest("subjects") AS v FROM "CatalogEntry" ORDER BY v`,
     db.$queryRaw<{ v: string }[]>`SELECT DISTINCT unnest("gradeBands") AS v FROM "CatalogEntry" ORDER BY v`,
+    db.$queryRaw<{ v: number }[]>`SELECT DISTINCT "level" AS v FROM "CatalogEntry" WHERE "level" IS NOT NULL ORDER BY v`,
     db.stack.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true, title: true }, orderBy: { title: 'asc' } }),
   ]);
   return {
@@ -138,6 +141,7 @@ async function loadCatalogFacets(): Promise<CatalogFacets> {
     topics: topics.map((t) => t.v),
     subjects: subjects.map((t) => t.v),
     gradeBands: gradeBands.map((t) => t.v),
+    levels: levels.map((l) => Number(l.v)),
     stacks,
   };
 }

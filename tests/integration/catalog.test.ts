@@ -20,6 +20,14 @@ describe('catalogue', () => {
     expect((await search({ q: 'praise', gradeBand: '9-12' })).items).toHaveLength(0);
     const facets = await getCatalogFacets();
     expect(facets.gradeBands).toEqual(['9-12', 'K-5']);
+    expect(facets.levels).toEqual([1, 2]);
+  });
+
+  it('offers and filters by a higher level an issuer uses (levels 1 to 5)', async () => {
+    const a = await createPublishedCredential({ def: { title: 'Leading Coaching Cycles', level: 4 } });
+    await createPublishedCredential({ issuerId: a.issuer.id, admin: a.admin, def: { title: 'Noticing Student Thinking', level: 1 } });
+    expect((await getCatalogFacets()).levels).toEqual([1, 4]);
+    expect((await search({ level: '4' })).items.map((i) => i.title)).toEqual(['Leading Coaching Cycles']);
   });
 
   it('paginates with a keyset cursor without repeats or gaps', async () => {
