@@ -114,12 +114,21 @@ async function approvedOutcomes(districtIds: string[], proposalIds: string[]): P
  * A page of the districts' proposals (the caller has checked the reader leads them). Each approved
  * one carries its `outcome` (null for the others): a district that approved study learns whether
  * it was done and can open the badge's public page, with the evidence summary the teacher chose
- * to show.
+ * to show. `q` keeps those whose teacher's name or email, or whose micro-credential's title, holds
+ * it; `schoolId` those of teachers placed at that school (the caller has checked it is the
+ * district's).
  */
-export async function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number } = {}) {
+export async function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number; q?: string; schoolId?: string } = {}) {
   const take = opts.take ?? 25;
+  const q = opts.q?.trim();
+  const contains = q ? { contains: q, mode: 'insensitive' as const } : null;
   const rows = await db.proposal.findMany({
-    where: { districtId: { in: districtIds }, status: opts.status ?? { in: ['SUBMITTED', 'APPROVED', 'RETURNED'] } },
+    where: {
+      districtId: { in: districtIds },
+      status: opts.status ?? { in: ['SUBMITTED', 'APPROVED', 'RETURNED'] },
+      ...(opts.schoolId ? { user: { schoolId: opts.schoolId } } : {}),
+      ...(contains ? { OR: [{ user: { name: contains } }, { user: { email: contains } }, { microCredential: { currentVersion: { title: contains } } }] } : {}),
+    },
     // Waiting ones oldest first (the longest wait is decided first); decided ones newest decision first.
     orderBy: opts.status === 'APPROVED' || opts.status === 'RETURNED' ? [{ decidedAt: 'desc' }, { id: 'desc' }] : [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: take + 1,

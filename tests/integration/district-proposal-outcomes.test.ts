@@ -203,3 +203,37 @@ describe('what came of an approved proposal', () => {
     expect(await statements()).toBe(withOne);
   });
 });
+
+describe('finding a proposal', () => {
+  it('by teacher name or email, or by the micro-credential’s title, and by school; the filters stay across tabs and pages', async () => {
+    const w = await world();
+    const north = await createOrg({ kind: 'SCHOOL', name: 'North School', parentId: w.district.id });
+    const farSchool = await createOrg({ kind: 'SCHOOL', name: 'Far School', parentId: w.other.id });
+    const second = (await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { title: 'Questioning for depth', level: 1 } })).mc;
+    const ann = await w.approved('Ann Avery');
+    await db.user.update({ where: { id: ann.teacher.id }, data: { schoolId: north.id } });
+    await w.approved('Bo Brown');
+    const cy = await createActor({ name: 'Cy Cole', districtId: w.district.id, schoolId: north.id });
+    await saveProposal({ actor: cy, microCredentialId: second.id, studentGoals: 'My grade 6 students give one-word answers; I want deeper ones.', plan: 'Two lessons a week.', submit: true });
+
+    const names = async (opts: Parameters<typeof listDistrictProposals>[1]) => (await listDistrictProposals([w.district.id], opts)).map((p) => p.user.name).sort();
+    expect(await names({ status: 'APPROVED', q: 'ann' })).toEqual(['Ann Avery']);
+    expect(await names({ status: 'APPROVED', q: ann.teacher.email.toUpperCase() })).toEqual(['Ann Avery']);
+    expect(await names({ status: 'APPROVED', q: 'moves learning' })).toEqual(['Ann Avery', 'Bo Brown']);
+    expect(await names({ status: 'SUBMITTED', q: 'questioning' })).toEqual(['Cy Cole']);
+    expect(await names({ status: 'APPROVED', schoolId: north.id })).toEqual(['Ann Avery']);
+    expect(await names({ status: 'APPROVED', schoolId: north.id, q: 'bo' })).toEqual([]);
+
+    session.actor = w.leader;
+    const html = renderToStaticMarkup(await ProposalsPage({ searchParams: Promise.resolve({ status: 'APPROVED', school: north.id }) }));
+    expect(textOf(html)).toContain('Ann Avery');
+    expect(textOf(html)).not.toContain('Bo Brown');
+    expect(textOf(html)).toContain('from teachers at North School');
+    // The "Waiting" tab keeps the school.
+    expect(html).toContain(`href="/district/proposals?status=SUBMITTED&amp;school=${north.id}"`);
+    const none = renderToStaticMarkup(await ProposalsPage({ searchParams: Promise.resolve({ status: 'APPROVED', q: 'nobody by that name' }) }));
+    expect(textOf(none)).toContain('No proposals match');
+    // Another district's school is refused, as another district is.
+    await expect(ProposalsPage({ searchParams: Promise.resolve({ status: 'APPROVED', school: farSchool.id }) })).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+});

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
@@ -7,10 +8,16 @@ import { Card, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/c
 import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { ProposalDecisionForm, ProposalDecisions } from '@/components/admin/proposal-decision-form';
+import { PeopleSearch } from '@/components/ui/people-search';
+import { SchoolSelect } from '@/components/district/school-select';
+import { listDistrictSchools } from '@/lib/district/people';
+import { SchoolFilterInput } from '@/lib/reporting/schemas';
 
 export const metadata = { title: 'Proposals' };
 const Query = z.object({
   status: z.enum(['SUBMITTED', 'APPROVED', 'RETURNED']).catch('SUBMITTED').default('SUBMITTED'),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  school: SchoolFilterInput,
   cursor: z.string().max(40).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
 });
@@ -70,10 +77,18 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/proposals');
   const query = Query.parse(await searchParams);
   const { district, districts } = await districtForPage(actor, query.district);
-  const rows = await listDistrictProposals([district.id], { status: query.status, cursor: query.cursor, take: 20 });
+  const schools = await listDistrictSchools({ actor, districtId: district.id });
+  // Another district's school (or an id that is no school) is refused like another district's id.
+  const school = query.school ? schools.find((s) => s.id === query.school) : null;
+  if (school === undefined) redirect('/forbidden');
+  const rows = await listDistrictProposals([district.id], { status: query.status, cursor: query.cursor, take: 20, q: query.q, schoolId: school?.id });
   const page = rows.slice(0, 20);
   const nextCursor = rows.length > 20 ? page[page.length - 1].id : null;
   const dq = districts.length > 1 ? district.id : undefined;
+  const filtered = Boolean(query.q || school);
+  // The tabs keep the search and the school; the filters keep the tab.
+  const keep = { district: dq, status: query.status };
+  const tabHref = (status: string) => `/district/proposals?${new URLSearchParams({ status, ...(dq ? { district: dq } : {}), ...(query.q ? { q: query.q } : {}), ...(school ? { school: school.id } : {}) })}`;
   return (
     <div>
       <DistrictPicker districts={districts} current={district.id} keep={{ status: query.status }} />
@@ -82,7 +97,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
         {tabs.map((t) => (
           <Link
             key={t.status}
-            href={`/district/proposals?status=${t.status}${dq ? `&district=${dq}` : ''}`}
+            href={tabHref(t.status)}
             aria-current={query.status === t.status ? 'page' : undefined}
             className={`rounded-full px-3 py-1 text-sm font-semibold no-underline ${query.status === t.status ? 'bg-slate-800 text-white' : 'bg-white text-slate-800 ring-1 ring-slate-300'}`}
           >
@@ -90,9 +105,25 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
           </Link>
         ))}
       </nav>
+      <div className="flex flex-wrap items-end gap-x-6">
+        <PeopleSearch label="Search proposals" fieldLabel="Teacher or micro-credential" q={query.q} keep={{ ...keep, school: school?.id }} />
+        {schools.length ? (
+          <form method="get" aria-label="Filter by school" className="mb-4 flex items-end gap-2">
+            {Object.entries({ ...keep, q: query.q }).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+            <SchoolSelect id="school-filter" schools={schools} selected={school?.id ?? null} />
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Show</button>
+          </form>
+        ) : null}
+      </div>
+      {filtered ? (
+        <p className="mb-4 text-sm">
+          Showing proposals{query.q ? <> matching <strong>{query.q}</strong></> : null}{school ? <> from teachers at <strong>{school.name}</strong></> : null}.{' '}
+          <Link href={`/district/proposals?${new URLSearchParams({ status: query.status, ...(dq ? { district: dq } : {}) })}`}>Show all</Link>
+        </p>
+      ) : null}
       <ProposalDecisions proposalIds={page.filter((p) => p.status === 'SUBMITTED').map((p) => p.id)}>
         {page.length === 0 ? (
-          <EmptyState title={query.status === 'SUBMITTED' ? 'Nothing is waiting for you' : 'No proposals here yet'} />
+          <EmptyState title={filtered ? 'No proposals match' : query.status === 'SUBMITTED' ? 'Nothing is waiting for you' : 'No proposals here yet'} />
         ) : (
           <ul className="space-y-4">
             {page.map((p) => (
@@ -154,7 +185,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
           </ul>
         )}
       </ProposalDecisions>
-      <Pagination basePath="/district/proposals" params={{ status: query.status, district: dq }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
+      <Pagination basePath="/district/proposals" params={{ status: query.status, district: dq, q: query.q, school: school?.id }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>
   );
 }
