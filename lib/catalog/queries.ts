@@ -200,7 +200,7 @@ export function listDistricts() {
   return db.organization.findMany({ where: { kind: 'DISTRICT' }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
 }
 
-const versionDetail = {
+export const versionDetail = {
   id: true,
   version: true,
   title: true,

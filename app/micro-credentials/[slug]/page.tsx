@@ -22,6 +22,7 @@ import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentia
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 import { levelInWords } from '@/components/credentials/level-words';
+import { resourceKindLabel } from '@/components/credential/resource-kind';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -30,7 +31,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return mc ? { title: mc.version.title, description: mc.version.summary } : { title: 'Not found' };
 }
 
-const resourceKindLabel = { READING: 'Reading', VIDEO: 'Video', LINK: 'Link', ACTIVITY: 'Activity' } as const;
 
 export default async function MicroCredentialPage({ params, searchParams }: Props & { searchParams: Promise<{ stopped?: string | string[] }> }) {
   const { slug } = await params;

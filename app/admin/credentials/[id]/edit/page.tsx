@@ -35,6 +35,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
             {mc.status === 'PUBLISHED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page</Link> : null}
             {/* A retired credential keeps its page (marked retired) for teachers midway and for badge links. */}
             {mc.status === 'RETIRED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page (marked retired)</Link> : null}
+            {latest?.status === 'DRAFT' ? <Link href={`/admin/credentials/${mc.id}/preview`}>Preview as teachers will see it</Link> : null}
             <Link href={`/admin/credentials/${mc.id}/calibration`}>Calibration samples</Link>
             <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
             <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>

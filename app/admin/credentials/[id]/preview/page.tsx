@@ -1,0 +1,115 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import { requireRole } from '@/lib/auth/session';
+import { getVersionPreview } from '@/lib/authoring/preview';
+import { isDomainError } from '@/lib/errors';
+import { Alert, Card, Pill } from '@/components/ui/card';
+import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
+import { BadgeMark } from '@/components/catalog/badge-mark';
+import { levelInWords } from '@/components/credentials/level-words';
+import { resourceKindLabel } from '@/components/credential/resource-kind';
+import { Markdown } from '@/components/markdown';
+
+// The newest version of a micro-credential as teachers will read it once published (the public
+// page's header and description), for the issuer's authors: check a draft before publishing it,
+// with the sections that changed since the published version listed first.
+
+export const metadata: Metadata = { title: 'Preview', robots: { index: false } };
+
+export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/preview`);
+  const page = await getVersionPreview({ actor, microCredentialId: id }).catch((e) => {
+    if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
+    throw e;
+  });
+  if (!page) notFound();
+  const v = page.version;
+  const level = levelInWords(page.level, 'teacher');
+  const editHref = `/admin/credentials/${page.id}/edit`;
+  return (
+    <article>
+      <p className="text-sm"><Link href={editHref}>← Back to editing</Link></p>
+      <div className="my-4 max-w-3xl">
+        {page.isDraft ? (
+          <Alert tone="info" title={`Preview of version ${v.version}, a draft`}>
+            <p>Teachers see this once you publish it{page.published ? `; until then they see version ${page.published.version}` : ''}.</p>
+            {page.published ? (
+              page.published.changed.length ? (
+                <>
+                  <p className="mt-2 font-semibold">Changed since version {page.published.version}:</p>
+                  <ul className="ml-5 list-disc">{page.published.changed.map((s) => <li key={s}>{s}</li>)}</ul>
+                </>
+              ) : (
+                <p className="mt-2">Nothing teachers read has changed since version {page.published.version}.</p>
+              )
+            ) : null}
+          </Alert>
+        ) : (
+          <Alert tone="info" title={`Version ${v.version} is the published version`}>
+            There is no draft: this is what teachers see now. <Link href={`/micro-credentials/${page.slug}`}>Open the public page</Link>.
+          </Alert>
+        )}
+      </div>
+
+      <div className="mb-6 flex flex-col gap-6 md:flex-row md:items-start">
+        <BadgeMark color={v.badgeColor} level={page.level} size={96} />
+        <div className="flex-1">
+          <div className="flex flex-wrap gap-2">
+            <Pill tone="neutral">Micro-credential</Pill>
+            {level ? <Pill tone="success">{level}</Pill> : null}
+            <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
+            {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
+          </div>
+          <h1 className="mt-2 text-3xl font-bold">{v.title}</h1>
+          <p className="mt-1 text-slate-700">Issued by {page.issuer.name} · Version {v.version}</p>
+          <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
+        </div>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-8">
+          <CredentialDescription version={v} submitHeading="What teachers submit" />
+        </div>
+        <aside className="space-y-4">
+          <section aria-labelledby="resources-heading">
+            <Card as="div">
+            <h2 id="resources-heading" className="font-semibold">Resources</h2>
+            {v.resources.length === 0 ? <p className="mt-2 text-sm text-slate-700">No resources listed.</p> : null}
+            <ul className="mt-2 space-y-3">
+              {v.resources.map((r) => (
+                <li key={r.id} className="text-sm">
+                  <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    {resourceKindLabel[r.kind]}
+                    {r.minutes ? ` · ${r.minutes} min` : ''}
+                  </span>
+                  {r.url ? (
+                    <a href={r.url} rel="noopener noreferrer" target="_blank">
+                      {r.title}
+                      <span className="sr-only"> (opens in a new tab)</span>
+                    </a>
+                  ) : (
+                    <span className="font-medium">{r.title}</span>
+                  )}
+                  {r.body ? <Markdown source={r.body} className="text-sm" /> : null}
+                </li>
+              ))}
+            </ul>
+            </Card>
+          </section>
+          <Card>
+            <h2 className="font-semibold">At a glance</h2>
+            <dl className="mt-2 space-y-1 text-sm">
+              <div><dt className="inline font-medium">Issuer: </dt><dd className="inline">{page.issuer.name}</dd></div>
+              {level ? <div><dt className="inline font-medium">Level: </dt><dd className="inline">{level}</dd></div> : null}
+              <div><dt className="inline font-medium">PD hours: </dt><dd className="inline">{Number(v.pdHours)}</dd></div>
+              <div><dt className="inline font-medium">Valid for: </dt><dd className="inline">{v.expiryMonths ? `${v.expiryMonths} months` : 'Does not expire'}</dd></div>
+            </dl>
+            <AlignmentList alignments={v.alignments} />
+          </Card>
+        </aside>
+      </div>
+    </article>
+  );
+}
