@@ -215,7 +215,7 @@ const ACTIONS: Record<string, ActionInfo> = {
   'stack.retire': { group: 'credentials', describe: (c) => `Retired ${named(c, 'stack')}` },
 
   // ── Enrolments and submissions ──
-  'enrollment.create': { group: 'applications', describe: (c) => `Enrolled in ${mcOrTrack(c)}` },
+  'enrollment.create': { group: 'applications', describe: (c) => (c.entityType === 'Stack' ? `Enrolled in ${num(c.d, 'parts') !== null ? plural(num(c.d, 'parts')!, 'part') : 'the parts'} of ${named(c, 'stack')}` : `Enrolled in ${mcOrTrack(c)}`) },
   'enrollment.withdraw': { group: 'applications', describe: (c) => `Withdrew from ${named(c, 'micro-credential')}` },
   'submission.submit': { group: 'applications', describe: (c) => ((num(c.d, 'number') ?? 1) > 1 ? `Sent revised evidence for review (attempt ${num(c.d, 'number')})` : 'Sent evidence for review') },
   'submission.revise': { group: 'applications', describe: () => 'Started revising their evidence' },

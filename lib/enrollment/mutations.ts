@@ -55,6 +55,60 @@ export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
 }
 
 /**
+ * "Enrol in all parts" of a published stack: enrols the teacher in each part they can still work
+ * on (workableBy: a published part, or a retired one they had started) and have not earned. Earned
+ * means a badge they hold (valid or on hold), or an application that passed (its badge still being
+ * issued, or since revoked): enrolling would give them nothing to do there. Idempotent; a part they
+ * had stopped working on is picked up again. Returns the parts added (in the stack's order) and how
+ * many of the rest they were already enrolled in; nothing added, nothing audited.
+ */
+export async function enrollInStack(opts: { actor: Actor; stackId: string }): Promise<{ slug: string; added: { id: string; title: string }[]; alreadyEnrolled: number }> {
+  const userId = opts.actor.id;
+  return db.$transaction(async (tx) => {
+    const stack = await tx.stack.findFirst({
+      where: { id: opts.stackId, status: 'PUBLISHED' },
+      select: {
+        id: true, slug: true, issuerId: true,
+        items: {
+          where: {
+            microCredential: {
+              AND: [
+                workableBy(userId),
+                { NOT: { OR: [{ awards: { some: { userId, revokedAt: null } } }, { submissions: { some: { userId, status: 'EARNED' } } }] } },
+              ],
+            },
+          },
+          orderBy: { sortOrder: 'asc' },
+          select: {
+            microCredential: {
+              select: { id: true, slug: true, currentVersion: { select: { title: true } }, enrollments: { where: { userId, withdrawnAt: null }, select: { id: true } } },
+            },
+          },
+        },
+      },
+    });
+    if (!stack) throw notFound('That stack');
+    const parts = stack.items.map((i) => i.microCredential);
+    const toAdd = parts.filter((m) => m.enrollments.length === 0);
+    for (const m of toAdd) {
+      await tx.enrollment.upsert({
+        where: { userId_microCredentialId: { userId, microCredentialId: m.id } },
+        create: { userId, microCredentialId: m.id },
+        update: { withdrawnAt: null },
+      });
+    }
+    if (toAdd.length) {
+      await recordAudit({ actorId: userId, action: 'enrollment.create', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId, data: { parts: toAdd.length } }, tx);
+    }
+    return {
+      slug: stack.slug,
+      added: toAdd.map((m) => ({ id: m.id, title: m.currentVersion?.title ?? m.slug })),
+      alreadyEnrolled: parts.length - toAdd.length,
+    };
+  });
+}
+
+/**
  * "Stop working on this": the credential leaves the teacher's work in progress. A draft or a
  * revision not yet sent is kept (the dashboard lists it under "Stopped"), and enrolling again picks
  * it up. Work with reviewers, or already earned, cannot be dropped this way.

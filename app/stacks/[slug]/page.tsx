@@ -10,6 +10,8 @@ import { BadgeMark } from '@/components/catalog/badge-mark';
 import { ProgressBar } from '@/components/ui/progress';
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
+import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
+import { EnrolInStack } from './enrol-in-stack';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const s = await getPublishedStack((await params).slug);
@@ -36,6 +38,18 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
   const unavailable = items.filter((m) => m.status !== 'PUBLISHED' && part(m.id).state !== 'earned');
   const badge = progress?.badge ?? { state: 'none' as const };
   const hours = items.reduce((s, m) => s + Number(m.currentVersion?.pdHours ?? 0), 0);
+  // Where each part stands for "Enrol in all parts", by the rule enrollInStack follows: a part
+  // earned (badge held, on hold, revoked or being issued) has nothing to add; one never published,
+  // or retired and not started, takes no enrolment; the rest are added unless already there.
+  const plan = (m: (typeof items)[number]): 'earned' | 'withdrawn' | 'closed' | 'enrolled' | 'open' => {
+    const held = part(m.id).state;
+    const standing = standings?.get(m.id)?.state ?? 'not-enrolled';
+    if (held === 'earned' || (held === 'not-held' && standing === 'EARNED')) return 'earned';
+    if (held !== 'not-held') return 'withdrawn';
+    if (standing !== 'not-enrolled') return m.status === 'DRAFT' ? 'closed' : 'enrolled';
+    return m.status === 'PUBLISHED' ? 'open' : 'closed';
+  };
+  const plans = actor ? items.map(plan) : [];
   return (
     <article>
       <div className="flex gap-4">
@@ -48,6 +62,23 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
       </div>
       <p className="mt-4 max-w-3xl text-lg">{stack.summary}</p>
       {recommendation ? <div className="mt-4 max-w-3xl"><RecommendedByDistrict recommendation={recommendation} /></div> : null}
+      <div className="mt-4 max-w-3xl">
+        {!actor ? (
+          <EnrolAsGuest back={`/stacks/${slug}`} />
+        ) : (
+          <EnrolInStack stackId={stack.id} open={plans.includes('open')}>
+            {plans.includes('enrolled') ? (
+              <p className="font-medium text-green-900">
+                You are enrolled in every part you have not earned yet. <Link href="/dashboard">Go to your dashboard</Link>
+              </p>
+            ) : plans.every((p) => p === 'earned') ? (
+              <p className="font-medium text-green-900">You have earned every part of this stack.</p>
+            ) : (
+              <p>There is no part left that you can enrol in.</p>
+            )}
+          </EnrolInStack>
+        )}
+      </div>
       {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
       <p className="mt-4 max-w-3xl">Earn every micro-credential below and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
       {unavailable.length ? (
@@ -97,6 +128,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
             : held.state === 'revoked' ? 'badge revoked'
             : held.state === 'suspended' ? 'badge on hold'
             : standings?.get(m.id)?.state === 'EARNED' ? 'badge being issued'
+            : standings?.get(m.id)?.state === 'enrolled' && step ? 'enrolled'
             : step?.status.toLowerCase();
           return (
             <li key={m.id}>
