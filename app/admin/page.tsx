@@ -48,7 +48,16 @@ export default async function AdminHomePage() {
           <dl className="mt-2 space-y-2 text-sm">
             <div>
               <dt className="text-slate-700">Waiting for review</dt>
-              <dd className="text-3xl font-bold">{home.pendingReview}</dd>
+              <dd className="text-3xl font-bold">
+                {/* The list shows one issuer at a time: linked when the figure is one issuer's. */}
+                {home.issuers.length === 1 ? (
+                  <Link href="/admin/submissions?status=undecided" className="text-slate-900">
+                    {home.pendingReview}<span className="sr-only">: list the applications waiting for a decision</span>
+                  </Link>
+                ) : (
+                  home.pendingReview
+                )}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-700">Needs adjudication</dt>

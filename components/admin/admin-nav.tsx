@@ -5,6 +5,7 @@ const items = [
   { href: '/admin/credentials', label: 'Micro-credentials' },
   { href: '/admin/tracks', label: 'Tracks' },
   { href: '/admin/stacks', label: 'Stacks' },
+  { href: '/admin/submissions', label: 'Applications' },
   { href: '/admin/awards', label: 'Badges issued' },
   { href: '/admin/people', label: 'People' },
   { href: '/admin/dashboard', label: 'Dashboard' },

@@ -109,7 +109,8 @@ export async function listAdminCredentials(opts: { actor: Actor; issuerIds: stri
       track: { select: { title: true } },
       // At most one draft (the newest) and one published version exist at a time.
       versions: { where: { status: { in: ['DRAFT', 'PUBLISHED'] } }, orderBy: { version: 'desc' }, take: 2, select: { version: true, status: true, title: true, badgeColor: true } },
-      _count: { select: { submissions: true, enrollments: true } },
+      // Applications sent at least once: what the Applications list (/admin/submissions) shows for the credential.
+      _count: { select: { submissions: { where: { lastSubmittedAt: { not: null } } }, enrollments: true } },
     },
   });
   const page = rows.slice(0, ADMIN_PAGE_SIZE);

@@ -123,6 +123,7 @@ async function main() {
   const { computeReviewerDigests } = await import('@/lib/review/digest');
   const { getAdminHome } = await import('@/lib/authoring/queries');
   const { countUnansweredFeedbackQuestions } = await import('@/lib/feedback-questions/queries');
+  const { listIssuerApplications } = await import('@/lib/submissions/admin-list');
   const { listStacksInProgress } = await import('@/lib/awards/stack-progress');
   const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem, recommendedCatalogKeys } = await import('@/lib/district/recommendations');
   const { getSchoolHome, listSchoolTeachers } = await import('@/lib/school/queries');
@@ -138,6 +139,11 @@ async function main() {
   const secondPage = async (actor: NonNullable<typeof issuerAdmin>, organizationId: string | null) => {
     const first = await listAuditLog({ actor, organizationId, filter: audit('all') });
     return () => listAuditLog({ actor, organizationId, filter: audit('all', first.nextCursor ? { cursor: first.nextCursor } : {}) });
+  };
+  // The issuer's applications, second page: its cursor comes from the first page, read once here.
+  const applicationsSecondPage = async (actor: NonNullable<typeof issuerAdmin>, issuerId: string) => {
+    const first = await listIssuerApplications({ actor, issuerId });
+    return () => listIssuerApplications({ actor, issuerId, cursor: first.nextCursor ?? undefined });
   };
   // District recommendations: uptake of the explained micro-credential, its track and a stack it is
   // part of, for the whole district and for one school, whether or not the scale data holds
@@ -188,6 +194,10 @@ async function main() {
       { path: '/admin (home: counts, adjudication, past decision date, questions)', run: () => Promise.all([getAdminHome(issuerAdmin), countUnansweredFeedbackQuestions(issuerAdmin)]) },
       { path: '/admin/review-quality (scoring patterns, last 12 months)', run: () => getScoringPatterns({ actor: issuerAdmin, from: new Date(Date.now() - 365 * 86_400_000), to: new Date() }) },
       { path: '/admin/awards?status=expiring&q=... (filtered)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: { status: 'expiring', q: 'an' } }) },
+      { path: '/admin/submissions (one issuer, most recently sent first)', run: () => listIssuerApplications({ actor: issuerAdmin, issuerId: adminRow.org }) },
+      { path: '/admin/submissions (second page)', run: await applicationsSecondPage(issuerAdmin, adminRow.org) },
+      { path: '/admin/submissions?q=... (teacher name or email)', run: () => listIssuerApplications({ actor: issuerAdmin, issuerId: adminRow.org, q: 'an' }) },
+      { path: '/admin/submissions?status=undecided (the home figure)', run: () => listIssuerApplications({ actor: issuerAdmin, issuerId: adminRow.org, status: 'undecided' }) },
     ] : []),
     ...(issuerAdmin ? [
       { path: '/admin/audit (one issuer, newest first)', run: () => listAuditLog({ actor: issuerAdmin, organizationId: adminRow.org, filter: audit('all') }) },

@@ -72,7 +72,7 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
                 <th scope="col" className="p-3">Versions</th>
                 <th scope="col" className="p-3">Level</th>
                 <th scope="col" className="p-3 text-right">Enrolments</th>
-                <th scope="col" className="p-3 text-right">Submissions</th>
+                <th scope="col" className="p-3 text-right">Applications sent</th>
                 <th scope="col" className="p-3"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
@@ -87,7 +87,11 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
                   <td className="p-3 text-slate-700">{describeVersions(m.versions, m.status)}</td>
                   <td className="p-3">{m.level ?? '—'}</td>
                   <td className="p-3 text-right">{m._count.enrollments}</td>
-                  <td className="p-3 text-right">{m._count.submissions}</td>
+                  <td className="p-3 text-right">
+                    <Link href={`/admin/submissions?credential=${m.id}`}>
+                      {m._count.submissions}<span className="sr-only">: the applications for {m.versions[0]?.title ?? m.slug}</span>
+                    </Link>
+                  </td>
                   <td className="p-3 text-right whitespace-nowrap">
                     <Link href={`/admin/credentials/${m.id}/edit`}>Edit</Link>
                     {' · '}

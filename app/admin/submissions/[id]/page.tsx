@@ -26,8 +26,9 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long',
 
 /**
  * An application as its issuer's admins see it: each submitted attempt's evidence and the reviews
- * that decided it, with reviewers' names. Reached from a badge's admin panel, Badges issued and
- * review quality, to look into a complaint or a badge before suspending or revoking it.
+ * that decided it, with reviewers' names. Found on Applications (/admin/submissions, by teacher,
+ * credential or where it stands), and reached from a badge's admin panel, Badges issued and review
+ * quality, to look into a complaint or a badge before suspending or revoking it.
  */
 export default async function SubmissionRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
