@@ -219,6 +219,7 @@ const ACTIONS: Record<string, ActionInfo> = {
   'enrollment.withdraw': { group: 'applications', describe: (c) => `Withdrew from ${named(c, 'micro-credential')}` },
   'submission.submit': { group: 'applications', describe: (c) => ((num(c.d, 'number') ?? 1) > 1 ? `Sent revised evidence for review (attempt ${num(c.d, 'number')})` : 'Sent evidence for review') },
   'submission.revise': { group: 'applications', describe: () => 'Started revising their evidence' },
+  'submission.withdraw': { group: 'applications', describe: (c) => `Took back evidence sent for review, before any reviewer opened it, to edit it${(num(c.d, 'number') ?? 1) > 1 ? ` (attempt ${num(c.d, 'number')})` : ''}` },
   'submission.renew': { group: 'applications', describe: () => 'Started renewing a badge that is due to expire' },
   // The question's text is not in the log: teachers may name students in it.
   'feedback.ask': { group: 'applications', describe: (c) => `Asked about the feedback on attempt ${num(c.d, 'number') ?? 1}` },

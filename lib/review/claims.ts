@@ -55,7 +55,7 @@ export async function assertStillMayScore(actor: Actor, attemptId: string, kind:
  * assigning and the "claim it again" offer on a claim that ran out, so all three agree.
  */
 export function assertClaimable(a: AttemptForReview, kind: ReviewKind) {
-  if (a.status !== 'SUBMITTED' || !['SUBMITTED', 'IN_REVIEW'].includes(a.submission.status)) throw conflict('This submission has already been decided.');
+  if (a.status !== 'SUBMITTED' || !['SUBMITTED', 'IN_REVIEW'].includes(a.submission.status)) throw conflict('This submission is no longer waiting for review: it was decided, or its teacher took it back to edit.');
   const submitted = (k: ReviewKind) => a.reviews.find((r) => r.kind === k && r.status === 'SUBMITTED');
   // An attempt sent back for a second look waits for that one review only.
   if (kind === 'SECOND_LOOK') {

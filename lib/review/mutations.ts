@@ -101,7 +101,7 @@ function carriedDraft(d: Awaited<ReturnType<typeof draftLeftByExpiry>>) {
  */
 async function assertStillOpenFor(tx: Tx, attemptId: string, kind: ReviewKind) {
   const now = await tx.attempt.findUnique({ where: { id: attemptId }, select: { status: true, secondLookRequestedAt: true } });
-  if (!now || now.status !== 'SUBMITTED') throw conflict('This submission was decided while you were claiming it. Pick another one from the queue.');
+  if (!now || now.status !== 'SUBMITTED') throw conflict('This submission stopped waiting for review while you were claiming it (decided, or taken back by its teacher). Pick another one from the queue.');
   if (kind === 'SECOND_LOOK' && !now.secondLookRequestedAt) throw conflict('The second look at this submission was withdrawn by an issuer admin, so there is nothing to claim. Pick another one from the queue.');
 }
 

@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { startRenewal } from '@/lib/submissions/renewal';
+import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { completeUpload, presignUploadParts, removeFile, requestUpload, type UploadTicket } from '@/lib/evidence/uploads';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
@@ -107,6 +108,28 @@ export async function startRevisionAction(formData: FormData) {
   const actor = await requireActor();
   await startRevision({ actor, submissionId: parsed.data.submissionId });
   revalidatePath(`/apply/${String(raw.slug ?? '')}`);
+}
+
+const WithdrawSentAttemptInput = z.object({ attemptId: str().min(1).max(40), slug: str().min(1).max(120) });
+
+/**
+ * "Take it back to edit" on a sent attempt nobody has opened yet. The page is refreshed either way:
+ * after a refusal (a reviewer claimed it meanwhile) it shows where the attempt stands now.
+ */
+export async function withdrawSentAttemptAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = WithdrawSentAttemptInput.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { ok: false, formError: 'This attempt could not be taken back. Reload the page and try again.' };
+  const { attemptId, slug } = parsed.data;
+  try {
+    const actor = await requireActor();
+    await withdrawSentAttempt({ actor, attemptId });
+  } catch (e) {
+    revalidatePath(`/apply/${slug}`);
+    return toActionError(e);
+  }
+  revalidatePath(`/apply/${slug}`);
+  revalidatePath('/dashboard');
+  return { ok: true, message: 'Your attempt is back with you as a draft, with all your answers and files. Change what you need, then confirm the statement and send it again.' };
 }
 
 /** "Renew this badge": opens the renewal application and goes to it. */

@@ -14,6 +14,8 @@ import { ProgressBar } from '@/components/ui/progress';
 import { acceptedKinds, countPartFiles, filesTakingRoom, type FileKind } from '@/lib/evidence/file-types';
 import { SubmitForm } from './submit-form';
 import { FeedbackQuestionForm } from './feedback-question-form';
+import { TakeBackForm } from './take-back-form';
+import { getSentAttemptWithdrawal } from '@/lib/submissions/withdraw';
 import { aboutEarlierDecision, openAboutCurrentDecision } from '@/lib/feedback-questions/policy';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
@@ -91,6 +93,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const editable = !earlier && current.status === 'DRAFT';
   const proposalBlock = editable && (await needsProposal(actor, mc.id));
   const unverified = editable && !(await isEmailVerified(actor.id));
+  // A sent attempt nobody on the review side has touched can be taken back to edit.
+  const takeBack = !earlier && current.status === 'SUBMITTED' ? await getSentAttemptWithdrawal({ actor, attemptId: current.id }) : null;
   const progress = requiredProgress(version.parts, current.responses, current.files);
   const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
   // The feedback shown in full near the top (the same attempt is also listed under earlier attempts).
@@ -141,7 +145,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </div>
       ) : null}
 
-      {submitted ? (
+      {/* Not once the attempt was taken back to edit (the address still says it was sent). */}
+      {submitted && !editable ? (
         <div className="mt-4">
           <Alert tone="success" title="Submitted">
             Your evidence is with the reviewers. We will notify you when there is a decision{current.dueAt ? `, by ${dateFmt.format(current.dueAt)} at the latest` : ''}.
@@ -223,6 +228,16 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           Submitted on {dateFmt.format(current.submittedAt)}
           {current.dueAt && submission.status !== 'EARNED' && submission.status !== 'NEEDS_REVISION' ? `; decision expected by ${dateFmt.format(current.dueAt)}` : ''}.
         </p>
+      ) : null}
+      {/* Mounted on every current application, sent or not, so its outcome is still said once the attempt is a draft again. */}
+      {!earlier ? (
+        <TakeBackForm
+          attemptId={current.id}
+          slug={mc.slug}
+          allowed={takeBack?.allowed === true}
+          // A second look is explained in its own notice above.
+          reason={takeBack && !takeBack.allowed && !current.secondLookRequestedAt ? takeBack.reason : null}
+        />
       ) : null}
 
       {submission.status !== 'EARNED' ? (
