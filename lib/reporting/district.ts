@@ -206,3 +206,103 @@ export async function expiringBadges(opts: Scope & { now?: Date }): Promise<Expi
        AND b."validUntil" > ${from} AND b."validUntil" <= ${to}
      ORDER BY b."validUntil" ASC, u."name" ASC, u."id" ASC, b."id" ASC`;
 }
+
+/** Badge counts of a credential, a topic or the whole report (level split by the badge's own level, as salary steps read it). */
+export type SkillsCounts = {
+  /** Badges earned in the period. */
+  badges: number;
+  /** Distinct teachers who earned them (a teacher with two badges of a topic counts once for it). */
+  teachers: number;
+  hours: number;
+  /** Level 1: understanding of the practice. */
+  understanding: number;
+  /** Level 2 and above: the practice shown in the teacher's own classroom. */
+  classroom: number;
+  /** Badges whose credential has no level (neither of the two above). */
+  unlevelled: number;
+  /** Distinct teachers with an application open now, whatever the period (see skillsReport). */
+  inProgress: number;
+};
+export type SkillsCredential = SkillsCounts & { microCredentialId: string; slug: string; title: string; issuer: string };
+export type SkillsTopic = SkillsCounts & { topic: string; credentials: SkillsCredential[] };
+export type SkillsReport = { topics: SkillsTopic[]; totals: SkillsCounts };
+
+type SkillsAwardRow = { topic: string | null; id: string | null; rollup: number; badges: number; teachers: number; hours: number; understanding: number; classroom: number };
+type SkillsWorkRow = { topic: string | null; id: string | null; rollup: number; teachers: number };
+
+/**
+ * Which skills the district's (or one school's) teachers are building, by topic and, within a
+ * topic, by micro-credential. Badges are counted exactly as pdHoursByTeacher counts them (micro-
+ * credential awards not revoked, issued in [from, to), of teachers placed in the district or
+ * school), so the totals agree with that report. A credential's topic is its current one
+ * (MicroCredential.topic, as the catalogue shows it): each credential sits under one topic, and a
+ * topic the issuer renamed carries its earlier badges with it.
+ *
+ * "In progress now" is read today, whatever the period: teachers with an application not yet
+ * earned (drafting, sent, with reviewers or being revised), unless they stopped working on the
+ * credential (its enrolment withdrawn: the kept draft their dashboard lists under "Stopped"), as the
+ * district's teacher list counts work in progress. Credentials with work in progress but no badge
+ * in the period are listed too. Each count is of distinct teachers, per credential, per topic and
+ * overall (ROLLUP), never a sum of the rows below it.
+ */
+export async function skillsReport(opts: Scope & { period: Period }): Promise<SkillsReport> {
+  await authorize(opts);
+  const { from, to } = opts.period;
+  const [earned, working] = await Promise.all([
+    db.$queryRaw<SkillsAwardRow[]>`
+      SELECT m."topic", b."microCredentialId" AS "id", GROUPING(m."topic", b."microCredentialId")::int AS "rollup",
+             COUNT(*)::int AS "badges", COUNT(DISTINCT b."userId")::int AS "teachers", COALESCE(SUM(b."pdHours"), 0)::float8 AS "hours",
+             (COUNT(*) FILTER (WHERE b."level" = 1))::int AS "understanding", (COUNT(*) FILTER (WHERE b."level" >= 2))::int AS "classroom"
+        FROM "User" u
+        -- Per teacher, an index range of Award(userId, issuedAt), as pdHoursByTeacher reads it.
+        CROSS JOIN LATERAL (
+          SELECT a."userId", a."microCredentialId", a."pdHours", a."level"
+            FROM "Award" a
+           WHERE a."userId" = u."id" AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+             AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
+        ) b
+        JOIN "MicroCredential" m ON m."id" = b."microCredentialId"
+       WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
+       GROUP BY ROLLUP (m."topic", b."microCredentialId")`,
+    db.$queryRaw<SkillsWorkRow[]>`
+      SELECT m."topic", w."microCredentialId" AS "id", GROUPING(m."topic", w."microCredentialId")::int AS "rollup",
+             COUNT(DISTINCT w."userId")::int AS "teachers"
+        FROM "User" u
+        -- Per teacher, their applications (Submission(userId, microCredentialId, cycle)), and for
+        -- each whether they stopped (Enrollment(userId, microCredentialId)).
+        CROSS JOIN LATERAL (
+          SELECT s."userId", s."microCredentialId"
+            FROM "Submission" s
+           WHERE s."userId" = u."id" AND s."status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'NEEDS_REVISION')
+             AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = s."userId" AND e."microCredentialId" = s."microCredentialId" AND e."withdrawnAt" IS NOT NULL)
+        ) w
+        JOIN "MicroCredential" m ON m."id" = w."microCredentialId"
+       WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
+       GROUP BY ROLLUP (m."topic", w."microCredentialId")`,
+  ]);
+  // GROUPING() is 0 for a credential's row, 1 for its topic's, 3 for the whole report's.
+  const key = (r: { topic: string | null; id: string | null; rollup: number }) => (r.rollup === 3 ? '' : r.rollup === 1 ? `t:${r.topic}` : `c:${r.id}`);
+  const earnedBy = new Map(earned.map((r) => [key(r), r]));
+  const workingBy = new Map(working.map((r) => [key(r), r.teachers]));
+  const counts = (k: string): SkillsCounts => {
+    const e = earnedBy.get(k);
+    const badges = e?.badges ?? 0;
+    const understanding = e?.understanding ?? 0;
+    const classroom = e?.classroom ?? 0;
+    return { badges, teachers: e?.teachers ?? 0, hours: e?.hours ?? 0, understanding, classroom, unlevelled: badges - understanding - classroom, inProgress: workingBy.get(k) ?? 0 };
+  };
+  const ids = [...new Set([...earned, ...working].filter((r) => r.rollup === 0).map((r) => r.id!))];
+  const credentials = ids.length
+    ? await db.microCredential.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, topic: true, currentVersion: { select: { title: true } }, issuer: { select: { name: true } } } })
+    : [];
+  const topics = new Map<string, SkillsTopic>();
+  for (const mc of credentials) {
+    const topic = topics.get(mc.topic) ?? topics.set(mc.topic, { topic: mc.topic, ...counts(`t:${mc.topic}`), credentials: [] }).get(mc.topic)!;
+    topic.credentials.push({ microCredentialId: mc.id, slug: mc.slug, title: mc.currentVersion?.title ?? mc.slug, issuer: mc.issuer.name, ...counts(`c:${mc.id}`) });
+  }
+  // Most badges first, then most teachers at work on it, then by name.
+  const order = <T extends SkillsCounts>(name: (x: T) => string) => (a: T, b: T) => b.badges - a.badges || b.inProgress - a.inProgress || name(a).localeCompare(name(b));
+  const sorted = [...topics.values()].sort(order((t) => t.topic));
+  for (const t of sorted) t.credentials.sort(order((c) => c.title));
+  return { topics: sorted, totals: counts('') };
+}

@@ -5,12 +5,12 @@ import { resolveDistrict } from '@/lib/district/access';
 import { assertDistrictSchool } from '@/lib/district/queries';
 import { assertLeadsSchool } from '@/lib/school/access';
 import { slugFromName } from '@/lib/organizations/schemas';
-import { expiringBadges, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { expiringBadges, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { salaryAsOf, type Period } from '@/lib/reporting/schemas';
 import { dayLabel } from '@/lib/dates';
 import { credentialUrl } from '@/lib/awards/issue';
 
-export const DISTRICT_REPORTS = ['pd-hours', 'renewal', 'salary-steps', 'expiring'] as const;
+export const DISTRICT_REPORTS = ['pd-hours', 'renewal', 'salary-steps', 'expiring', 'skills'] as const;
 export type DistrictReport = (typeof DISTRICT_REPORTS)[number];
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
@@ -62,6 +62,18 @@ async function reportCsv(opts: { actor: Actor; districtId: string; school: { id:
       csv: toCsv(
         ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Credential ID', 'Verify at'],
         rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= now ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId, credentialUrl(r.awardId)]),
+      ),
+    };
+  }
+  if (opts.report === 'skills') {
+    // One line per micro-credential, its topic on each (a spreadsheet filters or pivots on it). A
+    // topic's distinct teachers are not the sum of its lines: the page shows them.
+    const { topics } = await skillsReport({ ...base, period: opts.period });
+    return {
+      filename: `skills_${where}${suffix}.csv`,
+      csv: toCsv(
+        ['Topic', 'Micro-credential', 'Issuer', 'Badges earned', 'Teachers', 'PD hours', 'Understanding (level 1)', 'In the classroom (level 2 and above)', 'No level', 'Teachers in progress now', 'Period start', 'Period end'],
+        topics.flatMap((t) => t.credentials.map((c) => [t.topic, c.title, c.issuer, c.badges, c.teachers, c.hours, c.understanding, c.classroom, c.unlevelled, c.inProgress, opts.period.fromLabel, opts.period.toLabel])),
       ),
     };
   }

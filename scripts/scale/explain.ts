@@ -115,7 +115,7 @@ async function main() {
   const { AuditFilterInput } = await import('@/lib/audit/schemas');
   const { getDistrictHome, listDistrictTeachers } = await import('@/lib/district/queries');
   const { listDistrictProposals } = await import('@/lib/proposals/queries');
-  const { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } = await import('@/lib/reporting/district');
+  const { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } = await import('@/lib/reporting/district');
   const { resolvePeriod, salaryAsOf } = await import('@/lib/reporting/schemas');
   const { claimJobs, tidyJobs } = await import('@/lib/jobs/queue');
   const { listMyReviewHistory } = await import('@/lib/review/history');
@@ -210,6 +210,8 @@ async function main() {
       { path: '/district/teachers', run: () => listDistrictTeachers({ actor: leader, districtId: leaderRow.org }) },
       { path: '/district/proposals (waiting)', run: () => listDistrictProposals([leaderRow.org], { status: 'SUBMITTED', take: 20 }) },
       { path: '/district/proposals?status=APPROVED (newest decision first)', run: () => listDistrictProposals([leaderRow.org], { status: 'APPROVED', take: 20 }) },
+      { path: '/district/proposals?status=APPROVED&q=... (teacher or micro-credential)', run: () => listDistrictProposals([leaderRow.org], { status: 'APPROVED', take: 20, q: 'ann' }) },
+      { path: '/district/reports (skills: badges by topic and credential, work in progress; this school year)', run: () => skillsReport({ actor: leader, districtId: leaderRow.org, period: schoolYear }) },
       {
         path: '/district/reports (PD hours, months, renewals, badges ending soon, salary steps; this school year)',
         run: () => Promise.all([

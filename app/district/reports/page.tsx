@@ -5,7 +5,7 @@ import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictSchools } from '@/lib/district/people';
 import { isDomainError } from '@/lib/errors';
 import { utcDay } from '@/lib/dates';
-import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { PeriodInput, SchoolFilterInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { SchoolSelect } from '@/components/district/school-select';
@@ -16,6 +16,7 @@ import { PdHoursSection } from '@/components/reports/pd-hours-section';
 import { RenewalSection } from '@/components/reports/renewal-section';
 import { ExpiringSection } from '@/components/reports/expiring-section';
 import { SalaryStepsSection } from '@/components/reports/salary-steps-section';
+import { SkillsSection } from '@/components/reports/skills-section';
 
 export const metadata = { title: 'District reports' };
 
@@ -30,13 +31,14 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   const at = salaryAsOf(period, now);
   const base = { actor, districtId: district.id, schoolId };
   // Each query checks the school is the district's; another district's is refused like its id.
-  const [schools, byTeacher, byMonth, renewal, steps, expiring] = await Promise.all([
+  const [schools, byTeacher, byMonth, renewal, steps, expiring, skills] = await Promise.all([
     listDistrictSchools({ actor, districtId: district.id }),
     pdHoursByTeacher({ ...base, period }),
     pdHoursByMonth({ ...base, period }),
     renewalCredentials({ ...base, period }),
     salaryStepEligibility({ ...base, asOf: at.asOf }),
     expiringBadges({ ...base, now }),
+    skillsReport({ ...base, period }),
   ]).catch((e: unknown) => {
     if (isDomainError(e) && e.code === 'FORBIDDEN') redirect('/forbidden');
     throw e;
@@ -50,7 +52,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   return (
     <div>
       <DistrictPicker districts={districts} current={district.id} keep={{ from: sp.from, to: sp.to }} />
-      <PageHeader title="Reports" description={`${school ? `${school.name} (${district.name})` : district.name}: PD hours, credentials toward licence renewal, badges ending soon and salary-step eligibility. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
+      <PageHeader title="Reports" description={`${school ? `${school.name} (${district.name})` : district.name}: PD hours, the skills teachers are building, credentials toward licence renewal, badges ending soon and salary-step eligibility. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
       <PeriodForm label="Reporting period and school" period={period} keep={keepDistrict}>
         {schools.length ? <SchoolSelect id="school" schools={schools} selected={school?.id ?? null} /> : null}
       </PeriodForm>
@@ -60,6 +62,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
 
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool />
+      <SkillsSection skills={skills} period={period} csvHref={csv('skills')} who={school ? `teachers placed at ${school.name}` : 'the district’s teachers'} />
       <RenewalSection renewal={renewal} csvHref={csv('renewal')} now={now} />
       <ExpiringSection expiring={expiring} csvHref={csv('expiring')} now={now} withSchool />
       <SalaryStepsSection

@@ -2,7 +2,7 @@ import { requireRole } from '@/lib/auth/session';
 import { schoolForPage, schoolParam } from '@/lib/school/page-school';
 import { SchoolReportsQuery } from '@/lib/school/schemas';
 import { utcDay } from '@/lib/dates';
-import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { SchoolPicker } from '@/components/school/school-picker';
@@ -12,6 +12,7 @@ import { PdHoursSection } from '@/components/reports/pd-hours-section';
 import { RenewalSection } from '@/components/reports/renewal-section';
 import { ExpiringSection } from '@/components/reports/expiring-section';
 import { SalaryStepsSection } from '@/components/reports/salary-steps-section';
+import { SkillsSection } from '@/components/reports/skills-section';
 
 export const metadata = { title: 'School reports' };
 
@@ -27,12 +28,13 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
   const now = new Date();
   const at = salaryAsOf(period, now);
   const base = { actor, districtId: school.districtId, schoolId: school.id };
-  const [byTeacher, byMonth, renewal, steps, expiring] = await Promise.all([
+  const [byTeacher, byMonth, renewal, steps, expiring, skills] = await Promise.all([
     pdHoursByTeacher({ ...base, period }),
     pdHoursByMonth({ ...base, period }),
     renewalCredentials({ ...base, period }),
     salaryStepEligibility({ ...base, asOf: at.asOf }),
     expiringBadges({ ...base, now }),
+    skillsReport({ ...base, period }),
   ]);
   const sq = schoolParam(resolved);
   const keep: Record<string, string> = sq ? { school: sq } : {};
@@ -41,13 +43,14 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
   return (
     <div>
       <SchoolPicker schools={resolved.schools} current={school} cutOff={resolved.cutOff} find={sp.find} keep={{ from: sp.from, to: sp.to }} />
-      <PageHeader title="Reports" description={`${school.name} (${school.districtName}): PD hours, credentials toward licence renewal, badges ending soon and salary-step eligibility of the teachers placed at your school, counted as the district counts them. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
+      <PageHeader title="Reports" description={`${school.name} (${school.districtName}): PD hours, the skills teachers are building, credentials toward licence renewal, badges ending soon and salary-step eligibility of the teachers placed at your school, counted as the district counts them. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
       <PeriodForm label="Reporting period" period={period} keep={keep} />
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
       <QuickPeriods path="/school/reports" keep={keep} now={now} />
 
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay={false} />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool={false} />
+      <SkillsSection skills={skills} period={period} csvHref={csv('skills')} who={`teachers placed at ${school.name}`} />
       <RenewalSection renewal={renewal} csvHref={csv('renewal')} now={now} />
       <ExpiringSection expiring={expiring} csvHref={csv('expiring')} now={now} withSchool={false} />
       <SalaryStepsSection

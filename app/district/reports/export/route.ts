@@ -3,7 +3,7 @@ import { DISTRICT_REPORTS, districtReportCsv, type DistrictReport } from '@/lib/
 import { PeriodInput, SchoolFilterInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { isDomainError } from '@/lib/errors';
 
-/** GET /district/reports/export?report=pd-hours|renewal|salary-steps|expiring&from=&to=&district=&school= */
+/** GET /district/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&district=&school= */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   const report = sp.get('report') as DistrictReport;

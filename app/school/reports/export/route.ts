@@ -13,7 +13,7 @@ const ExportQuery = z.object({
   school: z.string().trim().max(40).optional(),
 });
 
-/** GET /school/reports/export?report=pd-hours|renewal|salary-steps|expiring&from=&to=&school= : one school's report, for its leader. */
+/** GET /school/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&school= : one school's report, for its leader. */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
   const query = ExportQuery.safeParse({ report: sp.get('report') ?? undefined, school: sp.get('school') ?? undefined });
