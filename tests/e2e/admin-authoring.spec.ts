@@ -74,4 +74,18 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   await expect(rubric).toContainText('Students build on each other');
   await expect(visitor.getByText('Every criterion must reach “Demonstrated”', { exact: false })).toBeVisible();
   await visitor.close();
+
+  // An edit is a draft of version 2: previewed as teachers will read it, with what changed, before
+  // anyone sees it.
+  await expect(page).toHaveURL(/\/admin\/credentials\/[^/]+\/edit/, { timeout: 20_000 });
+  await byId(page, 'summary').fill('Plan and ask open questions that get every student reasoning with their peers.');
+  await page.getByRole('button', { name: 'Save draft' }).first().click();
+  const previewLink = page.getByRole('link', { name: 'Preview as teachers will see it' });
+  await expect(previewLink).toBeVisible({ timeout: 20_000 });
+  await previewLink.click();
+  await expect(page.getByText('Preview of version 2, a draft')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Summary$/ })).toBeVisible();
+  await expect(page.getByText('get every student reasoning with their peers')).toBeVisible();
+  await expect(page.getByRole('table', { name: /rubric/i }).getByRole('rowheader')).toHaveCount(3);
+  await expectNoAxeViolations(page);
 });

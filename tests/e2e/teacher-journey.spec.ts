@@ -113,6 +113,19 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
+  // Sent too soon: taken back before any reviewer opened it, the answers are all still there, the
+  // statement is confirmed again, and it goes back to the reviewers.
+  await page.getByRole('button', { name: 'Take it back to edit' }).click();
+  await expect(page.getByText('Your attempt is back with you as a draft')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toHaveValue(/grade 8 mathematics/);
+  await expect(page.getByText('Submitted: waiting for review')).toHaveCount(0);
+  const statement = page.getByRole('checkbox', { name: /This evidence is from my own teaching/ });
+  await expect(statement).not.toBeChecked();
+  await expectNoAxeViolations(page);
+  await statement.check();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByText('Submitted: waiting for review')).toBeVisible();
+
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: /Submitted/ })).toBeVisible();
   await expect(page.getByText(/Decision expected by/)).toBeVisible();
