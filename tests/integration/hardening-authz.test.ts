@@ -38,7 +38,10 @@ import { acceptInvitation, cancelInvitation, changeRole, importBulkEnrol, invite
 import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
-import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
+import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
+import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
+import { listIssuerApplications } from '@/lib/submissions/admin-list';
+import { getVersionPreview } from '@/lib/authoring/preview';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { addRecommendation, countDistrictRecommendations, listDistrictRecommendations, removeRecommendation, updateRecommendation } from '@/lib/district/recommendations';
 import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
@@ -137,6 +140,8 @@ function rows(): Row[] {
     { name: 'presignUploadParts (T1 pending file)', allow: ['T1'], run: (a) => presignUploadParts({ actor: a, fileId: w.pendingToRemove, partNumbers: [1] }) },
     { name: 'removeFile (T1 pending file)', allow: ['T1'], run: (a) => removeFile({ actor: a, fileId: w.pendingToRemove }) },
     { name: 'submitAttempt (T1 draft)', allow: ['T1'], run: (a) => submitAttempt({ actor: a, attemptId: w.t1C.attemptId }) },
+    // Sent and not yet opened by anyone: only its teacher may take it back (ADR 017).
+    { name: 'withdrawSentAttempt (T1 sent attempt)', allow: ['T1'], run: (a) => withdrawSentAttempt({ actor: a, attemptId: w.t1C.attemptId }) },
     { name: 'requestUpload (T1 attempt)', allow: ['T1'], run: (a) => requestUpload({ actor: a, attemptId: w.t1C.attemptId, partId: w.filePartC, fileName: pdf, contentType: 'application/pdf', size: 1000 }) },
     { name: 'requestUpload (T2 draft)', allow: ['T2'], run: (a) => requestUpload({ actor: a, attemptId: w.t2A.attemptId, partId: w.mcA.version.parts[1].id, fileName: pdf, contentType: 'application/pdf', size: 1000 }) },
 
@@ -214,6 +219,8 @@ function rows(): Row[] {
     { name: 'listDistrictRequests (District One)', allow: ['L1'], run: (a) => listDistrictRequests({ actor: a, districtId: w.d1.id }) },
     { name: 'decideDistrictRequest (District One, nobody asked)', allow: [], run: (a) => decideDistrictRequest({ actor: a, districtId: w.d1.id, userId: w.newcomer.id, decision: 'confirm' }) },
     { name: 'listIssuedAwards (issuer A)', allow: ['adminA'], run: (a) => listIssuedAwards({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
+    { name: 'listIssuerApplications (issuer A)', allow: ['adminA'], run: (a) => listIssuerApplications({ actor: a, issuerId: w.issuerA.id }) },
+    { name: 'getVersionPreview (issuer A credential)', allow: ['adminA'], run: (a) => getVersionPreview({ actor: a, microCredentialId: w.mcA.mc.id }) },
     { name: 'issuedAwardsCsv (issuer A)', allow: ['adminA'], run: (a) => issuedAwardsCsv({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
 
     // ── Organisation settings and platform administration ──
@@ -240,6 +247,8 @@ function rows(): Row[] {
     { name: 'getDistrictHome (District One)', allow: ['L1'], run: (a) => getDistrictHome({ actor: a, districtId: w.d1.id, since: period.from }) },
     { name: 'listDistrictTeachers (District One)', allow: ['L1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id }) },
     { name: 'pdHoursByTeacher (District One)', allow: ['L1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, period }) },
+    { name: 'skillsReport (District One)', allow: ['L1'], run: (a) => skillsReport({ actor: a, districtId: w.d1.id, period }) },
+    { name: 'skillsReport (District One, School One)', allow: ['L1', 'SL1'], run: (a) => skillsReport({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, period }) },
     { name: 'pdHoursByMonth (District One)', allow: ['L1'], run: (a) => pdHoursByMonth({ actor: a, districtId: w.d1.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-12-31' }) }) },
     { name: 'renewalCredentials (District One)', allow: ['L1'], run: (a) => renewalCredentials({ actor: a, districtId: w.d1.id, period }) },
     { name: 'salaryStepEligibility (District One)', allow: ['L1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, asOf: period.to }) },

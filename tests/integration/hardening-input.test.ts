@@ -51,7 +51,11 @@ import { listOrgMembers } from '@/lib/people/queries';
 import { submitCalibration } from '@/lib/review/calibration';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { acceptInvitation, cancelInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
-import { enrollInMicroCredential, enrollInTrack, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
+import { enrollInMicroCredential, enrollInStack, enrollInTrack, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
+import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
+import { listDistrictProposals } from '@/lib/proposals/queries';
+import { getVersionPreview } from '@/lib/authoring/preview';
+import { listIssuerApplications } from '@/lib/submissions/admin-list';
 import { createMicroCredential, publishMicroCredential, republishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { importCredential, exportCredential } from '@/lib/authoring/import-export';
 import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
@@ -368,6 +372,13 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
       call: (i) => requestUpload({ actor: t1, ...i }),
       mustNotSucceed: true,
     });
+    // Taking back: another teacher's attempt looks missing, a broken id too.
+    await pipeline({
+      schema: ActionId,
+      arb: idOr(w.t2A.attemptId),
+      call: (attemptId) => withdrawSentAttempt({ actor: t1, attemptId }),
+      mustNotSucceed: true,
+    });
     // Renewing: nothing T1 holds is due, and another teacher's credential is not T1's to renew.
     await pipeline({
       schema: StartRenewalInput,
@@ -508,6 +519,7 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => enrollInMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => startApplication({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.t1.id), call: (id) => enrollInTrack({ actor: w.t2, trackId: id }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.t1.id, w.draftMc.id), call: (id) => enrollInStack({ actor: w.t2, stackId: id }), mustNotSucceed: true });
     // t2 is enrolled in nothing these ids name (or in someone else's credential): nothing to stop.
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => withdrawFromMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ResourceProgressInput, arb: hostileInput({ resourceId: hostileValue, done: anyOr('true', 'false') }), call: (i) => setResourceProgress({ actor: w.t2, ...i }), mustNotSucceed: true });
@@ -568,6 +580,11 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['getTrackForEdit (admin/tracks/[id])', (v) => getTrackForEdit({ actor: w.adminA, trackId: v }), () => false],
     ['getStackForEdit (admin/stacks/[id])', (v) => getStackForEdit({ actor: w.adminA, stackId: v }), () => false],
     ['exportCredential (admin/credentials/[id]/export)', (v) => exportCredential({ actor: w.adminA, microCredentialId: v }), () => false],
+    ['getVersionPreview (admin/credentials/[id]/preview)', (v) => getVersionPreview({ actor: w.adminA, microCredentialId: v }), () => false],
+    ['listIssuerApplications ?q=&cursor= (admin/submissions)', (v) => listIssuerApplications({ actor: w.adminA, issuerId: w.issuerA.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
+    // An empty filter is no filter (the page's schema drops it): only a named credential is checked.
+    ['listIssuerApplications ?credential= (admin/submissions)', (v) => (v ? listIssuerApplications({ actor: w.adminA, issuerId: w.issuerA.id, microCredentialId: v }) : Promise.resolve(null)), (r) => r === null],
+    ['listDistrictProposals ?q= (district/proposals)', (v) => listDistrictProposals([w.d1.id], { status: 'APPROVED', q: v }), (r) => Array.isArray(r)],
     ['listDistrictTeachers ?q=&cursor= (district/teachers)', (v) => listDistrictTeachers({ actor: w.leader1, districtId: w.d1.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['listOrgMembers ?q=&cursor= (admin/people)', (v) => listOrgMembers({ actor: w.adminA, organizationId: w.issuerA.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['getInvitation (invitations/[token])', (v) => getInvitation(v), (r) => (r as { state: string }).state === 'invalid'],
