@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { formatCents } from '@/lib/reporting/salary-steps';
 import { plural } from '@/lib/plural';
+import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 
 // Plain-language wording for audit log entries. The log stores terse action names ("award.revoke")
 // and the ids involved; people reading it need "Revoked the badge “…” held by Ann Avery. Reason: …".
@@ -223,6 +224,17 @@ const ACTIONS: Record<string, ActionInfo> = {
   'submission.renew': { group: 'applications', describe: () => 'Started renewing a badge that is due to expire' },
   // The question's text is not in the log: teachers may name students in it.
   'feedback.ask': { group: 'applications', describe: (c) => `Asked about the feedback on attempt ${num(c.d, 'number') ?? 1}` },
+  // Safeguarding (lib/evidence/concerns.ts). The reviewer's note and the closing note are not in the log: they may describe students.
+  'evidence.concern-report': {
+    group: 'applications',
+    describe: (c) => {
+      const reason = text(c.d, 'reason');
+      const label = reason && reason in CONCERN_REASON_LABELS ? CONCERN_REASON_LABELS[reason as keyof typeof CONCERN_REASON_LABELS].toLowerCase() : null;
+      return `Reported a concern about ${text(c.d, 'fileId') ? 'a file' : 'the evidence'} in attempt ${num(c.d, 'number') ?? 1}${label ? `: ${label}` : ''}`;
+    },
+  },
+  'evidence.file-remove': { group: 'applications', describe: (c) => withReason(`Removed a file from attempt ${num(c.d, 'number') ?? 1} after a concern (deleted from storage; the teacher was told why)`, 'Reason', text(c.d, 'reason')) },
+  'evidence.concern-close': { group: 'applications', describe: (c) => `Closed a concern about ${text(c.d, 'fileId') ? 'a file' : 'the evidence'} in attempt ${num(c.d, 'number') ?? 1} without removing anything` },
   'feedback.answer': { group: 'applications', describe: (c) => `Replied to a teacher’s question about the feedback on attempt ${num(c.d, 'number') ?? 1}` },
 
   // ── Proposals ──

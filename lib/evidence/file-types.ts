@@ -98,6 +98,14 @@ export function filesTakingRoom<F extends Placed>(list: readonly F[], now: Date)
   return list.filter((f) => f.status === 'UPLOADED' || (f.status === 'PENDING' && !isStoppedUpload(f, now)));
 }
 
+/**
+ * The files a list shows as files: not those the issuer removed, whose tombstones are listed apart
+ * ("Removed by the issuer on …", lib/evidence/concerns.ts).
+ */
+export function liveFiles<F extends { status: string }>(list: readonly F[]): (F & { status: Exclude<F['status'], 'REMOVED'> })[] {
+  return list.filter((f): f is F & { status: Exclude<F['status'], 'REMOVED'> } => f.status !== 'REMOVED');
+}
+
 export function acceptAttribute(kinds: readonly EvidenceKind[]): string {
   return kinds.flatMap((k) => [...FILE_KIND_INFO[k].mimeTypes, ...FILE_KIND_INFO[k].extensions.map((e) => `.${e}`)]).join(',');
 }

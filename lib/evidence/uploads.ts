@@ -366,6 +366,8 @@ async function acceptIfDraft(file: PendingFile, finalKey: string, detected: stri
 export async function removeFile(opts: { actor: Actor; fileId: string }) {
   const file = await loadOwnPendingFile(opts.actor, opts.fileId);
   if (file.attempt.status !== 'DRAFT') throw invalidState('This attempt has been submitted; its files can no longer change.');
+  // A tombstone (lib/evidence/concerns.ts) stays as the record of what the issuer removed.
+  if (file.status === 'REMOVED') throw invalidState('The issuer removed this file; it stays listed as removed.');
   if (file.carriedOver) throw invalidState('This file belongs to a part that already passed.');
   // Nor may anything else in a kept part go (e.g. a file that reached it before the part was locked).
   if (await isPartCarriedOver(file.attemptId, file.partId)) throw invalidState(CARRIED_PART);
@@ -376,6 +378,20 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   if (!stillUsed) await storage.deleteObject(file.storageKey);
 }
 
+const removedDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Asking for a file the issuer removed (lib/evidence/concerns.ts), as someone who could see it: said
+ * plainly. NOT_FOUND to every caller that only knows codes; the file route answers it with 410 Gone
+ * and these words (it is only ever thrown after the asker was found allowed to see the file).
+ */
+export class FileRemovedError extends DomainError {
+  constructor(removedAt: Date | null) {
+    super('NOT_FOUND', `This file was removed by the issuer${removedAt ? ` on ${removedDay.format(removedAt)}` : ''}, so it can no longer be opened.`);
+  }
+}
+const fileRemoved = (removedAt: Date | null) => new FileRemovedError(removedAt);
+
 /**
  * A short-lived signed URL for someone allowed to see this evidence. The name the browser saves it
  * under (Content-Disposition, signed into the URL) is the teacher's own only for whoever may see
@@ -385,14 +401,16 @@ export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inlin
   const file = await db.evidenceFile.findUnique({
     where: { id: opts.fileId },
     select: {
-      id: true, partId: true, storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true,
+      id: true, partId: true, storageKey: true, fileName: true, detectedType: true, declaredType: true, status: true, ownerId: true, attemptId: true, removedAt: true,
       attempt: { select: { status: true, submission: { select: { versionId: true, microCredential: { select: { issuerId: true, issuer: { select: { blindReview: true } } } } } } } },
     },
   });
-  if (!file || file.status !== 'UPLOADED') throw notFound('That file');
+  if (!file || (file.status !== 'UPLOADED' && file.status !== 'REMOVED')) throw notFound('That file');
   const { submission } = file.attempt;
   const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: submission.microCredential.issuerId, status: file.attempt.status });
   if (!allowed) throw notFound('That file');
+  // Never signed: its object is gone, and must stay unreachable even if a copy were left somewhere.
+  if (file.status === 'REMOVED') throw fileRemoved(file.removedAt);
   const fileName = showsOriginalFileNames(submission.microCredential.issuer, opts.actor.id, file.ownerId) ? file.fileName : await neutralNameOf(file, submission.versionId);
   return storage.presignGet(file.storageKey, { fileName, contentType: servedContentType(file), inline: opts.inline });
 }
@@ -418,11 +436,12 @@ async function neutralNameOf(file: { id: string; partId: string; attemptId: stri
 export async function getCaptionsText(opts: { actor: Actor; fileId: string }): Promise<string> {
   const file = await db.evidenceFile.findUnique({
     where: { id: opts.fileId },
-    select: { storageKey: true, detectedType: true, sizeBytes: true, status: true, ownerId: true, attemptId: true, attempt: { select: { status: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+    select: { storageKey: true, detectedType: true, sizeBytes: true, status: true, removedAt: true, ownerId: true, attemptId: true, attempt: { select: { status: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
   });
-  if (!file || file.status !== 'UPLOADED' || file.detectedType !== 'text/vtt' || file.sizeBytes > BigInt(MAX_CAPTIONS_BYTES)) throw notFound('That file');
+  if (!file || (file.status !== 'UPLOADED' && file.status !== 'REMOVED') || file.detectedType !== 'text/vtt' || file.sizeBytes > BigInt(MAX_CAPTIONS_BYTES)) throw notFound('That file');
   const allowed = await canViewAttemptEvidence(opts.actor, { id: file.attemptId, ownerId: file.ownerId, issuerId: file.attempt.submission.microCredential.issuerId, status: file.attempt.status });
   if (!allowed) throw notFound('That file');
+  if (file.status === 'REMOVED') throw fileRemoved(file.removedAt);
   const bytes = await withStorage(() => storage.getObjectBytes(file.storageKey));
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }

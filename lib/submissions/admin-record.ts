@@ -6,6 +6,7 @@ import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evid
 import { loadAttemptForReview, reviewDenial, teacherOf } from '@/lib/review/context';
 import { conflictOfInterest } from '@/lib/review/policy';
 import { secondLookRefusal } from '@/lib/review/second-look-rules';
+import { concernRulingRefusal, loadRecordConcerns } from '@/lib/evidence/concerns';
 
 // What an issuer's admin needs to look into a badge or a complaint about a decision: the
 // application, every submitted attempt's evidence and the reviews that decided it, with who
@@ -26,9 +27,9 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   const sub = await db.submission.findUnique({
     where: { id: opts.submissionId },
     select: {
-      id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true,
-      user: { select: { name: true, email: true, school: { select: { name: true } } } },
-      microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true } } } },
+      id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true, versionId: true,
+      user: { select: { id: true, name: true, email: true, schoolId: true, districtId: true, school: { select: { name: true } } } },
+      microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true, blockSameSchool: true, blockSameDistrict: true } } } },
       version: {
         select: {
           version: true, title: true,
@@ -107,6 +108,9 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   const blind = sub.microCredential.issuer.blindReview && scoring.some((r) => r.status === 'CLAIMED');
   const partIds = sub.version.parts.map((p) => p.id);
   const partOf = new Map(sub.version.parts.map((p) => [p.id, p.title]));
+  // Reviewers' safeguarding concerns about submitted evidence, and the files removed after them.
+  const submittedIds = sub.attempts.filter((a) => a.status !== 'DRAFT').map((a) => a.id);
+  const { concerns, removed } = await loadRecordConcerns({ attemptIds: submittedIds, versionId: sub.versionId, original: !blind });
   return {
     id: sub.id,
     status: sub.status,
@@ -120,8 +124,13 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     criteria: sub.version.criteria.map((c) => ({ id: c.id, title: c.title, part: c.partId ? (partOf.get(c.partId) ?? null) : null })),
     levels: sub.version.levels,
     award: sub.award,
+    /** Null when the viewer may remove files and close concerns; else why not (a conflict of interest with the teacher). */
+    concernRulingRefusal: concernRulingRefusal(opts.actor, sub.user, sub.microCredential.issuer),
     attempts: sub.attempts.map((a) => {
       const submitted = a.status !== 'DRAFT';
+      const files = submitted ? withViewerFileNames(a.files, { partIds, original: !blind }) : [];
+      const removedHere = removed.filter((f) => f.attemptId === a.id);
+      const fileLabel = new Map([...files.map((f) => [f.id, f.fileName] as const), ...removedHere.map((f) => [f.id, f.label] as const)]);
       return {
         id: a.id, number: a.number, status: a.status, submittedAt: a.submittedAt, decidedAt: a.decidedAt, needsAdjudication: a.needsAdjudication,
         attestedAt: a.attestedAt,
@@ -137,7 +146,11 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
             })),
         questionsHidden: look?.attemptId === a.id && look.mayTake && a.feedbackQuestions.length > 0,
         responses: submitted ? a.responses : [],
-        files: submitted ? withViewerFileNames(a.files, { partIds, original: !blind }) : [],
+        files,
+        /** Concerns reviewers reported about this attempt's evidence, oldest first; `file` null: the whole attempt. */
+        concerns: concerns.filter((c) => c.attemptId === a.id).map((c) => ({ ...c, file: c.fileId ? (fileLabel.get(c.fileId) ?? 'A file') : null })),
+        /** Files an issuer admin removed (tombstones), shown in place of the files. */
+        removedFiles: removedHere.map((f) => ({ ...f, part: partOf.get(f.partId) ?? null })),
         // While the viewer scores this attempt, only their own score shows.
         reviews: scoringAttempts.has(a.id) ? a.reviews.filter((r) => r.reviewerId === opts.actor.id) : a.reviews,
         otherReviewsHidden: scoringAttempts.has(a.id),

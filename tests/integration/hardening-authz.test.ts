@@ -19,6 +19,7 @@ import { buildWorld, changedTables, tableFingerprints, type World } from '@/test
 import { getApplication } from '@/lib/submissions/queries';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/lib/submissions/mutations';
+import { closeEvidenceConcern, reportEvidenceConcern } from '@/lib/evidence/concerns';
 import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace, listAssignableReviewers, listReviewQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
@@ -74,7 +75,7 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string } = {};
+const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
@@ -120,6 +121,15 @@ function rows(): Row[] {
     },
     { name: 'getEvidenceUrl (T1 file, R holds the claim)', allow: ['T1', 'adminA', 'R'], run: (a) => getEvidenceUrl({ actor: a, fileId: w.t1File, inline: true }) },
     { name: 'getReviewWorkspace (R review)', allow: ['R'], run: (a) => getReviewWorkspace({ actor: a, reviewId: ctx.reviewId! }), denied: notNull },
+    {
+      name: 'reportEvidenceConcern (R review, T1 file)', allow: ['R'],
+      run: async (a) => {
+        const r = await reportEvidenceConcern({ actor: a, reviewId: ctx.reviewId!, fileId: w.t1File, reason: 'OTHER', note: 'Please check consent for this recording.' });
+        ctx.concernId = r.concernId;
+        return r;
+      },
+    },
+    { name: 'closeEvidenceConcern (R report on T1 file)', allow: ['adminA'], run: (a) => closeEvidenceConcern({ actor: a, concernId: ctx.concernId!, note: 'Consent is on file.' }) },
     { name: 'getSubmissionRecord (T1 application)', allow: ['adminA'], run: (a) => getSubmissionRecord({ actor: a, submissionId: w.t1A.submissionId }), denied: notNull },
     { name: 'saveReviewDraft (R review)', allow: ['R'], run: async (a) => saveReviewDraft({ actor: a, reviewId: ctx.reviewId!, version: await reviewVersion(), scores: [], overallComment: 'x' }) },
     {

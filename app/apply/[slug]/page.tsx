@@ -26,6 +26,9 @@ import { RubricTable } from '@/components/credential/rubric-table';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
 import { criteriaByPart, requiredProgress, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
+import { liveFiles } from '@/lib/evidence/file-types';
+import { listOwnRemovedFiles } from '@/lib/evidence/concerns';
+import type { Actor } from '@/lib/auth/actor';
 
 export const metadata = { title: 'Your application' };
 
@@ -296,7 +299,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                 {wantsFiles ? (
                   <div className="mt-4">
                     <h3 id={`files-${p.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold">Files for {p.title}</h3>
-                    <FileList files={files} editable={!locked} headingId={`files-${p.id}`} />
+                    <FileList files={liveFiles(files)} editable={!locked} headingId={`files-${p.id}`} />
+                    {files.some((f) => f.status === 'REMOVED') ? <RemovedFiles actor={actor} attemptId={current.id} partId={p.id} /> : null}
                     {!locked ? (
                       <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} countedFileIds={counted.map((f) => f.id)} captionsRemaining={captionsRemaining} />
                     ) : null}
@@ -485,5 +489,19 @@ function ReviewFeedback({ review, version, caption }: { review: AttemptWithRevie
         }}
       />
     </>
+  );
+}
+
+/** Files of this part the issuer removed (lib/evidence/concerns.ts), each said in place of the file. */
+async function RemovedFiles({ actor, attemptId, partId }: { actor: Actor; attemptId: string; partId: string }) {
+  const removed = await listOwnRemovedFiles({ actor, attemptId, partId });
+  return (
+    <ul className="mt-3 space-y-2">
+      {removed.map((f) => (
+        <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+          <span className="font-medium">{f.label}</span>: Removed by the issuer on {dateFmt.format(f.removedAt)}: {f.reason}
+        </li>
+      ))}
+    </ul>
   );
 }

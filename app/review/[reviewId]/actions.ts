@@ -4,12 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
-import { formDataToObject, toActionError, zodFieldErrors } from '@/lib/action-result';
+import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
 import { isDomainError } from '@/lib/errors';
 import { releaseReview, saveReviewDraft, submitReview, type ReviewOutcome } from '@/lib/review/mutations';
 import { ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { claimEndText, getClaimEnd, keepClaim } from '@/lib/review/claims';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
+import { reportEvidenceConcern } from '@/lib/evidence/concerns';
+import { ReportConcernInput } from '@/lib/evidence/schemas';
 
 export type DraftResult = { ok: true; version: number; savedAt: string; claimExpiresAt: string } | { ok: false; formError: string; conflict?: boolean };
 
@@ -81,4 +83,23 @@ export async function keepClaimAction(input: unknown): Promise<KeepClaimResult> 
     const result = toActionError(e);
     return { ok: false, formError: (!result.ok && result.formError) || 'The claim could not be extended.' };
   }
+}
+
+/**
+ * The reviewer reports a concern about the evidence of the attempt they review (authorized against
+ * the review in reportEvidenceConcern: only its own reviewer, while they may see the evidence).
+ */
+export async function reportConcernAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(ReportConcernInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let submissionId: string;
+  try {
+    const actor = await requireActor();
+    ({ submissionId } = await reportEvidenceConcern({ actor, ...parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/review/${parsed.data.reviewId}`);
+  revalidatePath(`/admin/submissions/${submissionId}`);
+  return { ok: true, message: 'Concern reported. The issuer’s admins have been told and will decide what to do; they can remove the file. Carry on with your review meanwhile, or release it if you cannot.' };
 }

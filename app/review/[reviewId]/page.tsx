@@ -12,6 +12,9 @@ import { ClaimTimer } from '@/components/review/claim-timer';
 import { ClaimButton } from '@/components/review/claim-button';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { releaseReviewAction } from './actions';
+import { ReportConcernForm } from './report-concern-form';
+import { getReviewConcerns } from '@/lib/evidence/concerns';
+import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Score a submission' };
@@ -29,6 +32,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   const editable = review.status === 'CLAIMED';
   // How an ended claim ended (it ran out, was reassigned, ...) and whether the work can be taken up again.
   const end = !editable && review.status !== 'SUBMITTED' ? await getClaimEnd({ actor, reviewId }) : null;
+  // Safeguarding: this reviewer's concerns about the evidence, and files the issuer removed.
+  const concerns = await getReviewConcerns({ actor, reviewId });
+  const fileLabel = new Map([...attempt.files.map((f) => [f.id, f.fileName] as const), ...(concerns?.removed ?? []).map((f) => [f.id, f.label] as const)]);
   const initial = {
     overallComment: review.overallComment,
     scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, { levelId: s.levelId, feedback: s.feedback }])),
@@ -197,7 +203,38 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading" className="mb-3 text-xl font-semibold">Evidence</h2>
+          {concerns?.removed.length ? (
+            <ul className="mb-3 space-y-2" aria-label="Files removed by the issuer">
+              {concerns.removed.map((f) => (
+                <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+                  <span className="font-medium">{f.label}</span>: Removed by the issuer on {dayFmt.format(f.removedAt)}: {f.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} attestedAt={attempt.attestedAt} />
+          {concerns?.mine.length ? (
+            <div className="mt-4 text-sm">
+              <h3 className="font-semibold">Concerns you reported</h3>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {concerns.mine.map((c) => (
+                  <li key={c.id}>
+                    {CONCERN_REASON_LABELS[c.reason]}, about {c.fileId ? (fileLabel.get(c.fileId) ?? 'a file') : 'the whole attempt'}, on {dayFmt.format(c.createdAt)}:{' '}
+                    {c.resolvedAt ? (c.outcome === 'FILE_REMOVED' ? `the issuer removed the file on ${dayFmt.format(c.resolvedAt)}.` : `the issuer looked into it and closed it on ${dayFmt.format(c.resolvedAt)}.`) : 'with the issuer’s admins.'}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {concerns?.canReport ? (
+            <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+              <summary className="cursor-pointer text-sm font-semibold">Report a concern about this evidence</summary>
+              <p className="mt-2 text-sm text-slate-700">
+                For example, a student who can be identified without their family’s consent, or students’ personal information. The issuer’s admins are told, and can remove a file.
+              </p>
+              <ReportConcernForm reviewId={review.id} files={attempt.files.map((f) => ({ id: f.id, label: f.fileName }))} />
+            </details>
+          ) : null}
         </section>
         <section aria-labelledby="rubric-heading">
           <h2 id="rubric-heading" className="mb-3 text-xl font-semibold">Rubric</h2>

@@ -7,6 +7,8 @@ import { answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
 import { AnswerFeedbackQuestionInput } from '@/lib/feedback-questions/schemas';
 import { requestSecondLook, withdrawSecondLook } from '@/lib/review/second-look';
 import { RequestSecondLookInput, WithdrawSecondLookInput } from '@/lib/review/schemas';
+import { closeEvidenceConcern, removeEvidenceFile } from '@/lib/evidence/concerns';
+import { CloseConcernInput, RemoveEvidenceFileInput } from '@/lib/evidence/schemas';
 
 /** An issuer admin's reply to a teacher's question about feedback (authorized against the question's issuer). */
 export async function answerFeedbackQuestionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -62,4 +64,39 @@ export async function withdrawSecondLookAction(_prev: ActionResult, formData: Fo
   revalidatePath('/admin');
   revalidatePath('/review');
   return { ok: true, message: 'Second look withdrawn. The earlier decision stands, and the teacher has been told they can revise.' };
+}
+
+/**
+ * An issuer admin removes a file a reviewer's concern is about (authorized against the file's issuer
+ * in removeEvidenceFile, which also refuses an admin with a conflict of interest). The object is
+ * deleted from storage; if storage is down, nothing changes and the admin is told to try again.
+ */
+export async function removeEvidenceFileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(RemoveEvidenceFileInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let submissionId: string;
+  try {
+    const actor = await requireActor();
+    ({ submissionId } = await removeEvidenceFile({ actor, ...parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/admin/submissions/${submissionId}`);
+  revalidatePath('/review');
+  return { ok: true, message: 'File removed. It is deleted from storage, the concern is closed, and the teacher has been told why and that they can upload a replacement when they revise.' };
+}
+
+/** An issuer admin closes a reviewer's concern without removing anything, with a note for the record. */
+export async function closeEvidenceConcernAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(CloseConcernInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let submissionId: string;
+  try {
+    const actor = await requireActor();
+    ({ submissionId } = await closeEvidenceConcern({ actor, ...parsed.data }));
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/admin/submissions/${submissionId}`);
+  return { ok: true, message: 'Concern closed without removing anything. Your note is kept on this page.' };
 }

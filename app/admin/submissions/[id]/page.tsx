@@ -8,6 +8,8 @@ import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-t
 import { AnswerForm } from './answer-form';
 import { SecondLookForm } from '@/components/admin/second-look-form';
 import { WithdrawSecondLookForm } from '@/components/admin/withdraw-second-look-form';
+import { ConcernActions } from './concern-actions';
+import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Application record' };
@@ -110,6 +112,40 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
             <p className="mt-1 text-sm">
               <Link href={`/admin/review-quality/assign/${a.id}`}>Assign attempt {a.number} to a reviewer you choose</Link>
             </p>
+          ) : null}
+          {a.concerns.length ? (
+            <section aria-labelledby={`concerns-heading-${a.id}`} className="mt-4">
+              <h3 id={`concerns-heading-${a.id}`} className="text-lg font-semibold">
+                Concerns about this evidence{a.concerns.some((c) => !c.resolvedAt) ? ` (${a.concerns.filter((c) => !c.resolvedAt).length} open)` : ''}
+              </h3>
+              <p className="text-sm text-slate-700">Reported by reviewers. The teacher does not see them.</p>
+              {record.concernRulingRefusal && a.concerns.some((c) => !c.resolvedAt) ? <p className="mt-1 text-sm text-slate-700">{record.concernRulingRefusal}</p> : null}
+              <ul className="mt-2 space-y-3">
+                {a.concerns.map((c) => (
+                  <li key={c.id} id={`concern-${c.id}`}>
+                    <Card className={c.resolvedAt ? undefined : 'border-amber-400'}>
+                      <p className="text-sm">
+                        <Pill tone={c.resolvedAt ? 'neutral' : 'warning'}>{c.resolvedAt ? (c.outcome === 'FILE_REMOVED' ? 'File removed' : 'Closed') : 'Open'}</Pill>{' '}
+                        <span className="font-semibold">{CONCERN_REASON_LABELS[c.reason]}</span> · {c.file ? <>about {c.file}</> : 'about the whole attempt'}
+                      </p>
+                      <p className="mt-1 text-sm text-slate-700">Reported by {c.reporter} on {timeFmt.format(c.reportedAt)}.</p>
+                      {c.note ? <p className="mt-1 whitespace-pre-wrap text-sm text-slate-900">{c.note}</p> : null}
+                      {c.resolvedAt ? (
+                        <p className="mt-2 border-l-4 border-slate-400 pl-3 text-sm">
+                          {c.outcome === 'FILE_REMOVED' ? 'File removed' : 'Closed without removing anything'}
+                          {c.resolvedBy ? ` by ${c.resolvedBy}` : ''} on {timeFmt.format(c.resolvedAt)}
+                          {c.resolution ? `: ${c.resolution}` : '.'}
+                        </p>
+                      ) : null}
+                      {/* Stays mounted once dealt with, so it can say what was done. */}
+                      {record.concernRulingRefusal ? null : (
+                        <ConcernActions concernId={c.id} fileId={c.fileId} files={a.files.map((f) => ({ id: f.id, fileName: f.fileName }))} open={!c.resolvedAt} />
+                      )}
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ) : null}
           {a.questionsHidden ? (
             <p className="mt-4 text-sm text-slate-700">
@@ -231,6 +267,16 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                 <p className="mt-2 text-sm">No review submitted yet.</p>
               )}
               <h3 className="mt-6 text-lg font-semibold">Evidence</h3>
+              {a.removedFiles.length ? (
+                <ul className="mt-3 space-y-2" aria-label={`Files removed from attempt ${a.number}`}>
+                  {a.removedFiles.map((f) => (
+                    <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+                      <span className="font-medium">{f.label}</span>
+                      {f.part ? ` (${f.part})` : ''}: Removed by the issuer{f.removedBy ? ` (${f.removedBy})` : ''} on {dayFmt.format(f.removedAt)}: {f.reason}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <div className="mt-3">
                 <EvidencePanel parts={record.parts} responses={a.responses} files={a.files} attestedAt={a.attestedAt} />
               </div>

@@ -1,0 +1,66 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+import { reportConcernAction } from './actions';
+import { initialActionState } from '@/lib/action-result';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+import { SelectField, TextArea } from '@/components/ui/field';
+import { CONCERN_NOTE_MAX, CONCERN_REASON_LABELS, CONCERN_REASONS } from '@/lib/evidence/schemas';
+
+/**
+ * "Report a concern about this evidence": about one file (named as this reviewer sees it) or the
+ * whole attempt, with a reason and an optional note. The issuer's admins decide what to do. After a
+ * report the form empties, so another file can be reported; the outcome is announced above it.
+ */
+export function ReportConcernForm({ reviewId, files }: { reviewId: string; files: { id: string; label: string }[] }) {
+  const [state, action, pending] = useActionState(reportConcernAction, initialActionState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message) formRef.current?.reset();
+  }, [state]);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const reasonError = errors?.reason?.join(' ');
+  return (
+    <form ref={formRef} {...keepInputForm(action)} className="mt-3">
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <ActionAlerts state={state} className="mb-3" />
+      <SelectField id={`concern-file-${reviewId}`} name="fileId" label="What is it about?" defaultValue="" errors={errors?.fileId}>
+        <option value="">The whole attempt</option>
+        {files.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.label}
+          </option>
+        ))}
+      </SelectField>
+      <fieldset className="mb-4" aria-describedby={reasonError ? `concern-reason-error-${reviewId}` : undefined}>
+        <legend className="text-sm font-semibold text-slate-900">What is the concern?</legend>
+        {CONCERN_REASONS.map((r) => (
+          <div key={r} className="mt-1 flex items-center gap-2">
+            <input id={`concern-reason-${reviewId}-${r}`} type="radio" name="reason" value={r} required className="h-4 w-4" />
+            <label htmlFor={`concern-reason-${reviewId}-${r}`} className="text-sm">
+              {CONCERN_REASON_LABELS[r]}
+            </label>
+          </div>
+        ))}
+        {reasonError ? (
+          <p id={`concern-reason-error-${reviewId}`} className="mt-1 text-sm font-medium text-red-700">
+            {reasonError}
+          </p>
+        ) : null}
+      </fieldset>
+      <TextArea
+        id={`concern-note-${reviewId}`}
+        name="note"
+        label="Note (optional; needed for “Something else”)"
+        hint="What you saw and where (for example, the minute in a video). Only the issuer’s admins read it; avoid copying students’ names or details."
+        rows={3}
+        maxLength={CONCERN_NOTE_MAX}
+        errors={errors?.note}
+      />
+      <button type="submit" disabled={pending} className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
+        {pending ? 'Reporting…' : 'Report the concern'}
+      </button>
+    </form>
+  );
+}

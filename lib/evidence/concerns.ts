@@ -1,0 +1,378 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
+import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
+import { canViewAttemptEvidence } from '@/lib/evidence/access';
+import { PART_ORDER, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
+import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
+import { conflictOfInterest, reviewsFor } from '@/lib/review/policy';
+import type { EvidenceConcernOutcome, EvidenceConcernReason } from '@/lib/generated/prisma/enums';
+import * as storage from '@/lib/storage/s3';
+
+// Safeguarding. A reviewer who sees a problem in the evidence they score (a student who can be
+// identified without their family's consent, students' personal information, work that is not the
+// teacher's own) reports it; the issuer's admins read it on the application record and either
+// remove the file or close the concern with a note. A removed file's object is deleted from storage;
+// its row stays as a tombstone (status REMOVED, removedAt, removedById, removedReason) that the
+// teacher and the attempt's reviewers see in place of the file, and that is never signed for.
+
+/** Concerns one reviewer may report in an hour (each one tells every admin of the issuer). */
+export const CONCERNS_PER_HOUR = 10;
+
+export const ALREADY_REPORTED = 'You have already reported a concern about this, and the issuer’s admins are looking at it. Reload the page to see it.';
+export const ALREADY_REMOVED = 'This file has already been removed. Reload the page to see it.';
+export const ALREADY_RESOLVED = 'Another admin has already dealt with this concern. Reload the page to see what they did.';
+export const REMOVAL_STORAGE_DOWN = 'File storage is not reachable right now, so the file was not removed and nothing has changed. Try again in a minute.';
+export const RULING_CONFLICT = 'You have a conflict of interest with this teacher (your own work, or a school or district this issuer keeps apart), so another admin of the issuer decides on concerns about it.';
+const REPORT_CLAIM_ENDED = 'Your claim on this work has ended, so you can no longer report on its evidence here. If it is urgent, tell an admin of the issuer.';
+
+const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Every enabled admin of the issuer, in the app and by email (as lib/feedback-questions/mutations.ts tells them of questions). */
+async function tellIssuerAdmins(tx: Tx, issuerId: string, n: { kind: string; title: string; body: string; href: string }) {
+  const admins = await tx.membership.findMany({ where: { organizationId: issuerId, role: 'ISSUER_ADMIN', user: { disabledAt: null } }, select: { userId: true }, take: 50 });
+  for (const a of admins) await notify({ userId: a.userId, ...n }, tx);
+}
+
+// ───────────────────────────── Reporting (reviewers) ─────────────────────────────
+
+/**
+ * The review's reviewer reports a concern about one file of the attempt (`fileId`) or the whole
+ * attempt (`fileId` null). Whoever may open the review page and its evidence may report: the
+ * review's own reviewer, still reviewing for the issuer, while the review is claimed or submitted
+ * (canViewAttemptEvidence); anyone else's review looks missing. One open concern per reviewer and
+ * file (or attempt): a double submit is refused with a plain message (also by the partial unique
+ * index "EvidenceConcern_one_open"). The issuer's admins are told without the teacher's name (blind
+ * review) and without the note (it may describe students; it stays in the app).
+ */
+export async function reportEvidenceConcern(opts: { actor: Actor; reviewId: string; fileId: string | null; reason: EvidenceConcernReason; note: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const review = await db.review.findUnique({
+    where: { id: opts.reviewId },
+    select: {
+      id: true, reviewerId: true, status: true,
+      attempt: {
+        select: {
+          id: true, number: true, status: true,
+          submission: { select: { id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } } } },
+        },
+      },
+    },
+  });
+  const issuerId = review?.attempt.submission.microCredential.issuerId;
+  // As getReviewWorkspace: someone else's review, or one whose reviewer no longer reviews for the issuer, is not there.
+  if (!review || !issuerId || review.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, issuerId)) throw notFound('That review');
+  const { attempt } = review;
+  if (attempt.status === 'DRAFT') throw invalidState('The teacher took this work back to edit it, so there is no evidence to report on now.');
+  const mayView = (review.status === 'CLAIMED' || review.status === 'SUBMITTED') && (await canViewAttemptEvidence(opts.actor, { id: attempt.id, ownerId: attempt.submission.userId, issuerId, status: attempt.status }));
+  if (!mayView) throw forbidden(REPORT_CLAIM_ENDED);
+  if (opts.fileId) {
+    const file = await db.evidenceFile.findFirst({ where: { id: opts.fileId, attemptId: attempt.id }, select: { status: true } });
+    if (!file || (file.status !== 'UPLOADED' && file.status !== 'REMOVED')) throw notFound('That file');
+    if (file.status === 'REMOVED') throw conflict('The issuer has already removed this file.');
+  }
+  const open = await db.evidenceConcern.count({ where: { attemptId: attempt.id, reporterId: opts.actor.id, fileId: opts.fileId, resolvedAt: null } });
+  if (open) throw conflict(ALREADY_REPORTED);
+  const limitKey = `evidence-concern:user:${opts.actor.id}`;
+  const limit = await hitRateLimit(limitKey, CONCERNS_PER_HOUR, 60 * 60);
+  if (!limit.allowed) throw rateLimited('You have reported several concerns in the last hour. If more need reporting now, tell an admin of the issuer directly.');
+  try {
+    return await db.$transaction(async (tx) => {
+      const concern = await tx.evidenceConcern.create({
+        data: { attemptId: attempt.id, fileId: opts.fileId, reporterId: opts.actor.id, reason: opts.reason, note: opts.note, createdAt: now },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actorId: opts.actor.id, action: 'evidence.concern-report', entityType: 'Submission', entityId: attempt.submission.id, organizationId: issuerId,
+          // Not the note: it may describe students.
+          data: { concernId: concern.id, attemptId: attempt.id, number: attempt.number, fileId: opts.fileId, reason: opts.reason },
+        },
+        tx,
+      );
+      await tellIssuerAdmins(tx, issuerId, {
+        kind: 'evidence.concern',
+        // Not the teacher's name: an admin may be scoring this work under blind review.
+        title: `A reviewer reported a concern about evidence for “${attempt.submission.version.title}”`,
+        body: `${CONCERN_REASON_LABELS[opts.reason]}: ${opts.fileId ? 'one file' : 'the whole attempt'} of attempt ${attempt.number}. Read it on the application record, where you can remove the file or close the concern.`,
+        href: `/admin/submissions/${attempt.submission.id}#concern-${concern.id}`,
+      });
+      return { concernId: concern.id, submissionId: attempt.submission.id };
+    });
+  } catch (e) {
+    // Two clicks or two tabs at once: the partial unique index lets one win; the other's hit is given back.
+    if (isUniqueViolation(e)) {
+      await releaseRateLimit(limitKey);
+      throw conflict(ALREADY_REPORTED);
+    }
+    throw e;
+  }
+}
+
+export type RemovedFileLine = { id: string; partId: string; label: string; removedAt: Date; reason: string };
+
+/**
+ * What a removed file is called for this viewer: the teacher's own name when they may see it
+ * (showsOriginalFileNames), else its part ("A file in Part 2"): neutral names count only the files
+ * still there, so a removed one has none.
+ */
+function removedLabel(file: { fileName: string; partId: string }, original: boolean, partNumber: Map<string, number>) {
+  if (original) return file.fileName;
+  const n = partNumber.get(file.partId);
+  return n ? `A file in Part ${n}` : 'A file';
+}
+
+async function partNumbersOf(versionId: string) {
+  const parts = await db.submissionPart.findMany({ where: { versionId }, orderBy: PART_ORDER, select: { id: true } });
+  return new Map(parts.map((p, i) => [p.id, i + 1]));
+}
+
+/**
+ * For the review page: whether this reviewer may report on the attempt now, the concerns they have
+ * reported about it, and its removed files (tombstones, named for them). Null where the review page
+ * itself shows nothing (someone else's review).
+ */
+export async function getReviewConcerns(opts: { actor: Actor; reviewId: string }) {
+  const review = await db.review.findUnique({
+    where: { id: opts.reviewId },
+    select: {
+      reviewerId: true, status: true,
+      attempt: { select: { id: true, status: true, submission: { select: { userId: true, versionId: true, microCredential: { select: { issuerId: true, issuer: { select: { blindReview: true } } } } } } } },
+    },
+  });
+  if (!review || review.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, review.attempt.submission.microCredential.issuerId)) return null;
+  const { attempt } = review;
+  const { submission } = attempt;
+  const [mine, removed, partNumber] = await Promise.all([
+    db.evidenceConcern.findMany({
+      where: { attemptId: attempt.id, reporterId: opts.actor.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: 50,
+      select: { id: true, fileId: true, reason: true, createdAt: true, resolvedAt: true, outcome: true },
+    }),
+    db.evidenceFile.findMany({ where: { attemptId: attempt.id, status: 'REMOVED' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, partId: true, fileName: true, removedAt: true, removedReason: true, ownerId: true } }),
+    partNumbersOf(submission.versionId),
+  ]);
+  const original = showsOriginalFileNames(submission.microCredential.issuer, opts.actor.id, submission.userId);
+  return {
+    canReport: attempt.status !== 'DRAFT' && (review.status === 'CLAIMED' || review.status === 'SUBMITTED'),
+    mine,
+    removed: removed.map((f): RemovedFileLine => ({ id: f.id, partId: f.partId, label: removedLabel(f, original, partNumber), removedAt: f.removedAt!, reason: f.removedReason ?? '' })),
+  };
+}
+
+/** For the teacher's application page: the files the issuer removed from one part of their own attempt. */
+export async function listOwnRemovedFiles(opts: { actor: Actor; attemptId: string; partId: string }): Promise<RemovedFileLine[]> {
+  const rows = await db.evidenceFile.findMany({
+    where: { attemptId: opts.attemptId, partId: opts.partId, ownerId: opts.actor.id, status: 'REMOVED' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, partId: true, fileName: true, removedAt: true, removedReason: true },
+  });
+  return rows.map((f) => ({ id: f.id, partId: f.partId, label: f.fileName, removedAt: f.removedAt!, reason: f.removedReason ?? '' }));
+}
+
+// ───────────────────────────── The application record (issuer admins) ─────────────────────────────
+
+export type RecordConcern = {
+  id: string; attemptId: string; fileId: string | null; reason: EvidenceConcernReason; note: string; reportedAt: Date; reporter: string;
+  resolvedAt: Date | null; resolvedBy: string | null; outcome: EvidenceConcernOutcome | null; resolution: string | null;
+};
+export type RecordRemovedFile = RemovedFileLine & { attemptId: string; removedBy: string | null };
+
+/**
+ * The concerns about these attempts and their removed files, for the application record. The caller
+ * has checked that the viewer is an admin of the issuer (getSubmissionRecord); `original`: whether
+ * they see the teacher's file names (not while scoring the work under blind review).
+ */
+export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId: string; original: boolean }): Promise<{ concerns: RecordConcern[]; removed: RecordRemovedFile[] }> {
+  if (!opts.attemptIds.length) return { concerns: [], removed: [] };
+  const [concerns, removed, partNumber] = await Promise.all([
+    db.evidenceConcern.findMany({
+      where: { attemptId: { in: opts.attemptIds } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: 200,
+      select: {
+        id: true, attemptId: true, fileId: true, reason: true, note: true, createdAt: true, resolvedAt: true, outcome: true, resolution: true,
+        reporter: { select: { name: true } }, resolvedBy: { select: { name: true } },
+      },
+    }),
+    db.evidenceFile.findMany({
+      where: { attemptId: { in: opts.attemptIds }, status: 'REMOVED' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, attemptId: true, partId: true, fileName: true, removedAt: true, removedReason: true, removedBy: { select: { name: true } } },
+    }),
+    partNumbersOf(opts.versionId),
+  ]);
+  return {
+    concerns: concerns.map((c) => ({
+      id: c.id, attemptId: c.attemptId, fileId: c.fileId, reason: c.reason, note: c.note, reportedAt: c.createdAt, reporter: c.reporter.name,
+      resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy?.name ?? null, outcome: c.outcome, resolution: c.resolution,
+    })),
+    removed: removed.map((f) => ({
+      id: f.id, attemptId: f.attemptId, partId: f.partId, label: removedLabel(f, opts.original, partNumber), removedAt: f.removedAt!, reason: f.removedReason ?? '', removedBy: f.removedBy?.name ?? null,
+    })),
+  };
+}
+
+// ───────────────────────────── Deciding (issuer admins) ─────────────────────────────
+
+const teacherSelect = { id: true, schoolId: true, districtId: true, email: true } as const;
+const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
+
+/**
+ * Only an admin of the credential's issuer, and not one with a conflict of interest with the
+ * teacher (as for asking for a second look: one who could not review the work does not rule on it
+ * either). Anyone else finds nothing.
+ */
+function assertMayRule(actor: Actor, issuerId: string, teacher: { id: string; schoolId: string | null; districtId: string | null; email: string }, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }, what: string) {
+  if (!isIssuerAdmin(actor, issuerId)) throw notFound(what);
+  if (conflictOfInterest(actor, { teacherId: teacher.id, teacherSchoolId: teacher.schoolId, teacherDistrictId: teacher.districtId, teacherEmail: teacher.email }, issuer)) throw forbidden(RULING_CONFLICT);
+}
+
+/** Whether this admin may decide on concerns about this teacher's work (for the record page); the reason when not. */
+export function concernRulingRefusal(actor: Actor, teacher: { id: string; schoolId: string | null; districtId: string | null; email: string }, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }): string | null {
+  return conflictOfInterest(actor, { teacherId: teacher.id, teacherSchoolId: teacher.schoolId, teacherDistrictId: teacher.districtId, teacherEmail: teacher.email }, issuer) ? RULING_CONFLICT : null;
+}
+
+/** What the teacher can do next about a removed file, by where the application stands. */
+function nextStepFor(state: { status: string; draftCopy: { carriedOver: boolean } | null }): string {
+  if (state.draftCopy) {
+    return state.draftCopy.carriedOver
+      ? 'It was in a part that already passed, which your revision keeps as it was, so it needs no replacement.'
+      : 'You can upload a replacement in the revision you have started.';
+  }
+  if (state.status === 'SUBMITTED') return 'The reviewers will decide without it. If you are asked to revise, you can upload a replacement then.';
+  if (state.status === 'RETURNED') return 'When you start your revision, you can upload a replacement.';
+  return 'This does not change the decision on that attempt.';
+}
+
+/**
+ * An issuer admin removes a file a concern is about (for a concern about the whole attempt, a file of
+ * that attempt they choose), with a reason the teacher reads. In one transaction, with the file's
+ * rows locked (a second admin at the same moment waits, then is told it is done):
+ * - every row holding the object (the file carried into a revision shares it) becomes a tombstone:
+ *   status REMOVED, removedAt, removedById, removedReason;
+ * - the file's open concerns (and the one acted on) are resolved as FILE_REMOVED;
+ * - the audit log records it; the teacher is told what was removed, why, and what they can do;
+ * - last, the object is deleted from storage. If storage fails, the transaction rolls back: nothing
+ *   is recorded as removed, and the admin is told to try again. Deleting an object that is already
+ *   gone succeeds, so a retry after a delete whose commit then failed completes the removal.
+ */
+export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; reason: string; concernId?: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const file = await db.evidenceFile.findUnique({
+    where: { id: opts.fileId },
+    select: {
+      id: true, status: true, storageKey: true, fileName: true, attemptId: true,
+      attempt: {
+        select: {
+          id: true, number: true, status: true,
+          submission: {
+            select: {
+              id: true, cycle: true, user: { select: teacherSelect },
+              version: { select: { title: true } },
+              microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerRuleSelect } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  // A draft's files are the teacher's alone (lib/evidence/access.ts): not the issuer's to remove.
+  if (!file || file.attempt.status === 'DRAFT') throw notFound('That file');
+  const { attempt } = file;
+  const { submission } = attempt;
+  const mc = submission.microCredential;
+  assertMayRule(opts.actor, mc.issuerId, submission.user, mc.issuer, 'That file');
+  if (file.status === 'REMOVED') throw conflict(ALREADY_REMOVED);
+  if (file.status !== 'UPLOADED') throw notFound('That file');
+  if (opts.concernId) {
+    const concern = await db.evidenceConcern.findUnique({ where: { id: opts.concernId }, select: { attemptId: true, fileId: true, resolvedAt: true } });
+    // The concern must be about this file, or about the attempt the file is in.
+    if (!concern || concern.attemptId !== file.attemptId || (concern.fileId !== null && concern.fileId !== file.id)) throw notFound('That concern');
+    if (concern.resolvedAt) throw conflict(ALREADY_RESOLVED);
+  }
+
+  return db.$transaction(
+    async (tx) => {
+      // Every row holding the object, locked: a second removal waits here, then finds them removed.
+      const holders = await tx.$queryRaw<{ id: string; attemptId: string; status: string; carriedOver: boolean }[]>`
+        SELECT "id", "attemptId", "status"::text AS "status", "carriedOver" FROM "EvidenceFile" WHERE "storageKey" = ${file.storageKey} ORDER BY "id" FOR UPDATE`;
+      if (holders.find((h) => h.id === file.id)?.status !== 'UPLOADED') throw conflict(ALREADY_REMOVED);
+      const ids = holders.filter((h) => h.status === 'UPLOADED').map((h) => h.id);
+      await tx.evidenceFile.updateMany({
+        where: { id: { in: ids }, status: 'UPLOADED' },
+        data: { status: 'REMOVED', removedAt: now, removedById: opts.actor.id, removedReason: opts.reason },
+      });
+      const resolved = await tx.evidenceConcern.updateMany({
+        where: { resolvedAt: null, OR: [{ fileId: { in: ids } }, ...(opts.concernId ? [{ id: opts.concernId }] : [])] },
+        data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'FILE_REMOVED', resolution: opts.reason },
+      });
+      await recordAudit(
+        {
+          actorId: opts.actor.id, action: 'evidence.file-remove', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,
+          data: { fileId: file.id, attemptId: attempt.id, number: attempt.number, rows: ids.length, concernsResolved: resolved.count, reason: opts.reason },
+        },
+        tx,
+      );
+      // A revision already under way holds a copy of the file (startRevision copies the rows).
+      const draftCopy = await tx.evidenceFile.findFirst({ where: { id: { in: ids }, attempt: { status: 'DRAFT' } }, select: { carriedOver: true } });
+      await notify(
+        {
+          userId: submission.user.id, kind: 'evidence.file-removed',
+          title: `A file was removed from your application for “${submission.version.title}”`,
+          body: `${mc.issuer.name} removed “${file.fileName}” from attempt ${attempt.number} on ${dayFmt.format(now)}. Their reason: “${opts.reason}”. ${nextStepFor({ status: attempt.status, draftCopy })}`,
+          href: `/apply/${mc.slug}?cycle=${submission.cycle}`,
+        },
+        tx,
+      );
+      // Last: if storage cannot delete it, all of the above rolls back and the admin tries again.
+      try {
+        await storage.deleteObjectOrThrow(file.storageKey);
+      } catch (e) {
+        console.warn('[evidence] removing a file: storage call failed:', e instanceof Error ? e.message : e);
+        throw invalidState(REMOVAL_STORAGE_DOWN);
+      }
+      return { submissionId: submission.id, removed: ids.length, concernsResolved: resolved.count };
+    },
+    // The storage call runs inside: give it time (the client retries) before the transaction is given up.
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * An issuer admin closes a concern without removing anything, with a note for the issuer's record
+ * (the reviewer who reported it and the teacher are not told). Closed once: a second admin, or a
+ * double click, is refused rather than overwriting the first note.
+ */
+export async function closeEvidenceConcern(opts: { actor: Actor; concernId: string; note: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const concern = await db.evidenceConcern.findUnique({
+    where: { id: opts.concernId },
+    select: {
+      id: true, fileId: true, resolvedAt: true,
+      attempt: { select: { id: true, number: true, submission: { select: { id: true, user: { select: teacherSelect }, microCredential: { select: { issuerId: true, issuer: { select: issuerRuleSelect } } } } } } },
+    },
+  });
+  if (!concern) throw notFound('That concern');
+  const { submission } = concern.attempt;
+  const mc = submission.microCredential;
+  assertMayRule(opts.actor, mc.issuerId, submission.user, mc.issuer, 'That concern');
+  if (concern.resolvedAt) throw conflict(ALREADY_RESOLVED);
+  await db.$transaction(async (tx) => {
+    const u = await tx.evidenceConcern.updateMany({ where: { id: concern.id, resolvedAt: null }, data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'CLOSED', resolution: opts.note } });
+    if (u.count !== 1) throw conflict(ALREADY_RESOLVED);
+    await recordAudit(
+      {
+        actorId: opts.actor.id, action: 'evidence.concern-close', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,
+        // Not the note: it may discuss students; it stays on the record page.
+        data: { concernId: concern.id, attemptId: concern.attempt.id, number: concern.attempt.number, fileId: concern.fileId },
+      },
+      tx,
+    );
+  });
+  return { submissionId: submission.id };
+}
