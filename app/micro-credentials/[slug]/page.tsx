@@ -6,7 +6,6 @@ import { getActor } from '@/lib/auth/session';
 import { getResourceProgress, getStandings, getStoppedWork, type Standing, type StoppedWork } from '@/lib/enrollment/queries';
 import { needsProposal } from '@/lib/proposals/queries';
 import { Card, Pill, Alert } from '@/components/ui/card';
-import { Markdown } from '@/components/markdown';
 import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { PrintButton } from '@/components/print-button';
@@ -22,7 +21,7 @@ import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentia
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 import { levelInWords } from '@/components/credentials/level-words';
-import { resourceKindLabel } from '@/components/credential/resource-kind';
+import { ResourceEntry } from '@/components/credential/resource-entry';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -65,19 +64,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         <ul className="mt-2 space-y-3">
           {v.resources.map((r) => (
             <li key={r.id} id={`resource-${r.id}`} className="scroll-mt-4 text-sm">
-              <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
-                {resourceKindLabel[r.kind]}
-                {r.minutes ? ` · ${r.minutes} min` : ''}
-              </span>
-              {r.url ? (
-                <a href={r.url} rel="noopener noreferrer" target="_blank">
-                  {r.title}
-                  <span className="sr-only"> (opens in a new tab)</span>
-                </a>
-              ) : (
-                <span className="font-medium">{r.title}</span>
-              )}
-              {r.body ? <Markdown source={r.body} className="text-sm" /> : null}
+              <ResourceEntry resource={r} />
               {actor && standing.state !== 'not-enrolled' ? (
                 <form action={resourceProgressAction} className="no-print mt-1">
                   <input type="hidden" name="resourceId" value={r.id} />

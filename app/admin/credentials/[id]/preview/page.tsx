@@ -4,12 +4,11 @@ import type { Metadata } from 'next';
 import { requireRole } from '@/lib/auth/session';
 import { getVersionPreview } from '@/lib/authoring/preview';
 import { isDomainError } from '@/lib/errors';
-import { Alert, Card, Pill } from '@/components/ui/card';
-import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
-import { BadgeMark } from '@/components/catalog/badge-mark';
+import { Alert, Card } from '@/components/ui/card';
+import { CredentialDescription } from '@/components/credential/credential-description';
+import { AtAGlance, VersionHeader } from '@/components/credential/version-header';
 import { levelInWords } from '@/components/credentials/level-words';
-import { resourceKindLabel } from '@/components/credential/resource-kind';
-import { Markdown } from '@/components/markdown';
+import { ResourceEntry } from '@/components/credential/resource-entry';
 
 // The newest version of a micro-credential as teachers will read it once published (the public
 // page's header and description), for the issuer's authors: check a draft before publishing it,
@@ -53,20 +52,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         )}
       </div>
 
-      <div className="mb-6 flex flex-col gap-6 md:flex-row md:items-start">
-        <BadgeMark color={v.badgeColor} level={page.level} size={96} />
-        <div className="flex-1">
-          <div className="flex flex-wrap gap-2">
-            <Pill tone="neutral">Micro-credential</Pill>
-            {level ? <Pill tone="success">{level}</Pill> : null}
-            <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
-            {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
-          </div>
-          <h1 className="mt-2 text-3xl font-bold">{v.title}</h1>
-          <p className="mt-1 text-slate-700">Issued by {page.issuer.name} · Version {v.version}</p>
-          <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
-        </div>
-      </div>
+      <VersionHeader version={v} badgeLevel={page.level} level={level} issuedBy={`Issued by ${page.issuer.name} · Version ${v.version}`} />
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-8">
@@ -80,34 +66,13 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
             <ul className="mt-2 space-y-3">
               {v.resources.map((r) => (
                 <li key={r.id} className="text-sm">
-                  <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    {resourceKindLabel[r.kind]}
-                    {r.minutes ? ` · ${r.minutes} min` : ''}
-                  </span>
-                  {r.url ? (
-                    <a href={r.url} rel="noopener noreferrer" target="_blank">
-                      {r.title}
-                      <span className="sr-only"> (opens in a new tab)</span>
-                    </a>
-                  ) : (
-                    <span className="font-medium">{r.title}</span>
-                  )}
-                  {r.body ? <Markdown source={r.body} className="text-sm" /> : null}
+                  <ResourceEntry resource={r} />
                 </li>
               ))}
             </ul>
             </Card>
           </section>
-          <Card>
-            <h2 className="font-semibold">At a glance</h2>
-            <dl className="mt-2 space-y-1 text-sm">
-              <div><dt className="inline font-medium">Issuer: </dt><dd className="inline">{page.issuer.name}</dd></div>
-              {level ? <div><dt className="inline font-medium">Level: </dt><dd className="inline">{level}</dd></div> : null}
-              <div><dt className="inline font-medium">PD hours: </dt><dd className="inline">{Number(v.pdHours)}</dd></div>
-              <div><dt className="inline font-medium">Valid for: </dt><dd className="inline">{v.expiryMonths ? `${v.expiryMonths} months` : 'Does not expire'}</dd></div>
-            </dl>
-            <AlignmentList alignments={v.alignments} />
-          </Card>
+          <AtAGlance version={v} issuerName={page.issuer.name} level={level} />
         </aside>
       </div>
     </article>

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getMicroCredentialVersionPage } from '@/lib/catalog/queries';
-import { Alert, Card, Pill } from '@/components/ui/card';
-import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
-import { BadgeMark } from '@/components/catalog/badge-mark';
+import { Alert } from '@/components/ui/card';
+import { CredentialDescription } from '@/components/credential/credential-description';
+import { AtAGlance, VersionHeader } from '@/components/credential/version-header';
 import { levelInWords } from '@/components/credentials/level-words';
 
 // One version of a micro-credential exactly as it was published: what a badge earned on it was
@@ -39,23 +39,12 @@ export default async function MicroCredentialVersionPage({ params }: Props) {
 
   return (
     <article>
-      <div className="mb-6 flex flex-col gap-6 md:flex-row md:items-start">
-        <BadgeMark color={v.badgeColor} level={page.level} size={96} />
-        <div className="flex-1">
-          <div className="flex flex-wrap gap-2">
-            <Pill tone="neutral">Micro-credential</Pill>
-            {level ? <Pill tone="success">{level}</Pill> : null}
-            <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
-            {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
-          </div>
-          <h1 className="mt-2 text-3xl font-bold">{v.title}</h1>
-          <p className="mt-1 text-slate-700">
-            Issued by <Link href={`/issuers/${page.issuer.slug}`}>{page.issuer.name}</Link> · Version {v.version}
-            {v.publishedAt ? `, published ${fmt.format(v.publishedAt)}` : ''}
-          </p>
-          <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
-        </div>
-      </div>
+      <VersionHeader
+        version={v}
+        badgeLevel={page.level}
+        level={level}
+        issuedBy={<>Issued by <Link href={`/issuers/${page.issuer.slug}`}>{page.issuer.name}</Link> · Version {v.version}{v.publishedAt ? `, published ${fmt.format(v.publishedAt)}` : ''}</>}
+      />
 
       <div className="mb-8 max-w-3xl">
         {page.current ? (
@@ -77,17 +66,12 @@ export default async function MicroCredentialVersionPage({ params }: Props) {
           <CredentialDescription version={v} submitHeading="What teachers submit" />
         </div>
         <aside>
-          <Card>
-            <h2 className="font-semibold">At a glance</h2>
-            <dl className="mt-2 space-y-1 text-sm">
-              <div><dt className="inline font-medium">Issuer: </dt><dd className="inline">{page.issuer.name}</dd></div>
-              {level ? <div><dt className="inline font-medium">Level: </dt><dd className="inline">{level}</dd></div> : null}
-              <div><dt className="inline font-medium">PD hours: </dt><dd className="inline">{Number(v.pdHours)}</dd></div>
-              <div><dt className="inline font-medium">Valid for: </dt><dd className="inline">{v.expiryMonths ? `${v.expiryMonths} months` : 'Does not expire'}</dd></div>
-              <div><dt className="inline font-medium">Version: </dt><dd className="inline">{v.version}{page.current ? ' (current)' : ` (current: ${page.currentVersion})`}</dd></div>
-            </dl>
-            <AlignmentList alignments={v.alignments} />
-          </Card>
+          <AtAGlance
+            version={v}
+            issuerName={page.issuer.name}
+            level={level}
+            extra={<div><dt className="inline font-medium">Version: </dt><dd className="inline">{v.version}{page.current ? ' (current)' : ` (current: ${page.currentVersion})`}</dd></div>}
+          />
         </aside>
       </div>
     </article>
