@@ -5,7 +5,7 @@ import { signIn, signOut } from './helpers';
 const TEACHER = 'lena.fischer@riverside.example';
 
 async function scoreAll(page: Page, ranks: string[], feedback: Record<number, string> = {}) {
-  const groups = page.locator('fieldset');
+  const groups = page.locator('fieldset[id^="level-"]');
   await expect(groups).toHaveCount(ranks.length);
   for (let i = 0; i < ranks.length; i++) {
     const group = groups.nth(i);
@@ -43,7 +43,7 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   await page.getByRole('button', { name: 'Submit: needs revision' }).click();
   await expect(page.getByText('Some criteria need attention before you submit.')).toBeVisible();
   await expect(page.getByRole('link', { name: /Write feedback for/ })).toBeVisible();
-  await page.locator('fieldset').nth(2).getByRole('textbox').fill('Name the specific adjustment you made after the exit tickets, and what students did next.');
+  await page.locator('fieldset[id^="level-"]').nth(2).getByRole('textbox').fill('Name the specific adjustment you made after the exit tickets, and what students did next.');
   await page.getByLabel('Overall comment to the teacher').fill('A clear map of the cycle. One more step on adjustment and this meets the standard.');
   await page.getByRole('button', { name: 'Submit: needs revision' }).click();
   await expect(page.getByText(/Scores submitted: needs revision|You submitted this review: needs revision/)).toBeVisible();

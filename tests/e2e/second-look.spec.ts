@@ -12,7 +12,7 @@ test('a teacher asks about a returned decision; the issuer admin asks for a seco
   await page.goto('/review');
   await page.locator('tbody tr', { hasText: 'Sam Patel' }).first().getByRole('button', { name: 'Claim' }).click();
   await expect(page).toHaveURL(/\/review\/[a-z0-9]+$/);
-  const groups = page.locator('fieldset');
+  const groups = page.locator('fieldset[id^="level-"]');
   const count = await groups.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
@@ -84,7 +84,7 @@ test('a teacher asks about a returned decision; the issuer admin asks for a seco
   // The set-aside review is not shown to the new reviewer, nor the admin's reason.
   await expect(page.getByText('The stages are named but not shown in your own team yet.')).toHaveCount(0);
   await expect(page.getByText('The meeting notes in part 2 show each stage')).toHaveCount(0);
-  const looks = page.locator('fieldset');
+  const looks = page.locator('fieldset[id^="level-"]');
   for (let i = 0; i < (await looks.count()); i++) await looks.nth(i).getByRole('radio').last().check();
   // A second look's decision is final, and its button says so.
   await page.getByRole('button', { name: 'Award the credential' }).click();
