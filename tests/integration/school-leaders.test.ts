@@ -8,7 +8,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { homePath, isSchoolLeader, type Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import { resetDatabase } from '../setup/db';
@@ -34,25 +33,7 @@ import { parseCsv } from '@/lib/csv';
 import { setAccountDisabled } from '@/lib/organizations/platform';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 
-vi.mock('@/lib/auth/session', async () => {
-  const stub = await import('../setup/session-stub');
-  const { hasRole, isPlatformAdmin } = await import('@/lib/auth/actor');
-  const { DomainError } = await import('@/lib/errors');
-  const { redirect } = await import('next/navigation');
-  // As lib/auth/session.ts: nobody signed in goes to sign in (pages) or is refused (routes), and
-  // anyone without one of the roles gets the forbidden page.
-  const requireUser = async () => stub.session.actor ?? redirect('/sign-in');
-  const requireActor = async () => {
-    if (!stub.session.actor) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
-    return stub.session.actor;
-  };
-  const requireRole = async (roles: Role[]) => {
-    const actor = await requireUser();
-    if (!isPlatformAdmin(actor) && !roles.some((r) => hasRole(actor, r))) redirect('/forbidden');
-    return actor;
-  };
-  return { ...stub, requireUser, requireActor, requireRole };
-});
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 // The header's Sign out form imports a server action; its navigation entries do not need it.
 vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined }));

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Role, SubmissionStatus } from '@/lib/generated/prisma/enums';
+import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
@@ -18,25 +18,7 @@ import { districtReportCsv, schoolReportCsv } from '@/lib/reporting/exports';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { parseCsv } from '@/lib/csv';
 
-vi.mock('@/lib/auth/session', async () => {
-  const stub = await import('../setup/session-stub');
-  const { hasRole, isPlatformAdmin } = await import('@/lib/auth/actor');
-  const { DomainError } = await import('@/lib/errors');
-  const { redirect } = await import('next/navigation');
-  // As lib/auth/session.ts: anyone without one of the roles gets the forbidden page; a route
-  // without a session answers 401.
-  const requireUser = async () => stub.session.actor ?? redirect('/sign-in');
-  const requireActor = async () => {
-    if (!stub.session.actor) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
-    return stub.session.actor;
-  };
-  const requireRole = async (roles: Role[]) => {
-    const actor = await requireUser();
-    if (!isPlatformAdmin(actor) && !roles.some((r) => hasRole(actor, r))) redirect('/forbidden');
-    return actor;
-  };
-  return { ...stub, requireUser, requireActor, requireRole };
-});
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { default: DistrictReportsPage } = await import('@/app/district/reports/page');
