@@ -1,10 +1,10 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { db } from '@/lib/db';
 import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
-import { notify } from '@/lib/notifications/notify';
+import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { PART_ORDER, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
@@ -31,11 +31,6 @@ const REPORT_CLAIM_ENDED = 'Your claim on this work has ended, so you can no lon
 
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** Every enabled admin of the issuer, in the app and by email (as lib/feedback-questions/mutations.ts tells them of questions). */
-async function tellIssuerAdmins(tx: Tx, issuerId: string, n: { kind: string; title: string; body: string; href: string }) {
-  const admins = await tx.membership.findMany({ where: { organizationId: issuerId, role: 'ISSUER_ADMIN', user: { disabledAt: null } }, select: { userId: true }, take: 50 });
-  for (const a of admins) await notify({ userId: a.userId, ...n }, tx);
-}
 
 // ───────────────────────────── Reporting (reviewers) ─────────────────────────────
 
@@ -93,7 +88,7 @@ export async function reportEvidenceConcern(opts: { actor: Actor; reviewId: stri
         },
         tx,
       );
-      await tellIssuerAdmins(tx, issuerId, {
+      await notifyIssuerAdmins(tx, issuerId, {
         kind: 'evidence.concern',
         // Not the teacher's name: an admin may be scoring this work under blind review.
         title: `A reviewer reported a concern about evidence for “${attempt.submission.version.title}”`,

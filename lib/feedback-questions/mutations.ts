@@ -1,10 +1,10 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { db } from '@/lib/db';
 import { conflict, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
-import { notify } from '@/lib/notifications/notify';
+import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
 import { ALREADY_ASKED, askRefusal } from '@/lib/feedback-questions/policy';
 
 /** Questions a teacher may ask a day (each one tells the issuer's admins). */
@@ -50,7 +50,7 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
         { actorId: opts.actor.id, action: 'feedback.ask', entityType: 'Submission', entityId: submission.id, organizationId: issuerId, data: { questionId: q.id, attemptId: attempt.id, number: attempt.number } },
         tx,
       );
-      await tellIssuerAdmins(tx, issuerId, {
+      await notifyIssuerAdmins(tx, issuerId, {
         kind: 'feedback.question',
         // Not named: an admin may be scoring the teacher's revision under blind review.
         title: `A teacher asks about the feedback on “${submission.version.title}”`,
@@ -67,11 +67,6 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
   }
 }
 
-/** Every enabled admin of the issuer, in the app and by email (as district leaders are told of requests). */
-async function tellIssuerAdmins(tx: Tx, issuerId: string, n: { kind: string; title: string; body: string; href: string }) {
-  const admins = await tx.membership.findMany({ where: { organizationId: issuerId, role: 'ISSUER_ADMIN', user: { disabledAt: null } }, select: { userId: true }, take: 50 });
-  for (const a of admins) await notify({ userId: a.userId, ...n }, tx);
-}
 
 /**
  * An admin of the credential's issuer replies to a teacher's question; the teacher is told and reads

@@ -31,3 +31,9 @@ export async function notifyMany(recipients: { userId: string; emailNotification
     });
   }
 }
+
+/** Every enabled admin of the issuer (at most 50), in the app and by email per their setting. */
+export async function notifyIssuerAdmins(tx: Tx, issuerId: string, message: { kind: string; title: string; body: string; href: string }) {
+  const admins = await tx.membership.findMany({ where: { organizationId: issuerId, role: 'ISSUER_ADMIN', user: { disabledAt: null } }, select: { userId: true }, take: 50 });
+  for (const a of admins) await notify({ userId: a.userId, ...message }, tx);
+}
