@@ -110,9 +110,8 @@ export async function listIssuerApplications(opts: {
         ]
       : []),
   ];
-  // Each credential's newest first, then merged: the same top-N per credential that an index on
-  // (microCredentialId, lastSubmittedAt, id) would read directly; today the index on
-  // (microCredentialId, status) bounds it to the issuer's own applications.
+  // Each credential's newest first, read in order from the index on (microCredentialId,
+  // lastSubmittedAt DESC, id DESC), then merged: at most a page and one more per credential.
   const page = await db.$queryRaw<{ id: string; lastSubmittedAt: Date }[]>`
     SELECT x."id", x."lastSubmittedAt"
     FROM unnest(${credentialIds}::text[]) AS c("id")
