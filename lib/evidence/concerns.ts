@@ -224,7 +224,8 @@ const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict:
  */
 function assertMayRule(actor: Actor, issuerId: string, teacher: { id: string; schoolId: string | null; districtId: string | null; email: string }, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }, what: string) {
   if (!isIssuerAdmin(actor, issuerId)) throw notFound(what);
-  if (conflictOfInterest(actor, { teacherId: teacher.id, teacherSchoolId: teacher.schoolId, teacherDistrictId: teacher.districtId, teacherEmail: teacher.email }, issuer)) throw forbidden(RULING_CONFLICT);
+  const refusal = concernRulingRefusal(actor, teacher, issuer);
+  if (refusal) throw forbidden(refusal);
 }
 
 /** Whether this admin may decide on concerns about this teacher's work (for the record page); the reason when not. */
