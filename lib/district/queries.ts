@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db';
+import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
@@ -100,8 +101,7 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
         // which their dashboard lists under "Stopped").
         db.$queryRaw<{ userId: string; n: number }[]>`
           SELECT s."userId", count(*)::int AS n FROM "Submission" s
-          WHERE s."userId" = ANY(${ids}) AND s."status" <> 'EARNED'
-            AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = s."userId" AND e."microCredentialId" = s."microCredentialId" AND e."withdrawnAt" IS NOT NULL)
+          WHERE s."userId" = ANY(${ids}) AND ${workInProgressSql('s')}
           GROUP BY s."userId"`,
         // As lib/reporting/district.ts counts a period: micro-credential awards not revoked.
         since

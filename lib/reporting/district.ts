@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { assertReadScope } from '@/lib/district/queries';
 import { DAY_MS } from '@/lib/dates';
+import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import type { Period } from '@/lib/reporting/schemas';
 
@@ -273,8 +274,7 @@ export async function skillsReport(opts: Scope & { period: Period }): Promise<Sk
         CROSS JOIN LATERAL (
           SELECT s."userId", s."microCredentialId"
             FROM "Submission" s
-           WHERE s."userId" = u."id" AND s."status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'NEEDS_REVISION')
-             AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = s."userId" AND e."microCredentialId" = s."microCredentialId" AND e."withdrawnAt" IS NOT NULL)
+           WHERE s."userId" = u."id" AND ${workInProgressSql('s')}
         ) w
         JOIN "MicroCredential" m ON m."id" = w."microCredentialId"
        WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
