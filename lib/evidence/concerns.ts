@@ -159,16 +159,6 @@ export async function getReviewConcerns(opts: { actor: Actor; reviewId: string }
   };
 }
 
-/** For the teacher's application page: the files the issuer removed from one part of their own attempt. */
-export async function listOwnRemovedFiles(opts: { actor: Actor; attemptId: string; partId: string }): Promise<RemovedFileLine[]> {
-  const rows = await db.evidenceFile.findMany({
-    where: { attemptId: opts.attemptId, partId: opts.partId, ownerId: opts.actor.id, status: 'REMOVED' },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, partId: true, fileName: true, removedAt: true, removedReason: true },
-  });
-  return rows.map((f) => ({ id: f.id, partId: f.partId, label: f.fileName, removedAt: f.removedAt!, reason: f.removedReason ?? '' }));
-}
-
 // ───────────────────────────── The application record (issuer admins) ─────────────────────────────
 
 export type RecordConcern = {

@@ -6,7 +6,7 @@ import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import type { Actor } from '@/lib/auth/actor';
 import type { AttemptStatus, ReviewKind } from '@/lib/generated/prisma/enums';
 
-const fileSelect = { id: true, partId: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, status: true, rejectedReason: true, carriedOver: true, createdAt: true } as const;
+const fileSelect = { id: true, partId: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, status: true, rejectedReason: true, carriedOver: true, createdAt: true, removedAt: true, removedReason: true } as const;
 
 /**
  * Everything the application page needs for the signed-in teacher: the version the application is

@@ -27,8 +27,6 @@ import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-n
 import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
 import { criteriaByPart, requiredProgress, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
 import { liveFiles } from '@/lib/evidence/file-types';
-import { listOwnRemovedFiles } from '@/lib/evidence/concerns';
-import type { Actor } from '@/lib/auth/actor';
 
 export const metadata = { title: 'Your application' };
 
@@ -300,7 +298,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                   <div className="mt-4">
                     <h3 id={`files-${p.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold">Files for {p.title}</h3>
                     <FileList files={liveFiles(files)} editable={!locked} headingId={`files-${p.id}`} />
-                    {files.some((f) => f.status === 'REMOVED') ? <RemovedFiles actor={actor} attemptId={current.id} partId={p.id} /> : null}
+                    <RemovedFiles files={files} />
                     {!locked ? (
                       <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} countedFileIds={counted.map((f) => f.id)} captionsRemaining={captionsRemaining} />
                     ) : null}
@@ -493,13 +491,14 @@ function ReviewFeedback({ review, version, caption }: { review: AttemptWithRevie
 }
 
 /** Files of this part the issuer removed (lib/evidence/concerns.ts), each said in place of the file. */
-async function RemovedFiles({ actor, attemptId, partId }: { actor: Actor; attemptId: string; partId: string }) {
-  const removed = await listOwnRemovedFiles({ actor, attemptId, partId });
+function RemovedFiles({ files }: { files: { id: string; fileName: string; status: string; removedAt: Date | null; removedReason: string | null }[] }) {
+  const removed = files.filter((f) => f.status === 'REMOVED');
+  if (!removed.length) return null;
   return (
     <ul className="mt-3 space-y-2">
       {removed.map((f) => (
         <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-          <span className="font-medium">{f.label}</span>: Removed by the issuer on {dateFmt.format(f.removedAt)}: {f.reason}
+          <span className="font-medium">{f.fileName}</span>: Removed by the issuer on {dateFmt.format(f.removedAt!)}: {f.removedReason ?? ''}
         </li>
       ))}
     </ul>
