@@ -9,7 +9,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { ProposalDecisionForm, ProposalDecisions } from '@/components/admin/proposal-decision-form';
 import { PeopleSearch } from '@/components/ui/people-search';
-import { SchoolSelect } from '@/components/district/school-select';
+import { SchoolFilterForm } from '@/components/district/school-select';
 import { listDistrictSchools } from '@/lib/district/people';
 import { SchoolFilterInput } from '@/lib/reporting/schemas';
 
@@ -107,13 +107,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
       </nav>
       <div className="flex flex-wrap items-end gap-x-6">
         <PeopleSearch label="Search proposals" fieldLabel="Teacher or micro-credential" q={query.q} keep={{ ...keep, school: school?.id }} />
-        {schools.length ? (
-          <form method="get" aria-label="Filter by school" className="mb-4 flex items-end gap-2">
-            {Object.entries({ ...keep, q: query.q }).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-            <SchoolSelect id="school-filter" schools={schools} selected={school?.id ?? null} />
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Show</button>
-          </form>
-        ) : null}
+        <SchoolFilterForm schools={schools} selected={school?.id ?? null} keep={{ ...keep, q: query.q }} />
       </div>
       {filtered ? (
         <p className="mb-4 text-sm">

@@ -13,7 +13,7 @@ import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { listDistrictSchools } from '@/lib/district/people';
 import { removeTeacherAction, setTeacherSchoolAction } from '@/app/district/people/actions';
 import { PeopleSearch } from '@/components/ui/people-search';
-import { SchoolSelect } from '@/components/district/school-select';
+import { SchoolFilterForm } from '@/components/district/school-select';
 import { isDomainError } from '@/lib/errors';
 import { SchoolFilterInput } from '@/lib/reporting/schemas';
 
@@ -50,14 +50,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
       <PageHeader title="Teachers" description={`Teachers linked to ${district.name}: what they are enrolled in, where their submissions stand, and what they have earned.`} />
       <div className="flex flex-wrap items-end gap-x-6">
         <PeopleSearch label="Search teachers" q={query.q} keep={{ district: dq, school: school?.id }} />
-        {schools.length ? (
-          <form method="get" aria-label="Filter by school" className="mb-4 flex items-end gap-2">
-            {dq ? <input type="hidden" name="district" value={dq} /> : null}
-            {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
-            <SchoolSelect id="school-filter" schools={schools} selected={school?.id ?? null} />
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Show</button>
-          </form>
-        ) : null}
+        <SchoolFilterForm schools={schools} selected={school?.id ?? null} keep={{ district: dq, q: query.q }} />
       </div>
       {school ? <p className="mb-4 text-sm">Showing teachers placed at <strong>{school.name}</strong>. <Link href={`/district/teachers${dq || query.q ? `?${new URLSearchParams({ ...(dq ? { district: dq } : {}), ...(query.q ? { q: query.q } : {}) })}` : ''}`}>Show all schools</Link></p> : null}
       {items.length === 0 ? (
