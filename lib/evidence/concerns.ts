@@ -11,6 +11,7 @@ import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import { conflictOfInterest, reviewsFor } from '@/lib/review/policy';
 import type { EvidenceConcernOutcome, EvidenceConcernReason } from '@/lib/generated/prisma/enums';
 import * as storage from '@/lib/storage/s3';
+import { enqueueJob } from '@/lib/jobs/queue';
 
 // Safeguarding. A reviewer who sees a problem in the evidence they score (a student who can be
 // identified without their family's consent, students' personal information, work that is not the
@@ -25,7 +26,8 @@ export const CONCERNS_PER_HOUR = 10;
 export const ALREADY_REPORTED = 'You have already reported a concern about this, and the issuer’s admins are looking at it. Reload the page to see it.';
 export const ALREADY_REMOVED = 'This file has already been removed. Reload the page to see it.';
 export const ALREADY_RESOLVED = 'Another admin has already dealt with this concern. Reload the page to see what they did.';
-export const REMOVAL_STORAGE_DOWN = 'File storage is not reachable right now, so the file was not removed and nothing has changed. Try again in a minute.';
+/** Appended to the admin's confirmation when storage could not be reached: the removal stands. */
+export const REMOVAL_STORAGE_LATER = 'File storage did not answer just now, so the stored copy will be deleted automatically within a few minutes. Nobody can open the file in the meantime.';
 export const RULING_CONFLICT = 'You have a conflict of interest with this teacher (your own work, or a school or district this issuer keeps apart), so another admin of the issuer decides on concerns about it.';
 const REPORT_CLAIM_ENDED = 'Your claim on this work has ended, so you can no longer report on its evidence here. If it is urgent, tell an admin of the issuer.';
 
@@ -243,9 +245,14 @@ function nextStepFor(state: { status: string; draftCopy: { carriedOver: boolean 
  *   status REMOVED, removedAt, removedById, removedReason;
  * - the file's open concerns (and the one acted on) are resolved as FILE_REMOVED;
  * - the audit log records it; the teacher is told what was removed, why, and what they can do;
- * - last, the object is deleted from storage. If storage fails, the transaction rolls back: nothing
- *   is recorded as removed, and the admin is told to try again. Deleting an object that is already
- *   gone succeeds, so a retry after a delete whose commit then failed completes the removal.
+ * - a job deleting the object from storage is queued in the same transaction.
+ * After the commit the object is deleted at once; if storage cannot be reached, the removal still
+ * stands (the file is never signed again, so nobody can open it) and the queued job deletes the
+ * object when storage answers, retrying. No database transaction waits on a storage call.
+ * The rows are updated by storage key, not by the ids read under the lock: a revision started at the
+ * same moment copies the attempt's files under a share lock (startRevision), so its copies either
+ * are read after this commits (and skip the removed file) or are committed before this update runs
+ * (and are removed with the original).
  */
 export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; reason: string; concernId?: string; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -282,51 +289,53 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
     if (concern.resolvedAt) throw conflict(ALREADY_RESOLVED);
   }
 
-  return db.$transaction(
-    async (tx) => {
-      // Every row holding the object, locked: a second removal waits here, then finds them removed.
-      const holders = await tx.$queryRaw<{ id: string; attemptId: string; status: string; carriedOver: boolean }[]>`
-        SELECT "id", "attemptId", "status"::text AS "status", "carriedOver" FROM "EvidenceFile" WHERE "storageKey" = ${file.storageKey} ORDER BY "id" FOR UPDATE`;
-      if (holders.find((h) => h.id === file.id)?.status !== 'UPLOADED') throw conflict(ALREADY_REMOVED);
-      const ids = holders.filter((h) => h.status === 'UPLOADED').map((h) => h.id);
-      await tx.evidenceFile.updateMany({
-        where: { id: { in: ids }, status: 'UPLOADED' },
-        data: { status: 'REMOVED', removedAt: now, removedById: opts.actor.id, removedReason: opts.reason },
-      });
-      const resolved = await tx.evidenceConcern.updateMany({
-        where: { resolvedAt: null, OR: [{ fileId: { in: ids } }, ...(opts.concernId ? [{ id: opts.concernId }] : [])] },
-        data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'FILE_REMOVED', resolution: opts.reason },
-      });
-      await recordAudit(
-        {
-          actorId: opts.actor.id, action: 'evidence.file-remove', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,
-          data: { fileId: file.id, attemptId: attempt.id, number: attempt.number, rows: ids.length, concernsResolved: resolved.count, reason: opts.reason },
-        },
-        tx,
-      );
-      // A revision already under way holds a copy of the file (startRevision copies the rows).
-      const draftCopy = await tx.evidenceFile.findFirst({ where: { id: { in: ids }, attempt: { status: 'DRAFT' } }, select: { carriedOver: true } });
-      await notify(
-        {
-          userId: submission.user.id, kind: 'evidence.file-removed',
-          title: `A file was removed from your application for “${submission.version.title}”`,
-          body: `${mc.issuer.name} removed “${file.fileName}” from attempt ${attempt.number} on ${dayFmt.format(now)}. Their reason: “${opts.reason}”. ${nextStepFor({ status: attempt.status, draftCopy })}`,
-          href: `/apply/${mc.slug}?cycle=${submission.cycle}`,
-        },
-        tx,
-      );
-      // Last: if storage cannot delete it, all of the above rolls back and the admin tries again.
-      try {
-        await storage.deleteObjectOrThrow(file.storageKey);
-      } catch (e) {
-        console.warn('[evidence] removing a file: storage call failed:', e instanceof Error ? e.message : e);
-        throw invalidState(REMOVAL_STORAGE_DOWN);
-      }
-      return { submissionId: submission.id, removed: ids.length, concernsResolved: resolved.count };
-    },
-    // The storage call runs inside: give it time (the client retries) before the transaction is given up.
-    { timeout: 30_000 },
-  );
+  const result = await db.$transaction(async (tx) => {
+    // Every row holding the object, locked: a second removal waits here, then finds them removed.
+    const holders = await tx.$queryRaw<{ id: string; status: string }[]>`
+      SELECT "id", "status"::text AS "status" FROM "EvidenceFile" WHERE "storageKey" = ${file.storageKey} ORDER BY "id" FOR UPDATE`;
+    if (holders.find((h) => h.id === file.id)?.status !== 'UPLOADED') throw conflict(ALREADY_REMOVED);
+    // By key, in a statement of its own: it also sees a revision's copy committed while we waited.
+    const ids = (
+      await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "EvidenceFile" SET "status" = 'REMOVED', "removedAt" = ${now}, "removedById" = ${opts.actor.id}, "removedReason" = ${opts.reason}
+        WHERE "storageKey" = ${file.storageKey} AND "status" = 'UPLOADED' RETURNING "id"`
+    ).map((r) => r.id);
+    const resolved = await tx.evidenceConcern.updateMany({
+      where: { resolvedAt: null, OR: [{ fileId: { in: ids } }, ...(opts.concernId ? [{ id: opts.concernId }] : [])] },
+      data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'FILE_REMOVED', resolution: opts.reason },
+    });
+    await recordAudit(
+      {
+        actorId: opts.actor.id, action: 'evidence.file-remove', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,
+        data: { fileId: file.id, attemptId: attempt.id, number: attempt.number, rows: ids.length, concernsResolved: resolved.count, reason: opts.reason },
+      },
+      tx,
+    );
+    // A revision already under way holds a copy of the file (startRevision copies the rows).
+    const draftCopy = await tx.evidenceFile.findFirst({ where: { id: { in: ids }, attempt: { status: 'DRAFT' } }, select: { carriedOver: true } });
+    await notify(
+      {
+        userId: submission.user.id, kind: 'evidence.file-removed',
+        title: `A file was removed from your application for “${submission.version.title}”`,
+        body: `${mc.issuer.name} removed “${file.fileName}” from attempt ${attempt.number} on ${dayFmt.format(now)}. Their reason: “${opts.reason}”. ${nextStepFor({ status: attempt.status, draftCopy })}`,
+        href: `/apply/${mc.slug}?cycle=${submission.cycle}`,
+      },
+      tx,
+    );
+    // Committed with the removal, so the object is deleted even if this server stops right after.
+    const jobId = await enqueueJob({ type: 'storage.delete-objects', payload: { keys: [file.storageKey] } }, tx);
+    return { submissionId: submission.id, removed: ids.length, concernsResolved: resolved.count, jobId };
+  });
+  let storageDeleted = true;
+  try {
+    await storage.deleteObjectOrThrow(file.storageKey);
+    // Done: the queued job is not needed (unless a worker has already taken it, which is harmless).
+    await db.job.deleteMany({ where: { id: result.jobId, lockedAt: null, completedAt: null } });
+  } catch (e) {
+    storageDeleted = false;
+    console.warn('[evidence] removing a file: storage call failed, the queued job will delete it:', e instanceof Error ? e.message : e);
+  }
+  return { submissionId: result.submissionId, removed: result.removed, concernsResolved: result.concernsResolved, storageDeleted };
 }
 
 /**

@@ -212,7 +212,6 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
         select: {
           id: true, number: true, status: true, secondLookRequestedAt: true,
           responses: { select: { partId: true, text: true, links: true, wordCount: true } },
-          files: { where: { status: 'UPLOADED' }, select: { partId: true, ownerId: true, storageKey: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, verifiedAt: true } },
           reviews: { where: { status: 'SUBMITTED' }, select: { kind: true, submittedAt: true, scores: { select: { criterionId: true, level: { select: { rank: true } } } } } },
         },
       },
@@ -246,7 +245,16 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
         if (last.responses.some((r) => r.partId === partId)) continue;
         await tx.partResponse.create({ data: { attemptId: next.id, partId, carriedOver: true, revision: 1 } });
       }
-      for (const f of last.files) {
+      // The files are read here, under a share lock, not before the transaction: an issuer admin
+      // removing one of them at this moment (lib/evidence/concerns.ts) either commits first, and the
+      // read below skips it, or waits for this commit and then removes the copy made here too.
+      await tx.$queryRaw`SELECT 1 FROM "EvidenceFile" WHERE "attemptId" = ${last.id} FOR SHARE`;
+      const files = await tx.evidenceFile.findMany({
+        where: { attemptId: last.id, status: 'UPLOADED' },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { partId: true, ownerId: true, storageKey: true, fileName: true, declaredType: true, detectedType: true, sizeBytes: true, verifiedAt: true },
+      });
+      for (const f of files) {
         await tx.evidenceFile.create({ data: { attemptId: next.id, ...f, status: 'UPLOADED', carriedOver: passed.has(f.partId) } });
       }
       await recordAudit({ actorId: opts.actor.id, action: 'submission.revise', entityType: 'Attempt', entityId: next.id, data: { number: last.number + 1 } }, tx);

@@ -2,7 +2,7 @@
 // student who can be identified without consent, students' personal data); the issuer's admins are
 // told without the teacher's name and either remove the file (its object deleted from the real
 // embedded S3, a tombstone kept, never signed for again, the teacher told) or close the concern. A
-// storage outage during a removal changes nothing.
+// storage outage during a removal does not undo it: a queued job deletes the object later.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -21,12 +21,14 @@ import { claimReview, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace } from '@/lib/review/queries';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import {
-  ALREADY_REMOVED, ALREADY_REPORTED, ALREADY_RESOLVED, closeEvidenceConcern, CONCERNS_PER_HOUR, getReviewConcerns, removeEvidenceFile, REMOVAL_STORAGE_DOWN, reportEvidenceConcern, RULING_CONFLICT,
+  ALREADY_REMOVED, ALREADY_REPORTED, ALREADY_RESOLVED, closeEvidenceConcern, CONCERNS_PER_HOUR, getReviewConcerns, removeEvidenceFile, REMOVAL_STORAGE_LATER, reportEvidenceConcern, RULING_CONFLICT,
 } from '@/lib/evidence/concerns';
 import { describeAuditEntry } from '@/lib/audit/describe';
 import { initialActionState } from '@/lib/action-result';
 import { s3, deleteObjectOrThrow } from '@/lib/storage/s3';
 import { getEphemeralPort } from '../../scripts/embedded/ports';
+import { runDueJobs } from '@/lib/jobs/queue';
+import { jobHandlers } from '@/lib/jobs/handlers';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -325,28 +327,38 @@ describe('removing a file', () => {
     expect(await headStatus(await keyOf(w.tickets))).toBe(200);
   });
 
-  it('when storage cannot be reached, nothing is recorded and the admin is told to try again; the retry completes it', async () => {
+  it('when storage cannot be reached, the removal stands (nobody can open the file) and a queued job deletes the object once storage answers', async () => {
     const w = await makeWorld();
     const { concernId } = await report(w);
     const key = await keyOf(w.tickets);
-    const jobsBefore = await db.job.count();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     session.actor = w.admin;
-    const failed = await withStorageDown(() => removeEvidenceFileAction(initialActionState, form({ concernId, fileId: w.tickets, reason: REASON })));
-    expect(failed).toEqual({ ok: false, formError: REMOVAL_STORAGE_DOWN, fieldErrors: undefined });
-    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: w.tickets } })).toMatchObject({ status: 'UPLOADED', removedAt: null, removedById: null, removedReason: null });
-    expect(await db.evidenceConcern.findUniqueOrThrow({ where: { id: concernId } })).toMatchObject({ resolvedAt: null, outcome: null });
-    expect(await db.auditLog.count({ where: { action: 'evidence.file-remove' } })).toBe(0);
-    expect(await db.notification.count({ where: { userId: w.teacher.id } })).toBe(0);
-    expect(await db.job.count()).toBe(jobsBefore);
+    const result = await withStorageDown(() => removeEvidenceFileAction(initialActionState, form({ concernId, fileId: w.tickets, reason: REASON })));
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining(REMOVAL_STORAGE_LATER) });
+    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: w.tickets } })).toMatchObject({ status: 'REMOVED', removedById: w.admin.id, removedReason: REASON });
+    expect(await db.evidenceConcern.findUniqueOrThrow({ where: { id: concernId } })).toMatchObject({ outcome: 'FILE_REMOVED' });
+    expect(await db.auditLog.count({ where: { action: 'evidence.file-remove' } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: w.teacher.id, kind: 'evidence.file-removed' } })).toBe(1);
+    expect(await errorOf(getEvidenceUrl({ actor: w.reviewer, fileId: w.tickets, inline: false }))).toMatchObject({ message: expect.stringMatching(/removed by the issuer/) });
+    // The object is still in storage, and a job is waiting to delete it.
     expect(await headStatus(key)).toBe(200);
-    expect(await getEvidenceUrl({ actor: w.reviewer, fileId: w.tickets, inline: false })).toMatch(/^http/);
+    const job = await db.job.findFirstOrThrow({ where: { type: 'storage.delete-objects', completedAt: null } });
+    expect(job.payload).toEqual({ keys: [key] });
 
-    // Storage back: the same request goes through.
-    expect(await removeEvidenceFileAction(initialActionState, form({ concernId, fileId: w.tickets, reason: REASON }))).toMatchObject({ ok: true });
+    // Storage back: the worker deletes it.
+    await runDueJobs(jobHandlers);
     expect(await headStatus(key)).toBe(404);
-    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: w.tickets } })).toMatchObject({ status: 'REMOVED' });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ completedAt: expect.any(Date) });
+  });
+
+  it('when storage answers, the object is deleted at once and no job is left behind', async () => {
+    const w = await makeWorld();
+    const key = await keyOf(w.plan);
+    const result = await removeEvidenceFile({ actor: w.admin, fileId: w.plan, reason: REASON });
+    expect(result).toMatchObject({ removed: 1, storageDeleted: true });
+    expect(await headStatus(key)).toBe(404);
+    expect(await db.job.count({ where: { type: 'storage.delete-objects' } })).toBe(0);
   });
 
   it('is idempotent in storage: an object already gone (a delete whose commit failed) does not stop the removal', async () => {
@@ -386,6 +398,49 @@ describe('removing a file', () => {
     expect(page).toContain(`${TICKETS}: Removed by the issuer on ${dayFmt.format(new Date())}: ${REASON}`);
     expect(page).not.toContain(`Download ${TICKETS}`);
     expect(page).toContain(`Download ${PLAN}`);
+  });
+});
+
+describe('a removal and a revision at the same moment', () => {
+  /** The reviewer returns the attempt, so the teacher may start a revision. */
+  async function returned(w: World) {
+    const [review, attempt] = await Promise.all([db.review.findUniqueOrThrow({ where: { id: w.reviewId } }), db.attempt.findUniqueOrThrow({ where: { id: w.attemptId } })]);
+    const notYet = w.version.levels.find((l) => l.rank === 0) ?? w.version.levels[0];
+    await submitReview({ actor: w.reviewer, reviewId: w.reviewId, version: review.version, attemptVersion: attempt.version, overallComment: 'More detail.', scores: w.version.criteria.map((c) => ({ criterionId: c.id, levelId: notYet.id, feedback: 'Say more.' })) });
+  }
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('a revision started while a removal holds the file waits for it and does not copy the removed file', async () => {
+    const w = await makeWorld();
+    await returned(w);
+    let revising: Promise<{ attemptId: string }> | undefined;
+    // What removeEvidenceFile does, with a pause between its lock and its commit.
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "EvidenceFile" WHERE "id" = ${w.tickets} FOR UPDATE`;
+      revising = startRevision({ actor: w.teacher, submissionId: w.submissionId });
+      await wait(300);
+      await tx.evidenceFile.update({ where: { id: w.tickets }, data: { status: 'REMOVED', removedAt: new Date(), removedById: w.admin.id, removedReason: REASON } });
+    });
+    const { attemptId } = await revising!;
+    const copies = await db.evidenceFile.findMany({ where: { attemptId }, select: { fileName: true, status: true } });
+    expect(copies).toEqual([{ fileName: PLAN, status: 'UPLOADED' }]);
+  });
+
+  it('a removal that waits for a revision being started removes the revision’s copy too', async () => {
+    const w = await makeWorld();
+    const key = await keyOf(w.tickets);
+    let removing: Promise<unknown> | undefined;
+    // What startRevision does, with a pause between its share lock and its commit: a copy of the file.
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "EvidenceFile" WHERE "attemptId" = ${w.attemptId} FOR SHARE`;
+      const f = await tx.evidenceFile.findUniqueOrThrow({ where: { id: w.tickets } });
+      await tx.evidenceFile.create({ data: { attemptId: f.attemptId, partId: f.partId, ownerId: f.ownerId, storageKey: f.storageKey, fileName: f.fileName, declaredType: f.declaredType, sizeBytes: f.sizeBytes, status: 'UPLOADED', carriedOver: true } });
+      removing = removeEvidenceFile({ actor: w.admin, fileId: w.tickets, reason: REASON });
+      await wait(300);
+    });
+    await removing;
+    const rows = await db.evidenceFile.findMany({ where: { storageKey: key }, select: { status: true } });
+    expect(rows).toEqual([{ status: 'REMOVED' }, { status: 'REMOVED' }]);
   });
 });
 

@@ -7,7 +7,7 @@ import { answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
 import { AnswerFeedbackQuestionInput } from '@/lib/feedback-questions/schemas';
 import { requestSecondLook, withdrawSecondLook } from '@/lib/review/second-look';
 import { RequestSecondLookInput, WithdrawSecondLookInput } from '@/lib/review/schemas';
-import { closeEvidenceConcern, removeEvidenceFile } from '@/lib/evidence/concerns';
+import { closeEvidenceConcern, REMOVAL_STORAGE_LATER, removeEvidenceFile } from '@/lib/evidence/concerns';
 import { CloseConcernInput, RemoveEvidenceFileInput } from '@/lib/evidence/schemas';
 
 /** An issuer admin's reply to a teacher's question about feedback (authorized against the question's issuer). */
@@ -69,21 +69,27 @@ export async function withdrawSecondLookAction(_prev: ActionResult, formData: Fo
 /**
  * An issuer admin removes a file a reviewer's concern is about (authorized against the file's issuer
  * in removeEvidenceFile, which also refuses an admin with a conflict of interest). The object is
- * deleted from storage; if storage is down, nothing changes and the admin is told to try again.
+ * deleted from storage; if storage does not answer, the removal stands and a queued job deletes it.
  */
 export async function removeEvidenceFileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(RemoveEvidenceFileInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   let submissionId: string;
+  let storageDeleted: boolean;
   try {
     const actor = await requireActor();
-    ({ submissionId } = await removeEvidenceFile({ actor, ...parsed.data }));
+    ({ submissionId, storageDeleted } = await removeEvidenceFile({ actor, ...parsed.data }));
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath(`/admin/submissions/${submissionId}`);
   revalidatePath('/review');
-  return { ok: true, message: 'File removed. It is deleted from storage, the concern is closed, and the teacher has been told why and that they can upload a replacement when they revise.' };
+  return {
+    ok: true,
+    message: storageDeleted
+      ? 'File removed. It is deleted from storage, the concern is closed, and the teacher has been told why and that they can upload a replacement when they revise.'
+      : `File removed. The concern is closed, and the teacher has been told why and that they can upload a replacement when they revise. ${REMOVAL_STORAGE_LATER}`,
+  };
 }
 
 /** An issuer admin closes a reviewer's concern without removing anything, with a note for the record. */
