@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
@@ -238,6 +238,31 @@ function nextStepFor(state: { status: string; draftCopy: { carriedOver: boolean 
 }
 
 /**
+ * Tells each reviewer whose concern was just resolved what became of it, without the teacher's name
+ * (they may be scoring under blind review) and without the admin's note on closing (it may discuss
+ * students; it stays on the issuer's record). The link is the reporter's review of that attempt,
+ * where the concern's status shows. An admin who resolves their own report is not told.
+ */
+async function tellReporters(tx: Tx, concerns: { id: string; reporterId: string; attemptId: string; fileId: string | null }[], opts: { resolverId: string; outcome: EvidenceConcernOutcome; title: string; number: number }) {
+  for (const c of concerns) {
+    if (c.reporterId === opts.resolverId) continue;
+    const review = await tx.review.findFirst({ where: { attemptId: c.attemptId, reviewerId: c.reporterId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+    const what = c.fileId ? 'a file' : 'the evidence';
+    await notify(
+      {
+        userId: c.reporterId, kind: 'evidence.concern-resolved',
+        title: opts.outcome === 'FILE_REMOVED' ? `The issuer removed ${what} you reported for “${opts.title}”` : `The issuer looked into your concern about evidence for “${opts.title}”`,
+        body: opts.outcome === 'FILE_REMOVED'
+          ? `You reported a concern about ${what} in attempt ${opts.number}. An admin of the issuer removed the file, and the teacher has been told why. Thank you for raising it.`
+          : `You reported a concern about ${what} in attempt ${opts.number}. An admin of the issuer looked into it and kept the evidence; their note is on the issuer’s record. Thank you for raising it.`,
+        href: review ? `/review/${review.id}` : undefined,
+      },
+      tx,
+    );
+  }
+}
+
+/**
  * An issuer admin removes a file a concern is about (for a concern about the whole attempt, a file of
  * that attempt they choose), with a reason the teacher reads. In one transaction, with the file's
  * rows locked (a second admin at the same moment waits, then is told it is done):
@@ -300,10 +325,13 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
         UPDATE "EvidenceFile" SET "status" = 'REMOVED', "removedAt" = ${now}, "removedById" = ${opts.actor.id}, "removedReason" = ${opts.reason}
         WHERE "storageKey" = ${file.storageKey} AND "status" = 'UPLOADED' RETURNING "id"`
     ).map((r) => r.id);
+    const resolving = { resolvedAt: null, OR: [{ fileId: { in: ids } }, ...(opts.concernId ? [{ id: opts.concernId }] : [])] };
+    const concerns = await tx.evidenceConcern.findMany({ where: resolving, select: { id: true, reporterId: true, attemptId: true, fileId: true } });
     const resolved = await tx.evidenceConcern.updateMany({
-      where: { resolvedAt: null, OR: [{ fileId: { in: ids } }, ...(opts.concernId ? [{ id: opts.concernId }] : [])] },
+      where: { ...resolving, id: { in: concerns.map((c) => c.id) } },
       data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'FILE_REMOVED', resolution: opts.reason },
     });
+    await tellReporters(tx, concerns, { resolverId: opts.actor.id, outcome: 'FILE_REMOVED', title: submission.version.title, number: attempt.number });
     await recordAudit(
       {
         actorId: opts.actor.id, action: 'evidence.file-remove', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,
@@ -340,7 +368,7 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
 
 /**
  * An issuer admin closes a concern without removing anything, with a note for the issuer's record
- * (the reviewer who reported it and the teacher are not told). Closed once: a second admin, or a
+ * (the teacher is not told; the reviewer who reported it is told it was looked into, not the note). Closed once: a second admin, or a
  * double click, is refused rather than overwriting the first note.
  */
 export async function closeEvidenceConcern(opts: { actor: Actor; concernId: string; note: string; now?: Date }) {
@@ -348,8 +376,8 @@ export async function closeEvidenceConcern(opts: { actor: Actor; concernId: stri
   const concern = await db.evidenceConcern.findUnique({
     where: { id: opts.concernId },
     select: {
-      id: true, fileId: true, resolvedAt: true,
-      attempt: { select: { id: true, number: true, submission: { select: { id: true, user: { select: teacherSelect }, microCredential: { select: { issuerId: true, issuer: { select: issuerRuleSelect } } } } } } },
+      id: true, fileId: true, resolvedAt: true, reporterId: true, attemptId: true,
+      attempt: { select: { id: true, number: true, submission: { select: { id: true, user: { select: teacherSelect }, version: { select: { title: true } }, microCredential: { select: { issuerId: true, issuer: { select: issuerRuleSelect } } } } } } },
     },
   });
   if (!concern) throw notFound('That concern');
@@ -360,6 +388,7 @@ export async function closeEvidenceConcern(opts: { actor: Actor; concernId: stri
   await db.$transaction(async (tx) => {
     const u = await tx.evidenceConcern.updateMany({ where: { id: concern.id, resolvedAt: null }, data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'CLOSED', resolution: opts.note } });
     if (u.count !== 1) throw conflict(ALREADY_RESOLVED);
+    await tellReporters(tx, [concern], { resolverId: opts.actor.id, outcome: 'CLOSED', title: submission.version.title, number: concern.attempt.number });
     await recordAudit(
       {
         actorId: opts.actor.id, action: 'evidence.concern-close', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,

@@ -275,6 +275,11 @@ describe('removing a file', () => {
     expect(notice.body).toMatch(/If you are asked to revise, you can upload a replacement then\./);
     expect(notice.href).toBe(`/apply/${w.mc.slug}?cycle=1`);
 
+    // The reviewer who reported it is told the outcome, once (their concern about the whole attempt is still open), never the teacher's name.
+    const toReporter = await db.notification.findMany({ where: { userId: w.reviewer.id, kind: 'evidence.concern-resolved' } });
+    expect(toReporter).toEqual([expect.objectContaining({ title: expect.stringMatching(/^The issuer removed a file you reported for “Formative Feedback .+”$/), href: `/review/${w.reviewId}` })]);
+    expect(toReporter[0].body).toBe('You reported a concern about a file in attempt 1. An admin of the issuer removed the file, and the teacher has been told why. Thank you for raising it.');
+
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'evidence.file-remove' } });
     expect(audit).toMatchObject({ actorId: w.admin.id, entityType: 'Submission', entityId: w.submissionId, organizationId: w.issuer.id });
     expect(describeAuditEntry(audit)).toBe(`Removed a file from attempt 1 after a concern (deleted from storage; the teacher was told why). Reason: ${REASON}`);
@@ -445,7 +450,7 @@ describe('a removal and a revision at the same moment', () => {
 });
 
 describe('closing a concern without removing anything', () => {
-  it('keeps the file, records the admin’s note, is done once and tells nobody', async () => {
+  it('keeps the file, records the admin’s note, is done once, tells the teacher nothing and the reporter only that it was looked into', async () => {
     const w = await makeWorld();
     const { concernId } = await report(w);
     session.actor = w.admin;
@@ -460,7 +465,12 @@ describe('closing a concern without removing anything', () => {
     expect(audit).toHaveLength(1);
     expect(describeAuditEntry(audit[0])).toBe('Closed a concern about a file in attempt 1 without removing anything');
     expect(JSON.stringify(audit[0].data)).not.toContain('consent');
-    expect(await db.notification.count({ where: { userId: { in: [w.teacher.id, w.reviewer.id] } } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: w.teacher.id } })).toBe(0);
+    const told = await db.notification.findMany({ where: { userId: w.reviewer.id } });
+    expect(told).toEqual([expect.objectContaining({ kind: 'evidence.concern-resolved', title: expect.stringMatching(/^The issuer looked into your concern about evidence for “Formative Feedback .+”$/), href: `/review/${w.reviewId}` })]);
+    expect(told[0].body).toMatch(/kept the evidence; their note is on the issuer’s record/);
+    expect(told[0].body).not.toContain('consent');
+    expect(told[0].body).not.toContain('Tess');
     // The reviewer can report it again (a new concern) now that it is closed.
     await report(w);
     expect(await db.evidenceConcern.count({ where: { resolvedAt: null } })).toBe(1);
