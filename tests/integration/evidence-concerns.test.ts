@@ -403,6 +403,14 @@ describe('removing a file', () => {
     expect(page).toContain(`${TICKETS}: Removed by the issuer on ${dayFmt.format(new Date())}: ${REASON}`);
     expect(page).not.toContain(`Download ${TICKETS}`);
     expect(page).toContain(`Download ${PLAN}`);
+    // Under "Earlier attempts", attempt 1's part lists the files it was sent with: the plan to
+    // download (the teacher's own file link works), the removed one said in its place.
+    const earlier = page.slice(page.indexOf('Earlier attempts'));
+    expect(earlier).toContain(`${PLAN} (download, from attempt 1)`);
+    expect(earlier).toContain(`${TICKETS}: Removed by the issuer on ${dayFmt.format(new Date())}: ${REASON}`);
+    expect(earlier).not.toContain(`${TICKETS} (download`);
+    const own = await FileRoute(new NextRequest(`http://localhost/files/${w.plan}`), { params: Promise.resolve({ id: w.plan }) });
+    expect(own.status).toBeLessThan(400);
   });
 });
 

@@ -26,7 +26,7 @@ import { RubricTable } from '@/components/credential/rubric-table';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
 import { criteriaByPart, requiredProgress, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
-import { liveFiles } from '@/lib/evidence/file-types';
+import { formatBytes, liveFiles } from '@/lib/evidence/file-types';
 
 export const metadata = { title: 'Your application' };
 
@@ -353,10 +353,13 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                   {a.reviews.length ? <Feedback attempt={a} version={version} slug={mc.slug} issuerName={mc.issuer.name} compact anchored={a.id !== topFeedback?.id} /> : null}
                   {version.parts.map((p) => {
                     const r = a.responses.find((x) => x.partId === p.id);
-                    return r?.text ? (
+                    // What was sent: the files that finished uploading, and those the issuer removed since.
+                    const files = a.files.filter((f) => f.partId === p.id && (f.status === 'UPLOADED' || f.status === 'REMOVED'));
+                    return r?.text || files.length ? (
                       <div key={p.id} className="mt-3">
                         <h3 className="text-sm font-semibold">{p.title}</h3>
-                        <p className="whitespace-pre-wrap text-sm">{r.text}</p>
+                        {r?.text ? <p className="whitespace-pre-wrap text-sm">{r.text}</p> : null}
+                        {files.length ? <EarlierFiles files={files} attemptNumber={a.number} /> : null}
                       </div>
                     ) : null;
                   })}
@@ -487,6 +490,34 @@ function ReviewFeedback({ review, version, caption }: { review: AttemptWithRevie
         }}
       />
     </>
+  );
+}
+
+/**
+ * The files a part of an earlier attempt was sent with, to download (the file link checks the owner)
+ * beside the answer they went with; a file the issuer removed since is said in its place.
+ */
+function EarlierFiles({ files, attemptNumber }: { files: { id: string; fileName: string; sizeBytes: bigint; status: string; removedAt: Date | null; removedReason: string | null }[]; attemptNumber: number }) {
+  return (
+    <ul className="mt-1 space-y-1 text-sm" aria-label={`Files sent with attempt ${attemptNumber}`}>
+      {files.map((f) => (
+        <li key={f.id}>
+          {f.status === 'REMOVED' ? (
+            <>
+              <span className="font-medium">{f.fileName}</span>: Removed by the issuer on {dateFmt.format(f.removedAt!)}: {f.removedReason ?? ''}
+            </>
+          ) : (
+            <>
+              <a href={`/files/${f.id}`} download>
+                {f.fileName}
+                <span className="sr-only"> (download, from attempt {attemptNumber})</span>
+              </a>{' '}
+              <span className="text-slate-700">{formatBytes(Number(f.sizeBytes))}</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
