@@ -73,7 +73,7 @@ export async function listOrganizations(opts: { actor: Actor; kind?: 'ISSUER' | 
     take: PLATFORM_PAGE_SIZE + 1,
     select: {
       id: true, kind: true, name: true, slug: true, createdAt: true,
-      _count: { select: { memberships: { where: { user: { disabledAt: null } } }, microCredentials: true, districtUsers: true, children: true, awards: true } },
+      _count: { select: { memberships: { where: { user: { disabledAt: null } } }, microCredentials: true, districtUsers: { where: { disabledAt: null } }, children: true, awards: true } },
       // Whether anyone can still run it: an admin (issuer) or leader (district) whose account is active.
       memberships: { where: { role: { in: ['ISSUER_ADMIN', 'DISTRICT_LEADER'] }, user: { disabledAt: null } }, select: { id: true }, take: 1 },
       invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, select: { email: true, role: true }, take: 3 },

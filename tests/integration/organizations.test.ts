@@ -247,6 +247,11 @@ describe('platform administration', () => {
     // The district's only leader: disabling them needs the explicit tick.
     await setAccountDisabled({ actor: root, input: { userId: chief.id, op: 'disable', reason: 'Left the district', disableAnyway: true } });
     expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: false, _count: { memberships: 0 } });
+    // Its teachers are counted while their accounts are enabled.
+    const teacher = await createActor({ districtId: district.organization.id });
+    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]._count.districtUsers).toBe(1);
+    await setAccountDisabled({ actor: root, input: { userId: teacher.id, op: 'disable', reason: 'Left teaching' } });
+    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]._count.districtUsers).toBe(0);
     expect((await audits('org.create')).length).toBe(2);
   });
 
