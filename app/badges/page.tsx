@@ -27,7 +27,12 @@ export default async function BadgesPage() {
             <>Your portfolio is private. <Link href="/account">Turn on a public portfolio</Link> to share all your badges with one link.</>
           )
         }
-        actions={awards.length ? <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Export all (JSON)</ButtonLink> : null}
+        actions={awards.length ? (
+          <>
+            <ButtonLink href="/badges/transcript" variant="secondary">PD transcript (print or PDF)</ButtonLink>
+            <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Export all (JSON)</ButtonLink>
+          </>
+        ) : null}
       />
       {awards.length ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
       {awards.length ? <AwardGrid awards={awards} /> : <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>}
