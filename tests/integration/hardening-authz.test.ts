@@ -17,6 +17,7 @@ import { resetDatabase } from '@/tests/setup/db';
 import { sampleDefinition } from '@/tests/factories';
 import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
 import { getApplication } from '@/lib/submissions/queries';
+import { getTranscript, type TranscriptPeriod } from '@/lib/reporting/transcript';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/lib/submissions/mutations';
 import { closeEvidenceConcern, reportEvidenceConcern } from '@/lib/evidence/concerns';
@@ -104,6 +105,12 @@ function rows(): Row[] {
       name: 'getApplication (T1 application)', allow: ['T1'],
       run: (a) => getApplication(a, w.mcA.mc.slug),
       denied: (v) => !json(v).includes(w.t1A.attemptId),
+    },
+    // The PD transcript (app/badges/transcript) reads only the signed-in person's own badges: T1's award never shows for anyone else.
+    {
+      name: 'getTranscript (T1 award)', allow: ['T1'],
+      run: (a) => getTranscript({ actor: a, period: { choice: 'all', from: null, to: null, fromLabel: null, toLabel: null } as TranscriptPeriod }),
+      denied: (v) => !json(v).includes(w.award.id),
     },
     { name: 'getEvidenceUrl (T1 file, unclaimed)', allow: ['T1', 'adminA'], run: (a) => getEvidenceUrl({ actor: a, fileId: w.t1File, inline: false }) },
     {

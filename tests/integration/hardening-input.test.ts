@@ -28,6 +28,7 @@ import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput
 import { AcceptNewAccountInput, BulkEnrolTarget, DistrictRequestDecisionInput, DistrictRequestInput, InvitationIdInput, InviteInput, QualificationInput, RoleChangeInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
 import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
 import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
+import { resolveTranscriptPeriod } from '@/lib/reporting/transcript';
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { AnswerFeedbackQuestionInput, AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
@@ -315,6 +316,24 @@ describe('zod input schemas under hostile input', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the PD transcript period (app/badges/transcript) answers any query with a period or field errors, never a throw or an echo of the input', () => {
+    const param = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 3 }), fc.constant(undefined), fc.constantFrom('2024-07-01', '2025-02-30', '1999-12-31', 'last-5-years', 'this-school-year', 'all'));
+    fc.assert(
+      fc.property(param, param, param, (period, from, to) => {
+        const result = resolveTranscriptPeriod({ period: period as string, from: from as string, to: to as string }, new Date('2026-11-25T12:00:00Z'));
+        if (result.ok) {
+          if (result.period.from) expect(Number.isNaN(result.period.from.getTime())).toBe(false);
+          if (result.period.from && result.period.to) expect(result.period.to.getTime()).toBeGreaterThan(result.period.from.getTime());
+        } else {
+          assertCleanResult({ ok: false, formError: result.formError, fieldErrors: result.fieldErrors });
+          const said = JSON.stringify([result.formError, result.fieldErrors]);
+          for (const v of [from, to, period].flat()) if (typeof v === 'string' && v.length > 12 && !/^[\w -]+$/.test(v)) expect(said).not.toContain(v);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
