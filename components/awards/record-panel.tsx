@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TeacherRecord } from '@/lib/reporting/teacher';
-import { formatCents } from '@/lib/reporting/salary-steps';
+import { formatCents, listInWords } from '@/lib/reporting/salary-steps';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card, Stat } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
@@ -46,6 +46,17 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
             ) : null}
           </p>
           <p className="mt-1 text-sm text-slate-700">Counted as your district counts them: evidence-backed micro-credentials you hold that are not revoked or suspended. {salary.countsExpired ? 'An expired one still counts' : 'An expired one counts again once you renew it'}, and a renewed one counts once. Your district confirms the final amount.</p>
+          {salary.approvedIssuersOnly ? (
+            <p className="mt-1 text-sm text-slate-700" data-approved-issuers>
+              {salary.districtName} counts only badges from issuers it has approved.{' '}
+              {salary.notApproved.count ? (
+                <strong className="font-semibold text-slate-900">
+                  {salary.notApproved.count === 1 ? '1 of your badges comes' : `${salary.notApproved.count} of your badges come`} from {listInWords(salary.notApproved.issuers)}, which {salary.districtName} has not approved, so {salary.notApproved.count === 1 ? 'it does' : 'they do'} not count toward salary steps.
+                </strong>
+              ) : null}
+              {salary.notApproved.count ? ` You keep ${salary.notApproved.count === 1 ? 'it, and its' : 'them, and their'} PD hours still count. Ask your district office which issuers it approves.` : null}
+            </p>
+          ) : null}
         </Card>
       ) : null}
       {record.renewals.length ? (

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { salaryStepDistribution, type SalaryStepRow } from '@/lib/reporting/district';
-import { formatCents, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { salaryStepDistribution, type SalaryIssuerRule, type SalaryStepRow } from '@/lib/reporting/district';
+import { formatCents, listInWords, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { plural } from '@/lib/plural';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card } from '@/components/ui/card';
 import { ReportHeading } from '@/components/reports/report-heading';
@@ -13,8 +14,8 @@ import { SHOWN, dayFmt } from '@/components/reports/format';
  * report only, since a school leader sees steps but not pay (ADR 016). The wording about whose rules
  * these are differs by reader, so each page passes its own.
  */
-export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, withSchool, todayHint = '', noRules, rulesHeading, rulesNote }: {
-  steps: { rules: SalaryRule[]; rows: SalaryStepRow[]; oneAway: number };
+export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, withSchool, todayHint = '', noRules, rulesHeading, rulesNote, issuersHref }: {
+  steps: { rules: SalaryRule[]; rows: SalaryStepRow[]; oneAway: number; issuers: SalaryIssuerRule };
   /** salaryAsOf(): the day counted, and whether it is today because the period still runs. */
   asOf: { day: Date; today: boolean };
   periodEnd: Date;
@@ -28,6 +29,8 @@ export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, w
   rulesHeading: ReactNode;
   /** Below the rules: how a step is reached and which badges count. */
   rulesNote: ReactNode;
+  /** Where this reader changes the approved issuers (the district's policy page), if they can. */
+  issuersHref?: string;
 }) {
   return (
     <section aria-labelledby="sal-h">
@@ -47,6 +50,7 @@ export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, w
               ))}
             </ul>
             <p className="mt-2 text-sm text-slate-700">{rulesNote}</p>
+            {steps.issuers.onlyApproved ? <ApprovedIssuersNote issuers={steps.issuers} rows={steps.rows} href={issuersHref} /> : null}
           </Card>
           <div className="mb-4 max-w-2xl">
             <BarChart title="Teachers at each salary step" valueHeading="Teachers" color="#7c3aed" data={salaryStepDistribution(steps.rules, steps.rows)} />
@@ -71,26 +75,59 @@ export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, w
   );
 }
 
+const NAMES_SHOWN = 12;
+/** The approved issuers in a sentence; past a dozen, the first ones and how many more. */
+const issuerNames = (list: { name: string }[]) =>
+  list.length > NAMES_SHOWN ? `${list.slice(0, NAMES_SHOWN).map((i) => i.name).join(', ')} and ${list.length - NAMES_SHOWN} more` : listInWords(list.map((i) => i.name));
+
+/**
+ * When only the district's approved issuers count: which they are, and how many credentials these
+ * teachers hold that are set aside because their issuer is not one of them.
+ */
+function ApprovedIssuersNote({ issuers, rows, href }: { issuers: SalaryIssuerRule; rows: SalaryStepRow[]; href?: string }) {
+  const setAside = rows.reduce((n, r) => n + r.notApproved, 0);
+  const teachers = rows.filter((r) => r.notApproved > 0).length;
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-approved-issuers>
+      {issuers.approved.length ? (
+        <>Only badges from the issuers the district has approved count: {issuerNames(issuers.approved)}. </>
+      ) : (
+        <>The district counts only badges from issuers it has approved, and none is approved now, so no badge counts. </>
+      )}
+      {setAside
+        ? `${plural(setAside, 'credential')} held by ${plural(teachers, 'teacher')} ${setAside === 1 ? 'comes' : 'come'} from other issuers and ${setAside === 1 ? 'is' : 'are'} not counted (shown per teacher below). `
+        : issuers.approved.length ? 'No teacher here holds a credential from another issuer. ' : ''}
+      {href ? <Link href={href}>Change which issuers count</Link> : null}
+    </p>
+  );
+}
+
 /**
  * The qualifying count, and (opened) the badges it counts, each linked to its public page: a
  * leader can check a step against the evidence (for the district, before it goes into payroll).
  */
 function CountedAwards({ row }: { row: SalaryStepRow }) {
-  if (!row.counted.length) return row.qualifyingCount;
+  const setAside = row.notApproved ? (
+    <span className="block text-xs text-slate-700">{`Not counted: ${row.notApproved} from ${row.notApproved === 1 ? 'an issuer' : 'issuers'} the district has not approved`}</span>
+  ) : null;
+  if (!row.counted.length) return <>{row.qualifyingCount}{setAside}</>;
   return (
-    <details>
-      <summary className="cursor-pointer">
-        {row.qualifyingCount}<span className="sr-only"> {row.qualifyingCount === 1 ? 'credential' : 'credentials'} counted for {row.name}</span>
-        <span aria-hidden="true" className="ml-1 text-xs text-slate-600">(list)</span>
-      </summary>
-      <ul className="mt-1 space-y-1">
-        {row.counted.map((a) => (
-          <li key={a.id}>
-            <Link href={`/credentials/${a.id}`}>{a.title}</Link>
-            <span className="block text-xs text-slate-600">{a.level !== null ? `Level ${a.level} · ` : ''}earned {dayFmt.format(a.issuedAt)}</span>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <>
+      <details>
+        <summary className="cursor-pointer">
+          {row.qualifyingCount}<span className="sr-only"> {row.qualifyingCount === 1 ? 'credential' : 'credentials'} counted for {row.name}</span>
+          <span aria-hidden="true" className="ml-1 text-xs text-slate-600">(list)</span>
+        </summary>
+        <ul className="mt-1 space-y-1">
+          {row.counted.map((a) => (
+            <li key={a.id}>
+              <Link href={`/credentials/${a.id}`}>{a.title}</Link>
+              <span className="block text-xs text-slate-600">{a.level !== null ? `Level ${a.level} · ` : ''}earned {dayFmt.format(a.issuedAt)}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {setAside}
+    </>
   );
 }

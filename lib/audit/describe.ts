@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
-import { formatCents } from '@/lib/reporting/salary-steps';
+import { formatCents, listInWords } from '@/lib/reporting/salary-steps';
 import { plural } from '@/lib/plural';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 
@@ -130,6 +130,16 @@ function salaryStepChanges(from: SalaryStep[], to: SalaryStep[]): string[] {
   return changes.length > STEP_CHANGES_SHOWN ? [...changes.slice(0, STEP_CHANGES_SHOWN - 1), `${changes.length - STEP_CHANGES_SHOWN + 1} more changes`] : changes;
 }
 
+const ISSUERS_NAMED = 4;
+
+/** “A”, “B” and 3 more: the issuers a district.policy entry names as approved or no longer approved. */
+function issuerList(v: unknown): string | null {
+  if (!Array.isArray(v)) return null;
+  const names = v.flatMap((i) => (i && typeof i === 'object' && typeof (i as Data).name === 'string' ? [quote((i as { name: string }).name)] : []));
+  if (!names.length) return null;
+  return names.length > ISSUERS_NAMED ? `${names.slice(0, ISSUERS_NAMED - 1).join(', ')} and ${names.length - ISSUERS_NAMED + 1} more` : listInWords(names);
+}
+
 /** A district.policy entry that kept the settings before and after (earlier entries kept the new flags and a count). */
 function describePolicyChange(d: Data): string | null {
   const rules = fromTo(d, 'rules');
@@ -145,6 +155,15 @@ function describePolicyChange(d: Data): string | null {
   if (proposals && typeof proposals.to === 'boolean' && proposals.from !== proposals.to) sentences.push(proposals.to ? 'Teachers now need an approved proposal before they submit evidence' : 'Teachers no longer need an approved proposal');
   const expired = fromTo(d, 'salaryCountsExpired');
   if (expired && typeof expired.to === 'boolean' && expired.from !== expired.to) sentences.push(expired.to ? 'Expired badges now count toward salary steps' : 'Expired badges no longer count toward salary steps');
+  const onlyApproved = fromTo(d, 'salaryApprovedIssuersOnly');
+  if (onlyApproved && typeof onlyApproved.to === 'boolean' && onlyApproved.from !== onlyApproved.to) {
+    sentences.push(onlyApproved.to ? 'Only badges from approved issuers now count toward salary steps' : 'Badges from every issuer now count toward salary steps');
+  }
+  const issuers = d.approvedIssuers && typeof d.approvedIssuers === 'object' ? (d.approvedIssuers as Data) : null;
+  const added = issuerList(issuers?.added);
+  const removed = issuerList(issuers?.removed);
+  if (added) sentences.push(`Approved issuers added: ${added}`);
+  if (removed) sentences.push(`Approved issuers removed: ${removed}`);
   if (sentences.length) return `Changed the district policy. ${sentences.join('. ')}`;
   return from && to ? 'Saved the district policy without changes' : 'Changed the district policy';
 }

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
-import { notFound } from '@/lib/errors';
+import { notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { str } from '@/lib/zod-text';
+import { approvedIssuerChanges } from '@/lib/reporting/salary-steps';
 
 export const SalaryRuleInput = z.object({
   label: str().trim().min(1, 'Name the step, e.g. “First classroom credential”.').max(120),
@@ -15,14 +16,32 @@ export const SalaryRuleInput = z.object({
   amountDollars: z.coerce.number().min(0, 'The amount cannot be negative.').max(100_000),
 });
 
+/** At most this many issuers on a district's approved list (the platform expects dozens). */
+export const APPROVED_ISSUERS_MAX = 500;
+
+/** Why "only approved issuers" with none chosen is refused: no badge would count. */
+export const NO_APPROVED_ISSUERS = 'Choose at least one issuer whose badges count. With none chosen, no badge would count toward a salary step. To count every issuer’s badges, choose “Every issuer on the platform”.';
+
+// Organisation ids are cuids: letters, digits, '-' and '_'. Anything else is refused before a query.
+const IssuerId = str().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid issuer.');
+
 export const DistrictPolicyInput = z
   .object({
     districtId: str().min(1).max(40),
     requiresProposal: z.enum(['on']).optional().transform((v) => v === 'on'),
     salaryCountsExpired: z.enum(['on']).optional().transform((v) => v === 'on'),
+    /** On: only badges from the issuers in `approvedIssuerIds` count toward salary steps. */
+    salaryApprovedIssuersOnly: z.enum(['on']).optional().transform((v) => v === 'on'),
+    // Kept while every issuer counts too, so switching back to "only approved" finds the list as it was.
+    approvedIssuerIds: z
+      .array(IssuerId)
+      .max(APPROVED_ISSUERS_MAX, `At most ${APPROVED_ISSUERS_MAX} issuers.`)
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
     rules: z.array(SalaryRuleInput).max(20, 'At most 20 steps.'),
   })
   .superRefine((v, ctx) => {
+    if (v.salaryApprovedIssuersOnly && v.approvedIssuerIds.length === 0) ctx.addIssue({ code: 'custom', path: ['approvedIssuerIds'], message: NO_APPROVED_ISSUERS });
     const seen = new Set<string>();
     v.rules.forEach((r, i) => {
       const key = `${r.minLevel}:${r.credentialsRequired}`;
@@ -36,7 +55,8 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
   return db.organization.findUniqueOrThrow({
     where: { id: opts.districtId },
     select: {
-      id: true, name: true, requiresProposal: true, salaryCountsExpired: true,
+      id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true,
+      approvedIssuers: { select: { issuerId: true } },
       salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }], select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true } },
     },
   });
@@ -46,9 +66,11 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
 const SALARY_STEP_FIELDS = { label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true } as const;
 
 /**
- * Replaces the district's salary-step rules, proposal and expiry settings in one transaction. The
- * audit entry keeps every setting before and after (`{ from, to }`), the rules in full: a save
- * replaces them, so the entry is the only record of the steps a report used before it.
+ * Replaces the district's salary-step rules, proposal, expiry and issuer settings, and its list of
+ * approved issuers, in one transaction. The audit entry keeps every setting before and after
+ * (`{ from, to }`), the rules in full: a save replaces them, so the entry is the only record of the
+ * steps a report used before it. Of the approved issuers it keeps those added and removed, by name
+ * (`approvedIssuers: { added, removed, count: { from, to } }`).
  */
 export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<typeof DistrictPolicyInput> }) {
   const { input } = opts;
@@ -59,22 +81,41 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
   await db.$transaction(async (tx) => {
     // Row lock first: of two leaders saving at once, the second reads what the first saved, so each
     // entry's "before" is the previous entry's "after".
-    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean }[]>`
-      SELECT "requiresProposal", "salaryCountsExpired" FROM "Organization" WHERE "id" = ${input.districtId} FOR UPDATE`;
+    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean }[]>`
+      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly" FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
     if (!before) throw notFound('That district');
+    // Only issuing organisations can be approved: a district, a school or an unknown id is refused.
+    const chosen = input.approvedIssuerIds.length
+      ? await tx.organization.findMany({ where: { id: { in: input.approvedIssuerIds }, kind: 'ISSUER' }, select: { id: true, name: true } })
+      : [];
+    if (chosen.length !== input.approvedIssuerIds.length) {
+      throw validation('Some of the chosen issuers are not issuing organisations on the platform.', { approvedIssuerIds: ['Choose issuers from the list. Reload the page if an issuer has just left the platform.'] });
+    }
+    const beforeIssuers = (await tx.districtApprovedIssuer.findMany({ where: { districtId: input.districtId }, select: { issuer: { select: { id: true, name: true } } } })).map((r) => r.issuer);
+    const issuerChanges = approvedIssuerChanges(beforeIssuers, chosen);
     const beforeRules = await tx.salaryStepRule.findMany({
       where: { districtId: input.districtId },
       orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }, { minLevel: 'asc' }],
       select: SALARY_STEP_FIELDS,
     });
-    await tx.organization.update({ where: { id: input.districtId }, data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired } });
+    await tx.organization.update({
+      where: { id: input.districtId },
+      data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, salaryApprovedIssuersOnly: input.salaryApprovedIssuersOnly },
+    });
     await tx.salaryStepRule.deleteMany({ where: { districtId: input.districtId } });
     await tx.salaryStepRule.createMany({ data: rules.map((r) => ({ districtId: input.districtId, ...r })) });
+    // Issuers kept on the list keep who approved them and when; only the difference is written.
+    if (issuerChanges.removed.length) await tx.districtApprovedIssuer.deleteMany({ where: { districtId: input.districtId, issuerId: { in: issuerChanges.removed.map((i) => i.id) } } });
+    if (issuerChanges.added.length) {
+      await tx.districtApprovedIssuer.createMany({ data: issuerChanges.added.map((i) => ({ districtId: input.districtId, issuerId: i.id, approvedById: opts.actor.id })) });
+    }
     await recordAudit({
       actorId: opts.actor.id, action: 'district.policy', entityType: 'Organization', entityId: input.districtId, organizationId: input.districtId,
       data: {
         requiresProposal: { from: before.requiresProposal, to: input.requiresProposal },
         salaryCountsExpired: { from: before.salaryCountsExpired, to: input.salaryCountsExpired },
+        salaryApprovedIssuersOnly: { from: before.salaryApprovedIssuersOnly, to: input.salaryApprovedIssuersOnly },
+        approvedIssuers: { ...issuerChanges, count: { from: beforeIssuers.length, to: chosen.length } },
         rules: { from: beforeRules, to: rules },
       },
     }, tx);

@@ -94,24 +94,43 @@ export const SALARY_RULES = {
 /** A badge a teacher's step counts (the newest counted one of its micro-credential); its page is /credentials/{id}. */
 export type CountedAward = { id: string; title: string; level: number | null; issuedAt: Date };
 
-/** `counted`: the badges behind `qualifyingCount`, newest first. */
-export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number>; counted: CountedAward[] } & SalaryStepResult;
+/**
+ * `counted`: the badges behind `qualifyingCount`, newest first. `notApproved`: credentials held
+ * that do not count because the district counts only approved issuers and theirs is not one.
+ */
+export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number>; counted: CountedAward[]; notApproved: number } & SalaryStepResult;
+
+/** Which issuers' badges the steps count: every issuer's, or only those the district approves (`approved`, by name). */
+export type SalaryIssuerRule = { onlyApproved: boolean; approved: { id: string; name: string }[] };
 
 /**
  * Salary-step eligibility at `asOf` (salaryAsOf: the end of the period, or now while it runs, as
  * teachers' own pages count): every evidence-backed credential held then
  * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned; if the district
- * does not count expired badges (`salaryCountsExpired`), only those still valid at `asOf`. A renewed
- * badge and the one it renewed count once: they are the same micro-credential.
+ * does not count expired badges (`salaryCountsExpired`), only those still valid at `asOf`; if it
+ * counts only the issuers it approves (`salaryApprovedIssuersOnly`), only those issuers' badges. A
+ * renewed badge and the one it renewed count once: they are the same micro-credential.
  */
-export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean; oneAway: number }> {
+export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean; issuers: SalaryIssuerRule; oneAway: number }> {
   await authorize(opts);
   const [rules, district] = await Promise.all([
     db.salaryStepRule.findMany({ where: { districtId: opts.districtId }, ...SALARY_RULES }),
-    db.organization.findUniqueOrThrow({ where: { id: opts.districtId }, select: { salaryCountsExpired: true } }),
+    db.organization.findUniqueOrThrow({
+      where: { id: opts.districtId },
+      select: { salaryCountsExpired: true, salaryApprovedIssuersOnly: true, approvedIssuers: { select: { issuer: { select: { id: true, name: true } } } } },
+    }),
   ]);
+  const issuers: SalaryIssuerRule = {
+    onlyApproved: district.salaryApprovedIssuersOnly,
+    approved: district.approvedIssuers.map((a) => a.issuer).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+  };
   // Unless the district counts expired badges, only those still valid at `asOf`.
   const validThen = district.salaryCountsExpired ? Prisma.sql`` : Prisma.sql`AND (a."validUntil" IS NULL OR a."validUntil" > ${opts.asOf})`;
+  // Whether the badge's issuer counts: read from the district's list (its primary key), once per
+  // query as the planner hashes it, so a credential set aside can still be named as such.
+  const approvedIssuer = issuers.onlyApproved
+    ? Prisma.sql`(a."issuerId" IN (SELECT d."issuerId" FROM "DistrictApprovedIssuer" d WHERE d."districtId" = ${opts.districtId}))`
+    : Prisma.sql`TRUE`;
   const teachers = await db.user.findMany({
     where: { districtId: opts.districtId, ...(opts.schoolId ? { schoolId: opts.schoolId } : {}) },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
@@ -119,15 +138,15 @@ export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promi
   });
   // One row per teacher and micro-credential held, with the badge that counts for it, so the report
   // can name the badges a step rests on (the count alone cannot be checked).
-  const held = await db.$queryRaw<(CountedAward & { userId: string })[]>`
-    SELECT u."id" AS "userId", h."id"::text AS "id", h."title", h."level", h."issuedAt"
+  const held = await db.$queryRaw<(CountedAward & { userId: string; approved: boolean })[]>`
+    SELECT u."id" AS "userId", h."id"::text AS "id", h."title", h."level", h."issuedAt", h."approved"
       FROM "User" u
       -- Per teacher (an index range of Award(userId, issuedAt) each): joined as one set, the
       -- planner read the whole Award table for a district's few thousand teachers.
       CROSS JOIN LATERAL (
         -- One row per micro-credential, its newest counted badge (and that badge's level): a
         -- credential whose level changed between a badge and its renewal still counts once.
-        SELECT DISTINCT ON (a."microCredentialId") a."id", a."title", a."level", a."issuedAt"
+        SELECT DISTINCT ON (a."microCredentialId") a."id", a."title", a."level", a."issuedAt", ${approvedIssuer} AS "approved"
           FROM "Award" a
          WHERE a."userId" = u."id" AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
            AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
@@ -135,18 +154,22 @@ export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promi
       ) h
      WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}`;
   const byUser = new Map<string, CountedAward[]>();
-  for (const { userId, ...award } of held) (byUser.get(userId) ?? byUser.set(userId, []).get(userId)!).push(award);
+  const notApproved = new Map<string, number>();
+  for (const { userId, approved, ...award } of held) {
+    if (approved) (byUser.get(userId) ?? byUser.set(userId, []).get(userId)!).push(award);
+    else notApproved.set(userId, (notApproved.get(userId) ?? 0) + 1);
+  }
   const rows = teachers.map((t) => {
     const mine = (byUser.get(t.id) ?? []).sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime() || b.id.localeCompare(a.id));
     const byLevel: Record<number, number> = {};
     for (const c of mine) if (c.level !== null) byLevel[c.level] = (byLevel[c.level] ?? 0) + 1;
-    return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, ...computeSalaryStep(rules, mine) };
+    return { userId: t.id, name: t.name, email: t.email, school: t.school?.name ?? null, byLevel, notApproved: notApproved.get(t.id) ?? 0, ...computeSalaryStep(rules, mine) };
   });
   // Highest amount first; within an amount, those closest to their next step (a teacher on the top
   // step has none, and comes last among equals), so the leader sees who is about to move up.
   const missing = (r: SalaryStepRow) => r.next?.missing ?? Number.POSITIVE_INFINITY;
   rows.sort((a, b) => b.amountCents - a.amountCents || missing(a) - missing(b) || a.name.localeCompare(b.name));
-  return { rules, rows, countsExpired: district.salaryCountsExpired, oneAway: rows.filter((r) => r.next?.missing === 1).length };
+  return { rules, rows, countsExpired: district.salaryCountsExpired, issuers, oneAway: rows.filter((r) => r.next?.missing === 1).length };
 }
 
 /** How many teachers reached each rule (and none), for the chart. */

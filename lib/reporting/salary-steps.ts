@@ -45,3 +45,44 @@ export function computeSalaryStep<H extends HeldCredential>(rules: SalaryRule[],
 export function formatCents(cents: number): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
 }
+
+/**
+ * Which issuers' badges count toward a district's salary steps: every issuer's, or (`onlyApproved`)
+ * only those of the issuers on the district's approved list (`approved`, issuer ids). Districts vet
+ * providers before paying for their credentials.
+ */
+export type IssuerRule = { onlyApproved: boolean; approved: ReadonlySet<string> };
+
+export function issuerCounts(rule: IssuerRule, issuerId: string): boolean {
+  return !rule.onlyApproved || rule.approved.has(issuerId);
+}
+
+/** Held credentials split into those whose issuer counts and those set aside because the district has not approved their issuer. */
+export function splitByIssuer<H extends { issuerId: string }>(rule: IssuerRule, held: H[]): { counts: H[]; notApproved: H[] } {
+  const counts: H[] = [];
+  const notApproved: H[] = [];
+  for (const h of held) (issuerCounts(rule, h.issuerId) ? counts : notApproved).push(h);
+  return { counts, notApproved };
+}
+
+export type NamedIssuer = { id: string; name: string };
+
+/**
+ * What a save did to a district's approved issuers, each side sorted by name: the audit entry keeps
+ * the names, so it still reads after an issuer leaves the platform.
+ */
+export function approvedIssuerChanges(before: NamedIssuer[], after: NamedIssuer[]): { added: NamedIssuer[]; removed: NamedIssuer[] } {
+  const was = new Set(before.map((i) => i.id));
+  const is = new Set(after.map((i) => i.id));
+  const byName = (a: NamedIssuer, b: NamedIssuer) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return {
+    added: after.filter((i) => !was.has(i.id)).map(({ id, name }) => ({ id, name })).sort(byName),
+    removed: before.filter((i) => !is.has(i.id)).map(({ id, name }) => ({ id, name })).sort(byName),
+  };
+}
+
+/** "A", "A and B", "A, B and C": names in a sentence. */
+export function listInWords(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { credentialUrl } from '@/lib/awards/issue';
 import { SALARY_RULES } from '@/lib/reporting/district';
-import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import { computeSalaryStep, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { awardState, hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
 
@@ -42,7 +42,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     take: 1000,
     select: {
       id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, submissionId: true,
-      microCredentialId: true,
+      microCredentialId: true, issuerId: true,
       issuer: { select: { name: true } },
       microCredential: { select: { slug: true, status: true } },
       submission: { select: { cycle: true } },
@@ -65,21 +65,37 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
   const renewals = await renewalsOf(actor.id, awards, rows, now);
 
   // The district's salary steps, counted exactly as the district's own report counts them:
-  // evidence-backed micro-credentials held (not revoked, not suspended).
-  let salary: { districtName: string; rules: SalaryRule[]; result: SalaryStepResult; countsExpired: boolean } | null = null;
+  // evidence-backed micro-credentials held (not revoked, not suspended), and, when the district
+  // counts only the issuers it has approved, only those issuers' badges.
+  let salary: {
+    districtName: string; rules: SalaryRule[]; result: SalaryStepResult; countsExpired: boolean;
+    approvedIssuersOnly: boolean;
+    /** Credentials that would count but for their issuer, which the district has not approved; and those issuers' names. */
+    notApproved: { count: number; issuers: string[] };
+  } | null = null;
   if (actor.districtId) {
     const district = await db.organization.findUnique({
       where: { id: actor.districtId },
-      select: { name: true, salaryCountsExpired: true, salaryStepRules: SALARY_RULES },
+      select: { name: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, salaryStepRules: SALARY_RULES },
     });
     if (district && district.salaryStepRules.length) {
+      const held = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt && (district.salaryCountsExpired || !a.validUntil || a.validUntil > now));
+      // Only the approvals of the issuers this teacher holds badges from: a primary-key lookup each.
+      const issuerIds = [...new Set(held.map((a) => a.issuerId))];
+      const approved = district.salaryApprovedIssuersOnly && issuerIds.length
+        ? await db.districtApprovedIssuer.findMany({ where: { districtId: actor.districtId, issuerId: { in: issuerIds } }, select: { issuerId: true } })
+        : [];
+      const { counts, notApproved } = splitByIssuer({ onlyApproved: district.salaryApprovedIssuersOnly, approved: new Set(approved.map((r) => r.issuerId)) }, held);
       // One per micro-credential: a renewed badge and the one it renewed are the same credential.
-      const counted = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt && (district.salaryCountsExpired || !a.validUntil || a.validUntil > now));
       // Awards come newest first: the newest badge of each credential gives its level.
       const newest = new Map<string | null, { level: number | null }>();
-      for (const a of counted) if (!newest.has(a.microCredentialId)) newest.set(a.microCredentialId, { level: a.level });
-      const held = [...newest.values()];
-      salary = { districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, held), countsExpired: district.salaryCountsExpired };
+      for (const a of counts) if (!newest.has(a.microCredentialId)) newest.set(a.microCredentialId, { level: a.level });
+      const setAside = new Map(notApproved.map((a) => [a.microCredentialId, a.issuer.name]));
+      salary = {
+        districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, [...newest.values()]), countsExpired: district.salaryCountsExpired,
+        approvedIssuersOnly: district.salaryApprovedIssuersOnly,
+        notApproved: { count: setAside.size, issuers: [...new Set(setAside.values())].sort((a, b) => a.localeCompare(b)) },
+      };
     }
   }
   return {

@@ -60,9 +60,11 @@ describe('district policy', () => {
       { label: 'Two credentials', description: '', minLevel: 2, credentialsRequired: 2, amountCents: 20000, sortOrder: 1 },
       { label: 'Five at level 3', description: 'Advanced.', minLevel: 3, credentialsRequired: 5, amountCents: 100050, sortOrder: 2 },
     ];
+    // Every issuer counts throughout, and no issuer was approved or removed.
+    const issuers = { salaryApprovedIssuersOnly: { from: false, to: false }, approvedIssuers: { added: [], removed: [], count: { from: 0, to: 0 } } };
     expect(await entries()).toEqual([
-      { requiresProposal: { from: false, to: false }, salaryCountsExpired: { from: true, to: true }, rules: { from: [], to: [first, three] } },
-      { requiresProposal: { from: false, to: true }, salaryCountsExpired: { from: true, to: false }, rules: { from: [first, three], to: after } },
+      { requiresProposal: { from: false, to: false }, salaryCountsExpired: { from: true, to: true }, ...issuers, rules: { from: [], to: [first, three] } },
+      { requiresProposal: { from: false, to: true }, salaryCountsExpired: { from: true, to: false }, ...issuers, rules: { from: [first, three], to: after } },
     ]);
     // What the audit entry says the rules became is what was saved.
     const saved = (await getDistrictPolicy({ actor: leader, districtId: district.id })).salaryStepRules;
@@ -70,7 +72,7 @@ describe('district policy', () => {
 
     // Saving the same again records that nothing changed.
     await save({ requiresProposal: 'on', rules: after.map((r) => ({ label: r.label, description: r.description, credentialsRequired: String(r.credentialsRequired), minLevel: String(r.minLevel), amountDollars: String(r.amountCents / 100) })) });
-    expect((await entries())[2]).toEqual({ requiresProposal: { from: true, to: true }, salaryCountsExpired: { from: false, to: false }, rules: { from: after, to: after } });
+    expect((await entries())[2]).toEqual({ requiresProposal: { from: true, to: true }, salaryCountsExpired: { from: false, to: false }, ...issuers, rules: { from: after, to: after } });
 
     const log = await listAuditLog({ actor: leader, organizationId: district.id, filter: AuditFilterInput.parse({ group: 'settings' }) });
     expect(log.items.map((i) => i.description)).toEqual([
@@ -90,5 +92,23 @@ describe('district policy', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['rules.1.amountDollars', 'rules.1.credentialsRequired']);
+  });
+
+  it('reads which issuers count: every issuer unless asked, the approved list deduplicated, never empty when only approved issuers count', () => {
+    const base = { districtId: 'd', rules: [] };
+    expect(DistrictPolicyInput.parse(base)).toMatchObject({ salaryApprovedIssuersOnly: false, approvedIssuerIds: [] });
+    expect(DistrictPolicyInput.parse({ ...base, salaryApprovedIssuersOnly: 'on', approvedIssuerIds: ['a1', 'b2', 'a1'] })).toMatchObject({ salaryApprovedIssuersOnly: true, approvedIssuerIds: ['a1', 'b2'] });
+    // The list is kept while every issuer counts.
+    expect(DistrictPolicyInput.parse({ ...base, approvedIssuerIds: ['a1'] })).toMatchObject({ salaryApprovedIssuersOnly: false, approvedIssuerIds: ['a1'] });
+    const paths = (input: Record<string, unknown>) => {
+      const r = DistrictPolicyInput.safeParse({ ...base, ...input });
+      return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+    };
+    expect(paths({ salaryApprovedIssuersOnly: 'on' })).toEqual(['approvedIssuerIds']);
+    expect(paths({ salaryApprovedIssuersOnly: 'on', approvedIssuerIds: [] })).toEqual(['approvedIssuerIds']);
+    expect(paths({ salaryApprovedIssuersOnly: 'yes', approvedIssuerIds: ['a1'] })).toEqual(['salaryApprovedIssuersOnly']);
+    expect(paths({ approvedIssuerIds: 'a1' })).toEqual(['approvedIssuerIds']);
+    expect(paths({ approvedIssuerIds: ['a b', ''] })).toEqual(['approvedIssuerIds.0', 'approvedIssuerIds.1']);
+    expect(paths({ approvedIssuerIds: Array.from({ length: 501 }, (_, i) => `i${i}`) })).toEqual(['approvedIssuerIds']);
   });
 });

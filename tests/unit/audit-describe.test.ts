@@ -131,6 +131,15 @@ describe('audit log wording', () => {
       .toBe('Changed the district policy. Teachers no longer need an approved proposal. Expired badges now count toward salary steps');
     expect(policy({ ...flags, rules: { from: [step('A', 100)], to: [step('A', 100)] } })).toBe('Saved the district policy without changes');
     expect(policy({ ...flags, rules: { from: 'garbled', to: [] } })).toBe('Changed the district policy');
+    // Approved issuers (salary steps counted from approved issuers only).
+    const same = { from: [step('A', 100)], to: [step('A', 100)] };
+    const issuers = (...names: string[]) => names.map((name, i) => ({ id: `i${i}`, name }));
+    expect(policy({ ...flags, rules: same, salaryApprovedIssuersOnly: { from: false, to: true }, approvedIssuers: { added: issuers('Approved Academy', 'Backyard Badges'), removed: [], count: { from: 0, to: 2 } } }))
+      .toBe('Changed the district policy. Only badges from approved issuers now count toward salary steps. Approved issuers added: “Approved Academy” and “Backyard Badges”');
+    expect(policy({ ...flags, rules: same, salaryApprovedIssuersOnly: { from: true, to: true }, approvedIssuers: { added: [], removed: issuers('A', 'B', 'C', 'D', 'E'), count: { from: 6, to: 1 } } }))
+      .toBe('Changed the district policy. Approved issuers removed: “A”, “B”, “C” and 2 more');
+    expect(policy({ ...flags, rules: same, salaryApprovedIssuersOnly: { from: true, to: false }, approvedIssuers: { added: [], removed: [], count: { from: 1, to: 1 } } }))
+      .toBe('Changed the district policy. Badges from every issuer now count toward salary steps');
     // Entries recorded before the rules were kept: the new flags and a count.
     expect(policy({ requiresProposal: true, salaryCountsExpired: true, rules: 3 })).toBe('Changed the district policy (proposals required, 3 salary step rules)');
   });

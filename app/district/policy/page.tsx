@@ -1,6 +1,7 @@
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { getDistrictPolicy } from '@/lib/district/policy-settings';
+import { listSalaryIssuerChoices } from '@/lib/district/salary-approval';
 import { PageHeader } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { PolicyForm } from './policy-form';
@@ -10,7 +11,7 @@ export const metadata = { title: 'District policy' };
 export default async function DistrictPolicyPage({ searchParams }: { searchParams: Promise<{ district?: string }> }) {
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/policy');
   const { district, districts } = await districtForPage(actor, (await searchParams).district);
-  const policy = await getDistrictPolicy({ actor, districtId: district.id });
+  const [policy, issuers] = await Promise.all([getDistrictPolicy({ actor, districtId: district.id }), listSalaryIssuerChoices({ actor, districtId: district.id })]);
   return (
     <div className="max-w-4xl">
       <DistrictPicker districts={districts} current={district.id} />
@@ -19,6 +20,9 @@ export default async function DistrictPolicyPage({ searchParams }: { searchParam
         districtId={policy.id}
         requiresProposal={policy.requiresProposal}
         salaryCountsExpired={policy.salaryCountsExpired}
+        approvedIssuersOnly={policy.salaryApprovedIssuersOnly}
+        approvedIssuerIds={policy.approvedIssuers.map((a) => a.issuerId)}
+        issuers={issuers}
         rules={policy.salaryStepRules.map((r) => ({ label: r.label, description: r.description, minLevel: String(r.minLevel), credentialsRequired: String(r.credentialsRequired), amountDollars: String(r.amountCents / 100) }))}
       />
     </div>

@@ -6,6 +6,7 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { inputClass } from '@/components/ui/field';
 import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
+import { SalaryIssuers, type IssuerOption } from './salary-issuers';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
 /** A rule as edited here: `uid` keys it in the browser (focus after a remove) and is not sent to the server. */
@@ -25,11 +26,27 @@ let rowCounter = 0;
 const withUid = (r: Rule): RuleRow => ({ ...r, uid: `rule-${(rowCounter += 1)}` });
 const toRule = ({ label, description, minLevel, credentialsRequired, amountDollars }: RuleRow): Rule => ({ label, description, minLevel, credentialsRequired, amountDollars });
 
-export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, rules: initial }: { districtId: string; requiresProposal: boolean; salaryCountsExpired: boolean; rules: Rule[] }) {
+/** The errors about the approved issuers: the list's own, and any about one of its ids ("approvedIssuerIds.3"). */
+export function approvedIssuerErrors(errors: FieldErrors): string[] | undefined {
+  const messages = Object.entries(errors).filter(([k]) => k === 'approvedIssuerIds' || k.startsWith('approvedIssuerIds.')).flatMap(([, v]) => v);
+  return messages.length ? [...new Set(messages)] : undefined;
+}
+
+export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, approvedIssuersOnly, approvedIssuerIds, issuers, rules: initial }: {
+  districtId: string;
+  requiresProposal: boolean;
+  salaryCountsExpired: boolean;
+  approvedIssuersOnly: boolean;
+  approvedIssuerIds: string[];
+  issuers: IssuerOption[];
+  rules: Rule[];
+}) {
   const [rules, setRules] = useState<RuleRow[]>(() => initial.map(withUid));
   const [announcement, setAnnouncement] = useState('');
   const [proposal, setProposal] = useState(requiresProposal);
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
+  const [onlyApproved, setOnlyApproved] = useState(approvedIssuersOnly);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(approvedIssuerIds));
   // The last save's outcome, and its field errors apart: a removed step's errors are taken out
   // without making it a new outcome (which would be read out, and take focus, again).
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -63,7 +80,14 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await saveDistrictPolicyAction({ districtId, requiresProposal: proposal ? 'on' : undefined, salaryCountsExpired: countsExpired ? 'on' : undefined, rules: rules.map(toRule) });
+          const r = await saveDistrictPolicyAction({
+            districtId,
+            requiresProposal: proposal ? 'on' : undefined,
+            salaryCountsExpired: countsExpired ? 'on' : undefined,
+            salaryApprovedIssuersOnly: onlyApproved ? 'on' : undefined,
+            approvedIssuerIds: [...chosen],
+            rules: rules.map(toRule),
+          });
           setResult(r);
           setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
         });
@@ -92,6 +116,14 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
             <span className="block text-sm text-slate-700">Untick to count only badges valid on the day: a teacher renews an expired badge to count it again. A renewed badge always counts once.</span>
           </label>
         </div>
+        <SalaryIssuers
+          issuers={issuers}
+          onlyApproved={onlyApproved}
+          onOnlyApproved={setOnlyApproved}
+          chosen={chosen}
+          onChosen={setChosen}
+          errors={approvedIssuerErrors(errors)}
+        />
         <ol className="mt-3 space-y-4">
           {rules.map((r, i) => (
             <li key={r.uid} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -49,6 +49,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   const keep = { ...keepDistrict, ...(school ? { school: school.id } : {}) };
   const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...keep }).toString();
   const csv = (report: string) => `/district/reports/export?report=${report}&${qs}`;
+  const policyHref = districts.length > 1 ? `/district/policy?district=${district.id}` : '/district/policy';
   return (
     <div>
       <DistrictPicker districts={districts} current={district.id} keep={{ from: sp.from, to: sp.to }} />
@@ -73,7 +74,8 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
         withPay
         withSchool
         todayHint=" Choose a period that has ended to see the steps on its last day."
-        noRules={<>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href={districts.length > 1 ? `/district/policy?district=${district.id}` : '/district/policy'}>Policy</Link>.</>}
+        noRules={<>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href={policyHref}>Policy</Link>.</>}
+        issuersHref={`${policyHref}#salary-issuers`}
         rulesHeading="Your district’s rules"
         rulesNote={<>A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count, and only those with a level (a credential the issuer gave no level never counts). {steps.countsExpired ? 'An expired badge still counts (the step was earned)' : 'Only badges valid on that day count (your policy): an expired one counts again once renewed'}, and a renewed one counts once.</>}
       />

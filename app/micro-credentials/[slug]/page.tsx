@@ -20,6 +20,7 @@ import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-n
 import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
+import { getIssuerSalaryStanding } from '@/lib/district/salary-approval';
 import { levelInWords } from '@/components/credentials/level-words';
 import { ResourceEntry } from '@/components/credential/resource-entry';
 
@@ -38,8 +39,10 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   if (!mc) notFound();
   const v = mc.version;
   const actor = await getActor();
-  // The district's recommendation is per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
-  const [standings, recommendation] = actor ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id)]) : [null, null];
+  // The district's recommendation and salary rules are per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
+  const [standings, recommendation, salaryIssuer] = actor
+    ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, mc.issuer.id)])
+    : [null, null, null];
   const standing: Standing = standings ? standings.get(mc.id)! : { state: 'not-enrolled' };
   const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
   // Stopped with a draft kept: the page offers to pick it up (also once retired) rather than "Enrol".
@@ -110,6 +113,14 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
       </div>
 
       {recommendation ? <RecommendedByDistrict recommendation={recommendation} /> : null}
+      {salaryIssuer ? (
+        // Only for a teacher whose district counts approved issuers' badges alone.
+        <p className="mb-4 text-sm text-slate-800" data-salary-issuer-note>
+          {salaryIssuer.approved
+            ? `Badges from ${mc.issuer.name} count toward ${salaryIssuer.districtName}’s salary steps: your district has approved this issuer.`
+            : `Badges from ${mc.issuer.name} do not count toward ${salaryIssuer.districtName}’s salary steps: your district counts only issuers it has approved, and this is not one of them.`}
+        </p>
+      ) : null}
       {mc.status === 'RETIRED' ? (
         <div className="mb-4">
           <Alert tone="warning" title="Retired by the issuer">
