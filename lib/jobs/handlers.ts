@@ -14,6 +14,7 @@ import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { sendVerificationEmail } from '@/lib/auth/email-verification';
 import { notifyRecommendationAudience, RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
+import { INVITATION_EMAIL_JOB, sendFileInvitationEmail } from '@/lib/people/bulk-invite';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
 // decidedAt: the decision time, so a late award is still dated at the decision (absent in jobs queued before it was carried).
@@ -82,6 +83,10 @@ export const jobHandlers: Record<string, JobHandler> = {
     const { recommendationId } = RecommendationNotices.parse(payload);
     const { more } = await notifyRecommendationAudience(recommendationId);
     if (more) await enqueueJob({ type: RECOMMENDATION_NOTICE_JOB, payload: { recommendationId } });
+  },
+  // Invitations a district made from a file: the job makes each one's link and emails it, once.
+  async [INVITATION_EMAIL_JOB](payload) {
+    await sendFileInvitationEmail(payload);
   },
 };
 

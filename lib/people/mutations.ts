@@ -20,13 +20,26 @@ import { loadQualification } from '@/lib/review/context';
 import { qualificationDenial } from '@/lib/review/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 
-const INVITE_DAYS = 14;
+/** How long an invitation link works. */
+export const INVITE_DAYS = 14;
 
 async function loadManagedOrg(actor: Actor, organizationId: string) {
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, kind: true, parentId: true } });
   if (!org) throw notFound('That organisation');
   if (!canManageOrg(actor, org)) throw forbidden();
   return org;
+}
+
+/** Invitation emails one address may get in a day, from every organisation together. */
+const INVITES_PER_ADDRESS = 10;
+
+/**
+ * Counts one invitation email to `email` against INVITES_PER_ADDRESS (however many organisations
+ * ask, and whether one at a time or from a file); give it back with releaseRateLimit(inviteLimitKey(email)).
+ */
+export const inviteLimitKey = (email: string) => `invite:${email}`;
+export function hitInviteLimit(email: string) {
+  return hitRateLimit(inviteLimitKey(email), INVITES_PER_ADDRESS, RESEND_WINDOW_SECONDS);
 }
 
 /**
@@ -36,9 +49,6 @@ async function loadManagedOrg(actor: Actor, organizationId: string) {
  * pass on another way; the invitation is then marked, and a new account made through it starts with
  * an unconfirmed address.
  */
-/** Invitation emails one address may get in a day, from every organisation together. */
-const INVITES_PER_ADDRESS = 10;
-
 export async function inviteMember(opts: { actor: Actor; organizationId: string; email: string; role: Role; now?: Date }) {
   const org = await loadManagedOrg(opts.actor, opts.organizationId);
   if (!canAssignRole(org.kind, opts.role)) throw validation(`A ${org.kind.toLowerCase()} has no ${ROLE_LABELS[opts.role].toLowerCase()} role.`, { role: ['Choose a role this organisation has.'] });
@@ -47,7 +57,7 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
   if (existing) throw validation('That person already has this role here.', { email: ['That person already has this role here.'] });
   // However many organisations ask, one address gets a bounded number of invitation emails a day
   // (cancelling and inviting again must not become a way to flood someone's inbox).
-  const limit = await hitRateLimit(`invite:${email}`, INVITES_PER_ADDRESS, RESEND_WINDOW_SECONDS);
+  const limit = await hitInviteLimit(email);
   if (!limit.allowed) throw rateLimited(`${email} has been sent a lot of invitations in the last day. Try again tomorrow.`);
   const token = newToken();
   const now = opts.now ?? new Date();
@@ -64,16 +74,26 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
   return { invitationId: invitation.id, emailed, link: emailed ? null : url, expiresAt: invitation.expiresAt };
 }
 
-/** Emails an invitation link to the invited address; `emailed: false` when it could not be sent. */
-async function emailInvitation(opts: { inviterName: string; organizationName: string; email: string; role: Role; token: string; resent?: boolean }) {
+/**
+ * The invitation email (one wording for every way of inviting). `name`: the invitee's name as the
+ * person inviting gave it, for the greeting; their account's name is theirs to choose on accepting.
+ */
+export function invitationEmail(opts: { inviterName: string; organizationName: string; email: string; role: Role; token: string; resent?: boolean; name?: string | null }) {
   const url = new URL(`/invitations/${opts.token}`, env().APP_URL).toString();
   const replaces = opts.resent ? ' This link replaces the one in any earlier invitation email, which no longer works.' : '';
+  return {
+    url,
+    to: opts.email,
+    subject: `${opts.inviterName} invited you to ${opts.organizationName} on Microcred`,
+    text: `Hello${opts.name ? ` ${opts.name}` : ''},\n\n${opts.inviterName} invited you to join ${opts.organizationName} as ${ROLE_LABELS[opts.role].toLowerCase()}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
+  };
+}
+
+/** Emails an invitation link to the invited address; `emailed: false` when it could not be sent. */
+async function emailInvitation(opts: { inviterName: string; organizationName: string; email: string; role: Role; token: string; resent?: boolean }) {
+  const { url, to, subject, text } = invitationEmail(opts);
   try {
-    await sendEmail({
-      to: opts.email,
-      subject: `${opts.inviterName} invited you to ${opts.organizationName} on Microcred`,
-      text: `Hello,\n\n${opts.inviterName} invited you to join ${opts.organizationName} as ${ROLE_LABELS[opts.role].toLowerCase()}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
-    });
+    await sendEmail({ to, subject, text });
     return { emailed: true, url };
   } catch {
     return { emailed: false, url };

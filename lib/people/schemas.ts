@@ -76,3 +76,19 @@ export const DistrictRequestDecisionInput = z.object({
   decision: z.enum(['confirm', 'decline']),
   schoolId: str().max(40).optional().transform((v) => v || null),
 });
+
+/** Rows one file of teachers to invite may hold (a whole school's staff; a bigger district sends several files). */
+export const MAX_INVITE_ROWS = 500;
+/** The largest file of teachers to invite, in bytes (500 rows take a small fraction of it). */
+export const MAX_INVITE_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A district leader inviting teachers from a file: `intent` "preview" checks every row and writes
+ * nothing; "invite" checks again on the server and sends. `checked` is the fingerprint of the text
+ * the preview showed, so an invitation is never sent for rows the leader has not seen.
+ */
+export const BulkInviteInput = z.object({
+  districtId: str().min(1).max(40),
+  intent: z.enum(['preview', 'invite']).catch('preview'),
+  checked: str().max(128).optional(),
+});

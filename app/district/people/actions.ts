@@ -4,7 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
-import { DistrictRequestDecisionInput, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
+import { BulkInviteInput, DistrictRequestDecisionInput, MAX_INVITE_FILE_BYTES, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
+import { describeInviteCheck, describeInviteOutcome, fingerprintInviteCsv, inviteTeachersFromFile, normaliseInviteCsv, previewBulkInvite, type BulkInviteRow, type InviteCounts, type InviteOutcome } from '@/lib/people/bulk-invite';
+import { isDomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
 import { decideDistrictRequest } from '@/lib/district/requests';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
@@ -47,4 +50,68 @@ export async function decideDistrictRequestAction(_prev: ActionResult, formData:
   revalidatePath('/district/teachers');
   // The request leaves the list with its form, so the page itself says what happened.
   redirect(`/district/people?district=${encodeURIComponent(parsed.data.districtId)}&request=${parsed.data.decision === 'confirm' ? 'confirmed' : 'declined'}#requests`);
+}
+
+type BulkInvitePreview = {
+  step: 'preview';
+  /** The text checked, shown back in the form; `checked` is its fingerprint, sent back to invite. */
+  csv: string;
+  checked: string;
+  fileError: string | null;
+  rows: BulkInviteRow[];
+  counts: InviteCounts;
+  summary: string;
+  /** Why the preview is shown again instead of sending (the list changed, or a row went wrong since). */
+  notice: string | null;
+};
+type BulkInviteState = ActionResult<BulkInvitePreview | { step: 'done'; outcome: InviteOutcome }>;
+
+const MAX_MB = MAX_INVITE_FILE_BYTES / (1024 * 1024);
+
+async function bulkInvitePreview(actor: Actor, districtId: string, csv: string, notice: string | null): Promise<BulkInviteState> {
+  const preview = await previewBulkInvite({ actor, districtId, csv });
+  return {
+    ok: true,
+    data: { step: 'preview', csv, checked: fingerprintInviteCsv(csv), fileError: preview.fileError, rows: preview.rows, counts: preview.counts, summary: preview.fileError ? '' : describeInviteCheck(preview.counts), notice },
+  };
+}
+
+/**
+ * Inviting teachers from a file. Step 1 (intent=preview) shows every row and what will happen to it;
+ * step 2 (intent=invite) sends, only for the text the preview showed and only if every row is still
+ * right (checked again on the server); otherwise the preview comes back saying why.
+ */
+export async function bulkInviteAction(_prev: BulkInviteState, formData: FormData): Promise<BulkInviteState> {
+  const parsed = parseInput(BulkInviteInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: 'Choose a district.' };
+  const file = formData instanceof FormData ? formData.get('file') : null;
+  const pasted = formData instanceof FormData ? formData.get('csv') : null;
+  let csv = typeof pasted === 'string' ? pasted : '';
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_INVITE_FILE_BYTES) return { ok: false, formError: `That file is larger than ${MAX_MB} MB. Split it into smaller files.`, fieldErrors: { file: [`The file is larger than ${MAX_MB} MB.`] } };
+    csv = await file.text();
+  }
+  csv = normaliseInviteCsv(csv);
+  if (csv.length > MAX_INVITE_FILE_BYTES) return { ok: false, formError: `The list is longer than ${MAX_MB} MB. Split it into smaller files.`, fieldErrors: { csv: [`The list is longer than ${MAX_MB} MB.`] } };
+  if (!csv.trim()) return { ok: false, formError: 'Choose a CSV file or paste the list.', fieldErrors: { csv: ['Choose a CSV file or paste the list.'] } };
+  const { districtId, intent, checked } = parsed.data;
+  try {
+    const actor = await requireActor();
+    if (intent !== 'invite') return await bulkInvitePreview(actor, districtId, csv, null);
+    if (checked !== fingerprintInviteCsv(csv)) {
+      return await bulkInvitePreview(actor, districtId, csv, 'The list changed since it was checked, so nobody was invited. Check the rows below, then invite.');
+    }
+    let outcome: InviteOutcome;
+    try {
+      outcome = await inviteTeachersFromFile({ actor, districtId, csv });
+    } catch (e) {
+      // A row that went wrong since the check (a school renamed, say): show the rows again.
+      if (isDomainError(e) && e.code === 'VALIDATION') return await bulkInvitePreview(actor, districtId, csv, e.message);
+      throw e;
+    }
+    revalidatePath('/district/people');
+    return { ok: true, message: describeInviteOutcome(outcome), data: { step: 'done', outcome } };
+  } catch (e) {
+    return toActionError(e);
+  }
 }

@@ -88,6 +88,9 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
         <Card>
           <h2 className="mb-2 font-semibold">Invite someone</h2>
           <InviteForm organizationId={district.id} roles={['TEACHER', 'DISTRICT_LEADER']} organizations={[{ id: district.id, name: `${district.name} (whole district)` }, ...schools]} />
+          <p className="mb-2 text-sm text-slate-700">
+            A whole staff at once? <Link href={districts.length > 1 ? `/district/people/invite?district=${district.id}` : '/district/people/invite'}>Invite from a file</Link> (a CSV of email addresses, with each teacher’s school).
+          </p>
           <p className="text-sm text-slate-700">
             To move a teacher to another school or unlink someone who has left, open them under <Link href={teachersHref}>Teachers</Link>.
           </p>
