@@ -17,6 +17,9 @@ import { resetDatabase } from '@/tests/setup/db';
 import { sampleDefinition } from '@/tests/factories';
 import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
 import { getApplication } from '@/lib/submissions/queries';
+import { DistrictPolicyInput, getDistrictPolicy, saveDistrictPolicy } from '@/lib/district/policy-settings';
+import { listSalaryIssuerChoices } from '@/lib/district/salary-approval';
+import { inviteTeachersFromFile, previewBulkInvite } from '@/lib/people/bulk-invite';
 import { getTranscript, type TranscriptPeriod } from '@/lib/reporting/transcript';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/lib/submissions/mutations';
@@ -305,6 +308,15 @@ function rows(): Row[] {
     // ── District recommendations (app/district/recommendations: page and actions; the overview's count) ──
     { name: 'listDistrictRecommendations (District One)', allow: ['L1'], run: (a) => listDistrictRecommendations({ actor: a, districtId: w.d1.id }) },
     { name: 'countDistrictRecommendations (District One)', allow: ['L1'], run: (a) => countDistrictRecommendations({ actor: a, districtId: w.d1.id }) },
+    // ── District policy (app/district/policy) and inviting from a file (app/district/people/invite) ──
+    { name: 'getDistrictPolicy (District One)', allow: ['L1'], run: (a) => getDistrictPolicy({ actor: a, districtId: w.d1.id }) },
+    { name: 'listSalaryIssuerChoices (District One)', allow: ['L1'], run: (a) => listSalaryIssuerChoices({ actor: a, districtId: w.d1.id }) },
+    {
+      name: 'saveDistrictPolicy (District One, approved issuers)', allow: ['L1'],
+      run: (a) => saveDistrictPolicy({ actor: a, input: DistrictPolicyInput.parse({ districtId: w.d1.id, salaryApprovedIssuersOnly: 'on', approvedIssuerIds: [w.issuerA.id], rules: [] }) }),
+    },
+    { name: 'previewBulkInvite (District One)', allow: ['L1'], run: (a) => previewBulkInvite({ actor: a, districtId: w.d1.id, csv: `email,name\nfile-${uid()}@example.test,Pat` }) },
+    { name: 'inviteTeachersFromFile (District One)', allow: ['L1'], run: (a) => inviteTeachersFromFile({ actor: a, districtId: w.d1.id, csv: `email,name\nfile-${uid()}@example.test,Pat` }) },
     { name: 'addRecommendation (District One, mcB)', allow: ['L1'], run: (a) => addRecommendation({ actor: a, input: { districtId: w.d1.id, kind: 'MICRO_CREDENTIAL', targetId: w.mcB.mc.id, schoolId: w.s1.id, note: '' } }) },
     { name: 'updateRecommendation (District One’s)', allow: ['L1'], run: (a) => updateRecommendation({ actor: a, input: { recommendationId: ctx.recommendationId!, schoolId: w.s1.id, note: `Changed ${uid()}` } }) },
     { name: 'removeRecommendation (District One’s)', allow: ['L1'], run: (a) => removeRecommendation({ actor: a, input: { recommendationId: ctx.recommendationId! } }) },

@@ -29,6 +29,9 @@ import { AcceptNewAccountInput, BulkEnrolTarget, DistrictRequestDecisionInput, D
 import { ProposalDecisionInput, ProposalInput } from '@/lib/proposals/schemas';
 import { BucketInput, PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { resolveTranscriptPeriod } from '@/lib/reporting/transcript';
+import { DistrictPolicyInput, saveDistrictPolicy } from '@/lib/district/policy-settings';
+import { inviteTeachersFromFile, previewBulkInvite } from '@/lib/people/bulk-invite';
+import { BulkInviteInput } from '@/lib/people/schemas';
 import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificationInput, QualityFilterInput, QueueFilterInput, ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { AnswerFeedbackQuestionInput, AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
@@ -473,6 +476,43 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({
       arb: fc.oneof(fc.array(row, { minLength: 1, maxLength: 4 }).map((rows) => `email,name,school\n${rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n')}`), hostileString),
       call: (csv: string) => previewBulkEnrol({ actor: w.adminA, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv }),
+      numRuns: 60,
+    });
+  });
+
+  it('district leaders: an invite-from-file CSV is checked row by row; a hostile file invites nobody elsewhere and a foreign district nothing at all', async () => {
+    const row = fc.tuple(fc.oneof(fc.constantFrom('ok@example.test'), hostileString), hostileString, fc.oneof(fc.constant(''), fc.constant(w.s1.name), hostileString));
+    const csv = fc.oneof(fc.array(row, { minLength: 1, maxLength: 4 }).map((rows) => `email,name,school\n${rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n')}`), hostileString);
+    await pipeline({ arb: csv, call: (text: string) => previewBulkInvite({ actor: w.leader1, districtId: w.d1.id, csv: text }), numRuns: 60 });
+    // Another district's leader (and a school's id given as the district) is refused before any row is read.
+    await pipeline({
+      schema: BulkInviteInput,
+      arb: hostileInput({ districtId: idOr(w.d1.id, w.s1.id), intent: anyOr('preview', 'invite'), checked: hostileString }),
+      call: (i) => inviteTeachersFromFile({ actor: w.leader2, districtId: i.districtId, csv: 'email,name\nok@example.test,Ok' }),
+      mustNotSucceed: true,
+    });
+  });
+
+  it('district leaders: the policy form (approved issuers) refuses ids that are not issuers and foreign districts, writing nothing', async () => {
+    await pipeline({
+      schema: DistrictPolicyInput,
+      arb: hostileInput({
+        districtId: idOr(w.d1.id),
+        salaryApprovedIssuersOnly: anyOr('on'),
+        approvedIssuerIds: fc.oneof(fc.array(idOr(w.d1.id, w.s1.id, w.issuerA.id), { maxLength: 4 }), hostileValue),
+        rules: fc.constant([]),
+      }),
+      // Leader Two does not lead District One: nothing may be saved, whatever the ids.
+      call: (i) => saveDistrictPolicy({ actor: w.leader2, input: i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({
+      schema: DistrictPolicyInput,
+      // Every field present (hostileInput may drop some, which would be a valid save without issuers).
+      arb: fc.record({ districtId: fc.constant(w.d1.id), salaryApprovedIssuersOnly: fc.constant('on'), approvedIssuerIds: fc.array(fc.oneof(fc.constantFrom(w.d1.id, w.s1.id), hostileString), { minLength: 1, maxLength: 3 }), rules: fc.constant([]) }),
+      // Leader One's own district, but no id names an issuer: refused, nothing saved.
+      call: (i) => saveDistrictPolicy({ actor: w.leader1, input: i }),
+      mustNotSucceed: true,
       numRuns: 60,
     });
   });
