@@ -5,10 +5,10 @@ import { signIn } from './helpers';
 // Every page not already scanned inside a journey gets an accessibility scan, as its role sees it.
 const pages: Record<string, string[]> = {
   '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/micro-credentials/designing-an-effective-team-agenda/versions/1', '/issuers/teaching-matters', '/verify', '/u/maya-okafor', '/sign-in', '/forgot-password', '/reset-password/not-a-real-link', '/verify-email/not-a-real-link', '/verify-email/confirmed'],
-  'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox', '/stacks/student-centered-learning'],
+  'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox', '/stacks/student-centered-learning', '/badges/transcript', '/badges/transcript?period=this-school-year'],
   'reviewer@demo.school': ['/review', '/review?kind=SECOND', '/review/history'],
   'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/submissions', '/admin/submissions?status=undecided&q=a', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
-  'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools', '/district/recommendations', '/district/recommendations?q=assessment', '/district/proposals?status=APPROVED', '/district/proposals?q=a'],
+  'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools', '/district/recommendations', '/district/recommendations?q=assessment', '/district/proposals?status=APPROVED', '/district/proposals?q=a', '/district/people/invite'],
   'platform@demo.school': ['/platform', '/platform/accounts?q=demo', '/platform/audit'],
   'principal@demo.school': ['/school', '/school/teachers', '/school/reports', '/school/recommendations'],
 };

@@ -15,6 +15,25 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   expect(csv).toContain('Holder,Email,Credential,Issuer,Level,Kind,Issued,Valid until,School year,PD hours,Status,Verify at');
   expect(csv).toContain('Maya Okafor,teacher@demo.school,Stages of Team Building');
   expect(csv).toContain('Stages of Team Building');
+
+  // The printable PD transcript for a licensing office: every badge with its verification link, totals, a period to choose.
+  await page.getByRole('link', { name: 'PD transcript (print or PDF)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Professional development transcript' })).toBeVisible();
+  await expect(page.getByText('Maya Okafor', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('table').filter({ hasText: 'Stages of Team Building' })).toContainText(/\/credentials\/[a-z0-9]+/);
+  await expect(page.getByRole('heading', { name: 'How to verify' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: /^Last 5 years/ }).click();
+  await expect(page.getByRole('link', { name: /^Last 5 years/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('table').filter({ hasText: 'Stages of Team Building' })).toBeVisible();
+  // A backwards range is refused at the field, with no transcript.
+  await page.getByLabel('From').fill('2026-06-01');
+  await page.getByLabel('To').fill('2025-06-01');
+  await page.getByRole('button', { name: 'Show this period' }).click();
+  await expect(page.getByText('That period could not be used')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How to verify' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.goto('/badges');
   await page.getByRole('link', { name: 'Stages of Team Building' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Stages of Team Building' })).toBeVisible();
   await expect(page.getByText('Valid', { exact: true })).toBeVisible();

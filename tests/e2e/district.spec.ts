@@ -145,3 +145,67 @@ test('a district leader decides that only badges valid on the day count toward s
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
 });
+
+test('a district leader invites staff from a pasted list: checked first, then invited in one step, and a second send invites nobody twice', async ({ page }) => {
+  const ana = uniqueEmail('ana');
+  const ben = uniqueEmail('ben');
+  await signIn(page, 'leader@demo.school');
+  await page.goto('/district/people');
+  await page.getByRole('link', { name: 'Invite from a file' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const list = page.getByLabel('…or paste the list');
+  // A school the district does not have is a row to fix: nobody is invited.
+  await list.fill(`email,name,school\n${ana},Ana Díaz,Cushing Elementary School\n${ben},Ben Ode,Nowhere Academy`);
+  await page.getByRole('button', { name: 'Check the list' }).click();
+  await expect(page.getByRole('heading', { name: 'Rows to fix' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Invite / })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await list.fill(`email,name,school\n${ana},Ana Díaz,Cushing Elementary School\n${ben},Ben Ode,`);
+  await page.getByRole('button', { name: 'Check the list again' }).click();
+  const rows = page.getByRole('table');
+  await expect(rows.getByRole('row').filter({ hasText: ana })).toContainText('Cushing Elementary School');
+  await expect(rows.getByRole('row').filter({ hasText: ben })).toContainText('District-wide');
+  await page.getByRole('button', { name: 'Invite 2 teachers' }).click();
+  await expect(page.getByText(/Invited 2 teachers; the emails are on their way/)).toBeVisible();
+  await page.getByRole('link', { name: 'See the open invitations on the People page' }).click();
+  await expect(page.getByText(`${ana} · Teacher · Cushing Elementary School`)).toBeVisible();
+
+  // The same list again: both already have an open invitation, so nobody is invited twice.
+  await page.goto('/district/people/invite');
+  await page.getByLabel('…or paste the list').fill(`email,name,school\n${ana},Ana Díaz,Cushing Elementary School\n${ben},Ben Ode,`);
+  await page.getByRole('button', { name: 'Check the list' }).click();
+  await expect(page.getByRole('table').getByRole('row').filter({ hasText: ana })).toContainText(/already/i);
+  await expect(page.getByRole('button', { name: /^Invite / })).toHaveCount(0);
+});
+
+test('a district leader counts only approved issuers toward salary steps, and teachers are told on the credential page', async ({ page, browser }) => {
+  await signIn(page, 'leader@demo.school');
+  await page.goto('/district/policy');
+  await page.getByLabel('Only issuers your district approves').check();
+  // None chosen: refused, nothing saved.
+  const approved = page.getByRole('group', { name: 'Approved issuers' });
+  for (const box of await approved.getByRole('checkbox').all()) await box.uncheck();
+  await page.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByText(/Choose at least one issuer whose badges count/).first()).toBeVisible();
+  await approved.getByRole('checkbox', { name: /Principals’ Training Center|Principals' Training Center/ }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
+  await page.goto('/district/reports');
+  await expect(page.getByText(/approved/i).first()).toBeVisible();
+
+  // A teacher of the district reads whether an issuer's badges count, on its credential page.
+  const other = await browser.newContext();
+  const teacher = await other.newPage();
+  await signIn(teacher, 'teacher@demo.school');
+  await teacher.goto('/micro-credentials/designing-an-effective-team-agenda');
+  await expect(teacher.locator('[data-salary-issuer-note]')).toBeVisible();
+  await other.close();
+
+  // Back as it was, for the other tests.
+  await page.goto('/district/policy');
+  await page.getByLabel('Every issuer on the platform').check();
+  await page.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
+});
