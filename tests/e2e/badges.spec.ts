@@ -27,8 +27,8 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   await expect(page.getByRole('link', { name: /^Last 5 years/ })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('table').filter({ hasText: 'Stages of Team Building' })).toBeVisible();
   // A backwards range is refused at the field, with no transcript.
-  await page.getByLabel('From').fill('2026-06-01');
-  await page.getByLabel('To').fill('2025-06-01');
+  await page.getByLabel('From', { exact: true }).fill('2026-06-01');
+  await page.getByLabel('To', { exact: true }).fill('2025-06-01');
   await page.getByRole('button', { name: 'Show this period' }).click();
   await expect(page.getByText('That period could not be used')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'How to verify' })).toHaveCount(0);
