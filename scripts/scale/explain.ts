@@ -127,6 +127,9 @@ async function main() {
   const { listStacksInProgress } = await import('@/lib/awards/stack-progress');
   const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem, recommendedCatalogKeys } = await import('@/lib/district/recommendations');
   const { getSchoolHome, listSchoolTeachers } = await import('@/lib/school/queries');
+  const { getTranscript } = await import('@/lib/reporting/transcript');
+  const { getIssuerSalaryStanding, listSalaryIssuerChoices } = await import('@/lib/district/salary-approval');
+  const { previewBulkInvite } = await import('@/lib/people/bulk-invite');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
@@ -158,6 +161,25 @@ async function main() {
     ...(recStackId ? [{ id: 'stack', schoolId: leaderSchoolId ?? null, kind: 'STACK' as const, targetId: recStackId, microCredentialIds: await ids(`SELECT "microCredentialId" AS id FROM "StackItem" WHERE "stackId" = '${recStackId}'`) }] : []),
   ];
   const schoolYear = resolvePeriod({ from: undefined, to: undefined });
+  // Salary steps counted from approved issuers only (the district policy setting): the leader's district
+  // approves ten issuers for the explain run only, with the flag switched on inside the path that
+  // reads it (so the other report paths explain the default, every issuer). Removed at the end.
+  const approvedIssuerIds = leaderRow ? await ids(`SELECT id FROM "Organization" WHERE kind = 'ISSUER' ORDER BY id LIMIT 10`) : [];
+  if (leaderRow) {
+    await admin.query(`INSERT INTO "DistrictApprovedIssuer" ("districtId", "issuerId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [leaderRow.org, approvedIssuerIds]);
+  }
+  const withApprovedOnly = async <T,>(fn: () => Promise<T>) => {
+    await admin.query(`UPDATE "Organization" SET "salaryApprovedIssuersOnly" = true WHERE id = $1`, [leaderRow.org]);
+    try {
+      return await fn();
+    } finally {
+      await admin.query(`UPDATE "Organization" SET "salaryApprovedIssuersOnly" = false WHERE id = $1`, [leaderRow.org]);
+    }
+  };
+  // A staff list to check: 150 of the district's own teachers (skipped as members) and 50 new addresses.
+  const inviteCsv = leaderRow
+    ? `email,name\n${(await admin.query<{ email: string }>(`SELECT email FROM "User" WHERE "districtId" = $1 ORDER BY id LIMIT 150`, [leaderRow.org])).rows.map((r) => `${r.email},Teacher`).concat(Array.from({ length: 50 }, (_, i) => `new.teacher.${i}@scale.test,New ${i}`)).join('\n')}`
+    : '';
   const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
   // `wholeTable`: tables a background job reads (nearly) all of by design, once a day, so a scan of
@@ -180,6 +202,7 @@ async function main() {
     { path: '/review?kind=SECOND_LOOK', run: () => listReviewQueue({ actor: reviewer, kind: 'SECOND_LOOK' }) },
     { path: '/review/history (own reviews, newest first)', run: () => listMyReviewHistory({ actor: reviewer }) },
     { path: '/dashboard (stacks in progress)', run: () => listStacksInProgress(teacherId) },
+    { path: '/badges/transcript (all time: the holder and every badge)', run: () => getTranscript({ actor: teacher, period: { choice: 'all', from: null, to: null, fromLabel: null, toLabel: null } }) },
     { path: '/dashboard (recommended by my district)', run: () => listRecommendationsForTeacher(teacher) },
     ...(teacher.districtId ? [
       { path: '/catalog?recommended=1 (recommended by my district)', run: async () => searchCatalog(CatalogSearchInput.parse({ recommended: '1' }), { recommended: await recommendedCatalogKeys(teacher) }) },
@@ -236,6 +259,16 @@ async function main() {
         },
       ] : []),
       { path: '/district/audit', run: () => listAuditLog({ actor: leader, organizationId: leaderRow.org, filter: audit('all') }) },
+      { path: '/district/policy (issuers to approve, with published counts)', run: () => listSalaryIssuerChoices({ actor: leader, districtId: leaderRow.org }) },
+      {
+        path: '/district/reports (salary steps, approved issuers only)',
+        run: () => withApprovedOnly(() => salaryStepEligibility({ actor: leader, districtId: leaderRow.org, asOf: salaryAsOf(schoolYear).asOf })),
+      },
+      {
+        path: `/micro-credentials/${slug} (signed-in teacher: does this issuer count toward the district's salary steps)`,
+        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, mc.issuer.id)),
+      },
+      { path: '/district/people/invite (check a 200-row staff list)', run: () => previewBulkInvite({ actor: leader, districtId: leaderRow.org, csv: inviteCsv }) },
       { path: '/district/recommendations (the list)', run: () => listDistrictRecommendations({ actor: leader, districtId: leaderRow.org }) },
       { path: '/district/recommendations (uptake: a micro-credential, its track, a stack; whole district and one school)', run: () => recommendationUptake(leaderRow.org, uptakeTargets) },
     ] : []),
@@ -296,6 +329,7 @@ async function main() {
       if (plan['Execution Time'] > slowMs) slow.push(`${p.path} #${i + 1}: ${plan['Execution Time'].toFixed(1)} ms`);
     }
   }
+  if (leaderRow) await admin.query(`DELETE FROM "DistrictApprovedIssuer" WHERE "districtId" = $1 AND "issuerId" = ANY($2::text[])`, [leaderRow.org, approvedIssuerIds]);
   await admin.end();
   console.log('');
   if (slow.length) console.log(`Slow statements (> ${slowMs} ms):\n  ${slow.join('\n  ')}`);
