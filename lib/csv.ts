@@ -6,16 +6,26 @@
  * newline. Blank lines are skipped.
  */
 export function parseCsv(text: string): string[][] {
+  return parseCsvLines(text).map((r) => r.cells);
+}
+
+/**
+ * parseCsv, with the line of the file each row starts on (1-based): blank lines skipped and quoted
+ * cells spanning lines still count, so a message can point at the line a spreadsheet shows.
+ */
+function parseCsvLines(text: string): { cells: string[]; line: number }[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
+  const rows: { cells: string[]; line: number }[] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   let i = 0;
+  let line = 1;
+  let rowStart = 1;
   const endRow = () => {
     row.push(cell);
     cell = '';
-    if (!(row.length === 1 && row[0].trim() === '')) rows.push(row);
+    if (!(row.length === 1 && row[0].trim() === '')) rows.push({ cells: row, line: rowStart });
     row = [];
   };
   while (i < src.length) {
@@ -31,6 +41,7 @@ export function parseCsv(text: string): string[][] {
         i++;
         continue;
       }
+      if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
       cell += c;
       i++;
       continue;
@@ -47,9 +58,11 @@ export function parseCsv(text: string): string[][] {
     } else if (c === '\r') {
       endRow();
       i += src[i + 1] === '\n' ? 2 : 1;
+      rowStart = ++line;
     } else if (c === '\n') {
       endRow();
       i++;
+      rowStart = ++line;
     } else {
       cell += c;
       i++;
@@ -61,18 +74,19 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * Parses CSV with a header row into objects keyed by the lower-cased, trimmed header names.
- * `line` is the 1-based line of the row in the file (header is line 1) for error messages.
+ * `line` is the 1-based line of the file the row starts on (blank lines and line breaks inside
+ * quoted cells counted), for error messages.
  */
 export function parseCsvRecords(text: string): { headers: string[]; records: { line: number; values: Record<string, string> }[] } {
-  const rows = parseCsv(text);
+  const rows = parseCsvLines(text);
   if (!rows.length) return { headers: [], records: [] };
-  const headers = rows[0].map((h) => h.trim().toLowerCase());
-  const records = rows.slice(1).map((r, i) => {
+  const headers = rows[0].cells.map((h) => h.trim().toLowerCase());
+  const records = rows.slice(1).map((r) => {
     const values: Record<string, string> = {};
     headers.forEach((h, j) => {
-      values[h] = (r[j] ?? '').trim();
+      values[h] = (r.cells[j] ?? '').trim();
     });
-    return { line: i + 2, values };
+    return { line: r.line, values };
   });
   return { headers, records };
 }

@@ -325,12 +325,14 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
         UPDATE "EvidenceFile" SET "status" = 'REMOVED', "removedAt" = ${now}, "removedById" = ${opts.actor.id}, "removedReason" = ${opts.reason}
         WHERE "storageKey" = ${file.storageKey} AND "status" = 'UPLOADED' RETURNING "id"`
     ).map((r) => r.id);
-    const resolving = { resolvedAt: null, OR: [{ fileId: { in: ids } }, ...(opts.concernId ? [{ id: opts.concernId }] : [])] };
-    const concerns = await tx.evidenceConcern.findMany({ where: resolving, select: { id: true, reporterId: true, attemptId: true, fileId: true } });
-    const resolved = await tx.evidenceConcern.updateMany({
-      where: { ...resolving, id: { in: concerns.map((c) => c.id) } },
-      data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'FILE_REMOVED', resolution: opts.reason },
-    });
+    // Resolved and read back in one statement: a concern another admin closes at this moment is
+    // either closed by them (and skipped here) or resolved here, never told both outcomes.
+    const concerns = await tx.$queryRaw<{ id: string; reporterId: string; attemptId: string; fileId: string | null }[]>`
+      UPDATE "EvidenceConcern"
+         SET "resolvedAt" = ${now}, "resolvedById" = ${opts.actor.id}, "outcome" = 'FILE_REMOVED', "resolution" = ${opts.reason}
+       WHERE "resolvedAt" IS NULL AND ("fileId" = ANY(${ids}::text[]) OR "id" = ${opts.concernId ?? null})
+      RETURNING "id", "reporterId", "attemptId", "fileId"`;
+    const resolved = { count: concerns.length };
     await tellReporters(tx, concerns, { resolverId: opts.actor.id, outcome: 'FILE_REMOVED', title: submission.version.title, number: attempt.number });
     await recordAudit(
       {
@@ -357,12 +359,13 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
   let storageDeleted = true;
   try {
     await storage.deleteObjectOrThrow(file.storageKey);
-    // Done: the queued job is not needed (unless a worker has already taken it, which is harmless).
-    await db.job.deleteMany({ where: { id: result.jobId, lockedAt: null, completedAt: null } });
   } catch (e) {
     storageDeleted = false;
     console.warn('[evidence] removing a file: storage call failed, the queued job will delete it:', e instanceof Error ? e.message : e);
   }
+  // Done: the queued job is not needed (unless a worker has already taken it, which is harmless;
+  // and if this tidy fails, the job runs and deletes nothing that is still there).
+  if (storageDeleted) await db.job.deleteMany({ where: { id: result.jobId, lockedAt: null, completedAt: null } }).catch(() => undefined);
   return { submissionId: result.submissionId, removed: result.removed, concernsResolved: result.concernsResolved, storageDeleted };
 }
 

@@ -54,8 +54,6 @@ export type InviteFacts = {
   members: Map<string, { schoolName: string | null }>;
   /** Open teacher invitations to the district or one of its schools: where to, and until when. */
   openInvitations: Map<string, { placeName: string; expiresAt: Date }>;
-  /** Accounts linked to another district (which one is not this district's business). */
-  inOtherDistrict: Set<string>;
   /** Accounts waiting for this district to confirm their request to join. */
   askedToJoin: Set<string>;
 };
@@ -90,7 +88,10 @@ function unknownSchool(text: string, district: InviteDistrict, schools: InviteSc
  * the district's schools). The whole file is refused (`fileError`) when it cannot be read as rows.
  */
 export function parseInviteCsv(text: string, district: InviteDistrict, schools: InviteSchool[]): { fileError: string | null; rows: ParsedInviteRow[] } {
-  const { headers, records } = parseCsvRecords(text);
+  const parsedFile = parseCsvRecords(text);
+  const { headers } = parsedFile;
+  // Rows with every cell empty (",,": spreadsheets export them below the data) are not teachers.
+  const records = parsedFile.records.filter((r) => Object.values(r.values).some((v) => v !== ''));
   if (!headers.length) return { fileError: 'The file is empty.', rows: [] };
   if (!headers.includes('email')) return { fileError: `${INVITE_COLUMNS_HINT} No column is called “email”.`, rows: [] };
   if (!records.length) return { fileError: 'The file has a header row but no teachers.', rows: [] };
@@ -147,10 +148,10 @@ export function classifyInviteRows(rows: ParsedInviteRow[], district: InviteDist
       const change = elsewhere ? ` To invite them to ${r.school?.name ?? `${district.name} as a whole`} instead, cancel that invitation on the People page, then check the file again.` : ' To send the email again, use Resend under Open invitations on the People page.';
       return { ...r, status: 'invited', notes: [`Already invited to ${open.placeName} (the link works until ${dateFmt.format(open.expiresAt)}), so not invited again.${change}`] };
     }
+    // Not whether the address has an account elsewhere (another district's teacher, say): the page
+    // says in general what accepting means, so checking a list tells a leader nothing about people
+    // outside their district.
     const notes: string[] = [];
-    if (facts.inOtherDistrict.has(r.email)) {
-      notes.push(`Linked to another district. If they accept, they move to ${district.name}: the other district no longer counts them, and a proposal waiting for its decision goes back to them as a draft.`);
-    }
     if (facts.askedToJoin.has(r.email)) notes.push(`Asked to join ${district.name}: accepting the invitation also answers that request.`);
     return { ...r, status: 'invite', notes };
   });
@@ -220,7 +221,7 @@ const openTeacherInvitations = (districtId: string, emails: string[], now: Date)
 });
 
 async function loadInviteFacts(districtId: string, emails: string[], now: Date): Promise<InviteFacts> {
-  if (!emails.length) return { members: new Map(), openInvitations: new Map(), inOtherDistrict: new Set(), askedToJoin: new Set() };
+  if (!emails.length) return { members: new Map(), openInvitations: new Map(), askedToJoin: new Set() };
   const [users, invitations] = await Promise.all([
     db.user.findMany({ where: { email: { in: emails } }, select: { email: true, districtId: true, requestedDistrictId: true, school: { select: { name: true } } } }),
     db.invitation.findMany({ where: openTeacherInvitations(districtId, emails, now), orderBy: { expiresAt: 'asc' }, select: { email: true, expiresAt: true, organization: { select: { name: true } } } }),
@@ -229,7 +230,6 @@ async function loadInviteFacts(districtId: string, emails: string[], now: Date):
     members: new Map(users.filter((u) => u.districtId === districtId).map((u) => [u.email, { schoolName: u.school?.name ?? null }])),
     // The one open longest wins (ordered by expiry): it is the one whose link still works longest.
     openInvitations: new Map(invitations.map((i) => [i.email, { placeName: i.organization.name, expiresAt: i.expiresAt }])),
-    inOtherDistrict: new Set(users.filter((u) => u.districtId && u.districtId !== districtId).map((u) => u.email)),
     askedToJoin: new Set(users.filter((u) => !u.districtId && u.requestedDistrictId === districtId).map((u) => u.email)),
   };
 }

@@ -18,7 +18,7 @@ const schools = [
   { id: 's1', name: 'North Elementary', slug: 'kettle-moraine-north-elementary' },
   { id: 's2', name: 'South  Middle', slug: 'kettle-moraine-south-middle' },
 ];
-const noFacts = (): InviteFacts => ({ members: new Map(), openInvitations: new Map(), inOtherDistrict: new Set(), askedToJoin: new Set() });
+const noFacts = (): InviteFacts => ({ members: new Map(), openInvitations: new Map(), askedToJoin: new Set() });
 const csv = (...lines: string[]) => lines.join('\n');
 
 describe('reading the file', () => {
@@ -30,6 +30,13 @@ describe('reading the file', () => {
     expect(parseInviteCsv(tooMany, district, schools).fileError).toBe(`The file has ${MAX_INVITE_ROWS + 1} rows; at most ${MAX_INVITE_ROWS} can be invited at once. Split it into smaller files.`);
     const justEnough = ['email', ...Array.from({ length: MAX_INVITE_ROWS }, (_, i) => `t${i}@school.org`)].join('\n');
     expect(parseInviteCsv(justEnough, district, schools)).toMatchObject({ fileError: null, rows: { length: MAX_INVITE_ROWS } });
+  });
+
+  it('skips the empty rows a spreadsheet exports below the data, and names problems by the line a spreadsheet shows', () => {
+    const { fileError, rows } = parseInviteCsv(csv('email,name,school', 'ana@school.org,Ana,', '', 'not-an-email,Bo,', ',,', ' , , '), district, schools);
+    expect(fileError).toBeNull();
+    expect(rows.map((r) => [r.line, r.errors.length])).toEqual([[2, 0], [4, 1]]);
+    expect(parseInviteCsv(csv('email,name', ',,', ','), district, schools).fileError).toBe('The file has a header row but no teachers.');
   });
 
   it('needs only the email column; name and school are optional, headers in any case and order', () => {
@@ -88,11 +95,10 @@ describe('what happens to each row', () => {
   const facts = (): InviteFacts => ({
     members: new Map([['here@s.org', { schoolName: 'North Elementary' }]]),
     openInvitations: new Map([['open@s.org', { placeName: 'North Elementary', expiresAt: new Date('2030-03-05T12:00:00Z') }]]),
-    inOtherDistrict: new Set(['moving@s.org']),
     askedToJoin: new Set(['asking@s.org']),
   });
 
-  it('invites new people; skips members and open invitations with a note; describes a move from another district', () => {
+  it('invites new people; skips members and open invitations with a note; says nothing of accounts outside the district', () => {
     const rows = classifyInviteRows(parsed(), district, facts());
     expect(rows.map((r) => [r.email, r.status])).toEqual([
       ['new@s.org', 'invite'],
@@ -105,7 +111,8 @@ describe('what happens to each row', () => {
     expect(rows[0].notes).toEqual([]);
     expect(rows[1].notes).toEqual(['Already a teacher in Kettle Moraine at North Elementary, so not invited again. To move them to South  Middle, use the Teachers page.']);
     expect(rows[2].notes).toEqual(['Already invited to North Elementary (the link works until 5 March 2030), so not invited again. To send the email again, use Resend under Open invitations on the People page.']);
-    expect(rows[3].notes).toEqual(['Linked to another district. If they accept, they move to Kettle Moraine: the other district no longer counts them, and a proposal waiting for its decision goes back to them as a draft.']);
+    // Whether an address has an account in another district is not this district's to learn.
+    expect(rows[3].notes).toEqual([]);
     expect(rows[4].notes).toEqual(['Asked to join Kettle Moraine: accepting the invitation also answers that request.']);
     expect(countInviteRows(rows)).toEqual({ rows: 6, invite: 3, member: 1, invited: 1, problem: 1 });
   });

@@ -15,13 +15,16 @@ describe('parseCsv', () => {
     expect(parseCsv('\uFEFFa,b\n\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
   });
 
-  it('keys records by trimmed, lower-cased headers with file line numbers', () => {
+  it('keys records by trimmed, lower-cased headers with the line of the file each starts on', () => {
     const { headers, records } = parseCsvRecords('Email , Name\n a@x.org , Ann \n\nb@x.org,Bo\n');
     expect(headers).toEqual(['email', 'name']);
+    // The blank line 3 is skipped but still counted: Bo is on line 4, as a spreadsheet shows it.
     expect(records).toEqual([
       { line: 2, values: { email: 'a@x.org', name: 'Ann' } },
-      { line: 3, values: { email: 'b@x.org', name: 'Bo' } },
+      { line: 4, values: { email: 'b@x.org', name: 'Bo' } },
     ]);
+    // A quoted cell spanning lines, with CRLF endings: the next row starts after it.
+    expect(parseCsvRecords('email,note\r\na@x.org,"one\r\ntwo"\r\nb@x.org,x\r\n').records.map((r) => r.line)).toEqual([2, 4]);
   });
 });
 
