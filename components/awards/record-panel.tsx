@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TeacherRecord } from '@/lib/reporting/teacher';
-import { formatCents, listInWords } from '@/lib/reporting/salary-steps';
+import { formatCents } from '@/lib/reporting/salary-steps';
+import { listInWords } from '@/lib/plural';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card, Stat } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';

@@ -1,4 +1,5 @@
 // How the proposal page names who decides: pure, so the wording is tested without a database.
+import { listInWords } from '@/lib/plural';
 
 /**
  * Leaders' names as one phrase: "Ana Ruiz", "Ana Ruiz and Ben Ode", "Ana Ruiz, Ben Ode and 2
@@ -6,6 +7,5 @@
  */
 export function nameLeaders(names: string[], others: number): string {
   const items = others > 0 ? [...names, `${others} ${others === 1 ? 'other' : 'others'}`] : names;
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return listInWords(items);
 }

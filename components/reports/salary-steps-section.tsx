@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { salaryStepDistribution, type SalaryIssuerRule, type SalaryStepRow } from '@/lib/reporting/district';
-import { formatCents, listInWords, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { formatCents, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { listInWords } from '@/lib/plural';
 import { plural } from '@/lib/plural';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card } from '@/components/ui/card';

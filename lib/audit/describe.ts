@@ -1,5 +1,6 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
-import { formatCents, listInWords } from '@/lib/reporting/salary-steps';
+import { formatCents } from '@/lib/reporting/salary-steps';
+import { listInWords } from '@/lib/plural';
 import { plural } from '@/lib/plural';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 

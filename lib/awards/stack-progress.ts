@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { listInWords } from '@/lib/plural';
 import { holdsEveryPart, markRenewed, validPartAwards } from '@/lib/awards/queries';
 import type { Standing } from '@/lib/enrollment/queries';
 
@@ -162,8 +163,7 @@ export async function stacksCountingToward(userId: string, microCredentialId: st
 export function stackCountSentence(stacks: StackCount[]): string {
   if (!stacks.length) return '';
   const each = stacks.map((s) => `“${s.title}” (${s.held} of ${s.total} held)`);
-  const list = each.length === 1 ? each[0] : `${each.slice(0, -1).join(', ')} and ${each[each.length - 1]}`;
-  return `Counts toward ${list}.`;
+  return `Counts toward ${listInWords(each)}.`;
 }
 
 /**

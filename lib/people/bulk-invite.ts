@@ -14,7 +14,7 @@ import { releaseRateLimit } from '@/lib/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { hitInviteLimit, INVITE_DAYS, invitationEmail, inviteLimitKey } from '@/lib/people/mutations';
 import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
-import { plural } from '@/lib/plural';
+import { listInWords, plural } from '@/lib/plural';
 
 // A district leader invites a whole staff from a CSV file (columns email, name, school), in two
 // steps as an issuer's bulk enrolment does: the preview checks every row and writes nothing; the
@@ -70,17 +70,13 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/
 const shorten = (s: string, max = 120) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const quote = (s: string) => `“${shorten(s, 80)}”`;
 
-/** "A, B and C", for lists in sentences. */
-function listWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** What a row naming a school the district does not have is told: the schools it could have named. */
 function unknownSchool(text: string, district: InviteDistrict, schools: InviteSchool[]): string {
   if (!schools.length) return `${district.name} has no schools listed yet, so ${quote(text)} cannot be matched. Leave the school empty (they are invited district-wide) or add the school under Schools first.`;
   const names = schools.map((s) => s.name).sort((a, b) => a.localeCompare(b));
   const shown = names.length > 12 ? [...names.slice(0, 12), `${names.length - 12} more listed under Schools`] : names;
-  return `${district.name} has no school called ${quote(text)}. Its schools are ${listWords(shown)}.`;
+  return `${district.name} has no school called ${quote(text)}. Its schools are ${listInWords(shown)}.`;
 }
 
 /**
@@ -115,7 +111,7 @@ export function parseInviteCsv(text: string, district: InviteDistrict, schools: 
     if (schoolText) {
       const found = byKey.get(norm(schoolText)) ?? [];
       if (!found.length) errors.push(unknownSchool(schoolText, district, schools));
-      else if (found.length > 1) errors.push(`${quote(schoolText)} matches several of ${district.name}’s schools: ${listWords(found.map((s) => s.name))}. Write the school’s full name.`);
+      else if (found.length > 1) errors.push(`${quote(schoolText)} matches several of ${district.name}’s schools: ${listInWords(found.map((s) => s.name))}. Write the school’s full name.`);
       else school = { id: found[0].id, name: found[0].name };
     }
 

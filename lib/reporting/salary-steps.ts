@@ -81,8 +81,3 @@ export function approvedIssuerChanges(before: NamedIssuer[], after: NamedIssuer[
   };
 }
 
-/** "A", "A and B", "A, B and C": names in a sentence. */
-export function listInWords(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}

@@ -1,7 +1,8 @@
 // Only the issuers a district approves count toward its salary steps: which held credentials count,
 // what a save changed for the audit log, and the policy form's list of issuers.
 import { describe, expect, it, vi } from 'vitest';
-import { approvedIssuerChanges, computeSalaryStep, issuerCounts, listInWords, splitByIssuer, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { approvedIssuerChanges, computeSalaryStep, issuerCounts, splitByIssuer, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { listInWords } from '@/lib/plural';
 
 vi.mock('@/app/district/policy/actions', () => ({ saveDistrictPolicyAction: async () => undefined }));
 const { approvedIssuerErrors } = await import('@/app/district/policy/policy-form');
