@@ -503,9 +503,7 @@ function EarlierFiles({ files, attemptNumber }: { files: { id: string; fileName:
       {files.map((f) => (
         <li key={f.id}>
           {f.status === 'REMOVED' ? (
-            <>
-              <span className="font-medium">{f.fileName}</span>: Removed by the issuer on {dateFmt.format(f.removedAt!)}: {f.removedReason ?? ''}
-            </>
+            <RemovedFileWords file={f} />
           ) : (
             <>
               <a href={`/files/${f.id}`} download>
@@ -521,6 +519,15 @@ function EarlierFiles({ files, attemptNumber }: { files: { id: string; fileName:
   );
 }
 
+/** What is said in place of a file the issuer removed: its name, when, and the issuer's reason. */
+function RemovedFileWords({ file }: { file: { fileName: string; removedAt: Date | null; removedReason: string | null } }) {
+  return (
+    <>
+      <span className="font-medium">{file.fileName}</span>: Removed by the issuer on {dateFmt.format(file.removedAt!)}: {file.removedReason ?? ''}
+    </>
+  );
+}
+
 /** Files of this part the issuer removed (lib/evidence/concerns.ts), each said in place of the file. */
 function RemovedFiles({ files }: { files: { id: string; fileName: string; status: string; removedAt: Date | null; removedReason: string | null }[] }) {
   const removed = files.filter((f) => f.status === 'REMOVED');
@@ -529,7 +536,7 @@ function RemovedFiles({ files }: { files: { id: string; fileName: string; status
     <ul className="mt-3 space-y-2">
       {removed.map((f) => (
         <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-          <span className="font-medium">{f.fileName}</span>: Removed by the issuer on {dateFmt.format(f.removedAt!)}: {f.removedReason ?? ''}
+          <RemovedFileWords file={f} />
         </li>
       ))}
     </ul>
