@@ -12,7 +12,7 @@ import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { releaseRateLimit } from '@/lib/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
-import { hitInviteLimit, INVITE_DAYS, invitationEmail, inviteLimitKey } from '@/lib/people/mutations';
+import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey } from '@/lib/people/mutations';
 import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { listInWords, plural } from '@/lib/plural';
 
@@ -274,9 +274,10 @@ export async function inviteTeachersFromFile(opts: { actor: Actor; districtId: s
   try {
     made = await db.$transaction(
       async (tx) => {
-        // One file at a time per district: a double submit waits here, then finds the first one's
-        // invitations (and any teacher who joined meanwhile) and skips them.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`district-invitations:${district.id}`}))`;
+        // One file at a time per district (and one invitation at a time from the People page): a
+        // double submit waits here, then finds the first one's invitations (and any teacher who
+        // joined meanwhile) and skips them.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${invitationLockKey({ id: district.id, kind: 'DISTRICT', parentId: null })}))`;
         const emails = allowed.map((r) => r.email);
         const [nowMembers, nowInvited] = await Promise.all([
           tx.user.findMany({ where: { email: { in: emails }, districtId: district.id }, select: { email: true } }),

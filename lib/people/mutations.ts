@@ -61,17 +61,48 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
   if (!limit.allowed) throw rateLimited(`${email} has been sent a lot of invitations in the last day. Try again tomorrow.`);
   const token = newToken();
   const now = opts.now ?? new Date();
-  const invitation = await db.$transaction(async (tx) => {
-    const inv = await tx.invitation.create({
-      data: { email, organizationId: org.id, role: opts.role, tokenHash: hashToken(token), invitedById: opts.actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
-      select: { id: true, expiresAt: true },
+  let invitation: { id: string; expiresAt: Date };
+  try {
+    invitation = await db.$transaction(async (tx) => {
+      // One open invitation per address, role and place: a second one would be a second live link
+      // (and a second email) for the same thing. Serialised with every other invitation of the same
+      // district or issuer, including invitations from a file (lib/people/bulk-invite.ts), so two
+      // clicks at the same moment make one.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${invitationLockKey(org)}))`;
+      const open = await tx.invitation.findFirst({
+        where: { organizationId: org.id, role: opts.role, email, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+        orderBy: { expiresAt: 'desc' },
+        select: { expiresAt: true },
+      });
+      if (open) {
+        const message = `${email} already has an open invitation for this role here (its link works until ${inviteDateFmt.format(open.expiresAt)}). If they cannot find the email, use Resend in the list of open invitations.`;
+        throw validation(message, { email: [message] });
+      }
+      const inv = await tx.invitation.create({
+        data: { email, organizationId: org.id, role: opts.role, tokenHash: hashToken(token), invitedById: opts.actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
+        select: { id: true, expiresAt: true },
+      });
+      await recordAudit({ actorId: opts.actor.id, action: 'people.invite', entityType: 'Invitation', entityId: inv.id, organizationId: org.id, data: { email, role: opts.role } }, tx);
+      return inv;
     });
-    await recordAudit({ actorId: opts.actor.id, action: 'people.invite', entityType: 'Invitation', entityId: inv.id, organizationId: org.id, data: { email, role: opts.role } }, tx);
-    return inv;
-  });
+  } catch (e) {
+    // Nothing was sent: the attempt does not count against the address.
+    await releaseRateLimit(inviteLimitKey(email));
+    throw e;
+  }
   const { emailed, url } = await emailInvitation({ inviterName: opts.actor.name, organizationName: org.name, email, role: opts.role, token });
   if (!emailed) await db.invitation.update({ where: { id: invitation.id }, data: { linkShared: true } });
   return { invitationId: invitation.id, emailed, link: emailed ? null : url, expiresAt: invitation.expiresAt };
+}
+
+const inviteDateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * The lock every new invitation of a district (its schools included) or of an issuer takes, so a
+ * check for an open invitation and the insert that follows it cannot interleave with another.
+ */
+export function invitationLockKey(org: { id: string; kind: string; parentId: string | null }) {
+  return `district-invitations:${org.kind === 'SCHOOL' && org.parentId ? org.parentId : org.id}`;
 }
 
 /**

@@ -116,6 +116,33 @@ describe('invitations, roles and qualifications', () => {
     expect(await getInvitation('nonsense-token-value')).toEqual({ state: 'invalid' });
   });
 
+  it('refuses a second open invitation for the same address, role and place, even two at the same moment', async () => {
+    const { issuer, admin, district, school } = await setup();
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const both = await Promise.allSettled([
+      inviteMember({ actor: admin, organizationId: issuer.id, email: 'twice@example.org', role: 'REVIEWER' }),
+      inviteMember({ actor: admin, organizationId: issuer.id, email: 'TWICE@example.org ', role: 'REVIEWER' }),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = both.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/already has an open invitation for this role here .*Resend/), fieldErrors: { email: expect.any(Array) } });
+    expect(await db.invitation.count({ where: { email: 'twice@example.org' } })).toBe(1);
+    // One email, and the refused attempt did not count against the address.
+    expect(await db.emailMessage.count({ where: { to: 'twice@example.org' } })).toBe(1);
+    expect(await db.rateLimit.findUniqueOrThrow({ where: { key: 'invite:twice@example.org' } })).toMatchObject({ count: 1 });
+
+    // Another role, or another place, is a different invitation.
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'twice@example.org', role: 'ISSUER_ADMIN' });
+    await inviteMember({ actor: leader, organizationId: school.id, email: 'twice@example.org', role: 'TEACHER' });
+    await inviteMember({ actor: leader, organizationId: district.id, email: 'twice@example.org', role: 'TEACHER' });
+    expect(await db.invitation.count({ where: { email: 'twice@example.org' } })).toBe(4);
+
+    // Once the first one has run out, or was cancelled, inviting again works.
+    await db.invitation.updateMany({ where: { email: 'twice@example.org', role: 'REVIEWER' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await inviteMember({ actor: admin, organizationId: issuer.id, email: 'twice@example.org', role: 'REVIEWER' });
+    expect(await db.invitation.count({ where: { email: 'twice@example.org', role: 'REVIEWER' } })).toBe(2);
+  });
+
   it('gives a clear answer for an expired invitation and for the wrong signed-in account', async () => {
     const { issuer, admin } = await setup();
     const past = new Date(Date.now() - 30 * 86_400_000);
