@@ -12,6 +12,7 @@ import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { releaseRateLimit } from '@/lib/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
+import { normaliseCsvText } from '@/lib/csv-form';
 import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey } from '@/lib/people/mutations';
 import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { listInWords, plural } from '@/lib/plural';
@@ -188,13 +189,9 @@ export function describeInviteOutcome(o: InviteOutcome): string {
  * showed (line endings aside, which browsers change when a form is posted).
  */
 export function fingerprintInviteCsv(text: string): string {
-  return createHash('sha256').update(normaliseInviteCsv(text)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(normaliseCsvText(text)).digest('hex').slice(0, 32);
 }
 
-/** The text as it is checked, shown back in the form and fingerprinted: no byte-order mark, LF line ends. */
-export function normaliseInviteCsv(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
-}
 
 // ───────────────────────────── Against the database ─────────────────────────────
 
@@ -233,7 +230,7 @@ async function loadInviteFacts(districtId: string, emails: string[], now: Date):
 /** Checks every row without writing anything, so the leader sees all problems at once. */
 export async function previewBulkInvite(opts: { actor: Actor; districtId: string; csv: string; now?: Date }) {
   const { district, schools } = await loadInviteDistrict(opts.actor, opts.districtId);
-  const { fileError, rows: parsed } = parseInviteCsv(normaliseInviteCsv(opts.csv), district, schools);
+  const { fileError, rows: parsed } = parseInviteCsv(normaliseCsvText(opts.csv), district, schools);
   const facts = await loadInviteFacts(district.id, parsed.filter((r) => !r.errors.length).map((r) => r.email), opts.now ?? new Date());
   const rows = classifyInviteRows(parsed, district, facts);
   return { district, fileError, rows, counts: countInviteRows(rows) };

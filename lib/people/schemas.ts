@@ -52,6 +52,8 @@ export const BulkEnrolTarget = z.object({
   target: str().regex(/^(mc|track):[a-z0-9]{1,40}$/i, 'Choose what to enrol them in.'),
 });
 export const MAX_ENROL_ROWS = 2000;
+/** The largest file (or pasted list) of people to enrol, in bytes. */
+export const MAX_ENROL_FILE_BYTES = 2 * 1024 * 1024;
 
 /** A district leader placing one of the district's teachers at a school ('' = no particular school). */
 export const TeacherSchoolInput = z.object({

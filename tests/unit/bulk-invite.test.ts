@@ -7,11 +7,11 @@ import {
   describeInviteCheck,
   describeInviteOutcome,
   fingerprintInviteCsv,
-  normaliseInviteCsv,
   parseInviteCsv,
   type InviteFacts,
 } from '@/lib/people/bulk-invite';
 import { BulkInviteInput, MAX_INVITE_ROWS } from '@/lib/people/schemas';
+import { normaliseCsvText } from '@/lib/csv-form';
 
 const district = { id: 'd1', name: 'Kettle Moraine' };
 const schools = [
@@ -161,7 +161,7 @@ describe('the words the leader reads', () => {
 describe('the checked text', () => {
   it('is fingerprinted the same whatever the line endings or byte-order mark, and differently when a row changes', () => {
     const lf = 'email\nana@school.org\n';
-    expect(normaliseInviteCsv('\uFEFFemail\r\nana@school.org\r\n')).toBe(lf);
+    expect(normaliseCsvText('\uFEFFemail\r\nana@school.org\r\n')).toBe(lf);
     expect(fingerprintInviteCsv('email\r\nana@school.org\r\n')).toBe(fingerprintInviteCsv(lf));
     expect(fingerprintInviteCsv('email\nana@school.org\nbo@school.org\n')).not.toBe(fingerprintInviteCsv(lf));
   });

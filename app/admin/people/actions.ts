@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { env } from '@/lib/env';
 import { requireActor } from '@/lib/auth/session';
 import { cancelInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
-import { BulkEnrolTarget, InvitationIdInput, InviteInput, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
+import { BulkEnrolTarget, InvitationIdInput, InviteInput, MAX_ENROL_FILE_BYTES, QualificationInput, RoleChangeInput } from '@/lib/people/schemas';
+import { csvFromForm } from '@/lib/csv-form';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import type { EnrolPreviewRow } from '@/lib/people/mutations';
 
@@ -96,15 +97,11 @@ type EnrolState = ActionResult<{ step: 'preview'; title: string; rows: Omit<Enro
 /** Step 1 (intent=preview) shows each row's problems; step 2 (intent=import) imports all or nothing. */
 export async function bulkEnrolAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
   const raw = formDataToObject(formData);
-  const file = formData.get('file');
-  let csv = typeof raw.csv === 'string' ? raw.csv : '';
-  if (file instanceof File && file.size > 0) {
-    if (file.size > 2 * 1024 * 1024) return { ok: false, formError: 'That file is larger than 2 MB. Split it into smaller files.' };
-    csv = await file.text();
-  }
   const parsed = parseInput(BulkEnrolTarget, raw);
   if (!parsed.ok) return parsed.result;
-  if (!csv.trim()) return { ok: false, formError: 'Choose a CSV file or paste its contents.', fieldErrors: { csv: ['Choose a CSV file or paste its contents.'] } };
+  const read = await csvFromForm(formData, MAX_ENROL_FILE_BYTES);
+  if (!read.ok) return read;
+  const { csv } = read;
   try {
     const actor = await requireActor();
     if (raw.intent === 'import') {

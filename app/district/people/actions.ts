@@ -4,8 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
+import { csvFromForm } from '@/lib/csv-form';
 import { BulkInviteInput, DistrictRequestDecisionInput, MAX_INVITE_FILE_BYTES, TeacherRemoveInput, TeacherSchoolInput } from '@/lib/people/schemas';
-import { describeInviteCheck, describeInviteOutcome, fingerprintInviteCsv, inviteTeachersFromFile, normaliseInviteCsv, previewBulkInvite, type BulkInviteRow, type InviteCounts, type InviteOutcome } from '@/lib/people/bulk-invite';
+import { describeInviteCheck, describeInviteOutcome, fingerprintInviteCsv, inviteTeachersFromFile, previewBulkInvite, type BulkInviteRow, type InviteCounts, type InviteOutcome } from '@/lib/people/bulk-invite';
 import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { decideDistrictRequest } from '@/lib/district/requests';
@@ -66,7 +67,6 @@ type BulkInvitePreview = {
 };
 type BulkInviteState = ActionResult<BulkInvitePreview | { step: 'done'; outcome: InviteOutcome }>;
 
-const MAX_MB = MAX_INVITE_FILE_BYTES / (1024 * 1024);
 
 async function bulkInvitePreview(actor: Actor, districtId: string, csv: string, notice: string | null): Promise<BulkInviteState> {
   const preview = await previewBulkInvite({ actor, districtId, csv });
@@ -84,16 +84,9 @@ async function bulkInvitePreview(actor: Actor, districtId: string, csv: string, 
 export async function bulkInviteAction(_prev: BulkInviteState, formData: FormData): Promise<BulkInviteState> {
   const parsed = parseInput(BulkInviteInput, formDataToObject(formData));
   if (!parsed.ok) return { ok: false, formError: 'Choose a district.' };
-  const file = formData instanceof FormData ? formData.get('file') : null;
-  const pasted = formData instanceof FormData ? formData.get('csv') : null;
-  let csv = typeof pasted === 'string' ? pasted : '';
-  if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_INVITE_FILE_BYTES) return { ok: false, formError: `That file is larger than ${MAX_MB} MB. Split it into smaller files.`, fieldErrors: { file: [`The file is larger than ${MAX_MB} MB.`] } };
-    csv = await file.text();
-  }
-  csv = normaliseInviteCsv(csv);
-  if (csv.length > MAX_INVITE_FILE_BYTES) return { ok: false, formError: `The list is longer than ${MAX_MB} MB. Split it into smaller files.`, fieldErrors: { csv: [`The list is longer than ${MAX_MB} MB.`] } };
-  if (!csv.trim()) return { ok: false, formError: 'Choose a CSV file or paste the list.', fieldErrors: { csv: ['Choose a CSV file or paste the list.'] } };
+  const read = await csvFromForm(formData, MAX_INVITE_FILE_BYTES);
+  if (!read.ok) return read;
+  const { csv } = read;
   const { districtId, intent, checked } = parsed.data;
   try {
     const actor = await requireActor();
