@@ -5,6 +5,7 @@ import { verifyAction } from './actions';
 import type { VerifyOutcome } from '@/lib/awards/verify-upload';
 import { VerificationChecks } from '@/components/credential/verification-checks';
 import { Alert } from '@/components/ui/card';
+import { verifyVerdict } from '@/components/credential/verify-verdict';
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -96,7 +97,7 @@ export function VerifyForm() {
         {outcome && !pending ? (
           outcome.ok ? (
             <div>
-              <Alert tone={outcome.result.verified ? 'success' : 'danger'} title={outcome.result.verified ? 'This credential is genuine and valid' : 'This credential did not pass verification'}>
+              <Alert {...verifyVerdict(outcome, checkedEmail)}>
                 {outcome.summary.name ? <p>{outcome.summary.name}{outcome.summary.issuer ? `, issued by ${outcome.summary.issuer}` : ''}</p> : null}
                 {dateOf(outcome.summary.validFrom) ? (
                   <p>
@@ -106,7 +107,7 @@ export function VerifyForm() {
                 ) : null}
                 {outcome.summary.recipient === 'match' ? <p className="font-semibold">It was issued to {checkedEmail}.</p> : null}
                 {outcome.summary.recipient === 'no-match' ? (
-                  <p className="font-semibold">It was not issued to {checkedEmail}. Check the address with the person who gave you the badge; they may have used another one.</p>
+                  <p className="font-semibold">The signature and status are in order, but the person it was issued to used another email address. Check the address with the person who gave you the badge before relying on it.</p>
                 ) : null}
                 {outcome.summary.url ? (
                   <p>

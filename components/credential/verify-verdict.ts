@@ -1,0 +1,14 @@
+import type { VerifyOutcome } from '@/lib/awards/verify-upload';
+
+type Checked = Extract<VerifyOutcome, { ok: true }>;
+
+/**
+ * The headline of a verification for someone checking a badge. A credential that verifies but was
+ * not issued to the address they asked about is not a pass for them (an employer checking who holds
+ * it), so it gets a warning of its own instead of the green "genuine and valid".
+ */
+export function verifyVerdict(outcome: Checked, email: string): { tone: 'success' | 'warning' | 'danger'; title: string } {
+  if (!outcome.result.verified) return { tone: 'danger', title: 'This credential did not pass verification' };
+  if (outcome.summary.recipient === 'no-match') return { tone: 'warning', title: `Genuine, but not issued to ${email}` };
+  return { tone: 'success', title: 'This credential is genuine and valid' };
+}
