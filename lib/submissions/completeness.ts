@@ -4,8 +4,10 @@ export type PartSpec = { id: string; title: string; responseType: 'TEXT' | 'FILE
 /**
  * `pendingFiles`: files whose upload has not finished; `stoppedFiles`, when known: how many of them
  * stopped (isStoppedUpload: the page was closed or the connection dropped), which will never finish.
+ * `rejectedFiles`: names of files the checks refused (wrong type inside, cut off), still listed on
+ * the page: sending with one would leave the teacher believing it went with the evidence.
  */
-export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; stoppedFiles?: number; videoFiles?: number; captionFiles?: number };
+export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; stoppedFiles?: number; videoFiles?: number; captionFiles?: number; rejectedFiles?: string[] };
 
 /**
  * Problems that stop an attempt from being submitted, in plain language, keyed `<part id>.answer`
@@ -29,6 +31,11 @@ export function findIncompleteParts(parts: PartSpec[], answers: Map<string, Part
       add(p.id, 'files', a.stoppedFiles === undefined
         ? `A file in “${p.title}” has not finished uploading. If it is still uploading, wait for it to finish; if its upload stopped (the page was closed or the connection dropped), remove it and choose the file again.`
         : `A file in “${p.title}” is still uploading. Wait for it to finish, or remove it.`);
+    }
+    const rejected = a.rejectedFiles ?? [];
+    if (rejected.length) {
+      const names = rejected.map((n) => `“${n}”`).join(', ');
+      add(p.id, 'files', `${rejected.length === 1 ? `The file ${names} in “${p.title}” was` : `The files ${names} in “${p.title}” were`} refused and would not be sent. Remove ${rejected.length === 1 ? 'it' : 'them'}, and upload a corrected copy if you meant to include ${rejected.length === 1 ? 'it' : 'them'}.`);
     }
     if ((a.captionFiles ?? 0) > (a.videoFiles ?? 0)) add(p.id, 'files', `“${p.title}” has more captions files than videos (one per video): remove the extra ones.`);
     if (wantsFiles && a.uploadedFiles > p.maxFiles) add(p.id, 'files', `“${p.title}” allows at most ${p.maxFiles} files.`);

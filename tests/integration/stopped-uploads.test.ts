@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF } from '../factories';
 import { startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, presignUploadParts, requestUpload } from '@/lib/evidence/uploads';
+import { completeUpload, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { headObject, MULTIPART_THRESHOLD, PART_SIZE } from '@/lib/storage/s3';
 import { STOPPED_UPLOAD_MINUTES } from '@/lib/evidence/file-types';
 import type { Actor } from '@/lib/auth/actor';
@@ -150,5 +150,28 @@ describe('which files go up in parts', () => {
     }
     await completeUpload({ actor: teacher, fileId: t.fileId, parts });
     expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } })).toMatchObject({ status: 'UPLOADED', detectedType: 'video/mp4', sizeBytes: BigInt(size) });
+  });
+});
+
+describe('a file the checks refused', () => {
+  it('keeps the attempt from being sent, by name, until it is removed', async () => {
+    const { teacher, attempt, part } = await draft(2);
+    const good = await sentPdf(teacher, attempt.id, part.id, 'plan.pdf');
+    await completeUpload({ actor: teacher, fileId: good.fileId });
+    // Text renamed to .pdf: refused when the upload completes, and still listed on the page.
+    const fake = await requestUpload({ actor: teacher, attemptId: attempt.id, partId: part.id, fileName: 'fake.pdf', contentType: 'application/pdf', size: 20 });
+    if (fake.mode !== 'single') throw new Error('expected a single upload');
+    expect((await put(fake.url, new TextEncoder().encode('just some plain text'), fake.contentType)).status).toBe(200);
+    await expect(completeUpload({ actor: teacher, fileId: fake.fileId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: fake.fileId }, select: { status: true } })).toEqual({ status: 'REJECTED' });
+
+    await expect(submitAttempt({ actor: teacher, attemptId: attempt.id })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { [`part.${part.id}.files`]: [expect.stringMatching(/“fake\.pdf” in “Student work” was refused and would not be sent\. Remove it/)] },
+    });
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { status: true } })).toEqual({ status: 'DRAFT' });
+
+    await removeFile({ actor: teacher, fileId: fake.fileId });
+    expect(await submitAttempt({ actor: teacher, attemptId: attempt.id })).toMatchObject({ alreadySubmitted: false });
   });
 });

@@ -66,3 +66,18 @@ describe('submitting with an upload that stopped', () => {
     ]);
   });
 });
+
+describe('submitting with a file the checks refused', () => {
+  const parts: PartSpec[] = [{ id: 'w', title: 'Work', responseType: 'FILES', required: true, wordLimit: null, maxFiles: 3 }];
+  const answer = (rejectedFiles: string[]) => new Map([['w', { text: '', links: [], uploadedFiles: 1, pendingFiles: 0, rejectedFiles }]]);
+
+  it('names it and asks to remove it (or upload a corrected copy), even when the part has a good file', () => {
+    expect(findIncompleteParts(parts, answer(['fake.pdf'])).get('w.files')).toEqual([
+      'The file “fake.pdf” in “Work” was refused and would not be sent. Remove it, and upload a corrected copy if you meant to include it.',
+    ]);
+    expect(findIncompleteParts(parts, answer(['a.pdf', 'b.mp4'])).get('w.files')).toEqual([
+      'The files “a.pdf”, “b.mp4” in “Work” were refused and would not be sent. Remove them, and upload a corrected copy if you meant to include them.',
+    ]);
+    expect(findIncompleteParts(parts, answer([])).size).toBe(0);
+  });
+});
