@@ -226,6 +226,8 @@ const ACTIONS: Record<string, ActionInfo> = {
   },
   'credential.publish_again': { group: 'credentials', describe: (c) => `Put ${named(c, 'micro-credential')} back in the catalogue after it was retired${num(c.d, 'version') ? ` (version ${num(c.d, 'version')})` : ''}` },
   'credential.retire': { group: 'credentials', describe: (c) => `Retired ${named(c, 'micro-credential')}` },
+  // The record is gone: its title is kept in the entry.
+  'credential.delete_draft': { group: 'credentials', describe: (c) => `Deleted the never-published draft ${text(c.d, 'title') ? quote(text(c.d, 'title')!) : 'of a micro-credential'}` },
   'track.create': { group: 'credentials', describe: (c) => `Created ${named(c, 'track')}` },
   'track.edit': { group: 'credentials', describe: (c) => `Edited ${named(c, 'track')}` },
   'track.publish': { group: 'credentials', describe: (c) => `Published ${named(c, 'track')}` },

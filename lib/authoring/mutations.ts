@@ -269,6 +269,53 @@ export async function retireMicroCredential(opts: { actor: Actor; microCredentia
   });
 }
 
+export const NOT_A_DRAFT = 'Only a credential that was never published can be deleted. A published one is retired instead, so its badges and links keep working.';
+
+/**
+ * Deletes a micro-credential that was never published: an admin's abandoned draft (a test, a
+ * duplicate). Nobody can have enrolled in it, applied for it or earned it, so nothing of a teacher's
+ * goes with it; its versions, rubric, reviewer qualifications and calibration samples do. Refused
+ * while a stack lists it (the admin takes it out first, as for retiring), and once it has ever been
+ * published. Its badge images are deleted by a queued job after the commit. The title and address
+ * stay in the audit log.
+ */
+export async function deleteDraftMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
+  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true, slug: true } });
+  if (!mc) throw notFound('That credential');
+  if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
+  return db.$transaction(async (tx) => {
+    // Locked like publish: a publish at the same moment either wins (and this is refused) or waits
+    // and finds the credential gone.
+    const live = await lockCredential(tx, mc.id);
+    if (live.everPublished) throw invalidState(NOT_A_DRAFT);
+    const stacks = await tx.stack.findMany({ where: { items: { some: { microCredentialId: mc.id } } }, orderBy: { title: 'asc' }, select: { title: true } });
+    if (stacks.length) {
+      const names = stacks.map((s) => `“${s.title}”`).join(', ');
+      throw invalidState(`This draft is part of the stack${stacks.length > 1 ? 's' : ''} ${names}. Remove it from ${stacks.length > 1 ? 'them' : 'it'} first.`);
+    }
+    // Never published, so none of these can exist; checked so a future path that allows them cannot
+    // lose a teacher's work through this door.
+    const [enrolled, applied, proposed, earned] = await Promise.all([
+      tx.enrollment.count({ where: { microCredentialId: mc.id } }),
+      tx.submission.count({ where: { microCredentialId: mc.id } }),
+      tx.proposal.count({ where: { microCredentialId: mc.id } }),
+      tx.award.count({ where: { microCredentialId: mc.id } }),
+    ]);
+    if (enrolled + applied + proposed + earned > 0) throw invalidState('Teachers have work on this credential, so it cannot be deleted. Retire it instead.');
+    const versions = await tx.microCredentialVersion.findMany({ where: { microCredentialId: mc.id }, orderBy: { version: 'desc' }, select: { title: true, badgeImageKey: true } });
+    const keys = [...new Set(versions.map((v) => v.badgeImageKey).filter((k): k is string => Boolean(k)))];
+    // An image another credential's version still shows (an import or copy) stays.
+    const shared = keys.length ? await tx.microCredentialVersion.findMany({ where: { badgeImageKey: { in: keys }, microCredentialId: { not: mc.id } }, select: { badgeImageKey: true } }) : [];
+    const toDelete = keys.filter((k) => !shared.some((v) => v.badgeImageKey === k));
+    // Versions, their parts and rubric, qualifications and calibration samples go with it (cascades).
+    await tx.microCredential.delete({ where: { id: mc.id } });
+    if (toDelete.length) await enqueueJob({ type: 'storage.delete-objects', payload: { keys: toDelete, uploads: [] } }, tx);
+    const title = versions[0]?.title ?? mc.slug;
+    await recordAudit({ actorId: opts.actor.id, action: 'credential.delete_draft', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { title, slug: mc.slug } }, tx);
+    return { title };
+  });
+}
+
 export const NOT_RETIRED = 'Only a retired credential can be published again.';
 export const ALREADY_BACK = 'This credential is already published: someone may have published it again. Reload to see where it stands.';
 

@@ -33,7 +33,7 @@ import { getReviewQuality } from '@/lib/review/quality';
 import { decideProposal } from '@/lib/proposals/mutations';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { rotateIssuerKey } from '@/lib/awards/keys';
-import { createMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { createMicroCredential, deleteDraftMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { setBadgeImage, requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { exportCredential, importCredential } from '@/lib/authoring/import-export';
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
@@ -79,7 +79,7 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string } = {};
+const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
@@ -92,6 +92,8 @@ beforeAll(async () => {
   ctx.invitationA = (await inviteMember({ actor: w.adminA, organizationId: w.issuerA.id, email: 'resend-reviewer@example.test', role: 'REVIEWER' })).invitationId;
   ctx.invitationS1 = (await inviteMember({ actor: w.leader1, organizationId: w.s1.id, email: 'resend-teacher@example.test', role: 'TEACHER' })).invitationId;
   // District One's recommendation, for the edit and remove rows (app/district/recommendations).
+  // A never-published draft of issuer A, for the delete row (its admin really deletes it).
+  ctx.spareDraftId = (await createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: sampleDefinition({ slug: 'spare-draft' }) })).id;
   ctx.recommendationId = (await addRecommendation({ actor: w.leader1, input: { districtId: w.d1.id, kind: 'MICRO_CREDENTIAL', targetId: w.mcA.mc.id, schoolId: null, note: 'Ours.' } })).id;
 }, 120_000);
 
@@ -199,6 +201,7 @@ function rows(): Row[] {
     { name: 'setBadgeImage (draft)', allow: ['adminA'], run: (a) => setBadgeImage({ actor: a, microCredentialId: w.draftMc.id, key: null }) },
     { name: 'publishMicroCredential (draft)', allow: ['adminA'], run: (a) => publishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'retireMicroCredential (draft)', allow: ['adminA'], run: (a) => retireMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
+    { name: 'deleteDraftMicroCredential (a never-published draft)', allow: ['adminA'], run: (a) => deleteDraftMicroCredential({ actor: a, microCredentialId: ctx.spareDraftId! }) },
     { name: 'republishMicroCredential (retired above)', allow: ['adminA'], run: (a) => republishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'createMicroCredential (issuer A)', allow: ['adminA'], run: (a) => createMicroCredential({ actor: a, issuerId: w.issuerA.id, def: sampleDefinition() }) },
     { name: 'importCredential (issuer A)', allow: ['adminA'], run: (a) => importCredential({ actor: a, issuerId: w.issuerA.id, json: JSON.stringify(sampleDefinition()) }) },
