@@ -107,7 +107,9 @@ export async function seed() {
   const reviewer = await makeUser(account('Reviewer').email, account('Reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
   // A second reviewer, so double scoring and a second look have someone independent to turn to.
   const reviewer2 = await makeUser(account('Second reviewer').email, account('Second reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
-  const leader = await makeUser(account('District leader').email, account('District leader').name, { districtId: orgIds.get('kettle-moraine'), roles: [{ role: 'DISTRICT_LEADER', organizationId: orgIds.get('kettle-moraine')! }] });
+  // Leads the district and teaches nowhere, so is not one of its teachers (as a leader invited by
+  // email is not): its teacher list, reports and uptake count Maya only.
+  const leader = await makeUser(account('District leader').email, account('District leader').name, { roles: [{ role: 'DISTRICT_LEADER', organizationId: orgIds.get('kettle-moraine')! }] });
   const platform = await db.organization.create({ data: { slug: 'platform', name: 'Microcred platform', kind: 'PLATFORM' } });
   await makeUser(account('Platform admin').email, account('Platform admin').name, { roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
   const teacher = await makeUser(demoTeacher.email, demoTeacher.name, {
@@ -168,6 +170,10 @@ export async function seed() {
     await db.proposal.update({ where: { id: proposal.id }, data: { createdAt: proposalAt, submittedAt: proposalAt, decidedAt: new Date(proposalAt.getTime() + 2 * 86_400_000) } });
     const older = await fillAndSubmit(teacher, due.microCredentialSlug, new Map(due.responses.map((r) => [r.partIndex, r.text])), due.publicSummary, submittedAt);
     await decideAsSeedReviewer({ reviewer, attemptId: older.attemptId, scores: due.review.scores, overallComment: due.review.overallComment, now: decidedAt });
+    // She enrolled when she wrote the proposal, not when the seed ran (her record says "since").
+    await db.enrollment.updateMany({ where: { userId: teacher.id, microCredentialId: mcId(due.microCredentialSlug) }, data: { createdAt: proposalAt } });
+    const olderAward = await db.award.findFirstOrThrow({ where: { userId: teacher.id, microCredentialId: mcId(due.microCredentialSlug) }, select: { id: true } });
+    await db.notification.updateMany({ where: { userId: teacher.id, href: `/credentials/${olderAward.id}` }, data: { createdAt: decidedAt } });
   }
 
   // Her level-2 draft, in progress.
