@@ -31,12 +31,12 @@ export default async function AdminHomePage() {
             <Card key={i.id}>
               <h2 className="text-lg font-semibold">{i.name}</h2>
               <dl className="mt-3 grid grid-cols-3 gap-3 text-sm">
-                <Stat label="Published" value={i.credentials.PUBLISHED ?? 0} href={`/admin/credentials?issuer=${i.id}&status=PUBLISHED`} />
-                <Stat label="Drafts" value={i.credentials.DRAFT ?? 0} href={`/admin/credentials?issuer=${i.id}&status=DRAFT`} />
-                <Stat label="Retired" value={i.credentials.RETIRED ?? 0} href={`/admin/credentials?issuer=${i.id}&status=RETIRED`} />
-                <Stat label="Tracks" value={i.tracks} href="/admin/tracks" />
-                <Stat label="Stacks" value={i.stacks} href="/admin/stacks" />
-                <Stat label="Members" value={i.members} href={`/admin/people?org=${i.id}`} />
+                <Stat label="Published" value={i.credentials.PUBLISHED ?? 0} of={i.name} href={`/admin/credentials?issuer=${i.id}&status=PUBLISHED`} />
+                <Stat label="Drafts" value={i.credentials.DRAFT ?? 0} of={i.name} href={`/admin/credentials?issuer=${i.id}&status=DRAFT`} />
+                <Stat label="Retired" value={i.credentials.RETIRED ?? 0} of={i.name} href={`/admin/credentials?issuer=${i.id}&status=RETIRED`} />
+                <Stat label="Tracks" value={i.tracks} of={i.name} href="/admin/tracks" />
+                <Stat label="Stacks" value={i.stacks} of={i.name} href="/admin/stacks" />
+                <Stat label="Members" value={i.members} of={i.name} href={`/admin/people?org=${i.id}`} />
               </dl>
             </Card>
           ))}
@@ -114,11 +114,17 @@ export default async function AdminHomePage() {
   );
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+/** A linked figure named by its issuer and label too ("Demo Issuer, drafts: 2"), not by its number alone. */
+function Stat({ label, value, href, of }: { label: string; value: number; href: string; of: string }) {
   return (
     <div>
       <dt className="text-slate-700">{label}</dt>
-      <dd className="text-xl font-bold"><Link href={href} className="text-slate-900">{value}</Link></dd>
+      <dd className="text-xl font-bold">
+        <Link href={href} className="text-slate-900">
+          <span className="sr-only">{of}, {label.toLowerCase()}: </span>
+          {value}
+        </Link>
+      </dd>
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { NewOrganizationForm } from '@/components/admin/platform-forms';
 
 export const metadata = { title: 'Organisations' };
 const numberFmt = new Intl.NumberFormat('en-GB');
+/** "1 school", "1,204 teachers". */
+const count = (n: number, one: string) => `${numberFmt.format(n)} ${n === 1 ? one : `${one}s`}`;
 const KIND_LABEL = { ISSUER: 'Issuer', DISTRICT: 'District' } as const;
 
 export default async function PlatformOrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -70,8 +72,8 @@ export default async function PlatformOrganisationsPage({ searchParams }: { sear
                   <td className="p-3 text-right tabular-nums">{numberFmt.format(o._count.memberships)}</td>
                   <td className="p-3">
                     {o.kind === 'ISSUER'
-                      ? `${numberFmt.format(o._count.microCredentials)} micro-credentials, ${numberFmt.format(o._count.awards)} badges issued`
-                      : `${numberFmt.format(o._count.children)} schools, ${numberFmt.format(o._count.districtUsers)} teachers`}
+                      ? `${count(o._count.microCredentials, 'micro-credential')}, ${count(o._count.awards, 'badge')} issued`
+                      : `${count(o._count.children, 'school')}, ${count(o._count.districtUsers, 'teacher')}`}
                   </td>
                   <td className="p-3">
                     {o.invitations.length ? (

@@ -4,7 +4,8 @@ import { SchoolPageQuery } from '@/lib/school/schemas';
 import { getSchoolHome } from '@/lib/school/queries';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
-import { PageHeader, Stat } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
+import { LinkedStat } from '@/components/reports/linked-stat';
 import { ButtonLink } from '@/components/ui/button';
 import { SchoolPicker } from '@/components/school/school-picker';
 
@@ -30,12 +31,12 @@ export default async function SchoolHomePage({ searchParams }: { searchParams: P
         actions={<ButtonLink href={`/school/reports${q}`}>Reports</ButtonLink>}
       />
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
-        <Stat label="Teachers" value={home.teachers} href={`/school/teachers${q}`} />
-        <Stat label="Active enrolments" value={home.activeEnrolments} href={`/school/teachers${q}`} />
-        <Stat label="Submissions in review" value={home.inReview} href={`/school/teachers${q}`} />
-        <Stat label={`Credentials earned in ${year}`} value={home.earned} href={`/school/reports${q}`} />
-        <Stat label={`PD hours in ${year}`} value={Math.round(home.pdHours * 10) / 10} href={`/school/reports${q}`} />
-        <Stat label="District recommendations for your school" value={home.recommendations} href={`/school/recommendations${q}`} />
+        <LinkedStat label="Teachers" value={home.teachers} href={`/school/teachers${q}`} />
+        <LinkedStat label="Enrolments, including completed" value={home.activeEnrolments} href={`/school/teachers${q}`} />
+        <LinkedStat label="Submissions in review" value={home.inReview} href={`/school/teachers${q}`} />
+        <LinkedStat label={`Credentials earned in ${year}`} value={home.earned} href={`/school/reports${q}`} />
+        <LinkedStat label={`PD hours in ${year}`} value={Math.round(home.pdHours * 10) / 10} href={`/school/reports${q}`} />
+        <LinkedStat label="District recommendations for your school" value={home.recommendations} href={`/school/recommendations${q}`} />
       </dl>
     </div>
   );

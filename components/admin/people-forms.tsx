@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { bulkEnrolAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
@@ -10,6 +10,7 @@ import { ActionAlerts } from '@/components/ui/action-alerts';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { smallButtonClass } from '@/components/ui/button';
+import { plural } from '@/lib/plural';
 
 /**
  * Invites someone by email. With `organizations` (a district and its schools), the person chooses
@@ -18,6 +19,12 @@ import { smallButtonClass } from '@/components/ui/button';
 export function InviteForm({ organizationId, roles, organizations }: { organizationId: string; roles: (keyof typeof ROLE_LABELS)[]; organizations?: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ link: string | null; emailed: boolean }>);
   const errors = state.ok ? undefined : state.fieldErrors;
+  // Sent: the address is cleared, so a second press cannot send the same invitation again (the
+  // outcome above names who it went to). The role and place stay, for inviting the next person.
+  const emailRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message && emailRef.current) emailRef.current.value = '';
+  }, [state]);
   return (
     <form {...keepInputForm(action)}>
       {organizations && organizations.length > 1 ? (
@@ -30,11 +37,15 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
       <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
       {/* Its success is InvitationOutcome's to tell (with the link); a failure takes focus to the first field to correct. */}
       <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />
-      <div className="grid gap-x-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <TextField label="Email" name="email" type="email" autoComplete="off" errors={errors?.email} required />
-        <SelectField label="Role" name="role" errors={errors?.role}>
-          {roles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
-        </SelectField>
+      {/* The address has the whole width (long addresses stay readable); the role is as wide as its
+          longest name from the small breakpoint up, and the full width on phones. */}
+      <TextField ref={emailRef} label="Email" name="email" type="email" autoComplete="off" errors={errors?.email} required />
+      <div className="flex flex-wrap items-end gap-x-4">
+        <div className="w-full sm:w-auto sm:max-w-full">
+          <SelectField label="Role" name="role" errors={errors?.role}>
+            {roles.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+          </SelectField>
+        </div>
         <div className="mb-4">
           <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{pending ? 'Sending…' : 'Send invitation'}</button>
         </div>
@@ -89,7 +100,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
       <ActionAlerts state={data?.step === 'done' ? { ok: true, message: 'Imported.' } : state} className="">
         {data?.step === 'done' ? (
           <>
-            {' '}{data.rows} rows: {data.created} new accounts created, {data.enrolled} teachers newly enrolled in “{data.title}”.
+            {' '}{plural(data.rows, 'row')}: {plural(data.created, 'new account')} created, {plural(data.enrolled, 'teacher')} newly enrolled in “{data.title}”.
             {requested ? ` ${requested} ${requested === 1 ? 'teacher asks' : 'teachers ask'} to join the district named in the file: its leaders have been told and confirm or decline them; until then the district does not count them.` : null}
           </>
         ) : lineErrors.length ? (
@@ -119,7 +130,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
           </button>
           {preview && !preview.fileError && preview.errorCount === 0 ? (
             <button type="submit" name="intent" value="import" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-              Import {preview.rows.length} teachers
+              Import {plural(preview.rows.length, 'teacher')}
             </button>
           ) : null}
         </div>

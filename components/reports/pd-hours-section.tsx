@@ -13,7 +13,7 @@ export function PdHoursSection({ byTeacher, byMonth, csvHref, withSchool }: {
 }) {
   return (
     <section aria-labelledby="pd-h" className="mb-10">
-      <ReportHeading id="pd-h" title="PD hours per teacher" csvHref={csvHref} csvLabel={<>Download CSV (all {byTeacher.length} teachers)</>} />
+      <ReportHeading id="pd-h" title="PD hours per teacher" csvHref={csvHref} csvLabel={<>Download CSV ({byTeacher.length === 1 ? '1 teacher' : `all ${byTeacher.length} teachers`})</>} />
       <div className="mb-4 grid gap-4 lg:grid-cols-2">
         <BarChart title="PD hours earned per month" valueHeading="PD hours" data={byMonth.map((m) => ({ label: monthFmt.format(m.month), value: m.hours }))} format={(v) => `${v} h`} />
         <BarChart title="Teachers with the most PD hours" description="Top 12 in the period" valueHeading="PD hours" color="#047857" data={byTeacher.filter((r) => r.hours > 0).slice(0, 12).map((r) => ({ label: r.name, value: r.hours }))} format={(v) => `${v} h`} />

@@ -3,13 +3,14 @@ import { Alert, Pill } from '@/components/ui/card';
 import { ReportHeading } from '@/components/reports/report-heading';
 import { ReportTable } from '@/components/reports/report-table';
 import { SHOWN, dayFmt } from '@/components/reports/format';
+import { plural } from '@/lib/plural';
 
 /** Credentials earned in the period, for licence-renewal paperwork, with suspended ones marked. */
 export function RenewalSection({ renewal, csvHref, now }: { renewal: RenewalRow[]; csvHref: string; now: Date }) {
   const suspendedCount = renewal.filter((r) => r.suspended).length;
   return (
     <section aria-labelledby="ren-h" className="mb-10">
-      <ReportHeading id="ren-h" title="Credentials toward licence renewal" csvHref={csvHref} csvLabel={<>Download CSV ({renewal.length} credentials)</>} />
+      <ReportHeading id="ren-h" title="Credentials toward licence renewal" csvHref={csvHref} csvLabel={<>Download CSV ({plural(renewal.length, 'credential')})</>} />
       {suspendedCount ? (
         <div className="mb-3"><Alert tone="warning">{suspendedCount} {suspendedCount === 1 ? 'badge is' : 'badges are'} suspended while the issuer looks into {suspendedCount === 1 ? 'it' : 'them'}: check before filing {suspendedCount === 1 ? 'it' : 'them'} for licence renewal.</Alert></div>
       ) : null}

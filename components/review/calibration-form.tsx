@@ -65,9 +65,13 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
         clearLocalDraft(draftKey);
         setRestored(false);
       }
-      requestAnimationFrame(() => resultRef.current?.focus());
     });
   };
+  // Once the outcome is on the page (the result is set in a transition, so it is not yet there when
+  // the action returns); every check, even with the same outcome, is a new result object.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const outcome = result?.ok ? result.data : undefined;
 
@@ -130,9 +134,14 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
         ) : null}
       </div>
 
-      <p id="calibration-draft-note" className="mb-4 text-sm text-slate-700">
-        Your ratings are kept on this device until you submit.{restored ? ' The ratings you chose earlier are filled in below.' : ''}
-      </p>
+      {/* Once checked, the copy on this device is gone: the note says what is true now. */}
+      {outcome?.passed ? null : (
+        <p id="calibration-draft-note" className="mb-4 text-sm text-slate-700">
+          {outcome
+            ? 'Change the ratings that differed and check again. Changes you make are kept on this device until you do.'
+            : `Your ratings are kept on this device until you submit.${restored ? ' The ratings you chose earlier are filled in below.' : ''}`}
+        </p>
+      )}
 
       <form method="post" onSubmit={submit} noValidate className="space-y-8">
         {exemplars.map((ex, ei) => (

@@ -9,8 +9,13 @@ export const CLAIM_EVENT = 'microcred:claim-extended';
 
 const TICK_MS = 15_000;
 
-/** A time of day, hours and minutes, as the reviewer's browser writes it. */
-const hhmm = (d: Date) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+/**
+ * A time of day ("14:30") and the claim's end ("25 Nov, 14:30") in the reviewer's own time zone
+ * (`timeZone` only for tests), written the way the rest of the app writes dates (day before month,
+ * 24-hour clock), whatever language the browser is set to.
+ */
+export const hhmm = (d: Date, timeZone?: string) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+export const claimEndLabel = (d: Date, timeZone?: string) => d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
 
 /**
  * Where the claim stands at `now` (null before hydration, when only the server's word counts):
@@ -82,7 +87,7 @@ export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expire
   }, []);
 
   // Before hydration (and without JavaScript) the server's UTC time is shown.
-  const label = now === null ? utcLabel : until.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const label = now === null ? utcLabel : claimEndLabel(until);
   const { left, expired, warning } = claimPhase({ until, now, claimMinutes, expiredAtRender });
   const minutesLeft = left === null ? 0 : Math.max(1, Math.round(left / 60_000));
 

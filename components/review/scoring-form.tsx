@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
 import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
-import { CLAIM_EVENT } from '@/components/review/claim-timer';
+import { CLAIM_EVENT, hhmm } from '@/components/review/claim-timer';
 import {
   adoptLegacyLocalDraft,
   clearLocalDraft,
@@ -254,6 +254,12 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   useEffect(() => {
     if (submitted) doneRef.current?.focus();
   }, [submitted]);
+  // After the summary is on the page, not from the submit handler: the result is set inside a
+  // transition, so on the first failure the summary did not exist yet when focus was asked for.
+  // Keyed on the result object, so every failed submit (even with the same errors) takes focus there.
+  useEffect(() => {
+    if (result && !result.ok) errorRef.current?.focus();
+  }, [result]);
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -268,7 +274,6 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         stopped.current = true;
       } else {
         if (r.conflict) stopped.current = true;
-        requestAnimationFrame(() => errorRef.current?.focus());
       }
     });
   };
@@ -450,7 +455,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         ) : null}
         {kind === 'PRIMARY' ? (
           <p className="mt-1 text-xs text-slate-700">
-            The server checks the scores again when you submit. Meeting the standard awards the credential, unless the submission was sampled for a second, independent
+            Meeting the standard awards the credential, unless the submission was sampled for a second, independent
             score: then both scores decide, and an issuer admin settles any difference.
           </p>
         ) : null}
@@ -458,7 +463,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
           <p className="mt-1 text-xs text-slate-700">The first reviewer’s scores and yours decide together; if they lead to different outcomes, an issuer admin adjudicates.</p>
         ) : null}
         {kind === 'SECOND_LOOK' ? (
-          <p className="mt-1 text-xs text-slate-700">The server checks the scores again when you submit. Your decision is final for this attempt: meeting the standard awards the credential, otherwise the teacher revises using your feedback.</p>
+          <p className="mt-1 text-xs text-slate-700">Your decision is final for this attempt: meeting the standard awards the credential, otherwise the teacher revises using your feedback.</p>
         ) : null}
       </div>
 
@@ -469,7 +474,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         {/* Not a live region: it changes after every pause. The region beside it says problems, and "saved" once a minute at most. */}
         <span className="text-sm text-slate-700">
           {save.kind === 'saving' ? 'Saving draft…' : null}
-          {save.kind === 'saved' ? `Draft saved at ${save.at.toLocaleTimeString()}` : null}
+          {save.kind === 'saved' ? `Draft saved at ${hhmm(save.at)}` : null}
           {save.kind === 'local' ? LOCAL_TEXT : null}
           {save.kind === 'error' ? <span className="font-medium text-red-700">{save.message}</span> : null}
         </span>

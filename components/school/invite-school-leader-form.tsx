@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { inviteAction } from '@/app/admin/people/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -15,6 +15,11 @@ import { keepInputForm } from '@/components/ui/keep-input';
 export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ link: string | null; emailed: boolean }>);
   const errors = state.ok ? undefined : state.fieldErrors;
+  // Sent: the address is cleared, so a second press cannot send the same invitation again.
+  const emailRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message && emailRef.current) emailRef.current.value = '';
+  }, [state]);
   return (
     <form {...keepInputForm(action)} aria-label="Invite a school leader">
       <input type="hidden" name="role" value="SCHOOL_LEADER" />
@@ -26,7 +31,7 @@ export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; nam
           <option value="">Choose a school</option>
           {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </SelectField>
-        <TextField label="Email" name="email" id="school-leader-email" type="email" autoComplete="off" errors={errors?.email} required />
+        <TextField ref={emailRef} label="Email" name="email" id="school-leader-email" type="email" autoComplete="off" errors={errors?.email} required />
         <div className="mb-4">
           <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{pending ? 'Sending…' : 'Invite school leader'}</button>
         </div>

@@ -53,7 +53,9 @@ export function isReviewer(actor: Actor | null | undefined): boolean {
 
 /** Where each person lands after signing in. */
 export function homePath(actor: Actor): string {
-  if (isPlatformAdmin(actor) || hasRole(actor, 'ISSUER_ADMIN')) return '/admin';
+  // The platform's own pages first: a platform admin may also administer issuers, from there.
+  if (isPlatformAdmin(actor)) return '/platform';
+  if (hasRole(actor, 'ISSUER_ADMIN')) return '/admin';
   if (hasRole(actor, 'DISTRICT_LEADER')) return '/district';
   if (hasRole(actor, 'SCHOOL_LEADER')) return '/school';
   if (hasRole(actor, 'REVIEWER')) return '/review';

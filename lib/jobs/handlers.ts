@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
+import { notificationEmailText } from '@/lib/email/notification-text';
 import { awardStackToHolders } from '@/lib/awards/issue';
 import { issueAwardJob, queueMissingAwards } from '@/lib/jobs/award-issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
@@ -32,11 +33,11 @@ export const jobHandlers: Record<string, JobHandler> = {
     const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true, emailNotifications: true, disabledAt: true } });
     // A disabled account is told only what concerns the account itself (that it was disabled, a badge's status).
     if (!user || ((!user.emailNotifications || user.disabledAt) && !p.essential)) return;
-    const link = p.href ? `\n\nOpen it here: ${new URL(p.href, env().APP_URL).toString()}` : '';
+    const link = p.href ? new URL(p.href, env().APP_URL).toString() : null;
     const settings = p.essential
       ? 'We always email notices about your account’s security and your badges’ status.'
       : `To stop these emails, untick "Email me about my work" at ${new URL('/account', env().APP_URL).toString()}.`;
-    await sendEmail({ to: user.email, subject: p.title, text: `Hello ${user.name},\n\n${p.title}.\n${p.body ? `\n${p.body}\n` : ''}${link}\n\n— Microcred\n\n${settings}` });
+    await sendEmail({ to: user.email, subject: p.title, text: notificationEmailText({ name: user.name, title: p.title, body: p.body, link, settings }) });
   },
   // "Forgot your password?": the link is made and sent here, so the request itself does the same
   // work whether or not the address has an account (lib/auth/password-reset.ts).

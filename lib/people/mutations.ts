@@ -112,11 +112,14 @@ export function invitationLockKey(org: { id: string; kind: string; parentId: str
 export function invitationEmail(opts: { inviterName: string; organizationName: string; email: string; role: Role; token: string; resent?: boolean; name?: string | null }) {
   const url = new URL(`/invitations/${opts.token}`, env().APP_URL).toString();
   const replaces = opts.resent ? ' This link replaces the one in any earlier invitation email, which no longer works.' : '';
+  const role = ROLE_LABELS[opts.role].toLowerCase();
+  // "as a teacher", "as an issuer admin".
+  const asRole = `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
   return {
     url,
     to: opts.email,
     subject: `${opts.inviterName} invited you to ${opts.organizationName} on Microcred`,
-    text: `Hello${opts.name ? ` ${opts.name}` : ''},\n\n${opts.inviterName} invited you to join ${opts.organizationName} as ${ROLE_LABELS[opts.role].toLowerCase()}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
+    text: `Hello${opts.name ? ` ${opts.name}` : ''},\n\n${opts.inviterName} invited you to join ${opts.organizationName} as ${asRole}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
   };
 }
 

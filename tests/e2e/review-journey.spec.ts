@@ -42,6 +42,8 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   await expect(page.getByText('Below the standard: return for revision')).toBeVisible();
   await page.getByRole('button', { name: 'Submit: needs revision' }).click();
   await expect(page.getByText('Some criteria need attention before you submit.')).toBeVisible();
+  // The first failed submit takes focus to the summary, as every later one does.
+  await expect(page.getByRole('alert').filter({ hasText: 'Some criteria need attention' })).toBeFocused();
   await expect(page.getByRole('link', { name: /Write feedback for/ })).toBeVisible();
   await page.locator('fieldset[id^="level-"]').nth(2).getByRole('textbox').fill('Name the specific adjustment you made after the exit tickets, and what students did next.');
   await page.getByLabel('Overall comment to the teacher').fill('A clear map of the cycle. One more step on adjustment and this meets the standard.');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
-import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
+import { acceptInvitation, changeRole, getInvitation, importBulkEnrol, invitationEmail, inviteMember, previewBulkEnrol, setReviewerQualification } from '@/lib/people/mutations';
 import { listOrgMembers } from '@/lib/people/queries';
 import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -103,6 +103,7 @@ describe('invitations, roles and qualifications', () => {
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.email).toBe('rev@example.org');
     expect(await db.emailMessage.count({ where: { to: 'rev@example.org' } })).toBe(1);
+    expect((await db.emailMessage.findFirstOrThrow({ where: { to: 'rev@example.org' } })).text).toContain(`invited you to join ${issuer.name} as a reviewer.`);
     expect(await getInvitation(token)).toMatchObject({ state: 'open', role: 'REVIEWER', userExists: false });
 
     const { userId } = await acceptInvitation({ token, newAccount: { name: 'Rae Viewer', password: 'correct horse battery' } });
@@ -114,6 +115,12 @@ describe('invitations, roles and qualifications', () => {
     expect(await getInvitation(token)).toMatchObject({ state: 'used' });
     await expect(acceptInvitation({ token, newAccount: { name: 'X', password: 'another password!' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await getInvitation('nonsense-token-value')).toEqual({ state: 'invalid' });
+  });
+
+  it('names the role with its article in the email: “as a teacher”, “as an issuer admin”', () => {
+    const email = (role: 'TEACHER' | 'ISSUER_ADMIN') => invitationEmail({ inviterName: 'Ida Admin', organizationName: 'Kettle Moraine High School', email: 'x@example.org', role, token: 't' }).text;
+    expect(email('TEACHER')).toContain('Ida Admin invited you to join Kettle Moraine High School as a teacher.');
+    expect(email('ISSUER_ADMIN')).toContain('as an issuer admin.');
   });
 
   it('refuses a second open invitation for the same address, role and place, even two at the same moment', async () => {

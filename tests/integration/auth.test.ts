@@ -78,6 +78,8 @@ describe('accounts', () => {
     expect(homePath(await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] }))).toBe('/review');
     expect(homePath(await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] }))).toBe('/admin');
     expect(homePath(await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] }))).toBe('/district');
+    const platform = await createOrg({ kind: 'PLATFORM' });
+    expect(homePath(await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }, { role: 'ISSUER_ADMIN', organizationId: issuer.id }] }))).toBe('/platform');
   });
 
   it('keeps the audit log append-only', async () => {

@@ -116,7 +116,7 @@ describe('inviting teachers from a file', () => {
       ['new.two@example.test', 'Lee Leader invited you to Kettle Moraine on Microcred'],
       ['xavier@example.test', 'Lee Leader invited you to South Middle on Microcred'],
     ]);
-    expect(sent[0].text).toMatch(/^Hello New One,\n\nLee Leader invited you to join North Elementary as teacher\.\n\nAccept the invitation here \(the link works once, for 14 days\):\nhttp:\/\/127\.0\.0\.1:3100\/invitations\//);
+    expect(sent[0].text).toMatch(/^Hello New One,\n\nLee Leader invited you to join North Elementary as a teacher\.\n\nAccept the invitation here \(the link works once, for 14 days\):\nhttp:\/\/127\.0\.0\.1:3100\/invitations\//);
     expect(sent[1].text).toMatch(/^Hello,\n/);
     // Each job ran once: running the queue again sends nothing more.
     await runJobs();

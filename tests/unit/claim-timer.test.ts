@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 vi.mock('@/app/review/[reviewId]/actions', () => ({ keepClaimAction: async () => undefined }));
-const { ClaimTimer, claimAnnouncement, claimPhase, keptText } = await import('@/components/review/claim-timer');
+const { ClaimTimer, claimAnnouncement, claimEndLabel, claimPhase, hhmm, keptText } = await import('@/components/review/claim-timer');
 
 const until = new Date('2026-03-02T14:30:00Z');
 const minute = 60_000;
@@ -56,5 +56,14 @@ describe('the confirmation of a kept claim', () => {
     const html = renderToStaticMarkup(createElement(ClaimTimer, { reviewId: 'r1', expiresAt: until.toISOString(), claimMinutes: 60, utcLabel: '2 Mar, 14:30 UTC', expiredAtRender: false }));
     expect(html).toMatch(/<p role="status" tabindex="-1" class="sr-only"><\/p>/);
     expect(html).toMatch(/<p class="sr-only" aria-live="polite" aria-atomic="true"><\/p>/);
+  });
+});
+
+describe('the claim’s end, in the reviewer’s time zone', () => {
+  it('is written as the rest of the app writes dates (day before month, 24-hour clock), not in the browser’s language', () => {
+    const end = new Date('2026-11-25T12:04:00Z');
+    expect(claimEndLabel(end, 'UTC')).toBe('25 Nov, 12:04');
+    expect(claimEndLabel(end, 'America/Chicago')).toBe('25 Nov, 06:04');
+    expect(hhmm(new Date('2026-11-25T15:30:00Z'), 'UTC')).toBe('15:30');
   });
 });

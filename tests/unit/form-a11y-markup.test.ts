@@ -97,7 +97,7 @@ describe('enrolling teachers from a file', () => {
 
   it('says the import is done inside the live region that was already there', () => {
     actionState = { ok: true, data: { step: 'done', rows: 3, created: 1, enrolled: 3, title: 'Exit tickets' } };
-    expect(html(BulkEnrolForm, props)).toMatch(/<div tabindex="-1" aria-live="polite"[^>]*><div role="status"[^>]*>.*Imported\..*3 rows: 1 new accounts created/);
+    expect(html(BulkEnrolForm, props)).toMatch(/<div tabindex="-1" aria-live="polite"[^>]*><div role="status"[^>]*>.*Imported\..*3 rows: 1 new account created/);
   });
 });
 

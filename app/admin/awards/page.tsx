@@ -38,7 +38,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
       <PageHeader
         title="Badges issued"
         description={`Who has earned ${scope.length === 1 ? `${scope[0].name}’s` : 'your issuers’'} credentials and where each badge stands. Open a badge to suspend, reinstate or revoke it.`}
-        actions={<a href={`/admin/awards/export${exportQs ? `?${exportQs}` : ''}`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100">Download CSV ({total})</a>}
+        actions={<a href={`/admin/awards/export${exportQs ? `?${exportQs}` : ''}`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100">Download CSV ({total === 1 ? '1 badge' : `${total.toLocaleString('en-GB')} badges`})</a>}
       />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter badges">
         {issuers.length > 1 ? (

@@ -91,7 +91,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       {missing.length ? (
                         <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
                           <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
-                          <select id={`role-${u.id}`} name="role" className="min-h-6 rounded border border-slate-300 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+                          <select id={`role-${u.id}`} name="role" className="min-h-6 rounded border border-slate-500 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
                           <button type="submit" className={smallButtonClass}>Add role</button>
                         </InlineActionForm>
                       ) : null}
@@ -116,7 +116,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       {canReview && credentials.some((c) => !qualified.has(c.id)) ? (
                         <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, op: 'add' }} className="mt-2">
                           <label className="sr-only" htmlFor={`q-${u.id}`}>Credential to qualify {u.name} for</label>
-                          <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-56 rounded border border-slate-300 px-1 py-0.5 text-xs">
+                          <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-full rounded border border-slate-500 px-1 py-0.5 text-xs">
                             {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
                           </select>
                           <button type="submit" className={smallButtonClass}>Qualify</button>

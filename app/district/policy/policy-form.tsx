@@ -62,13 +62,26 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
     // Focus goes to what took its place (the next step's first field), else to the add button.
     window.setTimeout(() => document.getElementById(hasNext ? `rules-${i}-label` : 'add-rule')?.focus(), 0);
   };
-  const field = (i: number, key: keyof Rule, label: string, props: Record<string, string> = {}) => {
+  // `multiline`: a textarea, for the description (a sentence or two, up to 1,000 characters).
+  const field = (i: number, key: keyof Rule, label: string, props: Record<string, string | number> = {}, multiline = false) => {
     const id = `rules-${i}-${key}`;
     const err = errors[`rules.${i}.${key}`];
+    const control = {
+      id,
+      value: rules[i][key],
+      className: inputClass,
+      'aria-invalid': err ? true : undefined,
+      'aria-describedby': err ? `${id}-error` : undefined,
+      ...props,
+    };
     return (
-      <div>
+      <div className="flex flex-col">
         <label htmlFor={id} className="block text-sm font-semibold">{label}</label>
-        <input id={id} value={rules[i][key]} onChange={(e) => patch(i, { [key]: e.target.value })} className={inputClass} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} {...props} />
+        {multiline ? (
+          <textarea {...control} rows={3} onChange={(e) => patch(i, { [key]: e.target.value })} />
+        ) : (
+          <input {...control} onChange={(e) => patch(i, { [key]: e.target.value })} />
+        )}
         {err ? <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">{err.join(' ')}</p> : null}
       </div>
     );
@@ -127,13 +140,15 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
         <ol className="mt-3 space-y-4">
           {rules.map((r, i) => (
             <li key={r.uid} className="rounded-lg border border-slate-200 bg-white p-4">
-              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-                {field(i, 'label', 'Step name')}
+              {/* The name and description have the step's whole width (a name in a quarter of it was cut
+                  off); the three figures share a row, their boxes level whatever their labels' length. */}
+              {field(i, 'label', 'Step name', { maxLength: 120 })}
+              <div className="mt-3 grid gap-3 sm:grid-cols-3 sm:items-end">
                 {field(i, 'credentialsRequired', 'Credentials needed', { inputMode: 'numeric' })}
                 {field(i, 'minLevel', 'Credential level, at least (1–5)', { inputMode: 'numeric' })}
                 {field(i, 'amountDollars', 'Base salary increase ($)', { inputMode: 'decimal' })}
               </div>
-              <div className="mt-3">{field(i, 'description', 'Description (optional)')}</div>
+              <div className="mt-3">{field(i, 'description', 'Description (optional)', { maxLength: 1000 }, true)}</div>
               <button type="button" onClick={() => remove(i)} className="mt-2 text-sm font-semibold text-red-700 underline">
                 Remove step {i + 1}
               </button>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
+import { hasRole } from '@/lib/auth/actor';
 import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictProposals, type ProposalOutcome } from '@/lib/proposals/queries';
 import { Card, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
@@ -117,7 +118,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
       ) : null}
       <ProposalDecisions proposalIds={page.filter((p) => p.status === 'SUBMITTED').map((p) => p.id)}>
         {page.length === 0 ? (
-          <EmptyState title={filtered ? 'No proposals match' : query.status === 'SUBMITTED' ? 'Nothing is waiting for you' : 'No proposals here yet'} />
+          <EmptyState title={filtered ? 'No proposals match' : query.status === 'SUBMITTED' ? (hasRole(actor, 'DISTRICT_LEADER', district.id) ? 'Nothing is waiting for you' : 'Nothing is waiting for the district') : 'No proposals here yet'} />
         ) : (
           <ul className="space-y-4">
             {page.map((p) => (

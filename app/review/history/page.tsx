@@ -20,22 +20,22 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
     <div>
       <PageHeader
         title="Your review history"
-        description="The reviews you have submitted, newest first. Where a submission was scored twice, you can see whether the other reviewer reached the same outcome and how any disagreement was settled."
+        description="The reviews you have sent, newest first, with the day you sent each one. Where a submission was scored twice, you can see whether the other reviewer reached the same outcome and how any disagreement was settled."
         actions={<ButtonLink href="/review" variant="secondary">Review queue</ButtonLink>}
       />
       {history.items.length === 0 ? (
-        <EmptyState title={filter.cursor ? 'No more reviews' : 'You have not submitted any reviews yet'}>
-          {filter.cursor ? <Link href="/review/history">Back to the first page</Link> : 'Reviews you submit from the review queue appear here.'}
+        <EmptyState title={filter.cursor ? 'No more reviews' : 'You have not sent any reviews yet'}>
+          {filter.cursor ? <Link href="/review/history">Back to the first page</Link> : 'Reviews appear here once you submit your scores.'}
         </EmptyState>
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse text-sm">
-            <caption className="sr-only">Your submitted reviews, newest first</caption>
+            <caption className="sr-only">Your sent reviews, newest first</caption>
             <thead>
               <tr>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Reviewed</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Your decision</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Double scoring</th>
                 <th scope="col" className="border-b border-slate-300 p-2 text-left">Outcome</th>
@@ -54,6 +54,7 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
                   <td className="border-b border-slate-200 p-2 align-top">
                     {i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}
                   </td>
+                  {/* The day this review was sent, not the day the teacher sent the work (the queue's "Submitted"). */}
                   <td className="border-b border-slate-200 p-2 align-top">
                     <time dateTime={i.submittedAt.toISOString()}>{dateFmt.format(i.submittedAt)}</time>
                   </td>

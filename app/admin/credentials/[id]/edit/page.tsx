@@ -36,7 +36,12 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
             {/* A retired credential keeps its page (marked retired) for teachers midway and for badge links. */}
             {mc.status === 'RETIRED' ? <Link href={`/micro-credentials/${mc.slug}`}>View public page (marked retired)</Link> : null}
             {latest?.status === 'DRAFT' ? <Link href={`/admin/credentials/${mc.id}/preview`}>Preview as teachers will see it</Link> : null}
-            <Link href={`/admin/credentials/${mc.id}/calibration`}>Calibration samples</Link>
+            {/* Samples are scored on the published rubric, so they exist only once there is one. */}
+            {mc.publishedAt !== null ? (
+              <Link href={`/admin/credentials/${mc.id}/calibration`}>Calibration samples</Link>
+            ) : (
+              <span className="text-slate-700">Calibration samples can be added once it is published</span>
+            )}
             <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
             <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
           </span>
