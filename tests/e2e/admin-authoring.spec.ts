@@ -89,3 +89,33 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   await expect(page.getByRole('table', { name: /rubric/i }).getByRole('rowheader')).toHaveCount(3);
   await expectNoAxeViolations(page);
 });
+
+test('an issuer admin imports a copy as a draft, then deletes the draft it turned out not to need', async ({ page }) => {
+  await signIn(page, 'admin@demo.school');
+  await page.goto('/admin/credentials?status=PUBLISHED');
+  const editHref = await page.locator('a[href$="/edit"]').first().getAttribute('href');
+  const sourceId = editHref!.split('/')[3];
+  const definition = await (await page.request.get(`/admin/credentials/${sourceId}/export`)).text();
+  const slug = `draft-to-delete-${Math.random().toString(36).slice(2, 7)}`;
+
+  await page.goto('/admin/credentials/import');
+  await page.getByLabel('…or paste the JSON').fill(definition);
+  await page.getByLabel('Use a different web address (optional)').fill(slug);
+  await page.getByRole('button', { name: 'Import as draft' }).click();
+  await page.getByRole('link', { name: 'Open it in the editor' }).click();
+  await expect(page.getByRole('heading', { name: 'Delete this draft' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Two steps: the first only explains.
+  await page.getByText('Delete draft…').click();
+  await page.getByRole('button', { name: 'Yes, delete the draft' }).click();
+  await expect(page).toHaveURL(/\/admin\/credentials\?deleted=1/);
+  await expect(page.getByText('The draft was deleted.')).toBeVisible();
+  await page.goto(`/admin/credentials?q=${slug}`);
+  await expect(page.locator(`a[href*="${slug}"]`)).toHaveCount(0);
+  await expect(page.getByText(slug)).toHaveCount(0);
+
+  // A published credential offers no such thing: it is retired instead.
+  await page.goto(editHref!);
+  await expect(page.getByRole('heading', { name: 'Delete this draft' })).toHaveCount(0);
+});

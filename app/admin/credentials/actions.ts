@@ -1,11 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { MicroCredentialDef, RepublishCredentialInput } from '@/lib/authoring/schemas';
-import { createMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
+import { createMicroCredential, deleteDraftMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { importCredential } from '@/lib/authoring/import-export';
 import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
@@ -98,6 +99,21 @@ export async function retireCredentialAction(microCredentialId: string): Promise
   revalidatePath(`/admin/credentials/${id.data}/edit`);
   revalidatePath('/catalog');
   return { ok: true, message: 'Retired: it is no longer in the catalogue. Teachers already working on it can finish. You can publish it again later from this page.' };
+}
+
+/** Deletes a never-published draft, then goes back to the list, which says so. */
+export async function deleteDraftCredentialAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const id = Id.safeParse(formData.get('microCredentialId'));
+  if (!id.success) return { ok: false, formError: 'Unknown credential.' };
+  try {
+    const actor = await requireActor();
+    await deleteDraftMicroCredential({ actor, microCredentialId: id.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/credentials');
+  revalidatePath('/admin');
+  redirect('/admin/credentials?deleted=1');
 }
 
 /** "Publish again": a retired credential goes back in the catalogue with its last published version. */

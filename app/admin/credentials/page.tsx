@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { describeVersions, listAdminCredentials, listAdminIssuers } from '@/lib/authoring/queries';
-import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { Alert, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
@@ -14,6 +14,7 @@ const Query = z.object({
   issuer: z.string().max(40).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
+  deleted: z.literal('1').optional().catch(undefined),
 });
 const statusTone: Record<string, Tone> = { DRAFT: 'neutral', PUBLISHED: 'success', RETIRED: 'warning' };
 
@@ -34,6 +35,11 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
           </>
         }
       />
+      {query.deleted ? (
+        <div className="mb-4">
+          <Alert tone="success">The draft was deleted.</Alert>
+        </div>
+      ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter credentials">
         <div>
           <label htmlFor="q" className="block text-sm font-semibold">Search</label>

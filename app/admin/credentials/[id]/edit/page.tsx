@@ -6,6 +6,9 @@ import { badgePreviewUrl } from '@/lib/authoring/badge-image';
 import { isDomainError } from '@/lib/errors';
 import { PageHeader, Pill } from '@/components/ui/card';
 import { CredentialEditor } from '@/components/admin/credential-editor';
+import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
+import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { deleteDraftCredentialAction } from '@/app/admin/credentials/actions';
 import { defToForm, emptyForm } from '@/components/admin/credential-form-state';
 
 export const metadata = { title: 'Edit micro-credential' };
@@ -68,6 +71,23 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
         baseVersionId={latest?.id ?? null}
         slugLocked={mc.publishedAt !== null || mc.status !== 'DRAFT'}
       />
+      {/* Only what no teacher has ever seen can go: a published credential is retired instead, so its badges keep working. */}
+      {mc.publishedAt === null && mc.status === 'DRAFT' ? (
+        <section aria-labelledby="delete-draft-h" className="mt-10 rounded-md border border-slate-300 bg-white p-4">
+          <h2 id="delete-draft-h" className="text-base font-semibold">Delete this draft</h2>
+          <p className="mt-1 max-w-prose text-sm text-slate-700">
+            It has never been published, so no teacher has seen it. Deleting it removes its versions, rubric, reviewer qualifications and badge image for good; the audit log keeps its title.
+          </p>
+          <div className="mt-2">
+            <ConfirmDisclosure summary="Delete draft…">
+              <p>Delete “{def?.title ?? mc.slug}” for good? This cannot be undone.</p>
+              <InlineActionForm action={deleteDraftCredentialAction} hidden={{ microCredentialId: mc.id }}>
+                <button type="submit" className="inline-flex min-h-6 items-center rounded bg-red-700 px-2 py-0.5 text-xs font-semibold text-white hover:bg-red-800">Yes, delete the draft</button>
+              </InlineActionForm>
+            </ConfirmDisclosure>
+          </div>
+        </section>
+      ) : null}
     </div>
   );
 }
