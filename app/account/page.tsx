@@ -8,6 +8,7 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { DistrictCard } from '@/components/account/district-card';
 import { listDistricts } from '@/lib/catalog/queries';
+import { describeRole } from '@/components/account/role-lines';
 
 export const metadata = { title: 'Your account' };
 
@@ -62,7 +63,7 @@ export default async function AccountPage() {
           <h2 className="font-semibold">Your roles</h2>
           <ul className="mt-2 list-disc pl-6 text-sm">
             {actor.roles.map((r) => (
-              <li key={`${r.role}-${r.organizationId}`}>{r.role.replace('_', ' ').toLowerCase()} at {r.organizationName}</li>
+              <li key={`${r.role}-${r.organizationId}`}>{describeRole(r, { districtId: actor.districtId, schoolName: account.schoolName })}</li>
             ))}
           </ul>
         </Card>

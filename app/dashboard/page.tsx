@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { badgeHref, CARDS_PER_COLUMN, columnFor, DashboardSearch, groupIntoColumns, nextLevelToOffer, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
+import { badgeHref, CARDS_PER_COLUMN, COLUMN_LABEL, columnFor, DashboardSearch, groupIntoColumns, nextLevelToOffer, nextStep, type DashboardColumn } from '@/lib/enrollment/dashboard';
 import { DASHBOARD_MAX_ENROLLMENTS, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { renewalsOpen } from '@/lib/reporting/teacher';
 import { validPartAwards } from '@/lib/awards/queries';
@@ -85,8 +85,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       ) : null}
       <dl className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat label="In progress" value={count('in-progress')} />
-        <Stat label="Waiting for review" value={count('submitted')} />
+        {/* Named as the sections below are, so a tile's count is found under its own heading. */}
+        <Stat label={COLUMN_LABEL['in-progress']} value={count('in-progress')} />
+        <Stat label={COLUMN_LABEL.submitted} value={count('submitted')} />
         <Stat label="Badges earned" value={awards.count} />
         <Stat label="PD hours earned" value={awards.pdHours} />
       </dl>

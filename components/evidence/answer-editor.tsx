@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { countWords } from '@/lib/submissions/words';
+import { answerCount } from '@/components/evidence/answer-count';
+import { ANSWER_MAX_CHARS, answerTooLong } from '@/lib/submissions/schemas';
 import { saveResponseAction } from '@/app/apply/[slug]/actions';
 import { registerDraftFlusher } from '@/components/evidence/draft-registry';
 import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
@@ -51,8 +52,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   const revision = useRef(initialRevision);
   const lastSaved = useRef(initialText);
   const stopped = useRef(false);
-  const words = countWords(text);
-  const over = wordLimit !== null && words > wordLimit;
+  const count = answerCount(text, { wordLimit, collectLinks });
   const textRef = useRef(text);
   const saver = useRef<Autosaver | null>(null);
   const { announcement, report } = useSaveAnnouncer('Answer saved.');
@@ -96,7 +96,12 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
   useEffect(() => {
     if (readOnly) return;
     const s = createAutosaver({
-      send: (value, rev) => saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: rev }),
+      // An answer the server would refuse for its length is not sent (the editor tries again every
+      // second while unsaved): the same words, from here.
+      send: async (value, rev) =>
+        value.length > ANSWER_MAX_CHARS
+          ? { ok: false, formError: answerTooLong(value.length) }
+          : saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: rev }),
       text: () => textRef.current,
       revision,
       lastSaved,
@@ -185,11 +190,8 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 read-only:bg-slate-50"
       />
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm">
-        <span id={`${id}-count`} className={over ? 'font-semibold text-red-700' : 'text-slate-700'}>
-          {collectLinks ? `${extractLinks(text).length} link${extractLinks(text).length === 1 ? '' : 's'} · ` : null}
-          {words} {words === 1 ? 'word' : 'words'}
-          {wordLimit ? ` of ${wordLimit}` : ''}
-          {over ? ` — ${words - wordLimit!} over the limit` : ''}
+        <span id={`${id}-count`} className={count.over ? 'font-semibold text-red-700' : 'text-slate-700'}>
+          {count.text}
         </span>
         {/* Not a live region: it changes after every pause in typing. The region below says problems, and "saved" once a minute at most. */}
         <span id={`${id}-status`} className="text-slate-700">

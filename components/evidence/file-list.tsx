@@ -6,7 +6,7 @@ export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status:
 
 /**
  * Files of one part, each with an in-page preview (PDF, image, audio, video) through a signed URL.
- * A file still pending is left to the uploader when this tab is uploading it; any other one
+ * A file still pending, or rejected, is left to the uploader when this tab uploaded it; any other one
  * (another tab's, or one whose page was closed or connection dropped) says its upload stopped and
  * offers Remove. `headingId`: where keyboard focus goes after a file is removed (its row disappears).
  */
@@ -44,7 +44,8 @@ export function FileList({ files, editable, headingId }: { files: FileRow[]; edi
             </div>
           </li>
         );
-        return f.status === 'PENDING' ? <UnlessUploadingHere key={f.id} fileId={f.id}>{row}</UnlessUploadingHere> : row;
+        // A file rejected while this tab uploaded it stays in the uploader's row, reason and Remove there.
+        return f.status === 'PENDING' || f.status === 'REJECTED' ? <UnlessUploadingHere key={f.id} fileId={f.id}>{row}</UnlessUploadingHere> : row;
       })}
     </ul>
   );

@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
 import { isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
 import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
-import { classifyFailure, ServerRefused, TransferError, waitForOnline, withRetries } from '@/components/evidence/upload-retry';
+import { canRetryUpload, classifyFailure, ServerRefused, TransferError, waitForOnline, withRetries, type UploadStop } from '@/components/evidence/upload-retry';
 
 type Upload = {
   key: string;
@@ -17,8 +17,21 @@ type Upload = {
   /** Paused while the browser is offline; goes on by itself when the connection is back. */
   waiting?: boolean;
   error?: string;
+  /** Where a failed upload stopped. For a file the app stopped, whether it rejected the file comes from the page (`rejectedFileIds`). */
+  stop?: Exclude<UploadStop, { at: 'file' }> | { at: 'file' };
   abort?: () => void;
 };
+
+/**
+ * Whether a failed upload offers Retry (canRetryUpload). A file the app stopped is decided by the
+ * page once it is drawn afresh (`checking` until then): rejected (its type, size or content), the
+ * file is removed, not sent again; still pending (storage unreachable, parts missing), it is.
+ */
+export function offersRetry(u: Pick<Upload, 'status' | 'stop' | 'fileId'>, rejectedFileIds: readonly string[], checking: boolean): boolean {
+  if (u.status !== 'failed' || !u.stop) return false;
+  if (u.stop.at !== 'file') return canRetryUpload(u.stop);
+  return !checking && canRetryUpload({ at: 'file', rejected: Boolean(u.fileId && rejectedFileIds.includes(u.fileId)) });
+}
 
 /** A multipart upload's parts already in storage, kept so that Retry sends only the rest. */
 type Resumable = { fileId: string; partSize: number; partCount: number; etags: Map<number, string> };
@@ -185,10 +198,13 @@ export function focusAfterRowGone<T extends { focus: () => void }>(picker: (T & 
  *
  * `remaining`: how many more files the part takes, counting `countedFileIds` (the part's files
  * that hold a place: uploaded, or on their way and not stopped); `captionsRemaining`: how many
- * more captions files (one per video, outside the part's count), for parts that take video.
+ * more captions files (one per video, outside the part's count), for parts that take video;
+ * `rejectedFileIds`: the part's files the app rejected (Retry is not offered for those).
  */
-export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFileBytes, remaining, countedFileIds = [], captionsRemaining = 0 }: { attemptId: string; partId: string; partTitle: string; allowedTypes: EvidenceKind[]; maxFileBytes: number; remaining: number; countedFileIds?: string[]; captionsRemaining?: number }) {
+export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFileBytes, remaining, countedFileIds = [], captionsRemaining = 0, rejectedFileIds = [] }: { attemptId: string; partId: string; partTitle: string; allowedTypes: EvidenceKind[]; maxFileBytes: number; remaining: number; countedFileIds?: string[]; captionsRemaining?: number; rejectedFileIds?: string[] }) {
   const router = useRouter();
+  // The page drawn afresh after the app stopped a file says whether it rejected it.
+  const [checking, startChecking] = useTransition();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
   // Files left out of the last pick (over the part's limit), shown until the next pick.
@@ -269,17 +285,18 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     };
     const cancelled = () => controller.signal.aborted;
     update(u.key, {
-      status: 'uploading', progress: 0, error: undefined, waiting: false,
+      status: 'uploading', progress: 0, error: undefined, stop: undefined, waiting: false,
       abort: () => {
         controller.abort();
         stops.forEach((stop) => stop('cancel'));
       },
     });
     announce(`Uploading ${u.file.name}.`);
-    const fail = (error: string) => {
-      update(u.key, { status: 'failed', error, waiting: false });
+    const fail = (error: string, stop: NonNullable<Upload['stop']>) => {
+      update(u.key, { status: 'failed', error, stop, waiting: false });
       announce(`${u.file.name} was not uploaded. The reason is in the list of uploads.`);
       if (!mounted.current && fileId) releaseUpload(fileId);
+      else if (stop.at === 'file') startChecking(() => router.refresh());
     };
     try {
       let multipart = resumable.current.get(u.key);
@@ -294,7 +311,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
           await waitForOnline(browser, controller.signal).finally(() => transfer.onWaiting(false));
         }
         const ticket = await requestUploadAction({ attemptId, partId, fileName: u.file.name, contentType: u.file.type || 'application/octet-stream', size: u.file.size });
-        if (!ticket.ok || !ticket.data) return fail((!ticket.ok && (ticket.formError ?? Object.values(ticket.fieldErrors ?? {})[0]?.[0])) || 'The upload could not start.');
+        if (!ticket.ok) return fail(ticket.formError ?? Object.values(ticket.fieldErrors ?? {})[0]?.[0] ?? 'The upload could not start.', { at: 'start', code: ticket.code });
         const t = ticket.data;
         fileId = t.fileId;
         trackUpload(fileId);
@@ -308,7 +325,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
           resumable.current.set(u.key, multipart);
         }
       }
-      if (!fileId) return fail('The upload could not start.');
+      if (!fileId) return fail('The upload could not start.', { at: 'start', code: null });
       if (multipart) {
         await sendMissingParts(multipart, u.file, { onProgress: (progress) => update(u.key, { progress }), transfer });
       }
@@ -319,7 +336,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
       const done = await retrying(transfer, () => completeUploadAction({ fileId: completing, parts }), { canResign: false });
       if (!done.ok) {
         resumable.current.delete(u.key);
-        return fail(done.formError ?? 'The file was not accepted.');
+        return fail(done.formError ?? 'The file was not accepted.', { at: 'file' });
       }
       resumable.current.delete(u.key);
       update(u.key, { status: 'done', waiting: false });
@@ -329,13 +346,13 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
       if (cancelled()) return;
       if (e instanceof ServerRefused) {
         resumable.current.delete(u.key);
-        return fail(e.message);
+        return fail(e.message, fileId ? { at: 'file' } : { at: 'start', code: null });
       }
       const failure = classifyFailure(e);
       const msg = failure.kind === 'network'
         ? 'The connection dropped during the upload. Your answers are saved; press Retry when you are back online.'
         : 'The upload failed. Your answers are saved; press Retry.';
-      fail(msg);
+      fail(msg, { at: 'transfer', failure });
     }
   }
 
@@ -413,6 +430,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
             const waiting = Boolean(u.waiting) && isUploadRunning(u.status);
             const errorId = `${inputId}-${u.key}-error`.replace(/[^A-Za-z0-9_-]/g, '_');
             const cancelId = `${inputId}-${u.key}-cancel`.replace(/[^A-Za-z0-9_-]/g, '_');
+            const retry = offersRetry(u, rejectedFileIds, checking);
             return (
               <li key={u.key} className="rounded-md border border-slate-200 bg-white p-3">
                 <div className="flex items-center justify-between gap-2 text-sm">
@@ -450,7 +468,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                     {u.status === 'failed' ? u.error : null}
                   </span>
                   <span className="flex gap-2">
-                    {u.status === 'failed' ? (
+                    {retry ? (
                       <button
                         type="button"
                         onClick={() => {

@@ -1,7 +1,7 @@
 'use client';
 
-// The files this tab's uploaders are handling: sending, checking, finished, or failed with Retry
-// offered. The page's file list (rendered on the server, refreshed whenever an upload finishes)
+// The files this tab's uploaders are handling: sending, checking, finished, or failed (Retry
+// offered, or rejected by the app and waiting for Remove). The page's file list (rendered on the server, refreshed whenever an upload finishes)
 // leaves these to the uploader, which shows their progress and their own Cancel or Remove: shown
 // twice, a file still on its way would read as stopped, with a Remove that ends the live upload.
 // An entry goes when the uploader lets the file go while it is still pending on the server (its

@@ -1,5 +1,8 @@
 // What the file uploader does when a request fails: try again (after how long), wait for the
-// connection to come back, or give up and say why. Pure (no DOM), so it can be unit tested.
+// connection to come back, or give up and say why; and once it gave up, whether Retry can help.
+// Pure (no DOM), so it can be unit tested.
+
+import type { ErrorCode } from '@/lib/errors';
 
 /** Why a request failed, as far as what to do next goes. */
 export type TransferFailure =
@@ -42,6 +45,34 @@ const LONGEST_DELAY_MS = 30_000;
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(LONGEST_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** Where an upload that gave up stopped, as far as pressing Retry goes. */
+export type UploadStop =
+  /** A request got no usable answer: the connection dropped, or storage answered with an error. */
+  | { at: 'transfer'; failure: TransferFailure }
+  /** The app refused to start the upload (no file was made); `code` null: an unexpected error on its side. */
+  | { at: 'start'; code: ErrorCode | null }
+  /** The app stopped a file it had started: `rejected` when it refused the file itself (the page says so). */
+  | { at: 'file'; rejected: boolean };
+
+/**
+ * Whether Retry (sending the same file again) can succeed. Not after a refusal of the file itself:
+ * its type or size (refused at the start), or its content (rejected once uploaded), come out the
+ * same every time; the teacher removes it and chooses another. A dropped connection, a storage
+ * error, a rate limit or an error on the app's side pass. So does INVALID_STATE at the start: from
+ * this page that is storage being unreachable (the uploader is not shown for parts that take no
+ * files, or applications already sent), and a stale page answers Retry with its reason again.
+ */
+export function canRetryUpload(stop: UploadStop): boolean {
+  switch (stop.at) {
+    case 'transfer':
+      return stop.failure.kind !== 'cancelled' && stop.failure.kind !== 'refused';
+    case 'start':
+      return stop.code === null || stop.code === 'RATE_LIMITED' || stop.code === 'INVALID_STATE';
+    case 'file':
+      return !stop.rejected;
+  }
 }
 
 export type NextStep = { action: 'retry'; delayMs: number; resign: boolean } | { action: 'wait-online' } | { action: 'give-up' };

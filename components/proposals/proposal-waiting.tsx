@@ -5,8 +5,10 @@ import { nameLeaders } from '@/components/proposals/decider-words';
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
- * What a teacher sees while their proposal waits: who decides, whom they can ask, and when it was
- * sent. No promised turnaround: districts set none here, so the date lets the teacher judge.
+ * What a teacher sees while their proposal waits: who decides, whom they can ask and how, and when
+ * it was sent. No promised turnaround: districts set none here, so the date lets the teacher judge.
+ * Leaders' addresses are not given to teachers here (lib/proposals/queries.ts), so the way to reach
+ * them is the district's own.
  */
 export function ProposalWaiting({ districtName, leaderNames, otherLeaders, submittedAt, applyHref }: { districtName: string; leaderNames: string[]; otherLeaders: number; submittedAt: Date | null; applyHref: string }) {
   const leaders = nameLeaders(leaderNames, otherLeaders);
@@ -18,7 +20,7 @@ export function ProposalWaiting({ districtName, leaderNames, otherLeaders, submi
       </p>
       {leaders ? (
         <p className="mt-1">
-          Your district {many ? 'leaders are' : 'leader is'} {leaders}. If you need an answer or want to talk it through, you can ask {many ? 'any of them' : 'them'}.
+          Your district {many ? 'leaders are' : 'leader is'} {leaders}. If you need an answer or want to talk it through, you can ask {many ? 'any of them' : 'them'}. This site does not share leaders’ email addresses: reach them through your school office or the district office.
         </p>
       ) : (
         <p className="mt-1">{districtName} has no district leader on this site yet, so no one can decide it here. Ask your district office to add one.</p>

@@ -17,8 +17,8 @@ import { changePublicPages } from '@/lib/http/page-cache-sync';
 // decisions others rely on: an administrator closes those.
 
 export const DeleteAccountInput = z.object({
-  password: str().max(200).optional().default(''),
-  email: str().trim().toLowerCase().max(320).optional().default(''),
+  password: str().max(200, 'That is longer than any password here (at most 200 characters). Check it and try again.').optional().default(''),
+  email: str().trim().toLowerCase().max(320, 'That email address is too long. Type the address you sign in with.').optional().default(''),
   understood: z.literal('on', { message: 'Tick the box to show you understand this cannot be undone.' }),
 });
 

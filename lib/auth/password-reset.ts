@@ -32,13 +32,13 @@ const REQUEST_WINDOW_SECONDS = 60 * 60;
 const CHANGE_ATTEMPTS = 8;
 const CHANGE_WINDOW_SECONDS = 15 * 60;
 
-const NewPassword = { password: PasswordInput, confirm: str().max(200) };
+const NewPassword = { password: PasswordInput, confirm: str().max(200, 'Use at most 200 characters.') };
 const confirmed = (v: { password: string; confirm: string }) => v.password === v.confirm;
 const mismatch = { path: ['confirm'], message: 'The two passwords do not match.' };
 
 export const ForgotPasswordInput = z.object({ email: EmailInput });
 export const ResetPasswordInput = z.object({ token: str().trim().min(1).max(200), ...NewPassword }).refine(confirmed, mismatch);
-export const ChangePasswordInput = z.object({ current: str().min(1, 'Enter your current password.').max(200), ...NewPassword }).refine(confirmed, mismatch);
+export const ChangePasswordInput = z.object({ current: str().min(1, 'Enter your current password.').max(200, 'That is longer than any password here (at most 200 characters). Check it and try again.'), ...NewPassword }).refine(confirmed, mismatch);
 
 /** Queues the reset email for `email` if it has an account; the caller cannot tell which. */
 export async function requestPasswordReset(opts: { email: string; ip?: string | null }): Promise<void> {

@@ -6,16 +6,19 @@ import type { Actor } from '@/lib/auth/actor';
 import { validation } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 
+const HANDLE_RULE = 'Use 2–40 lowercase letters, numbers and hyphens.';
+
+// Every field says what to do in words (zod's own "Too big: expected string…" is not for people).
 export const ProfileInput = z.object({
-  name: str().trim().min(1, 'Enter your name.').max(120),
-  publicName: str().trim().max(120).optional().transform((v) => v || null),
+  name: str().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+  publicName: str().trim().max(120, 'Use at most 120 characters.').optional().transform((v) => v || null),
   handle: str()
     .trim()
     .toLowerCase()
-    .max(40)
+    .max(40, HANDLE_RULE)
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(v), 'Use 2–40 lowercase letters, numbers and hyphens.'),
+    .refine((v) => v === null || /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(v), HANDLE_RULE),
   portfolioPublic: z.enum(['on']).optional().transform((v) => v === 'on'),
   emailNotifications: z.enum(['on']).optional().transform((v) => v === 'on'),
 });

@@ -4,8 +4,24 @@ import { str } from '@/lib/zod-text';
 /** The least a proposal needs before it goes to the district: a sentence or two about student goals. */
 export const PROPOSAL_GOALS_MIN = 20;
 export const PROPOSAL_TEXT_MAX = 4000;
-const GOALS_TOO_SHORT = `Say in a sentence or two which student goals this study serves (at least ${PROPOSAL_GOALS_MIN} characters).`;
-const TOO_LONG = 'Use at most 4,000 characters.';
+
+/**
+ * The proposal's boxes as the form labels them. Messages name a box by its label: they also show
+ * away from it (the autosave's status line, the summary), where an internal name would mean nothing.
+ */
+export const PROPOSAL_FIELD_LABELS = {
+  studentGoals: 'How will this study serve your students’ learning goals?',
+  plan: 'Your plan (optional)',
+} as const;
+
+const figure = (n: number) => n.toLocaleString('en-GB');
+const GOALS_TOO_SHORT = `Answer “${PROPOSAL_FIELD_LABELS.studentGoals}” in a sentence or two before sending (at least ${PROPOSAL_GOALS_MIN} characters).`;
+
+/** "“Your plan” is too long: use at most 4,000 characters (it has 4,312)." */
+export function proposalTooLong(field: keyof typeof PROPOSAL_FIELD_LABELS, chars: number): string {
+  const name = field === 'plan' ? 'Your plan' : PROPOSAL_FIELD_LABELS[field];
+  return `“${name}” is too long: use at most ${figure(PROPOSAL_TEXT_MAX)} characters (it has ${figure(chars)}).`;
+}
 
 /**
  * Whether the text is complete enough to send. Only sending asks for it: a draft may be a first
@@ -15,7 +31,11 @@ export function proposalSendProblems(text: { studentGoals: string }): Record<str
   return text.studentGoals.trim().length < PROPOSAL_GOALS_MIN ? { studentGoals: [GOALS_TOO_SHORT] } : null;
 }
 
-const proposalText = () => str().trim().max(PROPOSAL_TEXT_MAX, TOO_LONG).default('');
+const proposalText = (field: keyof typeof PROPOSAL_FIELD_LABELS) =>
+  str()
+    .trim()
+    .max(PROPOSAL_TEXT_MAX, { error: (issue) => proposalTooLong(field, typeof issue.input === 'string' ? issue.input.length : PROPOSAL_TEXT_MAX + 1) })
+    .default('');
 
 /**
  * The proposal version the text was typed on, for the optimistic check: null (or '' from a form)
@@ -35,8 +55,8 @@ const ProposalVersion = z.union([
 export const ProposalInput = z
   .object({
     microCredentialId: str().min(1).max(40),
-    studentGoals: proposalText(),
-    plan: proposalText(),
+    studentGoals: proposalText('studentGoals'),
+    plan: proposalText('plan'),
     intent: z.enum(['save', 'submit']).default('submit'),
     version: ProposalVersion,
   })
@@ -50,8 +70,8 @@ export const ProposalInput = z
 /** An autosave of the draft: always checked against the version it was typed on. */
 export const ProposalDraftInput = z.object({
   microCredentialId: str().min(1).max(40),
-  studentGoals: proposalText(),
-  plan: proposalText(),
+  studentGoals: proposalText('studentGoals'),
+  plan: proposalText('plan'),
   version: ProposalVersion,
 });
 

@@ -2,10 +2,20 @@ import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 
 
+/** The most characters a text answer holds, whatever its word limit (which is the reviewers' guide, not a block). */
+export const ANSWER_MAX_CHARS = 200_000;
+
+const figure = (n: number) => n.toLocaleString('en-GB');
+
+/** Said beside the answer (before it is sent) and by the server alike, with the real limit. */
+export const answerTooLong = (chars: number) => `This answer is too long to save: at most ${figure(ANSWER_MAX_CHARS)} characters (it has ${figure(chars)}).`;
+
 export const SaveResponseInput = z.object({
   attemptId: str().min(1).max(40),
   partId: str().min(1).max(40),
-  text: str().max(200_000, 'This answer is too long to save.').default(''),
+  text: str()
+    .max(ANSWER_MAX_CHARS, { error: (issue) => answerTooLong(typeof issue.input === 'string' ? issue.input.length : ANSWER_MAX_CHARS + 1) })
+    .default(''),
   links: z
     .array(str().trim().url('Each link must be a full web address starting with https://').max(2000).refine((u) => /^https?:\/\//i.test(u), 'Links must start with http:// or https://'))
     .max(20)
@@ -14,11 +24,14 @@ export const SaveResponseInput = z.object({
   revision: z.coerce.number().int().min(0),
 });
 
-/** What the submit form's checkbox says; the page shows it and reviewers read that it was confirmed. */
+/**
+ * What the submit form's checkbox says; the page shows it and reviewers read that it was confirmed.
+ * Worded for classroom evidence and for evidence from work with colleagues (a team meeting) alike.
+ */
 export const ATTESTATION_TEXT =
-  'This evidence is from my own teaching. Students who can be recognised in it (by name, face or voice) have permission to appear, or I have removed or blurred what identifies them.';
+  'This evidence is from my own teaching or professional practice. Students or colleagues who can be recognised in it (by name, face or voice) have given permission to appear, as my school’s policy requires, or I have removed or blurred what identifies them.';
 
-export const ATTESTATION_MISSING = 'Tick the box to confirm that this evidence is from your own teaching and that students who can be recognised have permission to appear.';
+export const ATTESTATION_MISSING = 'Tick the box to confirm that this evidence is from your own practice and that students or colleagues who can be recognised in it have given permission to appear.';
 
 export const SubmitAttemptInput = z.object({
   attemptId: str().min(1).max(40),

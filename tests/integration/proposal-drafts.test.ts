@@ -51,7 +51,7 @@ describe('saving a proposal draft', () => {
   it('still refuses a draft over the maximum length, on the server', async () => {
     const { mc, teacher } = await world();
     const r = await autosaveProposalAction({ microCredentialId: mc.id, studentGoals: 'x'.repeat(4001), plan: '', version: null });
-    expect(r).toEqual({ ok: false, formError: 'Use at most 4,000 characters.', stop: false });
+    expect(r).toEqual({ ok: false, formError: '“How will this study serve your students’ learning goals?” is too long: use at most 4,000 characters (it has 4,001).', stop: false });
     expect(await stored(teacher.id)).toBeNull();
   });
 
@@ -205,6 +205,8 @@ describe('the proposal page', () => {
     expect(text).toContain('Waiting for a decision from Kettle Moraine');
     expect(text).toContain('Sent on 24 November 2026.');
     expect(text).toContain('Your district leaders are Ann Berg and Bo Hart. If you need an answer or want to talk it through, you can ask any of them.');
+    // No address of theirs is given out here: the page says how to reach them instead.
+    expect(text).toContain('This site does not share leaders’ email addresses: reach them through your school office or the district office');
     expect(text).not.toMatch(/within a week|Most districts/);
     // Nothing to edit or send any more.
     expect(text).not.toContain('Save draft');

@@ -5,6 +5,7 @@ import { ProposalDraftInput, ProposalInput } from '@/lib/proposals/schemas';
 import { decideLocalProposal, parseLocalProposal, sameProposalText } from '@/components/ui/local-draft';
 import { nameLeaders } from '@/components/proposals/decider-words';
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
+import { charCount } from '@/components/proposals/char-count';
 
 describe('what saving and sending a proposal require', () => {
   const base = { microCredentialId: 'mc1', version: '' };
@@ -24,11 +25,22 @@ describe('what saving and sending a proposal require', () => {
     expect(ProposalInput.safeParse({ ...base, studentGoals: 'My grade 4 class will explain fractions.', intent: 'submit' }).success).toBe(true);
   });
 
-  it('limits both boxes to 4,000 characters for a draft too', () => {
-    for (const field of ['studentGoals', 'plan']) {
-      const r = ProposalInput.safeParse({ ...base, [field]: 'x'.repeat(4001), intent: 'save' });
-      expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[field, 'Use at most 4,000 characters.']]);
+  it('limits both boxes to 4,000 characters for a draft too, naming each box as its label does', () => {
+    const names = { studentGoals: '“How will this study serve your students’ learning goals?”', plan: '“Your plan”' };
+    for (const field of ['studentGoals', 'plan'] as const) {
+      const r = ProposalInput.safeParse({ ...base, [field]: 'x'.repeat(4312), intent: 'save' });
+      expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[field, `${names[field]} is too long: use at most 4,000 characters (it has 4,312).`]]);
     }
+  });
+
+  it('counts the characters of a box live, as the server counts them', () => {
+    expect(charCount('  Grade 4 fractions  ', 4000)).toEqual({ text: '17 of 4,000 characters', over: false });
+    expect(charCount('x'.repeat(4312), 4000)).toEqual({ text: '4,312 of 4,000 characters: 312 too many', over: true });
+  });
+
+  it('asks for the goals on an empty send, naming the box by its label', () => {
+    const r = ProposalInput.safeParse({ ...base, studentGoals: '', intent: 'submit' });
+    expect(r.error?.issues[0]?.message).toBe('Answer “How will this study serve your students’ learning goals?” in a sentence or two before sending (at least 20 characters).');
   });
 
   it('reads the version a form was loaded with: a number, or none yet; anything else is refused', () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import { isDomainError, type ErrorCode } from '@/lib/errors';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { startRenewal } from '@/lib/submissions/renewal';
 import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
@@ -39,14 +40,23 @@ export async function saveResponseAction(input: z.input<typeof SaveResponseInput
   }
 }
 
-export async function requestUploadAction(input: z.input<typeof RequestUploadInput>): Promise<ActionResult<UploadTicket>> {
+/** An upload's refusal carries its code, so the uploader can tell which ones Retry can get past (canRetryUpload). */
+export type UploadRefusal = { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; code: ErrorCode | null };
+
+function withCode(result: ActionResult<never>, code: ErrorCode | null): UploadRefusal {
+  return result.ok ? { ok: false, code } : { ...result, code };
+}
+
+const uploadRefusal = (e: unknown) => withCode(toActionError(e), isDomainError(e) ? e.code : null);
+
+export async function requestUploadAction(input: z.input<typeof RequestUploadInput>): Promise<{ ok: true; data: UploadTicket } | UploadRefusal> {
   const parsed = parseInput(RequestUploadInput, input);
-  if (!parsed.ok) return parsed.result;
+  if (!parsed.ok) return withCode(parsed.result, 'VALIDATION');
   try {
     const actor = await requireActor();
     return { ok: true, data: await requestUpload({ actor, ...parsed.data }) };
   } catch (e) {
-    return toActionError(e);
+    return uploadRefusal(e);
   }
 }
 

@@ -25,7 +25,8 @@ import { renewability } from '@/lib/submissions/renewal-policy';
 import { RubricTable } from '@/components/credential/rubric-table';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
-import { criteriaByPart, requiredProgress, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
+import { criteriaByPart, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
+import { requiredPartsLine } from '@/components/evidence/progress-words';
 import { formatBytes, liveFiles } from '@/lib/evidence/file-types';
 
 export const metadata = { title: 'Your application' };
@@ -69,7 +70,10 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   if (!submission) {
     return (
       <div className="mx-auto max-w-2xl">
-        <h1 className="text-3xl font-bold">{version.title}</h1>
+        <p className="text-sm">
+          <Link href={`/micro-credentials/${mc.slug}`}>← {version.title}</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{version.title}</h1>
         <Card className="mt-6">
           <p>Your application follows the parts below. Answers save as you type, so you can work on it over several days.</p>
           <ol className="mt-3 list-decimal pl-6">
@@ -77,10 +81,13 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
               <li key={p.id}>{p.title}</li>
             ))}
           </ol>
+          <p id="start-what" className="mt-3 text-sm text-slate-700">
+            Starting makes a draft of your application, listed on your dashboard. Nothing goes to reviewers until you send it.
+          </p>
           <form action={startApplicationAction} className="mt-4">
             <input type="hidden" name="microCredentialId" value={mc.id} />
             <input type="hidden" name="slug" value={mc.slug} />
-            <button type="submit" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+            <button type="submit" aria-describedby="start-what" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
               Start my application
             </button>
           </form>
@@ -96,7 +103,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const unverified = editable && !(await isEmailVerified(actor.id));
   // A sent attempt nobody on the review side has touched can be taken back to edit.
   const takeBack = !earlier && current.status === 'SUBMITTED' ? await getSentAttemptWithdrawal({ actor, attemptId: current.id }) : null;
-  const progress = requiredProgress(version.parts, current.responses, current.files);
+  const progress = requiredPartsLine(version.parts, current.responses, current.files);
   const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
   // The feedback shown in full near the top (the same attempt is also listed under earlier attempts).
   const topFeedback = lastDecided && (submission.status === 'NEEDS_REVISION' || submission.status === 'EARNED' || (editable && current.number > 1)) ? lastDecided : null;
@@ -216,10 +223,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       {editable ? (
         progress.total > 0 ? (
           <div className="mt-6">
-            <ProgressBar value={progress.done} max={progress.total} label="Required parts completed" />
-            <p className="mt-1 text-sm text-slate-700">
-              {progress.done} of {progress.total} required parts have an answer{progress.total < version.parts.length ? ' (optional parts are not counted)' : ''}
-            </p>
+            <ProgressBar value={progress.done} max={progress.total} label="Required parts ready to send" />
+            <p className="mt-1 text-sm text-slate-700">{progress.text}</p>
           </div>
         ) : (
           <p className="mt-6 text-sm text-slate-700">Every part is optional: answer the ones that show your work best.</p>
@@ -300,7 +305,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                     <FileList files={liveFiles(files)} editable={!locked} headingId={`files-${p.id}`} />
                     <RemovedFiles files={files} />
                     {!locked ? (
-                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} countedFileIds={counted.map((f) => f.id)} captionsRemaining={captionsRemaining} />
+                      <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} countedFileIds={counted.map((f) => f.id)} captionsRemaining={captionsRemaining} rejectedFileIds={files.filter((f) => f.status === 'REJECTED').map((f) => f.id)} />
                     ) : null}
                   </div>
                 ) : null}
