@@ -1,15 +1,15 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { autosaveProposalAction, saveProposalAction } from './actions';
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { initialActionState } from '@/lib/action-result';
-import { ProposalDraftInput, type ProposalFormResult } from '@/lib/proposals/schemas';
+import { PROPOSAL_FIELD_LABELS, PROPOSAL_TEXT_MAX, ProposalDraftInput, type ProposalAutosaveResult, type ProposalFormResult } from '@/lib/proposals/schemas';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
 import { clearLocalDraft, decideLocalProposal, localDraftKey, parseLocalProposal, readLocalDraft, writeLocalDraft, type LocalProposal, type ProposalText } from '@/components/ui/local-draft';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
+import { charCount } from '@/components/proposals/char-count';
 
 type Props = {
   microCredentialId: string;
@@ -21,9 +21,23 @@ type Props = {
   version: number | null;
   /** Sent or approved: shown, not edited, and never autosaved. */
   locked: boolean;
+  /** Save draft / Send, posted as a form (the route's saveProposalAction). */
+  saveAction: (prev: ProposalFormResult, formData: FormData) => Promise<ProposalFormResult>;
+  /** The draft saved as the teacher types (the route's autosaveProposalAction). */
+  autosaveAction: (input: { microCredentialId: string; studentGoals: string; plan: string; version: number | null }) => Promise<ProposalAutosaveResult>;
 };
 
-const FIELD_LABELS: Record<string, string> = { studentGoals: 'Student goals', plan: 'Plan' };
+/** A box's hint with its live count under it (read with the hint, not on every key: not a live region). */
+function withCount(hint: string, text: string, show: boolean): ReactNode {
+  if (!show) return hint;
+  const count = charCount(text, PROPOSAL_TEXT_MAX);
+  return (
+    <>
+      {hint}
+      <span className={`block ${count.over ? 'font-semibold text-red-700' : ''}`}>{count.text}</span>
+    </>
+  );
+}
 const timeOf = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
@@ -33,9 +47,13 @@ const timeOf = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: 
  * against the version the text was typed on: one from a stale window is refused instead of
  * replacing newer text, and saving stops with a message. A copy from an earlier visit is put back by
  * itself only if the saved proposal has not changed since; otherwise the teacher chooses.
+ *
+ * Messages name the boxes by their labels, each box counts its characters against the limit as
+ * the teacher types, and Send checks with the app (noValidate), so an empty proposal gets the
+ * page's own summary and the message under the box, not only the browser's bubble.
  */
-export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked }: Props) {
-  const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveProposalAction, initialActionState);
+export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked, saveAction, autosaveAction }: Props) {
+  const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveAction, initialActionState);
   // Set when the form was sent with JavaScript (the action is called here, after the autosave).
   const [result, setResult] = useState<ProposalFormResult | null>(null);
   const state = result ?? posted;
@@ -91,12 +109,9 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
         const input = { microCredentialId, ...unpackProposalText(text), version: fromVersionRef(rev) };
         // Too long is refused here, without a round trip every time the loop tries again.
         const check = ProposalDraftInput.safeParse(input);
-        if (!check.success) {
-          const issue = check.error.issues[0];
-          const field = FIELD_LABELS[String(issue?.path[0])];
-          return { ok: false, formError: `Not saved: ${field ? `${field}: ` : ''}${issue?.message ?? 'check the text.'}` };
-        }
-        const r = await autosaveProposalAction(input);
+        // The schema's messages name the box by its label.
+        if (!check.success) return { ok: false, formError: `Not saved: ${check.error.issues[0]?.message ?? 'check the text.'}` };
+        const r = await autosaveAction(input);
         return r.ok ? { ok: true, revision: r.version, savedAt: r.savedAt } : { ok: false, formError: r.formError, conflict: r.stop };
       },
       text: () => textRef.current,
@@ -117,7 +132,7 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       stopListening();
       if (saver.current === s) saver.current = null;
     };
-  }, [locked, microCredentialId, storageKey]);
+  }, [locked, microCredentialId, storageKey, autosaveAction]);
 
   const onChange = (next: ProposalText) => {
     setGoals(next.studentGoals);
@@ -158,7 +173,7 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       const sentText = packProposalText({ studentGoals: String(fd.get('studentGoals') ?? ''), plan: String(fd.get('plan') ?? '') });
       let r: ProposalFormResult;
       try {
-        r = await saveProposalAction(initialActionState, fd);
+        r = await saveAction(initialActionState, fd);
       } catch {
         r = { ok: false, formError: 'Could not reach the server. Your text is kept on this device; try again when you are back online.' };
       }
@@ -195,7 +210,9 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
 
   const readOnly = locked || pending;
   return (
-    <form action={formAction} onSubmit={onSubmit}>
+    // noValidate: the app checks Send itself (summary, message under the box, focus to it); the
+    // boxes keep `required` for what it tells assistive technology.
+    <form action={formAction} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="version" value={baseVersion ?? ''} />
       <ActionAlerts state={state} />
@@ -217,24 +234,24 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
         ) : null}
       </div>
       <TextArea
-        label="How will this study serve your students’ learning goals?"
+        label={PROPOSAL_FIELD_LABELS.studentGoals}
         name="studentGoals"
         value={goals}
         onChange={(e) => onChange({ studentGoals: e.target.value, plan: planText })}
         onBlur={() => void saver.current?.save()}
         readOnly={readOnly}
         required={!locked}
-        hint="Name the students or classes, the goal you are working toward, and why this skill helps. A draft can be a first line; sending needs a sentence or two."
+        hint={withCount('Name the students or classes, the goal you are working toward, and why this skill helps. A draft can be a first line; sending needs a sentence or two.', goals, !locked)}
         errors={errors?.studentGoals}
       />
       <TextArea
-        label="Your plan (optional)"
+        label={PROPOSAL_FIELD_LABELS.plan}
         name="plan"
         value={planText}
         onChange={(e) => onChange({ studentGoals: goals, plan: e.target.value })}
         onBlur={() => void saver.current?.save()}
         readOnly={readOnly}
-        hint="When you will try it, and what evidence you expect to collect."
+        hint={withCount('When you will try it, and what evidence you expect to collect.', planText, !locked)}
         errors={errors?.plan}
       />
       {!locked ? (
