@@ -294,7 +294,7 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     detected = recordedTypeFor(sniffed, file.declaredType, acceptedKinds(file.part.allowedTypes as FileKind[]));
     if (!detected) {
       const kind = kindForMime(file.declaredType) ?? 'supported';
-      reason = `“${file.fileName}” does not look like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} file inside. It may be damaged or renamed. Export it again and retry.`;
+      reason = `“${file.fileName}” does not look like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} file inside. It may be damaged or renamed. Export it again, remove this one and upload the new copy.`;
       detected = sniffed?.mime ?? null;
     }
   }
