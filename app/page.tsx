@@ -8,7 +8,7 @@ export default async function HomePage() {
   const { items } = await searchCatalog(CatalogSearchInput.parse({}));
   return (
     <div>
-      <section className="rounded-2xl bg-gradient-to-br from-brand-800 to-brand-600 px-6 py-12 text-white sm:px-10">
+      <section className="on-dark rounded-2xl bg-gradient-to-br from-brand-800 to-brand-600 px-6 py-12 text-white sm:px-10">
         <h1 className="max-w-3xl text-3xl font-bold text-white sm:text-4xl">Get credit for the teaching you already do.</h1>
         <p className="mt-4 max-w-2xl text-lg text-blue-50">
           Micro-credentials recognise one skill at a time. Study the method, try it with your students, upload your evidence, and earn a

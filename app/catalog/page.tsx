@@ -6,6 +6,7 @@ import { getActor } from '@/lib/auth/session';
 import { recommendedCatalogKeys } from '@/lib/district/recommendations';
 import { activeCatalogFilters, catalogSearchHref, type CatalogFilters } from '@/lib/catalog/search-links';
 import { CatalogCard } from '@/components/catalog/catalog-card';
+import { catalogResultLine, countedResults } from '@/components/catalog/result-count';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
@@ -92,7 +93,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             Results
           </h2>
           {correction ? (
-            <div className="mb-3 space-y-1 text-sm text-slate-700" aria-live="polite">
+            <div className="mb-3 space-y-1 text-sm text-slate-700" role="status">
               <p>
                 No results for “{input.q}”. Did you mean{' '}
                 <Link href={catalogSearchHref({ ...filters, q: correction.q })} className="font-semibold">
@@ -100,11 +101,11 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 </Link>
                 ?
               </p>
-              <p className="font-semibold text-slate-900">Showing results for “{correction.q}”</p>
+              <p className="font-semibold text-slate-900">Showing results for “{correction.q}”: {countedResults(items.length, items.map((i) => i.kind), Boolean(nextCursor))}</p>
             </div>
           ) : items.length ? (
-            <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-              {input.q ? `Best matches for “${input.q}”` : 'Newest first'}
+            <p className="mb-3 text-sm text-slate-700" role="status">
+              {catalogResultLine({ q: input.q, filtered: activeCount > 0, count: items.length, kinds: items.map((i) => i.kind), more: Boolean(nextCursor), continued: Boolean(input.cursor) })}
             </p>
           ) : null}
           {items.length ? (

@@ -86,7 +86,7 @@ export function TranscriptBody({ transcript: t }: { transcript: Transcript }) {
           <strong>{hours(t.totalHours)} PD hours</strong> counted in the period, from {t.rows.length} badge{t.rows.length === 1 ? '' : 's'} listed.
         </p>
         {t.years.length ? (
-          <div className="mt-3 max-w-md overflow-x-auto print:overflow-visible">
+          <div className="mt-3 max-w-md overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label="PD hours per school year">
             <table className="w-full border-collapse text-sm">
               <caption className="mb-1 text-left font-semibold">PD hours per school year (July to June)</caption>
               <thead>

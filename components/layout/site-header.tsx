@@ -35,12 +35,13 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
   const items = navFor(actor);
   const menu = menuFor(actor);
   return (
-    <header role="banner" className="border-b border-slate-200 bg-white">
+    // `relative`: the phone menu opens as a panel under the whole bar.
+    <header role="banner" className="relative border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to main content
       </a>
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline hover:no-underline">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3 sm:gap-3">
+        <Link href="/" className="flex shrink-0 items-center gap-2 text-base font-bold min-[360px]:text-lg text-slate-900 no-underline hover:no-underline">
           <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
             <path d="M16 2l12 7v14l-12 7-12-7V9z" fill="#1d4ed8" />
             <path d="M11 16l3.5 3.5L21 13" stroke="#fff" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
@@ -58,7 +59,9 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
             ))}
           </ul>
         </nav>
-        <div className="flex items-center gap-2">
+        {/* On a phone the bar holds the bell or Sign in, and the menu button, on one line down to 320 px
+            (WCAG reflow); Sign out and Create account move into the menu there. */}
+        <div className="flex items-center gap-1 sm:gap-2">
           {actor ? (
             <>
               <Link href="/notifications" className="relative flex items-center rounded-md px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100 hover:no-underline">
@@ -78,34 +81,57 @@ export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: num
               <Link href="/account" className="hidden rounded-md px-2 py-2 text-sm text-slate-800 hover:bg-slate-100 sm:inline-block">
                 {actor.name}
               </Link>
-              <SignOutButton />
+              <div className="hidden sm:block"><SignOutButton /></div>
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline">
+              <Link href="/sign-in" className="whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium no-underline hover:bg-slate-100 hover:no-underline sm:px-3">
                 Sign in
               </Link>
-              <Link href="/sign-up" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:no-underline">
+              <Link href="/sign-up" className="hidden whitespace-nowrap rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:no-underline sm:inline-block">
                 Create account
               </Link>
             </>
           )}
+          {/* Closed again after a link in it is followed (a client part: the rest of the header stays on the server). */}
+          <NavMenu
+            className="md:hidden"
+            summaryClassName="flex min-h-10 cursor-pointer whitespace-nowrap list-none items-center gap-1.5 rounded-md border border-slate-300 px-2 py-1.5 min-[360px]:px-2.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 group-open:bg-slate-100 [&::-webkit-details-marker]:hidden"
+            summary={
+              <>
+                <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+                  <path d="M4 7h16M4 12h16M4 17h16" className="group-open:hidden" />
+                  <path d="M6 6l12 12M18 6L6 18" className="hidden group-open:inline" />
+                </svg>
+                Menu
+              </>
+            }
+          >
+            <div className="absolute inset-x-0 top-full z-40 border-b border-slate-200 bg-white shadow-lg">
+              <nav aria-label="Main (mobile)" className="mx-auto max-w-6xl">
+                <ul className="px-2 py-2">
+                  {menu.map((i) => (
+                    <li key={i.href}>
+                      <NavLink href={i.href} exact={i.exact} className="block rounded-md px-3 py-2.5 text-slate-800 no-underline hover:bg-slate-100">
+                        {i.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+                {actor ? (
+                  <div className="border-t border-slate-200 px-2 py-2 sm:hidden"><SignOutButton /></div>
+                ) : (
+                  <p className="border-t border-slate-200 px-4 py-3 sm:hidden">
+                    <Link href="/sign-up" className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:no-underline">
+                      Create account
+                    </Link>
+                  </p>
+                )}
+              </nav>
+            </div>
+          </NavMenu>
         </div>
       </div>
-      {/* Closed again after a link in it is followed (a client part: the rest of the header stays on the server). */}
-      <NavMenu label="Menu" className="border-t border-slate-200 md:hidden" summaryClassName="cursor-pointer px-4 py-2 text-sm font-medium">
-        <nav aria-label="Main (mobile)">
-          <ul className="px-2 pb-2">
-            {menu.map((i) => (
-              <li key={i.href}>
-                <NavLink href={i.href} exact={i.exact} className="block rounded-md px-3 py-2 text-slate-800 no-underline hover:bg-slate-100">
-                  {i.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </NavMenu>
     </header>
   );
 }

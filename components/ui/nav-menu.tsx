@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { usePathname } from 'next/navigation';
 
 /**
@@ -15,19 +15,43 @@ export function closeMenu(details: Pick<HTMLDetailsElement, 'open' | 'contains' 
 }
 
 /**
- * The header's mobile menu: a <details> (it opens and closes without JavaScript), closed again
- * when the page changes. A link followed inside the app does not reload the page, so the browser
- * would otherwise leave the menu open over the new page.
+ * The header's mobile menu: a <details> (it opens and closes without JavaScript, as on the plain-HTML
+ * pages anonymous visitors get), its summary styled as the menu button, closed again when the page
+ * changes: a link followed inside the app does not reload the page, so the browser would otherwise
+ * leave the menu open over the new page. With JavaScript it also closes on Escape or a click
+ * elsewhere, and the button carries aria-expanded. Without it, browsers expose a summary's open state
+ * themselves, so no aria-expanded is written into the server's HTML, where it could go stale.
  */
-export function NavMenu({ label, className, summaryClassName, children }: { label: string; className?: string; summaryClassName?: string; children: ReactNode }) {
+export function NavMenu({ summary, className, summaryClassName, children }: { summary: ReactNode; className?: string; summaryClassName?: string; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
+  const [open, setOpen] = useState<boolean | null>(null);
   useEffect(() => {
     if (ref.current) closeMenu(ref.current, document.activeElement);
   }, [pathname]);
+  useEffect(() => {
+    const details = ref.current;
+    if (!details) return;
+    setOpen(details.open);
+    const onToggle = () => setOpen(details.open);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && details.open) closeMenu(details, document.activeElement);
+    };
+    const onClick = (e: MouseEvent) => {
+      if (details.open && e.target instanceof Node && !details.contains(e.target)) details.open = false;
+    };
+    details.addEventListener('toggle', onToggle);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('click', onClick);
+    return () => {
+      details.removeEventListener('toggle', onToggle);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, []);
   return (
-    <details ref={ref} className={className}>
-      <summary className={summaryClassName}>{label}</summary>
+    <details ref={ref} className={`group ${className ?? ''}`}>
+      <summary className={summaryClassName} aria-expanded={open ?? undefined}>{summary}</summary>
       {children}
     </details>
   );

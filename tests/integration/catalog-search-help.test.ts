@@ -60,7 +60,7 @@ describe('a misspelt search', () => {
     const html = await catalogPage({ q: 'feedbak', level: '2' });
     expect(textOf(html)).toContain('No results for “feedbak”. Did you mean feedback?');
     expect(hrefOf(html, 'feedback')).toBe('/catalog?q=feedback&level=2');
-    expect(textOf(html)).toContain('Showing results for “feedback”');
+    expect(textOf(html)).toContain('Showing results for “feedback”: 1 micro-credential');
     expect(resultTitles(html)).toEqual(['Peer Feedback Protocols']);
     // What was typed stays in the search box.
     expect(html).toMatch(/<input[^>]*name="q"[^>]*value="feedbak"/);
@@ -69,7 +69,9 @@ describe('a misspelt search', () => {
   it('a search that finds something gets no suggestion', async () => {
     await twoCredentials();
     const html = await catalogPage({ q: 'feedback' });
-    expect(textOf(html)).toContain('Best matches for “feedback”');
+    // Counted, in a status line a screen reader announces.
+    expect(textOf(html)).toContain('Best matches for “feedback”: 1 micro-credential');
+    expect(html).toMatch(/<p[^>]*role="status"[^>]*>Best matches for “feedback”: 1 micro-credential<\/p>/);
     expect(textOf(html)).not.toContain('Did you mean');
     expect(resultTitles(html)).toEqual(['Peer Feedback Protocols']);
   });

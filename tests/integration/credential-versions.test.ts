@@ -137,7 +137,7 @@ describe('a badge points at the version it was earned on', () => {
     expect(await getMicroCredentialVersionPage(slug, n)).toMatchObject({ current: false, version: { version: 1, title: 'Exit Tickets' } });
   });
 
-  it('the badge page links the requirements of the version earned, says the level in words, lists the signed alignments, and offers the signature', async () => {
+  it('the badge page links the requirements of the version earned, says the level in words, lists the signed alignments, and offers the holder the signature', async () => {
     const c = await credentialWithTwoVersions();
     const teacher = await createActor({ name: 'Maya Teacher' });
     const awardId = await earn(teacher, c.mc.id);
@@ -151,12 +151,21 @@ describe('a badge points at the version it was earned on', () => {
     expect(text).toContain('Aligned to');
     expect(hrefOf(html, 'Domain 3: Feedback')).toBe(ALIGNMENT.targetUrl);
     expect(text).toContain('(TLMS-3) · Teacher Leader Model Standards');
-    // The email signature sits with the résumé line, shown to the same people (everyone, for a valid badge).
-    expect(text).toContain('Line for your résumé or CV');
-    expect(html).toMatch(/<button[^>]*class="js-only[^"]*"[^>]*>Copy for email signature<\/button>/);
-    expect(text).toContain('How to add it to Gmail or Outlook');
-    expect(text).toContain(`http://127.0.0.1:3100/credentials/${awardId}/badge.png`);
-    expect(html).toContain(`<img src="/credentials/${awardId}/badge.png" width="64" height="64" alt="Exit Tickets badge"/>`);
+    // A visitor has no résumé or email signature to put the badge in: those are the holder's tools.
+    expect(text).toContain('Download a copy');
+    expect(text).not.toContain('Line for your résumé or CV');
+    expect(text).not.toContain('Badge for your email signature');
+    expect(text).toContain('anyone can check them at the verification page');
+    // The holder gets them: the email signature sits with the résumé line.
+    session.actor = teacher;
+    const own = renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: awardId }) }));
+    const ownText = textOf(own);
+    expect(ownText).toContain('Share and download');
+    expect(ownText).toContain('Line for your résumé or CV');
+    expect(own).toMatch(/<button[^>]*class="js-only[^"]*"[^>]*>Copy for email signature<\/button>/);
+    expect(ownText).toContain('How to add it to Gmail or Outlook');
+    expect(ownText).toContain(`http://127.0.0.1:3100/credentials/${awardId}/badge.png`);
+    expect(own).toContain(`<img src="/credentials/${awardId}/badge.png" width="64" height="64" alt="Exit Tickets badge"/>`);
   });
 });
 

@@ -118,8 +118,10 @@ describe('a badge’s public page', () => {
     expect(await credentialPage(h.a1)).not.toContain('See all of');
   });
 
-  it('offers a résumé line for a valid badge, and no certificate or résumé line once it is revoked', async () => {
+  it('offers the holder a résumé line for a valid badge (a visitor none), and no certificate or résumé line once it is revoked', async () => {
     const h = await stackHolder();
+    expect(await credentialPage(h.a1)).not.toContain('Copy for résumé');
+    session.actor = h.teacher;
     const html = await credentialPage(h.a1);
     expect(html).toContain(`value="Exit Tickets — ${h.issuer.name}, January 2025 — http://127.0.0.1:3100/credentials/${h.a1}"`);
     expect(html).toContain('Copy for résumé');

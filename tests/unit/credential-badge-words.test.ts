@@ -13,6 +13,9 @@ describe('a level in plain words', () => {
     expect(levelInWords(3)).toBe('Level 3: shown in the holder’s own classroom');
     expect(levelInWords(1, 'teacher')).toBe('Level 1: shows understanding of the method');
     expect(levelInWords(2, 'teacher')).toBe('Level 2: demonstrated in the teacher’s own classroom');
+    // The micro-credential's own page speaks to the teacher reading it.
+    expect(levelInWords(1, 'you')).toBe('Level 1: shows understanding of the method');
+    expect(levelInWords(2, 'you')).toBe('Level 2: demonstrated in your own classroom');
     expect(levelInWords(null)).toBeNull();
     expect(levelInWords(0)).toBeNull();
   });

@@ -172,7 +172,8 @@ export default async function CredentialPage({ params }: Props) {
       ) : null}
 
       <section aria-labelledby="share" className="no-print mt-8">
-        <h2 id="share" className="text-xl font-semibold">Share and download</h2>
+        {/* The holder shares it; anyone else (a recruiter, a district) keeps a copy to check later. */}
+        <h2 id="share" className="text-xl font-semibold">{isOwner ? 'Share and download' : 'Download a copy'}</h2>
         <div className="mt-3 flex flex-wrap gap-2">
           {isOwner && !award.revokedAt && !award.suspendedAt ? (
             <a href={linkedIn} target="_blank" rel="noopener noreferrer" className="rounded-md bg-[#0a66c2] px-4 py-2 text-sm font-semibold text-white no-underline hover:no-underline" data-testid="linkedin-link">
@@ -190,7 +191,8 @@ export default async function CredentialPage({ params }: Props) {
           <a href={`/credentials/${award.id}/credential.json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Credential (JSON)</a>
           {!award.revokedAt ? <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a> : null}
         </div>
-        {shareable ? (
+        {/* The holder's own tools: a visitor has no résumé or signature to put this badge in. */}
+        {isOwner && shareable ? (
           <>
             <CopyResumeLine text={resumeLine({ title: award.title, issuerName: award.signedIssuerName, issuedAt: award.issuedAt, url })} />
             <CopyEmailSignature signature={emailSignature({ title: award.title, credentialUrl: url, imageUrl: `${url}/badge.png` })} credentialUrl={url} imageUrl={`${url}/badge.png`} title={award.title} />

@@ -94,7 +94,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         <div className="flex-1">
           <div className="flex flex-wrap gap-2">
             <Pill tone="neutral">Micro-credential</Pill>
-            {mc.level ? <Pill tone="success">{levelInWords(mc.level, 'teacher')}</Pill> : null}
+            {mc.level ? <Pill tone="success">{levelInWords(mc.level, 'you')}</Pill> : null}
             <Pill tone="info">{Number(v.pdHours)} PD hours</Pill>
             {v.expiryMonths ? <Pill tone="warning">Valid {v.expiryMonths} months</Pill> : null}
           </div>
@@ -237,7 +237,11 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
     case 'not-enrolled':
       return (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>Enrol to track the resources and start your application whenever you are ready.</p>
+          <div>
+            <p>Enrol to track the resources and start your application whenever you are ready.</p>
+            {/* Said before enrolling, not only after: the teacher's district rule (needsProposal), so signed-in renders only. */}
+            {proposalRequired ? <p className="mt-1 text-sm text-slate-800" data-proposal-note>Your district asks for a short proposal, approved by your district leader, before you send your evidence: you write it after you enrol.</p> : null}
+          </div>
           <EnrollForm action={enrollAction} hidden={{ microCredentialId, slug }} label="Enrol in this micro-credential" />
         </div>
       );

@@ -50,6 +50,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
     return m.status === 'PUBLISHED' ? 'open' : 'closed';
   };
   const plans = actor ? items.map(plan) : [];
+  const explainsAward = /\bautomatic/i.test(stack.description ?? '');
   return (
     <article>
       <div className="flex gap-4">
@@ -80,7 +81,9 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         )}
       </div>
       {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
-      <p className="mt-4 max-w-3xl">Earn every micro-credential below and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
+      <h2 id="parts-heading" className="mt-8 text-xl font-semibold">{items.length === 1 ? 'The micro-credential in this stack' : `The ${items.length} micro-credentials in this stack`}</h2>
+      {/* Said once: issuers often explain the automatic award in their description already. */}
+      {explainsAward ? null : <p className="mt-1 max-w-3xl">Earn every one and the stack credential is awarded to you automatically, with each badge as its evidence.</p>}
       {unavailable.length ? (
         <div className="mt-4 max-w-3xl">
           <Alert tone="warning" title="Part of this stack is no longer offered">
@@ -117,7 +120,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
           ) : null}
         </div>
       ) : null}
-      <ul className="mt-6 grid gap-4 md:grid-cols-2">
+      <ul className="mt-6 grid gap-4 md:grid-cols-2" aria-labelledby="parts-heading">
         {items.map((m) => {
           const title = m.currentVersion?.title ?? m.slug;
           const held = part(m.id);
@@ -133,10 +136,10 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
           return (
             <li key={m.id}>
               <Card as="div">
-                <h2 className="font-semibold">
+                <h3 className="font-semibold">
                   {/* A retired credential keeps its public page; a never-published one has none. */}
                   {m.status === 'DRAFT' ? title : <Link href={`/micro-credentials/${m.slug}`}>{title}</Link>}
-                </h2>
+                </h3>
                 {m.status !== 'PUBLISHED' ? <p className="mt-1"><Pill tone="warning">No longer offered</Pill></p> : null}
                 <p className="text-sm text-slate-700">
                   {Number(m.currentVersion?.pdHours ?? 0)} PD hours{label ? ` · ${label}` : ''}
