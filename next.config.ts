@@ -17,7 +17,9 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2', '@resvg/resvg-js', 'pg', '@electric-sql/pglite', 'jsonld', 'rdf-canonize'],
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    // Above the largest file a form takes (2 MB for bulk enrolment) plus the form's other fields, so
+    // an oversized file gets the form's own message (lib/csv-form.ts), not a generic failure.
+    serverActions: { bodySizeLimit: '3mb' },
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

@@ -107,7 +107,7 @@ export function VerifyForm() {
                 ) : null}
                 {outcome.summary.recipient === 'match' ? <p className="font-semibold">It was issued to {checkedEmail}.</p> : null}
                 {outcome.summary.recipient === 'no-match' ? (
-                  <p className="font-semibold">The signature and status are in order, but the person it was issued to used another email address. Check the address with the person who gave you the badge before relying on it.</p>
+                  <p className="font-semibold">The signature and status are in order, but it was issued to a different email address than the one you entered. Check with the person who gave you the badge before relying on it.</p>
                 ) : null}
                 {outcome.summary.url ? (
                   <p>

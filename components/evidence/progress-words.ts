@@ -5,7 +5,7 @@ import { listInWords } from '@/lib/plural';
 
 type Part = { id: string; required: boolean; responseType: 'TEXT' | 'FILES' | 'TEXT_AND_FILES' | 'LINKS' };
 type Response = { partId: string; wordCount: number; links: string[] };
-type File = { partId: string; status: string; declaredType: string; detectedType: string | null };
+type File = { partId: string; status: string; declaredType: string; detectedType: string | null; fileName?: string };
 
 /** What a part still needs before it can be sent ('' when it has everything), as partHasAnswer counts it. */
 export function missingFromPart(part: Part, response: Response | undefined, files: File[]): string {
@@ -35,7 +35,13 @@ export function requiredPartsLine(parts: Part[], responses: Response[], files: F
   const total = required.length;
   const done = total - missing.length;
   const optional = total < parts.length ? ' Optional parts are not counted.' : '';
-  if (!missing.length) return { done, total, text: `${total === 1 ? 'The required part is' : `All ${total} required parts are`} ready to send.${optional}` };
+  // A file the checks refused blocks sending whichever part it is in (submitAttempt says so too).
+  const refused = parts.flatMap((p, i) => files.filter((f) => f.partId === p.id && f.status === 'REJECTED').map((f) => `${f.fileName ? `“${f.fileName}”` : 'a file'} in Part ${i + 1}`));
+  const remove = refused.length ? ` Before sending, remove the refused ${refused.length === 1 ? 'file' : 'files'}: ${listInWords(refused)}.` : '';
+  if (!missing.length) {
+    if (remove) return { done, total, text: `${total === 1 ? 'The required part has' : `All ${total} required parts have`} what they need.${remove}${optional}` };
+    return { done, total, text: `${total === 1 ? 'The required part is' : `All ${total} required parts are`} ready to send.${optional}` };
+  }
   const still = listInWords(missing.map((m) => `${m.what} in Part ${m.n}`));
-  return { done, total, text: `${done} of ${total} required parts ${done === 1 ? 'is' : 'are'} ready to send. Still needed: ${still}.${optional}` };
+  return { done, total, text: `${done} of ${total} required parts ${done === 1 ? 'is' : 'are'} ready to send. Still needed: ${still}.${remove}${optional}` };
 }

@@ -1,8 +1,11 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from 'react';
+// Imported here, not passed as props: a prop would be a new function after every autosave's
+// refresh, and the autosaver (rebuilt on it) could then save twice from one version.
+import { autosaveProposalAction, saveProposalAction } from '@/app/micro-credentials/[slug]/proposal/actions';
 import { initialActionState } from '@/lib/action-result';
-import { PROPOSAL_FIELD_LABELS, PROPOSAL_TEXT_MAX, ProposalDraftInput, type ProposalAutosaveResult, type ProposalFormResult } from '@/lib/proposals/schemas';
+import { PROPOSAL_FIELD_LABELS, PROPOSAL_TEXT_MAX, ProposalDraftInput, type ProposalFormResult } from '@/lib/proposals/schemas';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus } from '@/components/evidence/autosave';
@@ -21,10 +24,6 @@ type Props = {
   version: number | null;
   /** Sent or approved: shown, not edited, and never autosaved. */
   locked: boolean;
-  /** Save draft / Send, posted as a form (the route's saveProposalAction). */
-  saveAction: (prev: ProposalFormResult, formData: FormData) => Promise<ProposalFormResult>;
-  /** The draft saved as the teacher types (the route's autosaveProposalAction). */
-  autosaveAction: (input: { microCredentialId: string; studentGoals: string; plan: string; version: number | null }) => Promise<ProposalAutosaveResult>;
 };
 
 /** A box's hint with its live count under it (read with the hint, not on every key: not a live region). */
@@ -52,8 +51,8 @@ const timeOf = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: 
  * the teacher types, and Send checks with the app (noValidate), so an empty proposal gets the
  * page's own summary and the message under the box, not only the browser's bubble.
  */
-export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked, saveAction, autosaveAction }: Props) {
-  const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveAction, initialActionState);
+export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked }: Props) {
+  const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveProposalAction, initialActionState);
   // Set when the form was sent with JavaScript (the action is called here, after the autosave).
   const [result, setResult] = useState<ProposalFormResult | null>(null);
   const state = result ?? posted;
@@ -111,7 +110,7 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
         const check = ProposalDraftInput.safeParse(input);
         // The schema's messages name the box by its label.
         if (!check.success) return { ok: false, formError: `Not saved: ${check.error.issues[0]?.message ?? 'check the text.'}` };
-        const r = await autosaveAction(input);
+        const r = await autosaveProposalAction(input);
         return r.ok ? { ok: true, revision: r.version, savedAt: r.savedAt } : { ok: false, formError: r.formError, conflict: r.stop };
       },
       text: () => textRef.current,
@@ -132,7 +131,7 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       stopListening();
       if (saver.current === s) saver.current = null;
     };
-  }, [locked, microCredentialId, storageKey, autosaveAction]);
+  }, [locked, microCredentialId, storageKey]);
 
   const onChange = (next: ProposalText) => {
     setGoals(next.studentGoals);
@@ -173,7 +172,7 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       const sentText = packProposalText({ studentGoals: String(fd.get('studentGoals') ?? ''), plan: String(fd.get('plan') ?? '') });
       let r: ProposalFormResult;
       try {
-        r = await saveAction(initialActionState, fd);
+        r = await saveProposalAction(initialActionState, fd);
       } catch {
         r = { ok: false, formError: 'Could not reach the server. Your text is kept on this device; try again when you are back online.' };
       }

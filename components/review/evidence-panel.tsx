@@ -20,7 +20,7 @@ export function EvidencePanel({ parts, responses, files, attestedAt }: { parts: 
     <>
       {attestedAt ? (
         <p className="mb-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950">
-          The teacher confirmed this is their own work and that they have permission for students or colleagues who can be recognised in it (
+          The teacher confirmed this is their own work and that they have permission for students who can be recognised in it (
           <time dateTime={attestedAt.toISOString()}>{dateFmt.format(attestedAt)}</time>).
         </p>
       ) : attestedAt === null ? (

@@ -35,16 +35,23 @@ export function NavMenu({ summary, className, summaryClassName, children }: { su
     setOpen(details.open);
     const onToggle = () => setOpen(details.open);
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && details.open) closeMenu(details, document.activeElement);
+      if (e.key === 'Escape' && !e.defaultPrevented && details.open) closeMenu(details, document.activeElement);
+    };
+    // Tabbing out of the open panel closes it: it covers the top of the page, where focus would
+    // otherwise land hidden under it (WCAG 2.4.11).
+    const onFocusOut = (e: FocusEvent) => {
+      if (details.open && e.relatedTarget instanceof Node && !details.contains(e.relatedTarget)) details.open = false;
     };
     const onClick = (e: MouseEvent) => {
       if (details.open && e.target instanceof Node && !details.contains(e.target)) details.open = false;
     };
     details.addEventListener('toggle', onToggle);
+    details.addEventListener('focusout', onFocusOut);
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onClick);
     return () => {
       details.removeEventListener('toggle', onToggle);
+      details.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('click', onClick);
     };

@@ -93,7 +93,12 @@ export const MicroCredentialDef = z
     subjects: z.array(text(60)).max(20).default([]),
     gradeBands: z.array(text(40)).max(10).default([]),
     level: z.coerce.number({ error: 'Choose a level from 1 to 5.' }).int('Choose a level from 1 to 5.').min(1, 'Choose a level from 1 to 5.').max(5, 'Choose a level from 1 to 5.').optional(),
-    pdHours: z.coerce.number({ error: 'Enter the PD hours, e.g. 10 or 7.5.' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
+    // Blank is not 0 (coercion would make it 0): every credential states its hours, whichever way it
+    // is saved (editor, JSON import), because they are summed into district PD-hour reports.
+    pdHours: z.preprocess(
+      (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+      z.coerce.number({ error: 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
+    ),
     expiryMonths: z.coerce.number({ error: 'Enter a number of months.' }).int('Use a whole number of months.').min(1, 'At least 1 month.').max(240, 'At most 240 months (20 years).').optional(),
     badgeColor: str().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8'),
     resources: z.array(ResourceDef).max(50).default([]),

@@ -1750,7 +1750,7 @@ export const stacks: SeedStack[] = [
         '- **Project-Based Learning: Driving Questions**: students pursue real questions that matter to them.',
         '- **Game-Based Learning: Designing Play with Purpose**: students learn by playing, then make sense of what they did.',
         '',
-        'Each is earned with evidence from your own classroom. When you hold all three, you receive the Student-Centered Learning stack badge automatically.',
+        'Each is earned with evidence from your own classroom, and together they show a classroom where students lead their own learning.',
       ].join('\n'),
       badgeColor: '#be185d',
       microCredentials: [SLUGS.growthMindset, SLUGS.drivingQuestions, SLUGS.gameBasedLearning],

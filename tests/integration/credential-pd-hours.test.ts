@@ -33,3 +33,18 @@ describe('saving a credential with the PD hours left empty', () => {
     expect(Number(saved.pdHours)).toBe(0);
   });
 });
+
+describe('importing a definition without PD hours', () => {
+  it('is refused on the field, as in the editor, instead of saving 0', async () => {
+    const { importCredential } = await import('@/lib/authoring/import-export');
+    const issuer = await createOrg({ kind: 'ISSUER' });
+    const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
+    for (const pdHours of [null, '']) {
+      await expect(importCredential({ actor: admin, issuerId: issuer.id, json: JSON.stringify({ ...sampleDefinition(), pdHours }) })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        fieldErrors: { pdHours: [expect.stringContaining('Enter the PD hours')] },
+      });
+    }
+    expect(await db.microCredential.count()).toBe(0);
+  });
+});

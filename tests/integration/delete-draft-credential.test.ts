@@ -69,10 +69,12 @@ describe('deleting a never-published draft', () => {
     const exists = (await db.microCredential.count({ where: { id: mc.id } })) === 1;
     if (deleted.status === 'fulfilled') {
       expect(exists).toBe(false);
-      expect(published.status).toBe('rejected');
+      // The publish waited on the lock, then found nothing to publish.
+      expect(published.status === 'rejected' && published.reason).toMatchObject({ code: 'NOT_FOUND' });
     } else {
       expect(exists).toBe(true);
       expect(published.status).toBe('fulfilled');
+      expect(deleted.reason).toMatchObject({ code: 'INVALID_STATE', message: NOT_A_DRAFT });
       expect(await db.microCredential.findUniqueOrThrow({ where: { id: mc.id }, select: { status: true } })).toEqual({ status: 'PUBLISHED' });
     }
   });

@@ -31,7 +31,7 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const CONFIRMED = 'The teacher confirmed this is their own work and that they have permission for students or colleagues who can be recognised in it';
+const CONFIRMED = 'The teacher confirmed this is their own work and that they have permission for students who can be recognised in it';
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 async function makeWorld() {

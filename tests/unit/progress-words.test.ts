@@ -23,6 +23,15 @@ describe('the application page’s progress line', () => {
     });
   });
 
+  it('never says ready to send while a refused file is still listed, and names it', () => {
+    const responses = [text('plan'), text('record'), { partId: 'links', wordCount: 1, links: ['https://example.org'] }, text('reflection')];
+    const refused = { partId: 'record', status: 'REJECTED', declaredType: 'application/pdf', detectedType: null, fileName: 'fake.pdf' };
+    expect(requiredPartsLine(parts, responses, [pdf('record'), refused]).text).toBe(
+      'All 4 required parts have what they need. Before sending, remove the refused file: “fake.pdf” in Part 2. Optional parts are not counted.',
+    );
+    expect(requiredPartsLine(parts, [text('plan')], [refused]).text).toMatch(/Still needed: .*\. Before sending, remove the refused file: “fake\.pdf” in Part 2\./);
+  });
+
   it('says when every required part is ready', () => {
     const responses = [text('plan'), text('record'), { partId: 'links', wordCount: 1, links: ['https://example.org'] }, text('reflection')];
     expect(requiredPartsLine(parts, responses, [pdf('record')]).text).toBe('All 4 required parts are ready to send. Optional parts are not counted.');

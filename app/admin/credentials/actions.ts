@@ -26,24 +26,13 @@ const SaveInput = z.object({
 
 type Saved = { id: string; versionId: string; savedAt: string };
 
-const PD_HOURS_REQUIRED = 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).';
-
-function hoursLeftBlank(def: unknown): boolean {
-  if (!def || typeof def !== 'object') return false;
-  const v = (def as { pdHours?: unknown }).pdHours;
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
 /** Saves the editor's definition: a new credential, a draft rewrite, or a new draft version of a published one. */
 export async function saveCredentialAction(input: z.input<typeof SaveInput>): Promise<ActionResult<Saved>> {
   const shape = SaveInput.safeParse(input);
   if (!shape.success) return { ok: false, formError: 'The form could not be read. Reload the page; your work is kept in this browser.' };
   const def = MicroCredentialDef.safeParse(shape.data.def);
-  const fieldErrors = def.success ? {} : zodFieldErrors(def.error);
-  // The schema coerces an empty box to 0, which would be saved, shown as "0 PD hours" and summed
-  // into district PD-hour reports as if the author meant it. Every credential states its hours.
-  if (hoursLeftBlank(shape.data.def)) fieldErrors.pdHours = [PD_HOURS_REQUIRED];
-  if (!def.success || fieldErrors.pdHours) return { ok: false, formError: 'Some fields need attention. Nothing was saved yet; your work is kept.', fieldErrors };
+  // An empty PD-hours box is refused by the schema (never saved as 0).
+  if (!def.success) return { ok: false, formError: 'Some fields need attention. Nothing was saved yet; your work is kept.', fieldErrors: zodFieldErrors(def.error) };
   let saved: Saved;
   try {
     const actor = await requireActor();

@@ -50,7 +50,6 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
     return m.status === 'PUBLISHED' ? 'open' : 'closed';
   };
   const plans = actor ? items.map(plan) : [];
-  const explainsAward = /\bautomatic/i.test(stack.description ?? '');
   return (
     <article>
       <div className="flex gap-4">
@@ -82,8 +81,8 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
       </div>
       {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
       <h2 id="parts-heading" className="mt-8 text-xl font-semibold">{items.length === 1 ? 'The micro-credential in this stack' : `The ${items.length} micro-credentials in this stack`}</h2>
-      {/* Said once: issuers often explain the automatic award in their description already. */}
-      {explainsAward ? null : <p className="mt-1 max-w-3xl">Earn every one and the stack credential is awarded to you automatically, with each badge as its evidence.</p>}
+      {/* The platform's promise, always said here (an issuer's description may not say it, or may say it differently). */}
+      <p className="mt-1 max-w-3xl">Earn every one and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
       {unavailable.length ? (
         <div className="mt-4 max-w-3xl">
           <Alert tone="warning" title="Part of this stack is no longer offered">

@@ -6,7 +6,6 @@ import { getOwnProposal, getProposalDecider } from '@/lib/proposals/queries';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { ProposalWaiting } from '@/components/proposals/proposal-waiting';
 import { ProposalForm } from '@/components/proposals/proposal-form';
-import { autosaveProposalAction, saveProposalAction } from './actions';
 
 export const metadata = { title: 'District proposal' };
 
@@ -47,7 +46,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
           {status === 'APPROVED' ? (
             <div className="mb-4"><Alert tone="success" title="Approved">{proposal?.decisionComment || 'You can submit your evidence when it is ready.'} <Link href={`/apply/${slug}`}>Go to your application</Link></Alert></div>
           ) : null}
-          <ProposalForm microCredentialId={mc.id} ownerKey={`${actor.id}:${actor.districtId ?? 'none'}`} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} version={version} locked={status === 'APPROVED' || status === 'SUBMITTED'} saveAction={saveProposalAction} autosaveAction={autosaveProposalAction} />
+          <ProposalForm microCredentialId={mc.id} ownerKey={`${actor.id}:${actor.districtId ?? 'none'}`} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} version={version} locked={status === 'APPROVED' || status === 'SUBMITTED'} />
         </Card>
       )}
     </div>
