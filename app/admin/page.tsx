@@ -120,8 +120,7 @@ function Stat({ label, value, href, of }: { label: string; value: number; href: 
     <div>
       <dt className="text-slate-700">{label}</dt>
       <dd className="text-xl font-bold">
-        <Link href={href} className="text-slate-900">
-          <span className="sr-only">{of}, {label.toLowerCase()}: </span>
+        <Link href={href} aria-label={`${of}, ${label.toLowerCase()}: ${value}`} className="text-slate-900">
           {value}
         </Link>
       </dd>

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Stat } from '@/components/ui/card';
 
 /**
@@ -6,17 +5,6 @@ import { Stat } from '@/components/ui/card';
  * number: in a screen reader's list of links, "12" alone says nothing about where it goes. The
  * visible number stays the start of what is heard after the label (WCAG 2.5.3, label in name).
  */
-export function LinkedStat({ label, value, href }: { label: string; value: ReactNode; href: string }) {
-  return (
-    <Stat
-      label={label}
-      href={href}
-      value={
-        <>
-          <span className="sr-only">{label}: </span>
-          {value}
-        </>
-      }
-    />
-  );
+export function LinkedStat({ label, value, href }: { label: string; value: number; href: string }) {
+  return <Stat label={label} href={href} value={value} linkLabel={`${label}: ${value}`} />;
 }

@@ -57,11 +57,12 @@ export function Alert({ children, tone = 'info', title }: { children: ReactNode;
 }
 
 /** One figure in a <dl> of figures: its label and value, optionally linked to the list behind it. */
-export function Stat({ label, value, href }: { label: string; value: ReactNode; href?: string }) {
+/** `linkLabel`: the linked figure's name when its number alone would not say where it goes. */
+export function Stat({ label, value, href, linkLabel }: { label: string; value: ReactNode; href?: string; linkLabel?: string }) {
   return (
     <Card as="div">
       <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-2xl font-bold">{href ? <Link href={href} className="text-slate-900">{value}</Link> : value}</dd>
+      <dd className="text-2xl font-bold">{href ? <Link href={href} aria-label={linkLabel} className="text-slate-900">{value}</Link> : value}</dd>
     </Card>
   );
 }

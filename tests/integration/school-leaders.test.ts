@@ -305,7 +305,7 @@ describe('the /school pages', () => {
     const home = await render(SchoolHomePage(sp()));
     expect(home).toContain('Alder Middle');
     // The figure's link is named by its label too, not by "1" alone.
-    expect(home).toMatch(/>Teachers<\/dt><dd[^>]*><a[^>]*><span class="sr-only">Teachers: <\/span>1<\/a>/);
+    expect(home).toMatch(/>Teachers<\/dt><dd[^>]*><a[^>]*aria-label="Teachers: 1"[^>]*>1<\/a>/);
     expect(home).toContain('href="/school/teachers"');
 
     const teachers = await render(SchoolTeachersPage(sp()));
