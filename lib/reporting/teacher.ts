@@ -24,6 +24,28 @@ export type RecordRow = {
   url: string;
 };
 
+/** An award as the teacher's record and transcript read it. */
+type AwardForRow = {
+  id: string; title: string; level: number | null; pdHours: { toString(): string } | number; issuedAt: Date; validUntil: Date | null;
+  revokedAt: Date | null; suspendedAt: Date | null; stackId: string | null; issuer: { name: string };
+};
+
+/** One badge of the teacher's own record, its status as of `now` (also the PD transcript's rows). */
+export function recordRowOf(a: AwardForRow, now: Date): RecordRow {
+  return {
+    id: a.id,
+    title: a.title,
+    issuer: a.issuer.name,
+    level: a.level,
+    stack: Boolean(a.stackId),
+    pdHours: Number(a.pdHours),
+    issuedAt: a.issuedAt,
+    validUntil: a.validUntil,
+    state: awardState(a, now),
+    url: credentialUrl(a.id),
+  };
+}
+
 /**
  * A badge that expires within the renewal window (or has expired) and is the newest the teacher
  * holds for its micro-credential: what they can do about it.
@@ -48,18 +70,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
       submission: { select: { cycle: true } },
     },
   });
-  const rows: RecordRow[] = awards.map((a) => ({
-    id: a.id,
-    title: a.title,
-    issuer: a.issuer.name,
-    level: a.level,
-    stack: Boolean(a.stackId),
-    pdHours: Number(a.pdHours),
-    issuedAt: a.issuedAt,
-    validUntil: a.validUntil,
-    state: awardState(a, now),
-    url: credentialUrl(a.id),
-  }));
+  const rows = awards.map((a) => recordRowOf(a, now));
   const years = hoursBySchoolYear(rows);
   const thisYear = schoolYearOf(now).label;
   const renewals = await renewalsOf(actor.id, awards, rows, now);

@@ -10,8 +10,8 @@ import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
-import { credentialUrl } from '@/lib/awards/issue';
-import { awardState, hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
+import { hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
+import { recordRowOf, type RecordRow } from '@/lib/reporting/teacher';
 
 // ───────────────────────────── The period ─────────────────────────────
 
@@ -128,23 +128,11 @@ export function resolveTranscriptPeriod(query: Record<string, string | string[] 
 
 // ───────────────────────────── Rows and totals ─────────────────────────────
 
-export type TranscriptRow = {
-  /** The credential id: the last part of its verification link. */
-  id: string;
-  title: string;
-  issuer: string;
-  level: number | null;
-  /** A stack credential, awarded for holding every micro-credential of a stack. */
-  stack: boolean;
-  /** The hours the badge carries. */
-  pdHours: number;
+/** A badge of the teacher's record (RecordRow), with the hours it counts and its school year. */
+export type TranscriptRow = RecordRow & {
   /** The hours it counts toward the totals (0 for a revoked badge, and for a stack, whose hours are its parts'). */
   countedHours: number;
-  issuedAt: Date;
-  validUntil: Date | null;
-  state: AwardState;
   schoolYear: string;
-  url: string;
 };
 
 export type SchoolYearSubtotal = { label: string; startYear: number; badges: number; hours: number };
@@ -218,19 +206,8 @@ export async function getTranscript(opts: { actor: Pick<Actor, 'id'>; period: Tr
   const rows: TranscriptRow[] = tooMany
     ? []
     : awards.map((a) => {
-        const base = { issuedAt: a.issuedAt, pdHours: Number(a.pdHours), state: awardState(a, now) };
-        return {
-          id: a.id,
-          title: a.title,
-          issuer: a.issuer.name,
-          level: a.level,
-          stack: Boolean(a.stackId),
-          ...base,
-          countedHours: countedHoursOf(base),
-          validUntil: a.validUntil,
-          schoolYear: schoolYearOf(a.issuedAt).label,
-          url: credentialUrl(a.id),
-        };
+        const row = recordRowOf(a, now);
+        return { ...row, countedHours: countedHoursOf(row), schoolYear: schoolYearOf(a.issuedAt).label };
       });
   return {
     holder: { name: holder.name, email: holder.email, districtName: holder.district?.name ?? null, schoolName: holder.school?.name ?? null },
