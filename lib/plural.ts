@@ -8,3 +8,6 @@ export function listInWords(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** "4,000": a figure with thousands separators, as every count and limit in the app's sentences reads. */
+export const figure = (n: number): string => n.toLocaleString('en-GB');

@@ -1,9 +1,7 @@
 import { countWords } from '@/lib/submissions/words';
 import { extractLinks } from '@/lib/submissions/links';
 import { ANSWER_MAX_CHARS } from '@/lib/submissions/schemas';
-import { plural } from '@/lib/plural';
-
-const figure = (n: number) => n.toLocaleString('en-GB');
+import { figure, plural } from '@/lib/plural';
 
 /**
  * The line under a text answer: its words against the part's word limit, or, past the most

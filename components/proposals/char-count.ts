@@ -1,6 +1,5 @@
 // The live count under a limited text box: pure, so the wording is unit tested.
-
-const figure = (n: number) => n.toLocaleString('en-GB');
+import { figure } from '@/lib/plural';
 
 /**
  * "312 of 4,000 characters", or "4,312 of 4,000 characters: 312 too many". Counts what the server

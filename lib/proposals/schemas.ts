@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
+import { figure } from '@/lib/plural';
 
 /** The least a proposal needs before it goes to the district: a sentence or two about student goals. */
 export const PROPOSAL_GOALS_MIN = 20;
@@ -14,7 +15,6 @@ export const PROPOSAL_FIELD_LABELS = {
   plan: 'Your plan (optional)',
 } as const;
 
-const figure = (n: number) => n.toLocaleString('en-GB');
 const GOALS_TOO_SHORT = `Answer “${PROPOSAL_FIELD_LABELS.studentGoals}” in a sentence or two before sending (at least ${PROPOSAL_GOALS_MIN} characters).`;
 
 /** "“Your plan” is too long: use at most 4,000 characters (it has 4,312)." */

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
-
+import { figure } from '@/lib/plural';
 
 /** The most characters a text answer holds, whatever its word limit (which is the reviewers' guide, not a block). */
 export const ANSWER_MAX_CHARS = 200_000;
-
-const figure = (n: number) => n.toLocaleString('en-GB');
 
 /** Said beside the answer (before it is sent) and by the server alike, with the real limit. */
 export const answerTooLong = (chars: number) => `This answer is too long to save: at most ${figure(ANSWER_MAX_CHARS)} characters (it has ${figure(chars)}).`;
