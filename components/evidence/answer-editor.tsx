@@ -10,6 +10,7 @@ import { extractLinks } from '@/lib/submissions/links';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { adoptLegacyLocalDraft, clearLocalDraft, decideLocalAnswer, localDraftKey, parseLocalAnswer, readLocalDraft, writeLocalDraft, type LocalAnswer } from '@/components/ui/local-draft';
+import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
 
 const OFFLINE_TEXT = 'Not saved yet: kept on this device, will retry when you are back online';
 
@@ -225,19 +226,15 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       </div>
       {/* Mounted once, when saving stops: read out once, and it stays until the page is reloaded. */}
       {!readOnly && state.kind === 'conflict' ? (
-        <div role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
-          <p className="font-semibold">{state.message}</p>
-          <p className="mt-1">Saving has stopped for this answer. Reloading shows the saved version in place of what is in this box.</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <button type="button" onClick={() => void copy()} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
-              Copy my text<span className="sr-only">: {label}</span>
-            </button>
-            <button type="button" onClick={reload} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
-              Reload the page
-            </button>
-          </div>
-          {copyNote ? <p className="mt-1">{copyNote}</p> : null}
-        </div>
+        <SavingStoppedAlert
+          className="mt-2"
+          message={state.message}
+          explanation="Saving has stopped for this answer. Reloading shows the saved version in place of what is in this box."
+          onCopy={() => void copy()}
+          onReload={reload}
+          copyNote={copyNote}
+          copyLabelSuffix={`: ${label}`}
+        />
       ) : null}
     </div>
   );

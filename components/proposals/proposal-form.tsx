@@ -13,6 +13,7 @@ import { clearLocalDraft, decideLocalProposal, localDraftKey, parseLocalProposal
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
 import { charCount } from '@/components/proposals/char-count';
+import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
 
 type Props = {
   microCredentialId: string;
@@ -264,19 +265,14 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
           </p>
           {/* Mounted once, when saving stops: read out once, and it stays until the page is reloaded. */}
           {status.kind === 'conflict' ? (
-            <div role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950">
-              <p className="font-semibold">{status.message}</p>
-              <p className="mt-1">Saving has stopped for this proposal. Your text is kept on this device: after reloading, you can choose between it and the saved proposal if that can still be changed.</p>
-              <div className="mt-2 flex flex-wrap gap-2">
-                <button type="button" onClick={() => void copy()} className="min-h-10 rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
-                  Copy my text
-                </button>
-                <button type="button" onClick={() => window.location.reload()} className="min-h-10 rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
-                  Reload the page
-                </button>
-              </div>
-              {copyNote ? <p className="mt-1">{copyNote}</p> : null}
-            </div>
+            <SavingStoppedAlert
+              className="mb-4"
+              message={status.message}
+              explanation="Saving has stopped for this proposal. Your text is kept on this device: after reloading, you can choose between it and the saved proposal if that can still be changed."
+              onCopy={() => void copy()}
+              onReload={() => window.location.reload()}
+              copyNote={copyNote}
+            />
           ) : null}
           <div className="flex flex-wrap gap-2">
             <button type="submit" name="intent" value="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
