@@ -1,6 +1,7 @@
 // Shared builders for integration tests (and the seed): real rows through the real domain code.
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
@@ -66,4 +67,29 @@ export const SAMPLE_PNG = Uint8Array.from(
 export async function invitationTokenFor(email: string): Promise<string> {
   const mail = await db.emailMessage.findFirstOrThrow({ where: { to: email.toLowerCase(), text: { contains: '/invitations/' } }, orderBy: { createdAt: 'desc' } });
   return /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+}
+
+let awardStatusIndex = 0;
+/** A status-list index no other award of this test file has taken (for awards made by hand). */
+export const nextStatusIndex = () => awardStatusIndex++;
+
+/**
+ * A badge of `mc` for `user`, its application earned, as issueAwardForSubmission leaves the row
+ * (with a credential body that is not signed: for reports and pages, not verification). Revoked
+ * or suspended on 5 March 2026 when asked.
+ */
+export async function createEarnedAward(
+  user: Pick<Actor, 'id' | 'name'>,
+  mc: { id: string; issuerId: string; currentVersionId: string | null },
+  o: { title?: string; hours?: number; level: number | null; issuedAt: string; revoked?: boolean; suspended?: boolean; cycle?: number; validUntil?: Date },
+) {
+  const list = (await db.statusList.findFirst({ where: { issuerId: mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
+  const submission = await db.submission.create({ data: { userId: user.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED', cycle: o.cycle ?? 1 } });
+  return db.award.create({
+    data: {
+      userId: user.id, issuerId: mc.issuerId, microCredentialId: mc.id, versionId: mc.currentVersionId, submissionId: submission.id, title: o.title ?? 'Badge', pdHours: new Prisma.Decimal(o.hours ?? 5),
+      level: o.level, recipientName: user.name, issuedAt: new Date(o.issuedAt), credential: {}, statusListId: list.id, statusListIndex: nextStatusIndex(), validUntil: o.validUntil ?? null,
+      revokedAt: o.revoked ? new Date('2026-03-05') : null, suspendedAt: o.suspended ? new Date('2026-03-05') : null,
+    },
+  });
 }

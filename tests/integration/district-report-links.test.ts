@@ -5,11 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { Prisma } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { salaryStepEligibility } from '@/lib/reporting/district';
 import { districtReportCsv } from '@/lib/reporting/exports';
 import { getTeacherRecord, teacherRecordCsv } from '@/lib/reporting/teacher';
@@ -31,20 +29,8 @@ beforeEach(async () => {
 });
 
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
-let statusIndex = 0;
-type Mc = { id: string; issuerId: string; currentVersionId: string | null };
 
-async function award(user: Actor, mc: Mc, o: { title: string; level: number | null; issuedAt: string; revoked?: boolean; suspended?: boolean; cycle?: number; validUntil?: Date }) {
-  const list = (await db.statusList.findFirst({ where: { issuerId: mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
-  const submission = await db.submission.create({ data: { userId: user.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED', cycle: o.cycle ?? 1 } });
-  return db.award.create({
-    data: {
-      userId: user.id, issuerId: mc.issuerId, microCredentialId: mc.id, submissionId: submission.id, title: o.title, pdHours: new Prisma.Decimal(5), level: o.level,
-      recipientName: user.name, issuedAt: new Date(o.issuedAt), credential: {}, statusListId: list.id, statusListIndex: statusIndex++, validUntil: o.validUntil ?? null,
-      revokedAt: o.revoked ? new Date('2026-03-05') : null, suspendedAt: o.suspended ? new Date('2026-03-05') : null,
-    },
-  });
-}
+const award = createEarnedAward;
 
 async function dataset() {
   const district = await createOrg({ kind: 'DISTRICT', name: 'Kettle Moraine' });

@@ -11,7 +11,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf } from '../setup/actions';
-import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
+import { createActor, createEarnedAward, createOrg, createPublishedCredential, nextStatusIndex, sampleDefinition } from '../factories';
 import { createMicroCredential } from '@/lib/authoring/mutations';
 import { DistrictPolicyInput, NO_APPROVED_ISSUERS, getDistrictPolicy, saveDistrictPolicy } from '@/lib/district/policy-settings';
 import { getIssuerSalaryStanding, listSalaryIssuerChoices } from '@/lib/district/salary-approval';
@@ -42,22 +42,11 @@ beforeEach(async () => {
 
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
 const NOW = new Date('2026-06-01T12:00:00Z');
-let statusIndex = 0;
-type Mc = { id: string; issuerId: string; currentVersionId: string | null };
 
 const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
-async function award(user: Actor, mc: Mc, o: { title: string; level: number | null; issuedAt: string }) {
-  const list = (await db.statusList.findFirst({ where: { issuerId: mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
-  const submission = await db.submission.create({ data: { userId: user.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED' } });
-  return db.award.create({
-    data: {
-      userId: user.id, issuerId: mc.issuerId, microCredentialId: mc.id, submissionId: submission.id, title: o.title, pdHours: new Prisma.Decimal(5), level: o.level,
-      recipientName: user.name, issuedAt: new Date(o.issuedAt), credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
-    },
-  });
-}
+const award = createEarnedAward;
 
 /**
  * Kettle Moraine ($100 for one level-2 credential, $300 for three) and three issuers: Approved
@@ -99,7 +88,7 @@ async function world() {
   await db.award.create({
     data: {
       userId: ann.id, issuerId: approved.id, stackId: stack.id, title: 'Approved Stack', pdHours: new Prisma.Decimal(0), level: 2, recipientName: ann.name,
-      issuedAt: new Date('2026-01-10T10:00:00Z'), credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
+      issuedAt: new Date('2026-01-10T10:00:00Z'), credential: {}, statusListId: list.id, statusListIndex: nextStatusIndex(),
     },
   });
   return { district, school, other, leader, otherLeader, ann, bo, approved, backyard, quiet, a1: a1.mc, a2, b1: b1.mc, b2 };

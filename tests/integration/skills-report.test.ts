@@ -12,7 +12,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, redirectOf } from '../setup/actions';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createEarnedAward, createOrg, createPublishedCredential, nextStatusIndex } from '../factories';
 import { pdHoursByTeacher, skillsReport, type SkillsReport } from '@/lib/reporting/district';
 import { districtReportCsv, schoolReportCsv } from '@/lib/reporting/exports';
 import { resolvePeriod } from '@/lib/reporting/schemas';
@@ -34,21 +34,9 @@ beforeEach(async () => {
 // 1 Sep 2025 up to (not including) 1 Sep 2026.
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
 const INJECTED = '=HYPERLINK("http://evil.test","Click")';
-let statusIndex = 0;
-type Mc = { id: string; issuerId: string; currentVersionId: string | null };
 
-/** A badge of `mc` (its application earned), as issueAwardForSubmission leaves it. */
-async function award(user: Actor, mc: Mc, o: { hours: number; level: number | null; issuedAt: string; revoked?: boolean; suspended?: boolean; cycle?: number }) {
-  const list = (await db.statusList.findFirst({ where: { issuerId: mc.issuerId } })) ?? (await db.statusList.create({ data: { issuerId: mc.issuerId, purpose: 'revocation', bits: new Uint8Array(16) } }));
-  const submission = await db.submission.create({ data: { userId: user.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'EARNED', cycle: o.cycle ?? 1 } });
-  return db.award.create({
-    data: {
-      userId: user.id, issuerId: mc.issuerId, microCredentialId: mc.id, versionId: mc.currentVersionId, submissionId: submission.id, title: 'Badge', pdHours: new Prisma.Decimal(o.hours),
-      level: o.level, recipientName: user.name, issuedAt: new Date(o.issuedAt), credential: {}, statusListId: list.id, statusListIndex: statusIndex++,
-      revokedAt: o.revoked ? new Date('2026-03-05') : null, suspendedAt: o.suspended ? new Date('2026-03-05') : null,
-    },
-  });
-}
+const award = createEarnedAward;
+type Mc = { id: string; issuerId: string; currentVersionId: string | null };
 
 /** An application not yet earned, the teacher enrolled, or stopped (`enrolment: 'withdrawn'`). */
 async function applying(user: Actor, mc: Mc, status: Exclude<SubmissionStatus, 'EARNED'>, o: { enrolment?: 'active' | 'withdrawn'; cycle?: number } = {}) {
@@ -93,7 +81,7 @@ async function world() {
   await award(ann, m4, { hours: 3, level: null, issuedAt: '2026-03-01T10:00:00Z', revoked: true });
   // A badge that is not a micro-credential's (a stack's carries no hours of its own) never counts.
   const list = (await db.statusList.findFirstOrThrow({ where: { issuerId: issuer.id } })).id;
-  await db.award.create({ data: { userId: ann.id, issuerId: issuer.id, title: 'Some stack', pdHours: new Prisma.Decimal(9), level: 2, recipientName: ann.name, issuedAt: new Date('2026-01-01T10:00:00Z'), credential: {}, statusListId: list, statusListIndex: statusIndex++ } });
+  await db.award.create({ data: { userId: ann.id, issuerId: issuer.id, title: 'Some stack', pdHours: new Prisma.Decimal(9), level: 2, recipientName: ann.name, issuedAt: new Date('2026-01-01T10:00:00Z'), credential: {}, statusListId: list, statusListIndex: nextStatusIndex() } });
   await award(bo, m2, { hours: 10, level: 2, issuedAt: '2024-12-01T10:00:00Z' });
   await award(bo, m1, { hours: 5, level: 1, issuedAt: '2025-09-01T00:00:00Z' });
   await award(bo, m3, { hours: 7.5, level: 2, issuedAt: '2025-09-12T10:00:00Z', suspended: true });
