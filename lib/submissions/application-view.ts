@@ -20,13 +20,6 @@ export function partHasAnswer(part: PartShape, response: ResponseShape | undefin
   return words > 0;
 }
 
-/** "N of M required parts have an answer": optional parts never hold up a submission, so they are left out. */
-export function requiredProgress(parts: PartShape[], responses: ResponseShape[], files: FileShape[]): { done: number; total: number } {
-  const required = parts.filter((p) => p.required);
-  const done = required.filter((p) => partHasAnswer(p, responses.find((r) => r.partId === p.id), files)).length;
-  return { done, total: required.length };
-}
-
 /** What happens to a part when the teacher starts a revision. */
 export type RevisionFate = 'kept' | 'revise' | 'open';
 

@@ -7,7 +7,8 @@ import { createActor, createOrg, createPublishedCredential } from '@/tests/facto
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { getApplication } from '@/lib/submissions/queries';
-import { requiredProgress, revisionPlan, submitNotice } from '@/lib/submissions/application-view';
+import { revisionPlan, submitNotice } from '@/lib/submissions/application-view';
+import { requiredPartsLine } from '@/components/evidence/progress-words';
 
 beforeEach(resetDatabase);
 
@@ -50,7 +51,7 @@ async function submitAndReturn(w: World, ranks: [number, number]) {
   await saveResponse({ actor: w.teacher, attemptId: attempt.id, partId: w.context, text: 'Grade 7 science, 28 students.', links: [], revision: 0 });
   const drafting = await getApplication(w.teacher, w.mc.slug);
   // The optional part is not counted; one of the two required parts has an answer.
-  expect(requiredProgress(drafting!.version.parts, drafting!.submission!.attempts[0].responses, drafting!.submission!.attempts[0].files)).toEqual({ done: 1, total: 2 });
+  expect(requiredPartsLine(drafting!.version.parts, drafting!.submission!.attempts[0].responses, drafting!.submission!.attempts[0].files)).toMatchObject({ done: 1, total: 2 });
   await saveResponse({ actor: w.teacher, attemptId: attempt.id, partId: w.reflection, text: 'Students rewrote their conclusions.', links: [], revision: 0 });
   await saveResponse({ actor: w.teacher, attemptId: attempt.id, partId: w.extra, text: 'A photo of the board would help.', links: [], revision: 0 });
   await submitAttempt({ actor: w.teacher, attemptId: attempt.id });

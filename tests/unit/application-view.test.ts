@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaByPart, partHasAnswer, requiredProgress, revisionPlan, submitNotice } from '@/lib/submissions/application-view';
+import { criteriaByPart, partHasAnswer, revisionPlan, submitNotice } from '@/lib/submissions/application-view';
+import { requiredPartsLine } from '@/components/evidence/progress-words';
+
+/** The counts of the application page's progress line. */
+const requiredProgress = (...args: Parameters<typeof requiredPartsLine>) => {
+  const { done, total } = requiredPartsLine(...args);
+  return { done, total };
+};
 
 const pdf = (partId: string, status = 'UPLOADED') => ({ partId, status, declaredType: 'application/pdf', detectedType: 'application/pdf' });
 const vtt = (partId: string) => ({ partId, status: 'UPLOADED', declaredType: 'text/vtt', detectedType: null });
