@@ -1,4 +1,4 @@
-export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INVALID_STATE' | 'VALIDATION' | 'RATE_LIMITED';
+export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INVALID_STATE' | 'VALIDATION' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 /** An expected failure with a message a person can act on. */
 export class DomainError extends Error {
@@ -19,6 +19,8 @@ export const invalidState = (message: string) => new DomainError('INVALID_STATE'
 export const validation = (message: string, fieldErrors?: Record<string, string[]>) =>
   new DomainError('VALIDATION', message, fieldErrors);
 export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
+/** A service the app depends on (file storage) is down for now: the same request may work in a minute. */
+export const unavailable = (message: string) => new DomainError('UNAVAILABLE', message);
 
 /** A write refused by a unique index (Prisma's P2002, Postgres's 23505): someone got there first. */
 export function isUniqueViolation(e: unknown): boolean {

@@ -59,17 +59,17 @@ export type UploadStop =
 /**
  * Whether Retry (sending the same file again) can succeed. Not after a refusal of the file itself:
  * its type or size (refused at the start), or its content (rejected once uploaded), come out the
- * same every time; the teacher removes it and chooses another. A dropped connection, a storage
- * error, a rate limit or an error on the app's side pass. So does INVALID_STATE at the start: from
- * this page that is storage being unreachable (the uploader is not shown for parts that take no
- * files, or applications already sent), and a stale page answers Retry with its reason again.
+ * same every time; the teacher removes it and chooses another. Nor after a refusal of the state of
+ * things (INVALID_STATE: the application was sent from another tab, the part was carried over),
+ * which Retry would only repeat. A dropped connection, a storage error or outage (UNAVAILABLE), a
+ * rate limit or an error on the app's side pass.
  */
 export function canRetryUpload(stop: UploadStop): boolean {
   switch (stop.at) {
     case 'transfer':
       return stop.failure.kind !== 'cancelled' && stop.failure.kind !== 'refused';
     case 'start':
-      return stop.code === null || stop.code === 'RATE_LIMITED' || stop.code === 'INVALID_STATE';
+      return stop.code === null || stop.code === 'RATE_LIMITED' || stop.code === 'UNAVAILABLE';
     case 'file':
       return !stop.rejected;
   }

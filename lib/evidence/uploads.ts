@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
-import { DomainError, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
+import { DomainError, invalidState, notFound, rateLimited, unavailable, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { acceptedKinds, countPartFiles, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, stoppedUploadCutoff, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
@@ -26,7 +26,7 @@ async function withStorage<T>(call: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof DomainError) throw e;
     console.warn('[evidence] storage call failed:', e instanceof Error ? e.message : e);
-    throw invalidState(STORAGE_DOWN);
+    throw unavailable(STORAGE_DOWN);
   }
 }
 

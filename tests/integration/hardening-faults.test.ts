@@ -103,6 +103,8 @@ describe.skipIf(!available)('file storage unavailable during an upload', () => {
     for (const e of outage) {
       expect(e, 'the call should fail while storage is down').not.toBeNull();
       expect(isDomainError(e), `raw storage error reached the teacher: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`).toBe(true);
+      // UNAVAILABLE, not a refusal: the uploader offers Retry for it (canRetryUpload).
+      expect((e as DomainError).code).toBe('UNAVAILABLE');
       const result = toActionError(e);
       expect(result.ok).toBe(false);
       if (!result.ok) {

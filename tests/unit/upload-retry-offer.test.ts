@@ -23,8 +23,14 @@ describe('whether Retry can help', () => {
 
   it('does when starting failed for a passing reason: a rate limit, storage out of reach, an error on the app’s side', () => {
     expect(canRetryUpload({ at: 'start', code: 'RATE_LIMITED' })).toBe(true);
-    expect(canRetryUpload({ at: 'start', code: 'INVALID_STATE' })).toBe(true);
+    expect(canRetryUpload({ at: 'start', code: 'UNAVAILABLE' })).toBe(true);
     expect(canRetryUpload({ at: 'start', code: null })).toBe(true);
+  });
+
+  it('does not when the application was sent from another tab meanwhile: Retry would only repeat the refusal', () => {
+    // “This attempt has been submitted; files can no longer be added.”
+    expect(canRetryUpload({ at: 'start', code: 'INVALID_STATE' })).toBe(false);
+    expect(offersRetry({ status: 'failed', stop: { at: 'start', code: 'INVALID_STATE' } }, [], false)).toBe(false);
   });
 
   it('does not for a file the app rejected once uploaded (its content), but does for one it left on its way', () => {

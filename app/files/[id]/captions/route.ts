@@ -19,7 +19,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   } catch (e) {
     if (isDomainError(e) && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return new NextResponse('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
     // Storage unreachable (or the object missing): say so plainly, with no stack trace; the video plays without captions.
-    if (isDomainError(e) && e.code === 'INVALID_STATE') return new NextResponse('The captions cannot be loaded right now. Try again in a minute.', { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '60', 'content-type': 'text/plain; charset=utf-8' } });
+    if (isDomainError(e) && (e.code === 'UNAVAILABLE' || e.code === 'INVALID_STATE')) return new NextResponse('The captions cannot be loaded right now. Try again in a minute.', { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '60', 'content-type': 'text/plain; charset=utf-8' } });
     throw e;
   }
 }
