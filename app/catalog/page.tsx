@@ -38,10 +38,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   // The keys tag the cards, and filter the search when asked: then they are read first.
   const keysLoad = actor && inDistrict ? recommendedCatalogKeys(actor) : Promise.resolve(new Set<string>());
   const recommended = input.recommended ? await keysLoad : null;
-  const [found, facets, recommendedKeys] = await Promise.all([searchCatalog(input, { recommended }), getCatalogFacets(), keysLoad]);
+  const [found, facets, recommendedKeys] = await Promise.all([searchCatalog(input, { recommended, count: true }), getCatalogFacets(), keysLoad]);
   // Only a search that found nothing looks for a correction (one more search at most).
-  const correction = found.items.length === 0 ? await correctCatalogSearch(input, { recommended }) : null;
-  const { items, nextCursor } = correction ?? found;
+  const correction = found.items.length === 0 ? await correctCatalogSearch(input, { recommended, count: true }) : null;
+  const { items, nextCursor, total } = correction ?? found;
   const filters = activeCatalogFilters(input);
   const activeCount = Object.keys(filters).length;
   const filtered = activeCount > 0 || Boolean(input.q);
@@ -101,11 +101,11 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                 </Link>
                 ?
               </p>
-              <p className="font-semibold text-slate-900">Showing results for “{correction.q}”: {countedResults(items.length, items.map((i) => i.kind), Boolean(nextCursor))}</p>
+              <p className="font-semibold text-slate-900">Showing results for “{correction.q}”: {countedResults(items.length, items.map((i) => i.kind), Boolean(nextCursor), total)}</p>
             </div>
           ) : items.length ? (
             <p className="mb-3 text-sm text-slate-700" role="status">
-              {catalogResultLine({ q: input.q, filtered: activeCount > 0, count: items.length, kinds: items.map((i) => i.kind), more: Boolean(nextCursor), continued: Boolean(input.cursor) })}
+              {catalogResultLine({ q: input.q, filtered: activeCount > 0, count: items.length, kinds: items.map((i) => i.kind), more: Boolean(nextCursor), continued: Boolean(input.cursor), total })}
             </p>
           ) : null}
           {items.length ? (

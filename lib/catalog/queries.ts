@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { ttlCache } from '@/lib/memo';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
-import { CATALOG_PAGE_SIZE, CATALOG_QUERY_MAX, type CatalogSearchInput } from '@/lib/catalog/schemas';
+import { CATALOG_COUNT_CAP, CATALOG_PAGE_SIZE, CATALOG_QUERY_MAX, type CatalogSearchInput } from '@/lib/catalog/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { correctQuery, createVocabulary, type Vocabulary } from '@/lib/catalog/spelling';
 
@@ -43,7 +43,11 @@ export type RecommendedKeys = ReadonlySet<string> | null;
  * `input.recommended` keeps only the entries in `recommended` (see RecommendedKeys); without them it
  * is ignored.
  */
-export async function searchCatalog(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys } = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
+/**
+ * `opts.count`: on a first page that has more after it, also count every match of a search or
+ * filter (up to CATALOG_COUNT_CAP + 1), so the page can say how many there are in all.
+ */
+export async function searchCatalog(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys; count?: boolean } = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null; total: number | null }> {
   const take = CATALOG_PAGE_SIZE;
   const filters: Prisma.Sql[] = [];
   const keys = input.recommended ? opts.recommended : null;
@@ -84,6 +88,13 @@ export async function searchCatalog(input: CatalogSearchInput, opts: { recommend
   }
   const hasMore = rows.length > take;
   const page = rows.slice(0, take);
+  let total: number | null = null;
+  // The filters hold no cursor on a first page; with none at all (plain browsing) nothing is counted.
+  if (opts.count && hasMore && !input.cursor && filters.length) {
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (
+      SELECT 1 FROM "CatalogEntry" e WHERE ${Prisma.join(filters, ' AND ')} LIMIT ${CATALOG_COUNT_CAP + 1}) t`;
+    total = n;
+  }
   const last = page[page.length - 1];
   let nextCursor: string | null = null;
   if (hasMore && last) {
@@ -97,6 +108,7 @@ export async function searchCatalog(input: CatalogSearchInput, opts: { recommend
       return item;
     }),
     nextCursor,
+    total,
   };
 }
 
@@ -146,7 +158,7 @@ async function loadCatalogFacets(): Promise<CatalogFacets> {
   };
 }
 
-export type CatalogCorrection = { q: string; items: CatalogItem[]; nextCursor: string | null };
+export type CatalogCorrection = { q: string; items: CatalogItem[]; nextCursor: string | null; total: number | null };
 
 /**
  * For a search that found nothing: the same search (same filters) with its misspelt words replaced
@@ -154,7 +166,7 @@ export type CatalogCorrection = { q: string; items: CatalogItem[]; nextCursor: s
  * and only here: a search with results never comes this way. Null when there is nothing to offer,
  * so the page never suggests a search that finds nothing either.
  */
-export async function correctCatalogSearch(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys } = {}): Promise<CatalogCorrection | null> {
+export async function correctCatalogSearch(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys; count?: boolean } = {}): Promise<CatalogCorrection | null> {
   // Only on the first page: a later page that is empty is a cursor gone stale, not a typo.
   if (!input.q || input.cursor) return null;
   const q = correctQuery(input.q, await getCatalogVocabulary());

@@ -41,3 +41,5 @@ export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
 export type CatalogSearchInput = z.infer<typeof CatalogSearchInput>;
 
 export const CATALOG_PAGE_SIZE = 24;
+/** How far a search's matches are counted: past it, the catalogue says "more than 1,000 results". */
+export const CATALOG_COUNT_CAP = 1000;

@@ -185,10 +185,10 @@ async function main() {
   // `wholeTable`: tables a background job reads (nearly) all of by design, once a day, so a scan of
   // them is the right plan and is reported as such rather than failing the check.
   const paths: { path: string; run: () => Promise<unknown>; wholeTable?: string[] }[] = [
-    { path: '/catalog?q=peer feedback', run: () => Promise.all([searchCatalog(CatalogSearchInput.parse({ q: 'peer feedback' })), getCatalogFacets()]) },
+    { path: '/catalog?q=peer feedback', run: () => Promise.all([searchCatalog(CatalogSearchInput.parse({ q: 'peer feedback' }), { count: true }), getCatalogFacets()]) },
     { path: '/catalog?q=science inquiry&level=2 (filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ q: 'science inquiry', level: '2' })) },
     { path: '/catalog (browse, newest first)', run: () => searchCatalog(CatalogSearchInput.parse({})) },
-    { path: '/catalog?gradeBand=6-8 (browse, filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ gradeBand: '6-8' })) },
+    { path: '/catalog?gradeBand=6-8 (browse, filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ gradeBand: '6-8' }), { count: true }) },
     { path: `/micro-credentials/${slug} (anonymous)`, run: () => getMicroCredentialPage(slug) },
     {
       path: `/micro-credentials/${slug} (signed-in teacher extras)`,

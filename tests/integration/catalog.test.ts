@@ -47,6 +47,20 @@ describe('catalogue', () => {
     expect((await search({ cursor: 'not-a-cursor' })).items).toHaveLength(24);
   });
 
+  it('counts every match of a search or filter on a first page that has more, when asked (the result line)', async () => {
+    const first = await createPublishedCredential({ def: { level: 2 } });
+    for (let i = 0; i < 26; i++) await createPublishedCredential({ issuerId: first.issuer.id, admin: first.admin, def: { level: i < 2 ? 1 : 2 } });
+    const count = (q: Record<string, unknown>) => searchCatalog(CatalogSearchInput.parse(q), { count: true });
+    expect((await count({ q: 'feedback' })).total).toBe(27);
+    expect((await count({ level: '2' })).total).toBe(25);
+    // All on one page: the page is the count. Plain browsing, later pages and callers who do not ask: not counted.
+    expect((await count({ level: '1' })).total).toBeNull();
+    expect((await count({})).total).toBeNull();
+    const p1 = await count({ q: 'feedback' });
+    expect((await count({ q: 'feedback', cursor: p1.nextCursor })).total).toBeNull();
+    expect((await search({ q: 'feedback' })).total).toBeNull();
+  });
+
   it('shows only published credentials; edits to a published one stay invisible until published; retire takes it out of the catalogue', async () => {
     const { mc, admin, issuer } = await createPublishedCredential({ def: { title: 'Original Title' } });
     const draft = await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ title: 'Unpublished Draft' }) });

@@ -15,6 +15,14 @@ describe('the catalogue’s result line', () => {
     expect(catalogResultLine({ q: 'team', filtered: false, count: 24, kinds: ['MICRO_CREDENTIAL'], more: true, continued: false })).toBe('Best matches for “team”: more than 24 results');
   });
 
+  it('gives the whole count when the matches were counted, and caps it at 1,000', () => {
+    expect(catalogResultLine({ q: 'team', filtered: false, count: 24, kinds: ['MICRO_CREDENTIAL'], more: true, continued: false, total: 57 })).toBe('Best matches for “team”: 57 results');
+    expect(catalogResultLine({ filtered: true, count: 24, kinds: ['STACK'], more: true, continued: false, total: 240 })).toBe('240 results match these filters, newest first');
+    expect(catalogResultLine({ filtered: true, count: 24, kinds: ['STACK'], more: true, continued: false, total: 1234 })).toBe('More than 1,000 results match these filters, newest first');
+    expect(countedResults(24, ['MICRO_CREDENTIAL'], true, 1001)).toBe('more than 1,000 results');
+    expect(countedResults(24, ['MICRO_CREDENTIAL'], true, 1000)).toBe('1,000 results');
+  });
+
   it('adds no count to the plain list, nor to a later page whose total it does not know', () => {
     expect(catalogResultLine({ filtered: false, count: 13, kinds: ['MICRO_CREDENTIAL'], more: false, continued: false })).toBe('Newest first');
     expect(catalogResultLine({ q: 'team', filtered: false, count: 5, kinds: ['MICRO_CREDENTIAL'], more: false, continued: true })).toBe('Best matches for “team”, continued');
