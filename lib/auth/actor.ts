@@ -1,6 +1,7 @@
 import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
 
-export type ActorRole = { role: Role; organizationId: string; organizationKind: OrgKind; organizationName: string };
+/** `parentOrganizationId`: a school's district (null for other organisations). */
+export type ActorRole = { role: Role; organizationId: string; organizationKind: OrgKind; organizationName: string; parentOrganizationId: string | null };
 
 /** The signed-in person, as every domain function and policy sees them. */
 export type Actor = {

@@ -14,7 +14,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
       schoolId: true,
       disabledAt: true,
       sessionVersion: true,
-      memberships: { select: { role: true, organizationId: true, organization: { select: { kind: true, name: true } } } },
+      memberships: { select: { role: true, organizationId: true, organization: { select: { kind: true, name: true, parentId: true } } } },
     },
   });
   if (!user || user.disabledAt) return null;
@@ -30,6 +30,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
       organizationId: m.organizationId,
       organizationKind: m.organization.kind,
       organizationName: m.organization.name,
+      parentOrganizationId: m.organization.parentId,
     })),
   };
 }

@@ -3,6 +3,7 @@ import type { Tx } from '@/lib/db';
 import { notify } from '@/lib/notifications/notify';
 import { teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { conflictOfInterest } from '@/lib/review/policy';
+import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 
 /** Where an issuer admin settles a disagreement: the adjudication list on the review-quality page. */
 export const ADJUDICATION_HREF = '/admin/review-quality#adjudication';
@@ -21,7 +22,8 @@ export async function notifyAdjudicators(tx: Tx, opts: { attempt: AttemptForRevi
     select: { id: true, schoolId: true, districtId: true, email: true },
   });
   const teacher = teacherOf(a);
-  const told = admins.filter((u) => !conflictOfInterest(u, teacher, issuer));
+  const roles = await schoolAndDistrictRoles(admins.map((u) => u.id), tx);
+  const told = admins.filter((u) => !conflictOfInterest({ ...u, roles: roles.get(u.id) }, teacher, issuer));
   for (const u of told) {
     await notify(
       {

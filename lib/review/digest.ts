@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { notify } from '@/lib/notifications/notify';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
 import { conflictOfInterest, qualificationDenial, type IssuerReviewSettings } from '@/lib/review/policy';
+import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
 import { plural } from '@/lib/plural';
 
@@ -174,6 +175,7 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
     countCurrentExemplars(db, mcIds),
   ]);
   const settingsOf = new Map<string, IssuerReviewSettings>(settings.map((m) => [m.id, m.issuer]));
+  const rolesOf = await schoolAndDistrictRoles([...new Set(candidates.map((c) => c.userId))]);
   const near = nearDueBefore(now);
   const out = new Map<string, ReviewerDigest>();
   for (const c of candidates) {
@@ -181,7 +183,7 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
     if (!issuer) continue;
     // Not yet calibrated where calibration is asked for: the queue shows nothing to claim either.
     if (qualificationDenial(issuer, { granted: c.granted, earned: c.earned, calibratedAt: c.calibratedAt, hasExemplars: (exemplars.get(c.mc) ?? 0) > 0 })) continue;
-    const me = { id: c.userId, schoolId: c.schoolId, districtId: c.districtId, email: c.email };
+    const me = { id: c.userId, schoolId: c.schoolId, districtId: c.districtId, email: c.email, roles: rolesOf.get(c.userId) };
     const d = out.get(c.userId) ?? { userId: c.userId, waiting: 0, nearDue: 0, secondLooks: 0 };
     for (const w of byMc.get(c.mc) ?? []) {
       // Not second-scoring one's own first score; not a second look at a decision one took part in or asked for.

@@ -1,6 +1,6 @@
 // Pure review permissions: who may score whose work. Every query and mutation in lib/review goes
 // through these, so the queue, the claim and the decision all apply the same rules.
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor, ActorRole } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { institutionDomain } from '@/lib/review/email-domain';
 
@@ -40,17 +40,46 @@ export const denialMessages: Record<ReviewDenial, string> = {
   ASKED_FOR_SECOND_LOOK: 'You asked for this second look, so someone independent of the request reviews it.',
 };
 
+/** A reviewer (or adjudicating admin) as the conflict rules see them: where they are placed, and their roles. */
+export type ReviewerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId'> & {
+  email?: string;
+  roles?: readonly Pick<ActorRole, 'organizationId' | 'organizationKind' | 'parentOrganizationId'>[];
+};
+
+/**
+ * The schools and districts a reviewer belongs to, for the conflict rules: their placement (a
+ * teacher's school and district) and every school or district they hold a role at. A principal or a
+ * district leader is not placed (invitations to lead add a role only), yet is as close to that
+ * school's teachers as any colleague; a school's district counts for whoever works at the school.
+ */
+export function affiliations(reviewer: ReviewerRef): { schools: string[]; districts: string[] } {
+  const schools = new Set<string>();
+  const districts = new Set<string>();
+  if (reviewer.schoolId) schools.add(reviewer.schoolId);
+  if (reviewer.districtId) districts.add(reviewer.districtId);
+  for (const r of reviewer.roles ?? []) {
+    if (r.organizationKind === 'SCHOOL') {
+      schools.add(r.organizationId);
+      if (r.parentOrganizationId) districts.add(r.parentOrganizationId);
+    } else if (r.organizationKind === 'DISTRICT') {
+      districts.add(r.organizationId);
+    }
+  }
+  return { schools: [...schools], districts: [...districts] };
+}
+
 /** Conflicts of interest only (who the teacher is), independent of qualification. */
-export function conflictOfInterest(actor: Pick<Actor, 'id' | 'schoolId' | 'districtId'> & { email?: string }, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>): ReviewDenial | null {
+export function conflictOfInterest(actor: ReviewerRef, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>): ReviewDenial | null {
   if (actor.id === teacher.teacherId) return 'OWN_WORK';
-  if (settings.blockSameSchool && actor.schoolId && actor.schoolId === teacher.teacherSchoolId) return 'SAME_SCHOOL';
-  if (settings.blockSameDistrict && actor.districtId && actor.districtId === teacher.teacherDistrictId) return 'SAME_DISTRICT';
+  const mine = affiliations(actor);
+  if (settings.blockSameSchool && teacher.teacherSchoolId && mine.schools.includes(teacher.teacherSchoolId)) return 'SAME_SCHOOL';
+  if (settings.blockSameDistrict && teacher.teacherDistrictId && mine.districts.includes(teacher.teacherDistrictId)) return 'SAME_DISTRICT';
   // School and district are what people pick at sign-up (and may leave empty); a shared
   // institutional email domain is the same district whatever they picked (lib/review/email-domain.ts).
   // Districts usually give every school one domain, so it says nothing about the school.
   if (settings.blockSameDistrict) {
-    const mine = institutionDomain(actor.email);
-    if (mine && mine === institutionDomain(teacher.teacherEmail)) return 'SAME_EMAIL_DOMAIN';
+    const domain = institutionDomain(actor.email);
+    if (domain && domain === institutionDomain(teacher.teacherEmail)) return 'SAME_EMAIL_DOMAIN';
   }
   return null;
 }

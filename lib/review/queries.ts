@@ -10,7 +10,7 @@ import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
-import { reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { affiliations, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -54,16 +54,18 @@ const MAX_QUEUE_BATCHES = 4;
  */
 function eligibilityChecks(actor: Actor, ready: ReviewerCredential[]): Prisma.Sql[] {
   // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
-  const blockSchool = actor.schoolId ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
-  const blockDistrict = actor.districtId ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
+  // Where the reviewer belongs: their placement and the schools and districts they lead (policy.ts).
+  const mine = affiliations(actor);
+  const blockSchool = mine.schools.length ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
+  const blockDistrict = mine.districts.length ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
   const checks: Prisma.Sql[] = [
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
     Prisma.sql`s."userId" <> ${actor.id}`,
   ];
   // COALESCE: a teacher with no school (or district) is in no conflict; a bare comparison with
   // NULL would make the whole check NULL and hide their work from every reviewer with a school.
-  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND COALESCE(u."schoolId" = ${actor.schoolId}, false))`);
-  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND COALESCE(u."districtId" = ${actor.districtId}, false))`);
+  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND COALESCE(u."schoolId" = ANY(${mine.schools}::text[]), false))`);
+  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND COALESCE(u."districtId" = ANY(${mine.districts}::text[]), false))`);
   // The same district by institutional email domain, wherever district blocking is on (policy.ts).
   const myDomain = institutionDomain(actor.email);
   const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];

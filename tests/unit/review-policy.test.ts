@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { canAdjudicate, canReview, conflictOfInterest, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
+import { affiliations, canAdjudicate, canReview, conflictOfInterest, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
 import { institutionDomain } from '@/lib/review/email-domain';
 
 const reviewer: Actor = {
   id: 'rev', email: 'r@example.test', name: 'R', schoolId: 'school-1', districtId: 'district-1',
-  roles: [{ role: 'REVIEWER', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer' }],
+  roles: [{ role: 'REVIEWER', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer', parentOrganizationId: null }],
 };
-const admin: Actor = { ...reviewer, id: 'adm', roles: [{ role: 'ISSUER_ADMIN', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer' }] };
+const admin: Actor = { ...reviewer, id: 'adm', roles: [{ role: 'ISSUER_ADMIN', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer', parentOrganizationId: null }] };
 const teacherOnly: Actor = { ...reviewer, id: 'tch', roles: [] };
 
 const open: IssuerReviewSettings = { blockSameSchool: false, blockSameDistrict: false, calibrationRequired: false };
@@ -97,5 +97,31 @@ describe('a shared institutional email domain', () => {
     expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: false, blockSameDistrict: false })).toBeNull();
     expect(conflictOfInterest({ ...reviewer, email: 'rae@gmail.com' }, { ...teacher, teacherEmail: 'tess@gmail.com' }, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
     expect(conflictOfInterest(reviewer, { ...teacher, teacherEmail: 'tess@other.k12.wi.us' }, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
+  });
+});
+
+describe('conflicts of leaders who also review (placement is not the only tie)', () => {
+  // Invitations to lead a school or district add a role only: the leader has no school or district of their own.
+  const unplaced = { ...reviewer, schoolId: null, districtId: null, email: 'p@mail.test' };
+  const principal: Actor = { ...unplaced, id: 'prn', roles: [...reviewer.roles, { role: 'SCHOOL_LEADER', organizationId: 'school-1', organizationKind: 'SCHOOL', organizationName: 'School 1', parentOrganizationId: 'district-1' }] };
+  const leader: Actor = { ...unplaced, id: 'ldr', roles: [...reviewer.roles, { role: 'DISTRICT_LEADER', organizationId: 'district-1', organizationKind: 'DISTRICT', organizationName: 'District 1', parentOrganizationId: null }] };
+
+  it('counts the schools and districts a person holds a role at, and a school’s district', () => {
+    expect(affiliations(principal)).toEqual({ schools: ['school-1'], districts: ['district-1'] });
+    expect(affiliations(leader)).toEqual({ schools: [], districts: ['district-1'] });
+    expect(affiliations(reviewer)).toEqual({ schools: ['school-1'], districts: ['district-1'] });
+  });
+
+  it('refuses a principal the work of their school’s teachers, and of their district where that is blocked', () => {
+    expect(conflictOfInterest(principal, sameSchool, { blockSameSchool: true, blockSameDistrict: false })).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(principal, sameDistrict, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
+    expect(conflictOfInterest(principal, sameDistrict, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(principal, elsewhere, strict)).toBeNull();
+  });
+
+  it('refuses a district leader the work of their district’s teachers', () => {
+    expect(conflictOfInterest(leader, sameDistrict, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(leader, sameSchool, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
+    expect(canReview(leader, 'issuer-1', sameDistrict, { ...strict, calibrationRequired: false }, granted)).toEqual({ ok: false, reason: 'SAME_DISTRICT' });
   });
 });

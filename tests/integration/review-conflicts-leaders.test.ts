@@ -1,0 +1,72 @@
+// Conflicts of interest reach past placement: a principal or a district leader who also reviews is
+// not placed at a school or district (leading is a role), yet must not score its teachers' work
+// where the issuer forbids it. Checked on the queue (SQL) and on the claim (policy.ts).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { startApplication } from '@/lib/submissions/mutations';
+import { claimReview } from '@/lib/review/mutations';
+import { listReviewQueue } from '@/lib/review/queries';
+import type { Actor } from '@/lib/auth/actor';
+
+beforeEach(resetDatabase);
+
+async function waitingAttempt(mcId: string, teacher: Actor) {
+  const sub = await startApplication({ actor: teacher, microCredentialId: mcId });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+  const now = new Date();
+  await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: now, dueAt: new Date(now.getTime() + 10 * 86_400_000) } });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: now } });
+  return attempt.id;
+}
+
+async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boolean }) {
+  const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, ...rules } });
+  const { mc } = await createPublishedCredential({ issuerId: issuer.id });
+  const district = await createOrg({ kind: 'DISTRICT' });
+  const school = await createOrg({ kind: 'SCHOOL', parentId: district.id });
+  const otherSchool = await createOrg({ kind: 'SCHOOL', parentId: district.id });
+  // Public mailboxes: the email-domain rule cannot catch any of them.
+  const teacher = await createActor({ email: 'teacher@gmail.com', districtId: district.id, schoolId: school.id, roles: [{ role: 'TEACHER', organizationId: school.id }] });
+  const attemptId = await waitingAttempt(mc.id, teacher);
+  const reviewerWith = async (email: string, role: 'SCHOOL_LEADER' | 'DISTRICT_LEADER', organizationId: string) => {
+    const r = await createActor({ email, roles: [{ role, organizationId }, { role: 'REVIEWER', organizationId: issuer.id }] });
+    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: r.id } });
+    return r;
+  };
+  return { district, school, otherSchool, attemptId, reviewerWith };
+}
+
+const queueOf = async (actor: Actor) => (await listReviewQueue({ actor })).items.map((i) => i.attemptId);
+
+describe('leaders who also review', () => {
+  it('a principal does not see or claim work from their own school when the issuer blocks same-school reviewing', async () => {
+    const w = await world({ blockSameSchool: true, blockSameDistrict: false });
+    const principal = await w.reviewerWith('principal@outlook.com', 'SCHOOL_LEADER', w.school.id);
+    expect(await queueOf(principal)).toEqual([]);
+    await expect(claimReview({ actor: principal, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The principal of another school in the same district may, under this issuer's rules.
+    const neighbour = await w.reviewerWith('neighbour@outlook.com', 'SCHOOL_LEADER', w.otherSchool.id);
+    expect(await queueOf(neighbour)).toEqual([w.attemptId]);
+    await expect(claimReview({ actor: neighbour, attemptId: w.attemptId })).resolves.toBeTruthy();
+    expect(await db.review.count({ where: { reviewerId: principal.id } })).toBe(0);
+  });
+
+  it('a district leader, and a principal of the district’s other school, do not review its teachers when same-district reviewing is blocked', async () => {
+    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const leader = await w.reviewerWith('lead@yahoo.com', 'DISTRICT_LEADER', w.district.id);
+    const neighbour = await w.reviewerWith('neighbour@outlook.com', 'SCHOOL_LEADER', w.otherSchool.id);
+    for (const r of [leader, neighbour]) {
+      expect(await queueOf(r)).toEqual([]);
+      await expect(claimReview({ actor: r, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await db.review.count()).toBe(0);
+  });
+
+  it('nothing changes for a leader where the issuer allows reviewing colleagues', async () => {
+    const w = await world({ blockSameSchool: false, blockSameDistrict: false });
+    const principal = await w.reviewerWith('principal@outlook.com', 'SCHOOL_LEADER', w.school.id);
+    expect(await queueOf(principal)).toEqual([w.attemptId]);
+  });
+});
