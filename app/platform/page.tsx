@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { NewOrganizationForm } from '@/components/admin/platform-forms';
 
 export const metadata = { title: 'Organisations' };
@@ -41,7 +42,7 @@ export default async function PlatformOrganisationsPage({ searchParams }: { sear
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Search</button>
       </form>
       {items.length === 0 ? <EmptyState title={query.q ? 'No organisation matches that search' : 'No organisations yet'} /> : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Issuers and districts">
           <table className="w-full text-sm">
             <caption className="sr-only">Issuers and districts</caption>
             <thead className="bg-slate-50 text-left">
@@ -84,7 +85,7 @@ export default async function PlatformOrganisationsPage({ searchParams }: { sear
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/platform" params={{ q: query.q, kind: query.kind }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>

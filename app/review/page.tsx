@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { isIssuerAdmin } from '@/lib/auth/actor';
-import { listMyClaims, listReviewQueue, type QueueKind } from '@/lib/review/queries';
+import { listMyClaims, listReviewQueue, type QueueItem, type QueueKind } from '@/lib/review/queries';
 import { QueueFilterInput } from '@/lib/review/schemas';
 import { Alert, Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -9,6 +9,7 @@ import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimButton } from '@/components/review/claim-button';
 import { ButtonLink } from '@/components/ui/button';
 import { filterSelectClass } from '@/components/ui/field';
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Review queue' };
@@ -24,6 +25,23 @@ const CAPTION: Record<QueueKind, string> = {
   SECOND: 'Submissions needing a second score, oldest first',
   SECOND_LOOK: 'Submissions waiting for a second look, in the order it was asked for',
 };
+
+/** What is being reviewed: the row header of the wide table, the heading line of a phone's card. */
+function ItemTitle({ item: i }: { item: QueueItem }) {
+  return (
+    <>
+      {i.credentialTitle}
+      <span className="block text-xs font-normal text-slate-700">
+        {i.issuerName} · attempt {i.attemptNumber}{i.renewal ? ' · renewal' : ''}
+      </span>
+      {i.kind === 'SECOND_LOOK' ? <Pill tone="purple">Second look</Pill> : null}
+    </>
+  );
+}
+
+function ItemTeacher({ item: i }: { item: QueueItem }) {
+  return i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>;
+}
 
 type Search = { kind?: string; microCredentialId?: string; olderThanDays?: string; cursor?: string; released?: string };
 
@@ -164,41 +182,62 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {filter.microCredentialId || filter.olderThanDays ? 'Try clearing the filters.' : 'New submissions appear here as teachers submit them.'}
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[44rem] border-collapse text-sm">
-            <caption className="sr-only">{CAPTION[filter.kind]}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left">Decision due</th>
-                <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((i) => (
-                <tr key={i.attemptId}>
-                  <th scope="row" id={`row-${i.attemptId}`} className="border-b border-slate-200 p-2 text-left align-top font-medium">
-                    {i.credentialTitle}
-                    <span className="block text-xs font-normal text-slate-700">
-                      {i.issuerName} · attempt {i.attemptNumber}{i.renewal ? ' · renewal' : ''}
-                    </span>
-                    {i.kind === 'SECOND_LOOK' ? <Pill tone="purple">Second look</Pill> : null}
-                  </th>
-                  <td className="border-b border-slate-200 p-2 align-top">{i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}</td>
-                  <td className="border-b border-slate-200 p-2 align-top">{dateFmt.format(i.submittedAt)}</td>
-                  <td className="border-b border-slate-200 p-2 align-top">
-                    <SlaClock {...i.clock} />
-                  </td>
-                  <td className="border-b border-slate-200 p-2 align-top">
-                    <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`row-${i.attemptId}`} />
-                  </td>
+        <>
+          {/* On a phone the table would hide each row's Claim button off the right edge, so below md
+              the queue is a list of cards instead. Only one of the two is displayed at a time; the
+              other is display:none, so it is neither focusable nor read out. */}
+          <ul aria-label={CAPTION[filter.kind]} className="space-y-3 md:hidden">
+            {queue.items.map((i) => (
+              <li key={i.attemptId} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <p id={`card-${i.attemptId}`} className="font-semibold">
+                  <ItemTitle item={i} />
+                </p>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                  <dt className="text-slate-700">Teacher</dt>
+                  <dd><ItemTeacher item={i} /></dd>
+                  <dt className="text-slate-700">Submitted</dt>
+                  <dd>{dateFmt.format(i.submittedAt)}</dd>
+                  <dt className="text-slate-700">Decision due</dt>
+                  <dd><SlaClock {...i.clock} /></dd>
+                </dl>
+                <div className="mt-3">
+                  <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`card-${i.attemptId}`} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <TableScroll label={CAPTION[filter.kind]} className="hidden md:block">
+            <table className="w-full min-w-[44rem] border-collapse text-sm">
+              <caption className="sr-only">{CAPTION[filter.kind]}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Decision due</th>
+                  <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {queue.items.map((i) => (
+                  <tr key={i.attemptId}>
+                    <th scope="row" id={`row-${i.attemptId}`} className="border-b border-slate-200 p-2 text-left align-top font-medium">
+                      <ItemTitle item={i} />
+                    </th>
+                    <td className="border-b border-slate-200 p-2 align-top"><ItemTeacher item={i} /></td>
+                    <td className="border-b border-slate-200 p-2 align-top">{dateFmt.format(i.submittedAt)}</td>
+                    <td className="border-b border-slate-200 p-2 align-top">
+                      <SlaClock {...i.clock} />
+                    </td>
+                    <td className="border-b border-slate-200 p-2 align-top">
+                      <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`row-${i.attemptId}`} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
       )}
       <Pagination basePath="/review" params={{ kind: filter.kind !== 'PRIMARY' ? filter.kind : undefined, microCredentialId: filter.microCredentialId, olderThanDays: filter.olderThanDays ? String(filter.olderThanDays) : undefined }} nextCursor={queue.nextCursor} hasPrevious={Boolean(filter.cursor)} />
     </div>

@@ -5,6 +5,7 @@ import type { AuditFilter, AuditRange } from '@/lib/audit/schemas';
 import { Alert, EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 // The filters, table and pagination shared by the issuer, district and platform audit logs.
 // (Presentational; it lives beside the issuer log because components/admin is not this change's to edit.)
@@ -65,7 +66,7 @@ export function AuditLogView(props: {
           {filtered ? 'Try another kind of activity or a wider range of dates.' : null}
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={`Audit log of ${props.owner}`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
               Audit log of {props.owner}{group !== 'all' ? `: ${AUDIT_GROUP_LABELS[group].toLowerCase()}` : ''}, newest first{filter.cursor ? ' (a later page)' : ''}
@@ -91,7 +92,7 @@ export function AuditLogView(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {notes.length ? <p className="mt-3 text-sm text-slate-700">{notes.join(' ')}</p> : null}
       <Pagination basePath={props.basePath} params={params} nextCursor={props.nextCursor} hasPrevious={Boolean(filter.cursor)} />

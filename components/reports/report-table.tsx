@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /**
  * A report table, scrollable on its own: focusable and named, so a keyboard user can scroll a table
@@ -6,7 +7,7 @@ import type { ReactNode } from 'react';
  */
 export function ReportTable({ caption, headers, rows, more, empty = 'Nothing in this period.' }: { caption: string; headers: string[]; rows: ReactNode[][]; more: number; empty?: string }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">
@@ -21,6 +22,6 @@ export function ReportTable({ caption, headers, rows, more, empty = 'Nothing in 
         </tbody>
       </table>
       {more > 0 ? <p className="border-t border-slate-100 p-2.5 text-sm text-slate-700">{more} more in the CSV download.</p> : null}
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import type { Period } from '@/lib/reporting/schemas';
 import { utcDay } from '@/lib/dates';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card } from '@/components/ui/card';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { ReportHeading } from '@/components/reports/report-heading';
 import { dayFmt } from '@/components/reports/format';
 
@@ -55,7 +56,7 @@ export function SkillsSection({ skills, period, csvHref, who }: {
               data={earnedTopics.map((t) => ({ label: t.topic, value: t.badges, display: `${t.badges} (${plural(t.teachers, 'teacher', 'teachers')})` }))}
             />
           </div>
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Badges earned by topic and micro-credential">
+          <TableScroll label="Badges earned by topic and micro-credential">
             <table className="w-full text-sm">
               <caption className="sr-only">Badges earned by topic and micro-credential: each topic, then its micro-credentials, most badges first</caption>
               <thead className="bg-slate-50 text-left">
@@ -85,7 +86,7 @@ export function SkillsSection({ skills, period, csvHref, who }: {
                 );
               })}
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

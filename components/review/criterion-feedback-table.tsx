@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type Score = { criterionId: string; feedback: string };
 
@@ -18,7 +19,7 @@ export function CriterionFeedbackTable<S extends Score>({ caption, criteria, sco
 }) {
   const showPart = criteria.some((c) => c.part !== undefined);
   return (
-    <div className={`relative overflow-x-auto ${className}`} tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption} className={className}>
       <table className={`w-full border-collapse text-sm ${tableClassName}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -43,6 +44,6 @@ export function CriterionFeedbackTable<S extends Score>({ caption, criteria, sco
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import type { ScoringPatterns } from '@/lib/review/quality';
 import { leniencyText, signedLevels } from '@/lib/review/leniency-words';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Pill } from '@/components/ui/card';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const levels = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
@@ -17,7 +18,7 @@ export function ScoringPatternsView({ patterns }: { patterns: ScoringPatterns })
       {reviewers.length === 0 ? (
         <p className="mt-3 text-slate-700">No reviews were submitted in this period.</p>
       ) : (
-        <div className="relative mt-3 overflow-x-auto">
+        <TableScroll label="Scoring patterns by reviewer" className="mt-3">
           <table className="w-full min-w-[44rem] border-collapse text-sm">
             <caption className="sr-only">Scoring patterns by reviewer, for reviews submitted in the period</caption>
             <thead>
@@ -49,7 +50,7 @@ export function ScoringPatternsView({ patterns }: { patterns: ScoringPatterns })
             Flagged when the difference is {gap} levels or more and the reviewer submitted at least {minReviews} reviews in the period. A flag is a prompt to look at their reviews, not a verdict.
             {sampled ? ` The period has more than ${sample.toLocaleString('en-GB')} reviews: these figures rest on the newest ${sample.toLocaleString('en-GB')}.` : ''}
           </p>
-        </div>
+        </TableScroll>
       )}
       {criteria.length ? (
         <div className="grid gap-6 lg:grid-cols-2">

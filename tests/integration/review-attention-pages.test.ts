@@ -62,6 +62,17 @@ describe('review pages', () => {
     expect(html).not.toContain('Tess');
   });
 
+  it('on a phone the queue is a list of cards with their Claim button; the wide table shows from md up', async () => {
+    const w = await makeWorld();
+    const attemptId = await w.submit(await createActor({ name: 'Tess Teacher' }));
+    session.actor = w.reviewer;
+    const html = await render(ReviewQueuePage({ searchParams: Promise.resolve({}) }));
+    const cards = /<ul aria-label="Submissions waiting for review, oldest first" class="[^"]*\bmd:hidden\b[^"]*">([\s\S]*?)<\/ul>/.exec(html)![1];
+    expect(cards).toContain('Tess Teacher');
+    expect(cards).toMatch(new RegExp(`<button type="submit" aria-describedby="card-${attemptId}"[^>]*>Claim</button>`));
+    expect(html).toMatch(/<div class="relative overflow-x-auto hidden md:block" tabindex="0" role="region" aria-label="Submissions waiting for review, oldest first"><table/);
+  });
+
   it('the review-quality page shows the scoring patterns of the last 12 months by default', async () => {
     const w = await makeWorld();
     const recent = await w.score(await w.submit(await createActor()), [3, 3]);

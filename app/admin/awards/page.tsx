@@ -8,6 +8,7 @@ import { isDomainError } from '@/lib/errors';
 import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Badges issued' };
 
@@ -85,7 +86,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
       {items.length === 0 ? (
         <EmptyState title={filter.q || filter.status || credential || filter.from || filter.to ? 'No badge matches these filters' : 'No badges issued yet'} />
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={`Badges issued by ${who}`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Badges issued by {who}, newest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50">
@@ -118,7 +119,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/admin/awards" params={params} nextCursor={nextCursor} hasPrevious={Boolean(filter.cursor)} />
     </div>

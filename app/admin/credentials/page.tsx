@@ -6,6 +6,7 @@ import { Alert, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/
 import { ButtonLink } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Micro-credentials' };
 
@@ -68,7 +69,7 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
       {items.length === 0 ? (
         <EmptyState title="No micro-credentials match" action={<ButtonLink href="/admin/credentials/new">Create one</ButtonLink>} />
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Micro-credentials">
           <table className="w-full text-sm">
             <caption className="sr-only">Micro-credentials</caption>
             <thead className="bg-slate-50 text-left">
@@ -107,7 +108,7 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/admin/credentials" params={{ status: query.status, issuer: query.issuer, q: query.q }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '@/lib/people/schemas';
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { ButtonLink, smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
@@ -54,7 +55,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </div>
       <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id }} />
       {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={`Members of ${org.name}`}>
           <table className="w-full text-sm">
             <caption className="sr-only">Members of {org.name}</caption>
             <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-3">Person</th><th scope="col" className="p-3">Roles</th><th scope="col" className="p-3">Qualified to review</th></tr></thead>
@@ -128,7 +129,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/admin/people" params={{ org: issuers.length > 1 ? org.id : undefined, q: query.q }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>

@@ -6,6 +6,7 @@ import { QualityFilterInput } from '@/lib/review/schemas';
 import { describeKappa } from '@/lib/review/stats';
 import { Alert, Card, EmptyState, PageHeader, Pill, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { BarChart } from '@/components/charts/bar-chart';
 import { LineChart } from '@/components/charts/line-chart';
 import { SlaClock } from '@/components/review/sla-clock';
@@ -201,7 +202,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
         {open.items.length === 0 ? (
           <EmptyState title="No open submissions" />
         ) : (
-          <div className="relative mt-3 overflow-x-auto">
+          <TableScroll label="Open submissions" className="mt-3">
             <table className="w-full min-w-[44rem] border-collapse text-sm">
               <caption className="sr-only">Open submissions, oldest first</caption>
               <thead>
@@ -244,7 +245,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <Pagination basePath="/admin/review-quality" params={{ microCredentialId: filter.microCredentialId, period: filter.period, scoringPeriod: filter.scoringPeriod !== '365' ? filter.scoringPeriod : undefined }} nextCursor={open.nextCursor} hasPrevious={Boolean(sp.cursor)} />
       </section>

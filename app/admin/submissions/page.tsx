@@ -9,6 +9,7 @@ import type { AttemptStatus, SubmissionStatus } from '@/lib/generated/prisma/enu
 import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Applications' };
 
@@ -98,7 +99,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             : `When a teacher sends work for one of ${issuer.name}’s micro-credentials, it is listed here. Work a teacher has started but never sent stays private to them.`}
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={`Applications for ${issuer.name}’s micro-credentials`}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Applications for {issuer.name}’s micro-credentials{query.cursor ? ' (a later page)' : ''}, most recently sent first</caption>
             <thead className="border-b border-slate-200 bg-slate-50">
@@ -148,7 +149,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/admin/submissions" params={params} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>

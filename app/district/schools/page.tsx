@@ -6,6 +6,7 @@ import { listSchoolsWithCounts } from '@/lib/district/schools';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { AddSchoolForm } from '@/components/admin/school-forms';
 import { renameDistrictAction, renameSchoolAction } from './actions';
@@ -42,7 +43,7 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
       <section aria-labelledby="schools-h" className="mt-6">
         <h2 id="schools-h" className="mb-2 text-lg font-semibold">{schools.length === 1 ? '1 school' : `${numberFmt.format(schools.length)} schools`}</h2>
         {schools.length === 0 ? <EmptyState title="No schools yet">Add your district’s schools so you can place teachers at them.</EmptyState> : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <TableScroll label={`Schools of ${district.name}`}>
             <table className="w-full text-sm">
               <caption className="sr-only">Schools of {district.name}</caption>
               <thead className="bg-slate-50 text-left">
@@ -68,7 +69,7 @@ export default async function DistrictSchoolsPage({ searchParams }: { searchPara
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '@/lib/people/schemas';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { PeopleSearch } from '@/components/ui/people-search';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
@@ -30,7 +31,7 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
       />
       <PeopleSearch label="Find an account" q={query.q} />
       {!query.q ? <p className="text-sm text-slate-700">Search by name or email address (part of an address, such as “@district.org”, works too).</p> : items.length === 0 ? <EmptyState title="Nobody matches that search" /> : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={`Accounts matching “${query.q}”`}>
           <table className="w-full text-sm">
             <caption className="sr-only">Accounts matching “{query.q}”</caption>
             <thead className="bg-slate-50 text-left">
@@ -96,7 +97,7 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/platform/accounts" params={{ q: query.q }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>

@@ -5,6 +5,7 @@ import { getReviewWorkspace } from '@/lib/review/queries';
 import { claimEndText, getClaimEnd } from '@/lib/review/claims';
 import { passingRuleOf } from '@/lib/review/rubric';
 import { Alert, Card, Pill } from '@/components/ui/card';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { ScoringForm } from '@/components/review/scoring-form';
 import { SlaClock } from '@/components/review/sla-clock';
@@ -131,7 +132,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       {ws.otherReviews.length ? (
         <Card className="mt-6">
           <h2 className="text-lg font-semibold">{review.kind === 'ADJUDICATION' ? 'The reviews being adjudicated' : 'The other reviews of this attempt'}</h2>
-          <div className="relative mt-2 overflow-x-auto">
+          <TableScroll label="Levels given by each reviewer" className="mt-2">
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <caption className="sr-only">Levels given by each reviewer</caption>
               <thead>
@@ -161,7 +162,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Card>
       ) : null}
 

@@ -6,6 +6,7 @@ import { HistoryFilterInput } from '@/lib/review/schemas';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { ButtonLink } from '@/components/ui/button';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Your review history' };
 
@@ -28,7 +29,7 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
           {filter.cursor ? <Link href="/review/history">Back to the first page</Link> : 'Reviews appear here once you submit your scores.'}
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto">
+        <TableScroll label="Your sent reviews" className="">
           <table className="w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">Your sent reviews, newest first</caption>
             <thead>
@@ -68,7 +69,7 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination basePath="/review/history" params={{}} nextCursor={history.nextCursor} hasPrevious={Boolean(filter.cursor)} />
     </div>

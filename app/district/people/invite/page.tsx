@@ -5,6 +5,7 @@ import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictSchools } from '@/lib/district/people';
 import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { BulkInviteForm } from '@/components/district/bulk-invite-form';
 
@@ -45,7 +46,9 @@ export default async function DistrictBulkInvitePage({ searchParams }: { searchP
           </dd>
         </dl>
         <p className="mb-1 text-sm font-semibold">For example:</p>
-        <pre className="mb-3 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm">{`email,name,school\nana.diaz@yourdistrict.org,Ana Díaz,${exampleSchool ?? ''}\nsam.lee@yourdistrict.org,Sam Lee,`}</pre>
+        <TableScroll label="Example of the file" className="mb-3 rounded-md bg-slate-100">
+          <pre className="w-max min-w-full p-3 text-sm">{`email,name,school\nana.diaz@yourdistrict.org,Ana Díaz,${exampleSchool ?? ''}\nsam.lee@yourdistrict.org,Sam Lee,`}</pre>
+        </TableScroll>
         <p className="mb-3 text-sm">
           {schools.length
             ? <>Schools in {district.name}: {schools.map((s) => s.name).join(', ')}.</>

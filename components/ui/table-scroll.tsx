@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+/** The report tables' white, bordered box: the look when a caller gives no className. */
+const BOXED = 'rounded-lg border border-slate-200 bg-white';
+
+/**
+ * The box a table wider than the screen scrolls sideways in. Focusable and named, so a keyboard user
+ * can reach it and scroll it with the arrow keys even when the table holds no link or button
+ * (WCAG 2.1.1), and a screen reader says what it holds. The focus ring is the site-wide
+ * `:focus-visible` outline (app/globals.css).
+ *
+ * Keep the table its direct child: the edge shadows in app/globals.css select
+ * `.overflow-x-auto:has(> table)`. `className` replaces the boxed look (pass '' for none).
+ */
+export function TableScroll({ label, className = BOXED, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={`relative overflow-x-auto ${className}`.trim()} tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
