@@ -439,6 +439,10 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const { attempt } = review;
   const { submission } = attempt;
   const issuer = submission.microCredential.issuer;
+  // A claim that ended (released, expired, reassigned) keeps the reviewer's own draft, not the
+  // teacher's work: answers, files and who the teacher is are shown while the claim is held or once
+  // the review is submitted, as the files themselves are (canViewAttemptEvidence).
+  const evidenceShown = review.status === 'CLAIMED' || review.status === 'SUBMITTED';
   // Under blind review the teacher's own file names (often their name and school) never leave the
   // server: each file is named from its place ("Part 2 – file 1.mp4"), as the file route names it too.
   const files = withViewerFileNames(attempt.files, { partIds: submission.version.parts.map((p) => p.id), original: showsOriginalFileNames(issuer, opts.actor.id, submission.userId) });
@@ -460,11 +464,12 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   return {
     review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
     // attestedAt: when the teacher confirmed the evidence is their own (null before that was asked); says nothing of who they are.
-    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, attestedAt: attempt.attestedAt, clock: slaClock(attempt.dueAt, now), responses: attempt.responses, files },
+    attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, attestedAt: attempt.attestedAt, clock: slaClock(attempt.dueAt, now), responses: evidenceShown ? attempt.responses : [], files: evidenceShown ? files : [] },
+    evidenceWithheld: !evidenceShown,
     // A renewal: the teacher held this badge and shows the skill again (judged like any application).
     submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1 },
     issuer: { name: issuer.name, blindReview: issuer.blindReview, claimMinutes: issuer.claimMinutes },
-    teacher: showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
+    teacher: evidenceShown && showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
     version: submission.version,
     otherReviews: others.map((r) => ({ id: r.id, kind: r.kind, decision: r.decision, overallComment: r.overallComment, reviewerName: r.reviewer.name, scores: r.scores })),
     // The reviewer's own decision was set aside for a second look: when it was asked for and, once

@@ -99,6 +99,27 @@ describe('a claim that ran out while nobody else took the work', () => {
     expect(await savedDraft(oldId)).toEqual({ overallComment: w.draft.overallComment, scores: expect.any(Array) });
   });
 
+  it('the ended claim keeps the reviewer’s draft but not the teacher’s answers, files or name, until they claim it again', async () => {
+    const w = await makeWorld();
+    const a = await w.reviewer();
+    const oldId = await claimSaveAndLetRunOut(w, a, new Date(Date.now() - 3 * 60 * 60_000));
+    const ended = (await getReviewWorkspace({ actor: a, reviewId: oldId }))!;
+    expect(ended.evidenceWithheld).toBe(true);
+    expect(ended.attempt.responses).toEqual([]);
+    expect(ended.attempt.files).toEqual([]);
+    expect(ended.teacher).toBeNull();
+    expect(ended.review.overallComment).toBe(w.draft.overallComment);
+    session.actor = a;
+    const html = await renderReview(oldId);
+    expect(html).not.toContain('My class is a mixed Grade 7 group.');
+    expect(html).toContain('shown only while you hold a claim on this work: claim it again to see them');
+    const back = await claimReview({ actor: a, attemptId: w.attemptId });
+    const held = (await getReviewWorkspace({ actor: a, reviewId: back.reviewId }))!;
+    expect(held.evidenceWithheld).toBe(false);
+    expect(held.attempt.responses.map((r) => r.text)).toContain('My class is a mixed Grade 7 group.');
+    expect(held.teacher).not.toBeNull();
+  });
+
   it('another reviewer claiming the work starts empty: a draft is only ever its own reviewer’s', async () => {
     const w = await makeWorld();
     const [a, b] = [await w.reviewer(), await w.reviewer()];

@@ -57,7 +57,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-800">
         <div>
           <dt className="inline font-semibold">Teacher: </dt>
-          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : 'hidden (blind review)'}</dd>
+          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : ws.evidenceWithheld ? 'shown while you hold a claim' : 'hidden (blind review)'}</dd>
         </div>
         <div>
           <dt className="inline font-semibold">Attempt: </dt>
@@ -213,7 +213,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
               ))}
             </ul>
           ) : null}
-          <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} attestedAt={attempt.attestedAt} />
+          {ws.evidenceWithheld ? (
+            <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+              The teacher’s answers and files are shown only while you hold a claim on this work{end?.canClaimAgain ? ': claim it again to see them and carry on with your draft' : ''}.
+            </p>
+          ) : (
+            <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} attestedAt={attempt.attestedAt} />
+          )}
           {concerns?.mine.length ? (
             <div className="mt-4 text-sm">
               <h3 className="font-semibold">Concerns you reported</h3>
