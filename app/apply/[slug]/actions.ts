@@ -16,12 +16,20 @@ import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput
 import { askAboutFeedback } from '@/lib/feedback-questions/mutations';
 import { AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
 
+/** A micro-credential address as the authoring schema allows it; anything else posted as `slug` is ignored. */
+const isSlug = (v: unknown): v is string => typeof v === 'string' && v.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v);
+
+/** Refreshes the application page the form was posted from; a forged `slug` refreshes nothing. */
+function refreshApplication(slug: unknown) {
+  if (isSlug(slug)) revalidatePath(`/apply/${slug}`);
+}
+
 export async function startApplicationAction(formData: FormData) {
   const parsed = z.object({ microCredentialId: str().min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
   if (!parsed.success) return;
   const actor = await requireActor();
   await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });
-  revalidatePath(`/apply/${parsed.data.slug}`);
+  refreshApplication(parsed.data.slug);
 }
 
 export type SaveResult = { ok: true; revision: number; wordCount: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
@@ -99,16 +107,15 @@ export async function submitAttemptAction(_prev: ActionResult, formData: FormDat
   const raw = formDataToObject(formData);
   const parsed = parseInput(SubmitAttemptInput, raw);
   if (!parsed.ok) return parsed.result;
-  const slug = String(raw.slug ?? '');
   try {
     const actor = await requireActor();
     await submitAttempt({ actor, attemptId: parsed.data.attemptId, publicSummary: parsed.data.publicSummary, attested: parsed.data.attested });
   } catch (e) {
     return toActionError(e);
   }
-  revalidatePath(`/apply/${slug}`);
+  refreshApplication(raw.slug);
   revalidatePath('/dashboard');
-  redirect(`/apply/${encodeURIComponent(slug)}?submitted=1`);
+  redirect(isSlug(raw.slug) ? `/apply/${raw.slug}?submitted=1` : '/dashboard');
 }
 
 export async function startRevisionAction(formData: FormData) {
@@ -117,7 +124,7 @@ export async function startRevisionAction(formData: FormData) {
   if (!parsed.success) return;
   const actor = await requireActor();
   await startRevision({ actor, submissionId: parsed.data.submissionId });
-  revalidatePath(`/apply/${String(raw.slug ?? '')}`);
+  refreshApplication(raw.slug);
 }
 
 const WithdrawSentAttemptInput = z.object({ attemptId: str().min(1).max(40), slug: str().min(1).max(120) });
@@ -134,10 +141,10 @@ export async function withdrawSentAttemptAction(_prev: ActionResult, formData: F
     const actor = await requireActor();
     await withdrawSentAttempt({ actor, attemptId });
   } catch (e) {
-    revalidatePath(`/apply/${slug}`);
+    refreshApplication(slug);
     return toActionError(e);
   }
-  revalidatePath(`/apply/${slug}`);
+  refreshApplication(slug);
   revalidatePath('/dashboard');
   return { ok: true, message: 'Your attempt is back with you as a draft, with all your answers and files. Change what you need, then confirm the statement and send it again.' };
 }
@@ -169,6 +176,6 @@ export async function askAboutFeedbackAction(_prev: ActionResult, formData: Form
   } catch (e) {
     return toActionError(e);
   }
-  revalidatePath(`/apply/${String(raw.slug ?? '')}`);
+  refreshApplication(raw.slug);
   return { ok: true, message: 'Your question was sent. We will notify you when there is a reply, and it will show here.' };
 }
