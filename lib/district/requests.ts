@@ -8,6 +8,7 @@ import { notify } from '@/lib/notifications/notify';
 import { assertLeads } from '@/lib/district/access';
 import { leaveDistrictRecords, moveOutOfDistrict, shortName, tellLeadersOfLeaving } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
+import { plural } from '@/lib/plural';
 
 // Joining a district. A teacher asks (at sign-up or from their account); a leader of that district
 // confirms or declines. Until then the district does not count them: its reports, teacher list and
@@ -94,41 +95,130 @@ export async function listDistrictRequests(opts: { actor: Actor; districtId: str
   };
 }
 
-/**
- * A leader confirms (placing the teacher district-wide or at one of its schools) or declines a
- * request. Decided once: two leaders at once, or a request withdrawn meanwhile, find it gone.
- * A teacher moving from another district leaves that one as they join this one.
- */
-export async function decideDistrictRequest(opts: { actor: Actor; districtId: string; userId: string; decision: 'confirm' | 'decline'; schoolId?: string | null; now?: Date }) {
+type Decision = 'confirm' | 'decline';
+/** What one call decides, checked once: the district the actor leads, and where confirmed teachers go. */
+type DecisionContext = { actorId: string; district: { id: string; name: string }; decision: Decision; schoolId: string | null };
+type OneDecision = { decided: true; name: string } | { decided: false; reason: 'gone' } | { decided: false; reason: 'email'; name: string };
+
+/** Only a leader of the district decides, and a confirmed teacher is placed at one of its schools or district-wide. */
+async function decisionContext(opts: { actor: Actor; districtId: string; decision: Decision; schoolId?: string | null }): Promise<DecisionContext> {
   assertLeads(opts.actor, opts.districtId);
   const district = await findDistrict(opts.districtId);
-  const teacher = await db.user.findFirst({ where: { id: opts.userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true, emailVerified: true } });
-  if (!teacher) throw notFound('That request');
-  // Anyone can type any address at sign-up: only a confirmed one shows who the person is.
-  if (opts.decision === 'confirm' && !teacher.emailVerified) {
-    throw invalidState(`${teacher.name} has not confirmed their email address yet, so you cannot tell it is theirs. You can confirm them once they have; declining works now.`);
-  }
   let schoolId: string | null = null;
   if (opts.decision === 'confirm' && opts.schoolId) {
     const school = await db.organization.findFirst({ where: { id: opts.schoolId, kind: 'SCHOOL', parentId: district.id }, select: { id: true } });
     if (!school) throw validation('Choose one of your district’s schools.', { schoolId: ['Choose one of your district’s schools.'] });
     schoolId = school.id;
   }
-  await db.$transaction(async (tx) => {
-    const data = opts.decision === 'confirm'
-      ? { districtId: district.id, schoolId, requestedDistrictId: null, districtRequestedAt: null }
-      : { requestedDistrictId: null, districtRequestedAt: null };
-    const decided = await tx.user.updateMany({ where: { id: teacher.id, requestedDistrictId: district.id, districtId: teacher.districtId }, data });
-    if (decided.count !== 1) throw notFound('That request');
-    if (opts.decision === 'confirm') {
-      // Moving to another district: the one they leave is told, as when they leave on their own.
-      if (teacher.districtId) await moveOutOfDistrict(tx, { userId: teacher.id, name: teacher.name, fromDistrictId: teacher.districtId, toDistrictId: district.id, actorId: opts.actor.id });
-      await ensureMembership(tx, teacher.id, schoolId ?? district.id, 'TEACHER');
-      await notify({ userId: teacher.id, kind: 'district.join_confirmed', title: `${district.name} confirmed you as one of its teachers`, body: 'Your district now sees your progress, decides your proposals and counts your badges in its reports.', href: '/account' }, tx);
-    } else {
-      await notify({ userId: teacher.id, kind: 'district.join_declined', title: `${district.name} did not confirm your request to join`, body: 'If you teach there, ask your district office for an invitation.', href: '/account' }, tx);
-    }
-    await recordAudit({ actorId: opts.actor.id, action: opts.decision === 'confirm' ? 'people.confirm_district_request' : 'people.decline_district_request', entityType: 'User', entityId: teacher.id, organizationId: district.id, data: { schoolId, previousDistrictId: teacher.districtId } }, tx);
+  return { actorId: opts.actor.id, district, decision: opts.decision, schoolId };
+}
+
+/**
+ * One person's request, decided inside `tx`: the single decision and the bulk one both come here.
+ * Decided once: the update only matches while the request (and the district they are in) is as read,
+ * so a second leader, a replay or a withdrawal meanwhile finds it gone and nothing is written.
+ */
+async function decideOneRequest(tx: Tx, ctx: DecisionContext, userId: string): Promise<OneDecision> {
+  const { district, decision, schoolId } = ctx;
+  const teacher = await tx.user.findFirst({ where: { id: userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true, emailVerified: true } });
+  if (!teacher) return { decided: false, reason: 'gone' };
+  // Anyone can type any address at sign-up: only a confirmed one shows who the person is.
+  if (decision === 'confirm' && !teacher.emailVerified) return { decided: false, reason: 'email', name: teacher.name };
+  const data = decision === 'confirm'
+    ? { districtId: district.id, schoolId, requestedDistrictId: null, districtRequestedAt: null }
+    : { requestedDistrictId: null, districtRequestedAt: null };
+  const decided = await tx.user.updateMany({ where: { id: teacher.id, requestedDistrictId: district.id, districtId: teacher.districtId }, data });
+  if (decided.count !== 1) return { decided: false, reason: 'gone' };
+  if (decision === 'confirm') {
+    // Moving to another district: the one they leave is told, as when they leave on their own.
+    if (teacher.districtId) await moveOutOfDistrict(tx, { userId: teacher.id, name: teacher.name, fromDistrictId: teacher.districtId, toDistrictId: district.id, actorId: ctx.actorId });
+    await ensureMembership(tx, teacher.id, schoolId ?? district.id, 'TEACHER');
+    await notify({ userId: teacher.id, kind: 'district.join_confirmed', title: `${district.name} confirmed you as one of its teachers`, body: 'Your district now sees your progress, decides your proposals and counts your badges in its reports.', href: '/account' }, tx);
+  } else {
+    await notify({ userId: teacher.id, kind: 'district.join_declined', title: `${district.name} did not confirm your request to join`, body: 'If you teach there, ask your district office for an invitation.', href: '/account' }, tx);
+  }
+  await recordAudit({ actorId: ctx.actorId, action: decision === 'confirm' ? 'people.confirm_district_request' : 'people.decline_district_request', entityType: 'User', entityId: teacher.id, organizationId: district.id, data: { schoolId, previousDistrictId: teacher.districtId } }, tx);
+  return { decided: true, name: teacher.name };
+}
+
+/**
+ * A leader confirms (placing the teacher district-wide or at one of its schools) or declines a
+ * request. Decided once: two leaders at once, or a request withdrawn meanwhile, find it gone.
+ * A teacher moving from another district leaves that one as they join this one.
+ */
+export async function decideDistrictRequest(opts: { actor: Actor; districtId: string; userId: string; decision: Decision; schoolId?: string | null; now?: Date }) {
+  const ctx = await decisionContext(opts);
+  const outcome = await db.$transaction((tx) => decideOneRequest(tx, ctx, opts.userId));
+  if (!outcome.decided) {
+    if (outcome.reason === 'email') throw invalidState(`${outcome.name} has not confirmed their email address yet, so you cannot tell it is theirs. You can confirm them once they have; declining works now.`);
+    throw notFound('That request');
+  }
+  return { name: outcome.name };
+}
+
+/** Requests one bulk decision may take: the whole list a leader sees at once. */
+export const MAX_DECIDED_AT_ONCE = REQUESTS_SHOWN;
+
+/** Why a request was left out of a bulk decision, in words the leader reads after the person's name. */
+export const SKIP_REASONS = {
+  email: 'has not confirmed their email address yet',
+  gone: 'request withdrawn or already decided',
+  failed: 'could not be decided because of a problem on our side; try again',
+} as const;
+
+export type DistrictDecisions = {
+  decision: Decision;
+  /** Confirmed or declined, as `decision` says, oldest request first. */
+  decided: { id: string; name: string }[];
+  /** `name` is null for a request that was no longer in the list when the call began. */
+  skipped: { id: string; name: string | null; reason: string }[];
+};
+
+/**
+ * Several requests confirmed (all at the same place) or declined at once, as at the start of a school
+ * year. Each person is decided on their own, exactly as by decideDistrictRequest and in a transaction
+ * of their own, with their own audit entry and notification: someone who cannot be decided (email
+ * not confirmed, request withdrawn or decided meanwhile by another leader or an earlier submit) is
+ * reported as skipped with the reason, and the rest still go through.
+ */
+export async function decideDistrictRequests(opts: { actor: Actor; districtId: string; userIds: string[]; decision: Decision; schoolId?: string | null; now?: Date }): Promise<DistrictDecisions> {
+  const ids = [...new Set(opts.userIds)];
+  if (ids.length === 0) throw validation('Tick at least one request.');
+  if (ids.length > MAX_DECIDED_AT_ONCE) throw validation(`Tick at most ${MAX_DECIDED_AT_ONCE} requests at a time.`);
+  const ctx = await decisionContext(opts);
+  // The requests as the leader's list shows them, oldest first: their names, and one order for every
+  // call (two leaders deciding the same people at once take each person's row in the same order).
+  // Ids that are not asking to join this district are reported without a name: nothing about
+  // anyone outside the list is revealed.
+  const asking = await db.user.findMany({
+    where: { id: { in: ids }, requestedDistrictId: ctx.district.id },
+    orderBy: [{ districtRequestedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true },
   });
-  return { name: teacher.name };
+  const out: DistrictDecisions = { decision: opts.decision, decided: [], skipped: [] };
+  for (const person of asking) {
+    let outcome: OneDecision;
+    try {
+      outcome = await db.$transaction((tx) => decideOneRequest(tx, ctx, person.id));
+    } catch (e) {
+      // This person's transaction rolled back whole; the others are decided all the same.
+      console.error(`[district] deciding the request of user ${person.id} failed:`, e);
+      out.skipped.push({ id: person.id, name: person.name, reason: SKIP_REASONS.failed });
+      continue;
+    }
+    if (outcome.decided) out.decided.push({ id: person.id, name: outcome.name });
+    else out.skipped.push({ id: person.id, name: person.name, reason: SKIP_REASONS[outcome.reason] });
+  }
+  const listed = new Set(asking.map((p) => p.id));
+  for (const id of ids) if (!listed.has(id)) out.skipped.push({ id, name: null, reason: SKIP_REASONS.gone });
+  return out;
+}
+
+/** A bulk decision's outcome in a sentence: "Confirmed 3 teachers. 1 request was skipped." */
+export function describeDistrictDecisions(d: DistrictDecisions): string {
+  const n = d.decided.length;
+  const done = d.decision === 'confirm'
+    ? (n ? `Confirmed ${plural(n, 'teacher')}.` : 'Nobody was confirmed.')
+    : (n ? `Declined ${plural(n, 'request')}.` : 'No request was declined.');
+  return d.skipped.length ? `${done} ${plural(d.skipped.length, 'request was', 'requests were')} skipped.` : done;
 }

@@ -3,7 +3,7 @@
 // NOT_FOUND (or an empty/null answer for queries) with no row changed anywhere; an allowed cell
 // must get past authorization. Anonymous visitors never reach these functions (actions and routes
 // call requireActor()/getActor() first); they are covered through HTTP in tests/e2e/hardening.spec.ts.
-import { decideDistrictRequest, listDistrictRequests } from '@/lib/district/requests';
+import { decideDistrictRequest, decideDistrictRequests, listDistrictRequests } from '@/lib/district/requests';
 import { issuedAwardsCsv, listIssuedAwards } from '@/lib/awards/issued';
 import { getIssuerSettings, updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
 import { createOrganization, listOrganizations, searchAccounts, setAccountDisabled } from '@/lib/organizations/platform';
@@ -241,6 +241,8 @@ function rows(): Row[] {
     // ── Requests to join a district, badges issued ──
     { name: 'listDistrictRequests (District One)', allow: ['L1'], run: (a) => listDistrictRequests({ actor: a, districtId: w.d1.id }) },
     { name: 'decideDistrictRequest (District One, nobody asked)', allow: [], run: (a) => decideDistrictRequest({ actor: a, districtId: w.d1.id, userId: w.newcomer.id, decision: 'confirm' }) },
+    // Allowed for District One's leader only: nobody asked, so the newcomer comes back as skipped (nameless), nothing written.
+    { name: 'decideDistrictRequests (District One, nobody asked)', allow: ['L1'], run: (a) => decideDistrictRequests({ actor: a, districtId: w.d1.id, userIds: [w.newcomer.id], decision: 'decline' }) },
     { name: 'listIssuedAwards (issuer A)', allow: ['adminA'], run: (a) => listIssuedAwards({ actor: a, issuerIds: [w.issuerA.id], filter: {} }) },
     { name: 'listIssuerApplications (issuer A)', allow: ['adminA'], run: (a) => listIssuerApplications({ actor: a, issuerId: w.issuerA.id }) },
     { name: 'getVersionPreview (issuer A credential)', allow: ['adminA'], run: (a) => getVersionPreview({ actor: a, microCredentialId: w.mcA.mc.id }) },

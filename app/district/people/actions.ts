@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { csvFromForm } from '@/lib/csv-form';
@@ -9,7 +10,8 @@ import { BulkInviteInput, DistrictRequestDecisionInput, MAX_INVITE_FILE_BYTES, T
 import { describeInviteCheck, describeInviteOutcome, fingerprintInviteCsv, inviteTeachersFromFile, previewBulkInvite, type BulkInviteRow, type InviteCounts, type InviteOutcome } from '@/lib/people/bulk-invite';
 import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { decideDistrictRequest } from '@/lib/district/requests';
+import { decideDistrictRequest, decideDistrictRequests, describeDistrictDecisions, MAX_DECIDED_AT_ONCE, type DistrictDecisions } from '@/lib/district/requests';
+import { str } from '@/lib/zod-text';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
 export async function setTeacherSchoolAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -51,6 +53,36 @@ export async function decideDistrictRequestAction(_prev: ActionResult, formData:
   revalidatePath('/district/teachers');
   // The request leaves the list with its form, so the page itself says what happened.
   redirect(`/district/people?district=${encodeURIComponent(parsed.data.districtId)}&request=${parsed.data.decision === 'confirm' ? 'confirmed' : 'declined'}#requests`);
+}
+
+// One ticked box posts a single value, several post a list.
+const asList = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const DistrictRequestsDecisionInput = z.object({
+  districtId: str().min(1).max(40),
+  userIds: z.preprocess(asList, z.array(str().min(1).max(40)).min(1, 'Tick at least one request.').max(MAX_DECIDED_AT_ONCE, `Tick at most ${MAX_DECIDED_AT_ONCE} requests at a time.`)),
+  decision: z.enum(['confirm', 'decline'], { error: 'Choose confirm or decline.' }),
+  schoolId: str().max(40).optional().transform((v) => v || null),
+});
+
+/**
+ * "Confirm selected" / "Decline selected" on the requests list: each ticked person is decided on
+ * their own (lib/district/requests.ts), and the answer says who was and who was skipped, and why.
+ */
+export async function decideDistrictRequestsAction(_prev: ActionResult<DistrictDecisions>, formData: FormData): Promise<ActionResult<DistrictDecisions>> {
+  const parsed = DistrictRequestsDecisionInput.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    const issue = parsed.error.issues.find((i) => i.path[0] === 'userIds' || i.path[0] === 'decision');
+    return { ok: false, formError: issue?.message ?? 'Reload the page and try again.' };
+  }
+  try {
+    const actor = await requireActor();
+    const outcome = await decideDistrictRequests({ actor, ...parsed.data });
+    revalidatePath('/district/people');
+    if (outcome.decision === 'confirm' && outcome.decided.length) revalidatePath('/district/teachers');
+    return { ok: true, message: describeDistrictDecisions(outcome), data: outcome };
+  } catch (e) {
+    return toActionError(e);
+  }
 }
 
 type BulkInvitePreview = {

@@ -12,12 +12,15 @@ import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { OpenInvitations } from '@/components/admin/open-invitations';
 import { InviteSchoolLeaderForm } from '@/components/school/invite-school-leader-form';
+import { BulkRequestsForm } from '@/components/district/bulk-requests-form';
 import { changeRoleAction } from '@/app/admin/people/actions';
 import { decideDistrictRequestAction } from './actions';
 
 export const metadata = { title: 'People' };
 const Query = z.object({ district: z.string().max(40).optional().catch(undefined), request: z.enum(['confirmed', 'declined']).optional().catch(undefined) });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+/** The form deciding several requests at once; each row's checkbox joins it from inside the list. */
+const BULK_FORM = 'decide-requests';
 
 export default async function DistrictPeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/people');
@@ -30,6 +33,8 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
     listDistrictInvitations({ actor, districtId: district.id }),
     listDistrictRequests({ actor, districtId: district.id }),
   ]);
+  // Several at once only helps with several to decide; one request keeps its own buttons.
+  const bulk = requests.items.length > 1;
   const teachersHref = districts.length > 1 ? `/district/teachers?district=${district.id}` : '/district/teachers';
   return (
     <div>
@@ -50,15 +55,21 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
             </Alert>
           </div>
         ) : null}
+        {/* Always on the page, so its answer stays when the decided requests leave the list. */}
+        <BulkRequestsForm formId={BULK_FORM} districtId={district.id} schools={schools} showControls={bulk} />
         {requests.items.length === 0 ? <p className="text-sm text-slate-700">No one is waiting.</p> : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {requests.items.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm">
-                <span>
-                  <strong>{r.name}</strong> <span className="text-slate-700">{r.email}</span>{' '}
-                  <Pill tone={r.emailConfirmed ? 'success' : 'warning'}>{r.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'}</Pill>
-                  <span className="block text-slate-600">
-                    Asked {r.requestedAt ? dateFmt.format(r.requestedAt) : ''}{r.currentDistrict ? ` · now in ${r.currentDistrict}` : ''}
+                <span className="flex items-start gap-2">
+                  {bulk ? <input type="checkbox" id={`pick-${r.id}`} name="userIds" value={r.id} form={BULK_FORM} className="mt-0.5 h-5 w-5 shrink-0" /> : null}
+                  <span>
+                    {bulk ? <label htmlFor={`pick-${r.id}`}><span className="sr-only">Select </span><strong>{r.name}</strong></label> : <strong>{r.name}</strong>}{' '}
+                    <span className="text-slate-700">{r.email}</span>{' '}
+                    <Pill tone={r.emailConfirmed ? 'success' : 'warning'}>{r.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'}</Pill>
+                    <span className="block text-slate-600">
+                      Asked {r.requestedAt ? dateFmt.format(r.requestedAt) : ''}{r.currentDistrict ? ` · now in ${r.currentDistrict}` : ''}
+                    </span>
                   </span>
                 </span>
                 <span className="flex flex-wrap items-center gap-2">
