@@ -3,6 +3,9 @@ import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
 /** `parentOrganizationId`: a school's district (null for other organisations). */
 export type ActorRole = { role: Role; organizationId: string; organizationKind: OrgKind; organizationName: string; parentOrganizationId: string | null };
 
+/** Where someone was placed before their latest change of school or district, and when it changed. */
+export type FormerPlacement = { schoolId: string | null; districtId: string | null; changedAt: Date };
+
 /** The signed-in person, as every domain function and policy sees them. */
 export type Actor = {
   id: string;
@@ -11,6 +14,8 @@ export type Actor = {
   districtId: string | null;
   schoolId: string | null;
   roles: ActorRole[];
+  /** Their placement before the latest change (conflict-of-interest rules); absent or null: none known. */
+  former?: FormerPlacement | null;
 };
 
 export function hasRole(actor: Actor | null | undefined, role: Role, organizationId?: string): boolean {

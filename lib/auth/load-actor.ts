@@ -12,6 +12,9 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
       name: true,
       districtId: true,
       schoolId: true,
+      formerSchoolId: true,
+      formerDistrictId: true,
+      placementChangedAt: true,
       disabledAt: true,
       sessionVersion: true,
       memberships: { select: { role: true, organizationId: true, organization: { select: { kind: true, name: true, parentId: true } } } },
@@ -25,6 +28,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     name: user.name,
     districtId: user.districtId,
     schoolId: user.schoolId,
+    former: user.placementChangedAt ? { schoolId: user.formerSchoolId, districtId: user.formerDistrictId, changedAt: user.placementChangedAt } : null,
     roles: user.memberships.map((m) => ({
       role: m.role,
       organizationId: m.organizationId,

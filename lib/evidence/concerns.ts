@@ -8,7 +8,7 @@ import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { PART_ORDER, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
-import { conflictOfInterest, reviewsFor } from '@/lib/review/policy';
+import { conflictOfInterest, reviewsFor, teacherRef, type TeacherPlacementRow } from '@/lib/review/policy';
 import type { EvidenceConcernOutcome, EvidenceConcernReason } from '@/lib/generated/prisma/enums';
 import * as storage from '@/lib/storage/s3';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -206,7 +206,7 @@ export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId
 
 // ───────────────────────────── Deciding (issuer admins) ─────────────────────────────
 
-const teacherSelect = { id: true, schoolId: true, districtId: true, email: true } as const;
+const teacherSelect = { id: true, schoolId: true, districtId: true, email: true, formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } as const;
 const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
 
 /**
@@ -214,15 +214,15 @@ const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict:
  * teacher (as for asking for a second look: one who could not review the work does not rule on it
  * either). Anyone else finds nothing.
  */
-function assertMayRule(actor: Actor, issuerId: string, teacher: { id: string; schoolId: string | null; districtId: string | null; email: string }, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }, what: string) {
+function assertMayRule(actor: Actor, issuerId: string, teacher: TeacherPlacementRow, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }, what: string) {
   if (!isIssuerAdmin(actor, issuerId)) throw notFound(what);
   const refusal = concernRulingRefusal(actor, teacher, issuer);
   if (refusal) throw forbidden(refusal);
 }
 
 /** Whether this admin may decide on concerns about this teacher's work (for the record page); the reason when not. */
-export function concernRulingRefusal(actor: Actor, teacher: { id: string; schoolId: string | null; districtId: string | null; email: string }, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }): string | null {
-  return conflictOfInterest(actor, { teacherId: teacher.id, teacherSchoolId: teacher.schoolId, teacherDistrictId: teacher.districtId, teacherEmail: teacher.email }, issuer) ? RULING_CONFLICT : null;
+export function concernRulingRefusal(actor: Actor, teacher: TeacherPlacementRow, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }): string | null {
+  return conflictOfInterest(actor, teacherRef(teacher), issuer) ? RULING_CONFLICT : null;
 }
 
 /** What the teacher can do next about a removed file, by where the application stands. */

@@ -5,7 +5,7 @@ import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
-import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
+import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
   id: true, name: true, slaBusinessDays: true, blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
@@ -65,7 +65,7 @@ export const attemptForReviewSelect = {
   submission: {
     select: {
       id: true, status: true, userId: true, versionId: true, microCredentialId: true,
-      user: { select: { schoolId: true, districtId: true, email: true } },
+      user: { select: { schoolId: true, districtId: true, email: true, formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } },
       microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
     },
   },
@@ -79,7 +79,7 @@ export async function loadAttemptForReview(attemptId: string) {
 export type AttemptForReview = NonNullable<Awaited<ReturnType<typeof loadAttemptForReview>>>;
 
 export function teacherOf(a: AttemptForReview): TeacherRef {
-  return { teacherId: a.submission.userId, teacherSchoolId: a.submission.user.schoolId, teacherDistrictId: a.submission.user.districtId, teacherEmail: a.submission.user.email };
+  return teacherRef({ id: a.submission.userId, ...a.submission.user });
 }
 
 export type ScorerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId' | 'roles'> & { name?: string };

@@ -1,10 +1,36 @@
 // Pure review permissions: who may score whose work. Every query and mutation in lib/review goes
 // through these, so the queue, the claim and the decision all apply the same rules.
-import type { Actor, ActorRole } from '@/lib/auth/actor';
+import type { Actor, ActorRole, FormerPlacement } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { institutionDomain } from '@/lib/review/email-domain';
 
-export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null; teacherEmail?: string | null };
+/** `teacherFormer`: where the teacher was placed before their latest move (see FORMER_PLACEMENT_DAYS). */
+export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null; teacherEmail?: string | null; teacherFormer?: FormerPlacement | null };
+
+/**
+ * How long a school or district someone left still counts for the conflict rules, on either side:
+ * a reviewer who leaves their district, or a teacher who leaves it after sending their work, does
+ * not thereby make a former colleague's review independent.
+ */
+export const FORMER_PLACEMENT_DAYS = 365;
+
+/** A teacher's account row as the conflict rules read it (select these columns where a TeacherRef is needed). */
+export type TeacherPlacementRow = {
+  id: string; schoolId: string | null; districtId: string | null; email: string;
+  formerSchoolId?: string | null; formerDistrictId?: string | null; placementChangedAt?: Date | null;
+};
+
+export function teacherRef(u: TeacherPlacementRow): TeacherRef {
+  return {
+    teacherId: u.id, teacherSchoolId: u.schoolId, teacherDistrictId: u.districtId, teacherEmail: u.email,
+    teacherFormer: u.placementChangedAt ? { schoolId: u.formerSchoolId ?? null, districtId: u.formerDistrictId ?? null, changedAt: u.placementChangedAt } : null,
+  };
+}
+
+/** The former placement if it changed within FORMER_PLACEMENT_DAYS of `now`, else null. */
+export function recentFormer(former: FormerPlacement | null | undefined, now: Date): FormerPlacement | null {
+  return former && former.changedAt.getTime() > now.getTime() - FORMER_PLACEMENT_DAYS * 86_400_000 ? former : null;
+}
 
 export type IssuerReviewSettings = {
   blockSameSchool: boolean;
@@ -44,6 +70,7 @@ export const denialMessages: Record<ReviewDenial, string> = {
 export type ReviewerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId'> & {
   email?: string;
   roles?: readonly Pick<ActorRole, 'organizationId' | 'organizationKind' | 'parentOrganizationId'>[];
+  former?: FormerPlacement | null;
 };
 
 /**
@@ -52,11 +79,12 @@ export type ReviewerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId'> & {
  * district leader is not placed (invitations to lead add a role only), yet is as close to that
  * school's teachers as any colleague; a school's district counts for whoever works at the school.
  */
-export function affiliations(reviewer: ReviewerRef): { schools: string[]; districts: string[] } {
+export function affiliations(reviewer: ReviewerRef, now: Date = new Date()): { schools: string[]; districts: string[] } {
   const schools = new Set<string>();
   const districts = new Set<string>();
-  if (reviewer.schoolId) schools.add(reviewer.schoolId);
-  if (reviewer.districtId) districts.add(reviewer.districtId);
+  const former = recentFormer(reviewer.former, now);
+  for (const id of [reviewer.schoolId, former?.schoolId]) if (id) schools.add(id);
+  for (const id of [reviewer.districtId, former?.districtId]) if (id) districts.add(id);
   for (const r of reviewer.roles ?? []) {
     if (r.organizationKind === 'SCHOOL') {
       schools.add(r.organizationId);
@@ -69,11 +97,14 @@ export function affiliations(reviewer: ReviewerRef): { schools: string[]; distri
 }
 
 /** Conflicts of interest only (who the teacher is), independent of qualification. */
-export function conflictOfInterest(actor: ReviewerRef, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>): ReviewDenial | null {
+export function conflictOfInterest(actor: ReviewerRef, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>, now: Date = new Date()): ReviewDenial | null {
   if (actor.id === teacher.teacherId) return 'OWN_WORK';
-  const mine = affiliations(actor);
-  if (settings.blockSameSchool && teacher.teacherSchoolId && mine.schools.includes(teacher.teacherSchoolId)) return 'SAME_SCHOOL';
-  if (settings.blockSameDistrict && teacher.teacherDistrictId && mine.districts.includes(teacher.teacherDistrictId)) return 'SAME_DISTRICT';
+  const mine = affiliations(actor, now);
+  // The teacher's school and district now, and the ones they left within the year.
+  const theirs = recentFormer(teacher.teacherFormer, now);
+  const shares = (ids: string[], ...theirIds: (string | null | undefined)[]) => theirIds.some((id) => id && ids.includes(id));
+  if (settings.blockSameSchool && shares(mine.schools, teacher.teacherSchoolId, theirs?.schoolId)) return 'SAME_SCHOOL';
+  if (settings.blockSameDistrict && shares(mine.districts, teacher.teacherDistrictId, theirs?.districtId)) return 'SAME_DISTRICT';
   // School and district are what people pick at sign-up (and may leave empty); a shared
   // institutional email domain is the same district whatever they picked (lib/review/email-domain.ts).
   // Districts usually give every school one domain, so it says nothing about the school.

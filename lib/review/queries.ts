@@ -10,7 +10,7 @@ import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
-import { affiliations, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { affiliations, FORMER_PLACEMENT_DAYS, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -52,10 +52,16 @@ const MAX_QUEUE_BATCHES = 4;
  * Who the reviewer may score, as SQL over the submission `s` and its teacher `u`: work still open,
  * not their own, and none of the conflicts of interest their issuers block (policy.ts).
  */
-function eligibilityChecks(actor: Actor, ready: ReviewerCredential[]): Prisma.Sql[] {
+function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date): Prisma.Sql[] {
   // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
-  // Where the reviewer belongs: their placement and the schools and districts they lead (policy.ts).
-  const mine = affiliations(actor);
+  // Where the reviewer belongs: their placement, the schools and districts they lead, and the ones
+  // they left within FORMER_PLACEMENT_DAYS (policy.ts).
+  const mine = affiliations(actor, now);
+  // The teacher's side likewise: where they are now, or were until a move within that time.
+  const movedSince = new Date(now.getTime() - FORMER_PLACEMENT_DAYS * 86_400_000);
+  const teacherIn = (column: 'schoolId' | 'districtId', former: 'formerSchoolId' | 'formerDistrictId', ids: string[]) =>
+    Prisma.sql`(COALESCE(u.${Prisma.raw(`"${column}"`)} = ANY(${ids}::text[]), false)
+      OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(`"${former}"`)} = ANY(${ids}::text[]), false))`;
   const blockSchool = mine.schools.length ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = mine.districts.length ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
   const checks: Prisma.Sql[] = [
@@ -64,8 +70,8 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[]): Prisma.Sq
   ];
   // COALESCE: a teacher with no school (or district) is in no conflict; a bare comparison with
   // NULL would make the whole check NULL and hide their work from every reviewer with a school.
-  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND COALESCE(u."schoolId" = ANY(${mine.schools}::text[]), false))`);
-  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND COALESCE(u."districtId" = ANY(${mine.districts}::text[]), false))`);
+  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND ${teacherIn('schoolId', 'formerSchoolId', mine.schools)})`);
+  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND ${teacherIn('districtId', 'formerDistrictId', mine.districts)})`);
   // The same district by institutional email domain, wherever district blocking is on (policy.ts).
   const myDomain = institutionDomain(actor.email);
   const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
@@ -89,7 +95,7 @@ async function queueAttemptIds(opts: {
   if (opts.olderThanDays) candidates.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
   // An attempt waiting for a second look is in "Attempt_queue_idx" too, but never here: its first
   // review is submitted (so not PRIMARY work), and a double-scored one had its second score too.
-  const checks = eligibilityChecks(actor, ready);
+  const checks = eligibilityChecks(actor, ready, now);
   const live = (kind: 'PRIMARY' | 'SECOND') => Prisma.sql`EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = ${kind}::"ReviewKind"
     AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`;
   if (opts.kind === 'PRIMARY') {
@@ -160,7 +166,7 @@ async function secondLookAttemptIds(opts: {
     Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."reviewerId" = ${actor.id} AND r."status" = 'SUBMITTED'::"ReviewStatus")`,
     Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."attemptId" = a."id" AND r."kind" = 'SECOND_LOOK'::"ReviewKind"
       AND (r."status" = 'SUBMITTED'::"ReviewStatus" OR (r."status" = 'CLAIMED'::"ReviewStatus" AND r."claimExpiresAt" > ${now})))`,
-    ...eligibilityChecks(actor, ready),
+    ...eligibilityChecks(actor, ready, now),
   ];
   if (opts.olderThanDays) where.push(Prisma.sql`a."submittedAt" <= ${new Date(now.getTime() - opts.olderThanDays * 86_400_000)}`);
   if (opts.cursor) where.push(Prisma.sql`(a."secondLookRequestedAt", a."id") > (${new Date(opts.cursor.t)}, ${opts.cursor.id})`);

@@ -28,7 +28,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     where: { id: opts.submissionId },
     select: {
       id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true, versionId: true,
-      user: { select: { id: true, name: true, email: true, schoolId: true, districtId: true, school: { select: { name: true } } } },
+      user: { select: { id: true, name: true, email: true, schoolId: true, districtId: true, formerSchoolId: true, formerDistrictId: true, placementChangedAt: true, school: { select: { name: true } } } },
       microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true, blockSameSchool: true, blockSameDistrict: true } } } },
       version: {
         select: {

@@ -1,6 +1,7 @@
 // Conflicts of interest reach past placement: a principal or a district leader who also reviews is
 // not placed at a school or district (leading is a role), yet must not score its teachers' work
-// where the issuer forbids it. Checked on the queue (SQL) and on the claim (policy.ts).
+// where the issuer forbids it; and leaving a district (either side) does not end the conflict for a
+// year. Checked on the queue (SQL) and on the claim (policy.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
@@ -9,6 +10,9 @@ import { startApplication } from '@/lib/submissions/mutations';
 import { claimReview } from '@/lib/review/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
 import type { Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/load-actor';
+import { leaveDistrict } from '@/lib/district/requests';
+import { FORMER_PLACEMENT_DAYS } from '@/lib/review/policy';
 
 beforeEach(resetDatabase);
 
@@ -35,7 +39,12 @@ async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boole
     await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: r.id } });
     return r;
   };
-  return { district, school, otherSchool, attemptId, reviewerWith };
+  const colleague = async (email: string) => {
+    const r = await createActor({ email, districtId: district.id, schoolId: otherSchool.id, roles: [{ role: 'TEACHER', organizationId: otherSchool.id }, { role: 'REVIEWER', organizationId: issuer.id }] });
+    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: r.id } });
+    return r;
+  };
+  return { district, school, otherSchool, attemptId, teacher, reviewerWith, colleague };
 }
 
 const queueOf = async (actor: Actor) => (await listReviewQueue({ actor })).items.map((i) => i.attemptId);
@@ -68,5 +77,32 @@ describe('leaders who also review', () => {
     const w = await world({ blockSameSchool: false, blockSameDistrict: false });
     const principal = await w.reviewerWith('principal@outlook.com', 'SCHOOL_LEADER', w.school.id);
     expect(await queueOf(principal)).toEqual([w.attemptId]);
+  });
+});
+
+describe('leaving a district does not end a conflict of interest', () => {
+  it('a reviewer who leaves the teacher’s district still may not take their work, until a year has passed', async () => {
+    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const before = await w.colleague('colleague@gmail.com');
+    await expect(claimReview({ actor: before, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await leaveDistrict({ actor: before });
+    const after = (await loadActor(before.id))!;
+    expect(after).toMatchObject({ districtId: null, schoolId: null, former: { districtId: w.district.id, schoolId: w.otherSchool.id } });
+    expect(await queueOf(after)).toEqual([]);
+    await expect(claimReview({ actor: after, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A move more than a year ago no longer ties them.
+    await db.user.update({ where: { id: before.id }, data: { placementChangedAt: new Date(Date.now() - (FORMER_PLACEMENT_DAYS + 1) * 86_400_000) } });
+    const later = (await loadActor(before.id))!;
+    expect(await queueOf(later)).toEqual([w.attemptId]);
+    await expect(claimReview({ actor: later, attemptId: w.attemptId })).resolves.toBeTruthy();
+  });
+
+  it('a teacher who leaves the district after sending their work is still not reviewed by its people', async () => {
+    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const r = await w.colleague('colleague@gmail.com');
+    await leaveDistrict({ actor: w.teacher });
+    expect(await queueOf(r)).toEqual([]);
+    await expect(claimReview({ actor: r, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await db.review.count()).toBe(0);
   });
 });

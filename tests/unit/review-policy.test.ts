@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { affiliations, canAdjudicate, canReview, conflictOfInterest, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
+import { affiliations, canAdjudicate, FORMER_PLACEMENT_DAYS, canReview, conflictOfInterest, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
 import { institutionDomain } from '@/lib/review/email-domain';
 
 const reviewer: Actor = {
@@ -123,5 +123,26 @@ describe('conflicts of leaders who also review (placement is not the only tie)',
     expect(conflictOfInterest(leader, sameDistrict, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_DISTRICT');
     expect(conflictOfInterest(leader, sameSchool, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
     expect(canReview(leader, 'issuer-1', sameDistrict, { ...strict, calibrationRequired: false }, granted)).toEqual({ ok: false, reason: 'SAME_DISTRICT' });
+  });
+});
+
+describe('a school or district left within the year still counts', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+  const rules = { blockSameSchool: true, blockSameDistrict: true };
+
+  it('for a reviewer who left the teacher’s district', () => {
+    const left = { ...reviewer, schoolId: null, districtId: null, former: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(10) } };
+    expect(conflictOfInterest(left, sameSchool, rules, now)).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(left, sameDistrict, rules, now)).toBe('SAME_DISTRICT');
+    const longAgo = { ...left, former: { ...left.former, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } };
+    expect(conflictOfInterest(longAgo, sameDistrict, rules, now)).toBeNull();
+  });
+
+  it('for a teacher who left the reviewer’s school after sending their work', () => {
+    const moved = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherFormer: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(1) } };
+    expect(conflictOfInterest(reviewer, moved, rules, now)).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(reviewer, moved, { blockSameSchool: false, blockSameDistrict: true }, now)).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } }, rules, now)).toBeNull();
   });
 });
