@@ -71,7 +71,10 @@ export function ProposalDecisionForm({ proposalId, version, teacherName, credent
   const errors = state.ok ? undefined : state.fieldErrors;
   // Not decided after all (a missing comment, a stale version): nothing to announce for it later.
   useEffect(() => {
-    if (!state.ok) decisions?.failed(proposalId);
+    if (state.ok) return;
+    decisions?.failed(proposalId);
+    // The buttons were disabled while it was sent, which drops keyboard focus: put it where the fix is.
+    if (state.fieldErrors?.comment) document.getElementById(`comment-${proposalId}`)?.focus();
   }, [state, decisions, proposalId]);
   const submit = submitKeepingInput(action);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

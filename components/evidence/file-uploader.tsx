@@ -33,6 +33,15 @@ export function offersRetry(u: Pick<Upload, 'status' | 'stop' | 'fileId'>, rejec
   return !checking && canRetryUpload({ at: 'file', rejected: Boolean(u.fileId && rejectedFileIds.includes(u.fileId)) });
 }
 
+/**
+ * Why the app would not start an upload, in words for the file's row: the field's own message ("That
+ * file is empty.") before the form's general one ("Some fields need attention."), which says nothing
+ * about a file on its own.
+ */
+export function refusalText(r: { formError?: string; fieldErrors?: Record<string, string[]> }): string {
+  return Object.values(r.fieldErrors ?? {}).find((m) => m.length)?.[0] ?? r.formError ?? 'The upload could not start.';
+}
+
 /** A multipart upload's parts already in storage, kept so that Retry sends only the rest. */
 type Resumable = { fileId: string; partSize: number; partCount: number; etags: Map<number, string> };
 
@@ -311,7 +320,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
           await waitForOnline(browser, controller.signal).finally(() => transfer.onWaiting(false));
         }
         const ticket = await requestUploadAction({ attemptId, partId, fileName: u.file.name, contentType: u.file.type || 'application/octet-stream', size: u.file.size });
-        if (!ticket.ok) return fail(ticket.formError ?? Object.values(ticket.fieldErrors ?? {})[0]?.[0] ?? 'The upload could not start.', { at: 'start', code: ticket.code });
+        if (!ticket.ok) return fail(refusalText(ticket), { at: 'start', code: ticket.code });
         const t = ticket.data;
         fileId = t.fileId;
         trackUpload(fileId);

@@ -37,6 +37,6 @@ export async function requireRole(roles: Role[], returnTo?: string): Promise<Act
 /** For server actions and route handlers: throws instead of redirecting. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again in a new tab, then come back to this page and try again: what you entered here is still on it.');
   return actor;
 }

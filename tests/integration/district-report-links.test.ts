@@ -14,6 +14,7 @@ import { getTeacherRecord, teacherRecordCsv } from '@/lib/reporting/teacher';
 import { credentialUrl } from '@/lib/awards/issue';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { parseCsv } from '@/lib/csv';
+import { redirectOf } from '../setup/actions';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -63,6 +64,16 @@ async function dataset() {
 }
 
 describe('which badges a salary step counts', () => {
+  it('a school that is not the district’s (a stale link) gives every school’s reports with a note, not a “no access” page', async () => {
+    const d = await dataset();
+    session.actor = d.leader;
+    const to = await redirectOf(ReportsPage({ searchParams: Promise.resolve({ from: period.fromLabel, to: period.toLabel, school: 'cnotaschool000000000000000' }) }));
+    expect(to).toBe(`/district/reports?from=${period.fromLabel}&to=${period.toLabel}&unknownSchool=1`);
+    const html = renderToStaticMarkup(await ReportsPage({ searchParams: Promise.resolve({ from: period.fromLabel, to: period.toLabel, unknownSchool: '1' }) }));
+    expect(html).toContain('That school is not one of Kettle Moraine’s schools');
+    expect(html).toContain('Ann Avery');
+  });
+
   it('lists the badges behind each teacher’s count, newest first, and only those that count', async () => {
     const d = await dataset();
     const { rows } = await salaryStepEligibility({ actor: d.leader, districtId: d.district.id, asOf: period.to });

@@ -5,7 +5,7 @@ import { canRetryUpload } from '@/components/evidence/upload-retry';
 
 vi.mock('@/app/apply/[slug]/actions', () => ({ completeUploadAction: vi.fn(), presignPartsAction: vi.fn(), removeFileAction: vi.fn(), requestUploadAction: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined }) }));
-const { offersRetry } = await import('@/components/evidence/file-uploader');
+const { offersRetry, refusalText } = await import('@/components/evidence/file-uploader');
 
 describe('whether Retry can help', () => {
   it('does after a dropped connection or a storage error', () => {
@@ -61,5 +61,13 @@ describe('the Retry button on an upload’s row', () => {
 
   it('is not on a row still uploading', () => {
     expect(offersRetry({ status: 'uploading', fileId: 'f1' }, [], false)).toBe(false);
+  });
+});
+
+describe('the reason shown on a refused upload’s row', () => {
+  it('is the field’s own message, not the form’s general one', () => {
+    expect(refusalText({ formError: 'Some fields need attention.', fieldErrors: { size: ['That file is empty.'] } })).toBe('That file is empty.');
+    expect(refusalText({ formError: 'File storage is not reachable right now.' })).toBe('File storage is not reachable right now.');
+    expect(refusalText({})).toBe('The upload could not start.');
   });
 });

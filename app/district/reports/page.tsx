@@ -40,7 +40,15 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
     expiringBadges({ ...base, now }),
     skillsReport({ ...base, period }),
   ]).catch((e: unknown) => {
-    if (isDomainError(e) && e.code === 'FORBIDDEN') redirect('/forbidden');
+    if (isDomainError(e) && e.code === 'FORBIDDEN') {
+      // The district is the leader's (districtForPage checked it): a school that is not one of its
+      // own, from a stale or mistyped link, gives every school's reports and says why.
+      if (schoolId) {
+        const rest = Object.fromEntries(Object.entries(sp).filter((kv): kv is [string, string] => kv[0] !== 'school' && kv[0] !== 'unknownSchool' && typeof kv[1] === 'string'));
+        redirect(`/district/reports?${new URLSearchParams({ ...rest, unknownSchool: '1' })}`);
+      }
+      redirect('/forbidden');
+    }
     throw e;
   });
   const school = schoolId ? schools.find((s) => s.id === schoolId) ?? null : null;
@@ -58,6 +66,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
         {schools.length ? <SchoolSelect id="school" schools={schools} selected={school?.id ?? null} /> : null}
       </PeriodForm>
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
+      {sp.unknownSchool && !school ? <div className="mb-3"><Alert tone="warning">That school is not one of {district.name}’s schools (the link may be out of date), so these reports cover every school.</Alert></div> : null}
       {school ? <p className="mb-2 text-sm">Showing only teachers placed at <strong>{school.name}</strong>. <a href={`/district/reports?${new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...keepDistrict })}`}>Show all schools</a></p> : null}
       <QuickPeriods path="/district/reports" keep={keep} now={now} />
 

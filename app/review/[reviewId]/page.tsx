@@ -105,7 +105,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       ) : !editable ? (
         <div className="mt-4">
           <Alert tone="warning" title="This claim has ended">
-            <p>{end ? claimEndText(end) : 'It can no longer be scored here.'} Your scores and feedback so far are shown below.</p>
+            <p>{end ? claimEndText(end) : 'It can no longer be scored here.'} Your scores and feedback so far are shown below, for reference.</p>
             {end?.canClaimAgain ? (
               <div className="mt-2">
                 <ClaimButton attemptId={end.attemptId} kind={end.kind} label="Claim it again and keep my draft" />
@@ -261,7 +261,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                 <summary className="cursor-pointer text-sm font-semibold">Can’t finish this one? Release it</summary>
                 <form action={releaseReviewAction} className="mt-2">
                   <input type="hidden" name="reviewId" value={review.id} />
-                  <p className="mb-2 text-sm text-slate-700">Another reviewer can then take it. Your draft scores and comments are not kept.</p>
+                  <p className="mb-2 text-sm text-slate-700">Another reviewer can then take it. Your draft scores and comments stay on this page for reference, but are not carried into a later claim, yours or anyone’s.</p>
                   <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
                     Release and discard my draft
                   </button>
