@@ -22,6 +22,7 @@ vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined, resendVe
 const { default: DashboardPage } = await import('@/app/dashboard/page');
 const { default: MicroCredentialPage } = await import('@/app/micro-credentials/[slug]/page');
 const { pickUpAgainAction } = await import('@/app/dashboard/actions');
+const { enrollAction } = await import('@/app/micro-credentials/[slug]/actions');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -126,6 +127,17 @@ describe('studying the resources', () => {
     { kind: 'VIDEO' as const, title: 'Feedback in a year 8 class', url: 'https://example.org/video', minutes: 12 },
     { kind: 'ACTIVITY' as const, title: 'Plan three feedback moments', body: 'Try it.', minutes: 30 },
   ];
+
+  it('enrolling lands on the page again with a notice that takes focus, since the Enrol button is gone', async () => {
+    const { mc } = await createPublishedCredential();
+    session.actor = await createActor();
+    expect(await redirectOf(enrollAction({ ok: true }, form({ microCredentialId: mc.id, slug: mc.slug })))).toBe(`/micro-credentials/${mc.slug}?enrolled=1`);
+    const html = renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: mc.slug }), searchParams: Promise.resolve({ enrolled: '1' }) }));
+    expect(html).toMatch(/<div tabindex="-1" role="status"[^>]*>.*You are enrolled/);
+    expect(textOf(html)).toContain('It is on your dashboard with your progress.');
+    // Without the parameter (a later visit) there is no notice.
+    expect(textOf(await credentialPage(mc.slug))).not.toContain('It is on your dashboard with your progress.');
+  });
 
   it('the dashboard step opens the resources, which come first for an enrolled teacher, counted in the next step', async () => {
     const { mc } = await createPublishedCredential({ def: { title: 'Exit Tickets', resources } });

@@ -21,8 +21,10 @@ export async function enrollAction(_prev: ActionResult, formData: FormData): Pro
   } catch (e) {
     return toActionError(e);
   }
-  revalidatePath(`/micro-credentials/${parsed.data.slug}`);
   revalidatePath('/dashboard');
+  // The enrol button goes once enrolled: the page says so where focus can land (ArrivalNotice).
+  const slug = parsed.data.slug;
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) redirect(`/micro-credentials/${slug}?enrolled=1`);
   return { ok: true, message: 'You are enrolled. Your progress is on your dashboard.' };
 }
 

@@ -11,6 +11,7 @@ import { BadgeMark } from '@/components/catalog/badge-mark';
 import { PrintButton } from '@/components/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { EnrollForm } from '@/components/catalog/enroll-form';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
 import { enrollAction, resourceProgressAction, withdrawAction } from './actions';
 import { StopWorkingForm } from '@/components/catalog/stop-working-form';
@@ -32,9 +33,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 
-export default async function MicroCredentialPage({ params, searchParams }: Props & { searchParams: Promise<{ stopped?: string | string[] }> }) {
+export default async function MicroCredentialPage({ params, searchParams }: Props & { searchParams: Promise<{ stopped?: string | string[]; enrolled?: string | string[] }> }) {
   const { slug } = await params;
-  const stopped = (await searchParams).stopped === '1';
+  const sp = await searchParams;
+  const stopped = sp.stopped === '1';
+  const enrolled = sp.enrolled === '1';
   const mc = await getMicroCredentialPage(slug);
   if (!mc) notFound();
   const v = mc.version;
@@ -127,6 +130,13 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
             It is no longer in the catalogue and takes no new enrolments. Teachers already working on it can finish, and badges earned with it stay valid.
           </Alert>
         </div>
+      ) : null}
+      {enrolled && actor && standing.state !== 'not-enrolled' ? (
+        <ArrivalNotice className="no-print mb-4">
+          <Alert tone="success" title="You are enrolled">
+            It is on your dashboard with your progress. {proposalRequired ? 'Your district asks for a proposal first: write it below.' : 'Start your application below when you are ready; it saves as you type.'}
+          </Alert>
+        </ArrivalNotice>
       ) : null}
       {stopped && actor && standing.state === 'not-enrolled' ? (
         <div className="no-print mb-4">

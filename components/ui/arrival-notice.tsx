@@ -1,0 +1,19 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * The outcome of a form that redirected here (?enrolled=1, ?stopped=1): the button that was pressed
+ * is gone, so the notice takes keyboard focus and is announced, instead of focus falling to the page.
+ */
+export function ArrivalNotice({ children, className = '' }: { children: ReactNode; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} role="status" className={`${className} focus:outline-2 focus:outline-offset-2 focus:outline-green-700`.trim()}>
+      {children}
+    </div>
+  );
+}
