@@ -229,6 +229,12 @@ export function CredentialEditor(props: Props) {
     announce(`${label} moved ${dir} to position ${to + 1}.`);
     focusFirst([`${uid}-${dir}`, `${uid}-${dir === 'up' ? 'down' : 'up'}`]);
   };
+  /** After an add: said for screen readers, and focus goes to the new item's first field, ready to type. */
+  const afterAdd = (label: string, focusId: string, inside = false) => {
+    announce(`${label} added.`);
+    if (inside) focusFieldIn(focusId);
+    else focusFirst([focusId]);
+  };
   /** After a remove: its errors go, the others' follow them, and focus goes to what now stands in its place, else the list's add button. */
   const afterRemove = (list: string, index: number, label: string, next: string[]) => {
     setFieldErrors((e) => reindexErrors(e, list, removedIndex(index)));
@@ -425,6 +431,7 @@ export function CredentialEditor(props: Props) {
           errors={err('resources', true)}
           afterMove={afterMove}
           afterRemove={afterRemove}
+          afterAdd={afterAdd}
           render={(r, i, patch) => (
             <div className="grid gap-x-4 sm:grid-cols-2">
               <SelectField label="Kind" name={`resources.${i}.kind`} value={r.kind} onChange={(e) => patch({ kind: e.target.value as ResourceForm['kind'] })}>
@@ -510,7 +517,7 @@ export function CredentialEditor(props: Props) {
             );
           })}
         </ol>
-        <button id="add-part" type="button" className={`${smallBtn} mt-3`} onClick={() => update((f) => ({ ...f, parts: [...f.parts, emptyPart()] }))}>
+        <button id="add-part" type="button" className={`${smallBtn} mt-3`} onClick={() => { update((f) => ({ ...f, parts: [...f.parts, emptyPart()] })); afterAdd(`Part ${form.parts.length + 1}`, `parts.${form.parts.length}.title`); }}>
           + Add a part
         </button>
       </Section>
@@ -631,7 +638,7 @@ export function CredentialEditor(props: Props) {
         </div>
         {form.rubric.criteria.map((c, i) => (err(`rubric.criteria.${i}.descriptors`, true) ? <FieldError key={c.uid} id={`rubric.criteria.${i}.descriptors-error`} errors={[`Criterion ${i + 1}:`, ...(err(`rubric.criteria.${i}.descriptors`, true) ?? [])]} /> : null))}
         <div className="mt-3 flex flex-wrap gap-2">
-          <button id="add-criterion" type="button" className={smallBtn} onClick={() => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: [...f.rubric.criteria, emptyCriterion(f.rubric.levels.length)] } }))}>
+          <button id="add-criterion" type="button" className={smallBtn} onClick={() => { update((f) => ({ ...f, rubric: { ...f.rubric, criteria: [...f.rubric.criteria, emptyCriterion(f.rubric.levels.length)] } })); afterAdd(`Criterion ${form.rubric.criteria.length + 1}`, `rubric.criteria.${form.rubric.criteria.length}.title`); }}>
             + Add a criterion
           </button>
           <button id="add-level" type="button" className={smallBtn} disabled={levels.length >= 6} onClick={() => update(addLevel)}>
@@ -682,6 +689,7 @@ export function CredentialEditor(props: Props) {
           errors={err('alignments', true)}
           afterMove={afterMove}
           afterRemove={afterRemove}
+          afterAdd={afterAdd}
           render={(a, i, patch) => (
             <div className="grid gap-x-4 sm:grid-cols-2">
               <TextField label="Standard name" name={`alignments.${i}.targetName`} value={a.targetName} onChange={(e) => patch({ targetName: e.target.value })} errors={err(`alignments.${i}.targetName`)} />
@@ -709,6 +717,13 @@ export function CredentialEditor(props: Props) {
 }
 
 /** Focuses the first of `ids` that is on the page, shown and enabled, once React has rendered the change. */
+/** Focus the first field (input, select, textarea) inside the element with this id, once it has rendered. */
+function focusFieldIn(containerId: string) {
+  window.setTimeout(() => {
+    document.getElementById(containerId)?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  }, 0);
+}
+
 function focusFirst(ids: string[]) {
   window.setTimeout(() => {
     for (const id of ids) {
@@ -779,7 +794,7 @@ function ItemToolbar({ uid, label, onUp, onDown, onRemove }: { uid: string; labe
 }
 
 function ListEditor<T extends { uid: string }>({
-  items, name, noun, onChange, make, render, errors, afterMove, afterRemove,
+  items, name, noun, onChange, make, render, errors, afterMove, afterRemove, afterAdd,
 }: {
   items: T[];
   /** The list's field name, e.g. "resources": ids of its error and add button. */
@@ -791,6 +806,7 @@ function ListEditor<T extends { uid: string }>({
   errors?: string[];
   afterMove: (list: string, label: string, uid: string, from: number, to: number) => void;
   afterRemove: (list: string, index: number, label: string, focusIds: string[]) => void;
+  afterAdd: (label: string, focusId: string, inside?: boolean) => void;
 }) {
   const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
   return (
@@ -799,7 +815,7 @@ function ListEditor<T extends { uid: string }>({
       {items.length === 0 ? <p className="text-sm text-slate-700">No {noun}s yet.</p> : null}
       <ol className="space-y-4">
         {items.map((item, i) => (
-          <li key={item.uid} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+          <li key={item.uid} id={`${name}-item-${item.uid}`} className="rounded-md border border-slate-200 bg-slate-50 p-3">
             <ItemToolbar
               uid={item.uid}
               label={`${Noun} ${i + 1}`}
@@ -815,7 +831,7 @@ function ListEditor<T extends { uid: string }>({
           </li>
         ))}
       </ol>
-      <button id={`add-${name}`} type="button" className={`${smallBtn} mt-3`} onClick={() => onChange([...items, make()])}>
+      <button id={`add-${name}`} type="button" className={`${smallBtn} mt-3`} onClick={() => { const item = make(); onChange([...items, item]); afterAdd(`${Noun} ${items.length + 1}`, `${name}-item-${item.uid}`, true); }}>
         + Add {/^[aeiou]/i.test(noun) ? 'an' : 'a'} {noun}
       </button>
     </div>

@@ -40,6 +40,8 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   await byId(page, 'parts.0.title').fill('Plan and context');
   await byId(page, 'parts.0.prompt').fill('Describe the class and the three questions you planned.');
   await page.getByRole('button', { name: '+ Add a part' }).click();
+  // Focus goes to the new part's title, ready to type.
+  await expect(byId(page, 'parts.1.title')).toBeFocused();
   await byId(page, 'parts.1.title').fill('Classroom evidence');
   await byId(page, 'parts.1.prompt').fill('Upload a short video or a transcript of the discussion.');
   await byId(page, 'parts.1.responseType').selectOption('FILES');
@@ -48,6 +50,7 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
 
   // Rubric: three criteria across the four default levels.
   await page.getByRole('button', { name: '+ Add a criterion' }).click();
+  await expect(byId(page, 'rubric.criteria.1.title')).toBeFocused();
   await page.getByRole('button', { name: '+ Add a criterion' }).click();
   const criteria = [
     ['Question design', ['No open questions', 'Some open questions', 'Three open questions tied to the goal', 'Questions sequenced to deepen reasoning']],
