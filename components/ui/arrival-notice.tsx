@@ -3,8 +3,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
- * The outcome of a form that redirected here (?enrolled=1, ?stopped=1): the button that was pressed
- * is gone, so the notice takes keyboard focus and is announced, instead of focus falling to the page.
+ * The outcome of a form that redirected here (?enrolled=1): the button that was pressed is gone, so
+ * the notice takes keyboard focus instead of focus falling to the page. Give it an Alert, whose own
+ * role (status or alert) announces it: this wrapper adds none, so nothing is read twice.
  */
 export function ArrivalNotice({ children, className = '' }: { children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -12,7 +13,7 @@ export function ArrivalNotice({ children, className = '' }: { children: ReactNod
     ref.current?.focus();
   }, []);
   return (
-    <div ref={ref} tabIndex={-1} role="status" className={`${className} focus:outline-2 focus:outline-offset-2 focus:outline-green-700`.trim()}>
+    <div ref={ref} tabIndex={-1} className={`${className} focus:outline-2 focus:outline-offset-2 focus:outline-green-700`.trim()}>
       {children}
     </div>
   );

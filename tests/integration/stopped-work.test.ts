@@ -133,7 +133,7 @@ describe('studying the resources', () => {
     session.actor = await createActor();
     expect(await redirectOf(enrollAction({ ok: true }, form({ microCredentialId: mc.id, slug: mc.slug })))).toBe(`/micro-credentials/${mc.slug}?enrolled=1`);
     const html = renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: mc.slug }), searchParams: Promise.resolve({ enrolled: '1' }) }));
-    expect(html).toMatch(/<div tabindex="-1" role="status"[^>]*>.*You are enrolled/);
+    expect(html).toMatch(/<div tabindex="-1" class="no-print[^"]*"><div role="status"[^>]*>.*You are enrolled/);
     expect(textOf(html)).toContain('It is on your dashboard with your progress.');
     // Without the parameter (a later visit) there is no notice.
     expect(textOf(await credentialPage(mc.slug))).not.toContain('It is on your dashboard with your progress.');
