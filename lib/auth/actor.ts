@@ -6,6 +6,14 @@ export type ActorRole = { role: Role; organizationId: string; organizationKind: 
 /** Where someone was placed before their latest change of school or district, and when it changed. */
 export type FormerPlacement = { schoolId: string | null; districtId: string | null; changedAt: Date };
 
+/** The User columns behind FormerPlacement (kept by a trigger, ADR 019): spread into a Prisma select. */
+export const formerPlacementColumns = { formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } as const;
+
+/** A user row's former placement, from the columns above; null when they never moved. */
+export function formerPlacementOf(u: { formerSchoolId?: string | null; formerDistrictId?: string | null; placementChangedAt?: Date | null }): FormerPlacement | null {
+  return u.placementChangedAt ? { schoolId: u.formerSchoolId ?? null, districtId: u.formerDistrictId ?? null, changedAt: u.placementChangedAt } : null;
+}
+
 /** The signed-in person, as every domain function and policy sees them. */
 export type Actor = {
   id: string;

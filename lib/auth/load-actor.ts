@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/auth/actor';
+import { formerPlacementOf, formerPlacementColumns, type Actor } from '@/lib/auth/actor';
 
 /** Loads an actor from the database: roles always come from the records, never from the cookie. */
 export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
@@ -12,9 +12,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
       name: true,
       districtId: true,
       schoolId: true,
-      formerSchoolId: true,
-      formerDistrictId: true,
-      placementChangedAt: true,
+      ...formerPlacementColumns,
       disabledAt: true,
       sessionVersion: true,
       memberships: { select: { role: true, organizationId: true, organization: { select: { kind: true, name: true, parentId: true } } } },
@@ -28,7 +26,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     name: user.name,
     districtId: user.districtId,
     schoolId: user.schoolId,
-    former: user.placementChangedAt ? { schoolId: user.formerSchoolId, districtId: user.formerDistrictId, changedAt: user.placementChangedAt } : null,
+    former: formerPlacementOf(user),
     roles: user.memberships.map((m) => ({
       role: m.role,
       organizationId: m.organizationId,

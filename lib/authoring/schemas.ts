@@ -5,13 +5,19 @@ import { FILE_KINDS } from '@/lib/evidence/file-types';
 
 const text = (max: number, msg = 'This field is required.') => str().trim().min(1, msg).max(max, `Use at most ${max} characters.`);
 const longText = str().trim().max(20_000, 'Use at most 20,000 characters.');
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_MAX = 80;
+
 const slug = z
   .string()
   .trim()
   .toLowerCase()
   .min(3, 'Use at least 3 characters.')
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, numbers and single hyphens, like growth-mindset-1.');
+  .max(SLUG_MAX)
+  .regex(SLUG_PATTERN, 'Use lowercase letters, numbers and single hyphens, like growth-mindset-1.');
+
+/** Whether a value posted back by a page (a hidden `slug` field) has the shape of an address the schema allows. */
+export const isCredentialSlug = (v: unknown): v is string => typeof v === 'string' && v.length <= SLUG_MAX && SLUG_PATTERN.test(v);
 
 export const ResourceDef = z.object({
   kind: z.enum(['READING', 'VIDEO', 'LINK', 'ACTIVITY']),

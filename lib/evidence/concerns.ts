@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
-import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { formerPlacementColumns, isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
@@ -206,7 +206,7 @@ export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId
 
 // ───────────────────────────── Deciding (issuer admins) ─────────────────────────────
 
-const teacherSelect = { id: true, schoolId: true, districtId: true, email: true, formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } as const;
+const teacherSelect = { id: true, schoolId: true, districtId: true, email: true, ...formerPlacementColumns } as const;
 const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
 
 /**

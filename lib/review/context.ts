@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { formerPlacementColumns, hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
@@ -65,7 +65,7 @@ export const attemptForReviewSelect = {
   submission: {
     select: {
       id: true, status: true, userId: true, versionId: true, microCredentialId: true,
-      user: { select: { schoolId: true, districtId: true, email: true, formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } },
+      user: { select: { schoolId: true, districtId: true, email: true, ...formerPlacementColumns } },
       microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
     },
   },

@@ -1,8 +1,9 @@
 // Pure review permissions: who may score whose work. Every query and mutation in lib/review goes
 // through these, so the queue, the claim and the decision all apply the same rules.
 import type { Actor, ActorRole, FormerPlacement } from '@/lib/auth/actor';
-import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { formerPlacementOf, hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { institutionDomain } from '@/lib/review/email-domain';
+import { DAY_MS } from '@/lib/dates';
 
 /** `teacherFormer`: where the teacher was placed before their latest move (see FORMER_PLACEMENT_DAYS). */
 export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null; teacherEmail?: string | null; teacherFormer?: FormerPlacement | null };
@@ -23,13 +24,18 @@ export type TeacherPlacementRow = {
 export function teacherRef(u: TeacherPlacementRow): TeacherRef {
   return {
     teacherId: u.id, teacherSchoolId: u.schoolId, teacherDistrictId: u.districtId, teacherEmail: u.email,
-    teacherFormer: u.placementChangedAt ? { schoolId: u.formerSchoolId ?? null, districtId: u.formerDistrictId ?? null, changedAt: u.placementChangedAt } : null,
+    teacherFormer: formerPlacementOf(u),
   };
+}
+
+/** Moves after this instant still count (FORMER_PLACEMENT_DAYS before `now`); the queue's SQL compares with it too. */
+export function formerPlacementCutoff(now: Date): Date {
+  return new Date(now.getTime() - FORMER_PLACEMENT_DAYS * DAY_MS);
 }
 
 /** The former placement if it changed within FORMER_PLACEMENT_DAYS of `now`, else null. */
 export function recentFormer(former: FormerPlacement | null | undefined, now: Date): FormerPlacement | null {
-  return former && former.changedAt.getTime() > now.getTime() - FORMER_PLACEMENT_DAYS * 86_400_000 ? former : null;
+  return former && former.changedAt > formerPlacementCutoff(now) ? former : null;
 }
 
 export type IssuerReviewSettings = {

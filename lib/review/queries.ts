@@ -10,7 +10,7 @@ import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
-import { affiliations, FORMER_PLACEMENT_DAYS, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { affiliations, formerPlacementCutoff, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -58,7 +58,7 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date)
   // they left within FORMER_PLACEMENT_DAYS (policy.ts).
   const mine = affiliations(actor, now);
   // The teacher's side likewise: where they are now, or were until a move within that time.
-  const movedSince = new Date(now.getTime() - FORMER_PLACEMENT_DAYS * 86_400_000);
+  const movedSince = formerPlacementCutoff(now);
   const teacherIn = (column: 'schoolId' | 'districtId', former: 'formerSchoolId' | 'formerDistrictId', ids: string[]) =>
     Prisma.sql`(COALESCE(u.${Prisma.raw(`"${column}"`)} = ANY(${ids}::text[]), false)
       OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(`"${former}"`)} = ANY(${ids}::text[]), false))`;

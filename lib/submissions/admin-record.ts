@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { aboutEarlierDecision } from '@/lib/feedback-questions/policy';
-import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { formerPlacementColumns, isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
 import { loadAttemptForReview, reviewDenial, teacherOf } from '@/lib/review/context';
 import { conflictOfInterest } from '@/lib/review/policy';
@@ -28,7 +28,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     where: { id: opts.submissionId },
     select: {
       id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true, versionId: true,
-      user: { select: { id: true, name: true, email: true, schoolId: true, districtId: true, formerSchoolId: true, formerDistrictId: true, placementChangedAt: true, school: { select: { name: true } } } },
+      user: { select: { id: true, name: true, email: true, schoolId: true, districtId: true, ...formerPlacementColumns, school: { select: { name: true } } } },
       microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true, blockSameSchool: true, blockSameDistrict: true } } } },
       version: {
         select: {

@@ -15,13 +15,11 @@ import { completeUpload, presignUploadParts, removeFile, requestUpload, type Upl
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
 import { askAboutFeedback } from '@/lib/feedback-questions/mutations';
 import { AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
-
-/** A micro-credential address as the authoring schema allows it; anything else posted as `slug` is ignored. */
-const isSlug = (v: unknown): v is string => typeof v === 'string' && v.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v);
+import { isCredentialSlug } from '@/lib/authoring/schemas';
 
 /** Refreshes the application page the form was posted from; a forged `slug` refreshes nothing. */
 function refreshApplication(slug: unknown) {
-  if (isSlug(slug)) revalidatePath(`/apply/${slug}`);
+  if (isCredentialSlug(slug)) revalidatePath(`/apply/${slug}`);
 }
 
 export async function startApplicationAction(formData: FormData) {
@@ -115,7 +113,7 @@ export async function submitAttemptAction(_prev: ActionResult, formData: FormDat
   }
   refreshApplication(raw.slug);
   revalidatePath('/dashboard');
-  redirect(isSlug(raw.slug) ? `/apply/${raw.slug}?submitted=1` : '/dashboard');
+  redirect(isCredentialSlug(raw.slug) ? `/apply/${raw.slug}?submitted=1` : '/dashboard');
 }
 
 export async function startRevisionAction(formData: FormData) {

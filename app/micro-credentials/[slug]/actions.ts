@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
 import { enrollInMicroCredential, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { ResourceProgressInput } from '@/lib/enrollment/schemas';
+import { isCredentialSlug } from '@/lib/authoring/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
@@ -24,7 +25,7 @@ export async function enrollAction(_prev: ActionResult, formData: FormData): Pro
   revalidatePath('/dashboard');
   // The enrol button goes once enrolled: the page says so where focus can land (ArrivalNotice).
   const slug = parsed.data.slug;
-  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) redirect(`/micro-credentials/${slug}?enrolled=1`);
+  if (isCredentialSlug(slug)) redirect(`/micro-credentials/${slug}?enrolled=1`);
   return { ok: true, message: 'You are enrolled. Your progress is on your dashboard.' };
 }
 
