@@ -7,6 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
+import { clearInsertFault, injectInsertFault } from '../setup/insert-fault';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg } from '../factories';
 import { decideDistrictRequest, decideDistrictRequests, MAX_DECIDED_AT_ONCE, requestDistrict, SKIP_REASONS } from '@/lib/district/requests';
@@ -22,14 +23,8 @@ const { default: DistrictPeoplePage } = await import('@/app/district/people/page
 
 // One person's notification insert fails (the database refused it), to show that person's decision
 // rolls back whole while the others go through.
-const NOTIFY_FAULT = (userId: string) => [
-  `CREATE OR REPLACE FUNCTION bulk_requests_notify_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."userId" = '${userId}' THEN RAISE EXCEPTION 'notification insert failed (injected)'; END IF; RETURN NEW; END $$`,
-  `CREATE TRIGGER bulk_requests_notify_fault BEFORE INSERT ON "Notification" FOR EACH ROW EXECUTE FUNCTION bulk_requests_notify_fault()`,
-];
-async function clearFault() {
-  await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS bulk_requests_notify_fault ON "Notification"');
-  await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS bulk_requests_notify_fault()');
-}
+const NOTIFY_FAULT = { name: 'bulk_requests_notify_fault', table: 'Notification', message: 'notification insert failed (injected)' };
+const clearFault = () => clearInsertFault(NOTIFY_FAULT);
 
 beforeEach(async () => {
   await clearFault();
@@ -195,7 +190,7 @@ describe('deciding several requests to join at once', () => {
     const ana = await asks(w, 'Ana Avery');
     const ben = await asks(w, 'Ben Brooks');
     const cy = await asks(w, 'Cy Cole');
-    for (const sql of NOTIFY_FAULT(ben.id)) await db.$executeRawUnsafe(sql);
+    await injectInsertFault({ ...NOTIFY_FAULT, when: `NEW."userId" = '${ben.id}'` });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const outcome = await decideDistrictRequests({ actor: w.leader, districtId: w.district.id, userIds: ids([ana, ben, cy]), decision: 'confirm' });
     expect(outcome.decided.map((p) => p.name)).toEqual(['Ana Avery', 'Cy Cole']);

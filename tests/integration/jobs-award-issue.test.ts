@@ -6,6 +6,7 @@ import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
+import { clearInsertFault, injectInsertFault, type InsertFault } from '@/tests/setup/insert-fault';
 import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
@@ -16,28 +17,15 @@ import { queueMissingAwards } from '@/lib/jobs/award-issue';
 // Faults injected in the real database: the award insert fails (the database blinked while issuing),
 // and a job can be queued only by the transaction that decided the submission (what the queue sees
 // when the server dies, or the database fails, right after the decision commits).
-const FAULTS = [
-  `CREATE OR REPLACE FUNCTION pg_temp_award_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'award insert failed (injected)'; END $$`,
-  `CREATE TRIGGER award_fault BEFORE INSERT ON "Award" FOR EACH ROW EXECUTE FUNCTION pg_temp_award_fault()`,
-];
-const LATE_QUEUE_FAULT = [
-  `CREATE OR REPLACE FUNCTION pg_temp_late_queue_fault() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN
-     IF NEW."type" = 'award.issue' AND NOT EXISTS (
-       SELECT 1 FROM "Submission" s WHERE s."id" = NEW."payload"->>'submissionId' AND s.xmin = xid(pg_current_xact_id())
-     ) THEN RAISE EXCEPTION 'job queue unavailable after the decision (injected)'; END IF;
-     RETURN NEW;
-   END $$`,
-  `CREATE TRIGGER late_queue_fault BEFORE INSERT ON "Job" FOR EACH ROW EXECUTE FUNCTION pg_temp_late_queue_fault()`,
-];
+const AWARD_FAULT: InsertFault = { name: 'award_fault', table: 'Award', message: 'award insert failed (injected)' };
+const LATE_QUEUE_FAULT: InsertFault = {
+  name: 'late_queue_fault', table: 'Job', message: 'job queue unavailable after the decision (injected)',
+  when: `NEW."type" = 'award.issue' AND NOT EXISTS (
+    SELECT 1 FROM "Submission" s WHERE s."id" = NEW."payload"->>'submissionId' AND s.xmin = xid(pg_current_xact_id()))`,
+};
 async function clearFaults() {
-  await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS award_fault ON "Award"');
-  await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS late_queue_fault ON "Job"');
-  await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS pg_temp_award_fault()');
-  await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS pg_temp_late_queue_fault()');
-}
-async function inject(statements: string[]) {
-  for (const sql of statements) await db.$executeRawUnsafe(sql);
+  await clearInsertFault(AWARD_FAULT);
+  await clearInsertFault(LATE_QUEUE_FAULT);
 }
 
 beforeEach(async () => {
@@ -104,7 +92,8 @@ describe('awards after a pass', () => {
 
   it('issuing fails and nothing can be queued after the decision: the job written with the decision issues it later, dated at the decision', async () => {
     const w = await makeWorld();
-    await inject([...FAULTS, ...LATE_QUEUE_FAULT]);
+    await injectInsertFault(AWARD_FAULT);
+    await injectInsertFault(LATE_QUEUE_FAULT);
     const { submissionId, decidedAt, result } = await pass(w);
     await clearFaults();
     expect(result.awardQueued).toBe(true);
@@ -125,7 +114,7 @@ describe('awards after a pass', () => {
     const w = await makeWorld();
     const recovery = periodicJobs.find((p) => p.type === 'award.recover-missing');
     expect(recovery).toBeDefined();
-    await inject(FAULTS);
+    await injectInsertFault(AWARD_FAULT);
     const stuck = await pass(w);
     const fresh = await pass(w);
     await clearFaults();

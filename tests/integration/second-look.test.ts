@@ -7,6 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
+import { clearInsertFault, injectInsertFault } from '../setup/insert-fault';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
@@ -40,14 +41,8 @@ const { default: ApplyPage } = await import('@/app/apply/[slug]/page');
 const { default: SubmissionRecordPage } = await import('@/app/admin/submissions/[id]/page');
 
 // The inline award fails (the database blinked), so the queued 'award.issue' job must issue it.
-const AWARD_FAULT = [
-  `CREATE OR REPLACE FUNCTION second_look_award_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'award insert failed (injected)'; END $$`,
-  `CREATE TRIGGER second_look_award_fault BEFORE INSERT ON "Award" FOR EACH ROW EXECUTE FUNCTION second_look_award_fault()`,
-];
-async function clearFault() {
-  await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS second_look_award_fault ON "Award"');
-  await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS second_look_award_fault()');
-}
+const AWARD_FAULT = { name: 'second_look_award_fault', table: 'Award', message: 'award insert failed (injected)' };
+const clearFault = () => clearInsertFault(AWARD_FAULT);
 
 beforeEach(async () => {
   await clearFault();
@@ -280,7 +275,7 @@ describe('the independent review', () => {
   it('PASS is final: the award job issues the badge, the first decision stays on record, and no agreement sample is counted', async () => {
     const w = await makeWorld();
     await ask(w);
-    for (const sql of AWARD_FAULT) await db.$executeRawUnsafe(sql);
+    await injectInsertFault(AWARD_FAULT);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const reviewId = await score(w, w.fresh, w.attemptId, 'SECOND_LOOK', 'PASS', 'The exit tickets show the change.');
     expect(await db.award.count({ where: { submissionId: w.submissionId } })).toBe(0);
