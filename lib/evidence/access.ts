@@ -13,6 +13,9 @@ export async function canViewAttemptEvidence(actor: Actor, attempt: { id: string
   if (attempt.ownerId === actor.id) return true;
   if (attempt.status !== 'DRAFT' && isIssuerAdmin(actor, attempt.issuerId)) return true;
   // A reviewer sees the evidence of work they hold or scored, while they review for its issuer.
+  // A claim past its end but still CLAIMED counts: nobody has taken it (taking it marks it EXPIRED
+  // first), and its reviewer may carry on with it (the claim timer says so; keepClaim re-checks
+  // that they may still score before extending it).
   if (!reviewsFor(actor, attempt.issuerId)) return false;
   const review = await db.review.findFirst({
     where: { attemptId: attempt.id, reviewerId: actor.id, status: { in: ['CLAIMED', 'SUBMITTED'] } },
