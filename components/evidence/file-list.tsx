@@ -8,7 +8,9 @@ export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status:
  * Files of one part, each with an in-page preview (PDF, image, audio, video) through a signed URL.
  * A file still pending, or rejected, is left to the uploader when this tab uploaded it; any other one
  * (another tab's, or one whose page was closed or connection dropped) says its upload stopped and
- * offers Remove. `headingId`: where keyboard focus goes after a file is removed (its row disappears).
+ * offers Remove. `headingId`: the part's files heading, where keyboard focus goes after a file is
+ * removed (its row disappears) when no file follows it; the list sits beside the part's uploader,
+ * whose control to add files takes focus instead once no file is left (RemoveFileButton).
  */
 export function FileList({ files, editable, headingId }: { files: FileRow[]; editable: boolean; headingId?: string }) {
   if (!files.length) return <p className="text-sm text-slate-700">No files yet.</p>;

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
-import { isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
+import { isCaptionsFile, isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
+import { removedText } from '@/components/evidence/removal';
 import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
 import { canRetryUpload, classifyFailure, ServerRefused, TransferError, waitForOnline, withRetries, type UploadStop } from '@/components/evidence/upload-retry';
 
@@ -40,6 +41,21 @@ export function offersRetry(u: Pick<Upload, 'status' | 'stop' | 'fileId'>, rejec
  */
 export function refusalText(r: { formError?: string; fieldErrors?: Record<string, string[]> }): string {
   return Object.values(r.fieldErrors ?? {}).find((m) => m.length)?.[0] ?? r.formError ?? 'The upload could not start.';
+}
+
+/**
+ * Why an upload failed, as said under the file's name: the server's reasons start with the name in
+ * quotes (“lesson.exe” is not an accepted type…), which the row already shows, so it becomes "That
+ * file …"; "“a.pdf” was not added: this part already has…" keeps only what follows.
+ */
+export function failureReason(fileName: string, reason: string): string {
+  const named = `“${fileName}” `;
+  if (!reason.startsWith(named)) return reason;
+  const rest = reason.slice(named.length);
+  const notAdded = 'was not added: ';
+  if (!rest.startsWith(notAdded)) return `That file ${rest}`;
+  const why = rest.slice(notAdded.length);
+  return why.charAt(0).toUpperCase() + why.slice(1);
 }
 
 /** A multipart upload's parts already in storage, kept so that Retry sends only the rest. */
@@ -183,7 +199,37 @@ async function sendMissingParts(upload: Resumable, file: File, opts: { onProgres
 
 /** What is read out when a row goes: Remove on a failed upload, Cancel on one under way. */
 export function rowGoneText(fileName: string, failed: boolean) {
-  return failed ? `${fileName} removed.` : `Upload of ${fileName} cancelled.`;
+  return failed ? removedText(fileName) : `Upload of ${fileName} cancelled.`;
+}
+
+/**
+ * What a row says under its bar. Its live part is mounted with the row, so a screen reader reads
+ * out, once, when the upload pauses for the connection, and when it fails: the file and the reason
+ * itself ("lesson.exe was not uploaded: That file is not an accepted type…"), not a pointer to it.
+ */
+export function UploadRowStatus({ id, fileName, status, waiting, percent, error }: { id: string; fileName: string; status: Upload['status']; waiting: boolean; percent: number; error?: string }) {
+  const failed = status === 'failed';
+  return (
+    <span id={id} className={failed ? 'font-medium text-red-700' : 'text-slate-700'}>
+      <span aria-live="polite" aria-atomic="true" className={waiting ? 'font-medium text-amber-900' : undefined}>
+        {waiting ? 'Waiting for the connection…' : null}
+        {failed ? (
+          <>
+            <span className="sr-only">{fileName} was not uploaded: </span>
+            {failureReason(fileName, error ?? 'The upload failed.')}
+          </>
+        ) : null}
+      </span>
+      {/* The bar's colour is not the only sign of how far it got: the figure shows while paused too. */}
+      {waiting ? <span aria-hidden="true"> Paused at {percent}%</span> : null}
+      {status === 'uploading' && !waiting ? (
+        <>
+          Uploading… <span aria-hidden="true">{percent}%</span>
+        </>
+      ) : null}
+      {status === 'checking' && !waiting ? 'Checking the file…' : null}
+    </span>
+  );
 }
 
 /**
@@ -200,8 +246,8 @@ export function focusAfterRowGone<T extends { focus: () => void }>(picker: (T & 
  * progress bar, cancel and retry per file; Retry of a big file sends only the parts still missing.
  * A dropped connection is tried again by itself, part by part, and while the browser is offline the
  * upload waits for the connection (said in its progress area). The server only hands out URLs and
- * checks the result. Screen readers hear when an upload starts, fails or is done (not every
- * percent): the bar carries the percentage. Files beyond the part's limit are not uploaded, and
+ * checks the result. Screen readers hear when an upload starts, fails (with the reason, from its
+ * row: UploadRowStatus) or is done (not every percent): the bar carries the percentage. Files beyond the part's limit are not uploaded, and
  * the uploader says which (on screen and read out). The files it handles are in the upload
  * registry, so the page's file list leaves them to it.
  *
@@ -218,6 +264,9 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
   // Files left out of the last pick (over the part's limit), shown until the next pick.
   const [notAdded, setNotAdded] = useState<string[]>([]);
+  // Files this uploader removed from the server (Remove, Cancel, a Retry starting over) that the
+  // page, until drawn afresh, still counts in `remaining`: their places are free already.
+  const [released, setReleased] = useState<string[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
   const resumable = useRef(new Map<string, Resumable>());
@@ -266,9 +315,11 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   }, []);
 
   /** Removes a file left on the server; if that fails, the file list offers to remove it instead. */
-  async function dropFile(fileId: string) {
+  async function dropFile(fileId: string, file: File) {
     const removed = await removeFileAction({ fileId }).catch(() => null);
     if (!removed?.ok) releaseUpload(fileId);
+    // Captions hold no place in the part's count.
+    else if (!isCaptionsFile(file)) setReleased((list) => [...list, fileId]);
   }
 
   async function run(u: Upload) {
@@ -302,8 +353,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     });
     announce(`Uploading ${u.file.name}.`);
     const fail = (error: string, stop: NonNullable<Upload['stop']>) => {
+      // Read out by the row itself (UploadRowStatus), reason and all.
       update(u.key, { status: 'failed', error, stop, waiting: false });
-      announce(`${u.file.name} was not uploaded. The reason is in the list of uploads.`);
       if (!mounted.current && fileId) releaseUpload(fileId);
       else if (stop.at === 'file') startChecking(() => router.refresh());
     };
@@ -312,7 +363,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
       if (multipart) fileId = multipart.fileId;
       else {
         // Nothing to resume: a file left from an earlier try goes, and the upload starts over.
-        if (u.fileId) await dropFile(u.fileId);
+        if (u.fileId) await dropFile(u.fileId, u.file);
         fileId = undefined;
         // Not sent twice (each request starts a file): offline, it waits for the connection first.
         if (!navigator.onLine) {
@@ -326,7 +377,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         trackUpload(fileId);
         update(u.key, { fileId });
         // Cancelled while the upload was being started: the file it started goes too.
-        if (cancelled()) return void (await dropFile(fileId));
+        if (cancelled()) return void (await dropFile(fileId, u.file));
         if (t.mode === 'single') {
           await retrying(transfer, () => putWithProgress(t.url, u.file, t.contentType, (loaded) => update(u.key, { progress: loaded / u.file.size }), transfer), { canResign: false });
         } else {
@@ -377,13 +428,13 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     u.abort?.();
     resumable.current.delete(u.key);
     update(u.key, { status: 'cancelled' });
-    if (u.fileId) await dropFile(u.fileId);
+    if (u.fileId) await dropFile(u.fileId, u.file);
     setUploads((list) => list.filter((x) => x.key !== u.key));
     router.refresh();
   }
 
-  // Uploads running here still take their place, whatever the page counted.
-  const room = roomLeft(remaining, uploads, countedFileIds);
+  // Uploads running here still take their place, whatever the page counted; files removed here do not.
+  const room = roomLeft(remaining, uploads, countedFileIds, released);
 
   function onFiles(files: FileList | null) {
     if (!files) return;
@@ -461,21 +512,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                   </div>
                 </div>
                 <div className="mt-2 flex items-center justify-between gap-2 text-sm">
-                  <span id={errorId} className={u.status === 'failed' ? 'font-medium text-red-700' : 'text-slate-700'}>
-                    {/* Mounted with the upload, so the pause is read out when it starts. */}
-                    <span aria-live="polite" className={waiting ? 'font-medium text-amber-900' : undefined}>
-                      {waiting ? 'Waiting for the connection…' : null}
-                    </span>
-                    {/* The bar's colour is not the only sign of how far it got: the figure shows while paused too. */}
-                    {waiting ? <span aria-hidden="true"> Paused at {percent}%</span> : null}
-                    {u.status === 'uploading' && !waiting ? (
-                      <>
-                        Uploading… <span aria-hidden="true">{percent}%</span>
-                      </>
-                    ) : null}
-                    {u.status === 'checking' && !waiting ? 'Checking the file…' : null}
-                    {u.status === 'failed' ? u.error : null}
-                  </span>
+                  <UploadRowStatus id={errorId} fileName={u.file.name} status={u.status} waiting={waiting} percent={percent} error={u.error} />
                   <span className="flex gap-2">
                     {retry ? (
                       <button

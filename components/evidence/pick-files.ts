@@ -43,13 +43,17 @@ export function pickFiles<F extends Picked>(files: F[], remaining: number, capti
 }
 
 /**
- * How many more files the picker takes: the page's `remaining` (counting `countedFileIds`, the
- * part's files holding a place when it was drawn), less the uploads running here that it did not
- * count: started since, or started so long ago that the server takes them as stopped. So a slow
- * upload is not pushed out of its part by the next file chosen. Captions do not count.
+ * How many more files the picker takes: only files uploaded or still uploading count. The page's
+ * `remaining` counts `countedFileIds`, the part's files holding a place when it was drawn (not
+ * rejected ones, nor uploads that stopped). Less the uploads running here that it did not count:
+ * started since, or started so long ago that the server takes them as stopped, so a slow upload is
+ * not pushed out of its part by the next file chosen. Plus `releasedFileIds` it did count, files
+ * removed here since (Remove, Cancel, a Retry starting over), whose places are free before the page
+ * is drawn again. Captions do not count (nor are they among `releasedFileIds`).
  */
-export function roomLeft(remaining: number, uploads: readonly { file: Picked; status: string; fileId?: string }[], countedFileIds: readonly string[]): number {
+export function roomLeft(remaining: number, uploads: readonly { file: Picked; status: string; fileId?: string }[], countedFileIds: readonly string[], releasedFileIds: readonly string[] = []): number {
   const counted = new Set(countedFileIds);
   const uncounted = uploads.filter((u) => isUploadRunning(u.status) && !isCaptionsFile(u.file) && !(u.fileId && counted.has(u.fileId)));
-  return remaining - uncounted.length;
+  const freed = new Set(releasedFileIds.filter((id) => counted.has(id)));
+  return remaining - uncounted.length + freed.size;
 }
