@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/card';
 import { PrintButton } from '@/components/print-button';
 import { TranscriptBody, TranscriptHeader } from '@/components/awards/transcript-document';
 import { TranscriptPeriodForm } from '@/components/awards/transcript-period-form';
+import { TranscriptPeriodAlert } from '@/components/awards/transcript-period-alert';
 
 // The title names the holder: it is the file name a browser suggests when the page is saved as PDF.
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function TranscriptPage({ searchParams }: { searchParams: P
       <h1 className="mb-4 text-2xl font-bold tracking-tight sm:text-3xl">Professional development transcript</h1>
       {result.ok ? null : (
         <div className="mb-4">
-          <Alert tone="danger" title="That period could not be used">{result.formError}</Alert>
+          <TranscriptPeriodAlert fieldErrors={result.fieldErrors} />
         </div>
       )}
       {transcript ? <TranscriptHeader transcript={transcript} /> : null}

@@ -5,7 +5,8 @@ import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
 import { LIST_LIMIT, listDistrictTeachers } from '@/lib/district/queries';
 import { MoreThanShown } from '@/components/district/more-than-shown';
-import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { Alert, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
@@ -23,6 +24,7 @@ const Query = z.object({
   cursor: z.string().max(300).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
   school: SchoolFilterInput,
+  unknownSchool: z.literal('1').optional().catch(undefined),
 });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const statusLabel: Record<string, [string, Tone]> = {
@@ -34,15 +36,20 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
   const query = Query.parse(await searchParams);
   const { district, districts } = await districtForPage(actor, query.district);
   const now = new Date();
+  const dq = districts.length > 1 ? district.id : undefined;
   const [{ items, nextCursor }, schools] = await Promise.all([
     listDistrictTeachers({ actor, districtId: district.id, schoolId: query.school, q: query.q, cursor: query.cursor }),
     listDistrictSchools({ actor, districtId: district.id }),
   ]).catch((e: unknown) => {
-    // Another district's school (or an id that is no school) is refused like another district's id.
-    if (isDomainError(e) && e.code === 'FORBIDDEN') redirect('/forbidden');
+    if (isDomainError(e) && e.code === 'FORBIDDEN') {
+      // The district is the leader's (districtForPage checked it): a school that is not one of its
+      // own, from a stale or mistyped link, gives every school's teachers and says why, as the
+      // reports do. The page of results (cursor) belonged to that school's list, so it goes too.
+      if (query.school) redirect(`/district/teachers?${new URLSearchParams({ ...(dq ? { district: dq } : {}), ...(query.q ? { q: query.q } : {}), unknownSchool: '1' })}`);
+      redirect('/forbidden');
+    }
     throw e;
   });
-  const dq = districts.length > 1 ? district.id : undefined;
   const school = query.school ? schools.find((s) => s.id === query.school) ?? null : null;
   return (
     <div>
@@ -52,6 +59,11 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
         <PeopleSearch label="Search teachers" q={query.q} keep={{ district: dq, school: school?.id }} />
         <SchoolFilterForm schools={schools} selected={school?.id ?? null} keep={{ district: dq, q: query.q }} />
       </div>
+      {query.unknownSchool && !school ? (
+        <ArrivalNotice className="mb-4">
+          <Alert tone="warning">That school is not one of {district.name}’s schools (the link may be out of date), so this list shows teachers at every school.</Alert>
+        </ArrivalNotice>
+      ) : null}
       {school ? <p className="mb-4 text-sm">Showing teachers placed at <strong>{school.name}</strong>. <Link href={`/district/teachers${dq || query.q ? `?${new URLSearchParams({ ...(dq ? { district: dq } : {}), ...(query.q ? { q: query.q } : {}) })}` : ''}`}>Show all schools</Link></p> : null}
       {items.length === 0 ? (
         <EmptyState title={query.q ? 'No teacher matches that search' : school ? `No teachers are placed at ${school.name}` : 'No teachers are linked to this district yet'} />

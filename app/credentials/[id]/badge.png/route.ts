@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { credentialNotFound } from '@/lib/http/credential-not-found';
 import { getPublicAward } from '@/lib/awards/queries';
 import { badgeFileName, bakedPng, loadAwardImageOr503, revokedPng, revokedResponse } from '@/lib/awards/images';
 import { credentialUrl } from '@/lib/awards/issue';
@@ -8,7 +9,7 @@ import { credentialUrl } from '@/lib/awards/issue';
 // generated artwork in that version's colour.
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
-  if (!award) return new NextResponse('Not found', { status: 404 });
+  if (!award) return credentialNotFound(req, 'badge');
   const download = new URL(req.url).searchParams.has('download');
   // A revoked badge cannot be downloaded as a badge; where it is only shown (its page, link
   // previews) it is greyed and marked, with no credential inside.

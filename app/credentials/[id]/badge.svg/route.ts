@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { credentialNotFound } from '@/lib/http/credential-not-found';
 import { getPublicAward } from '@/lib/awards/queries';
 import { badgeFileName, bakedSvg, loadAwardImageOr503, revokedResponse, revokedSvg } from '@/lib/awards/images';
 import { credentialUrl } from '@/lib/awards/issue';
@@ -7,7 +8,7 @@ import { credentialUrl } from '@/lib/awards/issue';
 // picture is embedded in it as a data: URI, so the file stays self-contained.
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
-  if (!award) return new NextResponse('Not found', { status: 404 });
+  if (!award) return credentialNotFound(req, 'badge');
   const download = new URL(req.url).searchParams.has('download');
   if (award.revokedAt && download) return revokedResponse({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
   const { input, unavailable } = await loadAwardImageOr503(award, 'badge image');

@@ -1,12 +1,14 @@
 import { NextResponse } from 'next/server';
+import { credentialNotFound } from '@/lib/http/credential-not-found';
 import { getPublicAward } from '@/lib/awards/queries';
 import { bakedPng, loadAwardImageOr503, revokedResponse } from '@/lib/awards/images';
 import { generateCertificatePdf } from '@/lib/credentials/certificate-pdf';
 import { credentialUrl } from '@/lib/awards/issue';
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
-  if (!award) return new NextResponse('Not found', { status: 404 });
+  // Usually opened in a tab by a person: an unknown id gets a page that says so (credentialNotFound).
+  if (!award) return credentialNotFound(req, 'certificate');
   const verificationUrl = credentialUrl(award.id);
   // A certificate is a claim on paper; a revoked badge has none to make (as on its page).
   if (award.revokedAt) return revokedResponse({ revokedAt: award.revokedAt }, 'certificate', verificationUrl);

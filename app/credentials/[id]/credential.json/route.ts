@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
+import { credentialNotFound } from '@/lib/http/credential-not-found';
 import { getCredentialDocument } from '@/lib/awards/queries';
 
 // The signed credential, exactly as issued. Revocation is published in the status list, not here,
 // so the document is immutable and cacheable.
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const document = await getCredentialDocument((await params).id);
-  if (!document) return NextResponse.json({ error: 'Not found' }, { status: 404 });
+  if (!document) return credentialNotFound(req, 'credential');
   return new NextResponse(document, {
     headers: {
       'content-type': 'application/vc+ld+json; charset=utf-8',
