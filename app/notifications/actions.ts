@@ -9,13 +9,19 @@ import { formDataToObject } from '@/lib/action-result';
 import { isDomainError } from '@/lib/errors';
 
 // The time the page was shown; anything missing or odd falls back to now.
-const MarkAllInput = z.object({ upTo: z.string().max(40).optional().transform((v) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined)).catch(undefined) });
+const MarkAllInput = z.object({
+  upTo: z.string().max(40).optional().transform((v) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined)).catch(undefined),
+  // The page of the list it was pressed on (as the page accepts it); anything else: the first page.
+  cursor: z.string().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined),
+});
 
 export async function markAllReadAction(formData: FormData) {
   const actor = await requireActor();
-  const { upTo } = MarkAllInput.parse(formDataToObject(formData));
+  const { upTo, cursor } = MarkAllInput.parse(formDataToObject(formData));
   await markAllNotificationsRead(actor.id, upTo);
   revalidatePath('/', 'layout');
+  // The button goes once nothing is unread: the page says it worked where focus can land (ArrivalNotice).
+  redirect(`${NOTIFICATIONS_PATH}?${new URLSearchParams({ ...(cursor ? { cursor } : {}), marked: '1' })}`);
 }
 
 // Notification ids are cuids: anything else (a NUL byte Postgres would reject, say) opens the list.

@@ -4,15 +4,17 @@ import { listNotifications } from '@/lib/notifications/queries';
 import { describeNotificationTime } from '@/lib/notifications/format';
 import { safeCallbackUrl } from '@/lib/auth/schemas';
 import { markAllReadAction, openNotificationAction } from './actions';
-import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { Alert, EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Pagination } from '@/components/ui/pagination';
 
 export const metadata = { title: 'Notifications' };
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string; marked?: string }> }) {
   const actor = await requireUser('/notifications');
-  const { cursor } = await searchParams;
-  const rows = await listNotifications(actor.id, { cursor: cursor && /^[a-z0-9]{1,40}$/i.test(cursor) ? cursor : undefined });
+  const { cursor, marked } = await searchParams;
+  const at = cursor && /^[a-z0-9]{1,40}$/i.test(cursor) ? cursor : undefined;
+  const rows = await listNotifications(actor.id, { cursor: at });
   const shownAt = new Date();
   const page = rows.slice(0, 20);
   const nextCursor = rows.length > 20 ? page[page.length - 1].id : null;
@@ -25,6 +27,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <form action={markAllReadAction}>
               {/* Only what was on the page when it was shown: a notification arriving after stays unread. */}
               <input type="hidden" name="upTo" value={shownAt.toISOString()} />
+              {/* Back to this page of the list afterwards. */}
+              {at ? <input type="hidden" name="cursor" value={at} /> : null}
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
                 Mark all as read
               </button>
@@ -32,6 +36,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           ) : null
         }
       />
+      {/* After "Mark all as read" (?marked=1): the button is gone, so this takes focus and says what happened. */}
+      {marked === '1' ? (
+        <ArrivalNotice className="mb-4">
+          <Alert tone="success">Your notifications are marked as read.</Alert>
+        </ArrivalNotice>
+      ) : null}
       {page.length === 0 ? (
         <EmptyState title="Nothing new">You will hear here about proposal decisions, reviews and badges.</EmptyState>
       ) : (

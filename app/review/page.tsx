@@ -10,6 +10,7 @@ import { ClaimButton } from '@/components/review/claim-button';
 import { ButtonLink } from '@/components/ui/button';
 import { filterSelectClass } from '@/components/ui/field';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
 export const metadata = { title: 'Review queue' };
@@ -76,9 +77,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         }
       />
       {sp.released ? (
-        <div className="mb-4">
+        // Release took the review page (and its button) away: the notice takes focus here instead.
+        <ArrivalNotice className="mb-4">
           <Alert tone="info">The submission is back in the queue for someone else.</Alert>
-        </div>
+        </ArrivalNotice>
       ) : null}
 
       {needsCalibration.length ? (

@@ -5,6 +5,7 @@ import { verifyAction } from './actions';
 import type { VerifyOutcome } from '@/lib/awards/verify-upload';
 import { VerificationChecks } from '@/components/credential/verification-checks';
 import { Alert } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { verifyVerdict } from '@/components/credential/verify-verdict';
 
 async function fileToBase64(file: File): Promise<string> {
@@ -24,7 +25,13 @@ export function VerifyForm() {
   const [email, setEmail] = useState('');
   // The address the shown result was checked against (the field may be edited afterwards).
   const [checkedEmail, setCheckedEmail] = useState('');
-  const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);
+  const [outcome, setOutcomeState] = useState<VerifyOutcome | null>(null);
+  // Counts the checks: each verdict is a new notice that takes focus, even one the same as the last.
+  const [checks, setChecks] = useState(0);
+  const setOutcome = (next: VerifyOutcome) => {
+    setOutcomeState(next);
+    setChecks((n) => n + 1);
+  };
   const [dragging, setDragging] = useState(false);
   const [pending, start] = useTransition();
 
@@ -92,43 +99,53 @@ export function VerifyForm() {
           Choose a file
         </label>
       </div>
-      <div aria-live="polite" className="mt-6">
-        {pending ? <p>Checking…</p> : null}
-        {outcome && !pending ? (
-          outcome.ok ? (
-            <div>
-              <Alert {...verifyVerdict(outcome, checkedEmail)}>
-                {outcome.summary.name ? <p>{outcome.summary.name}{outcome.summary.issuer ? `, issued by ${outcome.summary.issuer}` : ''}</p> : null}
-                {dateOf(outcome.summary.validFrom) ? (
-                  <p>
-                    Issued {dateOf(outcome.summary.validFrom)}
-                    {dateOf(outcome.summary.validUntil) ? `, valid until ${dateOf(outcome.summary.validUntil)}` : ''}
-                  </p>
-                ) : null}
-                {outcome.summary.recipient === 'match' ? <p className="font-semibold">It was issued to {checkedEmail}.</p> : null}
-                {outcome.summary.recipient === 'no-match' ? (
-                  <p className="font-semibold">The signature and status are in order, but it was issued to a different email address than the one you entered. Check with the person who gave you the badge before relying on it.</p>
-                ) : null}
-                {outcome.summary.url ? (
-                  <p>
-                    <a href={outcome.summary.url} className="font-semibold underline">
-                      Open the badge’s page
-                    </a>
-                  </p>
-                ) : null}
-                {outcome.result.errors.length ? (
-                  <ul className="mt-1 list-disc pl-5">
-                    {outcome.result.errors.map((e) => <li key={e}>{e}</li>)}
-                  </ul>
-                ) : null}
-              </Alert>
-              <VerificationChecks result={outcome.result} />
-            </div>
-          ) : (
-            <Alert tone="danger">{outcome.message}</Alert>
-          )
-        ) : null}
-      </div>
+      {/* Only the wait is a live region; the verdict is not inside it (see Verdict). */}
+      <div aria-live="polite">{pending ? <p className="mt-6">Checking…</p> : null}</div>
+      {outcome && !pending ? <Verdict key={checks} outcome={outcome} checkedEmail={checkedEmail} /> : null}
     </div>
+  );
+}
+
+/**
+ * The result of one check. Not inside a live region: it takes focus when it comes (so keyboard and
+ * screen-reader users land on it, not on the page), and its Alert's own role announces it, once.
+ * Mounted anew for every check (the form keys it), so a second check takes focus too.
+ */
+export function Verdict({ outcome, checkedEmail }: { outcome: VerifyOutcome; checkedEmail: string }) {
+  return (
+    <ArrivalNotice className="mt-6 rounded-md">
+      {outcome.ok ? (
+        <>
+          <Alert {...verifyVerdict(outcome, checkedEmail)}>
+            {outcome.summary.name ? <p>{outcome.summary.name}{outcome.summary.issuer ? `, issued by ${outcome.summary.issuer}` : ''}</p> : null}
+            {dateOf(outcome.summary.validFrom) ? (
+              <p>
+                Issued {dateOf(outcome.summary.validFrom)}
+                {dateOf(outcome.summary.validUntil) ? `, valid until ${dateOf(outcome.summary.validUntil)}` : ''}
+              </p>
+            ) : null}
+            {outcome.summary.recipient === 'match' ? <p className="font-semibold">It was issued to {checkedEmail}.</p> : null}
+            {outcome.summary.recipient === 'no-match' ? (
+              <p className="font-semibold">The signature and status are in order, but it was issued to a different email address than the one you entered. Check with the person who gave you the badge before relying on it.</p>
+            ) : null}
+            {outcome.summary.url ? (
+              <p>
+                <a href={outcome.summary.url} className="font-semibold underline">
+                  Open the badge’s page
+                </a>
+              </p>
+            ) : null}
+            {outcome.result.errors.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {outcome.result.errors.map((e) => <li key={e}>{e}</li>)}
+              </ul>
+            ) : null}
+          </Alert>
+          <VerificationChecks result={outcome.result} />
+        </>
+      ) : (
+        <Alert tone="danger">{outcome.message}</Alert>
+      )}
+    </ArrivalNotice>
   );
 }

@@ -14,6 +14,8 @@ import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notic
 import { fromVersionRef, packProposalText, toVersionRef, unpackProposalText } from '@/components/proposals/proposal-text';
 import { charCount } from '@/components/proposals/char-count';
 import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
+import { Alert } from '@/components/ui/card';
 
 type Props = {
   microCredentialId: string;
@@ -75,6 +77,8 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
   const stopped = useRef(false);
   const saver = useRef<Autosaver | null>(null);
   const errors = state.ok ? undefined : state.fieldErrors;
+  // Sent: the buttons go (the proposal is locked), so the message takes focus (ArrivalNotice).
+  const sentMessage = state.ok && state.data?.sent ? (state.message ?? 'Sent to your district.') : null;
 
   // The copy in this browser, with the version it was typed on (what saving it would replace).
   const keepLocal = (text: ProposalText) => writeLocalDraft(storageKey, { ...text, baseVersion: fromVersionRef(versionRef.current) } satisfies LocalProposal);
@@ -215,7 +219,13 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="version" value={baseVersion ?? ''} />
-      <ActionAlerts state={state} />
+      {sentMessage ? (
+        <ArrivalNotice className="mb-4">
+          <Alert tone="success">{sentMessage}</Alert>
+        </ArrivalNotice>
+      ) : null}
+      {/* Everything else (a saved draft, a problem) is said here; a sent proposal is said above. */}
+      <ActionAlerts state={sentMessage ? initialActionState : state} />
       {/* Always on the page, so the notice is read out when it appears; it waits for a choice. */}
       <div aria-live="polite">
         {!locked && earlier ? (

@@ -19,6 +19,7 @@ import {
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { saveOnHideAndReconnect } from '@/components/evidence/autosave';
+import { focusOnFollow } from '@/components/ui/focus-link';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -59,6 +60,22 @@ export function submitLabel(kind: Props['kind'], pending: boolean, complete: boo
   if (!complete) return 'Submit scores';
   if (kind === 'ADJUDICATION' || kind === 'SECOND_LOOK') return wouldPass ? 'Award the credential' : 'Return for revision';
   return wouldPass ? 'Submit: meets the standard' : 'Submit: needs revision';
+}
+
+/**
+ * The control a link in the error summary takes focus to (its fieldset cannot take focus): for a
+ * criterion's level, its chosen level, else its first (where Tab enters the group); else the box
+ * the message is about. Keys as the server names the problems: `level.<criterion id>`,
+ * `feedback.<criterion id>`, `overallComment`.
+ */
+export function problemFocusId(key: string, scores: Record<string, { levelId: string | null } | undefined>, levels: { id: string }[]): string | null {
+  if (key === 'overallComment') return 'overallComment';
+  const m = /^(level|feedback)\.(.+)$/.exec(key);
+  if (!m) return null;
+  const [, field, criterionId] = m;
+  if (field === 'feedback') return `feedback-${criterionId}`;
+  const levelId = scores[criterionId]?.levelId ?? levels[0]?.id;
+  return levelId ? `score-${criterionId}-${levelId}` : null;
 }
 
 const outcomeText: Record<string, string> = {
@@ -307,11 +324,16 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
           <p className="font-semibold">{result.formError ?? 'Your scores were not submitted.'}</p>
           {errorList.length ? (
             <ul className="mt-2 list-disc pl-5">
-              {errorList.map(([key, messages]) => (
-                <li key={key}>
-                  <a href={`#${key.replace('.', '-')}`}>{messages.join(' ')}</a>
-                </li>
-              ))}
+              {errorList.map(([key, messages]) => {
+                const focusId = problemFocusId(key, draft.scores, levels);
+                return (
+                  <li key={key}>
+                    <a href={`#${key.replace('.', '-')}`} onClick={focusId ? focusOnFollow(focusId) : undefined}>
+                      {messages.join(' ')}
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
           {result.conflict ? <p className="mt-2">Your scores and feedback below are kept on this page and in this browser.</p> : null}

@@ -28,6 +28,8 @@ export async function startApplicationAction(formData: FormData) {
   const actor = await requireActor();
   await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });
   refreshApplication(parsed.data.slug);
+  // The start button gives way to the application: the page says so where focus can land (ArrivalNotice).
+  if (isCredentialSlug(parsed.data.slug)) redirect(`/apply/${parsed.data.slug}?started=1`);
 }
 
 export type SaveResult = { ok: true; revision: number; wordCount: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };

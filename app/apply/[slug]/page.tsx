@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getApplication } from '@/lib/submissions/queries';
 import { needsProposal } from '@/lib/proposals/queries';
 import { Alert, Card, Pill, type Tone } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { Markdown } from '@/components/markdown';
 import { AnswerEditor } from '@/components/evidence/answer-editor';
@@ -55,9 +56,9 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long'
 /** `?cycle=2`: one of the teacher's applications by number (a renewal adds the next), as links to an earlier one carry. */
 const CycleParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional();
 
-export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; cycle?: string }> }) {
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; cycle?: string }> }) {
   const { slug } = await params;
-  const { submitted, cycle: cycleParam } = await searchParams;
+  const { submitted, started, cycle: cycleParam } = await searchParams;
   const cycle = CycleParam.safeParse(cycleParam);
   if (!cycle.success) notFound();
   const actor = await requireUser(`/apply/${slug}${cycle.data ? `?cycle=${cycle.data}` : ''}`);
@@ -153,13 +154,23 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </div>
       ) : null}
 
-      {/* Not once the attempt was taken back to edit (the address still says it was sent). */}
+      {/* Not once the attempt was taken back to edit (the address still says it was sent). The
+          Submit button is gone, so the notice takes focus (ArrivalNotice). */}
       {submitted && !editable ? (
-        <div className="mt-4">
+        <ArrivalNotice className="mt-4">
           <Alert tone="success" title="Submitted">
             Your evidence is with the reviewers. We will notify you when there is a decision{current.dueAt ? `, by ${dateFmt.format(current.dueAt)} at the latest` : ''}.
           </Alert>
-        </div>
+        </ArrivalNotice>
+      ) : null}
+
+      {/* After "Start my application": that button is gone, so the notice takes focus. */}
+      {started && editable ? (
+        <ArrivalNotice className="mt-4">
+          <Alert tone="success" title="Your application is started">
+            It is a draft on your dashboard. Answers save as you type, so you can come back to it over several days. Nothing goes to reviewers until you submit it at the end of this page.
+          </Alert>
+        </ArrivalNotice>
       ) : null}
 
       {renews && submission.status !== 'EARNED' ? (

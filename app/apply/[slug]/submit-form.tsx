@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type MouseEvent } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { submitAttemptAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitAfter } from '@/components/ui/keep-input';
 import { flushAllDrafts } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
+import { focusOnFollow } from '@/components/ui/focus-link';
 import { ATTESTATION_TEXT } from '@/lib/submissions/schemas';
 
 /**
@@ -23,15 +24,7 @@ function problemTarget(key: string): { id: string; fallback?: string } | null {
 }
 
 /** Moves focus (not only the scroll position) to the problem's field, so typing can start there. */
-function focusTarget(target: { id: string; fallback?: string }) {
-  return (e: MouseEvent<HTMLAnchorElement>) => {
-    const el = document.getElementById(target.id) ?? (target.fallback ? document.getElementById(target.fallback) : null);
-    if (!el) return;
-    e.preventDefault();
-    el.scrollIntoView({ block: 'center' });
-    el.focus({ preventScroll: true });
-  };
-}
+const focusTarget = (target: { id: string; fallback?: string }) => focusOnFollow(target.id, ...(target.fallback ? [target.fallback] : []));
 
 /** `notice`: what submitting does to the evidence and when the decision comes, said by the button. */
 export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null; notice: string }) {

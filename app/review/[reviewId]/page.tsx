@@ -14,6 +14,8 @@ import { ClaimButton } from '@/components/review/claim-button';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
 import { releaseReviewAction } from './actions';
 import { ReportConcernForm } from './report-concern-form';
+import { SubmittedNotice } from './submitted-notice';
+import { submittedOutcomeText } from './submitted-outcome';
 import { getReviewConcerns } from '@/lib/evidence/concerns';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
@@ -44,6 +46,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   // Parts are numbered as the evidence panel numbers them, so "Part 2" names the same heading there.
   const partOf = new Map(version.parts.map((p, i) => [p.id, { number: i + 1, title: p.title }]));
   const criteria = version.criteria.map((c) => ({ ...c, part: c.partId ? (partOf.get(c.partId) ?? null) : null }));
+  const outcome = review.status === 'SUBMITTED' ? submittedOutcomeText({ kind: review.kind, attemptStatus: attempt.status, setAside: Boolean(ws.setAside) }) : null;
 
   return (
     <div>
@@ -96,13 +99,19 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           claimAgainButton={<ClaimButton attemptId={attempt.id} kind={review.kind} label="Claim it again and keep my draft" />}
         />
       ) : null}
-      {review.status === 'SUBMITTED' ? (
-        <div className="mt-4">
+      {/* Mounted while the review is scored too (showing nothing), so it is still here after Submit and takes focus then. */}
+      <SubmittedNotice submitted={review.status === 'SUBMITTED'} className="mt-4">
+        {review.status === 'SUBMITTED' ? (
           <Alert tone="success" title={`You submitted this review: ${review.decision === 'PASS' ? 'meets the standard' : 'needs revision'}`}>
-            It can no longer be changed.
+            {outcome ? <p>{outcome}</p> : null}
+            <p>It can no longer be changed.</p>
+            <p className="mt-2">
+              <Link href="/review">Back to the review queue</Link>
+            </p>
           </Alert>
-        </div>
-      ) : !editable ? (
+        ) : null}
+      </SubmittedNotice>
+      {review.status !== 'SUBMITTED' && !editable ? (
         <div className="mt-4">
           <Alert tone="warning" title="This claim has ended">
             <p>{end ? claimEndText(end) : 'It can no longer be scored here.'} Your scores and feedback so far are shown below, for reference.</p>
