@@ -9,9 +9,10 @@ import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
 import { localDraftKey } from '@/components/ui/local-draft';
 import {
-  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
-  retiredNotice, RETIRE_CONFIRM, type CredentialForm, type CredentialStatus, type CriterionForm, type PartForm, type ResourceForm, type AlignmentForm,
+  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, noticeFocusClass, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
+  retiredNotice, RETIRE_CONFIRM, withTitle, type CredentialForm, type CredentialStatus, type CriterionForm, type ErrorSummaryItem, type NoticeTone, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
+import { publishGaps } from '@/lib/authoring/schemas';
 import { publishCredentialAction, republishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
 
 type Props = {
@@ -32,9 +33,25 @@ type Props = {
   baseVersionId?: string | null;
   /** Once published, the address is fixed: issued badges link to it. */
   slugLocked?: boolean;
+  /** What the saved draft still needs before it can be published (server-checked), keyed as the fields. */
+  publishGaps?: Record<string, string[]>;
+  /** The page was reached by saving or publishing a new credential (?saved=1, ?published=1): say how that went. */
+  arrived?: 'saved' | 'published';
 };
 
-type Notice = { tone: 'success' | 'danger' | 'info'; text: string } | null;
+/** `gaps`: the notice lists what the draft still needs before it can be published. */
+type Notice = { tone: NoticeTone; text: string; gaps?: boolean } | null;
+
+const SAVED = 'Draft saved.';
+const SAVED_WITH_GAPS = 'Draft saved. Before you can publish:';
+const NOT_READY = 'This draft is not ready to publish yet. Before you can publish:';
+
+/** What the editor says when it opens: how a save or publish that brought it here went, else what a saved draft lacks. */
+function initialNotice(arrived: Props['arrived'], hasGaps: boolean): Notice {
+  if (arrived === 'published') return { tone: 'success', text: 'Version 1 is published and in the catalogue.' };
+  if (arrived === 'saved') return { tone: 'success', text: hasGaps ? SAVED_WITH_GAPS : SAVED, gaps: true };
+  return hasGaps ? { tone: 'info', text: NOT_READY, gaps: true } : null;
+}
 type LocalDraft = { form: CredentialForm; badgeImageKey: string | null; at: string };
 
 const smallBtn = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-semibold text-slate-800 hover:bg-slate-100 disabled:opacity-50';
@@ -49,7 +66,8 @@ export function CredentialEditor(props: Props) {
   const [badgeKey, setBadgeKey] = useState(props.badgeImageKey);
   const [badgeUrl, setBadgeUrl] = useState(props.badgePreviewUrl);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [notice, setNotice] = useState<Notice>(null);
+  const [gaps, setGaps] = useState<Record<string, string[]>>(() => props.publishGaps ?? {});
+  const [notice, setNotice] = useState<Notice>(() => initialNotice(props.arrived, Object.keys(props.publishGaps ?? {}).length > 0));
   const [pending, setPending] = useState<null | 'save' | 'publish' | 'retire'>(null);
   const [dirty, setDirty] = useState(false);
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
@@ -77,6 +95,16 @@ export function CredentialEditor(props: Props) {
       root.classList.remove('has-sticky-toolbar');
       root.style.removeProperty('--sticky-toolbar-height');
     };
+  }, []);
+
+  // Reached by a save or publish on the "new" page: the button that was pressed is gone, so the
+  // outcome takes focus. The address loses its ?saved=1, so a reload does not say it again.
+  useEffect(() => {
+    if (!props.arrived) return;
+    noticeRef.current?.focus();
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Offer to restore a browser copy newer than the last server save (e.g. after a crash).
@@ -131,7 +159,12 @@ export function CredentialEditor(props: Props) {
     window.setTimeout(() => noticeRef.current?.focus(), 0);
   }
 
-  async function save(): Promise<string | null> {
+  /**
+   * Saves what is in the form as a draft, finished or not; the notice lists what it still needs
+   * before it can be published. A new credential then moves to its own page, unless `stay` (Publish
+   * goes on from here, then moves).
+   */
+  async function save(opts: { stay?: boolean } = {}): Promise<string | null> {
     setPending('save');
     try {
       const res = await saveCredentialAction({ issuerId, microCredentialId: props.microCredentialId, def: formToDefInput(form), badgeImageKey: badgeKey, expected: props.microCredentialId ? base : null });
@@ -143,11 +176,13 @@ export function CredentialEditor(props: Props) {
       setFieldErrors(undefined);
       setDirty(false);
       window.localStorage.removeItem(storageKey);
-      const id = res.data!.id;
+      const { id, missing } = res.data!;
       setBase({ versionId: res.data!.versionId, updatedAt: res.data!.savedAt });
-      show({ tone: 'success', text: 'Draft saved.' });
-      if (!props.microCredentialId) router.replace(`/admin/credentials/${id}/edit?saved=1`);
-      else router.refresh();
+      setGaps(missing);
+      show({ tone: 'success', text: Object.keys(missing).length ? SAVED_WITH_GAPS : SAVED, gaps: true });
+      if (!props.microCredentialId) {
+        if (!opts.stay) router.replace(`/admin/credentials/${id}/edit?saved=1`);
+      } else router.refresh();
       return id;
     } catch {
       show({ tone: 'danger', text: 'The server could not be reached. Your work is kept in this browser; try again.' });
@@ -165,19 +200,37 @@ export function CredentialEditor(props: Props) {
       return;
     }
     if (step === 'publish-again' && id) return publishAgain(id);
-    if (dirty || !id) id = await save();
+    // Publishing needs everything: say all that is missing, at its fields, before saving or sending
+    // anything. The server checks the saved draft again.
+    const missing = publishGaps(formToDefInput(form));
+    if (Object.keys(missing).length) {
+      setFieldErrors(missing);
+      show({ tone: 'danger', text: 'It cannot be published until everything listed is filled in. Nothing was published.' });
+      return;
+    }
+    const isNew = !id;
+    if (dirty || !id) id = await save({ stay: true });
     if (!id) return;
     setPending('publish');
+    let published = false;
     try {
       const res = await publishCredentialAction(id);
-      if (!res.ok) show({ tone: 'danger', text: res.formError ?? 'It could not be published.' });
-      else {
+      if (!res.ok) {
+        setFieldErrors(res.fieldErrors);
+        show({ tone: 'danger', text: res.formError ?? 'It could not be published.' });
+      } else {
+        published = true;
         if (res.data) setBase({ versionId: res.data.versionId, updatedAt: res.data.savedAt });
+        setGaps({});
         show({ tone: 'success', text: res.message ?? 'Published.' });
-        router.refresh();
+        if (!isNew) router.refresh();
       }
+    } catch {
+      show({ tone: 'danger', text: 'The server could not be reached. Nothing was published; try again.' });
     } finally {
       setPending(null);
+      // A new credential was saved: it goes on from its own page, which says how it went.
+      if (isNew) router.replace(`/admin/credentials/${id}/edit?${published ? 'published' : 'saved'}=1`);
     }
   }
 
@@ -216,6 +269,7 @@ export function CredentialEditor(props: Props) {
   }
 
   const summary = useMemo(() => errorSummary(fieldErrors), [fieldErrors]);
+  const gapItems = useMemo(() => errorSummary(gaps), [gaps]);
   const errorCount = summary.length;
   const levels = form.rubric.levels;
 
@@ -225,6 +279,7 @@ export function CredentialEditor(props: Props) {
    */
   const afterMove = (list: string, label: string, uid: string, from: number, to: number) => {
     setFieldErrors((e) => reindexErrors(e, list, movedIndex(from, to)));
+    setGaps((g) => reindexErrors(g, list, movedIndex(from, to)) ?? {});
     const dir = to < from ? 'up' : 'down';
     announce(`${label} moved ${dir} to position ${to + 1}.`);
     focusFirst([`${uid}-${dir}`, `${uid}-${dir === 'up' ? 'down' : 'up'}`]);
@@ -238,6 +293,7 @@ export function CredentialEditor(props: Props) {
   /** After a remove: its errors go, the others' follow them, and focus goes to what now stands in its place, else the list's add button. */
   const afterRemove = (list: string, index: number, label: string, next: string[]) => {
     setFieldErrors((e) => reindexErrors(e, list, removedIndex(index)));
+    setGaps((g) => reindexErrors(g, list, removedIndex(index)) ?? {});
     announce(`${label} removed.`);
     focusFirst(next);
   };
@@ -285,29 +341,18 @@ export function CredentialEditor(props: Props) {
         </div>
       ) : null}
 
-      {/* Focused when a notice appears; after a failed save it is the error summary, each problem linked to its field. */}
-      <div ref={noticeRef} tabIndex={-1} className="outline-none">
+      {/*
+        Focused when a notice appears, with a visible ring: after a failed save or publish it is the
+        error summary, after a save of an unfinished draft the list of what publishing still needs,
+        each problem linked to its field.
+      */}
+      <div ref={noticeRef} tabIndex={-1} className={noticeFocusClass(notice?.tone)}>
         {notice ? (
           <div className="mb-4">
             <Alert tone={notice.tone} title={notice.tone === 'danger' && errorCount ? `${errorCount} field${errorCount === 1 ? '' : 's'} need attention` : undefined}>
               {notice.text}
-              {notice.tone === 'danger' && errorCount ? (
-                <ul className="mt-2 list-disc space-y-1 pl-5">
-                  {summary.map((item) => (
-                    <li key={item.key}>
-                      <a
-                        href={`#${item.targetId}`}
-                        className="text-red-950"
-                        onClick={(e) => {
-                          if (focusField(item.targetId)) e.preventDefault();
-                        }}
-                      >
-                        {item.label}: {item.messages.join(' ')}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              {notice.tone === 'danger' && errorCount ? <IssueLinks items={summary} className="text-red-950" /> : null}
+              {notice.gaps && gapItems.length ? <IssueLinks items={gapItems} /> : null}
             </Alert>
           </div>
         ) : null}
@@ -349,7 +394,9 @@ export function CredentialEditor(props: Props) {
         </div>
       ) : null}
 
-      <p className="mb-4 text-sm text-slate-700">Every field is required unless it is marked (optional).</p>
+      <p className="mb-4 text-sm text-slate-700">
+        Every field is required unless it is marked (optional). You can save a draft at any point once it has a title, a web address and its PD hours; the rest is needed to publish.
+      </p>
 
       <Section title="Basics">
         {!props.microCredentialId && props.issuers.length > 1 ? (
@@ -359,7 +406,7 @@ export function CredentialEditor(props: Props) {
             ))}
           </SelectField>
         ) : null}
-        <TextField label="Title" name="title" value={form.title} onChange={(e) => set('title', e.target.value)} errors={err('title')} required />
+        <TextField label="Title" name="title" value={form.title} onChange={(e) => { const title = e.target.value; update((f) => withTitle(f, title, { saved: Boolean(props.microCredentialId) })); }} errors={err('title')} required />
         <TextField
           label="Web address"
           name="slug"
@@ -751,6 +798,27 @@ function focusField(id: string): boolean {
     else el.scrollIntoView({ block: 'center' });
   }, 0);
   return true;
+}
+
+/** Problems listed in the notice, each a link that moves to its field. */
+function IssueLinks({ items, className }: { items: ErrorSummaryItem[]; className?: string }) {
+  return (
+    <ul className="mt-2 list-disc space-y-1 pl-5">
+      {items.map((item) => (
+        <li key={item.key}>
+          <a
+            href={`#${item.targetId}`}
+            className={className}
+            onClick={(e) => {
+              if (focusField(item.targetId)) e.preventDefault();
+            }}
+          >
+            {item.label}: {item.messages.join(' ')}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** aria-invalid and aria-describedby for a field whose error message has id `errorId`. */

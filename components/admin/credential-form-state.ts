@@ -1,7 +1,8 @@
 // The editor keeps every field as typed (numbers as strings), so a half-typed value is never lost
-// or coerced; it becomes a MicroCredentialDef input only when sent to the server.
+// or coerced; it becomes a definition input only when sent to the server, which saves it as a draft
+// (MicroCredentialDraft: it may be unfinished) and publishes it only when complete (MicroCredentialDef).
 import type { z } from 'zod';
-import type { MicroCredentialDef } from '@/lib/authoring/schemas';
+import type { MicroCredentialDraft } from '@/lib/authoring/schemas';
 import type { FileKind } from '@/lib/evidence/file-types';
 
 /**
@@ -73,7 +74,8 @@ export function emptyForm(): CredentialForm {
 
 const str = (v: number | undefined | null) => (v === undefined || v === null ? '' : String(v));
 
-export function defToForm(def: MicroCredentialDef): CredentialForm {
+/** A stored definition (a draft may be unfinished) as the form shows it: what is missing stays empty. */
+export function defToForm(def: MicroCredentialDraft): CredentialForm {
   return {
     slug: def.slug, title: def.title, summary: def.summary, competency: def.competency, keyMethod: def.keyMethod, methodComponents: def.methodComponents,
     researchRationale: def.researchRationale, topic: def.topic, subjects: def.subjects.join(', '), gradeBands: def.gradeBands.join(', '),
@@ -88,8 +90,8 @@ export function defToForm(def: MicroCredentialDef): CredentialForm {
       levelIds: def.rubric.levels.map(() => newItemId()),
       criteria: def.rubric.criteria.map((c) => ({ uid: newItemId(), title: c.title, description: c.description, partIndex: str(c.partIndex), descriptors: [...c.descriptors] })),
       passingKind: def.rubric.passingRule.kind,
-      levelRank: String(def.rubric.passingRule.levelRank),
-      total: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? String(def.rubric.passingRule.total) : '',
+      levelRank: str(def.rubric.passingRule.levelRank),
+      total: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? str(def.rubric.passingRule.total) : '',
     },
     alignments: def.alignments.map((a) => ({ uid: newItemId(), targetName: a.targetName, targetUrl: a.targetUrl, targetDescription: a.targetDescription ?? '', targetFramework: a.targetFramework ?? '', targetCode: a.targetCode ?? '' })),
   };
@@ -98,8 +100,8 @@ export function defToForm(def: MicroCredentialDef): CredentialForm {
 const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
-/** The form as a definition input; the server validates it with MicroCredentialDef. */
-export function formToDefInput(f: CredentialForm): z.input<typeof MicroCredentialDef> {
+/** The form as a definition input; the server saves it as a draft and checks it in full before publishing. */
+export function formToDefInput(f: CredentialForm): z.input<typeof MicroCredentialDraft> {
   return {
     slug: f.slug, title: f.title, summary: f.summary, competency: f.competency, keyMethod: f.keyMethod, methodComponents: f.methodComponents,
     researchRationale: f.researchRationale, topic: f.topic, subjects: list(f.subjects), gradeBands: list(f.gradeBands),
@@ -126,7 +128,7 @@ export function formToDefInput(f: CredentialForm): z.input<typeof MicroCredentia
     alignments: f.alignments.map((a) => ({
       targetName: a.targetName, targetUrl: a.targetUrl, targetDescription: opt(a.targetDescription), targetFramework: opt(a.targetFramework), targetCode: opt(a.targetCode),
     })),
-  } as z.input<typeof MicroCredentialDef>;
+  };
 }
 
 export function emptyResource(): ResourceForm {
@@ -201,7 +203,8 @@ export function removeLevel(f: CredentialForm, rank: number): CredentialForm {
       levels: f.rubric.levels.filter((_, i) => i !== rank),
       levelIds: f.rubric.levelIds.filter((_, i) => i !== rank),
       criteria: f.rubric.criteria.map((c) => ({ ...c, descriptors: c.descriptors.filter((_, i) => i !== rank) })),
-      levelRank: Number.isNaN(lr) ? f.rubric.levelRank : String(lr > rank ? lr - 1 : Math.min(lr, f.rubric.levels.length - 2)),
+      // Never below the first level, even when the last one goes: a draft may be saved without levels.
+      levelRank: Number.isNaN(lr) ? f.rubric.levelRank : String(Math.max(0, lr > rank ? lr - 1 : Math.min(lr, f.rubric.levels.length - 2))),
     },
   };
 }
@@ -297,6 +300,53 @@ export const movedIndex = (from: number, to: number) => (i: number): number =>
 
 /** Where each position goes when the item at `removed` is taken out. */
 export const removedIndex = (removed: number) => (i: number): number | null => (i === removed ? null : i > removed ? i - 1 : i);
+
+// ── The web address ──
+
+const SLUG_MAX = 80;
+
+/** A web address made from a title: "Exit Tickets: Grades 6–8" becomes "exit-tickets-grades-6-8". */
+export function slugFromTitle(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > SLUG_MAX) break;
+    out = next;
+  }
+  return out || words[0]?.slice(0, SLUG_MAX) || '';
+}
+
+/**
+ * A new title, and the web address with it: on a credential that was never saved, the address
+ * follows the title until the admin types one of their own (then it is theirs). A saved one keeps
+ * its address: links to it may already be shared.
+ */
+export function withTitle(f: CredentialForm, title: string, opts: { saved: boolean }): CredentialForm {
+  const follows = !opts.saved && (f.slug === '' || f.slug === slugFromTitle(f.title));
+  return { ...f, title, ...(follows ? { slug: slugFromTitle(title) } : {}) };
+}
+
+// ── The notice at the top of the editor ──
+
+export type NoticeTone = 'success' | 'danger' | 'info';
+
+/**
+ * The notice's container takes focus after each save or publish: its ring shows where focus went
+ * (WCAG 2.4.7), in the colour the app's other summaries use for the same outcome.
+ */
+export function noticeFocusClass(tone: NoticeTone | undefined): string {
+  const ring = tone === 'danger' ? 'focus:outline-red-700' : tone === 'success' ? 'focus:outline-green-700' : 'focus:outline-brand-600';
+  return `focus:outline-2 focus:outline-offset-2 ${ring}`;
+}
+
+/** "3 things" / "1 thing": how much a draft still needs before it can be published. */
+export const gapCount = (n: number) => `${n} thing${n === 1 ? '' : 's'}`;
 
 // ── What the Publish button does ──
 

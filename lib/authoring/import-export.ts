@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { forbidden, notFound, validation } from '@/lib/errors';
+import { DomainError, forbidden, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { MicroCredentialDef } from '@/lib/authoring/schemas';
@@ -22,7 +22,11 @@ export async function exportCredential(opts: { actor: Actor; microCredentialId: 
   if (!mc || !canAuthor(opts.actor, mc.issuerId)) throw notFound('That credential');
   const latest = mc.versions[0];
   if (!latest) throw notFound('That credential');
-  const { def, version } = await loadDefinition(latest.id);
+  const { def: stored, version } = await loadDefinition(latest.id);
+  // An unfinished draft is not a definition another system (or an import here) could use.
+  const complete = MicroCredentialDef.safeParse(stored);
+  if (!complete.success) throw new DomainError('INVALID_STATE', 'This draft is not finished: it can be exported once it has everything it needs to be published.', zodFieldErrors(complete.error));
+  const def = complete.data;
   return { slug: mc.slug, version, definition: def, achievement: buildAchievement(toAchievementInput(def, version, mc.issuer)) };
 }
 

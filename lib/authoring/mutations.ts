@@ -1,11 +1,12 @@
 import 'server-only';
 import { sameRubric } from '@/lib/review/exemplars';
 import { db, type Tx } from '@/lib/db';
-import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, DomainError, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { verifyBadgeObject } from '@/lib/authoring/badge-image';
-import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas';
+import { MicroCredentialDef, MicroCredentialDraft, publishGaps, StackDef, TrackDef } from '@/lib/authoring/schemas';
+import { loadDefinition } from '@/lib/authoring/queries';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
@@ -13,10 +14,15 @@ import { enqueueJob } from '@/lib/jobs/queue';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { z } from 'zod';
 
-type DefInput = z.input<typeof MicroCredentialDef>;
+type DefInput = z.input<typeof MicroCredentialDef> | z.input<typeof MicroCredentialDraft>;
 
-function parseDef(input: DefInput) {
-  const parsed = MicroCredentialDef.safeParse(input);
+/**
+ * The definition to store. `allowIncomplete` (the editor's "Save draft") checks it as a draft: what
+ * is given is checked as for publishing, but it may be unfinished. Without it (JSON import, the seed)
+ * it must be complete.
+ */
+function parseDef(input: DefInput, allowIncomplete = false): MicroCredentialDraft {
+  const parsed = allowIncomplete ? MicroCredentialDraft.safeParse(input) : MicroCredentialDef.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(i.message);
@@ -25,8 +31,10 @@ function parseDef(input: DefInput) {
   return parsed.data;
 }
 
+export const NOT_READY_TO_PUBLISH = 'This draft cannot be published yet: fill in what is missing, then publish.';
+
 /** Writes a version's content (parts, rubric, resources, alignments) from a definition. */
-async function writeVersionContent(tx: Tx, versionId: string, def: MicroCredentialDef) {
+async function writeVersionContent(tx: Tx, versionId: string, def: MicroCredentialDraft) {
   await tx.resource.createMany({ data: def.resources.map((r, i) => ({ versionId, sortOrder: i, kind: r.kind, title: r.title, url: r.url ?? null, body: r.body, minutes: r.minutes ?? null })) });
   const parts: { id: string }[] = [];
   for (const [i, p] of def.parts.entries()) {
@@ -56,18 +64,20 @@ async function writeVersionContent(tx: Tx, versionId: string, def: MicroCredenti
   await tx.alignment.createMany({ data: def.alignments.map((a) => ({ versionId, ...a })) });
 }
 
-function versionFields(def: MicroCredentialDef) {
+function versionFields(def: MicroCredentialDraft) {
   return {
     title: def.title, summary: def.summary, competency: def.competency, keyMethod: def.keyMethod, methodComponents: def.methodComponents,
     researchRationale: def.researchRationale, pdHours: new Prisma.Decimal(def.pdHours), expiryMonths: def.expiryMonths ?? null, badgeColor: def.badgeColor,
-    passingRuleKind: def.rubric.passingRule.kind, passingLevelRank: def.rubric.passingRule.levelRank,
-    passingTotal: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? def.rubric.passingRule.total : null,
+    // The passing level has no "not chosen" column value; the editor always sends one, so 0 only
+    // stands in for a draft saved without a rubric by another caller. A missing total stays empty.
+    passingRuleKind: def.rubric.passingRule.kind, passingLevelRank: def.rubric.passingRule.levelRank ?? 0,
+    passingTotal: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? (def.rubric.passingRule.total ?? null) : null,
     // Kept on the version too: for a draft these are pending until publish copies them to the live row.
     ...classification(def),
   };
 }
 
-function classification(def: Pick<MicroCredentialDef, 'level' | 'topic' | 'subjects' | 'gradeBands'>) {
+function classification(def: Pick<MicroCredentialDraft, 'level' | 'topic' | 'subjects' | 'gradeBands'>) {
   return { level: def.level ?? null, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands };
 }
 
@@ -97,9 +107,13 @@ async function checkBadgeKey(actor: Actor, issuerId: string, key: string | null 
   if (key && key !== current) await verifyBadgeObject({ actor, issuerId, key });
 }
 
-export async function createMicroCredential(opts: { actor: Actor; issuerId: string; def: DefInput; trackId?: string | null; badgeImageKey?: string | null }) {
+/**
+ * Creates a credential with its first (draft) version. `missing` is what it still needs before it can
+ * be published (empty when complete); with `allowIncomplete` an unfinished draft is stored as it is.
+ */
+export async function createMicroCredential(opts: { actor: Actor; issuerId: string; def: DefInput; trackId?: string | null; badgeImageKey?: string | null; allowIncomplete?: boolean }) {
   if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
-  const def = parseDef(opts.def);
+  const def = parseDef(opts.def, opts.allowIncomplete);
   const taken = await db.microCredential.findUnique({ where: { slug: def.slug }, select: { id: true } });
   if (taken) throw validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
   await assertLevelFree(db, { microCredentialId: '', trackId: opts.trackId ?? null, level: def.level ?? null });
@@ -116,7 +130,7 @@ export async function createMicroCredential(opts: { actor: Actor; issuerId: stri
     });
     await writeVersionContent(tx, version.id, def);
     await recordAudit({ actorId: opts.actor.id, action: 'credential.create', entityType: 'MicroCredential', entityId: mc.id, organizationId: opts.issuerId }, tx);
-    return { id: mc.id, slug: mc.slug, versionId: version.id, updatedAt: version.updatedAt };
+    return { id: mc.id, slug: mc.slug, versionId: version.id, updatedAt: version.updatedAt, missing: publishGaps(def) };
   });
 }
 
@@ -129,6 +143,8 @@ export async function createMicroCredential(opts: { actor: Actor; issuerId: stri
  * `expected` is the newest version as the editor loaded it; if someone else saved or published
  * since, the save is refused (CONFLICT) instead of silently overwriting their work.
  * `badgeImageKey`: undefined keeps the draft's image; a key is verified before anything is written.
+ * `allowIncomplete`: the draft may be unfinished (the editor's "Save draft"); `missing` in the result
+ * says what it still needs before it can be published.
  */
 export async function saveMicroCredentialDraft(opts: {
   actor: Actor;
@@ -136,6 +152,7 @@ export async function saveMicroCredentialDraft(opts: {
   def: DefInput;
   badgeImageKey?: string | null;
   expected?: { versionId: string; updatedAt: Date } | null;
+  allowIncomplete?: boolean;
 }) {
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
@@ -143,7 +160,7 @@ export async function saveMicroCredentialDraft(opts: {
   });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
-  const def = parseDef(opts.def);
+  const def = parseDef(opts.def, opts.allowIncomplete);
   if (def.slug !== mc.slug) {
     if (mc.publishedAt !== null || mc.status !== 'DRAFT') throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
     const taken = await db.microCredential.findUnique({ where: { slug: def.slug }, select: { id: true } });
@@ -192,13 +209,15 @@ export async function saveMicroCredentialDraft(opts: {
       await recordAudit({ actorId: opts.actor.id, action: 'credential.badge_image', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { key: badgeImageKey } }, tx);
     }
     const saved = await tx.microCredentialVersion.findUniqueOrThrow({ where: { id: versionId }, select: { updatedAt: true } });
-    return { versionId, updatedAt: saved.updatedAt };
+    return { versionId, updatedAt: saved.updatedAt, missing: publishGaps(def) };
   });
 }
 
 /**
  * Publishes the newest draft version; the previous published version is kept as superseded. The
- * draft's classification (topic, level, subjects, grade bands) becomes the live one.
+ * draft's classification (topic, level, subjects, grade bands) becomes the live one. A draft may
+ * have been saved unfinished: it is checked as stored, against the full definition, and refused
+ * (INVALID_STATE) with everything it lacks in `fieldErrors`, keyed as the editor's fields.
  */
 export async function publishMicroCredential(opts: { actor: Actor; microCredentialId: string; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -210,12 +229,11 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
     const draft = await tx.microCredentialVersion.findFirst({
       where: { microCredentialId: mc.id },
       orderBy: { version: 'desc' },
-      select: { id: true, status: true, version: true, topic: true, level: true, subjects: true, gradeBands: true, _count: { select: { parts: true, criteria: true, levels: true } } },
+      select: { id: true, status: true, version: true, topic: true, level: true, subjects: true, gradeBands: true },
     });
     if (!draft || draft.status !== 'DRAFT') throw invalidState('There are no unpublished changes to publish.');
-    if (!draft._count.parts || !draft._count.criteria || draft._count.levels < 2) {
-      throw invalidState('A credential needs at least one submission part and a rubric before it can be published.');
-    }
+    const gaps = publishGaps((await loadDefinition(draft.id, tx)).def);
+    if (Object.keys(gaps).length) throw new DomainError('INVALID_STATE', NOT_READY_TO_PUBLISH, gaps);
     const flipped = await tx.microCredentialVersion.updateMany({ where: { id: draft.id, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now } });
     if (flipped.count !== 1) throw invalidState('There are no unpublished changes to publish.');
     await tx.microCredentialVersion.updateMany({ where: { microCredentialId: mc.id, status: 'PUBLISHED', id: { not: draft.id } }, data: { status: 'SUPERSEDED' } });

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
+import { publishGapsOfVersion } from '@/lib/authoring/queries';
 import { versionDetail, type VersionDetail } from '@/lib/catalog/queries';
 
 // "Preview as teachers will see it": the newest version of a micro-credential (a draft, usually)
@@ -44,7 +45,8 @@ export function changedSections(draft: VersionDetail, published: VersionDetail):
 
 /**
  * The newest version to preview, with the published one's number and the sections that changed
- * since it. Only the issuer's authors; another issuer's credential looks missing.
+ * since it, and (for a draft saved unfinished) what it still needs before it can be published. Only
+ * the issuer's authors; another issuer's credential looks missing.
  */
 export async function getVersionPreview(opts: { actor: Actor; microCredentialId: string }) {
   const mc = await db.microCredential.findUnique({
@@ -59,11 +61,13 @@ export async function getVersionPreview(opts: { actor: Actor; microCredentialId:
   const [latest] = mc.versions;
   if (!latest) throw notFound('A version to preview');
   const published = mc.versions.find((v) => v.status === 'PUBLISHED') ?? null;
+  const isDraft = latest.status === 'DRAFT';
   return {
     id: mc.id, slug: mc.slug, status: mc.status, issuer: mc.issuer,
     level: latest.level ?? mc.level,
     version: latest,
-    isDraft: latest.status === 'DRAFT',
+    isDraft,
     published: published && published.id !== latest.id ? { version: published.version, changed: changedSections(latest, published) } : null,
+    missing: isDraft ? await publishGapsOfVersion(latest.id) : {},
   };
 }

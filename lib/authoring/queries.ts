@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { listRecentIssuerAudit } from '@/lib/audit/queries';
-import type { MicroCredentialDef } from '@/lib/authoring/schemas';
+import { publishGaps, type MicroCredentialDraft } from '@/lib/authoring/schemas';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import type { FileKind } from '@/lib/evidence/file-types';
 import type { PublishStatus } from '@/lib/generated/prisma/enums';
@@ -130,14 +130,18 @@ const definitionSelect = {
   microCredential: { select: { slug: true, topic: true, subjects: true, gradeBands: true, level: true } },
 } as const;
 
-/** Rebuilds the single definition format from a stored version (for the editor and JSON export). */
-export async function loadDefinition(versionId: string, client: Tx | typeof db = db): Promise<{ def: MicroCredentialDef; badgeImageKey: string | null; version: number; status: string }> {
+/**
+ * Rebuilds the single definition format from a stored version (for the editor and JSON export),
+ * exactly as it was saved: a draft may be incomplete (MicroCredentialDraft), and nothing it left out
+ * is filled in here. A published version is complete; `publishGaps(def)` says what a draft lacks.
+ */
+export async function loadDefinition(versionId: string, client: Tx | typeof db = db): Promise<{ def: MicroCredentialDraft; badgeImageKey: string | null; version: number; status: string }> {
   const v = await client.microCredentialVersion.findUnique({ where: { id: versionId }, select: definitionSelect });
   if (!v) throw notFound('That version');
   // A draft's classification is pending (the live row changes on publish), so the editor shows the
   // draft's own; published versions show the live row, which tracks may have re-levelled since.
   const mc = v.status === 'DRAFT' && v.topic !== null ? { slug: v.microCredential.slug, topic: v.topic, subjects: v.subjects, gradeBands: v.gradeBands, level: v.level } : v.microCredential;
-  const def: MicroCredentialDef = {
+  const def: MicroCredentialDraft = {
     slug: mc.slug,
     title: v.title,
     summary: v.summary,
@@ -170,9 +174,10 @@ export async function loadDefinition(versionId: string, client: Tx | typeof db =
           descriptors: v.levels.map((l) => c.descriptors.find((d) => d.levelId === l.id)?.text ?? ''),
         };
       }),
+      // A draft may not have its passing total yet: it stays empty rather than becoming 1.
       passingRule:
         v.passingRuleKind === 'TOTAL_AT_LEAST'
-          ? { kind: 'TOTAL_AT_LEAST', levelRank: v.passingLevelRank, total: v.passingTotal ?? 1 }
+          ? { kind: 'TOTAL_AT_LEAST', levelRank: v.passingLevelRank, ...(v.passingTotal !== null ? { total: v.passingTotal } : {}) }
           : { kind: 'ALL_AT_LEAST', levelRank: v.passingLevelRank },
     },
     alignments: v.alignments.map((a) => ({
@@ -183,6 +188,11 @@ export async function loadDefinition(versionId: string, client: Tx | typeof db =
     })),
   };
   return { def, badgeImageKey: v.badgeImageKey, version: v.version, status: v.status };
+}
+
+/** What a stored version lacks before it can be published (empty when nothing), keyed as the editor's fields. */
+export async function publishGapsOfVersion(versionId: string, client: Tx | typeof db = db): Promise<Record<string, string[]>> {
+  return publishGaps((await loadDefinition(versionId, client)).def);
 }
 
 /** Everything the editor needs: the newest version's definition and where each version stands. */
@@ -201,7 +211,9 @@ export async function getCredentialForEdit(opts: { actor: Actor; microCredential
   const latest = mc.versions[0];
   const loaded = latest ? await loadDefinition(latest.id) : null;
   const published = mc.versions.find((v) => v.status === 'PUBLISHED') ?? null;
-  return { mc, latest, published, def: loaded?.def ?? null, badgeImageKey: loaded?.badgeImageKey ?? null };
+  // A saved draft may be unfinished: the editor lists what it still needs before it can be published.
+  const gaps = loaded && latest?.status === 'DRAFT' ? publishGaps(loaded.def) : {};
+  return { mc, latest, published, def: loaded?.def ?? null, badgeImageKey: loaded?.badgeImageKey ?? null, publishGaps: gaps };
 }
 
 /** "Version 3 — draft; version 2 published" (or "Retired — version 2 was the last published") for the editor header and the list. */

@@ -3,8 +3,16 @@ import { str } from '@/lib/zod-text';
 import { FILE_KINDS } from '@/lib/evidence/file-types';
 
 
-const text = (max: number, msg = 'This field is required.') => str().trim().min(1, msg).max(max, `Use at most ${max} characters.`);
-const longText = str().trim().max(20_000, 'Use at most 20,000 characters.');
+// One rule per kind of value, shared by the publishable definition and the draft below: a value that
+// is given is held to the same type, length and safety checks in both. Only completeness differs.
+const limited = (max: number) => str().trim().max(max, `Use at most ${max.toLocaleString('en-US')} characters.`);
+const text = (max: number, msg = 'This field is required.') => limited(max).min(1, msg);
+/** Text a draft may leave blank or out (stored as "", which the columns allow); publishing needs it. */
+const draftText = (max: number) => limited(max).default('');
+const longText = limited(20_000).default('');
+// Only web addresses: a javascript: or data: "link" would run or show script where teachers click it.
+const webUrl = str().trim().url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' }).max(2000, 'Use at most 2,000 characters.');
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_MAX = 80;
 
@@ -12,6 +20,8 @@ const slug = z
   .string()
   .trim()
   .toLowerCase()
+  // Said once for an empty box, instead of every rule it breaks.
+  .min(1, { error: 'Enter the web address, like growth-mindset-1.', abort: true })
   .min(3, 'Use at least 3 characters.')
   .max(SLUG_MAX)
   .regex(SLUG_PATTERN, 'Use lowercase letters, numbers and single hyphens, like growth-mindset-1.');
@@ -19,25 +29,50 @@ const slug = z
 /** Whether a value posted back by a page (a hidden `slug` field) has the shape of an address the schema allows. */
 export const isCredentialSlug = (v: unknown): v is string => typeof v === 'string' && v.length <= SLUG_MAX && SLUG_PATTERN.test(v);
 
+const resourceKind = z.enum(['READING', 'VIDEO', 'LINK', 'ACTIVITY']);
+const resourceMinutes = z.coerce.number().int().min(1).max(10_000).optional();
+const responseType = z.enum(['TEXT', 'FILES', 'TEXT_AND_FILES', 'LINKS']);
+const wordLimit = z.coerce.number({ error: 'Enter a number of words.' }).int('Use a whole number of words.').min(10, 'At least 10 words.').max(20_000, 'At most 20,000 words.').optional();
+const allowedTypes = z.array(z.enum(FILE_KINDS)).default([]);
+// Bytes. Up to 5 GiB (S3's single-object multipart limit is far higher; this is a product limit).
+const maxFileBytes = z.coerce.number({ error: 'Enter the largest file size in MB.' }).int().min(1024, 'Allow at least 1 KB.').max(5 * 1024 ** 3, 'The largest file can be at most 5,120 MB (5 GB).').default(100 * 1024 ** 2);
+const maxFiles = z.coerce.number({ error: 'Enter a number of files.' }).int('Use a whole number of files.').min(1, 'Allow at least 1 file.').max(20, 'Allow at most 20 files.').default(5);
+// Index into `parts` of the part a criterion judges.
+const partIndex = z.coerce.number().int().min(0).optional();
+const MAX_LEVELS = 6;
+const passingLevel = z.coerce.number({ error: 'Choose the passing level.' }).int('Choose the passing level.').min(0, 'Choose the passing level.');
+const passingTotal = z.coerce.number({ error: 'Enter the total score needed to pass.' }).int('Use a whole number.').min(1, 'Enter a total of at least 1.');
+const subjects = z.array(text(60)).max(20).default([]);
+const gradeBands = z.array(text(40)).max(10).default([]);
+const level = z.coerce.number({ error: 'Choose a level from 1 to 5.' }).int('Choose a level from 1 to 5.').min(1, 'Choose a level from 1 to 5.').max(5, 'Choose a level from 1 to 5.').optional();
+// Blank is not 0 (coercion would make it 0): every credential states its hours, whichever way it
+// is saved (editor, JSON import), because they are summed into district PD-hour reports. A draft
+// needs them too: the column has no "not given yet", and a stored 0 would read as "carries none".
+const pdHours = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
+);
+const expiryMonths = z.coerce.number({ error: 'Enter a number of months.' }).int('Use a whole number of months.').min(1, 'At least 1 month.').max(240, 'At most 240 months (20 years).').optional();
+const badgeColor = str().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8');
+
 export const ResourceDef = z.object({
-  kind: z.enum(['READING', 'VIDEO', 'LINK', 'ACTIVITY']),
+  kind: resourceKind,
   title: text(200),
-  url: str().trim().url('Enter a full web address starting with https://').max(2000).optional(),
-  body: longText.default(''),
-  minutes: z.coerce.number().int().min(1).max(10_000).optional(),
+  url: webUrl.optional(),
+  body: longText,
+  minutes: resourceMinutes,
 });
 
 export const PartDef = z
   .object({
     title: text(200),
     prompt: text(10_000),
-    responseType: z.enum(['TEXT', 'FILES', 'TEXT_AND_FILES', 'LINKS']),
+    responseType,
     required: z.boolean().default(true),
-    wordLimit: z.coerce.number({ error: 'Enter a number of words.' }).int('Use a whole number of words.').min(10, 'At least 10 words.').max(20_000, 'At most 20,000 words.').optional(),
-    allowedTypes: z.array(z.enum(FILE_KINDS)).default([]),
-    // Bytes. Up to 5 GiB (S3's single-object multipart limit is far higher; this is a product limit).
-    maxFileBytes: z.coerce.number({ error: 'Enter the largest file size in MB.' }).int().min(1024, 'Allow at least 1 KB.').max(5 * 1024 ** 3, 'The largest file can be at most 5,120 MB (5 GB).').default(100 * 1024 ** 2),
-    maxFiles: z.coerce.number({ error: 'Enter a number of files.' }).int('Use a whole number of files.').min(1, 'Allow at least 1 file.').max(20, 'Allow at most 20 files.').default(5),
+    wordLimit,
+    allowedTypes,
+    maxFileBytes,
+    maxFiles,
   })
   .refine((p) => !(p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES') || p.allowedTypes.length > 0, {
     message: 'Choose at least one allowed file type for a part that takes files.',
@@ -46,29 +81,28 @@ export const PartDef = z
 
 export const CriterionDef = z.object({
   title: text(200),
-  description: longText.default(''),
-  // Index into `parts` of the part this criterion judges.
-  partIndex: z.coerce.number().int().min(0).optional(),
+  description: longText,
+  partIndex,
   // One descriptor per proficiency level, lowest first.
-  descriptors: z.array(text(2000)).min(2),
+  descriptors: z.array(text(2000)).min(2, 'Describe at least two levels.'),
 });
 
 export const AlignmentDef = z.object({
   targetName: text(300),
-  targetUrl: str().trim().url().max(2000),
-  targetDescription: str().trim().max(2000).optional(),
-  targetFramework: str().trim().max(300).optional(),
-  targetCode: str().trim().max(100).optional(),
+  targetUrl: webUrl,
+  targetDescription: limited(2000).optional(),
+  targetFramework: limited(300).optional(),
+  targetCode: limited(100).optional(),
 });
 
 export const RubricDef = z
   .object({
     // Lowest first, e.g. ["Not yet", "Developing", "Demonstrated", "Exemplary"].
-    levels: z.array(text(60)).min(2, 'A rubric needs at least two proficiency levels.').max(6),
+    levels: z.array(text(60)).min(2, 'A rubric needs at least two proficiency levels.').max(MAX_LEVELS),
     criteria: z.array(CriterionDef).min(1, 'Add at least one criterion.').max(20),
     passingRule: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('ALL_AT_LEAST'), levelRank: z.coerce.number().int().min(0) }),
-      z.object({ kind: z.literal('TOTAL_AT_LEAST'), levelRank: z.coerce.number().int().min(0), total: z.coerce.number().int().min(1) }),
+      z.object({ kind: z.literal('ALL_AT_LEAST'), levelRank: passingLevel }),
+      z.object({ kind: z.literal('TOTAL_AT_LEAST'), levelRank: passingLevel, total: passingTotal }),
     ]),
   })
   .superRefine((r, ctx) => {
@@ -93,20 +127,15 @@ export const MicroCredentialDef = z
     summary: text(600),
     competency: text(2000),
     keyMethod: text(5000),
-    methodComponents: longText.default(''),
-    researchRationale: longText.default(''),
+    methodComponents: longText,
+    researchRationale: longText,
     topic: text(80),
-    subjects: z.array(text(60)).max(20).default([]),
-    gradeBands: z.array(text(40)).max(10).default([]),
-    level: z.coerce.number({ error: 'Choose a level from 1 to 5.' }).int('Choose a level from 1 to 5.').min(1, 'Choose a level from 1 to 5.').max(5, 'Choose a level from 1 to 5.').optional(),
-    // Blank is not 0 (coercion would make it 0): every credential states its hours, whichever way it
-    // is saved (editor, JSON import), because they are summed into district PD-hour reports.
-    pdHours: z.preprocess(
-      (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
-      z.coerce.number({ error: 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
-    ),
-    expiryMonths: z.coerce.number({ error: 'Enter a number of months.' }).int('Use a whole number of months.').min(1, 'At least 1 month.').max(240, 'At most 240 months (20 years).').optional(),
-    badgeColor: str().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8'),
+    subjects,
+    gradeBands,
+    level,
+    pdHours,
+    expiryMonths,
+    badgeColor,
     resources: z.array(ResourceDef).max(50).default([]),
     parts: z.array(PartDef).min(1, 'Add at least one submission part.').max(20),
     rubric: RubricDef,
@@ -120,6 +149,96 @@ export const MicroCredentialDef = z
     });
   });
 export type MicroCredentialDef = z.infer<typeof MicroCredentialDef>;
+
+/**
+ * A draft, as "Save draft" stores it: work in progress. Only what the database cannot store a
+ * credential without is needed: a title (to find it again), its web address (the record's unique
+ * key) and its PD hours (see `pdHours`). Everything else may be blank, missing or unfinished: no
+ * parts, half a rubric, an alignment without its address. What IS given is checked exactly as for
+ * publishing (same type, length and web-address rules), and the shape must still be storable: a
+ * criterion cannot point at a part that does not exist, or describe more levels than the rubric has.
+ * Publishing checks the stored draft against MicroCredentialDef (see `publishGaps`).
+ */
+export const MicroCredentialDraft = z
+  .object({
+    slug,
+    title: text(200, 'Give the draft a title, so you can find it again.'),
+    summary: draftText(600),
+    competency: draftText(2000),
+    keyMethod: draftText(5000),
+    methodComponents: longText,
+    researchRationale: longText,
+    topic: draftText(80),
+    subjects,
+    gradeBands,
+    level,
+    pdHours,
+    expiryMonths,
+    badgeColor,
+    resources: z
+      .array(z.object({ kind: resourceKind, title: draftText(200), url: webUrl.optional(), body: longText, minutes: resourceMinutes }))
+      .max(50)
+      .default([]),
+    parts: z
+      .array(z.object({ title: draftText(200), prompt: draftText(10_000), responseType, required: z.boolean().default(true), wordLimit, allowedTypes, maxFileBytes, maxFiles }))
+      .max(20)
+      .default([]),
+    rubric: z
+      .object({
+        levels: z.array(draftText(60)).max(MAX_LEVELS).default([]),
+        criteria: z.array(z.object({ title: draftText(200), description: longText, partIndex, descriptors: z.array(draftText(2000)).max(MAX_LEVELS).default([]) })).max(20).default([]),
+        passingRule: z
+          .object({
+            // The columns have a default rule but no "not chosen": the editor always sends both.
+            kind: z.enum(['ALL_AT_LEAST', 'TOTAL_AT_LEAST']).default('ALL_AT_LEAST'),
+            levelRank: passingLevel.max(MAX_LEVELS - 1, 'The passing level must be one of the rubric levels.').optional(),
+            // At most 5 points for each of 20 criteria.
+            total: z.preprocess(blankToUndefined, passingTotal.max(100, 'The passing total is higher than the best possible score.').optional()),
+          })
+          .default({ kind: 'ALL_AT_LEAST' }),
+      })
+      .default({ levels: [], criteria: [], passingRule: { kind: 'ALL_AT_LEAST' } }),
+    alignments: z
+      .array(
+        z.object({
+          targetName: draftText(300),
+          targetUrl: z.preprocess(blankToUndefined, webUrl.optional()).transform((v) => v ?? ''),
+          targetDescription: limited(2000).optional(),
+          targetFramework: limited(300).optional(),
+          targetCode: limited(100).optional(),
+        }),
+      )
+      .max(20)
+      .default([]),
+  })
+  .superRefine((d, ctx) => {
+    // What the rows need to be written at all: each descriptor belongs to a level, each link to a part.
+    d.rubric.criteria.forEach((c, i) => {
+      if (c.partIndex !== undefined && c.partIndex >= d.parts.length) {
+        ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'partIndex'], message: 'This criterion points at a part that does not exist.' });
+      }
+      if (c.descriptors.length > d.rubric.levels.length) {
+        ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'descriptors'], message: `Describe at most the ${d.rubric.levels.length} levels the rubric has.` });
+      }
+    });
+  });
+export type MicroCredentialDraft = z.infer<typeof MicroCredentialDraft>;
+
+/**
+ * What stops a definition (usually a saved draft) from being published: the publishing schema's
+ * messages keyed by field path, as the editor's error summary lists them. Empty when it can be
+ * published.
+ */
+export function publishGaps(def: unknown): Record<string, string[]> {
+  const parsed = MicroCredentialDef.safeParse(def);
+  if (parsed.success) return {};
+  const out: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const messages = (out[issue.path.join('.') || '_form'] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return out;
+}
 
 export const TrackDef = z.object({
   slug,

@@ -44,3 +44,125 @@ describe('number fields explain themselves in the units the form uses', () => {
     expect(messages).not.toMatch(/expected number|<=|received NaN/i);
   });
 });
+
+describe('a draft is saved unfinished; publishing needs the whole definition', () => {
+  // What an admin has after a first sitting: a title, its address and hours, and half a rubric.
+  const unfinished = () => ({
+    slug: 'exit-tickets',
+    title: 'Exit tickets',
+    pdHours: '10',
+    summary: '',
+    parts: [{ title: 'Plan', prompt: '', responseType: 'TEXT', required: true }],
+    rubric: {
+      levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
+      criteria: [{ title: 'Uses the tickets', description: '', partIndex: 0, descriptors: ['No tickets', 'Some', '', ''] }],
+      passingRule: { kind: 'TOTAL_AT_LEAST', levelRank: '2', total: '' },
+    },
+    alignments: [{ targetName: 'ISTE 2.5', targetUrl: '' }],
+  });
+
+  it('accepts the unfinished draft, keeping exactly what was given and inventing nothing', async () => {
+    const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+    const r = MicroCredentialDraft.safeParse(unfinished());
+    expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
+    expect(r.data).toMatchObject({ title: 'Exit tickets', summary: '', competency: '', keyMethod: '', topic: '', pdHours: 10, resources: [] });
+    expect(r.data!.parts).toEqual([{ title: 'Plan', prompt: '', responseType: 'TEXT', required: true, allowedTypes: [], maxFileBytes: 100 * 1024 ** 2, maxFiles: 5 }]);
+    expect(r.data!.rubric.criteria[0].descriptors).toEqual(['No tickets', 'Some', '', '']);
+    // No total chosen yet: it stays missing (not 1, not 0).
+    expect(r.data!.rubric.passingRule).toEqual({ kind: 'TOTAL_AT_LEAST', levelRank: 2 });
+    expect(r.data!.alignments).toEqual([{ targetName: 'ISTE 2.5', targetUrl: '' }]);
+    // A title and an address alone make a draft too: no parts, no rubric.
+    expect(MicroCredentialDraft.safeParse({ slug: 'just-a-title', title: 'Just a title', pdHours: 0 }).success).toBe(true);
+  });
+
+  it('refuses the same draft for publishing, and lists everything it lacks at its field', async () => {
+    const { MicroCredentialDef, MicroCredentialDraft, publishGaps } = await import('@/lib/authoring/schemas');
+    expect(MicroCredentialDef.safeParse(unfinished()).success).toBe(false);
+    const gaps = publishGaps(MicroCredentialDraft.parse(unfinished()));
+    expect(Object.keys(gaps)).toEqual(expect.arrayContaining([
+      'summary', 'competency', 'keyMethod', 'topic', 'parts.0.prompt', 'rubric.criteria.0.descriptors.2', 'rubric.criteria.0.descriptors.3', 'rubric.passingRule.total', 'alignments.0.targetUrl',
+    ]));
+    expect(gaps.summary).toEqual(['This field is required.']);
+    expect(gaps['rubric.passingRule.total']).toEqual(['Enter the total score needed to pass.']);
+    // Said in words the admin can act on, not the validator's own.
+    expect(Object.values(gaps).flat().join(' ')).not.toMatch(/expected|>=|NaN|Invalid input/);
+    expect(publishGaps(MicroCredentialDraft.parse({ slug: 'just-a-title', title: 'Just a title', pdHours: 0 }))).toMatchObject({
+      parts: ['Add at least one submission part.'],
+      'rubric.levels': ['A rubric needs at least two proficiency levels.'],
+      'rubric.criteria': ['Add at least one criterion.'],
+    });
+    expect(publishGaps(sampleDefinition())).toEqual({});
+  });
+
+  it('still needs a title, a valid address and the PD hours to save a draft at all', async () => {
+    const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+    const paths = (v: unknown) => MicroCredentialDraft.safeParse(v).error?.issues.map((i) => i.path.join('.')) ?? [];
+    expect(paths({ slug: 'ok-address', pdHours: 1 })).toEqual(['title']);
+    expect(paths({ slug: 'ok-address', title: '   ', pdHours: 1 })).toEqual(['title']);
+    expect(paths({ title: 'T', pdHours: 1 })).toEqual(['slug']);
+    expect(paths({ slug: 'Not An Address!', title: 'T', pdHours: 1 })).toEqual(['slug']);
+    // Blank hours are not 0: the column cannot say "not given yet".
+    expect(paths({ slug: 'ok-address', title: 'T', pdHours: '' })).toEqual(['pdHours']);
+    expect(MicroCredentialDraft.safeParse({ slug: 'ok-address', title: 'T', pdHours: '' }).error!.issues[0].message).toContain('Enter the PD hours');
+  });
+
+  it('checks every value that is given exactly as publishing does: a complete definition parses the same', async () => {
+    const { MicroCredentialDef, MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+    const def = sampleDefinition();
+    expect(MicroCredentialDraft.parse(def)).toEqual(MicroCredentialDef.parse(def));
+  });
+
+  describe('hostile or oversized values are refused with a field error, in a draft as when publishing', () => {
+    const cases: [string, (d: Record<string, unknown>) => unknown, string][] = [
+      ['an oversized title', (d) => ({ ...d, title: 'a'.repeat(300_000) }), 'title'],
+      ['an oversized summary', (d) => ({ ...d, summary: 'a'.repeat(601) }), 'summary'],
+      ['an oversized prompt', (d) => ({ ...d, parts: [{ title: 'P', prompt: 'a'.repeat(10_001), responseType: 'TEXT' }] }), 'parts.0.prompt'],
+      ['an oversized level description', (d) => ({ ...d, rubric: { levels: ['a', 'b'], criteria: [{ title: 'C', descriptors: ['x'.repeat(2001), 'y'] }], passingRule: { kind: 'ALL_AT_LEAST', levelRank: 1 } } }), 'rubric.criteria.0.descriptors.0'],
+      ['a javascript: resource link', (d) => ({ ...d, resources: [{ kind: 'LINK', title: 'R', url: 'javascript:alert(1)' }] }), 'resources.0.url'],
+      ['a data: standard address', (d) => ({ ...d, alignments: [{ targetName: 'S', targetUrl: 'data:text/html,<script>alert(1)</script>' }] }), 'alignments.0.targetUrl'],
+      ['21 parts', (d) => ({ ...d, parts: Array.from({ length: 21 }, () => ({ title: 'P', prompt: 'Q', responseType: 'TEXT' })) }), 'parts'],
+      ['7 levels', (d) => ({ ...d, rubric: { levels: ['1', '2', '3', '4', '5', '6', '7'], criteria: [{ title: 'C', descriptors: ['1', '2', '3', '4', '5', '6', '7'] }], passingRule: { kind: 'ALL_AT_LEAST', levelRank: 1 } } }), 'rubric.levels'],
+      ['a response type that does not exist', (d) => ({ ...d, parts: [{ title: 'P', prompt: 'Q', responseType: 'SHELL' }] }), 'parts.0.responseType'],
+      ['a title that is not text', (d) => ({ ...d, title: { $ne: null } }), 'title'],
+      ['parts that are not a list', (d) => ({ ...d, parts: 'DROP TABLE' }), 'parts'],
+      ['a colour that is markup', (d) => ({ ...d, badgeColor: '"><script>' }), 'badgeColor'],
+      ['absurd PD hours', (d) => ({ ...d, pdHours: 1e308 }), 'pdHours'],
+    ];
+    it.each(cases)('%s', async (_name, make, path) => {
+      const { MicroCredentialDef, MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+      const draft = MicroCredentialDraft.safeParse(make({ slug: 'ok-address', title: 'T', pdHours: 1 }));
+      expect(draft.success).toBe(false);
+      expect(draft.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+      expect(draft.error!.issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).toBe(true);
+      const full = MicroCredentialDef.safeParse(make(sampleDefinition() as unknown as Record<string, unknown>));
+      expect(full.success).toBe(false);
+      expect(full.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+    });
+
+    it('a criterion that points at a missing part, or describes more levels than there are, cannot be stored', async () => {
+      const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+      const r = MicroCredentialDraft.safeParse({
+        slug: 'ok-address', title: 'T', pdHours: 1,
+        rubric: { levels: ['a', 'b'], criteria: [{ title: 'C', partIndex: 3, descriptors: ['1', '2', '3'] }] },
+      });
+      expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['rubric.criteria.0.descriptors', 'rubric.criteria.0.partIndex']);
+    });
+
+    it('drops NUL characters and ignores prototype keys', async () => {
+      const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+      const input = Object.assign(JSON.parse('{"__proto__": {"polluted": "yes"}}'), { slug: 'ok-address', title: 'Ex\u0000it', summary: '\u0000', pdHours: 1 });
+      const r = MicroCredentialDraft.parse(input);
+      expect(r.title).toBe('Exit');
+      expect(r.summary).toBe('');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  });
+});
+
+describe('length limits say the number as people write it', () => {
+  it('uses a thousands separator, as the rest of the app does', async () => {
+    const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+    const r = MicroCredentialDraft.safeParse({ slug: 'ok-address', title: 'T', pdHours: 1, methodComponents: 'a'.repeat(20_001), competency: 'a'.repeat(2001) });
+    expect(r.error!.issues.map((i) => i.message).sort()).toEqual(['Use at most 2,000 characters.', 'Use at most 20,000 characters.']);
+  });
+});

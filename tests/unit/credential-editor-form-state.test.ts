@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addLevel, defToForm, emptyForm, ensureItemIds, errorSummary, formToDefInput, moveItem, movedIndex, movePart, reindexErrors, removedIndex, removeLevel, removePart, type CredentialForm,
+  addLevel, defToForm, emptyForm, ensureItemIds, errorSummary, formToDefInput, moveItem, movedIndex, movePart, noticeFocusClass, reindexErrors, removedIndex, removeLevel, removePart, slugFromTitle, withTitle,
+  type CredentialForm,
 } from '@/components/admin/credential-form-state';
+import { MicroCredentialDraft, publishGaps } from '@/lib/authoring/schemas';
 
 function formWithParts(n: number): CredentialForm {
   const f = emptyForm();
@@ -115,5 +117,69 @@ describe('server errors after a move or a remove', () => {
     // Another list is untouched.
     expect(reindexErrors(errors, 'rubric.criteria', removedIndex(3))).toEqual(errors);
     expect(reindexErrors(undefined, 'parts', removedIndex(0))).toBeUndefined();
+  });
+});
+
+describe('an unfinished draft in the editor', () => {
+  it('sends a new, barely started form as a draft the server accepts, and says what publishing still needs', () => {
+    const f = withTitle({ ...emptyForm(), pdHours: '5' }, 'Exit tickets', { saved: false });
+    const draft = MicroCredentialDraft.safeParse(formToDefInput(f));
+    expect(draft.success, JSON.stringify(draft.error?.issues)).toBe(true);
+    const summary = errorSummary(publishGaps(draft.data));
+    expect(summary.map((i) => i.label)).toEqual(expect.arrayContaining(['Summary', 'Competency', 'Key method', 'Topic', 'Part 1: Part title', 'Part 1: Prompt', 'Criterion 1: Title', 'Criterion 1 at level 1']));
+    expect(summary.find((i) => i.key === 'summary')).toMatchObject({ targetId: 'summary', messages: ['This field is required.'] });
+  });
+
+  it('shows a reopened draft exactly as it was saved: blanks stay blank, nothing is filled in', () => {
+    const f: CredentialForm = {
+      ...emptyForm(),
+      slug: 'exit-tickets', title: 'Exit tickets', pdHours: '7.5', level: '', summary: '',
+      rubric: { ...emptyForm().rubric, passingKind: 'TOTAL_AT_LEAST', levelRank: '1', total: '' },
+    };
+    const saved = MicroCredentialDraft.parse(formToDefInput(f));
+    const reopened = defToForm(saved);
+    expect(reopened).toMatchObject({ slug: 'exit-tickets', title: 'Exit tickets', pdHours: '7.5', level: '', summary: '', topic: '', expiryMonths: '' });
+    expect(reopened.rubric).toMatchObject({ passingKind: 'TOTAL_AT_LEAST', levelRank: '1', total: '' });
+    const withoutIds = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'uid' || k === 'levelIds' ? undefined : v)));
+    expect(withoutIds(reopened)).toEqual(withoutIds(f));
+    expect(MicroCredentialDraft.parse(formToDefInput(reopened))).toEqual(saved);
+  });
+
+  it('keeps the passing level at the first level when every level is removed, so the draft still saves', () => {
+    let f = emptyForm();
+    for (let i = f.rubric.levels.length - 1; i >= 0; i--) f = removeLevel(f, i);
+    expect(f.rubric.levels).toEqual([]);
+    expect(f.rubric.levelRank).toBe('0');
+    expect(MicroCredentialDraft.safeParse(formToDefInput({ ...f, slug: 'no-levels', title: 'No levels', pdHours: '1' })).success).toBe(true);
+  });
+});
+
+describe('the web address of a new credential', () => {
+  it('is made from the title', () => {
+    expect(slugFromTitle('Exit Tickets: Grades 6–8')).toBe('exit-tickets-grades-6-8');
+    expect(slugFromTitle('  Évaluation formative  ')).toBe('evaluation-formative');
+    expect(slugFromTitle('!!!')).toBe('');
+    const long = slugFromTitle('word '.repeat(40));
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('follows the title until the admin types their own, and never changes on a saved credential', () => {
+    let f = withTitle(emptyForm(), 'Exit', { saved: false });
+    f = withTitle(f, 'Exit tickets', { saved: false });
+    expect(f.slug).toBe('exit-tickets');
+    const own = withTitle({ ...f, slug: 'my-own-address' }, 'Exit tickets, revised', { saved: false });
+    expect(own).toMatchObject({ title: 'Exit tickets, revised', slug: 'my-own-address' });
+    const saved = withTitle({ ...emptyForm(), title: 'Exit tickets', slug: 'exit-tickets' }, 'Exit tickets 2', { saved: true });
+    expect(saved).toMatchObject({ title: 'Exit tickets 2', slug: 'exit-tickets' });
+  });
+});
+
+describe('the notice that takes focus after a save or publish', () => {
+  it('shows a focus ring in the colour of its outcome, never none (WCAG 2.4.7)', () => {
+    expect(noticeFocusClass('danger')).toBe('focus:outline-2 focus:outline-offset-2 focus:outline-red-700');
+    expect(noticeFocusClass('success')).toContain('focus:outline-green-700');
+    expect(noticeFocusClass('info')).toContain('focus:outline-brand-600');
+    for (const tone of ['danger', 'success', 'info', undefined] as const) expect(noticeFocusClass(tone)).not.toContain('outline-none');
   });
 });

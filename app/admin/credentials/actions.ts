@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
-import { MicroCredentialDef, RepublishCredentialInput } from '@/lib/authoring/schemas';
+import { MicroCredentialDraft, RepublishCredentialInput } from '@/lib/authoring/schemas';
 import { createMicroCredential, deleteDraftMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { importCredential } from '@/lib/authoring/import-export';
@@ -24,13 +24,18 @@ const SaveInput = z.object({
   expected: z.object({ versionId: Id, updatedAt: z.coerce.date() }).nullable().optional(),
 });
 
-type Saved = { id: string; versionId: string; savedAt: string };
+/** `missing`: what the saved draft still needs before it can be published (empty when nothing). */
+type Saved = { id: string; versionId: string; savedAt: string; missing: Record<string, string[]> };
 
-/** Saves the editor's definition: a new credential, a draft rewrite, or a new draft version of a published one. */
+/**
+ * Saves the editor's definition: a new credential, a draft rewrite, or a new draft version of a
+ * published one. Work in progress is saved as it is (checked as a draft: what is given must be
+ * valid, but it may be unfinished); publishing checks that it is complete.
+ */
 export async function saveCredentialAction(input: z.input<typeof SaveInput>): Promise<ActionResult<Saved>> {
   const shape = SaveInput.safeParse(input);
   if (!shape.success) return { ok: false, formError: 'The form could not be read. Reload the page; your work is kept in this browser.' };
-  const def = MicroCredentialDef.safeParse(shape.data.def);
+  const def = MicroCredentialDraft.safeParse(shape.data.def);
   // An empty PD-hours box is refused by the schema (never saved as 0).
   if (!def.success) return { ok: false, formError: 'Some fields need attention. Nothing was saved yet; your work is kept.', fieldErrors: zodFieldErrors(def.error) };
   let saved: Saved;
@@ -40,19 +45,19 @@ export async function saveCredentialAction(input: z.input<typeof SaveInput>): Pr
     // a bad image leaves nothing behind (no orphan credential holding the address), so a retry works.
     if (shape.data.microCredentialId) {
       const id = shape.data.microCredentialId;
-      const r = await saveMicroCredentialDraft({ actor, microCredentialId: id, def: def.data, badgeImageKey: shape.data.badgeImageKey, expected: shape.data.expected ?? null });
-      saved = { id, versionId: r.versionId, savedAt: r.updatedAt.toISOString() };
+      const r = await saveMicroCredentialDraft({ actor, microCredentialId: id, def: def.data, badgeImageKey: shape.data.badgeImageKey, expected: shape.data.expected ?? null, allowIncomplete: true });
+      saved = { id, versionId: r.versionId, savedAt: r.updatedAt.toISOString(), missing: r.missing };
     } else {
       if (!shape.data.issuerId) return { ok: false, formError: 'Choose the issuing organisation.', fieldErrors: { issuerId: ['Choose the issuing organisation.'] } };
-      const r = await createMicroCredential({ actor, issuerId: shape.data.issuerId, def: def.data, badgeImageKey: shape.data.badgeImageKey });
-      saved = { id: r.id, versionId: r.versionId, savedAt: r.updatedAt.toISOString() };
+      const r = await createMicroCredential({ actor, issuerId: shape.data.issuerId, def: def.data, badgeImageKey: shape.data.badgeImageKey, allowIncomplete: true });
+      saved = { id: r.id, versionId: r.versionId, savedAt: r.updatedAt.toISOString(), missing: r.missing };
     }
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/admin/credentials');
   revalidatePath(`/admin/credentials/${saved.id}/edit`);
-  return { ok: true, data: saved, message: 'Draft saved.' };
+  return { ok: true, data: saved, message: Object.keys(saved.missing).length ? 'Draft saved. Before you can publish, fill in what is listed.' : 'Draft saved.' };
 }
 
 export async function publishCredentialAction(microCredentialId: string): Promise<ActionResult<{ versionId: string; savedAt: string }>> {

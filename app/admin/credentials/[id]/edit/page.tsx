@@ -13,8 +13,11 @@ import { defToForm, emptyForm } from '@/components/admin/credential-form-state';
 
 export const metadata = { title: 'Edit micro-credential' };
 
-export default async function EditCredentialPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditCredentialPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<{ saved?: string; published?: string }> }) {
   const { id } = await params;
+  // Set by the editor after it saved (or saved and published) a new credential and moved here.
+  const sp = (await searchParams) ?? {};
+  const arrived = sp.published === '1' ? 'published' : sp.saved === '1' ? 'saved' : undefined;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/edit`);
   const data = await getCredentialForEdit({ actor, microCredentialId: id }).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
@@ -22,7 +25,7 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
   });
   if (!data) notFound();
   const issuers = await listAdminIssuers(actor);
-  const { mc, latest, published, def, badgeImageKey } = data;
+  const { mc, latest, published, def, badgeImageKey, publishGaps } = data;
   const previewUrl = badgeImageKey ? await badgePreviewUrl(badgeImageKey).catch(() => null) : null;
   const label = describeVersions(mc.versions, mc.status);
   const inFlight = mc.versions.filter((v) => v._count.submissions > 0);
@@ -45,8 +48,15 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
             ) : (
               <span className="text-slate-700">Calibration samples can be added once it is published</span>
             )}
-            <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
-            <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
+            {/* An unfinished draft is not a definition anyone could import (the export refuses it). */}
+            {Object.keys(publishGaps).length ? (
+              <span className="text-slate-700">Export is possible once the draft has everything it needs to publish</span>
+            ) : (
+              <>
+                <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
+                <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
+              </>
+            )}
           </span>
         }
       />
@@ -70,6 +80,8 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
         savedAt={latest?.updatedAt.toISOString() ?? null}
         baseVersionId={latest?.id ?? null}
         slugLocked={mc.publishedAt !== null || mc.status !== 'DRAFT'}
+        publishGaps={publishGaps}
+        arrived={arrived}
       />
       {/* Only what no teacher has ever seen can go: a published credential is retired instead, so its badges keep working. */}
       {mc.publishedAt === null && mc.status === 'DRAFT' ? (

@@ -9,6 +9,7 @@ import { CredentialDescription } from '@/components/credential/credential-descri
 import { AtAGlance, VersionHeader } from '@/components/credential/version-header';
 import { levelInWords } from '@/components/credentials/level-words';
 import { ResourceEntry } from '@/components/credential/resource-entry';
+import { errorSummary } from '@/components/admin/credential-form-state';
 
 // The newest version of a micro-credential as teachers will read it once published (the public
 // page's header and description), for the issuer's authors: check a draft before publishing it,
@@ -27,6 +28,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const v = page.version;
   const level = levelInWords(page.level, 'teacher');
   const editHref = `/admin/credentials/${page.id}/edit`;
+  const missing = errorSummary(page.missing);
   return (
     <article>
       <p className="text-sm"><Link href={editHref}>← Back to editing</Link></p>
@@ -43,6 +45,17 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
               ) : (
                 <p className="mt-2">Nothing teachers read has changed since version {page.published.version}.</p>
               )
+            ) : null}
+            {/* A draft saved unfinished shows as far as it goes; publishing waits for the rest. */}
+            {missing.length ? (
+              <>
+                <p className="mt-2 font-semibold">Not ready to publish yet. Before you can publish:</p>
+                <ul className="ml-5 list-disc">
+                  {missing.map((m) => (
+                    <li key={m.key}><Link href={`${editHref}#${m.targetId}`}>{m.label}: {m.messages.join(' ')}</Link></li>
+                  ))}
+                </ul>
+              </>
             ) : null}
           </Alert>
         ) : (
