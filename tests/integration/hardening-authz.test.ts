@@ -204,6 +204,7 @@ function rows(): Row[] {
     { name: 'deleteDraftMicroCredential (a never-published draft)', allow: ['adminA'], run: (a) => deleteDraftMicroCredential({ actor: a, microCredentialId: ctx.spareDraftId! }) },
     { name: 'republishMicroCredential (retired above)', allow: ['adminA'], run: (a) => republishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'createMicroCredential (issuer A)', allow: ['adminA'], run: (a) => createMicroCredential({ actor: a, issuerId: w.issuerA.id, def: sampleDefinition() }) },
+    { name: 'createMicroCredential (issuer A, unfinished draft)', allow: ['adminA'], run: (a) => createMicroCredential({ actor: a, issuerId: w.issuerA.id, def: { slug: `u-${uid()}`, title: 'T', pdHours: 1 } as never, allowIncomplete: true }) },
     { name: 'importCredential (issuer A)', allow: ['adminA'], run: (a) => importCredential({ actor: a, issuerId: w.issuerA.id, json: JSON.stringify(sampleDefinition()) }) },
     { name: 'requestBadgeUpload (issuer A)', allow: ['adminA'], run: (a) => requestBadgeUpload({ actor: a, issuerId: w.issuerA.id, size: 1000 }) },
     { name: 'verifyBadgeObject (issuer A)', allow: ['adminA'], run: (a) => verifyBadgeObject({ actor: a, issuerId: w.issuerA.id, key: `badges/${w.issuerA.id}/${'0'.repeat(32)}.png` }) },

@@ -21,7 +21,7 @@ import { resetDatabase } from '@/tests/setup/db';
 import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
 // Schemas
 import { EmailInput, SignInInput, SignUpInput } from '@/lib/auth/schemas';
-import { MicroCredentialDef, RepublishCredentialInput, StackDef, TrackDef } from '@/lib/authoring/schemas';
+import { MicroCredentialDef, MicroCredentialDraft, RepublishCredentialInput, StackDef, TrackDef } from '@/lib/authoring/schemas';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { EnrollInput, ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { CompleteUploadInput, FileIdInput, PresignPartsInput, RequestUploadInput } from '@/lib/evidence/schemas';
@@ -247,6 +247,7 @@ describe('zod input schemas under hostile input', () => {
     ['SignInInput', SignInInput, { email: anyOr('a@b.co'), password: anyOr('x'), callbackUrl: hostileValue }],
     ['SignUpInput', SignUpInput, { name: anyOr('Ann'), email: anyOr('a@b.co'), password: anyOr('long enough password'), districtId: hostileValue }],
     ['MicroCredentialDef', MicroCredentialDef, { slug: anyOr('ok-slug'), title: hostileValue, summary: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue, resources: hostileValue }],
+    ['MicroCredentialDraft', MicroCredentialDraft, { slug: anyOr('ok-slug'), title: hostileValue, summary: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue, resources: hostileValue, alignments: hostileValue }],
     ['TrackDef', TrackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), topic: anyOr('X'), subjects: hostileValue, levels: hostileValue, kind: hostileValue }],
     ['StackDef', StackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), microCredentials: anyOr(['aaa', 'bbb']), badgeColor: hostileValue }],
     ['RepublishCredentialInput', RepublishCredentialInput, { microCredentialId: hostileValue, expected: anyOr({ versionId: 'v1', updatedAt: '2026-01-01T00:00:00.000Z' }, { versionId: 'v1', updatedAt: 'not a date' }) }],
@@ -545,6 +546,10 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
 
   it('authoring: hostile definitions, imports, badge keys and foreign ids', async () => {
     await pipeline({ arb: hostileInput({ slug: hostileValue, title: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue }), call: (def) => createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });
+    // Unfinished drafts are checked too: by someone who may not author there, nothing is stored whatever is sent.
+    await pipeline({ arb: hostileInput({ slug: hostileValue, title: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue }), call: (def) => createMicroCredential({ actor: w.adminB, issuerId: w.issuerA.id, def: def as never, allowIncomplete: true }), mustNotSucceed: true });
+    // And by its own admin, through the draft schema the save action uses: what parses may be stored, nothing else.
+    await pipeline({ schema: MicroCredentialDraft, mayWrite: true, arb: hostileInput({ slug: anyOr('hostile-draft'), title: hostileValue, summary: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue, alignments: hostileValue }), call: (def) => createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: def as never, allowIncomplete: true }) });
     await pipeline({ arb: fc.oneof(hostileString, fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom(...PROTO).map((p) => JSON.stringify({ definition: p }))), call: (json: string) => importCredential({ actor: w.adminA, issuerId: w.issuerA.id, json }), mustNotSucceed: true });
     const SaveInput = z.object({ microCredentialId: ActionId, badgeImageKey: z.string().max(200).nullable() });
     // The badge key is only ever compared and checked against ^badges/<issuer>/<hex>.png$ before it is stored.
