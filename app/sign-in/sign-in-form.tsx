@@ -1,22 +1,34 @@
 'use client';
 
-import { useActionState } from 'react';
-import { signInAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
+import { useActionState, useEffect } from 'react';
+import { signInAction, type SignedIn } from './actions';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState(signInAction, initialActionState);
+  const [state, action, pending] = useActionState(signInAction, initialActionState as ActionResult<SignedIn>);
   const errors = state.ok ? undefined : state.fieldErrors;
+  const openFile = state.ok ? state.data?.openFile : undefined;
+  const home = state.ok ? state.data?.home : undefined;
+  // Signed in on the way to a file: the browser loads it (the app's router only shows pages).
+  useEffect(() => {
+    if (openFile) window.location.assign(openFile);
+  }, [openFile]);
   return (
     <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
+      {/* A file that downloads leaves this page in place: the way on. */}
+      {home ? (
+        <p className="mb-3 text-sm">
+          <a href={home} className="font-semibold text-brand-700 underline">Go to my home page</a>
+        </p>
+      ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
-      <button type="submit" disabled={pending} className="mt-2 w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending || Boolean(openFile)} className="mt-2 w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

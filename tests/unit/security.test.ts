@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp, storageOrigin } from '@/lib/security/csp';
-import { safeCallbackUrl, SignUpInput } from '@/lib/auth/schemas';
+import { isFileLink, safeCallbackUrl, SignUpInput } from '@/lib/auth/schemas';
 import { withoutTokenLinks } from '@/lib/email/send';
 import { renderMarkdown } from '@/lib/markdown';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
@@ -33,6 +33,12 @@ describe('redirect safety', () => {
     expect(safeCallbackUrl('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
     expect(safeCallbackUrl('/micro-credentials/a?x=1#top')).toBe('/micro-credentials/a?x=1#top');
     expect(safeCallbackUrl('/catalog?q=a%20b')).toBe('/catalog?q=a%20b');
+  });
+
+  it('knows an evidence file’s link from a page (the sign-in form loads a file itself)', () => {
+    expect(isFileLink('/files/cmww1mqx9005m807dc1z2jh8s')).toBe(true);
+    expect(isFileLink('/files/cmww1mqx9005m807dc1z2jh8s?inline=1')).toBe(true);
+    for (const page of ['/files', '/files/', '/files/a/captions', '/files/a?next=//evil.example', '/dashboard', '/apply/files/abc', `/files/${'a'.repeat(41)}`]) expect(isFileLink(page), page).toBe(false);
   });
 });
 
