@@ -122,3 +122,34 @@ test('an issuer admin imports a copy as a draft, then deletes the draft it turne
   await page.goto(editHref!);
   await expect(page.getByRole('heading', { name: 'Delete this draft' })).toHaveCount(0);
 });
+
+test('an admin saves a half-written credential, reopens it as it was, and cannot publish it until it is finished', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await signIn(page, 'admin@demo.school');
+  await page.goto('/admin/credentials/new');
+  await page.getByLabel('Issuing organisation').selectOption({ label: 'Digital Promise' });
+  await byId(page, 'title').fill(`Exit tickets ${stamp}`);
+  // The web address follows the title until the admin writes their own.
+  await expect(byId(page, 'slug')).toHaveValue(`exit-tickets-${stamp}`);
+  await byId(page, 'pdHours').fill('3');
+  await byId(page, 'rubric.criteria.0.descriptors.0').fill('No tickets');
+  await page.getByRole('button', { name: 'Save draft' }).first().click();
+
+  // Saved on the server although unfinished; the notice says what publishing still needs, and takes focus with a visible ring.
+  await expect(page).toHaveURL(/\/admin\/credentials\/[^/]+\/edit/, { timeout: 20_000 });
+  const notice = page.getByRole('status').filter({ hasText: 'Draft saved. Before you can publish:' });
+  await expect(notice.getByRole('link', { name: 'Summary: This field is required.' })).toBeVisible();
+  const focused = page.locator(':focus');
+  await expect(focused).toContainText('Draft saved');
+  expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  await expectNoAxeViolations(page);
+
+  // Reopened, it is exactly what was saved.
+  await page.reload();
+  await expect(byId(page, 'summary')).toHaveValue('');
+  await expect(byId(page, 'rubric.criteria.0.descriptors.0')).toHaveValue('No tickets');
+  await expect(page.getByText('This draft is not ready to publish yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Publish' }).first().click();
+  await expect(page.getByText(/fields? needs? attention/).first()).toBeVisible();
+  await expect(byId(page, 'summary')).toHaveAttribute('aria-invalid', 'true');
+});

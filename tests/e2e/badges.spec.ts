@@ -66,12 +66,15 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   await page.getByLabel('Choose a file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: bytes });
   await expect(page.getByText('This credential is genuine and valid')).toBeVisible();
   await expect(page.getByText('It was issued to teacher@demo.school.')).toBeVisible();
+  // The verdict takes keyboard focus, each time.
+  await expect(page.locator(':focus')).toContainText('This credential is genuine and valid');
   // The badge's link works as well as the file.
   await page.getByLabel('Paste a badge link or a credential (JSON)').fill(new URL(`/credentials/${awardId}`, page.url()).toString());
   await page.getByLabel('Recipient’s email').fill('someone.else@example.org');
   await page.getByRole('button', { name: 'Verify' }).click();
   // Genuine but someone else's: a warning, never the green pass.
   await expect(page.getByText('Genuine, but not issued to someone.else@example.org')).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('Genuine, but not issued to someone.else@example.org');
   await expect(page.getByText('This credential is genuine and valid')).toHaveCount(0);
   await page.getByLabel('Recipient’s email').fill('');
 
@@ -81,6 +84,9 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('This credential did not pass verification')).toBeVisible();
   await expect(page.getByText(/The signature does not match/)).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('This credential did not pass verification');
+  // Read out once: the verdict's own role sits in no other live region.
+  await expect(page.locator('[aria-live] [role=status], [aria-live] [role=alert]')).toHaveCount(0);
 });
 
 test('the public portfolio lists the demo teacher’s badges', async ({ page }) => {

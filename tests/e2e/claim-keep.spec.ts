@@ -36,4 +36,5 @@ test('a reviewer is warned before their claim runs out, keeps it from the keyboa
   await page.getByText('Can’t finish this one? Release it').click();
   await page.getByRole('button', { name: 'Release and discard my draft' }).click();
   await expect(page).toHaveURL(/\/review\?released=1/);
+  await expect(page.locator(':focus')).toContainText('The submission is back in the queue for someone else.');
 });

@@ -27,6 +27,7 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await page.getByLabel('How will this study serve your students’ learning goals?').fill('My grade 6 science students will plan their own investigations around a driving question about local water quality.');
   await page.getByRole('button', { name: 'Send to my district' }).click();
   await expect(page.getByText('Waiting for a decision from Kettle Moraine School District')).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('Sent to your district.');
   await signOut(page);
 
   // The leader returns it with a comment.
@@ -49,6 +50,7 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await page.getByLabel('How will this study serve your students’ learning goals?').fill('My grade 6 science students will plan investigations around a driving question about local water quality; I will compare their final reports with last year’s on the same rubric.');
   await page.getByRole('button', { name: 'Send to my district' }).click();
   await expect(page.getByText('Waiting for a decision from Kettle Moraine School District')).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('Sent to your district.');
   await signOut(page);
 
   await signIn(page, 'leader@demo.school');
@@ -65,6 +67,10 @@ test('a district teacher sends a proposal; the leader returns it, then approves 
   await signIn(page, email, 'a long enough password');
   await page.goto('/notifications');
   await expect(page.getByText(/proposal .* was approved/)).toBeVisible();
+  // Marking everything read takes the button away: the notice that says so takes focus.
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(page).toHaveURL(/\/notifications\?marked=1$/);
+  await expect(page.locator(':focus')).toContainText('Your notifications are marked as read.');
 });
 
 test('a district leader invites a teacher to a school, moves them to another school, then unlinks them when they leave', async ({ page, browser }) => {

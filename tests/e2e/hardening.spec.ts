@@ -3,17 +3,19 @@
 // posted to real server-action endpoints. Ids come from the seeded demo data through the UI.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { SAMPLE_PNG, signIn, signUpTeacher, uniqueEmail } from './helpers';
+import { expectNoAxeViolations } from './axe';
 
 const FORBIDDEN = 'You don’t have access to this page';
 const STACK_TRACE = /\n\s+at [\w.<>$]+ \(|\bat (async )?[\w.]+ \(\/|node_modules\/|PrismaClient|invalid byte sequence|ECONNREFUSED/;
 
 // One new teacher with a draft application and an uploaded file, shared by the tests below.
-type Fixture = { fileUrl: string; slug: string; answer: string; awardId: string; otherDistrictId: string };
+type Fixture = { fileUrl: string; slug: string; answer: string; ownerEmail: string; awardId: string; otherDistrictId: string };
 let fixture: Fixture;
 
-async function newTeacherWithEvidence(browser: Browser): Promise<{ fileUrl: string; slug: string; answer: string }> {
+async function newTeacherWithEvidence(browser: Browser): Promise<{ fileUrl: string; slug: string; answer: string; ownerEmail: string }> {
   const page = await browser.newPage();
-  await signUpTeacher(page, { name: 'Iris Hardening', email: uniqueEmail('iris') });
+  const ownerEmail = uniqueEmail('iris');
+  await signUpTeacher(page, { name: 'Iris Hardening', email: ownerEmail });
   const slug = 'the-assessment-cycle';
   await page.goto(`/micro-credentials/${slug}`);
   await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
@@ -31,7 +33,7 @@ async function newTeacherWithEvidence(browser: Browser): Promise<{ fileUrl: stri
   const own = await page.request.get(fileUrl, { maxRedirects: 0 });
   expect(own.status()).toBe(302);
   await page.close();
-  return { fileUrl, slug, answer };
+  return { fileUrl, slug, answer, ownerEmail };
 }
 
 
@@ -71,6 +73,18 @@ test.describe('authorization sweep', () => {
       await expect(page, path).toHaveURL(/\/sign-in\?callbackUrl=/);
     }
     expect((await request.get(fixture.fileUrl, { maxRedirects: 0 })).status()).toBe(401);
+    // A person following the evidence link in a browser signs in first, then gets the file.
+    await page.goto(fixture.fileUrl);
+    await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(fixture.fileUrl)}$`));
+    await page.getByLabel('Email').fill(fixture.ownerEmail);
+    await page.getByLabel('Password').fill('a long enough password');
+    // The link is a download: once signed in, the browser fetches the file itself (a short-lived signed URL).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect((await download).url()).toMatch(/X-Amz-Signature=/);
+    expect((await download).suggestedFilename()).toBe('iris-private.png');
+    await expect(page.getByRole('link', { name: 'Go to my home page' })).toHaveAttribute('href', '/dashboard');
+    await page.context().clearCookies();
     expect((await request.get('/district/reports/export?report=pd-hours')).status()).toBe(401);
     expect((await request.get('/badges/export.json')).status()).toBe(401);
     expect((await request.get('/badges/pd-record.csv')).status()).toBe(401);
@@ -101,6 +115,10 @@ test.describe('authorization sweep', () => {
     expect((await page.request.get(fixture.fileUrl, { maxRedirects: 0 })).status()).toBe(404);
     const review = await page.goto('/review/not-a-real-review-id');
     expect(review?.status()).toBe(404);
+    // Said plainly, with the way back, and nothing about whose it might be.
+    await expect(page.getByRole('heading', { name: 'This review is not one you can open' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Go to the review queue' })).toHaveAttribute('href', '/review');
+    await expectNoAxeViolations(page);
   });
 
   test('a district leader: only their own district; no admin or review pages, no evidence files', async ({ page }) => {

@@ -45,10 +45,14 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
   // The first failed submit takes focus to the summary, as every later one does.
   await expect(page.getByRole('alert').filter({ hasText: 'Some criteria need attention' })).toBeFocused();
   await expect(page.getByRole('link', { name: /Write feedback for/ })).toBeVisible();
+  // The summary's link takes focus to the feedback box it names.
+  await page.getByRole('link', { name: /Write feedback for/ }).click();
+  await expect(page.locator('fieldset[id^="level-"]').nth(2).getByRole('textbox')).toBeFocused();
   await page.locator('fieldset[id^="level-"]').nth(2).getByRole('textbox').fill('Name the specific adjustment you made after the exit tickets, and what students did next.');
   await page.getByLabel('Overall comment to the teacher').fill('A clear map of the cycle. One more step on adjustment and this meets the standard.');
   await page.getByRole('button', { name: 'Submit: needs revision' }).click();
   await expect(page.getByText(/Scores submitted: needs revision|You submitted this review: needs revision/)).toBeVisible();
+  await expect(page.locator(':focus')).toContainText(/You submitted this review: needs revision|Scores submitted: needs revision/);
   await signOut(page);
 
   // The teacher reads the feedback and revises only what did not pass.

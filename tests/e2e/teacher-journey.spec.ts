@@ -27,6 +27,9 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await expect(page.getByRole('link', { name: 'Start your application' })).toBeVisible();
   await page.getByRole('link', { name: 'Start your application' }).click();
   await page.getByRole('button', { name: 'Start my application' }).click();
+  // The button gives way to the application: a notice says so, and keyboard focus lands on it.
+  await expect(page).toHaveURL(/\?started=1$/);
+  await expect(page.locator(':focus')).toContainText('Your application is started');
 
   // Write answers: they save themselves, with a live word count.
   const context = page.getByRole('textbox', { name: 'Answer for Overview and context' });
@@ -57,15 +60,24 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   // A renamed file is refused with a clear message.
   await input.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is a program') });
   await expect(page.getByText(/does not look like a pdf file inside/)).toBeVisible();
+  // The row reads out the reason itself, once.
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'not-really.pdf was not uploaded: That file does not look like a pdf file inside.' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Remove not-really.pdf' }).click();
-  // Removing a stored file asks first; then it goes, and focus lands on the part's files heading.
+  // Removing a stored file asks first; Escape keeps it and puts focus back on Remove.
+  await page.getByRole('button', { name: 'Remove exit-tickets.png' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Yes, remove it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Remove exit-tickets.png?' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove exit-tickets.png' })).toBeFocused();
   await page.getByRole('button', { name: 'Remove exit-tickets.png' }).click();
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(page.getByRole('img', { name: 'Preview of exit-tickets.png' })).toBeVisible();
+  // Then it goes, is read out, and focus lands on the part's files heading (no file after it).
   await page.getByRole('button', { name: 'Remove exit-tickets.png' }).click();
   await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await expect(page.getByRole('img', { name: 'Preview of exit-tickets.png' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Files for Mapping the cycle' })).toBeFocused();
+  await expect(page.locator('#page-announcer')).toHaveText('exit-tickets.png removed.');
 
   // Storage unreachable during an upload: a clear error, the answers kept, and Retry works.
   const toStorage = (url: URL) => url.searchParams.has('X-Amz-Signature');
@@ -86,6 +98,13 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   release();
   await expect(page.getByRole('link', { name: 'Download lesson-plan.pdf' })).toBeVisible();
   await page.unroute(toStorage);
+  // Removing a file with another after it: focus moves to that file's Remove.
+  await page.reload();
+  await page.getByRole('button', { name: 'Remove cycle-map.pdf' }).press('Enter');
+  await page.getByRole('button', { name: 'Yes, remove it' }).press('Enter');
+  await expect(page.getByRole('link', { name: 'Download cycle-map.pdf' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove lesson-plan.pdf' })).toBeFocused();
+  await expect(page.locator('#page-announcer')).toHaveText('cycle-map.pdf removed.');
   // Cancel from the keyboard while an upload is under way: its row goes and focus returns to the file picker.
   await page.route(toStorage, () => undefined);
   await input.setInputFiles({ name: 'second-thoughts.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
@@ -110,6 +129,7 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await expect(page).toHaveURL(/submitted=1/);
   await expect(page.getByText('Submitted: waiting for review')).toBeVisible();
   await expect(page.getByText(/Your evidence is with the reviewers/)).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('Your evidence is with the reviewers');
   await expect(page.getByRole('textbox', { name: 'Answer for Overview and context' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
