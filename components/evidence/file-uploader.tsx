@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
+import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, STOPPED_UPLOAD_MINUTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
-import { isCaptionsFile, isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
+import { failedUploadHoldsPlace, isCaptionsFile, isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
 import { removedText } from '@/components/evidence/removal';
 import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
 import { canRetryUpload, classifyFailure, ServerRefused, TransferError, waitForOnline, withRetries, type UploadStop } from '@/components/evidence/upload-retry';
@@ -13,6 +13,8 @@ type Upload = {
   key: string;
   file: File;
   fileId?: string;
+  /** When the server made `fileId` (as its answer came back): a failed upload's file holds its place for a while (roomLeft). */
+  startedAt?: number;
   progress: number;
   status: 'uploading' | 'checking' | 'done' | 'failed' | 'cancelled';
   /** Paused while the browser is offline; goes on by itself when the connection is back. */
@@ -365,6 +367,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         // Nothing to resume: a file left from an earlier try goes, and the upload starts over.
         if (u.fileId) await dropFile(u.fileId, u.file);
         fileId = undefined;
+        // The row has no file on the server until the new one is made (nor a place held by the old one).
+        update(u.key, { fileId: undefined, startedAt: undefined });
         // Not sent twice (each request starts a file): offline, it waits for the connection first.
         if (!navigator.onLine) {
           transfer.onWaiting(true);
@@ -375,7 +379,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         const t = ticket.data;
         fileId = t.fileId;
         trackUpload(fileId);
-        update(u.key, { fileId });
+        update(u.key, { fileId, startedAt: Date.now() });
         // Cancelled while the upload was being started: the file it started goes too.
         if (cancelled()) return void (await dropFile(fileId, u.file));
         if (t.mode === 'single') {
@@ -433,8 +437,21 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     router.refresh();
   }
 
-  // Uploads running here still take their place, whatever the page counted; files removed here do not.
-  const room = roomLeft(remaining, uploads, countedFileIds, released);
+  // A failed upload's file holds its place on the server until STOPPED_UPLOAD_MINUTES after it
+  // started: the hint is worked out again at that moment (`now`, moved on by a timer).
+  const [now, setNow] = useState(() => Date.now());
+  const nextPlaceFreed = Math.min(
+    ...uploads.filter((u) => u.startedAt !== undefined && failedUploadHoldsPlace(u, rejectedFileIds, released, now)).map((u) => u.startedAt! + STOPPED_UPLOAD_MINUTES * 60_000),
+  );
+  useEffect(() => {
+    if (!Number.isFinite(nextPlaceFreed)) return;
+    const timer = window.setTimeout(() => setNow(Date.now()), Math.max(0, nextPlaceFreed - Date.now()) + 1);
+    return () => window.clearTimeout(timer);
+  }, [nextPlaceFreed]);
+
+  // Uploads running here still take their place, whatever the page counted, and failed ones while
+  // the server still counts them; files removed here do not.
+  const room = roomLeft(remaining, uploads, countedFileIds, released, { rejectedFileIds, now });
 
   function onFiles(files: FileList | null) {
     if (!files) return;

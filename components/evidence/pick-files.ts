@@ -1,5 +1,6 @@
 // Pure logic of the file uploader (no DOM), so it can be unit tested.
 
+import { isStoppedUpload } from '@/lib/evidence/file-types';
 import { plural } from '@/lib/plural';
 
 type Picked = { name: string; type: string };
@@ -42,18 +43,57 @@ export function pickFiles<F extends Picked>(files: F[], remaining: number, capti
   return { others, captions, notAdded };
 }
 
+/** A row of the uploader, as far as the part's places go. */
+export type UploadPlace = {
+  file: Picked;
+  status: string;
+  /** The file the server made for it (requestUpload), while it still has one. */
+  fileId?: string;
+  /** Where a failed upload stopped: at 'start' the server made no file. */
+  stop?: { at: 'start' | 'transfer' | 'file' };
+  /** When the server made its file (Date.now() as its answer came back), for the stopped-upload rule. */
+  startedAt?: number;
+};
+
 /**
- * How many more files the picker takes: only files uploaded or still uploading count. The page's
- * `remaining` counts `countedFileIds`, the part's files holding a place when it was drawn (not
- * rejected ones, nor uploads that stopped). Less the uploads running here that it did not count:
- * started since, or started so long ago that the server takes them as stopped, so a slow upload is
- * not pushed out of its part by the next file chosen. Plus `releasedFileIds` it did count, files
- * removed here since (Remove, Cancel, a Retry starting over), whose places are free before the page
- * is drawn again. Captions do not count (nor are they among `releasedFileIds`).
+ * Whether a failed upload still holds its place on the server. Its file stays pending there (a
+ * dropped connection, storage unreachable, parts missing), and a pending file holds a place until
+ * it counts as stopped (isStoppedUpload: STOPPED_UPLOAD_MINUTES after it started), as
+ * placesTaken counts in lib/evidence/uploads.ts. Not when the server made no file (refused at the
+ * start), rejected it (its content, its size: `rejectedFileIds`, from the page), or it was
+ * removed. `startedAt` is taken as the server's answer came back, a moment after the server's own
+ * record, so the place is given back here no sooner than the server gives it back.
  */
-export function roomLeft(remaining: number, uploads: readonly { file: Picked; status: string; fileId?: string }[], countedFileIds: readonly string[], releasedFileIds: readonly string[] = []): number {
+export function failedUploadHoldsPlace(u: UploadPlace, rejectedFileIds: readonly string[], releasedFileIds: readonly string[], now: number): boolean {
+  if (u.status !== 'failed' || !u.fileId || u.startedAt === undefined || !u.stop || u.stop.at === 'start') return false;
+  if (rejectedFileIds.includes(u.fileId) || releasedFileIds.includes(u.fileId)) return false;
+  return !isStoppedUpload({ status: 'PENDING', createdAt: new Date(u.startedAt) }, new Date(now));
+}
+
+/**
+ * How many more files the picker takes: the files uploaded, uploads still on their way, and failed
+ * uploads whose file still holds its place on the server (failedUploadHoldsPlace) count. The page's
+ * `remaining` counts `countedFileIds`, the part's files holding a place when it was drawn (not
+ * rejected ones, nor uploads that stopped). Less the uploads here that it did not count: running
+ * ones started since, or started so long ago that the server takes them as stopped, so a slow
+ * upload is not pushed out of its part by the next file chosen; and failed ones started since. Plus
+ * the places it counted that are free since: files removed here (`releasedFileIds`: Remove,
+ * Cancel, a Retry starting over), and failed uploads here that the server no longer counts (their
+ * time is up, or it rejected them), before the page is drawn again. Captions do not count (nor
+ * are they among `releasedFileIds`). `now`: Date.now(), for failed uploads' time.
+ */
+export function roomLeft(
+  remaining: number,
+  uploads: readonly UploadPlace[],
+  countedFileIds: readonly string[],
+  releasedFileIds: readonly string[] = [],
+  { rejectedFileIds = [], now = Date.now() }: { rejectedFileIds?: readonly string[]; now?: number } = {},
+): number {
   const counted = new Set(countedFileIds);
-  const uncounted = uploads.filter((u) => isUploadRunning(u.status) && !isCaptionsFile(u.file) && !(u.fileId && counted.has(u.fileId)));
-  const freed = new Set(releasedFileIds.filter((id) => counted.has(id)));
+  const files = uploads.filter((u) => !isCaptionsFile(u.file));
+  const holding = files.filter((u) => isUploadRunning(u.status) || failedUploadHoldsPlace(u, rejectedFileIds, releasedFileIds, now));
+  const uncounted = holding.filter((u) => !(u.fileId && counted.has(u.fileId)));
+  const gaveUp = files.filter((u) => u.status === 'failed' && u.fileId && !holding.includes(u)).map((u) => u.fileId!);
+  const freed = new Set([...releasedFileIds, ...gaveUp].filter((id) => counted.has(id)));
   return remaining - uncounted.length + freed.size;
 }

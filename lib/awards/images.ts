@@ -3,6 +3,11 @@ import { generateBadgeSvg, renderPng } from '@/lib/credentials/badge-image';
 import { bakePng, bakeSvg } from '@/lib/credentials/bake';
 import { getAwardArtwork } from '@/lib/awards/queries';
 import { getObjectBytes } from '@/lib/storage/s3';
+import { acceptsHtml, htmlPageResponse } from '@/lib/http/html-page';
+// The words the badge's holder is given for a withdrawn badge (its date and the issuer's reason,
+// which its public page shows too), so the page a person opening a revoked badge's file sees says
+// the same. Pure words, safe anywhere.
+import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
 
 type AwardImageInput = {
   id: string;
@@ -189,19 +194,48 @@ export function revokedNotice(award: { revokedAt: Date }, what: 'image' | 'certi
   return `This badge was revoked by its issuer on ${on}, so ${gone}.\nIts status: ${verificationUrl}\n`;
 }
 
-/** The 410 a revoked badge's image download or certificate answers (revocation is permanent, so it is cacheable). */
-export function revokedResponse(award: { revokedAt: Date }, what: 'image' | 'certificate', verificationUrl: string): Response {
+type RevokedAward = WithdrawnBadge & { id: string; revokedAt: Date; issuer: { name: string } };
+
+/**
+ * The 410 a revoked badge's image download or certificate answers. Opened in a browser tab (a
+ * person following an old link), a page that says so, with the issuer's reason as the badge's page
+ * gives it and the way to its status; never cached, as it depends on the Accept header. Anything
+ * else (a download tool, a fetch) gets the plain notice, cacheable (revocation is permanent), and
+ * kept apart from the page in caches by its Vary.
+ */
+export function revokedResponse(req: Request, award: RevokedAward, what: 'image' | 'certificate', verificationUrl: string): Response {
+  if (acceptsHtml(req)) {
+    const words = withdrawnBadgeWords(award, award.issuer.name);
+    return htmlPageResponse({
+      status: 410,
+      title: 'Badge withdrawn',
+      code: '410',
+      heading: 'This badge was withdrawn',
+      paragraphs: [
+        ...(words ? [words.text] : []),
+        what === 'certificate'
+          ? 'A revoked badge has no certificate, so there is none to open or print. The badge’s page shows its status to anyone who checks it.'
+          : 'A revoked badge can no longer be downloaded as a badge image. The badge’s page shows its status to anyone who checks it.',
+      ],
+      links: [
+        { href: `/credentials/${award.id}`, text: 'See the badge’s page' },
+        { href: '/verify', text: 'Verify a badge' },
+      ],
+    });
+  }
   return new Response(revokedNotice(award, what, verificationUrl), {
     status: 410,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=300', vary: 'Accept' },
   });
 }
 
 /**
  * What an award's picture routes draw from, or, when storage cannot give the uploaded picture, a
- * 503 that is not cached, rather than serving (and caching) the wrong picture.
+ * 503 that is not cached, rather than serving (and caching) the wrong picture: a page saying so for
+ * a person in a browser tab, one plain sentence for an <img> or a download.
  */
 export async function loadAwardImageOr503(
+  req: Request,
   award: Parameters<typeof loadAwardImageInput>[0],
   what: 'badge image' | 'certificate',
 ): Promise<{ input: AwardImageInput; unavailable?: undefined } | { input?: undefined; unavailable: Response }> {
@@ -209,6 +243,18 @@ export async function loadAwardImageOr503(
     return { input: await loadAwardImageInput(award) };
   } catch (e) {
     console.error(`[awards] ${what === 'certificate' ? 'certificate badge image' : 'badge image'} unavailable:`, e instanceof Error ? e.message : e);
+    if (acceptsHtml(req)) {
+      const page = htmlPageResponse({
+        status: 503,
+        title: what === 'certificate' ? 'Certificate unavailable' : 'Badge image unavailable',
+        code: '503',
+        heading: `The ${what} could not be made just now`,
+        paragraphs: ['Try again in a minute.'],
+        links: [{ href: `/credentials/${award.id}`, text: 'Back to the badge’s page' }],
+      });
+      page.headers.set('retry-after', '30');
+      return { unavailable: page };
+    }
     const body = `The ${what} is unavailable right now. Try again shortly.`;
     return { unavailable: new Response(body, { status: 503, headers: { 'retry-after': '30', 'cache-control': 'no-store' } }) };
   }

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, PDFString } from 'pdf-lib';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
@@ -12,14 +13,24 @@ import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
 import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
 import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/route';
 import { GET as credentialJsonGET } from '@/app/credentials/[id]/credential.json/route';
+import { s3 } from '@/lib/storage/s3';
+import { getEphemeralPort } from '../../scripts/embedded/ports';
 
 beforeEach(resetDatabase);
 
 type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-function get(handler: Handler, id: string, file: string) {
-  return handler(new Request(`http://127.0.0.1:3100/credentials/${id}/${file}`), { params: Promise.resolve({ id }) });
+function get(handler: Handler, id: string, file: string, accept?: string) {
+  return handler(new Request(`http://127.0.0.1:3100/credentials/${id}/${file}`, { headers: accept ? { accept } : {} }), { params: Promise.resolve({ id }) });
 }
+
+// What a browser sends for a page load in a tab (following a link or a bookmark), and for an <img>.
+const TAB = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+const IMG = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
+const DOWNLOADS = [[certificateGET, 'certificate.pdf'], [badgePngGET, 'badge.png?download=1'], [badgeSvgGET, 'badge.svg?download=1']] as const;
+const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** The visible text of a page, tags removed. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 async function earnedAward() {
   const { admin, mc } = await createPublishedCredential();
@@ -118,5 +129,125 @@ describe('a suspended badge’s certificate says it is on hold', () => {
     const again = new Uint8Array(await (await get(certificateGET, award.id, 'certificate.pdf')).arrayBuffer());
     expect(await pdfText(again)).not.toContain('SUSPENDED');
     expect(Buffer.from(again).equals(Buffer.from(cleanBytes))).toBe(true);
+  });
+});
+
+describe('a revoked badge’s certificate and downloads, opened in a browser tab', () => {
+  it('answer 410 with a page that says the badge was withdrawn, why, and where to see its status; never cached', async () => {
+    const { admin, award } = await earnedAward();
+    await revokeAward({ actor: admin, awardId: award.id, reason: 'Issued in error' });
+    const revokedOn = dayFmt.format((await db.award.findUniqueOrThrow({ where: { id: award.id } })).revokedAt!);
+
+    for (const [handler, file] of DOWNLOADS) {
+      const res = await get(handler, award.id, file, TAB);
+      expect(res.status, file).toBe(410);
+      expect(res.headers.get('content-type'), file).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control'), file).toBe('no-store');
+      expect(res.headers.get('vary'), file).toBe('Accept');
+      expect(res.headers.get('content-disposition'), file).toBeNull();
+      const html = await res.text();
+      expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(html).toContain('<title>Badge withdrawn · Microcred</title>');
+      expect(html.match(/<h1>/g)).toHaveLength(1);
+      expect(html).toContain('<h1>This badge was withdrawn</h1>');
+      // The date and the issuer's reason, in the words its holder was given (the public page shows the reason too).
+      expect(textOf(html)).toContain(`The issuer revoked this badge on ${revokedOn}: Issued in error.`);
+      expect(textOf(html)).toContain(file === 'certificate.pdf' ? 'A revoked badge has no certificate' : 'A revoked badge can no longer be downloaded as a badge image.');
+      expect(html).toContain(`<a href="/credentials/${award.id}">See the badge’s page</a>`);
+      expect(html).toContain('<a href="/verify">Verify a badge</a>');
+      expect(html).not.toContain('%PDF');
+      expect(html).not.toContain('<script');
+    }
+  });
+
+  it('answer a download tool, an <img> or a fetch with the plain notice as before, kept apart from the page in caches', async () => {
+    const { admin, award } = await earnedAward();
+    await revokeAward({ actor: admin, awardId: award.id, reason: 'Issued in error' });
+    for (const [handler, file] of DOWNLOADS) {
+      for (const accept of [undefined, IMG, '*/*', 'application/pdf']) {
+        const res = await get(handler, award.id, file, accept);
+        expect(res.status, `${file} ${accept}`).toBe(410);
+        expect(res.headers.get('content-type'), `${file} ${accept}`).toBe('text/plain; charset=utf-8');
+        expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+        expect(res.headers.get('vary')).toBe('Accept');
+        const body = await res.text();
+        expect(body).toMatch(/^This badge was revoked by its issuer on \d{1,2} \w+ \d{4}/);
+        expect(body).toContain(credentialUrl(award.id));
+        expect(body).not.toContain('<html');
+      }
+    }
+  });
+
+  it('a suspended badge is no different: its certificate and downloads are still served, whatever the request accepts', async () => {
+    const { admin, award } = await earnedAward();
+    await suspendAward({ actor: admin, awardId: award.id, reason: 'A complaint is being looked into.' });
+    for (const [handler, file] of DOWNLOADS) {
+      const res = await get(handler, award.id, file, TAB);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('content-type'), file).not.toMatch(/text\/html/);
+    }
+  });
+});
+
+/** Runs `fn` with the app's S3 client sending to a closed port on loopback (storage unreachable). */
+async function withStorageDown<T>(fn: () => Promise<T>): Promise<T> {
+  const closed = await getEphemeralPort();
+  const client = s3();
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      (args.request as { port?: number }).port = closed;
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'testStorageDown' },
+  );
+  try {
+    return await fn();
+  } finally {
+    client.middlewareStack.remove('testStorageDown');
+  }
+}
+
+describe('a badge whose uploaded picture storage cannot give back just now', () => {
+  /** A badge earned on a version with an uploaded picture (a key not read before, so not remembered). */
+  async function badgeWithPicture() {
+    const { award } = await earnedAward();
+    await db.microCredentialVersion.update({ where: { id: award.versionId! }, data: { badgeImageKey: `badges/test/${randomBytes(16).toString('hex')}.png` } });
+    return award;
+  }
+  // The routes log the outage (as they should); kept out of the test's output.
+  beforeEach(() => void vi.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => void vi.restoreAllMocks());
+  const FILES = [[badgePngGET, 'badge.png', 'badge image'], [badgePngGET, 'badge.png?download=1', 'badge image'], [badgeSvgGET, 'badge.svg', 'badge image'], [certificateGET, 'certificate.pdf', 'certificate']] as const;
+
+  it('opened in a browser tab: a 503 page that says to try again in a minute, with the way back; never cached', async () => {
+    const award = await badgeWithPicture();
+    for (const [handler, file, what] of FILES) {
+      const res = await withStorageDown(() => get(handler, award.id, file, TAB));
+      expect(res.status, file).toBe(503);
+      expect(res.headers.get('content-type'), file).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control'), file).toBe('no-store');
+      expect(res.headers.get('retry-after'), file).toBe('30');
+      expect(res.headers.get('content-disposition'), file).toBeNull();
+      const html = await res.text();
+      expect(html).toContain(`<title>${what === 'certificate' ? 'Certificate' : 'Badge image'} unavailable · Microcred</title>`);
+      expect(html).toContain(`<h1>The ${what} could not be made just now</h1>`);
+      expect(html).toContain('<p>Try again in a minute.</p>');
+      expect(html).toContain(`<a href="/credentials/${award.id}">Back to the badge’s page</a>`);
+      expect(html).not.toMatch(/ECONNREFUSED|Error:|\sat .*\(/);
+    }
+  });
+
+  it('for an <img>, a download or a fetch: the plain sentence as before', async () => {
+    const award = await badgeWithPicture();
+    for (const [handler, file, what] of FILES) {
+      for (const accept of [undefined, IMG]) {
+        const res = await withStorageDown(() => get(handler, award.id, file, accept));
+        expect(res.status, `${file} ${accept}`).toBe(503);
+        expect(res.headers.get('content-type'), `${file} ${accept}`).toMatch(/^text\/plain/);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(res.headers.get('retry-after')).toBe('30');
+        expect(await res.text()).toBe(`The ${what} is unavailable right now. Try again shortly.`);
+      }
+    }
   });
 });

@@ -13,8 +13,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const download = new URL(req.url).searchParams.has('download');
   // A revoked badge cannot be downloaded as a badge; where it is only shown (its page, link
   // previews) it is greyed and marked, with no credential inside.
-  if (award.revokedAt && download) return revokedResponse({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
-  const { input, unavailable } = await loadAwardImageOr503(award, 'badge image');
+  if (award.revokedAt && download) return revokedResponse(req, { ...award, revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
+  const { input, unavailable } = await loadAwardImageOr503(req, award, 'badge image');
   if (unavailable) return unavailable;
   const png = award.revokedAt ? revokedPng(input) : bakedPng(input);
   return new NextResponse(Buffer.from(png), {

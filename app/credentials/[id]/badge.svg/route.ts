@@ -10,8 +10,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const award = await getPublicAward((await params).id);
   if (!award) return credentialNotFound(req, 'badge');
   const download = new URL(req.url).searchParams.has('download');
-  if (award.revokedAt && download) return revokedResponse({ revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
-  const { input, unavailable } = await loadAwardImageOr503(award, 'badge image');
+  if (award.revokedAt && download) return revokedResponse(req, { ...award, revokedAt: award.revokedAt }, 'image', credentialUrl(award.id));
+  const { input, unavailable } = await loadAwardImageOr503(req, award, 'badge image');
   if (unavailable) return unavailable;
   const svg = award.revokedAt ? revokedSvg(input) : bakedSvg(input);
   return new NextResponse(svg, {

@@ -11,8 +11,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   if (!award) return credentialNotFound(req, 'certificate');
   const verificationUrl = credentialUrl(award.id);
   // A certificate is a claim on paper; a revoked badge has none to make (as on its page).
-  if (award.revokedAt) return revokedResponse({ revokedAt: award.revokedAt }, 'certificate', verificationUrl);
-  const { input, unavailable } = await loadAwardImageOr503(award, 'certificate');
+  if (award.revokedAt) return revokedResponse(req, { ...award, revokedAt: award.revokedAt }, 'certificate', verificationUrl);
+  const { input, unavailable } = await loadAwardImageOr503(req, award, 'certificate');
   if (unavailable) return unavailable;
   const pdf = await generateCertificatePdf({
     recipientName: award.recipientName,
