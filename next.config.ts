@@ -22,7 +22,11 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: '3mb' },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Evidence files: the redirect to storage carries a signed URL; nothing of this site's address goes with it.
+      { source: '/files/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+    ];
   },
 };
 

@@ -46,11 +46,6 @@ export const SignUpInput = z.object({
  * would become `//evil.example`: anything with a control character or a backslash is refused, and
  * what remains must parse to a path on this site.
  */
-/** Whether a (safe) path is an evidence file's link (`/files/<id>`, optionally `?inline=1`), not a page. */
-export function isFileLink(path: string): boolean {
-  return /^\/files\/[a-z0-9]{1,40}(\?inline=1)?$/i.test(path);
-}
-
 export function safeCallbackUrl(value: string | null | undefined, fallback = '/dashboard'): string {
   if (!value || value.length > 2000 || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   const base = 'http://callback.invalid';
@@ -65,4 +60,9 @@ export function safeCallbackUrl(value: string | null | undefined, fallback = '/d
   const out = `${url.pathname}${url.search}${url.hash}`;
   if (url.origin !== base || value.startsWith('//') || out.startsWith('//')) return fallback;
   return out;
+}
+
+/** Whether a (safe) path is an evidence file's link (`/files/<id>`, optionally `?inline=1`), not a page. */
+export function isFileLink(path: string): boolean {
+  return /^\/files\/[a-z0-9]{1,40}(\?inline=1)?$/i.test(path);
 }

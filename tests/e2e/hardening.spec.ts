@@ -32,6 +32,7 @@ async function newTeacherWithEvidence(browser: Browser): Promise<{ fileUrl: stri
   // The owner gets a short-lived signed redirect.
   const own = await page.request.get(fileUrl, { maxRedirects: 0 });
   expect(own.status()).toBe(302);
+  expect(own.headers()['referrer-policy']).toBe('no-referrer');
   await page.close();
   return { fileUrl, slug, answer, ownerEmail };
 }
@@ -102,6 +103,11 @@ test.describe('authorization sweep', () => {
     }
     expect((await page.request.get(fixture.fileUrl, { maxRedirects: 0 })).status()).toBe(404);
     expect((await page.request.get(`${fixture.fileUrl}?inline=1`, { maxRedirects: 0 })).status()).toBe(404);
+    // In a tab, the not-found page is its own, with a CSP that lets nothing load or run.
+    const inTab = await page.request.get(fixture.fileUrl, { maxRedirects: 0, headers: { accept: 'text/html' } });
+    expect(inTab.status()).toBe(404);
+    expect(await inTab.text()).toContain('We could not find that file');
+    expect(inTab.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
     expect((await page.request.get('/district/reports/export?report=pd-hours')).status()).toBe(403);
     expect((await page.request.get('/admin/awards/export')).status()).toBe(403);
     await page.goto(`/apply/${fixture.slug}`);
