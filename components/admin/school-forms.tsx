@@ -13,7 +13,7 @@ export function AddSchoolForm({ districtId }: { districtId: string }) {
   return (
     <>
       {/* Outside the form, which starts empty again after a success: always mounted, so it is announced. */}
-      <div aria-live="polite">{state.ok ? <ActionAlerts state={state} /> : null}</div>
+      <ActionAlerts state={state.ok ? state : initialActionState} />
     <form {...keepInputForm(action)} key={state.ok && state.message ? state.message : 'form'}>
       <input type="hidden" name="districtId" value={districtId} />
       {!state.ok ? <ActionAlerts state={state} /> : null}

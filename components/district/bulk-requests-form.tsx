@@ -5,6 +5,7 @@ import { decideDistrictRequestsAction } from '@/app/district/people/actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { Alert } from '@/components/ui/card';
+import { OutcomeRegions } from '@/components/ui/outcome-regions';
 import { smallButtonClass } from '@/components/ui/button';
 
 type State = Awaited<ReturnType<typeof decideDistrictRequestsAction>>;
@@ -72,13 +73,13 @@ function Outcome({ state }: { state: State }) {
   }, [state]);
   const data: Decisions | undefined = state.ok ? state.data : undefined;
   let content = null;
-  if (!state.ok) content = <Alert tone="danger">{state.formError ?? 'Nothing was decided. Try again.'}</Alert>;
+  if (!state.ok) content = <Alert tone="danger" live={false}>{state.formError ?? 'Nothing was decided. Try again.'}</Alert>;
   else if (data) {
     const done = data.decision === 'confirm' ? 'Confirmed' : 'Declined';
     const named = data.skipped.filter((s) => s.name !== null);
     const unnamed = data.skipped.length - named.length;
     content = (
-      <Alert tone={data.skipped.length ? 'warning' : 'success'} title={state.message}>
+      <Alert tone={data.skipped.length ? 'warning' : 'success'} title={state.message} live={false}>
         {data.decided.length ? (
           <>
             <p className="mt-1">{done}:</p>
@@ -99,10 +100,10 @@ function Outcome({ state }: { state: State }) {
     );
   }
   return (
-    // Always mounted (announced when it fills); focusable from script only, for each new answer.
-    <div ref={ref} tabIndex={-1} aria-live="polite" className={`${content ? 'mb-3 ' : ''}focus:outline-2 focus:outline-offset-2 focus:outline-slate-700`}>
+    // Always mounted (announced when it fills, a refusal assertively); the region holding the answer takes focus.
+    <OutcomeRegions assertive={!state.ok} focusRef={ref} className="mb-3" focusClassName="focus:outline-2 focus:outline-offset-2 focus:outline-slate-700">
       {content}
-    </div>
+    </OutcomeRegions>
   );
 }
 

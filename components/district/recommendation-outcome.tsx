@@ -45,9 +45,10 @@ export function RecommendOutcome({ state, form }: { state: ActionResult<unknown>
     ref.current?.focus();
   }, [shown, form]);
   return (
-    // Focusable from script only (tabIndex -1), so focus lands on what happened.
-    <div ref={ref} tabIndex={-1} aria-live="polite" className={shown.text ? 'mt-2 focus:outline-2 focus:outline-offset-2 focus:outline-green-700' : undefined}>
-      {shown.text ? <Alert tone="success">{shown.text}</Alert> : null}
+    // Focusable from script only (tabIndex -1), so focus lands on what happened. The one live region
+    // (only successes are said here): the Alert in it has no role of its own, so it is read out once.
+    <div ref={ref} tabIndex={-1} role="status" aria-live="polite" className={shown.text ? 'mt-2 focus:outline-2 focus:outline-offset-2 focus:outline-green-700' : undefined}>
+      {shown.text ? <Alert tone="success" live={false}>{shown.text}</Alert> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { Alert } from '@/components/ui/card';
+import { OutcomeRegions } from '@/components/ui/outcome-regions';
 
 /** Whether a result names fields to correct (a message per field, not only a form-level one). */
 export function hasFieldErrors(state: ActionResult<unknown>): boolean {
@@ -31,9 +32,9 @@ export function focusAfterFailure(alerts: HTMLElement): HTMLElement | null {
 }
 
 /**
- * The outcome of a form action: its success message, or the form-level error. The container is
- * always on the page (empty until there is something to say), so screen readers announce a
- * message when it appears; a live region created together with its text is often not read.
+ * The outcome of a form action: its success message, or the form-level error. Its live regions are
+ * always on the page (empty until there is something to say), so screen readers announce a message
+ * when it appears: a success politely, an error assertively, each once (OutcomeRegions).
  *
  * After a new failed result with field errors, focus goes to the first invalid field of the same
  * form (WCAG 3.3.1), instead of staying on the submit button far below the errors. Only for a
@@ -46,6 +47,7 @@ export function focusAfterFailure(alerts: HTMLElement): HTMLElement | null {
  * link to what was made); shown only with a message.
  */
 export function ActionAlerts({ state, className = 'mb-4', children }: { state: ActionResult<unknown>; className?: string; children?: ReactNode }) {
+  // The region a failure is said in: the fallback focus target when no field is marked invalid.
   const ref = useRef<HTMLDivElement>(null);
   const seen = useRef<ActionResult<unknown> | undefined>(undefined);
   useEffect(() => {
@@ -56,12 +58,11 @@ export function ActionAlerts({ state, className = 'mb-4', children }: { state: A
   }, [state]);
 
   const content = state.ok
-    ? state.message ? <Alert tone="success">{state.message}{children}</Alert> : null
-    : state.formError ? <Alert tone="danger">{state.formError}{children}</Alert> : null;
+    ? state.message ? <Alert tone="success" live={false}>{state.message}{children}</Alert> : null
+    : state.formError ? <Alert tone="danger" live={false}>{state.formError}{children}</Alert> : null;
   return (
-    // Focusable from script only (tabIndex -1): the fallback target when no field is marked invalid.
-    <div ref={ref} tabIndex={-1} aria-live="polite" className={content ? className : undefined}>
+    <OutcomeRegions assertive={!state.ok} focusRef={ref} className={className}>
       {content}
-    </div>
+    </OutcomeRegions>
   );
 }

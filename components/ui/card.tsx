@@ -41,7 +41,12 @@ export function Pill({ children, tone = 'neutral' }: { children: ReactNode; tone
   return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
 }
 
-export function Alert({ children, tone = 'info', title }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' | 'danger'; title?: string }) {
+/**
+ * A message box; on its own it is a live region (role alert for danger, status otherwise). `live={false}`:
+ * it sits in a live region that is always on the page and announces it (OutcomeRegions, or a container
+ * with role status): no role of its own, so it is not read out twice. It looks the same either way.
+ */
+export function Alert({ children, tone = 'info', title, live = true }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' | 'danger'; title?: string; live?: boolean }) {
   const styles = {
     info: 'border-blue-300 bg-blue-50 text-blue-950',
     success: 'border-green-300 bg-green-50 text-green-950',
@@ -49,7 +54,7 @@ export function Alert({ children, tone = 'info', title }: { children: ReactNode;
     danger: 'border-red-300 bg-red-50 text-red-950',
   }[tone];
   return (
-    <div role={tone === 'danger' ? 'alert' : 'status'} className={`rounded-md border px-4 py-3 text-sm ${styles}`}>
+    <div role={live ? (tone === 'danger' ? 'alert' : 'status') : undefined} className={`rounded-md border px-4 py-3 text-sm ${styles}`}>
       {title ? <p className="font-semibold">{title}</p> : null}
       <div>{children}</div>
     </div>

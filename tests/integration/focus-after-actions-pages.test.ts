@@ -23,7 +23,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', async (original) => ({ ...(await original<typeof import('next/navigation')>()), useRouter: () => ({ refresh() {}, push() {}, replace() {}, back() {}, forward() {}, prefetch() {} }) }));
 vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined, resendVerificationAction: async () => ({ ok: true }) }));
 
-const { startApplicationAction } = await import('@/app/apply/[slug]/actions');
+const { startApplicationAction, startRevisionAction } = await import('@/app/apply/[slug]/actions');
 const { default: ApplyPage } = await import('@/app/apply/[slug]/page');
 const { markAllReadAction } = await import('@/app/notifications/actions');
 const { default: NotificationsPage } = await import('@/app/notifications/page');
@@ -78,6 +78,39 @@ describe('“Submit for review”', () => {
     expect(liveRegionsAround(html, 'Your evidence is with the reviewers')).toHaveLength(1);
     // Nor does the start notice show on a sent application.
     expect(await applyPage(mc.slug, { started: '1' })).not.toContain('Your application is started');
+  });
+});
+
+describe('“Start revision”', () => {
+  it('lands on the new attempt with a notice that takes focus, says what was copied, and is read out once', async () => {
+    const w = await makeReviewWorld();
+    const teacher = await createActor();
+    const attemptId = await submitTextAttempt(w, teacher);
+    // Context passes, Reflection is below the passing level: returned for revision.
+    await scoreAttempt(w, await w.reviewer(), attemptId, 'PRIMARY', [3, 1]);
+    const { submissionId } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submissionId: true } });
+    session.actor = teacher;
+    expect(await applyPage(w.mc.slug)).toContain('Start revision (attempt 2)');
+
+    expect(await redirectOf(startRevisionAction(form({ submissionId, slug: w.mc.slug })))).toBe(`/apply/${w.mc.slug}?revising=1`);
+    expect(await db.attempt.count({ where: { submissionId, number: 2, status: 'DRAFT' } })).toBe(1);
+
+    const html = await applyPage(w.mc.slug, { revising: '1' });
+    expect(html).toMatch(focusedNotice('Revision started: attempt 2'));
+    expect(html).toContain('Your answers and files from attempt 1 are copied in. Parts marked “Passed” stay as they are. Change what the feedback below asks for');
+    expect(liveRegionsAround(html, 'Revision started: attempt 2')).toHaveLength(1);
+    expect(html).not.toContain('Start revision');
+    // A later visit (no flag) has no notice.
+    expect(await applyPage(w.mc.slug)).not.toContain('Revision started');
+  });
+
+  it('goes nowhere else for a forged address, and shows no notice on an attempt that is not a revision', async () => {
+    const { mc } = await teacherWithCredential();
+    await redirectOf(startApplicationAction(form({ microCredentialId: mc.id, slug: mc.slug })));
+    expect(await applyPage(mc.slug, { revising: '1' })).not.toContain('Revision started');
+    const submission = await db.submission.findFirstOrThrow({ where: { microCredentialId: mc.id }, select: { id: true } });
+    // A draft already open is returned as it is (startRevision); a slug that is not one redirects nowhere.
+    await expect(startRevisionAction(form({ submissionId: submission.id, slug: '../../admin' }))).resolves.toBeUndefined();
   });
 });
 

@@ -5,6 +5,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts, focusAfterFailure, shouldFocusErrors } from '@/components/ui/action-alerts';
+import { Alert } from '@/components/ui/card';
+import { liveRegionsAround, nestedLiveRegions } from '../setup/live-regions';
 
 const failed = (): ActionResult => ({ ok: false, formError: 'Some fields need attention.', fieldErrors: { email: ['Enter an email address.'] } });
 
@@ -58,14 +60,43 @@ describe('where focus goes after a failed submit', () => {
 });
 
 describe('the alerts’ container', () => {
-  it('is on the page before there is anything to say, and can take focus from script only', () => {
+  it('has its live regions on the page before there is anything to say, and they can take focus from script only', () => {
     const html = renderToStaticMarkup(createElement(ActionAlerts, { state: initialActionState }));
-    expect(html).toBe('<div tabindex="-1" aria-live="polite"></div>');
+    expect(html).toBe('<div><div tabindex="-1" role="status" aria-live="polite"></div><div tabindex="-1" role="alert"></div></div>');
   });
 
   it('shows what else a form has to say in the same alert, and only with a message', () => {
     const extra = createElement('a', { href: '/x' }, 'Open it');
     expect(renderToStaticMarkup(createElement(ActionAlerts, { state: { ok: true, message: 'Imported as a draft.' } }, extra))).toMatch(/role="status"[^>]*>.*Imported as a draft\..*<a href="\/x">Open it<\/a>/);
     expect(renderToStaticMarkup(createElement(ActionAlerts, { state: initialActionState }, extra))).not.toContain('Open it');
+  });
+});
+
+describe('a message said once', () => {
+  const render = (state: ActionResult) => renderToStaticMarkup(createElement(ActionAlerts, { state, className: 'mb-4' }));
+
+  it('says a success in the polite region alone, with no live region of its own', () => {
+    const html = render({ ok: true, message: 'Your profile is saved.' });
+    expect(liveRegionsAround(html, 'Your profile is saved.')).toEqual(['<div tabindex="-1" role="status" aria-live="polite">']);
+    expect(nestedLiveRegions(html)).toEqual([]);
+    // Still the success box, with its margin while there is something to say.
+    expect(html).toMatch(/^<div class="mb-4"><div tabindex="-1" role="status" aria-live="polite"><div class="rounded-md border [^"]*border-green-300[^"]*"><div>Your profile is saved\.<\/div><\/div><\/div><div tabindex="-1" role="alert"><\/div><\/div>$/);
+  });
+
+  it('says an error in the assertive region alone (an alert, as before), with no live region of its own', () => {
+    const html = render({ ok: false, formError: 'Wrong email or password.' });
+    expect(liveRegionsAround(html, 'Wrong email or password.')).toEqual(['<div tabindex="-1" role="alert">']);
+    expect(nestedLiveRegions(html)).toEqual([]);
+    expect(html).toMatch(/<div tabindex="-1" role="status" aria-live="polite"><\/div><div tabindex="-1" role="alert"><div class="rounded-md border [^"]*border-red-300[^"]*"><div>Wrong email or password\.<\/div>/);
+  });
+
+  // Alert has no hooks: called as a function, as React would.
+  it('keeps the Alert’s own role where it stands alone, and its title and look inside a live region', () => {
+    const alone = renderToStaticMarkup(Alert({ tone: 'danger', title: 'Not sent', children: 'Try again.' }));
+    expect(alone).toMatch(/^<div role="alert" class="rounded-md border [^"]*border-red-300/);
+    expect(renderToStaticMarkup(Alert({ tone: 'success', children: 'Saved.' }))).toMatch(/^<div role="status" /);
+    const inside = renderToStaticMarkup(Alert({ tone: 'danger', title: 'Not sent', live: false, children: 'Try again.' }));
+    expect(inside).toBe(alone.replace('role="alert" ', ''));
+    expect(inside).toContain('<p class="font-semibold">Not sent</p>');
   });
 });

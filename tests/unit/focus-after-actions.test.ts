@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { nestedLiveRegions } from '../setup/live-regions';
+import { liveRegionsAround, nestedLiveRegions } from '../setup/live-regions';
 import type { VerifyOutcome } from '@/lib/awards/verify-upload';
 import type { VerificationResult } from '@/lib/credentials/verify';
 
@@ -78,11 +78,16 @@ describe('sending a proposal to the district', () => {
     expect(nestedLiveRegions(html)).toEqual([]);
   });
 
-  it('still says a saved draft and a problem where it did, without taking focus', () => {
+  it('still says a saved draft and a problem where it did, without taking focus, each read out once', () => {
     actionState = { ok: true, message: 'Draft saved.', data: { version: 3, savedAt: '2026-01-01T00:00:00.000Z', sent: false } };
     const saved = renderToStaticMarkup(createElement(ProposalForm, { ...props, locked: false }));
-    expect(saved).toMatch(/<div tabindex="-1" aria-live="polite" class="mb-4"><div role="status"[^>]*><div>Draft saved\.<\/div>/);
+    expect(saved).toMatch(/<div class="mb-4"><div tabindex="-1" role="status" aria-live="polite"><div class="rounded-md[^"]*"><div>Draft saved\.<\/div>/);
+    expect(liveRegionsAround(saved, 'Draft saved.')).toHaveLength(1);
     expect(saved).not.toMatch(focusTarget('status'));
+    actionState = { ok: false, formError: 'Your district has changed this proposal since you opened it.' };
+    const refused = renderToStaticMarkup(createElement(ProposalForm, { ...props, locked: false }));
+    expect(liveRegionsAround(refused, 'Your district has changed this proposal')).toEqual(['<div tabindex="-1" role="alert">']);
+    expect(nestedLiveRegions(refused)).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement, type FunctionComponent } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { liveRegionsAround } from '../setup/live-regions';
 
 let actionState: unknown = { ok: true };
 vi.mock('react', async (importOriginal) => {
@@ -67,18 +68,22 @@ describe('calibration sample forms', () => {
     expect(unplacedErrors({ title: ['a'], 'responses.0.text': ['b'], 'responses.5.text': ['c'], expectedRanks: ['d'] }, 2, true)).toEqual(['c']);
   });
 
-  it('has its success message’s live region on the page before there is a message', () => {
-    expect(html(ExemplarForm, props)).toMatch(/<div tabindex="-1" aria-live="polite"><\/div>/);
+  it('has its success message’s live region on the page before there is a message, and says it there once', () => {
+    expect(html(ExemplarForm, props)).toMatch(/<div><div tabindex=\"-1\" role=\"status\" aria-live=\"polite\"><\/div><div tabindex=\"-1\" role=\"alert\"><\/div><\/div>/);
     actionState = { ok: true, message: 'Sample added.' };
-    expect(html(ExemplarForm, props)).toMatch(/<div tabindex="-1" aria-live="polite"[^>]*><div role="status"[^>]*>.*Sample added\./);
+    const out = html(ExemplarForm, props);
+    expect(out).toMatch(/<div tabindex="-1" role="status" aria-live="polite"><div class="rounded-md[^"]*">.*Sample added\./);
+    expect(liveRegionsAround(out, 'Sample added.')).toHaveLength(1);
   });
 });
 
 describe('importing a credential', () => {
-  it('says it was imported inside the live region that was already there, with the link to it', () => {
-    expect(html(ImportForm, { issuers: [{ id: 'i1', name: 'Issuer' }] })).toMatch(/<div tabindex="-1" aria-live="polite"><\/div>/);
+  it('says it was imported inside the live region that was already there, once, with the link to it', () => {
+    expect(html(ImportForm, { issuers: [{ id: 'i1', name: 'Issuer' }] })).toMatch(/<div><div tabindex=\"-1\" role=\"status\" aria-live=\"polite\"><\/div><div tabindex=\"-1\" role=\"alert\"><\/div><\/div>/);
     actionState = { ok: true, data: { id: 'mc9' }, message: 'Imported as a draft.' };
-    expect(html(ImportForm, { issuers: [{ id: 'i1', name: 'Issuer' }] })).toMatch(/aria-live="polite"[^>]*><div role="status"[^>]*>.*Imported as a draft\..*href="\/admin\/credentials\/mc9\/edit"/);
+    const out = html(ImportForm, { issuers: [{ id: 'i1', name: 'Issuer' }] });
+    expect(out).toMatch(/role="status" aria-live="polite"><div class="rounded-md[^"]*">.*Imported as a draft\..*href="\/admin\/credentials\/mc9\/edit"/);
+    expect(liveRegionsAround(out, 'Imported as a draft.')).toHaveLength(1);
   });
 });
 
@@ -97,7 +102,9 @@ describe('enrolling teachers from a file', () => {
 
   it('says the import is done inside the live region that was already there', () => {
     actionState = { ok: true, data: { step: 'done', rows: 3, created: 1, enrolled: 3, title: 'Exit tickets' } };
-    expect(html(BulkEnrolForm, props)).toMatch(/<div tabindex="-1" aria-live="polite"[^>]*><div role="status"[^>]*>.*Imported\..*3 rows: 1 new account created/);
+    const out = html(BulkEnrolForm, props);
+    expect(out).toMatch(/<div tabindex="-1" role="status" aria-live="polite"><div class="rounded-md[^"]*">.*Imported\..*3 rows: 1 new account created/);
+    expect(liveRegionsAround(out, '3 rows: 1 new account created')).toHaveLength(1);
   });
 });
 

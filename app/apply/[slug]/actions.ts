@@ -125,6 +125,8 @@ export async function startRevisionAction(formData: FormData) {
   const actor = await requireActor();
   await startRevision({ actor, submissionId: parsed.data.submissionId });
   refreshApplication(raw.slug);
+  // The button gives way to the new attempt: the page says so where focus can land (ArrivalNotice).
+  if (isCredentialSlug(raw.slug)) redirect(`/apply/${raw.slug}?revising=1`);
 }
 
 const WithdrawSentAttemptInput = z.object({ attemptId: str().min(1).max(40), slug: str().min(1).max(120) });

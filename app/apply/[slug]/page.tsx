@@ -56,9 +56,9 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long'
 /** `?cycle=2`: one of the teacher's applications by number (a renewal adds the next), as links to an earlier one carry. */
 const CycleParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional();
 
-export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; cycle?: string }> }) {
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; revising?: string; cycle?: string }> }) {
   const { slug } = await params;
-  const { submitted, started, cycle: cycleParam } = await searchParams;
+  const { submitted, started, revising, cycle: cycleParam } = await searchParams;
   const cycle = CycleParam.safeParse(cycleParam);
   if (!cycle.success) notFound();
   const actor = await requireUser(`/apply/${slug}${cycle.data ? `?cycle=${cycle.data}` : ''}`);
@@ -116,6 +116,12 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   // Before "Start revision": what it will keep and what it opens, worked out as it will be.
   const plan = !earlier && submission.status === 'NEEDS_REVISION' && current.status === 'RETURNED' ? revisionPlan(version, current.reviews) : null;
   const partsWith = (fate: RevisionFate) => version.parts.filter((p) => plan?.get(p.id) === fate).map((p) => partLabel.get(p.id));
+  // After "Start revision": what it copied (startRevision): every answer and every uploaded file of the
+  // returned attempt, not the files the issuer removed; the parts that passed are kept, locked.
+  const revisionStarted = Boolean(revising) && editable && current.number > 1;
+  const returned = revisionStarted ? previous.find((a) => a.number === current.number - 1) : undefined;
+  const keptParts = current.responses.some((r) => r.carriedOver) || current.files.some((f) => f.carriedOver);
+  const removedFiles = Boolean(returned?.files.some((f) => f.status === 'REMOVED'));
 
   return (
     <div>
@@ -169,6 +175,17 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         <ArrivalNotice className="mt-4">
           <Alert tone="success" title="Your application is started">
             It is a draft on your dashboard. Answers save as you type, so you can come back to it over several days. Nothing goes to reviewers until you submit it at the end of this page.
+          </Alert>
+        </ArrivalNotice>
+      ) : null}
+
+      {/* After "Start revision": that button is gone, so the notice takes focus. */}
+      {revisionStarted ? (
+        <ArrivalNotice className="mt-4">
+          <Alert tone="success" title={`Revision started: attempt ${current.number}`}>
+            Your answers and files from attempt {current.number - 1} are copied in{removedFiles ? ', except the files the issuer removed' : ''}.{' '}
+            {keptParts ? 'Parts marked “Passed” stay as they are. ' : ''}
+            Change what the feedback below asks for, then submit again at the end of this page. Nothing goes to reviewers until you do.
           </Alert>
         </ArrivalNotice>
       ) : null}
