@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/card';
-import { withdrawnBadgeWords, type WithdrawnBadge } from './withdrawn-badge';
+import { withdrawnBadgeWords, type WithdrawnBadge } from '@/lib/awards/withdrawn-words';
 
 /**
  * Shown to the holder in place of "You earned this" once their badge is revoked or on hold; nothing

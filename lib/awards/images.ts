@@ -7,7 +7,7 @@ import { acceptsHtml, htmlPageResponse } from '@/lib/http/html-page';
 // The words the badge's holder is given for a withdrawn badge (its date and the issuer's reason,
 // which its public page shows too), so the page a person opening a revoked badge's file sees says
 // the same. Pure words, safe anywhere.
-import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
+import { withdrawnBadgeWords, type WithdrawnBadge } from '@/lib/awards/withdrawn-words';
 
 type AwardImageInput = {
   id: string;

@@ -3,7 +3,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
+import { withdrawnBadgeWords } from '@/lib/awards/withdrawn-words';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { resumeLine } from '@/components/credentials/resume-line';
 import { CopyResumeLine } from '@/components/credentials/copy-resume-line';

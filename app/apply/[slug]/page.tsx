@@ -25,7 +25,7 @@ import { RenewForm } from '@/components/awards/renew-form';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { RubricTable } from '@/components/credential/rubric-table';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
-import { withdrawnBadgeWords } from '@/components/credentials/withdrawn-badge';
+import { withdrawnBadgeWords } from '@/lib/awards/withdrawn-words';
 import { criteriaByPart, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
 import { requiredPartsLine } from '@/components/evidence/progress-words';
 import { formatBytes, liveFiles } from '@/lib/evidence/file-types';

@@ -18,7 +18,7 @@ import { StopWorkingForm } from '@/components/catalog/stop-working-form';
 import { PickUpAgainForm } from '@/components/enrollment/pick-up-again-form';
 import { getPublicAward } from '@/lib/awards/queries';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
-import { withdrawnBadgeWords, type WithdrawnBadge } from '@/components/credentials/withdrawn-badge';
+import { withdrawnBadgeWords, type WithdrawnBadge } from '@/lib/awards/withdrawn-words';
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 import { getIssuerSalaryStanding } from '@/lib/district/salary-approval';
