@@ -13,8 +13,7 @@ import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
 import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
 import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/route';
 import { GET as credentialJsonGET } from '@/app/credentials/[id]/credential.json/route';
-import { s3 } from '@/lib/storage/s3';
-import { getEphemeralPort } from '../../scripts/embedded/ports';
+import { withStorageDown } from '../setup/storage-down';
 
 beforeEach(resetDatabase);
 
@@ -188,24 +187,6 @@ describe('a revoked badge’s certificate and downloads, opened in a browser tab
     }
   });
 });
-
-/** Runs `fn` with the app's S3 client sending to a closed port on loopback (storage unreachable). */
-async function withStorageDown<T>(fn: () => Promise<T>): Promise<T> {
-  const closed = await getEphemeralPort();
-  const client = s3();
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      (args.request as { port?: number }).port = closed;
-      return next(args);
-    },
-    { step: 'finalizeRequest', name: 'testStorageDown' },
-  );
-  try {
-    return await fn();
-  } finally {
-    client.middlewareStack.remove('testStorageDown');
-  }
-}
 
 describe('a badge whose uploaded picture storage cannot give back just now', () => {
   /** A badge earned on a version with an uploaded picture (a key not read before, so not remembered). */

@@ -26,7 +26,7 @@ import {
 import { describeAuditEntry } from '@/lib/audit/describe';
 import { initialActionState } from '@/lib/action-result';
 import { s3, deleteObjectOrThrow } from '@/lib/storage/s3';
-import { getEphemeralPort } from '../../scripts/embedded/ports';
+import { withStorageDown } from '../setup/storage-down';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 
@@ -125,24 +125,6 @@ async function headStatus(key: string): Promise<number | undefined> {
     return 200;
   } catch (e) {
     return (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  }
-}
-
-/** Runs `fn` with the app's S3 client sending to a closed port on loopback (storage unreachable). */
-async function withStorageDown<T>(fn: () => Promise<T>): Promise<T> {
-  const closed = await getEphemeralPort();
-  const client = s3();
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      (args.request as { port?: number }).port = closed;
-      return next(args);
-    },
-    { step: 'finalizeRequest', name: 'testStorageDown' },
-  );
-  try {
-    return await fn();
-  } finally {
-    client.middlewareStack.remove('testStorageDown');
   }
 }
 
