@@ -14,7 +14,7 @@ export function ProfileForm({ account }: { account: Account }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)}>
+    <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
       <TextField label="Name" name="name" autoComplete="name" defaultValue={account.name} required errors={errors?.name} />
       <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />
@@ -54,7 +54,7 @@ export function EmailForm({ email, confirmed, fixedByRole = false }: { email: st
     return <TextField label="Email address" name="email" type="email" value={email} readOnly hint={`Not confirmed yet. ${ROLE_EMAIL_FIXED}`} />;
   }
   return (
-    <form {...keepInputForm(action)}>
+    <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
       {/* Keyed by the saved address, so the field shows it as stored (lowercased) once saved. */}
       <TextField

@@ -26,7 +26,7 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
     if (state.ok && state.message && emailRef.current) emailRef.current.value = '';
   }, [state]);
   return (
-    <form {...keepInputForm(action)}>
+    <form {...keepInputForm(action)} noValidate>
       {organizations && organizations.length > 1 ? (
         <SelectField label="Invite to" name="organizationId" defaultValue={organizationId} errors={errors?.organizationId} hint="A teacher invited to a school is placed at that school when they accept.">
           {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}

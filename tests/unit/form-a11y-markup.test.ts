@@ -145,6 +145,11 @@ describe('autocomplete on account forms', () => {
     expect(html(ProfileForm, { account })).toMatch(/<input id="name"[^>]*autoComplete="name"[^>]*name="name"/);
   });
 
+  it('leaves checking to the server, whose errors are said and marked on the field (not a passing browser tooltip)', () => {
+    const account = { name: 'Maya', email: 'm@example.test', publicName: null, handle: null, portfolioPublic: false, emailNotifications: true };
+    expect(html(ProfileForm, { account })).toMatch(/^<form[^>]*noValidate=""/);
+  });
+
   it('tells a password manager whose new password it is, when the page knows the address', () => {
     const action = vi.fn();
     expect(html(NewPasswordForm, { action, submitLabel: 'Save', pendingLabel: 'Saving…', username: 'm@example.test' })).toMatch(/<input type="text" autoComplete="username" readOnly="" hidden="" value="m@example.test"\/>/);

@@ -56,6 +56,8 @@ describe('what became of an invitation', () => {
     actionState = { ok: false, formError: 'That person already has an open invitation.' };
     const refused = renderToStaticMarkup(createElement(InviteForm, props));
     expect(liveRegionsAround(refused, 'That person already has an open invitation.')).toEqual([ASSERTIVE]);
+    // A malformed address is refused by the server, said in that region and marked on the field.
+    expect(refused).toMatch(/^<form[^>]*noValidate=""/);
   });
 });
 
