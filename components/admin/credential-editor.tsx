@@ -312,7 +312,8 @@ export function CredentialEditor(props: Props) {
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm font-semibold text-slate-800" aria-live="polite">
             {props.versionLabel}
-            {dirty ? <span className="ml-2 font-normal text-amber-800">· unsaved changes (kept in this browser)</span> : null}
+            {/* The space is text, so the label reads as two phrases to a screen reader too (the margin alone is only seen). */}
+            {dirty ? <span className="ml-1 font-normal text-amber-800">{' · unsaved changes (kept in this browser)'}</span> : null}
           </p>
           <div className="flex flex-wrap gap-2">
             <button type="submit" disabled={pending !== null} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">

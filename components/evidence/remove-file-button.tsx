@@ -43,6 +43,8 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
   const [removed, setRemoved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // The question opens on its safe answer: Enter pressed twice keeps the file.
+  const keepRef = useRef<HTMLButtonElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
   // The question was closed without removing: focus goes back to the Remove button that opened it.
   const backToAsk = useRef(false);
@@ -51,7 +53,7 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
   const busy = pending || removed;
 
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
+    if (asking) keepRef.current?.focus();
     else if (backToAsk.current) {
       backToAsk.current = false;
       askRef.current?.focus();
@@ -92,6 +94,7 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
       busy={busy}
       error={error}
       confirmRef={confirmRef}
+      keepRef={keepRef}
       onConfirm={() => {
         if (busy) return;
         const row = confirmRef.current?.closest('li') ?? null;
@@ -120,14 +123,14 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
  * but stay enabled for assistive technology (aria-disabled): a disabled button would drop focus to
  * the page, and a failure's message is read out where the teacher is.
  */
-export function RemovePrompt({ fileName, busy, error, confirmRef, onConfirm, onKeep, onKeyDown }: { fileName: string; busy: boolean; error: string | null; confirmRef?: Ref<HTMLButtonElement>; onConfirm?: () => void; onKeep?: () => void; onKeyDown?: KeyboardEventHandler<HTMLSpanElement> }) {
+export function RemovePrompt({ fileName, busy, error, confirmRef, keepRef, onConfirm, onKeep, onKeyDown }: { fileName: string; busy: boolean; error: string | null; confirmRef?: Ref<HTMLButtonElement>; keepRef?: Ref<HTMLButtonElement>; onConfirm?: () => void; onKeep?: () => void; onKeyDown?: KeyboardEventHandler<HTMLSpanElement> }) {
   return (
     <span role="group" aria-label={`Remove ${fileName}?`} onKeyDown={onKeyDown} className="flex flex-wrap items-center gap-3">
       <span>Remove “{fileName}”? This cannot be undone.</span>
       <button ref={confirmRef} type="button" aria-disabled={busy || undefined} onClick={onConfirm} className="font-semibold text-red-700 underline aria-disabled:opacity-60">
         {busy ? 'Removing…' : 'Yes, remove it'}
       </button>
-      <button type="button" aria-disabled={busy || undefined} onClick={onKeep} className="underline aria-disabled:opacity-60">
+      <button ref={keepRef} type="button" aria-disabled={busy || undefined} onClick={onKeep} className="underline aria-disabled:opacity-60">
         Keep it
       </button>
       {error ? <span role="alert" className="basis-full font-medium text-red-700">{error}</span> : null}

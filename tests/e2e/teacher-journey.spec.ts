@@ -65,7 +65,8 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await page.getByRole('button', { name: 'Remove not-really.pdf' }).click();
   // Removing a stored file asks first; Escape keeps it and puts focus back on Remove.
   await page.getByRole('button', { name: 'Remove exit-tickets.png' }).press('Enter');
-  await expect(page.getByRole('button', { name: 'Yes, remove it' })).toBeFocused();
+  // The question opens on its safe answer.
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('group', { name: 'Remove exit-tickets.png?' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove exit-tickets.png' })).toBeFocused();
