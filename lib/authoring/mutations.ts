@@ -13,6 +13,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { z } from 'zod';
+import { zodFieldErrors } from '@/lib/action-result';
 
 type DefInput = z.input<typeof MicroCredentialDef> | z.input<typeof MicroCredentialDraft>;
 
@@ -23,11 +24,7 @@ type DefInput = z.input<typeof MicroCredentialDef> | z.input<typeof MicroCredent
  */
 function parseDef(input: DefInput, allowIncomplete = false): MicroCredentialDraft {
   const parsed = allowIncomplete ? MicroCredentialDraft.safeParse(input) : MicroCredentialDef.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(i.message);
-    throw validation('The credential definition has problems. Fix the highlighted fields.', fieldErrors);
-  }
+  if (!parsed.success) throw validation('The credential definition has problems. Fix the highlighted fields.', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 

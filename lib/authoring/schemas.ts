@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { FILE_KINDS } from '@/lib/evidence/file-types';
+import { zodFieldErrors } from '@/lib/action-result';
 
 
 // One rule per kind of value, shared by the publishable definition and the draft below: a value that
@@ -232,12 +233,8 @@ export type MicroCredentialDraft = z.infer<typeof MicroCredentialDraft>;
 export function publishGaps(def: unknown): Record<string, string[]> {
   const parsed = MicroCredentialDef.safeParse(def);
   if (parsed.success) return {};
-  const out: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const messages = (out[issue.path.join('.') || '_form'] ??= []);
-    if (!messages.includes(issue.message)) messages.push(issue.message);
-  }
-  return out;
+  // Each message once per field: the list is shown to the admin as it is.
+  return Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([field, messages]) => [field, [...new Set(messages)]]));
 }
 
 export const TrackDef = z.object({
