@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, STOPPED_UPLOAD_MINUTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
 import { failedUploadHoldsPlace, isCaptionsFile, isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
 import { removedText } from '@/components/evidence/removal';
 import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
+import { nextAnnouncement, type UploadAnnouncement } from '@/components/evidence/upload-announcement';
+import { OutcomeRegions } from '@/components/ui/outcome-regions';
 import { canRetryUpload, classifyFailure, ServerRefused, TransferError, waitForOnline, withRetries, type UploadStop } from '@/components/evidence/upload-retry';
 
 type Upload = {
@@ -204,10 +206,16 @@ export function rowGoneText(fileName: string, failed: boolean) {
   return failed ? removedText(fileName) : `Upload of ${fileName} cancelled.`;
 }
 
+/** What is read out, in the uploader's alert region, when an upload fails: the file and the reason itself. */
+export function failureText(fileName: string, error: string | undefined): string {
+  return `${fileName} was not uploaded: ${failureReason(fileName, error ?? 'The upload failed.')}`;
+}
+
 /**
  * What a row says under its bar. Its live part is mounted with the row, so a screen reader reads
- * out, once, when the upload pauses for the connection, and when it fails: the file and the reason
- * itself ("lesson.exe was not uploaded: That file is not an accepted type…"), not a pointer to it.
+ * out, once, when the upload pauses for the connection. A failure is shown here (the file's name for
+ * screen readers, then the reason itself, which Retry and Remove point to) but read out by the
+ * uploader's alert region (failureText), as an error: not here too, where it would be said twice.
  */
 export function UploadRowStatus({ id, fileName, status, waiting, percent, error }: { id: string; fileName: string; status: Upload['status']; waiting: boolean; percent: number; error?: string }) {
   const failed = status === 'failed';
@@ -215,13 +223,13 @@ export function UploadRowStatus({ id, fileName, status, waiting, percent, error 
     <span id={id} className={failed ? 'font-medium text-red-700' : 'text-slate-700'}>
       <span aria-live="polite" aria-atomic="true" className={waiting ? 'font-medium text-amber-900' : undefined}>
         {waiting ? 'Waiting for the connection…' : null}
-        {failed ? (
-          <>
-            <span className="sr-only">{fileName} was not uploaded: </span>
-            {failureReason(fileName, error ?? 'The upload failed.')}
-          </>
-        ) : null}
       </span>
+      {failed ? (
+        <>
+          <span className="sr-only">{fileName} was not uploaded: </span>
+          {failureReason(fileName, error ?? 'The upload failed.')}
+        </>
+      ) : null}
       {/* The bar's colour is not the only sign of how far it got: the figure shows while paused too. */}
       {waiting ? <span aria-hidden="true"> Paused at {percent}%</span> : null}
       {status === 'uploading' && !waiting ? (
@@ -231,6 +239,21 @@ export function UploadRowStatus({ id, fileName, status, waiting, percent, error 
       ) : null}
       {status === 'checking' && !waiting ? 'Checking the file…' : null}
     </span>
+  );
+}
+
+/**
+ * What the uploader reads out: its one message (nextAnnouncement), in one of two regions that are
+ * always on the page (OutcomeRegions, ADR 021), shown to screen readers only (the rows and the list
+ * of files not added show the same on screen). Progress, a finished upload, a cancel or a removal
+ * go in the polite one; a file that was not uploaded in the alert one. Keyed by `n`, so the same
+ * words said again are read again.
+ */
+export function UploadAnnouncements({ said }: { said: UploadAnnouncement | null }) {
+  return (
+    <OutcomeRegions assertive={said?.assertive} focusClassName="sr-only">
+      {said ? <p key={said.n}>{said.text}</p> : null}
+    </OutcomeRegions>
   );
 }
 
@@ -248,10 +271,12 @@ export function focusAfterRowGone<T extends { focus: () => void }>(picker: (T & 
  * progress bar, cancel and retry per file; Retry of a big file sends only the parts still missing.
  * A dropped connection is tried again by itself, part by part, and while the browser is offline the
  * upload waits for the connection (said in its progress area). The server only hands out URLs and
- * checks the result. Screen readers hear when an upload starts, fails (with the reason, from its
- * row: UploadRowStatus) or is done (not every percent): the bar carries the percentage. Files beyond the part's limit are not uploaded, and
- * the uploader says which (on screen and read out). The files it handles are in the upload
- * registry, so the page's file list leaves them to it.
+ * checks the result. Screen readers hear when an upload starts (once the server took it), is done
+ * (not every percent: the bar carries the percentage) or fails, with the reason, as an error
+ * (UploadAnnouncements). Files the part would refuse (empty, a type it does not take, too large)
+ * and files beyond its limit are not started: the uploader says which and why, on screen and as an
+ * error read out. The files it handles are in the upload registry, so the page's file list leaves
+ * them to it.
  *
  * `remaining`: how many more files the part takes, counting `countedFileIds` (the part's files
  * that hold a place: uploaded, or on their way and not stopped); `captionsRemaining`: how many
@@ -263,8 +288,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   // The page drawn afresh after the app stopped a file says whether it rejected it.
   const [checking, startChecking] = useTransition();
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
-  // Files left out of the last pick (over the part's limit), shown until the next pick.
+  const [said, setSaid] = useState<UploadAnnouncement | null>(null);
+  // Files left out of the last pick (refused outright, or over the part's limit), shown until the next pick.
   const [notAdded, setNotAdded] = useState<string[]>([]);
   // Files this uploader removed from the server (Remove, Cancel, a Retry starting over) that the
   // page, until drawn afresh, still counts in `remaining`: their places are free already.
@@ -272,14 +297,20 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   const inputRef = useRef<HTMLInputElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
   const resumable = useRef(new Map<string, Resumable>());
-  const announcementId = useRef(0);
+  // The message on the page (its `n`), set as React puts it there: one said after it replaces it.
+  const shown = useRef(0);
   // Requests to stop when the browser goes offline (they are sent again once it is back).
   const offlineStops = useRef(new Set<() => void>());
   const mounted = useRef(true);
   const latest = useRef<Upload[]>([]);
   const update = (key: string, patch: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...patch } : u)));
-  // Appended, not replaced: two files finishing together are both read out.
-  const announce = (text: string) => setAnnouncements((list) => [...list.slice(-4), { id: ++announcementId.current, text }]);
+  // Replaced, not appended (the regions keep no old lines to read again); two messages of the same
+  // render (two files finishing together) are said together (nextAnnouncement).
+  const announce = (text: string, { assertive = false }: { assertive?: boolean } = {}) =>
+    setSaid((previous) => nextAnnouncement(previous, text, assertive, previous === null || previous.n === shown.current));
+  useLayoutEffect(() => {
+    shown.current = said?.n ?? 0;
+  }, [said]);
 
   // Leaving or reloading the page stops an upload midway: while one runs, the browser asks first.
   const running = uploads.some((u) => isUploadRunning(u.status));
@@ -353,17 +384,21 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         stops.forEach((stop) => stop('cancel'));
       },
     });
-    announce(`Uploading ${u.file.name}.`);
+    // Said once the file is on its way: not for a file the server refuses at the start.
+    const started = () => announce(`Uploading ${u.file.name}.`);
     const fail = (error: string, stop: NonNullable<Upload['stop']>) => {
-      // Read out by the row itself (UploadRowStatus), reason and all.
+      // Shown in the row (UploadRowStatus), read out as an error, reason and all.
       update(u.key, { status: 'failed', error, stop, waiting: false });
+      announce(failureText(u.file.name, error), { assertive: true });
       if (!mounted.current && fileId) releaseUpload(fileId);
       else if (stop.at === 'file') startChecking(() => router.refresh());
     };
     try {
       let multipart = resumable.current.get(u.key);
-      if (multipart) fileId = multipart.fileId;
-      else {
+      if (multipart) {
+        fileId = multipart.fileId;
+        started();
+      } else {
         // Nothing to resume: a file left from an earlier try goes, and the upload starts over.
         if (u.fileId) await dropFile(u.fileId, u.file);
         fileId = undefined;
@@ -382,6 +417,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         update(u.key, { fileId, startedAt: Date.now() });
         // Cancelled while the upload was being started: the file it started goes too.
         if (cancelled()) return void (await dropFile(fileId, u.file));
+        started();
         if (t.mode === 'single') {
           await retrying(transfer, () => putWithProgress(t.url, u.file, t.contentType, (loaded) => update(u.key, { progress: loaded / u.file.size }), transfer), { canResign: false });
         } else {
@@ -455,9 +491,10 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
 
   function onFiles(files: FileList | null) {
     if (!files) return;
-    const { others, captions, notAdded: left } = pickFiles(Array.from(files), room, captionsRemaining);
+    const { others, captions, notAdded: left } = pickFiles(Array.from(files), room, captionsRemaining, { allowedTypes, maxFileBytes });
     setNotAdded(left);
-    left.forEach(announce);
+    // An error to act on (these files were not uploaded): said in the alert region, all at once.
+    if (left.length) announce(left.join(' '), { assertive: true });
     const toUpload = (file: File) => ({ key: `${file.name}-${file.size}-${Math.random()}`, file, progress: 0, status: 'uploading' as const });
     const first = others.map(toUpload);
     const then = captions.map(toUpload);
@@ -494,12 +531,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
           ))}
         </div>
       ) : null}
-      {/* Always mounted, so screen readers pick up what is added to it. */}
-      <div role="status" aria-live="polite" className="sr-only">
-        {announcements.map((a) => (
-          <p key={a.id}>{a.text}</p>
-        ))}
-      </div>
+      <UploadAnnouncements said={said} />
       {uploads.length ? (
         <ul className="mt-3 space-y-2" aria-label="Uploads in progress">
           {uploads.filter((u) => u.status !== 'done').map((u) => {

@@ -1,9 +1,34 @@
 // Pure logic of the file uploader (no DOM), so it can be unit tested.
 
-import { isStoppedUpload } from '@/lib/evidence/file-types';
+import { declaredKind, FILE_KIND_INFO, formatBytes, isStoppedUpload, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { plural } from '@/lib/plural';
 
 type Picked = { name: string; type: string };
+
+/** What a part takes, as the uploader is told: its kinds (captions included where video is) and its size limit. */
+export type PartRules = { allowedTypes: readonly EvidenceKind[]; maxFileBytes: number };
+
+/**
+ * The kind of file the server will take this for (declaredKind, as requestUpload in
+ * lib/evidence/uploads.ts): the uploader sends `application/octet-stream` when the browser gives no
+ * type, which names no kind, so the extension decides then.
+ */
+const kindOfPicked = (f: Picked): EvidenceKind | null => declaredKind(f.name, f.type)?.kind ?? null;
+
+/**
+ * Why the part will not take a file, before anything is sent: the checks requestUpload makes on its
+ * own (an empty file, a type the part does not take, a file over its size limit, a smaller one for
+ * captions), so a file the server would refuse at once is never started. The server still checks.
+ */
+export function refusalOf(f: Picked & { size: number }, rules: PartRules): 'empty' | 'type' | 'size' | null {
+  const kind = kindOfPicked(f);
+  if (!kind || !rules.allowedTypes.includes(kind)) return 'type';
+  if (f.size <= 0) return 'empty';
+  if (f.size > maxBytesFor(kind, rules)) return 'size';
+  return null;
+}
+
+const maxBytesFor = (kind: EvidenceKind, rules: PartRules) => (kind === 'captions' ? Math.min(MAX_CAPTIONS_BYTES, rules.maxFileBytes) : rules.maxFileBytes);
 
 export const isCaptionsFile = (f: Picked) => f.type === 'text/vtt' || /\.vtt$/i.test(f.name);
 
@@ -13,21 +38,24 @@ export const isUploadRunning = (status: string) => status === 'uploading' || sta
 
 /**
  * Splits the files a teacher picked into what is uploaded (other files first, then captions, which
- * wait for their video) and what is not: the files beyond the part's `remaining` count, and
- * captions beyond one per video (`captionsRemaining` videos without captions, plus videos picked
- * now). `notAdded` says, in plain words, which files were left out and why; empty when none were.
+ * wait for their video) and what is not: files the part refuses outright (refusalOf: empty, a type
+ * it does not take, too large), which take no place; then the files beyond the part's `remaining`
+ * count, and captions beyond one per video (`captionsRemaining` videos without captions, plus
+ * videos picked now). `notAdded` says, in plain words, which files were left out and why; empty
+ * when none were. None of those is started, so none is said to be uploading.
  */
-export function pickFiles<F extends Picked>(files: F[], remaining: number, captionsRemaining: number): { others: F[]; captions: F[]; notAdded: string[] } {
+export function pickFiles<F extends Picked & { size: number }>(files: F[], remaining: number, captionsRemaining: number, rules: PartRules): { others: F[]; captions: F[]; notAdded: string[] } {
+  const notAdded = refusedWords(files, rules);
+  const fitting = files.filter((f) => !refusalOf(f, rules));
   const room = Math.max(0, remaining);
-  const allOthers = files.filter((f) => !isCaptionsFile(f));
+  const allOthers = fitting.filter((f) => !isCaptionsFile(f));
   const others = allOthers.slice(0, room);
   // Captions picked together with their video wait for it: the server takes captions only for a
   // video the part already has.
   const videosPicked = others.filter((f) => f.type.startsWith('video/')).length;
   const captionsRoom = Math.max(0, captionsRemaining + videosPicked);
-  const allCaptions = files.filter(isCaptionsFile);
+  const allCaptions = fitting.filter(isCaptionsFile);
   const captions = allCaptions.slice(0, captionsRoom);
-  const notAdded: string[] = [];
   const skippedOthers = allOthers.slice(room);
   if (skippedOthers.length) {
     const why = room === 0 ? 'this part already has as many files as it takes. Remove a file to add another.' : `this part takes only ${plural(room, 'more file', 'more files')}.`;
@@ -41,6 +69,31 @@ export function pickFiles<F extends Picked>(files: F[], remaining: number, capti
     notAdded.push(`Not added: ${skippedCaptions.map((f) => f.name).join(', ')} — ${why}`);
   }
   return { others, captions, notAdded };
+}
+
+/** "Not added: …" for the files the part refuses outright (refusalOf), one line per reason, as the hint words the rules. */
+function refusedWords(files: readonly (Picked & { size: number })[], rules: PartRules): string[] {
+  const by = (why: ReturnType<typeof refusalOf>) => files.filter((f) => refusalOf(f, rules) === why);
+  const names = (list: readonly Picked[]) => list.map((f) => f.name).join(', ');
+  const lines: string[] = [];
+  const wrongType = by('type');
+  if (wrongType.length) {
+    const accepted = rules.allowedTypes.map((k) => FILE_KIND_INFO[k].label).join('; ');
+    lines.push(`Not added: ${names(wrongType)} — this part does not take ${wrongType.length === 1 ? 'that type' : 'those types'} of file. Accepted: ${accepted}.`);
+  }
+  const empty = by('empty');
+  if (empty.length) lines.push(`Not added: ${names(empty)} — ${empty.length === 1 ? 'the file is' : 'the files are'} empty.`);
+  const tooLarge = by('size');
+  if (tooLarge.length) {
+    const sized = tooLarge.map((f) => `${f.name} (${formatBytes(f.size)})`).join(', ');
+    const isCaptions = (f: Picked) => kindOfPicked(f) === 'captions';
+    const captionsOnly = tooLarge.every(isCaptions);
+    const captionsLimit = formatBytes(maxBytesFor('captions', rules));
+    const limit = captionsOnly ? captionsLimit : formatBytes(rules.maxFileBytes);
+    const mixed = !captionsOnly && tooLarge.some(isCaptions) ? ` (captions files up to ${captionsLimit})` : '';
+    lines.push(`Not added: ${sized} — this part takes ${captionsOnly ? 'captions files' : 'files'} up to ${limit}${mixed}.`);
+  }
+  return lines;
 }
 
 /** A row of the uploader, as far as the part's places go. */

@@ -57,6 +57,24 @@ export function kindForMime(mime: string): EvidenceKind | null {
   return null;
 }
 
+function extensionOf(name: string) {
+  const m = /\.([a-z0-9]{1,8})$/i.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/**
+ * The kind a file is taken for before its bytes are read: by the MIME type the browser gives, else
+ * by the name's extension. The server (requestUpload) and the uploader (pickFiles) both use it, so
+ * the browser refuses exactly what the server would.
+ */
+export function declaredKind(fileName: string, contentType: string): { kind: EvidenceKind; mime: string } | null {
+  const byMime = kindForMime(contentType);
+  if (byMime) return { kind: byMime, mime: contentType.toLowerCase() };
+  const mime = MIME_FOR_EXTENSION[extensionOf(fileName)];
+  const kind = mime ? kindForMime(mime) : null;
+  return kind && mime ? { kind, mime } : null;
+}
+
 /** What kind of evidence a stored file is: from the type its bytes showed, else the type declared. */
 export const fileKind = (f: { detectedType: string | null; declaredType: string }) => kindForMime(f.detectedType ?? f.declaredType);
 

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, unavailable, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { acceptedKinds, countPartFiles, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, MIME_FOR_EXTENSION, stoppedUploadCutoff, type EvidenceKind, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, declaredKind, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, stoppedUploadCutoff, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
@@ -28,20 +28,6 @@ async function withStorage<T>(call: () => Promise<T>): Promise<T> {
     console.warn('[evidence] storage call failed:', e instanceof Error ? e.message : e);
     throw unavailable(STORAGE_DOWN);
   }
-}
-
-function extensionOf(name: string) {
-  const m = /\.([a-z0-9]{1,8})$/i.exec(name);
-  return m ? m[1].toLowerCase() : '';
-}
-
-/** The declared kind, from the browser's MIME type or else the extension. */
-function declaredKind(fileName: string, contentType: string): { kind: EvidenceKind; mime: string } | null {
-  const byMime = kindForMime(contentType);
-  if (byMime) return { kind: byMime, mime: contentType.toLowerCase() };
-  const mime = MIME_FOR_EXTENSION[extensionOf(fileName)];
-  const kind = mime ? kindForMime(mime) : null;
-  return kind && mime ? { kind, mime } : null;
 }
 
 async function loadDraftPart(actor: Actor, attemptId: string, partId: string) {

@@ -60,8 +60,14 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   // A renamed file is refused with a clear message.
   await input.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is a program') });
   await expect(page.getByText(/does not look like a pdf file inside/)).toBeVisible();
-  // The row reads out the reason itself, once.
-  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'not-really.pdf was not uploaded: That file does not look like a pdf file inside.' })).toHaveCount(1);
+  // The reason is read out once, as an error (the alert region), not politely as well.
+  await expect(page.getByRole('alert').filter({ hasText: 'not-really.pdf was not uploaded: That file does not look like a pdf file inside.' })).toHaveCount(1);
+  await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'not-really.pdf was not uploaded' })).toHaveCount(0);
+  // A type the part does not take is refused in the browser: never started, never said to be uploading.
+  await input.setInputFiles({ name: 'lesson.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await expect(page.getByRole('alert').filter({ hasText: /Not added: lesson\.exe — this part does not take that type of file/ })).toHaveCount(1);
+  await expect(page.getByText(/Uploading lesson\.exe/)).toHaveCount(0);
+  await expect(page.locator('[role=progressbar][aria-label="Upload of lesson.exe"]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove not-really.pdf' }).click();
   // Removing a stored file asks first; Escape keeps it and puts focus back on Remove.
   await page.getByRole('button', { name: 'Remove exit-tickets.png' }).press('Enter');

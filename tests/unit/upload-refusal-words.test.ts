@@ -1,12 +1,14 @@
 // A refused or failed upload (components/evidence/file-uploader.tsx): a screen reader hears the file
-// and the reason itself, once, from the row's own live region, not "the reason is in the list".
+// and the reason itself, once, as an error from the uploader's alert region, not "the reason is in
+// the list"; the row shows the reason.
 import { describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 vi.mock('@/app/apply/[slug]/actions', () => ({ completeUploadAction: vi.fn(), presignPartsAction: vi.fn(), removeFileAction: vi.fn(), requestUploadAction: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined }) }));
-const { FileUploader, UploadRowStatus, failureReason } = await import('@/components/evidence/file-uploader');
+const { FileUploader, UploadAnnouncements, UploadRowStatus, failureReason, failureText } = await import('@/components/evidence/file-uploader');
+const { liveRegionsAround, nestedLiveRegions } = await import('../setup/live-regions');
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 /** The contents of each aria-live element in `html`, up to its own closing tag. */
@@ -52,23 +54,33 @@ describe('a failed upload’s row', () => {
   const row = (props: Partial<Parameters<typeof UploadRowStatus>[0]>) =>
     renderToStaticMarkup(createElement(UploadRowStatus, { id: 'e1', fileName: 'lesson.exe', status: 'uploading', waiting: false, percent: 0, ...props }));
 
-  it('reads out the file and the actual reason, in one sentence, from the live region that was there all along', () => {
+  it('reads out the file and the actual reason, in one sentence, as an error', () => {
+    const error = '“lesson.exe” is not an accepted type for this part. Accepted: PDF.';
+    const said = failureText('lesson.exe', error);
+    expect(said).toBe('lesson.exe was not uploaded: That file is not an accepted type for this part. Accepted: PDF.');
+    expect(said).not.toMatch(/reason is in the list/);
+    // In the uploader's alert region (there all along), and in no other live region.
+    const html = renderToStaticMarkup(createElement(UploadAnnouncements, { said: { text: said, assertive: true, n: 3 } }));
+    expect(liveRegionsAround(html, said)).toEqual(['<div tabindex="-1" role="alert" class="sr-only">']);
+    expect(nestedLiveRegions(html)).toEqual([]);
+  });
+
+  it('shows the reason in the row without reading it out a second time from there', () => {
     const uploading = row({});
-    // Mounted (empty) while the upload runs, so what is put in it later is read out.
+    // The row's own live region, mounted (empty) while the upload runs, is for pauses only.
     expect(liveRegions(uploading)).toEqual(['']);
     const failed = row({ status: 'failed', error: '“lesson.exe” is not an accepted type for this part. Accepted: PDF.' });
-    const live = liveRegions(failed);
-    expect(live).toHaveLength(1);
-    expect(text(live[0])).toBe('lesson.exe was not uploaded: That file is not an accepted type for this part. Accepted: PDF.');
-    expect(failed).not.toMatch(/reason is in the list/);
-    // Said once: the reason is not also outside the live region (where it would be read twice, and
-    // found twice by anyone reading the row).
-    expect(text(failed).match(/not an accepted type/g)).toHaveLength(1);
+    expect(liveRegions(failed)).toEqual(['']);
+    expect(liveRegionsAround(failed, 'That file is not an accepted type')).toEqual([]);
+    // Shown once, with the file's name for whoever reads the row (Retry and Remove point to it).
+    expect(text(failed)).toBe('lesson.exe was not uploaded: That file is not an accepted type for this part. Accepted: PDF.');
   });
 
   it('reads out a dropped connection the same way, with what to do', () => {
-    const live = liveRegions(row({ fileName: 'lesson.mp4', status: 'failed', error: 'The connection dropped during the upload. Your answers are saved; press Retry when you are back online.' }));
-    expect(text(live[0])).toBe('lesson.mp4 was not uploaded: The connection dropped during the upload. Your answers are saved; press Retry when you are back online.');
+    expect(failureText('lesson.mp4', 'The connection dropped during the upload. Your answers are saved; press Retry when you are back online.')).toBe(
+      'lesson.mp4 was not uploaded: The connection dropped during the upload. Your answers are saved; press Retry when you are back online.',
+    );
+    expect(failureText('lesson.mp4', undefined)).toBe('lesson.mp4 was not uploaded: The upload failed.');
   });
 
   it('shows the reason on screen without the words meant for screen readers', () => {
@@ -84,8 +96,11 @@ describe('a failed upload’s row', () => {
 });
 
 describe('the uploader as a whole', () => {
-  it('has one status region of its own, separate from the rows’ (none inside another)', () => {
+  it('has one polite and one alert region of its own, always there, empty until something is said (none inside another)', () => {
     const html = renderToStaticMarkup(createElement(FileUploader, { attemptId: 'a1', partId: 'p1', partTitle: 'Student work', allowedTypes: ['pdf'], maxFileBytes: 1024 ** 2, remaining: 2 }));
     expect(html.match(/role="status"/g)).toHaveLength(1);
+    expect(html.match(/role="alert"/g)).toHaveLength(1);
+    expect(html).toContain('<div><div tabindex="-1" role="status" aria-live="polite" class="sr-only"></div><div tabindex="-1" role="alert" class="sr-only"></div></div>');
+    expect(nestedLiveRegions(html)).toEqual([]);
   });
 });
