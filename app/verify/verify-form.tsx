@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { verifyAction } from './actions';
-import type { VerifyOutcome } from '@/lib/awards/verify-upload';
+import type { VerifyFieldErrors, VerifyOutcome } from '@/lib/awards/verify-upload';
 import { VerificationChecks } from '@/components/credential/verification-checks';
 import { Alert } from '@/components/ui/card';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
@@ -34,6 +34,9 @@ export function VerifyForm() {
   };
   const [dragging, setDragging] = useState(false);
   const [pending, start] = useTransition();
+  // A failure that is about the form's own fields (nothing pasted, an email that is not one) is said
+  // on those fields; any other outcome is the verdict.
+  const fieldErrors = outcome && !outcome.ok && !pending ? outcome.fieldErrors : undefined;
 
   const checkFile = (file: File) =>
     start(async () => {
@@ -47,34 +50,22 @@ export function VerifyForm() {
       <form
         // Before hydration a click posts (nothing lands in the URL); after it, onSubmit handles it.
         method="post"
+        // The server checks the address and says what is wrong on the field, not a passing tooltip.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          // The button stays enabled while a check runs (it keeps focus and its place in the tab
+          // order); a second press then starts nothing.
+          if (pending) return;
           start(async () => {
             setCheckedEmail(email.trim());
             setOutcome(await verifyAction({ kind: 'text', text, email }));
           });
         }}
       >
-        <label htmlFor="recipient-email" className="block font-semibold">
-          Recipient’s email <span className="font-normal text-slate-700">(optional)</span>
-        </label>
-        <p id="recipient-email-hint" className="text-sm text-slate-700">
-          To check that the badge was issued to the person who gave it to you. Badges carry only a scrambled form of the address; what you type is not stored.
-        </p>
-        <input
-          id="recipient-email"
-          type="email"
-          autoComplete="off"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-describedby="recipient-email-hint"
-          className="mt-1 mb-4 block w-full max-w-md rounded-md border border-slate-500 px-3 py-2"
-        />
-        <label htmlFor="credential-text" className="block font-semibold">
-          Paste a badge link or a credential (JSON)
-        </label>
-        <textarea id="credential-text" value={text} onChange={(e) => setText(e.target.value)} rows={8} className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 font-mono text-sm" />
-        <button type="submit" disabled={pending || !text.trim()} className="mt-2 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <VerifyFields text={text} email={email} onText={setText} onEmail={setEmail} fieldErrors={fieldErrors} check={checks} />
+        {/* Always enabled: a keyboard user reaches it, and pressing it with nothing pasted says what is missing. */}
+        <button type="submit" className="mt-2 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
           {pending ? 'Checking…' : 'Verify'}
         </button>
       </form>
@@ -101,7 +92,66 @@ export function VerifyForm() {
       </div>
       {/* Only the wait is a live region; the verdict is not inside it (see Verdict). */}
       <div aria-live="polite">{pending ? <p className="mt-6">Checking…</p> : null}</div>
-      {outcome && !pending ? <Verdict key={checks} outcome={outcome} checkedEmail={checkedEmail} /> : null}
+      {outcome && !pending && !fieldErrors ? <Verdict key={checks} outcome={outcome} checkedEmail={checkedEmail} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The form's two fields, each with its error (nothing pasted, an address that is not one) under it,
+ * marked invalid and described by it (FieldError). `check` counts the checks made.
+ */
+export function VerifyFields({ text, email, onText, onEmail, fieldErrors, check }: { text: string; email: string; onText: (v: string) => void; onEmail: (v: string) => void; fieldErrors?: VerifyFieldErrors; check: number }) {
+  return (
+    <>
+      <label htmlFor="recipient-email" className="block font-semibold">
+        Recipient’s email <span className="font-normal text-slate-700">(optional)</span>
+      </label>
+      <p id="recipient-email-hint" className="text-sm text-slate-700">
+        To check that the badge was issued to the person who gave it to you. Badges carry only a scrambled form of the address; what you type is not stored.
+      </p>
+      <input
+        id="recipient-email"
+        type="email"
+        autoComplete="off"
+        value={email}
+        onChange={(e) => onEmail(e.target.value)}
+        aria-invalid={fieldErrors?.email ? true : undefined}
+        aria-describedby={fieldErrors?.email ? 'recipient-email-hint recipient-email-error' : 'recipient-email-hint'}
+        className="mt-1 block w-full max-w-md rounded-md border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-600"
+      />
+      <FieldError id="recipient-email-error" message={fieldErrors?.email} check={check} />
+      <label htmlFor="credential-text" className="mt-4 block font-semibold">
+        Paste a badge link or a credential (JSON)
+      </label>
+      <textarea
+        id="credential-text"
+        value={text}
+        onChange={(e) => onText(e.target.value)}
+        rows={8}
+        aria-invalid={fieldErrors?.text ? true : undefined}
+        aria-describedby={fieldErrors?.text ? 'credential-text-error' : undefined}
+        className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 font-mono text-sm aria-[invalid=true]:border-red-600"
+      />
+      <FieldError id="credential-text-error" message={fieldErrors?.text} check={check} />
+    </>
+  );
+}
+
+/**
+ * A field's error, under it and tied to it (the field's aria-describedby names `id`), in an alert
+ * region that is always on the page, so it is read out as it appears, once (the text has no role of
+ * its own). Mounted anew for every check (`check`), so the same error after another press of Verify
+ * is read out again. Focus stays on Verify, which is still there.
+ */
+export function FieldError({ id, message, check }: { id: string; message?: string; check: number }) {
+  return (
+    <div role="alert">
+      {message ? (
+        <p key={check} id={id} className="mt-1 text-sm font-medium text-red-700">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

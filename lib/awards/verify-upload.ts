@@ -6,6 +6,7 @@ import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-li
 import { getCredentialDocument } from '@/lib/awards/queries';
 import { emailMatchesIdentity } from '@/lib/credentials/identity';
 import { env } from '@/lib/env';
+import { NOTHING_TO_VERIFY, unreadableTextMessage } from '@/lib/awards/verify-words';
 
 // Optional: the address the verifier was given for the holder, checked against the credential's
 // salted hash of the recipient's email. Never stored or logged.
@@ -18,16 +19,19 @@ const RecipientEmail = z
   .pipe(z.email('Enter the email address as name@example.org, or leave it empty.').optional());
 
 export const VerifyInput = z.union([
-  z.object({ kind: z.literal('text'), text: z.string().trim().min(2, 'Paste a credential or a badge link first.').max(500_000, 'That is too long to be a credential.'), email: RecipientEmail }),
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(1, NOTHING_TO_VERIFY).max(500_000, 'That is too long to be a credential.'), email: RecipientEmail }),
   z.object({ kind: z.literal('file'), name: z.string().max(255), base64: z.string().min(4).max(1_400_000, 'That file is too large to be a badge (1 MB at most).'), email: RecipientEmail }),
 ]);
 
 /** `match`: the email given is the recipient's; `no-match`: it is not; absent: none was given. */
 export type RecipientCheck = 'match' | 'no-match';
 
+/** What the form's own fields need corrected (VerifyInput's messages), said on each field. */
+export type VerifyFieldErrors = { text?: string; email?: string };
+
 export type VerifyOutcome =
   | { ok: true; result: VerificationResult; summary: { name?: string; issuer?: string; validFrom?: string; validUntil?: string; url?: string; recipient?: RecipientCheck } }
-  | { ok: false; message: string };
+  | { ok: false; message: string; fieldErrors?: VerifyFieldErrors };
 
 const BADGE_LINK = /^https?:\/\/\S+\/credentials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/credential\.json)?\/?(?:[?#]\S*)?$/i;
 
@@ -82,7 +86,8 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
       try {
         credential = JSON.parse(text);
       } catch {
-        return { ok: false, message: 'That is not valid JSON. Paste the whole credential, from the first { to the last }.' };
+        // Not JSON: a mistyped link is told what a badge link looks like, not that it is bad JSON.
+        return { ok: false, message: unreadableTextMessage(text, env().APP_URL) };
       }
     }
   } else {
