@@ -1,7 +1,7 @@
 import { Markdown } from '@/components/markdown';
 import { RubricTable } from '@/components/credential/rubric-table';
 import { PartsList } from '@/components/credential/parts-list';
-import { webUrl } from '@/components/credentials/signed-achievement';
+import { safeHttpUrl } from '@/lib/security/safe-url';
 import type { VersionDetail } from '@/lib/catalog/queries';
 
 type Described = Pick<VersionDetail, 'competency' | 'keyMethod' | 'methodComponents' | 'researchRationale' | 'parts' | 'criteria' | 'levels' | 'passingLevelRank' | 'passingRuleKind' | 'passingTotal'>;
@@ -46,7 +46,7 @@ export function CredentialDescription({ version: v, submitHeading }: { version: 
   );
 }
 
-/** The standards a version is aligned to; only http(s) addresses become links. */
+/** The standards a version is aligned to; only http(s) addresses become links (versions published before that rule may hold others). */
 export function AlignmentList({ alignments }: { alignments: VersionDetail['alignments'] }) {
   if (!alignments.length) return null;
   return (
@@ -54,7 +54,7 @@ export function AlignmentList({ alignments }: { alignments: VersionDetail['align
       <p className="font-medium">Aligned to</p>
       <ul className="list-disc pl-5">
         {alignments.map((a) => {
-          const href = webUrl(a.targetUrl);
+          const href = safeHttpUrl(a.targetUrl);
           return (
             <li key={a.id}>
               {href ? <a href={href} rel="noopener noreferrer">{a.targetName}</a> : a.targetName}

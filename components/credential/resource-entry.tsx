@@ -1,5 +1,6 @@
 import { Markdown } from '@/components/markdown';
 import { resourceKindLabel } from '@/components/credential/resource-kind';
+import { safeHttpUrl } from '@/lib/security/safe-url';
 import type { VersionDetail } from '@/lib/catalog/queries';
 
 /**
@@ -7,14 +8,17 @@ import type { VersionDetail } from '@/lib/catalog/queries';
  * its notes), also in the authors' preview. The page adds its "Mark as done" after it.
  */
 export function ResourceEntry({ resource: r }: { resource: VersionDetail['resources'][number] }) {
+  // Only a web address is a link: a version published before links were limited to http(s) may
+  // hold a javascript: or data: one, which would run in the teacher's page. Its title stays, as text.
+  const href = safeHttpUrl(r.url);
   return (
     <>
       <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">
         {resourceKindLabel[r.kind]}
         {r.minutes ? ` · ${r.minutes} min` : ''}
       </span>
-      {r.url ? (
-        <a href={r.url} rel="noopener noreferrer" target="_blank">
+      {href ? (
+        <a href={href} rel="noopener noreferrer" target="_blank">
           {r.title}
           <span className="sr-only"> (opens in a new tab)</span>
         </a>

@@ -1,6 +1,7 @@
 // What a micro-credential badge's signed credential says about its achievement, for its public page:
 // the version it was earned on and the standards it is aligned to. Read from the credential as
 // signed, so the page shows what a verifier checking the JSON sees, whatever changed since.
+import { safeHttpUrl } from '@/lib/security/safe-url';
 
 export type SignedAlignment = { name: string; url: string | null; framework: string | null; code: string | null };
 
@@ -20,16 +21,8 @@ export function signedVersion(credential: unknown): number | null {
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
-/** Only web addresses are links: anything else (javascript:, a URN) is shown as text, not linked. */
-export function webUrl(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : null;
-  } catch {
-    return null;
-  }
-}
+/** Only web addresses are links: anything else (javascript:, a URN) is shown as text, not linked. One rule for every stored link (lib/security/safe-url.ts). */
+export const webUrl = safeHttpUrl;
 
 /** The achievement's `alignment` list as signed; entries without a name are left out. */
 export function signedAlignments(credential: unknown): SignedAlignment[] {

@@ -10,6 +10,7 @@ import { buildAchievement, type AchievementInput } from '@/lib/credentials/build
 import type { ObAchievement } from '@/lib/credentials/types';
 import { env } from '@/lib/env';
 import { zodFieldErrors } from '@/lib/action-result';
+import { safeHttpUrl } from '@/lib/security/safe-url';
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
 
@@ -22,10 +23,16 @@ export async function exportCredential(opts: { actor: Actor; microCredentialId: 
   if (!mc || !canAuthor(opts.actor, mc.issuerId)) throw notFound('That credential');
   const latest = mc.versions[0];
   if (!latest) throw notFound('That credential');
-  const { def: stored, version } = await loadDefinition(latest.id);
-  // An unfinished draft is not a definition another system (or an import here) could use.
+  const { def: stored, version, status } = await loadDefinition(latest.id);
+  // An unfinished draft is not a definition another system (or an import here) could use; nor is a
+  // version published before a rule it breaks (a javascript: link from before ADR 020).
   const complete = MicroCredentialDef.safeParse(stored);
-  if (!complete.success) throw new DomainError('INVALID_STATE', 'This draft is not finished: it can be exported once it has everything it needs to be published.', zodFieldErrors(complete.error));
+  if (!complete.success) {
+    const message = status === 'DRAFT'
+      ? 'This draft is not finished: it can be exported once it has everything it needs to be published.'
+      : `Version ${version} has something publishing no longer accepts (such as a link that is not a web address): fix it in the editor and publish, then export.`;
+    throw new DomainError('INVALID_STATE', message, zodFieldErrors(complete.error));
+  }
   const def = complete.data;
   return { slug: mc.slug, version, definition: def, achievement: buildAchievement(toAchievementInput(def, version, mc.issuer)) };
 }
@@ -52,7 +59,8 @@ export function toAchievementInput(def: MicroCredentialDef, version: number, iss
     inLanguage: 'en',
     ...(def.alignments.length ? { alignment: def.alignments } : {}),
     creator: {
-      id: issuer.url && /^https?:/.test(issuer.url) ? issuer.url : url(`/`),
+      // As the issuer typed it (badges sign the same string), when it is a web address at all.
+      id: issuer.url && safeHttpUrl(issuer.url) ? issuer.url : url(`/`),
       name: issuer.name,
       ...(issuer.email ? { email: issuer.email } : {}),
       ...(issuer.description ? { description: issuer.description } : {}),

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { MicroCredentialDef, MicroCredentialDraft, publishGaps, StackDef, TrackDef } from '@/lib/authoring/schemas';
-import { loadDefinition } from '@/lib/authoring/queries';
+import { loadDefinition, publishGapsOfVersion } from '@/lib/authoring/queries';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
@@ -332,6 +332,9 @@ export async function deleteDraftMicroCredential(opts: { actor: Actor; microCred
 }
 
 export const NOT_RETIRED = 'Only a retired credential can be published again.';
+/** "Publish again" refused: the version to put back breaks a rule publishing now has (its problems go in fieldErrors). */
+export const notPublishableAgain = (version: number) =>
+  `Version ${version} cannot go back in the catalogue as it is: publishing no longer accepts what is listed below. Fix it here, then choose Publish again to publish it as a new version.`;
 export const ALREADY_BACK = 'This credential is already published: someone may have published it again. Reload to see where it stands.';
 
 /**
@@ -363,6 +366,11 @@ export async function republishMicroCredential(opts: { actor: Actor; microCreden
     if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
     const published = await tx.microCredentialVersion.findFirst({ where: { microCredentialId: mc.id, status: 'PUBLISHED' }, select: { id: true, version: true, updatedAt: true } });
     if (!published) throw invalidState('It has no published version to put back. Save your changes and publish them instead.');
+    // Only as publishing would take it today: a version published before a rule (links limited to
+    // http(s), ADR 020) may break it, e.g. a javascript: link that new badges would then sign. The
+    // editor shows this version, so each problem is listed at its field; fixed, it is published anew.
+    const gaps = await publishGapsOfVersion(published.id, tx);
+    if (Object.keys(gaps).length) throw new DomainError('INVALID_STATE', notPublishableAgain(published.version), gaps);
     // Same address and first-published date: badges and links to it keep working.
     await tx.microCredential.update({ where: { id: mc.id }, data: { status: 'PUBLISHED', currentVersionId: published.id } });
     await syncCredentialAndListings(tx, mc.id, live.trackId);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { safeHttpUrl } from '@/lib/security/safe-url';
 import { releaseStackHolds } from '@/lib/awards/stack-holds';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
@@ -59,6 +60,10 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   const mc = s.microCredential;
   const key = await getSigningKey(mc.issuerId);
   const passing = v.levels.find((l) => l.rank === v.passingLevelRank)?.label ?? 'the passing level';
+  // Only standards with a web address are signed: a version published before links were limited to
+  // http(s) (ADR 020) may hold a javascript: one, and Open Badges requires each alignment's targetUrl,
+  // so such an entry is left out of the badge rather than signed or blanked.
+  const alignments = v.alignments.filter((a) => safeHttpUrl(a.targetUrl) !== null);
   const achievement: AchievementInput = {
     // The version earned, on its own read-only page (app/micro-credentials/[slug]/versions/[n]), so
     // the requirements and rubric it names are the ones reviewed, not whatever is current. Badges
@@ -78,7 +83,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
     tag: [mc.topic, ...(mc.level ? [`Level ${mc.level}`] : [])],
     version: String(v.version),
     inLanguage: 'en',
-    ...(v.alignments.length ? { alignment: v.alignments.map((a) => ({ ...a, targetDescription: a.targetDescription ?? undefined, targetFramework: a.targetFramework ?? undefined, targetCode: a.targetCode ?? undefined })) } : {}),
+    ...(alignments.length ? { alignment: alignments.map((a) => ({ ...a, targetDescription: a.targetDescription ?? undefined, targetFramework: a.targetFramework ?? undefined, targetCode: a.targetCode ?? undefined })) } : {}),
   };
   const awardId = randomUUID();
   const recipientName = s.user.publicName || s.user.name;
