@@ -9,7 +9,7 @@ import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
 import { localDraftKey } from '@/components/ui/local-draft';
 import {
-  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, moveItem, movedIndex, movePart, noticeFocusClass, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
+  addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, issuesHeading, moveItem, movedIndex, movePart, noticeFocusClass, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
   retiredNotice, RETIRE_CONFIRM, withTitle, type CredentialForm, type CredentialStatus, type CriterionForm, type ErrorSummaryItem, type NoticeTone, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
 import { publishGaps } from '@/lib/authoring/schemas';
@@ -39,8 +39,11 @@ type Props = {
   arrived?: 'saved' | 'published';
 };
 
-/** `gaps`: the notice lists what the draft still needs before it can be published. */
-type Notice = { tone: NoticeTone; text: string; gaps?: boolean } | null;
+/**
+ * `gaps`: the notice lists what the draft still needs before it can be published. `action`: what a
+ * danger notice refused, for the heading of its list of fields to fix.
+ */
+type Notice = { tone: NoticeTone; text: string; gaps?: boolean; action?: 'save' | 'publish' } | null;
 
 const SAVED = 'Draft saved.';
 const SAVED_WITH_GAPS = 'Draft saved. Before you can publish:';
@@ -74,6 +77,10 @@ export function CredentialEditor(props: Props) {
   // What the server had when this form was loaded or last saved here; a save is refused if it moved.
   const [base, setBase] = useState(props.baseVersionId && props.savedAt ? { versionId: props.baseVersionId, updatedAt: props.savedAt } : null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  // The heading of the notice's list of fields, when it has one: focus lands there, so it is read
+  // first, and Tab goes on to the first field's link.
+  const noticeHeadingRef = useRef<HTMLHeadingElement>(null);
+  const focusNotice = () => (noticeHeadingRef.current ?? noticeRef.current)?.focus();
   const toolbarRef = useRef<HTMLDivElement>(null);
   // What a move or remove did, for screen readers; the region is always on the page so it is heard.
   const [announcement, setAnnouncement] = useState('');
@@ -101,7 +108,7 @@ export function CredentialEditor(props: Props) {
   // outcome takes focus. The address loses its ?saved=1, so a reload does not say it again.
   useEffect(() => {
     if (!props.arrived) return;
-    noticeRef.current?.focus();
+    focusNotice();
     window.history.replaceState(window.history.state, '', window.location.pathname);
     // Once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -156,7 +163,7 @@ export function CredentialEditor(props: Props) {
 
   function show(n: Notice) {
     setNotice(n);
-    window.setTimeout(() => noticeRef.current?.focus(), 0);
+    window.setTimeout(focusNotice, 0);
   }
 
   /**
@@ -170,7 +177,7 @@ export function CredentialEditor(props: Props) {
       const res = await saveCredentialAction({ issuerId, microCredentialId: props.microCredentialId, def: formToDefInput(form), badgeImageKey: badgeKey, expected: props.microCredentialId ? base : null });
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
-        show({ tone: 'danger', text: res.formError ?? 'Some fields need attention.' });
+        show({ tone: 'danger', text: res.formError ?? 'Some fields need attention.', action: 'save' });
         return null;
       }
       setFieldErrors(undefined);
@@ -205,7 +212,7 @@ export function CredentialEditor(props: Props) {
     const missing = publishGaps(formToDefInput(form));
     if (Object.keys(missing).length) {
       setFieldErrors(missing);
-      show({ tone: 'danger', text: 'It cannot be published until everything listed is filled in. Nothing was published.' });
+      show({ tone: 'danger', text: 'It cannot be published until everything listed is filled in. Nothing was published.', action: 'publish' });
       return;
     }
     const isNew = !id;
@@ -217,7 +224,7 @@ export function CredentialEditor(props: Props) {
       const res = await publishCredentialAction(id);
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
-        show({ tone: 'danger', text: res.formError ?? 'It could not be published.' });
+        show({ tone: 'danger', text: res.formError ?? 'It could not be published.', action: 'publish' });
       } else {
         published = true;
         if (res.data) setBase({ versionId: res.data.versionId, updatedAt: res.data.savedAt });
@@ -226,7 +233,7 @@ export function CredentialEditor(props: Props) {
         if (!isNew) router.refresh();
       }
     } catch {
-      show({ tone: 'danger', text: 'The server could not be reached. Nothing was published; try again.' });
+      show({ tone: 'danger', text: 'The server could not be reached. Nothing was published; try again.', action: 'publish' });
     } finally {
       setPending(null);
       // A new credential was saved: it goes on from its own page, which says how it went.
@@ -243,13 +250,16 @@ export function CredentialEditor(props: Props) {
     setPending('publish');
     try {
       const res = await republishCredentialAction({ microCredentialId: id, expected: base });
-      if (!res.ok) show({ tone: 'danger', text: res.formError ?? 'It could not be published again.' });
-      else {
+      if (!res.ok) {
+        // A version from before a rule it breaks (e.g. a link that is not a web address) is listed at its fields: the form shows that version.
+        setFieldErrors(res.fieldErrors);
+        show({ tone: 'danger', text: res.formError ?? 'It could not be published again.', action: 'publish' });
+      } else {
         show({ tone: 'success', text: res.message ?? 'Published again.' });
         router.refresh();
       }
     } catch {
-      show({ tone: 'danger', text: 'The server could not be reached. Nothing was changed; try again.' });
+      show({ tone: 'danger', text: 'The server could not be reached. Nothing was changed; try again.', action: 'publish' });
     } finally {
       setPending(null);
     }
@@ -271,6 +281,9 @@ export function CredentialEditor(props: Props) {
   const summary = useMemo(() => errorSummary(fieldErrors), [fieldErrors]);
   const gapItems = useMemo(() => errorSummary(gaps), [gaps]);
   const errorCount = summary.length;
+  // The list the notice shows, if any, and the heading over it.
+  const listed = notice?.tone === 'danger' && errorCount ? summary : notice?.gaps && gapItems.length ? gapItems : [];
+  const listHeading = notice?.tone === 'danger' && errorCount ? issuesHeading(notice.action ?? 'save', errorCount) : notice?.text;
   const levels = form.rubric.levels;
 
   /**
@@ -343,17 +356,27 @@ export function CredentialEditor(props: Props) {
       ) : null}
 
       {/*
-        Focused when a notice appears, with a visible ring: after a failed save or publish it is the
-        error summary, after a save of an unfinished draft the list of what publishing still needs,
-        each problem linked to its field.
+        Focused when a notice appears, with a visible ring. A notice with a list (after a failed save
+        or publish, the fields to fix; after a save of an unfinished draft, what publishing still
+        needs) has a heading, which takes focus instead: it is read first, and each problem under it
+        is a link to its field.
       */}
       <div ref={noticeRef} tabIndex={-1} className={noticeFocusClass(notice?.tone)}>
         {notice ? (
           <div className="mb-4">
-            <Alert tone={notice.tone} title={notice.tone === 'danger' && errorCount ? `${errorCount} field${errorCount === 1 ? '' : 's'} need attention` : undefined}>
-              {notice.text}
-              {notice.tone === 'danger' && errorCount ? <IssueLinks items={summary} className="text-red-950" /> : null}
-              {notice.gaps && gapItems.length ? <IssueLinks items={gapItems} /> : null}
+            {/* No live role of its own: focus moves to it, which reads it (ADR 021); a role would say it twice. */}
+            <Alert tone={notice.tone} live={false}>
+              {listed.length ? (
+                <>
+                  <h2 ref={noticeHeadingRef} id="editor-notice-heading" tabIndex={-1} className={`font-semibold ${noticeFocusClass(notice.tone)}`}>
+                    {listHeading}
+                  </h2>
+                  {listHeading !== notice.text ? <p>{notice.text}</p> : null}
+                  <IssueLinks items={listed} labelledBy="editor-notice-heading" className={notice.tone === 'danger' ? 'text-red-950' : undefined} />
+                </>
+              ) : (
+                notice.text
+              )}
             </Alert>
           </div>
         ) : null}
@@ -784,10 +807,14 @@ function focusFirst(ids: string[]) {
   }, 0);
 }
 
-/** Moves to a field from the error summary; false if there is no such field (the link then works as a plain link). */
-function focusField(id: string): boolean {
-  const el = document.getElementById(id);
-  if (!el) return false;
+/**
+ * Moves to a field from the error summary: the first of `ids` on the page (the field, else what
+ * stands in for it). False if none is (the link then works as a plain link).
+ */
+function focusField(ids: string[]): boolean {
+  const id = ids.find((candidate) => document.getElementById(candidate) !== null);
+  const el = id ? document.getElementById(id) : null;
+  if (!id || !el) return false;
   // A Markdown field showing its preview hides the textarea: switch back to writing first.
   const panel = el.closest<HTMLElement>('[role="tabpanel"][hidden]');
   if (panel) document.querySelector<HTMLElement>(`[aria-controls="${panel.id}"]`)?.click();
@@ -802,16 +829,16 @@ function focusField(id: string): boolean {
 }
 
 /** Problems listed in the notice, each a link that moves to its field. */
-function IssueLinks({ items, className }: { items: ErrorSummaryItem[]; className?: string }) {
+function IssueLinks({ items, className, labelledBy }: { items: ErrorSummaryItem[]; className?: string; labelledBy?: string }) {
   return (
-    <ul className="mt-2 list-disc space-y-1 pl-5">
+    <ul className="mt-2 list-disc space-y-1 pl-5" aria-labelledby={labelledBy}>
       {items.map((item) => (
         <li key={item.key}>
           <a
             href={`#${item.targetId}`}
             className={className}
             onClick={(e) => {
-              if (focusField(item.targetId)) e.preventDefault();
+              if (focusField(item.targetIds)) e.preventDefault();
             }}
           >
             {item.label}: {item.messages.join(' ')}

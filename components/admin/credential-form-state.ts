@@ -232,13 +232,23 @@ const ITEM_FIELD_LABELS: Record<string, Record<string, string>> = {
   alignments: { targetName: 'Standard name', targetUrl: 'Web address', targetFramework: 'Framework', targetCode: 'Code', targetDescription: 'Description' },
 };
 const ITEM_NOUNS: Record<string, string> = { resources: 'Resource', parts: 'Part', 'rubric.criteria': 'Criterion', alignments: 'Alignment' };
-/** Where an error about a whole list or group sends the reader: a list's add button (the usual error is "add at least one"), else its first field. */
-const GROUP_TARGETS: Record<string, string> = {
-  resources: 'add-resources', parts: 'add-part', alignments: 'add-alignments', 'rubric.criteria': 'add-criterion', rubric: 'rubric.levels.0',
-  'rubric.levels': 'rubric.levels.0', 'rubric.passingRule': 'rubric.passingRule.levelRank', badgeImageKey: 'badge-file',
+/**
+ * Where an error about a whole list or group sends the reader: a list's add button (the usual error is
+ * "add at least one"), else its first field; then what stands in when that is not on the page (a
+ * rubric without levels has no first level, a passing rule without a total has no total field).
+ */
+const GROUP_TARGETS: Record<string, string[]> = {
+  resources: ['add-resources'], parts: ['add-part'], alignments: ['add-alignments'], 'rubric.criteria': ['add-criterion'], rubric: ['rubric.levels.0', 'add-level'],
+  'rubric.levels': ['rubric.levels.0', 'add-level'], 'rubric.passingRule': ['rubric.passingRule.levelRank'],
+  'rubric.passingRule.total': ['rubric.passingRule.total', 'rubric.passingRule.kind'], badgeImageKey: ['badge-file'],
 };
 
-export type ErrorSummaryItem = { key: string; targetId: string; label: string; messages: string[] };
+/**
+ * `targetId` is the control the entry links to; `targetIds` it and, in order, where to go instead when
+ * that control is not on the page (the form changed since the list was made: fewer levels, a part
+ * that no longer takes files, an item removed), ending at something always there.
+ */
+export type ErrorSummaryItem = { key: string; targetId: string; targetIds: string[]; label: string; messages: string[] };
 
 /**
  * One entry per server field error, with a readable field name and the id of the control to move to.
@@ -249,28 +259,40 @@ export function errorSummary(fieldErrors: Record<string, string[]> | undefined):
   if (!fieldErrors) return [];
   return Object.entries(fieldErrors)
     .filter(([, messages]) => messages.length > 0)
-    .map(([key, messages]) => ({ key, messages: [...new Set(messages)], ...describeErrorKey(key) }));
+    .map(([key, messages]) => {
+      const { targetIds, label } = describeErrorKey(key);
+      return { key, messages: [...new Set(messages)], targetId: targetIds[0], targetIds: [...new Set(targetIds)], label };
+    });
 }
 
-function describeErrorKey(key: string): { targetId: string; label: string } {
-  if (key === '_form') return { targetId: 'title', label: 'The form' };
+/** The add button of each list, on the page whatever the list holds. */
+const ADD_BUTTONS: Record<string, string> = { resources: 'add-resources', parts: 'add-part', 'rubric.criteria': 'add-criterion', alignments: 'add-alignments' };
+/** A field shown only with some choices: where to go when it is hidden (the choice that shows it). */
+const SHOWN_BY: Record<string, string> = { allowedTypes: 'responseType', maxFileBytes: 'responseType', maxFiles: 'responseType' };
+
+function describeErrorKey(key: string): { targetIds: string[]; label: string } {
+  if (key === '_form') return { targetIds: ['title'], label: 'The form' };
   const list = /^(subjects|gradeBands)\.\d+$/.exec(key);
-  if (list) return { targetId: list[1], label: FIELD_LABELS[list[1]] };
+  if (list) return { targetIds: [list[1]], label: FIELD_LABELS[list[1]] };
   const level = /^rubric\.levels\.(\d+)$/.exec(key);
-  if (level) return { targetId: key, label: `Name of level ${Number(level[1]) + 1}` };
+  if (level) return { targetIds: [key, 'add-level'], label: `Name of level ${Number(level[1]) + 1}` };
   const item = /^(resources|parts|rubric\.criteria|alignments)\.(\d+)(?:\.([^.]+))?(?:\.(\d+))?/.exec(key);
   if (item) {
     const [, listKey, index, field, sub] = item;
     const noun = `${ITEM_NOUNS[listKey]} ${Number(index) + 1}`;
-    if (!field) return { targetId: `${listKey}.${index}.${listKey === 'rubric.criteria' || listKey === 'parts' ? 'title' : listKey === 'resources' ? 'kind' : 'targetName'}`, label: noun };
+    const first = `${listKey}.${index}.${listKey === 'rubric.criteria' || listKey === 'parts' ? 'title' : listKey === 'resources' ? 'kind' : 'targetName'}`;
+    // Then the item's first field, then the list's add button (the item was removed).
+    const rest = [first, ADD_BUTTONS[listKey]];
+    if (!field) return { targetIds: rest, label: noun };
     if (listKey === 'rubric.criteria' && field === 'descriptors') {
       return sub === undefined
-        ? { targetId: `${listKey}.${index}.descriptors.0`, label: `${noun}: level descriptions` }
-        : { targetId: `${listKey}.${index}.descriptors.${sub}`, label: `${noun} at level ${Number(sub) + 1}` };
+        ? { targetIds: [`${listKey}.${index}.descriptors.0`, ...rest], label: `${noun}: level descriptions` }
+        : { targetIds: [`${listKey}.${index}.descriptors.${sub}`, ...rest], label: `${noun} at level ${Number(sub) + 1}` };
     }
-    return { targetId: `${listKey}.${index}.${field}`, label: `${noun}: ${ITEM_FIELD_LABELS[listKey][field] ?? field}` };
+    const shownBy = listKey === 'parts' && SHOWN_BY[field] ? [`${listKey}.${index}.${SHOWN_BY[field]}`] : [];
+    return { targetIds: [`${listKey}.${index}.${field}`, ...shownBy, ...rest], label: `${noun}: ${ITEM_FIELD_LABELS[listKey][field] ?? field}` };
   }
-  return { targetId: GROUP_TARGETS[key] ?? key, label: FIELD_LABELS[key] ?? key };
+  return { targetIds: GROUP_TARGETS[key] ?? [key], label: FIELD_LABELS[key] ?? key };
 }
 
 /**
@@ -343,6 +365,14 @@ export type NoticeTone = 'success' | 'danger' | 'info';
 export function noticeFocusClass(tone: NoticeTone | undefined): string {
   const ring = tone === 'danger' ? 'focus:outline-red-700' : tone === 'success' ? 'focus:outline-green-700' : 'focus:outline-brand-600';
   return `focus:outline-2 focus:outline-offset-2 ${ring}`;
+}
+
+/**
+ * The heading of the list of fields to fix after a refused save or publish. Focus lands on it, so it
+ * says first what became of the action, then how many fields the list under it names.
+ */
+export function issuesHeading(action: 'save' | 'publish', count: number): string {
+  return `${action === 'publish' ? 'Not published' : 'Not saved'}: ${count} field${count === 1 ? ' needs' : 's need'} attention`;
 }
 
 /** "3 things" / "1 thing": how much a draft still needs before it can be published. */

@@ -137,7 +137,8 @@ test('an admin saves a half-written credential, reopens it as it was, and cannot
 
   // Saved on the server although unfinished; the notice says what publishing still needs, and takes focus with a visible ring.
   await expect(page).toHaveURL(/\/admin\/credentials\/[^/]+\/edit/, { timeout: 20_000 });
-  const notice = page.getByRole('status').filter({ hasText: 'Draft saved. Before you can publish:' });
+  // A list, named by its heading (which takes focus and is read out), each problem a link to its field.
+  const notice = page.getByRole('list', { name: 'Draft saved. Before you can publish:' });
   await expect(notice.getByRole('link', { name: 'Summary: This field is required.' })).toBeVisible();
   const focused = page.locator(':focus');
   await expect(focused).toContainText('Draft saved');
