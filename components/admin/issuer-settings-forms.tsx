@@ -16,7 +16,7 @@ export function IssuerProfileForm({ issuer }: { issuer: Profile }) {
   const [state, action, pending] = useActionState(issuerProfileAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} aria-labelledby="profile-heading">
+    <form {...keepInputForm(action)} noValidate aria-labelledby="profile-heading">
       <input type="hidden" name="organizationId" value={issuer.id} />
       <input type="hidden" name="seenAt" value={issuer.updatedAt.toISOString()} />
       <ActionAlerts state={state} />
@@ -49,7 +49,7 @@ export function IssuerReviewSettingsForm({ settings }: { settings: ReviewSetting
   const errors = state.ok ? undefined : state.fieldErrors;
   const claimOptions = CLAIM_MINUTES.includes(settings.claimMinutes) ? CLAIM_MINUTES : [...CLAIM_MINUTES, settings.claimMinutes].sort((a, b) => a - b);
   return (
-    <form {...keepInputForm(action)} aria-labelledby="review-heading">
+    <form {...keepInputForm(action)} noValidate aria-labelledby="review-heading">
       <input type="hidden" name="organizationId" value={settings.id} />
       <input type="hidden" name="seenAt" value={settings.updatedAt.toISOString()} />
       <ActionAlerts state={state} />

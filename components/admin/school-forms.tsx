@@ -1,22 +1,30 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { addSchoolAction } from '@/app/district/schools/actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
+/**
+ * "Add a school". The server checks the name (the form has noValidate): a missing or too long one is
+ * said in the alert and marked on the field, and what was typed stays. After a success the form is
+ * emptied for the next school: reset, not remounted, so focus stays on the button and a later refusal
+ * does not wipe what was typed since.
+ */
 export function AddSchoolForm({ districtId }: { districtId: string }) {
   const [state, action, pending] = useActionState(addSchoolAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message) formRef.current?.reset();
+  }, [state]);
   return (
-    <>
-      {/* Outside the form, which starts empty again after a success: always mounted, so it is announced. */}
-      <ActionAlerts state={state.ok ? state : initialActionState} />
-    <form {...keepInputForm(action)} key={state.ok && state.message ? state.message : 'form'}>
+    <form ref={formRef} {...keepInputForm(action)} noValidate>
       <input type="hidden" name="districtId" value={districtId} />
-      {!state.ok ? <ActionAlerts state={state} /> : null}
+      {/* Always mounted, so the outcome is announced when it appears. */}
+      <ActionAlerts state={state} />
       <div className="grid gap-x-4 sm:grid-cols-[1fr_auto] sm:items-end">
         <TextField label="School name" name="name" id="new-school-name" required maxLength={120} errors={errors?.name} />
         <div className="mb-4">
@@ -24,6 +32,5 @@ export function AddSchoolForm({ districtId }: { districtId: string }) {
         </div>
       </div>
     </form>
-    </>
   );
 }

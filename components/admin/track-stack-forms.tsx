@@ -75,7 +75,7 @@ export function TrackForm(props: {
   const errors = state.ok ? undefined : state.fieldErrors;
   const i = props.initial;
   return (
-    <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form {...keepInputForm(action)} noValidate className="rounded-lg border border-slate-200 bg-white p-5">
       <FormHead idField="trackId" id={props.trackId} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
@@ -121,7 +121,7 @@ export function StackForm(props: {
     return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
   });
   return (
-    <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form {...keepInputForm(action)} noValidate className="rounded-lg border border-slate-200 bg-white p-5">
       <FormHead idField="stackId" id={props.stackId} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />

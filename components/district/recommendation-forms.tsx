@@ -42,11 +42,12 @@ export function RecommendForm({ districtId, kind, targetId, title, schools, full
           <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
             Recommend…<span className="sr-only"> {title}</span>
           </summary>
-          <form ref={form} {...keepInputForm(action)} className="mt-2" aria-label={`Recommend ${title}`}>
+          <form ref={form} {...keepInputForm(action)} noValidate className="mt-2" aria-label={`Recommend ${title}`}>
             <input type="hidden" name="districtId" value={districtId} />
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="targetId" value={targetId} />
-            {!state.ok ? <ActionAlerts state={state} /> : null}
+            {/* Failures only (RecommendOutcome says a success), in regions always on the page, so a refusal is announced. */}
+            <ActionAlerts state={state.ok ? initialActionState : state} />
             <TextArea label="Note to teachers" name="note" id={`note-${key}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={2} errors={errors?.note} />
             <AudienceSelect id={`audience-${key}`} schools={schools} errors={errors?.schoolId} />
             <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
@@ -70,7 +71,7 @@ export function EditRecommendationForm({ recommendation, schools }: { recommenda
       <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
         Edit<span className="sr-only"> the recommendation of {r.title}</span>
       </summary>
-      <form {...keepInputForm(action)} className="mt-2 max-w-xl rounded border border-slate-200 bg-white p-3">
+      <form {...keepInputForm(action)} noValidate className="mt-2 max-w-xl rounded border border-slate-200 bg-white p-3">
         <input type="hidden" name="recommendationId" value={r.id} />
         <ActionAlerts state={state} />
         <TextArea label="Note to teachers" name="note" id={`edit-note-${r.id}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={3} defaultValue={r.note} errors={errors?.note} />

@@ -17,9 +17,10 @@ const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Seco
 export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { attemptId: string; kinds: ReviewKind[]; reviewers: Candidate[]; holders?: Holder[] }) {
   const [state, action, pending] = useActionState(assignReviewAction, initialActionState);
   const releaseError = !state.ok ? state.fieldErrors?.releaseReviewId?.[0] : undefined;
+  const reviewerError = !state.ok ? state.fieldErrors?.reviewerId?.join(' ') : undefined;
   return (
     // Submitted through keepInputForm: a plain action would reset the form, losing the chosen reviewer when the server refuses.
-    <form {...keepInputForm(action)} className="space-y-4">
+    <form {...keepInputForm(action)} noValidate className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <ActionAlerts state={state} className="" />
       <div className="max-w-full">
@@ -35,13 +36,18 @@ export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { atte
       <div>
         <label htmlFor="reviewerId" className="block text-sm font-semibold">Reviewer</label>
         <p id="reviewerId-hint" className="text-sm text-slate-700">Only qualified, calibrated reviewers without a conflict of interest are listed, with the kinds of work each can take.</p>
-        <select id="reviewerId" name="reviewerId" required aria-describedby="reviewerId-hint" className="mt-1 block w-full max-w-lg rounded-md border border-slate-500 bg-white px-3 py-2">
+        <select
+          id="reviewerId" name="reviewerId" required
+          aria-invalid={reviewerError ? true : undefined} aria-describedby={reviewerError ? 'reviewerId-hint reviewerId-error' : 'reviewerId-hint'}
+          className="mt-1 block w-full max-w-lg rounded-md border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
+        >
           {reviewers.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.email}) — can take: {r.kinds.map((k) => kindLabel[k]).join(', ')}
             </option>
           ))}
         </select>
+        {reviewerError ? <p id="reviewerId-error" className="mt-1 text-sm font-medium text-red-700">{reviewerError}</p> : null}
       </div>
       {holders.map((h) => (
         <div key={h.reviewId} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">

@@ -11,7 +11,7 @@ export function GrantQualificationForm({ credentials }: { credentials: { id: str
   const [state, action, pending] = useActionState(grantQualificationAction, initialActionState);
   const emailError = !state.ok ? state.fieldErrors?.email : undefined;
   return (
-    <form {...keepInputForm(action)} className="flex flex-wrap items-end gap-4">
+    <form {...keepInputForm(action)} noValidate className="flex flex-wrap items-end gap-4">
       <div>
         <label htmlFor="q-email" className="block text-sm font-semibold">Reviewer’s email</label>
         <input id="q-email" name="email" type="email" required autoComplete="off" aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? 'q-email-error' : undefined} className="mt-1 rounded-md border border-slate-500 px-3 py-2" />

@@ -21,7 +21,7 @@ export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; nam
     if (state.ok && state.message && emailRef.current) emailRef.current.value = '';
   }, [state]);
   return (
-    <form {...keepInputForm(action)} aria-label="Invite a school leader">
+    <form {...keepInputForm(action)} noValidate aria-label="Invite a school leader">
       <input type="hidden" name="role" value="SCHOOL_LEADER" />
       <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
       <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />

@@ -26,7 +26,7 @@ export function SentTextForm({ action: send, open, hidden, field, submitLabel, p
     <div>
       <SentOutcome state={state} className={state.ok && state.message ? 'mt-3' : ''} />
       {open ? (
-        <form {...keepInputForm(action)} className="mt-3">
+        <form {...keepInputForm(action)} noValidate className="mt-3">
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

@@ -15,14 +15,14 @@ import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
-  reason: str().trim().min(5, 'Give a reason the recipient and verifiers will understand (at least 5 characters).').max(1000),
+  reason: str().trim().min(5, 'Give a reason the recipient and verifiers will understand (at least 5 characters).').max(1000, 'Use at most 1,000 characters.'),
 });
 
 export const SuspendAwardInput = RevokeAwardInput;
 
 export const ReinstateAwardInput = z.object({
   awardId: z.string().uuid(),
-  note: str().trim().max(1000).optional().default(''),
+  note: str().trim().max(1000, 'Use at most 1,000 characters.').optional().default(''),
 });
 
 const AWARD_STATUS_SELECT = { id: true, issuerId: true, userId: true, title: true, microCredentialId: true, stackId: true, revokedAt: true, suspendedAt: true, statusListId: true, statusListIndex: true } as const;

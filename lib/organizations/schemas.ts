@@ -3,6 +3,9 @@ import { str } from '@/lib/zod-text';
 import { EmailInput } from '@/lib/auth/schemas';
 
 const checkbox = z.enum(['on']).optional().transform((v) => v === 'on');
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && !v.trim() ? undefined : v);
+/** An email box that may be left empty; only spaces count as empty, as a browser's email box has it. */
+const OptionalEmail = z.preprocess(blankToUndefined, EmailInput.optional()).transform((v) => v || null);
 
 /** Slugs name an organisation in public addresses (/issuers/{slug}) and in issued badges: set once. */
 export const OrgSlug = str()
@@ -32,7 +35,7 @@ const OrgName = str().trim().min(2, 'Enter the organisation’s name.').max(120,
 
 const WebAddress = str()
   .trim()
-  .max(300)
+  .max(300, 'Use at most 300 characters.')
   .optional()
   .transform((v) => v || null)
   .refine((v) => v === null || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(v), 'Use a full https:// address, e.g. https://example.org.');
@@ -60,7 +63,7 @@ export const IssuerProfileInput = z.object({
   name: OrgName,
   description: str().trim().max(2000, 'Use at most 2,000 characters.').default(''),
   url: WebAddress,
-  email: z.union([z.literal(''), EmailInput]).optional().transform((v) => v || null),
+  email: OptionalEmail,
   linkedinOrganizationId: str()
     .trim()
     .max(300, 'Use the number in your LinkedIn page’s admin address.')
@@ -74,8 +77,9 @@ export const IssuerProfileInput = z.object({
 export const IssuerReviewSettingsInput = z.object({
   organizationId: str().min(1).max(40),
   seenAt: SeenAt,
-  slaBusinessDays: z.coerce.number({ error: 'Enter a number of working days.' }).int('Use a whole number of days.').min(1, 'At least 1 working day.').max(60, 'At most 60 working days.'),
-  doubleScorePercent: z.coerce.number({ error: 'Enter a percentage.' }).int('Use a whole percentage.').min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
+  // An emptied box is asked for, not read as 0 (z.coerce.number makes 0 of ""): 0% would turn second scoring off unseen.
+  slaBusinessDays: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Enter a number of working days.' }).int('Use a whole number of days.').min(1, 'At least 1 working day.').max(60, 'At most 60 working days.')),
+  doubleScorePercent: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Enter a percentage.' }).int('Use a whole percentage.').min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.')),
   claimMinutes: z.coerce.number().int().refine((v) => CLAIM_MINUTES.includes(v), 'Choose one of the listed times.'),
   blockSameSchool: checkbox,
   blockSameDistrict: checkbox,
@@ -88,8 +92,8 @@ export const NewOrganizationInput = z
   .object({
     kind: z.enum(['ISSUER', 'DISTRICT'], { error: 'Choose issuer or district.' }),
     name: OrgName,
-    slug: str().trim().max(60).optional(),
-    firstEmail: z.union([z.literal(''), EmailInput]).optional().transform((v) => v || null),
+    slug: str().trim().max(60, 'Use at most 60 characters.').optional(),
+    firstEmail: OptionalEmail,
   })
   .transform((v, ctx) => {
     const slug = OrgSlug.safeParse(v.slug || slugFromName(v.name));

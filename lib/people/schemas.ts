@@ -42,8 +42,8 @@ export const InvitationIdInput = z.object({ invitationId: str().min(1).max(40) }
 
 export const AcceptNewAccountInput = z.object({
   token: str().min(10).max(200),
-  name: str().trim().min(1, 'Enter your name.').max(120),
-  password: str().min(10, 'Use at least 10 characters.').max(200),
+  name: str().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+  password: str().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.'),
 });
 
 export const BulkEnrolTarget = z.object({

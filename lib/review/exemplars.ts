@@ -11,12 +11,16 @@ import { str } from '@/lib/zod-text';
 // { versionId, ranks: { [criterionId]: rank } }. Rows written before that ({ "0": rank, ... }, by
 // criterion position) belong to the version that was current when they were created.
 
-const expectedRanksInput = z.array(z.coerce.number().int().min(0).max(10)).min(1).max(20);
+// A criterion left on "Choose a level" posts an empty value: said at that criterion's select (keyed
+// expectedRanks.<n>), never read as the lowest level, which z.coerce.number would make of "".
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && !v.trim() ? undefined : v);
+const expectedRank = z.preprocess(blankToUndefined, z.coerce.number({ error: 'Choose a level.' }).int('Choose a level.').min(0, 'Choose a level.').max(10, 'Choose a level.'));
+const expectedRanksInput = z.array(expectedRank).min(1, 'Choose the agreed level for every criterion.').max(20);
 
 export const ExemplarInput = z.object({
   microCredentialId: str().min(1).max(40),
-  title: str().trim().min(3, 'Give the sample a neutral title, e.g. “Sample C: grade 5 team”.').max(200),
-  responses: z.array(z.object({ partTitle: str().max(200), text: str().max(20_000) })).max(20),
+  title: str().trim().min(3, 'Give the sample a neutral title, e.g. “Sample C: grade 5 team”.').max(200, 'Use at most 200 characters.'),
+  responses: z.array(z.object({ partTitle: str().max(200), text: str().max(20_000, 'Use at most 20,000 characters.') })).max(20),
   // Expected level rank per criterion, in rubric order.
   expectedRanks: expectedRanksInput,
 });

@@ -39,7 +39,7 @@ export const SubmitReviewInput = SaveDraftInput.extend({
 
 export const AssignReviewInput = z.object({
   attemptId: id,
-  reviewerId: id,
+  reviewerId: str().min(1, 'Choose a reviewer.').max(40, 'Choose a reviewer.'),
   kind: ReviewKindInput.default('PRIMARY'),
   // The ticked "Release {name}'s claim" box: the id of the live claim the admin agreed to end.
   // Assigning over someone's live claim is refused without it (assignReview).
@@ -62,7 +62,16 @@ export const QualityFilterInput = z.object({
   scoringPeriod: z.enum(['30', '90', '180', '365']).catch('365'),
 });
 
-export const GrantQualificationInput = z.object({ microCredentialId: id, email: str().trim().toLowerCase().email('Enter the reviewer’s email address.') });
+export const GrantQualificationInput = z.object({
+  microCredentialId: id,
+  email: str()
+    .trim()
+    .toLowerCase()
+    // Said once for an empty box, instead of every rule it breaks.
+    .min(1, { error: 'Enter the reviewer’s email address.', abort: true })
+    .max(254, 'That email address is too long.')
+    .email('Enter a valid email address, like name@school.org.'),
+});
 
 export const HistoryFilterInput = z.object({ cursor: str().max(200).optional().catch(undefined) });
 

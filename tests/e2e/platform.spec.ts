@@ -113,6 +113,11 @@ test('a district leader adds a school and renames it; teachers can then be invit
   await page.getByLabel('School name').fill(school);
   await page.getByRole('button', { name: 'Add school' }).click();
   await expect(page.getByText(`${school} added.`)).toBeVisible();
+  // A refusal after a success keeps what was typed (the form is emptied on success, not rebuilt) and marks the field.
+  await page.getByLabel('School name').fill('A');
+  await page.getByRole('button', { name: 'Add school' }).click();
+  await expect(page.getByLabel('School name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('School name')).toHaveValue('A');
   const row = page.getByRole('row').filter({ has: page.getByText(school, { exact: true }) });
   await expect(row).toContainText('0');
   await expectNoAxeViolations(page);

@@ -24,7 +24,7 @@ export function FeedbackQuestionForm({ attemptId, attemptNumber, slug, issuerNam
       {waiting ? null : (
         <details className="mt-2">
           <summary className="cursor-pointer py-1 font-medium text-brand-700">Ask about this feedback</summary>
-          <form {...keepInputForm(action)} className="mt-2">
+          <form {...keepInputForm(action)} noValidate className="mt-2">
             <input type="hidden" name="attemptId" value={attemptId} />
             <input type="hidden" name="slug" value={slug} />
             {/* Failures only: success is said above, where it stays once this form is gone. */}

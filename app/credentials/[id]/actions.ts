@@ -25,10 +25,19 @@ async function changeStatus<S extends z.ZodType<{ awardId: string }>>(
   return { ok: true, message };
 }
 
+const REVOKE_CONFIRM_MISSING = 'Tick the box to confirm: revoking cannot be undone.';
+
 export async function revokeAwardAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  // Permanent: the form asks for a ticked box, and so does the server.
+  // Permanent: the form asks for a ticked box, and so does the server. An unticked box is said at the
+  // box, together with what is wrong with the reason, so both are corrected in one go.
   if (!(formData instanceof FormData) || formData.get('confirm') !== 'yes') {
-    return { ok: false, formError: 'Tick the box to confirm: revoking cannot be undone.' };
+    const parsed = parseInput(RevokeAwardInput, formDataToObject(formData));
+    const reason = !parsed.ok && !parsed.result.ok ? parsed.result.fieldErrors?.reason : undefined;
+    return {
+      ok: false,
+      formError: reason ? 'Some fields need attention.' : REVOKE_CONFIRM_MISSING,
+      fieldErrors: reason ? { reason, confirm: [REVOKE_CONFIRM_MISSING] } : { confirm: [REVOKE_CONFIRM_MISSING] },
+    };
   }
   return changeStatus(RevokeAwardInput, formData, (actor, input) => revokeAward({ actor, ...input }), 'The badge is revoked. Verifiers will now report it as revoked.');
 }

@@ -26,16 +26,25 @@ type Props = {
 
 function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger, idPrefix, confirm }: Props) {
   const [state, action, pending] = useActionState(serverAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const confirmError = errors?.confirm?.join(' ');
+  const confirmErrorId = `${idPrefix}-confirm-error`;
   return (
-    <form {...keepInputForm(action)} className="mt-4">
+    <form {...keepInputForm(action)} noValidate className="mt-4">
       <input type="hidden" name="awardId" value={awardId} />
       {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <ActionAlerts state={state} className="" />
-      <TextArea label={label} name={field} id={`${idPrefix}-${field}`} rows={3} required={required} errors={state.ok ? undefined : state.fieldErrors?.[field]} hint={hint} />
+      <TextArea label={label} name={field} id={`${idPrefix}-${field}`} rows={3} required={required} errors={errors?.[field]} hint={hint} />
       {confirm ? (
-        <div className="mb-4 flex items-start gap-2">
-          <input type="checkbox" id={`${idPrefix}-confirm`} name="confirm" value="yes" required className="mt-1 h-4 w-4 shrink-0" />
-          <label htmlFor={`${idPrefix}-confirm`} className="text-sm">{confirm}</label>
+        <div className="mb-4">
+          <div className="flex items-start gap-2">
+            <input
+              type="checkbox" id={`${idPrefix}-confirm`} name="confirm" value="yes" required className="mt-1 h-4 w-4 shrink-0"
+              aria-invalid={confirmError ? true : undefined} aria-describedby={confirmError ? confirmErrorId : undefined}
+            />
+            <label htmlFor={`${idPrefix}-confirm`} className="text-sm">{confirm}</label>
+          </div>
+          {confirmError ? <p id={confirmErrorId} className="mt-1 text-sm font-medium text-red-700">{confirmError}</p> : null}
         </div>
       ) : null}
       <button

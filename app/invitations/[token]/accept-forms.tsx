@@ -22,7 +22,7 @@ export function AcceptNewAccountForm({ token, email }: { token: string; email: s
   const [state, action, pending] = useActionState(acceptNewAccountAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)}>
+    <form {...keepInputForm(action)} noValidate>
       <input type="hidden" name="token" value={token} />
       <ActionAlerts state={state} className="mb-3" />
       {/* autoComplete username: a password manager saves the new password under this address. */}

@@ -22,7 +22,7 @@ export function ReportConcernForm({ reviewId, files }: { reviewId: string; files
   const errors = state.ok ? undefined : state.fieldErrors;
   const reasonError = errors?.reason?.join(' ');
   return (
-    <form ref={formRef} {...keepInputForm(action)} className="mt-3">
+    <form ref={formRef} {...keepInputForm(action)} noValidate className="mt-3">
       <input type="hidden" name="reviewId" value={reviewId} />
       <ActionAlerts state={state} className="mb-3" />
       <SelectField id={`concern-file-${reviewId}`} name="fileId" label="What is it about?" defaultValue="" errors={errors?.fileId}>
@@ -33,8 +33,17 @@ export function ReportConcernForm({ reviewId, files }: { reviewId: string; files
           </option>
         ))}
       </SelectField>
-      <fieldset className="mb-4" aria-describedby={reasonError ? `concern-reason-error-${reviewId}` : undefined}>
-        <legend className="text-sm font-semibold text-slate-900">What is the concern?</legend>
+      {/* A radio group (which, unlike a radio, can be marked invalid): with no reason chosen, focus goes
+          to the group after the refusal (ActionAlerts), which is read with its question and the error. */}
+      <fieldset
+        role="radiogroup"
+        aria-labelledby={`concern-reason-legend-${reviewId}`}
+        aria-invalid={reasonError ? true : undefined}
+        aria-describedby={reasonError ? `concern-reason-error-${reviewId}` : undefined}
+        tabIndex={-1}
+        className="mb-4 focus:outline-2 focus:outline-offset-2 focus:outline-brand-600"
+      >
+        <legend id={`concern-reason-legend-${reviewId}`} className="text-sm font-semibold text-slate-900">What is the concern?</legend>
         {CONCERN_REASONS.map((r) => (
           <div key={r} className="mt-1 flex items-center gap-2">
             <input id={`concern-reason-${reviewId}-${r}`} type="radio" name="reason" value={r} required className="h-4 w-4" />

@@ -32,15 +32,14 @@ export function ConcernActions({ concernId, fileId, files, open }: { concernId: 
           {removable ? (
             <details className="rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-semibold">Remove {fileId ? 'this file' : 'a file'}</summary>
-              <form {...keepInputForm(removeAction)} className="mt-3">
+              <form {...keepInputForm(removeAction)} noValidate className="mt-3">
                 <input type="hidden" name="concernId" value={concernId} />
                 {fileId ? <input type="hidden" name="fileId" value={fileId} /> : null}
                 <ActionAlerts state={removed.ok ? initialActionState : removed} className="mb-3" />
                 {fileId ? null : (
                   <SelectField id={`remove-file-${concernId}`} name="fileId" label="File to remove" defaultValue="" required errors={removed.ok ? undefined : removed.fieldErrors?.fileId}>
-                    <option value="" disabled>
-                      Choose a file
-                    </option>
+                    {/* Posted empty when left here (a disabled option is not posted at all), so the server's "Choose the file to remove." shows at this select. */}
+                    <option value="">Choose a file</option>
                     {files.map((f) => (
                       <option key={f.id} value={f.id}>
                         {f.fileName}
@@ -66,7 +65,7 @@ export function ConcernActions({ concernId, fileId, files, open }: { concernId: 
           ) : null}
           <details className="rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold">Close without removing</summary>
-            <form {...keepInputForm(closeAction)} className="mt-3">
+            <form {...keepInputForm(closeAction)} noValidate className="mt-3">
               <input type="hidden" name="concernId" value={concernId} />
               <ActionAlerts state={closed.ok ? initialActionState : closed} className="mb-3" />
               <TextArea

@@ -25,13 +25,18 @@ export function unplacedErrors(errors: FieldErrors, partCount: number, withTitle
   return Object.entries(errors).filter(([key]) => !placed(key)).flatMap(([, messages]) => messages);
 }
 
-/** One "expectedRank" select per criterion, in rubric order; `idPrefix` keeps ids unique per form. */
+/**
+ * One "expectedRank" select per criterion, in rubric order; `idPrefix` keeps ids unique per form.
+ * "Choose a level" is a real (empty) choice, not a disabled one: a disabled option is not posted, so
+ * a criterion left on it would shift every later level onto the wrong criterion; posted empty, the
+ * server says "Choose a level." at that select.
+ */
 function AgreedLevelFields({ idPrefix, criteria, levels, errors }: { idPrefix: string; criteria: Criterion[]; levels: Level[]; errors: FieldErrors }) {
   return (
     <div className="mt-2 grid gap-x-3 sm:grid-cols-2">
       {criteria.map((c, i) => (
         <SelectField key={c.id} id={`${idPrefix}${c.id}`} label={c.title} name="expectedRank" defaultValue="" required errors={errors?.[`expectedRanks.${i}`]}>
-          <option value="" disabled>Choose a level</option>
+          <option value="">Choose a level</option>
           {levels.map((l) => (
             <option key={l.rank} value={l.rank}>{l.label}</option>
           ))}
@@ -73,7 +78,7 @@ export function ExemplarForm({ microCredentialId, parts, criteria, levels }: Pro
   const [state, action, pending] = useActionState(createExemplarAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} className="space-y-4">
+    <form {...keepInputForm(action)} noValidate className="space-y-4">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       {/* Always on the page, so the outcome is read out when it appears. */}
       <ActionAlerts state={state} className="" />
@@ -106,7 +111,7 @@ export function RescoreExemplarForm({ microCredentialId, exemplar, criteria, lev
   const errors = state.ok ? undefined : state.fieldErrors;
   const idPrefix = `rescore-${exemplar.id}-`;
   return (
-    <form {...keepInputForm(action)} className="space-y-3">
+    <form {...keepInputForm(action)} noValidate className="space-y-3">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="exemplarId" value={exemplar.id} />
       <ActionAlerts state={state} className="" />
