@@ -1,7 +1,7 @@
 import 'server-only';
 import { sameRubric } from '@/lib/review/exemplars';
 import { db, type Tx } from '@/lib/db';
-import { conflict, DomainError, forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, DomainError, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { verifyBadgeObject } from '@/lib/authoring/badge-image';
@@ -99,6 +99,13 @@ async function assertLevelFree(client: Tx | typeof db, opts: { microCredentialId
   }
 }
 
+/** Whether a credential (any issuer's, in any state) has this address: addresses are public and global. */
+async function slugTaken(slug: string): Promise<boolean> {
+  return (await db.microCredential.findUnique({ where: { slug }, select: { id: true } })) !== null;
+}
+/** The same answer whoever holds the address, so it says nothing about another issuer's drafts. */
+const slugTakenError = () => validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
+
 /** A new badge image is checked (exists, small, really a PNG, this issuer's) before anything is written. */
 async function checkBadgeKey(actor: Actor, issuerId: string, key: string | null | undefined, current: string | null) {
   if (key && key !== current) await verifyBadgeObject({ actor, issuerId, key });
@@ -111,16 +118,18 @@ async function checkBadgeKey(actor: Actor, issuerId: string, key: string | null 
 export async function createMicroCredential(opts: { actor: Actor; issuerId: string; def: DefInput; trackId?: string | null; badgeImageKey?: string | null; allowIncomplete?: boolean }) {
   if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
   const def = parseDef(opts.def, opts.allowIncomplete);
-  const taken = await db.microCredential.findUnique({ where: { slug: def.slug }, select: { id: true } });
-  if (taken) throw validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
+  if (await slugTaken(def.slug)) throw slugTakenError();
   await assertLevelFree(db, { microCredentialId: '', trackId: opts.trackId ?? null, level: def.level ?? null });
   // Verified first, so a bad image leaves nothing behind and the same form can simply be sent again.
   await checkBadgeKey(opts.actor, opts.issuerId, opts.badgeImageKey, null);
   return db.$transaction(async (tx) => {
-    const mc = await tx.microCredential.create({
-      data: { issuerId: opts.issuerId, slug: def.slug, trackId: opts.trackId ?? null, ...classification(def) },
-      select: { id: true, slug: true },
-    });
+    // Two admins choosing the same free address at once: the unique index refuses the second, who is
+    // told as if the check above had caught it (not "something went wrong").
+    const mc = await tx.microCredential
+      .create({ data: { issuerId: opts.issuerId, slug: def.slug, trackId: opts.trackId ?? null, ...classification(def) }, select: { id: true, slug: true } })
+      .catch(async (e: unknown) => {
+        throw isUniqueViolation(e) && (await slugTaken(def.slug)) ? slugTakenError() : e;
+      });
     const version = await tx.microCredentialVersion.create({
       data: { microCredentialId: mc.id, version: 1, createdById: opts.actor.id, badgeImageKey: opts.badgeImageKey ?? null, ...versionFields(def) },
       select: { id: true, updatedAt: true },
@@ -160,8 +169,7 @@ export async function saveMicroCredentialDraft(opts: {
   const def = parseDef(opts.def, opts.allowIncomplete);
   if (def.slug !== mc.slug) {
     if (mc.publishedAt !== null || mc.status !== 'DRAFT') throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
-    const taken = await db.microCredential.findUnique({ where: { slug: def.slug }, select: { id: true } });
-    if (taken) throw validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
+    if (await slugTaken(def.slug)) throw slugTakenError();
   }
   await assertLevelFree(db, { microCredentialId: mc.id, trackId: mc.trackId, level: def.level ?? null });
   await checkBadgeKey(opts.actor, mc.issuerId, opts.badgeImageKey, mc.versions[0]?.badgeImageKey ?? null);

@@ -51,3 +51,16 @@ describe('a new credential at an address already taken', () => {
     expect(await saveNewAt(mine.admin, mine.issuer.id, 'exit-tickets-for-maths')).toMatchObject({ ok: true });
   });
 });
+
+describe('two admins choosing the same free address at once', () => {
+  it('one gets it; the other is told the address is taken, on its field, not that something went wrong', async () => {
+    const a = await issuerWithAdmin();
+    const b = await issuerWithAdmin();
+    const results = await Promise.allSettled(
+      [a, b].map((o) => createMicroCredential({ actor: o.admin, issuerId: o.issuer.id, def: { title: 'Number talks', slug: 'number-talks', pdHours: 2 }, allowIncomplete: true })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'VALIDATION', fieldErrors: { slug: ['That web address is already used. Choose another.'] } });
+  });
+});
