@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TeacherRecord } from '@/lib/reporting/teacher';
-import { formatCents } from '@/lib/reporting/salary-steps';
+import { credentialInWords, formatCents } from '@/lib/reporting/salary-steps';
 import { listInWords } from '@/lib/plural';
 import { BarChart } from '@/components/charts/bar-chart';
 import { Card, Stat } from '@/components/ui/card';
@@ -50,12 +50,17 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
           {salary.approvedIssuersOnly ? (
             <p className="mt-1 text-sm text-slate-700" data-approved-issuers>
               {salary.districtName} counts only badges from issuers it has approved.{' '}
+              {salary.approvedAlone.length ? (
+                <>
+                  Also counted: {listInWords(salary.approvedAlone.map(credentialInWords))}, {salary.approvedAlone.length === 1 ? 'a micro-credential' : 'micro-credentials'} {salary.districtName} has approved on {salary.approvedAlone.length === 1 ? 'its' : 'their'} own.{' '}
+                </>
+              ) : null}
               {salary.notApproved.count ? (
                 <strong className="font-semibold text-slate-900">
                   {salary.notApproved.count === 1 ? '1 of your badges comes' : `${salary.notApproved.count} of your badges come`} from {listInWords(salary.notApproved.issuers)}, which {salary.districtName} has not approved, so {salary.notApproved.count === 1 ? 'it does' : 'they do'} not count toward salary steps.
                 </strong>
               ) : null}
-              {salary.notApproved.count ? ` You keep ${salary.notApproved.count === 1 ? 'it, and its' : 'them, and their'} PD hours still count. Ask your district office which issuers it approves.` : null}
+              {salary.notApproved.count ? ` You keep ${salary.notApproved.count === 1 ? 'it, and its' : 'them, and their'} PD hours still count. Ask your district office which issuers and micro-credentials it approves.` : null}
             </p>
           ) : null}
         </Card>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { salaryStepDistribution, type SalaryIssuerRule, type SalaryStepRow } from '@/lib/reporting/district';
-import { formatCents, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { credentialInWords, formatCents, type SalaryRule } from '@/lib/reporting/salary-steps';
 import { listInWords } from '@/lib/plural';
 import { plural } from '@/lib/plural';
 import { BarChart } from '@/components/charts/bar-chart';
@@ -77,28 +77,36 @@ export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, w
 }
 
 const NAMES_SHOWN = 12;
-/** The approved issuers in a sentence; past a dozen, the first ones and how many more. */
-const issuerNames = (list: { name: string }[]) =>
-  list.length > NAMES_SHOWN ? `${list.slice(0, NAMES_SHOWN).map((i) => i.name).join(', ')} and ${list.length - NAMES_SHOWN} more` : listInWords(list.map((i) => i.name));
+/** Names in a sentence; past a dozen, the first ones and how many more. */
+const namesInWords = (names: string[]) =>
+  names.length > NAMES_SHOWN ? `${names.slice(0, NAMES_SHOWN).join(', ')} and ${names.length - NAMES_SHOWN} more` : listInWords(names);
+const issuerNames = (list: { name: string }[]) => namesInWords(list.map((i) => i.name));
 
 /**
- * When only the district's approved issuers count: which they are, and how many credentials these
- * teachers hold that are set aside because their issuer is not one of them.
+ * When only what the district approves counts: which issuers, which single micro-credentials of
+ * other issuers, and how many credentials these teachers hold that are set aside because neither
+ * their issuer nor the credential itself is approved.
  */
 function ApprovedIssuersNote({ issuers, rows, href }: { issuers: SalaryIssuerRule; rows: SalaryStepRow[]; href?: string }) {
   const setAside = rows.reduce((n, r) => n + r.notApproved, 0);
   const teachers = rows.filter((r) => r.notApproved > 0).length;
+  const credentials = namesInWords(issuers.credentials.map(credentialInWords));
   return (
     <p className="mt-2 text-sm text-slate-700" data-approved-issuers>
       {issuers.approved.length ? (
-        <>Only badges from the issuers the district has approved count: {issuerNames(issuers.approved)}. </>
+        <>
+          Only badges from the issuers the district has approved count: {issuerNames(issuers.approved)}.{' '}
+          {issuers.credentials.length ? <>Also counted, approved on {issuers.credentials.length === 1 ? 'its' : 'their'} own: {credentials}. </> : null}
+        </>
+      ) : issuers.credentials.length ? (
+        <>Only badges of the micro-credentials the district has approved one by one count: {credentials}. </>
       ) : (
         <>The district counts only badges from issuers it has approved, and none is approved now, so no badge counts. </>
       )}
       {setAside
         ? `${plural(setAside, 'credential')} held by ${plural(teachers, 'teacher')} ${setAside === 1 ? 'comes' : 'come'} from other issuers and ${setAside === 1 ? 'is' : 'are'} not counted (shown per teacher below). `
         : issuers.approved.length ? 'No teacher here holds a credential from another issuer. ' : ''}
-      {href ? <Link href={href}>Change which issuers count</Link> : null}
+      {href ? <Link href={href}>Change which issuers and micro-credentials count</Link> : null}
     </p>
   );
 }

@@ -133,12 +133,26 @@ function salaryStepChanges(from: SalaryStep[], to: SalaryStep[]): string[] {
 
 const ISSUERS_NAMED = 4;
 
+/** “A”, “B” and 3 more: at most ISSUERS_NAMED names, the last place saying how many more. */
+function fewNamed(names: string[]): string | null {
+  if (!names.length) return null;
+  return names.length > ISSUERS_NAMED ? `${names.slice(0, ISSUERS_NAMED - 1).join(', ')} and ${names.length - ISSUERS_NAMED + 1} more` : listInWords(names);
+}
+
 /** “A”, “B” and 3 more: the issuers a district.policy entry names as approved or no longer approved. */
 function issuerList(v: unknown): string | null {
   if (!Array.isArray(v)) return null;
-  const names = v.flatMap((i) => (i && typeof i === 'object' && typeof (i as Data).name === 'string' ? [quote((i as { name: string }).name)] : []));
-  if (!names.length) return null;
-  return names.length > ISSUERS_NAMED ? `${names.slice(0, ISSUERS_NAMED - 1).join(', ')} and ${names.length - ISSUERS_NAMED + 1} more` : listInWords(names);
+  return fewNamed(v.flatMap((i) => (i && typeof i === 'object' && typeof (i as Data).name === 'string' ? [quote((i as { name: string }).name)] : [])));
+}
+
+/** “Formative assessment” from Acme Learning, …: the single micro-credentials an entry names as approved or no longer approved. */
+function credentialList(v: unknown): string | null {
+  if (!Array.isArray(v)) return null;
+  return fewNamed(v.flatMap((c) => {
+    if (!c || typeof c !== 'object' || typeof (c as Data).title !== 'string') return [];
+    const { title, issuer } = c as { title: string; issuer?: unknown };
+    return [typeof issuer === 'string' && issuer ? `${quote(title)} from ${issuer}` : quote(title)];
+  }));
 }
 
 /** A district.policy entry that kept the settings before and after (earlier entries kept the new flags and a count). */
@@ -157,14 +171,22 @@ function describePolicyChange(d: Data): string | null {
   const expired = fromTo(d, 'salaryCountsExpired');
   if (expired && typeof expired.to === 'boolean' && expired.from !== expired.to) sentences.push(expired.to ? 'Expired badges now count toward salary steps' : 'Expired badges no longer count toward salary steps');
   const onlyApproved = fromTo(d, 'salaryApprovedIssuersOnly');
+  const credentials = d.approvedCredentials && typeof d.approvedCredentials === 'object' ? (d.approvedCredentials as Data) : null;
+  const credentialCount = credentials?.count && typeof credentials.count === 'object' ? (credentials.count as Data).to : null;
   if (onlyApproved && typeof onlyApproved.to === 'boolean' && onlyApproved.from !== onlyApproved.to) {
-    sentences.push(onlyApproved.to ? 'Only badges from approved issuers now count toward salary steps' : 'Badges from every issuer now count toward salary steps');
+    sentences.push(!onlyApproved.to ? 'Badges from every issuer now count toward salary steps'
+      : typeof credentialCount === 'number' && credentialCount > 0 ? 'Only badges from approved issuers, and of micro-credentials approved one by one, now count toward salary steps'
+        : 'Only badges from approved issuers now count toward salary steps');
   }
   const issuers = d.approvedIssuers && typeof d.approvedIssuers === 'object' ? (d.approvedIssuers as Data) : null;
   const added = issuerList(issuers?.added);
   const removed = issuerList(issuers?.removed);
   if (added) sentences.push(`Approved issuers added: ${added}`);
   if (removed) sentences.push(`Approved issuers removed: ${removed}`);
+  const addedCredentials = credentialList(credentials?.added);
+  const removedCredentials = credentialList(credentials?.removed);
+  if (addedCredentials) sentences.push(`Micro-credentials approved on their own: ${addedCredentials}`);
+  if (removedCredentials) sentences.push(`Micro-credentials no longer approved on their own: ${removedCredentials}`);
   if (sentences.length) return `Changed the district policy. ${sentences.join('. ')}`;
   return from && to ? 'Saved the district policy without changes' : 'Changed the district policy';
 }

@@ -6,7 +6,8 @@ import { assertLeads } from '@/lib/district/access';
 import { notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { str } from '@/lib/zod-text';
-import { approvedIssuerChanges } from '@/lib/reporting/salary-steps';
+import { approvedCredentialChanges, approvedIssuerChanges, byTitle, credentialInWords, type NamedCredential } from '@/lib/reporting/salary-steps';
+import { CATALOG_QUERY_MAX } from '@/lib/catalog/schemas';
 
 export const SalaryRuleInput = z.object({
   label: str().trim().min(1, 'Name the step, e.g. “First classroom credential”.').max(120),
@@ -19,11 +20,20 @@ export const SalaryRuleInput = z.object({
 /** At most this many issuers on a district's approved list (the platform expects dozens). */
 export const APPROVED_ISSUERS_MAX = 500;
 
-/** Why "only approved issuers" with none chosen is refused: no badge would count. */
-export const NO_APPROVED_ISSUERS = 'Choose at least one issuer whose badges count. With none chosen, no badge would count toward a salary step. To count every issuer’s badges, choose “Every issuer on the platform”.';
+/**
+ * At most this many single micro-credentials on a district's approved list: exceptions to the
+ * issuers it approves, not a second catalogue (an issuer with many accepted credentials is approved
+ * as a whole).
+ */
+export const APPROVED_CREDENTIALS_MAX = 200;
 
-// Organisation ids are cuids: letters, digits, '-' and '_'. Anything else is refused before a query.
+/** Why "only approved issuers" with nothing chosen is refused: no badge would count. */
+export const NO_APPROVED_ISSUERS = 'Choose at least one issuer whose badges count, or add a single micro-credential below. With neither chosen, no badge would count toward a salary step. To count every issuer’s badges, choose “Every issuer on the platform”.';
+
+// Organisation and micro-credential ids are cuids: letters, digits, '-' and '_'. Anything else is
+// refused before a query.
 const IssuerId = str().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid issuer.');
+const CredentialId = str().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid micro-credential.');
 
 export const DistrictPolicyInput = z
   .object({
@@ -38,10 +48,21 @@ export const DistrictPolicyInput = z
       .max(APPROVED_ISSUERS_MAX, `At most ${APPROVED_ISSUERS_MAX} issuers.`)
       .default([])
       .transform((ids) => [...new Set(ids)]),
+    /**
+     * Single micro-credentials whose badges count too while only approved issuers' do, whoever
+     * issues them ("we accept this one course from X"). Kept while every issuer counts, as the issuers are.
+     */
+    approvedCredentialIds: z
+      .array(CredentialId)
+      .max(APPROVED_CREDENTIALS_MAX, `At most ${APPROVED_CREDENTIALS_MAX} single micro-credentials. Approve their issuer instead if you accept most of what it offers.`)
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
     rules: z.array(SalaryRuleInput).max(20, 'At most 20 steps.'),
   })
   .superRefine((v, ctx) => {
-    if (v.salaryApprovedIssuersOnly && v.approvedIssuerIds.length === 0) ctx.addIssue({ code: 'custom', path: ['approvedIssuerIds'], message: NO_APPROVED_ISSUERS });
+    if (v.salaryApprovedIssuersOnly && v.approvedIssuerIds.length === 0 && v.approvedCredentialIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['approvedIssuerIds'], message: NO_APPROVED_ISSUERS });
+    }
     const seen = new Set<string>();
     v.rules.forEach((r, i) => {
       const key = `${r.minLevel}:${r.credentialsRequired}`;
@@ -50,27 +71,51 @@ export const DistrictPolicyInput = z
     });
   });
 
+/**
+ * A micro-credential as the approved list shows it (and the audit log names it): its current
+ * title, or a draft's newest one (named when it is refused).
+ */
+const APPROVED_CREDENTIAL_FIELDS = {
+  id: true, slug: true, level: true, status: true, issuerId: true,
+  currentVersion: { select: { title: true } }, versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } }, issuer: { select: { name: true } },
+} as const;
+
+type CredentialRow = { id: string; slug: string; level: number | null; status: string; issuerId: string; currentVersion: { title: string } | null; versions: { title: string }[]; issuer: { name: string } };
+
+/** A micro-credential on (or offered for) a district's approved list: what the leader sees of it. */
+export type ApprovedCredential = NamedCredential & { issuerId: string; level: number | null; published: boolean };
+
+const approvedCredentialOf = (m: CredentialRow): ApprovedCredential => ({
+  id: m.id, title: m.currentVersion?.title ?? m.versions[0]?.title ?? m.slug, issuer: m.issuer.name, issuerId: m.issuerId, level: m.level, published: m.status === 'PUBLISHED',
+});
+
 export async function getDistrictPolicy(opts: { actor: Actor; districtId: string }) {
   assertLeads(opts.actor, opts.districtId);
-  return db.organization.findUniqueOrThrow({
+  const { approvedCredentials, ...policy } = await db.organization.findUniqueOrThrow({
     where: { id: opts.districtId },
     select: {
       id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true,
       approvedIssuers: { select: { issuerId: true } },
+      approvedCredentials: { select: { microCredential: { select: APPROVED_CREDENTIAL_FIELDS } } },
       salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }], select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true } },
     },
   });
+  return { ...policy, approvedCredentials: approvedCredentials.map((a) => approvedCredentialOf(a.microCredential)).sort(byTitle) };
 }
 
 /** A salary step as saved, and as the audit log keeps it before and after each save. */
 const SALARY_STEP_FIELDS = { label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true } as const;
 
 /**
- * Replaces the district's salary-step rules, proposal, expiry and issuer settings, and its list of
- * approved issuers, in one transaction. The audit entry keeps every setting before and after
- * (`{ from, to }`), the rules in full: a save replaces them, so the entry is the only record of the
- * steps a report used before it. Of the approved issuers it keeps those added and removed, by name
- * (`approvedIssuers: { added, removed, count: { from, to } }`).
+ * Replaces the district's salary-step rules, proposal, expiry and issuer settings, and its lists of
+ * approved issuers and single approved micro-credentials, in one transaction. The audit entry keeps
+ * every setting before and after (`{ from, to }`), the rules in full: a save replaces them, so the
+ * entry is the only record of the steps a report used before it. Of the approved issuers it keeps
+ * those added and removed, by name (`approvedIssuers: { added, removed, count: { from, to } }`); of
+ * the approved micro-credentials the same, each by title and issuer (`approvedCredentials`).
+ *
+ * A micro-credential added to the list must be published (in the catalogue now); one already on it
+ * stays when its issuer retires it, since the badges teachers earned with it still count.
  */
 export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<typeof DistrictPolicyInput> }) {
   const { input } = opts;
@@ -93,6 +138,22 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
     }
     const beforeIssuers = (await tx.districtApprovedIssuer.findMany({ where: { districtId: input.districtId }, select: { issuer: { select: { id: true, name: true } } } })).map((r) => r.issuer);
     const issuerChanges = approvedIssuerChanges(beforeIssuers, chosen);
+    const beforeCredentials = (await tx.districtApprovedCredential.findMany({ where: { districtId: input.districtId }, select: { microCredential: { select: APPROVED_CREDENTIAL_FIELDS } } }))
+      .map((r) => approvedCredentialOf(r.microCredential));
+    const chosenCredentials = input.approvedCredentialIds.length
+      ? (await tx.microCredential.findMany({ where: { id: { in: input.approvedCredentialIds } }, select: APPROVED_CREDENTIAL_FIELDS })).map(approvedCredentialOf)
+      : [];
+    if (chosenCredentials.length !== input.approvedCredentialIds.length) {
+      throw validation('Some of the chosen micro-credentials are not on the platform.', { approvedCredentialIds: ['Choose micro-credentials from the search. Reload the page if one has just been removed.'] });
+    }
+    const kept = new Set(beforeCredentials.map((c) => c.id));
+    const unpublished = chosenCredentials.filter((c) => !c.published && !kept.has(c.id)).sort(byTitle);
+    if (unpublished.length) {
+      throw validation('Only micro-credentials in the catalogue can be added.', {
+        approvedCredentialIds: [`${unpublished.map(credentialInWords).join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not in the catalogue, so ${unpublished.length === 1 ? 'it' : 'they'} cannot be added. Remove ${unpublished.length === 1 ? 'it' : 'them'} from the list.`],
+      });
+    }
+    const credentialChanges = approvedCredentialChanges(beforeCredentials, chosenCredentials);
     const beforeRules = await tx.salaryStepRule.findMany({
       where: { districtId: input.districtId },
       orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }, { minLevel: 'asc' }],
@@ -109,6 +170,12 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
     if (issuerChanges.added.length) {
       await tx.districtApprovedIssuer.createMany({ data: issuerChanges.added.map((i) => ({ districtId: input.districtId, issuerId: i.id, approvedById: opts.actor.id })) });
     }
+    if (credentialChanges.removed.length) {
+      await tx.districtApprovedCredential.deleteMany({ where: { districtId: input.districtId, microCredentialId: { in: credentialChanges.removed.map((c) => c.id) } } });
+    }
+    if (credentialChanges.added.length) {
+      await tx.districtApprovedCredential.createMany({ data: credentialChanges.added.map((c) => ({ districtId: input.districtId, microCredentialId: c.id, approvedById: opts.actor.id })) });
+    }
     await recordAudit({
       actorId: opts.actor.id, action: 'district.policy', entityType: 'Organization', entityId: input.districtId, organizationId: input.districtId,
       data: {
@@ -116,8 +183,17 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
         salaryCountsExpired: { from: before.salaryCountsExpired, to: input.salaryCountsExpired },
         salaryApprovedIssuersOnly: { from: before.salaryApprovedIssuersOnly, to: input.salaryApprovedIssuersOnly },
         approvedIssuers: { ...issuerChanges, count: { from: beforeIssuers.length, to: chosen.length } },
+        approvedCredentials: { ...credentialChanges, count: { from: beforeCredentials.length, to: chosenCredentials.length } },
         rules: { from: beforeRules, to: rules },
       },
     }, tx);
   });
 }
+
+/** A micro-credential a leader can add to the approved list: a catalogue search result. */
+export type CredentialChoice = { id: string; title: string; issuer: string; issuerId: string; level: number | null };
+
+export const ApprovableCredentialSearchInput = z.object({
+  districtId: str().min(1).max(40),
+  q: str().trim().min(1, 'Type a word or two from the micro-credential’s title.').max(CATALOG_QUERY_MAX, `At most ${CATALOG_QUERY_MAX} characters.`),
+});

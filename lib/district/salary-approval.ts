@@ -1,11 +1,14 @@
-// Which issuers' badges count toward a district's salary steps (Organization.salaryApprovedIssuersOnly
-// and DistrictApprovedIssuer): the issuers a leader picks from, and what a teacher is told on a
-// micro-credential's page. Counting itself is in lib/reporting (teacher.ts, district.ts).
+// Which badges count toward a district's salary steps (Organization.salaryApprovedIssuersOnly,
+// DistrictApprovedIssuer and DistrictApprovedCredential): the issuers and micro-credentials a leader
+// picks from, and what a teacher is told on a micro-credential's page. Counting itself is in
+// lib/reporting (teacher.ts, district.ts).
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
-import { APPROVED_ISSUERS_MAX } from '@/lib/district/policy-settings';
+import { APPROVED_ISSUERS_MAX, type CredentialChoice } from '@/lib/district/policy-settings';
+import { searchCatalog } from '@/lib/catalog/queries';
+import { CatalogSearchInput } from '@/lib/catalog/schemas';
 
 export type IssuerChoice = { id: string; name: string; published: number };
 
@@ -25,16 +28,41 @@ export async function listSalaryIssuerChoices(opts: { actor: Actor; districtId: 
 }
 
 /**
- * For a teacher placed in a district that has salary steps and counts only approved issuers'
- * badges: whether this issuer is one of them. Null otherwise (no district, no steps, or every
- * issuer counts), when there is nothing to say. One statement of primary-key and index lookups, as
- * it runs on every signed-in view of a micro-credential.
+ * Published micro-credentials matching `q`, for a leader of this district to approve one on its own:
+ * the catalogue's own search (full text on the GIN index, best matches first, one page of them).
+ * `more`: there are more matches than shown, so the leader can narrow the search.
  */
-export async function getIssuerSalaryStanding(actor: Pick<Actor, 'districtId'>, issuerId: string): Promise<{ districtName: string; approved: boolean } | null> {
+export async function searchApprovableCredentials(opts: { actor: Actor; districtId: string; q: string }): Promise<{ items: CredentialChoice[]; more: boolean }> {
+  assertLeads(opts.actor, opts.districtId);
+  const found = await searchCatalog(CatalogSearchInput.parse({ q: opts.q, kind: 'MICRO_CREDENTIAL' }));
+  if (!found.items.length) return { items: [], more: false };
+  // The issuer's id, so the form can say when the issuer is approved already (a primary-key lookup per result).
+  const issuerOf = new Map((await db.microCredential.findMany({ where: { id: { in: found.items.map((i) => i.refId) } }, select: { id: true, issuerId: true } })).map((m) => [m.id, m.issuerId]));
+  return {
+    items: found.items.flatMap((i) => {
+      const issuerId = issuerOf.get(i.refId);
+      return issuerId ? [{ id: i.refId, title: i.title, issuer: i.issuerName, issuerId, level: i.level }] : [];
+    }),
+    more: Boolean(found.nextCursor),
+  };
+}
+
+/** Where a micro-credential stands with the teacher's district: approved with its issuer, on its own, or neither. */
+export type SalaryStanding = { districtName: string; issuerApproved: boolean; credentialApproved: boolean };
+
+/**
+ * For a teacher placed in a district that has salary steps and counts only approved issuers' (and
+ * approved micro-credentials') badges: whether this micro-credential's issuer is approved, and
+ * whether the credential itself is. Null otherwise (no district, no steps, or every issuer counts),
+ * when there is nothing to say. One statement of primary-key and index lookups, as it runs on every
+ * signed-in view of a micro-credential.
+ */
+export async function getIssuerSalaryStanding(actor: Pick<Actor, 'districtId'>, mc: { issuerId: string; microCredentialId: string }): Promise<SalaryStanding | null> {
   if (!actor.districtId) return null;
-  const [row] = await db.$queryRaw<{ districtName: string; approved: boolean }[]>`
+  const [row] = await db.$queryRaw<SalaryStanding[]>`
     SELECT o."name" AS "districtName",
-           EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" d WHERE d."districtId" = o."id" AND d."issuerId" = ${issuerId}) AS "approved"
+           EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" d WHERE d."districtId" = o."id" AND d."issuerId" = ${mc.issuerId}) AS "issuerApproved",
+           EXISTS (SELECT 1 FROM "DistrictApprovedCredential" c WHERE c."districtId" = o."id" AND c."microCredentialId" = ${mc.microCredentialId}) AS "credentialApproved"
       FROM "Organization" o
      WHERE o."id" = ${actor.districtId} AND o."salaryApprovedIssuersOnly"
        AND EXISTS (SELECT 1 FROM "SalaryStepRule" r WHERE r."districtId" = o."id")`;

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertReadScope } from '@/lib/district/queries';
 import { DAY_MS } from '@/lib/dates';
 import { workInProgressSql } from '@/lib/submissions/work-in-progress';
-import { computeSalaryStep, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import { byTitle, computeSalaryStep, type NamedCredential, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import type { Period } from '@/lib/reporting/schemas';
 
 // Every figure counts micro-credential awards only (a stack award carries no hours of its own) that
@@ -96,20 +96,25 @@ export type CountedAward = { id: string; title: string; level: number | null; is
 
 /**
  * `counted`: the badges behind `qualifyingCount`, newest first. `notApproved`: credentials held
- * that do not count because the district counts only approved issuers and theirs is not one.
+ * that do not count because the district counts only approved issuers and theirs is not one (nor
+ * is the credential approved on its own).
  */
 export type SalaryStepRow = { userId: string; name: string; email: string; school: string | null; byLevel: Record<number, number>; counted: CountedAward[]; notApproved: number } & SalaryStepResult;
 
-/** Which issuers' badges the steps count: every issuer's, or only those the district approves (`approved`, by name). */
-export type SalaryIssuerRule = { onlyApproved: boolean; approved: { id: string; name: string }[] };
+/**
+ * Which issuers' badges the steps count: every issuer's, or only those the district approves
+ * (`approved`, by name) and the single micro-credentials it approves on their own (`credentials`,
+ * by title: only those whose issuer is not approved, as the others count with their issuer anyway).
+ */
+export type SalaryIssuerRule = { onlyApproved: boolean; approved: { id: string; name: string }[]; credentials: NamedCredential[] };
 
 /**
  * Salary-step eligibility at `asOf` (salaryAsOf: the end of the period, or now while it runs, as
  * teachers' own pages count): every evidence-backed credential held then
  * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned; if the district
  * does not count expired badges (`salaryCountsExpired`), only those still valid at `asOf`; if it
- * counts only the issuers it approves (`salaryApprovedIssuersOnly`), only those issuers' badges. A
- * renewed badge and the one it renewed count once: they are the same micro-credential.
+ * counts only the issuers it approves (`salaryApprovedIssuersOnly`), only those issuers' badges and
+ * those of the single micro-credentials it approves (DistrictApprovedCredential). A renewed badge and the one it renewed count once: they are the same micro-credential.
  */
 export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean; issuers: SalaryIssuerRule; oneAway: number }> {
   await authorize(opts);
@@ -117,19 +122,31 @@ export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promi
     db.salaryStepRule.findMany({ where: { districtId: opts.districtId }, ...SALARY_RULES }),
     db.organization.findUniqueOrThrow({
       where: { id: opts.districtId },
-      select: { salaryCountsExpired: true, salaryApprovedIssuersOnly: true, approvedIssuers: { select: { issuer: { select: { id: true, name: true } } } } },
+      select: {
+        salaryCountsExpired: true, salaryApprovedIssuersOnly: true,
+        approvedIssuers: { select: { issuer: { select: { id: true, name: true } } } },
+        approvedCredentials: { select: { microCredential: { select: { id: true, slug: true, issuerId: true, currentVersion: { select: { title: true } }, issuer: { select: { name: true } } } } } },
+      },
     }),
   ]);
+  const approvedIssuerIds = new Set(district.approvedIssuers.map((a) => a.issuer.id));
   const issuers: SalaryIssuerRule = {
     onlyApproved: district.salaryApprovedIssuersOnly,
     approved: district.approvedIssuers.map((a) => a.issuer).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    credentials: district.approvedCredentials
+      .map((a) => a.microCredential)
+      .filter((m) => !approvedIssuerIds.has(m.issuerId))
+      .map((m) => ({ id: m.id, title: m.currentVersion?.title ?? m.slug, issuer: m.issuer.name }))
+      .sort(byTitle),
   };
   // Unless the district counts expired badges, only those still valid at `asOf`.
   const validThen = district.salaryCountsExpired ? Prisma.sql`` : Prisma.sql`AND (a."validUntil" IS NULL OR a."validUntil" > ${opts.asOf})`;
-  // Whether the badge's issuer counts: read from the district's list (its primary key), once per
-  // query as the planner hashes it, so a credential set aside can still be named as such.
+  // Whether the badge counts: its issuer, or the micro-credential itself, is on the district's lists
+  // (read by their primary keys), each once per query as the planner hashes it, so a credential set
+  // aside can still be named as such.
   const approvedIssuer = issuers.onlyApproved
-    ? Prisma.sql`(a."issuerId" IN (SELECT d."issuerId" FROM "DistrictApprovedIssuer" d WHERE d."districtId" = ${opts.districtId}))`
+    ? Prisma.sql`(a."issuerId" IN (SELECT d."issuerId" FROM "DistrictApprovedIssuer" d WHERE d."districtId" = ${opts.districtId})
+        OR a."microCredentialId" IN (SELECT c."microCredentialId" FROM "DistrictApprovedCredential" c WHERE c."districtId" = ${opts.districtId}))`
     : Prisma.sql`TRUE`;
   const teachers = await db.user.findMany({
     where: { districtId: opts.districtId, ...(opts.schoolId ? { schoolId: opts.schoolId } : {}) },

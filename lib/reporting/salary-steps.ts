@@ -48,36 +48,82 @@ export function formatCents(cents: number): string {
 
 /**
  * Which issuers' badges count toward a district's salary steps: every issuer's, or (`onlyApproved`)
- * only those of the issuers on the district's approved list (`approved`, issuer ids). Districts vet
- * providers before paying for their credentials.
+ * only those of the issuers on the district's approved list (`approved`, issuer ids) and of the
+ * single micro-credentials it approves on their own (`approvedCredentials`, micro-credential ids:
+ * "we accept this one course from X"). Districts vet providers before paying for their credentials.
  */
-export type IssuerRule = { onlyApproved: boolean; approved: ReadonlySet<string> };
+export type IssuerRule = { onlyApproved: boolean; approved: ReadonlySet<string>; approvedCredentials?: ReadonlySet<string> };
 
 export function issuerCounts(rule: IssuerRule, issuerId: string): boolean {
   return !rule.onlyApproved || rule.approved.has(issuerId);
 }
 
-/** Held credentials split into those whose issuer counts and those set aside because the district has not approved their issuer. */
-export function splitByIssuer<H extends { issuerId: string }>(rule: IssuerRule, held: H[]): { counts: H[]; notApproved: H[] } {
+/** Whether a badge of this micro-credential counts: its issuer is approved, or the credential itself is. */
+export function credentialCounts(rule: IssuerRule, held: { issuerId: string; microCredentialId?: string | null }): boolean {
+  return issuerCounts(rule, held.issuerId) || Boolean(held.microCredentialId && rule.approvedCredentials?.has(held.microCredentialId));
+}
+
+/**
+ * Held credentials split into those that count and those set aside because the district has
+ * approved neither their issuer nor the credential itself. `approvedAlone`: those of `counts` that
+ * count only because the district approved the credential on its own (its issuer is not approved),
+ * so a teacher can be told why they count.
+ */
+export function splitByIssuer<H extends { issuerId: string; microCredentialId?: string | null }>(rule: IssuerRule, held: H[]): { counts: H[]; notApproved: H[]; approvedAlone: H[] } {
   const counts: H[] = [];
   const notApproved: H[] = [];
-  for (const h of held) (issuerCounts(rule, h.issuerId) ? counts : notApproved).push(h);
-  return { counts, notApproved };
+  const approvedAlone: H[] = [];
+  for (const h of held) {
+    if (!credentialCounts(rule, h)) notApproved.push(h);
+    else {
+      counts.push(h);
+      if (!issuerCounts(rule, h.issuerId)) approvedAlone.push(h);
+    }
+  }
+  return { counts, notApproved, approvedAlone };
 }
 
 export type NamedIssuer = { id: string; name: string };
+/** A micro-credential on a district's approved list, named as the audit log and the reports name it. */
+export type NamedCredential = { id: string; title: string; issuer: string };
+
+/** What changed between two lists of the same kind of item, by id; each side sorted by `order`. */
+function listChanges<T extends { id: string }>(before: T[], after: T[], pick: (t: T) => T, order: (a: T, b: T) => number): { added: T[]; removed: T[] } {
+  const was = new Set(before.map((i) => i.id));
+  const is = new Set(after.map((i) => i.id));
+  return {
+    added: after.filter((i) => !was.has(i.id)).map(pick).sort(order),
+    removed: before.filter((i) => !is.has(i.id)).map(pick).sort(order),
+  };
+}
 
 /**
  * What a save did to a district's approved issuers, each side sorted by name: the audit entry keeps
  * the names, so it still reads after an issuer leaves the platform.
  */
 export function approvedIssuerChanges(before: NamedIssuer[], after: NamedIssuer[]): { added: NamedIssuer[]; removed: NamedIssuer[] } {
-  const was = new Set(before.map((i) => i.id));
-  const is = new Set(after.map((i) => i.id));
-  const byName = (a: NamedIssuer, b: NamedIssuer) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-  return {
-    added: after.filter((i) => !was.has(i.id)).map(({ id, name }) => ({ id, name })).sort(byName),
-    removed: before.filter((i) => !is.has(i.id)).map(({ id, name }) => ({ id, name })).sort(byName),
-  };
+  return listChanges(before, after, ({ id, name }) => ({ id, name }), (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
+/** The same for the single micro-credentials it approves, by title then issuer, each kept with its title and issuer's name. */
+export function approvedCredentialChanges(before: NamedCredential[], after: NamedCredential[]): { added: NamedCredential[]; removed: NamedCredential[] } {
+  return listChanges(before, after, ({ id, title, issuer }) => ({ id, title, issuer }), byTitle);
+}
+
+/** Credentials by title, then issuer (two issuers may offer one title). */
+export const byTitle = (a: { id: string; title: string; issuer: string }, b: { id: string; title: string; issuer: string }) =>
+  a.title.localeCompare(b.title) || a.issuer.localeCompare(b.issuer) || a.id.localeCompare(b.id);
+
+/** “Formative assessment in practice” from Acme Learning: one approved credential in words. */
+export const credentialInWords = (c: { title: string; issuer: string }) => `“${c.title}” from ${c.issuer}`;
+
+/**
+ * What a teacher is told on a micro-credential's page when their district counts only what it has
+ * approved (getIssuerSalaryStanding): whether this credential's badges count there, and why.
+ */
+export function salaryStandingSentence(standing: { districtName: string; issuerApproved: boolean; credentialApproved: boolean }, issuerName: string): string {
+  const steps = `${standing.districtName}’s salary steps`;
+  if (standing.issuerApproved) return `Badges from ${issuerName} count toward ${steps}: your district has approved this issuer.`;
+  if (standing.credentialApproved) return `Badges for this micro-credential count toward ${steps}: your district has approved it, though not every micro-credential from ${issuerName}.`;
+  return `Badges from ${issuerName} do not count toward ${steps}: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.`;
+}

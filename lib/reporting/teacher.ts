@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { credentialUrl } from '@/lib/awards/issue';
 import { SALARY_RULES } from '@/lib/reporting/district';
-import { computeSalaryStep, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import { byTitle, computeSalaryStep, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { awardState, hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
 
@@ -77,12 +77,15 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
 
   // The district's salary steps, counted exactly as the district's own report counts them:
   // evidence-backed micro-credentials held (not revoked, not suspended), and, when the district
-  // counts only the issuers it has approved, only those issuers' badges.
+  // counts only the issuers it has approved, only those issuers' badges and those of the single
+  // micro-credentials it has approved.
   let salary: {
     districtName: string; rules: SalaryRule[]; result: SalaryStepResult; countsExpired: boolean;
     approvedIssuersOnly: boolean;
     /** Credentials that would count but for their issuer, which the district has not approved; and those issuers' names. */
     notApproved: { count: number; issuers: string[] };
+    /** Credentials held that count only because the district approved each on its own (their issuer is not approved), by title. */
+    approvedAlone: { title: string; issuer: string }[];
   } | null = null;
   if (actor.districtId) {
     const district = await db.organization.findUnique({
@@ -91,21 +94,35 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     });
     if (district && district.salaryStepRules.length) {
       const held = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt && (district.salaryCountsExpired || !a.validUntil || a.validUntil > now));
-      // Only the approvals of the issuers this teacher holds badges from: a primary-key lookup each.
+      // Only the approvals of the issuers and micro-credentials this teacher holds badges of: a
+      // primary-key lookup each.
       const issuerIds = [...new Set(held.map((a) => a.issuerId))];
-      const approved = district.salaryApprovedIssuersOnly && issuerIds.length
-        ? await db.districtApprovedIssuer.findMany({ where: { districtId: actor.districtId, issuerId: { in: issuerIds } }, select: { issuerId: true } })
-        : [];
-      const { counts, notApproved } = splitByIssuer({ onlyApproved: district.salaryApprovedIssuersOnly, approved: new Set(approved.map((r) => r.issuerId)) }, held);
+      const credentialIds = [...new Set(held.flatMap((a) => (a.microCredentialId ? [a.microCredentialId] : [])))];
+      const onlyApproved = district.salaryApprovedIssuersOnly && held.length > 0;
+      const [approved, approvedCredentials] = onlyApproved
+        ? await Promise.all([
+          db.districtApprovedIssuer.findMany({ where: { districtId: actor.districtId, issuerId: { in: issuerIds } }, select: { issuerId: true } }),
+          credentialIds.length ? db.districtApprovedCredential.findMany({ where: { districtId: actor.districtId, microCredentialId: { in: credentialIds } }, select: { microCredentialId: true } }) : [],
+        ])
+        : [[], []];
+      const { counts, notApproved, approvedAlone } = splitByIssuer({
+        onlyApproved: district.salaryApprovedIssuersOnly,
+        approved: new Set(approved.map((r) => r.issuerId)),
+        approvedCredentials: new Set(approvedCredentials.map((r) => r.microCredentialId)),
+      }, held);
       // One per micro-credential: a renewed badge and the one it renewed are the same credential.
       // Awards come newest first: the newest badge of each credential gives its level.
       const newest = new Map<string | null, { level: number | null }>();
       for (const a of counts) if (!newest.has(a.microCredentialId)) newest.set(a.microCredentialId, { level: a.level });
       const setAside = new Map(notApproved.map((a) => [a.microCredentialId, a.issuer.name]));
+      // Newest first, so each credential is named by its newest badge's title.
+      const alone = new Map<string | null, { id: string; title: string; issuer: string }>();
+      for (const a of approvedAlone) if (!alone.has(a.microCredentialId)) alone.set(a.microCredentialId, { id: a.id, title: a.title, issuer: a.issuer.name });
       salary = {
         districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, [...newest.values()]), countsExpired: district.salaryCountsExpired,
         approvedIssuersOnly: district.salaryApprovedIssuersOnly,
         notApproved: { count: setAside.size, issuers: [...new Set(setAside.values())].sort((a, b) => a.localeCompare(b)) },
+        approvedAlone: [...alone.values()].sort(byTitle).map(({ title, issuer }) => ({ title, issuer })),
       };
     }
   }

@@ -165,8 +165,14 @@ async function main() {
   // approves ten issuers for the explain run only, with the flag switched on inside the path that
   // reads it (so the other report paths explain the default, every issuer). Removed at the end.
   const approvedIssuerIds = leaderRow ? await ids(`SELECT id FROM "Organization" WHERE kind = 'ISSUER' ORDER BY id LIMIT 10`) : [];
+  // And 50 micro-credentials of other issuers approved one by one (ADR 022), so the report's second
+  // subquery and the credential page's EXISTS are explained with rows to read.
+  const approvedCredentialIds = leaderRow
+    ? await ids(`SELECT id FROM "MicroCredential" WHERE status = 'PUBLISHED' AND NOT ("issuerId" = ANY('{${approvedIssuerIds.join(',')}}'::text[])) ORDER BY id LIMIT 50`)
+    : [];
   if (leaderRow) {
     await admin.query(`INSERT INTO "DistrictApprovedIssuer" ("districtId", "issuerId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [leaderRow.org, approvedIssuerIds]);
+    await admin.query(`INSERT INTO "DistrictApprovedCredential" ("districtId", "microCredentialId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [leaderRow.org, approvedCredentialIds]);
   }
   const withApprovedOnly = async <T,>(fn: () => Promise<T>) => {
     await admin.query(`UPDATE "Organization" SET "salaryApprovedIssuersOnly" = true WHERE id = $1`, [leaderRow.org]);
@@ -266,7 +272,7 @@ async function main() {
       },
       {
         path: `/micro-credentials/${slug} (signed-in teacher: does this issuer count toward the district's salary steps)`,
-        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, mc.issuer.id)),
+        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, { issuerId: mc.issuer.id, microCredentialId: mc.id })),
       },
       { path: '/district/people/invite (check a 200-row staff list)', run: () => previewBulkInvite({ actor: leader, districtId: leaderRow.org, csv: inviteCsv }) },
       { path: '/district/recommendations (the list)', run: () => listDistrictRecommendations({ actor: leader, districtId: leaderRow.org }) },
@@ -329,7 +335,10 @@ async function main() {
       if (plan['Execution Time'] > slowMs) slow.push(`${p.path} #${i + 1}: ${plan['Execution Time'].toFixed(1)} ms`);
     }
   }
-  if (leaderRow) await admin.query(`DELETE FROM "DistrictApprovedIssuer" WHERE "districtId" = $1 AND "issuerId" = ANY($2::text[])`, [leaderRow.org, approvedIssuerIds]);
+  if (leaderRow) {
+    await admin.query(`DELETE FROM "DistrictApprovedIssuer" WHERE "districtId" = $1 AND "issuerId" = ANY($2::text[])`, [leaderRow.org, approvedIssuerIds]);
+    await admin.query(`DELETE FROM "DistrictApprovedCredential" WHERE "districtId" = $1 AND "microCredentialId" = ANY($2::text[])`, [leaderRow.org, approvedCredentialIds]);
+  }
   await admin.end();
   console.log('');
   if (slow.length) console.log(`Slow statements (> ${slowMs} ms):\n  ${slow.join('\n  ')}`);

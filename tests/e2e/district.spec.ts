@@ -195,11 +195,20 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByText(/Choose at least one issuer whose badges count/).first()).toBeVisible();
   await approved.getByRole('checkbox', { name: /Principals’ Training Center|Principals' Training Center/ }).check();
+  // One micro-credential from an issuer not approved as a whole, found by search (Enter searches, it does not save) and added.
+  const single = page.getByRole('group', { name: 'Single micro-credentials that also count' });
+  await single.getByLabel('Find a published micro-credential by title').fill('mindset');
+  await single.getByLabel('Find a published micro-credential by title').press('Enter');
+  await expect(single.getByRole('status').filter({ hasText: /match/ })).toBeVisible();
+  await single.getByRole('button', { name: /^Add .*Growth Mindset/ }).click();
+  await expect(single.getByRole('button', { name: /^Remove .*Growth Mindset.*from the list/ })).toBeFocused();
+  await expect(single.getByRole('list', { name: /Approved on their own/ })).toContainText('Growth Mindset: Praising the Process');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
   await page.goto('/district/reports');
   await expect(page.getByText(/approved/i).first()).toBeVisible();
+  await expect(page.getByText(/Also counted, approved on its own/).first()).toBeVisible();
 
   // A teacher of the district reads whether an issuer's badges count, on its credential page.
   const other = await browser.newContext();
@@ -207,10 +216,15 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await signIn(teacher, 'teacher@demo.school');
   await teacher.goto('/micro-credentials/designing-an-effective-team-agenda');
   await expect(teacher.locator('[data-salary-issuer-note]')).toBeVisible();
+  // The one approved on its own counts, and its page says so.
+  await teacher.goto('/micro-credentials/growth-mindset-praising-the-process');
+  await expect(teacher.locator('[data-salary-issuer-note]')).toContainText('Badges for this micro-credential count toward');
   await other.close();
 
   // Back as it was, for the other tests.
   await page.goto('/district/policy');
+  await page.getByRole('button', { name: /^Remove .*Growth Mindset/ }).click();
+  await expect(page.getByRole('group', { name: 'Single micro-credentials that also count' }).getByText('None yet.')).toBeVisible();
   await page.getByLabel('Every issuer on the platform').check();
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();

@@ -60,8 +60,9 @@ describe('district policy', () => {
       { label: 'Two credentials', description: '', minLevel: 2, credentialsRequired: 2, amountCents: 20000, sortOrder: 1 },
       { label: 'Five at level 3', description: 'Advanced.', minLevel: 3, credentialsRequired: 5, amountCents: 100050, sortOrder: 2 },
     ];
-    // Every issuer counts throughout, and no issuer was approved or removed.
-    const issuers = { salaryApprovedIssuersOnly: { from: false, to: false }, approvedIssuers: { added: [], removed: [], count: { from: 0, to: 0 } } };
+    // Every issuer counts throughout, and no issuer or single micro-credential was approved or removed.
+    const none = { added: [], removed: [], count: { from: 0, to: 0 } };
+    const issuers = { salaryApprovedIssuersOnly: { from: false, to: false }, approvedIssuers: none, approvedCredentials: none };
     expect(await entries()).toEqual([
       { requiresProposal: { from: false, to: false }, salaryCountsExpired: { from: true, to: true }, ...issuers, rules: { from: [], to: [first, three] } },
       { requiresProposal: { from: false, to: true }, salaryCountsExpired: { from: true, to: false }, ...issuers, rules: { from: [first, three], to: after } },

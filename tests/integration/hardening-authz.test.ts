@@ -18,7 +18,7 @@ import { sampleDefinition } from '@/tests/factories';
 import { buildWorld, changedTables, tableFingerprints, type World } from '@/tests/setup/fault-world';
 import { getApplication } from '@/lib/submissions/queries';
 import { DistrictPolicyInput, getDistrictPolicy, saveDistrictPolicy } from '@/lib/district/policy-settings';
-import { listSalaryIssuerChoices } from '@/lib/district/salary-approval';
+import { listSalaryIssuerChoices, searchApprovableCredentials } from '@/lib/district/salary-approval';
 import { inviteTeachersFromFile, previewBulkInvite } from '@/lib/people/bulk-invite';
 import { getTranscript, type TranscriptPeriod } from '@/lib/reporting/transcript';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
@@ -320,6 +320,11 @@ function rows(): Row[] {
     {
       name: 'saveDistrictPolicy (District One, approved issuers)', allow: ['L1'],
       run: (a) => saveDistrictPolicy({ actor: a, input: DistrictPolicyInput.parse({ districtId: w.d1.id, salaryApprovedIssuersOnly: 'on', approvedIssuerIds: [w.issuerA.id], rules: [] }) }),
+    },
+    { name: 'searchApprovableCredentials (District One)', allow: ['L1'], run: (a) => searchApprovableCredentials({ actor: a, districtId: w.d1.id, q: 'credential' }) },
+    {
+      name: 'saveDistrictPolicy (District One, approved micro-credential)', allow: ['L1'],
+      run: (a) => saveDistrictPolicy({ actor: a, input: DistrictPolicyInput.parse({ districtId: w.d1.id, salaryApprovedIssuersOnly: 'on', approvedCredentialIds: [w.mcB.mc.id], rules: [] }) }),
     },
     { name: 'previewBulkInvite (District One)', allow: ['L1'], run: (a) => previewBulkInvite({ actor: a, districtId: w.d1.id, csv: `email,name\nfile-${uid()}@example.test,Pat` }) },
     { name: 'inviteTeachersFromFile (District One)', allow: ['L1'], run: (a) => inviteTeachersFromFile({ actor: a, districtId: w.d1.id, csv: `email,name\nfile-${uid()}@example.test,Pat` }) },

@@ -518,6 +518,24 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     });
   });
 
+  it('district leaders: the policy form (approved micro-credentials) refuses ids that are not published micro-credentials and foreign districts, writing nothing', async () => {
+    await pipeline({
+      schema: DistrictPolicyInput,
+      arb: hostileInput({ districtId: idOr(w.d1.id), salaryApprovedIssuersOnly: anyOr('on'), approvedCredentialIds: fc.oneof(fc.array(idOr(w.mcB.mc.id, w.d1.id), { maxLength: 4 }), hostileValue), rules: fc.constant([]) }),
+      // Leader Two does not lead District One: nothing may be saved, whatever the ids.
+      call: (i) => saveDistrictPolicy({ actor: w.leader2, input: i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({
+      schema: DistrictPolicyInput,
+      arb: fc.record({ districtId: fc.constant(w.d1.id), salaryApprovedIssuersOnly: fc.constant('on'), approvedIssuerIds: fc.constant([]), approvedCredentialIds: fc.array(fc.oneof(fc.constantFrom(w.d1.id, w.s1.id, w.issuerA.id), hostileString), { minLength: 1, maxLength: 3 }), rules: fc.constant([]) }),
+      // Leader One's own district, but no id names a published micro-credential: refused, nothing saved.
+      call: (i) => saveDistrictPolicy({ actor: w.leader1, input: i }),
+      mustNotSucceed: true,
+      numRuns: 60,
+    });
+  });
+
   it('district leaders and proposals: foreign districts and proposals', async () => {
     // District people: a leader of District Two on District One's teachers, and District One's leader
     // on hostile ids (someone else's teacher, another district's school).

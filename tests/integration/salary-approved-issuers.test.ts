@@ -254,7 +254,7 @@ describe('counting toward salary steps', () => {
     let rows = await byName();
     expect(rows['Ann Avery']).toMatchObject({ qualifyingCount: 3, amountCents: 30_000, notApproved: 0 });
     expect(rows['Bo Brown']).toMatchObject({ qualifyingCount: 1, amountCents: 10_000, notApproved: 0 });
-    expect((await steps()).issuers).toEqual({ onlyApproved: false, approved: [] });
+    expect((await steps()).issuers).toEqual({ onlyApproved: false, approved: [], credentials: [] });
 
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
     rows = await byName();
@@ -262,7 +262,7 @@ describe('counting toward salary steps', () => {
     expect(rows['Ann Avery']).toMatchObject({ qualifyingCount: 2, amountCents: 10_000, notApproved: 2 });
     expect(rows['Ann Avery'].counted.map((c) => c.title)).toEqual(['Peer Feedback', 'Exit Tickets']);
     expect(rows['Bo Brown']).toMatchObject({ qualifyingCount: 0, amountCents: 0, rule: null, notApproved: 1 });
-    expect((await steps()).issuers).toEqual({ onlyApproved: true, approved: [{ id: w.approved.id, name: 'Approved Academy' }] });
+    expect((await steps()).issuers).toEqual({ onlyApproved: true, approved: [{ id: w.approved.id, name: 'Approved Academy' }], credentials: [] });
     // One school: Ann only.
     expect(Object.keys(await byName({ schoolId: w.school.id }))).toEqual(['Ann Avery']);
     expect((await byName({ schoolId: w.school.id }))['Ann Avery']).toMatchObject({ qualifyingCount: 2, notApproved: 2 });
@@ -307,7 +307,7 @@ describe('the note on a micro-credential’s page', () => {
 
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
     expect(note(await page(w.a1.slug))).toBe('Badges from Approved Academy count toward Kettle Moraine’s salary steps: your district has approved this issuer.');
-    expect(note(await page(w.b1.slug))).toBe('Badges from Backyard Badges do not count toward Kettle Moraine’s salary steps: your district counts only issuers it has approved, and this is not one of them.');
+    expect(note(await page(w.b1.slug))).toBe('Badges from Backyard Badges do not count toward Kettle Moraine’s salary steps: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.');
 
     // Signed out (the cached, shared page), another district's teacher, a teacher with no district: no note.
     session.actor = null;
@@ -321,11 +321,11 @@ describe('the note on a micro-credential’s page', () => {
   it('says nothing where the district has no salary steps', async () => {
     const w = await world();
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
-    expect(await getIssuerSalaryStanding(w.ann, w.backyard.id)).toEqual({ districtName: 'Kettle Moraine', approved: false });
-    expect(await getIssuerSalaryStanding(w.ann, w.approved.id)).toEqual({ districtName: 'Kettle Moraine', approved: true });
-    expect(await getIssuerSalaryStanding({ districtId: null }, w.approved.id)).toBeNull();
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toEqual({ districtName: 'Kettle Moraine', issuerApproved: false, credentialApproved: false });
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toEqual({ districtName: 'Kettle Moraine', issuerApproved: true, credentialApproved: false });
+    expect(await getIssuerSalaryStanding({ districtId: null }, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toBeNull();
     await db.salaryStepRule.deleteMany({ where: { districtId: w.district.id } });
-    expect(await getIssuerSalaryStanding(w.ann, w.backyard.id)).toBeNull();
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toBeNull();
     session.actor = w.ann;
     expect(note(await page(w.b1.slug))).toBeNull();
   });

@@ -21,7 +21,7 @@ describe('which issuers’ credentials count', () => {
   it('counts every issuer unless the district counts only approved ones', () => {
     const every = { onlyApproved: false, approved: new Set<string>() };
     expect(issuerCounts(every, 'anyone')).toBe(true);
-    expect(splitByIssuer(every, held)).toEqual({ counts: held, notApproved: [] });
+    expect(splitByIssuer(every, held)).toEqual({ counts: held, notApproved: [], approvedAlone: [] });
   });
 
   it('sets aside the credentials of issuers not on the list, in order', () => {

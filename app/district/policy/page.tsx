@@ -1,6 +1,6 @@
 import { requireRole } from '@/lib/auth/session';
 import { districtForPage } from '@/lib/district/page-district';
-import { getDistrictPolicy } from '@/lib/district/policy-settings';
+import { APPROVED_CREDENTIALS_MAX, getDistrictPolicy } from '@/lib/district/policy-settings';
 import { listSalaryIssuerChoices } from '@/lib/district/salary-approval';
 import { PageHeader } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -23,6 +23,8 @@ export default async function DistrictPolicyPage({ searchParams }: { searchParam
         approvedIssuersOnly={policy.salaryApprovedIssuersOnly}
         approvedIssuerIds={policy.approvedIssuers.map((a) => a.issuerId)}
         issuers={issuers}
+        approvedCredentials={policy.approvedCredentials}
+        approvedCredentialsMax={APPROVED_CREDENTIALS_MAX}
         rules={policy.salaryStepRules.map((r) => ({ label: r.label, description: r.description, minLevel: String(r.minLevel), credentialsRequired: String(r.credentialsRequired), amountDollars: String(r.amountCents / 100) }))}
       />
     </div>

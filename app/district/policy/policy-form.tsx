@@ -7,6 +7,7 @@ import { ActionAlerts } from '@/components/ui/action-alerts';
 import { inputClass } from '@/components/ui/field';
 import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
 import { SalaryIssuers, type IssuerOption } from './salary-issuers';
+import { SalaryCredentials, type CredentialOption } from './salary-credentials';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
 /** A rule as edited here: `uid` keys it in the browser (focus after a remove) and is not sent to the server. */
@@ -26,19 +27,26 @@ let rowCounter = 0;
 const withUid = (r: Rule): RuleRow => ({ ...r, uid: `rule-${(rowCounter += 1)}` });
 const toRule = ({ label, description, minLevel, credentialsRequired, amountDollars }: RuleRow): Rule => ({ label, description, minLevel, credentialsRequired, amountDollars });
 
-/** The errors about the approved issuers: the list's own, and any about one of its ids ("approvedIssuerIds.3"). */
-export function approvedIssuerErrors(errors: FieldErrors): string[] | undefined {
-  const messages = Object.entries(errors).filter(([k]) => k === 'approvedIssuerIds' || k.startsWith('approvedIssuerIds.')).flatMap(([, v]) => v);
+/** The errors about one list: the list's own, and any about one of its ids ("approvedIssuerIds.3"), once each. */
+function listErrors(errors: FieldErrors, key: string): string[] | undefined {
+  const messages = Object.entries(errors).filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v);
   return messages.length ? [...new Set(messages)] : undefined;
 }
 
-export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, approvedIssuersOnly, approvedIssuerIds, issuers, rules: initial }: {
+/** The errors about the approved issuers. */
+export const approvedIssuerErrors = (errors: FieldErrors) => listErrors(errors, 'approvedIssuerIds');
+/** The errors about the micro-credentials approved on their own. */
+export const approvedCredentialErrors = (errors: FieldErrors) => listErrors(errors, 'approvedCredentialIds');
+
+export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, approvedIssuersOnly, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
   districtId: string;
   requiresProposal: boolean;
   salaryCountsExpired: boolean;
   approvedIssuersOnly: boolean;
   approvedIssuerIds: string[];
   issuers: IssuerOption[];
+  approvedCredentials: CredentialOption[];
+  approvedCredentialsMax: number;
   rules: Rule[];
 }) {
   const [rules, setRules] = useState<RuleRow[]>(() => initial.map(withUid));
@@ -47,6 +55,7 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
   const [onlyApproved, setOnlyApproved] = useState(approvedIssuersOnly);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(approvedIssuerIds));
+  const [credentials, setCredentials] = useState<CredentialOption[]>(approvedCredentials);
   // The last save's outcome, and its field errors apart: a removed step's errors are taken out
   // without making it a new outcome (which would be read out, and take focus, again).
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -90,6 +99,8 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
     <form
       // Before hydration a click posts (nothing lands in the URL); after it, onSubmit handles it.
       method="post"
+      // The server checks every field and says what is wrong beside it (and in the alert above).
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
@@ -99,6 +110,7 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
             salaryCountsExpired: countsExpired ? 'on' : undefined,
             salaryApprovedIssuersOnly: onlyApproved ? 'on' : undefined,
             approvedIssuerIds: [...chosen],
+            approvedCredentialIds: credentials.map((c) => c.id),
             rules: rules.map(toRule),
           });
           setResult(r);
@@ -136,7 +148,17 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
           chosen={chosen}
           onChosen={setChosen}
           errors={approvedIssuerErrors(errors)}
-        />
+          keptCredentials={credentials.length}
+        >
+          <SalaryCredentials
+            districtId={districtId}
+            chosen={credentials}
+            onChosen={setCredentials}
+            approvedIssuers={chosen}
+            max={approvedCredentialsMax}
+            errors={approvedCredentialErrors(errors)}
+          />
+        </SalaryIssuers>
         <ol className="mt-3 space-y-4">
           {rules.map((r, i) => (
             <li key={r.uid} className="rounded-lg border border-slate-200 bg-white p-4">

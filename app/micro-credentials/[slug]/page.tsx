@@ -22,6 +22,7 @@ import { withdrawnBadgeWords, type WithdrawnBadge } from '@/lib/awards/withdrawn
 import { getRecommendationForItem } from '@/lib/district/recommendations';
 import { RecommendedByDistrict } from '@/components/catalog/district-recommendation';
 import { getIssuerSalaryStanding } from '@/lib/district/salary-approval';
+import { salaryStandingSentence } from '@/lib/reporting/salary-steps';
 import { levelInWords } from '@/components/credentials/level-words';
 import { ResourceEntry } from '@/components/credential/resource-entry';
 
@@ -44,7 +45,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const actor = await getActor();
   // The district's recommendation and salary rules are per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
   const [standings, recommendation, salaryIssuer] = actor
-    ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, mc.issuer.id)])
+    ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id })])
     : [null, null, null];
   const standing: Standing = standings ? standings.get(mc.id)! : { state: 'not-enrolled' };
   const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
@@ -117,11 +118,9 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
 
       {recommendation ? <RecommendedByDistrict recommendation={recommendation} /> : null}
       {salaryIssuer ? (
-        // Only for a teacher whose district counts approved issuers' badges alone.
+        // Only for a teacher whose district counts approved issuers' (and micro-credentials') badges alone.
         <p className="mb-4 text-sm text-slate-800" data-salary-issuer-note>
-          {salaryIssuer.approved
-            ? `Badges from ${mc.issuer.name} count toward ${salaryIssuer.districtName}’s salary steps: your district has approved this issuer.`
-            : `Badges from ${mc.issuer.name} do not count toward ${salaryIssuer.districtName}’s salary steps: your district counts only issuers it has approved, and this is not one of them.`}
+          {salaryStandingSentence(salaryIssuer, mc.issuer.name)}
         </p>
       ) : null}
       {mc.status === 'RETIRED' ? (
