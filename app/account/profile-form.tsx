@@ -10,6 +10,12 @@ import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 
 type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean; emailNotifications: boolean };
 
+/** Where the portfolio is (or will be): the teacher's own address once they have chosen one. */
+function portfolioHint({ handle, portfolioPublic }: Pick<Account, 'handle' | 'portfolioPublic'>): string {
+  if (!handle) return 'Your public portfolio will be at /u/ followed by the address you choose here.';
+  return portfolioPublic ? `Your public portfolio is at /u/${handle}.` : `Your portfolio will be at /u/${handle} once you make it public.`;
+}
+
 export function ProfileForm({ account }: { account: Account }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
@@ -18,7 +24,7 @@ export function ProfileForm({ account }: { account: Account }) {
       <ActionAlerts state={state} />
       <TextField label="Name" name="name" autoComplete="name" defaultValue={account.name} required errors={errors?.name} />
       <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />
-      <TextField label="Portfolio address" name="handle" defaultValue={account.handle ?? ''} hint="Your public portfolio lives at /u/your-address." errors={errors?.handle} />
+      <TextField label="Portfolio address" name="handle" defaultValue={account.handle ?? ''} hint={portfolioHint(account)} errors={errors?.handle} />
       <div className="mb-4 flex items-start gap-2">
         <input id="portfolioPublic" name="portfolioPublic" type="checkbox" defaultChecked={account.portfolioPublic} className="mt-1 h-4 w-4" />
         <label htmlFor="portfolioPublic">

@@ -30,7 +30,7 @@ export default async function BadgesPage() {
         actions={awards.length ? (
           <>
             <ButtonLink href="/badges/transcript" variant="secondary">PD transcript (print or PDF)</ButtonLink>
-            <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Export all (JSON)</ButtonLink>
+            <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Download all my badges (to move them to another badge site)</ButtonLink>
           </>
         ) : null}
       />

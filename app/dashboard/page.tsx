@@ -136,11 +136,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                           <p className="mt-2">
                             <Link href={next.href} className="font-semibold">
                               {next.label}
-                              {/* Which credential the level is, for a list of links read out of context. */}
-                              {nextLevel ? <span className="sr-only">: {nextLevel.title}</span> : null} →
+                              {/* Which credential the level is, said once, in the link: the track it is in is named under the card's title. */}
+                              {nextLevel ? `: ${nextLevel.title}` : null} →
                             </Link>
                           </p>
-                          {nextLevel ? <p className="mt-1 text-sm text-slate-700">Next in {mc.track?.title ?? 'this track'}: {nextLevel.title}</p> : null}
                           {badge ? (
                             <p className="mt-1 text-sm">
                               <Link href={badge}>View badge<span className="sr-only">: {mc.currentVersion!.title}</span></Link>

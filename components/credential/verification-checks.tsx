@@ -4,7 +4,7 @@ const labels = {
   signature: { ok: 'Authentic and unaltered: the issuer’s signature matches', fail: 'The signature does not match: the credential was altered or not issued by this issuer' },
   expiry: { ok: 'Within its validity dates', expired: 'Expired', 'not-yet-valid': 'Not valid yet' },
   revocation: { ok: 'Not revoked or suspended', revoked: 'Revoked by the issuer', suspended: 'Suspended by the issuer', unknown: 'Revocation status could not be checked' },
-  schema: { ok: 'Well-formed Open Badges 3.0 credential', fail: 'Not a well-formed Open Badges 3.0 credential' },
+  schema: { ok: 'A standard Open Badges 3.0 credential', fail: 'Not a standard Open Badges 3.0 credential' },
 } as const;
 
 export function VerificationChecks({ result }: { result: VerificationResult }) {

@@ -33,12 +33,17 @@ export function QuickPeriods({ path, keep, now }: { path: string; keep: Record<s
     { label: `School year ${schoolYearOf(new Date(Date.UTC(y - 1, 6, 1))).label}`, from: `${y - 1}-07-01`, to: `${y}-06-30` },
     { label: `Calendar year ${now.getUTCFullYear()}`, from: `${now.getUTCFullYear()}-01-01`, to: `${now.getUTCFullYear()}-12-31` },
   ];
+  // Chips at least 24px tall and spaced apart, so a finger on a phone finds each one (WCAG 2.5.8).
   return (
-    <p className="mb-6 text-sm">
-      Quick periods:{' '}
-      {presets.map((p, i) => (
-        <span key={p.label}>{i ? ' · ' : ''}<a href={`${path}?${new URLSearchParams({ from: p.from, to: p.to, ...keep })}`}>{p.label}</a></span>
-      ))}
-    </p>
+    <nav aria-labelledby="quick-periods" className="mb-6 text-sm">
+      <p id="quick-periods" className="font-semibold">Quick periods</p>
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-2">
+        {presets.map((p) => (
+          <li key={p.label}>
+            <a href={`${path}?${new URLSearchParams({ from: p.from, to: p.to, ...keep })}`} className="inline-flex min-h-6 items-center rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{p.label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -372,9 +372,12 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         const describedBy = [c.part ? `part-${c.id}` : null, levelError ? `level-${c.id}-error` : null].filter(Boolean).join(' ');
         return (
           <fieldset key={c.id} id={`level-${c.id}`} className="rounded-lg border border-slate-300 bg-white p-4" aria-describedby={describedBy || undefined}>
-            <legend className="px-1 text-base font-semibold">
+            {/* Floated, the legend sits inside the box like any heading: left in the border, a title
+                that wraps to two lines on a phone is cut by the border line. The empty div ends the float. */}
+            <legend className="float-left mb-1 w-full text-base font-semibold">
               {ci + 1}. {c.title}
             </legend>
+            <div className="clear-both" />
             {c.part ? (
               <p id={`part-${c.id}`} className="text-sm font-medium text-slate-800">
                 Scores Part {c.part.number}: {c.part.title}
@@ -424,6 +427,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
                 onBlur={() => void saveNow()}
                 rows={3}
                 maxLength={5000}
+                aria-required={needsFeedback || undefined}
                 aria-invalid={feedbackError ? true : undefined}
                 aria-describedby={feedbackError ? `feedback-${c.id}-error` : undefined}
                 className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-600"

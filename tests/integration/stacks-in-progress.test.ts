@@ -199,6 +199,12 @@ describe('the dashboard offers the next level of a track once a level is earned'
     const award = await earn(teacher, c.a.id);
     const html = renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) }));
     expect(textOf(html)).toContain('Continue to Level 2: Socratic Seminars →');
+    // Said once, in the link everyone reads (not hidden from sight), and not again on a line of its own;
+    // the track it is in is named under the card's title.
+    expect(html).toMatch(/<a[^>]*href="[^"]+"[^>]*>Continue to Level 2(<!-- -->)?: Socratic Seminars(<!-- -->)? →<\/a>/);
+    expect(textOf(html).match(/Socratic Seminars/g)).toHaveLength(1);
+    expect(textOf(html)).not.toContain('Next in');
+    expect(textOf(html)).toContain(' · Feedback Track');
     expect(hrefOf(html, 'Continue to Level 2')).toBe(`/micro-credentials/${c.b.slug}`);
     expect(hrefOf(html, 'View badge')).toBe(`/credentials/${award}`);
 

@@ -212,4 +212,19 @@ describe('the transcript page', () => {
     session.actor = await createActor();
     expect(renderToStaticMarkup(await BadgesPage())).not.toContain('/badges/transcript');
   });
+
+  it('offers every badge as one download, saying what it is for, once the teacher has a badge', async () => {
+    const w = await world();
+    session.actor = w.ann;
+    const html = renderToStaticMarkup(await BadgesPage());
+    expect(html).toMatch(/<a[^>]*href="\/badges\/export\.json"[^>]*>Download all my badges \(to move them to another badge site\)<\/a>/);
+    expect(html).not.toContain('Export all (JSON)');
+    // The download itself: a file of the signed credentials, saved rather than shown.
+    const { GET } = await import('@/app/badges/export.json/route');
+    const res = await GET();
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="my-credentials.json"');
+    expect((await res.json()).credentials.length).toBeGreaterThan(0);
+    session.actor = await createActor();
+    expect(renderToStaticMarkup(await BadgesPage())).not.toContain('/badges/export.json');
+  });
 });

@@ -150,6 +150,15 @@ describe('autocomplete on account forms', () => {
     expect(html(ProfileForm, { account })).toMatch(/^<form[^>]*noValidate=""/);
   });
 
+  it('says where the portfolio is: the teacher’s own address once they have one, not a placeholder', () => {
+    type Account = Parameters<typeof ProfileForm>[0]['account'];
+    const account: Account = { name: 'Maya', email: 'm@example.test', publicName: null, handle: 'maya-okafor', portfolioPublic: true, emailNotifications: true };
+    const hint = (a: Account) => /<p id="handle-hint"[^>]*>([^<]*)<\/p>/.exec(html(ProfileForm, { account: a }))?.[1];
+    expect(hint(account)).toBe('Your public portfolio is at /u/maya-okafor.');
+    expect(hint({ ...account, portfolioPublic: false })).toBe('Your portfolio will be at /u/maya-okafor once you make it public.');
+    expect(hint({ ...account, handle: null, portfolioPublic: false })).toBe('Your public portfolio will be at /u/ followed by the address you choose here.');
+  });
+
   it('tells a password manager whose new password it is, when the page knows the address', () => {
     const action = vi.fn();
     expect(html(NewPasswordForm, { action, submitLabel: 'Save', pendingLabel: 'Saving…', username: 'm@example.test' })).toMatch(/<input type="text" autoComplete="username" readOnly="" hidden="" value="m@example.test"\/>/);

@@ -26,6 +26,29 @@ describe('the scoring form', () => {
   });
 });
 
+describe('each criterion of the scoring form', () => {
+  const render = (scores: Record<string, { levelId: string | null; feedback: string }>) =>
+    renderToStaticMarkup(
+      createElement(ScoringForm, { reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores, overallComment: '' } }),
+    );
+  const feedbackBox = (html: string, id: string) => new RegExp(`<textarea id="feedback-${id}"[^>]*>`).exec(html)![0];
+
+  it('marks the feedback box required when its score is below the passing level, as its label says, and only then', () => {
+    const html = render({ c1: { levelId: 'l1', feedback: '' }, c2: { levelId: 'l2', feedback: '' } });
+    expect(html).toMatch(/<label for="feedback-c1"[^>]*>Feedback on “Plans the cycle” <span>\(required: below the passing level\)<\/span><\/label>/);
+    expect(feedbackBox(html, 'c1')).toContain('aria-required="true"');
+    expect(feedbackBox(html, 'c2')).not.toContain('aria-required');
+    expect(feedbackBox(render({}), 'c1')).not.toContain('aria-required');
+  });
+
+  it('keeps its title as the group’s legend, floated inside the box so a title on two lines is not cut by the border', () => {
+    const html = render({});
+    // The legend is still the fieldset's first child, so it still names the group of levels.
+    expect(html).toMatch(/<fieldset id="level-c1"[^>]*><legend class="float-left [^"]*w-full[^"]*">1\. Plans the cycle<\/legend><div class="clear-both"><\/div>/);
+    expect(html).toMatch(/<fieldset id="level-c2"[^>]*><legend class="float-left [^"]*w-full[^"]*">2\. Reflects<\/legend><div class="clear-both"><\/div>/);
+  });
+});
+
 describe('the submit button says what it does', () => {
   it('names the scores’ verdict for a review (which may be one of two scores) and the outcome only for an adjudication', () => {
     expect(submitLabel('PRIMARY', false, true, true)).toBe('Submit: meets the standard');

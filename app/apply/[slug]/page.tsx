@@ -133,7 +133,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         <Pill tone={info.tone}>{info.label}</Pill>
       </div>
       <p className="mt-1 text-slate-700">
-        {version.title} · {mc.issuer.name} · attempt {current.number} · answers version {version.version} of the requirements
+        {/* An application keeps the requirements it was started on, whatever the issuer publishes later. */}
+        {version.title} · {mc.issuer.name} · attempt {current.number} · version {version.version} of the requirements
+        {mc.currentVersionId && mc.currentVersionId !== version.id ? ' (the one you started on; a newer version has been published since)' : ''}
       </p>
 
       {earlier ? (
