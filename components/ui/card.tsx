@@ -63,11 +63,24 @@ export function Alert({ children, tone = 'info', title, live = true }: { childre
 
 /** One figure in a <dl> of figures: its label and value, optionally linked to the list behind it. */
 /** `linkLabel`: the linked figure's name when its number alone would not say where it goes. */
+/**
+ * A linked figure's whole card takes the tap or click (the link's ::after covers it), so on a phone
+ * the target is the card, not a two-digit number; the link itself, and so what is focused and read
+ * out, is still the number, with its own focus ring.
+ */
 export function Stat({ label, value, href, linkLabel }: { label: string; value: ReactNode; href?: string; linkLabel?: string }) {
   return (
-    <Card as="div">
+    <Card as="div" className={href ? 'relative hover:border-brand-600' : ''}>
       <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="text-2xl font-bold">{href ? <Link href={href} aria-label={linkLabel} className="text-slate-900">{value}</Link> : value}</dd>
+      <dd className="text-2xl font-bold">
+        {href ? (
+          <Link href={href} aria-label={linkLabel} className="text-slate-900 after:absolute after:inset-0 after:rounded-lg after:content-['']">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </dd>
     </Card>
   );
 }
