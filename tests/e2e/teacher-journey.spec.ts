@@ -59,7 +59,7 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
 
   // A renamed file is refused with a clear message.
   await input.setInputFiles({ name: 'not-really.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is a program') });
-  await expect(page.getByText(/does not look like a pdf file inside/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Uploads in progress' }).getByText(/does not look like a pdf file inside/)).toBeVisible();
   // The reason is read out once, as an error (the alert region), not politely as well.
   await expect(page.getByRole('alert').filter({ hasText: 'not-really.pdf was not uploaded: That file does not look like a pdf file inside.' })).toHaveCount(1);
   await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'not-really.pdf was not uploaded' })).toHaveCount(0);
@@ -91,7 +91,7 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await page.route(toStorage, (route) => route.fulfill({ status: 503, headers: { 'access-control-allow-origin': '*' }, body: 'Service Unavailable' }));
   await input.setInputFiles({ name: 'lesson-plan.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
   // The uploader tries again a few times, backing off, before it says so (about 15 s at most).
-  await expect(page.getByText(/Your answers are saved; press Retry/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Uploads in progress' }).getByText(/Your answers are saved; press Retry/)).toBeVisible({ timeout: 30_000 });
   await page.unroute(toStorage);
   // Retry from the keyboard: focus moves to the row's Cancel while the upload runs again (held here).
   let release: () => void = () => undefined;
