@@ -10,8 +10,10 @@ import { formDataToObject, parseInput, toActionError, type ActionResult } from '
 import { DistrictRequestInput } from '@/lib/people/schemas';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 import { cancelDistrictRequest, leaveDistrict, requestDistrict } from '@/lib/district/requests';
-import { ChangeEmailInput } from '@/lib/auth/schemas';
+import { ChangeEmailInput, TimeZoneInput } from '@/lib/auth/schemas';
 import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
+import { setOwnTimeZone } from '@/lib/auth/time-zone';
+import { formatTime } from '@/lib/time-format';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -45,6 +47,21 @@ export async function changeEmailAction(_prev: ActionResult, formData: FormData)
     return { ok: true, message: `Saved: your address is now ${result.email}. We have sent several links this hour, so ask for a new one from your dashboard in about ${minutes} minute${minutes === 1 ? '' : 's'}. Links sent before no longer work.` };
   }
   return { ok: true, message: `Saved: your address is now ${result.email}. A confirmation link is on its way to it; links sent before no longer work.` };
+}
+
+/** "Time zone": the zone the person's times are shown in (ADR 023). */
+export async function setTimeZoneAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(TimeZoneInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  const { timeZone } = parsed.data;
+  try {
+    await setOwnTimeZone({ actor: await requireActor(), timeZone });
+  } catch (e) {
+    return toActionError(e);
+  }
+  // Every page shows times: read afresh in the new zone.
+  revalidatePath('/', 'layout');
+  return { ok: true, message: `Saved. Times are now shown in ${timeZone} time, where it is ${formatTime(new Date(), timeZone)} now.` };
 }
 
 export async function changePasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

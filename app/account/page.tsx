@@ -3,12 +3,14 @@ import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setTimeZoneAction } from './actions';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { DistrictCard } from '@/components/account/district-card';
 import { listDistricts } from '@/lib/catalog/queries';
 import { describeRole } from '@/components/account/role-lines';
+import { TimeZoneForm } from '@/components/account/time-zone-form';
+import { groupedTimeZones } from '@/lib/time-zone';
 
 export const metadata = { title: 'Your account' };
 
@@ -23,6 +25,9 @@ export default async function AccountPage() {
       </Card>
       <Card className="mt-6">
         <ProfileForm account={account} />
+      </Card>
+      <Card className="mt-6">
+        <TimeZoneForm action={setTimeZoneAction} current={actor.timeZone ?? null} groups={groupedTimeZones()} />
       </Card>
       <Card className="mt-6">
         <h2 className="mb-1 font-semibold">Password</h2>

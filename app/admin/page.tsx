@@ -4,9 +4,9 @@ import { getAdminHome } from '@/lib/authoring/queries';
 import { countUnansweredFeedbackQuestions } from '@/lib/feedback-questions/queries';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
+import { formatDayTime } from '@/lib/time-format';
 
 export const metadata = { title: 'Issuer administration' };
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export default async function AdminHomePage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin');
@@ -102,7 +102,7 @@ export default async function AdminHomePage() {
                     <strong>{r.who}</strong>: {r.description}
                     {r.link ? <> · <Link href={r.link.href}>{r.link.label}</Link></> : null}
                   </span>
-                  <time dateTime={r.at.toISOString()} className="shrink-0 text-slate-600">{dateFmt.format(r.at)} UTC</time>
+                  <time dateTime={r.at.toISOString()} className="shrink-0 text-slate-600">{formatDayTime(r.at, actor.timeZone)}</time>
                 </li>
               ))}
             </ul>

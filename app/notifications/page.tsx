@@ -68,7 +68,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 </div>
                 {n.body ? <p className="text-sm text-slate-800">{n.body}</p> : null}
                 <p className="text-xs text-slate-600">
-                  <time dateTime={n.createdAt.toISOString()}>{describeNotificationTime(n.createdAt, shownAt)}</time>
+                  <time dateTime={n.createdAt.toISOString()}>{describeNotificationTime(n.createdAt, shownAt, actor.timeZone)}</time>
                 </p>
               </li>
             );

@@ -11,9 +11,9 @@ import { homePathForEmail } from '@/lib/auth/accounts';
 export async function signInAction(_prev: ActionResult<SignedIn>, formData: FormData): Promise<ActionResult<SignedIn>> {
   const parsed = parseInput(SignInInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
-  const { email, password, callbackUrl } = parsed.data;
+  const { email, password, callbackUrl, timeZone } = parsed.data;
   try {
-    await signIn('credentials', { email, password, redirect: false });
+    await signIn('credentials', { email, password, ...(timeZone ? { timeZone } : {}), redirect: false });
   } catch (e) {
     if (e instanceof AuthError) {
       const code = (e as AuthError & { code?: string }).code;

@@ -6,6 +6,7 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { BrowserTimeZoneField } from '@/components/account/browser-time-zone-field';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState as ActionResult<SignedIn>);
@@ -26,6 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         </p>
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
+      <BrowserTimeZoneField />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
       <button type="submit" disabled={pending || Boolean(openFile)} className="mt-2 w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

@@ -6,6 +6,7 @@ import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { BrowserTimeZoneField } from '@/components/account/browser-time-zone-field';
 
 export function SignUpForm({ districts, callbackUrl }: { districts: { id: string; name: string }[]; callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signUpAction, initialActionState);
@@ -14,6 +15,7 @@ export function SignUpForm({ districts, callbackUrl }: { districts: { id: string
     <form {...keepInputForm(action)} noValidate>
       <ActionAlerts state={state} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <BrowserTimeZoneField />
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />

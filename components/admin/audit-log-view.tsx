@@ -6,11 +6,10 @@ import { Alert, EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { formatDateTime } from '@/lib/time-format';
 
 // The filters, table and pagination shared by the issuer, district and platform audit logs.
 // (Presentational; it lives beside the issuer log because components/admin is not this change's to edit.)
-
-const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 // Said under the table when such entries are on the page.
 const WHO_NOTES: Record<string, string> = {
@@ -31,6 +30,8 @@ export function AuditLogView(props: {
   /** Query parameters that choose the log (org, district), kept by the filter form and the pages. */
   keep?: Record<string, string | undefined>;
   showOrganization?: boolean;
+  /** The reader's time zone (ADR 023): each entry's time is shown in it; null or absent: UTC, labelled. */
+  timeZone?: string | null;
 }) {
   const { filter, range, items } = props;
   const group = filter.group;
@@ -73,7 +74,7 @@ export function AuditLogView(props: {
             </caption>
             <thead className="border-b border-slate-200 bg-slate-50">
               <tr>
-                <th scope="col" className="p-3">When (UTC)</th>
+                <th scope="col" className="p-3">When</th>
                 <th scope="col" className="p-3">Who</th>
                 <th scope="col" className="p-3">What happened</th>
                 {props.showOrganization ? <th scope="col" className="p-3">Organisation</th> : null}
@@ -83,7 +84,7 @@ export function AuditLogView(props: {
             <tbody className="divide-y divide-slate-100">
               {items.map((r) => (
                 <tr key={r.id} className="align-top">
-                  <td className="whitespace-nowrap p-3"><time dateTime={r.at.toISOString()}>{timeFmt.format(r.at)}</time></td>
+                  <td className="whitespace-nowrap p-3"><time dateTime={r.at.toISOString()}>{formatDateTime(r.at, props.timeZone)}</time></td>
                   <td className="p-3">{r.who}</td>
                   <td className="p-3 break-words">{r.description}</td>
                   {props.showOrganization ? <td className="p-3">{r.organization ?? <span className="text-slate-600">None</span>}</td> : null}

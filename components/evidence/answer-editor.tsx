@@ -11,6 +11,7 @@ import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notic
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { adoptLegacyLocalDraft, clearLocalDraft, decideLocalAnswer, localDraftKey, parseLocalAnswer, readLocalDraft, writeLocalDraft, type LocalAnswer } from '@/components/ui/local-draft';
 import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
+import { formatTimeHere } from '@/lib/time-format';
 
 const OFFLINE_TEXT = 'Not saved yet: kept on this device, will retry when you are back online';
 
@@ -198,7 +199,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         <span id={`${id}-status`} className="text-slate-700">
           {readOnly ? 'Kept from your earlier attempt (passed)' : null}
           {!readOnly && state.kind === 'saving' ? 'Saving…' : null}
-          {!readOnly && state.kind === 'saved' ? `Saved at ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : null}
+          {!readOnly && state.kind === 'saved' ? `Saved at ${formatTimeHere(state.at)}` : null}
           {!readOnly && state.kind === 'offline' ? OFFLINE_TEXT : null}
           {!readOnly && state.kind === 'error' ? <span className="font-semibold text-red-700">{state.message}</span> : null}
           {!readOnly && state.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}

@@ -16,6 +16,7 @@ import { charCount } from '@/components/proposals/char-count';
 import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Alert } from '@/components/ui/card';
+import { formatTimeHere } from '@/lib/time-format';
 
 type Props = {
   microCredentialId: string;
@@ -40,7 +41,6 @@ function withCount(hint: string, text: string, show: boolean): ReactNode {
     </>
   );
 }
-const timeOf = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
  * The proposal: Save draft and Send post the form (also without JavaScript). With JavaScript, the
@@ -268,7 +268,7 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
         <>
           <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-700">
             {status.kind === 'saving' ? 'Saving draft…' : null}
-            {status.kind === 'saved' ? `Draft saved at ${timeOf(status.at)}` : null}
+            {status.kind === 'saved' ? `Draft saved at ${formatTimeHere(status.at)}` : null}
             {status.kind === 'offline' ? 'Not saved yet: kept on this device, will try again when you are back online' : null}
             {status.kind === 'error' ? <span className="font-semibold text-red-700">{status.message}</span> : null}
             {status.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}

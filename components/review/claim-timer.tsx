@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { keepClaimAction } from '@/app/review/[reviewId]/actions';
 import { smallButtonClass } from '@/components/ui/button';
+import { formatDayTime, formatDayTimeHere, formatTime, formatTimeHere } from '@/lib/time-format';
 
 /** Fired by the scoring form after each autosave, with the claim's new end (ISO). */
 export const CLAIM_EVENT = 'microcred:claim-extended';
@@ -10,12 +11,12 @@ export const CLAIM_EVENT = 'microcred:claim-extended';
 const TICK_MS = 15_000;
 
 /**
- * A time of day ("14:30") and the claim's end ("25 Nov, 14:30") in the reviewer's own time zone
- * (`timeZone` only for tests), written the way the rest of the app writes dates (day before month,
- * 24-hour clock), whatever language the browser is set to.
+ * A time of day ("14:30") and the claim's end ("25 Nov, 14:30") in the reviewer's time zone: the
+ * one on their account (`timeZone`, as the server wrote the page), else this browser's. Written as
+ * the rest of the app writes times (lib/time-format.ts), whatever language the browser is set to.
  */
-export const hhmm = (d: Date, timeZone?: string) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
-export const claimEndLabel = (d: Date, timeZone?: string) => d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+export const hhmm = (d: Date, timeZone?: string | null) => (timeZone ? formatTime(d, timeZone) : formatTimeHere(d));
+export const claimEndLabel = (d: Date, timeZone?: string | null) => (timeZone ? formatDayTime(d, timeZone) : formatDayTimeHere(d));
 
 /**
  * Where the claim stands at `now` (null before hydration, when only the server's word counts):
@@ -49,13 +50,14 @@ export function keptText(s: { error: string | null; expired: boolean; warning: b
 }
 
 /**
- * How long the reviewer's claim on this submission lasts, in their own time zone, with a warning
+ * How long the reviewer's claim on this submission lasts, in their own time zone (`timeZone`, from
+ * their account; null: not known, the browser's once scripts run), with a warning
  * shortly before it runs out and a button to keep it (WCAG 2.2.1: time limits can be extended).
  * The warning box counts the minutes down on screen; a separate live region, always on the page,
  * says when the warning starts, when the claim runs out and when it was kept (claimAnnouncement).
  * Once kept, the button goes: focus moves to the line saying until when, so it is not lost.
  */
-export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expiredAtRender, claimAgainButton }: { reviewId: string; expiresAt: string; claimMinutes: number; utcLabel: string; expiredAtRender: boolean; claimAgainButton?: ReactNode }) {
+export function ClaimTimer({ reviewId, expiresAt, claimMinutes, serverLabel, timeZone = null, expiredAtRender, claimAgainButton }: { reviewId: string; expiresAt: string; claimMinutes: number; serverLabel: string; timeZone?: string | null; expiredAtRender: boolean; claimAgainButton?: ReactNode }) {
   const [until, setUntil] = useState(() => new Date(expiresAt));
   const [now, setNow] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,8 +88,8 @@ export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expire
     };
   }, []);
 
-  // Before hydration (and without JavaScript) the server's UTC time is shown.
-  const label = now === null ? utcLabel : claimEndLabel(until);
+  // Before hydration (and without JavaScript) the server's words are shown: the reviewer's zone, or UTC labelled as such.
+  const label = now === null ? serverLabel : claimEndLabel(until, timeZone);
   const { left, expired, warning } = claimPhase({ until, now, claimMinutes, expiredAtRender });
   const minutesLeft = left === null ? 0 : Math.max(1, Math.round(left / 60_000));
 
@@ -98,7 +100,7 @@ export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expire
         const next = new Date(r.claimExpiresAt);
         setUntil(next);
         setError(null);
-        setKeptUntil(hhmm(next));
+        setKeptUntil(hhmm(next, timeZone));
         // The button is gone once the warning is: focus goes to the confirmation in its place.
         window.setTimeout(() => keptRef.current?.focus(), 0);
       } else {
@@ -109,7 +111,7 @@ export function ClaimTimer({ reviewId, expiresAt, claimMinutes, utcLabel, expire
       }
     });
 
-  const announcement = claimAnnouncement({ error, expired, warning, endsAt: now === null ? utcLabel : hhmm(until) });
+  const announcement = claimAnnouncement({ error, expired, warning, endsAt: now === null ? serverLabel : hhmm(until, timeZone) });
   const kept = keptText({ error, expired, warning, keptUntil });
 
   return (

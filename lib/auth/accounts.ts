@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { loadActor } from '@/lib/auth/load-actor';
 import { homePath } from '@/lib/auth/actor';
 import { queueVerificationEmail } from '@/lib/auth/email-verification';
+import { rememberBrowserTimeZone } from '@/lib/auth/time-zone';
 
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const SIGN_IN_PER_EMAIL = 8;
@@ -22,8 +23,9 @@ export type AuthenticateResult =
 /**
  * Checks an email and password. Wrong email and wrong password give the same answer in about the
  * same time; failures are rate-limited per address and per client IP across all app servers.
+ * `timeZone`: the browser's zone (already a listed name), kept on success if the person has none yet.
  */
-export async function authenticate(opts: { email: string; password: string; ip?: string | null }): Promise<AuthenticateResult> {
+export async function authenticate(opts: { email: string; password: string; ip?: string | null; timeZone?: string }): Promise<AuthenticateResult> {
   const email = opts.email.trim().toLowerCase();
   // Failed attempts count, per address and per client IP, in Postgres so every app server shares
   // the counters. Each attempt takes its hit BEFORE the password is checked, so a burst of parallel
@@ -46,11 +48,15 @@ export async function authenticate(opts: { email: string; password: string; ip?:
   }
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true, timeZone: true },
   });
   const ok = await verifyPassword(user?.passwordHash, opts.password);
   if (!user || !ok || user.disabledAt) return { ok: false, reason: 'invalid' };
-  await Promise.all([clearRateLimit(emailKey), ipKey ? releaseRateLimit(ipKey) : null]);
+  await Promise.all([
+    clearRateLimit(emailKey),
+    ipKey ? releaseRateLimit(ipKey) : null,
+    opts.timeZone && !user.timeZone ? rememberBrowserTimeZone({ userId: user.id, timeZone: opts.timeZone }) : null,
+  ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
@@ -72,7 +78,7 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
   // A district chosen here is a request: its leaders confirm the teacher before it counts them.
   const user = await db.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { email, name: input.name.trim(), passwordHash },
+      data: { email, name: input.name.trim(), passwordHash, timeZone: input.timeZone ?? null },
       select: { id: true, email: true, name: true, sessionVersion: true },
     });
     await recordAudit({ actorId: created.id, action: 'user.sign_up', entityType: 'User', entityId: created.id }, tx);

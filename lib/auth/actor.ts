@@ -24,6 +24,8 @@ export type Actor = {
   roles: ActorRole[];
   /** Their placement before the latest change (conflict-of-interest rules); absent or null: none known. */
   former?: FormerPlacement | null;
+  /** Their time zone (IANA name), which times of day are shown in (lib/time-format.ts); absent or null: not known, UTC. */
+  timeZone?: string | null;
 };
 
 export function hasRole(actor: Actor | null | undefined, role: Role, organizationId?: string): boolean {

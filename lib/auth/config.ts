@@ -16,7 +16,8 @@ function buildConfig(): NextAuthConfig {
   const e = env();
   const providers: NextAuthConfig['providers'] = [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // timeZone: the browser's, from a hidden field; kept for someone who has none yet (ADR 023).
+      credentials: { email: {}, password: {}, timeZone: {} },
       async authorize(raw, request) {
         const parsed = SignInInput.safeParse(raw);
         if (!parsed.success) return null;

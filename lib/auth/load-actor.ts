@@ -12,6 +12,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
       name: true,
       districtId: true,
       schoolId: true,
+      timeZone: true,
       ...formerPlacementColumns,
       disabledAt: true,
       sessionVersion: true,
@@ -27,6 +28,7 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     districtId: user.districtId,
     schoolId: user.schoolId,
     former: formerPlacementOf(user),
+    timeZone: user.timeZone,
     roles: user.memberships.map((m) => ({
       role: m.role,
       organizationId: m.organizationId,

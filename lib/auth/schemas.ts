@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
+import { BrowserTimeZone, TimeZoneName } from '@/lib/time-zone';
 
 
 export const EmailInput = z
@@ -29,6 +30,8 @@ export const SignInInput = z.object({
   email: EmailInput,
   password: str().min(1, 'Enter your password.').max(200),
   callbackUrl: str().optional(),
+  /** The browser's zone (a hidden field filled on the client): kept for someone who has none yet (ADR 023). */
+  timeZone: BrowserTimeZone,
 });
 
 export const SignUpInput = z.object({
@@ -38,7 +41,12 @@ export const SignUpInput = z.object({
   districtId: str().max(40).optional().or(z.literal('').transform(() => undefined)),
   /** Where the person was going (a credential page, say): they land there once the account exists. */
   callbackUrl: str().max(2000).optional(),
+  /** The browser's zone, as at sign-in: the new account's times are shown in it (ADR 023). */
+  timeZone: BrowserTimeZone,
 });
+
+/** The account page's "Time zone". */
+export const TimeZoneInput = z.object({ timeZone: TimeZoneName });
 
 /**
  * Only same-site paths are followed after sign-in, never another host. Browsers and URL parsers drop

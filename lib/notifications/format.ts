@@ -1,12 +1,11 @@
-// How the notifications page says when something happened. Computed on the server, which does not
-// know the reader's time zone: recent ones say how long ago (true anywhere), and every one also gives
-// the date and time labelled as UTC, so a time is never silently in some other zone.
-
-const utc = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+// How the notifications page says when something happened: recent ones say how long ago (true
+// anywhere), and every one also gives the date and time, in the reader's own zone (ADR 023), or in
+// UTC labelled as such while their zone is not known, so a time is never silently in some other zone.
+import { formatDateTime } from '@/lib/time-format';
 
 /** "5 Mar 2025, 14:05 UTC". */
 export function formatUtcDateTime(at: Date): string {
-  return `${utc.format(at)} UTC`;
+  return formatDateTime(at, 'UTC');
 }
 
 const MINUTE = 60_000;
@@ -25,8 +24,12 @@ export function relativeTime(at: Date, now: Date): string | null {
   return null;
 }
 
-/** "3 hours ago · 5 Mar 2025, 14:05 UTC", or only the date and time once it is a week old. */
-export function describeNotificationTime(at: Date, now: Date): string {
+/**
+ * "3 hours ago · 5 Mar 2025, 08:05" in the reader's `timeZone` ("… 14:05 UTC" without one), or only
+ * the date and time once it is a week old.
+ */
+export function describeNotificationTime(at: Date, now: Date, timeZone?: string | null): string {
   const relative = relativeTime(at, now);
-  return relative ? `${relative} · ${formatUtcDateTime(at)}` : formatUtcDateTime(at);
+  const when = formatDateTime(at, timeZone);
+  return relative ? `${relative} · ${when}` : when;
 }

@@ -10,26 +10,33 @@ const rows: AuditRow[] = [
   { id: '11', at: new Date('2026-03-03T09:00:00Z'), action: 'award.issue', who: 'Automatic', description: 'Issued a badge', link: null, organization: null },
 ];
 
-function render(sp: Record<string, string>, opts: { items?: AuditRow[]; nextCursor?: string | null; showOrganization?: boolean } = {}) {
+function render(sp: Record<string, string>, opts: { items?: AuditRow[]; nextCursor?: string | null; showOrganization?: boolean; timeZone?: string | null } = {}) {
   const filter = parseAuditFilter(sp, 'issuer');
   return renderToStaticMarkup(
     createElement(AuditLogView, {
       basePath: '/admin/audit', owner: 'Issuer A', groups: AUDIT_GROUPS_BY_VIEW.issuer, filter, range: resolveAuditRange(filter),
-      items: opts.items ?? rows, nextCursor: opts.nextCursor ?? null, keep: { org: 'org1' }, showOrganization: opts.showOrganization,
+      items: opts.items ?? rows, nextCursor: opts.nextCursor ?? null, keep: { org: 'org1' }, showOrganization: opts.showOrganization, timeZone: opts.timeZone,
     }),
   );
 }
 
 describe('the audit log table', () => {
-  it('is a captioned table with column headers, times in UTC and links named for what they open', () => {
+  it('is a captioned table with column headers, times in UTC (labelled) and links named for what they open', () => {
     const html = render({});
     expect(html).toMatch(/<caption[^>]*>Audit log of Issuer A, newest first<\/caption>/);
     expect(html.match(/<th scope="col"/g)).toHaveLength(4);
-    expect(html).toContain('<time dateTime="2026-03-03T14:05:00.000Z">3 Mar 2026, 14:05</time>');
+    expect(html).toContain('<time dateTime="2026-03-03T14:05:00.000Z">3 Mar 2026, 14:05 UTC</time>');
     expect(html).toContain('<a href="/credentials/b7c1">Open the badge</a>');
     // Says what "Automatic" means, as such an entry is on the page.
     expect(html).toContain('“Automatic” means the platform did it itself');
     expect(html).not.toContain('A deleted account');
+  });
+
+  it('shows each time in the reader’s own zone when they have one (ADR 023)', () => {
+    const html = render({}, { timeZone: 'America/Chicago' });
+    expect(html).toContain('<time dateTime="2026-03-03T14:05:00.000Z">3 Mar 2026, 08:05</time>');
+    expect(html).toContain('<time dateTime="2026-03-03T09:00:00.000Z">3 Mar 2026, 03:00</time>');
+    expect(html).not.toContain(' UTC</time>');
   });
 
   it('filters with a GET form that keeps the chosen issuer, and pages keep the filters', () => {

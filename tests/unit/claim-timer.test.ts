@@ -53,7 +53,7 @@ describe('the confirmation of a kept claim', () => {
   });
 
   it('has its place on the page from the start: a live region that focus can be moved to', () => {
-    const html = renderToStaticMarkup(createElement(ClaimTimer, { reviewId: 'r1', expiresAt: until.toISOString(), claimMinutes: 60, utcLabel: '2 Mar, 14:30 UTC', expiredAtRender: false }));
+    const html = renderToStaticMarkup(createElement(ClaimTimer, { reviewId: 'r1', expiresAt: until.toISOString(), claimMinutes: 60, serverLabel: '2 Mar, 14:30 UTC', expiredAtRender: false }));
     expect(html).toMatch(/<p role="status" tabindex="-1" class="sr-only"><\/p>/);
     expect(html).toMatch(/<p class="sr-only" aria-live="polite" aria-atomic="true"><\/p>/);
   });
@@ -62,8 +62,15 @@ describe('the confirmation of a kept claim', () => {
 describe('the claim’s end, in the reviewer’s time zone', () => {
   it('is written as the rest of the app writes dates (day before month, 24-hour clock), not in the browser’s language', () => {
     const end = new Date('2026-11-25T12:04:00Z');
-    expect(claimEndLabel(end, 'UTC')).toBe('25 Nov, 12:04');
+    // A reviewer whose zone is UTC is told so; one in Chicago simply sees their own time.
+    expect(claimEndLabel(end, 'UTC')).toBe('25 Nov, 12:04 UTC');
     expect(claimEndLabel(end, 'America/Chicago')).toBe('25 Nov, 06:04');
-    expect(hhmm(new Date('2026-11-25T15:30:00Z'), 'UTC')).toBe('15:30');
+    expect(hhmm(new Date('2026-11-25T15:30:00Z'), 'America/Chicago')).toBe('09:30');
+    expect(hhmm(new Date('2026-11-25T15:30:00Z'), 'UTC')).toBe('15:30 UTC');
+  });
+
+  it('is shown in the zone on the reviewer’s account, as the server wrote it, before the page has a clock', () => {
+    const html = renderToStaticMarkup(createElement(ClaimTimer, { reviewId: 'r1', expiresAt: until.toISOString(), claimMinutes: 60, serverLabel: '2 Mar, 08:30', timeZone: 'America/Chicago', expiredAtRender: false }));
+    expect(html).toContain('Your claim lasts until <time dateTime="2026-03-02T14:30:00.000Z">2 Mar, 08:30</time>');
   });
 });

@@ -1,5 +1,5 @@
-// When a notification arrived, as the notifications page says it (lib/notifications/format.ts): the
-// server does not know the reader's zone, so times are labelled UTC and recent ones say how long ago.
+// When a notification arrived, as the notifications page says it (lib/notifications/format.ts): in
+// the reader's zone (ADR 023), else labelled UTC; recent ones also say how long ago.
 import { describe, expect, it } from 'vitest';
 import { describeNotificationTime, formatUtcDateTime, relativeTime } from '@/lib/notifications/format';
 
@@ -33,5 +33,10 @@ describe('notification times', () => {
   it('puts both together, and only the date and time once it is old', () => {
     expect(describeNotificationTime(ago(3 * 60 * MIN), now)).toBe('3 hours ago · 5 Mar 2025, 11:05 UTC');
     expect(describeNotificationTime(ago(30 * 24 * 60 * MIN), now)).toBe('3 Feb 2025, 14:05 UTC');
+  });
+
+  it('gives the time in the reader’s own zone when it is known, without a label', () => {
+    expect(describeNotificationTime(ago(3 * 60 * MIN), now, 'America/Chicago')).toBe('3 hours ago · 5 Mar 2025, 05:05');
+    expect(describeNotificationTime(ago(3 * 60 * MIN), now, null)).toBe('3 hours ago · 5 Mar 2025, 11:05 UTC');
   });
 });

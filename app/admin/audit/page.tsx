@@ -35,6 +35,7 @@ export default async function IssuerAuditLogPage({ searchParams }: { searchParam
         items={items}
         nextCursor={nextCursor}
         keep={{ org: issuers.length > 1 ? org.id : undefined }}
+        timeZone={actor.timeZone}
       />
     </div>
   );

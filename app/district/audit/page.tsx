@@ -32,6 +32,7 @@ export default async function DistrictAuditLogPage({ searchParams }: { searchPar
         items={items}
         nextCursor={nextCursor}
         keep={{ district: districts.length > 1 ? district.id : undefined }}
+        timeZone={actor.timeZone}
       />
     </div>
   );

@@ -6,6 +6,7 @@ import { initialActionState } from '@/lib/action-result';
 import { TextField } from '@/components/ui/field';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { BrowserTimeZoneField } from '@/components/account/browser-time-zone-field';
 
 export function AcceptSignedInForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(acceptSignedInAction, initialActionState);
@@ -24,6 +25,7 @@ export function AcceptNewAccountForm({ token, email }: { token: string; email: s
   return (
     <form {...keepInputForm(action)} noValidate>
       <input type="hidden" name="token" value={token} />
+      <BrowserTimeZoneField />
       <ActionAlerts state={state} className="mb-3" />
       {/* autoComplete username: a password manager saves the new password under this address. */}
       <TextField label="Email" name="email-shown" type="email" autoComplete="username" value={email} readOnly hint="The invitation was sent to this address." />

@@ -8,6 +8,7 @@ import { acceptInvitation } from '@/lib/people/mutations';
 import { AcceptNewAccountInput } from '@/lib/people/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { homePathForEmail } from '@/lib/auth/accounts';
+import { BrowserTimeZone } from '@/lib/time-zone';
 
 export async function acceptSignedInAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const token = z.string().min(10).max(200).safeParse(formData.get('token'));
@@ -29,7 +30,9 @@ export async function acceptNewAccountAction(_prev: ActionResult, formData: Form
   let email: string;
   try {
     email = (await acceptInvitation({ token: parsed.data.token, actor: null, newAccount: { name: parsed.data.name, password: parsed.data.password } })).email;
-    await signIn('credentials', { email, password: parsed.data.password, redirect: false });
+    // The browser's zone goes with the first sign-in, which keeps it on the new account (ADR 023).
+    const timeZone = BrowserTimeZone.parse(formData.get('timeZone') ?? undefined);
+    await signIn('credentials', { email, password: parsed.data.password, ...(timeZone ? { timeZone } : {}), redirect: false });
   } catch (e) {
     return toActionError(e);
   }

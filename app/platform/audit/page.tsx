@@ -25,6 +25,7 @@ export default async function PlatformAuditLogPage({ searchParams }: { searchPar
         items={items}
         nextCursor={nextCursor}
         showOrganization
+        timeZone={actor.timeZone}
       />
     </div>
   );

@@ -19,11 +19,11 @@ import { submittedOutcomeText } from './submitted-outcome';
 import { getReviewConcerns } from '@/lib/evidence/concerns';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
+import { formatDayTime } from '@/lib/time-format';
 
 export const metadata = { title: 'Score a submission' };
 
 const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second, independent score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
-const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export default async function ReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
@@ -31,6 +31,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   const actor = await requireRole(['REVIEWER', 'ISSUER_ADMIN'], `/review/${reviewId}`);
   const ws = await getReviewWorkspace({ actor, reviewId });
   if (!ws) notFound();
+  // Times of day in the reviewer's own zone (ADR 023); whole days (dayFmt) stay UTC days.
+  const timeFmt = { format: (at: Date) => formatDayTime(at, actor.timeZone) };
   const { review, attempt, version, teacher } = ws;
   const editable = review.status === 'CLAIMED';
   // How an ended claim ended (it ran out, was reassigned, ...) and whether the work can be taken up again.
@@ -93,7 +95,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           reviewId={review.id}
           expiresAt={review.claimExpiresAt.toISOString()}
           claimMinutes={ws.issuer.claimMinutes}
-          utcLabel={timeFmt.format(review.claimExpiresAt)}
+          serverLabel={timeFmt.format(review.claimExpiresAt)}
+          timeZone={actor.timeZone ?? null}
           expiredAtRender={review.claimExpired}
           // Shown only if "Keep my claim" finds that the claim ran out and nobody has taken the work since.
           claimAgainButton={<ClaimButton attemptId={attempt.id} kind={review.kind} label="Claim it again and keep my draft" />}

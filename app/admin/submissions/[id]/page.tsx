@@ -11,10 +11,10 @@ import { WithdrawSecondLookForm } from '@/components/admin/withdraw-second-look-
 import { ConcernActions } from './concern-actions';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
+import { formatDateTime } from '@/lib/time-format';
 
 export const metadata = { title: 'Application record' };
 
-const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 const SUBMISSION: Record<string, [string, Tone]> = {
   DRAFT: ['Draft', 'neutral'],
   SUBMITTED: ['Waiting for review', 'info'],
@@ -37,6 +37,8 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/submissions/${encodeURIComponent(id)}`);
   const record = await getSubmissionRecord({ actor, submissionId: id });
   if (!record) notFound();
+  // Times of day in the admin's own zone (ADR 023); whole days (dayFmt) stay UTC days.
+  const timeFmt = { format: (at: Date) => formatDateTime(at, actor.timeZone) };
   const [statusLabel, statusTone] = SUBMISSION[record.status] ?? [record.status, 'neutral'];
   const levelLabel = (levelId: string) => record.levels.find((l) => l.id === levelId)?.label ?? '—';
   // A submitted attempt not decided yet can be given to a reviewer the admin chooses.

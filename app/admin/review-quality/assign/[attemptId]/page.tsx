@@ -6,11 +6,11 @@ import { listLiveClaimHolders } from '@/lib/review/claims';
 import { Card, PageHeader } from '@/components/ui/card';
 import { AssignForm } from '@/components/review/assign-form';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
+import { formatDayTime } from '@/lib/time-format';
 
 export const metadata = { title: 'Assign a reviewer' };
 
 const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
-const timeFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
 export default async function AssignPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
@@ -29,7 +29,7 @@ export default async function AssignPage({ params }: { params: Promise<{ attempt
   const reviewers = data.reviewers.filter((r) => r.kinds.some((k) => kinds.includes(k)));
   // Claims that ran out are given up without asking; a live one is someone's work in progress.
   const otherClaims = live.filter((h) => !kinds.includes(h.kind));
-  const holders = live.filter((h) => kinds.includes(h.kind)).map((h) => ({ reviewId: h.reviewId, kind: h.kind, reviewerName: h.reviewerName, until: timeFmt.format(h.claimExpiresAt) }));
+  const holders = live.filter((h) => kinds.includes(h.kind)).map((h) => ({ reviewId: h.reviewId, kind: h.kind, reviewerName: h.reviewerName, until: formatDayTime(h.claimExpiresAt, actor.timeZone) }));
   return (
     <div>
       <p className="text-sm">

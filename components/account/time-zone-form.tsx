@@ -1,0 +1,87 @@
+'use client';
+
+import { useActionState, useRef, useState, useSyncExternalStore } from 'react';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { keepInputForm } from '@/components/ui/keep-input';
+import { SelectField } from '@/components/ui/field';
+import { ActionAlerts } from '@/components/ui/action-alerts';
+import { browserTimeZone } from '@/components/account/browser-time-zone-field';
+import { canonicalTimeZone } from '@/lib/time-zone';
+
+type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+type Group = { region: string; zones: { value: string; label: string }[] };
+
+const secondary = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100';
+const noSubscription = () => () => undefined;
+
+/**
+ * "Time zone" on the account page (ADR 023): the zone times of day are shown in. `current` is the
+ * stored one (null: not known yet, times are in UTC); `groups` comes from the server, so the list is
+ * the one the server accepts. "Use this browser’s time zone" only picks it in the list; "Set time
+ * zone" saves it (not "Save": the profile form's button on the same page is called that).
+ */
+export function TimeZoneForm({ action, current, groups }: { action: Action; current: string | null; groups: Group[] }) {
+  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  // Said after "Use this browser's zone" (which zone it picked, or that it is not in the list).
+  const [detected, setDetected] = useState('');
+  // The button needs scripts: shown only once the page has them.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+
+  const detect = () => {
+    const reported = browserTimeZone();
+    const zone = reported ? canonicalTimeZone(reported) : null;
+    const select = selectRef.current;
+    if (select && zone && [...select.options].some((o) => o.value === zone)) {
+      select.value = zone;
+      setDetected(`Chosen: ${zone}, this browser’s time zone. Set it to keep it.`);
+    } else {
+      setDetected(reported ? `This browser’s time zone (${reported}) is not in the list: choose the city nearest you that shares its time.` : 'This browser does not say its time zone: choose the city nearest you that shares its time.');
+    }
+  };
+
+  return (
+    <form {...keepInputForm(dispatch)} noValidate>
+      <h2 className="mb-1 font-semibold">Time zone</h2>
+      <p className="mb-4 text-sm text-slate-700">
+        {current
+          ? 'Times on this site (when a review was decided, until when your claim lasts) are shown in your time zone.'
+          : 'Not set yet, so times on this site are shown in UTC. Choose your time zone to see them in your own time.'}
+      </p>
+      <ActionAlerts state={state} />
+      <SelectField
+        ref={selectRef}
+        label="Time zone"
+        name="timeZone"
+        defaultValue={current ?? ''}
+        hint="Listed by region, then by a city in the zone."
+        errors={state.ok ? undefined : state.fieldErrors?.timeZone}
+      >
+        {current ? null : <option value="">Choose your time zone</option>}
+        {groups.map((g) => (
+          <optgroup key={g.region} label={g.region}>
+            {g.zones.map((z) => (
+              <option key={z.value} value={z.value}>
+                {z.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      {hydrated ? (
+        <div className="mb-4">
+          <button type="button" onClick={detect} className={secondary}>
+            Use this browser’s time zone
+          </button>
+          {/* Always on the page once scripts run, so what the button did is read out. */}
+          <p role="status" className="mt-1 text-sm text-slate-700">
+            {detected}
+          </p>
+        </div>
+      ) : null}
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Setting…' : 'Set time zone'}
+      </button>
+    </form>
+  );
+}
