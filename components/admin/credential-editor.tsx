@@ -12,6 +12,7 @@ import {
   addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, issuesHeading, moveItem, movedIndex, movePart, noticeFocusClass, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
   retiredNotice, RETIRE_CONFIRM, withTitle, type CredentialForm, type CredentialStatus, type CriterionForm, type ErrorSummaryItem, type NoticeTone, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
+import { formatDayTimeHere } from '@/lib/time-format';
 import { publishGaps } from '@/lib/authoring/schemas';
 import { publishCredentialAction, republishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
 
@@ -384,7 +385,7 @@ export function CredentialEditor(props: Props) {
       {restorable ? (
         <div className="mb-4">
           <Alert tone="warning" title="Unsaved work found in this browser">
-            <p>You have changes from {new Date(restorable.at).toLocaleString()} that were not saved to the server.</p>
+            <p>You have changes from {formatDayTimeHere(new Date(restorable.at))} that were not saved to the server.</p>
             <div className="mt-2 flex gap-2">
               {/* Either choice takes the notice (and the focused button) away: focus goes to the form's first field, and the outcome is read out. */}
               <button
@@ -596,13 +597,18 @@ export function CredentialEditor(props: Props) {
       <Section title="Rubric" description="Criteria down the side, proficiency levels across the top (lowest first). Describe what each criterion looks like at each level.">
         {err('rubric', true) || err('rubric.levels', true) || err('rubric.criteria', true) ? <FieldError id="rubric-error" errors={[...(err('rubric', true) ?? []), ...(err('rubric.levels', true) ?? []), ...(err('rubric.criteria', true) ?? [])]} /> : null}
         <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[48rem] border-collapse text-sm">
+          {/*
+            Below md the grid is stacked (CSS only, same fields in the same order): the level names,
+            then each criterion with its descriptions one under another, each labelled by its level,
+            instead of a 48rem table scrolled sideways on a phone.
+          */}
+          <table className="w-full border-collapse text-sm max-md:block md:min-w-[48rem]">
             <caption className="sr-only">Rubric builder</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="w-64 border border-slate-300 bg-slate-100 p-2 text-left">Criterion</th>
+            <thead className="max-md:mb-4 max-md:block">
+              <tr className="max-md:block">
+                <th scope="col" className="w-64 border border-slate-300 bg-slate-100 p-2 text-left max-md:hidden">Criterion</th>
                 {levels.map((l, rank) => (
-                  <th key={form.rubric.levelIds[rank] ?? rank} scope="col" className="border border-slate-300 bg-slate-100 p-2 text-left align-top">
+                  <th key={form.rubric.levelIds[rank] ?? rank} scope="col" className="border border-slate-300 bg-slate-100 p-2 text-left align-top max-md:block">
                     {/* A visible name: the placeholder alone is no label, and disappears once there is text. */}
                     <label className="block text-xs font-semibold" htmlFor={`rubric.levels.${rank}`}>Name of level {rank + 1}</label>
                     <input id={`rubric.levels.${rank}`} value={l} onChange={(e) => update((f) => ({ ...f, rubric: { ...f.rubric, levels: f.rubric.levels.map((x, j) => (j === rank ? e.target.value : x)) } }))} className={`${inputClass} mt-0`} placeholder={`Level ${rank + 1}`} {...invalid(err(`rubric.levels.${rank}`), `rubric.levels.${rank}-error`)} />
@@ -623,12 +629,12 @@ export function CredentialEditor(props: Props) {
                 ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-md:block">
               {form.rubric.criteria.map((c, i) => {
                 const patch = (v: Partial<CriterionForm>) => update((f) => ({ ...f, rubric: { ...f.rubric, criteria: f.rubric.criteria.map((x, j) => (j === i ? { ...x, ...v } : x)) } }));
                 return (
-                  <tr key={c.uid}>
-                    <th scope="row" className="border border-slate-300 p-2 text-left align-top font-normal">
+                  <tr key={c.uid} className="max-md:mb-4 max-md:block">
+                    <th scope="row" className="border border-slate-300 p-2 text-left align-top font-normal max-md:block">
                       <label className="block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.title`}>Criterion {i + 1}</label>
                       <input id={`rubric.criteria.${i}.title`} value={c.title} onChange={(e) => patch({ title: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.title`), `rubric.criteria.${i}.title-error`)} />
                       <FieldError id={`rubric.criteria.${i}.title-error`} errors={err(`rubric.criteria.${i}.title`)} />
@@ -682,8 +688,9 @@ export function CredentialEditor(props: Props) {
                       </div>
                     </th>
                     {levels.map((l, rank) => (
-                      <td key={form.rubric.levelIds[rank] ?? rank} className="border border-slate-300 p-2 align-top">
-                        <label className="sr-only" htmlFor={`rubric.criteria.${i}.descriptors.${rank}`}>{`${c.title || `Criterion ${i + 1}`} at ${l || `level ${rank + 1}`}`}</label>
+                      <td key={form.rubric.levelIds[rank] ?? rank} className="border border-slate-300 p-2 align-top max-md:block">
+                        {/* Stacked on a phone there is no column heading above it: the label shows there. */}
+                        <label className="sr-only max-md:not-sr-only max-md:mb-1 max-md:block max-md:text-xs max-md:font-semibold" htmlFor={`rubric.criteria.${i}.descriptors.${rank}`}>{`${c.title || `Criterion ${i + 1}`} at ${l || `level ${rank + 1}`}`}</label>
                         <textarea
                           id={`rubric.criteria.${i}.descriptors.${rank}`}
                           rows={4}
