@@ -26,7 +26,8 @@ export function PeriodForm({ label, period, keep, children }: { label: string; p
 }
 
 /** Links to the school years (July to June, as teachers' own records count them) and calendar year around `now`. */
-export function QuickPeriods({ path, keep, now }: { path: string; keep: Record<string, string>; now: Date }) {
+/** `current`: the period shown (its first and last days), whose link is marked as the current one. */
+export function QuickPeriods({ path, keep, now, current }: { path: string; keep: Record<string, string>; now: Date; current?: { fromLabel: string; toLabel: string } }) {
   const y = schoolYearOf(now).startYear;
   const presets = [
     { label: `School year ${schoolYearOf(new Date(Date.UTC(y, 6, 1))).label}`, from: `${y}-07-01`, to: `${y + 1}-06-30` },
@@ -40,7 +41,13 @@ export function QuickPeriods({ path, keep, now }: { path: string; keep: Record<s
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-2">
         {presets.map((p) => (
           <li key={p.label}>
-            <a href={`${path}?${new URLSearchParams({ from: p.from, to: p.to, ...keep })}`} className="inline-flex min-h-6 items-center rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{p.label}</a>
+            <a
+              href={`${path}?${new URLSearchParams({ from: p.from, to: p.to, ...keep })}`}
+              aria-current={current && current.fromLabel === p.from && current.toLabel === p.to ? 'page' : undefined}
+              className="inline-flex min-h-6 items-center rounded-full border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+            >
+              {p.label}
+            </a>
           </li>
         ))}
       </ul>

@@ -25,6 +25,15 @@ describe('the quick periods', () => {
     expect(links[0].href).toBe('/district/reports?from=2026-07-01&to=2027-06-30&school=s1');
     expect(links[2].href).toBe('/district/reports?from=2026-01-01&to=2026-12-31&school=s1');
   });
+
+  it('mark the one being shown as the current one, and only that one', () => {
+    const shown = renderToStaticMarkup(createElement(QuickPeriods, { path: '/district/reports', keep: {}, now: NOW, current: { fromLabel: '2025-07-01', toLabel: '2026-06-30' } }));
+    expect(shown.match(/aria-current="page"/g)).toHaveLength(1);
+    expect(shown).toMatch(/<a href="\/district\/reports\?from=2025-07-01&amp;to=2026-06-30" aria-current="page"[^>]*>School year 2025–26<\/a>/);
+    // A period of the person's own choosing matches none.
+    const own = renderToStaticMarkup(createElement(QuickPeriods, { path: '/district/reports', keep: {}, now: NOW, current: { fromLabel: '2025-09-01', toLabel: '2026-06-30' } }));
+    expect(own).not.toContain('aria-current');
+  });
 });
 
 describe('the headline figures', () => {

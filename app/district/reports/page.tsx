@@ -68,7 +68,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
       {sp.unknownSchool && !school ? <div className="mb-3"><Alert tone="warning">That school is not one of {district.name}’s schools (the link may be out of date), so these reports cover every school.</Alert></div> : null}
       {school ? <p className="mb-2 text-sm">Showing only teachers placed at <strong>{school.name}</strong>. <a href={`/district/reports?${new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...keepDistrict })}`}>Show all schools</a></p> : null}
-      <QuickPeriods path="/district/reports" keep={keep} now={now} />
+      <QuickPeriods path="/district/reports" keep={keep} now={now} current={period} />
 
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool />

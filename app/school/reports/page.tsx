@@ -46,7 +46,7 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
       <PageHeader title="Reports" description={`${school.name} (${school.districtName}): PD hours, the skills teachers are building, credentials toward licence renewal, badges ending soon and salary-step eligibility of the teachers placed at your school, counted as the district counts them. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
       <PeriodForm label="Reporting period" period={period} keep={keep} />
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
-      <QuickPeriods path="/school/reports" keep={keep} now={now} />
+      <QuickPeriods path="/school/reports" keep={keep} now={now} current={period} />
 
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay={false} />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool={false} />
