@@ -57,6 +57,9 @@ async function credentialFromLink(text: string): Promise<{ credential: unknown }
   } catch {
     own = false;
   }
+  // A link to this site that is not a badge's (a mistyped path) is told what a badge link looks like;
+  // a link to another site is told to bring the badge itself.
+  if (own && !m) return { message: unreadableTextMessage(text, env().APP_URL) };
   if (!m || !own) return { message: 'We can only look up badges from this site by their link. For a badge from elsewhere, paste its JSON or upload the badge image.' };
   const doc = await getCredentialDocument(m[1].toLowerCase());
   if (!doc) return { message: 'There is no badge at that link. Check that the whole link was copied.' };

@@ -34,6 +34,13 @@ describe('pressing Verify', () => {
     }
   });
 
+  it('with a link to this site that is not a badge’s (a mistyped path) says what a badge link looks like', async () => {
+    const origin = new URL(env().APP_URL).origin;
+    for (const text of [`${origin}/credential/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c`, `${origin}/credentials/`, `${origin}/badges`]) {
+      expect(await verifyAction({ kind: 'text', text, email: '' })).toEqual({ ok: false, message: LINK_HELP() });
+    }
+  });
+
   it('with text that starts like JSON but is not says it is not valid JSON', async () => {
     for (const text of ['{not json', '[{"@context": ']) {
       expect(await verifyAction({ kind: 'text', text, email: '' })).toEqual({ ok: false, message: 'That is not valid JSON. Paste the whole credential, from the first { to the last }.' });
