@@ -51,10 +51,14 @@ const SAVED_WITH_GAPS = 'Draft saved. Before you can publish:';
 const NOT_READY = 'This draft is not ready to publish yet. Before you can publish:';
 
 /** What the editor says when it opens: how a save or publish that brought it here went, else what a saved draft lacks. */
-function initialNotice(arrived: Props['arrived'], hasGaps: boolean): Notice {
+/** Opening a published (or retired) version that breaks a rule publishing has now (ADR 020): what to fix before it can be saved or published again. */
+const PUBLISHED_NEEDS_FIX = 'This version was published before some of today’s rules. Before you can save changes or publish it again, fix:';
+
+function initialNotice(arrived: Props['arrived'], hasGaps: boolean, latestIsDraft: boolean): Notice {
   if (arrived === 'published') return { tone: 'success', text: 'Version 1 is published and in the catalogue.' };
   if (arrived === 'saved') return { tone: 'success', text: hasGaps ? SAVED_WITH_GAPS : SAVED, gaps: true };
-  return hasGaps ? { tone: 'info', text: NOT_READY, gaps: true } : null;
+  if (!hasGaps) return null;
+  return latestIsDraft ? { tone: 'info', text: NOT_READY, gaps: true } : { tone: 'info', text: PUBLISHED_NEEDS_FIX, gaps: true };
 }
 type LocalDraft = { form: CredentialForm; badgeImageKey: string | null; at: string };
 
@@ -71,7 +75,7 @@ export function CredentialEditor(props: Props) {
   const [badgeUrl, setBadgeUrl] = useState(props.badgePreviewUrl);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
   const [gaps, setGaps] = useState<Record<string, string[]>>(() => props.publishGaps ?? {});
-  const [notice, setNotice] = useState<Notice>(() => initialNotice(props.arrived, Object.keys(props.publishGaps ?? {}).length > 0));
+  const [notice, setNotice] = useState<Notice>(() => initialNotice(props.arrived, Object.keys(props.publishGaps ?? {}).length > 0, props.latestIsDraft));
   const [pending, setPending] = useState<null | 'save' | 'publish' | 'retire'>(null);
   const [dirty, setDirty] = useState(false);
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);

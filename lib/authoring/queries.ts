@@ -212,7 +212,9 @@ export async function getCredentialForEdit(opts: { actor: Actor; microCredential
   const loaded = latest ? await loadDefinition(latest.id) : null;
   const published = mc.versions.find((v) => v.status === 'PUBLISHED') ?? null;
   // A saved draft may be unfinished: the editor lists what it still needs before it can be published.
-  const gaps = loaded && latest?.status === 'DRAFT' ? publishGaps(loaded.def) : {};
+  // A version published before a rule it breaks (a javascript: link from before ADR 020) is listed
+  // the same way, so the admin sees it on opening the editor, not only when saving is refused.
+  const gaps = loaded ? publishGaps(loaded.def) : {};
   return { mc, latest, published, def: loaded?.def ?? null, badgeImageKey: loaded?.badgeImageKey ?? null, publishGaps: gaps };
 }
 

@@ -24,6 +24,7 @@ vi.mock('next/navigation', async (original) => ({ ...(await original<typeof impo
 const { default: MicroCredentialPage } = await import('@/app/micro-credentials/[slug]/page');
 const { default: VersionPage } = await import('@/app/micro-credentials/[slug]/versions/[n]/page');
 const { default: PreviewPage } = await import('@/app/admin/credentials/[id]/preview/page');
+const { default: EditPage } = await import('@/app/admin/credentials/[id]/edit/page');
 
 const RESOURCE = { kind: 'LINK' as const, title: 'Wait time, explained', url: 'https://example.org/wait-time', body: '', minutes: 15 };
 const ALIGNMENT = { targetName: 'Domain 3: Feedback', targetUrl: 'https://standards.example.org/d3', targetFramework: 'TLMS' };
@@ -99,6 +100,29 @@ describe('a published version whose stored links are not web addresses', () => {
   it('is not exported: export says which version and why', async () => {
     const { admin, mc } = await publishedWithUnsafeLinks();
     await expect(exportCredential({ actor: admin, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/^Version 1 has something publishing no longer accepts/), fieldErrors: GAPS });
+  });
+});
+
+describe('opening such a published version in the editor', () => {
+  it('lists the two links to fix at once, linked to their fields, and says why, before anything is saved', async () => {
+    const { admin, mc } = await publishedWithUnsafeLinks();
+    expect((await getCredentialForEdit({ actor: admin, microCredentialId: mc.id })).publishGaps).toEqual(GAPS);
+    session.actor = admin;
+    const page = renderToStaticMarkup(await EditPage({ params: Promise.resolve({ id: mc.id }), searchParams: Promise.resolve({}) }));
+    expect(page).toContain('This version was published before some of today’s rules. Before you can save changes or publish it again, fix:');
+    expect(page).toMatch(/<a href="#resources\.0\.url"[^>]*>/);
+    expect(page).toMatch(/<a href="#alignments\.0\.targetUrl"[^>]*>/);
+    expect(page).not.toContain('This draft is not ready to publish yet');
+    expect(page).toContain('Export is possible once what is listed below is fixed and published');
+  });
+
+  it('a sound published version opens with no such notice', async () => {
+    const { admin, mc } = await createPublishedCredential({ def: { resources: [RESOURCE], alignments: [ALIGNMENT] } });
+    expect((await getCredentialForEdit({ actor: admin, microCredentialId: mc.id })).publishGaps).toEqual({});
+    session.actor = admin;
+    const page = renderToStaticMarkup(await EditPage({ params: Promise.resolve({ id: mc.id }), searchParams: Promise.resolve({}) }));
+    expect(page).not.toContain('published before some of today’s rules');
+    expect(page).toContain('Export definition JSON');
   });
 });
 

@@ -50,7 +50,9 @@ export default async function EditCredentialPage({ params, searchParams }: { par
             )}
             {/* An unfinished draft is not a definition anyone could import (the export refuses it). */}
             {Object.keys(publishGaps).length ? (
-              <span className="text-slate-700">Export is possible once the draft has everything it needs to publish</span>
+              <span className="text-slate-700">
+                {latest?.status === 'DRAFT' ? 'Export is possible once the draft has everything it needs to publish' : 'Export is possible once what is listed below is fixed and published'}
+              </span>
             ) : (
               <>
                 <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
