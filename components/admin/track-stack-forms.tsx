@@ -94,7 +94,7 @@ export function TrackForm(props: {
         <legend className="text-sm font-semibold">Levels, in order</legend>
         <p className="text-sm text-slate-600">Each level is earned through one of your micro-credentials. Leave later levels empty if the track is shorter.</p>
         {[0, 1, 2, 3, 4].map((n) => (
-          <SelectField key={n} label={`Level ${n + 1}`} name="levels" id={`levels-${n}`} defaultValue={i.levels[n] ?? ''} errors={n === 0 ? errors?.levels : undefined}>
+          <SelectField key={n} label={`Level ${n + 1}`} name="levels" id={`levels-${n}`} defaultValue={i.levels[n] ?? ''} errors={levelErrors(errors, n)}>
             <option value="">—</option>
             {props.options.map((o) => <option key={o.slug} value={o.slug}>{o.title} ({o.slug}{o.status !== 'PUBLISHED' ? `, ${o.status.toLowerCase()}` : ''})</option>)}
           </SelectField>
@@ -148,4 +148,14 @@ export function StackForm(props: {
       <Buttons pending={pending} status={props.status} persisted={Boolean(props.stackId)} what="stack" />
     </form>
   );
+}
+
+/**
+ * A level's errors: the list's own (no level chosen at all, a credential chosen twice) go on Level 1,
+ * where the list starts; one level's (`levels.N`, e.g. an id that is not a micro-credential) on it.
+ */
+export function levelErrors(errors: Record<string, string[] | undefined> | undefined, n: number): string[] | undefined {
+  const own = errors?.[`levels.${n}`] ?? [];
+  const all = n === 0 ? [...(errors?.levels ?? []), ...own] : own;
+  return all.length ? all : undefined;
 }

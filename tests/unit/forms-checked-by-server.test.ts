@@ -448,3 +448,14 @@ describe('what a browser used to refuse, the server refuses in words', () => {
     }
   });
 });
+
+describe('the track form’s levels', () => {
+  it('puts a level’s own error on that level, and the list’s errors on Level 1', async () => {
+    const { levelErrors } = await import('@/components/admin/track-stack-forms');
+    const errors = { levels: ['Choose the micro-credential for level 1.'], 'levels.2': ['That is not one of your micro-credentials.'] };
+    expect(levelErrors(errors, 0)).toEqual(['Choose the micro-credential for level 1.']);
+    expect(levelErrors(errors, 1)).toBeUndefined();
+    expect(levelErrors(errors, 2)).toEqual(['That is not one of your micro-credentials.']);
+    expect(levelErrors(undefined, 0)).toBeUndefined();
+  });
+});
