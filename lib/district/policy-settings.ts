@@ -3,18 +3,23 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
-import { notFound, validation } from '@/lib/errors';
+import { conflict, notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { str } from '@/lib/zod-text';
 import { approvedCredentialChanges, approvedIssuerChanges, byTitle, credentialInWords, type NamedCredential } from '@/lib/reporting/salary-steps';
 import { CATALOG_QUERY_MAX } from '@/lib/catalog/schemas';
+import { SeenAt } from '@/lib/organizations/schemas';
 
 export const SalaryRuleInput = z.object({
   label: str().trim().min(1, 'Name the step, e.g. “First classroom credential”.').max(120),
   description: str().trim().max(1000).default(''),
   minLevel: z.coerce.number().int().min(1, 'Use a level from 1 to 5.').max(5, 'Use a level from 1 to 5.'),
   credentialsRequired: z.coerce.number().int().min(1, 'At least one credential.').max(100),
-  amountDollars: z.coerce.number().min(0, 'The amount cannot be negative.').max(100_000),
+  // An emptied box is asked for, not read as $0 (z.coerce.number makes 0 of ""): a step paying nothing is entered as 0.
+  amountDollars: z.preprocess(
+    (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+    z.coerce.number({ error: 'Enter an amount in dollars (0 for none).' }).min(0, 'The amount cannot be negative.').max(100_000, 'At most $100,000.'),
+  ),
 });
 
 /** At most this many issuers on a district's approved list (the platform expects dozens). */
@@ -26,6 +31,12 @@ export const APPROVED_ISSUERS_MAX = 500;
  * as a whole).
  */
 export const APPROVED_CREDENTIALS_MAX = 200;
+
+export const NOT_IN_CATALOGUE = 'Only micro-credentials in the catalogue can be added.';
+export const NOT_IN_CATALOGUE_FIELD = 'Some of the chosen micro-credentials are not in the catalogue. Search again and choose from the results, or reload the page if one has just been removed.';
+
+/** A save on top of another leader's newer one (the form's seenAt is older than the district's row). */
+export const POLICY_CHANGED = 'Another leader saved this policy after you opened the page. Reload to see what they changed, then make your change again.';
 
 /** Why "only approved issuers" with nothing chosen is refused: no badge would count. */
 export const NO_APPROVED_ISSUERS = 'Choose at least one issuer whose badges count, or add a single micro-credential below. With neither chosen, no badge would count toward a salary step. To count every issuer’s badges, choose “Every issuer on the platform”.';
@@ -58,6 +69,12 @@ export const DistrictPolicyInput = z
       .default([])
       .transform((ids) => [...new Set(ids)]),
     rules: z.array(SalaryRuleInput).max(20, 'At most 20 steps.'),
+    /**
+     * The policy as the form showed it (the district's updatedAt then): a save on top of another
+     * leader's newer one is refused rather than silently putting back what the form still shows.
+     * The form always sends it.
+     */
+    seenAt: SeenAt.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.salaryApprovedIssuersOnly && v.approvedIssuerIds.length === 0 && v.approvedCredentialIds.length === 0) {
@@ -73,20 +90,21 @@ export const DistrictPolicyInput = z
 
 /**
  * A micro-credential as the approved list shows it (and the audit log names it): its current
- * title, or a draft's newest one (named when it is refused).
+ * title, or a draft's newest one. `wasPublished`: it has been in the catalogue, so its title has
+ * been public (a refusal names only such ones).
  */
 const APPROVED_CREDENTIAL_FIELDS = {
-  id: true, slug: true, level: true, status: true, issuerId: true,
+  id: true, slug: true, level: true, status: true, issuerId: true, publishedAt: true,
   currentVersion: { select: { title: true } }, versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } }, issuer: { select: { name: true } },
 } as const;
 
-type CredentialRow = { id: string; slug: string; level: number | null; status: string; issuerId: string; currentVersion: { title: string } | null; versions: { title: string }[]; issuer: { name: string } };
+type CredentialRow = { id: string; slug: string; level: number | null; status: string; issuerId: string; publishedAt: Date | null; currentVersion: { title: string } | null; versions: { title: string }[]; issuer: { name: string } };
 
 /** A micro-credential on (or offered for) a district's approved list: what the leader sees of it. */
-export type ApprovedCredential = NamedCredential & { issuerId: string; level: number | null; published: boolean };
+export type ApprovedCredential = NamedCredential & { issuerId: string; level: number | null; published: boolean; wasPublished: boolean };
 
 const approvedCredentialOf = (m: CredentialRow): ApprovedCredential => ({
-  id: m.id, title: m.currentVersion?.title ?? m.versions[0]?.title ?? m.slug, issuer: m.issuer.name, issuerId: m.issuerId, level: m.level, published: m.status === 'PUBLISHED',
+  id: m.id, title: m.currentVersion?.title ?? m.versions[0]?.title ?? m.slug, issuer: m.issuer.name, issuerId: m.issuerId, level: m.level, published: m.status === 'PUBLISHED', wasPublished: m.publishedAt !== null,
 });
 
 export async function getDistrictPolicy(opts: { actor: Actor; districtId: string }) {
@@ -94,7 +112,7 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
   const { approvedCredentials, ...policy } = await db.organization.findUniqueOrThrow({
     where: { id: opts.districtId },
     select: {
-      id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true,
+      id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, updatedAt: true,
       approvedIssuers: { select: { issuerId: true } },
       approvedCredentials: { select: { microCredential: { select: APPROVED_CREDENTIAL_FIELDS } } },
       salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }], select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true } },
@@ -123,12 +141,13 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
   const rules = [...input.rules]
     .sort((a, b) => a.credentialsRequired - b.credentialsRequired || a.minLevel - b.minLevel)
     .map((r, i) => ({ label: r.label, description: r.description, minLevel: r.minLevel, credentialsRequired: r.credentialsRequired, amountCents: Math.round(r.amountDollars * 100), sortOrder: i }));
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Row lock first: of two leaders saving at once, the second reads what the first saved, so each
     // entry's "before" is the previous entry's "after".
-    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean }[]>`
-      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly" FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
+    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean; updatedAt: Date }[]>`
+      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly", "updatedAt" FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
     if (!before) throw notFound('That district');
+    if (input.seenAt && before.updatedAt.getTime() !== input.seenAt.getTime()) throw conflict(POLICY_CHANGED);
     // Only issuing organisations can be approved: a district, a school or an unknown id is refused.
     const chosen = input.approvedIssuerIds.length
       ? await tx.organization.findMany({ where: { id: { in: input.approvedIssuerIds }, kind: 'ISSUER' }, select: { id: true, name: true } })
@@ -143,14 +162,18 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
     const chosenCredentials = input.approvedCredentialIds.length
       ? (await tx.microCredential.findMany({ where: { id: { in: input.approvedCredentialIds } }, select: APPROVED_CREDENTIAL_FIELDS })).map(approvedCredentialOf)
       : [];
-    if (chosenCredentials.length !== input.approvedCredentialIds.length) {
-      throw validation('Some of the chosen micro-credentials are not on the platform.', { approvedCredentialIds: ['Choose micro-credentials from the search. Reload the page if one has just been removed.'] });
-    }
+    // Only what is (or, for one already on the list, was) in the catalogue can be on the list. An id
+    // that names nothing and an issuer's never-published draft get the same answer, naming neither:
+    // a leader who came by a draft's id learns nothing about it. A once-published credential since
+    // retired is named, as its title was public.
     const kept = new Set(beforeCredentials.map((c) => c.id));
     const unpublished = chosenCredentials.filter((c) => !c.published && !kept.has(c.id)).sort(byTitle);
+    const hidden = input.approvedCredentialIds.length - chosenCredentials.length + unpublished.filter((c) => !c.wasPublished).length;
+    if (hidden) throw validation(NOT_IN_CATALOGUE, { approvedCredentialIds: [NOT_IN_CATALOGUE_FIELD] });
     if (unpublished.length) {
-      throw validation('Only micro-credentials in the catalogue can be added.', {
-        approvedCredentialIds: [`${unpublished.map(credentialInWords).join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not in the catalogue, so ${unpublished.length === 1 ? 'it' : 'they'} cannot be added. Remove ${unpublished.length === 1 ? 'it' : 'them'} from the list.`],
+      const one = unpublished.length === 1;
+      throw validation(NOT_IN_CATALOGUE, {
+        approvedCredentialIds: [`${unpublished.map(credentialInWords).join(', ')} ${one ? 'is' : 'are'} no longer in the catalogue, so ${one ? 'it' : 'they'} cannot be added. Remove ${one ? 'it' : 'them'} from the list.`],
       });
     }
     const credentialChanges = approvedCredentialChanges(beforeCredentials, chosenCredentials);
@@ -159,9 +182,10 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
       orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }, { minLevel: 'asc' }],
       select: SALARY_STEP_FIELDS,
     });
-    await tx.organization.update({
+    const saved = await tx.organization.update({
       where: { id: input.districtId },
       data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, salaryApprovedIssuersOnly: input.salaryApprovedIssuersOnly },
+      select: { updatedAt: true },
     });
     await tx.salaryStepRule.deleteMany({ where: { districtId: input.districtId } });
     await tx.salaryStepRule.createMany({ data: rules.map((r) => ({ districtId: input.districtId, ...r })) });
@@ -187,6 +211,8 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
         rules: { from: beforeRules, to: rules },
       },
     }, tx);
+    // What the form now shows: its next save is checked against this.
+    return { seenAt: saved.updatedAt };
   });
 }
 

@@ -51,7 +51,7 @@ export const SETTINGS_FORM_OUT_OF_DATE = 'This form is out of date. Reload the p
  * The settings as the form showed them (their `updatedAt` then): a save on top of someone else's
  * newer save is refused. A plain z.string() for its missing-value message; it only becomes a Date.
  */
-const SeenAt = z
+export const SeenAt = z
   .string({ error: SETTINGS_FORM_OUT_OF_DATE })
   .refine((v) => v.length <= 40 && !Number.isNaN(Date.parse(v)), SETTINGS_FORM_OUT_OF_DATE)
   .transform((v) => new Date(v));

@@ -13,7 +13,7 @@ import { errorOf } from '../setup/actions';
 import { liveRegionsAround, nestedLiveRegions } from '../setup/live-regions';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
-import { APPROVED_CREDENTIALS_MAX, DistrictPolicyInput, getDistrictPolicy, saveDistrictPolicy } from '@/lib/district/policy-settings';
+import { APPROVED_CREDENTIALS_MAX, DistrictPolicyInput, getDistrictPolicy, NOT_IN_CATALOGUE_FIELD, POLICY_CHANGED, saveDistrictPolicy } from '@/lib/district/policy-settings';
 import { getIssuerSalaryStanding, searchApprovableCredentials } from '@/lib/district/salary-approval';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
 import { salaryStepEligibility } from '@/lib/reporting/district';
@@ -243,16 +243,19 @@ describe('the leader’s list', () => {
       expect(await saveDistrictPolicyAction(input(w, { credentials: [w.formative.id] }))).toMatchObject({ ok: false });
     }
 
-    // A draft is not in the catalogue: refused, by name, on the list's field.
+    // A never-published draft is not in the catalogue: refused on the list's field, exactly as an id
+    // that names nothing is, so a leader who came by a draft's id learns neither its title nor that it exists.
     const draft = await errorOf(save(w, w.leader, { credentials: [w.formative.id, w.draft.id] }));
     expect(draft.code).toBe('VALIDATION');
-    expect(draft.fieldErrors?.approvedCredentialIds).toEqual(['“Acme Unpublished Draft” from Acme Learning is not in the catalogue, so it cannot be added. Remove it from the list.']);
+    expect(draft.fieldErrors?.approvedCredentialIds).toEqual([NOT_IN_CATALOGUE_FIELD]);
     session.actor = w.leader;
-    expect(await saveDistrictPolicyAction(input(w, { credentials: [w.draft.id] }))).toMatchObject({ ok: false, fieldErrors: { approvedCredentialIds: [expect.stringMatching(/not in the catalogue/)] } });
-    // An unknown id, an issuer's id, and something that is not an id at all.
+    const viaAction = await saveDistrictPolicyAction(input(w, { credentials: [w.draft.id] }));
+    expect(viaAction).toMatchObject({ ok: false, fieldErrors: { approvedCredentialIds: [NOT_IN_CATALOGUE_FIELD] } });
+    expect(JSON.stringify(viaAction)).not.toMatch(/Unpublished|Acme/);
+    // An unknown id, an issuer's id: the same answer.
     for (const id of ['cunknowncredential00000', w.acme.id]) {
       const e = await errorOf(save(w, w.leader, { credentials: [id] }));
-      expect(e.fieldErrors?.approvedCredentialIds?.[0]).toMatch(/Choose micro-credentials from the search/);
+      expect({ message: e.message, fieldErrors: e.fieldErrors }).toEqual({ message: draft.message, fieldErrors: draft.fieldErrors });
     }
     expect(DistrictPolicyInput.safeParse(input(w, { credentials: ["x' OR 1=1 --"] })).success).toBe(false);
 
@@ -274,13 +277,42 @@ describe('the leader’s list', () => {
     // Saved again as it was: kept, and still counted (badges earned with it stay valid).
     await save(w, w.leader, { credentials: [w.formative.id] });
     expect((await getDistrictPolicy({ actor: w.leader, districtId: w.district.id })).approvedCredentials).toEqual([
-      { id: w.formative.id, title: FORMATIVE, issuer: 'Acme Learning', issuerId: w.acme.id, level: 2, published: false },
+      { id: w.formative.id, title: FORMATIVE, issuer: 'Acme Learning', issuerId: w.acme.id, level: 2, published: false, wasPublished: true },
     ]);
     expect((await stepsOf(w)).rows['Bo Brown']).toMatchObject({ qualifyingCount: 1 });
     const e = await errorOf(save(w, w.leader, { credentials: [w.formative.id, w.seating.id] }));
-    expect(e.fieldErrors?.approvedCredentialIds?.[0]).toMatch(/^“Acme Seating Charts” from Acme Learning is not in the catalogue/);
+    // Once in the catalogue, its title was public: named.
+    expect(e.fieldErrors?.approvedCredentialIds?.[0]).toMatch(/^“Acme Seating Charts” from Acme Learning is no longer in the catalogue/);
     session.actor = w.leader;
     expect(textOf(renderToStaticMarkup(await PolicyPage({ searchParams: Promise.resolve({}) })))).toContain('No longer in the catalogue: badges already earned still count');
+  });
+});
+
+describe('two leaders saving the policy', () => {
+  it('refuses a save from a page loaded before another leader’s save, changing nothing; saving twice from the same page works', async () => {
+    const w = await world();
+    const second = await createActor({ name: 'Sam Second', roles: [{ role: 'DISTRICT_LEADER', organizationId: w.district.id }] });
+    const loaded = (await getDistrictPolicy({ actor: w.leader, districtId: w.district.id })).updatedAt.toISOString();
+    // Lee adds the formative credential, then saves again from the same page (the seenAt the save returned).
+    const first = await saveDistrictPolicy({ actor: w.leader, input: DistrictPolicyInput.parse({ ...input(w, { credentials: [w.formative.id] }), seenAt: loaded }) });
+    await saveDistrictPolicy({ actor: w.leader, input: DistrictPolicyInput.parse({ ...input(w, { credentials: [w.formative.id, w.seating.id] }), seenAt: first.seenAt.toISOString() }) });
+    const audits = await auditEntries(w.district.id);
+    // Sam's page still shows the list as it was before both: refused, nothing put back.
+    session.actor = second;
+    expect(await saveDistrictPolicyAction({ ...input(w, { credentials: [] , issuers: [w.approved.id] }), seenAt: loaded })).toEqual({ ok: false, formError: POLICY_CHANGED });
+    expect((await db.districtApprovedCredential.findMany({ where: { districtId: w.district.id }, select: { microCredentialId: true } })).map((r) => r.microCredentialId).sort()).toEqual([w.formative.id, w.seating.id].sort());
+    expect(await auditEntries(w.district.id)).toEqual(audits);
+  });
+});
+
+describe('a salary step’s amount', () => {
+  it('left empty is asked for, not saved as $0', () => {
+    for (const amountDollars of ['', '   ']) {
+      const r = DistrictPolicyInput.safeParse({ districtId: 'd1', rules: [{ label: 'Step', minLevel: '2', credentialsRequired: '1', amountDollars }] });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['rules.0.amountDollars', 'Enter an amount in dollars (0 for none).']]);
+    }
+    expect(DistrictPolicyInput.parse({ districtId: 'd1', rules: [{ label: 'Step', minLevel: '2', credentialsRequired: '1', amountDollars: '0' }] }).rules[0].amountDollars).toBe(0);
   });
 });
 

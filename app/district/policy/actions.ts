@@ -6,18 +6,19 @@ import { ApprovableCredentialSearchInput, DistrictPolicyInput, saveDistrictPolic
 import { searchApprovableCredentials } from '@/lib/district/salary-approval';
 import { parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
-export async function saveDistrictPolicyAction(input: unknown): Promise<ActionResult> {
+export async function saveDistrictPolicyAction(input: unknown): Promise<ActionResult<{ seenAt: string }>> {
   const parsed = parseInput(DistrictPolicyInput, input);
   if (!parsed.ok) return parsed.result;
+  let seenAt: Date;
   try {
     const actor = await requireActor();
-    await saveDistrictPolicy({ actor, input: parsed.data });
+    ({ seenAt } = await saveDistrictPolicy({ actor, input: parsed.data }));
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/district/policy');
   revalidatePath('/district/reports');
-  return { ok: true, message: 'Saved. Reports now use these steps.' };
+  return { ok: true, message: 'Saved. Reports now use these steps.', data: { seenAt: seenAt.toISOString() } };
 }
 
 /**

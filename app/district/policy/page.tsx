@@ -18,6 +18,7 @@ export default async function DistrictPolicyPage({ searchParams }: { searchParam
       <PageHeader title={`Policy for ${policy.name}`} description="How micro-credentials count in your district: proposals before study, and the salary steps reports use." />
       <PolicyForm
         districtId={policy.id}
+        seenAt={policy.updatedAt.toISOString()}
         requiresProposal={policy.requiresProposal}
         salaryCountsExpired={policy.salaryCountsExpired}
         approvedIssuersOnly={policy.salaryApprovedIssuersOnly}

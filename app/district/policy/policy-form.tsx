@@ -38,8 +38,10 @@ export const approvedIssuerErrors = (errors: FieldErrors) => listErrors(errors, 
 /** The errors about the micro-credentials approved on their own. */
 export const approvedCredentialErrors = (errors: FieldErrors) => listErrors(errors, 'approvedCredentialIds');
 
-export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, approvedIssuersOnly, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
+export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, salaryCountsExpired, approvedIssuersOnly, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
   districtId: string;
+  /** The policy as loaded (the district's updatedAt): a save over another leader's newer one is refused. */
+  seenAt: string;
   requiresProposal: boolean;
   salaryCountsExpired: boolean;
   approvedIssuersOnly: boolean;
@@ -50,6 +52,8 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
   rules: Rule[];
 }) {
   const [rules, setRules] = useState<RuleRow[]>(() => initial.map(withUid));
+  // Moves on with each save made here, so saving twice in a row is not taken for someone else's save.
+  const [seenAt, setSeenAt] = useState(loadedAt);
   const [announcement, setAnnouncement] = useState('');
   const [proposal, setProposal] = useState(requiresProposal);
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
@@ -58,7 +62,7 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
   const [credentials, setCredentials] = useState<CredentialOption[]>(approvedCredentials);
   // The last save's outcome, and its field errors apart: a removed step's errors are taken out
   // without making it a new outcome (which would be read out, and take focus, again).
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const [result, setResult] = useState<ActionResult<{ seenAt: string }> | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, start] = useTransition();
   const patch = (i: number, v: Partial<Rule>) => setRules((list) => list.map((r, j) => (j === i ? { ...r, ...v } : r)));
@@ -112,7 +116,9 @@ export function PolicyForm({ districtId, requiresProposal, salaryCountsExpired, 
             approvedIssuerIds: [...chosen],
             approvedCredentialIds: credentials.map((c) => c.id),
             rules: rules.map(toRule),
+            seenAt,
           });
+          if (r.ok && r.data) setSeenAt(r.data.seenAt);
           setResult(r);
           setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
         });
