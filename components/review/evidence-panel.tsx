@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '@/lib/security/safe-url';
 import { Markdown } from '@/components/markdown';
 import { EvidencePreview } from '@/components/evidence/file-list';
 import { formatBytes, pairCaptions } from '@/lib/evidence/file-types';
@@ -53,14 +54,22 @@ export function EvidencePanel({ parts, responses, files, attestedAt }: { parts: 
               ) : null}
               {r?.links.length ? (
                 <ul className="mt-2 list-disc pl-5 text-sm">
-                  {r.links.map((l) => (
-                    <li key={l}>
-                      <a href={l} target="_blank" rel="noopener noreferrer nofollow">
-                        {l}
-                        <span className="sr-only"> (opens in a new tab)</span>
-                      </a>
-                    </li>
-                  ))}
+                  {/* Saved as http(s) only; checked again where a teacher's link becomes the reviewer's. */}
+                  {r.links.map((l) => {
+                    const href = safeHttpUrl(l);
+                    return (
+                      <li key={l}>
+                        {href ? (
+                          <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+                            {l}
+                            <span className="sr-only"> (opens in a new tab)</span>
+                          </a>
+                        ) : (
+                          l
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               ) : null}
               {own.length ? (

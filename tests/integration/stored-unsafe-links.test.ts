@@ -3,6 +3,7 @@
 // version would be. Its pages show the titles without the links, and no way of carrying it forward
 // (a new version, publishing a draft, "Publish again", export) takes the link along unnoticed.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
@@ -25,6 +26,8 @@ const { default: MicroCredentialPage } = await import('@/app/micro-credentials/[
 const { default: VersionPage } = await import('@/app/micro-credentials/[slug]/versions/[n]/page');
 const { default: PreviewPage } = await import('@/app/admin/credentials/[id]/preview/page');
 const { default: EditPage } = await import('@/app/admin/credentials/[id]/edit/page');
+const { EvidencePanel } = await import('@/components/review/evidence-panel');
+const { default: IssuerPage } = await import('@/app/issuers/[slug]/page');
 
 const RESOURCE = { kind: 'LINK' as const, title: 'Wait time, explained', url: 'https://example.org/wait-time', body: '', minutes: 15 };
 const ALIGNMENT = { targetName: 'Domain 3: Feedback', targetUrl: 'https://standards.example.org/d3', targetFramework: 'TLMS' };
@@ -152,5 +155,32 @@ describe('a badge earned on such a version', () => {
     const alignment = (credential as { credentialSubject: { achievement: { alignment?: { targetName: string; targetUrl: string }[] } } }).credentialSubject.achievement.alignment;
     expect(alignment?.map((a) => [a.targetName, a.targetUrl])).toEqual([['Domain 4', 'https://standards.example.org/d4']]);
     expect(JSON.stringify(credential).toLowerCase()).not.toContain('javascript:');
+  });
+});
+
+describe('a teacher’s links as a reviewer sees them', () => {
+  it('are links only when they are web addresses; anything else stored is shown as text', async () => {
+    const html = renderToStaticMarkup(
+      createElement(EvidencePanel, {
+        parts: [{ id: 'p1', title: 'Lesson', prompt: 'Share links', responseType: 'LINKS' }],
+        responses: [{ partId: 'p1', text: '', links: ['https://example.org/lesson', 'javascript:alert(1)'], wordCount: 0, carriedOver: false }],
+        files: [],
+      }),
+    );
+    expect(html).toContain('href="https://example.org/lesson"');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('<li>javascript:alert(1)</li>');
+  });
+});
+
+describe('an issuer’s website as its public page shows it', () => {
+  it('is a link only when it is a web address', async () => {
+    const { mc } = await createPublishedCredential();
+    const issuer = await db.organization.update({ where: { id: mc.issuerId }, data: { url: 'javascript:alert(1)' }, select: { slug: true } });
+    const html = renderToStaticMarkup(await IssuerPage({ params: Promise.resolve({ slug: issuer.slug }) }));
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('javascript:alert(1)');
+    await db.organization.update({ where: { id: mc.issuerId }, data: { url: 'https://issuer.example.org' } });
+    expect(renderToStaticMarkup(await IssuerPage({ params: Promise.resolve({ slug: issuer.slug }) }))).toContain('href="https://issuer.example.org/"');
   });
 });

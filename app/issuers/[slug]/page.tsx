@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '@/lib/security/safe-url';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getIssuerProfile } from '@/lib/awards/queries';
@@ -29,7 +30,8 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
         </section>
         <Card>
           <h2 className="font-semibold">Issuer profile</h2>
-          {issuer.url ? <p className="mt-1 text-sm"><a href={issuer.url} rel="noopener noreferrer">{issuer.url}</a></p> : null}
+          {/* Saved as https only; checked again where it becomes a link, as every stored address is. */}
+          {issuer.url ? <p className="mt-1 text-sm">{safeHttpUrl(issuer.url) ? <a href={safeHttpUrl(issuer.url)!} rel="noopener noreferrer">{issuer.url}</a> : issuer.url}</p> : null}
           <p className="mt-2 text-sm text-slate-700">Credentials from this issuer are signed with these keys (did:key). Retired keys still verify the credentials they signed.</p>
           <ul className="mt-2 space-y-1 text-xs">
             {issuer.issuerKeys.map((k) => (
