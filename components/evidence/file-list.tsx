@@ -1,5 +1,6 @@
 import { formatBytes, pairCaptions, STOPPED_UPLOAD_HINT } from '@/lib/evidence/file-types';
 import { RemoveFileButton } from '@/components/evidence/remove-file-button';
+import { PdfPreview } from '@/components/evidence/pdf-preview';
 import { UnlessUploadingHere } from '@/components/evidence/unless-uploading-here';
 
 export type FileRow = { id: string; fileName: string; sizeBytes: bigint; status: 'PENDING' | 'UPLOADED' | 'REJECTED'; detectedType: string | null; declaredType: string; rejectedReason: string | null; carriedOver: boolean };
@@ -73,12 +74,7 @@ export function EvidencePreview({ file, captionsId }: { file: Pick<FileRow, 'id'
   }
   if (type.startsWith('audio/')) return <audio controls preload="metadata" src={src} className="mt-2 w-full" aria-label={`Audio: ${file.fileName}`} />;
   if (type === 'application/pdf') {
-    return (
-      <details className="mt-2">
-        <summary className="cursor-pointer text-sm font-semibold text-brand-700">Preview PDF</summary>
-        <iframe src={src} title={`PDF preview of ${file.fileName}`} className="mt-2 h-[32rem] w-full rounded border border-slate-200" />
-      </details>
-    );
+    return <PdfPreview src={src} fileName={file.fileName} />;
   }
   return null;
 }
