@@ -7,6 +7,7 @@ import { getActor } from '@/lib/auth/session';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
 import { env } from '@/lib/env';
 import { ANNOUNCER_ID } from '@/components/ui/announcer';
+import { FocusKeeper } from '@/components/ui/focus-keeper';
 
 export function generateMetadata(): Metadata {
   return {
@@ -41,6 +42,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </footer>
         {/* For messages whose own element has gone (components/ui/announcer.ts). */}
         <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="sr-only" />
+        {/* A button disabled while its form saves gets focus back after (not the page's start). */}
+        <FocusKeeper />
       </body>
     </html>
   );

@@ -56,14 +56,25 @@ export const TimeZoneName = z
  */
 export const BrowserTimeZone = TimeZoneName.optional().catch(undefined);
 
+/** A zone as the list names it: its place ("Chicago", "Indiana – Indianapolis"), or UTC spelled out. */
+function placeOf(value: string): string {
+  const slash = value.indexOf('/');
+  return slash === -1 ? `${value} (Coordinated Universal Time)` : value.slice(slash + 1).replaceAll('_', ' ').replaceAll('/', ' – ');
+}
+
+/** A zone in a sentence, as a person reads it: "Chicago time (America)", "UTC". */
+export function timeZoneInWords(value: string): string {
+  const slash = value.indexOf('/');
+  return slash === -1 ? value : `${placeOf(value)} time (${value.slice(0, slash)})`;
+}
+
 /** The account page's list: zones grouped by region ("America", "Europe"…), each named by its place. */
 export function groupedTimeZones(): { region: string; zones: { value: string; label: string }[] }[] {
   const groups = new Map<string, { value: string; label: string }[]>();
   for (const value of timeZoneNames()) {
     const slash = value.indexOf('/');
     const region = slash === -1 ? 'Universal' : value.slice(0, slash);
-    const label = slash === -1 ? `${value} (Coordinated Universal Time)` : value.slice(slash + 1).replaceAll('_', ' ').replaceAll('/', ' – ');
-    (groups.get(region) ?? groups.set(region, []).get(region)!).push({ value, label });
+    (groups.get(region) ?? groups.set(region, []).get(region)!).push({ value, label: placeOf(value) });
   }
   return [...groups].map(([region, zones]) => ({ region, zones }));
 }

@@ -14,6 +14,7 @@ import { ChangeEmailInput, TimeZoneInput } from '@/lib/auth/schemas';
 import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
 import { setOwnTimeZone } from '@/lib/auth/time-zone';
 import { formatTime } from '@/lib/time-format';
+import { timeZoneInWords } from '@/lib/time-zone';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -61,7 +62,7 @@ export async function setTimeZoneAction(_prev: ActionResult, formData: FormData)
   }
   // Every page shows times: read afresh in the new zone.
   revalidatePath('/', 'layout');
-  return { ok: true, message: `Saved. Times are now shown in ${timeZone} time, where it is ${formatTime(new Date(), timeZone)} now.` };
+  return { ok: true, message: `Saved. Times are now shown in ${timeZoneInWords(timeZone)}, where it is ${formatTime(new Date(), timeZone)} now.` };
 }
 
 export async function changePasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -6,7 +6,7 @@ import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { browserTimeZone } from '@/components/account/browser-time-zone-field';
-import { canonicalTimeZone } from '@/lib/time-zone';
+import { canonicalTimeZone, timeZoneInWords } from '@/lib/time-zone';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
 type Group = { region: string; zones: { value: string; label: string }[] };
@@ -34,14 +34,15 @@ export function TimeZoneForm({ action, current, groups }: { action: Action; curr
     const select = selectRef.current;
     if (select && zone && [...select.options].some((o) => o.value === zone)) {
       select.value = zone;
-      setDetected(`Chosen: ${zone}, this browser’s time zone. Set it to keep it.`);
+      setDetected(`Chosen: ${timeZoneInWords(zone)}, this browser’s time zone. Set it to keep it.`);
     } else {
       setDetected(reported ? `This browser’s time zone (${reported}) is not in the list: choose the city nearest you that shares its time.` : 'This browser does not say its time zone: choose the city nearest you that shares its time.');
     }
   };
 
   return (
-    <form {...keepInputForm(dispatch)} noValidate>
+    // What "Use this browser’s time zone" said no longer holds once the choice is changed or set.
+    <form {...keepInputForm(dispatch)} onSubmitCapture={() => setDetected('')} noValidate>
       <h2 className="mb-1 font-semibold">Time zone</h2>
       <p className="mb-4 text-sm text-slate-700">
         {current
@@ -55,6 +56,7 @@ export function TimeZoneForm({ action, current, groups }: { action: Action; curr
         name="timeZone"
         defaultValue={current ?? ''}
         hint="Listed by region, then by a city in the zone."
+        onChange={() => setDetected('')}
         errors={state.ok ? undefined : state.fieldErrors?.timeZone}
       >
         {current ? null : <option value="">Choose your time zone</option>}

@@ -204,8 +204,10 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await expect(single.getByRole('button', { name: /^Remove .*Growth Mindset.*from the list/ })).toBeFocused();
   await expect(single.getByRole('list', { name: /Approved on their own/ })).toContainText('Growth Mindset: Praising the Process');
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: /Save/ }).click();
+  await page.getByRole('button', { name: /Save/ }).press('Enter');
   await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
+  // Disabled while it saved, the button has focus again after (not the start of the page).
+  await expect(page.getByRole('button', { name: /Save/ })).toBeFocused();
   await page.goto('/district/reports');
   await expect(page.getByText(/approved/i).first()).toBeVisible();
   await expect(page.getByText(/Also counted, approved on its own/).first()).toBeVisible();

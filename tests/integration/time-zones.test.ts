@@ -110,7 +110,7 @@ describe('the account page’s "Time zone"', () => {
 
     // A form posted with someone else's id changes nothing of theirs: the action takes no user.
     const result = await setTimeZoneAction({ ok: true }, form({ timeZone: 'America/Chicago', userId: other.id, id: other.id }));
-    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Saved\. Times are now shown in America\/Chicago time, where it is \d\d:\d\d now\.$/) });
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Saved\. Times are now shown in Chicago time \(America\), where it is \d\d:\d\d now\.$/) });
     expect(await zoneOf(me.id)).toBe('America/Chicago');
     expect(await zoneOf(other.id)).toBe('Europe/Berlin');
   });

@@ -58,3 +58,12 @@ describe('the list on the account page', () => {
     expect(values).toEqual([...values].sort((a, b) => a.localeCompare(b)));
   });
 });
+
+describe('a zone in a sentence', () => {
+  it('names its place and region as the list does, and UTC as UTC', async () => {
+    const { timeZoneInWords } = await import('@/lib/time-zone');
+    expect(timeZoneInWords('America/Chicago')).toBe('Chicago time (America)');
+    expect(timeZoneInWords('America/Indiana/Indianapolis')).toBe('Indiana – Indianapolis time (America)');
+    expect(timeZoneInWords('UTC')).toBe('UTC');
+  });
+});

@@ -157,6 +157,8 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
           keptCredentials={credentials.length}
         >
           <SalaryCredentials
+            // Drawn afresh after each save: its last message ("Added …: save the policy to apply it") no longer holds.
+            key={seenAt}
             districtId={districtId}
             chosen={credentials}
             onChosen={setCredentials}
