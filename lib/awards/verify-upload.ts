@@ -48,7 +48,8 @@ function sameOrigin(link: string): boolean {
   }
 }
 
-async function credentialFromLink(text: string): Promise<{ credential: unknown } | { message: string } | null> {
+/** `onField`: the pasted text itself is at fault (a mistyped link), so the message is said on the field. */
+async function credentialFromLink(text: string): Promise<{ credential: unknown } | { message: string; onField?: boolean } | null> {
   if (!/^https?:\/\//i.test(text)) return null;
   const m = BADGE_LINK.exec(text);
   let own = false;
@@ -59,7 +60,7 @@ async function credentialFromLink(text: string): Promise<{ credential: unknown }
   }
   // A link to this site that is not a badge's (a mistyped path) is told what a badge link looks like;
   // a link to another site is told to bring the badge itself.
-  if (own && !m) return { message: unreadableTextMessage(text, env().APP_URL) };
+  if (own && !m) return { message: unreadableTextMessage(text, env().APP_URL), onField: true };
   if (!m || !own) return { message: 'We can only look up badges from this site by their link. For a badge from elsewhere, paste its JSON or upload the badge image.' };
   const doc = await getCredentialDocument(m[1].toLowerCase());
   if (!doc) return { message: 'There is no badge at that link. Check that the whole link was copied.' };
@@ -79,7 +80,7 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   if (input.kind === 'text') {
     const text = input.text;
     const linked = await credentialFromLink(text);
-    if (linked && 'message' in linked) return { ok: false, message: linked.message };
+    if (linked && 'message' in linked) return { ok: false, message: linked.message, ...(linked.onField ? { fieldErrors: { text: linked.message } } : {}) };
     if (linked) credential = linked.credential;
     else if (text.startsWith('<')) {
       const extracted = extractCredential(text);
@@ -90,7 +91,9 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
         credential = JSON.parse(text);
       } catch {
         // Not JSON: a mistyped link is told what a badge link looks like, not that it is bad JSON.
-        return { ok: false, message: unreadableTextMessage(text, env().APP_URL) };
+        // Either way the pasted text is at fault: said on its field, which is marked.
+        const message = unreadableTextMessage(text, env().APP_URL);
+        return { ok: false, message, fieldErrors: { text: message } };
       }
     }
   } else {

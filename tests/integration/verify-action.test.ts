@@ -30,20 +30,22 @@ describe('pressing Verify', () => {
     expect(LINK_HELP()).toContain(`starts with ${new URL(env().APP_URL).origin}/credentials/`);
     for (const text of ['htps://example/credentials/abc', 'example.org/credentials/x', '127.0.0.1:3100/credentials/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c', 'just some words']) {
       const r = await verifyAction({ kind: 'text', text, email: '' });
-      expect(r).toEqual({ ok: false, message: LINK_HELP() });
+      // Said on the field, which is marked: the pasted text is what needs fixing.
+      expect(r).toEqual({ ok: false, message: LINK_HELP(), fieldErrors: { text: LINK_HELP() } });
     }
   });
 
   it('with a link to this site that is not a badge’s (a mistyped path) says what a badge link looks like', async () => {
     const origin = new URL(env().APP_URL).origin;
     for (const text of [`${origin}/credential/6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c`, `${origin}/credentials/`, `${origin}/badges`]) {
-      expect(await verifyAction({ kind: 'text', text, email: '' })).toEqual({ ok: false, message: LINK_HELP() });
+      expect(await verifyAction({ kind: 'text', text, email: '' })).toEqual({ ok: false, message: LINK_HELP(), fieldErrors: { text: LINK_HELP() } });
     }
   });
 
   it('with text that starts like JSON but is not says it is not valid JSON', async () => {
     for (const text of ['{not json', '[{"@context": ']) {
-      expect(await verifyAction({ kind: 'text', text, email: '' })).toEqual({ ok: false, message: 'That is not valid JSON. Paste the whole credential, from the first { to the last }.' });
+      const message = 'That is not valid JSON. Paste the whole credential, from the first { to the last }.';
+      expect(await verifyAction({ kind: 'text', text, email: '' })).toEqual({ ok: false, message, fieldErrors: { text: message } });
     }
   });
 
