@@ -386,42 +386,45 @@ export function CredentialEditor(props: Props) {
           </div>
         ) : null}
       </div>
-      {restorable ? (
-        <div className="mb-4">
-          <Alert tone="warning" title="Unsaved work found in this browser">
-            <p>You have changes from {formatDayTimeHere(new Date(restorable.at))} that were not saved to the server.</p>
-            <div className="mt-2 flex gap-2">
-              {/* Either choice takes the notice (and the focused button) away: focus goes to the form's first field, and the outcome is read out. */}
-              <button
-                type="button"
-                className={smallBtn}
-                onClick={() => {
-                  setForm(ensureItemIds(restorable.form));
-                  setBadgeKey(restorable.badgeImageKey);
-                  setDirty(true);
-                  setRestorable(null);
-                  announce('Your unsaved changes are back in the form. Save the draft to keep them.');
-                  focusFirst(FIRST_FIELDS);
-                }}
-              >
-                Restore my changes
-              </button>
-              <button
-                type="button"
-                className={smallBtn}
-                onClick={() => {
-                  window.localStorage.removeItem(storageKey);
-                  setRestorable(null);
-                  announce('The unsaved changes were discarded. The form shows the last saved draft.');
-                  focusFirst(FIRST_FIELDS);
-                }}
-              >
-                Discard them
-              </button>
-            </div>
-          </Alert>
-        </div>
-      ) : null}
+      {/* Always on the page, so the offer is read out when it appears a moment after load (ADR 021): the Alert has no role of its own. */}
+      <div role="status">
+        {restorable ? (
+          <div className="mb-4">
+            <Alert tone="warning" title="Unsaved work found in this browser" live={false}>
+              <p>You have changes from {formatDayTimeHere(new Date(restorable.at))} that were not saved to the server.</p>
+              <div className="mt-2 flex gap-2">
+                {/* Either choice takes the notice (and the focused button) away: focus goes to the form's first field, and the outcome is read out. */}
+                <button
+                  type="button"
+                  className={smallBtn}
+                  onClick={() => {
+                    setForm(ensureItemIds(restorable.form));
+                    setBadgeKey(restorable.badgeImageKey);
+                    setDirty(true);
+                    setRestorable(null);
+                    announce('Your unsaved changes are back in the form. Save the draft to keep them.');
+                    focusFirst(FIRST_FIELDS);
+                  }}
+                >
+                  Restore my changes
+                </button>
+                <button
+                  type="button"
+                  className={smallBtn}
+                  onClick={() => {
+                    window.localStorage.removeItem(storageKey);
+                    setRestorable(null);
+                    announce('The unsaved changes were discarded. The form shows what was last saved.');
+                    focusFirst(FIRST_FIELDS);
+                  }}
+                >
+                  Discard them
+                </button>
+              </div>
+            </Alert>
+          </div>
+        ) : null}
+      </div>
 
       <p className="mb-4 text-sm text-slate-700">
         Every field is required unless it is marked (optional). You can save a draft at any point once it has a title, a web address and its PD hours; the rest is needed to publish.

@@ -70,3 +70,9 @@ describe('opening an unfinished draft again', () => {
     expect(html({})).toContain('You can save a draft at any point once it has a title, a web address and its PD hours; the rest is needed to publish.');
   });
 });
+
+describe('the offer of unsaved work kept in this browser', () => {
+  it('has its polite region on the page from the start, so the offer is read out when it appears after load', () => {
+    expect(html({})).toContain('<div role="status"></div>');
+  });
+});
