@@ -91,3 +91,27 @@ test('missing pages get a helpful 404', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test.describe('in a browser in Chicago', () => {
+  test.use({ timezoneId: 'America/Chicago' });
+
+  test('a new teacher’s times are in her own zone, taken at sign-up, and she can change it on her account page', async ({ page }) => {
+    await page.goto('/sign-up');
+    await page.getByLabel('Your name').fill('Tess Zone');
+    await page.getByLabel('Email').fill(uniqueEmail('tess'));
+    await page.getByLabel('Password').fill('a much longer password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/dashboard/);
+    await page.goto('/account');
+    const zone = page.getByLabel('Time zone', { exact: true });
+    await expect(zone).toHaveValue('America/Chicago');
+    await zone.selectOption('Europe/London');
+    await page.getByRole('button', { name: 'Set time zone' }).press('Enter');
+    await expect(page.getByText(/^Saved\. Times are now shown in London time \(Europe\), where it is \d\d:\d\d now\.$/)).toBeVisible();
+    // The button, disabled while it saved, has focus again.
+    await expect(page.getByRole('button', { name: 'Set time zone' })).toBeFocused();
+    await page.reload();
+    await expect(page.getByLabel('Time zone', { exact: true })).toHaveValue('Europe/London');
+    await expectNoAxeViolations(page);
+  });
+});
