@@ -4,6 +4,8 @@ import { signOut } from '@/lib/auth/config';
 import { requireActor } from '@/lib/auth/session';
 import { resendVerificationEmail } from '@/lib/auth/email-verification';
 import { toActionError, type ActionResult } from '@/lib/action-result';
+import { BrowserTimeZone } from '@/lib/time-zone';
+import { rememberBrowserTimeZone } from '@/lib/auth/time-zone';
 
 export async function signOutAction() {
   await signOut({ redirectTo: '/' });
@@ -19,4 +21,18 @@ export async function resendVerificationAction(): Promise<ActionResult> {
   } catch (e) {
     return toActionError(e);
   }
+}
+
+/**
+ * The browser's zone for someone signed in who has none yet (ADR 023): people who signed in with a
+ * school account, or before zones were kept, and whose session outlives the sign-in that would have
+ * taken it. Kept only when the account still has none, never replacing one chosen; a zone the server
+ * does not list is dropped. True when it was kept (the page is then drawn again in that zone).
+ */
+export async function rememberTimeZoneAction(input: unknown): Promise<boolean> {
+  const timeZone = BrowserTimeZone.parse(typeof input === 'string' ? input : undefined);
+  if (!timeZone) return false;
+  const actor = await requireActor();
+  if (actor.timeZone) return false;
+  return rememberBrowserTimeZone({ userId: actor.id, timeZone });
 }

@@ -8,6 +8,7 @@ import { countUnreadNotifications } from '@/lib/notifications/queries';
 import { env } from '@/lib/env';
 import { ANNOUNCER_ID } from '@/components/ui/announcer';
 import { FocusKeeper } from '@/components/ui/focus-keeper';
+import { TimeZoneCapture } from '@/components/account/time-zone-capture';
 
 export function generateMetadata(): Metadata {
   return {
@@ -44,6 +45,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="sr-only" />
         {/* A button disabled while its form saves gets focus back after (not the page's start). */}
         <FocusKeeper />
+        {/* Signed in with no time zone yet (a school account, or a session from before zones were kept). */}
+        {actor && !actor.timeZone ? <TimeZoneCapture /> : null}
       </body>
     </html>
   );

@@ -8,8 +8,9 @@ import type { Actor } from '@/lib/auth/actor';
  * replaced: signing in from a laptop abroad does not move their clock. One conditional write, so
  * two sign-ins at once cannot overwrite each other either.
  */
-export async function rememberBrowserTimeZone(opts: { userId: string; timeZone: string }): Promise<void> {
-  await db.user.updateMany({ where: { id: opts.userId, timeZone: null }, data: { timeZone: opts.timeZone } });
+export async function rememberBrowserTimeZone(opts: { userId: string; timeZone: string }): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id: opts.userId, timeZone: null }, data: { timeZone: opts.timeZone } });
+  return count === 1;
 }
 
 /** The account page's "Time zone": the signed-in person's own, and nobody else's. `timeZone` is a listed name (TimeZoneName). */

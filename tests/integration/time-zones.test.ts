@@ -35,6 +35,7 @@ const { signInAction } = await import('@/app/sign-in/actions');
 const { signUpAction } = await import('@/app/sign-up/actions');
 const { acceptNewAccountAction } = await import('@/app/invitations/[token]/actions');
 const { setTimeZoneAction } = await import('@/app/account/actions');
+const { rememberTimeZoneAction } = await import('@/app/actions');
 const { default: AdminHomePage } = await import('@/app/admin/page');
 const { default: AccountPage } = await import('@/app/account/page');
 
@@ -166,5 +167,24 @@ describe('pages, in the reader’s zone', () => {
     const chicago = await render(AdminHomePage());
     expect(chicago).toContain('<time dateTime="2026-11-25T12:58:00.000Z" class="shrink-0 text-slate-600">25 Nov, 06:58</time>');
     expect(chicago).not.toContain('12:58 UTC');
+  });
+});
+
+describe('someone already signed in with no zone yet (a school account, or a session from before zones)', () => {
+  it('has the browser’s zone kept once, never over one already there, and nothing kept for a bad name or without a session', async () => {
+    const ann = await createActor({ name: 'Ann' });
+    const zoneOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { timeZone: true } })).timeZone;
+    session.actor = ann;
+    for (const bad of ['Mars/Olympus', '', 42, null, '<script>']) expect(await rememberTimeZoneAction(bad)).toBe(false);
+    expect(await zoneOf(ann.id)).toBeNull();
+    expect(await rememberTimeZoneAction('America/Chicago')).toBe(true);
+    expect(await zoneOf(ann.id)).toBe('America/Chicago');
+    // Another browser (or the same, again) later: the zone stays.
+    session.actor = (await loadActor(ann.id))!;
+    expect(await rememberTimeZoneAction('Europe/London')).toBe(false);
+    expect(await zoneOf(ann.id)).toBe('America/Chicago');
+    // Nobody signed in: refused, nothing written anywhere.
+    session.actor = null;
+    await expect(rememberTimeZoneAction('Europe/London')).rejects.toThrow();
   });
 });
