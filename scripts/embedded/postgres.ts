@@ -11,7 +11,9 @@ import { pickPort } from './ports';
  *
  * Limits worth knowing: one process per data folder (enforced with a lock file), one query at a time
  * (connections share a single backend and queue), no CREATE DATABASE, and the server refuses
- * connections beyond `maxConnections`, so keep client pools at or below it.
+ * connections beyond `maxConnections`, so keep client pools at or below it. pglite-socket is patched
+ * (patches/@electric-sql+pglite-socket+*.patch) so one connection's extended-protocol batch (Parse
+ * to Sync) is not interleaved with another's on the shared backend (tests/integration/embedded-postgres).
  */
 
 export const EMBEDDED_PG_DEFAULT_PORT = 54329;
