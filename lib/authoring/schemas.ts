@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { str } from '@/lib/zod-text';
+import { blankToUndefined, str } from '@/lib/zod-text';
 import { FILE_KINDS } from '@/lib/evidence/file-types';
 import { zodFieldErrors } from '@/lib/action-result';
 
@@ -13,7 +13,8 @@ const draftText = (max: number) => limited(max).default('');
 const longText = limited(20_000).default('');
 // Only web addresses: a javascript: or data: "link" would run or show script where teachers click it.
 const webUrl = str().trim().url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' }).max(2000, 'Use at most 2,000 characters.');
-const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+// JSON imports may send null for a value left out: blank too.
+const blankOrNull = (v: unknown) => (v === null ? undefined : blankToUndefined(v));
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_MAX = 80;
 
@@ -50,7 +51,7 @@ const level = z.coerce.number({ error: 'Choose a level from 1 to 5.' }).int('Cho
 // is saved (editor, JSON import), because they are summed into district PD-hour reports. A draft
 // needs them too: the column has no "not given yet", and a stored 0 would read as "carries none".
 const pdHours = z.preprocess(
-  blankToUndefined,
+  blankOrNull,
   z.coerce.number({ error: 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
 );
 const expiryMonths = z.coerce.number({ error: 'Enter a number of months.' }).int('Use a whole number of months.').min(1, 'At least 1 month.').max(240, 'At most 240 months (20 years).').optional();
@@ -194,7 +195,7 @@ export const MicroCredentialDraft = z
             kind: z.enum(['ALL_AT_LEAST', 'TOTAL_AT_LEAST']).default('ALL_AT_LEAST'),
             levelRank: passingLevel.max(MAX_LEVELS - 1, 'The passing level must be one of the rubric levels.').optional(),
             // At most 5 points for each of 20 criteria.
-            total: z.preprocess(blankToUndefined, passingTotal.max(100, 'The passing total is higher than the best possible score.').optional()),
+            total: z.preprocess(blankOrNull, passingTotal.max(100, 'The passing total is higher than the best possible score.').optional()),
           })
           .default({ kind: 'ALL_AT_LEAST' }),
       })
@@ -203,7 +204,7 @@ export const MicroCredentialDraft = z
       .array(
         z.object({
           targetName: draftText(300),
-          targetUrl: z.preprocess(blankToUndefined, webUrl.optional()).transform((v) => v ?? ''),
+          targetUrl: z.preprocess(blankOrNull, webUrl.optional()).transform((v) => v ?? ''),
           targetDescription: limited(2000).optional(),
           targetFramework: limited(300).optional(),
           targetCode: limited(100).optional(),

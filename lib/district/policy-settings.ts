@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
 import { conflict, notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
-import { str } from '@/lib/zod-text';
+import { blankToUndefined, str } from '@/lib/zod-text';
 import { approvedCredentialChanges, approvedIssuerChanges, byTitle, credentialInWords, type NamedCredential } from '@/lib/reporting/salary-steps';
 import { CATALOG_QUERY_MAX } from '@/lib/catalog/schemas';
 import { SeenAt } from '@/lib/organizations/schemas';
@@ -17,7 +17,7 @@ export const SalaryRuleInput = z.object({
   credentialsRequired: z.coerce.number().int().min(1, 'At least one credential.').max(100),
   // An emptied box is asked for, not read as $0 (z.coerce.number makes 0 of ""): a step paying nothing is entered as 0.
   amountDollars: z.preprocess(
-    (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+    blankToUndefined,
     z.coerce.number({ error: 'Enter an amount in dollars (0 for none).' }).min(0, 'The amount cannot be negative.').max(100_000, 'At most $100,000.'),
   ),
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { str } from '@/lib/zod-text';
+import { blankToUndefined, str } from '@/lib/zod-text';
 import { EmailInput } from '@/lib/auth/schemas';
 
 const checkbox = z.enum(['on']).optional().transform((v) => v === 'on');
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && !v.trim() ? undefined : v);
 /** An email box that may be left empty; only spaces count as empty, as a browser's email box has it. */
 const OptionalEmail = z.preprocess(blankToUndefined, EmailInput.optional()).transform((v) => v || null);
 

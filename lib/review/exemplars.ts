@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden, notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
-import { str } from '@/lib/zod-text';
+import { blankToUndefined, str } from '@/lib/zod-text';
 
 // Agreed levels only mean something on the rubric they were scored against. They are stored as
 // { versionId, ranks: { [criterionId]: rank } }. Rows written before that ({ "0": rank, ... }, by
@@ -13,7 +13,6 @@ import { str } from '@/lib/zod-text';
 
 // A criterion left on "Choose a level" posts an empty value: said at that criterion's select (keyed
 // expectedRanks.<n>), never read as the lowest level, which z.coerce.number would make of "".
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && !v.trim() ? undefined : v);
 const expectedRank = z.preprocess(blankToUndefined, z.coerce.number({ error: 'Choose a level.' }).int('Choose a level.').min(0, 'Choose a level.').max(10, 'Choose a level.'));
 const expectedRanksInput = z.array(expectedRank).min(1, 'Choose the agreed level for every criterion.').max(20);
 
