@@ -1,6 +1,6 @@
 // Pure logic of the file uploader (no DOM), so it can be unit tested.
 
-import { declaredKind, FILE_KIND_INFO, formatBytes, isStoppedUpload, MAX_CAPTIONS_BYTES, type EvidenceKind } from '@/lib/evidence/file-types';
+import { declaredKind, FILE_KIND_INFO, formatBytes, isStoppedUpload, maxBytesForKind, type EvidenceKind } from '@/lib/evidence/file-types';
 import { plural } from '@/lib/plural';
 
 type Picked = { name: string; type: string };
@@ -24,11 +24,9 @@ export function refusalOf(f: Picked & { size: number }, rules: PartRules): 'empt
   const kind = kindOfPicked(f);
   if (!kind || !rules.allowedTypes.includes(kind)) return 'type';
   if (f.size <= 0) return 'empty';
-  if (f.size > maxBytesFor(kind, rules)) return 'size';
+  if (f.size > maxBytesForKind(kind, rules.maxFileBytes)) return 'size';
   return null;
 }
-
-const maxBytesFor = (kind: EvidenceKind, rules: PartRules) => (kind === 'captions' ? Math.min(MAX_CAPTIONS_BYTES, rules.maxFileBytes) : rules.maxFileBytes);
 
 export const isCaptionsFile = (f: Picked) => f.type === 'text/vtt' || /\.vtt$/i.test(f.name);
 
@@ -88,7 +86,7 @@ function refusedWords(files: readonly (Picked & { size: number })[], rules: Part
     const sized = tooLarge.map((f) => `${f.name} (${formatBytes(f.size)})`).join(', ');
     const isCaptions = (f: Picked) => kindOfPicked(f) === 'captions';
     const captionsOnly = tooLarge.every(isCaptions);
-    const captionsLimit = formatBytes(maxBytesFor('captions', rules));
+    const captionsLimit = formatBytes(maxBytesForKind('captions', rules.maxFileBytes));
     const limit = captionsOnly ? captionsLimit : formatBytes(rules.maxFileBytes);
     const mixed = !captionsOnly && tooLarge.some(isCaptions) ? ` (captions files up to ${captionsLimit})` : '';
     lines.push(`Not added: ${sized} — this part takes ${captionsOnly ? 'captions files' : 'files'} up to ${limit}${mixed}.`);

@@ -11,6 +11,9 @@ export type EvidenceKind = FileKind | 'captions';
 /** Captions files are small text: no part needs more than this. */
 export const MAX_CAPTIONS_BYTES = 1024 * 1024;
 
+/** The largest file of this kind a part takes: its limit, or the smaller captions one for captions. */
+export const maxBytesForKind = (kind: EvidenceKind, partMaxBytes: number): number => (kind === 'captions' ? Math.min(MAX_CAPTIONS_BYTES, partMaxBytes) : partMaxBytes);
+
 export const FILE_KIND_INFO: Record<EvidenceKind, { label: string; mimeTypes: string[]; extensions: string[] }> = {
   pdf: { label: 'PDF', mimeTypes: ['application/pdf'], extensions: ['pdf'] },
   image: { label: 'Image (JPEG, PNG, WebP, GIF)', mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] },

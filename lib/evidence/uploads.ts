@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, unavailable, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { acceptedKinds, countPartFiles, declaredKind, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, stoppedUploadCutoff, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, declaredKind, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, maxBytesForKind, stoppedUploadCutoff, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
@@ -125,7 +125,7 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
     throw validation(`“${opts.fileName}” is not an accepted type for this part. Accepted: ${allowed.map((k) => FILE_KIND_INFO[k].label).join('; ')}.`);
   }
   const captions = declared.kind === 'captions';
-  const maxBytes = captions ? Math.min(MAX_CAPTIONS_BYTES, Number(part.maxFileBytes)) : Number(part.maxFileBytes);
+  const maxBytes = maxBytesForKind(declared.kind, Number(part.maxFileBytes));
   if (opts.size > maxBytes) {
     throw validation(`“${opts.fileName}” is ${formatBytes(opts.size)}; this part accepts ${captions ? 'captions files' : 'files'} up to ${formatBytes(maxBytes)}.`);
   }
