@@ -1,4 +1,5 @@
 import 'server-only';
+import { safeHttpUrl } from '@/lib/security/safe-url';
 import { db } from '@/lib/db';
 import { listInWords } from '@/lib/plural';
 import { holdsEveryPart, markRenewed, validPartAwards } from '@/lib/awards/queries';
@@ -207,13 +208,8 @@ export function signedStackParts(credential: unknown): SignedStackPart[] {
   for (const e of evidence) {
     if (!e || typeof e !== 'object') continue;
     const { id, name } = e as { id?: unknown; name?: unknown };
-    let url: URL | null = null;
-    try {
-      url = typeof id === 'string' ? new URL(id) : null;
-    } catch {
-      url = null;
-    }
-    const web = url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null;
+    const href = safeHttpUrl(id);
+    const web = href ? new URL(href) : null;
     const awardId = web && !web.hash ? (CREDENTIAL_PATH.exec(web.pathname)?.[1] ?? null) : null;
     const label = typeof name === 'string' && name.trim() ? name.trim() : null;
     if (!label && !web) continue;

@@ -35,11 +35,7 @@ export type VerifyOutcome =
 
 const BADGE_LINK = /^https?:\/\/\S+\/credentials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/credential\.json)?\/?(?:[?#]\S*)?$/i;
 
-/**
- * A pasted badge link: one of this platform's badges is looked up in its own database. A link to
- * anywhere else is not fetched (the server would be made to call arbitrary addresses): the verifier
- * is asked for the JSON or the image instead.
- */
+/** Whether a link is to this site (APP_URL's origin). */
 function sameOrigin(link: string): boolean {
   try {
     return new URL(link).origin === new URL(env().APP_URL).origin;
@@ -48,16 +44,16 @@ function sameOrigin(link: string): boolean {
   }
 }
 
-/** `onField`: the pasted text itself is at fault (a mistyped link), so the message is said on the field. */
+/**
+ * A pasted badge link: one of this platform's badges is looked up in its own database. A link to
+ * anywhere else is not fetched (the server would be made to call arbitrary addresses): the verifier
+ * is asked for the JSON or the image instead. `onField`: the pasted text itself is at fault (a
+ * mistyped link), so the message is said on the field.
+ */
 async function credentialFromLink(text: string): Promise<{ credential: unknown } | { message: string; onField?: boolean } | null> {
   if (!/^https?:\/\//i.test(text)) return null;
   const m = BADGE_LINK.exec(text);
-  let own = false;
-  try {
-    own = new URL(text).origin === new URL(env().APP_URL).origin;
-  } catch {
-    own = false;
-  }
+  const own = sameOrigin(text);
   // A link to this site that is not a badge's (a mistyped path) is told what a badge link looks like;
   // a link to another site is told to bring the badge itself.
   if (own && !m) return { message: unreadableTextMessage(text, env().APP_URL), onField: true };

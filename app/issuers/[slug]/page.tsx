@@ -14,6 +14,7 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const issuer = await getIssuerProfile(slug);
   if (!issuer) notFound();
+  const website = safeHttpUrl(issuer.url);
   return (
     <div>
       <PageHeader title={issuer.name} description={issuer.description} />
@@ -31,7 +32,7 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
         <Card>
           <h2 className="font-semibold">Issuer profile</h2>
           {/* Saved as https only; checked again where it becomes a link, as every stored address is. */}
-          {issuer.url ? <p className="mt-1 text-sm">{safeHttpUrl(issuer.url) ? <a href={safeHttpUrl(issuer.url)!} rel="noopener noreferrer">{issuer.url}</a> : issuer.url}</p> : null}
+          {issuer.url ? <p className="mt-1 text-sm">{website ? <a href={website} rel="noopener noreferrer">{issuer.url}</a> : issuer.url}</p> : null}
           <p className="mt-2 text-sm text-slate-700">Credentials from this issuer are signed with these keys (did:key). Retired keys still verify the credentials they signed.</p>
           <ul className="mt-2 space-y-1 text-xs">
             {issuer.issuerKeys.map((k) => (
