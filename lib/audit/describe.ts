@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
-import { formatCents } from '@/lib/reporting/salary-steps';
+import { credentialInWords, formatCents } from '@/lib/reporting/salary-steps';
 import { listInWords } from '@/lib/plural';
 import { plural } from '@/lib/plural';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
@@ -151,7 +151,7 @@ function credentialList(v: unknown): string | null {
   return fewNamed(v.flatMap((c) => {
     if (!c || typeof c !== 'object' || typeof (c as Data).title !== 'string') return [];
     const { title, issuer } = c as { title: string; issuer?: unknown };
-    return [typeof issuer === 'string' && issuer ? `${quote(title)} from ${issuer}` : quote(title)];
+    return [typeof issuer === 'string' && issuer ? credentialInWords({ title, issuer }) : quote(title)];
   }));
 }
 

@@ -5,7 +5,7 @@ import { searchApprovableCredentialsAction } from './actions';
 import { inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { OutcomeRegions } from '@/components/ui/outcome-regions';
-import { credentialInWords } from '@/lib/reporting/salary-steps';
+import { byTitle, credentialInWords } from '@/lib/reporting/salary-steps';
 
 /** A micro-credential on the district's approved list, or a search result that can be added. */
 export type CredentialOption = {
@@ -28,7 +28,7 @@ export function addCredential(list: CredentialOption[], item: CredentialOption, 
   if (list.length >= max) {
     return { refused: `You have chosen ${max} micro-credentials, the most a district can approve one by one. Remove one first, or approve its issuer instead.` };
   }
-  const next = [...list, item].sort((a, b) => a.title.localeCompare(b.title) || a.issuer.localeCompare(b.issuer) || a.id.localeCompare(b.id));
+  const next = [...list, item].sort(byTitle);
   return { list: next };
 }
 
