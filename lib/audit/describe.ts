@@ -178,6 +178,10 @@ function describePolicyChange(d: Data): string | null {
       : typeof credentialCount === 'number' && credentialCount > 0 ? 'Only badges from approved issuers, and of micro-credentials approved one by one, now count toward salary steps'
         : 'Only badges from approved issuers now count toward salary steps');
   }
+  const renewal = fromTo(d, 'renewalApprovedOnly');
+  if (renewal && typeof renewal.to === 'boolean' && renewal.from !== renewal.to) {
+    sentences.push(renewal.to ? 'Only credentials from approved issuers, and micro-credentials approved one by one, now count toward licence renewal' : 'Every credential teachers earn now counts toward licence renewal');
+  }
   const issuers = d.approvedIssuers && typeof d.approvedIssuers === 'object' ? (d.approvedIssuers as Data) : null;
   const added = issuerList(issuers?.added);
   const removed = issuerList(issuers?.removed);

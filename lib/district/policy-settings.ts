@@ -35,11 +35,19 @@ export const APPROVED_CREDENTIALS_MAX = 200;
 export const NOT_IN_CATALOGUE = 'Only micro-credentials in the catalogue can be added.';
 export const NOT_IN_CATALOGUE_FIELD = 'Some of the chosen micro-credentials are not in the catalogue. Search again and choose from the results, or reload the page if one has just been removed.';
 
-/** A save on top of another leader's newer one (the form's seenAt is older than the district's row). */
+/** A save on top of another leader's newer one (the form's seenAt is older than the policy's last save). */
 export const POLICY_CHANGED = 'Another leader saved this policy after you opened the page. Reload to see what they changed, then make your change again.';
 
 /** Why "only approved issuers" with nothing chosen is refused: no badge would count. */
 export const NO_APPROVED_ISSUERS = 'Choose at least one issuer whose badges count, or add a single micro-credential below. With neither chosen, no badge would count toward a salary step. To count every issuer’s badges, choose “Every issuer on the platform”.';
+
+/** The same refusal when it is licence renewal (or both) that would count nothing. */
+export function noApprovedIssuersFor(salary: boolean, renewal: boolean): string {
+  if (!renewal) return NO_APPROVED_ISSUERS;
+  const toward = salary ? 'a salary step or licence renewal' : 'licence renewal';
+  const every = salary ? 'To count everything, choose “Every issuer on the platform” and “Every credential teachers earn”.' : 'To count every credential, choose “Every credential teachers earn” under licence renewal.';
+  return `Choose at least one issuer whose badges count, or add a single micro-credential below. With neither chosen, no badge would count toward ${toward}. ${every}`;
+}
 
 // Organisation and micro-credential ids are cuids: letters, digits, '-' and '_'. Anything else is
 // refused before a query.
@@ -53,6 +61,11 @@ export const DistrictPolicyInput = z
     salaryCountsExpired: z.enum(['on']).optional().transform((v) => v === 'on'),
     /** On: only badges from the issuers in `approvedIssuerIds` count toward salary steps. */
     salaryApprovedIssuersOnly: z.enum(['on']).optional().transform((v) => v === 'on'),
+    /**
+     * On: the licence-renewal report counts only credentials from the same approved lists (ADR 024)
+     * and marks the others "Not approved"; teachers are told on a credential's page.
+     */
+    renewalApprovedOnly: z.enum(['on']).optional().transform((v) => v === 'on'),
     // Kept while every issuer counts too, so switching back to "only approved" finds the list as it was.
     approvedIssuerIds: z
       .array(IssuerId)
@@ -70,15 +83,15 @@ export const DistrictPolicyInput = z
       .transform((ids) => [...new Set(ids)]),
     rules: z.array(SalaryRuleInput).max(20, 'At most 20 steps.'),
     /**
-     * The policy as the form showed it (the district's updatedAt then): a save on top of another
-     * leader's newer one is refused rather than silently putting back what the form still shows.
-     * The form always sends it.
+     * The policy as the form showed it (its last save, `policyUpdatedAt`, then): a save on top of
+     * another leader's newer one is refused rather than silently putting back what the form still
+     * shows. Other writes to the district's row (a rename) do not count. The form always sends it.
      */
     seenAt: SeenAt.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.salaryApprovedIssuersOnly && v.approvedIssuerIds.length === 0 && v.approvedCredentialIds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['approvedIssuerIds'], message: NO_APPROVED_ISSUERS });
+    if ((v.salaryApprovedIssuersOnly || v.renewalApprovedOnly) && v.approvedIssuerIds.length === 0 && v.approvedCredentialIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['approvedIssuerIds'], message: noApprovedIssuersFor(v.salaryApprovedIssuersOnly, v.renewalApprovedOnly) });
     }
     const seen = new Set<string>();
     v.rules.forEach((r, i) => {
@@ -109,23 +122,24 @@ const approvedCredentialOf = (m: CredentialRow): ApprovedCredential => ({
 
 export async function getDistrictPolicy(opts: { actor: Actor; districtId: string }) {
   assertLeads(opts.actor, opts.districtId);
-  const { approvedCredentials, ...policy } = await db.organization.findUniqueOrThrow({
+  const { approvedCredentials, policyUpdatedAt, ...policy } = await db.organization.findUniqueOrThrow({
     where: { id: opts.districtId },
     select: {
-      id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, updatedAt: true,
+      id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, renewalApprovedOnly: true, policyUpdatedAt: true,
       approvedIssuers: { select: { issuerId: true } },
       approvedCredentials: { select: { microCredential: { select: APPROVED_CREDENTIAL_FIELDS } } },
       salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }], select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true } },
     },
   });
-  return { ...policy, approvedCredentials: approvedCredentials.map((a) => approvedCredentialOf(a.microCredential)).sort(byTitle) };
+  // `seenAt`: what the form sends back, so a save on top of a newer one is refused.
+  return { ...policy, seenAt: policyUpdatedAt, approvedCredentials: approvedCredentials.map((a) => approvedCredentialOf(a.microCredential)).sort(byTitle) };
 }
 
 /** A salary step as saved, and as the audit log keeps it before and after each save. */
 const SALARY_STEP_FIELDS = { label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true } as const;
 
 /**
- * Replaces the district's salary-step rules, proposal, expiry and issuer settings, and its lists of
+ * Replaces the district's salary-step rules, proposal, expiry, issuer and licence-renewal settings, and its lists of
  * approved issuers and single approved micro-credentials, in one transaction. The audit entry keeps
  * every setting before and after (`{ from, to }`), the rules in full: a save replaces them, so the
  * entry is the only record of the steps a report used before it. Of the approved issuers it keeps
@@ -144,10 +158,10 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
   return db.$transaction(async (tx) => {
     // Row lock first: of two leaders saving at once, the second reads what the first saved, so each
     // entry's "before" is the previous entry's "after".
-    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean; updatedAt: Date }[]>`
-      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly", "updatedAt" FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
+    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean; renewalApprovedOnly: boolean; policyUpdatedAt: Date }[]>`
+      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly", "renewalApprovedOnly", "policyUpdatedAt" FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
     if (!before) throw notFound('That district');
-    if (input.seenAt && before.updatedAt.getTime() !== input.seenAt.getTime()) throw conflict(POLICY_CHANGED);
+    if (input.seenAt && before.policyUpdatedAt.getTime() !== input.seenAt.getTime()) throw conflict(POLICY_CHANGED);
     // Only issuing organisations can be approved: a district, a school or an unknown id is refused.
     const chosen = input.approvedIssuerIds.length
       ? await tx.organization.findMany({ where: { id: { in: input.approvedIssuerIds }, kind: 'ISSUER' }, select: { id: true, name: true } })
@@ -184,8 +198,13 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
     });
     const saved = await tx.organization.update({
       where: { id: input.districtId },
-      data: { requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, salaryApprovedIssuersOnly: input.salaryApprovedIssuersOnly },
-      select: { updatedAt: true },
+      data: {
+        requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, salaryApprovedIssuersOnly: input.salaryApprovedIssuersOnly,
+        renewalApprovedOnly: input.renewalApprovedOnly,
+        // Later than the one read, even should two saves fall in one millisecond.
+        policyUpdatedAt: new Date(Math.max(Date.now(), before.policyUpdatedAt.getTime() + 1)),
+      },
+      select: { policyUpdatedAt: true },
     });
     await tx.salaryStepRule.deleteMany({ where: { districtId: input.districtId } });
     await tx.salaryStepRule.createMany({ data: rules.map((r) => ({ districtId: input.districtId, ...r })) });
@@ -206,13 +225,14 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
         requiresProposal: { from: before.requiresProposal, to: input.requiresProposal },
         salaryCountsExpired: { from: before.salaryCountsExpired, to: input.salaryCountsExpired },
         salaryApprovedIssuersOnly: { from: before.salaryApprovedIssuersOnly, to: input.salaryApprovedIssuersOnly },
+        renewalApprovedOnly: { from: before.renewalApprovedOnly, to: input.renewalApprovedOnly },
         approvedIssuers: { ...issuerChanges, count: { from: beforeIssuers.length, to: chosen.length } },
         approvedCredentials: { ...credentialChanges, count: { from: beforeCredentials.length, to: chosenCredentials.length } },
         rules: { from: beforeRules, to: rules },
       },
     }, tx);
     // What the form now shows: its next save is checked against this.
-    return { seenAt: saved.updatedAt };
+    return { seenAt: saved.policyUpdatedAt };
   });
 }
 

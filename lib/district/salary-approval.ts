@@ -47,24 +47,31 @@ export async function searchApprovableCredentials(opts: { actor: Actor; district
   };
 }
 
-/** Where a micro-credential stands with the teacher's district: approved with its issuer, on its own, or neither. */
-export type SalaryStanding = { districtName: string; issuerApproved: boolean; credentialApproved: boolean };
+/**
+ * Where a micro-credential stands with the teacher's district: approved with its issuer, on its own,
+ * or neither; and what that decides (`salary`: its salary steps; `renewal`: its licence-renewal
+ * report, ADR 024).
+ */
+export type SalaryStanding = { districtName: string; salary: boolean; renewal: boolean; issuerApproved: boolean; credentialApproved: boolean };
 
 /**
- * For a teacher placed in a district that has salary steps and counts only approved issuers' (and
- * approved micro-credentials') badges: whether this micro-credential's issuer is approved, and
- * whether the credential itself is. Null otherwise (no district, no steps, or every issuer counts),
- * when there is nothing to say. One statement of primary-key and index lookups, as it runs on every
- * signed-in view of a micro-credential.
+ * For a teacher placed in a district that counts only approved issuers' (and approved
+ * micro-credentials') badges toward its salary steps (when it has steps) or its licence renewal:
+ * whether this micro-credential's issuer is approved, and whether the credential itself is. Null
+ * otherwise (no district, or neither rule applies), when there is nothing to say. One statement of
+ * primary-key and index lookups, as it runs on every signed-in view of a micro-credential.
  */
 export async function getIssuerSalaryStanding(actor: Pick<Actor, 'districtId'>, mc: { issuerId: string; microCredentialId: string }): Promise<SalaryStanding | null> {
   if (!actor.districtId) return null;
   const [row] = await db.$queryRaw<SalaryStanding[]>`
-    SELECT o."name" AS "districtName",
-           EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" d WHERE d."districtId" = o."id" AND d."issuerId" = ${mc.issuerId}) AS "issuerApproved",
-           EXISTS (SELECT 1 FROM "DistrictApprovedCredential" c WHERE c."districtId" = o."id" AND c."microCredentialId" = ${mc.microCredentialId}) AS "credentialApproved"
-      FROM "Organization" o
-     WHERE o."id" = ${actor.districtId} AND o."salaryApprovedIssuersOnly"
-       AND EXISTS (SELECT 1 FROM "SalaryStepRule" r WHERE r."districtId" = o."id")`;
+    SELECT * FROM (
+      SELECT o."name" AS "districtName",
+             (o."salaryApprovedIssuersOnly" AND EXISTS (SELECT 1 FROM "SalaryStepRule" r WHERE r."districtId" = o."id")) AS "salary",
+             o."renewalApprovedOnly" AS "renewal",
+             EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" d WHERE d."districtId" = o."id" AND d."issuerId" = ${mc.issuerId}) AS "issuerApproved",
+             EXISTS (SELECT 1 FROM "DistrictApprovedCredential" c WHERE c."districtId" = o."id" AND c."microCredentialId" = ${mc.microCredentialId}) AS "credentialApproved"
+        FROM "Organization" o
+       WHERE o."id" = ${actor.districtId} AND (o."salaryApprovedIssuersOnly" OR o."renewalApprovedOnly")
+    ) s WHERE s."salary" OR s."renewal"`;
   return row ?? null;
 }

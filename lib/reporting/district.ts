@@ -65,9 +65,19 @@ export type RenewalRow = {
   suspended: boolean;
   /** A renewal of a badge the teacher held before (the same micro-credential, shown again). */
   renewal: boolean;
+  /**
+   * Counts toward licence renewal here: always, unless the district counts only what it approves
+   * (`renewalApprovedOnly`), when its issuer or the micro-credential itself must be approved (ADR 024).
+   */
+  approved: boolean;
 };
 
-/** Each credential earned in the period, for licence-renewal paperwork, with suspended ones marked. */
+/**
+ * Each credential earned in the period, for licence-renewal paperwork, with suspended ones marked,
+ * and, where the district counts only approved issuers and micro-credentials toward renewal, whether
+ * each is one (the same rule as salary steps' "issuer approved or credential approved": primary-key
+ * lookups per row).
+ */
 export async function renewalCredentials(opts: Scope & { period: Period }): Promise<RenewalRow[]> {
   await authorize(opts);
   const { from, to } = opts.period;
@@ -75,14 +85,34 @@ export async function renewalCredentials(opts: Scope & { period: Period }): Prom
     SELECT a."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", a."title", i."name" AS "issuer",
            a."level", a."pdHours"::float8 AS "hours", a."issuedAt", a."validUntil",
            (a."suspendedAt" IS NOT NULL) AS "suspended",
-           EXISTS (SELECT 1 FROM "Award" o WHERE o."userId" = a."userId" AND o."microCredentialId" = a."microCredentialId" AND o."issuedAt" < a."issuedAt") AS "renewal"
+           EXISTS (SELECT 1 FROM "Award" o WHERE o."userId" = a."userId" AND o."microCredentialId" = a."microCredentialId" AND o."issuedAt" < a."issuedAt") AS "renewal",
+           (NOT d."renewalApprovedOnly"
+             OR EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = d."id" AND ai."issuerId" = a."issuerId")
+             OR EXISTS (SELECT 1 FROM "DistrictApprovedCredential" ac WHERE ac."districtId" = d."id" AND ac."microCredentialId" = a."microCredentialId")) AS "approved"
       FROM "Award" a
       JOIN "User" u ON u."id" = a."userId"
+      JOIN "Organization" d ON d."id" = u."districtId"
       JOIN "Organization" i ON i."id" = a."issuerId"
       LEFT JOIN "Organization" s ON s."id" = u."schoolId"
      WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
        AND a."issuedAt" >= ${from} AND a."issuedAt" < ${to}
      ORDER BY u."name" ASC, u."id" ASC, a."issuedAt" ASC`;
+}
+
+/**
+ * What the district counts toward licence renewal: every credential, or only those from its
+ * approved issuers and single approved micro-credentials (`onlyApproved`, with how many of each it
+ * approves), as the report and its CSV say above the list.
+ */
+export type RenewalRule = { onlyApproved: boolean; issuers: number; credentials: number };
+
+export async function renewalRule(opts: Scope): Promise<RenewalRule> {
+  await authorize(opts);
+  const d = await db.organization.findUniqueOrThrow({
+    where: { id: opts.districtId },
+    select: { renewalApprovedOnly: true, _count: { select: { approvedIssuers: true, approvedCredentials: true } } },
+  });
+  return { onlyApproved: d.renewalApprovedOnly, issuers: d._count.approvedIssuers, credentials: d._count.approvedCredentials };
 }
 
 /** A district's salary-step rules, in order, as computeSalaryStep reads them (reports and teachers' own pages). */

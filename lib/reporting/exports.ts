@@ -60,8 +60,9 @@ async function reportCsv(opts: { actor: Actor; districtId: string; school: { id:
     return {
       filename: `licence-renewal_${where}${suffix}.csv`,
       csv: toCsv(
-        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Credential ID', 'Verify at'],
-        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= now ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.awardId, credentialUrl(r.awardId)]),
+        // "Approved by the district": Yes for every row unless the district counts only what it approves (ADR 024).
+        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', 'Renewal', 'Approved by the district', 'Credential ID', 'Verify at'],
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', r.hours, day(r.issuedAt), day(r.validUntil), r.suspended ? 'Suspended' : r.validUntil && r.validUntil <= now ? 'Expired' : 'Valid', r.renewal ? 'Yes' : 'No', r.approved ? 'Yes' : 'No', r.awardId, credentialUrl(r.awardId)]),
       ),
     };
   }

@@ -121,8 +121,10 @@ export const credentialInWords = (c: { title: string; issuer: string }) => `“$
  * What a teacher is told on a micro-credential's page when their district counts only what it has
  * approved (getIssuerSalaryStanding): whether this credential's badges count there, and why.
  */
-export function salaryStandingSentence(standing: { districtName: string; issuerApproved: boolean; credentialApproved: boolean }, issuerName: string): string {
-  const steps = `${standing.districtName}’s salary steps`;
+export function salaryStandingSentence(standing: { districtName: string; salary?: boolean; renewal?: boolean; issuerApproved: boolean; credentialApproved: boolean }, issuerName: string): string {
+  // What the district counts only approved badges toward: its salary steps (the default), its licence renewal, or both (ADR 024).
+  const salary = standing.salary ?? !standing.renewal;
+  const steps = `${standing.districtName}’s ${salary && standing.renewal ? 'salary steps and licence renewal' : salary ? 'salary steps' : 'licence renewal'}`;
   if (standing.issuerApproved) return `Badges from ${issuerName} count toward ${steps}: your district has approved this issuer.`;
   if (standing.credentialApproved) return `Badges for this micro-credential count toward ${steps}: your district has approved it, though not every micro-credential from ${issuerName}.`;
   return `Badges from ${issuerName} do not count toward ${steps}: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.`;

@@ -195,6 +195,8 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByText(/Choose at least one issuer whose badges count/).first()).toBeVisible();
   await approved.getByRole('checkbox', { name: /Principals’ Training Center|Principals' Training Center/ }).check();
+  // The same lists count toward licence renewal too (ADR 024).
+  await page.getByRole('group', { name: 'Licence renewal' }).getByLabel(/^Only credentials from issuers and micro-credentials/).check();
   // One micro-credential from an issuer not approved as a whole, found by search (Enter searches, it does not save) and added.
   const single = page.getByRole('group', { name: 'Single micro-credentials that also count' });
   await single.getByLabel('Find a published micro-credential by title').fill('mindset');
@@ -211,6 +213,7 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await page.goto('/district/reports');
   await expect(page.getByText(/approved/i).first()).toBeVisible();
   await expect(page.getByText(/Also counted, approved on its own/).first()).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Approved by the district' })).toBeVisible();
 
   // A teacher of the district reads whether an issuer's badges count, on its credential page.
   const other = await browser.newContext();
@@ -228,6 +231,7 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await page.getByRole('button', { name: /^Remove .*Growth Mindset/ }).click();
   await expect(page.getByRole('group', { name: 'Single micro-credentials that also count' }).getByText('None yet.')).toBeVisible();
   await page.getByLabel('Every issuer on the platform').check();
+  await page.getByLabel('Every credential teachers earn').check();
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByText('Saved. Reports now use these steps.')).toBeVisible();
 });

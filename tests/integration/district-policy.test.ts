@@ -62,7 +62,7 @@ describe('district policy', () => {
     ];
     // Every issuer counts throughout, and no issuer or single micro-credential was approved or removed.
     const none = { added: [], removed: [], count: { from: 0, to: 0 } };
-    const issuers = { salaryApprovedIssuersOnly: { from: false, to: false }, approvedIssuers: none, approvedCredentials: none };
+    const issuers = { salaryApprovedIssuersOnly: { from: false, to: false }, renewalApprovedOnly: { from: false, to: false }, approvedIssuers: none, approvedCredentials: none };
     expect(await entries()).toEqual([
       { requiresProposal: { from: false, to: false }, salaryCountsExpired: { from: true, to: true }, ...issuers, rules: { from: [], to: [first, three] } },
       { requiresProposal: { from: false, to: true }, salaryCountsExpired: { from: true, to: false }, ...issuers, rules: { from: [first, three], to: after } },

@@ -133,8 +133,8 @@ describe('verify URLs in the district’s badge CSVs', () => {
     const renewal = parseCsv((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'renewal', period, now })).csv);
     expect(renewal[0].slice(-2)).toEqual(['Credential ID', 'Verify at']);
     expect(renewal.length).toBeGreaterThan(1);
-    for (const row of renewal.slice(1)) expect(row[12]).toBe(credentialUrl(row[11]));
-    expect(renewal.slice(1).map((r) => r[12])).toContain(new URL(`/credentials/${d.a.annM3.id}`, env().APP_URL).toString());
+    for (const row of renewal.slice(1)) expect(row[13]).toBe(credentialUrl(row[12]));
+    expect(renewal.slice(1).map((r) => r[13])).toContain(new URL(`/credentials/${d.a.annM3.id}`, env().APP_URL).toString());
 
     const ending = parseCsv((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'expiring', period, now })).csv);
     expect(ending[0].slice(-2)).toEqual(['Credential ID', 'Verify at']);

@@ -43,7 +43,7 @@ import { acceptInvitation, cancelInvitation, changeRole, importBulkEnrol, invite
 import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
-import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
+import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
 import { listIssuerApplications } from '@/lib/submissions/admin-list';
 import { getVersionPreview } from '@/lib/authoring/preview';
@@ -277,6 +277,7 @@ function rows(): Row[] {
     { name: 'skillsReport (District One, School One)', allow: ['L1', 'SL1'], run: (a) => skillsReport({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, period }) },
     { name: 'pdHoursByMonth (District One)', allow: ['L1'], run: (a) => pdHoursByMonth({ actor: a, districtId: w.d1.id, period: resolvePeriod({ from: '2025-01-01', to: '2025-12-31' }) }) },
     { name: 'renewalCredentials (District One)', allow: ['L1'], run: (a) => renewalCredentials({ actor: a, districtId: w.d1.id, period }) },
+    { name: 'renewalRule (District One)', allow: ['L1'], run: (a) => renewalRule({ actor: a, districtId: w.d1.id }) },
     { name: 'salaryStepEligibility (District One)', allow: ['L1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, asOf: period.to }) },
     { name: 'districtReportCsv (District One)', allow: ['L1'], run: (a) => districtReportCsv({ actor: a, districtId: w.d1.id, report: 'renewal', period }) },
     // ── A school leader's reads (app/school): their own school only; district leaders use /district ──

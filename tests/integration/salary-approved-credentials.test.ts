@@ -187,7 +187,7 @@ describe('a micro-credential approved on its own', () => {
     expect((await getDistrictPolicy({ actor: w.leader, districtId: w.district.id })).approvedCredentials.map((c) => c.id)).toEqual([w.formative.id]);
     expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.formative.id })).toBeNull();
     const page = textOf(renderToStaticMarkup(await PolicyPage({ searchParams: Promise.resolve({}) })));
-    expect(page).toContain('Your list of 1 approved issuer and 1 micro-credential approved on its own is kept for when you count only approved issuers again.');
+    expect(page).toContain('Your list of 1 approved issuer and 1 micro-credential approved on its own is kept for when you count only approved ones again.');
     expect(page).not.toContain('Single micro-credentials that also count');
   });
 });
@@ -292,7 +292,7 @@ describe('two leaders saving the policy', () => {
   it('refuses a save from a page loaded before another leader’s save, changing nothing; saving twice from the same page works', async () => {
     const w = await world();
     const second = await createActor({ name: 'Sam Second', roles: [{ role: 'DISTRICT_LEADER', organizationId: w.district.id }] });
-    const loaded = (await getDistrictPolicy({ actor: w.leader, districtId: w.district.id })).updatedAt.toISOString();
+    const loaded = (await getDistrictPolicy({ actor: w.leader, districtId: w.district.id })).seenAt.toISOString();
     // Lee adds the formative credential, then saves again from the same page (the seenAt the save returned).
     const first = await saveDistrictPolicy({ actor: w.leader, input: DistrictPolicyInput.parse({ ...input(w, { credentials: [w.formative.id] }), seenAt: loaded }) });
     await saveDistrictPolicy({ actor: w.leader, input: DistrictPolicyInput.parse({ ...input(w, { credentials: [w.formative.id, w.seating.id] }), seenAt: first.seenAt.toISOString() }) });

@@ -321,8 +321,8 @@ describe('the note on a micro-credential’s page', () => {
   it('says nothing where the district has no salary steps', async () => {
     const w = await world();
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toEqual({ districtName: 'Kettle Moraine', issuerApproved: false, credentialApproved: false });
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toEqual({ districtName: 'Kettle Moraine', issuerApproved: true, credentialApproved: false });
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toEqual({ districtName: 'Kettle Moraine', salary: true, renewal: false, issuerApproved: false, credentialApproved: false });
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toEqual({ districtName: 'Kettle Moraine', salary: true, renewal: false, issuerApproved: true, credentialApproved: false });
     expect(await getIssuerSalaryStanding({ districtId: null }, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toBeNull();
     await db.salaryStepRule.deleteMany({ where: { districtId: w.district.id } });
     expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toBeNull();

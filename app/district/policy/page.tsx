@@ -15,13 +15,14 @@ export default async function DistrictPolicyPage({ searchParams }: { searchParam
   return (
     <div className="max-w-4xl">
       <DistrictPicker districts={districts} current={district.id} />
-      <PageHeader title={`Policy for ${policy.name}`} description="How micro-credentials count in your district: proposals before study, and the salary steps reports use." />
+      <PageHeader title={`Policy for ${policy.name}`} description="How micro-credentials count in your district: proposals before study, and what reports count toward salary steps and licence renewal." />
       <PolicyForm
         districtId={policy.id}
-        seenAt={policy.updatedAt.toISOString()}
+        seenAt={policy.seenAt.toISOString()}
         requiresProposal={policy.requiresProposal}
         salaryCountsExpired={policy.salaryCountsExpired}
         approvedIssuersOnly={policy.salaryApprovedIssuersOnly}
+        renewalApprovedOnly={policy.renewalApprovedOnly}
         approvedIssuerIds={policy.approvedIssuers.map((a) => a.issuerId)}
         issuers={issuers}
         approvedCredentials={policy.approvedCredentials}

@@ -6,7 +6,7 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { inputClass } from '@/components/ui/field';
 import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
-import { SalaryIssuers, type IssuerOption } from './salary-issuers';
+import { ApprovedIssuers, listUseInWords, SalaryIssuers, type IssuerOption } from './salary-issuers';
 import { SalaryCredentials, type CredentialOption } from './salary-credentials';
 
 type Rule = { label: string; description: string; minLevel: string; credentialsRequired: string; amountDollars: string };
@@ -38,13 +38,15 @@ export const approvedIssuerErrors = (errors: FieldErrors) => listErrors(errors, 
 /** The errors about the micro-credentials approved on their own. */
 export const approvedCredentialErrors = (errors: FieldErrors) => listErrors(errors, 'approvedCredentialIds');
 
-export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, salaryCountsExpired, approvedIssuersOnly, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
+export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, salaryCountsExpired, approvedIssuersOnly, renewalApprovedOnly, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
   districtId: string;
-  /** The policy as loaded (the district's updatedAt): a save over another leader's newer one is refused. */
+  /** The policy as loaded (its last save): a save over another leader's newer one is refused. */
   seenAt: string;
   requiresProposal: boolean;
   salaryCountsExpired: boolean;
   approvedIssuersOnly: boolean;
+  /** Licence renewal counts only the approved issuers and micro-credentials (ADR 024). */
+  renewalApprovedOnly: boolean;
   approvedIssuerIds: string[];
   issuers: IssuerOption[];
   approvedCredentials: CredentialOption[];
@@ -58,6 +60,7 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
   const [proposal, setProposal] = useState(requiresProposal);
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
   const [onlyApproved, setOnlyApproved] = useState(approvedIssuersOnly);
+  const [renewalOnly, setRenewalOnly] = useState(renewalApprovedOnly);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(approvedIssuerIds));
   const [credentials, setCredentials] = useState<CredentialOption[]>(approvedCredentials);
   // The last save's outcome, and its field errors apart: a removed step's errors are taken out
@@ -113,6 +116,7 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
             requiresProposal: proposal ? 'on' : undefined,
             salaryCountsExpired: countsExpired ? 'on' : undefined,
             salaryApprovedIssuersOnly: onlyApproved ? 'on' : undefined,
+            renewalApprovedOnly: renewalOnly ? 'on' : undefined,
             approvedIssuerIds: [...chosen],
             approvedCredentialIds: credentials.map((c) => c.id),
             rules: rules.map(toRule),
@@ -147,26 +151,7 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
             <span className="block text-sm text-slate-700">Untick to count only badges valid on the day: a teacher renews an expired badge to count it again. A renewed badge always counts once.</span>
           </label>
         </div>
-        <SalaryIssuers
-          issuers={issuers}
-          onlyApproved={onlyApproved}
-          onOnlyApproved={setOnlyApproved}
-          chosen={chosen}
-          onChosen={setChosen}
-          errors={approvedIssuerErrors(errors)}
-          keptCredentials={credentials.length}
-        >
-          <SalaryCredentials
-            // Drawn afresh after each save: its last message ("Added …: save the policy to apply it") no longer holds.
-            key={seenAt}
-            districtId={districtId}
-            chosen={credentials}
-            onChosen={setCredentials}
-            approvedIssuers={chosen}
-            max={approvedCredentialsMax}
-            errors={approvedCredentialErrors(errors)}
-          />
-        </SalaryIssuers>
+        <SalaryIssuers onlyApproved={onlyApproved} onOnlyApproved={setOnlyApproved} />
         <ol className="mt-3 space-y-4">
           {rules.map((r, i) => (
             <li key={r.uid} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -192,6 +177,46 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
           + Add a step
         </button>
       </fieldset>
+      <fieldset id="renewal-rule" className="scroll-mt-4">
+        <legend className="text-lg font-semibold">Licence renewal</legend>
+        <p className="text-sm text-slate-700">
+          The licence-renewal report lists the credentials teachers earned in a period, for their renewal paperwork. If your district accepts only some providers’ credentials for renewal, count only those: the others stay listed, marked “Not approved”, and teachers are told on each micro-credential’s page.
+        </p>
+        <div className="mt-2 space-y-2">
+          <div className="flex items-start gap-2">
+            <input id="renewal-every" type="radio" name="renewalRule" checked={!renewalOnly} onChange={() => setRenewalOnly(false)} className="mt-1 h-4 w-4" />
+            <label htmlFor="renewal-every" className="font-medium">Every credential teachers earn</label>
+          </div>
+          <div className="flex items-start gap-2">
+            <input id="renewal-approved" type="radio" name="renewalRule" checked={renewalOnly} onChange={() => setRenewalOnly(true)} className="mt-1 h-4 w-4" aria-describedby="renewal-approved-where" />
+            <label htmlFor="renewal-approved">
+              <span className="font-medium">Only credentials from issuers and micro-credentials your district approves</span>
+              <span id="renewal-approved-where" className="block text-sm text-slate-700">The same lists as salary steps, chosen under “Approved issuers and micro-credentials” below.</span>
+            </label>
+          </div>
+        </div>
+      </fieldset>
+      <ApprovedIssuers
+        issuers={issuers}
+        salary={onlyApproved}
+        renewal={renewalOnly}
+        chosen={chosen}
+        onChosen={setChosen}
+        errors={approvedIssuerErrors(errors)}
+        keptCredentials={credentials.length}
+      >
+        <SalaryCredentials
+          // Drawn afresh after each save: its last message ("Added …: save the policy to apply it") no longer holds.
+          key={seenAt}
+          districtId={districtId}
+          chosen={credentials}
+          onChosen={setCredentials}
+          approvedIssuers={chosen}
+          max={approvedCredentialsMax}
+          errors={approvedCredentialErrors(errors)}
+          uses={listUseInWords(onlyApproved, renewalOnly)}
+        />
+      </ApprovedIssuers>
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Saving…' : 'Save policy'}
       </button>

@@ -54,13 +54,16 @@ export function searchOutcome(q: string, found: number, more: boolean): string {
 const levelText = (level: number | null) => (level ? `Level ${level}` : 'No level: its badges never count toward a step');
 
 /**
- * "Single micro-credentials that also count": while only approved issuers' badges count, a leader
+ * "Single micro-credentials that also count": while only approved issuers' badges count (toward
+ * salary steps, licence renewal or both), a leader
  * can accept one micro-credential from an issuer not approved as a whole ("we accept this one
  * course from X"). Found through the catalogue's search (thousands of credentials, so no box per
  * credential), added to and removed from a list the policy form saves with the rest.
  */
-export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuers, max, errors }: {
+export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuers, max, errors, uses = 'salary steps' }: {
   districtId: string;
+  /** What the list counts toward, in words (listUseInWords): “salary steps”, “licence renewal” or both. */
+  uses?: string;
   chosen: CredentialOption[];
   onChosen: (next: CredentialOption[]) => void;
   /** The issuers ticked in the form: a credential of one of them counts anyway, and is said to. */
@@ -126,7 +129,7 @@ export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuer
     <fieldset id="salary-credentials" className="mt-3 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4" aria-describedby="salary-credentials-hint">
       <legend className="px-1 text-sm font-semibold">Single micro-credentials that also count</legend>
       <p id="salary-credentials-hint" className="text-sm text-slate-700">
-        To accept one micro-credential from an issuer you have not approved as a whole, find it and add it here: its badges count toward salary steps too. This applies while only approved issuers’ badges count.
+        To accept one micro-credential from an issuer you have not approved as a whole, find it and add it here: its badges count toward {uses} too.
         {` ${chosen.length} chosen, at most ${max}.`}
       </p>
 

@@ -24,18 +24,56 @@ export function keptListInWords(issuers: number, credentials: number): string {
   return parts.join(' and ');
 }
 
+/** What the approved lists are used for, in words: “salary steps”, “licence renewal”, or both. */
+export function listUseInWords(salary: boolean, renewal: boolean): string {
+  return salary && renewal ? 'salary steps and licence renewal' : renewal ? 'licence renewal' : 'salary steps';
+}
+
 /**
  * "Which issuers' badges count toward salary steps": every issuer's, or only those the district
- * approves, chosen from the platform's issuing organisations. Controlled by the policy form, which
- * sends the choice with the rest of the policy. The chosen list is kept while every issuer counts,
- * so switching back finds it as it was; so is the list of single micro-credentials approved on their
- * own (`keptCredentials` of them), which `children` (shown under the issuers while only approved
- * ones count) lets the leader change.
+ * approves. Controlled by the policy form, which sends the choice with the rest of the policy. The
+ * approved lists themselves are `ApprovedIssuers`, shared with the licence-renewal rule.
  */
-export function SalaryIssuers({ issuers, onlyApproved, onOnlyApproved, chosen, onChosen, errors, keptCredentials = 0, children }: {
+export function SalaryIssuers({ onlyApproved, onOnlyApproved }: { onlyApproved: boolean; onOnlyApproved: (v: boolean) => void }) {
+  return (
+    <fieldset id="salary-issuers" className="mt-4 scroll-mt-4">
+      <legend className="font-semibold">Which issuers’ badges count toward salary steps</legend>
+      <div className="mt-2 space-y-2">
+        <div className="flex items-start gap-2">
+          <input id="issuers-every" type="radio" name="salaryIssuers" checked={!onlyApproved} onChange={() => onOnlyApproved(false)} className="mt-1 h-4 w-4" />
+          <label htmlFor="issuers-every">
+            <span className="font-medium">Every issuer on the platform</span>
+            <span className="block text-sm text-slate-700">A badge from any issuing organisation counts.</span>
+          </label>
+        </div>
+        <div className="flex items-start gap-2">
+          <input id="issuers-approved" type="radio" name="salaryIssuers" checked={onlyApproved} onChange={() => onOnlyApproved(true)} className="mt-1 h-4 w-4" aria-describedby="issuers-approved-where" />
+          <label htmlFor="issuers-approved">
+            <span className="font-medium">Only issuers your district approves</span>
+            <span className="block text-sm text-slate-700">
+              For districts that vet providers first. A badge from another issuer does not count toward a step, unless you approve that one micro-credential on its own; teachers keep it, its PD hours still count, and they are told it does not count here.
+            </span>
+            <span id="issuers-approved-where" className="block text-sm text-slate-700">You choose them under “Approved issuers and micro-credentials” below.</span>
+          </label>
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The district's approved issuers, chosen from the platform's issuing organisations, with the single
+ * micro-credentials approved on their own (`children`), shown while salary steps or licence renewal
+ * (`salary`, `renewal`) count only approved ones. The lists are kept while neither does, so switching
+ * back finds them as they were. An error about them ("choose at least one") sits above the issuers,
+ * where the leader starts correcting it.
+ */
+export function ApprovedIssuers({ issuers, salary, renewal, chosen, onChosen, errors, keptCredentials = 0, children }: {
   issuers: IssuerOption[];
-  onlyApproved: boolean;
-  onOnlyApproved: (v: boolean) => void;
+  /** Salary steps count only approved issuers and micro-credentials. */
+  salary: boolean;
+  /** Licence renewal counts only approved issuers and micro-credentials. */
+  renewal: boolean;
   chosen: ReadonlySet<string>;
   onChosen: (next: Set<string>) => void;
   errors?: string[];
@@ -53,36 +91,21 @@ export function SalaryIssuers({ issuers, onlyApproved, onOnlyApproved, chosen, o
     else next.delete(id);
     onChosen(next);
   };
+  const uses = listUseInWords(salary, renewal);
   // The first issuer shown is the field to correct (focus goes there after a failed save); with
-  // none shown, the form's alert takes focus and the message is read from the fieldset.
+  // none shown, the form's alert takes focus and the message is read from the section.
   return (
-    <fieldset id="salary-issuers" className="mt-4 scroll-mt-4" aria-describedby={error ? errorId : undefined}>
-      <legend className="font-semibold">Which issuers’ badges count toward salary steps</legend>
-      <div className="mt-2 space-y-2">
-        <div className="flex items-start gap-2">
-          <input id="issuers-every" type="radio" name="salaryIssuers" checked={!onlyApproved} onChange={() => onOnlyApproved(false)} className="mt-1 h-4 w-4" />
-          <label htmlFor="issuers-every">
-            <span className="font-medium">Every issuer on the platform</span>
-            <span className="block text-sm text-slate-700">A badge from any issuing organisation counts.</span>
-          </label>
-        </div>
-        <div className="flex items-start gap-2">
-          <input id="issuers-approved" type="radio" name="salaryIssuers" checked={onlyApproved} onChange={() => onOnlyApproved(true)} className="mt-1 h-4 w-4" />
-          <label htmlFor="issuers-approved">
-            <span className="font-medium">Only issuers your district approves</span>
-            <span className="block text-sm text-slate-700">
-              For districts that vet providers first. A badge from another issuer does not count toward a step, unless you approve that one micro-credential on its own; teachers keep it, its PD hours still count, and they are told it does not count here.
-            </span>
-          </label>
-        </div>
-      </div>
-      {onlyApproved ? (
+    <section id="approved-lists" aria-labelledby="approved-lists-h" className="scroll-mt-4">
+      <h2 id="approved-lists-h" className="text-lg font-semibold">Approved issuers and micro-credentials</h2>
+      {salary || renewal ? (
         <>
-          <fieldset className="mt-3 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={hint}>
+          <p className="text-sm text-slate-700">Used for {uses}: only badges from the issuers and micro-credentials chosen here count toward {salary && renewal ? 'them' : 'it'}.</p>
+          {error ? <p id={errorId} className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
+          <fieldset className="mt-3 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={[hint, error ? errorId : null].filter(Boolean).join(' ')}>
             <legend className="px-1 text-sm font-semibold">Approved issuers</legend>
             <p id={hint} className="text-sm text-slate-700">
               {issuers.length
-                ? `${chosen.size} of ${issuers.length} chosen. Only badges from the issuers you tick count toward salary steps (and those of the single micro-credentials you add below).`
+                ? `${chosen.size} of ${issuers.length} chosen. Only badges from the issuers you tick count toward ${uses} (and those of the single micro-credentials you add below).`
                 : 'No issuing organisation is on the platform yet, so none can be approved.'}
             </p>
             {issuers.length > FIND_FROM ? (
@@ -115,10 +138,12 @@ export function SalaryIssuers({ issuers, onlyApproved, onOnlyApproved, chosen, o
           </fieldset>
           {children}
         </>
-      ) : chosen.size || keptCredentials ? (
-        <p className="mt-2 text-sm text-slate-700">Your list of {keptListInWords(chosen.size, keptCredentials)} is kept for when you count only approved issuers again.</p>
-      ) : null}
-      {error ? <p id={errorId} className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
-    </fieldset>
+      ) : (
+        <p className="mt-1 text-sm text-slate-700">
+          Not used now: every issuer’s badges count toward salary steps and licence renewal.
+          {chosen.size || keptCredentials ? ` Your list of ${keptListInWords(chosen.size, keptCredentials)} is kept for when you count only approved ones again.` : ''}
+        </p>
+      )}
+    </section>
   );
 }

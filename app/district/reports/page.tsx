@@ -5,7 +5,7 @@ import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictSchools } from '@/lib/district/people';
 import { isDomainError } from '@/lib/errors';
 import { utcDay } from '@/lib/dates';
-import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
+import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { PeriodInput, SchoolFilterInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { SchoolSelect } from '@/components/district/school-select';
@@ -31,11 +31,12 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   const at = salaryAsOf(period, now);
   const base = { actor, districtId: district.id, schoolId };
   // Each query checks the school is the district's; another district's is refused like its id.
-  const [schools, byTeacher, byMonth, renewal, steps, expiring, skills] = await Promise.all([
+  const [schools, byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills] = await Promise.all([
     listDistrictSchools({ actor, districtId: district.id }),
     pdHoursByTeacher({ ...base, period }),
     pdHoursByMonth({ ...base, period }),
     renewalCredentials({ ...base, period }),
+    renewalRule(base),
     salaryStepEligibility({ ...base, asOf: at.asOf }),
     expiringBadges({ ...base, now }),
     skillsReport({ ...base, period }),
@@ -73,7 +74,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool />
       <SkillsSection skills={skills} period={period} csvHref={csv('skills')} who={school ? `teachers placed at ${school.name}` : 'the district’s teachers'} />
-      <RenewalSection renewal={renewal} csvHref={csv('renewal')} now={now} />
+      <RenewalSection renewal={renewal} rule={renewalCounts} csvHref={csv('renewal')} now={now} />
       <ExpiringSection expiring={expiring} csvHref={csv('expiring')} now={now} withSchool />
       <SalaryStepsSection
         steps={steps}

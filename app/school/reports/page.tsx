@@ -2,7 +2,7 @@ import { requireRole } from '@/lib/auth/session';
 import { schoolForPage, schoolParam } from '@/lib/school/page-school';
 import { SchoolReportsQuery } from '@/lib/school/schemas';
 import { utcDay } from '@/lib/dates';
-import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
+import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { SchoolPicker } from '@/components/school/school-picker';
@@ -28,10 +28,11 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
   const now = new Date();
   const at = salaryAsOf(period, now);
   const base = { actor, districtId: school.districtId, schoolId: school.id };
-  const [byTeacher, byMonth, renewal, steps, expiring, skills] = await Promise.all([
+  const [byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills] = await Promise.all([
     pdHoursByTeacher({ ...base, period }),
     pdHoursByMonth({ ...base, period }),
     renewalCredentials({ ...base, period }),
+    renewalRule(base),
     salaryStepEligibility({ ...base, asOf: at.asOf }),
     expiringBadges({ ...base, now }),
     skillsReport({ ...base, period }),
@@ -51,7 +52,7 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay={false} />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool={false} />
       <SkillsSection skills={skills} period={period} csvHref={csv('skills')} who={`teachers placed at ${school.name}`} />
-      <RenewalSection renewal={renewal} csvHref={csv('renewal')} now={now} />
+      <RenewalSection renewal={renewal} rule={renewalCounts} csvHref={csv('renewal')} now={now} />
       <ExpiringSection expiring={expiring} csvHref={csv('expiring')} now={now} withSchool={false} />
       <SalaryStepsSection
         steps={steps}
