@@ -1,7 +1,7 @@
 // The reset link written as a query string (/reset-password?token=…, an old or retyped link): a
 // token of the right shape goes on to the emailed form (/reset-password/{token}), which says whether
-// it still works; anything that cannot be a token goes to "Forgot your password?" with a note; no
-// token at all goes there plainly. Real Postgres for the token behind the link.
+// it still works (and, when not, asks for a new one there); anything that cannot be a token goes to
+// "Forgot your password?" with a note; no token at all goes there plainly. Real Postgres for the token behind the link.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { issueAccountToken } from '@/lib/auth/account-tokens';
@@ -36,10 +36,12 @@ describe('/reset-password?token=…', () => {
     expect(await from({ token: ` ${token}\n` })).toBe(`/reset-password/${token}`);
   });
 
-  it('sends a token of the right shape that is unknown or used to the link’s page too, which says so', async () => {
+  it('sends a token of the right shape that is unknown or used to the link’s page too, which says so and asks for a new one', async () => {
     expect(await from({ token: 'not-a-real-token' })).toBe('/reset-password/not-a-real-token');
     const html = renderToStaticMarkup(await ResetPasswordPage({ params: Promise.resolve({ token: 'not-a-real-token' }) }));
     expect(html).toContain('This link is not valid');
+    // Not a dead end: the "Forgot your password?" form is right there.
+    expect(html).toMatch(/<form[\s\S]*name="email"[\s\S]*Email me a link[\s\S]*<\/form>/);
   });
 
   it('sends anything that cannot be a reset token to “Forgot your password?”, which says the link is not valid', async () => {
