@@ -1,7 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
 import { EmailInput } from '@/lib/auth/schemas';
 import { parseCsvRecords } from '@/lib/csv';
@@ -30,7 +31,8 @@ import { listInWords, plural } from '@/lib/plural';
 //
 // The emails go through the job queue (INVITATION_EMAIL_JOB), so a file of hundreds does not hold
 // the request while each is sent, and a failed send is retried. The token is made when the job
-// sends the email: no usable link is ever stored, in the invitation or in the job.
+// sends the email, from the server's secret (fileInvitationToken): no usable link is ever stored,
+// in the invitation or in the job.
 
 // ───────────────────────────── Checking the rows (pure) ─────────────────────────────
 
@@ -288,8 +290,8 @@ export async function inviteTeachersFromFile(opts: { actor: Actor; districtId: s
         const created: { email: string }[] = [];
         for (const r of rows) {
           const organizationId = r.school?.id ?? district.id;
-          // A placeholder hash: nobody holds its token. The job makes the real link when it sends
-          // the email, and only if the hash is still this one (no link has gone out yet).
+          // A placeholder hash: nobody holds its token. The job derives the real link from it when
+          // it sends the email (sendFileInvitationEmail), and sends nothing once a Resend replaced it.
           const placeholder = hashToken(newToken());
           const inv = await tx.invitation.create({
             data: { email: r.email, organizationId, role: 'TEACHER', tokenHash: placeholder, invitedById: opts.actor.id, expiresAt },
@@ -320,24 +322,51 @@ export async function inviteTeachersFromFile(opts: { actor: Actor; districtId: s
 const InvitationEmailPayload = z.object({ invitationId: z.string(), tokenHash: z.string(), name: z.string().nullable(), inviterName: z.string() });
 
 /**
- * The job behind inviteTeachersFromFile: makes the invitation's link and emails it, once. It sends
- * nothing when the invitation was accepted, cancelled or ran out meanwhile, or when a link has
- * already gone out (a leader pressed Resend first). A failed send puts the placeholder back and
- * throws, so the queue tries again later.
+ * The link of an invitation made from a file: an HMAC, under the server's secret (AUTH_SECRET), of
+ * the invitation and its placeholder hash. Every run of its job derives the same token, so a retry
+ * can tell that an earlier run already put this link in place (its hash is stored), and sends that
+ * same link rather than a second one. The inputs are in the database and the job, the secret is
+ * not: a copy of the database still holds no usable link. Same shape as newToken (32 bytes,
+ * base64url), so the outbox strips it from stored copies like any other link.
+ */
+function fileInvitationToken(invitationId: string, placeholder: string): string {
+  return createHmac('sha256', env().AUTH_SECRET).update(`microcred:file-invitation-link\n${invitationId}\n${placeholder}`).digest('base64url');
+}
+
+/**
+ * The job behind inviteTeachersFromFile: makes the invitation's link and emails it. It sends
+ * nothing when the invitation was accepted, cancelled or ran out meanwhile, or when a leader
+ * pressed Resend (which makes a link of its own, the only one that then works).
+ *
+ * Safe to run again at any point, e.g. after the server died between storing the link and sending
+ * the email: with a random link, the retry found a hash it did not know, took it for a Resend and
+ * sent nothing, so nobody was ever emailed. The link is derived, not drawn at random, so the stored
+ * hash says where things stand: still the placeholder (no link yet: put
+ * this one in place), this link's (an earlier run put it there and may or may not have sent it:
+ * send it, again if need be), or anything else (Resend replaced it: send nothing). A person may
+ * then get the same email twice, never two different links, nor one that does not work. A failed
+ * send leaves the link in place and throws, so the queue tries again with the same link; an email
+ * that did go out despite the error keeps working.
+ *
+ * What this cannot tell apart: a retry after the send succeeded (the server died before the queue
+ * recorded the job as done) emails the same link again, as the outbox cannot say for sure that
+ * the first one left. And a Resend while the email is being sent makes that email's link stop
+ * working, as any Resend does to the links before it; the Resend's own email has the new one. A
+ * change of AUTH_SECRET between two runs reads as a Resend (nothing sent); Resend then helps.
  */
 export async function sendFileInvitationEmail(payload: unknown, now = new Date()): Promise<void> {
   const p = InvitationEmailPayload.parse(payload);
-  const inv = await db.invitation.findUnique({ where: { id: p.invitationId }, select: { email: true, role: true, tokenHash: true, organization: { select: { name: true } } } });
-  if (!inv || inv.tokenHash !== p.tokenHash) return;
-  const token = newToken();
+  const inv = await db.invitation.findUnique({ where: { id: p.invitationId }, select: { email: true, role: true, organization: { select: { name: true } } } });
+  if (!inv) return;
+  const token = fileInvitationToken(p.invitationId, p.tokenHash);
   const tokenHash = hashToken(token);
-  const claimed = await db.invitation.updateMany({ where: { id: p.invitationId, tokenHash: p.tokenHash, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } }, data: { tokenHash } });
+  // One conditional write decides, against the row as it is now: the placeholder becomes this
+  // link's hash, this link's hash stays, and an invitation that is closed or was resent is left.
+  const claimed = await db.invitation.updateMany({
+    where: { id: p.invitationId, tokenHash: { in: [p.tokenHash, tokenHash] }, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+    data: { tokenHash },
+  });
   if (claimed.count !== 1) return;
   const { to, subject, text } = invitationEmail({ inviterName: p.inviterName, organizationName: inv.organization.name, email: inv.email, role: inv.role, token, name: p.name });
-  try {
-    await sendEmail({ to, subject, text });
-  } catch (e) {
-    await db.invitation.updateMany({ where: { id: p.invitationId, tokenHash }, data: { tokenHash: p.tokenHash } });
-    throw e;
-  }
+  await sendEmail({ to, subject, text });
 }

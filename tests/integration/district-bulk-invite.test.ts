@@ -10,16 +10,30 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
 import { createActor, createOrg, invitationTokenFor } from '../factories';
-import { acceptInvitation, cancelInvitation, inviteMember, resendInvitation } from '@/lib/people/mutations';
+import { acceptInvitation, cancelInvitation, getInvitation, inviteMember, resendInvitation } from '@/lib/people/mutations';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { fingerprintInviteCsv, INVITATION_EMAIL_JOB, inviteTeachersFromFile, previewBulkInvite } from '@/lib/people/bulk-invite';
 
 // An outage of the mail server, switched on by a test; otherwise the real sender (the outbox table).
-const mail = vi.hoisted(() => ({ down: false }));
+// `dieOnSend`: the next send never happens and never returns, as when the server dies on its way to
+// the mail server; the function is called once the job has got that far.
+const mail = vi.hoisted(() => ({ down: false, dieOnSend: null as null | (() => void) }));
 vi.mock('@/lib/email/send', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/email/send')>();
-  return { ...real, sendEmail: async (o: Parameters<typeof real.sendEmail>[0]) => { if (mail.down) throw new Error('SMTP unavailable'); return real.sendEmail(o); } };
+  return {
+    ...real,
+    sendEmail: async (o: Parameters<typeof real.sendEmail>[0]) => {
+      if (mail.dieOnSend) {
+        const died = mail.dieOnSend;
+        mail.dieOnSend = null;
+        died();
+        return new Promise<never>(() => undefined);
+      }
+      if (mail.down) throw new Error('SMTP unavailable');
+      return real.sendEmail(o);
+    },
+  };
 });
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -33,6 +47,7 @@ beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
   mail.down = false;
+  mail.dieOnSend = null;
 });
 
 // The queue as the app runs it (lib/jobs/handlers.ts registers the file invitations' emails).
@@ -293,10 +308,9 @@ describe('inviting teachers from a file', () => {
     mail.down = true;
     await runJobs();
     expect(await db.emailMessage.findMany({ select: { to: true } })).toEqual([{ to: 'resent@example.test' }]);
-    // The failed one waits for its retry, its invitation still without a link anyone holds.
+    // The failed one waits for its retry; nobody has its link yet.
     const failed = await db.job.findFirstOrThrow({ where: { completedAt: null }, select: { payload: true, lastError: true } });
     expect(failed).toMatchObject({ payload: { invitationId: await idOf('later@example.test') }, lastError: 'SMTP unavailable' });
-    expect((await db.invitation.findUniqueOrThrow({ where: { id: await idOf('later@example.test') }, select: { tokenHash: true } })).tokenHash).toBe((failed.payload as { tokenHash: string }).tokenHash);
 
     mail.down = false;
     await db.job.updateMany({ where: { completedAt: null }, data: { runAt: new Date() } });
@@ -304,5 +318,83 @@ describe('inviting teachers from a file', () => {
     expect((await db.emailMessage.findMany({ orderBy: { to: 'asc' }, select: { to: true } })).map((m) => m.to)).toEqual(['later@example.test', 'resent@example.test']);
     const { userId } = await acceptInvitation({ token: await invitationTokenFor('later@example.test'), newAccount: { name: 'Later', password: 'a long enough password' } });
     expect(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true } })).toEqual({ districtId: w.district.id });
+  });
+});
+
+// The server can die in the middle of the email job: after the invitation's link is stored, before
+// the email leaves. The queue then runs the job again (the dead worker never marked it done). The
+// retry must email a link that works, never a second, different one, and nothing after a Resend.
+describe('the email job run again after the server died', () => {
+  const linkIn = (text: string) => /\/invitations\/([A-Za-z0-9_-]+)/.exec(text)![1];
+  const jobsOf = () => db.job.findMany({ where: { type: INVITATION_EMAIL_JOB }, orderBy: { createdAt: 'asc' }, select: { payload: true } });
+  const hashOf = async (email: string) => (await db.invitation.findFirstOrThrow({ where: { email }, select: { tokenHash: true } })).tokenHash;
+
+  /** Runs the job for `payload` up to the moment it would hand the email to the mail server, and no further. */
+  async function dieBeforeSending(payload: Parameters<(typeof jobHandlers)[string]>[0]) {
+    const reached = new Promise<void>((resolve) => {
+      mail.dieOnSend = resolve;
+    });
+    void jobHandlers[INVITATION_EMAIL_JOB](payload);
+    await reached;
+  }
+
+  it('emails the link the first run had stored, and that link accepts the invitation', async () => {
+    const w = await world();
+    await inviteTeachersFromFile({ actor: w.leader, districtId: w.district.id, csv: csv('cass@example.test,Cass Crash,North Elementary') });
+    const [job] = await jobsOf();
+    const placeholder = (job.payload as { tokenHash: string }).tokenHash;
+    await dieBeforeSending(job.payload);
+    // The first run stored the link, and died before anyone was emailed.
+    expect(await hashOf('cass@example.test')).not.toBe(placeholder);
+    expect(await db.emailMessage.count()).toBe(0);
+
+    await runJobs();
+    const sent = await db.emailMessage.findMany({ select: { to: true, subject: true } });
+    expect(sent).toEqual([{ to: 'cass@example.test', subject: 'Lee Leader invited you to North Elementary on Microcred' }]);
+    const token = await invitationTokenFor('cass@example.test');
+    expect(await getInvitation(token)).toMatchObject({ state: 'open', email: 'cass@example.test' });
+    const { userId } = await acceptInvitation({ token, newAccount: { name: 'Cass Crash', password: 'a long enough password' } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true, schoolId: true } })).toEqual({ districtId: w.district.id, schoolId: w.north.id });
+  });
+
+  it('after the email went out (the server died before the job was marked done) sends the same link again, not a second one', async () => {
+    const w = await world();
+    await inviteTeachersFromFile({ actor: w.leader, districtId: w.district.id, csv: csv('twice@example.test,,') });
+    await runJobs();
+    const hashAfterFirst = await hashOf('twice@example.test');
+    // The job is due again, as if its worker had died after sending.
+    await db.job.updateMany({ where: { type: INVITATION_EMAIL_JOB }, data: { completedAt: null, runAt: new Date() } });
+    await runJobs();
+
+    // The job cannot tell that the first email left, so it is sent again: the same link, still working.
+    const mails = await db.emailMessage.findMany({ where: { to: 'twice@example.test' }, select: { text: true } });
+    expect(mails).toHaveLength(2);
+    expect(linkIn(mails[1].text)).toBe(linkIn(mails[0].text));
+    expect(await hashOf('twice@example.test')).toBe(hashAfterFirst);
+    await acceptInvitation({ token: linkIn(mails[0].text), newAccount: { name: 'Twice', password: 'a long enough password' } });
+    expect(await fileInvitations()).toEqual([expect.objectContaining({ email: 'twice@example.test', acceptedAt: expect.any(Date) })]);
+  });
+
+  it('sends nothing for an invitation the leader resent in the meantime, whose Resend link alone works; the others still go out', async () => {
+    const w = await world();
+    await inviteTeachersFromFile({ actor: w.leader, districtId: w.district.id, csv: csv('resent@example.test,,', 'waiting@example.test,,') });
+    for (const job of await jobsOf()) await dieBeforeSending(job.payload);
+    expect(await db.emailMessage.count()).toBe(0);
+
+    // Nobody has had an email, so the leader presses Resend for one of them.
+    const resent = await db.invitation.findFirstOrThrow({ where: { email: 'resent@example.test' }, select: { id: true } });
+    await resendInvitation({ actor: w.leader, invitationId: resent.id });
+    const resendHash = await hashOf('resent@example.test');
+    await runJobs();
+
+    const mails = await db.emailMessage.findMany({ orderBy: { to: 'asc' }, select: { to: true, text: true } });
+    expect(mails.map((m) => m.to)).toEqual(['resent@example.test', 'waiting@example.test']);
+    // The only email to the resent address is the Resend's, and the job left its link as it was.
+    expect(mails[0].text).toContain('This link replaces the one in any earlier invitation email');
+    expect(await hashOf('resent@example.test')).toBe(resendHash);
+    expect(await getInvitation(linkIn(mails[0].text))).toMatchObject({ state: 'open', email: 'resent@example.test' });
+    // The other invitation's retry sent its stored link, which works.
+    expect(mails[1].text).not.toContain('This link replaces');
+    expect(await getInvitation(linkIn(mails[1].text))).toMatchObject({ state: 'open', email: 'waiting@example.test' });
   });
 });
