@@ -26,13 +26,16 @@ export async function resendVerificationAction(): Promise<ActionResult> {
 /**
  * The browser's zone for someone signed in who has none yet (ADR 023): people who signed in with a
  * school account, or before zones were kept, and whose session outlives the sign-in that would have
- * taken it. Kept only when the account still has none, never replacing one chosen; a zone the server
- * does not list is dropped. True when it was kept (the page is then drawn again in that zone).
+ * taken it. Kept only when the account still has none, never replacing one chosen, nor "Not set" once
+ * the person chose it (NO_TIME_ZONE_CHOSEN: the layout still renders the capture for it, as for no
+ * zone); a zone the server does not list is dropped. True when it was kept (the page is then drawn
+ * again in that zone).
  */
 export async function rememberTimeZoneAction(input: unknown): Promise<boolean> {
   const timeZone = BrowserTimeZone.parse(typeof input === 'string' ? input : undefined);
   if (!timeZone) return false;
   const actor = await requireActor();
-  if (actor.timeZone) return false;
+  // Only null is "not known yet": '' is "Not set", chosen on the account page.
+  if (actor.timeZone !== null && actor.timeZone !== undefined) return false;
   return rememberBrowserTimeZone({ userId: actor.id, timeZone });
 }

@@ -45,8 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="sr-only" />
         {/* A button disabled while its form saves gets focus back after (not the page's start). */}
         <FocusKeeper />
-        {/* Signed in with no time zone yet (a school account, or a session from before zones were kept). */}
-        {actor && !actor.timeZone ? <TimeZoneCapture /> : null}
+        {/* Signed in with no time zone yet (a school account, or a session from before zones were kept);
+            not for someone who chose "Not set" ('') on their account page. */}
+        {actor && actor.timeZone == null ? <TimeZoneCapture /> : null}
       </body>
     </html>
   );

@@ -10,11 +10,11 @@ import { formDataToObject, parseInput, toActionError, type ActionResult } from '
 import { DistrictRequestInput } from '@/lib/people/schemas';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 import { cancelDistrictRequest, leaveDistrict, requestDistrict } from '@/lib/district/requests';
-import { ChangeEmailInput, TimeZoneInput } from '@/lib/auth/schemas';
+import { ChangeEmailInput } from '@/lib/auth/schemas';
 import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
-import { setOwnTimeZone } from '@/lib/auth/time-zone';
+import { clearOwnTimeZone, setOwnTimeZone } from '@/lib/auth/time-zone';
 import { formatTime } from '@/lib/time-format';
-import { timeZoneInWords } from '@/lib/time-zone';
+import { TimeZoneChoiceInput, timeZoneInWords } from '@/lib/time-zone';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -50,18 +50,24 @@ export async function changeEmailAction(_prev: ActionResult, formData: FormData)
   return { ok: true, message: `Saved: your address is now ${result.email}. A confirmation link is on its way to it; links sent before no longer work.` };
 }
 
-/** "Time zone": the zone the person's times are shown in (ADR 023). */
+/** "Time zone": the zone the person's times are shown in, or none ("Not set": UTC) (ADR 023). */
 export async function setTimeZoneAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(TimeZoneInput, formDataToObject(formData));
+  const parsed = parseInput(TimeZoneChoiceInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   const { timeZone } = parsed.data;
   try {
-    await setOwnTimeZone({ actor: await requireActor(), timeZone });
+    const actor = await requireActor();
+    if (timeZone === null) await clearOwnTimeZone({ actor });
+    else await setOwnTimeZone({ actor, timeZone });
   } catch (e) {
     return toActionError(e);
   }
   // Every page shows times: read afresh in the new zone.
   revalidatePath('/', 'layout');
+  if (timeZone === null) {
+    // Said plainly: the times now carry "UTC", and the browser's zone will not be taken in its place.
+    return { ok: true, message: `Saved. No time zone is kept for you, so times are shown in UTC and marked “UTC”: it is ${formatTime(new Date(), null)} now. This site will not set one from your browser; choose one here whenever you like.` };
+  }
   return { ok: true, message: `Saved. Times are now shown in ${timeZoneInWords(timeZone)}, where it is ${formatTime(new Date(), timeZone)} now.` };
 }
 

@@ -6,7 +6,7 @@ import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { browserTimeZone } from '@/components/account/browser-time-zone-field';
-import { canonicalTimeZone, timeZoneInWords } from '@/lib/time-zone';
+import { listedTimeZone, NO_TIME_ZONE_CHOSEN, NOT_SET_CHOICE, timeZoneInWords } from '@/lib/time-zone';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
 type Group = { region: string; zones: { value: string; label: string }[] };
@@ -16,9 +16,11 @@ const noSubscription = () => () => undefined;
 
 /**
  * "Time zone" on the account page (ADR 023): the zone times of day are shown in. `current` is the
- * stored one (null: not known yet, times are in UTC); `groups` comes from the server, so the list is
- * the one the server accepts. "Use this browser’s time zone" only picks it in the list; "Set time
- * zone" saves it (not "Save": the profile form's button on the same page is called that).
+ * stored one (null: not known yet; NO_TIME_ZONE_CHOSEN: "Not set", chosen; either way times are in
+ * UTC); `groups` comes from the server, so the list is the one the server accepts. "Not set" heads
+ * the list, so going back to no zone is chosen like any zone. "Use this browser’s time zone" only
+ * picks it in the list, under whatever name the list gives it; "Set time zone" saves the choice
+ * (not "Save": the profile form's button on the same page is called that).
  */
 export function TimeZoneForm({ action, current, groups }: { action: Action; current: string | null; groups: Group[] }) {
   const [state, dispatch, pending] = useActionState(action, initialActionState);
@@ -28,13 +30,18 @@ export function TimeZoneForm({ action, current, groups }: { action: Action; curr
   // The button needs scripts: shown only once the page has them.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
+  const zone = current || null;
+
   const detect = () => {
     const reported = browserTimeZone();
-    const zone = reported ? canonicalTimeZone(reported) : null;
     const select = selectRef.current;
-    if (select && zone && [...select.options].some((o) => o.value === zone)) {
-      select.value = zone;
-      setDetected(`Chosen: ${timeZoneInWords(zone)}, this browser’s time zone. Set it to keep it.`);
+    // The list is the server's: the browser may spell the same zone another way ("Asia/Kolkata" for
+    // "Asia/Calcutta", "Etc/UTC" for "UTC"), so it is looked up there rather than taken as it is.
+    const listed = select ? [...select.options].map((o) => o.value).filter((v) => v !== NOT_SET_CHOICE) : [];
+    const found = reported ? listedTimeZone(reported, listed) : null;
+    if (select && found) {
+      select.value = found;
+      setDetected(`Chosen: ${timeZoneInWords(found)}, this browser’s time zone. Set it to keep it.`);
     } else {
       setDetected(reported ? `This browser’s time zone (${reported}) is not in the list: choose the city nearest you that shares its time.` : 'This browser does not say its time zone: choose the city nearest you that shares its time.');
     }
@@ -45,21 +52,23 @@ export function TimeZoneForm({ action, current, groups }: { action: Action; curr
     <form {...keepInputForm(dispatch)} onSubmitCapture={() => setDetected('')} noValidate>
       <h2 className="mb-1 font-semibold">Time zone</h2>
       <p className="mb-4 text-sm text-slate-700">
-        {current
+        {zone
           ? 'Times on this site (when a review was decided, until when your claim lasts) are shown in your time zone.'
-          : 'Not set yet, so times on this site are shown in UTC. Choose your time zone to see them in your own time.'}
+          : current === NO_TIME_ZONE_CHOSEN
+            ? 'Not set, as you chose: times on this site are shown in UTC, marked “UTC”. Choose your time zone to see them in your own time.'
+            : 'Not set yet, so times on this site are shown in UTC. Choose your time zone to see them in your own time.'}
       </p>
       <ActionAlerts state={state} />
       <SelectField
         ref={selectRef}
         label="Time zone"
         name="timeZone"
-        defaultValue={current ?? ''}
-        hint="Listed by region, then by a city in the zone."
+        defaultValue={zone ?? NOT_SET_CHOICE}
+        hint="Listed by region, then by a city in the zone. “Not set” keeps no time zone for you: times are shown in UTC."
         onChange={() => setDetected('')}
         errors={state.ok ? undefined : state.fieldErrors?.timeZone}
       >
-        {current ? null : <option value="">Choose your time zone</option>}
+        <option value={NOT_SET_CHOICE}>Not set (times in UTC)</option>
         {groups.map((g) => (
           <optgroup key={g.region} label={g.region}>
             {g.zones.map((z) => (

@@ -16,7 +16,7 @@ import { charCount } from '@/components/proposals/char-count';
 import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Alert } from '@/components/ui/card';
-import { formatTimeHere } from '@/lib/time-format';
+import { formatTime } from '@/lib/time-format';
 
 type Props = {
   microCredentialId: string;
@@ -28,6 +28,8 @@ type Props = {
   version: number | null;
   /** Sent or approved: shown, not edited, and never autosaved. */
   locked: boolean;
+  /** The teacher's time zone (their account's; null or '' when they have none: UTC), for "Draft saved at". */
+  timeZone?: string | null;
 };
 
 /** A box's hint with its live count under it (read with the hint, not on every key: not a live region). */
@@ -54,7 +56,7 @@ function withCount(hint: string, text: string, show: boolean): ReactNode {
  * the teacher types, and Send checks with the app (noValidate), so an empty proposal gets the
  * page's own summary and the message under the box, not only the browser's bubble.
  */
-export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked }: Props) {
+export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, version, locked, timeZone = null }: Props) {
   const [posted, formAction] = useActionState<ProposalFormResult, FormData>(saveProposalAction, initialActionState);
   // Set when the form was sent with JavaScript (the action is called here, after the autosave).
   const [result, setResult] = useState<ProposalFormResult | null>(null);
@@ -268,7 +270,8 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
         <>
           <p role="status" aria-live="polite" className="mb-3 min-h-5 text-sm text-slate-700">
             {status.kind === 'saving' ? 'Saving draft…' : null}
-            {status.kind === 'saved' ? `Draft saved at ${formatTimeHere(status.at)}` : null}
+            {/* In the teacher's zone, as the site's other times (the browser's may differ). */}
+            {status.kind === 'saved' ? `Draft saved at ${formatTime(status.at, timeZone)}` : null}
             {status.kind === 'offline' ? 'Not saved yet: kept on this device, will try again when you are back online' : null}
             {status.kind === 'error' ? <span className="font-semibold text-red-700">{status.message}</span> : null}
             {status.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { keepClaimAction } from '@/app/review/[reviewId]/actions';
 import { smallButtonClass } from '@/components/ui/button';
-import { formatDayTime, formatDayTimeHere, formatTime, formatTimeHere } from '@/lib/time-format';
+import { formatDayTime, formatTime } from '@/lib/time-format';
 
 /** Fired by the scoring form after each autosave, with the claim's new end (ISO). */
 export const CLAIM_EVENT = 'microcred:claim-extended';
@@ -12,11 +12,12 @@ const TICK_MS = 15_000;
 
 /**
  * A time of day ("14:30") and the claim's end ("25 Nov, 14:30") in the reviewer's time zone: the
- * one on their account (`timeZone`, as the server wrote the page), else this browser's. Written as
- * the rest of the app writes times (lib/time-format.ts), whatever language the browser is set to.
+ * one on their account (`timeZone`, as the server wrote the page), else UTC, labelled, as every other
+ * time on the page and the scoring form's "Draft saved at" are. Written as the rest of the app writes
+ * times (lib/time-format.ts), whatever language the browser is set to.
  */
-export const hhmm = (d: Date, timeZone?: string | null) => (timeZone ? formatTime(d, timeZone) : formatTimeHere(d));
-export const claimEndLabel = (d: Date, timeZone?: string | null) => (timeZone ? formatDayTime(d, timeZone) : formatDayTimeHere(d));
+export const hhmm = (d: Date, timeZone?: string | null) => formatTime(d, timeZone);
+export const claimEndLabel = (d: Date, timeZone?: string | null) => formatDayTime(d, timeZone);
 
 /**
  * Where the claim stands at `now` (null before hydration, when only the server's word counts):

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
 import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
-import { CLAIM_EVENT, hhmm } from '@/components/review/claim-timer';
+import { CLAIM_EVENT } from '@/components/review/claim-timer';
+import { formatTime } from '@/lib/time-format';
 import {
   adoptLegacyLocalDraft,
   clearLocalDraft,
@@ -36,6 +37,8 @@ type Props = {
   levels: Level[];
   rule: PassingRule;
   initial: Draft;
+  /** The reviewer's time zone (their account's; null or '' when they have none: UTC), for "Draft saved at". */
+  timeZone?: string | null;
 };
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'local' } | { kind: 'error'; message: string; stop: boolean };
@@ -93,7 +96,7 @@ const outcomeText: Record<string, string> = {
  * review version it was chosen on: one from an earlier visit is only put back by itself if the saved
  * review has not changed since; otherwise the reviewer chooses.
  */
-export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria, levels, rule, initial }: Props) {
+export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria, levels, rule, initial, timeZone = null }: Props) {
   const draftName = `review-draft:${reviewId}`;
   const storageKey = localDraftKey(draftName);
   const [draft, setDraft] = useState<Draft>(initial);
@@ -500,7 +503,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         {/* Not a live region: it changes after every pause. The region beside it says problems, and "saved" once a minute at most. */}
         <span className="text-sm text-slate-700">
           {save.kind === 'saving' ? 'Saving draft…' : null}
-          {save.kind === 'saved' ? `Draft saved at ${hhmm(save.at)}` : null}
+          {/* In the reviewer's zone, as every other time on the page (the browser's may differ). */}
+          {save.kind === 'saved' ? `Draft saved at ${formatTime(save.at, timeZone)}` : null}
           {save.kind === 'local' ? LOCAL_TEXT : null}
           {save.kind === 'error' ? <span className="font-medium text-red-700">{save.message}</span> : null}
         </span>

@@ -55,7 +55,7 @@ export async function authenticate(opts: { email: string; password: string; ip?:
   await Promise.all([
     clearRateLimit(emailKey),
     ipKey ? releaseRateLimit(ipKey) : null,
-    opts.timeZone && !user.timeZone ? rememberBrowserTimeZone({ userId: user.id, timeZone: opts.timeZone }) : null,
+    opts.timeZone && user.timeZone === null ? rememberBrowserTimeZone({ userId: user.id, timeZone: opts.timeZone }) : null,
   ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -1,7 +1,8 @@
 // Times in each person's own zone (ADR 023), against Postgres: the browser's zone is kept at sign-in,
 // sign-up or accepting an invitation while the account has none, and never replaces one already
-// there; the account page's "Time zone" saves a listed zone for the signed-in person only; pages
-// then show times of day in it, without asking the database again (the actor carries it).
+// there; the account page's "Time zone" saves a listed zone, or "Not set", which nothing fills in
+// again from the browser, for the signed-in person only; pages then show times of day in it,
+// without asking the database again (the actor carries it).
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +11,7 @@ import { authenticate, signUp } from '@/lib/auth/accounts';
 import { loadActor } from '@/lib/auth/load-actor';
 import { SignInInput } from '@/lib/auth/schemas';
 import { inviteMember } from '@/lib/people/mutations';
+import { clearOwnTimeZone } from '@/lib/auth/time-zone';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
@@ -139,7 +141,8 @@ describe('the account page’s "Time zone"', () => {
     session.actor = me;
     const unset = await render(AccountPage());
     expect(unset).toContain('Not set yet, so times on this site are shown in UTC.');
-    expect(unset).toMatch(/<option value="" selected="">Choose your time zone<\/option>/);
+    // "Not set" heads the list, chosen while there is no zone.
+    expect(unset).toMatch(/<select id="timeZone" name="timeZone"[^>]*><option value="none" selected="">Not set \(times in UTC\)<\/option><optgroup label="Universal">/);
 
     await setTimeZoneAction({ ok: true }, form({ timeZone: 'America/Chicago' }));
     session.actor = (await loadActor(me.id))!;
@@ -147,7 +150,66 @@ describe('the account page’s "Time zone"', () => {
     expect(set).toMatch(/<label for="timeZone"[^>]*>Time zone<\/label>/);
     expect(set).toContain('<optgroup label="America">');
     expect(set).toMatch(/<option value="America\/Chicago" selected="">Chicago<\/option>/);
-    expect(set).not.toContain('Choose your time zone</option>');
+    expect(set).toContain('<option value="none">Not set (times in UTC)</option>');
+  });
+});
+
+describe('"Not set" on the account page', () => {
+  it('takes the signed-in person, and nobody else, back to no zone, says what that means, and their pages show UTC, marked', async () => {
+    const issuer = await createOrg({ kind: 'ISSUER' });
+    const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
+    const other = await createActor();
+    await db.user.update({ where: { id: other.id }, data: { timeZone: 'Europe/Berlin' } });
+    await db.auditLog.create({ data: { actorId: admin.id, action: 'people.invite', entityType: 'Invitation', entityId: 'inv1', organizationId: issuer.id, data: { email: 'x@school.test', role: 'REVIEWER' }, at: new Date('2026-11-25T12:58:00Z') } });
+    session.actor = admin;
+    await setTimeZoneAction({ ok: true }, form({ timeZone: 'America/Chicago' }));
+    expect(await zoneOf(admin.id)).toBe('America/Chicago');
+
+    const result = await setTimeZoneAction({ ok: true }, form({ timeZone: 'none', userId: other.id }));
+    expect(result).toEqual({
+      ok: true,
+      message: expect.stringMatching(/^Saved\. No time zone is kept for you, so times are shown in UTC and marked “UTC”: it is \d\d:\d\d UTC now\. This site will not set one from your browser; choose one here whenever you like\.$/),
+    });
+    // Told apart from "not known yet" (null), which the browser's zone may still fill.
+    expect(await zoneOf(admin.id)).toBe('');
+    expect(await zoneOf(other.id)).toBe('Europe/Berlin');
+
+    session.actor = (await loadActor(admin.id))!;
+    expect(await render(AdminHomePage())).toContain('>25 Nov, 12:58 UTC</time>');
+    const account = await render(AccountPage());
+    expect(account).toContain('Not set, as you chose: times on this site are shown in UTC, marked “UTC”.');
+    expect(account).toContain('<option value="none" selected="">Not set (times in UTC)</option>');
+    expect(account).not.toMatch(/<option value="[^"]+\/[^"]+" selected="">/);
+  });
+
+  it('is not filled in again from the browser, by the layout’s capture or the next sign-in, until the person chooses a zone', async () => {
+    const user = await createActor({ email: 'lee@school.test', password: PASSWORD });
+    session.actor = user;
+    await setTimeZoneAction({ ok: true }, form({ timeZone: 'Asia/Tokyo' }));
+    expect(await setTimeZoneAction({ ok: true }, form({ timeZone: 'none' }))).toMatchObject({ ok: true });
+
+    // The next page: the layout's TimeZoneCapture sends the browser's zone; it is not kept.
+    session.actor = (await loadActor(user.id))!;
+    expect(await rememberTimeZoneAction('America/Chicago')).toBe(false);
+    expect(await zoneOf(user.id)).toBe('');
+    // Signing in again, with the browser's zone in the form: still none.
+    expect(await redirectOf(signInAction({ ok: true }, form({ email: 'lee@school.test', password: PASSWORD, timeZone: 'America/Chicago' })))).toBe('/dashboard');
+    expect(await authenticate({ email: 'lee@school.test', password: PASSWORD, timeZone: 'Europe/London' })).toMatchObject({ ok: true });
+    expect(await zoneOf(user.id)).toBe('');
+
+    // Chosen again on the account page, it is kept as ever.
+    expect(await setTimeZoneAction({ ok: true }, form({ timeZone: 'Europe/London' }))).toMatchObject({ ok: true });
+    expect(await zoneOf(user.id)).toBe('Europe/London');
+  });
+
+  it('is saved by clearOwnTimeZone for the person acting alone, and refused without a session', async () => {
+    const me = await createActor();
+    await db.user.update({ where: { id: me.id }, data: { timeZone: 'America/Denver' } });
+    await clearOwnTimeZone({ actor: me });
+    expect(await zoneOf(me.id)).toBe('');
+    await db.user.update({ where: { id: me.id }, data: { timeZone: 'America/Denver' } });
+    expect(await setTimeZoneAction({ ok: true }, form({ timeZone: 'none' }))).toMatchObject({ ok: false, formError: expect.stringMatching(/session has ended/) });
+    expect(await zoneOf(me.id)).toBe('America/Denver');
   });
 });
 

@@ -67,6 +67,11 @@ describe('the claim’s end, in the reviewer’s time zone', () => {
     expect(claimEndLabel(end, 'America/Chicago')).toBe('25 Nov, 06:04');
     expect(hhmm(new Date('2026-11-25T15:30:00Z'), 'America/Chicago')).toBe('09:30');
     expect(hhmm(new Date('2026-11-25T15:30:00Z'), 'UTC')).toBe('15:30 UTC');
+    // A reviewer with no zone on their account: UTC, labelled, as the page's other times (not this browser's zone).
+    for (const none of [null, undefined, '']) {
+      expect(hhmm(new Date('2026-11-25T15:30:00Z'), none)).toBe('15:30 UTC');
+      expect(claimEndLabel(end, none)).toBe('25 Nov, 12:04 UTC');
+    }
   });
 
   it('is shown in the zone on the reviewer’s account, as the server wrote it, before the page has a clock', () => {

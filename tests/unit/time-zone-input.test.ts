@@ -1,8 +1,9 @@
 // Which time zones are accepted (lib/time-zone.ts, ADR 023): the account page's choice must be a
 // listed IANA name; a zone a browser sends with sign-in is dropped, never a reason to refuse it.
 import { describe, expect, it } from 'vitest';
-import { BrowserTimeZone, canonicalTimeZone, groupedTimeZones, timeZoneNames, TIME_ZONE_RULE } from '@/lib/time-zone';
+import { BrowserTimeZone, canonicalTimeZone, groupedTimeZones, listedTimeZone, NOT_SET_CHOICE, OTHER_TIME_ZONE_NAMES, TimeZoneChoiceInput, timeZoneNames, TIME_ZONE_RULE } from '@/lib/time-zone';
 import { SignInInput, TimeZoneInput } from '@/lib/auth/schemas';
+import { intlReturningZoneNamesAsGiven } from '../setup/intl-as-given';
 
 describe('the account page’s time zone', () => {
   it('accepts listed IANA names and UTC', () => {
@@ -65,5 +66,89 @@ describe('a zone in a sentence', () => {
     expect(timeZoneInWords('America/Chicago')).toBe('Chicago time (America)');
     expect(timeZoneInWords('America/Indiana/Indianapolis')).toBe('Indiana – Indianapolis time (America)');
     expect(timeZoneInWords('UTC')).toBe('UTC');
+  });
+});
+
+// The same zone under two names: ICU (Node, Chrome) lists older names where Firefox and Safari
+// report the current ones, and an engine that no longer resolves names returns an alias as given.
+// These lists stand for the server's (built by one engine) while the name comes from another.
+const icuList = ['UTC', 'America/Indianapolis', 'America/New_York', 'Asia/Calcutta', 'Europe/Kiev', 'Pacific/Truk'];
+const ianaList = ['UTC', 'America/Indiana/Indianapolis', 'America/New_York', 'Asia/Kolkata', 'Europe/Kyiv', 'Pacific/Chuuk'];
+
+describe('finding the browser’s zone in the server’s list', () => {
+  it('finds a zone under the name the list gives it, whichever spelling the browser uses', () => {
+    expect(listedTimeZone('Asia/Kolkata', icuList)).toBe('Asia/Calcutta');
+    expect(listedTimeZone('Asia/Calcutta', ianaList)).toBe('Asia/Kolkata');
+    expect(listedTimeZone('Europe/Kyiv', icuList)).toBe('Europe/Kiev');
+    expect(listedTimeZone('Europe/Kiev', ianaList)).toBe('Europe/Kyiv');
+    expect(listedTimeZone('Pacific/Chuuk', icuList)).toBe('Pacific/Truk');
+    expect(listedTimeZone('America/Indianapolis', ianaList)).toBe('America/Indiana/Indianapolis');
+  });
+
+  it('finds an old alias and every spelling of UTC', () => {
+    for (const list of [icuList, ianaList]) {
+      expect(listedTimeZone('US/Eastern', list)).toBe('America/New_York');
+      expect(listedTimeZone('US/East-Indiana', list)).toBe(list[1]);
+      for (const utc of ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Zulu']) expect(listedTimeZone(utc, list), utc).toBe('UTC');
+    }
+  });
+
+  it('finds the same zones when this runtime’s Intl returns names as given, without resolving them', () => {
+    const restore = intlReturningZoneNamesAsGiven();
+    try {
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone).toBe('US/Eastern');
+      expect(listedTimeZone('US/Eastern', icuList)).toBe('America/New_York');
+      expect(listedTimeZone('Etc/UTC', icuList)).toBe('UTC');
+      expect(listedTimeZone('Asia/Kolkata', icuList)).toBe('Asia/Calcutta');
+      expect(listedTimeZone('CST6CDT', ['UTC', 'America/Chicago'])).toBe('America/Chicago');
+    } finally {
+      restore();
+    }
+  });
+
+  it('finds nothing for a zone not in the list or a name that is not a zone', () => {
+    expect(listedTimeZone('Asia/Tokyo', icuList)).toBeNull();
+    expect(listedTimeZone('Japan', icuList)).toBeNull();
+    for (const bad of ['', 'Mars/Olympus_Mons', 'Eastern', '<script>', 'A'.repeat(65)]) expect(listedTimeZone(bad, icuList), bad).toBeNull();
+  });
+
+  it('finds every alias in this runtime’s own list, as the zone Intl says it is', () => {
+    const zones = timeZoneNames();
+    for (const alias of ['Asia/Calcutta', 'Asia/Kolkata', 'US/Eastern', 'Europe/Kiev', 'Europe/Kyiv', 'UTC', 'Etc/UTC', 'America/Argentina/Buenos_Aires', 'Asia/Ho_Chi_Minh', 'Pacific/Kanton']) {
+      const found = listedTimeZone(alias, zones);
+      expect(found, alias).not.toBeNull();
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: found! }).resolvedOptions().timeZone, alias).toBe(new Intl.DateTimeFormat('en-GB', { timeZone: alias }).resolvedOptions().timeZone);
+    }
+  });
+
+  it('has a table this runtime agrees with: every other name resolves to the same zone as the one it is filed under', () => {
+    const rows = Object.entries(OTHER_TIME_ZONE_NAMES);
+    expect(rows.length).toBeGreaterThan(90);
+    const resolve = (name: string) => new Intl.DateTimeFormat('en-GB', { timeZone: name }).resolvedOptions().timeZone;
+    for (const [zone, others] of rows) {
+      expect(timeZoneNames(), zone).toContain(zone);
+      for (const other of others.split(' ')) expect(resolve(other), `${other} is ${zone}`).toBe(resolve(zone));
+    }
+  });
+});
+
+describe('“Not set” on the account page', () => {
+  it('is a choice of its own, read as no zone, beside every listed zone', () => {
+    expect(TimeZoneChoiceInput.parse({ timeZone: NOT_SET_CHOICE })).toEqual({ timeZone: null });
+    expect(TimeZoneChoiceInput.parse({ timeZone: ' none ' })).toEqual({ timeZone: null });
+    expect(TimeZoneChoiceInput.parse({ timeZone: 'Etc/UTC' })).toEqual({ timeZone: 'UTC' });
+    expect(TimeZoneChoiceInput.parse({ timeZone: 'America/Chicago' })).toEqual({ timeZone: 'America/Chicago' });
+  });
+
+  it('is not an empty or missing field, nor anything else, each refused with the field’s message', () => {
+    for (const value of ['', 'None', 'null', 'Mars/Olympus_Mons', undefined, null, 42]) {
+      const parsed = TimeZoneChoiceInput.safeParse({ timeZone: value });
+      expect(parsed.success, String(value)).toBe(false);
+      if (!parsed.success) expect(parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['timeZone', TIME_ZONE_RULE]]);
+    }
+  });
+
+  it('is never a zone a browser sends with a sign-in', () => {
+    expect(BrowserTimeZone.parse(NOT_SET_CHOICE)).toBeUndefined();
   });
 });

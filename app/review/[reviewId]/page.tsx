@@ -268,6 +268,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                 levels={version.levels}
                 rule={passingRuleOf(version)}
                 initial={initial}
+                timeZone={actor.timeZone ?? null}
               />
               <details className="mt-6 border-t border-slate-200 pt-4">
                 <summary className="cursor-pointer text-sm font-semibold">Can’t finish this one? Release it</summary>

@@ -46,7 +46,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
           {status === 'APPROVED' ? (
             <div className="mb-4"><Alert tone="success" title="Approved">{proposal?.decisionComment || 'You can submit your evidence when it is ready.'} <Link href={`/apply/${slug}`}>Go to your application</Link></Alert></div>
           ) : null}
-          <ProposalForm microCredentialId={mc.id} ownerKey={`${actor.id}:${actor.districtId ?? 'none'}`} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} version={version} locked={status === 'APPROVED' || status === 'SUBMITTED'} />
+          <ProposalForm microCredentialId={mc.id} ownerKey={`${actor.id}:${actor.districtId ?? 'none'}`} studentGoals={proposal?.studentGoals ?? ''} plan={proposal?.plan ?? ''} version={version} locked={status === 'APPROVED' || status === 'SUBMITTED'} timeZone={actor.timeZone ?? null} />
         </Card>
       )}
     </div>
