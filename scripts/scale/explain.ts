@@ -174,12 +174,13 @@ async function main() {
     await admin.query(`INSERT INTO "DistrictApprovedIssuer" ("districtId", "issuerId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [leaderRow.org, approvedIssuerIds]);
     await admin.query(`INSERT INTO "DistrictApprovedCredential" ("districtId", "microCredentialId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [leaderRow.org, approvedCredentialIds]);
   }
-  const withApprovedOnly = async <T,>(fn: () => Promise<T>) => {
-    await admin.query(`UPDATE "Organization" SET "salaryApprovedIssuersOnly" = true WHERE id = $1`, [leaderRow.org]);
+  // `column`: salary steps' switch, or licence renewal's (ADR 024).
+  const withApprovedOnly = async <T,>(fn: () => Promise<T>, column: 'salaryApprovedIssuersOnly' | 'renewalApprovedOnly' = 'salaryApprovedIssuersOnly') => {
+    await admin.query(`UPDATE "Organization" SET "${column}" = true WHERE id = $1`, [leaderRow.org]);
     try {
       return await fn();
     } finally {
-      await admin.query(`UPDATE "Organization" SET "salaryApprovedIssuersOnly" = false WHERE id = $1`, [leaderRow.org]);
+      await admin.query(`UPDATE "Organization" SET "${column}" = false WHERE id = $1`, [leaderRow.org]);
     }
   };
   // A staff list to check: 150 of the district's own teachers (skipped as members) and 50 new addresses.
@@ -269,6 +270,14 @@ async function main() {
       {
         path: '/district/reports (salary steps, approved issuers only)',
         run: () => withApprovedOnly(() => salaryStepEligibility({ actor: leader, districtId: leaderRow.org, asOf: salaryAsOf(schoolYear).asOf })),
+      },
+      {
+        path: '/district/reports (licence renewal, approved issuers and credentials only; this school year)',
+        run: () => withApprovedOnly(() => renewalCredentials({ actor: leader, districtId: leaderRow.org, period: schoolYear }), 'renewalApprovedOnly'),
+      },
+      {
+        path: `/micro-credentials/${slug} (signed-in teacher: does this credential count toward licence renewal only)`,
+        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, { issuerId: mc.issuer.id, microCredentialId: mc.id }), 'renewalApprovedOnly'),
       },
       {
         path: `/micro-credentials/${slug} (signed-in teacher: does this issuer count toward the district's salary steps)`,
