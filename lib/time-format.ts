@@ -57,12 +57,3 @@ export const formatDayTime = (at: Date, timeZone: string | null | undefined): st
 
 /** "06:58" (or "12:58 UTC"). */
 export const formatTime = (at: Date, timeZone: string | null | undefined): string => format('time', at, timeZone);
-
-/**
- * For client components after hydration ("Saved at 14:05"): the browser's own zone, which is the
- * reader's, so no label. Not for server rendering, where the runtime's zone is the server's.
- */
-export const formatTimeHere = (at: Date): string => formatter('time', undefined).format(at);
-
-/** "25 Nov, 14:05" in the browser's own zone (see formatTimeHere). */
-export const formatDayTimeHere = (at: Date): string => formatter('dayTime', undefined).format(at);

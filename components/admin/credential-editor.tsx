@@ -12,7 +12,7 @@ import {
   addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, issuesHeading, moveItem, movedIndex, movePart, noticeFocusClass, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
   retiredNotice, RETIRE_CONFIRM, withTitle, type CredentialForm, type CredentialStatus, type CriterionForm, type ErrorSummaryItem, type NoticeTone, type PartForm, type ResourceForm, type AlignmentForm,
 } from '@/components/admin/credential-form-state';
-import { formatDayTimeHere } from '@/lib/time-format';
+import { formatDayTime } from '@/lib/time-format';
 import { publishGaps } from '@/lib/authoring/schemas';
 import { publishCredentialAction, republishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
 
@@ -30,6 +30,8 @@ type Props = {
   publishedVersion?: number | null;
   /** ISO time of the last server save, to tell whether a browser copy is newer. */
   savedAt: string | null;
+  /** The admin's time zone (ADR 023), for when unsaved work in this browser dates from (UTC, labelled, without one). */
+  timeZone?: string | null;
   /** The newest version the form was loaded from: with savedAt, what a save expects to replace. */
   baseVersionId?: string | null;
   /** Once published, the address is fixed: issued badges link to it. */
@@ -391,7 +393,7 @@ export function CredentialEditor(props: Props) {
         {restorable ? (
           <div className="mb-4">
             <Alert tone="warning" title="Unsaved work found in this browser" live={false}>
-              <p>You have changes from {formatDayTimeHere(new Date(restorable.at))} that were not saved to the server.</p>
+              <p>You have changes from {formatDayTime(new Date(restorable.at), props.timeZone ?? null)} that were not saved to the server.</p>
               <div className="mt-2 flex gap-2">
                 {/* Either choice takes the notice (and the focused button) away: focus goes to the form's first field, and the outcome is read out. */}
                 <button

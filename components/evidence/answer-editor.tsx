@@ -11,7 +11,7 @@ import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notic
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { adoptLegacyLocalDraft, clearLocalDraft, decideLocalAnswer, localDraftKey, parseLocalAnswer, readLocalDraft, writeLocalDraft, type LocalAnswer } from '@/components/ui/local-draft';
 import { SavingStoppedAlert } from '@/components/ui/saving-stopped-alert';
-import { formatTimeHere } from '@/lib/time-format';
+import { formatTime } from '@/lib/time-format';
 
 const OFFLINE_TEXT = 'Not saved yet: kept on this device, will retry when you are back online';
 
@@ -33,6 +33,8 @@ type Props = {
   readOnly?: boolean;
   /** For a "links" part: each web address in the text is saved as a link. */
   collectLinks?: boolean;
+  /** The teacher's time zone (ADR 023): "Saved at" is written in it, as the page's other times (UTC, labelled, without one). */
+  timeZone?: string | null;
 };
 
 /**
@@ -43,7 +45,7 @@ type Props = {
  * copy remembers which saved revision it was typed on: one from an earlier visit is only put back by
  * itself if the saved answer has not changed since; otherwise the teacher chooses.
  */
-export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly, collectLinks }: Props) {
+export function AnswerEditor({ attemptId, partId, label, initialText, initialRevision, wordLimit, readOnly, collectLinks, timeZone = null }: Props) {
   const draftName = `draft:${attemptId}:${partId}`;
   const storageKey = localDraftKey(draftName);
   const [text, setText] = useState(initialText);
@@ -199,7 +201,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         <span id={`${id}-status`} className="text-slate-700">
           {readOnly ? 'Kept from your earlier attempt (passed)' : null}
           {!readOnly && state.kind === 'saving' ? 'Saving…' : null}
-          {!readOnly && state.kind === 'saved' ? `Saved at ${formatTimeHere(state.at)}` : null}
+          {!readOnly && state.kind === 'saved' ? `Saved at ${formatTime(state.at, timeZone)}` : null}
           {!readOnly && state.kind === 'offline' ? OFFLINE_TEXT : null}
           {!readOnly && state.kind === 'error' ? <span className="font-semibold text-red-700">{state.message}</span> : null}
           {!readOnly && state.kind === 'conflict' ? <span className="font-semibold text-red-700">Not saved</span> : null}

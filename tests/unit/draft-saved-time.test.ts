@@ -26,9 +26,11 @@ vi.mock('react', async (original) => {
 // Server actions are not called while rendering.
 vi.mock('@/app/review/[reviewId]/actions', () => ({ saveReviewDraftAction: vi.fn(), submitReviewAction: vi.fn(), keepClaimAction: vi.fn() }));
 vi.mock('@/app/micro-credentials/[slug]/proposal/actions', () => ({ autosaveProposalAction: vi.fn(), saveProposalAction: vi.fn() }));
+vi.mock('@/app/apply/[slug]/actions', () => ({ saveResponseAction: vi.fn() }));
 
 const { ScoringForm } = await import('@/components/review/scoring-form');
 const { ProposalForm } = await import('@/components/proposals/proposal-form');
+const { AnswerEditor } = await import('@/components/evidence/answer-editor');
 
 const levels = [{ id: 'l1', rank: 1, label: 'Developing' }, { id: 'l2', rank: 2, label: 'Demonstrated' }];
 const criteria = [{ id: 'c1', title: 'Plans the cycle', description: '', part: null, descriptors: [] }];
@@ -49,5 +51,12 @@ describe('“Draft saved at” in the person’s own zone', () => {
   it('in the proposal form: the teacher’s zone, and UTC marked as such for a teacher without one', () => {
     expect(proposal('Asia/Kathmandu')).toContain('Draft saved at 18:43<');
     expect(proposal(null)).toContain('Draft saved at 12:58 UTC<');
+  });
+
+  it('in a teacher’s evidence answer (“Saved at”): the teacher’s zone, and UTC marked as such without one', () => {
+    const answer = (timeZone: string | null) =>
+      renderToStaticMarkup(createElement(AnswerEditor, { attemptId: 'a1', partId: 'p1', label: 'Answer for Part 1', initialText: 'My plan.', initialRevision: 1, wordLimit: null, timeZone }));
+    expect(answer('Asia/Kathmandu')).toContain('Saved at 18:43<');
+    expect(answer(null)).toContain('Saved at 12:58 UTC<');
   });
 });

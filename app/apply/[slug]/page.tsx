@@ -325,7 +325,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                     <div className="mt-3 whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-slate-900">{r?.text || <em>No answer.</em>}</div>
                   ) : (
                     <div className="mt-3">
-                      <AnswerEditor attemptId={current.id} partId={p.id} label={`Answer for ${p.title}`} initialText={r?.text ?? ''} initialRevision={r?.revision ?? 0} wordLimit={p.wordLimit} collectLinks={p.responseType === 'LINKS'} />
+                      <AnswerEditor attemptId={current.id} partId={p.id} label={`Answer for ${p.title}`} initialText={r?.text ?? ''} initialRevision={r?.revision ?? 0} wordLimit={p.wordLimit} collectLinks={p.responseType === 'LINKS'} timeZone={actor.timeZone ?? null} />
                     </div>
                   )
                 ) : null}

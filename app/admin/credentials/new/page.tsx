@@ -16,6 +16,7 @@ export default async function NewCredentialPage() {
       <CredentialEditor
         issuers={issuers.map((i) => ({ id: i.id, name: i.name }))}
         issuerId={issuers[0].id}
+        timeZone={actor.timeZone ?? null}
         initial={emptyForm()}
         badgeImageKey={null}
         badgePreviewUrl={null}

@@ -80,6 +80,7 @@ export default async function EditCredentialPage({ params, searchParams }: { par
         latestIsDraft={latest?.status === 'DRAFT'}
         publishedVersion={published?.version ?? null}
         savedAt={latest?.updatedAt.toISOString() ?? null}
+        timeZone={actor.timeZone ?? null}
         baseVersionId={latest?.id ?? null}
         slugLocked={mc.publishedAt !== null || mc.status !== 'DRAFT'}
         publishGaps={publishGaps}
