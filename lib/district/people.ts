@@ -6,6 +6,9 @@ import { recordAudit } from '@/lib/audit/log';
 import { assertLeads } from '@/lib/district/access';
 import { ensureMembership } from '@/lib/people/membership';
 import { notify } from '@/lib/notifications/notify';
+import { invitationsPageOf, openInvitationsPage } from '@/lib/people/queries';
+import { INVITATION_EMAIL_JOB } from '@/lib/people/bulk-invite';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and
@@ -53,19 +56,72 @@ export async function listSchoolLeaders(opts: { actor: Actor; districtId: string
   return { items: rows.map((r) => ({ ...r.user, school: r.organization, since: r.createdAt })), total };
 }
 
-/** Open invitations to the district and to its schools. */
-export async function listDistrictInvitations(opts: { actor: Actor; districtId: string; now?: Date }) {
+/**
+ * Whether the email of an invitation made from a file (its INVITATION_EMAIL_JOB) has not gone out:
+ * `waiting` while the job is still to run or to be retried, `failed` once the queue gave up on it.
+ * Invitations made one at a time are emailed in the request, and file invitations whose email went
+ * out, have none.
+ */
+export type InvitationEmailStatus = 'waiting' | 'failed';
+
+/**
+ * Open invitations to the district and to its schools, a page at a time (newest first), searchable
+ * by email: the page, how many match in all (`total`), how many came on earlier pages (`before`),
+ * and for each invitation made from a file whose email has not gone out, why (`emailStatus`).
+ */
+export async function listDistrictInvitations(opts: { actor: Actor; districtId: string; q?: string; cursor?: string; now?: Date }) {
   assertLeads(opts.actor, opts.districtId);
-  return db.invitation.findMany({
-    where: {
-      acceptedAt: null,
-      expiresAt: { gt: opts.now ?? new Date() },
-      OR: [{ organizationId: opts.districtId }, { organization: { kind: 'SCHOOL', parentId: opts.districtId } }],
-    },
-    orderBy: { createdAt: 'desc' },
-    take: 100,
-    select: { id: true, email: true, role: true, expiresAt: true, organization: { select: { name: true, kind: true } } },
-  });
+  // The district and its schools by id, so the list rides the (organizationId, createdAt) index.
+  const schools = await db.organization.findMany({ where: { kind: 'SCHOOL', parentId: opts.districtId }, select: { id: true } });
+  const page = openInvitationsPage(opts);
+  const where: Prisma.InvitationWhereInput = { organizationId: { in: [opts.districtId, ...schools.map((s) => s.id)] }, ...page.open };
+  const [rows, total, before] = await Promise.all([
+    db.invitation.findMany({
+      where: page.after ? { AND: [where, page.after] } : where,
+      orderBy: page.orderBy,
+      take: page.take,
+      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, organization: { select: { name: true, kind: true } } },
+    }),
+    db.invitation.count({ where }),
+    page.before ? db.invitation.count({ where: { AND: [where, page.before] } }) : 0,
+  ]);
+  const { items, nextCursor } = invitationsPageOf(rows);
+  // Only the ids of this district's page are asked about, so a leader learns nothing of other jobs.
+  const statuses = await fileInvitationEmailStatuses(items.map((i) => i.id));
+  return { items: items.map((i) => ({ ...i, emailStatus: statuses.get(i.id) ?? null })), nextCursor, total, before };
+}
+
+/**
+ * The email status of the given invitations made from a file, in one query: their unfinished email
+ * jobs (a finished one sent the email, or found nothing to send). Only unfinished jobs have a null
+ * completedAt, so this reads a small range of the Job (completedAt, runAt) index.
+ *
+ * A job on its last attempt is locked while it runs: still `waiting`, not `failed`, until the queue
+ * records the failure (or its upkeep marks a crashed attempt given up, unlocking it).
+ *
+ * An invitation that was resent has no status: Resend put a link of its own in place and emailed it
+ * (or showed it to whoever resent), so the job can no longer send, and a failure before that is
+ * moot. The invitation's hash cannot say so by itself: a job whose send failed has already replaced
+ * the placeholder with its own link's hash, which only the server's secret tells from Resend's
+ * random one. The Resend's audit entry, written in the same transaction as its new link
+ * (lib/people/mutations.ts, resendInvitation), can: it is looked up on the
+ * (entityType, entityId, at) index.
+ */
+async function fileInvitationEmailStatuses(invitationIds: string[]): Promise<Map<string, InvitationEmailStatus>> {
+  if (!invitationIds.length) return new Map();
+  const rows = await db.$queryRaw<{ invitationId: string; givenUp: boolean }[]>`
+    SELECT j."payload"->>'invitationId' AS "invitationId", (j."attempts" >= j."maxAttempts" AND j."lockedAt" IS NULL) AS "givenUp"
+    FROM "Job" j
+    WHERE j."completedAt" IS NULL AND j."type" = ${INVITATION_EMAIL_JOB}
+      AND j."payload"->>'invitationId' = ANY(${invitationIds}::text[])
+      AND NOT EXISTS (
+        SELECT 1 FROM "AuditLog" a
+        WHERE a."entityType" = 'Invitation' AND a."entityId" = j."payload"->>'invitationId' AND a."action" = 'people.invitation_resend'
+      )`;
+  const statuses = new Map<string, InvitationEmailStatus>();
+  // One job per invitation; were there two, one still to run wins (its email may yet go out).
+  for (const r of rows) if (statuses.get(r.invitationId) !== 'waiting') statuses.set(r.invitationId, r.givenUp ? 'failed' : 'waiting');
+  return statuses;
 }
 
 async function loadDistrictTeacher(districtId: string, userId: string) {

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canManageOrg } from '@/lib/people/policy';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const MEMBERS_PAGE_SIZE = 25;
 type NameCursor = { n: string; id: string };
@@ -37,13 +38,65 @@ export async function listOrgMembers(opts: { actor: Actor; organizationId: strin
   return { org, items: page, nextCursor: rows.length > MEMBERS_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null };
 }
 
-export async function listPendingInvitations(opts: { actor: Actor; organizationId: string; now?: Date }) {
+// ───────────────────────────── Open invitations ─────────────────────────────
+
+/** Open invitations are listed this many at a time, newest first. */
+export const INVITATIONS_PAGE_SIZE = 25;
+type InvitationCursor = { c: string; id: string };
+const isInvitationCursor = (v: Record<string, unknown>): v is InvitationCursor =>
+  typeof v.c === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.c));
+const INVITATION_ORDER = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
+/**
+ * The pieces of a page of open invitations, shared by the issuer's and the district's lists: what
+ * "open" and the email search mean, and the keyset on (createdAt, id), newest first. `after` picks
+ * the page's rows; `before` counts the rows shown on earlier pages, so the page can say where it is
+ * ("26–50 of 312") without an offset. A cursor that does not decode starts from the first page.
+ */
+export function openInvitationsPage(opts: { q?: string; cursor?: string; now?: Date }) {
+  const cursor = decodeCursor(opts.cursor, isInvitationCursor);
+  const q = opts.q?.trim().slice(0, 100);
+  const open: Prisma.InvitationWhereInput = {
+    acceptedAt: null,
+    expiresAt: { gt: opts.now ?? new Date() },
+    ...(q ? { email: { contains: q, mode: 'insensitive' as const } } : {}),
+  };
+  const at = cursor ? new Date(cursor.c) : null;
+  return {
+    open,
+    after: cursor && at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] } : null,
+    before: cursor && at ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gte: cursor.id } }] } : null,
+    orderBy: INVITATION_ORDER,
+    take: INVITATIONS_PAGE_SIZE + 1,
+  };
+}
+
+/** Cuts the extra row a page query reads, and makes the next page's cursor from the last row shown. */
+export function invitationsPageOf<T extends { id: string; createdAt: Date }>(rows: T[]) {
+  const items = rows.slice(0, INVITATIONS_PAGE_SIZE);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > INVITATIONS_PAGE_SIZE && last ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id }) : null };
+}
+
+/**
+ * The organisation's open invitations, a page at a time (newest first), searchable by email: the
+ * page, how many match in all (`total`) and how many came on earlier pages (`before`). Rides the
+ * (organizationId, createdAt) index.
+ */
+export async function listPendingInvitations(opts: { actor: Actor; organizationId: string; q?: string; cursor?: string; now?: Date }) {
   const org = await db.organization.findUnique({ where: { id: opts.organizationId }, select: { id: true, kind: true, parentId: true } });
   if (!org || !canManageOrg(opts.actor, org)) throw forbidden();
-  return db.invitation.findMany({
-    where: { organizationId: org.id, acceptedAt: null, expiresAt: { gt: opts.now ?? new Date() } },
-    orderBy: { createdAt: 'desc' },
-    take: 50,
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
-  });
+  const page = openInvitationsPage(opts);
+  const where: Prisma.InvitationWhereInput = { organizationId: org.id, ...page.open };
+  const [rows, total, before] = await Promise.all([
+    db.invitation.findMany({
+      where: page.after ? { AND: [where, page.after] } : where,
+      orderBy: page.orderBy,
+      take: page.take,
+      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
+    }),
+    db.invitation.count({ where }),
+    page.before ? db.invitation.count({ where: { AND: [where, page.before] } }) : 0,
+  ]);
+  return { ...invitationsPageOf(rows), total, before };
 }

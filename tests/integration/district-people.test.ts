@@ -108,7 +108,7 @@ describe('district people', () => {
     await expect(inviteMember({ actor: w.leader, organizationId: w.south.id, email: 'x@example.test', role: 'DISTRICT_LEADER' })).rejects.toMatchObject({ code: 'VALIDATION' });
 
     const invitations = await listDistrictInvitations({ actor: w.leader, districtId: w.district.id });
-    expect(invitations.map((i) => [i.email, i.role, i.organization.name]).sort()).toEqual([
+    expect(invitations.items.map((i) => [i.email, i.role, i.organization.name]).sort()).toEqual([
       ['deputy@example.test', 'DISTRICT_LEADER', 'Kettle Moraine'],
       ['new.teacher@example.test', 'TEACHER', 'South Middle'],
     ]);
@@ -117,7 +117,7 @@ describe('district people', () => {
     const token = await invitationTokenFor('new.teacher@example.test');
     const { userId } = await acceptInvitation({ token, newAccount: { name: 'New Teacher', password: 'a long enough password' } });
     expect(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true, schoolId: true } })).toEqual({ districtId: w.district.id, schoolId: w.south.id });
-    expect((await listDistrictInvitations({ actor: w.leader, districtId: w.district.id })).map((i) => i.email)).toEqual(['deputy@example.test']);
+    expect((await listDistrictInvitations({ actor: w.leader, districtId: w.district.id })).items.map((i) => i.email)).toEqual(['deputy@example.test']);
 
     expect((await listDistrictLeaders({ actor: w.leader, districtId: w.district.id })).map((l) => l.name)).toEqual(['Lee Leader']);
     await expect(listDistrictLeaders({ actor: w.ann, districtId: w.district.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -46,7 +46,7 @@ describe('cancelling an invitation', () => {
     expect(await getInvitation(token)).toEqual({ state: 'withdrawn', organizationName: 'Lakeside Collaborative' });
     await expect(acceptInvitation({ token, newAccount: { name: 'Typo', password: 'a long enough password' } })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/withdrawn/) });
     expect(await db.user.count({ where: { email: 'typo@exmaple.org' } })).toBe(0);
-    expect(await listPendingInvitations({ actor: w.admin, organizationId: w.issuer.id })).toEqual([]);
+    expect((await listPendingInvitations({ actor: w.admin, organizationId: w.issuer.id })).items).toEqual([]);
     expect(await auditOf(invitationId)).toEqual([
       { action: 'people.invite', actorId: w.admin.id, organizationId: w.issuer.id, data: { email: 'typo@exmaple.org', role: 'REVIEWER' } },
       { action: 'people.invitation_cancel', actorId: w.admin.id, organizationId: w.issuer.id, data: { email: 'typo@exmaple.org', role: 'REVIEWER' } },
@@ -91,7 +91,7 @@ describe('resending an invitation', () => {
     expect(mails[1].text).toMatch(/replaces the one in any earlier invitation email/);
 
     // Still one open invitation, now with the new expiry.
-    expect(await listPendingInvitations({ actor: w.admin, organizationId: w.issuer.id })).toEqual([expect.objectContaining({ id: invitationId, expiresAt: resent.expiresAt })]);
+    expect((await listPendingInvitations({ actor: w.admin, organizationId: w.issuer.id })).items).toEqual([expect.objectContaining({ id: invitationId, expiresAt: resent.expiresAt })]);
 
     expect(await getInvitation(oldToken)).toEqual({ state: 'invalid' });
     await expect(acceptInvitation({ token: oldToken, newAccount: { name: 'Old Link', password: 'a long enough password' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -198,7 +198,7 @@ describe('who may cancel or resend', () => {
 
     await resendInvitation({ actor: w.leader, invitationId: toSchool.invitationId });
     await cancelInvitation({ actor: w.leader, invitationId: toDistrict.invitationId });
-    expect((await listDistrictInvitations({ actor: w.leader, districtId: w.district.id })).map((i) => i.email)).toEqual(['school.teacher@example.org']);
+    expect((await listDistrictInvitations({ actor: w.leader, districtId: w.district.id })).items.map((i) => i.email)).toEqual(['school.teacher@example.org']);
     expect(await getInvitation(toDistrict.token)).toMatchObject({ state: 'withdrawn', organizationName: 'Kettle Moraine' });
 
     // The resent school invitation still places the teacher at the school.

@@ -12,7 +12,7 @@ import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
-import { OpenInvitations } from '@/components/admin/open-invitations';
+import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin/open-invitations';
 import { changeRoleAction, qualificationAction } from './actions';
 import { PeopleSearch } from '@/components/ui/people-search';
 
@@ -21,6 +21,9 @@ const Query = z.object({
   org: z.string().max(40).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
+  // The open invitations' own search and page (q and cursor are the members list's).
+  invq: z.string().trim().max(100).optional().catch(undefined),
+  invcursor: z.string().max(300).optional().catch(undefined),
 });
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -31,7 +34,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const [{ items, nextCursor }, invitations, credentials] = await Promise.all([
     listOrgMembers({ actor, organizationId: org.id, q: query.q, cursor: query.cursor }),
-    listPendingInvitations({ actor, organizationId: org.id }),
+    listPendingInvitations({ actor, organizationId: org.id, q: query.invq, cursor: query.invcursor }),
     listIssuerCredentialOptions(actor, [org.id]),
   ]);
   const roles = assignableRoles('ISSUER') as ('REVIEWER' | 'ISSUER_ADMIN')[];
@@ -49,8 +52,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <InviteForm organizationId={org.id} roles={roles} />
         </Card>
         <Card>
-          <h2 className="mb-2 font-semibold">Open invitations</h2>
-          <OpenInvitations invitations={invitations} />
+          <h2 id={OPEN_INVITATIONS_HEADING_ID} className="mb-2 font-semibold">Open invitations</h2>
+          <OpenInvitations
+            invitations={invitations.items}
+            total={invitations.total}
+            before={invitations.before}
+            q={query.invq}
+            nextCursor={invitations.nextCursor}
+            links={{ basePath: '/admin/people', keep: { org: issuers.length > 1 ? org.id : undefined, q: query.q, cursor: query.cursor }, qParam: 'invq', cursorParam: 'invcursor' }}
+          />
         </Card>
       </div>
       <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id }} />

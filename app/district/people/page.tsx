@@ -10,14 +10,20 @@ import { smallButtonClass } from '@/components/ui/button';
 import { InviteForm } from '@/components/admin/people-forms';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
-import { OpenInvitations } from '@/components/admin/open-invitations';
+import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin/open-invitations';
 import { InviteSchoolLeaderForm } from '@/components/school/invite-school-leader-form';
 import { BulkRequestsForm } from '@/components/district/bulk-requests-form';
 import { changeRoleAction } from '@/app/admin/people/actions';
 import { decideDistrictRequestAction } from './actions';
 
 export const metadata = { title: 'People' };
-const Query = z.object({ district: z.string().max(40).optional().catch(undefined), request: z.enum(['confirmed', 'declined']).optional().catch(undefined) });
+const Query = z.object({
+  district: z.string().max(40).optional().catch(undefined),
+  request: z.enum(['confirmed', 'declined']).optional().catch(undefined),
+  // The open invitations' search and page (named for the list: the page may hold others).
+  invq: z.string().trim().max(100).optional().catch(undefined),
+  invcursor: z.string().max(300).optional().catch(undefined),
+});
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 /** The form deciding several requests at once; each row's checkbox joins it from inside the list. */
 const BULK_FORM = 'decide-requests';
@@ -30,7 +36,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
     listDistrictSchools({ actor, districtId: district.id }),
     listDistrictLeaders({ actor, districtId: district.id }),
     listSchoolLeaders({ actor, districtId: district.id }),
-    listDistrictInvitations({ actor, districtId: district.id }),
+    listDistrictInvitations({ actor, districtId: district.id, q: query.invq, cursor: query.invcursor }),
     listDistrictRequests({ actor, districtId: district.id }),
   ]);
   // Several at once only helps with several to decide; one request keeps its own buttons.
@@ -107,8 +113,15 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
           </p>
         </Card>
         <Card>
-          <h2 className="mb-2 font-semibold">Open invitations</h2>
-          <OpenInvitations invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, organizationName: i.organization.name }))} />
+          <h2 id={OPEN_INVITATIONS_HEADING_ID} className="mb-2 font-semibold">Open invitations</h2>
+          <OpenInvitations
+            invitations={invitations.items.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, organizationName: i.organization.name, emailStatus: i.emailStatus }))}
+            total={invitations.total}
+            before={invitations.before}
+            q={query.invq}
+            nextCursor={invitations.nextCursor}
+            links={{ basePath: '/district/people', keep: { district: districts.length > 1 ? district.id : undefined }, qParam: 'invq', cursorParam: 'invcursor' }}
+          />
         </Card>
       </div>
       <section aria-labelledby="leaders">
