@@ -60,7 +60,7 @@ export function BulkInviteForm({ districtId, districtName, peopleHref }: { distr
       <input type="hidden" name="checked" value={preview?.checked ?? ''} />
       {/* Always on the page, so the outcome is read out when it appears. */}
       <ActionAlerts state={done ? state : state.ok ? initialActionState : state} className="">
-        {done ? <> <Link href={peopleHref}>See the open invitations on the People page</Link>.</> : null}
+        {done ? <> {/* To the list's heading (OPEN_INVITATIONS_HEADING_ID in components/admin/open-invitations.tsx). */}<Link href={`${peopleHref}#open-invitations-h`}>See the open invitations on the People page</Link>.</> : null}
       </ActionAlerts>
 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-5">
