@@ -5,11 +5,17 @@ import { ReportTable } from '@/components/reports/report-table';
 import { SHOWN, dayFmt } from '@/components/reports/format';
 import { plural } from '@/lib/plural';
 
-/** “3 approved issuers and 2 micro-credentials approved on their own”: what a district's renewal rule counts. */
-function approvedListInWords(rule: RenewalRule): string {
+/**
+ * “Your district counts only credentials from its 3 approved issuers and 2 micro-credentials
+ * approved on their own toward licence renewal”: the district's renewal rule in a sentence.
+ */
+export function renewalRuleInWords(rule: RenewalRule): string {
   const issuers = rule.issuers ? plural(rule.issuers, 'approved issuer') : null;
   const credentials = rule.credentials ? `${plural(rule.credentials, 'micro-credential')} approved on ${rule.credentials === 1 ? 'its' : 'their'} own` : null;
-  return [issuers, credentials].filter(Boolean).join(' and ') || 'nothing approved yet';
+  const list = [issuers, credentials].filter(Boolean).join(' and ');
+  return list
+    ? `Your district counts only credentials from its ${list} toward licence renewal.`
+    : 'Your district counts only the issuers and micro-credentials it approves toward licence renewal, and approves none now: no credential counts.';
 }
 
 /**
@@ -17,7 +23,14 @@ function approvedListInWords(rule: RenewalRule): string {
  * the district counts only what it approves toward renewal (ADR 024), each row says whether it is
  * approved, and a note above says how many are.
  */
-export function RenewalSection({ renewal, rule, csvHref, now }: { renewal: RenewalRow[]; rule: RenewalRule; csvHref: string; now: Date }) {
+export function RenewalSection({ renewal, rule, csvHref, now, policyHref }: {
+  renewal: RenewalRow[];
+  rule: RenewalRule;
+  csvHref: string;
+  now: Date;
+  /** For a district leader: where the rule is changed. A school's leader reads it as set by the district. */
+  policyHref?: string;
+}) {
   const suspendedCount = renewal.filter((r) => r.suspended).length;
   const notApproved = rule.onlyApproved ? renewal.filter((r) => !r.approved).length : 0;
   const headers = ['Teacher', 'Credential', 'Level', 'PD hours', 'Issued', 'Valid until', 'Status', ...(rule.onlyApproved ? ['Approved by the district'] : [])];
@@ -26,8 +39,9 @@ export function RenewalSection({ renewal, rule, csvHref, now }: { renewal: Renew
       <ReportHeading id="ren-h" title="Credentials toward licence renewal" csvHref={csvHref} csvLabel={<>Download CSV ({plural(renewal.length, 'credential')})</>} />
       {rule.onlyApproved ? (
         <p className="mb-3 text-sm text-slate-700">
-          Your district counts only credentials from its {approvedListInWords(rule)} toward licence renewal (set on the policy page).
-          {renewal.length ? ` ${renewal.length - notApproved} of the ${plural(renewal.length, 'credential')} earned in the period ${renewal.length - notApproved === 1 ? 'is' : 'are'} approved; the others are listed, marked “Not approved”, so teachers can see them.` : ''}
+          {renewalRuleInWords(rule)}
+          {renewal.length ? ` ${renewal.length - notApproved} of the ${plural(renewal.length, 'credential')} earned in the period ${renewal.length - notApproved === 1 ? 'is' : 'are'} approved; the others are listed, marked “Not approved”, so teachers can see them.` : ''}{' '}
+          {policyHref ? <a href={policyHref}>Change what counts toward licence renewal</a> : 'Your district’s leaders set this.'}
         </p>
       ) : null}
       {suspendedCount ? (

@@ -101,18 +101,22 @@ export async function renewalCredentials(opts: Scope & { period: Period }): Prom
 
 /**
  * What the district counts toward licence renewal: every credential, or only those from its
- * approved issuers and single approved micro-credentials (`onlyApproved`, with how many of each it
- * approves), as the report and its CSV say above the list.
+ * approved issuers and single approved micro-credentials (`onlyApproved`, with how many issuers it
+ * approves and how many micro-credentials on their own: those whose issuer is not approved too, as
+ * the salary steps count them), as the report says above the list.
  */
 export type RenewalRule = { onlyApproved: boolean; issuers: number; credentials: number };
 
 export async function renewalRule(opts: Scope): Promise<RenewalRule> {
   await authorize(opts);
-  const d = await db.organization.findUniqueOrThrow({
-    where: { id: opts.districtId },
-    select: { renewalApprovedOnly: true, _count: { select: { approvedIssuers: true, approvedCredentials: true } } },
-  });
-  return { onlyApproved: d.renewalApprovedOnly, issuers: d._count.approvedIssuers, credentials: d._count.approvedCredentials };
+  const [row] = await db.$queryRaw<RenewalRule[]>`
+    SELECT d."renewalApprovedOnly" AS "onlyApproved",
+           (SELECT COUNT(*) FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = d."id")::int AS "issuers",
+           (SELECT COUNT(*) FROM "DistrictApprovedCredential" ac JOIN "MicroCredential" m ON m."id" = ac."microCredentialId"
+             WHERE ac."districtId" = d."id"
+               AND NOT EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = d."id" AND ai."issuerId" = m."issuerId"))::int AS "credentials"
+      FROM "Organization" d WHERE d."id" = ${opts.districtId}`;
+  return row ?? { onlyApproved: false, issuers: 0, credentials: 0 };
 }
 
 /** A district's salary-step rules, in order, as computeSalaryStep reads them (reports and teachers' own pages). */

@@ -296,6 +296,8 @@ function rows(): Row[] {
     { name: 'pdHoursByTeacher (District One, School One B)', allow: ['L1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, schoolId: ctx.s1b!, period }) },
     { name: 'salaryStepEligibility (District One, School One)', allow: ['L1', 'SL1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, asOf: period.to }) },
     { name: 'renewalCredentials (District Two, School One)', allow: [], run: (a) => renewalCredentials({ actor: a, districtId: w.d2.id, schoolId: w.s1.id, period }) },
+    { name: 'renewalRule (District One, School One)', allow: ['L1', 'SL1'], run: (a) => renewalRule({ actor: a, districtId: w.d1.id, schoolId: w.s1.id }) },
+    { name: 'renewalRule (District Two, School One)', allow: [], run: (a) => renewalRule({ actor: a, districtId: w.d2.id, schoolId: w.s1.id }) },
     { name: 'districtReportCsv (District One, School One)', allow: ['L1'], run: (a) => districtReportCsv({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, report: 'pd-hours', period }) },
     { name: 'listSchoolLeaders (District One)', allow: ['L1'], run: (a) => listSchoolLeaders({ actor: a, districtId: w.d1.id }) },
     { name: 'inviteMember (School One leader)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.s1.id, email: `p-${uid()}@example.test`, role: 'SCHOOL_LEADER' }) },

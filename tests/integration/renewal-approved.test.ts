@@ -90,17 +90,28 @@ describe('counting only approved credentials toward licence renewal', () => {
     expect(await approvedByTitle(w, w.principal, w.school.id)).toEqual({ 'Exit Tickets': true, 'Formative Assessment': true, 'Seating Charts': false });
   });
 
+  it('counts as approved on its own only a micro-credential whose issuer is not approved, as the salary steps do', async () => {
+    const w = await world();
+    // Exit Tickets is on the list too, but Approved Academy is approved: it counts with its issuer.
+    await save(w, w.leader, { renewal: true, credentials: [w.formative.id, w.exit.id] });
+    expect(await renewalRule({ actor: w.leader, districtId: w.district.id })).toEqual({ onlyApproved: true, issuers: 1, credentials: 1 });
+  });
+
   it('says so in the report, the school report and both CSVs', async () => {
     const w = await world();
     await save(w, w.leader, { renewal: true });
     session.actor = w.leader;
     const text = textOf(renderToStaticMarkup(await ReportsPage({ searchParams: Promise.resolve({ from: '2025-09-01', to: '2026-08-31' }) })));
     expect(text).toContain('Your district counts only credentials from its 1 approved issuer and 1 micro-credential approved on its own toward licence renewal');
+    expect(renderToStaticMarkup(await ReportsPage({ searchParams: Promise.resolve({}) }))).toContain('href="/district/policy#renewal-rule"');
     expect(text).toContain('2 of the 3 credentials earned in the period are approved');
     expect(text).toMatch(/Seating Charts .*Not approved/);
     session.actor = w.principal;
     const schoolText = textOf(renderToStaticMarkup(await SchoolReportsPage({ searchParams: Promise.resolve({ from: '2025-09-01', to: '2026-08-31' }) })));
     expect(schoolText).toContain('2 of the 3 credentials earned in the period are approved');
+    // A school's leader cannot open the policy page: told who sets it, not sent there.
+    expect(schoolText).toContain('Your district’s leaders set this.');
+    expect(schoolText).not.toContain('Change what counts toward licence renewal');
 
     const csv = parseCsv((await districtReportCsv({ actor: w.leader, report: 'renewal', period })).csv);
     const col = csv[0].indexOf('Approved by the district');

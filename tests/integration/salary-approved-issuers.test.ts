@@ -280,7 +280,7 @@ describe('counting toward salary steps', () => {
     expect(salary).toContain('3 credentials held by 2 teachers come from other issuers and are not counted');
     expect(salary).toContain('Not counted: 2 from issuers the district has not approved');
     expect(salary).toContain('Not counted: 1 from an issuer the district has not approved');
-    expect(html).toContain('href="/district/policy#salary-issuers"');
+    expect(html).toContain('href="/district/policy#approved-lists"');
   });
 
   it('says nothing about issuers in the report while every issuer counts', async () => {

@@ -177,9 +177,9 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
           + Add a step
         </button>
       </fieldset>
-      <fieldset id="renewal-rule" className="scroll-mt-4">
+      <fieldset id="renewal-rule" className="scroll-mt-4" aria-describedby="renewal-rule-hint">
         <legend className="text-lg font-semibold">Licence renewal</legend>
-        <p className="text-sm text-slate-700">
+        <p id="renewal-rule-hint" className="text-sm text-slate-700">
           The licence-renewal report lists the credentials teachers earned in a period, for their renewal paperwork. If your district accepts only some providers’ credentials for renewal, count only those: the others stay listed, marked “Not approved”, and teachers are told on each micro-credential’s page.
         </p>
         <div className="mt-2 space-y-2">
@@ -188,10 +188,10 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
             <label htmlFor="renewal-every" className="font-medium">Every credential teachers earn</label>
           </div>
           <div className="flex items-start gap-2">
-            <input id="renewal-approved" type="radio" name="renewalRule" checked={renewalOnly} onChange={() => setRenewalOnly(true)} className="mt-1 h-4 w-4" aria-describedby="renewal-approved-where" />
+            <input id="renewal-approved" type="radio" name="renewalRule" checked={renewalOnly} onChange={() => setRenewalOnly(true)} className="mt-1 h-4 w-4" />
             <label htmlFor="renewal-approved">
               <span className="font-medium">Only credentials from issuers and micro-credentials your district approves</span>
-              <span id="renewal-approved-where" className="block text-sm text-slate-700">The same lists as salary steps, chosen under “Approved issuers and micro-credentials” below.</span>
+              <span className="block text-sm text-slate-700">The same lists as salary steps, chosen under “Approved issuers and micro-credentials” below.</span>
             </label>
           </div>
         </div>

@@ -51,7 +51,8 @@ export function searchOutcome(q: string, found: number, more: boolean): string {
   return `${found === 1 ? '1 micro-credential matches' : `${found} micro-credentials match`} “${q}”.`;
 }
 
-const levelText = (level: number | null) => (level ? `Level ${level}` : 'No level: its badges never count toward a step');
+/** A credential's level; without one, its badges never count toward a salary step (said only where the list counts toward steps). */
+const levelText = (level: number | null, uses: string) => (level ? `Level ${level}` : uses.includes('salary') ? 'No level: its badges never count toward a salary step' : 'No level');
 
 /**
  * "Single micro-credentials that also count": while only approved issuers' badges count (toward
@@ -175,7 +176,7 @@ export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuer
                 <span>
                   <span className="font-medium">{r.title}</span>
                   <span className="block text-sm text-slate-700">
-                    {r.issuer} · {levelText(r.level)}
+                    {r.issuer} · {levelText(r.level, uses)}
                     {approvedIssuers.has(r.issuerId) ? ` · ${r.issuer} is approved, so its badges count anyway` : ''}
                   </span>
                 </span>
@@ -197,7 +198,7 @@ export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuer
               <span>
                 <span className="font-medium">{c.title}</span>
                 <span className="block text-sm text-slate-700">
-                  {c.issuer} · {levelText(c.level)}
+                  {c.issuer} · {levelText(c.level, uses)}
                   {c.published === false ? ' · No longer in the catalogue: badges already earned still count' : ''}
                   {approvedIssuers.has(c.issuerId) ? ` · ${c.issuer} is approved, so its badges count anyway` : ''}
                 </span>

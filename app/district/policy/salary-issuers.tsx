@@ -47,13 +47,13 @@ export function SalaryIssuers({ onlyApproved, onOnlyApproved }: { onlyApproved: 
           </label>
         </div>
         <div className="flex items-start gap-2">
-          <input id="issuers-approved" type="radio" name="salaryIssuers" checked={onlyApproved} onChange={() => onOnlyApproved(true)} className="mt-1 h-4 w-4" aria-describedby="issuers-approved-where" />
+          <input id="issuers-approved" type="radio" name="salaryIssuers" checked={onlyApproved} onChange={() => onOnlyApproved(true)} className="mt-1 h-4 w-4" />
           <label htmlFor="issuers-approved">
             <span className="font-medium">Only issuers your district approves</span>
             <span className="block text-sm text-slate-700">
               For districts that vet providers first. A badge from another issuer does not count toward a step, unless you approve that one micro-credential on its own; teachers keep it, its PD hours still count, and they are told it does not count here.
             </span>
-            <span id="issuers-approved-where" className="block text-sm text-slate-700">You choose them under “Approved issuers and micro-credentials” below.</span>
+            <span className="block text-sm text-slate-700">You choose them under “Approved issuers and micro-credentials” below.</span>
           </label>
         </div>
       </div>
@@ -97,10 +97,11 @@ export function ApprovedIssuers({ issuers, salary, renewal, chosen, onChosen, er
   return (
     <section id="approved-lists" aria-labelledby="approved-lists-h" className="scroll-mt-4">
       <h2 id="approved-lists-h" className="text-lg font-semibold">Approved issuers and micro-credentials</h2>
+      {/* Shown whether or not the lists are in use: the list is saved either way, so a refusal about it (an issuer gone meanwhile) can come either way. */}
+      {error ? <p id={errorId} className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
       {salary || renewal ? (
         <>
           <p className="text-sm text-slate-700">Used for {uses}: only badges from the issuers and micro-credentials chosen here count toward {salary && renewal ? 'them' : 'it'}.</p>
-          {error ? <p id={errorId} className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
           <fieldset className="mt-3 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={[hint, error ? errorId : null].filter(Boolean).join(' ')}>
             <legend className="px-1 text-sm font-semibold">Approved issuers</legend>
             <p id={hint} className="text-sm text-slate-700">

@@ -74,7 +74,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
       <ReportStats byTeacher={byTeacher} renewal={renewal} steps={steps.rows} withPay />
       <PdHoursSection byTeacher={byTeacher} byMonth={byMonth} csvHref={csv('pd-hours')} withSchool />
       <SkillsSection skills={skills} period={period} csvHref={csv('skills')} who={school ? `teachers placed at ${school.name}` : 'the district’s teachers'} />
-      <RenewalSection renewal={renewal} rule={renewalCounts} csvHref={csv('renewal')} now={now} />
+      <RenewalSection renewal={renewal} rule={renewalCounts} policyHref={`${policyHref}#renewal-rule`} csvHref={csv('renewal')} now={now} />
       <ExpiringSection expiring={expiring} csvHref={csv('expiring')} now={now} withSchool />
       <SalaryStepsSection
         steps={steps}
@@ -85,7 +85,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
         withSchool
         todayHint=" Choose a period that has ended to see the steps on its last day."
         noRules={<>Your district has no salary-step rules yet, so no one is eligible. Add them under <Link href={policyHref}>Policy</Link>.</>}
-        issuersHref={`${policyHref}#salary-issuers`}
+        issuersHref={`${policyHref}#approved-lists`}
         rulesHeading="Your district’s rules"
         rulesNote={<>A teacher receives the highest step reached (steps replace each other). Only evidence-backed micro-credentials that are neither revoked nor suspended count, and only those with a level (a credential the issuer gave no level never counts). {steps.countsExpired ? 'An expired badge still counts (the step was earned)' : 'Only badges valid on that day count (your policy): an expired one counts again once renewed'}, and a renewed one counts once.</>}
       />
