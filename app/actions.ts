@@ -4,7 +4,7 @@ import { signOut } from '@/lib/auth/config';
 import { requireActor } from '@/lib/auth/session';
 import { resendVerificationEmail } from '@/lib/auth/email-verification';
 import { toActionError, type ActionResult } from '@/lib/action-result';
-import { BrowserTimeZone } from '@/lib/time-zone';
+import { BrowserTimeZone, timeZoneUnknown } from '@/lib/time-zone';
 import { rememberBrowserTimeZone } from '@/lib/auth/time-zone';
 
 export async function signOutAction() {
@@ -27,8 +27,8 @@ export async function resendVerificationAction(): Promise<ActionResult> {
  * The browser's zone for someone signed in who has none yet (ADR 023): people who signed in with a
  * school account, or before zones were kept, and whose session outlives the sign-in that would have
  * taken it. Kept only when the account still has none, never replacing one chosen, nor "Not set" once
- * the person chose it (NO_TIME_ZONE_CHOSEN: the layout still renders the capture for it, as for no
- * zone); a zone the server does not list is dropped. True when it was kept (the page is then drawn
+ * the person chose it (NO_TIME_ZONE_CHOSEN, for which the layout does not render the capture); a zone
+ * the server does not list is dropped. True when it was kept (the page is then drawn
  * again in that zone).
  */
 export async function rememberTimeZoneAction(input: unknown): Promise<boolean> {
@@ -36,6 +36,6 @@ export async function rememberTimeZoneAction(input: unknown): Promise<boolean> {
   if (!timeZone) return false;
   const actor = await requireActor();
   // Only null is "not known yet": '' is "Not set", chosen on the account page.
-  if (actor.timeZone !== null && actor.timeZone !== undefined) return false;
+  if (!timeZoneUnknown(actor.timeZone)) return false;
   return rememberBrowserTimeZone({ userId: actor.id, timeZone });
 }

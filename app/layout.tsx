@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { ANNOUNCER_ID } from '@/components/ui/announcer';
 import { FocusKeeper } from '@/components/ui/focus-keeper';
 import { TimeZoneCapture } from '@/components/account/time-zone-capture';
+import { timeZoneUnknown } from '@/lib/time-zone';
 
 export function generateMetadata(): Metadata {
   return {
@@ -47,7 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <FocusKeeper />
         {/* Signed in with no time zone yet (a school account, or a session from before zones were kept);
             not for someone who chose "Not set" ('') on their account page. */}
-        {actor && actor.timeZone == null ? <TimeZoneCapture /> : null}
+        {actor && timeZoneUnknown(actor.timeZone) ? <TimeZoneCapture /> : null}
       </body>
     </html>
   );

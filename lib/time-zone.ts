@@ -201,6 +201,12 @@ export const NOT_SET_CHOICE = 'none';
  */
 export const NO_TIME_ZONE_CHOSEN = '';
 
+/**
+ * No zone is known for this person yet (null), so one may be taken from their browser (sign-in, the
+ * layout's TimeZoneCapture). Not so for NO_TIME_ZONE_CHOSEN (''), "Not set" chosen on purpose.
+ */
+export const timeZoneUnknown = (timeZone: string | null | undefined): boolean => timeZone === null || timeZone === undefined;
+
 /** The account page's "Time zone": a listed zone, or null for "Not set". */
 export const TimeZoneChoice = z
   .string(TIME_ZONE_RULE)

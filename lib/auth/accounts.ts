@@ -11,6 +11,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 import { homePath } from '@/lib/auth/actor';
 import { queueVerificationEmail } from '@/lib/auth/email-verification';
 import { rememberBrowserTimeZone } from '@/lib/auth/time-zone';
+import { timeZoneUnknown } from '@/lib/time-zone';
 
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const SIGN_IN_PER_EMAIL = 8;
@@ -55,7 +56,7 @@ export async function authenticate(opts: { email: string; password: string; ip?:
   await Promise.all([
     clearRateLimit(emailKey),
     ipKey ? releaseRateLimit(ipKey) : null,
-    opts.timeZone && user.timeZone === null ? rememberBrowserTimeZone({ userId: user.id, timeZone: opts.timeZone }) : null,
+    opts.timeZone && timeZoneUnknown(user.timeZone) ? rememberBrowserTimeZone({ userId: user.id, timeZone: opts.timeZone }) : null,
   ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -352,7 +352,8 @@ function fileInvitationToken(invitationId: string, placeholder: string): string 
  * recorded the job as done) emails the same link again, as the outbox cannot say for sure that
  * the first one left. And a Resend while the email is being sent makes that email's link stop
  * working, as any Resend does to the links before it; the Resend's own email has the new one. A
- * change of AUTH_SECRET between two runs reads as a Resend (nothing sent); Resend then helps.
+ * change of AUTH_SECRET between two runs leaves a hash neither side knows, on an invitation nobody
+ * resent: the job fails (and, given up, the People page says the email could not be sent).
  */
 export async function sendFileInvitationEmail(payload: unknown, now = new Date()): Promise<void> {
   const p = InvitationEmailPayload.parse(payload);
@@ -366,7 +367,16 @@ export async function sendFileInvitationEmail(payload: unknown, now = new Date()
     where: { id: p.invitationId, tokenHash: { in: [p.tokenHash, tokenHash] }, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
     data: { tokenHash },
   });
-  if (claimed.count !== 1) return;
+  if (claimed.count !== 1) {
+    // Closed (accepted, cancelled, ran out) or resent: nothing to send. Still open, never resent, yet
+    // carrying neither hash: the link was made under another secret (AUTH_SECRET changed since).
+    // Failing shows the leader "could not be sent — use Resend" on the People page, rather than
+    // the job ending quietly as if the email had gone.
+    const open = await db.invitation.findFirst({ where: { id: p.invitationId, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } }, select: { id: true } });
+    const resent = open ? await db.auditLog.findFirst({ where: { entityType: 'Invitation', entityId: p.invitationId, action: 'people.invitation_resend' }, select: { id: true } }) : null;
+    if (open && !resent) throw new Error('The invitation carries a link this server did not make (was AUTH_SECRET changed?): its email was not sent; the leader can resend it.');
+    return;
+  }
   const { to, subject, text } = invitationEmail({ inviterName: p.inviterName, organizationName: inv.organization.name, email: inv.email, role: inv.role, token, name: p.name });
   await sendEmail({ to, subject, text });
 }

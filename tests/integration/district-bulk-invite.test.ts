@@ -397,4 +397,18 @@ describe('the email job run again after the server died', () => {
     expect(mails[1].text).not.toContain('This link replaces');
     expect(await getInvitation(linkIn(mails[1].text))).toMatchObject({ state: 'open', email: 'waiting@example.test' });
   });
+
+  it('fails, so the People page says it could not be sent, when the stored link is one this server did not make (the secret changed) and nobody resent it', async () => {
+    const w = await world();
+    await inviteTeachersFromFile({ actor: w.leader, districtId: w.district.id, csv: csv('rotated@example.test,,') });
+    const [job] = await jobsOf();
+    // As after a run under another AUTH_SECRET: a hash neither the placeholder nor this server's link.
+    await db.invitation.updateMany({ where: { email: 'rotated@example.test' }, data: { tokenHash: 'a'.repeat(64) } });
+    await expect(jobHandlers[INVITATION_EMAIL_JOB](job.payload)).rejects.toThrow(/did not make/);
+    expect(await db.emailMessage.count()).toBe(0);
+    // Once the leader resends it, the job has nothing to do and ends quietly.
+    const inv = await db.invitation.findFirstOrThrow({ where: { email: 'rotated@example.test' }, select: { id: true } });
+    await resendInvitation({ actor: w.leader, invitationId: inv.id });
+    await expect(jobHandlers[INVITATION_EMAIL_JOB](job.payload)).resolves.toBeUndefined();
+  });
 });

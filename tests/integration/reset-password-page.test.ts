@@ -72,7 +72,7 @@ describe('the reset-password page: password managers, and links that cannot be u
       expect(html).not.toContain(token);
       // ...but the request form, as on "Forgot your password?": the heading, then why, then the form.
       expect(offersRequestForm(html), says).toBe(true);
-      expect(html).toMatch(new RegExp(`<h1[^>]*>Choose a new password</h1>[\\s\\S]*${says}[\\s\\S]*Enter your email address and we will send you a new link[\\s\\S]*<form`));
+      expect(html).toMatch(new RegExp(`<h1[^>]*>Ask for a new reset link</h1>[\\s\\S]*${says}[\\s\\S]*Enter your email address and we will send you a new link[\\s\\S]*<form`));
       // Said politely, as that page says a link that is not valid: a notice, not an error.
       expect(html).toMatch(new RegExp(`role="status"[^>]*><p[^>]*>${says}</p>`));
       expect(html).toContain('href="/sign-in"');

@@ -152,3 +152,13 @@ describe('“Not set” on the account page', () => {
     expect(BrowserTimeZone.parse(NOT_SET_CHOICE)).toBeUndefined();
   });
 });
+
+describe('whether a zone may be taken from the browser', () => {
+  it('only while none is known (null): never over one chosen, nor over “Not set” chosen on purpose', async () => {
+    const { timeZoneUnknown, NO_TIME_ZONE_CHOSEN } = await import('@/lib/time-zone');
+    expect(timeZoneUnknown(null)).toBe(true);
+    expect(timeZoneUnknown(undefined)).toBe(true);
+    expect(timeZoneUnknown(NO_TIME_ZONE_CHOSEN)).toBe(false);
+    expect(timeZoneUnknown('Europe/London')).toBe(false);
+  });
+});

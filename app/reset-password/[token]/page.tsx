@@ -38,7 +38,8 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-2 text-3xl font-bold">Choose a new password</h1>
+      {/* What this page now does: the link cannot be used, so it asks for the address to send a new one. */}
+      <h1 className="mb-2 text-3xl font-bold">Ask for a new reset link</h1>
       <div className="mb-4">
         {state === 'expired' ? (
           <Alert tone="warning" title="This link has expired">Reset links work for {RESET_MINUTES} minutes. Ask for a new one below.</Alert>
