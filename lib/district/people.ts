@@ -6,9 +6,8 @@ import { recordAudit } from '@/lib/audit/log';
 import { assertLeads } from '@/lib/district/access';
 import { ensureMembership } from '@/lib/people/membership';
 import { notify } from '@/lib/notifications/notify';
-import { invitationsPageOf, openInvitationsPage } from '@/lib/people/queries';
+import { pageOfOpenInvitations } from '@/lib/people/queries';
 import { INVITATION_EMAIL_JOB } from '@/lib/people/bulk-invite';
-import type { Prisma } from '@/lib/generated/prisma/client';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and
@@ -73,19 +72,11 @@ export async function listDistrictInvitations(opts: { actor: Actor; districtId: 
   assertLeads(opts.actor, opts.districtId);
   // The district and its schools by id, so the list rides the (organizationId, createdAt) index.
   const schools = await db.organization.findMany({ where: { kind: 'SCHOOL', parentId: opts.districtId }, select: { id: true } });
-  const page = openInvitationsPage(opts);
-  const where: Prisma.InvitationWhereInput = { organizationId: { in: [opts.districtId, ...schools.map((s) => s.id)] }, ...page.open };
-  const [rows, total, before] = await Promise.all([
-    db.invitation.findMany({
-      where: page.after ? { AND: [where, page.after] } : where,
-      orderBy: page.orderBy,
-      take: page.take,
-      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, organization: { select: { name: true, kind: true } } },
-    }),
-    db.invitation.count({ where }),
-    page.before ? db.invitation.count({ where: { AND: [where, page.before] } }) : 0,
-  ]);
-  const { items, nextCursor } = invitationsPageOf(rows);
+  const { items, nextCursor, total, before } = await pageOfOpenInvitations(
+    { organizationId: { in: [opts.districtId, ...schools.map((s) => s.id)] } },
+    opts,
+    { id: true, email: true, role: true, expiresAt: true, createdAt: true, organization: { select: { name: true, kind: true } } },
+  );
   // Only the ids of this district's page are asked about, so a leader learns nothing of other jobs.
   const statuses = await fileInvitationEmailStatuses(items.map((i) => i.id));
   return { items: items.map((i) => ({ ...i, emailStatus: statuses.get(i.id) ?? null })), nextCursor, total, before };

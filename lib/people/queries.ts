@@ -48,34 +48,36 @@ const isInvitationCursor = (v: Record<string, unknown>): v is InvitationCursor =
 const INVITATION_ORDER = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
 /**
- * The pieces of a page of open invitations, shared by the issuer's and the district's lists: what
- * "open" and the email search mean, and the keyset on (createdAt, id), newest first. `after` picks
- * the page's rows; `before` counts the rows shown on earlier pages, so the page can say where it is
- * ("26–50 of 312") without an offset. A cursor that does not decode starts from the first page.
+ * A page of the open invitations matching `scope` (an organisation, or a district and its schools),
+ * shared by the issuer's and the district's lists: what "open" and the email search mean, and the
+ * keyset on (createdAt, id), newest first. Returns the page, how many match in all (`total`) and how
+ * many came on earlier pages (`before`), so the page can say where it is ("26–50 of 312") without an
+ * offset. A cursor that does not decode starts from the first page. Callers check who may see it.
  */
-export function openInvitationsPage(opts: { q?: string; cursor?: string; now?: Date }) {
+export async function pageOfOpenInvitations<S extends Prisma.InvitationSelect & { id: true; createdAt: true }>(
+  scope: Prisma.InvitationWhereInput,
+  opts: { q?: string; cursor?: string; now?: Date },
+  select: S,
+) {
   const cursor = decodeCursor(opts.cursor, isInvitationCursor);
   const q = opts.q?.trim().slice(0, 100);
-  const open: Prisma.InvitationWhereInput = {
+  const where: Prisma.InvitationWhereInput = {
+    ...scope,
     acceptedAt: null,
     expiresAt: { gt: opts.now ?? new Date() },
     ...(q ? { email: { contains: q, mode: 'insensitive' as const } } : {}),
   };
   const at = cursor ? new Date(cursor.c) : null;
-  return {
-    open,
-    after: cursor && at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] } : null,
-    before: cursor && at ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gte: cursor.id } }] } : null,
-    orderBy: INVITATION_ORDER,
-    take: INVITATIONS_PAGE_SIZE + 1,
-  };
-}
-
-/** Cuts the extra row a page query reads, and makes the next page's cursor from the last row shown. */
-export function invitationsPageOf<T extends { id: string; createdAt: Date }>(rows: T[]) {
+  const after = cursor && at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: cursor.id } }] } : null;
+  const earlier = cursor && at ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gte: cursor.id } }] } : null;
+  const [rows, total, before] = await Promise.all([
+    db.invitation.findMany({ where: after ? { AND: [where, after] } : where, orderBy: INVITATION_ORDER, take: INVITATIONS_PAGE_SIZE + 1, select }),
+    db.invitation.count({ where }),
+    earlier ? db.invitation.count({ where: { AND: [where, earlier] } }) : 0,
+  ]);
   const items = rows.slice(0, INVITATIONS_PAGE_SIZE);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > INVITATIONS_PAGE_SIZE && last ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id }) : null };
+  const last = items[items.length - 1] as { id: string; createdAt: Date } | undefined;
+  return { items, nextCursor: rows.length > INVITATIONS_PAGE_SIZE && last ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id }) : null, total, before };
 }
 
 /**
@@ -86,17 +88,5 @@ export function invitationsPageOf<T extends { id: string; createdAt: Date }>(row
 export async function listPendingInvitations(opts: { actor: Actor; organizationId: string; q?: string; cursor?: string; now?: Date }) {
   const org = await db.organization.findUnique({ where: { id: opts.organizationId }, select: { id: true, kind: true, parentId: true } });
   if (!org || !canManageOrg(opts.actor, org)) throw forbidden();
-  const page = openInvitationsPage(opts);
-  const where: Prisma.InvitationWhereInput = { organizationId: org.id, ...page.open };
-  const [rows, total, before] = await Promise.all([
-    db.invitation.findMany({
-      where: page.after ? { AND: [where, page.after] } : where,
-      orderBy: page.orderBy,
-      take: page.take,
-      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
-    }),
-    db.invitation.count({ where }),
-    page.before ? db.invitation.count({ where: { AND: [where, page.before] } }) : 0,
-  ]);
-  return { ...invitationsPageOf(rows), total, before };
+  return pageOfOpenInvitations({ organizationId: org.id }, opts, { id: true, email: true, role: true, expiresAt: true, createdAt: true });
 }
