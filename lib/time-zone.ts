@@ -213,8 +213,6 @@ export const TimeZoneChoice = z
   .trim()
   .transform((v, ctx): string | null => (v === NOT_SET_CHOICE ? null : listedOrRefused(v, ctx)));
 
-/** The account page's time-zone form. (Beside the other account forms' inputs it would sit in lib/auth/schemas.ts.) */
-export const TimeZoneChoiceInput = z.object({ timeZone: TimeZoneChoice });
 
 /**
  * The zone a browser reported with a sign-in or sign-up form. Never a reason to refuse the form:

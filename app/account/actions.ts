@@ -10,11 +10,11 @@ import { formDataToObject, parseInput, toActionError, type ActionResult } from '
 import { DistrictRequestInput } from '@/lib/people/schemas';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 import { cancelDistrictRequest, leaveDistrict, requestDistrict } from '@/lib/district/requests';
-import { ChangeEmailInput } from '@/lib/auth/schemas';
+import { ChangeEmailInput, TimeZoneInput } from '@/lib/auth/schemas';
 import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
 import { clearOwnTimeZone, setOwnTimeZone } from '@/lib/auth/time-zone';
 import { formatTime } from '@/lib/time-format';
-import { TimeZoneChoiceInput, timeZoneInWords } from '@/lib/time-zone';
+import { timeZoneInWords } from '@/lib/time-zone';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -52,7 +52,7 @@ export async function changeEmailAction(_prev: ActionResult, formData: FormData)
 
 /** "Time zone": the zone the person's times are shown in, or none ("Not set": UTC) (ADR 023). */
 export async function setTimeZoneAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(TimeZoneChoiceInput, formDataToObject(formData));
+  const parsed = parseInput(TimeZoneInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   const { timeZone } = parsed.data;
   try {

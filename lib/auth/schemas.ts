@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
-import { BrowserTimeZone, TimeZoneName } from '@/lib/time-zone';
+import { BrowserTimeZone, TimeZoneChoice } from '@/lib/time-zone';
 
 
 export const EmailInput = z
@@ -45,8 +45,8 @@ export const SignUpInput = z.object({
   timeZone: BrowserTimeZone,
 });
 
-/** The account page's "Time zone". */
-export const TimeZoneInput = z.object({ timeZone: TimeZoneName });
+/** The account page's "Time zone": a listed zone, or null for "Not set". */
+export const TimeZoneInput = z.object({ timeZone: TimeZoneChoice });
 
 /**
  * Only same-site paths are followed after sign-in, never another host. Browsers and URL parsers drop

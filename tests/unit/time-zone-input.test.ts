@@ -1,7 +1,7 @@
 // Which time zones are accepted (lib/time-zone.ts, ADR 023): the account page's choice must be a
 // listed IANA name; a zone a browser sends with sign-in is dropped, never a reason to refuse it.
 import { describe, expect, it } from 'vitest';
-import { BrowserTimeZone, canonicalTimeZone, groupedTimeZones, listedTimeZone, NOT_SET_CHOICE, OTHER_TIME_ZONE_NAMES, TimeZoneChoiceInput, timeZoneNames, TIME_ZONE_RULE } from '@/lib/time-zone';
+import { BrowserTimeZone, canonicalTimeZone, groupedTimeZones, listedTimeZone, NOT_SET_CHOICE, OTHER_TIME_ZONE_NAMES, timeZoneNames, TIME_ZONE_RULE } from '@/lib/time-zone';
 import { SignInInput, TimeZoneInput } from '@/lib/auth/schemas';
 import { intlReturningZoneNamesAsGiven } from '../setup/intl-as-given';
 
@@ -134,15 +134,15 @@ describe('finding the browser’s zone in the server’s list', () => {
 
 describe('“Not set” on the account page', () => {
   it('is a choice of its own, read as no zone, beside every listed zone', () => {
-    expect(TimeZoneChoiceInput.parse({ timeZone: NOT_SET_CHOICE })).toEqual({ timeZone: null });
-    expect(TimeZoneChoiceInput.parse({ timeZone: ' none ' })).toEqual({ timeZone: null });
-    expect(TimeZoneChoiceInput.parse({ timeZone: 'Etc/UTC' })).toEqual({ timeZone: 'UTC' });
-    expect(TimeZoneChoiceInput.parse({ timeZone: 'America/Chicago' })).toEqual({ timeZone: 'America/Chicago' });
+    expect(TimeZoneInput.parse({ timeZone: NOT_SET_CHOICE })).toEqual({ timeZone: null });
+    expect(TimeZoneInput.parse({ timeZone: ' none ' })).toEqual({ timeZone: null });
+    expect(TimeZoneInput.parse({ timeZone: 'Etc/UTC' })).toEqual({ timeZone: 'UTC' });
+    expect(TimeZoneInput.parse({ timeZone: 'America/Chicago' })).toEqual({ timeZone: 'America/Chicago' });
   });
 
   it('is not an empty or missing field, nor anything else, each refused with the field’s message', () => {
     for (const value of ['', 'None', 'null', 'Mars/Olympus_Mons', undefined, null, 42]) {
-      const parsed = TimeZoneChoiceInput.safeParse({ timeZone: value });
+      const parsed = TimeZoneInput.safeParse({ timeZone: value });
       expect(parsed.success, String(value)).toBe(false);
       if (!parsed.success) expect(parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['timeZone', TIME_ZONE_RULE]]);
     }
