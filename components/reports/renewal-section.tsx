@@ -4,15 +4,14 @@ import { ReportHeading } from '@/components/reports/report-heading';
 import { ReportTable } from '@/components/reports/report-table';
 import { SHOWN, dayFmt } from '@/components/reports/format';
 import { plural } from '@/lib/plural';
+import { approvedListsInWords } from '@/lib/reporting/salary-steps';
 
 /**
  * “Your district counts only credentials from its 3 approved issuers and 2 micro-credentials
  * approved on their own toward licence renewal”: the district's renewal rule in a sentence.
  */
 export function renewalRuleInWords(rule: RenewalRule): string {
-  const issuers = rule.issuers ? plural(rule.issuers, 'approved issuer') : null;
-  const credentials = rule.credentials ? `${plural(rule.credentials, 'micro-credential')} approved on ${rule.credentials === 1 ? 'its' : 'their'} own` : null;
-  const list = [issuers, credentials].filter(Boolean).join(' and ');
+  const list = approvedListsInWords(rule.issuers, rule.credentials);
   return list
     ? `Your district counts only credentials from its ${list} toward licence renewal.`
     : 'Your district counts only the issuers and micro-credentials it approves toward licence renewal, and approves none now: no credential counts.';

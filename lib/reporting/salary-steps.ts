@@ -114,6 +114,18 @@ export function approvedCredentialChanges(before: NamedCredential[], after: Name
 export const byTitle = (a: { id: string; title: string; issuer: string }, b: { id: string; title: string; issuer: string }) =>
   a.title.localeCompare(b.title) || a.issuer.localeCompare(b.issuer) || a.id.localeCompare(b.id);
 
+/**
+ * “3 approved issuers and 1 micro-credential approved on its own”: a district's approved lists by
+ * size (the policy page's kept lists, the licence-renewal report's rule). Empty when both are.
+ */
+export function approvedListsInWords(issuers: number, credentials: number): string {
+  const parts = [
+    issuers ? `${issuers} approved issuer${issuers === 1 ? '' : 's'}` : null,
+    credentials ? `${credentials} micro-credential${credentials === 1 ? '' : 's'} approved on ${credentials === 1 ? 'its' : 'their'} own` : null,
+  ].filter(Boolean);
+  return parts.join(' and ');
+}
+
 /** “Formative assessment in practice” from Acme Learning: one approved credential in words. */
 export const credentialInWords = (c: { title: string; issuer: string }) => `“${c.title}” from ${c.issuer}`;
 

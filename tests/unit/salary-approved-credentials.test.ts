@@ -2,13 +2,12 @@
 // what a save changed, what a teacher is told on a credential's page, the policy form's list, and
 // the audit log's words.
 import { describe, expect, it, vi } from 'vitest';
-import { approvedCredentialChanges, computeSalaryStep, credentialCounts, salaryStandingSentence, splitByIssuer, type SalaryRule } from '@/lib/reporting/salary-steps';
+import { approvedCredentialChanges, approvedListsInWords, computeSalaryStep, credentialCounts, salaryStandingSentence, splitByIssuer, type SalaryRule } from '@/lib/reporting/salary-steps';
 import { describeAuditEntry } from '@/lib/audit/describe';
 
 vi.mock('@/app/district/policy/actions', () => ({ saveDistrictPolicyAction: async () => undefined, searchApprovableCredentialsAction: async () => undefined }));
 const { approvedCredentialErrors, approvedIssuerErrors } = await import('@/app/district/policy/policy-form');
 const { addCredential, removeCredential, searchOutcome } = await import('@/app/district/policy/salary-credentials');
-const { keptListInWords } = await import('@/app/district/policy/salary-issuers');
 
 describe('which credentials count when single micro-credentials are approved too', () => {
   const held = [
@@ -98,9 +97,9 @@ describe('the policy form’s list of approved micro-credentials', () => {
   });
 
   it('says what is kept while every issuer counts', () => {
-    expect(keptListInWords(3, 0)).toBe('3 approved issuers');
-    expect(keptListInWords(1, 1)).toBe('1 approved issuer and 1 micro-credential approved on its own');
-    expect(keptListInWords(0, 2)).toBe('2 micro-credentials approved on their own');
+    expect(approvedListsInWords(3, 0)).toBe('3 approved issuers');
+    expect(approvedListsInWords(1, 1)).toBe('1 approved issuer and 1 micro-credential approved on its own');
+    expect(approvedListsInWords(0, 2)).toBe('2 micro-credentials approved on their own');
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { inputClass } from '@/components/ui/field';
+import { approvedListsInWords } from '@/lib/reporting/salary-steps';
 
 /** An issuing organisation a district can approve, with how many micro-credentials it offers. */
 export type IssuerOption = { id: string; name: string; published: number };
@@ -15,14 +16,6 @@ export function issuersMatching<I extends { name: string }>(issuers: I[], query:
   return q ? issuers.filter((i) => i.name.toLocaleLowerCase().includes(q)) : issuers;
 }
 
-/** “3 approved issuers and 1 micro-credential approved on its own”: what is kept while every issuer counts. */
-export function keptListInWords(issuers: number, credentials: number): string {
-  const parts = [
-    issuers ? `${issuers} approved issuer${issuers === 1 ? '' : 's'}` : null,
-    credentials ? `${credentials} micro-credential${credentials === 1 ? '' : 's'} approved on ${credentials === 1 ? 'its' : 'their'} own` : null,
-  ].filter(Boolean);
-  return parts.join(' and ');
-}
 
 /** What the approved lists are used for, in words: “salary steps”, “licence renewal”, or both. */
 export function listUseInWords(salary: boolean, renewal: boolean): string {
@@ -142,7 +135,7 @@ export function ApprovedIssuers({ issuers, salary, renewal, chosen, onChosen, er
       ) : (
         <p className="mt-1 text-sm text-slate-700">
           Not used now: every issuer’s badges count toward salary steps and licence renewal.
-          {chosen.size || keptCredentials ? ` Your list of ${keptListInWords(chosen.size, keptCredentials)} is kept for when you count only approved ones again.` : ''}
+          {chosen.size || keptCredentials ? ` Your list of ${approvedListsInWords(chosen.size, keptCredentials)} is kept for when you count only approved ones again.` : ''}
         </p>
       )}
     </section>
