@@ -73,10 +73,18 @@ export type RenewalRow = {
 };
 
 /**
+ * Whether the badge `a` is on a district's approved lists (ADR 022): its issuer is approved, or its
+ * micro-credential is on its own. Each list is read once per query by its primary key (the planner
+ * hashes it). The one rule for salary steps and licence renewal in these reports.
+ */
+const onApprovedLists = (districtId: string) =>
+  Prisma.sql`(a."issuerId" IN (SELECT ai."issuerId" FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = ${districtId})
+    OR a."microCredentialId" IN (SELECT ac."microCredentialId" FROM "DistrictApprovedCredential" ac WHERE ac."districtId" = ${districtId}))`;
+
+/**
  * Each credential earned in the period, for licence-renewal paperwork, with suspended ones marked,
  * and, where the district counts only approved issuers and micro-credentials toward renewal, whether
- * each is one (the same rule as salary steps' "issuer approved or credential approved": primary-key
- * lookups per row).
+ * each is one (onApprovedLists, as the salary steps count).
  */
 export async function renewalCredentials(opts: Scope & { period: Period }): Promise<RenewalRow[]> {
   await authorize(opts);
@@ -86,9 +94,7 @@ export async function renewalCredentials(opts: Scope & { period: Period }): Prom
            a."level", a."pdHours"::float8 AS "hours", a."issuedAt", a."validUntil",
            (a."suspendedAt" IS NOT NULL) AS "suspended",
            EXISTS (SELECT 1 FROM "Award" o WHERE o."userId" = a."userId" AND o."microCredentialId" = a."microCredentialId" AND o."issuedAt" < a."issuedAt") AS "renewal",
-           (NOT d."renewalApprovedOnly"
-             OR EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = d."id" AND ai."issuerId" = a."issuerId")
-             OR EXISTS (SELECT 1 FROM "DistrictApprovedCredential" ac WHERE ac."districtId" = d."id" AND ac."microCredentialId" = a."microCredentialId")) AS "approved"
+           (NOT d."renewalApprovedOnly" OR ${onApprovedLists(opts.districtId)}) AS "approved"
       FROM "Award" a
       JOIN "User" u ON u."id" = a."userId"
       JOIN "Organization" d ON d."id" = u."districtId"
@@ -175,13 +181,8 @@ export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promi
   };
   // Unless the district counts expired badges, only those still valid at `asOf`.
   const validThen = district.salaryCountsExpired ? Prisma.sql`` : Prisma.sql`AND (a."validUntil" IS NULL OR a."validUntil" > ${opts.asOf})`;
-  // Whether the badge counts: its issuer, or the micro-credential itself, is on the district's lists
-  // (read by their primary keys), each once per query as the planner hashes it, so a credential set
-  // aside can still be named as such.
-  const approvedIssuer = issuers.onlyApproved
-    ? Prisma.sql`(a."issuerId" IN (SELECT d."issuerId" FROM "DistrictApprovedIssuer" d WHERE d."districtId" = ${opts.districtId})
-        OR a."microCredentialId" IN (SELECT c."microCredentialId" FROM "DistrictApprovedCredential" c WHERE c."districtId" = ${opts.districtId}))`
-    : Prisma.sql`TRUE`;
+  // Whether the badge counts, so a credential set aside can still be named as such.
+  const approvedIssuer = issuers.onlyApproved ? onApprovedLists(opts.districtId) : Prisma.sql`TRUE`;
   const teachers = await db.user.findMany({
     where: { districtId: opts.districtId, ...(opts.schoolId ? { schoolId: opts.schoolId } : {}) },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
