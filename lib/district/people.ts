@@ -8,7 +8,6 @@ import { ensureMembership } from '@/lib/people/membership';
 import { notify } from '@/lib/notifications/notify';
 import { pageOfOpenInvitations } from '@/lib/people/queries';
 import { INVITATION_EMAIL_JOB } from '@/lib/people/bulk-invite';
-import { INVITATION_RESEND_ACTION } from '@/lib/people/schemas';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and
@@ -108,7 +107,7 @@ async function fileInvitationEmailStatuses(invitationIds: string[]): Promise<Map
       AND j."payload"->>'invitationId' = ANY(${invitationIds}::text[])
       AND NOT EXISTS (
         SELECT 1 FROM "AuditLog" a
-        WHERE a."entityType" = 'Invitation' AND a."entityId" = j."payload"->>'invitationId' AND a."action" = ${INVITATION_RESEND_ACTION}
+        WHERE a."entityType" = 'Invitation' AND a."entityId" = j."payload"->>'invitationId' AND a."action" = 'people.invitation_resend'
       )`;
   const statuses = new Map<string, InvitationEmailStatus>();
   // One job per invitation; were there two, one still to run wins (its email may yet go out).

@@ -15,7 +15,7 @@ import { releaseRateLimit } from '@/lib/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { normaliseCsvText } from '@/lib/csv-form';
 import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey } from '@/lib/people/mutations';
-import { INVITATION_RESEND_ACTION, MAX_INVITE_ROWS } from '@/lib/people/schemas';
+import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { listInWords, plural } from '@/lib/plural';
 
 // A district leader invites a whole staff from a CSV file (columns email, name, school), in two
@@ -373,7 +373,7 @@ export async function sendFileInvitationEmail(payload: unknown, now = new Date()
     // Failing shows the leader "could not be sent — use Resend" on the People page, rather than
     // the job ending quietly as if the email had gone.
     const open = await db.invitation.findFirst({ where: { id: p.invitationId, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } }, select: { id: true } });
-    const resent = open ? await db.auditLog.findFirst({ where: { entityType: 'Invitation', entityId: p.invitationId, action: INVITATION_RESEND_ACTION }, select: { id: true } }) : null;
+    const resent = open ? await db.auditLog.findFirst({ where: { entityType: 'Invitation', entityId: p.invitationId, action: 'people.invitation_resend' }, select: { id: true } }) : null;
     if (open && !resent) throw new Error('The invitation carries a link this server did not make (was AUTH_SECRET changed?): its email was not sent; the leader can resend it.');
     return;
   }

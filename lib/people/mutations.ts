@@ -14,7 +14,7 @@ import { env } from '@/lib/env';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
-import { INVITATION_RESEND_ACTION, ROLE_LABELS } from '@/lib/people/schemas';
+import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
 import { loadQualification } from '@/lib/review/context';
 import { qualificationDenial } from '@/lib/review/policy';
@@ -206,7 +206,7 @@ export async function resendInvitation(opts: { actor: Actor; invitationId: strin
         data: { tokenHash: hashToken(token), expiresAt, linkShared: false },
       });
       if (rotated.count !== 1) throw conflict('This invitation was accepted, cancelled or resent a moment ago. Reload the page to see where it stands.');
-      await recordAudit({ actorId: opts.actor.id, action: INVITATION_RESEND_ACTION, entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { email: inv.email, role: inv.role } }, tx);
+      await recordAudit({ actorId: opts.actor.id, action: 'people.invitation_resend', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { email: inv.email, role: inv.role } }, tx);
     });
   } catch (e) {
     // Nothing was sent: the attempt does not count against the address.

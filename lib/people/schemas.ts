@@ -2,12 +2,6 @@ import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { EmailInput } from '@/lib/auth/schemas';
 
-/**
- * The audit action a Resend writes, in the same transaction as its new link: what tells a file
- * invitation's email job, and the People page's email status, that the job's link was replaced.
- */
-export const INVITATION_RESEND_ACTION = 'people.invitation_resend';
-
 
 export const ROLE_LABELS = {
   TEACHER: 'Teacher',
