@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState, useTransition } from 'rea
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, STOPPED_UPLOAD_MINUTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
+import { type RunRecord, UploadRuns } from '@/components/evidence/upload-runs';
 import { failedUploadHoldsPlace, isCaptionsFile, isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
 import { removedText } from '@/components/evidence/removal';
 import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
@@ -297,6 +298,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   const inputRef = useRef<HTMLInputElement>(null);
   const groupRef = useRef<HTMLDivElement>(null);
   const resumable = useRef(new Map<string, Resumable>());
+  const [runs] = useState(() => new UploadRuns());
   // The message on the page (its `n`), set as React puts it there: one said after it replaces it.
   const shown = useRef(0);
   // Requests to stop when the browser goes offline (they are sent again once it is back).
@@ -355,11 +357,18 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     else if (!isCaptionsFile(file)) setReleased((list) => [...list, fileId]);
   }
 
-  async function run(u: Upload) {
+  const run = (u: Upload) => runs.start(u.key, u.fileId, (record) => upload(u, record));
+
+  async function upload(u: Upload, record: RunRecord) {
     const controller = new AbortController();
     const stops = new Set<(why: StopReason) => void>();
     let waiting = 0;
     let fileId = u.fileId;
+    // Cancel removes the file this upload holds once it has stopped (UploadRuns), so it is told of each.
+    const holding = (id: string | undefined) => {
+      fileId = id;
+      record.setFileId(id);
+    };
     const transfer: Transfer = {
       signal: controller.signal,
       register: (stop) => {
@@ -396,12 +405,12 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     try {
       let multipart = resumable.current.get(u.key);
       if (multipart) {
-        fileId = multipart.fileId;
+        holding(multipart.fileId);
         started();
       } else {
         // Nothing to resume: a file left from an earlier try goes, and the upload starts over.
         if (u.fileId) await dropFile(u.fileId, u.file);
-        fileId = undefined;
+        holding(undefined);
         // The row has no file on the server until the new one is made (nor a place held by the old one).
         update(u.key, { fileId: undefined, startedAt: undefined });
         // Not sent twice (each request starts a file): offline, it waits for the connection first.
@@ -412,16 +421,16 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         const ticket = await requestUploadAction({ attemptId, partId, fileName: u.file.name, contentType: u.file.type || 'application/octet-stream', size: u.file.size });
         if (!ticket.ok) return fail(refusalText(ticket), { at: 'start', code: ticket.code });
         const t = ticket.data;
-        fileId = t.fileId;
-        trackUpload(fileId);
-        update(u.key, { fileId, startedAt: Date.now() });
-        // Cancelled while the upload was being started: the file it started goes too.
-        if (cancelled()) return void (await dropFile(fileId, u.file));
+        holding(t.fileId);
+        trackUpload(t.fileId);
+        update(u.key, { fileId: t.fileId, startedAt: Date.now() });
+        // Cancelled while the upload was being started: Cancel removes the file it started.
+        if (cancelled()) return;
         started();
         if (t.mode === 'single') {
           await retrying(transfer, () => putWithProgress(t.url, u.file, t.contentType, (loaded) => update(u.key, { progress: loaded / u.file.size }), transfer), { canResign: false });
         } else {
-          multipart = { fileId, partSize: t.partSize, partCount: t.partCount, etags: new Map() };
+          multipart = { fileId: t.fileId, partSize: t.partSize, partCount: t.partCount, etags: new Map() };
           resumable.current.set(u.key, multipart);
         }
       }
@@ -434,6 +443,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
       const completing = fileId;
       // Safe to send twice (completeUpload answers the same), so a dropped answer is asked again.
       const done = await retrying(transfer, () => completeUploadAction({ fileId: completing, parts }), { canResign: false });
+      // Cancelled as it finished: not announced as uploaded, and Cancel removes it.
+      if (cancelled()) return;
       if (!done.ok) {
         resumable.current.delete(u.key);
         return fail(done.formError ?? 'The file was not accepted.', { at: 'file' });
@@ -468,7 +479,9 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     u.abort?.();
     resumable.current.delete(u.key);
     update(u.key, { status: 'cancelled' });
-    if (u.fileId) await dropFile(u.fileId, u.file);
+    // The row may have been drawn before the server named the upload's file: the upload says which.
+    const left = await runs.cancel(u.key, u.fileId);
+    if (left) await dropFile(left, u.file);
     setUploads((list) => list.filter((x) => x.key !== u.key));
     router.refresh();
   }
