@@ -220,10 +220,31 @@ export const TimeZoneChoice = z
  */
 export const BrowserTimeZone = TimeZoneName.optional().catch(undefined);
 
-/** A zone as the list names it: its place ("Chicago", "Indiana – Indianapolis"), or UTC spelled out. */
+/**
+ * Places ICU still lists under a name their people no longer use (ICU 78 keeps the zone's oldest
+ * IANA name as its id): shown by today's name, while the value stored stays the listed id. Only
+ * the label changes, so a name Intl later drops from this table's keys does no harm.
+ */
+export const CURRENT_PLACE_NAMES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Asmara',
+  'America/Coral_Harbour': 'Atikokan',
+  'America/Godthab': 'Nuuk',
+  'Asia/Calcutta': 'Kolkata',
+  'Asia/Katmandu': 'Kathmandu',
+  'Asia/Rangoon': 'Yangon',
+  'Asia/Saigon': 'Ho Chi Minh City',
+  'Atlantic/Faeroe': 'Faroe',
+  'Europe/Kiev': 'Kyiv',
+  'Pacific/Enderbury': 'Kanton',
+  'Pacific/Ponape': 'Pohnpei',
+  'Pacific/Truk': 'Chuuk',
+};
+
+/** A zone as the list names it: its place ("Chicago", "Indiana – Indianapolis", "Kyiv"), or UTC spelled out. */
 function placeOf(value: string): string {
   const slash = value.indexOf('/');
-  return slash === -1 ? `${value} (Coordinated Universal Time)` : value.slice(slash + 1).replaceAll('_', ' ').replaceAll('/', ' – ');
+  if (slash === -1) return `${value} (Coordinated Universal Time)`;
+  return CURRENT_PLACE_NAMES[value] ?? value.slice(slash + 1).replaceAll('_', ' ').replaceAll('/', ' – ');
 }
 
 /** A zone in a sentence, as a person reads it: "Chicago time (America)", "UTC". */
@@ -240,5 +261,6 @@ export function groupedTimeZones(): { region: string; zones: { value: string; la
     const region = slash === -1 ? 'Universal' : value.slice(0, slash);
     (groups.get(region) ?? groups.set(region, []).get(region)!).push({ value, label: placeOf(value) });
   }
-  return [...groups].map(([region, zones]) => ({ region, zones }));
+  // In the order of the names shown ("Kolkata" among the Ks, not where "Calcutta" sorts).
+  return [...groups].map(([region, zones]) => ({ region, zones: zones.sort((a, b) => a.label.localeCompare(b.label, 'en')) }));
 }

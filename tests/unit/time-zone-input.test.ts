@@ -1,7 +1,7 @@
 // Which time zones are accepted (lib/time-zone.ts, ADR 023): the account page's choice must be a
 // listed IANA name; a zone a browser sends with sign-in is dropped, never a reason to refuse it.
 import { describe, expect, it } from 'vitest';
-import { BrowserTimeZone, canonicalTimeZone, groupedTimeZones, listedTimeZone, NOT_SET_CHOICE, OTHER_TIME_ZONE_NAMES, timeZoneNames, TIME_ZONE_RULE } from '@/lib/time-zone';
+import { BrowserTimeZone, canonicalTimeZone, CURRENT_PLACE_NAMES, groupedTimeZones, listedTimeZone, NOT_SET_CHOICE, OTHER_TIME_ZONE_NAMES, timeZoneNames, TIME_ZONE_RULE } from '@/lib/time-zone';
 import { SignInInput, TimeZoneInput } from '@/lib/auth/schemas';
 import { intlReturningZoneNamesAsGiven } from '../setup/intl-as-given';
 
@@ -51,12 +51,33 @@ describe('the list on the account page', () => {
   it('groups every listed zone by region, UTC first, each region sorted by name', () => {
     const groups = groupedTimeZones();
     expect(groups[0]).toEqual({ region: 'Universal', zones: [{ value: 'UTC', label: 'UTC (Coordinated Universal Time)' }] });
-    expect(groups.flatMap((g) => g.zones.map((z) => z.value))).toEqual(timeZoneNames());
+    expect(groups.flatMap((g) => g.zones.map((z) => z.value)).sort()).toEqual([...timeZoneNames()].sort());
     const america = groups.find((g) => g.region === 'America')!;
     expect(america.zones).toContainEqual({ value: 'America/Chicago', label: 'Chicago' });
     expect(america.zones).toContainEqual({ value: 'America/Indiana/Knox', label: 'Indiana – Knox' });
-    const values = america.zones.map((z) => z.value);
-    expect(values).toEqual([...values].sort((a, b) => a.localeCompare(b)));
+    for (const { zones } of groups) {
+      const labels = zones.map((z) => z.label);
+      expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
+    }
+  });
+
+  it('shows places by the names their people use today, keeping the listed zone as the value', () => {
+    const zones = groupedTimeZones().flatMap((g) => g.zones);
+    // ICU lists these under their old names; a teacher in Kyiv looks for "Kyiv", not "Kiev".
+    expect(zones).toContainEqual({ value: 'Asia/Calcutta', label: 'Kolkata' });
+    expect(zones).toContainEqual({ value: 'Europe/Kiev', label: 'Kyiv' });
+    expect(zones).toContainEqual({ value: 'Asia/Saigon', label: 'Ho Chi Minh City' });
+    expect(zones.some((z) => /Calcutta|Kiev|Saigon|Rangoon|Katmandu|Godthab/.test(z.label))).toBe(false);
+    const asia = groupedTimeZones().find((g) => g.region === 'Asia')!.zones.map((z) => z.label);
+    expect(asia.indexOf('Kolkata')).toBeGreaterThan(asia.indexOf('Kathmandu'));
+    expect(asia.indexOf('Kolkata')).toBeLessThan(asia.indexOf('Kuala Lumpur'));
+  });
+
+  it('renames only zones this runtime lists (each entry names one of the same zone)', () => {
+    for (const [zone, place] of Object.entries(CURRENT_PLACE_NAMES)) {
+      expect(timeZoneNames(), zone).toContain(zone);
+      expect(place).not.toMatch(/[/_]/);
+    }
   });
 });
 
@@ -66,6 +87,7 @@ describe('a zone in a sentence', () => {
     expect(timeZoneInWords('America/Chicago')).toBe('Chicago time (America)');
     expect(timeZoneInWords('America/Indiana/Indianapolis')).toBe('Indiana – Indianapolis time (America)');
     expect(timeZoneInWords('UTC')).toBe('UTC');
+    expect(timeZoneInWords('Europe/Kiev')).toBe('Kyiv time (Europe)');
   });
 });
 
