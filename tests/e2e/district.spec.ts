@@ -188,6 +188,9 @@ test('a district leader invites staff from a pasted list: checked first, then in
 test('a district leader counts only approved issuers toward salary steps, and teachers are told on the credential page', async ({ page, browser }) => {
   await signIn(page, 'leader@demo.school');
   await page.goto('/district/policy');
+  // Each part of the policy is a heading to jump to, as well as the name of its group of choices.
+  const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+  expect(headings).toEqual(expect.arrayContaining(['Salary steps', 'Licence renewal']));
   await page.getByLabel('Only issuers your district approves').check();
   // None chosen: refused, nothing saved.
   const approved = page.getByRole('group', { name: 'Approved issuers' });

@@ -139,7 +139,10 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
         </label>
       </div>
       <fieldset>
-        <legend className="text-lg font-semibold">Salary steps</legend>
+        {/* A heading inside the legend: the group keeps its name, and heading navigation finds it like "Approved issuers and micro-credentials". */}
+        <legend>
+          <h2 className="text-lg font-semibold">Salary steps</h2>
+        </legend>
         <p className="text-sm text-slate-700">
           A teacher reaches a step with enough earned, unrevoked credentials at or above the credential level: level 1 shows understanding, level 2 shows the skill in
           their own classroom. Badges for credentials the issuer gave no level never count. Reports show the highest step each teacher has reached.
@@ -178,7 +181,9 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
         </button>
       </fieldset>
       <fieldset id="renewal-rule" className="scroll-mt-4" aria-describedby="renewal-rule-hint">
-        <legend className="text-lg font-semibold">Licence renewal</legend>
+        <legend>
+          <h2 className="text-lg font-semibold">Licence renewal</h2>
+        </legend>
         <p id="renewal-rule-hint" className="text-sm text-slate-700">
           The licence-renewal report lists the credentials teachers earned in a period, for their renewal paperwork. If your district accepts only some providers’ credentials for renewal, count only those: the others stay listed, marked “Not approved”, and teachers are told on each micro-credential’s page.
         </p>
