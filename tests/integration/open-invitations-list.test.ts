@@ -311,5 +311,11 @@ describe('the issuer’s open invitations', () => {
     const page3 = textOf(await render(AdminPeoplePage(sp({ invcursor: pages[1].nextCursor! }))));
     expect(page3).toContain('Showing 51–60 of 60 open invitations, newest first.');
     expect(page3).not.toContain('other@example.test');
+
+    // And the other way round: searching the members keeps the invitations' search and page.
+    const both = await render(AdminPeoplePage(sp({ invq: 'reviewer1', invcursor: 'c1' })));
+    const membersSearch = both.match(/<form[^>]*aria-label="Search people"[^>]*>([\s\S]*?)<\/form>/)![1];
+    expect(membersSearch).toContain('<input type="hidden" name="invq" value="reviewer1"/>');
+    expect(membersSearch).toContain('<input type="hidden" name="invcursor" value="c1"/>');
   });
 });

@@ -63,7 +63,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           />
         </Card>
       </div>
-      <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id }} />
+      {/* Searching or paging the members keeps the open invitations' own search and page. */}
+      <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id, invq: query.invq, invcursor: query.invcursor }} />
       {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
         <TableScroll label={`Members of ${org.name}`}>
           <table className="w-full text-sm">
@@ -141,7 +142,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           </table>
         </TableScroll>
       )}
-      <Pagination basePath="/admin/people" params={{ org: issuers.length > 1 ? org.id : undefined, q: query.q }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
+      <Pagination basePath="/admin/people" params={{ org: issuers.length > 1 ? org.id : undefined, q: query.q, invq: query.invq, invcursor: query.invcursor }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>
   );
 }
