@@ -202,7 +202,14 @@ async function refuseIfSubmitted(file: PendingFile) {
 /** A rejected file's answer: the reason when it was refused for a submission, else what to do. */
 function rejectedError(reason: string | null) {
   if (reason === SENT_WHILE_UPLOADING) return invalidState(SENT_WHILE_UPLOADING);
-  return validation('This file was rejected. Remove it and upload another.');
+  // Every reason stored is written for the teacher (size, type, stopped upload, part full).
+  return validation(reason ?? 'This file was rejected. Remove it and upload another.');
+}
+
+/** The row's answer when another call for the same file accepted it meanwhile (the first of two sends). */
+async function acceptedMeanwhile(fileId: string): Promise<{ status: 'UPLOADED' } | null> {
+  const row = await db.evidenceFile.findUnique({ where: { id: fileId }, select: { status: true } });
+  return row?.status === 'UPLOADED' ? { status: 'UPLOADED' } : null;
 }
 
 /**
@@ -251,9 +258,18 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     if (parts.length !== partCount || parts.some((p) => p.partNumber < 1 || p.partNumber > partCount)) throw validation(PARTS_MISSING);
     try {
       await storage.completeMultipart(file.storageKey, file.multipartUploadId, parts);
-    } catch {
-      throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
+    } catch (e) {
+      // Sent twice (the browser asks again when an answer is lost): the first call completed the
+      // upload, so storage no longer knows its id. Its object, or the accepted row, says so.
+      const done = await acceptedMeanwhile(file.id);
+      if (done) return done;
+      if (!(await withStorage(() => storage.headObject(file.storageKey)))) {
+        console.warn('[evidence] completing a multipart upload failed:', e instanceof Error ? e.message : e);
+        throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
+      }
     }
+    // Completed: a call after this one goes straight to the object, not to the finished upload.
+    await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING', multipartUploadId: file.multipartUploadId }, data: { multipartUploadId: null } });
   }
   const uploaded = await withStorage(() => storage.headObject(file.storageKey));
   if (!uploaded) {
@@ -269,43 +285,56 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
   }
   // Older rows were uploaded straight to their final key; new ones are copied out of uploads/.
   const finalKey = file.storageKey.startsWith(UPLOAD_PREFIX) ? `${EVIDENCE_PREFIX}${randomBytes(16).toString('hex')}` : file.storageKey;
-  if (finalKey !== file.storageKey) await withStorage(() => storage.copyObject(file.storageKey, finalKey, uploaded.size, file.declaredType));
-  const head = await withStorage(() => storage.headObject(finalKey));
-  if (!head) throw validation('The file did not reach storage. Check your connection and retry the upload.');
-  // The copy is what reviewers get, so it is checked too (bytes may have been sent meanwhile).
-  let reason = sizeMismatch(head.size, file);
-  let detected: string | null = null;
-  if (!reason) {
-    const sniffed = sniffFileType(await withStorage(() => storage.readHead(finalKey)));
-    detected = recordedTypeFor(sniffed, file.declaredType, acceptedKinds(file.part.allowedTypes as FileKind[]));
-    if (!detected) {
-      const kind = kindForMime(file.declaredType) ?? 'supported';
-      reason = `“${file.fileName}” does not look like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} file inside. It may be damaged or renamed. Export it again, remove this one and upload the new copy.`;
-      detected = sniffed?.mime ?? null;
+  let accepted = false;
+  try {
+    if (finalKey !== file.storageKey) await withStorage(() => storage.copyObject(file.storageKey, finalKey, uploaded.size, file.declaredType));
+    const head = await withStorage(() => storage.headObject(finalKey));
+    if (!head) throw validation('The file did not reach storage. Check your connection and retry the upload.');
+    // The copy is what reviewers get, so it is checked too (bytes may have been sent meanwhile).
+    let reason = sizeMismatch(head.size, file);
+    let detected: string | null = null;
+    if (!reason) {
+      const sniffed = sniffFileType(await withStorage(() => storage.readHead(finalKey)));
+      detected = recordedTypeFor(sniffed, file.declaredType, acceptedKinds(file.part.allowedTypes as FileKind[]));
+      if (!detected) {
+        const kind = kindForMime(file.declaredType) ?? 'supported';
+        reason = `“${file.fileName}” does not look like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} file inside. It may be damaged or renamed. Export it again, remove this one and upload the new copy.`;
+        detected = sniffed?.mime ?? null;
+      }
     }
-  }
-  const removeUploaded = async () => {
-    if (finalKey !== file.storageKey) await storage.deleteObject(file.storageKey);
-  };
-  if (reason) {
-    await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
-    await storage.deleteObject(finalKey);
-    await removeUploaded();
-    throw validation(reason);
-  }
-  const outcome = await acceptIfDraft(file, finalKey, detected);
-  if (outcome === 'accepted') {
-    await removeUploaded();
-    return { status: 'UPLOADED' as const };
-  }
-  if (finalKey !== file.storageKey) await storage.deleteObject(finalKey);
-  if (outcome === 'submitted') {
-    await rejectPending(file, SENT_WHILE_UPLOADING);
-    throw invalidState(SENT_WHILE_UPLOADING);
-  }
-  if (typeof outcome === 'object') {
-    await rejectPending(file, outcome.full);
-    throw validation(outcome.full);
+    const removeUploaded = async () => {
+      if (finalKey !== file.storageKey) await storage.deleteObject(file.storageKey);
+    };
+    if (reason) {
+      await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
+      await storage.deleteObject(finalKey);
+      await removeUploaded();
+      throw validation(reason);
+    }
+    const outcome = await acceptIfDraft(file, finalKey, detected);
+    if (outcome === 'accepted') {
+      accepted = true;
+      // The file is in: a leftover upload object is only storage (the bucket's expiry rule takes it).
+      await removeUploaded().catch((e: unknown) => console.warn('[evidence] could not delete an upload object:', e instanceof Error ? e.message : e));
+      return { status: 'UPLOADED' as const };
+    }
+    if (finalKey !== file.storageKey) await storage.deleteObject(finalKey);
+    if (outcome === 'submitted') {
+      await rejectPending(file, SENT_WHILE_UPLOADING);
+      throw invalidState(SENT_WHILE_UPLOADING);
+    }
+    if (typeof outcome === 'object') {
+      await rejectPending(file, outcome.full);
+      throw validation(outcome.full);
+    }
+  } catch (e) {
+    // This call's copy is on no row unless it was accepted: it goes (classroom video must not stay
+    // stored after the teacher removes the file). Then, if a concurrent call accepted the file
+    // meanwhile (and removed the upload object this call was copying), the file is in after all.
+    if (!accepted && finalKey !== file.storageKey) await storage.deleteObject(finalKey).catch(() => undefined);
+    const done = await acceptedMeanwhile(file.id);
+    if (done) return done;
+    throw e;
   }
   // Not accepted here: a concurrent call did it first (its copy is the one on record), or the
   // file was removed, or given up as stale, meanwhile. This copy went; the answer is the row's.

@@ -264,8 +264,10 @@ describe('stale uploads', () => {
     const swept = await db.evidenceFile.findUniqueOrThrow({ where: { id: t.fileId } });
     expect(swept).toMatchObject({ status: 'REJECTED', rejectedReason: expect.stringMatching(/did not finish/) });
     expect(await headObject(row.storageKey)).toBeNull();
-    // Within the day: left alone. Finishing a swept upload says what to do.
+    // Within the day: left alone. Finishing a swept upload says why it failed and what to do (its
+    // stored reason), not that the file was "rejected", which would blame its content.
     expect((await db.evidenceFile.findUniqueOrThrow({ where: { id: fresh.fileId } })).status).toBe('PENDING');
-    await expect(completeUpload({ actor: teacher, fileId: t.fileId })).rejects.toThrow(/rejected/);
+    await expect(completeUpload({ actor: teacher, fileId: t.fileId })).rejects.toThrow('This upload did not finish. Remove it and upload the file again.');
+    await expect(presignUploadParts({ actor: teacher, fileId: t.fileId, partNumbers: [1] })).rejects.toThrow('This upload did not finish. Remove it and upload the file again.');
   });
 });
