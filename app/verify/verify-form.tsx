@@ -168,6 +168,11 @@ export function Verdict({ outcome, checkedEmail }: { outcome: VerifyOutcome; che
         <>
           <Alert {...verifyVerdict(outcome, checkedEmail)}>
             {outcome.summary.name ? <p>{outcome.summary.name}{outcome.summary.issuer ? `, issued by ${outcome.summary.issuer}` : ''}</p> : null}
+            {outcome.result.verified && outcome.summary.issuerOnPlatform === false ? (
+              <p className="font-semibold">
+                {outcome.summary.claimedIssuer ? `It names “${outcome.summary.claimedIssuer}” as its issuer, but` : 'But'} it was not signed with the key of any issuer on this platform, so we cannot tell who issued it. Anyone can make a signing key and write any name beside it. Check with the issuer directly before relying on it.
+              </p>
+            ) : null}
             {dateOf(outcome.summary.validFrom) ? (
               <p>
                 Issued {dateOf(outcome.summary.validFrom)}

@@ -6,6 +6,7 @@ import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-li
 import { getCredentialDocument } from '@/lib/awards/queries';
 import { emailMatchesIdentity } from '@/lib/credentials/identity';
 import { env } from '@/lib/env';
+import { db } from '@/lib/db';
 import { NOTHING_TO_VERIFY, unreadableTextMessage } from '@/lib/awards/verify-words';
 
 // Optional: the address the verifier was given for the holder, checked against the credential's
@@ -30,7 +31,23 @@ export type RecipientCheck = 'match' | 'no-match';
 export type VerifyFieldErrors = { text?: string; email?: string };
 
 export type VerifyOutcome =
-  | { ok: true; result: VerificationResult; summary: { name?: string; issuer?: string; validFrom?: string; validUntil?: string; url?: string; recipient?: RecipientCheck } }
+  | {
+      ok: true;
+      result: VerificationResult;
+      summary: {
+        name?: string;
+        /** The issuer's name as this platform knows it: only for a credential signed with one of its issuers' keys. */
+        issuer?: string;
+        /** With a good signature: whether the key is one of this platform's issuers'. A key anyone can make proves nothing about who holds it. */
+        issuerOnPlatform?: boolean;
+        /** The name a credential signed with some other key gives its issuer: a claim, never shown as fact. */
+        claimedIssuer?: string;
+        validFrom?: string;
+        validUntil?: string;
+        url?: string;
+        recipient?: RecipientCheck;
+      };
+    }
   | { ok: false; message: string; fieldErrors?: VerifyFieldErrors };
 
 const BADGE_LINK = /^https?:\/\/\S+\/credentials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/credential\.json)?\/?(?:[?#]\S*)?$/i;
@@ -61,6 +78,18 @@ async function credentialFromLink(text: string): Promise<{ credential: unknown }
   const doc = await getCredentialDocument(m[1].toLowerCase());
   if (!doc) return { message: 'There is no badge at that link. Check that the whole link was copied.' };
   return { credential: JSON.parse(doc) as unknown };
+}
+
+/**
+ * The name of this platform's issuer whose key signed the credential, or null for a key of no
+ * issuer here. A credential's issuer id is the did:key that signed it (the signature check holds the
+ * two together), and anyone can make a did:key and write any name beside it: only a key on record
+ * says who issued the badge.
+ */
+async function platformIssuerName(did: string | undefined): Promise<string | null> {
+  if (!did?.startsWith('did:key:') || did.length > 200) return null;
+  const key = await db.issuerKey.findUnique({ where: { did }, select: { issuer: { select: { name: true } } } });
+  return key?.issuer.name ?? null;
 }
 
 function recipientCheck(credential: Record<string, unknown>, email: string | undefined): RecipientCheck | undefined {
@@ -114,15 +143,21 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   const c = credential as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; issuer?: unknown };
   // Only what the signature vouches for is shown as fact: with a bad signature, nothing but the name.
   const signed = result.checks.signature === 'ok';
-  // Only a page of this site: a self-signed credential could otherwise have the page vouch for any address.
-  const url = signed && typeof c.id === 'string' && BADGE_LINK.test(c.id) && sameOrigin(c.id) ? c.id : undefined;
+  // And only a key of this platform's issuers vouches for who issued it.
+  const platformIssuer = signed ? await platformIssuerName(result.issuer?.id) : null;
+  const claimedIssuer = signed && !platformIssuer ? result.issuer?.name : undefined;
+  // Only a page of this site, in a credential this site signed: a self-signed credential could
+  // otherwise have the page vouch for any address, or link a forgery to someone's real badge.
+  const url = platformIssuer && typeof c.id === 'string' && BADGE_LINK.test(c.id) && sameOrigin(c.id) ? c.id : undefined;
   const recipient = signed ? recipientCheck(credential as Record<string, unknown>, input.email) : undefined;
   return {
     ok: true,
     result: { ...result, credential: undefined, details: [] },
     summary: {
       name: typeof c.name === 'string' ? c.name : undefined,
-      issuer: signed ? result.issuer?.name : undefined,
+      issuer: platformIssuer ?? undefined,
+      ...(signed ? { issuerOnPlatform: Boolean(platformIssuer) } : {}),
+      ...(claimedIssuer ? { claimedIssuer } : {}),
       validFrom: signed && typeof c.validFrom === 'string' ? c.validFrom : undefined,
       validUntil: signed && typeof c.validUntil === 'string' ? c.validUntil : undefined,
       ...(url ? { url } : {}),

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyVerdict } from '@/components/credential/verify-verdict';
 import type { VerifyOutcome } from '@/lib/awards/verify-upload';
 
-const outcome = (verified: boolean, recipient?: 'match' | 'no-match') =>
-  ({ ok: true, result: { verified, errors: [], checks: [] }, summary: recipient ? { recipient } : {} }) as unknown as Extract<VerifyOutcome, { ok: true }>;
+const outcome = (verified: boolean, recipient?: 'match' | 'no-match', issuerOnPlatform = true) =>
+  ({ ok: true, result: { verified, errors: [], checks: [] }, summary: { issuerOnPlatform, ...(recipient ? { recipient } : {}) } }) as unknown as Extract<VerifyOutcome, { ok: true }>;
 
 describe('verifyVerdict', () => {
   it('is a pass only when the credential verifies and, if an address was given, was issued to it', () => {
@@ -19,5 +19,10 @@ describe('verifyVerdict', () => {
   it('fails a credential that does not verify, whoever it names', () => {
     expect(verifyVerdict(outcome(false, 'match'), 'ana@school.org')).toMatchObject({ tone: 'danger' });
     expect(verifyVerdict(outcome(false, 'no-match'), 'x@y.org')).toMatchObject({ tone: 'danger' });
+  });
+
+  it('never calls a credential signed with a key of no issuer here “genuine”, whatever issuer it names', () => {
+    expect(verifyVerdict(outcome(true, undefined, false), '')).toEqual({ tone: 'warning', title: 'Signed, but not by an issuer on this platform' });
+    expect(verifyVerdict(outcome(true, 'match', false), 'ana@school.org')).toMatchObject({ tone: 'warning' });
   });
 });

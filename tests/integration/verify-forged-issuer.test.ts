@@ -1,0 +1,57 @@
+// The public verifier (/verify, lib/awards/verify-upload.ts) must not call a forgery "genuine":
+// anyone can make a did:key, write a real issuer's name beside it, sign, and leave out the status
+// entry. A sound signature only says who holds the key; whose key it is, the platform's records say.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential } from '../factories';
+import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { startApplication } from '@/lib/submissions/mutations';
+import { verifyUpload } from '@/lib/awards/verify-upload';
+import { signCredential } from '@/lib/credentials/sign';
+import { generateIssuerKeyPair } from '@/lib/credentials/keys';
+import { verifyVerdict } from '@/components/credential/verify-verdict';
+
+beforeEach(resetDatabase);
+
+async function realBadge() {
+  const cred = await createPublishedCredential();
+  const teacher = await createActor();
+  const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
+  const { awardId } = await issueAwardForSubmission(sub.id);
+  const award = await db.award.findUniqueOrThrow({ where: { id: awardId }, include: { issuer: true } });
+  return { award, issuerName: award.issuer.name };
+}
+
+describe('the public verifier and who issued a badge', () => {
+  it('a real badge of this platform is genuine, issued by the issuer as the platform names it', async () => {
+    const { award, issuerName } = await realBadge();
+    const outcome = await verifyUpload({ kind: 'text', text: JSON.stringify(award.credential) });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.result.verified).toBe(true);
+    expect(outcome.summary).toMatchObject({ issuer: issuerName, issuerOnPlatform: true, url: (award.credential as { id: string }).id });
+    expect(verifyVerdict(outcome, '')).toEqual({ tone: 'success', title: 'This credential is genuine and valid' });
+  });
+
+  it('a badge signed with a key of its own, naming a real issuer and pointing at a real badge page, is never called genuine', async () => {
+    const { award, issuerName } = await realBadge();
+    const forged = JSON.parse(JSON.stringify(award.credential)) as { proof?: unknown; credentialStatus?: unknown; issuer: Record<string, unknown>; credentialSubject: { achievement: { name: string } } };
+    const key = await generateIssuerKeyPair();
+    delete forged.proof;
+    delete forged.credentialStatus;
+    forged.issuer = { ...forged.issuer, id: key.did, name: issuerName };
+    forged.credentialSubject.achievement.name = 'Something never earned';
+    const signed = await signCredential(forged as never, key);
+
+    const outcome = await verifyUpload({ kind: 'text', text: JSON.stringify(signed) });
+    if (!outcome.ok) throw new Error(outcome.message);
+    // The signature is sound (that key signed it) and nothing says it was revoked...
+    expect(outcome.result.checks.signature).toBe('ok');
+    // ...but no issuer here holds that key: the name is a claim, and the real badge's page is not offered.
+    expect(outcome.summary).toMatchObject({ issuerOnPlatform: false, claimedIssuer: issuerName });
+    expect(outcome.summary.issuer).toBeUndefined();
+    expect(outcome.summary.url).toBeUndefined();
+    expect(verifyVerdict(outcome, '')).toEqual({ tone: 'warning', title: 'Signed, but not by an issuer on this platform' });
+  });
+});
