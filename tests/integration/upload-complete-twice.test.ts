@@ -13,7 +13,7 @@ import { completeMultipart, getObjectBytes, headObject } from '@/lib/storage/s3'
 beforeEach(resetDatabase);
 
 async function draft() {
-  const { version } = await createPublishedCredential({
+  const { mc, version } = await createPublishedCredential({
     def: {
       parts: [{ title: 'Classroom video', prompt: 'Upload it.', responseType: 'FILES', allowedTypes: ['pdf', 'video'], maxFileBytes: 1024 ** 3, maxFiles: 2 }],
       rubric: {
@@ -24,7 +24,7 @@ async function draft() {
     },
   });
   const teacher = await createActor();
-  const sub = await startApplication({ actor: teacher, microCredentialId: version.microCredentialId });
+  const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
   return { teacher, attempt, part: version.parts[0] };
 }
