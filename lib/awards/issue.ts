@@ -37,8 +37,13 @@ async function issuerProfile(issuerId: string, did: string) {
  */
 export async function issueAwardForSubmission(submissionId: string, opts: { now?: Date } = {}): Promise<{ awardId: string }> {
   const now = opts.now ?? new Date();
-  const existing = await db.award.findUnique({ where: { submissionId }, select: { id: true } });
-  if (existing) return { awardId: existing.id };
+  const existing = await db.award.findUnique({ where: { submissionId }, select: { id: true, userId: true, microCredentialId: true } });
+  if (existing) {
+    // A retry after the award was stored but its stacks were not (a failure after the award's
+    // transaction): the stack steps are safe to run again, and nothing else would run them.
+    if (existing.microCredentialId) await awardStacksFor(existing.userId, existing.microCredentialId, now);
+    return { awardId: existing.id };
+  }
   const s = await db.submission.findUnique({
     where: { id: submissionId },
     select: {
@@ -138,12 +143,17 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
     const winner = await db.award.findUniqueOrThrow({ where: { submissionId }, select: { id: true } });
     award = { id: winner.id, created: false };
   }
-  if (award.created) {
-    await issueCompletedStacks(s.userId, mc.id, now);
-    // Earned again (a renewal, or after a revocation): stack badges on hold for want of it stand again.
-    await releaseStackHolds(s.userId, mc.id);
-  }
+  // Also when another server stored the award first: its stack steps may not have run yet, and
+  // running them twice awards nothing twice.
+  await awardStacksFor(s.userId, mc.id, now);
   return { awardId: award.id };
+}
+
+/** After a badge is stored: stacks it completes are awarded, and stack badges on hold for want of it stand again. */
+async function awardStacksFor(userId: string, microCredentialId: string, now: Date) {
+  await issueCompletedStacks(userId, microCredentialId, now);
+  // Earned again (a renewal, or after a revocation): stack badges on hold for want of it stand again.
+  await releaseStackHolds(userId, microCredentialId);
 }
 
 /**
