@@ -30,15 +30,21 @@ export function suspensionListUrl(id: string) {
  */
 export async function allocateStatusEntry(tx: Tx, issuerId: string, issuerKeyId: string): Promise<{ statusListId: string; statusListIndex: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`status-list:${issuerId}`}))`;
-  let list = await tx.statusList.findFirst({ where: { issuerId, issuerKeyId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: { id: true, size: true, nextIndex: true } });
+  const columns = { id: true, size: true, nextIndex: true, bits: true, suspensionBits: true } as const;
+  let list = await tx.statusList.findFirst({ where: { issuerId, issuerKeyId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: columns });
   if (!list || list.nextIndex >= list.size * MAX_FILL) {
     list = await tx.statusList.create({
       data: { issuerId, issuerKeyId, purpose: PURPOSE, bits: Buffer.from(createStatusList()) },
-      select: { id: true, size: true, nextIndex: true },
+      select: columns,
     });
   }
+  const revokedBits = new Uint8Array(list.bits);
+  const suspendedBits = list.suspensionBits ? new Uint8Array(list.suspensionBits) : null;
   for (let tries = 0; tries < 64; tries++) {
     const index = randomInt(0, list.size);
+    // A slot whose bit is set is never given out again, even once no award holds it (the account
+    // that held a revoked badge was deleted): a new badge there would be born revoked, or suspended.
+    if (getStatusBit(revokedBits, index) || (suspendedBits && getStatusBit(suspendedBits, index))) continue;
     const taken = await tx.award.findUnique({ where: { statusListId_statusListIndex: { statusListId: list.id, statusListIndex: index } }, select: { id: true } });
     if (taken) continue;
     // nextIndex counts allocations (the fill level), not a position.
