@@ -47,6 +47,14 @@ export const getPublicAward = cache(async (id: string) => {
 // serialised document can be kept; misses are not cached, so a new award is visible at once.
 const credentialCache = ttlCache<string, string | undefined>({ ttlMs: 10 * 60_000, max: 5_000 });
 
+/**
+ * Drops this server's kept credential documents: with the account that held a badge deleted, its
+ * credential.json must stop answering at once (page-cache-sync calls this on every public change).
+ */
+export function forgetCredentialDocuments() {
+  credentialCache.clear();
+}
+
 export async function getCredentialJson(id: string): Promise<string | null> {
   if (!UUID.test(id)) return null;
   const row = await db.award.findUnique({ where: { id }, select: { credential: true } });

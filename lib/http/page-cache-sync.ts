@@ -4,6 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { clearPageCache, pageCacheEnabled } from '@/lib/http/page-cache';
 import { invalidateCatalogFacets } from '@/lib/catalog/queries';
+import { forgetCredentialDocuments } from '@/lib/awards/queries';
 
 // Every app server keeps its own page cache (ADR 006). Publishing clears the publishing server's
 // copy at once; this tells the others. The publishing transaction sends a Postgres NOTIFY, which
@@ -15,10 +16,14 @@ import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 
 export const PAGE_CACHE_CHANNEL = 'microcred_page_cache';
 
-/** What every server drops when a public page changes: its cached pages and the catalogue's filters. */
+/**
+ * What every server drops when a public page changes: its cached pages, the catalogue's filters and
+ * the credential documents it keeps (an account deleted takes its badges' credential.json with it).
+ */
 function dropLocalPublicCaches() {
   clearPageCache();
   invalidateCatalogFacets();
+  forgetCredentialDocuments();
 }
 
 /** Inside a publishing transaction: every server drops its cached public pages once it commits. */

@@ -7,6 +7,7 @@ import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '.
 import { startApplication } from '@/lib/submissions/mutations';
 import { completeUpload, presignUploadParts, requestUpload } from '@/lib/evidence/uploads';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
+import { getCredentialDocument } from '@/lib/awards/queries';
 import { headObject } from '@/lib/storage/s3';
 import { DeleteAccountInput, deleteOwnAccount, REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { getAccount } from '@/lib/auth/profile';
@@ -46,11 +47,15 @@ describe('deleting one’s own account', () => {
     expect(DeleteAccountInput.safeParse({ password: 'correct horse battery' }).success).toBe(false);
     await expect(deleteOwnAccount({ actor: w.teacher, input: input({ password: 'wrong password' }) })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await db.user.count({ where: { id: w.teacher.id } })).toBe(1);
+    // The badge's credential.json has been served (and kept by this server)...
+    expect(await getCredentialDocument(w.awardId)).toContain(w.awardId);
 
     expect(await deleteOwnAccount({ actor: w.teacher, input: input({ password: 'correct horse battery' }) })).toEqual({ awards: 1, evidenceObjects: 1 });
     expect(await db.user.count({ where: { id: w.teacher.id } })).toBe(0);
     expect(await db.submission.count({ where: { userId: w.teacher.id } })).toBe(0);
     expect(await db.award.count({ where: { id: w.awardId } })).toBe(0);
+    // ...and stops answering at once, not when the kept copy runs out.
+    expect(await getCredentialDocument(w.awardId)).toBeNull();
     expect(await db.evidenceFile.count({ where: { ownerId: w.teacher.id } })).toBe(0);
     // The audit log says an account was deleted, not whose it was.
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'user.delete' }, select: { actorId: true, entityId: true, data: true } });
