@@ -305,6 +305,12 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
   if (!user) throw notFound('That person');
   await db.$transaction(async (tx) => {
     if (opts.op === 'add') {
+      // Only to someone who already belongs here: anyone else is invited, to their own address, and
+      // agrees by accepting. A role picked onto any account by its id would hand it another
+      // organisation's powers unasked (and keep it from deleting itself or changing its email).
+      if (!(await tx.membership.count({ where: { userId: user.id, organizationId: org.id } }))) {
+        throw forbidden(`Only people who already have a role at ${org.name} can be given another here. Invite anyone else from the People page: the role is theirs once they accept.`);
+      }
       await ensureMembership(tx, user.id, org.id, opts.role);
     } else {
       const leading = opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER';

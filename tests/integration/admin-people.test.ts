@@ -202,6 +202,11 @@ describe('invitations, roles and qualifications', () => {
     const { issuer, admin, mc } = await setup();
     const person = await createActor({ name: 'Pat Person' });
     await expect(setReviewerQualification({ actor: admin, userId: person.id, microCredentialId: mc.id, op: 'add' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    // Someone with no role here is invited, to agree to it: a role is not put on an account by its id.
+    await expect(changeRole({ actor: admin, organizationId: issuer.id, userId: person.id, role: 'REVIEWER', op: 'add' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Invite anyone else') });
+    expect(await db.membership.count({ where: { userId: person.id } })).toBe(0);
+    // Once they belong (an invitation to administer, accepted), another role is added.
+    await db.membership.create({ data: { userId: person.id, organizationId: issuer.id, role: 'ISSUER_ADMIN' } });
     await changeRole({ actor: admin, organizationId: issuer.id, userId: person.id, role: 'REVIEWER', op: 'add' });
     await setReviewerQualification({ actor: admin, userId: person.id, microCredentialId: mc.id, op: 'add' });
     const members = await listOrgMembers({ actor: admin, organizationId: issuer.id, q: 'pat' });

@@ -227,8 +227,12 @@ function rows(): Row[] {
     { name: 'inviteMember (issuer A reviewer)', allow: ['adminA'], run: (a) => inviteMember({ actor: a, organizationId: w.issuerA.id, email: `r-${uid()}@example.test`, role: 'REVIEWER' }) },
     { name: 'inviteMember (District One teacher)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.d1.id, email: `t-${uid()}@example.test`, role: 'TEACHER' }) },
     { name: 'inviteMember (District One leader)', allow: ['L1'], run: (a) => inviteMember({ actor: a, organizationId: w.d1.id, email: `l-${uid()}@example.test`, role: 'DISTRICT_LEADER' }) },
-    { name: 'changeRole (issuer A, add reviewer)', allow: ['adminA'], run: (a) => changeRole({ actor: a, organizationId: w.issuerA.id, userId: w.newcomer.id, role: 'REVIEWER', op: 'add' }) },
-    { name: 'changeRole (District One, add leader)', allow: ['L1'], run: (a) => changeRole({ actor: a, organizationId: w.d1.id, userId: w.newcomer.id, role: 'DISTRICT_LEADER', op: 'add' }) },
+    // A role is added only to someone who already has one there (already held: nothing changes).
+    { name: 'changeRole (issuer A, add reviewer to a member)', allow: ['adminA'], run: (a) => changeRole({ actor: a, organizationId: w.issuerA.id, userId: w.reviewer.id, role: 'REVIEWER', op: 'add' }) },
+    { name: 'changeRole (District One, add leader to a member)', allow: ['L1'], run: (a) => changeRole({ actor: a, organizationId: w.d1.id, userId: w.leader1.id, role: 'DISTRICT_LEADER', op: 'add' }) },
+    // Anyone else is invited: nobody may put a role on an account picked by its id.
+    { name: 'changeRole (issuer A, add reviewer to a non-member)', allow: [], run: (a) => changeRole({ actor: a, organizationId: w.issuerA.id, userId: w.newcomer.id, role: 'REVIEWER', op: 'add' }) },
+    { name: 'changeRole (District One, add leader to a teacher of it)', allow: [], run: (a) => changeRole({ actor: a, organizationId: w.d1.id, userId: w.t1.id, role: 'DISTRICT_LEADER', op: 'add' }) },
     { name: 'setReviewerQualification (mcC)', allow: ['adminA'], run: (a) => setReviewerQualification({ actor: a, userId: w.conflicted.id, microCredentialId: w.mcC.mc.id, op: 'add' }) },
     { name: 'previewBulkEnrol (mcA)', allow: ['adminA'], run: (a) => previewBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: 'email,name\nnew-teacher@example.test,New Teacher\n' }) },
     { name: 'importBulkEnrol (mcA)', allow: ['adminA'], run: (a) => importBulkEnrol({ actor: a, issuerId: w.issuerA.id, target: `mc:${w.mcA.mc.id}`, csv: `email,name\nbulk-${uid()}@example.test,New Teacher\n` }) },

@@ -487,9 +487,9 @@ describe('appointments go through invitations', () => {
     expect((await errorOf(changeRole({ actor: w.leader, organizationId: w.a.id, userId: w.ann.id, role: 'SCHOOL_LEADER', op: 'add' }))).code).toBe('INVALID_STATE');
     expect(await db.membership.count({ where: { role: 'SCHOOL_LEADER', userId: { in: [w.bo.id, w.ann.id] } } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: 'people.role_add' } })).toBe(0);
-    // Another role of a school is still added as before.
-    await changeRole({ actor: w.leader, organizationId: w.b.id, userId: w.ann.id, role: 'TEACHER', op: 'add' });
-    expect(await db.membership.count({ where: { role: 'TEACHER', userId: w.ann.id, organizationId: w.b.id } })).toBe(1);
+    // Nor another role of a school, to someone who does not belong to it: they are invited.
+    expect((await errorOf(changeRole({ actor: w.leader, organizationId: w.b.id, userId: w.ann.id, role: 'TEACHER', op: 'add' }))).code).toBe('FORBIDDEN');
+    expect(await db.membership.count({ where: { role: 'TEACHER', userId: w.ann.id, organizationId: w.b.id } })).toBe(0);
     await changeRole({ actor: w.leader, organizationId: w.a.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'remove' });
     expect(await db.membership.count({ where: { role: 'SCHOOL_LEADER', userId: w.pat.id } })).toBe(0);
   });
