@@ -43,7 +43,7 @@ describe('the check for live regions in live regions', () => {
 
 describe('verifying a credential', () => {
   it('shows the verdict as a notice that takes focus, not inside a live region', () => {
-    const ok: VerifyOutcome = { ok: true, result: checked, summary: { name: 'Team agendas', issuer: 'Teaching Matters', recipient: 'match' } };
+    const ok: VerifyOutcome = { ok: true, result: checked, summary: { name: 'Team agendas', issuer: 'Teaching Matters', issuerOnPlatform: true, recipient: 'match' } };
     const html = renderToStaticMarkup(createElement(Verdict, { outcome: ok, checkedEmail: 'ana@school.org' }));
     expect(html).toMatch(focusTarget('status'));
     expect(html).toContain('This credential is genuine and valid');
