@@ -1,10 +1,13 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useRef, useState, useTransition } from 'react';
+import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
 import { acceptAttribute, FILE_KIND_INFO, formatBytes, MAX_CAPTIONS_BYTES, STOPPED_UPLOAD_MINUTES, type EvidenceKind } from '@/lib/evidence/file-types';
 import { completeUploadAction, presignPartsAction, removeFileAction, requestUploadAction } from '@/app/apply/[slug]/actions';
 import { type RunRecord, UploadRuns } from '@/components/evidence/upload-runs';
+import { type Leaving, leavingAfter, leavingWords, progressValueText, startLeaving } from '@/components/evidence/upload-row';
+import { startAfresh } from '@/components/evidence/upload-start';
 import { failedUploadHoldsPlace, isCaptionsFile, isUploadRunning, pickFiles, roomLeft } from '@/components/evidence/pick-files';
 import { removedText } from '@/components/evidence/removal';
 import { releaseUpload, trackUpload } from '@/components/evidence/upload-registry';
@@ -19,7 +22,12 @@ type Upload = {
   /** When the server made `fileId` (as its answer came back): a failed upload's file holds its place for a while (roomLeft). */
   startedAt?: number;
   progress: number;
-  status: 'uploading' | 'checking' | 'done' | 'failed' | 'cancelled';
+  status: 'uploading' | 'checking' | 'done' | 'failed';
+  /**
+   * Cancel or Remove was pressed: the row says so and stays, holding its place in the part as its
+   * status says (roomLeft), until its upload has stopped and the file it held is removed.
+   */
+  leaving?: Leaving;
   /** Paused while the browser is offline; goes on by itself when the connection is back. */
   waiting?: boolean;
   error?: string;
@@ -80,8 +88,14 @@ type Transfer = {
   onWaiting: (waiting: boolean) => void;
 };
 
-function putWithProgress(url: string, body: Blob, contentType: string | null, onProgress: (loaded: number) => void, transfer: Transfer) {
+/**
+ * Sends `body` to storage with one PUT, reporting the bytes sent. Not sent at all once the upload was
+ * cancelled: a part signed while Cancel was pressed would otherwise go (and the parts after it), and
+ * Cancel, which waits for the upload to stop, would wait for all of them.
+ */
+export function putWithProgress(url: string, body: Blob, contentType: string | null, onProgress: (loaded: number) => void, transfer: Pick<Transfer, 'signal' | 'register'>) {
   return new Promise<string | null>((resolve, reject) => {
+    if (transfer.signal.aborted) return reject(new TransferError({ kind: 'cancelled' }));
     const xhr = new XMLHttpRequest();
     let why: StopReason = 'cancel';
     xhr.open('PUT', url);
@@ -214,11 +228,23 @@ export function failureText(fileName: string, error: string | undefined): string
 
 /**
  * What a row says under its bar. Its live part is mounted with the row, so a screen reader reads
- * out, once, when the upload pauses for the connection. A failure is shown here (the file's name for
- * screen readers, then the reason itself, which Retry and Remove point to) but read out by the
- * uploader's alert region (failureText), as an error: not here too, where it would be said twice.
+ * out, once, when the upload pauses for the connection, and when Cancel or Remove was pressed and
+ * the row waits for the upload to stop and its file to go ("Cancelling…": `leaving`, which is all it
+ * says then). A failure is shown here (the file's name for screen readers, then the reason itself,
+ * which Retry and Remove point to) but read out by the uploader's alert region (failureText), as an
+ * error: not here too, where it would be said twice.
  */
-export function UploadRowStatus({ id, fileName, status, waiting, percent, error }: { id: string; fileName: string; status: Upload['status']; waiting: boolean; percent: number; error?: string }) {
+export function UploadRowStatus({ id, fileName, status, waiting, percent, error, leaving }: { id: string; fileName: string; status: Upload['status']; waiting: boolean; percent: number; error?: string; leaving?: Leaving }) {
+  if (leaving) {
+    return (
+      <span id={id} className="font-medium text-slate-700">
+        <span aria-live="polite" aria-atomic="true">
+          <span className="sr-only">{fileName}: </span>
+          {leavingWords(leaving)}
+        </span>
+      </span>
+    );
+  }
   const failed = status === 'failed';
   return (
     <span id={id} className={failed ? 'font-medium text-red-700' : 'text-slate-700'}>
@@ -265,6 +291,37 @@ export function UploadAnnouncements({ said }: { said: UploadAnnouncement | null 
  */
 export function focusAfterRowGone<T extends { focus: () => void }>(picker: (T & { disabled: boolean }) | null, uploader: T | null): T | null {
   return picker && !picker.disabled ? picker : uploader;
+}
+
+/**
+ * Whether focus went with a row that has gone (it was on the row's Cancel or Remove, which stay,
+ * focusable, while the row waits): then it is moved (focusAfterRowGone). Not when the teacher has
+ * moved on meanwhile, e.g. to the file picker to choose another file.
+ */
+export function focusWentWithRow(active: { isConnected: boolean } | null, body: unknown): boolean {
+  return !active || active === body || !active.isConnected;
+}
+
+/**
+ * A row's Cancel (an upload under way) or Remove (a failed one, described by its reason). Once
+ * pressed (`leaving`), it says what it was and does nothing more, but stays enabled for assistive
+ * technology (aria-disabled) so focus stays on it while the row waits, and is described by the row's
+ * "Cancelling…" or "Removing…".
+ */
+export function RowEndButton({ id, fileName, failed, leaving, statusId, onPress }: { id: string; fileName: string; failed: boolean; leaving?: Leaving; statusId: string; onPress: () => void }) {
+  const remove = leaving ? leaving === 'remove' : failed;
+  return (
+    <button
+      id={id}
+      type="button"
+      aria-disabled={leaving ? true : undefined}
+      onClick={leaving ? undefined : onPress}
+      aria-describedby={remove || leaving ? statusId : undefined}
+      className="font-semibold text-slate-800 underline aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+    >
+      {remove ? 'Remove' : 'Cancel'}<span className="sr-only"> {remove ? fileName : `the upload of ${fileName}`}</span>
+    </button>
+  );
 }
 
 /**
@@ -396,6 +453,8 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     // Said once the file is on its way: not for a file the server refuses at the start.
     const started = () => announce(`Uploading ${u.file.name}.`);
     const fail = (error: string, stop: NonNullable<Upload['stop']>) => {
+      // The teacher cancelled: the row is going, nothing to say about it.
+      if (cancelled()) return;
       // Shown in the row (UploadRowStatus), read out as an error, reason and all.
       update(u.key, { status: 'failed', error, stop, waiting: false });
       announce(failureText(u.file.name, error), { assertive: true });
@@ -408,17 +467,26 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         holding(multipart.fileId);
         started();
       } else {
-        // Nothing to resume: a file left from an earlier try goes, and the upload starts over.
-        if (u.fileId) await dropFile(u.fileId, u.file);
-        holding(undefined);
-        // The row has no file on the server until the new one is made (nor a place held by the old one).
-        update(u.key, { fileId: undefined, startedAt: undefined });
-        // Not sent twice (each request starts a file): offline, it waits for the connection first.
-        if (!navigator.onLine) {
-          transfer.onWaiting(true);
-          await waitForOnline(browser, controller.signal).finally(() => transfer.onWaiting(false));
-        }
-        const ticket = await requestUploadAction({ attemptId, partId, fileName: u.file.name, contentType: u.file.type || 'application/octet-stream', size: u.file.size });
+        // Nothing to resume: a file left from an earlier try goes, and the upload starts over; not
+        // once the row was cancelled meanwhile (startAfresh).
+        const oldFileId = u.fileId;
+        const ticket = await startAfresh({
+          dropOld: oldFileId ? () => dropFile(oldFileId, u.file) : null,
+          forgetOld: () => {
+            holding(undefined);
+            // The row has no file on the server until the new one is made (nor a place held by the old one).
+            update(u.key, { fileId: undefined, startedAt: undefined });
+          },
+          // Not sent twice (each request starts a file): offline, it waits for the connection first.
+          waitOnline: async () => {
+            if (navigator.onLine) return;
+            transfer.onWaiting(true);
+            await waitForOnline(browser, controller.signal).finally(() => transfer.onWaiting(false));
+          },
+          request: () => requestUploadAction({ attemptId, partId, fileName: u.file.name, contentType: u.file.type || 'application/octet-stream', size: u.file.size }),
+          cancelled,
+        });
+        if (!ticket) return;
         if (!ticket.ok) return fail(refusalText(ticket), { at: 'start', code: ticket.code });
         const t = ticket.data;
         holding(t.fileId);
@@ -468,21 +536,29 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
   }
 
   /**
-   * Cancel (an upload under way) and Remove (a failed one) take their row away: focus goes to the
-   * file picker, or this part's uploader when the picker is disabled (the part is still full until
-   * the page is refreshed), and what happened is read out.
+   * Cancel (an upload under way) and Remove (a failed one) take their row away once its upload has
+   * stopped and the file it held is removed. Meanwhile the row says "Cancelling…" (or "Removing…"),
+   * its button does nothing more but keeps focus, and it keeps its place in the part. Once the row
+   * has gone, focus goes to the file picker, or this part's uploader when the picker is disabled
+   * (the part is still full until the page is refreshed), unless the teacher has moved on; then what
+   * happened is read out. Focus waits for the row to go: moved at once, it would find the picker
+   * disabled in a full part (the row still holds its place), and the teacher would have nothing to
+   * pick with once the place is free.
    */
   async function cancel(u: Upload) {
-    announce(rowGoneText(u.file.name, u.status === 'failed'));
-    // Once React has rendered the change (the picker may be enabled again by it).
-    window.setTimeout(() => focusAfterRowGone(inputRef.current, groupRef.current)?.focus(), 0);
+    if (u.leaving || runs.isCancelled(u.key)) return;
+    const failed = u.status === 'failed';
     u.abort?.();
     resumable.current.delete(u.key);
-    update(u.key, { status: 'cancelled' });
+    setUploads((list) => startLeaving(list, u.key, leavingAfter(failed)));
     // The row may have been drawn before the server named the upload's file: the upload says which.
     const left = await runs.cancel(u.key, u.fileId);
     if (left) await dropFile(left, u.file);
-    setUploads((list) => list.filter((x) => x.key !== u.key));
+    // Drawn now, so that focus finds the picker as the row's going leaves it (enabled again, maybe).
+    flushSync(() => setUploads((list) => list.filter((x) => x.key !== u.key)));
+    if (focusWentWithRow(document.activeElement, document.body)) focusAfterRowGone(inputRef.current, groupRef.current)?.focus();
+    // After the move, which would otherwise cut it short.
+    announce(rowGoneText(u.file.name, failed));
     router.refresh();
   }
 
@@ -549,10 +625,10 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         <ul className="mt-3 space-y-2" aria-label="Uploads in progress">
           {uploads.filter((u) => u.status !== 'done').map((u) => {
             const percent = Math.round(u.progress * 100);
-            const waiting = Boolean(u.waiting) && isUploadRunning(u.status);
+            const waiting = Boolean(u.waiting) && isUploadRunning(u.status) && !u.leaving;
             const errorId = `${inputId}-${u.key}-error`.replace(/[^A-Za-z0-9_-]/g, '_');
             const cancelId = `${inputId}-${u.key}-cancel`.replace(/[^A-Za-z0-9_-]/g, '_');
-            const retry = offersRetry(u, rejectedFileIds, checking);
+            const retry = !u.leaving && offersRetry(u, rejectedFileIds, checking);
             return (
               <li key={u.key} className="rounded-md border border-slate-200 bg-white p-3">
                 <div className="flex items-center justify-between gap-2 text-sm">
@@ -566,7 +642,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                     aria-valuemin={0}
                     aria-valuemax={100}
                     aria-valuenow={percent}
-                    aria-valuetext={waiting ? `Paused at ${percent}%, waiting for the connection` : u.status === 'checking' ? 'Uploaded; checking the file' : u.status === 'failed' ? `Stopped at ${percent}%` : `${percent}%`}
+                    aria-valuetext={progressValueText({ status: u.status, waiting, percent, leaving: u.leaving })}
                     className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
                   >
                     {/* amber-700: a paused bar against its grey track still stands out (WCAG 1.4.11; amber-500 did not). */}
@@ -574,7 +650,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                   </div>
                 </div>
                 <div className="mt-2 flex items-center justify-between gap-2 text-sm">
-                  <UploadRowStatus id={errorId} fileName={u.file.name} status={u.status} waiting={waiting} percent={percent} error={u.error} />
+                  <UploadRowStatus id={errorId} fileName={u.file.name} status={u.status} waiting={waiting} percent={percent} error={u.error} leaving={u.leaving} />
                   <span className="flex gap-2">
                     {retry ? (
                       <button
@@ -590,9 +666,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
                         Retry<span className="sr-only"> {u.file.name}</span>
                       </button>
                     ) : null}
-                    <button id={cancelId} type="button" onClick={() => void cancel(u)} aria-describedby={u.status === 'failed' ? errorId : undefined} className="font-semibold text-slate-800 underline">
-                      {u.status === 'failed' ? 'Remove' : 'Cancel'}<span className="sr-only"> {u.status === 'failed' ? u.file.name : `the upload of ${u.file.name}`}</span>
-                    </button>
+                    <RowEndButton id={cancelId} fileName={u.file.name} failed={u.status === 'failed'} leaving={u.leaving} statusId={errorId} onPress={() => void cancel(u)} />
                   </span>
                 </div>
               </li>

@@ -49,8 +49,9 @@ export function pickFiles<F extends Picked & { size: number }>(files: F[], remai
   const allOthers = fitting.filter((f) => !isCaptionsFile(f));
   const others = allOthers.slice(0, room);
   // Captions picked together with their video wait for it: the server takes captions only for a
-  // video the part already has.
-  const videosPicked = others.filter((f) => f.type.startsWith('video/')).length;
+  // video the part already has. A video is known as the server knows it (kindOfPicked): by its
+  // extension when the browser gives no type (some .mov files).
+  const videosPicked = others.filter((f) => kindOfPicked(f) === 'video').length;
   const captionsRoom = Math.max(0, captionsRemaining + videosPicked);
   const allCaptions = fitting.filter(isCaptionsFile);
   const captions = allCaptions.slice(0, captionsRoom);

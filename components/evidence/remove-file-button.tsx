@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition, type KeyboardEventHandler, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, useTransition, type KeyboardEventHandler, type Ref } from 'react';
 import { useRouter } from 'next/navigation';
 import { removeFileAction } from '@/app/apply/[slug]/actions';
 import { announce } from '@/components/ui/announcer';
 import { focusAfterRemove, promptKeyHandler, removedText } from '@/components/evidence/removal';
+import { REMOVE_STOPS_UPLOAD } from '@/lib/evidence/file-types';
 
 
 /**
@@ -33,9 +34,10 @@ function focusTargetAfter(row: HTMLElement, headingId?: string): () => HTMLEleme
  * A failure is said. Once the file's row has gone (the page drawn afresh), focus moves to the next
  * file's Remove, else the part's files heading (`focusAfter`), or, with no file left, the control
  * that adds files; then "<file> removed." is read out once, through the page's live region (the row's
- * own markup went with it).
+ * own markup went with it). `stopsUpload`: the file may still be uploading in another window or tab,
+ * which removing it ends, so the question says so; `describedBy`: what the row says of the file.
  */
-export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: string; fileName: string; focusAfter?: string }) {
+export function RemoveFileButton({ fileId, fileName, focusAfter, stopsUpload = false, describedBy }: { fileId: string; fileName: string; focusAfter?: string; stopsUpload?: boolean; describedBy?: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [asking, setAsking] = useState(false);
@@ -83,7 +85,7 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
 
   if (!asking) {
     return (
-      <button ref={askRef} type="button" data-remove-file="" onClick={() => { setError(null); setAsking(true); }} className="font-semibold text-red-700 underline">
+      <button ref={askRef} type="button" data-remove-file="" aria-describedby={describedBy} onClick={() => { setError(null); setAsking(true); }} className="font-semibold text-red-700 underline">
         Remove<span className="sr-only"> {fileName}</span>
       </button>
     );
@@ -91,6 +93,7 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
   return (
     <RemovePrompt
       fileName={fileName}
+      stopsUpload={stopsUpload}
       busy={busy}
       error={error}
       confirmRef={confirmRef}
@@ -121,16 +124,20 @@ export function RemoveFileButton({ fileId, fileName, focusAfter }: { fileId: str
 /**
  * The open "Remove …?" question. While the removal is on its way its buttons say so and do nothing,
  * but stay enabled for assistive technology (aria-disabled): a disabled button would drop focus to
- * the page, and a failure's message is read out where the teacher is.
+ * the page, and a failure's message is read out where the teacher is. `stopsUpload`: says that
+ * removing the file ends its upload if another window or tab is still sending it, and both buttons
+ * are described by the question, so a screen reader says it with the answer that has focus.
  */
-export function RemovePrompt({ fileName, busy, error, confirmRef, keepRef, onConfirm, onKeep, onKeyDown }: { fileName: string; busy: boolean; error: string | null; confirmRef?: Ref<HTMLButtonElement>; keepRef?: Ref<HTMLButtonElement>; onConfirm?: () => void; onKeep?: () => void; onKeyDown?: KeyboardEventHandler<HTMLSpanElement> }) {
+export function RemovePrompt({ fileName, stopsUpload = false, busy, error, confirmRef, keepRef, onConfirm, onKeep, onKeyDown }: { fileName: string; stopsUpload?: boolean; busy: boolean; error: string | null; confirmRef?: Ref<HTMLButtonElement>; keepRef?: Ref<HTMLButtonElement>; onConfirm?: () => void; onKeep?: () => void; onKeyDown?: KeyboardEventHandler<HTMLSpanElement> }) {
+  const questionId = useId();
+  const describedBy = stopsUpload ? questionId : undefined;
   return (
     <span role="group" aria-label={`Remove ${fileName}?`} onKeyDown={onKeyDown} className="flex flex-wrap items-center gap-3">
-      <span>Remove “{fileName}”? This cannot be undone.</span>
-      <button ref={confirmRef} type="button" aria-disabled={busy || undefined} onClick={onConfirm} className="font-semibold text-red-700 underline aria-disabled:opacity-60">
+      <span id={describedBy}>Remove “{fileName}”? {stopsUpload ? `${REMOVE_STOPS_UPLOAD} ` : ''}This cannot be undone.</span>
+      <button ref={confirmRef} type="button" aria-disabled={busy || undefined} aria-describedby={describedBy} onClick={onConfirm} className="font-semibold text-red-700 underline aria-disabled:opacity-60">
         {busy ? 'Removing…' : 'Yes, remove it'}
       </button>
-      <button ref={keepRef} type="button" aria-disabled={busy || undefined} onClick={onKeep} className="underline aria-disabled:opacity-60">
+      <button ref={keepRef} type="button" aria-disabled={busy || undefined} aria-describedby={describedBy} onClick={onKeep} className="underline aria-disabled:opacity-60">
         Keep it
       </button>
       {error ? <span role="alert" className="basis-full font-medium text-red-700">{error}</span> : null}

@@ -29,6 +29,11 @@ export class UploadRuns {
     return run.ended;
   }
 
+  /** Whether row `key` was cancelled already: a second Cancel on it does nothing. */
+  isCancelled(key: string): boolean {
+    return this.cancelled.has(key);
+  }
+
   /**
    * Row `key` was cancelled (its requests already told to stop): once its upload has stopped,
    * the file it left on the server, if any, for the caller to remove. With no upload under way,

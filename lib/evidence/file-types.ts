@@ -100,8 +100,19 @@ export function countPartFiles(list: readonly { detectedType: string | null; dec
  */
 export const STOPPED_UPLOAD_MINUTES = 30;
 
-/** What the teacher reads beside a pending file this tab is not uploading. */
+/** What the teacher reads beside a pending file whose upload stopped (isStoppedUpload, or stopped in this tab). */
 export const STOPPED_UPLOAD_HINT = 'This upload stopped before it finished (the page was closed or the connection dropped). Remove it and choose the file again.';
+
+/**
+ * What the teacher reads beside a pending file too recent to count as stopped that this tab is not
+ * uploading: another window or tab may be uploading it, or the page that was has been closed or
+ * reloaded. Nothing here tells which, so it says what to do in each case.
+ */
+export const UNFINISHED_UPLOAD_HINT =
+  'Not finished uploading. It may still be uploading in another window or tab: keep that open, and refresh this page in a few minutes. If you closed or reloaded the page that was uploading it, remove this file and choose it again.';
+
+/** Said when removing such a file is asked for: removing it ends that upload, wherever it runs. */
+export const REMOVE_STOPS_UPLOAD = 'If it is still uploading in another window or tab, that upload stops.';
 
 type Placed = { status: string; createdAt: Date };
 

@@ -38,6 +38,15 @@ describe('picking more files than a part takes', () => {
       'Not added: lesson.vtt — captions go with a video, and this part has no video without captions.',
     ]);
   });
+
+  it('counts a video the browser gives no type for (some .mov files) as the server does, by its extension', () => {
+    const r = pickFiles([f('lesson.mov', ''), f('lesson.vtt', 'text/vtt')], 1, 0);
+    expect(r.others.map((x) => x.name)).toEqual(['lesson.mov']);
+    expect(r.captions.map((x) => x.name)).toEqual(['lesson.vtt']);
+    expect(r.notAdded).toEqual([]);
+    // A file with no type that is not a video makes no room for captions.
+    expect(pickFiles([f('plan.pdf', ''), f('plan.vtt', 'text/vtt')], 1, 0).captions).toEqual([]);
+  });
 });
 
 describe('picking files the part would refuse', () => {

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 
 vi.mock('@/app/apply/[slug]/actions', () => ({ completeUploadAction: vi.fn(), presignPartsAction: vi.fn(), removeFileAction: vi.fn(), requestUploadAction: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined }) }));
-const { FileUploader, focusAfterRowGone, rowGoneText } = await import('@/components/evidence/file-uploader');
+const { FileUploader, focusAfterRowGone, focusWentWithRow, rowGoneText } = await import('@/components/evidence/file-uploader');
 
 describe('after Cancel or Remove', () => {
   it('focuses the file picker', () => {
@@ -19,6 +19,16 @@ describe('after Cancel or Remove', () => {
     const uploader = { focus: vi.fn() };
     expect(focusAfterRowGone({ focus: vi.fn(), disabled: true }, uploader)).toBe(uploader);
     expect(focusAfterRowGone(null, uploader)).toBe(uploader);
+  });
+
+  it('moves focus only if it went with the row (the row waits, focus on its Cancel, until its file is gone)', () => {
+    const body = { isConnected: true };
+    // The focused Cancel went with the row: the browser puts focus on the page.
+    expect(focusWentWithRow(body, body)).toBe(true);
+    expect(focusWentWithRow(null, body)).toBe(true);
+    expect(focusWentWithRow({ isConnected: false }, body)).toBe(true);
+    // The teacher moved on meanwhile (to the picker, to another row): focus is left there.
+    expect(focusWentWithRow({ isConnected: true }, body)).toBe(false);
   });
 
   it('reads out what became of the file', () => {
