@@ -89,6 +89,15 @@ const outcomeText: Record<string, string> = {
 };
 
 /**
+ * What the submitted scores led to, said after Submit. A pass whose badge could not be issued at
+ * once (left to the job queue: `awardQueued`) is not called awarded yet.
+ */
+export function submittedText(result: { outcome: string; awardQueued?: boolean }): string {
+  if (result.outcome === 'PASSED' && result.awardQueued) return 'The submission meets the standard. Its badge will be issued shortly, and the teacher notified when it is.';
+  return outcomeText[result.outcome] ?? '';
+}
+
+/**
  * The rubric as one radio group per criterion, feedback per criterion and an overall comment. Drafts
  * save themselves (and a copy stays in this browser until the server confirms), the outcome these
  * scores lead to is shown live, and the server recomputes it on submit. Nothing typed is lost on a
@@ -302,7 +311,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     return (
       <div className="rounded-lg border border-green-300 bg-green-50 p-5">
         <h2 ref={doneRef} tabIndex={-1} className="text-lg font-semibold">{result.decision === 'PASS' ? 'Scores submitted: meets the standard' : 'Scores submitted: needs revision'}</h2>
-        <p className="mt-1">{outcomeText[result.outcome]}</p>
+        <p className="mt-1">{submittedText(result)}</p>
         <p className="mt-3">
           <Link href="/review" className="font-semibold">
             Back to the review queue

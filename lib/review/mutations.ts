@@ -9,11 +9,13 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
-import { assertMayScore, loadAttemptForReview, reviewDenial } from '@/lib/review/context';
+import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
 import { assertClaimable, assertStillMayScore, claimEndedMessage } from '@/lib/review/claims';
 import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
+import { nextDraftNotes, readDraftNotes } from '@/lib/review/draft-notes';
+import { CRITERION_FEEDBACK_MAX, CRITERION_FEEDBACK_TOO_LONG } from '@/lib/review/schemas';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -73,25 +75,35 @@ async function expireClaimsOf(tx: Tx, a: { id: string; issuerId: string }, kind:
 }
 
 /**
- * The draft to start a new claim with: the reviewer's own scores and overall comment from their last
- * claim on this work (attempt and kind), when that claim simply ran out. One that ended on purpose
- * (given back, reassigned by an admin, withdrawn with their rights: all RELEASED) brings nothing
- * back, and neither does an older draft behind it. Read inside the claiming transaction.
+ * The draft to start a new claim with: the reviewer's own scores, notes and overall comment from
+ * their last claim on this work (attempt and kind), when that claim simply ran out. One that ended
+ * on purpose (given back, reassigned by an admin, withdrawn with their rights: all RELEASED) brings
+ * nothing back, and neither does an older draft behind it. Read inside the claiming transaction.
  */
 async function draftLeftByExpiry(tx: Tx, reviewerId: string, attemptId: string, kind: ReviewKind) {
   const last = await tx.review.findFirst({
     where: { reviewerId, attemptId, kind, status: { in: ['EXPIRED', 'RELEASED'] } },
     orderBy: [{ claimedAt: 'desc' }, { createdAt: 'desc' }],
-    select: { id: true, status: true, overallComment: true, scores: { select: { criterionId: true, levelId: true, feedback: true } } },
+    select: { id: true, status: true, overallComment: true, draftNotes: true, scores: { select: { criterionId: true, levelId: true, feedback: true } } },
   });
-  if (!last || last.status !== 'EXPIRED' || (!last.overallComment && !last.scores.length)) return null;
-  return last;
+  if (!last || last.status !== 'EXPIRED') return null;
+  const notes = readDraftNotes(last.draftNotes);
+  if (!last.overallComment && !last.scores.length && !Object.keys(notes).length) return null;
+  return { ...last, draftNotes: notes };
 }
 
-/** The fields of a new claim's review that carry its reviewer's draft over (see draftLeftByExpiry). */
+/** The fields of a new claim's review that carry its reviewer's draft over (see draftLeftByExpiry), notes on criteria without a level included. */
 function carriedDraft(d: Awaited<ReturnType<typeof draftLeftByExpiry>>) {
-  return d ? { overallComment: d.overallComment, scores: { create: d.scores } } : {};
+  return d ? { overallComment: d.overallComment, draftNotes: d.draftNotes, scores: { create: d.scores } } : {};
 }
+
+/** What a claim on work of this kind is refused with once that work has been submitted by someone else. */
+const alreadySubmitted: Record<ReviewKind, string> = {
+  PRIMARY: 'The first review of this submission was submitted just now, so it does not need another one. Pick another one from the queue.',
+  SECOND: 'The second score of this submission was submitted just now, so it does not need another one. Pick another one from the queue.',
+  ADJUDICATION: 'This submission was adjudicated just now, so it does not need another adjudication.',
+  SECOND_LOOK: 'The second look at this submission was submitted just now, so it does not need another one. Pick another one from the queue.',
+};
 
 /**
  * Inside a claim's transaction, after the review row is written: the attempt still takes this kind
@@ -103,6 +115,12 @@ async function assertStillOpenFor(tx: Tx, attemptId: string, kind: ReviewKind) {
   const now = await tx.attempt.findUnique({ where: { id: attemptId }, select: { status: true, secondLookRequestedAt: true } });
   if (!now || now.status !== 'SUBMITTED') throw conflict('This submission stopped waiting for review while you were claiming it (decided, or taken back by its teacher). Pick another one from the queue.');
   if (kind === 'SECOND_LOOK' && !now.secondLookRequestedAt) throw conflict('The second look at this submission was withdrawn by an issuer admin, so there is nothing to claim. Pick another one from the queue.');
+  // A double-scored attempt stays SUBMITTED after its first review: that review, submitted by a
+  // claim that had run out just as this one was made, is only seen here. Submitting it waits for
+  // the insert above or the insert waits for it (the lapsed claim's row, which expiring it locks,
+  // and Review_one_active_claim), so this read sees it whichever committed first.
+  const done = await tx.review.findFirst({ where: { attemptId, kind, status: 'SUBMITTED' }, select: { id: true } });
+  if (done) throw conflict(alreadySubmitted[kind]);
 }
 
 /**
@@ -183,7 +201,9 @@ const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
  * conflicts). Any current claim of the same kind is released: that is a reassignment. Someone else's
  * live claim is only released when the admin confirmed releasing that very claim
  * (`releaseReviewId`, the one their form showed): it ends that reviewer's work in progress, so it
- * is never done by surprise, and the reviewer is told.
+ * is never done by surprise, and the reviewer is told. Assigning it to the reviewer who holds the
+ * claim changes nothing while the claim runs; one of theirs that ran out becomes the assignment
+ * (renewAsAssignment). Other claims that ran out end as such ('review.claim-expire').
  */
 export async function assignReview(opts: { actor: Actor; attemptId: string; reviewerId: string; kind?: ReviewKind; releaseReviewId?: string; now?: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
   const now = opts.now ?? new Date();
@@ -198,8 +218,11 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   if (denial) throw forbidden(denialForOthers[denial] ?? denialMessages[denial]);
   assertClaimable(a, kind);
   const current = a.reviews.filter((r) => r.kind === kind && r.status === 'CLAIMED');
+  // An assignment is deliberate work: it lasts at least until the service-level deadline.
+  const expires = new Date(Math.max(now.getTime() + minutes(issuer.claimMinutes), a.dueAt?.getTime() ?? 0));
   const same = current.find((r) => r.reviewerId === reviewer.id);
-  if (same) return { reviewId: same.id, reassigned: false };
+  if (same && same.claimExpiresAt > now) return { reviewId: same.id, reassigned: false };
+  if (same) return renewAsAssignment({ actor: opts.actor, a, kind, review: same, expires });
   const live = current.filter((r) => r.claimExpiresAt > now);
   if (live.length) {
     const holders = await db.user.findMany({ where: { id: { in: live.map((r) => r.reviewerId) } }, select: { id: true, name: true } });
@@ -213,8 +236,6 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
       throw validation(`${name} is reviewing this submission right now. To give it to someone else, tick “${box}” and assign again.`, { releaseReviewId: [`Tick “${box}” to reassign this submission.`] });
     }
   }
-  // An assignment is deliberate work: it lasts at least until the service-level deadline.
-  const expires = new Date(Math.max(now.getTime() + minutes(issuer.claimMinutes), a.dueAt?.getTime() ?? 0));
   try {
     return await db.$transaction(async (tx) => {
       await assertEnabledHeld(tx, reviewer.id, 'That reviewer’s account has just been disabled. Choose someone else.');
@@ -225,7 +246,11 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
         // a claim that had run out and came back to life is never ended without confirmation.
         const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED', claimExpiresAt: r.claimExpiresAt }, data: { status: ranOut ? 'EXPIRED' : 'RELEASED', version: { increment: 1 } } });
         if (!u.count) continue;
-        if (ranOut) continue;
+        if (ranOut) {
+          // Ended as any claim that ran out is, with the same entry (expireClaimsOf, the sweep).
+          await recordAudit({ actorId: opts.actor.id, action: 'review.claim-expire', entityType: 'Review', entityId: r.id, organizationId: issuer.id, data: { attemptId: a.id, kind, reviewerId: r.reviewerId } }, tx);
+          continue;
+        }
         await notify(
           {
             userId: r.reviewerId, kind: 'review.released',
@@ -251,13 +276,38 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
         },
         tx,
       );
-      await notify({ userId: reviewer.id, kind: 'review.assigned', title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : kind === 'SECOND_LOOK' ? 'A submission needs your second look' : 'A submission was assigned to you for review', href: `/review/${review.id}` }, tx);
+      await notifyAssigned(tx, reviewer.id, kind, review.id);
       return { reviewId: review.id, reassigned };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict('The claims on this submission changed at the same moment. Reload and try again.');
     throw e;
   }
+}
+
+function notifyAssigned(tx: Tx, userId: string, kind: ReviewKind, reviewId: string) {
+  return notify({ userId, kind: 'review.assigned', title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : kind === 'SECOND_LOOK' ? 'A submission needs your second look' : 'A submission was assigned to you for review', href: `/review/${reviewId}` }, tx);
+}
+
+/**
+ * Assigning the work to the reviewer whose own claim on it ran out (and nobody has taken it since):
+ * that claim becomes the assignment, as a fresh one would be: it runs to `expires`, names the admin,
+ * and is audited and told alike. Its version stays, so a scoring page the reviewer still has open
+ * goes on saving into it. A claim kept or ended meanwhile is not overwritten: the admin reloads.
+ */
+async function renewAsAssignment(opts: { actor: Actor; a: AttemptForReview; kind: ReviewKind; review: { id: string; reviewerId: string; claimExpiresAt: Date }; expires: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
+  const { a, kind, review } = opts;
+  const issuerId = a.submission.microCredential.issuer.id;
+  return db.$transaction(async (tx) => {
+    await assertEnabledHeld(tx, review.reviewerId, 'That reviewer’s account has just been disabled. Choose someone else.');
+    const u = await tx.review.updateMany({ where: { id: review.id, status: 'CLAIMED', claimExpiresAt: review.claimExpiresAt }, data: { claimExpiresAt: opts.expires, assignedById: opts.actor.id } });
+    if (u.count !== 1) throw conflict('The claims on this submission changed at the same moment. Reload and try again.');
+    await assertStillOpenFor(tx, a.id, kind);
+    await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
+    await recordAudit({ actorId: opts.actor.id, action: 'review.assign', entityType: 'Review', entityId: review.id, organizationId: issuerId, data: { attemptId: a.id, kind, reviewerId: review.reviewerId, previous: [], renewed: true } }, tx);
+    await notifyAssigned(tx, review.reviewerId, kind, review.id);
+    return { reviewId: review.id, reassigned: false };
+  });
 }
 
 type ScoreEntry = { criterionId: string; levelId?: string | null; feedback?: string };
@@ -295,10 +345,12 @@ function checkScores(version: NonNullable<Awaited<ReturnType<typeof loadOwnRevie
     if (seen.has(s.criterionId)) throw validation('A criterion was scored twice.');
     seen.add(s.criterionId);
     if (s.levelId && !rankOf.has(s.levelId)) throw validation('A score uses a level that is not part of this rubric. Reload the page.');
+    if ((s.feedback ?? '').length > CRITERION_FEEDBACK_MAX) throw validation(CRITERION_FEEDBACK_TOO_LONG, { [`feedback.${s.criterionId}`]: [CRITERION_FEEDBACK_TOO_LONG] });
   }
   return rankOf;
 }
 
+/** Scores of criteria given a level; feedback on those without one is a draft's note (saveReviewDraft). */
 async function writeScores(tx: Tx, reviewId: string, scores: ScoreEntry[]) {
   for (const s of scores) {
     if (!s.levelId) continue;
@@ -312,8 +364,21 @@ async function writeScores(tx: Tx, reviewId: string, scores: ScoreEntry[]) {
 }
 
 /**
+ * A write guarded by the review's version matched nothing (OTHER_TAB): when the review is no longer
+ * CLAIMED, that is not another tab but the claim ending (it ran out and someone else claimed the
+ * work, an admin reassigned it, it was submitted): throws the message that says which. Returns when
+ * it really was another tab.
+ */
+async function explainLostWrite(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date): Promise<void> {
+  const now2 = await db.review.findUnique({ where: { id: r.id }, select: { status: true } });
+  if (now2 && now2.status !== 'CLAIMED') throw conflict(await claimEndedMessage(actor, { ...r, status: now2.status }, now));
+}
+
+/**
  * Autosave of the scoring form while the claim is held. The review's version guards against two
  * tabs overwriting each other; each save keeps the claim alive for at least another `claimMinutes`.
+ * Feedback on a criterion not given a level yet is kept as the draft's note (Review.draftNotes)
+ * until it has one, so nothing the page reports as saved is dropped.
  */
 export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; version: number; scores: ScoreEntry[]; overallComment: string; now?: Date }): Promise<{ version: number; savedAt: Date; claimExpiresAt: Date }> {
   const now = opts.now ?? new Date();
@@ -321,19 +386,27 @@ export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; ve
   if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
   checkScores(r.attempt.submission.version, opts.scores);
   await assertStillMayScore(opts.actor, r.attemptId, r.kind);
-  const claimExpiresAt = await db.$transaction(async (tx) => {
-    // Extends, never shortens (claimEndAfterActivity). The version check below makes sure the
-    // expiry read here is the one being replaced.
-    const held = await tx.review.findUnique({ where: { id: r.id }, select: { claimExpiresAt: true } });
-    const until = claimEndAfterActivity(held?.claimExpiresAt ?? null, now, r.attempt.submission.microCredential.issuer.claimMinutes);
-    const u = await tx.review.updateMany({
-      where: { id: r.id, status: 'CLAIMED', version: opts.version },
-      data: { overallComment: opts.overallComment, version: { increment: 1 }, claimExpiresAt: until },
+  const criterionIds = r.attempt.submission.version.criteria.map((c) => c.id);
+  let claimExpiresAt: Date;
+  try {
+    claimExpiresAt = await db.$transaction(async (tx) => {
+      // Extends, never shortens (claimEndAfterActivity). The version check below makes sure the
+      // expiry and the notes read here are the ones being replaced.
+      const held = await tx.review.findUnique({ where: { id: r.id }, select: { claimExpiresAt: true, draftNotes: true } });
+      const until = claimEndAfterActivity(held?.claimExpiresAt ?? null, now, r.attempt.submission.microCredential.issuer.claimMinutes);
+      const draftNotes = nextDraftNotes(readDraftNotes(held?.draftNotes, criterionIds), opts.scores);
+      const u = await tx.review.updateMany({
+        where: { id: r.id, status: 'CLAIMED', version: opts.version },
+        data: { overallComment: opts.overallComment, draftNotes, version: { increment: 1 }, claimExpiresAt: until },
+      });
+      if (u.count !== 1) throw conflict(OTHER_TAB);
+      await writeScores(tx, r.id, opts.scores);
+      return until;
     });
-    if (u.count !== 1) throw conflict(OTHER_TAB);
-    await writeScores(tx, r.id, opts.scores);
-    return until;
-  });
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'CONFLICT' && e.message === OTHER_TAB) await explainLostWrite(opts.actor, r, now);
+    throw e;
+  }
   // The claim's new end goes back to the page, whose timer shows it.
   return { version: opts.version + 1, savedAt: now, claimExpiresAt };
 }
@@ -391,7 +464,8 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
     await db.$transaction(async (tx) => {
       const u = await tx.review.updateMany({
         where: { id: r.id, status: 'CLAIMED', version: opts.version },
-        data: { status: 'SUBMITTED', submittedAt: now, decision, overallComment: opts.overallComment.trim(), version: { increment: 1 } },
+        // Every criterion has its level now: its feedback is in its score, so no note is left.
+        data: { status: 'SUBMITTED', submittedAt: now, decision, overallComment: opts.overallComment.trim(), draftNotes: {}, version: { increment: 1 } },
       });
       if (u.count !== 1) throw conflict(OTHER_TAB);
       await writeScores(tx, r.id, opts.scores);
@@ -433,11 +507,8 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict(DECIDED_ELSEWHERE);
-    if (isDomainError(e) && e.code === 'CONFLICT' && e.message === OTHER_TAB) {
-      // Tell apart "another tab" from "the claim ended" or "already submitted" for a clear message.
-      const now2 = await db.review.findUnique({ where: { id: r.id }, select: { status: true } });
-      if (now2 && now2.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, { ...r, status: now2.status }, now));
-    }
+    // Tell apart "another tab" from "the claim ended" or "already submitted" for a clear message.
+    if (isDomainError(e) && e.code === 'CONFLICT' && e.message === OTHER_TAB) await explainLostWrite(opts.actor, r, now);
     throw e;
   }
 

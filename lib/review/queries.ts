@@ -11,6 +11,7 @@ import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect
 import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { affiliations, formerPlacementCutoff, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { draftEntries, readDraftNotes } from '@/lib/review/draft-notes';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -409,7 +410,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const review = await db.review.findUnique({
     where: { id: opts.reviewId },
     select: {
-      id: true, kind: true, status: true, version: true, reviewerId: true, claimExpiresAt: true, decision: true, overallComment: true, submittedAt: true,
+      id: true, kind: true, status: true, version: true, reviewerId: true, claimExpiresAt: true, decision: true, overallComment: true, submittedAt: true, draftNotes: true,
       scores: { select: { criterionId: true, levelId: true, feedback: true } },
       attempt: {
         select: {
@@ -467,13 +468,21 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
         },
       })
     : [];
+  const awardPending = attempt.status === 'PASSED' && !(await db.award.findUnique({ where: { submissionId: submission.id }, select: { id: true } }));
   return {
     review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
+    // What the scoring form starts from (and an ended claim shows): the saved scores, with the
+    // feedback written on criteria not given a level yet (the draft's notes) by their criterion.
+    draft: {
+      overallComment: review.overallComment,
+      scores: draftEntries(review.scores, readDraftNotes(review.draftNotes, submission.version.criteria.map((c) => c.id))),
+    },
     // attestedAt: when the teacher confirmed the evidence is their own (null before that was asked); says nothing of who they are.
     attempt: { id: attempt.id, number: attempt.number, status: attempt.status, version: attempt.version, submittedAt: attempt.submittedAt, attestedAt: attempt.attestedAt, clock: slaClock(attempt.dueAt, now), responses: evidenceShown ? attempt.responses : [], files: evidenceShown ? files : [] },
     evidenceWithheld: !evidenceShown,
     // A renewal: the teacher held this badge and shows the skill again (judged like any application).
-    submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1 },
+    // awardPending: passed, but its badge is not issued yet (issuing failed and was left to the job queue).
+    submission: { id: submission.id, status: submission.status, microCredentialId: submission.microCredential.id, slug: submission.microCredential.slug, renewal: submission.cycle > 1, awardPending },
     issuer: { name: issuer.name, blindReview: issuer.blindReview, claimMinutes: issuer.claimMinutes },
     teacher: evidenceShown && showsTeacherIdentity(issuer) ? { name: submission.user.name, email: submission.user.email, schoolName: submission.user.school?.name ?? null } : null,
     version: submission.version,

@@ -18,10 +18,14 @@ export const ClaimReviewInput = z.object({ attemptId: id, kind: ReviewKindInput.
 
 export const ReleaseReviewInput = z.object({ reviewId: id });
 
+/** The longest feedback on one criterion: a score's, or a draft's note on a criterion with no level yet. */
+export const CRITERION_FEEDBACK_MAX = 5000;
+export const CRITERION_FEEDBACK_TOO_LONG = 'Use at most 5,000 characters of feedback per criterion.';
+
 export const ScoreInput = z.object({
   criterionId: id,
   levelId: id.nullable().optional(),
-  feedback: str().max(5000, 'Use at most 5,000 characters of feedback per criterion.').default(''),
+  feedback: str().max(CRITERION_FEEDBACK_MAX, CRITERION_FEEDBACK_TOO_LONG).default(''),
 });
 
 export const SaveDraftInput = z.object({

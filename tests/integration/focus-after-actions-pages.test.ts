@@ -172,7 +172,7 @@ describe('“Release”', () => {
     const attemptId = await submitTextAttempt(w, await createActor());
     const { reviewId } = await claimReview({ actor: reviewer, attemptId });
     session.actor = reviewer;
-    expect(await redirectOf(releaseReviewAction(form({ reviewId })))).toBe('/review?released=1');
+    expect(await redirectOf(releaseReviewAction({ ok: true }, form({ reviewId })))).toBe('/review?released=1');
     expect((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('RELEASED');
     const html = renderToStaticMarkup(await ReviewQueuePage({ searchParams: Promise.resolve({ released: '1' }) }));
     expect(html).toMatch(/<div tabindex="-1" class="mb-4 [^"]*"><div role="status"[^>]*><div>The submission is back in the queue/);

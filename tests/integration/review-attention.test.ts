@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
 import { createActor, createOrg } from '@/tests/factories';
 import { claimReview } from '@/lib/review/mutations';
+import { loadActor } from '@/lib/auth/load-actor';
 import { requestSecondLook } from '@/lib/review/second-look';
 import { makeReviewWorld as makeWorld, scoreAttempt as score, submitTextAttempt as submitText } from '@/tests/factories/review-world';
 import { getAdminHome } from '@/lib/authoring/queries';
@@ -43,6 +44,26 @@ describe('a disagreement between two scorers', () => {
     for (const u of [ann, bob, sameSchoolAdmin, otherAdmin, teacher]) expect(await adjudicationNotices(u.id)).toEqual([]);
     // Emailed too, through the queue (notify), unless the admin turned work emails off.
     expect(await db.job.count({ where: { type: 'email.notification', payload: { path: ['userId'], equals: w.admin.id } } })).toBe(1);
+  });
+
+  it('does not tell an admin who left the teacher’s school within the year: claiming would refuse them', async () => {
+    const [school, elsewhere] = [await createOrg({ kind: 'SCHOOL' }), await createOrg({ kind: 'SCHOOL' })];
+    const w = await makeWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const [ann, bob] = [await w.reviewer(), await w.reviewer()];
+    const leaver = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
+    // Moved to another school last week: the former school is kept (and dated) by the database.
+    await db.user.update({ where: { id: leaver.id }, data: { schoolId: elsewhere.id } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: leaver.id }, select: { formerSchoolId: true } })).toEqual({ formerSchoolId: school.id });
+    const attemptId = await submitText(w, await createActor({ schoolId: school.id }));
+    await score(w, ann, attemptId, 'PRIMARY', [3, 3]);
+    expect((await score(w, bob, attemptId, 'SECOND', [1, 1])).outcome).toBe('NEEDS_ADJUDICATION');
+
+    expect(await adjudicationNotices(leaver.id)).toEqual([]);
+    expect(await adjudicationNotices(w.admin.id)).toHaveLength(1);
+    // The same rule as claiming the adjudication, which refuses them.
+    const moved = (await loadActor(leaver.id))!;
+    await expect(claimReview({ actor: moved, attemptId, kind: 'ADJUDICATION' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/own school/) });
+    await claimReview({ actor: w.admin, attemptId, kind: 'ADJUDICATION' });
   });
 
   it('tells nobody when the two scorers agree', async () => {

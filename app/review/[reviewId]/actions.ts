@@ -29,7 +29,8 @@ export async function saveReviewDraftAction(input: z.input<typeof SaveDraftInput
 }
 
 export type SubmitReviewResult =
-  | { ok: true; outcome: ReviewOutcome; decision: 'PASS' | 'REVISE' }
+  // `awardQueued`: a pass whose badge could not be issued at once and was left to the job queue.
+  | { ok: true; outcome: ReviewOutcome; decision: 'PASS' | 'REVISE'; awardQueued?: boolean }
   | { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; conflict?: boolean };
 
 /** The decision is computed by the domain from the scores; nothing the client says about it is read. */
@@ -41,7 +42,7 @@ export async function submitReviewAction(input: z.input<typeof SubmitReviewInput
     const r = await submitReview({ actor, ...parsed.data });
     revalidatePath('/review');
     revalidatePath(`/review/${parsed.data.reviewId}`);
-    return { ok: true, outcome: r.outcome, decision: r.decision };
+    return { ok: true, outcome: r.outcome, decision: r.decision, ...(r.awardQueued ? { awardQueued: true } : {}) };
   } catch (e) {
     const result = toActionError(e);
     if (result.ok) return { ok: false, formError: 'Not submitted.' };
@@ -49,11 +50,17 @@ export async function submitReviewAction(input: z.input<typeof SubmitReviewInput
   }
 }
 
-export async function releaseReviewAction(formData: FormData) {
+/** "Release and discard my draft": back to the queue, or a refusal shown beside the button (ReleaseClaimForm). */
+export async function releaseReviewAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = ReleaseReviewInput.safeParse(formDataToObject(formData));
-  if (!parsed.success) return;
-  const actor = await requireActor();
-  await releaseReview({ actor, reviewId: parsed.data.reviewId });
+  if (!parsed.success) return { ok: false, formError: 'That review could not be found. Reload the page and try again.' };
+  try {
+    const actor = await requireActor();
+    await releaseReview({ actor, reviewId: parsed.data.reviewId });
+  } catch (e) {
+    const result = toActionError(e);
+    return { ok: false, formError: (!result.ok && result.formError) || 'Your claim was not released. Try again.' };
+  }
   revalidatePath('/review');
   redirect('/review?released=1');
 }

@@ -12,7 +12,7 @@ import { SlaClock } from '@/components/review/sla-clock';
 import { ClaimTimer } from '@/components/review/claim-timer';
 import { ClaimButton } from '@/components/review/claim-button';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
-import { releaseReviewAction } from './actions';
+import { ReleaseClaimForm } from '@/components/review/release-claim-form';
 import { ReportConcernForm } from './report-concern-form';
 import { SubmittedNotice } from './submitted-notice';
 import { submittedOutcomeText } from './submitted-outcome';
@@ -40,15 +40,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   // Safeguarding: this reviewer's concerns about the evidence, and files the issuer removed.
   const concerns = await getReviewConcerns({ actor, reviewId });
   const fileLabel = new Map([...attempt.files.map((f) => [f.id, f.fileName] as const), ...(concerns?.removed ?? []).map((f) => [f.id, f.label] as const)]);
-  const initial = {
-    overallComment: review.overallComment,
-    scores: Object.fromEntries(review.scores.map((s) => [s.criterionId, { levelId: s.levelId, feedback: s.feedback }])),
-  };
+  // The saved scores, and feedback written on criteria before their level was chosen.
+  const initial = ws.draft;
   const levelLabel = (id: string) => version.levels.find((l) => l.id === id)?.label ?? '—';
   // Parts are numbered as the evidence panel numbers them, so "Part 2" names the same heading there.
   const partOf = new Map(version.parts.map((p, i) => [p.id, { number: i + 1, title: p.title }]));
   const criteria = version.criteria.map((c) => ({ ...c, part: c.partId ? (partOf.get(c.partId) ?? null) : null }));
-  const outcome = review.status === 'SUBMITTED' ? submittedOutcomeText({ kind: review.kind, attemptStatus: attempt.status, setAside: Boolean(ws.setAside) }) : null;
+  const outcome = review.status === 'SUBMITTED' ? submittedOutcomeText({ kind: review.kind, attemptStatus: attempt.status, setAside: Boolean(ws.setAside), awardPending: ws.submission.awardPending }) : null;
 
   return (
     <div>
@@ -272,24 +270,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
               />
               <details className="mt-6 border-t border-slate-200 pt-4">
                 <summary className="cursor-pointer text-sm font-semibold">Can’t finish this one? Release it</summary>
-                <form action={releaseReviewAction} className="mt-2">
-                  <input type="hidden" name="reviewId" value={review.id} />
-                  <p className="mb-2 text-sm text-slate-700">Another reviewer can then take it. Your draft scores and comments stay on this page for reference, but are not carried into a later claim, yours or anyone’s.</p>
-                  <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
-                    Release and discard my draft
-                  </button>
-                </form>
+                <ReleaseClaimForm reviewId={review.id} />
               </details>
             </>
           ) : (
             <ul className="space-y-3">
               {criteria.map((c) => {
-                const s = review.scores.find((x) => x.criterionId === c.id);
+                const s = initial.scores[c.id];
                 return (
                   <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
                     <h3 className="font-semibold">{c.title}</h3>
                     {c.part ? <p className="text-sm text-slate-800">Scores Part {c.part.number}: {c.part.title}</p> : null}
-                    <p className="text-sm">Level: {s ? levelLabel(s.levelId) : 'not scored'}</p>
+                    <p className="text-sm">Level: {s?.levelId ? levelLabel(s.levelId) : 'not scored'}</p>
                     {s?.feedback ? <p className="mt-1 whitespace-pre-wrap text-sm">{s.feedback}</p> : null}
                   </li>
                 );

@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState } from '@/lib/action-result';
+import { releaseReviewAction } from '@/app/review/[reviewId]/actions';
+
+/**
+ * "Release and discard my draft" on the scoring page. Released, the reviewer lands on the queue; a
+ * refusal (the claim is no longer theirs, the server failed) is said right under the button, which
+ * it describes, instead of an error page.
+ */
+export function ReleaseClaimForm({ reviewId }: { reviewId: string }) {
+  const [state, action, pending] = useActionState(releaseReviewAction, initialActionState);
+  const errorId = `release-error-${reviewId}`;
+  return (
+    <form action={action} className="mt-2">
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <p className="mb-2 text-sm text-slate-700">Another reviewer can then take it. Your draft scores and comments stay on this page for reference, but are not carried into a later claim, yours or anyone’s.</p>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-describedby={!state.ok ? errorId : undefined}
+        className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60"
+      >
+        {pending ? 'Releasing…' : 'Release and discard my draft'}
+      </button>
+      {!state.ok ? (
+        <p id={errorId} role="alert" className="mt-2 text-sm font-medium text-red-700">
+          {state.formError ?? 'Your claim was not released. Try again.'}
+        </p>
+      ) : null}
+    </form>
+  );
+}

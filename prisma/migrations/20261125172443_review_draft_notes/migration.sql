@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Review" ADD COLUMN     "draftNotes" JSONB NOT NULL DEFAULT '{}';
