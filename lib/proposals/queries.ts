@@ -2,6 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 
 /**
  * True when the teacher's district requires an approved proposal and there is none yet. Only an
@@ -110,15 +112,56 @@ async function approvedOutcomes(districtIds: string[], proposalIds: string[]): P
   })]));
 }
 
+type ProposalListStatus = 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+/** Decided ones newest decision first; waiting ones (and the whole list) oldest sent first. */
+const byDecision = (status: ProposalListStatus | undefined) => status === 'APPROVED' || status === 'RETURNED';
+// The sort key of the last row shown: when it was sent (`s`) or decided (`d`), '' for none, and its id.
+type SentCursor = { s: string; id: string };
+type DecidedCursor = { d: string; id: string };
+const isDate = (v: unknown): v is string => typeof v === 'string' && (v === '' || !Number.isNaN(Date.parse(v)));
+const isSentCursor = (v: Record<string, unknown>): v is SentCursor => isDate(v.s) && typeof v.id === 'string';
+const isDecidedCursor = (v: Record<string, unknown>): v is DecidedCursor => isDate(v.d) && typeof v.id === 'string';
+
+/**
+ * The cursor for the page after `last`, for listDistrictProposals with the same `status`. A keyset on
+ * the list's sort columns and id, not the row itself: a proposal decided or deleted between two pages
+ * neither drops the row after it nor empties the next page.
+ */
+export function proposalsCursor(last: { id: string; submittedAt: Date | null; decidedAt: Date | null }, status?: ProposalListStatus): string {
+  return byDecision(status)
+    ? encodeCursor({ d: last.decidedAt?.toISOString() ?? '', id: last.id })
+    : encodeCursor({ s: last.submittedAt?.toISOString() ?? '', id: last.id });
+}
+
+/**
+ * The rows after the cursor in the list's order. Postgres sorts NULLs last in ascending order and
+ * first in descending order, as Prisma leaves it.
+ */
+function afterCursor(cursor: string | undefined, status: ProposalListStatus | undefined): Prisma.ProposalWhereInput {
+  if (byDecision(status)) {
+    const c = decodeCursor(cursor, isDecidedCursor);
+    if (!c) return {};
+    if (!c.d) return { OR: [{ decidedAt: null, id: { lt: c.id } }, { decidedAt: { not: null } }] };
+    const at = new Date(c.d);
+    return { OR: [{ decidedAt: { lt: at } }, { decidedAt: at, id: { lt: c.id } }] };
+  }
+  const c = decodeCursor(cursor, isSentCursor);
+  if (!c) return {};
+  if (!c.s) return { submittedAt: null, id: { gt: c.id } };
+  const at = new Date(c.s);
+  return { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: c.id } }, { submittedAt: null }] };
+}
+
 /**
  * A page of the districts' proposals (the caller has checked the reader leads them). Each approved
  * one carries its `outcome` (null for the others): a district that approved study learns whether
  * it was done and can open the badge's public page, with the evidence summary the teacher chose
  * to show. `q` keeps those whose teacher's name or email, or whose micro-credential's title, holds
  * it; `schoolId` those of teachers placed at that school (the caller has checked it is the
- * district's).
+ * district's). Up to `take` + 1 rows (one more says there is a next page: proposalsCursor of the
+ * last one shown opens it); a cursor that is not one of the list's (an old link's) gives the first.
  */
-export async function listDistrictProposals(districtIds: string[], opts: { status?: 'SUBMITTED' | 'APPROVED' | 'RETURNED'; cursor?: string; take?: number; q?: string; schoolId?: string } = {}) {
+export async function listDistrictProposals(districtIds: string[], opts: { status?: ProposalListStatus; cursor?: string; take?: number; q?: string; schoolId?: string } = {}) {
   const take = opts.take ?? 25;
   const q = opts.q?.trim();
   const contains = q ? { contains: q, mode: 'insensitive' as const } : null;
@@ -127,12 +170,14 @@ export async function listDistrictProposals(districtIds: string[], opts: { statu
       districtId: { in: districtIds },
       status: opts.status ?? { in: ['SUBMITTED', 'APPROVED', 'RETURNED'] },
       ...(opts.schoolId ? { user: { schoolId: opts.schoolId } } : {}),
-      ...(contains ? { OR: [{ user: { name: contains } }, { user: { email: contains } }, { microCredential: { currentVersion: { title: contains } } }] } : {}),
+      AND: [
+        contains ? { OR: [{ user: { name: contains } }, { user: { email: contains } }, { microCredential: { currentVersion: { title: contains } } }] } : {},
+        afterCursor(opts.cursor, opts.status),
+      ],
     },
     // Waiting ones oldest first (the longest wait is decided first); decided ones newest decision first.
-    orderBy: opts.status === 'APPROVED' || opts.status === 'RETURNED' ? [{ decidedAt: 'desc' }, { id: 'desc' }] : [{ submittedAt: 'asc' }, { id: 'asc' }],
+    orderBy: byDecision(opts.status) ? [{ decidedAt: 'desc' }, { id: 'desc' }] : [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: take + 1,
-    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: {
       id: true, status: true, studentGoals: true, plan: true, returnedStudentGoals: true, returnedPlan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
       // Who approved or returned it: any of the district's leaders may decide, not only the reader.

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/actor';
 import { districtForPage } from '@/lib/district/page-district';
-import { listDistrictProposals, type ProposalOutcome } from '@/lib/proposals/queries';
+import { listDistrictProposals, proposalsCursor, type ProposalOutcome } from '@/lib/proposals/queries';
 import { Card, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { DistrictPicker } from '@/components/admin/district-picker';
@@ -19,7 +19,8 @@ const Query = z.object({
   status: z.enum(['SUBMITTED', 'APPROVED', 'RETURNED']).catch('SUBMITTED').default('SUBMITTED'),
   q: z.string().trim().max(100).optional().catch(undefined),
   school: SchoolFilterInput,
-  cursor: z.string().max(40).optional().catch(undefined),
+  // Opaque (proposalsCursor): one that is not the list's, as an old link's, gives the first page.
+  cursor: z.string().max(200).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
 });
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -84,7 +85,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
   if (school === undefined) redirect('/forbidden');
   const rows = await listDistrictProposals([district.id], { status: query.status, cursor: query.cursor, take: 20, q: query.q, schoolId: school?.id });
   const page = rows.slice(0, 20);
-  const nextCursor = rows.length > 20 ? page[page.length - 1].id : null;
+  const nextCursor = rows.length > 20 ? proposalsCursor(page[page.length - 1], query.status) : null;
   const dq = districts.length > 1 ? district.id : undefined;
   const filtered = Boolean(query.q || school);
   // The tabs keep the search and the school; the filters keep the tab.
