@@ -75,3 +75,33 @@ ${page.links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.text
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', vary: 'Accept', 'content-security-policy': CSP },
   });
 }
+
+/**
+ * For a download (a CSV export) opened from a link on a page, which shows in a tab of its own: a
+ * person signed out is sent to sign in and then back to the download; anything else that asks (a
+ * fetch, a script) gets a 401 page saying to sign in. `url` is the request's own.
+ */
+export function signInToDownload(request: Request): Response {
+  const url = new URL(request.url);
+  const signIn = `/sign-in?callbackUrl=${encodeURIComponent(`${url.pathname}${url.search}`)}`;
+  if (acceptsHtml(request)) return new Response(null, { status: 307, headers: { location: signIn, 'cache-control': 'no-store' } });
+  return htmlPageResponse({
+    status: 401, title: 'Sign in to download', code: '401', heading: 'Sign in to download this file',
+    paragraphs: ['You need to be signed in to download this file. Sign in, then open the download link again.'],
+    links: [{ href: signIn, text: 'Sign in' }],
+  });
+}
+
+/**
+ * A download refused (403), for something that does not exist (404), or asked for with a link
+ * that is not right (400): said in plain words on a page of its own, with links back (to the page
+ * the download is offered on, the person's home page).
+ */
+export function downloadErrorPage(opts: { status: 400 | 403 | 404; message: string; links: { href: string; text: string }[] }): Response {
+  const heading = opts.status === 403 ? 'You cannot download this file' : opts.status === 404 ? 'We could not find what to download' : 'We could not make this download';
+  return htmlPageResponse({
+    status: opts.status, title: heading, code: String(opts.status), heading,
+    paragraphs: [opts.message],
+    links: opts.links,
+  });
+}

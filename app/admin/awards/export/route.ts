@@ -1,15 +1,25 @@
-import { requireActor } from '@/lib/auth/session';
+import { getActor } from '@/lib/auth/session';
+import { homePath } from '@/lib/auth/actor';
 import { IssuedFilterInput, issuedAwardsCsv } from '@/lib/awards/issued';
 import { resolveIssuerScope } from '@/lib/authoring/queries';
 import { isDomainError } from '@/lib/errors';
+import { downloadErrorPage, signInToDownload } from '@/lib/http/html-page';
 
-/** GET /admin/awards/export?issuer=&q=&status=&credential=&from=&to=: the badges of the admin's issuers (or one) as CSV. */
+/**
+ * GET /admin/awards/export?issuer=&q=&status=&credential=&from=&to=: the badges of the admin's issuers (or one) as CSV.
+ * The "Download CSV" link opens it in a tab: signed out, the person signs in and comes back; a
+ * refusal is a page in words with a link back to the badges.
+ */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
+  const actor = await getActor();
+  if (!actor) return signInToDownload(request);
+  // Back to the list as it was filtered.
+  const back = { href: `/admin/awards${sp.size ? `?${sp}` : ''}`, text: 'Back to issued badges' };
+  const home = { href: homePath(actor), text: 'Go to my home page' };
   try {
-    const actor = await requireActor();
     const { scope } = await resolveIssuerScope(actor, sp.get('issuer') ?? undefined);
-    if (!scope.length) return Response.json({ error: 'You do not administer an issuing organisation.' }, { status: 403 });
+    if (!scope.length) return downloadErrorPage({ status: 403, message: 'Only administrators of an issuing organisation can download its badges. Your account does not administer one.', links: [home] });
     const filter = IssuedFilterInput.parse({ q: sp.get('q') ?? undefined, status: sp.get('status') ?? undefined, credential: sp.get('credential') ?? undefined, from: sp.get('from') ?? undefined, to: sp.get('to') ?? undefined });
     const csv = await issuedAwardsCsv({ actor, issuerIds: scope.map((i) => i.id), filter });
     const filename = `badges_${scope.length === 1 ? scope[0].slug : 'all-issuers'}_${new Date().toISOString().slice(0, 10)}.csv`;
@@ -18,7 +28,11 @@ export async function GET(request: Request) {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
     });
   } catch (e) {
-    if (isDomainError(e)) return Response.json({ error: e.message }, { status: e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'FORBIDDEN' ? 403 : 400 });
+    if (isDomainError(e)) {
+      if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
+      if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [{ href: '/admin/awards', text: 'Go to issued badges' }, home] });
+      return downloadErrorPage({ status: 400, message: e.message, links: [back, home] });
+    }
     throw e;
   }
 }

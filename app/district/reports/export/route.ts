@@ -1,15 +1,28 @@
-import { requireActor } from '@/lib/auth/session';
+import { getActor } from '@/lib/auth/session';
+import { homePath } from '@/lib/auth/actor';
 import { DISTRICT_REPORTS, districtReportCsv, type DistrictReport } from '@/lib/reporting/exports';
 import { PeriodInput, SchoolFilterInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { isDomainError } from '@/lib/errors';
+import { downloadErrorPage, signInToDownload } from '@/lib/http/html-page';
 
-/** GET /district/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&district=&school= */
+/**
+ * GET /district/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&district=&school=
+ * The "Download CSV" links open it in a tab: signed out, the person signs in and comes back; a
+ * refusal or a wrong link is a page in words with a link back to the reports.
+ */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
+  const actor = await getActor();
+  if (!actor) return signInToDownload(request);
+  // Back to the reports as they were asked for (the same district, school and period); after a
+  // refusal, to the person's own district's, and their home page.
+  const kept = new URLSearchParams(sp);
+  kept.delete('report');
+  const back = { href: `/district/reports${kept.size ? `?${kept}` : ''}`, text: 'Back to reports' };
+  const home = { href: homePath(actor), text: 'Go to my home page' };
   const report = sp.get('report') as DistrictReport;
-  if (!DISTRICT_REPORTS.includes(report)) return Response.json({ error: 'Unknown report.' }, { status: 400 });
+  if (!DISTRICT_REPORTS.includes(report)) return downloadErrorPage({ status: 400, message: 'This download link does not name a report we have. Go back to the reports and use one of their download links.', links: [back, home] });
   try {
-    const actor = await requireActor();
     const period = resolvePeriod(PeriodInput.parse({ from: sp.get('from') ?? undefined, to: sp.get('to') ?? undefined }));
     const schoolId = SchoolFilterInput.parse(sp.get('school') ?? undefined);
     const { filename, csv } = await districtReportCsv({ actor, districtId: sp.get('district'), schoolId, report, period });
@@ -18,7 +31,11 @@ export async function GET(request: Request) {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
     });
   } catch (e) {
-    if (isDomainError(e)) return Response.json({ error: e.message }, { status: e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'FORBIDDEN' ? 403 : 400 });
+    if (isDomainError(e)) {
+      if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
+      if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [{ href: '/district/reports', text: 'Go to my district’s reports' }, home] });
+      return downloadErrorPage({ status: 400, message: e.message, links: [back, home] });
+    }
     throw e;
   }
 }
