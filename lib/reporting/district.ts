@@ -93,7 +93,8 @@ export async function renewalCredentials(opts: Scope & { period: Period }): Prom
     SELECT a."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", a."title", i."name" AS "issuer",
            a."level", a."pdHours"::float8 AS "hours", a."issuedAt", a."validUntil",
            (a."suspendedAt" IS NOT NULL) AS "suspended",
-           EXISTS (SELECT 1 FROM "Award" o WHERE o."userId" = a."userId" AND o."microCredentialId" = a."microCredentialId" AND o."issuedAt" < a."issuedAt") AS "renewal",
+           -- A revoked earlier badge was never validly held: this one is not its renewal.
+           EXISTS (SELECT 1 FROM "Award" o WHERE o."userId" = a."userId" AND o."microCredentialId" = a."microCredentialId" AND o."issuedAt" < a."issuedAt" AND o."revokedAt" IS NULL) AS "renewal",
            (NOT d."renewalApprovedOnly" OR ${onApprovedLists(opts.districtId)}) AS "approved"
       FROM "Award" a
       JOIN "User" u ON u."id" = a."userId"

@@ -196,3 +196,21 @@ describe('which save a policy form is checked against', () => {
     expect((await db.organization.findUniqueOrThrow({ where: { id: w.district.id } })).renewalApprovedOnly).toBe(false);
   });
 });
+
+describe('the Renewal column', () => {
+  it('says Yes only when an earlier badge for it still stands: one the issuer revoked was never a badge to renew', async () => {
+    const w = await world();
+    const bo = await createActor({ name: 'Bo Brown', districtId: w.district.id, schoolId: w.school.id });
+    const cy = await createActor({ name: 'Cy Clark', districtId: w.district.id, schoolId: w.school.id });
+    // Bo's first Exit Tickets badge was revoked; Cy's first one stands. Each earned it again in the period.
+    await createEarnedAward(bo, w.exit, { title: 'Exit Tickets', level: 2, issuedAt: '2024-05-01T10:00:00Z', revoked: true });
+    await createEarnedAward(bo, w.exit, { title: 'Exit Tickets', level: 2, issuedAt: '2026-01-10T10:00:00Z', cycle: 2 });
+    await createEarnedAward(cy, w.exit, { title: 'Exit Tickets', level: 2, issuedAt: '2024-05-01T10:00:00Z' });
+    await createEarnedAward(cy, w.exit, { title: 'Exit Tickets', level: 2, issuedAt: '2026-01-10T10:00:00Z', cycle: 2 });
+    const rows = await renewalCredentials({ actor: w.leader, districtId: w.district.id, schoolId: null, period });
+    const renewal = (name: string) => rows.filter((r) => r.name === name && r.title === 'Exit Tickets').map((r) => r.renewal);
+    expect(renewal('Bo Brown')).toEqual([false]);
+    expect(renewal('Cy Clark')).toEqual([true]);
+    expect(renewal('Ann Avery')).toEqual([false]);
+  });
+});
