@@ -1,11 +1,19 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createPublishedCredential } from '../factories';
 import { createExemplar, deleteExemplar, ExemplarInput, getExemplarEditor } from '@/lib/review/exemplars';
 import { getCalibration } from '@/lib/review/calibration';
+import { session } from '../setup/session-stub';
 
-beforeEach(resetDatabase);
+vi.mock('@/lib/auth/session', async () => import('../setup/session-stub'));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+const { deleteExemplarAction } = await import('@/app/admin/credentials/[id]/calibration/actions');
+
+beforeEach(async () => {
+  await resetDatabase();
+  session.actor = null;
+});
 
 describe('calibration samples', () => {
   it('issuer admins add samples that reviewers then see; other issuers cannot', async () => {
@@ -31,5 +39,31 @@ describe('calibration samples', () => {
     await deleteExemplar({ actor: admin, exemplarId: created.id });
     expect(await db.calibrationExemplar.count()).toBe(0);
     expect(await db.auditLog.count({ where: { action: { startsWith: 'calibration.exemplar_' } } })).toBe(2);
+  });
+});
+
+describe('deleting a sample from its page', () => {
+  it('says so in words when another admin already deleted it, instead of the error page', async () => {
+    const { mc, admin } = await createPublishedCredential();
+    const input = ExemplarInput.parse({ microCredentialId: mc.id, title: 'Sample C', responses: [{ partTitle: 'Context', text: 'Grade 7 class.' }], expectedRanks: [2, 3, 1] });
+    const created = await createExemplar({ actor: admin, input });
+    const form = () => {
+      const f = new FormData();
+      f.set('exemplarId', created.id);
+      f.set('microCredentialId', mc.id);
+      return f;
+    };
+    session.actor = admin;
+    expect(await deleteExemplarAction({ ok: true }, form())).toEqual({ ok: true, message: 'Sample deleted.' });
+    expect(await db.calibrationExemplar.count()).toBe(0);
+    // The same button, on a page loaded before that delete.
+    expect(await deleteExemplarAction({ ok: true }, form())).toEqual({ ok: false, formError: expect.stringMatching(/already deleted.*Reload the page/) });
+    // Another issuer's admin is refused in words, and nothing is deleted.
+    const again = await createExemplar({ actor: admin, input });
+    session.actor = (await createPublishedCredential()).admin;
+    const f = form();
+    f.set('exemplarId', again.id);
+    expect(await deleteExemplarAction({ ok: true }, f)).toMatchObject({ ok: false, formError: expect.any(String) });
+    expect(await db.calibrationExemplar.count()).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { requireActor } from '@/lib/auth/session';
 import { createExemplar, deleteExemplar, ExemplarInput, rescoreExemplar, RescoreExemplarInput } from '@/lib/review/exemplars';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { str } from '@/lib/zod-text';
+import { isDomainError } from '@/lib/errors';
 
 export async function createExemplarAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const raw = formDataToObject(formData);
@@ -46,11 +47,23 @@ export async function rescoreExemplarAction(_prev: ActionResult, formData: FormD
   return { ok: true, message: 'Sample scored on the current rubric. Reviewers who have not calibrated yet will score it.' };
 }
 
-export async function deleteExemplarAction(formData: FormData) {
-  const parsed = str().min(1).max(40).safeParse(formData.get('exemplarId'));
-  const back = str().max(40).safeParse(formData.get('microCredentialId'));
-  if (!parsed.success) return;
-  const actor = await requireActor();
-  await deleteExemplar({ actor, exemplarId: parsed.data });
+/**
+ * Deletes a sample. One already gone (another admin deleted it since the page loaded) is said in
+ * words beside its button, not as the error page.
+ */
+export async function deleteExemplarAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const raw = formDataToObject(formData);
+  const parsed = str().min(1).max(40).safeParse(raw.exemplarId);
+  const back = str().max(40).safeParse(raw.microCredentialId);
+  const gone: ActionResult = { ok: false, formError: 'This sample was already deleted, perhaps by another admin. Reload the page to see the current samples.' };
+  if (!parsed.success) return gone;
+  try {
+    const actor = await requireActor();
+    await deleteExemplar({ actor, exemplarId: parsed.data });
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'NOT_FOUND') return gone;
+    return toActionError(e);
+  }
   if (back.success) revalidatePath(`/admin/credentials/${back.data}/calibration`);
+  return { ok: true, message: 'Sample deleted.' };
 }

@@ -5,7 +5,7 @@ import { getExemplarEditor } from '@/lib/review/exemplars';
 import { isDomainError } from '@/lib/errors';
 import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ExemplarForm, RescoreExemplarForm } from './exemplar-form';
-import { deleteExemplarAction } from './actions';
+import { DeleteExemplarForm } from './delete-exemplar-form';
 
 export const metadata = { title: 'Calibration samples' };
 
@@ -65,11 +65,7 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
                         </>
                       ) : null}
                     </div>
-                    <form action={deleteExemplarAction}>
-                      <input type="hidden" name="exemplarId" value={e.id} />
-                      <input type="hidden" name="microCredentialId" value={mc.id} />
-                      <button type="submit" className="text-sm font-semibold text-red-700 underline">{e.upToDate ? 'Delete' : 'Remove'}<span className="sr-only"> {e.title}</span></button>
-                    </form>
+                    <DeleteExemplarForm microCredentialId={mc.id} exemplar={{ id: e.id, title: e.title }} label={e.upToDate ? 'Delete' : 'Remove'} />
                   </div>
                   {e.upToDate ? null : (
                     <div className="mt-4 border-t border-slate-200 pt-4">
