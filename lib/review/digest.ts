@@ -1,8 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { formerPlacementOf } from '@/lib/auth/actor';
 import { notify } from '@/lib/notifications/notify';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
-import { conflictOfInterest, qualificationDenial, type IssuerReviewSettings } from '@/lib/review/policy';
+import { conflictOfInterest, qualificationDenial, teacherRef, type IssuerReviewSettings, type TeacherPlacementRow, type TeacherRef } from '@/lib/review/policy';
 import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
 import { plural } from '@/lib/plural';
@@ -20,14 +21,24 @@ const DIGEST_GAP_HOURS = 20;
  */
 const MAX_WAITING = 20_000;
 
-type WaitingRow = {
-  id: string; mc: string; dueAt: Date | null; teacherId: string; schoolId: string | null; districtId: string | null; email: string;
+/**
+ * Where a person is placed and where they were before their latest move (User's former* columns,
+ * ADR 019), as the conflict rules read them: a school or district left within FORMER_PLACEMENT_DAYS
+ * still counts, for the reviewer and for the teacher, as claiming sees it (loadActor, teacherRef).
+ */
+type Placement = {
+  schoolId: string | null; districtId: string | null; email: string;
+  formerSchoolId: string | null; formerDistrictId: string | null; placementChangedAt: Date | null;
+};
+
+type WaitingRow = Placement & {
+  id: string; mc: string; dueAt: Date | null; teacherId: string;
   /** Who gave the first score, when the attempt waits for its second one. */
   primaryBy: string | null;
 };
 
-type SecondLookRow = {
-  id: string; mc: string; dueAt: Date | null; teacherId: string; schoolId: string | null; districtId: string | null; email: string;
+type SecondLookRow = Placement & {
+  id: string; mc: string; dueAt: Date | null; teacherId: string;
   /** Everyone who submitted a review of the attempt: none of them may take its second look. */
   scorers: string[];
   requestedBy: string | null;
@@ -35,11 +46,11 @@ type SecondLookRow = {
 
 /** One piece of work someone could claim, with who may not take it whatever else holds. */
 type Work = {
-  mc: string; dueAt: Date | null; teacherId: string; schoolId: string | null; districtId: string | null; email: string;
+  mc: string; dueAt: Date | null; teacher: TeacherRef;
   secondLook: boolean; excluded: string[];
 };
 
-type CandidateRow = { userId: string; mc: string; granted: boolean; earned: boolean; calibratedAt: Date | null; schoolId: string | null; districtId: string | null; email: string };
+type CandidateRow = Placement & { userId: string; mc: string; granted: boolean; earned: boolean; calibratedAt: Date | null };
 
 /**
  * Work a reviewer could claim right now (the queue's rules, lib/review/queries.ts): undecided,
@@ -50,7 +61,8 @@ type CandidateRow = { userId: string; mc: string; granted: boolean; earned: bool
  */
 async function loadWaiting(now: Date): Promise<WaitingRow[]> {
   return db.$queryRaw<WaitingRow[]>`
-    SELECT a."id", s."microCredentialId" AS mc, a."dueAt", s."userId" AS "teacherId", u."schoolId", u."districtId", u."email", p."reviewerId" AS "primaryBy"
+    SELECT a."id", s."microCredentialId" AS mc, a."dueAt", s."userId" AS "teacherId", u."schoolId", u."districtId", u."email",
+           u."formerSchoolId", u."formerDistrictId", u."placementChangedAt", p."reviewerId" AS "primaryBy"
     FROM "Attempt" a
     JOIN "Submission" s ON s."id" = a."submissionId"
     JOIN "User" u ON u."id" = s."userId"
@@ -87,11 +99,13 @@ async function loadSecondLooks(now: Date): Promise<SecondLookRow[]> {
   // how many second looks there are: a plain join let it hash all of Submission and User.
   return db.$queryRaw<SecondLookRow[]>`
     SELECT a."id", a."microCredentialId" AS mc, a."dueAt", t."teacherId", t."schoolId", t."districtId", t."email",
+           t."formerSchoolId", t."formerDistrictId", t."placementChangedAt",
            a."secondLookRequestedById" AS "requestedBy",
            ARRAY(SELECT r."reviewerId" FROM "Review" r WHERE r."attemptId" = a."id" AND r."status" = 'SUBMITTED'::"ReviewStatus") AS "scorers"
     FROM "Attempt" a
     CROSS JOIN LATERAL (
-      SELECT s."userId" AS "teacherId", u."schoolId", u."districtId", u."email" FROM "Submission" s
+      SELECT s."userId" AS "teacherId", u."schoolId", u."districtId", u."email", u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"
+      FROM "Submission" s
       JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = a."submissionId"
       LIMIT 1
@@ -125,7 +139,7 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
     ),
     people AS (SELECT DISTINCT "userId" FROM staff)
     SELECT qs."userId", qs."microCredentialId" AS mc, bool_or(qs."granted") AS "granted", bool_or(NOT qs."granted") AS "earned",
-           rq."calibratedAt", u."schoolId", u."districtId", u."email"
+           rq."calibratedAt", u."schoolId", u."districtId", u."email", u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"
     FROM (
       SELECT q."userId", q."microCredentialId", true AS "granted" FROM "ReviewerQualification" q
       WHERE q."userId" IN (SELECT "userId" FROM people) AND q."microCredentialId" = ANY(${mcIds}::text[]) AND q."grantedById" IS NOT NULL
@@ -138,7 +152,8 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
     LEFT JOIN "ReviewerQualification" rq ON rq."userId" = qs."userId" AND rq."microCredentialId" = qs."microCredentialId"
     WHERE EXISTS (
       SELECT 1 FROM staff st WHERE st."userId" = qs."userId" AND (st."organizationId" = m."issuerId" OR st."role" = 'PLATFORM_ADMIN'::"Role"))
-    GROUP BY qs."userId", qs."microCredentialId", rq."calibratedAt", u."schoolId", u."districtId", u."email"`;
+    GROUP BY qs."userId", qs."microCredentialId", rq."calibratedAt", u."schoolId", u."districtId", u."email",
+             u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"`;
 }
 
 export type ReviewerDigest = {
@@ -153,13 +168,17 @@ export type ReviewerDigest = {
 /**
  * For each active reviewer, how many waiting submissions they could claim (second looks among them)
  * and how many of those are near their decision date (NEAR_DUE_BUSINESS_DAYS or fewer business days
- * left, or past it). Reviewers with nothing to claim are left out.
+ * left, or past it). Reviewers with nothing to claim are left out. The conflict rules are claiming's
+ * (conflictOfInterest, as of `now`), former placements of reviewer and teacher included: the
+ * placement columns come with the rows above, so this adds no query.
  */
 export async function computeReviewerDigests(now: Date = new Date()): Promise<ReviewerDigest[]> {
   const [waiting, secondLooks] = await Promise.all([loadWaiting(now), loadSecondLooks(now)]);
+  // The teacher as claiming reads them (teacherRef): a school or district they left within the year still counts.
+  const teacherOf = (w: WaitingRow | SecondLookRow): TeacherRef => teacherRef({ ...w, id: w.teacherId } satisfies TeacherPlacementRow);
   const work: Work[] = [
-    ...waiting.map(({ primaryBy, ...w }) => ({ ...w, secondLook: false, excluded: primaryBy ? [primaryBy] : [] })),
-    ...secondLooks.map(({ scorers, requestedBy, ...w }) => ({ ...w, secondLook: true, excluded: requestedBy ? [...scorers, requestedBy] : scorers })),
+    ...waiting.map((w) => ({ mc: w.mc, dueAt: w.dueAt, teacher: teacherOf(w), secondLook: false, excluded: w.primaryBy ? [w.primaryBy] : [] })),
+    ...secondLooks.map((w) => ({ mc: w.mc, dueAt: w.dueAt, teacher: teacherOf(w), secondLook: true, excluded: w.requestedBy ? [...w.scorers, w.requestedBy] : w.scorers })),
   ];
   if (!work.length) return [];
   const byMc = new Map<string, Work[]>();
@@ -183,12 +202,13 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
     if (!issuer) continue;
     // Not yet calibrated where calibration is asked for: the queue shows nothing to claim either.
     if (qualificationDenial(issuer, { granted: c.granted, earned: c.earned, calibratedAt: c.calibratedAt, hasExemplars: (exemplars.get(c.mc) ?? 0) > 0 })) continue;
-    const me = { id: c.userId, schoolId: c.schoolId, districtId: c.districtId, email: c.email, roles: rolesOf.get(c.userId) };
+    // As claiming sees the reviewer (loadActor): a school or district they left within the year is still theirs.
+    const me = { id: c.userId, schoolId: c.schoolId, districtId: c.districtId, email: c.email, roles: rolesOf.get(c.userId), former: formerPlacementOf(c) };
     const d = out.get(c.userId) ?? { userId: c.userId, waiting: 0, nearDue: 0, secondLooks: 0 };
     for (const w of byMc.get(c.mc) ?? []) {
       // Not second-scoring one's own first score; not a second look at a decision one took part in or asked for.
       if (w.excluded.includes(c.userId)) continue;
-      if (conflictOfInterest(me, { teacherId: w.teacherId, teacherSchoolId: w.schoolId, teacherDistrictId: w.districtId, teacherEmail: w.email }, issuer)) continue;
+      if (conflictOfInterest(me, w.teacher, issuer, now)) continue;
       d.waiting += 1;
       if (w.secondLook) d.secondLooks += 1;
       if (w.dueAt && w.dueAt < near) d.nearDue += 1;

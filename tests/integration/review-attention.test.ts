@@ -12,6 +12,7 @@ import { getAdminHome } from '@/lib/authoring/queries';
 import { computeReviewerDigests, DIGEST_KIND, sendReviewerDigests } from '@/lib/review/digest';
 import { ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
+import { FORMER_PLACEMENT_DAYS } from '@/lib/review/policy';
 
 beforeEach(resetDatabase);
 
@@ -212,6 +213,71 @@ describe('the reviewers’ daily digest', () => {
     // Once someone holds it, it no longer waits for anyone.
     await claimReview({ actor: fresh, attemptId, kind: 'SECOND_LOOK' });
     expect((await computeReviewerDigests()).find((d) => d.userId === fresh.id)).toEqual({ userId: fresh.id, waiting: 1, nearDue: 0, secondLooks: 0 });
+  });
+
+  // ADR 019: a school or district left within FORMER_PLACEMENT_DAYS still counts for the conflict
+  // rules, on both sides. The digest must not tell anyone about work claiming would refuse them.
+  const yearAgo = () => new Date(Date.now() - (FORMER_PLACEMENT_DAYS + 1) * 86_400_000);
+
+  it('does not tell a reviewer about the work of a school or district they left within the year, and does once the move is a year old', async () => {
+    const d = await createOrg({ kind: 'DISTRICT' });
+    const s1 = await createOrg({ kind: 'SCHOOL', parentId: d.id });
+    const e = await createOrg({ kind: 'DISTRICT' });
+    const s2 = await createOrg({ kind: 'SCHOOL', parentId: e.id });
+    const w = await makeWorld({ blockSameSchool: true, blockSameDistrict: true });
+    const fresh = await w.reviewer({ name: 'Fay Fresh' });
+    // Moved to another school last week; the former school is kept (and dated) by the database.
+    const schoolLeaver = await w.reviewer({ name: 'Sol School', schoolId: s1.id });
+    await db.user.update({ where: { id: schoolLeaver.id }, data: { schoolId: s2.id } });
+    // Moved to another district last week.
+    const districtLeaver = await w.reviewer({ name: 'Dee District' });
+    await db.user.update({ where: { id: districtLeaver.id }, data: { districtId: d.id } });
+    await db.user.update({ where: { id: districtLeaver.id }, data: { districtId: e.id } });
+    expect(await db.user.findMany({ where: { id: { in: [schoolLeaver.id, districtLeaver.id] } }, select: { formerSchoolId: true, formerDistrictId: true }, orderBy: { name: 'asc' } }))
+      .toEqual([{ formerSchoolId: null, formerDistrictId: d.id }, { formerSchoolId: s1.id, formerDistrictId: null }]);
+    const attemptId = await submitText(w, await createActor({ districtId: d.id, schoolId: s1.id }));
+
+    const digests = await computeReviewerDigests();
+    expect(digests.find((x) => x.userId === fresh.id)).toEqual({ userId: fresh.id, waiting: 1, nearDue: 0, secondLooks: 0 });
+    for (const u of [schoolLeaver, districtLeaver]) {
+      expect(digests.find((x) => x.userId === u.id)).toBeUndefined();
+      // The same rule as claiming, which refuses them.
+      await expect(claimReview({ actor: (await loadActor(u.id))!, attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await sendReviewerDigests()).toBe(1);
+    expect((await db.notification.findMany({ where: { kind: DIGEST_KIND }, select: { userId: true } })).map((n) => n.userId)).toEqual([fresh.id]);
+
+    // Over a year after the moves, the old school and district no longer count.
+    await db.user.updateMany({ where: { id: { in: [schoolLeaver.id, districtLeaver.id] } }, data: { placementChangedAt: yearAgo() } });
+    const later = await computeReviewerDigests();
+    for (const u of [fresh, schoolLeaver, districtLeaver]) expect(later.find((x) => x.userId === u.id)).toEqual({ userId: u.id, waiting: 1, nearDue: 0, secondLooks: 0 });
+  });
+
+  it('does not tell a reviewer about the work, second looks included, of a teacher who left their school within the year', async () => {
+    const [s1, s2] = [await createOrg({ kind: 'SCHOOL' }), await createOrg({ kind: 'SCHOOL' })];
+    const w = await makeWorld({ blockSameSchool: true });
+    const [ann, colleague] = [await w.reviewer({ name: 'Ann First' }), await w.reviewer({ name: 'Col League', schoolId: s1.id })];
+    // Someone who may take the second look, so that it can be asked for.
+    const fresh = await w.reviewer({ name: 'Fay Fresh' });
+    const [t1, t2] = [await createActor({ schoolId: s1.id }), await createActor({ schoolId: s1.id })];
+    const returned = await submitText(w, t1);
+    expect((await score(w, ann, returned, 'PRIMARY', [1, 1])).outcome).toBe('RETURNED');
+    const { version } = await db.attempt.findUniqueOrThrow({ where: { id: returned }, select: { version: true } });
+    await requestSecondLook({ actor: w.admin, attemptId: returned, version, reason: 'The evidence for criterion 1 is in part 2.' });
+    const waiting = await submitText(w, t2);
+    // Both teachers have since moved to another school.
+    await db.user.updateMany({ where: { id: { in: [t1.id, t2.id] } }, data: { schoolId: s2.id } });
+
+    const digests = await computeReviewerDigests();
+    expect(digests.find((x) => x.userId === colleague.id)).toBeUndefined();
+    expect(digests.find((x) => x.userId === ann.id)).toEqual({ userId: ann.id, waiting: 1, nearDue: 0, secondLooks: 0 });
+    expect(digests.find((x) => x.userId === fresh.id)).toEqual({ userId: fresh.id, waiting: 2, nearDue: 0, secondLooks: 1 });
+    const me = (await loadActor(colleague.id))!;
+    await expect(claimReview({ actor: me, attemptId: waiting })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(claimReview({ actor: me, attemptId: returned, kind: 'SECOND_LOOK' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    await db.user.updateMany({ where: { id: { in: [t1.id, t2.id] } }, data: { placementChangedAt: yearAgo() } });
+    expect((await computeReviewerDigests()).find((x) => x.userId === colleague.id)).toEqual({ userId: colleague.id, waiting: 2, nearDue: 0, secondLooks: 1 });
   });
 
   it('words a digest of second looks only as such, linking to their tab', async () => {
