@@ -8,6 +8,7 @@ import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
 import { createMicroCredential, publishMicroCredential } from '@/lib/authoring/mutations';
 import type { MicroCredentialDef } from '@/lib/authoring/schemas';
 import { hashPassword } from '@/lib/auth/password';
+import { startApplication } from '@/lib/submissions/mutations';
 import type { z } from 'zod';
 import { sampleDefinition } from './definitions';
 
@@ -93,3 +94,24 @@ export async function createEarnedAward(
     },
   });
 }
+
+/**
+ * `teacher`'s application of `microCredentialId`, marked earned (the review flow is tested
+ * elsewhere): what issueAwardForSubmission takes. Returns the submission's id.
+ */
+export async function createEarnedSubmission(teacher: Actor, microCredentialId: string, data: { publicSummary?: string } = {}): Promise<string> {
+  const sub = await startApplication({ actor: teacher, microCredentialId });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED', ...data } });
+  return sub.id;
+}
+
+/** `teacher`'s first attempt at `microCredentialId`, sent and waiting for review (due in ten days). Returns the attempt's id. */
+export async function createWaitingAttempt(teacher: Actor, microCredentialId: string): Promise<string> {
+  const sub = await startApplication({ actor: teacher, microCredentialId });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+  const now = new Date();
+  await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: now, dueAt: new Date(now.getTime() + 10 * 86_400_000) } });
+  await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: now } });
+  return attempt.id;
+}
+

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential } from '../factories';
+import { createActor, createEarnedSubmission, createPublishedCredential } from '../factories';
 import { awardStackToHolders, issueAwardForSubmission } from '@/lib/awards/issue';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import { runDueJobs } from '@/lib/jobs/queue';
@@ -31,9 +31,8 @@ beforeEach(resetDatabase);
 async function earned(opts: { issuerId?: string; admin?: Awaited<ReturnType<typeof createActor>>; teacher?: Awaited<ReturnType<typeof createActor>>; def?: NonNullable<Parameters<typeof createPublishedCredential>[0]>['def'] } = {}) {
   const cred = await createPublishedCredential({ issuerId: opts.issuerId, admin: opts.admin, def: opts.def });
   const teacher = opts.teacher ?? (await createActor({ email: `Teacher.${Math.random().toString(36).slice(2)}@School.test` }));
-  const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED', publicSummary: 'Students used feedback to revise lab reports.' } });
-  return { ...cred, teacher, submissionId: sub.id };
+  const submissionId = await createEarnedSubmission(teacher, cred.mc.id, { publicSummary: 'Students used feedback to revise lab reports.' });
+  return { ...cred, teacher, submissionId };
 }
 
 describe('awards', () => {

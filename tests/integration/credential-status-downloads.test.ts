@@ -4,10 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, PDFString } from 'pdf-lib';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential } from '../factories';
+import { createActor, createEarnedSubmission, createPublishedCredential } from '../factories';
 import { credentialUrl, issueAwardForSubmission } from '@/lib/awards/issue';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
-import { startApplication } from '@/lib/submissions/mutations';
 import { extractCredential } from '@/lib/credentials/bake';
 import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
 import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
@@ -34,9 +33,7 @@ const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g,
 async function earnedAward() {
   const { admin, mc } = await createPublishedCredential();
   const teacher = await createActor();
-  const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
-  const { awardId } = await issueAwardForSubmission(sub.id);
+  const { awardId } = await issueAwardForSubmission(await createEarnedSubmission(teacher, mc.id));
   return { admin, award: await db.award.findUniqueOrThrow({ where: { id: awardId } }) };
 }
 

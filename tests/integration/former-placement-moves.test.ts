@@ -4,8 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
-import { startApplication } from '@/lib/submissions/mutations';
+import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
 import { claimReview } from '@/lib/review/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -57,11 +56,7 @@ describe('the former placement, slot by slot', () => {
     const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameSchool: true, blockSameDistrict: true } });
     const { mc } = await createPublishedCredential({ issuerId: issuer.id });
     const teacher = await createActor({ email: 'teacher@gmail.com', districtId: d.id, schoolId: s1.id, roles: [{ role: 'TEACHER', organizationId: s1.id }] });
-    const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
-    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
-    const now = new Date();
-    await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: now, dueAt: new Date(now.getTime() + 10 * DAY) } });
-    await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: now } });
+    const attemptId = await createWaitingAttempt(teacher, mc.id);
     const colleague = await createActor({ email: 'colleague@outlook.com', districtId: d.id, schoolId: s1.id, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
     await db.reviewerQualification.create({ data: { userId: colleague.id, microCredentialId: mc.id, grantedById: colleague.id } });
 
@@ -70,7 +65,7 @@ describe('the former placement, slot by slot', () => {
     await db.user.update({ where: { id: teacher.id }, data: { schoolId: s2.id } });
     const reviewer = (await loadActor(colleague.id))!;
     expect((await listReviewQueue({ actor: reviewer })).items.map((i) => i.attemptId)).toEqual([]);
-    await expect(claimReview({ actor: reviewer, attemptId: attempt.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(claimReview({ actor: reviewer, attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // So does the reviewer, in two steps: still tied to S1 and D, whose teacher this is no more.
     await db.user.update({ where: { id: colleague.id }, data: { districtId: e.id, schoolId: null } });

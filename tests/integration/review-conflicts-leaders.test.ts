@@ -5,8 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
-import { startApplication } from '@/lib/submissions/mutations';
+import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
 import { claimReview } from '@/lib/review/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
 import type { Actor } from '@/lib/auth/actor';
@@ -16,15 +15,6 @@ import { FORMER_PLACEMENT_DAYS } from '@/lib/review/policy';
 
 beforeEach(resetDatabase);
 
-async function waitingAttempt(mcId: string, teacher: Actor) {
-  const sub = await startApplication({ actor: teacher, microCredentialId: mcId });
-  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
-  const now = new Date();
-  await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: now, dueAt: new Date(now.getTime() + 10 * 86_400_000) } });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: now } });
-  return attempt.id;
-}
-
 async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boolean }) {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, ...rules } });
   const { mc } = await createPublishedCredential({ issuerId: issuer.id });
@@ -33,7 +23,7 @@ async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boole
   const otherSchool = await createOrg({ kind: 'SCHOOL', parentId: district.id });
   // Public mailboxes: the email-domain rule cannot catch any of them.
   const teacher = await createActor({ email: 'teacher@gmail.com', districtId: district.id, schoolId: school.id, roles: [{ role: 'TEACHER', organizationId: school.id }] });
-  const attemptId = await waitingAttempt(mc.id, teacher);
+  const attemptId = await createWaitingAttempt(teacher, mc.id);
   const reviewerWith = async (email: string, role: 'SCHOOL_LEADER' | 'DISTRICT_LEADER', organizationId: string) => {
     const r = await createActor({ email, roles: [{ role, organizationId }, { role: 'REVIEWER', organizationId: issuer.id }] });
     await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: r.id } });

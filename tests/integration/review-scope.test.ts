@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { outcomeOf } from '../setup/outcome';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
 import { claimReview, grantQualification } from '@/lib/review/mutations';
@@ -21,14 +21,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 
 beforeEach(resetDatabase);
 
-async function waitingAttempt(mcId: string) {
-  const teacher = await createActor();
-  const sub = await startApplication({ actor: teacher, microCredentialId: mcId });
-  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
-  await db.attempt.update({ where: { id: attempt.id }, data: { status: 'SUBMITTED', submittedAt: new Date(), dueAt: new Date(Date.now() + 10 * 86_400_000) } });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'SUBMITTED', lastSubmittedAt: new Date() } });
-  return attempt.id;
-}
+const waitingAttempt = async (mcId: string) => createWaitingAttempt(await createActor(), mcId);
 
 async function world() {
   const issuerA = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false } });

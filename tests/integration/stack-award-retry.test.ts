@@ -3,19 +3,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential } from '../factories';
+import { createActor, createEarnedSubmission, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { createStack } from '@/lib/authoring/mutations';
-import { startApplication } from '@/lib/submissions/mutations';
 
 beforeEach(resetDatabase);
 
 async function earned(opts: { issuerId?: string; admin?: Awaited<ReturnType<typeof createActor>>; teacher?: Awaited<ReturnType<typeof createActor>> } = {}) {
   const cred = await createPublishedCredential({ issuerId: opts.issuerId, admin: opts.admin });
   const teacher = opts.teacher ?? (await createActor());
-  const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
-  return { ...cred, teacher, submissionId: sub.id };
+  return { ...cred, teacher, submissionId: await createEarnedSubmission(teacher, cred.mc.id) };
 }
 
 describe('a retried award job', () => {

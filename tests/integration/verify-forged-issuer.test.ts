@@ -4,9 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential } from '../factories';
+import { createActor, createEarnedSubmission, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
-import { startApplication } from '@/lib/submissions/mutations';
 import { verifyUpload } from '@/lib/awards/verify-upload';
 import { signCredential } from '@/lib/credentials/sign';
 import { generateIssuerKeyPair } from '@/lib/credentials/keys';
@@ -17,9 +16,7 @@ beforeEach(resetDatabase);
 async function realBadge() {
   const cred = await createPublishedCredential();
   const teacher = await createActor();
-  const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
-  const { awardId } = await issueAwardForSubmission(sub.id);
+  const { awardId } = await issueAwardForSubmission(await createEarnedSubmission(teacher, cred.mc.id));
   const award = await db.award.findUniqueOrThrow({ where: { id: awardId }, include: { issuer: true } });
   return { award, issuerName: award.issuer.name };
 }
