@@ -274,7 +274,8 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
   const uploaded = await withStorage(() => storage.headObject(file.storageKey));
   if (!uploaded) {
     // Another call may have completed it meanwhile (and removed the upload object).
-    if ((await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true } }))?.status === 'UPLOADED') return { status: 'UPLOADED' as const };
+    const done = await acceptedMeanwhile(file.id);
+    if (done) return done;
     throw validation('The file did not reach storage. Check your connection and retry the upload.');
   }
   // Checked before copying: an object other than the one announced is never copied.
@@ -340,10 +341,7 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
   // file was removed, or given up as stale, meanwhile. This copy went; the answer is the row's.
   const now = await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true, rejectedReason: true } });
   if (!now) throw notFound('That file');
-  if (now.status === 'REJECTED') {
-    if (now.rejectedReason === SENT_WHILE_UPLOADING) throw invalidState(SENT_WHILE_UPLOADING);
-    throw validation(now.rejectedReason ?? 'This file was rejected. Remove it and upload another.');
-  }
+  if (now.status === 'REJECTED') throw rejectedError(now.rejectedReason);
   return { status: 'UPLOADED' as const };
 }
 
