@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDomainError } from '@/lib/errors';
 
 // A small page of its own for route handlers (files, certificates, badge images) that a person may
 // open in a browser tab: there, a bare "Not found" in plain text reads as a broken site. Route
@@ -105,3 +106,19 @@ export function downloadErrorPage(opts: { status: 400 | 403 | 404; message: stri
     links: opts.links,
   });
 }
+
+type PageLink = { href: string; text: string };
+
+/**
+ * A download's failure as its page, when it is the domain's refusal: signed out, sign in and come
+ * back; refused (403) or not found (404), links to the person's own list (`mine`) and home; anything
+ * else is the link's fault (400), with links back to the page as it was asked for (`back`) and home.
+ * Null for any other error, which the caller rethrows.
+ */
+export function downloadRefusalPage(request: Request, e: unknown, links: { back: PageLink; mine: PageLink; home: PageLink }): Response | null {
+  if (!isDomainError(e)) return null;
+  if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
+  if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [links.mine, links.home] });
+  return downloadErrorPage({ status: 400, message: e.message, links: [links.back, links.home] });
+}
+

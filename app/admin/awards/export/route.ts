@@ -2,8 +2,7 @@ import { getActor } from '@/lib/auth/session';
 import { homePath } from '@/lib/auth/actor';
 import { IssuedFilterInput, issuedAwardsCsv } from '@/lib/awards/issued';
 import { resolveIssuerScope } from '@/lib/authoring/queries';
-import { isDomainError } from '@/lib/errors';
-import { downloadErrorPage, signInToDownload } from '@/lib/http/html-page';
+import { downloadErrorPage, downloadRefusalPage, signInToDownload } from '@/lib/http/html-page';
 
 /**
  * GET /admin/awards/export?issuer=&q=&status=&credential=&from=&to=: the badges of the admin's issuers (or one) as CSV.
@@ -28,11 +27,8 @@ export async function GET(request: Request) {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
     });
   } catch (e) {
-    if (isDomainError(e)) {
-      if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
-      if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [{ href: '/admin/awards', text: 'Go to issued badges' }, home] });
-      return downloadErrorPage({ status: 400, message: e.message, links: [back, home] });
-    }
+    const page = downloadRefusalPage(request, e, { back, mine: { href: '/admin/awards', text: 'Go to issued badges' }, home });
+    if (page) return page;
     throw e;
   }
 }

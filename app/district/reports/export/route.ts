@@ -2,8 +2,7 @@ import { getActor } from '@/lib/auth/session';
 import { homePath } from '@/lib/auth/actor';
 import { DISTRICT_REPORTS, districtReportCsv, type DistrictReport } from '@/lib/reporting/exports';
 import { PeriodInput, SchoolFilterInput, resolvePeriod } from '@/lib/reporting/schemas';
-import { isDomainError } from '@/lib/errors';
-import { downloadErrorPage, signInToDownload } from '@/lib/http/html-page';
+import { downloadErrorPage, downloadRefusalPage, signInToDownload } from '@/lib/http/html-page';
 
 /**
  * GET /district/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&district=&school=
@@ -31,11 +30,8 @@ export async function GET(request: Request) {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
     });
   } catch (e) {
-    if (isDomainError(e)) {
-      if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
-      if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [{ href: '/district/reports', text: 'Go to my district’s reports' }, home] });
-      return downloadErrorPage({ status: 400, message: e.message, links: [back, home] });
-    }
+    const page = downloadRefusalPage(request, e, { back, mine: { href: '/district/reports', text: 'Go to my district’s reports' }, home });
+    if (page) return page;
     throw e;
   }
 }

@@ -4,8 +4,7 @@ import { homePath } from '@/lib/auth/actor';
 import { DISTRICT_REPORTS, schoolReportCsv } from '@/lib/reporting/exports';
 import { PeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
 import { resolveSchool } from '@/lib/school/access';
-import { isDomainError } from '@/lib/errors';
-import { downloadErrorPage, signInToDownload } from '@/lib/http/html-page';
+import { downloadErrorPage, downloadRefusalPage, signInToDownload } from '@/lib/http/html-page';
 
 // Each parameter read once (a repeated one counts by its first value, as URLSearchParams.get reads
 // it). A school id too long to be one is refused rather than dropped: a download never quietly
@@ -49,11 +48,8 @@ export async function GET(request: Request) {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
     });
   } catch (e) {
-    if (isDomainError(e)) {
-      if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
-      if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [{ href: '/school/reports', text: 'Go to my school’s reports' }, home] });
-      return downloadErrorPage({ status: 400, message: e.message, links: [back, home] });
-    }
+    const page = downloadRefusalPage(request, e, { back, mine: { href: '/school/reports', text: 'Go to my school’s reports' }, home });
+    if (page) return page;
     throw e;
   }
 }
