@@ -1,6 +1,6 @@
 import 'server-only';
 import { safeHttpUrl } from '@/lib/security/safe-url';
-import { releaseStackHolds } from '@/lib/awards/stack-holds';
+import { blocksStackIssue, releaseStackHolds, REVOKED_WITH_PART_LIKE } from '@/lib/awards/stack-holds';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -163,7 +163,9 @@ async function awardStacksFor(userId: string, microCredentialId: string, now: Da
 export async function issueCompletedStacks(userId: string, microCredentialId: string, now = new Date()): Promise<string[]> {
   const awarded: string[] = [];
   const stacks = await db.stack.findMany({
-    where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: { userId } } },
+    // Not one they hold, nor one an administrator revoked (never issued again); one revoked because a
+    // part was revoked is earned again (docs/decisions/012).
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: blocksStackIssue(userId) } },
     select: { id: true, title: true, summary: true, slug: true, issuerId: true, description: true, items: { select: { microCredentialId: true } } },
   });
   for (const stack of stacks) {
@@ -213,7 +215,7 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
       });
       awarded.push(stack.id);
     } catch (e) {
-      // The unique (user, stack) constraint: another server awarded it first.
+      // The partial unique index on (user, stack) of unrevoked badges: another server awarded it first.
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue;
       throw e;
     }
@@ -241,7 +243,8 @@ export async function awardStackToHolders(stackId: string, opts: { limit?: numbe
     FROM "Award" a
     JOIN "StackItem" si ON si."microCredentialId" = a."microCredentialId" AND si."stackId" = ${stackId}
     WHERE a."revokedAt" IS NULL AND a."suspendedAt" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "Award" s WHERE s."stackId" = ${stackId} AND s."userId" = a."userId")
+      AND NOT EXISTS (SELECT 1 FROM "Award" s WHERE s."stackId" = ${stackId} AND s."userId" = a."userId"
+                        AND (s."revokedAt" IS NULL OR s."revocationReason" NOT LIKE ${REVOKED_WITH_PART_LIKE}))
     GROUP BY a."userId"
     HAVING count(DISTINCT a."microCredentialId") = ${stack.items.length}
     ORDER BY a."userId"

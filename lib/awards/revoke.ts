@@ -10,7 +10,7 @@ import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
-import { holdStacksBuiltOn, releaseStackHolds } from '@/lib/awards/stack-holds';
+import { withdrawStacksBuiltOn, releaseStackHolds } from '@/lib/awards/stack-holds';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 
 export const RevokeAwardInput = z.object({
@@ -50,8 +50,9 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.revoke', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.revoked', title: `Your badge “${award.title}” was revoked`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
-    // The stack badges built on it no longer stand: on hold until every part is held again.
-    await holdStacksBuiltOn(tx, award, 'revoked', opts.actor.id);
+    // The stack badges built on it no longer stand: revoked with it (they can be earned again once
+    // the part is), or on hold while another badge of it is only suspended.
+    await withdrawStacksBuiltOn(tx, award, 'revoked', opts.actor.id);
   });
 }
 
@@ -69,7 +70,7 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
     await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.suspended', title: `Your badge “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
-    await holdStacksBuiltOn(tx, award, 'suspended', opts.actor.id);
+    await withdrawStacksBuiltOn(tx, award, 'suspended', opts.actor.id);
   });
 }
 

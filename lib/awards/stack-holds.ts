@@ -2,57 +2,106 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { setSuspensionBit } from '@/lib/awards/status-lists';
+import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 
-// A stack badge says its holder holds every badge it is built from. When one of those is revoked or
-// suspended (and the holder has no other valid badge of that micro-credential, such as a renewal),
-// the stack badge is put on hold: suspended, so verifiers report it as not valid, with a reason
-// that says why. It is valid again, by itself, once the holder holds every part again (the part is
-// reinstated, or earned again). Holds made this way are told apart from an administrator's own
-// suspension by their reason's closing sentence.
+// A stack badge says its holder holds every badge it is built from. When one of those is withdrawn
+// (and the holder has no other valid badge of that micro-credential, such as a renewal):
+// - revoked, with no other badge of it left that could be reinstated: the stack badge is revoked
+//   too, so every verifier (the revocation list is the one status entry outside verifiers read)
+//   reports it as not valid. Its reason ends with EARN_AGAIN: the holder can earn the stack again
+//   once they hold the part again (a new stack badge; the partial unique index
+//   "Award_one_standing_stack_badge" allows one unrevoked badge per holder and stack);
+// - suspended (or revoked while another badge of it is only suspended): the stack badge is put on
+//   hold (suspended), with a reason that says why. It is valid again, by itself, once the holder
+//   holds every part again (the part is reinstated, or earned again).
+// Both are told apart from an administrator's own suspension or revocation by their reason's
+// closing sentence (docs/decisions/012).
 
 const ON_HOLD_UNTIL = 'It is valid again once every badge it is built from is held.';
+const EARN_AGAIN = 'It can be earned again once every badge it is built from is held.';
 
 export function holdReason(partTitle: string, why: 'revoked' | 'suspended'): string {
   return `“${partTitle}”, one of the badges it is built from, ${why === 'revoked' ? 'was revoked' : 'is suspended'}. ${ON_HOLD_UNTIL}`;
 }
 
+export function revokedWithPartReason(partTitle: string): string {
+  return `“${partTitle}”, one of the badges it is built from, was revoked. ${EARN_AGAIN}`;
+}
+
 const isCascadeHold = (reason: string | null) => Boolean(reason?.endsWith(ON_HOLD_UNTIL));
 
-/** The holder's valid stack badges built on this part badge that would no longer stand without it. */
-export async function stackBadgesBuiltOn(client: Tx | typeof db, award: { id: string; userId: string; microCredentialId: string | null }) {
+/** Whether a revoked stack badge was revoked because a part was (it can be earned again), not by an administrator. */
+export const isRevokedWithPart = (reason: string | null) => Boolean(reason?.endsWith(EARN_AGAIN));
+
+/**
+ * The stack badges of a holder and stack that stop the stack being issued to them (again): a
+ * standing (unrevoked) one, or one an administrator revoked, which is never issued again. One
+ * revoked because a part was revoked does not stop it.
+ */
+export const blocksStackIssue = (userId: string) => ({ userId, OR: [{ revokedAt: null }, { NOT: { revocationReason: { endsWith: EARN_AGAIN } } }] });
+
+/** A stack badge an administrator revoked: the stack is never issued to that holder again. */
+export const revokedForGood = (userId: string) => ({ userId, revokedAt: { not: null }, NOT: { revocationReason: { endsWith: EARN_AGAIN } } });
+
+/** The SQL form of EARN_AGAIN's test, for raw queries: `reason LIKE` this. */
+export const REVOKED_WITH_PART_LIKE = `%${EARN_AGAIN}`;
+
+export type StackOutcome = { id: string; title: string; issuerId: string; statusListId: string; statusListIndex: number; outcome: 'revoke' | 'hold' };
+
+/**
+ * What withdrawing this part badge (`why`) does to the holder's stack badges built on it: each is
+ * revoked or put on hold. None when the holder keeps another valid badge of the same
+ * micro-credential (a renewal, say).
+ */
+export async function stackBadgesBuiltOn(client: Tx | typeof db, award: { id: string; userId: string; microCredentialId: string | null }, why: 'revoked' | 'suspended'): Promise<StackOutcome[]> {
   if (!award.microCredentialId) return [];
-  const other = await client.award.count({ where: { userId: award.userId, microCredentialId: award.microCredentialId, id: { not: award.id }, revokedAt: null, suspendedAt: null } });
-  if (other) return [];
-  return client.award.findMany({
-    where: { userId: award.userId, revokedAt: null, suspendedAt: null, stack: { items: { some: { microCredentialId: award.microCredentialId } } } },
+  const others = await client.award.findMany({ where: { userId: award.userId, microCredentialId: award.microCredentialId, id: { not: award.id }, revokedAt: null }, select: { suspendedAt: true } });
+  if (others.some((o) => !o.suspendedAt)) return [];
+  // Revoked, and no other badge of it left that could be reinstated: the stack badges no longer
+  // stand at all, on hold or not. Otherwise they wait, on hold, for a part to stand again.
+  const revoke = why === 'revoked' && others.length === 0;
+  const stacks = await client.award.findMany({
+    where: { userId: award.userId, revokedAt: null, ...(revoke ? {} : { suspendedAt: null }), stack: { items: { some: { microCredentialId: award.microCredentialId } } } },
+    orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
     select: { id: true, title: true, issuerId: true, statusListId: true, statusListIndex: true },
   });
+  return stacks.map((s) => ({ ...s, outcome: revoke ? 'revoke' : 'hold' }));
 }
 
 /**
- * Inside the transaction that revokes or suspends `award`: puts the stack badges built on it on
- * hold. Returns their ids.
+ * Inside the transaction that revokes or suspends `award`: revokes the stack badges built on it, or
+ * puts them on hold (stackBadgesBuiltOn says which). Returns their ids.
  */
-export async function holdStacksBuiltOn(tx: Tx, award: { id: string; userId: string; microCredentialId: string | null; title: string }, why: 'revoked' | 'suspended', actorId: string): Promise<string[]> {
-  const stacks = await stackBadgesBuiltOn(tx, award);
-  const held: string[] = [];
-  for (const s of stacks) {
-    const reason = holdReason(award.title, why);
-    const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null, suspendedAt: null }, data: { suspendedAt: new Date(), suspensionReason: reason } });
-    if (!u.count) continue;
-    await setSuspensionBit(tx, s.statusListId, s.statusListIndex, true);
-    await recordAudit({ actorId, action: 'award.suspend', entityType: 'Award', entityId: s.id, organizationId: s.issuerId, data: { reason, because: award.id } }, tx);
-    await notify({ userId: award.userId, kind: 'award.suspended', title: `Your badge “${s.title}” is on hold`, body: reason, href: `/credentials/${s.id}`, essential: true }, tx);
-    held.push(s.id);
+export async function withdrawStacksBuiltOn(tx: Tx, award: { id: string; userId: string; microCredentialId: string | null; title: string }, why: 'revoked' | 'suspended', actorId: string): Promise<{ revoked: string[]; held: string[] }> {
+  const done = { revoked: [] as string[], held: [] as string[] };
+  for (const s of await stackBadgesBuiltOn(tx, award, why)) {
+    if (s.outcome === 'revoke') {
+      const reason = revokedWithPartReason(award.title);
+      // As revokeAward: revocation supersedes a suspension (an earlier hold), whose bit is cleared.
+      const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: reason, suspendedAt: null, suspensionReason: null } });
+      if (!u.count) continue;
+      await setRevocationBit(tx, s.statusListId, s.statusListIndex, true);
+      await setSuspensionBit(tx, s.statusListId, s.statusListIndex, false);
+      await recordAudit({ actorId, action: 'award.revoke', entityType: 'Award', entityId: s.id, organizationId: s.issuerId, data: { reason, because: award.id } }, tx);
+      await notify({ userId: award.userId, kind: 'award.revoked', title: `Your badge “${s.title}” was revoked`, body: reason, href: `/credentials/${s.id}`, essential: true }, tx);
+      done.revoked.push(s.id);
+    } else {
+      const reason = holdReason(award.title, why);
+      const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null, suspendedAt: null }, data: { suspendedAt: new Date(), suspensionReason: reason } });
+      if (!u.count) continue;
+      await setSuspensionBit(tx, s.statusListId, s.statusListIndex, true);
+      await recordAudit({ actorId, action: 'award.suspend', entityType: 'Award', entityId: s.id, organizationId: s.issuerId, data: { reason, because: award.id } }, tx);
+      await notify({ userId: award.userId, kind: 'award.suspended', title: `Your badge “${s.title}” is on hold`, body: reason, href: `/credentials/${s.id}`, essential: true }, tx);
+      done.held.push(s.id);
+    }
   }
-  return held;
+  return done;
 }
 
 /**
- * After a part badge is reinstated or earned again: lifts the holds that holdStacksBuiltOn put on
+ * After a part badge is reinstated or earned again: lifts the holds that withdrawStacksBuiltOn put on
  * the holder's stack badges that contain this micro-credential, where every part is held again.
  * An administrator's own suspension is left alone.
  */

@@ -3,6 +3,7 @@ import { safeHttpUrl } from '@/lib/security/safe-url';
 import { db } from '@/lib/db';
 import { listInWords } from '@/lib/plural';
 import { holdsEveryPart, markRenewed, validPartAwards } from '@/lib/awards/queries';
+import { isRevokedWithPart, revokedForGood } from '@/lib/awards/stack-holds';
 import type { Standing } from '@/lib/enrollment/queries';
 
 // A teacher's progress on a stack, counted as the awarding job counts it (lib/awards/issue.ts,
@@ -47,13 +48,15 @@ export function decideStackProgress(input: { parts: string[]; valid: { id: strin
   for (const v of input.valid) if (v.microCredentialId && parts.has(v.microCredentialId)) parts.set(v.microCredentialId, { state: 'earned', awardId: v.id });
   const earned = [...parts.values()].filter((p) => p.state === 'earned').length;
   const s = input.stackAward;
-  const badge: StackBadgeStanding = s
+  const complete = holdsEveryPart(input.valid, input.parts);
+  // A stack badge revoked because a part was revoked is earned again once every part is held.
+  const badge: StackBadgeStanding = s && !(s.revokedAt && isRevokedWithPart(s.revocationReason) && complete)
     ? s.revokedAt
       ? { state: 'revoked', awardId: s.id, since: s.revokedAt, reason: s.revocationReason }
       : s.suspendedAt
         ? { state: 'on-hold', awardId: s.id, since: s.suspendedAt, reason: s.suspensionReason }
         : { state: 'held', awardId: s.id }
-    : holdsEveryPart(input.valid, input.parts)
+    : complete
       ? { state: 'issuing' }
       : { state: 'none' };
   return { parts, earned, total: input.parts.length, badge };
@@ -69,8 +72,9 @@ export async function getStackProgress(opts: { userId: string; stackId: string; 
       orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
       select: { id: true, microCredentialId: true, revokedAt: true, suspendedAt: true },
     }),
-    // One per holder and stack (unique index), revoked or not: a revoked one is never issued again.
-    db.award.findFirst({ where: { userId, stackId }, select: { id: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true } }),
+    // The standing one (at most one: a partial unique index), else the newest revoked one. One an
+    // administrator revoked is never issued again; one revoked with a part can be earned again.
+    db.award.findFirst({ where: { userId, stackId }, orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { issuedAt: 'desc' }, { id: 'desc' }], select: { id: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true } }),
   ]);
   return decideStackProgress({ parts: partIds, valid, withdrawn, stackAward });
 }
@@ -116,7 +120,7 @@ export function decideStacksInProgress(stacks: StackParts[], heldParts: Set<stri
  * Prisma queries whatever the number of stacks (not one per stack): their valid badges, then the
  * stacks containing any of them with their parts. Parts count as on the stack page (getStackProgress): the newest valid
  * badge of each micro-credential; a revoked or suspended one does not count. A stack whose badge
- * was revoked is left out: it is never issued to that teacher again (lib/awards/issue.ts).
+ * an administrator revoked is left out: it is never issued to that teacher again (lib/awards/issue.ts).
  */
 export async function listStacksInProgress(userId: string): Promise<StackInProgress[]> {
   const valid = await db.award.findMany({
@@ -127,7 +131,7 @@ export async function listStacksInProgress(userId: string): Promise<StackInProgr
   const heldParts = new Set(markRenewed(valid).map((a) => a.microCredentialId!));
   if (heldParts.size === 0) return [];
   const stacks = await db.stack.findMany({
-    where: { status: 'PUBLISHED', items: { some: { microCredentialId: { in: [...heldParts] } } }, awards: { none: { userId, revokedAt: { not: null } } } },
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId: { in: [...heldParts] } } }, awards: { none: revokedForGood(userId) } },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
     take: STACKS_IN_PROGRESS_MAX,
     select: {
@@ -148,8 +152,8 @@ export type StackCount = { title: string; held: number; total: number };
  */
 export async function stacksCountingToward(userId: string, microCredentialId: string): Promise<StackCount[]> {
   const stacks = await db.stack.findMany({
-    // A stack whose badge was revoked for this teacher is never issued to them again: not named.
-    where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: { userId, revokedAt: { not: null } } } },
+    // A stack whose badge an administrator revoked for this teacher is never issued to them again: not named.
+    where: { status: 'PUBLISHED', items: { some: { microCredentialId } }, awards: { none: revokedForGood(userId) } },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
     select: { title: true, items: { select: { microCredentialId: true } } },
   });

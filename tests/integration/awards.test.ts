@@ -281,10 +281,11 @@ describe('awards', () => {
     expect((await stackAward()).suspensionReason).toBe('Checking the stack itself.');
     await reinstateAward({ actor: first.admin, awardId: stack.id, note: '' });
 
-    // A part revoked: the stack badge is on hold (not revoked: it stands again if the part is earned again).
+    // A part revoked: the stack badge is revoked too (stack-badge-revoked-with-part.test.ts covers earning it again).
     await revokeAward({ actor: first.admin, awardId: a1.awardId, reason: 'Evidence was not the teacher’s own.' });
-    expect(await stackAward()).toMatchObject({ revokedAt: null, suspensionReason: expect.stringMatching(/was revoked/) });
-    expect(await db.auditLog.count({ where: { action: 'award.suspend', entityId: stack.id, data: { path: ['because'], equals: a1.awardId } } })).toBe(2);
+    expect(await stackAward()).toMatchObject({ revokedAt: expect.any(Date), suspendedAt: null, revocationReason: expect.stringMatching(/was revoked\. It can be earned again/) });
+    expect(await db.auditLog.count({ where: { action: 'award.suspend', entityId: stack.id, data: { path: ['because'], equals: a1.awardId } } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: 'award.revoke', entityId: stack.id, data: { path: ['because'], equals: a1.awardId } } })).toBe(1);
   });
 
   it('a stack published after teachers earned its parts is awarded to them in the background', async () => {

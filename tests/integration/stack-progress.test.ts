@@ -68,7 +68,7 @@ describe('stack progress', () => {
     expect(renewing.badge).toEqual({ state: 'held', awardId: stackAward.id });
   });
 
-  it('a suspended or revoked part no longer counts, says so, and the stack badge reads as on hold with its reason', async () => {
+  it('a suspended or revoked part no longer counts, says so, and the stack badge reads as on hold or revoked with its reason', async () => {
     const s = await stackOfTwo();
     const a1 = await earn(s.teacher, s.first.id);
     await earn(s.teacher, s.second.id);
@@ -89,7 +89,7 @@ describe('stack progress', () => {
     const revoked = await s.progress();
     expect(revoked.earned).toBe(1);
     expect(revoked.parts.get(s.first.id)).toEqual({ state: 'revoked', awardId: a1.awardId });
-    expect(revoked.badge).toMatchObject({ state: 'on-hold', reason: expect.stringMatching(/was revoked/) });
+    expect(revoked.badge).toMatchObject({ state: 'revoked', awardId: stackAward.id, reason: expect.stringMatching(/was revoked\. It can be earned again/) });
     // Nothing to do on the part's own page: its application was earned.
     expect(partStep((await getStandings(s.teacher, s.parts)).get(s.first.id), 'PUBLISHED')).toBeNull();
   });

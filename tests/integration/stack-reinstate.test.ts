@@ -1,11 +1,12 @@
 // A stack badge says its holder holds every badge it is built from: an administrator cannot make it
-// valid again while one of those parts is revoked or suspended (lib/awards/revoke.ts).
+// valid again while one of those parts is suspended (lib/awards/revoke.ts). A part revoked for good
+// revokes it (stack-badge-revoked-with-part.test.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
-import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
+import { reinstateAward, suspendAward } from '@/lib/awards/revoke';
 import { createStack } from '@/lib/authoring/mutations';
 import { startApplication } from '@/lib/submissions/mutations';
 import type { Actor } from '@/lib/auth/actor';
@@ -32,9 +33,9 @@ async function heldStack() {
 const standing = (id: string) => db.award.findUniqueOrThrow({ where: { id }, select: { suspendedAt: true, revokedAt: true } });
 
 describe('reinstating a stack badge', () => {
-  it('is refused while a part it is built from is revoked (the automatic hold stays)', async () => {
+  it('is refused while a part it is built from is suspended (the automatic hold stays)', async () => {
     const s = await heldStack();
-    await revokeAward({ actor: s.admin, awardId: s.part, reason: 'Evidence was not the teacher’s own.' });
+    await suspendAward({ actor: s.admin, awardId: s.part, reason: 'A complaint is being looked into.' });
     expect((await standing(s.stackAward)).suspendedAt).not.toBeNull();
 
     await expect(reinstateAward({ actor: s.admin, awardId: s.stackAward, note: 'Looks fine.' })).rejects.toThrow(/can’t be valid again yet.*no longer holds/);

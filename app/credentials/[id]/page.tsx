@@ -44,7 +44,11 @@ export default async function CredentialPage({ params }: Props) {
   const status = award.revokedAt ? 'Revoked' : award.suspendedAt ? 'Suspended' : expired ? 'Expired' : result.verified ? 'Valid' : 'Could not verify';
   const tone = status === 'Valid' ? 'success' : status === 'Could not verify' || status === 'Suspended' ? 'warning' : 'danger';
   const isOwner = actor?.id === award.userId;
-  const builtOn = isIssuerAdmin(actor, award.issuerId) && !award.revokedAt ? await stackBadgesBuiltOn(db, { id: award.id, userId: award.userId, microCredentialId: award.microCredentialId }) : [];
+  // What suspending or revoking it would do to the stack badges built on it, for the issuer's admin.
+  const part = { id: award.id, userId: award.userId, microCredentialId: award.microCredentialId };
+  const [onSuspend, onRevoke] = isIssuerAdmin(actor, award.issuerId) && !award.revokedAt
+    ? await Promise.all([award.suspendedAt ? [] : stackBadgesBuiltOn(db, part, 'suspended'), stackBadgesBuiltOn(db, part, 'revoked')])
+    : [[], []];
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
   const linkedIn = buildLinkedInAddToProfileUrl({
     name: award.title,
@@ -207,10 +211,21 @@ export default async function CredentialPage({ params }: Props) {
         <Card className="no-print mt-8">
           <h2 className="text-lg font-semibold">Issuer administration</h2>
           <p className="mt-1 text-sm text-slate-700">Suspend to put the badge on hold while something is looked into; revoke to withdraw it for good. Both are recorded in the audit log, and verifiers see the change within a minute.</p>
-          {builtOn.length ? (
+          {onSuspend.length ? (
             <p className="mt-2 text-sm text-slate-800">
-              Suspending or revoking it also puts on hold {builtOn.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: {builtOn.map((b, i) => <span key={b.id}>{i ? ', ' : ''}<Link href={`/credentials/${b.id}`}>{b.title}</Link></span>)}. {builtOn.length === 1 ? 'It stands' : 'They stand'} again once the holder holds every part.
+              Suspending it also puts on hold {onSuspend.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: <StackBadgeLinks badges={onSuspend} />. {onSuspend.length === 1 ? 'It stands' : 'They stand'} again once the holder holds every part.
             </p>
+          ) : null}
+          {onRevoke.length ? (
+            onRevoke[0].outcome === 'revoke' ? (
+              <p className="mt-2 text-sm text-slate-800">
+                Revoking it also revokes {onRevoke.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: <StackBadgeLinks badges={onRevoke} />. The holder can earn {onRevoke.length === 1 ? 'it' : 'them'} again once they hold every part again.
+              </p>
+            ) : (
+              <p className="mt-2 text-sm text-slate-800">
+                Revoking it puts on hold {onRevoke.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: <StackBadgeLinks badges={onRevoke} />. The holder has another badge of this credential, which is suspended; {onRevoke.length === 1 ? 'it stands' : 'they stand'} again once every part is held.
+              </p>
+            )
           ) : null}
           {award.submissionId ? (
             <p className="mt-2 text-sm">
@@ -227,4 +242,8 @@ export default async function CredentialPage({ params }: Props) {
       ) : null}
     </article>
   );
+}
+
+function StackBadgeLinks({ badges }: { badges: { id: string; title: string }[] }) {
+  return badges.map((b, i) => <span key={b.id}>{i ? ', ' : ''}<Link href={`/credentials/${b.id}`}>{b.title}</Link></span>);
 }
