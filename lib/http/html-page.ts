@@ -78,17 +78,31 @@ ${page.links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.text
 }
 
 /**
- * For a download (a CSV export) opened from a link on a page, which shows in a tab of its own: a
- * person signed out is sent to sign in and then back to the download; anything else that asks (a
- * fetch, a script) gets a 401 page saying to sign in. `url` is the request's own.
+ * The query parameter that brings a person back to a report page after signing in for one of its
+ * downloads: the page then says they are signed in and can choose the download again.
  */
-export function signInToDownload(request: Request): Response {
-  const url = new URL(request.url);
-  const signIn = `/sign-in?callbackUrl=${encodeURIComponent(`${url.pathname}${url.search}`)}`;
+export const DOWNLOAD_AGAIN_PARAM = 'downloadAgain';
+
+/** Whether a page's search params say the person has just signed in to download from it. */
+export function cameToDownloadAgain(searchParams: Record<string, string | string[] | undefined>): boolean {
+  return searchParams[DOWNLOAD_AGAIN_PARAM] === '1';
+}
+
+/**
+ * For a download (a CSV export) opened from a link on a page: a person signed out is sent to sign
+ * in and then back to that page (`page`: its path on this site, with the filters it had), not to the
+ * download itself. Sent back to the download, the browser would save the file and leave the tab on
+ * the sign-in page, which looks as if signing in failed. A browser tab is redirected; anything else
+ * that asks (a fetch, a script) gets a 401 page with the same sign-in link. The sign-in page follows
+ * only same-site paths (safeCallbackUrl).
+ */
+export function signInToDownload(request: Request, page: string): Response {
+  const back = `${page}${page.includes('?') ? '&' : '?'}${DOWNLOAD_AGAIN_PARAM}=1`;
+  const signIn = `/sign-in?callbackUrl=${encodeURIComponent(back)}`;
   if (acceptsHtml(request)) return new Response(null, { status: 307, headers: { location: signIn, 'cache-control': 'no-store' } });
   return htmlPageResponse({
     status: 401, title: 'Sign in to download', code: '401', heading: 'Sign in to download this file',
-    paragraphs: ['You need to be signed in to download this file. Sign in, then open the download link again.'],
+    paragraphs: ['You need to be signed in to download this file. Sign in, and you will come back to the page it is offered on to download it again.'],
     links: [{ href: signIn, text: 'Sign in' }],
   });
 }
@@ -111,13 +125,13 @@ type PageLink = { href: string; text: string };
 
 /**
  * A download's failure as its page, when it is the domain's refusal: signed out, sign in and come
- * back; refused (403) or not found (404), links to the person's own list (`mine`) and home; anything
- * else is the link's fault (400), with links back to the page as it was asked for (`back`) and home.
- * Null for any other error, which the caller rethrows.
+ * back to the page as it was asked for (`back`); refused (403) or not found (404), links to the
+ * person's own list (`mine`) and home; anything else is the link's fault (400), with links back to
+ * that page (`back`) and home. Null for any other error, which the caller rethrows.
  */
 export function downloadRefusalPage(request: Request, e: unknown, links: { back: PageLink; mine: PageLink; home: PageLink }): Response | null {
   if (!isDomainError(e)) return null;
-  if (e.code === 'UNAUTHENTICATED') return signInToDownload(request);
+  if (e.code === 'UNAUTHENTICATED') return signInToDownload(request, links.back.href);
   if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return downloadErrorPage({ status: e.code === 'FORBIDDEN' ? 403 : 404, message: e.message, links: [links.mine, links.home] });
   return downloadErrorPage({ status: 400, message: e.message, links: [links.back, links.home] });
 }

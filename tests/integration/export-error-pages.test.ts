@@ -1,8 +1,12 @@
 // The CSV downloads (district and school reports, an issuer's badges) are plain links that open in
-// a tab. A person signed out is sent to sign in and back to the download; a refusal or a wrong link
-// is a small page in words with links back, under its own status, never raw JSON.
+// a tab. A person signed out is sent to sign in and back to the report page the download is on; a
+// refusal or a wrong link is a small page in words with links back, under its own status, never
+// raw JSON.
 // Real Postgres; only who is signed in is set.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { safeCallbackUrl } from '@/lib/auth/schemas';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
@@ -12,6 +16,9 @@ vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 const { GET: districtExport } = await import('@/app/district/reports/export/route');
 const { GET: schoolExport } = await import('@/app/school/reports/export/route');
 const { GET: awardsExport } = await import('@/app/admin/awards/export/route');
+const { default: DistrictReportsPage } = await import('@/app/district/reports/page');
+const { default: SchoolReportsPage } = await import('@/app/school/reports/page');
+const { default: IssuedAwardsPage } = await import('@/app/admin/awards/page');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -43,20 +50,52 @@ async function world() {
 }
 
 describe('a CSV download opened while signed out', () => {
-  it('sends a browser tab to sign in and back to the same download; anything else gets a 401 page saying to sign in', async () => {
-    for (const [route, path] of [
-      [districtExport, '/district/reports/export?report=pd-hours&from=2025-09-01&to=2026-08-31'],
-      [schoolExport, '/school/reports/export?report=renewal&school=abc'],
-      [awardsExport, '/admin/awards/export?status=valid'],
-    ] as const) {
+  // After signing in, the person lands on the page the download is offered on, as it was filtered,
+  // not on the download: that would save the file and leave the tab on the sign-in page.
+  const cases = [
+    [districtExport, '/district/reports/export?report=pd-hours&from=2025-09-01&to=2026-08-31&district=d1&school=s1', '/district/reports?from=2025-09-01&to=2026-08-31&district=d1&school=s1&downloadAgain=1'],
+    [schoolExport, '/school/reports/export?report=renewal&school=abc&from=2025-09-01&to=2026-08-31', '/school/reports?from=2025-09-01&to=2026-08-31&school=abc&downloadAgain=1'],
+    [schoolExport, '/school/reports/export?report=skills', '/school/reports?downloadAgain=1'],
+    [awardsExport, '/admin/awards/export?status=valid&q=Ann', '/admin/awards?status=valid&q=Ann&downloadAgain=1'],
+    [awardsExport, '/admin/awards/export', '/admin/awards?downloadAgain=1'],
+  ] as const;
+
+  it('sends a browser tab to sign in and back to the report page it came from, not the .csv route; anything else gets a 401 page with the same link', async () => {
+    for (const [route, path, page] of cases) {
       const res = await get(route, path);
       expect(res.status, path).toBe(307);
-      expect(res.headers.get('location')).toBe(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+      const location = res.headers.get('location')!;
+      expect(location).toBe(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
+      const callbackUrl = new URL(location, 'http://localhost').searchParams.get('callbackUrl')!;
+      expect(callbackUrl).toBe(page);
+      expect(callbackUrl).not.toContain('/export');
+      // The sign-in page follows it as it is: a path on this site.
+      expect(safeCallbackUrl(callbackUrl, '/fallback')).toBe(page);
+
       const machine = await get(route, path, {});
       expect(machine.status).toBe(401);
       const { html, links } = await pageOf(machine);
       expect(html).toContain('Sign in to download this file');
-      expect(links).toContainEqual([`/sign-in?callbackUrl=${encodeURIComponent(path)}`, 'Sign in']);
+      expect(links).toEqual([[`/sign-in?callbackUrl=${encodeURIComponent(page)}`, 'Sign in']]);
+    }
+  });
+
+  it('the report page says they are signed in and can download again, only when they came back from signing in', async () => {
+    const w = await world();
+    const signedInNote = 'You’re signed in. Choose “Download CSV” again to get the file.';
+    for (const [actor, Page, query] of [
+      [w.leader, DistrictReportsPage, { from: '2025-09-01', to: '2026-08-31' }],
+      [w.principal, SchoolReportsPage, { school: w.school.id }],
+      [w.admin, IssuedAwardsPage, { status: 'valid' }],
+    ] as const) {
+      session.actor = actor;
+      const render = async (sp: Record<string, string>) => renderToStaticMarkup(await (Page as (p: { searchParams: Promise<Record<string, string>> }) => Promise<ReactElement>)({ searchParams: Promise.resolve(sp) }));
+      const back = await render({ ...query, downloadAgain: '1' });
+      expect(back).toContain(signedInNote);
+      expect(back).toContain('role="status"');
+      // The download links themselves do not carry the note along.
+      expect(back).not.toMatch(/export\?[^"]*downloadAgain/);
+      expect(await render(query)).not.toContain(signedInNote);
     }
   });
 });

@@ -5,7 +5,8 @@ import { listIssuerCredentialOptions, resolveIssuerScope } from '@/lib/authoring
 import { ISSUED_EXPORT_MAX, IssuedFilterInput, listIssuedAwards, type IssuedStatus } from '@/lib/awards/issued';
 import type { AwardState } from '@/lib/reporting/teacher-record';
 import { isDomainError } from '@/lib/errors';
-import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { Alert, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { cameToDownloadAgain } from '@/lib/http/html-page';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -41,6 +42,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
         description={`Who has earned ${scope.length === 1 ? `${scope[0].name}’s` : 'your issuers’'} credentials and where each badge stands. Open a badge to suspend, reinstate or revoke it.`}
         actions={<a href={`/admin/awards/export${exportQs ? `?${exportQs}` : ''}`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100">Download CSV ({total === 1 ? '1 badge' : `${total.toLocaleString('en-GB')} badges`})</a>}
       />
+      {cameToDownloadAgain(sp) ? <div className="mb-4"><Alert tone="success">You’re signed in. Choose “Download CSV” again to get the file.</Alert></div> : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filter badges">
         {issuers.length > 1 ? (
           <div>

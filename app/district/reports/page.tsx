@@ -8,6 +8,7 @@ import { utcDay } from '@/lib/dates';
 import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { PeriodInput, SchoolFilterInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
+import { cameToDownloadAgain } from '@/lib/http/html-page';
 import { SchoolSelect } from '@/components/district/school-select';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { PeriodForm, QuickPeriods } from '@/components/reports/period-form';
@@ -63,6 +64,7 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
     <div>
       <DistrictPicker districts={districts} current={district.id} keep={{ from: sp.from, to: sp.to }} />
       <PageHeader title="Reports" description={`${school ? `${school.name} (${district.name})` : district.name}: PD hours, the skills teachers are building, credentials toward licence renewal, badges ending soon and salary-step eligibility. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
+      {cameToDownloadAgain(sp) ? <div className="mb-4"><Alert tone="success">You’re signed in. Choose “Download CSV” again to get the file.</Alert></div> : null}
       <PeriodForm label="Reporting period and school" period={period} keep={keepDistrict}>
         {schools.length ? <SchoolSelect id="school" schools={schools} selected={school?.id ?? null} /> : null}
       </PeriodForm>

@@ -5,6 +5,7 @@ import { utcDay } from '@/lib/dates';
 import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
+import { cameToDownloadAgain } from '@/lib/http/html-page';
 import { SchoolPicker } from '@/components/school/school-picker';
 import { PeriodForm, QuickPeriods } from '@/components/reports/period-form';
 import { ReportStats } from '@/components/reports/report-stats';
@@ -21,7 +22,8 @@ export const metadata = { title: 'School reports' };
 // Steps without pay (ADR 016): what a step pays is between the teacher and the district.
 export default async function SchoolReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['SCHOOL_LEADER'], '/school/reports');
-  const sp = SchoolReportsQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const sp = SchoolReportsQuery.parse(raw);
   const resolved = await schoolForPage(actor, sp);
   const { school } = resolved;
   const period = resolvePeriod(PeriodInput.parse({ from: sp.from, to: sp.to }));
@@ -45,6 +47,7 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
     <div>
       <SchoolPicker schools={resolved.schools} current={school} cutOff={resolved.cutOff} find={sp.find} keep={{ from: sp.from, to: sp.to }} />
       <PageHeader title="Reports" description={`${school.name} (${school.districtName}): PD hours, the skills teachers are building, credentials toward licence renewal, badges ending soon and salary-step eligibility of the teachers placed at your school, counted as the district counts them. Revoked credentials never count; suspended ones are marked. Dates are in UTC.`} />
+      {cameToDownloadAgain(raw) ? <div className="mb-4"><Alert tone="success">You’re signed in. Choose “Download CSV” again to get the file.</Alert></div> : null}
       <PeriodForm label="Reporting period" period={period} keep={keep} />
       {period.notice ? <div className="mb-2"><Alert tone="warning">{period.notice}</Alert></div> : null}
       <QuickPeriods path="/school/reports" keep={keep} now={now} current={period} />

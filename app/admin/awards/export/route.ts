@@ -6,15 +6,15 @@ import { downloadErrorPage, downloadRefusalPage, signInToDownload } from '@/lib/
 
 /**
  * GET /admin/awards/export?issuer=&q=&status=&credential=&from=&to=: the badges of the admin's issuers (or one) as CSV.
- * The "Download CSV" link opens it in a tab: signed out, the person signs in and comes back; a
- * refusal is a page in words with a link back to the badges.
+ * The "Download CSV" link opens it in a tab: signed out, the person signs in and comes back to the
+ * badges, to choose the download again; a refusal is a page in words with a link back to the badges.
  */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
-  const actor = await getActor();
-  if (!actor) return signInToDownload(request);
-  // Back to the list as it was filtered.
+  // Back to the list as it was filtered: after signing in, and after a wrong link.
   const back = { href: `/admin/awards${sp.size ? `?${sp}` : ''}`, text: 'Back to issued badges' };
+  const actor = await getActor();
+  if (!actor) return signInToDownload(request, back.href);
   const home = { href: homePath(actor), text: 'Go to my home page' };
   try {
     const { scope } = await resolveIssuerScope(actor, sp.get('issuer') ?? undefined);

@@ -6,18 +6,20 @@ import { downloadErrorPage, downloadRefusalPage, signInToDownload } from '@/lib/
 
 /**
  * GET /district/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&district=&school=
- * The "Download CSV" links open it in a tab: signed out, the person signs in and comes back; a
- * refusal or a wrong link is a page in words with a link back to the reports.
+ * The "Download CSV" links open it in a tab: signed out, the person signs in and comes back to the
+ * reports, to choose the download again; a refusal or a wrong link is a page in words with a link
+ * back to the reports.
  */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
-  const actor = await getActor();
-  if (!actor) return signInToDownload(request);
-  // Back to the reports as they were asked for (the same district, school and period); after a
-  // refusal, to the person's own district's, and their home page.
+  // Back to the reports as they were asked for (the same district, school and period): after
+  // signing in, and after a wrong link; after a refusal, to the person's own district's, and their
+  // home page.
   const kept = new URLSearchParams(sp);
   kept.delete('report');
   const back = { href: `/district/reports${kept.size ? `?${kept}` : ''}`, text: 'Back to reports' };
+  const actor = await getActor();
+  if (!actor) return signInToDownload(request, back.href);
   const home = { href: homePath(actor), text: 'Go to my home page' };
   const report = sp.get('report') as DistrictReport;
   if (!DISTRICT_REPORTS.includes(report)) return downloadErrorPage({ status: 400, message: 'This download link does not name a report we have. Go back to the reports and use one of their download links.', links: [back, home] });

@@ -16,17 +16,19 @@ const ExportQuery = z.object({
 
 /**
  * GET /school/reports/export?report=pd-hours|renewal|salary-steps|expiring|skills&from=&to=&school= : one school's report, for its leader.
- * The "Download CSV" links open it in a tab: signed out, the person signs in and comes back; a
- * refusal or a wrong link is a page in words with a link back to the reports.
+ * The "Download CSV" links open it in a tab: signed out, the person signs in and comes back to the
+ * reports, to choose the download again; a refusal or a wrong link is a page in words with a link
+ * back to the reports.
  */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
-  const actor = await getActor();
-  if (!actor) return signInToDownload(request);
   const query = ExportQuery.safeParse({ report: sp.get('report') ?? undefined, school: sp.get('school') ?? undefined });
-  // Back to the reports as they were asked for (the same period; the school, when it is one).
+  // Back to the reports as they were asked for (the same period; the school, when it is one): after
+  // signing in, and after a refusal or a wrong link.
   const kept = new URLSearchParams({ ...(sp.get('from') ? { from: sp.get('from')! } : {}), ...(sp.get('to') ? { to: sp.get('to')! } : {}), ...(query.success && query.data.school ? { school: query.data.school } : {}) });
   const back = { href: `/school/reports${kept.size ? `?${kept}` : ''}`, text: 'Back to reports' };
+  const actor = await getActor();
+  if (!actor) return signInToDownload(request, back.href);
   const home = { href: homePath(actor), text: 'Go to my home page' };
   if (!query.success) {
     const badReport = query.error.issues.some((i) => i.path[0] === 'report');
