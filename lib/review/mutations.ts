@@ -202,8 +202,9 @@ const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
  * live claim is only released when the admin confirmed releasing that very claim
  * (`releaseReviewId`, the one their form showed): it ends that reviewer's work in progress, so it
  * is never done by surprise, and the reviewer is told. Assigning it to the reviewer who holds the
- * claim changes nothing while the claim runs; one of theirs that ran out becomes the assignment
- * (renewAsAssignment). Other claims that ran out end as such ('review.claim-expire').
+ * claim makes that claim the assignment (renewAsAssignment), running to the assignment's deadline,
+ * whether it still runs or ran out; one that already runs that long is left as it is. Other claims
+ * that ran out end as such ('review.claim-expire').
  */
 export async function assignReview(opts: { actor: Actor; attemptId: string; reviewerId: string; kind?: ReviewKind; releaseReviewId?: string; now?: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
   const now = opts.now ?? new Date();
@@ -221,8 +222,9 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   // An assignment is deliberate work: it lasts at least until the service-level deadline.
   const expires = new Date(Math.max(now.getTime() + minutes(issuer.claimMinutes), a.dueAt?.getTime() ?? 0));
   const same = current.find((r) => r.reviewerId === reviewer.id);
-  if (same && same.claimExpiresAt > now) return { reviewId: same.id, reassigned: false };
-  if (same) return renewAsAssignment({ actor: opts.actor, a, kind, review: same, expires });
+  // Their claim already runs at least as long as the assignment would (it is one already): nothing to change.
+  if (same && same.claimExpiresAt >= expires) return { reviewId: same.id, reassigned: false };
+  if (same) return renewAsAssignment({ actor: opts.actor, a, kind, review: same, expires, live: same.claimExpiresAt > now });
   const live = current.filter((r) => r.claimExpiresAt > now);
   if (live.length) {
     const holders = await db.user.findMany({ where: { id: { in: live.map((r) => r.reviewerId) } }, select: { id: true, name: true } });
@@ -290,21 +292,27 @@ function notifyAssigned(tx: Tx, userId: string, kind: ReviewKind, reviewId: stri
 }
 
 /**
- * Assigning the work to the reviewer whose own claim on it ran out (and nobody has taken it since):
- * that claim becomes the assignment, as a fresh one would be: it runs to `expires`, names the admin,
- * and is audited and told alike. Its version stays, so a scoring page the reviewer still has open
- * goes on saving into it. A claim kept or ended meanwhile is not overwritten: the admin reloads.
+ * Assigning the work to the reviewer who holds a claim on it that ends before the assignment's
+ * deadline (`expires`): a claim that still runs, or one that ran out and nobody has taken since.
+ * That claim becomes the assignment, as a fresh one would be: it runs to `expires`, names the
+ * admin, and is audited and told alike. Its version stays, so a scoring page the reviewer still has
+ * open goes on saving into it. A claim ended meanwhile is not overwritten, nor is one that had run
+ * out and was kept meanwhile: the admin reloads. A running claim is kept by the reviewer's own
+ * autosaves, which only move its end later; those do not stand in the assignment's way, so its
+ * guard is "still held, ending before the deadline" rather than the end as read.
  */
-async function renewAsAssignment(opts: { actor: Actor; a: AttemptForReview; kind: ReviewKind; review: { id: string; reviewerId: string; claimExpiresAt: Date }; expires: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
+async function renewAsAssignment(opts: { actor: Actor; a: AttemptForReview; kind: ReviewKind; review: { id: string; reviewerId: string; claimExpiresAt: Date }; expires: Date; live: boolean }): Promise<{ reviewId: string; reassigned: boolean }> {
   const { a, kind, review } = opts;
   const issuerId = a.submission.microCredential.issuer.id;
   return db.$transaction(async (tx) => {
     await assertEnabledHeld(tx, review.reviewerId, 'That reviewer’s account has just been disabled. Choose someone else.');
-    const u = await tx.review.updateMany({ where: { id: review.id, status: 'CLAIMED', claimExpiresAt: review.claimExpiresAt }, data: { claimExpiresAt: opts.expires, assignedById: opts.actor.id } });
+    const ends = opts.live ? { lt: opts.expires } : review.claimExpiresAt;
+    const u = await tx.review.updateMany({ where: { id: review.id, status: 'CLAIMED', claimExpiresAt: ends }, data: { claimExpiresAt: opts.expires, assignedById: opts.actor.id } });
     if (u.count !== 1) throw conflict('The claims on this submission changed at the same moment. Reload and try again.');
     await assertStillOpenFor(tx, a.id, kind);
     await tx.submission.updateMany({ where: { id: a.submission.id, status: 'SUBMITTED' }, data: { status: 'IN_REVIEW' } });
-    await recordAudit({ actorId: opts.actor.id, action: 'review.assign', entityType: 'Review', entityId: review.id, organizationId: issuerId, data: { attemptId: a.id, kind, reviewerId: review.reviewerId, previous: [], renewed: true } }, tx);
+    // `renewed`: the claim had run out; `extended`: it still ran (until `extendedFrom`), now to the deadline.
+    await recordAudit({ actorId: opts.actor.id, action: 'review.assign', entityType: 'Review', entityId: review.id, organizationId: issuerId, data: { attemptId: a.id, kind, reviewerId: review.reviewerId, previous: [], ...(opts.live ? { extended: true, extendedFrom: review.claimExpiresAt.toISOString() } : { renewed: true }) } }, tx);
     await notifyAssigned(tx, review.reviewerId, kind, review.id);
     return { reviewId: review.id, reassigned: false };
   });

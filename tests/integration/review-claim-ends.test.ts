@@ -1,7 +1,7 @@
 // Claims ending at the same moment as something else happens: an autosave that arrives just after
 // the claim ended says how it ended, a claim made just as the lapsed holder submitted is refused,
-// and an admin's assignment over a lapsed claim (the holder's own, or someone else's) is recorded
-// and told like any other.
+// an admin's assignment over a lapsed claim (the holder's own, or someone else's) is recorded and
+// told like any other, and one over the reviewer's own running claim keeps it to the deadline.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -97,7 +97,7 @@ describe('claiming a double-scored attempt just as its lapsed first review is su
   });
 });
 
-describe('an admin assigning work whose claim has run out', () => {
+describe('an admin assigning work that is claimed (the claim running or run out)', () => {
   it('to the same reviewer: their claim becomes the assignment, audited and told as a fresh one', async () => {
     const w = await world();
     const a = await w.reviewer();
@@ -120,14 +120,50 @@ describe('an admin assigning work whose claim has run out', () => {
     expect((await errorOf(claimReview({ actor: await w.reviewer(), attemptId: w.attemptId }))).code).toBe('CONFLICT');
   });
 
-  it('to the same reviewer while their claim still runs: nothing changes', async () => {
+  it('to the same reviewer while their claim still runs, ending before the deadline: it runs on to the deadline, audited and told', async () => {
     const w = await world();
     const a = await w.reviewer();
     const { reviewId } = await claimReview({ actor: a, attemptId: w.attemptId });
     const before = await review(reviewId);
+    const dueAt = (await db.attempt.findUniqueOrThrow({ where: { id: w.attemptId }, select: { dueAt: true } })).dueAt!;
+    // A claim from the queue lasts the issuer's minutes; the decision date is days away.
+    expect(before.claimExpiresAt.getTime()).toBeLessThan(dueAt.getTime());
+
+    expect(await assignReview({ actor: w.admin, attemptId: w.attemptId, reviewerId: a.id })).toEqual({ reviewId, reassigned: false });
+    const after = await review(reviewId);
+    expect(after).toMatchObject({ status: 'CLAIMED', assignedById: w.admin.id, version: before.version });
+    expect(after.claimExpiresAt).toEqual(dueAt);
+    const entries = await db.auditLog.findMany({ where: { action: 'review.assign', entityType: 'Review', entityId: reviewId }, select: { actorId: true, data: true } });
+    expect(entries).toEqual([{ actorId: w.admin.id, data: { attemptId: w.attemptId, kind: 'PRIMARY', reviewerId: a.id, previous: [], extended: true, extendedFrom: before.claimExpiresAt.toISOString() } }]);
+    expect(await db.notification.findMany({ where: { userId: a.id, kind: 'review.assigned' }, select: { href: true } })).toEqual([{ href: `/review/${reviewId}` }]);
+    // An autosave afterwards keeps the later end, and the page the reviewer has open goes on saving.
+    const saved = await saveReviewDraft({ actor: a, reviewId, version: before.version, scores: [], overallComment: 'Still reading.' });
+    expect(saved.claimExpiresAt).toEqual(dueAt);
+  });
+
+  it('to the same reviewer while their claim still runs, kept by an autosave since it was read: still runs on to the deadline', async () => {
+    const w = await world();
+    const a = await w.reviewer();
+    const { reviewId } = await claimReview({ actor: a, attemptId: w.attemptId, now: ago(10) });
+    const dueAt = (await db.attempt.findUniqueOrThrow({ where: { id: w.attemptId }, select: { dueAt: true } })).dueAt!;
+    // The assignment reads the claim; then, before it writes, the reviewer's autosave moves its end.
+    const seen = await context.loadAttemptForReview(w.attemptId);
+    await saveReviewDraft({ actor: a, reviewId, version: 0, scores: [], overallComment: 'Typing.' });
+    vi.mocked(context.loadAttemptForReview).mockResolvedValueOnce(seen);
+    await assignReview({ actor: w.admin, attemptId: w.attemptId, reviewerId: a.id });
+    expect(await review(reviewId)).toMatchObject({ status: 'CLAIMED', assignedById: w.admin.id, claimExpiresAt: dueAt });
+    expect(await db.auditLog.count({ where: { action: 'review.assign', entityId: reviewId } })).toBe(1);
+  });
+
+  it('to the same reviewer whose claim already runs to the deadline (assigned before): nothing changes', async () => {
+    const w = await world();
+    const a = await w.reviewer();
+    const { reviewId } = await assignReview({ actor: w.admin, attemptId: w.attemptId, reviewerId: a.id });
+    const before = await review(reviewId);
     expect(await assignReview({ actor: w.admin, attemptId: w.attemptId, reviewerId: a.id })).toEqual({ reviewId, reassigned: false });
     expect(await review(reviewId)).toEqual(before);
-    expect(await db.auditLog.count({ where: { action: 'review.assign' } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: 'review.assign' } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: a.id, kind: 'review.assigned' } })).toBe(1);
   });
 
   it('to someone else: the claim that ran out ends with the same audit entry as any claim that runs out', async () => {
