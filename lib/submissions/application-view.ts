@@ -68,5 +68,5 @@ export function criteriaByPart<C extends { partId: string | null }>(criteria: C[
 
 /** The line above "Submit for review": what submitting does to the evidence, and when the decision comes. */
 export function submitNotice(decisionDays: number): string {
-  return `After you submit, you can’t change your evidence unless the reviewers ask for a revision. Reviewers decide within ${decisionDays} business ${decisionDays === 1 ? 'day' : 'days'}, and we will notify you.`;
+  return `After you submit, your evidence is locked. You can take it back to change it until a reviewer opens it; after that, only if the reviewers ask for a revision. Reviewers decide within ${decisionDays} business ${decisionDays === 1 ? 'day' : 'days'}, and we will notify you.`;
 }

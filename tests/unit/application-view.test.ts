@@ -79,7 +79,7 @@ describe('what "Start revision" will keep', () => {
 
 describe('the line above "Submit for review"', () => {
   it('says the evidence locks and names the issuer’s decision time', () => {
-    expect(submitNotice(10)).toBe('After you submit, you can’t change your evidence unless the reviewers ask for a revision. Reviewers decide within 10 business days, and we will notify you.');
+    expect(submitNotice(10)).toBe('After you submit, your evidence is locked. You can take it back to change it until a reviewer opens it; after that, only if the reviewers ask for a revision. Reviewers decide within 10 business days, and we will notify you.');
     expect(submitNotice(1)).toContain('within 1 business day,');
   });
 });
