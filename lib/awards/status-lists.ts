@@ -30,28 +30,40 @@ export function suspensionListUrl(id: string) {
  */
 export async function allocateStatusEntry(tx: Tx, issuerId: string, issuerKeyId: string): Promise<{ statusListId: string; statusListIndex: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`status-list:${issuerId}`}))`;
-  const columns = { id: true, size: true, nextIndex: true, bits: true, suspensionBits: true } as const;
+  const columns = { id: true, size: true, nextIndex: true, bits: true, suspensionBits: true, allocatedBits: true } as const;
   let list = await tx.statusList.findFirst({ where: { issuerId, issuerKeyId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: columns });
   if (!list || list.nextIndex >= list.size * MAX_FILL) {
     list = await tx.statusList.create({
-      data: { issuerId, issuerKeyId, purpose: PURPOSE, bits: Buffer.from(createStatusList()) },
+      data: { issuerId, issuerKeyId, purpose: PURPOSE, bits: Buffer.from(createStatusList()), allocatedBits: Buffer.from(createStatusList()) },
       select: columns,
     });
   }
   const revokedBits = new Uint8Array(list.bits);
   const suspendedBits = list.suspensionBits ? new Uint8Array(list.suspensionBits) : null;
+  const given = list.allocatedBits ? new Uint8Array(list.allocatedBits) : await givenOutFromAwards(tx, list.id, list.size);
   for (let tries = 0; tries < 64; tries++) {
     const index = randomInt(0, list.size);
-    // A slot whose bit is set is never given out again, even once no award holds it (the account
-    // that held a revoked badge was deleted): a new badge there would be born revoked, or suspended.
-    if (getStatusBit(revokedBits, index) || (suspendedBits && getStatusBit(suspendedBits, index))) continue;
+    // An index is never given out twice, even once no award holds it (the award was deleted with
+    // its account): copies of that badge downloaded before still point at it, and would follow the
+    // new badge's status. A set bit (revoked, suspended) is never reused either: a new badge there
+    // would be born revoked, or suspended.
+    if (getStatusBit(given, index) || getStatusBit(revokedBits, index) || (suspendedBits && getStatusBit(suspendedBits, index))) continue;
     const taken = await tx.award.findUnique({ where: { statusListId_statusListIndex: { statusListId: list.id, statusListIndex: index } }, select: { id: true } });
     if (taken) continue;
+    setStatusBit(given, index, true);
     // nextIndex counts allocations (the fill level), not a position.
-    await tx.statusList.update({ where: { id: list.id }, data: { nextIndex: { increment: 1 } } });
+    await tx.statusList.update({ where: { id: list.id }, data: { nextIndex: { increment: 1 }, allocatedBits: Buffer.from(given) } });
     return { statusListId: list.id, statusListIndex: index };
   }
   throw new Error('Could not allocate a status list index');
+}
+
+/** A list's given-out indexes as its standing awards hold them: for a list with none recorded (made before they were). */
+async function givenOutFromAwards(tx: Tx, statusListId: string, size: number): Promise<Uint8Array> {
+  const bits = createStatusList(size);
+  const held = await tx.award.findMany({ where: { statusListId }, select: { statusListIndex: true } });
+  for (const a of held) setStatusBit(bits, a.statusListIndex, true);
+  return bits;
 }
 
 export async function setRevocationBit(tx: Tx, statusListId: string, index: number, revoked: boolean) {
