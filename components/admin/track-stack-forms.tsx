@@ -92,7 +92,7 @@ export function TrackForm(props: {
       <MarkdownFieldUncontrolled label="Description" name="description" defaultValue={i.description} errors={errors?.description} />
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">Levels, in order</legend>
-        <p className="text-sm text-slate-600">Each level is earned through one of your micro-credentials. Leave later levels empty if the track is shorter.</p>
+        <p className="text-sm text-slate-600">Each level is earned through one of your micro-credentials. Leave later levels empty if the track is shorter. A published credential keeps its level: teachers enrolled in it rely on it. You can add levels after it, and move or remove credentials that were never published.</p>
         {[0, 1, 2, 3, 4].map((n) => (
           <SelectField key={n} label={`Level ${n + 1}`} name="levels" id={`levels-${n}`} defaultValue={i.levels[n] ?? ''} errors={levelErrors(errors, n)}>
             <option value="">—</option>
@@ -151,8 +151,9 @@ export function StackForm(props: {
 }
 
 /**
- * A level's errors: the list's own (no level chosen at all, a credential chosen twice) go on Level 1,
- * where the list starts; one level's (`levels.N`, e.g. an id that is not a micro-credential) on it.
+ * A level's errors: the list's own (e.g. too many levels) go on Level 1, where the list starts; one
+ * level's (`levels.N`: left empty before a later level, a repeat, another track's credential, a
+ * published credential moved) on it.
  */
 export function levelErrors(errors: Record<string, string[] | undefined> | undefined, n: number): string[] | undefined {
   const own = errors?.[`levels.${n}`] ?? [];

@@ -238,6 +238,47 @@ export function publishGaps(def: unknown): Record<string, string[]> {
   return Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([field, messages]) => [field, [...new Set(messages)]]));
 }
 
+export const MAX_TRACK_LEVELS = 5;
+
+/**
+ * A track's levels: micro-credential addresses in level order (level 1 first), one per box of the
+ * form, which sends a box left empty as "". Empty boxes after the last chosen level are dropped. An
+ * empty one before it is refused on that level rather than closed up, which would silently move
+ * every later credential down a level. So is a credential chosen twice (it can hold one level).
+ */
+const trackLevels = z
+  .array(z.string({ error: 'Choose each level from the list.' }), { error: 'Choose the levels from the list.' })
+  .default([])
+  .transform((boxes, ctx) => {
+    const chosen = boxes.slice(0, boxes.findLastIndex((b) => b.trim() !== '') + 1);
+    if (chosen.length > MAX_TRACK_LEVELS) {
+      ctx.issues.push({ code: 'custom', input: boxes, message: `A track has at most ${MAX_TRACK_LEVELS} levels.` });
+      return z.NEVER;
+    }
+    const firstLevel = new Map<string, number>();
+    const levels: string[] = [];
+    chosen.forEach((box, i) => {
+      const level = i + 1;
+      if (box.trim() === '') {
+        ctx.issues.push({ code: 'custom', input: box, path: [i], message: `Level ${level} is empty. Choose a credential or remove the level.` });
+        return;
+      }
+      const parsed = slug.safeParse(box);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.issues.push({ code: 'custom', input: box, path: [i], message: issue.message });
+        return;
+      }
+      const earlier = firstLevel.get(parsed.data);
+      if (earlier !== undefined) {
+        ctx.issues.push({ code: 'custom', input: box, path: [i], message: `Level ${level} repeats level ${earlier}: a credential can be one level only. Choose another credential or remove the level.` });
+        return;
+      }
+      firstLevel.set(parsed.data, level);
+      levels.push(parsed.data);
+    });
+    return levels;
+  });
+
 export const TrackDef = z.object({
   slug,
   kind: z.enum(['COURSE', 'TRACK']).default('TRACK'),
@@ -247,8 +288,7 @@ export const TrackDef = z.object({
   topic: text(80),
   subjects: z.array(text(60)).max(20).default([]),
   gradeBands: z.array(text(40)).max(10).default([]),
-  // Micro-credential slugs in level order (level 1 first).
-  levels: z.array(slug).max(5).default([]),
+  levels: trackLevels,
 });
 export type TrackDef = z.infer<typeof TrackDef>;
 

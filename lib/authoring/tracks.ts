@@ -1,11 +1,10 @@
 import 'server-only';
 import type { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
-import { TrackDef } from '@/lib/authoring/schemas';
-import { createTrack } from '@/lib/authoring/mutations';
+import { MAX_TRACK_LEVELS, TrackDef } from '@/lib/authoring/schemas';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
@@ -29,41 +28,118 @@ async function loadOwnTrack(actor: Actor, trackId: string) {
   return t;
 }
 
-/** Creates a draft track (the shared createTrack, with friendly field errors first). */
+/** Whether a credential has had a published version (retired ones too): teachers may have enrolled in it or earned it. */
+const everPublished = (mc: { status: string; publishedAt: Date | null }) => mc.status !== 'DRAFT' || mc.publishedAt !== null;
+
+/** The form's box for a level (1 is the first); a level the form has no box for is said on the list. */
+const levelKey = (level: number | null) => (level !== null && level >= 1 && level <= MAX_TRACK_LEVELS ? `levels.${level - 1}` : 'levels');
+
+/**
+ * Makes `levels` (addresses, level 1 first, checked by TrackDef) the track's levels, inside the
+ * caller's transaction, and returns the credentials whose catalogue entries may have changed. Refused
+ * with an error on each level concerned, before anything is written, when it would
+ * - take a credential out of another track (that track would lose a level without being told);
+ * - move a published or retired credential of this track to another level, or out of the track:
+ *   teachers enrolled in it or holding its badge, and the catalogue, go by its level.
+ * Credentials that were never published may be added, moved and removed freely.
+ */
+async function placeLevels(tx: Tx, track: { id: string; issuerId: string }, levels: string[]): Promise<string[]> {
+  // Locked in one order (by id), as a publish or another track's save locks them: two saves cannot
+  // both take the same credential, and a credential published meanwhile is seen as published.
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "MicroCredential"
+    WHERE "trackId" = ${track.id} OR ("issuerId" = ${track.issuerId} AND "slug" = ANY(${levels}::text[]))
+    ORDER BY "id" FOR UPDATE`;
+  const rows = await tx.microCredential.findMany({
+    where: { id: { in: locked.map((r) => r.id) } },
+    select: {
+      id: true, slug: true, trackId: true, level: true, status: true, publishedAt: true,
+      track: { select: { title: true } },
+      currentVersion: { select: { title: true } },
+      versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } },
+    },
+  });
+  const title = (mc: (typeof rows)[number]) => mc.currentVersion?.title ?? mc.versions[0]?.title ?? mc.slug;
+  const bySlug = new Map(rows.map((mc) => [mc.slug, mc]));
+
+  const errors: Record<string, string[]> = {};
+  const refuse = (key: string, message: string) => (errors[key] ??= []).push(message);
+  levels.forEach((slug, i) => {
+    const mc = bySlug.get(slug);
+    if (!mc) return refuse(`levels.${i}`, `No credential of this issuer has the address “${slug}”.`);
+    if (mc.trackId === null || mc.trackId === track.id) return;
+    const where = `${mc.level !== null ? `level ${mc.level} of ` : 'in '}the track “${mc.track?.title ?? ''}”`;
+    refuse(`levels.${i}`, everPublished(mc)
+      ? `“${title(mc)}” is ${where} and has been published there, so it stays in that track. Choose another credential.`
+      : `“${title(mc)}” is ${where}. Remove it from that track first.`);
+  });
+  for (const mc of rows) {
+    if (mc.trackId !== track.id || !everPublished(mc)) continue;
+    const at = levels.indexOf(mc.slug) + 1;
+    // A level given to it for the first time (none recorded) changes nothing anyone relied on.
+    if (at > 0 && (mc.level === null || at === mc.level)) continue;
+    const retired = mc.status === 'RETIRED';
+    const as = mc.level !== null ? ` as level ${mc.level}` : ' in this track';
+    const was = retired ? `was published${as} and is now retired` : `is published${as}`;
+    const back = mc.level !== null ? `Put it back at level ${mc.level}.` : 'Put it back in the list.';
+    refuse(levelKey(mc.level), at === 0
+      ? `“${title(mc)}” ${was}, so it cannot be taken out of the track: teachers who enrolled in it or earned it, and the catalogue, rely on its place in it. ${back}${retired ? '' : ' To stop offering it, retire the credential instead.'}`
+      : `“${title(mc)}” ${was}, so it has to stay level ${mc.level}: teachers who enrolled in it or earned it, and the catalogue, rely on its level. ${back} For a different level, ${retired ? '' : 'retire it and '}publish a new credential.`);
+  }
+  const messages = Object.values(errors).flat();
+  if (messages.length) throw validation(messages.length === 1 ? messages[0] : 'The levels cannot be saved like this. Fix the highlighted levels.', errors);
+
+  const level = new Map(levels.map((slug, i) => [bySlug.get(slug)!.id, i + 1]));
+  const moving = rows.filter((mc) => mc.trackId !== track.id || level.get(mc.id) !== mc.level);
+  // Those leaving their level let go of it first, so the (trackId, level) unique index never sees two at once.
+  await tx.microCredential.updateMany({ where: { id: { in: moving.filter((mc) => mc.trackId === track.id).map((mc) => mc.id) } }, data: { trackId: null } });
+  for (const mc of moving) {
+    const to = level.get(mc.id);
+    if (to !== undefined) await tx.microCredential.update({ where: { id: mc.id }, data: { trackId: track.id, level: to } });
+  }
+  // A pending draft follows the track's order, so publishing it later does not undo it.
+  for (const [id, to] of level) await tx.microCredentialVersion.updateMany({ where: { microCredentialId: id, status: 'DRAFT' }, data: { level: to } });
+  return rows.map((mc) => mc.id);
+}
+
+/** Re-syncs the track's catalogue entry and those of the credentials its save touched, in the same transaction. */
+async function syncTrackAndLevels(tx: Tx, trackId: string, microCredentialIds: string[]) {
+  await syncCatalogEntry(tx, 'TRACK', trackId);
+  for (const id of microCredentialIds) await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', id);
+}
+
+/** Creates a draft track with its levels (see placeLevels for what is refused). */
 export async function createIssuerTrack(opts: { actor: Actor; issuerId: string; def: z.input<typeof TrackDef> }) {
   if (!canAuthor(opts.actor, opts.issuerId)) throw forbidden();
   const def = parseTrack(opts.def);
   await assertSlugFree(def.slug);
-  return createTrack({ actor: opts.actor, issuerId: opts.issuerId, def });
+  return changePublicPages(async (tx) => {
+    const track = await tx.track.create({
+      data: { issuerId: opts.issuerId, slug: def.slug, kind: def.kind, title: def.title, summary: def.summary, description: def.description, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands },
+      select: { id: true },
+    });
+    await syncTrackAndLevels(tx, track.id, await placeLevels(tx, { id: track.id, issuerId: opts.issuerId }, def.levels));
+    await recordAudit({ actorId: opts.actor.id, action: 'track.create', entityType: 'Track', entityId: track.id, organizationId: opts.issuerId }, tx);
+    return track;
+  });
 }
 
 /**
  * Rewrites a track and its level order. Levels are the issuer's micro-credentials, level 1 first;
- * credentials dropped from the track are detached, not deleted.
+ * credentials dropped from the track are detached, not deleted. Published (or retired) levels keep
+ * their place; see placeLevels.
  */
 export async function updateTrack(opts: { actor: Actor; trackId: string; def: z.input<typeof TrackDef> }) {
   const track = await loadOwnTrack(opts.actor, opts.trackId);
   const def = parseTrack(opts.def);
   if (def.slug !== track.slug) await assertSlugFree(def.slug, track.id);
   await changePublicPages(async (tx) => {
+    // Writing the row first also locks it: two saves of one track run one after the other.
     await tx.track.update({
       where: { id: track.id },
       data: { slug: def.slug, kind: def.kind, title: def.title, summary: def.summary, description: def.description, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands },
     });
-    const before = await tx.microCredential.findMany({ where: { trackId: track.id }, select: { id: true } });
-    // Detach first so re-ordering never trips the (trackId, level) unique constraint mid-way.
-    await tx.microCredential.updateMany({ where: { trackId: track.id }, data: { trackId: null } });
-    const after: string[] = [];
-    for (const [i, slug] of def.levels.entries()) {
-      const mc = await tx.microCredential.findFirst({ where: { slug, issuerId: track.issuerId }, select: { id: true } });
-      if (!mc) throw validation(`No credential of this issuer has the address “${slug}”.`, { levels: [`No credential of this issuer has the address “${slug}”.`] });
-      await tx.microCredential.update({ where: { id: mc.id }, data: { trackId: track.id, level: i + 1 } });
-      // A pending draft follows the track's order, so publishing it later does not undo it.
-      await tx.microCredentialVersion.updateMany({ where: { microCredentialId: mc.id, status: 'DRAFT' }, data: { level: i + 1 } });
-      after.push(mc.id);
-    }
-    await syncCatalogEntry(tx, 'TRACK', track.id);
-    for (const id of new Set([...before.map((b) => b.id), ...after])) await syncCatalogEntry(tx, 'MICRO_CREDENTIAL', id);
+    await syncTrackAndLevels(tx, track.id, await placeLevels(tx, track, def.levels));
     await recordAudit({ actorId: opts.actor.id, action: 'track.edit', entityType: 'Track', entityId: track.id, organizationId: track.issuerId, data: { levels: def.levels } }, tx);
   });
 }

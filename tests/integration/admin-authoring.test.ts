@@ -101,16 +101,17 @@ describe('publishing rules', () => {
 });
 
 describe('tracks and stacks', () => {
-  it('creates, re-orders, publishes and retires a track in the catalogue', async () => {
+  it('creates, extends, publishes and retires a track in the catalogue', async () => {
     const { issuer, admin, mc: a } = await createPublishedCredential();
     const { mc: b } = await createPublishedCredential({ issuerId: issuer.id, admin });
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: { slug: 'feedback-track', title: 'Feedback track', summary: 'Two levels of feedback.', topic: 'Assessment', levels: [a.slug] } });
     await expect(publishTrack({ actor: admin, trackId: track.id })).resolves.toBeUndefined();
     expect((await search({ kind: 'TRACK' })).items.map((i) => i.slug)).toEqual(['feedback-track']);
 
-    await updateTrack({ actor: admin, trackId: track.id, def: { slug: 'feedback-track', title: 'Feedback track', summary: 'Two levels of feedback.', topic: 'Assessment', levels: [b.slug, a.slug] } });
+    // A published level keeps its place (tests/integration/track-levels.test.ts): the new one goes after it.
+    await updateTrack({ actor: admin, trackId: track.id, def: { slug: 'feedback-track', title: 'Feedback track', summary: 'Two levels of feedback.', topic: 'Assessment', levels: [a.slug, b.slug] } });
     const levels = await db.microCredential.findMany({ where: { trackId: track.id }, orderBy: { level: 'asc' }, select: { slug: true } });
-    expect(levels.map((l) => l.slug)).toEqual([b.slug, a.slug]);
+    expect(levels.map((l) => l.slug)).toEqual([a.slug, b.slug]);
     const entry = await db.catalogEntry.findFirstOrThrow({ where: { kind: 'TRACK', refId: track.id } });
     expect(Number(entry.pdHours)).toBe(20);
 

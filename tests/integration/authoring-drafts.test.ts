@@ -57,16 +57,17 @@ describe('a draft of a published credential changes nothing anyone sees until it
     expect(await liveRow(mc.id)).toMatchObject({ slug: 'renamed-before-publishing', topic: 'Literacy', level: 2 });
   });
 
-  it('a pending draft follows a track re-ordering, so publishing it does not undo the order', async () => {
+  it('a published credential keeps its track level: re-ordering is refused, and publishing its pending draft keeps the level', async () => {
     const { issuer, admin, mc: a, version } = await createPublishedCredential({ def: { level: 1 } });
     const { mc: b } = await createPublishedCredential({ issuerId: issuer.id, admin, def: { level: 2 } });
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment', levels: [a.slug, b.slug] } });
     await saveMicroCredentialDraft({ actor: admin, microCredentialId: a.id, def: { ...(await loadDefinition(version.id)).def, title: 'Revised' } });
-    await updateTrack({ actor: admin, trackId: track.id, def: { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment', levels: [b.slug, a.slug] } });
-    expect((await getCredentialForEdit({ actor: admin, microCredentialId: a.id })).def?.level).toBe(2);
+    // A never-published credential's draft follows a re-ordering: track-levels.test.ts.
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment', levels: [b.slug, a.slug] } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await getCredentialForEdit({ actor: admin, microCredentialId: a.id })).def?.level).toBe(1);
     await publishMicroCredential({ actor: admin, microCredentialId: a.id });
-    expect((await liveRow(a.id)).level).toBe(2);
-    expect((await liveRow(b.id)).level).toBe(1);
+    expect((await liveRow(a.id)).level).toBe(1);
+    expect((await liveRow(b.id)).level).toBe(2);
   });
 });
 

@@ -151,7 +151,7 @@ describe('publishing a retired micro-credential again', () => {
 });
 
 describe('tracks and stacks around a retired credential', () => {
-  it('a track that still lists it counts it again; one it was taken out of while retired does not get it back', async () => {
+  it('a track that still lists it counts it again; it cannot be taken out of the track while retired', async () => {
     const { issuer, admin, mc: a } = await createPublishedCredential({ def: { level: 1, pdHours: 10 } });
     const { mc: b } = await createPublishedCredential({ issuerId: issuer.id, admin, def: { level: 2, pdHours: 5 } });
     const def = { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment' };
@@ -169,13 +169,15 @@ describe('tracks and stacks around a retired credential', () => {
     expect((await getPublishedTrack('feedback-track'))?.microCredentials.map((m) => m.slug)).toEqual([a.slug, b.slug]);
     expect(await db.microCredential.findUniqueOrThrow({ where: { id: b.id }, select: { trackId: true, level: true } })).toEqual({ trackId: track.id, level: 2 });
 
-    // Taken out of the track while retired: publishing again does not put it back.
+    // Retired, it still holds its level: badges earned at that level rely on it, so the track keeps it.
     await retireMicroCredential({ actor: admin, microCredentialId: b.id });
-    await updateTrack({ actor: admin, trackId: track.id, def: { ...def, levels: [a.slug] } });
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: { ...def, levels: [a.slug] } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { 'levels.1': [expect.stringContaining('was published as level 2 and is now retired, so it cannot be taken out of the track')] },
+    });
     await republishMicroCredential({ actor: admin, microCredentialId: b.id, expected: await openEditor(admin, b.id) });
-    expect((await db.microCredential.findUniqueOrThrow({ where: { id: b.id }, select: { trackId: true } })).trackId).toBeNull();
-    expect((await getPublishedTrack('feedback-track'))?.microCredentials.map((m) => m.slug)).toEqual([a.slug]);
-    expect(await trackHours(track.id)).toBe(10);
+    expect(await db.microCredential.findUniqueOrThrow({ where: { id: b.id }, select: { trackId: true, level: true } })).toEqual({ trackId: track.id, level: 2 });
+    expect(await trackHours(track.id)).toBe(15);
 
     // A retired track stays retired.
     await retireTrack({ actor: admin, trackId: track.id });

@@ -9,7 +9,9 @@ import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib
 import { formDataToObject, toActionError, type ActionResult } from '@/lib/action-result';
 
 const list = (v: unknown) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const asArray = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean);
+// Every level box as sent, empty ones included: TrackDef drops those after the last level and
+// refuses one left empty before it (dropping it here would move the later levels down one).
+const boxes = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
 
 const Input = z.object({
   // NUL (U+0000) cannot reach Postgres: it is dropped before the ids are used.
@@ -24,7 +26,7 @@ export async function saveTrackAction(_prev: ActionResult, formData: FormData): 
   if (!meta.success) return { ok: false, formError: 'The form could not be read.' };
   const def = {
     slug: String(raw.slug ?? ''), kind: String(raw.kind ?? 'TRACK') as 'TRACK' | 'COURSE', title: String(raw.title ?? ''), summary: String(raw.summary ?? ''),
-    description: String(raw.description ?? ''), topic: String(raw.topic ?? ''), subjects: list(raw.subjects), gradeBands: list(raw.gradeBands), levels: asArray(raw.levels),
+    description: String(raw.description ?? ''), topic: String(raw.topic ?? ''), subjects: list(raw.subjects), gradeBands: list(raw.gradeBands), levels: boxes(raw.levels),
   };
   let id = meta.data.trackId;
   try {
