@@ -40,8 +40,9 @@ type Props = {
 /**
  * A text answer that saves itself: 1 s after typing stops, on blur and when the page is hidden.
  * A local copy is kept until the server confirms, so a dropped connection loses nothing. If the
- * answer was saved from another window meanwhile, saving stops and a lasting message asks the
- * teacher to copy their text and reload, instead of the editor trying again every second. The local
+ * answer was saved from another window meanwhile, or the server refuses it for good (the attempt
+ * was sent from another tab), saving stops and a lasting message asks the teacher to copy their
+ * text and reload, instead of the editor trying again every second. The local
  * copy remembers which saved revision it was typed on: one from an earlier visit is only put back by
  * itself if the saved answer has not changed since; otherwise the teacher chooses.
  */
@@ -102,10 +103,12 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
     const s = createAutosaver({
       // An answer the server would refuse for its length is not sent (the editor tries again every
       // second while unsaved): the same words, from here.
-      send: async (value, rev) =>
-        value.length > ANSWER_MAX_CHARS
-          ? { ok: false, formError: answerTooLong(value.length) }
-          : saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: rev }),
+      // A refusal saving again cannot get past (a conflict, an attempt sent meanwhile) stops saving.
+      send: async (value, rev) => {
+        if (value.length > ANSWER_MAX_CHARS) return { ok: false, formError: answerTooLong(value.length) };
+        const r = await saveResponseAction({ attemptId, partId, text: value, links: collectLinks ? extractLinks(value) : [], revision: rev });
+        return r.ok ? r : { ok: false, formError: r.formError, conflict: r.stop, waitForEdit: r.invalid };
+      },
       text: () => textRef.current,
       revision,
       lastSaved,
@@ -121,14 +124,15 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
       },
     });
     saver.current = s;
-    const unregister = registerDraftFlusher(() => s.save());
+    // Submitting saves this answer first, and is held back (naming it) while the server lacks it.
+    const unregister = registerDraftFlusher({ id: `answer-${partId}`, label, flush: () => s.save() });
     const stopListening = saveOnHideAndReconnect(s);
     return () => {
       unregister();
       stopListening();
       if (saver.current === s) saver.current = null;
     };
-  }, [attemptId, partId, readOnly, storageKey, collectLinks, report]);
+  }, [attemptId, partId, label, readOnly, storageKey, collectLinks, report]);
 
   const onChange = (value: string) => {
     setText(value);
@@ -232,7 +236,7 @@ export function AnswerEditor({ attemptId, partId, label, initialText, initialRev
         <SavingStoppedAlert
           className="mt-2"
           message={state.message}
-          explanation="Saving has stopped for this answer. Reloading shows the saved version in place of what is in this box."
+          explanation="Saving has stopped for this answer. Copy your text first if you need it: reloading shows the saved version in place of what is in this box."
           onCopy={() => void copy()}
           onReload={reload}
           copyNote={copyNote}

@@ -1,7 +1,12 @@
 // The save loop of an autosaving answer, without React or the DOM, so it can be unit tested.
 
-/** What the save action answers (see saveResponseAction). */
-export type SaveOutcome = { ok: true; revision: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
+/**
+ * What the save action answers (see saveResponseAction). `conflict`: saving again cannot succeed
+ * (the text changed in another window, or the server refuses it for good: sent, gone, not theirs),
+ * so saving stops instead of trying again. `waitForEdit`: the server refuses this text itself (a
+ * link it cannot take, too many words): the same text is not sent again, the next edit is.
+ */
+export type SaveOutcome = { ok: true; revision: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean; waitForEdit?: boolean };
 
 export type AutosaveStatus =
   | { kind: 'idle' }
@@ -14,8 +19,12 @@ export type AutosaveStatus =
 type Ref<T> = { current: T };
 
 export type Autosaver = {
-  /** Saves now (after any save under way), if the text changed since the last save. */
-  save: () => Promise<void>;
+  /**
+   * Saves now (after any save under way), if the text changed since the last save. Answers whether
+   * the server has all of the text now: false after a failed save, once saving has stopped with text
+   * unsaved, or when more was typed meanwhile.
+   */
+  save: () => Promise<boolean>;
   /** Saves `delayMs` from now, unless called again first. */
   schedule: () => void;
 };
@@ -25,8 +34,9 @@ export type Autosaver = {
  * whatever is still unsaved (often nothing). While text is unsaved after a dropped connection or a
  * server error, it tries again after `delayMs`, without going back to "Saving…" on each try, so a
  * screen reader is not read the same two messages every second. A conflict (the answer was saved
- * from another window since) would fail the same way on every try: saving stops for good
- * (`stopped`), and the status says so until the page is reloaded.
+ * from another window since) or a final refusal (the attempt was sent meanwhile) would fail the
+ * same way on every try: saving stops for good (`stopped`), and the status says so until the page
+ * is reloaded.
  */
 export function createAutosaver(o: {
   send: (text: string, revision: number) => Promise<SaveOutcome>;
@@ -40,8 +50,10 @@ export function createAutosaver(o: {
 }): Autosaver {
   const delay = o.delayMs ?? 1000;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let current: Promise<void> | null = null;
+  let current: Promise<boolean> | null = null;
   let failing = false;
+  // The text the server refused as it stands (waitForEdit): not sent again until it changes.
+  let refused: string | null = null;
   const clear = () => {
     if (timer) clearTimeout(timer);
     timer = null;
@@ -54,7 +66,7 @@ export function createAutosaver(o: {
   const saveOnce = async () => {
     if (o.stopped.current) return;
     const value = o.text();
-    if (value === o.lastSaved.current) return;
+    if (value === o.lastSaved.current || value === refused) return;
     if (!failing) o.onStatus({ kind: 'saving' });
     try {
       const r = await o.send(value, o.revision.current);
@@ -69,20 +81,22 @@ export function createAutosaver(o: {
         o.onStatus({ kind: 'conflict', message: r.formError });
       } else {
         failing = true;
+        if (r.waitForEdit) refused = value;
         o.onStatus({ kind: 'error', message: r.formError });
       }
     } catch {
       failing = true;
       o.onStatus({ kind: 'offline' });
     }
-    if (o.text() !== o.lastSaved.current) schedule();
+    if (o.text() !== o.lastSaved.current && o.text() !== refused) schedule();
   };
   const save = () => {
     clear();
     const previous = current;
     const next = (async () => {
-      if (previous) await previous.catch(() => undefined);
+      if (previous) await previous.catch(() => false);
       await saveOnce();
+      return o.text() === o.lastSaved.current;
     })();
     current = next;
     return next;
@@ -94,7 +108,7 @@ export function createAutosaver(o: {
  * Saves what is unsaved when the page is hidden (the tab closed or switched, the laptop shut) and
  * when the connection comes back. Returns the function that stops listening.
  */
-export function saveOnHideAndReconnect(s: Pick<Autosaver, 'save'>): () => void {
+export function saveOnHideAndReconnect(s: { save: () => Promise<unknown> }): () => void {
   const flush = () => {
     if (document.visibilityState === 'hidden') void s.save();
   };

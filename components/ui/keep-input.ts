@@ -26,13 +26,21 @@ export function keepInputForm(dispatch: (fd: FormData) => void) {
   return { action: dispatch, onSubmit: submitKeepingInput(dispatch) };
 }
 
-/** Like submitKeepingInput, but first runs `before` (e.g. flushing autosaved drafts). */
-export function submitAfter(before: () => Promise<void>, dispatch: (fd: FormData) => void) {
+/**
+ * Like submitKeepingInput, but first runs `before` (e.g. saving autosaved drafts), and sends the
+ * form only if it answers true. On false, or if it fails, nothing is sent: `before` says why.
+ */
+export function submitAfter(before: () => Promise<boolean>, dispatch: (fd: FormData) => void) {
   return (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const fd = new FormData(e.currentTarget);
     if (submitter?.name) fd.set(submitter.name, submitter.value);
-    void before().then(() => startTransition(() => dispatch(fd)));
+    void before().then(
+      (go) => {
+        if (go === true) startTransition(() => dispatch(fd));
+      },
+      () => undefined,
+    );
   };
 }

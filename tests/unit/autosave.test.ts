@@ -64,4 +64,73 @@ describe('autosave of an answer', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(send).toHaveBeenCalledTimes(4);
   });
+
+  it('does not send text the server refused as it stands again until it is edited, and then does', async () => {
+    const { saver, send, statuses, text } = setup(async (t, rev) => (t.includes('not a link') ? { ok: false, formError: 'Check the link.', waitForEdit: true } : { ok: true, revision: rev + 1, savedAt: new Date().toISOString() }));
+    text.current = 'see not a link';
+    expect(await saver.save()).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // A blur or a submit asks again: still unsaved, and nothing sent.
+    expect(await saver.save()).toBe(false);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(statuses).toEqual(['saving', 'error']);
+    text.current = 'see https://example.org';
+    expect(await saver.save()).toBe(true);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+});
+
+// Submitting waits on each answer's save (flushAllDrafts) and goes ahead only if it says the server
+// has the text: a failed save must say so, or the older saved text would be sent for review.
+describe('what a save answers: whether the server has all of the text', () => {
+  const saved = async (_t: string, rev: number): Promise<SaveOutcome> => ({ ok: true, revision: rev + 1, savedAt: new Date().toISOString() });
+
+  it('true once saved, and when there was nothing to save', async () => {
+    const { saver } = setup(saved);
+    expect(await saver.save()).toBe(true);
+    expect(await saver.save()).toBe(true);
+  });
+
+  it('false after a server error, a dropped connection or a conflict, so submitting is held back', async () => {
+    const error = setup(async () => ({ ok: false, formError: 'Something went wrong on our side. Your input is kept; please try again.' }));
+    expect(await error.saver.save()).toBe(false);
+    expect(error.refs.lastSaved.current).toBe('');
+
+    const offline = setup(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await offline.saver.save()).toBe(false);
+
+    const stopped = setup(async () => conflict);
+    expect(await stopped.saver.save()).toBe(false);
+    // Saving has stopped: asking again sends nothing, and still says the text is not saved.
+    expect(await stopped.saver.save()).toBe(false);
+    expect(stopped.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('false when more was typed while the save was on its way', async () => {
+    let typing = true;
+    const { saver, text } = setup(async (t, rev) => {
+      if (typing) text.current = `${t} And one more sentence.`;
+      typing = false;
+      return saved(t, rev);
+    });
+    expect(await saver.save()).toBe(false);
+    expect(await saver.save()).toBe(true);
+  });
+
+  it('a caller arriving during a save waits for it and hears how it ended', async () => {
+    let fail = true;
+    const { saver, send } = setup(async (t, rev) => {
+      if (fail) return { ok: false, formError: 'Not saved.' };
+      return saved(t, rev);
+    });
+    const [a, b] = [saver.save(), saver.save()];
+    expect(await a).toBe(false);
+    // The second save tried again after the first: still failing.
+    expect(await b).toBe(false);
+    expect(send).toHaveBeenCalledTimes(2);
+    fail = false;
+    expect(await saver.save()).toBe(true);
+  });
 });

@@ -7,7 +7,7 @@ import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
-import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { saveResponse, SECOND_LOOK_UNDER_WAY, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { startRenewal } from '@/lib/submissions/renewal';
 import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
@@ -22,29 +22,61 @@ function refreshApplication(slug: unknown) {
   if (isCredentialSlug(slug)) revalidatePath(`/apply/${slug}`);
 }
 
+/**
+ * Why a start button's action was refused, for the page's `?refused=` (ApplyPage words it): a code
+ * from this short list, never the message itself, so a link cannot make the page say anything else.
+ * Null: not a refusal (a fault), which goes on to the route's error page.
+ */
+function refusalCode(e: unknown, what: 'start' | 'revision'): 'start' | 'revision' | 'second-look' | null {
+  if (!isDomainError(e)) return null;
+  if (what === 'revision' && e.message === SECOND_LOOK_UNDER_WAY) return 'second-look';
+  return what;
+}
+
 export async function startApplicationAction(formData: FormData) {
   const parsed = z.object({ microCredentialId: str().min(1).max(40), slug: z.string().max(120) }).safeParse(formDataToObject(formData));
   if (!parsed.success) return;
-  const actor = await requireActor();
-  await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });
-  refreshApplication(parsed.data.slug);
+  const { slug } = parsed.data;
+  let refused: string | null = null;
+  try {
+    const actor = await requireActor();
+    await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });
+  } catch (e) {
+    // E.g. the credential closed to new applications meanwhile: said on the page, not the error page.
+    refused = refusalCode(e, 'start');
+    if (!refused) throw e;
+  }
+  refreshApplication(slug);
   // The start button gives way to the application: the page says so where focus can land (ArrivalNotice).
-  if (isCredentialSlug(parsed.data.slug)) redirect(`/apply/${parsed.data.slug}?started=1`);
+  if (isCredentialSlug(slug)) redirect(refused ? `/apply/${slug}?refused=${refused}` : `/apply/${slug}?started=1`);
 }
 
-export type SaveResult = { ok: true; revision: number; wordCount: number; savedAt: string } | { ok: false; formError: string; conflict?: boolean };
+/**
+ * `stop`: saving again cannot succeed (see FINAL_SAVE_REFUSALS), so the editor stops trying.
+ * `invalid`: this text is refused as it stands (a link or length the server will not take): the
+ * editor waits for the next edit instead of sending it again.
+ */
+export type SaveResult = { ok: true; revision: number; wordCount: number; savedAt: string } | { ok: false; formError: string; stop: boolean; invalid?: boolean };
+
+/**
+ * Refusals of an answer's save that the same save would meet on every try: the answer changed in
+ * another window, the attempt was sent (or taken out of draft) meanwhile, the part or attempt is
+ * not there or not the teacher's. Not a lapsed session: signing in again in another tab lets the
+ * next try through, and the text stays on the page and in this browser meanwhile.
+ */
+const FINAL_SAVE_REFUSALS: ErrorCode[] = ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN'];
 
 export async function saveResponseAction(input: z.input<typeof SaveResponseInput>): Promise<SaveResult> {
   const parsed = SaveResponseInput.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'That answer could not be saved.' };
+  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'That answer could not be saved.', stop: false, invalid: true };
   try {
     const actor = await requireActor();
     const r = await saveResponse({ actor, ...parsed.data });
     return { ok: true, revision: r.revision, wordCount: r.wordCount, savedAt: new Date().toISOString() };
   } catch (e) {
     const result = toActionError(e);
-    const conflict = e instanceof Error && 'code' in e && (e as { code: string }).code === 'CONFLICT';
-    return { ok: false, formError: result.ok ? 'Not saved.' : (result.formError ?? 'Not saved.'), conflict };
+    const stop = isDomainError(e) && FINAL_SAVE_REFUSALS.includes(e.code);
+    return { ok: false, formError: result.ok ? 'Not saved.' : (result.formError ?? 'Not saved.'), stop, invalid: isDomainError(e) && e.code === 'VALIDATION' };
   }
 }
 
@@ -122,11 +154,19 @@ export async function startRevisionAction(formData: FormData) {
   const raw = formDataToObject(formData);
   const parsed = StartRevisionInput.safeParse(raw);
   if (!parsed.success) return;
-  const actor = await requireActor();
-  await startRevision({ actor, submissionId: parsed.data.submissionId });
+  let refused: string | null = null;
+  try {
+    const actor = await requireActor();
+    await startRevision({ actor, submissionId: parsed.data.submissionId });
+  } catch (e) {
+    // E.g. an issuer asked for a second look just before: the page says why, and shows where the
+    // application stands now, instead of the error page.
+    refused = refusalCode(e, 'revision');
+    if (!refused) throw e;
+  }
   refreshApplication(raw.slug);
   // The button gives way to the new attempt: the page says so where focus can land (ArrivalNotice).
-  if (isCredentialSlug(raw.slug)) redirect(`/apply/${raw.slug}?revising=1`);
+  if (isCredentialSlug(raw.slug)) redirect(refused ? `/apply/${raw.slug}?refused=${refused}` : `/apply/${raw.slug}?revising=1`);
 }
 
 const WithdrawSentAttemptInput = z.object({ attemptId: str().min(1).max(40), slug: str().min(1).max(120) });

@@ -17,6 +17,7 @@ import { SubmitForm } from './submit-form';
 import { FeedbackQuestionForm } from './feedback-question-form';
 import { TakeBackForm } from './take-back-form';
 import { getSentAttemptWithdrawal } from '@/lib/submissions/withdraw';
+import { SECOND_LOOK_UNDER_WAY } from '@/lib/submissions/mutations';
 import { aboutEarlierDecision, openAboutCurrentDecision } from '@/lib/feedback-questions/policy';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
@@ -56,15 +57,51 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long'
 /** `?cycle=2`: one of the teacher's applications by number (a renewal adds the next), as links to an earlier one carry. */
 const CycleParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional();
 
-export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; revising?: string; cycle?: string }> }) {
+/**
+ * `?refused=`: why "Start my application" or "Start revision" was refused (the actions send a code
+ * from this list, never words of their own, so a link cannot make the page say anything else).
+ */
+const refusals: Record<string, { title: string; text: string }> = {
+  start: { title: 'Your application was not started', text: 'This micro-credential is not open for new applications any more.' },
+  revision: { title: 'Your revision was not started', text: 'This application is not waiting for a revision any more. This page shows where it stands now.' },
+  'second-look': { title: 'Your revision was not started', text: SECOND_LOOK_UNDER_WAY },
+};
+
+/** A refused start, said where focus lands (the button that was pressed may be gone). */
+function RefusalNotice({ refusal }: { refusal: { title: string; text: string } }) {
+  return (
+    <ArrivalNotice className="mt-4">
+      <Alert tone="warning" title={refusal.title}>
+        {refusal.text}
+      </Alert>
+    </ArrivalNotice>
+  );
+}
+
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; revising?: string; refused?: string; cycle?: string }> }) {
   const { slug } = await params;
-  const { submitted, started, revising, cycle: cycleParam } = await searchParams;
+  const { submitted, started, revising, refused: refusedParam, cycle: cycleParam } = await searchParams;
   const cycle = CycleParam.safeParse(cycleParam);
   if (!cycle.success) notFound();
+  const refused = typeof refusedParam === 'string' && Object.hasOwn(refusals, refusedParam) ? refusals[refusedParam] : null;
   const actor = await requireUser(`/apply/${slug}${cycle.data ? `?cycle=${cycle.data}` : ''}`);
   // Only the teacher's own applications: another teacher's number finds theirs, or nothing.
   const app = await getApplication(actor, slug, { cycle: cycle.data });
-  if (!app) notFound();
+  if (!app) {
+    // The credential closed to new applications as the teacher pressed Start: say so, not "not found".
+    if (refusedParam === 'start' && refused && !cycle.data) {
+      return (
+        <div className="mx-auto max-w-2xl">
+          <h1 className="mt-2 text-3xl font-bold">Your application</h1>
+          <RefusalNotice refusal={refused} />
+          <p className="mt-4">
+            <Link href="/catalog">Find another micro-credential in the catalog</Link>
+          </p>
+        </div>
+      );
+    }
+    notFound();
+  }
   // `earlier`: an application a renewal has followed, kept as it was: read only.
   const { mc, submission, version, renews, earlier } = app;
 
@@ -75,6 +112,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           <Link href={`/micro-credentials/${mc.slug}`}>← {version.title}</Link>
         </p>
         <h1 className="mt-2 text-3xl font-bold">{version.title}</h1>
+        {refusedParam === 'start' && refused ? <RefusalNotice refusal={refused} /> : null}
         <Card className="mt-6">
           <p>Your application follows the parts below. Answers save as you type, so you can work on it over several days.</p>
           <ol className="mt-3 list-decimal pl-6">
@@ -171,6 +209,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           </Alert>
         </ArrivalNotice>
       ) : null}
+
+      {/* "Start revision" refused (a second look was asked for just before): not once a revision is open. */}
+      {!earlier && !editable && refused && refusedParam !== 'start' ? <RefusalNotice refusal={refused} /> : null}
 
       {/* After "Start my application": that button is gone, so the notice takes focus. */}
       {started && editable ? (

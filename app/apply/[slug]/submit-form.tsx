@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { submitAttemptAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { submitAfter } from '@/components/ui/keep-input';
-import { flushAllDrafts } from '@/components/evidence/draft-registry';
+import { flushAllDrafts, type UnsavedDraft } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
 import { focusOnFollow } from '@/components/ui/focus-link';
 import { ATTESTATION_TEXT } from '@/lib/submissions/schemas';
@@ -26,15 +26,43 @@ function problemTarget(key: string): { id: string; fallback?: string } | null {
 /** Moves focus (not only the scroll position) to the problem's field, so typing can start there. */
 const focusTarget = (target: { id: string; fallback?: string }) => focusOnFollow(target.id, ...(target.fallback ? [target.fallback] : []));
 
-/** `notice`: what submitting does to the evidence and when the decision comes, said by the button. */
+/** Said for each answer the server does not have yet, when submitting is held back for it. */
+export const UNSAVED_ANSWER = 'This answer is not saved yet.';
+
+/**
+ * `notice`: what submitting does to the evidence and when the decision comes, said by the button.
+ *
+ * Submitting first saves every answer typed since the last save (the server submits what it has,
+ * not what is on the screen). If one does not reach the server (offline, a server error, a
+ * conflict), nothing is sent: the summary names the answer instead, and its text stays in the box
+ * and in this browser.
+ */
 export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null; notice: string }) {
   const [state, action, pending] = useActionState(submitAttemptAction, initialActionState);
+  // The answers the last try could not save (null: none, or not tried), and whether one is saving.
+  const [unsaved, setUnsaved] = useState<UnsavedDraft[] | null>(null);
+  const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   // After a failed submit, focus goes to the summary (at the form, below a long page of parts), so
   // the problems are read out and each link leads to the part to fix. Every answer is a new object.
   useEffect(() => {
     if (!state.ok) summaryRef.current?.focus();
   }, [state]);
+  useEffect(() => {
+    if (unsaved) summaryRef.current?.focus();
+  }, [unsaved]);
+  const saveAnswersFirst = async () => {
+    // The summary goes while saving, so one that comes back is mounted again and read out again.
+    setUnsaved(null);
+    setSaving(true);
+    try {
+      const r = await flushAllDrafts();
+      if (!r.ok) setUnsaved(r.unsaved);
+      return r.ok;
+    } finally {
+      setSaving(false);
+    }
+  };
   const problems = state.ok ? [] : Object.entries(state.fieldErrors ?? {}).flatMap(([key, messages]) => messages.map((m, i) => ({ key, message: m, target: problemTarget(key), id: `problem-${key.replace(/[^A-Za-z0-9_-]/g, '-')}-${i}` })));
   // An answer box with a problem is marked invalid and described by the problem, so a screen reader
   // arriving there (from the summary's link, or by tabbing) hears what to fix. The marks go on the
@@ -62,7 +90,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
     };
   }, [markKey]);
   return (
-    <form action={action} onSubmit={submitAfter(flushAllDrafts, action)} className="space-y-4">
+    <form action={action} onSubmit={submitAfter(saveAnswersFirst, action)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="slug" value={slug} />
       <div>
@@ -97,7 +125,22 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
           </p>
         ) : null}
       </div>
-      {!state.ok ? (
+      {unsaved ? (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">
+          <p className="font-semibold">Your application was not sent: {unsaved.length === 1 ? 'an answer is' : `${unsaved.length} answers are`} not saved yet.</p>
+          <ul className="mt-1 list-disc pl-5">
+            {unsaved.map((d) => (
+              <li key={d.id}>
+                <a href={`#${d.id}`} onClick={focusTarget({ id: d.id })} className="inline-block py-0.5 font-medium text-red-950 underline">
+                  {d.label}
+                </a>
+                : {UNSAVED_ANSWER}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">Your text is kept on this device. Check your connection and the message under the answer, then submit again.</p>
+        </div>
+      ) : !state.ok ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">
           <p className="font-semibold">{state.formError ?? 'Your application was not submitted.'}</p>
           {problems.length ? (
@@ -119,8 +162,8 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
       ) : null}
       {blocked ? <Alert tone="warning">{blocked}</Alert> : null}
       <p id="submit-what-next" className="text-sm text-slate-800">{notice}</p>
-      <button type="submit" disabled={pending || Boolean(blocked)} aria-describedby="submit-what-next" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? 'Submitting…' : 'Submit for review'}
+      <button type="submit" disabled={pending || saving || Boolean(blocked)} aria-describedby="submit-what-next" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? 'Submitting…' : saving ? 'Saving your answers…' : 'Submit for review'}
       </button>
     </form>
   );
