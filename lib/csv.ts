@@ -93,14 +93,24 @@ export function parseCsvRecords(text: string): { headers: string[]; records: { l
 
 // Spreadsheet apps run a cell starting with one of these as a formula (CSV injection, OWASP).
 const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet that splits on semicolons (the default where a comma is the decimal mark) starts a
+// new cell after each ';' of an unquoted line: each part is a cell start of its own.
+const FORMULA_AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
 
-/** One cell, quoted when needed, with a leading apostrophe on anything a spreadsheet would run. */
+/**
+ * One cell, quoted when needed (a comma, quote, line break or semicolon in it), with a leading
+ * apostrophe on anything a spreadsheet would run: the cell's start, and each part after a ';' in
+ * case the file is opened as semicolon-separated and the quotes are not honoured.
+ */
 export function escapeCsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = value instanceof Date ? value.toISOString() : String(value);
   // Plain numbers (including negative ones we produce ourselves) are data, not formulas.
-  if (typeof value !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
-  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+  if (typeof value !== 'number') {
+    if (FORMULA_START.test(s)) s = `'${s}`;
+    s = s.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  }
+  if (/[",;\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
   return s;
 }
 

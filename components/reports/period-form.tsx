@@ -1,23 +1,25 @@
 import type { ReactNode } from 'react';
-import type { Period } from '@/lib/reporting/schemas';
+import { reportBounds, type Period } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { inputClass } from '@/components/ui/field';
 
 /**
  * The reporting period as a GET form. `keep` travels as hidden fields (the district or school being
- * shown); `children` go between the dates and the button (a school filter).
+ * shown); `children` go between the dates and the button (a school filter). The date fields offer
+ * only the days resolvePeriod accepts (reportBounds); a link with others is narrowed and says so.
  */
-export function PeriodForm({ label, period, keep, children }: { label: string; period: Period; keep: Record<string, string>; children?: ReactNode }) {
+export function PeriodForm({ label, period, keep, children, now = new Date() }: { label: string; period: Period; keep: Record<string, string>; children?: ReactNode; now?: Date }) {
+  const { earliest, latest } = reportBounds(now);
   return (
     <form method="get" className="mb-2 flex flex-wrap items-end gap-3" aria-label={label}>
       {Object.entries(keep).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <div>
         <label htmlFor="from" className="block text-sm font-semibold">From (UTC)</label>
-        <input id="from" name="from" type="date" defaultValue={period.fromLabel} className={inputClass} />
+        <input id="from" name="from" type="date" min={earliest} max={latest} defaultValue={period.fromLabel} className={inputClass} />
       </div>
       <div>
         <label htmlFor="to" className="block text-sm font-semibold">To (inclusive, UTC)</label>
-        <input id="to" name="to" type="date" defaultValue={period.toLabel} className={inputClass} />
+        <input id="to" name="to" type="date" min={earliest} max={latest} defaultValue={period.toLabel} className={inputClass} />
       </div>
       {children}
       <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>

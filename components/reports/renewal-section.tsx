@@ -39,7 +39,7 @@ export function RenewalSection({ renewal, rule, csvHref, now, policyHref }: {
       {rule.onlyApproved ? (
         <p className="mb-3 text-sm text-slate-700">
           {renewalRuleInWords(rule)}
-          {renewal.length ? ` ${renewal.length - notApproved} of the ${plural(renewal.length, 'credential')} earned in the period ${renewal.length - notApproved === 1 ? 'is' : 'are'} approved; the others are listed, marked “Not approved”, so teachers can see them.` : ''}{' '}
+          {renewal.length ? ` ${renewal.length - notApproved} of the ${plural(renewal.length, 'credential')} earned in the period ${renewal.length - notApproved === 1 ? 'is' : 'are'} approved as the district’s lists stand today (earlier lists are not kept); the others are listed, marked “Not approved”, so teachers can see them.` : ''}{' '}
           {policyHref ? <a href={policyHref}>Change what counts toward licence renewal</a> : 'Your district’s leaders set this.'}
         </p>
       ) : null}

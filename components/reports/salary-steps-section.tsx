@@ -38,7 +38,11 @@ export function SalaryStepsSection({ steps, asOf, periodEnd, csvHref, withPay, w
       <ReportHeading id="sal-h" title={<>Salary-step eligibility on {dayFmt.format(asOf.day)}{asOf.today ? ' (today)' : ''}</>} csvHref={csvHref} csvLabel="Download CSV" />
       {asOf.today ? (
         <p className="mb-3 max-w-prose text-sm text-slate-700">Counted as of today, because the period runs until {dayFmt.format(periodEnd)}{`: the same count each teacher sees on their own page.${todayHint}`}</p>
-      ) : null}
+      ) : (
+        <p className="mb-3 max-w-prose text-sm text-slate-700" data-past-day>
+          Counted on {dayFmt.format(asOf.day)}, the last day of the period: the badges each teacher held that day, including any suspended since. The district’s rules{steps.issuers.onlyApproved ? ' and its approved issuers and micro-credentials' : ''} are read as they are today, because earlier versions are not kept.
+        </p>
+      )}
       {steps.rules.length === 0 ? (
         <Card><p>{noRules}</p></Card>
       ) : (

@@ -2,15 +2,17 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { notify } from '@/lib/notifications/notify';
 import { RENEWAL_WINDOW_DAYS } from '@/lib/submissions/renewal-policy';
+import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * Periodic ('award.renewal-reminders'): tells each holder, once per badge, that a badge expires
  * within the renewal window and how to renew it, by notification and email. Only the newest badge
- * for a micro-credential, and only when no renewal has started (a later application cycle). Each
- * badge is marked as it is picked, in the same transaction as its notifications, and the pick
- * skips rows another server holds, so two servers never remind twice. Returns how many were sent.
+ * for a micro-credential, and only when no renewal is under way (a later application cycle still
+ * work in progress: one the holder stopped does not count). Each badge is marked as it is picked,
+ * in the same transaction as its notifications, and the pick skips rows another server holds, so
+ * two servers never remind twice. Returns how many were sent.
  */
 export async function sendRenewalReminders(now = new Date(), batch = 500): Promise<number> {
   const horizon = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * 86_400_000);
@@ -32,9 +34,12 @@ export async function sendRenewalReminders(now = new Date(), batch = 500): Promi
             FOR UPDATE SKIP LOCKED)
         RETURNING a."id", a."userId", a."title", a."validUntil",
           (SELECT m."slug" FROM "MicroCredential" m WHERE m."id" = a."microCredentialId") AS "slug",
+          -- A renewal under way: a later cycle still work in progress. One the holder stopped (its
+          -- draft kept) is not, so they are reminded as if none had started.
           EXISTS (
             SELECT 1 FROM "Submission" later JOIN "Submission" mine ON mine."id" = a."submissionId"
-             WHERE later."userId" = a."userId" AND later."microCredentialId" = a."microCredentialId" AND later."cycle" > mine."cycle") AS "renewing"`;
+             WHERE later."userId" = a."userId" AND later."microCredentialId" = a."microCredentialId" AND later."cycle" > mine."cycle"
+               AND ${workInProgressSql('later')}) AS "renewing"`;
       for (const r of rows) {
         if (r.renewing) continue;
         await notify({

@@ -5,14 +5,16 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertReadScope } from '@/lib/district/queries';
 import { DAY_MS } from '@/lib/dates';
 import { workInProgressSql } from '@/lib/submissions/work-in-progress';
+import { renewalOpensAt } from '@/lib/submissions/renewal-policy';
 import { byTitle, computeSalaryStep, type NamedCredential, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
-import type { Period } from '@/lib/reporting/schemas';
+import { assertReportablePeriod, type Period } from '@/lib/reporting/schemas';
 
 // Every figure counts micro-credential awards only (a stack award carries no hours of its own) that
 // have not been revoked: hours already earned on a suspended or expired badge still count (as on
 // teachers' own records, lib/reporting/teacher-record.ts), and the licence-renewal list marks each
 // badge's status so a suspended one (on hold while the issuer looks into something) is seen before
-// it goes into paperwork. Salary steps count only badges neither revoked nor suspended.
+// it goes into paperwork. Salary steps count only badges neither revoked nor suspended on the day
+// counted.
 // "In the period" means issuedAt in [from, to). Every report can be narrowed to one of the
 // district's schools (`schoolId`: the teachers placed there); another district's school is refused.
 // A school's leader may run every report for their own school only (ADR 016).
@@ -48,6 +50,7 @@ export async function pdHoursByTeacher(opts: Scope & { period: Period }): Promis
 /** PD hours earned across the district per month of the period (months with none included as 0). */
 export async function pdHoursByMonth(opts: Scope & { period: Period }): Promise<{ month: Date; hours: number; credentials: number }[]> {
   await authorize(opts);
+  assertReportablePeriod(opts.period);
   const { from, to } = opts.period;
   return db.$queryRaw`
     SELECT m."month", COALESCE(SUM(a."pdHours"), 0)::float8 AS "hours", COUNT(a."id")::int AS "credentials"
@@ -152,10 +155,13 @@ export type SalaryIssuerRule = { onlyApproved: boolean; approved: { id: string; 
 /**
  * Salary-step eligibility at `asOf` (salaryAsOf: the end of the period, or now while it runs, as
  * teachers' own pages count): every evidence-backed credential held then
- * (issued before `asOf`, not revoked, not suspended) counts, whenever it was earned; if the district
+ * (issued before `asOf`, never revoked, not suspended at `asOf`: a suspension that began later
+ * does not reach back) counts, whenever it was earned; if the district
  * does not count expired badges (`salaryCountsExpired`), only those still valid at `asOf`; if it
  * counts only the issuers it approves (`salaryApprovedIssuersOnly`), only those issuers' badges and
  * those of the single micro-credentials it approves (DistrictApprovedCredential). A renewed badge and the one it renewed count once: they are the same micro-credential.
+ * The rules, the district's settings and its approved lists keep no history: a past day is
+ * counted with today's (the report says so).
  */
 export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promise<{ rules: SalaryRule[]; rows: SalaryStepRow[]; countsExpired: boolean; issuers: SalaryIssuerRule; oneAway: number }> {
   await authorize(opts);
@@ -202,7 +208,9 @@ export async function salaryStepEligibility(opts: Scope & { asOf: Date }): Promi
         SELECT DISTINCT ON (a."microCredentialId") a."id", a."title", a."level", a."issuedAt", ${approvedIssuer} AS "approved"
           FROM "Award" a
          WHERE a."userId" = u."id" AND a."microCredentialId" IS NOT NULL AND a."submissionId" IS NOT NULL
-           AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND a."issuedAt" < ${opts.asOf} ${validThen}
+           -- Held on that day: a suspension that began later did not stop it counting then. A
+           -- revoked badge was never validly held, whenever it was revoked.
+           AND a."revokedAt" IS NULL AND (a."suspendedAt" IS NULL OR a."suspendedAt" > ${opts.asOf}) AND a."issuedAt" < ${opts.asOf} ${validThen}
          ORDER BY a."microCredentialId", a."issuedAt" DESC, a."id" DESC
       ) h
      WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}`;
@@ -234,7 +242,7 @@ export function salaryStepDistribution(rules: SalaryRule[], rows: SalaryStepRow[
 }
 
 
-/** Badges ending from now to this many days ahead are listed (the window in which renewal opens). */
+/** Badges ending from now to this many days ahead are listed (the longest window in which renewal opens, RENEWAL_WINDOW_DAYS). */
 export const ENDING_AHEAD_DAYS = 90;
 /** ...and those that ended up to this many days ago, marked, so a lapse just missed is still seen. */
 export const ENDED_BEHIND_DAYS = 30;
@@ -246,8 +254,16 @@ export type ExpiringRow = {
   ended: boolean;
   /** On hold while the issuer looks into something (it cannot be renewed until that is settled). */
   suspended: boolean;
-  /** The teacher has started a renewal: an application of a later cycle for this credential (ADR 009). */
+  /**
+   * The teacher has a renewal under way: an application of a later cycle for this credential (ADR
+   * 009) that is work in progress (workInProgressSql), not one they stopped working on.
+   */
   renewalStarted: boolean;
+  /**
+   * When the teacher can start renewing it (renewalOpensAt: 90 days before it ends, or the last
+   * third of a shorter validity), so a badge not yet open is not listed as "not started".
+   */
+  renewalOpensAt: Date;
 };
 
 /**
@@ -261,18 +277,21 @@ export async function expiringBadges(opts: Scope & { now?: Date }): Promise<Expi
   const now = opts.now ?? new Date();
   const from = new Date(now.getTime() - ENDED_BEHIND_DAYS * DAY_MS);
   const to = new Date(now.getTime() + ENDING_AHEAD_DAYS * DAY_MS);
-  return db.$queryRaw<ExpiringRow[]>`
+  const rows = await db.$queryRaw<(Omit<ExpiringRow, 'renewalOpensAt'> & { issuedAt: Date })[]>`
     SELECT b."id"::text AS "awardId", u."id" AS "userId", u."name", u."email", s."name" AS "school", b."title", i."name" AS "issuer",
-           b."level", b."validUntil", (b."validUntil" <= ${now}) AS "ended", (b."suspendedAt" IS NOT NULL) AS "suspended",
+           b."level", b."issuedAt", b."validUntil", (b."validUntil" <= ${now}) AS "ended", (b."suspendedAt" IS NOT NULL) AS "suspended",
            -- The badge's own application is cycle 1 when it has none (as teachers' own pages read it).
+           -- A later one counts only while it is work in progress: a renewal the teacher stopped is
+           -- kept as a draft, but nothing is under way (as the Skills report counts work).
            EXISTS (SELECT 1 FROM "Submission" r
                     WHERE r."userId" = u."id" AND r."microCredentialId" = b."microCredentialId"
-                      AND r."cycle" > COALESCE((SELECT c."cycle" FROM "Submission" c WHERE c."id" = b."submissionId"), 1)) AS "renewalStarted"
+                      AND r."cycle" > COALESCE((SELECT c."cycle" FROM "Submission" c WHERE c."id" = b."submissionId"), 1)
+                      AND ${workInProgressSql('r')}) AS "renewalStarted"
       FROM "User" u
       -- Per teacher (an index range of Award(userId, issuedAt) each), as salaryStepEligibility does:
       -- the newest badge of each credential first, and only then whether it ends soon.
       CROSS JOIN LATERAL (
-        SELECT DISTINCT ON (a."microCredentialId") a."id", a."microCredentialId", a."submissionId", a."issuerId", a."title", a."level", a."validUntil", a."suspendedAt"
+        SELECT DISTINCT ON (a."microCredentialId") a."id", a."microCredentialId", a."submissionId", a."issuerId", a."title", a."level", a."issuedAt", a."validUntil", a."suspendedAt"
           FROM "Award" a
          WHERE a."userId" = u."id" AND a."microCredentialId" IS NOT NULL AND a."revokedAt" IS NULL
          ORDER BY a."microCredentialId", a."issuedAt" DESC, a."id" DESC
@@ -282,6 +301,7 @@ export async function expiringBadges(opts: Scope & { now?: Date }): Promise<Expi
      WHERE u."districtId" = ${opts.districtId} ${inSchool(opts.schoolId)}
        AND b."validUntil" > ${from} AND b."validUntil" <= ${to}
      ORDER BY b."validUntil" ASC, u."name" ASC, u."id" ASC, b."id" ASC`;
+  return rows.map(({ issuedAt, ...r }) => ({ ...r, renewalOpensAt: renewalOpensAt(r.validUntil, issuedAt) }));
 }
 
 /** Badge counts of a credential, a topic or the whole report (level split by the badge's own level, as salary steps read it). */

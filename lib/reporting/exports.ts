@@ -84,8 +84,10 @@ async function reportCsv(opts: { actor: Actor; districtId: string; school: { id:
     return {
       filename: `badges-ending-soon_${where}as-of_${dayLabel(now)}.csv`,
       csv: toCsv(
-        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID', 'Verify at'],
-        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', day(r.validUntil), r.suspended ? 'Suspended' : r.ended ? 'Ended' : 'Ending soon', r.renewalStarted ? 'Yes' : 'No', r.awardId, credentialUrl(r.awardId)]),
+        // "Renewal opens": the day the teacher can start (RENEWAL_WINDOW_DAYS before the end, or
+        // the last third of a shorter validity); a day after today means not open yet.
+        ['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Renewal opens', 'Credential ID', 'Verify at'],
+        rows.map((r) => [r.name, r.email, r.school ?? '', r.title, r.issuer, r.level ?? '', day(r.validUntil), r.suspended ? 'Suspended' : r.ended ? 'Ended' : 'Ending soon', r.renewalStarted ? 'Yes' : 'No', day(r.renewalOpensAt), r.awardId, credentialUrl(r.awardId)]),
       ),
     };
   }

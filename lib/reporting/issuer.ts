@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { forbidden } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
-import type { Bucket, Period } from '@/lib/reporting/schemas';
+import { assertReportablePeriod, type Bucket, type Period } from '@/lib/reporting/schemas';
 
 export type IssuerBucketRow = {
   bucket: Date;
@@ -36,6 +36,7 @@ async function scope(actor: Actor, issuerId: string, microCredentialId?: string)
  */
 export async function issuerActivitySeries(opts: { actor: Actor; issuerId: string; microCredentialId?: string; period: Period; bucket: Bucket }): Promise<IssuerBucketRow[]> {
   const mcs = await scope(opts.actor, opts.issuerId, opts.microCredentialId);
+  assertReportablePeriod(opts.period, opts.bucket);
   const unit = opts.bucket;
   const step = `1 ${unit}`;
   const { from, to } = opts.period;
@@ -74,22 +75,61 @@ export async function issuerActivitySeries(opts: { actor: Actor; issuerId: strin
      ORDER BY b."bucket"`;
 }
 
-/** Reviews submitted in the period and claims open now, per reviewer, busiest first. */
-export async function reviewerWorkload(opts: { actor: Actor; issuerId: string; microCredentialId?: string; period: Period }) {
+/** Reviewers named in the workload chart, busiest first; the chart says when there are more. */
+export const WORKLOAD_SHOWN = 25;
+/** Reviewers named under "Open claims now", most claims first; the page says when there are more. */
+export const OPEN_CLAIMS_SHOWN = 50;
+
+export type ReviewerCount = { reviewerId: string; name: string; count: number };
+
+export type ReviewerWorkload = {
+  /** Reviews submitted in the period per reviewer, busiest first: the first WORKLOAD_SHOWN. */
+  submitted: ReviewerCount[];
+  /** How many reviewers submitted a review in the period, listed or not. */
+  submittedReviewers: number;
+  /** Claims open at `now` (their time not run out) per reviewer, most first: the first OPEN_CLAIMS_SHOWN. */
+  open: ReviewerCount[];
+  /** How many reviewers hold an open claim, listed or not, and how many claims they hold. */
+  openReviewers: number;
+  openClaims: number;
+};
+
+type CountRow = ReviewerCount & { reviewers: number; total: number };
+
+/**
+ * Reviews submitted in the period and claims open now, per reviewer: two bounded queries, each
+ * narrowed before it groups (Review(status, submittedAt) for the reviews, Review(status,
+ * claimExpiresAt) for the claims), so a load never groups the issuer's whole review history, and a
+ * reviewer whose only work is an open claim is listed however many others submitted reviews. A
+ * claim whose time ran out is not open, though it stays CLAIMED until the next claim on its
+ * attempt sweeps it (lib/review/mutations.ts).
+ */
+export async function reviewerWorkload(opts: { actor: Actor; issuerId: string; microCredentialId?: string; period: Period; now?: Date }): Promise<ReviewerWorkload> {
   const mcs = await scope(opts.actor, opts.issuerId, opts.microCredentialId);
   const { from, to } = opts.period;
-  return db.$queryRaw<{ reviewerId: string; name: string; submitted: number; open: number }[]>`
-    SELECT u."id" AS "reviewerId", u."name",
-           COUNT(*) FILTER (WHERE r."status" = 'SUBMITTED' AND r."submittedAt" >= ${from} AND r."submittedAt" < ${to})::int AS "submitted",
-           COUNT(*) FILTER (WHERE r."status" = 'CLAIMED')::int AS "open"
-      FROM "Review" r JOIN "User" u ON u."id" = r."reviewerId"
+  const now = opts.now ?? new Date();
+  const perReviewer = (where: Prisma.Sql, limit: number) => db.$queryRaw<CountRow[]>`
+    SELECT u."id" AS "reviewerId", u."name", COUNT(*)::int AS "count",
+           (COUNT(*) OVER ())::int AS "reviewers", (SUM(COUNT(*)) OVER ())::int AS "total"
+      FROM "Review" r
       JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Submission" s ON s."id" = a."submissionId"
-     WHERE s."microCredentialId" IN (${mcs})
+      JOIN "User" u ON u."id" = r."reviewerId"
+     WHERE ${where} AND s."microCredentialId" IN (${mcs})
      GROUP BY u."id", u."name"
-    HAVING COUNT(*) FILTER (WHERE r."status" = 'SUBMITTED' AND r."submittedAt" >= ${from} AND r."submittedAt" < ${to}) > 0
-        OR COUNT(*) FILTER (WHERE r."status" = 'CLAIMED') > 0
-     ORDER BY "submitted" DESC, "open" DESC, u."name" ASC
-     LIMIT 25`;
+     ORDER BY "count" DESC, u."name" ASC, u."id" ASC
+     LIMIT ${limit}`;
+  const [submitted, open] = await Promise.all([
+    perReviewer(Prisma.sql`r."status" = 'SUBMITTED' AND r."submittedAt" >= ${from} AND r."submittedAt" < ${to}`, WORKLOAD_SHOWN),
+    perReviewer(Prisma.sql`r."status" = 'CLAIMED' AND r."claimExpiresAt" > ${now}`, OPEN_CLAIMS_SHOWN),
+  ]);
+  const strip = (rows: CountRow[]): ReviewerCount[] => rows.map(({ reviewerId, name, count }) => ({ reviewerId, name, count }));
+  return {
+    submitted: strip(submitted),
+    submittedReviewers: submitted[0]?.reviewers ?? 0,
+    open: strip(open),
+    openReviewers: open[0]?.reviewers ?? 0,
+    openClaims: open[0]?.total ?? 0,
+  };
 }
 
 /** Totals over the period, computed from the buckets so the headline figures match the charts. */

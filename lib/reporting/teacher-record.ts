@@ -44,3 +44,11 @@ export function hoursBySchoolYear(rows: { issuedAt: Date; pdHours: number; state
   }
   return out;
 }
+
+/**
+ * All the hours of hoursBySchoolYear's years, to one decimal as each year is: a float sum of 1.1
+ * and 2.2 would show "3.3000000000000003 PD hours" (transcriptTotals rounds its total the same way).
+ */
+export function totalHoursOf(years: { hours: number }[]): number {
+  return Math.round(years.reduce((s, y) => s + y.hours, 0) * 10) / 10;
+}

@@ -3,13 +3,15 @@
 // licensing office. Everything here reads only the signed-in teacher's own awards.
 import 'server-only';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { credentialUrl } from '@/lib/awards/issue';
 import { SALARY_RULES } from '@/lib/reporting/district';
 import { byTitle, computeSalaryStep, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { renewability } from '@/lib/submissions/renewal-policy';
-import { awardState, hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
+import { awardState, hoursBySchoolYear, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
 
 export type RecordRow = {
   id: string;
@@ -128,7 +130,7 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
   }
   return {
     rows,
-    totalHours: years.reduce((s, y) => s + y.hours, 0),
+    totalHours: totalHoursOf(years),
     hoursThisYear: years.find((y) => y.label === thisYear)?.hours ?? 0,
     thisYear,
     years,
@@ -142,7 +144,7 @@ type AwardForRenewal = { id: string; microCredentialId: string | null; stackId: 
 /**
  * The badges to renew: for each micro-credential, the newest badge, when it is in the renewal
  * window or has expired (renewability, lib/submissions/renewal-policy.ts) and was not revoked or
- * suspended. A renewal already started shows as under way.
+ * suspended. A renewal already started shows as under way, unless the teacher stopped it.
  */
 async function dueFor<A extends AwardForRenewal>(userId: string, awards: A[], now: Date): Promise<{ award: A; renewal: RenewalRow['renewal'] }[]> {
   const newest = new Map<string, A>();
@@ -150,16 +152,20 @@ async function dueFor<A extends AwardForRenewal>(userId: string, awards: A[], no
   for (const a of awards) if (a.microCredentialId && !a.stackId && !newest.has(a.microCredentialId)) newest.set(a.microCredentialId, a);
   const due = [...newest.values()].filter((a) => renewability(a, now).ok);
   if (!due.length) return [];
-  const cycles = await db.submission.groupBy({
-    by: ['microCredentialId'],
-    where: { userId, microCredentialId: { in: due.map((a) => a.microCredentialId!) } },
-    _max: { cycle: true },
-  });
-  const latestCycle = new Map(cycles.map((c) => [c.microCredentialId, c._max.cycle ?? 1]));
+  // The latest application still work in progress per credential (workInProgressSql, the rule the
+  // district's "Badges ending soon" and the reminder email use): a renewal the teacher stopped keeps
+  // its draft but is not under way, so they are offered it again (startRenewal picks the draft up).
+  const cycles = await db.$queryRaw<{ microCredentialId: string; cycle: number }[]>`
+    SELECT s."microCredentialId", MAX(s."cycle")::int AS "cycle"
+      FROM "Submission" s
+     WHERE s."userId" = ${userId} AND s."microCredentialId" IN (${Prisma.join(due.map((a) => a.microCredentialId!))})
+       AND ${workInProgressSql('s')}
+     GROUP BY s."microCredentialId"`;
+  const latestCycle = new Map(cycles.map((c) => [c.microCredentialId, c.cycle]));
   return due
     .map((award) => ({
       award,
-      renewal: (latestCycle.get(award.microCredentialId!) ?? 1) > (award.submission?.cycle ?? 1) ? 'in-progress' as const
+      renewal: (latestCycle.get(award.microCredentialId!) ?? 0) > (award.submission?.cycle ?? 1) ? 'in-progress' as const
         : award.microCredential!.status === 'PUBLISHED' ? 'open' as const : 'closed' as const,
     }))
     .sort((a, b) => a.award.validUntil!.getTime() - b.award.validUntil!.getTime());

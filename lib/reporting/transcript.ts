@@ -10,16 +10,17 @@ import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
-import { hoursBySchoolYear, schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
+import { hoursBySchoolYear, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
 import { recordRowOf, type RecordRow } from '@/lib/reporting/teacher';
+import { REPORT_EARLIEST } from '@/lib/reporting/schemas';
 
 // ───────────────────────────── The period ─────────────────────────────
 
 export const TRANSCRIPT_PRESETS = ['all', 'last-5-years', 'this-school-year'] as const;
 export type TranscriptPreset = (typeof TRANSCRIPT_PRESETS)[number];
 
-/** No micro-credential on the platform is older: an earlier date is a typo (1921 for 2021). */
-export const TRANSCRIPT_EARLIEST = '2000-01-01';
+/** No micro-credential on the platform is older: an earlier date is a typo (1921 for 2021). The reports' floor too. */
+export const TRANSCRIPT_EARLIEST = REPORT_EARLIEST;
 /** An end date may look ahead to the close of a licence cycle, at most this many years. */
 export const TRANSCRIPT_YEARS_AHEAD = 5;
 
@@ -172,7 +173,7 @@ export function transcriptTotals(rows: { issuedAt: Date; pdHours: number; state:
     for (let y = first; y <= last; y++) years.push({ label: schoolYearOf(new Date(Date.UTC(y, 6, 1))).label, startYear: y, badges: badges.get(y) ?? 0, hours: counted.get(y) ?? 0 });
   }
   return {
-    totalHours: round1(years.reduce((s, y) => s + y.hours, 0)),
+    totalHours: totalHoursOf(years),
     years,
     suspendedHours: round1(rows.filter((r) => r.state === 'suspended').reduce((s, r) => s + countedHoursOf(r), 0)),
     revokedHours: round1(rows.filter((r) => r.state === 'revoked').reduce((s, r) => s + r.pdHours, 0)),

@@ -255,7 +255,10 @@ describe('issuer dashboard', () => {
     expect(weeks.length).toBeGreaterThanOrEqual(9);
     expect(weeks.reduce((s, w) => s + w.submissions, 0)).toBe(4);
 
-    expect(await reviewerWorkload({ actor: admin, issuerId: issuer.id, period: p })).toEqual([{ reviewerId: reviewer.id, name: 'Rita Reviewer', submitted: 3, open: 1 }]);
+    expect(await reviewerWorkload({ actor: admin, issuerId: issuer.id, period: p, now: at('2025-11-20T12:00:00Z') })).toEqual({
+      submitted: [{ reviewerId: reviewer.id, name: 'Rita Reviewer', count: 3 }], submittedReviewers: 1,
+      open: [{ reviewerId: reviewer.id, name: 'Rita Reviewer', count: 1 }], openReviewers: 1, openClaims: 1,
+    });
 
     const outsider = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: (await createOrg({ kind: 'ISSUER' })).id }] });
     await expect(issuerActivitySeries({ actor: outsider, issuerId: issuer.id, period: p, bucket: 'month' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -341,16 +344,17 @@ describe('district reports: today, what is about to change, and one school', () 
     const { filename, csv } = await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'expiring', period, now });
     expect(filename).toBe('badges-ending-soon_as-of_2026-11-24.csv');
     const table = parseCsv(csv);
-    expect(table[0]).toEqual(['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Credential ID', 'Verify at']);
-    expect(table.slice(1).map((r) => [r[0], r[3], r[6], r[7], r[8]])).toEqual([
-      ['Bo Brown', 'M3', '2026-11-14', 'Ended', 'Yes'],
-      ['Bo Brown', 'M4 (suspended)', '2026-12-24', 'Suspended', 'No'],
-      ['Ann Avery', 'M3', '2027-01-10', 'Ending soon', 'No'],
-      ["'=cmd|' /C calc'!A0", 'M2', '2027-01-23', 'Ending soon', 'No'],
+    expect(table[0]).toEqual(['Teacher', 'Email', 'School', 'Credential', 'Issuer', 'Level', 'Valid until', 'Status', 'Renewal started', 'Renewal opens', 'Credential ID', 'Verify at']);
+    // Every badge here was valid long enough for renewal to open 90 days before its end.
+    expect(table.slice(1).map((r) => [r[0], r[3], r[6], r[7], r[8], r[9]])).toEqual([
+      ['Bo Brown', 'M3', '2026-11-14', 'Ended', 'Yes', '2026-08-16'],
+      ['Bo Brown', 'M4 (suspended)', '2026-12-24', 'Suspended', 'No', '2026-09-25'],
+      ['Ann Avery', 'M3', '2027-01-10', 'Ending soon', 'No', '2026-10-12'],
+      ["'=cmd|' /C calc'!A0", 'M2', '2027-01-23', 'Ending soon', 'No', '2026-10-25'],
     ]);
-    expect(table[3][9]).toBe(rows[2].awardId);
+    expect(table[3][10]).toBe(rows[2].awardId);
     // Each badge's public page, built as the teacher's own PD record builds it.
-    expect(table[3][10]).toBe(credentialUrl(rows[2].awardId));
+    expect(table[3][11]).toBe(credentialUrl(rows[2].awardId));
 
     for (const actor of [d.otherLeader, d.ann, d.admin]) {
       await expect(expiringBadges({ actor, districtId: d.district.id, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -138,7 +138,7 @@ describe('verify URLs in the district’s badge CSVs', () => {
 
     const ending = parseCsv((await districtReportCsv({ actor: d.leader, districtId: d.district.id, report: 'expiring', period, now })).csv);
     expect(ending[0].slice(-2)).toEqual(['Credential ID', 'Verify at']);
-    expect(ending.slice(1).map((r) => [r[0], r[9], r[10]])).toEqual([['Ann Avery', d.a.annM3.id, credentialUrl(d.a.annM3.id)]]);
+    expect(ending.slice(1).map((r) => [r[0], r[10], r[11]])).toEqual([['Ann Avery', d.a.annM3.id, credentialUrl(d.a.annM3.id)]]);
 
     // The same link the teacher's own PD record gives for that badge.
     const mine = parseCsv(teacherRecordCsv(await getTeacherRecord(d.ann, now), { name: d.ann.name, email: d.ann.email }));

@@ -46,6 +46,18 @@ describe('escapeCsvCell / toCsv', () => {
     expect(escapeCsvCell('Normal text')).toBe('Normal text');
   });
 
+  it('quotes a cell with a semicolon and neutralises each part a semicolon-splitting spreadsheet would run', () => {
+    // No comma or quote: without this the cell went out bare, and a spreadsheet splitting on ';' ran the second part.
+    expect(escapeCsvCell('x;=HYPERLINK("http://evil","y")')).toBe(`"x;'=HYPERLINK(""http://evil"",""y"")"`);
+    expect(escapeCsvCell('Ann;+1;-2;@A1;\tx;\ry')).toBe(`"Ann;'+1;'-2;'@A1;'\tx;'\ry"`);
+    expect(escapeCsvCell('=a;=b')).toBe(`"'=a;'=b"`);
+    // A semicolon alone is quoted, its text kept as written.
+    expect(escapeCsvCell('Smith; Jones')).toBe('"Smith; Jones"');
+    expect(escapeCsvCell('a;b')).toBe('"a;b"');
+    // Parsed back (as RFC 4180, comma-separated), the cell is one cell.
+    expect(parseCsv(toCsv(['Name', 'Hours'], [['x;=1+1', 2]]))).toEqual([['Name', 'Hours'], ["x;'=1+1", '2']]);
+  });
+
   it('writes CRLF rows that parse back to the same cells', () => {
     const rows = [['Jo, "the" teacher', 12.5, 'x\ny']];
     const csv = toCsv(['Name', 'Hours', 'Note'], rows);

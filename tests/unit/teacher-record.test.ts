@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awardState, hoursBySchoolYear, schoolYearOf } from '@/lib/reporting/teacher-record';
+import { awardState, hoursBySchoolYear, schoolYearOf, totalHoursOf } from '@/lib/reporting/teacher-record';
 
 const d = (s: string) => new Date(`${s}T12:00:00Z`);
 
@@ -35,5 +35,17 @@ describe('a teacher’s record', () => {
       ['2026–27', 15, 1],
     ]);
     expect(hoursBySchoolYear([])).toEqual([]);
+  });
+
+  it('adds the years’ hours to one decimal, as each year shows them (never 3.3000000000000003)', () => {
+    const years = hoursBySchoolYear([
+      { issuedAt: d('2024-10-01'), pdHours: 1.1, state: 'valid' },
+      { issuedAt: d('2025-10-01'), pdHours: 2.2, state: 'valid' },
+    ]);
+    expect(years.map((y) => y.hours)).toEqual([1.1, 2.2]);
+    expect(1.1 + 2.2).not.toBe(3.3);
+    expect(totalHoursOf(years)).toBe(3.3);
+    expect(String(totalHoursOf(years))).toBe('3.3');
+    expect(totalHoursOf([])).toBe(0);
   });
 });

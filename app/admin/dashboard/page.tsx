@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { listIssuerCredentialOptions, resolveIssuer } from '@/lib/authoring/queries';
 import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporting/issuer';
-import { BucketInput, PeriodInput, recentPeriodInput, resolvePeriod } from '@/lib/reporting/schemas';
+import { BucketInput, PeriodInput, recentPeriodInput, reportBounds, resolveBucket, resolvePeriod } from '@/lib/reporting/schemas';
 import { isDomainError } from '@/lib/errors';
 import { redirect } from 'next/navigation';
-import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
+import { Alert, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
 import { LineChart } from '@/components/charts/line-chart';
+import { OpenClaimsCard, workloadDescription } from '@/components/reports/reviewer-workload';
 
 export const metadata = { title: 'Issuer dashboard' };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -24,11 +25,13 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
   if (!resolved) redirect('/forbidden');
   const { issuer, issuers } = resolved;
   if (!issuer) return <EmptyState title="You do not administer an issuing organisation" />;
-  const bucket = BucketInput.parse(sp.bucket);
-  // Default: the last six months up to today.
+  // Default: the last six months up to today. A period is bounded (resolvePeriod), and weeks are
+  // shown only for up to two years (resolveBucket); the page says when either was changed.
   const recent = recentPeriodInput(182);
   const input = PeriodInput.parse({ from: sp.from, to: sp.to });
   const period = resolvePeriod({ from: input.from ?? recent.from, to: input.to ?? recent.to });
+  const { bucket, notice: bucketNotice } = resolveBucket(BucketInput.parse(sp.bucket), period);
+  const bounds = reportBounds();
   const credentials = await listIssuerCredentialOptions(actor, [issuer.id]);
   const mcId = credentials.find((c) => c.id === sp.credential)?.id;
   const [rows, workload] = await Promise.all([
@@ -61,11 +64,11 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
         </div>
         <div>
           <label htmlFor="from" className="block text-sm font-semibold">From</label>
-          <input id="from" name="from" type="date" defaultValue={period.fromLabel} className={inputClass} />
+          <input id="from" name="from" type="date" min={bounds.earliest} max={bounds.latest} defaultValue={period.fromLabel} className={inputClass} />
         </div>
         <div>
           <label htmlFor="to" className="block text-sm font-semibold">To</label>
-          <input id="to" name="to" type="date" defaultValue={period.toLabel} className={inputClass} />
+          <input id="to" name="to" type="date" min={bounds.earliest} max={bounds.latest} defaultValue={period.toLabel} className={inputClass} />
         </div>
         <div>
           <label htmlFor="bucket" className="block text-sm font-semibold">Group by</label>
@@ -76,6 +79,9 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">Show</button>
       </form>
+      {period.notice || bucketNotice ? (
+        <div className="-mt-3 mb-6"><Alert tone="warning">{[period.notice, bucketNotice].filter(Boolean).join(' ')}</Alert></div>
+      ) : null}
 
       <dl className="mb-8 grid grid-cols-2 gap-4 md:grid-cols-5">
         <Stat label="Enrolments" value={String(totals.enrolments)} />
@@ -111,15 +117,9 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
           yMax={1}
         />
         <LineChart title="Reviews submitted" labels={labels} series={[{ name: 'Reviews', values: rows.map((r) => r.reviews) }, { name: 'Active reviewers', values: rows.map((r) => r.reviewers) }]} />
-        <BarChart title="Reviewer workload" description="Reviews submitted in the period, busiest first" valueHeading="Reviews submitted" data={workload.map((w) => ({ label: w.name, value: w.submitted }))} />
+        <BarChart title="Reviewer workload" description={workloadDescription(workload)} valueHeading="Reviews submitted" data={workload.submitted.map((w) => ({ label: w.name, value: w.count }))} />
       </div>
-      {workload.length ? (
-        <Card className="mt-4">
-          <h2 className="font-semibold">Open claims now</h2>
-          <ul className="mt-2 text-sm">{workload.filter((w) => w.open > 0).map((w) => <li key={w.reviewerId}>{w.name}: {w.open}</li>)}</ul>
-          {workload.every((w) => w.open === 0) ? <p className="text-sm text-slate-700">No reviewer has an open claim.</p> : null}
-        </Card>
-      ) : null}
+      <OpenClaimsCard workload={workload} />
     </div>
   );
 }
