@@ -6,7 +6,7 @@
 // Rendering is CPU-bound and a Node process uses one core, so the server runs one worker process
 // per core (node:cluster; the workers share the listening socket). Workers share nothing but the
 // database and S3, as separate app servers behind a load balancer do (ADR 008). A worker that dies
-// is replaced; SIGTERM drains every worker.
+// is replaced; SIGTERM drains every worker (its requests, and the background job it is running).
 //
 //   PORT (default 3000), HOST (default: all interfaces), KEEP_ALIVE_TIMEOUT_MS (default 65000, above
 //   the 60 s idle timeout of common load balancers so they never reuse a socket we just closed),
@@ -16,6 +16,17 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { serveCachedPage } from '../lib/http/page-cache-server';
 import { workerCount } from './workers';
+
+// How long a stopping server gives its in-flight requests and the background job it is running
+// before it exits anyway. The primary waits a little longer for its workers, and `npm start`
+// (scripts/start.ts) longer still; a platform that stops the container should allow about 30 s.
+const SHUTDOWN_GRACE_MS = 20_000;
+
+// The job queue's poller (lib/jobs/worker.ts) runs inside Next's server bundle, started by
+// instrumentation.ts: this script reaches it through the property it sets on globalThis. Same
+// shape as JobWorker there.
+type JobWorkerHandle = { stop(graceMs?: number): Promise<void> };
+const jobWorker = () => (globalThis as typeof globalThis & { __microcredJobWorker?: JobWorkerHandle }).__microcredJobWorker;
 
 async function serve() {
   // Before Next loads: it picks its production code paths from NODE_ENV.
@@ -60,10 +71,18 @@ async function serve() {
       return;
     }
     closingAt = Date.now();
+    setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), SHUTDOWN_GRACE_MS).unref();
     // Stop accepting, let in-flight requests finish (the load balancer has stopped sending new ones).
-    server.close(() => process.exit(0));
+    const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 10_000).unref();
+    // Meanwhile the job worker claims nothing more, hands back the jobs it claimed but has not
+    // started (so other servers run them now, with no attempt spent), and lets the one it is
+    // running finish: an email sent but not recorded as sent would go out again. A job still
+    // running after the grace keeps its lock, which runs out, and another server retries it.
+    const jobsDone = jobWorker()?.stop(SHUTDOWN_GRACE_MS - 1_000).catch((error: unknown) => {
+      console.warn('server: stopping the job worker failed:', error instanceof Error ? error.message : error);
+    });
+    void Promise.all([requestsDone, jobsDone]).then(() => process.exit(0));
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => shutdown(signal));
 
@@ -84,7 +103,7 @@ function supervise(count: number) {
   const stopAll = (signal: NodeJS.Signals) => {
     stoppingAt = Date.now();
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
-    setTimeout(() => process.exit(process.exitCode ?? (signal === 'SIGINT' ? 130 : 143)), 12_000).unref();
+    setTimeout(() => process.exit(process.exitCode ?? (signal === 'SIGINT' ? 130 : 143)), SHUTDOWN_GRACE_MS + 2_000).unref();
   };
   cluster.on('exit', (worker, code, signal) => {
     const served = ready.delete(worker.process.pid!);

@@ -49,5 +49,9 @@ async function main() {
   next.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-onShutdownSignal(() => terminate(next));
+// The server drains requests and its running background job for up to 22 s (scripts/server.ts,
+// SHUTDOWN_GRACE_MS and its primary's margin) before it exits by itself: killed sooner, a job cut
+// off mid-way would run again later (an email sent twice).
+const SERVER_STOP_MS = 25_000;
+onShutdownSignal(() => terminate(next, SERVER_STOP_MS));
 main().catch((error) => exitWithError(error, 'npm start'));

@@ -11,8 +11,19 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 /** With the capped backoff below, about a day of retries (30 s, 2 min, 8 min, 32 min, then hourly). */
 export const DURABLE_MAX_ATTEMPTS = 30;
 // Work that must happen eventually, whatever the outage: an earned badge issued, a deleted
-// account's evidence removed from storage, a stack awarded to the teachers who hold its parts.
-const DURABLE_JOB_TYPES = new Set(['award.issue', 'storage.delete-objects', 'stack.award-holders']);
+// account's evidence removed from storage, a stack awarded to the teachers who hold its parts, and
+// a notification's email (essential ones tell people their account was disabled, their password
+// changed, a badge suspended or revoked: lost quietly, nobody would know to ask again). The handler
+// reads the person when it sends, so a late email goes to their current address, and to nobody
+// once the account is deleted, or for a non-essential one, disabled or opted out.
+//
+// The emails that carry a link (password reset, address confirmation, a district's invitations)
+// keep the default, about 40 minutes of retries: someone is waiting for each, sees when it does not
+// come, and asks again ("Forgot your password?" again, "Send the link again", or Resend, which the
+// district's People page asks for once the queue gives up). And a reset or confirmation email
+// makes a new link that retires the one before: a retry hours later would break the link of an
+// email sent since.
+const DURABLE_JOB_TYPES = new Set(['award.issue', 'storage.delete-objects', 'stack.award-holders', 'email.notification']);
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
 export function maxAttemptsFor(type: string): number {
@@ -75,42 +86,62 @@ const errorText = (e: unknown) => String(e instanceof Error ? e.message : e).sli
 
 export async function runDueJobs(handlers: Record<string, JobHandler>, limit = 10): Promise<number> {
   const jobs = await claimJobs(limit);
-  for (const job of jobs) {
-    // The batch runs one job after another: a job whose lock ran out while earlier ones ran may have
-    // been taken by another server since, and must not run twice.
-    if (!(await refreshLock(job))) {
-      console.warn(`[jobs] skipped ${job.type} job ${job.id}: another worker took it over`);
-      continue;
-    }
-    const started = Date.now();
-    const heartbeat = setInterval(() => {
-      if (Date.now() - started > MAX_HOLD_MS) {
-        clearInterval(heartbeat);
-        console.warn(`[jobs] ${job.type} job ${job.id} has run for ${Math.round(MAX_HOLD_MS / 60_000)} minutes; letting its lock run out`);
-        return;
-      }
-      refreshLock(job).then(
-        (held) => { if (!held) console.warn(`[jobs] lost the lock on ${job.type} job ${job.id} while running it`); },
-        () => { /* the database blinked; the next beat tries again */ },
-      );
-    }, HEARTBEAT_MS);
-    heartbeat.unref();
-    const handler = handlers[job.type];
-    try {
-      try {
-        if (!handler) throw new Error(`No handler for job type ${job.type}`);
-        await handler(job.payload);
-      } catch (e) {
-        await recordFailure(job, e);
-        continue;
-      }
-      const done = await db.job.updateMany({ where: { id: job.id, lockedBy: job.lockedBy }, data: { completedAt: new Date(), lockedAt: null, lockedBy: null, lastError: null } });
-      if (done.count !== 1) console.warn(`[jobs] ${job.type} job ${job.id} finished after another worker took it over; left to that worker`);
-    } finally {
-      clearInterval(heartbeat);
-    }
-  }
+  for (const job of jobs) await runClaimedJob(handlers, job);
   return jobs.length;
+}
+
+/**
+ * Runs one job of a claimed batch, then records it done, or failed and when to retry. Batches run
+ * one job after another: this job's lock is renewed first, and it is skipped if the lock ran out
+ * while earlier ones ran and another server has taken it since (it must not run twice).
+ */
+export async function runClaimedJob(handlers: Record<string, JobHandler>, job: ClaimedJob): Promise<void> {
+  if (!(await refreshLock(job))) {
+    console.warn(`[jobs] skipped ${job.type} job ${job.id}: another worker took it over`);
+    return;
+  }
+  const started = Date.now();
+  const heartbeat = setInterval(() => {
+    if (Date.now() - started > MAX_HOLD_MS) {
+      clearInterval(heartbeat);
+      console.warn(`[jobs] ${job.type} job ${job.id} has run for ${Math.round(MAX_HOLD_MS / 60_000)} minutes; letting its lock run out`);
+      return;
+    }
+    refreshLock(job).then(
+      (held) => { if (!held) console.warn(`[jobs] lost the lock on ${job.type} job ${job.id} while running it`); },
+      () => { /* the database blinked; the next beat tries again */ },
+    );
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const handler = handlers[job.type];
+  try {
+    try {
+      if (!handler) throw new Error(`No handler for job type ${job.type}`);
+      await handler(job.payload);
+    } catch (e) {
+      await recordFailure(job, e);
+      return;
+    }
+    const done = await db.job.updateMany({ where: { id: job.id, lockedBy: job.lockedBy }, data: { completedAt: new Date(), lockedAt: null, lockedBy: null, lastError: null } });
+    if (done.count !== 1) console.warn(`[jobs] ${job.type} job ${job.id} finished after another worker took it over; left to that worker`);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/**
+ * Hands claimed jobs back without running them, as if never claimed: unlocked, due as they were,
+ * and with the attempt their claim counted given back. Only where the claim still holds the job (its
+ * lock token) and it is unfinished. For a server shutting down with part of a batch not started:
+ * otherwise those jobs would wait out LOCK_TIMEOUT_SECONDS with an attempt spent, and one on its
+ * last attempt would be given up without ever having run. Returns how many were handed back.
+ */
+export async function releaseJobs(jobs: ClaimedJob[]): Promise<number> {
+  if (!jobs.length) return 0;
+  return db.$executeRaw`
+    UPDATE "Job" AS j SET "lockedAt" = NULL, "lockedBy" = NULL, "attempts" = GREATEST(j."attempts" - 1, 0)
+    FROM unnest(${jobs.map((j) => j.id)}::text[], ${jobs.map((j) => j.lockedBy)}::text[]) AS c("id", "lockedBy")
+    WHERE j."id" = c."id" AND j."lockedBy" = c."lockedBy" AND j."completedAt" IS NULL`;
 }
 
 async function recordFailure(job: ClaimedJob, e: unknown) {

@@ -117,7 +117,7 @@ async function main() {
   const { listDistrictProposals } = await import('@/lib/proposals/queries');
   const { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } = await import('@/lib/reporting/district');
   const { resolvePeriod, salaryAsOf } = await import('@/lib/reporting/schemas');
-  const { claimJobs, tidyJobs } = await import('@/lib/jobs/queue');
+  const { claimJobs, ensurePeriodicJob, releaseJobs, tidyJobs } = await import('@/lib/jobs/queue');
   const { listMyReviewHistory } = await import('@/lib/review/history');
   const { getScoringPatterns } = await import('@/lib/review/quality');
   const { computeReviewerDigests } = await import('@/lib/review/digest');
@@ -188,6 +188,18 @@ async function main() {
     ? `email,name\n${(await admin.query<{ email: string }>(`SELECT email FROM "User" WHERE "districtId" = $1 ORDER BY id LIMIT 150`, [leaderRow.org])).rows.map((r) => `${r.email},Teacher`).concat(Array.from({ length: 50 }, (_, i) => `new.teacher.${i}@scale.test,New ${i}`)).join('\n')}`
     : '';
   const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  // Every poll of every worker checks each periodic job (ensurePeriodicJob): its advisory lock, the
+  // look for a run pending, running or recent, and the insert when there is none. The scale data
+  // holds no periodic runs, so a type with a long history stands in (award.issue, a third of the
+  // Job table, far more than the 14 days of runs a periodic type keeps), on an interval none of its
+  // runs falls in: the check reads all it ever would, and inserts. The run it adds is deleted again.
+  const periodicCheck = async () => {
+    try {
+      return await ensurePeriodicJob('award.issue', 60);
+    } finally {
+      await admin.query(`DELETE FROM "Job" WHERE type = 'award.issue' AND payload = '{}'::jsonb AND attempts = 0 AND "completedAt" IS NULL`);
+    }
+  };
 
   // `wholeTable`: tables a background job reads (nearly) all of by design, once a day, so a scan of
   // them is the right plan and is reported as such rather than failing the check.
@@ -300,8 +312,11 @@ async function main() {
       { path: '/platform/audit (second page)', run: await secondPage(platformAdmin, null) },
       { path: '/platform/audit?group=reviews&from=...&to=... (filtered)', run: () => listAuditLog({ actor: platformAdmin, organizationId: null, filter: audit('reviews', { from: lastMonth, to: lastMonth }) }) },
     ] : []),
-    // The job queue: every worker polls it every few seconds; the tidy runs every few hours.
-    { path: 'jobs: poll for due jobs (claimJobs)', run: () => claimJobs(10) },
+    // The job queue: every worker polls it every few seconds; the tidy runs every few hours. A claim
+    // is handed back (a stopping worker's statement, only sent when something was claimed), so the
+    // explain run leaves any due job as it was.
+    { path: 'jobs: poll for due jobs (claimJobs, "Job_due_idx")', run: async () => releaseJobs(await claimJobs(10)) },
+    { path: 'jobs: periodic-job check, every poll (ensurePeriodicJob, "Job_type_completedAt_idx")', run: periodicCheck },
     { path: 'jobs: tidy (give up crashed, delete old)', run: () => tidyJobs() },
   ];
 

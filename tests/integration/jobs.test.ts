@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { CRASHED_LAST_ATTEMPT, claimJobs, enqueueJob, ensurePeriodicJob, runDueJobs, tidyJobs } from '@/lib/jobs/queue';
+import { CRASHED_LAST_ATTEMPT, DURABLE_MAX_ATTEMPTS, claimJobs, enqueueJob, ensurePeriodicJob, releaseJobs, runDueJobs, tidyJobs } from '@/lib/jobs/queue';
 
 beforeEach(resetDatabase);
 afterEach(() => {
@@ -142,12 +142,14 @@ describe('job queue', () => {
     expect(await db.job.count({ where: { completedAt: { not: null } } })).toBe(2);
   });
 
-  it('work that must happen eventually (deleting a closed account’s evidence, issuing an award) retries for about a day, at most an hour apart', async () => {
+  it('work that must happen eventually (deleting a closed account’s evidence, issuing an award, a notification’s email) retries for about a day, at most an hour apart', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await enqueueJob({ type: 'storage.delete-objects', payload: { keys: ['evidence/x'] } });
     await enqueueJob({ type: 'award.issue', payload: { submissionId: 'x' } });
     await enqueueJob({ type: 'email.notification', payload: {} });
-    const failing = { 'storage.delete-objects': async () => { throw new Error('S3 unavailable'); }, 'award.issue': async () => { throw new Error('signing failed'); }, 'email.notification': async () => { throw new Error('SMTP down'); } };
+    await enqueueJob({ type: 'auth.password-reset', payload: { email: 'x@school.test' } });
+    const smtpDown = async () => { throw new Error('SMTP down'); };
+    const failing = { 'storage.delete-objects': async () => { throw new Error('S3 unavailable'); }, 'award.issue': async () => { throw new Error('signing failed'); }, 'email.notification': smtpDown, 'auth.password-reset': smtpDown };
     let scheduled = 0;
     for (let attempt = 1; ; attempt++) {
       await makeDue();
@@ -165,13 +167,67 @@ describe('job queue', () => {
     }
     // Retried over more than a day before being given up, with the last error kept and logged.
     expect(scheduled).toBeGreaterThan(24 * 60 * 60_000);
+    // A password-reset link is only worth something while the person waits for it: the default
+    // five attempts (about 40 minutes, within the link's hour).
     expect(await db.job.findMany({ orderBy: { type: 'asc' }, select: { type: true, attempts: true, completedAt: true, lastError: true } })).toEqual([
+      { type: 'auth.password-reset', attempts: 5, completedAt: null, lastError: 'SMTP down' },
       { type: 'award.issue', attempts: 30, completedAt: null, lastError: 'signing failed' },
-      { type: 'email.notification', attempts: 5, completedAt: null, lastError: 'SMTP down' },
+      { type: 'email.notification', attempts: 30, completedAt: null, lastError: 'SMTP down' },
       { type: 'storage.delete-objects', attempts: 30, completedAt: null, lastError: 'S3 unavailable' },
     ]);
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on storage\.delete-objects job .* after 30 attempts: S3 unavailable/));
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on email\.notification job .* after 5 attempts: SMTP down/));
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on email\.notification job .* after 30 attempts: SMTP down/));
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on auth\.password-reset job .* after 5 attempts: SMTP down/));
+  });
+
+  it('a notice’s email, essential or not, outlasts a long mail outage; the emails with a link keep the short retries', async () => {
+    const { notify, notifyMany } = await import('@/lib/notifications/notify');
+    const { jobHandlers } = await import('@/lib/jobs/handlers');
+    const { requestPasswordReset } = await import('@/lib/auth/password-reset');
+    const { queueVerificationEmail } = await import('@/lib/auth/email-verification');
+    const { INVITATION_EMAIL_JOB } = await import('@/lib/people/bulk-invite');
+    const { maxAttemptsFor } = await import('@/lib/jobs/queue');
+    const disabled = await db.user.create({ data: { email: 'dana@school.test', name: 'Dana' } });
+    const news = await db.user.create({ data: { email: 'ned@school.test', name: 'Ned' } });
+    const leaving = await db.user.create({ data: { email: 'lee@school.test', name: 'Lee' } });
+    await notify({ userId: disabled.id, kind: 'account', title: 'Your Microcred account was disabled', essential: true });
+    await notify({ userId: leaving.id, kind: 'review.returned', title: 'Your application needs revision', href: '/dashboard' });
+    await db.$transaction((tx) => notifyMany([{ userId: news.id, emailNotifications: true }], { kind: 'district.recommendation', title: 'Your district recommends a badge' }, tx));
+    const notices = await db.job.findMany({ where: { type: 'email.notification' }, select: { maxAttempts: true } });
+    expect(notices.map((j) => j.maxAttempts)).toEqual([DURABLE_MAX_ATTEMPTS, DURABLE_MAX_ATTEMPTS, DURABLE_MAX_ATTEMPTS]);
+
+    // The mail server was down for the first five attempts (about 40 minutes, when they used to be
+    // given up): the notices still go out once it is back.
+    await db.job.updateMany({ data: { attempts: 5, lastError: 'SMTP 421: service not available', runAt: new Date() } });
+    // Meanwhile one person deleted their account: their notice goes to nobody.
+    await db.user.delete({ where: { id: leaving.id } });
+    expect(await runDueJobs(jobHandlers)).toBe(3);
+    expect((await db.emailMessage.findMany({ orderBy: { to: 'asc' }, select: { to: true, subject: true } }))).toEqual([
+      { to: 'dana@school.test', subject: 'Your Microcred account was disabled' },
+      { to: 'ned@school.test', subject: 'Your district recommends a badge' },
+    ]);
+    expect(await db.job.count({ where: { completedAt: null } })).toBe(0);
+
+    // The emails whose link the person (or a district leader) is waiting for: the default.
+    await requestPasswordReset({ email: 'ned@school.test' });
+    await queueVerificationEmail(news.id);
+    expect((await db.job.findMany({ where: { completedAt: null }, select: { maxAttempts: true } })).map((j) => j.maxAttempts)).toEqual([5, 5]);
+    expect(maxAttemptsFor(INVITATION_EMAIL_JOB)).toBe(5);
+  });
+
+  it('handing claimed jobs back touches only those the claim still holds', async () => {
+    await enqueueJob({ type: 'mine', payload: {} });
+    await enqueueJob({ type: 'taken-over', payload: {} });
+    const claimed = await claimJobs(10);
+    // The lock on one ran out and another worker claimed it since.
+    await db.job.updateMany({ where: { type: 'taken-over' }, data: { lockedAt: new Date(Date.now() - 10 * 60_000) } });
+    const [theirs] = await claimJobs(10);
+    expect(theirs.type).toBe('taken-over');
+    expect(await releaseJobs(claimed)).toBe(1);
+    expect(await db.job.findMany({ orderBy: { type: 'asc' }, select: { type: true, attempts: true, lockedAt: true, lockedBy: true } })).toEqual([
+      { type: 'mine', attempts: 0, lockedAt: null, lockedBy: null },
+      { type: 'taken-over', attempts: 2, lockedAt: expect.any(Date), lockedBy: theirs.lockedBy },
+    ]);
   });
 
   it('tidying marks a job whose last attempt never finished as given up, and deletes old finished jobs in batches', async () => {
