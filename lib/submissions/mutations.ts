@@ -3,7 +3,7 @@ import { workableBy } from '@/lib/enrollment/workable';
 import { randomInt } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import { currentSubmission } from '@/lib/submissions/current';
-import { conflict, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
@@ -67,13 +67,24 @@ async function loadOwnDraftAttempt(actor: Actor, attemptId: string) {
   return attempt;
 }
 
-/** Autosave of one part. Rejects stale revisions so two tabs never silently overwrite each other. */
+const SUBMITTED_NO_CHANGE = 'This attempt has been submitted and can no longer change.';
+const CHANGED_ELSEWHERE = 'This answer changed in another window. Reload to see the latest version; copy your text first.';
+
+/**
+ * Autosave of one part. Rejects stale revisions so two tabs never silently overwrite each other.
+ * The write happens under a share lock on the attempt row: a submit (which locks the row FOR
+ * UPDATE) either commits first, and the save finds the attempt sent and is refused, or waits for
+ * the save and checks the saved text. Sent work never changes (ADR 001).
+ */
 export async function saveResponse(opts: { actor: Actor; attemptId: string; partId: string; text: string; links: string[]; revision: number }) {
   const attempt = await loadOwnDraftAttempt(opts.actor, opts.attemptId);
-  if (attempt.status !== 'DRAFT') throw invalidState('This attempt has been submitted and can no longer change.');
+  // Checked here for a quick answer, and again below under the lock (what counts is that one).
+  if (attempt.status !== 'DRAFT') throw invalidState(SUBMITTED_NO_CHANGE);
   const part = await db.submissionPart.findFirst({ where: { id: opts.partId, versionId: attempt.submission.versionId }, select: { id: true } });
   if (!part) throw notFound('That part');
   const wordCount = countWords(opts.text);
+  // Read before the lock, which is held only for the write: which parts are carried over is fixed
+  // when the attempt is made, and the write itself is guarded (the revision, the unique index).
   const existing = await db.partResponse.findUnique({
     where: { attemptId_partId: { attemptId: attempt.id, partId: part.id } },
     select: { id: true, revision: true, carriedOver: true },
@@ -81,23 +92,41 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
   if (existing?.carriedOver) throw invalidState(CARRIED_PART);
   if (!existing) {
     if (await isPartCarriedOver(attempt.id, part.id)) throw invalidState(CARRIED_PART);
-    if (opts.revision !== 0) throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
+    if (opts.revision !== 0) throw conflict(CHANGED_ELSEWHERE);
     try {
-      const created = await db.partResponse.create({
-        data: { attemptId: attempt.id, partId: part.id, text: opts.text, links: opts.links, wordCount, revision: 1 },
-        select: { revision: true, updatedAt: true },
+      return await db.$transaction(async (tx) => {
+        if (!(await lockDraftAttempt(tx, attempt.id))) throw invalidState(SUBMITTED_NO_CHANGE);
+        const created = await tx.partResponse.create({
+          data: { attemptId: attempt.id, partId: part.id, text: opts.text, links: opts.links, wordCount, revision: 1 },
+          select: { revision: true, updatedAt: true },
+        });
+        return { ...created, wordCount };
       });
-      return { ...created, wordCount };
-    } catch {
-      throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
+    } catch (e) {
+      // A first save from another tab got there first (the unique attempt-and-part index).
+      if (isUniqueViolation(e)) throw conflict(CHANGED_ELSEWHERE);
+      throw e;
     }
   }
-  const updated = await db.partResponse.updateMany({
-    where: { id: existing.id, revision: opts.revision },
-    data: { text: opts.text, links: opts.links, wordCount, revision: { increment: 1 } },
+  return db.$transaction(async (tx) => {
+    if (!(await lockDraftAttempt(tx, attempt.id))) throw invalidState(SUBMITTED_NO_CHANGE);
+    const updated = await tx.partResponse.updateMany({
+      where: { id: existing.id, revision: opts.revision },
+      data: { text: opts.text, links: opts.links, wordCount, revision: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw conflict(CHANGED_ELSEWHERE);
+    return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
   });
-  if (updated.count !== 1) throw conflict('This answer changed in another window. Reload to see the latest version; copy your text first.');
-  return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
+}
+
+/**
+ * Takes a share lock on the attempt row and says whether it is still a draft. A submit's FOR UPDATE
+ * waits for this lock (and this waits for a submit in progress), so a change made while it is held
+ * is either in what the submit checks or refused. Locks as evidence uploads do (lib/evidence/uploads.ts).
+ */
+async function lockDraftAttempt(tx: Tx, attemptId: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Attempt" WHERE "id" = ${attemptId} FOR SHARE`;
+  return row?.status === 'DRAFT';
 }
 
 type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string; fileName: string; declaredType: string; detectedType: string | null; createdAt: Date }[] };
