@@ -67,13 +67,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             </summary>
             <div className={filtersBody}>
               <Filter label="Type" name="kind" value={input.kind} options={[['TRACK', 'Courses and tracks'], ['MICRO_CREDENTIAL', 'Micro-credentials'], ['STACK', 'Stacks']]} />
-              <Filter label="Issuer" name="issuer" value={input.issuer} options={facets.issuers.map((i) => [i.id, i.name])} />
-              <Filter label="Topic" name="topic" value={input.topic} options={facets.topics.map((t) => [t, t])} />
+              {/* A filter from the address (an old link, one typed in) keeps its choice in the drop-down even when it is not one of the options, so Apply does not drop it unseen. */}
+              <Filter label="Issuer" name="issuer" value={input.issuer} options={withChosen(facets.issuers.map((i) => [i.id, i.name]), input.issuer, 'The issuer in your link (nothing listed now)')} />
+              <Filter label="Topic" name="topic" value={input.topic} options={withChosen(facets.topics.map((t) => [t, t]), input.topic)} />
               <Filter label="Level" name="level" value={input.level?.toString()} options={levelOptions(facets.levels, input.level)} />
-              <Filter label="Grade band" name="gradeBand" value={input.gradeBand} options={facets.gradeBands.map((t) => [t, t])} />
-              <Filter label="Subject" name="subject" value={input.subject} options={facets.subjects.map((t) => [t, t])} />
+              <Filter label="Grade band" name="gradeBand" value={input.gradeBand} options={withChosen(facets.gradeBands.map((t) => [t, t]), input.gradeBand)} />
+              <Filter label="Subject" name="subject" value={input.subject} options={withChosen(facets.subjects.map((t) => [t, t]), input.subject)} />
               <StackFilter value={input.stack} stacks={facets.stacks} />
-              <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={[['5', 'Up to 5 hours'], ['10', 'Up to 10 hours'], ['20', 'Up to 20 hours']]} />
+              <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={hoursOptions(input.maxHours)} />
               {inDistrict ? <RecommendedFilter checked={Boolean(input.recommended)} /> : null}
             </div>
           </details>
@@ -161,10 +162,28 @@ function Actions({ children }: { children: ReactNode }) {
 const MAX_STACK_OPTIONS = 40;
 
 function StackFilter({ value, stacks }: { value?: string; stacks: { slug: string; title: string }[] }) {
-  if (stacks.length <= MAX_STACK_OPTIONS) return <Filter label="Stack" name="stack" value={value} options={stacks.map((s) => [s.slug, s.title])} />;
+  // A stack not published now (or a mistyped one) is kept as chosen, named by its address.
+  const chosen = (options: [string, string][]) => withChosen(options, value, `${value} (not listed now)`);
+  if (stacks.length <= MAX_STACK_OPTIONS) return <Filter label="Stack" name="stack" value={value} options={chosen(stacks.map((s) => [s.slug, s.title]))} />;
   const selected = value ? stacks.find((s) => s.slug === value) : undefined;
-  if (!selected) return null;
-  return <Filter label="Stack" name="stack" value={value} options={[[selected.slug, selected.title]]} />;
+  return <Filter label="Stack" name="stack" value={value} options={chosen(selected ? [[selected.slug, selected.title]] : [])} />;
+}
+
+/**
+ * The options with the value the search applies added when it is not one of them (labelled
+ * `label`, else by the value itself), so the drop-down shows the filter that is on.
+ */
+function withChosen(options: [string, string][], chosen: string | undefined, label = chosen): [string, string][] {
+  if (!chosen || options.some(([v]) => v === chosen)) return options;
+  return [...options, [chosen, label ?? chosen]];
+}
+
+const fmtHours = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** The PD-hours limits offered, and any other limit asked for in the address, smallest first. */
+function hoursOptions(chosen: number | undefined): [string, string][] {
+  const all = [...new Set([5, 10, 20, ...(chosen !== undefined ? [chosen] : [])])].sort((a, b) => a - b);
+  return all.map((h) => [String(h), `Up to ${fmtHours.format(h)} ${h === 1 ? 'hour' : 'hours'}`]);
 }
 
 /**

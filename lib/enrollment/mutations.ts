@@ -144,13 +144,23 @@ export async function withdrawFromMicroCredential(opts: { actor: Actor; microCre
   });
 }
 
+export const RESOURCES_WHILE_WORKING = 'You stopped working on this micro-credential, so its resources cannot be marked as done now. Pick your work up again to keep track of them.';
+
 export async function setResourceProgress(opts: { actor: Actor; resourceId: string; done: boolean }) {
   // Only resources of credentials the teacher is enrolled in.
   const resource = await db.resource.findFirst({
     where: { id: opts.resourceId, version: { microCredential: { enrollments: { some: { userId: opts.actor.id, withdrawnAt: null } } } } },
     select: { id: true },
   });
-  if (!resource) throw notFound('That resource');
+  if (!resource) {
+    // A teacher who stopped (a renewal, say, while holding the badge) is told why, not "not found".
+    const stopped = await db.resource.findFirst({
+      where: { id: opts.resourceId, version: { microCredential: { enrollments: { some: { userId: opts.actor.id, withdrawnAt: { not: null } } } } } },
+      select: { id: true },
+    });
+    if (stopped) throw invalidState(RESOURCES_WHILE_WORKING);
+    throw notFound('That resource');
+  }
   if (opts.done) {
     await db.resourceProgress.upsert({
       where: { userId_resourceId: { userId: opts.actor.id, resourceId: resource.id } },

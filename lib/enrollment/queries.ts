@@ -24,7 +24,7 @@ const NO_DISTRICT = '';
 /** Where a teacher stands on each of the given micro-credentials, in one round trip per table. */
 export async function getStandings(who: Teacher, microCredentialIds: string[]): Promise<Map<string, Standing>> {
   const userId = who.id;
-  const [enrollments, submissions, proposals] = await Promise.all([
+  const [enrollments, submissions, proposals, district] = await Promise.all([
     db.enrollment.findMany({ where: { userId, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, withdrawnAt: true } }),
     // Oldest cycle first, so a renewal (a later cycle) stands for the credential.
     db.submission.findMany({
@@ -33,7 +33,11 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
       select: { id: true, microCredentialId: true, status: true, cycle: true, award: { select: { id: true, revokedAt: true, suspendedAt: true } } },
     }),
     db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
+    // Whether the district wants a proposal approved first: a proposal written while it did (or by
+    // choice) holds nothing back once it does not.
+    who.districtId ? db.organization.findUnique({ where: { id: who.districtId }, select: { requiresProposal: true } }) : null,
   ]);
+  const proposalRequired = Boolean(district?.requiresProposal);
   const out = new Map<string, Standing>();
   for (const id of microCredentialIds) out.set(id, { state: 'not-enrolled' });
   const stopped = new Set<string>();
@@ -45,7 +49,8 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
   for (const p of proposals) if (out.get(p.microCredentialId)?.state !== 'not-enrolled') out.set(p.microCredentialId, { state: 'proposal', proposalStatus: p.status });
   for (const s of submissions) {
     const approvedOrNone = out.get(s.microCredentialId);
-    if (s.status === 'DRAFT' && approvedOrNone?.state === 'proposal' && approvedOrNone.proposalStatus !== 'APPROVED') continue;
+    // A draft waits behind a proposal not yet approved only where the district asks for one.
+    if (proposalRequired && s.status === 'DRAFT' && approvedOrNone?.state === 'proposal' && approvedOrNone.proposalStatus !== 'APPROVED') continue;
     // Stopped: unsent work waits, kept, until the teacher enrols again. A stopped renewal leaves the
     // earlier cycle standing, marked, so the page can offer to pick the renewal up again.
     if ((s.status === 'DRAFT' || s.status === 'NEEDS_REVISION') && stopped.has(s.microCredentialId)) {
@@ -56,6 +61,17 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
     out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, awardRevokedAt: s.award?.revokedAt ?? null, awardSuspendedAt: s.award?.suspendedAt ?? null, renewal: s.cycle > 1 });
   }
   return out;
+}
+
+/**
+ * The version number the teacher's current application follows while it is under way (a draft,
+ * with reviewers, or being revised), or null when there is none or it is earned. An application
+ * stays on the version it was started on, which may no longer be the current one.
+ */
+export async function getApplicationVersion(userId: string, microCredentialId: string): Promise<number | null> {
+  const s = await db.submission.findFirst({ ...currentSubmission(userId, microCredentialId), select: { status: true, version: { select: { version: true } } } });
+  if (!s || s.status === 'EARNED') return null;
+  return s.version.version;
 }
 
 export async function isEnrolled(userId: string, microCredentialId: string): Promise<boolean> {

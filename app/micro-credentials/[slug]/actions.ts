@@ -29,12 +29,21 @@ export async function enrollAction(_prev: ActionResult, formData: FormData): Pro
   return { ok: true, message: 'You are enrolled. Your progress is on your dashboard.' };
 }
 
-export async function resourceProgressAction(formData: FormData): Promise<void> {
+/**
+ * "Mark as done" beside a resource. A refusal (the teacher stopped working on the credential in
+ * another tab, say) is said beside the button rather than ending on the error page.
+ */
+export async function resourceProgressAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = ResourceProgressInput.extend({ slug: z.string().max(120) }).safeParse(formDataToObject(formData));
-  if (!parsed.success) return;
-  const actor = await requireActor();
-  await setResourceProgress({ actor, resourceId: parsed.data.resourceId, done: parsed.data.done });
+  if (!parsed.success) return { ok: false, formError: 'That resource could not be marked. Reload the page and try again.' };
+  try {
+    const actor = await requireActor();
+    await setResourceProgress({ actor, resourceId: parsed.data.resourceId, done: parsed.data.done });
+  } catch (e) {
+    return toActionError(e);
+  }
   revalidatePath(`/micro-credentials/${parsed.data.slug}`);
+  return { ok: true };
 }
 
 export async function withdrawAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
-import { getResourceProgress, getStandings, getStoppedWork, type Standing, type StoppedWork } from '@/lib/enrollment/queries';
+import { getApplicationVersion, getResourceProgress, getStandings, getStoppedWork, isEnrolled, type Standing, type StoppedWork } from '@/lib/enrollment/queries';
 import { needsProposal } from '@/lib/proposals/queries';
 import { Card, Pill, Alert } from '@/components/ui/card';
 import { AlignmentList, CredentialDescription } from '@/components/credential/credential-description';
@@ -13,7 +13,8 @@ import { ButtonLink } from '@/components/ui/button';
 import { EnrollForm } from '@/components/catalog/enroll-form';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
-import { enrollAction, resourceProgressAction, withdrawAction } from './actions';
+import { enrollAction, withdrawAction } from './actions';
+import { ResourceProgressForm } from './resource-progress-form';
 import { StopWorkingForm } from '@/components/catalog/stop-working-form';
 import { PickUpAgainForm } from '@/components/enrollment/pick-up-again-form';
 import { getPublicAward } from '@/lib/awards/queries';
@@ -48,7 +49,15 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
     ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id })])
     : [null, null, null];
   const standing: Standing = standings ? standings.get(mc.id)! : { state: 'not-enrolled' };
-  const done = actor && standing.state !== 'not-enrolled' ? await getResourceProgress(actor.id, v.id) : new Set<string>();
+  const [done, canMarkResources, applicationVersion] = await Promise.all([
+    actor && standing.state !== 'not-enrolled' ? getResourceProgress(actor.id, v.id) : new Set<string>(),
+    // Resources are marked only while enrolled: a teacher who holds the badge but stopped renewing
+    // it still has a standing here, but no enrolment to track resources with.
+    actor && standing.state !== 'not-enrolled' ? isEnrolled(actor.id, mc.id) : false,
+    // An application stays on the version it was started on: its prompts and rubric may not be these.
+    actor ? getApplicationVersion(actor.id, mc.id) : null,
+  ]);
+  const olderVersion = applicationVersion !== null && applicationVersion !== v.version ? applicationVersion : null;
   // Stopped with a draft kept: the page offers to pick it up (also once retired) rather than "Enrol".
   const stoppedWork = actor && standing.state === 'not-enrolled' ? await getStoppedWork(actor.id, mc.id) : null;
   // Still working on it: the resources come first on a small screen, and the next step counts them.
@@ -72,18 +81,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
           {v.resources.map((r) => (
             <li key={r.id} id={`resource-${r.id}`} className="scroll-mt-4 text-sm">
               <ResourceEntry resource={r} />
-              {actor && standing.state !== 'not-enrolled' ? (
-                <form action={resourceProgressAction} className="no-print mt-1">
-                  <input type="hidden" name="resourceId" value={r.id} />
-                  <input type="hidden" name="slug" value={mc.slug} />
-                  <input type="hidden" name="done" value={done.has(r.id) ? 'false' : 'true'} />
-                  {/* At least 24px tall (WCAG 2.5.8): the text alone is 16px. */}
-                  <button type="submit" className="inline-flex min-h-6 items-center py-1 text-xs font-semibold text-brand-700 underline">
-                    {done.has(r.id) ? '✓ Done (mark as not done)' : 'Mark as done'}
-                    <span className="sr-only">: {r.title}</span>
-                  </button>
-                </form>
-              ) : null}
+              {canMarkResources ? <ResourceProgressForm resource={r} slug={mc.slug} done={done.has(r.id)} /> : null}
             </li>
           ))}
         </ul>
@@ -162,7 +160,8 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         {working ? resourcesCard : null}
         {/* min-w-0: the rubric table scrolls inside its box instead of widening the page. */}
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-          <CredentialDescription version={v} submitHeading="What you will submit" />
+          {olderVersion !== null ? <ApplicationVersionNote slug={mc.slug} applicationVersion={olderVersion} current={v.version} /> : null}
+          <CredentialDescription version={v} submitHeading={olderVersion !== null ? `What version ${v.version} asks for (yours follows version ${olderVersion})` : 'What you will submit'} />
         </div>
         {working ? null : resourcesCard}
         <aside className="space-y-6 lg:col-start-2 lg:row-start-2">
@@ -197,6 +196,21 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </aside>
       </div>
     </article>
+  );
+}
+
+/**
+ * Said first in the description for a teacher whose application follows an earlier version than
+ * the one shown: what they submit and how it is scored are that version's, on its own page.
+ */
+function ApplicationVersionNote({ slug, applicationVersion, current }: { slug: string; applicationVersion: number; current: number }) {
+  return (
+    <div data-application-version>
+      <Alert tone="info" live={false} title={`Your application follows version ${applicationVersion} of this credential`}>
+        This page shows version {current}, the current one. Your application stays on the version you started it on, so what you submit and how reviewers score it are version {applicationVersion}’s:{' '}
+        <Link href={`/micro-credentials/${slug}/versions/${applicationVersion}`}>see what version {applicationVersion} asks you to submit</Link>.
+      </Alert>
+    </div>
   );
 }
 
