@@ -384,8 +384,15 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   if (file.carriedOver) throw invalidState('This file belongs to a part that already passed.');
   // Nor may anything else in a kept part go (e.g. a file that reached it before the part was locked).
   if (await isPartCarriedOver(file.attemptId, file.partId)) throw invalidState(CARRIED_PART);
+  // Under a share lock on the attempt, as uploads and answers are written: a submit either commits
+  // first, and the file stays in the sent work, or waits until the row is gone (ADR 001).
+  const removed = await db.$transaction(async (tx) => {
+    if (!(await stillDraft(tx, file.attemptId))) throw invalidState('This attempt has been submitted; its files can no longer change.');
+    return (await tx.evidenceFile.deleteMany({ where: { id: file.id } })).count === 1;
+  });
+  // Removed twice at once (two tabs): the other one tidies the storage.
+  if (!removed) return;
   if (file.multipartUploadId) await storage.abortMultipart(file.storageKey, file.multipartUploadId);
-  await db.evidenceFile.delete({ where: { id: file.id } });
   // The object may be shared with an earlier attempt's row: only delete it when nothing refers to it.
   const stillUsed = await db.evidenceFile.count({ where: { storageKey: file.storageKey } });
   if (!stillUsed) await storage.deleteObject(file.storageKey);

@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, SAMPLE_PDF } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
+import { completeUpload, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
@@ -82,6 +82,29 @@ describe('an autosave while the attempt is being sent', () => {
       await submitter.end();
     }
     expect(await answers(attempt.id)).toEqual(before);
+  });
+
+  it('a file removed in another tab while the submit holds the attempt stays in the sent work', async () => {
+    const { teacher, attempt, files } = await draft();
+    await uploadPdf(teacher, attempt.id, files.id);
+    const file = await db.evidenceFile.findFirstOrThrow({ where: { attemptId: attempt.id }, select: { id: true, storageKey: true } });
+
+    const submitter = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await submitter.connect();
+    try {
+      await submitter.query('BEGIN');
+      await submitter.query(`SELECT 1 FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [attempt.id]);
+      await submitter.query(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = now() WHERE "id" = $1`, [attempt.id]);
+      const remove = watch(removeFile({ actor: teacher, fileId: file.id }));
+      await untilWaitingOnLocksOr(1, () => Number(remove.settled), 'the removal neither finished nor waited for the submit');
+      await submitter.query('COMMIT');
+      const outcome = await remove.outcome;
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('has been submitted') });
+    } finally {
+      await submitter.end();
+    }
+    expect(await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true } })).toEqual({ status: 'UPLOADED' });
   });
 
   it('with the real submit: a save arriving while the submit waits for the attempt is refused once the submit commits', async () => {
