@@ -20,12 +20,34 @@ function parseStack(input: z.input<typeof StackDef>) {
   return parsed.data;
 }
 
-async function assertSlugFree(slug: string, exceptId?: string) {
-  const taken = await db.stack.findUnique({ where: { slug }, select: { id: true } });
+async function assertSlugFree(slug: string, exceptId?: string, client: Tx | typeof db = db) {
+  const taken = await client.stack.findUnique({ where: { slug }, select: { id: true } });
   if (taken && taken.id !== exceptId) throw validation('That web address is already used by another stack.', { slug: ['That web address is already used. Choose another.'] });
 }
 
 export const STACK_SLUG_LOCKED = 'The address of a published stack cannot change: its badges link to it.';
+/**
+ * A stack badge says its holder holds every badge it is built from, and withdrawing a part
+ * withdraws it (lib/awards/stack-holds.ts reads the stack's parts as they are now). Changing which
+ * micro-credentials a stack has ever been published with would change what its issued badges are
+ * built on, so it is refused; the order they are listed in may change.
+ */
+export const STACK_PARTS_LOCKED = 'The micro-credentials in a stack that has been published cannot change: its badges are built on them. To combine others, retire this stack and publish a new one.';
+
+/** Whether a stack has ever been published: its badges may exist and link to it. */
+const everPublished = (s: { status: string; publishedAt: Date | null }) => s.publishedAt !== null || s.status !== 'DRAFT';
+
+/**
+ * Locks the stack's row (FOR UPDATE) and reads it again: the first statement of every transaction
+ * that changes a stack, so a save, a publish and a retire of one stack run one after the other, and
+ * each decides on the status and parts the one before it left.
+ */
+async function lockStack(tx: Tx, stackId: string) {
+  const rows = await tx.$queryRaw<{ status: string; slug: string; publishedAt: Date | null }[]>`
+    SELECT "status"::text AS "status", "slug", "publishedAt" FROM "Stack" WHERE "id" = ${stackId} FOR UPDATE`;
+  if (!rows[0]) throw notFound('That stack');
+  return rows[0];
+}
 
 async function loadOwnStack(actor: Actor, stackId: string) {
   const s = await db.stack.findUnique({ where: { id: stackId }, select: { id: true, issuerId: true, status: true, slug: true, publishedAt: true } });
@@ -73,24 +95,24 @@ export async function createIssuerStack(opts: { actor: Actor; issuerId: string; 
 export async function updateStack(opts: { actor: Actor; stackId: string; def: z.input<typeof StackDef> }) {
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   const def = parseStack(opts.def);
-  if (def.slug !== stack.slug) {
-    // Stack badges already issued name /stacks/{slug} as their achievement and criteria.
-    if (stack.publishedAt !== null || stack.status !== 'DRAFT') throw validation(STACK_SLUG_LOCKED, { slug: [STACK_SLUG_LOCKED] });
-    await assertSlugFree(def.slug, stack.id);
-  }
   if (new Set(def.microCredentials).size !== def.microCredentials.length) throw validation('Each micro-credential can be in a stack once.', { microCredentials: ['Each micro-credential can be in a stack once.'] });
   await changePublicPages(async (tx) => {
+    const live = await lockStack(tx, stack.id);
+    if (def.slug !== live.slug) {
+      // Stack badges already issued name /stacks/{slug} as their achievement and criteria.
+      if (everPublished(live)) throw validation(STACK_SLUG_LOCKED, { slug: [STACK_SLUG_LOCKED] });
+      await assertSlugFree(def.slug, stack.id, tx);
+    }
     const mcs = await tx.microCredential.findMany({ where: { slug: { in: def.microCredentials }, issuerId: stack.issuerId }, select: { id: true, slug: true } });
     if (mcs.length !== def.microCredentials.length) throw validation('Some credentials in this stack do not exist.', { microCredentials: ['Some credentials in this stack do not exist.'] });
-    if (stack.status === 'PUBLISHED') {
-      await assertPartsPublished(tx, mcs.map((m) => m.id), 'Every micro-credential in a published stack must be published: teachers could not earn a draft or retired one.');
-    }
     const before = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredentialId: true } });
+    const was = new Set(before.map((b) => b.microCredentialId));
+    const sameParts = mcs.length === was.size && mcs.every((m) => was.has(m.id));
+    if (!sameParts && everPublished(live)) throw validation(STACK_PARTS_LOCKED, { microCredentials: [STACK_PARTS_LOCKED] });
     await tx.stack.update({ where: { id: stack.id }, data: { slug: def.slug, title: def.title, summary: def.summary, description: def.description, badgeColor: def.badgeColor } });
     await tx.stackItem.deleteMany({ where: { stackId: stack.id } });
     await tx.stackItem.createMany({ data: def.microCredentials.map((slug, i) => ({ stackId: stack.id, microCredentialId: mcs.find((m) => m.slug === slug)!.id, sortOrder: i })) });
-    await syncStackAndMembers(tx, stack.id, before.map((b) => b.microCredentialId));
-    if (stack.status === 'PUBLISHED') await queueStackAwards(tx, stack.id);
+    await syncStackAndMembers(tx, stack.id, [...was]);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.edit', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId, data: { microCredentials: def.microCredentials } }, tx);
   });
 }
@@ -99,6 +121,9 @@ export async function publishStack(opts: { actor: Actor; stackId: string; now?: 
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   if (stack.status === 'PUBLISHED') throw invalidState('This stack is already published.');
   await changePublicPages(async (tx) => {
+    // Read again under the lock: a save that committed meanwhile may have changed the parts.
+    const live = await lockStack(tx, stack.id);
+    if (live.status === 'PUBLISHED') throw invalidState('This stack is already published.');
     const items = await tx.stackItem.findMany({ where: { stackId: stack.id }, select: { microCredentialId: true } });
     if (items.length < 2) throw invalidState('A stack combines at least two micro-credentials.');
     await assertPartsPublished(tx, items.map((i) => i.microCredentialId), 'Publish every micro-credential in the stack first: teachers could not earn an unpublished one.');
@@ -113,6 +138,7 @@ export async function retireStack(opts: { actor: Actor; stackId: string }) {
   const stack = await loadOwnStack(opts.actor, opts.stackId);
   if (stack.status !== 'PUBLISHED') throw invalidState('Only a published stack can be retired.');
   await changePublicPages(async (tx) => {
+    if ((await lockStack(tx, stack.id)).status !== 'PUBLISHED') throw invalidState('Only a published stack can be retired.');
     await tx.stack.update({ where: { id: stack.id }, data: { status: 'RETIRED' } });
     await syncStackAndMembers(tx, stack.id);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.retire', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId }, tx);
