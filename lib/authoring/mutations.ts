@@ -7,6 +7,7 @@ import { canAuthor } from '@/lib/authoring/policy';
 import { verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { MicroCredentialDef, MicroCredentialDraft, publishGaps, StackDef, TrackDef } from '@/lib/authoring/schemas';
 import { loadDefinition, publishGapsOfVersion } from '@/lib/authoring/queries';
+import { everPublished } from '@/lib/authoring/tracks';
 import { syncCatalogEntry } from '@/lib/catalog/projection';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { recordAudit } from '@/lib/audit/log';
@@ -83,10 +84,10 @@ export const EDIT_CONFLICT = 'Someone else changed or published this credential 
 
 /** Serialises saves and publishes of one credential: whoever comes second sees the first one's commit. */
 async function lockCredential(tx: Tx, microCredentialId: string) {
-  const [row] = await tx.$queryRaw<{ publishedAt: Date | null; status: string; trackId: string | null; currentVersionId: string | null }[]>`
-    SELECT "publishedAt", "status"::text AS "status", "trackId", "currentVersionId" FROM "MicroCredential" WHERE "id" = ${microCredentialId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ publishedAt: Date | null; status: string; trackId: string | null; level: number | null; currentVersionId: string | null }[]>`
+    SELECT "publishedAt", "status"::text AS "status", "trackId", "level", "currentVersionId" FROM "MicroCredential" WHERE "id" = ${microCredentialId} FOR UPDATE`;
   if (!row) throw notFound('That credential');
-  return { ...row, everPublished: row.publishedAt !== null || row.status !== 'DRAFT' };
+  return { ...row, everPublished: everPublished(row) };
 }
 
 /** A track has one credential per level (@@unique([trackId, level])): say so on the field instead of failing the write. */
@@ -94,9 +95,25 @@ async function assertLevelFree(client: Tx | typeof db, opts: { microCredentialId
   if (!opts.trackId || opts.level === null) return;
   const other = await client.microCredential.findFirst({ where: { trackId: opts.trackId, level: opts.level, id: { not: opts.microCredentialId } }, select: { slug: true } });
   if (other) {
-    const msg = `Level ${opts.level} of this credential’s track is already “${other.slug}”. Choose another level or change the track.`;
+    const msg = `Level ${opts.level} of the track is already “${other.slug}”: a track has one credential per level. Set levels on the track page.`;
     throw validation(msg, { level: [msg] });
   }
+}
+
+/**
+ * In a track, the track page sets each credential's level: it keeps the levels free of gaps and
+ * repeats, and never moves a published one. The editor's level must stay as the track has it.
+ */
+async function levelSetByTrack(tx: Tx, live: { trackId: string; level: number | null; everPublished: boolean }, title: string) {
+  const track = await tx.track.findUnique({ where: { id: live.trackId }, select: { title: true } });
+  const where = live.level !== null ? `level ${live.level} of the track “${track?.title ?? ''}”` : `in the track “${track?.title ?? ''}” without a level`;
+  const back = live.level !== null ? `Set the level back to Level ${live.level}.` : 'Set the level back to “No level”.';
+  const msg = live.everPublished
+    ? live.level !== null
+      ? `“${title}” is ${where} and has been published, so its level cannot change: teachers who enrolled in it or earned it rely on it. ${back}`
+      : `“${title}” is ${where} and has been published. Only the track page can give it a level. ${back}`
+    : `“${title}” is ${where}. Levels in a track are set on the track page, not here. ${back}`;
+  return validation(msg, { level: [msg] });
 }
 
 /** Whether a credential (any issuer's, in any state) has this address: addresses are public and global. */
@@ -145,6 +162,7 @@ export async function createMicroCredential(opts: { actor: Actor; issuerId: stri
  * becomes a new draft version, so submissions in flight keep the version they answered. Once a
  * credential has been published, nothing teachers, verifiers or reports see changes until the
  * draft is published: its classification waits on the draft row, and its address never changes.
+ * In a track, its level is the track's to set (on the track page): a different one is refused.
  *
  * `expected` is the newest version as the editor loaded it; if someone else saved or published
  * since, the save is refused (CONFLICT) instead of silently overwriting their work.
@@ -162,7 +180,7 @@ export async function saveMicroCredentialDraft(opts: {
 }) {
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
-    select: { id: true, issuerId: true, slug: true, status: true, publishedAt: true, trackId: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, badgeImageKey: true } } },
+    select: { id: true, issuerId: true, slug: true, status: true, publishedAt: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, badgeImageKey: true } } },
   });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
@@ -171,7 +189,6 @@ export async function saveMicroCredentialDraft(opts: {
     if (mc.publishedAt !== null || mc.status !== 'DRAFT') throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
     if (await slugTaken(def.slug)) throw slugTakenError();
   }
-  await assertLevelFree(db, { microCredentialId: mc.id, trackId: mc.trackId, level: def.level ?? null });
   await checkBadgeKey(opts.actor, mc.issuerId, opts.badgeImageKey, mc.versions[0]?.badgeImageKey ?? null);
   return changePublicPages(async (tx) => {
     const live = await lockCredential(tx, mc.id);
@@ -183,6 +200,8 @@ export async function saveMicroCredentialDraft(opts: {
     });
     if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
     if (live.everPublished && def.slug !== mc.slug) throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
+    // Checked under the lock: a track saved meanwhile may have moved it or taken it in.
+    if (live.trackId !== null && (def.level ?? null) !== live.level) throw await levelSetByTrack(tx, { ...live, trackId: live.trackId }, def.title || mc.slug);
     const badgeImageKey = opts.badgeImageKey === undefined ? (latest?.status === 'DRAFT' ? latest.badgeImageKey : null) : opts.badgeImageKey;
     let versionId: string;
     if (latest && latest.status === 'DRAFT') {
@@ -220,11 +239,15 @@ export async function saveMicroCredentialDraft(opts: {
 
 /**
  * Publishes the newest draft version; the previous published version is kept as superseded. The
- * draft's classification (topic, level, subjects, grade bands) becomes the live one. A draft may
- * have been saved unfinished: it is checked as stored, against the full definition, and refused
- * (INVALID_STATE) with everything it lacks in `fieldErrors`, keyed as the editor's fields.
+ * draft's classification (topic, level, subjects, grade bands) becomes the live one, except the
+ * level of a credential in a track, which stays as the track has it. A draft may have been saved
+ * unfinished: it is checked as stored, against the full definition, and refused (INVALID_STATE)
+ * with everything it lacks in `fieldErrors`, keyed as the editor's fields.
+ *
+ * `expected` is the newest version as the editor loaded or last saved it: if someone else saved or
+ * published since, the publish is refused (CONFLICT) rather than putting live what the publisher never saw.
  */
-export async function publishMicroCredential(opts: { actor: Actor; microCredentialId: string; now?: Date }) {
+export async function publishMicroCredential(opts: { actor: Actor; microCredentialId: string; now?: Date; expected?: { versionId: string; updatedAt: Date } | null }) {
   const now = opts.now ?? new Date();
   const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
   if (!mc) throw notFound('That credential');
@@ -234,17 +257,21 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
     const draft = await tx.microCredentialVersion.findFirst({
       where: { microCredentialId: mc.id },
       orderBy: { version: 'desc' },
-      select: { id: true, status: true, version: true, topic: true, level: true, subjects: true, gradeBands: true },
+      select: { id: true, status: true, version: true, updatedAt: true, topic: true, level: true, subjects: true, gradeBands: true },
     });
+    // What the publisher last saw: another admin's save (or publish) since would otherwise go live unseen.
+    if (opts.expected && (draft?.id !== opts.expected.versionId || draft.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
     if (!draft || draft.status !== 'DRAFT') throw invalidState('There are no unpublished changes to publish.');
     const gaps = publishGaps((await loadDefinition(draft.id, tx)).def);
     if (Object.keys(gaps).length) throw new DomainError('INVALID_STATE', NOT_READY_TO_PUBLISH, gaps);
-    const flipped = await tx.microCredentialVersion.updateMany({ where: { id: draft.id, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now } });
+    // In a track, the track page decides the level (see levelSetByTrack): one a draft carries, e.g.
+    // saved before saves were checked, is not applied, so publishing never moves a credential in its track.
+    const level = live.trackId !== null ? live.level : draft.level;
+    // Drafts saved before classification was versioned (topic null) already wrote it to the live row.
+    const pending = draft.topic !== null ? { topic: draft.topic, level, subjects: draft.subjects, gradeBands: draft.gradeBands } : {};
+    const flipped = await tx.microCredentialVersion.updateMany({ where: { id: draft.id, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now, ...(draft.topic !== null ? { level } : {}) } });
     if (flipped.count !== 1) throw invalidState('There are no unpublished changes to publish.');
     await tx.microCredentialVersion.updateMany({ where: { microCredentialId: mc.id, status: 'PUBLISHED', id: { not: draft.id } }, data: { status: 'SUPERSEDED' } });
-    // Drafts saved before classification was versioned (topic null) already wrote it to the live row.
-    const pending = draft.topic !== null ? { topic: draft.topic, level: draft.level, subjects: draft.subjects, gradeBands: draft.gradeBands } : {};
-    if (draft.topic !== null) await assertLevelFree(tx, { microCredentialId: mc.id, trackId: live.trackId, level: draft.level });
     await tx.microCredential.update({
       where: { id: mc.id },
       data: { status: 'PUBLISHED', currentVersionId: draft.id, publishedAt: live.publishedAt ?? now, ...pending },
@@ -269,17 +296,31 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
 
 /**
  * Retires a published credential. Refused while a published stack includes it: newcomers could no
- * longer earn the stack, so the stack is retired or changed first.
+ * longer earn the stack, so the stack is retired or changed first. Refused too when it is the last
+ * published level of a published track, which would stay in the catalogue with nothing to earn
+ * (teachers could still enrol in it): the track is retired first.
  */
 export async function retireMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
-  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true, status: true } });
+  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true, status: true, trackId: true } });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
   if (mc.status !== 'PUBLISHED') throw invalidState('Only a published credential can be retired.');
   await changePublicPages(async (tx) => {
-    // Locks the credential first: publishing a stack reads its parts' status inside its own transaction.
+    // The track first, as a track save locks it before its credentials: two retires of its last two
+    // published levels then run one after the other, and the second sees the first. (NO KEY: a
+    // teacher enrolling in the track meanwhile is not held up.)
+    const [track] = mc.trackId
+      ? await tx.$queryRaw<{ title: string; status: string }[]>`SELECT "title", "status"::text AS "status" FROM "Track" WHERE "id" = ${mc.trackId} FOR NO KEY UPDATE`
+      : [];
+    // Then the credential: publishing a stack reads its parts' status inside its own transaction.
     const live = await lockCredential(tx, mc.id);
     if (live.status !== 'PUBLISHED') throw invalidState('Only a published credential can be retired.');
+    // A published credential never leaves its track, but one may have joined a track since it was read.
+    if (live.trackId !== mc.trackId) throw conflict('This credential was just added to a track. Reload the page and try again.');
+    if (track?.status === 'PUBLISHED') {
+      const others = await tx.microCredential.count({ where: { trackId: mc.trackId, status: 'PUBLISHED', id: { not: mc.id } } });
+      if (!others) throw invalidState(`This is the only published level of the published track “${track.title}”: the track would stay in the catalogue with nothing teachers can earn. Retire the track first, then this credential.`);
+    }
     const stacks = await tx.stack.findMany({ where: { status: 'PUBLISHED', items: { some: { microCredentialId: mc.id } } }, orderBy: { title: 'asc' }, select: { title: true } });
     if (stacks.length) {
       const names = stacks.map((s) => `“${s.title}”`).join(', ');
@@ -298,7 +339,7 @@ export const NOT_A_DRAFT = 'Only a credential that was never published can be de
  * Deletes a micro-credential that was never published: an admin's abandoned draft (a test, a
  * duplicate). Nobody can have enrolled in it, applied for it or earned it, so nothing of a teacher's
  * goes with it; its versions, rubric, reviewer qualifications and calibration samples do. Refused
- * while a stack lists it (the admin takes it out first, as for retiring), and once it has ever been
+ * while a track or stack lists it (the admin takes it out first, as for retiring), and once it has ever been
  * published. Its badge images are deleted by a queued job after the commit. The title and address
  * stay in the audit log.
  */
@@ -311,6 +352,12 @@ export async function deleteDraftMicroCredential(opts: { actor: Actor; microCred
     // and finds the credential gone.
     const live = await lockCredential(tx, mc.id);
     if (live.everPublished) throw invalidState(NOT_A_DRAFT);
+    // Deleting it would leave a gap in the track's levels (or take away its only one).
+    if (live.trackId) {
+      const track = await tx.track.findUnique({ where: { id: live.trackId }, select: { title: true } });
+      const where = live.level !== null ? `level ${live.level} of the track` : 'in the track';
+      throw invalidState(`This draft is ${where} “${track?.title ?? ''}”. Remove it from the track first (on the track page).`);
+    }
     const stacks = await tx.stack.findMany({ where: { items: { some: { microCredentialId: mc.id } } }, orderBy: { title: 'asc' }, select: { title: true } });
     if (stacks.length) {
       const names = stacks.map((s) => `“${s.title}”`).join(', ');

@@ -127,7 +127,7 @@ const definitionSelect = {
   levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },
   criteria: { orderBy: { sortOrder: 'asc' }, select: { title: true, description: true, partId: true, descriptors: { select: { levelId: true, text: true } } } },
   alignments: { orderBy: { id: 'asc' }, select: { targetName: true, targetUrl: true, targetDescription: true, targetFramework: true, targetCode: true } },
-  microCredential: { select: { slug: true, topic: true, subjects: true, gradeBands: true, level: true } },
+  microCredential: { select: { slug: true, topic: true, subjects: true, gradeBands: true, level: true, trackId: true } },
 } as const;
 
 /**
@@ -140,7 +140,12 @@ export async function loadDefinition(versionId: string, client: Tx | typeof db =
   if (!v) throw notFound('That version');
   // A draft's classification is pending (the live row changes on publish), so the editor shows the
   // draft's own; published versions show the live row, which tracks may have re-levelled since.
-  const mc = v.status === 'DRAFT' && v.topic !== null ? { slug: v.microCredential.slug, topic: v.topic, subjects: v.subjects, gradeBands: v.gradeBands, level: v.level } : v.microCredential;
+  // In a track the level is the track's (its page sets it; publish keeps it), so even a draft shows the
+  // live one: a draft saved with another level before saves were checked would otherwise show it.
+  const mc =
+    v.status === 'DRAFT' && v.topic !== null
+      ? { slug: v.microCredential.slug, topic: v.topic, subjects: v.subjects, gradeBands: v.gradeBands, level: v.microCredential.trackId !== null ? v.microCredential.level : v.level }
+      : v.microCredential;
   const def: MicroCredentialDraft = {
     slug: mc.slug,
     title: v.title,
@@ -200,7 +205,7 @@ export async function getCredentialForEdit(opts: { actor: Actor; microCredential
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
     select: {
-      id: true, slug: true, status: true, issuerId: true, trackId: true, publishedAt: true,
+      id: true, slug: true, status: true, issuerId: true, trackId: true, level: true, publishedAt: true,
       issuer: { select: { name: true } },
       track: { select: { title: true } },
       versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, status: true, publishedAt: true, updatedAt: true, _count: { select: { submissions: true } } } },
@@ -252,16 +257,25 @@ export async function listAdminTracks(actor: Actor, issuerIds: string[]) {
   });
 }
 
+/**
+ * A track for its edit form. `levels` is one address per box of the form, box N holding level N:
+ * filled by level number, not by order, so a gap (levels 1 and 3) shows as an empty box 2 and a
+ * published level is never shown, and then sent back, one box off. A credential in the track
+ * without a level comes after the last level.
+ */
 export async function getTrackForEdit(opts: { actor: Actor; trackId: string }) {
   const t = await db.track.findUnique({
     where: { id: opts.trackId },
     select: {
       id: true, slug: true, kind: true, title: true, summary: true, description: true, topic: true, subjects: true, gradeBands: true, status: true, issuerId: true,
-      microCredentials: { orderBy: { level: 'asc' }, select: { slug: true } },
+      microCredentials: { orderBy: [{ level: 'asc' }, { slug: 'asc' }], select: { slug: true, level: true } },
     },
   });
   if (!t || !canAuthor(opts.actor, t.issuerId)) throw notFound('That track');
-  return t;
+  const levels: string[] = [];
+  for (const m of t.microCredentials) if (m.level !== null && m.level >= 1) levels[m.level - 1] = m.slug;
+  for (const m of t.microCredentials) if (m.level === null || m.level < 1) levels.push(m.slug);
+  return { ...t, levels: Array.from(levels, (slug) => slug ?? '') };
 }
 
 export async function listAdminStacks(actor: Actor, issuerIds: string[]) {

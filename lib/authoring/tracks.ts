@@ -29,7 +29,7 @@ async function loadOwnTrack(actor: Actor, trackId: string) {
 }
 
 /** Whether a credential has had a published version (retired ones too): teachers may have enrolled in it or earned it. */
-const everPublished = (mc: { status: string; publishedAt: Date | null }) => mc.status !== 'DRAFT' || mc.publishedAt !== null;
+export const everPublished = (mc: { status: string; publishedAt: Date | null }) => mc.status !== 'DRAFT' || mc.publishedAt !== null;
 
 /** The form's box for a level (1 is the first); a level the form has no box for is said on the list. */
 const levelKey = (level: number | null) => (level !== null && level >= 1 && level <= MAX_TRACK_LEVELS ? `levels.${level - 1}` : 'levels');
@@ -148,6 +148,9 @@ export async function publishTrack(opts: { actor: Actor; trackId: string; now?: 
   const track = await loadOwnTrack(opts.actor, opts.trackId);
   if (track.status === 'PUBLISHED') throw invalidState('This track is already published.');
   await changePublicPages(async (tx) => {
+    // The track row first, as retiring a level locks it: a retire of its last published level at the
+    // same moment either sees the track published and is refused, or runs first and is counted here.
+    await tx.$queryRaw`SELECT 1 FROM "Track" WHERE "id" = ${track.id} FOR NO KEY UPDATE`;
     const published = await tx.microCredential.count({ where: { trackId: track.id, status: 'PUBLISHED' } });
     if (!published) throw invalidState('Add at least one published micro-credential to the track before publishing it.');
     await tx.track.update({ where: { id: track.id }, data: { status: 'PUBLISHED', publishedAt: opts.now ?? new Date() } });

@@ -60,18 +60,26 @@ export async function saveCredentialAction(input: z.input<typeof SaveInput>): Pr
   return { ok: true, data: saved, message: Object.keys(saved.missing).length ? 'Draft saved. Before you can publish, fill in what is listed.' : 'Draft saved.' };
 }
 
-export async function publishCredentialAction(microCredentialId: string): Promise<ActionResult<{ versionId: string; savedAt: string }>> {
-  const id = Id.safeParse(microCredentialId);
-  if (!id.success) return { ok: false, formError: 'Unknown credential.' };
+const PublishInput = z.object({
+  microCredentialId: Id,
+  // The newest version as the editor loaded or last saved it (as for a save): publishing refuses if
+  // someone else saved or published since, so nothing goes live that the publisher has not seen.
+  expected: z.object({ versionId: Id, updatedAt: z.coerce.date() }),
+});
+
+export async function publishCredentialAction(input: z.input<typeof PublishInput>): Promise<ActionResult<{ versionId: string; savedAt: string }>> {
+  const parsed = PublishInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: 'This page is out of date. Reload it, then choose Publish. Nothing was published.' };
+  const id = parsed.data.microCredentialId;
   let published: Awaited<ReturnType<typeof publishMicroCredential>>;
   try {
     const actor = await requireActor();
-    published = await publishMicroCredential({ actor, microCredentialId: id.data });
+    published = await publishMicroCredential({ actor, microCredentialId: id, expected: parsed.data.expected });
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/admin/credentials');
-  revalidatePath(`/admin/credentials/${id.data}/edit`);
+  revalidatePath(`/admin/credentials/${id}/edit`);
   revalidatePath('/catalog');
   return { ok: true, data: { versionId: published.versionId, savedAt: published.updatedAt.toISOString() }, message: `Version ${published.version} is published and in the catalogue.${
     published.rubricChanged

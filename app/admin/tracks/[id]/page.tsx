@@ -28,7 +28,7 @@ export default async function EditTrackPage({ params }: { params: Promise<{ id: 
         issuers={issuers.map((i) => ({ id: i.id, name: i.name }))}
         status={t.status}
         options={options}
-        initial={{ slug: t.slug, kind: t.kind, title: t.title, summary: t.summary, description: t.description, topic: t.topic, subjects: t.subjects.join(', '), gradeBands: t.gradeBands.join(', '), levels: t.microCredentials.map((m) => m.slug) }}
+        initial={{ slug: t.slug, kind: t.kind, title: t.title, summary: t.summary, description: t.description, topic: t.topic, subjects: t.subjects.join(', '), gradeBands: t.gradeBands.join(', '), levels: t.levels }}
       />
     </div>
   );
