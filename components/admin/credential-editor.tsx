@@ -15,6 +15,9 @@ import {
 import { formatDayTime } from '@/lib/time-format';
 import { publishGaps } from '@/lib/authoring/schemas';
 import { publishCredentialAction, republishCredentialAction, retireCredentialAction, saveCredentialAction } from '@/app/admin/credentials/actions';
+import {
+  decideLocalDraft, editConflictNotice, parseLocalDraft, savedAllOf, savedNotice, STALE_COPY, trackLevelText, withTrackLevel, type EditBase, type EditorContent, type LocalDraft, type TrackLevel,
+} from '@/components/admin/credential-edit-session';
 
 type Props = {
   issuers: { id: string; name: string }[];
@@ -40,6 +43,8 @@ type Props = {
   publishGaps?: Record<string, string[]>;
   /** The page was reached by saving or publishing a new credential (?saved=1, ?published=1): say how that went. */
   arrived?: 'saved' | 'published';
+  /** In a track, the track page sets the level: shown here in words, and sent unchanged with every save. */
+  trackLevel?: TrackLevel | null;
 };
 
 /**
@@ -48,8 +53,6 @@ type Props = {
  */
 type Notice = { tone: NoticeTone; text: string; gaps?: boolean; action?: 'save' | 'publish' } | null;
 
-const SAVED = 'Draft saved.';
-const SAVED_WITH_GAPS = 'Draft saved. Before you can publish:';
 const NOT_READY = 'This draft is not ready to publish yet. Before you can publish:';
 
 /** What the editor says when it opens: how a save or publish that brought it here went, else what a saved draft lacks. */
@@ -58,11 +61,12 @@ const PUBLISHED_NEEDS_FIX = 'This version was published before some of today’s
 
 function initialNotice(arrived: Props['arrived'], hasGaps: boolean, latestIsDraft: boolean): Notice {
   if (arrived === 'published') return { tone: 'success', text: 'Version 1 is published and in the catalogue.' };
-  if (arrived === 'saved') return { tone: 'success', text: hasGaps ? SAVED_WITH_GAPS : SAVED, gaps: true };
+  if (arrived === 'saved') return { tone: 'success', text: savedNotice({ hasGaps, allSaved: true }), gaps: true };
   if (!hasGaps) return null;
   return latestIsDraft ? { tone: 'info', text: NOT_READY, gaps: true } : { tone: 'info', text: PUBLISHED_NEEDS_FIX, gaps: true };
 }
-type LocalDraft = { form: CredentialForm; badgeImageKey: string | null; at: string };
+/** The copy found in this browser when the page opened; `stale`: typed on an older version than the form shows. */
+type Restorable = LocalDraft & { stale: boolean };
 
 const smallBtn = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-semibold text-slate-800 hover:bg-slate-100 disabled:opacity-50';
 
@@ -80,9 +84,17 @@ export function CredentialEditor(props: Props) {
   const [notice, setNotice] = useState<Notice>(() => initialNotice(props.arrived, Object.keys(props.publishGaps ?? {}).length > 0, props.latestIsDraft));
   const [pending, setPending] = useState<null | 'save' | 'publish' | 'retire'>(null);
   const [dirty, setDirty] = useState(false);
-  const [restorable, setRestorable] = useState<LocalDraft | null>(null);
-  // What the server had when this form was loaded or last saved here; a save is refused if it moved.
-  const [base, setBase] = useState(props.baseVersionId && props.savedAt ? { versionId: props.baseVersionId, updatedAt: props.savedAt } : null);
+  const [restorable, setRestorable] = useState<Restorable | null>(null);
+  // What the server had when this form was loaded or last saved here; a save or publish is refused
+  // if it moved. Kept across refreshes: a newer version someone else saved must not become it unseen.
+  const [base, setBase] = useState<EditBase | null>(props.baseVersionId && props.savedAt ? { versionId: props.baseVersionId, updatedAt: props.savedAt } : null);
+  // What is in the form now, for a save that finishes after more was typed (read after its await).
+  const current = useRef<EditorContent>({ form, badgeImageKey: badgeKey });
+  const dirtyNow = useRef(dirty);
+  useEffect(() => {
+    current.current = { form, badgeImageKey: badgeKey };
+    dirtyNow.current = dirty;
+  }, [form, badgeKey, dirty]);
   const noticeRef = useRef<HTMLDivElement>(null);
   // The heading of the notice's list of fields, when it has one: focus lands there, so it is read
   // first, and Tab goes on to the first field's link.
@@ -121,38 +133,48 @@ export function CredentialEditor(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Offer to restore a browser copy newer than the last server save (e.g. after a crash).
+  // Offer to restore unsaved work kept in this browser (after a crash, a closed tab, or a reload
+  // after an edit conflict). It is compared by what it holds and the version it was typed on, never
+  // by the clock: a copy is dropped without asking only when the server already has exactly it.
   useEffect(() => {
-    let saved: LocalDraft | null = null;
+    let found: LocalDraft | null = null;
     try {
-      const raw = window.localStorage.getItem(storageKey);
-      saved = raw ? (JSON.parse(raw) as LocalDraft) : null;
+      found = parseLocalDraft(window.localStorage.getItem(storageKey));
     } catch {
-      /* a corrupt copy is ignored */
+      /* storage disabled: nothing to offer */
     }
-    if (!saved) return;
-    if (props.savedAt && saved.at <= props.savedAt) {
+    const decision = decideLocalDraft(found, { form: props.initial, badgeImageKey: props.badgeImageKey, base });
+    if (decision === 'none' || !found) return;
+    if (decision === 'drop') {
       window.localStorage.removeItem(storageKey);
       return;
     }
     // Browser storage is an external store: offer the copy once the page has hydrated.
-    const found = saved;
-    const t = window.setTimeout(() => setRestorable(found), 0);
+    const offer: Restorable = { ...found, stale: decision === 'offer-stale' };
+    const t = window.setTimeout(() => setRestorable(offer), 0);
     return () => window.clearTimeout(t);
-  }, [storageKey, props.savedAt]);
+    // Once, against what the page was opened with: a refresh after a save here must not offer back
+    // what the form already holds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+
+  /** Writes the browser copy of unsaved work, with the version it was typed on. */
+  const keepCopy = (content: EditorContent, on: EditBase | null, key = storageKey) => {
+    try {
+      window.localStorage.setItem(key, JSON.stringify({ ...content, at: new Date().toISOString(), base: on } satisfies LocalDraft));
+    } catch {
+      /* storage full or disabled: nothing to do */
+    }
+  };
 
   // Keep a browser copy of unsaved work.
   useEffect(() => {
     if (!dirty) return;
-    const t = window.setTimeout(() => {
-      try {
-        window.localStorage.setItem(storageKey, JSON.stringify({ form, badgeImageKey: badgeKey, at: new Date().toISOString() } satisfies LocalDraft));
-      } catch {
-        /* storage full or disabled: nothing to do */
-      }
-    }, 400);
+    const t = window.setTimeout(() => keepCopy({ form, badgeImageKey: badgeKey }, base), 400);
     return () => window.clearTimeout(t);
-  }, [form, badgeKey, dirty, storageKey]);
+    // keepCopy only closes over storageKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, badgeKey, dirty, storageKey, base]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -178,26 +200,46 @@ export function CredentialEditor(props: Props) {
    * before it can be published. A new credential then moves to its own page, unless `stay` (Publish
    * goes on from here, then moves).
    */
-  async function save(opts: { stay?: boolean } = {}): Promise<string | null> {
+  async function save(opts: { stay?: boolean } = {}): Promise<{ id: string; base: EditBase } | null> {
     setPending('save');
+    // What this save sends: fields stay open while it is on its way, so more may be typed meanwhile.
+    const sent: EditorContent = { form, badgeImageKey: badgeKey };
     try {
-      const res = await saveCredentialAction({ issuerId, microCredentialId: props.microCredentialId, def: formToDefInput(form), badgeImageKey: badgeKey, expected: props.microCredentialId ? base : null });
+      const expected = props.microCredentialId ? base : null;
+      const res = await saveCredentialAction({ issuerId, microCredentialId: props.microCredentialId, def: formToDefInput(withTrackLevel(form, props.trackLevel)), badgeImageKey: badgeKey, expected });
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
-        show({ tone: 'danger', text: res.formError ?? 'Some fields need attention.', action: 'save' });
+        const unsaved = dirty || dirtyNow.current;
+        const conflict = editConflictNotice(res.formError, { action: 'save', unsaved });
+        // Kept now, not after the usual pause: the admin is told to reload.
+        if (conflict && unsaved) keepCopy(current.current, expected);
+        show({ tone: 'danger', text: conflict ?? res.formError ?? 'Some fields need attention.', action: 'save' });
         return null;
       }
       setFieldErrors(undefined);
-      setDirty(false);
-      window.localStorage.removeItem(storageKey);
       const { id, missing } = res.data!;
-      setBase({ versionId: res.data!.versionId, updatedAt: res.data!.savedAt });
+      const saved = { versionId: res.data!.versionId, updatedAt: res.data!.savedAt };
+      // The version saved is what the form is now based on (also a new draft of a published one):
+      // updated in place, so the notice and focus stay where they are.
+      setBase(saved);
+      const allSaved = savedAllOf(sent, current.current);
+      if (!props.microCredentialId) {
+        // The new credential's own page takes over: what was typed while it was being created goes
+        // to that page's copy, which offers it back, not to this page's (restoring it here would
+        // make a second credential).
+        if (!allSaved) keepCopy(current.current, saved, localDraftKey(`credential-draft:${id}`));
+        setDirty(false);
+        window.localStorage.removeItem(storageKey);
+      } else if (allSaved) {
+        setDirty(false);
+        window.localStorage.removeItem(storageKey);
+      }
       setGaps(missing);
-      show({ tone: 'success', text: Object.keys(missing).length ? SAVED_WITH_GAPS : SAVED, gaps: true });
+      show({ tone: 'success', text: savedNotice({ hasGaps: Object.keys(missing).length > 0, allSaved }), gaps: true });
       if (!props.microCredentialId) {
         if (!opts.stay) router.replace(`/admin/credentials/${id}/edit?saved=1`);
       } else router.refresh();
-      return id;
+      return { id, base: saved };
     } catch {
       show({ tone: 'danger', text: 'The server could not be reached. Your work is kept in this browser; try again.' });
       return null;
@@ -216,25 +258,52 @@ export function CredentialEditor(props: Props) {
     if (step === 'publish-again' && id) return publishAgain(id);
     // Publishing needs everything: say all that is missing, at its fields, before saving or sending
     // anything. The server checks the saved draft again.
-    const missing = publishGaps(formToDefInput(form));
+    const missing = publishGaps(formToDefInput(withTrackLevel(form, props.trackLevel)));
     if (Object.keys(missing).length) {
       setFieldErrors(missing);
       show({ tone: 'danger', text: 'It cannot be published until everything listed is filled in. Nothing was published.', action: 'publish' });
       return;
     }
     const isNew = !id;
-    if (dirty || !id) id = await save({ stay: true });
+    // The version the publisher saw: the one just saved, else the one the form was loaded or last saved on.
+    let expected = base;
+    if (dirty || !id) {
+      const saved = await save({ stay: true });
+      id = saved?.id ?? null;
+      expected = saved?.base ?? null;
+    }
     if (!id) return;
+    if (!expected) {
+      show({ tone: 'danger', text: 'This page is out of date. Reload it, then choose Publish. Nothing was published.', action: 'publish' });
+      return;
+    }
     setPending('publish');
     let published = false;
     try {
-      const res = await publishCredentialAction(id);
+      const res = await publishCredentialAction({ microCredentialId: id, expected });
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
-        show({ tone: 'danger', text: res.formError ?? 'It could not be published.', action: 'publish' });
+        const conflict = editConflictNotice(res.formError, { action: 'publish', unsaved: dirtyNow.current });
+        if (conflict && dirtyNow.current) keepCopy(current.current, expected);
+        show({ tone: 'danger', text: conflict ?? res.formError ?? 'It could not be published.', action: 'publish' });
       } else {
         published = true;
-        if (res.data) setBase({ versionId: res.data.versionId, updatedAt: res.data.savedAt });
+        if (res.data) {
+          const now = { versionId: res.data.versionId, updatedAt: res.data.savedAt };
+          setBase(now);
+          // A new credential's copy of what was typed while it was being created (see save) was
+          // typed on what has just been published: its page offers it as such, not as someone else's newer save.
+          if (isNew) {
+            const key = localDraftKey(`credential-draft:${id}`);
+            let carried: LocalDraft | null = null;
+            try {
+              carried = parseLocalDraft(window.localStorage.getItem(key));
+            } catch {
+              /* storage disabled: there is no copy */
+            }
+            if (carried) keepCopy(carried, now, key);
+          }
+        }
         setGaps({});
         show({ tone: 'success', text: res.message ?? 'Published.' });
         if (!isNew) router.refresh();
@@ -394,6 +463,7 @@ export function CredentialEditor(props: Props) {
           <div className="mb-4">
             <Alert tone="warning" title="Unsaved work found in this browser" live={false}>
               <p>You have changes from {formatDayTime(new Date(restorable.at), props.timeZone ?? null)} that were not saved to the server.</p>
+              {restorable.stale ? <p className="mt-1">{STALE_COPY}</p> : null}
               <div className="mt-2 flex gap-2">
                 {/* Either choice takes the notice (and the focused button) away: focus goes to the form's first field, and the outcome is read out. */}
                 <button
@@ -467,12 +537,26 @@ export function CredentialEditor(props: Props) {
       <Section title="Classification and credit" description={props.slugLocked ? 'Changes here reach the catalogue and new badges when you publish.' : undefined}>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <TextField label="Topic" name="topic" value={form.topic} onChange={(e) => set('topic', e.target.value)} errors={err('topic')} required />
-          <SelectField label="Level (optional)" name="level" value={form.level} onChange={(e) => set('level', e.target.value)} hint="1 shows understanding; 2 shows the skill in the teacher’s own classroom." errors={err('level')}>
-            <option value="">No level</option>
-            {[1, 2, 3, 4, 5].map((l) => (
-              <option key={l} value={String(l)}>Level {l}</option>
-            ))}
-          </SelectField>
+          {props.trackLevel ? (
+            // Not a field: the track page sets it (a published level never moves). The error summary
+            // links here (id "level") if the server still refuses the level.
+            <div className="mb-4">
+              <p className="block text-sm font-semibold">Level</p>
+              <p id="level" tabIndex={-1} className="mt-1 text-sm text-slate-800 focus:outline-2 focus:outline-offset-2 focus:outline-brand-600" aria-describedby={err('level') ? 'level-error' : undefined}>
+                {trackLevelText(props.trackLevel)} Levels are set on{' '}
+                {/* A plain link: leaving with unsaved changes asks first, as a reload does. */}
+                <a href={`/admin/tracks/${props.trackLevel.trackId}`}>the track page</a>.
+              </p>
+              <FieldError id="level-error" errors={err('level')} />
+            </div>
+          ) : (
+            <SelectField label="Level (optional)" name="level" value={form.level} onChange={(e) => set('level', e.target.value)} hint="1 shows understanding; 2 shows the skill in the teacher’s own classroom." errors={err('level')}>
+              <option value="">No level</option>
+              {[1, 2, 3, 4, 5].map((l) => (
+                <option key={l} value={String(l)}>Level {l}</option>
+              ))}
+            </SelectField>
+          )}
           <TextField label="Subjects (optional)" name="subjects" value={form.subjects} onChange={(e) => set('subjects', e.target.value)} hint="Separate with commas." errors={err('subjects')} />
           <TextField label="Grade bands (optional)" name="gradeBands" value={form.gradeBands} onChange={(e) => set('gradeBands', e.target.value)} hint="Separate with commas, e.g. K-2, 3-5." errors={err('gradeBands')} />
           <TextField label="PD hours" name="pdHours" inputMode="decimal" value={form.pdHours} onChange={(e) => set('pdHours', e.target.value)} hint="Counted in teachers’ and districts’ PD-hour reports. Enter 0 if it carries none." errors={err('pdHours')} required />
@@ -746,6 +830,8 @@ export function CredentialEditor(props: Props) {
               onChange={(e) => update((f) => ({ ...f, rubric: { ...f.rubric, levelRank: e.target.value } }))}
               errors={err('rubric.passingRule.levelRank')}
             >
+              {/* Cleared when the level it named was removed (credential-form-state's removeLevel): asked for again. */}
+              {form.rubric.levelRank === '' ? <option value="">Choose the passing level</option> : null}
               {levels.map((l, rank) => (
                 <option key={rank} value={String(rank)}>{l || `Level ${rank + 1}`}</option>
               ))}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { describeVersions, getCredentialForEdit, listAdminIssuers } from '@/lib/authoring/queries';
+import { describeVersions, getCredentialForEdit, listAdminIssuers, publishGapsOfVersion } from '@/lib/authoring/queries';
 import { badgePreviewUrl } from '@/lib/authoring/badge-image';
 import { isDomainError } from '@/lib/errors';
 import { PageHeader, Pill } from '@/components/ui/card';
@@ -29,6 +29,9 @@ export default async function EditCredentialPage({ params, searchParams }: { par
   const previewUrl = badgeImageKey ? await badgePreviewUrl(badgeImageKey).catch(() => null) : null;
   const label = describeVersions(mc.versions, mc.status);
   const inFlight = mc.versions.filter((v) => v._count.submissions > 0);
+  // The definition JSON is of the newest version (a draft when there is one); the OB 3.0 Achievement
+  // of the published version, as the badges issued on it name it. Each is offered when it can be built.
+  const publishedGaps = published ? (published.id === latest?.id ? publishGaps : await publishGapsOfVersion(published.id)) : null;
   return (
     <div>
       <p className="text-sm"><Link href="/admin/credentials">← All micro-credentials</Link></p>
@@ -49,15 +52,19 @@ export default async function EditCredentialPage({ params, searchParams }: { par
               <span className="text-slate-700">Calibration samples can be added once it is published</span>
             )}
             {/* An unfinished draft is not a definition anyone could import (the export refuses it). */}
-            {Object.keys(publishGaps).length ? (
+            {!latest ? null : Object.keys(publishGaps).length ? (
               <span className="text-slate-700">
-                {latest?.status === 'DRAFT' ? 'Export is possible once the draft has everything it needs to publish' : 'Export is possible once what is listed below is fixed and published'}
+                {latest.status === 'DRAFT' ? 'The definition JSON can be exported once the draft has everything it needs to publish' : 'The definition JSON can be exported once what is listed below is fixed and published'}
               </span>
             ) : (
-              <>
-                <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON</a>
-                <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement</a>
-              </>
+              <a href={`/admin/credentials/${mc.id}/export`}>Export definition JSON (version {latest.version}{latest.status === 'DRAFT' ? ', draft' : ''})</a>
+            )}
+            {!published ? (
+              <span className="text-slate-700">An OB 3.0 Achievement can be exported once it is published</span>
+            ) : publishedGaps && Object.keys(publishedGaps).length ? (
+              <span className="text-slate-700">An OB 3.0 Achievement can be exported once a version that meets the publishing rules is published</span>
+            ) : (
+              <a href={`/admin/credentials/${mc.id}/export?format=achievement`}>Export OB 3.0 Achievement (published version {published.version})</a>
             )}
           </span>
         }
@@ -67,8 +74,13 @@ export default async function EditCredentialPage({ params, searchParams }: { par
           Submissions in progress keep the version they started on ({inFlight.map((v) => `version ${v.version}: ${v._count.submissions}`).join('; ')}). Saving changes to a published version creates a new draft version.
         </p>
       ) : null}
+      {/*
+        One editor per credential, kept across versions: the first save of a published credential
+        makes a new version, and the editor takes it as its base in place, so what was typed during
+        the save, the "Draft saved" notice and focus all stay.
+      */}
       <CredentialEditor
-        key={latest?.id ?? 'none'}
+        key={mc.id}
         issuers={issuers.map((i) => ({ id: i.id, name: i.name }))}
         issuerId={mc.issuerId}
         microCredentialId={mc.id}
@@ -85,6 +97,7 @@ export default async function EditCredentialPage({ params, searchParams }: { par
         slugLocked={mc.publishedAt !== null || mc.status !== 'DRAFT'}
         publishGaps={publishGaps}
         arrived={arrived}
+        trackLevel={mc.trackId && mc.track ? { trackId: mc.trackId, trackTitle: mc.track.title, level: mc.level } : null}
       />
       {/* Only what no teacher has ever seen can go: a published credential is retired instead, so its badges keep working. */}
       {mc.publishedAt === null && mc.status === 'DRAFT' ? (
