@@ -194,8 +194,15 @@ export function addLevel(f: CredentialForm): CredentialForm {
   return { ...f, rubric: { ...f.rubric, levels: [...f.rubric.levels, ''], levelIds: [...f.rubric.levelIds, newItemId()], criteria: f.rubric.criteria.map((c) => ({ ...c, descriptors: [...c.descriptors, ''] })) } };
 }
 
+/**
+ * Takes level `rank` out of the rubric. The passing level keeps pointing at the same level (its rank
+ * moves down when a lower level goes); when the passing level itself goes it is cleared, so
+ * publishing asks for one instead of silently passing at the level that slid into its place.
+ */
 export function removeLevel(f: CredentialForm, rank: number): CredentialForm {
-  const lr = Number(f.rubric.levelRank);
+  const chosen = f.rubric.levelRank.trim();
+  const lr = Number(chosen);
+  const levelRank = chosen === '' || !Number.isInteger(lr) ? f.rubric.levelRank : lr === rank ? '' : String(lr > rank ? lr - 1 : lr);
   return {
     ...f,
     rubric: {
@@ -203,8 +210,7 @@ export function removeLevel(f: CredentialForm, rank: number): CredentialForm {
       levels: f.rubric.levels.filter((_, i) => i !== rank),
       levelIds: f.rubric.levelIds.filter((_, i) => i !== rank),
       criteria: f.rubric.criteria.map((c) => ({ ...c, descriptors: c.descriptors.filter((_, i) => i !== rank) })),
-      // Never below the first level, even when the last one goes: a draft may be saved without levels.
-      levelRank: Number.isNaN(lr) ? f.rubric.levelRank : String(Math.max(0, lr > rank ? lr - 1 : Math.min(lr, f.rubric.levels.length - 2))),
+      levelRank,
     },
   };
 }
@@ -238,7 +244,8 @@ const ITEM_NOUNS: Record<string, string> = { resources: 'Resource', parts: 'Part
  * rubric without levels has no first level, a passing rule without a total has no total field).
  */
 const GROUP_TARGETS: Record<string, string[]> = {
-  resources: ['add-resources'], parts: ['add-part'], alignments: ['add-alignments'], 'rubric.criteria': ['add-criterion'], rubric: ['rubric.levels.0', 'add-level'],
+  // "Make at least one part required" is fixed at a part's Required box; "add at least one part" at the add button.
+  resources: ['add-resources'], parts: ['parts.0.required', 'add-part'], alignments: ['add-alignments'], 'rubric.criteria': ['add-criterion'], rubric: ['rubric.levels.0', 'add-level'],
   'rubric.levels': ['rubric.levels.0', 'add-level'], 'rubric.passingRule': ['rubric.passingRule.levelRank'],
   'rubric.passingRule.total': ['rubric.passingRule.total', 'rubric.passingRule.kind'], badgeImageKey: ['badge-file'],
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { DomainError, forbidden, notFound, validation } from '@/lib/errors';
+import { DomainError, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { MicroCredentialDef } from '@/lib/authoring/schemas';
@@ -14,27 +14,56 @@ import { safeHttpUrl } from '@/lib/security/safe-url';
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
 
-/** The definition of the newest version, and the same credential as an OB 3.0 Achievement. */
-export async function exportCredential(opts: { actor: Actor; microCredentialId: string }): Promise<{ slug: string; version: number; definition: MicroCredentialDef; achievement: ObAchievement }> {
+/**
+ * The definition JSON of the newest version (a draft when there is one): what an import, here or
+ * elsewhere, makes a new credential from.
+ */
+export async function exportCredential(opts: { actor: Actor; microCredentialId: string }): Promise<{ slug: string; version: number; status: string; definition: MicroCredentialDef }> {
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
-    select: { id: true, slug: true, issuerId: true, issuer: { select: { name: true, url: true, email: true, description: true } }, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true } } },
+    select: { id: true, slug: true, issuerId: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true } } },
   });
   if (!mc || !canAuthor(opts.actor, mc.issuerId)) throw notFound('That credential');
   const latest = mc.versions[0];
   if (!latest) throw notFound('That credential');
-  const { def: stored, version, status } = await loadDefinition(latest.id);
+  const { def, version, status } = await completeDefinition(latest.id);
+  return { slug: mc.slug, version, status, definition: def };
+}
+
+/**
+ * The published version as an OB 3.0 Achievement, named as the badges issued on it name it (its
+ * version's public page). A draft is not what anyone earns, and its page does not exist.
+ */
+export async function exportAchievement(opts: { actor: Actor; microCredentialId: string }): Promise<{ slug: string; version: number; achievement: ObAchievement }> {
+  const mc = await db.microCredential.findUnique({
+    where: { id: opts.microCredentialId },
+    select: {
+      id: true, slug: true, issuerId: true, status: true,
+      issuer: { select: { name: true, url: true, email: true, description: true } },
+      currentVersion: { select: { id: true, status: true } },
+    },
+  });
+  if (!mc || !canAuthor(opts.actor, mc.issuerId)) throw notFound('That credential');
+  const published = mc.currentVersion;
+  if (mc.status === 'DRAFT' || !published || published.status === 'DRAFT') {
+    throw invalidState('It has not been published yet: an OB 3.0 Achievement describes the published version, which badges are issued on. Publish it first, then export.');
+  }
+  const { def, version } = await completeDefinition(published.id);
+  return { slug: mc.slug, version, achievement: buildAchievement(toAchievementInput(def, version, mc.issuer)) };
+}
+
+async function completeDefinition(versionId: string): Promise<{ def: MicroCredentialDef; version: number; status: string }> {
+  const { def: stored, version, status } = await loadDefinition(versionId);
   // An unfinished draft is not a definition another system (or an import here) could use; nor is a
   // version published before a rule it breaks (a javascript: link from before ADR 020).
   const complete = MicroCredentialDef.safeParse(stored);
   if (!complete.success) {
     const message = status === 'DRAFT'
       ? 'This draft is not finished: it can be exported once it has everything it needs to be published.'
-      : `Version ${version} has something publishing no longer accepts (such as a link that is not a web address): fix it in the editor and publish, then export.`;
+      : `Version ${version} has something publishing no longer accepts (such as a link that is not a web address): fix what the editor lists and publish, then export.`;
     throw new DomainError('INVALID_STATE', message, zodFieldErrors(complete.error));
   }
-  const def = complete.data;
-  return { slug: mc.slug, version, definition: def, achievement: buildAchievement(toAchievementInput(def, version, mc.issuer)) };
+  return { def: complete.data, version, status };
 }
 
 export function toAchievementInput(def: MicroCredentialDef, version: number, issuer: { name: string; url: string | null; email: string | null; description: string }): AchievementInput {

@@ -42,7 +42,9 @@ const maxFiles = z.coerce.number({ error: 'Enter a number of files.' }).int('Use
 // Index into `parts` of the part a criterion judges.
 const partIndex = z.coerce.number().int().min(0).optional();
 const MAX_LEVELS = 6;
-const passingLevel = z.coerce.number({ error: 'Choose the passing level.' }).int('Choose the passing level.').min(0, 'Choose the passing level.');
+// A box left on no level posts "": asked for, never read as the lowest level (z.coerce.number makes 0 of it).
+const passingLevelNumber = z.coerce.number({ error: 'Choose the passing level.' }).int('Choose the passing level.').min(0, 'Choose the passing level.');
+const passingLevel = z.preprocess(blankOrNull, passingLevelNumber);
 const passingTotal = z.coerce.number({ error: 'Enter the total score needed to pass.' }).int('Use a whole number.').min(1, 'Enter a total of at least 1.');
 const subjects = z.array(text(60)).max(20).default([]);
 const gradeBands = z.array(text(40)).max(10).default([]);
@@ -115,6 +117,9 @@ export const RubricDef = z
     });
     if (r.passingRule.levelRank >= r.levels.length) {
       ctx.addIssue({ code: 'custom', path: ['passingRule', 'levelRank'], message: 'The passing level must be one of the rubric levels.' });
+    } else if (r.passingRule.kind === 'ALL_AT_LEAST' && r.passingRule.levelRank === 0) {
+      // Every score is at or above the lowest level: such a rule passes every application sent.
+      ctx.addIssue({ code: 'custom', path: ['passingRule', 'levelRank'], message: `With “${r.levels[0]}”, the lowest level, as the passing level every application would pass. Choose a higher level.` });
     }
     if (r.passingRule.kind === 'TOTAL_AT_LEAST' && r.passingRule.total > (r.levels.length - 1) * r.criteria.length) {
       ctx.addIssue({ code: 'custom', path: ['passingRule', 'total'], message: 'The passing total is higher than the best possible score.' });
@@ -147,10 +152,33 @@ export const MicroCredentialDef = z
     d.rubric.criteria.forEach((c, i) => {
       if (c.partIndex !== undefined && c.partIndex >= d.parts.length) {
         ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'partIndex'], message: 'This criterion points at a part that does not exist.' });
+      } else if (c.partIndex !== undefined && !d.parts[c.partIndex].required) {
+        // A teacher may leave an optional part out, and would then fail this criterion for doing so.
+        const n = c.partIndex + 1;
+        ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'partIndex'], message: `Part ${n} is optional: a teacher who skips it would fail this criterion. Choose a required part or the whole application, or make Part ${n} required.` });
       }
     });
+    for (const issue of partsCoverage(d.parts, d.rubric.criteria)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type MicroCredentialDef = z.infer<typeof MicroCredentialDef>;
+
+const partName = (p: { title: string }, i: number) => `Part ${i + 1}${p.title.trim() ? ` (“${p.title.trim()}”)` : ''}`;
+
+/**
+ * What publishing needs of the parts as a whole (lib/submissions/completeness.ts only asks for
+ * required parts, and reviewers score criteria): at least one required part, so an application
+ * cannot be sent empty.
+ */
+function partsCoverage(parts: { title: string; required: boolean }[], criteria: { partIndex?: number }[]): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  // With no parts (or no criteria) at all, the list's own "add at least one" says what is needed.
+  if (parts.length && !parts.some((p) => p.required)) {
+    out.push({ path: ['parts'], message: 'Make at least one part required: with every part optional, a teacher could send an empty application.' });
+  }
+  // A part no criterion judges is allowed: context a reviewer reads to judge the others (an
+  // overview of the class, supporting documents) need not be scored itself.
+  return out;
+}
 
 /**
  * A draft, as "Save draft" stores it: work in progress. Only what the database cannot store a
@@ -191,9 +219,10 @@ export const MicroCredentialDraft = z
         criteria: z.array(z.object({ title: draftText(200), description: longText, partIndex, descriptors: z.array(draftText(2000)).max(MAX_LEVELS).default([]) })).max(20).default([]),
         passingRule: z
           .object({
-            // The columns have a default rule but no "not chosen": the editor always sends both.
+            // The columns have a default rule but no "not chosen": the editor always sends both. A
+            // passing level left blank (its level was removed) is stored as the lowest level.
             kind: z.enum(['ALL_AT_LEAST', 'TOTAL_AT_LEAST']).default('ALL_AT_LEAST'),
-            levelRank: passingLevel.max(MAX_LEVELS - 1, 'The passing level must be one of the rubric levels.').optional(),
+            levelRank: z.preprocess(blankOrNull, passingLevelNumber.max(MAX_LEVELS - 1, 'The passing level must be one of the rubric levels.').optional()),
             // At most 5 points for each of 20 criteria.
             total: z.preprocess(blankOrNull, passingTotal.max(100, 'The passing total is higher than the best possible score.').optional()),
           })

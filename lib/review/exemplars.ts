@@ -16,8 +16,16 @@ import { blankToUndefined, str } from '@/lib/zod-text';
 const expectedRank = z.preprocess(blankToUndefined, z.coerce.number({ error: 'Choose a level.' }).int('Choose a level.').min(0, 'Choose a level.').max(10, 'Choose a level.'));
 const expectedRanksInput = z.array(expectedRank).min(1, 'Choose the agreed level for every criterion.').max(20);
 
+/** Said when the agreed levels were chosen on a rubric that is no longer the credential's current one. */
+export const RUBRIC_CHANGED = 'The rubric changed after this page was opened (a new version was published), so these levels may not fit it. Nothing was saved. Copy anything you typed, reload the page, and choose the agreed levels on the current rubric.';
+
+// The version whose rubric the form showed: agreed levels are posted by criterion position, which
+// only means something on that rubric. A form from before this field existed is just as out of date.
+const formVersionId = z.string({ error: RUBRIC_CHANGED }).overwrite((v) => v.replaceAll('\u0000', '')).min(1, RUBRIC_CHANGED).max(40, RUBRIC_CHANGED);
+
 export const ExemplarInput = z.object({
   microCredentialId: str().min(1).max(40),
+  versionId: formVersionId,
   title: str().trim().min(3, 'Give the sample a neutral title, e.g. “Sample C: grade 5 team”.').max(200, 'Use at most 200 characters.'),
   responses: z.array(z.object({ partTitle: str().max(200), text: str().max(20_000, 'Use at most 20,000 characters.') })).max(20),
   // Expected level rank per criterion, in rubric order.
@@ -27,6 +35,7 @@ export const ExemplarInput = z.object({
 /** New agreed levels for an existing sample, on the credential's current rubric. */
 export const RescoreExemplarInput = z.object({
   exemplarId: str().min(1).max(40),
+  versionId: formVersionId,
   expectedRanks: expectedRanksInput,
 });
 
@@ -206,8 +215,20 @@ async function loadCredential(actor: Actor, microCredentialId: string) {
 
 type Credential = Awaited<ReturnType<typeof loadCredential>>;
 
-/** The stored agreed levels for the current rubric, after checking they fit it. */
-function rankOnCurrentRubric(mc: Credential, expectedRanks: number[]) {
+/**
+ * The stored agreed levels for the current rubric, after checking they fit it. `formVersionId` is the
+ * version whose rubric the form showed: the levels are chosen by criterion position, so they are
+ * taken only when that is the current version, or one of this credential with the same rubric in
+ * meaning (a new version that changed other things). Otherwise a publish since the form was opened
+ * could put them on other criteria or levels.
+ */
+async function rankOnCurrentRubric(mc: Credential, formVersionId: string, expectedRanks: number[]) {
+  if (formVersionId !== mc.version.id) {
+    const rubrics = await loadRubrics(db, [formVersionId, mc.version.id]);
+    const shown = rubrics.get(formVersionId);
+    const current = rubrics.get(mc.version.id);
+    if (!shown || !current || shown.microCredentialId !== mc.id || rubricMeaning(shown) !== rubricMeaning(current)) throw validation(RUBRIC_CHANGED);
+  }
   const { criteria, levels } = mc.version;
   if (expectedRanks.length !== criteria.length) throw validation('Choose the agreed level for every criterion.');
   const maxRank = Math.max(...levels.map((l) => l.rank));
@@ -244,7 +265,7 @@ export async function getExemplarEditor(opts: { actor: Actor; microCredentialId:
 /** Adds an anonymised sample with agreed scores; reviewers must match it before live review. */
 export async function createExemplar(opts: { actor: Actor; input: z.infer<typeof ExemplarInput> }) {
   const mc = await loadCredential(opts.actor, opts.input.microCredentialId);
-  const expectedRanks = rankOnCurrentRubric(mc, opts.input.expectedRanks);
+  const expectedRanks = await rankOnCurrentRubric(mc, opts.input.versionId, opts.input.expectedRanks);
   const responses = opts.input.responses.filter((r) => r.text.trim());
   if (!responses.length) throw validation('Write the sample’s answer for at least one part.');
   return db.$transaction(async (tx) => {
@@ -262,7 +283,7 @@ export async function rescoreExemplar(opts: { actor: Actor; input: z.infer<typeo
   const ex = await db.calibrationExemplar.findUnique({ where: { id: opts.input.exemplarId }, select: { id: true, microCredentialId: true } });
   if (!ex) throw notFound('That sample');
   const mc = await loadCredential(opts.actor, ex.microCredentialId);
-  const expectedRanks = rankOnCurrentRubric(mc, opts.input.expectedRanks);
+  const expectedRanks = await rankOnCurrentRubric(mc, opts.input.versionId, opts.input.expectedRanks);
   await db.$transaction(async (tx) => {
     await tx.calibrationExemplar.update({ where: { id: ex.id }, data: { expectedRanks } });
     await recordAudit({ actorId: opts.actor.id, action: 'calibration.exemplar_rescore', entityType: 'CalibrationExemplar', entityId: ex.id, organizationId: mc.issuerId, data: { versionId: mc.version.id } }, tx);

@@ -5,8 +5,8 @@ import { createActor, createOrg, createPublishedCredential, sampleDefinition } f
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { getCredentialForEdit, listAdminCredentials, loadDefinition, describeVersions } from '@/lib/authoring/queries';
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
-import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
-import { checkImport, exportCredential, importCredential } from '@/lib/authoring/import-export';
+import { createIssuerStack, publishStack, retireStack, STACK_PARTS_LOCKED, updateStack } from '@/lib/authoring/stacks';
+import { checkImport, exportAchievement, exportCredential, importCredential } from '@/lib/authoring/import-export';
 import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
 import { putObject } from '@/lib/storage/s3';
 import { startApplication } from '@/lib/submissions/mutations';
@@ -129,10 +129,11 @@ describe('tracks and stacks', () => {
     await publishStack({ actor: admin, stackId: stack.id });
     expect((await search({ stack: 'assessment-stack' })).items.map((i) => i.slug).sort()).toEqual(['assessment-stack', a.slug, draft.slug].sort());
 
+    // Its badges are built on its parts, so they stay (tests/integration/stack-parts-locked.test.ts).
     const { mc: c } = await createPublishedCredential({ issuerId: issuer.id, admin });
-    await updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'All about assessment.', microCredentials: [a.slug, c.slug] } });
+    await expect(updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'All about assessment.', microCredentials: [a.slug, c.slug] } })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
     const tagged = (await search({ stack: 'assessment-stack', kind: 'MICRO_CREDENTIAL' })).items.map((i) => i.slug).sort();
-    expect(tagged).toEqual([a.slug, c.slug].sort());
+    expect(tagged).toEqual([a.slug, draft.slug].sort());
 
     await retireStack({ actor: admin, stackId: stack.id });
     expect((await search({ stack: 'assessment-stack' })).items).toHaveLength(0);
@@ -143,11 +144,12 @@ describe('import and export', () => {
   it('exports the definition and an OB 3.0 Achievement, and re-imports it as a draft', async () => {
     const { issuer, admin, mc } = await createPublishedCredential({ def: { title: 'Exit Tickets', pdHours: 7.5 } });
     const out = await exportCredential({ actor: admin, microCredentialId: mc.id });
-    expect(out.achievement).toMatchObject({ type: ['Achievement'], name: 'Exit Tickets', achievementType: 'MicroCredential', creditsAvailable: 7.5 });
-    expect(out.achievement.criteria.narrative).toContain('“Demonstrated” or higher');
+    const { achievement } = await exportAchievement({ actor: admin, microCredentialId: mc.id });
+    expect(achievement).toMatchObject({ type: ['Achievement'], name: 'Exit Tickets', achievementType: 'MicroCredential', creditsAvailable: 7.5 });
+    expect(achievement.criteria.narrative).toContain('“Demonstrated” or higher');
     // Named as issued badges name it: the version's own page and its rubric.
-    expect(out.achievement.id).toMatch(new RegExp(`/micro-credentials/${mc.slug}/versions/\\d+$`));
-    expect(out.achievement.criteria.id).toMatch(new RegExp(`/micro-credentials/${mc.slug}/versions/\\d+#rubric$`));
+    expect(achievement.id).toMatch(new RegExp(`/micro-credentials/${mc.slug}/versions/\\d+$`));
+    expect(achievement.criteria.id).toMatch(new RegExp(`/micro-credentials/${mc.slug}/versions/\\d+#rubric$`));
 
     const json = JSON.stringify(out);
     // Same slug: refused with a field error and nothing created.

@@ -23,8 +23,6 @@ async function makeWorld(passingRule: Rule) {
       parts: [
         { title: 'Context', prompt: 'Describe your class.', responseType: 'TEXT', wordLimit: 200 },
         { title: 'Reflection', prompt: 'What changed?', responseType: 'TEXT', wordLimit: 300 },
-        // Optional, and scored by no criterion of its own.
-        { title: 'Anything else', prompt: 'Optional.', responseType: 'TEXT', required: false },
       ],
       rubric: {
         levels,
@@ -39,7 +37,10 @@ async function makeWorld(passingRule: Rule) {
   const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
   await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
   const teacher = await createActor();
-  const [context, reflection, extra] = version.parts.map((p) => p.id);
+  // Optional, and scored by no criterion at all: publishing refuses that now (a part nobody
+  // assesses), but versions published before the rule still have such parts.
+  const { id: extra } = await db.submissionPart.create({ data: { versionId: version.id, sortOrder: 2, title: 'Anything else', prompt: 'Optional.', responseType: 'TEXT', required: false, allowedTypes: [] }, select: { id: true } });
+  const [context, reflection] = version.parts.map((p) => p.id);
   return { mc, version, reviewer, teacher, context, reflection, extra };
 }
 

@@ -4,7 +4,7 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition, SAMPLE_PNG } from '../factories';
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { getCredentialForEdit, loadDefinition } from '@/lib/authoring/queries';
-import { createIssuerStack, publishStack, retireStack, STACK_SLUG_LOCKED, updateStack } from '@/lib/authoring/stacks';
+import { createIssuerStack, publishStack, retireStack, STACK_PARTS_LOCKED, STACK_SLUG_LOCKED, updateStack } from '@/lib/authoring/stacks';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { putObject } from '@/lib/storage/s3';
@@ -88,8 +88,8 @@ describe('retiring a part of a published stack', () => {
     expect((await db.microCredential.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('PUBLISHED');
     expect(await db.catalogEntry.count({ where: { kind: 'MICRO_CREDENTIAL', refId: a.id } })).toBe(1);
 
-    // Nor can a published stack take on a part teachers cannot earn.
-    await expect(updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, b.slug] } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    // Nor can a published stack take on a part teachers cannot earn (nor any other: stack-parts-locked.test.ts).
+    await expect(updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, b.slug] } })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
 
     await retireStack({ actor: admin, stackId: stack.id });
     await retireMicroCredential({ actor: admin, microCredentialId: a.id });

@@ -101,7 +101,8 @@ describe('saving an unfinished new draft', () => {
     expect(later).toContain('This draft is not ready to publish yet. Before you can publish:');
     expect(later).not.toContain('Draft saved');
     // Nothing to export yet: the export refuses an unfinished draft, so the page does not offer it.
-    expect(later).toContain('Export is possible once the draft has everything it needs to publish');
+    expect(later).toContain('The definition JSON can be exported once the draft has everything it needs to publish');
+    expect(later).toContain('An OB 3.0 Achievement can be exported once it is published');
     expect(page).not.toContain('/export"');
 
     // Saving it again unchanged keeps it exactly so (the draft is rewritten in place).
@@ -156,7 +157,7 @@ describe('publishing an unfinished draft', () => {
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     const { id, missing } = saved.data!;
 
-    const res = await publishCredentialAction(id);
+    const res = await publishCredentialAction({ microCredentialId: id, expected: { versionId: saved.data!.versionId, updatedAt: saved.data!.savedAt } });
     expect(res).toEqual({ ok: false, formError: NOT_READY_TO_PUBLISH, fieldErrors: missing });
     await expect(publishMicroCredential({ actor: admin, microCredentialId: id })).rejects.toMatchObject({ code: 'INVALID_STATE', fieldErrors: missing });
     const row = await db.microCredential.findUniqueOrThrow({ where: { id }, select: { status: true, currentVersionId: true, versions: { select: { status: true } } } });
@@ -173,7 +174,7 @@ describe('publishing an unfinished draft', () => {
     // Finished, it publishes.
     const done = await saveMicroCredentialDraft({ actor: admin, microCredentialId: id, def: sampleDefinition({ slug: 'exit-tickets', title: 'Exit tickets' }), allowIncomplete: true });
     expect(done.missing).toEqual({});
-    expect(await publishCredentialAction(id)).toMatchObject({ ok: true });
+    expect(await publishCredentialAction({ microCredentialId: id, expected: { versionId: done.versionId, updatedAt: done.updatedAt } })).toMatchObject({ ok: true });
     expect((await search({ q: 'exit' })).items.map((i) => i.slug)).toEqual(['exit-tickets']);
   });
 
@@ -186,7 +187,7 @@ describe('publishing an unfinished draft', () => {
     if (!res.ok) throw new Error(JSON.stringify(res));
     expect(res.data!.missing).toMatchObject({ summary: expect.any(Array), parts: expect.any(Array), 'rubric.criteria': expect.any(Array) });
 
-    expect(await publishCredentialAction(mc.id)).toMatchObject({ ok: false, formError: NOT_READY_TO_PUBLISH, fieldErrors: res.data!.missing });
+    expect(await publishCredentialAction({ microCredentialId: mc.id, expected: { versionId: res.data!.versionId, updatedAt: res.data!.savedAt } })).toMatchObject({ ok: false, formError: NOT_READY_TO_PUBLISH, fieldErrors: res.data!.missing });
     const live = await db.microCredential.findUniqueOrThrow({ where: { id: mc.id }, select: { status: true, currentVersionId: true } });
     expect(live).toEqual({ status: 'PUBLISHED', currentVersionId: version.id });
     expect((await search({ q: 'socratic' })).items.map((i) => i.slug)).toEqual([mc.slug]);
@@ -212,7 +213,7 @@ describe('an unfinished draft belongs to its issuer', () => {
       // Nor as a new credential of that issuer.
       expect(await saveCredentialAction({ issuerId: issuer.id, def: { ...attempt, slug: 'taken-over' }, badgeImageKey: null })).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
       await expect(saveMicroCredentialDraft({ actor, microCredentialId: id, def: attempt, allowIncomplete: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      expect(await publishCredentialAction(id)).toMatchObject({ ok: false });
+      expect(await publishCredentialAction({ microCredentialId: id, expected: { versionId: before.latest!.id, updatedAt: before.latest!.updatedAt } })).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
       await expect(getCredentialForEdit({ actor, microCredentialId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
 

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '@/tests/factories';
 import { getCalibration, submitCalibration } from '@/lib/review/calibration';
-import { createExemplar, ExemplarInput, getExemplarEditor, rescoreExemplar, sameRubric } from '@/lib/review/exemplars';
+import { createExemplar, ExemplarInput, getExemplarEditor, rescoreExemplar, RUBRIC_CHANGED, sameRubric } from '@/lib/review/exemplars';
 import { listReviewerCredentials } from '@/lib/review/context';
 import { listReviewQueue } from '@/lib/review/queries';
 import { claimReview } from '@/lib/review/mutations';
@@ -21,6 +21,9 @@ beforeEach(async () => {
 type Rubric = z.input<typeof MicroCredentialDef>['rubric'];
 const base = sampleDefinition().rubric;
 const [context, evidence, reflection] = base.criteria;
+// With “Evidence of feedback” dropped, its part (the student work) is judged by a criterion on the
+// whole application: publishing refuses a part no criterion judges.
+const reflectionOnWhole = { ...reflection, partIndex: undefined };
 
 async function world() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: true, doubleScoreRate: 0 } });
@@ -30,7 +33,7 @@ async function world() {
   const legacy = await db.calibrationExemplar.create({
     data: { microCredentialId: mc.id, title: 'Sample A', responses: [{ partTitle: 'Context', text: 'Anonymised sample A.' }], expectedRanks: { '0': 2, '1': 3, '2': 1 } },
   });
-  const added = await createExemplar({ actor: admin, input: ExemplarInput.parse({ microCredentialId: mc.id, title: 'Sample B', responses: [{ partTitle: 'Context', text: 'Anonymised sample B.' }], expectedRanks: [1, 1, 2] }) });
+  const added = await createExemplar({ actor: admin, input: ExemplarInput.parse({ microCredentialId: mc.id, versionId: mc.currentVersionId, title: 'Sample B', responses: [{ partTitle: 'Context', text: 'Anonymised sample B.' }], expectedRanks: [1, 1, 2] }) });
   const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
   await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
   return { issuer, mc, admin, reviewer, legacy, added };
@@ -43,6 +46,9 @@ async function publishNewVersion(w: World, overrides: Partial<z.input<typeof Mic
   await saveMicroCredentialDraft({ actor: w.admin, microCredentialId: w.mc.id, def: sampleDefinition({ slug: w.mc.slug, ...overrides }) });
   await publishMicroCredential({ actor: w.admin, microCredentialId: w.mc.id });
 }
+
+/** The version whose rubric the admin's calibration page shows now. */
+const currentVersionId = async (w: World) => (await db.microCredential.findUniqueOrThrow({ where: { id: w.mc.id }, select: { currentVersionId: true } })).currentVersionId!;
 
 async function submittedAttempt(mcId: string) {
   const teacher = await createActor();
@@ -62,7 +68,7 @@ describe('calibration after the rubric changes', () => {
     expect(await stateOf(w)).toBe('NEEDS_CALIBRATION');
 
     // Version 2 drops “Evidence of feedback”: two criteria left.
-    const fewer: Rubric = { ...base, criteria: [context, reflection] };
+    const fewer: Rubric = { ...base, criteria: [context, reflectionOnWhole] };
     await publishNewVersion(w, { rubric: fewer });
 
     // Calibration is not required any more: no sample fits the rubric reviewers score with.
@@ -92,8 +98,9 @@ describe('calibration after the rubric changes', () => {
     ]);
 
     // Scoring one again against the new rubric brings calibration back, on two criteria only.
-    await expect(rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, expectedRanks: [1, 1, 2] } })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, expectedRanks: [1, 2] } });
+    const v2 = await currentVersionId(w);
+    await expect(rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, versionId: v2, expectedRanks: [1, 1, 2] } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, versionId: v2, expectedRanks: [1, 2] } });
     const after = await getExemplarEditor({ actor: w.admin, microCredentialId: w.mc.id });
     expect(after.exemplars.map((x) => [x.title, x.upToDate])).toEqual([
       ['Sample A', false],
@@ -122,7 +129,7 @@ describe('calibration after the rubric changes', () => {
     expect((await getExemplarEditor({ actor: w.admin, microCredentialId: w.mc.id })).exemplars.map((x) => x.upToDate)).toEqual([false, false]);
 
     // A sample added now is scored on the new order; it is the only one a reviewer scores.
-    const fresh = await createExemplar({ actor: w.admin, input: ExemplarInput.parse({ microCredentialId: w.mc.id, title: 'Sample C', responses: [{ partTitle: 'Context', text: 'Anonymised sample C.' }], expectedRanks: [3, 0, 2] }) });
+    const fresh = await createExemplar({ actor: w.admin, input: ExemplarInput.parse({ microCredentialId: w.mc.id, versionId: await currentVersionId(w), title: 'Sample C', responses: [{ partTitle: 'Context', text: 'Anonymised sample C.' }], expectedRanks: [3, 0, 2] }) });
     expect(await stateOf(w)).toBe('NEEDS_CALIBRATION');
     const view = await getCalibration({ actor: w.reviewer, microCredentialId: w.mc.id });
     expect(view?.criteria.map((c) => c.title)).toEqual(['Reflection', 'Context', 'Evidence of feedback']);
@@ -172,13 +179,13 @@ describe('calibration after the rubric changes', () => {
     // No sample fits the new rubric yet, so nobody is blocked; once one is scored on it, the
     // reviewer calibrates again instead of counting as calibrated on the old rubric.
     expect(await stateOf(w)).toBe('READY');
-    await rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, expectedRanks: [1, 1, 2] } });
+    await rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, versionId: await currentVersionId(w), expectedRanks: [1, 1, 2] } });
     expect(await stateOf(w)).toBe('NEEDS_CALIBRATION');
   });
 
   it('reads samples stored by criterion position as scored on the version current when they were added', async () => {
     const w = await world();
-    await publishNewVersion(w, { rubric: { ...base, criteria: [context, reflection] } });
+    await publishNewVersion(w, { rubric: { ...base, criteria: [context, reflectionOnWhole] } });
     const [v1, v2] = await db.microCredentialVersion.findMany({ where: { microCredentialId: w.mc.id }, orderBy: { version: 'asc' }, select: { publishedAt: true } });
     const old = (title: string, createdAt: Date, expectedRanks: Record<string, number>) =>
       db.calibrationExemplar.create({ data: { microCredentialId: w.mc.id, title, createdAt, responses: [{ partTitle: 'Context', text: title }], expectedRanks } });
@@ -224,7 +231,37 @@ describe('a calibration form shown before a new rubric was published', () => {
     }).catch(() => undefined);
 
     // The draft is edited again (a criterion dropped) and published: the rubric changed.
-    await publishNewVersion(w, { rubric: { ...base, criteria: [context, reflection] } });
+    await publishNewVersion(w, { rubric: { ...base, criteria: [context, reflectionOnWhole] } });
     expect((await db.reviewerQualification.findFirstOrThrow({ where: { userId: w.reviewer.id } })).calibratedAt).toBeNull();
+  });
+});
+
+describe('agreed levels chosen on the samples page before a new version was published', () => {
+  it('are refused with a message to reload when the rubric changed, and taken when it did not', async () => {
+    const w = await world();
+    // The admin opens the samples page on version 1; meanwhile version 2 puts the criteria in another order.
+    const shown = await currentVersionId(w);
+    await publishNewVersion(w, { rubric: { ...base, criteria: [reflection, context, evidence] } });
+    const stored = () => db.calibrationExemplar.findMany({ where: { microCredentialId: w.mc.id }, orderBy: { createdAt: 'asc' }, select: { id: true, expectedRanks: true } });
+    const before = await stored();
+
+    // Levels chosen by position on version 1 would land on version 2's other criteria: refused, nothing saved.
+    await expect(rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, versionId: shown, expectedRanks: [3, 0, 2] } })).rejects.toMatchObject({ code: 'VALIDATION', message: RUBRIC_CHANGED });
+    const sample = { microCredentialId: w.mc.id, title: 'Sample C', responses: [{ partTitle: 'Context', text: 'Anonymised sample C.' }], expectedRanks: [3, 0, 2] };
+    await expect(createExemplar({ actor: w.admin, input: ExemplarInput.parse({ ...sample, versionId: shown }) })).rejects.toMatchObject({ code: 'VALIDATION', message: RUBRIC_CHANGED });
+    expect(await stored()).toEqual(before);
+
+    // Another credential's version is not this one's rubric, even one that reads the same.
+    const lookalike = await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { rubric: { ...base, criteria: [reflection, context, evidence] } } });
+    await expect(rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, versionId: lookalike.version.id, expectedRanks: [3, 0, 2] } })).rejects.toMatchObject({ message: RUBRIC_CHANGED });
+
+    // Version 3 changes only the summary: a page opened on version 2 still scores the same rubric.
+    const v2 = await currentVersionId(w);
+    await publishNewVersion(w, { rubric: { ...base, criteria: [reflection, context, evidence] }, summary: 'A new summary; the rubric is unchanged.' });
+    const v3 = await currentVersionId(w);
+    await rescoreExemplar({ actor: w.admin, input: { exemplarId: w.added.id, versionId: v2, expectedRanks: [3, 0, 2] } });
+    const criteria = await db.rubricCriterion.findMany({ where: { versionId: v3 }, orderBy: { sortOrder: 'asc' }, select: { id: true } });
+    const row = await db.calibrationExemplar.findUniqueOrThrow({ where: { id: w.added.id }, select: { expectedRanks: true } });
+    expect(row.expectedRanks).toEqual({ versionId: v3, ranks: { [criteria[0].id]: 3, [criteria[1].id]: 0, [criteria[2].id]: 2 } });
   });
 });

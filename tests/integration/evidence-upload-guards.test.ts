@@ -21,7 +21,7 @@ async function draft(allowedTypes: FileKind[] = ['pdf', 'video'], maxFileBytes =
       ],
       rubric: {
         levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'],
-        criteria: [{ title: 'Work', partIndex: 0, descriptors: ['a', 'b', 'c', 'd'] }],
+        criteria: [{ title: 'Work', partIndex: 0, descriptors: ['a', 'b', 'c', 'd'] }, { title: 'Reflection', partIndex: 1, descriptors: ['a', 'b', 'c', 'd'] }],
         passingRule: { kind: 'ALL_AT_LEAST', levelRank: 2 },
       },
     },

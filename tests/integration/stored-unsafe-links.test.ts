@@ -116,7 +116,9 @@ describe('opening such a published version in the editor', () => {
     expect(page).toMatch(/<a href="#resources\.0\.url"[^>]*>/);
     expect(page).toMatch(/<a href="#alignments\.0\.targetUrl"[^>]*>/);
     expect(page).not.toContain('This draft is not ready to publish yet');
-    expect(page).toContain('Export is possible once what is listed below is fixed and published');
+    expect(page).toContain('The definition JSON can be exported once what is listed below is fixed and published');
+    expect(page).toContain('An OB 3.0 Achievement can be exported once a version that meets the publishing rules is published');
+    expect(page).not.toContain('/export');
   });
 
   it('a sound published version opens with no such notice', async () => {

@@ -166,3 +166,68 @@ describe('length limits say the number as people write it', () => {
     expect(r.error!.issues.map((i) => i.message).sort()).toEqual(['Use at most 2,000 characters.', 'Use at most 20,000 characters.']);
   });
 });
+
+describe('publishing needs parts a teacher must answer, each of them assessed', () => {
+  const gapsOf = async (def: unknown) => (await import('@/lib/authoring/schemas')).publishGaps(def);
+
+  it('refuses a credential whose parts are all optional: the application could be sent empty', async () => {
+    const def = sampleDefinition();
+    def.parts = def.parts.map((p) => ({ ...p, required: false }));
+    // Criteria on the whole application, so only this rule is broken.
+    def.rubric.criteria = def.rubric.criteria.map((c) => ({ ...c, partIndex: undefined }));
+    expect(await gapsOf(def)).toEqual({ parts: ['Make at least one part required: with every part optional, a teacher could send an empty application.'] });
+    def.parts[1].required = true;
+    expect(await gapsOf(def)).toEqual({});
+  });
+
+  it('refuses a criterion that judges an optional part, at that criterion’s part choice', async () => {
+    const def = sampleDefinition();
+    def.parts[2].required = false;
+    expect(await gapsOf(def)).toEqual({
+      'rubric.criteria.2.partIndex': ['Part 3 is optional: a teacher who skips it would fail this criterion. Choose a required part or the whole application, or make Part 3 required.'],
+    });
+    // On the whole application instead, it judges whatever the teacher chose to send.
+    def.rubric.criteria[2] = { ...def.rubric.criteria[2], partIndex: undefined };
+    expect(await gapsOf(def)).toEqual({});
+  });
+
+  it('allows a part no criterion judges (context a reviewer reads, such as an overview of the class)', async () => {
+    const def = sampleDefinition();
+    def.rubric.criteria = [def.rubric.criteria[0], def.rubric.criteria[2]];
+    expect(await gapsOf(def)).toEqual({});
+  });
+
+  it('lists each of these among everything else a draft lacks, and sends the reader to a Required box', async () => {
+    const { errorSummary } = await import('@/components/admin/credential-form-state');
+    const def = sampleDefinition({ summary: '' });
+    def.parts = def.parts.map((p) => ({ ...p, required: false }));
+    const gaps = await gapsOf(def);
+    expect(Object.keys(gaps).sort()).toEqual(['parts', 'rubric.criteria.0.partIndex', 'rubric.criteria.1.partIndex', 'rubric.criteria.2.partIndex', 'summary']);
+    expect(errorSummary(gaps).find((i) => i.key === 'parts')).toMatchObject({ label: 'Submission parts', targetIds: ['parts.0.required', 'add-part'] });
+  });
+});
+
+describe('a passing rule every application meets', () => {
+  it('refuses the lowest level as the passing level when every criterion must reach it', async () => {
+    const { publishGaps } = await import('@/lib/authoring/schemas');
+    const def = sampleDefinition();
+    def.rubric.passingRule = { kind: 'ALL_AT_LEAST', levelRank: 0 };
+    expect(publishGaps(def)).toEqual({ 'rubric.passingRule.levelRank': ['With “Not yet”, the lowest level, as the passing level every application would pass. Choose a higher level.'] });
+    def.rubric.passingRule = { kind: 'ALL_AT_LEAST', levelRank: 1 };
+    expect(publishGaps(def)).toEqual({});
+    // With a total to reach, the lowest level is a floor of none: the total still decides.
+    def.rubric.passingRule = { kind: 'TOTAL_AT_LEAST', levelRank: 0, total: 6 };
+    expect(publishGaps(def)).toEqual({});
+  });
+
+  it('asks for a passing level left blank instead of reading it as the lowest', async () => {
+    const { MicroCredentialDraft, publishGaps } = await import('@/lib/authoring/schemas');
+    const def = sampleDefinition();
+    for (const kind of ['ALL_AT_LEAST', 'TOTAL_AT_LEAST'] as const) {
+      const blank = { ...def, rubric: { ...def.rubric, passingRule: { kind, levelRank: '', total: 6 } } };
+      expect(publishGaps(blank)).toEqual({ 'rubric.passingRule.levelRank': ['Choose the passing level.'] });
+      // A draft may be saved without one.
+      expect(MicroCredentialDraft.parse(blank).rubric.passingRule.levelRank).toBeUndefined();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import {
   type CredentialForm,
 } from '@/components/admin/credential-form-state';
 import { MicroCredentialDraft, publishGaps } from '@/lib/authoring/schemas';
+import { sampleDefinition } from '../factories/definitions';
 
 function formWithParts(n: number): CredentialForm {
   const f = emptyForm();
@@ -89,9 +90,11 @@ describe('the error summary', () => {
       ['rubric.criteria.0.descriptors.3', 'Criterion 1 at level 4'],
       ['rubric.criteria.1.descriptors.0', 'Criterion 2: level descriptions'],
       ['rubric.passingRule.levelRank', 'Passing level'],
-      ['add-part', 'Submission parts'],
+      // "Make at least one part required" is fixed at a Required box; with no part on the page, the add button.
+      ['parts.0.required', 'Submission parts'],
       ['alignments.0.targetUrl', 'Alignment 1: Web address'],
     ]);
+    expect(items.find((i) => i.key === 'parts')?.targetIds).toEqual(['parts.0.required', 'add-part']);
     expect(items[0].messages).toEqual(['This field is required.']);
   });
 
@@ -145,12 +148,45 @@ describe('an unfinished draft in the editor', () => {
     expect(MicroCredentialDraft.parse(formToDefInput(reopened))).toEqual(saved);
   });
 
-  it('keeps the passing level at the first level when every level is removed, so the draft still saves', () => {
+  it('clears the passing level once its level is removed, and the draft still saves when every level is', () => {
     let f = emptyForm();
     for (let i = f.rubric.levels.length - 1; i >= 0; i--) f = removeLevel(f, i);
     expect(f.rubric.levels).toEqual([]);
-    expect(f.rubric.levelRank).toBe('0');
+    expect(f.rubric.levelRank).toBe('');
     expect(MicroCredentialDraft.safeParse(formToDefInput({ ...f, slug: 'no-levels', title: 'No levels', pdHours: '1' })).success).toBe(true);
+  });
+});
+
+describe('the passing level when a rubric level is removed', () => {
+  // Levels: Not yet, Developing, Demonstrated (passing), Exemplary.
+  const withPassing = (levelRank: string): CredentialForm => ({ ...emptyForm(), rubric: { ...emptyForm().rubric, levelRank } });
+  const passingLabel = (f: CredentialForm) => f.rubric.levels[Number(f.rubric.levelRank)];
+
+  it('stays on the same level when a level above it goes', () => {
+    const f = removeLevel(withPassing('2'), 3);
+    expect(f.rubric.levels).toEqual(['Not yet', 'Developing', 'Demonstrated']);
+    expect(passingLabel(f)).toBe('Demonstrated');
+  });
+
+  it('follows its level down when a level below it goes', () => {
+    const f = removeLevel(withPassing('2'), 1);
+    expect(f.rubric.levelRank).toBe('1');
+    expect(passingLabel(f)).toBe('Demonstrated');
+  });
+
+  it('is cleared when its own level goes, so publishing asks for one instead of passing at the level that took its place', () => {
+    const f = removeLevel(withPassing('2'), 2);
+    expect(f.rubric.levels).toEqual(['Not yet', 'Developing', 'Exemplary']);
+    expect(f.rubric.levelRank).toBe('');
+    const def = { ...sampleDefinition(), rubric: formToDefInput(f).rubric };
+    const gaps = publishGaps({ ...def, rubric: { ...def.rubric, criteria: sampleDefinition().rubric.criteria.map((c) => ({ ...c, descriptors: c.descriptors.slice(0, 3) })) } });
+    expect(gaps).toEqual({ 'rubric.passingRule.levelRank': ['Choose the passing level.'] });
+    // The last level going clears it too, rather than moving it onto the new last level.
+    expect(removeLevel(withPassing('3'), 3).rubric.levelRank).toBe('');
+  });
+
+  it('leaves a passing level not chosen yet as it is', () => {
+    expect(removeLevel(withPassing(''), 0).rubric.levelRank).toBe('');
   });
 });
 

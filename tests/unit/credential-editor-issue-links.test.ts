@@ -39,7 +39,8 @@ describe('where each entry of the list sends the reader', () => {
 
   it('a whole list or the rubric goes to its add button or first field, and a rubric without levels to “Add a level”', () => {
     const t = targets({ parts: ['x'], 'rubric.criteria': ['x'], 'rubric.levels': ['x'], rubric: ['x'], 'rubric.levels.4': ['x'], 'rubric.criteria.1.descriptors': ['x'], 'subjects.2': ['x'] });
-    expect(t.parts).toEqual(['add-part']);
+    // "Make at least one part required" goes to the first part's Required box; with no part, to the add button.
+    expect(t.parts).toEqual(['parts.0.required', 'add-part']);
     expect(t['rubric.criteria']).toEqual(['add-criterion']);
     expect(t['rubric.levels']).toEqual(['rubric.levels.0', 'add-level']);
     expect(t.rubric).toEqual(['rubric.levels.0', 'add-level']);

@@ -41,6 +41,7 @@ const html = <P extends object>(type: FunctionComponent<P>, props: P) => renderT
 describe('calibration sample forms', () => {
   const props = {
     microCredentialId: 'mc1',
+    versionId: 'v1',
     parts: [{ id: 'p1', title: 'Plan', responseType: 'TEXT' }, { id: 'p2', title: 'Reflection', responseType: 'TEXT' }],
     criteria: [{ id: 'c1', title: 'Questioning' }, { id: 'c2', title: 'Wait time' }],
     levels: [{ rank: 0, label: 'Not yet' }, { rank: 1, label: 'Met' }],
@@ -62,10 +63,15 @@ describe('calibration sample forms', () => {
 
   it('ties an error about the agreed levels as a whole to their group, and still shows errors no field holds', () => {
     actionState = { ok: false, formError: 'Some fields need attention.', fieldErrors: { expectedRanks: ['Choose the agreed level for every criterion.'], exemplarId: ['Required.'] } };
-    const out = html(RescoreExemplarForm, { microCredentialId: 'mc1', exemplar: { id: 'e1', title: 'Sample A' }, criteria: props.criteria, levels: props.levels });
+    const out = html(RescoreExemplarForm, { microCredentialId: 'mc1', versionId: 'v1', exemplar: { id: 'e1', title: 'Sample A' }, criteria: props.criteria, levels: props.levels });
     expect(out).toMatch(/<fieldset aria-describedby="rescore-e1-levels-error">/);
     expect(out).toContain('Required.');
     expect(unplacedErrors({ title: ['a'], 'responses.0.text': ['b'], 'responses.5.text': ['c'], expectedRanks: ['d'] }, 2, true)).toEqual(['c']);
+  });
+
+  it('posts the version whose rubric it shows, so levels chosen on an older rubric are refused', () => {
+    expect(html(ExemplarForm, props)).toMatch(/<input type="hidden" name="versionId" value="v1"\/>/);
+    expect(html(RescoreExemplarForm, { microCredentialId: 'mc1', versionId: 'v1', exemplar: { id: 'e1', title: 'Sample A' }, criteria: props.criteria, levels: props.levels })).toMatch(/<input type="hidden" name="versionId" value="v1"\/>/);
   });
 
   it('has its success message’s live region on the page before there is a message, and says it there once', () => {

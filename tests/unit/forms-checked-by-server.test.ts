@@ -87,6 +87,7 @@ const refused = (fieldErrors: Record<string, string[]>, formError = SUMMARY) => 
 describe('calibration samples', () => {
   const props = {
     microCredentialId: 'mc1',
+    versionId: 'v1',
     parts: [{ id: 'p1', title: 'Plan', responseType: 'TEXT' }],
     criteria: [{ id: 'c1', title: 'Questioning' }, { id: 'c2', title: 'Wait time' }],
     levels: [{ rank: 0, label: 'Not yet' }, { rank: 1, label: 'Met' }],
@@ -109,7 +110,7 @@ describe('calibration samples', () => {
 
   it('agreed levels again: a level left unchosen is said at its select', () => {
     refused({ 'expectedRanks.0': ['Choose a level.'] });
-    const out = html(RescoreExemplarForm, { microCredentialId: 'mc1', exemplar: { id: 'e1', title: 'Sample A' }, criteria: props.criteria, levels: props.levels });
+    const out = html(RescoreExemplarForm, { microCredentialId: 'mc1', versionId: 'v1', exemplar: { id: 'e1', title: 'Sample A' }, criteria: props.criteria, levels: props.levels });
     everyFormUnchecked(out);
     markedAtField(out, 'rescore-e1-c1', 'Choose a level.');
     saidInAlert(out);
@@ -348,9 +349,9 @@ const AWARD = '00000000-0000-4000-8000-000000000001';
 
 describe('what a browser used to refuse, the server refuses in words', () => {
   it('a calibration level left on “Choose a level” is asked for at its criterion, not saved as the lowest level', () => {
-    const base = { microCredentialId: 'mc1', title: 'Sample C', responses: [{ partTitle: 'Plan', text: 'An answer.' }] };
+    const base = { microCredentialId: 'mc1', versionId: 'v1', title: 'Sample C', responses: [{ partTitle: 'Plan', text: 'An answer.' }] };
     expect(messages(ExemplarInput, { ...base, expectedRanks: ['1', '', '0'] })).toEqual({ 'expectedRanks.1': 'Choose a level.' });
-    expect(messages(RescoreExemplarInput, { exemplarId: 'e1', expectedRanks: [' ', '2'] })).toEqual({ 'expectedRanks.0': 'Choose a level.' });
+    expect(messages(RescoreExemplarInput, { exemplarId: 'e1', versionId: 'v1', expectedRanks: [' ', '2'] })).toEqual({ 'expectedRanks.0': 'Choose a level.' });
     expect(ExemplarInput.parse({ ...base, expectedRanks: ['1', '0', 2] }).expectedRanks).toEqual([1, 0, 2]);
     expect(messages(ExemplarInput, { ...base, title: 'S'.repeat(201), responses: [{ partTitle: 'Plan', text: 'x'.repeat(20_001) }], expectedRanks: ['1'] })).toEqual({
       title: 'Use at most 200 characters.',
@@ -415,7 +416,7 @@ describe('what a browser used to refuse, the server refuses in words', () => {
   it('no form here answers what a browser can send with zod’s wording, and each message is keyed to a field the form shows', () => {
     const long = 'x'.repeat(20_001);
     const cases: [string, z.ZodType, Record<string, unknown>, string[]][] = [
-      ['sample (empty)', ExemplarInput, { microCredentialId: 'mc1', title: '', responses: [], expectedRanks: [''] }, ['title', 'expectedRanks.0']],
+      ['sample (empty)', ExemplarInput, { microCredentialId: 'mc1', versionId: 'v1', title: '', responses: [], expectedRanks: [''] }, ['title', 'expectedRanks.0']],
       ['remove a file (empty)', RemoveEvidenceFileInput, { concernId: 'k1', fileId: '', reason: ' ' }, ['fileId', 'reason']],
       ['remove a file (long)', RemoveEvidenceFileInput, { concernId: 'k1', fileId: 'f1', reason: long }, ['reason']],
       ['close a concern', CloseConcernInput, { concernId: 'k1', note: '' }, ['note']],

@@ -14,6 +14,7 @@ export async function createExemplarAction(_prev: ActionResult, formData: FormDa
   const texts = asList(raw.text);
   const parsed = parseInput(ExemplarInput, {
     microCredentialId: raw.microCredentialId,
+    versionId: raw.versionId,
     title: raw.title,
     responses: titles.map((t, i) => ({ partTitle: t, text: texts[i] ?? '' })),
     expectedRanks: asList(raw.expectedRank),
@@ -33,6 +34,7 @@ export async function rescoreExemplarAction(_prev: ActionResult, formData: FormD
   const raw = formDataToObject(formData);
   const parsed = parseInput(RescoreExemplarInput, {
     exemplarId: raw.exemplarId,
+    versionId: raw.versionId,
     expectedRanks: Array.isArray(raw.expectedRank) ? raw.expectedRank : raw.expectedRank === undefined ? [] : [raw.expectedRank],
   });
   if (!parsed.ok) return parsed.result;

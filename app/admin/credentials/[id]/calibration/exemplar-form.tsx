@@ -65,6 +65,8 @@ function OtherErrors({ messages }: { messages: string[] }) {
 
 type Props = {
   microCredentialId: string;
+  /** The version whose rubric the agreed levels are chosen on: the server refuses them on another rubric. */
+  versionId: string;
   parts: { id: string; title: string; responseType: string }[];
   criteria: Criterion[];
   levels: Level[];
@@ -74,12 +76,13 @@ type Props = {
  * A new calibration sample. Each field shows its own error (an answer's says which part it is
  * for, through its label); after a failed save focus goes to the first of them (ActionAlerts).
  */
-export function ExemplarForm({ microCredentialId, parts, criteria, levels }: Props) {
+export function ExemplarForm({ microCredentialId, versionId, parts, criteria, levels }: Props) {
   const [state, action, pending] = useActionState(createExemplarAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form {...keepInputForm(action)} noValidate className="space-y-4">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
+      <input type="hidden" name="versionId" value={versionId} />
       {/* Always on the page, so the outcome is read out when it appears. */}
       <ActionAlerts state={state} className="" />
       <OtherErrors messages={unplacedErrors(errors, parts.length, true)} />
@@ -100,13 +103,14 @@ export function ExemplarForm({ microCredentialId, parts, criteria, levels }: Pro
 
 type RescoreProps = {
   microCredentialId: string;
+  versionId: string;
   exemplar: { id: string; title: string };
   criteria: Criterion[];
   levels: Level[];
 };
 
 /** Agreed levels for a sample scored on an earlier rubric, given again on the current one. */
-export function RescoreExemplarForm({ microCredentialId, exemplar, criteria, levels }: RescoreProps) {
+export function RescoreExemplarForm({ microCredentialId, versionId, exemplar, criteria, levels }: RescoreProps) {
   const [state, action, pending] = useActionState(rescoreExemplarAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   const idPrefix = `rescore-${exemplar.id}-`;
@@ -114,6 +118,7 @@ export function RescoreExemplarForm({ microCredentialId, exemplar, criteria, lev
     <form {...keepInputForm(action)} noValidate className="space-y-3">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="exemplarId" value={exemplar.id} />
+      <input type="hidden" name="versionId" value={versionId} />
       <ActionAlerts state={state} className="" />
       <OtherErrors messages={unplacedErrors(errors, 0, false)} />
       <AgreedLevels legend={<>Agreed level on the current rubric<span className="sr-only"> for {exemplar.title}</span></>} idPrefix={idPrefix} criteria={criteria} levels={levels} errors={errors} />

@@ -70,7 +70,7 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
                   {e.upToDate ? null : (
                     <div className="mt-4 border-t border-slate-200 pt-4">
                       <h4 className="mb-2 text-sm font-semibold">Score it again<span className="sr-only">: {e.title}</span></h4>
-                      <RescoreExemplarForm microCredentialId={mc.id} exemplar={{ id: e.id, title: e.title }} criteria={mc.version.criteria} levels={mc.version.levels} />
+                      <RescoreExemplarForm microCredentialId={mc.id} versionId={mc.version.id} exemplar={{ id: e.id, title: e.title }} criteria={mc.version.criteria} levels={mc.version.levels} />
                     </div>
                   )}
                 </Card>
@@ -81,7 +81,7 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
       </section>
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Add a sample</h2>
-        <ExemplarForm microCredentialId={mc.id} parts={mc.version.parts} criteria={mc.version.criteria} levels={mc.version.levels} />
+        <ExemplarForm microCredentialId={mc.id} versionId={mc.version.id} parts={mc.version.parts} criteria={mc.version.criteria} levels={mc.version.levels} />
       </Card>
     </div>
   );
