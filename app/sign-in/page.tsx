@@ -17,9 +17,16 @@ const PASSWORD_NOTICES: Record<string, string> = {
   changed: 'Your password is changed and you were signed out everywhere. Sign in with the new one.',
 };
 
+const ACCOUNT_NOTICES: Record<string, string> = {
+  deleted: 'Your account has been deleted, with your applications, evidence and badges.',
+  'signed-out': 'You were signed out on every device, this one too. Sign in again to carry on.',
+};
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string; error?: string; account?: string }> }) {
   const { callbackUrl, password, error, account } = await searchParams;
-  const notice = account === 'deleted' ? 'Your account has been deleted, with your applications, evidence and badges.' : password ? PASSWORD_NOTICES[password] : undefined;
+  // Own keys only: `?account=__proto__` must not reach the page as an object.
+  const noticeOf = (list: Record<string, string>, key: string | undefined) => (typeof key === 'string' && Object.hasOwn(list, key) ? list[key] : undefined);
+  const notice = noticeOf(ACCOUNT_NOTICES, account) ?? noticeOf(PASSWORD_NOTICES, password);
   const actor = await getActor();
   // Already signed in: straight on to where they were going.
   if (actor) redirect(safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : undefined, homePath(actor)));
@@ -27,10 +34,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Someone who came to sign in on the way to a credential keeps that destination through sign-up.
   const back = safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : undefined, '');
   const signUpHref = back ? `/sign-up?callbackUrl=${encodeURIComponent(back)}` : '/sign-up';
+  // Sent here by an email's confirmation link (app/verify-email): it works once they are signed in.
+  const confirming = back.startsWith('/verify-email/');
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
       {notice ? <div className="mb-4"><Alert tone="success">{notice}</Alert></div> : null}
+      {confirming ? (
+        <div className="mb-4">
+          <Alert tone="info" title="Sign in to confirm your address">
+            The link in your email confirms the address of the account it was sent for, once you are signed in to that account. Sign in, and you come straight back to it. Forgotten the password? Use “Forgot your password?” below: that link confirms your address too. If you did not create a Microcred account, ignore the email.
+          </Alert>
+        </div>
+      ) : null}
       {error ? (
         <div className="mb-4">
           <Alert tone="warning" title="Signing in with your school account did not work">

@@ -343,6 +343,8 @@ const ACTIONS: Record<string, ActionInfo> = {
   },
   'user.password_reset': { group: 'people', describe: () => 'Set a new password with an emailed reset link' },
   'user.password_change': { group: 'people', describe: () => 'Changed their password' },
+  'user.sign_in_link': { group: 'people', describe: (c) => `Added ${text(c.d, 'provider') ?? 'a school'} sign-in to their account${c.d.passwordRemoved === true ? '; the password set before the address was confirmed was removed' : ''}` },
+  'user.sign_out_everywhere': { group: 'people', describe: () => 'Signed out on every device' },
   'user.disable': { group: 'people', describe: (c) => withReason(`Disabled the account of ${person(c, 'someone')}`, 'Reason', text(c.d, 'reason')) },
   'user.enable': { group: 'people', noActor: 'Command line', describe: (c) => withReason(`Enabled the account of ${person(c, 'someone')} again`, 'Note', text(c.d, 'note')) },
   'user.delete': { group: 'people', noActor: 'The account holder', describe: () => 'Deleted their own account' },

@@ -1,12 +1,13 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { invalidState } from '@/lib/errors';
+import { forbidden, invalidState } from '@/lib/errors';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import type { AccountTokenPurpose } from '@/lib/generated/prisma/enums';
 
 // Links sent by email that prove the person reads that inbox (password reset, address
-// confirmation). Only the token's hash is stored; a link works once and until it expires; sending
-// a new one for the same purpose retires those sent before.
+// confirmation); using one also needs the account's password shown (PasswordProof). Only the
+// token's hash is stored; a link works once and until it expires; sending a new one for the same
+// purpose retires those sent before.
 
 export type LinkState = 'valid' | 'expired' | 'used' | 'unknown';
 
@@ -59,10 +60,22 @@ export async function requireUsableAccountToken(token: string, purpose: AccountT
 }
 
 /**
- * Inside `tx`: uses the link, exactly once (a double click or a second tab gets `messages.used`),
- * and, as it reached the inbox, confirms the account's address. Says whether that was news.
+ * How the person using a link also showed they hold the account's password. The link proves the
+ * inbox only, and an address is confirmed only with both: otherwise a stranger who opened an account
+ * with someone else's address would keep their password on it once its owner clicked the link.
+ * `newPassword`: the link sets a new password (a reset), replacing whatever was there;
+ * `signedInAs`: the id of the account the person is signed in to (null: nobody), which must be the
+ * link's.
  */
-export async function redeemAccountToken(tx: Tx, row: { id: string; userId: string }, messages: LinkMessages, now = new Date()): Promise<{ newlyConfirmed: boolean }> {
+export type PasswordProof = { newPassword: true } | { signedInAs: string | null };
+
+/**
+ * Inside `tx`: uses the link, exactly once (a double click or a second tab gets `messages.used`),
+ * and, as it reached the inbox and `proof` shows the password, confirms the account's address.
+ * Says whether that was news.
+ */
+export async function redeemAccountToken(tx: Tx, row: { id: string; userId: string }, messages: LinkMessages, now: Date, proof: PasswordProof): Promise<{ newlyConfirmed: boolean }> {
+  if ('signedInAs' in proof && proof.signedInAs !== row.userId) throw forbidden('This link is for another account. Sign in to the account it was sent for, then open the link again.');
   const claimed = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (claimed.count !== 1) throw invalidState(messages.used);
   const confirmed = await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: now } });

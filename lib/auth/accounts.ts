@@ -4,7 +4,8 @@ import { findDistrict, recordDistrictRequest } from '@/lib/district/requests';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { rateLimited, validation, invalidState } from '@/lib/errors';
-import { SignUpInput } from '@/lib/auth/schemas';
+import { notify } from '@/lib/notifications/notify';
+import { oneLine, SignUpInput } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
 import type { z } from 'zod';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -79,7 +80,7 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
   // A district chosen here is a request: its leaders confirm the teacher before it counts them.
   const user = await db.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { email, name: input.name.trim(), passwordHash, timeZone: input.timeZone ?? null },
+      data: { email, name: oneLine(input.name), passwordHash, timeZone: input.timeZone ?? null },
       select: { id: true, email: true, name: true, sessionVersion: true },
     });
     await recordAudit({ actorId: created.id, action: 'user.sign_up', entityType: 'User', entityId: created.id }, tx);
@@ -90,7 +91,6 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
   return user;
 }
 
-/** Links or creates the account for an OIDC sign-in (Google, Microsoft) by verified email. */
 /**
  * Whether a school sign-in provider vouches that the person owns the address it sends. Google says
  * so in `email_verified`. Microsoft Entra ID sends no such claim by default, and a tenant's own
@@ -102,43 +102,72 @@ export function providerVouchesForEmail(provider: string, profile: Record<string
   return profile.email_verified === true || profile.email_verified === 'true';
 }
 
+/** A sign-in provider by the name people know it by. */
+export function providerName(provider: string): string {
+  return provider === 'google' ? 'Google' : provider === 'microsoft-entra-id' ? 'Microsoft' : provider;
+}
+
 /**
  * The account a school sign-in opens. Linked before: that account. Otherwise an account is found or
  * made by email, and only for an address the provider vouches for. An unvouched one is refused
  * outright: even a new account made from it would keep the link after the address's real owner
  * confirmed it some other way (a reset link, another provider), and the link would open it.
+ *
+ * Linking a provider to an account that has a password ends the account's other sessions and tells
+ * the owner (in the app and by email): whoever else knows the password, or holds a session, loses
+ * it, and a link the owner did not make does not go unnoticed. The returned `sessionVersion` is the
+ * new one, so this sign-in itself stays signed in.
  */
 export async function upsertOidcUser(opts: { provider: string; providerAccountId: string; email: string; name: string; emailVouched?: boolean }) {
   const email = opts.email.trim().toLowerCase();
   const vouched = opts.emailVouched ?? true;
+  const select = { id: true, email: true, name: true, sessionVersion: true, disabledAt: true } as const;
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
-    select: { user: { select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true } } },
+    select: { user: { select } },
   });
   if (linked) return linked.user;
   const now = new Date();
-  const existing = await db.user.findUnique({ where: { email }, select: { emailVerified: true } });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, emailVerified: true, passwordHash: true } });
   if (!vouched) {
     throw invalidState(existing
       ? 'An account with this email already exists. Sign in with its password.'
       : 'Your school sign-in does not confirm that this email address is yours. Create an account with your email instead, or ask your school’s IT team.');
   }
-  return db.user.upsert({
-    where: { email },
-    create: {
-      email,
-      name: opts.name || email,
-      emailVerified: now,
-      accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
-    },
-    update: {
-      accounts: { create: { provider: opts.provider, providerAccountId: opts.providerAccountId } },
-      // An account someone opened with this address but never confirmed may not be theirs (it could
-      // have been opened in advance to hijack it). The school sign-in proves the address: the
-      // unproven password is dropped and its sessions end.
-      ...(existing && !existing.emailVerified ? { emailVerified: now, passwordHash: null, sessionVersion: { increment: 1 } } : {}),
-    },
-    select: { id: true, email: true, name: true, sessionVersion: true, disabledAt: true },
+  const account = { provider: opts.provider, providerAccountId: opts.providerAccountId };
+  if (!existing) {
+    return db.user.create({ data: { email, name: oneLine(opts.name) || email, emailVerified: now, accounts: { create: account } }, select });
+  }
+  // An account someone opened with this address but never confirmed may not be theirs (it could
+  // have been opened in advance to hijack it). The school sign-in proves the address: the
+  // unproven password is dropped and its sessions end.
+  const unconfirmed = !existing.emailVerified;
+  const hadPassword = Boolean(existing.passwordHash);
+  const name = providerName(opts.provider);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: existing.id },
+      data: {
+        accounts: { create: account },
+        ...(unconfirmed ? { emailVerified: now, passwordHash: null } : {}),
+        ...(unconfirmed || hadPassword ? { sessionVersion: { increment: 1 } } : {}),
+      },
+      select,
+    });
+    if (hadPassword) {
+      await recordAudit({ actorId: user.id, action: 'user.sign_in_link', entityType: 'User', entityId: user.id, data: { provider: name, passwordRemoved: unconfirmed } }, tx);
+      await notify({
+        userId: user.id,
+        kind: 'account.sign_in_linked',
+        title: `${name} sign-in was added to your account`,
+        body: unconfirmed
+          ? `You signed in with ${name}, which confirmed your email address. The password this account had was set before the address was confirmed, so it was removed, and every other session was signed out. To have a password as well, use “Forgot your password?” on the sign-in page. If this was not you, tell your administrator.`
+          : `Someone signed in with a ${name} account for your address, so it now opens your account too, and every other session was signed out. If this was you, there is nothing to do. If it was not, reset your password now and tell your administrator.`,
+        href: '/account',
+        essential: true,
+      }, tx);
+    }
+    return user;
   });
 }
 

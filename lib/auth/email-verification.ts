@@ -1,20 +1,21 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
-import { invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/errors';
+import { DomainError, forbidden, invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { issueAccountToken, lockAccountLinks, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
-import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
+import { CONFIRMED_EMAIL_FIXED, oneLine, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
 
 // "Confirm your email address". A credential names its holder by a hash of their email address,
 // so the platform only sends work for review (and so issues credentials) for addresses the person
-// has shown they read. Sign-up sends a link; so can the dashboard, again. Accounts whose address
-// was proven another way are confirmed already: by an invitation link, a password-reset link, or
-// a school sign-in (OIDC), and the demo accounts.
+// has shown they read. Sign-up sends a link; so can the dashboard, again. The link confirms only
+// for the person signed in to its account: the inbox and the password, together. Accounts whose
+// address was proven another way are confirmed already: by an invitation link, a password-reset
+// link, or a school sign-in (OIDC), and the demo accounts.
 
 export const VERIFY_DAYS = 7;
 const RESENDS_PER_HOUR = 5;
@@ -37,7 +38,7 @@ export async function sendVerificationEmail(userId: string, now = new Date()): P
   await sendEmail({
     to: user.email,
     subject: 'Confirm your email address for Microcred',
-    text: `Hello ${user.name},\n\nPlease confirm that this is your address. Your badges will carry it (as a fingerprint, never in plain text), so we only send work for review from confirmed addresses. The link works for ${VERIFY_DAYS} days:\n${url}\n\nIf you did not create a Microcred account, ignore this email.\n\n— Microcred`,
+    text: `Hello ${oneLine(user.name)},\n\nPlease confirm that this is your address. Your badges will carry it (as a fingerprint, never in plain text), so we only send work for review from confirmed addresses. Open the link where you are signed in to Microcred (it asks you to sign in first otherwise); it works for ${VERIFY_DAYS} days:\n${url}\n\nIf you did not create a Microcred account, ignore this email.\n\n— Microcred`,
   });
 }
 
@@ -108,21 +109,40 @@ export async function getVerificationLinkState(token: string, now = new Date()):
   return (await readAccountToken(token, 'EMAIL_VERIFICATION', now)).state;
 }
 
+/**
+ * What the confirmation page shows for a link and the person who opened it: the link's state and,
+ * for a link that works, whether they are signed in to its account (`yours`), to another one
+ * (`another`; the page does not say whose the link is), or not at all (`signed-out`).
+ */
+export async function getVerificationLink(opts: { token: string; actor: Actor | null; now?: Date }): Promise<{ state: LinkState; signedIn: 'yours' | 'another' | 'signed-out' }> {
+  const { state, row } = await readAccountToken(opts.token, 'EMAIL_VERIFICATION', opts.now);
+  const signedIn = !opts.actor ? 'signed-out' : row && opts.actor.id === row.userId ? 'yours' : 'another';
+  return { state, signedIn };
+}
+
 const MESSAGES: LinkMessages = {
   unknown: 'This confirmation link is not valid. Sign in and send yourself a new one from your dashboard.',
   used: 'This confirmation link has already been used, or a newer one was sent.',
   expired: `This confirmation link has expired (links work for ${VERIFY_DAYS} days). Sign in and send yourself a new one from your dashboard.`,
 };
 
+export const SIGN_IN_TO_CONFIRM = 'Sign in to confirm your address: the link works once you are signed in to the account it was sent for.';
+export const LINK_FOR_ANOTHER_ACCOUNT = 'This link is for another account. Sign out, then sign in to the account it was sent for and open the link again.';
+
 /**
- * Confirms the address the link was sent to. Works from any device, signed in or not: the link
- * itself is the proof. Confirming an address that is already confirmed is not an error.
+ * Confirms the address the link was sent to, for the person signed in to that account (`actor`),
+ * on any device. The link proves the inbox; being signed in proves the password. A link alone
+ * is not enough: someone who opened an account with another person's address, and set its
+ * password, would otherwise have that account confirmed by the owner clicking the link, and keep
+ * signing in to it. Confirming an address that is already confirmed is not an error.
  */
-export async function confirmEmail(opts: { token: string; now?: Date }): Promise<{ email: string }> {
+export async function confirmEmail(opts: { token: string; actor?: Actor | null; now?: Date }): Promise<{ email: string }> {
   const now = opts.now ?? new Date();
   const row = await requireUsableAccountToken(opts.token, 'EMAIL_VERIFICATION', MESSAGES, now);
+  if (!opts.actor) throw new DomainError('UNAUTHENTICATED', SIGN_IN_TO_CONFIRM);
+  if (opts.actor.id !== row.userId) throw forbidden(LINK_FOR_ANOTHER_ACCOUNT);
   await db.$transaction(async (tx) => {
-    const { newlyConfirmed } = await redeemAccountToken(tx, row, MESSAGES, now);
+    const { newlyConfirmed } = await redeemAccountToken(tx, row, MESSAGES, now, { signedInAs: opts.actor!.id });
     if (newlyConfirmed) await recordAudit({ actorId: row.userId, action: 'user.email_verified', entityType: 'User', entityId: row.userId }, tx);
   });
   return { email: row.user.email };

@@ -64,7 +64,7 @@ describe('correcting an unconfirmed email address', () => {
 
     // Links to the old inbox no longer work.
     expect(await getVerificationLinkState(oldLink)).toBe('used');
-    await expect(confirmEmail({ token: oldLink })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(confirmEmail({ token: oldLink, actor: session.actor })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await getResetLinkState(oldReset)).toBe('used');
     await expect(resetPassword({ token: oldReset, password: 'taken over by a stranger' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect((await stored(user.id)).emailVerified).toBeNull();
@@ -75,7 +75,7 @@ describe('correcting an unconfirmed email address', () => {
     // The new inbox gets a link, and it confirms the new address.
     const newLink = (await linkFromOutbox('kofi@school.test', 'verify-email'))!;
     expect(newLink).toBeTruthy();
-    expect(await confirmEmail({ token: newLink })).toEqual({ email: 'kofi@school.test' });
+    expect(await confirmEmail({ token: newLink, actor: session.actor })).toEqual({ email: 'kofi@school.test' });
     expect((await stored(user.id)).emailVerified).not.toBeNull();
     // The account signs in with the new address, not the old one.
     expect((await authenticate({ email: 'kofi@school.test', password: 'a long enough password' })).ok).toBe(true);

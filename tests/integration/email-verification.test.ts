@@ -36,14 +36,15 @@ describe('email confirmation', () => {
     await expect(submitAttempt({ actor: teacher, attemptId: attempt.id })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('Confirm your email address') });
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe('DRAFT');
 
-    expect(await confirmEmail({ token })).toEqual({ email: 'kofi@school.test' });
+    // Signed in to the account (as right after sign-up): the link proves the inbox, the session the password.
+    expect(await confirmEmail({ token, actor: teacher })).toEqual({ email: 'kofi@school.test' });
     expect(await isEmailVerified(teacher.id)).toBe(true);
     expect(await db.auditLog.count({ where: { action: 'user.email_verified', entityId: teacher.id } })).toBe(1);
     // Past the gate: now the incomplete parts are what stop it.
     await expect(submitAttempt({ actor: teacher, attemptId: attempt.id })).rejects.toMatchObject({ code: 'VALIDATION' });
 
     expect(await getVerificationLinkState(token)).toBe('used');
-    await expect(confirmEmail({ token })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(confirmEmail({ token, actor: teacher })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     // Confirmed accounts get no more links.
     expect(await resendVerificationEmail({ actor: teacher })).toEqual({ alreadyConfirmed: true });
   });
@@ -55,7 +56,7 @@ describe('email confirmation', () => {
     const first = (await linkFromOutbox('ann@school.test', 'verify-email'))!;
     const later = new Date(sentAt.getTime() + (VERIFY_DAYS * 24 + 1) * 3_600_000);
     expect(await getVerificationLinkState(first, later)).toBe('expired');
-    await expect(confirmEmail({ token: first, now: later })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('expired') });
+    await expect(confirmEmail({ token: first, actor: teacher, now: later })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('expired') });
 
     expect(await resendVerificationEmail({ actor: teacher })).toEqual({ alreadyConfirmed: false });
     const second = (await linkFromOutbox('ann@school.test', 'verify-email'))!;
@@ -67,7 +68,7 @@ describe('email confirmation', () => {
     await sendPasswordResetEmail('ann@school.test');
     const reset = (await linkFromOutbox('ann@school.test', 'reset-password'))!;
     expect(await getVerificationLinkState(reset)).toBe('unknown');
-    await expect(confirmEmail({ token: reset })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(confirmEmail({ token: reset, actor: teacher })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('a password-reset link proves the address too', async () => {
