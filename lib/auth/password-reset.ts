@@ -5,10 +5,10 @@ import { env } from '@/lib/env';
 import { str } from '@/lib/zod-text';
 import { invalidState, rateLimited, validation } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { EmailInput, PasswordInput } from '@/lib/auth/schemas';
+import { EmailInput, oneLine, PasswordInput } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/auth/actor';
 import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
-import { clearRateLimit, hitRateLimit } from '@/lib/rate-limit';
+import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
@@ -62,7 +62,7 @@ export async function sendPasswordResetEmail(email: string, now = new Date()): P
   await sendEmail({
     to: email,
     subject: 'Reset your Microcred password',
-    text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset the password of your Microcred account. Choose a new one here; the link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf you did not ask, ignore this email: your password stays as it is.\n\n— Microcred`,
+    text: `Hello ${oneLine(user.name)},\n\nSomeone (we hope you) asked to reset the password of your Microcred account. Choose a new one here; the link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf you did not ask, ignore this email: your password stays as it is.\n\n— Microcred`,
   });
 }
 
@@ -97,26 +97,40 @@ export async function resetPassword(opts: { token: string; password: string; now
   const passwordHash = await hashPassword(opts.password);
   const email = await db.$transaction(async (tx) => {
     // Two submits of the same link (a double click, two tabs): exactly one sets the password.
-    await redeemAccountToken(tx, row, LINK_MESSAGES, now);
+    // The link replaces the password, so whoever set the old one (a stranger, maybe) is locked out.
+    await redeemAccountToken(tx, row, LINK_MESSAGES, now, { newPassword: true });
     return setPassword(row.userId, passwordHash, 'user.password_reset', tx);
   });
   await clearRateLimit(`signin:email:${email}`);
   return { email };
 }
 
-/** Changes the signed-in person's password; they must know the current one. */
+/**
+ * Changes the signed-in person's password; they must know the current one. Tries are counted per
+ * account before the password is checked, so past the limit even the right password is refused
+ * (someone holding a stolen session cannot keep guessing until they take the account over), and
+ * no guess past it costs a password check. The right password gives its try back (a change
+ * clears the count).
+ */
 export async function changePassword(opts: { actor: Actor; current: string; password: string }): Promise<void> {
   const limitKey = `password-change:${opts.actor.id}`;
   const user = await db.user.findUnique({ where: { id: opts.actor.id }, select: { passwordHash: true } });
   if (!user?.passwordHash) {
     throw invalidState('Your account signs in with your school account and has no password here. To add one, use “Forgot your password?” on the sign-in page.');
   }
+  const limit = await hitRateLimit(limitKey, CHANGE_ATTEMPTS, CHANGE_WINDOW_SECONDS);
+  if (!limit.allowed) {
+    // A refused try checked nothing, so it does not count (as at sign-in).
+    await releaseRateLimit(limitKey);
+    throw rateLimited('Too many wrong passwords. Wait 15 minutes, or sign out and use “Forgot your password?”.');
+  }
   if (!(await verifyPassword(user.passwordHash, opts.current))) {
-    const limit = await hitRateLimit(limitKey, CHANGE_ATTEMPTS, CHANGE_WINDOW_SECONDS);
-    if (!limit.allowed) throw rateLimited('Too many wrong passwords. Wait 15 minutes, or sign out and use “Forgot your password?”.');
     throw validation('That is not your current password.', { current: ['That is not your current password.'] });
   }
-  if (opts.current === opts.password) throw validation('Choose a password different from the current one.', { password: ['Choose a password different from the current one.'] });
+  if (opts.current === opts.password) {
+    await releaseRateLimit(limitKey);
+    throw validation('Choose a password different from the current one.', { password: ['Choose a password different from the current one.'] });
+  }
   const passwordHash = await hashPassword(opts.password);
   await db.$transaction((tx) => setPassword(opts.actor.id, passwordHash, 'user.password_change', tx));
   await clearRateLimit(limitKey);

@@ -123,4 +123,26 @@ describe('change password', () => {
     const oidcOnly = await createActor();
     await expect(changePassword({ actor: oidcOnly, current: 'anything', password: NEW })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
+
+  it('past the limit refuses the right current password too, so a stolen session cannot guess its way to the account', async () => {
+    const teacher = await createActor({ email: 'ines@school.test', password: OLD });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { sessionVersion: true } });
+    for (let i = 0; i < 8; i++) await expect(changePassword({ actor: teacher, current: `guess ${i}`, password: NEW })).rejects.toMatchObject({ code: 'VALIDATION' });
+    // The ninth try is the right password: refused all the same, and nothing changes.
+    await expect(changePassword({ actor: teacher, current: OLD, password: NEW })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await authenticate({ email: 'ines@school.test', password: OLD })).ok).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: teacher.id } })).sessionVersion).toBe(sessionVersion);
+    expect(await db.auditLog.count({ where: { action: 'user.password_change', entityId: teacher.id } })).toBe(0);
+    // Refused tries are not counted: once the window has passed, the person is not locked out for longer.
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: `password-change:${teacher.id}` } })).count).toBe(8);
+  });
+
+  it('a right password gives its try back: seven wrong ones and a right one leave room for more', async () => {
+    const teacher = await createActor({ password: OLD });
+    for (let i = 0; i < 7; i++) await expect(changePassword({ actor: teacher, current: `guess ${i}`, password: NEW })).rejects.toMatchObject({ code: 'VALIDATION' });
+    // Right, but the new one is the same: refused for that reason only, and not counted.
+    await expect(changePassword({ actor: teacher, current: OLD, password: OLD })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { password: [expect.any(String)] } });
+    await changePassword({ actor: teacher, current: OLD, password: NEW });
+    expect(await db.rateLimit.count({ where: { key: `password-change:${teacher.id}` } })).toBe(0);
+  });
 });
