@@ -9,6 +9,7 @@ import { ProfileInput, updateProfile } from '@/lib/auth/profile';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { DistrictRequestInput } from '@/lib/people/schemas';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
+import { signOutEverywhere } from '@/lib/auth/sign-out-everywhere';
 import { cancelDistrictRequest, leaveDistrict, requestDistrict } from '@/lib/district/requests';
 import { ChangeEmailInput, TimeZoneInput } from '@/lib/auth/schemas';
 import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
@@ -83,6 +84,18 @@ export async function changePasswordAction(_prev: ActionResult, formData: FormDa
   // Every session of the account ended with the change, this one included.
   await signOut({ redirect: false });
   redirect('/sign-in?password=changed');
+}
+
+/** "Sign out on every device": every session ends, this one too, and the person signs in again. */
+// (Called by useActionState, which passes the previous state and the form; neither is needed.)
+export async function signOutEverywhereAction(): Promise<ActionResult> {
+  try {
+    await signOutEverywhere({ actor: await requireActor() });
+  } catch (e) {
+    return toActionError(e);
+  }
+  await signOut({ redirect: false });
+  redirect('/sign-in?account=signed-out');
 }
 
 export async function requestDistrictAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

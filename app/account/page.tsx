@@ -3,7 +3,8 @@ import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setTimeZoneAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
+import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { DistrictCard } from '@/components/account/district-card';
@@ -39,6 +40,9 @@ export default async function AccountPage() {
         ) : (
           <p className="text-sm text-slate-700">You sign in with your school account, so there is no password here. To add one, sign out and use “Forgot your password?” on the sign-in page.</p>
         )}
+      </Card>
+      <Card className="mt-6">
+        <SignOutEverywhereForm action={signOutEverywhereAction} hasPassword={account.hasPassword} />
       </Card>
       <Card className="mt-6">
         <DistrictCard

@@ -1,0 +1,17 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/log';
+
+/**
+ * "Sign out on every device": ends every session of the account, the one asking included. Signing
+ * out in one browser ends only that browser's session; a session copied elsewhere (a shared
+ * computer left signed in, a stolen cookie) lasts until it expires. Sessions carry the account's
+ * session version (lib/auth/load-actor.ts), so raising it ends them all at once.
+ */
+export async function signOutEverywhere(opts: { actor: Actor }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: opts.actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit({ actorId: opts.actor.id, action: 'user.sign_out_everywhere', entityType: 'User', entityId: opts.actor.id }, tx);
+  });
+}
