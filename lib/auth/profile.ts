@@ -4,14 +4,16 @@ import { str } from '@/lib/zod-text';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { validation } from '@/lib/errors';
+import { oneLine, PersonNameInput } from '@/lib/auth/schemas';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 const HANDLE_RULE = 'Use 2–40 lowercase letters, numbers and hyphens.';
 
 // Every field says what to do in words (zod's own "Too big: expected string…" is not for people).
 export const ProfileInput = z.object({
-  name: str().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
-  publicName: str().trim().max(120, 'Use at most 120 characters.').optional().transform((v) => v || null),
+  name: PersonNameInput,
+  // The name shown on public pages and badges: on one line, like the name itself.
+  publicName: str().overwrite(oneLine).max(120, 'Use at most 120 characters.').optional().transform((v) => v || null),
   handle: str()
     .trim()
     .toLowerCase()

@@ -3,6 +3,23 @@ import { str } from '@/lib/zod-text';
 import { BrowserTimeZone, TimeZoneChoice } from '@/lib/time-zone';
 
 
+/**
+ * Text that must stay on one line wherever it goes (a person's name in another person's email, a
+ * subject line): every run of whitespace, line breaks included, becomes one space; control
+ * characters and the invisible marks that reverse the direction of the text around them are
+ * dropped; no space is left at either end. A name with a line break would otherwise start a
+ * paragraph of its own, in the name's owner's words, inside an email sent to someone else.
+ */
+export function oneLine(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\s\u0085]+/g, ' ')
+    .trim();
+}
+
+/** A person's name, as they type it (sign-up, the account page, an invitation): kept on one line. */
+export const PersonNameInput = str().overwrite(oneLine).min(1, 'Enter your name.').max(120, 'Use at most 120 characters.');
+
 export const EmailInput = z
   .string()
   .trim()
@@ -35,7 +52,7 @@ export const SignInInput = z.object({
 });
 
 export const SignUpInput = z.object({
-  name: str().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+  name: PersonNameInput,
   email: EmailInput,
   password: PasswordInput,
   districtId: str().max(40).optional().or(z.literal('').transform(() => undefined)),

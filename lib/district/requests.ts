@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/auth/actor';
+import { oneLine } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { assertLeads } from '@/lib/district/access';
@@ -31,7 +32,8 @@ export const REQUESTS_PER_DAY = 5;
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
 async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
   const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
-  const name = shortName(teacherName);
+  // The teacher's own words, in an email to someone else: on one line.
+  const name = shortName(oneLine(teacherName));
   for (const l of leaders) {
     await notify({ userId: l.userId, kind: 'district.join_request', title: `${name} asks to join ${district.name}`, body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
   }
@@ -73,7 +75,7 @@ export async function leaveDistrict(opts: { actor: Actor }) {
     if (left.count !== 1) throw invalidState('Your district changed meanwhile. Reload the page.');
     const { proposalsReturned } = await leaveDistrictRecords(tx, opts.actor.id, districtId);
     await recordAudit({ actorId: opts.actor.id, action: 'people.leave_district', entityType: 'User', entityId: opts.actor.id, organizationId: districtId, data: { proposalsReturned } }, tx);
-    await tellLeadersOfLeaving(tx, districtId, me.name, opts.actor.id, proposalsReturned);
+    await tellLeadersOfLeaving(tx, districtId, oneLine(me.name), opts.actor.id, proposalsReturned);
   });
 }
 

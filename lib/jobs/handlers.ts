@@ -14,6 +14,7 @@ import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { sendVerificationEmail } from '@/lib/auth/email-verification';
+import { oneLine } from '@/lib/auth/schemas';
 import { notifyRecommendationAudience, RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
 import { INVITATION_EMAIL_JOB, sendFileInvitationEmail } from '@/lib/people/bulk-invite';
 
@@ -37,7 +38,10 @@ export const jobHandlers: Record<string, JobHandler> = {
     const settings = p.essential
       ? 'We always email notices about your account’s security and your badges’ status.'
       : `To stop these emails, untick "Email me about my work" at ${new URL('/account', env().APP_URL).toString()}.`;
-    await sendEmail({ to: user.email, subject: p.title, text: notificationEmailText({ name: user.name, title: p.title, body: p.body, link, settings }) });
+    // Titles name other people (a teacher asking to join, a reviewer), in words they typed: the
+    // title and the greeting stay on one line, so a name cannot add lines of its own to the email.
+    const title = oneLine(p.title);
+    await sendEmail({ to: user.email, subject: title, text: notificationEmailText({ name: oneLine(user.name), title, body: p.body, link, settings }) });
   },
   // "Forgot your password?": the link is made and sent here, so the request itself does the same
   // work whether or not the address has an account (lib/auth/password-reset.ts).

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
-import { EmailInput } from '@/lib/auth/schemas';
+import { EmailInput, oneLine } from '@/lib/auth/schemas';
 import { parseCsvRecords } from '@/lib/csv';
 import { assertLeads } from '@/lib/district/access';
 import { notFound, validation } from '@/lib/errors';
@@ -106,7 +106,7 @@ export function parseInviteCsv(text: string, district: InviteDistrict, schools: 
     const rawEmail = clean(values.email ?? '');
     const email = EmailInput.safeParse(rawEmail);
     if (!email.success) errors.push(rawEmail ? `${quote(rawEmail)} is not a valid email address.` : 'The email address is missing.');
-    const name = clean(values.name ?? '');
+    const name = oneLine(values.name ?? '');
     if (name.length > 120) errors.push('The name is longer than 120 characters.');
 
     const schoolText = clean(values.school ?? '');

@@ -1,6 +1,6 @@
 // Row-level validation of a bulk-enrol CSV. Pure: the database facts (known schools and districts,
 // existing users) are passed in, so the preview and the import use exactly the same rules.
-import { EmailInput } from '@/lib/auth/schemas';
+import { EmailInput, oneLine } from '@/lib/auth/schemas';
 import { parseCsvRecords } from '@/lib/csv';
 import { MAX_ENROL_ROWS } from '@/lib/people/schemas';
 
@@ -54,7 +54,8 @@ export function validateEnrolCsv(text: string, schools: School[], districts: Dis
     const rawEmail = values.email ?? '';
     const email = EmailInput.safeParse(rawEmail);
     if (!email.success) errors.push(rawEmail ? `“${rawEmail}” is not a valid email address.` : 'The email is missing.');
-    const name = (values.name ?? '').trim();
+    // Becomes the account's name, which other people's emails carry: on one line (lib/auth/schemas.ts).
+    const name = oneLine(values.name ?? '');
     if (!name) errors.push('The name is missing.');
     else if (name.length > 120) errors.push('The name is longer than 120 characters.');
 

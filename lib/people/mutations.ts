@@ -1,4 +1,5 @@
 import 'server-only';
+import { oneLine } from '@/lib/auth/schemas';
 import { db, type Tx } from '@/lib/db';
 import { moveOutOfDistrict } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
@@ -115,11 +116,14 @@ export function invitationEmail(opts: { inviterName: string; organizationName: s
   const role = ROLE_LABELS[opts.role].toLowerCase();
   // "as a teacher", "as an issuer admin".
   const asRole = `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+  // Names as one line: a line break typed into a name must not start a paragraph of its own here.
+  const inviter = oneLine(opts.inviterName);
+  const name = opts.name ? oneLine(opts.name) : '';
   return {
     url,
     to: opts.email,
-    subject: `${opts.inviterName} invited you to ${opts.organizationName} on Microcred`,
-    text: `Hello${opts.name ? ` ${opts.name}` : ''},\n\n${opts.inviterName} invited you to join ${opts.organizationName} as ${asRole}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
+    subject: `${inviter} invited you to ${oneLine(opts.organizationName)} on Microcred`,
+    text: `Hello${name ? ` ${name}` : ''},\n\n${inviter} invited you to join ${opts.organizationName} as ${asRole}.\n\nAccept the invitation here (the link works once, for ${INVITE_DAYS} days):${replaces}\n${url}\n\n— Microcred`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
-import { EmailInput } from '@/lib/auth/schemas';
+import { EmailInput, PersonNameInput } from '@/lib/auth/schemas';
 
 
 export const ROLE_LABELS = {
@@ -42,7 +42,7 @@ export const InvitationIdInput = z.object({ invitationId: str().min(1).max(40) }
 
 export const AcceptNewAccountInput = z.object({
   token: str().min(10).max(200),
-  name: str().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
+  name: PersonNameInput,
   password: str().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.'),
 });
 
