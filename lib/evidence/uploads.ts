@@ -9,6 +9,7 @@ import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
+import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
 import * as storage from '@/lib/storage/s3';
 
 const STORAGE_DOWN = 'File storage is not reachable right now. Your answers are saved; try the upload again in a minute.';
@@ -55,14 +56,6 @@ export type UploadTicket =
  * presigned URL (or a multipart upload for big files such as classroom video). The server never
  * touches the bytes.
  */
-/**
- * Whether the attempt is still a draft, holding a share lock on it until the transaction ends: a
- * submit (which locks it FOR UPDATE) waits for the file write, or the file write sees it sent.
- */
-async function stillDraft(tx: Tx, attemptId: string): Promise<boolean> {
-  const [attempt] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Attempt" WHERE "id" = ${attemptId} FOR SHARE`;
-  return attempt?.status === 'DRAFT';
-}
 
 /**
  * What the part's other files take up: files uploaded and uploads still on their way. An upload
@@ -144,7 +137,7 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   // (and that waits for a submit): a file can never be added to work already sent for review.
   const file = await db
     .$transaction(async (tx) => {
-      if (!(await stillDraft(tx, opts.attemptId))) throw invalidState(SENT_BEFORE_UPLOAD);
+      if (!(await lockDraftAttempt(tx, opts.attemptId))) throw invalidState(SENT_BEFORE_UPLOAD);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${opts.attemptId}:${part.id}`}))`;
       await assertRoomInPart(tx, opts.attemptId, part, captions);
       return tx.evidenceFile.create({
@@ -362,7 +355,7 @@ function sizeMismatch(size: number, file: PendingFile): string | null {
  */
 async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null): Promise<'accepted' | 'submitted' | 'not-pending' | { full: string }> {
   return db.$transaction(async (tx) => {
-    if (!(await stillDraft(tx, file.attemptId))) return 'submitted';
+    if (!(await lockDraftAttempt(tx, file.attemptId))) return 'submitted';
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${file.attemptId}:${file.partId}`}))`;
     const full = await noRoomOnCompletion(tx, file);
     // Only a file still pending is refused: a concurrent call may have accepted this one already.
@@ -387,7 +380,7 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   // Under a share lock on the attempt, as uploads and answers are written: a submit either commits
   // first, and the file stays in the sent work, or waits until the row is gone (ADR 001).
   const removed = await db.$transaction(async (tx) => {
-    if (!(await stillDraft(tx, file.attemptId))) throw invalidState('This attempt has been submitted; its files can no longer change.');
+    if (!(await lockDraftAttempt(tx, file.attemptId))) throw invalidState('This attempt has been submitted; its files can no longer change.');
     return (await tx.evidenceFile.deleteMany({ where: { id: file.id } })).count === 1;
   });
   // Removed twice at once (two tabs): the other one tidies the storage.

@@ -84,20 +84,19 @@ export function resolvePeriod(input: PeriodInput, now = new Date()): Period {
   const latest = utcDay(bounds.latest)!;
   const tooEarly = `${boundFmt.format(earliest)}, the earliest date reports go back to`;
   const tooLate = `${boundFmt.format(latest)}, the latest date a report can reach`;
-  if (from < earliest) {
-    from = earliest;
-    notices.push(`the start date was before ${tooEarly}`);
-  } else if (from > latest) {
-    from = latest;
-    notices.push(`the start date was after ${tooLate}`);
-  }
-  if (last < earliest) {
-    last = earliest;
-    notices.push(`the end date was before ${tooEarly}`);
-  } else if (last > latest) {
-    last = latest;
-    notices.push(`the end date was after ${tooLate}`);
-  }
+  const withinBounds = (day: Date, which: 'start' | 'end'): Date => {
+    if (day < earliest) {
+      notices.push(`the ${which} date was before ${tooEarly}`);
+      return earliest;
+    }
+    if (day > latest) {
+      notices.push(`the ${which} date was after ${tooLate}`);
+      return latest;
+    }
+    return day;
+  };
+  from = withinBounds(from, 'start');
+  last = withinBounds(last, 'end');
   // The same calendar day REPORT_MAX_YEARS years before the end, plus one: 2018-01-01 for 2027-12-31.
   const longest = new Date(Date.UTC(last.getUTCFullYear() - REPORT_MAX_YEARS, last.getUTCMonth(), last.getUTCDate() + 1));
   if (from < longest) {

@@ -16,6 +16,7 @@ import { addBusinessDays } from '@/lib/review/sla';
 import { passingRuleOf } from '@/lib/review/rubric';
 import { carriedPartIds, decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
+import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
 
 /** Creates the teacher's application (bound to the current version) and its first draft attempt, once. */
 export async function startApplication(opts: { actor: Actor; microCredentialId: string }) {
@@ -117,16 +118,6 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
     if (updated.count !== 1) throw conflict(CHANGED_ELSEWHERE);
     return { revision: opts.revision + 1, updatedAt: new Date(), wordCount };
   });
-}
-
-/**
- * Takes a share lock on the attempt row and says whether it is still a draft. A submit's FOR UPDATE
- * waits for this lock (and this waits for a submit in progress), so a change made while it is held
- * is either in what the submit checks or refused. Locks as evidence uploads do (lib/evidence/uploads.ts).
- */
-async function lockDraftAttempt(tx: Tx, attemptId: string): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Attempt" WHERE "id" = ${attemptId} FOR SHARE`;
-  return row?.status === 'DRAFT';
 }
 
 type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string; fileName: string; declaredType: string; detectedType: string | null; createdAt: Date }[] };
