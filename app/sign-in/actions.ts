@@ -7,6 +7,7 @@ import { signIn } from '@/lib/auth/config';
 import { SignInInput, isFileLink, safeCallbackUrl } from '@/lib/auth/schemas';
 import { formDataToObject, parseInput, type ActionResult } from '@/lib/action-result';
 import { homePathForEmail } from '@/lib/auth/accounts';
+import { signInRefusalMessage } from '@/lib/auth/sign-in-refusal';
 
 export async function signInAction(_prev: ActionResult<SignedIn>, formData: FormData): Promise<ActionResult<SignedIn>> {
   const parsed = parseInput(SignInInput, formDataToObject(formData));
@@ -16,11 +17,7 @@ export async function signInAction(_prev: ActionResult<SignedIn>, formData: Form
     await signIn('credentials', { email, password, ...(timeZone ? { timeZone } : {}), redirect: false });
   } catch (e) {
     if (e instanceof AuthError) {
-      const code = (e as AuthError & { code?: string }).code;
-      if (code === 'rate_limited') {
-        return { ok: false, formError: 'Too many sign-in attempts. Wait 15 minutes and try again, or reset your password.' };
-      }
-      return { ok: false, formError: 'That email and password do not match an account.' };
+      return { ok: false, formError: signInRefusalMessage((e as AuthError & { code?: string }).code) };
     }
     throw e;
   }

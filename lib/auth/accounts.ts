@@ -15,8 +15,19 @@ import { rememberBrowserTimeZone } from '@/lib/auth/time-zone';
 import { timeZoneUnknown } from '@/lib/time-zone';
 
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
-const SIGN_IN_PER_EMAIL = 8;
+const SIGN_IN_PER_ADDRESS_AND_IP = 8;
 const SIGN_IN_PER_IP = 60;
+// Far above what one IP can reach on its own against an address (8 per 15 minutes is at most 40 in
+// an hour), so a lone guesser cannot lock its owner out, yet low enough to stop guesses spread over
+// many IPs.
+const SIGN_IN_PER_ADDRESS_WINDOW_SECONDS = 60 * 60;
+const SIGN_IN_PER_ADDRESS = 100;
+
+// Failed sign-ins are counted under these keys in the RateLimit table.
+const addressKey = (email: string) => `signin:email-all:${email}`;
+const pairPrefix = (email: string) => `signin:email-ip:${email}:`;
+// With no client IP there is no pair to count: the address alone gets the pair's limit.
+const noIpKey = (email: string) => `signin:email:${email}`;
 
 export type AuthenticateResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
@@ -24,29 +35,31 @@ export type AuthenticateResult =
 
 /**
  * Checks an email and password. Wrong email and wrong password give the same answer in about the
- * same time; failures are rate-limited per address and per client IP across all app servers.
+ * same time. Failures are rate-limited across all app servers: 8 per 15 minutes per address from
+ * one client IP (8 per address when the IP is unknown), 100 an hour per address from all IPs
+ * together, and 60 per 15 minutes per client IP. So someone guessing at a teacher's address from one
+ * IP locks out only that IP; it takes guesses from many IPs to reach the address's own limit (which a
+ * new password clears, see clearSignInLimits).
  * `timeZone`: the browser's zone (already a listed name), kept on success if the person has none yet.
  */
 export async function authenticate(opts: { email: string; password: string; ip?: string | null; timeZone?: string }): Promise<AuthenticateResult> {
   const email = opts.email.trim().toLowerCase();
-  // Failed attempts count, per address and per client IP, in Postgres so every app server shares
-  // the counters. Each attempt takes its hit BEFORE the password is checked, so a burst of parallel
-  // guesses cannot all pass a check that none of them has counted yet; an attempt that is refused,
-  // or that succeeds, gives its hit back (a correct password also clears the address's counter).
-  const emailKey = `signin:email:${email}`;
+  // Failed attempts count in Postgres so every app server shares the counters. Each attempt takes
+  // its hits BEFORE the password is checked, so a burst of parallel guesses cannot all pass a check
+  // that none of them has counted yet; an attempt that is refused gives all its hits back.
+  const pairKey = opts.ip ? `${pairPrefix(email)}${opts.ip}` : noIpKey(email);
   const ipKey = opts.ip ? `signin:ip:${opts.ip}` : null;
-  const [byEmail, byIp] = await Promise.all([
-    hitRateLimit(emailKey, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW_SECONDS),
-    ipKey ? hitRateLimit(ipKey, SIGN_IN_PER_IP, SIGN_IN_WINDOW_SECONDS) : null,
-  ]);
-  const giveBack = () => Promise.all([releaseRateLimit(emailKey), ipKey ? releaseRateLimit(ipKey) : null]);
-  if (!byEmail.allowed || (byIp && !byIp.allowed)) {
-    await giveBack();
-    return {
-      ok: false,
-      reason: 'rate_limited',
-      retryAfterSeconds: Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp && !byIp.allowed ? byIp.retryAfterSeconds : 0),
-    };
+  const limits = [
+    { key: pairKey, max: SIGN_IN_PER_ADDRESS_AND_IP, windowSeconds: SIGN_IN_WINDOW_SECONDS },
+    { key: addressKey(email), max: SIGN_IN_PER_ADDRESS, windowSeconds: SIGN_IN_PER_ADDRESS_WINDOW_SECONDS },
+    ...(ipKey ? [{ key: ipKey, max: SIGN_IN_PER_IP, windowSeconds: SIGN_IN_WINDOW_SECONDS }] : []),
+  ];
+  const hits = await Promise.all(limits.map((l) => hitRateLimit(l.key, l.max, l.windowSeconds)));
+  const refused = hits.filter((hit) => !hit.allowed);
+  if (refused.length) {
+    await Promise.all(limits.map((l) => releaseRateLimit(l.key)));
+    // The wait lasts until every limit that refused has reset.
+    return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(...refused.map((hit) => hit.retryAfterSeconds)) };
   }
   const user = await db.user.findUnique({
     where: { email },
@@ -54,12 +67,29 @@ export async function authenticate(opts: { email: string; password: string; ip?:
   });
   const ok = await verifyPassword(user?.passwordHash, opts.password);
   if (!user || !ok || user.disabledAt) return { ok: false, reason: 'invalid' };
+  // The right password from this IP ends the guessing from it, so its pair count is cleared. The
+  // per-address and per-IP counts only get this attempt's hit back: they also hold failures from
+  // other IPs or other addresses, and clearing them would hand whoever made those a fresh allowance
+  // each time the teacher signs in.
   await Promise.all([
-    clearRateLimit(emailKey),
+    clearRateLimit(pairKey),
+    releaseRateLimit(addressKey(email)),
     ipKey ? releaseRateLimit(ipKey) : null,
     opts.timeZone && timeZoneUnknown(user.timeZone) ? rememberBrowserTimeZone({ userId: user.id, timeZone: opts.timeZone }) : null,
   ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * Forgets every failed sign-in counted against an address (from each IP, with none, and in all),
+ * for when its owner has proven who they are another way, such as a password reset. Failures
+ * counted per client IP stay: they belong to the network, not to this account.
+ */
+export async function clearSignInLimits(email: string): Promise<void> {
+  const address = email.trim().toLowerCase();
+  // starts_with rather than Prisma's startsWith, which is a LIKE whose `_` (common in addresses)
+  // would match any character, and so clear other addresses' counts too.
+  await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" IN (${addressKey(address)}, ${noIpKey(address)}) OR starts_with("key", ${pairPrefix(address)})`;
 }
 
 export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: string | null } = {}) {

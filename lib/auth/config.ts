@@ -7,9 +7,12 @@ import { env } from '@/lib/env';
 import { authenticate, providerVouchesForEmail, upsertOidcUser } from '@/lib/auth/accounts';
 import { SignInInput } from '@/lib/auth/schemas';
 import { clientIp } from '@/lib/http/client-ip';
+import { rateLimitCode, type SignInRefusalCode } from '@/lib/auth/sign-in-refusal';
 
 class RateLimitedSignIn extends CredentialsSignin {
-  code = 'rate_limited';
+  constructor(public code: SignInRefusalCode) {
+    super();
+  }
 }
 
 function buildConfig(): NextAuthConfig {
@@ -23,7 +26,7 @@ function buildConfig(): NextAuthConfig {
         if (!parsed.success) return null;
         const result = await authenticate({ ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) {
-          if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
+          if (result.reason === 'rate_limited') throw new RateLimitedSignIn(rateLimitCode(result.retryAfterSeconds));
           return null;
         }
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };

@@ -9,6 +9,7 @@ import { EmailInput, oneLine, PasswordInput } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/auth/actor';
 import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
+import { clearSignInLimits } from '@/lib/auth/accounts';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
@@ -101,7 +102,7 @@ export async function resetPassword(opts: { token: string; password: string; now
     await redeemAccountToken(tx, row, LINK_MESSAGES, now, { newPassword: true });
     return setPassword(row.userId, passwordHash, 'user.password_reset', tx);
   });
-  await clearRateLimit(`signin:email:${email}`);
+  await clearSignInLimits(email);
   return { email };
 }
 
@@ -132,6 +133,6 @@ export async function changePassword(opts: { actor: Actor; current: string; pass
     throw validation('Choose a password different from the current one.', { password: ['Choose a password different from the current one.'] });
   }
   const passwordHash = await hashPassword(opts.password);
-  await db.$transaction((tx) => setPassword(opts.actor.id, passwordHash, 'user.password_change', tx));
-  await clearRateLimit(limitKey);
+  const email = await db.$transaction((tx) => setPassword(opts.actor.id, passwordHash, 'user.password_change', tx));
+  await Promise.all([clearRateLimit(limitKey), clearSignInLimits(email)]);
 }
