@@ -56,3 +56,6 @@ export function textOnlyDefinition(wordLimits: { context?: number; reflection?: 
     },
   };
 }
+
+/** A track's definition: `levels` are credential addresses, level 1 first. */
+export const trackDefinition = (slug: string, title: string, levels: string[]) => ({ slug, title, summary: 'Levels of one skill.', topic: 'Literacy', levels });

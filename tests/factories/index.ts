@@ -10,9 +10,9 @@ import type { MicroCredentialDef } from '@/lib/authoring/schemas';
 import { hashPassword } from '@/lib/auth/password';
 import { startApplication } from '@/lib/submissions/mutations';
 import type { z } from 'zod';
-import { sampleDefinition } from './definitions';
+import { sampleDefinition, trackDefinition } from './definitions';
 
-export { sampleDefinition };
+export { sampleDefinition, trackDefinition };
 
 const uid = () => randomBytes(4).toString('hex');
 
@@ -57,6 +57,25 @@ export async function createPublishedCredential(opts: { issuerId?: string; admin
   });
   return { issuer, admin, mc: full, version: full.currentVersion! };
 }
+
+/** An issuer and one of its admins. */
+export async function createIssuerWithAdmin() {
+  const issuer = await createOrg({ kind: 'ISSUER' });
+  const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
+  return { issuer, admin };
+}
+
+/** A credential of `issuerId` titled `title` that was never published. */
+export const createDraftCredential = (admin: Actor, issuerId: string, title: string) => createMicroCredential({ actor: admin, issuerId, def: sampleDefinition({ title }) });
+
+/** A credential of `issuerId` titled `title`, created and published by `admin`: its row (with `slug`). */
+export async function publishNewCredential(admin: Actor, issuerId: string, title: string, def: { level?: number; pdHours?: number } = {}) {
+  return (await createPublishedCredential({ issuerId, admin, def: { title, ...def } })).mc;
+}
+
+/** The track's levels as stored: `level:address`, level 1 first. */
+export const trackLevelsOf = async (trackId: string) =>
+  (await db.microCredential.findMany({ where: { trackId }, orderBy: { level: 'asc' }, select: { slug: true, level: true } })).map((m) => `${m.level}:${m.slug}`);
 
 /** Minimal valid PDF and PNG bytes for upload tests. */
 export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');

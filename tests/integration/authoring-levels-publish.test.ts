@@ -6,7 +6,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
+import {
+  createActor, createDraftCredential, createIssuerWithAdmin, publishNewCredential, sampleDefinition, trackDefinition, trackLevelsOf,
+} from '../factories';
 import type { Actor } from '@/lib/auth/actor';
 import {
   createMicroCredential, deleteDraftMicroCredential, EDIT_CONFLICT, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft,
@@ -30,10 +32,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const trackDef = (slug: string, title: string, levels: string[]) => ({ slug, title, summary: 'Levels of one skill.', topic: 'Literacy', levels });
-/** The track's levels as stored: `level:address`, level 1 first. */
-const levelsOf = async (trackId: string) =>
-  (await db.microCredential.findMany({ where: { trackId }, orderBy: { level: 'asc' }, select: { slug: true, level: true } })).map((m) => `${m.level}:${m.slug}`);
 const live = (id: string) => db.microCredential.findUniqueOrThrow({ where: { id }, select: { status: true, level: true, trackId: true, currentVersionId: true } });
 const catalogueLevel = async (id: string) => (await db.catalogEntry.findFirstOrThrow({ where: { kind: 'MICRO_CREDENTIAL', refId: id }, select: { level: true } })).level;
 /** What the editor holds: the newest version as it loaded it. */
@@ -42,20 +40,12 @@ async function openEditor(actor: Actor, microCredentialId: string) {
   return { def: edit.def!, expected: { versionId: edit.latest!.id, updatedAt: edit.latest!.updatedAt } };
 }
 
-async function issuerWithAdmin() {
-  const issuer = await createOrg({ kind: 'ISSUER' });
-  const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
-  return { issuer, admin };
-}
-const draft = (admin: Actor, issuerId: string, title: string) => createMicroCredential({ actor: admin, issuerId, def: sampleDefinition({ title }) });
-const published = async (admin: Actor, issuerId: string, title: string) => (await createPublishedCredential({ issuerId, admin, def: { title } })).mc;
-
 /** A published track "Reading": level 1 "Reading basics", level 2 "Reading conferences", both published. */
 async function publishedTrack() {
-  const { issuer, admin } = await issuerWithAdmin();
-  const basics = await published(admin, issuer.id, 'Reading basics');
-  const conferences = await published(admin, issuer.id, 'Reading conferences');
-  const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading', 'Reading', [basics.slug, conferences.slug]) });
+  const { issuer, admin } = await createIssuerWithAdmin();
+  const basics = await publishNewCredential(admin, issuer.id, 'Reading basics');
+  const conferences = await publishNewCredential(admin, issuer.id, 'Reading conferences');
+  const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading', 'Reading', [basics.slug, conferences.slug]) });
   await publishTrack({ actor: admin, trackId: track.id });
   return { issuer, admin, basics, conferences, track };
 }
@@ -74,7 +64,7 @@ describe('the level of a published credential in a track, in the editor', () => 
       });
     }
     expect(await db.microCredentialVersion.count({ where: { microCredentialId: conferences.id } })).toBe(1);
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
 
     // Its own level saves as usual, and publishing keeps it where it is.
     const saved = await saveMicroCredentialDraft({ actor: admin, microCredentialId: conferences.id, def: { ...def, summary: 'Clearer summary.' }, expected, allowIncomplete: true });
@@ -97,7 +87,7 @@ describe('the level of a published credential in a track, in the editor', () => 
 
       // …and publishing does not move it: not in the track, the catalogue, or the version's own page.
       expect(await live(conferences.id), title).toMatchObject({ status: 'PUBLISHED', level: 2, trackId: track.id, currentVersionId: saved.versionId });
-      expect(await levelsOf(track.id), title).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
+      expect(await trackLevelsOf(track.id), title).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
       expect(await catalogueLevel(conferences.id), title).toBe(2);
       expect((await db.microCredentialVersion.findUniqueOrThrow({ where: { id: saved.versionId }, select: { level: true } })).level, title).toBe(2);
       expect((await getPublishedTrack('reading'))?.microCredentials.map((m) => [m.level, m.slug]), title).toEqual([[1, basics.slug], [2, conferences.slug]]);
@@ -105,8 +95,8 @@ describe('the level of a published credential in a track, in the editor', () => 
   });
 
   it('a credential in no track still takes the level chosen in the editor', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const mc = await published(admin, issuer.id, 'Number talks');
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const mc = await publishNewCredential(admin, issuer.id, 'Number talks');
     const { def, expected } = await openEditor(admin, mc.id);
     const saved = await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: { ...def, level: 3 }, expected, allowIncomplete: true });
     await publishMicroCredential({ actor: admin, microCredentialId: mc.id, expected: { versionId: saved.versionId, updatedAt: saved.updatedAt } });
@@ -117,10 +107,10 @@ describe('the level of a published credential in a track, in the editor', () => 
 
 describe('the level of a never-published credential in a track, in the editor', () => {
   it('is set on the track page: another level or none is refused; its own level saves', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const basics = await published(admin, issuer.id, 'Reading basics');
-    const next = await draft(admin, issuer.id, 'Reading conferences');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading', 'Reading', [basics.slug, next.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const basics = await publishNewCredential(admin, issuer.id, 'Reading basics');
+    const next = await createDraftCredential(admin, issuer.id, 'Reading conferences');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading', 'Reading', [basics.slug, next.slug]) });
     const { def, expected } = await openEditor(admin, next.id);
     expect(def.level).toBe(2);
 
@@ -131,14 +121,14 @@ describe('the level of a never-published credential in a track, in the editor', 
         code: 'VALIDATION', message: said, fieldErrors: { level: [said] },
       });
     }
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${next.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${next.slug}`]);
     expect((await db.microCredentialVersion.findFirstOrThrow({ where: { microCredentialId: next.id }, select: { level: true } })).level).toBe(2);
 
     await saveMicroCredentialDraft({ actor: admin, microCredentialId: next.id, def: { ...def, summary: 'Clearer summary.' }, expected, allowIncomplete: true });
     // The track page can still move it.
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('reading', 'Reading', [basics.slug, '', '']) });
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('reading', 'Reading', [basics.slug, next.slug]) });
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${next.slug}`]);
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, '', '']) });
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, next.slug]) });
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${next.slug}`]);
   });
 });
 
@@ -150,14 +140,14 @@ describe('a track with a gap in its levels', () => {
   }
 
   it('shows each credential in the box of its level, so the track can be saved once the gap is filled', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const basics = await published(admin, issuer.id, 'Reading basics');
-    const gone = await draft(admin, issuer.id, 'Old level 2');
-    const advanced = await published(admin, issuer.id, 'Advanced reading');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading', 'Reading', [basics.slug, gone.slug, advanced.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const basics = await publishNewCredential(admin, issuer.id, 'Reading basics');
+    const gone = await createDraftCredential(admin, issuer.id, 'Old level 2');
+    const advanced = await publishNewCredential(admin, issuer.id, 'Advanced reading');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading', 'Reading', [basics.slug, gone.slug, advanced.slug]) });
     // A gap as earlier versions could leave one (a level changed in the editor, or its draft deleted).
     await db.microCredential.update({ where: { id: gone.id }, data: { trackId: null, level: null } });
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `3:${advanced.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `3:${advanced.slug}`]);
 
     expect((await getTrackForEdit({ actor: admin, trackId: track.id })).levels).toEqual([basics.slug, '', advanced.slug]);
     session.actor = admin;
@@ -165,37 +155,37 @@ describe('a track with a gap in its levels', () => {
     expect([1, 2, 3, 4].map((n) => chosen(html, n))).toEqual([basics.slug, '', advanced.slug, '']);
 
     // Filled in, the track saves and nothing published moved.
-    const filler = await draft(admin, issuer.id, 'Reading conferences');
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('reading', 'Reading', [basics.slug, filler.slug, advanced.slug]) });
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${filler.slug}`, `3:${advanced.slug}`]);
+    const filler = await createDraftCredential(admin, issuer.id, 'Reading conferences');
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, filler.slug, advanced.slug]) });
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${filler.slug}`, `3:${advanced.slug}`]);
   });
 });
 
 describe('deleting a never-published draft that is a level of a track', () => {
   it('is refused, naming the track, until it is taken out of the track', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const basics = await published(admin, issuer.id, 'Reading basics');
-    const middle = await draft(admin, issuer.id, 'Reading conferences');
-    const advanced = await draft(admin, issuer.id, 'Advanced reading');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading', 'Reading', [basics.slug, middle.slug, advanced.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const basics = await publishNewCredential(admin, issuer.id, 'Reading basics');
+    const middle = await createDraftCredential(admin, issuer.id, 'Reading conferences');
+    const advanced = await createDraftCredential(admin, issuer.id, 'Advanced reading');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading', 'Reading', [basics.slug, middle.slug, advanced.slug]) });
 
     await expect(deleteDraftMicroCredential({ actor: admin, microCredentialId: middle.id })).rejects.toMatchObject({
       code: 'INVALID_STATE', message: 'This draft is level 2 of the track “Reading”. Remove it from the track first (on the track page).',
     });
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${middle.slug}`, `3:${advanced.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${middle.slug}`, `3:${advanced.slug}`]);
 
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('reading', 'Reading', [basics.slug, advanced.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, advanced.slug]) });
     await deleteDraftMicroCredential({ actor: admin, microCredentialId: middle.id });
     expect(await db.microCredential.count({ where: { id: middle.id } })).toBe(0);
-    expect(await levelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${advanced.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${advanced.slug}`]);
   });
 });
 
 describe('publishing what the publisher has not seen', () => {
   it('is refused when someone else saved since the editor was opened; what they saved stays a draft', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
+    const { issuer, admin } = await createIssuerWithAdmin();
     const other = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
-    const mc = await published(admin, issuer.id, 'Number talks');
+    const mc = await publishNewCredential(admin, issuer.id, 'Number talks');
     const mine = await openEditor(admin, mc.id);
     const saved = await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: { ...mine.def, summary: 'My summary.' }, expected: mine.expected, allowIncomplete: true });
     const seen = { versionId: saved.versionId, updatedAt: saved.updatedAt.toISOString() };
@@ -223,10 +213,10 @@ describe('publishing what the publisher has not seen', () => {
 
 describe('retiring the last published level of a published track', () => {
   it('is refused, naming the track; once the track is retired, it can be', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const only = await published(admin, issuer.id, 'Reading basics');
-    const next = await draft(admin, issuer.id, 'Reading conferences');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading', 'Reading', [only.slug, next.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const only = await publishNewCredential(admin, issuer.id, 'Reading basics');
+    const next = await createDraftCredential(admin, issuer.id, 'Reading conferences');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading', 'Reading', [only.slug, next.slug]) });
     await publishTrack({ actor: admin, trackId: track.id });
 
     await expect(retireMicroCredential({ actor: admin, microCredentialId: only.id })).rejects.toMatchObject({
@@ -246,9 +236,9 @@ describe('retiring the last published level of a published track', () => {
     await retireMicroCredential({ actor: admin, microCredentialId: conferences.id });
     await expect(retireMicroCredential({ actor: admin, microCredentialId: basics.id })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('“Reading”') });
 
-    const { issuer, admin: other } = await issuerWithAdmin();
-    const lone = await published(other, issuer.id, 'Number talks');
-    await createIssuerTrack({ actor: other, issuerId: issuer.id, def: trackDef('maths', 'Maths', [lone.slug]) });
+    const { issuer, admin: other } = await createIssuerWithAdmin();
+    const lone = await publishNewCredential(other, issuer.id, 'Number talks');
+    await createIssuerTrack({ actor: other, issuerId: issuer.id, def: trackDefinition('maths', 'Maths', [lone.slug]) });
     await retireMicroCredential({ actor: other, microCredentialId: lone.id });
     expect((await live(lone.id)).status).toBe('RETIRED');
     expect((await db.track.findUniqueOrThrow({ where: { id: track.id }, select: { status: true } })).status).toBe('PUBLISHED');
@@ -265,7 +255,7 @@ describe('retiring the last published level of a published track', () => {
 
 describe('loadDefinition', () => {
   it('shows a draft outside any track with its own level', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
+    const { issuer, admin } = await createIssuerWithAdmin();
     const mc = await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ level: 3 }) });
     expect((await loadDefinition(mc.versionId)).def.level).toBe(3);
   });

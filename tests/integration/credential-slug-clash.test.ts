@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
+import { createIssuerWithAdmin, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential } from '@/lib/authoring/mutations';
 import type { Actor } from '@/lib/auth/actor';
 
@@ -21,11 +21,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-async function issuerWithAdmin() {
-  const issuer = await createOrg({ kind: 'ISSUER' });
-  const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
-  return { issuer, admin };
-}
 /** What the editor's "Save draft" answers for a new credential at `slug`. */
 async function saveNewAt(actor: Actor, issuerId: string, slug: string) {
   session.actor = actor;
@@ -34,8 +29,8 @@ async function saveNewAt(actor: Actor, issuerId: string, slug: string) {
 
 describe('a new credential at an address already taken', () => {
   it('gets the same answer whether the address is another issuer’s unpublished draft, a published credential, or the admin’s own draft', async () => {
-    const mine = await issuerWithAdmin();
-    const theirs = await issuerWithAdmin();
+    const mine = await createIssuerWithAdmin();
+    const theirs = await createIssuerWithAdmin();
     // Another issuer's unpublished draft, with a title that must not leak.
     await createMicroCredential({ actor: theirs.admin, issuerId: theirs.issuer.id, def: { title: 'Secret pilot on restorative circles', slug: 'restorative-circles', pdHours: 3 }, allowIncomplete: true });
     const published = await createPublishedCredential({ def: { slug: 'published-one' } });
@@ -54,8 +49,8 @@ describe('a new credential at an address already taken', () => {
 
 describe('two admins choosing the same free address at once', () => {
   it('one gets it; the other is told the address is taken, on its field, not that something went wrong', async () => {
-    const a = await issuerWithAdmin();
-    const b = await issuerWithAdmin();
+    const a = await createIssuerWithAdmin();
+    const b = await createIssuerWithAdmin();
     const results = await Promise.allSettled(
       [a, b].map((o) => createMicroCredential({ actor: o.admin, issuerId: o.issuer.id, def: { title: 'Number talks', slug: 'number-talks', pdHours: 2 }, allowIncomplete: true })),
     );

@@ -14,9 +14,10 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '../factories';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { uploadPdf } from '../factories/evidence';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, getCaptionsText, getEvidenceUrl, requestUpload } from '@/lib/evidence/uploads';
+import { getCaptionsText, getEvidenceUrl } from '@/lib/evidence/uploads';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace } from '@/lib/review/queries';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
@@ -76,14 +77,6 @@ const def = {
   },
 };
 
-async function upload(teacher: Actor, attemptId: string, partId: string, fileName: string) {
-  const t = await requestUpload({ actor: teacher, attemptId, partId, fileName, contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
-  if (t.mode !== 'single') throw new Error('expected a single upload');
-  expect((await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } })).ok).toBe(true);
-  await completeUpload({ actor: teacher, fileId: t.fileId });
-  return t.fileId;
-}
-
 /**
  * A blind-review issuer that keeps reviewers from their own school's work; a teacher's submitted
  * attempt with two PDFs in real storage, claimed by `reviewer`. `other` is qualified too but holds
@@ -98,8 +91,8 @@ async function makeWorld() {
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId }, select: { id: true } });
   const [context, files] = version.parts;
   await saveResponse({ actor: teacher, attemptId: attempt.id, partId: context.id, text: 'A mixed Grade 7 group.', links: [], revision: 0 });
-  const plan = await upload(teacher, attempt.id, files.id, PLAN);
-  const tickets = await upload(teacher, attempt.id, files.id, TICKETS);
+  const plan = await uploadPdf(teacher, attempt.id, files.id, PLAN);
+  const tickets = await uploadPdf(teacher, attempt.id, files.id, TICKETS);
   await submitAttempt({ actor: teacher, attemptId: attempt.id, attested: true });
   const qualified = async (name: string) => {
     const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
@@ -158,7 +151,7 @@ describe('reporting a concern', () => {
     const { id: sub2 } = await startApplication({ actor: teacher2, microCredentialId: w.mc.id });
     const attempt2 = await db.attempt.findFirstOrThrow({ where: { submissionId: sub2 }, select: { id: true } });
     await saveResponse({ actor: teacher2, attemptId: attempt2.id, partId: w.version.parts[0].id, text: 'Grade 5.', links: [], revision: 0 });
-    await upload(teacher2, attempt2.id, w.version.parts[1].id, 'plan.pdf');
+    await uploadPdf(teacher2, attempt2.id, w.version.parts[1].id, 'plan.pdf');
     await submitAttempt({ actor: teacher2, attemptId: attempt2.id, attested: true });
     const { reviewId: otherReviewId } = await claimReview({ actor: w.other, attemptId: attempt2.id });
 
@@ -290,7 +283,7 @@ describe('removing a file', () => {
     const { id: sub2 } = await startApplication({ actor: stranger, microCredentialId: w.mc.id });
     const a2 = await db.attempt.findFirstOrThrow({ where: { submissionId: sub2 } });
     await saveResponse({ actor: stranger, attemptId: a2.id, partId: w.version.parts[0].id, text: 'Grade 5.', links: [], revision: 0 });
-    const strangerFile = await upload(stranger, a2.id, w.version.parts[1].id, 'plan.pdf');
+    const strangerFile = await uploadPdf(stranger, a2.id, w.version.parts[1].id, 'plan.pdf');
     await submitAttempt({ actor: stranger, attemptId: a2.id, attested: true });
     expect(await errorOf(removeEvidenceFile({ actor: w.admin, fileId: strangerFile, reason: REASON, concernId: another }))).toMatchObject({ code: 'NOT_FOUND', message: 'That concern could not be found.' });
     expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: strangerFile } })).toMatchObject({ status: 'UPLOADED' });
@@ -376,7 +369,7 @@ describe('removing a file', () => {
     const notice = await db.notification.findFirstOrThrow({ where: { userId: w.teacher.id, kind: 'evidence.file-removed' } });
     expect(notice.body).toMatch(/You can upload a replacement in the revision you have started\./);
     // The revision has room for the replacement: the tombstone takes no place.
-    await upload(w.teacher, revision, w.version.parts[1].id, 'exit tickets without names.pdf');
+    await uploadPdf(w.teacher, revision, w.version.parts[1].id, 'exit tickets without names.pdf');
     expect(await db.evidenceFile.count({ where: { attemptId: revision, status: 'UPLOADED' } })).toBe(2);
 
     // The teacher's page says what was removed, in place of the file, and no longer lists it as a file.

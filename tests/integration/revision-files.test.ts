@@ -2,24 +2,16 @@
 // removed files), marked as passed for them and for the next reviewer.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
 import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '@/tests/factories';
+import { uploadPdf } from '@/tests/factories/evidence';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, removeFile, requestUpload } from '@/lib/evidence/uploads';
+import { removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { getReviewWorkspace } from '@/lib/review/queries';
 import { getApplication } from '@/lib/submissions/queries';
 
 beforeEach(resetDatabase);
-
-async function uploadPdf(actor: Actor, attemptId: string, partId: string) {
-  const t = await requestUpload({ actor, attemptId, partId, fileName: 'work.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
-  if (t.mode !== 'single') throw new Error('expected a single upload');
-  expect((await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } })).status).toBe(200);
-  await completeUpload({ actor, fileId: t.fileId });
-  return t.fileId;
-}
 
 /** Context (text), Student work (files) and Reflection (text); returned with only the reflection below passing. */
 async function returnedWithFilesPassed() {

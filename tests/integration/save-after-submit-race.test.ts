@@ -2,46 +2,16 @@
 // (ADR 001). saveResponse writes under a share lock on the attempt, so a submit holding the
 // attempt either commits first (and the save is refused) or waits for the save and checks it.
 // Made deterministic with transactions held open on a second connection.
-import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential, SAMPLE_PDF } from '../factories';
+import { holdAttempt, untilWaitingOnLocksOr, watch, type Watched } from '../setup/row-locks';
+import { createActor, createPublishedCredential } from '../factories';
+import { uploadPdf } from '../factories/evidence';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, removeFile, requestUpload } from '@/lib/evidence/uploads';
-import type { Actor } from '@/lib/auth/actor';
+import { removeFile } from '@/lib/evidence/uploads';
 
 beforeEach(resetDatabase);
-
-/**
- * Waits until `count` calls are accounted for: waiting on a lock (statements of this database that
- * wait on one), or `settled()` of them (finished without waiting). Asked outside the held
- * transaction: inside one, pg_stat_activity is a snapshot.
- */
-async function untilWaitingOnLocksOr(count: number, settled: () => number, timeoutMessage: string) {
-  for (let i = 0; settled() < count; i++) {
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (n + settled() >= count) return;
-    if (i > 250) throw new Error(timeoutMessage);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A promise's outcome as a value, and whether it has settled yet. */
-type Watched<T> = { settled: boolean; outcome: Promise<{ ok: true; value: T } | { ok: false; error: unknown }> };
-function watch<T>(p: Promise<T>): Watched<T> {
-  const w: Watched<T> = { settled: false, outcome: Promise.resolve({ ok: false, error: null }) };
-  w.outcome = p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })).finally(() => { w.settled = true; });
-  return w;
-}
-
-async function uploadPdf(actor: Actor, attemptId: string, partId: string) {
-  const t = await requestUpload({ actor, attemptId, partId, fileName: 'work.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
-  if (t.mode !== 'single') throw new Error('expected single');
-  const res = await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } });
-  expect(res.status).toBe(200);
-  await completeUpload({ actor, fileId: t.fileId });
-}
 
 async function draft() {
   const { mc, version } = await createPublishedCredential();
@@ -62,24 +32,21 @@ describe('an autosave while the attempt is being sent', () => {
     const before = await answers(attempt.id);
 
     // The submit, caught in flight: it holds the attempt and has marked it sent, not yet committed.
-    const submitter = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await submitter.connect();
+    const submitter = await holdAttempt(attempt.id);
     try {
-      await submitter.query('BEGIN');
-      await submitter.query(`SELECT 1 FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [attempt.id]);
       await submitter.query(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = now() WHERE "id" = $1`, [attempt.id]);
       // Another tab saves an answer it had (an edit), and a first answer to a part still empty.
       const edit = watch(saveResponse({ actor: teacher, attemptId: attempt.id, partId: context.id, text: 'Changed after sending.', links: ['https://example.org/late'], revision: 1 }));
       const first = watch(saveResponse({ actor: teacher, attemptId: attempt.id, partId: reflection.id, text: 'Written after sending.', links: [], revision: 0 }));
       await untilWaitingOnLocksOr(2, () => Number(edit.settled) + Number(first.settled), 'the saves neither finished nor waited for the submit');
-      await submitter.query('COMMIT');
+      await submitter.commit();
       for (const save of [edit, first]) {
         const outcome = await save.outcome;
         expect(outcome.ok).toBe(false);
         if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'INVALID_STATE', message: 'This attempt has been submitted and can no longer change.' });
       }
     } finally {
-      await submitter.end();
+      await submitter.release();
     }
     expect(await answers(attempt.id)).toEqual(before);
   });
@@ -89,20 +56,17 @@ describe('an autosave while the attempt is being sent', () => {
     await uploadPdf(teacher, attempt.id, files.id);
     const file = await db.evidenceFile.findFirstOrThrow({ where: { attemptId: attempt.id }, select: { id: true, storageKey: true } });
 
-    const submitter = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await submitter.connect();
+    const submitter = await holdAttempt(attempt.id);
     try {
-      await submitter.query('BEGIN');
-      await submitter.query(`SELECT 1 FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [attempt.id]);
       await submitter.query(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = now() WHERE "id" = $1`, [attempt.id]);
       const remove = watch(removeFile({ actor: teacher, fileId: file.id }));
       await untilWaitingOnLocksOr(1, () => Number(remove.settled), 'the removal neither finished nor waited for the submit');
-      await submitter.query('COMMIT');
+      await submitter.commit();
       const outcome = await remove.outcome;
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('has been submitted') });
     } finally {
-      await submitter.end();
+      await submitter.release();
     }
     expect(await db.evidenceFile.findUnique({ where: { id: file.id }, select: { status: true } })).toEqual({ status: 'UPLOADED' });
   });
@@ -116,21 +80,18 @@ describe('an autosave while the attempt is being sent', () => {
 
     // Something else holds the attempt (say, an upload finishing): submitAttempt queues for its row
     // lock first, and the save after it, in that order.
-    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await holder.connect();
     let submit!: Watched<Awaited<ReturnType<typeof submitAttempt>>>;
     let save!: Watched<Awaited<ReturnType<typeof saveResponse>>>;
+    const holder = await holdAttempt(attempt.id);
     try {
-      await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [attempt.id]);
       submit = watch(submitAttempt({ actor: teacher, attemptId: attempt.id, attested: true }));
       await untilWaitingOnLocksOr(1, () => Number(submit.settled), 'submitAttempt neither finished nor waited for the attempt');
       // Emptied in another tab: this would make the reflection incomplete, had it been let in.
       save = watch(saveResponse({ actor: teacher, attemptId: attempt.id, partId: reflection.id, text: '', links: [], revision: 1 }));
       await untilWaitingOnLocksOr(2, () => Number(submit.settled) + Number(save.settled), 'the save neither finished nor waited for the attempt');
-      await holder.query('COMMIT');
+      await holder.commit();
     } finally {
-      await holder.end();
+      await holder.release();
     }
     const submitted = await submit.outcome;
     expect(submitted).toMatchObject({ ok: true, value: { alreadySubmitted: false } });
@@ -148,20 +109,17 @@ describe('an autosave while the attempt is being sent', () => {
     await uploadPdf(teacher, attempt.id, files.id);
 
     // A holder keeps the attempt so the save and the submit queue in a known order: save first.
-    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await holder.connect();
     let submit!: Watched<Awaited<ReturnType<typeof submitAttempt>>>;
     let save!: Watched<Awaited<ReturnType<typeof saveResponse>>>;
+    const holder = await holdAttempt(attempt.id);
     try {
-      await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [attempt.id]);
       save = watch(saveResponse({ actor: teacher, attemptId: attempt.id, partId: reflection.id, text: '', links: [], revision: 1 }));
       await untilWaitingOnLocksOr(1, () => Number(save.settled), 'the save neither finished nor waited for the attempt');
       submit = watch(submitAttempt({ actor: teacher, attemptId: attempt.id, attested: true }));
       await untilWaitingOnLocksOr(2, () => Number(save.settled) + Number(submit.settled), 'submitAttempt neither finished nor waited for the attempt');
-      await holder.query('COMMIT');
+      await holder.commit();
     } finally {
-      await holder.end();
+      await holder.release();
     }
     expect(await save.outcome).toMatchObject({ ok: true, value: { revision: 2 } });
     // The emptied reflection is what the submit checked: it is refused, and the attempt stays a draft.

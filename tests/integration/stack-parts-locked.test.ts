@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
+import { untilWaitingOnLocksOr, watch } from '../setup/row-locks';
 import { createActor, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential } from '@/lib/authoring/mutations';
 import { createIssuerStack, publishStack, retireStack, STACK_PARTS_LOCKED, updateStack } from '@/lib/authoring/stacks';
@@ -97,24 +98,7 @@ describe('the parts of a stack that has been published', () => {
   });
 });
 
-/**
- * Waits until `count` calls are waiting on a lock or have settled. Asked outside the held
- * transaction: inside one, pg_stat_activity is a snapshot.
- */
-async function untilWaitingOnLocksOr(count: number, settled: () => number) {
-  for (let i = 0; settled() < count; i++) {
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (n + settled() >= count) return;
-    if (i > 150) throw new Error('the call neither finished nor waited for the held stack');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function watch<T>(p: Promise<T>) {
-  const w = { settled: false, outcome: null as unknown as Promise<{ ok: true; value: T } | { ok: false; error: unknown }> };
-  w.outcome = p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })).finally(() => { w.settled = true; });
-  return w;
-}
+const HELD_STACK_TIMEOUT = 'the call neither finished nor waited for the held stack';
 
 async function heldConnection() {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -138,7 +122,7 @@ describe('a save and a publish of one stack at the same moment', () => {
       await publisher.query(`UPDATE "Stack" SET "status" = 'PUBLISHED', "publishedAt" = now() WHERE "id" = $1`, [stack.id]);
       // Another tab saves the stack with a draft part in place of B.
       const save = watch(updateStack({ actor: a.admin, stackId: stack.id, def: def([a.mc.slug, draftPart.slug]) }));
-      await untilWaitingOnLocksOr(1, () => Number(save.settled));
+      await untilWaitingOnLocksOr(1, () => Number(save.settled), HELD_STACK_TIMEOUT);
       await publisher.query('COMMIT');
       const outcome = await save.outcome;
       expect(outcome.ok).toBe(false);
@@ -163,7 +147,7 @@ describe('a save and a publish of one stack at the same moment', () => {
       await saver.query(`DELETE FROM "StackItem" WHERE "stackId" = $1`, [stack.id]);
       await saver.query(`INSERT INTO "StackItem" ("stackId", "microCredentialId", "sortOrder") VALUES ($1, $2, 0), ($1, $3, 1)`, [stack.id, a.mc.id, draftPart.id]);
       const publish = watch(publishStack({ actor: a.admin, stackId: stack.id }));
-      await untilWaitingOnLocksOr(1, () => Number(publish.settled));
+      await untilWaitingOnLocksOr(1, () => Number(publish.settled), HELD_STACK_TIMEOUT);
       await saver.query('COMMIT');
       const outcome = await publish.outcome;
       expect(outcome.ok).toBe(false);

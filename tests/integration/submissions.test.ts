@@ -1,26 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '../factories';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { uploadPdf } from '../factories/evidence';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
 import { getApplication } from '@/lib/submissions/queries';
 import { DomainError } from '@/lib/errors';
 import { retireMicroCredential } from '@/lib/authoring/mutations';
 import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
 import { saveProposal } from '@/lib/proposals/mutations';
 import { getMicroCredentialPage } from '@/lib/catalog/queries';
-import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
-
-async function uploadPdf(actor: Actor, attemptId: string, partId: string) {
-  const t = await requestUpload({ actor, attemptId, partId, fileName: 'work.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
-  if (t.mode !== 'single') throw new Error('expected single');
-  const res = await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } });
-  expect(res.status).toBe(200);
-  await completeUpload({ actor, fileId: t.fileId });
-}
 
 async function fullDraft() {
   const { mc, version, issuer } = await createPublishedCredential();

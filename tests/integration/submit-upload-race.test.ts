@@ -6,34 +6,13 @@ import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
+import { holdAttempt, untilWaitingOnLocksOr } from '../setup/row-locks';
 import { createActor, createPublishedCredential, SAMPLE_PDF } from '../factories';
+import { uploadPdf } from '../factories/evidence';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
-import type { Actor } from '@/lib/auth/actor';
+import { requestUpload } from '@/lib/evidence/uploads';
 
 beforeEach(resetDatabase);
-
-async function uploadPdf(actor: Actor, attemptId: string, partId: string) {
-  const t = await requestUpload({ actor, attemptId, partId, fileName: 'work.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
-  if (t.mode !== 'single') throw new Error('expected single');
-  const res = await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } });
-  expect(res.status).toBe(200);
-  await completeUpload({ actor, fileId: t.fileId });
-}
-
-/**
- * Waits until some statement of this database waits on a lock (the call under test has reached the
- * other transaction's row lock), or until `settled()` (the call finished without waiting). Asked
- * outside the other transaction: inside one, pg_stat_activity is a snapshot.
- */
-async function untilWaitingOnLockOr(settled: () => boolean, timeoutMessage: string) {
-  for (let i = 0; !settled(); i++) {
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (n > 0) return;
-    if (i > 250) throw new Error(timeoutMessage);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** A draft with every part answered: it would submit. */
 async function readyDraft() {
@@ -68,7 +47,7 @@ describe('submitting while an upload starts', () => {
         (e) => ({ ok: false as const, e }),
       ).finally(() => { settled = true; });
       // Until submitAttempt waits for the upload's lock on the attempt (or, unfixed, has finished).
-      await untilWaitingOnLockOr(() => settled, 'submitAttempt neither finished nor waited for the upload');
+      await untilWaitingOnLocksOr(1, () => Number(settled), 'submitAttempt neither finished nor waited for the upload');
       await uploader.query('COMMIT');
       const outcome = await submitting;
       expect(outcome.ok).toBe(false);
@@ -95,23 +74,20 @@ describe('submitting while an upload starts', () => {
   it('an upload that checked the attempt just before a submit committed adds no file to the sent work', async () => {
     const { teacher, attempt, files } = await readyDraft();
     // The submit, caught in flight: it holds the attempt and has marked it sent, not yet committed.
-    const submitter = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await submitter.connect();
+    const submitter = await holdAttempt(attempt.id);
     try {
-      await submitter.query('BEGIN');
-      await submitter.query(`SELECT 1 FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [attempt.id]);
       await submitter.query(`UPDATE "Attempt" SET "status" = 'SUBMITTED' WHERE "id" = $1`, [attempt.id]);
       let settled = false;
       const uploading = requestUpload({ actor: teacher, attemptId: attempt.id, partId: files.id, fileName: 'late.pdf', contentType: 'application/pdf', size: 100 })
         .then((r) => ({ ok: true as const, r }), (e) => ({ ok: false as const, e }))
         .finally(() => { settled = true; });
-      await untilWaitingOnLockOr(() => settled, 'requestUpload neither finished nor waited for the submit');
-      await submitter.query('COMMIT');
+      await untilWaitingOnLocksOr(1, () => Number(settled), 'requestUpload neither finished nor waited for the submit');
+      await submitter.commit();
       const outcome = await uploading;
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) expect(outcome.e).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('no more files') });
     } finally {
-      await submitter.end();
+      await submitter.release();
     }
     expect(await db.evidenceFile.count({ where: { attemptId: attempt.id, fileName: 'late.pdf' } })).toBe(0);
   });

@@ -11,10 +11,12 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '../factories';
+import { holdAttempt, untilWaitingOnLocksOr } from '../setup/row-locks';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { uploadPdf } from '../factories/evidence';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
-import { completeUpload, removeFile, requestUpload } from '@/lib/evidence/uploads';
+import { removeFile } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, expireStaleClaims, releaseReview, submitReview } from '@/lib/review/mutations';
 import { requestSecondLook } from '@/lib/review/second-look';
 import { listReviewQueue } from '@/lib/review/queries';
@@ -61,21 +63,13 @@ async function makeWorld(opts: { files?: boolean } = {}) {
 }
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
-async function uploadPdf(actor: Actor, attemptId: string, partId: string) {
-  const t = await requestUpload({ actor, attemptId, partId, fileName: 'exit-tickets.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
-  if (t.mode !== 'single') throw new Error('expected a single upload');
-  expect((await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } })).status).toBe(200);
-  await completeUpload({ actor, fileId: t.fileId });
-  return t.fileId;
-}
-
 /** A new teacher answers every text part (and uploads to a files part) and sends attempt 1. */
 async function sentBy(w: World, teacher?: Actor) {
   const t = teacher ?? (await createActor({ name: 'Tess Teacher' }));
   const { id: submissionId } = await startApplication({ actor: t, microCredentialId: w.mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
   for (const p of w.version.parts) {
-    if (p.responseType === 'FILES') await uploadPdf(t, attempt.id, p.id);
+    if (p.responseType === 'FILES') await uploadPdf(t, attempt.id, p.id, 'exit-tickets.pdf');
     else await saveResponse({ actor: t, attemptId: attempt.id, partId: p.id, text: 'My Grade 7 class wrote exit tickets.', links: [], revision: 0 });
   }
   await submitAttempt({ actor: t, attemptId: attempt.id, attested: true });
@@ -140,7 +134,7 @@ describe('taking a sent attempt back to edit', () => {
     const row = answersBefore.find((r) => r.partId === context.id)!;
     await saveResponse({ actor: s.teacher, attemptId: s.attemptId, partId: context.id, text: 'My Grade 7 class wrote exit tickets twice a week.', links: [], revision: row.revision });
     await removeFile({ actor: s.teacher, fileId: filesBefore[0].id });
-    await uploadPdf(s.teacher, s.attemptId, files.id);
+    await uploadPdf(s.teacher, s.attemptId, files.id, 'exit-tickets.pdf');
 
     // Sending again asks for the statement again, and records when it was confirmed this time.
     const refused = (await submitAttemptAction(initialActionState, form({ attemptId: s.attemptId, slug: w.mc.slug }))) as ActionResult;
@@ -325,15 +319,8 @@ describe('against a reviewer claiming at the same moment', () => {
     expect(await db.review.count({ where: { attempt: { status: 'DRAFT' } } })).toBe(0);
   });
 
-  /** Waits until some statement of this database waits on a row lock (or the call under test has settled). */
-  async function untilWaitingOnLockOr(settled: () => boolean) {
-    for (let i = 0; !settled(); i++) {
-      const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (n > 0) return;
-      if (i > 250) throw new Error('neither finished nor waited for the other transaction');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  /** Waits until the call under test waits on the other transaction's lock (or has settled). */
+  const untilWaitingOnLockOr = (settled: () => boolean) => untilWaitingOnLocksOr(1, () => Number(settled()), 'neither finished nor waited for the other transaction');
 
   it('refuses the withdrawal when a claim, not yet committed when it first looked, commits while it waits', async () => {
     const w = await makeWorld();
@@ -366,22 +353,19 @@ describe('against a reviewer claiming at the same moment', () => {
     ]) {
       const s = await sentBy(w);
       // The withdrawal's own steps, held open: the attempt locked and already a draft, not committed.
-      const teacherTx = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await teacherTx.connect();
+      const teacherTx = await holdAttempt(s.attemptId);
       try {
-        await teacherTx.query('BEGIN');
-        await teacherTx.query(`SELECT "id" FROM "Attempt" WHERE "id" = $1 FOR UPDATE`, [s.attemptId]);
         await teacherTx.query(`UPDATE "Attempt" SET "status" = 'DRAFT', "submittedAt" = NULL WHERE "id" = $1`, [s.attemptId]);
         await teacherTx.query(`UPDATE "Submission" SET "status" = 'DRAFT' WHERE "id" = $1`, [s.submissionId]);
         let settled = false;
         const taking = take(s.attemptId).then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e })).finally(() => { settled = true; });
         await untilWaitingOnLockOr(() => settled);
-        await teacherTx.query('COMMIT');
+        await teacherTx.commit();
         const outcome = await taking;
         expect(outcome.ok).toBe(false);
         if (!outcome.ok) expect(outcome.e).toMatchObject({ code: 'CONFLICT' });
       } finally {
-        await teacherTx.end();
+        await teacherTx.release();
       }
       expect(await db.review.count({ where: { attemptId: s.attemptId } })).toBe(0);
       expect((await submissionOf(s.submissionId)).status).toBe('DRAFT');
