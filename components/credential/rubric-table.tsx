@@ -1,12 +1,18 @@
 import type { VersionDetail } from '@/lib/catalog/queries';
 
-/** The full rubric grid: criteria down, proficiency levels across, passing level marked. */
+/**
+ * The full rubric grid: criteria down, proficiency levels across, passing level marked. A draft in
+ * the admin's preview may have no passing level chosen yet: it says so rather than naming none.
+ */
 export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteria' | 'levels' | 'passingLevelRank' | 'passingRuleKind' | 'passingTotal'> }) {
   const passing = version.levels.find((l) => l.rank === version.passingLevelRank);
+  const atOrAbovePassing = (rank: number) => passing !== undefined && rank >= passing.rank;
   return (
     <div>
       <p className="mb-3 text-sm text-slate-800">
-        {version.passingRuleKind === 'ALL_AT_LEAST' ? (
+        {!passing ? (
+          <>The passing level is not chosen yet: choose it in the editor before publishing.</>
+        ) : version.passingRuleKind === 'ALL_AT_LEAST' ? (
           <>
             To earn this credential, <strong>every criterion must reach “{passing?.label}”</strong> or higher.
           </>
@@ -26,10 +32,10 @@ export function RubricTable({ version }: { version: Pick<VersionDetail, 'criteri
                 Criterion
               </th>
               {version.levels.map((l) => (
-                <th key={l.id} scope="col" className={`border border-slate-300 p-2 text-left ${l.rank >= version.passingLevelRank ? 'bg-green-50' : 'bg-slate-100'}`}>
+                <th key={l.id} scope="col" className={`border border-slate-300 p-2 text-left ${atOrAbovePassing(l.rank) ? 'bg-green-50' : 'bg-slate-100'}`}>
                   {l.label}
                   {version.passingRuleKind === 'TOTAL_AT_LEAST' ? <span className="block text-xs font-normal text-slate-800">{l.rank} point{l.rank === 1 ? '' : 's'}</span> : null}
-                  {l.rank === version.passingLevelRank ? <span className="block text-xs font-normal text-green-900">{version.passingRuleKind === 'TOTAL_AT_LEAST' ? 'Lowest level allowed' : 'Passing level'}</span> : null}
+                  {l.rank === passing?.rank ? <span className="block text-xs font-normal text-green-900">{version.passingRuleKind === 'TOTAL_AT_LEAST' ? 'Lowest level allowed' : 'Passing level'}</span> : null}
                 </th>
               ))}
             </tr>

@@ -66,9 +66,9 @@ function versionFields(def: MicroCredentialDraft) {
   return {
     title: def.title, summary: def.summary, competency: def.competency, keyMethod: def.keyMethod, methodComponents: def.methodComponents,
     researchRationale: def.researchRationale, pdHours: new Prisma.Decimal(def.pdHours), expiryMonths: def.expiryMonths ?? null, badgeColor: def.badgeColor,
-    // The passing level has no "not chosen" column value; the editor always sends one, so 0 only
-    // stands in for a draft saved without a rubric by another caller. A missing total stays empty.
-    passingRuleKind: def.rubric.passingRule.kind, passingLevelRank: def.rubric.passingRule.levelRank ?? 0,
+    // A passing level not chosen yet (or whose level was removed) stays empty, so the editor asks for
+    // it again rather than showing the lowest level as if chosen. Publishing requires it. So does a total.
+    passingRuleKind: def.rubric.passingRule.kind, passingLevelRank: def.rubric.passingRule.levelRank ?? null,
     passingTotal: def.rubric.passingRule.kind === 'TOTAL_AT_LEAST' ? (def.rubric.passingRule.total ?? null) : null,
     // Kept on the version too: for a draft these are pending until publish copies them to the live row.
     ...classification(def),

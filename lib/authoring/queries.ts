@@ -179,11 +179,12 @@ export async function loadDefinition(versionId: string, client: Tx | typeof db =
           descriptors: v.levels.map((l) => c.descriptors.find((d) => d.levelId === l.id)?.text ?? ''),
         };
       }),
-      // A draft may not have its passing total yet: it stays empty rather than becoming 1.
-      passingRule:
-        v.passingRuleKind === 'TOTAL_AT_LEAST'
-          ? { kind: 'TOTAL_AT_LEAST', levelRank: v.passingLevelRank, ...(v.passingTotal !== null ? { total: v.passingTotal } : {}) }
-          : { kind: 'ALL_AT_LEAST', levelRank: v.passingLevelRank },
+      // A draft may not have its passing level or total yet: they stay empty rather than becoming 0 or 1.
+      passingRule: {
+        kind: v.passingRuleKind,
+        ...(v.passingLevelRank !== null ? { levelRank: v.passingLevelRank } : {}),
+        ...(v.passingRuleKind === 'TOTAL_AT_LEAST' && v.passingTotal !== null ? { total: v.passingTotal } : {}),
+      },
     },
     alignments: v.alignments.map((a) => ({
       targetName: a.targetName, targetUrl: a.targetUrl,

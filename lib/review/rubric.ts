@@ -4,10 +4,17 @@ export type PassingRule = { kind: 'ALL_AT_LEAST'; levelRank: number } | { kind: 
 
 export type CriterionResult = { criterionId: string; rank: number };
 
-export function passingRuleOf(v: { passingRuleKind: 'ALL_AT_LEAST' | 'TOTAL_AT_LEAST'; passingLevelRank: number; passingTotal: number | null }): PassingRule {
+/**
+ * The rule of a published version. Only a draft may have no passing level yet (the database refuses
+ * to publish one without it), and drafts are never scored: a missing level here is a broken
+ * invariant, not something to guess past (0 would pass every score).
+ */
+export function passingRuleOf(v: { passingRuleKind: 'ALL_AT_LEAST' | 'TOTAL_AT_LEAST'; passingLevelRank: number | null; passingTotal: number | null }): PassingRule {
+  const levelRank = v.passingLevelRank;
+  if (levelRank === null) throw new Error('A version without a passing level was scored: only drafts may leave it unchosen.');
   return v.passingRuleKind === 'TOTAL_AT_LEAST'
-    ? { kind: 'TOTAL_AT_LEAST', levelRank: v.passingLevelRank, total: v.passingTotal ?? 0 }
-    : { kind: 'ALL_AT_LEAST', levelRank: v.passingLevelRank };
+    ? { kind: 'TOTAL_AT_LEAST', levelRank, total: v.passingTotal ?? 0 }
+    : { kind: 'ALL_AT_LEAST', levelRank };
 }
 
 /** Whether a set of scores (one per criterion) earns the credential under the rule. */

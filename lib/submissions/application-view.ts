@@ -25,7 +25,7 @@ export type RevisionFate = 'kept' | 'revise' | 'open';
 
 type VersionRules = {
   passingRuleKind: 'ALL_AT_LEAST' | 'TOTAL_AT_LEAST';
-  passingLevelRank: number;
+  passingLevelRank: number | null;
   passingTotal: number | null;
   parts: { id: string }[];
   criteria: { id: string; partId: string | null }[];
@@ -44,13 +44,14 @@ type DecidingReview = { scores: { criterionId: string; level: { rank: number } }
 export function revisionPlan(version: VersionRules, reviews: DecidingReview[]): Map<string, RevisionFate> {
   const scored = reviews.map((r) => ({ scores: r.scores.map((s) => ({ criterionId: s.criterionId, rank: s.level.rank })) }));
   const topRank = version.levels.length ? Math.max(...version.levels.map((l) => l.rank)) : undefined;
-  const kept = carriedPartIds(passingRuleOf(version), version.criteria, scored, topRank);
+  const rule = passingRuleOf(version);
+  const kept = carriedPartIds(rule, version.criteria, scored, topRank);
   const below = new Set<string>();
   for (const review of scored) {
     for (const c of version.criteria) {
       if (!c.partId) continue;
       const s = review.scores.find((x) => x.criterionId === c.id);
-      if (!s || s.rank < version.passingLevelRank) below.add(c.partId);
+      if (!s || s.rank < rule.levelRank) below.add(c.partId);
     }
   }
   return new Map(version.parts.map((p) => [p.id, kept.has(p.id) ? 'kept' : below.has(p.id) ? 'revise' : 'open']));

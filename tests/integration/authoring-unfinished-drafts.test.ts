@@ -111,6 +111,27 @@ describe('saving an unfinished new draft', () => {
     expect((await loadDefinition(edit.latest!.id)).def).toEqual(edit.def);
   });
 
+  it('keeps a passing level left blank as not chosen: reopened blank, named as missing under either rule, and never publishable', async () => {
+    const { issuer, admin } = await issuerWithAdmin();
+    session.actor = admin;
+    for (const passingKind of ['ALL_AT_LEAST', 'TOTAL_AT_LEAST'] as const) {
+      const form = { ...halfWritten(), slug: `blank-pass-${passingKind.toLowerCase().replace(/_/g, '-')}`, rubric: { ...halfWritten().rubric, passingKind, levelRank: '', total: '6' } };
+      const res = await saveCredentialAction({ issuerId: issuer.id, def: formToDefInput(form), badgeImageKey: null });
+      if (!res.ok) throw new Error(JSON.stringify(res));
+      // Stored as not chosen (before, 0: the lowest level, which a total rule accepted as its floor).
+      const version = await db.microCredentialVersion.findFirstOrThrow({ where: { microCredentialId: res.data!.id }, select: { id: true, passingLevelRank: true } });
+      expect(version.passingLevelRank, passingKind).toBeNull();
+      expect(res.data!.missing, passingKind).toHaveProperty(['rubric.passingRule.levelRank']);
+      const edit = await getCredentialForEdit({ actor: admin, microCredentialId: res.data!.id });
+      expect(defToForm(edit.def!).rubric.levelRank, passingKind).toBe('');
+      // The preview says so instead of naming no level.
+      const preview = textOf(renderToStaticMarkup(await PreviewPage({ params: Promise.resolve({ id: res.data!.id }) })));
+      expect(preview, passingKind).toContain('The passing level is not chosen yet');
+      // Whoever writes the row, a version cannot leave draft without one.
+      await expect(db.microCredentialVersion.update({ where: { id: version.id }, data: { status: 'PUBLISHED' } }), passingKind).rejects.toThrow(/passing_level_when_published/);
+    }
+  });
+
   it('still needs a title (and the address and hours the record cannot be stored without); nothing is stored without them', async () => {
     const { issuer, admin } = await issuerWithAdmin();
     session.actor = admin;

@@ -4,6 +4,11 @@ import { criterionNeedsFeedback, meetsPassingRule, passedPartIds, passingRuleOf,
 const s = (...ranks: number[]) => ranks.map((rank, i) => ({ criterionId: `c${i}`, rank }));
 
 describe('passing rule', () => {
+  it('refuses to score against a version with no passing level chosen (only a draft may lack one) rather than passing everything at 0', () => {
+    for (const kind of ['ALL_AT_LEAST', 'TOTAL_AT_LEAST'] as const) {
+      expect(() => passingRuleOf({ passingRuleKind: kind, passingLevelRank: null, passingTotal: 4 })).toThrow(/passing level/);
+    }
+  });
   it('ALL_AT_LEAST needs every criterion at the passing level', () => {
     const rule = passingRuleOf({ passingRuleKind: 'ALL_AT_LEAST', passingLevelRank: 2, passingTotal: null });
     expect(meetsPassingRule(rule, s(2, 2, 3))).toBe(true);

@@ -25,6 +25,7 @@ import { startApplicationAction, startRenewalAction, startRevisionAction } from 
 import { RenewForm } from '@/components/awards/renew-form';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { RubricTable } from '@/components/credential/rubric-table';
+import { passingRuleOf } from '@/lib/review/rubric';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords } from '@/lib/awards/withdrawn-words';
 import { criteriaByPart, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
@@ -536,6 +537,7 @@ function ReviewFeedback({ review, version, caption }: { review: AttemptWithRevie
     const part = c.partId ? version.parts.find((p) => p.id === c.partId) : undefined;
     return { id: c.id, title: c.title, part: part ? `Part ${partNumber.get(part.id)}: ${part.title}` : null };
   });
+  const passingRank = passingRuleOf(version).levelRank;
   return (
     <>
       {review.overallComment ? <p className="mt-2 whitespace-pre-wrap text-slate-800">{review.overallComment}</p> : null}
@@ -550,7 +552,7 @@ function ReviewFeedback({ review, version, caption }: { review: AttemptWithRevie
         criteria={criteria}
         scores={review.scores}
         level={(s) => {
-          const pass = s ? s.level.rank >= version.passingLevelRank : false;
+          const pass = s ? s.level.rank >= passingRank : false;
           return (
             <>
               <Pill tone={pass ? 'success' : 'warning'}>{s?.level.label ?? '—'}</Pill>
