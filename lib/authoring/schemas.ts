@@ -274,6 +274,10 @@ export const MAX_TRACK_LEVELS = 5;
  * form, which sends a box left empty as "". Empty boxes after the last chosen level are dropped. An
  * empty one before it is refused on that level rather than closed up, which would silently move
  * every later credential down a level. So is a credential chosen twice (it can hold one level).
+ *
+ * The form has a fixed row of boxes and no way to remove one, and a published credential keeps its
+ * level, so the messages say what can be done there: fill a gap, or close it up when the later levels
+ * may move; leave a repeat empty only when no later level is chosen (else it would be a gap).
  */
 const trackLevels = z
   .array(z.string({ error: 'Choose each level from the list.' }), { error: 'Choose the levels from the list.' })
@@ -288,8 +292,11 @@ const trackLevels = z
     const levels: string[] = [];
     chosen.forEach((box, i) => {
       const level = i + 1;
+      const last = i === chosen.length - 1;
       if (box.trim() === '') {
-        ctx.issues.push({ code: 'custom', input: box, path: [i], message: `Level ${level} is empty. Choose a credential or remove the level.` });
+        // Never the last box: `chosen` ends at a chosen level.
+        const later = chosen.findIndex((b, j) => j > i && b.trim() !== '') + 1;
+        ctx.issues.push({ code: 'custom', input: box, path: [i], message: `Level ${level} is empty, but level ${later} has a credential: a track cannot skip a level. Choose a credential for level ${level}, or move the later levels up if they were never published.` });
         return;
       }
       const parsed = slug.safeParse(box);
@@ -299,7 +306,7 @@ const trackLevels = z
       }
       const earlier = firstLevel.get(parsed.data);
       if (earlier !== undefined) {
-        ctx.issues.push({ code: 'custom', input: box, path: [i], message: `Level ${level} repeats level ${earlier}: a credential can be one level only. Choose another credential or remove the level.` });
+        ctx.issues.push({ code: 'custom', input: box, path: [i], message: `Level ${level} repeats level ${earlier}: a credential can be one level only. ${last ? `Choose another credential, or leave level ${level} empty.` : `Choose another credential for level ${level}.`}` });
         return;
       }
       firstLevel.set(parsed.data, level);

@@ -63,7 +63,9 @@ export async function syncCatalogEntry(tx: Tx, kind: 'TRACK' | 'MICRO_CREDENTIAL
       },
     });
     const issuerName = t && (await issuerNameHeld(tx, t.issuerId));
-    if (!t || t.status !== 'PUBLISHED') {
+    // A published track with no published level (older data: publishing and retiring now keep one)
+    // has nothing to enrol in: it leaves search like a retired one, and returns with its first level.
+    if (!t || t.status !== 'PUBLISHED' || !t.microCredentials.length) {
       await tx.catalogEntry.deleteMany({ where: { kind, refId } });
       return;
     }

@@ -30,13 +30,22 @@ export async function enrollInMicroCredential(opts: { actor: Actor; microCredent
   return enrollment;
 }
 
-/** Enrolling in a track enrols in each of its published levels too, so they appear on the dashboard. */
+/** Said of a published track with no published level, on its page and when enrolling is refused. */
+export const noLevelOpen = (kind: 'COURSE' | 'TRACK') =>
+  `No level of this ${kind === 'COURSE' ? 'course' : 'badge track'} is open yet, so there is nothing to enrol in.`;
+
+/**
+ * Enrolling in a track enrols in each of its published levels too, so they appear on the dashboard.
+ * A published track with no published level (older data: publishing and retiring now keep one) is
+ * refused, not "enrolled" in nothing.
+ */
 export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
   const track = await db.track.findFirst({
     where: { id: opts.trackId, status: 'PUBLISHED' },
-    select: { id: true, issuerId: true, microCredentials: { where: { status: 'PUBLISHED' }, select: { id: true } } },
+    select: { id: true, kind: true, issuerId: true, microCredentials: { where: { status: 'PUBLISHED' }, select: { id: true } } },
   });
   if (!track) throw notFound('That course');
+  if (!track.microCredentials.length) throw invalidState(`${noLevelOpen(track.kind)} Look for it again later, or find another in the catalogue.`);
   await db.$transaction(async (tx) => {
     await tx.enrollment.upsert({
       where: { userId_trackId: { userId: opts.actor.id, trackId: track.id } },

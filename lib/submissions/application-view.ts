@@ -71,3 +71,17 @@ export function criteriaByPart<C extends { partId: string | null }>(criteria: C[
 export function submitNotice(decisionDays: number): string {
   return `After you submit, your evidence is locked. You can take it back to change it until a reviewer opens it; after that, only if the reviewers ask for a revision. Reviewers decide within ${decisionDays} business ${decisionDays === 1 ? 'day' : 'days'}, and we will notify you.`;
 }
+
+/**
+ * What the notice on arrival after "Renew" says of the renewal it took the teacher to: a new one is
+ * a draft, but one already under way (stopped, then picked up again this way) may be waiting for a
+ * revision or be with reviewers. Null for an earned one: there is no renewal to speak of.
+ */
+export function renewalOpenedText(status: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'): string | null {
+  switch (status) {
+    case 'DRAFT': return 'It is a draft on your dashboard. Answers save as you type, and nothing goes to reviewers until you submit it at the end of this page.';
+    case 'NEEDS_REVISION': return 'A reviewer asked for changes to it. Read the feedback below, then start a revision.';
+    case 'SUBMITTED': case 'IN_REVIEW': return 'It is with the reviewers. We will notify you when there is a decision.';
+    case 'EARNED': return null;
+  }
+}

@@ -22,6 +22,7 @@ test('a new teacher enrols, stops working on the credential, and enrols again to
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Stop working on it' }).click();
   await expect(page.getByText('You stopped working on this micro-credential')).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('You stopped working on this micro-credential');
   await expect(page.getByRole('button', { name: 'Enrol in this micro-credential' })).toBeVisible();
   await page.goto('/dashboard');
   await expect(page.getByText('You are not enrolled in anything yet')).toBeVisible();
@@ -29,4 +30,11 @@ test('a new teacher enrols, stops working on the credential, and enrols again to
   await page.goto('/micro-credentials/the-assessment-cycle');
   await page.getByRole('button', { name: 'Enrol in this micro-credential' }).click();
   await expect(page.getByRole('link', { name: 'Start your application' })).toBeVisible();
+
+  // A whole track at once: the button goes, and the notice says so and holds the keyboard focus.
+  await page.goto('/tracks/ptc-leadership-tools-for-teacher-leaders');
+  await page.getByRole('button', { name: 'Enrol in all levels' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are enrolled in every level' })).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('You are enrolled in every level');
+  await expectNoAxeViolations(page);
 });

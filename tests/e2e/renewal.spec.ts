@@ -23,8 +23,10 @@ test('the demo teacher is reminded a badge expires soon, renews it, and finds th
   await expectNoAxeViolations(page);
   await renewals.getByRole('button', { name: 'Renew “The Assessment Cycle”' }).click();
 
-  await expect(page).toHaveURL(/\/apply\/the-assessment-cycle$/);
+  await expect(page).toHaveURL(/\/apply\/the-assessment-cycle\?renewing=1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Your renewal' })).toBeVisible();
+  // The Renew button is gone: the notice says what happened and holds the keyboard focus.
+  await expect(page.locator(':focus')).toContainText('You are renewing this badge');
   await expect(page.getByText('Renewing your badge')).toBeVisible();
   await expect(page.getByText(/stays valid until/)).toBeVisible();
   // A fresh application, answered from scratch against today's requirements.

@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
-import type { Actor } from '@/lib/auth/actor';
-import { createMicroCredential, publishMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
+import { createDraftCredential, createIssuerWithAdmin, publishNewCredential, trackDefinition, trackLevelsOf } from '../factories';
+import { publishMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
 import { getCredentialForEdit } from '@/lib/authoring/queries';
 import { createIssuerTrack, publishTrack, updateTrack } from '@/lib/authoring/tracks';
 import { levelErrors } from '@/components/admin/track-stack-forms';
@@ -19,62 +18,48 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const trackDef = (slug: string, title: string, levels: string[]) => ({ slug, title, summary: 'Levels of one skill.', topic: 'Literacy', levels });
-/** The track's levels as stored: credential addresses, level 1 first. */
-const levelsOf = async (trackId: string) =>
-  (await db.microCredential.findMany({ where: { trackId }, orderBy: { level: 'asc' }, select: { slug: true, level: true } })).map((m) => `${m.level}:${m.slug}`);
 const entry = (kind: 'TRACK' | 'MICRO_CREDENTIAL', refId: string) => db.catalogEntry.findFirstOrThrow({ where: { kind, refId }, select: { level: true, pdHours: true } });
-
-async function issuerWithAdmin() {
-  const issuer = await createOrg({ kind: 'ISSUER' });
-  const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
-  return { issuer, admin };
-}
-/** A credential that was never published. */
-const draft = (admin: Actor, issuerId: string, title: string) => createMicroCredential({ actor: admin, issuerId, def: sampleDefinition({ title }) });
-const published = async (admin: Actor, issuerId: string, title: string, def: { level?: number; pdHours?: number } = {}) =>
-  (await createPublishedCredential({ issuerId, admin, def: { title, ...def } })).mc;
 
 describe('a credential that is already a level of another track', () => {
   it('is refused on its level, naming the credential and the other track, and stays where it was', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const basics = await published(admin, issuer.id, 'Reading basics', { pdHours: 10 });
-    const conferences = await draft(admin, issuer.id, 'Reading conferences');
-    const coaching = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('literacy-coaching', 'Literacy coaching', [basics.slug, conferences.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const basics = await publishNewCredential(admin, issuer.id, 'Reading basics', { pdHours: 10 });
+    const conferences = await createDraftCredential(admin, issuer.id, 'Reading conferences');
+    const coaching = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('literacy-coaching', 'Literacy coaching', [basics.slug, conferences.slug]) });
     await publishTrack({ actor: admin, trackId: coaching.id });
-    const mine = await draft(admin, issuer.id, 'Guided reading');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading-track', 'Reading', [mine.slug]) });
+    const mine = await createDraftCredential(admin, issuer.id, 'Guided reading');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading-track', 'Reading', [mine.slug]) });
 
     const said = '“Reading conferences” is level 2 of the track “Literacy coaching”. Remove it from that track first.';
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('reading-track', 'Reading', [mine.slug, conferences.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading-track', 'Reading', [mine.slug, conferences.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION', message: said, fieldErrors: { 'levels.1': [said] },
     });
-    expect(await levelsOf(coaching.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
-    expect(await levelsOf(track.id)).toEqual([`1:${mine.slug}`]);
+    expect(await trackLevelsOf(coaching.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${mine.slug}`]);
 
     // Nor can a new track take it.
-    await expect(createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('new-track', 'New', [conferences.slug]) })).rejects.toMatchObject({
+    await expect(createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('new-track', 'New', [conferences.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION', fieldErrors: { 'levels.0': [said] },
     });
     expect(await db.track.count({ where: { slug: 'new-track' } })).toBe(0);
 
     // A published level of the other track: it stays there, so the message does not send the admin to remove it.
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('reading-track', 'Reading', [mine.slug, basics.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading-track', 'Reading', [mine.slug, basics.slug]) })).rejects.toMatchObject({
       fieldErrors: { 'levels.1': ['“Reading basics” is level 1 of the track “Literacy coaching” and has been published there, so it stays in that track. Choose another credential.'] },
     });
-    expect(await levelsOf(coaching.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
+    expect(await trackLevelsOf(coaching.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
     expect(Number((await entry('TRACK', coaching.id)).pdHours)).toBe(10);
     expect((await entry('MICRO_CREDENTIAL', basics.id)).level).toBe(1);
   });
 
   it('two tracks saved at the same moment cannot both take the same credential', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const shared = await draft(admin, issuer.id, 'Reading conferences');
-    const one = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('track-one', 'One', []) });
-    const two = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('track-two', 'Two', []) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const shared = await createDraftCredential(admin, issuer.id, 'Reading conferences');
+    const one = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('track-one', 'One', []) });
+    const two = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('track-two', 'Two', []) });
     const results = await Promise.allSettled([
-      updateTrack({ actor: admin, trackId: one.id, def: trackDef('track-one', 'One', [shared.slug]) }),
-      updateTrack({ actor: admin, trackId: two.id, def: trackDef('track-two', 'Two', [shared.slug]) }),
+      updateTrack({ actor: admin, trackId: one.id, def: trackDefinition('track-one', 'One', [shared.slug]) }),
+      updateTrack({ actor: admin, trackId: two.id, def: trackDefinition('track-two', 'Two', [shared.slug]) }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
@@ -86,17 +71,17 @@ describe('a credential that is already a level of another track', () => {
 
 describe('a published credential in the track', () => {
   async function publishedTrack() {
-    const { issuer, admin } = await issuerWithAdmin();
-    const a = await published(admin, issuer.id, 'Understanding feedback', { pdHours: 10 });
-    const b = await published(admin, issuer.id, 'Feedback in your classroom', { pdHours: 5 });
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('feedback-track', 'Feedback', [a.slug, b.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const a = await publishNewCredential(admin, issuer.id, 'Understanding feedback', { pdHours: 10 });
+    const b = await publishNewCredential(admin, issuer.id, 'Feedback in your classroom', { pdHours: 5 });
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug, b.slug]) });
     await publishTrack({ actor: admin, trackId: track.id });
     return { issuer, admin, a, b, track };
   }
 
   it('keeps its level: re-ordering is refused on both levels, and nothing changes', async () => {
     const { admin, a, b, track } = await publishedTrack();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('feedback-track', 'Feedback', [b.slug, a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [b.slug, a.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: 'The levels cannot be saved like this. Fix the highlighted levels.',
       fieldErrors: {
@@ -104,7 +89,7 @@ describe('a published credential in the track', () => {
         'levels.1': [expect.stringContaining('“Feedback in your classroom” is published as level 2, so it has to stay level 2')],
       },
     });
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
     expect((await entry('MICRO_CREDENTIAL', a.id)).level).toBe(1);
     expect((await entry('MICRO_CREDENTIAL', b.id)).level).toBe(2);
     expect(await db.auditLog.count({ where: { entityId: track.id, action: 'track.edit' } })).toBe(0);
@@ -112,32 +97,32 @@ describe('a published credential in the track', () => {
 
   it('cannot be taken out of the track, published or retired, nor pushed down by a level put before it', async () => {
     const { issuer, admin, a, b, track } = await publishedTrack();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION',
       fieldErrors: { 'levels.1': ['“Feedback in your classroom” is published as level 2, so it cannot be taken out of the track: teachers who enrolled in it or earned it, and the catalogue, rely on its place in it. Put it back at level 2. To stop offering it, retire the credential instead.'] },
     });
     await retireMicroCredential({ actor: admin, microCredentialId: b.id });
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
       fieldErrors: { 'levels.1': [expect.stringMatching(/^“Feedback in your classroom” was published as level 2 and is now retired, so it cannot be taken out of the track/)] },
     });
-    const first = await draft(admin, issuer.id, 'Before everything');
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('feedback-track', 'Feedback', [first.slug, a.slug, b.slug]) })).rejects.toMatchObject({
+    const first = await createDraftCredential(admin, issuer.id, 'Before everything');
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [first.slug, a.slug, b.slug]) })).rejects.toMatchObject({
       fieldErrors: { 'levels.0': [expect.stringContaining('has to stay level 1')], 'levels.1': [expect.stringContaining('has to stay level 2')] },
     });
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
   });
 
   it('leaves never-published levels free: added after it, re-ordered, replaced and removed, each save logged', async () => {
     const { issuer, admin, a, b, track } = await publishedTrack();
-    const [d1, d2, d3] = [await draft(admin, issuer.id, 'Draft one'), await draft(admin, issuer.id, 'Draft two'), await draft(admin, issuer.id, 'Draft three')];
-    const save = (levels: string[]) => updateTrack({ actor: admin, trackId: track.id, def: trackDef('feedback-track', 'Feedback', levels) });
+    const [d1, d2, d3] = [await createDraftCredential(admin, issuer.id, 'Draft one'), await createDraftCredential(admin, issuer.id, 'Draft two'), await createDraftCredential(admin, issuer.id, 'Draft three')];
+    const save = (levels: string[]) => updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', levels) });
 
     await save([a.slug, b.slug, d1.slug, d2.slug]);
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d1.slug}`, `4:${d2.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d1.slug}`, `4:${d2.slug}`]);
     await save([a.slug, b.slug, d2.slug, d1.slug]);
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d2.slug}`, `4:${d1.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d2.slug}`, `4:${d1.slug}`]);
     await save([a.slug, b.slug, d3.slug]);
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d3.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d3.slug}`]);
     // Taken out, never deleted.
     expect(await db.microCredential.count({ where: { id: { in: [d1.id, d2.id] }, trackId: null } })).toBe(2);
 
@@ -146,58 +131,58 @@ describe('a published credential in the track', () => {
   });
 
   it('a draft level between published ones can be replaced', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const a = await published(admin, issuer.id, 'Level one');
-    const d1 = await draft(admin, issuer.id, 'Level two, first try');
-    const c = await published(admin, issuer.id, 'Level three');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('three-levels', 'Three', [a.slug, d1.slug, c.slug]) });
-    const d2 = await draft(admin, issuer.id, 'Level two, second try');
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('three-levels', 'Three', [a.slug, d2.slug, c.slug]) });
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${d2.slug}`, `3:${c.slug}`]);
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const a = await publishNewCredential(admin, issuer.id, 'Level one');
+    const d1 = await createDraftCredential(admin, issuer.id, 'Level two, first try');
+    const c = await publishNewCredential(admin, issuer.id, 'Level three');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('three-levels', 'Three', [a.slug, d1.slug, c.slug]) });
+    const d2 = await createDraftCredential(admin, issuer.id, 'Level two, second try');
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('three-levels', 'Three', [a.slug, d2.slug, c.slug]) });
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${d2.slug}`, `3:${c.slug}`]);
   });
 
   it('a never-published credential’s pending draft follows a re-ordering, so publishing it keeps the order', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const d1 = await draft(admin, issuer.id, 'First');
-    const d2 = await draft(admin, issuer.id, 'Second');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('two-drafts', 'Two', [d1.slug, d2.slug]) });
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('two-drafts', 'Two', [d2.slug, d1.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const d1 = await createDraftCredential(admin, issuer.id, 'First');
+    const d2 = await createDraftCredential(admin, issuer.id, 'Second');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('two-drafts', 'Two', [d1.slug, d2.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-drafts', 'Two', [d2.slug, d1.slug]) });
     expect((await getCredentialForEdit({ actor: admin, microCredentialId: d1.id })).def?.level).toBe(2);
     await publishMicroCredential({ actor: admin, microCredentialId: d1.id });
-    expect(await levelsOf(track.id)).toEqual([`1:${d2.slug}`, `2:${d1.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${d2.slug}`, `2:${d1.slug}`]);
     expect((await entry('MICRO_CREDENTIAL', d1.id)).level).toBe(2);
   });
 });
 
 describe('empty and repeated levels', () => {
   async function twoLevels() {
-    const { issuer, admin } = await issuerWithAdmin();
-    const a = await draft(admin, issuer.id, 'First');
-    const b = await draft(admin, issuer.id, 'Second');
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('two-levels', 'Two', [a.slug, b.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const a = await createDraftCredential(admin, issuer.id, 'First');
+    const b = await createDraftCredential(admin, issuer.id, 'Second');
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('two-levels', 'Two', [a.slug, b.slug]) });
     return { issuer, admin, a, b, track };
   }
 
   it('an empty level before the last is refused on that level instead of moving the later ones down', async () => {
     const { admin, a, b, track } = await twoLevels();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('two-levels', 'Two', [a.slug, '', b.slug]) })).rejects.toMatchObject({
-      code: 'VALIDATION', fieldErrors: { 'levels.1': ['Level 2 is empty. Choose a credential or remove the level.'] },
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-levels', 'Two', [a.slug, '', b.slug]) })).rejects.toMatchObject({
+      code: 'VALIDATION', fieldErrors: { 'levels.1': ['Level 2 is empty, but level 3 has a credential: a track cannot skip a level. Choose a credential for level 2, or move the later levels up if they were never published.'] },
     });
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
   });
 
   it('empty levels after the last are ignored', async () => {
     const { admin, a, b, track } = await twoLevels();
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('two-levels', 'Two', [b.slug, a.slug, '', ' ', '']) });
-    expect(await levelsOf(track.id)).toEqual([`1:${b.slug}`, `2:${a.slug}`]);
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-levels', 'Two', [b.slug, a.slug, '', ' ', '']) });
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${b.slug}`, `2:${a.slug}`]);
   });
 
   it('a credential chosen for two levels is refused on the second', async () => {
     const { admin, a, b, track } = await twoLevels();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDef('two-levels', 'Two', [a.slug, b.slug, a.slug]) })).rejects.toMatchObject({
-      code: 'VALIDATION', fieldErrors: { 'levels.2': ['Level 3 repeats level 1: a credential can be one level only. Choose another credential or remove the level.'] },
+    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-levels', 'Two', [a.slug, b.slug, a.slug]) })).rejects.toMatchObject({
+      code: 'VALIDATION', fieldErrors: { 'levels.2': ['Level 3 repeats level 1: a credential can be one level only. Choose another credential, or leave level 3 empty.'] },
     });
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
   });
 
   it('the form’s five level boxes: an empty one in the middle comes back as that level’s error; empty ones at the end save', async () => {
@@ -212,32 +197,32 @@ describe('empty and repeated levels', () => {
     const gap = await saveTrackAction({ ok: true }, form([b.slug, '', a.slug, '', '']));
     expect(gap.ok).toBe(false);
     // Shown on the Level 2 box, which the form marks invalid and focuses.
-    expect(levelErrors(gap.ok ? undefined : gap.fieldErrors, 1)).toEqual(['Level 2 is empty. Choose a credential or remove the level.']);
-    expect(await levelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
+    expect(levelErrors(gap.ok ? undefined : gap.fieldErrors, 1)).toEqual(['Level 2 is empty, but level 3 has a credential: a track cannot skip a level. Choose a credential for level 2, or move the later levels up if they were never published.']);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
 
     expect(await saveTrackAction({ ok: true }, form([b.slug, a.slug, '', '', '']))).toMatchObject({ ok: true });
-    expect(await levelsOf(track.id)).toEqual([`1:${b.slug}`, `2:${a.slug}`]);
+    expect(await trackLevelsOf(track.id)).toEqual([`1:${b.slug}`, `2:${a.slug}`]);
   });
 });
 
 describe('catalogue entries', () => {
   it('a new track re-syncs the entries of the published credentials it gives a level', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
+    const { issuer, admin } = await createIssuerWithAdmin();
     // Its own definition says level 2; as level 1 of the track, the catalogue must say 1.
-    const c = await published(admin, issuer.id, 'Reading basics', { level: 2 });
+    const c = await publishNewCredential(admin, issuer.id, 'Reading basics', { level: 2 });
     expect((await entry('MICRO_CREDENTIAL', c.id)).level).toBe(2);
-    await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('reading-track', 'Reading', [c.slug]) });
+    await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading-track', 'Reading', [c.slug]) });
     expect((await entry('MICRO_CREDENTIAL', c.id)).level).toBe(1);
   });
 
   it('an edit re-syncs the track’s entry and those of the credentials that joined it', async () => {
-    const { issuer, admin } = await issuerWithAdmin();
-    const a = await published(admin, issuer.id, 'Understanding feedback', { level: 1, pdHours: 10 });
-    const b = await published(admin, issuer.id, 'Feedback in your classroom', { level: 1, pdHours: 5 });
-    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDef('feedback-track', 'Feedback', [a.slug]) });
+    const { issuer, admin } = await createIssuerWithAdmin();
+    const a = await publishNewCredential(admin, issuer.id, 'Understanding feedback', { level: 1, pdHours: 10 });
+    const b = await publishNewCredential(admin, issuer.id, 'Feedback in your classroom', { level: 1, pdHours: 5 });
+    const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug]) });
     await publishTrack({ actor: admin, trackId: track.id });
     expect(Number((await entry('TRACK', track.id)).pdHours)).toBe(10);
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDef('feedback-track', 'Feedback', [a.slug, b.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug, b.slug]) });
     expect(Number((await entry('TRACK', track.id)).pdHours)).toBe(15);
     expect((await entry('MICRO_CREDENTIAL', b.id)).level).toBe(2);
   });

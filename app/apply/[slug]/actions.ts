@@ -204,7 +204,8 @@ export async function startRenewalAction(_prev: ActionResult, formData: FormData
   }
   revalidatePath('/badges');
   revalidatePath('/dashboard');
-  redirect(`/apply/${encodeURIComponent(slug)}`);
+  // The Renew button is gone (or was on another page): the renewal says so where focus can land (ArrivalNotice).
+  redirect(`/apply/${encodeURIComponent(slug)}?renewing=1`);
 }
 
 /** "Ask about this feedback" on a returned attempt: the question goes to the credential's issuer. */

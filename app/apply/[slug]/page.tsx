@@ -28,7 +28,7 @@ import { RubricTable } from '@/components/credential/rubric-table';
 import { passingRuleOf } from '@/lib/review/rubric';
 import { WithdrawnBadgeNotice } from '@/components/credentials/withdrawn-badge-notice';
 import { withdrawnBadgeWords } from '@/lib/awards/withdrawn-words';
-import { criteriaByPart, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
+import { criteriaByPart, renewalOpenedText, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
 import { requiredPartsLine } from '@/components/evidence/progress-words';
 import { formatBytes, liveFiles } from '@/lib/evidence/file-types';
 
@@ -79,9 +79,9 @@ function RefusalNotice({ refusal }: { refusal: { title: string; text: string } }
   );
 }
 
-export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; revising?: string; refused?: string; cycle?: string }> }) {
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; revising?: string; renewing?: string; refused?: string; cycle?: string }> }) {
   const { slug } = await params;
-  const { submitted, started, revising, refused: refusedParam, cycle: cycleParam } = await searchParams;
+  const { submitted, started, revising, renewing, refused: refusedParam, cycle: cycleParam } = await searchParams;
   const cycle = CycleParam.safeParse(cycleParam);
   if (!cycle.success) notFound();
   const refused = typeof refusedParam === 'string' && Object.hasOwn(refusals, refusedParam) ? refusals[refusedParam] : null;
@@ -161,6 +161,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const returned = revisionStarted ? previous.find((a) => a.number === current.number - 1) : undefined;
   const keptParts = current.responses.some((r) => r.carriedOver) || current.files.some((f) => f.carriedOver);
   const removedFiles = Boolean(returned?.files.some((f) => f.status === 'REMOVED'));
+  // After "Renew" (here or on the badges page): what the renewal it opened waits for.
+  const renewalOpened = renewing === '1' && renews && !earlier ? renewalOpenedText(submission.status) : null;
 
   return (
     <div>
@@ -230,6 +232,15 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
             Your answers and files from attempt {current.number - 1} are copied in{removedFiles ? ', except the files the issuer removed' : ''}.{' '}
             {keptParts ? 'Parts marked “Passed” stay as they are. ' : ''}
             Change what the feedback below asks for, then submit again at the end of this page. Nothing goes to reviewers until you do.
+          </Alert>
+        </ArrivalNotice>
+      ) : null}
+
+      {/* After "Renew": that button is gone (or on another page), so the notice takes focus. */}
+      {renewalOpened ? (
+        <ArrivalNotice className="mt-4">
+          <Alert tone="success" title="You are renewing this badge">
+            {renewalOpened}
           </Alert>
         </ArrivalNotice>
       ) : null}

@@ -135,20 +135,21 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
           </Alert>
         </ArrivalNotice>
       ) : null}
+      {/* After "Stop working on it": that form is gone, so the notice takes focus. */}
       {stopped && actor && standing.state === 'not-enrolled' ? (
-        <div className="no-print mb-4">
+        <ArrivalNotice className="no-print mb-4">
           <Alert tone="success" title="You stopped working on this micro-credential">
             {mc.status === 'RETIRED' && !stoppedWork
               ? 'It is off your dashboard. It was retired by its issuer, so it takes no new enrolments.'
               : 'It is off your dashboard. Anything you wrote or uploaded is kept: enrol again to pick up where you left off.'}
           </Alert>
-        </div>
+        </ArrivalNotice>
       ) : stopped && actor && 'renewalStopped' in standing && standing.renewalStopped ? (
-        <div className="no-print mb-4">
+        <ArrivalNotice className="no-print mb-4">
           <Alert tone="success" title="You stopped renewing this badge">
             Your renewal is off your dashboard and the badge you hold is unchanged. Anything you wrote or uploaded for the renewal is kept.
           </Alert>
-        </div>
+        </ArrivalNotice>
       ) : null}
       <Card className="no-print mb-8">
         <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} withdrawn={withdrawn} stoppedWork={stoppedWork} resources={resourceProgress} />

@@ -1,10 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { enrollInTrack } from '@/lib/enrollment/mutations';
+import { isCredentialSlug } from '@/lib/authoring/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
 export async function enrollTrackAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -16,6 +18,11 @@ export async function enrollTrackAction(_prev: ActionResult, formData: FormData)
   } catch (e) {
     return toActionError(e);
   }
-  revalidatePath(`/tracks/${parsed.data.slug}`);
+  const slug = parsed.data.slug;
+  revalidatePath(`/tracks/${slug}`);
+  revalidatePath('/dashboard');
+  // The enrol button goes once enrolled: the page says so where focus can land (ArrivalNotice).
+  // Tracks and credentials share the address rule; a forged `slug` goes nowhere.
+  if (isCredentialSlug(slug)) redirect(`/tracks/${slug}?enrolled=1`);
   return { ok: true, message: 'Enrolled in every level of this course.' };
 }
