@@ -97,8 +97,10 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
         <label htmlFor="publicSummary" className="block text-sm font-semibold">
           Public summary of your evidence (optional)
         </label>
+        {/* The summary is signed into the credential as its evidence (lib/awards/issue.ts): it travels
+            with the badge and its image, and a signed credential is never edited. */}
         <p id="publicSummary-hint" className="text-sm text-slate-700">
-          If you earn the badge, this short summary appears on its public page. Your files and answers always stay private.
+          If you earn the badge, this summary becomes part of it. Anyone who has the link to your badge can read it, and it cannot be changed once the badge is issued. Your files and answers always stay private.
         </p>
         <textarea id="publicSummary" name="publicSummary" defaultValue={publicSummary} rows={3} maxLength={1500} aria-describedby="publicSummary-hint" className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2" />
       </div>
