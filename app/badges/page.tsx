@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { listUserAwards } from '@/lib/awards/queries';
+import { AwardListInput, listUserAwards } from '@/lib/awards/queries';
 import { getAccount } from '@/lib/auth/profile';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
 import { AwardGrid } from '@/components/awards/award-grid';
 import { RecordPanel } from '@/components/awards/record-panel';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
@@ -13,9 +14,16 @@ import { startRenewalAction } from '@/app/apply/[slug]/actions';
 
 export const metadata = { title: 'My badges' };
 
-export default async function BadgesPage() {
+export default async function BadgesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/badges');
-  const [awards, account, record, stacks] = await Promise.all([listUserAwards(actor.id), getAccount(actor.id), getTeacherRecord(actor), listStacksInProgress(actor.id)]);
+  const { cursor } = AwardListInput.parse(await searchParams);
+  // What the badges count toward and the stacks under way are the whole record's: the first page's.
+  const [awards, account, record, stacks] = await Promise.all([
+    listUserAwards({ userId: actor.id, cursor }),
+    getAccount(actor.id),
+    cursor ? null : getTeacherRecord(actor),
+    cursor ? [] : listStacksInProgress(actor.id),
+  ]);
   return (
     <div>
       <PageHeader
@@ -27,16 +35,26 @@ export default async function BadgesPage() {
             <>Your portfolio is private. <Link href="/account">Turn on a public portfolio</Link> to share all your badges with one link.</>
           )
         }
-        actions={awards.length ? (
+        actions={awards.total ? (
           <>
             <ButtonLink href="/badges/transcript" variant="secondary">PD transcript (print or PDF)</ButtonLink>
             <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Download all my badges (to move them to another badge site)</ButtonLink>
           </>
         ) : null}
       />
-      {awards.length ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
-      {awards.length ? <AwardGrid awards={awards} /> : <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>}
-      {/* After the grid, whose badge titles (h3) stay under the section heading above it. */}
+      {awards.total && record ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
+      {awards.total ? (
+        <section aria-labelledby="badges-heading">
+          <h2 id="badges-heading" className="text-xl font-semibold">Your badges</h2>
+          <p className="mb-3 text-sm text-slate-700">
+            {awards.total === 1 ? '1 badge' : `${awards.total.toLocaleString('en-GB')} badges`}, newest first{awards.continued ? ' (continued)' : ''}.
+          </p>
+          {awards.items.length ? <AwardGrid awards={awards.items} /> : <p>There are no more badges after the previous page.</p>}
+          <Pagination basePath="/badges" params={{}} nextCursor={awards.nextCursor} hasPrevious={awards.continued} />
+        </section>
+      ) : (
+        <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>
+      )}
       <StacksInProgress stacks={stacks} />
     </div>
   );

@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { forbidden } from '@/lib/errors';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
 import { toCsv } from '@/lib/csv';
 import { dayAfter, utcDay } from '@/lib/dates';
 import { awardState, type AwardState } from '@/lib/reporting/teacher-record';
@@ -33,8 +33,6 @@ export const IssuedFilterInput = z.object({
 export type IssuedFilter = z.infer<typeof IssuedFilterInput>;
 
 const EXPIRING_DAYS = 90;
-type Cursor = { t: string; id: string };
-const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
 
 function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.AwardWhereInput {
   const soon = new Date(now.getTime() + EXPIRING_DAYS * 86_400_000);
@@ -85,7 +83,7 @@ export async function listIssuedAwards(opts: { actor: Actor; issuerIds: string[]
   assertAdmin(opts.actor, opts.issuerIds);
   const now = opts.now ?? new Date();
   const where = whereFor(opts.issuerIds, opts.filter, now);
-  const cursor = decodeCursor(opts.filter.cursor, isCursor);
+  const cursor = decodeAwardCursor(opts.filter.cursor);
   const after: Prisma.AwardWhereInput = cursor
     ? { OR: [{ issuedAt: { lt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { lt: cursor.id } }] }
     : {};
@@ -98,7 +96,7 @@ export async function listIssuedAwards(opts: { actor: Actor; issuerIds: string[]
   return {
     total,
     items: page.map((a) => toRow(a, now)),
-    nextCursor: rows.length > ISSUED_PAGE_SIZE && last ? encodeCursor({ t: last.issuedAt.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > ISSUED_PAGE_SIZE && last ? awardCursorAfter(last) : null,
   };
 }
 

@@ -1,7 +1,11 @@
 import 'server-only';
 import { cache } from 'react';
+import { z } from 'zod';
 import { ttlCache } from '@/lib/memo';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { encodeCursor } from '@/lib/catalog/cursor';
+import { awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
 import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
 import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-lists';
 
@@ -75,9 +79,10 @@ export function verifyStoredCredential(credential: unknown): Promise<Verificatio
 /**
  * Marks badges a later one renewed: awards come newest first, and an older badge of a
  * micro-credential the holder has a newer (not revoked, not suspended) badge for is `renewed`.
+ * `newer`: micro-credentials that already have such a badge before these awards (on earlier pages).
  */
-export function markRenewed<A extends { microCredentialId: string | null; revokedAt?: Date | null; suspendedAt?: Date | null }>(awards: A[]): (A & { renewed: boolean })[] {
-  const current = new Set<string>();
+export function markRenewed<A extends { microCredentialId: string | null; revokedAt?: Date | null; suspendedAt?: Date | null }>(awards: A[], newer: Iterable<string> = []): (A & { renewed: boolean })[] {
+  const current = new Set<string>(newer);
   return awards.map((a) => {
     const renewed = Boolean(a.microCredentialId && current.has(a.microCredentialId));
     if (a.microCredentialId && !a.revokedAt && !a.suspendedAt) current.add(a.microCredentialId);
@@ -85,19 +90,58 @@ export function markRenewed<A extends { microCredentialId: string | null; revoke
   });
 }
 
-export async function listUserAwards(userId: string) {
-  const awards = await db.award.findMany({
-    where: { userId },
-    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    take: 200,
-    select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, microCredentialId: true, versionId: true,
-      issuer: { select: { name: true } },
-      microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
-      stack: { select: { badgeColor: true } },
-    },
-  });
-  return markRenewed(await withEarnedColors(awards));
+/** Badges per page on My badges and the public portfolio: whole rows of the one-, two- or three-column grid. */
+export const AWARDS_PAGE_SIZE = 48;
+
+
+/**
+ * The query of a badge list's page. A link anyone can edit: a cursor that is not one of ours (or
+ * is repeated, or too long) is dropped, so the first page shows.
+ */
+export const AwardListInput = z.object({
+  cursor: z.string().max(300).optional().catch(undefined).transform((c) => (decodeAwardCursor(c) ? c : undefined)),
+});
+
+const AWARD_CARD = {
+  id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true, microCredentialId: true, versionId: true,
+  issuer: { select: { name: true } },
+  microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
+  stack: { select: { badgeColor: true } },
+} satisfies Prisma.AwardSelect;
+
+/**
+ * One page of the holder's badges (My badges), newest first, revoked and suspended ones included;
+ * `total` counts them all. `continued`: a later page.
+ */
+export async function listUserAwards(opts: { userId: string; cursor?: string }) {
+  const cursor = decodeAwardCursor(opts.cursor);
+  const [rows, total] = await Promise.all([
+    db.award.findMany({
+      where: { userId: opts.userId, ...(cursor ? { OR: [{ issuedAt: { lt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {}) },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+      take: AWARDS_PAGE_SIZE + 1,
+      select: { ...AWARD_CARD, revokedAt: true, suspendedAt: true },
+    }),
+    db.award.count({ where: { userId: opts.userId } }),
+  ]);
+  const page = rows.slice(0, AWARDS_PAGE_SIZE);
+  // A badge whose renewal sits on an earlier page is still `renewed`: which of this page's
+  // micro-credentials have a standing badge at or before the cursor.
+  const mcIds = [...new Set(page.map((a) => a.microCredentialId).filter((v): v is string => Boolean(v)))];
+  const renewedEarlier = cursor && mcIds.length
+    ? await db.award.findMany({
+        where: { userId: opts.userId, microCredentialId: { in: mcIds }, revokedAt: null, suspendedAt: null, OR: [{ issuedAt: { gt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { gte: cursor.id } }] },
+        distinct: ['microCredentialId'],
+        select: { microCredentialId: true },
+      })
+    : [];
+  const last = page[page.length - 1];
+  return {
+    items: markRenewed(await withEarnedColors(page), renewedEarlier.map((r) => r.microCredentialId!)),
+    nextCursor: rows.length > AWARDS_PAGE_SIZE && last ? awardCursorAfter(last) : null,
+    total,
+    continued: Boolean(cursor),
+  };
 }
 
 type Colourable = { versionId: string | null; microCredential: { currentVersion: { badgeColor: string } | null } | null; stack: { badgeColor: string } | null };
@@ -116,26 +160,47 @@ async function withEarnedColors<A extends Colourable>(awards: A[]): Promise<(A &
   }));
 }
 
-export const getPublicPortfolio = cache(async (handle: string) => {
+/**
+ * A public portfolio's page of badges: only credentials that verify today (a suspended one returns
+ * when it is reinstated), newest first. A renewed badge shows once, as its newest badge (the older
+ * one's page points to it): the query leaves out every badge with a newer standing one of the same
+ * micro-credential, so each page is full. The totals are over every badge, not the page: its PD
+ * hours still count for both, since a renewal is new work, as on My badges and in district reports.
+ */
+export const getPublicPortfolio = cache(async (handle: string, cursorParam?: string) => {
   if (!/^[a-z0-9-]{2,40}$/.test(handle)) return null;
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, name: true, publicName: true, portfolioPublic: true, school: { select: { name: true } } } });
   if (!user || !user.portfolioPublic) return null;
-  const awards = await db.award.findMany({
-    // Only credentials that verify today: a suspended one returns when it is reinstated.
-    where: { userId: user.id, revokedAt: null, suspendedAt: null },
-    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    take: 200,
-    select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true, microCredentialId: true, versionId: true,
-      issuer: { select: { name: true } },
-      microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
-      stack: { select: { badgeColor: true } },
-    },
-  });
-  // A renewed badge shows once, as its newest badge (the older one's page points to it). Its PD
-  // hours still count for both: a renewal is new work, as on My badges and in district reports.
-  const pdHours = Math.round(awards.reduce((sum, a) => sum + Number(a.pdHours), 0) * 10) / 10;
-  return { name: user.publicName || user.name, school: user.school?.name ?? null, pdHours, awards: markRenewed(await withEarnedColors(awards)).filter((a) => !a.renewed) };
+  const cursor = decodeAwardCursor(cursorParam);
+  // The timestamp columns hold UTC without a zone; `::timestamp` reads the cursor's ISO time as such.
+  const after = cursor ? Prisma.sql`AND (a."issuedAt", a."id") < (${cursor.t}::timestamp(3), ${cursor.id}::uuid)` : Prisma.empty;
+  const [found, [totals]] = await Promise.all([
+    // `t` as toISOString writes it (the column holds UTC), for the next page's cursor.
+    db.$queryRaw<{ id: string; t: string }[]>`SELECT a."id"::text AS "id", to_char(a."issuedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "t" FROM "Award" a
+      WHERE a."userId" = ${user.id} AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL ${after}
+        AND NOT EXISTS (SELECT 1 FROM "Award" b WHERE b."userId" = a."userId" AND b."microCredentialId" = a."microCredentialId"
+          AND b."revokedAt" IS NULL AND b."suspendedAt" IS NULL AND (b."issuedAt", b."id") > (a."issuedAt", a."id"))
+      ORDER BY a."issuedAt" DESC, a."id" DESC LIMIT ${AWARDS_PAGE_SIZE + 1}`,
+    // Shown: every stack badge and the newest badge of each micro-credential.
+    db.$queryRaw<{ credentials: number; hours: string }[]>`SELECT
+        (count(*) FILTER (WHERE "microCredentialId" IS NULL) + count(DISTINCT "microCredentialId"))::int AS "credentials",
+        coalesce(sum("pdHours"), 0)::text AS "hours"
+      FROM "Award" WHERE "userId" = ${user.id} AND "revokedAt" IS NULL AND "suspendedAt" IS NULL`,
+  ]);
+  const pageIds = found.slice(0, AWARDS_PAGE_SIZE).map((r) => r.id);
+  const rows = pageIds.length ? await db.award.findMany({ where: { id: { in: pageIds } }, select: AWARD_CARD }) : [];
+  const byId = new Map(rows.map((a) => [a.id, a]));
+  const page = pageIds.map((id) => byId.get(id)).filter((a): a is (typeof rows)[number] => Boolean(a));
+  const last = found[AWARDS_PAGE_SIZE - 1];
+  return {
+    name: user.publicName || user.name,
+    school: user.school?.name ?? null,
+    pdHours: Math.round(Number(totals.hours) * 10) / 10,
+    credentials: totals.credentials,
+    awards: await withEarnedColors(page),
+    nextCursor: found.length > AWARDS_PAGE_SIZE && last ? encodeCursor({ t: last.t, id: last.id }) : null,
+    continued: Boolean(cursor),
+  };
 });
 
 export const getIssuerProfile = cache(async (slug: string) => {

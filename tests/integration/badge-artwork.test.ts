@@ -146,7 +146,7 @@ describe('badge images show what the issuer uploaded, as it was when the badge w
     expect(Buffer.from(png).equals(Buffer.from(drawn('#7f1d1d')))).toBe(false);
 
     // My badges and the public portfolio draw it in the same colour.
-    expect((await listUserAwards(earned.userId)).find((a) => a.id === earned.id)?.color).toBe('#14532d');
+    expect((await listUserAwards({ userId: earned.userId })).items.find((a) => a.id === earned.id)?.color).toBe('#14532d');
     await db.user.update({ where: { id: earned.userId }, data: { handle: 'colour-keeper', portfolioPublic: true } });
     expect((await getPublicPortfolio('colour-keeper'))?.awards.find((a) => a.id === earned.id)?.color).toBe('#14532d');
   });

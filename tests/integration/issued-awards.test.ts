@@ -96,6 +96,20 @@ describe('badges issued, for the issuer', () => {
     expect(new Set(seen)).toEqual(ids);
   }, 60_000);
 
+  it('an edited cursor (not an id, not a real time) shows the first page instead of failing', async () => {
+    const a = await createPublishedCredential();
+    const id = await earn(a.mc.id, 'Teacher A', new Date('2026-01-01T00:00:00Z'));
+    const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const cursor of [
+      cursorOf({ t: '2026-01-01T00:00:00.000Z', id: 'not-a-uuid' }),
+      cursorOf({ t: '2026-02-30T00:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }),
+      cursorOf({ t: '0000-01-01T00:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }),
+    ]) {
+      const page = await listIssuedAwards({ actor: a.admin, issuerIds: [a.issuer.id], filter: { cursor }, now: NOW });
+      expect(page.items.map((r) => r.id), cursor).toEqual([id]);
+    }
+  });
+
   it('only the issuer’s own admins (and platform admins) see the list or the CSV', async () => {
     const a = await createPublishedCredential();
     const other = await createPublishedCredential();

@@ -165,7 +165,7 @@ describe('renewing an expiring badge', () => {
     expect((await getPublicAward(a.awardId))?.renewedBy).toEqual({ id: renewedId, issuedAt: IN_WINDOW });
     expect((await getPublicAward(renewedId))?.renewedBy).toBeNull();
     // My badges keeps both, the old one marked; the public portfolio shows the credential once.
-    expect((await listUserAwards(teacher.id)).filter((x) => x.microCredentialId === a.mc.id).map((x) => [x.id, x.renewed])).toEqual([[renewedId, false], [a.awardId, true]]);
+    expect((await listUserAwards({ userId: teacher.id })).items.filter((x) => x.microCredentialId === a.mc.id).map((x) => [x.id, x.renewed])).toEqual([[renewedId, false], [a.awardId, true]]);
     await db.user.update({ where: { id: teacher.id }, data: { handle: `renewer-${Date.now()}`, portfolioPublic: true } });
     const { handle } = await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { handle: true } });
     expect((await getPublicPortfolio(handle!))?.awards.map((x) => x.id).sort()).toEqual([renewedId, b.awardId].sort());

@@ -142,7 +142,7 @@ describe('a micro-credential approved on its own', () => {
 
     // What each reader is told.
     session.actor = w.ann;
-    const badges = textOf(renderToStaticMarkup(await BadgesPage()));
+    const badges = textOf(renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })));
     expect(badges).toContain(`Also counted: “${FORMATIVE}” from Acme Learning, a micro-credential Kettle Moraine has approved on its own.`);
     expect(badges).toContain('1 of your badges comes from Acme Learning, which Kettle Moraine has not approved');
     expect(await mcNote(w.formative.slug)).toBe('Badges for this micro-credential count toward Kettle Moraine’s salary steps: your district has approved it, though not every micro-credential from Acme Learning.');

@@ -229,19 +229,19 @@ describe('counting toward salary steps', () => {
   it('tells the teacher on My badges that only approved issuers count, and how many of theirs do not and why', async () => {
     const w = await world();
     session.actor = w.ann;
-    const before = textOf(renderToStaticMarkup(await BadgesPage()));
+    const before = textOf(renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })));
     expect(before).toContain('Salary steps in Kettle Moraine');
     expect(before).not.toContain('counts only badges from issuers it has approved');
 
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
-    const after = textOf(renderToStaticMarkup(await BadgesPage()));
+    const after = textOf(renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })));
     expect(after).toContain('Kettle Moraine counts only badges from issuers it has approved.');
     expect(after).toContain('2 of your badges come from Backyard Badges, which Kettle Moraine has not approved, so they do not count toward salary steps.');
     expect(after).toContain('their PD hours still count');
 
     // Nothing set aside: told the rule, with no count.
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id, w.backyard.id] });
-    const none = textOf(renderToStaticMarkup(await BadgesPage()));
+    const none = textOf(renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })));
     expect(none).toContain('Kettle Moraine counts only badges from issuers it has approved.');
     expect(none).not.toContain('has not approved');
   });

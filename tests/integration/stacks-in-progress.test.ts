@@ -137,7 +137,7 @@ describe('stacks a teacher is building, all at once', () => {
     await earn(teacher, c.a.id);
     const pages = [
       renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) })),
-      renderToStaticMarkup(await BadgesPage()),
+      renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })),
     ];
     for (const html of pages) {
       expect(html).toContain('Stacks you’re building');
