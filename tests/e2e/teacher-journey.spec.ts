@@ -107,7 +107,12 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await page.unroute(toStorage);
   // Removing a file with another after it: focus moves to that file's Remove.
   await page.reload();
-  await page.getByRole('button', { name: 'Remove cycle-map.pdf' }).press('Enter');
+  // The Remove button is drawn by the server; a key press before the page has hydrated does nothing,
+  // so press again until the question opens (it needs the page's script, as a teacher's would).
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Remove cycle-map.pdf' }).press('Enter');
+    await expect(page.getByRole('button', { name: 'Yes, remove it' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Yes, remove it' }).press('Enter');
   await expect(page.getByRole('link', { name: 'Download cycle-map.pdf' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove lesson-plan.pdf' })).toBeFocused();
