@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Alert, Card } from '@/components/ui/card';
-import { ForgotPasswordForm } from './forgot-password-form';
+import { ForgotPasswordForm } from '@/components/account/forgot-password-form';
 
 export const metadata = { title: 'Forgot your password?', robots: { index: false } };
 

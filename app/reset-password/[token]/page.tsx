@@ -3,7 +3,7 @@ import { RESET_MINUTES } from '@/lib/auth/password-reset';
 import { readAccountToken } from '@/lib/auth/account-tokens';
 import { Alert, Card } from '@/components/ui/card';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { ForgotPasswordForm } from '@/app/forgot-password/forgot-password-form';
+import { ForgotPasswordForm } from '@/components/account/forgot-password-form';
 import { resetPasswordAction } from './actions';
 
 export const metadata = { title: 'Choose a new password', robots: { index: false } };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { forgotPasswordAction } from './actions';
+import { forgotPasswordAction } from '@/app/forgot-password/actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { TextField } from '@/components/ui/field';
