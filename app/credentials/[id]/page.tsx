@@ -69,6 +69,10 @@ export default async function CredentialPage({ params }: Props) {
   const version = award.microCredential ? signedVersion(award.credential) : null;
   const requirementsHref = award.microCredential ? (version ? `/micro-credentials/${award.microCredential.slug}/versions/${version}` : `/micro-credentials/${award.microCredential.slug}`) : null;
   const alignments = signedAlignments(award.credential);
+  // The teacher's evidence summary as signed into the badge (its `evidence` narrative), not the
+  // application's stored copy: the page says what a verifier checking the JSON reads. A stack
+  // badge's evidence is its parts, listed above.
+  const evidenceSummary = award.stackId ? '' : signedEvidenceSummary(award.credential);
   const level = levelInWords(award.level);
   const shareable = !award.revokedAt && !award.suspendedAt;
 
@@ -168,10 +172,10 @@ export default async function CredentialPage({ params }: Props) {
         </section>
       ) : null}
 
-      {award.submission?.publicSummary ? (
+      {evidenceSummary ? (
         <section id="evidence" aria-labelledby="evidence-h" className="mt-8">
           <h2 id="evidence-h" className="text-xl font-semibold">Evidence summary</h2>
-          <p className="mt-2 whitespace-pre-wrap text-slate-800">{award.submission.publicSummary}</p>
+          <p className="mt-2 whitespace-pre-wrap text-slate-800">{evidenceSummary}</p>
         </section>
       ) : null}
 
@@ -242,6 +246,17 @@ export default async function CredentialPage({ params }: Props) {
       ) : null}
     </article>
   );
+}
+
+/** The first evidence narrative the signed credential carries (issueAwardForSubmission signs the summary there), or ''. */
+function signedEvidenceSummary(credential: unknown): string {
+  const evidence = (credential as { evidence?: unknown } | null)?.evidence;
+  if (!Array.isArray(evidence)) return '';
+  for (const e of evidence) {
+    const narrative = (e as { narrative?: unknown } | null)?.narrative;
+    if (typeof narrative === 'string' && narrative.trim()) return narrative;
+  }
+  return '';
 }
 
 function StackBadgeLinks({ badges }: { badges: { id: string; title: string }[] }) {

@@ -1,0 +1,110 @@
+// The public summary a teacher writes when they submit is signed into their badge when it is issued
+// (lib/awards/issue.ts). Until then they can change it (on each submission, or on its own); once the
+// application is earned it is refused, and the badge's public page shows the text as signed, so the
+// page and the signed credential cannot disagree. Against Postgres, through the real review flow.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
+import { createActor, createEarnedSubmission } from '../factories';
+import { makeReviewWorld, scoreAttempt } from '../factories/review-world';
+import { PUBLIC_SUMMARY_FIXED, saveResponse, setPublicSummary, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { verifyStoredCredential } from '@/lib/awards/queries';
+
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { default: CredentialPage } = await import('@/app/credentials/[id]/page');
+
+beforeEach(async () => {
+  await resetDatabase();
+  session.actor = null;
+});
+
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const storedSummary = async (submissionId: string) => (await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { publicSummary: true } })).publicSummary;
+const credentialPage = async (id: string) => textOf(renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id }) })));
+
+async function answerAll(w: Awaited<ReturnType<typeof makeReviewWorld>>, teacher: Parameters<typeof saveResponse>[0]['actor'], attemptId: string, revision: number) {
+  for (const p of w.version.parts) await saveResponse({ actor: teacher, attemptId, partId: p.id, text: `My Grade 7 class, revision ${revision}.`, links: [], revision });
+}
+
+describe('the public summary of a badge', () => {
+  it('can change until the application is earned, is signed as it then stands, and is fixed from then on', async () => {
+    // One review decides (no second scoring sampled).
+    const w = await makeReviewWorld({ doubleScoreRate: 0 });
+    const reviewer = await w.reviewer();
+    const teacher = await createActor({ name: 'Tess Teacher' });
+    const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
+
+    // Submitting stores it; while the work waits for review it can still change on its own.
+    const first = await db.attempt.findFirstOrThrow({ where: { submissionId }, select: { id: true } });
+    await answerAll(w, teacher, first.id, 0);
+    await submitAttempt({ actor: teacher, attemptId: first.id, publicSummary: 'Exit tickets every lesson.', attested: true });
+    expect(await storedSummary(submissionId)).toBe('Exit tickets every lesson.');
+    await setPublicSummary({ actor: teacher, submissionId, publicSummary: 'Exit tickets in every science lesson.' });
+    expect(await storedSummary(submissionId)).toBe('Exit tickets in every science lesson.');
+    // Someone else's application is not found, whatever its state.
+    const stranger = await createActor();
+    await expect(setPublicSummary({ actor: stranger, submissionId, publicSummary: 'Not mine.' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // Returned for revision: resubmitting writes the summary again.
+    expect((await scoreAttempt(w, reviewer, first.id, 'PRIMARY', [1, 1])).outcome).toBe('RETURNED');
+    const { attemptId: second } = await startRevision({ actor: teacher, submissionId });
+    await answerAll(w, teacher, second, 1);
+    await submitAttempt({ actor: teacher, attemptId: second, publicSummary: 'Students revised their answers from exit tickets.', attested: true });
+    expect(await storedSummary(submissionId)).toBe('Students revised their answers from exit tickets.');
+
+    // Passed: the badge is issued with the summary as it stood.
+    expect((await scoreAttempt(w, reviewer, second, 'PRIMARY', [3, 3])).outcome).toBe('PASSED');
+    const award = await db.award.findUniqueOrThrow({ where: { submissionId }, select: { id: true, credential: true } });
+    const evidence = (award.credential as { evidence?: { narrative?: string }[] }).evidence;
+    expect(evidence?.map((e) => e.narrative)).toEqual(['Students revised their answers from exit tickets.']);
+
+    // From now on the summary is fixed, in plain words, and nothing changes.
+    const refused = setPublicSummary({ actor: teacher, submissionId, publicSummary: 'A new summary.' });
+    await expect(refused).rejects.toMatchObject({ code: 'INVALID_STATE', message: PUBLIC_SUMMARY_FIXED });
+    expect(PUBLIC_SUMMARY_FIXED).toMatch(/can’t be changed once the badge is earned/);
+    expect(await storedSummary(submissionId)).toBe('Students revised their answers from exit tickets.');
+    // Clearing it is a change too.
+    await expect(setPublicSummary({ actor: teacher, submissionId, publicSummary: '' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await storedSummary(submissionId)).toBe('Students revised their answers from exit tickets.');
+
+    // The badge's page shows the signed text, which still verifies.
+    expect(await credentialPage(award.id)).toContain('Evidence summary Students revised their answers from exit tickets.');
+    expect((await verifyStoredCredential(award.credential)).verified).toBe(true);
+  });
+
+  it('is refused once earned, before the badge is issued: issuing signs it as it stands then', async () => {
+    const w = await makeReviewWorld();
+    const teacher = await createActor();
+    const submissionId = await createEarnedSubmission(teacher, w.mc.id, { publicSummary: 'Peer feedback on lab reports.' });
+    expect(await db.award.count({ where: { submissionId } })).toBe(0);
+    await expect(setPublicSummary({ actor: teacher, submissionId, publicSummary: 'Something else.' })).rejects.toMatchObject({ code: 'INVALID_STATE', message: PUBLIC_SUMMARY_FIXED });
+    expect(await storedSummary(submissionId)).toBe('Peer feedback on lab reports.');
+  });
+
+  it('shows on the badge page as signed, not as stored, for a badge whose stored summary was changed after issue', async () => {
+    // Before the change was refused, a summary could be edited after the badge was issued: such a
+    // badge's page shows what the badge says, not the later text.
+    const w = await makeReviewWorld();
+    const teacher = await createActor();
+    const submissionId = await createEarnedSubmission(teacher, w.mc.id, { publicSummary: 'Signed words.' });
+    const { issueAwardForSubmission } = await import('@/lib/awards/issue');
+    const { awardId } = await issueAwardForSubmission(submissionId);
+    await db.submission.update({ where: { id: submissionId }, data: { publicSummary: 'Words written after the badge was issued.' } });
+    const page = await credentialPage(awardId);
+    expect(page).toContain('Evidence summary Signed words.');
+    expect(page).not.toContain('Words written after the badge was issued.');
+
+    // A badge signed without a summary shows none, whatever was stored afterwards.
+    const other = await createActor();
+    const bare = await createEarnedSubmission(other, w.mc.id);
+    const { awardId: bareAward } = await issueAwardForSubmission(bare);
+    await db.submission.update({ where: { id: bare }, data: { publicSummary: 'Added later.' } });
+    const barePage = await credentialPage(bareAward);
+    expect(barePage).not.toContain('Evidence summary');
+    expect(barePage).not.toContain('Added later.');
+  });
+});
