@@ -7,6 +7,8 @@ import { issueAccountToken, lockAccountLinks, readAccountToken, redeemAccountTok
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { CONFIRMED_EMAIL_FIXED, oneLine, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
+import { linkEmailVerdictFor } from '@/lib/jobs/link-email-requests';
+import { VERIFY_EMAIL_JOB, type LinkEmailRequest } from '@/lib/jobs/link-emails';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
 
@@ -23,13 +25,18 @@ const EMAIL_CHANGES_PER_DAY = 5;
 
 /** Queues the confirmation email (sign-up does this; the dashboard's "send it again" too). */
 export async function queueVerificationEmail(userId: string, tx?: Tx): Promise<void> {
-  await enqueueJob({ type: 'auth.verify-email', payload: { userId } }, tx);
+  await enqueueJob({ type: VERIFY_EMAIL_JOB, payload: { userId } }, tx);
 }
 
-/** The job: a new link for an unconfirmed, active account. */
-export async function sendVerificationEmail(userId: string, now = new Date()): Promise<void> {
+/**
+ * The job: a new link for an unconfirmed, active account. `request`: the queued job; with it,
+ * nothing is sent once a later request for the account is sent or still to be tried (its link would
+ * be retired by this one), or a link made since it was used (lib/jobs/link-emails.ts).
+ */
+export async function sendVerificationEmail(userId: string, now = new Date(), request?: LinkEmailRequest): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, emailVerified: true, disabledAt: true } });
   if (!user || user.emailVerified || user.disabledAt) return;
+  if (request && (await linkEmailVerdictFor({ type: VERIFY_EMAIL_JOB, target: { field: 'userId', value: userId }, userId, purpose: 'EMAIL_VERIFICATION', request })) !== 'send') return;
   // Issued only if the address read above is still the account's: a change in between retires
   // the links and queues its own email to the new address.
   const token = await issueAccountToken(userId, 'EMAIL_VERIFICATION', VERIFY_DAYS * 24 * 60, now, user.email);

@@ -11,6 +11,8 @@ import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableA
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { clearSignInLimits } from '@/lib/auth/accounts';
 import { enqueueJob } from '@/lib/jobs/queue';
+import { linkEmailVerdictFor } from '@/lib/jobs/link-email-requests';
+import { PASSWORD_RESET_JOB, type LinkEmailRequest } from '@/lib/jobs/link-emails';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
@@ -25,6 +27,8 @@ import { notify } from '@/lib/notifications/notify';
 // - Setting a new password, either way, signs the account out everywhere (its session version goes
 //   up), clears the sign-in lockout, is audit-logged, and tells the person by notification and
 //   email, so a change they did not make does not go unnoticed.
+// - The email is tried for a few minutes only, and a try sends nothing once the person has asked
+//   again or used a link since (lib/jobs/link-emails.ts): its new link would retire theirs.
 
 export const RESET_MINUTES = 60;
 const REQUESTS_PER_EMAIL = 5;
@@ -49,13 +53,18 @@ export async function requestPasswordReset(opts: { email: string; ip?: string | 
   if (!byEmail.allowed || (byIp && !byIp.allowed)) {
     throw rateLimited('Too many reset requests. Check your inbox (and spam folder) for the links already sent, or try again in an hour.');
   }
-  await enqueueJob({ type: 'auth.password-reset', payload: { email } });
+  await enqueueJob({ type: PASSWORD_RESET_JOB, payload: { email } });
 }
 
-/** The job behind requestPasswordReset: a new link for an active account, nothing otherwise. */
-export async function sendPasswordResetEmail(email: string, now = new Date()): Promise<void> {
+/**
+ * The job behind requestPasswordReset: a new link for an active account, nothing otherwise.
+ * `request`: the queued job; with it, nothing is sent once a later request for the address is sent
+ * or still to be tried, or a link made since it was used (linkEmailVerdict).
+ */
+export async function sendPasswordResetEmail(email: string, now = new Date(), request?: LinkEmailRequest): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
+  if (request && (await linkEmailVerdictFor({ type: PASSWORD_RESET_JOB, target: { field: 'email', value: email }, userId: user.id, purpose: 'PASSWORD_RESET', request })) !== 'send') return;
   // Only while `email` is still the account's address (it may have been corrected since the request).
   const token = await issueAccountToken(user.id, 'PASSWORD_RESET', RESET_MINUTES, now, email);
   if (!token) return;

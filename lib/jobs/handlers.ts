@@ -14,6 +14,7 @@ import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
 import { sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { sendVerificationEmail } from '@/lib/auth/email-verification';
+import { PASSWORD_RESET_JOB, VERIFY_EMAIL_JOB } from '@/lib/jobs/link-emails';
 import { oneLine } from '@/lib/auth/schemas';
 import { notifyRecommendationAudience, RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
 import { INVITATION_EMAIL_JOB, sendFileInvitationEmail } from '@/lib/people/bulk-invite';
@@ -44,12 +45,13 @@ export const jobHandlers: Record<string, JobHandler> = {
     await sendEmail({ to: user.email, subject: title, text: notificationEmailText({ name: oneLine(user.name), title, body: p.body, link, settings }) });
   },
   // "Forgot your password?": the link is made and sent here, so the request itself does the same
-  // work whether or not the address has an account (lib/auth/password-reset.ts).
-  async 'auth.password-reset'(payload) {
-    await sendPasswordResetEmail(PasswordReset.parse(payload).email);
+  // work whether or not the address has an account (lib/auth/password-reset.ts). Given the job, it
+  // sends nothing once a later request or a used link has made this one moot (lib/jobs/link-emails.ts).
+  async [PASSWORD_RESET_JOB](payload, job) {
+    await sendPasswordResetEmail(PasswordReset.parse(payload).email, new Date(), job);
   },
-  async 'auth.verify-email'(payload) {
-    await sendVerificationEmail(VerifyEmail.parse(payload).userId);
+  async [VERIFY_EMAIL_JOB](payload, job) {
+    await sendVerificationEmail(VerifyEmail.parse(payload).userId, new Date(), job);
   },
   // Queued with every pass, in the decision's transaction; issues the award when issuing it right
   // after the decision failed (e.g. the database blinked) or the server died before it could.

@@ -2,10 +2,13 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { LINK_EMAIL_JOB_TYPES, LINK_EMAIL_MAX_ATTEMPTS } from '@/lib/jobs/link-emails';
 
 export type JobInput = { type: string; payload: Prisma.InputJsonValue; runAt?: Date; maxAttempts?: number };
-export type JobHandler = (payload: Prisma.JsonValue) => Promise<void>;
-export type ClaimedJob = { id: string; type: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number; lockedBy: string };
+/** The job being run: which one, and when it was queued (a link email compares it with later requests). */
+export type JobContext = { id: string; createdAt: Date };
+export type JobHandler = (payload: Prisma.JsonValue, job?: JobContext) => Promise<void>;
+export type ClaimedJob = { id: string; type: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number; lockedBy: string; createdAt: Date };
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 /** With the capped backoff below, about a day of retries (30 s, 2 min, 8 min, 32 min, then hourly). */
@@ -17,17 +20,21 @@ export const DURABLE_MAX_ATTEMPTS = 30;
 // reads the person when it sends, so a late email goes to their current address, and to nobody
 // once the account is deleted, or for a non-essential one, disabled or opted out.
 //
-// The emails that carry a link (password reset, address confirmation, a district's invitations)
-// keep the default, about 40 minutes of retries: someone is waiting for each, sees when it does not
-// come, and asks again ("Forgot your password?" again, "Send the link again", or Resend, which the
-// district's People page asks for once the queue gives up). And a reset or confirmation email
-// makes a new link that retires the one before: a retry hours later would break the link of an
-// email sent since.
+// A password reset or an address confirmation is tried three times within about three minutes
+// (LINK_EMAIL_MAX_ATTEMPTS): someone is waiting at the screen for it, sees when it does not come,
+// and asks again. Each makes a new link that retires the one before, so a late retry would break
+// the link of an email sent since; the job also sends nothing once a newer request has been made or
+// a link used (lib/jobs/link-emails.ts). A district's file invitations keep the default, about 40
+// minutes: nobody is waiting at a screen for those, the job sends nothing once the invitation was
+// resent, accepted, cancelled or ran out (lib/people/bulk-invite.ts), and the People page asks for
+// Resend once the queue gives up.
 const DURABLE_JOB_TYPES = new Set(['award.issue', 'storage.delete-objects', 'stack.award-holders', 'email.notification']);
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
 export function maxAttemptsFor(type: string): number {
-  return DURABLE_JOB_TYPES.has(type) ? DURABLE_MAX_ATTEMPTS : DEFAULT_MAX_ATTEMPTS;
+  if (DURABLE_JOB_TYPES.has(type)) return DURABLE_MAX_ATTEMPTS;
+  if (LINK_EMAIL_JOB_TYPES.has(type)) return LINK_EMAIL_MAX_ATTEMPTS;
+  return DEFAULT_MAX_ATTEMPTS;
 }
 
 /** Exponential backoff (30 s, 2 min, 8 min, 32 min), capped at an hour. */
@@ -71,9 +78,9 @@ export async function claimJobs(limit = 10): Promise<ClaimedJob[]> {
         ORDER BY "runAt" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "runAt"
+      RETURNING "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "runAt", "createdAt"
     )
-    SELECT "id", "type", "payload", "attempts", "maxAttempts", "lockedBy" FROM claimed ORDER BY "runAt", "id"`;
+    SELECT "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "createdAt" FROM claimed ORDER BY "runAt", "id"`;
 }
 
 /** Renews the lock if this claim still holds it; false when another worker has taken the job since. */
@@ -117,7 +124,7 @@ export async function runClaimedJob(handlers: Record<string, JobHandler>, job: C
   try {
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
-      await handler(job.payload);
+      await handler(job.payload, { id: job.id, createdAt: job.createdAt });
     } catch (e) {
       await recordFailure(job, e);
       return;

@@ -167,17 +167,17 @@ describe('job queue', () => {
     }
     // Retried over more than a day before being given up, with the last error kept and logged.
     expect(scheduled).toBeGreaterThan(24 * 60 * 60_000);
-    // A password-reset link is only worth something while the person waits for it: the default
-    // five attempts (about 40 minutes, within the link's hour).
+    // A password-reset link is only worth something while the person waits for it: three attempts
+    // within about three minutes (lib/jobs/link-emails.ts).
     expect(await db.job.findMany({ orderBy: { type: 'asc' }, select: { type: true, attempts: true, completedAt: true, lastError: true } })).toEqual([
-      { type: 'auth.password-reset', attempts: 5, completedAt: null, lastError: 'SMTP down' },
+      { type: 'auth.password-reset', attempts: 3, completedAt: null, lastError: 'SMTP down' },
       { type: 'award.issue', attempts: 30, completedAt: null, lastError: 'signing failed' },
       { type: 'email.notification', attempts: 30, completedAt: null, lastError: 'SMTP down' },
       { type: 'storage.delete-objects', attempts: 30, completedAt: null, lastError: 'S3 unavailable' },
     ]);
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on storage\.delete-objects job .* after 30 attempts: S3 unavailable/));
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on email\.notification job .* after 30 attempts: SMTP down/));
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on auth\.password-reset job .* after 5 attempts: SMTP down/));
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/gave up on auth\.password-reset job .* after 3 attempts: SMTP down/));
   });
 
   it('a notice’s email, essential or not, outlasts a long mail outage; the emails with a link keep the short retries', async () => {
@@ -208,10 +208,11 @@ describe('job queue', () => {
     ]);
     expect(await db.job.count({ where: { completedAt: null } })).toBe(0);
 
-    // The emails whose link the person (or a district leader) is waiting for: the default.
+    // The emails whose link the person is waiting for at the screen: three tries. A district's file
+    // invitations keep the default (their job checks the invitation is still open and not resent).
     await requestPasswordReset({ email: 'ned@school.test' });
     await queueVerificationEmail(news.id);
-    expect((await db.job.findMany({ where: { completedAt: null }, select: { maxAttempts: true } })).map((j) => j.maxAttempts)).toEqual([5, 5]);
+    expect((await db.job.findMany({ where: { completedAt: null }, select: { maxAttempts: true } })).map((j) => j.maxAttempts)).toEqual([3, 3]);
     expect(maxAttemptsFor(INVITATION_EMAIL_JOB)).toBe(5);
   });
 
