@@ -5,26 +5,20 @@
 // account keeps its password and gets the role, and a disabled one is enabled again (the way back
 // if no enabled platform admin is left). Audit-logged as done from the command line.
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { loadDotEnvFiles } from './embedded/launch';
-
-const Args = z.object({
-  email: z.string().trim().toLowerCase().email('--email must be an email address'),
-  name: z.string().trim().min(1, '--name is required for a new account').max(120).optional(),
-});
+import { parsePlatformAdminArgs } from '@/lib/organizations/platform-admin-args';
 
 async function main() {
   loadDotEnvFiles();
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-  const parsed = Args.safeParse(values);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+  // The name as every other name is stored: on one line, no control or direction characters.
+  const args = parsePlatformAdminArgs(values);
   const { grantPlatformAdmin, BOOTSTRAP_LINK_MINUTES } = await import('@/lib/organizations/platform');
   const { env } = await import('@/lib/env');
   const { db } = await import('@/lib/db');
   try {
-    const name = parsed.data.name ?? parsed.data.email.split('@')[0];
-    const result = await grantPlatformAdmin({ email: parsed.data.email, name });
-    console.log(`${parsed.data.email} is a platform admin${result.created ? ' (new account)' : ''}${result.reenabled ? ' (the account was disabled and is enabled again)' : ''}.`);
+    const result = await grantPlatformAdmin(args);
+    console.log(`${args.email} is a platform admin${result.created ? ' (new account)' : ''}${result.reenabled ? ' (the account was disabled and is enabled again)' : ''}.`);
     if (result.token) {
       const link = new URL(`/reset-password/${result.token}`, env().APP_URL).toString();
       console.log(`Set the password here (works once, for ${BOOTSTRAP_LINK_MINUTES / 60} hours):\n  ${link}`);
