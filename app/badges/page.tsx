@@ -18,10 +18,11 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
   const actor = await requireUser('/badges');
   const { cursor } = AwardListInput.parse(await searchParams);
   // What the badges count toward and the stacks under way are the whole record's: the first page's.
+  // Its totals count every badge; the badges themselves are listed below, a page at a time.
   const [awards, account, record, stacks] = await Promise.all([
     listUserAwards({ userId: actor.id, cursor }),
     getAccount(actor.id),
-    cursor ? null : getTeacherRecord(actor),
+    cursor ? null : getTeacherRecord(actor, new Date(), { rows: false }),
     cursor ? [] : listStacksInProgress(actor.id),
   ]);
   return (

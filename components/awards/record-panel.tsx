@@ -24,7 +24,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
         <Stat label="PD hours, all time" value={record.totalHours} />
         <Stat label={`PD hours, school year ${record.thisYear}`} value={record.hoursThisYear} />
-        <Stat label="Badges that verify today" value={record.rows.filter((r) => r.state === 'valid').length} />
+        <Stat label="Badges that verify today" value={record.verifyToday} />
       </dl>
       {record.years.length > 1 ? (
         <BarChart title="PD hours per school year" description="July to June. Hours of revoked badges do not count." valueHeading="PD hours" data={record.years.map((y) => ({ label: y.label, value: y.hours }))} format={(v) => `${v} h`} />

@@ -11,7 +11,7 @@ import { credentialUrl } from '@/lib/awards/issue';
 import { SALARY_RULES } from '@/lib/reporting/district';
 import { byTitle, computeSalaryStep, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { renewability } from '@/lib/submissions/renewal-policy';
-import { awardState, hoursBySchoolYear, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
+import { awardState, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
 
 export type RecordRow = {
   id: string;
@@ -59,23 +59,91 @@ export type RenewalRow = RecordRow & {
   renewal: 'open' | 'in-progress' | 'closed';
 };
 
-export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, now = new Date()) {
-  const awards = await db.award.findMany({
-    where: { userId: actor.id },
-    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    take: 1000,
-    select: {
-      id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true, submissionId: true,
-      microCredentialId: true, issuerId: true,
-      issuer: { select: { name: true } },
-      microCredential: { select: { slug: true, status: true } },
-      submission: { select: { cycle: true } },
-    },
-  });
-  const rows = awards.map((a) => recordRowOf(a, now));
-  const years = hoursBySchoolYear(rows);
+/** What recordRowOf reads of an award. */
+const RECORD_FIELDS = {
+  id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true,
+  issuer: { select: { name: true } },
+} as const;
+
+/** Rows read per query when the record lists every badge (the CSV). */
+const ROW_BATCH = 1000;
+
+/** Every badge of the teacher as a record row, newest first, read a batch at a time (keyset on issuedAt, id). */
+async function allRecordRows(userId: string, now: Date): Promise<RecordRow[]> {
+  const rows: RecordRow[] = [];
+  let after: { issuedAt: Date; id: string } | null = null;
+  for (;;) {
+    const batch: AwardForRow[] = await db.award.findMany({
+      where: { userId, ...(after ? { OR: [{ issuedAt: { lt: after.issuedAt } }, { issuedAt: after.issuedAt, id: { lt: after.id } }] } : {}) },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+      take: ROW_BATCH,
+      select: RECORD_FIELDS,
+    });
+    for (const a of batch) rows.push(recordRowOf(a, now));
+    if (batch.length < ROW_BATCH) return rows;
+    after = batch[batch.length - 1];
+  }
+}
+
+/**
+ * PD hours per school year over every badge the teacher holds, counted in the database (July to
+ * June in UTC; revoked badges and badges without hours left out), with no gaps between the first
+ * year and the last: what hoursBySchoolYear gives for a list of rows, without reading the rows.
+ */
+async function schoolYearHours(userId: string): Promise<{ label: string; startYear: number; hours: number; credentials: number }[]> {
+  const byYear = await db.$queryRaw<{ startYear: number; hours: string; credentials: number }[]>`
+    SELECT (EXTRACT(YEAR FROM "issuedAt")::int - CASE WHEN EXTRACT(MONTH FROM "issuedAt") >= 7 THEN 0 ELSE 1 END) AS "startYear",
+           SUM("pdHours")::text AS "hours", COUNT(*)::int AS "credentials"
+      FROM "Award"
+     WHERE "userId" = ${userId} AND "revokedAt" IS NULL AND "pdHours" > 0
+     GROUP BY 1`;
+  if (!byYear.length) return [];
+  const found = new Map(byYear.map((y) => [y.startYear, { hours: Math.round(Number(y.hours) * 10) / 10, credentials: y.credentials }]));
+  const first = Math.min(...found.keys());
+  const last = Math.max(...found.keys());
+  const years: { label: string; startYear: number; hours: number; credentials: number }[] = [];
+  for (let y = first; y <= last; y++) years.push({ label: schoolYearOf(new Date(Date.UTC(y, 6, 1))).label, startYear: y, ...(found.get(y) ?? { hours: 0, credentials: 0 }) });
+  return years;
+}
+
+/**
+ * The ids of the teacher's newest badge of each micro-credential (stack badges aside; badges whose
+ * credential is gone count as one), among those `only` lets through: one per credential, however
+ * many badges the teacher holds. Read on the (userId, microCredentialId) index.
+ */
+async function newestOfEachCredential(userId: string, only: Prisma.Sql = Prisma.empty): Promise<string[]> {
+  const rows = await db.$queryRaw<{ awardId: string }[]>`
+    SELECT DISTINCT ON ("microCredentialId") "id"::text AS "awardId"
+      FROM "Award"
+     WHERE "userId" = ${userId} AND "stackId" IS NULL ${only}
+     ORDER BY "microCredentialId", "issuedAt" DESC, "id" DESC`;
+  return rows.map((r) => r.awardId);
+}
+
+const RENEWAL_FIELDS = { ...RECORD_FIELDS, microCredentialId: true, submission: { select: { cycle: true } }, microCredential: { select: { slug: true, status: true } } } as const;
+
+/** The teacher's newest badge of each micro-credential, newest first, with what renewals read. */
+async function newestBadgesForRenewal(userId: string) {
+  const ids = await newestOfEachCredential(userId, Prisma.sql`AND "microCredentialId" IS NOT NULL`);
+  if (!ids.length) return [];
+  return db.award.findMany({ where: { id: { in: ids }, userId }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }], select: RENEWAL_FIELDS });
+}
+
+/**
+ * The teacher's record. Its totals (PD hours, badges that verify today) are counted in the database
+ * over every badge, and salary steps and renewals read the newest badge of each micro-credential,
+ * so none of them stops at a number of badges. `rows`: every badge as a row (the CSV); the My badges
+ * page lists the badges itself, a page at a time, and asks for none.
+ */
+export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, now = new Date(), opts: { rows?: boolean } = {}) {
+  const [rows, years, verifyToday, newest] = await Promise.all([
+    opts.rows === false ? Promise.resolve([] as RecordRow[]) : allRecordRows(actor.id, now),
+    schoolYearHours(actor.id),
+    db.award.count({ where: { userId: actor.id, revokedAt: null, suspendedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] } }),
+    newestBadgesForRenewal(actor.id),
+  ]);
   const thisYear = schoolYearOf(now).label;
-  const renewals = await renewalsOf(actor.id, awards, rows, now);
+  const renewals = (await dueFor(actor.id, newest, now)).map(({ award: a, renewal }) => ({ ...recordRowOf(a, now), slug: a.microCredential!.slug, microCredentialId: a.microCredentialId!, renewal }));
 
   // The district's salary steps, counted exactly as the district's own report counts them:
   // evidence-backed micro-credentials held (not revoked, not suspended), and, when the district
@@ -95,7 +163,19 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
       select: { name: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, salaryStepRules: SALARY_RULES },
     });
     if (district && district.salaryStepRules.length) {
-      const held = awards.filter((a) => a.submissionId && !a.stackId && !a.revokedAt && !a.suspendedAt && (district.salaryCountsExpired || !a.validUntil || a.validUntil > now));
+      // One per micro-credential, the newest held: a renewed badge and the one it renewed are the
+      // same credential, and the newest gives its level and title. A credential's badges share its
+      // issuer, so approval reads the same on any of them.
+      const heldIds = await newestOfEachCredential(actor.id, Prisma.sql`
+        AND "submissionId" IS NOT NULL AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
+        ${district.salaryCountsExpired ? Prisma.empty : Prisma.sql`AND ("validUntil" IS NULL OR "validUntil" > ${now})`}`);
+      const held = heldIds.length
+        ? await db.award.findMany({
+          where: { id: { in: heldIds }, userId: actor.id },
+          orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+          select: { id: true, title: true, level: true, issuerId: true, microCredentialId: true, issuer: { select: { name: true } } },
+        })
+        : [];
       // Only the approvals of the issuers and micro-credentials this teacher holds badges of: a
       // primary-key lookup each.
       const issuerIds = [...new Set(held.map((a) => a.issuerId))];
@@ -112,19 +192,12 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
         approved: new Set(approved.map((r) => r.issuerId)),
         approvedCredentials: new Set(approvedCredentials.map((r) => r.microCredentialId)),
       }, held);
-      // One per micro-credential: a renewed badge and the one it renewed are the same credential.
-      // Awards come newest first: the newest badge of each credential gives its level.
-      const newest = new Map<string | null, { level: number | null }>();
-      for (const a of counts) if (!newest.has(a.microCredentialId)) newest.set(a.microCredentialId, { level: a.level });
       const setAside = new Map(notApproved.map((a) => [a.microCredentialId, a.issuer.name]));
-      // Newest first, so each credential is named by its newest badge's title.
-      const alone = new Map<string | null, { id: string; title: string; issuer: string }>();
-      for (const a of approvedAlone) if (!alone.has(a.microCredentialId)) alone.set(a.microCredentialId, { id: a.id, title: a.title, issuer: a.issuer.name });
       salary = {
-        districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, [...newest.values()]), countsExpired: district.salaryCountsExpired,
+        districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, counts.map((a) => ({ level: a.level }))), countsExpired: district.salaryCountsExpired,
         approvedIssuersOnly: district.salaryApprovedIssuersOnly,
         notApproved: { count: setAside.size, issuers: [...new Set(setAside.values())].sort((a, b) => a.localeCompare(b)) },
-        approvedAlone: [...alone.values()].sort(byTitle).map(({ title, issuer }) => ({ title, issuer })),
+        approvedAlone: approvedAlone.map((a) => ({ id: a.id, title: a.title, issuer: a.issuer.name })).sort(byTitle).map(({ title, issuer }) => ({ title, issuer })),
       };
     }
   }
@@ -134,6 +207,8 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     hoursThisYear: years.find((y) => y.label === thisYear)?.hours ?? 0,
     thisYear,
     years,
+    /** Badges that are valid today: not revoked, not suspended, not past their end date. */
+    verifyToday,
     renewals,
     salary,
   };
@@ -171,23 +246,9 @@ async function dueFor<A extends AwardForRenewal>(userId: string, awards: A[], no
     .sort((a, b) => a.award.validUntil!.getTime() - b.award.validUntil!.getTime());
 }
 
-async function renewalsOf(userId: string, awards: AwardForRenewal[], rows: RecordRow[], now: Date): Promise<RenewalRow[]> {
-  const rowById = new Map(rows.map((r) => [r.id, r]));
-  return (await dueFor(userId, awards, now)).map(({ award: a, renewal }) => ({ ...rowById.get(a.id)!, slug: a.microCredential!.slug, microCredentialId: a.microCredentialId!, renewal }));
-}
-
 /** The teacher's badges they can renew now (not already under way), for the dashboard's nudge. */
 export async function renewalsOpen(userId: string, now = new Date()): Promise<{ id: string; title: string; validUntil: Date }[]> {
-  const awards = await db.award.findMany({
-    where: { userId, stackId: null, microCredentialId: { not: null } },
-    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    take: 1000,
-    select: {
-      id: true, title: true, microCredentialId: true, stackId: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true,
-      microCredential: { select: { slug: true, status: true } }, submission: { select: { cycle: true } },
-    },
-  });
-  return (await dueFor(userId, awards, now)).filter((d) => d.renewal === 'open').map(({ award: a }) => ({ id: a.id, title: a.title, validUntil: a.validUntil! }));
+  return (await dueFor(userId, await newestBadgesForRenewal(userId), now)).filter((d) => d.renewal === 'open').map(({ award: a }) => ({ id: a.id, title: a.title, validUntil: a.validUntil! }));
 }
 
 export type TeacherRecord = Awaited<ReturnType<typeof getTeacherRecord>>;
