@@ -7,7 +7,7 @@ import { assertLeads } from '@/lib/district/access';
 import { ensureMembership } from '@/lib/people/membership';
 import { notify } from '@/lib/notifications/notify';
 import { pageOfOpenInvitations } from '@/lib/people/queries';
-import { INVITATION_EMAIL_JOB } from '@/lib/people/bulk-invite';
+import { INVITATION_EMAIL_JOB } from '@/lib/people/schemas';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and

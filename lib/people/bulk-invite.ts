@@ -15,7 +15,7 @@ import { releaseRateLimit } from '@/lib/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { normaliseCsvText } from '@/lib/csv-form';
 import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey } from '@/lib/people/mutations';
-import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
+import { INVITATION_EMAIL_JOB, MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { listInWords, plural } from '@/lib/plural';
 
 // A district leader invites a whole staff from a CSV file (columns email, name, school), in two
@@ -238,8 +238,9 @@ export async function previewBulkInvite(opts: { actor: Actor; districtId: string
   return { district, fileError, rows, counts: countInviteRows(rows) };
 }
 
-/** The queued job that emails one invitation made from a file. */
-export const INVITATION_EMAIL_JOB = 'people.invitation-email';
+// Kept in schemas (which imports nothing of people or district) and re-exported: lib/district/people
+// reads it, and this file imports lib/people/mutations, which imports lib/district/people.
+export { INVITATION_EMAIL_JOB };
 
 /**
  * Invites every new teacher in the file, after checking it again here (the preview is never

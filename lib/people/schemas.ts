@@ -94,3 +94,6 @@ export const BulkInviteInput = z.object({
   intent: z.enum(['preview', 'invite']).catch('preview'),
   checked: str().max(128).optional(),
 });
+
+/** The queued job that emails one invitation made from a file (lib/people/bulk-invite.ts). */
+export const INVITATION_EMAIL_JOB = 'people.invitation-email';
