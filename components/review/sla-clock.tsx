@@ -14,6 +14,8 @@ export function SlaClock({ dueAt, businessDaysLeft, overdue }: { dueAt: Date | n
       </span>
     );
   }
+  // Days are counted by calendar (UTC) day, as the date below is written (businessDaysBetween): 0
+  // is due on today's date, 1 on the next business day's, whatever the hour.
   return (
     <span className={businessDaysLeft <= NEAR_DUE_BUSINESS_DAYS ? 'font-semibold text-amber-900' : 'text-slate-800'}>
       {businessDaysLeft === 0 ? 'Due today' : `${businessDaysLeft} business day${businessDaysLeft === 1 ? '' : 's'} left`}

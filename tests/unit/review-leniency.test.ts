@@ -74,9 +74,12 @@ describe('review history in words', () => {
 describe('near the decision date', () => {
   it('is exactly "this many business days left or fewer", overdue included', () => {
     // A Thursday and a Monday morning: the boundary crosses a weekend from one and not the other.
-    for (const now of [new Date('2025-03-06T09:00:00Z'), new Date('2025-03-10T09:00:00Z')]) {
+    // Days are whole (UTC) days: it is the start of the third business day after today.
+    for (const [at, boundaryAt] of [['2025-03-06T09:00:00Z', '2025-03-11T00:00:00.000Z'], ['2025-03-10T09:00:00Z', '2025-03-13T00:00:00.000Z']]) {
+      const now = new Date(at);
       const boundary = nearDueBefore(now);
-      expect(boundary).toEqual(addBusinessDays(now, NEAR_DUE_BUSINESS_DAYS + 1));
+      expect(boundary.toISOString()).toBe(boundaryAt);
+      expect(boundary).toEqual(addBusinessDays(new Date(`${at.slice(0, 10)}T00:00:00Z`), NEAR_DUE_BUSINESS_DAYS + 1));
       expect(businessDaysBetween(now, new Date(boundary.getTime() - 1))).toBe(NEAR_DUE_BUSINESS_DAYS);
       expect(businessDaysBetween(now, boundary)).toBe(NEAR_DUE_BUSINESS_DAYS + 1);
       expect(new Date(now.getTime() - 86_400_000) < boundary).toBe(true);
