@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, type PassingRule } from '@/lib/review/rubric';
-import { saveReviewDraftAction, submitReviewAction, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
+import { saveReviewDraftAction, submitReviewAction, type DraftResult, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
 import { CLAIM_EVENT } from '@/components/review/claim-timer';
 import { formatTime } from '@/lib/time-format';
 import {
@@ -19,7 +19,7 @@ import {
 } from '@/components/ui/local-draft';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
-import { saveOnHideAndReconnect } from '@/components/evidence/autosave';
+import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus, type SaveOutcome } from '@/components/evidence/autosave';
 import { focusOnFollow } from '@/components/ui/focus-link';
 
 type Level = { id: string; rank: number; label: string };
@@ -44,6 +44,27 @@ type Props = {
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'local' } | { kind: 'error'; message: string; stop: boolean };
 
 const LOCAL_TEXT = 'Draft kept in this browser; it will be saved when the connection is back.';
+
+/**
+ * A draft save's answer, for the save loop the teacher's answers use too (createAutosaver). A
+ * conflict (the claim ended, or another tab saved) or a final refusal (not allowed, not found)
+ * stops saving for good. Scores the server does not take as they stand are not sent again until
+ * the reviewer changes something. Anything else (a server error) is tried again, backing off. An
+ * answer that does not say (`invalid` missing) waits for a change unless it stopped.
+ */
+export function draftSaveOutcome(r: DraftResult): SaveOutcome {
+  if (r.ok) return { ok: true, revision: r.version, savedAt: r.savedAt };
+  const stop = Boolean(r.conflict || r.stop);
+  return { ok: false, formError: r.formError, conflict: stop, waitForEdit: !stop && (r.invalid ?? true) };
+}
+
+/** The form's save status for the save loop's: a dropped connection leaves the draft in this browser. */
+function saveStateOf(status: AutosaveStatus): SaveState {
+  if (status.kind === 'offline') return { kind: 'local' };
+  if (status.kind === 'conflict') return { kind: 'error', message: status.message, stop: true };
+  if (status.kind === 'error') return { kind: 'error', message: status.message, stop: false };
+  return status;
+}
 
 /** What a change of the draft's save status says to screen readers. */
 export function scoringSaveEvent(save: SaveState): SaveEvent {
@@ -124,8 +145,6 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const versionRef = useRef(version);
   const lastSaved = useRef(JSON.stringify(initial));
   const draftRef = useRef(draft);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef(false);
   const stopped = useRef(false);
   const errorRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
@@ -160,61 +179,44 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     setRestored(true);
   }, [draftName, storageKey]);
 
-  const payload = (d: Draft) => ({
+  const payload = (d: Draft, reviewVersion = versionRef.current) => ({
     reviewId,
-    version: versionRef.current,
+    version: reviewVersion,
     overallComment: d.overallComment,
     scores: criteria.map((c) => ({ criterionId: c.id, levelId: d.scores[c.id]?.levelId ?? null, feedback: d.scores[c.id]?.feedback ?? '' })),
   });
 
-  // The save in flight, if any: submitting waits for it, since it moves the review's version on.
-  const saving = useRef<Promise<void> | null>(null);
-  const saveNow = () => {
-    const p = saveOnce();
-    saving.current = p;
-    return p;
-  };
-  const saveOnce = async () => {
-    if (inFlight.current || stopped.current) return saving.current ?? undefined;
-    const value = draftRef.current;
-    const serialized = JSON.stringify(value);
-    if (serialized === lastSaved.current) return;
-    inFlight.current = true;
-    saveStatus({ kind: 'saving' });
-    try {
-      const r = await saveReviewDraftAction(payload(value));
-      if (r.ok) {
-        versionRef.current = r.version;
-        lastSaved.current = serialized;
+  // Saves one at a time (one asked for during a save follows it), tries again quietly while the
+  // connection is down, and stops for good once the claim has ended (draftSaveOutcome).
+  const saver = useRef<Autosaver | null>(null);
+  const autosaver = () =>
+    (saver.current ??= createAutosaver({
+      send: async (serialized, reviewVersion) => {
+        const r = await saveReviewDraftAction(payload(JSON.parse(serialized) as Draft, reviewVersion));
+        // The claim timer above the form shows the new end of the claim.
+        if (r.ok) window.dispatchEvent(new CustomEvent(CLAIM_EVENT, { detail: r.claimExpiresAt }));
+        return draftSaveOutcome(r);
+      },
+      text: () => JSON.stringify(draftRef.current),
+      revision: versionRef,
+      lastSaved,
+      stopped,
+      onStatus: (status) => saveStatus(saveStateOf(status)),
+      onSaved: (serialized) => {
         // Changed during the save: the copy left is now chosen on the version just saved, so the
         // reviewer's own saves never make it look like an earlier visit's.
         if (JSON.stringify(draftRef.current) === serialized) clearLocalDraft(storageKey);
         else keepLocal(draftRef.current);
-        saveStatus({ kind: 'saved', at: new Date(r.savedAt) });
-        // The claim timer above the form shows the new end of the claim.
-        window.dispatchEvent(new CustomEvent(CLAIM_EVENT, { detail: r.claimExpiresAt }));
-      } else {
-        if (r.conflict) stopped.current = true;
-        saveStatus({ kind: 'error', message: r.formError, stop: Boolean(r.conflict) });
-      }
-    } catch {
-      saveStatus({ kind: 'local' });
-    } finally {
-      inFlight.current = false;
-    }
-    if (!stopped.current && JSON.stringify(draftRef.current) !== lastSaved.current) schedule();
-  };
-
-  const schedule = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveNow(), 1200);
-  };
+      },
+      delayMs: 1200,
+    }));
+  const saveNow = () => autosaver().save();
 
   const update = (next: Draft) => {
     setDraft(next);
     draftRef.current = next;
     keepLocal(next);
-    schedule();
+    autosaver().schedule();
   };
 
   // After a choice the notice goes, and focus with it: take focus to the top of the rubric, just
@@ -235,7 +237,6 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     keepLocal(earlier);
     setEarlier(null);
     focusRubric(earlier);
-    if (timer.current) clearTimeout(timer.current);
     void saveNow();
   };
   const discardEarlier = () => {
@@ -292,10 +293,11 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (timer.current) clearTimeout(timer.current);
     startTransition(async () => {
-      // Leaving a textarea to click submit starts an autosave; let it land first.
-      if (saving.current) await saving.current.catch(() => undefined);
+      // Leaving a textarea to click submit starts an autosave; let it land first (with whatever is
+      // still unsaved, as a teacher's answers are saved before sending), since it moves the
+      // review's version on.
+      await saveNow();
       const r = await submitReviewAction({ ...payload(draftRef.current), attemptVersion });
       setResult(r);
       if (r.ok) {

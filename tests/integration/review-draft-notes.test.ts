@@ -82,7 +82,7 @@ describe('feedback written before a level is chosen', () => {
     const tooLong = await errorOf(saveReviewDraft({ actor: reviewer, reviewId, version: 0, overallComment: '', scores: [{ criterionId: first.id, levelId: null, feedback: long }] }));
     expect(tooLong).toMatchObject({ code: 'VALIDATION', message: 'Use at most 5,000 characters of feedback per criterion.' });
     session.actor = reviewer;
-    expect(await saveReviewDraftAction({ reviewId, version: 0, overallComment: '', scores: [{ criterionId: first.id, levelId: null, feedback: long }] })).toEqual({ ok: false, formError: 'Use at most 5,000 characters of feedback per criterion.' });
+    expect(await saveReviewDraftAction({ reviewId, version: 0, overallComment: '', scores: [{ criterionId: first.id, levelId: null, feedback: long }] })).toEqual({ ok: false, formError: 'Use at most 5,000 characters of feedback per criterion.', stop: false, invalid: true });
     expect(await notesOf(reviewId)).toEqual({});
     expect(w.version.criteria).toHaveLength(2);
   });

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
-import { isDomainError } from '@/lib/errors';
+import { isDomainError, type ErrorCode } from '@/lib/errors';
 import { releaseReview, saveReviewDraft, submitReview, type ReviewOutcome } from '@/lib/review/mutations';
 import { ReleaseReviewInput, SaveDraftInput, SubmitReviewInput } from '@/lib/review/schemas';
 import { claimEndText, getClaimEnd, keepClaim } from '@/lib/review/claims';
@@ -13,18 +13,32 @@ import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { reportEvidenceConcern } from '@/lib/evidence/concerns';
 import { ReportConcernInput } from '@/lib/evidence/schemas';
 
-export type DraftResult = { ok: true; version: number; savedAt: string; claimExpiresAt: string } | { ok: false; formError: string; conflict?: boolean };
+/**
+ * `conflict`: the claim ended or another tab saved. `stop`: saving again cannot succeed (also not
+ * allowed, not found, or no longer in a state to score), so the form stops trying. `invalid`: these
+ * scores are refused as they stand, so the form waits for the next change. None of them (a server
+ * error, a session that ran out): the form tries again, backing off, as the teacher's answers do.
+ */
+export type DraftResult = { ok: true; version: number; savedAt: string; claimExpiresAt: string } | { ok: false; formError: string; conflict?: boolean; stop?: boolean; invalid?: boolean };
+
+const FINAL_DRAFT_REFUSALS: ErrorCode[] = ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN'];
 
 export async function saveReviewDraftAction(input: z.input<typeof SaveDraftInput>): Promise<DraftResult> {
   const parsed = SaveDraftInput.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'The draft could not be saved.' };
+  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'The draft could not be saved.', stop: false, invalid: true };
   try {
     const actor = await requireActor();
     const r = await saveReviewDraft({ actor, ...parsed.data });
     return { ok: true, version: r.version, savedAt: r.savedAt.toISOString(), claimExpiresAt: r.claimExpiresAt.toISOString() };
   } catch (e) {
     const result = toActionError(e);
-    return { ok: false, formError: (!result.ok && result.formError) || 'Not saved.', conflict: isDomainError(e) && e.code === 'CONFLICT' };
+    return {
+      ok: false,
+      formError: (!result.ok && result.formError) || 'Not saved.',
+      conflict: isDomainError(e) && e.code === 'CONFLICT',
+      stop: isDomainError(e) && FINAL_DRAFT_REFUSALS.includes(e.code),
+      invalid: isDomainError(e) && e.code === 'VALIDATION',
+    };
   }
 }
 
