@@ -1,5 +1,6 @@
 import 'server-only';
 import { sameRubric } from '@/lib/review/exemplars';
+import { releaseClaimsIfUnqualified } from '@/lib/review/claims';
 import { db, type Tx } from '@/lib/db';
 import { conflict, DomainError, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -283,6 +284,12 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
     const recalibrate = rubricChanged
       ? (await tx.reviewerQualification.updateMany({ where: { microCredentialId: mc.id, calibratedAt: { not: null } }, data: { calibratedAt: null } })).count
       : 0;
+    // Whoever must now calibrate before scoring gives back the work of it they hold, rather than
+    // keep it (and its evidence) until the claim runs out. Usually nobody yet: samples scored on the
+    // old rubric stop counting, so calibration is asked for again only once one is scored on the new
+    // one (from then on the reviewer's next visit or autosave ends the claim: endClaimIfMayNotScore).
+    // But a rubric put back as it was brings the samples scored on it back at once.
+    if (rubricChanged) await releaseClaimsIfUnqualified(tx, { microCredentialId: mc.id, denial: 'NOT_CALIBRATED', actorId: opts.actor.id, now, reason: 'the rubric changed, so you need to pass the calibration exercise again first' });
     // Publishing a draft of a retired credential also puts it back in the catalogue: logged as such.
     const action = live.status === 'RETIRED' ? 'credential.publish_again' : 'credential.publish';
     await recordAudit({

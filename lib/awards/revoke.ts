@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden, invalidState, notFound } from '@/lib/errors';
@@ -12,6 +12,7 @@ import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { withdrawStacksBuiltOn, releaseStackHolds } from '@/lib/awards/stack-holds';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
+import { releaseClaimsIfUnqualified } from '@/lib/review/claims';
 
 export const RevokeAwardInput = z.object({
   awardId: z.string().uuid(),
@@ -53,6 +54,7 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
     // The stack badges built on it no longer stand: revoked with it (they can be earned again once
     // the part is), or on hold while another badge of it is only suspended.
     await withdrawStacksBuiltOn(tx, award, 'revoked', opts.actor.id);
+    await releaseClaimsQualifiedBy(tx, award, opts.actor.id, 'revoked');
   });
 }
 
@@ -71,7 +73,19 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
     await recordAudit({ actorId: opts.actor.id, action: 'award.suspend', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { reason: opts.reason } }, tx);
     await notify({ userId: award.userId, kind: 'award.suspended', title: `Your badge “${award.title}” is suspended`, body: opts.reason, href: `/credentials/${award.id}`, essential: true }, tx);
     await withdrawStacksBuiltOn(tx, award, 'suspended', opts.actor.id);
+    await releaseClaimsQualifiedBy(tx, award, opts.actor.id, 'suspended');
   });
+}
+
+/**
+ * The holder may review this badge's credential on the strength of it: the work of it they hold
+ * goes back to the queue now, with why, rather than staying open to them until the claim runs out
+ * (an assigned one runs to the deadline). Not if they still qualify: an admin's grant, another of
+ * its badges.
+ */
+function releaseClaimsQualifiedBy(tx: Tx, award: { userId: string; microCredentialId: string | null }, actorId: string, what: 'revoked' | 'suspended') {
+  if (!award.microCredentialId) return Promise.resolve(0);
+  return releaseClaimsIfUnqualified(tx, { microCredentialId: award.microCredentialId, reviewerId: award.userId, denial: 'NOT_QUALIFIED', actorId, now: new Date(), reason: `the badge that qualified you to review it was ${what}` });
 }
 
 /** Lifts a suspension: clears the bit, so the credential verifies as valid again. */

@@ -2,12 +2,14 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
+import { loadAttemptForReview, reviewDenial } from '@/lib/review/context';
 import { reviewsFor } from '@/lib/review/policy';
 
 /**
- * Who may open a piece of evidence: its owner; a reviewer holding (or having submitted) a review
- * of that attempt, while they still review for its issuer; an admin of the issuing organisation
- * once the teacher has submitted it (a draft is the teacher's alone). Nobody else, whatever the URL.
+ * Who may open a piece of evidence: its owner; a reviewer holding a review of that attempt (while
+ * they may still score it) or having submitted one, while they still review for its issuer; an
+ * admin of the issuing organisation once the teacher has submitted it (a draft is the teacher's
+ * alone). Nobody else, whatever the URL.
  */
 export async function canViewAttemptEvidence(actor: Actor, attempt: { id: string; ownerId: string; issuerId: string; status: string }): Promise<boolean> {
   if (attempt.ownerId === actor.id) return true;
@@ -17,9 +19,19 @@ export async function canViewAttemptEvidence(actor: Actor, attempt: { id: string
   // first), and its reviewer may carry on with it (the claim timer says so; keepClaim re-checks
   // that they may still score before extending it).
   if (!reviewsFor(actor, attempt.issuerId)) return false;
-  const review = await db.review.findFirst({
+  const reviews = await db.review.findMany({
     where: { attemptId: attempt.id, reviewerId: actor.id, status: { in: ['CLAIMED', 'SUBMITTED'] } },
-    select: { id: true },
+    select: { kind: true, status: true },
   });
-  return Boolean(review);
+  if (reviews.some((r) => r.status === 'SUBMITTED')) return true;
+  if (!reviews.length) return false;
+  // A claim opens the evidence only while its reviewer may still score the work: not once their
+  // qualifying badge is revoked or a conflict of interest appeared, though nothing has ended the
+  // claim yet (their next visit to the review page or autosave does). The scoring check itself
+  // (reviewDenial), once per file opened and only for work still claimed: the attempt as scoring
+  // reads it and the reviewer's qualification, about 7 ms more against a local database.
+  const a = await loadAttemptForReview(attempt.id);
+  if (!a) return false;
+  for (const r of reviews) if (!(await reviewDenial(actor, a, r.kind))) return true;
+  return false;
 }

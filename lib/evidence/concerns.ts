@@ -1,14 +1,14 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
-import { formerPlacementColumns, isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { PART_ORDER, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
-import { conflictOfInterest, reviewsFor, teacherRef, type TeacherPlacementRow } from '@/lib/review/policy';
+import { conflictOfInterest, reviewsFor, teacherConflictSelect, teacherRef, type TeacherPlacementRow } from '@/lib/review/policy';
 import type { EvidenceConcernOutcome, EvidenceConcernReason } from '@/lib/generated/prisma/enums';
 import * as storage from '@/lib/storage/s3';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -206,7 +206,6 @@ export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId
 
 // ───────────────────────────── Deciding (issuer admins) ─────────────────────────────
 
-const teacherSelect = { id: true, schoolId: true, districtId: true, email: true, ...formerPlacementColumns } as const;
 const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
 
 /**
@@ -290,7 +289,7 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
           id: true, number: true, status: true,
           submission: {
             select: {
-              id: true, cycle: true, user: { select: teacherSelect },
+              id: true, cycle: true, user: { select: teacherConflictSelect },
               version: { select: { title: true } },
               microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerRuleSelect } } },
             },
@@ -380,7 +379,7 @@ export async function closeEvidenceConcern(opts: { actor: Actor; concernId: stri
     where: { id: opts.concernId },
     select: {
       id: true, fileId: true, resolvedAt: true, reporterId: true, attemptId: true,
-      attempt: { select: { id: true, number: true, submission: { select: { id: true, user: { select: teacherSelect }, version: { select: { title: true } }, microCredential: { select: { issuerId: true, issuer: { select: issuerRuleSelect } } } } } } },
+      attempt: { select: { id: true, number: true, submission: { select: { id: true, user: { select: teacherConflictSelect }, version: { select: { title: true } }, microCredential: { select: { issuerId: true, issuer: { select: issuerRuleSelect } } } } } } },
     },
   });
   if (!concern) throw notFound('That concern');

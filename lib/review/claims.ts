@@ -1,11 +1,12 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
-import { conflict, forbidden, invalidState, notFound } from '@/lib/errors';
+import { conflict, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
-import { loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
-import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { loadAttemptForReview, loadQualification, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
+import { claimEndAfterActivity, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
 // watching a lesson video is warned before the claim runs out and can extend it). Autosave extends
@@ -24,7 +25,7 @@ export async function keepClaim(opts: { actor: Actor; reviewId: string; now?: Da
   });
   if (!r || r.reviewerId !== opts.actor.id || !reviewsFor(opts.actor, r.attempt.submission.microCredential.issuerId)) throw notFound('That review');
   if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
-  await assertStillMayScore(opts.actor, r.attemptId, r.kind);
+  await assertStillMayScore(opts.actor, r, now);
   const until = claimEndAfterActivity(r.claimExpiresAt, now, r.attempt.submission.microCredential.issuer.claimMinutes);
   const u = await db.review.updateMany({ where: { id: opts.reviewId, reviewerId: opts.actor.id, status: 'CLAIMED', claimExpiresAt: r.claimExpiresAt }, data: { claimExpiresAt: until } });
   if (u.count !== 1) {
@@ -38,16 +39,109 @@ export async function keepClaim(opts: { actor: Actor; reviewId: string; now?: Da
 }
 
 /**
- * A claim is kept alive (kept, or extended by an autosave) only while its reviewer may still score
- * the work: a reviewer who lost the right since claiming (their qualifying badge revoked, their
- * calibration reset by a new rubric, a conflict that appeared) is told now, not at submit, and the
- * claim runs out on its own so the work goes back to the queue.
+ * Back to "waiting for review" when nobody holds or has submitted a review of the attempt. During a
+ * second look only that review counts: the set-aside ones are history, not work in progress.
  */
-export async function assertStillMayScore(actor: Actor, attemptId: string, kind: ReviewKind): Promise<void> {
-  const a = await loadAttemptForReview(attemptId);
-  if (!a) throw notFound('That submission');
-  const denial = await reviewDenial(actor, a, kind);
-  if (denial) throw forbidden(`${denialMessages[denial]} Your claim will run out on its own and the work goes back to the queue.`);
+export async function settleSubmissionStatus(tx: Tx, attemptId: string, submissionId: string, now: Date) {
+  const a = await tx.attempt.findUnique({ where: { id: attemptId }, select: { secondLookRequestedAt: true } });
+  const kind = a?.secondLookRequestedAt ? { kind: 'SECOND_LOOK' as const } : {};
+  const busy = await tx.review.count({ where: { attemptId, ...kind, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] } });
+  if (!busy) await tx.submission.updateMany({ where: { id: submissionId, status: 'IN_REVIEW' }, data: { status: 'SUBMITTED' } });
+}
+
+/**
+ * Gives back the reviewer's live claims (all of them; or those at one issuer, for one credential, of
+ * some kinds, or one claim) when they may no longer score that work: their account was disabled,
+ * their reviewer role at the issuer removed, their qualification for the credential withdrawn, or
+ * they were found to have lost the right to score it (endClaimIfMayNotScore). The work returns to
+ * the queue at once instead of waiting for the claim to run out (which "Keep my claim" could put
+ * off, and an assignment runs to the deadline); `reason` is recorded and shown to the reviewer.
+ */
+export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reviewId?: string; kinds?: ReviewKind[]; reason: string }): Promise<number> {
+  const held = await tx.review.findMany({
+    where: {
+      reviewerId, status: 'CLAIMED',
+      ...(opts.reviewId ? { id: opts.reviewId } : {}),
+      ...(opts.kinds ? { kind: { in: opts.kinds } } : {}),
+      ...(opts.issuerId || opts.microCredentialId ? { attempt: { submission: { ...(opts.microCredentialId ? { microCredentialId: opts.microCredentialId } : {}), ...(opts.issuerId ? { microCredential: { issuerId: opts.issuerId } } : {}) } } } : {}),
+    },
+    select: { id: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+  });
+  let released = 0;
+  for (const r of held) {
+    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'RELEASED', version: { increment: 1 } } });
+    if (!u.count) continue;
+    released += 1;
+    await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
+    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason } }, tx);
+  }
+  return released;
+}
+
+/** The work a qualification (an admin's grant or the badge, and calibration) lets someone score: adjudication needs none. */
+const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'];
+
+/**
+ * In the transaction that changed how reviewers stand for a credential (a badge revoked or
+ * suspended, calibrations reset by a new rubric): the claims on its work (of `reviewerId`, or of
+ * everyone) whose reviewer that leaves with `denial` go back to the queue now, rather than staying
+ * open to them until they run out. Whoever still qualifies (an admin's grant, another badge of it)
+ * keeps theirs, and so does an adjudicating admin. Cheap when nobody holds its work.
+ */
+export async function releaseClaimsIfUnqualified(tx: Tx, opts: { microCredentialId: string; reviewerId?: string; denial: 'NOT_QUALIFIED' | 'NOT_CALIBRATED'; actorId: string | null; now: Date; reason: string }): Promise<number> {
+  const holders = await tx.review.findMany({
+    where: { ...(opts.reviewerId ? { reviewerId: opts.reviewerId } : {}), status: 'CLAIMED', kind: { in: QUALIFIED_KINDS }, attempt: { submission: { microCredentialId: opts.microCredentialId } } },
+    distinct: ['reviewerId'],
+    select: { reviewerId: true },
+  });
+  if (!holders.length) return 0;
+  const { issuer } = await tx.microCredential.findUniqueOrThrow({ where: { id: opts.microCredentialId }, select: { issuer: { select: { calibrationRequired: true } } } });
+  let released = 0;
+  for (const { reviewerId } of holders) {
+    if (qualificationDenial(issuer, await loadQualification(reviewerId, opts.microCredentialId, tx)) !== opts.denial) continue;
+    released += await releaseClaimsOf(tx, reviewerId, opts.actorId, opts.now, { microCredentialId: opts.microCredentialId, kinds: QUALIFIED_KINDS, reason: opts.reason });
+  }
+  return released;
+}
+
+/** Why a claim was given back once its reviewer was found no longer allowed to score the work (the audit entry's reason, which claimEndText shows them). */
+const withdrawnBecause: Record<ReviewDenial, string> = {
+  OWN_WORK: 'it is your own work',
+  SAME_SCHOOL: 'you and the teacher are now at the same school, which this issuer does not allow',
+  SAME_DISTRICT: 'you and the teacher are now in the same district, which this issuer does not allow',
+  SAME_EMAIL_DOMAIN: 'your email address and the teacher’s are now on the same district domain, which this issuer does not allow',
+  NOT_REVIEWER: 'you no longer review for this issuer',
+  NOT_QUALIFIED: 'you are no longer qualified to review this micro-credential',
+  NOT_CALIBRATED: 'you need to pass the calibration exercise for this micro-credential first',
+  ALREADY_SCORED: 'you have already scored this submission, and it needs an independent reviewer',
+  ASKED_FOR_SECOND_LOOK: 'you asked for this second look, so someone independent of the request reviews it',
+};
+
+/**
+ * Ends the actor's claim on review `r` if they may no longer score its work (their qualifying badge
+ * revoked or suspended, their calibration reset, a conflict of interest that appeared since): it
+ * goes back to the queue at once, with why in its 'review.release' entry, as releaseClaimsOf does
+ * when an admin withdraws someone's rights. Nothing may have told us when it happened, so whatever
+ * the reviewer does with the claim next (open it, keep it, autosave) checks. Returns the denial, or
+ * null when they may still score. `a`: the attempt, when already loaded.
+ */
+export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date, a?: AttemptForReview | null): Promise<ReviewDenial | null> {
+  const attempt = a ?? (await loadAttemptForReview(r.attemptId));
+  if (!attempt) throw notFound('That submission');
+  const denial = await reviewDenial(actor, attempt, r.kind);
+  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnBecause[denial] }));
+  return denial;
+}
+
+/**
+ * A claim is kept alive (kept, or extended by an autosave) only while its reviewer may still score
+ * the work: one who lost the right since claiming is told now, not at submit, and the claim ends
+ * (endClaimIfMayNotScore) instead of running on, to the deadline when it was assigned, with the
+ * evidence open to them. A CONFLICT, as for any claim that has ended: the page stops saving.
+ */
+export async function assertStillMayScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date): Promise<void> {
+  const denial = await endClaimIfMayNotScore(actor, r, now);
+  if (denial) throw conflict(`${denialMessages[denial]} Your claim on this submission has ended and the work has gone back to the queue. Your scores and feedback are still on this page.`);
 }
 
 /**
@@ -181,12 +275,14 @@ export type ClaimHolder = { reviewId: string; kind: ReviewKind; reviewerId: stri
 /**
  * Who holds a live claim on the attempt, for an issuer admin about to assign it: assigning over a
  * live claim releases it, so the admin must see whose work they would end. Null when the actor is
- * not an admin of the attempt's issuer.
+ * not an admin of the attempt's issuer; nobody for an admin with a conflict of interest with the
+ * teacher, who may not assign it (assignReview) and so has no business knowing who reviews it.
  */
 export async function listLiveClaimHolders(opts: { actor: Actor; attemptId: string; now?: Date }): Promise<ClaimHolder[] | null> {
   const now = opts.now ?? new Date();
-  const a = await db.attempt.findUnique({ where: { id: opts.attemptId }, select: { submission: { select: { microCredential: { select: { issuerId: true } } } } } });
+  const a = await loadAttemptForReview(opts.attemptId);
   if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) return null;
+  if (conflictOfInterest(opts.actor, teacherOf(a), a.submission.microCredential.issuer)) return [];
   const rows = await db.review.findMany({
     where: { attemptId: opts.attemptId, status: 'CLAIMED', claimExpiresAt: { gt: now } },
     orderBy: { claimedAt: 'asc' },

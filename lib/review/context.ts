@@ -1,11 +1,11 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { formerPlacementColumns, hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
-import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
+import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, teacherConflictSelect, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
   id: true, name: true, slaBusinessDays: true, blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
@@ -65,7 +65,8 @@ export const attemptForReviewSelect = {
   submission: {
     select: {
       id: true, status: true, userId: true, versionId: true, microCredentialId: true,
-      user: { select: { schoolId: true, districtId: true, email: true, ...formerPlacementColumns } },
+      // Placement, the one left within the year, and the schools and districts they hold a role at (policy.ts).
+      user: { select: teacherConflictSelect },
       microCredential: { select: { slug: true, issuerId: true, issuer: { select: issuerSettingsSelect } } },
     },
   },
@@ -79,7 +80,7 @@ export async function loadAttemptForReview(attemptId: string) {
 export type AttemptForReview = NonNullable<Awaited<ReturnType<typeof loadAttemptForReview>>>;
 
 export function teacherOf(a: AttemptForReview): TeacherRef {
-  return teacherRef({ id: a.submission.userId, ...a.submission.user });
+  return teacherRef(a.submission.user);
 }
 
 export type ScorerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId' | 'roles'> & { name?: string };

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { formerPlacementOf } from '@/lib/auth/actor';
 import { notify } from '@/lib/notifications/notify';
 import { countCurrentExemplars } from '@/lib/review/exemplars';
-import { conflictOfInterest, qualificationDenial, teacherRef, type IssuerReviewSettings, type TeacherPlacementRow, type TeacherRef } from '@/lib/review/policy';
+import { affiliationMemberships, conflictOfInterest, qualificationDenial, teacherRef, type AffiliationMembership, type IssuerReviewSettings, type TeacherPlacementRow, type TeacherRef } from '@/lib/review/policy';
 import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
 import { plural } from '@/lib/plural';
@@ -156,6 +156,21 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
              u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"`;
 }
 
+/**
+ * The teachers' roles at schools and districts (a principal is not placed at the school they lead),
+ * as loadAttemptForReview selects them (affiliationMemberships): one query for all the work.
+ */
+async function loadTeacherMemberships(teacherIds: string[]): Promise<Map<string, AffiliationMembership[]>> {
+  const out = new Map<string, AffiliationMembership[]>(teacherIds.map((id) => [id, []]));
+  if (!teacherIds.length) return out;
+  const rows = await db.membership.findMany({
+    where: { userId: { in: teacherIds }, ...affiliationMemberships.where },
+    select: { userId: true, ...affiliationMemberships.select },
+  });
+  for (const { userId, ...m } of rows) out.get(userId)?.push(m);
+  return out;
+}
+
 export type ReviewerDigest = {
   userId: string;
   /** Everything they could claim, second looks included. */
@@ -169,13 +184,15 @@ export type ReviewerDigest = {
  * For each active reviewer, how many waiting submissions they could claim (second looks among them)
  * and how many of those are near their decision date (NEAR_DUE_BUSINESS_DAYS or fewer business days
  * left, or past it). Reviewers with nothing to claim are left out. The conflict rules are claiming's
- * (conflictOfInterest, as of `now`), former placements of reviewer and teacher included: the
- * placement columns come with the rows above, so this adds no query.
+ * (conflictOfInterest, as of `now`), former placements and school and district roles of reviewer
+ * and teacher included: the placement columns come with the rows above, the roles in one query per side.
  */
 export async function computeReviewerDigests(now: Date = new Date()): Promise<ReviewerDigest[]> {
   const [waiting, secondLooks] = await Promise.all([loadWaiting(now), loadSecondLooks(now)]);
-  // The teacher as claiming reads them (teacherRef): a school or district they left within the year still counts.
-  const teacherOf = (w: WaitingRow | SecondLookRow): TeacherRef => teacherRef({ ...w, id: w.teacherId } satisfies TeacherPlacementRow);
+  const memberships = await loadTeacherMemberships([...new Set([...waiting, ...secondLooks].map((w) => w.teacherId))]);
+  // The teacher as claiming reads them (teacherRef): a school or district they left within the year
+  // still counts, and so do the ones they lead.
+  const teacherOf = (w: WaitingRow | SecondLookRow): TeacherRef => teacherRef({ ...w, id: w.teacherId, memberships: memberships.get(w.teacherId) ?? [] } satisfies TeacherPlacementRow);
   const work: Work[] = [
     ...waiting.map((w) => ({ mc: w.mc, dueAt: w.dueAt, teacher: teacherOf(w), secondLook: false, excluded: w.primaryBy ? [w.primaryBy] : [] })),
     ...secondLooks.map((w) => ({ mc: w.mc, dueAt: w.dueAt, teacher: teacherOf(w), secondLook: true, excluded: w.requestedBy ? [...w.scorers, w.requestedBy] : w.scorers })),

@@ -9,9 +9,9 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
-import { assertMayScore, loadAttemptForReview, reviewDenial, type AttemptForReview } from '@/lib/review/context';
-import { claimEndAfterActivity, denialMessages, reviewsFor } from '@/lib/review/policy';
-import { assertClaimable, assertStillMayScore, claimEndedMessage } from '@/lib/review/claims';
+import { assertMayScore, loadAttemptForReview, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
+import { claimEndAfterActivity, conflictOfInterest, denialMessages, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
+import { assertClaimable, assertStillMayScore, claimEndedMessage, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
 import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
 import { nextDraftNotes, readDraftNotes } from '@/lib/review/draft-notes';
@@ -23,41 +23,8 @@ const OTHER_TAB = 'This review was changed in another tab or window. Reload the 
 
 const minutes = (n: number) => n * 60_000;
 
-/**
- * Back to "waiting for review" when nobody holds or has submitted a review of the attempt. During a
- * second look only that review counts: the set-aside ones are history, not work in progress.
- */
-async function settleSubmissionStatus(tx: Tx, attemptId: string, submissionId: string, now: Date) {
-  const a = await tx.attempt.findUnique({ where: { id: attemptId }, select: { secondLookRequestedAt: true } });
-  const kind = a?.secondLookRequestedAt ? { kind: 'SECOND_LOOK' as const } : {};
-  const busy = await tx.review.count({ where: { attemptId, ...kind, OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', claimExpiresAt: { gt: now } }] } });
-  if (!busy) await tx.submission.updateMany({ where: { id: submissionId, status: 'IN_REVIEW' }, data: { status: 'SUBMITTED' } });
-}
-
-/**
- * Gives back the reviewer's live claims (all of them, or those at one issuer or for one credential)
- * when they may no longer score that work: their account was disabled, their reviewer role at the
- * issuer removed, or their qualification for the credential withdrawn. The work returns to the
- * queue at once instead of waiting for the claim to run out (which "Keep my claim" could put off).
- */
-export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reason: string }): Promise<number> {
-  const held = await tx.review.findMany({
-    where: {
-      reviewerId, status: 'CLAIMED',
-      ...(opts.issuerId || opts.microCredentialId ? { attempt: { submission: { ...(opts.microCredentialId ? { microCredentialId: opts.microCredentialId } : {}), ...(opts.issuerId ? { microCredential: { issuerId: opts.issuerId } } : {}) } } } : {}),
-    },
-    select: { id: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
-  });
-  let released = 0;
-  for (const r of held) {
-    const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'RELEASED', version: { increment: 1 } } });
-    if (!u.count) continue;
-    released += 1;
-    await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
-    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason } }, tx);
-  }
-  return released;
-}
+// Lives in lib/review/claims.ts, whose checks end claims too; still offered here to its callers.
+export { releaseClaimsOf };
 
 /** Gives back every live claim of a disabled account. */
 export function releaseAllClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date): Promise<number> {
@@ -197,14 +164,26 @@ const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
 };
 
 /**
+ * Why an issuer admin may not choose who reviews this teacher's work (`conflict`: theirs with the
+ * teacher, from conflictOfInterest): whoever could not review the work does not pick its reviewer
+ * either, as for asking for a second look. The assign page says the same instead of its form.
+ */
+export function assignRefusal(conflict: ReviewDenial): string {
+  return conflict === 'OWN_WORK'
+    ? 'This is your own application, so you cannot choose who reviews it. Another admin of the issuer must assign it.'
+    : 'You cannot choose who reviews this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it yourself (you share their school or district). Another admin of the issuer must assign it.';
+}
+
+/**
  * An issuer admin gives the attempt to a chosen reviewer (who must be qualified and free of
- * conflicts). Any current claim of the same kind is released: that is a reassignment. Someone else's
- * live claim is only released when the admin confirmed releasing that very claim
- * (`releaseReviewId`, the one their form showed): it ends that reviewer's work in progress, so it
- * is never done by surprise, and the reviewer is told. Assigning it to the reviewer who holds the
- * claim makes that claim the assignment (renewAsAssignment), running to the assignment's deadline,
- * whether it still runs or ran out; one that already runs that long is left as it is. Other claims
- * that ran out end as such ('review.claim-expire').
+ * conflicts), unless the admin has a conflict of interest with the teacher (assignRefusal). Any
+ * current claim of the same kind is released: that is a reassignment. Someone else's live claim is
+ * only released when the admin confirmed releasing that very claim (`releaseReviewId`, the one
+ * their form showed): it ends that reviewer's work in progress, so it is never done by surprise,
+ * and the reviewer is told. Assigning it to the reviewer who holds the claim makes that claim the
+ * assignment (renewAsAssignment), running to the assignment's deadline, whether it still runs or
+ * ran out; one that already runs that long is left as it is. Other claims that ran out end as such
+ * ('review.claim-expire').
  */
 export async function assignReview(opts: { actor: Actor; attemptId: string; reviewerId: string; kind?: ReviewKind; releaseReviewId?: string; now?: Date }): Promise<{ reviewId: string; reassigned: boolean }> {
   const now = opts.now ?? new Date();
@@ -213,6 +192,8 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   if (!a) throw notFound('That submission');
   const issuer = a.submission.microCredential.issuer;
   if (!isIssuerAdmin(opts.actor, issuer.id)) throw notFound('That submission');
+  const own = conflictOfInterest(opts.actor, teacherOf(a), issuer);
+  if (own) throw forbidden(assignRefusal(own));
   const reviewer = await loadActor(opts.reviewerId);
   if (!reviewer) throw notFound('That reviewer');
   const denial = await reviewDenial(reviewer, a, kind);
@@ -393,7 +374,7 @@ export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; ve
   const r = await loadOwnReview(opts.actor, opts.reviewId);
   if (r.status !== 'CLAIMED') throw conflict(await claimEndedMessage(opts.actor, r, now));
   checkScores(r.attempt.submission.version, opts.scores);
-  await assertStillMayScore(opts.actor, r.attemptId, r.kind);
+  await assertStillMayScore(opts.actor, r, now);
   const criterionIds = r.attempt.submission.version.criteria.map((c) => c.id);
   let claimExpiresAt: Date;
   try {
@@ -470,6 +451,13 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
   let awardJobId: string | undefined;
   try {
     await db.$transaction(async (tx) => {
+      // Lock order: the attempt row, then its reviews, as withdrawSecondLook takes them (the attempt
+      // FOR UPDATE, then ending claims that ran out). Writing the review first and the attempt after
+      // could deadlock with a withdrawal in between. FOR NO KEY UPDATE is the lock the attempt's
+      // update below takes anyway, only sooner: a claim's insert (its foreign key only shares the
+      // key) does not wait for it, so a claimant holding this review row (ending it as run out) is
+      // not left waiting on the attempt while this waits on the review.
+      await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${a.id} FOR NO KEY UPDATE`;
       const u = await tx.review.updateMany({
         where: { id: r.id, status: 'CLAIMED', version: opts.version },
         // Every criterion has its level now: its feedback is in its score, so no note is left.

@@ -1,12 +1,24 @@
 // Pure review permissions: who may score whose work. Every query and mutation in lib/review goes
 // through these, so the queue, the claim and the decision all apply the same rules.
 import type { Actor, ActorRole, FormerPlacement } from '@/lib/auth/actor';
-import { formerPlacementOf, hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import { formerPlacementColumns, formerPlacementOf, hasRole, isIssuerAdmin } from '@/lib/auth/actor';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { OrgKind } from '@/lib/generated/prisma/enums';
 import { institutionDomain } from '@/lib/review/email-domain';
 import { DAY_MS } from '@/lib/dates';
 
-/** `teacherFormer`: where the teacher was placed before their latest move (see FORMER_PLACEMENT_DAYS). */
-export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null; teacherEmail?: string | null; teacherFormer?: FormerPlacement | null };
+/** A role at a school or district as the conflict rules read it (`affiliations`), for a reviewer or a teacher. */
+export type AffiliationRole = Pick<ActorRole, 'organizationId' | 'organizationKind' | 'parentOrganizationId'>;
+
+/**
+ * `teacherFormer`: where the teacher was placed before their latest move (see FORMER_PLACEMENT_DAYS).
+ * `teacherRoles`: the schools and districts they hold a role at. A principal sending their own work
+ * is not placed at the school they lead (ADR 016), yet its teachers are their colleagues.
+ */
+export type TeacherRef = {
+  teacherId: string; teacherSchoolId: string | null; teacherDistrictId: string | null; teacherEmail?: string | null; teacherFormer?: FormerPlacement | null;
+  teacherRoles: readonly AffiliationRole[];
+};
 
 /**
  * How long a school or district someone left still counts for the conflict rules, on either side:
@@ -15,16 +27,37 @@ export type TeacherRef = { teacherId: string; teacherSchoolId: string | null; te
  */
 export const FORMER_PLACEMENT_DAYS = 365;
 
-/** A teacher's account row as the conflict rules read it (select these columns where a TeacherRef is needed). */
+/** A Membership row with its organisation, as `affiliationMemberships` selects it. */
+export type AffiliationMembership = { organizationId: string; organization: { kind: OrgKind; parentId: string | null } };
+
+/**
+ * The memberships the conflict rules count: any role at a school or a district, with a school's
+ * district. The queue's SQL (eligibilityChecks in lib/review/queries.ts) reads the same rows.
+ */
+export const affiliationMemberships = {
+  where: { organization: { kind: { in: ['SCHOOL', 'DISTRICT'] } } },
+  select: { organizationId: true, organization: { select: { kind: true, parentId: true } } },
+} satisfies Prisma.User$membershipsArgs;
+
+export function affiliationRoles(memberships: readonly AffiliationMembership[]): AffiliationRole[] {
+  return memberships.map((m) => ({ organizationId: m.organizationId, organizationKind: m.organization.kind, parentOrganizationId: m.organization.parentId }));
+}
+
+/** A teacher's account row as the conflict rules read it: select `teacherConflictSelect` where a TeacherRef is needed. */
 export type TeacherPlacementRow = {
   id: string; schoolId: string | null; districtId: string | null; email: string;
   formerSchoolId?: string | null; formerDistrictId?: string | null; placementChangedAt?: Date | null;
+  memberships: readonly AffiliationMembership[];
 };
+
+export const teacherConflictSelect = {
+  id: true, schoolId: true, districtId: true, email: true, ...formerPlacementColumns, memberships: affiliationMemberships,
+} satisfies Prisma.UserSelect;
 
 export function teacherRef(u: TeacherPlacementRow): TeacherRef {
   return {
     teacherId: u.id, teacherSchoolId: u.schoolId, teacherDistrictId: u.districtId, teacherEmail: u.email,
-    teacherFormer: formerPlacementOf(u),
+    teacherFormer: formerPlacementOf(u), teacherRoles: affiliationRoles(u.memberships),
   };
 }
 
@@ -75,15 +108,17 @@ export const denialMessages: Record<ReviewDenial, string> = {
 /** A reviewer (or adjudicating admin) as the conflict rules see them: where they are placed, and their roles. */
 export type ReviewerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId'> & {
   email?: string;
-  roles?: readonly Pick<ActorRole, 'organizationId' | 'organizationKind' | 'parentOrganizationId'>[];
+  roles?: readonly AffiliationRole[];
   former?: FormerPlacement | null;
 };
 
 /**
- * The schools and districts a reviewer belongs to, for the conflict rules: their placement (a
- * teacher's school and district) and every school or district they hold a role at. A principal or a
- * district leader is not placed (invitations to lead add a role only), yet is as close to that
- * school's teachers as any colleague; a school's district counts for whoever works at the school.
+ * The schools and districts a person belongs to, for the conflict rules, on either side (the
+ * reviewer, and the teacher through `teacherAffiliations`): their placement (a teacher's school and
+ * district), the one they left within FORMER_PLACEMENT_DAYS, and every school or district they hold
+ * a role at. A principal or a district leader is not placed (invitations to lead add a role only),
+ * yet is as close to that school's teachers as any colleague; a school's district counts for
+ * whoever works at the school.
  */
 export function affiliations(reviewer: ReviewerRef, now: Date = new Date()): { schools: string[]; districts: string[] } {
   const schools = new Set<string>();
@@ -102,15 +137,19 @@ export function affiliations(reviewer: ReviewerRef, now: Date = new Date()): { s
   return { schools: [...schools], districts: [...districts] };
 }
 
+/** The teacher's schools and districts, read exactly as a reviewer's are (`affiliations`). */
+export function teacherAffiliations(teacher: TeacherRef, now: Date = new Date()): { schools: string[]; districts: string[] } {
+  return affiliations({ id: teacher.teacherId, schoolId: teacher.teacherSchoolId, districtId: teacher.teacherDistrictId, roles: teacher.teacherRoles, former: teacher.teacherFormer }, now);
+}
+
 /** Conflicts of interest only (who the teacher is), independent of qualification. */
 export function conflictOfInterest(actor: ReviewerRef, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>, now: Date = new Date()): ReviewDenial | null {
   if (actor.id === teacher.teacherId) return 'OWN_WORK';
   const mine = affiliations(actor, now);
-  // The teacher's school and district now, and the ones they left within the year.
-  const theirs = recentFormer(teacher.teacherFormer, now);
-  const shares = (ids: string[], ...theirIds: (string | null | undefined)[]) => theirIds.some((id) => id && ids.includes(id));
-  if (settings.blockSameSchool && shares(mine.schools, teacher.teacherSchoolId, theirs?.schoolId)) return 'SAME_SCHOOL';
-  if (settings.blockSameDistrict && shares(mine.districts, teacher.teacherDistrictId, theirs?.districtId)) return 'SAME_DISTRICT';
+  const theirs = teacherAffiliations(teacher, now);
+  const shares = (ids: string[], theirIds: string[]) => theirIds.some((id) => ids.includes(id));
+  if (settings.blockSameSchool && shares(mine.schools, theirs.schools)) return 'SAME_SCHOOL';
+  if (settings.blockSameDistrict && shares(mine.districts, theirs.districts)) return 'SAME_DISTRICT';
   // School and district are what people pick at sign-up (and may leave empty); a shared
   // institutional email domain is the same district whatever they picked (lib/review/email-domain.ts).
   // Districts usually give every school one domain, so it says nothing about the school.

@@ -7,11 +7,12 @@ import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { institutionDomain } from '@/lib/review/email-domain';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
-import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, type ReviewerCredential } from '@/lib/review/context';
+import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, teacherOf, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
-import { affiliations, formerPlacementCutoff, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { affiliations, conflictOfInterest, formerPlacementCutoff, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import { draftEntries, readDraftNotes } from '@/lib/review/draft-notes';
+import { endClaimIfMayNotScore } from '@/lib/review/claims';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -58,11 +59,21 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date)
   // Where the reviewer belongs: their placement, the schools and districts they lead, and the ones
   // they left within FORMER_PLACEMENT_DAYS (policy.ts).
   const mine = affiliations(actor, now);
-  // The teacher's side likewise: where they are now, or were until a move within that time.
+  // The teacher's side likewise (teacherAffiliations): where they are now, or were until a move
+  // within that time, and every school or district they hold a role at (affiliationMemberships), a
+  // school's district with it: a principal sending their own work is not placed at their school.
+  // The EXISTS probes "Membership_userId_organizationId_role_key" by the teacher's id, then
+  // Organization by its primary key.
   const movedSince = formerPlacementCutoff(now);
-  const teacherIn = (column: 'schoolId' | 'districtId', former: 'formerSchoolId' | 'formerDistrictId', ids: string[]) =>
-    Prisma.sql`(COALESCE(u.${Prisma.raw(`"${column}"`)} = ANY(${ids}::text[]), false)
-      OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(`"${former}"`)} = ANY(${ids}::text[]), false))`;
+  const teacherIn = (level: 'school' | 'district', ids: string[]) => {
+    const [column, former] = level === 'school' ? ['"schoolId"', '"formerSchoolId"'] : ['"districtId"', '"formerDistrictId"'];
+    const role = level === 'school'
+      ? Prisma.sql`m."organizationId" = ANY(${ids}::text[]) AND o."kind" = 'SCHOOL'::"OrgKind"`
+      : Prisma.sql`((o."kind" = 'DISTRICT'::"OrgKind" AND o."id" = ANY(${ids}::text[])) OR (o."kind" = 'SCHOOL'::"OrgKind" AND o."parentId" = ANY(${ids}::text[])))`;
+    return Prisma.sql`(COALESCE(u.${Prisma.raw(column)} = ANY(${ids}::text[]), false)
+      OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(former)} = ANY(${ids}::text[]), false)
+      OR EXISTS (SELECT 1 FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = u."id" AND ${role}))`;
+  };
   const blockSchool = mine.schools.length ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = mine.districts.length ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
   const checks: Prisma.Sql[] = [
@@ -71,8 +82,8 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date)
   ];
   // COALESCE: a teacher with no school (or district) is in no conflict; a bare comparison with
   // NULL would make the whole check NULL and hide their work from every reviewer with a school.
-  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND ${teacherIn('schoolId', 'formerSchoolId', mine.schools)})`);
-  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND ${teacherIn('districtId', 'formerDistrictId', mine.districts)})`);
+  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND ${teacherIn('school', mine.schools)})`);
+  if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND ${teacherIn('district', mine.districts)})`);
   // The same district by institutional email domain, wherever district blocking is on (policy.ts).
   const myDomain = institutionDomain(actor.email);
   const blockDomain = myDomain ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
@@ -446,10 +457,17 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const { attempt } = review;
   const { submission } = attempt;
   const issuer = submission.microCredential.issuer;
+  // A claim is only as good as the right to score behind it: one whose reviewer has lost that right
+  // since (their qualifying badge revoked, a conflict of interest that appeared) ends now, with why,
+  // and the page says so (getClaimEnd) instead of opening the teacher's work to them until it runs out.
+  let status = review.status;
+  if (status === 'CLAIMED' && (await endClaimIfMayNotScore(opts.actor, { id: review.id, attemptId: attempt.id, kind: review.kind }, now))) {
+    status = (await db.review.findUniqueOrThrow({ where: { id: review.id }, select: { status: true } })).status;
+  }
   // A claim that ended (released, expired, reassigned) keeps the reviewer's own draft, not the
   // teacher's work: answers, files and who the teacher is are shown while the claim is held or once
   // the review is submitted, as the files themselves are (canViewAttemptEvidence).
-  const evidenceShown = review.status === 'CLAIMED' || review.status === 'SUBMITTED';
+  const evidenceShown = status === 'CLAIMED' || status === 'SUBMITTED';
   // Under blind review the teacher's own file names (often their name and school) never leave the
   // server: each file is named from its place ("Part 2 – file 1.mp4"), as the file route names it too.
   const files = withViewerFileNames(attempt.files, { partIds: submission.version.parts.map((p) => p.id), original: showsOriginalFileNames(issuer, opts.actor.id, submission.userId) });
@@ -470,7 +488,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
     : [];
   const awardPending = attempt.status === 'PASSED' && !(await db.award.findUnique({ where: { submissionId: submission.id }, select: { id: true } }));
   return {
-    review: { id: review.id, kind: review.kind, status: review.status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
+    review: { id: review.id, kind: review.kind, status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
     // What the scoring form starts from (and an ended claim shows): the saved scores, with the
     // feedback written on criteria not given a level yet (the draft's notes) by their criterion.
     draft: {
@@ -499,14 +517,19 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
 
 export type ReviewWorkspace = NonNullable<Awaited<ReturnType<typeof getReviewWorkspace>>>;
 
-/** Reviewers an admin could assign to this attempt (qualified, calibrated, not conflicted). */
+/**
+ * Reviewers an admin could assign to this attempt (qualified, calibrated, not conflicted). An admin
+ * with a conflict of interest with the teacher may not assign it (assignReview): `assignerConflict`
+ * says which, and nobody is listed, nor the attempt's reviews.
+ */
 export async function listAssignableReviewers(opts: { actor: Actor; attemptId: string }) {
   const a = await loadAttemptForReview(opts.attemptId);
   if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) return null;
+  const assignerConflict = conflictOfInterest(opts.actor, teacherOf(a), a.submission.microCredential.issuer);
   const mcId = a.submission.microCredentialId;
   const issuerId = a.submission.microCredential.issuerId;
-  const candidates = await listReviewerCandidateIds({ microCredentialId: mcId, issuerId });
   const out: { id: string; name: string; email: string; kinds: ReviewKind[] }[] = [];
+  const candidates = assignerConflict ? [] : await listReviewerCandidateIds({ microCredentialId: mcId, issuerId });
   for (const id of candidates) {
     const who = await loadActor(id);
     if (!who) continue;
@@ -517,7 +540,8 @@ export async function listAssignableReviewers(opts: { actor: Actor; attemptId: s
   return {
     // secondLook: waiting for a second look, the only work it can be given out for (assertClaimable).
     attempt: { id: a.id, number: a.number, doubleScore: a.doubleScore, needsAdjudication: a.needsAdjudication, status: a.status, secondLook: Boolean(a.secondLookRequestedAt) },
+    assignerConflict,
     reviewers: out,
-    reviews: a.reviews.filter((r) => r.status === 'CLAIMED' || r.status === 'SUBMITTED'),
+    reviews: assignerConflict ? [] : a.reviews.filter((r) => r.status === 'CLAIMED' || r.status === 'SUBMITTED'),
   };
 }

@@ -196,6 +196,12 @@ export async function notifySecondLookDecided(tx: Tx, opts: { requesterId: strin
   );
 }
 
+/**
+ * Withdrawing a second look decides the teacher's case as much as asking for one: refused, like
+ * asking (SECOND_LOOK_OWN_CONFLICT), to an admin with a conflict of interest with the teacher.
+ */
+export const WITHDRAW_OWN_CONFLICT = 'You cannot withdraw the second look at this teacher’s work: it is your own, or this issuer’s conflict-of-interest rules would stop you from reviewing it. Ask another admin of the issuer to decide.';
+
 type RequestEntry = { decidedAt: Date | null; previousDueAt: Date | null };
 
 /** The decision date and due date a second look replaced, from its request's audit entry (null where it does not say). */
@@ -217,7 +223,8 @@ async function replacedDates(attemptId: string): Promise<RequestEntry> {
  * have them, the decision is dated now and the due date counted from the submission, and the audit
  * entry says so), the application waits for the teacher's revision, and the request is cleared so
  * that a second look can be asked for again later (a withdrawn one never decided anything). The
- * request stays in the audit log with the withdrawal.
+ * request stays in the audit log with the withdrawal. Refused to an admin with a conflict of
+ * interest with the teacher (WITHDRAW_OWN_CONFLICT), as asking for it is.
  *
  * Race-safe against a claim: the attempt row is locked FOR UPDATE first, which a claim's insert (a
  * foreign key to the attempt) waits for; claims that ran out are ended under the lock, so "Keep my
@@ -242,6 +249,9 @@ export async function withdrawSecondLook(opts: { actor: Actor; attemptId: string
     },
   });
   if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) throw notFound('That attempt');
+  const forReview = await loadAttemptForReview(a.id);
+  if (!forReview) throw notFound('That attempt');
+  if (conflictOfInterest(opts.actor, teacherOf(forReview), forReview.submission.microCredential.issuer)) throw forbidden(WITHDRAW_OWN_CONFLICT);
   if (a.status !== 'SUBMITTED' || !a.secondLookRequestedAt) throw invalidState(WITHDRAW_NOT_PENDING);
   if (a.reviews.some((r) => r.kind === 'SECOND_LOOK')) throw conflict(WITHDRAW_TAKEN);
   if (a.version !== opts.version) throw conflict(SECOND_LOOK_CHANGED);

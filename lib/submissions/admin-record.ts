@@ -1,10 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { aboutEarlierDecision } from '@/lib/feedback-questions/policy';
-import { formerPlacementColumns, isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
 import { loadAttemptForReview, reviewDenial, teacherOf } from '@/lib/review/context';
-import { conflictOfInterest } from '@/lib/review/policy';
+import { conflictOfInterest, teacherConflictSelect } from '@/lib/review/policy';
 import { secondLookRefusal } from '@/lib/review/second-look-rules';
 import { concernRulingRefusal, loadRecordConcerns } from '@/lib/evidence/concerns';
 
@@ -28,7 +28,8 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     where: { id: opts.submissionId },
     select: {
       id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true, versionId: true,
-      user: { select: { id: true, name: true, email: true, schoolId: true, districtId: true, ...formerPlacementColumns, school: { select: { name: true } } } },
+      // The conflict rules' columns (teacherConflictSelect) for concernRulingRefusal, and what the page shows.
+      user: { select: { ...teacherConflictSelect, name: true, school: { select: { name: true } } } },
       microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true, blockSameSchool: true, blockSameDistrict: true } } } },
       version: {
         select: {
@@ -54,6 +55,10 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   });
   // Another issuer's application looks exactly like a missing one.
   if (!sub || !isIssuerAdmin(opts.actor, sub.microCredential.issuerId)) return null;
+  // An admin reading their own application reads it as its teacher would, as far as the people go:
+  // not who reviewed it or reported a concern about it, and never the internal reason for a second
+  // look (ADR 015).
+  const own = sub.user.id === opts.actor.id;
   // An admin who is also scoring an attempt still undecided (a claim, or their own score waiting for
   // the other) sees it as a scorer would: not the other scores (double scoring is only worth
   // anything when the two are independent) and, under blind review, not who the teacher is.
@@ -88,11 +93,14 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
       const now = new Date();
       const claims = forReview.reviews.filter((r) => r.kind === 'SECOND_LOOK' && r.status === 'CLAIMED');
       const mayTake = claims.some((r) => r.reviewerId === opts.actor.id) || !(await reviewDenial(opts.actor, forReview, 'SECOND_LOOK'));
+      // Their own application is a conflict too (OWN_WORK): its reason is hidden below all the same.
+      const conflicted = conflictOfInterest(opts.actor, teacherOf(forReview), forReview.submission.microCredential.issuer) !== null;
       const neverEligible =
         forReview.secondLookRequestedById === opts.actor.id ||
         forReview.reviews.some((r) => r.status === 'SUBMITTED' && r.kind !== 'SECOND_LOOK' && r.reviewerId === opts.actor.id) ||
-        conflictOfInterest(opts.actor, teacherOf(forReview), forReview.submission.microCredential.issuer) !== null;
-      look = { attemptId: awaitingLook.id, mayTake, reasonHidden: !neverEligible, withdrawable: !claims.some((r) => r.claimExpiresAt > now) };
+        conflicted;
+      // An admin with a conflict may not withdraw it either (withdrawSecondLook): no form for them.
+      look = { attemptId: awaitingLook.id, mayTake, reasonHidden: !neverEligible, withdrawable: !conflicted && !claims.some((r) => r.claimExpiresAt > now) };
       if (mayTake) scoringAttempts.add(awaitingLook.id);
     }
   }
@@ -119,6 +127,8 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     teacher: blind ? { name: 'The teacher', email: null, school: null } : { name: sub.user.name, email: sub.user.email, school: sub.user.school?.name ?? null },
     /** Who the teacher is is hidden: the viewer is scoring this work under blind review. */
     teacherHidden: blind,
+    /** The viewer is the teacher: reviewers' names and a second look's reason are left out. */
+    ownApplication: own,
     credential: { id: sub.microCredential.id, slug: sub.microCredential.slug, issuer: sub.microCredential.issuer.name, title: sub.version.title, version: sub.version.version },
     parts: sub.version.parts,
     criteria: sub.version.criteria.map((c) => ({ id: c.id, title: c.title, part: c.partId ? (partOf.get(c.partId) ?? null) : null })),
@@ -148,11 +158,11 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
         responses: submitted ? a.responses : [],
         files,
         /** Concerns reviewers reported about this attempt's evidence, oldest first; `file` null: the whole attempt. */
-        concerns: concerns.filter((c) => c.attemptId === a.id).map((c) => ({ ...c, file: c.fileId ? (fileLabel.get(c.fileId) ?? 'A file') : null })),
+        concerns: concerns.filter((c) => c.attemptId === a.id).map((c) => ({ ...c, reporter: own ? 'a reviewer' : c.reporter, file: c.fileId ? (fileLabel.get(c.fileId) ?? 'A file') : null })),
         /** Files an issuer admin removed (tombstones), shown in place of the files. */
         removedFiles: removedHere.map((f) => ({ ...f, part: partOf.get(f.partId) ?? null })),
         // While the viewer scores this attempt, only their own score shows.
-        reviews: scoringAttempts.has(a.id) ? a.reviews.filter((r) => r.reviewerId === opts.actor.id) : a.reviews,
+        reviews: (scoringAttempts.has(a.id) ? a.reviews.filter((r) => r.reviewerId === opts.actor.id) : a.reviews).map((r) => (own ? { ...r, reviewer: { name: 'a reviewer' } } : r)),
         otherReviewsHidden: scoringAttempts.has(a.id),
         /** The attempt's version, for the second-look form (a stale one is refused). */
         version: a.version,
@@ -163,7 +173,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
           ? {
               requestedAt: a.secondLookRequestedAt,
               requestedBy: a.secondLookRequestedBy?.name ?? null,
-              reason: look?.attemptId === a.id && look.reasonHidden ? null : a.secondLookReason,
+              reason: own || (look?.attemptId === a.id && look.reasonHidden) ? null : a.secondLookReason,
               /** The reason is withheld from this viewer: they could yet take the second look. */
               reasonHidden: look?.attemptId === a.id && look.reasonHidden,
               dueAt: a.dueAt,

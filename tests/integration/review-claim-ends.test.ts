@@ -49,10 +49,10 @@ describe('an autosave that arrives just after the claim ended', () => {
     const { reviewId } = await claimReview({ actor: a, attemptId: w.attemptId, now: ago(60) });
     // The save passed its first checks on a claim still CLAIMED (run out, not yet ended); then,
     // before it writes, another reviewer claims the work.
-    vi.mocked(claims.assertStillMayScore).mockImplementationOnce(async (actor: Actor, attemptId, kind) => {
+    vi.mocked(claims.assertStillMayScore).mockImplementationOnce(async (actor: Actor, r, now) => {
       await claimReview({ actor: b, attemptId: w.attemptId });
       const actual = await vi.importActual<typeof import('@/lib/review/claims')>('@/lib/review/claims');
-      return actual.assertStillMayScore(actor, attemptId, kind);
+      return actual.assertStillMayScore(actor, r, now);
     });
     const e = await errorOf(saveReviewDraft({ actor: a, reviewId, version: 0, scores: [], overallComment: 'Still reading.' }));
     expect(e.code).toBe('CONFLICT');

@@ -54,15 +54,18 @@ describe('keeping a claim', () => {
     await expect(keepClaim({ actor: w.reviewer, reviewId })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('is not kept, by the button or an autosave, once the reviewer may no longer score the work', async () => {
+  it('is not kept, by the button or an autosave, once the reviewer may no longer score the work: it ends, with why', async () => {
     const w = await world();
     const { reviewId } = await claimReview({ actor: w.reviewer, attemptId: w.attemptId });
     const before = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { version: true, claimExpiresAt: true } });
     // The qualification goes another way than an admin withdrawing it (e.g. the badge it stood on was revoked).
     await db.reviewerQualification.deleteMany({ where: { userId: w.reviewer.id } });
     const later = new Date(Date.now() + 50 * 60_000);
-    await expect(keepClaim({ actor: w.reviewer, reviewId, now: later })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/not qualified.*run out on its own/) });
-    await expect(saveReviewDraft({ actor: w.reviewer, reviewId, version: before.version, scores: [], overallComment: 'Still typing.', now: later })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { version: true, claimExpiresAt: true, overallComment: true } })).toMatchObject({ ...before, overallComment: '' });
+    await expect(keepClaim({ actor: w.reviewer, reviewId, now: later })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/not qualified.*Your claim on this submission has ended and the work has gone back to the queue/) });
+    // Ended, not left to run out: the work is back in the queue and the reviewer is told why.
+    expect(await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true, claimExpiresAt: true, overallComment: true } })).toMatchObject({ status: 'RELEASED', claimExpiresAt: before.claimExpiresAt, overallComment: '' });
+    expect(await db.auditLog.findFirst({ where: { action: 'review.release', entityId: reviewId }, select: { data: true } })).toMatchObject({ data: { reason: 'you are no longer qualified to review this micro-credential' } });
+    await expect(saveReviewDraft({ actor: w.reviewer, reviewId, version: before.version + 1, scores: [], overallComment: 'Still typing.', now: later })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/returned to the queue \(you are no longer qualified to review this micro-credential\)/) });
+    expect((await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { overallComment: true } })).overallComment).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { affiliations, canAdjudicate, FORMER_PLACEMENT_DAYS, canReview, conflictOfInterest, type IssuerReviewSettings, type QualificationState, type TeacherRef } from '@/lib/review/policy';
+import { affiliations, affiliationRoles, canAdjudicate, canTakeSecondLook, FORMER_PLACEMENT_DAYS, canReview, conflictOfInterest, teacherAffiliations, teacherRef, type AffiliationRole, type IssuerReviewSettings, type QualificationState, type ReviewerRef, type TeacherRef } from '@/lib/review/policy';
 import { institutionDomain } from '@/lib/review/email-domain';
 
 const reviewer: Actor = {
@@ -15,11 +15,11 @@ const strict: IssuerReviewSettings = { blockSameSchool: true, blockSameDistrict:
 const granted: QualificationState = { granted: true, earned: false, calibratedAt: null, hasExemplars: true };
 const calibrated: QualificationState = { ...granted, calibratedAt: new Date() };
 
-const sameSchool = { teacherId: 't1', teacherSchoolId: 'school-1', teacherDistrictId: 'district-1' };
-const sameDistrict = { teacherId: 't1', teacherSchoolId: 'school-2', teacherDistrictId: 'district-1' };
-const elsewhere = { teacherId: 't1', teacherSchoolId: 'school-9', teacherDistrictId: 'district-9' };
-const unknownSchool = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null };
-const own = { teacherId: 'rev', teacherSchoolId: 'school-1', teacherDistrictId: 'district-1' };
+const sameSchool = { teacherId: 't1', teacherSchoolId: 'school-1', teacherDistrictId: 'district-1', teacherRoles: [] };
+const sameDistrict = { teacherId: 't1', teacherSchoolId: 'school-2', teacherDistrictId: 'district-1', teacherRoles: [] };
+const elsewhere = { teacherId: 't1', teacherSchoolId: 'school-9', teacherDistrictId: 'district-9', teacherRoles: [] };
+const unknownSchool = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [] };
+const own = { teacherId: 'rev', teacherSchoolId: 'school-1', teacherDistrictId: 'district-1', teacherRoles: [] };
 
 describe('canReview: conflict-of-interest matrix', () => {
   const cases: [string, TeacherRef, IssuerReviewSettings, string | true][] = [
@@ -90,7 +90,7 @@ describe('a shared institutional email domain', () => {
     expect(institutionDomain('no-at-sign')).toBeNull();
     const reviewer = { id: 'r', schoolId: null, districtId: null, email: 'rae@kmsd.k12.wi.us' };
     // The teacher left school and district empty at sign-up: the domain still gives them away.
-    const teacher = { teacherId: 't', teacherSchoolId: null, teacherDistrictId: null, teacherEmail: 'tess@kmsd.k12.wi.us' };
+    const teacher = { teacherId: 't', teacherSchoolId: null, teacherDistrictId: null, teacherEmail: 'tess@kmsd.k12.wi.us', teacherRoles: [] };
     expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_EMAIL_DOMAIN');
     // One domain usually covers every school of a district: it says nothing about the school.
     expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
@@ -140,9 +140,69 @@ describe('a school or district left within the year still counts', () => {
   });
 
   it('for a teacher who left the reviewer’s school after sending their work', () => {
-    const moved = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherFormer: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(1) } };
+    const moved = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [], teacherFormer: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(1) } };
     expect(conflictOfInterest(reviewer, moved, rules, now)).toBe('SAME_SCHOOL');
     expect(conflictOfInterest(reviewer, moved, { blockSameSchool: false, blockSameDistrict: true }, now)).toBe('SAME_DISTRICT');
     expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } }, rules, now)).toBeNull();
+  });
+});
+
+describe('a leader whose own work is reviewed (the teacher side counts roles too)', () => {
+  // A principal or a district leader applying for a credential is the teacher here. Leading adds a
+  // role, not a placement (ADR 016), so their school and district are only in their roles.
+  const leads = (organizationId: string, kind: 'SCHOOL' | 'DISTRICT', parent: string | null = null): AffiliationRole =>
+    ({ organizationId, organizationKind: kind, parentOrganizationId: parent });
+  const principalOf1: TeacherRef = { teacherId: 'prn', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [leads('school-1', 'SCHOOL', 'district-1')] };
+  const leaderOf1: TeacherRef = { teacherId: 'ldr', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [leads('district-1', 'DISTRICT')] };
+  // Reviewers: placed at school-1 (district-1), at school-2 of the same district, and elsewhere.
+  const atSchool1 = { id: 'r1', schoolId: 'school-1', districtId: 'district-1' };
+  const atSchool2 = { id: 'r2', schoolId: 'school-2', districtId: 'district-1' };
+  const farAway = { id: 'r9', schoolId: 'school-9', districtId: 'district-9' };
+  const schoolRule = { blockSameSchool: true, blockSameDistrict: false };
+  const districtRule = { blockSameSchool: false, blockSameDistrict: true };
+
+  it('reads a teacher’s schools and districts as a reviewer’s: placement, former placement and roles, a led school’s district with it', () => {
+    expect(teacherAffiliations(principalOf1)).toEqual({ schools: ['school-1'], districts: ['district-1'] });
+    expect(teacherAffiliations(leaderOf1)).toEqual({ schools: [], districts: ['district-1'] });
+    const both: TeacherRef = { ...principalOf1, teacherSchoolId: 'school-7', teacherDistrictId: 'district-7' };
+    expect(teacherAffiliations(both)).toEqual(affiliations({ id: 'prn', schoolId: 'school-7', districtId: 'district-7', roles: both.teacherRoles }));
+    expect(teacherAffiliations(both)).toEqual({ schools: ['school-7', 'school-1'], districts: ['district-7', 'district-1'] });
+  });
+
+  it('refuses a teacher of the school the work of its principal where same-school reviewing is blocked', () => {
+    expect(conflictOfInterest(atSchool1, principalOf1, schoolRule)).toBe('SAME_SCHOOL');
+    expect(canReview({ ...reviewer, ...atSchool1 }, 'issuer-1', principalOf1, { ...open, blockSameSchool: true }, calibrated)).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+    expect(canAdjudicate({ ...admin, ...atSchool1 }, 'issuer-1', principalOf1, { ...open, blockSameSchool: true }, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+    expect(canTakeSecondLook({ ...reviewer, ...atSchool1 }, 'issuer-1', principalOf1, { ...open, blockSameSchool: true }, calibrated, { scorerIds: [], requestedById: null })).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+    // Another school of the district is not the same school; where district reviewing is blocked, it is the same district.
+    expect(conflictOfInterest(atSchool2, principalOf1, schoolRule)).toBeNull();
+    expect(conflictOfInterest(atSchool2, principalOf1, districtRule)).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(farAway, principalOf1, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
+    expect(conflictOfInterest(atSchool1, principalOf1, { blockSameSchool: false, blockSameDistrict: false })).toBeNull();
+  });
+
+  it('refuses a teacher of the district the work of its leader where same-district reviewing is blocked', () => {
+    expect(conflictOfInterest(atSchool1, leaderOf1, districtRule)).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(atSchool2, leaderOf1, districtRule)).toBe('SAME_DISTRICT');
+    // A district leader belongs to no school: same-school blocking alone does not stop the district's teachers.
+    expect(conflictOfInterest(atSchool1, leaderOf1, schoolRule)).toBeNull();
+    expect(conflictOfInterest(farAway, leaderOf1, districtRule)).toBeNull();
+  });
+
+  it('counts a school’s district for a school role on either side (two principals of one district)', () => {
+    const principalOf2: ReviewerRef = { id: 'p2', schoolId: null, districtId: null, roles: [leads('school-2', 'SCHOOL', 'district-1')] };
+    expect(conflictOfInterest(principalOf2, principalOf1, districtRule)).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(principalOf2, principalOf1, schoolRule)).toBeNull();
+  });
+
+  it('builds the teacher’s roles from their memberships (teacherRef), schools and districts alike', () => {
+    const memberships = [
+      { organizationId: 'school-1', organization: { kind: 'SCHOOL' as const, parentId: 'district-1' } },
+      { organizationId: 'district-3', organization: { kind: 'DISTRICT' as const, parentId: null } },
+    ];
+    expect(affiliationRoles(memberships)).toEqual([leads('school-1', 'SCHOOL', 'district-1'), leads('district-3', 'DISTRICT')]);
+    const ref = teacherRef({ id: 'prn', schoolId: null, districtId: null, email: 'p@gmail.com', memberships });
+    expect(teacherAffiliations(ref)).toEqual({ schools: ['school-1'], districts: ['district-1', 'district-3'] });
+    expect(conflictOfInterest(atSchool1, ref, schoolRule)).toBe('SAME_SCHOOL');
   });
 });

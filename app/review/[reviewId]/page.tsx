@@ -60,7 +60,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-800">
         <div>
           <dt className="inline font-semibold">Teacher: </dt>
-          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : ws.evidenceWithheld ? 'shown while you hold a claim' : 'hidden (blind review)'}</dd>
+          {/* Under blind review the teacher is never shown, claim or no claim. */}
+          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : ws.issuer.blindReview ? 'hidden (this issuer reviews blind)' : 'shown while you hold a claim'}</dd>
         </div>
         <div>
           <dt className="inline font-semibold">Attempt: </dt>
@@ -170,6 +171,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                     })}
                   </tr>
                 ))}
+                {/* Where a reviewer explains a decision as a whole: under a total-points rule, what would raise the total. */}
+                <tr>
+                  <th scope="row" className="p-2 text-left align-top font-medium">Overall comment</th>
+                  {ws.otherReviews.map((r) => (
+                    <td key={r.id} className="p-2 align-top">
+                      {r.overallComment ? <span className="whitespace-pre-wrap text-slate-800">{r.overallComment}</span> : <span className="text-slate-700">None written</span>}
+                    </td>
+                  ))}
+                </tr>
               </tbody>
             </table>
           </TableScroll>

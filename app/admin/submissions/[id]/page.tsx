@@ -112,7 +112,12 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
           </p>
           {a.status === 'SUBMITTED' ? (
             <p className="mt-1 text-sm">
-              <Link href={`/admin/review-quality/assign/${a.id}`}>Assign attempt {a.number} to a reviewer you choose</Link>
+              {record.ownApplication ? (
+                // Refused on the assign page too: nobody chooses who reviews their own work.
+                <>This is your own application: another admin of the issuer chooses its reviewer, and reviewers’ names and the reasons for a second look are not shown to you.</>
+              ) : (
+                <Link href={`/admin/review-quality/assign/${a.id}`}>Assign attempt {a.number} to a reviewer you choose</Link>
+              )}
             </p>
           ) : null}
           {a.concerns.length ? (

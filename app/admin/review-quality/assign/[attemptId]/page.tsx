@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { listAssignableReviewers } from '@/lib/review/queries';
 import { listLiveClaimHolders } from '@/lib/review/claims';
+import { assignRefusal } from '@/lib/review/mutations';
 import { Card, PageHeader } from '@/components/ui/card';
 import { AssignForm } from '@/components/review/assign-form';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
@@ -17,6 +18,20 @@ export default async function AssignPage({ params }: { params: Promise<{ attempt
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/review-quality/assign/${attemptId}`);
   const [data, live] = await Promise.all([listAssignableReviewers({ actor, attemptId }), listLiveClaimHolders({ actor, attemptId })]);
   if (!data || !live || data.attempt.status !== 'SUBMITTED') notFound();
+  // Their own work, or a colleague's the issuer's rules keep them from reviewing: another admin assigns it.
+  if (data.assignerConflict) {
+    return (
+      <div>
+        <p className="text-sm">
+          <Link href="/admin/review-quality#assign">← Review quality</Link>
+        </p>
+        <PageHeader title={`Assign attempt ${data.attempt.number}`} />
+        <Card>
+          <p>{assignRefusal(data.assignerConflict)}</p>
+        </Card>
+      </div>
+    );
+  }
   const submitted = (k: string) => data.reviews.some((r) => r.kind === k && r.status === 'SUBMITTED');
   // Only the kind of work the attempt is waiting for can be assigned.
   const kinds: ReviewKind[] = data.attempt.secondLook
