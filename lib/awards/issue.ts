@@ -26,7 +26,8 @@ async function issuerProfile(issuerId: string, did: string) {
     name: issuer.name,
     url: issuer.url ?? url(`/issuers/${issuer.slug}`),
     ...(issuer.email ? { email: issuer.email } : {}),
-    ...(issuer.description ? { description: issuer.description.slice(0, 1000) } : {}),
+    // By whole characters: cutting between the halves of an emoji leaves text Postgres's jsonb refuses.
+    ...(issuer.description ? { description: Array.from(issuer.description).slice(0, 1000).join('') } : {}),
   };
 }
 
@@ -175,7 +176,8 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, publicName: true } });
     const key = await getSigningKey(stack.issuerId);
     const awardId = randomUUID();
-    const hours = held.reduce((sum, h) => sum + Number(h.pdHours), 0);
+    // In tenths, as stored: floating-point sums (1.1 + 2.2) would sign 3.3000000000000003 into the badge.
+    const hours = held.reduce((tenths, h) => tenths + Math.round(Number(h.pdHours) * 10), 0) / 10;
     const status = await db.$transaction((tx) => allocateStatusEntry(tx, stack.issuerId, key.keyId));
     const profile = await issuerProfile(stack.issuerId, key.did);
     const unsigned = buildOpenBadgeCredential({

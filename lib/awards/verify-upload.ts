@@ -126,7 +126,13 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
     const isPng = bytes[0] === 0x89 && bytes[1] === 0x50;
     const text = isPng ? null : new TextDecoder().decode(bytes).trim();
     if (isPng || text?.startsWith('<')) {
-      const extracted = extractCredential(isPng ? bytes : text!);
+      let extracted: ReturnType<typeof extractCredential>;
+      try {
+        extracted = extractCredential(isPng ? bytes : text!);
+      } catch {
+        // A damaged image, or one whose baked text would inflate past any credential's size.
+        return { ok: false, message: 'This image is damaged, or the badge data in it is too large to read. Download the badge again from its page.' };
+      }
       if (!extracted) return { ok: false, message: 'This image has no Open Badges credential baked into it.' };
       if (extracted.kind !== 'json') return { ok: false, message: 'This image carries a credential format we cannot check (for example a JWT).' };
       credential = extracted.credential;

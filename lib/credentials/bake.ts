@@ -85,6 +85,9 @@ interface ITxt {
   text: string;
 }
 
+/** The most a baked credential's text may take once inflated (a credential is far smaller). */
+export const MAX_BAKED_TEXT_BYTES = 1_000_000;
+
 function parseITxt(data: Uint8Array): ITxt | null {
   // keyword \0 compressionFlag compressionMethod languageTag \0 translatedKeyword \0 text
   const keywordEnd = data.indexOf(0);
@@ -96,8 +99,9 @@ function parseITxt(data: Uint8Array): ITxt | null {
   const translatedEnd = data.indexOf(0, languageEnd + 1);
   if (translatedEnd < 0) return null;
   let textBytes = data.subarray(translatedEnd + 1);
-  // The spec says bake uncompressed, but reading compressed text costs nothing.
-  if (compressed) textBytes = inflateSync(textBytes);
+  // The spec says bake uncompressed, but compressed text is read too, up to what a credential can
+  // be: an upload to the public /verify page must not inflate a few hundred kilobytes into a gigabyte.
+  if (compressed) textBytes = inflateSync(textBytes, { maxOutputLength: MAX_BAKED_TEXT_BYTES });
   return { keyword, text: new TextDecoder('utf-8', { fatal: true }).decode(textBytes) };
 }
 

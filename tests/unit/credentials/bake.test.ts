@@ -91,6 +91,24 @@ describe('PNG baking', () => {
     expect(() => extractFromPng(corrupt)).toThrow(/CRC/);
     expect(() => extractFromPng(new TextEncoder().encode('GIF89a'))).toThrow(/Not a PNG/);
   });
+
+  it('refuses a compressed credential chunk that would inflate past any credential, quickly', () => {
+    // 20 KB of deflated zeros inflate to 20 MB: a small upload must not cost the server that.
+    const bomb = zlib.deflateSync(Buffer.alloc(20 * 1024 * 1024));
+    const keyword = Buffer.from(PNG_KEYWORD, 'latin1');
+    const data = Buffer.concat([keyword, Buffer.from([0, 1, 0, 0, 0]), bomb]);
+    const type = Buffer.from('iTXt', 'latin1');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([type, data])));
+    const bytes = Buffer.from(png);
+    const iend = bytes.length - 12;
+    const baked = Buffer.concat([bytes.subarray(0, iend), length, type, data, crc, bytes.subarray(iend)]);
+    const started = performance.now();
+    expect(() => extractFromPng(new Uint8Array(baked))).toThrow();
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });
 
 describe('SVG baking', () => {
