@@ -95,7 +95,8 @@ async function platformIssuerName(did: string | undefined): Promise<string | nul
 function recipientCheck(credential: Record<string, unknown>, email: string | undefined): RecipientCheck | undefined {
   if (!email) return undefined;
   const subject = credential.credentialSubject as { identifier?: unknown } | undefined;
-  const ids = Array.isArray(subject?.identifier) ? (subject.identifier as Record<string, unknown>[]) : [];
+  // Compaction writes a single identifier as an object, several as an array.
+  const ids = (Array.isArray(subject?.identifier) ? subject.identifier : subject?.identifier ? [subject.identifier] : []) as Record<string, unknown>[];
   return ids.some((id) => id && typeof id === 'object' && emailMatchesIdentity(email, id)) ? 'match' : 'no-match';
 }
 
@@ -146,7 +147,10 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   }
   if (!credential || typeof credential !== 'object' || Array.isArray(credential)) return { ok: false, message: 'That JSON is not a credential.' };
   const result = await verifyCredential(credential as Record<string, unknown>, { fetchStatusList: fetchOwnStatusList, companionSuspensionList: ownSuspensionListFor });
-  const c = credential as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; issuer?: unknown };
+  // Read what the checks read (the credential re-spelled in the OB 3.0 vocabulary), so a full-IRI
+  // key or an {"@value": …} object cannot show one date here and hide another from the checks.
+  const read = result.credential ?? (credential as Record<string, unknown>);
+  const c = read as { id?: unknown; name?: unknown; validFrom?: unknown; validUntil?: unknown; issuer?: unknown };
   // Only what the signature vouches for is shown as fact: with a bad signature, nothing but the name.
   const signed = result.checks.signature === 'ok';
   // And only a key of this platform's issuers vouches for who issued it.
@@ -155,7 +159,7 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   // Only a page of this site, in a credential this site signed: a self-signed credential could
   // otherwise have the page vouch for any address, or link a forgery to someone's real badge.
   const url = platformIssuer && typeof c.id === 'string' && BADGE_LINK.test(c.id) && sameOrigin(c.id) ? c.id : undefined;
-  const recipient = signed ? recipientCheck(credential as Record<string, unknown>, input.email) : undefined;
+  const recipient = signed ? recipientCheck(read, input.email) : undefined;
   return {
     ok: true,
     result: { ...result, credential: undefined, details: [] },

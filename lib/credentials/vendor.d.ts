@@ -83,3 +83,18 @@ declare module '@digitalbazaar/vc' {
     checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
   }): Promise<VerifyCredentialResult>;
 }
+
+declare module 'jsonld' {
+  const jsonld: {
+    compact(
+      input: Record<string, unknown>,
+      context: unknown,
+      options: {
+        documentLoader: (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
+        /** Throw instead of silently dropping anything the context cannot express. */
+        safe?: boolean;
+      },
+    ): Promise<Record<string, unknown>>;
+  };
+  export default jsonld;
+}

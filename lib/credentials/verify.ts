@@ -4,10 +4,11 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
+import jsonld from 'jsonld';
 import { documentLoader } from './document-loader';
 import { validateOpenBadgeCredential } from './schema';
 import { decodeStatusList, getStatusBit } from './status-list';
-import type { StatusPurpose } from './types';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT, type StatusPurpose } from './types';
 
 export type SignatureCheck = 'ok' | 'fail';
 export type ExpiryCheck = 'ok' | 'expired' | 'not-yet-valid';
@@ -36,6 +37,11 @@ export interface VerificationResult {
   details: string[];
   /** The issuer the credential *claims*; only trustworthy when `checks.signature === 'ok'`. */
   issuer?: VerifiedIssuer;
+  /**
+   * The credential as every check read it: compacted against VC 2.0 and OB 3.0, so its keys are
+   * the usual short names whatever spelling it arrived in (the raw input only when it could not be
+   * compacted, in which case the signature check has failed).
+   */
   credential?: Record<string, unknown>;
 }
 
@@ -98,6 +104,27 @@ function summarizeIssuer(issuer: unknown): VerifiedIssuer | undefined {
   };
 }
 
+// --- reading form -----------------------------------------------------------------------------
+
+// The signature covers the credential's meaning (its JSON-LD graph), not its JSON spelling: the
+// same credential can be written with a full IRI for a key ("https://www.w3.org/2018/credentials#
+// validUntil"), an {"@value": …} object, an inline context that aliases a term, and still verify.
+// Every check after the signature therefore reads a copy re-spelled in the one vocabulary this
+// verifier knows, never the raw keys, or such a respelling would hide an expiry date or a
+// revocation entry behind a genuine signature.
+const READING_CONTEXT = [VC_V2_CONTEXT, OB_V3_CONTEXT];
+
+/** The credential compacted against VC 2.0 + OB 3.0, or null when it cannot be read that way. */
+async function readingForm(credential: JsonObject): Promise<JsonObject | null> {
+  try {
+    // safe: refuse (rather than silently drop) anything the contexts cannot express.
+    const compacted = await jsonld.compact(structuredClone(credential), READING_CONTEXT, { documentLoader, safe: true });
+    return isObject(compacted) ? compacted : null;
+  } catch {
+    return null;
+  }
+}
+
 // --- signature --------------------------------------------------------------------------------
 
 interface SignatureOutcome {
@@ -118,12 +145,13 @@ function collectMessages(error: unknown): string[] {
  * report "expired but authentic" separately, so we evaluate dates ourselves and give the library
  * a `now` inside the credential's validity window. Status is likewise checked by us afterwards.
  */
-async function checkSignature(credential: JsonObject): Promise<SignatureOutcome> {
+async function checkSignature(credential: JsonObject, reading: JsonObject | null): Promise<SignatureOutcome> {
   if (asArray(credential.proof).length === 0) {
     return { ok: false, details: ['No proof present.'] };
   }
-  const validFrom = parseDate(credential.validFrom);
-  const validUntil = parseDate(credential.validUntil);
+  const dates = reading ?? credential;
+  const validFrom = parseDate(dates.validFrom);
+  const validUntil = parseDate(dates.validUntil);
   const now =
     validFrom instanceof Date ? validFrom : validUntil instanceof Date ? validUntil : new Date();
   const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
@@ -190,13 +218,15 @@ async function loadStatusList(
   fetchStatusList: FetchStatusList,
   now: Date,
 ): Promise<{ list: Uint8Array } | { problem: string }> {
-  let listCredential: unknown;
+  let fetched: unknown;
   try {
-    listCredential = await fetchStatusList(url);
+    fetched = await fetchStatusList(url);
   } catch (error) {
     return { problem: `Fetching the status list failed: ${collectMessages(error).join('; ')}` };
   }
-  if (!isObject(listCredential)) return { problem: `Status list ${url} is not available.` };
+  if (!isObject(fetched)) return { problem: `Status list ${url} is not available.` };
+  const listCredential = await readingForm(fetched);
+  if (!listCredential) return { problem: 'The status list cannot be read with the Open Badges and Verifiable Credentials vocabularies.' };
   if (!asArray(listCredential.type).includes('BitstringStatusListCredential')) {
     return { problem: 'The status list credential is not a BitstringStatusListCredential.' };
   }
@@ -206,7 +236,7 @@ async function loadStatusList(
   if (idOf(listCredential.issuer) !== issuerId) {
     return { problem: 'The status list was not issued by the credential issuer.' };
   }
-  const signature = await checkSignature(listCredential);
+  const signature = await checkSignature(fetched, listCredential);
   if (!signature.ok) return { problem: `The status list signature is invalid: ${signature.details.join('; ')}` };
   const dates = checkExpiry(listCredential, now);
   if (dates.check !== 'ok') return { problem: `The status list is not currently valid (${dates.check}).` };
@@ -344,33 +374,42 @@ export async function verifyCredential(
     details.push(...schemaResult.errors.slice(0, 10));
   }
 
-  const signatureResult = await checkSignature(credential);
-  const signature: SignatureCheck = signatureResult.ok ? 'ok' : 'fail';
+  const reading = await readingForm(credential);
+  const signatureResult = await checkSignature(credential, reading);
+  let signature: SignatureCheck = signatureResult.ok ? 'ok' : 'fail';
   if (!signatureResult.ok) {
     errors.push(explainSignatureFailure(credential, signatureResult.details));
     details.push(...signatureResult.details);
+  } else if (!reading) {
+    // A proof that verifies over a document these vocabularies cannot express: nothing after it
+    // could be read reliably, so it vouches for nothing here.
+    signature = 'fail';
+    errors.push('This credential uses a vocabulary that this verifier cannot check, so its signature could not be confirmed.');
+    details.push('The credential could not be compacted against the VC 2.0 and OB 3.0 contexts.');
   }
 
-  const expiryResult = checkExpiry(credential, now);
+  // Dates, status and the issuer are read from the re-spelled copy (see READING_CONTEXT).
+  const read = reading ?? credential;
+  const expiryResult = checkExpiry(read, now);
   errors.push(...expiryResult.errors);
 
   // Without a valid signature the status entry itself could be forged, so do not consult it.
   let revocation: RevocationCheck = 'unknown';
   if (signature === 'ok') {
-    const statusResult = await checkStatus(credential, options.fetchStatusList, options.companionSuspensionList);
+    const statusResult = await checkStatus(read, options.fetchStatusList, options.companionSuspensionList);
     revocation = statusResult.check;
     errors.push(...statusResult.errors);
     details.push(...statusResult.details);
   }
 
   const checks = { signature, expiry: expiryResult.check, revocation, schema };
-  const issuer = summarizeIssuer(credential.issuer);
+  const issuer = summarizeIssuer(read.issuer);
   return {
     verified: signature === 'ok' && checks.expiry === 'ok' && revocation === 'ok' && schema === 'ok',
     checks,
     errors,
     details,
     ...(issuer ? { issuer } : {}),
-    credential,
+    credential: read,
   };
 }

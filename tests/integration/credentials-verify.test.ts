@@ -319,3 +319,76 @@ describe('verifyCredential (ours) with credentials it cannot check offline', () 
     expect(didWebResult.errors.join(' ')).toMatch(/cannot check/);
   });
 });
+
+// The proof signs the credential's JSON-LD graph, not its JSON spelling. The same credential can
+// be re-spelled (a full IRI for a key, an {"@value": …} object, an inline context aliasing a term)
+// and still verify; the expiry and status checks must see through every such spelling, or a
+// revoked, expired badge would be reported "genuine and valid".
+describe('verifyCredential (ours) with a credential re-spelled in equivalent JSON-LD', () => {
+  const CRED = 'https://www.w3.org/2018/credentials#';
+  const XSD_DATETIME = 'http://www.w3.org/2001/XMLSchema#dateTime';
+
+  async function revokedAndExpired() {
+    return issue({
+      validFrom: new Date('2020-01-01T00:00:00Z'),
+      validUntil: new Date('2021-06-30T00:00:00Z'),
+      credentialStatus: { statusListCredential: STATUS_URL, statusListIndex: REVOKED_INDEX, statusPurpose: 'revocation' },
+    });
+  }
+
+  it('finds the expiry date and the revocation entry behind full-IRI keys and @value objects', async () => {
+    const credential = (await revokedAndExpired()) as unknown as Record<string, unknown>;
+    const respelled: Record<string, unknown> = structuredClone(credential);
+    respelled[`${CRED}credentialStatus`] = respelled.credentialStatus;
+    respelled[`${CRED}validUntil`] = { '@value': respelled.validUntil, '@type': XSD_DATETIME };
+    delete respelled.credentialStatus;
+    delete respelled.validUntil;
+
+    const result = await verifyCredential(respelled, { fetchStatusList });
+    // Still the issuer's genuine signature...
+    expect(result.checks.signature).toBe('ok');
+    // ...but revoked and expired, exactly as the plain spelling is.
+    expect(result.verified).toBe(false);
+    expect(result.checks.expiry).toBe('expired');
+    expect(result.checks.revocation).toBe('revoked');
+    expect(result.errors).toEqual(['This credential expired on 2021-06-30.', 'The issuer has revoked this credential.']);
+    // What the checks read is what callers are given to show.
+    expect(result.credential).toMatchObject({ validUntil: '2021-06-30T00:00:00Z', credentialStatus: { statusPurpose: 'revocation' } });
+  });
+
+  it('finds them behind an inline context that aliases the terms', async () => {
+    const credential = (await revokedAndExpired()) as unknown as Record<string, unknown>;
+    const respelled: Record<string, unknown> = structuredClone(credential);
+    respelled['@context'] = [
+      ...(credential['@context'] as string[]),
+      { status: { '@id': `${CRED}credentialStatus`, '@type': '@id' }, until: { '@id': `${CRED}validUntil`, '@type': XSD_DATETIME } },
+    ];
+    respelled.status = respelled.credentialStatus;
+    respelled.until = respelled.validUntil;
+    delete respelled.credentialStatus;
+    delete respelled.validUntil;
+
+    const result = await verifyCredential(respelled, { fetchStatusList });
+    expect(result.checks).toEqual({ signature: 'ok', expiry: 'expired', revocation: 'revoked', schema: 'ok' });
+    expect(result.verified).toBe(false);
+  });
+
+  it('still verifies a good credential whatever its spelling', async () => {
+    const credential = (await issue()) as unknown as Record<string, unknown>;
+    const respelled: Record<string, unknown> = structuredClone(credential);
+    respelled[`${CRED}validFrom`] = { '@value': respelled.validFrom, '@type': XSD_DATETIME };
+    delete respelled.validFrom;
+    const result = await verifyCredential(respelled, { fetchStatusList });
+    expect(result.checks).toMatchObject({ signature: 'ok', expiry: 'ok', revocation: 'ok' });
+  });
+
+  it('a changed date in any spelling breaks the signature', async () => {
+    const credential = (await revokedAndExpired()) as unknown as Record<string, unknown>;
+    const respelled: Record<string, unknown> = structuredClone(credential);
+    respelled[`${CRED}validUntil`] = { '@value': '2099-01-01T00:00:00Z', '@type': XSD_DATETIME };
+    delete respelled.validUntil;
+    const result = await verifyCredential(respelled, { fetchStatusList });
+    expect(result.checks.signature).toBe('fail');
+    expect(result.verified).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { verifyUpload } from '@/lib/awards/verify-upload';
 import { signCredential } from '@/lib/credentials/sign';
 import { generateIssuerKeyPair } from '@/lib/credentials/keys';
 import { verifyVerdict } from '@/components/credential/verify-verdict';
+import { revokeAward } from '@/lib/awards/revoke';
 
 beforeEach(resetDatabase);
 
@@ -18,7 +19,7 @@ async function realBadge() {
   const teacher = await createActor();
   const { awardId } = await issueAwardForSubmission(await createEarnedSubmission(teacher, cred.mc.id));
   const award = await db.award.findUniqueOrThrow({ where: { id: awardId }, include: { issuer: true } });
-  return { award, issuerName: award.issuer.name };
+  return { award, issuerName: award.issuer.name, admin: cred.admin };
 }
 
 describe('the public verifier and who issued a badge', () => {
@@ -50,5 +51,18 @@ describe('the public verifier and who issued a badge', () => {
     expect(outcome.summary.issuer).toBeUndefined();
     expect(outcome.summary.url).toBeUndefined();
     expect(verifyVerdict(outcome, '')).toEqual({ tone: 'warning', title: 'Signed, but not by an issuer on this platform' });
+  });
+
+  it('a revoked badge re-spelled with full-IRI keys (the signature still holds) is still revoked, never "genuine and valid"', async () => {
+    const { award, admin } = await realBadge();
+    await revokeAward({ actor: admin, awardId: award.id, reason: 'Evidence was not the teacher’s own.' });
+    const respelled = JSON.parse(JSON.stringify(award.credential)) as Record<string, unknown>;
+    respelled['https://www.w3.org/2018/credentials#credentialStatus'] = respelled.credentialStatus;
+    delete respelled.credentialStatus;
+
+    const outcome = await verifyUpload({ kind: 'text', text: JSON.stringify(respelled) });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.result.checks).toMatchObject({ signature: 'ok', revocation: 'revoked' });
+    expect(verifyVerdict(outcome, '')).toEqual({ tone: 'danger', title: 'This credential did not pass verification' });
   });
 });
