@@ -1,30 +1,11 @@
 // A stalled SMTP server: the email job fails in seconds (and is retried later) instead of holding
 // the worker for the ten minutes nodemailer waits by default, past the job queue's lock.
-import net from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/db';
+import { startLoopbackSmtpRelay } from '../setup/smtp-relay';
 
-let server: net.Server;
-const sockets = new Set<net.Socket>();
-
-beforeAll(async () => {
-  // Greets, then never answers again (a relay that hangs mid-conversation).
-  server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
-    socket.write('220 stalled.test ESMTP\r\n');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // Before anything in this file calls env() (it caches the configuration on first use).
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  for (const s of sockets) s.destroy();
-  await new Promise((resolve) => server.close(resolve));
-});
+// Greets, then never answers again (a relay that hangs mid-conversation).
+startLoopbackSmtpRelay((socket) => socket.write('220 stalled.test ESMTP\r\n'));
 
 beforeEach(resetDatabase);
 

@@ -2,22 +2,17 @@
 // tries only, and a retry sends nothing once the person has asked again (their newer email's link
 // keeps working) or used a link since. Against Postgres and the real job queue, with a small SMTP
 // server on loopback standing in for the mail relay (docs/decisions/004, addendum of 26 Nov 2026).
-import net from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type net from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../setup/db';
+import { startLoopbackSmtpRelay } from '../setup/smtp-relay';
 
 /** How the relay answers: take every message, refuse every connection, or take a message and then report an error. */
 type RelayMode = 'accept' | 'refuse' | 'accept-then-fail';
 let mode: RelayMode = 'accept';
 /** What reached the relay, as the recipient's mailbox would hold it. */
 const delivered: { to: string; body: string }[] = [];
-let server: net.Server;
-const sockets = new Set<net.Socket>();
-
 function serve(socket: net.Socket) {
-  sockets.add(socket);
-  socket.on('close', () => sockets.delete(socket));
-  socket.on('error', () => {});
   if (mode === 'refuse') {
     socket.end('421 mail.test Service not available, try again later\r\n');
     return;
@@ -57,18 +52,7 @@ function serve(socket: net.Socket) {
   });
 }
 
-beforeAll(async () => {
-  server = net.createServer(serve);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // Before anything in this file calls env() (it caches the configuration on first use).
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  for (const s of sockets) s.destroy();
-  await new Promise((resolve) => server.close(resolve));
-});
+startLoopbackSmtpRelay(serve);
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -5,20 +5,10 @@
 // is a plain EventTarget, and the form runs with its React hooks stood in for.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftResult } from '@/app/review/[reviewId]/actions';
+import { mapStorage } from '../setup/browser-stand-ins';
 
-vi.mock('react', async (original) => {
-  const actual = await original<typeof import('react')>();
-  return {
-    ...actual,
-    useState: <T,>(init: T | (() => T)) => [typeof init === 'function' ? (init as () => T)() : init, () => undefined],
-    useRef: <T,>(current: T) => ({ current }),
-    useMemo: <T,>(make: () => T) => make(),
-    useCallback: <T,>(fn: T) => fn,
-    // The form's effects (restoring a local copy, saving on hide) are not what is tested here.
-    useEffect: () => undefined,
-    useTransition: () => [false, (fn: () => void) => fn()],
-  };
-});
+// The form's effects (restoring a local copy, saving on hide) are not what is tested here.
+vi.mock('react', async (original) => (await import('../setup/browser-stand-ins')).hooksOutsideRenderer(await original()));
 
 const saveReviewDraftAction = vi.fn<(input: unknown) => Promise<DraftResult>>();
 vi.mock('@/app/review/[reviewId]/actions', () => ({ saveReviewDraftAction: (input: unknown) => saveReviewDraftAction(input), submitReviewAction: async () => undefined, keepClaimAction: async () => undefined }));
@@ -29,8 +19,7 @@ const { ScoringForm, draftSaveOutcome } = await import('@/components/review/scor
 beforeEach(() => {
   vi.useFakeTimers();
   saveReviewDraftAction.mockReset();
-  const store = new Map<string, string>();
-  vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) } }));
+  vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage: mapStorage() }));
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -5,23 +5,12 @@
 // `document` are plain EventTargets, and the scoring form runs with its React hooks stood in for,
 // so its effects (the listeners) run as they would once mounted.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mapStorage, type Effect } from '../setup/browser-stand-ins';
 
-type Effect = () => void | (() => void);
 const effects: Effect[] = [];
 
 // Enough of React to run a component's body and its effects outside a renderer.
-vi.mock('react', async (original) => {
-  const actual = await original<typeof import('react')>();
-  return {
-    ...actual,
-    useState: <T,>(init: T | (() => T)) => [typeof init === 'function' ? (init as () => T)() : init, () => undefined],
-    useRef: <T,>(current: T) => ({ current }),
-    useMemo: <T,>(make: () => T) => make(),
-    useCallback: <T,>(fn: T) => fn,
-    useEffect: (effect: Effect) => void effects.push(effect),
-    useTransition: () => [false, (fn: () => void) => fn()],
-  };
-});
+vi.mock('react', async (original) => (await import('../setup/browser-stand-ins')).hooksOutsideRenderer(await original(), effects));
 
 const saveReviewDraftAction = vi.fn();
 vi.mock('@/app/review/[reviewId]/actions', () => ({ saveReviewDraftAction: (...args: unknown[]) => saveReviewDraftAction(...args), submitReviewAction: async () => undefined, keepClaimAction: async () => undefined }));
@@ -31,9 +20,7 @@ const { ScoringForm } = await import('@/components/review/scoring-form');
 
 /** A browser's `window` and `document`, as far as the listeners go. */
 function fakeBrowser() {
-  const store = new Map<string, string>();
-  const localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
-  const win = Object.assign(new EventTarget(), { localStorage });
+  const win = Object.assign(new EventTarget(), { localStorage: mapStorage() });
   const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
   vi.stubGlobal('window', win);
   vi.stubGlobal('document', doc);

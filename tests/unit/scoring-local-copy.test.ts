@@ -3,6 +3,7 @@
 // the saved review has not changed since the scores were chosen; otherwise the reviewer decides, so
 // the next autosave cannot silently replace scores saved from another window or computer.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mapStorage } from '../setup/browser-stand-ins';
 import {
   adoptLegacyLocalDraft,
   decideLocalReviewDraft,
@@ -98,7 +99,7 @@ describe('reading a stored scoring copy', () => {
   it('from before base versions (and before the prefix) is brought over with an unknown base, so it is not saved by itself', () => {
     const items = new Map([['review-draft:r1', JSON.stringify(changed)]]);
     vi.stubGlobal('window', {
-      localStorage: { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) },
+      localStorage: mapStorage(items),
     });
     adoptLegacyLocalDraft('review-draft:r1');
     expect([...items.keys()]).toEqual(['microcred:review-draft:r1']);

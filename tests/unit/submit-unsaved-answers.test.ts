@@ -10,8 +10,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { mapStorage, type Effect } from '../setup/browser-stand-ins';
 
-type Effect = () => void | (() => void);
 const effects: Effect[] = [];
 /** Each useState's value, by call order within a render (as React keeps them). */
 let slots: unknown[] = [];
@@ -47,7 +47,7 @@ const { flushAllDrafts, registerDraftFlusher } = await import('@/components/evid
 /** A browser's `window` (with localStorage) and `document`, as far as the components go. */
 function fakeBrowser() {
   const store = new Map<string, string>();
-  const localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+  const localStorage = mapStorage(store);
   vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage }));
   vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
   return store;
