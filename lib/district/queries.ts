@@ -42,7 +42,8 @@ export async function getDistrictHome(opts: { actor: Actor; districtId: string; 
   const [teachers, joinRequests, pendingProposals, activeEnrolments, inReview, earned, hours] = await Promise.all([
     db.user.count({ where: { districtId: opts.districtId } }),
     db.user.count({ where: { requestedDistrictId: opts.districtId } }),
-    db.proposal.count({ where: { districtId: opts.districtId, status: 'SUBMITTED' } }),
+    // Waiting for this reader: not their own, which another leader decides.
+    db.proposal.count({ where: { districtId: opts.districtId, status: 'SUBMITTED', userId: { not: opts.actor.id } } }),
     db.enrollment.count({ where: { ...inDistrict, withdrawnAt: null, microCredentialId: { not: null } } }),
     db.submission.count({ where: { ...inDistrict, status: { in: ['SUBMITTED', 'IN_REVIEW'] } } }),
     db.award.count({ where: { ...inDistrict, revokedAt: null, microCredentialId: { not: null }, issuedAt: { gte: opts.since } } }),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { workableBy } from '@/lib/enrollment/workable';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { conflict, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canDecideProposal } from '@/lib/proposals/policy';
@@ -10,6 +10,23 @@ import { notify } from '@/lib/notifications/notify';
 
 /** A save that cannot land on what the teacher saw: it was changed in another window or on another device. */
 const STALE_PROPOSAL = 'Your proposal was changed in another window or on another device after this page was opened, so this was not saved. Copy your text, then reload the page to see the saved proposal.';
+
+/** Said to a leader who tries to decide a proposal they sent themselves. */
+const OWN_PROPOSAL = 'This is your own proposal, so you cannot approve or return it: another leader of your district decides it.';
+
+/**
+ * A district leader who teaches in their district sends proposals like any teacher, but no one
+ * decides their own (canDecideProposal). With no other active leader of the district, sending is
+ * refused: it would wait with no one notified, while the proposal blocks their evidence. Refused as
+ * VALIDATION, not a final error, so the form keeps saving their draft meanwhile.
+ */
+async function assertSomeoneElseDecides(tx: Tx, userId: string, districtId: string) {
+  const leads = await tx.membership.findFirst({ where: { userId, organizationId: districtId, role: 'DISTRICT_LEADER' }, select: { organization: { select: { name: true } } } });
+  if (!leads) return;
+  const others = await tx.membership.count({ where: { organizationId: districtId, role: 'DISTRICT_LEADER', userId: { not: userId }, user: { disabledAt: null } } });
+  if (others > 0) return;
+  throw validation(`You are the only leader of ${leads.organization.name} on this site and cannot approve your own proposal, so it was not sent. Invite another district leader first (District, then People), or ask a platform administrator to add one. Meanwhile you can save it as a draft.`);
+}
 
 /**
  * Saves the teacher's proposal to their current district, as a draft or sent (`submit`). A draft
@@ -49,6 +66,7 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
       // Sent and not yet decided: neither edited nor sent again (which would notify every leader again).
       if (existing?.status === 'SUBMITTED') throw invalidState(opts.submit ? 'This proposal was already sent to your district; wait for their decision.' : 'This proposal is with your district leader, so it can no longer be changed; wait for their decision.');
       if (opts.version !== undefined && (existing?.version ?? null) !== opts.version) throw conflict(STALE_PROPOSAL);
+      if (opts.submit) await assertSomeoneElseDecides(tx, opts.actor.id, districtId);
       if (!existing) {
         // Two first saves at once: the unique key lets one through, the other is refused below.
         const created = await tx.proposal.create({ data: { userId: opts.actor.id, districtId, microCredentialId: mc.id, ...data }, select });
@@ -69,7 +87,8 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     throw e;
   }
   if (opts.submit) {
-    const leaders = await db.membership.findMany({ where: { organizationId: proposal.districtId, role: 'DISTRICT_LEADER' }, select: { userId: true } });
+    // The sender is not told about their own proposal when they lead the district too.
+    const leaders = await db.membership.findMany({ where: { organizationId: proposal.districtId, role: 'DISTRICT_LEADER', userId: { not: opts.actor.id } }, select: { userId: true } });
     for (const l of leaders) {
       await notify({ userId: l.userId, kind: 'proposal.submitted', title: `${opts.actor.name} sent a proposal for “${mc.currentVersion?.title ?? mc.slug}”`, body: 'A teacher in your district is waiting for your decision.', href: `/district/proposals?district=${proposal.districtId}` });
     }
@@ -84,6 +103,7 @@ export async function decideProposal(opts: { actor: Actor; proposalId: string; d
     select: { id: true, userId: true, districtId: true, status: true, studentGoals: true, plan: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } },
   });
   if (!p) throw notFound('That proposal');
+  if (p.userId === opts.actor.id) throw forbidden(OWN_PROPOSAL);
   if (!canDecideProposal(opts.actor, p)) throw forbidden();
   if (p.status !== 'SUBMITTED') throw invalidState('This proposal is not waiting for a decision.');
   await db.$transaction(async (tx) => {

@@ -40,19 +40,21 @@ export async function getOwnProposal(actor: Pick<Actor, 'id' | 'districtId'>, mi
 /**
  * Who decides a teacher's proposal: their district, and the names of its leaders the teacher can
  * ask about it (a few, not the whole list; never the teacher, who cannot decide their own). No
- * addresses: the teacher's page only needs to say whom to ask.
+ * addresses: the teacher's page only needs to say whom to ask. `youLead`: the teacher leads the
+ * district too, so with no other leader they are the one to invite another (ProposalWaiting).
  */
 export async function getProposalDecider(actor: Pick<Actor, 'id' | 'districtId'>) {
   if (!actor.districtId) return null;
   const shown = 3;
   const where = { organizationId: actor.districtId, role: 'DISTRICT_LEADER' as const, userId: { not: actor.id }, user: { disabledAt: null } };
-  const [district, leaders, leaderCount] = await Promise.all([
+  const [district, leaders, leaderCount, own] = await Promise.all([
     db.organization.findUnique({ where: { id: actor.districtId }, select: { name: true } }),
     db.membership.findMany({ where, orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }], take: shown, select: { user: { select: { name: true } } } }),
     db.membership.count({ where }),
+    db.membership.findFirst({ where: { organizationId: actor.districtId, role: 'DISTRICT_LEADER', userId: actor.id }, select: { id: true } }),
   ]);
   if (!district) return null;
-  return { districtName: district.name, leaderNames: leaders.map((l) => l.user.name), otherLeaders: Math.max(0, leaderCount - leaders.length) };
+  return { districtName: district.name, leaderNames: leaders.map((l) => l.user.name), otherLeaders: Math.max(0, leaderCount - leaders.length), youLead: Boolean(own) };
 }
 
 /**
@@ -160,8 +162,10 @@ function afterCursor(cursor: string | undefined, status: ProposalListStatus | un
  * it; `schoolId` those of teachers placed at that school (the caller has checked it is the
  * district's). Up to `take` + 1 rows (one more says there is a next page: proposalsCursor of the
  * last one shown opens it); a cursor that is not one of the list's (an old link's) gives the first.
+ * `viewerId` is the reader: a proposal they sent themselves is marked `own`, as they cannot decide it
+ * (canDecideProposal) and another leader does.
  */
-export async function listDistrictProposals(districtIds: string[], opts: { status?: ProposalListStatus; cursor?: string; take?: number; q?: string; schoolId?: string } = {}) {
+export async function listDistrictProposals(districtIds: string[], opts: { status?: ProposalListStatus; cursor?: string; take?: number; q?: string; schoolId?: string; viewerId?: string } = {}) {
   const take = opts.take ?? 25;
   const q = opts.q?.trim();
   const contains = q ? { contains: q, mode: 'insensitive' as const } : null;
@@ -179,7 +183,7 @@ export async function listDistrictProposals(districtIds: string[], opts: { statu
     orderBy: byDecision(opts.status) ? [{ decidedAt: 'desc' }, { id: 'desc' }] : [{ submittedAt: 'asc' }, { id: 'asc' }],
     take: take + 1,
     select: {
-      id: true, status: true, studentGoals: true, plan: true, returnedStudentGoals: true, returnedPlan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
+      id: true, userId: true, status: true, studentGoals: true, plan: true, returnedStudentGoals: true, returnedPlan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
       // Who approved or returned it: any of the district's leaders may decide, not only the reader.
       decidedBy: { select: { id: true, name: true } },
       user: { select: { name: true, email: true, school: { select: { name: true } } } },
@@ -188,7 +192,8 @@ export async function listDistrictProposals(districtIds: string[], opts: { statu
     },
   });
   const outcomes = await approvedOutcomes(districtIds, rows.filter((r) => r.status === 'APPROVED').map((r) => r.id));
-  return rows.map(({ returnedStudentGoals, returnedPlan, ...r }) => {
+  return rows.map(({ returnedStudentGoals, returnedPlan, userId, ...rest }) => {
+    const r = { ...rest, own: opts.viewerId !== undefined && userId === opts.viewerId };
     if (r.status !== 'RETURNED') return { ...r, outcome: outcomes.get(r.id) ?? null, textAsReturned: true };
     // A returned proposal's own text is the teacher's revision in progress, theirs until they send
     // it: the leader sees the text they returned, kept with the decision.

@@ -170,14 +170,14 @@ describe('a sent or returned proposal stays as decided', () => {
 describe('who decides a sent proposal', () => {
   it('names the district and its active leaders, never the teacher themself', async () => {
     const { district, teacher } = await world();
-    expect(await getProposalDecider(teacher)).toEqual({ districtName: 'Kettle Moraine', leaderNames: [], otherLeaders: 0 });
+    expect(await getProposalDecider(teacher)).toEqual({ districtName: 'Kettle Moraine', leaderNames: [], otherLeaders: 0, youLead: false });
     for (const name of ['Dee Lane', 'Ann Berg', 'Cy Moss', 'Bo Hart']) await createActor({ name, roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
     const gone = await createActor({ name: 'Al Gone', roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
     await db.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
     await createActor({ name: 'Other District', roles: [{ role: 'DISTRICT_LEADER', organizationId: (await createOrg({ kind: 'DISTRICT' })).id }] });
     const leaderTeacher = await createActor({ name: 'Aa Self', districtId: district.id, roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
-    expect(await getProposalDecider(teacher)).toEqual({ districtName: 'Kettle Moraine', leaderNames: ['Aa Self', 'Ann Berg', 'Bo Hart'], otherLeaders: 2 });
-    expect(await getProposalDecider(leaderTeacher)).toEqual({ districtName: 'Kettle Moraine', leaderNames: ['Ann Berg', 'Bo Hart', 'Cy Moss'], otherLeaders: 1 });
+    expect(await getProposalDecider(teacher)).toEqual({ districtName: 'Kettle Moraine', leaderNames: ['Aa Self', 'Ann Berg', 'Bo Hart'], otherLeaders: 2, youLead: false });
+    expect(await getProposalDecider(leaderTeacher)).toEqual({ districtName: 'Kettle Moraine', leaderNames: ['Ann Berg', 'Bo Hart', 'Cy Moss'], otherLeaders: 1, youLead: true });
   });
 });
 
@@ -215,6 +215,9 @@ describe('the proposal page', () => {
   it('says so when the district has no leader on the site to decide', async () => {
     const { mc, teacher } = await world();
     await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'My grade 7 students will explain their reasoning in labs.', plan: '', submit: true });
-    expect(textOf(await proposalPage(mc.slug))).toContain('Kettle Moraine has no district leader on this site yet, so no one can decide it here. Ask your district office to add one.');
+    const text = textOf(await proposalPage(mc.slug));
+    expect(text).toContain('No district leader at Kettle Moraine can decide it on this site yet.');
+    // A platform administrator leads every district: they can decide it, or invite a leader.
+    expect(text).toContain('ask a platform administrator: they can decide it for the district, or invite a leader who can.');
   });
 });

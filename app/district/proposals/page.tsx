@@ -83,7 +83,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
   // Another district's school (or an id that is no school) is refused like another district's id.
   const school = query.school ? schools.find((s) => s.id === query.school) : null;
   if (school === undefined) redirect('/forbidden');
-  const rows = await listDistrictProposals([district.id], { status: query.status, cursor: query.cursor, take: 20, q: query.q, schoolId: school?.id });
+  const rows = await listDistrictProposals([district.id], { status: query.status, cursor: query.cursor, take: 20, q: query.q, schoolId: school?.id, viewerId: actor.id });
   const page = rows.slice(0, 20);
   const nextCursor = rows.length > 20 ? proposalsCursor(page[page.length - 1], query.status) : null;
   const dq = districts.length > 1 ? district.id : undefined;
@@ -117,7 +117,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
           <Link href={`/district/proposals?${new URLSearchParams({ status: query.status, ...(dq ? { district: dq } : {}) })}`}>Show all</Link>
         </p>
       ) : null}
-      <ProposalDecisions proposalIds={page.filter((p) => p.status === 'SUBMITTED').map((p) => p.id)}>
+      <ProposalDecisions proposalIds={page.filter((p) => p.status === 'SUBMITTED' && !p.own).map((p) => p.id)}>
         {page.length === 0 ? (
           <EmptyState title={filtered ? 'No proposals match' : query.status === 'SUBMITTED' ? (hasRole(actor, 'DISTRICT_LEADER', district.id) ? 'Nothing is waiting for you' : 'Nothing is waiting for the district') : 'No proposals here yet'} />
         ) : (
@@ -166,7 +166,10 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                       <strong>Returned earlier ({dateFmt.format(p.decidedAt)}){p.decidedBy ? ` by ${p.decidedBy.name}` : ''}:</strong> {p.decisionComment}
                     </p>
                   ) : null}
-                  {p.status === 'SUBMITTED' ? (
+                  {p.status === 'SUBMITTED' && p.own ? (
+                    // No one decides their own proposal (lib/proposals/policy.ts): no form to refuse later.
+                    <p className="mt-4 border-t border-slate-200 pt-4 text-sm text-slate-700">Your own proposal: another leader decides it.</p>
+                  ) : p.status === 'SUBMITTED' ? (
                     <div className="mt-4 border-t border-slate-200 pt-4"><ProposalDecisionForm proposalId={p.id} version={p.version} teacherName={p.user.name} credentialTitle={p.microCredential.currentVersion?.title ?? p.microCredential.slug} /></div>
                   ) : (
                     <div className="mt-3 border-t border-slate-200 pt-3 text-sm text-slate-700">

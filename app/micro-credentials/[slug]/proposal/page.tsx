@@ -40,7 +40,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
           ) : null}
           {status === 'SUBMITTED' ? (
             <div className="mb-4">
-              <ProposalWaiting districtName={decider?.districtName ?? 'your district'} leaderNames={decider?.leaderNames ?? []} otherLeaders={decider?.otherLeaders ?? 0} submittedAt={proposal?.submittedAt ?? null} applyHref={`/apply/${slug}`} />
+              <ProposalWaiting districtName={decider?.districtName ?? 'your district'} leaderNames={decider?.leaderNames ?? []} otherLeaders={decider?.otherLeaders ?? 0} youLead={decider?.youLead ?? false} submittedAt={proposal?.submittedAt ?? null} applyHref={`/apply/${slug}`} />
             </div>
           ) : null}
           {status === 'APPROVED' ? (
