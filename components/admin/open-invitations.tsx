@@ -10,8 +10,9 @@ import { cancelInvitationAction } from '@/app/admin/people/actions';
 /**
  * `emailStatus`: for an invitation made from a file, why its email has not gone out (see
  * listDistrictInvitations); absent or null when it went out, or was sent in the request.
+ * `invitedByName`: who sent it (null when their account no longer exists).
  */
-export type OpenInvitation = { id: string; email: string; role: keyof typeof ROLE_LABELS; expiresAt: Date; organizationName?: string; emailStatus?: 'waiting' | 'failed' | null };
+export type OpenInvitation = { id: string; email: string; role: keyof typeof ROLE_LABELS; expiresAt: Date; organizationName?: string; invitedByName: string | null; emailStatus?: 'waiting' | 'failed' | null };
 
 /**
  * Where the list sits and how its links are made: the page's path, its other parameters to keep
@@ -93,6 +94,7 @@ export function OpenInvitations({ invitations, total, before, q, nextCursor, lin
                     <span>{i.email} · {ROLE_LABELS[i.role]}{i.organizationName ? <> · {i.organizationName}</> : null}</span>
                     <span className="text-slate-600">expires {dateFmt.format(i.expiresAt)}</span>
                   </div>
+                  <p className="text-slate-600">{i.invitedByName ? `Invited by ${i.invitedByName}` : 'Invited by an account that no longer exists'}</p>
                   {status ? <p className="mt-1"><span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${status.className}`}>{status.text}</span></p> : null}
                   <div className="mt-1 flex flex-wrap items-start gap-2">
                     <ConfirmDisclosure summary={<>Cancel<span className="sr-only"> the invitation to {i.email}</span></>}>

@@ -11,6 +11,7 @@ import { keepInputForm } from '@/components/ui/keep-input';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { smallButtonClass } from '@/components/ui/button';
 import { plural } from '@/lib/plural';
+import { notAskedPreview, notAskedResult, notAskedRow } from '@/lib/people/enrol-words';
 
 /**
  * Invites someone by email. With `organizations` (a district and its schools), the person chooses
@@ -86,6 +87,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const lineErrors = errors ? Object.entries(errors).filter(([k]) => k.startsWith('line ')) : [];
   const asking = preview ? preview.rows.filter((r) => !r.errors.length && r.joinRequest === 'ask') : [];
   const askedDistricts = [...new Set(asking.map((r) => r.district?.name ?? ''))].filter(Boolean);
+  const notAsking = preview ? preview.rows.filter((r) => !r.errors.length && r.joinRequest === 'not_asked').length : 0;
   // How many people the import asked districts about (the action passes the import's result on).
   // What checking the file found, in a sentence (nothing when the file itself could not be read: its error says so).
   const checked = !preview || preview.fileError
@@ -94,6 +96,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
       ? `${preview.errorCount} of ${preview.rows.length} rows have problems. Fix them in the file and check again; nothing is imported while any row is wrong.`
       : `All ${preview.rows.length} rows are ready to import.`;
   const requested = data?.step === 'done' && 'requested' in data && typeof data.requested === 'number' ? data.requested : 0;
+  const notAsked = data?.step === 'done' && 'notAsked' in data && typeof data.notAsked === 'number' ? data.notAsked : 0;
   return (
     <form {...keepInputForm(action)} className="space-y-4">
       {/* Always on the page, so the outcome is read out when it appears; after a failure it takes focus to the first field to correct. */}
@@ -102,6 +105,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
           <>
             {' '}{plural(data.rows, 'row')}: {plural(data.created, 'new account')} created, {plural(data.enrolled, 'teacher')} newly enrolled in “{data.title}”.
             {requested ? ` ${requested} ${requested === 1 ? 'teacher asks' : 'teachers ask'} to join the district named in the file: its leaders have been told and confirm or decline them; until then the district does not count them.` : null}
+            {notAsked ? ` ${notAskedResult(notAsked)}` : null}
           </>
         ) : lineErrors.length ? (
           <ul className="mt-1 list-disc pl-5">{lineErrors.map(([k, v]) => <li key={k}>{k}: {v.join(' ')}</li>)}</ul>
@@ -120,7 +124,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
         </SelectField>
         <div className="mb-4">
           <label htmlFor="file" className="block text-sm font-semibold">CSV file</label>
-          <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here) and <code>district</code> (needed when several districts have a school of that name). The first row names the columns. Naming a school does not place anyone there: it asks the school’s district to confirm the teacher, and the district counts them only once one of its leaders has.</p>
+          <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here) and <code>district</code> (needed when several districts have a school of that name). The first row names the columns. Naming a school does not place anyone there: for an account the import creates, it asks the school’s district to confirm the teacher, and the district counts them only once one of its leaders has. People who already have an account are enrolled but not asked to join a district: they can ask from their account page.</p>
           <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block max-w-full text-sm" />
         </div>
         <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={preview?.csv ?? ''} key={preview?.csv ?? 'empty'} errors={errors?.csv} placeholder={'email,name,school,district\nana@school.org,Ana Díaz,Lincoln High School,Kettle Moraine'} />
@@ -148,8 +152,13 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
               {!preview.errorCount && asking.length ? (
                 <div className="mb-3">
                   <Alert tone="info" title="Districts will be asked to confirm">
-                    {asking.length === 1 ? '1 teacher' : `${asking.length} teachers`} will ask to join {askedDistricts.join(', ')}. The import does not place anyone in a district: each district’s leaders are told once and confirm or decline each teacher, and until then the district does not count them.
+                    {asking.length === 1 ? '1 new account' : `${asking.length} new accounts`} will ask to join {askedDistricts.join(', ')}. The import does not place anyone in a district: each district’s leaders are told once and confirm or decline each teacher, and until then the district does not count them.
                   </Alert>
+                </div>
+              ) : null}
+              {!preview.errorCount && notAsking ? (
+                <div className="mb-3">
+                  <Alert tone="info" title="Existing accounts are not asked to join a district">{notAskedPreview(notAsking)}</Alert>
                 </div>
               ) : null}
               {/* Focusable, so keyboard users can scroll the rows (the table holds nothing else to focus). */}
@@ -168,6 +177,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
                           {r.errors.length ? <span className="font-medium text-red-800">{r.errors.join(' ')}</span> : r.alreadyEnrolled ? 'Already enrolled' : r.existingUser ? 'Existing account, will be enrolled' : 'New account, will be enrolled'}
                           {!r.errors.length && r.joinRequest === 'ask' ? <span className="block text-slate-600">{r.district?.name} will be asked to confirm them.</span> : null}
                           {!r.errors.length && r.joinRequest === 'unchanged' ? <span className="block text-slate-600">Already in a district or asking to join one: left as it is.</span> : null}
+                          {!r.errors.length && r.joinRequest === 'not_asked' ? <span className="block text-slate-600">{notAskedRow(r.district?.name ?? '')}</span> : null}
                         </td>
                       </tr>
                     ))}

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { assertLeads } from '@/lib/district/access';
 import { ensureMembership } from '@/lib/people/membership';
 import { notify } from '@/lib/notifications/notify';
-import { pageOfOpenInvitations } from '@/lib/people/queries';
+import { pageOfOpenInvitations, withInviterNames } from '@/lib/people/queries';
 import { INVITATION_EMAIL_JOB } from '@/lib/people/schemas';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
@@ -66,7 +66,8 @@ export type InvitationEmailStatus = 'waiting' | 'failed';
 /**
  * Open invitations to the district and to its schools, a page at a time (newest first), searchable
  * by email: the page, how many match in all (`total`), how many came on earlier pages (`before`),
- * and for each invitation made from a file whose email has not gone out, why (`emailStatus`).
+ * who sent each (`invitedByName`), and for each invitation made from a file whose email has not gone
+ * out, why (`emailStatus`).
  */
 export async function listDistrictInvitations(opts: { actor: Actor; districtId: string; q?: string; cursor?: string; now?: Date }) {
   assertLeads(opts.actor, opts.districtId);
@@ -75,11 +76,11 @@ export async function listDistrictInvitations(opts: { actor: Actor; districtId: 
   const { items, nextCursor, total, before } = await pageOfOpenInvitations(
     { organizationId: { in: [opts.districtId, ...schools.map((s) => s.id)] } },
     opts,
-    { id: true, email: true, role: true, expiresAt: true, createdAt: true, organization: { select: { name: true, kind: true } } },
+    { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedById: true, organization: { select: { name: true, kind: true } } },
   );
   // Only the ids of this district's page are asked about, so a leader learns nothing of other jobs.
-  const statuses = await fileInvitationEmailStatuses(items.map((i) => i.id));
-  return { items: items.map((i) => ({ ...i, emailStatus: statuses.get(i.id) ?? null })), nextCursor, total, before };
+  const [statuses, named] = await Promise.all([fileInvitationEmailStatuses(items.map((i) => i.id)), withInviterNames(items)]);
+  return { items: named.map((i) => ({ ...i, emailStatus: statuses.get(i.id) ?? null })), nextCursor, total, before };
 }
 
 /**

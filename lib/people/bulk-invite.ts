@@ -14,7 +14,7 @@ import { sendEmail } from '@/lib/email/send';
 import { releaseRateLimit } from '@/lib/rate-limit';
 import { hashToken, newToken } from '@/lib/security/tokens';
 import { normaliseCsvText } from '@/lib/csv-form';
-import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey } from '@/lib/people/mutations';
+import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey, openTeacherInvitations } from '@/lib/people/mutations';
 import { INVITATION_EMAIL_JOB, MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { listInWords, plural } from '@/lib/plural';
 
@@ -205,15 +205,6 @@ async function loadInviteDistrict(actor: Actor, districtId: string) {
   const schools = await db.organization.findMany({ where: { kind: 'SCHOOL', parentId: district.id }, orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   return { district, schools };
 }
-
-const openTeacherInvitations = (districtId: string, emails: string[], now: Date) => ({
-  email: { in: emails },
-  role: 'TEACHER' as const,
-  acceptedAt: null,
-  withdrawnAt: null,
-  expiresAt: { gt: now },
-  OR: [{ organizationId: districtId }, { organization: { kind: 'SCHOOL' as const, parentId: districtId } }],
-});
 
 async function loadInviteFacts(districtId: string, emails: string[], now: Date): Promise<InviteFacts> {
   if (!emails.length) return { members: new Map(), openInvitations: new Map(), askedToJoin: new Set() };

@@ -70,13 +70,22 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
       // district or issuer, including invitations from a file (lib/people/bulk-invite.ts), so two
       // clicks at the same moment make one.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${invitationLockKey(org)}))`;
+      // A teacher is invited to one place in a district: its schools and the district itself are
+      // checked together, as for invitations from a file, or one address could hold live links to
+      // the district and several of its schools, each placing them somewhere else.
+      const teacherDistrictId = opts.role === 'TEACHER' ? (org.kind === 'DISTRICT' ? org.id : org.kind === 'SCHOOL' ? org.parentId : null) : null;
       const open = await tx.invitation.findFirst({
-        where: { organizationId: org.id, role: opts.role, email, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+        where: teacherDistrictId
+          ? openTeacherInvitations(teacherDistrictId, [email], now)
+          : { organizationId: org.id, role: opts.role, email, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
         orderBy: { expiresAt: 'desc' },
-        select: { expiresAt: true },
+        select: { expiresAt: true, organizationId: true, organization: { select: { name: true } } },
       });
       if (open) {
-        const message = `${email} already has an open invitation for this role here (its link works until ${inviteDateFmt.format(open.expiresAt)}). If they cannot find the email, use Resend in the list of open invitations.`;
+        const until = inviteDateFmt.format(open.expiresAt);
+        const message = open.organizationId === org.id
+          ? `${email} already has an open invitation for this role here (its link works until ${until}). If they cannot find the email, use Resend in the list of open invitations.`
+          : `${email} is already invited to ${open.organization.name} (the link works until ${until}), so not invited again. To invite them to ${org.kind === 'SCHOOL' ? org.name : `${org.name} as a whole`} instead, cancel that invitation under Open invitations, then invite them again.`;
         throw validation(message, { email: [message] });
       }
       const inv = await tx.invitation.create({
@@ -97,6 +106,19 @@ export async function inviteMember(opts: { actor: Actor; organizationId: string;
 }
 
 const inviteDateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Open teacher invitations of `emails` to the district or any of its schools: a teacher has one
+ * open invitation in a district at a time, whether invited one at a time or from a file.
+ */
+export const openTeacherInvitations = (districtId: string, emails: string[], now: Date) => ({
+  email: { in: emails },
+  role: 'TEACHER' as const,
+  acceptedAt: null,
+  withdrawnAt: null,
+  expiresAt: { gt: now },
+  OR: [{ organizationId: districtId }, { organization: { kind: 'SCHOOL' as const, parentId: districtId } }],
+});
 
 /**
  * The lock every new invitation of a district (its schools included) or of an issuer takes, so a
@@ -222,21 +244,49 @@ export async function resendInvitation(opts: { actor: Actor; invitationId: strin
   return { invitationId: inv.id, email: inv.email, emailed, link: emailed ? null : url, expiresAt };
 }
 
+/**
+ * What accepting a teacher invitation to another district does to the district the person is in
+ * now (acceptInvitation, moveOutOfDistrict): `proposalsWaiting` is how many of their proposals wait
+ * for that district's decision and so come back to them as drafts.
+ */
+export type InvitationMove = { fromDistrict: string; toDistrict: string; proposalsWaiting: number };
+
 export type InvitationState =
   | { state: 'invalid' }
   | { state: 'used'; organizationName: string }
   | { state: 'expired'; organizationName: string }
   | { state: 'withdrawn'; organizationName: string }
-  | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean };
+  | { state: 'open'; email: string; role: Role; organizationName: string; userExists: boolean; move: InvitationMove | null };
 
-export async function getInvitation(token: string, now = new Date()): Promise<InvitationState> {
-  const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, email: true, role: true, acceptedAt: true, expiresAt: true, withdrawnAt: true, organization: { select: { name: true } } } });
+/**
+ * Where an invitation link stands, for its page. `viewer`: who is signed in; only when that is the
+ * invited address does the answer say what accepting would move them out of (`move`), so a link
+ * handed to someone else (linkShared) tells them nothing of the invitee's district.
+ */
+export async function getInvitation(token: string, opts: { viewer?: Actor | null; now?: Date } = {}): Promise<InvitationState> {
+  const now = opts.now ?? new Date();
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, role: true, organizationId: true, acceptedAt: true, expiresAt: true, withdrawnAt: true, organization: { select: { name: true, kind: true, parentId: true, parent: { select: { name: true } } } } },
+  });
   if (!inv) return { state: 'invalid' };
   if (inv.acceptedAt) return { state: 'used', organizationName: inv.organization.name };
   if (inv.withdrawnAt) return { state: 'withdrawn', organizationName: inv.organization.name };
   if (inv.expiresAt <= now) return { state: 'expired', organizationName: inv.organization.name };
-  const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user) };
+  const user = await db.user.findUnique({ where: { email: inv.email }, select: { id: true, districtId: true, district: { select: { name: true } } } });
+  let move: InvitationMove | null = null;
+  // As acceptInvitation decides it: a teacher invitation to a district, or to a school of one, places
+  // the teacher there, and a teacher of another district leaves it.
+  const to = inv.role !== 'TEACHER' ? null
+    : inv.organization.kind === 'DISTRICT' ? { id: inv.organizationId, name: inv.organization.name }
+      : inv.organization.kind === 'SCHOOL' && inv.organization.parentId && inv.organization.parent ? { id: inv.organization.parentId, name: inv.organization.parent.name }
+        : null;
+  const viewerInvited = Boolean(opts.viewer && user && opts.viewer.id === user.id);
+  if (to && viewerInvited && user?.districtId && user.district && user.districtId !== to.id) {
+    const proposalsWaiting = await db.proposal.count({ where: { userId: user.id, districtId: user.districtId, status: 'SUBMITTED' } });
+    move = { fromDistrict: user.district.name, toDistrict: to.name, proposalsWaiting };
+  }
+  return { state: 'open', email: inv.email, role: inv.role, organizationName: inv.organization.name, userExists: Boolean(user), move };
 }
 
 /**
@@ -274,19 +324,30 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
     }
     // Joining a district (or one of its schools) as a teacher links the account to it.
     // It answers any request to join a district, and a teacher moving leaves their old district.
+    let placedAt = inv.organizationId;
     if (inv.role === 'TEACHER' && (inv.organization.kind === 'DISTRICT' || inv.organization.kind === 'SCHOOL')) {
-      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true, name: true } });
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { districtId: true, schoolId: true, name: true } });
       // A whole-district invitation keeps a teacher's school in the same district, but a school of
       // the district they leave is no longer theirs: its leader would go on counting them.
+      const keepsSchool = inv.organization.kind === 'DISTRICT' && before.districtId === inv.organizationId;
       const placement = inv.organization.kind === 'SCHOOL'
         ? { schoolId: inv.organizationId, districtId: inv.organization.parentId }
-        : { districtId: inv.organizationId, ...(before.districtId === inv.organizationId ? {} : { schoolId: null }) };
+        : { districtId: inv.organizationId, ...(keepsSchool ? {} : { schoolId: null }) };
       await tx.user.update({ where: { id: userId }, data: { ...placement, requestedDistrictId: null, districtRequestedAt: null } });
       if (before.districtId && before.districtId !== placement.districtId && placement.districtId) {
         await moveOutOfDistrict(tx, { userId, name: before.name, fromDistrictId: before.districtId, toDistrictId: placement.districtId, actorId: userId });
       }
+      // The teacher role follows the placement, as setTeacherSchool (lib/district/people.ts) keeps
+      // it: at their school only, or at the district when district-wide. A teacher moving to
+      // another school of their district is no longer a teacher of the school they left.
+      if (placement.districtId) {
+        placedAt = (keepsSchool ? before.schoolId : null) ?? inv.organizationId;
+        await tx.membership.deleteMany({
+          where: { userId, role: 'TEACHER', organizationId: { not: placedAt }, OR: [{ organizationId: placement.districtId }, { organization: { kind: 'SCHOOL', parentId: placement.districtId } }] },
+        });
+      }
     }
-    await ensureMembership(tx, userId, inv.organizationId, inv.role);
+    await ensureMembership(tx, userId, placedAt, inv.role);
     await recordAudit({ actorId: userId, action: 'people.accept_invitation', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { role: inv.role } }, tx);
     return { userId, email: inv.email };
   });
@@ -307,6 +368,7 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
   }
   const user = await db.user.findUnique({ where: { id: opts.userId }, select: { id: true } });
   if (!user) throw notFound('That person');
+  let withdrawnInvitations = 0;
   await db.$transaction(async (tx) => {
     if (opts.op === 'add') {
       // Only to someone who already belongs here: anyone else is invited, to their own address, and
@@ -328,6 +390,18 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
       if (leading && !(await tx.membership.count({ where: { organizationId: org.id, role: opts.role, user: { disabledAt: null } } }))) {
         throw invalidState(`This is the only active ${opts.role === 'ISSUER_ADMIN' ? 'admin' : 'leader'} of ${org.name}. Invite another first, or nobody can run it.`);
       }
+      // The invitations they sent here stop working, as when their account is disabled
+      // (lib/organizations/platform.ts): a link sent to an address of their own must not bring the
+      // role back after it was taken away. A district's schools are theirs to invite to as well.
+      if (leading) {
+        const now = new Date();
+        const places = org.kind === 'DISTRICT' ? [org.id, ...(await tx.organization.findMany({ where: { kind: 'SCHOOL', parentId: org.id }, select: { id: true } })).map((s) => s.id)] : [org.id];
+        const ended = await tx.invitation.updateMany({
+          where: { invitedById: user.id, organizationId: { in: places }, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+          data: { expiresAt: now, withdrawnAt: now },
+        });
+        withdrawnInvitations = ended.count;
+      }
       // A reviewer removed from the issuer loses their qualifications for its credentials.
       if (opts.role === 'REVIEWER' && org.kind === 'ISSUER') {
         await tx.reviewerQualification.deleteMany({ where: { userId: user.id, microCredential: { issuerId: org.id } } });
@@ -338,8 +412,10 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
         if (!left) await releaseClaimsOf(tx, user.id, opts.actor.id, new Date(), { issuerId: org.id, reason: `${opts.role === 'REVIEWER' ? 'reviewer' : 'admin'} role removed` });
       }
     }
-    await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.role_add' : 'people.role_remove', entityType: 'User', entityId: user.id, organizationId: org.id, data: { role: opts.role } }, tx);
+    const withdrawn = opts.op === 'remove' && (opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER') ? { withdrawnInvitations } : {};
+    await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.role_add' : 'people.role_remove', entityType: 'User', entityId: user.id, organizationId: org.id, data: { role: opts.role, ...withdrawn } }, tx);
   });
+  return { withdrawnInvitations };
 }
 
 /** Qualifies (or unqualifies) a reviewer of the issuer to score one of its credentials. */
@@ -387,10 +463,13 @@ async function loadTarget(actor: Actor, issuerId: string, target: string): Promi
 }
 
 /**
- * What enrolling a row does about its district (ADR 010): `ask` makes the account's request to join
- * the row's district; `unchanged` when the person already has a district or a pending request.
+ * What enrolling a row does about its district (ADR 010): `ask` makes the new account's request to
+ * join the row's district; `unchanged` when the person already has a district or a pending request;
+ * `not_asked` for an existing account in no district: nobody asked them, so the import does not ask
+ * a district in their name (its leaders would see their data once they confirmed); they can ask
+ * from their account page.
  */
-export type JoinRequest = 'ask' | 'unchanged' | null;
+export type JoinRequest = 'ask' | 'unchanged' | 'not_asked' | null;
 export type EnrolPreviewRow = EnrolRow & { existingUser: boolean; alreadyEnrolled: boolean; joinRequest: JoinRequest };
 
 /** Checks every row without writing anything, so the admin sees all problems at once. */
@@ -409,7 +488,7 @@ export async function previewBulkEnrol(opts: { actor: Actor; issuerId: string; t
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const preview: EnrolPreviewRow[] = rows.map((r) => {
     const user = byEmail.get(r.email);
-    const joinRequest: JoinRequest = !r.district ? null : !user || (!user.districtId && !user.requestedDistrictId) ? 'ask' : 'unchanged';
+    const joinRequest: JoinRequest = !r.district ? null : !user ? 'ask' : user.districtId || user.requestedDistrictId ? 'unchanged' : 'not_asked';
     return { ...r, existingUser: Boolean(user), alreadyEnrolled: Boolean(user?.enrollments.length), joinRequest };
   });
   return { target: { kind: target.kind, title: target.title }, fileError, rows: preview, errorCount: preview.filter((r) => r.errors.length).length };
@@ -433,9 +512,11 @@ async function tellLeadersOfImport(tx: Tx, issuerName: string, district: { id: s
  * teachers sign in with their school's identity provider, or set a password through "Forgot your
  * password?" (a link to their own inbox).
  *
- * An issuer never places anyone in a district (ADR 010): a row naming a school or district becomes
- * that person's request to join the district, which its leaders confirm or decline. Only people with
- * no district and no pending request are asked for; the others are left as they are.
+ * An issuer never places anyone in a district (ADR 010): for an account the import creates, a row
+ * naming a school or district becomes its request to join the district, which its leaders confirm
+ * or decline. An account that already exists is only enrolled: its owner never agreed to ask that
+ * district, whose leaders would see their progress and badges once they confirmed, so no request is
+ * filed for them (`notAsked` counts those in no district; they can ask from their account page).
  */
 export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; target: string; csv: string; now?: Date }) {
   const preview = await previewBulkEnrol(opts);
@@ -451,18 +532,15 @@ export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; ta
     async (tx) => {
       let created = 0;
       let enrolled = 0;
+      let notAsked = 0;
       const asked = new Map<string, { district: { id: string; name: string }; userIds: string[] }>();
       for (const r of preview.rows) {
-        const existing = await tx.user.findUnique({ where: { email: r.email }, select: { id: true } });
+        const existing = await tx.user.findUnique({ where: { email: r.email }, select: { id: true, districtId: true, requestedDistrictId: true } });
         let userId: string;
         let requested = false;
         if (existing) {
           userId = existing.id;
-          if (r.district) {
-            // Conditional, so a district or request the person got meanwhile is not overwritten.
-            const res = await tx.user.updateMany({ where: { id: userId, districtId: null, requestedDistrictId: null }, data: { requestedDistrictId: r.district.id, districtRequestedAt: now } });
-            requested = res.count === 1;
-          }
+          if (r.district && !existing.districtId && !existing.requestedDistrictId) notAsked++;
         } else {
           const request = r.district ? { requestedDistrictId: r.district.id, districtRequestedAt: now } : {};
           userId = (await tx.user.create({ data: { email: r.email, name: r.name, ...request }, select: { id: true } })).id;
@@ -492,10 +570,10 @@ export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; ta
         }
       }
       await recordAudit(
-        { actorId: opts.actor.id, action: 'people.bulk_enrol', entityType: target.kind === 'mc' ? 'MicroCredential' : 'Track', entityId: target.id, organizationId: opts.issuerId, data: { rows: preview.rows.length, created, enrolled, requested } },
+        { actorId: opts.actor.id, action: 'people.bulk_enrol', entityType: target.kind === 'mc' ? 'MicroCredential' : 'Track', entityId: target.id, organizationId: opts.issuerId, data: { rows: preview.rows.length, created, enrolled, requested, notAsked } },
         tx,
       );
-      return { rows: preview.rows.length, created, enrolled, requested, title: target.title };
+      return { rows: preview.rows.length, created, enrolled, requested, notAsked, title: target.title };
     },
     { timeout: 60_000 },
   );

@@ -81,12 +81,26 @@ export async function pageOfOpenInvitations<S extends Prisma.InvitationSelect & 
 }
 
 /**
- * The organisation's open invitations, a page at a time (newest first), searchable by email: the
- * page, how many match in all (`total`) and how many came on earlier pages (`before`). Rides the
+ * Who sent each invitation, by name (`invitedByName`, null for an account that no longer exists), in
+ * one query for the page: leaders see whose invitations are still open (a role taken away, or an
+ * account disabled, withdraws that person's).
+ */
+export async function withInviterNames<T extends { invitedById: string }>(items: T[]) {
+  const ids = [...new Set(items.map((i) => i.invitedById))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return items.map(({ invitedById, ...i }) => ({ ...i, invitedByName: names.get(invitedById) ?? null }));
+}
+
+/**
+ * The organisation's open invitations, a page at a time (newest first), searchable by email, each
+ * with who sent it: the page, how many match in all (`total`) and how many came on earlier pages
+ * (`before`). Rides the
  * (organizationId, createdAt) index.
  */
 export async function listPendingInvitations(opts: { actor: Actor; organizationId: string; q?: string; cursor?: string; now?: Date }) {
   const org = await db.organization.findUnique({ where: { id: opts.organizationId }, select: { id: true, kind: true, parentId: true } });
   if (!org || !canManageOrg(opts.actor, org)) throw forbidden();
-  return pageOfOpenInvitations({ organizationId: org.id }, opts, { id: true, email: true, role: true, expiresAt: true, createdAt: true });
+  const page = await pageOfOpenInvitations({ organizationId: org.id }, opts, { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedById: true });
+  return { ...page, items: await withInviterNames(page.items) };
 }

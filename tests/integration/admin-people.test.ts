@@ -50,7 +50,7 @@ describe('bulk enrolment from CSV', () => {
     expect(existing.id).toBeTruthy();
   });
 
-  it('imports a good file in one go: new password-less accounts that ask the school’s district to confirm them, nobody placed, all enrolled', async () => {
+  it('imports a good file in one go: new password-less accounts that ask the school’s district to confirm them, existing accounts not asked, nobody placed, all enrolled', async () => {
     const { issuer, admin, mc, district, school } = await setup();
     await createActor({ email: 'old@school.org', name: 'Old Hand' });
     const csv = '\uFEFFEmail,Name,School\r\nana@school.org,"Díaz, Ana",cushing-elementary\r\nold@school.org,Old Hand,Cushing Elementary School\r\nbo@school.org,Bo Brown,\r\n';
@@ -60,8 +60,9 @@ describe('bulk enrolment from CSV', () => {
     // An issuer's import never places anyone (ADR 010): naming a school asks its district.
     expect(ana).toMatchObject({ name: 'Díaz, Ana', passwordHash: null, schoolId: null, districtId: null, requestedDistrictId: district.id });
     expect(school.parentId).toBe(district.id);
-    // An existing account without a district asks too; it is not placed either.
-    expect(await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' }, select: { schoolId: true, districtId: true, requestedDistrictId: true } })).toEqual({ schoolId: null, districtId: null, requestedDistrictId: district.id });
+    // An existing account is enrolled, but no district is asked in its name, nor is it placed.
+    expect(result).toMatchObject({ requested: 1, notAsked: 1 });
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'old@school.org' }, select: { schoolId: true, districtId: true, requestedDistrictId: true } })).toEqual({ schoolId: null, districtId: null, requestedDistrictId: null });
     expect(await db.user.findUniqueOrThrow({ where: { email: 'bo@school.org' }, select: { requestedDistrictId: true } })).toEqual({ requestedDistrictId: null });
     expect(await db.enrollment.count({ where: { microCredentialId: mc.id, withdrawnAt: null } })).toBe(3);
     // Importing the same file again changes nothing and reports everyone as already enrolled.
@@ -138,10 +139,12 @@ describe('invitations, roles and qualifications', () => {
     expect(await db.emailMessage.count({ where: { to: 'twice@example.org' } })).toBe(1);
     expect(await db.rateLimit.findUniqueOrThrow({ where: { key: 'invite:twice@example.org' } })).toMatchObject({ count: 1 });
 
-    // Another role, or another place, is a different invitation.
+    // Another role, or another place, is a different invitation; but a teacher has one open
+    // invitation in a district, its schools included (tests/integration/teacher-invitation-one-place.test.ts).
     await inviteMember({ actor: admin, organizationId: issuer.id, email: 'twice@example.org', role: 'ISSUER_ADMIN' });
     await inviteMember({ actor: leader, organizationId: school.id, email: 'twice@example.org', role: 'TEACHER' });
-    await inviteMember({ actor: leader, organizationId: district.id, email: 'twice@example.org', role: 'TEACHER' });
+    await expect(inviteMember({ actor: leader, organizationId: district.id, email: 'twice@example.org', role: 'TEACHER' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('already invited to Cushing Elementary School') });
+    await inviteMember({ actor: leader, organizationId: district.id, email: 'twice@example.org', role: 'DISTRICT_LEADER' });
     expect(await db.invitation.count({ where: { email: 'twice@example.org' } })).toBe(4);
 
     // Once the first one has run out, or was cancelled, inviting again works.

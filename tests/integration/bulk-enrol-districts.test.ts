@@ -1,10 +1,12 @@
 // An issuer's bulk enrolment and districts (ADR 010): a school named in the CSV is matched within one
-// district only, and it asks that district to confirm the teacher; it never places anyone.
+// district only, and for an account the import creates it asks that district to confirm the
+// teacher; an existing account is enrolled without a request; it never places anyone.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { importBulkEnrol, previewBulkEnrol } from '@/lib/people/mutations';
+import { notAskedResult } from '@/lib/people/enrol-words';
 import { decideDistrictRequest, listDistrictRequests } from '@/lib/district/requests';
 import { listDistrictTeachers } from '@/lib/district/queries';
 
@@ -60,7 +62,7 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     expect(byLine[5].errors).toEqual(['No school called “Oak High” is known in Maple Valley.']);
   });
 
-  it('imports without placing anyone: new and district-less accounts ask the right district, whose leaders are told once', async () => {
+  it('imports without placing anyone: new accounts ask the right district, whose leaders are told once; existing accounts are not asked', async () => {
     const w = await world();
     // Already in a district, already asking to join one, and in no district at all.
     await createActor({ email: 'placed@school.org', districtId: w.maple.id });
@@ -79,10 +81,10 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     ].join('\n');
     const preview = await previewBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv });
     expect(preview.errorCount).toBe(0);
-    expect(preview.rows.map((r) => r.joinRequest)).toEqual(['ask', 'ask', 'ask', 'unchanged', 'unchanged', 'ask', null]);
+    expect(preview.rows.map((r) => r.joinRequest)).toEqual(['ask', 'ask', 'ask', 'unchanged', 'unchanged', 'not_asked', null]);
 
     const result = await importBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv });
-    expect(result).toMatchObject({ rows: 7, created: 4, enrolled: 7, requested: 4 });
+    expect(result).toMatchObject({ rows: 7, created: 4, enrolled: 7, requested: 3, notAsked: 1 });
 
     // Nobody is placed in a district or at a school by the import.
     for (const email of ['ana@school.org', 'bo@school.org', 'cy@school.org', 'ed@school.org', 'free@school.org']) {
@@ -91,7 +93,8 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     expect(await placement('ana@school.org')).toMatchObject({ requestedDistrictId: w.river.id, districtRequestedAt: expect.any(Date) });
     expect(await placement('bo@school.org')).toMatchObject({ requestedDistrictId: w.river.id });
     expect(await placement('cy@school.org')).toMatchObject({ requestedDistrictId: w.river.id });
-    expect(await placement('free@school.org')).toMatchObject({ requestedDistrictId: w.maple.id });
+    // An existing account is enrolled, and nothing more: no district is asked in its name.
+    expect(await placement('free@school.org')).toMatchObject({ requestedDistrictId: null, districtRequestedAt: null });
     expect(await placement('ed@school.org')).toMatchObject({ requestedDistrictId: null, districtRequestedAt: null });
     // People already in a district or already asking are left as they were.
     expect(await placement('placed@school.org')).toMatchObject({ districtId: w.maple.id, requestedDistrictId: null });
@@ -100,13 +103,13 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     // The districts count nobody new; their leaders see the requests.
     expect((await listDistrictTeachers({ actor: w.riverLeader, districtId: w.river.id })).items).toEqual([]);
     expect((await listDistrictRequests({ actor: w.riverLeader, districtId: w.river.id })).items.map((r) => r.email).sort()).toEqual(['ana@school.org', 'bo@school.org', 'cy@school.org']);
-    expect((await listDistrictRequests({ actor: w.mapleLeaders[0], districtId: w.maple.id })).items.map((r) => r.email).sort()).toEqual(['asking@school.org', 'free@school.org']);
+    expect((await listDistrictRequests({ actor: w.mapleLeaders[0], districtId: w.maple.id })).items.map((r) => r.email).sort()).toEqual(['asking@school.org']);
 
     // One notification per leader per district for the whole import, not one per row.
     const riverNotes = await db.notification.findMany({ where: { userId: w.riverLeader.id, kind: 'district.join_request' }, select: { title: true, href: true } });
     expect(riverNotes).toEqual([{ title: '3 teachers enrolled by Teach Well Institute ask to join River Bend', href: `/district/people?district=${w.river.id}#requests` }]);
     for (const leader of w.mapleLeaders) {
-      expect(await db.notification.findMany({ where: { userId: leader.id, kind: 'district.join_request' }, select: { title: true } })).toEqual([{ title: '1 teacher enrolled by Teach Well Institute asks to join Maple Valley' }]);
+      expect(await db.notification.count({ where: { userId: leader.id, kind: 'district.join_request' } })).toBe(0);
     }
 
     // The district decides as with any request.
@@ -118,7 +121,7 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     // Importing the same file again asks nobody twice and tells nobody again.
     const again = await importBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv });
     expect(again).toMatchObject({ created: 0, requested: 0 });
-    expect(await db.notification.count({ where: { kind: 'district.join_request' } })).toBe(3);
+    expect(await db.notification.count({ where: { kind: 'district.join_request' } })).toBe(1);
   });
 
   it('a file with a bad row asks no district and tells no leader', async () => {
@@ -127,5 +130,30 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     await expect(importBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await db.user.count({ where: { requestedDistrictId: { not: null } } })).toBe(0);
     expect(await db.notification.count()).toBe(0);
+  });
+
+  it('an existing account named with a district is enrolled but not made to ask it: the district sees no request and cannot confirm one', async () => {
+    const w = await world();
+    const someone = await createActor({ email: 'someone@school.org', name: 'Some One' });
+    const csv = ['email,name,district', 'someone@school.org,Some One,Maple Valley', 'new@school.org,New Person,Maple Valley'].join('\n');
+
+    const preview = await previewBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv });
+    expect(preview.rows.map((r) => [r.email, r.existingUser, r.joinRequest])).toEqual([['someone@school.org', true, 'not_asked'], ['new@school.org', false, 'ask']]);
+
+    const result = await importBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv });
+    expect(result).toMatchObject({ rows: 2, created: 1, enrolled: 2, requested: 1, notAsked: 1 });
+    expect(await db.enrollment.count({ where: { userId: someone.id, microCredentialId: w.mc.id, withdrawnAt: null } })).toBe(1);
+    expect(await placement('someone@school.org')).toEqual({ districtId: null, schoolId: null, requestedDistrictId: null, districtRequestedAt: null });
+    // The new account asks as before; the existing one is not among the district's requests.
+    expect((await listDistrictRequests({ actor: w.mapleLeaders[0], districtId: w.maple.id })).items.map((r) => r.email)).toEqual(['new@school.org']);
+    expect(await db.notification.findMany({ where: { userId: w.mapleLeaders[0].id, kind: 'district.join_request' }, select: { title: true } })).toEqual([{ title: '1 teacher enrolled by Teach Well Institute asks to join Maple Valley' }]);
+    // A leader cannot confirm a request that was never made: the person stays out of the district.
+    await decideDistrictRequest({ actor: w.mapleLeaders[0], districtId: w.maple.id, userId: someone.id, decision: 'confirm' }).catch(() => undefined);
+    expect(await placement('someone@school.org')).toMatchObject({ districtId: null });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'people.bulk_enrol' }, select: { data: true } });
+    expect(audit.data).toMatchObject({ requested: 1, notAsked: 1 });
+    // What the admin is told after the import.
+    expect(notAskedResult(result.notAsked)).toBe('1 existing account was enrolled; it was not asked to join a district: the person can ask from their account page.');
+    expect(notAskedResult(3)).toBe('3 existing accounts were enrolled; they were not asked to join a district: each person can ask from their account page.');
   });
 });

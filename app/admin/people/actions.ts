@@ -92,7 +92,7 @@ export async function qualificationAction(_prev: ActionResult, formData: FormDat
   return { ok: true };
 }
 
-type EnrolState = ActionResult<{ step: 'preview'; title: string; rows: Omit<EnrolPreviewRow, 'school'>[]; errorCount: number; fileError: string | null; csv: string } | { step: 'done'; rows: number; created: number; enrolled: number; requested: number; title: string }>;
+type EnrolState = ActionResult<{ step: 'preview'; title: string; rows: Omit<EnrolPreviewRow, 'school'>[]; errorCount: number; fileError: string | null; csv: string } | { step: 'done'; rows: number; created: number; enrolled: number; requested: number; notAsked: number; title: string }>;
 
 /** Step 1 (intent=preview) shows each row's problems; step 2 (intent=import) imports all or nothing. */
 export async function bulkEnrolAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {

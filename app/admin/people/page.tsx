@@ -92,6 +92,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                               <p>
                                 Remove the {ROLE_LABELS[m.role].toLowerCase()} role from {u.name}?
                                 {m.role === 'REVIEWER' ? ' Their qualifications for this issuer’s credentials, and their calibration, go too.' : ''}
+                                {m.role === 'ISSUER_ADMIN' ? ' Invitations they sent that are still open stop working.' : ''}
                               </p>
                               <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }} removedMessage={`The ${ROLE_LABELS[m.role].toLowerCase()} role was removed from ${u.name}.`}>
                                 <button type="submit" className={smallButtonClass}>Yes, remove the role</button>

@@ -115,7 +115,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
         <Card>
           <h2 id={OPEN_INVITATIONS_HEADING_ID} className="mb-2 font-semibold">Open invitations</h2>
           <OpenInvitations
-            invitations={invitations.items.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, organizationName: i.organization.name, emailStatus: i.emailStatus }))}
+            invitations={invitations.items.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, organizationName: i.organization.name, invitedByName: i.invitedByName, emailStatus: i.emailStatus }))}
             total={invitations.total}
             before={invitations.before}
             q={query.invq}
@@ -133,7 +133,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
               <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
               {l.id === actor.id ? <span className="text-slate-600">You</span> : (
                 <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
-                  <p>{l.name} will no longer see this district’s teachers, proposals or reports.</p>
+                  <p>{l.name} will no longer see this district’s teachers, proposals or reports. Invitations they sent that are still open stop working.</p>
                   <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }} removedMessage={`${l.name} is no longer a district leader.`}>
                     <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
                   </InlineActionForm>

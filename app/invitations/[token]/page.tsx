@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getActor } from '@/lib/auth/session';
 import { getInvitation } from '@/lib/people/mutations';
 import { ROLE_LABELS } from '@/lib/people/schemas';
+import { invitationMoveWarning } from '@/lib/people/invitation-words';
 import { Alert, Card } from '@/components/ui/card';
 import { AcceptNewAccountForm, AcceptSignedInForm } from './accept-forms';
 
@@ -9,7 +10,8 @@ export const metadata = { title: 'Invitation', robots: { index: false } };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [inv, actor] = await Promise.all([getInvitation(token), getActor()]);
+  const actor = await getActor();
+  const inv = await getInvitation(token, { viewer: actor });
   const here = `/invitations/${token}`;
   return (
     <div className="mx-auto max-w-lg">
@@ -32,7 +34,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           ) : null}
           {actor ? (
             actor.email.toLowerCase() === inv.email ? (
-              <AcceptSignedInForm token={token} />
+              <>
+                {inv.move ? (
+                  <div className="mb-4">
+                    <Alert tone="warning" title={`${invitationMoveWarning(inv.move).title}.`} live={false}>{invitationMoveWarning(inv.move).body}</Alert>
+                  </div>
+                ) : null}
+                <AcceptSignedInForm token={token} />
+              </>
             ) : (
               <Alert tone="warning" title="You are signed in with another address">This invitation was sent to {inv.email}, but you are signed in as {actor.email}. Sign out, then open this link again.</Alert>
             )
