@@ -7,7 +7,7 @@ import { hitRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { loadQualification } from '@/lib/review/context';
 import { calibrationAgreement, CALIBRATION_THRESHOLD } from '@/lib/review/stats';
-import { standExemplars } from '@/lib/review/exemplars';
+import { standExemplars } from '@/lib/review/exemplar-standing';
 
 type ExemplarResponse = { partTitle: string; text: string };
 

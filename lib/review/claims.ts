@@ -5,7 +5,7 @@ import { isIssuerAdmin } from '@/lib/auth/actor';
 import { conflict, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
 import { recordAudit } from '@/lib/audit/log';
-import { loadAttemptForReview, loadQualification, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
+import { loadAttemptForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
@@ -83,10 +83,12 @@ const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'];
 
 /**
  * In the transaction that changed how reviewers stand for a credential (a badge revoked or
- * suspended, calibrations reset by a new rubric): the claims on its work (of `reviewerId`, or of
- * everyone) whose reviewer that leaves with `denial` go back to the queue now, rather than staying
- * open to them until they run out. Whoever still qualifies (an admin's grant, another badge of it)
- * keeps theirs, and so does an adjudicating admin. Cheap when nobody holds its work.
+ * suspended, calibrations reset by a new rubric, a calibration sample added or scored again on the
+ * current rubric): the claims on its work (of `reviewerId`, or of everyone) whose reviewer that
+ * leaves with `denial` go back to the queue now, rather than staying open to them until they run
+ * out. Whoever still qualifies (an admin's grant, another badge of it, a calibration that still
+ * stands) keeps theirs, and so does an adjudicating admin. Cheap when nobody holds its work; the
+ * holders' standing is read for all of them at once.
  */
 export async function releaseClaimsIfUnqualified(tx: Tx, opts: { microCredentialId: string; reviewerId?: string; denial: 'NOT_QUALIFIED' | 'NOT_CALIBRATED'; actorId: string | null; now: Date; reason: string }): Promise<number> {
   const holders = await tx.review.findMany({
@@ -96,9 +98,11 @@ export async function releaseClaimsIfUnqualified(tx: Tx, opts: { microCredential
   });
   if (!holders.length) return 0;
   const { issuer } = await tx.microCredential.findUniqueOrThrow({ where: { id: opts.microCredentialId }, select: { issuer: { select: { calibrationRequired: true } } } });
+  // How every holder stands, read together: not a few queries per holder.
+  const standing = await loadQualifications(holders.map((h) => h.reviewerId), opts.microCredentialId, tx);
   let released = 0;
   for (const { reviewerId } of holders) {
-    if (qualificationDenial(issuer, await loadQualification(reviewerId, opts.microCredentialId, tx)) !== opts.denial) continue;
+    if (qualificationDenial(issuer, standing.get(reviewerId) ?? null) !== opts.denial) continue;
     released += await releaseClaimsOf(tx, reviewerId, opts.actorId, opts.now, { microCredentialId: opts.microCredentialId, kinds: QUALIFIED_KINDS, reason: opts.reason });
   }
   return released;

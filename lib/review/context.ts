@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
-import { countCurrentExemplars } from '@/lib/review/exemplars';
+import { countCurrentExemplars } from '@/lib/review/exemplar-standing';
 import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, teacherConflictSelect, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
@@ -21,6 +21,27 @@ export async function loadQualification(userId: string, microCredentialId: strin
   ]);
   // A row without a granter is one we created when an earner calibrated: it is not an admin grant.
   return { granted: Boolean(row?.grantedById), earned: earned > 0, calibratedAt: row?.calibratedAt ?? null, hasExemplars: exemplars > 0 };
+}
+
+/**
+ * loadQualification for several people at once, for one micro-credential: three queries whatever
+ * their number (claims being given back in bulk, releaseClaimsIfUnqualified). Everyone asked for is
+ * in the map.
+ */
+export async function loadQualifications(userIds: string[], microCredentialId: string, client: Tx | typeof db = db): Promise<Map<string, QualificationState>> {
+  const out = new Map<string, QualificationState>();
+  if (!userIds.length) return out;
+  // One after another: inside a transaction they share one connection anyway.
+  const rows = await client.reviewerQualification.findMany({ where: { microCredentialId, userId: { in: userIds } }, select: { userId: true, grantedById: true, calibratedAt: true } });
+  const earned = await client.award.findMany({ where: { microCredentialId, userId: { in: userIds }, revokedAt: null, suspendedAt: null }, distinct: ['userId'], select: { userId: true } });
+  const exemplars = (await countCurrentExemplars(client, [microCredentialId])).get(microCredentialId) ?? 0;
+  const rowOf = new Map(rows.map((r) => [r.userId, r]));
+  const earners = new Set(earned.map((a) => a.userId));
+  for (const id of userIds) {
+    const row = rowOf.get(id);
+    out.set(id, { granted: Boolean(row?.grantedById), earned: earners.has(id), calibratedAt: row?.calibratedAt ?? null, hasExemplars: exemplars > 0 });
+  }
+  return out;
 }
 
 export type ReviewerCredential = {

@@ -2,11 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { formerPlacementOf } from '@/lib/auth/actor';
 import { notify } from '@/lib/notifications/notify';
-import { countCurrentExemplars } from '@/lib/review/exemplars';
-import { affiliationMemberships, conflictOfInterest, qualificationDenial, teacherRef, type AffiliationMembership, type IssuerReviewSettings, type TeacherPlacementRow, type TeacherRef } from '@/lib/review/policy';
+import { countCurrentExemplars } from '@/lib/review/exemplar-standing';
+import { conflictOfInterest, qualificationDenial, teacherRef, type AffiliationMembership, type IssuerReviewSettings, type TeacherPlacementRow, type TeacherRef } from '@/lib/review/policy';
 import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
 import { plural } from '@/lib/plural';
+import type { OrgKind } from '@/lib/generated/prisma/enums';
 
 export const DIGEST_KIND = 'review.digest';
 /**
@@ -158,16 +159,19 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
 
 /**
  * The teachers' roles at schools and districts (a principal is not placed at the school they lead),
- * as loadAttemptForReview selects them (affiliationMemberships): one query for all the work.
+ * the rows loadAttemptForReview selects (affiliationMemberships: any role at a SCHOOL or DISTRICT):
+ * one query for all the work. The ids go as one array parameter: up to 2 × MAX_WAITING teachers
+ * would otherwise be as many bind parameters of one statement (Prisma's `in` lists each one).
  */
 async function loadTeacherMemberships(teacherIds: string[]): Promise<Map<string, AffiliationMembership[]>> {
   const out = new Map<string, AffiliationMembership[]>(teacherIds.map((id) => [id, []]));
   if (!teacherIds.length) return out;
-  const rows = await db.membership.findMany({
-    where: { userId: { in: teacherIds }, ...affiliationMemberships.where },
-    select: { userId: true, ...affiliationMemberships.select },
-  });
-  for (const { userId, ...m } of rows) out.get(userId)?.push(m);
+  const rows = await db.$queryRaw<{ userId: string; organizationId: string; kind: OrgKind; parentId: string | null }[]>`
+    SELECT mb."userId", mb."organizationId", o."kind", o."parentId"
+    FROM "Membership" mb
+    JOIN "Organization" o ON o."id" = mb."organizationId"
+    WHERE mb."userId" = ANY(${teacherIds}::text[]) AND o."kind" IN ('SCHOOL'::"OrgKind", 'DISTRICT'::"OrgKind")`;
+  for (const r of rows) out.get(r.userId)?.push({ organizationId: r.organizationId, organization: { kind: r.kind, parentId: r.parentId } });
   return out;
 }
 
@@ -207,10 +211,13 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
   const mcIds = [...byMc.keys()];
   const [candidates, settings, exemplars] = await Promise.all([
     loadCandidates(mcIds),
-    db.microCredential.findMany({ where: { id: { in: mcIds } }, select: { id: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true, calibrationRequired: true } } } }),
+    db.$queryRaw<(IssuerReviewSettings & { id: string })[]>`
+      SELECT m."id", o."blockSameSchool", o."blockSameDistrict", o."calibrationRequired"
+      FROM "MicroCredential" m JOIN "Organization" o ON o."id" = m."issuerId"
+      WHERE m."id" = ANY(${mcIds}::text[])`,
     countCurrentExemplars(db, mcIds),
   ]);
-  const settingsOf = new Map<string, IssuerReviewSettings>(settings.map((m) => [m.id, m.issuer]));
+  const settingsOf = new Map<string, IssuerReviewSettings>(settings.map(({ id, ...issuer }) => [id, issuer]));
   const rolesOf = await schoolAndDistrictRoles([...new Set(candidates.map((c) => c.userId))]);
   const near = nearDueBefore(now);
   const out = new Map<string, ReviewerDigest>();

@@ -74,20 +74,34 @@ const alreadySubmitted: Record<ReviewKind, string> = {
 
 /**
  * Inside a claim's transaction, after the review row is written: the attempt still takes this kind
- * of work. The insert waits for a withdrawal of a second look that locked the attempt (its foreign
- * key), so reading the attempt now sees what that withdrawal committed, and a claim made at the same
- * moment is refused instead of being left on a returned attempt.
+ * of work. The transaction waited for a withdrawal of a second look that locked the attempt
+ * (lockAttempt), so reading the attempt now sees what that withdrawal committed, and a claim made at
+ * the same moment is refused instead of being left on a returned attempt.
  */
 async function assertStillOpenFor(tx: Tx, attemptId: string, kind: ReviewKind) {
   const now = await tx.attempt.findUnique({ where: { id: attemptId }, select: { status: true, secondLookRequestedAt: true } });
+  // A withdrawn second look also returns the attempt: said as such, not as "decided".
+  if (now && kind === 'SECOND_LOOK' && !now.secondLookRequestedAt) throw conflict('The second look at this submission was withdrawn by an issuer admin, so there is nothing to claim. Pick another one from the queue.');
   if (!now || now.status !== 'SUBMITTED') throw conflict('This submission stopped waiting for review while you were claiming it (decided, or taken back by its teacher). Pick another one from the queue.');
-  if (kind === 'SECOND_LOOK' && !now.secondLookRequestedAt) throw conflict('The second look at this submission was withdrawn by an issuer admin, so there is nothing to claim. Pick another one from the queue.');
   // A double-scored attempt stays SUBMITTED after its first review: that review, submitted by a
   // claim that had run out just as this one was made, is only seen here. Submitting it waits for
   // the insert above or the insert waits for it (the lapsed claim's row, which expiring it locks,
   // and Review_one_active_claim), so this read sees it whichever committed first.
   const done = await tx.review.findFirst({ where: { attemptId, kind, status: 'SUBMITTED' }, select: { id: true } });
   if (done) throw conflict(alreadySubmitted[kind]);
+}
+
+/**
+ * The first statement of a transaction that ends claims on an attempt and gives it a new one
+ * (claimReview, assignReview): holds the attempt row, as submitReview and withdrawSecondLook also
+ * take it before any of its reviews. Ending a claim that ran out first and only then reaching the
+ * attempt (the new review's foreign key) could deadlock with a withdrawal of the second look, which
+ * holds the attempt FOR UPDATE and then ends that same claim: Postgres would abort one of them
+ * (40P01) instead of the claim being refused in plain words. FOR NO KEY UPDATE: the lock an update
+ * of the attempt takes, so two claims on one attempt take turns.
+ */
+async function lockAttempt(tx: Tx, attemptId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId} FOR NO KEY UPDATE`;
 }
 
 /**
@@ -102,9 +116,10 @@ async function assertEnabledHeld(tx: Tx, userId: string, message: string) {
 }
 
 /**
- * Takes an exclusive claim on an attempt for scoring. Expired claims are freed first; the partial
- * unique index Review_one_active_claim makes sure only one of two racing reviewers wins. A reviewer
- * whose own claim on the work ran out gets their saved draft back in the new claim.
+ * Takes an exclusive claim on an attempt for scoring. Expired claims are freed first, under the
+ * attempt's lock (lockAttempt); the partial unique index Review_one_active_claim makes sure only one
+ * of two racing reviewers wins. A reviewer whose own claim on the work ran out gets their saved
+ * draft back in the new claim.
  */
 export async function claimReview(opts: { actor: Actor; attemptId: string; kind?: ReviewKind; now?: Date }): Promise<{ reviewId: string }> {
   const now = opts.now ?? new Date();
@@ -119,6 +134,7 @@ export async function claimReview(opts: { actor: Actor; attemptId: string; kind?
   const issuer = a.submission.microCredential.issuer;
   try {
     return await db.$transaction(async (tx) => {
+      await lockAttempt(tx, a.id);
       await assertEnabledHeld(tx, opts.actor.id, 'Your account has been disabled.');
       await expireClaimsOf(tx, { id: a.id, issuerId: issuer.id }, kind, now, opts.actor.id);
       const draft = await draftLeftByExpiry(tx, opts.actor.id, a.id, kind);
@@ -221,6 +237,7 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   }
   try {
     return await db.$transaction(async (tx) => {
+      await lockAttempt(tx, a.id);
       await assertEnabledHeld(tx, reviewer.id, 'That reviewer’s account has just been disabled. Choose someone else.');
       for (const r of current) {
         const ranOut = r.claimExpiresAt <= now;
@@ -451,13 +468,13 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
   let awardJobId: string | undefined;
   try {
     await db.$transaction(async (tx) => {
-      // Lock order: the attempt row, then its reviews, as withdrawSecondLook takes them (the attempt
-      // FOR UPDATE, then ending claims that ran out). Writing the review first and the attempt after
-      // could deadlock with a withdrawal in between. FOR NO KEY UPDATE is the lock the attempt's
-      // update below takes anyway, only sooner: a claim's insert (its foreign key only shares the
-      // key) does not wait for it, so a claimant holding this review row (ending it as run out) is
-      // not left waiting on the attempt while this waits on the review.
-      await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${a.id} FOR NO KEY UPDATE`;
+      // Lock order: the attempt row, then its reviews, as withdrawSecondLook, claimReview and
+      // assignReview take them (lockAttempt). Writing the review first and the attempt after could
+      // deadlock with a withdrawal in between. FOR NO KEY UPDATE is the lock the attempt's update
+      // below takes anyway, only sooner; a new review's foreign key only shares the key, so even a
+      // claimant that took this review row (ending it as run out) before the attempt is not left
+      // waiting on the attempt while this waits on the review.
+      await lockAttempt(tx, a.id);
       const u = await tx.review.updateMany({
         where: { id: r.id, status: 'CLAIMED', version: opts.version },
         // Every criterion has its level now: its feedback is in its score, so no note is left.

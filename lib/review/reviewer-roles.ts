@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import type { OrgKind } from '@/lib/generated/prisma/enums';
 import type { ReviewerRef } from '@/lib/review/policy';
 
 type Role = NonNullable<ReviewerRef['roles']>[number];
@@ -12,12 +13,15 @@ type Role = NonNullable<ReviewerRef['roles']>[number];
 export async function schoolAndDistrictRoles(userIds: string[], client: Tx | typeof db = db): Promise<Map<string, Role[]>> {
   const out = new Map<string, Role[]>(userIds.map((id) => [id, []]));
   if (!userIds.length) return out;
-  const rows = await client.membership.findMany({
-    where: { userId: { in: userIds }, organization: { kind: { in: ['SCHOOL', 'DISTRICT'] } } },
-    select: { userId: true, organizationId: true, organization: { select: { kind: true, parentId: true } } },
-  });
+  // The ids as one array parameter: the digest asks for every candidate reviewer at once, and a
+  // Prisma `in` list would make each of them a bind parameter of this one statement.
+  const rows = await client.$queryRaw<{ userId: string; organizationId: string; kind: OrgKind; parentId: string | null }[]>`
+    SELECT mb."userId", mb."organizationId", o."kind", o."parentId"
+    FROM "Membership" mb
+    JOIN "Organization" o ON o."id" = mb."organizationId"
+    WHERE mb."userId" = ANY(${userIds}::text[]) AND o."kind" IN ('SCHOOL'::"OrgKind", 'DISTRICT'::"OrgKind")`;
   for (const r of rows) {
-    out.get(r.userId)?.push({ organizationId: r.organizationId, organizationKind: r.organization.kind, parentOrganizationId: r.organization.parentId });
+    out.get(r.userId)?.push({ organizationId: r.organizationId, organizationKind: r.kind, parentOrganizationId: r.parentId });
   }
   return out;
 }

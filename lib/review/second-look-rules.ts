@@ -2,6 +2,7 @@
 // scores the attempt again, and that reviewer's decision is final for it. The pure rules of when it
 // may be asked for (the admin's form and requestSecondLook share them). Safe on the client.
 import type { AttemptStatus, PublishStatus } from '@/lib/generated/prisma/enums';
+import type { ReviewDenial } from '@/lib/review/policy';
 
 export const SECOND_LOOK_REASON_MAX = 1000;
 
@@ -36,4 +37,22 @@ export function secondLookRefusal(
   if (attempt.number < latestNumber) return SECOND_LOOK_REVISION_STARTED;
   if (credentialStatus === 'DRAFT') return SECOND_LOOK_NOT_PUBLISHED;
   return null;
+}
+
+/**
+ * What the application record says, in place of the second-look form (`ask`) or the withdraw button
+ * (`withdraw`), to an issuer admin with a conflict of interest with the teacher (`conflict`, from
+ * conflictOfInterest): requestSecondLook and withdrawSecondLook refuse them, so they are told why
+ * before typing a reason, and who can decide instead.
+ */
+export function secondLookConflictNotice(conflict: ReviewDenial, action: 'ask' | 'withdraw'): string {
+  const own = conflict === 'OWN_WORK';
+  if (action === 'ask') {
+    return own
+      ? 'This is your own application, so you cannot ask for a second look at it. Another admin of the issuer can ask for one.'
+      : 'You cannot ask for a second look at this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it yourself (you share their school or district). Another admin of the issuer can ask for one.';
+  }
+  return own
+    ? 'This is your own application, so you cannot withdraw its second look. Another admin of the issuer can, while nobody has taken it.'
+    : 'You cannot withdraw this second look: this issuer’s conflict-of-interest rules would stop you from reviewing this teacher’s work yourself (you share their school or district). Another admin of the issuer can, while nobody has taken it.';
 }

@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify, notifyMany } from '@/lib/notifications/notify';
 import { loadActor } from '@/lib/auth/load-actor';
 import { addBusinessDays } from '@/lib/review/sla';
-import { conflictOfInterest } from '@/lib/review/policy';
+import { conflictOfInterest, teacherConflictSelect, teacherRef, type ReviewDenial } from '@/lib/review/policy';
 import { listReviewerCandidateIds, loadAttemptForReview, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import {
@@ -202,6 +202,22 @@ export async function notifySecondLookDecided(tx: Tx, opts: { requesterId: strin
  */
 export const WITHDRAW_OWN_CONFLICT = 'You cannot withdraw the second look at this teacher’s work: it is your own, or this issuer’s conflict-of-interest rules would stop you from reviewing it. Ask another admin of the issuer to decide.';
 
+/**
+ * The conflict of interest between an issuer admin and the teacher of this application, as
+ * assignReview, requestSecondLook and withdrawSecondLook check it (conflictOfInterest): such an admin
+ * chooses no reviewer for it and neither asks for nor withdraws a second look, so its record shows
+ * them why (assignRefusal, secondLookConflictNotice) instead of those forms. Null when there is none,
+ * and for anyone who is not an admin of its issuer (the record is not theirs to see).
+ */
+export async function adminConflictOnSubmission(opts: { actor: Actor; submissionId: string }): Promise<ReviewDenial | null> {
+  const sub = await db.submission.findUnique({
+    where: { id: opts.submissionId },
+    select: { user: { select: teacherConflictSelect }, microCredential: { select: { issuerId: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } } },
+  });
+  if (!sub || !isIssuerAdmin(opts.actor, sub.microCredential.issuerId)) return null;
+  return conflictOfInterest(opts.actor, teacherRef(sub.user), sub.microCredential.issuer);
+}
+
 type RequestEntry = { decidedAt: Date | null; previousDueAt: Date | null };
 
 /** The decision date and due date a second look replaced, from its request's audit entry (null where it does not say). */
@@ -226,11 +242,12 @@ async function replacedDates(attemptId: string): Promise<RequestEntry> {
  * request stays in the audit log with the withdrawal. Refused to an admin with a conflict of
  * interest with the teacher (WITHDRAW_OWN_CONFLICT), as asking for it is.
  *
- * Race-safe against a claim: the attempt row is locked FOR UPDATE first, which a claim's insert (a
- * foreign key to the attempt) waits for; claims that ran out are ended under the lock, so "Keep my
- * claim" cannot revive one in between; a claim committed before the lock is seen and refuses the
- * withdrawal; one inserted after it finds the request gone (claimReview checks inside its
- * transaction) and is refused.
+ * Race-safe against a claim: the attempt row is locked FOR UPDATE first, which a claim or an
+ * assignment also takes first (lockAttempt in lib/review/mutations.ts) and so waits for, holding no
+ * review row meanwhile (no deadlock over a claim that ran out, which both end); claims that ran out
+ * are ended under the lock, so "Keep my claim" cannot revive one in between; a claim committed
+ * before the lock is seen and refuses the withdrawal; one made after it finds the request gone
+ * (claimReview checks inside its transaction) and is refused.
  */
 export async function withdrawSecondLook(opts: { actor: Actor; attemptId: string; version: number; now?: Date }): Promise<{ submissionId: string; decidedAt: Date; decidedAtRecovered: boolean }> {
   const now = opts.now ?? new Date();

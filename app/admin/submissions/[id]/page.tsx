@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
+import { adminConflictOnSubmission } from '@/lib/review/second-look';
+import { assignRefusal } from '@/lib/review/mutations';
+import { secondLookConflictNotice } from '@/lib/review/second-look-rules';
 import { Card, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
@@ -35,8 +38,11 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long',
 export default async function SubmissionRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/submissions/${encodeURIComponent(id)}`);
-  const record = await getSubmissionRecord({ actor, submissionId: id });
+  const [record, conflict] = await Promise.all([getSubmissionRecord({ actor, submissionId: id }), adminConflictOnSubmission({ actor, submissionId: id })]);
   if (!record) notFound();
+  // Their own work, or a colleague's the issuer's rules keep them from reviewing: they choose no
+  // reviewer for it and neither ask for nor withdraw a second look (the server refuses all three),
+  // so the page says why, and who can, where it would offer those.
   // Times of day in the admin's own zone (ADR 023); whole days (dayFmt) stay UTC days.
   const timeFmt = { format: (at: Date) => formatDateTime(at, actor.timeZone) };
   const [statusLabel, statusTone] = SUBMISSION[record.status] ?? [record.status, 'neutral'];
@@ -115,6 +121,8 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
               {record.ownApplication ? (
                 // Refused on the assign page too: nobody chooses who reviews their own work.
                 <>This is your own application: another admin of the issuer chooses its reviewer, and reviewers’ names and the reasons for a second look are not shown to you.</>
+              ) : conflict ? (
+                assignRefusal(conflict)
               ) : (
                 <Link href={`/admin/review-quality/assign/${a.id}`}>Assign attempt {a.number} to a reviewer you choose</Link>
               )}
@@ -181,6 +189,10 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                         <p className="mt-2 text-sm text-slate-700">
                           A second look at attempt {a.number} was asked for on {dayFmt.format(a.secondLook.requestedAt)}: <a href={`#second-look-${a.id}`}>see the second look</a>.
                         </p>
+                      ) : a.secondLookRefusal === null && conflict ? (
+                        <p className="mt-2 text-sm text-slate-700">
+                          If the reviewer misjudged the evidence, another admin of the issuer can set the decision aside with a second look: <a href={`#second-look-${a.id}`}>why you cannot ask for one at attempt {a.number}</a>. Otherwise the decision stands and the teacher can revise.
+                        </p>
                       ) : a.secondLookRefusal === null ? (
                         <p className="mt-2 text-sm text-slate-700">
                           If the reviewer misjudged the evidence, you can set the decision aside: <a href={`#second-look-${a.id}`}>ask for a second look at attempt {a.number}</a>. Otherwise the decision stands and the teacher can revise.
@@ -189,7 +201,9 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                         // The assign flow takes only a submitted attempt that is waiting for review work.
                         <p className="mt-2 text-sm text-slate-700">
                           The decision on attempt {a.number} stands; the teacher can revise and submit again.{' '}
-                          {waiting ? (
+                          {conflict ? (
+                            `Another admin of the issuer chooses who reviews ${conflict === 'OWN_WORK' ? 'your' : 'their'} next attempt.`
+                          ) : waiting ? (
                             <Link href={`/admin/review-quality/assign/${waiting.id}`}>Assign their new attempt {waiting.number} to a reviewer you choose</Link>
                           ) : (
                             'If you think a criterion was misread, you can assign their next attempt to a reviewer you choose once it is submitted (it will show on this page).'
@@ -234,15 +248,24 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                     </div>
                   ) : null}
                 </Card>
+              ) : conflict ? (
+                <p className="mt-1 text-sm">{secondLookConflictNotice(conflict, 'ask')}</p>
               ) : (
                 <p className="mt-1 text-sm text-slate-700">
                   If the reviewer clearly misjudged the evidence, set the decision on attempt {a.number} aside. The attempt goes back to waiting for review with a new decision date, and the teacher cannot start a revision meanwhile. One independent reviewer, qualified for this credential, without a conflict of interest and who has not scored this attempt (not you either), reviews it again: their decision is final. A pass issues the badge; otherwise it is returned with their feedback. The earlier decision stays on record. Each attempt can have one second look. The teacher is told it was asked for, not why.
                 </p>
               )}
-              {/* Stays mounted once asked for, so it can say that it worked. */}
-              <SecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={a.secondLookRefusal === null} />
-              {/* Mounted with the section (which stays once withdrawn: a new one may be asked for), so it can say that it worked. */}
-              <WithdrawSecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={Boolean(a.secondLook?.pending && a.secondLook.withdrawable)} />
+              {conflict ? (
+                // No form: the server would refuse it (requestSecondLook, withdrawSecondLook), after the reason was typed.
+                a.secondLook?.pending ? <p className="mt-2 text-sm">{secondLookConflictNotice(conflict, 'withdraw')}</p> : null
+              ) : (
+                <>
+                  {/* Stays mounted once asked for, so it can say that it worked. */}
+                  <SecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={a.secondLookRefusal === null} />
+                  {/* Mounted with the section (which stays once withdrawn: a new one may be asked for), so it can say that it worked. */}
+                  <WithdrawSecondLookForm attemptId={a.id} attemptNumber={a.number} version={a.version} open={Boolean(a.secondLook?.pending && a.secondLook.withdrawable)} />
+                </>
+              )}
             </section>
           ) : null}
           {a.status === 'DRAFT' ? null : (
