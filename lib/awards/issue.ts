@@ -15,6 +15,7 @@ import { notify } from '@/lib/notifications/notify';
 import { invalidState, notFound } from '@/lib/errors';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
+import { badgeIssuerDescription, stackHours } from '@/lib/awards/badge-fields';
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
 export const credentialUrl = (awardId: string) => url(`/credentials/${awardId}`);
@@ -27,7 +28,7 @@ async function issuerProfile(issuerId: string, did: string) {
     url: issuer.url ?? url(`/issuers/${issuer.slug}`),
     ...(issuer.email ? { email: issuer.email } : {}),
     // By whole characters: cutting between the halves of an emoji leaves text Postgres's jsonb refuses.
-    ...(issuer.description ? { description: Array.from(issuer.description).slice(0, 1000).join('') } : {}),
+    ...(issuer.description ? { description: badgeIssuerDescription(issuer.description) } : {}),
   };
 }
 
@@ -177,7 +178,7 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
     const key = await getSigningKey(stack.issuerId);
     const awardId = randomUUID();
     // In tenths, as stored: floating-point sums (1.1 + 2.2) would sign 3.3000000000000003 into the badge.
-    const hours = held.reduce((tenths, h) => tenths + Math.round(Number(h.pdHours) * 10), 0) / 10;
+    const hours = stackHours(held);
     const status = await db.$transaction((tx) => allocateStatusEntry(tx, stack.issuerId, key.keyId));
     const profile = await issuerProfile(stack.issuerId, key.did);
     const unsigned = buildOpenBadgeCredential({

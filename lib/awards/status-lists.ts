@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { buildStatusListCredential, createStatusList, getStatusBit, setStatusBit } from '@/lib/credentials/status-list';
 import { signCredential } from '@/lib/credentials/sign';
-import { getKeyById, getSigningKey } from '@/lib/awards/keys';
+import { getKeyById } from '@/lib/awards/keys';
 
 const PURPOSE = 'revocation';
 // Past this share of used indexes a fresh list is started, so random picks stay quick.
@@ -31,7 +31,10 @@ export function suspensionListUrl(id: string) {
 export async function allocateStatusEntry(tx: Tx, issuerId: string, issuerKeyId: string): Promise<{ statusListId: string; statusListIndex: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`status-list:${issuerId}`}))`;
   const columns = { id: true, size: true, nextIndex: true, bits: true, suspensionBits: true, allocatedBits: true } as const;
-  let list = await tx.statusList.findFirst({ where: { issuerId, issuerKeyId, purpose: PURPOSE }, orderBy: { updatedAt: 'desc' }, select: columns });
+  // The newest list of this key, by when it was started: not by updatedAt, which a revocation or a
+  // suspension on an older list bumps, and which would send new awards back to that list (or, once
+  // it is full, start yet another list beside a newest one with room).
+  let list = await tx.statusList.findFirst({ where: { issuerId, issuerKeyId, purpose: PURPOSE }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: columns });
   if (!list || list.nextIndex >= list.size * MAX_FILL) {
     list = await tx.statusList.create({
       data: { issuerId, issuerKeyId, purpose: PURPOSE, bits: Buffer.from(createStatusList()), allocatedBits: Buffer.from(createStatusList()) },
@@ -89,6 +92,22 @@ export async function isRevokedInList(statusListId: string, index: number): Prom
   return list ? getStatusBit(new Uint8Array(list.bits), index) : false;
 }
 
+/**
+ * A status list with no signing key recorded (lists made before keys were, left unfilled by the
+ * migration `status_list_signing_key`, or whose key row was deleted). Its status cannot be published
+ * until someone records the key that signed the credentials pointing at it.
+ */
+export class StatusListKeyMissingError extends Error {
+  constructor(readonly statusListId: string) {
+    super(
+      `Status list ${statusListId} has no signing key recorded (StatusList.issuerKeyId is empty), so it is not published: ` +
+        'signing it with the issuer’s current key would not match the key its credentials were signed with. ' +
+        'Set its issuerKeyId to the IssuerKey whose did those credentials name as issuer.',
+    );
+    this.name = 'StatusListKeyMissingError';
+  }
+}
+
 // Signing costs a few milliseconds; keep the latest signed copy of each list version in memory.
 // Correctness does not depend on it: the version is read from the database every time.
 const signedCache = new Map<string, { version: number; credential: unknown }>();
@@ -108,8 +127,12 @@ export async function getSignedStatusList(id: string, purpose: 'revocation' | 's
   const cacheKey = `${purpose} ${id}`;
   const cached = signedCache.get(cacheKey);
   if (cached && cached.version === version) return cached.credential;
-  // Signed by the key of the credentials that point here, even after that key was retired.
-  const key = list.issuerKeyId ? await getKeyById(list.issuerKeyId) : await getSigningKey(list.issuerId);
+  // Signed by the key of the credentials that point here, even after that key was retired: a
+  // verifier accepts a list only from the issuer (the did) its credential names. A list with no key
+  // recorded is refused, never signed with the issuer's current key: after a key rotation that key
+  // signed none of its credentials, and every one of them would stop verifying.
+  if (!list.issuerKeyId) throw new StatusListKeyMissingError(list.id);
+  const key = await getKeyById(list.issuerKeyId);
   const unsigned = buildStatusListCredential({
     id: suspension ? suspensionListUrl(list.id) : statusListUrl(list.id),
     issuer: key.did,
@@ -128,7 +151,17 @@ export async function getSignedStatusList(id: string, purpose: 'revocation' | 's
  * for an id that is malformed or unknown.
  */
 export async function statusListResponse(id: string, purpose: 'revocation' | 'suspension'): Promise<Response> {
-  const list = LIST_ID.test(id) ? await getSignedStatusList(id, purpose) : null;
+  let list: unknown;
+  try {
+    list = LIST_ID.test(id) ? await getSignedStatusList(id, purpose) : null;
+  } catch (e) {
+    if (!(e instanceof StatusListKeyMissingError)) throw e;
+    console.error(`[awards] ${e.message}`);
+    return Response.json(
+      { error: 'Status list unavailable', message: 'This status list cannot be published right now, so whether the badges that use it were revoked or suspended cannot be checked. Try again later, or ask the badge’s issuer.' },
+      { status: 500, headers: { 'cache-control': 'no-store', 'access-control-allow-origin': '*' } },
+    );
+  }
   if (!list) return Response.json({ error: 'Not found' }, { status: 404 });
   return new Response(JSON.stringify(list), {
     headers: { 'content-type': 'application/vc+ld+json; charset=utf-8', 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' },

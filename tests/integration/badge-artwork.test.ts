@@ -86,7 +86,7 @@ describe('badge images show what the issuer uploaded, as it was when the badge w
     const pngRes = await get(badgePngGET, earned.id, 'badge.png?download');
     expect(pngRes.status).toBe(200);
     expect(pngRes.headers.get('content-type')).toBe('image/png');
-    expect(pngRes.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(pngRes.headers.get('cache-control')).toBe('public, no-cache');
     const png = await bytesOf(pngRes);
     expect(pngSize(png)).toEqual({ width: 320, height: 320 });
     expect(pixelData(png).equals(pixelData(PICTURE))).toBe(true);

@@ -1,8 +1,8 @@
-import { NextResponse } from 'next/server';
 import { credentialNotFound } from '@/lib/http/credential-not-found';
 import { getPublicAward } from '@/lib/awards/queries';
 import { badgeFileName, bakedPng, loadAwardImageOr503, revokedPng, revokedResponse } from '@/lib/awards/images';
 import { credentialUrl } from '@/lib/awards/issue';
+import { badgeFileResponse } from '@/lib/awards/download-cache';
 
 // The badge image with the signed credential baked in (OB 3.0: PNG iTXt `openbadgecredential`),
 // drawn from the version the badge was earned on: the issuer's uploaded picture, else the
@@ -17,11 +17,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const { input, unavailable } = await loadAwardImageOr503(req, award, 'badge image');
   if (unavailable) return unavailable;
   const png = award.revokedAt ? revokedPng(input) : bakedPng(input);
-  return new NextResponse(Buffer.from(png), {
-    headers: {
-      'content-type': 'image/png',
-      'cache-control': 'public, max-age=300',
-      ...(download ? { 'content-disposition': `attachment; filename="${badgeFileName(award.title)}.png"` } : {}),
-    },
+  // Revalidated on every use, never kept as is: the picture changes when the badge is revoked.
+  return badgeFileResponse(req, png, {
+    'content-type': 'image/png',
+    ...(download ? { 'content-disposition': `attachment; filename="${badgeFileName(award.title)}.png"` } : {}),
   });
 }

@@ -1,9 +1,9 @@
-import { NextResponse } from 'next/server';
 import { credentialNotFound } from '@/lib/http/credential-not-found';
 import { getPublicAward } from '@/lib/awards/queries';
 import { bakedPng, loadAwardImageOr503, revokedResponse } from '@/lib/awards/images';
 import { generateCertificatePdf } from '@/lib/credentials/certificate-pdf';
 import { credentialUrl } from '@/lib/awards/issue';
+import { badgeFileResponse } from '@/lib/awards/download-cache';
 
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const award = await getPublicAward((await params).id);
@@ -28,7 +28,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     // A suspension is a hold that may be lifted: the certificate says so, and where to check.
     ...(award.suspendedAt ? { hold: { label: 'SUSPENDED', message: 'this badge is on hold; check the verification link' } } : {}),
   });
-  return new NextResponse(Buffer.from(pdf), {
-    headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="certificate-${award.id}.pdf"`, 'cache-control': 'public, max-age=300' },
-  });
+  // Revalidated on every use, never kept as is: a suspension adds its banner, a revocation takes the
+  // certificate away.
+  return badgeFileResponse(req, pdf, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="certificate-${award.id}.pdf"` });
 }
