@@ -23,6 +23,8 @@ async function makeUser(email: string, name: string, extra: { districtId?: strin
     data: {
       email, name, passwordHash, emailVerified: new Date(), districtId: extra.districtId ?? null, schoolId: extra.schoolId ?? null,
       handle: extra.handle ?? null, publicName: extra.publicName ?? null, portfolioPublic: Boolean(extra.handle),
+      // As the migration left portfolios that were public: the demo portfolio shows its school.
+      portfolioShowsSchool: Boolean(extra.handle),
       memberships: { create: (extra.roles ?? []).map((r) => ({ role: r.role, organizationId: r.organizationId })) },
     },
     select: { id: true },

@@ -16,6 +16,8 @@ import { changeUnconfirmedEmail } from '@/lib/auth/email-verification';
 import { clearOwnTimeZone, setOwnTimeZone } from '@/lib/auth/time-zone';
 import { formatTime } from '@/lib/time-format';
 import { timeZoneInWords } from '@/lib/time-zone';
+import { SchoolOnPortfolioInput } from '@/lib/awards/schemas';
+import { setSchoolOnPortfolio } from '@/lib/awards/portfolio';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -29,6 +31,23 @@ export async function updateProfileAction(_prev: ActionResult, formData: FormDat
   revalidatePath('/account');
   revalidatePath('/badges');
   return { ok: true, message: 'Saved.' };
+}
+
+/** "Show my school on my portfolio": the portfolio's header names the school, or not. */
+export async function setSchoolOnPortfolioAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(SchoolOnPortfolioInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let result;
+  try {
+    result = await setSchoolOnPortfolio({ actor: await requireActor(), show: parsed.data.showSchool });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/account');
+  revalidatePath('/badges');
+  if (result.handle) revalidatePath(`/u/${result.handle}`);
+  if (!parsed.data.showSchool) return { ok: true, message: 'Saved. Your portfolio does not show your school.' };
+  return { ok: true, message: result.schoolName ? `Saved. Your portfolio shows your school, ${result.schoolName}.` : 'Saved. Your portfolio will show your school once you have one on this site.' };
 }
 
 /** "Email address", while it is unconfirmed: a mistyped address is corrected and the link resent. */

@@ -1,9 +1,10 @@
+import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getAccount } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setSchoolOnPortfolioAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
 import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
@@ -12,12 +13,15 @@ import { listDistricts } from '@/lib/catalog/queries';
 import { describeRole } from '@/components/account/role-lines';
 import { TimeZoneForm } from '@/components/account/time-zone-form';
 import { groupedTimeZones } from '@/lib/time-zone';
+import { getPortfolioPreview } from '@/lib/awards/queries';
+import { PortfolioPreview } from '@/components/awards/portfolio-preview';
+import { PortfolioSchoolForm } from '@/components/account/portfolio-school-form';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts] = await Promise.all([getAccount(actor.id).then((a) => a!), listDistricts()]);
+  const [account, districts, portfolio] = await Promise.all([getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!)]);
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
@@ -26,6 +30,13 @@ export default async function AccountPage() {
       </Card>
       <Card className="mt-6">
         <ProfileForm account={account} />
+      </Card>
+      <Card className="mt-6">
+        {/* My badges links here (#portfolio). */}
+        <h2 id="portfolio" className="mb-1 font-semibold">What visitors see on your portfolio</h2>
+        <PortfolioPreview preview={portfolio} linkPortfolio />
+        <PortfolioSchoolForm action={setSchoolOnPortfolioAction} showsSchool={portfolio.showsSchool} schoolName={portfolio.schoolName} />
+        <p className="mt-4 text-sm text-slate-700">To leave a single badge off your portfolio, use <Link href="/badges">My badges</Link>.</p>
       </Card>
       <Card className="mt-6">
         <TimeZoneForm action={setTimeZoneAction} current={actor.timeZone ?? null} groups={groupedTimeZones()} />

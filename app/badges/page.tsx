@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { AwardListInput, listUserAwards } from '@/lib/awards/queries';
-import { getAccount } from '@/lib/auth/profile';
+import { AwardListInput, getPortfolioPreview, listUserAwards } from '@/lib/awards/queries';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
@@ -11,6 +10,10 @@ import { getTeacherRecord } from '@/lib/reporting/teacher';
 import { listStacksInProgress } from '@/lib/awards/stack-progress';
 import { StacksInProgress } from '@/components/credentials/stacks-in-progress';
 import { startRenewalAction } from '@/app/apply/[slug]/actions';
+import { PortfolioPreview } from '@/components/awards/portfolio-preview';
+import { BadgePortfolioForm } from '@/components/awards/badge-portfolio-form';
+import { badgePortfolioStatus } from '@/components/awards/portfolio-words';
+import { setBadgeOnPortfolioAction } from './actions';
 
 export const metadata = { title: 'My badges' };
 
@@ -19,9 +22,9 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
   const { cursor } = AwardListInput.parse(await searchParams);
   // What the badges count toward and the stacks under way are the whole record's: the first page's.
   // Its totals count every badge; the badges themselves are listed below, a page at a time.
-  const [awards, account, record, stacks] = await Promise.all([
+  const [awards, portfolio, record, stacks] = await Promise.all([
     listUserAwards({ userId: actor.id, cursor }),
-    getAccount(actor.id),
+    getPortfolioPreview(actor.id),
     cursor ? null : getTeacherRecord(actor, new Date(), { rows: false }),
     cursor ? [] : listStacksInProgress(actor.id),
   ]);
@@ -30,8 +33,8 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="My badges"
         description={
-          account?.portfolioPublic && account.handle ? (
-            <>Your public portfolio is on at <Link href={`/u/${account.handle}`}>/u/{account.handle}</Link>.</>
+          portfolio?.isPublic && portfolio.handle ? (
+            <>Your public portfolio is on at <Link href={`/u/${portfolio.handle}`}>/u/{portfolio.handle}</Link>.</>
           ) : (
             <>Your portfolio is private. <Link href="/account">Turn on a public portfolio</Link> to share all your badges with one link.</>
           )
@@ -43,6 +46,13 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
           </>
         ) : null}
       />
+      {portfolio && (awards.total || portfolio.isPublic) ? (
+        <section aria-labelledby="portfolio-preview-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="portfolio-preview-heading" className="text-lg font-semibold">What visitors see on your portfolio</h2>
+          <PortfolioPreview preview={portfolio} settingsHref="/account#portfolio" />
+          {awards.total ? <p className="mt-1 text-sm text-slate-700">Each badge below says whether it is on your portfolio, with a button to hide it or show it again.</p> : null}
+        </section>
+      ) : null}
       {awards.total && record ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
       {awards.total ? (
         <section aria-labelledby="badges-heading">
@@ -50,7 +60,19 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
           <p className="mb-3 text-sm text-slate-700">
             {awards.total === 1 ? '1 badge' : `${awards.total.toLocaleString('en-GB')} badges`}, newest first{awards.continued ? ' (continued)' : ''}.
           </p>
-          {awards.items.length ? <AwardGrid awards={awards.items} /> : <p>There are no more badges after the previous page.</p>}
+          {awards.items.length ? (
+            <AwardGrid
+              awards={awards.items}
+              controls={(a) => {
+                const status = badgePortfolioStatus(a, { isPublic: Boolean(portfolio?.isPublic) });
+                return status.control ? (
+                  <BadgePortfolioForm action={setBadgeOnPortfolioAction} awardId={a.id} title={a.title} hidden={a.hiddenFromPortfolio} status={status.text} />
+                ) : (
+                  <p className="mt-3 border-t border-slate-200 pt-2 text-sm text-slate-800">{status.text}</p>
+                );
+              }}
+            />
+          ) : <p>There are no more badges after the previous page.</p>}
           <Pagination basePath="/badges" params={{}} nextCursor={awards.nextCursor} hasPrevious={awards.continued} />
         </section>
       ) : (

@@ -1,16 +1,18 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { Pill } from '@/components/ui/card';
 
-export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; renewed?: boolean; stackId: string | null; issuer: { name: string }; color: string };
+export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; renewed?: boolean; hiddenFromPortfolio?: boolean; stackId: string | null; issuer: { name: string }; color: string };
 // In UTC, as on the badge's own page and in its credential: the issue date is the same day everywhere.
 const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * `headingLevel`: each badge's title is a heading one level below the section it sits in: 2 right
- * under the page's title, 3 (the default) under a section heading of the page.
+ * under the page's title, 3 (the default) under a section heading of the page. `controls`: what
+ * goes at the foot of a badge's card (My badges: whether it is on the portfolio).
  */
-export function AwardGrid({ awards, headingLevel = 3 }: { awards: AwardCard[]; headingLevel?: 2 | 3 }) {
+export function AwardGrid<A extends AwardCard>({ awards, headingLevel = 3, controls }: { awards: A[]; headingLevel?: 2 | 3; controls?: (award: A) => ReactNode }) {
   const now = new Date();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -30,6 +32,7 @@ export function AwardGrid({ awards, headingLevel = 3 }: { awards: AwardCard[]; h
               {a.stackId ? <Pill tone="purple">Stack</Pill> : null}
               {a.revokedAt ? <Pill tone="danger">Revoked</Pill> : a.suspendedAt ? <Pill tone="warning">Suspended</Pill> : a.renewed ? <Pill tone="neutral">Renewed</Pill> : a.validUntil && a.validUntil < now ? <Pill tone="warning">Expired</Pill> : null}
             </div>
+            {controls?.(a)}
           </div>
         </li>
       ))}

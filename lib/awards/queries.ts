@@ -5,21 +5,20 @@ import { ttlCache } from '@/lib/memo';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { encodeCursor } from '@/lib/catalog/cursor';
-import { awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
+import { AWARD_ID, awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
 import { verifyCredential, type VerificationResult } from '@/lib/credentials/verify';
 import { fetchOwnStatusList, ownSuspensionListFor } from '@/lib/awards/status-lists';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Public view of an award: only what the recipient agreed to publish by earning it, and, when the
  * holder has since renewed it, the newer badge (so a verifier holding an old link finds the
- * current one).
+ * current one). A badge its holder hid from their portfolio is here all the same: hiding takes it
+ * off the portfolio, not away from people who hold its link.
  */
 const DEFAULT_BADGE_COLOR = '#1d4ed8';
 
 export const getPublicAward = cache(async (id: string) => {
-  if (!UUID.test(id)) return null;
+  if (!AWARD_ID.test(id)) return null;
   const award = await db.award.findUnique({
     where: { id },
     select: {
@@ -28,7 +27,6 @@ export const getPublicAward = cache(async (id: string) => {
       issuer: { select: { name: true, slug: true, email: true, linkedinOrganizationId: true } },
       microCredential: { select: { slug: true, status: true, currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { slug: true, badgeColor: true } },
-      submission: { select: { publicSummary: true } },
       user: { select: { handle: true, portfolioPublic: true } },
     },
   });
@@ -60,14 +58,14 @@ export function forgetCredentialDocuments() {
 }
 
 export async function getCredentialJson(id: string): Promise<string | null> {
-  if (!UUID.test(id)) return null;
+  if (!AWARD_ID.test(id)) return null;
   const row = await db.award.findUnique({ where: { id }, select: { credential: true } });
   return row ? JSON.stringify(row.credential, null, 2) : null;
 }
 
 /** The signed credential as served at /credentials/{id}/credential.json. */
 export async function getCredentialDocument(id: string): Promise<string | null> {
-  if (!UUID.test(id)) return null;
+  if (!AWARD_ID.test(id)) return null;
   return (await credentialCache.get(id, async () => (await getCredentialJson(id)) ?? undefined)) ?? null;
 }
 
@@ -120,7 +118,7 @@ export async function listUserAwards(opts: { userId: string; cursor?: string }) 
       where: { userId: opts.userId, ...(cursor ? { OR: [{ issuedAt: { lt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {}) },
       orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
       take: AWARDS_PAGE_SIZE + 1,
-      select: { ...AWARD_CARD, revokedAt: true, suspendedAt: true },
+      select: { ...AWARD_CARD, revokedAt: true, suspendedAt: true, hiddenFromPortfolio: true },
     }),
     db.award.count({ where: { userId: opts.userId } }),
   ]);
@@ -160,32 +158,70 @@ async function withEarnedColors<A extends Colourable>(awards: A[]): Promise<(A &
   }));
 }
 
+/** What a portfolio's header is made of: the owner's row. */
+const PORTFOLIO_OWNER = {
+  id: true, name: true, publicName: true, handle: true, portfolioPublic: true, portfolioShowsSchool: true, school: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+type PortfolioOwner = Prisma.UserGetPayload<{ select: typeof PORTFOLIO_OWNER }>;
+
+/**
+ * A portfolio's totals, over every badge it lists, not the page's: `credentials` counts what it
+ * lists (every stack badge and the newest standing badge of each micro-credential, unless hidden);
+ * `hours` the PD hours of every standing badge the holder has not hidden, a renewed one too, since a
+ * renewal is new work (as on My badges and in district reports). Badges it lists are standing and
+ * not hidden; a renewed one gives way to its newest standing badge even when that one is hidden:
+ * hiding a badge never brings an older one of the same credential back onto the portfolio.
+ */
+async function portfolioTotals(userId: string) {
+  // Each stack badge is its own group (no micro-credential): its `newest` is itself.
+  const [totals] = await db.$queryRaw<{ credentials: number; hours: string }[]>`SELECT
+      (count(*) FILTER (WHERE s."newest" AND NOT s."hiddenFromPortfolio"))::int AS "credentials",
+      coalesce(sum(s."pdHours") FILTER (WHERE NOT s."hiddenFromPortfolio"), 0)::text AS "hours"
+    FROM (
+      SELECT "pdHours", "hiddenFromPortfolio",
+        row_number() OVER (PARTITION BY coalesce("microCredentialId", "id"::text) ORDER BY "issuedAt" DESC, "id" DESC) = 1 AS "newest"
+      FROM "Award" WHERE "userId" = ${userId} AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
+    ) s`;
+  return { credentials: totals.credentials, pdHours: Math.round(Number(totals.hours) * 10) / 10 };
+}
+
+/**
+ * The header of a portfolio as the public sees it: the name on public credentials, the school only
+ * when the teacher chose to show it, and the totals. The portfolio page and the owner's previews
+ * (My badges, the account page) all state this, so the owner sees exactly what visitors see.
+ */
+async function portfolioHeader(user: PortfolioOwner) {
+  return {
+    name: user.publicName || user.name,
+    school: user.portfolioShowsSchool ? (user.school?.name ?? null) : null,
+    ...(await portfolioTotals(user.id)),
+  };
+}
+
 /**
  * A public portfolio's page of badges: only credentials that verify today (a suspended one returns
- * when it is reinstated), newest first. A renewed badge shows once, as its newest badge (the older
- * one's page points to it): the query leaves out every badge with a newer standing one of the same
- * micro-credential, so each page is full. The totals are over every badge, not the page: its PD
- * hours still count for both, since a renewal is new work, as on My badges and in district reports.
+ * when it is reinstated) and that the holder has not hidden, newest first. A renewed badge shows
+ * once, as its newest badge (the older one's page points to it): the query leaves out every badge
+ * with a newer standing one of the same micro-credential, hidden or not, so each page is full. The
+ * totals are the whole portfolio's (portfolioTotals), on every page.
  */
 export const getPublicPortfolio = cache(async (handle: string, cursorParam?: string) => {
   if (!/^[a-z0-9-]{2,40}$/.test(handle)) return null;
-  const user = await db.user.findUnique({ where: { handle }, select: { id: true, name: true, publicName: true, portfolioPublic: true, school: { select: { name: true } } } });
+  const user = await db.user.findUnique({ where: { handle }, select: PORTFOLIO_OWNER });
   if (!user || !user.portfolioPublic) return null;
   const cursor = decodeAwardCursor(cursorParam);
   // The timestamp columns hold UTC without a zone; `::timestamp` reads the cursor's ISO time as such.
   const after = cursor ? Prisma.sql`AND (a."issuedAt", a."id") < (${cursor.t}::timestamp(3), ${cursor.id}::uuid)` : Prisma.empty;
-  const [found, [totals]] = await Promise.all([
+  // Served by the index on ("userId", "issuedAt", "id"), read backwards from the cursor: the
+  // revoked, suspended and hidden filters are checked on the rows it finds (one holder's badges).
+  const [found, header] = await Promise.all([
     // `t` as toISOString writes it (the column holds UTC), for the next page's cursor.
     db.$queryRaw<{ id: string; t: string }[]>`SELECT a."id"::text AS "id", to_char(a."issuedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "t" FROM "Award" a
-      WHERE a."userId" = ${user.id} AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL ${after}
+      WHERE a."userId" = ${user.id} AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND NOT a."hiddenFromPortfolio" ${after}
         AND NOT EXISTS (SELECT 1 FROM "Award" b WHERE b."userId" = a."userId" AND b."microCredentialId" = a."microCredentialId"
           AND b."revokedAt" IS NULL AND b."suspendedAt" IS NULL AND (b."issuedAt", b."id") > (a."issuedAt", a."id"))
       ORDER BY a."issuedAt" DESC, a."id" DESC LIMIT ${AWARDS_PAGE_SIZE + 1}`,
-    // Shown: every stack badge and the newest badge of each micro-credential.
-    db.$queryRaw<{ credentials: number; hours: string }[]>`SELECT
-        (count(*) FILTER (WHERE "microCredentialId" IS NULL) + count(DISTINCT "microCredentialId"))::int AS "credentials",
-        coalesce(sum("pdHours"), 0)::text AS "hours"
-      FROM "Award" WHERE "userId" = ${user.id} AND "revokedAt" IS NULL AND "suspendedAt" IS NULL`,
+    portfolioHeader(user),
   ]);
   const pageIds = found.slice(0, AWARDS_PAGE_SIZE).map((r) => r.id);
   const rows = pageIds.length ? await db.award.findMany({ where: { id: { in: pageIds } }, select: AWARD_CARD }) : [];
@@ -193,15 +229,35 @@ export const getPublicPortfolio = cache(async (handle: string, cursorParam?: str
   const page = pageIds.map((id) => byId.get(id)).filter((a): a is (typeof rows)[number] => Boolean(a));
   const last = found[AWARDS_PAGE_SIZE - 1];
   return {
-    name: user.publicName || user.name,
-    school: user.school?.name ?? null,
-    pdHours: Math.round(Number(totals.hours) * 10) / 10,
-    credentials: totals.credentials,
+    ...header,
     awards: await withEarnedColors(page),
     nextCursor: found.length > AWARDS_PAGE_SIZE && last ? encodeCursor({ t: last.t, id: last.id }) : null,
     continued: Boolean(cursor),
   };
 });
+
+/**
+ * For the signed-in teacher (My badges, the account page): their portfolio's header exactly as the
+ * public sees it (or would, once public), where it is, whether it is public, whether it names their
+ * school and which school that is, and how many of their badges (not revoked) they hid from it.
+ */
+export async function getPortfolioPreview(userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: PORTFOLIO_OWNER });
+  if (!user) return null;
+  const [header, hiddenBadges] = await Promise.all([
+    portfolioHeader(user),
+    db.award.count({ where: { userId, hiddenFromPortfolio: true, revokedAt: null } }),
+  ]);
+  return {
+    header,
+    handle: user.handle,
+    isPublic: user.portfolioPublic && Boolean(user.handle),
+    showsSchool: user.portfolioShowsSchool,
+    schoolName: user.school?.name ?? null,
+    hiddenBadges,
+  };
+}
+export type PortfolioPreview = NonNullable<Awaited<ReturnType<typeof getPortfolioPreview>>>;
 
 export const getIssuerProfile = cache(async (slug: string) => {
   if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(slug)) return null;
@@ -254,7 +310,7 @@ export function holdsEveryPart(held: { microCredentialId: string | null }[], par
  * version (or a version row that is gone) takes the credential's current version, as before.
  */
 export async function getAwardArtwork(id: string): Promise<{ color: string; imageKey: string | null } | null> {
-  if (!UUID.test(id)) return null;
+  if (!AWARD_ID.test(id)) return null;
   const award = await db.award.findUnique({
     where: { id },
     select: {

@@ -40,6 +40,7 @@ import { confirmEmail, getVerificationLinkState } from '@/lib/auth/email-verific
 import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
 import { ReinstateAwardInput, reinstateAward, RevokeAwardInput, revokeAward, SuspendAwardInput, suspendAward } from '@/lib/awards/revoke';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
+import { BadgeOnPortfolioInput, SchoolOnPortfolioInput } from '@/lib/awards/schemas';
 import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewOrganizationInput, OrgListInput, RenameDistrictInput, RenameSchoolInput, SchoolInput } from '@/lib/organizations/schemas';
 // Domain
 import { authenticate, signUp } from '@/lib/auth/accounts';
@@ -293,6 +294,8 @@ describe('zod input schemas under hostile input', () => {
     ['ProfileInput', ProfileInput, { name: hostileValue, publicName: hostileValue, handle: hostileValue, portfolioPublic: hostileValue, emailNotifications: hostileValue }],
     ['RevokeAwardInput', RevokeAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), reason: hostileValue }],
     ['ReinstateAwardInput', ReinstateAwardInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), note: hostileValue }],
+    ['BadgeOnPortfolioInput', BadgeOnPortfolioInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), show: anyOr('yes', 'no') }],
+    ['SchoolOnPortfolioInput', SchoolOnPortfolioInput, { showSchool: anyOr(undefined, 'on') }],
     ['IssuerProfileInput', IssuerProfileInput, { organizationId: hostileValue, seenAt: hostileValue, name: hostileValue, description: hostileValue, url: hostileValue, email: hostileValue }],
     ['IssuerReviewSettingsInput', IssuerReviewSettingsInput, { organizationId: hostileValue, seenAt: hostileValue, slaBusinessDays: hostileValue, doubleScorePercent: hostileValue, claimMinutes: hostileValue, blindReview: hostileValue, calibrationRequired: hostileValue, blockSameSchool: hostileValue, blockSameDistrict: hostileValue }],
     ['NewOrganizationInput', NewOrganizationInput, { kind: anyOr('ISSUER', 'DISTRICT'), name: hostileValue, slug: hostileValue, firstEmail: hostileValue }],

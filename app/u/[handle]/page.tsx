@@ -3,6 +3,7 @@ import { AwardListInput, getPublicPortfolio } from '@/lib/awards/queries';
 import { PageHeader, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { AwardGrid } from '@/components/awards/award-grid';
+import { portfolioHeading } from '@/components/awards/portfolio-words';
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,16 +15,18 @@ async function portfolioFor({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props) {
   const p = await portfolioFor(props);
-  return { title: p ? `${p.name}’s badges` : 'Portfolio not found' };
+  return { title: p ? portfolioHeading(p).title : 'Portfolio not found' };
 }
 
 export default async function PortfolioPage(props: Props) {
   const p = await portfolioFor(props);
   if (!p) notFound();
   const { handle } = await props.params;
+  // The owner's previews (My badges, the account page) state this same header.
+  const heading = portfolioHeading(p);
   return (
     <div>
-      <PageHeader title={`${p.name}’s badges`} description={`${p.school ? `${p.school} · ` : ''}${p.credentials} credential${p.credentials === 1 ? '' : 's'}, ${p.pdHours} PD hours. Every badge links to its verification page.`} />
+      <PageHeader title={heading.title} description={heading.description} />
       {p.awards.length ? (
         <AwardGrid awards={p.awards} headingLevel={2} />
       ) : p.continued ? (
