@@ -50,7 +50,15 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
   }
   // The badges' public pages and portfolio go too, so every server's cached copies are cleared.
   return changePublicPages(async (tx) => {
-    const files = await tx.evidenceFile.findMany({ where: { ownerId: user.id }, select: { storageKey: true, multipartUploadId: true } });
+    // Locked before they are read, in the order an upload being accepted takes them (the attempt,
+    // then its file; lib/evidence/uploads.ts): an acceptance under way commits first, and its row is
+    // read with the key it moved the file to (its checked copy under evidence/), not the upload key
+    // it had a moment before. One arriving later finds the attempt gone and keeps nothing.
+    await tx.$queryRaw`
+      SELECT a."id" FROM "Attempt" a JOIN "Submission" s ON s."id" = a."submissionId"
+      WHERE s."userId" = ${user.id} ORDER BY a."id" FOR UPDATE OF a`;
+    const files = await tx.$queryRaw<{ storageKey: string; multipartUploadId: string | null }[]>`
+      SELECT "storageKey", "multipartUploadId" FROM "EvidenceFile" WHERE "ownerId" = ${user.id} ORDER BY "id" FOR UPDATE`;
     const keys = [...new Set(files.map((f) => f.storageKey))];
     // A large upload (a classroom video) still under way has parts in storage but no object yet.
     const uploads = files.filter((f) => f.multipartUploadId).map((f) => ({ key: f.storageKey, uploadId: f.multipartUploadId! }));
@@ -59,6 +67,10 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
     }
     const awards = await tx.award.count({ where: { userId: user.id } });
     await recordAudit({ actorId: null, action: 'user.delete', entityType: 'User', entityId: user.id, data: { awards, evidenceObjects: keys.length } }, tx);
+    // The emails written to the account go with it: they name files and quote an issuer's reasons,
+    // and the demo outbox would show them to whoever signs up with the address next. Matched in
+    // any case of letters, as the app compares addresses; the rest go by age (tidyJobs).
+    await tx.$executeRaw`DELETE FROM "EmailMessage" WHERE lower("to") = lower(${user.email})`;
     await tx.user.delete({ where: { id: user.id } });
     return { awards, evidenceObjects: keys.length };
   });

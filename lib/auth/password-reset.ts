@@ -87,6 +87,17 @@ const LINK_MESSAGES: LinkMessages = {
   expired: `This reset link has expired (links work for ${RESET_MINUTES} minutes). Ask for a new one.`,
 };
 
+/**
+ * What the notice says: a new password ends every session (sessionVersion), the one that changed
+ * it too, so nobody is left wondering why they were signed out.
+ */
+function passwordChangedNotice(action: 'user.password_reset' | 'user.password_change'): string {
+  const signedOut = action === 'user.password_change'
+    ? 'Every session of your account has been signed out, including the one you used to change it.'
+    : 'Every session of your account has been signed out.';
+  return `${signedOut} Sign in again with your new password. If this was not you, reset your password now and tell your administrator.`;
+}
+
 // The hash is made before the transaction: Argon2 takes tens of milliseconds, and a transaction
 // should not hold its connection that long.
 async function setPassword(userId: string, passwordHash: string, action: 'user.password_reset' | 'user.password_change', tx: Tx) {
@@ -96,7 +107,7 @@ async function setPassword(userId: string, passwordHash: string, action: 'user.p
     select: { email: true },
   });
   await recordAudit({ actorId: userId, action, entityType: 'User', entityId: userId }, tx);
-  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: 'You have been signed out everywhere else. If this was not you, reset your password now and tell your administrator.', href: '/account', essential: true }, tx);
+  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: passwordChangedNotice(action), href: '/account', essential: true }, tx);
   return user.email;
 }
 

@@ -11,6 +11,7 @@ import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, s
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
 import * as storage from '@/lib/storage/s3';
+import { deleteQueuedObjects, queueObjectDeletion } from '@/lib/storage/deletion';
 
 const STORAGE_DOWN = 'File storage is not reachable right now. Your answers are saved; try the upload again in a minute.';
 /** The application went to review while a file was still on its way: the file stays out of it. */
@@ -176,13 +177,20 @@ function partCountOf(sizeBytes: bigint) {
 
 /**
  * Gives up a pending upload with a reason the teacher reads beside the file: the row is marked
- * rejected (only if still pending, so a completion that won stays), its multipart upload aborted
- * and the uploaded object deleted.
+ * rejected (only if still pending, so a completion that won stays, with its object), its multipart
+ * upload aborted and the uploaded object deleted, through a job queued with the rejection (an
+ * older row's key is its final key, outside uploads/, which nothing else would ever delete).
  */
-async function rejectPending(file: PendingFile, reason: string) {
-  await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'REJECTED', rejectedReason: reason, multipartUploadId: null } });
-  if (file.multipartUploadId) await storage.abortMultipart(file.storageKey, file.multipartUploadId);
-  await storage.deleteObject(file.storageKey);
+async function rejectPending(file: PendingFile, reason: string, detectedType?: string | null) {
+  const queued = await db.$transaction(async (tx) => {
+    const marked = await tx.evidenceFile.updateMany({
+      where: { id: file.id, status: 'PENDING' },
+      data: { status: 'REJECTED', rejectedReason: reason, multipartUploadId: null, ...(detectedType === undefined ? {} : { detectedType }) },
+    });
+    if (!marked.count) return null;
+    return queueObjectDeletion({ keys: [file.storageKey], uploads: file.multipartUploadId ? [{ key: file.storageKey, uploadId: file.multipartUploadId }] : [] }, { tx });
+  });
+  await deleteQueuedObjects(queued, 'rejecting an upload');
 }
 
 /** A file whose attempt was submitted meanwhile is not added to it (reviewers may be scoring it). */
@@ -263,6 +271,8 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     }
     // Completed: a call after this one goes straight to the object, not to the finished upload.
     await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING', multipartUploadId: file.multipartUploadId }, data: { multipartUploadId: null } });
+    // Nor is the finished upload aborted if the file is refused below: its object is what is deleted.
+    file.multipartUploadId = null;
   }
   const uploaded = await withStorage(() => storage.headObject(file.storageKey));
   if (!uploaded) {
@@ -279,6 +289,13 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
   }
   // Older rows were uploaded straight to their final key; new ones are copied out of uploads/.
   const finalKey = file.storageKey.startsWith(UPLOAD_PREFIX) ? `${EVIDENCE_PREFIX}${randomBytes(16).toString('hex')}` : file.storageKey;
+  // The copy is on no row until it is accepted: if this server stopped (or storage failed) between
+  // the copy and the acceptance, nothing would ever delete it. So its deletion is queued first, to
+  // run later than any check takes, and the acceptance drops the job in its own transaction.
+  const copyDeletion = finalKey !== file.storageKey ? await queueObjectDeletion({ keys: [finalKey], uploads: [] }, { runAt: new Date(Date.now() + COPY_SAFETY_NET_MS) }) : null;
+  let copyDropped: Promise<boolean> | undefined;
+  // This call's copy, when not accepted, goes now (and with it the queued job), once.
+  const dropCopy = () => (copyDropped ??= deleteQueuedObjects(copyDeletion, 'an upload copy that was not accepted'));
   let accepted = false;
   try {
     if (finalKey !== file.storageKey) await withStorage(() => storage.copyObject(file.storageKey, finalKey, uploaded.size, file.declaredType));
@@ -296,23 +313,19 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
         detected = sniffed?.mime ?? null;
       }
     }
-    const removeUploaded = async () => {
-      if (finalKey !== file.storageKey) await storage.deleteObject(file.storageKey);
-    };
     if (reason) {
-      await db.evidenceFile.updateMany({ where: { id: file.id, status: 'PENDING' }, data: { status: 'REJECTED', rejectedReason: reason, detectedType: detected, multipartUploadId: null } });
-      await storage.deleteObject(finalKey);
-      await removeUploaded();
+      await dropCopy();
+      await rejectPending(file, reason, detected);
       throw validation(reason);
     }
-    const outcome = await acceptIfDraft(file, finalKey, detected);
+    const outcome = await acceptIfDraft(file, finalKey, detected, copyDeletion?.jobId ?? null);
     if (outcome === 'accepted') {
       accepted = true;
       // The file is in: a leftover upload object is only storage (the bucket's expiry rule takes it).
-      await removeUploaded().catch((e: unknown) => console.warn('[evidence] could not delete an upload object:', e instanceof Error ? e.message : e));
+      if (finalKey !== file.storageKey) await storage.deleteObjectOrThrow(file.storageKey).catch((e: unknown) => console.warn('[evidence] could not delete an upload object:', e instanceof Error ? e.message : e));
       return { status: 'UPLOADED' as const };
     }
-    if (finalKey !== file.storageKey) await storage.deleteObject(finalKey);
+    await dropCopy();
     if (outcome === 'submitted') {
       await rejectPending(file, SENT_WHILE_UPLOADING);
       throw invalidState(SENT_WHILE_UPLOADING);
@@ -323,9 +336,10 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
     }
   } catch (e) {
     // This call's copy is on no row unless it was accepted: it goes (classroom video must not stay
-    // stored after the teacher removes the file). Then, if a concurrent call accepted the file
-    // meanwhile (and removed the upload object this call was copying), the file is in after all.
-    if (!accepted && finalKey !== file.storageKey) await storage.deleteObject(finalKey).catch(() => undefined);
+    // stored after the teacher removes the file), now or, if storage is down, by the queued job.
+    // Then, if a concurrent call accepted the file meanwhile (and removed the upload object this
+    // call was copying), the file is in after all.
+    if (!accepted) await dropCopy();
     const done = await acceptedMeanwhile(file.id);
     if (done) return done;
     throw e;
@@ -347,13 +361,22 @@ function sizeMismatch(size: number, file: PendingFile): string | null {
 }
 
 /**
+ * How long after a copy is made its queued deletion waits: far longer than copying and checking a
+ * file takes, so only a copy whose acceptance never came (the server stopped) is deleted by it.
+ */
+const COPY_SAFETY_NET_MS = 6 * 60 * 60_000;
+const CHECK_TOOK_TOO_LONG = 'Checking the file took too long. Try the upload again.';
+
+/**
  * Accepts the checked copy only while the attempt is still a draft. The attempt row is locked (FOR
  * SHARE) for the update, so a submission committing at the same moment either comes first (and the
  * file is refused) or waits for this one (and the file was in before the application was sent).
  * The part's room is checked under the lock requestUpload takes, so two uploads finishing at once
- * (or one finishing while another starts) cannot both take the last place.
+ * (or one finishing while another starts) cannot both take the last place. The copy's queued
+ * deletion (`copyJobId`) is dropped with the acceptance, and only if no worker has taken it: a
+ * file is never accepted with a copy the job may have deleted.
  */
-async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null): Promise<'accepted' | 'submitted' | 'not-pending' | { full: string }> {
+async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null, copyJobId: string | null): Promise<'accepted' | 'submitted' | 'not-pending' | { full: string }> {
   return db.$transaction(async (tx) => {
     if (!(await lockDraftAttempt(tx, file.attemptId))) return 'submitted';
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${file.attemptId}:${file.partId}`}))`;
@@ -364,7 +387,13 @@ async function acceptIfDraft(file: PendingFile, finalKey: string, detected: stri
       where: { id: file.id, status: 'PENDING', storageKey: file.storageKey },
       data: { status: 'UPLOADED', storageKey: finalKey, detectedType: detected, verifiedAt: new Date(), multipartUploadId: null },
     });
-    return accepted.count ? 'accepted' : 'not-pending';
+    if (!accepted.count) return 'not-pending';
+    if (copyJobId) {
+      const dropped = await tx.job.deleteMany({ where: { id: copyJobId, attempts: 0, lockedAt: null, completedAt: null } });
+      // Rolls the acceptance back: the row stays pending, and finishing again makes a new copy.
+      if (!dropped.count) throw unavailable(CHECK_TOOK_TOO_LONG);
+    }
+    return 'accepted';
   });
 }
 
@@ -379,16 +408,23 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   if (await isPartCarriedOver(file.attemptId, file.partId)) throw invalidState(CARRIED_PART);
   // Under a share lock on the attempt, as uploads and answers are written: a submit either commits
   // first, and the file stays in the sent work, or waits until the row is gone (ADR 001).
-  const removed = await db.$transaction(async (tx) => {
+  const queued = await db.$transaction(async (tx) => {
     if (!(await lockDraftAttempt(tx, file.attemptId))) throw invalidState('This attempt has been submitted; its files can no longer change.');
-    return (await tx.evidenceFile.deleteMany({ where: { id: file.id } })).count === 1;
+    // The key as the row holds it when deleted, not as read above: an upload finishing in another
+    // tab may have moved the file to its checked copy meanwhile (this waits for that to commit).
+    const [row] = await tx.$queryRaw<{ storageKey: string; multipartUploadId: string | null }[]>`
+      DELETE FROM "EvidenceFile" WHERE "id" = ${file.id} RETURNING "storageKey", "multipartUploadId"`;
+    // Removed twice at once (two tabs): the other one tidies the storage.
+    if (!row) return null;
+    // The object may be shared with an earlier attempt's row: only deleted when nothing refers to it.
+    const stillUsed = await tx.evidenceFile.count({ where: { storageKey: row.storageKey } });
+    const keys = stillUsed ? [] : [row.storageKey];
+    // The upload object the file was copied from, if it moved meanwhile (it was only ever this file's).
+    if (file.storageKey !== row.storageKey && file.storageKey.startsWith(UPLOAD_PREFIX)) keys.push(file.storageKey);
+    // Queued with the deletion: the object goes even if storage is down or this server stops now.
+    return queueObjectDeletion({ keys, uploads: row.multipartUploadId ? [{ key: row.storageKey, uploadId: row.multipartUploadId }] : [] }, { tx });
   });
-  // Removed twice at once (two tabs): the other one tidies the storage.
-  if (!removed) return;
-  if (file.multipartUploadId) await storage.abortMultipart(file.storageKey, file.multipartUploadId);
-  // The object may be shared with an earlier attempt's row: only delete it when nothing refers to it.
-  const stillUsed = await db.evidenceFile.count({ where: { storageKey: file.storageKey } });
-  if (!stillUsed) await storage.deleteObject(file.storageKey);
+  await deleteQueuedObjects(queued, 'removing a file');
 }
 
 const removedDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -191,6 +191,12 @@ export async function ensurePeriodicJob(type: string, everySeconds: number): Pro
 // (read by every poll) stays small. A given-up job is kept longer: it is the record of a failure.
 export const KEEP_COMPLETED_DAYS = 14;
 export const KEEP_GIVEN_UP_DAYS = 90;
+/**
+ * How long the copy of each email (EmailMessage: the outbox) is kept. The texts name teachers'
+ * files and quote issuers' reasons; once sent, or given up on (an email job retries for about a
+ * day), the copy only answers "was it sent?" for a while.
+ */
+export const KEEP_EMAILS_DAYS = 30;
 const TIDY_BATCH = 5_000;
 
 export const CRASHED_LAST_ATTEMPT =
@@ -201,9 +207,10 @@ export const CRASHED_LAST_ATTEMPT =
  * - a job whose last attempt's worker died stays locked with no error: it is marked given up, with
  *   a message saying so, so it is not mistaken for one still running;
  * - completed jobs older than KEEP_COMPLETED_DAYS and given-up ones older than KEEP_GIVEN_UP_DAYS
- *   are deleted, a batch at a time, so no single statement holds many row locks.
+ *   are deleted, a batch at a time, so no single statement holds many row locks;
+ * - the emails' copies older than KEEP_EMAILS_DAYS are deleted the same way.
  */
-export async function tidyJobs(): Promise<{ markedCrashed: number; deleted: number }> {
+export async function tidyJobs(): Promise<{ markedCrashed: number; deleted: number; emailsDeleted: number }> {
   const markedCrashed = await db.$executeRaw`
     UPDATE "Job" SET "lockedAt" = NULL, "lockedBy" = NULL, "runAt" = now(),
       "lastError" = ${CRASHED_LAST_ATTEMPT} || coalesce(E'\nThe attempt before: ' || "lastError", '')
@@ -228,5 +235,15 @@ export async function tidyJobs(): Promise<{ markedCrashed: number; deleted: numb
       if (n < TIDY_BATCH) break;
     }
   }
-  return { markedCrashed, deleted };
+  // Whether sent, kept (no SMTP: the demo outbox) or failed: by then nobody retries it. Walks the
+  // index on "createdAt" from the oldest.
+  let emailsDeleted = 0;
+  for (;;) {
+    const n = await db.$executeRaw`
+      DELETE FROM "EmailMessage" WHERE "id" = ANY(ARRAY(
+        SELECT "id" FROM "EmailMessage" WHERE "createdAt" < now() - make_interval(days => ${KEEP_EMAILS_DAYS}) ORDER BY "createdAt" LIMIT ${TIDY_BATCH}))`;
+    emailsDeleted += n;
+    if (n < TIDY_BATCH) break;
+  }
+  return { markedCrashed, deleted, emailsDeleted };
 }

@@ -62,8 +62,8 @@ export async function presignPut(key: string, contentType: string, contentLength
   });
 }
 
-export async function createMultipart(key: string, contentType: string) {
-  const out = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: key, ContentType: contentType }));
+export async function createMultipart(key: string, contentType: string, cacheControl?: string) {
+  const out = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: key, ContentType: contentType, CacheControl: cacheControl }));
   if (!out.UploadId) throw new Error('S3 did not return an upload id');
   return out.UploadId;
 }
@@ -91,16 +91,28 @@ export async function completeMultipart(key: string, uploadId: string, parts: { 
 export const COPY_PART_SIZE = 512 * 1024 * 1024;
 
 /**
+ * Stored with every copied object: evidence (classroom video, pupils' work) is personal, so no
+ * shared cache (a proxy, a CDN in front of the bucket) may keep it, nor a browser write it to disk.
+ */
+export const PRIVATE_OBJECT_CACHE_CONTROL = 'private, no-store';
+/**
+ * Signed into every view URL (the response's Cache-Control): a file opened on a shared school
+ * computer is not kept in its cache for the next person, and a removed file cannot be shown again
+ * from a cache once its short-lived URL has run out.
+ */
+export const VIEW_CACHE_CONTROL = 'private, no-store, max-age=0';
+
+/**
  * Copies an object inside the bucket, server-side (no bytes pass through the app). Keys here are
  * generated (hex and "/"), so they need no escaping in the copy source.
  */
 export async function copyObject(from: string, to: string, size: number, contentType: string, partSize = COPY_PART_SIZE) {
   const CopySource = `${bucket()}/${from}`;
   if (size <= partSize) {
-    await s3().send(new CopyObjectCommand({ Bucket: bucket(), Key: to, CopySource, ContentType: contentType, MetadataDirective: 'REPLACE' }));
+    await s3().send(new CopyObjectCommand({ Bucket: bucket(), Key: to, CopySource, ContentType: contentType, CacheControl: PRIVATE_OBJECT_CACHE_CONTROL, MetadataDirective: 'REPLACE' }));
     return;
   }
-  const uploadId = await createMultipart(to, contentType);
+  const uploadId = await createMultipart(to, contentType, PRIVATE_OBJECT_CACHE_CONTROL);
   try {
     const parts: { partNumber: number; etag: string }[] = [];
     for (let start = 0, n = 1; start < size; start += partSize, n++) {
@@ -165,6 +177,10 @@ export async function putObject(key: string, body: Uint8Array | string, contentT
   await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: body, ContentType: contentType }));
 }
 
+/**
+ * Best effort: a failure is ignored. An object that must go (a teacher's evidence) is deleted
+ * through a queued job instead (lib/storage/deletion.ts), which retries until storage answers.
+ */
 export async function deleteObject(key: string) {
   await deleteObjectOrThrow(key).catch(() => undefined);
 }
@@ -174,12 +190,15 @@ export async function deleteObjectOrThrow(key: string) {
   await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 }
 
-/** A short-lived signed GET. `inline` previews in the browser; otherwise the file downloads. */
+/**
+ * A short-lived signed GET. `inline` previews in the browser; otherwise the file downloads. The
+ * response is never cached (VIEW_CACHE_CONTROL), whatever the object was stored with.
+ */
 export async function presignGet(key: string, opts: { fileName: string; contentType: string; inline: boolean }) {
   const disposition = `${opts.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(opts.fileName)}`;
   return getSignedUrl(
     s3Presign(),
-    new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: disposition, ResponseContentType: opts.contentType }),
+    new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: disposition, ResponseContentType: opts.contentType, ResponseCacheControl: VIEW_CACHE_CONTROL }),
     { expiresIn: VIEW_URL_TTL_SECONDS },
   );
 }

@@ -1,6 +1,7 @@
 // A teacher deleting their own account (lib/auth/delete-account.ts): proof, what goes (rows and
 // evidence objects in a real S3 server), and who must ask an administrator instead. Real Postgres.
 import { beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '../factories';
@@ -13,6 +14,8 @@ import { DeleteAccountInput, deleteOwnAccount, REVIEWED_BEFORE } from '@/lib/aut
 import { getAccount } from '@/lib/auth/profile';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
+import { recordCopies } from '../setup/storage-down';
+import { untilWaitingOnLocksOr, watch } from '../setup/row-locks';
 
 beforeEach(resetDatabase);
 
@@ -130,4 +133,81 @@ describe('deleting one’s own account', () => {
     await expect(deleteOwnAccount({ actor: former, input: input({ password: 'correct horse battery' }) })).rejects.toMatchObject({ code: 'INVALID_STATE', message: REVIEWED_BEFORE });
     expect(REVIEWED_BEFORE).not.toMatch(/role/);
   });
+
+  // An upload being finished while the account is deleted: the checked copy it accepts must be the
+  // key the deletion's job removes. Another request holds a lock a moment (`hold`), so the calls
+  // queue in a known order: finishing the upload first (stopped at `hold`), then the deletion.
+  async function deleteWhileFinishing(hold: string, params: (f: { fileId: string; attemptId: string; partId: string }) => unknown[]) {
+    const cred = await createPublishedCredential({
+      def: {
+        parts: [{ title: 'Student work', prompt: 'Upload it.', responseType: 'FILES', allowedTypes: ['pdf'], maxFileBytes: 1024 * 1024, maxFiles: 2 }],
+        rubric: { levels: ['Not yet', 'Developing', 'Demonstrated', 'Exemplary'], criteria: [{ title: 'Work', partIndex: 0, descriptors: ['a', 'b', 'c', 'd'] }], passingRule: { kind: 'ALL_AT_LEAST', levelRank: 2 } },
+      },
+    });
+    const teacher = await createActor({ password: 'correct horse battery' });
+    const sub = await startApplication({ actor: teacher, microCredentialId: cred.mc.id });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id } });
+    const partId = cred.version.parts[0].id;
+    const t = await requestUpload({ actor: teacher, attemptId: attempt.id, partId, fileName: 'work.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    if (t.mode !== 'single') throw new Error('expected a single upload');
+    await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } });
+
+    const copies = recordCopies();
+    const held = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await held.connect();
+    try {
+      await held.query('BEGIN');
+      await held.query(hold, params({ fileId: t.fileId, attemptId: attempt.id, partId }));
+      const complete = watch(completeUpload({ actor: teacher, fileId: t.fileId }));
+      await untilWaitingOnLocksOr(1, () => (complete.settled ? 1 : 0), 'finishing the upload never queued');
+      const deletion = watch(deleteOwnAccount({ actor: teacher, input: input({ password: 'correct horse battery' }) }));
+      await untilWaitingOnLocksOr(2, () => (complete.settled ? 1 : 0) + (deletion.settled ? 1 : 0), 'the deletion never queued');
+      await held.query('COMMIT');
+      expect(await complete.outcome).toEqual({ ok: true, value: { status: 'UPLOADED' } });
+      expect(await deletion.outcome).toEqual({ ok: true, value: { awards: 0, evidenceObjects: 1 } });
+    } finally {
+      copies.stop();
+      await held.end();
+    }
+    expect(await db.user.count({ where: { id: teacher.id } })).toBe(0);
+    const [copy] = copies.keys;
+    expect(copy).toMatch(/^evidence\//);
+    const job = await db.job.findFirstOrThrow({ where: { type: 'storage.delete-objects' } });
+    expect(job.payload).toMatchObject({ keys: [copy] });
+    await runDueJobs(jobHandlers);
+    expect(await headObject(copy)).toBeNull();
+  }
+
+  it('while an upload is being accepted: the checked copy it accepts is deleted too, not the upload it replaced', async () => {
+    // Finishing has reached the file's row (about to move it to its copy) when the deletion comes.
+    await deleteWhileFinishing('SELECT 1 FROM "EvidenceFile" WHERE "id" = $1 FOR SHARE', (f) => [f.fileId]);
+  });
+
+  it('while an upload is about to be accepted: the deletion waits for it (no deadlock) and deletes the copy it accepted', async () => {
+    // Finishing holds the attempt and waits for its turn in the part (the lock two uploads to one
+    // part queue on), not yet at the file's row, when the deletion comes.
+    await deleteWhileFinishing('SELECT pg_advisory_xact_lock(hashtext($1))', (f) => [`upload:${f.attemptId}:${f.partId}`]);
+  });
+
+  it('the emails written to the account go with it (any case of the address); other people’s stay', async () => {
+    const teacher = await createActor({ email: 'rosa.teacher@school.test', password: 'correct horse battery' });
+    await createActor({ email: 'sam.teacher@school.test' });
+    const removed = 'Your School removed “Jane_Smith_class_video.mp4”. Their reason: “a pupil is identifiable”.';
+    await db.emailMessage.createMany({
+      data: [
+        { to: 'rosa.teacher@school.test', subject: 'A file was removed from your application', text: removed },
+        // Written to the address as it was typed (a reset asked for in capitals).
+        { to: 'Rosa.Teacher@School.test', subject: 'Reset your Microcred password', text: 'Choose a new one here.' },
+        { to: 'sam.teacher@school.test', subject: 'Your badge', text: 'Well done.' },
+        // Only the whole address: not one that merely contains it.
+        { to: 'not.rosa.teacher@school.test', subject: 'Hello', text: 'Hi.' },
+      ],
+    });
+    await deleteOwnAccount({ actor: teacher, input: input({ password: 'correct horse battery' }) });
+    expect((await db.emailMessage.findMany({ select: { to: true }, orderBy: { to: 'asc' } })).map((m) => m.to)).toEqual(['not.rosa.teacher@school.test', 'sam.teacher@school.test']);
+    // Whoever signs up with the address next finds no trace of those emails in the outbox.
+    const { listOutbox } = await import('@/lib/email/queries');
+    expect(await listOutbox({ to: 'rosa.teacher@school.test' })).toEqual([]);
+  });
 });
+

@@ -231,7 +231,7 @@ describe('job queue', () => {
     ]);
   });
 
-  it('tidying marks a job whose last attempt never finished as given up, and deletes old finished jobs in batches', async () => {
+  it('tidying marks a job whose last attempt never finished as given up, and deletes old finished jobs in batches and emails older than 30 days', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const day = 24 * 60 * 60_000;
     const ago = (ms: number) => new Date(Date.now() - ms);
@@ -246,8 +246,20 @@ describe('job queue', () => {
     const recent = await db.job.create({ data: { type: 'recent', payload: {}, attempts: 1, completedAt: ago(13 * day) } });
     await db.job.create({ data: { type: 'old-given-up', payload: {}, attempts: 5, maxAttempts: 5, lastError: 'x', runAt: ago(91 * day) } });
     const givenUpLately = await db.job.create({ data: { type: 'given-up', payload: {}, attempts: 5, maxAttempts: 5, lastError: 'x', runAt: ago(30 * day) } });
+    // The emails' copies (they name teachers' files, quote issuers' reasons) go after 30 days,
+    // whether sent, kept in the outbox (no SMTP) or failed: nothing retries them by then.
+    await db.emailMessage.createMany({
+      data: [
+        { to: 'a@school.test', subject: 'Old, sent', text: 'x', sentAt: ago(31 * day), createdAt: ago(31 * day) },
+        { to: 'b@school.test', subject: 'Old, kept in the outbox', text: 'x', createdAt: ago(45 * day) },
+        { to: 'c@school.test', subject: 'Old, failed', text: 'x', error: 'SMTP down', createdAt: ago(31 * day) },
+        { to: 'd@school.test', subject: 'Recent', text: 'x', sentAt: ago(29 * day), createdAt: ago(29 * day) },
+        { to: 'e@school.test', subject: 'Today', text: 'x' },
+      ],
+    });
 
-    expect(await tidyJobs()).toEqual({ markedCrashed: 1, deleted: 5_004 });
+    expect(await tidyJobs()).toEqual({ markedCrashed: 1, deleted: 5_004, emailsDeleted: 3 });
+    expect((await db.emailMessage.findMany({ select: { subject: true }, orderBy: { createdAt: 'asc' } })).map((m) => m.subject)).toEqual(['Recent', 'Today']);
 
     const left = await db.job.findMany({ orderBy: { createdAt: 'asc' } });
     expect(left.map((j) => j.id).sort()).toEqual([crashed.id, running.id, retryable.id, recent.id, givenUpLately.id].sort());

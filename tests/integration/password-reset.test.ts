@@ -39,7 +39,9 @@ describe('forgot password', () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { sessionVersion: true } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await db.auditLog.count({ where: { action: 'user.password_reset', entityId: teacher.id } })).toBe(1);
-    expect(await db.notification.count({ where: { userId: teacher.id, kind: 'account.password_changed' } })).toBe(1);
+    expect(await db.notification.findMany({ where: { userId: teacher.id, kind: 'account.password_changed' }, select: { body: true } })).toEqual([
+      { body: 'Every session of your account has been signed out. Sign in again with your new password. If this was not you, reset your password now and tell your administrator.' },
+    ]);
 
     // Once only.
     expect(await getResetLinkState(token)).toBe('used');
@@ -114,6 +116,10 @@ describe('change password', () => {
     expect((await authenticate({ email: 'kim@school.test', password: NEW })).ok).toBe(true);
     expect((await db.user.findUniqueOrThrow({ where: { id: teacher.id } })).sessionVersion).toBe(sessionVersion + 1);
     expect(await db.auditLog.count({ where: { action: 'user.password_change', entityId: teacher.id } })).toBe(1);
+    // The notice says the session that made the change was signed out too (it was: sessionVersion).
+    expect(await db.notification.findMany({ where: { userId: teacher.id, kind: 'account.password_changed' }, select: { body: true } })).toEqual([
+      { body: 'Every session of your account has been signed out, including the one you used to change it. Sign in again with your new password. If this was not you, reset your password now and tell your administrator.' },
+    ]);
   });
 
   it('stops guessing after eight wrong passwords, and explains accounts without one', async () => {
