@@ -10,7 +10,7 @@ import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, teacherOf, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
-import { affiliations, conflictOfInterest, formerPlacementCutoff, reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
+import { affiliations, conflictOfInterest, formerPlacementCutoff, reviewsFor, showsTeacherIdentity, teacherConflictSelect, teacherRef } from '@/lib/review/policy';
 import { draftEntries, readDraftNotes } from '@/lib/review/draft-notes';
 import { endClaimIfMayNotScore } from '@/lib/review/claims';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
@@ -394,19 +394,34 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
       needsAdjudication: true,
       secondLookRequestedAt: true,
       reviews: { where: { status: { in: ['CLAIMED', 'SUBMITTED'] } }, select: { kind: true, status: true, claimExpiresAt: true, reviewer: { select: { name: true } } } },
+      // Who the teacher is, as the conflict rules read it: an admin does not assign their own or a
+      // conflicted colleague's work (assignReview refuses), so the list does not offer it.
+      submission: {
+        select: {
+          ...queueSelect.submission.select,
+          user: { select: { ...queueSelect.submission.select.user.select, ...teacherConflictSelect } },
+          microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameSchool: true, blockSameDistrict: true } } } },
+        },
+      },
     },
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      ...toQueueItem(r, 'PRIMARY', now),
-      doubleScore: r.doubleScore,
-      needsAdjudication: r.needsAdjudication,
-      /** Waiting for a second look: its submitted reviews are the decision set aside. */
-      secondLook: Boolean(r.secondLookRequestedAt),
-      reviews: r.reviews.map((x) => ({ kind: x.kind, status: x.status, expired: x.status === 'CLAIMED' && x.claimExpiresAt <= now, reviewerName: x.reviewer.name })),
-    })),
+    items: page.map((r) => {
+      const conflict = conflictOfInterest(opts.actor, teacherRef(r.submission.user), r.submission.microCredential.issuer, now);
+      return {
+        ...toQueueItem(r, 'PRIMARY', now),
+        doubleScore: r.doubleScore,
+        needsAdjudication: r.needsAdjudication,
+        /** Waiting for a second look: its submitted reviews are the decision set aside. */
+        secondLook: Boolean(r.secondLookRequestedAt),
+        /** The admin's conflict of interest with this teacher (null when none): another admin assigns it. */
+        conflict,
+        // On their own application an admin is a teacher like any other: reviewers' names are not theirs to see.
+        reviews: r.reviews.map((x) => ({ kind: x.kind, status: x.status, expired: x.status === 'CLAIMED' && x.claimExpiresAt <= now, reviewerName: conflict === 'OWN_WORK' ? null : x.reviewer.name })),
+      };
+    }),
     nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,
   };
 }

@@ -229,7 +229,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                         ? 'Unclaimed'
                         : i.reviews.map((r, k) => (
                             <span key={k} className="block">
-                              {r.kind === 'PRIMARY' ? 'Review' : r.kind === 'SECOND' ? 'Second score' : r.kind === 'SECOND_LOOK' ? 'Second look' : 'Adjudication'}: {r.reviewerName}, {r.status === 'SUBMITTED' ? 'submitted' : r.expired ? 'claim expired' : 'in progress'}
+                              {r.kind === 'PRIMARY' ? 'Review' : r.kind === 'SECOND' ? 'Second score' : r.kind === 'SECOND_LOOK' ? 'Second look' : 'Adjudication'}: {r.reviewerName ?? 'a reviewer'}, {r.status === 'SUBMITTED' ? 'submitted' : r.expired ? 'claim expired' : 'in progress'}
                             </span>
                           ))}
                     </td>
@@ -237,9 +237,14 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                       <SlaClock {...i.clock} />
                     </td>
                     <td className="border-b border-slate-200 p-2 align-top">
-                      <Link href={`/admin/review-quality/assign/${i.attemptId}`}>
-                        Assign or reassign<span className="sr-only"> {i.credentialTitle}, attempt {i.attemptNumber}</span>
-                      </Link>
+                      {i.conflict ? (
+                        // assignReview refuses these: the reason instead of a link to a form that would.
+                        <span className="text-slate-700">{i.conflict === 'OWN_WORK' ? 'Your own application: another admin assigns it.' : 'Another admin assigns this: the issuer’s conflict-of-interest rules apply to you.'}</span>
+                      ) : (
+                        <Link href={`/admin/review-quality/assign/${i.attemptId}`}>
+                          Assign or reassign<span className="sr-only"> {i.credentialTitle}, attempt {i.attemptNumber}</span>
+                        </Link>
+                      )}
                     </td>
                   </tr>
                 ))}
