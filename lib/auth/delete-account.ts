@@ -70,7 +70,7 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
     // The emails written to the account go with it: they name files and quote an issuer's reasons,
     // and the demo outbox would show them to whoever signs up with the address next. Matched in
     // any case of letters, as the app compares addresses; the rest go by age (tidyJobs).
-    await tx.$executeRaw`DELETE FROM "EmailMessage" WHERE lower("to") = lower(${user.email})`;
+    await tx.$executeRaw`DELETE FROM "EmailMessage" WHERE "to" = lower(btrim(${user.email}))`;
     await tx.user.delete({ where: { id: user.id } });
     return { awards, evidenceObjects: keys.length };
   });

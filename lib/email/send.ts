@@ -44,7 +44,9 @@ export function withoutTokenLinks(text: string): string {
 export async function sendEmail(opts: { to: string; subject: string; text: string }) {
   const url = env().SMTP_URL;
   const stored = url ? withoutTokenLinks(opts.text) : opts.text;
-  const message = await db.emailMessage.create({ data: { to: opts.to, subject: opts.subject, text: stored }, select: { id: true } });
+  // Kept under the address as accounts hold it (trimmed, lower case), so the copies written to an
+  // account are found by an indexed equality when it is deleted, whatever case it was typed in.
+  const message = await db.emailMessage.create({ data: { to: opts.to.trim().toLowerCase(), subject: opts.subject, text: stored }, select: { id: true } });
   if (!url) return;
   transport ??= nodemailer.createTransport(smtpUrlWithTimeouts(url));
   try {
