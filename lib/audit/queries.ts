@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { forbidden } from '@/lib/errors';
 import { isDistrictLeader, isIssuerAdmin, isPlatformAdmin, type Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorTime } from '@/lib/catalog/cursor';
 import { actionsInGroup, auditActorLabel, auditEntryLink, describeAuditEntry, type AuditSubject, type AuditView } from '@/lib/audit/describe';
 import { AUDIT_PAGE_SIZE, resolveAuditRange, type AuditFilter, type AuditRange } from '@/lib/audit/schemas';
 
@@ -27,7 +27,8 @@ export type AuditRow = {
 };
 
 type Cursor = { t: string; id: string };
-const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && !Number.isNaN(Date.parse(v.t)) && typeof v.id === 'string' && /^\d{1,19}$/.test(v.id);
+// The id is a bigint: 18 digits at most, so it never overflows the column (19 could).
+const isCursor = (v: Record<string, unknown>): v is Cursor => isCursorTime(v.t) && typeof v.id === 'string' && /^\d{1,18}$/.test(v.id);
 
 const select = {
   id: true, at: true, action: true, entityType: true, entityId: true, organizationId: true, data: true,

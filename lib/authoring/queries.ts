@@ -6,7 +6,7 @@ import { isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { listRecentIssuerAudit } from '@/lib/audit/queries';
 import { publishGaps, type MicroCredentialDraft } from '@/lib/authoring/schemas';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
 import type { FileKind } from '@/lib/evidence/file-types';
 import type { PublishStatus } from '@/lib/generated/prisma/enums';
 
@@ -86,7 +86,7 @@ export async function getAdminHome(actor: Actor, now: Date = new Date()) {
 
 export const ADMIN_PAGE_SIZE = 25;
 type UpdatedCursor = { u: string; id: string };
-const isUpdatedCursor = (v: Record<string, unknown>): v is UpdatedCursor => typeof v.u === 'string' && typeof v.id === 'string';
+const isUpdatedCursor = (v: Record<string, unknown>): v is UpdatedCursor => isCursorTime(v.u) && isCursorId(v.id);
 
 /** The issuer's credentials, most recently changed first, keyset-paginated on (updatedAt, id). */
 export async function listAdminCredentials(opts: { actor: Actor; issuerIds: string[]; status?: PublishStatus; q?: string; cursor?: string }) {

@@ -259,6 +259,12 @@ export async function getPortfolioPreview(userId: string) {
 }
 export type PortfolioPreview = NonNullable<Awaited<ReturnType<typeof getPortfolioPreview>>>;
 
+/**
+ * How many of an issuer's published items its page lists. Past it, the page says how many there are
+ * and links to the catalogue filtered by the issuer, which pages through all of them.
+ */
+export const ISSUER_PAGE_ITEMS = 200;
+
 export const getIssuerProfile = cache(async (slug: string) => {
   if (!/^[a-z0-9][a-z0-9-]{0,119}$/.test(slug)) return null;
   const issuer = await db.organization.findFirst({
@@ -266,8 +272,10 @@ export const getIssuerProfile = cache(async (slug: string) => {
     select: { id: true, name: true, slug: true, description: true, url: true, email: true, issuerKeys: { orderBy: { createdAt: 'desc' }, select: { did: true, createdAt: true, retiredAt: true } } },
   });
   if (!issuer) return null;
-  const credentials = await db.catalogEntry.findMany({ where: { issuerId: issuer.id }, orderBy: [{ kind: 'asc' }, { title: 'asc' }], take: 200, select: { id: true, kind: true, slug: true, title: true, level: true } });
-  return { ...issuer, credentials };
+  const rows = await db.catalogEntry.findMany({ where: { issuerId: issuer.id }, orderBy: [{ kind: 'asc' }, { title: 'asc' }], take: ISSUER_PAGE_ITEMS + 1, select: { id: true, kind: true, slug: true, title: true, level: true } });
+  // Counted only when the list is cut (rides the issuerId index).
+  const total = rows.length > ISSUER_PAGE_ITEMS ? await db.catalogEntry.count({ where: { issuerId: issuer.id } }) : rows.length;
+  return { ...issuer, credentials: rows.slice(0, ISSUER_PAGE_ITEMS), credentialTotal: total };
 });
 
 /**

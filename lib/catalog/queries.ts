@@ -4,7 +4,7 @@ import { ttlCache } from '@/lib/memo';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
 import { CATALOG_COUNT_CAP, CATALOG_PAGE_SIZE, CATALOG_QUERY_MAX, type CatalogSearchInput } from '@/lib/catalog/schemas';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorRank, isCursorTime } from '@/lib/catalog/cursor';
 import { correctQuery, createVocabulary, type Vocabulary } from '@/lib/catalog/spelling';
 
 export type CatalogItem = {
@@ -27,8 +27,9 @@ export type CatalogItem = {
 
 type RankCursor = { r: number; id: string };
 type DateCursor = { p: string; id: string };
-const isRankCursor = (v: Record<string, unknown>): v is RankCursor => typeof v.r === 'number' && typeof v.id === 'string';
-const isDateCursor = (v: Record<string, unknown>): v is DateCursor => typeof v.p === 'string' && typeof v.id === 'string';
+// Strict, not just typed: a hand-edited cursor the database would refuse starts the first page.
+const isRankCursor = (v: Record<string, unknown>): v is RankCursor => isCursorRank(v.r) && isCursorId(v.id);
+const isDateCursor = (v: Record<string, unknown>): v is DateCursor => isCursorTime(v.p) && isCursorId(v.id);
 
 /**
  * What the "Recommended by my district" filter keeps: the catalogue entries (`KIND:refId`) the
@@ -259,7 +260,7 @@ export const getMicroCredentialPage = cache(async (slug: string) => {
       subjects: true,
       gradeBands: true,
       issuer: { select: { id: true, name: true, slug: true, requiresProposal: true } },
-      track: { select: { slug: true, title: true, microCredentials: { where: { status: 'PUBLISHED' }, orderBy: { level: 'asc' }, select: { slug: true, level: true, currentVersion: { select: { title: true } } } } } },
+      track: { select: { status: true, slug: true, title: true, microCredentials: { where: { status: 'PUBLISHED' }, orderBy: { level: 'asc' }, select: { slug: true, level: true, currentVersion: { select: { title: true } } } } } },
       stackItems: { where: { stack: { status: 'PUBLISHED' } }, select: { stack: { select: { slug: true, title: true } } } },
       currentVersion: { select: versionDetail },
       // Every version teachers could have earned: badges name theirs (#version-N on older badges,
@@ -268,7 +269,11 @@ export const getMicroCredentialPage = cache(async (slug: string) => {
     },
   });
   if (!mc || !mc.currentVersion) return null;
-  return { ...mc, version: mc.currentVersion };
+  // A credential keeps its track while the track is a draft or after it is retired: the public page
+  // names only a published one ("Part of", "What comes next"), as the track's own page does.
+  const { track, ...rest } = mc;
+  const shown = track?.status === 'PUBLISHED' ? { slug: track.slug, title: track.title, microCredentials: track.microCredentials } : null;
+  return { ...rest, track: shown, version: mc.currentVersion };
 });
 
 /** A version number as it appears in a public address (/micro-credentials/{slug}/versions/{n}). */
@@ -306,15 +311,16 @@ export const getMicroCredentialVersionPage = cache(async (slug: string, n: strin
 });
 
 /**
- * For each of these micro-credentials that has a track: the track's next level up that is offered
- * (published), if any. One Prisma query (a fixed number of statements, not one per credential):
- * what the dashboard offers once a level is earned.
+ * For each of these micro-credentials that has a published track: the track's next level up that
+ * is offered (published), if any. One Prisma query (a fixed number of statements, not one per
+ * credential): what the dashboard offers once a level is earned.
  */
 export async function getNextTrackLevels(microCredentialIds: string[]): Promise<Map<string, { id: string; slug: string; level: number; title: string }>> {
   const out = new Map<string, { id: string; slug: string; level: number; title: string }>();
   if (!microCredentialIds.length) return out;
   const rows = await db.microCredential.findMany({
-    where: { id: { in: microCredentialIds }, trackId: { not: null }, level: { not: null } },
+    // Only a published track offers a next level (a draft one is not announced, a retired one is closed).
+    where: { id: { in: microCredentialIds }, track: { status: 'PUBLISHED' }, level: { not: null } },
     select: {
       id: true, level: true,
       track: { select: { microCredentials: { where: { status: 'PUBLISHED', level: { not: null }, currentVersionId: { not: null } }, orderBy: { level: 'asc' }, select: { id: true, slug: true, level: true, currentVersion: { select: { title: true } } } } } },

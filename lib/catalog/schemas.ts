@@ -10,10 +10,13 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined))
     .catch(undefined);
 
+// NFKC first: an accent typed as a separate mark ("cafe\u0301") or full-width letters ("ＦＥＥＤＢＡＣＫ",
+// from a CJK keyboard) become the characters the catalogue's words are stored in. The spelling
+// suggestions (lib/catalog/spelling.ts) compare in the same form.
 const searchText = (max: number) =>
   str()
     .optional()
-    .transform((v) => v?.trim().slice(0, max).trim() || undefined)
+    .transform((v) => v?.normalize('NFKC').trim().slice(0, max).trim() || undefined)
     .catch(undefined);
 
 // An empty form field means "any": drop it before coercion, or "" would become 0.

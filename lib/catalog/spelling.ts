@@ -14,7 +14,9 @@ export type Vocabulary = {
 export function createVocabulary(entries: Iterable<readonly [word: string, count: number]>): Vocabulary {
   const counts = new Map<string, number>();
   for (const [raw, count] of entries) {
-    const word = raw.normalize('NFC').toLowerCase();
+    // NFKC, as the search box normalises a query (lib/catalog/schemas.ts): a suggestion is then
+    // written as the search it links to reads it.
+    const word = raw.normalize('NFKC').toLowerCase();
     if (word) counts.set(word, (counts.get(word) ?? 0) + count);
   }
   const byLength = new Map<number, string[]>();
@@ -148,7 +150,7 @@ const MAX_CORRECTED_WORDS = 8;
  * ("-word") are left alone: they cannot be why a search found nothing.
  */
 export function correctQuery(query: string, vocabulary: Vocabulary): string | null {
-  const text = query.normalize('NFC');
+  const text = query.normalize('NFKC');
   let changed = false;
   let looked = 0;
   const corrected = text.replace(/\p{L}+/gu, (token: string, offset: number) => {

@@ -11,6 +11,8 @@ export type Standing =
       state: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'NEEDS_REVISION' | 'EARNED'; submissionId: string; awardId?: string | null; renewal?: boolean; renewalStopped?: boolean;
       // The application's badge can be withdrawn after it was earned: the page says so instead of "earned".
       awardRevokedAt?: Date | null; awardSuspendedAt?: Date | null;
+      // When it was issued and ends: an ending or ended badge's page offers to renew it (renewability).
+      awardIssuedAt?: Date | null; awardValidUntil?: Date | null;
     };
 
 /**
@@ -30,7 +32,7 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
     db.submission.findMany({
       where: { userId, microCredentialId: { in: microCredentialIds } },
       orderBy: { cycle: 'asc' },
-      select: { id: true, microCredentialId: true, status: true, cycle: true, award: { select: { id: true, revokedAt: true, suspendedAt: true } } },
+      select: { id: true, microCredentialId: true, status: true, cycle: true, award: { select: { id: true, revokedAt: true, suspendedAt: true, issuedAt: true, validUntil: true } } },
     }),
     db.proposal.findMany({ where: { userId, districtId: who.districtId ?? NO_DISTRICT, microCredentialId: { in: microCredentialIds } }, select: { microCredentialId: true, status: true } }),
     // Whether the district wants a proposal approved first: a proposal written while it did (or by
@@ -58,7 +60,7 @@ export async function getStandings(who: Teacher, microCredentialIds: string[]): 
       if (s.cycle > 1 && earlier && 'submissionId' in earlier) out.set(s.microCredentialId, { ...earlier, renewalStopped: true });
       continue;
     }
-    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, awardRevokedAt: s.award?.revokedAt ?? null, awardSuspendedAt: s.award?.suspendedAt ?? null, renewal: s.cycle > 1 });
+    out.set(s.microCredentialId, { state: s.status, submissionId: s.id, awardId: s.award?.id ?? null, awardRevokedAt: s.award?.revokedAt ?? null, awardSuspendedAt: s.award?.suspendedAt ?? null, awardIssuedAt: s.award?.issuedAt ?? null, awardValidUntil: s.award?.validUntil ?? null, renewal: s.cycle > 1 });
   }
   return out;
 }
@@ -122,7 +124,7 @@ export async function getTeacherDashboard(who: Teacher) {
         microCredential: {
           select: {
             id: true, slug: true, level: true,
-            track: { select: { title: true, slug: true } },
+            track: { select: { title: true, slug: true, status: true } },
             issuer: { select: { name: true } },
             currentVersion: { select: { id: true, title: true, pdHours: true, badgeColor: true, _count: { select: { resources: true } } } },
           },
@@ -188,5 +190,7 @@ export async function getTeacherDashboard(who: Teacher) {
     if (!mc || !mc.currentVersion || !withdrawnAt || !sub || (sub.status !== 'DRAFT' && sub.status !== 'NEEDS_REVISION')) return [];
     return [{ withdrawnAt, microCredential: { ...mc, currentVersion: mc.currentVersion }, submission: { id: sub.id, status: sub.status, cycle: sub.cycle, updatedAt: sub.updatedAt } }];
   });
-  return { enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped };
+  // A track is named only once published: a draft one is an issuer's unannounced plan, a retired one has no page.
+  const shown = enrollments.map((e) => (e.microCredential?.track && e.microCredential.track.status !== 'PUBLISHED' ? { ...e, microCredential: { ...e.microCredential, track: null } } : e));
+  return { enrollments: shown, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped };
 }

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { forbidden, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canManageOrg } from '@/lib/people/policy';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const MEMBERS_PAGE_SIZE = 25;
@@ -44,7 +44,7 @@ export async function listOrgMembers(opts: { actor: Actor; organizationId: strin
 export const INVITATIONS_PAGE_SIZE = 25;
 type InvitationCursor = { c: string; id: string };
 const isInvitationCursor = (v: Record<string, unknown>): v is InvitationCursor =>
-  typeof v.c === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.c));
+  isCursorTime(v.c) && isCursorId(v.id);
 const INVITATION_ORDER = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
 /**

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
 
 /**
  * True when the teacher's district requires an approved proposal and there is none yet. Only an
@@ -120,9 +120,9 @@ const byDecision = (status: ProposalListStatus | undefined) => status === 'APPRO
 // The sort key of the last row shown: when it was sent (`s`) or decided (`d`), '' for none, and its id.
 type SentCursor = { s: string; id: string };
 type DecidedCursor = { d: string; id: string };
-const isDate = (v: unknown): v is string => typeof v === 'string' && (v === '' || !Number.isNaN(Date.parse(v)));
-const isSentCursor = (v: Record<string, unknown>): v is SentCursor => isDate(v.s) && typeof v.id === 'string';
-const isDecidedCursor = (v: Record<string, unknown>): v is DecidedCursor => isDate(v.d) && typeof v.id === 'string';
+const isDate = (v: unknown): v is string => v === '' || isCursorTime(v);
+const isSentCursor = (v: Record<string, unknown>): v is SentCursor => isDate(v.s) && isCursorId(v.id);
+const isDecidedCursor = (v: Record<string, unknown>): v is DecidedCursor => isDate(v.d) && isCursorId(v.id);
 
 /**
  * The cursor for the page after `last`, for listDistrictProposals with the same `status`. A keyset on

@@ -2,14 +2,14 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { AttemptStatus, ReviewDecision, ReviewKind } from '@/lib/generated/prisma/enums';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
 import { reviewsFor, showsTeacherIdentity } from '@/lib/review/policy';
 import type { DoubleScoring } from '@/lib/review/history-words';
 
 export const HISTORY_PAGE_SIZE = 20;
 
 type Cursor = { t: string; id: string };
-const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
+const isCursor = (v: Record<string, unknown>): v is Cursor => isCursorTime(v.t) && isCursorId(v.id);
 
 export type HistoryItem = {
   reviewId: string;

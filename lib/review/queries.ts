@@ -5,7 +5,7 @@ import { isIssuerAdmin, isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { institutionDomain } from '@/lib/review/email-domain';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
 import { businessDaysBetween } from '@/lib/review/sla';
 import { listReviewerCandidateIds, listReviewerCredentials, issuerSettingsSelect, loadAttemptForReview, reviewDenial, teacherOf, type ReviewerCredential } from '@/lib/review/context';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -25,7 +25,7 @@ export function slaClock(dueAt: Date | null, now: Date): SlaClock {
 }
 
 type Cursor = { t: string; id: string };
-const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
+const isCursor = (v: Record<string, unknown>): v is Cursor => isCursorTime(v.t) && isCursorId(v.id);
 
 /**
  * Undecided submitted attempts (alias `a`) of these credentials; for SECOND, only those chosen for

@@ -5,7 +5,7 @@ import type { AttemptStatus, SubmissionStatus } from '@/lib/generated/prisma/enu
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { forbidden, notFound } from '@/lib/errors';
 import { listIssuerCredentialOptions } from '@/lib/authoring/queries';
-import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
 import { APPLICATION_STATUS_FILTERS, type ApplicationStatusFilter } from '@/lib/submissions/admin-list-schemas';
 
 // An issuer's applications, for its admins to find one a teacher writes about ("my work was
@@ -16,7 +16,8 @@ import { APPLICATION_STATUS_FILTERS, type ApplicationStatusFilter } from '@/lib/
 export const APPLICATIONS_PAGE_SIZE = 25;
 
 type Cursor = { t: string; id: string };
-const isCursor = (v: Record<string, unknown>): v is Cursor => typeof v.t === 'string' && typeof v.id === 'string' && !Number.isNaN(Date.parse(v.t));
+// A date Postgres can hold and an id of ours: a hand-edited link starts at the first page, never an error.
+const isCursor = (v: Record<string, unknown>): v is Cursor => isCursorTime(v.t) && isCursorId(v.id);
 
 /** ILIKE pattern for "contains `q`": its own %, _ and \ match themselves. */
 const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -3,6 +3,7 @@ import { resetDatabase } from '../setup/db';
 import { createPublishedCredential } from '../factories';
 import { searchCatalog, getCatalogFacets, getMicroCredentialPage } from '@/lib/catalog/queries';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
+import { encodeCursor } from '@/lib/catalog/cursor';
 import { retireMicroCredential, saveMicroCredentialDraft, createMicroCredential } from '@/lib/authoring/mutations';
 import { sampleDefinition } from '../factories';
 
@@ -45,6 +46,31 @@ describe('catalogue', () => {
     expect(new Set([...s1.items, ...s2.items].map((i) => i.id)).size).toBe(27);
     // A tampered cursor is ignored rather than crashing.
     expect((await search({ cursor: 'not-a-cursor' })).items).toHaveLength(24);
+  });
+
+  it('starts from the first page for a hand-edited cursor the database would refuse, instead of an error page', async () => {
+    const first = await createPublishedCredential();
+    for (let i = 0; i < 25; i++) await createPublishedCredential({ issuerId: first.issuer.id, admin: first.admin });
+    const p1 = await search({});
+    const s1 = await search({ q: 'feedback' });
+    const firstIds = p1.items.map((i) => i.id);
+    const firstRanked = s1.items.map((i) => i.id);
+    const valid = JSON.parse(Buffer.from(p1.nextCursor!, 'base64url').toString()) as { p: string; id: string };
+    const validRank = JSON.parse(Buffer.from(s1.nextCursor!, 'base64url').toString()) as { r: number; id: string };
+    // Each would reach Postgres as a value it refuses: not a date, a year before 1, a date past 9999,
+    // too large or too small for a real, or an id no row could have.
+    const badDates = [{ p: 'x', id: 'y' }, { p: '0000-01-01T00:00:00.000Z', id: valid.id }, { p: '-100000-01-01T00:00:00.000Z', id: valid.id }, { p: '+010000-01-01T00:00:00.000Z', id: valid.id }, { p: valid.p, id: 'x'.repeat(41) }, { p: valid.p, id: 7 }];
+    for (const c of badDates) expect((await search({ cursor: encodeCursor(c as Record<string, string | number>) })).items.map((i) => i.id)).toEqual(firstIds);
+    const badRanks = [{ r: 1e300, id: validRank.id }, { r: -1e300, id: validRank.id }, { r: 5e-50, id: validRank.id }, { r: validRank.r, id: 'x'.repeat(41) }, { r: String(validRank.r), id: validRank.id }];
+    for (const c of badRanks) expect((await search({ q: 'feedback', cursor: encodeCursor(c as Record<string, string | number>) })).items.map((i) => i.id)).toEqual(firstRanked);
+    // JSON can say Infinity (1e999) and NUL (\u0000, which Postgres text cannot hold) where encodeCursor cannot.
+    const raw = (json: string) => Buffer.from(json).toString('base64url');
+    expect((await search({ q: 'feedback', cursor: raw(`{"r":1e999,"id":"${validRank.id}"}`) })).items.map((i) => i.id)).toEqual(firstRanked);
+    expect((await search({ q: 'feedback', cursor: raw(`{"r":${validRank.r},"id":"a\\u0000"}`) })).items.map((i) => i.id)).toEqual(firstRanked);
+    expect((await search({ cursor: raw(`{"p":"${valid.p}","id":"a\\u0000"}`) })).items.map((i) => i.id)).toEqual(firstIds);
+    // The cursors we write still page on.
+    expect((await search({ cursor: p1.nextCursor })).items).toHaveLength(2);
+    expect((await search({ q: 'feedback', cursor: s1.nextCursor })).items).toHaveLength(2);
   });
 
   it('counts every match of a search or filter on a first page that has more, when asked (the result line)', async () => {

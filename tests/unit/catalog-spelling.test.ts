@@ -121,3 +121,18 @@ describe('the catalogue’s query string is forgiving', () => {
     expect(input.cursor).toBeUndefined();
   });
 });
+
+describe('a search typed in another Unicode form', () => {
+  it('is read as its plain characters (NFKC): a separate accent mark joins its letter, full-width letters become plain', () => {
+    expect(CatalogSearchInput.parse({ q: 'cafe\u0301' }).q).toBe('café');
+    expect(CatalogSearchInput.parse({ q: '  ＦＥＥＤＢＡＣＫ　' }).q).toBe('FEEDBACK');
+    // Cut after normalising: 200 plain characters, not 200 before the marks were joined.
+    expect(CatalogSearchInput.parse({ q: 'e\u0301'.repeat(150) }).q).toBe('é'.repeat(150));
+  });
+
+  it('is corrected in the same form, and suggestions are written as the search reads them', () => {
+    expect(correctQuery('ＦＥＥＤＢＡＫ', vocabulary)).toBe('FEEDBACK');
+    // A catalogue word with a ligature is offered as the plain word a search for it would be read as.
+    expect(correctQuery('feild', createVocabulary([['\uFB01eld', 3]]))).toBe('field');
+  });
+});

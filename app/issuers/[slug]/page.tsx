@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getIssuerProfile } from '@/lib/awards/queries';
 import { Card, PageHeader } from '@/components/ui/card';
 import { catalogHref } from '@/components/catalog/catalog-card';
+import { catalogSearchHref } from '@/lib/catalog/search-links';
+import { figure } from '@/lib/plural';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const issuer = await getIssuerProfile((await params).slug);
@@ -15,6 +17,7 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
   const issuer = await getIssuerProfile(slug);
   if (!issuer) notFound();
   const website = safeHttpUrl(issuer.url);
+  const cut = issuer.credentialTotal > issuer.credentials.length;
   return (
     <div>
       <PageHeader title={issuer.name} description={issuer.description} />
@@ -22,11 +25,21 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
         <section aria-labelledby="offers">
           <h2 id="offers" className="mb-2 text-xl font-semibold">Credentials offered</h2>
           {issuer.credentials.length ? (
-            <ul className="list-disc space-y-1 pl-6">
-              {issuer.credentials.map((c) => (
-                <li key={c.id}><Link href={catalogHref(c.kind, c.slug)}>{c.title}</Link>{c.level ? ` (level ${c.level})` : ''}</li>
-              ))}
-            </ul>
+            <>
+              {cut ? (
+                // Said before the list, so nobody reads to its end believing it is everything.
+                <p className="mb-2">
+                  This list shows the first {figure(issuer.credentials.length)} of {figure(issuer.credentialTotal)}.{' '}
+                  <Link href={catalogSearchHref({ issuer: issuer.id })}>See all {figure(issuer.credentialTotal)} from {issuer.name} in the catalogue</Link>
+                </p>
+              ) : null}
+              <ul className="list-disc space-y-1 pl-6">
+                {issuer.credentials.map((c) => (
+                  <li key={c.id}><Link href={catalogHref(c.kind, c.slug)}>{c.title}</Link>{c.level ? ` (level ${c.level})` : ''}</li>
+                ))}
+              </ul>
+              {cut ? <p className="mt-2"><Link href={catalogSearchHref({ issuer: issuer.id })}>See all {figure(issuer.credentialTotal)} from {issuer.name} in the catalogue</Link></p> : null}
+            </>
           ) : <p>Nothing published yet.</p>}
         </section>
         <Card>
