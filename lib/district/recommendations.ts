@@ -361,9 +361,10 @@ export async function listRecommendationsForTeacher(actor: Actor, now = new Date
   const trackIds = items.filter((i) => i.target.kind === 'TRACK').map((i) => i.target.id);
   const stackIds = items.filter((i) => i.target.kind === 'STACK').map((i) => i.target.id);
   const [enrollments, submissions, awards] = await Promise.all([
+    // Stopped ones too: unsent work on a credential the teacher stopped is not "started" (below).
     db.enrollment.findMany({
-      where: { userId: actor.id, withdrawnAt: null, OR: [...(mcIds.length ? [{ microCredentialId: { in: mcIds } }] : []), ...(trackIds.length ? [{ trackId: { in: trackIds } }] : [])] },
-      select: { microCredentialId: true, trackId: true },
+      where: { userId: actor.id, OR: [...(mcIds.length ? [{ microCredentialId: { in: mcIds } }] : []), ...(trackIds.length ? [{ trackId: { in: trackIds } }] : [])] },
+      select: { microCredentialId: true, trackId: true, withdrawnAt: true },
     }),
     mcIds.length ? db.submission.findMany({ where: { userId: actor.id, microCredentialId: { in: mcIds } }, select: { microCredentialId: true, status: true } }) : [],
     // Every badge of theirs for these, current or not: an expired one is to renew, a withdrawn one is said so.
@@ -372,10 +373,14 @@ export async function listRecommendationsForTeacher(actor: Actor, now = new Date
       select: { microCredentialId: true, stackId: true, revokedAt: true, suspendedAt: true, validUntil: true },
     }),
   ]);
-  const enrolled = new Set(enrollments.flatMap((e) => [e.microCredentialId, e.trackId].filter((x): x is string => Boolean(x))));
-  const inReview = new Set(submissions.filter((s) => s.status === 'SUBMITTED' || s.status === 'IN_REVIEW').map((s) => s.microCredentialId));
-  const needsChanges = new Set(submissions.filter((s) => s.status === 'NEEDS_REVISION').map((s) => s.microCredentialId));
-  const started = new Set(submissions.map((s) => s.microCredentialId));
+  const enrolled = new Set(enrollments.filter((e) => !e.withdrawnAt).flatMap((e) => [e.microCredentialId, e.trackId].filter((x): x is string => Boolean(x))));
+  // A draft or a revision the teacher stopped working on ("Stop working on it") waits, kept, until
+  // they pick it up: it is neither work under way nor changes they are asked to make now.
+  const stoppedMcs = new Set(enrollments.filter((e) => e.withdrawnAt && e.microCredentialId).map((e) => e.microCredentialId!));
+  const live = submissions.filter((s) => !((s.status === 'DRAFT' || s.status === 'NEEDS_REVISION') && stoppedMcs.has(s.microCredentialId)));
+  const inReview = new Set(live.filter((s) => s.status === 'SUBMITTED' || s.status === 'IN_REVIEW').map((s) => s.microCredentialId));
+  const needsChanges = new Set(live.filter((s) => s.status === 'NEEDS_REVISION').map((s) => s.microCredentialId));
+  const started = new Set(live.map((s) => s.microCredentialId));
   const awardOf = (a: (typeof awards)[number]) => a.microCredentialId ?? a.stackId;
   const isCurrent = (a: (typeof awards)[number]) => !a.revokedAt && !a.suspendedAt && (!a.validUntil || a.validUntil > now);
   const held = new Set(awards.filter(isCurrent).map(awardOf).filter((x): x is string => Boolean(x)));

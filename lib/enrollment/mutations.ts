@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { currentSubmission } from '@/lib/submissions/current';
 import { DomainError, invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -20,14 +20,45 @@ export async function enrollInMicroCredential(opts: { actor: Actor; microCredent
     if (retired) throw new DomainError('NOT_FOUND', 'This micro-credential was retired by its issuer and takes no new enrolments.');
     throw notFound('That credential');
   }
-  const enrollment = await db.enrollment.upsert({
-    where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-    create: { userId: opts.actor.id, microCredentialId: mc.id },
-    update: { withdrawnAt: null },
-    select: { id: true, createdAt: true },
+  return db.$transaction(async (tx) => {
+    await lockTrackEnrollments(tx, opts.actor.id, [mc.id]);
+    const enrollment = await tx.enrollment.upsert({
+      where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
+      create: { userId: opts.actor.id, microCredentialId: mc.id },
+      update: { withdrawnAt: null },
+      select: { id: true, createdAt: true },
+    });
+    await rejoinTracks(tx, opts.actor.id, [mc.id]);
+    await recordAudit({ actorId: opts.actor.id, action: 'enrollment.create', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId }, tx);
+    return enrollment;
   });
-  await recordAudit({ actorId: opts.actor.id, action: 'enrollment.create', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId });
-  return enrollment;
+}
+
+/**
+ * Locks the teacher's enrolments in the tracks these credentials are levels of, first, so that
+ * stopping one level and picking up another at the same moment take turns: the second one reads
+ * the levels as the first left them when it decides whether the teacher still follows the track.
+ */
+async function lockTrackEnrollments(tx: Tx, userId: string, microCredentialIds: string[]) {
+  if (!microCredentialIds.length) return;
+  await tx.$queryRaw`
+    SELECT e."id" FROM "Enrollment" e
+     WHERE e."userId" = ${userId}
+       AND e."trackId" IN (SELECT m."trackId" FROM "MicroCredential" m WHERE m."id" = ANY(${microCredentialIds}::text[]) AND m."trackId" IS NOT NULL)
+     ORDER BY e."id" FOR UPDATE`;
+}
+
+/**
+ * Working on a level again (enrolling in it, picking it up, enrolling in a stack it is part of)
+ * follows its track again when the teacher had enrolled in the track and then stopped every level
+ * (withdrawFromMicroCredential). A track they never enrolled in is not enrolled in for them.
+ */
+async function rejoinTracks(tx: Tx, userId: string, microCredentialIds: string[]) {
+  if (!microCredentialIds.length) return;
+  await tx.enrollment.updateMany({
+    where: { userId, withdrawnAt: { not: null }, track: { microCredentials: { some: { id: { in: microCredentialIds } } } } },
+    data: { withdrawnAt: null },
+  });
 }
 
 /** Said of a published track with no published level, on its page and when enrolling is refused. */
@@ -99,6 +130,7 @@ export async function enrollInStack(opts: { actor: Actor; stackId: string }): Pr
     if (!stack) throw notFound('That stack');
     const parts = stack.items.map((i) => i.microCredential);
     const toAdd = parts.filter((m) => m.enrollments.length === 0);
+    await lockTrackEnrollments(tx, userId, toAdd.map((m) => m.id));
     for (const m of toAdd) {
       await tx.enrollment.upsert({
         where: { userId_microCredentialId: { userId, microCredentialId: m.id } },
@@ -106,6 +138,7 @@ export async function enrollInStack(opts: { actor: Actor; stackId: string }): Pr
         update: { withdrawnAt: null },
       });
     }
+    await rejoinTracks(tx, userId, toAdd.map((m) => m.id));
     if (toAdd.length) {
       await recordAudit({ actorId: userId, action: 'enrollment.create', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId, data: { parts: toAdd.length } }, tx);
     }
@@ -120,7 +153,9 @@ export async function enrollInStack(opts: { actor: Actor; stackId: string }): Pr
 /**
  * "Stop working on this": the credential leaves the teacher's work in progress. A draft or a
  * revision not yet sent is kept (the dashboard lists it under "Stopped"), and enrolling again picks
- * it up. Work with reviewers, or already earned, cannot be dropped this way.
+ * it up. Work with reviewers, or already earned, cannot be dropped this way. Stopping the last level
+ * of a track the teacher still works on (enrolled, not stopped) stops the track too, in the same
+ * transaction: they no longer count as enrolled in it (district recommendations and their uptake).
  */
 export async function withdrawFromMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
   const submission = await db.submission.findFirst({
@@ -132,6 +167,7 @@ export async function withdrawFromMicroCredential(opts: { actor: Actor; microCre
   }
   if (submission?.status === 'EARNED') throw invalidState('You have earned this micro-credential; there is nothing to stop.');
   await db.$transaction(async (tx) => {
+    await lockTrackEnrollments(tx, opts.actor.id, [opts.microCredentialId]);
     // One statement: the submission's state is read as the enrolment is changed, so work sent
     // meanwhile (which enrols again) is never left off the dashboard.
     const changed = await tx.$executeRaw`
@@ -148,7 +184,17 @@ export async function withdrawFromMicroCredential(opts: { actor: Actor; microCre
       if (now && now.status !== 'DRAFT' && now.status !== 'NEEDS_REVISION') throw invalidState('Your application has just been sent to reviewers, so it cannot be dropped now.');
       throw notFound('Your enrolment');
     }
-    const mc = await tx.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { issuerId: true } });
+    const mc = await tx.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { issuerId: true, trackId: true } });
+    if (mc?.trackId) {
+      // Its last level the teacher still works on: the track is stopped with it. A level they hold
+      // the badge of (or have with reviewers) keeps its enrolment, so keeps them in the track.
+      await tx.$executeRaw`
+        UPDATE "Enrollment" t SET "withdrawnAt" = now()
+         WHERE t."userId" = ${opts.actor.id} AND t."trackId" = ${mc.trackId} AND t."withdrawnAt" IS NULL
+           AND NOT EXISTS (
+             SELECT 1 FROM "Enrollment" e JOIN "MicroCredential" m ON m."id" = e."microCredentialId"
+              WHERE e."userId" = ${opts.actor.id} AND m."trackId" = ${mc.trackId} AND e."withdrawnAt" IS NULL)`;
+    }
     await recordAudit({ actorId: opts.actor.id, action: 'enrollment.withdraw', entityType: 'MicroCredential', entityId: opts.microCredentialId, organizationId: mc?.issuerId ?? null }, tx);
   });
 }

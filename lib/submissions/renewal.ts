@@ -38,7 +38,15 @@ export async function startRenewal(opts: { actor: Actor; microCredentialId: stri
   }
   if (!current.award) throw invalidState('Your badge is still being issued. Try again in a minute.');
   if (mc.status !== 'PUBLISHED' || !mc.currentVersionId) {
-    throw invalidState('The issuer no longer offers this micro-credential, so it cannot be renewed. Your badge stays valid until its end date.');
+    // Said of the badge as it is: never "valid" once it has ended, been revoked or been suspended.
+    const { validUntil, revokedAt, suspendedAt } = current.award;
+    throw invalidState(
+      revokedAt ? 'This badge was revoked, and the issuer no longer offers this micro-credential, so it cannot be renewed.'
+      : suspendedAt ? 'This badge is suspended, and the issuer no longer offers this micro-credential, so it cannot be renewed.'
+      : validUntil && validUntil <= now ? `Your badge ended on ${dateFmt.format(validUntil)}, and the issuer no longer offers this micro-credential, so it cannot be renewed. It stays on your record.`
+      : validUntil ? `The issuer no longer offers this micro-credential, so it cannot be renewed. Your badge stays valid until ${dateFmt.format(validUntil)}.`
+      : 'The issuer no longer offers this micro-credential, so it cannot be renewed. Your badge does not expire, so it stays valid.',
+    );
   }
   const r = renewability(current.award, now);
   if (!r.ok) {

@@ -26,6 +26,9 @@ import { getIssuerSalaryStanding } from '@/lib/district/salary-approval';
 import { salaryStandingSentence } from '@/lib/reporting/salary-steps';
 import { levelInWords } from '@/components/credentials/level-words';
 import { ResourceEntry } from '@/components/credential/resource-entry';
+import { RenewForm } from '@/components/awards/renew-form';
+import { startRenewalAction } from '@/app/apply/[slug]/actions';
+import { renewability } from '@/lib/submissions/renewal-policy';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -130,9 +133,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
       ) : null}
       {enrolled && actor && standing.state !== 'not-enrolled' ? (
         <ArrivalNotice className="no-print mb-4">
-          <Alert tone="success" title="You are enrolled">
-            It is on your dashboard with your progress. {proposalRequired ? 'Your district asks for a proposal first: write it below.' : 'Start your application below when you are ready; it saves as you type.'}
-          </Alert>
+          <EnrolledNotice standing={standing} proposalRequired={proposalRequired} />
         </ArrivalNotice>
       ) : null}
       {/* After "Stop working on it": that form is gone, so the notice takes focus. */}
@@ -152,7 +153,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         </ArrivalNotice>
       ) : null}
       <Card className="no-print mb-8">
-        <NextStep slug={mc.slug} microCredentialId={mc.id} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} withdrawn={withdrawn} stoppedWork={stoppedWork} resources={resourceProgress} />
+        <NextStep slug={mc.slug} microCredentialId={mc.id} title={v.title} standing={standing} signedIn={Boolean(actor)} proposalRequired={proposalRequired} retired={mc.status === 'RETIRED'} withdrawn={withdrawn} stoppedWork={stoppedWork} resources={resourceProgress} />
         {working ? <StopWorkingForm action={withdrawAction} microCredentialId={mc.id} slug={mc.slug} retired={mc.status === 'RETIRED'} /> : null}
       </Card>
 
@@ -231,7 +232,55 @@ function ResourceProgressLine({ resources }: { resources: ResourceProgress }) {
   );
 }
 
-function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequired, retired, withdrawn, stoppedWork, resources }: { slug: string; microCredentialId: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean; withdrawn: WithdrawnAward | null; stoppedWork: StoppedWork | null; resources: ResourceProgress }) {
+/**
+ * After "Enrol" or "Pick up where you left off" (?enrolled=1): what they arrived at, in the words
+ * of where they now stand, so it agrees with the next step below it (a picked-up draft is not
+ * "start your application").
+ */
+function EnrolledNotice({ standing, proposalRequired }: { standing: Standing; proposalRequired: boolean }) {
+  if (standing.state === 'DRAFT' || standing.state === 'NEEDS_REVISION') {
+    const what = standing.renewal ? 'renewal' : standing.state === 'NEEDS_REVISION' ? 'revision' : 'draft';
+    return (
+      <Alert tone="success" title={`Your ${what} is back on your dashboard`}>
+        Everything you wrote or uploaded is kept. {standing.state === 'NEEDS_REVISION' ? 'Read the feedback and revise below.' : 'Continue below; it saves as you type.'}
+      </Alert>
+    );
+  }
+  if (standing.state !== 'enrolled' && standing.state !== 'proposal') {
+    // Sent, being reviewed or earned (a form from an older tab): nothing to start.
+    return <Alert tone="success" title="It is on your dashboard">Where your {'renewal' in standing && standing.renewal ? 'renewal' : 'application'} stands is below.</Alert>;
+  }
+  return (
+    <Alert tone="success" title="You are enrolled">
+      It is on your dashboard with your progress. {proposalRequired ? 'Your district asks for a proposal first: write it below.' : 'Start your application below when you are ready; it saves as you type.'}
+    </Alert>
+  );
+}
+
+const endFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * An earned badge that has ended, or is in its renewal window (renewability, the rule My badges
+ * and the renewal itself follow): when, and what the teacher can do about it. Null for a badge
+ * far from its end, one that never ends, and one revoked or suspended.
+ */
+function RenewalNote({ standing, microCredentialId, title, retired }: { standing: Extract<Standing, { submissionId: string }>; microCredentialId: string; title: string; retired: boolean }) {
+  if (!standing.awardId || !standing.awardIssuedAt || !standing.awardValidUntil) return null;
+  const now = new Date();
+  const r = renewability({ issuedAt: standing.awardIssuedAt, validUntil: standing.awardValidUntil, revokedAt: standing.awardRevokedAt ?? null, suspendedAt: standing.awardSuspendedAt ?? null }, now);
+  if (!r.ok) return null;
+  const when = r.expired ? `Your badge expired on ${endFmt.format(standing.awardValidUntil)}.` : `Your badge ends on ${endFmt.format(standing.awardValidUntil)}.`;
+  // A stopped renewal is continued with the button beside this; a retired credential takes no renewals.
+  const then = standing.renewalStopped ? '' : retired ? ' The issuer no longer offers this micro-credential, so it cannot be renewed. It stays on your record.' : ' Renew it by sending fresh evidence for review. It stays on your record either way.';
+  return (
+    <div className="mt-3 space-y-2" data-renewal-note>
+      <p>{when}{then}</p>
+      {!standing.renewalStopped && !retired ? <RenewForm action={startRenewalAction} microCredentialId={microCredentialId} title={title} /> : null}
+    </div>
+  );
+}
+
+function NextStep({ slug, microCredentialId, title, standing, signedIn, proposalRequired, retired, withdrawn, stoppedWork, resources }: { slug: string; microCredentialId: string; title: string; standing: Standing; signedIn: boolean; proposalRequired: boolean; retired: boolean; withdrawn: WithdrawnAward | null; stoppedWork: StoppedWork | null; resources: ResourceProgress }) {
   // Kept work after stopping: enrolling again picks it up, also when the credential has been retired.
   if (standing.state === 'not-enrolled' && stoppedWork) {
     const what = stoppedWork.renewal ? 'renewal' : 'application';
@@ -335,15 +384,18 @@ function NextStep({ slug, microCredentialId, standing, signedIn, proposalRequire
         );
       }
       return (
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <p>
-            {standing.renewal ? 'You renewed this micro-credential.' : 'You earned this micro-credential.'}
-            {standing.renewalStopped ? ' You started renewing it and stopped; your renewal draft is kept.' : ''}
-          </p>
-          <div className="flex gap-2">
-            {standing.renewalStopped ? <ButtonLink href={`/apply/${slug}`} variant="secondary">Continue your renewal</ButtonLink> : null}
-            {standing.awardId ? <ButtonLink href={`/credentials/${standing.awardId}`}>View your badge</ButtonLink> : null}
+        <div>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p>
+              {standing.renewal ? 'You renewed this micro-credential.' : 'You earned this micro-credential.'}
+              {standing.renewalStopped ? ' You started renewing it and stopped; your renewal draft is kept.' : ''}
+            </p>
+            <div className="flex gap-2">
+              {standing.renewalStopped ? <ButtonLink href={`/apply/${slug}`} variant="secondary">Continue your renewal</ButtonLink> : null}
+              {standing.awardId ? <ButtonLink href={`/credentials/${standing.awardId}`}>View your badge</ButtonLink> : null}
+            </div>
           </div>
+          <RenewalNote standing={standing} microCredentialId={microCredentialId} title={title} retired={retired} />
         </div>
       );
   }
