@@ -8,7 +8,8 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { InvitationOutcome } from '@/components/admin/invitation-outcome';
 
-type Created = { name: string; link: string | null };
+/** `peoplePath` is set when the first admin or leader could not be invited here: where to do it. */
+type Created = { name: string; link: string | null; peoplePath?: string; invited?: boolean };
 
 /**
  * A new issuer or district. The server checks every field (the form has noValidate): a missing name,
@@ -25,7 +26,11 @@ export function NewOrganizationForm() {
   }, [state]);
   return (
     <>
-      <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
+      <InvitationOutcome
+        message={state.ok ? state.message : undefined}
+        link={state.ok ? state.data?.link : null}
+        followUp={state.ok && state.data?.invited === false && state.data.peoplePath ? { href: state.data.peoplePath, text: `Open ${state.data.name}’s people page` } : undefined}
+      />
       <form ref={formRef} {...keepInputForm(action)} noValidate>
         {/* Its success is InvitationOutcome's to tell (with the link); a failure takes focus to the first field to correct. */}
         <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />

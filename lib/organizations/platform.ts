@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin } from '@/lib/auth/actor';
-import { conflict, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
+import { conflict, forbidden, invalidState, isDomainError, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { inviteMember } from '@/lib/people/mutations';
@@ -34,23 +34,39 @@ const FIRST_ROLE = { ISSUER: 'ISSUER_ADMIN', DISTRICT: 'DISTRICT_LEADER' } as co
 /**
  * Creates an issuer or a district and, when an address is given, invites its first admin or leader
  * (who then invites the rest). The slug is fixed from here on: badges and pages link to it.
+ *
+ * The organisation is saved first and stays saved if its first invitation is then refused (the
+ * address has had its day's invitations, say): `invitationError` says why, and `peoplePath` is
+ * where to invite them (or someone else) later. Checking the invitation before creating would not
+ * be enough (another invitation can use up the limit in between), and refusing the organisation
+ * for a reason that is only the invitation's would leave the platform admin unable to make it today.
  */
 export async function createOrganization(opts: { actor: Actor; input: z.output<typeof NewOrganizationInput> }) {
   assertPlatformAdmin(opts.actor);
   const { kind, name, slug, firstEmail } = opts.input;
-  let org: { id: string; slug: string; name: string };
+  let org: { id: string; slug: string; name: string; kind: 'ISSUER' | 'DISTRICT' };
   try {
     org = await db.$transaction(async (tx) => {
       const created = await tx.organization.create({ data: { kind, name, slug }, select: { id: true, slug: true, name: true } });
       await recordAudit({ actorId: opts.actor.id, action: 'org.create', entityType: 'Organization', entityId: created.id, organizationId: created.id, data: { kind, name, slug } }, tx);
-      return created;
+      return { ...created, kind };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw validation('That address is already taken.', { slug: ['Another organisation already uses this address. Choose another.'] });
     throw e;
   }
-  const invitation = firstEmail ? await inviteMember({ actor: opts.actor, organizationId: org.id, email: firstEmail, role: FIRST_ROLE[kind] }) : null;
-  return { organization: org, invitation };
+  const peoplePath = orgPeoplePath(org);
+  if (!firstEmail) return { organization: org, peoplePath, invitation: null, invitationError: null };
+  try {
+    const invitation = await inviteMember({ actor: opts.actor, organizationId: org.id, email: firstEmail, role: FIRST_ROLE[kind] });
+    return { organization: org, peoplePath, invitation, invitationError: null };
+  } catch (e) {
+    // Thrown now, the error would hide that the organisation exists, and a retry would be told its
+    // address is taken. An unexpected failure is logged for the operators and told plainly.
+    if (!isDomainError(e)) console.error(e);
+    const invitationError = isDomainError(e) ? e.message : 'something went wrong on our side';
+    return { organization: org, peoplePath, invitation: null, invitationError };
+  }
 }
 
 type OrgCursor = { n: string; id: string };
@@ -186,7 +202,9 @@ export async function setAccountDisabled(opts: { actor: Actor; input: AccountSta
       // The explicit tick is what lets a takeover be stopped at once, successor or not.
       if (leftAlone.length && !opts.input.disableAnyway) {
         const warnings = leftAlone.map((o) => soleLeaderWarning(user.name, o));
-        throw validation(`${warnings.join(' ')} To disable the account all the same (if it has been taken over, say), tick “Disable anyway”.`, { disableAnyway: warnings });
+        // Refused only when the form showed no box (a page from before the account became the last
+        // one running it: the box is required when shown), so the message says where the box comes from.
+        throw validation(`${warnings.join(' ')} To disable the account all the same (if it has been taken over, say), tick “Disable anyway”, now shown under the reason, and press “Yes, disable” again. If the box is not there, reload the page.`, { disableAnyway: warnings });
       }
       const u = await tx.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: now, sessionVersion: { increment: 1 } } });
       if (!u.count) throw conflict('This account is already disabled.');
@@ -254,8 +272,10 @@ export const BOOTSTRAP_LINK_MINUTES = 24 * 60;
  * new installation). Creates the platform organisation and the account when missing; enables the
  * account if it was disabled (the way back when no enabled platform admin is left). An account
  * without a password gets a one-time link to set one (valid for a day; using it also confirms the
- * address); a confirmed account with one keeps it, and no link is made. An unconfirmed account's
- * password is cleared first (it may be a stranger's who signed up with the address).
+ * address); a confirmed, enabled account with one keeps it, and no link is made. The password is
+ * cleared first (`passwordCleared`), with every session, when the account was unconfirmed (it may
+ * be a stranger's who signed up with the address) or disabled (as enabling in the app does: it may
+ * have been disabled because someone else got in and changed it).
  */
 export async function grantPlatformAdmin(opts: { email: string; name: string; now?: Date }) {
   const email = opts.email.trim().toLowerCase();
@@ -265,18 +285,21 @@ export async function grantPlatformAdmin(opts: { email: string; name: string; no
     if (platform.kind !== 'PLATFORM') throw invalidState(`The address “${PLATFORM_SLUG}” belongs to another organisation.`);
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, disabledAt: true, passwordHash: true, emailVerified: true } });
     const user = existing ?? (await tx.user.create({ data: { email, name: opts.name }, select: { id: true, disabledAt: true, passwordHash: true, emailVerified: true } }));
-    if (user.disabledAt) {
-      await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
-      await recordAudit({ actorId: null, action: 'user.enable', entityType: 'User', entityId: user.id, data: { via: 'command line' } }, tx);
-    }
     // Anyone can sign up with any address without confirming it: an unconfirmed account's password
-    // may be a stranger's, waiting for this grant. It goes (and every session with it), and the
-    // owner of the address sets one through the link printed below.
-    const untrustedPassword = Boolean(user.passwordHash) && !user.emailVerified;
-    if (untrustedPassword) await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
+    // may be a stranger's, waiting for this grant. A disabled account's may be an intruder's (the
+    // reason it was disabled), and it is about to get the platform's every right. Either way it goes
+    // (and every session with it), and the owner of the address sets one through the link printed.
+    const reenabled = Boolean(user.disabledAt);
+    const passwordCleared = Boolean(user.passwordHash) && (!user.emailVerified || reenabled);
+    if (reenabled) {
+      await tx.user.update({ where: { id: user.id }, data: { disabledAt: null, passwordHash: null, sessionVersion: { increment: 1 } } });
+      await recordAudit({ actorId: null, action: 'user.enable', entityType: 'User', entityId: user.id, data: { via: 'command line', passwordCleared } }, tx);
+    } else if (passwordCleared) {
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
+    }
     await ensureMembership(tx, user.id, platform.id, 'PLATFORM_ADMIN');
-    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing, passwordCleared: untrustedPassword } }, tx);
-    return { userId: user.id, created: !existing, reenabled: Boolean(user.disabledAt), hasPassword: Boolean(user.passwordHash) && !untrustedPassword };
+    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing, passwordCleared } }, tx);
+    return { userId: user.id, created: !existing, reenabled, passwordCleared, hasPassword: Boolean(user.passwordHash) && !passwordCleared };
   });
   const token = result.hasPassword ? null : await issueAccountToken(result.userId, 'PASSWORD_RESET', BOOTSTRAP_LINK_MINUTES, now);
   return { ...result, token };

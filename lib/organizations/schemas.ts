@@ -87,6 +87,8 @@ export const IssuerReviewSettingsInput = z.object({
 });
 export const CLAIM_MINUTES = [60, 120, 240, 480, 1440];
 
+export const NO_ADDRESS_FROM_NAME = 'We could not make a web address from this name. Type one in lowercase Latin letters, for example athens-schools.';
+
 export const NewOrganizationInput = z
   .object({
     kind: z.enum(['ISSUER', 'DISTRICT'], { error: 'Choose issuer or district.' }),
@@ -97,7 +99,10 @@ export const NewOrganizationInput = z
   .transform((v, ctx) => {
     const slug = OrgSlug.safeParse(v.slug || slugFromName(v.name));
     if (!slug.success) {
-      ctx.addIssue({ code: 'custom', path: ['slug'], message: slug.error.issues[0]?.message ?? 'Choose an address.' });
+      // Left blank, the address is made from the name, which may have too few Latin letters or
+      // digits for one (“Δήμος Αθηναίων”): a rule about characters nobody typed would not help.
+      const message = v.slug ? slug.error.issues[0]?.message : NO_ADDRESS_FROM_NAME;
+      ctx.addIssue({ code: 'custom', path: ['slug'], message: message ?? 'Choose an address.' });
       return z.NEVER;
     }
     return { ...v, slug: slug.data };

@@ -324,14 +324,28 @@ describe('platform administration', () => {
     expect(await db.membership.count({ where: { userId: first.userId } })).toBe(1);
     expect((await audits('platform.admin_grant')).map((a) => a.actorId)).toEqual([null, null]);
 
-    // An account with a password keeps it (no link); a disabled one is enabled again: the way back
-    // when no enabled platform admin is left.
-    const withPassword = await createActor({ email: 'keeper@example.org', password: 'correct horse battery' });
-    await db.user.update({ where: { id: withPassword.id }, data: { disabledAt: new Date() } });
-    const third = await grantPlatformAdmin({ email: 'keeper@example.org', name: 'Keeper' });
-    expect(third).toMatchObject({ created: false, reenabled: true, token: null });
-    expect((await db.user.findUniqueOrThrow({ where: { id: withPassword.id } })).disabledAt).toBeNull();
+    // A confirmed, enabled account with a password keeps it (no link).
+    await createActor({ email: 'keeper@example.org', password: 'correct horse battery' });
+    expect(await grantPlatformAdmin({ email: 'keeper@example.org', name: 'Keeper' })).toMatchObject({ created: false, reenabled: false, passwordCleared: false, hasPassword: true, token: null });
     expect((await authenticate({ email: 'keeper@example.org', password: 'correct horse battery' })).ok).toBe(true);
+
+    // A disabled one is enabled again (the way back when no enabled platform admin is left), but not
+    // with its old password: it was perhaps disabled because someone else got in and changed it, and
+    // it now holds every right on the platform. The password and every session go, as when enabled
+    // in the app, and the one-time link is made.
+    const takenOver = await createActor({ email: 'taken@example.org', password: 'intruder password 1' });
+    await db.user.update({ where: { id: takenOver.id }, data: { disabledAt: new Date() } });
+    const signedInBefore = (await db.user.findUniqueOrThrow({ where: { id: takenOver.id } })).sessionVersion;
+    const third = await grantPlatformAdmin({ email: 'taken@example.org', name: 'Taken' });
+    expect(third).toMatchObject({ created: false, reenabled: true, passwordCleared: true, hasPassword: false });
+    expect((await readAccountToken(third.token!, 'PASSWORD_RESET')).state).toBe('valid');
+    const enabled = await db.user.findUniqueOrThrow({ where: { id: takenOver.id } });
+    expect(enabled).toMatchObject({ disabledAt: null, passwordHash: null });
+    expect(enabled.sessionVersion).toBe(signedInBefore + 1);
+    expect(await loadActor(takenOver.id, signedInBefore)).toBeNull();
+    expect((await authenticate({ email: 'taken@example.org', password: 'intruder password 1' })).ok).toBe(false);
+    expect((await audits('user.enable')).map((a) => a.data)).toEqual([{ via: 'command line', passwordCleared: true }]);
+    expect((await audits('platform.admin_grant')).at(-1)?.data).toMatchObject({ email: 'taken@example.org', passwordCleared: true });
 
     // Someone signed up with the address before the grant, with a password of their own and no
     // confirmation: the grant does not hand them the role. Their password and sessions go, and the

@@ -1,11 +1,14 @@
 // `npm run platform:admin` run as an operator runs it, against the test database: the name it stores
 // for a new admin is kept on one line, without control or direction characters, as every name the
-// app stores is (lib/auth/schemas.ts oneLine), and a name that is nothing but those is refused.
+// app stores is (lib/auth/schemas.ts oneLine), and a name that is nothing but those is refused. A
+// disabled account it enables again comes back without its old password, and the output says so.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
+import { createActor } from '../factories';
+import { authenticate } from '@/lib/auth/accounts';
 
 beforeEach(resetDatabase);
 
@@ -29,5 +32,19 @@ describe('npm run platform:admin', () => {
     expect(refused.code).toBe(1);
     expect(refused.out.trim()).toBe('platform:admin: --name: Enter your name.');
     expect(await db.user.count()).toBe(1);
+  }, 60_000);
+
+  it('enables a disabled account without its old password, says so, and prints the link to set a new one', async () => {
+    const account = await createActor({ email: 'taken@example.org', password: 'intruder password 1' });
+    await db.user.update({ where: { id: account.id }, data: { disabledAt: new Date() } });
+    const run = platformAdmin('--email', 'taken@example.org');
+    expect(run.code).toBe(0);
+    const lines = run.out.trim().split('\n');
+    expect(lines[0]).toBe('taken@example.org is a platform admin (the account was disabled and is enabled again).');
+    expect(lines[1]).toBe('Its old password no longer works (if the account was disabled because someone else got into it, they may know it), and it is signed out everywhere.');
+    expect(lines[2]).toBe('Set a new password here (works once, for 24 hours):');
+    expect(lines[3]).toMatch(/^ {2}https?:\/\/\S+\/reset-password\/\S+$/);
+    expect(run.out).not.toContain('already has a password');
+    expect((await authenticate({ email: 'taken@example.org', password: 'intruder password 1' })).ok).toBe(false);
   }, 60_000);
 });
