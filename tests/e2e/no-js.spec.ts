@@ -20,11 +20,11 @@ test('without JavaScript a reviewer signs in, sees field errors, and saves their
   await page.goto('/account');
   await page.getByLabel('Portfolio address').fill('');
   await page.getByLabel('Make my portfolio public').check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Choose a web address for your portfolio.')).toBeVisible();
 
   await page.getByLabel('Make my portfolio public').uncheck();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 });
 
