@@ -438,6 +438,12 @@ export function auditActorLabel(action: string, actorName: string | null | undef
   return ACTIONS[action]?.noActor ?? 'A deleted account';
 }
 
+/**
+ * Who acted, in place of the name, when it is a teacher whose work the viewer is scoring under blind
+ * review (lib/audit/queries.ts): the entry still says what happened, not who did it.
+ */
+export const HIDDEN_TEACHER_LABEL = 'A teacher (hidden while you score their work)';
+
 /** A link to the record the entry is about, where the viewer of that log can open one. */
 export function auditEntryLink(entry: Pick<AuditEntryInput, 'action' | 'entityType' | 'entityId'>, view: AuditView): { href: string; label: string } | null {
   if (entry.entityType === 'Award') return { href: `/credentials/${entry.entityId}`, label: 'Open the badge' };

@@ -4,7 +4,8 @@ import { forbidden } from '@/lib/errors';
 import { isDistrictLeader, isIssuerAdmin, isPlatformAdmin, type Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, isCursorTime } from '@/lib/catalog/cursor';
-import { actionsInGroup, auditActorLabel, auditEntryLink, describeAuditEntry, type AuditSubject, type AuditView } from '@/lib/audit/describe';
+import { actionsInGroup, auditActorLabel, auditEntryLink, describeAuditEntry, HIDDEN_TEACHER_LABEL, type AuditSubject, type AuditView } from '@/lib/audit/describe';
+import { blindlyScoredSubmissionIds } from '@/lib/review/blind-scoring';
 import { AUDIT_PAGE_SIZE, resolveAuditRange, type AuditFilter, type AuditRange } from '@/lib/audit/schemas';
 
 // Reading the audit log (lib/audit/log.ts writes it). Who sees what:
@@ -14,6 +15,8 @@ import { AUDIT_PAGE_SIZE, resolveAuditRange, type AuditFilter, type AuditRange }
 //   events such as sign-ups, disables and deletions belong to none). They may act on every issuer and
 //   district, so nothing is hidden from them; the issuer and district logs stay open to them too.
 // Everyone else is refused. Newest first, keyset-paginated on (at, id).
+// An admin scoring a teacher's work under blind review does not learn from the log who the teacher
+// is (hiddenTeacherIds): as on the application record and the list of applications.
 
 export type AuditRow = {
   id: string;
@@ -32,7 +35,7 @@ const isCursor = (v: Record<string, unknown>): v is Cursor => isCursorTime(v.t) 
 
 const select = {
   id: true, at: true, action: true, entityType: true, entityId: true, organizationId: true, data: true,
-  actor: { select: { name: true } },
+  actorId: true, actor: { select: { name: true } },
 } satisfies Prisma.AuditLogSelect;
 type Entry = Prisma.AuditLogGetPayload<{ select: typeof select }>;
 
@@ -93,18 +96,41 @@ async function loadSubjects(entries: Entry[], withOrganizations: boolean) {
   return { subject: (e: Entry) => subjects.get(key(e.entityType, e.entityId)) ?? null, orgName: (id: string | null) => (id ? (orgNames.get(id) ?? null) : null) };
 }
 
-async function toRows(entries: Entry[], view: AuditView): Promise<AuditRow[]> {
+/**
+ * The teachers whose work the viewer is scoring right now under blind review (a live claim on an
+ * undecided attempt of an issuer that reviews blind; blindlyScoredSubmissionIds). Their entries
+ * ("Sent revised evidence for review (attempt 2)", "Asked about the feedback on attempt 1") would
+ * name them beside the very submission the viewer scores, by its link or by its time, so they are
+ * shown without the name and without a link to an application. District logs record no
+ * application's steps, and their leaders need to know who asked to join: left as they are.
+ */
+async function hiddenTeacherIds(actor: Actor, view: AuditView): Promise<Set<string>> {
+  if (view === 'district') return new Set();
+  const submissionIds = await blindlyScoredSubmissionIds(actor);
+  if (!submissionIds.length) return new Set();
+  const subs = await db.submission.findMany({
+    where: { id: { in: submissionIds }, microCredential: { issuer: { blindReview: true } } },
+    select: { userId: true },
+  });
+  return new Set(subs.map((s) => s.userId).filter((id) => id !== actor.id));
+}
+
+async function toRows(entries: Entry[], view: AuditView, actor: Actor): Promise<AuditRow[]> {
   const withOrganizations = view === 'platform';
-  const { subject, orgName } = await loadSubjects(entries, withOrganizations);
-  return entries.map((e) => ({
-    id: e.id.toString(),
-    at: e.at,
-    action: e.action,
-    who: auditActorLabel(e.action, e.actor?.name),
-    description: describeAuditEntry({ ...e, subject: subject(e) }),
-    link: auditEntryLink(e, view),
-    ...(withOrganizations ? { organization: orgName(e.organizationId) } : {}),
-  }));
+  const [{ subject, orgName }, hidden] = await Promise.all([loadSubjects(entries, withOrganizations), hiddenTeacherIds(actor, view)]);
+  return entries.map((e) => {
+    const teacherHidden = e.actorId !== null && hidden.has(e.actorId);
+    const link = auditEntryLink(e, view);
+    return {
+      id: e.id.toString(),
+      at: e.at,
+      action: e.action,
+      who: teacherHidden ? HIDDEN_TEACHER_LABEL : auditActorLabel(e.action, e.actor?.name),
+      description: describeAuditEntry({ ...e, subject: subject(e) }),
+      link: teacherHidden && e.entityType === 'Submission' ? null : link,
+      ...(withOrganizations ? { organization: orgName(e.organizationId) } : {}),
+    };
+  });
 }
 
 /** Which entries a log covers, refusing anyone who may not read it. */
@@ -148,7 +174,7 @@ export async function listAuditLog(opts: { actor: Actor; organizationId?: string
   const page = entries.slice(0, AUDIT_PAGE_SIZE);
   const last = page[page.length - 1];
   return {
-    items: await toRows(page, view),
+    items: await toRows(page, view, opts.actor),
     nextCursor: entries.length > AUDIT_PAGE_SIZE && last ? encodeCursor({ t: last.at.toISOString(), id: last.id.toString() }) : null,
     range,
     view,
@@ -159,5 +185,5 @@ export async function listAuditLog(opts: { actor: Actor; organizationId?: string
 export async function listRecentIssuerAudit(opts: { actor: Actor; issuerIds: string[]; take: number }): Promise<AuditRow[]> {
   if (opts.issuerIds.some((id) => !isIssuerAdmin(opts.actor, id))) throw forbidden('You do not administer that issuer.');
   const entries = await newestAcross(orgStreams(opts.issuerIds), {}, opts.take);
-  return toRows(entries, 'issuer');
+  return toRows(entries, 'issuer', opts.actor);
 }

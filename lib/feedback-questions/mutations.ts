@@ -1,11 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { conflict, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
+import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLimited } from '@/lib/errors';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
-import { ALREADY_ASKED, askRefusal } from '@/lib/feedback-questions/policy';
+import { ALREADY_ASKED, answerRefusal, askRefusal } from '@/lib/feedback-questions/policy';
+import { conflictOfInterest, teacherConflictSelect, teacherRef } from '@/lib/review/policy';
 
 /** Questions a teacher may ask a day (each one tells the issuer's admins). */
 export const QUESTIONS_PER_DAY = 5;
@@ -71,7 +72,9 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
 /**
  * An admin of the credential's issuer replies to a teacher's question; the teacher is told and reads
  * the reply under the feedback on their application. Answered once: a second reply (two admins, two
- * tabs) is refused rather than overwriting the first.
+ * tabs) is refused rather than overwriting the first. Not by an admin with a conflict of interest
+ * with the teacher (answerRefusal): an admin who applied themselves does not answer their own
+ * question about their own feedback; it waits for another admin of the issuer.
  */
 export async function answerFeedbackQuestion(opts: { actor: Actor; questionId: string; answer: string; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -82,15 +85,22 @@ export async function answerFeedbackQuestion(opts: { actor: Actor; questionId: s
       attempt: {
         select: {
           id: true, number: true,
-          submission: { select: { id: true, cycle: true, version: { select: { title: true } }, microCredential: { select: { slug: true, issuerId: true } } } },
+          submission: {
+            select: {
+              id: true, cycle: true, version: { select: { title: true } }, user: { select: teacherConflictSelect },
+              microCredential: { select: { slug: true, issuerId: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } },
+            },
+          },
         },
       },
     },
   });
   // Another issuer's question looks exactly like a missing one.
   if (!q || !isIssuerAdmin(opts.actor, q.attempt.submission.microCredential.issuerId)) throw notFound('That question');
-  if (q.answeredAt) throw conflict(ALREADY_ANSWERED);
   const { submission } = q.attempt;
+  const tie = q.userId === opts.actor.id ? 'OWN_WORK' : conflictOfInterest(opts.actor, teacherRef(submission.user), submission.microCredential.issuer, now);
+  if (tie) throw forbidden(answerRefusal(tie));
+  if (q.answeredAt) throw conflict(ALREADY_ANSWERED);
   await db.$transaction(async (tx) => {
     const u = await tx.feedbackQuestion.updateMany({ where: { id: q.id, answeredAt: null }, data: { answer: opts.answer, answeredById: opts.actor.id, answeredAt: now } });
     if (u.count !== 1) throw conflict(ALREADY_ANSWERED);

@@ -1,4 +1,5 @@
 import type { AttemptStatus } from '@/lib/generated/prisma/enums';
+import type { ReviewDenial } from '@/lib/review/policy';
 
 export const NOT_RETURNED = 'You can ask about feedback only on an attempt that was returned for revision.';
 export const ALREADY_ASKED = 'You have already asked about this feedback. You can ask again once the issuer has replied.';
@@ -36,4 +37,16 @@ export function openAboutCurrentDecision(attempt: { secondLookRequestedAt?: Date
 /** Whether a question on this attempt was asked about the decision a second look set aside. */
 export function aboutEarlierDecision(attempt: { secondLookRequestedAt?: Date | null }, question: { aboutSecondLook: boolean }): boolean {
   return Boolean(attempt.secondLookRequestedAt) && !question.aboutSecondLook;
+}
+
+/**
+ * Why an issuer admin may not reply to a question, given their conflict of interest with its teacher
+ * (conflictOfInterest in lib/review/policy.ts): their own question about their own application, or
+ * a colleague's the issuer's rules keep them from reviewing. The reply speaks for the issuer about a
+ * decision, as a second look would, so it comes from another admin of the issuer.
+ */
+export function answerRefusal(conflict: ReviewDenial): string {
+  return conflict === 'OWN_WORK'
+    ? 'This is your own question, so you cannot reply to it. Another admin of the issuer replies to your question.'
+    : 'You cannot reply to this teacher’s question: this issuer’s conflict-of-interest rules would stop you from reviewing their work (you share their school or district). Another admin of the issuer replies to it.';
 }

@@ -331,7 +331,13 @@ function afterCursor(cursor: { t: string; id: string } | null): Prisma.AttemptWh
   return { OR: [{ submittedAt: { gt: t } }, { submittedAt: t, id: { gt: cursor.id } }] };
 }
 
-/** Double-scored attempts whose two reviewers disagreed on the outcome, for issuer admins. */
+/**
+ * Double-scored attempts whose two reviewers disagreed on the outcome, for issuer admins. Each says
+ * whether this admin may settle it (canAdjudicate refuses a conflict of interest with the teacher,
+ * their own application included, and either of the two reviewers), so the page offers the claim
+ * only where it would be taken. On their own application an admin is a teacher like any other: who
+ * scored it, or is settling it, is not theirs to see.
+ */
 export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: string; limit?: number; now?: Date }) {
   const now = opts.now ?? new Date();
   const limit = Math.min(opts.limit ?? 20, 100);
@@ -351,7 +357,17 @@ export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: strin
       ...queueSelect,
       reviews: {
         where: { OR: [{ status: 'SUBMITTED' }, { status: 'CLAIMED', kind: 'ADJUDICATION' }] },
+        // The first score before the second, as the page lists them.
+        orderBy: [{ kind: 'asc' }, { id: 'asc' }],
         select: { id: true, kind: true, status: true, decision: true, reviewerId: true, claimExpiresAt: true, reviewer: { select: { name: true } } },
+      },
+      // Who the teacher is, as the conflict rules read it.
+      submission: {
+        select: {
+          ...queueSelect.submission.select,
+          user: { select: { ...queueSelect.submission.select.user.select, ...teacherConflictSelect } },
+          microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameSchool: true, blockSameDistrict: true } } } },
+        },
       },
     },
   });
@@ -360,10 +376,16 @@ export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: strin
   return {
     items: page.map((r) => {
       const claim = r.reviews.find((x) => x.kind === 'ADJUDICATION' && x.status === 'CLAIMED' && x.claimExpiresAt > now);
+      const conflict = conflictOfInterest(opts.actor, teacherRef(r.submission.user), r.submission.microCredential.issuer, now);
+      const own = conflict === 'OWN_WORK';
       return {
         ...toQueueItem(r, 'PRIMARY', now),
-        decisions: r.reviews.filter((x) => x.status === 'SUBMITTED').map((x) => ({ kind: x.kind, decision: x.decision, reviewerName: x.reviewer.name })),
-        claimedBy: claim ? { reviewId: claim.id, reviewerId: claim.reviewerId, name: claim.reviewer.name } : null,
+        /** The admin's conflict of interest with this teacher (null when none): another admin adjudicates it. */
+        conflict,
+        /** The admin is one of the two reviewers who disagreed: another admin adjudicates it. */
+        scoredByYou: r.reviews.some((x) => x.status === 'SUBMITTED' && x.kind !== 'ADJUDICATION' && x.reviewerId === opts.actor.id),
+        decisions: r.reviews.filter((x) => x.status === 'SUBMITTED').map((x) => ({ kind: x.kind, decision: x.decision, reviewerName: own ? null : x.reviewer.name })),
+        claimedBy: claim ? { reviewId: claim.id, reviewerId: claim.reviewerId, name: own ? null : claim.reviewer.name } : null,
       };
     }),
     nextCursor: rows.length > limit && last ? encodeCursor({ t: last.submittedAt!.toISOString(), id: last.id }) : null,

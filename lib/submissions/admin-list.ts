@@ -6,6 +6,7 @@ import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { forbidden, notFound } from '@/lib/errors';
 import { listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
+import { blindlyScoredSubmissionIds } from '@/lib/review/blind-scoring';
 import { APPLICATION_STATUS_FILTERS, type ApplicationStatusFilter } from '@/lib/submissions/admin-list-schemas';
 
 // An issuer's applications, for its admins to find one a teacher writes about ("my work was
@@ -30,20 +31,6 @@ export async function findCredentialIssuer(opts: { actor: Actor; microCredential
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(opts.microCredentialId)) return null;
   const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { issuerId: true } });
   return mc && isIssuerAdmin(opts.actor, mc.issuerId) ? mc.issuerId : null;
-}
-
-/**
- * The applications the actor is scoring right now under blind review: a claim on an attempt still
- * waiting for its decision (not one set aside for a second look). As on the application record,
- * who the teacher is stays hidden from them there, so it is hidden in the list too.
- */
-async function blindlyScoredSubmissionIds(actor: Actor): Promise<string[]> {
-  const claims = await db.review.findMany({
-    where: { reviewerId: actor.id, status: 'CLAIMED' },
-    take: 500,
-    select: { kind: true, attempt: { select: { submissionId: true, status: true, secondLookRequestedAt: true } } },
-  });
-  return [...new Set(claims.filter((c) => c.attempt.status === 'SUBMITTED' && (c.kind === 'SECOND_LOOK' || !c.attempt.secondLookRequestedAt)).map((c) => c.attempt.submissionId))];
 }
 
 export type ApplicationRow = {

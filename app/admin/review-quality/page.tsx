@@ -173,15 +173,22 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                   <p className="font-semibold">
                     {i.credentialTitle}, attempt {i.attemptNumber}
                   </p>
-                  <p className="text-sm text-slate-700">{i.decisions.map((d) => `${d.kind === 'PRIMARY' ? 'First' : 'Second'} (${d.reviewerName}): ${d.decision === 'PASS' ? 'pass' : 'revise'}`).join(' · ')}</p>
+                  <p className="text-sm text-slate-700">{i.decisions.map((d) => `${d.kind === 'PRIMARY' ? 'First' : 'Second'}${d.reviewerName ? ` (${d.reviewerName})` : ''}: ${d.decision === 'PASS' ? 'pass' : 'revise'}`).join(' · ')}</p>
                   <SlaClock {...i.clock} />
                 </div>
-                {i.claimedBy ? (
-                  i.claimedBy.reviewerId === actor.id ? (
-                    <Link href={`/review/${i.claimedBy.reviewId}`} className="font-semibold">Continue adjudicating</Link>
-                  ) : (
-                    <span className="text-sm">Being adjudicated by {i.claimedBy.name}</span>
-                  )
+                {i.claimedBy && i.claimedBy.reviewerId === actor.id ? (
+                  <Link href={`/review/${i.claimedBy.reviewId}`} className="font-semibold">Continue adjudicating</Link>
+                ) : i.claimedBy ? (
+                  <span className="text-sm">Being adjudicated by {i.claimedBy.name ?? 'another admin'}</span>
+                ) : i.conflict || i.scoredByYou ? (
+                  // claimReview refuses these: the reason instead of a button that would.
+                  <span className="text-sm text-slate-700">
+                    {i.conflict === 'OWN_WORK'
+                      ? 'Your own application: another admin adjudicates it.'
+                      : i.conflict
+                        ? 'Another admin adjudicates this: the issuer’s conflict-of-interest rules apply to you.'
+                        : 'You scored this submission: another admin adjudicates it.'}
+                  </span>
                 ) : (
                   <ClaimButton attemptId={i.attemptId} kind="ADJUDICATION" label="Adjudicate" describedBy={`adj-${i.attemptId}`} />
                 )}

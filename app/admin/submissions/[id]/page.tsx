@@ -5,6 +5,7 @@ import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { adminConflictOnSubmission } from '@/lib/review/second-look';
 import { assignRefusal } from '@/lib/review/mutations';
 import { secondLookConflictNotice } from '@/lib/review/second-look-rules';
+import { answerRefusal } from '@/lib/feedback-questions/policy';
 import { Card, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { CriterionFeedbackTable } from '@/components/review/criterion-feedback-table';
@@ -41,8 +42,8 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
   const [record, conflict] = await Promise.all([getSubmissionRecord({ actor, submissionId: id }), adminConflictOnSubmission({ actor, submissionId: id })]);
   if (!record) notFound();
   // Their own work, or a colleague's the issuer's rules keep them from reviewing: they choose no
-  // reviewer for it and neither ask for nor withdraw a second look (the server refuses all three),
-  // so the page says why, and who can, where it would offer those.
+  // reviewer for it, neither ask for nor withdraw a second look, and do not reply to the teacher's
+  // questions (the server refuses all four), so the page says why, and who can, where it would offer those.
   // Times of day in the admin's own zone (ADR 023); whole days (dayFmt) stay UTC days.
   const timeFmt = { format: (at: Date) => formatDateTime(at, actor.timeZone) };
   const [statusLabel, statusTone] = SUBMISSION[record.status] ?? [record.status, 'neutral'];
@@ -210,8 +211,13 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                           )}
                         </p>
                       ) : null}
-                      {/* Stays mounted once answered, so it can say the reply was sent. */}
-                      <AnswerForm questionId={q.id} teacherName={record.teacher.name} answered={Boolean(q.answeredAt)} />
+                      {conflict ? (
+                        // No form: answerFeedbackQuestion refuses it, after the reply was typed.
+                        q.answeredAt ? null : <p className="mt-2 text-sm">{answerRefusal(conflict)}</p>
+                      ) : (
+                        // Stays mounted once answered, so it can say the reply was sent.
+                        <AnswerForm questionId={q.id} teacherName={record.teacher.name} answered={Boolean(q.answeredAt)} />
+                      )}
                     </Card>
                   </li>
                 ))}
