@@ -1,5 +1,6 @@
 import type { AttemptStatus } from '@/lib/generated/prisma/enums';
 import type { ReviewDenial } from '@/lib/review/policy';
+import { conflictTie } from '@/lib/review/conflict-words';
 
 export const NOT_RETURNED = 'You can ask about feedback only on an attempt that was returned for revision.';
 export const ALREADY_ASKED = 'You have already asked about this feedback. You can ask again once the issuer has replied.';
@@ -48,5 +49,5 @@ export function aboutEarlierDecision(attempt: { secondLookRequestedAt?: Date | n
 export function answerRefusal(conflict: ReviewDenial): string {
   return conflict === 'OWN_WORK'
     ? 'This is your own question, so you cannot reply to it. Another admin of the issuer replies to your question.'
-    : 'You cannot reply to this teacher’s question: this issuer’s conflict-of-interest rules would stop you from reviewing their work (you share their school or district). Another admin of the issuer replies to it.';
+    : `You cannot reply to this teacher’s question: this issuer’s conflict-of-interest rules would stop you from reviewing their work (${conflictTie(conflict)}). Another admin of the issuer replies to it.`;
 }

@@ -16,6 +16,7 @@ import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
 import { nextDraftNotes, readDraftNotes } from '@/lib/review/draft-notes';
 import { CRITERION_FEEDBACK_MAX, CRITERION_FEEDBACK_TOO_LONG } from '@/lib/review/schemas';
+import { conflictTie } from '@/lib/review/conflict-words';
 
 export const DECIDED_ELSEWHERE =
   'This submission was decided by someone else while you were scoring it, so your decision was not recorded. Your scores and feedback are still on this page: copy anything you want to keep.';
@@ -187,7 +188,7 @@ const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
 export function assignRefusal(conflict: ReviewDenial): string {
   return conflict === 'OWN_WORK'
     ? 'This is your own application, so you cannot choose who reviews it. Another admin of the issuer must assign it.'
-    : 'You cannot choose who reviews this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it yourself (you share their school or district). Another admin of the issuer must assign it.';
+    : `You cannot choose who reviews this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it yourself (${conflictTie(conflict)}). Another admin of the issuer must assign it.`;
 }
 
 /**

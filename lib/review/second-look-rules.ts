@@ -3,6 +3,7 @@
 // may be asked for (the admin's form and requestSecondLook share them). Safe on the client.
 import type { AttemptStatus, PublishStatus } from '@/lib/generated/prisma/enums';
 import type { ReviewDenial } from '@/lib/review/policy';
+import { conflictTie } from '@/lib/review/conflict-words';
 
 export const SECOND_LOOK_REASON_MAX = 1000;
 
@@ -50,9 +51,9 @@ export function secondLookConflictNotice(conflict: ReviewDenial, action: 'ask' |
   if (action === 'ask') {
     return own
       ? 'This is your own application, so you cannot ask for a second look at it. Another admin of the issuer can ask for one.'
-      : 'You cannot ask for a second look at this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it yourself (you share their school or district). Another admin of the issuer can ask for one.';
+      : `You cannot ask for a second look at this teacher’s work: this issuer’s conflict-of-interest rules would stop you from reviewing it yourself (${conflictTie(conflict)}). Another admin of the issuer can ask for one.`;
   }
   return own
     ? 'This is your own application, so you cannot withdraw its second look. Another admin of the issuer can, while nobody has taken it.'
-    : 'You cannot withdraw this second look: this issuer’s conflict-of-interest rules would stop you from reviewing this teacher’s work yourself (you share their school or district). Another admin of the issuer can, while nobody has taken it.';
+    : `You cannot withdraw this second look: this issuer’s conflict-of-interest rules would stop you from reviewing this teacher’s work yourself (${conflictTie(conflict)}). Another admin of the issuer can, while nobody has taken it.`;
 }

@@ -4,7 +4,7 @@
 // Postgres, through the real list queries. (The catalogue's own cases are in catalog.test.ts.)
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg } from '../factories';
+import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { makeReviewWorld, submitTextAttempt } from '../factories/review-world';
 import { encodeCursor } from '@/lib/catalog/cursor';
 import { listMyReviewHistory } from '@/lib/review/history';
@@ -13,6 +13,7 @@ import { listAuditLog } from '@/lib/audit/queries';
 import { AuditFilterInput } from '@/lib/audit/schemas';
 import { listAdminCredentials } from '@/lib/authoring/queries';
 import { listDistrictProposals } from '@/lib/proposals/queries';
+import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { listPendingInvitations } from '@/lib/people/queries';
 import { listIssuerApplications } from '@/lib/submissions/admin-list';
 
@@ -59,10 +60,18 @@ describe('a hand-edited list cursor', () => {
   });
 
   it("starts a district's proposals from the first page, waiting or decided", async () => {
-    const district = await createOrg({ kind: 'DISTRICT' });
-    for (const cursor of [...cursors('s'), encodeCursor({ s: '', id: 'x'.repeat(41) })]) {
-      expect(await listDistrictProposals([district.id], { cursor })).toEqual([]);
-    }
-    for (const cursor of cursors('d')) expect(await listDistrictProposals([district.id], { status: 'APPROVED', cursor })).toEqual([]);
+    const district = await createOrg({ kind: 'DISTRICT', data: { requiresProposal: true } });
+    const { mc } = await createPublishedCredential();
+    const leader = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
+    const goals = 'My grade 7 students will explain their reasoning in labs.';
+    const waiting = await saveProposal({ actor: await createActor({ districtId: district.id }), microCredentialId: mc.id, studentGoals: goals, plan: '', submit: true, version: null });
+    const decided = await saveProposal({ actor: await createActor({ districtId: district.id }), microCredentialId: mc.id, studentGoals: goals, plan: '', submit: true, version: null });
+    await decideProposal({ actor: leader, proposalId: decided.id, decision: 'APPROVED', comment: '', version: decided.version });
+    const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
+    expect(idsOf(await listDistrictProposals([district.id], { status: 'SUBMITTED' }))).toEqual([waiting.id]);
+    for (const cursor of cursors('s')) expect(idsOf(await listDistrictProposals([district.id], { status: 'SUBMITTED', cursor }))).toEqual([waiting.id]);
+    // The whole list, waiting and decided, is ordered as the waiting one is (by when sent).
+    for (const cursor of cursors('s')) expect(new Set(idsOf(await listDistrictProposals([district.id], { cursor })))).toEqual(new Set([waiting.id, decided.id]));
+    for (const cursor of cursors('d')) expect(idsOf(await listDistrictProposals([district.id], { status: 'APPROVED', cursor }))).toEqual([decided.id]);
   });
 });
