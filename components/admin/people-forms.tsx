@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
-import { bulkEnrolAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
+import { useActionState, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { bulkEnrolAction, changeRoleAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
@@ -12,6 +12,34 @@ import { ROLE_LABELS } from '@/lib/people/schemas';
 import { smallButtonClass } from '@/components/ui/button';
 import { plural } from '@/lib/plural';
 import { notAskedPreview, notAskedResult, notAskedRow } from '@/lib/people/enrol-words';
+import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { announce } from '@/components/ui/announcer';
+
+const noSubscription = () => () => undefined;
+
+/**
+ * "Yes, remove the role". The row goes with the role and takes the form's own message with it, so
+ * once scripts run the server's answer (how many invitations the person sent stopped working, and
+ * to be what) is read out through the page's announcer after `removedMessage`. Before they run (or
+ * without them) the form posts to the server action itself, like every other form, and
+ * `removedMessage` alone is said when the row goes.
+ */
+export function RemoveRoleForm({ hidden, removedMessage, children }: { hidden: Record<string, string>; removedMessage: string; children: ReactNode }) {
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const removeAndTell = useCallback(
+    async (prev: ActionResult, formData: FormData) => {
+      const result = await changeRoleAction(prev, formData);
+      if (result.ok) announce(result.message ? `${removedMessage} ${result.message}` : removedMessage);
+      return result;
+    },
+    [removedMessage],
+  );
+  return (
+    <InlineActionForm action={scripted ? removeAndTell : changeRoleAction} hidden={hidden} removedMessage={scripted ? undefined : removedMessage}>
+      {children}
+    </InlineActionForm>
+  );
+}
 
 /**
  * Invites someone by email. With `organizations` (a district and its schools), the person chooses

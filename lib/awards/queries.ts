@@ -77,14 +77,24 @@ export function verifyStoredCredential(credential: unknown): Promise<Verificatio
 /**
  * Marks badges a later one renewed: awards come newest first, and an older badge of a
  * micro-credential the holder has a newer (not revoked, not suspended) badge for is `renewed`.
- * `newer`: micro-credentials that already have such a badge before these awards (on earlier pages).
+ * `newestHidden`: the holder hid the newest such badge, the one the portfolio would list in this
+ * one's place, so the credential is not on the portfolio at all (an older badge never takes the
+ * hidden one's place: getPublicPortfolio). `newer`: for each micro-credential that already has such
+ * a badge before these awards (on earlier pages), its newest one's `hiddenFromPortfolio`.
  */
-export function markRenewed<A extends { microCredentialId: string | null; revokedAt?: Date | null; suspendedAt?: Date | null }>(awards: A[], newer: Iterable<string> = []): (A & { renewed: boolean })[] {
-  const current = new Set<string>(newer);
+export function markRenewed<A extends { microCredentialId: string | null; revokedAt?: Date | null; suspendedAt?: Date | null; hiddenFromPortfolio?: boolean }>(
+  awards: A[],
+  newer: Iterable<{ microCredentialId: string; hiddenFromPortfolio?: boolean }> = [],
+): (A & { renewed: boolean; newestHidden: boolean })[] {
+  // Per micro-credential: whether its newest standing badge is hidden (the first one met wins).
+  const newest = new Map<string, boolean>();
+  for (const n of newer) if (!newest.has(n.microCredentialId)) newest.set(n.microCredentialId, Boolean(n.hiddenFromPortfolio));
   return awards.map((a) => {
-    const renewed = Boolean(a.microCredentialId && current.has(a.microCredentialId));
-    if (a.microCredentialId && !a.revokedAt && !a.suspendedAt) current.add(a.microCredentialId);
-    return { ...a, renewed };
+    const mc = a.microCredentialId;
+    const renewed = Boolean(mc && newest.has(mc));
+    const newestHidden = renewed && newest.get(mc!) === true;
+    if (mc && !a.revokedAt && !a.suspendedAt && !newest.has(mc)) newest.set(mc, Boolean(a.hiddenFromPortfolio));
+    return { ...a, renewed, newestHidden };
   });
 }
 
@@ -124,18 +134,20 @@ export async function listUserAwards(opts: { userId: string; cursor?: string }) 
   ]);
   const page = rows.slice(0, AWARDS_PAGE_SIZE);
   // A badge whose renewal sits on an earlier page is still `renewed`: which of this page's
-  // micro-credentials have a standing badge at or before the cursor.
+  // micro-credentials have a standing badge at or before the cursor, and whether the newest of
+  // them is hidden (distinct keeps the first row of each, in this order).
   const mcIds = [...new Set(page.map((a) => a.microCredentialId).filter((v): v is string => Boolean(v)))];
   const renewedEarlier = cursor && mcIds.length
     ? await db.award.findMany({
         where: { userId: opts.userId, microCredentialId: { in: mcIds }, revokedAt: null, suspendedAt: null, OR: [{ issuedAt: { gt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { gte: cursor.id } }] },
+        orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
         distinct: ['microCredentialId'],
-        select: { microCredentialId: true },
+        select: { microCredentialId: true, hiddenFromPortfolio: true },
       })
     : [];
   const last = page[page.length - 1];
   return {
-    items: markRenewed(await withEarnedColors(page), renewedEarlier.map((r) => r.microCredentialId!)),
+    items: markRenewed(await withEarnedColors(page), renewedEarlier.map((r) => ({ microCredentialId: r.microCredentialId!, hiddenFromPortfolio: r.hiddenFromPortfolio }))),
     nextCursor: rows.length > AWARDS_PAGE_SIZE && last ? awardCursorAfter(last) : null,
     total,
     continued: Boolean(cursor),

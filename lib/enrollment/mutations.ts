@@ -38,8 +38,10 @@ export async function enrollInMicroCredential(opts: { actor: Actor; microCredent
  * Locks the teacher's enrolments in the tracks these credentials are levels of, first, so that
  * stopping one level and picking up another at the same moment take turns: the second one reads
  * the levels as the first left them when it decides whether the teacher still follows the track.
+ * Every path that enrols in a level takes it before writing the level's enrolment (here,
+ * enrolAgain in lib/submissions/mutations.ts, the issuer's bulk enrolment in lib/people/mutations.ts).
  */
-async function lockTrackEnrollments(tx: Tx, userId: string, microCredentialIds: string[]) {
+export async function lockTrackEnrollments(tx: Tx, userId: string, microCredentialIds: string[]) {
   if (!microCredentialIds.length) return;
   await tx.$queryRaw`
     SELECT e."id" FROM "Enrollment" e
@@ -49,11 +51,12 @@ async function lockTrackEnrollments(tx: Tx, userId: string, microCredentialIds: 
 }
 
 /**
- * Working on a level again (enrolling in it, picking it up, enrolling in a stack it is part of)
- * follows its track again when the teacher had enrolled in the track and then stopped every level
+ * Working on a level again (enrolling in it, enrolling in a stack it is part of, starting or
+ * sending an application or a renewal: enrolAgain, or an issuer's bulk enrolment) follows its track
+ * again when the teacher had enrolled in the track and then stopped every level
  * (withdrawFromMicroCredential). A track they never enrolled in is not enrolled in for them.
  */
-async function rejoinTracks(tx: Tx, userId: string, microCredentialIds: string[]) {
+export async function rejoinTracks(tx: Tx, userId: string, microCredentialIds: string[]) {
   if (!microCredentialIds.length) return;
   await tx.enrollment.updateMany({
     where: { userId, withdrawnAt: { not: null }, track: { microCredentials: { some: { id: { in: microCredentialIds } } } } },
@@ -186,8 +189,11 @@ export async function withdrawFromMicroCredential(opts: { actor: Actor; microCre
     }
     const mc = await tx.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { issuerId: true, trackId: true } });
     if (mc?.trackId) {
-      // Its last level the teacher still works on: the track is stopped with it. A level they hold
-      // the badge of (or have with reviewers) keeps its enrolment, so keeps them in the track.
+      // Its last level the teacher still works on: the track is stopped with it. A level whose
+      // current application is with reviewers or earned keeps its enrolment (stopping it is refused
+      // above), so keeps them in the track. Holding a badge alone does not: a renewal of it that
+      // they stop withdraws that level's enrolment like any draft. Picking any level up again
+      // (rejoinTracks) brings the track back.
       await tx.$executeRaw`
         UPDATE "Enrollment" t SET "withdrawnAt" = now()
          WHERE t."userId" = ${opts.actor.id} AND t."trackId" = ${mc.trackId} AND t."withdrawnAt" IS NULL

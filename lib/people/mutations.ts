@@ -17,6 +17,7 @@ import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
+import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
 import { loadQualification } from '@/lib/review/context';
 import { qualificationDenial } from '@/lib/review/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -353,7 +354,11 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
   });
 }
 
-/** Adds or removes a role in an organisation. Roles are read from the database on every request. */
+/**
+ * Adds or removes a role in an organisation. Roles are read from the database on every request.
+ * Removing a leader's or admin's role withdraws the open invitations they sent there to any role
+ * but teacher: `withdrawnInvitations` counts them, `withdrawnByRole` by the role they were to.
+ */
 export async function changeRole(opts: { actor: Actor; organizationId: string; userId: string; role: Role; op: 'add' | 'remove' }) {
   const org = await loadManagedOrg(opts.actor, opts.organizationId);
   if (!canAssignRole(org.kind, opts.role)) throw validation('This organisation has no such role.');
@@ -369,6 +374,7 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
   const user = await db.user.findUnique({ where: { id: opts.userId }, select: { id: true } });
   if (!user) throw notFound('That person');
   let withdrawnInvitations = 0;
+  const withdrawnByRole: Partial<Record<Role, number>> = {};
   await db.$transaction(async (tx) => {
     if (opts.op === 'add') {
       // Only to someone who already belongs here: anyone else is invited, to their own address, and
@@ -390,17 +396,22 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
       if (leading && !(await tx.membership.count({ where: { organizationId: org.id, role: opts.role, user: { disabledAt: null } } }))) {
         throw invalidState(`This is the only active ${opts.role === 'ISSUER_ADMIN' ? 'admin' : 'leader'} of ${org.name}. Invite another first, or nobody can run it.`);
       }
-      // The invitations they sent here stop working, as when their account is disabled
-      // (lib/organizations/platform.ts): a link sent to an address of their own must not bring the
-      // role back after it was taken away. A district's schools are theirs to invite to as well.
+      // The invitations they sent here to any role but teacher stop working: a link sent to an
+      // address of their own must not bring power back after it was taken away (a leader's, an
+      // admin's, a principal's or a reviewer's role). A teacher invitation gives no say over anyone
+      // else's records, so routine teacher invitations keep working. A district's schools are
+      // theirs to invite to as well. (Disabling an account, lib/organizations/platform.ts, ends
+      // every one: a taken-over account leaves no link of any kind.)
       if (leading) {
         const now = new Date();
         const places = org.kind === 'DISTRICT' ? [org.id, ...(await tx.organization.findMany({ where: { kind: 'SCHOOL', parentId: org.id }, select: { id: true } })).map((s) => s.id)] : [org.id];
-        const ended = await tx.invitation.updateMany({
-          where: { invitedById: user.id, organizationId: { in: places }, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+        const ended = await tx.invitation.updateManyAndReturn({
+          where: { invitedById: user.id, organizationId: { in: places }, role: { not: 'TEACHER' }, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
           data: { expiresAt: now, withdrawnAt: now },
+          select: { role: true },
         });
-        withdrawnInvitations = ended.count;
+        withdrawnInvitations = ended.length;
+        for (const i of ended) withdrawnByRole[i.role] = (withdrawnByRole[i.role] ?? 0) + 1;
       }
       // A reviewer removed from the issuer loses their qualifications for its credentials.
       if (opts.role === 'REVIEWER' && org.kind === 'ISSUER') {
@@ -415,7 +426,7 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
     const withdrawn = opts.op === 'remove' && (opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER') ? { withdrawnInvitations } : {};
     await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.role_add' : 'people.role_remove', entityType: 'User', entityId: user.id, organizationId: org.id, data: { role: opts.role, ...withdrawn } }, tx);
   });
-  return { withdrawnInvitations };
+  return { withdrawnInvitations, withdrawnByRole };
 }
 
 /** Qualifies (or unqualifies) a reviewer of the issuer to score one of its credentials. */
@@ -552,12 +563,16 @@ export async function importBulkEnrol(opts: { actor: Actor; issuerId: string; ta
           entry.userIds.push(userId);
           asked.set(r.district.id, entry);
         }
+        // As a teacher enrolling themselves (lib/enrollment/mutations.ts): their track enrolments
+        // locked first, and a track they had stopped with its last level followed again.
+        await lockTrackEnrollments(tx, userId, target.mcIds);
         if (target.kind === 'track') {
           await tx.enrollment.upsert({ where: { userId_trackId: { userId, trackId: target.id } }, create: { userId, trackId: target.id }, update: { withdrawnAt: null } });
         }
         for (const mcId of target.mcIds) {
           await tx.enrollment.upsert({ where: { userId_microCredentialId: { userId, microCredentialId: mcId } }, create: { userId, microCredentialId: mcId }, update: { withdrawnAt: null } });
         }
+        await rejoinTracks(tx, userId, target.mcIds);
         if (!r.alreadyEnrolled) enrolled++;
       }
       let requested = 0;

@@ -16,6 +16,7 @@ import { passingRuleOf } from '@/lib/review/rubric';
 import { carriedPartIds, decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
+import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
 
 /** Creates the teacher's application (bound to the current version) and its first draft attempt, once. */
 export async function startApplication(opts: { actor: Actor; microCredentialId: string }) {
@@ -48,13 +49,20 @@ export async function openApplication(tx: Tx, o: { userId: string; microCredenti
   });
 }
 
-/** Enrols the teacher, or enrols them again if they had stopped working on the credential. */
-export function enrolAgain(tx: Pick<Tx, 'enrollment'>, userId: string, microCredentialId: string) {
-  return tx.enrollment.upsert({
+/**
+ * Enrols the teacher, or enrols them again if they had stopped working on the credential, and
+ * follows its track again if stopping it had stopped the track (as enrollInMicroCredential does).
+ * The track enrolments are locked first, in the order withdrawFromMicroCredential takes them.
+ */
+export async function enrolAgain(tx: Tx, userId: string, microCredentialId: string) {
+  await lockTrackEnrollments(tx, userId, [microCredentialId]);
+  const enrollment = await tx.enrollment.upsert({
     where: { userId_microCredentialId: { userId, microCredentialId } },
     create: { userId, microCredentialId },
     update: { withdrawnAt: null },
   });
+  await rejoinTracks(tx, userId, [microCredentialId]);
+  return enrollment;
 }
 
 async function loadOwnDraftAttempt(actor: Actor, attemptId: string) {

@@ -31,7 +31,7 @@ export async function startRenewal(opts: { actor: Actor; microCredentialId: stri
   if (current.status !== 'EARNED') {
     if (current.cycle > 1) {
       // A renewal already under way (perhaps stopped): back on the dashboard, and there.
-      await enrolAgain(db, opts.actor.id, mc.id);
+      await db.$transaction((tx) => enrolAgain(tx, opts.actor.id, mc.id));
       return { submissionId: current.id, slug: mc.slug };
     }
     throw invalidState('You have not earned this micro-credential yet, so there is nothing to renew.');

@@ -311,6 +311,80 @@ describe('My badges', () => {
   });
 });
 
+describe('My badges: an older badge of a credential whose newest badge is hidden', () => {
+  const LISTED_INSTEAD = 'Your newer badge of this credential is listed on your portfolio instead. This one’s PD hours still count in its total unless you hide it.';
+  const NEWEST_HIDDEN = 'Not on your portfolio: you hid your newest badge of this credential, and an older one never takes its place. This one’s PD hours still count in its total unless you hide it.';
+  const NEWEST_HIDDEN_PRIVATE = 'Will not be on your portfolio once you make it public: you hid your newest badge of this credential, and an older one never takes its place. This one’s PD hours will count in its total unless you hide it.';
+  const cardText = (html: string, title: string) => textOf(cardOf(html, title) ?? '');
+
+  it('says it is not on the portfolio (which lists neither), that its hours still count, and says it as “would” while the portfolio is private', async () => {
+    const w = await world();
+    const mc = await w.credential();
+    const first = await createEarnedAward(w.holder, mc, { title: 'Seminars (2019)', hours: 6, level: 1, issuedAt: '2019-01-01T09:00:00.000Z', cycle: 1 });
+    const middle = await createEarnedAward(w.holder, mc, { title: 'Seminars (2022)', hours: 4, level: 1, issuedAt: '2022-01-01T09:00:00.000Z', cycle: 2 });
+    const newest = await createEarnedAward(w.holder, mc, { title: 'Seminars (2024)', hours: 7, level: 1, issuedAt: '2024-01-01T09:00:00.000Z', cycle: 3 });
+    let html = await badgesHtml(w.holder);
+    expect(cardText(html, 'Seminars (2019)')).toContain(LISTED_INSTEAD);
+    expect(cardText(html, 'Seminars (2022)')).toContain(LISTED_INSTEAD);
+    expect(cardText(html, 'Seminars (2024)')).toContain('On your portfolio.');
+
+    expect((await setBadge(w.holder, newest.id, 'no')).ok).toBe(true);
+    // The portfolio lists none of the three, and counts the two older ones' hours.
+    const shown = await portfolio();
+    for (const id of [first.id, middle.id, newest.id]) expect(shown.awards.map((a) => a.id)).not.toContain(id);
+    expect([shown.credentials, shown.pdHours]).toEqual([3, 5 + w.signedHours + 6 + 4]);
+    expect(textOf(await portfolioHtml())).not.toContain('Seminars');
+
+    html = await badgesHtml(w.holder);
+    for (const title of ['Seminars (2019)', 'Seminars (2022)']) {
+      expect(cardText(html, title)).toContain(NEWEST_HIDDEN);
+      expect(cardText(html, title)).not.toContain('listed on your portfolio');
+      expect(cardOf(html, title)).toMatch(/>Hide from my portfolio<span class="sr-only">/);
+    }
+    expect(cardText(html, 'Seminars (2024)')).toContain('Hidden from your portfolio, and left out of its totals.');
+
+    // Hiding the middle one instead (the newest shown again): the newest is listed in both older ones' place.
+    await setBadge(w.holder, newest.id, 'yes');
+    await setBadge(w.holder, middle.id, 'no');
+    html = await badgesHtml(w.holder);
+    expect(cardText(html, 'Seminars (2019)')).toContain(LISTED_INSTEAD);
+    expect((await portfolio()).awards.map((a) => a.id)).toContain(newest.id);
+
+    // A private portfolio: said as it would be once public.
+    await setBadge(w.holder, middle.id, 'yes');
+    await setBadge(w.holder, newest.id, 'no');
+    await db.user.update({ where: { id: w.holder.id }, data: { portfolioPublic: false } });
+    html = await badgesHtml(w.holder);
+    expect(cardText(html, 'Seminars (2019)')).toContain(NEWEST_HIDDEN_PRIVATE);
+    expect(cardText(html, 'Seminars (2019)')).not.toMatch(/listed|Not on your portfolio:/);
+    await setBadge(w.holder, newest.id, 'yes');
+    expect(cardText(await badgesHtml(w.holder), 'Seminars (2019)')).toContain('Once you make your portfolio public, your newer badge of this credential will be listed on it instead. This one’s PD hours will count in its total unless you hide it.');
+  });
+
+  it('says so on a later page of My badges, when the hidden newest badge is on an earlier one', async () => {
+    const w = await world();
+    const mc = await w.credential();
+    await createEarnedAward(w.holder, mc, { title: 'Seminars (2019)', hours: 6, level: 1, issuedAt: '2019-01-01T09:00:00.000Z', cycle: 1 });
+    const newest = await createEarnedAward(w.holder, mc, { title: 'Seminars (2024)', hours: 7, level: 1, issuedAt: '2024-01-01T09:00:00.000Z', cycle: 2 });
+    // Enough badges in between for the 2019 one to be on the second page.
+    for (let i = 0; i < AWARDS_PAGE_SIZE; i++) {
+      await createEarnedAward(w.holder, await w.credential(), { title: `Between ${i}`, hours: 1, level: 1, issuedAt: new Date(Date.parse('2023-06-01T09:00:00.000Z') - i * 86_400_000).toISOString() });
+    }
+    await setBadge(w.holder, newest.id, 'no');
+    const first = await listUserAwards({ userId: w.holder.id });
+    expect(first.items.map((a) => a.title)).toContain('Seminars (2024)');
+    expect(first.items.map((a) => a.title)).not.toContain('Seminars (2019)');
+    session.actor = w.holder;
+    const html = renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({ cursor: first.nextCursor! }) }));
+    expect(cardText(html, 'Seminars (2019)')).toContain(NEWEST_HIDDEN);
+    // Shown again, the later page says the newer one is listed instead.
+    await setBadge(w.holder, newest.id, 'yes');
+    session.actor = w.holder;
+    const again = renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({ cursor: first.nextCursor! }) }));
+    expect(cardText(again, 'Seminars (2019)')).toContain(LISTED_INSTEAD);
+  });
+});
+
 describe('showing the school on the portfolio', () => {
   it('the teacher turns it off and on; the portfolio and both previews follow', async () => {
     const w = await world();

@@ -15,10 +15,12 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
+import { textOnlyDefinition } from '../factories/definitions';
 import { createTrack, retireMicroCredential } from '@/lib/authoring/mutations';
 import { addRecommendation, listDistrictRecommendations, listRecommendationsForTeacher } from '@/lib/district/recommendations';
 import { enrollInMicroCredential, enrollInTrack, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
-import { startApplication } from '@/lib/submissions/mutations';
+import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
+import { importBulkEnrol } from '@/lib/people/mutations';
 import { startRenewal } from '@/lib/submissions/renewal';
 import { DistrictRecommendations } from '@/components/dashboard/district-recommendations';
 
@@ -154,6 +156,55 @@ describe('stopping every level of a track', () => {
     expect((await trackEnrolment()).withdrawnAt).toBeNull();
     expect(await status()).toBe('needs-changes');
     expect(await enrolledUptake()).toBe(1);
+  });
+
+  it('follows the track again whichever way a level is picked up: starting or sending an application, a stopped renewal, an issuer’s bulk enrolment', async () => {
+    const { mc: level, issuer, admin, version } = await createPublishedCredential({ def: { ...textOnlyDefinition(), title: 'Assessment Cycle' } });
+    const track = await createTrack({ actor: admin, issuerId: issuer.id, publish: true, def: { slug: 'assessment-track', title: 'Empowering Assessment', summary: 'One level.', topic: 'Assessment', levels: [level.slug] } });
+    const renewing = (await createPublishedCredential({ issuerId: issuer.id, admin, def: { title: 'Wait Time', expiryMonths: 12 } })).mc;
+    const renewTrack = await createTrack({ actor: admin, issuerId: issuer.id, publish: true, def: { slug: 'wait-time-track', title: 'Wait Time Track', summary: 'One level.', topic: 'Questioning', levels: [renewing.slug] } });
+    const { d, leader, teacher } = await district();
+    await recommend(leader, d.id, 'TRACK', track.id);
+    const stopped = async (trackId: string) => (await db.enrollment.findUniqueOrThrow({ where: { userId_trackId: { userId: teacher.id, trackId } }, select: { withdrawnAt: true } })).withdrawnAt !== null;
+    const levelStopped = async (microCredentialId: string) => (await db.enrollment.findUniqueOrThrow({ where: { userId_microCredentialId: { userId: teacher.id, microCredentialId } }, select: { withdrawnAt: true } })).withdrawnAt !== null;
+    const enrolledUptake = async () => (await listDistrictRecommendations({ actor: leader, districtId: d.id }))[0].uptake.enrolled;
+
+    await enrollInTrack({ actor: teacher, trackId: track.id });
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: level.id });
+    expect(await stopped(track.id)).toBe(true);
+    expect(await enrolledUptake()).toBe(0);
+
+    // "Start your application" (startApplication) on a level they had stopped.
+    const sub = await startApplication({ actor: teacher, microCredentialId: level.id });
+    expect([await levelStopped(level.id), await stopped(track.id)]).toEqual([false, false]);
+    expect(await listRecommendationsForTeacher(teacher).then((r) => r!.items[0].status)).not.toBe('not-started');
+    expect(await enrolledUptake()).toBe(1);
+
+    // Sending a stopped draft from a tab left open (submitAttempt).
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: level.id });
+    expect(await stopped(track.id)).toBe(true);
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: sub.id, status: 'DRAFT' }, select: { id: true } });
+    for (const p of version.parts) await saveResponse({ actor: teacher, attemptId: attempt.id, partId: p.id, text: 'My Grade 7 class wrote exit tickets.', links: [], revision: 0 });
+    expect((await submitAttempt({ actor: teacher, attemptId: attempt.id, attested: true })).alreadySubmitted).toBe(false);
+    expect([await levelStopped(level.id), await stopped(track.id)]).toEqual([false, false]);
+    expect(await enrolledUptake()).toBe(1);
+
+    // A renewal they had stopped, started again from My badges (startRenewal).
+    await createEarnedAward(teacher, renewing, { level: null, issuedAt: '2024-01-01T00:00:00Z', validUntil: new Date('2025-01-01T00:00:00Z') });
+    await enrollInTrack({ actor: teacher, trackId: renewTrack.id });
+    await startRenewal({ actor: teacher, microCredentialId: renewing.id });
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: renewing.id });
+    // Holding the badge does not keep the track: the stopped renewal was its only level worked on.
+    expect(await stopped(renewTrack.id)).toBe(true);
+    await startRenewal({ actor: teacher, microCredentialId: renewing.id });
+    expect([await levelStopped(renewing.id), await stopped(renewTrack.id)]).toEqual([false, false]);
+
+    // The issuer enrols them in the level from a file (importBulkEnrol).
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: renewing.id });
+    expect(await stopped(renewTrack.id)).toBe(true);
+    const email = (await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { email: true } })).email;
+    await importBulkEnrol({ actor: admin, issuerId: issuer.id, target: `mc:${renewing.id}`, csv: `email,name\n${email},Tess Teacher\n` });
+    expect([await levelStopped(renewing.id), await stopped(renewTrack.id)]).toEqual([false, false]);
   });
 
   it('keeps the track while another level is still worked on', async () => {

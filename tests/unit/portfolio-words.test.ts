@@ -28,6 +28,31 @@ describe('badgePortfolioStatus', () => {
     expect(badgePortfolioStatus({}, open)).toEqual({ text: 'On your portfolio.', control: true });
     expect(badgePortfolioStatus({ hiddenFromPortfolio: false }, { isPublic: false }).text).toBe('Will be on your portfolio once you make it public.');
   });
+  it('a renewed badge whose newer one is shown: that one is listed instead, and this one’s hours count', () => {
+    expect(badgePortfolioStatus({ renewed: true, newestHidden: false }, open)).toEqual({
+      text: 'Your newer badge of this credential is listed on your portfolio instead. This one’s PD hours still count in its total unless you hide it.',
+      control: true,
+    });
+    expect(badgePortfolioStatus({ renewed: true }, { isPublic: false })).toEqual({
+      text: 'Once you make your portfolio public, your newer badge of this credential will be listed on it instead. This one’s PD hours will count in its total unless you hide it.',
+      control: true,
+    });
+  });
+  it('a renewed badge whose newest one is hidden is not on the portfolio, public or not, and never says the newer one is listed', () => {
+    expect(badgePortfolioStatus({ renewed: true, newestHidden: true }, open)).toEqual({
+      text: 'Not on your portfolio: you hid your newest badge of this credential, and an older one never takes its place. This one’s PD hours still count in its total unless you hide it.',
+      control: true,
+    });
+    expect(badgePortfolioStatus({ renewed: true, newestHidden: true }, { isPublic: false })).toEqual({
+      text: 'Will not be on your portfolio once you make it public: you hid your newest badge of this credential, and an older one never takes its place. This one’s PD hours will count in its total unless you hide it.',
+      control: true,
+    });
+    for (const isPublic of [true, false]) {
+      expect(badgePortfolioStatus({ renewed: true, newestHidden: true }, { isPublic }).text).not.toMatch(/listed/);
+    }
+    // Hidden itself, it says so first.
+    expect(badgePortfolioStatus({ renewed: true, newestHidden: true, hiddenFromPortfolio: true }, open).text).toBe('Hidden from your portfolio, and left out of its totals.');
+  });
 });
 
 describe('badgePortfolioOutcome', () => {

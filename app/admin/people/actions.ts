@@ -8,6 +8,7 @@ import { BulkEnrolTarget, InvitationIdInput, InviteInput, MAX_ENROL_FILE_BYTES, 
 import { csvFromForm } from '@/lib/csv-form';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import type { EnrolPreviewRow } from '@/lib/people/mutations';
+import { invitationsStopped } from '@/lib/people/invitation-words';
 
 export async function inviteAction(_prev: ActionResult<{ link: string | null; emailed: boolean }>, formData: FormData): Promise<ActionResult<{ link: string | null; emailed: boolean }>> {
   const parsed = parseInput(InviteInput, formDataToObject(formData));
@@ -65,18 +66,27 @@ export async function resendInvitationAction(_prev: ActionResult<{ link: string 
   };
 }
 
+/**
+ * Adds or removes a role. Removing a district leader's or issuer admin's role says how many of the
+ * invitations they sent stopped working, and to be what (changeRole withdraws all but teachers').
+ */
 export async function changeRoleAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(RoleChangeInput, formDataToObject(formData));
   if (!parsed.ok) return { ok: false, formError: 'Choose a role.' };
+  let result: Awaited<ReturnType<typeof changeRole>>;
   try {
     const actor = await requireActor();
-    await changeRole({ actor, ...parsed.data });
+    result = await changeRole({ actor, ...parsed.data });
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/admin/people');
   revalidatePath('/district/people');
-  return { ok: true };
+  const { op, role } = parsed.data;
+  const stopped = op === 'remove' && (role === 'DISTRICT_LEADER' || role === 'ISSUER_ADMIN')
+    ? invitationsStopped(result.withdrawnByRole, role === 'DISTRICT_LEADER' ? 'DISTRICT' : 'ISSUER')
+    : null;
+  return stopped ? { ok: true, message: stopped } : { ok: true };
 }
 
 export async function qualificationAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

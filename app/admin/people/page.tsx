@@ -9,7 +9,8 @@ import { ButtonLink, smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { IssuerPicker } from '@/components/admin/issuer-picker';
-import { InviteForm } from '@/components/admin/people-forms';
+import { InviteForm, RemoveRoleForm } from '@/components/admin/people-forms';
+import { invitationsThatStop } from '@/lib/people/invitation-words';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin/open-invitations';
@@ -92,11 +93,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                               <p>
                                 Remove the {ROLE_LABELS[m.role].toLowerCase()} role from {u.name}?
                                 {m.role === 'REVIEWER' ? ' Their qualifications for this issuer’s credentials, and their calibration, go too.' : ''}
-                                {m.role === 'ISSUER_ADMIN' ? ' Invitations they sent that are still open stop working.' : ''}
+                                {m.role === 'ISSUER_ADMIN' ? ` ${invitationsThatStop('ISSUER')}` : ''}
                               </p>
-                              <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }} removedMessage={`The ${ROLE_LABELS[m.role].toLowerCase()} role was removed from ${u.name}.`}>
+                              <RemoveRoleForm hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }} removedMessage={`The ${ROLE_LABELS[m.role].toLowerCase()} role was removed from ${u.name}.`}>
                                 <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
-                              </InlineActionForm>
+                              </RemoveRoleForm>
                             </ConfirmDisclosure>
                           </li>
                         ))}

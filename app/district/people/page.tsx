@@ -7,7 +7,8 @@ import { listDistrictRequests } from '@/lib/district/requests';
 import { Alert, Card, PageHeader, Pill } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
-import { InviteForm } from '@/components/admin/people-forms';
+import { InviteForm, RemoveRoleForm } from '@/components/admin/people-forms';
+import { invitationsThatStop } from '@/lib/people/invitation-words';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin/open-invitations';
@@ -133,10 +134,10 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
               <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
               {l.id === actor.id ? <span className="text-slate-600">You</span> : (
                 <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
-                  <p>{l.name} will no longer see this district’s teachers, proposals or reports. Invitations they sent that are still open stop working.</p>
-                  <InlineActionForm action={changeRoleAction} hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }} removedMessage={`${l.name} is no longer a district leader.`}>
+                  <p>{l.name} will no longer see this district’s teachers, proposals or reports. {invitationsThatStop('DISTRICT')}</p>
+                  <RemoveRoleForm hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }} removedMessage={`${l.name} is no longer a district leader.`}>
                     <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
-                  </InlineActionForm>
+                  </RemoveRoleForm>
                 </ConfirmDisclosure>
               )}
             </li>
