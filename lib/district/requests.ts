@@ -41,13 +41,21 @@ async function tellLeaders(tx: Tx, district: { id: string; name: string }, teach
 
 /**
  * Records the request inside the caller's transaction (sign-up uses it with the new account).
- * A request replaces an earlier one; asking for the district one is already in is refused.
+ * A request replaces an earlier one; asking for the district one is already in is refused. Asking
+ * again for the district already asked for changes nothing and tells nobody: the update only
+ * matches while the request is for no district or another one, so of two clicks at once one
+ * records it and the other waits on its row lock, then matches nothing. Returns whether it was recorded.
  */
-export async function recordDistrictRequest(tx: Tx, user: { id: string; name: string; districtId: string | null }, district: { id: string; name: string }, now: Date) {
+export async function recordDistrictRequest(tx: Tx, user: { id: string; name: string; districtId: string | null }, district: { id: string; name: string }, now: Date): Promise<boolean> {
   if (user.districtId === district.id) throw invalidState(`You are already in ${district.name}.`);
-  await tx.user.update({ where: { id: user.id }, data: { requestedDistrictId: district.id, districtRequestedAt: now } });
+  const changed = await tx.user.updateMany({
+    where: { id: user.id, OR: [{ requestedDistrictId: null }, { requestedDistrictId: { not: district.id } }] },
+    data: { requestedDistrictId: district.id, districtRequestedAt: now },
+  });
+  if (changed.count !== 1) return false;
   await recordAudit({ actorId: user.id, action: 'people.request_district', entityType: 'User', entityId: user.id, organizationId: district.id }, tx);
   await tellLeaders(tx, district, user.name);
+  return true;
 }
 
 /** "Ask to join": from the teacher's account page. */
@@ -57,8 +65,8 @@ export async function requestDistrict(opts: { actor: Actor; districtId: string; 
   if (me.requestedDistrictId === district.id) return { districtName: district.name, already: true };
   const limit = await hitRateLimit(`district-request:user:${me.id}`, REQUESTS_PER_DAY, 24 * 60 * 60);
   if (!limit.allowed) throw rateLimited('You have asked to join districts several times today. Try again tomorrow, or ask your district office for an invitation.');
-  await db.$transaction((tx) => recordDistrictRequest(tx, me, district, opts.now ?? new Date()));
-  return { districtName: district.name, already: false };
+  const recorded = await db.$transaction((tx) => recordDistrictRequest(tx, me, district, opts.now ?? new Date()));
+  return { districtName: district.name, already: !recorded };
 }
 
 export async function cancelDistrictRequest(opts: { actor: Actor }) {

@@ -51,9 +51,15 @@ export async function sendEmail(opts: { to: string; subject: string; text: strin
   transport ??= nodemailer.createTransport(smtpUrlWithTimeouts(url));
   try {
     await transport.sendMail({ from: env().EMAIL_FROM, to: opts.to, subject: opts.subject, text: opts.text });
-    await db.emailMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } });
   } catch (e) {
     await db.emailMessage.update({ where: { id: message.id }, data: { error: String(e).slice(0, 500) } });
     throw e;
+  }
+  // Sent: from here nothing may throw, or the job would be retried and the person emailed twice.
+  // A copy left without its sentAt only misreports the outbox.
+  try {
+    await db.emailMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } });
+  } catch (e) {
+    console.warn('[email] sent, but could not mark the outbox copy as sent:', e instanceof Error ? e.message : e);
   }
 }

@@ -31,6 +31,9 @@ export const REMOVAL_STORAGE_LATER = 'File storage did not answer just now, so t
 export const RULING_CONFLICT = 'You have a conflict of interest with this teacher (your own work, or a school or district this issuer keeps apart), so another admin of the issuer decides on concerns about it.';
 const REPORT_CLAIM_ENDED = 'Your claim on this work has ended, so you can no longer report on its evidence here. If it is urgent, tell an admin of the issuer.';
 
+/** The issuer's name and its conflict-of-interest rules. */
+const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
+
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 
@@ -54,7 +57,7 @@ export async function reportEvidenceConcern(opts: { actor: Actor; reviewId: stri
       attempt: {
         select: {
           id: true, number: true, status: true,
-          submission: { select: { id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } } } },
+          submission: { select: { id: true, userId: true, user: { select: teacherConflictSelect }, version: { select: { title: true } }, microCredential: { select: { issuerId: true, issuer: { select: issuerRuleSelect } } } } },
         },
       },
     },
@@ -94,8 +97,12 @@ export async function reportEvidenceConcern(opts: { actor: Actor; reviewId: stri
         kind: 'evidence.concern',
         // Not the teacher's name: an admin may be scoring this work under blind review.
         title: `A reviewer reported a concern about evidence for “${attempt.submission.version.title}”`,
-        body: `${CONCERN_REASON_LABELS[opts.reason]}: ${opts.fileId ? 'one file' : 'the whole attempt'} of attempt ${attempt.number}. Read it on the application record, where you can remove the file or close the concern.`,
+        body: `${CONCERN_REASON_LABELS[opts.reason]}: ${opts.fileId ? 'one file in' : 'all of'} attempt ${attempt.number}. Read it on the application record, where you can remove the file or close the concern.`,
         href: `/admin/submissions/${attempt.submission.id}#concern-${concern.id}`,
+      }, {
+        // Only the admins who may rule on it (assertMayRule): never the teacher whose work it is
+        // about (an admin may apply too), nor a colleague the issuer keeps apart from them.
+        teacher: teacherRef(attempt.submission.user), rules: attempt.submission.microCredential.issuer, actorId: opts.actor.id,
       });
       return { concernId: concern.id, submissionId: attempt.submission.id };
     });
@@ -205,8 +212,6 @@ export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId
 }
 
 // ───────────────────────────── Deciding (issuer admins) ─────────────────────────────
-
-const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
 
 /**
  * Only an admin of the credential's issuer, and not one with a conflict of interest with the

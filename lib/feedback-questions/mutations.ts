@@ -29,7 +29,8 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
       id: true, number: true, status: true, secondLookRequestedAt: true,
       submission: {
         select: {
-          id: true, userId: true, version: { select: { title: true } }, microCredential: { select: { issuerId: true } },
+          id: true, userId: true, user: { select: teacherConflictSelect }, version: { select: { title: true } },
+          microCredential: { select: { issuerId: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } },
           attempts: { where: { status: { not: 'DRAFT' } }, orderBy: { number: 'desc' }, take: 1, select: { number: true } },
         },
       },
@@ -58,6 +59,10 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
         // The question itself stays in the app: teachers may name students, and email is less private.
         body: `A question about attempt ${attempt.number}. Read it and reply on the application record.`,
         href: `/admin/submissions/${submission.id}#question-${q.id}`,
+      }, {
+        // Only the admins who may answer it (answerRefusal): not the teacher themselves when they
+        // are an admin of the issuer, nor a colleague with a conflict of interest.
+        teacher: teacherRef(submission.user), rules: submission.microCredential.issuer, actorId: opts.actor.id,
       });
       return { questionId: q.id, submissionId: submission.id };
     });

@@ -1,6 +1,9 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { enqueueJob, maxAttemptsFor } from '@/lib/jobs/queue';
+import { formerPlacementColumns, formerPlacementOf } from '@/lib/auth/actor';
+import { conflictOfInterest, type IssuerReviewSettings, type TeacherRef } from '@/lib/review/policy';
+import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 
 /**
  * In-app notification now; the email goes through the job queue so a slow SMTP server never blocks
@@ -32,8 +35,27 @@ export async function notifyMany(recipients: { userId: string; emailNotification
   }
 }
 
-/** Every enabled admin of the issuer (at most 50), in the app and by email per their setting. */
-export async function notifyIssuerAdmins(tx: Tx, issuerId: string, message: { kind: string; title: string; body: string; href: string }) {
-  const admins = await tx.membership.findMany({ where: { organizationId: issuerId, role: 'ISSUER_ADMIN', user: { disabledAt: null } }, select: { userId: true }, take: 50 });
-  for (const a of admins) await notify({ userId: a.userId, ...message }, tx);
+/**
+ * The enabled admins of the issuer (at most 50) who may act on work by `teacher`, in the app and by
+ * email per their setting. As notifyAdjudicators (lib/review/adjudication-notice.ts): nobody with a
+ * conflict of interest with the teacher (their own work, a school or district this issuer keeps
+ * apart, one left within the year included), who could not act on it anyway; and not `actorId`, who
+ * did what the notice is about.
+ */
+export async function notifyIssuerAdmins(
+  tx: Tx,
+  issuerId: string,
+  message: { kind: string; title: string; body: string; href: string },
+  about: { teacher: TeacherRef; rules: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>; actorId: string },
+) {
+  const admins = await tx.user.findMany({
+    where: { disabledAt: null, id: { notIn: [about.actorId, about.teacher.teacherId] }, memberships: { some: { organizationId: issuerId, role: 'ISSUER_ADMIN' } } },
+    select: { id: true, schoolId: true, districtId: true, email: true, ...formerPlacementColumns },
+    orderBy: { id: 'asc' },
+    take: 50,
+  });
+  const roles = await schoolAndDistrictRoles(admins.map((u) => u.id), tx);
+  const told = admins.filter((u) => !conflictOfInterest({ id: u.id, schoolId: u.schoolId, districtId: u.districtId, email: u.email, roles: roles.get(u.id), former: formerPlacementOf(u) }, about.teacher, about.rules));
+  for (const a of told) await notify({ userId: a.id, ...message }, tx);
+  return told.length;
 }

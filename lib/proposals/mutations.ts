@@ -58,6 +58,16 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
     ...(opts.submit ? { submittedAt: new Date(), returnedStudentGoals: null, returnedPlan: null } : {}),
   };
   const select = { id: true, districtId: true, version: true, status: true } as const;
+  // Sent: audited, and the district's leaders told, in the transaction that sends it, so a failure
+  // leaves it unsent (and retried) rather than sent with some leaders never told.
+  const recordSent = async (tx: Tx, proposalId: string) => {
+    await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: proposalId, organizationId: districtId }, tx);
+    // The sender is not told about their own proposal when they lead the district too.
+    const leaders = await tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER', userId: { not: opts.actor.id } }, select: { userId: true } });
+    for (const l of leaders) {
+      await notify({ userId: l.userId, kind: 'proposal.submitted', title: `${opts.actor.name} sent a proposal for “${mc.currentVersion?.title ?? mc.slug}”`, body: 'A teacher in your district is waiting for your decision.', href: `/district/proposals?district=${districtId}` }, tx);
+    }
+  };
   let proposal;
   try {
     proposal = await db.$transaction(async (tx) => {
@@ -70,7 +80,7 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
       if (!existing) {
         // Two first saves at once: the unique key lets one through, the other is refused below.
         const created = await tx.proposal.create({ data: { userId: opts.actor.id, districtId, microCredentialId: mc.id, ...data }, select });
-        if (opts.submit) await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: created.id, organizationId: districtId }, tx);
+        if (opts.submit) await recordSent(tx, created.id);
         return created;
       }
       // Guarded by what was just read, so a decision or another save in between is not overwritten.
@@ -79,19 +89,12 @@ export async function saveProposal(opts: { actor: Actor; microCredentialId: stri
       const status = !opts.submit && existing.status === 'RETURNED' ? ('RETURNED' as const) : data.status;
       const updated = await tx.proposal.updateMany({ where: { id: existing.id, version: existing.version, status: existing.status }, data: { ...data, status, version: { increment: 1 } } });
       if (updated.count !== 1) throw conflict(STALE_PROPOSAL);
-      if (opts.submit) await recordAudit({ actorId: opts.actor.id, action: 'proposal.submit', entityType: 'Proposal', entityId: existing.id, organizationId: districtId }, tx);
+      if (opts.submit) await recordSent(tx, existing.id);
       return tx.proposal.findUniqueOrThrow({ where: { id: existing.id }, select });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict(STALE_PROPOSAL);
     throw e;
-  }
-  if (opts.submit) {
-    // The sender is not told about their own proposal when they lead the district too.
-    const leaders = await db.membership.findMany({ where: { organizationId: proposal.districtId, role: 'DISTRICT_LEADER', userId: { not: opts.actor.id } }, select: { userId: true } });
-    for (const l of leaders) {
-      await notify({ userId: l.userId, kind: 'proposal.submitted', title: `${opts.actor.name} sent a proposal for “${mc.currentVersion?.title ?? mc.slug}”`, body: 'A teacher in your district is waiting for your decision.', href: `/district/proposals?district=${proposal.districtId}` });
-    }
   }
   return { ...proposal, slug: mc.slug };
 }
@@ -118,14 +121,18 @@ export async function decideProposal(opts: { actor: Actor; proposalId: string; d
     });
     if (updated.count !== 1) throw conflict('Someone else decided this proposal while you were reading it. Reload to see their decision.');
     await recordAudit({ actorId: opts.actor.id, action: `proposal.${opts.decision.toLowerCase()}`, entityType: 'Proposal', entityId: p.id, organizationId: p.districtId, data: { comment: opts.comment } }, tx);
-  });
-  const title = p.microCredential.currentVersion?.title ?? 'your micro-credential';
-  await notify({
-    userId: p.userId,
-    kind: `proposal.${opts.decision.toLowerCase()}`,
-    title: opts.decision === 'APPROVED' ? `Your proposal for “${title}” was approved` : `Your proposal for “${title}” was returned`,
-    // The leader's comment reaches the teacher either way.
-    body: opts.decision === 'APPROVED' ? [opts.comment.trim(), 'You can submit your evidence when it is ready.'].filter(Boolean).join('\n\n') : opts.comment,
-    href: `/micro-credentials/${p.microCredential.slug}/proposal`,
+    // In the decision's transaction: a decision the teacher is never told of is not recorded either.
+    const title = p.microCredential.currentVersion?.title ?? 'your micro-credential';
+    await notify(
+      {
+        userId: p.userId,
+        kind: `proposal.${opts.decision.toLowerCase()}`,
+        title: opts.decision === 'APPROVED' ? `Your proposal for “${title}” was approved` : `Your proposal for “${title}” was returned`,
+        // The leader's comment reaches the teacher either way.
+        body: opts.decision === 'APPROVED' ? [opts.comment.trim(), 'You can submit your evidence when it is ready.'].filter(Boolean).join('\n\n') : opts.comment,
+        href: `/micro-credentials/${p.microCredential.slug}/proposal`,
+      },
+      tx,
+    );
   });
 }

@@ -5,6 +5,7 @@ import { isIssuerAdmin } from '@/lib/auth/actor';
 import { conflict, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
 import { recordAudit } from '@/lib/audit/log';
+import { notify } from '@/lib/notifications/notify';
 import { loadAttemptForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
 
@@ -49,15 +50,19 @@ export async function settleSubmissionStatus(tx: Tx, attemptId: string, submissi
   if (!busy) await tx.submission.updateMany({ where: { id: submissionId, status: 'IN_REVIEW' }, data: { status: 'SUBMITTED' } });
 }
 
+/** The reason releaseAllClaimsOf (lib/review/mutations.ts) records when an account is disabled. */
+const RELEASE_ACCOUNT_DISABLED = 'account disabled';
+
 /**
  * Gives back the reviewer's live claims (all of them; or those at one issuer, for one credential, of
  * some kinds, or one claim) when they may no longer score that work: their account was disabled,
  * their reviewer role at the issuer removed, their qualification for the credential withdrawn, or
  * they were found to have lost the right to score it (endClaimIfMayNotScore). The work returns to
  * the queue at once instead of waiting for the claim to run out (which "Keep my claim" could put
- * off, and an assignment runs to the deadline); `reason` is recorded and shown to the reviewer.
+ * off, and an assignment runs to the deadline); `reason` is recorded and shown to the reviewer, who
+ * is also told in a notice (tellReleased) unless `quiet` (they are on the page and told there).
  */
-export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reviewId?: string; kinds?: ReviewKind[]; reason: string }): Promise<number> {
+export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reviewId?: string; kinds?: ReviewKind[]; reason: string; quiet?: boolean }): Promise<number> {
   const held = await tx.review.findMany({
     where: {
       reviewerId, status: 'CLAIMED',
@@ -65,17 +70,43 @@ export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: strin
       ...(opts.kinds ? { kind: { in: opts.kinds } } : {}),
       ...(opts.issuerId || opts.microCredentialId ? { attempt: { submission: { ...(opts.microCredentialId ? { microCredentialId: opts.microCredentialId } : {}), ...(opts.issuerId ? { microCredential: { issuerId: opts.issuerId } } : {}) } } } : {}),
     },
-    select: { id: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { microCredential: { select: { issuerId: true } } } } } } },
+    select: { id: true, kind: true, attemptId: true, attempt: { select: { submissionId: true, submission: { select: { version: { select: { title: true } }, microCredential: { select: { issuerId: true } } } } } } },
   });
   let released = 0;
+  const titles = new Set<string>();
   for (const r of held) {
     const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'RELEASED', version: { increment: 1 } } });
     if (!u.count) continue;
     released += 1;
+    titles.add(r.attempt.submission.version.title);
     await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
     await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason } }, tx);
   }
+  if (released && !opts.quiet) await tellReleased(tx, reviewerId, actorId, { released, titles: [...titles], reason: opts.reason });
   return released;
+}
+
+/**
+ * One notice per release to the reviewer whose work went back to the queue, with the reason their
+ * ended claim's page shows (claimEndText), so they do not find out only when they next open it.
+ * Never the teacher's name (blind review). Not for a disabled account (it cannot sign in), nor when
+ * the reviewer did it themselves.
+ */
+async function tellReleased(tx: Tx, reviewerId: string, actorId: string | null, what: { released: number; titles: string[]; reason: string }) {
+  if (actorId === reviewerId || what.reason === RELEASE_ACCOUNT_DISABLED) return;
+  const reviewer = await tx.user.findUnique({ where: { id: reviewerId }, select: { disabledAt: true } });
+  if (!reviewer || reviewer.disabledAt) return;
+  const one = what.released === 1;
+  await notify(
+    {
+      userId: reviewerId,
+      kind: 'review.released',
+      title: what.titles.length === 1 ? `Work you were reviewing for “${what.titles[0]}” went back to the queue` : 'Work you were reviewing went back to the queue',
+      body: `Your claim on ${one ? 'a submission' : `${what.released} submissions`} has ended: ${one ? 'it was' : 'they were'} returned to the queue (${what.reason}), so ${one ? 'it' : 'they'} can no longer be scored by you. Your scores and feedback so far are still on ${one ? 'its review page' : 'their review pages'}.`,
+      href: '/review',
+    },
+    tx,
+  );
 }
 
 /** The work a qualification (an admin's grant or the badge, and calibration) lets someone score: adjudication needs none. */
@@ -133,7 +164,8 @@ export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attem
   const attempt = a ?? (await loadAttemptForReview(r.attemptId));
   if (!attempt) throw notFound('That submission');
   const denial = await reviewDenial(actor, attempt, r.kind);
-  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnBecause[denial] }));
+  // The reviewer is acting now and is told by the caller's message: no notice as well.
+  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnBecause[denial], quiet: true }));
   return denial;
 }
 

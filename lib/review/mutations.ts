@@ -286,8 +286,26 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   }
 }
 
-function notifyAssigned(tx: Tx, userId: string, kind: ReviewKind, reviewId: string) {
-  return notify({ userId, kind: 'review.assigned', title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : kind === 'SECOND_LOOK' ? 'A submission needs your second look' : 'A submission was assigned to you for review', href: `/review/${reviewId}` }, tx);
+const dueDayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Tells the reviewer of an assignment what it is and when the decision is due: the credential, never
+ * the teacher (blind review). Not an admin who assigned the work to themselves (the review row's
+ * assignedById, set by both callers before this runs).
+ */
+async function notifyAssigned(tx: Tx, userId: string, kind: ReviewKind, reviewId: string) {
+  const r = await tx.review.findUniqueOrThrow({ where: { id: reviewId }, select: { assignedById: true, attempt: { select: { dueAt: true, submission: { select: { version: { select: { title: true } } } } } } } });
+  if (r.assignedById === userId) return;
+  const due = r.attempt.dueAt ? ` The decision is due by ${dueDayFmt.format(r.attempt.dueAt)}.` : '';
+  await notify(
+    {
+      userId, kind: 'review.assigned',
+      title: kind === 'ADJUDICATION' ? 'A submission needs your adjudication' : kind === 'SECOND_LOOK' ? 'A submission needs your second look' : 'A submission was assigned to you for review',
+      body: `An admin of the issuer assigned you a submission for “${r.attempt.submission.version.title}”.${due}`,
+      href: `/review/${reviewId}`,
+    },
+    tx,
+  );
 }
 
 /**

@@ -147,7 +147,8 @@ export async function requestSecondLook(opts: { actor: Actor; attemptId: string;
         tx,
       );
     }
-    // The reviewers who could take it: the daily digest does not count second looks, so they are told now.
+    // The reviewers who could take it are told now, so it does not wait for their next daily digest
+    // (which lists second looks too: loadSecondLooks in lib/review/digest.ts).
     const recipients = await tx.user.findMany({ where: { id: { in: eligible } }, select: { id: true, emailNotifications: true } });
     await notifyMany(
       recipients.map((r) => ({ userId: r.id, emailNotifications: r.emailNotifications })),

@@ -131,7 +131,7 @@ describe('reporting a concern', () => {
     const notices = await db.notification.findMany({ where: { kind: 'evidence.concern' } });
     expect(notices.map((n) => n.userId)).toEqual([w.admin.id]);
     expect(notices[0].href).toBe(`/admin/submissions/${w.submissionId}#concern-${concernId}`);
-    expect(notices[0].body).toMatch(/A student can be identified without consent: one file of attempt 1/);
+    expect(notices[0].body).toMatch(/A student can be identified without consent: one file in attempt 1/);
     const emails = await db.job.findMany({ where: { type: 'email.notification' }, select: { payload: true } });
     expect(emails.some((j) => (j.payload as { userId: string }).userId === w.admin.id)).toBe(true);
     // Blind review: nothing names the teacher, their school or their own file names; the note (it may describe students) stays in the app.
