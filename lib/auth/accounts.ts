@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { findDistrict, recordDistrictRequest } from '@/lib/district/requests';
+import { findDistrict, recordDistrictRequest, tellLeadersOfWaitingRequest } from '@/lib/district/requests';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { rateLimited, validation, invalidState } from '@/lib/errors';
@@ -108,6 +108,7 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
     });
   }
   // A district chosen here is a request: its leaders confirm the teacher before it counts them.
+  // They are told of it once the address is confirmed (a confirmation link, or a school sign-in), not now.
   const user = await db.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: { email, name: oneLine(input.name), passwordHash, timeZone: input.timeZone ?? null },
@@ -184,6 +185,10 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
       },
       select,
     });
+    // This sign-in confirms the address, so a request to join a district made at sign-up (or from
+    // the account page) before then is told to its leaders now, as a confirmation link would.
+    // Accounts an issuer's import opened have no password, and their leaders were told at the import.
+    if (unconfirmed && hadPassword) await tellLeadersOfWaitingRequest(tx, user.id);
     if (hadPassword) {
       await recordAudit({ actorId: user.id, action: 'user.sign_in_link', entityType: 'User', entityId: user.id, data: { provider: name, passwordRemoved: unconfirmed } }, tx);
       await notify({

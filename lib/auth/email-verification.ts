@@ -11,6 +11,7 @@ import { linkEmailVerdictFor } from '@/lib/jobs/link-email-requests';
 import { VERIFY_EMAIL_JOB, type LinkEmailRequest } from '@/lib/jobs/link-emails';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
+import { tellLeadersOfWaitingRequest } from '@/lib/district/requests';
 
 // "Confirm your email address". A credential names its holder by a hash of their email address,
 // so the platform only sends work for review (and so issues credentials) for addresses the person
@@ -150,7 +151,11 @@ export async function confirmEmail(opts: { token: string; actor?: Actor | null; 
   if (opts.actor.id !== row.userId) throw forbidden(LINK_FOR_ANOTHER_ACCOUNT);
   await db.$transaction(async (tx) => {
     const { newlyConfirmed } = await redeemAccountToken(tx, row, MESSAGES, now, { signedInAs: opts.actor!.id });
-    if (newlyConfirmed) await recordAudit({ actorId: row.userId, action: 'user.email_verified', entityType: 'User', entityId: row.userId }, tx);
+    if (newlyConfirmed) {
+      await recordAudit({ actorId: row.userId, action: 'user.email_verified', entityType: 'User', entityId: row.userId }, tx);
+      // A request to join a district made before the address was confirmed is told to its leaders now.
+      await tellLeadersOfWaitingRequest(tx, row.userId);
+    }
   });
   return { email: row.user.email };
 }

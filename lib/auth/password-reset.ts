@@ -16,6 +16,7 @@ import { PASSWORD_RESET_JOB, type LinkEmailRequest } from '@/lib/jobs/link-email
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
+import { tellLeadersOfWaitingRequest } from '@/lib/district/requests';
 
 // "Forgot your password?" and "Change password".
 //
@@ -119,7 +120,12 @@ export async function resetPassword(opts: { token: string; password: string; now
   const email = await db.$transaction(async (tx) => {
     // Two submits of the same link (a double click, two tabs): exactly one sets the password.
     // The link replaces the password, so whoever set the old one (a stranger, maybe) is locked out.
-    await redeemAccountToken(tx, row, LINK_MESSAGES, now, { newPassword: true });
+    const { newlyConfirmed } = await redeemAccountToken(tx, row, LINK_MESSAGES, now, { newPassword: true });
+    // The link proves the address, as a confirmation link does: a district request made at sign-up
+    // is told to the district's leaders now. Not for an account an issuer's import opened (no
+    // password before this): its leaders were told at the import.
+    const before = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { passwordHash: true } });
+    if (newlyConfirmed && before.passwordHash) await tellLeadersOfWaitingRequest(tx, row.userId);
     return setPassword(row.userId, passwordHash, 'user.password_reset', tx);
   });
   await clearSignInLimits(email);

@@ -26,7 +26,7 @@ export async function findDistrict(districtId: string) {
   return d;
 }
 
-/** Requests a person may make per day (each one tells the district's leaders). */
+/** Requests a person may make per day (each one from a confirmed address tells the district's leaders). */
 export const REQUESTS_PER_DAY = 5;
 
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
@@ -45,6 +45,11 @@ async function tellLeaders(tx: Tx, district: { id: string; name: string }, teach
  * again for the district already asked for changes nothing and tells nobody: the update only
  * matches while the request is for no district or another one, so of two clicks at once one
  * records it and the other waits on its row lock, then matches nothing. Returns whether it was recorded.
+ *
+ * The leaders are told now only if the account's address is confirmed. Anyone can type any name
+ * and address at sign-up, and leaders cannot confirm the request before the address is anyway:
+ * an unconfirmed account's request is told when its address is confirmed
+ * (tellLeadersOfWaitingRequest).
  */
 export async function recordDistrictRequest(tx: Tx, user: { id: string; name: string; districtId: string | null }, district: { id: string; name: string }, now: Date): Promise<boolean> {
   if (user.districtId === district.id) throw invalidState(`You are already in ${district.name}.`);
@@ -54,8 +59,22 @@ export async function recordDistrictRequest(tx: Tx, user: { id: string; name: st
   });
   if (changed.count !== 1) return false;
   await recordAudit({ actorId: user.id, action: 'people.request_district', entityType: 'User', entityId: user.id, organizationId: district.id }, tx);
-  await tellLeaders(tx, district, user.name);
+  // Read after the update, which holds the account's row: a confirmation at the same moment
+  // either sees this request (and tells) or committed first and is seen here.
+  const { emailVerified } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerified: true } });
+  if (emailVerified) await tellLeaders(tx, district, user.name);
   return true;
+}
+
+/**
+ * Inside the transaction that has just confirmed the account's address (and so holds its row): a
+ * request to join made before then is told to the district's leaders now, as recordDistrictRequest
+ * tells one made from a confirmed address. Call it only when the address was newly confirmed, so a
+ * request is told once.
+ */
+export async function tellLeadersOfWaitingRequest(tx: Tx, userId: string): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, requestedDistrict: { select: { id: true, name: true } } } });
+  if (user.requestedDistrict) await tellLeaders(tx, user.requestedDistrict, user.name);
 }
 
 /** "Ask to join": from the teacher's account page. */

@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
-import { signUp } from '@/lib/auth/accounts';
+import { signUp, upsertOidcUser } from '@/lib/auth/accounts';
+import { confirmEmail } from '@/lib/auth/email-verification';
+import { resetPassword } from '@/lib/auth/password-reset';
+import { issueAccountToken } from '@/lib/auth/account-tokens';
+import { jobHandlers } from '@/lib/jobs/handlers';
+import { runDueJobs } from '@/lib/jobs/queue';
 import { loadActor } from '@/lib/auth/load-actor';
 import { cancelDistrictRequest, decideDistrictRequest, leaveDistrict, listDistrictRequests, requestDistrict } from '@/lib/district/requests';
 import { listDistrictTeachers, getDistrictHome } from '@/lib/district/queries';
@@ -27,15 +32,15 @@ async function world() {
 const since = resolvePeriod({}).from;
 
 describe('asking to join a district', () => {
-  it('a district chosen at sign-up is a request: not counted until a leader confirms, who is told about it', async () => {
+  it('a district chosen at sign-up is a request: not counted until a leader confirms', async () => {
     const w = await world();
     const di = await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
     expect(await db.user.findUniqueOrThrow({ where: { id: di.id }, select: { districtId: true, requestedDistrictId: true } })).toEqual({ districtId: null, requestedDistrictId: w.district.id });
     // Nothing in the district counts her yet.
     expect((await listDistrictTeachers({ actor: w.leader, districtId: w.district.id })).items).toEqual([]);
     expect(await getDistrictHome({ actor: w.leader, districtId: w.district.id, since })).toMatchObject({ teachers: 0, joinRequests: 1 });
-    expect(await db.notification.findFirst({ where: { userId: w.leader.id, kind: 'district.join_request' }, select: { title: true, href: true } }))
-      .toEqual({ title: 'Di Dawson asks to join Kettle Moraine', href: `/district/people?district=${w.district.id}#requests` });
+    // Listed for the leaders, but not told to them before her address is confirmed (see below).
+    expect(await db.notification.count({ where: { kind: 'district.join_request' } })).toBe(0);
 
     const { items, total } = await listDistrictRequests({ actor: w.leader, districtId: w.district.id });
     expect(total).toBe(1);
@@ -131,5 +136,97 @@ describe('asking to join a district', () => {
     await acceptInvitation({ token: await invitationTokenFor(teacher.email), actor: (await loadActor(teacher.id))! });
     expect(await db.user.findUniqueOrThrow({ where: { id: teacher.id }, select: { districtId: true, schoolId: true, requestedDistrictId: true } })).toEqual({ districtId: w.district.id, schoolId: w.north.id, requestedDistrictId: null });
     expect((await listDistrictRequests({ actor: w.otherLeader, districtId: w.other.id })).total).toBe(0);
+  });
+});
+
+describe('the leaders hear of a request once the address is confirmed', () => {
+  /** Runs the queued jobs: the confirmation email and the emails of notices. */
+  async function linkFor(to: string): Promise<string> {
+    await runDueJobs(jobHandlers, 50);
+    const mail = await db.emailMessage.findFirstOrThrow({ where: { to, text: { contains: '/verify-email/' } }, orderBy: { createdAt: 'desc' } });
+    return mail.text.match(/\/verify-email\/([A-Za-z0-9_-]+)/)![1];
+  }
+  /** Every join-request notice, to anyone (so the other district's leader being told would show). */
+  const notices = () => db.notification.findMany({ where: { kind: 'district.join_request' }, orderBy: { userId: 'asc' }, select: { userId: true, title: true, body: true, href: true } });
+  async function asksEmailed(): Promise<string[]> {
+    await runDueJobs(jobHandlers, 50);
+    return (await db.emailMessage.findMany({ where: { text: { contains: 'asks to join' } }, select: { to: true } })).map((m) => m.to).sort();
+  }
+  async function leaders() {
+    const w = await world();
+    const second = await createActor({ email: 'sam@kettle.test', name: 'Sam Second', roles: [{ role: 'DISTRICT_LEADER', organizationId: w.district.id }] });
+    await db.user.update({ where: { id: w.leader.id }, data: { email: 'lee@kettle.test' } });
+    return { ...w, second };
+  }
+  const told = (w: Awaited<ReturnType<typeof leaders>>) => [w.leader.id, w.second.id].sort().map((userId) => ({
+    userId, title: 'Di Dawson asks to join Kettle Moraine', body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${w.district.id}#requests`,
+  }));
+
+  it('sign-up tells nobody; confirming the address tells each leader once; a second link tells nobody again', async () => {
+    const w = await leaders();
+    const di = await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
+    const token = await linkFor('di@school.org');
+    expect(await notices()).toEqual([]);
+    expect(await asksEmailed()).toEqual([]);
+    const actor = (await loadActor(di.id))!;
+    await confirmEmail({ token, actor });
+    expect(await notices()).toEqual(told(w));
+    expect(await asksEmailed()).toEqual(['lee@kettle.test', 'sam@kettle.test']);
+
+    // The same link again is refused; a fresh link for the confirmed account confirms nothing new.
+    await expect(confirmEmail({ token, actor })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const again = (await issueAccountToken(di.id, 'EMAIL_VERIFICATION', 60))!;
+    await confirmEmail({ token: again, actor });
+    expect(await notices()).toHaveLength(2);
+    expect(await asksEmailed()).toHaveLength(2);
+  });
+
+  it('a password-reset link, which also proves the address, tells the leaders once', async () => {
+    const w = await leaders();
+    const di = await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
+    expect(await notices()).toEqual([]);
+    const reset = (await issueAccountToken(di.id, 'PASSWORD_RESET', 60))!;
+    await resetPassword({ token: reset, password: 'another good passphrase' });
+    expect(await notices()).toEqual(told(w));
+    // Already confirmed: a second reset tells nobody again.
+    const again = (await issueAccountToken(di.id, 'PASSWORD_RESET', 60))!;
+    await resetPassword({ token: again, password: 'yet another passphrase' });
+    expect(await notices()).toHaveLength(2);
+  });
+
+  it('a request withdrawn before the address is confirmed is never told', async () => {
+    const w = await leaders();
+    const di = await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
+    const token = await linkFor('di@school.org');
+    const actor = (await loadActor(di.id))!;
+    await cancelDistrictRequest({ actor });
+    await confirmEmail({ token, actor });
+    expect(await notices()).toEqual([]);
+  });
+
+  it('from the account page: an unconfirmed account waits for confirmation, a confirmed one tells at once', async () => {
+    const w = await leaders();
+    const di = await createActor({ name: 'Di Dawson', email: 'di@school.org', emailVerified: false });
+    expect(await requestDistrict({ actor: di, districtId: w.district.id })).toEqual({ districtName: 'Kettle Moraine', already: false });
+    expect(await notices()).toEqual([]);
+    const token = (await issueAccountToken(di.id, 'EMAIL_VERIFICATION', 60))!;
+    await confirmEmail({ token, actor: di });
+    expect(await notices()).toEqual(told(w));
+
+    await db.notification.deleteMany({});
+    const confirmed = await createActor({ name: 'Di Dawson' });
+    await requestDistrict({ actor: confirmed, districtId: w.district.id });
+    expect(await notices()).toEqual(told(w));
+  });
+
+  it('a school sign-in that confirms the address of an account opened with a district request tells the leaders once', async () => {
+    const w = await leaders();
+    await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
+    expect(await notices()).toEqual([]);
+    await upsertOidcUser({ provider: 'google', providerAccountId: 'g-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true });
+    expect(await notices()).toEqual(told(w));
+    // Signing in with it again (the link exists now) tells nobody again.
+    await upsertOidcUser({ provider: 'google', providerAccountId: 'g-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true });
+    expect(await notices()).toHaveLength(2);
   });
 });
