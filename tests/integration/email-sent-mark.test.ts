@@ -4,7 +4,7 @@
 import type net from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/db';
-import { startLoopbackSmtpRelay } from '../setup/smtp-relay';
+import { speakSmtp, startLoopbackSmtpRelay } from '../setup/smtp-relay';
 
 /** What reached the relay. */
 const delivered: string[] = [];
@@ -12,35 +12,10 @@ const delivered: string[] = [];
 let onMessage: () => Promise<void> = async () => undefined;
 
 function serve(socket: net.Socket) {
-  let buffer = '';
-  let data: string[] | null = null;
-  let to = '';
-  socket.write('220 mail.test ESMTP\r\n');
-  socket.on('data', (chunk) => {
-    buffer += chunk.toString('utf8');
-    let end: number;
-    while ((end = buffer.indexOf('\r\n')) >= 0) {
-      const line = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (data) {
-        if (line !== '.') continue;
-        data = null;
-        delivered.push(to);
-        void onMessage().then(() => socket.write('250 2.0.0 Queued\r\n'));
-        continue;
-      }
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === 'EHLO' || verb === 'HELO') socket.write('250 mail.test\r\n');
-      else if (verb === 'MAIL' || verb === 'RSET' || verb === 'NOOP') socket.write('250 2.0.0 OK\r\n');
-      else if (verb === 'RCPT') {
-        to = /<([^>]*)>/.exec(line)?.[1] ?? '';
-        socket.write('250 2.1.5 OK\r\n');
-      } else if (verb === 'DATA') {
-        data = [];
-        socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
-      } else if (verb === 'QUIT') socket.end('221 2.0.0 Bye\r\n');
-      else socket.write('502 5.5.2 Not implemented\r\n');
-    }
+  speakSmtp(socket, async ({ to }) => {
+    delivered.push(to);
+    await onMessage();
+    return '250 2.0.0 Queued';
   });
 }
 

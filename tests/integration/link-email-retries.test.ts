@@ -5,7 +5,7 @@
 import type net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../setup/db';
-import { startLoopbackSmtpRelay } from '../setup/smtp-relay';
+import { speakSmtp, startLoopbackSmtpRelay } from '../setup/smtp-relay';
 
 /** How the relay answers: take every message, refuse every connection, or take a message and then report an error. */
 type RelayMode = 'accept' | 'refuse' | 'accept-then-fail';
@@ -17,38 +17,9 @@ function serve(socket: net.Socket) {
     socket.end('421 mail.test Service not available, try again later\r\n');
     return;
   }
-  let buffer = '';
-  let data: string[] | null = null;
-  let to = '';
-  socket.write('220 mail.test ESMTP\r\n');
-  socket.on('data', (chunk) => {
-    buffer += chunk.toString('utf8');
-    let end: number;
-    while ((end = buffer.indexOf('\r\n')) >= 0) {
-      const line = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (data) {
-        if (line !== '.') {
-          data.push(line.startsWith('..') ? line.slice(1) : line);
-          continue;
-        }
-        delivered.push({ to, body: data.join('\r\n') });
-        data = null;
-        socket.write(mode === 'accept-then-fail' ? '451 4.3.0 Local error in processing\r\n' : '250 2.0.0 Queued\r\n');
-        continue;
-      }
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === 'EHLO' || verb === 'HELO') socket.write('250 mail.test\r\n');
-      else if (verb === 'MAIL' || verb === 'RSET' || verb === 'NOOP') socket.write('250 2.0.0 OK\r\n');
-      else if (verb === 'RCPT') {
-        to = /<([^>]*)>/.exec(line)?.[1] ?? '';
-        socket.write('250 2.1.5 OK\r\n');
-      } else if (verb === 'DATA') {
-        data = [];
-        socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
-      } else if (verb === 'QUIT') socket.end('221 2.0.0 Bye\r\n');
-      else socket.write('502 5.5.2 Not implemented\r\n');
-    }
+  speakSmtp(socket, (message) => {
+    delivered.push(message);
+    return mode === 'accept-then-fail' ? '451 4.3.0 Local error in processing' : '250 2.0.0 Queued';
   });
 }
 
