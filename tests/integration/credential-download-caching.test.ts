@@ -12,6 +12,8 @@ import { extractCredential } from '@/lib/credentials/bake';
 import { GET as badgePngGET } from '@/app/credentials/[id]/badge.png/route';
 import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
 import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/route';
+import { GET as credentialJsonGET } from '@/app/credentials/[id]/credential.json/route';
+import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 
 beforeEach(resetDatabase);
 
@@ -31,9 +33,9 @@ const FILES = [
 
 async function earnedAward() {
   const { admin, mc } = await createPublishedCredential();
-  const teacher = await createActor();
+  const teacher = await createActor({ password: 'correct horse battery' });
   const { awardId } = await issueAwardForSubmission(await createEarnedSubmission(teacher, mc.id));
-  return { admin, awardId };
+  return { admin, teacher, awardId };
 }
 
 describe('a badge’s picture, downloads and certificate', () => {
@@ -101,5 +103,26 @@ describe('a badge’s picture, downloads and certificate', () => {
 
     await reinstateAward({ actor: admin, awardId, note: '' });
     expect((await get(certificateGET, awardId, 'certificate.pdf', { 'if-none-match': clean })).status).toBe(304);
+  });
+
+  it('credential.json: a cache must ask again before each use, so a badge deleted with its holder’s account stops being served at once', async () => {
+    const { teacher, awardId } = await earnedAward();
+    const res = await get(credentialJsonGET, awardId, 'credential.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, no-cache');
+    expect(res.headers.get('content-type')).toBe('application/vc+ld+json; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{16,}"$/);
+    expect(JSON.parse(await res.text()).id).toContain(awardId);
+
+    const again = await get(credentialJsonGET, awardId, 'credential.json', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+
+    await deleteOwnAccount({ actor: teacher, input: DeleteAccountInput.parse({ password: 'correct horse battery', understood: 'on' }) });
+    const gone = await get(credentialJsonGET, awardId, 'credential.json', { 'if-none-match': etag });
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('cache-control')).toBe('no-store');
   });
 });
