@@ -159,7 +159,7 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
   });
   if (linked) return linked.user;
   const now = new Date();
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, emailVerified: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!vouched) {
     throw invalidState(existing
       ? 'An account with this email already exists. Sign in with its password.'
@@ -172,10 +172,16 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
   // An account someone opened with this address but never confirmed may not be theirs (it could
   // have been opened in advance to hijack it). The school sign-in proves the address: the
   // unproven password is dropped and its sessions end.
-  const unconfirmed = !existing.emailVerified;
-  const hadPassword = Boolean(existing.passwordHash);
   const name = providerName(opts.provider);
   return db.$transaction(async (tx) => {
+    // Read again under the account's row lock: of two school sign-ins at once (two providers, one
+    // unconfirmed account), the second waits here and sees the address the first confirmed, so
+    // the password is dropped, the join request told and the owner notified once, not twice.
+    const [locked] = await tx.$queryRaw<{ emailVerified: Date | null; passwordHash: string | null }[]>`
+      SELECT "emailVerified", "passwordHash" FROM "User" WHERE "id" = ${existing.id} FOR UPDATE`;
+    if (!locked) throw invalidState('This account was deleted a moment ago. Sign in again to open a new one.');
+    const unconfirmed = !locked.emailVerified;
+    const hadPassword = Boolean(locked.passwordHash);
     const user = await tx.user.update({
       where: { id: existing.id },
       data: {

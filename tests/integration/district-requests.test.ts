@@ -229,4 +229,19 @@ describe('the leaders hear of a request once the address is confirmed', () => {
     await upsertOidcUser({ provider: 'google', providerAccountId: 'g-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true });
     expect(await notices()).toHaveLength(2);
   });
+
+  it('two school sign-ins at the same moment (two providers) on one unconfirmed account tell the leaders, and the owner, once', async () => {
+    const w = await leaders();
+    await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
+    const [a, b] = await Promise.all([
+      upsertOidcUser({ provider: 'google', providerAccountId: 'g-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true }),
+      upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true }),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(await notices()).toEqual(told(w));
+    // The owner hears once that the unconfirmed password was removed; the second sign-in found no password.
+    expect(await db.notification.count({ where: { userId: a.id, kind: 'account.sign_in_linked' } })).toBe(1);
+    expect(await db.account.count({ where: { userId: a.id } })).toBe(2);
+  });
 });
+
