@@ -444,6 +444,12 @@ export function auditActorLabel(action: string, actorName: string | null | undef
  */
 export const HIDDEN_TEACHER_LABEL = 'A teacher (hidden while you score their work)';
 
+/**
+ * The same teacher within a sentence, where someone else's entry names them: "Revoked the badge “…”
+ * held by a teacher (hidden while you score their work)", and in place of their email address.
+ */
+export const HIDDEN_TEACHER_NAME = 'a teacher (hidden while you score their work)';
+
 /** A link to the record the entry is about, where the viewer of that log can open one. */
 export function auditEntryLink(entry: Pick<AuditEntryInput, 'action' | 'entityType' | 'entityId'>, view: AuditView): { href: string; label: string } | null {
   if (entry.entityType === 'Award') return { href: `/credentials/${entry.entityId}`, label: 'Open the badge' };

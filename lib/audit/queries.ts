@@ -4,7 +4,7 @@ import { forbidden } from '@/lib/errors';
 import { isDistrictLeader, isIssuerAdmin, isPlatformAdmin, type Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, isCursorTime } from '@/lib/catalog/cursor';
-import { actionsInGroup, auditActorLabel, auditEntryLink, describeAuditEntry, HIDDEN_TEACHER_LABEL, type AuditSubject, type AuditView } from '@/lib/audit/describe';
+import { actionsInGroup, auditActorLabel, auditEntryLink, describeAuditEntry, HIDDEN_TEACHER_LABEL, HIDDEN_TEACHER_NAME, type AuditSubject, type AuditView } from '@/lib/audit/describe';
 import { blindlyScoredSubmissionIds } from '@/lib/review/blind-scoring';
 import { AUDIT_PAGE_SIZE, resolveAuditRange, type AuditFilter, type AuditRange } from '@/lib/audit/schemas';
 
@@ -16,7 +16,8 @@ import { AUDIT_PAGE_SIZE, resolveAuditRange, type AuditFilter, type AuditRange }
 //   district, so nothing is hidden from them; the issuer and district logs stay open to them too.
 // Everyone else is refused. Newest first, keyset-paginated on (at, id).
 // An admin scoring a teacher's work under blind review does not learn from the log who the teacher
-// is (hiddenTeacherIds): as on the application record and the list of applications.
+// is (hiddenTeachers): as on the application record and the list of applications, not from the
+// teacher's own entries nor from anyone else's that name them.
 
 export type AuditRow = {
   id: string;
@@ -63,7 +64,11 @@ async function newestAcross(streams: Prisma.AuditLogWhereInput[], common: Prisma
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The names behind the entries' ids, a query per kind of record on the page. A deleted record has none. */
+/**
+ * The names behind the entries' ids, a query per kind of record on the page. A deleted record has
+ * none. `personId` is the account a subject's `person` names (a badge's holder, a proposal's author,
+ * the account itself), so a name can be left out for a viewer who must not see it.
+ */
 async function loadSubjects(entries: Entry[], withOrganizations: boolean) {
   const ids = (type: string) => [...new Set(entries.filter((e) => e.entityType === type).map((e) => e.entityId))];
   const awardIds = ids('Award').filter((id) => UUID.test(id));
@@ -75,59 +80,101 @@ async function loadSubjects(entries: Entry[], withOrganizations: boolean) {
   const orgIds = [...new Set([...ids('Organization'), ...(withOrganizations ? entries.map((e) => e.organizationId).filter((id): id is string => Boolean(id)) : [])])];
   const none = Promise.resolve([]);
   const [awards, users, mcs, tracks, stacks, proposals, orgs] = await Promise.all([
-    awardIds.length ? db.award.findMany({ where: { id: { in: awardIds } }, select: { id: true, title: true, recipientName: true } }) : none,
+    awardIds.length ? db.award.findMany({ where: { id: { in: awardIds } }, select: { id: true, title: true, recipientName: true, userId: true } }) : none,
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : none,
     mcIds.length ? db.microCredential.findMany({ where: { id: { in: mcIds } }, select: { id: true, slug: true, currentVersion: { select: { title: true } }, versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } } } }) : none,
     trackIds.length ? db.track.findMany({ where: { id: { in: trackIds } }, select: { id: true, title: true } }) : none,
     stackIds.length ? db.stack.findMany({ where: { id: { in: stackIds } }, select: { id: true, title: true } }) : none,
-    proposalIds.length ? db.proposal.findMany({ where: { id: { in: proposalIds } }, select: { id: true, user: { select: { name: true } }, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } }) : none,
+    proposalIds.length ? db.proposal.findMany({ where: { id: { in: proposalIds } }, select: { id: true, userId: true, user: { select: { name: true } }, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } }) : none,
     orgIds.length ? db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : none,
   ]);
-  const subjects = new Map<string, AuditSubject>();
+  const subjects = new Map<string, AuditSubject & { personId?: string }>();
   const key = (type: string, id: string) => `${type}:${id}`;
-  for (const a of awards) subjects.set(key('Award', a.id), { title: a.title, person: a.recipientName });
-  for (const u of users) subjects.set(key('User', u.id), { person: u.name });
+  for (const a of awards) subjects.set(key('Award', a.id), { title: a.title, person: a.recipientName, personId: a.userId });
+  for (const u of users) subjects.set(key('User', u.id), { person: u.name, personId: u.id });
   for (const m of mcs) subjects.set(key('MicroCredential', m.id), { title: m.currentVersion?.title ?? m.versions[0]?.title ?? m.slug });
   for (const t of tracks) subjects.set(key('Track', t.id), { title: t.title });
   for (const s of stacks) subjects.set(key('Stack', s.id), { title: s.title });
-  for (const p of proposals) subjects.set(key('Proposal', p.id), { person: p.user.name, title: p.microCredential.currentVersion?.title ?? p.microCredential.slug });
+  for (const p of proposals) subjects.set(key('Proposal', p.id), { person: p.user.name, personId: p.userId, title: p.microCredential.currentVersion?.title ?? p.microCredential.slug });
   for (const o of orgs) subjects.set(key('Organization', o.id), { title: o.name });
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   return { subject: (e: Entry) => subjects.get(key(e.entityType, e.entityId)) ?? null, orgName: (id: string | null) => (id ? (orgNames.get(id) ?? null) : null) };
 }
+
+type HiddenTeachers = {
+  /** Their accounts: entries they made, and entries about them (their badge, proposal or account). */
+  ids: Set<string>;
+  /** Invitations naming them by email address: sent to one of their addresses, or accepted by them. */
+  invitationIds: Set<string>;
+};
+
+const NONE_HIDDEN: HiddenTeachers = { ids: new Set(), invitationIds: new Set() };
 
 /**
  * The teachers whose work the viewer is scoring right now under blind review (a live claim on an
  * undecided attempt of an issuer that reviews blind; blindlyScoredSubmissionIds). Their entries
  * ("Sent revised evidence for review (attempt 2)", "Asked about the feedback on attempt 1") would
  * name them beside the very submission the viewer scores, by its link or by its time, so they are
- * shown without the name and without a link to an application. District logs record no
- * application's steps, and their leaders need to know who asked to join: left as they are.
+ * shown without the name and without a link to an application. Entries others made about them
+ * ("Issued the badge “…” held by …", "Revoked …", "Qualified … to score", "Invited tess@… to join")
+ * would name them just the same, so there the name (or email address) gives way to a neutral one,
+ * and a badge's link (its public page names its holder) is left out.
+ * District logs record no application's steps, and their leaders need to know who asked to join:
+ * left as they are.
  */
-async function hiddenTeacherIds(actor: Actor, view: AuditView): Promise<Set<string>> {
-  if (view === 'district') return new Set();
+async function hiddenTeachers(actor: Actor, view: AuditView, entries: Entry[]): Promise<HiddenTeachers> {
+  if (view === 'district') return NONE_HIDDEN;
   const submissionIds = await blindlyScoredSubmissionIds(actor);
-  if (!submissionIds.length) return new Set();
+  if (!submissionIds.length) return NONE_HIDDEN;
   const subs = await db.submission.findMany({
-    where: { id: { in: submissionIds }, microCredential: { issuer: { blindReview: true } } },
-    select: { userId: true },
+    where: { id: { in: submissionIds }, microCredential: { issuer: { blindReview: true } }, userId: { not: actor.id } },
+    select: { userId: true, user: { select: { email: true } } },
   });
-  return new Set(subs.map((s) => s.userId).filter((id) => id !== actor.id));
+  const ids = new Set(subs.map((s) => s.userId));
+  if (!ids.size) return NONE_HIDDEN;
+  const invitationIds = new Set<string>();
+  const invitations = entries.filter((e) => e.entityType === 'Invitation');
+  if (invitations.length) {
+    const emails = new Set(subs.map((s) => s.user.email.toLowerCase()));
+    for (const e of invitations) {
+      const email = invitationEmail(e);
+      if (email && emails.has(email.toLowerCase())) invitationIds.add(e.entityId);
+    }
+    // An address changed since: the invitation they accepted still names the old one.
+    const accepted = await db.auditLog.findMany({
+      where: { action: 'people.accept_invitation', actorId: { in: [...ids] }, entityType: 'Invitation', entityId: { in: [...new Set(invitations.map((e) => e.entityId))] } },
+      select: { entityId: true },
+    });
+    for (const a of accepted) invitationIds.add(a.entityId);
+  }
+  return { ids, invitationIds };
+}
+
+function invitationEmail(e: Entry): string | null {
+  const d = e.data;
+  return d && typeof d === 'object' && !Array.isArray(d) && typeof d.email === 'string' ? d.email : null;
 }
 
 async function toRows(entries: Entry[], view: AuditView, actor: Actor): Promise<AuditRow[]> {
   const withOrganizations = view === 'platform';
-  const [{ subject, orgName }, hidden] = await Promise.all([loadSubjects(entries, withOrganizations), hiddenTeacherIds(actor, view)]);
+  const [{ subject, orgName }, hidden] = await Promise.all([loadSubjects(entries, withOrganizations), hiddenTeachers(actor, view, entries)]);
   return entries.map((e) => {
-    const teacherHidden = e.actorId !== null && hidden.has(e.actorId);
+    const teacherHidden = e.actorId !== null && hidden.ids.has(e.actorId);
+    const found = subject(e);
+    const subjectHidden = Boolean(found?.personId && hidden.ids.has(found.personId));
+    const emailHidden = e.entityType === 'Invitation' && hidden.invitationIds.has(e.entityId);
     const link = auditEntryLink(e, view);
     return {
       id: e.id.toString(),
       at: e.at,
       action: e.action,
       who: teacherHidden ? HIDDEN_TEACHER_LABEL : auditActorLabel(e.action, e.actor?.name),
-      description: describeAuditEntry({ ...e, subject: subject(e) }),
-      link: teacherHidden && e.entityType === 'Submission' ? null : link,
+      description: describeAuditEntry({
+        ...e,
+        data: emailHidden ? { ...(e.data as Record<string, unknown>), email: HIDDEN_TEACHER_NAME } : e.data,
+        subject: found && subjectHidden ? { ...found, person: HIDDEN_TEACHER_NAME } : found,
+      }),
+      link: (teacherHidden && e.entityType === 'Submission') || (subjectHidden && e.entityType === 'Award') ? null : link,
       ...(withOrganizations ? { organization: orgName(e.organizationId) } : {}),
     };
   });
