@@ -14,32 +14,57 @@ import { workableBy } from '@/lib/enrollment/workable';
  */
 export async function enrollInMicroCredential(opts: { actor: Actor; microCredentialId: string }) {
   const mc = await db.microCredential.findFirst({ where: { id: opts.microCredentialId, ...workableBy(opts.actor.id) }, select: { id: true, issuerId: true } });
-  if (!mc) {
-    const retired = await db.microCredential.count({ where: { id: opts.microCredentialId, status: 'RETIRED' } });
-    // Still NOT_FOUND (closed to this teacher), with words saying why.
-    if (retired) throw new DomainError('NOT_FOUND', 'This micro-credential was retired by its issuer and takes no new enrolments.');
-    throw notFound('That credential');
-  }
+  if (!mc) throw await closedCredential(opts.microCredentialId);
   return db.$transaction(async (tx) => {
-    await lockTrackEnrollments(tx, opts.actor.id, [mc.id]);
-    const enrollment = await tx.enrollment.upsert({
-      where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: mc.id } },
-      create: { userId: opts.actor.id, microCredentialId: mc.id },
-      update: { withdrawnAt: null },
-      select: { id: true, createdAt: true },
-    });
-    await rejoinTracks(tx, opts.actor.id, [mc.id]);
-    await recordAudit({ actorId: opts.actor.id, action: 'enrollment.create', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId }, tx);
-    return enrollment;
+    const { id, createdAt } = await pickUpMicroCredential(tx, { userId: opts.actor.id, mc, audit: 'always' });
+    return { id, createdAt };
   });
+}
+
+/**
+ * Why a credential is closed to a teacher (workableBy found nothing), as the error to throw: still
+ * NOT_FOUND, with words saying why when the issuer retired it (it takes no one new).
+ */
+export async function closedCredential(microCredentialId: string) {
+  const retired = await db.microCredential.count({ where: { id: microCredentialId, status: 'RETIRED' } });
+  if (retired) return new DomainError('NOT_FOUND', 'This micro-credential was retired by its issuer and takes no new enrolments.');
+  return notFound('That credential');
+}
+
+/**
+ * Enrols the teacher in a level they may work on (workableBy, checked by the caller), or enrols them
+ * again if they had stopped it, so their kept work is theirs again, and follows its track again
+ * (rejoinTracks). "Enrol", "Pick up where you left off" and "Start my application" all do it this
+ * way. The track enrolments are locked first (lockTrackEnrollments), then the level's own, so two
+ * at once (two tabs) take turns and the second finds the first's enrolment. `enrolled`: this call
+ * enrolled them (a new enrolment, or a stopped one picked up), which is what the audit log records;
+ * `audit: 'always'` records the enrolment even when they already were enrolled.
+ */
+export async function pickUpMicroCredential(tx: Tx, o: { userId: string; mc: { id: string; issuerId: string }; audit?: 'always' | 'when-enrolled' }) {
+  await lockTrackEnrollments(tx, o.userId, [o.mc.id]);
+  const [before] = await tx.$queryRaw<{ withdrawnAt: Date | null }[]>`
+    SELECT "withdrawnAt" FROM "Enrollment" WHERE "userId" = ${o.userId} AND "microCredentialId" = ${o.mc.id} FOR UPDATE`;
+  const enrollment = await tx.enrollment.upsert({
+    where: { userId_microCredentialId: { userId: o.userId, microCredentialId: o.mc.id } },
+    create: { userId: o.userId, microCredentialId: o.mc.id },
+    update: { withdrawnAt: null },
+    select: { id: true, createdAt: true },
+  });
+  await rejoinTracks(tx, o.userId, [o.mc.id]);
+  const enrolled = !before || before.withdrawnAt !== null;
+  if (enrolled || o.audit === 'always') {
+    await recordAudit({ actorId: o.userId, action: 'enrollment.create', entityType: 'MicroCredential', entityId: o.mc.id, organizationId: o.mc.issuerId }, tx);
+  }
+  return { ...enrollment, enrolled };
 }
 
 /**
  * Locks the teacher's enrolments in the tracks these credentials are levels of, first, so that
  * stopping one level and picking up another at the same moment take turns: the second one reads
  * the levels as the first left them when it decides whether the teacher still follows the track.
- * Every path that enrols in a level takes it before writing the level's enrolment (here,
- * enrolAgain in lib/submissions/mutations.ts, the issuer's bulk enrolment in lib/people/mutations.ts).
+ * Every path that enrols in a level takes it before writing the level's enrolment
+ * (pickUpMicroCredential here, enrolAgain in lib/submissions/mutations.ts, the issuer's bulk
+ * enrolment in lib/people/mutations.ts).
  */
 export async function lockTrackEnrollments(tx: Tx, userId: string, microCredentialIds: string[]) {
   if (!microCredentialIds.length) return;

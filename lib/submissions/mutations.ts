@@ -16,23 +16,45 @@ import { passingRuleOf } from '@/lib/review/rubric';
 import { carriedPartIds, decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
-import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
+import { closedCredential, lockTrackEnrollments, pickUpMicroCredential, rejoinTracks } from '@/lib/enrollment/mutations';
 
-/** Creates the teacher's application (bound to the current version) and its first draft attempt, once. */
-export async function startApplication(opts: { actor: Actor; microCredentialId: string }) {
+/**
+ * Creates the teacher's application (bound to the current version) and its first draft attempt,
+ * once. On a level they had stopped, starting or continuing the application picks the level (and
+ * its track) up again, as "Pick up where you left off" does (pickUpMicroCredential, audited), in
+ * the same transaction: the teacher never works on a draft of a level they are not enrolled in.
+ * A retired credential still lets them back to work they kept (workableBy), never to a new one.
+ * `pickedUp`: an application they had kept when they stopped is theirs again.
+ */
+export async function startApplication(opts: { actor: Actor; microCredentialId: string }): Promise<{ id: string; pickedUp: boolean }> {
+  const userId = opts.actor.id;
   const mc = await db.microCredential.findFirst({
-    where: { id: opts.microCredentialId, currentVersionId: { not: null }, ...workableBy(opts.actor.id) },
-    select: { id: true, currentVersionId: true },
+    where: { id: opts.microCredentialId, currentVersionId: { not: null }, ...workableBy(userId) },
+    select: { id: true, issuerId: true, currentVersionId: true },
   });
-  if (!mc?.currentVersionId) throw notFound('That credential');
-  const existing = await db.submission.findFirst({ ...currentSubmission(opts.actor.id, mc.id), select: { id: true } });
-  if (existing) return existing;
+  if (!mc?.currentVersionId) throw await closedCredential(opts.microCredentialId);
+  const [existing, enrollment] = await Promise.all([
+    db.submission.findFirst({ ...currentSubmission(userId, mc.id), select: { id: true } }),
+    db.enrollment.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId: mc.id } }, select: { withdrawnAt: true } }),
+  ]);
+  if (existing) {
+    // Enrolled already (a second tab, a double click): nothing to write.
+    if (enrollment && !enrollment.withdrawnAt) return { id: existing.id, pickedUp: false };
+    // Two tabs at once both get here: the second waits for the first's enrolment and changes nothing.
+    await db.$transaction((tx) => pickUpMicroCredential(tx, { userId, mc }));
+    return { id: existing.id, pickedUp: Boolean(enrollment?.withdrawnAt) };
+  }
   try {
-    return await db.$transaction((tx) => openApplication(tx, { userId: opts.actor.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, cycle: 1 }));
+    return await db.$transaction(async (tx) => {
+      await pickUpMicroCredential(tx, { userId, mc });
+      // openApplication enrols too, for renewals; here it finds the teacher enrolled already.
+      const created = await openApplication(tx, { userId, microCredentialId: mc.id, versionId: mc.currentVersionId!, cycle: 1 });
+      return { id: created.id, pickedUp: false };
+    });
   } catch (e) {
     // Two tabs starting at once: the unique (user, credential) constraint lets one win; use it.
-    const again = await db.submission.findFirst({ ...currentSubmission(opts.actor.id, mc.id), select: { id: true } });
-    if (again) return again;
+    const again = await db.submission.findFirst({ ...currentSubmission(userId, mc.id), select: { id: true } });
+    if (again) return { id: again.id, pickedUp: false };
     throw e;
   }
 }

@@ -38,17 +38,21 @@ export async function startApplicationAction(formData: FormData) {
   if (!parsed.success) return;
   const { slug } = parsed.data;
   let refused: string | null = null;
+  let pickedUp = false;
   try {
     const actor = await requireActor();
-    await startApplication({ actor, microCredentialId: parsed.data.microCredentialId });
+    // Also "Pick up where you left off" on an application kept when the teacher stopped.
+    ({ pickedUp } = await startApplication({ actor, microCredentialId: parsed.data.microCredentialId }));
   } catch (e) {
     // E.g. the credential closed to new applications meanwhile: said on the page, not the error page.
     refused = refusalCode(e, 'start');
     if (!refused) throw e;
   }
   refreshApplication(slug);
-  // The start button gives way to the application: the page says so where focus can land (ArrivalNotice).
-  if (isCredentialSlug(slug)) redirect(refused ? `/apply/${slug}?refused=${refused}` : `/apply/${slug}?started=1`);
+  // The draft is listed on the dashboard (a picked-up one no longer under "Stopped").
+  revalidatePath('/dashboard');
+  // The button gives way to the application: the page says so where focus can land (ArrivalNotice).
+  if (isCredentialSlug(slug)) redirect(refused ? `/apply/${slug}?refused=${refused}` : `/apply/${slug}?${pickedUp ? 'resumed' : 'started'}=1`);
 }
 
 /**

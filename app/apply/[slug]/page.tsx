@@ -21,6 +21,7 @@ import { SECOND_LOOK_UNDER_WAY } from '@/lib/submissions/mutations';
 import { aboutEarlierDecision, openAboutCurrentDecision } from '@/lib/feedback-questions/policy';
 import { VerifyEmailNotice } from '@/components/account/verify-email-notice';
 import { isEmailVerified } from '@/lib/auth/email-verification';
+import { getStoppedWork } from '@/lib/enrollment/queries';
 import { startApplicationAction, startRenewalAction, startRevisionAction } from './actions';
 import { RenewForm } from '@/components/awards/renew-form';
 import { renewability } from '@/lib/submissions/renewal-policy';
@@ -41,6 +42,9 @@ const statusInfo: Record<string, { label: string; tone: Tone }> = {
   NEEDS_REVISION: { label: 'Needs revision', tone: 'warning' },
   EARNED: { label: 'Earned', tone: 'success' },
 };
+
+/** The teacher stopped working on the credential; their unsent work is kept (the dashboard's "Stopped"). */
+const stoppedStatus: { label: string; tone: Tone } = { label: 'Stopped: your work is kept', tone: 'neutral' };
 
 const withdrawnStatus: Record<'revoked' | 'suspended', { label: string; tone: Tone }> = {
   revoked: { label: 'Badge revoked', tone: 'danger' },
@@ -79,9 +83,9 @@ function RefusalNotice({ refusal }: { refusal: { title: string; text: string } }
   );
 }
 
-export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; revising?: string; renewing?: string; refused?: string; cycle?: string }> }) {
+export default async function ApplyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; started?: string; resumed?: string; revising?: string; renewing?: string; refused?: string; cycle?: string }> }) {
   const { slug } = await params;
-  const { submitted, started, revising, renewing, refused: refusedParam, cycle: cycleParam } = await searchParams;
+  const { submitted, started, resumed, revising, renewing, refused: refusedParam, cycle: cycleParam } = await searchParams;
   const cycle = CycleParam.safeParse(cycleParam);
   if (!cycle.success) notFound();
   const refused = typeof refusedParam === 'string' && Object.hasOwn(refusals, refusedParam) ? refusals[refusedParam] : null;
@@ -138,7 +142,12 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 
   const current = submission.attempts[0];
   const previous = submission.attempts.slice(1);
-  const editable = !earlier && current.status === 'DRAFT';
+  const draft = !earlier && current.status === 'DRAFT';
+  // Kept when the teacher stopped working on the credential: shown as it is, and changed only once
+  // they pick it up again (startApplication enrols them again), so no one works on a level they
+  // are not enrolled in.
+  const stopped = !earlier ? await getStoppedWork(actor.id, mc.id) : null;
+  const editable = draft && !stopped;
   const proposalBlock = editable && (await needsProposal(actor, mc.id));
   const unverified = editable && !(await isEmailVerified(actor.id));
   // A sent attempt nobody on the review side has touched can be taken back to edit.
@@ -146,10 +155,10 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const progress = requiredPartsLine(version.parts, current.responses, current.files);
   const lastDecided = submission.attempts.find((a) => a.reviews.length > 0);
   // The feedback shown in full near the top (the same attempt is also listed under earlier attempts).
-  const topFeedback = lastDecided && (submission.status === 'NEEDS_REVISION' || submission.status === 'EARNED' || (editable && current.number > 1)) ? lastDecided : null;
+  const topFeedback = lastDecided && (submission.status === 'NEEDS_REVISION' || submission.status === 'EARNED' || (draft && current.number > 1)) ? lastDecided : null;
   // An earned application whose badge the issuer has since withdrawn no longer reads "Earned".
   const withdrawn = submission.status === 'EARNED' && submission.award ? withdrawnBadgeWords(submission.award, mc.issuer.name) : null;
-  const info = withdrawn ? withdrawnStatus[withdrawn.state] : statusInfo[submission.status];
+  const info = withdrawn ? withdrawnStatus[withdrawn.state] : stopped ? stoppedStatus : statusInfo[submission.status];
   const partLabel = new Map(version.parts.map((p, i) => [p.id, `Part ${i + 1}: ${p.title}`]));
   const scoredBy = criteriaByPart(version.criteria);
   // Before "Start revision": what it will keep and what it opens, worked out as it will be.
@@ -163,6 +172,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const removedFiles = Boolean(returned?.files.some((f) => f.status === 'REMOVED'));
   // After "Renew" (here or on the badges page): what the renewal it opened waits for.
   const renewalOpened = renewing === '1' && renews && !earlier ? renewalOpenedText(submission.status) : null;
+  // After "Pick up where you left off" (startApplication on kept work): what is theirs again.
+  const pickedUp = Boolean(resumed) && !earlier && !stopped && (submission.status === 'DRAFT' || submission.status === 'NEEDS_REVISION');
+  const keptWork = renews ? 'renewal' : submission.status === 'NEEDS_REVISION' ? 'revision' : 'draft';
 
   return (
     <div>
@@ -205,7 +217,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 
       {/* Not once the attempt was taken back to edit (the address still says it was sent). The
           Submit button is gone, so the notice takes focus (ArrivalNotice). */}
-      {submitted && !editable ? (
+      {submitted && !draft ? (
         <ArrivalNotice className="mt-4">
           <Alert tone="success" title="Submitted">
             Your evidence is with the reviewers. We will notify you when there is a decision{current.dueAt ? `, by ${dateFmt.format(current.dueAt)} at the latest` : ''}.
@@ -214,7 +226,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       ) : null}
 
       {/* "Start revision" refused (a second look was asked for just before): not once a revision is open. */}
-      {!earlier && !editable && refused && refusedParam !== 'start' ? <RefusalNotice refusal={refused} /> : null}
+      {!earlier && !draft && refused && refusedParam !== 'start' ? <RefusalNotice refusal={refused} /> : null}
 
       {/* After "Start my application": that button is gone, so the notice takes focus. */}
       {started && editable ? (
@@ -223,6 +235,35 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
             It is a draft on your dashboard. Answers save as you type, so you can come back to it over several days. Nothing goes to reviewers until you submit it at the end of this page.
           </Alert>
         </ArrivalNotice>
+      ) : null}
+
+      {/* After "Pick up where you left off": that button is gone, so the notice takes focus. */}
+      {pickedUp ? (
+        <ArrivalNotice className="mt-4">
+          <Alert tone="success" title={`Your ${keptWork} is back on your dashboard`}>
+            Everything you wrote or uploaded is kept.{' '}
+            {submission.status === 'NEEDS_REVISION'
+              ? 'Read the feedback and start your revision below.'
+              : 'Continue below; it saves as you type. Nothing goes to reviewers until you submit it at the end of this page.'}
+          </Alert>
+        </ArrivalNotice>
+      ) : null}
+
+      {stopped ? (
+        <Card className="mt-6">
+          <h2 className="text-lg font-semibold">You stopped working on this micro-credential</h2>
+          <p id="pick-up-what" className="mt-1 text-slate-700">
+            Your {keptWork} is off your dashboard. Everything you wrote or uploaded is kept and shown below. To{' '}
+            {submission.status === 'NEEDS_REVISION' ? 'revise it' : 'carry on with it'}, pick it up again: it goes back on your dashboard, just as you left it.
+          </p>
+          <form action={startApplicationAction} className="mt-3">
+            <input type="hidden" name="microCredentialId" value={mc.id} />
+            <input type="hidden" name="slug" value={mc.slug} />
+            <button type="submit" aria-describedby="pick-up-what" className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+              Pick up where you left off
+            </button>
+          </form>
+        </Card>
       ) : null}
 
       {/* After "Start revision": that button is gone, so the notice takes focus. */}
@@ -280,7 +321,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 
       {topFeedback ? <Feedback attempt={topFeedback} version={version} slug={mc.slug} issuerName={mc.issuer.name} readOnly={earlier} /> : null}
 
-      {!earlier && submission.status === 'NEEDS_REVISION' ? (
+      {!earlier && !stopped && submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">
           <h2 className="text-lg font-semibold">Revise and resubmit</h2>
           <p className="mt-1 text-slate-700">
@@ -303,7 +344,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </Card>
       ) : null}
 
-      {editable ? (
+      {draft ? (
         progress.total > 0 ? (
           <div className="mt-6">
             <ProgressBar value={progress.done} max={progress.total} label="Required parts ready to send" />
