@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { getAdminHome } from '@/lib/authoring/queries';
 import { countUnansweredFeedbackQuestions } from '@/lib/feedback-questions/queries';
+import { countAdjudicationFor } from '@/lib/review/adjudication-count';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { formatDayTime } from '@/lib/time-format';
@@ -10,7 +11,7 @@ export const metadata = { title: 'Issuer administration' };
 
 export default async function AdminHomePage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin');
-  const [home, questions] = await Promise.all([getAdminHome(actor), countUnansweredFeedbackQuestions(actor)]);
+  const [home, adjudication, questions] = await Promise.all([getAdminHome(actor), countAdjudicationFor(actor), countUnansweredFeedbackQuestions(actor)]);
   return (
     <div>
       <PageHeader
@@ -63,9 +64,10 @@ export default async function AdminHomePage() {
               <dt className="text-slate-700">Needs adjudication</dt>
               <dd className="text-xl font-bold">
                 <Link href="/admin/review-quality#adjudication" className="text-slate-900">
-                  {home.needsAdjudication}<span className="sr-only">: open the submissions to adjudicate</span>
+                  {adjudication.yours}<span className="sr-only">: open the submissions to adjudicate</span>
                 </Link>
               </dd>
+              {adjudication.others ? <dd className="text-sm text-slate-700">{adjudication.others} more for another admin to settle</dd> : null}
             </div>
             <div>
               <dt className="text-slate-700">Past the decision date</dt>
@@ -86,6 +88,7 @@ export default async function AdminHomePage() {
                   questions.count
                 )}
               </dd>
+              {questions.others ? <dd className="text-sm text-slate-700">{questions.others} more for another admin to answer</dd> : null}
             </div>
           </dl>
           <p className="mt-2 text-sm"><Link href="/admin/dashboard">Turnaround and workload →</Link></p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { bulkEnrolAction, changeRoleAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
@@ -17,22 +17,52 @@ import { announce } from '@/components/ui/announcer';
 
 const noSubscription = () => () => undefined;
 
+type RoleRemovals = { removed: (text: string) => void };
+const RoleRemovalsContext = createContext<RoleRemovals | null>(null);
+
+/**
+ * Wraps a list of people whose roles can be removed (RemoveRoleForm). A removed role leaves the
+ * list when the page revalidates, taking its row and the form's own message with it, and the
+ * invitations the person sent that stopped working just leave the open invitations: so what was
+ * done is said here, above the list, and stays until the next removal. Its live region is on the
+ * page from the start (one created together with its text is often not read), and the message in it
+ * carries no role of its own, so it is read out once.
+ */
+export function RoleRemovalNotices({ children }: { children: ReactNode }) {
+  // `n` tells one removal from the next with the same words: a new Alert, read out again.
+  const [said, setSaid] = useState<{ text: string; n: number } | null>(null);
+  const [removals] = useState<RoleRemovals>(() => ({ removed: (text) => setSaid((prev) => ({ text, n: (prev?.n ?? 0) + 1 })) }));
+  return (
+    <RoleRemovalsContext.Provider value={removals}>
+      <div role="status" aria-live="polite" className={said ? 'mb-4' : undefined}>
+        {said ? <Alert key={said.n} tone="success" live={false}>{said.text}</Alert> : null}
+      </div>
+      {children}
+    </RoleRemovalsContext.Provider>
+  );
+}
+
 /**
  * "Yes, remove the role". The row goes with the role and takes the form's own message with it, so
  * once scripts run the server's answer (how many invitations the person sent stopped working, and
- * to be what) is read out through the page's announcer after `removedMessage`. Before they run (or
- * without them) the form posts to the server action itself, like every other form, and
- * `removedMessage` alone is said when the row goes.
+ * to be what) is shown after `removedMessage` above the list (RoleRemovalNotices), or, outside one,
+ * read out through the page's announcer. Before they run (or without them) the form posts to the
+ * server action itself, like every other form, and `removedMessage` alone is said when the row goes.
  */
 export function RemoveRoleForm({ hidden, removedMessage, children }: { hidden: Record<string, string>; removedMessage: string; children: ReactNode }) {
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const removals = useContext(RoleRemovalsContext);
   const removeAndTell = useCallback(
     async (prev: ActionResult, formData: FormData) => {
       const result = await changeRoleAction(prev, formData);
-      if (result.ok) announce(result.message ? `${removedMessage} ${result.message}` : removedMessage);
+      if (result.ok) {
+        const text = result.message ? `${removedMessage} ${result.message}` : removedMessage;
+        if (removals) removals.removed(text);
+        else announce(text);
+      }
       return result;
     },
-    [removedMessage],
+    [removedMessage, removals],
   );
   return (
     <InlineActionForm action={scripted ? removeAndTell : changeRoleAction} hidden={hidden} removedMessage={scripted ? undefined : removedMessage}>

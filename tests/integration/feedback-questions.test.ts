@@ -203,7 +203,7 @@ describe('answering', () => {
   it('the issuer’s admin replies once; the teacher is told and reads it on their application; they may then ask again', async () => {
     const w = await makeWorld();
     const { questionId } = await ask(w);
-    expect(await countUnansweredFeedbackQuestions(w.admin)).toEqual({ count: 1, oldest: { questionId, submissionId: w.submissionId } });
+    expect(await countUnansweredFeedbackQuestions(w.admin)).toEqual({ count: 1, others: 0, oldest: { questionId, submissionId: w.submissionId } });
 
     session.actor = w.admin;
     // Too long, or empty: refused, nothing written.

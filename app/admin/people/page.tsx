@@ -9,7 +9,7 @@ import { ButtonLink, smallButtonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { IssuerPicker } from '@/components/admin/issuer-picker';
-import { InviteForm, RemoveRoleForm } from '@/components/admin/people-forms';
+import { InviteForm, RemoveRoleForm, RoleRemovalNotices } from '@/components/admin/people-forms';
 import { invitationsThatStop } from '@/lib/people/invitation-words';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
@@ -66,84 +66,87 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </div>
       {/* Searching or paging the members keeps the open invitations' own search and page. */}
       <PeopleSearch label="Search people" q={query.q} keep={{ org: org.id, invq: query.invq, invcursor: query.invcursor }} />
-      {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
-        <TableScroll label={`Members of ${org.name}`}>
-          <table className="w-full text-sm">
-            <caption className="sr-only">Members of {org.name}</caption>
-            <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-3">Person</th><th scope="col" className="p-3">Roles</th><th scope="col" className="p-3">Qualified to review</th></tr></thead>
-            <tbody>
-              {items.map((u) => {
-                const has = new Set(u.memberships.map((m) => m.role));
-                const missing = roles.filter((r) => !has.has(r));
-                const qualified = new Set(u.qualifications.map((q) => q.microCredential.id));
-                const canReview = has.has('REVIEWER') || has.has('ISSUER_ADMIN');
-                return (
-                  <tr key={u.id} className="border-t border-slate-100 align-top">
-                    <td className="p-3">
-                      <strong>{u.name}</strong>
-                      <span className="block text-slate-700">{u.email}</span>
-                      {u.disabledAt ? <Pill tone="danger">Disabled</Pill> : null}
-                    </td>
-                    <td className="p-3">
-                      <ul className="space-y-1">
-                        {u.memberships.map((m) => (
-                          <li key={m.role} className="flex items-center gap-2">
-                            <Pill tone="info">{ROLE_LABELS[m.role]}</Pill>
-                            <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></>}>
-                              <p>
-                                Remove the {ROLE_LABELS[m.role].toLowerCase()} role from {u.name}?
-                                {m.role === 'REVIEWER' ? ' Their qualifications for this issuer’s credentials, and their calibration, go too.' : ''}
-                                {m.role === 'ISSUER_ADMIN' ? ` ${invitationsThatStop('ISSUER')}` : ''}
-                              </p>
-                              <RemoveRoleForm hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }} removedMessage={`The ${ROLE_LABELS[m.role].toLowerCase()} role was removed from ${u.name}.`}>
-                                <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
-                              </RemoveRoleForm>
-                            </ConfirmDisclosure>
-                          </li>
-                        ))}
-                      </ul>
-                      {missing.length ? (
-                        <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
-                          <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
-                          <select id={`role-${u.id}`} name="role" className="min-h-6 rounded border border-slate-500 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
-                          <button type="submit" className={smallButtonClass}>Add role</button>
-                        </InlineActionForm>
-                      ) : null}
-                    </td>
-                    <td className="p-3">
-                      {u.qualifications.length ? (
+      {/* Around the list, not inside it: a removal can empty it, and the notice stays. */}
+      <RoleRemovalNotices>
+        {items.length === 0 ? <EmptyState title={query.q ? 'Nobody matches that search' : 'No members yet'} /> : (
+          <TableScroll label={`Members of ${org.name}`}>
+            <table className="w-full text-sm">
+              <caption className="sr-only">Members of {org.name}</caption>
+              <thead className="bg-slate-50 text-left"><tr><th scope="col" className="p-3">Person</th><th scope="col" className="p-3">Roles</th><th scope="col" className="p-3">Qualified to review</th></tr></thead>
+              <tbody>
+                {items.map((u) => {
+                  const has = new Set(u.memberships.map((m) => m.role));
+                  const missing = roles.filter((r) => !has.has(r));
+                  const qualified = new Set(u.qualifications.map((q) => q.microCredential.id));
+                  const canReview = has.has('REVIEWER') || has.has('ISSUER_ADMIN');
+                  return (
+                    <tr key={u.id} className="border-t border-slate-100 align-top">
+                      <td className="p-3">
+                        <strong>{u.name}</strong>
+                        <span className="block text-slate-700">{u.email}</span>
+                        {u.disabledAt ? <Pill tone="danger">Disabled</Pill> : null}
+                      </td>
+                      <td className="p-3">
                         <ul className="space-y-1">
-                          {u.qualifications.map((q) => (
-                            <li key={q.microCredential.id} className="flex flex-wrap items-center gap-2">
-                              {q.microCredential.versions[0]?.title ?? q.microCredential.slug}
-                              {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
-                              <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {u.name}’s qualification for {q.microCredential.versions[0]?.title ?? q.microCredential.slug}</span></>}>
-                                <p>Remove {u.name}’s qualification for this credential? {q.calibratedAt ? 'Their calibration goes too: they would calibrate again before reviewing it.' : ''}</p>
-                                <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }} removedMessage={`${u.name} is no longer qualified for ${q.microCredential.versions[0]?.title ?? q.microCredential.slug}.`}>
-                                  <button type="submit" className={smallButtonClass}>Yes, remove it</button>
-                                </InlineActionForm>
+                          {u.memberships.map((m) => (
+                            <li key={m.role} className="flex items-center gap-2">
+                              <Pill tone="info">{ROLE_LABELS[m.role]}</Pill>
+                              <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {ROLE_LABELS[m.role]} role from {u.name}</span></>}>
+                                <p>
+                                  Remove the {ROLE_LABELS[m.role].toLowerCase()} role from {u.name}?
+                                  {m.role === 'REVIEWER' ? ' Their qualifications for this issuer’s credentials, and their calibration, go too.' : ''}
+                                  {m.role === 'ISSUER_ADMIN' ? ` ${invitationsThatStop('ISSUER')}` : ''}
+                                </p>
+                                <RemoveRoleForm hidden={{ organizationId: org.id, userId: u.id, role: m.role, op: 'remove' }} removedMessage={`The ${ROLE_LABELS[m.role].toLowerCase()} role was removed from ${u.name}.`}>
+                                  <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
+                                </RemoveRoleForm>
                               </ConfirmDisclosure>
                             </li>
                           ))}
                         </ul>
-                      ) : <p className="text-slate-600">{canReview ? 'Not qualified for any credential yet.' : 'Not a reviewer.'}</p>}
-                      {canReview && credentials.some((c) => !qualified.has(c.id)) ? (
-                        <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, op: 'add' }} className="mt-2">
-                          <label className="sr-only" htmlFor={`q-${u.id}`}>Credential to qualify {u.name} for</label>
-                          <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-full rounded border border-slate-500 px-1 py-0.5 text-xs">
-                            {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-                          </select>
-                          <button type="submit" className={smallButtonClass}>Qualify</button>
-                        </InlineActionForm>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+                        {missing.length ? (
+                          <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
+                            <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
+                            <select id={`role-${u.id}`} name="role" className="min-h-6 rounded border border-slate-500 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+                            <button type="submit" className={smallButtonClass}>Add role</button>
+                          </InlineActionForm>
+                        ) : null}
+                      </td>
+                      <td className="p-3">
+                        {u.qualifications.length ? (
+                          <ul className="space-y-1">
+                            {u.qualifications.map((q) => (
+                              <li key={q.microCredential.id} className="flex flex-wrap items-center gap-2">
+                                {q.microCredential.versions[0]?.title ?? q.microCredential.slug}
+                                {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
+                                <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {u.name}’s qualification for {q.microCredential.versions[0]?.title ?? q.microCredential.slug}</span></>}>
+                                  <p>Remove {u.name}’s qualification for this credential? {q.calibratedAt ? 'Their calibration goes too: they would calibrate again before reviewing it.' : ''}</p>
+                                  <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }} removedMessage={`${u.name} is no longer qualified for ${q.microCredential.versions[0]?.title ?? q.microCredential.slug}.`}>
+                                    <button type="submit" className={smallButtonClass}>Yes, remove it</button>
+                                  </InlineActionForm>
+                                </ConfirmDisclosure>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : <p className="text-slate-600">{canReview ? 'Not qualified for any credential yet.' : 'Not a reviewer.'}</p>}
+                        {canReview && credentials.some((c) => !qualified.has(c.id)) ? (
+                          <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, op: 'add' }} className="mt-2">
+                            <label className="sr-only" htmlFor={`q-${u.id}`}>Credential to qualify {u.name} for</label>
+                            <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-full rounded border border-slate-500 px-1 py-0.5 text-xs">
+                              {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                            </select>
+                            <button type="submit" className={smallButtonClass}>Qualify</button>
+                          </InlineActionForm>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </RoleRemovalNotices>
       <Pagination basePath="/admin/people" params={{ org: issuers.length > 1 ? org.id : undefined, q: query.q, invq: query.invq, invcursor: query.invcursor }} nextCursor={nextCursor} hasPrevious={Boolean(query.cursor)} />
     </div>
   );

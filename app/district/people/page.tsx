@@ -7,14 +7,13 @@ import { listDistrictRequests } from '@/lib/district/requests';
 import { Alert, Card, PageHeader, Pill } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { smallButtonClass } from '@/components/ui/button';
-import { InviteForm, RemoveRoleForm } from '@/components/admin/people-forms';
+import { InviteForm, RemoveRoleForm, RoleRemovalNotices } from '@/components/admin/people-forms';
 import { invitationsThatStop } from '@/lib/people/invitation-words';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin/open-invitations';
 import { InviteSchoolLeaderForm } from '@/components/school/invite-school-leader-form';
 import { BulkRequestsForm } from '@/components/district/bulk-requests-form';
-import { changeRoleAction } from '@/app/admin/people/actions';
 import { decideDistrictRequestAction } from './actions';
 
 export const metadata = { title: 'People' };
@@ -128,21 +127,23 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
       <section aria-labelledby="leaders">
         <h2 id="leaders" className="mb-2 text-lg font-semibold">District leaders</h2>
         <p className="mb-3 text-sm text-slate-700">Leaders decide proposals, see every teacher’s progress and run the district’s reports.</p>
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {leaders.map((l) => (
-            <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-              <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
-              {l.id === actor.id ? <span className="text-slate-600">You</span> : (
-                <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
-                  <p>{l.name} will no longer see this district’s teachers, proposals or reports. {invitationsThatStop('DISTRICT')}</p>
-                  <RemoveRoleForm hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }} removedMessage={`${l.name} is no longer a district leader.`}>
-                    <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
-                  </RemoveRoleForm>
-                </ConfirmDisclosure>
-              )}
-            </li>
-          ))}
-        </ul>
+        <RoleRemovalNotices>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {leaders.map((l) => (
+              <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
+                {l.id === actor.id ? <span className="text-slate-600">You</span> : (
+                  <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
+                    <p>{l.name} will no longer see this district’s teachers, proposals or reports. {invitationsThatStop('DISTRICT')}</p>
+                    <RemoveRoleForm hidden={{ organizationId: district.id, userId: l.id, role: 'DISTRICT_LEADER', op: 'remove' }} removedMessage={`${l.name} is no longer a district leader.`}>
+                      <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
+                    </RemoveRoleForm>
+                  </ConfirmDisclosure>
+                )}
+              </li>
+            ))}
+          </ul>
+        </RoleRemovalNotices>
       </section>
       <section aria-labelledby="school-leaders-h" id="school-leaders" className="mt-8">
         <h2 id="school-leaders-h" className="mb-2 text-lg font-semibold">School leaders</h2>
@@ -157,21 +158,24 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
         ) : (
           <p className="mb-3 text-sm text-slate-700">Add your schools under <Link href={districts.length > 1 ? `/district/schools?district=${district.id}` : '/district/schools'}>Schools</Link> first.</p>
         )}
-        {schoolLeaders.items.length === 0 ? <p className="text-sm text-slate-700">No school has a leader here yet.</p> : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {schoolLeaders.items.map((l) => (
-              <li key={`${l.school.id}:${l.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-                <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· {l.school.name} · since {dateFmt.format(l.since)}</span></span>
-                <ConfirmDisclosure summary={<>Remove school leader role<span className="sr-only"> from {l.name} at {l.school.name}</span></>}>
-                  <p>{l.name} will no longer see {l.school.name}’s teachers or reports.</p>
-                  <InlineActionForm action={changeRoleAction} hidden={{ organizationId: l.school.id, userId: l.id, role: 'SCHOOL_LEADER', op: 'remove' }} removedMessage={`${l.name} no longer leads ${l.school.name}.`}>
-                    <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
-                  </InlineActionForm>
-                </ConfirmDisclosure>
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* Around the list, not inside it: removing the last school leader empties it, and the notice stays. */}
+        <RoleRemovalNotices>
+          {schoolLeaders.items.length === 0 ? <p className="text-sm text-slate-700">No school has a leader here yet.</p> : (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {schoolLeaders.items.map((l) => (
+                <li key={`${l.school.id}:${l.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                  <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· {l.school.name} · since {dateFmt.format(l.since)}</span></span>
+                  <ConfirmDisclosure summary={<>Remove school leader role<span className="sr-only"> from {l.name} at {l.school.name}</span></>}>
+                    <p>{l.name} will no longer see {l.school.name}’s teachers or reports.</p>
+                    <RemoveRoleForm hidden={{ organizationId: l.school.id, userId: l.id, role: 'SCHOOL_LEADER', op: 'remove' }} removedMessage={`${l.name} no longer leads ${l.school.name}.`}>
+                      <button type="submit" className={smallButtonClass}>Yes, remove the role</button>
+                    </RemoveRoleForm>
+                  </ConfirmDisclosure>
+                </li>
+              ))}
+            </ul>
+          )}
+        </RoleRemovalNotices>
         {schoolLeaders.total > schoolLeaders.items.length ? (
           <p className="mt-2 text-sm text-slate-700">
             Showing the first {schoolLeaders.items.length} of {schoolLeaders.total} school leaders, A to Z by school.
