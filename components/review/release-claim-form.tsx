@@ -5,11 +5,12 @@ import { initialActionState } from '@/lib/action-result';
 import { releaseReviewAction } from '@/app/review/[reviewId]/actions';
 
 /**
- * "Release and discard my draft" on the scoring page. Released, the reviewer lands on the queue; a
+ * "Release and discard my draft" on the scoring page (`label`: other words for the same action, as
+ * on a claim its reviewer may no longer score). Released, the reviewer lands on the queue; a
  * refusal (the claim is no longer theirs, the server failed) is said right under the button, which
  * it describes, instead of an error page.
  */
-export function ReleaseClaimForm({ reviewId }: { reviewId: string }) {
+export function ReleaseClaimForm({ reviewId, label = 'Release and discard my draft' }: { reviewId: string; label?: string }) {
   const [state, action, pending] = useActionState(releaseReviewAction, initialActionState);
   const errorId = `release-error-${reviewId}`;
   return (
@@ -22,7 +23,7 @@ export function ReleaseClaimForm({ reviewId }: { reviewId: string }) {
         aria-describedby={!state.ok ? errorId : undefined}
         className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60"
       >
-        {pending ? 'Releasing…' : 'Release and discard my draft'}
+        {pending ? 'Releasing…' : label}
       </button>
       {!state.ok ? (
         <p id={errorId} role="alert" className="mt-2 text-sm font-medium text-red-700">

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { conflict, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
+import { loadActor } from '@/lib/auth/load-actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { loadAttemptForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
@@ -139,8 +140,12 @@ export async function releaseClaimsIfUnqualified(tx: Tx, opts: { microCredential
   return released;
 }
 
-/** Why a claim was given back once its reviewer was found no longer allowed to score the work (the audit entry's reason, which claimEndText shows them). */
-const withdrawnBecause: Record<ReviewDenial, string> = {
+/**
+ * Why a claim was given back once its reviewer was found no longer allowed to score the work (the
+ * audit entry's reason, which claimEndText shows them); also what the review page says of a claim
+ * still recorded as theirs that they may no longer score (getReviewWorkspace's `cannotScoreBecause`).
+ */
+export const withdrawnBecause: Record<ReviewDenial, string> = {
   OWN_WORK: 'it is your own work',
   SAME_SCHOOL: 'you and the teacher are now at the same school, which this issuer does not allow',
   SAME_DISTRICT: 'you and the teacher are now in the same district, which this issuer does not allow',
@@ -157,8 +162,10 @@ const withdrawnBecause: Record<ReviewDenial, string> = {
  * revoked or suspended, their calibration reset, a conflict of interest that appeared since): it
  * goes back to the queue at once, with why in its 'review.release' entry, as releaseClaimsOf does
  * when an admin withdraws someone's rights. Nothing may have told us when it happened, so whatever
- * the reviewer does with the claim next (open it, keep it, autosave) checks. Returns the denial, or
- * null when they may still score. `a`: the attempt, when already loaded.
+ * the reviewer does with the claim next (keep it, autosave, submit) checks, and the periodic sweep
+ * (releaseClaimsNoLongerAllowed) catches the rest. Opening the review page only shows it
+ * (getReviewWorkspace): a page view writes nothing. Returns the denial, or null when they may still
+ * score. `a`: the attempt, when already loaded.
  */
 export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date, a?: AttemptForReview | null): Promise<ReviewDenial | null> {
   const attempt = a ?? (await loadAttemptForReview(r.attemptId));
@@ -175,9 +182,51 @@ export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attem
  * (endClaimIfMayNotScore) instead of running on, to the deadline when it was assigned, with the
  * evidence open to them. A CONFLICT, as for any claim that has ended: the page stops saving.
  */
-export async function assertStillMayScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date): Promise<void> {
-  const denial = await endClaimIfMayNotScore(actor, r, now);
+export async function assertStillMayScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date, a?: AttemptForReview | null): Promise<void> {
+  const denial = await endClaimIfMayNotScore(actor, r, now, a);
   if (denial) throw conflict(`${denialMessages[denial]} Your claim on this submission has ended and the work has gone back to the queue. Your scores and feedback are still on this page.`);
+}
+
+/** Live claims read per batch by releaseClaimsNoLongerAllowed. */
+const SWEEP_BATCH = 200;
+
+/**
+ * The periodic sweep's second half (expireStaleClaims, the 'review.expire-claims' job): live claims
+ * whose reviewer may no longer score the work go back to the queue, with why, and the reviewer is
+ * told in a notice. The changes that withdraw rights on purpose give claims back themselves
+ * (releaseClaimsOf, releaseClaimsIfUnqualified); this catches what nothing told us about (a move to
+ * the teacher's school or district, a badge lapsed by an import or by hand), so such a claim does
+ * not hold the work until it runs out (an assignment, up to its deadline) when its reviewer does not
+ * act on it. Reads every live claim in batches of SWEEP_BATCH, each reviewer loaded once. Returns
+ * how many were given back.
+ */
+export async function releaseClaimsNoLongerAllowed(opts: { now?: Date } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const actors = new Map<string, Actor | null>();
+  let released = 0;
+  let after: string | undefined;
+  for (;;) {
+    const live = await db.review.findMany({
+      where: { status: 'CLAIMED', claimExpiresAt: { gt: now }, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: 'asc' },
+      take: SWEEP_BATCH,
+      select: { id: true, kind: true, reviewerId: true, attemptId: true },
+    });
+    for (const r of live) {
+      if (!actors.has(r.reviewerId)) actors.set(r.reviewerId, await loadActor(r.reviewerId));
+      const who = actors.get(r.reviewerId);
+      // A disabled account: disabling gave its claims back (releaseAllClaimsOf); one left over goes now.
+      let reason = who ? null : RELEASE_ACCOUNT_DISABLED;
+      if (who) {
+        const a = await loadAttemptForReview(r.attemptId);
+        const denial = a ? await reviewDenial(who, a, r.kind) : null;
+        if (denial) reason = withdrawnBecause[denial];
+      }
+      if (reason) released += await db.$transaction((tx) => releaseClaimsOf(tx, r.reviewerId, null, now, { reviewId: r.id, reason }));
+    }
+    if (live.length < SWEEP_BATCH) return released;
+    after = live[live.length - 1].id;
+  }
 }
 
 /**

@@ -4,10 +4,9 @@ import { formerPlacementOf } from '@/lib/auth/actor';
 import { notify } from '@/lib/notifications/notify';
 import { countCurrentExemplars } from '@/lib/review/exemplar-standing';
 import { conflictOfInterest, qualificationDenial, teacherRef, type AffiliationMembership, type IssuerReviewSettings, type TeacherPlacementRow, type TeacherRef } from '@/lib/review/policy';
-import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
+import { loadSchoolAndDistrictMemberships, schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 import { NEAR_DUE_BUSINESS_DAYS, nearDueBefore } from '@/lib/review/sla';
 import { plural } from '@/lib/plural';
-import type { OrgKind } from '@/lib/generated/prisma/enums';
 
 export const DIGEST_KIND = 'review.digest';
 /**
@@ -159,20 +158,13 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
 
 /**
  * The teachers' roles at schools and districts (a principal is not placed at the school they lead),
- * the rows loadAttemptForReview selects (affiliationMemberships: any role at a SCHOOL or DISTRICT):
- * one query for all the work. The ids go as one array parameter: up to 2 × MAX_WAITING teachers
- * would otherwise be as many bind parameters of one statement (Prisma's `in` lists each one).
+ * shaped as the rows loadAttemptForReview selects (affiliationMemberships: any role at a SCHOOL or
+ * DISTRICT): one query for all the work (loadSchoolAndDistrictMemberships, which the reviewers' side
+ * reads too).
  */
 async function loadTeacherMemberships(teacherIds: string[]): Promise<Map<string, AffiliationMembership[]>> {
-  const out = new Map<string, AffiliationMembership[]>(teacherIds.map((id) => [id, []]));
-  if (!teacherIds.length) return out;
-  const rows = await db.$queryRaw<{ userId: string; organizationId: string; kind: OrgKind; parentId: string | null }[]>`
-    SELECT mb."userId", mb."organizationId", o."kind", o."parentId"
-    FROM "Membership" mb
-    JOIN "Organization" o ON o."id" = mb."organizationId"
-    WHERE mb."userId" = ANY(${teacherIds}::text[]) AND o."kind" IN ('SCHOOL'::"OrgKind", 'DISTRICT'::"OrgKind")`;
-  for (const r of rows) out.get(r.userId)?.push({ organizationId: r.organizationId, organization: { kind: r.kind, parentId: r.parentId } });
-  return out;
+  const rows = await loadSchoolAndDistrictMemberships(teacherIds);
+  return new Map([...rows].map(([id, list]) => [id, list.map((m): AffiliationMembership => ({ organizationId: m.organizationId, organization: { kind: m.kind, parentId: m.parentId } }))]));
 }
 
 export type ReviewerDigest = {

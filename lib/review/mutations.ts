@@ -11,7 +11,7 @@ import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, conflictOfInterest, denialMessages, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
-import { assertClaimable, assertStillMayScore, claimEndedMessage, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
+import { assertClaimable, assertStillMayScore, claimEndedMessage, releaseClaimsNoLongerAllowed, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
 import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
 import { nextDraftNotes, readDraftNotes } from '@/lib/review/draft-notes';
@@ -451,7 +451,8 @@ export async function submitReview(opts: { actor: Actor; reviewId: string; versi
   const a = await loadAttemptForReview(r.attemptId);
   if (!a) throw notFound('That submission');
   if (a.status !== 'SUBMITTED' || a.version !== opts.attemptVersion) throw conflict(DECIDED_ELSEWHERE);
-  await assertMayScore(opts.actor, a, r.kind);
+  // A reviewer who lost the right to score since claiming: the claim ends now, as on an autosave.
+  await assertStillMayScore(opts.actor, r, now, a);
 
   const version = r.attempt.submission.version;
   const rankOf = checkScores(version, opts.scores);
@@ -557,7 +558,12 @@ async function issueOrQueueAward(submissionId: string, now: Date, jobId: string)
   return issueQueuedAward(submissionId, jobId, now);
 }
 
-/** Sweeps expired claims (the 'review.expire-claims' job); claiming also frees them on demand. */
+/**
+ * Sweeps expired claims (the 'review.expire-claims' job; claiming also frees them on demand), then
+ * gives back the live claims whose reviewer may no longer score the work
+ * (releaseClaimsNoLongerAllowed): viewing a review page never ends a claim, so this does. Returns how
+ * many ran out.
+ */
 export async function expireStaleClaims(opts: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const stale = await db.review.findMany({
@@ -576,6 +582,7 @@ export async function expireStaleClaims(opts: { now?: Date; limit?: number } = {
       await recordAudit({ actorId: null, action: 'review.claim-expire', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId: r.reviewerId } }, tx);
     });
   }
+  await releaseClaimsNoLongerAllowed({ now });
   return expired;
 }
 

@@ -12,7 +12,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { affiliations, conflictOfInterest, formerPlacementCutoff, reviewsFor, showsTeacherIdentity, teacherConflictSelect, teacherRef } from '@/lib/review/policy';
 import { draftEntries, readDraftNotes } from '@/lib/review/draft-notes';
-import { endClaimIfMayNotScore } from '@/lib/review/claims';
+import { withdrawnBecause } from '@/lib/review/claims';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -494,17 +494,23 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const { attempt } = review;
   const { submission } = attempt;
   const issuer = submission.microCredential.issuer;
+  const { status } = review;
   // A claim is only as good as the right to score behind it: one whose reviewer has lost that right
-  // since (their qualifying badge revoked, a conflict of interest that appeared) ends now, with why,
-  // and the page says so (getClaimEnd) instead of opening the teacher's work to them until it runs out.
-  let status = review.status;
-  if (status === 'CLAIMED' && (await endClaimIfMayNotScore(opts.actor, { id: review.id, attemptId: attempt.id, kind: review.kind }, now))) {
-    status = (await db.review.findUniqueOrThrow({ where: { id: review.id }, select: { status: true } })).status;
+  // since (their qualifying badge revoked, a conflict of interest that appeared) is shown as no longer
+  // theirs, with why, and not the teacher's work. Showing it changes nothing (a page view, a
+  // prefetch or a second render must not write): the claim ends when the reviewer gives it back,
+  // when any save, keep or submit of theirs finds it so (assertStillMayScore), or at the next sweep
+  // (releaseClaimsNoLongerAllowed).
+  let cannotScoreBecause: string | null = null;
+  if (status === 'CLAIMED') {
+    const a = await loadAttemptForReview(attempt.id);
+    const denial = a ? await reviewDenial(opts.actor, a, review.kind) : null;
+    if (denial) cannotScoreBecause = withdrawnBecause[denial];
   }
   // A claim that ended (released, expired, reassigned) keeps the reviewer's own draft, not the
-  // teacher's work: answers, files and who the teacher is are shown while the claim is held or once
-  // the review is submitted, as the files themselves are (canViewAttemptEvidence).
-  const evidenceShown = status === 'CLAIMED' || status === 'SUBMITTED';
+  // teacher's work: answers, files and who the teacher is are shown while the claim is held and its
+  // reviewer may score, or once the review is submitted, as the files themselves are (canViewAttemptEvidence).
+  const evidenceShown = (status === 'CLAIMED' && !cannotScoreBecause) || status === 'SUBMITTED';
   // Under blind review the teacher's own file names (often their name and school) never leave the
   // server: each file is named from its place ("Part 2 – file 1.mp4"), as the file route names it too.
   const files = withViewerFileNames(attempt.files, { partIds: submission.version.parts.map((p) => p.id), original: showsOriginalFileNames(issuer, opts.actor.id, submission.userId) });
@@ -526,6 +532,9 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   const awardPending = attempt.status === 'PASSED' && !(await db.award.findUnique({ where: { submissionId: submission.id }, select: { id: true } }));
   return {
     review: { id: review.id, kind: review.kind, status, version: review.version, claimExpiresAt: review.claimExpiresAt, claimExpired: review.claimExpiresAt <= now, decision: review.decision, overallComment: review.overallComment, submittedAt: review.submittedAt, scores: review.scores },
+    // Still recorded as the reviewer's claim, but they may no longer score it: why, as words that
+    // follow "because" ("you are no longer qualified to review this micro-credential"). Null otherwise.
+    cannotScoreBecause,
     // What the scoring form starts from (and an ended claim shows): the saved scores, with the
     // feedback written on criteria not given a level yet (the draft's notes) by their criterion.
     draft: {

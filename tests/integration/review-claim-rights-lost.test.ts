@@ -11,7 +11,7 @@ import { resetDatabase } from '../setup/db';
 import { errorOf } from '../setup/actions';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { makeReviewWorld, submitTextAttempt } from '../factories/review-world';
-import { claimReview, saveReviewDraft } from '@/lib/review/mutations';
+import { claimReview, expireStaleClaims, saveReviewDraft } from '@/lib/review/mutations';
 import { claimEndText, getClaimEnd, keepClaim } from '@/lib/review/claims';
 import { getReviewWorkspace } from '@/lib/review/queries';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
@@ -104,7 +104,7 @@ describe('the badge that qualified a reviewer is revoked or suspended', () => {
 });
 
 describe('a reviewer who may no longer score what they hold, though nothing has ended the claim', () => {
-  it('(their badge lapsed another way) cannot open its files, and opening the review ends the claim', async () => {
+  it('(their badge lapsed another way) cannot open its files; opening the review ends nothing, the sweep does', async () => {
     const w = await world();
     const { reviewer, award } = await w.earner();
     const attemptId = await submitTextAttempt(w, await createActor());
@@ -117,7 +117,9 @@ describe('a reviewer who may no longer score what they hold, though nothing has 
     expect(await statusOf(reviewId)).toBe('CLAIMED');
 
     const ws = await getReviewWorkspace({ actor: reviewer, reviewId });
-    expect(ws).toMatchObject({ evidenceWithheld: true, teacher: null, review: { status: 'RELEASED' }, attempt: { responses: [], files: [] } });
+    expect(ws).toMatchObject({ cannotScoreBecause: 'you are no longer qualified to review this micro-credential', evidenceWithheld: true, teacher: null, review: { status: 'CLAIMED' }, attempt: { responses: [], files: [] } });
+    expect(await statusOf(reviewId)).toBe('CLAIMED');
+    await expireStaleClaims();
     expect(await statusOf(reviewId)).toBe('RELEASED');
     expect(await releaseEntry(reviewId)).toMatchObject({ actorId: null, data: { reviewerId: reviewer.id, reason: 'you are no longer qualified to review this micro-credential' } });
     expect(await submissionStatusOf(attemptId)).toBe('SUBMITTED');

@@ -34,9 +34,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
   // Times of day in the reviewer's own zone (ADR 023); whole days (dayFmt) stay UTC days.
   const timeFmt = { format: (at: Date) => formatDayTime(at, actor.timeZone) };
   const { review, attempt, version, teacher } = ws;
-  const editable = review.status === 'CLAIMED';
+  // A claim its reviewer may no longer score (ws.cannotScoreBecause) is still theirs on record until
+  // they give it back or the sweep does: it is shown as ended, never scored here.
+  const lostRight = review.status === 'CLAIMED' && ws.cannotScoreBecause !== null;
+  const editable = review.status === 'CLAIMED' && !lostRight;
   // How an ended claim ended (it ran out, was reassigned, ...) and whether the work can be taken up again.
-  const end = !editable && review.status !== 'SUBMITTED' ? await getClaimEnd({ actor, reviewId }) : null;
+  const end = review.status !== 'CLAIMED' && review.status !== 'SUBMITTED' ? await getClaimEnd({ actor, reviewId }) : null;
   // Safeguarding: this reviewer's concerns about the evidence, and files the issuer removed.
   const concerns = await getReviewConcerns({ actor, reviewId });
   const fileLabel = new Map([...attempt.files.map((f) => [f.id, f.fileName] as const), ...(concerns?.removed ?? []).map((f) => [f.id, f.label] as const)]);
@@ -113,7 +116,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           </Alert>
         ) : null}
       </SubmittedNotice>
-      {review.status !== 'SUBMITTED' && !editable ? (
+      {lostRight ? (
+        <div className="mt-4">
+          <Alert tone="warning" title="You can no longer score this submission">
+            <p>
+              This is because {ws.cannotScoreBecause}. Your claim on it has ended: the teacher’s answers and files are no longer shown to you, and nothing more can be saved or submitted. Your scores and feedback so far are shown below, for reference.
+            </p>
+            <p className="mt-2">Give it back to the queue now. If you do not, it goes back on its own shortly.</p>
+            <ReleaseClaimForm reviewId={review.id} label="Give it back to the queue" />
+          </Alert>
+        </div>
+      ) : null}
+      {review.status !== 'SUBMITTED' && review.status !== 'CLAIMED' ? (
         <div className="mt-4">
           <Alert tone="warning" title="This claim has ended">
             <p>{end ? claimEndText(end) : 'It can no longer be scored here.'} Your scores and feedback so far are shown below, for reference.</p>
@@ -235,7 +249,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           ) : null}
           {ws.evidenceWithheld ? (
             <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-              The teacher’s answers and files are shown only while you hold a claim on this work{end?.canClaimAgain ? ': claim it again to see them and carry on with your draft' : ''}.
+              {lostRight
+                ? 'The teacher’s answers and files are shown only to reviewers who may score this work.'
+                : `The teacher’s answers and files are shown only while you hold a claim on this work${end?.canClaimAgain ? ': claim it again to see them and carry on with your draft' : ''}.`}
             </p>
           ) : (
             <EvidencePanel parts={version.parts} responses={attempt.responses} files={attempt.files} attestedAt={attempt.attestedAt} />
@@ -253,7 +269,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
               </ul>
             </div>
           ) : null}
-          {concerns?.canReport ? (
+          {concerns?.canReport && !lostRight ? (
             <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
               <summary className="cursor-pointer text-sm font-semibold">Report a concern about this evidence</summary>
               <p className="mt-2 text-sm text-slate-700">
