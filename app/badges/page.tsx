@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { AwardGrid } from '@/components/awards/award-grid';
-import { RecordPanel } from '@/components/awards/record-panel';
+import { RecordPanel, SalaryCard } from '@/components/awards/record-panel';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
 import { listStacksInProgress } from '@/lib/awards/stack-progress';
 import { StacksInProgress } from '@/components/credentials/stacks-in-progress';
@@ -42,10 +42,17 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
         actions={awards.total ? (
           <>
             <ButtonLink href="/badges/transcript" variant="secondary">PD transcript (print or PDF)</ButtonLink>
-            <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Download all my badges (to move them to another badge site)</ButtonLink>
+            <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Download my badges as a file for another badge site (JSON)</ButtonLink>
           </>
         ) : null}
       />
+      {awards.total ? (
+        // The JSON file is data for a badge site or wallet to import, not pictures or a document:
+        // a record to print or file as PDF is the transcript.
+        <p className="-mt-3 mb-6 max-w-3xl text-sm text-slate-700" data-download-help>
+          Need a PDF of your badges? Open your <Link href="/badges/transcript">PD transcript</Link> and print it or save it as a PDF. The JSON file is for another badge site to import: it is not pictures or a document to print.
+        </p>
+      ) : null}
       {portfolio && (awards.total || portfolio.isPublic) ? (
         <section aria-labelledby="portfolio-preview-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="portfolio-preview-heading" className="text-lg font-semibold">What visitors see on your portfolio</h2>
@@ -76,7 +83,16 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
           <Pagination basePath="/badges" params={{}} nextCursor={awards.nextCursor} hasPrevious={awards.continued} />
         </section>
       ) : (
-        <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>
+        <>
+          <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>
+          {/* What badges would count toward, before the first one: the district's salary steps. */}
+          {record ? (
+            <section aria-labelledby="counts-heading" className="mt-6">
+              <h2 id="counts-heading" className="mb-3 text-xl font-semibold">What your badges can count toward</h2>
+              <SalaryCard record={record} />
+            </section>
+          ) : null}
+        </>
       )}
       <StacksInProgress stacks={stacks} />
     </div>

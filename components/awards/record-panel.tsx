@@ -1,20 +1,19 @@
 import Link from 'next/link';
-import type { TeacherRecord } from '@/lib/reporting/teacher';
+import type { SalaryLadderStep, TeacherRecord, TeacherSalary } from '@/lib/reporting/teacher';
 import { credentialInWords, formatCents } from '@/lib/reporting/salary-steps';
-import { listInWords } from '@/lib/plural';
+import { catalogSearchHref } from '@/lib/catalog/search-links';
+import { figure, listInWords, plural } from '@/lib/plural';
 import { BarChart } from '@/components/charts/bar-chart';
-import { Card, Stat } from '@/components/ui/card';
+import { Card, Pill, Stat } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { RenewForm } from '@/components/awards/renew-form';
 import type { ActionResult } from '@/lib/action-result';
 import { RENEWAL_WINDOW_DAYS } from '@/lib/submissions/renewal-policy';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const levelName = (n: number) => (n >= 2 ? 'level 2 (in your classroom)' : 'level 1 or above');
 
 /** What a teacher's badges count toward: PD hours per school year, salary steps, renewals. */
 export function RecordPanel({ record, renewAction }: { record: TeacherRecord; renewAction: (prev: ActionResult, fd: FormData) => Promise<ActionResult> }) {
-  const { salary } = record;
   return (
     <section aria-labelledby="counts-heading" className="mb-8 space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,42 +28,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
       {record.years.length > 1 ? (
         <BarChart title="PD hours per school year" description="July to June. Hours of revoked badges do not count." valueHeading="PD hours" data={record.years.map((y) => ({ label: y.label, value: y.hours }))} format={(v) => `${v} h`} />
       ) : null}
-      {salary ? (
-        <Card>
-          <h3 className="font-semibold">Salary steps in {salary.districtName}</h3>
-          <p className="mt-1">
-            {salary.result.rule ? (
-              <>You reach <strong>{salary.result.rule.label}</strong> ({formatCents(salary.result.amountCents)}).</>
-            ) : (
-              <>You have not reached a salary step yet.</>
-            )}{' '}
-            {salary.result.next ? (
-              <>
-                Next: <strong>{salary.result.next.rule.label}</strong> ({formatCents(salary.result.next.rule.amountCents)}) needs {salary.result.next.missing} more badge{salary.result.next.missing === 1 ? '' : 's'} at {levelName(salary.result.next.rule.minLevel)}.
-              </>
-            ) : salary.result.rule ? (
-              <>That is your district’s highest step.</>
-            ) : null}
-          </p>
-          <p className="mt-1 text-sm text-slate-700">Counted as your district counts them: evidence-backed micro-credentials you hold that are not revoked or suspended. {salary.countsExpired ? 'An expired one still counts' : 'An expired one counts again once you renew it'}, and a renewed one counts once. Your district confirms the final amount.</p>
-          {salary.approvedIssuersOnly ? (
-            <p className="mt-1 text-sm text-slate-700" data-approved-issuers>
-              {salary.districtName} counts only badges from issuers it has approved.{' '}
-              {salary.approvedAlone.length ? (
-                <>
-                  Also counted: {listInWords(salary.approvedAlone.map(credentialInWords))}, {salary.approvedAlone.length === 1 ? 'a micro-credential' : 'micro-credentials'} {salary.districtName} has approved on {salary.approvedAlone.length === 1 ? 'its' : 'their'} own.{' '}
-                </>
-              ) : null}
-              {salary.notApproved.count ? (
-                <strong className="font-semibold text-slate-900">
-                  {salary.notApproved.count === 1 ? '1 of your badges comes' : `${salary.notApproved.count} of your badges come`} from {listInWords(salary.notApproved.issuers)}, which {salary.districtName} has not approved, so {salary.notApproved.count === 1 ? 'it does' : 'they do'} not count toward salary steps.
-                </strong>
-              ) : null}
-              {salary.notApproved.count ? ` You keep ${salary.notApproved.count === 1 ? 'it, and its' : 'them, and their'} PD hours still count. Ask your district office which issuers and micro-credentials it approves.` : null}
-            </p>
-          ) : null}
-        </Card>
-      ) : null}
+      <SalaryCard record={record} />
       {record.renewals.length ? (
         <Card>
           <h3 id="renewals" className="scroll-mt-4 font-semibold">Renewals</h3>
@@ -90,5 +54,143 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
         </Card>
       ) : null}
     </section>
+  );
+}
+
+/** The highest level issuers use (the catalogue's levels run 1 to 5): a step at it needs that level exactly. */
+const TOP_LEVEL = 5;
+
+/** “2 badges at level 2 or above (in your classroom)”: what a step needs, in words. */
+export function stepNeedsInWords(rule: { minLevel: number; credentialsRequired: number }): string {
+  const level = `level ${rule.minLevel}${rule.minLevel < TOP_LEVEL ? ' or above' : ''}`;
+  return `${plural(rule.credentialsRequired, 'badge')} at ${level}${rule.minLevel >= 2 ? ' (in your classroom)' : ''}`;
+}
+
+/** The catalogue's micro-credentials at a step's level: where to look for the badges it needs. */
+export const stepCatalogHref = (minLevel: number) => catalogSearchHref({ kind: 'MICRO_CREDENTIAL', level: String(minLevel) });
+
+/** Past this many approved issuers, their names fold into a list the teacher opens. */
+const ISSUERS_INLINE = 5;
+
+/**
+ * The salary steps of the teacher's district, each with what it pays, what it needs and what the
+ * district wrote about it, the teacher's own step and their next one marked in words (not colour
+ * alone), and which issuers' badges count. Shown whatever badges the teacher holds; without a
+ * district, or when the district has no steps, it says so in a sentence.
+ */
+export function SalaryCard({ record }: { record: Pick<TeacherRecord, 'salary' | 'districtName'> }) {
+  const { salary } = record;
+  if (!salary) {
+    return (
+      <Card>
+        <h3 className="font-semibold">Salary steps</h3>
+        {record.districtName ? (
+          <p className="mt-1">{record.districtName} has not set any salary steps here, so your badges do not count toward a salary increase on this site. Your district office can tell you whether it rewards micro-credentials in another way.</p>
+        ) : (
+          <p className="mt-1">You are not linked to a school district, so there are no salary steps to show. Districts set the steps and count your badges toward them. <Link href="/account">Ask to join your district on your account page</Link>.</p>
+        )}
+      </Card>
+    );
+  }
+  const { result } = salary;
+  return (
+    <Card>
+      <h3 id="salary-steps-heading" className="font-semibold">Salary steps in {salary.districtName}</h3>
+      <p className="mt-1">
+        {result.rule ? (
+          <>You reach <strong>{result.rule.label}</strong> ({formatCents(result.amountCents)}).</>
+        ) : (
+          <>You have not reached a salary step yet.</>
+        )}{' '}
+        {result.next ? (
+          <>
+            Next: <strong>{result.next.rule.label}</strong> ({formatCents(result.next.rule.amountCents)}) needs {plural(result.next.missing, 'more badge', 'more badges')} at level {result.next.rule.minLevel}{result.next.rule.minLevel < TOP_LEVEL ? ' or above' : ''}.{' '}
+            <Link href={stepCatalogHref(result.next.rule.minLevel)}>Find level {result.next.rule.minLevel} micro-credentials in the catalogue</Link>
+          </>
+        ) : result.rule ? (
+          <>That is your district’s highest step.</>
+        ) : null}
+      </p>
+      <ol aria-labelledby="salary-steps-heading" className="mt-3 space-y-2">
+        {salary.ladder.map((step) => <LadderStep key={step.id} step={step} />)}
+      </ol>
+      <p className="mt-3 text-sm text-slate-700">Counted as your district counts them: evidence-backed micro-credentials you hold that are not revoked or suspended. {salary.countsExpired ? 'An expired one still counts' : 'An expired one counts again once you renew it'}, and a renewed one counts once. Steps are not added together: you are paid at the highest step you reach. Your district confirms the final amount.</p>
+      {salary.approvedIssuersOnly ? <ApprovedIssuers salary={salary} /> : null}
+    </Card>
+  );
+}
+
+// The mark is a word, set off by its border and sign too, never by colour alone; the sign is not read out.
+const STEP_MARK: Record<SalaryLadderStep['mark'], { sign: string; text: string; tone: 'success' | 'info' | 'neutral'; box: string } | null> = {
+  reached: { sign: '✓', text: 'Your step', tone: 'success', box: 'border-2 border-green-700 bg-green-50' },
+  next: { sign: '→', text: 'Your next step', tone: 'info', box: 'border-2 border-dashed border-blue-700' },
+  met: { sign: '✓', text: 'Reached', tone: 'neutral', box: 'border border-slate-300' },
+  ahead: null,
+};
+
+/** One step of the ladder; its mark is words in the list item, so a screen reader reads it with the step. */
+function LadderStep({ step }: { step: SalaryLadderStep }) {
+  const mark = STEP_MARK[step.mark];
+  const missing = step.credentialsRequired - step.have;
+  return (
+    <li aria-current={step.mark === 'reached' ? 'step' : undefined} className={`rounded-md p-3 ${mark?.box ?? 'border border-slate-200'}`}>
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="font-semibold">{step.label}: {formatCents(step.amountCents)}</span>
+        {mark ? <Pill tone={mark.tone}><span aria-hidden="true">{mark.sign}&nbsp;</span>{mark.text}</Pill> : null}
+      </p>
+      <p className="mt-1 text-sm">
+        Needs {stepNeedsInWords(step)}.{' '}
+        {step.mark === 'reached' ? 'You are at this step.'
+          : step.mark === 'met' ? 'You meet it, and a higher step pays you instead.'
+            : `You have ${figure(step.have)} so far: ${figure(missing)} more to go.`}
+      </p>
+      {step.description ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{step.description}</p> : null}
+    </li>
+  );
+}
+
+/** Which issuers' badges the district counts, by name, and what that means for the teacher's own badges. */
+function ApprovedIssuers({ salary }: { salary: TeacherSalary }) {
+  const issuers = salary.approved?.issuers ?? [];
+  const more = Boolean(salary.approved?.more);
+  const credentials = salary.approved?.credentials ?? 0;
+  return (
+    <div className="mt-2 space-y-1 text-sm text-slate-700" data-approved-issuers>
+      <p>
+        {salary.districtName} counts only badges from issuers it has approved.{' '}
+        {issuers.length === 0 ? (
+          <>It has not approved any issuer as a whole.</>
+        ) : issuers.length <= ISSUERS_INLINE && !more ? (
+          <>Approved {issuers.length === 1 ? 'issuer' : 'issuers'}: {listInWords(issuers)}.</>
+        ) : null}{' '}
+        {credentials ? (
+          <>It also counts {plural(credentials, 'micro-credential')} it has approved on {credentials === 1 ? 'its' : 'their'} own: a micro-credential’s page says whether its badges count.</>
+        ) : null}
+      </p>
+      {issuers.length > ISSUERS_INLINE || more ? (
+        <details>
+          <summary className="cursor-pointer font-medium text-slate-800">The {more ? `first ${figure(issuers.length)}` : figure(issuers.length)} issuers {salary.districtName} has approved</summary>
+          <ul className="mt-1 list-disc pl-5 sm:columns-2">
+            {issuers.map((name, i) => <li key={`${i}-${name}`}>{name}</li>)}
+          </ul>
+          {more ? <p className="mt-1">It has approved more issuers than can be listed here: ask your district office for the full list.</p> : null}
+        </details>
+      ) : null}
+      {salary.approvedAlone.length || salary.notApproved.count ? (
+        <p>
+          {salary.approvedAlone.length ? (
+            <>
+              Also counted: {listInWords(salary.approvedAlone.map(credentialInWords))}, {salary.approvedAlone.length === 1 ? 'a micro-credential' : 'micro-credentials'} {salary.districtName} has approved on {salary.approvedAlone.length === 1 ? 'its' : 'their'} own.{' '}
+            </>
+          ) : null}
+          {salary.notApproved.count ? (
+            <strong className="font-semibold text-slate-900">
+              {salary.notApproved.count === 1 ? '1 of your badges comes' : `${salary.notApproved.count} of your badges come`} from {listInWords(salary.notApproved.issuers)}, which {salary.districtName} has not approved, so {salary.notApproved.count === 1 ? 'it does' : 'they do'} not count toward salary steps.
+            </strong>
+          ) : null}
+          {salary.notApproved.count ? ` You keep ${salary.notApproved.count === 1 ? 'it, and its' : 'them, and their'} PD hours still count. Ask your district office which issuers and micro-credentials it approves.` : null}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -129,10 +129,14 @@ export async function renewalRule(opts: Scope): Promise<RenewalRule> {
   return row ?? { onlyApproved: false, issuers: 0, credentials: 0 };
 }
 
-/** A district's salary-step rules, in order, as computeSalaryStep reads them (reports and teachers' own pages). */
+/**
+ * A district's salary-step rules, in the district's order (the index on districtId, sortOrder), as
+ * computeSalaryStep reads them (reports and teachers' own pages), with the description the district
+ * wrote for each step, which teachers read on My badges.
+ */
 export const SALARY_RULES = {
   orderBy: [{ sortOrder: 'asc' }, { amountCents: 'asc' }],
-  select: { id: true, label: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true },
+  select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true },
 } satisfies Prisma.SalaryStepRuleFindManyArgs;
 
 /** A badge a teacher's step counts (the newest counted one of its micro-credential); its page is /credentials/{id}. */

@@ -9,7 +9,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { credentialUrl } from '@/lib/awards/issue';
 import { SALARY_RULES } from '@/lib/reporting/district';
-import { byTitle, computeSalaryStep, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import { byTitle, computeSalaryStep, countAtOrAbove, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
+import { APPROVED_ISSUERS_MAX } from '@/lib/district/policy-settings';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { awardState, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
 
@@ -129,6 +130,88 @@ async function newestBadgesForRenewal(userId: string) {
   return db.award.findMany({ where: { id: { in: ids }, userId }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }], select: RENEWAL_FIELDS });
 }
 
+/** A district's salary step as its teachers read it: the rule, and what the district wrote about it. */
+export type SalaryLadderRule = SalaryRule & { description: string };
+
+/**
+ * The salary steps of a teacher's district, whatever badges the teacher holds: what every step pays
+ * and needs, in the district's order, and which badges it counts.
+ */
+export type DistrictSalaryRules = {
+  districtName: string;
+  rules: SalaryLadderRule[];
+  countsExpired: boolean;
+  approvedIssuersOnly: boolean;
+  /**
+   * Only while `approvedIssuersOnly`: the issuers it approves, by name (at most
+   * APPROVED_ISSUERS_MAX; `more` when there are others), and how many micro-credentials it approves
+   * on their own (those whose issuer is not approved, as the salary steps count them).
+   */
+  approved: { issuers: string[]; more: boolean; credentials: number } | null;
+};
+
+/**
+ * The teacher's district and its salary steps, for their own page. Null when they are not placed in
+ * a district. A primary-key read and the (districtId, sortOrder) index for the steps; the approved
+ * lists (their primary keys start with districtId) only when the district counts approved issuers
+ * alone, and never more than APPROVED_ISSUERS_MAX names.
+ */
+export async function getDistrictRulesForTeacher(actor: Pick<Actor, 'districtId'>): Promise<DistrictSalaryRules | null> {
+  if (!actor.districtId) return null;
+  const district = await db.organization.findUnique({
+    where: { id: actor.districtId, kind: 'DISTRICT' },
+    select: { name: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, salaryStepRules: SALARY_RULES },
+  });
+  if (!district) return null;
+  let approved: DistrictSalaryRules['approved'] = null;
+  // The list only matters while the steps count it (and there are steps to count toward).
+  if (district.salaryApprovedIssuersOnly && district.salaryStepRules.length) {
+    const [issuers, [alone]] = await Promise.all([
+      db.districtApprovedIssuer.findMany({
+        where: { districtId: actor.districtId },
+        orderBy: [{ issuer: { name: 'asc' } }, { issuerId: 'asc' }],
+        take: APPROVED_ISSUERS_MAX + 1,
+        select: { issuer: { select: { name: true } } },
+      }),
+      db.$queryRaw<{ credentials: number }[]>`
+        SELECT COUNT(*)::int AS "credentials"
+          FROM "DistrictApprovedCredential" ac JOIN "MicroCredential" m ON m."id" = ac."microCredentialId"
+         WHERE ac."districtId" = ${actor.districtId}
+           AND NOT EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = ac."districtId" AND ai."issuerId" = m."issuerId")`,
+    ]);
+    approved = {
+      issuers: issuers.slice(0, APPROVED_ISSUERS_MAX).map((i) => i.issuer.name),
+      more: issuers.length > APPROVED_ISSUERS_MAX,
+      credentials: alone?.credentials ?? 0,
+    };
+  }
+  return {
+    districtName: district.name,
+    rules: district.salaryStepRules,
+    countsExpired: district.salaryCountsExpired,
+    approvedIssuersOnly: district.salaryApprovedIssuersOnly,
+    approved,
+  };
+}
+
+/**
+ * Where the teacher stands on one step: `have`, their counted badges at its level or above;
+ * `mark`: 'reached', the step they are paid at; 'next', the one they work toward; 'met', one whose
+ * need they meet though a higher-paying step replaces it (steps are not added up); 'ahead' otherwise.
+ */
+export type SalaryLadderStep = SalaryLadderRule & { have: number; mark: 'reached' | 'next' | 'met' | 'ahead' };
+
+/** The teacher's salary standing in their district (the record's `salary`). */
+export type TeacherSalary = DistrictSalaryRules & {
+  result: SalaryStepResult;
+  /** Every step, in the district's order, with where the teacher stands on it. */
+  ladder: SalaryLadderStep[];
+  /** Credentials that would count but for their issuer, which the district has not approved; and those issuers' names. */
+  notApproved: { count: number; issuers: string[] };
+  /** Credentials held that count only because the district approved each on its own (their issuer is not approved), by title. */
+  approvedAlone: { title: string; issuer: string }[];
+};
+
 /**
  * The teacher's record. Its totals (PD hours, badges that verify today) are counted in the database
  * over every badge, and salary steps and renewals read the newest badge of each micro-credential,
@@ -136,11 +219,12 @@ async function newestBadgesForRenewal(userId: string) {
  * page lists the badges itself, a page at a time, and asks for none.
  */
 export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, now = new Date(), opts: { rows?: boolean } = {}) {
-  const [rows, years, verifyToday, newest] = await Promise.all([
+  const [rows, years, verifyToday, newest, district] = await Promise.all([
     opts.rows === false ? Promise.resolve([] as RecordRow[]) : allRecordRows(actor.id, now),
     schoolYearHours(actor.id),
     db.award.count({ where: { userId: actor.id, revokedAt: null, suspendedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] } }),
     newestBadgesForRenewal(actor.id),
+    getDistrictRulesForTeacher(actor),
   ]);
   const thisYear = schoolYearOf(now).label;
   const renewals = (await dueFor(actor.id, newest, now)).map(({ award: a, renewal }) => ({ ...recordRowOf(a, now), slug: a.microCredential!.slug, microCredentialId: a.microCredentialId!, renewal }));
@@ -148,61 +232,51 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
   // The district's salary steps, counted exactly as the district's own report counts them:
   // evidence-backed micro-credentials held (not revoked, not suspended), and, when the district
   // counts only the issuers it has approved, only those issuers' badges and those of the single
-  // micro-credentials it has approved.
-  let salary: {
-    districtName: string; rules: SalaryRule[]; result: SalaryStepResult; countsExpired: boolean;
-    approvedIssuersOnly: boolean;
-    /** Credentials that would count but for their issuer, which the district has not approved; and those issuers' names. */
-    notApproved: { count: number; issuers: string[] };
-    /** Credentials held that count only because the district approved each on its own (their issuer is not approved), by title. */
-    approvedAlone: { title: string; issuer: string }[];
-  } | null = null;
-  if (actor.districtId) {
-    const district = await db.organization.findUnique({
-      where: { id: actor.districtId },
-      select: { name: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, salaryStepRules: SALARY_RULES },
-    });
-    if (district && district.salaryStepRules.length) {
-      // One per micro-credential, the newest held: a renewed badge and the one it renewed are the
-      // same credential, and the newest gives its level and title. A credential's badges share its
-      // issuer, so approval reads the same on any of them.
-      const heldIds = await newestOfEachCredential(actor.id, Prisma.sql`
-        AND "submissionId" IS NOT NULL AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
-        ${district.salaryCountsExpired ? Prisma.empty : Prisma.sql`AND ("validUntil" IS NULL OR "validUntil" > ${now})`}`);
-      const held = heldIds.length
-        ? await db.award.findMany({
-          where: { id: { in: heldIds }, userId: actor.id },
-          orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-          select: { id: true, title: true, level: true, issuerId: true, microCredentialId: true, issuer: { select: { name: true } } },
-        })
-        : [];
-      // Only the approvals of the issuers and micro-credentials this teacher holds badges of: a
-      // primary-key lookup each.
-      const issuerIds = [...new Set(held.map((a) => a.issuerId))];
-      const credentialIds = [...new Set(held.flatMap((a) => (a.microCredentialId ? [a.microCredentialId] : [])))];
-      const onlyApproved = district.salaryApprovedIssuersOnly && held.length > 0;
-      const [approved, approvedCredentials] = onlyApproved
-        ? await Promise.all([
-          db.districtApprovedIssuer.findMany({ where: { districtId: actor.districtId, issuerId: { in: issuerIds } }, select: { issuerId: true } }),
-          credentialIds.length ? db.districtApprovedCredential.findMany({ where: { districtId: actor.districtId, microCredentialId: { in: credentialIds } }, select: { microCredentialId: true } }) : [],
-        ])
-        : [[], []];
-      const { counts, notApproved, approvedAlone } = splitByIssuer({
-        onlyApproved: district.salaryApprovedIssuersOnly,
-        approved: new Set(approved.map((r) => r.issuerId)),
-        approvedCredentials: new Set(approvedCredentials.map((r) => r.microCredentialId)),
-      }, held);
-      const setAside = new Map(notApproved.map((a) => [a.microCredentialId, a.issuer.name]));
-      salary = {
-        districtName: district.name, rules: district.salaryStepRules, result: computeSalaryStep(district.salaryStepRules, counts.map((a) => ({ level: a.level }))), countsExpired: district.salaryCountsExpired,
-        approvedIssuersOnly: district.salaryApprovedIssuersOnly,
-        notApproved: { count: setAside.size, issuers: [...new Set(setAside.values())].sort((a, b) => a.localeCompare(b)) },
-        approvedAlone: approvedAlone.map((a) => ({ id: a.id, title: a.title, issuer: a.issuer.name })).sort(byTitle).map(({ title, issuer }) => ({ title, issuer })),
-      };
-    }
+  // micro-credentials it has approved. Null without a district or without steps (`districtName` says which).
+  let salary: TeacherSalary | null = null;
+  if (actor.districtId && district && district.rules.length) {
+    // One per micro-credential, the newest held: a renewed badge and the one it renewed are the
+    // same credential, and the newest gives its level and title. A credential's badges share its
+    // issuer, so approval reads the same on any of them.
+    const heldIds = await newestOfEachCredential(actor.id, Prisma.sql`
+      AND "submissionId" IS NOT NULL AND "revokedAt" IS NULL AND "suspendedAt" IS NULL
+      ${district.countsExpired ? Prisma.empty : Prisma.sql`AND ("validUntil" IS NULL OR "validUntil" > ${now})`}`);
+    const held = heldIds.length
+      ? await db.award.findMany({
+        where: { id: { in: heldIds }, userId: actor.id },
+        orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+        select: { id: true, title: true, level: true, issuerId: true, microCredentialId: true, issuer: { select: { name: true } } },
+      })
+      : [];
+    // Only the approvals of the issuers and micro-credentials this teacher holds badges of: a
+    // primary-key lookup each.
+    const issuerIds = [...new Set(held.map((a) => a.issuerId))];
+    const credentialIds = [...new Set(held.flatMap((a) => (a.microCredentialId ? [a.microCredentialId] : [])))];
+    const onlyApproved = district.approvedIssuersOnly && held.length > 0;
+    const [approved, approvedCredentials] = onlyApproved
+      ? await Promise.all([
+        db.districtApprovedIssuer.findMany({ where: { districtId: actor.districtId, issuerId: { in: issuerIds } }, select: { issuerId: true } }),
+        credentialIds.length ? db.districtApprovedCredential.findMany({ where: { districtId: actor.districtId, microCredentialId: { in: credentialIds } }, select: { microCredentialId: true } }) : [],
+      ])
+      : [[], []];
+    const { counts, notApproved, approvedAlone } = splitByIssuer({
+      onlyApproved: district.approvedIssuersOnly,
+      approved: new Set(approved.map((r) => r.issuerId)),
+      approvedCredentials: new Set(approvedCredentials.map((r) => r.microCredentialId)),
+    }, held);
+    const setAside = new Map(notApproved.map((a) => [a.microCredentialId, a.issuer.name]));
+    const result = computeSalaryStep(district.rules, counts.map((a) => ({ level: a.level })));
+    salary = {
+      ...district, result,
+      ladder: ladderOf(district.rules, result, counts),
+      notApproved: { count: setAside.size, issuers: [...new Set(setAside.values())].sort((a, b) => a.localeCompare(b)) },
+      approvedAlone: approvedAlone.map((a) => ({ id: a.id, title: a.title, issuer: a.issuer.name })).sort(byTitle).map(({ title, issuer }) => ({ title, issuer })),
+    };
   }
   return {
     rows,
+    /** The teacher's district, when they are placed in one (with or without salary steps). */
+    districtName: district?.districtName ?? null,
     totalHours: totalHoursOf(years),
     hoursThisYear: years.find((y) => y.label === thisYear)?.hours ?? 0,
     thisYear,
@@ -212,6 +286,15 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     renewals,
     salary,
   };
+}
+
+/** Every step in the district's order, marked with where the teacher stands on it (SalaryLadderStep). */
+function ladderOf(rules: SalaryLadderRule[], result: SalaryStepResult, counts: { level: number | null }[]): SalaryLadderStep[] {
+  return rules.map((rule) => {
+    const have = countAtOrAbove(counts, rule.minLevel);
+    const mark = rule.id === result.rule?.id ? 'reached' : rule.id === result.next?.rule.id ? 'next' : have >= rule.credentialsRequired ? 'met' : 'ahead';
+    return { ...rule, have, mark };
+  });
 }
 
 type AwardForRenewal = { id: string; microCredentialId: string | null; stackId: string | null; issuedAt: Date; validUntil: Date | null; revokedAt: Date | null; suspendedAt: Date | null; microCredential: { slug: string; status: string } | null; submission: { cycle: number } | null };

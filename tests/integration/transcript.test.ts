@@ -217,7 +217,7 @@ describe('the transcript page', () => {
     const w = await world();
     session.actor = w.ann;
     const html = renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) }));
-    expect(html).toMatch(/<a[^>]*href="\/badges\/export\.json"[^>]*>Download all my badges \(to move them to another badge site\)<\/a>/);
+    expect(html).toMatch(/<a[^>]*href="\/badges\/export\.json"[^>]*>Download my badges as a file for another badge site \(JSON\)<\/a>/);
     expect(html).not.toContain('Export all (JSON)');
     // The download itself: a file of the signed credentials, saved rather than shown.
     const { GET } = await import('@/app/badges/export.json/route');
