@@ -9,6 +9,7 @@ import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { DistrictCard } from '@/components/account/district-card';
+import { getDistrictTerms } from '@/lib/district/salary-approval';
 import { listDistricts } from '@/lib/catalog/queries';
 import { describeRole } from '@/components/account/role-lines';
 import { TimeZoneForm } from '@/components/account/time-zone-form';
@@ -21,7 +22,7 @@ export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts, portfolio] = await Promise.all([getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!)]);
+  const [account, districts, portfolio, terms] = await Promise.all([getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor)]);
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
@@ -58,6 +59,7 @@ export default async function AccountPage() {
       <Card className="mt-6">
         <DistrictCard
           districtName={account.districtName}
+          terms={terms}
           schoolName={account.schoolName}
           request={account.districtRequest}
           districts={districts}

@@ -5,17 +5,21 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { districtTermsInWords, type DistrictTerms } from '@/lib/reporting/salary-steps';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const secondary = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
 
 /**
- * The teacher's district: where they are, a request waiting for a leader, asking to join (or move),
- * and leaving. Works without JavaScript (real POST forms).
+ * The teacher's district: where they are, what it does with their badges (`terms`, its own policy:
+ * getDistrictTerms), a request waiting for a leader, asking to join (or move), and leaving. Works
+ * without JavaScript (real POST forms).
  */
-export function DistrictCard({ districtName, schoolName, request, districts, requestAction, cancelAction, leaveAction }: {
+export function DistrictCard({ districtName, terms, schoolName, request, districts, requestAction, cancelAction, leaveAction }: {
   districtName: string | null;
+  /** The district's policy; without it the card claims nothing about proposals, steps or renewal. */
+  terms?: DistrictTerms | null;
   schoolName: string | null;
   request: { name: string; since: Date | null } | null;
   districts: { id: string; name: string }[];
@@ -34,8 +38,8 @@ export function DistrictCard({ districtName, schoolName, request, districts, req
         {districtName ? <>District: <strong>{districtName}</strong></> : 'Not linked to a district.'}
         {schoolName ? <> · School: <strong>{schoolName}</strong></> : null}
       </p>
-      <p className="mt-1 text-sm text-slate-700">
-        Your district sees your progress, decides your proposals and counts your badges toward its salary steps and licence renewal.
+      <p className="mt-1 text-sm text-slate-700" data-district-terms>
+        {terms ? districtTermsInWords(terms) : districtName ? `${districtName} sees your progress and counts your badges as its own rules say.` : 'A district you join sees your progress and counts your badges as its own rules say.'}
       </p>
       <ActionAlerts state={cancelled} className="mt-3" />
       <ActionAlerts state={left} className="mt-3" />

@@ -259,7 +259,8 @@ export const getMicroCredentialPage = cache(async (slug: string) => {
       topic: true,
       subjects: true,
       gradeBands: true,
-      issuer: { select: { id: true, name: true, slug: true, requiresProposal: true } },
+      // The contact address is the issuer's public profile, as on its own page: fine on the shared anonymous copy (ADR 006).
+      issuer: { select: { id: true, name: true, slug: true, email: true, requiresProposal: true } },
       track: { select: { status: true, slug: true, title: true, microCredentials: { where: { status: 'PUBLISHED' }, orderBy: { level: 'asc' }, select: { slug: true, level: true, currentVersion: { select: { title: true } } } } } },
       stackItems: { where: { stack: { status: 'PUBLISHED' } }, select: { stack: { select: { slug: true, title: true } } } },
       currentVersion: { select: versionDetail },

@@ -130,14 +130,125 @@ export function approvedListsInWords(issuers: number, credentials: number): stri
 export const credentialInWords = (c: { title: string; issuer: string }) => `“${c.title}” from ${c.issuer}`;
 
 /**
- * What a teacher is told on a micro-credential's page when their district counts only what it has
- * approved (getIssuerSalaryStanding): whether this credential's badges count there, and why.
+ * Where a micro-credential stands with a teacher's district (getIssuerSalaryStanding): what its
+ * salary steps ask for, whether it counts only approved issuers' and micro-credentials' badges
+ * toward them (ADR 022) or toward licence renewal (ADR 024), and whether this one is approved.
  */
-export function salaryStandingSentence(standing: { districtName: string; salary?: boolean; renewal?: boolean; issuerApproved: boolean; credentialApproved: boolean }, issuerName: string): string {
-  // What the district counts only approved badges toward: its salary steps (the default), its licence renewal, or both (ADR 024).
-  const salary = standing.salary ?? !standing.renewal;
-  const steps = `${standing.districtName}’s ${salary && standing.renewal ? 'salary steps and licence renewal' : salary ? 'salary steps' : 'licence renewal'}`;
-  if (standing.issuerApproved) return `Badges from ${issuerName} count toward ${steps}: your district has approved this issuer.`;
-  if (standing.credentialApproved) return `Badges for this micro-credential count toward ${steps}: your district has approved it, though not every micro-credential from ${issuerName}.`;
-  return `Badges from ${issuerName} do not count toward ${steps}: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.`;
+export type SalaryStanding = {
+  districtName: string;
+  /** The credential's level: a badge without one never counts toward a step (countAtOrAbove). */
+  level: number | null;
+  /** The levels the district's salary steps ask for at least, each once, lowest first; empty: it has no steps. */
+  stepLevels: number[];
+  /** Salary steps count only badges whose issuer or micro-credential the district approved. */
+  salaryApprovedOnly: boolean;
+  /** Licence renewal counts only those (ADR 024). */
+  renewalApprovedOnly: boolean;
+  /** The credential's issuer is on the district's approved list. */
+  issuerApproved: boolean;
+  /** The credential itself is on the district's list of micro-credentials approved on their own. */
+  credentialApproved: boolean;
+};
+
+/**
+ * What a district's salary steps make of a badge of this credential, by the rule the teacher's
+ * record and the district's report count with (computeSalaryStep, credentialCounts): 'level' when
+ * its level (or its lack of one) is below every step's, 'not-approved' when the district counts only
+ * what it approved and approved neither its issuer nor it, 'all' or 'some' of the steps otherwise;
+ * null when the district has no steps.
+ */
+export function salaryOutcome(s: SalaryStanding): 'level' | 'not-approved' | 'all' | 'some' | null {
+  if (!s.stepLevels.length) return null;
+  const lowest = Math.min(...s.stepLevels);
+  if (s.level === null || s.level < lowest) return 'level';
+  if (s.salaryApprovedOnly && !s.issuerApproved && !s.credentialApproved) return 'not-approved';
+  return s.level >= Math.max(...s.stepLevels) ? 'all' : 'some';
+}
+
+/**
+ * What a teacher is told on a micro-credential's page (and its proposal page) about their
+ * district's salary steps and, when it counts only approved credentials toward it, licence
+ * renewal: whether a badge of this credential counts, and why. A badge that does not count toward
+ * the steps still brings its PD hours (`pdHours`), which every report counts whatever its level or
+ * issuer. Empty when there is nothing to say (no steps, and renewal counts every credential).
+ */
+export function salaryStandingSentence(s: SalaryStanding, issuerName: string, opts: { pdHours?: number } = {}): string {
+  const district = s.districtName;
+  const approved = s.issuerApproved || s.credentialApproved;
+  const whyApproved = s.issuerApproved ? 'your district has approved this issuer' : `your district has approved this micro-credential, though not every micro-credential from ${issuerName}`;
+  const whyNot = 'your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential';
+  const salary = salaryOutcome(s);
+  const renewal = s.renewalApprovedOnly ? (approved ? 'approved' : 'not-approved') : null;
+  const aBadge = `A level ${s.level} badge like this one`;
+  // The approved lists decide both alike: one sentence for both.
+  if (salary === 'not-approved' && renewal === 'not-approved') return `Badges from ${issuerName} do not count toward ${district}’s salary steps or licence renewal: ${whyNot}.`;
+  if (salary === 'all' && s.salaryApprovedOnly && renewal === 'approved') return `${aBadge} counts toward ${district}’s salary steps and licence renewal: ${whyApproved}.`;
+
+  const steps = `${district}’s salary steps`;
+  // Hours count whatever the steps make of the badge; not said beside a renewal refusal, where it would read as renewal hours.
+  const hours = opts.pdHours && renewal !== 'not-approved' ? '; their PD hours still count' : '';
+  const sentences: string[] = [];
+  if (salary === 'level') {
+    const need = `which need level ${Math.min(...s.stepLevels)} or above`;
+    sentences.push(s.level === null
+      ? `This micro-credential has no level, so its badges do not count toward ${steps}, ${need}${hours}.`
+      : `Level ${s.level} badges do not count toward ${steps}, ${need}${hours}.`);
+  } else if (salary === 'not-approved') {
+    sentences.push(`Badges from ${issuerName} do not count toward ${steps}: ${whyNot}${hours}.`);
+  } else if (salary) {
+    const why = s.salaryApprovedOnly ? `: ${whyApproved}` : '';
+    if (salary === 'all') sentences.push(`${aBadge} counts toward ${steps}${why}.`);
+    else {
+      const higher = s.stepLevels.filter((l) => l > s.level!);
+      const others = higher.length === 1 ? `level ${higher[0]} or above` : 'a higher level';
+      sentences.push(`${aBadge} counts toward some of ${steps} (the others need ${others})${why}.`);
+    }
+  }
+  if (renewal === 'approved') {
+    sentences.push(s.issuerApproved
+      ? `Badges from ${issuerName} count toward ${district}’s licence renewal: your district has approved this issuer.`
+      : `Badges for this micro-credential count toward ${district}’s licence renewal: your district has approved it, though not every micro-credential from ${issuerName}.`);
+  } else if (renewal === 'not-approved') {
+    sentences.push(`Badges from ${issuerName} do not count toward ${district}’s licence renewal: ${whyNot}.`);
+  }
+  return sentences.join(' ');
+}
+
+/** A district's policy as its teachers are told it (getDistrictTerms): proposals, salary steps, licence renewal. */
+export type DistrictTerms = {
+  name: string;
+  requiresProposal: boolean;
+  /** As in SalaryStanding: the levels its steps ask for at least, lowest first; empty: no steps. */
+  stepLevels: number[];
+  salaryApprovedOnly: boolean;
+  renewalApprovedOnly: boolean;
+};
+
+/**
+ * What a district does with a teacher's badges, in a few sentences naming it, from its own policy:
+ * the account page's district card. PD hours are seen whatever the policy.
+ */
+export function districtTermsInWords(t: DistrictTerms): string {
+  const sentences = [`${t.name} sees your progress and PD hours${t.requiresProposal ? ' and decides your proposals' : ''}.`];
+  if (!t.stepLevels.length) sentences.push('It has no salary steps for micro-credentials.');
+  else {
+    const lowest = Math.min(...t.stepLevels);
+    const from = t.salaryApprovedOnly ? ' from the issuers and micro-credentials it has approved' : '';
+    const higher = t.stepLevels.some((l) => l > lowest) ? '; some steps need a higher level' : '';
+    sentences.push(`Your badges at level ${lowest} and above${from} count toward its salary steps${higher}.`);
+  }
+  sentences.push(t.renewalApprovedOnly
+    ? 'Only your badges from the issuers and micro-credentials it has approved count toward licence renewal.'
+    : 'Your badges count toward licence renewal.');
+  return sentences.join(' ');
+}
+
+/**
+ * What a teacher reads at the top of a micro-credential's proposal page: whether their district asks
+ * for a proposal at all. (What the credential counts toward follows, from salaryStandingSentence.)
+ */
+export function proposalInWords(t: Pick<DistrictTerms, 'name' | 'requiresProposal'>): string {
+  return t.requiresProposal
+    ? `${t.name} asks you to say how each micro-credential will serve your students, and a district leader approves your proposal, before you send your evidence.`
+    : `${t.name} does not ask for proposals, so you do not need one to send your evidence.`;
 }

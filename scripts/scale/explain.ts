@@ -289,11 +289,11 @@ async function main() {
       },
       {
         path: `/micro-credentials/${slug} (signed-in teacher: does this credential count toward licence renewal only)`,
-        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, { issuerId: mc.issuer.id, microCredentialId: mc.id }), 'renewalApprovedOnly'),
+        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, { issuerId: mc.issuer.id, microCredentialId: mc.id, level: mc.level }), 'renewalApprovedOnly'),
       },
       {
         path: `/micro-credentials/${slug} (signed-in teacher: does this issuer count toward the district's salary steps)`,
-        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, { issuerId: mc.issuer.id, microCredentialId: mc.id })),
+        run: () => withApprovedOnly(() => getIssuerSalaryStanding({ districtId: leaderRow.org }, { issuerId: mc.issuer.id, microCredentialId: mc.id, level: mc.level })),
       },
       { path: '/district/people/invite (check a 200-row staff list)', run: () => previewBulkInvite({ actor: leader, districtId: leaderRow.org, csv: inviteCsv }) },
       { path: '/district/recommendations (the list)', run: () => listDistrictRecommendations({ actor: leader, districtId: leaderRow.org }) },

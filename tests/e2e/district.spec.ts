@@ -226,7 +226,7 @@ test('a district leader counts only approved issuers toward salary steps, and te
   await expect(teacher.locator('[data-salary-issuer-note]')).toBeVisible();
   // The one approved on its own counts, and its page says so.
   await teacher.goto('/micro-credentials/growth-mindset-praising-the-process');
-  await expect(teacher.locator('[data-salary-issuer-note]')).toContainText('Badges for this micro-credential count toward');
+  await expect(teacher.locator('[data-salary-issuer-note]')).toContainText('your district has approved this micro-credential');
   await other.close();
 
   // Back as it was, for the other tests.

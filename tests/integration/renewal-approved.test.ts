@@ -133,10 +133,10 @@ describe('counting only approved credentials toward licence renewal', () => {
 
   it('tells a teacher on a micro-credential’s page whether it counts toward renewal, even in a district without salary steps', async () => {
     const w = await world();
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.seating.id })).toBeNull();
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.seating.id, level: 1 })).toBeNull();
     await save(w, w.leader, { renewal: true });
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.seating.id }))
-      .toEqual({ districtName: 'Kettle Moraine', salary: false, renewal: true, issuerApproved: false, credentialApproved: false });
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.seating.id, level: 1 }))
+      .toEqual({ districtName: 'Kettle Moraine', level: 1, stepLevels: [], salaryApprovedOnly: false, renewalApprovedOnly: true, issuerApproved: false, credentialApproved: false });
     session.actor = w.ann;
     const note = async (slug: string) => {
       const m = /<p[^>]*data-salary-issuer-note[^>]*>([\s\S]*?)<\/p>/.exec(renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) })));
@@ -147,7 +147,7 @@ describe('counting only approved credentials toward licence renewal', () => {
     // With steps that count only approved issuers too, both are named.
     await db.salaryStepRule.create({ data: { districtId: w.district.id, label: 'Step', minLevel: 1, credentialsRequired: 1, amountCents: 100, sortOrder: 0 } });
     await db.organization.update({ where: { id: w.district.id }, data: { salaryApprovedIssuersOnly: true } });
-    expect(await note(w.exit.slug)).toBe('Badges from Approved Academy count toward Kettle Moraine’s salary steps and licence renewal: your district has approved this issuer.');
+    expect(await note(w.exit.slug)).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps and licence renewal: your district has approved this issuer.');
   });
 
   it('refuses counting only approved credentials with nothing approved, naming licence renewal, and saves nothing', async () => {

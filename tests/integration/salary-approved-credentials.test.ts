@@ -145,9 +145,9 @@ describe('a micro-credential approved on its own', () => {
     const badges = textOf(renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })));
     expect(badges).toContain(`Also counted: “${FORMATIVE}” from Acme Learning, a micro-credential Kettle Moraine has approved on its own.`);
     expect(badges).toContain('1 of your badges comes from Acme Learning, which Kettle Moraine has not approved');
-    expect(await mcNote(w.formative.slug)).toBe('Badges for this micro-credential count toward Kettle Moraine’s salary steps: your district has approved it, though not every micro-credential from Acme Learning.');
-    expect(await mcNote(w.seating.slug)).toBe('Badges from Acme Learning do not count toward Kettle Moraine’s salary steps: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.');
-    expect(await mcNote(w.exit.slug)).toBe('Badges from Approved Academy count toward Kettle Moraine’s salary steps: your district has approved this issuer.');
+    expect(await mcNote(w.formative.slug)).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps: your district has approved this micro-credential, though not every micro-credential from Acme Learning.');
+    expect(await mcNote(w.seating.slug)).toBe('Badges from Acme Learning do not count toward Kettle Moraine’s salary steps: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential; their PD hours still count.');
+    expect(await mcNote(w.exit.slug)).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps: your district has approved this issuer.');
     session.actor = w.leader;
     const report = renderToStaticMarkup(await ReportsPage({ searchParams: Promise.resolve({ from: period.fromLabel, to: period.toLabel }) }));
     expect(textOf(report.slice(report.indexOf('id="sal-h"')))).toContain(`Only badges from the issuers the district has approved count: Approved Academy. Also counted, approved on its own: “${FORMATIVE}” from Acme Learning.`);
@@ -185,7 +185,7 @@ describe('a micro-credential approved on its own', () => {
     // Every issuer counts: the list is kept, and the policy page says so without offering it.
     await save(w, w.leader, { onlyApproved: false, issuers: [w.approved.id], credentials: [w.formative.id] });
     expect((await getDistrictPolicy({ actor: w.leader, districtId: w.district.id })).approvedCredentials.map((c) => c.id)).toEqual([w.formative.id]);
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.formative.id })).toBeNull();
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.acme.id, microCredentialId: w.formative.id, level: 2 })).toMatchObject({ salaryApprovedOnly: false, credentialApproved: true });
     const page = textOf(renderToStaticMarkup(await PolicyPage({ searchParams: Promise.resolve({}) })));
     expect(page).toContain('Your list of 1 approved issuer and 1 micro-credential approved on its own is kept for when you count only approved ones again.');
     expect(page).not.toContain('Single micro-credentials that also count');

@@ -302,12 +302,13 @@ describe('the note on a micro-credential’s page', () => {
   it('tells a teacher of a district that counts only approved issuers whether this issuer’s badges count there', async () => {
     const w = await world();
     session.actor = w.ann;
-    // Every issuer counts: nothing to say.
-    expect(note(await page(w.b1.slug))).toBeNull();
+    // Every issuer counts: only the level decides (both steps ask for level 2).
+    expect(note(await page(w.b1.slug))).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps.');
+    expect(note(await page(w.b2.slug))).toBe('Level 1 badges do not count toward Kettle Moraine’s salary steps, which need level 2 or above; their PD hours still count.');
 
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
-    expect(note(await page(w.a1.slug))).toBe('Badges from Approved Academy count toward Kettle Moraine’s salary steps: your district has approved this issuer.');
-    expect(note(await page(w.b1.slug))).toBe('Badges from Backyard Badges do not count toward Kettle Moraine’s salary steps: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.');
+    expect(note(await page(w.a1.slug))).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps: your district has approved this issuer.');
+    expect(note(await page(w.b1.slug))).toBe('Badges from Backyard Badges do not count toward Kettle Moraine’s salary steps: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential; their PD hours still count.');
 
     // Signed out (the cached, shared page), another district's teacher, a teacher with no district: no note.
     session.actor = null;
@@ -321,11 +322,12 @@ describe('the note on a micro-credential’s page', () => {
   it('says nothing where the district has no salary steps', async () => {
     const w = await world();
     await saveIssuers(w, w.leader, { onlyApproved: true, ids: [w.approved.id] });
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toEqual({ districtName: 'Kettle Moraine', salary: true, renewal: false, issuerApproved: false, credentialApproved: false });
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toEqual({ districtName: 'Kettle Moraine', salary: true, renewal: false, issuerApproved: true, credentialApproved: false });
-    expect(await getIssuerSalaryStanding({ districtId: null }, { issuerId: w.approved.id, microCredentialId: w.a1.id })).toBeNull();
+    const standing = { districtName: 'Kettle Moraine', level: 2, stepLevels: [2], salaryApprovedOnly: true, renewalApprovedOnly: false };
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id, level: 2 })).toEqual({ ...standing, issuerApproved: false, credentialApproved: false });
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.approved.id, microCredentialId: w.a1.id, level: 2 })).toEqual({ ...standing, issuerApproved: true, credentialApproved: false });
+    expect(await getIssuerSalaryStanding({ districtId: null }, { issuerId: w.approved.id, microCredentialId: w.a1.id, level: 2 })).toBeNull();
     await db.salaryStepRule.deleteMany({ where: { districtId: w.district.id } });
-    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id })).toBeNull();
+    expect(await getIssuerSalaryStanding(w.ann, { issuerId: w.backyard.id, microCredentialId: w.b1.id, level: 2 })).toBeNull();
     session.actor = w.ann;
     expect(note(await page(w.b1.slug))).toBeNull();
   });

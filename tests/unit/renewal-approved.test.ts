@@ -20,10 +20,10 @@ describe('the licence-renewal rule in words', () => {
   });
 
   it('tells a teacher what their district counts a credential toward', () => {
-    const standing = { districtName: 'Kettle Moraine', issuerApproved: false, credentialApproved: false };
-    expect(salaryStandingSentence({ ...standing, salary: false, renewal: true }, 'Acme')).toMatch(/^Badges from Acme do not count toward Kettle Moraine’s licence renewal:/);
-    expect(salaryStandingSentence({ ...standing, salary: true, renewal: true, issuerApproved: true }, 'Acme')).toBe('Badges from Acme count toward Kettle Moraine’s salary steps and licence renewal: your district has approved this issuer.');
-    // A standing without the two flags is the salary steps' (as before ADR 024).
-    expect(salaryStandingSentence(standing, 'Acme')).toMatch(/toward Kettle Moraine’s salary steps:/);
+    const standing = { districtName: 'Kettle Moraine', level: 2, stepLevels: [] as number[], salaryApprovedOnly: false, renewalApprovedOnly: false, issuerApproved: false, credentialApproved: false };
+    expect(salaryStandingSentence({ ...standing, renewalApprovedOnly: true }, 'Acme')).toMatch(/^Badges from Acme do not count toward Kettle Moraine’s licence renewal:/);
+    expect(salaryStandingSentence({ ...standing, stepLevels: [2], salaryApprovedOnly: true, renewalApprovedOnly: true, issuerApproved: true }, 'Acme')).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps and licence renewal: your district has approved this issuer.');
+    // Steps that count only approved issuers, and this one is not approved.
+    expect(salaryStandingSentence({ ...standing, stepLevels: [2], salaryApprovedOnly: true }, 'Acme')).toMatch(/toward Kettle Moraine’s salary steps:/);
   });
 });

@@ -55,10 +55,10 @@ describe('what a save changed on the list of approved micro-credentials', () => 
 });
 
 describe('the note on a micro-credential’s page', () => {
-  const standing = { districtName: 'Kettle Moraine', issuerApproved: false, credentialApproved: false };
+  const standing = { districtName: 'Kettle Moraine', level: 2, stepLevels: [2], salaryApprovedOnly: true, renewalApprovedOnly: false, issuerApproved: false, credentialApproved: false };
   it('says whether it counts, and why, in three cases', () => {
-    expect(salaryStandingSentence({ ...standing, issuerApproved: true, credentialApproved: true }, 'Acme')).toBe('Badges from Acme count toward Kettle Moraine’s salary steps: your district has approved this issuer.');
-    expect(salaryStandingSentence({ ...standing, credentialApproved: true }, 'Acme')).toBe('Badges for this micro-credential count toward Kettle Moraine’s salary steps: your district has approved it, though not every micro-credential from Acme.');
+    expect(salaryStandingSentence({ ...standing, issuerApproved: true, credentialApproved: true }, 'Acme')).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps: your district has approved this issuer.');
+    expect(salaryStandingSentence({ ...standing, credentialApproved: true }, 'Acme')).toBe('A level 2 badge like this one counts toward Kettle Moraine’s salary steps: your district has approved this micro-credential, though not every micro-credential from Acme.');
     expect(salaryStandingSentence(standing, 'Acme')).toMatch(/^Badges from Acme do not count toward Kettle Moraine’s salary steps: .*has approved neither this issuer nor this micro-credential\.$/);
   });
 });

@@ -46,6 +46,11 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
           <h2 className="font-semibold">Issuer profile</h2>
           {/* Saved as https only; checked again where it becomes a link, as every stored address is. */}
           {issuer.url ? <p className="mt-1 text-sm">{website ? <a href={website} rel="noopener noreferrer">{issuer.url}</a> : issuer.url}</p> : null}
+          {issuer.email ? (
+            <p className="mt-2 text-sm" data-issuer-contact>
+              Questions? Email {issuer.name} at <a href={`mailto:${issuer.email}`}>{issuer.email}</a>
+            </p>
+          ) : null}
           <p className="mt-2 text-sm text-slate-700">Credentials from this issuer are signed with these keys (did:key). Retired keys still verify the credentials they signed.</p>
           <ul className="mt-2 space-y-1 text-xs">
             {issuer.issuerKeys.map((k) => (

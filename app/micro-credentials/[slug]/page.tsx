@@ -49,8 +49,9 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const actor = await getActor();
   // The district's recommendation and salary rules are per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
   const [standings, recommendation, salaryIssuer] = actor
-    ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id })])
+    ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id, level: mc.level })])
     : [null, null, null];
+  const salaryNote = salaryIssuer ? salaryStandingSentence(salaryIssuer, mc.issuer.name, { pdHours: Number(v.pdHours) }) : '';
   const standing: Standing = standings ? standings.get(mc.id)! : { state: 'not-enrolled' };
   const [done, canMarkResources, applicationVersion] = await Promise.all([
     actor && standing.state !== 'not-enrolled' ? getResourceProgress(actor.id, v.id) : new Set<string>(),
@@ -118,10 +119,10 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
       </div>
 
       {recommendation ? <RecommendedByDistrict recommendation={recommendation} /> : null}
-      {salaryIssuer ? (
-        // Only for a teacher whose district counts approved issuers' (and micro-credentials') badges alone.
+      {salaryNote ? (
+        // For a teacher whose district has salary steps, or counts only approved credentials toward licence renewal.
         <p className="mb-4 text-sm text-slate-800" data-salary-issuer-note>
-          {salaryStandingSentence(salaryIssuer, mc.issuer.name)}
+          {salaryNote}
         </p>
       ) : null}
       {mc.status === 'RETIRED' ? (
@@ -193,6 +194,11 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
               </p>
             ) : null}
             <AlignmentList alignments={v.alignments} />
+            {mc.issuer.email ? (
+              <p className="mt-3 text-sm" data-issuer-contact>
+                Questions? Email {mc.issuer.name} at <a href={`mailto:${mc.issuer.email}`}>{mc.issuer.email}</a>
+              </p>
+            ) : null}
           </Card>
           <PrintButton />
         </aside>

@@ -6,6 +6,8 @@ import { getOwnProposal, getProposalDecider } from '@/lib/proposals/queries';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { ProposalWaiting } from '@/components/proposals/proposal-waiting';
 import { ProposalForm } from '@/components/proposals/proposal-form';
+import { getDistrictTerms, getIssuerSalaryStanding } from '@/lib/district/salary-approval';
+import { proposalInWords, salaryStandingSentence } from '@/lib/reporting/salary-steps';
 
 export const metadata = { title: 'District proposal' };
 
@@ -14,7 +16,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
   const actor = await requireUser(`/micro-credentials/${slug}/proposal`);
   const mc = await getMicroCredentialPage(slug);
   if (!mc) notFound();
-  const proposal = await getOwnProposal(actor, mc.id);
+  const [proposal, district, salary] = await Promise.all([
+    getOwnProposal(actor, mc.id),
+    getDistrictTerms(actor),
+    getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id, level: mc.level }),
+  ]);
   const status = proposal?.status;
   const decider = status === 'SUBMITTED' ? await getProposalDecider(actor) : null;
   // Text brought over from a district the teacher has left is a start: the current district has no
@@ -29,7 +35,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
         District proposal
         {status ? <Pill tone={status === 'APPROVED' ? 'success' : status === 'RETURNED' ? 'warning' : status === 'SUBMITTED' ? 'info' : 'neutral'}>{status === 'SUBMITTED' ? 'Waiting for decision' : status.charAt(0) + status.slice(1).toLowerCase()}</Pill> : null}
       </h1>
-      <p className="mt-2 text-slate-700">Your district recognises micro-credentials toward PD hours and salary steps. It asks teachers to say how each one will serve their students before they submit evidence.</p>
+      {/* The teacher's own district's rules, named; nothing is claimed for a teacher without one. */}
+      {district ? (
+        <p className="mt-2 text-slate-700" data-district-terms>
+          {proposalInWords(district)}
+          {salary ? <> {salaryStandingSentence(salary, mc.issuer.name, { pdHours: Number(mc.version.pdHours) })}</> : null}
+        </p>
+      ) : null}
       {!actor.districtId ? (
         <div className="mt-6"><Alert tone="info">Your account is not linked to a district, so you do not need a proposal.</Alert></div>
       ) : (

@@ -1,0 +1,90 @@
+// An issuer's contact address, kept by its admins on the settings page, is shown to teachers on the
+// issuer's public page ("Questions? Email … at …", a mailto link). Those pages are served to
+// anonymous visitors from each server's page cache (ADR 006), so changing only the address must
+// drop this server's cached issuer and micro-credential pages at once and tell every other server.
+// Real Postgres; the page origin is a real HTTP server on loopback.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
+import { form } from '../setup/actions';
+import { createOrg, createPublishedCredential } from '../factories';
+import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
+import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
+import { initialActionState } from '@/lib/action-result';
+
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
+
+const { default: IssuerPage } = await import('@/app/issuers/[slug]/page');
+const { issuerProfileAction } = await import('@/app/admin/settings/actions');
+
+let origin: Server;
+let originUrl: string;
+beforeAll(async () => {
+  origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>'));
+  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+  originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => origin.close(() => r())));
+beforeEach(async () => {
+  await resetDatabase();
+  session.actor = null;
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  clearPageCache();
+});
+
+const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+const issuerPage = async (slug: string) => renderToStaticMarkup(await IssuerPage({ params: Promise.resolve({ slug }) }));
+const contact = (html: string) => {
+  const m = /<p[^>]*data-issuer-contact[^>]*>([\s\S]*?)<\/p>/.exec(html);
+  return m ? { text: textOf(m[1]).trim(), href: /href="([^"]+)"/.exec(m[1])?.[1] ?? null } : null;
+};
+
+describe('the contact address on an issuer’s page', () => {
+  it('says whom to email and links the address, and says nothing when there is none', async () => {
+    const issuer = await createOrg({ kind: 'ISSUER', name: 'Acme Learning', data: { email: 'help@acme.example' } });
+    expect(contact(await issuerPage(issuer.slug))).toEqual({ text: 'Questions? Email Acme Learning at help@acme.example', href: 'mailto:help@acme.example' });
+    const quiet = await createOrg({ kind: 'ISSUER', name: 'Quiet Issuer' });
+    expect(contact(await issuerPage(quiet.slug))).toBeNull();
+  });
+
+  it('reaches anonymous visitors as soon as an admin changes only the address: every server drops its cached pages', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('PAGE_CACHE', '');
+    const { issuer, admin, mc } = await createPublishedCredential();
+    await db.organization.update({ where: { id: issuer.id }, data: { email: 'old@acme.example' } });
+    const keys = [`/issuers/${issuer.slug}`, `/micro-credentials/${mc.slug}`];
+    // Another server: a LISTEN connection of its own counts the notices.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    let notices = 0;
+    other.on('notification', (msg) => {
+      if (msg.channel === PAGE_CACHE_CHANNEL) notices++;
+    });
+    await other.query(`LISTEN ${PAGE_CACHE_CHANNEL}`);
+    try {
+      for (const key of keys) await getOrRender(originUrl, key);
+      for (const key of keys) expect(freshPage(key)).toBeDefined();
+
+      session.actor = admin;
+      const { name, description, url, linkedinOrganizationId, updatedAt } = await db.organization.findUniqueOrThrow({ where: { id: issuer.id } });
+      const r = await issuerProfileAction(initialActionState, form({ organizationId: issuer.id, seenAt: updatedAt.toISOString(), name, description, url: url ?? '', linkedinOrganizationId: linkedinOrganizationId ?? '', email: 'questions@acme.example' }));
+      expect(r).toMatchObject({ ok: true });
+      for (const key of keys) expect(freshPage(key)).toBeUndefined();
+      const start = Date.now();
+      while (notices < 1 && Date.now() - start < 5_000) await new Promise((res) => setTimeout(res, 20));
+      expect(notices).toBe(1);
+    } finally {
+      await other.end();
+    }
+    expect(contact(await issuerPage(issuer.slug))?.href).toBe('mailto:questions@acme.example');
+  });
+});
