@@ -1,7 +1,7 @@
 import { requireRole } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/actor';
 import { districtForPage } from '@/lib/district/page-district';
-import { getDistrictHome } from '@/lib/district/queries';
+import { getDistrictHome, listRecentDistrictAwards } from '@/lib/district/queries';
 import { countDistrictRecommendations } from '@/lib/district/recommendations';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/card';
 import { LinkedStat } from '@/components/reports/linked-stat';
 import { ButtonLink } from '@/components/ui/button';
 import { DistrictPicker } from '@/components/admin/district-picker';
+import { RecentAwards } from '@/components/awards/recent-awards';
 
 export const metadata = { title: 'District' };
 
@@ -19,7 +20,11 @@ export default async function DistrictHomePage({ searchParams }: { searchParams:
   // The current school year (July to June), worded as the school page and teachers' records word it.
   const period = resolvePeriod({});
   const year = schoolYearOf(period.from).label;
-  const [home, recommendations] = await Promise.all([getDistrictHome({ actor, districtId: district.id, since: period.from }), countDistrictRecommendations({ actor, districtId: district.id })]);
+  const [home, recommendations, recent] = await Promise.all([
+    getDistrictHome({ actor, districtId: district.id, since: period.from }),
+    countDistrictRecommendations({ actor, districtId: district.id }),
+    listRecentDistrictAwards({ actor, districtId: district.id }),
+  ]);
   // A platform admin can open any district: what waits is the district's leaders', not theirs.
   const leads = hasRole(actor, 'DISTRICT_LEADER', district.id);
   const q = districts.length > 1 ? `?district=${district.id}` : '';
@@ -41,6 +46,7 @@ export default async function DistrictHomePage({ searchParams }: { searchParams:
         <LinkedStat label={`PD hours in ${year}`} value={Math.round(home.pdHours * 10) / 10} href={`/district/reports${q}`} />
         <LinkedStat label={leads ? 'Recommendations to your teachers' : 'Recommendations to the district’s teachers'} value={recommendations} href={`/district/recommendations${q}`} />
       </dl>
+      <RecentAwards awards={recent} who={leads ? 'teachers in your district' : 'the district’s teachers'} />
     </div>
   );
 }

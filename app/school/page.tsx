@@ -1,13 +1,14 @@
 import { requireRole } from '@/lib/auth/session';
 import { schoolForPage, schoolParam } from '@/lib/school/page-school';
 import { SchoolPageQuery } from '@/lib/school/schemas';
-import { getSchoolHome } from '@/lib/school/queries';
+import { getSchoolHome, listRecentSchoolAwards } from '@/lib/school/queries';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
 import { PageHeader } from '@/components/ui/card';
 import { LinkedStat } from '@/components/reports/linked-stat';
 import { ButtonLink } from '@/components/ui/button';
 import { SchoolPicker } from '@/components/school/school-picker';
+import { RecentAwards } from '@/components/awards/recent-awards';
 
 export const metadata = { title: 'School' };
 
@@ -19,7 +20,7 @@ export default async function SchoolHomePage({ searchParams }: { searchParams: P
   // The current school year (July to June), as the reports and teachers' own records count it.
   const period = resolvePeriod({});
   const year = schoolYearOf(period.from).label;
-  const home = await getSchoolHome({ actor, schoolId: school.id, since: period.from });
+  const [home, recent] = await Promise.all([getSchoolHome({ actor, schoolId: school.id, since: period.from }), listRecentSchoolAwards({ actor, schoolId: school.id })]);
   const sq = schoolParam(resolved);
   const q = sq ? `?school=${sq}` : '';
   return (
@@ -38,6 +39,7 @@ export default async function SchoolHomePage({ searchParams }: { searchParams: P
         <LinkedStat label={`PD hours in ${year}`} value={Math.round(home.pdHours * 10) / 10} href={`/school/reports${q}`} />
         <LinkedStat label="District recommendations for your school" value={home.recommendations} href={`/school/recommendations${q}`} />
       </dl>
+      <RecentAwards awards={recent} who="teachers at your school" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-// LinkedIn "Add license or certification" deep link. LinkedIn has no API for this; the profile
-// form is pre-filled from these query parameters and the earner confirms it themselves.
+// LinkedIn "Add license or certification" deep link and "share a post" link. LinkedIn has no API
+// for either; the profile form is pre-filled from query parameters, the post's preview comes from
+// the badge page's Open Graph tags, and the earner confirms each on LinkedIn themselves.
 
 export interface LinkedInCertificationInput {
   /** Credential (achievement) name shown on the profile. */
@@ -17,12 +18,16 @@ export interface LinkedInCertificationInput {
 }
 
 const LINKEDIN_ADD_TO_PROFILE = 'https://www.linkedin.com/profile/add';
+const LINKEDIN_SHARE_POST = 'https://www.linkedin.com/sharing/share-offsite/';
+
+function webUrl(raw: string, what: string): URL {
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${what} must be an http(s) URL.`);
+  return url;
+}
 
 export function buildLinkedInAddToProfileUrl(input: LinkedInCertificationInput): string {
-  const certUrl = new URL(input.certUrl);
-  if (certUrl.protocol !== 'https:' && certUrl.protocol !== 'http:') {
-    throw new Error('certUrl must be an http(s) URL.');
-  }
+  const certUrl = webUrl(input.certUrl, 'certUrl');
   if (Number.isNaN(input.issuedAt.getTime())) {
     throw new Error('issuedAt is not a valid date.');
   }
@@ -47,4 +52,23 @@ export function buildLinkedInAddToProfileUrl(input: LinkedInCertificationInput):
   // like "C++ Coaching" must survive.
   const query = [...params].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
   return `${LINKEDIN_ADD_TO_PROFILE}?${query}`;
+}
+
+/**
+ * LinkedIn's "share a post" link for a badge's public page: LinkedIn opens a post with the page's
+ * preview (its Open Graph title and image) for the earner to write about and publish.
+ */
+export function buildLinkedInSharePostUrl(publicUrl: string): string {
+  // The whole URL is one parameter: its own "?" and "&" must not become LinkedIn's.
+  return `${LINKEDIN_SHARE_POST}?url=${encodeURIComponent(webUrl(publicUrl, 'publicUrl').toString())}`;
+}
+
+/**
+ * The LinkedIn links a badge's page offers: only to its holder, and only while the badge stands. A
+ * revoked or suspended badge is no claim to publicise (its page says so to anyone who follows a
+ * link already shared); null when none is offered.
+ */
+export function linkedInLinksFor(badge: { isOwner: boolean; revokedAt: Date | null; suspendedAt: Date | null; certification: LinkedInCertificationInput }): { addToProfile: string; sharePost: string } | null {
+  if (!badge.isOwner || badge.revokedAt || badge.suspendedAt) return null;
+  return { addToProfile: buildLinkedInAddToProfileUrl(badge.certification), sharePost: buildLinkedInSharePostUrl(badge.certification.certUrl) };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/actor';
@@ -126,4 +127,35 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
     })),
     nextCursor: rows.length > TEACHERS_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null,
   };
+}
+
+/** How many badges the overviews' "Recently earned" lists. */
+export const RECENT_AWARDS_LIMIT = 10;
+
+export type RecentAward = { id: string; title: string; level: number | null; issuedAt: Date; teacherName: string };
+
+/**
+ * The badges the district's teachers (those placed at `schoolId` only, when given) earned most
+ * recently, newest first: each links to its public page, so only badges that page shows as standing
+ * and the teacher shows on their portfolio (not revoked, not suspended, not hidden). A school's
+ * leader may read their own school's (assertReadScope).
+ */
+export async function listRecentDistrictAwards(opts: { actor: Actor; districtId: string; schoolId?: string | null }): Promise<RecentAward[]> {
+  await assertReadScope(opts.actor, opts.districtId, opts.schoolId);
+  const atSchool = opts.schoolId ? Prisma.sql`AND u."schoolId" = ${opts.schoolId}` : Prisma.empty;
+  // Each teacher's newest few from the (userId, issuedAt, id) index, then the newest of those: the
+  // work grows with the number of teachers, never with how many badges the platform has issued
+  // (a scan of the whole table newest first would read every other district's badges first).
+  return db.$queryRaw<RecentAward[]>`
+    SELECT a."id", a."title", a."level", a."issuedAt", u."name" AS "teacherName"
+    FROM "User" u
+    CROSS JOIN LATERAL (
+      SELECT w."id", w."title", w."level", w."issuedAt" FROM "Award" w
+      WHERE w."userId" = u."id" AND w."revokedAt" IS NULL AND w."suspendedAt" IS NULL AND NOT w."hiddenFromPortfolio"
+      ORDER BY w."issuedAt" DESC, w."id" DESC
+      LIMIT ${RECENT_AWARDS_LIMIT}
+    ) a
+    WHERE u."districtId" = ${opts.districtId} ${atSchool}
+    ORDER BY a."issuedAt" DESC, a."id" DESC
+    LIMIT ${RECENT_AWARDS_LIMIT}`;
 }

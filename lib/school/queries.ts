@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
-import { listDistrictTeachers } from '@/lib/district/queries';
+import { listDistrictTeachers, listRecentDistrictAwards } from '@/lib/district/queries';
 import { assertLeadsSchool } from '@/lib/school/access';
 
 // What a school leader (principal) reads about their school (ADR 016): the teachers placed there
@@ -53,3 +53,12 @@ export async function listSchoolTeachers(opts: { actor: Actor; schoolId: string;
 }
 
 export type SchoolTeacher = Awaited<ReturnType<typeof listSchoolTeachers>>['items'][number];
+
+/**
+ * The badges the school's teachers earned most recently (its "Recently earned" list): the
+ * district's list with the school fixed, so both leave out the same badges.
+ */
+export async function listRecentSchoolAwards(opts: { actor: Actor; schoolId: string }) {
+  const school = await assertLeadsSchool(opts.actor, opts.schoolId);
+  return listRecentDistrictAwards({ actor: opts.actor, districtId: school.districtId, schoolId: school.id });
+}

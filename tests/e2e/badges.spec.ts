@@ -50,6 +50,11 @@ test('the demo teacher shares a verified badge: page, LinkedIn, baked image roun
   expect(linkedIn.searchParams.get('certId')).toBe(awardId);
   expect(linkedIn.searchParams.get('certUrl')).toContain(`/credentials/${awardId}`);
   expect(linkedIn.searchParams.get('issueYear')).toMatch(/^\d{4}$/);
+  const share = page.getByRole('link', { name: 'Share a post on LinkedIn (opens in a new tab)' });
+  await expect(share).toHaveAttribute('target', '_blank');
+  const shareUrl = new URL((await share.getAttribute('href'))!);
+  expect(shareUrl.origin + shareUrl.pathname).toBe('https://www.linkedin.com/sharing/share-offsite/');
+  expect(shareUrl.searchParams.get('url')).toBe(linkedIn.searchParams.get('certUrl'));
 
   const json = await page.request.get(`/credentials/${awardId}/credential.json`);
   expect(json.headers()['content-type']).toContain('application/vc+ld+json');

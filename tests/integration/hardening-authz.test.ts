@@ -41,7 +41,7 @@ import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib
 import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/authoring/queries';
 import { acceptInvitation, cancelInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
 import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
-import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
+import { getDistrictHome, listDistrictTeachers, listRecentDistrictAwards } from '@/lib/district/queries';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
@@ -54,7 +54,7 @@ import { resolvePeriod } from '@/lib/reporting/schemas';
 import { listAuditLog, listRecentIssuerAudit } from '@/lib/audit/queries';
 import { AuditFilterInput } from '@/lib/audit/schemas';
 import { createActor, createOrg } from '@/tests/factories';
-import { getSchoolHome, listSchoolTeachers } from '@/lib/school/queries';
+import { getSchoolHome, listRecentSchoolAwards, listSchoolTeachers } from '@/lib/school/queries';
 import { listSchoolRecommendations } from '@/lib/school/recommendations';
 import { schoolReportCsv } from '@/lib/reporting/exports';
 import { listSchoolLeaders } from '@/lib/district/people';
@@ -289,6 +289,10 @@ function rows(): Row[] {
     { name: 'getSchoolHome (School One B, same district)', allow: [], run: (a) => getSchoolHome({ actor: a, schoolId: ctx.s1b!, since: period.from }) },
     { name: 'listSchoolTeachers (School One)', allow: ['SL1'], run: (a) => listSchoolTeachers({ actor: a, schoolId: w.s1.id, since: period.from }) },
     { name: 'listSchoolTeachers (School Two)', allow: [], run: (a) => listSchoolTeachers({ actor: a, schoolId: w.s2.id, since: period.from }) },
+    { name: 'listRecentSchoolAwards (School One)', allow: ['SL1'], run: (a) => listRecentSchoolAwards({ actor: a, schoolId: w.s1.id }) },
+    { name: 'listRecentSchoolAwards (School Two)', allow: [], run: (a) => listRecentSchoolAwards({ actor: a, schoolId: w.s2.id }) },
+    { name: 'listRecentDistrictAwards (District One)', allow: ['L1'], run: (a) => listRecentDistrictAwards({ actor: a, districtId: w.d1.id }) },
+    { name: 'listRecentDistrictAwards (District One, School One)', allow: ['L1', 'SL1'], run: (a) => listRecentDistrictAwards({ actor: a, districtId: w.d1.id, schoolId: w.s1.id }) },
     { name: 'listSchoolRecommendations (School One)', allow: ['SL1'], run: (a) => listSchoolRecommendations({ actor: a, schoolId: w.s1.id }) },
     { name: 'listSchoolRecommendations (School One B, same district)', allow: [], run: (a) => listSchoolRecommendations({ actor: a, schoolId: ctx.s1b! }) },
     { name: 'getSchoolHome (School Two, District Two)', allow: [], run: (a) => getSchoolHome({ actor: a, schoolId: w.s2.id, since: period.from }) },

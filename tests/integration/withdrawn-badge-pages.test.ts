@@ -133,6 +133,21 @@ describe('a badge’s public page', () => {
     expect(revoked).not.toContain('Copy for résumé');
     expect(revoked).toContain('Credential (JSON)');
   });
+
+  it('offers the holder "Share a post on LinkedIn" in a new tab for a standing badge; a visitor, a suspended and a revoked badge none', async () => {
+    const h = await stackHolder();
+    expect(await credentialPage(h.a1)).not.toContain('linkedin.com');
+    session.actor = h.teacher;
+    const link = /<a([^>]*data-testid="linkedin-share-link"[^>]*)>(.*?)<\/a>/.exec(await credentialPage(h.a1))!;
+    expect(link[1]).toContain(`href="https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(`http://127.0.0.1:3100/credentials/${h.a1}`)}"`);
+    expect(link[1]).toContain('target="_blank"');
+    expect(link[2]).toBe('Share a post on LinkedIn<span class="sr-only"> (opens in a new tab)</span>');
+
+    await suspendAward({ actor: h.admin, awardId: h.a1, reason: 'A complaint is being looked into.' });
+    expect(await credentialPage(h.a1)).not.toContain('linkedin.com');
+    await revokeAward({ actor: h.admin, awardId: h.a2, reason: 'Issued in error.' });
+    expect(await credentialPage(h.a2)).not.toContain('linkedin.com');
+  });
 });
 
 describe('the holder’s own pages once the badge is withdrawn', () => {

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { getPublicAward, verifyStoredCredential } from '@/lib/awards/queries';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { credentialUrl } from '@/lib/awards/issue';
-import { buildLinkedInAddToProfileUrl } from '@/lib/credentials/linkedin';
+import { linkedInLinksFor } from '@/lib/credentials/linkedin';
 import { getActor } from '@/lib/auth/session';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
@@ -50,15 +50,21 @@ export default async function CredentialPage({ params }: Props) {
     ? await Promise.all([award.suspendedAt ? [] : stackBadgesBuiltOn(db, part, 'suspended'), stackBadgesBuiltOn(db, part, 'revoked')])
     : [[], []];
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
-  const linkedIn = buildLinkedInAddToProfileUrl({
-    name: award.title,
-    // As the badge names the issuer (a later rename does not change what was issued), and its LinkedIn page when it has given one.
-    organizationName: award.signedIssuerName,
-    organizationId: award.issuer.linkedinOrganizationId ?? undefined,
-    issuedAt: award.issuedAt,
-    expiresAt: award.validUntil ?? undefined,
-    certUrl: url,
-    certId: award.id,
+  // The holder's, while the badge stands: add it to their LinkedIn profile, or post about it.
+  const linkedIn = linkedInLinksFor({
+    isOwner,
+    revokedAt: award.revokedAt,
+    suspendedAt: award.suspendedAt,
+    certification: {
+      name: award.title,
+      // As the badge names the issuer (a later rename does not change what was issued), and its LinkedIn page when it has given one.
+      organizationName: award.signedIssuerName,
+      organizationId: award.issuer.linkedinOrganizationId ?? undefined,
+      issuedAt: award.issuedAt,
+      expiresAt: award.validUntil ?? undefined,
+      certUrl: url,
+      certId: award.id,
+    },
   });
   // A stack badge names the badges it was issued on in its signed evidence: listed as signed.
   const stackParts = award.stackId ? signedStackParts(award.credential) : [];
@@ -183,10 +189,15 @@ export default async function CredentialPage({ params }: Props) {
         {/* The holder shares it; anyone else (a recruiter, a district) keeps a copy to check later. */}
         <h2 id="share" className="text-xl font-semibold">{isOwner ? 'Share and download' : 'Download a copy'}</h2>
         <div className="mt-3 flex flex-wrap gap-2">
-          {isOwner && !award.revokedAt && !award.suspendedAt ? (
-            <a href={linkedIn} target="_blank" rel="noopener noreferrer" className="rounded-md bg-[#0a66c2] px-4 py-2 text-sm font-semibold text-white no-underline hover:no-underline" data-testid="linkedin-link">
-              Add to LinkedIn profile<span className="sr-only"> (opens in a new tab)</span>
-            </a>
+          {linkedIn ? (
+            <>
+              <a href={linkedIn.addToProfile} target="_blank" rel="noopener noreferrer" className="rounded-md bg-[#0a66c2] px-4 py-2 text-sm font-semibold text-white no-underline hover:no-underline" data-testid="linkedin-link">
+                Add to LinkedIn profile<span className="sr-only"> (opens in a new tab)</span>
+              </a>
+              <a href={linkedIn.sharePost} target="_blank" rel="noopener noreferrer" className="rounded-md border border-[#0a66c2] bg-white px-4 py-2 text-sm font-semibold text-[#0a66c2] no-underline hover:no-underline" data-testid="linkedin-share-link">
+                Share a post on LinkedIn<span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </>
           ) : null}
           <CopyLinkButton url={url} />
           {/* Baked images and a certificate are claims to carry around; a revoked badge has none to make (they answer 410). */}

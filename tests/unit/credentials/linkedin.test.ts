@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLinkedInAddToProfileUrl } from '@/lib/credentials/linkedin';
+import { buildLinkedInAddToProfileUrl, buildLinkedInSharePostUrl, linkedInLinksFor } from '@/lib/credentials/linkedin';
 
 const base = {
   name: 'C++ & Formative Assessment',
@@ -43,5 +43,44 @@ describe('buildLinkedInAddToProfileUrl', () => {
 
   it('rejects a non-web certUrl', () => {
     expect(() => buildLinkedInAddToProfileUrl({ ...base, certUrl: 'javascript:alert(1)' })).toThrow(/http/);
+  });
+});
+
+describe('buildLinkedInSharePostUrl', () => {
+  it('opens LinkedIn’s share box on the badge’s public page', () => {
+    const url = new URL(buildLinkedInSharePostUrl('https://badges.example.org/credentials/6f1c2a3b'));
+    expect(`${url.origin}${url.pathname}`).toBe('https://www.linkedin.com/sharing/share-offsite/');
+    expect([...url.searchParams.keys()]).toEqual(['url']);
+    expect(url.searchParams.get('url')).toBe('https://badges.example.org/credentials/6f1c2a3b');
+  });
+
+  it('encodes the page’s own query as part of the one url parameter', () => {
+    const raw = buildLinkedInSharePostUrl(base.certUrl);
+    expect(raw).toBe('https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fbadges.example.org%2Fcredentials%2F6f1c2a3b%3Fsrc%3Dlinkedin');
+    // "&src=..." would otherwise reach LinkedIn as its own parameter, and the shared page lose it.
+    const withAmp = new URL(buildLinkedInSharePostUrl('https://badges.example.org/credentials/x?a=1&b=2'));
+    expect(withAmp.searchParams.get('url')).toBe('https://badges.example.org/credentials/x?a=1&b=2');
+    expect(withAmp.searchParams.has('b')).toBe(false);
+  });
+
+  it('rejects a non-web URL', () => {
+    expect(() => buildLinkedInSharePostUrl('javascript:alert(1)')).toThrow(/http/);
+  });
+});
+
+describe('linkedInLinksFor', () => {
+  const badge = { isOwner: true, revokedAt: null, suspendedAt: null, certification: base };
+
+  it('offers the holder of a standing badge both links, to the same public page', () => {
+    const links = linkedInLinksFor(badge);
+    expect(links).not.toBeNull();
+    expect(new URL(links!.addToProfile).searchParams.get('certUrl')).toBe(base.certUrl);
+    expect(new URL(links!.sharePost).searchParams.get('url')).toBe(base.certUrl);
+  });
+
+  it('offers nothing to anyone else, nor for a revoked or suspended badge', () => {
+    expect(linkedInLinksFor({ ...badge, isOwner: false })).toBeNull();
+    expect(linkedInLinksFor({ ...badge, revokedAt: new Date('2026-03-05') })).toBeNull();
+    expect(linkedInLinksFor({ ...badge, suspendedAt: new Date('2026-03-05') })).toBeNull();
   });
 });
