@@ -16,7 +16,7 @@ import { passingRuleOf } from '@/lib/review/rubric';
 import { carriedPartIds, decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
-import { closedCredential, lockTrackEnrollments, pickUpMicroCredential, rejoinTracks } from '@/lib/enrollment/mutations';
+import { closedCredential, pickUpMicroCredential } from '@/lib/enrollment/mutations';
 
 /**
  * Creates the teacher's application (bound to the current version) and its first draft attempt,
@@ -72,19 +72,18 @@ export async function openApplication(tx: Tx, o: { userId: string; microCredenti
 }
 
 /**
- * Enrols the teacher, or enrols them again if they had stopped working on the credential, and
- * follows its track again if stopping it had stopped the track (as enrollInMicroCredential does).
- * The track enrolments are locked first, in the order withdrawFromMicroCredential takes them.
+ * Enrols the teacher, or enrols them again if they had stopped working on the credential (sending
+ * or renewing from a tab left open), exactly as "Pick up where you left off" does: through
+ * pickUpMicroCredential, so its track is followed again and picking a stopped level up is in the
+ * audit log (once: nothing is recorded when they were enrolled already). Lock order, the same on
+ * every path that both enrols and writes an application: whatever the caller holds on the attempt
+ * (submitAttempt's FOR UPDATE) first, then the track enrolments and the level's enrolment (taken
+ * here, in pickUpMicroCredential's and withdrawFromMicroCredential's order), then the Submission
+ * row, which the callers write after this (submitAttempt, openApplication, startRevision).
  */
 export async function enrolAgain(tx: Tx, userId: string, microCredentialId: string) {
-  await lockTrackEnrollments(tx, userId, [microCredentialId]);
-  const enrollment = await tx.enrollment.upsert({
-    where: { userId_microCredentialId: { userId, microCredentialId } },
-    create: { userId, microCredentialId },
-    update: { withdrawnAt: null },
-  });
-  await rejoinTracks(tx, userId, [microCredentialId]);
-  return enrollment;
+  const mc = await tx.microCredential.findUniqueOrThrow({ where: { id: microCredentialId }, select: { id: true, issuerId: true } });
+  return pickUpMicroCredential(tx, { userId, mc });
 }
 
 async function loadOwnDraftAttempt(actor: Actor, attemptId: string) {
@@ -248,13 +247,17 @@ export const SECOND_LOOK_UNDER_WAY = 'An independent reviewer is taking a second
 
 /**
  * After "needs revision": opens the next attempt. Parts that passed are carried over read-only
- * (text and files), the rest start from the previous answer so nothing has to be retyped.
+ * (text and files), the rest start from the previous answer so nothing has to be retyped. The
+ * button is not offered while the teacher has stopped working on the credential, but a tab left
+ * open can still send it: starting (or having started) the revision picks the level and its track
+ * up again (enrolAgain, audited), in the same transaction, so no one revises a level they are not
+ * enrolled in.
  */
 export async function startRevision(opts: { actor: Actor; submissionId: string }) {
   const submission = await db.submission.findUnique({
     where: { id: opts.submissionId },
     select: {
-      id: true, userId: true, status: true,
+      id: true, userId: true, status: true, microCredentialId: true,
       version: { select: { passingRuleKind: true, passingLevelRank: true, passingTotal: true, criteria: { select: { id: true, partId: true } }, levels: { orderBy: { rank: 'desc' }, take: 1, select: { rank: true } } } },
       attempts: {
         orderBy: { number: 'desc' },
@@ -269,7 +272,13 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
   });
   if (!submission || submission.userId !== opts.actor.id) throw notFound('That application');
   const last = submission.attempts[0];
-  if (submission.status === 'DRAFT' && last?.status === 'DRAFT') return { attemptId: last.id };
+  if (submission.status === 'DRAFT' && last?.status === 'DRAFT') {
+    // Started already (a double click, a second tab): nothing to write, unless they stopped since,
+    // when the revision they started is theirs again, as pressing the button asks.
+    const enrollment = await db.enrollment.findUnique({ where: { userId_microCredentialId: { userId: opts.actor.id, microCredentialId: submission.microCredentialId } }, select: { withdrawnAt: true } });
+    if (!enrollment || enrollment.withdrawnAt) await db.$transaction((tx) => enrolAgain(tx, opts.actor.id, submission.microCredentialId));
+    return { attemptId: last.id };
+  }
   if (last?.status === 'SUBMITTED' && last.secondLookRequestedAt) throw invalidState(SECOND_LOOK_UNDER_WAY);
   if (submission.status !== 'NEEDS_REVISION' || !last || last.status !== 'RETURNED') throw invalidState(NOT_WAITING_FOR_REVISION);
   const rule = passingRuleOf(submission.version);
@@ -279,8 +288,11 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
   const passed = carriedPartIds(rule, submission.version.criteria, reviews, submission.version.levels[0]?.rank);
   try {
     return await db.$transaction(async (tx) => {
-      // First, and guarded: an issuer admin asking for a second look at the same moment also moves
-      // the application out of NEEDS_REVISION (lib/review/second-look.ts); only one of the two wins.
+      // The enrolments before the Submission row, in the order submitAttempt takes them (enrolAgain).
+      // Refused below, the transaction rolls back: a refused revision picks nothing up.
+      await enrolAgain(tx, opts.actor.id, submission.microCredentialId);
+      // Guarded: an issuer admin asking for a second look at the same moment also moves the
+      // application out of NEEDS_REVISION (lib/review/second-look.ts); only one of the two wins.
       const moved = await tx.submission.updateMany({ where: { id: submission.id, status: 'NEEDS_REVISION' }, data: { status: 'DRAFT' } });
       if (moved.count !== 1) throw invalidState(NOT_WAITING_FOR_REVISION);
       const next = await tx.attempt.create({ data: { submissionId: submission.id, number: last.number + 1 }, select: { id: true } });

@@ -53,7 +53,7 @@ export async function getApplication(actor: Actor, slug: string, opts: { cycle?:
   const version = await db.microCredentialVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: {
-      id: true, version: true, title: true, summary: true, passingLevelRank: true, passingRuleKind: true, passingTotal: true,
+      id: true, version: true, title: true, summary: true, passingLevelRank: true, passingRuleKind: true, passingTotal: true, publishedAt: true,
       parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, title: true, prompt: true, responseType: true, required: true, wordLimit: true, allowedTypes: true, maxFileBytes: true, maxFiles: true } },
       criteria: { orderBy: { sortOrder: 'asc' }, select: { id: true, sortOrder: true, title: true, partId: true, description: true, descriptors: { select: { levelId: true, text: true } } } },
       levels: { orderBy: { rank: 'asc' }, select: { id: true, rank: true, label: true } },

@@ -29,6 +29,16 @@ export const SaveResponseInput = z.object({
 export const ATTESTATION_TEXT =
   'This evidence is from my own teaching or professional practice. Students or colleagues who can be recognised in it (by name, face or voice) have given permission to appear, as my school’s policy requires, or I have removed or blurred what identifies them.';
 
+/**
+ * The same rule said before any evidence is collected, not first at the submit tick-box, when the
+ * class has already been filmed: on the "Start my application" card and beside the first file
+ * uploader of the application page. In ATTESTATION_TEXT's terms (recognised by name, face or voice,
+ * permission to appear, the school's rules, blurring or removing what identifies them), which is also
+ * what a reviewer can report (a student who can be identified without consent, lib/evidence/schemas.ts).
+ */
+export const PRIVACY_REMINDER =
+  'Before you film, photograph or record your class, check your school’s permission rules. Anyone who can be recognised by name, face or voice needs permission to appear; if they don’t have it, blur, crop or cut out what identifies them, including names on student work.';
+
 export const ATTESTATION_MISSING = 'Tick the box to confirm that this evidence is from your own practice and that students or colleagues who can be recognised in it have given permission to appear.';
 
 export const SubmitAttemptInput = z.object({

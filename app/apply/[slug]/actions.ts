@@ -169,6 +169,8 @@ export async function startRevisionAction(formData: FormData) {
     if (!refused) throw e;
   }
   refreshApplication(raw.slug);
+  // A stopped level it picked up is back on the dashboard.
+  revalidatePath('/dashboard');
   // The button gives way to the new attempt: the page says so where focus can land (ArrivalNotice).
   if (isCredentialSlug(raw.slug)) redirect(refused ? `/apply/${raw.slug}?refused=${refused}` : `/apply/${raw.slug}?revising=1`);
 }

@@ -32,6 +32,7 @@ import { withdrawnBadgeWords } from '@/lib/awards/withdrawn-words';
 import { criteriaByPart, renewalOpenedText, revisionPlan, submitNotice, type RevisionFate } from '@/lib/submissions/application-view';
 import { requiredPartsLine } from '@/components/evidence/progress-words';
 import { formatBytes, liveFiles } from '@/lib/evidence/file-types';
+import { PRIVACY_REMINDER } from '@/lib/submissions/schemas';
 
 export const metadata = { title: 'Your application' };
 
@@ -58,6 +59,23 @@ const fateInfo: Record<RevisionFate, { label: string; tone: Tone }> = {
 };
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A part the teacher answers with files (some with an answer as well). */
+const takesFiles = (p: { responseType: string }) => p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
+/** Kinds of file that can show a student's face or carry their voice. */
+const MEDIA_KINDS: readonly FileKind[] = ['image', 'video', 'audio'];
+
+/**
+ * The requirements an application answers, by the date they were published. An application keeps
+ * the version it was started on, whatever the issuer publishes later, so the version is named only
+ * once a newer one is out (the only time it tells the teacher anything).
+ */
+function requirementsWords(publishedAt: Date | null, versionNumber: number, newerPublished: boolean): string | null {
+  const published = publishedAt ? `requirements published ${dateFmt.format(publishedAt)}` : null;
+  if (!newerPublished) return published;
+  const since = 'the one you started on; a newer version has been published since';
+  return published ? `${published} (version ${versionNumber}, ${since})` : `version ${versionNumber} of the requirements (${since})`;
+}
 
 /** `?cycle=2`: one of the teacher's applications by number (a renewal adds the next), as links to an earlier one carry. */
 const CycleParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional();
@@ -125,6 +143,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
               <li key={p.id}>{p.title}</li>
             ))}
           </ol>
+          <PrivacyReminder className="mt-4" />
           <p id="start-what" className="mt-3 text-sm text-slate-700">
             Starting makes a draft of your application, listed on your dashboard. Nothing goes to reviewers until you send it.
           </p>
@@ -175,6 +194,20 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   // After "Pick up where you left off" (startApplication on kept work): what is theirs again.
   const pickedUp = Boolean(resumed) && !earlier && !stopped && (submission.status === 'DRAFT' || submission.status === 'NEEDS_REVISION');
   const keptWork = renews ? 'renewal' : submission.status === 'NEEDS_REVISION' ? 'revision' : 'draft';
+  // Under the title: which try this is (said from the second on: a first try is just the
+  // application) and the requirements it answers (requirementsWords).
+  const newerRequirements = Boolean(mc.currentVersionId && mc.currentVersionId !== version.id);
+  const requirementsPublishedAt = version.publishedAt;
+  const subtitle = [version.title, mc.issuer.name, current.number > 1 ? `attempt ${current.number}` : null, requirementsWords(requirementsPublishedAt, version.version, newerRequirements)]
+    .filter(Boolean)
+    .join(' · ');
+  // Student privacy beside the uploaders, said once: in full above the first uploader on the page,
+  // and pointed to from the first that takes photos, video or recordings when that is a later part.
+  const isCarried = (partId: string) => current.responses.some((r) => r.partId === partId && r.carriedOver) || current.files.some((f) => f.partId === partId && f.carriedOver);
+  const openUploads = editable ? version.parts.filter((p) => takesFiles(p) && !isCarried(p.id)) : [];
+  const privacyAt = openUploads[0]?.id;
+  const mediaUploads = openUploads.find((p) => (p.allowedTypes as FileKind[]).some((k) => MEDIA_KINDS.includes(k)));
+  const privacyPointerAt = mediaUploads && mediaUploads.id !== privacyAt ? mediaUploads.id : undefined;
 
   return (
     <div>
@@ -185,11 +218,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         <h1 className="text-3xl font-bold">{earlier ? 'Your earlier application' : renews ? 'Your renewal' : 'Your application'}</h1>
         <Pill tone={info.tone}>{info.label}</Pill>
       </div>
-      <p className="mt-1 text-slate-700">
-        {/* An application keeps the requirements it was started on, whatever the issuer publishes later. */}
-        {version.title} · {mc.issuer.name} · attempt {current.number} · version {version.version} of the requirements
-        {mc.currentVersionId && mc.currentVersionId !== version.id ? ' (the one you started on; a newer version has been published since)' : ''}
-      </p>
+      <p className="mt-1 text-slate-700">{subtitle}</p>
 
       {earlier ? (
         <div className="mt-4">
@@ -385,9 +414,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           const r = current.responses.find((x) => x.partId === p.id);
           const files = current.files.filter((f) => f.partId === p.id);
           const wantsText = p.responseType === 'TEXT' || p.responseType === 'TEXT_AND_FILES' || p.responseType === 'LINKS';
-          const wantsFiles = p.responseType === 'FILES' || p.responseType === 'TEXT_AND_FILES';
+          const wantsFiles = takesFiles(p);
           // A files-only part kept from an earlier attempt may have no response row: its files say so.
-          const carried = Boolean(r?.carriedOver) || files.some((f) => f.carriedOver);
+          const carried = isCarried(p.id);
           const locked = !editable || carried;
           // Captions files (one per video) do not count towards the part's number of files, nor do
           // uploads that stopped (as requestUpload counts): the teacher can choose the file again.
@@ -428,6 +457,12 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
                     <h3 id={`files-${p.id}`} tabIndex={-1} className="mb-2 text-sm font-semibold">Files for {p.title}</h3>
                     <FileList files={liveFiles(files)} editable={!locked} headingId={`files-${p.id}`} />
                     <RemovedFiles files={files} />
+                    {p.id === privacyAt ? <PrivacyReminder id="privacy-reminder" className="mt-3" /> : null}
+                    {p.id === privacyPointerAt ? (
+                      <p className="mt-3 text-sm text-slate-800">
+                        Photos, video or recordings of students? Read the <a href="#privacy-reminder">student privacy reminder</a> above first.
+                      </p>
+                    ) : null}
                     {!locked ? (
                       <FileUploader attemptId={current.id} partId={p.id} partTitle={p.title} allowedTypes={acceptedKinds(p.allowedTypes as FileKind[])} maxFileBytes={Number(p.maxFileBytes)} remaining={p.maxFiles - active.files} countedFileIds={counted.map((f) => f.id)} captionsRemaining={captionsRemaining} rejectedFileIds={files.filter((f) => f.status === 'REJECTED').map((f) => f.id)} />
                     ) : null}
@@ -646,6 +681,19 @@ function EarlierFiles({ files, attemptNumber }: { files: { id: string; fileName:
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Student privacy before any evidence is collected (PRIVACY_REMINDER, the rule the submit tick-box
+ * asks the teacher to confirm). Read in place, not announced: it is no live region.
+ */
+function PrivacyReminder({ id, className = '' }: { id?: string; className?: string }) {
+  return (
+    <div id={id} className={`rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-slate-900 ${className}`}>
+      <p className="font-semibold">Student privacy</p>
+      <p className="mt-1">{PRIVACY_REMINDER}</p>
+    </div>
   );
 }
 
