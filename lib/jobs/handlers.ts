@@ -9,6 +9,7 @@ import { issueAwardJob, queueMissingAwards } from '@/lib/jobs/award-issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
 import { abortMultipartOrThrow, deleteObjectOrThrow } from '@/lib/storage/s3';
 import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
+import { sendStalledReminders, STALLED_REMINDERS_JOB } from '@/lib/submissions/stalled-reminders';
 import { enqueueJob, tidyJobs } from '@/lib/jobs/queue';
 import type { JobHandler } from '@/lib/jobs/queue';
 import { reviewJobHandlers } from '@/lib/review/jobs';
@@ -77,6 +78,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   async 'award.renewal-reminders'() {
     await sendRenewalReminders();
   },
+  // Applications left untouched for 30 days while the teacher's to act on (a draft, or work
+  // returned for revision): one reminder per attempt and state.
+  async [STALLED_REMINDERS_JOB]() {
+    await sendStalledReminders();
+  },
   // A stack published or changed: award it to everyone who already holds every part, a batch per
   // run (each award is signed), queueing the next batch until none is left.
   async 'stack.award-holders'(payload) {
@@ -103,6 +109,7 @@ export const periodicJobs: { type: string; everySeconds: number }[] = [
   { type: 'review.digest', everySeconds: 24 * 60 * 60 },
   { type: 'evidence.sweep-stale-uploads', everySeconds: 60 * 60 },
   { type: 'award.renewal-reminders', everySeconds: 6 * 60 * 60 },
+  { type: STALLED_REMINDERS_JOB, everySeconds: 6 * 60 * 60 },
   { type: 'award.recover-missing', everySeconds: 10 * 60 },
   { type: 'jobs.tidy', everySeconds: 6 * 60 * 60 },
 ];

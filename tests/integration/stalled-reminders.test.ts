@@ -1,0 +1,289 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetDatabase } from '../setup/db';
+import { createActor, createPublishedCredential } from '../factories';
+import { uploadPdf } from '../factories/evidence';
+import { makeReviewWorld, scoreAttempt, submitTextAttempt, type ReviewWorld } from '../factories/review-world';
+import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
+import { retireMicroCredential } from '@/lib/authoring/mutations';
+import { askAboutFeedback, answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
+import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
+import { ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
+import { sendStalledReminders, STALLED_REMINDERS_JOB } from '@/lib/submissions/stalled-reminders';
+import type { Actor } from '@/lib/auth/actor';
+
+beforeEach(resetDatabase);
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const DRAFT = 'submission.stalled-draft';
+const REVISION = 'submission.stalled-revision';
+
+/** `days` after `from` (the moment the test's work was last touched). */
+const after = (from: Date, days: number, extraMs = 0) => new Date(from.getTime() + days * DAY + extraMs);
+
+async function world(): Promise<ReviewWorld> {
+  return makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0 });
+}
+
+/** The credential's title, as the teacher's application shows it. */
+const titleOf = async (w: ReviewWorld) => (await db.microCredentialVersion.findUniqueOrThrow({ where: { id: w.version.id }, select: { title: true } })).title;
+
+/** `teacher` starts an application and writes in its first part: the draft attempt's id. */
+async function startDraft(w: ReviewWorld, teacher: Actor): Promise<string> {
+  const { id } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
+  const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId: id }, select: { id: true } });
+  await saveResponse({ actor: teacher, attemptId: attempt.id, partId: w.version.parts[0].id, text: 'My Grade 7 class writes drafts.', links: [], revision: 0 });
+  return attempt.id;
+}
+
+/** `teacher`'s work, sent and returned for revision by a reviewer (the real review flow): the attempt's id. */
+async function returnedWork(w: ReviewWorld, teacher: Actor): Promise<string> {
+  const attemptId = await submitTextAttempt(w, teacher);
+  const reviewer = await w.reviewer();
+  expect((await scoreAttempt(w, reviewer, attemptId, 'PRIMARY', [1, 1])).outcome).toBe('RETURNED');
+  return attemptId;
+}
+
+/** Moves every trace of the application's work `days` into the past (as if nobody had touched it since). */
+async function ageApplication(attemptId: string, days: number) {
+  const shift = days * DAY;
+  const { submissionId } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submissionId: true } });
+  await db.$executeRaw`UPDATE "Submission" SET "createdAt" = "createdAt" - make_interval(secs => ${shift / 1000}), "updatedAt" = "updatedAt" - make_interval(secs => ${shift / 1000}) WHERE "id" = ${submissionId}`;
+  await db.$executeRaw`UPDATE "Attempt" SET "createdAt" = "createdAt" - make_interval(secs => ${shift / 1000}), "updatedAt" = "updatedAt" - make_interval(secs => ${shift / 1000}) WHERE "submissionId" = ${submissionId}`;
+  await db.$executeRaw`UPDATE "PartResponse" SET "updatedAt" = "updatedAt" - make_interval(secs => ${shift / 1000}) WHERE "attemptId" = ${attemptId}`;
+}
+
+const reminders = (kind: string) => db.notification.findMany({ where: { kind }, select: { userId: true, title: true, body: true, href: true } });
+/** The reminder emails queued for `userId` (their title starts as the notification's). */
+const reminderEmailJobs = async (userId: string) =>
+  (await db.job.findMany({ where: { type: 'email.notification', payload: { path: ['userId'], equals: userId } }, select: { payload: true } }))
+    .filter((j) => /is waiting for you$/.test((j.payload as { title: string }).title));
+
+describe('reminders about applications left untouched', () => {
+  it('runs as a periodic job of the queue, scheduled once however many servers check', async () => {
+    const periodic = periodicJobs.find((p) => p.type === STALLED_REMINDERS_JOB);
+    expect(periodic).toEqual({ type: STALLED_REMINDERS_JOB, everySeconds: 6 * 60 * 60 });
+    const w = await world();
+    const teacher = await createActor();
+    await ageApplication(await startDraft(w, teacher), 40);
+
+    // Two servers' workers check at once: one run is queued, and it sends the reminder.
+    const queued = await Promise.all([ensurePeriodicJob(periodic!.type, periodic!.everySeconds), ensurePeriodicJob(periodic!.type, periodic!.everySeconds)]);
+    expect(queued.filter(Boolean)).toHaveLength(1);
+    expect(await runDueJobs({ [STALLED_REMINDERS_JOB]: jobHandlers[STALLED_REMINDERS_JOB] })).toBe(1);
+    expect(await db.job.count({ where: { type: STALLED_REMINDERS_JOB, completedAt: { not: null } } })).toBe(1);
+    expect((await reminders(DRAFT)).map((n) => n.userId)).toEqual([teacher.id]);
+  });
+
+  it('reminds a teacher of a draft once, 30 days after they last worked on it, and not before', async () => {
+    const w = await world();
+    const teacher = await createActor();
+    const attemptId = await startDraft(w, teacher);
+    const touched = new Date();
+
+    expect(await sendStalledReminders(after(touched, 29, 23 * 60 * MINUTE))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await reminders(DRAFT)).toEqual([]);
+
+    expect(await sendStalledReminders(after(touched, 30, MINUTE))).toEqual({ drafts: 1, revisions: 0 });
+    expect(await reminders(DRAFT)).toEqual([{
+      userId: teacher.id,
+      title: `Your application for “${await titleOf(w)}” is waiting for you`,
+      body: expect.stringContaining('You last worked on it 30 days ago.'),
+      href: `/apply/${w.mc.slug}`,
+    }]);
+    const [note] = await reminders(DRAFT);
+    expect(note.body).toContain('choose “Stop working on this micro-credential” on its page');
+    expect(note.body).not.toMatch(/feedback/i);
+
+    // Days, weeks later, and from two servers at once: never again for this draft.
+    expect(await sendStalledReminders(after(touched, 31))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await Promise.all([sendStalledReminders(after(touched, 90)), sendStalledReminders(after(touched, 90))])).toEqual([{ drafts: 0, revisions: 0 }, { drafts: 0, revisions: 0 }]);
+    expect(await db.notification.count({ where: { kind: DRAFT } })).toBe(1);
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { draftReminderAt: true, revisionReminderAt: true } }))
+      .toEqual({ draftReminderAt: after(touched, 30, MINUTE), revisionReminderAt: null });
+  });
+
+  it('counts an answer saved or a file uploaded as working on it, however old the draft', async () => {
+    const w = await world();
+    const writer = await createActor();
+    const written = await startDraft(w, writer);
+    await ageApplication(written, 45);
+    // Saved again today: the 30 days start again.
+    await saveResponse({ actor: writer, attemptId: written, partId: w.version.parts[1].id, text: 'Students rewrote their openings.', links: [], revision: 0 });
+
+    const cred = await createPublishedCredential();
+    const uploader = await createActor();
+    const { id: submissionId } = await startApplication({ actor: uploader, microCredentialId: cred.mc.id });
+    const uploaded = (await db.attempt.findFirstOrThrow({ where: { submissionId }, select: { id: true } })).id;
+    await ageApplication(uploaded, 45);
+    await uploadPdf(uploader, uploaded, cred.version.parts.find((p) => p.responseType === 'FILES')!.id);
+
+    // Left alone since they started 45 days ago: reminded now, with how long it has been.
+    const idle = await createActor();
+    const idleAttempt = (await db.attempt.findFirstOrThrow({ where: { submissionId: (await startApplication({ actor: idle, microCredentialId: w.mc.id })).id } })).id;
+    await ageApplication(idleAttempt, 45);
+
+    const now = new Date();
+    expect(await sendStalledReminders(now)).toEqual({ drafts: 1, revisions: 0 });
+    expect(await reminders(DRAFT)).toEqual([expect.objectContaining({ userId: idle.id, body: expect.stringContaining('You last worked on it 45 days ago.') })]);
+    expect(await sendStalledReminders(after(now, 30, MINUTE))).toEqual({ drafts: 2, revisions: 0 });
+    expect((await reminders(DRAFT)).map((n) => n.userId).sort()).toEqual([idle.id, writer.id, uploader.id].sort());
+  });
+
+  it('leaves alone levels the teacher stopped, credentials retired, and disabled accounts', async () => {
+    const w = await world();
+    const stopped = await createActor();
+    await startDraft(w, stopped);
+    await withdrawFromMicroCredential({ actor: stopped, microCredentialId: w.mc.id });
+    const stoppedRevision = await createActor();
+    await returnedWork(w, stoppedRevision);
+    await withdrawFromMicroCredential({ actor: stoppedRevision, microCredentialId: w.mc.id });
+
+    const disabled = await createActor();
+    await startDraft(w, disabled);
+    await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    const disabledRevision = await createActor();
+    await returnedWork(w, disabledRevision);
+    await db.user.update({ where: { id: disabledRevision.id }, data: { disabledAt: new Date() } });
+
+    // Another issuer’s credential, retired with a draft and a returned attempt on it.
+    const retired = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0 });
+    const onRetired = await createActor();
+    await startDraft(retired, onRetired);
+    const onRetiredRevision = await createActor();
+    await returnedWork(retired, onRetiredRevision);
+    await retireMicroCredential({ actor: retired.admin, microCredentialId: retired.mc.id });
+
+    // The one teacher still working on an open credential with an account in use.
+    const working = await createActor();
+    await startDraft(w, working);
+    const workingRevision = await createActor();
+    await returnedWork(w, workingRevision);
+
+    const now = after(new Date(), 31);
+    expect(await sendStalledReminders(now)).toEqual({ drafts: 1, revisions: 1 });
+    expect((await reminders(DRAFT)).map((n) => n.userId)).toEqual([working.id]);
+    expect((await reminders(REVISION)).map((n) => n.userId)).toEqual([workingRevision.id]);
+    expect(await db.attempt.count({ where: { OR: [{ draftReminderAt: { not: null } }, { revisionReminderAt: { not: null } }] } })).toBe(2);
+  });
+
+  it('gives work returned for revision its own reminder, once, that the reviewer’s feedback is waiting', async () => {
+    const w = await world();
+    const reviser = await createActor();
+    const returned = await returnedWork(w, reviser);
+    // Sent 40 days before the reviewer returned it (today): the 30 days run from the return.
+    const { submissionId } = await db.attempt.findUniqueOrThrow({ where: { id: returned }, select: { submissionId: true } });
+    await db.$executeRaw`UPDATE "Attempt" SET "submittedAt" = "submittedAt" - interval '40 days' WHERE "id" = ${returned}`;
+    await db.$executeRaw`UPDATE "Submission" SET "lastSubmittedAt" = "lastSubmittedAt" - interval '40 days' WHERE "id" = ${submissionId}`;
+    const decided = (await db.attempt.findUniqueOrThrow({ where: { id: returned }, select: { decidedAt: true } })).decidedAt!;
+
+    expect(await sendStalledReminders(after(decided, 29, 23 * 60 * MINUTE))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(decided, 30, MINUTE))).toEqual({ drafts: 0, revisions: 1 });
+    const [note] = await reminders(REVISION);
+    expect(note).toEqual({
+      userId: reviser.id,
+      title: `The reviewer’s feedback on “${await titleOf(w)}” is waiting for you`,
+      body: expect.stringContaining('Your work came back for revision 30 days ago; you last worked on it 70 days ago.'),
+      href: `/apply/${w.mc.slug}`,
+    });
+    expect(note.body).toContain('Read the feedback, then start your revision');
+    expect(note.body).toContain('choose “Stop working on this micro-credential” on its page');
+    expect(await sendStalledReminders(after(decided, 60))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await db.notification.count({ where: { kind: REVISION } })).toBe(1);
+
+    // The revision they start is a new draft: its own reminder in time; the returned attempt never again.
+    const { attemptId: next } = await startRevision({ actor: reviser, submissionId });
+    expect(await sendStalledReminders(after(new Date(), 31))).toEqual({ drafts: 1, revisions: 0 });
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: next }, select: { draftReminderAt: true, revisionReminderAt: true } }))
+      .toMatchObject({ draftReminderAt: expect.any(Date), revisionReminderAt: null });
+    expect(await db.notification.count({ where: { kind: REVISION } })).toBe(1);
+  });
+
+  it('reminds a draft, then the same attempt once returned for revision', async () => {
+    const w = await world();
+    const teacher = await createActor();
+    const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId }, select: { id: true } });
+    await ageApplication(attempt.id, 40);
+    expect(await sendStalledReminders()).toEqual({ drafts: 1, revisions: 0 });
+
+    // The teacher comes back, finishes and sends it; a reviewer returns it.
+    for (const p of w.version.parts) await saveResponse({ actor: teacher, attemptId: attempt.id, partId: p.id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
+    await submitAttempt({ actor: teacher, attemptId: attempt.id });
+    expect((await scoreAttempt(w, await w.reviewer(), attempt.id, 'PRIMARY', [1, 1])).outcome).toBe('RETURNED');
+
+    expect(await sendStalledReminders(after(new Date(), 31))).toEqual({ drafts: 0, revisions: 1 });
+    expect(await db.notification.count({ where: { userId: teacher.id, kind: { in: [DRAFT, REVISION] } } })).toBe(2);
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { draftReminderAt: true, revisionReminderAt: true } }))
+      .toEqual({ draftReminderAt: expect.any(Date), revisionReminderAt: expect.any(Date) });
+  });
+
+  it('waits while a question about the feedback waits for the issuer’s reply', async () => {
+    const w = await world();
+    const teacher = await createActor();
+    const returned = await returnedWork(w, teacher);
+    const { questionId } = await askAboutFeedback({ actor: teacher, attemptId: returned, body: 'What would a stronger reflection include?' });
+    expect(await sendStalledReminders(after(new Date(), 45))).toEqual({ drafts: 0, revisions: 0 });
+
+    await answerFeedbackQuestion({ actor: w.admin, questionId, answer: 'Say what students did differently afterwards.' });
+    const answered = new Date();
+    expect(await sendStalledReminders(after(answered, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(answered, 30, MINUTE))).toEqual({ drafts: 0, revisions: 1 });
+  });
+
+  it('reminds each attempt once when several servers run it at once, in small batches', async () => {
+    const w = await world();
+    const drafters = await Promise.all([1, 2, 3, 4, 5].map(() => createActor()));
+    for (const t of drafters) await startDraft(w, t);
+    const revisers = await Promise.all([1, 2, 3].map(() => createActor()));
+    for (const t of revisers) await returnedWork(w, t);
+    // Someone stopped in between: passed over, and the walk carries on past them.
+    const stopped = await createActor();
+    await startDraft(w, stopped);
+    await withdrawFromMicroCredential({ actor: stopped, microCredentialId: w.mc.id });
+
+    const now = after(new Date(), 31);
+    const runs = await Promise.all([1, 2, 3].map(() => sendStalledReminders(now, 2)));
+    expect(runs.reduce((n, r) => n + r.drafts, 0)).toBe(5);
+    expect(runs.reduce((n, r) => n + r.revisions, 0)).toBe(3);
+    const drafts = (await reminders(DRAFT)).map((n) => n.userId).sort();
+    expect(drafts).toEqual(drafters.map((t) => t.id).sort());
+    const revisions = (await reminders(REVISION)).map((n) => n.userId).sort();
+    expect(revisions).toEqual(revisers.map((t) => t.id).sort());
+    for (const t of [...drafters, ...revisers]) expect(await reminderEmailJobs(t.id)).toHaveLength(1);
+
+    // One server alone, with a batch of one, reaches everything too.
+    const later = await createActor();
+    await startDraft(w, later);
+    const more = await Promise.all([1, 2].map(() => createActor()));
+    for (const t of more) await startDraft(w, t);
+    expect(await sendStalledReminders(after(new Date(), 31), 1)).toEqual({ drafts: 3, revisions: 0 });
+  });
+
+  it('emails the reminder only to teachers whose setting allows it, with the link to the application', async () => {
+    const w = await world();
+    const emailed = await createActor();
+    await startDraft(w, emailed);
+    const appOnly = await createActor();
+    await startDraft(w, appOnly);
+    await db.user.update({ where: { id: appOnly.id }, data: { emailNotifications: false } });
+    const revisedAppOnly = await createActor();
+    await returnedWork(w, revisedAppOnly);
+    await db.user.update({ where: { id: revisedAppOnly.id }, data: { emailNotifications: false } });
+
+    expect(await sendStalledReminders(after(new Date(), 31))).toEqual({ drafts: 2, revisions: 1 });
+    // Everyone sees it in the app; only the teacher who wants emails has one queued.
+    expect((await reminders(DRAFT)).map((n) => n.userId).sort()).toEqual([emailed.id, appOnly.id].sort());
+    expect((await reminders(REVISION)).map((n) => n.userId)).toEqual([revisedAppOnly.id]);
+    expect(await reminderEmailJobs(emailed.id)).toHaveLength(1);
+    expect(await reminderEmailJobs(appOnly.id)).toHaveLength(0);
+    expect(await reminderEmailJobs(revisedAppOnly.id)).toHaveLength(0);
+
+    while ((await runDueJobs(jobHandlers, 50)) > 0);
+    const mail = await db.emailMessage.findMany({ where: { subject: { endsWith: 'is waiting for you' } }, select: { to: true, subject: true, text: true } });
+    expect(mail).toEqual([{ to: emailed.email, subject: `Your application for “${await titleOf(w)}” is waiting for you`, text: expect.stringContaining(`Open it here: http://127.0.0.1:3100/apply/${w.mc.slug}`) }]);
+    expect(mail[0].text).toContain('You last worked on it 31 days ago.');
+  });
+});
