@@ -118,7 +118,8 @@ export function BadgeImageField({
             </button>
           ) : null}
         </div>
-        <div className="min-w-64 flex-1">
+        {/* Its own line on a phone (the crop preview alone is 10rem wide); beside the current badge from sm up. */}
+        <div className="min-w-0 grow basis-full sm:min-w-64 sm:basis-0">
           <label htmlFor="badge-file" className="block text-sm font-semibold">
             Choose a picture
           </label>

@@ -85,11 +85,11 @@ export function TrackForm(props: {
           <option value="COURSE">Course</option>
         </SelectField>
         <TextField label="Topic" name="topic" defaultValue={i.topic} errors={errors?.topic} required />
-        <TextField label="Subjects" name="subjects" defaultValue={i.subjects} hint="Separate with commas." errors={errors?.subjects} />
-        <TextField label="Grade bands" name="gradeBands" defaultValue={i.gradeBands} hint="Separate with commas." errors={errors?.gradeBands} />
+        <TextField label="Subjects (optional)" name="subjects" defaultValue={i.subjects} hint="Separate with commas." errors={errors?.subjects} />
+        <TextField label="Grade bands (optional)" name="gradeBands" defaultValue={i.gradeBands} hint="Separate with commas." errors={errors?.gradeBands} />
       </div>
       <TextArea label="Summary" name="summary" rows={2} defaultValue={i.summary} errors={errors?.summary} required />
-      <MarkdownFieldUncontrolled label="Description" name="description" defaultValue={i.description} errors={errors?.description} />
+      <MarkdownFieldUncontrolled label="Description (optional)" name="description" defaultValue={i.description} errors={errors?.description} />
       <fieldset className="mb-4">
         <legend className="text-sm font-semibold">Levels, in order</legend>
         <p className="text-sm text-slate-600">Each level is earned through one of your micro-credentials. Leave later levels empty if the track is shorter. A published credential keeps its level: teachers enrolled in it rely on it. You can add levels after it, and move or remove credentials that were never published.</p>
@@ -126,10 +126,10 @@ export function StackForm(props: {
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
         <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} required />
-        <TextField label="Badge colour" name="badgeColor" type="color" defaultValue={i.badgeColor} errors={errors?.badgeColor} />
+        <TextField label="Badge colour (optional)" name="badgeColor" type="color" defaultValue={i.badgeColor} errors={errors?.badgeColor} />
       </div>
       <TextArea label="Summary" name="summary" rows={2} defaultValue={i.summary} errors={errors?.summary} required />
-      <MarkdownFieldUncontrolled label="Description" name="description" defaultValue={i.description} errors={errors?.description} />
+      <MarkdownFieldUncontrolled label="Description (optional)" name="description" defaultValue={i.description} errors={errors?.description} />
       <fieldset className="mb-4" aria-describedby={errors?.microCredentials ? 'mcs-error' : undefined}>
         <legend className="text-sm font-semibold">Micro-credentials in the stack</legend>
         <p className="text-sm text-slate-600">A teacher earns the stack by holding every one of them. Choose at least two.</p>

@@ -108,14 +108,18 @@ export function BulkInviteForm({ districtId, districtName, peopleHref }: { distr
         {edited ? <p className="mt-2 text-sm text-slate-700">You changed the list after checking it: check it again before inviting anyone.</p> : null}
       </fieldset>
 
-      {/* Always on the page (the preview is not), so the check's outcome is read out when it appears. */}
-      <p role="status" className="sr-only">{busyText || (preview ? (preview.fileError ?? preview.summary) : '')}</p>
+      {/*
+        Always on the page (the preview is not), so the check's outcome is read out when it appears:
+        why nothing was sent (notice), then the file's problem or the summary. The preview's alerts
+        below show the same words and are not live regions, so nothing is read out twice.
+      */}
+      <p role="status" className="sr-only">{busyText || (preview ? [preview.notice, preview.fileError ?? preview.summary].filter(Boolean).join(' ') : '')}</p>
 
       {preview ? (
         <section aria-labelledby="preview-h" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="preview-h" className="mb-2 text-lg font-semibold">What will happen</h2>
-          {preview.notice ? <div className="mb-3"><Alert tone="warning">{preview.notice}</Alert></div> : null}
-          {preview.fileError ? <Alert tone="danger">{preview.fileError}</Alert> : (
+          {preview.notice ? <div className="mb-3"><Alert tone="warning" live={false}>{preview.notice}</Alert></div> : null}
+          {preview.fileError ? <Alert tone="danger" live={false}>{preview.fileError}</Alert> : (
             <>
               <p className="mb-3 text-sm">{preview.summary}</p>
               {problems.length ? (

@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { AuditLogView } from '@/components/admin/audit-log-view';
 
-export const metadata = { title: 'Audit log' };
+export const metadata = { title: 'Audit log: issuer administration' };
 const Query = z.object({ org: z.string().max(40).optional().catch(undefined) });
 
 export default async function IssuerAuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -15,7 +15,14 @@ export default async function IssuerAuditLogPage({ searchParams }: { searchParam
   const sp = await searchParams;
   const query = Query.parse(sp);
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="Audit log" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const filter = parseAuditFilter(sp, 'issuer');
   const { items, nextCursor, range } = await listAuditLog({ actor, organizationId: org.id, filter });

@@ -27,7 +27,14 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
   });
   if (!resolved) redirect('/forbidden');
   const { issuers, scope } = resolved;
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="Badges issued" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const filter = IssuedFilterInput.parse(sp);
   const credentials = await listIssuerCredentialOptions(actor, scope.map((i) => i.id));
   const credential = credentials.find((c) => c.id === filter.credential)?.id;
@@ -109,7 +116,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
                     {a.stack ? <span className="ml-1 text-xs text-slate-600">(stack)</span> : a.level ? <span className="ml-1 text-xs text-slate-600">(level {a.level})</span> : null}
                     {scope.length > 1 ? <span className="block text-xs text-slate-600">{a.issuer}</span> : null}
                     {a.submissionId ? (
-                      <Link href={`/admin/submissions/${a.submissionId}`} className="block text-xs">
+                      <Link href={`/admin/submissions/${a.submissionId}`} className="mt-1 block min-h-6 w-fit py-1 text-xs">
                         Evidence and reviews<span className="sr-only"> behind {a.recipient}’s {a.title}</span>
                       </Link>
                     ) : null}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
 import { describeVersions, listAdminCredentials, listAdminIssuers } from '@/lib/authoring/queries';
 import { Alert, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { ButtonLink } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { inputClass } from '@/components/ui/field';
@@ -37,9 +38,9 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
         }
       />
       {query.deleted ? (
-        <div className="mb-4">
+        <ArrivalNotice className="mb-4">
           <Alert tone="success">The draft was deleted.</Alert>
-        </div>
+        </ArrivalNotice>
       ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter credentials">
         <div>
@@ -100,9 +101,9 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
                     </Link>
                   </td>
                   <td className="p-3 text-right whitespace-nowrap">
-                    <Link href={`/admin/credentials/${m.id}/edit`}>Edit</Link>
+                    <Link href={`/admin/credentials/${m.id}/edit`}>Edit<span className="sr-only"> {m.versions[0]?.title ?? m.slug}</span></Link>
                     {' · '}
-                    <a href={`/admin/credentials/${m.id}/export`}>Export</a>
+                    <a href={`/admin/credentials/${m.id}/export`}>Export<span className="sr-only"> {m.versions[0]?.title ?? m.slug}</span></a>
                   </td>
                 </tr>
               ))}

@@ -24,7 +24,14 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
   });
   if (!resolved) redirect('/forbidden');
   const { issuer, issuers } = resolved;
-  if (!issuer) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuer) {
+    return (
+      <div>
+        <PageHeader title="Issuer dashboard" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   // Default: the last six months up to today. A period is bounded (resolvePeriod), and weeks are
   // shown only for up to two years (resolveBucket); the page says when either was changed.
   const recent = recentPeriodInput(182);

@@ -17,7 +17,7 @@ import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin
 import { changeRoleAction, qualificationAction } from './actions';
 import { PeopleSearch } from '@/components/ui/people-search';
 
-export const metadata = { title: 'People' };
+export const metadata = { title: 'People: issuer administration' };
 const Query = z.object({
   org: z.string().max(40).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -31,7 +31,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people');
   const query = Query.parse(await searchParams);
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="People" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const [{ items, nextCursor }, invitations, credentials] = await Promise.all([
     listOrgMembers({ actor, organizationId: org.id, q: query.q, cursor: query.cursor }),
@@ -108,7 +115,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                           <InlineActionForm action={changeRoleAction} hidden={{ organizationId: org.id, userId: u.id, op: 'add' }} className="mt-2">
                             <label className="sr-only" htmlFor={`role-${u.id}`}>Role to add for {u.name}</label>
                             <select id={`role-${u.id}`} name="role" className="min-h-6 rounded border border-slate-500 px-1 py-0.5 text-xs">{missing.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
-                            <button type="submit" className={smallButtonClass}>Add role</button>
+                            <button type="submit" className={smallButtonClass}>Add role<span className="sr-only"> for {u.name}</span></button>
                           </InlineActionForm>
                         ) : null}
                       </td>
@@ -135,7 +142,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                             <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-full rounded border border-slate-500 px-1 py-0.5 text-xs">
                               {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
                             </select>
-                            <button type="submit" className={smallButtonClass}>Qualify</button>
+                            <button type="submit" className={smallButtonClass}>Qualify<span className="sr-only"> {u.name}</span></button>
                           </InlineActionForm>
                         ) : null}
                       </td>

@@ -14,7 +14,14 @@ export default async function IssuerSettingsPage({ searchParams }: { searchParam
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/settings');
   const query = Query.parse(await searchParams);
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="Organisation settings" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const settings = await getIssuerSettings({ actor, organizationId: org.id });
   return (

@@ -47,7 +47,14 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   });
   if (!resolved) redirect('/forbidden');
   const { issuer, issuers } = resolved;
-  if (!issuer) return <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>;
+  if (!issuer) {
+    return (
+      <div>
+        <PageHeader title="Applications" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const list = await listIssuerApplications({ actor, issuerId: issuer.id, q: query.q, status: query.status, microCredentialId: query.credential, cursor: query.cursor }).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
     throw e;

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { DistrictPicker } from '@/components/admin/district-picker';
 import { AuditLogView } from '@/components/admin/audit-log-view';
 
-export const metadata = { title: 'Audit log' };
+export const metadata = { title: 'Audit log: district' };
 const Query = z.object({ district: z.string().max(40).optional().catch(undefined) });
 
 export default async function DistrictAuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -16,7 +16,7 @@ import { InviteSchoolLeaderForm } from '@/components/school/invite-school-leader
 import { BulkRequestsForm } from '@/components/district/bulk-requests-form';
 import { decideDistrictRequestAction } from './actions';
 
-export const metadata = { title: 'People' };
+export const metadata = { title: 'People: district' };
 const Query = z.object({
   district: z.string().max(40).optional().catch(undefined),
   request: z.enum(['confirmed', 'declined']).optional().catch(undefined),

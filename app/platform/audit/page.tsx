@@ -4,7 +4,7 @@ import { AUDIT_GROUPS_BY_VIEW, parseAuditFilter } from '@/lib/audit/schemas';
 import { PageHeader } from '@/components/ui/card';
 import { AuditLogView } from '@/components/admin/audit-log-view';
 
-export const metadata = { title: 'Audit log' };
+export const metadata = { title: 'Audit log: platform' };
 
 export default async function PlatformAuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['PLATFORM_ADMIN'], '/platform/audit');

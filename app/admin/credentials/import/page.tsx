@@ -9,7 +9,14 @@ export const metadata = { title: 'Import a micro-credential' };
 export default async function ImportCredentialPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/credentials/import');
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="Import a micro-credential" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   return (
     <div className="max-w-3xl">
       <p className="text-sm"><Link href="/admin/credentials">← All micro-credentials</Link></p>

@@ -9,7 +9,14 @@ export const metadata = { title: 'New micro-credential' };
 export default async function NewCredentialPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/credentials/new');
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="New micro-credential" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   return (
     <div>
       <PageHeader title="New micro-credential" description="Nothing is visible to teachers until you publish. Drafts are kept in this browser as you type." />

@@ -9,7 +9,14 @@ export const metadata = { title: 'Enrol teachers from a CSV file' };
 export default async function BulkEnrolPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people/enrol');
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="Enrol teachers from a CSV file" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const ids = issuers.map((i) => i.id);
   const [mcs, tracks] = await Promise.all([listIssuerCredentialOptions(actor, ids), listAdminTracks(actor, ids)]);
   const targets = [

@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import type { Metadata } from 'next';
+import { getActor, requireRole } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 import { adminConflictOnSubmission } from '@/lib/review/second-look';
 import { assignRefusal } from '@/lib/review/mutations';
@@ -17,7 +20,16 @@ import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { formatDateTime } from '@/lib/time-format';
 
-export const metadata = { title: 'Application record' };
+// Loaded once per request for the title and the page: both get the request's actor from getActor.
+const loadRecord = cache((actor: Actor, id: string) => getSubmissionRecord({ actor, submissionId: id }));
+
+// Whose application, for what, in the page title, as the heading says it (under blind review, not
+// who the teacher is); anyone who may not see the record gets the plain title.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await getActor();
+  const record = actor ? await loadRecord(actor, (await params).id).catch(() => null) : null;
+  return { title: record ? `Application record: ${record.teacher.name}, ${record.credential.title}` : 'Application record' };
+}
 
 const SUBMISSION: Record<string, [string, Tone]> = {
   DRAFT: ['Draft', 'neutral'],
@@ -39,7 +51,7 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long',
 export default async function SubmissionRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/submissions/${encodeURIComponent(id)}`);
-  const [record, conflict] = await Promise.all([getSubmissionRecord({ actor, submissionId: id }), adminConflictOnSubmission({ actor, submissionId: id })]);
+  const [record, conflict] = await Promise.all([loadRecord(actor, id), adminConflictOnSubmission({ actor, submissionId: id })]);
   if (!record) notFound();
   // Their own work, or a colleague's the issuer's rules keep them from reviewing: they choose no
   // reviewer for it, neither ask for nor withdraw a second look, and do not reply to the teacher's

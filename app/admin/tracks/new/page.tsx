@@ -9,7 +9,14 @@ export const metadata = { title: 'New track' };
 export default async function NewTrackPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/tracks/new');
   const issuers = await listAdminIssuers(actor);
-  if (!issuers.length) return <EmptyState title="You do not administer an issuing organisation" />;
+  if (!issuers.length) {
+    return (
+      <div>
+        <PageHeader title="New track" />
+        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
+      </div>
+    );
+  }
   const options = await listIssuerCredentialOptions(actor, issuers.map((i) => i.id));
   return (
     <div className="max-w-3xl">

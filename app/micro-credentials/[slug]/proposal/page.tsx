@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import { getOwnProposal, getProposalDecider } from '@/lib/proposals/queries';
@@ -9,7 +10,11 @@ import { ProposalForm } from '@/components/proposals/proposal-form';
 import { getDistrictTerms, getIssuerSalaryStanding } from '@/lib/district/salary-approval';
 import { proposalInWords, salaryStandingSentence } from '@/lib/reporting/salary-steps';
 
-export const metadata = { title: 'District proposal' };
+// The credential's public page is cached per request (getMicroCredentialPage), so the page reuses this load.
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const mc = await getMicroCredentialPage((await params).slug);
+  return { title: mc ? `District proposal: ${mc.version.title}` : 'District proposal' };
+}
 
 export default async function ProposalPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import type { Metadata } from 'next';
+import { getActor, requireRole } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
 import { describeVersions, getCredentialForEdit, listAdminIssuers, publishGapsOfVersion } from '@/lib/authoring/queries';
 import { badgePreviewUrl } from '@/lib/authoring/badge-image';
 import { isDomainError } from '@/lib/errors';
@@ -11,7 +14,15 @@ import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { deleteDraftCredentialAction } from '@/app/admin/credentials/actions';
 import { defToForm, emptyForm } from '@/components/admin/credential-form-state';
 
-export const metadata = { title: 'Edit micro-credential' };
+// Loaded once per request for the title and the page: both get the request's actor from getActor.
+const loadCredential = cache((actor: Actor, id: string) => getCredentialForEdit({ actor, microCredentialId: id }));
+
+// The credential's title in the page title, for whoever may edit it; anyone else gets the plain one.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await getActor();
+  const data = actor ? await loadCredential(actor, (await params).id).catch(() => null) : null;
+  return { title: data ? `Edit micro-credential: ${data.def?.title ?? data.mc.slug}` : 'Edit micro-credential' };
+}
 
 export default async function EditCredentialPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<{ saved?: string; published?: string }> }) {
   const { id } = await params;
@@ -19,7 +30,7 @@ export default async function EditCredentialPage({ params, searchParams }: { par
   const sp = (await searchParams) ?? {};
   const arrived = sp.published === '1' ? 'published' : sp.saved === '1' ? 'saved' : undefined;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/edit`);
-  const data = await getCredentialForEdit({ actor, microCredentialId: id }).catch((e) => {
+  const data = await loadCredential(actor, id).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
     throw e;
   });

@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { requireRole } from '@/lib/auth/session';
+import { getActor, requireRole } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
 import { getVersionPreview } from '@/lib/authoring/preview';
 import { isDomainError } from '@/lib/errors';
 import { Alert, Card } from '@/components/ui/card';
@@ -15,12 +17,20 @@ import { errorSummary } from '@/components/admin/credential-form-state';
 // page's header and description), for the issuer's authors: check a draft before publishing it,
 // with the sections that changed since the published version listed first.
 
-export const metadata: Metadata = { title: 'Preview', robots: { index: false } };
+// Loaded once per request for the title and the page: both get the request's actor from getActor.
+const loadPreview = cache((actor: Actor, id: string) => getVersionPreview({ actor, microCredentialId: id }));
+
+// The credential's title in the page title, for whoever may preview it; anyone else gets the plain one.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await getActor();
+  const page = actor ? await loadPreview(actor, (await params).id).catch(() => null) : null;
+  return { title: page ? `Preview: ${page.version.title}` : 'Preview', robots: { index: false } };
+}
 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/preview`);
-  const page = await getVersionPreview({ actor, microCredentialId: id }).catch((e) => {
+  const page = await loadPreview(actor, id).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
     throw e;
   });
