@@ -19,7 +19,7 @@ export function PartsList({ parts }: { parts: VersionDetail['parts'] }) {
               ? ` · up to ${p.maxFiles} file${p.maxFiles === 1 ? '' : 's'}, ${formatBytes(Number(p.maxFileBytes))} each: ${p.allowedTypes.map((t) => FILE_KIND_INFO[t as FileKind]?.label ?? t).join('; ')}`
               : ''}
           </p>
-          <Markdown source={p.prompt} className="mt-2 text-sm" />
+          <Markdown source={p.prompt} className="mt-2 text-sm" headingBase={3} />
         </li>
       ))}
     </ol>

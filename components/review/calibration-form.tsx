@@ -6,6 +6,8 @@ import type { ActionResult } from '@/lib/action-result';
 import { adoptLegacyLocalDraft, clearLocalDraft, localDraftKey, pickGridChoices, readLocalDraft, writeLocalDraft, type GridChoices } from '@/components/ui/local-draft';
 import type { CalibrationOutcome } from '@/lib/review/calibration';
 import { submitCalibrationAction } from '@/app/review/calibration/[microCredentialId]/actions';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
+import { focusOnFollow } from '@/components/ui/focus-link';
 
 type Props = {
   /** Whose ratings these are (the signed-in reviewer): part of the saved draft's key. */
@@ -20,6 +22,92 @@ type Props = {
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
+ * Where an error link for `key` ("ranks.<sample>.<criterion>") takes focus: the radio button of the
+ * level chosen there, else the first level's, so the reviewer can choose at once (the fieldset the
+ * link points to cannot take focus). Null for a key that names no rating.
+ */
+export function calibrationFocusId(key: string, ranks: GridChoices, levels: { rank: number }[]): string | null {
+  const m = /^ranks\.(.+)\.(\d+)$/.exec(key);
+  if (!m) return null;
+  const [, exemplarId, criterionIndex] = m;
+  const rank = ranks[exemplarId]?.[criterionIndex] ?? levels[0]?.rank;
+  return rank === undefined ? null : `ranks-${exemplarId}-${criterionIndex}-${rank}`;
+}
+
+/**
+ * What came of "Check my scores": the agreement and where the reviewer differed, or why nothing was
+ * checked with a link to each rating still to choose. No role of its own: it is shown in an
+ * ArrivalNotice, which takes focus, and that is how it is read out (once, ADR 021).
+ */
+export function CalibrationResult({ result, ranks, levels }: { result: ActionResult<CalibrationOutcome>; ranks: GridChoices; levels: { rank: number }[] }) {
+  const outcome = result.ok ? result.data : undefined;
+  if (outcome) {
+    return (
+      <div className={`rounded-lg border p-4 ${outcome.passed ? 'border-green-300 bg-green-50' : 'border-amber-300 bg-amber-50'}`}>
+        <h2 className="text-lg font-semibold">
+          {outcome.passed ? '✓ Calibrated' : 'Not calibrated yet'}: {pct(outcome.agreement)} exact agreement ({outcome.matches} of {outcome.total} ratings)
+        </h2>
+        <p className="mt-1">
+          {outcome.passed ? (
+            <>
+              You can now review live submissions. <Link href="/review">Go to the review queue</Link>.
+            </>
+          ) : (
+            'You need at least 75%. The table shows where your level differed from the agreed one (the agreed levels appear once you pass). Re-read those criteria’s descriptors and try again: you have three tries a day.'
+          )}
+        </p>
+        {outcome.exemplars.some((x) => x.differences.length) ? (
+          <table className="mt-3 w-full border-collapse text-sm">
+            <caption className="text-left font-semibold">Where you differed</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Sample</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Agreed level</th>
+                <th scope="col" className="border-b border-slate-300 p-2 text-left">Your level</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.exemplars.flatMap((x) =>
+                x.differences.map((d) => (
+                  <tr key={`${x.id}-${d.criterionIndex}`}>
+                    <td className="border-b border-slate-200 p-2">{x.title}</td>
+                    <td className="border-b border-slate-200 p-2">{d.criterionTitle}</td>
+                    <td className="border-b border-slate-200 p-2">{d.expected ?? 'Shown once you pass'}</td>
+                    <td className="border-b border-slate-200 p-2">{d.given}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+    );
+  }
+  if (result.ok) return null;
+  const fieldErrors = result.fieldErrors ?? {};
+  return (
+    <div className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
+      <p className="font-semibold">{result.formError}</p>
+      {Object.keys(fieldErrors).length ? (
+        <ul className="mt-2 list-disc pl-5">
+          {Object.entries(fieldErrors).map(([k, m]) => {
+            const focusId = calibrationFocusId(k, ranks, levels);
+            return (
+              <li key={k}>
+                <a href={`#${k.replaceAll('.', '-')}`} onClick={focusId ? focusOnFollow(focusId) : undefined}>
+                  {m.join(' ')}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * Scores every exemplar on the rubric; the server compares with the agreed ranks and explains
  * differences. The ratings chosen so far stay in this browser until they are sent, keyed by the
  * reviewer, the credential and the rubric version: on a shared school computer, the next reviewer
@@ -30,9 +118,9 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
   const draftKey = localDraftKey(draftName);
   const [ranks, setRanks] = useState<GridChoices>({});
   const [restored, setRestored] = useState(false);
-  const [result, setResult] = useState<ActionResult<CalibrationOutcome> | null>(null);
+  // With a new number for each check, so that even the same outcome mounts anew and takes focus.
+  const [result, setResult] = useState<{ n: number; value: ActionResult<CalibrationOutcome> } | null>(null);
   const [pending, startTransition] = useTransition();
-  const resultRef = useRef<HTMLDivElement>(null);
   const ranksRef = useRef(ranks);
 
   // Re-running (new props after a refresh) is harmless: the saved copy mirrors what is chosen.
@@ -59,7 +147,7 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
     e.preventDefault();
     startTransition(async () => {
       const r = await submitCalibrationAction({ microCredentialId, versionId, ranks: ranksRef.current });
-      setResult(r);
+      setResult((prev) => ({ n: (prev?.n ?? 0) + 1, value: r }));
       // Sent and scored: the saved copy has done its job. On an error it stays for the next try.
       if (r.ok) {
         clearLocalDraft(draftKey);
@@ -67,72 +155,17 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
       }
     });
   };
-  // Once the outcome is on the page (the result is set in a transition, so it is not yet there when
-  // the action returns); every check, even with the same outcome, is a new result object.
-  useEffect(() => {
-    if (result) resultRef.current?.focus();
-  }, [result]);
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const outcome = result?.ok ? result.data : undefined;
+  const fieldErrors = result && !result.value.ok ? (result.value.fieldErrors ?? {}) : {};
+  const outcome = result?.value.ok ? result.value.data : undefined;
 
   return (
     <div>
-      <div ref={resultRef} tabIndex={-1} className="mb-6 outline-none">
-        {outcome ? (
-          <div role="status" className={`rounded-lg border p-4 ${outcome.passed ? 'border-green-300 bg-green-50' : 'border-amber-300 bg-amber-50'}`}>
-            <h2 className="text-lg font-semibold">
-              {outcome.passed ? '✓ Calibrated' : 'Not calibrated yet'}: {pct(outcome.agreement)} exact agreement ({outcome.matches} of {outcome.total} ratings)
-            </h2>
-            <p className="mt-1">
-              {outcome.passed ? (
-                <>
-                  You can now review live submissions. <Link href="/review">Go to the review queue</Link>.
-                </>
-              ) : (
-                'You need at least 75%. The table shows where your level differed from the agreed one (the agreed levels appear once you pass). Re-read those criteria’s descriptors and try again: you have three tries a day.'
-              )}
-            </p>
-            {outcome.exemplars.some((x) => x.differences.length) ? (
-              <table className="mt-3 w-full border-collapse text-sm">
-                <caption className="text-left font-semibold">Where you differed</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="border-b border-slate-300 p-2 text-left">Sample</th>
-                    <th scope="col" className="border-b border-slate-300 p-2 text-left">Criterion</th>
-                    <th scope="col" className="border-b border-slate-300 p-2 text-left">Agreed level</th>
-                    <th scope="col" className="border-b border-slate-300 p-2 text-left">Your level</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outcome.exemplars.flatMap((x) =>
-                    x.differences.map((d) => (
-                      <tr key={`${x.id}-${d.criterionIndex}`}>
-                        <td className="border-b border-slate-200 p-2">{x.title}</td>
-                        <td className="border-b border-slate-200 p-2">{d.criterionTitle}</td>
-                        <td className="border-b border-slate-200 p-2">{d.expected ?? 'Shown once you pass'}</td>
-                        <td className="border-b border-slate-200 p-2">{d.given}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            ) : null}
-          </div>
-        ) : result && !result.ok ? (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
-            <p className="font-semibold">{result.formError}</p>
-            {Object.keys(fieldErrors).length ? (
-              <ul className="mt-2 list-disc pl-5">
-                {Object.entries(fieldErrors).map(([k, m]) => (
-                  <li key={k}>
-                    <a href={`#${k.replaceAll('.', '-')}`}>{m.join(' ')}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      {/* Focus goes to the outcome once it is on the page (the result is set in a transition, so it is not yet there when the action returns): a new notice for each check. */}
+      {result ? (
+        <ArrivalNotice key={result.n} className="mb-6">
+          <CalibrationResult result={result.value} ranks={ranks} levels={levels} />
+        </ArrivalNotice>
+      ) : null}
 
       {/* Once checked, the copy on this device is gone: the note says what is true now. */}
       {outcome?.passed ? null : (

@@ -43,7 +43,7 @@ export function EvidencePanel({ parts, responses, files, attestedAt }: { parts: 
               </h3>
               <details className="mt-1 text-sm">
                 <summary className="cursor-pointer text-brand-700">Prompt</summary>
-                <Markdown source={p.prompt} className="text-sm" />
+                <Markdown source={p.prompt} className="text-sm" headingBase={3} />
               </details>
               {p.responseType !== 'FILES' ? (
                 r?.text ? (

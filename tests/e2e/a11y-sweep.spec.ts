@@ -7,7 +7,7 @@ const pages: Record<string, string[]> = {
   '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/micro-credentials/designing-an-effective-team-agenda/versions/1', '/issuers/teaching-matters', '/verify', '/u/maya-okafor', '/sign-in', '/forgot-password', '/reset-password/not-a-real-link', '/verify-email/not-a-real-link', '/verify-email/confirmed'],
   'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox', '/stacks/student-centered-learning', '/badges/transcript', '/badges/transcript?period=this-school-year'],
   'reviewer@demo.school': ['/review', '/review?kind=SECOND', '/review/history'],
-  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/stacks', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/submissions', '/admin/submissions?status=undecided&q=a', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
+  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/tracks/new', '/admin/stacks', '/admin/stacks/new', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/submissions', '/admin/submissions?status=undecided&q=a', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
   'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools', '/district/recommendations', '/district/recommendations?q=assessment', '/district/proposals?status=APPROVED', '/district/proposals?q=a', '/district/people/invite'],
   'platform@demo.school': ['/platform', '/platform/accounts?q=demo', '/platform/audit'],
   'principal@demo.school': ['/school', '/school/teachers', '/school/reports', '/school/recommendations'],
@@ -42,6 +42,28 @@ test('the scoring screen and calibration pass an accessibility scan', async ({ p
   await page.locator('tbody tr').last().getByRole('button', { name: 'Claim' }).click();
   await expect(page).toHaveURL(/\/review\/[a-z0-9]+$/);
   await expect(page.getByRole('heading', { name: 'Rubric' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectReflowAt320(page);
+});
+
+test('an issuer admin’s record pages (a track, a stack, a credential’s calibration samples) pass an accessibility scan', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, 'admin@demo.school');
+  const open = async (list: string, record: RegExp) => {
+    await page.goto(list);
+    const href = await page.locator('main a[href]').evaluateAll((as, source) => as.map((a) => a.getAttribute('href')!).find((h) => new RegExp(source).test(h)) ?? null, record.source);
+    expect(href, list).not.toBeNull();
+    await page.goto(href!);
+    await expect(page.locator('main')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectReflowAt320(page);
+    return href!;
+  };
+  await open('/admin/tracks', /^\/admin\/tracks\/(?!new$)[^/]+$/);
+  await open('/admin/stacks', /^\/admin\/stacks\/(?!new$)[^/]+$/);
+  const edit = await open('/admin/credentials', /^\/admin\/credentials\/[^/]+\/edit$/);
+  await page.goto(edit.replace(/\/edit$/, '/calibration'));
+  await expect(page.locator('main')).toBeVisible();
   await expectNoAxeViolations(page);
   await expectReflowAt320(page);
 });

@@ -5,6 +5,7 @@ import { listAdjudicationQueue, listOpenAttemptsForAssignment } from '@/lib/revi
 import { QualityFilterInput } from '@/lib/review/schemas';
 import { describeKappa } from '@/lib/review/stats';
 import { Alert, Card, EmptyState, PageHeader, Pill, Stat } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { BarChart } from '@/components/charts/bar-chart';
@@ -45,11 +46,6 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
   return (
     <div>
       <PageHeader title="Review quality" description="How consistently reviewers score, how quickly decisions are made, and the work that needs an admin." />
-      {sp.assigned ? (
-        <div className="mb-4">
-          <Alert tone="success">{sp.assigned === 'reassigned' ? 'Reassigned. The previous reviewer’s claim was released.' : 'Assigned. The reviewer has been notified.'}</Alert>
-        </div>
-      ) : null}
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
         {filter.scoringPeriod !== '365' ? <input type="hidden" name="scoringPeriod" value={filter.scoringPeriod} /> : null}
@@ -206,6 +202,12 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
 
       <section aria-labelledby="assign" className="mb-10">
         <h2 id="assign" className="text-xl font-semibold">Assign and reassign</h2>
+        {/* After assigning, the page comes back here (#assign) from the assign page, whose button is gone: the notice is here, where the admin lands, and takes focus. */}
+        {sp.assigned === 'assigned' || sp.assigned === 'reassigned' ? (
+          <ArrivalNotice className="mt-3">
+            <Alert tone="success">{sp.assigned === 'reassigned' ? 'Reassigned. The previous reviewer’s claim was released.' : 'Assigned. The reviewer has been notified.'}</Alert>
+          </ArrivalNotice>
+        ) : null}
         {open.items.length === 0 ? (
           <EmptyState title="No open submissions" />
         ) : (

@@ -79,7 +79,7 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
           </EnrolInStack>
         )}
       </div>
-      {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" /> : null}
+      {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" headingBase={1} /> : null}
       <h2 id="parts-heading" className="mt-8 text-xl font-semibold">{items.length === 1 ? 'The micro-credential in this stack' : `The ${items.length} micro-credentials in this stack`}</h2>
       {/* The platform's promise, always said here (an issuer's description may not say it, or may say it differently). */}
       <p className="mt-1 max-w-3xl">Earn every one and the stack credential is awarded to you automatically, with each badge as its evidence.</p>

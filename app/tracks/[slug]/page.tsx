@@ -74,7 +74,7 @@ export default async function TrackPage({ params, searchParams }: { params: Prom
           <EnrollForm action={enrollTrackAction} hidden={{ trackId: track.id, slug }} label="Enrol in all levels" />
         )}
       </div>
-      {track.description ? <Markdown source={track.description} className="mt-6 max-w-3xl" /> : null}
+      {track.description ? <Markdown source={track.description} className="mt-6 max-w-3xl" headingBase={1} /> : null}
       <section aria-labelledby="levels" className="mt-8">
         <h2 id="levels" className="text-xl font-semibold">Levels, in order</h2>
         {!levels ? (

@@ -1,15 +1,24 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import type { Metadata } from 'next';
+import { getActor, requireRole } from '@/lib/auth/session';
 import { getStackForEdit, listAdminIssuers, listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { isDomainError } from '@/lib/errors';
-import { PageHeader, Pill } from '@/components/ui/card';
+import { Alert, PageHeader, Pill } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { StackForm } from '@/components/admin/track-stack-forms';
 
-export const metadata = { title: 'Edit stack' };
+// The stack's name in the title, for whoever may edit it; anyone else gets the plain one.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await getActor();
+  const s = actor ? await getStackForEdit({ actor, stackId: (await params).id }).catch(() => null) : null;
+  return { title: s ? `Edit stack: ${s.title}` : 'Edit stack' };
+}
 
-export default async function EditStackPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditStackPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<{ saved?: string }> }) {
   const { id } = await params;
+  // Set by the form after it created the stack and moved here (its button is gone): the notice takes focus.
+  const arrived = (await searchParams)?.saved === '1';
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/stacks/${id}`);
   const s = await getStackForEdit({ actor, stackId: id }).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
@@ -22,6 +31,11 @@ export default async function EditStackPage({ params }: { params: Promise<{ id: 
     <div className="max-w-3xl">
       <p className="text-sm"><Link href="/admin/stacks">← All stacks</Link></p>
       <PageHeader title={s.title} description={<Pill tone={s.status === 'PUBLISHED' ? 'success' : s.status === 'RETIRED' ? 'warning' : 'neutral'}>{s.status.charAt(0) + s.status.slice(1).toLowerCase()}</Pill>} />
+      {arrived ? (
+        <ArrivalNotice className="mb-6">
+          <Alert tone="success">{s.status === 'PUBLISHED' ? 'Saved and published.' : 'Saved. It stays a draft until you publish it.'}</Alert>
+        </ArrivalNotice>
+      ) : null}
       <StackForm
         key={s.status}
         stackId={s.id}

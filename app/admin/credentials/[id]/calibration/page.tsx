@@ -1,18 +1,28 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { requireRole } from '@/lib/auth/session';
+import { cache } from 'react';
+import type { Metadata } from 'next';
+import type { Actor } from '@/lib/auth/actor';
+import { getActor, requireRole } from '@/lib/auth/session';
 import { getExemplarEditor } from '@/lib/review/exemplars';
 import { isDomainError } from '@/lib/errors';
 import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ExemplarForm, RescoreExemplarForm } from './exemplar-form';
 import { DeleteExemplarForm } from './delete-exemplar-form';
 
-export const metadata = { title: 'Calibration samples' };
+// Loaded once per request for the title and the page: both get the request's actor from getActor.
+const loadEditor = cache((actor: Actor, id: string) => getExemplarEditor({ actor, microCredentialId: id }));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await getActor();
+  const editor = actor ? await loadEditor(actor, (await params).id).catch(() => null) : null;
+  return { title: editor ? `Calibration samples: ${editor.mc.version.title}` : 'Calibration samples' };
+}
 
 export default async function CalibrationSamplesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/calibration`);
-  const editor = await getExemplarEditor({ actor, microCredentialId: id }).catch((e) => {
+  const editor = await loadEditor(actor, id).catch((e) => {
     if (isDomainError(e) && e.code === 'FORBIDDEN') redirect('/forbidden');
     if (isDomainError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
