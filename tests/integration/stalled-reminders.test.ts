@@ -286,4 +286,40 @@ describe('reminders about applications left untouched', () => {
     expect(mail).toEqual([{ to: emailed.email, subject: `Your application for “${await titleOf(w)}” is waiting for you`, text: expect.stringContaining(`Open it here: http://127.0.0.1:3100/apply/${w.mc.slug}`) }]);
     expect(mail[0].text).toContain('You last worked on it 31 days ago.');
   });
+
+  it('the migration that shipped this marks only work untouched for over 60 days, by the job’s own test (answers saved, files, latest attempt)', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = 'prisma/migrations';
+    const name = readdirSync(dir).find((d) => d.endsWith('_stalled_reminders'))!;
+    const sql = readFileSync(`${dir}/${name}/migration.sql`, 'utf8');
+    const fill = sql.slice(sql.indexOf('-- Work long abandoned'));
+    expect(fill).toContain('UPDATE "Attempt"');
+
+    const w = await world();
+    const [ann, bo, cy, di, ed] = await Promise.all([1, 2, 3, 4, 5].map(() => createActor()));
+    const abandoned = await startDraft(w, ann);
+    await ageApplication(abandoned, 90);
+    // Old attempt row, but an answer saved last week: still being worked on.
+    const working = await startDraft(w, bo);
+    await ageApplication(working, 90);
+    await db.$executeRaw`UPDATE "PartResponse" SET "updatedAt" = now() - interval '7 days' WHERE "attemptId" = ${working}`;
+    const recent = await startDraft(w, cy);
+    await ageApplication(recent, 40);
+    const returned = await returnedWork(w, di);
+    await ageApplication(returned, 90);
+    await db.$executeRaw`UPDATE "Attempt" SET "decidedAt" = now() - interval '90 days' WHERE "id" = ${returned}`;
+    // Returned, then a revision started: the earlier attempt stays RETURNED and is never reminded.
+    const superseded = await returnedWork(w, ed);
+    await startRevision({ actor: ed, submissionId: (await db.attempt.findUniqueOrThrow({ where: { id: superseded } })).submissionId });
+    await ageApplication(superseded, 90);
+
+    await db.$executeRawUnsafe(fill.split(';').filter((q) => q.includes('UPDATE')).join(';'));
+    const marks = async (id: string) => db.attempt.findUniqueOrThrow({ where: { id }, select: { draftReminderAt: true, revisionReminderAt: true } });
+    expect((await marks(abandoned)).draftReminderAt).not.toBeNull();
+    expect((await marks(working)).draftReminderAt).toBeNull();
+    expect((await marks(recent)).draftReminderAt).toBeNull();
+    expect((await marks(returned)).revisionReminderAt).not.toBeNull();
+    expect((await marks(superseded)).revisionReminderAt).toBeNull();
+  });
 });
+
