@@ -199,11 +199,12 @@ function getCatalogVocabulary(): Promise<Vocabulary> {
 }
 
 async function loadCatalogVocabulary(): Promise<Vocabulary> {
-  // The fields a person would search by name; the long method text (body) is left out.
+  // The fields a person would search by name; the long method text (body) is left out. In NFKC
+  // form, as the search vector and the query are (a full-width title gives plain words).
   const rows = await db.$queryRaw<{ word: string; n: number }[]>`
     SELECT w AS word, count(*)::int AS n
     FROM "CatalogEntry" e,
-      regexp_split_to_table(lower(concat_ws(' ', e."title", e."competency", e."topic", e."summary", e."issuerName")), '[^[:alpha:]]+') AS w
+      regexp_split_to_table(lower(normalize(concat_ws(' ', e."title", e."competency", e."topic", e."summary", e."issuerName"), NFKC)), '[^[:alpha:]]+') AS w
     WHERE length(w) BETWEEN 3 AND 40
     GROUP BY w ORDER BY n DESC, w LIMIT ${VOCABULARY_SIZE}`;
   return createVocabulary(rows.map((r) => [r.word, r.n] as const));

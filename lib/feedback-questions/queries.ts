@@ -3,6 +3,9 @@ import { db } from '@/lib/db';
 import { isPlatformAdmin, orgIdsWithRole, type Actor } from '@/lib/auth/actor';
 import { conflictOfInterest, teacherConflictSelect, teacherRef } from '@/lib/review/policy';
 
+/** How many open questions the count reads at most (one per decision: a backlog this long is rare). */
+const OPEN_QUESTIONS_READ = 500;
+
 /**
  * Teachers' questions about feedback still waiting for a reply, across the issuers the actor
  * administers, split as answerFeedbackQuestion and the application record decide who may reply:
@@ -16,6 +19,8 @@ export async function countUnansweredFeedbackQuestions(actor: Actor) {
   const open = await db.feedbackQuestion.findMany({
     where: { answeredAt: null, attempt: { submission: { microCredential: issuer } } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    // A bound for the home page; a backlog beyond it is counted from the oldest 500.
+    take: OPEN_QUESTIONS_READ,
     select: {
       id: true,
       attempt: {

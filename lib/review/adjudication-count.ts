@@ -2,6 +2,9 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { listAdjudicationQueue } from '@/lib/review/queries';
 
+/** Pages of 100 the count reads at most: disagreements waiting beyond 500 are rare, and the list itself shows them all. */
+const ADJUDICATION_PAGES_READ = 5;
+
 /**
  * The submissions waiting for adjudication, split as the adjudication list on /admin/review-quality
  * splits them (listAdjudicationQueue, the list itself, read a page at a time): `yours`, those it
@@ -13,6 +16,7 @@ export async function countAdjudicationFor(actor: Actor): Promise<{ yours: numbe
   let yours = 0;
   let others = 0;
   let cursor: string | undefined;
+  let pages = 0;
   do {
     const page = await listAdjudicationQueue({ actor, cursor, limit: 100 });
     for (const i of page.items) {
@@ -21,6 +25,7 @@ export async function countAdjudicationFor(actor: Actor): Promise<{ yours: numbe
       else others++;
     }
     cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    pages++;
+  } while (cursor && pages < ADJUDICATION_PAGES_READ);
   return { yours, others };
 }

@@ -64,7 +64,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
         <div>
           <dt className="inline font-semibold">Teacher: </dt>
           {/* Under blind review the teacher is never shown, claim or no claim. */}
-          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : ws.issuer.blindReview ? 'hidden (this issuer reviews blind)' : 'shown while you hold a claim'}</dd>
+          <dd className="inline">{teacher ? `${teacher.name}${teacher.schoolName ? `, ${teacher.schoolName}` : ''}` : ws.issuer.blindReview ? 'hidden (this issuer reviews blind)' : lostRight ? 'not shown (you can no longer score this submission)' : 'shown while you hold a claim'}</dd>
         </div>
         <div>
           <dt className="inline font-semibold">Attempt: </dt>
@@ -125,7 +125,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           <div className="mt-4">
             <Alert tone="warning" title="You can no longer score this submission">
               <p>
-                This is because {ws.cannotScoreBecause}. Your claim on it has ended: the teacher’s answers and files are no longer shown to you, and nothing more can be saved or submitted. Your scores and feedback so far are shown below, for reference.
+                This is because {ws.cannotScoreBecause}. You can no longer work on this claim: the teacher’s answers and files are no longer shown to you, and nothing more can be saved or submitted. Your scores and feedback so far are shown below, for reference.
               </p>
               <p className="mt-2">Give it back to the queue now. If you do not, it goes back on its own shortly.</p>
               <ReleaseClaimForm reviewId={review.id} label="Give it back to the queue" />

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import type { Metadata } from 'next';
+import type { Actor } from '@/lib/auth/actor';
 import { getActor, requireRole } from '@/lib/auth/session';
 import { getStackForEdit, listAdminIssuers, listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { isDomainError } from '@/lib/errors';
@@ -8,10 +10,13 @@ import { Alert, PageHeader, Pill } from '@/components/ui/card';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { StackForm } from '@/components/admin/track-stack-forms';
 
+// Loaded once per request for the title and the page: both get the request's actor from getActor.
+const load = cache((actor: Actor, id: string) => getStackForEdit({ actor, stackId: id }));
+
 // The stack's name in the title, for whoever may edit it; anyone else gets the plain one.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const actor = await getActor();
-  const s = actor ? await getStackForEdit({ actor, stackId: (await params).id }).catch(() => null) : null;
+  const s = actor ? await load(actor, (await params).id).catch(() => null) : null;
   return { title: s ? `Edit stack: ${s.title}` : 'Edit stack' };
 }
 
@@ -20,7 +25,7 @@ export default async function EditStackPage({ params, searchParams }: { params: 
   // Set by the form after it created the stack and moved here (its button is gone): the notice takes focus.
   const arrived = (await searchParams)?.saved === '1';
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/stacks/${id}`);
-  const s = await getStackForEdit({ actor, stackId: id }).catch((e) => {
+  const s = await load(actor, id).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
     throw e;
   });

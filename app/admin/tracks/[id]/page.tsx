@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import type { Metadata } from 'next';
+import type { Actor } from '@/lib/auth/actor';
 import { getActor, requireRole } from '@/lib/auth/session';
 import { getTrackForEdit, listAdminIssuers, listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { isDomainError } from '@/lib/errors';
@@ -8,10 +10,13 @@ import { Alert, PageHeader, Pill } from '@/components/ui/card';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { TrackForm } from '@/components/admin/track-stack-forms';
 
+// Loaded once per request for the title and the page: both get the request's actor from getActor.
+const load = cache((actor: Actor, id: string) => getTrackForEdit({ actor, trackId: id }));
+
 // The track's name in the title, for whoever may edit it; anyone else gets the plain one.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const actor = await getActor();
-  const t = actor ? await getTrackForEdit({ actor, trackId: (await params).id }).catch(() => null) : null;
+  const t = actor ? await load(actor, (await params).id).catch(() => null) : null;
   return { title: t ? `Edit track: ${t.title}` : 'Edit track' };
 }
 
@@ -20,7 +25,7 @@ export default async function EditTrackPage({ params, searchParams }: { params: 
   // Set by the form after it created the track and moved here (its button is gone): the notice takes focus.
   const arrived = (await searchParams)?.saved === '1';
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/tracks/${id}`);
-  const t = await getTrackForEdit({ actor, trackId: id }).catch((e) => {
+  const t = await load(actor, id).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
     throw e;
   });
