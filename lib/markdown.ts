@@ -13,6 +13,19 @@ export const DEFAULT_HEADING_BASE = 2;
 // scroll sideways in a focusable, named box on a narrow screen (WCAG 1.4.10, 2.1.1), as the app's
 // own tables do (components/ui/table-scroll.tsx); the table stays the box's direct child, which the
 // edge shadows in app/globals.css select.
+/**
+ * A table's name, from its column headings ("Table: Criterion, Level, Evidence"): two tables in one
+ * page (say, in two parts' prompts) are two scroll regions, and same-named regions cannot be told
+ * apart in a screen reader's list of landmarks. Markdown marks and markup are left out; long names are cut.
+ */
+export function tableName(headings: string[]): string {
+  // Letters, digits and plain punctuation only: no Markdown marks, no markup, nothing to escape wrongly.
+  const words = headings.map((h) => h.replace(/[^\p{L}\p{N}\s.,'’-]/gu, '').replace(/\s+/g, ' ').trim()).filter(Boolean).join(', ');
+  if (!words) return 'Table';
+  const name = `Table: ${words}`;
+  return name.length > 80 ? `${name.slice(0, 79).trimEnd()}…` : name;
+}
+
 function makeMarked(base: number) {
   return new Marked({
     gfm: true,
@@ -38,7 +51,7 @@ function makeMarked(base: number) {
       table(token) {
         // The default rendering (its cells go through the inline renderers above), in its box.
         const table = Renderer.prototype.table.call(this, token);
-        return `<div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table">${table}</div>\n`;
+        return `<div class="overflow-x-auto" tabindex="0" role="region" aria-label="${escapeHtml(tableName(token.header.map((c) => c.text)))}">${table}</div>\n`;
       },
     },
   });

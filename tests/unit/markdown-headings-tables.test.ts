@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { renderMarkdown } from '@/lib/markdown';
+import { tableName, renderMarkdown } from '@/lib/markdown';
 import { Markdown } from '@/components/markdown';
 import { PartsList } from '@/components/credential/parts-list';
 import type { VersionDetail } from '@/lib/catalog/queries';
@@ -54,10 +54,17 @@ describe('authors’ tables', () => {
 
   it('sit in a focusable, named box that scrolls sideways, with the table its direct child (the edge shadows select it)', () => {
     const html = renderMarkdown(table);
-    expect(html).toMatch(/^<div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table"><table>/);
+    expect(html).toMatch(/^<div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table: Week, What students do"><table>/);
     expect(html).toContain('<th>Week</th>');
     expect(html).toContain('<td align="center">Read <strong>aloud</strong></td>');
     expect(html.trim()).toMatch(/<\/table>\n?<\/div>$/);
+  });
+
+  it('are named by their column headings, so two tables on one page are two landmarks that can be told apart', () => {
+    expect(tableName(['**Criterion**', 'Level', ' '])).toBe('Table: Criterion, Level');
+    expect(tableName(['', ''])).toBe('Table');
+    expect(tableName(['x'.repeat(200)])).toHaveLength(80);
+    expect(renderMarkdown('| A "quoted" <b>cell</b> |\n| --- |\n| 1 |')).toContain('aria-label="Table: A quoted bcellb"');
   });
 
   it('are styled in the prose the box sits in', async () => {
