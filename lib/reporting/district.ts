@@ -110,6 +110,17 @@ export async function renewalCredentials(opts: Scope & { period: Period }): Prom
 }
 
 /**
+ * SQL: how many micro-credentials the district `districtId` approves on their own, whose issuer it
+ * does not approve as a whole (the approved issuers' credentials already count). The licence-renewal
+ * rule and a teacher's salary card both say this number.
+ */
+export function approvedAloneCount(districtId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) FROM "DistrictApprovedCredential" ac JOIN "MicroCredential" m ON m."id" = ac."microCredentialId"
+     WHERE ac."districtId" = ${districtId}
+       AND NOT EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = ac."districtId" AND ai."issuerId" = m."issuerId")`;
+}
+
+/**
  * What the district counts toward licence renewal: every credential, or only those from its
  * approved issuers and single approved micro-credentials (`onlyApproved`, with how many issuers it
  * approves and how many micro-credentials on their own: those whose issuer is not approved too, as
@@ -122,9 +133,7 @@ export async function renewalRule(opts: Scope): Promise<RenewalRule> {
   const [row] = await db.$queryRaw<RenewalRule[]>`
     SELECT d."renewalApprovedOnly" AS "onlyApproved",
            (SELECT COUNT(*) FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = d."id")::int AS "issuers",
-           (SELECT COUNT(*) FROM "DistrictApprovedCredential" ac JOIN "MicroCredential" m ON m."id" = ac."microCredentialId"
-             WHERE ac."districtId" = d."id"
-               AND NOT EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = d."id" AND ai."issuerId" = m."issuerId"))::int AS "credentials"
+           (${approvedAloneCount(Prisma.sql`d."id"`)})::int AS "credentials"
       FROM "Organization" d WHERE d."id" = ${opts.districtId}`;
   return row ?? { onlyApproved: false, issuers: 0, credentials: 0 };
 }

@@ -8,7 +8,7 @@ import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { credentialUrl } from '@/lib/awards/issue';
-import { SALARY_RULES } from '@/lib/reporting/district';
+import { approvedAloneCount, SALARY_RULES } from '@/lib/reporting/district';
 import { byTitle, computeSalaryStep, countAtOrAbove, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
 import { APPROVED_ISSUERS_MAX } from '@/lib/district/policy-settings';
 import { renewability } from '@/lib/submissions/renewal-policy';
@@ -173,11 +173,7 @@ export async function getDistrictRulesForTeacher(actor: Pick<Actor, 'districtId'
         take: APPROVED_ISSUERS_MAX + 1,
         select: { issuer: { select: { name: true } } },
       }),
-      db.$queryRaw<{ credentials: number }[]>`
-        SELECT COUNT(*)::int AS "credentials"
-          FROM "DistrictApprovedCredential" ac JOIN "MicroCredential" m ON m."id" = ac."microCredentialId"
-         WHERE ac."districtId" = ${actor.districtId}
-           AND NOT EXISTS (SELECT 1 FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = ac."districtId" AND ai."issuerId" = m."issuerId")`,
+      db.$queryRaw<{ credentials: number }[]>`SELECT (${approvedAloneCount(Prisma.sql`${actor.districtId}`)})::int AS "credentials"`,
     ]);
     approved = {
       issuers: issuers.slice(0, APPROVED_ISSUERS_MAX).map((i) => i.issuer.name),
