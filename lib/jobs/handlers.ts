@@ -106,6 +106,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 /** Periodic work, scheduled through the queue so exactly one server runs each occurrence. */
 export const periodicJobs: { type: string; everySeconds: number }[] = [
   { type: 'review.expire-claims', everySeconds: 15 * 60 },
+  { type: 'review.release-disallowed-claims', everySeconds: 60 * 60 },
   { type: 'review.digest', everySeconds: 24 * 60 * 60 },
   { type: 'evidence.sweep-stale-uploads', everySeconds: 60 * 60 },
   { type: 'award.renewal-reminders', everySeconds: 6 * 60 * 60 },

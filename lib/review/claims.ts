@@ -4,11 +4,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { conflict, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
-import { loadActor } from '@/lib/auth/load-actor';
+import { loadActors } from '@/lib/auth/load-actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { loadAttemptForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
-import { claimEndAfterActivity, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
+import { loadAttemptForReview, loadAttemptsForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
+import { claimEndAfterActivity, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type QualificationState, type ReviewDenial } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
 // watching a lesson video is warned before the claim runs out and can extend it). Autosave extends
@@ -191,14 +191,18 @@ export async function assertStillMayScore(actor: Actor, r: { id: string; attempt
 const SWEEP_BATCH = 200;
 
 /**
- * The periodic sweep's second half (expireStaleClaims, the 'review.expire-claims' job): live claims
- * whose reviewer may no longer score the work go back to the queue, with why, and the reviewer is
- * told in a notice. The changes that withdraw rights on purpose give claims back themselves
- * (releaseClaimsOf, releaseClaimsIfUnqualified); this catches what nothing told us about (a move to
- * the teacher's school or district, a badge lapsed by an import or by hand), so such a claim does
- * not hold the work until it runs out (an assignment, up to its deadline) when its reviewer does not
- * act on it. Reads every live claim in batches of SWEEP_BATCH, each reviewer loaded once. Returns
- * how many were given back.
+ * The hourly 'review.release-disallowed-claims' job: live claims whose reviewer may no longer score
+ * the work go back to the queue, with why, and the reviewer is told in a notice. The changes that
+ * withdraw rights on purpose give claims back themselves (releaseClaimsOf,
+ * releaseClaimsIfUnqualified), and a reviewer acting on a claim is checked then
+ * (endClaimIfMayNotScore); this catches what nothing told us about (a move to the teacher's school
+ * or district, a badge lapsed by an import or by hand), so such a claim does not hold the work until
+ * it runs out (an assignment, up to its deadline) when its reviewer does not act on it.
+ *
+ * Almost always finds nothing, so it reads in bulk: per batch of SWEEP_BATCH live claims, their
+ * attempts in one query, the reviewers not seen yet in one, and the reviewers' standing once per
+ * credential (loadQualifications). Who may score is still reviewDenial's answer, given what was read.
+ * Returns how many were given back.
  */
 export async function releaseClaimsNoLongerAllowed(opts: { now?: Date } = {}): Promise<number> {
   const now = opts.now ?? new Date();
@@ -212,17 +216,39 @@ export async function releaseClaimsNoLongerAllowed(opts: { now?: Date } = {}): P
       take: SWEEP_BATCH,
       select: { id: true, kind: true, reviewerId: true, attemptId: true },
     });
+    if (!live.length) return released;
+    const unseen = [...new Set(live.map((r) => r.reviewerId).filter((id) => !actors.has(id)))];
+    const [loaded, attempts] = await Promise.all([loadActors(unseen), loadAttemptsForReview(live.map((r) => r.attemptId))]);
+    for (const [id, who] of loaded) actors.set(id, who);
+
+    // Whose standing is needed for which credential: only for the kinds a qualification governs.
+    const wanted = new Map<string, Set<string>>();
     for (const r of live) {
-      if (!actors.has(r.reviewerId)) actors.set(r.reviewerId, await loadActor(r.reviewerId));
+      const a = attempts.get(r.attemptId);
+      if (!a || !actors.get(r.reviewerId) || !QUALIFIED_KINDS.includes(r.kind)) continue;
+      const mcId = a.submission.microCredentialId;
+      if (!wanted.has(mcId)) wanted.set(mcId, new Set());
+      wanted.get(mcId)!.add(r.reviewerId);
+    }
+    const standing = new Map<string, Map<string, QualificationState>>();
+    for (const [mcId, ids] of wanted) standing.set(mcId, await loadQualifications([...ids], mcId));
+
+    for (const r of live) {
       const who = actors.get(r.reviewerId);
       // A disabled account: disabling gave its claims back (releaseAllClaimsOf); one left over goes now.
       let reason = who ? null : RELEASE_ACCOUNT_DISABLED;
-      if (who) {
-        const a = await loadAttemptForReview(r.attemptId);
-        const denial = a ? await reviewDenial(who, a, r.kind) : null;
+      const a = attempts.get(r.attemptId);
+      if (who && a) {
+        const denial = await reviewDenial(who, a, r.kind, standing.get(a.submission.microCredentialId)?.get(r.reviewerId));
         if (denial) reason = withdrawnBecause[denial];
       }
-      if (reason) released += await db.$transaction((tx) => releaseClaimsOf(tx, r.reviewerId, null, now, { reviewId: r.id, reason }));
+      if (!reason) continue;
+      const n = await db.$transaction((tx) => releaseClaimsOf(tx, r.reviewerId, null, now, { reviewId: r.id, reason }));
+      released += n;
+      // Later claims on the same attempt are judged on what it is now, as a fresh read would show
+      // (a claim given back no longer counts against the same reviewer's other claim on it).
+      const mine = n ? a?.reviews.find((x) => x.id === r.id) : undefined;
+      if (mine) mine.status = 'RELEASED';
     }
     if (live.length < SWEEP_BATCH) return released;
     after = live[live.length - 1].id;

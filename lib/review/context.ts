@@ -100,14 +100,25 @@ export async function loadAttemptForReview(attemptId: string) {
 
 export type AttemptForReview = NonNullable<Awaited<ReturnType<typeof loadAttemptForReview>>>;
 
+/** loadAttemptForReview for several attempts in one query, by id; a missing attempt is not in the map. */
+export async function loadAttemptsForReview(attemptIds: string[]): Promise<Map<string, AttemptForReview>> {
+  if (!attemptIds.length) return new Map();
+  const rows = await db.attempt.findMany({ where: { id: { in: [...new Set(attemptIds)] } }, select: attemptForReviewSelect });
+  return new Map(rows.map((a) => [a.id, a]));
+}
+
 export function teacherOf(a: AttemptForReview): TeacherRef {
   return teacherRef(a.submission.user);
 }
 
 export type ScorerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId' | 'roles'> & { name?: string };
 
-/** The denial, if any, for `who` scoring `kind` on this attempt. Pure apart from loading the qualification. */
-export async function reviewDenial(who: Actor, a: AttemptForReview, kind: ReviewKind): Promise<ReviewDenial | null> {
+/**
+ * The denial, if any, for `who` scoring `kind` on this attempt. Pure apart from loading the
+ * qualification; `q`: how `who` stands for the attempt's credential, when already loaded (a sweep
+ * reading many reviewers' standing at once with loadQualifications).
+ */
+export async function reviewDenial(who: Actor, a: AttemptForReview, kind: ReviewKind, q?: QualificationState): Promise<ReviewDenial | null> {
   const issuer = a.submission.microCredential.issuer;
   if (kind === 'ADJUDICATION') {
     const scorers = a.reviews.filter((r) => r.status === 'SUBMITTED' && r.kind !== 'ADJUDICATION').map((r) => r.reviewerId);
@@ -117,12 +128,12 @@ export async function reviewDenial(who: Actor, a: AttemptForReview, kind: Review
   if (kind === 'SECOND_LOOK') {
     // Everyone whose submitted review made (or was part of) the decision being set aside.
     const scorers = a.reviews.filter((r) => r.status === 'SUBMITTED' && r.kind !== 'SECOND_LOOK').map((r) => r.reviewerId);
-    const p = canTakeSecondLook(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, await loadQualification(who.id, a.submission.microCredentialId), { scorerIds: scorers, requestedById: a.secondLookRequestedById });
+    const p = canTakeSecondLook(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, q ?? (await loadQualification(who.id, a.submission.microCredentialId)), { scorerIds: scorers, requestedById: a.secondLookRequestedById });
     return p.ok ? null : p.reason;
   }
   const conflict = conflictOfInterest(who, teacherOf(a), issuer);
   if (conflict) return conflict;
-  const p = canReview(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, await loadQualification(who.id, a.submission.microCredentialId));
+  const p = canReview(who, a.submission.microCredential.issuerId, teacherOf(a), issuer, q ?? (await loadQualification(who.id, a.submission.microCredentialId)));
   if (!p.ok) return p.reason;
   // Double scoring is only meaningful when the two scores are independent.
   const other: ReviewKind = kind === 'SECOND' ? 'PRIMARY' : 'SECOND';

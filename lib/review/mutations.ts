@@ -11,7 +11,7 @@ import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, conflictOfInterest, denialMessages, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
-import { assertClaimable, assertStillMayScore, claimEndedMessage, releaseClaimsNoLongerAllowed, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
+import { assertClaimable, assertStillMayScore, claimEndedMessage, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
 import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
 import { nextDraftNotes, readDraftNotes } from '@/lib/review/draft-notes';
@@ -559,10 +559,9 @@ async function issueOrQueueAward(submissionId: string, now: Date, jobId: string)
 }
 
 /**
- * Sweeps expired claims (the 'review.expire-claims' job; claiming also frees them on demand), then
- * gives back the live claims whose reviewer may no longer score the work
- * (releaseClaimsNoLongerAllowed): viewing a review page never ends a claim, so this does. Returns how
- * many ran out.
+ * Sweeps expired claims (the 'review.expire-claims' job; claiming also frees them on demand).
+ * Returns how many ran out. Live claims whose reviewer may no longer score the work are the hourly
+ * 'review.release-disallowed-claims' job's (releaseClaimsNoLongerAllowed).
  */
 export async function expireStaleClaims(opts: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
@@ -582,7 +581,6 @@ export async function expireStaleClaims(opts: { now?: Date; limit?: number } = {
       await recordAudit({ actorId: null, action: 'review.claim-expire', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId: r.reviewerId } }, tx);
     });
   }
-  await releaseClaimsNoLongerAllowed({ now });
   return expired;
 }
 

@@ -11,8 +11,8 @@ import { resetDatabase } from '../setup/db';
 import { errorOf } from '../setup/actions';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { makeReviewWorld, submitTextAttempt } from '../factories/review-world';
-import { claimReview, expireStaleClaims, saveReviewDraft } from '@/lib/review/mutations';
-import { claimEndText, getClaimEnd, keepClaim } from '@/lib/review/claims';
+import { claimReview, saveReviewDraft } from '@/lib/review/mutations';
+import { claimEndText, getClaimEnd, keepClaim, releaseClaimsNoLongerAllowed } from '@/lib/review/claims';
 import { getReviewWorkspace } from '@/lib/review/queries';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { revokeAward, suspendAward } from '@/lib/awards/revoke';
@@ -119,7 +119,8 @@ describe('a reviewer who may no longer score what they hold, though nothing has 
     const ws = await getReviewWorkspace({ actor: reviewer, reviewId });
     expect(ws).toMatchObject({ cannotScoreBecause: 'you are no longer qualified to review this micro-credential', evidenceWithheld: true, teacher: null, review: { status: 'CLAIMED' }, attempt: { responses: [], files: [] } });
     expect(await statusOf(reviewId)).toBe('CLAIMED');
-    await expireStaleClaims();
+    // The hourly sweep of live claims ('review.release-disallowed-claims').
+    expect(await releaseClaimsNoLongerAllowed()).toBe(1);
     expect(await statusOf(reviewId)).toBe('RELEASED');
     expect(await releaseEntry(reviewId)).toMatchObject({ actorId: null, data: { reviewerId: reviewer.id, reason: 'you are no longer qualified to review this micro-credential' } });
     expect(await submissionStatusOf(attemptId)).toBe('SUBMITTED');

@@ -184,8 +184,8 @@ describe('how such a claim ends', () => {
     await getReviewWorkspace({ actor: reviewer, reviewId });
     expect(await statusOf(reviewId)).toBe('CLAIMED');
 
-    // The 'review.expire-claims' job, as the job runner calls it: nothing ran out, one claim is no longer allowed.
-    await reviewJobHandlers['review.expire-claims'](null);
+    // The hourly 'review.release-disallowed-claims' job, as the job runner calls it: one claim is no longer allowed.
+    await reviewJobHandlers['review.release-disallowed-claims'](null);
 
     expect(await statusOf(reviewId)).toBe('RELEASED');
     expect(await releaseEntry(reviewId)).toMatchObject({ actorId: null, data: { attemptId, kind: 'PRIMARY', reviewerId: reviewer.id, reason: NOT_QUALIFIED } });
@@ -201,7 +201,7 @@ describe('how such a claim ends', () => {
     expect(await releaseClaimsNoLongerAllowed()).toBe(0);
   });
 
-  it('the sweep ends a claim a conflict of interest has overtaken (a move to the teacher’s school), and counts only what ran out as expired', async () => {
+  it('the sweep ends a claim a conflict of interest has overtaken (a move to the teacher’s school); the sweep of claims that ran out leaves it', async () => {
     const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameSchool: true });
     const school = await createOrg({ kind: 'SCHOOL' });
     const reviewer = await w.reviewer();
@@ -212,7 +212,10 @@ describe('how such a claim ends', () => {
     expect(await getReviewWorkspace({ actor: moved, reviewId })).toMatchObject({ cannotScoreBecause: SAME_SCHOOL, evidenceWithheld: true, teacher: null, review: { status: 'CLAIMED' } });
     expect(await statusOf(reviewId)).toBe('CLAIMED');
 
+    // Nothing ran out: the 15-minute job ends nothing.
     expect(await expireStaleClaims()).toBe(0);
+    expect(await statusOf(reviewId)).toBe('CLAIMED');
+    expect(await releaseClaimsNoLongerAllowed()).toBe(1);
     expect(await statusOf(reviewId)).toBe('RELEASED');
     expect(await releaseEntry(reviewId)).toMatchObject({ data: { reason: SAME_SCHOOL } });
   });
