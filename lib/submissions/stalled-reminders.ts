@@ -177,14 +177,15 @@ const walks = {
  * their setting allows it (the email job checks the setting again when it sends). Each kind is
  * walked once per run from the oldest, a window of `batch` at a time, so what is passed over (work
  * still going on, stopped, or already reminded) is read once per run, not once per batch.
+ * `maxBatches`: windows per kind in this run (the query-plan check reads one).
  */
-export async function sendStalledReminders(now = new Date(), batch = BATCH): Promise<{ drafts: number; revisions: number }> {
+export async function sendStalledReminders(now = new Date(), batch = BATCH, maxBatches = Infinity): Promise<{ drafts: number; revisions: number }> {
   const cutoff = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS);
   const sent = { drafts: 0, revisions: 0 };
   for (const kind of ['draft', 'revision'] as const) {
     const walk = walks[kind];
     let after: Cursor | null = null;
-    for (;;) {
+    for (let n = 0; n < maxBatches; n++) {
       const window: WindowRow[] = await db.$queryRaw<WindowRow[]>(walk.window(cutoff, after, batch));
       if (!window.length) break;
       const marked = await db.$transaction(async (tx) => {

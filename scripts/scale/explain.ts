@@ -113,7 +113,7 @@ async function main() {
   const { listDistrictRequests } = await import('@/lib/district/requests');
   const { listAuditLog } = await import('@/lib/audit/queries');
   const { AuditFilterInput } = await import('@/lib/audit/schemas');
-  const { getDistrictHome, listDistrictTeachers } = await import('@/lib/district/queries');
+  const { getDistrictHome, listDistrictTeachers, listRecentDistrictAwards } = await import('@/lib/district/queries');
   const { listDistrictProposals } = await import('@/lib/proposals/queries');
   const { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } = await import('@/lib/reporting/district');
   const { resolvePeriod, salaryAsOf } = await import('@/lib/reporting/schemas');
@@ -126,7 +126,9 @@ async function main() {
   const { listIssuerApplications } = await import('@/lib/submissions/admin-list');
   const { listStacksInProgress } = await import('@/lib/awards/stack-progress');
   const { listDistrictRecommendations, listRecommendationsForTeacher, recommendationUptake, getRecommendationForItem, recommendedCatalogKeys } = await import('@/lib/district/recommendations');
-  const { getSchoolHome, listSchoolTeachers } = await import('@/lib/school/queries');
+  const { getSchoolHome, listRecentSchoolAwards, listSchoolTeachers } = await import('@/lib/school/queries');
+  const { countAdjudicationFor } = await import('@/lib/review/adjudication-count');
+  const { sendStalledReminders } = await import('@/lib/submissions/stalled-reminders');
   const { getTranscript } = await import('@/lib/reporting/transcript');
   const { getIssuerSalaryStanding, listSalaryIssuerChoices } = await import('@/lib/district/salary-approval');
   const { previewBulkInvite } = await import('@/lib/people/bulk-invite');
@@ -233,7 +235,7 @@ async function main() {
     { path: `/credentials/{id}/credential.json`, run: () => getCredentialJson(awardId) },
     ...(issuerAdmin ? [
       { path: '/admin/awards (one issuer, newest first)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: {} }) },
-      { path: '/admin (home: counts, adjudication, past decision date, questions)', run: () => Promise.all([getAdminHome(issuerAdmin), countUnansweredFeedbackQuestions(issuerAdmin)]) },
+      { path: '/admin (home: counts, adjudication, past decision date, questions)', run: () => Promise.all([getAdminHome(issuerAdmin), countUnansweredFeedbackQuestions(issuerAdmin), countAdjudicationFor(issuerAdmin)]) },
       { path: '/admin/review-quality (scoring patterns, last 12 months)', run: () => getScoringPatterns({ actor: issuerAdmin, from: new Date(Date.now() - 365 * 86_400_000), to: new Date() }) },
       { path: '/admin/awards?status=expiring&q=... (filtered)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: { status: 'expiring', q: 'an' } }) },
       { path: '/admin/submissions (one issuer, most recently sent first)', run: () => listIssuerApplications({ actor: issuerAdmin, issuerId: adminRow.org }) },
@@ -249,6 +251,7 @@ async function main() {
     ...(leader ? [
       { path: '/district/people (requests to join)', run: () => listDistrictRequests({ actor: leader, districtId: leaderRow.org }) },
       { path: '/district (home)', run: () => getDistrictHome({ actor: leader, districtId: leaderRow.org, since: schoolYear.from }) },
+      { path: '/district (recently earned: the newest badges of its teachers)', run: () => listRecentDistrictAwards({ actor: leader, districtId: leaderRow.org }) },
       { path: '/district/teachers', run: () => listDistrictTeachers({ actor: leader, districtId: leaderRow.org }) },
       { path: '/district/proposals (waiting)', run: () => listDistrictProposals([leaderRow.org], { status: 'SUBMITTED', take: 20 }) },
       { path: '/district/proposals?status=APPROVED (newest decision first)', run: () => listDistrictProposals([leaderRow.org], { status: 'APPROVED', take: 20 }) },
@@ -303,6 +306,7 @@ async function main() {
     ...(platformAdmin && leaderSchoolId ? [
       { path: '/school (overview; this school year)', run: () => getSchoolHome({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
       { path: '/school/teachers (this school year)', run: () => listSchoolTeachers({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
+      { path: '/school (recently earned: the newest badges of its teachers)', run: () => listRecentSchoolAwards({ actor: platformAdmin, schoolId: leaderSchoolId }) },
     ] : []),
     ...(proposalDistrictId ? [
       { path: '/district/proposals?status=APPROVED (a district with proposals: what came of each)', run: () => listDistrictProposals([proposalDistrictId], { status: 'APPROVED', take: 20 }) },
@@ -318,6 +322,8 @@ async function main() {
     { path: 'jobs: poll for due jobs (claimJobs, "Job_due_idx")', run: async () => releaseJobs(await claimJobs(10)) },
     { path: 'jobs: periodic-job check, every poll (ensurePeriodicJob, "Job_type_completedAt_idx")', run: periodicCheck },
     { path: 'jobs: tidy (give up crashed, delete old)', run: () => tidyJobs() },
+    // Runs for real in the warm-up (it marks and notifies a batch); the explained run reads the next.
+    { path: 'jobs: stalled-work reminders (drafts and returned work untouched for 30 days, a batch each)', run: () => sendStalledReminders(new Date(), 100, 1) },
   ];
 
   const failures: string[] = [];
