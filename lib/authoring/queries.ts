@@ -7,6 +7,7 @@ import { canAuthor } from '@/lib/authoring/policy';
 import { listRecentIssuerAudit } from '@/lib/audit/queries';
 import { publishGaps, type MicroCredentialDraft } from '@/lib/authoring/schemas';
 import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
+import { searchText } from '@/lib/search-text';
 import type { FileKind } from '@/lib/evidence/file-types';
 import type { PublishStatus } from '@/lib/generated/prisma/enums';
 
@@ -92,12 +93,13 @@ const isUpdatedCursor = (v: Record<string, unknown>): v is UpdatedCursor => isCu
 export async function listAdminCredentials(opts: { actor: Actor; issuerIds: string[]; status?: PublishStatus; q?: string; cursor?: string }) {
   const allowed = opts.issuerIds.filter((id) => canAuthor(opts.actor, id));
   const cursor = decodeCursor(opts.cursor, isUpdatedCursor);
+  const q = searchText(opts.q);
   const rows = await db.microCredential.findMany({
     where: {
       issuerId: { in: allowed },
       ...(opts.status ? { status: opts.status } : {}),
       AND: [
-        opts.q ? { OR: [{ slug: { contains: opts.q, mode: 'insensitive' as const } }, { versions: { some: { title: { contains: opts.q, mode: 'insensitive' as const } } } }] } : {},
+        q ? { OR: [{ slug: { contains: q, mode: 'insensitive' as const } }, { versions: { some: { title: { contains: q, mode: 'insensitive' as const } } } }] } : {},
         cursor ? { OR: [{ updatedAt: { lt: new Date(cursor.u) } }, { updatedAt: new Date(cursor.u), id: { lt: cursor.id } }] } : {},
       ],
     },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { searchText } from '@/lib/search-text';
 import { env } from '@/lib/env';
 import { forbidden } from '@/lib/errors';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
@@ -22,7 +23,7 @@ export const ISSUED_STATUSES = ['valid', 'expiring', 'expired', 'suspended', 're
 export type IssuedStatus = (typeof ISSUED_STATUSES)[number];
 
 export const IssuedFilterInput = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().overwrite(searchText).max(100).optional().catch(undefined),
   status: z.enum(ISSUED_STATUSES).optional().catch(undefined),
   credential: z.string().max(40).optional().catch(undefined),
   /** Issued on or after this day (UTC), and on or before `to` (inclusive): e.g. a quarter's badges. */
@@ -44,7 +45,7 @@ function whereFor(issuerIds: string[], f: IssuedFilter, now: Date): Prisma.Award
     suspended: { revokedAt: null, suspendedAt: { not: null } },
     revoked: { revokedAt: { not: null } },
   };
-  const q = f.q?.trim();
+  const q = searchText(f.q);
   const from = utcDay(f.from);
   const last = utcDay(f.to);
   return {

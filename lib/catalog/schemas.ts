@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
+import { toSearchForm } from '@/lib/search-text';
 
 // A URL anyone can edit: text past the limit is cut (a search) or the filter ignored, never an error page.
 const optionalText = (max: number) =>
@@ -10,13 +11,14 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined))
     .catch(undefined);
 
-// NFKC first: an accent typed as a separate mark ("cafe\u0301") or full-width letters ("ＦＥＥＤＢＡＣＫ",
-// from a CJK keyboard) become the characters the catalogue's words are stored in. The spelling
-// suggestions (lib/catalog/spelling.ts) compare in the same form.
-const searchText = (max: number) =>
+// NFKC first (lib/search-text.ts, shared with the other searches): an accent typed as a separate
+// mark ("cafe\u0301") or full-width letters ("ＦＥＥＤＢＡＣＫ", from a CJK keyboard) become the
+// characters the catalogue's words are stored in. The spelling suggestions (lib/catalog/spelling.ts)
+// compare in the same form. White space is kept as typed (not searchText's): the box shows it back.
+const catalogQuery = (max: number) =>
   str()
     .optional()
-    .transform((v) => v?.normalize('NFKC').trim().slice(0, max).trim() || undefined)
+    .transform((v) => (v && toSearchForm(v).trim().slice(0, max).trim()) || undefined)
     .catch(undefined);
 
 // An empty form field means "any": drop it before coercion, or "" would become 0.
@@ -27,7 +29,7 @@ const dropEmpty = (v: unknown) =>
 export const CATALOG_QUERY_MAX = 200;
 
 export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
-  q: searchText(CATALOG_QUERY_MAX),
+  q: catalogQuery(CATALOG_QUERY_MAX),
   kind: z.enum(['TRACK', 'MICRO_CREDENTIAL', 'STACK']).optional().catch(undefined),
   issuer: optionalText(80),
   topic: optionalText(80),

@@ -13,6 +13,7 @@ import { releaseAllClaimsOf } from '@/lib/review/mutations';
 import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
+import { searchText } from '@/lib/search-text';
 import type { AccountStatusInput, NewOrganizationInput } from '@/lib/organizations/schemas';
 
 // Platform administration: bringing issuing organisations and districts onto the platform, and
@@ -76,7 +77,7 @@ const isOrgCursor = (v: Record<string, unknown>): v is OrgCursor => typeof v.n =
 export async function listOrganizations(opts: { actor: Actor; kind?: 'ISSUER' | 'DISTRICT'; q?: string; cursor?: string }) {
   assertPlatformAdmin(opts.actor);
   const cursor = decodeCursor(opts.cursor, isOrgCursor);
-  const q = opts.q?.trim();
+  const q = searchText(opts.q);
   const rows = await db.organization.findMany({
     where: {
       kind: opts.kind ?? { in: ['ISSUER', 'DISTRICT'] },
@@ -151,7 +152,7 @@ const isAccountCursor = (v: Record<string, unknown>): v is AccountCursor => type
  */
 export async function searchAccounts(opts: { actor: Actor; q?: string; cursor?: string }) {
   assertPlatformAdmin(opts.actor);
-  const q = opts.q?.trim();
+  const q = searchText(opts.q);
   if (!q) return { items: [], nextCursor: null };
   const cursor = decodeCursor(opts.cursor, isAccountCursor);
   const match = q.includes('@')

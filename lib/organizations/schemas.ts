@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blankToUndefined, str } from '@/lib/zod-text';
+import { searchText } from '@/lib/search-text';
 import { EmailInput } from '@/lib/auth/schemas';
 
 const checkbox = z.enum(['on']).optional().transform((v) => v === 'on');
@@ -136,6 +137,6 @@ export const AccountStatusInput = z
 
 export const OrgListInput = z.object({
   kind: z.enum(['ISSUER', 'DISTRICT']).optional().catch(undefined),
-  q: str().trim().max(100).optional().catch(undefined),
+  q: str().overwrite(searchText).max(100).optional().catch(undefined),
   cursor: str().max(300).optional().catch(undefined),
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { searchText } from '@/lib/search-text';
 import { forbidden, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canManageOrg } from '@/lib/people/policy';
@@ -16,7 +17,7 @@ export async function listOrgMembers(opts: { actor: Actor; organizationId: strin
   if (!org) throw notFound('That organisation');
   if (!canManageOrg(opts.actor, org)) throw forbidden();
   const cursor = decodeCursor(opts.cursor, isNameCursor);
-  const q = opts.q?.trim();
+  const q = searchText(opts.q);
   const rows = await db.user.findMany({
     where: {
       memberships: { some: { organizationId: org.id } },
@@ -60,7 +61,7 @@ export async function pageOfOpenInvitations<S extends Prisma.InvitationSelect & 
   select: S,
 ) {
   const cursor = decodeCursor(opts.cursor, isInvitationCursor);
-  const q = opts.q?.trim().slice(0, 100);
+  const q = searchText(opts.q).slice(0, 100);
   const where: Prisma.InvitationWhereInput = {
     ...scope,
     acceptedAt: null,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { searchText } from '@/lib/search-text';
 import type { Actor } from '@/lib/auth/actor';
 import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -167,7 +168,7 @@ function afterCursor(cursor: string | undefined, status: ProposalListStatus | un
  */
 export async function listDistrictProposals(districtIds: string[], opts: { status?: ProposalListStatus; cursor?: string; take?: number; q?: string; schoolId?: string; viewerId?: string } = {}) {
   const take = opts.take ?? 25;
-  const q = opts.q?.trim();
+  const q = searchText(opts.q);
   const contains = q ? { contains: q, mode: 'insensitive' as const } : null;
   const rows = await db.proposal.findMany({
     where: {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { searchText } from '@/lib/search-text';
 import { forbidden } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin, isSchoolLeader, ledSchoolIds } from '@/lib/auth/actor';
@@ -27,7 +28,7 @@ export async function listLedSchools(actor: Actor, opts: { find?: string } = {})
   const admin = isPlatformAdmin(actor);
   const ids = ledSchoolIds(actor);
   if (!admin && !ids.length) return { schools: [], cutOff: false };
-  const find = admin ? opts.find?.trim() : undefined;
+  const find = admin ? searchText(opts.find) : undefined;
   const rows = await db.organization.findMany({
     where: {
       kind: 'SCHOOL',

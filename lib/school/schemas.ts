@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from '@/lib/search-text';
 
 // The query string of the /school pages. Anything unusable (a repeated parameter arrives as an
 // array, an id longer than any id) is dropped rather than passed on, so it never reaches a query:
@@ -10,11 +11,11 @@ const id = z.string().trim().max(40).optional().catch(undefined);
 export const SchoolPageQuery = z.object({
   school: id,
   /** A platform admin's search of the school picker by name (lib/school/access.ts). */
-  find: z.string().trim().max(100).optional().catch(undefined),
+  find: z.string().overwrite(searchText).max(100).optional().catch(undefined),
 });
 
 export const SchoolTeachersQuery = SchoolPageQuery.extend({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().overwrite(searchText).max(100).optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
 });
 

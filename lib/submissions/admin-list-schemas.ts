@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
+import { searchText } from '@/lib/search-text';
 import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 
 // The query string of /admin/submissions (the issuer's applications). Anything unusable (a repeated
@@ -30,7 +31,7 @@ const id = str().trim().max(40).optional().catch(undefined).transform((v) => v |
 export const ApplicationsQuery = z.object({
   issuer: id,
   /** Part of the teacher's name or email address. */
-  q: str().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: str().overwrite(searchText).max(100).optional().catch(undefined).transform((v) => v || undefined),
   status: z.enum(STATUS_KEYS).optional().catch(undefined),
   credential: id,
   cursor: str().max(300).optional().catch(undefined).transform((v) => v || undefined),

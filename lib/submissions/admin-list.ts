@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { searchText } from '@/lib/search-text';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { AttemptStatus, SubmissionStatus } from '@/lib/generated/prisma/enums';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
@@ -83,7 +84,7 @@ export async function listIssuerApplications(opts: {
 
   const hidden = issuer?.blindReview ? await blindlyScoredSubmissionIds(opts.actor) : [];
   const cursor = decodeCursor(opts.cursor, isCursor);
-  const q = opts.q?.replaceAll('\u0000', '').trim().slice(0, 100);
+  const q = searchText(opts.q).slice(0, 100);
   const statuses = opts.status ? APPLICATION_STATUS_FILTERS[opts.status] : null;
   const conditions: Prisma.Sql[] = [
     ...(statuses ? [Prisma.sql`AND s."status" = ANY(${[...statuses]}::"SubmissionStatus"[])`] : []),

@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { inputClass } from '@/components/ui/field';
 import { approvedListsInWords } from '@/lib/reporting/salary-steps';
+import { searchText } from '@/lib/search-text';
 
 /** An issuing organisation a district can approve, with how many micro-credentials it offers. */
 export type IssuerOption = { id: string; name: string; published: number };
@@ -10,9 +11,12 @@ export type IssuerOption = { id: string; name: string; published: number };
 /** Past this many issuers, a box to find one by name appears above the list. */
 export const FIND_FROM = 10;
 
-/** The issuers whose name contains `query` (any case, accents as typed); all of them for an empty query. */
+/**
+ * The issuers whose name contains `query` (any case; full-width letters or an accent typed as a
+ * separate mark read as the usual characters, lib/search-text.ts); all of them for an empty query.
+ */
 export function issuersMatching<I extends { name: string }>(issuers: I[], query: string): I[] {
-  const q = query.trim().toLocaleLowerCase();
+  const q = searchText(query).toLocaleLowerCase();
   return q ? issuers.filter((i) => i.name.toLocaleLowerCase().includes(q)) : issuers;
 }
 
