@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { SectionNav } from '@/components/ui/section-nav';
+import { getActor } from '@/lib/auth/session';
+import { isDistrictLeader } from '@/lib/auth/actor';
 
 const items = [
   { href: '/district', label: 'Overview', exact: true },
@@ -13,11 +15,14 @@ const items = [
   { href: '/district/audit', label: 'Audit log' },
 ];
 
-// Navigation only: every page, action and export checks the district-leader role itself.
-export default function DistrictLayout({ children }: { children: ReactNode }) {
+// Navigation only: every page, action and export checks the district-leader role itself. The tabs
+// are a district leader's: a school's principal opening one of their teachers' records
+// (/district/teachers/{id}) would find every tab closed to them.
+export default async function DistrictLayout({ children }: { children: ReactNode }) {
+  const leads = isDistrictLeader(await getActor());
   return (
     <div>
-      <SectionNav label="District" items={items} />
+      {leads ? <SectionNav label="District" items={items} /> : null}
       {children}
     </div>
   );

@@ -5,7 +5,7 @@ export type SectionNavItem = { href: string; label: string; exact?: boolean };
 /** The tabs of an area (administration, district, platform): a labelled nav of links, the current one marked. */
 export function SectionNav({ label, items }: { label: string; items: readonly SectionNavItem[] }) {
   return (
-    <nav aria-label={label} className="mb-6 border-b border-slate-200 pb-2">
+    <nav aria-label={label} className="no-print mb-6 border-b border-slate-200 pb-2">
       <ul className="flex flex-wrap gap-1">
         {items.map((i) => (
           <li key={i.href}>

@@ -1,13 +1,20 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db';
+import { searchText } from '@/lib/search-text';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import type { Actor } from '@/lib/auth/actor';
-import { hasRole } from '@/lib/auth/actor';
+import { hasRole, isDistrictLeader } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
-import { forbidden } from '@/lib/errors';
+import { forbidden, isDomainError, notFound } from '@/lib/errors';
+import { awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
+import { onApprovedLists, renewalRule } from '@/lib/reporting/district';
+import { getTeacherRecord, recordRowOf, type RecordRow, type SalaryLadderStep, type TeacherSalary } from '@/lib/reporting/teacher';
+import { credentialCounts } from '@/lib/reporting/salary-steps';
+import { countedHoursOf } from '@/lib/reporting/transcript';
+import { totalHoursOf } from '@/lib/reporting/teacher-record';
 
 // Organisation ids are cuids (letters, digits); anything else cannot be one, and is not sent to Postgres.
 const ORG_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -68,7 +75,7 @@ const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n
 export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; schoolId?: string | null; q?: string; cursor?: string; since?: Date }) {
   await assertReadScope(opts.actor, opts.districtId, opts.schoolId);
   const cursor = decodeCursor(opts.cursor, isNameCursor);
-  const q = opts.q?.trim();
+  const q = searchText(opts.q);
   const rows = await db.user.findMany({
     where: {
       districtId: opts.districtId,
@@ -159,3 +166,224 @@ export async function listRecentDistrictAwards(opts: { actor: Actor; districtId:
     ORDER BY a."issuedAt" DESC, a."id" DESC
     LIMIT ${RECENT_AWARDS_LIMIT}`;
 }
+
+// ───────────────────────────── One teacher's record ─────────────────────────────
+
+/** Badges per page of a teacher's record (/district/teachers/[id]): nearly every teacher's all on one page, to print. */
+export const RECORD_BADGES_PAGE_SIZE = 100;
+/** Enrolments, and applications in progress, listed on a teacher's record: the most recent this many of each. */
+export const RECORD_WORK_LIMIT = 100;
+
+/**
+ * Who reads the record: 'district', a leader of the teacher's district (or a platform admin), who
+ * sees everything the district's own pages show; 'school', a leader of the teacher's school, who
+ * sees what /school shows (ADR 016): no pay, and work in progress as "in progress" or "in review",
+ * never whether a reviewer asked for changes.
+ */
+export type TeacherRecordReader = 'district' | 'school';
+
+/** Where an application stands, as this reader may be told it (a school leader gets only 'in-progress' and 'in-review'). */
+export type WorkStage = 'drafting' | 'submitted' | 'in-review' | 'needs-revision' | 'in-progress';
+
+/**
+ * Whether a badge counts toward the district's licence renewal, by the rule of its licence-renewal
+ * report (renewalCredentials): 'counts'; 'on-hold', suspended (the report lists it, marked, to be
+ * checked before filing); 'not-approved', the district counts only its approved lists (ADR 024);
+ * 'revoked', never; 'stack', a stack badge, whose micro-credentials count instead.
+ */
+export type RenewalStanding = 'counts' | 'on-hold' | 'not-approved' | 'revoked' | 'stack';
+
+export type TeacherRecordBadge = RecordRow & { countedHours: number; renewal: RenewalStanding };
+
+/** A salary step as the reader sees it: `amountCents` null for a school leader (pay is the district's matter, ADR 016). */
+export type RecordSalaryStep = Pick<SalaryLadderStep, 'id' | 'label' | 'minLevel' | 'credentialsRequired' | 'have' | 'mark'> & { amountCents: number | null };
+
+export type RecordSalary = {
+  districtName: string;
+  countsExpired: boolean;
+  approvedIssuersOnly: boolean;
+  reached: { label: string; amountCents: number | null } | null;
+  next: { label: string; amountCents: number | null; minLevel: number; missing: number } | null;
+  steps: RecordSalaryStep[];
+  /** Credentials held that do not count because the district approved neither their issuer nor them. */
+  notApproved: { count: number; issuers: string[] };
+  approvedAlone: { title: string; issuer: string }[];
+};
+
+/** One school year (July to June) of the record: PD hours as the teacher's own record counts them, and those toward licence renewal. */
+export type RecordYear = { label: string; startYear: number; credentials: number; hours: number; renewalHours: number };
+
+const inProgressStage = (status: string, reader: TeacherRecordReader): WorkStage => {
+  if (reader === 'school') return status === 'SUBMITTED' || status === 'IN_REVIEW' ? 'in-review' : 'in-progress';
+  return status === 'DRAFT' ? 'drafting' : status === 'SUBMITTED' ? 'submitted' : status === 'IN_REVIEW' ? 'in-review' : 'needs-revision';
+};
+
+function salaryView(salary: TeacherSalary, withPay: boolean): RecordSalary {
+  const pay = (cents: number) => (withPay ? cents : null);
+  const { result } = salary;
+  return {
+    districtName: salary.districtName,
+    countsExpired: salary.countsExpired,
+    approvedIssuersOnly: salary.approvedIssuersOnly,
+    reached: result.rule ? { label: result.rule.label, amountCents: pay(result.amountCents) } : null,
+    next: result.next ? { label: result.next.rule.label, amountCents: pay(result.next.rule.amountCents), minLevel: result.next.rule.minLevel, missing: result.next.missing } : null,
+    steps: salary.ladder.map((s) => ({ id: s.id, label: s.label, minLevel: s.minLevel, credentialsRequired: s.credentialsRequired, have: s.have, mark: s.mark, amountCents: pay(s.amountCents) })),
+    notApproved: salary.notApproved,
+    approvedAlone: salary.approvedAlone,
+  };
+}
+
+/**
+ * One teacher's full record, for the leaders who verify it for licence renewal and salary steps:
+ * a leader of the teacher's current district (User.districtId), a platform admin, or a leader of
+ * the school they are placed at (assertReadScope with that school). Anyone else, and an id that is
+ * no one (or someone in no district), gets the same NOT_FOUND, so an id cannot be probed.
+ *
+ * Counted as the teacher's own record counts (getTeacherRecord: PD hours per school year, salary
+ * steps by the district's rules and approved lists, badges due for renewal) and as the district's
+ * reports count: a badge the teacher hid from their public portfolio is listed and counted like
+ * any other (ADR 025). Badges: every one, revoked and suspended included and marked, newest
+ * first, a page at a time (keyset on issuedAt, id; `cursor` from the previous page); the rest of
+ * the record comes with the first page only.
+ */
+export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: string; cursor?: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  // User ids are cuids too: anything else is no one, and is not sent to Postgres.
+  const teacher = ORG_ID.test(opts.userId)
+    ? await db.user.findUnique({
+      where: { id: opts.userId },
+      select: { id: true, name: true, email: true, districtId: true, schoolId: true, district: { select: { name: true } }, school: { select: { name: true } } },
+    })
+    : null;
+  if (!teacher?.districtId || !teacher.district) throw notFound('That teacher');
+  const districtId = teacher.districtId;
+  const reader: TeacherRecordReader | null = isDistrictLeader(opts.actor, districtId) ? 'district'
+    : teacher.schoolId && hasRole(opts.actor, 'SCHOOL_LEADER', teacher.schoolId) ? 'school' : null;
+  if (!reader) throw notFound('That teacher');
+  // Through the district lists' rule, with the school checked to be the district's (a principal of
+  // a school placed elsewhere is refused); every refusal reads as "not found".
+  const scope = reader === 'school' ? teacher.schoolId : null;
+  try {
+    await assertReadScope(opts.actor, districtId, scope);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'FORBIDDEN') throw notFound('That teacher');
+    throw e;
+  }
+
+  const cursor = decodeAwardCursor(opts.cursor);
+  const first = !cursor;
+  const userId = teacher.id;
+  const [rows, total, before, rule, record, years, enrolments, enrolled, work, inProgress] = await Promise.all([
+    db.award.findMany({
+      where: { userId, ...(cursor ? { OR: [{ issuedAt: { lt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {}) },
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+      take: RECORD_BADGES_PAGE_SIZE + 1,
+      select: {
+        id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, revokedAt: true, suspendedAt: true, stackId: true,
+        issuerId: true, microCredentialId: true, issuer: { select: { name: true } },
+      },
+    }),
+    db.award.count({ where: { userId } }),
+    // The badges on earlier pages, so a page (and its print) says which of them it lists.
+    cursor ? db.award.count({ where: { userId, OR: [{ issuedAt: { gt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { gte: cursor.id } }] } }) : 0,
+    renewalRule({ actor: opts.actor, districtId, schoolId: scope }),
+    first ? getTeacherRecord({ id: userId, districtId }, now, { rows: false }) : null,
+    // PD hours toward licence renewal per school year (July to June, UTC, as the record's years),
+    // by the licence-renewal report's rule: micro-credential badges not revoked, and only those on
+    // the district's approved lists while it counts only those.
+    first
+      ? db.$queryRaw<{ startYear: number; hours: string }[]>`
+        SELECT (EXTRACT(YEAR FROM a."issuedAt")::int - CASE WHEN EXTRACT(MONTH FROM a."issuedAt") >= 7 THEN 0 ELSE 1 END) AS "startYear",
+               SUM(a."pdHours")::text AS "hours"
+          FROM "Award" a JOIN "Organization" d ON d."id" = ${districtId}
+         WHERE a."userId" = ${userId} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL AND a."pdHours" > 0
+           AND (NOT d."renewalApprovedOnly" OR ${onApprovedLists(districtId)})
+         GROUP BY 1`
+      : [],
+    first
+      ? db.enrollment.findMany({
+        where: { userId, withdrawnAt: null, microCredentialId: { not: null } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: RECORD_WORK_LIMIT,
+        select: { createdAt: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } },
+      })
+      : [],
+    first ? db.enrollment.count({ where: { userId, withdrawnAt: null, microCredentialId: { not: null } } }) : 0,
+    // Work in progress as the teachers list counts it (workInProgressSql): not earned, not stopped.
+    first
+      ? db.$queryRaw<{ id: string; title: string; slug: string; status: string; cycle: number; createdAt: Date; lastSubmittedAt: Date | null }[]>`
+        SELECT s."id", v."title", m."slug", s."status"::text AS "status", s."cycle", s."createdAt", s."lastSubmittedAt"
+          FROM "Submission" s
+          JOIN "MicroCredentialVersion" v ON v."id" = s."versionId"
+          JOIN "MicroCredential" m ON m."id" = s."microCredentialId"
+         WHERE s."userId" = ${userId} AND ${workInProgressSql('s')}
+         ORDER BY s."updatedAt" DESC, s."id" DESC
+         LIMIT ${RECORD_WORK_LIMIT}`
+      : [],
+    first ? db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Submission" s WHERE s."userId" = ${userId} AND ${workInProgressSql('s')}` : [],
+  ]);
+
+  const page = rows.slice(0, RECORD_BADGES_PAGE_SIZE);
+  // Approval by the district's lists, for this page's badges only: a primary-key lookup each.
+  const issuerIds = [...new Set(page.map((a) => a.issuerId))];
+  const credentialIds = [...new Set(page.flatMap((a) => (a.microCredentialId ? [a.microCredentialId] : [])))];
+  const [approvedIssuers, approvedCredentials] = rule.onlyApproved && page.length
+    ? await Promise.all([
+      db.districtApprovedIssuer.findMany({ where: { districtId, issuerId: { in: issuerIds } }, select: { issuerId: true } }),
+      credentialIds.length ? db.districtApprovedCredential.findMany({ where: { districtId, microCredentialId: { in: credentialIds } }, select: { microCredentialId: true } }) : [],
+    ])
+    : [[], []];
+  const approval = {
+    onlyApproved: rule.onlyApproved,
+    approved: new Set(approvedIssuers.map((r) => r.issuerId)),
+    approvedCredentials: new Set(approvedCredentials.map((r) => r.microCredentialId)),
+  };
+  const items: TeacherRecordBadge[] = page.map((a) => {
+    const row = recordRowOf(a, now);
+    const renewal: RenewalStanding = row.state === 'revoked' ? 'revoked'
+      : !a.microCredentialId ? 'stack'
+        : !credentialCounts(approval, a) ? 'not-approved'
+          : row.state === 'suspended' ? 'on-hold' : 'counts';
+    return { ...row, countedHours: countedHoursOf(row), renewal };
+  });
+  const last = page[page.length - 1];
+
+  const renewalBy = new Map(years.map((y) => [y.startYear, Math.round(Number(y.hours) * 10) / 10]));
+  const recordYears: RecordYear[] = (record?.years ?? []).map((y) => ({ ...y, renewalHours: renewalBy.get(y.startYear) ?? 0 }));
+  const summary = record
+    ? {
+      years: recordYears,
+      totalHours: record.totalHours,
+      renewalHours: totalHoursOf(recordYears.map((y) => ({ hours: y.renewalHours }))),
+      hoursThisYear: record.hoursThisYear,
+      thisYear: record.thisYear,
+      verifyToday: record.verifyToday,
+      /** Badges in their renewal window or expired (the newest of each micro-credential), and whether a renewal is under way. */
+      renewals: record.renewals.map((r) => ({ id: r.id, title: r.title, issuer: r.issuer, validUntil: r.validUntil!, state: r.state, renewal: r.renewal })),
+      salary: record.salary ? salaryView(record.salary, reader === 'district') : null,
+    }
+    : null;
+  return {
+    teacher: { id: teacher.id, name: teacher.name, email: teacher.email, schoolId: teacher.schoolId, schoolName: teacher.school?.name ?? null, districtId, districtName: teacher.district.name },
+    reader,
+    producedAt: now,
+    renewalRule: rule,
+    badges: { items, total, from: before + 1, nextCursor: rows.length > RECORD_BADGES_PAGE_SIZE && last ? awardCursorAfter(last) : null, continued: Boolean(cursor) },
+    summary,
+    work: first
+      ? {
+        enrolled,
+        enrolments: enrolments.map((e) => ({ since: e.createdAt, slug: e.microCredential!.slug, title: e.microCredential!.currentVersion?.title ?? e.microCredential!.slug })),
+        inProgressTotal: inProgress[0]?.n ?? 0,
+        inProgress: work.map((s) => ({
+          id: s.id, title: s.title, slug: s.slug, renewal: s.cycle > 1, startedAt: s.createdAt,
+          stage: inProgressStage(s.status, reader),
+          // When it was last sent would tell a school leader that work now in progress was sent and returned.
+          lastSentAt: reader === 'district' ? s.lastSubmittedAt : null,
+        })),
+      }
+      : null,
+  };
+}
+
+export type DistrictTeacherRecord = Awaited<ReturnType<typeof getDistrictTeacherRecord>>;

@@ -80,7 +80,7 @@ export type RenewalRow = {
  * micro-credential is on its own. Each list is read once per query by its primary key (the planner
  * hashes it). The one rule for salary steps and licence renewal in these reports.
  */
-const onApprovedLists = (districtId: string) =>
+export const onApprovedLists = (districtId: string) =>
   Prisma.sql`(a."issuerId" IN (SELECT ai."issuerId" FROM "DistrictApprovedIssuer" ai WHERE ai."districtId" = ${districtId})
     OR a."microCredentialId" IN (SELECT ac."microCredentialId" FROM "DistrictApprovedCredential" ac WHERE ac."districtId" = ${districtId}))`;
 

@@ -41,7 +41,7 @@ import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib
 import { getCredentialForEdit, getStackForEdit, getTrackForEdit } from '@/lib/authoring/queries';
 import { acceptInvitation, cancelInvitation, changeRole, importBulkEnrol, inviteMember, previewBulkEnrol, resendInvitation, setReviewerQualification } from '@/lib/people/mutations';
 import { listOrgMembers, listPendingInvitations } from '@/lib/people/queries';
-import { getDistrictHome, listDistrictTeachers, listRecentDistrictAwards } from '@/lib/district/queries';
+import { getDistrictHome, getDistrictTeacherRecord, listDistrictTeachers, listRecentDistrictAwards } from '@/lib/district/queries';
 import { listDistrictInvitations, listDistrictLeaders, listDistrictSchools, removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
 import { pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
 import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
@@ -300,6 +300,10 @@ function rows(): Row[] {
     { name: 'schoolReportCsv (School One B)', allow: [], run: (a) => schoolReportCsv({ actor: a, schoolId: ctx.s1b!, report: 'salary-steps', period }) },
     { name: 'listDistrictTeachers (District One, School One)', allow: ['L1', 'SL1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id, schoolId: w.s1.id }) },
     { name: 'listDistrictTeachers (District One, School One B)', allow: ['L1'], run: (a) => listDistrictTeachers({ actor: a, districtId: w.d1.id, schoolId: ctx.s1b! }) },
+    // One teacher's record (app/district/teachers/[id]): their current district's leaders and their school's principal; NOT_FOUND for everyone else, as for an id that is no one.
+    { name: 'getDistrictTeacherRecord (T1, District One, School One)', allow: ['L1', 'SL1'], run: (a) => getDistrictTeacherRecord({ actor: a, userId: w.t1.id }) },
+    { name: 'getDistrictTeacherRecord (T2, District Two, School Two)', allow: ['L2'], run: (a) => getDistrictTeacherRecord({ actor: a, userId: w.t2.id }) },
+    { name: 'getDistrictTeacherRecord (no such person)', allow: [], run: (a) => getDistrictTeacherRecord({ actor: a, userId: 'cnosuchperson000000000000' }) },
     { name: 'pdHoursByTeacher (District One, School One)', allow: ['L1', 'SL1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, period }) },
     { name: 'pdHoursByTeacher (District One, School One B)', allow: ['L1'], run: (a) => pdHoursByTeacher({ actor: a, districtId: w.d1.id, schoolId: ctx.s1b!, period }) },
     { name: 'salaryStepEligibility (District One, School One)', allow: ['L1', 'SL1'], run: (a) => salaryStepEligibility({ actor: a, districtId: w.d1.id, schoolId: w.s1.id, asOf: period.to }) },

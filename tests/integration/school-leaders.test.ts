@@ -593,7 +593,7 @@ describe('the teachers page', () => {
     expect(levels[0]).toBe(1);
     for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1], `heading ${i}: ${levels.join(',')}`).toBeLessThanOrEqual(1);
     expect(levels).toEqual(expect.arrayContaining([2, 3, 4]));
-    expect(html).toMatch(/<h3[^>]*>Ann Avery /);
+    expect(html).toMatch(/<h3[^>]*><a href="\/district\/teachers\/[^"]+">Ann Avery<\/a> /);
     const summary = /<summary[^>]*>(.*?)<\/summary>/.exec(html)!;
     expect(summary[1]).toMatch(/<span class="group-open:hidden">Show details<\/span>/);
     expect(summary[1]).toMatch(/<span class="hidden group-open:inline">Hide details<\/span>/);

@@ -76,14 +76,15 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
             {items.map((t) => {
               return (
                 <li key={t.id} className="p-4">
-                  <details className="group">
+                  {/* The name opens the teacher's full record; it sits outside the summary, which is a button (no link inside one). */}
+                  <p><Link href={`/district/teachers/${t.id}`} className="font-semibold">{t.name}</Link> <span className="text-sm text-slate-700">{t.email}{t.school ? ` · ${t.school.name}` : ''}</span></p>
+                  <details className="group mt-1">
                     <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
                       <span>
                         {/* display:flex hides the disclosure triangle, so the row says it opens, and what a press does next. */}
                         <span aria-hidden="true" className="mr-1 inline-block text-slate-600 transition-transform group-open:rotate-90">▸</span>
-                        <strong>{t.name}</strong> <span className="text-sm text-slate-700">{t.email}{t.school ? ` · ${t.school.name}` : ''}</span>
-                        <span className="ml-2 text-xs font-semibold text-brand-700 underline group-open:hidden">Show details</span>
-                        <span className="ml-2 hidden text-xs font-semibold text-brand-700 underline group-open:inline">Hide details</span>
+                        <span className="text-xs font-semibold text-brand-700 underline group-open:hidden">Show details<span className="sr-only"> for {t.name}</span></span>
+                        <span className="hidden text-xs font-semibold text-brand-700 underline group-open:inline">Hide details<span className="sr-only"> for {t.name}</span></span>
                       </span>
                       <span className="text-sm text-slate-800">
                         {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours in all (see Reports for a period)

@@ -45,7 +45,7 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
             {items.map((t) => (
               <li key={t.id} className="p-4">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <h3 className="text-base font-semibold">{t.name} <span className="text-sm font-normal text-slate-700">{t.email}</span></h3>
+                  <h3 className="text-base font-semibold"><Link href={`/district/teachers/${t.id}`}>{t.name}</Link> <span className="text-sm font-normal text-slate-700">{t.email}</span></h3>
                   <p className="text-sm text-slate-800">
                     {t.counts.inProgress} in progress · {t.recent.earned} earned in {year} · {hours(t.recent.pdHours)} PD hours in {year}
                   </p>
