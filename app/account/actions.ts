@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { signOut } from '@/lib/auth/config';
 import { ChangePasswordInput, changePassword } from '@/lib/auth/password-reset';
 import { requireActor } from '@/lib/auth/session';
-import { ProfileInput, updateProfile } from '@/lib/auth/profile';
+import { ProfileInput, setOwnTeachingLicence, TeachingLicenceInput, updateProfile } from '@/lib/auth/profile';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { DistrictRequestInput } from '@/lib/people/schemas';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
@@ -32,6 +32,28 @@ export async function updateProfileAction(_prev: ActionResult, formData: FormDat
   revalidatePath('/badges');
   return { ok: true, message: 'Saved.' };
 }
+
+/**
+ * "Teaching licence": the date the signed-in person's licence is next due for renewal (My badges
+ * counts their PD hours toward it) and its number. Their own row only; nothing else reads the number.
+ */
+export async function setTeachingLicenceAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(TeachingLicenceInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let saved;
+  try {
+    saved = await setOwnTeachingLicence({ actor: await requireActor(), input: parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/account');
+  revalidatePath('/badges');
+  return { ok: true, message: saved.renewsOn ? `Saved. Your licence is next due for renewal on ${licenceDay(saved.renewsOn)}.` : 'Saved. No renewal date is kept for your licence.' };
+}
+
+const licenceDayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** A calendar day (stored as midnight UTC) in words: "30 June 2028". */
+const licenceDay = (d: Date) => licenceDayFmt.format(d);
 
 /** "Show my school on my portfolio": the portfolio's header names the school, or not. */
 export async function setSchoolOnPortfolioAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { getAccount } from '@/lib/auth/profile';
+import { getAccount, getOwnTeachingLicence } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setSchoolOnPortfolioAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setSchoolOnPortfolioAction, setTeachingLicenceAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
 import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
@@ -17,12 +17,17 @@ import { groupedTimeZones } from '@/lib/time-zone';
 import { getPortfolioPreview } from '@/lib/awards/queries';
 import { PortfolioPreview } from '@/components/awards/portfolio-preview';
 import { PortfolioSchoolForm } from '@/components/account/portfolio-school-form';
+import { TeachingLicenceForm } from '@/components/account/teaching-licence-form';
+import { dayLabel } from '@/lib/dates';
+import { figure } from '@/lib/plural';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts, portfolio, terms] = await Promise.all([getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor)]);
+  const [account, districts, portfolio, terms, licence] = await Promise.all([
+    getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor), getOwnTeachingLicence(actor),
+  ]);
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
@@ -38,6 +43,15 @@ export default async function AccountPage() {
         <PortfolioPreview preview={portfolio} linkPortfolio />
         <PortfolioSchoolForm action={setSchoolOnPortfolioAction} showsSchool={portfolio.showsSchool} schoolName={portfolio.schoolName} />
         <p className="mt-4 text-sm text-slate-700">To leave a single badge off your portfolio, use <Link href="/badges">My badges</Link>.</p>
+      </Card>
+      <Card className="mt-6">
+        {/* My badges links here (#licence) to add the renewal date. */}
+        <TeachingLicenceForm
+          action={setTeachingLicenceAction}
+          renewsOn={licence.renewsOn ? dayLabel(licence.renewsOn) : ''}
+          number={licence.number ?? ''}
+          toward={licence.districtHours ? `${licence.districtHours.districtName} asks for ${figure(licence.districtHours.hours)} PD hours for each licence renewal: with your renewal date here, My badges shows how many you have toward it.` : null}
+        />
       </Card>
       <Card className="mt-6">
         <TimeZoneForm action={setTimeZoneAction} current={actor.timeZone ?? null} groups={groupedTimeZones()} />

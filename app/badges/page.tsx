@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { AwardGrid } from '@/components/awards/award-grid';
-import { RecordPanel, SalaryCard } from '@/components/awards/record-panel';
+import { LicenceRenewalCard, RecordPanel, SalaryCard } from '@/components/awards/record-panel';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
 import { listStacksInProgress } from '@/lib/awards/stack-progress';
 import { StacksInProgress } from '@/components/credentials/stacks-in-progress';
@@ -90,6 +90,7 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
             <section aria-labelledby="counts-heading" className="mt-6">
               <h2 id="counts-heading" className="mb-3 text-xl font-semibold">What your badges can count toward</h2>
               <SalaryCard record={record} />
+              <div className="mt-4"><LicenceRenewalCard renewal={record.licenceRenewal} /></div>
             </section>
           ) : null}
         </>

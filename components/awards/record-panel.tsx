@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SalaryLadderStep, TeacherRecord, TeacherSalary } from '@/lib/reporting/teacher';
+import type { LicenceRenewalProgress, SalaryLadderStep, TeacherRecord, TeacherSalary } from '@/lib/reporting/teacher';
 import { credentialInWords, formatCents } from '@/lib/reporting/salary-steps';
 import { catalogSearchHref } from '@/lib/catalog/search-links';
 import { figure, listInWords, plural } from '@/lib/plural';
@@ -9,6 +9,9 @@ import { ButtonLink } from '@/components/ui/button';
 import { RenewForm } from '@/components/awards/renew-form';
 import type { ActionResult } from '@/lib/action-result';
 import { RENEWAL_WINDOW_DAYS } from '@/lib/submissions/renewal-policy';
+import { ProgressBar } from '@/components/ui/progress';
+import { transcriptQueryInput } from '@/lib/reporting/transcript';
+import { dayLabel, utcDay } from '@/lib/dates';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -29,6 +32,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
         <BarChart title="PD hours per school year" description="July to June. Hours of revoked badges do not count." valueHeading="PD hours" data={record.years.map((y) => ({ label: y.label, value: y.hours }))} format={(v) => `${v} h`} />
       ) : null}
       <SalaryCard record={record} />
+      <LicenceRenewalCard renewal={record.licenceRenewal} />
       {record.renewals.length ? (
         <Card>
           <h3 id="renewals" className="scroll-mt-4 font-semibold">Renewals</h3>
@@ -192,5 +196,62 @@ function ApprovedIssuers({ salary }: { salary: TeacherSalary }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** "7.5 PD hours", "1 PD hour": hours as the record states them. */
+const pdHours = (n: number) => `${figure(n)} PD ${n === 1 ? 'hour' : 'hours'}`;
+
+/** The PD transcript of the cycle's badges, for the renewal paperwork; null when the transcript cannot cover those dates (a cycle that starts after today). */
+export function cycleTranscriptHref(fromLabel: string, toLabel: string, now = new Date()): string | null {
+  return transcriptQueryInput(now).safeParse({ from: fromLabel, to: toLabel }).success ? `/badges/transcript?from=${fromLabel}&to=${toLabel}` : null;
+}
+
+/**
+ * The teacher's PD hours toward their next licence renewal, where their district sets the hours a
+ * renewal needs (nothing otherwise): a bar with the count in words, the cycle counted and what is
+ * left out. Without a renewal date, a line asking for it on the account page.
+ */
+export function LicenceRenewalCard({ renewal, now = new Date() }: { renewal: LicenceRenewalProgress | null; now?: Date }) {
+  if (!renewal) return null;
+  const { due, districtName, hoursRequired, cycleYears } = renewal;
+  if (!due) {
+    return (
+      <Card>
+        <h3 className="font-semibold">Licence renewal</h3>
+        <p className="mt-1">
+          {districtName} asks for {pdHours(hoursRequired)} for each licence renewal. <Link href="/account#licence">Add the date your licence is next due on your account page</Link> to see how many you have toward it.
+        </p>
+      </Card>
+    );
+  }
+  const dueDay = dateFmt.format(due.renewsOn);
+  const passed = due.toLabel < dayLabel(now);
+  const left = Math.round((hoursRequired - due.hours) * 10) / 10;
+  const cycle = plural(cycleYears, 'year');
+  const transcript = cycleTranscriptHref(due.fromLabel, due.toLabel, now);
+  return (
+    <Card>
+      <h3 className="font-semibold">Licence renewal</h3>
+      <p className="mt-1">
+        Licence renewal: <strong>{figure(due.hours)} of {pdHours(hoursRequired)}</strong> toward your renewal {passed ? 'that was due' : 'due'} {dueDay}.{' '}
+        {left > 0 ? `${pdHours(left)} to go.` : `You have the hours ${districtName} asks for.`}
+      </p>
+      <div className="mt-2">
+        <ProgressBar value={due.hours} max={hoursRequired} label="PD hours toward your licence renewal" valueText={`${figure(due.hours)} of ${pdHours(hoursRequired)}`} />
+      </div>
+      <p className="mt-2 text-sm text-slate-700">
+        Counted: the PD hours of your badges issued from {dateFmt.format(utcDay(due.fromLabel)!)} to {dueDay}, the {cycle} before your renewal date
+        {renewal.cycleAssumed ? ` (${districtName} has not set how long its renewal cycle is, so ${cycle} are counted)` : ''}. Revoked badges do not count.
+        {renewal.onlyApproved ? ` Only badges from issuers and micro-credentials ${districtName} has approved count.` : ''}
+        {due.notApproved.badges ? ` Not counted: ${due.notApproved.badges === 1 ? '1 badge' : `${figure(due.notApproved.badges)} badges`} in the cycle (${pdHours(due.notApproved.hours)}) that ${districtName} has not approved.` : ''}
+        {due.suspendedHours ? ` The count includes ${pdHours(due.suspendedHours)} from suspended badges, which your licensing office may not accept until the issuer reinstates them.` : ''}
+        {' '}Your licensing office decides what it accepts.
+      </p>
+      <p className="mt-2 text-sm">
+        {transcript ? <><Link href={transcript}>Your PD transcript for this cycle</Link>, to print for your renewal. </> : null}
+        {passed ? 'Renewed already? ' : null}<Link href="/account#licence">{passed ? 'Add your next renewal date' : 'Change your renewal date'}</Link>
+      </p>
+    </Card>
   );
 }

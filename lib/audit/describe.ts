@@ -182,6 +182,10 @@ function describePolicyChange(d: Data): string | null {
   if (renewal && typeof renewal.to === 'boolean' && renewal.from !== renewal.to) {
     sentences.push(renewal.to ? 'Only credentials from approved issuers, and micro-credentials approved one by one, now count toward licence renewal' : 'Every credential teachers earn now counts toward licence renewal');
   }
+  const hours = fromTo(d, 'renewalHoursRequired');
+  if (hours && hours.from !== hours.to) sentences.push(typeof hours.to === 'number' ? `Licence renewal now needs ${plural(hours.to, 'PD hour')} per cycle` : 'Licence renewal no longer counts PD hours');
+  const years = fromTo(d, 'renewalCycleYears');
+  if (years && years.from !== years.to) sentences.push(typeof years.to === 'number' ? `A licence renewal cycle is now ${plural(years.to, 'year')}` : 'A licence renewal cycle is now 5 years (not set)');
   const issuers = d.approvedIssuers && typeof d.approvedIssuers === 'object' ? (d.approvedIssuers as Data) : null;
   const added = issuerList(issuers?.added);
   const removed = issuerList(issuers?.removed);

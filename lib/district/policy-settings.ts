@@ -49,6 +49,26 @@ export function noApprovedIssuersFor(salary: boolean, renewal: boolean): string 
   return `Choose at least one issuer whose badges count, or add a single micro-credential below. With neither chosen, no badge would count toward ${toward}. ${every}`;
 }
 
+/** The PD hours a district may ask for each licence renewal, and how many years a renewal cycle may last. */
+export const RENEWAL_HOURS_MAX = 1000;
+export const RENEWAL_CYCLE_YEARS_MAX = 10;
+/** The cycle counted when a district sets the hours but not the cycle's length (many US states renew every five years). */
+export const RENEWAL_CYCLE_YEARS_DEFAULT = 5;
+
+export const RENEWAL_HOURS_RULE = `Enter a whole number of PD hours from 1 to ${RENEWAL_HOURS_MAX.toLocaleString('en-GB')}, or leave it empty.`;
+export const RENEWAL_CYCLE_RULE = `Enter a whole number of years from 1 to ${RENEWAL_CYCLE_YEARS_MAX}, or leave it empty.`;
+
+/**
+ * An optional whole number from the policy form: an emptied box is null (the setting is cleared);
+ * a field not sent at all is undefined and leaves the saved value as it is (a caller that does not
+ * know the setting does not wipe it). z.coerce.number alone would read "" as 0.
+ */
+const optionalWhole = (max: number, rule: string) =>
+  z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && !v.trim()) ? null : v),
+    z.coerce.number({ error: rule }).int(rule).min(1, rule).max(max, rule).nullable().optional(),
+  );
+
 // Organisation and micro-credential ids are cuids: letters, digits, '-' and '_'. Anything else is
 // refused before a query.
 const IssuerId = str().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not a valid issuer.');
@@ -66,6 +86,14 @@ export const DistrictPolicyInput = z
      * and marks the others "Not approved"; teachers are told on a credential's page.
      */
     renewalApprovedOnly: z.enum(['on']).optional().transform((v) => v === 'on'),
+    /**
+     * The PD hours a teacher needs for each licence renewal; null: the licensing office does not
+     * count hours, and teachers are shown no progress. Teachers count toward it on My badges from
+     * the renewal date on their account page.
+     */
+    renewalHoursRequired: optionalWhole(RENEWAL_HOURS_MAX, RENEWAL_HOURS_RULE),
+    /** The years a renewal cycle lasts; null: RENEWAL_CYCLE_YEARS_DEFAULT. */
+    renewalCycleYears: optionalWhole(RENEWAL_CYCLE_YEARS_MAX, RENEWAL_CYCLE_RULE),
     // Kept while every issuer counts too, so switching back to "only approved" finds the list as it was.
     approvedIssuerIds: z
       .array(IssuerId)
@@ -126,6 +154,7 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
     where: { id: opts.districtId },
     select: {
       id: true, name: true, requiresProposal: true, salaryCountsExpired: true, salaryApprovedIssuersOnly: true, renewalApprovedOnly: true, policyUpdatedAt: true,
+      renewalHoursRequired: true, renewalCycleYears: true,
       approvedIssuers: { select: { issuerId: true } },
       approvedCredentials: { select: { microCredential: { select: APPROVED_CREDENTIAL_FIELDS } } },
       salaryStepRules: { orderBy: [{ sortOrder: 'asc' }, { credentialsRequired: 'asc' }], select: { id: true, label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true } },
@@ -139,7 +168,8 @@ export async function getDistrictPolicy(opts: { actor: Actor; districtId: string
 const SALARY_STEP_FIELDS = { label: true, description: true, minLevel: true, credentialsRequired: true, amountCents: true, sortOrder: true } as const;
 
 /**
- * Replaces the district's salary-step rules, proposal, expiry, issuer and licence-renewal settings, and its lists of
+ * Replaces the district's salary-step rules, proposal, expiry, issuer and licence-renewal settings (which credentials
+ * count, and the PD hours and cycle a renewal asks for), and its lists of
  * approved issuers and single approved micro-credentials, in one transaction. The audit entry keeps
  * every setting before and after (`{ from, to }`), the rules in full: a save replaces them, so the
  * entry is the only record of the steps a report used before it. Of the approved issuers it keeps
@@ -158,9 +188,16 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
   return db.$transaction(async (tx) => {
     // Row lock first: of two leaders saving at once, the second reads what the first saved, so each
     // entry's "before" is the previous entry's "after".
-    const [before] = await tx.$queryRaw<{ requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean; renewalApprovedOnly: boolean; policyUpdatedAt: Date }[]>`
-      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly", "renewalApprovedOnly", "policyUpdatedAt" FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
+    const [before] = await tx.$queryRaw<{
+      requiresProposal: boolean; salaryCountsExpired: boolean; salaryApprovedIssuersOnly: boolean; renewalApprovedOnly: boolean;
+      renewalHoursRequired: number | null; renewalCycleYears: number | null; policyUpdatedAt: Date;
+    }[]>`
+      SELECT "requiresProposal", "salaryCountsExpired", "salaryApprovedIssuersOnly", "renewalApprovedOnly", "renewalHoursRequired", "renewalCycleYears", "policyUpdatedAt"
+        FROM "Organization" WHERE "id" = ${input.districtId} AND "kind" = 'DISTRICT' FOR UPDATE`;
     if (!before) throw notFound('That district');
+    // Not sent: kept as saved (optionalWhole); sent empty: cleared.
+    const renewalHoursRequired = input.renewalHoursRequired === undefined ? before.renewalHoursRequired : input.renewalHoursRequired;
+    const renewalCycleYears = input.renewalCycleYears === undefined ? before.renewalCycleYears : input.renewalCycleYears;
     if (input.seenAt && before.policyUpdatedAt.getTime() !== input.seenAt.getTime()) throw conflict(POLICY_CHANGED);
     // Only issuing organisations can be approved: a district, a school or an unknown id is refused.
     const chosen = input.approvedIssuerIds.length
@@ -201,6 +238,7 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
       data: {
         requiresProposal: input.requiresProposal, salaryCountsExpired: input.salaryCountsExpired, salaryApprovedIssuersOnly: input.salaryApprovedIssuersOnly,
         renewalApprovedOnly: input.renewalApprovedOnly,
+        renewalHoursRequired, renewalCycleYears,
         // Later than the one read, even should two saves fall in one millisecond.
         policyUpdatedAt: new Date(Math.max(Date.now(), before.policyUpdatedAt.getTime() + 1)),
       },
@@ -226,6 +264,9 @@ export async function saveDistrictPolicy(opts: { actor: Actor; input: z.infer<ty
         salaryCountsExpired: { from: before.salaryCountsExpired, to: input.salaryCountsExpired },
         salaryApprovedIssuersOnly: { from: before.salaryApprovedIssuersOnly, to: input.salaryApprovedIssuersOnly },
         renewalApprovedOnly: { from: before.renewalApprovedOnly, to: input.renewalApprovedOnly },
+        // Each kept while it is set before or after: entries of a district that counts no renewal hours read as they did.
+        ...(before.renewalHoursRequired !== null || renewalHoursRequired !== null ? { renewalHoursRequired: { from: before.renewalHoursRequired, to: renewalHoursRequired } } : {}),
+        ...(before.renewalCycleYears !== null || renewalCycleYears !== null ? { renewalCycleYears: { from: before.renewalCycleYears, to: renewalCycleYears } } : {}),
         approvedIssuers: { ...issuerChanges, count: { from: beforeIssuers.length, to: chosen.length } },
         approvedCredentials: { ...credentialChanges, count: { from: beforeCredentials.length, to: chosenCredentials.length } },
         rules: { from: beforeRules, to: rules },

@@ -8,9 +8,10 @@ import { workInProgressSql } from '@/lib/submissions/work-in-progress';
 import type { Actor } from '@/lib/auth/actor';
 import { toCsv } from '@/lib/csv';
 import { credentialUrl } from '@/lib/awards/issue';
-import { approvedAloneCount, SALARY_RULES } from '@/lib/reporting/district';
+import { approvedAloneCount, onApprovedLists, SALARY_RULES } from '@/lib/reporting/district';
 import { byTitle, computeSalaryStep, countAtOrAbove, splitByIssuer, type SalaryRule, type SalaryStepResult } from '@/lib/reporting/salary-steps';
-import { APPROVED_ISSUERS_MAX } from '@/lib/district/policy-settings';
+import { APPROVED_ISSUERS_MAX, RENEWAL_CYCLE_YEARS_DEFAULT } from '@/lib/district/policy-settings';
+import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
 import { renewability } from '@/lib/submissions/renewal-policy';
 import { awardState, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
 
@@ -215,12 +216,13 @@ export type TeacherSalary = DistrictSalaryRules & {
  * page lists the badges itself, a page at a time, and asks for none.
  */
 export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, now = new Date(), opts: { rows?: boolean } = {}) {
-  const [rows, years, verifyToday, newest, district] = await Promise.all([
+  const [rows, years, verifyToday, newest, district, licenceRenewal] = await Promise.all([
     opts.rows === false ? Promise.resolve([] as RecordRow[]) : allRecordRows(actor.id, now),
     schoolYearHours(actor.id),
     db.award.count({ where: { userId: actor.id, revokedAt: null, suspendedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] } }),
     newestBadgesForRenewal(actor.id),
     getDistrictRulesForTeacher(actor),
+    getLicenceRenewalProgress(actor),
   ]);
   const thisYear = schoolYearOf(now).label;
   const renewals = (await dueFor(actor.id, newest, now)).map(({ award: a, renewal }) => ({ ...recordRowOf(a, now), slug: a.microCredential!.slug, microCredentialId: a.microCredentialId!, renewal }));
@@ -281,7 +283,108 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
     verifyToday,
     renewals,
     salary,
+    /** PD hours toward the teacher's next licence renewal; null when their district sets no hours (or they have none). */
+    licenceRenewal,
   };
+}
+
+/**
+ * The cycle a licence renewal counts: from `cycleYears` before the renewal day to the renewal day,
+ * both included, in whole UTC days as the PD transcript takes them (29 February rolls to 1 March,
+ * as the transcript's "last 5 years" does). `from` is midnight UTC of the first day; `to` is
+ * exclusive, midnight UTC after the renewal day.
+ */
+export function licenceRenewalWindow(renewsOn: Date, cycleYears: number): { from: Date; to: Date; fromLabel: string; toLabel: string } {
+  const toLabel = dayLabel(renewsOn);
+  const day = utcDay(toLabel)!;
+  const from = new Date(Date.UTC(day.getUTCFullYear() - cycleYears, day.getUTCMonth(), day.getUTCDate()));
+  return { from, to: dayAfter(day), fromLabel: dayLabel(from), toLabel };
+}
+
+/** PD hours, to one decimal as the record's other totals are (a float sum of 0.1s would show 0.30000000000000004). */
+const hoursOf = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * What the teacher's district asks for each licence renewal and how far they are toward it. Null
+ * when they are in no district or it sets no hours (their licensing office does not count them).
+ */
+export type LicenceRenewalProgress = {
+  districtName: string;
+  hoursRequired: number;
+  cycleYears: number;
+  /** The district set the hours but not the cycle's length: RENEWAL_CYCLE_YEARS_DEFAULT years are counted. */
+  cycleAssumed: boolean;
+  /** Only credentials from the district's approved issuers and micro-credentials count (ADR 024). */
+  onlyApproved: boolean;
+  /** Null until the teacher adds the date their licence is next due on their account page. */
+  due: {
+    renewsOn: Date;
+    /** The cycle counted, first and last day included (licenceRenewalWindow). */
+    fromLabel: string;
+    toLabel: string;
+    /** PD hours that count toward it, and of how many badges. */
+    hours: number;
+    badges: number;
+    /** Of `hours`, those of badges suspended now (on hold while their issuer looks into something). */
+    suspendedHours: number;
+    /** Hours of badges in the cycle that do not count because the district has approved neither their issuer nor the credential. */
+    notApproved: { hours: number; badges: number };
+  } | null;
+};
+
+/**
+ * The teacher's PD hours toward their next licence renewal, counted as the district's licence-renewal
+ * report (renewalCredentials) counts a credential: micro-credential badges (a stack's hours are its
+ * parts') not revoked, issued in the cycle before the renewal day (licenceRenewalWindow), and, while
+ * the district counts only what it approves, only those whose issuer or micro-credential it approves
+ * (onApprovedLists, the report's own condition). Hours already earned on a suspended or expired
+ * badge count, as in the rest of the record. One sum in the database on the (userId, issuedAt)
+ * index, whatever the number of badges.
+ */
+export async function getLicenceRenewalProgress(actor: Pick<Actor, 'id' | 'districtId'>): Promise<LicenceRenewalProgress | null> {
+  if (!actor.districtId) return null;
+  const [district, user] = await Promise.all([
+    db.organization.findUnique({ where: { id: actor.districtId, kind: 'DISTRICT' }, select: { name: true, renewalHoursRequired: true, renewalCycleYears: true, renewalApprovedOnly: true } }),
+    db.user.findUnique({ where: { id: actor.id }, select: { licenceRenewsOn: true } }),
+  ]);
+  if (!district?.renewalHoursRequired) return null;
+  const cycleYears = district.renewalCycleYears ?? RENEWAL_CYCLE_YEARS_DEFAULT;
+  const progress: LicenceRenewalProgress = {
+    districtName: district.name,
+    hoursRequired: district.renewalHoursRequired,
+    cycleYears,
+    cycleAssumed: district.renewalCycleYears === null,
+    onlyApproved: district.renewalApprovedOnly,
+    due: null,
+  };
+  if (!user?.licenceRenewsOn) return progress;
+  const window = licenceRenewalWindow(user.licenceRenewsOn, cycleYears);
+  // `counts`: the licence-renewal report's own test of a badge (renewalCredentials' "approved"),
+  // read against the district's switch and lists in this statement.
+  const [row] = await db.$queryRaw<{ hours: string; badges: number; suspendedHours: string; notApprovedHours: string; notApprovedBadges: number }[]>`
+    SELECT COALESCE(SUM(c."pdHours") FILTER (WHERE c."counts"), 0)::text AS "hours",
+           (COUNT(*) FILTER (WHERE c."counts"))::int AS "badges",
+           COALESCE(SUM(c."pdHours") FILTER (WHERE c."counts" AND c."suspended"), 0)::text AS "suspendedHours",
+           COALESCE(SUM(c."pdHours") FILTER (WHERE NOT c."counts"), 0)::text AS "notApprovedHours",
+           (COUNT(*) FILTER (WHERE NOT c."counts"))::int AS "notApprovedBadges"
+      FROM (
+        SELECT a."pdHours", (a."suspendedAt" IS NOT NULL) AS "suspended",
+               (NOT d."renewalApprovedOnly" OR ${onApprovedLists(actor.districtId)}) AS "counts"
+          FROM "Award" a
+          JOIN "Organization" d ON d."id" = ${actor.districtId}
+         WHERE a."userId" = ${actor.id} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+           AND a."issuedAt" >= ${window.from} AND a."issuedAt" < ${window.to}
+      ) c`;
+  progress.due = {
+    renewsOn: user.licenceRenewsOn,
+    fromLabel: window.fromLabel,
+    toLabel: window.toLabel,
+    hours: hoursOf(Number(row?.hours ?? 0)),
+    badges: row?.badges ?? 0,
+    suspendedHours: hoursOf(Number(row?.suspendedHours ?? 0)),
+    notApproved: { hours: hoursOf(Number(row?.notApprovedHours ?? 0)), badges: row?.notApprovedBadges ?? 0 },
+  };
+  return progress;
 }
 
 /** Every step in the district's order, marked with where the teacher stands on it (SalaryLadderStep). */

@@ -130,6 +130,12 @@ describe('audit log wording', () => {
     expect(policy({ requiresProposal: { from: true, to: false }, salaryCountsExpired: { from: false, to: true }, rules: { from: [step('A', 100)], to: [step('A', 100)] } }))
       .toBe('Changed the district policy. Teachers no longer need an approved proposal. Expired badges now count toward salary steps');
     expect(policy({ ...flags, rules: { from: [step('A', 100)], to: [step('A', 100)] } })).toBe('Saved the district policy without changes');
+    // Licence renewal hours and cycle (set, changed, cleared).
+    const unchanged = { from: [step('A', 100)], to: [step('A', 100)] };
+    expect(policy({ ...flags, rules: unchanged, renewalHoursRequired: { from: null, to: 120 }, renewalCycleYears: { from: null, to: 5 } }))
+      .toBe('Changed the district policy. Licence renewal now needs 120 PD hours per cycle. A licence renewal cycle is now 5 years');
+    expect(policy({ ...flags, rules: unchanged, renewalHoursRequired: { from: 120, to: null }, renewalCycleYears: { from: 5, to: null } }))
+      .toBe('Changed the district policy. Licence renewal no longer counts PD hours. A licence renewal cycle is now 5 years (not set)');
     expect(policy({ ...flags, rules: { from: 'garbled', to: [] } })).toBe('Changed the district policy');
     // Approved issuers (salary steps counted from approved issuers only).
     const same = { from: [step('A', 100)], to: [step('A', 100)] };

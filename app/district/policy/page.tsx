@@ -23,6 +23,8 @@ export default async function DistrictPolicyPage({ searchParams }: { searchParam
         salaryCountsExpired={policy.salaryCountsExpired}
         approvedIssuersOnly={policy.salaryApprovedIssuersOnly}
         renewalApprovedOnly={policy.renewalApprovedOnly}
+        renewalHoursRequired={policy.renewalHoursRequired}
+        renewalCycleYears={policy.renewalCycleYears}
         approvedIssuerIds={policy.approvedIssuers.map((a) => a.issuerId)}
         issuers={issuers}
         approvedCredentials={policy.approvedCredentials}

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { saveDistrictPolicyAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { inputClass } from '@/components/ui/field';
+import { inputClass, TextField } from '@/components/ui/field';
 import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
 import { ApprovedIssuers, listUseInWords, SalaryIssuers, type IssuerOption } from './salary-issuers';
 import { SalaryCredentials, type CredentialOption } from './salary-credentials';
@@ -38,7 +38,7 @@ export const approvedIssuerErrors = (errors: FieldErrors) => listErrors(errors, 
 /** The errors about the micro-credentials approved on their own. */
 export const approvedCredentialErrors = (errors: FieldErrors) => listErrors(errors, 'approvedCredentialIds');
 
-export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, salaryCountsExpired, approvedIssuersOnly, renewalApprovedOnly, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
+export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, salaryCountsExpired, approvedIssuersOnly, renewalApprovedOnly, renewalHoursRequired, renewalCycleYears, approvedIssuerIds, issuers, approvedCredentials, approvedCredentialsMax, rules: initial }: {
   districtId: string;
   /** The policy as loaded (its last save): a save over another leader's newer one is refused. */
   seenAt: string;
@@ -47,6 +47,9 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
   approvedIssuersOnly: boolean;
   /** Licence renewal counts only the approved issuers and micro-credentials (ADR 024). */
   renewalApprovedOnly: boolean;
+  /** The PD hours each licence renewal needs, and the years of a renewal cycle; null: not set. */
+  renewalHoursRequired: number | null;
+  renewalCycleYears: number | null;
   approvedIssuerIds: string[];
   issuers: IssuerOption[];
   approvedCredentials: CredentialOption[];
@@ -61,6 +64,9 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
   const [countsExpired, setCountsExpired] = useState(salaryCountsExpired);
   const [onlyApproved, setOnlyApproved] = useState(approvedIssuersOnly);
   const [renewalOnly, setRenewalOnly] = useState(renewalApprovedOnly);
+  // As typed: the server checks them (an empty box clears the setting).
+  const [renewalHours, setRenewalHours] = useState(renewalHoursRequired === null ? '' : String(renewalHoursRequired));
+  const [renewalYears, setRenewalYears] = useState(renewalCycleYears === null ? '' : String(renewalCycleYears));
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(approvedIssuerIds));
   const [credentials, setCredentials] = useState<CredentialOption[]>(approvedCredentials);
   // The last save's outcome, and its field errors apart: a removed step's errors are taken out
@@ -117,6 +123,8 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
             salaryCountsExpired: countsExpired ? 'on' : undefined,
             salaryApprovedIssuersOnly: onlyApproved ? 'on' : undefined,
             renewalApprovedOnly: renewalOnly ? 'on' : undefined,
+            renewalHoursRequired: renewalHours,
+            renewalCycleYears: renewalYears,
             approvedIssuerIds: [...chosen],
             approvedCredentialIds: credentials.map((c) => c.id),
             rules: rules.map(toRule),
@@ -199,6 +207,29 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
               <span className="block text-sm text-slate-700">The same lists as salary steps, chosen under “Approved issuers and micro-credentials” below.</span>
             </label>
           </div>
+        </div>
+        <p className="mt-4 text-sm text-slate-700">
+          If your licensing office asks for a number of PD hours in each renewal cycle, enter it here. Each teacher who adds their licence’s renewal date on their account page then sees on My badges how many hours they have toward it: the PD hours of their badges issued in the cycle before that date{renewalOnly ? ', from approved issuers and micro-credentials only' : ''}.
+        </p>
+        <div className="mt-3 grid gap-x-4 sm:grid-cols-2">
+          <TextField
+            label="PD hours needed for each renewal (optional)"
+            name="renewalHoursRequired"
+            inputMode="numeric"
+            value={renewalHours}
+            onChange={(e) => setRenewalHours(e.target.value)}
+            hint="Leave empty if your licensing office does not count PD hours."
+            errors={errors.renewalHoursRequired}
+          />
+          <TextField
+            label="Years in a renewal cycle (optional)"
+            name="renewalCycleYears"
+            inputMode="numeric"
+            value={renewalYears}
+            onChange={(e) => setRenewalYears(e.target.value)}
+            hint="From 1 to 10. Leave empty to count 5 years."
+            errors={errors.renewalCycleYears}
+          />
         </div>
       </fieldset>
       <ApprovedIssuers
