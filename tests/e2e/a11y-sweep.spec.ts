@@ -68,6 +68,21 @@ test('an issuer admin’s record pages (a track, a stack, a credential’s calib
   await expectReflowAt320(page);
 });
 
+test('one teacher’s record, as a district leader and as the teacher’s principal, passes an accessibility scan', async ({ page }) => {
+  test.setTimeout(60_000);
+  for (const [who, list] of [['leader@demo.school', '/district/teachers'], ['principal@demo.school', '/school/teachers']] as const) {
+    await signIn(page, who);
+    await page.goto(list);
+    const href = await page.locator('main a[href^="/district/teachers/"]').first().getAttribute('href');
+    expect(href, list).toMatch(/^\/district\/teachers\/[^/]+$/);
+    await page.goto(href!);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectReflowAt320(page);
+    await page.context().clearCookies();
+  }
+});
+
 test('an issuer admin opens the evidence and reviews behind a badge, and the page passes an accessibility scan', async ({ page }) => {
   await signIn(page, 'admin@demo.school');
   await page.goto('/admin/awards');
