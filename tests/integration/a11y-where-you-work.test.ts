@@ -154,7 +154,7 @@ describe('an author’s headings and tables on a track’s and a stack’s page'
       expect(html.match(/<h1[ >]/g)).toHaveLength(1);
       expect(html).toContain('<h2>Who it is for</h2>');
       expect(html).toContain('<h3>Time</h3>');
-      expect(html).toContain('<div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table"><table>');
+      expect(html).toContain('<div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table: Level, Hours"><table>');
     }
   });
 });
