@@ -49,6 +49,7 @@ export function TranscriptHeader({ transcript: t }: { transcript: Transcript }) 
     <dl className="mb-6 space-y-1.5 rounded-lg border border-slate-300 bg-white p-4 print:border-slate-500">
       <Row label="Name">{t.holder.name}</Row>
       <Row label="Email">{t.holder.email}</Row>
+      {t.holder.licenceNumber ? <Row label="Licence number">{t.holder.licenceNumber}</Row> : null}
       {t.holder.districtName ? <Row label="District">{t.holder.districtName}</Row> : null}
       {t.holder.schoolName ? <Row label="School">{t.holder.schoolName}</Row> : null}
       <Row label="Period covered">{describePeriod(t.period, t.producedAt)}</Row>

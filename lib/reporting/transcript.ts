@@ -194,7 +194,7 @@ export async function getTranscript(opts: { actor: Pick<Actor, 'id'>; period: Tr
   const { period } = opts;
   const issuedAt = { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lt: period.to } : {}) };
   const [holder, awards] = await Promise.all([
-    db.user.findUnique({ where: { id: opts.actor.id }, select: { name: true, email: true, district: { select: { name: true } }, school: { select: { name: true } } } }),
+    db.user.findUnique({ where: { id: opts.actor.id }, select: { name: true, email: true, licenceNumber: true, district: { select: { name: true } }, school: { select: { name: true } } } }),
     db.award.findMany({
       where: { userId: opts.actor.id, ...(period.from || period.to ? { issuedAt } : {}) },
       orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
@@ -211,7 +211,8 @@ export async function getTranscript(opts: { actor: Pick<Actor, 'id'>; period: Tr
         return { ...row, countedHours: countedHoursOf(row), schoolYear: schoolYearOf(a.issuedAt).label };
       });
   return {
-    holder: { name: holder.name, email: holder.email, districtName: holder.district?.name ?? null, schoolName: holder.school?.name ?? null },
+    // The teacher's own transcript only (never another's): the number a licensing office files it under.
+    holder: { name: holder.name, email: holder.email, licenceNumber: holder.licenceNumber, districtName: holder.district?.name ?? null, schoolName: holder.school?.name ?? null },
     period,
     producedAt: now,
     tooMany,

@@ -82,7 +82,11 @@ describe('the transcript’s data', () => {
   it('lists only the teacher’s own badges, with statuses and the hours My badges counts', async () => {
     const w = await world();
     const t = await getTranscript({ actor: w.ann, period: all, now: NOW });
-    expect(t.holder).toEqual({ name: 'Ann Avery', email: 'ann@school.test', districtName: 'Kettle Moraine School District', schoolName: 'Cushing Elementary' });
+    expect(t.holder).toEqual({ name: 'Ann Avery', email: 'ann@school.test', licenceNumber: null, districtName: 'Kettle Moraine School District', schoolName: 'Cushing Elementary' });
+    // The licence number the teacher recorded on their account goes on their own transcript (the number a licensing office files it under).
+    await db.user.update({ where: { id: w.ann.id }, data: { licenceNumber: 'WI-123456' } });
+    expect((await getTranscript({ actor: w.ann, period: all, now: NOW })).holder.licenceNumber).toBe('WI-123456');
+    expect((await getTranscript({ actor: w.bo, period: all, now: NOW })).holder.licenceNumber).toBeNull();
     const ids = t.rows.map((r) => r.id);
     expect(ids).toHaveLength(6);
     expect(ids.some((id) => w.boIds.includes(id))).toBe(false);
@@ -164,6 +168,9 @@ describe('the transcript page', () => {
     const text = textOf(html);
     expect(html).toMatch(/<h1[^>]*>Professional development transcript<\/h1>/);
     for (const s of ['Ann Avery', 'ann@school.test', 'Kettle Moraine School District', 'Cushing Elementary', 'All time: every badge issued up to']) expect(text).toContain(s);
+    expect(text).not.toContain('Licence number');
+    await db.user.update({ where: { id: w.ann.id }, data: { licenceNumber: 'WI-123456' } });
+    expect(textOf(renderToStaticMarkup(await TranscriptPage({ searchParams: Promise.resolve({}) })))).toContain('Licence number WI-123456');
     // Every badge: its full verification link as text (for a reader of paper) and its id.
     for (const id of Object.values(w.ids)) {
       expect(html).toContain(`<a href="${credentialUrl(id)}" class="break-all">${credentialUrl(id)}</a>`);
