@@ -27,14 +27,16 @@ export function describePeriod(period: TranscriptPeriod, producedAt: Date): stri
   }
 }
 
-const STATE_WORDS: Record<AwardState, string> = {
+/** A badge's standing in words, as printed records (the transcript, a district's teacher record) say it. */
+export const STATE_WORDS: Record<AwardState, string> = {
   valid: 'Valid',
   expired: 'Expired',
   suspended: 'Suspended by the issuer',
   revoked: 'Revoked by the issuer',
 };
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** One labelled line of a printed record's header (a term and its description). */
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-0.5 sm:flex-row sm:gap-3 print:flex-row print:gap-3">
       <dt className="font-semibold sm:w-40 sm:shrink-0 print:w-40 print:shrink-0">{label}</dt>

@@ -1,7 +1,5 @@
-import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { RECORD_WORK_LIMIT, type DistrictTeacherRecord, type RenewalStanding, type TeacherRecordBadge, type WorkStage } from '@/lib/district/queries';
-import type { AwardState } from '@/lib/reporting/teacher-record';
 import { credentialInWords, formatCents } from '@/lib/reporting/salary-steps';
 import { figure, listInWords, plural } from '@/lib/plural';
 import { levelInWords } from '@/components/credentials/level-words';
@@ -9,6 +7,7 @@ import { renewalRuleInWords } from '@/components/reports/renewal-section';
 import { MoreThanShown } from '@/components/district/more-than-shown';
 import { Card, Stat } from '@/components/ui/card';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { Row, STATE_WORDS } from '@/components/awards/transcript-document';
 
 // One teacher's record as their district or school leaders read it (/district/teachers/[id]),
 // printed as the PD transcript is (components/awards/transcript-document.tsx): every status and
@@ -22,22 +21,6 @@ const thRight = 'p-2 text-right';
 
 type Summary = NonNullable<DistrictTeacherRecord['summary']>;
 type Work = NonNullable<DistrictTeacherRecord['work']>;
-
-const STATE_WORDS: Record<AwardState, string> = {
-  valid: 'Valid',
-  expired: 'Expired',
-  suspended: 'Suspended by the issuer',
-  revoked: 'Revoked by the issuer',
-};
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5 sm:flex-row sm:gap-3 print:flex-row print:gap-3">
-      <dt className="font-semibold sm:w-40 sm:shrink-0 print:w-40 print:shrink-0">{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** Whose record, where they work, and when it was read. */
 export function TeacherRecordHeader({ record, produced }: { record: DistrictTeacherRecord; produced: string }) {
