@@ -39,3 +39,32 @@ export async function scoreAttempt(w: ReviewWorld, actor: Actor, attemptId: stri
   const scores = w.version.criteria.map((c, i) => ({ criterionId: c.id, levelId: w.version.levels.find((l) => l.rank === ranks[i])!.id, feedback: 'Say more about what students did.' }));
   return { reviewId, ...(await submitReview({ actor, reviewId, version, attemptVersion, scores, overallComment: 'Thanks.' })) };
 }
+
+/**
+ * An issuer that blocks same-school reviewing, with the admins whose ties the admin pages must
+ * respect: Ada is one of its admins and applies for its credential; Cal is an admin at Tess's school
+ * (`school`); Sam is an admin who also scores; Rae and Finn are reviewers. `disagree(teacher,
+ * second)` sends the teacher's work, which Rae fails and `second` passes, so it waits for
+ * adjudication; it returns the attempt's id. `doubleScoreRate` is the issuer's setting (disagree marks
+ * its attempt for a second score either way).
+ */
+export async function makeConflictedAdminWorld(opts: { doubleScoreRate: number; blockSameSchool?: boolean }) {
+  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: opts.doubleScoreRate, blockSameSchool: opts.blockSameSchool ?? true });
+  const school = await createOrg({ kind: 'SCHOOL' });
+  const rae = await w.reviewer({ name: 'Rae Reviewer' });
+  const finn = await w.reviewer({ name: 'Finn Second' });
+  const sam = await w.reviewer({ name: 'Sam Scorer-Admin', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
+  const ada = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
+  const cal = await createActor({ name: 'Cal Colleague', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
+  const tess = await createActor({ name: 'Tess Teacher', schoolId: school.id });
+  const disagree = async (teacher: Actor, second: Actor) => {
+    const attemptId = await submitTextAttempt(w, teacher);
+    await db.attempt.update({ where: { id: attemptId }, data: { doubleScore: true } });
+    await scoreAttempt(w, rae, attemptId, 'PRIMARY', [0, 0]);
+    await scoreAttempt(w, second, attemptId, 'SECOND', [3, 3]);
+    const { needsAdjudication } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { needsAdjudication: true } });
+    if (!needsAdjudication) throw new Error('the two scores should disagree');
+    return attemptId;
+  };
+  return { ...w, school, rae, finn, sam, ada, cal, tess, disagree };
+}

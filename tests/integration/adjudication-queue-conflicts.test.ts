@@ -5,13 +5,11 @@
 // not see who scored it or who is settling it. Real Postgres, the real page.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { outcomeOf } from '../setup/outcome';
-import { createActor, createOrg } from '../factories';
-import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
+import { makeConflictedAdminWorld } from '../factories/review-world';
 import { claimReview } from '@/lib/review/mutations';
 import { listAdjudicationQueue } from '@/lib/review/queries';
 
@@ -35,23 +33,8 @@ beforeEach(async () => {
  * adjudication.
  */
 async function makeWorld() {
-  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 1, blockSameSchool: true });
-  const school = await createOrg({ kind: 'SCHOOL' });
-  const rae = await w.reviewer({ name: 'Rae Reviewer' });
-  const finn = await w.reviewer({ name: 'Finn Second' });
-  const sam = await w.reviewer({ name: 'Sam Scorer-Admin', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
-  const ada = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
-  const cal = await createActor({ name: 'Cal Colleague', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
-  const tess = await createActor({ name: 'Tess Teacher', schoolId: school.id });
-  const disagree = async (teacher: Actor, second: Actor) => {
-    const attemptId = await submitTextAttempt(w, teacher);
-    await db.attempt.update({ where: { id: attemptId }, data: { doubleScore: true } });
-    await scoreAttempt(w, rae, attemptId, 'PRIMARY', [0, 0]);
-    await scoreAttempt(w, second, attemptId, 'SECOND', [3, 3]);
-    expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).needsAdjudication).toBe(true);
-    return attemptId;
-  };
-  return { ...w, ada, cal, sam, tess, own: await disagree(ada, finn), tesss: await disagree(tess, sam) };
+  const w = await makeConflictedAdminWorld({ doubleScoreRate: 1 });
+  return { ...w, own: await w.disagree(w.ada, w.finn), tesss: await w.disagree(w.tess, w.sam) };
 }
 
 const byAttempt = async (actor: Actor) => new Map((await listAdjudicationQueue({ actor })).items.map((i) => [i.attemptId, i]));

@@ -10,8 +10,8 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg } from '../factories';
-import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
+import { createActor } from '../factories';
+import { makeConflictedAdminWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
 import { claimReview } from '@/lib/review/mutations';
 import { askAboutFeedback } from '@/lib/feedback-questions/mutations';
 
@@ -36,36 +36,21 @@ beforeEach(async () => {
  * (no school).
  */
 async function makeWorld() {
-  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, blockSameSchool: true });
-  const school = await createOrg({ kind: 'SCHOOL' });
-  const rae = await w.reviewer({ name: 'Rae Reviewer' });
-  const finn = await w.reviewer({ name: 'Finn Second' });
-  const sam = await w.reviewer({ name: 'Sam Scorer-Admin', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
-  const ada = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
-  const cal = await createActor({ name: 'Cal Colleague', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
-  const tess = await createActor({ name: 'Tess Teacher', schoolId: school.id });
-  const tom = await createActor({ name: 'Tom Teacher', schoolId: school.id });
+  const w = await makeConflictedAdminWorld({ doubleScoreRate: 0 });
+  const tom = await createActor({ name: 'Tom Teacher', schoolId: w.school.id });
   const uma = await createActor({ name: 'Uma Unplaced' });
-  const disagree = async (teacher: Actor, second: Actor) => {
-    const attemptId = await submitTextAttempt(w, teacher);
-    await db.attempt.update({ where: { id: attemptId }, data: { doubleScore: true } });
-    await scoreAttempt(w, rae, attemptId, 'PRIMARY', [0, 0]);
-    await scoreAttempt(w, second, attemptId, 'SECOND', [3, 3]);
-    expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).needsAdjudication).toBe(true);
-    return attemptId;
-  };
   const ask = async (teacher: Actor, body: string) => {
     const attemptId = await submitTextAttempt(w, teacher);
-    await scoreAttempt(w, rae, attemptId, 'PRIMARY', [0, 0]);
+    await scoreAttempt(w, w.rae, attemptId, 'PRIMARY', [0, 0]);
     return askAboutFeedback({ actor: teacher, attemptId, body });
   };
-  const own = await disagree(ada, finn);
-  const tesss = await disagree(tess, sam);
+  const own = await w.disagree(w.ada, w.finn);
+  const tesss = await w.disagree(w.tess, w.sam);
   const toms = await ask(tom, 'What should part 2 say?');
   // Asked later, so Tom's is the oldest question.
   await db.feedbackQuestion.update({ where: { id: toms.questionId }, data: { createdAt: new Date(Date.now() - 60_000) } });
   const umas = await ask(uma, 'Why was criterion 1 low?');
-  return { ...w, ada, cal, sam, own, tesss, toms, umas };
+  return { ...w, own, tesss, toms, umas };
 }
 
 /** The figure after a term of the Review card, and the "more for another admin" line under it ('' for none). */
