@@ -24,6 +24,8 @@ export const getPublicAward = cache(async (id: string) => {
     select: {
       id: true, title: true, level: true, pdHours: true, recipientName: true, issuedAt: true, validUntil: true, revokedAt: true, revocationReason: true, suspendedAt: true, suspensionReason: true,
       credential: true, userId: true, issuerId: true, statusListId: true, statusListIndex: true, stackId: true, microCredentialId: true, submissionId: true,
+      // The holder's own portfolio setting: only their view of the page reads it (ADR 025).
+      hiddenFromPortfolio: true,
       issuer: { select: { name: true, slug: true, email: true, linkedinOrganizationId: true } },
       microCredential: { select: { slug: true, status: true, currentVersion: { select: { badgeColor: true } } } },
       stack: { select: { slug: true, badgeColor: true } },
@@ -35,7 +37,7 @@ export const getPublicAward = cache(async (id: string) => {
     ? await db.award.findFirst({
         where: { userId: award.userId, microCredentialId: award.microCredentialId, issuedAt: { gt: award.issuedAt }, revokedAt: null, suspendedAt: null },
         orderBy: { issuedAt: 'desc' },
-        select: { id: true, issuedAt: true },
+        select: { id: true, issuedAt: true, hiddenFromPortfolio: true },
       })
     : null;
   // Images and certificates show the issuer as the signed credential names it: a later rename of the

@@ -19,6 +19,9 @@ import { CopyEmailSignature } from '@/components/credentials/copy-email-signatur
 import { emailSignature } from '@/components/credentials/email-signature';
 import { levelInWords } from '@/components/credentials/level-words';
 import { signedAlignments, signedVersion } from '@/components/credentials/signed-achievement';
+import { BadgePortfolioForm } from '@/components/awards/badge-portfolio-form';
+import { badgePortfolioStatus } from '@/components/awards/portfolio-words';
+import { setBadgeOnPortfolioAction } from '@/app/badges/actions';
 import { RevokeForm, SuspensionForm } from './status-forms';
 
 type Props = { params: Promise<{ id: string }> };
@@ -50,8 +53,20 @@ export default async function CredentialPage({ params }: Props) {
     ? await Promise.all([award.suspendedAt ? [] : stackBadgesBuiltOn(db, part, 'suspended'), stackBadgesBuiltOn(db, part, 'revoked')])
     : [[], []];
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
-  // The holder's, while the badge stands: add it to their LinkedIn profile, or post about it.
-  const linkedIn = linkedInLinksFor({
+  // The holder's own standing with their portfolio (ADR 025), as My badges states it: this badge's
+  // flag, and for a renewed one its newest badge's. Only the holder's view reads it: what anyone
+  // else sees (and the anonymous page cache keeps) does not depend on it.
+  const hidden = isOwner && !award.revokedAt && award.hiddenFromPortfolio;
+  const portfolioStatus = isOwner && !award.revokedAt
+    ? badgePortfolioStatus(
+      { hiddenFromPortfolio: hidden, suspendedAt: award.suspendedAt, renewed: Boolean(award.renewedBy), newestHidden: Boolean(award.renewedBy?.hiddenFromPortfolio) },
+      { isPublic: award.user.portfolioPublic },
+    )
+    : null;
+  // The holder's, while the badge stands and is on their portfolio: add it to their LinkedIn
+  // profile, or post about it. A badge they hid from their portfolio is not put forward for
+  // publishing; its link still is theirs to send (Copy link).
+  const linkedIn = hidden ? null : linkedInLinksFor({
     isOwner,
     revokedAt: award.revokedAt,
     suspendedAt: award.suspendedAt,
@@ -188,6 +203,11 @@ export default async function CredentialPage({ params }: Props) {
       <section aria-labelledby="share" className="no-print mt-8">
         {/* The holder shares it; anyone else (a recruiter, a district) keeps a copy to check later. */}
         <h2 id="share" className="text-xl font-semibold">{isOwner ? 'Share and download' : 'Download a copy'}</h2>
+        {isOwner && shareable && hidden ? (
+          <p className="mt-2 max-w-3xl text-slate-800" data-testid="hidden-badge-note">
+            You hid this badge from your portfolio, so this page does not offer to add it to LinkedIn, a résumé or an email signature. To send it to someone yourself, copy its link: anyone with the link can still open and verify it. To share it publicly, show it on your portfolio again (below).
+          </p>
+        ) : null}
         <div className="mt-3 flex flex-wrap gap-2">
           {linkedIn ? (
             <>
@@ -210,8 +230,16 @@ export default async function CredentialPage({ params }: Props) {
           <a href={`/credentials/${award.id}/credential.json`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Credential (JSON)</a>
           {!award.revokedAt ? <a href={`/credentials/${award.id}/certificate.pdf`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold">Certificate (PDF)</a> : null}
         </div>
-        {/* The holder's own tools: a visitor has no résumé or signature to put this badge in. */}
-        {isOwner && shareable ? (
+        {/* Shown or hidden from here as from My badges, in the same words. In the same place either
+            way, so the outcome is read out where the button was. */}
+        {portfolioStatus?.control ? (
+          <div className="mt-4 max-w-xl">
+            <h3 className="text-base font-semibold">Your portfolio</h3>
+            <BadgePortfolioForm action={setBadgeOnPortfolioAction} awardId={award.id} title={award.title} hidden={hidden} status={portfolioStatus.text} />
+          </div>
+        ) : null}
+        {/* The holder's own tools: a visitor has no résumé or signature to put this badge in, and a badge hidden from the portfolio is not put forward. */}
+        {isOwner && shareable && !hidden ? (
           <>
             <CopyResumeLine text={resumeLine({ title: award.title, issuerName: award.signedIssuerName, issuedAt: award.issuedAt, url })} />
             <CopyEmailSignature signature={emailSignature({ title: award.title, credentialUrl: url, imageUrl: `${url}/badge.png` })} credentialUrl={url} imageUrl={`${url}/badge.png`} title={award.title} />
