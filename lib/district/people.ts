@@ -8,6 +8,7 @@ import { ensureMembership } from '@/lib/people/membership';
 import { notify } from '@/lib/notifications/notify';
 import { pageOfOpenInvitations, withInviterNames } from '@/lib/people/queries';
 import { INVITATION_EMAIL_JOB } from '@/lib/people/schemas';
+import { releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
 
 // What a district leader manages about the people of their district: which school a teacher is at,
 // and whether a teacher still belongs to the district (teachers who move away). Invitations and
@@ -145,6 +146,8 @@ export async function setTeacherSchool(opts: { actor: Actor; districtId: string;
     await ensureMembership(tx, teacher.id, placedAt, 'TEACHER');
     await recordAudit({ actorId: opts.actor.id, action: 'people.set_school', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { from: teacher.schoolId, to: opts.schoolId } }, tx);
   });
+  // A teacher who also reviews may now share a school with work they hold, or the reverse.
+  await releaseClaimsAfterPlacementMove([teacher.id]);
   return { changed: true };
 }
 
@@ -168,6 +171,8 @@ export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId
     const district = await tx.organization.findUniqueOrThrow({ where: { id: opts.districtId }, select: { name: true } });
     await notify({ userId: teacher.id, kind: 'district.removed', title: `${district.name} removed you from its district`, body: removalBody(district.name, proposalsReturned), href: '/account' }, tx);
   });
+  // The district left still counts for a year (the former placement); checked as for every move.
+  await releaseClaimsAfterPlacementMove([teacher.id]);
   return { name: teacher.name };
 }
 

@@ -10,6 +10,7 @@ import { assertLeads } from '@/lib/district/access';
 import { leaveDistrictRecords, moveOutOfDistrict, shortName, tellLeadersOfLeaving } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
 import { plural } from '@/lib/plural';
+import { releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
 
 // Joining a district. A teacher asks (at sign-up or from their account); a leader of that district
 // confirms or declines. Until then the district does not count them: its reports, teacher list and
@@ -104,6 +105,8 @@ export async function leaveDistrict(opts: { actor: Actor }) {
     await recordAudit({ actorId: opts.actor.id, action: 'people.leave_district', entityType: 'User', entityId: opts.actor.id, organizationId: districtId, data: { proposalsReturned } }, tx);
     await tellLeadersOfLeaving(tx, districtId, oneLine(me.name), opts.actor.id, proposalsReturned);
   });
+  // The district left still counts for a year (the former placement); checked as for every move.
+  await releaseClaimsAfterPlacementMove([opts.actor.id]);
 }
 
 /** Who asks to join the district, oldest first, and whether each confirmed their email address. */
@@ -182,6 +185,9 @@ export async function decideDistrictRequest(opts: { actor: Actor; districtId: st
     if (outcome.reason === 'email') throw invalidState(`${outcome.name} has not confirmed their email address yet, so you cannot tell it is theirs. You can confirm them once they have; declining works now.`);
     throw notFound('That request');
   }
+  // Confirmed: placed in the district, the teacher may now share it with work they hold as a
+  // reviewer, or with a reviewer holding theirs.
+  if (ctx.decision === 'confirm') await releaseClaimsAfterPlacementMove([opts.userId]);
   return { name: outcome.name };
 }
 
@@ -240,6 +246,8 @@ export async function decideDistrictRequests(opts: { actor: Actor; districtId: s
   }
   const listed = new Set(asking.map((p) => p.id));
   for (const id of ids) if (!listed.has(id)) out.skipped.push({ id, name: null, reason: SKIP_REASONS.gone });
+  // Everyone placed, checked together once their own transactions have committed (as decideDistrictRequest).
+  if (ctx.decision === 'confirm') await releaseClaimsAfterPlacementMove(out.decided.map((p) => p.id));
   return out;
 }
 

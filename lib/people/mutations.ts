@@ -17,6 +17,7 @@ import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
+import { releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
 import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
 import { loadQualification } from '@/lib/review/context';
 import { qualificationDenial } from '@/lib/review/policy';
@@ -312,7 +313,7 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
     if (existing) throw invalidState('An account with this email already exists. Sign in to accept the invitation (no password yet? Use “Forgot your password?” on the sign-in page).');
   }
   const passwordHash = !opts.actor && opts.newAccount ? await hashPassword(opts.newAccount.password) : null;
-  return db.$transaction(async (tx) => {
+  const accepted = await db.$transaction(async (tx) => {
     // Single use even with two tabs: only one update finds it still open.
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (claimed.count !== 1) throw conflict('This invitation has just been used.');
@@ -352,6 +353,11 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
     await recordAudit({ actorId: userId, action: 'people.accept_invitation', entityType: 'Invitation', entityId: inv.id, organizationId: inv.organizationId, data: { role: inv.role } }, tx);
     return { userId, email: inv.email };
   });
+  // Placed at a school or district (or given a role there, which the conflict rules count as they
+  // count a placement), the person may now share it with work they hold as a reviewer, or with a
+  // reviewer holding theirs: those claims go back now, not at the next hourly sweep.
+  if (opts.actor && (inv.organization.kind === 'SCHOOL' || inv.organization.kind === 'DISTRICT')) await releaseClaimsAfterPlacementMove([accepted.userId]);
+  return accepted;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { isIssuerAdmin } from '@/lib/auth/actor';
 import { conflict, invalidState, notFound } from '@/lib/errors';
 import type { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { loadActors } from '@/lib/auth/load-actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
@@ -194,10 +195,12 @@ const SWEEP_BATCH = 200;
  * The hourly 'review.release-disallowed-claims' job: live claims whose reviewer may no longer score
  * the work go back to the queue, with why, and the reviewer is told in a notice. The changes that
  * withdraw rights on purpose give claims back themselves (releaseClaimsOf,
- * releaseClaimsIfUnqualified), and a reviewer acting on a claim is checked then
- * (endClaimIfMayNotScore); this catches what nothing told us about (a move to the teacher's school
- * or district, a badge lapsed by an import or by hand), so such a claim does not hold the work until
- * it runs out (an assignment, up to its deadline) when its reviewer does not act on it.
+ * releaseClaimsIfUnqualified), so do the placement moves the app makes, for the people moved
+ * (releaseClaimsAfterPlacementMove), and a reviewer acting on a claim is checked then
+ * (endClaimIfMayNotScore); this catches what nothing told us about (a placement changed by hand or
+ * by an import, a badge lapsed the same way, a give-back after a move that failed), so such a claim
+ * does not hold the work until it runs out (an assignment, up to its deadline) when its reviewer
+ * does not act on it.
  *
  * Almost always finds nothing, so it reads in bulk: per batch of SWEEP_BATCH live claims, their
  * attempts in one query, the reviewers not seen yet in one, and the reviewers' standing once per
@@ -205,13 +208,45 @@ const SWEEP_BATCH = 200;
  * Returns how many were given back.
  */
 export async function releaseClaimsNoLongerAllowed(opts: { now?: Date } = {}): Promise<number> {
-  const now = opts.now ?? new Date();
+  return releaseDisallowedLiveClaims({}, opts.now ?? new Date());
+}
+
+/**
+ * The sweep for the people a placement move touched, right after the move commits (a leader places
+ * a teacher at another school or removes them, a teacher leaves, a request to join is confirmed, an
+ * invitation accepted): the move can put a reviewer in the same school or district as a teacher
+ * whose work they hold, on either side. So the live claims held by any of `userIds`, and those on
+ * any of their own work, are judged exactly as the hourly sweep judges them (reviewDenial) and
+ * given back, with the same reason and notice, instead of up to an hour later. Claims the move left
+ * allowed are kept. Reads what the move committed: call it after the transaction, not inside it.
+ */
+export async function releaseClaimsNoLongerAllowedFor(opts: { userIds: readonly string[]; now?: Date }): Promise<number> {
+  const ids = [...new Set(opts.userIds)];
+  if (!ids.length) return 0;
+  return releaseDisallowedLiveClaims({ OR: [{ reviewerId: { in: ids } }, { attempt: { submission: { userId: { in: ids } } } }] }, opts.now ?? new Date());
+}
+
+/**
+ * releaseClaimsNoLongerAllowedFor for a move that has committed, from the code that made it: a
+ * failure here is logged, not thrown, since the move itself stands (the caller's page must say so)
+ * and the hourly sweep gives back whatever this could not.
+ */
+export async function releaseClaimsAfterPlacementMove(userIds: readonly string[]): Promise<void> {
+  try {
+    await releaseClaimsNoLongerAllowedFor({ userIds });
+  } catch (e) {
+    console.error(`[review] giving back claims after a placement move of ${userIds.join(', ')} failed; the hourly sweep will:`, e);
+  }
+}
+
+/** The sweep's work, over the live claims that also match `scope` (none: every live claim). */
+async function releaseDisallowedLiveClaims(scope: Prisma.ReviewWhereInput, now: Date): Promise<number> {
   const actors = new Map<string, Actor | null>();
   let released = 0;
   let after: string | undefined;
   for (;;) {
     const live = await db.review.findMany({
-      where: { status: 'CLAIMED', claimExpiresAt: { gt: now }, ...(after ? { id: { gt: after } } : {}) },
+      where: { ...scope, status: 'CLAIMED', claimExpiresAt: { gt: now }, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: 'asc' },
       take: SWEEP_BATCH,
       select: { id: true, kind: true, reviewerId: true, attemptId: true },

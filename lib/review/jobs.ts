@@ -9,8 +9,9 @@ export const reviewJobHandlers: Record<string, JobHandler> = {
   async 'review.expire-claims'() {
     await expireStaleClaims();
   },
-  // Hourly: live claims whose reviewer may no longer score the work (a move, a badge lapsed without
-  // anything giving the claim back) go back to the queue (lib/review/claims.ts).
+  // Hourly: live claims whose reviewer may no longer score the work (a move or a badge lapsed without
+  // anything giving the claim back; the app's own placement moves give theirs back at once) go back
+  // to the queue (lib/review/claims.ts).
   async 'review.release-disallowed-claims'() {
     await releaseClaimsNoLongerAllowed();
   },
