@@ -147,22 +147,76 @@ export type RecentAward = { id: string; title: string; level: number | null; iss
  * and the teacher shows on their portfolio (not revoked, not suspended, not hidden). A school's
  * leader may read their own school's (assertReadScope).
  */
-export async function listRecentDistrictAwards(opts: { actor: Actor; districtId: string; schoolId?: string | null }): Promise<RecentAward[]> {
+export async function listRecentDistrictAwards(opts: { actor: Actor; districtId: string; schoolId?: string | null; plan?: RecentAwardsPlan }): Promise<RecentAward[]> {
   await assertReadScope(opts.actor, opts.districtId, opts.schoolId);
+  const plan = opts.plan ?? RECENT_AWARDS_PLAN;
   const atSchool = opts.schoolId ? Prisma.sql`AND u."schoolId" = ${opts.schoolId}` : Prisma.empty;
-  // Each teacher's newest few from the (userId, issuedAt, id) index, then the newest of those: the
-  // work grows with the number of teachers, never with how many badges the platform has issued
-  // (a scan of the whole table newest first would read every other district's badges first).
+  // Two ways to the same ten, each cheap where the other is not (docs/benchmarks.md):
+  // - a few teachers: each one's newest badges (recentAwardsByTeacher), a probe per teacher;
+  // - many: the platform's newest badges (recentAwardsNewestFirst), walked until ten are theirs. A
+  //   district with many teachers has its ten among the platform's newest few thousand unless it
+  //   has gone quiet; then the per-teacher probes answer, as they did for every district before.
+  // Which way is told by reading at most `fewTeachers + 1` index entries, never the whole district.
+  const [{ many }] = await db.$queryRaw<{ many: boolean }[]>`
+    SELECT count(*) > ${plan.fewTeachers} AS "many"
+    FROM (SELECT 1 FROM "User" u WHERE u."districtId" = ${opts.districtId} ${atSchool} LIMIT ${plan.fewTeachers + 1}) t`;
+  if (many) {
+    const newest = await recentAwardsNewestFirst(opts.districtId, atSchool, plan.walkRows);
+    if (newest.length === RECENT_AWARDS_LIMIT) return newest;
+  }
+  return recentAwardsByTeacher(opts.districtId, atSchool);
+}
+
+/**
+ * How listRecentDistrictAwards chooses (measured on the scale data, docs/benchmarks.md): up to
+ * `fewTeachers` teachers, a probe each (about 0.01 ms a teacher); beyond, the platform's newest
+ * `walkRows` standing badges at most (about 0.01 ms a badge), whose ten the district's are when it
+ * holds at least 1 in `walkRows / 10` of the platform's recent badges. Tests pass their own.
+ */
+export type RecentAwardsPlan = { fewTeachers: number; walkRows: number };
+export const RECENT_AWARDS_PLAN: RecentAwardsPlan = { fewTeachers: 500, walkRows: 2_000 };
+
+/** The badges (`w`) a recent-awards list may show: standing on their public page, and shown by the teacher on their portfolio. */
+const RECENT_AWARD_SHOWN = Prisma.raw('w."revokedAt" IS NULL AND w."suspendedAt" IS NULL AND NOT w."hiddenFromPortfolio"');
+
+/**
+ * Each of the teachers' newest few from the (userId, issuedAt, id) index, then the newest of those:
+ * the work grows with the number of teachers, never with how many badges the platform has issued.
+ * Always the right ten; the fallback of recentAwardsNewestFirst.
+ */
+function recentAwardsByTeacher(districtId: string, atSchool: Prisma.Sql) {
   return db.$queryRaw<RecentAward[]>`
     SELECT a."id", a."title", a."level", a."issuedAt", u."name" AS "teacherName"
     FROM "User" u
     CROSS JOIN LATERAL (
       SELECT w."id", w."title", w."level", w."issuedAt" FROM "Award" w
-      WHERE w."userId" = u."id" AND w."revokedAt" IS NULL AND w."suspendedAt" IS NULL AND NOT w."hiddenFromPortfolio"
+      WHERE w."userId" = u."id" AND ${RECENT_AWARD_SHOWN}
       ORDER BY w."issuedAt" DESC, w."id" DESC
       LIMIT ${RECENT_AWARDS_LIMIT}
     ) a
-    WHERE u."districtId" = ${opts.districtId} ${atSchool}
+    WHERE u."districtId" = ${districtId} ${atSchool}
+    ORDER BY a."issuedAt" DESC, a."id" DESC
+    LIMIT ${RECENT_AWARDS_LIMIT}`;
+}
+
+/**
+ * The platform's newest `walkRows` standing badges, newest first (the issuedAt index), each joined
+ * to its teacher by primary key, stopping at the tenth of the district's (or the school's). The
+ * window holds the platform's first `walkRows` in the list's own order (issuedAt, then id), so ten
+ * found in it are the district's ten newest; fewer say nothing about older ones (the caller then
+ * asks recentAwardsByTeacher). At most `walkRows` badges read, however big the district or table.
+ */
+function recentAwardsNewestFirst(districtId: string, atSchool: Prisma.Sql, walkRows: number) {
+  return db.$queryRaw<RecentAward[]>`
+    SELECT a."id", a."title", a."level", a."issuedAt", u."name" AS "teacherName"
+    FROM (
+      SELECT w."id", w."title", w."level", w."issuedAt", w."userId" FROM "Award" w
+      WHERE ${RECENT_AWARD_SHOWN}
+      ORDER BY w."issuedAt" DESC, w."id" DESC
+      LIMIT ${walkRows}
+    ) a
+    JOIN "User" u ON u."id" = a."userId"
+    WHERE u."districtId" = ${districtId} ${atSchool}
     ORDER BY a."issuedAt" DESC, a."id" DESC
     LIMIT ${RECENT_AWARDS_LIMIT}`;
 }

@@ -185,6 +185,21 @@ async function main() {
       await admin.query(`UPDATE "Organization" SET "${column}" = false WHERE id = $1`, [leaderRow.org]);
     }
   };
+  // "Recently earned" is read one of two ways by the district's size (listRecentDistrictAwards): the
+  // largest district (the platform's newest badges, walked), and a district of 20 teachers made for
+  // the run (each teacher's newest badges), moved from a district no other path reads and put back
+  // at the end with their former placement as it was.
+  const largest = await one(`SELECT "districtId" AS id, count(*)::int AS n FROM "User" WHERE "districtId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`);
+  const SMALL_DISTRICT = 'cexplain-small-district';
+  const smallFrom: string | undefined = (await admin.query<{ id: string }>(
+    `SELECT o.id FROM "Organization" o WHERE o.kind = 'DISTRICT' AND NOT (o.id = ANY($1::text[])) AND EXISTS (SELECT 1 FROM "User" u WHERE u."districtId" = o.id) ORDER BY o.id LIMIT 1`,
+    [[leaderRow?.org, largest?.id, proposalDistrictId].filter(Boolean)],
+  )).rows[0]?.id;
+  if (smallFrom) {
+    await admin.query(`INSERT INTO "Organization" (id, slug, name, kind, "updatedAt") VALUES ($1, $1, 'Explain: a small district', 'DISTRICT', now()) ON CONFLICT (id) DO NOTHING`, [SMALL_DISTRICT]);
+    await admin.query(`CREATE TEMP TABLE explain_small_district AS SELECT id, "districtId", "schoolId", "formerSchoolId", "formerDistrictId", "placementChangedAt" FROM "User" WHERE "districtId" = $1 AND email NOT LIKE 'scale-%' ORDER BY id LIMIT 20`, [smallFrom]);
+    await admin.query(`UPDATE "User" u SET "districtId" = $1, "schoolId" = NULL FROM explain_small_district s WHERE u.id = s.id`, [SMALL_DISTRICT]);
+  }
   // A staff list to check: 150 of the district's own teachers (skipped as members) and 50 new addresses.
   const inviteCsv = leaderRow
     ? `email,name\n${(await admin.query<{ email: string }>(`SELECT email FROM "User" WHERE "districtId" = $1 ORDER BY id LIMIT 150`, [leaderRow.org])).rows.map((r) => `${r.email},Teacher`).concat(Array.from({ length: 50 }, (_, i) => `new.teacher.${i}@scale.test,New ${i}`)).join('\n')}`
@@ -308,6 +323,12 @@ async function main() {
       { path: '/school/teachers (this school year)', run: () => listSchoolTeachers({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
       { path: '/school (recently earned: the newest badges of its teachers)', run: () => listRecentSchoolAwards({ actor: platformAdmin, schoolId: leaderSchoolId }) },
     ] : []),
+    ...(platformAdmin && largest ? [
+      { path: `/district (recently earned: the largest district, ${largest.n.toLocaleString('en-US')} teachers)`, run: () => listRecentDistrictAwards({ actor: platformAdmin, districtId: largest.id }) },
+    ] : []),
+    ...(platformAdmin && smallFrom ? [
+      { path: '/district (recently earned: a district of 20 teachers)', run: () => listRecentDistrictAwards({ actor: platformAdmin, districtId: SMALL_DISTRICT }) },
+    ] : []),
     ...(proposalDistrictId ? [
       { path: '/district/proposals?status=APPROVED (a district with proposals: what came of each)', run: () => listDistrictProposals([proposalDistrictId], { status: 'APPROVED', take: 20 }) },
     ] : []),
@@ -368,6 +389,12 @@ async function main() {
   if (leaderRow) {
     await admin.query(`DELETE FROM "DistrictApprovedIssuer" WHERE "districtId" = $1 AND "issuerId" = ANY($2::text[])`, [leaderRow.org, approvedIssuerIds]);
     await admin.query(`DELETE FROM "DistrictApprovedCredential" WHERE "districtId" = $1 AND "microCredentialId" = ANY($2::text[])`, [leaderRow.org, approvedCredentialIds]);
+  }
+  if (smallFrom) {
+    // Back where they were; the second update puts back the former placement the move's trigger rewrote.
+    await admin.query(`UPDATE "User" u SET "districtId" = s."districtId", "schoolId" = s."schoolId" FROM explain_small_district s WHERE u.id = s.id`);
+    await admin.query(`UPDATE "User" u SET "formerSchoolId" = s."formerSchoolId", "formerDistrictId" = s."formerDistrictId", "placementChangedAt" = s."placementChangedAt" FROM explain_small_district s WHERE u.id = s.id`);
+    await admin.query(`DELETE FROM "Organization" WHERE id = $1`, [SMALL_DISTRICT]);
   }
   await admin.end();
   console.log('');

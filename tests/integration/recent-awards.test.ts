@@ -3,6 +3,7 @@
 // never a badge that is revoked, suspended or hidden from its teacher's portfolio. Real Postgres;
 // pages rendered with the session stub and a requireRole that checks roles as the real one does.
 import type { ReactElement } from 'react';
+import pg from 'pg';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
@@ -125,6 +126,93 @@ describe('the recently earned badges', () => {
     expect(rows).toHaveLength(RECENT_AWARDS_LIMIT);
     expect(titles(rows)).toEqual([...tie, 'Ann 21', 'Ann 20', 'Ann 19', 'Bo 18', 'Ann 18', 'Ann 17', 'Ann 16', 'Ann 15']);
     expect(titles(await listRecentSchoolAwards({ actor: w.pat, schoolId: w.a.id }))).toEqual(Array.from({ length: RECENT_AWARDS_LIMIT }, (_, i) => `Ann ${21 - i}`));
+  });
+});
+
+/**
+ * Which ways listRecentDistrictAwards read the list while `fn` ran, from the SQL sent to Postgres:
+ * the platform's newest badges walked (`walked`), each teacher's newest (`byTeacher`).
+ */
+async function waysOf<T>(fn: () => Promise<T>): Promise<{ result: T; ways: string[] }> {
+  const sent: string[] = [];
+  const original = pg.Client.prototype.query;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (pg.Client.prototype as any).query = function recording(this: pg.Client, config: unknown, ...rest: unknown[]) {
+    if (config && typeof config === 'object' && 'text' in config) sent.push(String((config as { text: unknown }).text));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (original as any).call(this, config, ...rest);
+  };
+  try {
+    const result = await fn();
+    const ways = [
+      ...(sent.some((t) => t.includes('JOIN "User" u ON u."id" = a."userId"')) ? ['walked'] : []),
+      ...(sent.some((t) => t.includes('CROSS JOIN LATERAL')) ? ['byTeacher'] : []),
+    ];
+    return { result, ways };
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+}
+
+// The list is read one of two ways (RECENT_AWARDS_PLAN): each teacher's newest badges for a district
+// of few teachers, the platform's newest badges walked newest first for one of many, falling back to
+// each teacher's when the walk's window holds fewer than ten of theirs. Small plans here make these
+// few teachers read each way; every way must give the same ten, by the same rules.
+describe('the recently earned badges, whichever way they are read', () => {
+  const BY_TEACHER = { fewTeachers: 1_000, walkRows: 1_000 };
+  const walk = (walkRows: number) => ({ fewTeachers: 0, walkRows });
+
+  it('are the ten newest, ties by id, from the walk when its window holds ten and from each teacher’s when not', async () => {
+    const w = await world();
+    for (let day = 10; day <= 21; day++) await earn(w, w.ann, `Ann ${day}`, day);
+    await earn(w, w.bo, 'Bo 18', 18, { hour: 12 });
+    await earn(w, w.dee, 'Dee 11', 11, { hour: 12 });
+    const tie = [await earn(w, w.bo, 'Bo tie', 23), await earn(w, w.dee, 'Dee tie', 23)].sort((x, y) => (x.id < y.id ? 1 : -1)).map((a) => a.title);
+    // Another district's badge, the newest of all: the walk reads it and leaves it out.
+    await earn(w, w.cy, 'Cy 30', 30);
+    const expected = [...tie, 'Ann 21', 'Ann 20', 'Ann 19', 'Bo 18', 'Ann 18', 'Ann 17', 'Ann 16', 'Ann 15'];
+
+    const read = (plan: { fewTeachers: number; walkRows: number }) => waysOf(() => listRecentDistrictAwards({ actor: w.leader, districtId: w.d.id, plan }));
+    // The district's tenth is the platform's eleventh badge.
+    const cases = [[BY_TEACHER, ['byTeacher']], [walk(1_000), ['walked']], [walk(11), ['walked']], [walk(10), ['walked', 'byTeacher']], [walk(3), ['walked', 'byTeacher']]] as const;
+    for (const [plan, ways] of cases) {
+      expect({ plan, ...(await read(plan)) }).toEqual({ plan, result: expect.any(Array), ways });
+      expect({ plan, titles: titles((await read(plan)).result) }).toEqual({ plan, titles: expected });
+    }
+    const ann = Array.from({ length: RECENT_AWARDS_LIMIT }, (_, i) => `Ann ${21 - i}`);
+    for (const plan of [BY_TEACHER, walk(1_000), walk(12), walk(2)]) {
+      expect(titles(await listRecentDistrictAwards({ actor: w.pat, districtId: w.d.id, schoolId: w.a.id, plan }))).toEqual(ann);
+    }
+  });
+
+  it('count only badges that stand and are shown in the walk’s window, and keep the school to its own', async () => {
+    const w = await world();
+    for (let day = 1; day <= 10; day++) await earn(w, w.ann, `Ann ${day}`, day);
+    // Newer than all of those: withdrawn, on hold, hidden, or another school's.
+    await earn(w, w.ann, 'Revoked', 11, { revoked: true });
+    await earn(w, w.ann, 'Suspended', 12, { suspended: true });
+    const hidden = await earn(w, w.ann, 'Hidden', 13);
+    await db.award.update({ where: { id: hidden.id }, data: { hiddenFromPortfolio: true } });
+    await earn(w, w.bo, 'Bo at Birch', 14);
+    const ann = Array.from({ length: RECENT_AWARDS_LIMIT }, (_, i) => `Ann ${10 - i}`);
+
+    // A window of the eleven newest shown badges holds Bo's and Ann's ten: read by the walk alone.
+    const school = await waysOf(() => listRecentDistrictAwards({ actor: w.pat, districtId: w.d.id, schoolId: w.a.id, plan: walk(11) }));
+    expect(titles(school.result)).toEqual(ann);
+    expect(school.ways).toEqual(['walked']);
+    const district = await waysOf(() => listRecentDistrictAwards({ actor: w.leader, districtId: w.d.id, plan: walk(10) }));
+    expect(titles(district.result)).toEqual(['Bo at Birch', ...ann.slice(0, 9)]);
+    expect(district.ways).toEqual(['walked']);
+  });
+
+  it('a district that is quiet among the platform’s newest badges still gets its own from each teacher’s', async () => {
+    const w = await world();
+    await earn(w, w.ann, 'Ann long ago', 1);
+    for (let day = 2; day <= 20; day++) await earn(w, w.cy, `Cy ${day}`, day);
+    const got = await waysOf(() => listRecentDistrictAwards({ actor: w.leader, districtId: w.d.id, plan: walk(5) }));
+    expect(titles(got.result)).toEqual(['Ann long ago']);
+    expect(got.ways).toEqual(['walked', 'byTeacher']);
+    expect(titles(await listRecentDistrictAwards({ actor: w.otherLeader, districtId: w.e.id, plan: walk(10) }))).toEqual(Array.from({ length: RECENT_AWARDS_LIMIT }, (_, i) => `Cy ${20 - i}`));
   });
 });
 
