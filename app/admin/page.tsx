@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { getAdminHome } from '@/lib/authoring/queries';
 import { countUnansweredFeedbackQuestions } from '@/lib/feedback-questions/queries';
+import { countUnansweredCredentialQuestions } from '@/lib/credential-questions/queries';
 import { countAdjudicationFor } from '@/lib/review/adjudication-count';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
@@ -11,7 +12,12 @@ export const metadata = { title: 'Issuer administration' };
 
 export default async function AdminHomePage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin');
-  const [home, adjudication, questions] = await Promise.all([getAdminHome(actor), countAdjudicationFor(actor), countUnansweredFeedbackQuestions(actor)]);
+  const [home, adjudication, questions, credentialQuestions] = await Promise.all([
+    getAdminHome(actor),
+    countAdjudicationFor(actor),
+    countUnansweredFeedbackQuestions(actor),
+    countUnansweredCredentialQuestions(actor),
+  ]);
   return (
     <div>
       <PageHeader
@@ -89,6 +95,15 @@ export default async function AdminHomePage() {
                 )}
               </dd>
               {questions.others ? <dd className="text-sm text-slate-700">{questions.others} more for another admin to answer</dd> : null}
+            </div>
+            {/* Teachers' questions before they apply (what counts as evidence), apart from those about decided work above. */}
+            <div>
+              <dt className="text-slate-700">Unanswered questions about micro-credentials</dt>
+              <dd className="text-xl font-bold">
+                <Link href="/admin/questions" className="text-slate-900">
+                  {credentialQuestions}<span className="sr-only">: open the questions teachers asked before applying, oldest first</span>
+                </Link>
+              </dd>
             </div>
           </dl>
           <p className="mt-2 text-sm"><Link href="/admin/dashboard">Turnaround and workload →</Link></p>

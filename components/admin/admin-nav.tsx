@@ -6,6 +6,7 @@ const items = [
   { href: '/admin/tracks', label: 'Tracks' },
   { href: '/admin/stacks', label: 'Stacks' },
   { href: '/admin/submissions', label: 'Applications' },
+  { href: '/admin/questions', label: 'Questions' },
   { href: '/admin/awards', label: 'Badges issued' },
   { href: '/admin/people', label: 'People' },
   { href: '/admin/dashboard', label: 'Dashboard' },

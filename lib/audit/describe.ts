@@ -288,6 +288,13 @@ const ACTIONS: Record<string, ActionInfo> = {
   'evidence.file-remove': { group: 'applications', describe: (c) => withReason(`Removed a file from attempt ${num(c.d, 'number') ?? 1} after a concern (deleted from storage; the teacher was told why)`, 'Reason', text(c.d, 'reason')) },
   'evidence.concern-close': { group: 'applications', describe: (c) => `Closed a concern about ${text(c.d, 'fileId') ? 'a file' : 'the evidence'} in attempt ${num(c.d, 'number') ?? 1} without removing anything` },
   'feedback.answer': { group: 'applications', describe: (c) => `Replied to a teacher’s question about the feedback on attempt ${num(c.d, 'number') ?? 1}` },
+  // Teachers' questions to the issuer about a micro-credential (lib/credential-questions). The words are not in the log: teachers may name students.
+  // Asked and withdrawn by the teacher: recorded without an organisation (only the platform log), so the issuer never learns who asked.
+  'credential.question-ask': { group: 'applications', describe: (c) => `Asked the issuer a question about ${named(c, 'micro-credential')}` },
+  'credential.question-withdraw': { group: 'applications', describe: (c) => `Withdrew an unanswered question about ${named(c, 'micro-credential')}` },
+  'credential.question-answer': { group: 'applications', describe: (c) => `Answered a teacher’s question about ${named(c, 'micro-credential')}${c.d.shared === true ? ', and shared it on its public page' : ''}` },
+  'credential.question-share': { group: 'credentials', describe: (c) => `Shared a teacher’s question and its answer, without any name, on the public page of ${named(c, 'micro-credential')}` },
+  'credential.question-unshare': { group: 'credentials', describe: (c) => `Stopped sharing a teacher’s question on the public page of ${named(c, 'micro-credential')}` },
 
   // ── Proposals ──
   'proposal.submit': { group: 'proposals', describe: (c) => `Sent a proposal${c.s.title ? ` for ${quote(c.s.title)}` : ''} to the district` },

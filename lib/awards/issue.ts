@@ -16,6 +16,7 @@ import { invalidState, notFound } from '@/lib/errors';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
 import { badgeIssuerDescription, stackHours } from '@/lib/awards/badge-fields';
+import { feedbackInvitation, withInvitation } from '@/lib/credential-feedback/invitation';
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
 export const credentialUrl = (awardId: string) => url(`/credentials/${awardId}`);
@@ -132,10 +133,12 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
         },
       });
       await recordAudit({ actorId: null, action: 'award.issue', entityType: 'Award', entityId: awardId, organizationId: mc.issuerId, data: { submissionId, userId: s.userId } }, tx);
+      // A first badge invites the teacher to tell the issuer how it went (empty once they have).
+      const invite = s.cycle > 1 ? '' : await feedbackInvitation(tx, { userId: s.userId, microCredentialId: mc.id, slug: mc.slug });
       await notify(
         s.cycle > 1
           ? { userId: s.userId, kind: 'award.issued', title: `You renewed “${v.title}”`, body: validUntil ? `Your new badge is valid until ${validUntil.toISOString().slice(0, 10)}. Share it in place of the old one.` : 'Your new badge is ready to share.', href: `/credentials/${awardId}` }
-          : { userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: counts ? `Your verifiable badge is ready to share. ${counts}` : 'Your verifiable badge is ready to share.', href: `/credentials/${awardId}` },
+          : { userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: withInvitation(counts ? `Your verifiable badge is ready to share. ${counts}` : 'Your verifiable badge is ready to share.', invite), href: `/credentials/${awardId}` },
         tx,
       );
       return { id: awardId, created: true };

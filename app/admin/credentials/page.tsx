@@ -103,6 +103,8 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
                   <td className="p-3 text-right whitespace-nowrap">
                     <Link href={`/admin/credentials/${m.id}/edit`}>Edit<span className="sr-only"> {m.versions[0]?.title ?? m.slug}</span></Link>
                     {' · '}
+                    <Link href={`/admin/credentials/${m.id}/feedback`}>Feedback<span className="sr-only"> on {m.versions[0]?.title ?? m.slug}</span></Link>
+                    {' · '}
                     <a href={`/admin/credentials/${m.id}/export`}>Export<span className="sr-only"> {m.versions[0]?.title ?? m.slug}</span></a>
                   </td>
                 </tr>

@@ -33,6 +33,9 @@ import { criteriaByPart, renewalOpenedText, revisionPlan, submitNotice, type Rev
 import { requiredPartsLine } from '@/components/evidence/progress-words';
 import { formatBytes, liveFiles } from '@/lib/evidence/file-types';
 import { PRIVACY_REMINDER } from '@/lib/submissions/schemas';
+import { countOwnQuestions } from '@/lib/credential-questions/queries';
+import { ApplyQuestionsLink } from '@/components/credential-questions/apply-questions-link';
+import { FeedbackPrompt } from '@/components/credential-feedback/feedback-prompt';
 
 export const metadata = { title: 'Your application' };
 
@@ -127,6 +130,9 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   }
   // `earlier`: an application a renewal has followed, kept as it was: read only.
   const { mc, submission, version, renews, earlier } = app;
+  // Their questions to the issuer about this credential (app/micro-credentials/[slug]/questions), reachable from here.
+  const ownQuestions = await countOwnQuestions(actor, mc.id);
+  const questionsLink = <ApplyQuestionsLink slug={mc.slug} issuerName={mc.issuer.name} answered={ownQuestions.answered} waiting={ownQuestions.waiting} className="mt-2" />;
 
   if (!submission) {
     return (
@@ -135,6 +141,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
           <Link href={`/micro-credentials/${mc.slug}`}>← {version.title}</Link>
         </p>
         <h1 className="mt-2 text-3xl font-bold">{version.title}</h1>
+        {questionsLink}
         {refusedParam === 'start' && refused ? <RefusalNotice refusal={refused} /> : null}
         <Card className="mt-6">
           <p>Your application follows the parts below. Answers save as you type, so you can work on it over several days.</p>
@@ -219,6 +226,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         <Pill tone={info.tone}>{info.label}</Pill>
       </div>
       <p className="mt-1 text-slate-700">{subtitle}</p>
+      {questionsLink}
 
       {earlier ? (
         <div className="mt-4">
@@ -349,6 +357,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       ) : null}
 
       {topFeedback ? <Feedback attempt={topFeedback} version={version} slug={mc.slug} issuerName={mc.issuer.name} readOnly={earlier} /> : null}
+      {!earlier ? <FeedbackPrompt userId={actor.id} microCredentialId={mc.id} slug={mc.slug} /> : null}
 
       {!earlier && !stopped && submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">

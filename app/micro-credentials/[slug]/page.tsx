@@ -29,6 +29,9 @@ import { ResourceEntry } from '@/components/credential/resource-entry';
 import { RenewForm } from '@/components/awards/renew-form';
 import { startRenewalAction } from '@/app/apply/[slug]/actions';
 import { renewability } from '@/lib/submissions/renewal-policy';
+import { listSharedQuestions } from '@/lib/credential-questions/queries';
+import { SharedQuestionsSection } from '@/components/credential-questions/shared-questions';
+import { FeedbackSummary } from '@/components/credential-feedback/feedback-summary';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -46,7 +49,8 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   const mc = await getMicroCredentialPage(slug);
   if (!mc) notFound();
   const v = mc.version;
-  const actor = await getActor();
+  // The questions the issuer shares are the same for everyone (no names): fine on the cached anonymous copy.
+  const [actor, sharedQuestions] = await Promise.all([getActor(), listSharedQuestions({ microCredentialId: mc.id, take: 5 })]);
   // The district's recommendation and salary rules are per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
   const [standings, recommendation, salaryIssuer] = actor
     ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id, level: mc.level })])
@@ -115,6 +119,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
             {' '}· Version {v.version}
           </p>
           <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
+          <FeedbackSummary microCredentialId={mc.id} className="mt-2 text-sm text-slate-700" />
         </div>
       </div>
 
@@ -165,6 +170,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {olderVersion !== null ? <ApplicationVersionNote slug={mc.slug} applicationVersion={olderVersion} current={v.version} /> : null}
           <CredentialDescription version={v} submitHeading={olderVersion !== null ? `What version ${v.version} asks for (yours follows version ${olderVersion})` : 'What you will submit'} />
+          <SharedQuestionsSection slug={mc.slug} issuerName={mc.issuer.name} items={sharedQuestions.items} more={sharedQuestions.nextCursor !== null} signedIn={Boolean(actor)} />
         </div>
         {working ? null : resourcesCard}
         <aside className="space-y-6 lg:col-start-2 lg:row-start-2">

@@ -62,6 +62,8 @@ export default async function EditCredentialPage({ params, searchParams }: { par
             ) : (
               <span className="text-slate-700">Calibration samples can be added once it is published</span>
             )}
+            {/* What teachers who went through it said, without their names. */}
+            {mc.publishedAt !== null ? <Link href={`/admin/credentials/${mc.id}/feedback`}>Teacher feedback</Link> : null}
             {/* An unfinished draft is not a definition anyone could import (the export refuses it). */}
             {!latest ? null : Object.keys(publishGaps).length ? (
               <span className="text-slate-700">

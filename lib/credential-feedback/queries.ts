@@ -1,0 +1,168 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
+import { notFound } from '@/lib/errors';
+import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
+import { RATINGS, type Rating } from '@/lib/credential-feedback/schemas';
+import { feedbackRefusal, feedbackStanding, SUMMARY_MIN_RATINGS, type FeedbackStanding, type PublicFeedbackSummary } from '@/lib/credential-feedback/policy';
+
+// Reading teachers' feedback on micro-credentials (lib/credential-feedback/mutations.ts writes it).
+// - The teacher reads and edits only their own (getFeedbackForm).
+// - The issuer's admins read every answer on their credentials, never who gave it: no name, no
+//   account, no exact day (getCredentialFeedbackReport).
+// - Everyone else, on the public page, reads an average and typical hours once there are enough
+//   ratings that no single one can be told apart (getCredentialFeedbackSummary).
+
+/** Micro-credentials with a public page (published, or retired with its page kept). */
+const VISIBLE = { status: { in: ['PUBLISHED', 'RETIRED'] as ('PUBLISHED' | 'RETIRED')[] }, currentVersionId: { not: null } };
+
+/** Where `userId` stands with the micro-credential for feedback (feedbackStanding), from their attempts on every cycle and their badges. */
+export async function getFeedbackStanding(userId: string, microCredentialId: string, client: Tx | typeof db = db): Promise<FeedbackStanding> {
+  const [attempts, badge] = await Promise.all([
+    // One row per status (distinct): a teacher's applications of one credential are few anyway.
+    client.attempt.findMany({ where: { submission: { userId, microCredentialId } }, distinct: ['status'], select: { status: true } }),
+    client.award.findFirst({ where: { userId, microCredentialId }, select: { id: true } }),
+  ]);
+  return feedbackStanding(attempts.map((a) => a.status), badge !== null);
+}
+
+/**
+ * The teacher's feedback page: the credential (only one with a public page; null otherwise, for a
+ * 404), the issuer's stated PD hours (of the version the teacher last worked on, else the current
+ * one), whether they may give feedback and why not, and what they said before.
+ */
+export async function getFeedbackForm(actor: Actor, slug: string) {
+  const mc = await db.microCredential.findFirst({
+    where: { slug, ...VISIBLE },
+    select: { id: true, slug: true, status: true, issuer: { select: { name: true } }, currentVersion: { select: { title: true, pdHours: true } } },
+  });
+  if (!mc || !mc.currentVersion) return null;
+  const [standing, saved, worked] = await Promise.all([
+    getFeedbackStanding(actor.id, mc.id),
+    db.credentialFeedback.findUnique({
+      where: { userId_microCredentialId: { userId: actor.id, microCredentialId: mc.id } },
+      select: { rating: true, hoursSpent: true, comment: true, updatedAt: true },
+    }),
+    // The hours stated on the version the teacher's latest application followed: a later version
+    // may state different ones.
+    db.submission.findFirst({ where: { userId: actor.id, microCredentialId: mc.id }, orderBy: { cycle: 'desc' }, select: { version: { select: { pdHours: true } } } }),
+  ]);
+  return {
+    mc: { id: mc.id, slug: mc.slug, title: mc.currentVersion.title, issuerName: mc.issuer.name, retired: mc.status === 'RETIRED' },
+    statedHours: Number(worked?.version.pdHours ?? mc.currentVersion.pdHours),
+    standing,
+    refusal: feedbackRefusal(standing, saved !== null),
+    saved: saved ? { rating: saved.rating, hoursSpent: saved.hoursSpent === null ? null : Number(saved.hoursSpent), comment: saved.comment, updatedAt: saved.updatedAt } : null,
+  };
+}
+
+/** The teacher's own saved rating of a credential, or null: for a prompt on their application page. */
+export async function getOwnFeedbackRating(userId: string, microCredentialId: string): Promise<number | null> {
+  const row = await db.credentialFeedback.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { rating: true } });
+  return row?.rating ?? null;
+}
+
+type Stats = {
+  count: number; average: number | null;
+  r1: number; r2: number; r3: number; r4: number; r5: number;
+  hoursCount: number; median: number | null; p25: number | null; p75: number | null;
+};
+
+/** Every figure of one credential's feedback in one pass over its rows (the index on microCredentialId finds them). */
+async function feedbackStats(microCredentialId: string): Promise<Stats> {
+  // percentile_cont skips rows without hours, as count("hoursSpent") does.
+  const [row] = await db.$queryRaw<Stats[]>`
+    SELECT count(*)::int AS "count", avg("rating")::float8 AS "average",
+      count(*) FILTER (WHERE "rating" = 1)::int AS "r1", count(*) FILTER (WHERE "rating" = 2)::int AS "r2",
+      count(*) FILTER (WHERE "rating" = 3)::int AS "r3", count(*) FILTER (WHERE "rating" = 4)::int AS "r4",
+      count(*) FILTER (WHERE "rating" = 5)::int AS "r5",
+      count("hoursSpent")::int AS "hoursCount",
+      (percentile_cont(0.5) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "median",
+      (percentile_cont(0.25) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p25",
+      (percentile_cont(0.75) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p75"
+    FROM "CredentialFeedback" WHERE "microCredentialId" = ${microCredentialId}`;
+  return row;
+}
+
+/**
+ * For the public micro-credential page: how many teachers rated it, their average, and the median
+ * of the hours they report, or null below SUMMARY_MIN_RATINGS ratings. The typical hours likewise
+ * need that many answers (hours are optional), or they are null. `microCredentialId` may come from
+ * anywhere: an id that is not one of ours reads as no feedback.
+ */
+export async function getCredentialFeedbackSummary(microCredentialId: string): Promise<PublicFeedbackSummary | null> {
+  // Raw SQL bypasses the client's NUL guard (lib/db.ts): such an id matches nothing anyway.
+  if (typeof microCredentialId !== 'string' || !isCursorId(microCredentialId) || microCredentialId.includes('\u0000')) return null;
+  const s = await feedbackStats(microCredentialId);
+  if (s.count < SUMMARY_MIN_RATINGS || s.average === null) return null;
+  return { count: s.count, average: s.average, typicalHours: s.hoursCount >= SUMMARY_MIN_RATINGS ? s.median : null };
+}
+
+/** Comments on the issuer's feedback page, a page at a time. */
+export const FEEDBACK_COMMENTS_PAGE_SIZE = 20;
+
+type CommentCursor = { t: string; id: string };
+const isCommentCursor = (v: Record<string, unknown>): v is CommentCursor => isCursorTime(v.t) && isCursorId(v.id);
+
+/**
+ * The issuer's view of teachers' feedback on one micro-credential: how many rated it, the average,
+ * how many gave each rating, the hours they report (median and middle half) against the PD hours the
+ * issuer states, and the comments, most recently written first, FEEDBACK_COMMENTS_PAGE_SIZE at a
+ * time (keyset on updatedAt, id). Only for admins of the issuing organisation (and platform
+ * admins); anyone else is told it does not exist, as on the credential's other admin pages.
+ *
+ * Nothing names the teacher: no name, no account id, and a comment is dated by month only, so the
+ * day it was written cannot be matched with the day someone's application was decided.
+ */
+export async function getCredentialFeedbackReport(opts: { actor: Actor; microCredentialId: string; cursor?: string }) {
+  const mc = await db.microCredential.findUnique({
+    where: { id: opts.microCredentialId },
+    select: {
+      id: true, slug: true, status: true, issuerId: true,
+      issuer: { select: { name: true } },
+      currentVersion: { select: { title: true, version: true, pdHours: true } },
+      versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true, version: true, pdHours: true } },
+    },
+  });
+  if (!mc || !isIssuerAdmin(opts.actor, mc.issuerId)) throw notFound('That credential');
+  // The hours teachers see stated are the published version's; a credential never published has only its draft's.
+  const shown = mc.currentVersion ?? mc.versions[0];
+  if (!shown) throw notFound('That credential');
+  const cursor = decodeCursor(opts.cursor, isCommentCursor);
+  const after = cursor ? { OR: [{ updatedAt: { lt: new Date(cursor.t) } }, { updatedAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {};
+  const withComment = { microCredentialId: mc.id, comment: { not: null } };
+  const [stats, rows, commentCount] = await Promise.all([
+    feedbackStats(mc.id),
+    db.credentialFeedback.findMany({
+      where: { ...withComment, ...after },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      take: FEEDBACK_COMMENTS_PAGE_SIZE + 1,
+      // Never userId: the page must not be able to show who wrote it.
+      select: { id: true, rating: true, hoursSpent: true, comment: true, updatedAt: true },
+    }),
+    db.credentialFeedback.count({ where: withComment }),
+  ]);
+  const page = rows.slice(0, FEEDBACK_COMMENTS_PAGE_SIZE);
+  const last = page[page.length - 1];
+  const distribution = RATINGS.map((rating: Rating) => ({ rating, count: stats[`r${rating}`] }));
+  return {
+    mc: { id: mc.id, slug: mc.slug, status: mc.status, title: shown.title, version: shown.version, issuerName: mc.issuer.name },
+    statedHours: Number(shown.pdHours),
+    count: stats.count,
+    average: stats.average,
+    distribution,
+    hours: { count: stats.hoursCount, median: stats.median, p25: stats.p25, p75: stats.p75 },
+    comments: {
+      total: commentCount,
+      // The row's id is for the cursor only; month and year stand in for the day it was written.
+      items: page.map((r) => ({ key: r.id, rating: r.rating, hoursSpent: r.hoursSpent === null ? null : Number(r.hoursSpent), comment: r.comment ?? '', writtenIn: monthOf(r.updatedAt) })),
+      nextCursor: rows.length > FEEDBACK_COMMENTS_PAGE_SIZE && last ? encodeCursor({ t: last.updatedAt.toISOString(), id: last.id }) : null,
+      continued: cursor !== null,
+    },
+  };
+}
+
+const monthFmt = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthOf = (d: Date) => monthFmt.format(d);
+
+export type CredentialFeedbackReport = Awaited<ReturnType<typeof getCredentialFeedbackReport>>;

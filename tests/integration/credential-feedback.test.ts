@@ -1,0 +1,417 @@
+// Teachers tell an issuer how a micro-credential went (how useful it was, about how many hours it
+// took, a comment) once a reviewer has decided on their work; the issuer's admins read it without
+// names; the public page shows an average and typical hours once five teachers have rated it.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactNode } from 'react';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { resetDatabase } from '../setup/db';
+import { session } from '../setup/session-stub';
+import { errorOf, form, redirectOf } from '../setup/actions';
+import { createActor, createDraftCredential, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
+import { startApplication } from '@/lib/submissions/mutations';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
+import { FEEDBACK_COMMENTS_PAGE_SIZE, getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm } from '@/lib/credential-feedback/queries';
+import { feedbackInvitation } from '@/lib/credential-feedback/invitation';
+
+vi.mock('@/lib/auth/session', async () => {
+  const stub = await import('../setup/session-stub-roles');
+  const { redirect } = await import('next/navigation');
+  const { hasRole, isPlatformAdmin } = await import('@/lib/auth/actor');
+  // As lib/auth/session.ts does: a signed-out visitor goes to sign in, and back to the page after.
+  const requireUser = async (returnTo?: string) => stub.session.actor ?? redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : '/sign-in');
+  const requireRole = async (roles: Parameters<typeof hasRole>[1][], returnTo?: string) => {
+    const actor = await requireUser(returnTo);
+    if (!isPlatformAdmin(actor) && !roles.some((r) => hasRole(actor, r))) redirect('/forbidden');
+    return actor;
+  };
+  return { ...stub, requireUser, requireRole };
+});
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { saveFeedbackAction, deleteFeedbackAction } = await import('@/app/micro-credentials/[slug]/feedback/actions');
+const { default: TeacherFeedbackPage, generateMetadata: generateTeacherMetadata } = await import('@/app/micro-credentials/[slug]/feedback/page');
+const { default: IssuerFeedbackPage, generateMetadata: generateIssuerMetadata } = await import('@/app/admin/credentials/[id]/feedback/page');
+const { FeedbackSummary } = await import('@/components/credential-feedback/feedback-summary');
+const { FeedbackPrompt } = await import('@/components/credential-feedback/feedback-prompt');
+
+beforeEach(async () => {
+  await resetDatabase();
+  session.actor = null;
+});
+
+const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const render = async (page: Promise<ReactNode> | ReactNode) => renderToStaticMarkup(await page);
+
+const teacherPage = (slug: string, sp: Record<string, string> = {}) => TeacherFeedbackPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(sp) });
+const issuerPage = (id: string, sp: Record<string, string> = {}) => IssuerFeedbackPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve(sp) });
+const save = (actor: Actor, microCredentialId: string, o: { rating?: number; hoursSpent?: number | null; comment?: string | null } = {}) =>
+  saveCredentialFeedback({ actor, microCredentialId, rating: o.rating ?? 4, hoursSpent: o.hoursSpent ?? null, comment: o.comment ?? null });
+const rows = () => db.credentialFeedback.findMany({ orderBy: { createdAt: 'asc' } });
+
+/**
+ * An issuer with one text-only credential (10 PD hours) and its reviewer; teachers at every stage:
+ * Rita's work was returned, Paul's passed (his badge issued), Dana has only a draft, Wes waits for
+ * review, Nell never applied. Another issuer with its own admin.
+ */
+async function makeWorld() {
+  const w = await makeReviewWorld({ calibrationRequired: false });
+  const reviewer = await w.reviewer({ name: 'Rae Reviewer' });
+  const rita = await createActor({ name: 'Rita Returned', email: 'rita.returned@example.test' });
+  const paul = await createActor({ name: 'Paul Passed', email: 'paul.passed@example.test' });
+  const dana = await createActor({ name: 'Dana Draft' });
+  const wes = await createActor({ name: 'Wes Waiting' });
+  const nell = await createActor({ name: 'Nell Never' });
+  const returnedAttempt = await submitTextAttempt(w, rita);
+  expect((await scoreAttempt(w, reviewer, returnedAttempt, 'PRIMARY', [0, 0])).outcome).toBe('RETURNED');
+  const passedAttempt = await submitTextAttempt(w, paul);
+  expect((await scoreAttempt(w, reviewer, passedAttempt, 'PRIMARY', [3, 3])).outcome).toBe('PASSED');
+  await startApplication({ actor: dana, microCredentialId: w.mc.id });
+  await createWaitingAttempt(wes, w.mc.id);
+  const otherIssuer = await createOrg({ kind: 'ISSUER' });
+  const otherAdmin = await createActor({ name: 'Olga Other-Issuer', roles: [{ role: 'ISSUER_ADMIN', organizationId: otherIssuer.id }] });
+  return { ...w, reviewer, rita, paul, dana, wes, nell, returnedAttempt, otherAdmin };
+}
+
+describe('who may give feedback', () => {
+  it('a teacher whose work was returned, or who earned the badge, may; the row holds what they said', async () => {
+    const w = await makeWorld();
+    expect(await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 14.5, comment: 'The reflection prompt was unclear.' })).toEqual({ slug: w.mc.slug, created: true });
+    expect(await save(w.paul, w.mc.id, { rating: 5 })).toEqual({ slug: w.mc.slug, created: true });
+    const [r, p] = await rows();
+    expect(r).toMatchObject({ userId: w.rita.id, microCredentialId: w.mc.id, rating: 2, comment: 'The reflection prompt was unclear.' });
+    expect(Number(r.hoursSpent)).toBe(14.5);
+    expect(p).toMatchObject({ userId: w.paul.id, rating: 5, hoursSpent: null, comment: null });
+    expect(await db.award.count({ where: { userId: w.paul.id, microCredentialId: w.mc.id } })).toBe(1);
+  });
+
+  it('a teacher with only a draft, work still in review, or no application is refused in plain words, and nothing is written', async () => {
+    const w = await makeWorld();
+    for (const [who, words] of [[w.dana, /still a draft/], [w.wes, /with the reviewers now/], [w.nell, /not sent any work/]] as const) {
+      const e = await errorOf(save(who, w.mc.id));
+      expect(e.code).toBe('FORBIDDEN');
+      expect(e.message).toMatch(/once a reviewer has made a decision on your work/);
+      expect(e.message).toMatch(words);
+    }
+    session.actor = w.dana;
+    const r = (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, rating: '5' }))) as ActionResult;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.formError).toMatch(/still a draft: send it for review first/);
+    expect(await rows()).toEqual([]);
+  });
+
+  it('a second look puts the only decision back in review: a new teacher waits, one who already gave feedback may still change it', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 2 });
+    await db.attempt.update({ where: { id: w.returnedAttempt }, data: { status: 'SUBMITTED', decidedAt: null, secondLookRequestedAt: new Date() } });
+    expect((await getFeedbackForm(w.rita, w.mc.slug))?.standing).toBe('waiting');
+    expect(await save(w.rita, w.mc.id, { rating: 3 })).toEqual({ slug: w.mc.slug, created: false });
+    expect((await rows())[0].rating).toBe(3);
+  });
+
+  it('only on a credential with a public page: a draft one is not found', async () => {
+    const w = await makeWorld();
+    const draft = await createDraftCredential(w.admin, w.issuer.id, 'Never published');
+    expect((await errorOf(save(w.rita, draft.id))).code).toBe('NOT_FOUND');
+    expect((await errorOf(save(w.rita, 'no-such-credential'))).code).toBe('NOT_FOUND');
+    expect(await getFeedbackForm(w.rita, draft.slug)).toBeNull();
+    session.actor = w.rita;
+    await expect(teacherPage(draft.slug)).rejects.toMatchObject(NOT_FOUND);
+    await expect(teacherPage('no-such-credential')).rejects.toMatchObject(NOT_FOUND);
+  });
+});
+
+describe('saving, changing and deleting', () => {
+  it('saving again changes the one row, blanks clear hours and comment, and a double submit leaves one row', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 12, comment: 'First thoughts.' });
+    expect(await save(w.rita, w.mc.id, { rating: 4, hoursSpent: 9.5, comment: 'On reflection, useful.' })).toMatchObject({ created: false });
+    let [row] = await rows();
+    expect(await db.credentialFeedback.count()).toBe(1);
+    expect(row).toMatchObject({ rating: 4, comment: 'On reflection, useful.' });
+    expect(Number(row.hoursSpent)).toBe(9.5);
+
+    // Through the form: empty boxes are "not given".
+    session.actor = w.rita;
+    const r = (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, rating: '5', hoursSpent: '', comment: '   ' }))) as ActionResult;
+    expect(r).toEqual({ ok: true, message: 'Your feedback was updated. The issuer now sees your new answers.' });
+    [row] = await rows();
+    expect(row).toMatchObject({ rating: 5, hoursSpent: null, comment: null });
+
+    // Two clicks at once on a first save: one row, no error.
+    const both = await Promise.allSettled([save(w.paul, w.mc.id, { rating: 3 }), save(w.paul, w.mc.id, { rating: 3 })]);
+    expect(both.map((b) => b.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await db.credentialFeedback.count({ where: { userId: w.paul.id } })).toBe(1);
+    // The database keeps one per teacher and credential whatever writes.
+    await expect(db.credentialFeedback.create({ data: { userId: w.paul.id, microCredentialId: w.mc.id, rating: 1 } })).rejects.toThrow();
+  });
+
+  it('the first save thanks the teacher; deleting removes only their own row, twice is harmless, and the page says it is gone', async () => {
+    const w = await makeWorld();
+    await save(w.paul, w.mc.id, { rating: 5, comment: 'Paul’s words.' });
+    const pauls = (await rows())[0];
+    session.actor = w.rita;
+    const r = (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, rating: '3', hoursSpent: '7,5', comment: 'Rita’s words.' }))) as ActionResult;
+    expect(r).toEqual({ ok: true, message: 'Thank you. Your feedback was sent to the issuer without your name. You can change it here at any time.' });
+
+    expect(await redirectOf(deleteFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id })))).toBe(`/micro-credentials/${w.mc.slug}/feedback?deleted=1`);
+    expect(await db.credentialFeedback.count({ where: { userId: w.rita.id } })).toBe(0);
+    // Paul's feedback is exactly as it was.
+    expect(await rows()).toEqual([pauls]);
+    expect(await deleteCredentialFeedback({ actor: w.rita, microCredentialId: w.mc.id })).toEqual({ deleted: false, slug: w.mc.slug });
+    // Another teacher's save or delete never reaches Paul's row either.
+    await deleteCredentialFeedback({ actor: w.otherAdmin, microCredentialId: w.mc.id });
+    expect(await rows()).toEqual([pauls]);
+
+    const html = textOf(await render(teacherPage(w.mc.slug, { deleted: '1' })));
+    expect(html).toContain('Your feedback was deleted');
+    expect(html).toContain('Send my feedback');
+    expect(html).not.toContain('Rita’s words.');
+  });
+
+  it('refuses bad input with a message at each field, writing nothing', async () => {
+    const w = await makeWorld();
+    session.actor = w.rita;
+    const post = async (fields: Record<string, string>) => (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, ...fields }))) as ActionResult;
+    const cases: [Record<string, string>, string, string][] = [
+      [{}, 'rating', 'Choose how useful it was, from 1 (not useful) to 5 (very useful).'],
+      [{ rating: '6' }, 'rating', 'Choose how useful it was, from 1 (not useful) to 5 (very useful).'],
+      [{ rating: '4', hoursSpent: '0' }, 'hoursSpent', 'Enter more than 0 hours, or leave the box empty.'],
+      [{ rating: '4', hoursSpent: '1001' }, 'hoursSpent', 'Enter at most 1,000 hours.'],
+      [{ rating: '4', hoursSpent: '6.25' }, 'hoursSpent', 'Round to the nearest half hour, for example 6 or 6.5.'],
+      [{ rating: '4', hoursSpent: 'about six' }, 'hoursSpent', 'Enter the hours as a number, for example 6 or 7.5, or leave the box empty.'],
+      [{ rating: '4', comment: 'x'.repeat(4001) }, 'comment', 'Use at most 4,000 characters.'],
+    ];
+    for (const [fields, field, message] of cases) {
+      const r = await post(fields);
+      expect(r).toMatchObject({ ok: false, formError: 'Some fields need attention.' });
+      expect(!r.ok && r.fieldErrors?.[field]).toEqual([message]);
+    }
+    // A forged id is a plain "not found", never a server error.
+    expect(await post({ rating: '4', microCredentialId: 'x\u0000y' })).toMatchObject({ ok: false, formError: 'That micro-credential could not be found.' });
+    expect(await rows()).toEqual([]);
+    // The database holds the same limits (migration teacher_voice), whatever code writes.
+    for (const data of [{ rating: 0 }, { rating: 6 }, { rating: 3, hoursSpent: new Prisma.Decimal(0) }, { rating: 3, hoursSpent: new Prisma.Decimal(1000.5) }, { rating: 3, comment: 'x'.repeat(4001) }]) {
+      await expect(db.credentialFeedback.create({ data: { userId: w.rita.id, microCredentialId: w.mc.id, ...data } })).rejects.toThrow();
+    }
+  });
+
+  it('a signed-out visitor is sent to sign in and back; signed-out saves are refused', async () => {
+    const w = await makeWorld();
+    expect(await redirectOf(teacherPage(w.mc.slug))).toBe(`/sign-in?callbackUrl=${encodeURIComponent(`/micro-credentials/${w.mc.slug}/feedback`)}`);
+    const r = (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, rating: '4' }))) as ActionResult;
+    expect(r).toMatchObject({ ok: false, formError: expect.stringContaining('Sign in again') });
+    expect(await rows()).toEqual([]);
+  });
+});
+
+describe('the teacher’s page', () => {
+  it('asks the questions, shows the stated PD hours and says who sees it; saved answers come back to edit', async () => {
+    const w = await makeWorld();
+    session.actor = w.rita;
+    let html = await render(teacherPage(w.mc.slug));
+    let text = textOf(html);
+    expect(text).toContain('How useful was this for your teaching?');
+    for (const words of ['1 Not useful', '2 A little useful', '3 Fairly useful', '4 Useful', '5 Very useful']) expect(text).toContain(words);
+    expect(text).toContain('About how many hours did it take you?');
+    expect(text).toContain('The issuer states 10 PD hours.');
+    expect(text).toMatch(/sees your rating, hours and comment without your name/);
+    expect(html).toMatch(/<fieldset[^>]*role="radiogroup"[^>]*aria-labelledby="rating-legend"/);
+    expect(html).toMatch(/<label for="hoursSpent"/);
+    expect(text).not.toContain('Delete my feedback');
+
+    await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 14.5, comment: 'The reflection prompt was unclear.' });
+    html = await render(teacherPage(w.mc.slug));
+    text = textOf(html);
+    expect(html).toMatch(/<input id="rating-2"[^>]*checked=""/);
+    expect(html).not.toMatch(/id="rating-4"[^>]*checked/);
+    expect(html).toContain('value="14.5"');
+    expect(text).toContain('The reflection prompt was unclear.');
+    expect(text).toContain('Save changes');
+    expect(text).toContain('Delete my feedback');
+  });
+
+  it('a teacher who may not give feedback yet reads why, with the way to their application, and no form', async () => {
+    const w = await makeWorld();
+    session.actor = w.dana;
+    const text = textOf(await render(teacherPage(w.mc.slug)));
+    expect(text).toContain('Your application is still a draft: send it for review first.');
+    expect(text).toContain('Continue your application');
+    expect(text).not.toContain('How useful was this for your teaching?');
+    session.actor = w.nell;
+    expect(textOf(await render(teacherPage(w.mc.slug)))).toContain('Back to the micro-credential');
+  });
+
+  it('the prompt on a teacher’s own pages: an invitation once decided, their rating once given, nothing before', async () => {
+    const w = await makeWorld();
+    const prompt = async (who: Actor) => textOf(await render(FeedbackPrompt({ userId: who.id, microCredentialId: w.mc.id, slug: w.mc.slug })));
+    expect(await prompt(w.dana)).toBe('');
+    expect(await prompt(w.wes)).toBe('');
+    expect(await prompt(w.rita)).toContain('Tell the issuer how it went');
+    await save(w.rita, w.mc.id, { rating: 2 });
+    expect(await prompt(w.rita)).toContain('You rated it 2 out of 5');
+    // The decision notices' invitation sentence, until feedback is given.
+    expect(await feedbackInvitation(db, { userId: w.paul.id, microCredentialId: w.mc.id, slug: w.mc.slug })).toBe(
+      `How useful was it for your teaching? Tell the issuer, without your name: http://127.0.0.1:3100/micro-credentials/${w.mc.slug}/feedback`,
+    );
+    expect(await feedbackInvitation(db, { userId: w.rita.id, microCredentialId: w.mc.id, slug: w.mc.slug })).toBe('');
+  });
+});
+
+describe('the issuer’s view', () => {
+  it('is for admins of the issuing organisation and platform admins only', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 2, comment: 'Unclear prompt.' });
+    const platform = await createOrg({ kind: 'PLATFORM' });
+    const platformAdmin = await createActor({ roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
+    for (const allowed of [w.admin, platformAdmin]) expect((await getCredentialFeedbackReport({ actor: allowed, microCredentialId: w.mc.id })).count).toBe(1);
+    for (const denied of [w.otherAdmin, w.rita, w.reviewer]) expect((await errorOf(getCredentialFeedbackReport({ actor: denied, microCredentialId: w.mc.id }))).code).toBe('NOT_FOUND');
+
+    // Pages: another issuer's admin gets "not found" (as on the credential's other admin pages);
+    // a teacher or reviewer is not an issuer admin at all; a signed-out visitor signs in first.
+    session.actor = w.otherAdmin;
+    await expect(issuerPage(w.mc.id)).rejects.toMatchObject(NOT_FOUND);
+    for (const who of [w.rita, w.reviewer]) {
+      session.actor = who;
+      expect(await redirectOf(issuerPage(w.mc.id))).toBe('/forbidden');
+    }
+    session.actor = null;
+    expect(await redirectOf(issuerPage(w.mc.id))).toBe(`/sign-in?callbackUrl=${encodeURIComponent(`/admin/credentials/${w.mc.id}/feedback`)}`);
+    session.actor = w.admin;
+    await expect(issuerPage('no-such-credential')).rejects.toMatchObject(NOT_FOUND);
+    expect(textOf(await render(issuerPage(w.mc.id)))).toContain('Unclear prompt.');
+  });
+
+  it('shows the figures, the distribution in words and numbers, hours against the stated PD hours, and comments without any name', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 14, comment: 'The reflection prompt was unclear.' });
+    await save(w.paul, w.mc.id, { rating: 5, hoursSpent: 16, comment: 'Changed how I plan exit tickets.' });
+    // Three more, as rows: their eligibility is tested above.
+    for (const [i, rating, hours] of [[1, 4, 12], [2, 4, null], [3, 1, 20]] as const) {
+      const t = await createActor({ name: `Zed Teacher${i}`, email: `zed${i}@example.test` });
+      await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: w.mc.id, rating, hoursSpent: hours === null ? null : new Prisma.Decimal(hours) } });
+    }
+    const report = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
+    expect(report).toMatchObject({ count: 5, statedHours: 10, hours: { count: 4, median: 15 } });
+    expect(report.average).toBeCloseTo(3.2);
+    expect(report.distribution).toEqual([{ rating: 1, count: 1 }, { rating: 2, count: 1 }, { rating: 3, count: 0 }, { rating: 4, count: 2 }, { rating: 5, count: 1 }]);
+    expect(JSON.stringify(report)).not.toContain(w.rita.id);
+
+    session.actor = w.admin;
+    const html = await render(issuerPage(w.mc.id));
+    const text = textOf(html);
+    expect(text).toContain('Teachers who rated it 5');
+    expect(text).toContain('3.2 out of 5');
+    expect(text).toContain('4 · Useful : 2 teachers (40%)');
+    expect(text).toContain('3 · Fairly useful : 0 teachers (0%)');
+    // The numbers are a table too, not only bars.
+    expect(html).toMatch(/<th scope="row"[^>]*>5 · Very useful<\/th><td[^>]*>1 teacher \(20%\)<\/td>/);
+    expect(text).toContain('Half of the 4 teachers who said took 15 hours or less');
+    expect(text).toContain('That is well over the 10 hours you state');
+    expect(text).toContain('The reflection prompt was unclear.');
+    expect(text).toContain('Changed how I plan exit tickets.');
+    // Anonymous: no teacher's name, address or account id anywhere on the page.
+    for (const t of [w.rita, w.paul]) {
+      for (const s of [t.name, t.name.split(' ')[0], t.email, t.id]) expect(html).not.toContain(s);
+    }
+    expect(html).not.toContain('Zed');
+    // Dated by month only.
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+    expect(text).toContain(month);
+    expect(text).not.toMatch(new RegExp(`\\b${new Date().getUTCDate()} ${month}`));
+  });
+
+  it('pages through comments newest first with a cursor; a bad cursor starts again', async () => {
+    const w = await makeWorld();
+    const total = FEEDBACK_COMMENTS_PAGE_SIZE + 3;
+    for (let i = 0; i < total; i++) {
+      const t = await createActor();
+      await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: w.mc.id, rating: 3, comment: `Comment number ${i}`, updatedAt: new Date(Date.UTC(2026, 0, 1 + i)) } });
+    }
+    // One without a comment is counted but not listed.
+    await db.credentialFeedback.create({ data: { userId: (await createActor()).id, microCredentialId: w.mc.id, rating: 5 } });
+    const first = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
+    expect(first.count).toBe(total + 1);
+    expect(first.comments.total).toBe(total);
+    expect(first.comments.items.map((c) => c.comment)).toEqual(Array.from({ length: FEEDBACK_COMMENTS_PAGE_SIZE }, (_, k) => `Comment number ${total - 1 - k}`));
+    expect(first.comments.nextCursor).not.toBeNull();
+    const second = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id, cursor: first.comments.nextCursor! });
+    expect(second.comments.items.map((c) => c.comment)).toEqual(['Comment number 2', 'Comment number 1', 'Comment number 0']);
+    expect(second.comments).toMatchObject({ nextCursor: null, continued: true });
+    for (const bad of ['garbage', Buffer.from(JSON.stringify({ t: 'x\u0000', id: 'y' })).toString('base64url'), Buffer.from(JSON.stringify({ t: '2026-02-30T00:00:00Z', id: 'a' })).toString('base64url')]) {
+      expect((await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id, cursor: bad })).comments.items[0].comment).toBe(`Comment number ${total - 1}`);
+    }
+    session.actor = w.admin;
+    const html = await render(issuerPage(w.mc.id));
+    expect(html).toContain(`/admin/credentials/${w.mc.id}/feedback?cursor=${encodeURIComponent(first.comments.nextCursor!)}`);
+  });
+
+  it('headings in order under one h1, and page titles that name the credential', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 3, comment: 'Unclear prompt.' });
+    const { title } = await db.microCredentialVersion.findFirstOrThrow({ where: { microCredentialId: w.mc.id }, select: { title: true } });
+    const headings = (html: string) => [...html.matchAll(/<h([1-6])[^>]*>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${textOf(m[2]).trim()}`);
+    session.actor = w.admin;
+    expect(headings(await render(issuerPage(w.mc.id)))).toEqual(['h1 Teacher feedback', 'h2 How useful teachers found it', 'h2 How long it took', 'h2 Comments']);
+    expect((await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }) })).title).toBe(`Teacher feedback: ${title}`);
+    session.actor = w.otherAdmin;
+    expect((await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }) })).title).toBe('Teacher feedback');
+    session.actor = w.rita;
+    expect(headings(await render(teacherPage(w.mc.slug)))).toEqual([`h1 How did “${title}” go?`, 'h2 Your feedback', 'h2 Delete your feedback']);
+    expect((await generateTeacherMetadata({ params: Promise.resolve({ slug: w.mc.slug }) })).title).toBe(`Your feedback: ${title}`);
+  });
+
+  it('with no feedback yet, says so', async () => {
+    const w = await makeWorld();
+    session.actor = w.admin;
+    expect(textOf(await render(issuerPage(w.mc.id)))).toContain('No feedback yet');
+  });
+});
+
+describe('the public summary', () => {
+  it('says nothing below five ratings, then the count, average and typical hours', async () => {
+    const { mc } = await createPublishedCredential();
+    const rate = async (rating: number, hours: number | null) => {
+      const t = await createActor();
+      await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: mc.id, rating, hoursSpent: hours === null ? null : new Prisma.Decimal(hours) } });
+    };
+    const line = async () => textOf(await render(FeedbackSummary({ microCredentialId: mc.id }))).trim();
+    for (const [rating, hours] of [[5, 6], [4, 5], [4, 7], [5, 6]] as const) await rate(rating, hours);
+    expect(await getCredentialFeedbackSummary(mc.id)).toBeNull();
+    expect(await line()).toBe('');
+    // Five ratings, four with hours: the figures, but not yet the hours.
+    await rate(4, null);
+    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
+    expect(await line()).toBe('Teachers who went through it rate it 4.4 out of 5 (5 ratings)');
+    await rate(3, 8);
+    expect(await getCredentialFeedbackSummary(mc.id)).toMatchObject({ count: 6, typicalHours: 6 });
+    expect(await line()).toBe('Teachers who went through it rate it 4.2 out of 5 (6 ratings) · most took about 6 hours');
+    // An id from anywhere reads as no feedback, never an error.
+    for (const bad of ['', 'x\u0000y', 'z'.repeat(500)]) expect(await getCredentialFeedbackSummary(bad)).toBeNull();
+  });
+});
+
+describe('the invitation in the notice of a first badge', () => {
+  it('asks the new holder how it went, with the feedback page’s address; not once they gave feedback, nor on a return', async () => {
+    const w = await makeWorld();
+    const body = async (userId: string, kind: string) => (await db.notification.findFirstOrThrow({ where: { userId, kind }, orderBy: { createdAt: 'desc' }, select: { body: true } })).body;
+    expect(await body(w.paul.id, 'award.issued')).toMatch(new RegExp(`How useful was it for your teaching\\? Tell the issuer, without your name: http\\S+/micro-credentials/${w.mc.slug}/feedback$`));
+    expect(await body(w.rita.id, 'review.returned')).not.toContain('How useful');
+
+    // A teacher who already said how it went (after a return) is not asked again when the badge comes.
+    await save(w.rita, w.mc.id, { rating: 3 });
+    const revision = await db.attempt.findFirstOrThrow({ where: { id: w.returnedAttempt }, select: { submissionId: true } });
+    const { startRevision, saveResponse, submitAttempt } = await import('@/lib/submissions/mutations');
+    const second = await startRevision({ actor: w.rita, submissionId: revision.submissionId });
+    for (const p of w.version.parts) await saveResponse({ actor: w.rita, attemptId: second.attemptId, partId: p.id, text: 'Now with three exit tickets quoted.', links: [], revision: 1 });
+    await submitAttempt({ actor: w.rita, attemptId: second.attemptId, attested: true });
+    // makeWorld's `reviewer` is Rae herself; scoreAttempt reads only the world's rubric.
+    expect((await scoreAttempt({ ...w, reviewer: async () => w.reviewer }, w.reviewer, second.attemptId, 'PRIMARY', [3, 3])).outcome).toBe('PASSED');
+    expect(await body(w.rita.id, 'award.issued')).toBe('Your verifiable badge is ready to share.');
+  });
+});
