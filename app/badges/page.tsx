@@ -13,6 +13,8 @@ import { startRenewalAction } from '@/app/apply/[slug]/actions';
 import { PortfolioPreview } from '@/components/awards/portfolio-preview';
 import { BadgePortfolioForm } from '@/components/awards/badge-portfolio-form';
 import { badgePortfolioStatus } from '@/components/awards/portfolio-words';
+import { getOwnExternalLearningTotals } from '@/lib/external-learning/queries';
+import { OtherLearningSummary } from '@/components/external-learning/badges-summary';
 import { setBadgeOnPortfolioAction } from './actions';
 
 export const metadata = { title: 'My badges' };
@@ -22,12 +24,16 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
   const { cursor } = AwardListInput.parse(await searchParams);
   // What the badges count toward and the stacks under way are the whole record's: the first page's.
   // Its totals count every badge; the badges themselves are listed below, a page at a time.
-  const [awards, portfolio, record, stacks] = await Promise.all([
+  const [awards, portfolio, record, stacks, otherLearning] = await Promise.all([
     listUserAwards({ userId: actor.id, cursor }),
     getPortfolioPreview(actor.id),
     cursor ? null : getTeacherRecord(actor, new Date(), { rows: false }),
     cursor ? [] : listStacksInProgress(actor.id),
+    // Learning done elsewhere, as the teacher recorded it: its own total, never the verified one.
+    cursor ? null : getOwnExternalLearningTotals({ actor }),
   ]);
+  // The transcript prints other professional learning too, so it is worth opening with either.
+  const transcript = awards.total > 0 || Boolean(otherLearning?.entries);
   return (
     <div>
       <PageHeader
@@ -39,10 +45,10 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
             <>Your portfolio is private. <Link href="/account">Turn on a public portfolio</Link> to share all your badges with one link.</>
           )
         }
-        actions={awards.total ? (
+        actions={transcript ? (
           <>
             <ButtonLink href="/badges/transcript" variant="secondary">PD transcript (print or PDF)</ButtonLink>
-            <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Download my badges as a file for another badge site (JSON)</ButtonLink>
+            {awards.total ? <ButtonLink href="/badges/export.json" variant="secondary" prefetch={false}>Download my badges as a file for another badge site (JSON)</ButtonLink> : null}
           </>
         ) : null}
       />
@@ -61,6 +67,7 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
         </section>
       ) : null}
       {awards.total && record ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
+      {awards.total && otherLearning ? <OtherLearningSummary totals={otherLearning} /> : null}
       {awards.total ? (
         <section aria-labelledby="badges-heading">
           <h2 id="badges-heading" className="text-xl font-semibold">Your badges</h2>
@@ -93,6 +100,7 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
               <div className="mt-4"><LicenceRenewalCard renewal={record.licenceRenewal} /></div>
             </section>
           ) : null}
+          {otherLearning ? <div className="mt-6"><OtherLearningSummary totals={otherLearning} /></div> : null}
         </>
       )}
       <StacksInProgress stacks={stacks} />

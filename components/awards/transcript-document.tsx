@@ -3,6 +3,10 @@ import { schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
 import type { Transcript, TranscriptPeriod } from '@/lib/reporting/transcript';
 import { utcDay } from '@/lib/dates';
 import { levelInWords } from '@/components/credentials/level-words';
+import type { SelfReportedSection } from '@/lib/external-learning/queries';
+import { plural } from '@/lib/plural';
+import { SELF_REPORTED_HEADING } from '@/components/external-learning/entry-words';
+import { SelfReportedTable } from '@/components/external-learning/self-reported-table';
 
 // The printable transcript (/badges/transcript): written for the licensing office that reads it on
 // paper, so every link is printed in full and every status and rule is said in words.
@@ -78,9 +82,14 @@ function HoursCell({ row }: { row: Transcript['rows'][number] }) {
   );
 }
 
-/** The totals, the list of badges and how to check them. */
-export function TranscriptBody({ transcript: t }: { transcript: Transcript }) {
+/**
+ * The totals, the list of badges and how to check them; then, apart, `otherLearning`: what the
+ * holder recorded themselves in the same period (lib/external-learning), with its own total, never
+ * added to the badges' hours.
+ */
+export function TranscriptBody({ transcript: t, otherLearning }: { transcript: Transcript; otherLearning?: SelfReportedSection | null }) {
   const bounded = Boolean(t.period.from || t.period.to);
+  const selfReported = otherLearning?.rows.length ? otherLearning : null;
   return (
     <>
       <section aria-labelledby="totals-heading" className="mb-8">
@@ -88,6 +97,11 @@ export function TranscriptBody({ transcript: t }: { transcript: Transcript }) {
         <p className="mt-2 text-lg">
           <strong>{hours(t.totalHours)} PD hours</strong> counted in the period, from {t.rows.length} badge{t.rows.length === 1 ? '' : 's'} listed.
         </p>
+        {selfReported ? (
+          <p className="mt-1 max-w-prose">
+            Not included: {hours(selfReported.totalHours)} PD hours of other professional learning that {t.holder.name} reported themselves ({plural(selfReported.rows.length, 'entry', 'entries')}), listed separately below under “{SELF_REPORTED_HEADING}”. They are not verified.
+          </p>
+        ) : null}
         {t.years.length ? (
           <div className="mt-3 max-w-md overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label="PD hours per school year">
             <table className="w-full border-collapse text-sm">
@@ -177,6 +191,8 @@ export function TranscriptBody({ transcript: t }: { transcript: Transcript }) {
         )}
       </section>
 
+      {selfReported ? <SelfReportedTranscriptSection holder={t.holder.name} section={selfReported} verifiedHours={t.totalHours} /> : null}
+
       <section aria-labelledby="verify-heading" className="mb-8 print:break-inside-avoid">
         <h2 id="verify-heading" className="text-xl font-semibold">How to verify</h2>
         <p className="mt-2 max-w-prose">
@@ -184,5 +200,28 @@ export function TranscriptBody({ transcript: t }: { transcript: Transcript }) {
         </p>
       </section>
     </>
+  );
+}
+
+/** The holder's own record of learning done elsewhere in the period: labelled, totalled on its own, never in the badges' total. */
+function SelfReportedTranscriptSection({ holder, section, verifiedHours }: { holder: string; section: SelfReportedSection; verifiedHours: number }) {
+  return (
+    <section aria-labelledby="self-reported-heading" className="mb-8">
+      <h2 id="self-reported-heading" className="text-xl font-semibold">{SELF_REPORTED_HEADING}</h2>
+      <p className="mt-2 max-w-prose">
+        Workshops, conferences and courses outside this site that {holder} completed in the period, as they recorded them. <strong>Self-reported: not verified by any issuer</strong>, and not part of the {hours(verifiedHours)} PD hours counted from badges above.
+      </p>
+      <p className="mt-2 text-lg">
+        <strong>{hours(section.totalHours)} self-reported PD hours</strong> in the period, from {plural(section.rows.length, 'entry', 'entries')}.
+      </p>
+      <SelfReportedTable
+        rows={section.rows}
+        totalHours={section.totalHours}
+        caption={`${SELF_REPORTED_HEADING}, completed in the period, oldest first`}
+        label={SELF_REPORTED_HEADING}
+        withRecord
+        totalLabel="Total self-reported PD hours in the period (not verified)"
+      />
+    </section>
   );
 }

@@ -11,7 +11,9 @@ import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { forbidden, isDomainError, notFound } from '@/lib/errors';
 import { awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
 import { onApprovedLists, renewalRule } from '@/lib/reporting/district';
-import { getTeacherRecord, recordRowOf, type RecordRow, type SalaryLadderStep, type TeacherSalary } from '@/lib/reporting/teacher';
+import { getTeacherRecord, licenceRenewalHours, licenceRenewalWindow, recordRowOf, type LicenceRenewalHours, type RecordRow, type SalaryLadderStep, type TeacherSalary } from '@/lib/reporting/teacher';
+import { RENEWAL_CYCLE_YEARS_DEFAULT } from '@/lib/district/policy-settings';
+import { externalLearningHoursBetween, externalLearningOnRecord } from '@/lib/external-learning/queries';
 import { credentialCounts } from '@/lib/reporting/salary-steps';
 import { countedHoursOf } from '@/lib/reporting/transcript';
 import { totalHoursOf } from '@/lib/reporting/teacher-record';
@@ -288,6 +290,59 @@ function salaryView(salary: TeacherSalary, withPay: boolean): RecordSalary {
 }
 
 /**
+ * Licence renewal on a teacher's record: the PD hours that count toward it over the district's
+ * renewal cycle ending today, against the hours the district asks for. Not the teacher's own cycle:
+ * their renewal date and licence number are personal (User.licenceRenewsOn, shown only to them), so
+ * the record counts back from today, the way a leader checking "is this teacher on track" reads it,
+ * and never reads either (ADR 024). `set: false`: the district asks for no hours.
+ */
+export type RecordLicenceCycle =
+  | { set: false }
+  | (LicenceRenewalHours & {
+    set: true;
+    hoursRequired: number;
+    cycleYears: number;
+    /** The district set the hours but not the cycle's length: RENEWAL_CYCLE_YEARS_DEFAULT years are counted. */
+    cycleAssumed: boolean;
+    onlyApproved: boolean;
+    /** The cycle counted, first and last day (today) included, YYYY-MM-DD. */
+    fromLabel: string;
+    toLabel: string;
+    /** Learning the teacher recorded themselves in the same days: said beside the count, never in it. */
+    selfReported: { entries: number; hours: number };
+  });
+
+/**
+ * The cycle of `cycleYears` (the district's policy) ending today, as licenceRenewalWindow takes a
+ * cycle ending on a renewal day, counted by the licence-renewal report's rule (licenceRenewalHours:
+ * approved lists only while the district says so). Called once the reader is authorised.
+ */
+async function recordLicenceCycle(opts: { userId: string; districtId: string; now: Date }): Promise<RecordLicenceCycle> {
+  const district = await db.organization.findUnique({
+    where: { id: opts.districtId },
+    select: { renewalHoursRequired: true, renewalCycleYears: true, renewalApprovedOnly: true },
+  });
+  if (!district?.renewalHoursRequired) return { set: false };
+  const cycleYears = district.renewalCycleYears ?? RENEWAL_CYCLE_YEARS_DEFAULT;
+  const window = licenceRenewalWindow(opts.now, cycleYears);
+  const [counted, selfReported] = await Promise.all([
+    licenceRenewalHours({ userId: opts.userId, districtId: opts.districtId, window }),
+    externalLearningHoursBetween({ userId: opts.userId, from: window.from, to: window.to }),
+  ]);
+  return {
+    set: true,
+    ...counted,
+    hoursRequired: district.renewalHoursRequired,
+    cycleYears,
+    cycleAssumed: district.renewalCycleYears === null,
+    onlyApproved: district.renewalApprovedOnly,
+    fromLabel: window.fromLabel,
+    toLabel: window.toLabel,
+    selfReported,
+  };
+}
+
+/**
  * One teacher's full record, for the leaders who verify it for licence renewal and salary steps:
  * a leader of the teacher's current district (User.districtId), a platform admin, or a leader of
  * the school they are placed at (assertReadScope with that school). Anyone else, and an id that is
@@ -298,7 +353,10 @@ function salaryView(salary: TeacherSalary, withPay: boolean): RecordSalary {
  * reports count: a badge the teacher hid from their public portfolio is listed and counted like
  * any other (ADR 025). Badges: every one, revoked and suspended included and marked, newest
  * first, a page at a time (keyset on issuedAt, id; `cursor` from the previous page); the rest of
- * the record comes with the first page only.
+ * the record comes with the first page only. That includes licence renewal over the district's
+ * cycle ending today (`licenceCycle`, recordLicenceCycle: never the teacher's own renewal date or
+ * licence number), and the learning the teacher recorded themselves (`otherLearning`: self-reported,
+ * in none of the totals; a principal's copy without links and notes, externalLearningOnRecord).
  */
 export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: string; cursor?: string; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -417,6 +475,11 @@ export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: str
       salary: record.salary ? salaryView(record.salary, reader === 'district') : null,
     }
     : null;
+  // With the rest of the record, on the first page only. `record.licenceRenewal` (the teacher's own
+  // card, counted from their personal renewal date) is never passed on.
+  const [licenceCycle, otherLearning] = first
+    ? await Promise.all([recordLicenceCycle({ userId, districtId, now }), externalLearningOnRecord({ userId, reader })])
+    : [null, null];
   return {
     teacher: { id: teacher.id, name: teacher.name, email: teacher.email, schoolId: teacher.schoolId, schoolName: teacher.school?.name ?? null, districtId, districtName: teacher.district.name },
     reader,
@@ -424,6 +487,8 @@ export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: str
     renewalRule: rule,
     badges: { items, total, from: before + 1, nextCursor: rows.length > RECORD_BADGES_PAGE_SIZE && last ? awardCursorAfter(last) : null, continued: Boolean(cursor) },
     summary,
+    licenceCycle,
+    otherLearning,
     work: first
       ? {
         enrolled,

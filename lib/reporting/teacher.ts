@@ -359,6 +359,27 @@ export async function getLicenceRenewalProgress(actor: Pick<Actor, 'id' | 'distr
   };
   if (!user?.licenceRenewsOn) return progress;
   const window = licenceRenewalWindow(user.licenceRenewsOn, cycleYears);
+  progress.due = {
+    renewsOn: user.licenceRenewsOn,
+    fromLabel: window.fromLabel,
+    toLabel: window.toLabel,
+    ...(await licenceRenewalHours({ userId: actor.id, districtId: actor.districtId, window })),
+  };
+  return progress;
+}
+
+/** What counts toward licence renewal over one cycle: LicenceRenewalProgress's `due` without its dates. */
+export type LicenceRenewalHours = { hours: number; badges: number; suspendedHours: number; notApproved: { hours: number; badges: number } };
+
+/**
+ * A teacher's PD hours toward licence renewal in `window` ([from, to), whole UTC days), counted as
+ * the district's licence-renewal report (renewalCredentials) counts a credential (see
+ * getLicenceRenewalProgress). The teacher's own card counts the cycle before their renewal date; the
+ * district's teacher record counts the cycle ending today (it never reads the teacher's date). The
+ * caller has authorised whoever reads the result.
+ */
+export async function licenceRenewalHours(opts: { userId: string; districtId: string; window: { from: Date; to: Date } }): Promise<LicenceRenewalHours> {
+  const { userId, districtId, window } = opts;
   // `counts`: the licence-renewal report's own test of a badge (renewalCredentials' "approved"),
   // read against the district's switch and lists in this statement.
   const [row] = await db.$queryRaw<{ hours: string; badges: number; suspendedHours: string; notApprovedHours: string; notApprovedBadges: number }[]>`
@@ -369,22 +390,18 @@ export async function getLicenceRenewalProgress(actor: Pick<Actor, 'id' | 'distr
            (COUNT(*) FILTER (WHERE NOT c."counts"))::int AS "notApprovedBadges"
       FROM (
         SELECT a."pdHours", (a."suspendedAt" IS NOT NULL) AS "suspended",
-               (NOT d."renewalApprovedOnly" OR ${onApprovedLists(actor.districtId)}) AS "counts"
+               (NOT d."renewalApprovedOnly" OR ${onApprovedLists(districtId)}) AS "counts"
           FROM "Award" a
-          JOIN "Organization" d ON d."id" = ${actor.districtId}
-         WHERE a."userId" = ${actor.id} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
+          JOIN "Organization" d ON d."id" = ${districtId}
+         WHERE a."userId" = ${userId} AND a."revokedAt" IS NULL AND a."microCredentialId" IS NOT NULL
            AND a."issuedAt" >= ${window.from} AND a."issuedAt" < ${window.to}
       ) c`;
-  progress.due = {
-    renewsOn: user.licenceRenewsOn,
-    fromLabel: window.fromLabel,
-    toLabel: window.toLabel,
+  return {
     hours: hoursOf(Number(row?.hours ?? 0)),
     badges: row?.badges ?? 0,
     suspendedHours: hoursOf(Number(row?.suspendedHours ?? 0)),
     notApproved: { hours: hoursOf(Number(row?.notApprovedHours ?? 0)), badges: row?.notApprovedBadges ?? 0 },
   };
-  return progress;
 }
 
 /** Every step in the district's order, marked with where the teacher stands on it (SalaryLadderStep). */

@@ -15,6 +15,9 @@ import { createActor, createEarnedAward, createOrg, createPublishedCredential, p
 import { getDistrictTeacherRecord, RECORD_BADGES_PAGE_SIZE } from '@/lib/district/queries';
 import { pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
 import { resolvePeriod } from '@/lib/reporting/schemas';
+import { getLicenceRenewalProgress } from '@/lib/reporting/teacher';
+import { externalLearningFields } from '@/lib/external-learning/schemas';
+import { addExternalLearning } from '@/lib/external-learning/mutations';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -326,5 +329,71 @@ describe('a teacher with more badges than a page', () => {
     expect(html).toMatch(/<h2[^>]*>Badges \(continued\)<\/h2>/);
     // A cursor that is not ours shows the first page.
     expect(textOf(await render(w.ann.id, { cursor: 'not-a-cursor' }))).toContain('PD hours per school year');
+  });
+});
+
+describe('licence renewal over the district’s cycle ending today', () => {
+  const NOW = new Date('2026-11-24T12:00:00Z');
+  /** The district asks for `hours` each renewal, over `years`; Ann keeps her own renewal date and licence number on her account. */
+  async function renewalWorld(policy: { renewalHoursRequired: number | null; renewalCycleYears?: number | null }) {
+    const w = await world();
+    await db.organization.update({ where: { id: w.district.id }, data: { renewalCycleYears: null, ...policy } });
+    await db.user.update({ where: { id: w.ann.id }, data: { licenceRenewsOn: new Date('2027-06-30T00:00:00Z'), licenceNumber: 'WI-998877' } });
+    return w;
+  }
+
+  it('counts the cycle’s badges by the renewal report’s rule against the district’s hours, never from the teacher’s own date', async () => {
+    const w = await renewalWorld({ renewalHoursRequired: 20, renewalCycleYears: 2 });
+    const record = await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW });
+    // 24 Nov 2024 to today: Exit Tickets (10) and Questioning (6) count; Outside Course (3) is not
+    // approved; Feedback Loops (1 Nov 2024) is before the cycle; Seating Plans is revoked.
+    expect(record.licenceCycle).toEqual({
+      set: true, hoursRequired: 20, cycleYears: 2, cycleAssumed: false, onlyApproved: true, fromLabel: '2024-11-24', toLabel: '2026-11-24',
+      hours: 16, badges: 2, suspendedHours: 0, notApproved: { hours: 3, badges: 1 }, selfReported: { entries: 0, hours: 0 },
+    });
+    // The district's licence-renewal report says the same of those days.
+    const period = { from: new Date('2024-11-24T00:00:00Z'), to: new Date('2026-11-25T00:00:00Z'), fromLabel: '2024-11-24', toLabel: '2026-11-24' };
+    const rows = (await renewalCredentials({ actor: w.leader, districtId: w.district.id, period })).filter((r) => r.userId === w.ann.id);
+    expect(rows.filter((r) => r.approved).reduce((s, r) => s + r.hours, 0)).toBe(16);
+    // The teacher's own card counts the two years before her own date: another cycle, which the record does not read.
+    expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ fromLabel: '2025-06-30', toLabel: '2027-06-30' });
+    // Neither her renewal date nor her licence number is in what the record carries.
+    const carried = JSON.stringify(record);
+    expect(carried).not.toContain('WI-998877');
+    expect(carried).not.toContain('2027-06-30');
+
+    // Three years reach the suspended badge: counted, and said to be suspended.
+    await db.organization.update({ where: { id: w.district.id }, data: { renewalCycleYears: 3 } });
+    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toMatchObject({ fromLabel: '2023-11-24', hours: 21, badges: 3, suspendedHours: 5 });
+    // Counting every credential, the one from the issuer not approved counts too; no cycle set: five years.
+    await db.organization.update({ where: { id: w.district.id }, data: { renewalApprovedOnly: false, renewalCycleYears: null } });
+    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toMatchObject({ cycleYears: 5, cycleAssumed: true, onlyApproved: false, fromLabel: '2021-11-24', hours: 24, notApproved: { hours: 0, badges: 0 } });
+  });
+
+  it('says the count on the page, to the district’s leaders and the teacher’s principal alike, without her date or number', async () => {
+    const w = await renewalWorld({ renewalHoursRequired: 20, renewalCycleYears: 5 });
+    // Self-reported learning in the cycle is said beside the count, never in it.
+    await addExternalLearning({ actor: w.ann, input: externalLearningFields('2026-11-24').parse({ title: 'Reading Summit', provider: 'DPI', completedOn: '2025-10-02', pdHours: '6', url: '', note: '' }) });
+    for (const actor of [w.leader, w.principal]) {
+      session.actor = actor;
+      const html = await render(w.ann.id);
+      const text = textOf(html).replace(/\s+/g, ' ');
+      expect(html).toMatch(/<h2 id="licence-cycle-heading"[^>]*>PD hours toward licence renewal<\/h2>/);
+      expect(text).toMatch(/21 of 20 PD hours toward licence renewal in the 5 years up to today \(\d{1,2} \w{3} 20\d\d to \d{1,2} \w{3} 20\d\d\)\. That meets the 20 PD hours Kettle Moraine asks for each renewal\./);
+      expect(html).toMatch(/role="progressbar" aria-label="PD hours toward licence renewal, cycle ending today"[^>]*aria-valuetext="21 of 20 PD hours"/);
+      expect(text).toContain('Only badges from issuers and micro-credentials Kettle Moraine has approved count. Not counted: 1 badge (3 PD hours) that Kettle Moraine has not approved. The count includes 5 PD hours from suspended badges: check them before filing.');
+      expect(text).toContain('Not counted either: 6 PD hours of other professional learning Ann Avery recorded themselves in the same period');
+      expect(text).toContain('This counts back from today, not from Ann Avery’s own renewal date: the date their licence is due and its number are theirs to share, so this record does not show them.');
+      expect(text).not.toContain('WI-998877');
+      expect(text).not.toContain('30 Jun 2027');
+      expect(html).not.toContain('2027-06-30');
+    }
+  });
+
+  it('says when the district asks for no hours', async () => {
+    const w = await renewalWorld({ renewalHoursRequired: null });
+    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toEqual({ set: false });
+    session.actor = w.leader;
+    expect(textOf(await render(w.ann.id))).toContain('Kettle Moraine has not set the PD hours a licence renewal needs, so there is no renewal count to show.');
   });
 });

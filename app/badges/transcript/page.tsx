@@ -7,6 +7,7 @@ import { PrintButton } from '@/components/print-button';
 import { TranscriptBody, TranscriptHeader } from '@/components/awards/transcript-document';
 import { TranscriptPeriodForm } from '@/components/awards/transcript-period-form';
 import { TranscriptPeriodAlert } from '@/components/awards/transcript-period-alert';
+import { listOwnExternalLearningInPeriod } from '@/lib/external-learning/queries';
 
 // The title names the holder: it is the file name a browser suggests when the page is saved as PDF.
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,13 @@ export default async function TranscriptPage({ searchParams }: { searchParams: P
   const actor = await requireUser('/badges/transcript');
   const now = new Date();
   const result = resolveTranscriptPeriod(await searchParams, now);
-  const transcript = result.ok ? await getTranscript({ actor, period: result.period, now }) : null;
+  // The badges, and apart from them the learning the teacher recorded themselves, over the same days.
+  const [transcript, otherLearning] = result.ok
+    ? await Promise.all([
+      getTranscript({ actor, period: result.period, now }),
+      listOwnExternalLearningInPeriod({ actor, from: result.period.from, to: result.period.to }),
+    ])
+    : [null, null];
   const printable = transcript && !transcript.tooMany;
   return (
     <article className="mx-auto max-w-5xl">
@@ -44,7 +51,7 @@ export default async function TranscriptPage({ searchParams }: { searchParams: P
           More than {TRANSCRIPT_MAX_ROWS} badges were issued in this period. Choose a shorter period, and make one transcript for each part.
         </Alert>
       ) : null}
-      {printable ? <TranscriptBody transcript={transcript} /> : null}
+      {printable ? <TranscriptBody transcript={transcript} otherLearning={otherLearning} /> : null}
     </article>
   );
 }

@@ -11,6 +11,9 @@ import { formatDateTime } from '@/lib/time-format';
 import { PrintButton } from '@/components/print-button';
 import { Pagination } from '@/components/ui/pagination';
 import { RecordBadges, RecordContinued, RecordHours, RecordRenewals, RecordSalarySteps, RecordWork, TeacherRecordHeader } from '@/components/district/teacher-record';
+import { RECORD_ENTRIES_LIMIT } from '@/lib/external-learning/queries';
+import { OtherLearningOnRecord } from '@/components/external-learning/record-section';
+import { RecordLicenceCycleSection } from './licence-cycle';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -66,6 +69,7 @@ export default async function DistrictTeacherRecordPage({ params, searchParams }
       {record.summary ? (
         <>
           <RecordHours record={record} summary={record.summary} />
+          {record.licenceCycle ? <RecordLicenceCycleSection record={record} cycle={record.licenceCycle} /> : null}
           <RecordSalarySteps record={record} summary={record.summary} />
           <RecordRenewals record={record} summary={record.summary} />
         </>
@@ -77,6 +81,8 @@ export default async function DistrictTeacherRecordPage({ params, searchParams }
       <div className="no-print">
         <Pagination basePath={self} params={{}} nextCursor={record.badges.nextCursor} hasPrevious={record.badges.continued} />
       </div>
+      {/* Apart from every verified figure above, and labelled so: what the teacher recorded themselves. */}
+      {record.otherLearning ? <OtherLearningOnRecord teacherName={record.teacher.name} limit={RECORD_ENTRIES_LIMIT} otherLearning={record.otherLearning} /> : null}
     </article>
   );
 }

@@ -1,0 +1,83 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireActor } from '@/lib/auth/session';
+import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
+import { AddExternalLearningInput, DeleteExternalLearningInput, EditExternalLearningInput, ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, latestCompletedOn } from '@/lib/external-learning/schemas';
+import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
+import { entrySavedInWords } from '@/components/external-learning/entry-words';
+
+const OTHER_LEARNING_PATH = '/badges/other-learning';
+
+/** Every page that shows a teacher's other professional learning or its total. */
+function revalidateOtherLearning() {
+  revalidatePath(OTHER_LEARNING_PATH);
+  revalidatePath('/badges');
+  revalidatePath('/badges/transcript');
+}
+
+/**
+ * A result whose only trouble is a hidden field (the entry's id, when it was loaded): a stale or
+ * edited page, said as such rather than as "some fields need attention" with nothing marked.
+ */
+function hiddenFieldRefusal(result: ActionResult<never>): ActionResult<never> {
+  if (result.ok || !result.fieldErrors) return result;
+  if (result.fieldErrors.id) return { ok: false, formError: ENTRY_NOT_FOUND };
+  if (result.fieldErrors.seenAt) return { ok: false, formError: ENTRY_OUT_OF_DATE };
+  return result;
+}
+
+/** "Add professional learning": a new entry on the signed-in teacher's own list. */
+export async function addExternalLearningAction(_prev: ActionResult<{ id: string }>, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  let outcome;
+  try {
+    const actor = await requireActor();
+    // "Not in the future" is the teacher's own today (their time zone).
+    const parsed = parseInput(AddExternalLearningInput(latestCompletedOn(actor.timeZone)), formDataToObject(formData));
+    if (!parsed.ok) return parsed.result;
+    outcome = await addExternalLearning({ actor, input: parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidateOtherLearning();
+  const { entry, created } = outcome;
+  return {
+    ok: true,
+    data: { id: entry.id },
+    message: created ? `Added: ${entrySavedInWords(entry)}` : `Already added a moment ago, so it is on your list once: ${entrySavedInWords(entry)}`,
+  };
+}
+
+/** "Save changes" on one of the teacher's own entries. */
+export async function editExternalLearningAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  let entry;
+  try {
+    const actor = await requireActor();
+    const parsed = parseInput(EditExternalLearningInput(latestCompletedOn(actor.timeZone)), formDataToObject(formData));
+    if (!parsed.ok) return hiddenFieldRefusal(parsed.result);
+    const { id, seenAt, ...input } = parsed.data;
+    entry = await editExternalLearning({ actor, id, seenAt, input });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidateOtherLearning();
+  return { ok: true, message: `Saved: ${entrySavedInWords(entry)}` };
+}
+
+/**
+ * "Yes, delete it" on one of the teacher's own entries. Its row goes from the list, and the button
+ * with it, so the list is shown again with the outcome at the top (?deleted=1), where focus lands
+ * (ADR 021).
+ */
+export async function deleteExternalLearningAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(DeleteExternalLearningInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: ENTRY_NOT_FOUND };
+  try {
+    await deleteExternalLearning({ actor: await requireActor(), id: parsed.data.id });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidateOtherLearning();
+  redirect(`${OTHER_LEARNING_PATH}?deleted=1`);
+}

@@ -1,0 +1,119 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { dayLabel } from '@/lib/dates';
+import { figure, plural } from '@/lib/plural';
+import { safeHttpUrl } from '@/lib/security/safe-url';
+import { EXTERNAL_LEARNING_MAX_ENTRIES, latestCompletedOn } from '@/lib/external-learning/schemas';
+import { ExternalLearningListInput, getOwnExternalLearningTotals, listOwnExternalLearning } from '@/lib/external-learning/queries';
+import { Alert, Card, Stat } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
+import { Pagination } from '@/components/ui/pagination';
+import { AddEntryForm, DeleteEntryForm, EditEntryForm } from '@/components/external-learning/entry-form';
+import { completedOnInWords, pdHoursInWords } from '@/components/external-learning/entry-words';
+import { addExternalLearningAction, deleteExternalLearningAction, editExternalLearningAction } from './actions';
+
+export const metadata = { title: 'Other professional learning' };
+
+const PATH = '/badges/other-learning';
+
+/**
+ * The teacher's own record of professional learning done elsewhere (workshops, conferences,
+ * university courses), so their PD transcript lists all of it: added, changed and deleted here,
+ * most recently completed first, a page at a time. Self-reported, and said so wherever it shows;
+ * never added to the hours their badges verify. Reached from My badges.
+ */
+export default async function OtherLearningPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser(PATH);
+  const query = await searchParams;
+  const { cursor } = ExternalLearningListInput.parse(query);
+  const [list, totals] = await Promise.all([listOwnExternalLearning({ actor, cursor }), getOwnExternalLearningTotals({ actor })]);
+  const today = latestCompletedOn(actor.timeZone);
+  const full = totals.entries >= EXTERNAL_LEARNING_MAX_ENTRIES;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <p className="no-print mb-4"><Link href="/badges">Back to My badges</Link></p>
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Other professional learning</h1>
+      <p className="mt-1 max-w-prose text-slate-700">
+        Record workshops, conferences and courses you did outside this site, so your <Link href="/badges/transcript">PD transcript</Link> lists all your professional learning. These entries are <strong>self-reported</strong>: your transcript lists them in a section of their own, marked as self-reported, and their hours are never added to the PD hours your badges verify.
+      </p>
+      {query.deleted === '1' ? (
+        <ArrivalNotice className="mt-4">
+          <Alert tone="success">Deleted. The entry is no longer on your list, your PD transcript or your self-reported hours.</Alert>
+        </ArrivalNotice>
+      ) : null}
+
+      <dl className="mt-4 grid grid-cols-2 gap-4 sm:max-w-lg">
+        <Stat label="Self-reported PD hours" value={figure(totals.hours)} />
+        <Stat label="Entries" value={figure(totals.entries)} />
+      </dl>
+      <p className="mt-3 max-w-prose text-sm text-slate-700">
+        Who sees them: you; your district’s leaders, on your teacher record, with links and notes; and the principal of your school, who sees titles, providers, dates and hours only. They are never on your public portfolio.
+      </p>
+
+      <Card className="mt-6">
+        <h2 id="add-heading" className="mb-3 text-xl font-semibold">Add professional learning</h2>
+        {full ? (
+          <p>You have {figure(EXTERNAL_LEARNING_MAX_ENTRIES)} entries, the most one account can keep. Delete entries you no longer need to add more.</p>
+        ) : (
+          <AddEntryForm action={addExternalLearningAction} today={today} />
+        )}
+      </Card>
+
+      <section aria-labelledby="entries-heading" className="mt-8">
+        <h2 id="entries-heading" className="text-xl font-semibold">Your entries{list.continued ? ' (continued)' : ''}</h2>
+        {list.items.length ? (
+          <>
+            <p className="mt-1 text-sm text-slate-700">{plural(totals.entries, 'entry', 'entries')}, most recently completed first.</p>
+            <ul className="mt-3 space-y-3">
+              {list.items.map((e) => {
+                const href = safeHttpUrl(e.url);
+                return (
+                  <Card as="li" key={e.id}>
+                    <h3 className="font-semibold">{e.title}</h3>
+                    <p className="text-sm text-slate-700">Self-reported: not verified</p>
+                    <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                      <dt className="font-semibold">Provided by</dt>
+                      <dd>{e.provider}</dd>
+                      <dt className="font-semibold">Completed on</dt>
+                      <dd>{completedOnInWords(e.completedOn)}</dd>
+                      <dt className="font-semibold">PD hours</dt>
+                      <dd>{pdHoursInWords(e.pdHours)}</dd>
+                      {href ? (
+                        <>
+                          <dt className="font-semibold">Record of completion</dt>
+                          <dd><a href={href} className="break-all" rel="noopener noreferrer" target="_blank">{href}<span className="sr-only"> (opens in a new tab)</span></a></dd>
+                        </>
+                      ) : null}
+                      {e.note ? (
+                        <>
+                          <dt className="font-semibold">Note</dt>
+                          <dd className="whitespace-pre-line break-words">{e.note}</dd>
+                        </>
+                      ) : null}
+                    </dl>
+                    <div className="mt-3 flex flex-wrap items-start gap-3">
+                      <EditEntryForm
+                        action={editExternalLearningAction}
+                        today={today}
+                        values={{
+                          id: e.id, title: e.title, provider: e.provider, completedOn: dayLabel(e.completedOn), pdHours: String(e.pdHours),
+                          url: e.url ?? '', note: e.note ?? '', seenAt: e.updatedAt.toISOString(),
+                        }}
+                      />
+                      <DeleteEntryForm action={deleteExternalLearningAction} entry={{ id: e.id, title: e.title }} />
+                    </div>
+                  </Card>
+                );
+              })}
+            </ul>
+          </>
+        ) : list.continued ? (
+          <p className="mt-2">There are no more entries after the previous page.</p>
+        ) : (
+          <p className="mt-2">Nothing yet. Add a workshop, conference or course above.</p>
+        )}
+        <Pagination basePath={PATH} params={{}} nextCursor={list.nextCursor} hasPrevious={list.continued} />
+      </section>
+    </div>
+  );
+}
