@@ -162,7 +162,7 @@ describe('renewing an expiring badge', () => {
     const renewal = await db.submission.findFirstOrThrow({ where: { userId: teacher.id, microCredentialId: a.mc.id, cycle: 2 } });
     const { awardId: renewedId } = await passRenewal(renewal.id, IN_WINDOW);
     // A verifier with the old badge's link is pointed to the new one.
-    expect((await getPublicAward(a.awardId))?.renewedBy).toEqual({ id: renewedId, issuedAt: IN_WINDOW });
+    expect((await getPublicAward(a.awardId))?.renewedBy).toEqual({ id: renewedId, issuedAt: IN_WINDOW, hiddenFromPortfolio: false });
     expect((await getPublicAward(renewedId))?.renewedBy).toBeNull();
     // My badges keeps both, the old one marked; the public portfolio shows the credential once.
     expect((await listUserAwards({ userId: teacher.id })).items.filter((x) => x.microCredentialId === a.mc.id).map((x) => [x.id, x.renewed])).toEqual([[renewedId, false], [a.awardId, true]]);
