@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { getFeedbackStanding, getOwnFeedbackRating } from '@/lib/credential-feedback/queries';
+import type { FeedbackPromptState } from '@/lib/credential-feedback/queries';
 import { feedbackPath } from '@/lib/credential-feedback/policy';
 
 /**
  * On a teacher's own pages about a micro-credential (their application, their badge): once a
  * reviewer has decided on their work, an invitation to tell the issuer how it went, or, once they
- * have, their rating with a link to change it. Nothing before a decision.
+ * have, their rating with a link to change it. Nothing before a decision. `state`:
+ * getFeedbackPromptState's, read by the page with its other data.
  */
-export async function FeedbackPrompt({ userId, microCredentialId, slug, className = 'mt-4 text-sm' }: { userId: string; microCredentialId: string; slug: string; className?: string }) {
-  const [rating, standing] = await Promise.all([getOwnFeedbackRating(userId, microCredentialId), getFeedbackStanding(userId, microCredentialId)]);
+export function FeedbackPrompt({ state: { rating, standing }, slug, className = 'mt-4 text-sm' }: { state: FeedbackPromptState; slug: string; className?: string }) {
   if (rating === null && standing !== 'decided') return null;
   return (
     <p className={className} data-feedback-prompt>

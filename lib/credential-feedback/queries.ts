@@ -56,6 +56,13 @@ export async function getFeedbackForm(actor: Actor, slug: string) {
   };
 }
 
+/** What the prompt on a teacher's application page shows (FeedbackPrompt): their rating, and their standing. */
+export type FeedbackPromptState = { rating: number | null; standing: FeedbackStanding };
+export async function getFeedbackPromptState(userId: string, microCredentialId: string): Promise<FeedbackPromptState> {
+  const [rating, standing] = await Promise.all([getOwnFeedbackRating(userId, microCredentialId), getFeedbackStanding(userId, microCredentialId)]);
+  return { rating, standing };
+}
+
 /** The teacher's own saved rating of a credential, or null: for a prompt on their application page. */
 export async function getOwnFeedbackRating(userId: string, microCredentialId: string): Promise<number | null> {
   const row = await db.credentialFeedback.findUnique({ where: { userId_microCredentialId: { userId, microCredentialId } }, select: { rating: true } });

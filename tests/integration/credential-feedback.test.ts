@@ -15,7 +15,7 @@ import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/r
 import { startApplication } from '@/lib/submissions/mutations';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
-import { FEEDBACK_COMMENTS_PAGE_SIZE, getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm } from '@/lib/credential-feedback/queries';
+import { FEEDBACK_COMMENTS_PAGE_SIZE, getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm, getFeedbackPromptState } from '@/lib/credential-feedback/queries';
 import { feedbackInvitation } from '@/lib/credential-feedback/invitation';
 
 vi.mock('@/lib/auth/session', async () => {
@@ -249,7 +249,7 @@ describe('the teacher’s page', () => {
 
   it('the prompt on a teacher’s own pages: an invitation once decided, their rating once given, nothing before', async () => {
     const w = await makeWorld();
-    const prompt = async (who: Actor) => textOf(await render(FeedbackPrompt({ userId: who.id, microCredentialId: w.mc.id, slug: w.mc.slug })));
+    const prompt = async (who: Actor) => textOf(await render(FeedbackPrompt({ state: await getFeedbackPromptState(who.id, w.mc.id), slug: w.mc.slug })));
     expect(await prompt(w.dana)).toBe('');
     expect(await prompt(w.wes)).toBe('');
     expect(await prompt(w.rita)).toContain('Tell the issuer how it went');
@@ -380,7 +380,7 @@ describe('the public summary', () => {
       const t = await createActor();
       await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: mc.id, rating, hoursSpent: hours === null ? null : new Prisma.Decimal(hours) } });
     };
-    const line = async () => textOf(await render(FeedbackSummary({ microCredentialId: mc.id }))).trim();
+    const line = async () => textOf(await render(FeedbackSummary({ summary: await getCredentialFeedbackSummary(mc.id) }))).trim();
     for (const [rating, hours] of [[5, 6], [4, 5], [4, 7], [5, 6]] as const) await rate(rating, hours);
     expect(await getCredentialFeedbackSummary(mc.id)).toBeNull();
     expect(await line()).toBe('');

@@ -36,6 +36,7 @@ import { PRIVACY_REMINDER } from '@/lib/submissions/schemas';
 import { countOwnQuestions } from '@/lib/credential-questions/queries';
 import { ApplyQuestionsLink } from '@/components/credential-questions/apply-questions-link';
 import { FeedbackPrompt } from '@/components/credential-feedback/feedback-prompt';
+import { getFeedbackPromptState } from '@/lib/credential-feedback/queries';
 
 export const metadata = { title: 'Your application' };
 
@@ -172,7 +173,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   // Kept when the teacher stopped working on the credential: shown as it is, and changed only once
   // they pick it up again (startApplication enrols them again), so no one works on a level they
   // are not enrolled in.
-  const stopped = !earlier ? await getStoppedWork(actor.id, mc.id) : null;
+  const [stopped, feedbackPrompt] = !earlier ? await Promise.all([getStoppedWork(actor.id, mc.id), getFeedbackPromptState(actor.id, mc.id)]) : [null, null];
   const editable = draft && !stopped;
   const proposalBlock = editable && (await needsProposal(actor, mc.id));
   const unverified = editable && !(await isEmailVerified(actor.id));
@@ -357,7 +358,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       ) : null}
 
       {topFeedback ? <Feedback attempt={topFeedback} version={version} slug={mc.slug} issuerName={mc.issuer.name} readOnly={earlier} /> : null}
-      {!earlier ? <FeedbackPrompt userId={actor.id} microCredentialId={mc.id} slug={mc.slug} /> : null}
+      {feedbackPrompt ? <FeedbackPrompt state={feedbackPrompt} slug={mc.slug} /> : null}
 
       {!earlier && !stopped && submission.status === 'NEEDS_REVISION' ? (
         <Card className="mt-6">

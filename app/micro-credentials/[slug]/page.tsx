@@ -32,6 +32,7 @@ import { renewability } from '@/lib/submissions/renewal-policy';
 import { listSharedQuestions } from '@/lib/credential-questions/queries';
 import { SharedQuestionsSection } from '@/components/credential-questions/shared-questions';
 import { FeedbackSummary } from '@/components/credential-feedback/feedback-summary';
+import { getCredentialFeedbackSummary } from '@/lib/credential-feedback/queries';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -50,7 +51,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
   if (!mc) notFound();
   const v = mc.version;
   // The questions the issuer shares are the same for everyone (no names): fine on the cached anonymous copy.
-  const [actor, sharedQuestions] = await Promise.all([getActor(), listSharedQuestions({ microCredentialId: mc.id, take: 5 })]);
+  const [actor, sharedQuestions, feedbackSummary] = await Promise.all([getActor(), listSharedQuestions({ microCredentialId: mc.id, take: 5 }), getCredentialFeedbackSummary(mc.id)]);
   // The district's recommendation and salary rules are per teacher, so signed-in only: the anonymous page is cached and shared (ADR 006).
   const [standings, recommendation, salaryIssuer] = actor
     ? await Promise.all([getStandings(actor, [mc.id]), getRecommendationForItem(actor, 'MICRO_CREDENTIAL', mc.id), getIssuerSalaryStanding(actor, { issuerId: mc.issuer.id, microCredentialId: mc.id, level: mc.level })])
@@ -119,7 +120,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
             {' '}· Version {v.version}
           </p>
           <p className="mt-3 max-w-3xl text-lg text-slate-800">{v.summary}</p>
-          <FeedbackSummary microCredentialId={mc.id} className="mt-2 text-sm text-slate-700" />
+          <FeedbackSummary summary={feedbackSummary} className="mt-2 text-sm text-slate-700" />
         </div>
       </div>
 
