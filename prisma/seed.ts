@@ -17,7 +17,10 @@ import { issuers, districts, tracks, microCredentials, stacks, calibrationExempl
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
 
-async function makeUser(email: string, name: string, extra: { districtId?: string; schoolId?: string; roles?: { role: 'TEACHER' | 'REVIEWER' | 'ISSUER_ADMIN' | 'DISTRICT_LEADER' | 'SCHOOL_LEADER' | 'PLATFORM_ADMIN'; organizationId: string }[]; handle?: string; publicName?: string } = {}): Promise<Actor> {
+async function makeUser(email: string, name: string, extra: {
+  districtId?: string; schoolId?: string; roles?: { role: 'TEACHER' | 'REVIEWER' | 'ISSUER_ADMIN' | 'DISTRICT_LEADER' | 'SCHOOL_LEADER' | 'PLATFORM_ADMIN'; organizationId: string }[]; handle?: string; publicName?: string;
+  teachesSubjects?: string[]; teachesGradeBands?: string[]; portfolioHeadline?: string;
+} = {}): Promise<Actor> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const user = await db.user.create({
     data: {
@@ -25,6 +28,7 @@ async function makeUser(email: string, name: string, extra: { districtId?: strin
       handle: extra.handle ?? null, publicName: extra.publicName ?? null, portfolioPublic: Boolean(extra.handle),
       // As the migration left portfolios that were public: the demo portfolio shows its school.
       portfolioShowsSchool: Boolean(extra.handle),
+      teachesSubjects: extra.teachesSubjects ?? [], teachesGradeBands: extra.teachesGradeBands ?? [], portfolioHeadline: extra.portfolioHeadline ?? null,
       memberships: { create: (extra.roles ?? []).map((r) => ({ role: r.role, organizationId: r.organizationId })) },
     },
     select: { id: true },
@@ -116,6 +120,7 @@ export async function seed() {
   await makeUser(account('Platform admin').email, account('Platform admin').name, { roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
   const teacher = await makeUser(demoTeacher.email, demoTeacher.name, {
     districtId: orgIds.get(demoTeacher.districtSlug), schoolId: orgIds.get(demoTeacher.schoolSlug), handle: demoTeacher.handle, publicName: demoTeacher.publicName,
+    teachesSubjects: demoTeacher.teachesSubjects, teachesGradeBands: demoTeacher.teachesGradeBands, portfolioHeadline: demoTeacher.portfolioHeadline,
     roles: [{ role: 'TEACHER', organizationId: orgIds.get(demoTeacher.districtSlug)! }],
   });
   // Maya's principal (ADR 016): leads her school, and teaches nowhere, so is not one of its teachers.

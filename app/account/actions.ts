@@ -17,7 +17,10 @@ import { clearOwnTimeZone, setOwnTimeZone } from '@/lib/auth/time-zone';
 import { formatTime } from '@/lib/time-format';
 import { timeZoneInWords } from '@/lib/time-zone';
 import { SchoolOnPortfolioInput } from '@/lib/awards/schemas';
-import { setSchoolOnPortfolio } from '@/lib/awards/portfolio';
+import { setPortfolioHeadline, setSchoolOnPortfolio } from '@/lib/awards/portfolio';
+import { PortfolioHeadlineInput, TeachingInput } from '@/lib/teaching/schemas';
+import { setOwnTeaching } from '@/lib/teaching/mutations';
+import { teachingSavedMessage } from '@/lib/teaching/words';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -70,6 +73,44 @@ export async function setSchoolOnPortfolioAction(_prev: ActionResult, formData: 
   if (result.handle) revalidatePath(`/u/${result.handle}`);
   if (!parsed.data.showSchool) return { ok: true, message: 'Saved. Your portfolio does not show your school.' };
   return { ok: true, message: result.schoolName ? `Saved. Your portfolio shows your school, ${result.schoolName}.` : 'Saved. Your portfolio will show your school once you have one on this site.' };
+}
+
+/**
+ * "Headline" in the portfolio settings: one line under the teacher's name on their public portfolio;
+ * empty clears it. The portfolio page renders per request and is not in the anonymous page cache,
+ * so reading its path afresh here is all it takes for a visitor to see the change at once.
+ */
+export async function setPortfolioHeadlineAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(PortfolioHeadlineInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let result;
+  try {
+    result = await setPortfolioHeadline({ actor: await requireActor(), headline: parsed.data.portfolioHeadline });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/account');
+  if (result.handle) revalidatePath(`/u/${result.handle}`);
+  return { ok: true, message: result.headline ? `Saved. Your portfolio shows “${result.headline}” under your name.` : 'Saved. Your portfolio shows no headline.' };
+}
+
+/**
+ * "What I teach": the subjects and grade bands the signed-in person teaches, from the catalogue's
+ * own lists. Their own row only; private to them. The dashboard and the catalogue suggest from it.
+ */
+export async function setTeachingAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(TeachingInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result;
+  let saved;
+  try {
+    saved = await setOwnTeaching({ actor: await requireActor(), input: parsed.data });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/account');
+  revalidatePath('/dashboard');
+  revalidatePath('/catalog');
+  return { ok: true, message: teachingSavedMessage(saved) };
 }
 
 /** "Email address", while it is unconfirmed: a mistyped address is corrected and the link resent. */

@@ -4,13 +4,13 @@ import { getAccount, getOwnTeachingLicence } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setSchoolOnPortfolioAction, setTeachingLicenceAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setPortfolioHeadlineAction, setSchoolOnPortfolioAction, setTeachingAction, setTeachingLicenceAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
 import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
 import { DistrictCard } from '@/components/account/district-card';
 import { getDistrictTerms } from '@/lib/district/salary-approval';
-import { listDistricts } from '@/lib/catalog/queries';
+import { getCatalogFacets, listDistricts } from '@/lib/catalog/queries';
 import { describeRole } from '@/components/account/role-lines';
 import { TimeZoneForm } from '@/components/account/time-zone-form';
 import { groupedTimeZones } from '@/lib/time-zone';
@@ -20,13 +20,19 @@ import { PortfolioSchoolForm } from '@/components/account/portfolio-school-form'
 import { TeachingLicenceForm } from '@/components/account/teaching-licence-form';
 import { dayLabel } from '@/lib/dates';
 import { figure } from '@/lib/plural';
+import { getOwnTeaching } from '@/lib/teaching/queries';
+import { subjectsToTick, teachingChoices } from '@/lib/teaching/policy';
+import { getOwnPortfolioHeadline } from '@/lib/awards/portfolio';
+import { TeachingForm } from './teaching-form';
+import { PortfolioHeadlineForm } from './portfolio-headline-form';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts, portfolio, terms, licence] = await Promise.all([
+  const [account, districts, portfolio, terms, licence, teaching, facets, headline] = await Promise.all([
     getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor), getOwnTeachingLicence(actor),
+    getOwnTeaching(actor), getCatalogFacets(), getOwnPortfolioHeadline(actor),
   ]);
   return (
     <div className="mx-auto max-w-xl">
@@ -38,10 +44,20 @@ export default async function AccountPage() {
         <ProfileForm account={account} />
       </Card>
       <Card className="mt-6">
+        {/* The dashboard and the catalogue link here (#teaching) to say what the teacher teaches. */}
+        <TeachingForm
+          action={setTeachingAction}
+          subjects={teachingChoices(subjectsToTick(facets.subjects), teaching.subjects)}
+          gradeBands={teachingChoices(facets.gradeBands, teaching.gradeBands)}
+          saved={teaching}
+        />
+      </Card>
+      <Card className="mt-6">
         {/* My badges links here (#portfolio). */}
         <h2 id="portfolio" className="mb-1 font-semibold">What visitors see on your portfolio</h2>
         <PortfolioPreview preview={portfolio} linkPortfolio />
         <PortfolioSchoolForm action={setSchoolOnPortfolioAction} showsSchool={portfolio.showsSchool} schoolName={portfolio.schoolName} />
+        <PortfolioHeadlineForm action={setPortfolioHeadlineAction} headline={headline ?? ''} />
         <p className="mt-4 text-sm text-slate-700">To leave a single badge off your portfolio, use <Link href="/badges">My badges</Link>.</p>
       </Card>
       <Card className="mt-6">

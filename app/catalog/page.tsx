@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
 import { correctCatalogSearch, getCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
+import { getOwnTeaching } from '@/lib/teaching/queries';
+import { saysWhatTheyTeach, type Teaching } from '@/lib/teaching/policy';
+import { matchRuleInWords } from '@/lib/teaching/words';
 import { recommendedCatalogKeys } from '@/lib/district/recommendations';
 import { activeCatalogFilters, catalogSearchHref, type CatalogFilters } from '@/lib/catalog/search-links';
 import { CatalogCard } from '@/components/catalog/catalog-card';
@@ -14,6 +17,9 @@ import { inputClass } from '@/components/ui/field';
 export const metadata = { title: 'Catalogue' };
 
 type SP = Record<string, string | string[] | undefined>;
+
+/** Where a teacher says what they teach. */
+const TEACHING_SETTINGS = '/account#teaching';
 
 // The filters fold into a <details> on narrow screens, so results come right after the search box.
 // On wide screens the sidebar shows them unfolded with no script: where the browser can style
@@ -29,18 +35,23 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // Anonymous visitors share one cached copy of this page (ADR 006): everything about a district's
-  // recommendations is for a signed-in teacher with a confirmed district only, and the filter is
-  // dropped for anyone else, so their page is the same whoever asks.
+  // recommendations is for a signed-in teacher with a confirmed district only, and what the teacher
+  // teaches is for that signed-in teacher only; each filter is dropped for anyone else (nothing is
+  // even read for a visitor), so their page is the same whoever asks.
   const actor = await getActor();
   const inDistrict = Boolean(actor?.districtId);
   const parsed = CatalogSearchInput.parse(flat);
-  const input = inDistrict ? parsed : { ...parsed, recommended: undefined };
-  // The keys tag the cards, and filter the search when asked: then they are read first.
+  // The keys tag the cards, and filter the search when asked: then they are read first. So is what
+  // the teacher teaches, for "Matches what I teach" (else alongside the search, for the form).
   const keysLoad = actor && inDistrict ? recommendedCatalogKeys(actor) : Promise.resolve(new Set<string>());
+  const teachingLoad = actor ? getOwnTeaching(actor) : Promise.resolve(null);
+  const teachingFirst = parsed.forMe ? await teachingLoad : null;
+  const input = { ...parsed, recommended: inDistrict ? parsed.recommended : undefined, forMe: saysWhatTheyTeach(teachingFirst) ? parsed.forMe : undefined };
   const recommended = input.recommended ? await keysLoad : null;
-  const [found, facets, recommendedKeys] = await Promise.all([searchCatalog(input, { recommended, count: true }), getCatalogFacets(), keysLoad]);
+  const context = { recommended, teaching: teachingFirst, count: true };
+  const [found, facets, recommendedKeys, teaching] = await Promise.all([searchCatalog(input, context), getCatalogFacets(), keysLoad, teachingLoad]);
   // Only a search that found nothing looks for a correction (one more search at most).
-  const correction = found.items.length === 0 ? await correctCatalogSearch(input, { recommended, count: true }) : null;
+  const correction = found.items.length === 0 ? await correctCatalogSearch(input, context) : null;
   const { items, nextCursor, total } = correction ?? found;
   const filters = activeCatalogFilters(input);
   const activeCount = Object.keys(filters).length;
@@ -76,6 +87,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               <StackFilter value={input.stack} stacks={facets.stacks} />
               <Filter label="PD hours" name="maxHours" value={input.maxHours?.toString()} options={hoursOptions(input.maxHours)} />
               {inDistrict ? <RecommendedFilter checked={Boolean(input.recommended)} /> : null}
+              {teaching ? <TeachingFilter checked={Boolean(input.forMe)} teaching={teaching} /> : null}
             </div>
           </details>
           <div className="flex gap-2">
@@ -144,9 +156,25 @@ function NoResults({ q, filters }: { q?: string; filters: CatalogFilters }) {
     );
   }
   if (hasFilters) {
+    const only = Object.keys(filters).length === 1;
+    if (only && filters.forMe) {
+      return (
+        <EmptyState
+          title="Nothing matches what you teach yet"
+          action={
+            <Actions>
+              <Link href="/catalog">See the whole catalogue</Link>
+              <Link href={TEACHING_SETTINGS}>Change what I teach</Link>
+            </Actions>
+          }
+        >
+          No course, track, stack or micro-credential in the catalogue is for the subjects and grades you chose. Issuers publish new ones often.
+        </EmptyState>
+      );
+    }
     return (
       <EmptyState title="Nothing matches these filters" action={<Link href="/catalog">Clear the filters</Link>}>
-        {filters.recommended && Object.keys(filters).length === 1 ? 'Your district has not recommended anything to you yet.' : 'Try fewer filters.'}
+        {filters.recommended && only ? 'Your district has not recommended anything to you yet.' : 'Try fewer filters.'}
       </EmptyState>
     );
   }
@@ -203,6 +231,34 @@ function RecommendedFilter({ checked }: { checked: boolean }) {
       <label htmlFor="f-recommended" className="text-sm font-semibold">
         Recommended by my district
       </label>
+    </div>
+  );
+}
+
+/**
+ * Only for a signed-in teacher. Once they have said what they teach (account page): "Matches what
+ * I teach", with what it matches in words and the way to change it. Until then, the way to say it.
+ */
+function TeachingFilter({ checked, teaching }: { checked: boolean; teaching: Teaching }) {
+  if (!saysWhatTheyTeach(teaching)) {
+    return (
+      <p className="text-sm text-slate-800">
+        <Link href={TEACHING_SETTINGS} className="font-semibold">Say what you teach</Link> to see the micro-credentials made for your subjects and grades.
+      </p>
+    );
+  }
+  return (
+    <div className="flex items-start gap-2">
+      <input id="f-forMe" name="forMe" type="checkbox" value="1" defaultChecked={checked} aria-describedby="f-forMe-hint" className="mt-1 h-4 w-4" />
+      <div>
+        <label htmlFor="f-forMe" className="text-sm font-semibold">
+          Matches what I teach
+        </label>
+        <p id="f-forMe-hint" className="text-sm text-slate-700">{matchRuleInWords(teaching)}</p>
+        <p className="text-sm">
+          <Link href={TEACHING_SETTINGS}>Change what I teach</Link>
+        </p>
+      </div>
     </div>
   );
 }

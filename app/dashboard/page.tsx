@@ -16,6 +16,8 @@ import { isEmailVerified } from '@/lib/auth/email-verification';
 import { PickUpAgainForm } from '@/components/enrollment/pick-up-again-form';
 import { listRecommendationsForTeacher } from '@/lib/district/recommendations';
 import { DistrictRecommendations } from '@/components/dashboard/district-recommendations';
+import { TeachingSuggestions } from '@/components/dashboard/teaching-suggestions';
+import { listTeachingSuggestions } from '@/lib/teaching/queries';
 import { pickUpAgainAction } from './actions';
 
 export const metadata = { title: 'My learning' };
@@ -26,8 +28,8 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
   const { show, welcome } = DashboardSearch.parse(await searchParams);
-  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped }, verified, renewals, stacks, recommended] = await Promise.all([
-    getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id), listStacksInProgress(actor.id), listRecommendationsForTeacher(actor),
+  const [{ enrollments, truncated, submissions, awards, proposals, resourceStats, proposalRequired, stopped }, verified, renewals, stacks, recommended, suggested] = await Promise.all([
+    getTeacherDashboard(actor), isEmailVerified(actor.id), renewalsOpen(actor.id), listStacksInProgress(actor.id), listRecommendationsForTeacher(actor), listTeachingSuggestions(actor),
   ]);
   const subByMc = new Map(submissions.map((s) => [s.microCredentialId, s]));
   const propByMc = new Map(proposals.map((p) => [p.microCredentialId, p]));
@@ -174,6 +176,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       <StacksInProgress stacks={stacks} />
       {recommended ? <div className="mt-8"><DistrictRecommendations districtName={recommended.districtName} items={recommended.items} /></div> : null}
+      <div className="mt-8">
+        <TeachingSuggestions teaching={suggested.teaching} items={suggested.items} />
+      </div>
       {stopped.length ? (
         // Folded: out of the way of current work, but the kept drafts are never lost from sight.
         // The heading stays outside <summary>, where some screen readers drop its heading role.

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { portfolioHeading } from '@/components/awards/portfolio-words';
 
 export type PortfolioPreviewData = {
-  header: { name: string; school: string | null; credentials: number; pdHours: number };
+  header: { name: string; headline: string | null; school: string | null; credentials: number; pdHours: number };
   handle: string | null;
   isPublic: boolean;
   showsSchool: boolean;
@@ -33,6 +33,7 @@ export function PortfolioPreview({ preview, linkPortfolio = false, settingsHref 
       </p>
       <blockquote className="my-2 border-l-4 border-slate-300 pl-3">
         <p className="font-semibold">{heading.title}</p>
+        {preview.header.headline ? <p className="text-slate-800">{preview.header.headline}</p> : null}
         <p className="text-sm text-slate-700">{heading.description}</p>
       </blockquote>
       <p className="text-sm text-slate-700">

@@ -31,3 +31,18 @@ export async function setSchoolOnPortfolio(opts: { actor: Actor; show: boolean }
   const user = await db.user.update({ where: { id: opts.actor.id }, data: { portfolioShowsSchool: opts.show }, select: { handle: true, school: { select: { name: true } } } });
   return { handle: user.handle, schoolName: user.school?.name ?? null };
 }
+
+/**
+ * The portfolio's "Headline": one line under the teacher's name on /u/{handle} (null clears it).
+ * The actor's own row only. Returns the portfolio's address so its page can be read afresh.
+ */
+export async function setPortfolioHeadline(opts: { actor: Pick<Actor, 'id'>; headline: string | null }) {
+  const user = await db.user.update({ where: { id: opts.actor.id }, data: { portfolioHeadline: opts.headline }, select: { handle: true, portfolioHeadline: true } });
+  return { handle: user.handle, headline: user.portfolioHeadline };
+}
+
+/** The signed-in teacher's own headline, for the account page's field. */
+export async function getOwnPortfolioHeadline(actor: Pick<Actor, 'id'>): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { portfolioHeadline: true } });
+  return user?.portfolioHeadline ?? null;
+}

@@ -174,7 +174,7 @@ async function withEarnedColors<A extends Colourable>(awards: A[]): Promise<(A &
 
 /** What a portfolio's header is made of: the owner's row. */
 const PORTFOLIO_OWNER = {
-  id: true, name: true, publicName: true, handle: true, portfolioPublic: true, portfolioShowsSchool: true, school: { select: { name: true } },
+  id: true, name: true, publicName: true, handle: true, portfolioPublic: true, portfolioShowsSchool: true, portfolioHeadline: true, school: { select: { name: true } },
 } satisfies Prisma.UserSelect;
 type PortfolioOwner = Prisma.UserGetPayload<{ select: typeof PORTFOLIO_OWNER }>;
 
@@ -200,13 +200,15 @@ async function portfolioTotals(userId: string) {
 }
 
 /**
- * The header of a portfolio as the public sees it: the name on public credentials, the school only
- * when the teacher chose to show it, and the totals. The portfolio page and the owner's previews
- * (My badges, the account page) all state this, so the owner sees exactly what visitors see.
+ * The header of a portfolio as the public sees it: the name on public credentials, the teacher's
+ * own headline under it (account page), the school only when the teacher chose to show it, and the
+ * totals. The portfolio page and the owner's previews (My badges, the account page) all state this,
+ * so the owner sees exactly what visitors see.
  */
 async function portfolioHeader(user: PortfolioOwner) {
   return {
     name: user.publicName || user.name,
+    headline: user.portfolioHeadline,
     school: user.portfolioShowsSchool ? (user.school?.name ?? null) : null,
     ...(await portfolioTotals(user.id)),
   };

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { CATALOG_COUNT_CAP, CATALOG_PAGE_SIZE, CATALOG_QUERY_MAX, type CatalogSearchInput } from '@/lib/catalog/schemas';
 import { decodeCursor, encodeCursor, isCursorId, isCursorRank, isCursorTime } from '@/lib/catalog/cursor';
 import { correctQuery, createVocabulary, type Vocabulary } from '@/lib/catalog/spelling';
+import { ANY_SUBJECT, saysWhatTheyTeach, type Teaching } from '@/lib/teaching/policy';
 
 export type CatalogItem = {
   id: string;
@@ -39,18 +40,40 @@ const isDateCursor = (v: Record<string, unknown>): v is DateCursor => isCursorTi
 export type RecommendedKeys = ReadonlySet<string> | null;
 
 /**
+ * What "Matches what I teach" keeps: entries for one of the teacher's subjects or for every subject (ANY_SUBJECT) and, when they chose
+ * any, one of their grade bands (a teacher who chose only grade bands: any subject in them). Array
+ * overlap (`&&`), which the GIN indexes on both columns answer. Nothing when nothing is said.
+ */
+export function teachingFilters(t: Teaching | null | undefined, alias = Prisma.sql`e`): Prisma.Sql[] {
+  if (!saysWhatTheyTeach(t)) return [];
+  const out: Prisma.Sql[] = [];
+  // A credential made for every subject (ANY_SUBJECT) suits every subject a teacher teaches.
+  if (t.subjects.length) out.push(Prisma.sql`${alias}."subjects" && ${[...t.subjects, ANY_SUBJECT]}::text[]`);
+  if (t.gradeBands.length) out.push(Prisma.sql`${alias}."gradeBands" && ${t.gradeBands}::text[]`);
+  return out;
+}
+
+/** The signed-in reader's own context for the personal filters; none for anonymous visitors. */
+type SearchContext = {
+  recommended?: RecommendedKeys;
+  /** What the teacher teaches, for `input.forMe` (teachingFilters); without it `forMe` is ignored. */
+  teaching?: Teaching | null;
+  count?: boolean;
+};
+
+/**
  * Searches everything published. With a query: Postgres full-text search ranked by relevance
  * (GIN index on the generated tsvector); without: newest first. Keyset pagination either way.
  * `input.recommended` keeps only the entries in `recommended` (see RecommendedKeys); without them it
- * is ignored.
+ * is ignored. `input.forMe` keeps what matches `teaching` (teachingFilters), likewise.
  */
 /**
  * `opts.count`: on a first page that has more after it, also count every match of a search or
  * filter (up to CATALOG_COUNT_CAP + 1), so the page can say how many there are in all.
  */
-export async function searchCatalog(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys; count?: boolean } = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null; total: number | null }> {
+export async function searchCatalog(input: CatalogSearchInput, opts: SearchContext = {}): Promise<{ items: CatalogItem[]; nextCursor: string | null; total: number | null }> {
   const take = CATALOG_PAGE_SIZE;
-  const filters: Prisma.Sql[] = [];
+  const filters: Prisma.Sql[] = input.forMe ? teachingFilters(opts.teaching) : [];
   const keys = input.recommended ? opts.recommended : null;
   if (keys) {
     // At most 30 keys (a district's limit), matched to entries by their unique (kind, refId).
@@ -167,7 +190,7 @@ export type CatalogCorrection = { q: string; items: CatalogItem[]; nextCursor: s
  * and only here: a search with results never comes this way. Null when there is nothing to offer,
  * so the page never suggests a search that finds nothing either.
  */
-export async function correctCatalogSearch(input: CatalogSearchInput, opts: { recommended?: RecommendedKeys; count?: boolean } = {}): Promise<CatalogCorrection | null> {
+export async function correctCatalogSearch(input: CatalogSearchInput, opts: SearchContext = {}): Promise<CatalogCorrection | null> {
   // Only on the first page: a later page that is empty is a cursor gone stale, not a typo.
   if (!input.q || input.cursor) return null;
   const q = correctQuery(input.q, await getCatalogVocabulary());

@@ -41,6 +41,9 @@ export const CatalogSearchInput = z.preprocess(dropEmpty, z.object({
   // "Recommended by my district": only for a signed-in teacher with a confirmed district; the page
   // drops it for everyone else, so an anonymous (cached) page never depends on who asks.
   recommended: z.enum(['1']).optional().catch(undefined),
+  // "Matches what I teach": only for a signed-in teacher who has said what they teach (account
+  // page); dropped for everyone else likewise, and the cached anonymous page never shows it.
+  forMe: z.enum(['1']).optional().catch(undefined),
   cursor: optionalText(200),
 }));
 export type CatalogSearchInput = z.infer<typeof CatalogSearchInput>;

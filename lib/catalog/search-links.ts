@@ -1,7 +1,7 @@
 import type { CatalogSearchInput } from '@/lib/catalog/schemas';
 
 /** The catalogue's filters, in the order the form shows them (and links list them). */
-export const CATALOG_FILTER_KEYS = ['kind', 'issuer', 'topic', 'level', 'gradeBand', 'subject', 'stack', 'maxHours', 'recommended'] as const;
+export const CATALOG_FILTER_KEYS = ['kind', 'issuer', 'topic', 'level', 'gradeBand', 'subject', 'stack', 'maxHours', 'recommended', 'forMe'] as const;
 export type CatalogFilterKey = (typeof CATALOG_FILTER_KEYS)[number];
 export type CatalogFilters = Partial<Record<CatalogFilterKey, string>>;
 

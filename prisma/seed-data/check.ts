@@ -2,6 +2,8 @@
 // (issuers, tracks, stacks, calibration exemplars, demo work) are consistent.
 // Run: npx tsx --conditions=react-server prisma/seed-data/check.ts
 import { MicroCredentialDef, StackDef, TrackDef } from '@/lib/authoring/schemas';
+import { PortfolioHeadlineInput } from '@/lib/teaching/schemas';
+import { ANY_SUBJECT } from '@/lib/teaching/policy';
 import {
   calibrationExemplars,
   demoProposals,
@@ -69,6 +71,15 @@ for (const { issuerSlug, trackSlug, def } of microCredentials) {
   const blob = JSON.stringify(d).toLowerCase();
   for (const bad of ['lorem', 'ipsum', 'todo', 'tbd', 'placeholder', '-like']) if (blob.includes(bad)) fail(where, `contains "${bad}"`);
 }
+
+// What the demo teacher teaches: values the account page offers (the published micro-credentials'
+// subjects, all but ANY_SUBJECT, and grade bands), and a headline the account page would save as is.
+const mcSubjects = new Set([...parsedMcs.values()].flatMap((m) => m.def.subjects));
+const mcGradeBands = new Set([...parsedMcs.values()].flatMap((m) => m.def.gradeBands));
+for (const s of demoTeacher.teachesSubjects) if (s === ANY_SUBJECT || !mcSubjects.has(s)) fail('demoTeacher', `subject "${s}" is not one the account page offers`);
+for (const g of demoTeacher.teachesGradeBands) if (!mcGradeBands.has(g)) fail('demoTeacher', `grade band "${g}" is not one the account page offers`);
+const headline = PortfolioHeadlineInput.safeParse({ portfolioHeadline: demoTeacher.portfolioHeadline });
+if (!headline.success || headline.data.portfolioHeadline !== demoTeacher.portfolioHeadline) fail('demoTeacher', 'portfolioHeadline is not one the account page saves as written');
 
 // ── Tracks
 const trackSlugs = new Set<string>();

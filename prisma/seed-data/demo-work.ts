@@ -39,6 +39,12 @@ export const demoTeacher = {
   schoolSlug: 'kettle-moraine-middle-school',
   gradeLevel: 'Grade 7',
   subject: 'Science',
+  // "What I teach" and the portfolio headline (account page), so the dashboard's suggestions, the
+  // catalogue's "Matches what I teach" and the portfolio's top show them from the start. Values the
+  // catalogue offers (check.ts).
+  teachesSubjects: ['Science'],
+  teachesGradeBands: ['6-8'],
+  portfolioHeadline: 'Grade 7 science teacher',
 };
 
 // Kettle Moraine requires an approved proposal before a teacher starts; these are Maya's, both approved

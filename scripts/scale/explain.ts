@@ -132,6 +132,7 @@ async function main() {
   const { getTranscript } = await import('@/lib/reporting/transcript');
   const { getIssuerSalaryStanding, listSalaryIssuerChoices } = await import('@/lib/district/salary-approval');
   const { previewBulkInvite } = await import('@/lib/people/bulk-invite');
+  const { getOwnTeaching, listTeachingSuggestions } = await import('@/lib/teaching/queries');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
@@ -139,6 +140,13 @@ async function main() {
   const leader = leaderRow ? (await loadActor(leaderRow.id))! : null;
   const mc = (await getMicroCredentialPage(slug))!;
   const platformAdmin = platformId ? (await loadActor(platformId))! : null;
+  // "What I teach": the scale teacher when they said it (seed:scale gives it to 60% of teachers, them
+  // among them), else the first teacher who did (a database seeded before the columns were filled).
+  const teachingId: string | undefined = (await one(
+    `SELECT id FROM "User" WHERE cardinality("teachesSubjects") > 0 AND cardinality("teachesGradeBands") > 0 ORDER BY email = '${SCALE_TEACHER_EMAIL}' DESC, id LIMIT 1`,
+  ))?.id;
+  const teachingActor = teachingId ? (await loadActor(teachingId))! : null;
+  const teaching = teachingActor ? await getOwnTeaching(teachingActor) : null;
   const audit = (group: string, extra: Record<string, string> = {}) => AuditFilterInput.parse({ group, ...extra });
   // The second page of a log: its cursor comes from the first page, read once here.
   const secondPage = async (actor: NonNullable<typeof issuerAdmin>, organizationId: string | null) => {
@@ -240,6 +248,14 @@ async function main() {
     { path: '/dashboard (stacks in progress)', run: () => listStacksInProgress(teacherId) },
     { path: '/badges/transcript (all time: the holder and every badge)', run: () => getTranscript({ actor: teacher, period: { choice: 'all', from: null, to: null, fromLabel: null, toLabel: null } }) },
     { path: '/dashboard (recommended by my district)', run: () => listRecommendationsForTeacher(teacher) },
+    ...(teachingActor ? [
+      {
+        path: `/dashboard (suggested for what you teach: ${teaching!.subjects.join(', ')}, ${teaching!.gradeBands.join(', ')})`,
+        run: () => listTeachingSuggestions(teachingActor),
+      },
+      { path: '/catalog?forMe=1 (matches what I teach)', run: async () => searchCatalog(CatalogSearchInput.parse({ forMe: '1' }), { teaching: await getOwnTeaching(teachingActor), count: true }) },
+      { path: '/catalog?q=...&forMe=1 (matches what I teach, searched)', run: () => searchCatalog(CatalogSearchInput.parse({ q: 'feedback', forMe: '1' }), { teaching, count: true }) },
+    ] : []),
     ...(teacher.districtId ? [
       { path: '/catalog?recommended=1 (recommended by my district)', run: async () => searchCatalog(CatalogSearchInput.parse({ recommended: '1' }), { recommended: await recommendedCatalogKeys(teacher) }) },
       { path: `/micro-credentials/${slug} (signed-in teacher: the district's recommendation)`, run: () => getRecommendationForItem(teacher, 'MICRO_CREDENTIAL', mc.id) },

@@ -21,6 +21,7 @@ import {
   databaseName, fmtInt, fmtMs, numberFlag, parseFlags, redact, resolveScaleDatabaseUrl,
 } from './common';
 import * as W from './words';
+import { ANY_SUBJECT } from '@/lib/teaching/policy';
 
 const HELP = `Usage: npm run seed:scale -- [options]
   --database-url URL     target (default: SCALE_DATABASE_URL, DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/microcred_scale)
@@ -231,8 +232,13 @@ async function main() {
     return hashPassword(SCALE_PASSWORD);
   });
 
+  // "What I teach" (account page): 60% of teachers (the demo teacher among them) said it, with one or
+  // two of the subjects a teacher can tick (every one the credentials use but ANY_SUBJECT) and one
+  // grade band; the rest said nothing, as most people leave an optional setting.
+  const tickable = W.SUBJECTS.filter((s) => s !== ANY_SUBJECT);
   await step('users', () => q(`
-    INSERT INTO "User" (id, email, name, "passwordHash", "emailVerified", handle, "portfolioPublic", "schoolId", "districtId", "sessionVersion", "createdAt", "updatedAt")
+    INSERT INTO "User" (id, email, name, "passwordHash", "emailVerified", handle, "portfolioPublic", "schoolId", "districtId", "sessionVersion", "createdAt", "updatedAt",
+      "teachesSubjects", "teachesGradeBands")
     SELECT pg_temp.sid('usr', g),
       CASE
         WHEN g = 1 THEN '${SCALE_TEACHER_EMAIL}'
@@ -249,9 +255,11 @@ async function main() {
       $1, c, CASE WHEN g <= ${T} AND g % 20 = 0 THEN 'teacher-' || g END, g <= ${T} AND g % 20 = 0,
       CASE WHEN g < ${U_ADM + 1} THEN pg_temp.sid('sch', s) END,
       CASE WHEN g < ${U_ADM + 1} THEN pg_temp.sid('dis', (s - 1) / ${SPD} + 1) WHEN g > ${U_LEAD} AND g < ${U_PLAT} THEN pg_temp.sid('dis', g - ${U_LEAD}) END,
-      0, c, c
+      0, c, c,
+      CASE WHEN says THEN ARRAY[($2::text[])[((g * 7) % ${tickable.length}) + 1]] || CASE WHEN g % 3 = 0 THEN ARRAY[($2::text[])[((g * 7 + 4) % ${tickable.length}) + 1]] ELSE ARRAY[]::text[] END ELSE ARRAY[]::text[] END,
+      CASE WHEN says THEN ARRAY[${pick('grades', 'g')}] ELSE ARRAY[]::text[] END
     FROM generate_series(1, ${U_PLAT}) g, words w,
-      LATERAL (SELECT ((g::bigint * 7) % ${NSCH}) + 1 AS s, now() - interval '4 years' + (g::float / ${U_PLAT}) * interval '3 years' AS c) x`, [passwordHash]));
+      LATERAL (SELECT ((g::bigint * 7) % ${NSCH}) + 1 AS s, now() - interval '4 years' + (g::float / ${U_PLAT}) * interval '3 years' AS c, g <= ${T} AND g % 5 < 3 AS says) x`, [passwordHash, tickable]));
 
   await q(`CREATE TEMP SEQUENCE mseq`);
   await step('memberships', () => q(`

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { AwardListInput, getPublicPortfolio } from '@/lib/awards/queries';
-import { PageHeader, EmptyState } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { AwardGrid } from '@/components/awards/award-grid';
 import { portfolioHeading } from '@/components/awards/portfolio-words';
@@ -19,14 +19,18 @@ export async function generateMetadata(props: Props) {
 }
 
 export default async function PortfolioPage(props: Props) {
-  const p = await portfolioFor(props);
+  const [{ handle }, p] = await Promise.all([props.params, portfolioFor(props)]);
   if (!p) notFound();
-  const { handle } = await props.params;
   // The owner's previews (My badges, the account page) state this same header.
   const heading = portfolioHeading(p);
   return (
     <div>
-      <PageHeader title={heading.title} description={heading.description} />
+      {/* PageHeader's layout, with the teacher's own headline, when they wrote one, right under their name. */}
+      <div className="mb-6">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{heading.title}</h1>
+        {p.headline ? <p className="mt-1 max-w-3xl text-lg font-medium text-slate-800">{p.headline}</p> : null}
+        <p className="mt-1 max-w-3xl text-slate-700">{heading.description}</p>
+      </div>
       {p.awards.length ? (
         <AwardGrid awards={p.awards} headingLevel={2} />
       ) : p.continued ? (
