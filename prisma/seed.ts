@@ -13,6 +13,9 @@ import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions
 import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
 import { decideAsSeedReviewer } from '@/prisma/seed-review';
 import { addRecommendation } from '@/lib/district/recommendations';
+import { answerCredentialQuestion, askCredentialQuestion } from '@/lib/credential-questions/mutations';
+import { addExternalLearning } from '@/lib/external-learning/mutations';
+import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication, renewalDueApplication, SLUGS } from '@/prisma/seed-data';
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
@@ -226,6 +229,12 @@ export async function seed() {
     });
     await fillAndSubmit(who, ex.microCredentialSlug, answers);
   }
+  // A question a colleague asked the issuer before applying, answered and shared on the
+  // micro-credential's page (without her name), and a workshop Maya recorded from elsewhere.
+  const lena = await loadActor((await db.user.findUniqueOrThrow({ where: { email: colleagues[0].email }, select: { id: true } })).id);
+  const { questionId } = await askCredentialQuestion({ actor: lena!, microCredentialId: mcId(SLUGS.teamAgenda), body: 'Can the agenda be for a team I already lead, or does it have to be a new team?' });
+  await answerCredentialQuestion({ actor: admin, questionId, answer: 'A team you already lead is fine. Say in your reflection what you changed in this agenda compared with your usual meetings, so the reviewer can see the new practice.', share: true });
+  await addExternalLearning({ actor: teacher, input: externalLearningFields(new Date().toISOString().slice(0, 10)).parse({ title: 'Formative assessment in science: summer institute', provider: 'Wisconsin Science Teachers Association', completedOn: '2026-07-15', pdHours: '12' }) });
   log(`demo work: 2 earned badges (1 due for renewal), 1 draft, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

@@ -4,10 +4,10 @@ import { signIn } from './helpers';
 
 // Every page not already scanned inside a journey gets an accessibility scan, as its role sees it.
 const pages: Record<string, string[]> = {
-  '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/micro-credentials/designing-an-effective-team-agenda/versions/1', '/issuers/teaching-matters', '/verify', '/u/maya-okafor', '/sign-in', '/forgot-password', '/reset-password/not-a-real-link', '/verify-email/not-a-real-link', '/verify-email/confirmed'],
-  'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox', '/stacks/student-centered-learning', '/badges/transcript', '/badges/transcript?period=this-school-year'],
+  '': ['/', '/catalog?q=team', '/micro-credentials/designing-an-effective-team-agenda', '/tracks/ptc-leadership-tools-for-teacher-leaders', '/stacks/student-centered-learning', '/micro-credentials/designing-an-effective-team-agenda/versions/1', '/issuers/teaching-matters', '/verify', '/u/maya-okafor', '/sign-in', '/forgot-password', '/reset-password/not-a-real-link', '/verify-email/not-a-real-link', '/verify-email/confirmed', '/micro-credentials/designing-an-effective-team-agenda/questions'],
+  'teacher@demo.school': ['/micro-credentials/designing-an-effective-team-agenda', '/dashboard', '/badges', '/account', '/notifications', '/apply/designing-an-effective-team-agenda', '/micro-credentials/designing-an-effective-team-agenda/proposal', '/outbox', '/stacks/student-centered-learning', '/badges/transcript', '/badges/transcript?period=this-school-year', '/catalog?forMe=1', '/micro-credentials/stages-of-team-building/feedback', '/micro-credentials/designing-an-effective-team-agenda/feedback', '/micro-credentials/designing-an-effective-team-agenda/questions', '/badges/other-learning'],
   'reviewer@demo.school': ['/review', '/review?kind=SECOND', '/review/history'],
-  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/tracks/new', '/admin/stacks', '/admin/stacks/new', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/submissions', '/admin/submissions?status=undecided&q=a', '/admin/audit', '/admin/audit?group=awards', '/admin/settings'],
+  'admin@demo.school': ['/admin', '/admin/dashboard', '/admin/credentials', '/admin/credentials/new', '/admin/credentials/import', '/admin/tracks', '/admin/tracks/new', '/admin/stacks', '/admin/stacks/new', '/admin/people', '/admin/people/enrol', '/admin/review-quality', '/admin/awards', '/admin/submissions', '/admin/submissions?status=undecided&q=a', '/admin/audit', '/admin/audit?group=awards', '/admin/settings', '/admin/questions', '/admin/questions?status=answered'],
   'leader@demo.school': ['/district', '/district/teachers', '/district/people', '/district/reports', '/district/policy', '/district/audit', '/district/schools', '/district/recommendations', '/district/recommendations?q=assessment', '/district/proposals?status=APPROVED', '/district/proposals?q=a', '/district/people/invite'],
   'platform@demo.school': ['/platform', '/platform/accounts?q=demo', '/platform/audit'],
   'principal@demo.school': ['/school', '/school/teachers', '/school/reports', '/school/recommendations'],
@@ -15,7 +15,7 @@ const pages: Record<string, string[]> = {
 
 for (const [who, paths] of Object.entries(pages)) {
   test(`accessibility of ${who || 'public'} pages`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     if (who) await signIn(page, who);
     for (const path of paths) {
       const res = await page.goto(path);
@@ -62,10 +62,12 @@ test('an issuer admin’s record pages (a track, a stack, a credential’s calib
   await open('/admin/tracks', /^\/admin\/tracks\/(?!new$)[^/]+$/);
   await open('/admin/stacks', /^\/admin\/stacks\/(?!new$)[^/]+$/);
   const edit = await open('/admin/credentials', /^\/admin\/credentials\/[^/]+\/edit$/);
-  await page.goto(edit.replace(/\/edit$/, '/calibration'));
-  await expect(page.locator('main')).toBeVisible();
-  await expectNoAxeViolations(page);
-  await expectReflowAt320(page);
+  for (const sub of ['/calibration', '/feedback']) {
+    await page.goto(edit.replace(/\/edit$/, sub));
+    await expect(page.locator('main')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectReflowAt320(page);
+  }
 });
 
 test('one teacher’s record, as a district leader and as the teacher’s principal, passes an accessibility scan', async ({ page }) => {

@@ -43,6 +43,12 @@ test('anonymous visitors get public pages from the cache, with matching CSP nonc
   expect(agendaLevel2).toEqual(['href="/micro-credentials/designing-an-effective-team-agenda"']);
   expect(await results('/catalog?q=agenda&level=2')).toEqual(agendaLevel2);
   expect((await results('/catalog?level=2'))?.length).toBeGreaterThan(1);
+  // "Matches what I teach" is for signed-in teachers: an anonymous visitor asking for it gets the
+  // whole catalogue, with no word of the filter or a link to the account page.
+  const forMe = await (await request.get('/catalog?forMe=1')).text();
+  expect(forMe).not.toContain('Matches what I teach');
+  expect(forMe).not.toContain('/account#teaching');
+  expect(await results('/catalog?forMe=1')).toEqual(await results('/catalog'));
 
   // Not cached: unknown pages and pages that are not public.
   expect((await request.get('/micro-credentials/no-such-thing')).headers()['x-page-cache']).toBeUndefined();

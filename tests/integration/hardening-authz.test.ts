@@ -58,6 +58,13 @@ import { getSchoolHome, listRecentSchoolAwards, listSchoolTeachers } from '@/lib
 import { listSchoolRecommendations } from '@/lib/school/recommendations';
 import { schoolReportCsv } from '@/lib/reporting/exports';
 import { listSchoolLeaders } from '@/lib/district/people';
+import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
+import { getCredentialFeedbackReport, getFeedbackForm } from '@/lib/credential-feedback/queries';
+import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionShared, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
+import { getIssuerQuestion, listIssuerQuestions, listOwnQuestions } from '@/lib/credential-questions/queries';
+import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
+import { listOwnExternalLearning } from '@/lib/external-learning/queries';
+import { externalLearningFields } from '@/lib/external-learning/schemas';
 
 // SL1 leads School One (a principal, ADR 016): every district row below refuses them.
 const ACTORS = ['T1', 'T2', 'R', 'RC', 'adminA', 'adminB', 'L1', 'L2', 'SL1'] as const;
@@ -79,7 +86,7 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string } = {};
+const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string; questionId?: string; waitingQuestionId?: string; withdrawQuestionId?: string; externalLearningId?: string; questionDraftId?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
@@ -95,6 +102,14 @@ beforeAll(async () => {
   // A never-published draft of issuer A, for the delete row (its admin really deletes it).
   ctx.spareDraftId = (await createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: sampleDefinition({ slug: 'spare-draft' }) })).id;
   ctx.recommendationId = (await addRecommendation({ actor: w.leader1, input: { districtId: w.d1.id, kind: 'MICRO_CREDENTIAL', targetId: w.mcA.mc.id, schoolId: null, note: 'Ours.' } })).id;
+  // Questions to issuer A about mcA (app/micro-credentials/[slug]/questions, app/admin/questions).
+  ctx.questionId = (await askCredentialQuestion({ actor: w.t1, microCredentialId: w.mcA.mc.id, body: 'Will last year’s lesson video do?' })).questionId;
+  ctx.waitingQuestionId = (await askCredentialQuestion({ actor: w.t2, microCredentialId: w.mcA.mc.id, body: 'Does a transcript count?' })).questionId;
+  ctx.withdrawQuestionId = (await askCredentialQuestion({ actor: w.t1, microCredentialId: w.mcA.mc.id, body: 'Can I co-teach the lesson?' })).questionId;
+  // A draft that stays one (w.draftMc is published by the authoring rows before the question rows run).
+  ctx.questionDraftId = (await createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: sampleDefinition({ slug: 'question-draft' }) })).id;
+  // T1's record of learning done elsewhere (app/badges/other-learning).
+  ctx.externalLearningId = (await addExternalLearning({ actor: w.t1, input: externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6' }) })).entry.id;
 }, 120_000);
 
 function rows(): Row[] {
@@ -319,6 +334,32 @@ function rows(): Row[] {
     { name: 'issuerActivitySeries (A, B credential)', allow: [], run: (a) => issuerActivitySeries({ actor: a, issuerId: w.issuerA.id, microCredentialId: w.mcB.mc.id, period, bucket: 'month' }) },
     { name: 'reviewerWorkload (issuer A)', allow: ['adminA'], run: (a) => reviewerWorkload({ actor: a, issuerId: w.issuerA.id, period }) },
 
+    // ── Teachers' feedback on a micro-credential (app/micro-credentials/[slug]/feedback, app/admin/credentials/[id]/feedback) ──
+    { name: 'saveCredentialFeedback (mcB)', allow: ['T1'], run: (a) => saveCredentialFeedback({ actor: a, microCredentialId: w.mcB.mc.id, rating: 4, hoursSpent: 6, comment: 'Useful.' }) },
+    { name: 'getFeedbackForm (mcB)', allow: ['T1'], run: (a) => getFeedbackForm(a, w.mcB.mc.slug), denied: (v) => (v as { saved: unknown } | null)?.saved === null },
+    { name: 'getCredentialFeedbackReport (mcA)', allow: ['adminA'], run: (a) => getCredentialFeedbackReport({ actor: a, microCredentialId: w.mcA.mc.id }) },
+    { name: 'getCredentialFeedbackReport (mcB)', allow: ['adminB'], run: (a) => getCredentialFeedbackReport({ actor: a, microCredentialId: w.mcB.mc.id }) },
+    // Own row only: everyone may call it; it never reaches another teacher's feedback.
+    { name: 'deleteCredentialFeedback (own only)', allow: [...ACTORS], run: (a) => deleteCredentialFeedback({ actor: a, microCredentialId: w.mcB.mc.id }) },
+    // ── Questions to the issuer about a micro-credential ──
+    { name: 'askCredentialQuestion (mcA, published)', allow: [...ACTORS], run: (a) => askCredentialQuestion({ actor: a, microCredentialId: w.mcA.mc.id, body: `Does a video count? (${a.id})` }) },
+    { name: 'askCredentialQuestion (draft)', allow: [], run: (a) => askCredentialQuestion({ actor: a, microCredentialId: ctx.questionDraftId!, body: 'Is this open yet?' }) },
+    { name: 'getIssuerQuestion (T1 question to A)', allow: ['adminA'], run: (a) => getIssuerQuestion({ actor: a, questionId: ctx.questionId! }), denied: notNull },
+    { name: 'listIssuerQuestions (issuer A, waiting)', allow: ['adminA'], run: (a) => listIssuerQuestions({ actor: a, issuerIds: [w.issuerA.id], status: 'waiting' }), denied: (v) => !json(v).includes(ctx.waitingQuestionId!) },
+    { name: 'listOwnQuestions (T2 question on mcA)', allow: ['T2'], run: (a) => listOwnQuestions({ actor: a, microCredentialId: w.mcA.mc.id }), denied: (v) => !json(v).includes(ctx.waitingQuestionId!) },
+    { name: 'answerCredentialQuestion (T1 question to A)', allow: ['adminA'], run: (a) => answerCredentialQuestion({ actor: a, questionId: ctx.questionId!, answer: 'Yes, if it shows the routine.' }) },
+    { name: 'setCredentialQuestionShared (answered T1 question)', allow: ['adminA'], run: (a) => setCredentialQuestionShared({ actor: a, questionId: ctx.questionId!, shared: true }) },
+    { name: 'withdrawCredentialQuestion (T1 waiting question)', allow: ['T1'], run: (a) => withdrawCredentialQuestion({ actor: a, questionId: ctx.withdrawQuestionId! }) },
+    // ── Other professional learning (app/badges/other-learning): a teacher's own entries only ──
+    { name: 'listOwnExternalLearning (T1 entry)', allow: ['T1'], run: (a) => listOwnExternalLearning({ actor: a }), denied: (v) => !json(v).includes(ctx.externalLearningId!) },
+    {
+      name: 'editExternalLearning (T1 entry)', allow: ['T1'],
+      run: async (a) => {
+        const e = await db.externalLearning.findUniqueOrThrow({ where: { id: ctx.externalLearningId! } });
+        return editExternalLearning({ actor: a, id: e.id, seenAt: e.updatedAt, input: externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6' }) });
+      },
+    },
+    { name: 'deleteExternalLearning (T1 entry)', allow: ['T1'], run: (a) => deleteExternalLearning({ actor: a, id: ctx.externalLearningId! }) },
     // ── District people (last: they move T1 out of School One and District One) ──
     { name: 'listDistrictSchools (District One)', allow: ['L1'], run: (a) => listDistrictSchools({ actor: a, districtId: w.d1.id }) },
     { name: 'listDistrictLeaders (District One)', allow: ['L1'], run: (a) => listDistrictLeaders({ actor: a, districtId: w.d1.id }) },

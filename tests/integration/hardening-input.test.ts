@@ -67,6 +67,15 @@ import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/auth
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
 import { searchCatalog, getMicroCredentialPage, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
+import { PortfolioHeadlineInput, TeachingInput } from '@/lib/teaching/schemas';
+import { setOwnTeaching } from '@/lib/teaching/mutations';
+import { setPortfolioHeadline } from '@/lib/awards/portfolio';
+import { DeleteCredentialFeedbackInput, SaveCredentialFeedbackInput } from '@/lib/credential-feedback/schemas';
+import { getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm } from '@/lib/credential-feedback/queries';
+import { AnswerCredentialQuestionInput, AskCredentialQuestionInput, ShareCredentialQuestionInput, WithdrawCredentialQuestionInput } from '@/lib/credential-questions/schemas';
+import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionShared, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
+import { DeleteExternalLearningInput, EditExternalLearningInput, externalLearningFields } from '@/lib/external-learning/schemas';
+import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { resolveDistrict } from '@/lib/district/access';
 import { removeTeacherFromDistrict, setTeacherSchool } from '@/lib/district/people';
@@ -252,7 +261,7 @@ describe('zod input schemas under hostile input', () => {
     ['TrackDef', TrackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), topic: anyOr('X'), subjects: hostileValue, levels: hostileValue, kind: hostileValue }],
     ['StackDef', StackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), microCredentials: anyOr(['aaa', 'bbb']), badgeColor: hostileValue }],
     ['RepublishCredentialInput', RepublishCredentialInput, { microCredentialId: hostileValue, expected: anyOr({ versionId: 'v1', updatedAt: '2026-01-01T00:00:00.000Z' }, { versionId: 'v1', updatedAt: 'not a date' }) }],
-    ['CatalogSearchInput', CatalogSearchInput, { q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue }],
+    ['CatalogSearchInput', CatalogSearchInput, { q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue, forMe: hostileValue }],
     ['EnrollInput', EnrollInput, { kind: anyOr('track', 'micro'), trackId: hostileValue, microCredentialId: hostileValue }],
     ['ResourceProgressInput', ResourceProgressInput, { resourceId: hostileValue, done: anyOr('true', 'false') }],
     ['RequestUploadInput', RequestUploadInput, { attemptId: hostileValue, partId: hostileValue, fileName: hostileValue, contentType: hostileValue, size: hostileValue }],
@@ -282,6 +291,16 @@ describe('zod input schemas under hostile input', () => {
     ['SaveResponseInput', SaveResponseInput, { attemptId: hostileValue, partId: hostileValue, text: hostileValue, links: hostileValue, revision: hostileValue }],
     ['SubmitAttemptInput', SubmitAttemptInput, { attemptId: hostileValue, publicSummary: hostileValue, attested: anyOr('yes') }],
     ['AskAboutFeedbackInput', AskAboutFeedbackInput, { attemptId: hostileValue, body: hostileValue }],
+    ['TeachingInput', TeachingInput, { subjects: hostileValue, gradeBands: hostileValue }],
+    ['PortfolioHeadlineInput', PortfolioHeadlineInput, { portfolioHeadline: hostileValue }],
+    ['SaveCredentialFeedbackInput', SaveCredentialFeedbackInput, { microCredentialId: hostileValue, rating: hostileValue, hoursSpent: hostileValue, comment: hostileValue }],
+    ['DeleteCredentialFeedbackInput', DeleteCredentialFeedbackInput, { microCredentialId: hostileValue }],
+    ['AskCredentialQuestionInput', AskCredentialQuestionInput, { microCredentialId: hostileValue, body: hostileValue }],
+    ['AnswerCredentialQuestionInput', AnswerCredentialQuestionInput, { questionId: hostileValue, answer: hostileValue, share: hostileValue }],
+    ['ShareCredentialQuestionInput', ShareCredentialQuestionInput, { questionId: hostileValue, shared: hostileValue }],
+    ['WithdrawCredentialQuestionInput', WithdrawCredentialQuestionInput, { questionId: hostileValue }],
+    ['EditExternalLearningInput', EditExternalLearningInput('2026-11-24'), { id: hostileValue, seenAt: hostileValue, title: hostileValue, provider: hostileValue, completedOn: hostileValue, pdHours: hostileValue, url: hostileValue, note: hostileValue }],
+    ['DeleteExternalLearningInput', DeleteExternalLearningInput, { id: hostileValue }],
     ['AnswerFeedbackQuestionInput', AnswerFeedbackQuestionInput, { questionId: hostileValue, answer: hostileValue }],
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
     ['StartRenewalInput', StartRenewalInput, { microCredentialId: hostileValue }],
@@ -426,6 +445,23 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
       call: (id: string) => getEvidenceUrl({ actor: t2, fileId: id, inline: false }),
       mustNotSucceed: true,
     });
+    // Another teacher's record of learning done elsewhere (app/badges/other-learning) looks missing.
+    const entry = (await addExternalLearning({ actor: w.t1, input: externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6' }) })).entry;
+    await pipeline({ schema: DeleteExternalLearningInput, arb: hostileInput({ id: idOr(entry.id) }), call: (i) => deleteExternalLearning({ actor: t2, ...i }), mustNotSucceed: true });
+    await pipeline({
+      schema: EditExternalLearningInput('2026-11-24'),
+      arb: hostileInput({ id: idOr(entry.id), seenAt: anyOr(entry.updatedAt.toISOString()), title: anyOr('Summit'), provider: anyOr('DPI'), completedOn: anyOr('2026-03-14'), pdHours: anyOr('6'), url: hostileValue, note: hostileValue }),
+      call: ({ id, seenAt, ...input }) => editExternalLearning({ actor: t2, id, seenAt, input }),
+      mustNotSucceed: true,
+    });
+  });
+
+  it('questions to the issuer: ask, answer, share and withdraw on foreign or broken ids', async () => {
+    const { questionId } = await askCredentialQuestion({ actor: w.t1, microCredentialId: w.mcA.mc.id, body: 'Does a video count?' });
+    await pipeline({ schema: AskCredentialQuestionInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), body: anyOr('Does a video count?') }), call: (i) => askCredentialQuestion({ actor: w.t2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: AnswerCredentialQuestionInput, arb: hostileInput({ questionId: idOr(questionId), answer: anyOr('Yes.'), share: anyOr('on') }), call: (i) => answerCredentialQuestion({ actor: w.adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: ShareCredentialQuestionInput, arb: hostileInput({ questionId: idOr(questionId), shared: anyOr('true', 'false') }), call: (i) => setCredentialQuestionShared({ actor: w.adminB, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: WithdrawCredentialQuestionInput, arb: hostileInput({ questionId: idOr(questionId) }), call: (i) => withdrawCredentialQuestion({ actor: w.t2, ...i }), mustNotSucceed: true });
   });
 
   it('reviewers: claim, draft, submit, release, calibrate with foreign or broken ids', async () => {
@@ -631,7 +667,7 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
       call: async (i) => expect((await authenticate({ email: i.email, password: i.password, ip: '203.0.113.9' })).ok).toBe(false),
       numRuns: 40,
     });
-    await pipeline({ schema: CatalogSearchInput, arb: hostileInput({ q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue }), call: (i) => searchCatalog(i), numRuns: 80 });
+    await pipeline({ schema: CatalogSearchInput, arb: hostileInput({ q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue, forMe: hostileValue }), call: (i) => searchCatalog(i, { teaching: { subjects: ['All subjects'], gradeBands: ['6-8'] } }), numRuns: 80 });
     await pipeline({
       schema: VerifyInput,
       storesNothing: true,
@@ -675,6 +711,10 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['getInvitation (invitations/[token])', (v) => getInvitation(v), (r) => (r as { state: string }).state === 'invalid'],
     ['getResetLinkState (reset-password/[token])', (v) => getResetLinkState(v), (r) => r === 'unknown'],
     ['getVerificationLinkState (verify-email/[token])', (v) => getVerificationLinkState(v), (r) => r === 'unknown'],
+    ['getFeedbackForm (micro-credentials/[slug]/feedback)', (v) => getFeedbackForm(w.t1, v), (r) => r === null],
+    ['getCredentialFeedbackReport (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: v }), () => false],
+    ['getCredentialFeedbackReport ?cursor= (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: w.mcA.mc.id, cursor: v }), (r) => Array.isArray((r as { comments: { items: unknown[] } }).comments.items)],
+    ['getCredentialFeedbackSummary (public micro-credential page)', (v) => getCredentialFeedbackSummary(v), (r) => r === null],
   ];
 
   it.each(reads)('%s', async (_name, read, nothing) => {
@@ -712,6 +752,18 @@ describe('hostile content on the actor’s own records is stored exactly as give
         expect(row.text).toBe(wellFormed(i.text));
         expect(row.links).toEqual(i.links.map(wellFormed));
       },
+      numRuns: 60,
+    });
+  });
+
+  it('what a teacher teaches takes only the catalogue’s values; the headline keeps hostile text verbatim', async () => {
+    await pipeline({ schema: TeachingInput, arb: hostileInput({ subjects: hostileValue, gradeBands: hostileValue }), call: (input) => setOwnTeaching({ actor: w.t1, input }), mayWrite: true, numRuns: 60 });
+    await pipeline({
+      schema: PortfolioHeadlineInput,
+      arb: hostileInput({ portfolioHeadline: hostileString }),
+      call: (i) => setPortfolioHeadline({ actor: w.t1, headline: i.portfolioHeadline }),
+      mayWrite: true,
+      check: async (i) => expect((await db.user.findUniqueOrThrow({ where: { id: w.t1.id }, select: { portfolioHeadline: true } })).portfolioHeadline).toBe(wellFormed(i.portfolioHeadline)),
       numRuns: 60,
     });
   });
