@@ -19,7 +19,7 @@ test('a teacher’s question to the issuer is answered, shared without her name,
   await page.getByRole('link', { name: 'Ask the issuer a question' }).first().click();
   await expect(page).toHaveURL(new RegExp(`/micro-credentials/${SLUG}/questions`));
   await expectNoAxeViolations(page);
-  await page.getByLabel('Your question').fill(question);
+  await page.getByRole('textbox', { name: 'Your question' }).fill(question);
   await page.getByRole('button', { name: 'Send my question' }).click();
   await expect(page.getByText(question)).toBeVisible();
   await signOut(page);
@@ -30,7 +30,7 @@ test('a teacher’s question to the issuer is answered, shared without her name,
   const item = page.getByRole('article').filter({ hasText: question });
   // The issuer never sees who asked.
   await expect(item).not.toContainText('Maya');
-  await item.getByLabel('Your answer').fill(answer);
+  await item.getByRole('textbox', { name: 'Your answer' }).fill(answer);
   await item.getByLabel('Also share it on the micro-credential’s public page').check();
   await item.getByRole('button', { name: /^Send answer/ }).click();
   await expect(page).toHaveURL(/\/admin\/questions\/[^/?]+\?done=answered-shared/);

@@ -13,11 +13,13 @@ test('a teacher adds learning done elsewhere, sees it on her transcript apart fr
   await page.goto('/badges');
   await page.getByRole('link', { name: /(Add professional learning done elsewhere|See, add or change your other professional learning)/ }).click();
   await expect(page).toHaveURL(/\/badges\/other-learning/);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Provided by').fill('Wisconsin DPI');
-  await page.getByLabel('Completed on').fill('2026-03-14');
-  await page.getByLabel('PD hours').fill('6');
-  await page.getByRole('button', { name: 'Add to my list' }).click();
+  // The add form, not the edit forms of entries already listed.
+  const add = page.locator('section', { has: page.getByRole('heading', { name: 'Add professional learning', exact: true }) });
+  await add.getByLabel('Title').fill(title);
+  await add.getByLabel('Provided by').fill('Wisconsin DPI');
+  await add.getByLabel('Completed on').fill('2026-03-14');
+  await add.getByLabel('PD hours').fill('6');
+  await add.getByRole('button', { name: 'Add to my list' }).click();
   await expect(page.getByText(`Added: “${title}”`)).toBeVisible();
   await expectNoAxeViolations(page);
 
