@@ -7,16 +7,27 @@ import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { ALREADY_ANSWERED, ANSWERED_STAYS, answerRefusal, askRefusal, duplicateOf, DUPLICATE_WINDOW_MS, NOT_ANSWERED, questionsPath, WITHDRAWN } from '@/lib/credential-questions/policy';
+import { hasWorkOn } from '@/lib/credential-questions/queries';
 
 // A teacher asks an issuer about a micro-credential before (or while) applying; the issuer's admins
 // answer, and may show the answer on the credential's public page. The issuer never learns who asked:
 // not from the inbox, the notices, nor the audit log (its admins may score this teacher's work under
 // blind review). Reviewers see none of it.
 
-/** Questions a teacher may ask a day across all credentials (each one tells the issuer's admins). */
+/**
+ * Questions a teacher may ask a day across all credentials (each one tells the issuer's admins). A
+ * question withdrawn the same day gives its place back (withdrawCredentialQuestion): the withdraw
+ * form says the teacher can ask again at any time.
+ */
 export const QUESTIONS_PER_DAY = 10;
+/**
+ * Questions sent a day, withdrawn ones included: never given back, so asking and withdrawing in a
+ * loop cannot email the issuer's admins without end. Far above what rewording a question needs.
+ */
+export const QUESTIONS_SENT_PER_DAY = 30;
 const DAY_SECONDS = 24 * 60 * 60;
 const rateKey = (userId: string) => `credential-question:user:${userId}`;
+const sentKey = (userId: string) => `credential-question-sent:user:${userId}`;
 
 /** The admin's notice links here: the one question, wherever it falls in the inbox's pages. */
 export const adminQuestionPath = (questionId: string) => `/admin/questions/${questionId}`;
@@ -31,15 +42,6 @@ async function loadAskable(actor: Actor, microCredentialId: string): Promise<Ask
   });
   if (!mc) throw notFound('That micro-credential');
   return { id: mc.id, slug: mc.slug, status: mc.status, issuerId: mc.issuerId, title: mc.currentVersion?.title ?? mc.slug };
-}
-
-/** Whether the person is still working on (or went through) the credential: an enrolment they kept, or an application. */
-async function hasWorkOn(userId: string, microCredentialId: string): Promise<boolean> {
-  const [enrolment, submission] = await Promise.all([
-    db.enrollment.findFirst({ where: { userId, microCredentialId, withdrawnAt: null }, select: { id: true } }),
-    db.submission.findFirst({ where: { userId, microCredentialId }, select: { id: true } }),
-  ]);
-  return Boolean(enrolment || submission);
 }
 
 /** The teacher's questions about the credential that could make this one a repeat (the newest few, within the window). */
@@ -98,6 +100,12 @@ export async function askCredentialQuestion(opts: { actor: Actor; microCredentia
   if (refusal) throw invalidState(refusal);
   const limit = await hitRateLimit(rateKey(userId), QUESTIONS_PER_DAY, DAY_SECONDS);
   if (!limit.allowed) throw rateLimited('You have asked several questions today. Try again tomorrow.');
+  const sent = await hitRateLimit(sentKey(userId), QUESTIONS_SENT_PER_DAY, DAY_SECONDS);
+  if (!sent.allowed) {
+    // Nothing asked, so the daily place is given back; the cap's own hit stays, as the daily limit's does.
+    await releaseRateLimit(rateKey(userId));
+    throw rateLimited('You have asked and withdrawn many questions today. Try again tomorrow.');
+  }
   let made = false;
   try {
     const result = await db.$transaction(async (tx) => {
@@ -116,8 +124,8 @@ export async function askCredentialQuestion(opts: { actor: Actor; microCredentia
     made = !result.repeated;
     return result;
   } finally {
-    // Nothing was asked (a repeat found under the lock, a refusal, a fault): the hit is given back.
-    if (!made) await releaseRateLimit(rateKey(userId));
+    // Nothing was asked (a repeat found under the lock, a refusal, a fault): the hits are given back.
+    if (!made) await Promise.all([releaseRateLimit(rateKey(userId)), releaseRateLimit(sentKey(userId))]);
   }
 }
 
@@ -178,8 +186,8 @@ export async function answerCredentialQuestion(opts: { actor: Actor; questionId:
 /**
  * An admin of the issuer shows an answered question (and its answer) on the credential's public
  * page, without any name, or stops showing it. Only once answered. Setting it to what it already is
- * changes nothing (`changed` false): a second tab, a double click. Every server's cached copy of the
- * public page is dropped, as when an issuer edits anything else on it (changePublicPages). The
+ * changes nothing (`changed` false): a second tab, a double click. A change drops every server's
+ * cached copy of the public page, as when an issuer edits anything else on it (changePublicPages). The
  * teacher is told when their words go on the public page.
  */
 export async function setCredentialQuestionShared(opts: { actor: Actor; questionId: string; shared: boolean; now?: Date }) {
@@ -187,6 +195,9 @@ export async function setCredentialQuestionShared(opts: { actor: Actor; question
   const q = await loadForIssuer(opts.questionId);
   if (!q || !isIssuerAdmin(opts.actor, q.microCredential.issuerId)) throw notFound('That question');
   if (!q.answeredAt) throw invalidState(NOT_ANSWERED);
+  // Already as asked (a second tab, a double click): nothing to write, and no reason to make every
+  // server drop its cached public pages.
+  if (Boolean(q.sharedAt) === opts.shared) return { questionId: q.id, slug: q.microCredential.slug, shared: opts.shared, changed: false };
   const title = q.microCredential.currentVersion?.title ?? q.microCredential.slug;
   const changed = await changePublicPages(async (tx) => {
     const u = await tx.credentialQuestion.updateMany({
@@ -217,8 +228,9 @@ export async function setCredentialQuestionShared(opts: { actor: Actor; question
  * needed). Anyone else's looks missing; an answered one stays. The issuer's notices about it
  * go too, so no admin opens a question that is gone.
  */
-export async function withdrawCredentialQuestion(opts: { actor: Actor; questionId: string }) {
-  const q = await db.credentialQuestion.findUnique({ where: { id: opts.questionId }, select: { id: true, userId: true, answeredAt: true, microCredentialId: true, microCredential: { select: { slug: true, issuerId: true } } } });
+export async function withdrawCredentialQuestion(opts: { actor: Actor; questionId: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const q = await db.credentialQuestion.findUnique({ where: { id: opts.questionId }, select: { id: true, userId: true, createdAt: true, answeredAt: true, microCredentialId: true, microCredential: { select: { slug: true, issuerId: true } } } });
   if (!q || q.userId !== opts.actor.id) throw notFound('That question');
   if (q.answeredAt) throw invalidState(ANSWERED_STAYS);
   await db.$transaction(async (tx) => {
@@ -230,5 +242,8 @@ export async function withdrawCredentialQuestion(opts: { actor: Actor; questionI
     await tx.notification.deleteMany({ where: { userId: { in: admins.map((a) => a.userId) }, kind: 'credential.question', href: adminQuestionPath(q.id) } });
     await recordAudit({ actorId: opts.actor.id, action: 'credential.question-withdraw', entityType: 'MicroCredential', entityId: q.microCredentialId, organizationId: null, data: { questionId: q.id } }, tx);
   });
+  // "You can ask again at any time": the question's place in the daily limit is given back, if it was
+  // asked within the day (an older one's has lapsed with its day). QUESTIONS_SENT_PER_DAY keeps its hit.
+  if (now.getTime() - q.createdAt.getTime() < DAY_SECONDS * 1000) await releaseRateLimit(rateKey(opts.actor.id));
   return { questionId: q.id, slug: q.microCredential.slug };
 }

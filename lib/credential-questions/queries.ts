@@ -69,13 +69,31 @@ export async function listOwnQuestions(opts: { actor: Actor; microCredentialId: 
   return paged(rows, OWN_PAGE_SIZE, (r) => r.createdAt);
 }
 
-/** How many of the person's questions about the credential are answered and how many wait, for the application page's link. */
-export async function countOwnQuestions(actor: Actor, microCredentialId: string): Promise<{ answered: number; waiting: number }> {
+/**
+ * How many of the person's questions about the credential are answered and how many wait, for the
+ * application page's link. By the credential's slug (unique), so the page reads it alongside the
+ * application itself rather than after it.
+ */
+export async function countOwnQuestions(actor: Actor, slug: string): Promise<{ answered: number; waiting: number }> {
+  const about = { userId: actor.id, microCredential: { slug } } satisfies Prisma.CredentialQuestionWhereInput;
   const [answered, waiting] = await Promise.all([
-    db.credentialQuestion.count({ where: { userId: actor.id, microCredentialId, answeredAt: { not: null } } }),
-    db.credentialQuestion.count({ where: { userId: actor.id, microCredentialId, answeredAt: null } }),
+    db.credentialQuestion.count({ where: { ...about, answeredAt: { not: null } } }),
+    db.credentialQuestion.count({ where: { ...about, answeredAt: null } }),
   ]);
   return { answered, waiting };
+}
+
+/**
+ * Whether the person is still working on (or went through) the credential: an enrolment they kept, or
+ * an application. askRefusal's `hasWork`, for a retired credential: the one rule both the questions
+ * page (getAskState) and askCredentialQuestion read, so the page never offers what the ask refuses.
+ */
+export async function hasWorkOn(userId: string, microCredentialId: string): Promise<boolean> {
+  const [enrolment, submission] = await Promise.all([
+    db.enrollment.findFirst({ where: { userId, microCredentialId, withdrawnAt: null }, select: { id: true } }),
+    db.submission.findFirst({ where: { userId, microCredentialId }, select: { id: true } }),
+  ]);
+  return Boolean(enrolment || submission);
 }
 
 /**
@@ -85,12 +103,7 @@ export async function countOwnQuestions(actor: Actor, microCredentialId: string)
 export async function getAskState(actor: Actor, mc: { id: string; status: PublishStatus }): Promise<{ refusal: string | null; waiting: number }> {
   const [waiting, hasWork] = await Promise.all([
     db.credentialQuestion.count({ where: { userId: actor.id, microCredentialId: mc.id, answeredAt: null } }),
-    mc.status === 'RETIRED'
-      ? Promise.all([
-          db.enrollment.findFirst({ where: { userId: actor.id, microCredentialId: mc.id, withdrawnAt: null }, select: { id: true } }),
-          db.submission.findFirst({ where: { userId: actor.id, microCredentialId: mc.id }, select: { id: true } }),
-        ]).then(([e, s]) => Boolean(e || s))
-      : true,
+    mc.status === 'RETIRED' ? hasWorkOn(actor.id, mc.id) : true,
   ]);
   return { refusal: askRefusal({ status: mc.status, hasWork, openCount: waiting }), waiting };
 }

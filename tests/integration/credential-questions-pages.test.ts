@@ -152,10 +152,22 @@ describe('sharing an answer on the public page', () => {
       expect(freshPage(key)).toBeUndefined();
       await waitFor(1);
 
+      // Sharing what is already shared (a second tab) changes nothing, so no server drops its copy.
       await getOrRender(originUrl, key);
+      await expect(setCredentialQuestionShared({ actor: w.admin, questionId, shared: true })).resolves.toMatchObject({ changed: false });
+      expect(freshPage(key)).toBeDefined();
+
       await setCredentialQuestionShared({ actor: w.admin, questionId, shared: false });
       expect(freshPage(key)).toBeUndefined();
       await waitFor(2);
+
+      // Nor stopping what is already stopped.
+      await getOrRender(originUrl, key);
+      await expect(setCredentialQuestionShared({ actor: w.admin, questionId, shared: false })).resolves.toMatchObject({ changed: false });
+      expect(freshPage(key)).toBeDefined();
+      // No notice went out for either (the count would be off by one below otherwise).
+      await new Promise((res) => setTimeout(res, 200));
+      expect(notices).toBe(2);
 
       const { questionId: second } = await askCredentialQuestion({ actor: w.otherTeacher, microCredentialId: w.mc.id, body: 'Do exit tickets count as evidence?' });
       await getOrRender(originUrl, key);
@@ -202,6 +214,37 @@ describe('the public page and the questions page', () => {
     // Signed in: the link goes straight to the form.
     session.actor = w.otherTeacher;
     expect(hrefOf(section(await publicPage(w.mc.slug)), 'Ask the issuer a question')).toBe(`/micro-credentials/${w.mc.slug}/questions#ask`);
+  });
+
+  it('dates are in the reader’s own time zone (ADR 023); an anonymous visitor reads UTC days', async () => {
+    const w = await makeWorld();
+    // 20:30 UTC on 4 March is 14:30 in Chicago; 03:00 UTC on 5 March is still 21:00 on 4 March there.
+    const askedAt = new Date('2026-03-04T20:30:00Z');
+    const answeredAt = new Date('2026-03-05T03:00:00Z');
+    const { questionId } = await askCredentialQuestion({ actor: w.teacher, microCredentialId: w.mc.id, body: QUESTION, now: askedAt });
+    await answerCredentialQuestion({ actor: w.admin, questionId, answer: ANSWER, now: answeredAt });
+    await setCredentialQuestionShared({ actor: w.admin, questionId, shared: true, now: answeredAt });
+
+    session.actor = { ...w.teacher, timeZone: 'America/Chicago' };
+    const html = await questionsPage(w.mc.slug);
+    // Their own list: asked and answered on one clock, theirs.
+    const mine = textOf(/<section id="mine"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
+    expect(mine).toContain('You asked on 4 Mar, 14:30');
+    expect(mine).toContain('Answer from Acme Learning, 4 Mar, 21:00');
+    const shared = textOf(/<section id="shared"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
+    expect(shared).toContain('A teacher asked (shared 4 March 2026 )');
+    expect(shared).toContain('Answer from Acme Learning, 4 March 2026');
+    const signedIn = textOf(section(await publicPage(w.mc.slug)));
+    expect(signedIn).toContain('A teacher asked (shared 4 March 2026 )');
+    expect(signedIn).toContain('Answer from Acme Learning, 4 March 2026');
+
+    // Anonymous: the same UTC days for everyone, as the cached copy of the public page needs.
+    session.actor = null;
+    for (const text of [textOf(section(await publicPage(w.mc.slug))), textOf(await questionsPage(w.mc.slug))]) {
+      expect(text).toContain('A teacher asked (shared 5 March 2026 )');
+      expect(text).toContain('Answer from Acme Learning, 5 March 2026');
+      expect(text).not.toContain('4 March');
+    }
   });
 
   it('a credential nobody has asked about says so and still offers to ask', async () => {
@@ -256,6 +299,10 @@ describe('the public page and the questions page', () => {
 
     await answered(w);
     await askCredentialQuestion({ actor: w.teacher, microCredentialId: w.mc.id, body: 'Another one?' });
+    // Not counted here: another credential's question, and another teacher's.
+    const { mc: other } = await createPublishedCredential({ issuerId: w.issuer.id, admin: w.admin, def: { title: 'Another credential' } });
+    await askCredentialQuestion({ actor: w.teacher, microCredentialId: other.id, body: 'About the other one?' });
+    await askCredentialQuestion({ actor: w.otherTeacher, microCredentialId: w.mc.id, body: 'Otto’s question?' });
     const after = await apply();
     expect(hrefOf(after, 'Your questions and answers')).toBe(`/micro-credentials/${w.mc.slug}/questions#mine`);
     expect(textOf(after)).toContain('(1 answered, 1 waiting for an answer)');

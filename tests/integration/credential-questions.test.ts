@@ -9,14 +9,14 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
-import { createActor, createDraftCredential, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createDraftCredential, createEarnedSubmission, createOrg, createPublishedCredential } from '../factories';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { retireMicroCredential } from '@/lib/authoring/mutations';
-import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
+import { enrollInMicroCredential, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { listRecentIssuerAudit } from '@/lib/audit/queries';
-import { answerCredentialQuestion, askCredentialQuestion, QUESTIONS_PER_DAY, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
+import { answerCredentialQuestion, askCredentialQuestion, QUESTIONS_PER_DAY, QUESTIONS_SENT_PER_DAY, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
 import { ALREADY_ANSWERED, ANSWERED_STAYS, MAX_OPEN_QUESTIONS, OWN_QUESTION, RETIRED_NO_WORK, TOO_MANY_OPEN } from '@/lib/credential-questions/policy';
-import { countUnansweredCredentialQuestions, getIssuerQuestion, INBOX_PAGE_SIZE, listIssuerQuestions } from '@/lib/credential-questions/queries';
+import { countUnansweredCredentialQuestions, getAskState, getIssuerQuestion, hasWorkOn, INBOX_PAGE_SIZE, listIssuerQuestions } from '@/lib/credential-questions/queries';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -58,6 +58,7 @@ type World = Awaited<ReturnType<typeof makeWorld>>;
 
 const ask = (w: World, body = QUESTION, actor: Actor = w.teacher, now?: Date) => askCredentialQuestion({ actor, microCredentialId: w.mc.id, body, now });
 const rows = () => db.credentialQuestion.findMany({ orderBy: { createdAt: 'asc' } });
+const dailyCount = async (userId: string) => (await db.rateLimit.findUnique({ where: { key: `credential-question:user:${userId}` } }))?.count ?? 0;
 const notices = (userId: string, kind: string) => db.notification.findMany({ where: { userId, kind }, select: { title: true, body: true, href: true } });
 
 describe('asking the issuer', () => {
@@ -93,6 +94,23 @@ describe('asking the issuer', () => {
     expect(await rows()).toEqual([]);
     await expect(ask(w)).resolves.toMatchObject({ repeated: false });
     expect(await rows()).toHaveLength(1);
+  });
+
+  it('a retired credential: the questions page and the ask go by one rule of who is still working on it', async () => {
+    const w = await makeWorld();
+    const [kept, left, applied, never] = await Promise.all(['Kim Kept', 'Lee Left', 'Ari Applied', 'Nia Never'].map((name) => createActor({ name })));
+    for (const t of [kept, left]) await enrollInMicroCredential({ actor: t, microCredentialId: w.mc.id });
+    await withdrawFromMicroCredential({ actor: left, microCredentialId: w.mc.id });
+    // An application counts even without the enrolment (one gone through to the end, say).
+    await createEarnedSubmission(applied, w.mc.id);
+    await db.enrollment.updateMany({ where: { userId: applied.id }, data: { withdrawnAt: new Date() } });
+    await retireMicroCredential({ actor: w.admin, microCredentialId: w.mc.id });
+    for (const [t, working] of [[kept, true], [left, false], [applied, true], [never, false]] as const) {
+      expect(await hasWorkOn(t.id, w.mc.id)).toBe(working);
+      expect((await getAskState(t, { id: w.mc.id, status: 'RETIRED' })).refusal).toBe(working ? null : RETIRED_NO_WORK);
+      if (working) await expect(ask(w, QUESTION, t)).resolves.toMatchObject({ repeated: false });
+      else expect(await errorOf(ask(w, QUESTION, t))).toMatchObject({ code: 'INVALID_STATE', message: RETIRED_NO_WORK });
+    }
   });
 
   it(`at most ${MAX_OPEN_QUESTIONS} wait for an answer per teacher and credential; an answer frees a place; a refusal costs nothing of the daily limit`, async () => {
@@ -139,6 +157,39 @@ describe('asking the issuer', () => {
     expect(await rows()).toHaveLength(QUESTIONS_PER_DAY);
   });
 
+  it('a withdrawn question gives its place in the daily limit back (“You can ask again at any time”); one asked over a day ago has none to give', async () => {
+    const w = await makeWorld();
+    session.actor = w.teacher;
+    for (let i = 0; i < QUESTIONS_PER_DAY + 2; i++) {
+      const { questionId } = await ask(w, `Question ${i}: does a photo of the board count?`);
+      expect(await redirectOf(withdrawCredentialQuestionAction(initialActionState, form({ questionId })))).toBe(`/micro-credentials/${w.mc.slug}/questions?withdrawn=1`);
+    }
+    expect(await dailyCount(w.teacher.id)).toBe(0);
+    const kept = await ask(w);
+    expect(await dailyCount(w.teacher.id)).toBe(1);
+    // Asked yesterday: its place was in yesterday's count, so today's is not lowered by withdrawing it.
+    const old = await ask(w, 'A question from yesterday?', w.teacher, new Date(Date.now() - 25 * 60 * 60 * 1000));
+    expect(await dailyCount(w.teacher.id)).toBe(2);
+    await withdrawCredentialQuestion({ actor: w.teacher, questionId: old.questionId });
+    expect(await dailyCount(w.teacher.id)).toBe(2);
+    // Withdrawn twice at once: given back once.
+    await Promise.allSettled([withdrawCredentialQuestion({ actor: w.teacher, questionId: kept.questionId }), withdrawCredentialQuestion({ actor: w.teacher, questionId: kept.questionId })]);
+    expect(await dailyCount(w.teacher.id)).toBe(1);
+  });
+
+  it(`asking and withdrawing in a loop stops at ${QUESTIONS_SENT_PER_DAY} a day, so the issuer’s admins are not emailed without end`, async () => {
+    const w = await makeWorld();
+    for (let i = 0; i < QUESTIONS_SENT_PER_DAY; i++) {
+      const { questionId } = await ask(w, `Loop ${i}?`);
+      await withdrawCredentialQuestion({ actor: w.teacher, questionId });
+    }
+    expect(await errorOf(ask(w, 'One more?'))).toMatchObject({ code: 'RATE_LIMITED', message: 'You have asked and withdrawn many questions today. Try again tomorrow.' });
+    expect(await rows()).toEqual([]);
+    // Refused, so it takes nothing from the daily limit.
+    expect(await dailyCount(w.teacher.id)).toBe(0);
+    await expect(ask(w, 'One more?', w.otherTeacher)).resolves.toMatchObject({ repeated: false });
+  });
+
   it('takes 1 to 2,000 characters, checked on the server and said at the field; nothing is written otherwise', async () => {
     const w = await makeWorld();
     session.actor = w.teacher;
@@ -149,6 +200,21 @@ describe('asking the issuer', () => {
     }
     expect(await askCredentialQuestionAction(initialActionState, form({ body: QUESTION }))).toMatchObject({ ok: false, fieldErrors: { microCredentialId: expect.any(Array) } });
     expect(await rows()).toEqual([]);
+
+    // What the box allowed (2,000 characters as it counts them, each line break one) is taken, though
+    // the browser sends each break as CRLF; it is kept with one \n per break.
+    const lines = Array.from({ length: 1000 }, (_, i) => (i % 2 ? 'b' : 'a'));
+    const sent = `${lines.join('\r\n')}?`;
+    expect(sent.length).toBe(2999);
+    expect(await askCredentialQuestionAction(initialActionState, form({ microCredentialId: w.mc.id, body: sent }))).toMatchObject({ ok: true });
+    const [q] = await rows();
+    expect(q.body).toBe(`${lines.join('\n')}?`);
+    expect(q.body).toHaveLength(2000);
+
+    session.actor = w.admin;
+    const answer = `${Array.from({ length: 2000 }, () => 'y').join('\r\n')}!`;
+    expect(await redirectOf(answerCredentialQuestionAction(initialActionState, form({ questionId: q.id, answer })))).toBe(`/admin/questions/${q.id}?done=answered`);
+    expect((await db.credentialQuestion.findUniqueOrThrow({ where: { id: q.id } })).answer).toHaveLength(4000);
   });
 });
 

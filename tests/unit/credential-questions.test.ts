@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALREADY_ANSWERED, answerRefusal, askHref, askRefusal, duplicateOf, DUPLICATE_WINDOW_MS, MAX_OPEN_QUESTIONS, OWN_QUESTION, RETIRED_NO_WORK, TOO_MANY_OPEN } from '@/lib/credential-questions/policy';
-import { AdminQuestionsQuery, AnswerCredentialQuestionInput, AskCredentialQuestionInput, ShareCredentialQuestionInput } from '@/lib/credential-questions/schemas';
+import { AdminQuestionsQuery, ANSWER_MAX, AnswerCredentialQuestionInput, AskCredentialQuestionInput, QUESTION_MAX, ShareCredentialQuestionInput } from '@/lib/credential-questions/schemas';
+import { questionDay } from '@/components/credential-questions/question-and-answer';
 
 describe('who may ask the issuer about a micro-credential', () => {
   it('anyone about a published one, up to a few questions waiting at once', () => {
@@ -63,6 +64,29 @@ describe('inputs', () => {
     expect(AnswerCredentialQuestionInput.safeParse({ questionId: 'q1', answer: 'Yes.', share: 'yes' }).success).toBe(false);
   });
 
+  // The boxes' maxLength counts a line break as one character; the browser sends it as CRLF (two).
+  it('counts each line break once, as the box does, and keeps it as one \\n', () => {
+    /** `n` characters as the box counts them: lines of one letter, the breaks sent as CRLF. */
+    const typed = (n: number) => Array.from({ length: Math.ceil(n / 2) }, () => 'x').join('\r\n') + (n % 2 ? '' : '\r\n');
+    expect(typed(5)).toBe('x\r\nx\r\nx');
+    const question = typed(QUESTION_MAX - 1) + 'y';
+    expect(question.length).toBeGreaterThan(QUESTION_MAX);
+    const asked = AskCredentialQuestionInput.parse({ microCredentialId: 'm1', body: question });
+    expect(asked.body).toHaveLength(QUESTION_MAX);
+    expect(asked.body).not.toContain('\r');
+    expect(asked.body.startsWith('x\nx\n')).toBe(true);
+    expect(AskCredentialQuestionInput.safeParse({ microCredentialId: 'm1', body: typed(QUESTION_MAX) + 'y' }).error?.issues[0].message).toBe('Use at most 2,000 characters.');
+    // A lone CR (an old Mac's line break) is one break too.
+    expect(AskCredentialQuestionInput.parse({ microCredentialId: 'm1', body: 'Line one\rLine two' }).body).toBe('Line one\nLine two');
+
+    const answer = typed(ANSWER_MAX - 1) + 'y';
+    expect(answer.length).toBeGreaterThan(ANSWER_MAX);
+    expect(AnswerCredentialQuestionInput.parse({ questionId: 'q1', answer }).answer).toHaveLength(ANSWER_MAX);
+    expect(AnswerCredentialQuestionInput.safeParse({ questionId: 'q1', answer: typed(ANSWER_MAX) + 'y' }).error?.issues[0].message).toBe('Use at most 4,000 characters.');
+    // Breaks alone are still nothing written.
+    expect(AnswerCredentialQuestionInput.safeParse({ questionId: 'q1', answer: '\r\n\r\n' }).error?.issues[0].message).toBe('Write your answer.');
+  });
+
   it('sharing says true or false, nothing else', () => {
     expect(ShareCredentialQuestionInput.parse({ questionId: 'q1', shared: 'true' }).shared).toBe(true);
     expect(ShareCredentialQuestionInput.parse({ questionId: 'q1', shared: 'false' }).shared).toBe(false);
@@ -73,5 +97,19 @@ describe('inputs', () => {
     expect(AdminQuestionsQuery.parse({})).toEqual({ issuer: undefined, status: 'waiting', cursor: undefined });
     expect(AdminQuestionsQuery.parse({ status: 'shared', issuer: 'o1' })).toMatchObject({ status: 'shared', issuer: 'o1' });
     expect(AdminQuestionsQuery.parse({ status: 'everything', issuer: ['a', 'b'], cursor: 'x'.repeat(500) })).toEqual({ issuer: undefined, status: 'waiting', cursor: undefined });
+  });
+});
+
+describe('dates on the questions pages', () => {
+  // 03:00 UTC on 5 March is still the evening of 4 March in Chicago.
+  const at = new Date('2026-03-05T03:00:00Z');
+
+  it('are the day in the viewer’s own time zone', () => {
+    expect(questionDay(at, 'America/Chicago')).toBe('4 March 2026');
+    expect(questionDay(at, 'Pacific/Auckland')).toBe('5 March 2026');
+  });
+
+  it('are the UTC day for an anonymous visitor, someone whose zone is not known, or a zone this runtime does not know', () => {
+    for (const zone of [undefined, null, '', 'Mars/Olympus_Mons']) expect(questionDay(at, zone)).toBe('5 March 2026');
   });
 });

@@ -112,8 +112,10 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   if (!cycle.success) notFound();
   const refused = typeof refusedParam === 'string' && Object.hasOwn(refusals, refusedParam) ? refusals[refusedParam] : null;
   const actor = await requireUser(`/apply/${slug}${cycle.data ? `?cycle=${cycle.data}` : ''}`);
-  // Only the teacher's own applications: another teacher's number finds theirs, or nothing.
-  const app = await getApplication(actor, slug, { cycle: cycle.data });
+  // Only the teacher's own applications: another teacher's number finds theirs, or nothing. Beside it,
+  // their questions to the issuer about this credential (app/micro-credentials/[slug]/questions),
+  // reachable from here: counted by slug, so neither waits for the other.
+  const [app, ownQuestions] = await Promise.all([getApplication(actor, slug, { cycle: cycle.data }), countOwnQuestions(actor, slug)]);
   if (!app) {
     // The credential closed to new applications as the teacher pressed Start: say so, not "not found".
     if (refusedParam === 'start' && refused && !cycle.data) {
@@ -131,8 +133,6 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   }
   // `earlier`: an application a renewal has followed, kept as it was: read only.
   const { mc, submission, version, renews, earlier } = app;
-  // Their questions to the issuer about this credential (app/micro-credentials/[slug]/questions), reachable from here.
-  const ownQuestions = await countOwnQuestions(actor, mc.id);
   const questionsLink = <ApplyQuestionsLink slug={mc.slug} issuerName={mc.issuer.name} answered={ownQuestions.answered} waiting={ownQuestions.waiting} className="mt-2" />;
 
   if (!submission) {

@@ -171,7 +171,7 @@ export default async function MicroCredentialPage({ params, searchParams }: Prop
         <div className="min-w-0 space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {olderVersion !== null ? <ApplicationVersionNote slug={mc.slug} applicationVersion={olderVersion} current={v.version} /> : null}
           <CredentialDescription version={v} submitHeading={olderVersion !== null ? `What version ${v.version} asks for (yours follows version ${olderVersion})` : 'What you will submit'} />
-          <SharedQuestionsSection slug={mc.slug} issuerName={mc.issuer.name} items={sharedQuestions.items} more={sharedQuestions.nextCursor !== null} signedIn={Boolean(actor)} />
+          <SharedQuestionsSection slug={mc.slug} issuerName={mc.issuer.name} items={sharedQuestions.items} more={sharedQuestions.nextCursor !== null} signedIn={Boolean(actor)} timeZone={actor?.timeZone} />
         </div>
         {working ? null : resourcesCard}
         <aside className="space-y-6 lg:col-start-2 lg:row-start-2">

@@ -86,7 +86,7 @@ export default async function CredentialQuestionsPage({ params, searchParams }: 
         {shared.items.length ? (
           <>
             <p className="mt-1 text-sm text-slate-700">Answered questions {issuerName} has shared to help other teachers, most recently shared first. Teachers’ names are never shown.</p>
-            <SharedQuestionList items={shared.items} issuerName={issuerName} anchored />
+            <SharedQuestionList items={shared.items} issuerName={issuerName} anchored timeZone={actor?.timeZone} />
             <Pagination basePath={questionsPath(mc.slug)} params={{ mine: query.mine }} nextCursor={shared.nextCursor} hasPrevious={Boolean(query.cursor)} />
           </>
         ) : (
@@ -136,6 +136,8 @@ function OwnQuestions({ actor, slug, issuerName, own, sharedCursor, mineCursor }
                   answer={q.answer}
                   answeredAt={q.answeredAt}
                   issuerName={issuerName}
+                  timeZone={actor.timeZone}
+                  withTime
                   waiting={`Waiting for an answer from ${issuerName}. We will notify you when it comes.`}
                 >
                   {q.answeredAt ? null : <WithdrawQuestionForm questionId={q.id} askedOn={askedOn} />}
