@@ -2,14 +2,14 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
-import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/catalog/cursor';
-import { RATINGS, type Rating } from '@/lib/credential-feedback/schemas';
+import { isCursorId } from '@/lib/catalog/cursor';
+import { FeedbackCommentsPage, RATINGS, type Rating } from '@/lib/credential-feedback/schemas';
 import { feedbackRefusal, feedbackStanding, SUMMARY_MIN_RATINGS, type FeedbackStanding, type PublicFeedbackSummary } from '@/lib/credential-feedback/policy';
 
 // Reading teachers' feedback on micro-credentials (lib/credential-feedback/mutations.ts writes it).
 // - The teacher reads and edits only their own (getFeedbackForm).
 // - The issuer's admins read every answer on their credentials, never who gave it: no name, no
-//   account, no exact day (getCredentialFeedbackReport).
+//   account, no row id, no day or time finer than the month (getCredentialFeedbackReport).
 // - Everyone else, on the public page, reads an average and typical hours once there are enough
 //   ratings that no single one can be told apart (getCredentialFeedbackSummary).
 
@@ -73,6 +73,7 @@ type Stats = {
   count: number; average: number | null;
   r1: number; r2: number; r3: number; r4: number; r5: number;
   hoursCount: number; median: number | null; p25: number | null; p75: number | null;
+  comments: number;
 };
 
 /** Every figure of one credential's feedback in one pass over its rows (the index on microCredentialId finds them). */
@@ -83,7 +84,7 @@ async function feedbackStats(microCredentialId: string): Promise<Stats> {
       count(*) FILTER (WHERE "rating" = 1)::int AS "r1", count(*) FILTER (WHERE "rating" = 2)::int AS "r2",
       count(*) FILTER (WHERE "rating" = 3)::int AS "r3", count(*) FILTER (WHERE "rating" = 4)::int AS "r4",
       count(*) FILTER (WHERE "rating" = 5)::int AS "r5",
-      count("hoursSpent")::int AS "hoursCount",
+      count("hoursSpent")::int AS "hoursCount", count("comment")::int AS "comments",
       (percentile_cont(0.5) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "median",
       (percentile_cont(0.25) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p25",
       (percentile_cont(0.75) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p75"
@@ -108,20 +109,45 @@ export async function getCredentialFeedbackSummary(microCredentialId: string): P
 /** Comments on the issuer's feedback page, a page at a time. */
 export const FEEDBACK_COMMENTS_PAGE_SIZE = 20;
 
-type CommentCursor = { t: string; id: string };
-const isCommentCursor = (v: Record<string, unknown>): v is CommentCursor => isCursorTime(v.t) && isCursorId(v.id);
+/** One comment as the issuer reads it: what the teacher said, and the month they said it, nothing finer. */
+type CommentRow = { rating: number; hoursSpent: number | null; comment: string; month: string };
+
+/**
+ * A page of the credential's comments. Ordered by the month written, newest first, then by a hash of
+ * the row id: an order that says nothing about when in the month, or in what order, they were written
+ * (the id, a cuid, starts with its creation time; its hash does not). Neither the id nor a time finer
+ * than the month leaves the database, so neither can reach the page, its links or its React keys.
+ * Pages are numbered rather than keyed on the last row: a keyset cursor would have to carry the row's
+ * time, and an edited one would let an admin search for each comment's exact time.
+ *
+ * Cost: the (microCredentialId, updatedAt) index finds the credential's rows; Postgres then sorts only
+ * those with a comment (at most a few thousand per credential) to take one page. OFFSET is bounded by
+ * FEEDBACK_COMMENTS_PAGE_MAX. Were a credential ever to gather far more, an expression index on
+ * ("microCredentialId", date_trunc('month', "updatedAt"), md5("id")) would serve this order directly.
+ */
+function commentPage(microCredentialId: string, page: number): Promise<CommentRow[]> {
+  return db.$queryRaw<CommentRow[]>`
+    SELECT "rating", "hoursSpent"::float8 AS "hoursSpent", "comment",
+      to_char(date_trunc('month', "updatedAt"), 'YYYY-MM') AS "month"
+    FROM "CredentialFeedback"
+    WHERE "microCredentialId" = ${microCredentialId} AND "comment" IS NOT NULL
+    ORDER BY date_trunc('month', "updatedAt") DESC, md5("id"), "id"
+    LIMIT ${FEEDBACK_COMMENTS_PAGE_SIZE} OFFSET ${(page - 1) * FEEDBACK_COMMENTS_PAGE_SIZE}`;
+}
 
 /**
  * The issuer's view of teachers' feedback on one micro-credential: how many rated it, the average,
  * how many gave each rating, the hours they report (median and middle half) against the PD hours the
- * issuer states, and the comments, most recently written first, FEEDBACK_COMMENTS_PAGE_SIZE at a
- * time (keyset on updatedAt, id). Only for admins of the issuing organisation (and platform
- * admins); anyone else is told it does not exist, as on the credential's other admin pages.
+ * issuer states, and the comments, by the month they were written (newest month first, in no
+ * particular order within a month), FEEDBACK_COMMENTS_PAGE_SIZE to a numbered page. Only for admins
+ * of the issuing organisation (and platform admins); anyone else is told it does not exist, as on the
+ * credential's other admin pages.
  *
- * Nothing names the teacher: no name, no account id, and a comment is dated by month only, so the
- * day it was written cannot be matched with the day someone's application was decided.
+ * Nothing names the teacher: no name, no account id, no row id, and a comment is dated by month only,
+ * so the day it was written cannot be matched with the day someone's application was decided.
+ * `page` is the `?page=` as given (FeedbackCommentsPage): anything but a page number is the first.
  */
-export async function getCredentialFeedbackReport(opts: { actor: Actor; microCredentialId: string; cursor?: string }) {
+export async function getCredentialFeedbackReport(opts: { actor: Actor; microCredentialId: string; page?: number | string | string[] }) {
   const mc = await db.microCredential.findUnique({
     where: { id: opts.microCredentialId },
     select: {
@@ -135,23 +161,10 @@ export async function getCredentialFeedbackReport(opts: { actor: Actor; microCre
   // The hours teachers see stated are the published version's; a credential never published has only its draft's.
   const shown = mc.currentVersion ?? mc.versions[0];
   if (!shown) throw notFound('That credential');
-  const cursor = decodeCursor(opts.cursor, isCommentCursor);
-  const after = cursor ? { OR: [{ updatedAt: { lt: new Date(cursor.t) } }, { updatedAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {};
-  const withComment = { microCredentialId: mc.id, comment: { not: null } };
-  const [stats, rows, commentCount] = await Promise.all([
-    feedbackStats(mc.id),
-    db.credentialFeedback.findMany({
-      where: { ...withComment, ...after },
-      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-      take: FEEDBACK_COMMENTS_PAGE_SIZE + 1,
-      // Never userId: the page must not be able to show who wrote it.
-      select: { id: true, rating: true, hoursSpent: true, comment: true, updatedAt: true },
-    }),
-    db.credentialFeedback.count({ where: withComment }),
-  ]);
-  const page = rows.slice(0, FEEDBACK_COMMENTS_PAGE_SIZE);
-  const last = page[page.length - 1];
+  const page = FeedbackCommentsPage.parse(opts.page);
+  const [stats, rows] = await Promise.all([feedbackStats(mc.id), commentPage(mc.id, page)]);
   const distribution = RATINGS.map((rating: Rating) => ({ rating, count: stats[`r${rating}`] }));
+  const pageCount = Math.max(1, Math.ceil(stats.comments / FEEDBACK_COMMENTS_PAGE_SIZE));
   return {
     mc: { id: mc.id, slug: mc.slug, status: mc.status, title: shown.title, version: shown.version, issuerName: mc.issuer.name },
     statedHours: Number(shown.pdHours),
@@ -160,16 +173,20 @@ export async function getCredentialFeedbackReport(opts: { actor: Actor; microCre
     distribution,
     hours: { count: stats.hoursCount, median: stats.median, p25: stats.p25, p75: stats.p75 },
     comments: {
-      total: commentCount,
-      // The row's id is for the cursor only; month and year stand in for the day it was written.
-      items: page.map((r) => ({ key: r.id, rating: r.rating, hoursSpent: r.hoursSpent === null ? null : Number(r.hoursSpent), comment: r.comment ?? '', writtenIn: monthOf(r.updatedAt) })),
-      nextCursor: rows.length > FEEDBACK_COMMENTS_PAGE_SIZE && last ? encodeCursor({ t: last.updatedAt.toISOString(), id: last.id }) : null,
-      continued: cursor !== null,
+      total: stats.comments,
+      page,
+      pageCount,
+      // `month` is "2026-03", for <time dateTime>; `writtenIn` is "March 2026".
+      items: rows.map((r) => ({ rating: r.rating, hoursSpent: r.hoursSpent, comment: r.comment, month: r.month, writtenIn: monthOf(r.month) })),
     },
   };
 }
 
 const monthFmt = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthOf = (d: Date) => monthFmt.format(d);
+/** "March 2026" from "2026-03". */
+const monthOf = (yearMonth: string) => {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return monthFmt.format(new Date(Date.UTC(year, month - 1, 1)));
+};
 
 export type CredentialFeedbackReport = Awaited<ReturnType<typeof getCredentialFeedbackReport>>;

@@ -76,3 +76,19 @@ export type SaveCredentialFeedbackInput = z.infer<typeof SaveCredentialFeedbackI
 export const DeleteCredentialFeedbackInput = z.object({
   microCredentialId: str().min(1).max(40),
 });
+
+/**
+ * More pages of comments than any credential will have (200,000 comments at 20 a page): a bound so
+ * an edited address cannot ask the database to skip an absurd number of rows.
+ */
+export const FEEDBACK_COMMENTS_PAGE_MAX = 10_000;
+
+/**
+ * Which page of comments the issuer's feedback page shows (`?page=`), from 1. The address is anyone's
+ * to edit: anything but a whole number from 1 to FEEDBACK_COMMENTS_PAGE_MAX is the first page, never
+ * an error. A page past the last one is empty, and the page says so.
+ */
+export const FeedbackCommentsPage = z.coerce.number().int().min(1).max(FEEDBACK_COMMENTS_PAGE_MAX).catch(1);
+
+/** The issuer's feedback page's search params. */
+export const FeedbackReportSearchInput = z.object({ page: FeedbackCommentsPage });

@@ -2,8 +2,9 @@
 // took, a comment) once a reviewer has decided on their work; the issuer's admins read it without
 // names; the public page shows an average and typical hours once five teachers have rated it.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHash } from 'node:crypto';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReactNode } from 'react';
+import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -32,6 +33,38 @@ vi.mock('@/lib/auth/session', async () => {
   return { ...stub, requireUser, requireRole };
 });
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+// Counted, to check that a page and its title load the report once between them.
+vi.mock('@/lib/credential-feedback/queries', async (original) => {
+  const actual = await original<typeof import('@/lib/credential-feedback/queries')>();
+  return { ...actual, getCredentialFeedbackReport: vi.fn(actual.getCredentialFeedbackReport) };
+});
+// React's `cache` memoizes only inside a server render, for its request, and does nothing outside one
+// (as here). `newRequest()` turns on a memo keyed as React keys it (each argument in turn, by
+// identity, so f(a, b) and f(a, b, undefined) are two entries) and starts it empty.
+const requestCache = vi.hoisted(() => ({ on: false, memos: [] as Map<unknown, unknown>[] }));
+const newRequest = () => {
+  requestCache.on = true;
+  for (const m of requestCache.memos) m.clear();
+};
+vi.mock('react', async (original) => {
+  const actual = await original<typeof import('react')>();
+  const RESULT = Symbol('result');
+  const cache = <A extends unknown[], R>(fn: (...args: A) => R) => {
+    const root = new Map<unknown, unknown>();
+    requestCache.memos.push(root);
+    return (...args: A): R => {
+      if (!requestCache.on) return fn(...args);
+      let node = root;
+      for (const a of args) {
+        if (!node.has(a)) node.set(a, new Map());
+        node = node.get(a) as Map<unknown, unknown>;
+      }
+      if (!node.has(RESULT)) node.set(RESULT, fn(...args));
+      return node.get(RESULT) as R;
+    };
+  };
+  return { ...actual, cache };
+});
 
 const { saveFeedbackAction, deleteFeedbackAction } = await import('@/app/micro-credentials/[slug]/feedback/actions');
 const { default: TeacherFeedbackPage, generateMetadata: generateTeacherMetadata } = await import('@/app/micro-credentials/[slug]/feedback/page');
@@ -42,11 +75,35 @@ const { FeedbackPrompt } = await import('@/components/credential-feedback/feedba
 beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
+  requestCache.on = false;
 });
 
 const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const render = async (page: Promise<ReactNode> | ReactNode) => renderToStaticMarkup(await page);
+
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+
+/**
+ * Roughly what a server render puts in the payload it sends the browser: every element's type, key
+ * and props, with each server component (a function) replaced by what it renders. A client component
+ * cannot be called here (its hooks need a render); its props are what would be sent, so they stay.
+ */
+async function payloadOf(node: unknown): Promise<unknown> {
+  if (Array.isArray(node)) return Promise.all(node.map(payloadOf));
+  if (!isValidElement(node)) return typeof node === 'function' ? undefined : node;
+  const { type, key, props } = node as ReactElement<Record<string, unknown>>;
+  if (typeof type === 'function') {
+    try {
+      return { key, rendered: await payloadOf(await (type as (p: unknown) => unknown)(props)) };
+    } catch {
+      // A client component: fall through to its props.
+    }
+  }
+  const shown: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) shown[k] = await payloadOf(v);
+  return { type: typeof type === 'string' ? type : (type as { name?: string }).name ?? String(type), key, props: shown };
+}
 
 const teacherPage = (slug: string, sp: Record<string, string> = {}) => TeacherFeedbackPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(sp) });
 const issuerPage = (id: string, sp: Record<string, string> = {}) => IssuerFeedbackPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve(sp) });
@@ -236,6 +293,22 @@ describe('the teacher’s page', () => {
     expect(text).toContain('Delete my feedback');
   });
 
+  it('says when the teacher last saved it in their own time zone, or in labelled UTC when it is not known', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 3 });
+    const [row] = await rows();
+    // 20:30 on 14 March in UTC is already the morning of the 15th in Auckland (UTC+13 then).
+    await db.credentialFeedback.update({ where: { id: row.id }, data: { updatedAt: new Date('2026-03-14T20:30:00Z') } });
+    session.actor = { ...w.rita, timeZone: 'Pacific/Auckland' };
+    const html = await render(teacherPage(w.mc.slug));
+    expect(textOf(html)).toMatch(/You last saved this on 15 Mar 2026, 09:30 ?\. Change anything and save again\./);
+    expect(html).toContain('<time dateTime="2026-03-14T20:30:00.000Z">');
+    session.actor = { ...w.rita, timeZone: 'America/Chicago' };
+    expect(textOf(await render(teacherPage(w.mc.slug)))).toMatch(/You last saved this on 14 Mar 2026, 15:30 ?\./);
+    session.actor = { ...w.rita, timeZone: null };
+    expect(textOf(await render(teacherPage(w.mc.slug)))).toMatch(/You last saved this on 14 Mar 2026, 20:30 UTC ?\./);
+  });
+
   it('a teacher who may not give feedback yet reads why, with the way to their application, and no form', async () => {
     const w = await makeWorld();
     session.actor = w.dana;
@@ -326,29 +399,119 @@ describe('the issuer’s view', () => {
     expect(text).not.toMatch(new RegExp(`\\b${new Date().getUTCDate()} ${month}`));
   });
 
-  it('pages through comments newest first with a cursor; a bad cursor starts again', async () => {
+  it('pages through comments by number, newest month first; a bad ?page= is the first page, one past the last says so', async () => {
     const w = await makeWorld();
     const total = FEEDBACK_COMMENTS_PAGE_SIZE + 3;
+    // Three written in March 2026, the rest on different days of January 2026.
     for (let i = 0; i < total; i++) {
       const t = await createActor();
-      await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: w.mc.id, rating: 3, comment: `Comment number ${i}`, updatedAt: new Date(Date.UTC(2026, 0, 1 + i)) } });
+      const updatedAt = i < 3 ? new Date(Date.UTC(2026, 2, 2 + i, 9)) : new Date(Date.UTC(2026, 0, i, 9 + (i % 10), i));
+      await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: w.mc.id, rating: 3, comment: `Comment number ${i}`, updatedAt } });
     }
     // One without a comment is counted but not listed.
     await db.credentialFeedback.create({ data: { userId: (await createActor()).id, microCredentialId: w.mc.id, rating: 5 } });
-    const first = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
+    const report = (page?: string | number | string[]) => getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id, page });
+    const first = await report();
     expect(first.count).toBe(total + 1);
-    expect(first.comments.total).toBe(total);
-    expect(first.comments.items.map((c) => c.comment)).toEqual(Array.from({ length: FEEDBACK_COMMENTS_PAGE_SIZE }, (_, k) => `Comment number ${total - 1 - k}`));
-    expect(first.comments.nextCursor).not.toBeNull();
-    const second = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id, cursor: first.comments.nextCursor! });
-    expect(second.comments.items.map((c) => c.comment)).toEqual(['Comment number 2', 'Comment number 1', 'Comment number 0']);
-    expect(second.comments).toMatchObject({ nextCursor: null, continued: true });
-    for (const bad of ['garbage', Buffer.from(JSON.stringify({ t: 'x\u0000', id: 'y' })).toString('base64url'), Buffer.from(JSON.stringify({ t: '2026-02-30T00:00:00Z', id: 'a' })).toString('base64url')]) {
-      expect((await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id, cursor: bad })).comments.items[0].comment).toBe(`Comment number ${total - 1}`);
+    expect(first.comments).toMatchObject({ total, page: 1, pageCount: 2 });
+    expect(first.comments.items).toHaveLength(FEEDBACK_COMMENTS_PAGE_SIZE);
+    const second = await report('2');
+    expect(second.comments).toMatchObject({ total, page: 2, pageCount: 2 });
+    expect(second.comments.items).toHaveLength(3);
+    // Every comment once, newest month first.
+    const all = [...first.comments.items, ...second.comments.items];
+    expect(all.map((c) => c.comment).sort()).toEqual(Array.from({ length: total }, (_, i) => `Comment number ${i}`).sort());
+    expect(all.map((c) => c.writtenIn)).toEqual([...Array(3).fill('March 2026'), ...Array(total - 3).fill('January 2026')]);
+    expect(all.map((c) => c.month)).toEqual([...Array(3).fill('2026-03'), ...Array(total - 3).fill('2026-01')]);
+    // Within a month, in the order of a hash of the row id: nothing to do with when each was written.
+    const written = await db.credentialFeedback.findMany({ where: { microCredentialId: w.mc.id, comment: { not: null } }, select: { id: true, comment: true, updatedAt: true } });
+    const byHash = (month: number) => written.filter((r) => r.updatedAt.getUTCMonth() === month).sort((a, b) => (md5(a.id) < md5(b.id) ? -1 : 1)).map((r) => r.comment);
+    expect(all.map((c) => c.comment)).toEqual([...byHash(2), ...byHash(0)]);
+    const byTime = written.filter((r) => r.updatedAt.getUTCMonth() === 0).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime()).map((r) => r.comment);
+    expect(byHash(0)).not.toEqual(byTime);
+
+    // Anything but a page number is the first page, never an error; a number is the same page however written.
+    for (const bad of ['0', '-1', '1.5', 'abc', '', 'x\u0000', '99999999', ['1', '2'], Buffer.from(JSON.stringify({ t: '2026-01-05T00:00:00.000Z', id: 'a' })).toString('base64url')]) {
+      expect((await report(bad)).comments).toEqual(first.comments);
     }
+    expect((await report(2)).comments).toEqual(second.comments);
+    // A page past the last is empty.
+    expect((await report('3')).comments).toMatchObject({ page: 3, pageCount: 2, items: [] });
+
     session.actor = w.admin;
+    const base = `/admin/credentials/${w.mc.id}/feedback`;
+    let html = await render(issuerPage(w.mc.id));
+    expect(html).toContain(`<a rel="next" href="${base}?page=2">Next page →</a>`);
+    expect(textOf(html)).toContain('Page 1 of 2');
+    expect(textOf(html)).toContain('23 comments, by the month they were written, newest month first (page 1 of 2)');
+    expect(html).not.toContain('rel="prev"');
+    html = await render(issuerPage(w.mc.id, { page: '2' }));
+    expect(html).toContain(`<a rel="prev" href="${base}">← Previous page</a>`);
+    expect(textOf(html)).toContain('Page 2 of 2');
+    expect(html).not.toContain('rel="next"');
+    for (const c of second.comments.items) expect(textOf(html)).toContain(c.comment);
+    html = await render(issuerPage(w.mc.id, { page: '7' }));
+    expect(textOf(html)).toMatch(/There is no page 7 of comments: they fill 2 pages\. Go to the first page of comments ?\./);
+    expect(html).toContain(`<a href="${base}">Go to the first page of comments</a>`);
+    expect(html).not.toContain('aria-label="Pages of comments"');
+    // A crafted page number or an old-style cursor in the address is the first page, with nothing more on it.
+    const plain = await render(issuerPage(w.mc.id));
+    expect(await render(issuerPage(w.mc.id, { page: 'abc' }))).toBe(plain);
+    expect(await render(issuerPage(w.mc.id, { cursor: Buffer.from(JSON.stringify({ t: '2026-01-05T00:00:00.000Z', id: written[0].id })).toString('base64url') }))).toBe(plain);
+    expect(html + plain).not.toContain('cursor=');
+  });
+
+  it('nothing finer than the month a comment was written reaches the page: no row id, no day, no time, in the data, the markup or the React keys', async () => {
+    const w = await makeWorld();
+    // Written at moments a reviewer's decision could be matched to.
+    for (const [i, at] of ['2026-03-03T14:07:31.250Z', '2026-03-17T08:45:02.004Z', '2026-03-30T23:59:59.999Z', '2026-02-11T10:00:00.000Z'].entries()) {
+      await db.credentialFeedback.create({ data: { userId: (await createActor()).id, microCredentialId: w.mc.id, rating: 2 + i, comment: `Said on day ${i}`, updatedAt: new Date(at) } });
+    }
+    const feedback = await db.credentialFeedback.findMany({ where: { microCredentialId: w.mc.id }, select: { id: true, userId: true, createdAt: true, updatedAt: true } });
+    const secrets = feedback.flatMap((r) => [r.id, r.userId, r.id.slice(0, 9), r.createdAt.toISOString(), r.updatedAt.toISOString(), String(r.updatedAt.getTime()), String(r.createdAt.getTime())]);
+    const leaks = (json: string) => {
+      for (const s of secrets) expect(json).not.toContain(s);
+      // No date with a day or a time of day: a month ("2026-03") is all there is.
+      expect(json).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    };
+    for (const page of [undefined, '1', '2', 'abc', Buffer.from(JSON.stringify({ t: '2026-03-17T08:45:02.004Z', id: feedback[1].id })).toString('base64url')]) {
+      const report = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id, page });
+      leaks(JSON.stringify(report));
+    }
+    const report = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
+    expect(report.comments.items.map((c) => c.writtenIn)).toEqual(['March 2026', 'March 2026', 'March 2026', 'February 2026']);
+
+    // What a server render sends the browser: every element's key and props, through each server component.
+    session.actor = w.admin;
+    const tree = await payloadOf(await issuerPage(w.mc.id));
+    const json = JSON.stringify(tree);
+    expect(json).toContain('Said on day 1');
+    expect(json).toContain('"key":"0"');
+    leaks(json);
     const html = await render(issuerPage(w.mc.id));
-    expect(html).toContain(`/admin/credentials/${w.mc.id}/feedback?cursor=${encodeURIComponent(first.comments.nextCursor!)}`);
+    leaks(html);
+    expect(html).toContain('<time dateTime="2026-03">March 2026</time>');
+
+    // When in the month each was written changes nothing on the page: the same comments, in the same order.
+    const march = feedback.filter((r) => r.updatedAt.getUTCMonth() === 2);
+    const times = march.map((r) => r.updatedAt).reverse();
+    for (const [k, r] of march.entries()) await db.credentialFeedback.update({ where: { id: r.id }, data: { updatedAt: times[k] } });
+    expect((await db.credentialFeedback.findUniqueOrThrow({ where: { id: march[0].id } })).updatedAt).toEqual(times[0]);
+    expect(await render(issuerPage(w.mc.id))).toBe(html);
+  });
+
+  it('loads the report once per request, for the page and its title alike', async () => {
+    const w = await makeWorld();
+    await save(w.rita, w.mc.id, { rating: 2, comment: 'Unclear prompt.' });
+    const loads = vi.mocked(getCredentialFeedbackReport);
+    session.actor = w.admin;
+    for (const sp of [{}, { page: '2' }, { page: 'abc' }] as Record<string, string>[]) {
+      newRequest();
+      loads.mockClear();
+      await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }), searchParams: Promise.resolve(sp) });
+      await render(issuerPage(w.mc.id, sp));
+      expect(loads).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('headings in order under one h1, and page titles that name the credential', async () => {
@@ -358,9 +521,9 @@ describe('the issuer’s view', () => {
     const headings = (html: string) => [...html.matchAll(/<h([1-6])[^>]*>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${textOf(m[2]).trim()}`);
     session.actor = w.admin;
     expect(headings(await render(issuerPage(w.mc.id)))).toEqual(['h1 Teacher feedback', 'h2 How useful teachers found it', 'h2 How long it took', 'h2 Comments']);
-    expect((await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }) })).title).toBe(`Teacher feedback: ${title}`);
+    expect((await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }), searchParams: Promise.resolve({}) })).title).toBe(`Teacher feedback: ${title}`);
     session.actor = w.otherAdmin;
-    expect((await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }) })).title).toBe('Teacher feedback');
+    expect((await generateIssuerMetadata({ params: Promise.resolve({ id: w.mc.id }), searchParams: Promise.resolve({}) })).title).toBe('Teacher feedback');
     session.actor = w.rita;
     expect(headings(await render(teacherPage(w.mc.slug)))).toEqual([`h1 How did “${title}” go?`, 'h2 Your feedback', 'h2 Delete your feedback']);
     expect((await generateTeacherMetadata({ params: Promise.resolve({ slug: w.mc.slug }) })).title).toBe(`Your feedback: ${title}`);

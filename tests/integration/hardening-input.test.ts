@@ -713,7 +713,7 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['getVerificationLinkState (verify-email/[token])', (v) => getVerificationLinkState(v), (r) => r === 'unknown'],
     ['getFeedbackForm (micro-credentials/[slug]/feedback)', (v) => getFeedbackForm(w.t1, v), (r) => r === null],
     ['getCredentialFeedbackReport (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: v }), () => false],
-    ['getCredentialFeedbackReport ?cursor= (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: w.mcA.mc.id, cursor: v }), (r) => Array.isArray((r as { comments: { items: unknown[] } }).comments.items)],
+    ['getCredentialFeedbackReport ?page= (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: w.mcA.mc.id, page: v }), (r) => Array.isArray((r as { comments: { items: unknown[] } }).comments.items)],
     ['getCredentialFeedbackSummary (public micro-credential page)', (v) => getCredentialFeedbackSummary(v), (r) => r === null],
   ];
 

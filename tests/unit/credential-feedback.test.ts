@@ -2,7 +2,7 @@
 // give it, and how the answers are put in words for the issuer and the public page.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readHours, SaveCredentialFeedbackInput } from '@/lib/credential-feedback/schemas';
+import { FEEDBACK_COMMENTS_PAGE_MAX, FeedbackReportSearchInput, readHours, SaveCredentialFeedbackInput } from '@/lib/credential-feedback/schemas';
 import { aboutHours, feedbackRefusal, feedbackStanding, feedbackSummarySentence, formatAverage, hoursComparison, ratingInWords } from '@/lib/credential-feedback/policy';
 
 const parse = (input: Record<string, unknown>) => SaveCredentialFeedbackInput.safeParse({ microCredentialId: 'mc1', rating: '4', ...input });
@@ -79,6 +79,27 @@ describe('what the feedback form takes', () => {
     expect(readHours('12')).toBe('12');
     expect(readHours('1 000')).toBe('1000');
     expect(Number.isNaN(readHours('+5'))).toBe(true);
+  });
+});
+
+describe('which page of comments the issuer asks for', () => {
+  const pageOf = (page: unknown) => FeedbackReportSearchInput.parse({ page }).page;
+
+  it('a whole number from 1 up to the bound is that page', () => {
+    expect(pageOf('1')).toBe(1);
+    expect(pageOf('2')).toBe(2);
+    expect(pageOf(String(FEEDBACK_COMMENTS_PAGE_MAX))).toBe(FEEDBACK_COMMENTS_PAGE_MAX);
+    expect(FeedbackReportSearchInput.parse({}).page).toBe(1);
+  });
+
+  it('anything else, from an edited address, is the first page and never an error', () => {
+    for (const page of ['0', '-1', '1.5', 'abc', '', ' ', 'x\u0000', 'Infinity', 'NaN', String(FEEDBACK_COMMENTS_PAGE_MAX + 1), '1e400', ['2', '3'], undefined, null, {}]) {
+      expect(pageOf(page)).toBe(1);
+    }
+    fc.assert(fc.property(fc.anything(), (page) => {
+      const n = pageOf(page);
+      return Number.isInteger(n) && n >= 1 && n <= FEEDBACK_COMMENTS_PAGE_MAX;
+    }));
   });
 });
 

@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getMicroCredentialPage } from '@/lib/catalog/queries';
 import { getFeedbackForm } from '@/lib/credential-feedback/queries';
 import { feedbackPath, SUMMARY_MIN_RATINGS } from '@/lib/credential-feedback/policy';
+import { formatDateTime } from '@/lib/time-format';
 import { Alert, Card } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
@@ -16,8 +17,6 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   const mc = await getMicroCredentialPage((await params).slug);
   return { title: mc ? `Your feedback: ${mc.version.title}` : 'Your feedback', robots: { index: false } };
 }
-
-const savedFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * A teacher tells the issuer how a micro-credential went: how useful it was for their teaching, about
@@ -68,7 +67,8 @@ export default async function CredentialFeedbackPage({ params, searchParams }: {
       ) : (
         <Card className="mt-6">
           <h2 className="sr-only">Your feedback</h2>
-          {saved ? <p className="mb-4 text-sm text-slate-700">You last saved this on {savedFmt.format(saved.updatedAt)}. Change anything and save again.</p> : null}
+          {/* An instant, so in the teacher's own time zone (ADR 023): a UTC day could be the day before or after theirs. */}
+          {saved ? <p className="mb-4 text-sm text-slate-700">You last saved this on <time dateTime={saved.updatedAt.toISOString()}>{formatDateTime(saved.updatedAt, actor.timeZone)}</time>. Change anything and save again.</p> : null}
           <FeedbackForm microCredentialId={mc.id} statedHours={page.statedHours} saved={saved} />
         </Card>
       )}

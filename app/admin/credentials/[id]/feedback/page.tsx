@@ -7,35 +7,38 @@ import type { Actor } from '@/lib/auth/actor';
 import { isDomainError } from '@/lib/errors';
 import { getCredentialFeedbackReport, type CredentialFeedbackReport } from '@/lib/credential-feedback/queries';
 import { formatAverage, formatHours, hoursComparison, ratingInWords, SUMMARY_MIN_RATINGS } from '@/lib/credential-feedback/policy';
-import { RATING_WORDS } from '@/lib/credential-feedback/schemas';
+import { FeedbackReportSearchInput, RATING_WORDS } from '@/lib/credential-feedback/schemas';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { BarChart } from '@/components/charts/bar-chart';
-import { Pagination } from '@/components/ui/pagination';
+import { CommentPages } from '@/components/credential-feedback/comment-pages';
 
 // What teachers said about one of the issuer's micro-credentials, for its admins: how useful they
 // found it, how long it took them against the PD hours stated, and their comments. Never who said
 // it (getCredentialFeedbackReport reads no names or accounts).
 
-// Loaded once per request for the title and the page: both get the request's actor from getActor.
-const loadReport = cache((actor: Actor, id: string, cursor?: string) => getCredentialFeedbackReport({ actor, microCredentialId: id, cursor }));
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Loaded once per request for the title and the page: both get the request's actor from getActor and
+// pass the same parsed page number, so React's cache (keyed on each argument) finds one entry.
+const loadReport = cache((actor: Actor, id: string, page: number) => getCredentialFeedbackReport({ actor, microCredentialId: id, page }));
 
 // The credential's title in the page title, for whoever may read it; anyone else gets the plain one.
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const actor = await getActor();
-  const report = actor ? await loadReport(actor, (await params).id).catch(() => null) : null;
+  const { page } = FeedbackReportSearchInput.parse(await searchParams);
+  const report = actor ? await loadReport(actor, (await params).id, page).catch(() => null) : null;
   return { title: report ? `Teacher feedback: ${report.mc.title}` : 'Teacher feedback', robots: { index: false } };
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const hoursWord = (h: number) => `${formatHours(h)} ${h === 1 ? 'hour' : 'hours'}`;
 
-export default async function CredentialFeedbackReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string | string[] }> }) {
+export default async function CredentialFeedbackReportPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const sp = await searchParams;
-  const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
+  const { page } = FeedbackReportSearchInput.parse(await searchParams);
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/credentials/${id}/feedback`);
   // Another issuer's credential looks exactly like a missing one, as on its edit and preview pages.
-  const report = await loadReport(actor, id, cursor).catch((e) => {
+  const report = await loadReport(actor, id, page).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
     throw e;
   });
@@ -125,6 +128,7 @@ function Hours({ report }: { report: CredentialFeedbackReport }) {
 
 function Comments({ report }: { report: CredentialFeedbackReport }) {
   const { comments } = report;
+  const basePath = `/admin/credentials/${report.mc.id}/feedback`;
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="text-xl font-semibold">Comments</h2>
@@ -133,17 +137,18 @@ function Comments({ report }: { report: CredentialFeedbackReport }) {
       ) : (
         <>
           <p className="mt-1 mb-3 text-sm text-slate-700">
-            {plural(comments.total, 'comment', 'comments')}, most recently written first{comments.continued ? ' (continued)' : ''}. Each is dated by month only, and shown with the rating and hours the same teacher gave.
+            {plural(comments.total, 'comment', 'comments')}, by the month they were written, newest month first{comments.pageCount > 1 && comments.page <= comments.pageCount ? ` (page ${comments.page.toLocaleString('en-GB')} of ${comments.pageCount.toLocaleString('en-GB')})` : ''}. Each is dated by month only and, within a month, shown in no particular order, with the rating and hours the same teacher gave.
           </p>
           {comments.items.length ? (
             <ul className="space-y-3">
-              {comments.items.map((c) => (
-                <li key={c.key}>
+              {/* Keyed by position: a row id (a cuid) would carry its creation time into the page's payload. */}
+              {comments.items.map((c, i) => (
+                <li key={i}>
                   <Card as="article">
                     <p className="text-sm font-semibold text-slate-900">
                       Rated {c.rating} out of 5 ({RATING_WORDS[c.rating as keyof typeof RATING_WORDS] ?? ''})
                       {c.hoursSpent !== null ? ` · took about ${hoursWord(c.hoursSpent)}` : ''}
-                      <span className="font-normal text-slate-700"> · {c.writtenIn}</span>
+                      <span className="font-normal text-slate-700"> · <time dateTime={c.month}>{c.writtenIn}</time></span>
                     </p>
                     <p className="mt-2 whitespace-pre-line break-words text-slate-900">{c.comment}</p>
                   </Card>
@@ -151,9 +156,11 @@ function Comments({ report }: { report: CredentialFeedbackReport }) {
               ))}
             </ul>
           ) : (
-            <p>There are no more comments after the previous page.</p>
+            <p data-no-such-page>
+              There is no page {comments.page.toLocaleString('en-GB')} of comments: they fill {plural(comments.pageCount, 'page', 'pages')}. <Link href={basePath}>Go to the first page of comments</Link>.
+            </p>
           )}
-          <Pagination basePath={`/admin/credentials/${report.mc.id}/feedback`} params={{}} nextCursor={comments.nextCursor} hasPrevious={comments.continued} />
+          <CommentPages basePath={basePath} page={comments.page} pageCount={comments.pageCount} />
         </>
       )}
     </section>
