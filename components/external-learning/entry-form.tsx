@@ -121,7 +121,13 @@ export function AddEntryForm({ action, today }: { action: Action<{ id: string }>
   );
 }
 
-/** "Edit" on one entry: its fields, folded until opened, saved with the day the form was loaded (a newer save is not overwritten). */
+/**
+ * "Edit" on one entry: its fields, folded until opened, saved with the day the form was loaded (a
+ * newer save is not overwritten). A refusal (a field to correct, a newer save in another tab) is
+ * said here, what was typed kept. A save shows the list again with the outcome at its top, where
+ * focus lands: the list is sorted by completion day, so the saved entry, and this form, may have
+ * moved, even to another page.
+ */
 export function EditEntryForm({ action, values, today }: { action: Action; values: EntryFormValues; today: string }) {
   const [state, dispatch, pending] = useActionState(action, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;

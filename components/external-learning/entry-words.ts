@@ -1,4 +1,5 @@
 import { figure } from '@/lib/plural';
+import { dayFmt } from '@/components/reports/format';
 
 // How other professional learning is said, the same on the teacher's list, their transcript, their
 // downloads and their district's copy. Safe on the client.
@@ -6,7 +7,6 @@ import { figure } from '@/lib/plural';
 /** The section's name wherever the entries are printed: always with "self-reported". */
 export const SELF_REPORTED_HEADING = 'Other professional learning (self-reported)';
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** A completion day (midnight UTC of a calendar day) in words: "14 Mar 2026". */
 export const completedOnInWords = (d: Date) => dayFmt.format(d);
 

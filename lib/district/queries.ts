@@ -14,6 +14,9 @@ import { onApprovedLists, renewalRule } from '@/lib/reporting/district';
 import { getTeacherRecord, licenceRenewalHours, licenceRenewalWindow, recordRowOf, type LicenceRenewalHours, type RecordRow, type SalaryLadderStep, type TeacherSalary } from '@/lib/reporting/teacher';
 import { RENEWAL_CYCLE_YEARS_DEFAULT } from '@/lib/district/policy-settings';
 import { externalLearningHoursBetween, externalLearningOnRecord } from '@/lib/external-learning/queries';
+import { dayIn } from '@/lib/external-learning/schemas';
+import { dayLabel, utcDay } from '@/lib/dates';
+import { displayTimeZone } from '@/lib/time-format';
 import { credentialCounts } from '@/lib/reporting/salary-steps';
 import { countedHoursOf } from '@/lib/reporting/transcript';
 import { totalHoursOf } from '@/lib/reporting/teacher-record';
@@ -313,18 +316,28 @@ export type RecordLicenceCycle =
   });
 
 /**
- * The cycle of `cycleYears` (the district's policy) ending today, as licenceRenewalWindow takes a
- * cycle ending on a renewal day, counted by the licence-renewal report's rule (licenceRenewalHours:
- * approved lists only while the district says so). Called once the reader is authorised.
+ * Today for the reader of a record: the calendar day it is where they are (their time zone, ADR
+ * 023), so a leader in Chicago reading a record at 8 pm does not see tomorrow's date as "today";
+ * UTC's day when their zone is not known (or no longer known), as their times are shown in UTC.
  */
-async function recordLicenceCycle(opts: { userId: string; districtId: string; now: Date }): Promise<RecordLicenceCycle> {
+function readerToday(now: Date, timeZone: string | null | undefined): Date {
+  return utcDay(dayIn(now, displayTimeZone(timeZone)) ?? dayLabel(now))!;
+}
+
+/**
+ * The cycle of `cycleYears` (the district's policy) ending on the reader's today (readerToday), as
+ * licenceRenewalWindow takes a cycle ending on a renewal day, counted by the licence-renewal
+ * report's rule (licenceRenewalHours: approved lists only while the district says so, whole UTC
+ * days). Called once the reader is authorised.
+ */
+async function recordLicenceCycle(opts: { userId: string; districtId: string; today: Date }): Promise<RecordLicenceCycle> {
   const district = await db.organization.findUnique({
     where: { id: opts.districtId },
     select: { renewalHoursRequired: true, renewalCycleYears: true, renewalApprovedOnly: true },
   });
   if (!district?.renewalHoursRequired) return { set: false };
   const cycleYears = district.renewalCycleYears ?? RENEWAL_CYCLE_YEARS_DEFAULT;
-  const window = licenceRenewalWindow(opts.now, cycleYears);
+  const window = licenceRenewalWindow(opts.today, cycleYears);
   const [counted, selfReported] = await Promise.all([
     licenceRenewalHours({ userId: opts.userId, districtId: opts.districtId, window }),
     externalLearningHoursBetween({ userId: opts.userId, from: window.from, to: window.to }),
@@ -354,9 +367,10 @@ async function recordLicenceCycle(opts: { userId: string; districtId: string; no
  * any other (ADR 025). Badges: every one, revoked and suspended included and marked, newest
  * first, a page at a time (keyset on issuedAt, id; `cursor` from the previous page); the rest of
  * the record comes with the first page only. That includes licence renewal over the district's
- * cycle ending today (`licenceCycle`, recordLicenceCycle: never the teacher's own renewal date or
- * licence number), and the learning the teacher recorded themselves (`otherLearning`: self-reported,
- * in none of the totals; a principal's copy without links and notes, externalLearningOnRecord).
+ * cycle ending on the reader's today (`licenceCycle`, recordLicenceCycle: never the teacher's own
+ * renewal date or licence number), and the learning the teacher recorded themselves
+ * (`otherLearning`: self-reported, in none of the totals; a principal's copy without links and
+ * notes, externalLearningOnRecord).
  */
 export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: string; cursor?: string; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -385,7 +399,7 @@ export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: str
   const cursor = decodeAwardCursor(opts.cursor);
   const first = !cursor;
   const userId = teacher.id;
-  const [rows, total, before, rule, record, years, enrolments, enrolled, work, inProgress] = await Promise.all([
+  const [rows, total, before, rule, record, years, enrolments, enrolled, work, inProgress, licenceCycle, otherLearning] = await Promise.all([
     db.award.findMany({
       where: { userId, ...(cursor ? { OR: [{ issuedAt: { lt: new Date(cursor.t) } }, { issuedAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {}) },
       orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
@@ -433,6 +447,11 @@ export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: str
          LIMIT ${RECORD_WORK_LIMIT}`
       : [],
     first ? db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Submission" s WHERE s."userId" = ${userId} AND ${workInProgressSql('s')}` : [],
+    // Licence renewal over the cycle ending on the reader's today, and the teacher's own entries:
+    // they need nothing read above, so they are read alongside. `record.licenceRenewal` (the
+    // teacher's own card, counted from their personal renewal date) is never passed on.
+    first ? recordLicenceCycle({ userId, districtId, today: readerToday(now, opts.actor.timeZone) }) : null,
+    first ? externalLearningOnRecord({ userId, reader }) : null,
   ]);
 
   const page = rows.slice(0, RECORD_BADGES_PAGE_SIZE);
@@ -475,11 +494,6 @@ export async function getDistrictTeacherRecord(opts: { actor: Actor; userId: str
       salary: record.salary ? salaryView(record.salary, reader === 'district') : null,
     }
     : null;
-  // With the rest of the record, on the first page only. `record.licenceRenewal` (the teacher's own
-  // card, counted from their personal renewal date) is never passed on.
-  const [licenceCycle, otherLearning] = first
-    ? await Promise.all([recordLicenceCycle({ userId, districtId, now }), externalLearningOnRecord({ userId, reader })])
-    : [null, null];
   return {
     teacher: { id: teacher.id, name: teacher.name, email: teacher.email, schoolId: teacher.schoolId, schoolName: teacher.school?.name ?? null, districtId, districtName: teacher.district.name },
     reader,

@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { dayLabel, utcDay } from '@/lib/dates';
-import { EXTERNAL_LEARNING_MAX_ENTRIES } from '@/lib/external-learning/schemas';
+import { EntryId, EXTERNAL_LEARNING_MAX_ENTRIES } from '@/lib/external-learning/schemas';
 
 /** Entries per page of /badges/other-learning. */
 export const EXTERNAL_LEARNING_PAGE_SIZE = 25;
@@ -51,9 +51,14 @@ const isEntryCursor = (v: Record<string, unknown>): v is EntryCursor => EntryCur
 /** The cursor in the list's link, or null for one that is not ours (the first page then shows). */
 export const decodeEntryCursor = (cursor: string | undefined) => decodeCursor(cursor, isEntryCursor);
 
-/** `?cursor=` of /badges/other-learning: kept only when it is one of ours. */
+/**
+ * The query string of /badges/other-learning: `cursor`, kept only when it is one of ours; `saved`,
+ * the entry an edit just saved (editExternalLearningAction), kept only when it has an id's shape.
+ * Neither is ever a reason to fail: a bad one is dropped.
+ */
 export const ExternalLearningListInput = z.object({
   cursor: z.string().max(300).optional().catch(undefined).transform((c) => (decodeEntryCursor(c) ? c : undefined)),
+  saved: EntryId.optional().catch(undefined),
 });
 
 /**
@@ -76,6 +81,34 @@ export async function listOwnExternalLearning(opts: { actor: Pick<Actor, 'id'>; 
     nextCursor: rows.length > EXTERNAL_LEARNING_PAGE_SIZE && last ? encodeCursor({ d: dayLabel(last.completedOn), id: last.id }) : null,
     continued: Boolean(cursor),
   };
+}
+
+/** One of the signed-in teacher's own entries, or null when it is not theirs or no longer exists (the list's "Saved" notice names it). */
+export async function getOwnExternalLearningEntry(opts: { actor: Pick<Actor, 'id'>; id: string }): Promise<ExternalLearningEntry | null> {
+  const row = await db.externalLearning.findFirst({ where: { id: opts.id, userId: opts.actor.id }, select: ENTRY_FIELDS });
+  return row ? entryOf(row) : null;
+}
+
+/**
+ * The `cursor` of the page of the teacher's own list that holds `entry`, as listOwnExternalLearning
+ * pages it (undefined: the first page). An edit can move an entry (a new completion day) to
+ * another page: the list is shown again at the page it is now on. The entries ahead of it are
+ * counted on the (userId, completedOn) index; the page before it ends at a known offset, under
+ * EXTERNAL_LEARNING_MAX_ENTRIES.
+ */
+export async function ownEntryPageCursor(opts: { actor: Pick<Actor, 'id'>; entry: { id: string; completedOn: Date } }): Promise<string | undefined> {
+  const userId = opts.actor.id;
+  const { id, completedOn } = opts.entry;
+  const ahead = await db.externalLearning.count({ where: { userId, OR: [{ completedOn: { gt: completedOn } }, { completedOn, id: { gt: id } }] } });
+  const page = Math.floor(ahead / EXTERNAL_LEARNING_PAGE_SIZE);
+  if (page === 0) return undefined;
+  const before = await db.externalLearning.findFirst({
+    where: { userId },
+    orderBy: [{ completedOn: 'desc' }, { id: 'desc' }],
+    skip: page * EXTERNAL_LEARNING_PAGE_SIZE - 1,
+    select: { id: true, completedOn: true },
+  });
+  return before ? encodeCursor({ d: dayLabel(before.completedOn), id: before.id }) : undefined;
 }
 
 export type ExternalLearningTotals = { entries: number; hours: number };

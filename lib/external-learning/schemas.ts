@@ -3,6 +3,7 @@ import { oneLine } from '@/lib/auth/schemas';
 import { utcDay } from '@/lib/dates';
 import { figure } from '@/lib/plural';
 import { blankToUndefined } from '@/lib/zod-text';
+import { seenAtInput } from '@/lib/seen-at';
 
 // Professional learning a teacher did elsewhere (a workshop, a conference, a university course),
 // recorded by the teacher so their PD transcript lists all of it. Self-reported: shown apart from
@@ -142,10 +143,7 @@ export const EntryId = z.string({ error: ENTRY_NOT_FOUND }).regex(/^[A-Za-z0-9_-
 export const ENTRY_OUT_OF_DATE = 'This entry was changed in another tab or window after you opened it. Reload the page to see it as saved, then make your change again.';
 
 /** When the entry was last saved, as the edit form showed it: a save on top of a newer one is refused. */
-export const SeenAt = z
-  .string({ error: ENTRY_OUT_OF_DATE })
-  .refine((v) => v.length <= 40 && !Number.isNaN(Date.parse(v)), ENTRY_OUT_OF_DATE)
-  .transform((v) => new Date(v));
+export const SeenAt = seenAtInput(ENTRY_OUT_OF_DATE);
 
 export const AddExternalLearningInput = (today: string) => externalLearningFields(today);
 export const EditExternalLearningInput = (today: string) => externalLearningFields(today).extend({ id: EntryId, seenAt: SeenAt });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blankToUndefined, str } from '@/lib/zod-text';
+import { seenAtInput } from '@/lib/seen-at';
 import { searchText } from '@/lib/search-text';
 import { EmailInput } from '@/lib/auth/schemas';
 
@@ -49,12 +50,9 @@ export const SETTINGS_FORM_OUT_OF_DATE = 'This form is out of date. Reload the p
 
 /**
  * The settings as the form showed them (their `updatedAt` then): a save on top of someone else's
- * newer save is refused. A plain z.string() for its missing-value message; it only becomes a Date.
+ * newer save is refused.
  */
-export const SeenAt = z
-  .string({ error: SETTINGS_FORM_OUT_OF_DATE })
-  .refine((v) => v.length <= 40 && !Number.isNaN(Date.parse(v)), SETTINGS_FORM_OUT_OF_DATE)
-  .transform((v) => new Date(v));
+export const SeenAt = seenAtInput(SETTINGS_FORM_OUT_OF_DATE);
 
 /** What badge earners and verifiers see about an issuer (its page, its Open Badges profile, new badges). */
 export const IssuerProfileInput = z.object({

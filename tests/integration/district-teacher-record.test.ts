@@ -390,6 +390,23 @@ describe('licence renewal over the district’s cycle ending today', () => {
     }
   });
 
+  it('ends the cycle on the reader’s own today, in their time zone, not on UTC’s', async () => {
+    const w = await renewalWorld({ renewalHoursRequired: 20, renewalCycleYears: 2 });
+    // Exit Tickets (10 hours) issued on the first day of a cycle ending 24 Nov 2026, the day before one ending 25 Nov.
+    await db.award.update({ where: { id: w.awards.exit.id }, data: { issuedAt: new Date('2024-11-24T15:00:00Z') } });
+    const cycleFor = async (timeZone: string | null, now: Date) => (await getDistrictTeacherRecord({ actor: { ...w.leader, timeZone }, userId: w.ann.id, now })).licenceCycle;
+    // 9 pm on 24 Nov in Chicago is already 25 Nov in UTC: the Chicago leader's cycle ends on the 24th and starts with Exit Tickets.
+    const chicagoEvening = new Date('2026-11-25T03:00:00Z');
+    expect(await cycleFor('America/Chicago', chicagoEvening)).toMatchObject({ fromLabel: '2024-11-24', toLabel: '2026-11-24', hours: 16, badges: 2 });
+    // A leader whose zone is not known reads UTC's day, as their times are shown in UTC.
+    expect(await cycleFor(null, chicagoEvening)).toMatchObject({ fromLabel: '2024-11-25', toLabel: '2026-11-25', hours: 6, badges: 1 });
+    expect(await cycleFor('Not/AZone', chicagoEvening)).toMatchObject({ toLabel: '2026-11-25' });
+    // Ahead of UTC: just after midnight in Auckland it is already the 25th there.
+    const aucklandMorning = new Date('2026-11-24T11:30:00Z');
+    expect(await cycleFor('Pacific/Auckland', aucklandMorning)).toMatchObject({ fromLabel: '2024-11-25', toLabel: '2026-11-25', hours: 6 });
+    expect(await cycleFor('UTC', aucklandMorning)).toMatchObject({ fromLabel: '2024-11-24', toLabel: '2026-11-24', hours: 16 });
+  });
+
   it('says when the district asks for no hours', async () => {
     const w = await renewalWorld({ renewalHoursRequired: null });
     expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toEqual({ set: false });

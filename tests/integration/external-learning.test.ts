@@ -13,6 +13,7 @@ import { resetDatabase } from '../setup/db';
 import { untilWaitingOnLocksOr, watch } from '../setup/row-locks';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
+import { liveRegionsAround } from '../setup/live-regions';
 import { createActor, createEarnedAward, createPublishedCredential } from '../factories';
 import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
 import {
@@ -269,6 +270,95 @@ describe('the same form sent twice', () => {
     const viaAction = await as(ann, () => editExternalLearningAction({ ok: true }, form({ ...posted({ pdHours: '2' }), id: entry.id, seenAt: seenAt.toISOString() })));
     expect(viaAction).toEqual({ ok: false, formError: ENTRY_OUT_OF_DATE });
     expect(await as(ann, () => editExternalLearningAction({ ok: true }, form({ ...posted(), id: entry.id, seenAt: 'yesterday' })))).toEqual({ ok: false, formError: ENTRY_OUT_OF_DATE });
+  });
+});
+
+describe('saving an edit', () => {
+  const page = (actor: Actor, query: Record<string, string>) => as(actor, async () => renderToStaticMarkup(await OtherLearningPage({ searchParams: Promise.resolve(query) })));
+  /** Where the action sent the teacher, as the page reads it. */
+  const queryOf = (href: string) => Object.fromEntries(new URL(href, 'http://x').searchParams);
+  const edit = (actor: Actor, entry: { id: string; updatedAt: Date }, over: Record<string, string>) =>
+    redirectOf(as(actor, () => editExternalLearningAction({ ok: true }, form({ ...posted(over), id: entry.id, seenAt: entry.updatedAt.toISOString() }))));
+
+  it('shows the list again with the outcome at its top, naming the entry, where focus lands, with a link to the entry', async () => {
+    const { ann } = await teachers();
+    const summit = (await addExternalLearning({ actor: ann, input: parsed() })).entry;
+    await addExternalLearning({ actor: ann, input: parsed({ title: 'Math Circle', completedOn: '2026-10-01', pdHours: '1.5' }) });
+    const href = await edit(ann, summit, { title: 'Reading Summit', completedOn: '2026-11-01', pdHours: '6.5' });
+    expect(href).toBe(`/badges/other-learning?saved=${summit.id}`);
+    expect(await db.externalLearning.findUniqueOrThrow({ where: { id: summit.id } })).toMatchObject({ title: 'Reading Summit', completedOn: new Date('2026-11-01T00:00:00Z') });
+
+    const html = await page(ann, queryOf(href));
+    const said = 'Saved: “Reading Summit” (Wisconsin DPI), completed 1 Nov 2026, 6.5 PD hours.';
+    expect(textOf(html)).toContain(`${said} Go to it in your list`);
+    // In an ArrivalNotice (focused when it mounts) around one status region, and before the list.
+    expect(html).toMatch(new RegExp(`<div tabindex="-1"[^>]*><div role="status"[^>]*><div>${said.replace(/[.()]/g, '\\$&')}`));
+    expect(liveRegionsAround(html, said)).toHaveLength(1);
+    expect(html.indexOf(said)).toBeLessThan(html.indexOf('Your entries'));
+    // The link goes to the entry's heading, which can take focus; now first, as most recently completed.
+    expect(html).toContain(`<a href="#entry-${summit.id}">Go to it in your list</a>`);
+    expect(html).toMatch(new RegExp(`<h3 id="entry-${summit.id}" tabindex="-1"[^>]*>Reading Summit</h3>`));
+    expect([...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => decode(m[1]))).toEqual(['Reading Summit', 'Math Circle']);
+  });
+
+  it('shows the page of the list that now holds the entry when the edit moves it to another page', async () => {
+    const { ann } = await teachers();
+    const moved = (await addExternalLearning({ actor: ann, input: parsed({ title: 'Moved Workshop', completedOn: '2026-11-20' }) })).entry;
+    await db.externalLearning.createMany({
+      data: Array.from({ length: EXTERNAL_LEARNING_PAGE_SIZE + 5 }, (_, i) => ({ userId: ann.id, title: `Session ${i}`, provider: 'Network', completedOn: new Date(Date.UTC(2025, 0, 1 + i)), pdHours: new Prisma.Decimal(1) })),
+    });
+    expect((await listOwnExternalLearning({ actor: ann })).items[0].id).toBe(moved.id);
+    // Completed in 2020 instead: now last, on the second page.
+    const href = await edit(ann, moved, { title: 'Moved Workshop', completedOn: '2020-05-05' });
+    const query = queryOf(href);
+    expect(query.saved).toBe(moved.id);
+    expect(query.cursor).toBeDefined();
+    const second = await listOwnExternalLearning({ actor: ann, cursor: (await listOwnExternalLearning({ actor: ann })).nextCursor! });
+    expect(query.cursor).toBe((await listOwnExternalLearning({ actor: ann })).nextCursor);
+    expect(second.items.map((e) => e.id)).toContain(moved.id);
+
+    const html = await page(ann, query);
+    expect(textOf(html)).toContain('Saved: “Moved Workshop” (Wisconsin DPI), completed 5 May 2020, 6 PD hours. Go to it in your list');
+    expect(textOf(html)).toContain('Your entries (continued)');
+    expect(html).toContain(`id="entry-${moved.id}"`);
+    // The first page no longer holds it: the notice names it without a link to nowhere.
+    const first = await page(ann, { saved: moved.id });
+    expect(textOf(first)).toContain('Saved: “Moved Workshop” (Wisconsin DPI), completed 5 May 2020, 6 PD hours.');
+    expect(first).not.toContain(`href="#entry-${moved.id}"`);
+    // Moved back to the top: the first page, no cursor.
+    const back = await db.externalLearning.findUniqueOrThrow({ where: { id: moved.id } });
+    expect(await edit(ann, back, { title: 'Moved Workshop', completedOn: '2026-11-21' })).toBe(`/badges/other-learning?saved=${moved.id}`);
+  });
+
+  it('keeps a refusal in the form: a field to correct, or a newer save in another tab, with no redirect', async () => {
+    const { ann } = await teachers();
+    const entry = (await addExternalLearning({ actor: ann, input: parsed() })).entry;
+    const bad = await as(ann, () => editExternalLearningAction({ ok: true }, form({ ...posted({ pdHours: '0' }), id: entry.id, seenAt: entry.updatedAt.toISOString() })));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { pdHours: ['Enter at least 0.5 PD hours.'] } });
+    await edit(ann, entry, { pdHours: '7' });
+    const stale = await as(ann, () => editExternalLearningAction({ ok: true }, form({ ...posted({ pdHours: '2' }), id: entry.id, seenAt: entry.updatedAt.toISOString() })));
+    expect(stale).toEqual({ ok: false, formError: ENTRY_OUT_OF_DATE });
+  });
+
+  it('a `saved` that is not one of the teacher’s own entries shows no notice, and never an error', async () => {
+    const { ann, bo } = await teachers();
+    const bos = (await addExternalLearning({ actor: bo, input: parsed({ title: 'Bo’s secret workshop' }) })).entry;
+    await addExternalLearning({ actor: ann, input: parsed() });
+    for (const saved of [bos.id, 'no-such-entry', "x' OR 1=1 --", '', 'x'.repeat(500)]) {
+      const text = textOf(await page(ann, { saved }));
+      expect(text, saved).not.toContain('Saved:');
+      expect(text).not.toContain('Bo’s secret workshop');
+      expect(text).toContain('Wisconsin Reading Summit');
+    }
+  });
+
+  it('an out-of-range seenAt (a tampered form) is told to reload, not a server error', async () => {
+    const { ann } = await teachers();
+    const entry = (await addExternalLearning({ actor: ann, input: parsed() })).entry;
+    for (const seenAt of ['0000-01-01', '+275760-09-13T00:00:00Z', '0000-01-01T00:00:00.000Z']) {
+      expect(await as(ann, () => editExternalLearningAction({ ok: true }, form({ ...posted({ pdHours: '2' }), id: entry.id, seenAt }))), seenAt).toEqual({ ok: false, formError: ENTRY_OUT_OF_DATE });
+    }
+    expect(Number((await db.externalLearning.findUniqueOrThrow({ where: { id: entry.id } })).pdHours)).toBe(6);
   });
 });
 

@@ -6,9 +6,17 @@ import { requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { AddExternalLearningInput, DeleteExternalLearningInput, EditExternalLearningInput, ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, latestCompletedOn } from '@/lib/external-learning/schemas';
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
+import { ownEntryPageCursor } from '@/lib/external-learning/queries';
 import { entrySavedInWords } from '@/components/external-learning/entry-words';
 
 const OTHER_LEARNING_PATH = '/badges/other-learning';
+
+/** The list, at the page `cursor` starts (none: the first), with an outcome flag. */
+function otherLearningHref(params: { saved?: string; deleted?: '1'; cursor?: string }): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
+  return `${OTHER_LEARNING_PATH}?${query}`;
+}
 
 /** Every page that shows a teacher's other professional learning or its total. */
 function revalidateOtherLearning() {
@@ -49,20 +57,27 @@ export async function addExternalLearningAction(_prev: ActionResult<{ id: string
   };
 }
 
-/** "Save changes" on one of the teacher's own entries. */
+/**
+ * "Save changes" on one of the teacher's own entries. The list is sorted by completion day, so a
+ * saved entry can move, even to another page, and its card (the form, its button and any message in
+ * it) with it: the list is shown again at the page that now holds the entry, with the outcome at the
+ * top (?saved=<id>), where focus lands (ADR 021). A refusal (a field to correct, a newer save in
+ * another tab) is answered in the form, which stays where it is.
+ */
 export async function editExternalLearningAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  let entry;
+  let entry, cursor;
   try {
     const actor = await requireActor();
     const parsed = parseInput(EditExternalLearningInput(latestCompletedOn(actor.timeZone)), formDataToObject(formData));
     if (!parsed.ok) return hiddenFieldRefusal(parsed.result);
     const { id, seenAt, ...input } = parsed.data;
     entry = await editExternalLearning({ actor, id, seenAt, input });
+    cursor = await ownEntryPageCursor({ actor, entry });
   } catch (e) {
     return toActionError(e);
   }
   revalidateOtherLearning();
-  return { ok: true, message: `Saved: ${entrySavedInWords(entry)}` };
+  redirect(otherLearningHref({ saved: entry.id, cursor }));
 }
 
 /**
@@ -79,5 +94,5 @@ export async function deleteExternalLearningAction(_prev: ActionResult, formData
     return toActionError(e);
   }
   revalidateOtherLearning();
-  redirect(`${OTHER_LEARNING_PATH}?deleted=1`);
+  redirect(otherLearningHref({ deleted: '1' }));
 }

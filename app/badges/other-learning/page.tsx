@@ -4,29 +4,40 @@ import { dayLabel } from '@/lib/dates';
 import { figure, plural } from '@/lib/plural';
 import { safeHttpUrl } from '@/lib/security/safe-url';
 import { EXTERNAL_LEARNING_MAX_ENTRIES, latestCompletedOn } from '@/lib/external-learning/schemas';
-import { ExternalLearningListInput, getOwnExternalLearningTotals, listOwnExternalLearning } from '@/lib/external-learning/queries';
+import { ExternalLearningListInput, getOwnExternalLearningEntry, getOwnExternalLearningTotals, listOwnExternalLearning } from '@/lib/external-learning/queries';
 import { Alert, Card, Stat } from '@/components/ui/card';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Pagination } from '@/components/ui/pagination';
 import { AddEntryForm, DeleteEntryForm, EditEntryForm } from '@/components/external-learning/entry-form';
-import { completedOnInWords, pdHoursInWords } from '@/components/external-learning/entry-words';
+import { completedOnInWords, entrySavedInWords, pdHoursInWords } from '@/components/external-learning/entry-words';
 import { addExternalLearningAction, deleteExternalLearningAction, editExternalLearningAction } from './actions';
 
 export const metadata = { title: 'Other professional learning' };
 
 const PATH = '/badges/other-learning';
 
+/** The id of an entry's heading on the list: the "Saved" notice links to it. */
+const entryAnchor = (id: string) => `entry-${id}`;
+
 /**
  * The teacher's own record of professional learning done elsewhere (workshops, conferences,
  * university courses), so their PD transcript lists all of it: added, changed and deleted here,
  * most recently completed first, a page at a time. Self-reported, and said so wherever it shows;
- * never added to the hours their badges verify. Reached from My badges.
+ * never added to the hours their badges verify. Reached from My badges. After a delete (?deleted=1)
+ * or an edit (?saved=<id>, at the page that now holds the entry) the outcome is said at the top,
+ * where focus lands, since the card whose button was pressed is gone or may have moved.
  */
 export default async function OtherLearningPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser(PATH);
   const query = await searchParams;
-  const { cursor } = ExternalLearningListInput.parse(query);
-  const [list, totals] = await Promise.all([listOwnExternalLearning({ actor, cursor }), getOwnExternalLearningTotals({ actor })]);
+  const { cursor, saved: savedId } = ExternalLearningListInput.parse(query);
+  const [list, totals, saved] = await Promise.all([
+    listOwnExternalLearning({ actor, cursor }),
+    getOwnExternalLearningTotals({ actor }),
+    // Only the teacher's own entry is named; another's id, or one deleted since, shows no notice.
+    savedId ? getOwnExternalLearningEntry({ actor, id: savedId }) : null,
+  ]);
+  const savedOnPage = saved !== null && list.items.some((e) => e.id === saved.id);
   const today = latestCompletedOn(actor.timeZone);
   const full = totals.entries >= EXTERNAL_LEARNING_MAX_ENTRIES;
   return (
@@ -39,6 +50,15 @@ export default async function OtherLearningPage({ searchParams }: { searchParams
       {query.deleted === '1' ? (
         <ArrivalNotice className="mt-4">
           <Alert tone="success">Deleted. The entry is no longer on your list, your PD transcript or your self-reported hours.</Alert>
+        </ArrivalNotice>
+      ) : null}
+      {saved ? (
+        // A new key for each save, so saving the same entry again takes focus again.
+        <ArrivalNotice key={saved.updatedAt.toISOString()} className="mt-4">
+          <Alert tone="success">
+            Saved: {entrySavedInWords(saved)}
+            {savedOnPage ? <> <a href={`#${entryAnchor(saved.id)}`}>Go to it in your list</a></> : null}
+          </Alert>
         </ArrivalNotice>
       ) : null}
 
@@ -69,7 +89,7 @@ export default async function OtherLearningPage({ searchParams }: { searchParams
                 const href = safeHttpUrl(e.url);
                 return (
                   <Card as="li" key={e.id}>
-                    <h3 className="font-semibold">{e.title}</h3>
+                    <h3 id={entryAnchor(e.id)} tabIndex={-1} className="scroll-mt-4 font-semibold focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">{e.title}</h3>
                     <p className="text-sm text-slate-700">Self-reported: not verified</p>
                     <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                       <dt className="font-semibold">Provided by</dt>
@@ -93,6 +113,8 @@ export default async function OtherLearningPage({ searchParams }: { searchParams
                     </dl>
                     <div className="mt-3 flex flex-wrap items-start gap-3">
                       <EditEntryForm
+                        // Started again from each save: closed, with the saved values and no earlier message.
+                        key={e.updatedAt.toISOString()}
                         action={editExternalLearningAction}
                         today={today}
                         values={{
