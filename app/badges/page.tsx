@@ -16,6 +16,7 @@ import { badgePortfolioStatus } from '@/components/awards/portfolio-words';
 import { getOwnExternalLearningTotals } from '@/lib/external-learning/queries';
 import { OtherLearningSummary } from '@/components/external-learning/badges-summary';
 import { setBadgeOnPortfolioAction } from './actions';
+import { feedbackPath } from '@/lib/credential-feedback/policy';
 
 export const metadata = { title: 'My badges' };
 
@@ -79,10 +80,20 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
               awards={awards.items}
               controls={(a) => {
                 const status = badgePortfolioStatus(a, { isPublic: Boolean(portfolio?.isPublic) });
-                return status.control ? (
-                  <BadgePortfolioForm action={setBadgeOnPortfolioAction} awardId={a.id} title={a.title} hidden={a.hiddenFromPortfolio} status={status.text} />
-                ) : (
-                  <p className="mt-3 border-t border-slate-200 pt-2 text-sm text-slate-800">{status.text}</p>
+                return (
+                  <>
+                    {status.control ? (
+                      <BadgePortfolioForm action={setBadgeOnPortfolioAction} awardId={a.id} title={a.title} hidden={a.hiddenFromPortfolio} status={status.text} />
+                    ) : (
+                      <p className="mt-3 border-t border-slate-200 pt-2 text-sm text-slate-800">{status.text}</p>
+                    )}
+                    {/* A micro-credential's badge (not a stack's, not a revoked one): the way to tell its issuer how it went (ADR 027). */}
+                    {a.microCredential?.slug && !a.revokedAt ? (
+                      <p className="mt-2 text-sm">
+                        <Link href={feedbackPath(a.microCredential.slug)}>Tell the issuer how it went<span className="sr-only">: {a.title}</span></Link>
+                      </p>
+                    ) : null}
+                  </>
                 );
               }}
             />

@@ -115,7 +115,7 @@ export const AwardListInput = z.object({
 const AWARD_CARD = {
   id: true, title: true, level: true, pdHours: true, issuedAt: true, validUntil: true, stackId: true, microCredentialId: true, versionId: true,
   issuer: { select: { name: true } },
-  microCredential: { select: { currentVersion: { select: { badgeColor: true } } } },
+  microCredential: { select: { slug: true, currentVersion: { select: { badgeColor: true } } } },
   stack: { select: { badgeColor: true } },
 } satisfies Prisma.AwardSelect;
 
