@@ -95,6 +95,6 @@ test('reviewer returns the oldest submission for revision; the teacher revises; 
 
   await signIn(page, TEACHER);
   await page.goto('/badges');
-  await page.getByRole('link', { name: 'The Assessment Cycle' }).click();
+  await page.getByRole('link', { name: 'The Assessment Cycle', exact: true }).click();
   await expect(page.getByText('Valid', { exact: true })).toBeVisible();
 });
