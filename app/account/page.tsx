@@ -22,7 +22,6 @@ import { dayLabel } from '@/lib/dates';
 import { figure } from '@/lib/plural';
 import { getOwnTeaching } from '@/lib/teaching/queries';
 import { subjectsToTick, teachingChoices } from '@/lib/teaching/policy';
-import { getOwnPortfolioHeadline } from '@/lib/awards/portfolio';
 import { TeachingForm } from './teaching-form';
 import { PortfolioHeadlineForm } from './portfolio-headline-form';
 
@@ -30,9 +29,9 @@ export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts, portfolio, terms, licence, teaching, facets, headline] = await Promise.all([
+  const [account, districts, portfolio, terms, licence, teaching, facets] = await Promise.all([
     getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor), getOwnTeachingLicence(actor),
-    getOwnTeaching(actor), getCatalogFacets(), getOwnPortfolioHeadline(actor),
+    getOwnTeaching(actor), getCatalogFacets(),
   ]);
   return (
     <div className="mx-auto max-w-xl">
@@ -57,7 +56,7 @@ export default async function AccountPage() {
         <h2 id="portfolio" className="mb-1 font-semibold">What visitors see on your portfolio</h2>
         <PortfolioPreview preview={portfolio} linkPortfolio />
         <PortfolioSchoolForm action={setSchoolOnPortfolioAction} showsSchool={portfolio.showsSchool} schoolName={portfolio.schoolName} />
-        <PortfolioHeadlineForm action={setPortfolioHeadlineAction} headline={headline ?? ''} />
+        <PortfolioHeadlineForm action={setPortfolioHeadlineAction} headline={portfolio.header.headline ?? ''} />
         <p className="mt-4 text-sm text-slate-700">To leave a single badge off your portfolio, use <Link href="/badges">My badges</Link>.</p>
       </Card>
       <Card className="mt-6">

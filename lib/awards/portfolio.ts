@@ -40,9 +40,3 @@ export async function setPortfolioHeadline(opts: { actor: Pick<Actor, 'id'>; hea
   const user = await db.user.update({ where: { id: opts.actor.id }, data: { portfolioHeadline: opts.headline }, select: { handle: true, portfolioHeadline: true } });
   return { handle: user.handle, headline: user.portfolioHeadline };
 }
-
-/** The signed-in teacher's own headline, for the account page's field. */
-export async function getOwnPortfolioHeadline(actor: Pick<Actor, 'id'>): Promise<string | null> {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { portfolioHeadline: true } });
-  return user?.portfolioHeadline ?? null;
-}
