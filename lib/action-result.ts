@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { isDomainError } from '@/lib/errors';
+import { isDomainError, type ErrorReason } from '@/lib/errors';
 
 /** What every form action returns to `useActionState`. */
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T; message?: string }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; reason?: ErrorReason };
+
+/** A refused action's result. */
+export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
 
 export const initialActionState = { ok: true } as ActionResult;
 
@@ -57,7 +60,7 @@ export function fieldFormError(result: ActionResult<never>, field: string, fallb
 
 /** Expected domain failures become form messages; anything else is logged and reported generically. */
 export function toActionError(e: unknown): ActionResult<never> {
-  if (isDomainError(e)) return { ok: false, formError: e.message, fieldErrors: e.fieldErrors };
+  if (isDomainError(e)) return { ok: false, formError: e.message, fieldErrors: e.fieldErrors, ...(e.reason ? { reason: e.reason } : {}) };
   // Next's redirect()/notFound() signal with thrown errors that must propagate.
   if (e && typeof e === 'object' && 'digest' in e && typeof (e as { digest: unknown }).digest === 'string') {
     const digest = (e as { digest: string }).digest;

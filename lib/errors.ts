@@ -1,20 +1,29 @@
 export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INVALID_STATE' | 'VALIDATION' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
+/**
+ * A refusal a client reacts to on its own, beyond showing the message: carried to the form as
+ * `ActionResult.reason`, so the client tells it apart by name, never by the message's wording.
+ * `EDIT_CONFLICT`: the credential changed since the editor loaded it (lib/authoring/mutations.ts).
+ */
+export type ErrorReason = 'EDIT_CONFLICT';
+
 /** An expected failure with a message a person can act on. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: Record<string, string[]>;
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
+  readonly reason?: ErrorReason;
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, reason?: ErrorReason) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.reason = reason;
   }
 }
 
 export const notFound = (what = 'That page') => new DomainError('NOT_FOUND', `${what} could not be found.`);
 export const forbidden = (message = 'You do not have permission to do that.') => new DomainError('FORBIDDEN', message);
-export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const conflict = (message: string, reason?: ErrorReason) => new DomainError('CONFLICT', message, undefined, reason);
 export const invalidState = (message: string) => new DomainError('INVALID_STATE', message);
 export const validation = (message: string, fieldErrors?: Record<string, string[]>) =>
   new DomainError('VALIDATION', message, fieldErrors);

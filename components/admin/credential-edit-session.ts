@@ -2,6 +2,7 @@
 // saved on (a save or publish expects to replace exactly that), the copy of unsaved work kept in this
 // browser, and what a save sent. Pure, so the decisions can be tested without a browser.
 
+import type { ActionFailure } from '@/lib/action-result';
 import { ensureItemIds, formToDefInput, type CredentialForm } from '@/components/admin/credential-form-state';
 
 /** The server's newest version as this form last knew it: what a save or publish expects to replace. */
@@ -92,16 +93,14 @@ export function savedNotice(opts: { hasGaps: boolean; allSaved: boolean }): stri
   return `${opts.allSaved ? SAVED : SAVED_EXCEPT_LATER}${opts.hasGaps ? BEFORE_PUBLISH : ''}`;
 }
 
-/** How the server's edit conflict (EDIT_CONFLICT in lib/authoring/mutations.ts) begins. */
-const EDIT_CONFLICT_START = 'Someone else changed or published this credential';
-
 /**
  * The editor's own words for a save or publish refused because the credential changed since this
- * form loaded it, or null for any other refusal. `unsaved`: the form holds changes, kept in this
- * browser and offered back after a reload (so the admin need not copy their text out first).
+ * form loaded it (the refusal's reason is EDIT_CONFLICT, lib/authoring/mutations.ts), or null for
+ * any other refusal. `unsaved`: the form holds changes, kept in this browser and offered back after
+ * a reload (so the admin need not copy their text out first).
  */
-export function editConflictNotice(formError: string | undefined, opts: { action: 'save' | 'publish'; unsaved: boolean }): string | null {
-  if (!formError?.startsWith(EDIT_CONFLICT_START)) return null;
+export function editConflictNotice(refusal: Pick<ActionFailure, 'reason'>, opts: { action: 'save' | 'publish'; unsaved: boolean }): string | null {
+  if (refusal.reason !== 'EDIT_CONFLICT') return null;
   const nothing = opts.action === 'save' ? 'nothing was saved' : 'nothing was published';
   return opts.unsaved
     ? `Someone else changed or published this credential while you were editing, so ${nothing}. Your changes are kept in this browser: reload the page to see their changes, and the page will offer yours back (choose “Restore my changes”).`

@@ -210,7 +210,7 @@ export function CredentialEditor(props: Props) {
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
         const unsaved = dirty || dirtyNow.current;
-        const conflict = editConflictNotice(res.formError, { action: 'save', unsaved });
+        const conflict = editConflictNotice(res, { action: 'save', unsaved });
         // Kept now, not after the usual pause: the admin is told to reload.
         if (conflict && unsaved) keepCopy(current.current, expected);
         show({ tone: 'danger', text: conflict ?? res.formError ?? 'Some fields need attention.', action: 'save' });
@@ -283,7 +283,7 @@ export function CredentialEditor(props: Props) {
       const res = await publishCredentialAction({ microCredentialId: id, expected });
       if (!res.ok) {
         setFieldErrors(res.fieldErrors);
-        const conflict = editConflictNotice(res.formError, { action: 'publish', unsaved: dirtyNow.current });
+        const conflict = editConflictNotice(res, { action: 'publish', unsaved: dirtyNow.current });
         if (conflict && dirtyNow.current) keepCopy(current.current, expected);
         show({ tone: 'danger', text: conflict ?? res.formError ?? 'It could not be published.', action: 'publish' });
       } else {

@@ -199,7 +199,7 @@ export async function saveMicroCredentialDraft(opts: {
       orderBy: { version: 'desc' },
       select: { id: true, version: true, status: true, updatedAt: true, badgeImageKey: true },
     });
-    if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
+    if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT, 'EDIT_CONFLICT');
     if (live.everPublished && def.slug !== mc.slug) throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
     // Checked under the lock: a track saved meanwhile may have moved it or taken it in.
     if (live.trackId !== null && (def.level ?? null) !== live.level) throw await levelSetByTrack(tx, { ...live, trackId: live.trackId }, def.title || mc.slug);
@@ -209,7 +209,7 @@ export async function saveMicroCredentialDraft(opts: {
       versionId = latest.id;
       // Only while it is still a draft: its rows become what teachers answer once published.
       const updated = await tx.microCredentialVersion.updateMany({ where: { id: versionId, status: 'DRAFT' }, data: { ...versionFields(def), badgeImageKey } });
-      if (updated.count !== 1) throw conflict(EDIT_CONFLICT);
+      if (updated.count !== 1) throw conflict(EDIT_CONFLICT, 'EDIT_CONFLICT');
       // Content rows of a draft are replaced wholesale; nothing references a draft's rows yet.
       await tx.rubricCriterion.deleteMany({ where: { versionId } });
       await tx.proficiencyLevel.deleteMany({ where: { versionId } });
@@ -261,7 +261,7 @@ export async function publishMicroCredential(opts: { actor: Actor; microCredenti
       select: { id: true, status: true, version: true, updatedAt: true, topic: true, level: true, subjects: true, gradeBands: true },
     });
     // What the publisher last saw: another admin's save (or publish) since would otherwise go live unseen.
-    if (opts.expected && (draft?.id !== opts.expected.versionId || draft.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
+    if (opts.expected && (draft?.id !== opts.expected.versionId || draft.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT, 'EDIT_CONFLICT');
     if (!draft || draft.status !== 'DRAFT') throw invalidState('There are no unpublished changes to publish.');
     const gaps = publishGaps((await loadDefinition(draft.id, tx)).def);
     if (Object.keys(gaps).length) throw new DomainError('INVALID_STATE', NOT_READY_TO_PUBLISH, gaps);
@@ -425,7 +425,7 @@ export async function republishMicroCredential(opts: { actor: Actor; microCreden
     if (live.status === 'PUBLISHED') throw invalidState(ALREADY_BACK);
     if (live.status !== 'RETIRED') throw invalidState(NOT_RETIRED);
     const latest = await tx.microCredentialVersion.findFirst({ where: { microCredentialId: mc.id }, orderBy: { version: 'desc' }, select: { id: true, updatedAt: true } });
-    if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT);
+    if (opts.expected && (latest?.id !== opts.expected.versionId || latest.updatedAt.getTime() !== opts.expected.updatedAt.getTime())) throw conflict(EDIT_CONFLICT, 'EDIT_CONFLICT');
     const published = await tx.microCredentialVersion.findFirst({ where: { microCredentialId: mc.id, status: 'PUBLISHED' }, select: { id: true, version: true, updatedAt: true } });
     if (!published) throw invalidState('It has no published version to put back. Save your changes and publish them instead.');
     // Only as publishing would take it today: a version published before a rule (links limited to

@@ -194,7 +194,7 @@ describe('publishing what the publisher has not seen', () => {
     const theirs = await openEditor(other, mc.id);
     await saveMicroCredentialDraft({ actor: other, microCredentialId: mc.id, def: { ...theirs.def, summary: 'Their unreviewed summary.' }, expected: theirs.expected, allowIncomplete: true });
     session.actor = admin;
-    expect(await publishCredentialAction({ microCredentialId: mc.id, expected: seen })).toEqual({ ok: false, formError: EDIT_CONFLICT });
+    expect(await publishCredentialAction({ microCredentialId: mc.id, expected: seen })).toEqual({ ok: false, formError: EDIT_CONFLICT, reason: 'EDIT_CONFLICT' });
     expect(await live(mc.id)).toMatchObject({ currentVersionId: mc.currentVersionId });
     expect((await db.microCredentialVersion.findUniqueOrThrow({ where: { id: saved.versionId }, select: { status: true } })).status).toBe('DRAFT');
 
@@ -207,7 +207,7 @@ describe('publishing what the publisher has not seen', () => {
     expect(reloaded.def.summary).toBe('Their unreviewed summary.');
     expect(await publishCredentialAction({ microCredentialId: mc.id, expected: reloaded.expected })).toMatchObject({ ok: true, data: { versionId: saved.versionId } });
     // A second click with the same (now published) version changes nothing.
-    expect(await publishCredentialAction({ microCredentialId: mc.id, expected: reloaded.expected })).toEqual({ ok: false, formError: EDIT_CONFLICT });
+    expect(await publishCredentialAction({ microCredentialId: mc.id, expected: reloaded.expected })).toEqual({ ok: false, formError: EDIT_CONFLICT, reason: 'EDIT_CONFLICT' });
   });
 });
 

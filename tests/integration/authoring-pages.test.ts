@@ -54,7 +54,7 @@ describe('saving a new credential with a badge image of another issuer', () => {
     const mine = await saveCredentialAction({ microCredentialId: created.data.id, def: { ...def, title: 'Mine' }, badgeImageKey: null, expected: loaded });
     expect(mine.ok).toBe(true);
     const theirs = await saveCredentialAction({ microCredentialId: created.data.id, def: { ...def, title: 'Stale' }, badgeImageKey: null, expected: loaded });
-    expect(theirs).toMatchObject({ ok: false, formError: expect.stringContaining('Someone else changed or published this credential') });
+    expect(theirs).toMatchObject({ ok: false, formError: expect.stringContaining('Someone else changed or published this credential'), reason: 'EDIT_CONFLICT' });
   });
 });
 

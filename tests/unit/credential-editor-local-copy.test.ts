@@ -3,8 +3,6 @@
 // a copy is judged by the version it was typed on and what it holds, never by the clock, so a copy
 // from before an edit conflict is offered back after the reload the conflict message asks for; and
 // a save clears "unsaved" only when nothing was typed while it was on its way.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decideLocalDraft, editConflictNotice, parseLocalDraft, savedAllOf, savedNotice, STALE_COPY, trackLevelText, withTrackLevel,
@@ -12,6 +10,8 @@ import {
 } from '@/components/admin/credential-edit-session';
 import { defToForm, emptyForm, formToDefInput, type CredentialForm } from '@/components/admin/credential-form-state';
 import { MicroCredentialDraft } from '@/lib/authoring/schemas';
+import { toActionError, type ActionFailure } from '@/lib/action-result';
+import { conflict } from '@/lib/errors';
 
 const form: CredentialForm = { ...emptyForm(), title: 'Exit tickets', slug: 'exit-tickets', pdHours: '5', summary: 'Check understanding at the end of a lesson.' };
 /** What the server sends back for `form`: the same credential, with list item ids of its own. */
@@ -73,27 +73,35 @@ describe('a copy found in this browser when the editor opens', () => {
 });
 
 describe('the message after an edit conflict', () => {
-  // The server's wording, read from its source: if it changes, the editor must still recognise it.
-  const source = readFileSync(path.join(process.cwd(), 'lib/authoring/mutations.ts'), 'utf8');
-  const serverText = /export const EDIT_CONFLICT = '([^']+)'/.exec(source)?.[1];
+  // The editor recognises the refusal by its reason, carried from the domain error to the form
+  // (lib/authoring/mutations.ts throws it with EDIT_CONFLICT's words).
+  const EDIT_CONFLICT = 'Someone else changed or published this credential while you were editing. Reload to see their changes; copy your text first.';
+  const refusal = toActionError(conflict(EDIT_CONFLICT, 'EDIT_CONFLICT'));
+
+  it('carries the reason from the server to the form', () => {
+    expect(refusal).toEqual({ ok: false, formError: EDIT_CONFLICT, reason: 'EDIT_CONFLICT' });
+  });
 
   it('tells the admin their changes are kept and will be offered back after reloading, instead of “copy your text first”', () => {
-    expect(serverText).toBeTruthy();
-    const text = editConflictNotice(serverText, { action: 'save', unsaved: true });
+    const text = editConflictNotice(refusal as ActionFailure, { action: 'save', unsaved: true });
     expect(text).toBe(
       'Someone else changed or published this credential while you were editing, so nothing was saved. Your changes are kept in this browser: reload the page to see their changes, and the page will offer yours back (choose “Restore my changes”).',
     );
     expect(text).not.toMatch(/copy your text/i);
-    expect(editConflictNotice(serverText, { action: 'publish', unsaved: true })).toMatch(/^Someone else changed or published this credential while you were editing, so nothing was published\. Your changes are kept/);
+    expect(editConflictNotice(refusal as ActionFailure, { action: 'publish', unsaved: true })).toMatch(/^Someone else changed or published this credential while you were editing, so nothing was published\. Your changes are kept/);
   });
 
   it('promises nothing back when there was nothing unsaved', () => {
-    expect(editConflictNotice(serverText, { action: 'publish', unsaved: false })).toBe('Someone else changed or published this credential since you opened it, so nothing was published. Reload the page to see their changes.');
+    expect(editConflictNotice(refusal as ActionFailure, { action: 'publish', unsaved: false })).toBe('Someone else changed or published this credential since you opened it, so nothing was published. Reload the page to see their changes.');
   });
 
-  it('leaves every other refusal in the server’s words', () => {
-    expect(editConflictNotice('Some fields need attention.', { action: 'save', unsaved: true })).toBeNull();
-    expect(editConflictNotice(undefined, { action: 'save', unsaved: true })).toBeNull();
+  it('leaves every other refusal in the server’s words, whatever its wording', () => {
+    expect(editConflictNotice({}, { action: 'save', unsaved: true })).toBeNull();
+    // Another conflict, even one worded like it, is not taken for an edit conflict.
+    const lookalike = toActionError(conflict(EDIT_CONFLICT)) as ActionFailure;
+    expect(lookalike.reason).toBeUndefined();
+    expect(editConflictNotice(lookalike, { action: 'save', unsaved: true })).toBeNull();
+    expect(editConflictNotice(toActionError(conflict('This credential was just added to a track. Reload the page and try again.')) as ActionFailure, { action: 'save', unsaved: true })).toBeNull();
   });
 });
 
