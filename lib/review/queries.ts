@@ -203,6 +203,15 @@ const queueSelect = {
   },
 } as const;
 
+/** A queue row's submission with who the teacher is and the issuer's rules, as conflictOfInterest reads them. */
+const queueSubmissionWithConflictSelect = {
+  select: {
+    ...queueSelect.submission.select,
+    user: { select: { ...queueSelect.submission.select.user.select, ...teacherConflictSelect } },
+    microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameSchool: true, blockSameDistrict: true } } } },
+  },
+} as const;
+
 export type QueueItem = {
   attemptId: string;
   attemptNumber: number;
@@ -362,13 +371,7 @@ export async function listAdjudicationQueue(opts: { actor: Actor; cursor?: strin
         select: { id: true, kind: true, status: true, decision: true, reviewerId: true, claimExpiresAt: true, reviewer: { select: { name: true } } },
       },
       // Who the teacher is, as the conflict rules read it.
-      submission: {
-        select: {
-          ...queueSelect.submission.select,
-          user: { select: { ...queueSelect.submission.select.user.select, ...teacherConflictSelect } },
-          microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameSchool: true, blockSameDistrict: true } } } },
-        },
-      },
+      submission: queueSubmissionWithConflictSelect,
     },
   });
   const page = rows.slice(0, limit);
@@ -418,13 +421,7 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
       reviews: { where: { status: { in: ['CLAIMED', 'SUBMITTED'] } }, select: { kind: true, status: true, claimExpiresAt: true, reviewer: { select: { name: true } } } },
       // Who the teacher is, as the conflict rules read it: an admin does not assign their own or a
       // conflicted colleague's work (assignReview refuses), so the list does not offer it.
-      submission: {
-        select: {
-          ...queueSelect.submission.select,
-          user: { select: { ...queueSelect.submission.select.user.select, ...teacherConflictSelect } },
-          microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameSchool: true, blockSameDistrict: true } } } },
-        },
-      },
+      submission: queueSubmissionWithConflictSelect,
     },
   });
   const page = rows.slice(0, limit);
