@@ -1,7 +1,13 @@
 // Whole days in UTC, as the reports, the audit logs and Badges issued take them from a query string
-// (`2026-03-01`): safe to import anywhere.
+// (`2026-03-01`) and as pages and messages print them ("1 Mar 2026"): safe to import anywhere.
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * A date's day in words, "14 Mar 2026": its UTC day, the same day as its `dayLabel`. Whole days
+ * stay UTC days whoever reads them (ADR 023); only a time of day follows the viewer's zone.
+ */
+export const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** A date's day as `YYYY-MM-DD` (UTC). */
 export const dayLabel = (d: Date) => d.toISOString().slice(0, 10);

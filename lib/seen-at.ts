@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCursorTime } from '@/lib/catalog/cursor';
 
 // When a form's record was last saved, as the form was loaded with it (`updatedAt.toISOString()`
 // in a hidden field): sent back so a save on top of someone else's newer one is refused. Safe on
@@ -8,17 +9,15 @@ import { z } from 'zod';
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Whether `v` is an ISO timestamp the database takes as it is: year 1 to 9999 in UTC, the range a
- * time reaches Postgres in through Prisma (as isCursorTime in lib/catalog/cursor.ts). Date.parse
- * alone is not enough: it reads `0000-01-01`, `+275760-09-13T00:00:00Z` and "Tue Mar 3 2026", and
- * Postgres refuses the first two, a server error where the person should be told to reload.
+ * Whether `v` is an ISO timestamp the database takes as it is: a list cursor's time (isCursorTime in
+ * lib/catalog/cursor.ts: year 1 to 9999 in UTC, the range a time reaches Postgres in through Prisma)
+ * written as a form writes one. Date.parse alone is not enough: it reads `0000-01-01`,
+ * `+275760-09-13T00:00:00Z` and "Tue Mar 3 2026", and Postgres refuses the first two, a server error
+ * where the person should be told to reload. A cursor time need not be ISO (any text Date reads in
+ * range will do, it only orders a list); a seenAt must, so a zoneless time is not read in the server's zone.
  */
 export function isSeenAtTime(v: string): boolean {
-  if (!ISO_TIMESTAMP.test(v)) return false;
-  const d = new Date(v);
-  if (!Number.isFinite(d.getTime())) return false;
-  const year = d.getUTCFullYear();
-  return year >= 1 && year <= 9999;
+  return ISO_TIMESTAMP.test(v) && isCursorTime(v);
 }
 
 /**

@@ -25,7 +25,9 @@ export function decodeCursor<T extends Record<string, unknown>>(cursor: string |
 /**
  * A time in a cursor: text that reads as a date the database takes. Through Prisma that is year 1
  * to 9999 (Postgres's own range goes back to 4713 BC, but a year before 1 does not reach it as
- * one); our cursors hold times we wrote, all well inside.
+ * one); our cursors hold times we wrote, all well inside. A form's seenAt is one of these written
+ * as an ISO timestamp (isSeenAtTime in lib/seen-at.ts builds on this check, and forms run it in the
+ * browser too: keep this module free of server-only code).
  */
 export function isCursorTime(v: unknown): v is string {
   if (typeof v !== 'string' || v.length > 40) return false;

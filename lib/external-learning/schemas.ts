@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { oneLine } from '@/lib/auth/schemas';
-import { utcDay } from '@/lib/dates';
+import { dayFmt, utcDay } from '@/lib/dates';
 import { figure } from '@/lib/plural';
 import { blankToUndefined } from '@/lib/zod-text';
 import { seenAtInput } from '@/lib/seen-at';
@@ -22,7 +22,6 @@ export const EXTERNAL_LEARNING_EARLIEST = '2000-01-01';
 /** Entries one account keeps: a career's worth of workshops and courses, and a bound on every list and print. */
 export const EXTERNAL_LEARNING_MAX_ENTRIES = 500;
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** "14 Mar 2026" for a YYYY-MM-DD label. */
 export const dayInWords = (label: string) => dayFmt.format(utcDay(label)!);
 

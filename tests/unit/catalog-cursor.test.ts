@@ -27,6 +27,14 @@ describe('list cursors', () => {
     }
   });
 
+  it('takes as a time any text Date reads in those years, not only the ISO timestamps we write', () => {
+    // Each is turned into a Date before the query, so only the year range matters; a form's seenAt
+    // (lib/seen-at.ts) is stricter and refuses all of these.
+    for (const ok of ['2026-11-24', '2026-11-24T18:04:05', '2026-11-24 18:04:05Z', '2026-11-24T18:04:05.678901Z', 'Tue Nov 24 2026 18:04:05 GMT+0000', '24 Nov 2026']) {
+      expect(isCursorTime(ok), ok).toBe(true);
+    }
+  });
+
   it('takes as a rank only a number a Postgres real holds', () => {
     for (const ok of [0, 0.0607927, 1, 1e-38, 3.4e38, -3.4e38]) expect(isCursorRank(ok)).toBe(true);
     for (const bad of [1e300, -1e300, 5e-50, Infinity, NaN, '0.5', null]) expect(isCursorRank(bad)).toBe(false);

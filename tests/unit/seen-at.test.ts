@@ -4,6 +4,7 @@
 // that send one (an entry of other professional learning, an issuer's settings) use the same check.
 import { describe, expect, it } from 'vitest';
 import { isSeenAtTime, seenAtInput } from '@/lib/seen-at';
+import { isCursorTime } from '@/lib/catalog/cursor';
 import { ENTRY_OUT_OF_DATE, SeenAt as EntrySeenAt } from '@/lib/external-learning/schemas';
 import { SeenAt as SettingsSeenAt, SETTINGS_FORM_OUT_OF_DATE } from '@/lib/organizations/schemas';
 
@@ -39,6 +40,20 @@ describe('a form’s seenAt', () => {
 
   it('refuses what Date.parse reads but the database does not take, and anything not a timestamp', () => {
     for (const bad of REFUSED) expect(isSeenAtTime(bad), bad).toBe(false);
+  });
+
+  it('is a list cursor’s time check narrowed to the ISO timestamps a form writes', () => {
+    // Same years as a cursor time (lib/catalog/cursor.ts): what one refuses for its year, so does the other.
+    for (const bad of REFUSED.filter((v) => !isCursorTime(v))) expect(isSeenAtTime(bad), bad).toBe(false);
+    for (const ok of [WRITTEN, '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2026-11-24T12:04:05-06:00']) {
+      expect(isCursorTime(ok), ok).toBe(true);
+    }
+    // A cursor takes any text Date reads in range; a seenAt only an ISO timestamp with its zone, so a
+    // zoneless time is never read in the server's own zone.
+    for (const cursorOnly of ['2026-11-24', '2026-11-24T18:04:05', '2026-11-24 18:04:05Z', '2026-11-24T18:04:05.678901Z', '2026-11-24T18:04:05.678+0530', 'Tue Nov 24 2026 18:04:05 GMT+0000']) {
+      expect(isCursorTime(cursorOnly), cursorOnly).toBe(true);
+      expect(isSeenAtTime(cursorOnly), cursorOnly).toBe(false);
+    }
   });
 
   it('is the same check, with each form’s own message, for an entry of other learning and for an issuer’s settings', () => {

@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { listIssuerCredentialOptions, resolveIssuerScope } from '@/lib/authoring/queries';
+import { issuerScopeForPage } from '@/lib/authoring/page-issuer';
+import { listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { ISSUED_EXPORT_MAX, IssuedFilterInput, listIssuedAwards, type IssuedStatus } from '@/lib/awards/issued';
 import type { AwardState } from '@/lib/reporting/teacher-record';
-import { isDomainError } from '@/lib/errors';
 import { Alert, EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { cameToDownloadAgain } from '@/lib/http/html-page';
 import { inputClass } from '@/components/ui/field';
@@ -21,12 +20,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/awards');
   const sp = await searchParams;
   // An admin of several issuers sees all of them unless they pick one.
-  const resolved = await resolveIssuerScope(actor, sp.issuer).catch((e) => {
-    if (isDomainError(e) && e.code === 'FORBIDDEN') return null;
-    throw e;
-  });
-  if (!resolved) redirect('/forbidden');
-  const { issuers, scope } = resolved;
+  const { issuers, scope } = await issuerScopeForPage(actor, sp.issuer);
   if (!issuers.length) {
     return (
       <div>

@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
-import { listIssuerCredentialOptions, resolveIssuer } from '@/lib/authoring/queries';
+import { issuerForPage } from '@/lib/authoring/page-issuer';
+import { listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporting/issuer';
 import { BucketInput, PeriodInput, recentPeriodInput, reportBounds, resolveBucket, resolvePeriod } from '@/lib/reporting/schemas';
-import { isDomainError } from '@/lib/errors';
-import { redirect } from 'next/navigation';
 import { Alert, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
@@ -18,12 +17,7 @@ const days = (v: number) => `${Math.round(v * 10) / 10} d`;
 export default async function IssuerDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/dashboard');
   const sp = await searchParams;
-  const resolved = await resolveIssuer(actor, sp.issuer).catch((e) => {
-    if (isDomainError(e) && e.code === 'FORBIDDEN') return null;
-    throw e;
-  });
-  if (!resolved) redirect('/forbidden');
-  const { issuer, issuers } = resolved;
+  const { issuer, issuers } = await issuerForPage(actor, sp.issuer);
   if (!issuer) {
     return (
       <div>

@@ -1,10 +1,8 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { resolveIssuerScope } from '@/lib/authoring/queries';
+import { issuerScopeForPage } from '@/lib/authoring/page-issuer';
 import { listIssuerQuestions } from '@/lib/credential-questions/queries';
 import { AdminQuestionsQuery, type QuestionFilter } from '@/lib/credential-questions/schemas';
-import { isDomainError } from '@/lib/errors';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
@@ -33,12 +31,7 @@ const EMPTY: Record<QuestionFilter, { title: string; text: string }> = {
 export default async function AdminQuestionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/questions');
   const query = AdminQuestionsQuery.parse(await searchParams);
-  const resolved = await resolveIssuerScope(actor, query.issuer).catch((e) => {
-    if (isDomainError(e) && e.code === 'FORBIDDEN') return null;
-    throw e;
-  });
-  if (!resolved) redirect('/forbidden');
-  const { issuers, scope } = resolved;
+  const { issuers, scope } = await issuerScopeForPage(actor, query.issuer);
   if (!issuers.length) {
     return (
       <div>

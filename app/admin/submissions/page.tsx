@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
-import { resolveIssuer } from '@/lib/authoring/queries';
+import { issuerForPage } from '@/lib/authoring/page-issuer';
 import { findCredentialIssuer, listIssuerApplications } from '@/lib/submissions/admin-list';
 import { ApplicationsQuery, type ApplicationStatusFilter } from '@/lib/submissions/admin-list-schemas';
 import { isDomainError } from '@/lib/errors';
@@ -41,12 +41,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const query = ApplicationsQuery.parse(await searchParams);
   // A link from a credential names only the credential: its issuer is the one to show.
   const requested = query.issuer ?? (query.credential ? await findCredentialIssuer({ actor, microCredentialId: query.credential }) : null) ?? undefined;
-  const resolved = await resolveIssuer(actor, requested).catch((e) => {
-    if (isDomainError(e) && e.code === 'FORBIDDEN') return null;
-    throw e;
-  });
-  if (!resolved) redirect('/forbidden');
-  const { issuer, issuers } = resolved;
+  const { issuer, issuers } = await issuerForPage(actor, requested);
   if (!issuer) {
     return (
       <div>
