@@ -9,6 +9,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
 import { liveRegionsAround, nestedLiveRegions } from '../setup/live-regions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg } from '../factories';
 
 // The answer the form shows, as useActionState would hold it after the action returned it.
@@ -33,7 +34,6 @@ beforeEach(async () => {
   shown.state = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 
 describe('the district’s bulk invite, after a check', () => {
   async function answer(fields: Record<string, string>) {
@@ -53,7 +53,7 @@ describe('the district’s bulk invite, after a check', () => {
     // The always-present status says both, in that order...
     expect(html).toContain(`<p role="status" class="sr-only">${notice} ${summary}</p>`);
     // ...and the notice shown in the preview is not a live region of its own.
-    expect(textOf(html).split(notice)).toHaveLength(3);
+    expect(textJoined(html).split(notice)).toHaveLength(3);
     expect(liveRegionsAround(html, `>${notice}</div>`)).toEqual([]);
     expect(html).not.toMatch(/role="(status|alert)"[^>]*>(<p[^>]*>[^<]*<\/p>)?<div>The list changed/);
     expect(nestedLiveRegions(html)).toEqual([]);
@@ -64,13 +64,13 @@ describe('the district’s bulk invite, after a check', () => {
     const fileError = (shown.state as { data: { fileError: string } }).data.fileError;
     expect(fileError).toMatch(/No column is called “email”/);
     expect(html).toContain(`<p role="status" class="sr-only">${fileError}</p>`);
-    expect(textOf(html).split(fileError)).toHaveLength(3);
+    expect(textJoined(html).split(fileError)).toHaveLength(3);
     expect(liveRegionsAround(html, `<div>${fileError}</div>`)).toEqual([]);
   });
 });
 
 describe('the track and stack forms', () => {
-  const labels = (html: string) => [...html.matchAll(/<label[^>]*>([\s\S]*?)<\/label>/g)].map((m) => textOf(m[1]));
+  const labels = (html: string) => [...html.matchAll(/<label[^>]*>([\s\S]*?)<\/label>/g)].map((m) => textJoined(m[1]));
 
   it('mark the fields that may be left empty “(optional)”', async () => {
     const track = renderToStaticMarkup(createElement(TrackForm, { issuers: [{ id: 'i1', name: 'Issuer' }], status: null, options: [], initial: { slug: '', kind: 'TRACK', title: '', summary: '', description: '', topic: '', subjects: '', gradeBands: '', levels: [] } }));

@@ -10,6 +10,7 @@ import type { ReactElement } from 'react';
 import type { Metadata } from 'next';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createDraftCredential, createEarnedAward, createOrg, createPublishedCredential, createWaitingAttempt, trackDefinition } from '../factories';
 import { db } from '@/lib/db';
 import { createIssuerTrack } from '@/lib/authoring/tracks';
@@ -56,9 +57,8 @@ beforeEach(async () => {
 
 const sp = (v: Record<string, string> = {}) => ({ searchParams: Promise.resolve(v) });
 const render = async (page: Promise<ReactElement> | ReactElement) => renderToStaticMarkup(await page);
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 /** Every heading in the order a screen reader lists them: level and words. */
-const headings = (html: string) => [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `h${m[1]} ${textOf(m[2])}`);
+const headings = (html: string) => [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `h${m[1]} ${textJoined(m[2])}`);
 const titleOf = (m: Metadata) => m.title;
 
 describe('the district’s teachers list', () => {
@@ -215,7 +215,7 @@ describe('the issuer’s pages for someone who administers no issuer', () => {
     for (const [path, Page, title] of ISSUER_PAGES) {
       const html = await render(Page(sp()));
       expect(headings(html), path).toEqual([`h1 ${title}`, 'h2 You do not administer an issuing organisation']);
-      expect(textOf(html), path).toContain('Ask a platform administrator to add you to one.');
+      expect(textJoined(html), path).toContain('Ask a platform administrator to add you to one.');
     }
   });
 });

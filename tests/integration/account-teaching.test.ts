@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { decodeEntities, textJoined, textOf } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 import { retireMicroCredential } from '@/lib/authoring/mutations';
@@ -50,7 +51,6 @@ const accountHtml = async (as: Actor) => {
   session.actor = as;
   return renderToStaticMarkup(await AccountPage());
 };
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 /** The section's markup: from its heading to the end of its form. */
 const sectionOf = (html: string) => {
   const at = html.indexOf('id="teaching"');
@@ -61,7 +61,7 @@ const sectionOf = (html: string) => {
 const boxesOf = (html: string, name: string) =>
   [...html.matchAll(/<input ([^>]*)\/><label for="([^"]+)">(.*?)<\/label>/g)]
     .filter((m) => m[1].includes(`name="${name}"`) && m[1].includes(`id="${m[2]}"`) && m[1].includes('type="checkbox"'))
-    .map((m) => [decode(/value="([^"]*)"/.exec(m[1])![1]), decode(m[3].replace(/<[^>]+>/g, '')), m[1].includes('checked=""')]);
+    .map((m) => [decodeEntities(/value="([^"]*)"/.exec(m[1])![1]), textJoined(m[3]), m[1].includes('checked=""')]);
 
 /** Three published credentials: Mathematics 6-8, Science 9-12, All subjects K-5 and 6-8. */
 async function catalogue() {
@@ -150,7 +150,7 @@ describe('saving what I teach', () => {
       ['K-5', 'Grades K-5', false],
       ['9-12', 'Grades 9-12 (no longer in the catalogue)', true],
     ]);
-    expect(decode(section)).toContain('One marked “no longer in the catalogue” matches nothing now: untick it to remove it.');
+    expect(decodeEntities(section)).toContain('One marked “no longer in the catalogue” matches nothing now: untick it to remove it.');
 
     // Unticked, it is gone, and cannot be added back: the catalogue does not offer it.
     await save(teacher, ticked({ subjects: ['Mathematics'] }));
@@ -187,7 +187,7 @@ describe('saving what I teach', () => {
       ['All subjects', 'All subjects (no longer needed: micro-credentials for all subjects are always included)', true],
     ]);
     // It still matches, so the page does not say it matches nothing.
-    expect(decode(section)).not.toContain('matches nothing now');
+    expect(decodeEntities(section)).not.toContain('matches nothing now');
 
     // Saving the page as shown keeps it…
     expect((await save(teacher, ticked({ subjects: ['Science', 'All subjects'], gradeBands: ['6-8'] }))).ok).toBe(true);
@@ -212,7 +212,7 @@ describe('the account page’s “What I teach”', () => {
     // "All subjects" (Exit Tickets) is not a box: it matches every teacher who ticks a subject.
     expect(boxesOf(section, 'subjects')).toEqual([['Mathematics', 'Mathematics', true], ['Science', 'Science', false]]);
     expect(boxesOf(section, 'gradeBands')).toEqual([['6-8', 'Grades 6-8', true], ['9-12', 'Grades 9-12', false], ['K-5', 'Grades K-5', false]]);
-    const text = decode(section.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+    const text = textOf(section);
     expect(text).toContain('we suggest micro-credentials made for them: on your dashboard, and with “Matches what I teach” in the catalogue.');
     expect(text).toContain('Only you see this. It is not on your portfolio or your badges, and reviewers and your district do not see it.');
     expect(section).toContain('>Save what I teach</button>');

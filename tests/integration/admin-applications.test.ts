@@ -11,6 +11,7 @@ import type { AttemptStatus, SubmissionStatus } from '@/lib/generated/prisma/enu
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, redirectOf } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
@@ -35,7 +36,6 @@ beforeEach(async () => {
 const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
 const DAY = 86_400_000;
 const T0 = new Date('2026-09-01T09:00:00Z');
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const render = async (el: Promise<React.ReactElement>) => renderToStaticMarkup(await el);
 const page = (params: Record<string, string>) => render(ApplicationsPage({ searchParams: Promise.resolve(params) }));
 
@@ -248,7 +248,7 @@ describe('the Applications page', () => {
     session.actor = w.admin;
 
     const html = await page({});
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(text).toContain('Applications');
     expect(html).toContain('<caption class="sr-only">Applications for Lakeside Institute’s micro-credentials, most recently sent first</caption>');
     expect(html).toContain(`href="/admin/submissions/${submissionId}"`);
@@ -267,9 +267,9 @@ describe('the Applications page', () => {
     expect(found).toMatch(/<option value="undecided" selected="">/);
     expect(found).toContain(`href="/admin/submissions/${submissionId}"`);
     expect(found).not.toContain('rel="next"');
-    expect(textOf(found)).toContain('Clear filters');
+    expect(textJoined(found)).toContain('Clear filters');
 
-    const none = textOf(await page({ q: 'nobody-by-that-name' }));
+    const none = textJoined(await page({ q: 'nobody-by-that-name' }));
     expect(none).toContain('No application matches these filters');
     expect(none).toContain('Check the spelling of the name or email');
     // Another issuer's credential in the address is not found, rather than quietly ignored.
@@ -286,7 +286,7 @@ describe('the Applications page', () => {
     const { submissionId } = await send(harbour, await createActor({ name: 'Hal Harbour' }), T0);
     session.actor = admin;
     // Harbour College sorts first by name, but the link names a Lakeside credential.
-    const lakeside = textOf(await page({ credential: w.feedback.mc.id }));
+    const lakeside = textJoined(await page({ credential: w.feedback.mc.id }));
     expect(lakeside).toContain('Lakeside Institute’s micro-credentials');
     expect(lakeside).toContain('No application matches these filters');
     const fromCredential = await page({ credential: harbour.mc.id });
@@ -296,7 +296,7 @@ describe('the Applications page', () => {
     expect(await redirectOf(page({ issuer: stranger.id }))).toBe('/forbidden');
 
     session.actor = await createActor({ name: 'Tess Teacher' });
-    const teacherView = textOf(await page({}));
+    const teacherView = textJoined(await page({}));
     expect(teacherView).toContain('You do not administer an issuing organisation');
     expect(teacherView).not.toContain('Hal Harbour');
   });

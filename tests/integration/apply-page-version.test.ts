@@ -10,6 +10,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { decodeEntities } from '../setup/html';
 import { createActor, createPublishedCredential, sampleDefinition } from '../factories';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
 import { publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
@@ -27,12 +28,11 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 /** The line under the title: the first paragraph after the heading. */
 const applyLine = async (slug: string) => {
   const html = renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
   const line = /<\/h1>[\s\S]*?<p class="mt-1 text-slate-700">([\s\S]*?)<\/p>/.exec(html)?.[1];
-  return line === undefined ? undefined : decode(line.replace(/<!-- -->/g, ''));
+  return line === undefined ? undefined : decodeEntities(line.replace(/<!-- -->/g, ''));
 };
 const publishedOn = (versionId: string, iso: string) => db.microCredentialVersion.update({ where: { id: versionId }, data: { publishedAt: new Date(iso) } });
 

@@ -10,6 +10,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
 import { liveRegionsAround } from '../setup/live-regions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
@@ -38,7 +39,6 @@ const applyPage = async (slug: string, searchParams: Record<string, string> = {}
 
 /** The notice that takes focus (ArrivalNotice), opening on its Alert (role status) with `title`. */
 const focusedNotice = (title: string) => new RegExp(`<div tabindex="-1" class="mt-4 [^"]*"><div role="status"[^>]*><p class="font-semibold">${title}</p>`);
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /** A teacher whose attempt 1 was returned for revision; `fresh` can still take a second look. */
 async function returnedAttempt() {
@@ -65,7 +65,7 @@ describe('“Start revision” refused', () => {
 
     const html = await applyPage(w.mc.slug, { refused: 'second-look' });
     expect(html).toMatch(focusedNotice('Your revision was not started'));
-    expect(textOf(html)).toContain(SECOND_LOOK_UNDER_WAY);
+    expect(textJoined(html)).toContain(SECOND_LOOK_UNDER_WAY);
     expect(liveRegionsAround(html, 'Your revision was not started')).toHaveLength(1);
     expect(html).not.toContain('Start revision');
   });

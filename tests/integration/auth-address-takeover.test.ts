@@ -21,6 +21,7 @@ import { runDueJobs } from '@/lib/jobs/queue';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor } from '../factories';
 
 // Outside a request there is no session cookie: who is signed in is set per test.
@@ -46,7 +47,6 @@ beforeEach(async () => {
 
 const PASSWORD = 'the stranger’s own password';
 const render = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 const verifyPage = (token: string) => VerifyEmailPage({ params: Promise.resolve({ token }) });
 const sessionVersionOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
 
@@ -73,7 +73,7 @@ describe('a confirmation link confirms only for the person signed in to its acco
     expect(result).toEqual({ ok: false, formError: SIGN_IN_TO_CONFIRM });
     await expect(confirmEmail({ token, actor: null })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await isEmailVerified(squatter.id)).toBe(false);
-    const signIn = textOf(await render(SignInPage({ searchParams: Promise.resolve({ callbackUrl: `/verify-email/${token}` }) })));
+    const signIn = textJoined(await render(SignInPage({ searchParams: Promise.resolve({ callbackUrl: `/verify-email/${token}` }) })));
     expect(signIn).toContain('Sign in to confirm your address');
     expect(signIn).toContain('Forgot your password?');
     // Even signed in to an account of her own, the link is not hers to use for another: the page
@@ -81,7 +81,7 @@ describe('a confirmation link confirms only for the person signed in to its acco
     const herOtherAccount = await createActor({ email: 'maya.okafor@gmail.test', password: 'her own password here' });
     session.actor = herOtherAccount;
     const other = await render(verifyPage(token));
-    expect(textOf(other)).toContain('This link is for another account');
+    expect(textJoined(other)).toContain('This link is for another account');
     expect(other).not.toContain('maya@school.test');
     expect(other).not.toContain('Confirm my email address');
     expect(other).toMatch(/<form[\s\S]*name="token"[\s\S]*Sign out, then sign in to the other account[\s\S]*<\/form>/);
@@ -119,7 +119,7 @@ describe('a confirmation link confirms only for the person signed in to its acco
   });
 
   it('signed out with a link that cannot be used: the page says why, and sends no one to sign in', async () => {
-    const html = textOf(await render(verifyPage('not-a-real-link')));
+    const html = textJoined(await render(verifyPage('not-a-real-link')));
     expect(html).toContain('This link is not valid');
   });
 
@@ -193,7 +193,7 @@ describe('“Sign out on every device” (account page)', () => {
     const page = await render(AccountPage());
     // A form of its own, named by its heading, with a button that says what it does.
     expect(page).toMatch(/<form[^>]*aria-labelledby="sign-out-everywhere-heading"[\s\S]*<h2 id="sign-out-everywhere-heading"[^>]*>Sign out on every device<\/h2>[\s\S]*<button type="submit"[^>]*>Sign me out on every device<\/button>/);
-    expect(textOf(page)).toContain('Your password stays the same: sign in again with it.');
+    expect(textJoined(page)).toContain('Your password stays the same: sign in again with it.');
 
     expect(await redirectOf(signOutEverywhereAction())).toBe('/sign-in?account=signed-out');
     expect(signOut).toHaveBeenCalledTimes(1);
@@ -205,10 +205,10 @@ describe('“Sign out on every device” (account page)', () => {
     expect((await authenticate({ email: 'rosa@school.test', password: 'rosa has a password' })).ok).toBe(true);
 
     session.actor = null;
-    const signIn = textOf(await render(SignInPage({ searchParams: Promise.resolve({ account: 'signed-out' }) })));
+    const signIn = textJoined(await render(SignInPage({ searchParams: Promise.resolve({ account: 'signed-out' }) })));
     expect(signIn).toContain('You were signed out on every device, this one too.');
     // A made-up notice name shows nothing (and does not break the page).
-    const odd = textOf(await render(SignInPage({ searchParams: Promise.resolve({ account: '__proto__', password: 'constructor' }) })));
+    const odd = textJoined(await render(SignInPage({ searchParams: Promise.resolve({ account: '__proto__', password: 'constructor' }) })));
     expect(odd).not.toContain('You were signed out');
   });
 

@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, NOT_READY_TO_PUBLISH, publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { getCredentialForEdit, loadDefinition } from '@/lib/authoring/queries';
@@ -27,7 +28,6 @@ const { default: EditPage } = await import('@/app/admin/credentials/[id]/edit/pa
 const { default: PreviewPage } = await import('@/app/admin/credentials/[id]/preview/page');
 
 const search = (q: Record<string, string>) => searchCatalog(CatalogSearchInput.parse(q));
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 /** The form without its browser-only ids, to compare what was typed with what came back. */
 const withoutIds = (f: CredentialForm) => JSON.parse(JSON.stringify(f, (k, v) => (k === 'uid' || k === 'levelIds' ? undefined : v)));
 

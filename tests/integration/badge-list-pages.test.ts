@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createPublishedCredential } from '../factories';
 import { AWARDS_PAGE_SIZE, AwardListInput, getPublicPortfolio, listUserAwards } from '@/lib/awards/queries';
 
@@ -107,7 +108,6 @@ const portfolio = async (cursor?: string) => {
   return { ...p, items: p.awards };
 };
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe('My badges, page by page', () => {
   it('shows every badge once, newest first, across pages that split badges issued at the same moment', async () => {

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
+import { decodeEntities } from '../setup/html';
 import { createPublishedCredential } from '../factories';
 import { invalidateCatalogFacets } from '@/lib/catalog/queries';
 
@@ -18,13 +19,12 @@ beforeEach(async () => {
 });
 
 const catalogPage = async (q: Record<string, string>) => renderToStaticMarkup(await CatalogPage({ searchParams: Promise.resolve(q) }));
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /** A drop-down's options as [value, label, selected], in order. */
 function optionsOf(html: string, name: string): [string, string, boolean][] {
   const select = new RegExp(`<select[^>]*id="f-${name}"[^>]*>(.*?)</select>`, 's').exec(html);
   if (!select) return [];
-  return [...select[1].matchAll(/<option value="([^"]*)"( selected="")?>([^<]*)<\/option>/g)].map((m) => [decode(m[1]), decode(m[3]), Boolean(m[2])]);
+  return [...select[1].matchAll(/<option value="([^"]*)"( selected="")?>([^<]*)<\/option>/g)].map((m) => [decodeEntities(m[1]), decodeEntities(m[3]), Boolean(m[2])]);
 }
 /** What a drop-down sends with Apply: its selected option's value and label. */
 const chosenIn = (html: string, name: string) => optionsOf(html, name).filter(([, , selected]) => selected).map(([value, label]) => [value, label]);

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
+import { decodeEntities, hrefOf, textJoined } from '../setup/html';
 import { createPublishedCredential } from '../factories';
 import { correctCatalogSearch, invalidateCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
@@ -21,15 +22,7 @@ beforeEach(async () => {
 
 const input = (q: Record<string, string>) => CatalogSearchInput.parse(q);
 const catalogPage = async (q: Record<string, string>) => renderToStaticMarkup(await CatalogPage({ searchParams: Promise.resolve(q) }));
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-/** The visible text, tags removed, for sentences split by links. */
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ''));
-/** The href of the link whose text starts with `text`, or null. */
-const hrefOf = (html: string, text: string) => {
-  const m = new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html);
-  return m ? decode(m[1]) : null;
-};
-const resultTitles = (html: string) => [...html.matchAll(/<h3[^>]*><a[^>]*>([^<]+)<\/a><\/h3>/g)].map((m) => decode(m[1]));
+const resultTitles = (html: string) => [...html.matchAll(/<h3[^>]*><a[^>]*>([^<]+)<\/a><\/h3>/g)].map((m) => decodeEntities(m[1]));
 
 async function twoCredentials() {
   const a = await createPublishedCredential({ def: { title: 'Peer Feedback Protocols', competency: 'The educator teaches students to give peer feedback.', level: 2 } });
@@ -58,9 +51,9 @@ describe('a misspelt search', () => {
   it('shows "Did you mean" with a link that keeps the filters, and the corrected results, labelled', async () => {
     await twoCredentials();
     const html = await catalogPage({ q: 'feedbak', level: '2' });
-    expect(textOf(html)).toContain('No results for “feedbak”. Did you mean feedback?');
+    expect(textJoined(html)).toContain('No results for “feedbak”. Did you mean feedback?');
     expect(hrefOf(html, 'feedback')).toBe('/catalog?q=feedback&level=2');
-    expect(textOf(html)).toContain('Showing results for “feedback”: 1 micro-credential');
+    expect(textJoined(html)).toContain('Showing results for “feedback”: 1 micro-credential');
     expect(resultTitles(html)).toEqual(['Peer Feedback Protocols']);
     // What was typed stays in the search box.
     expect(html).toMatch(/<input[^>]*name="q"[^>]*value="feedbak"/);
@@ -70,9 +63,9 @@ describe('a misspelt search', () => {
     await twoCredentials();
     const html = await catalogPage({ q: 'feedback' });
     // Counted, in a status line a screen reader announces.
-    expect(textOf(html)).toContain('Best matches for “feedback”: 1 micro-credential');
+    expect(textJoined(html)).toContain('Best matches for “feedback”: 1 micro-credential');
     expect(html).toMatch(/<p[^>]*role="status"[^>]*>Best matches for “feedback”: 1 micro-credential<\/p>/);
-    expect(textOf(html)).not.toContain('Did you mean');
+    expect(textJoined(html)).not.toContain('Did you mean');
     expect(resultTitles(html)).toEqual(['Peer Feedback Protocols']);
   });
 
@@ -88,8 +81,8 @@ describe('the empty states', () => {
   it('a search with filters that finds nothing says so, and offers to drop either', async () => {
     await twoCredentials();
     const html = await catalogPage({ q: 'gardening', level: '2', kind: 'MICRO_CREDENTIAL' });
-    expect(textOf(html)).toContain('No results for “gardening” with these filters');
-    expect(textOf(html)).not.toContain('Nothing matches those filters');
+    expect(textJoined(html)).toContain('No results for “gardening” with these filters');
+    expect(textJoined(html)).not.toContain('Nothing matches those filters');
     expect(hrefOf(html, 'Search all of the catalogue for “gardening”')).toBe('/catalog?q=gardening');
     expect(hrefOf(html, 'Clear the search')).toBe('/catalog?kind=MICRO_CREDENTIAL&level=2');
   });
@@ -97,8 +90,8 @@ describe('the empty states', () => {
   it('a search alone that finds nothing is not blamed on filters', async () => {
     await twoCredentials();
     const html = await catalogPage({ q: 'gardening' });
-    expect(textOf(html)).toContain('No results for “gardening”');
-    expect(textOf(html)).not.toMatch(/with these filters|Nothing matches/);
+    expect(textJoined(html)).toContain('No results for “gardening”');
+    expect(textJoined(html)).not.toMatch(/with these filters|Nothing matches/);
     expect(hrefOf(html, 'Search all of the catalogue')).toBeNull();
     expect(hrefOf(html, 'Clear the search')).toBe('/catalog');
   });
@@ -106,7 +99,7 @@ describe('the empty states', () => {
   it('filters alone that match nothing say so, and clear to the whole catalogue', async () => {
     await twoCredentials();
     const html = await catalogPage({ level: '2', kind: 'STACK' });
-    expect(textOf(html)).toContain('Nothing matches these filters');
+    expect(textJoined(html)).toContain('Nothing matches these filters');
     expect(hrefOf(html, 'Clear the filters')).toBe('/catalog');
     expect(hrefOf(html, 'Clear the search')).toBeNull();
   });
@@ -127,6 +120,6 @@ describe('the search form', () => {
     // The filters sit inside a <details> that is folded by default (no `open`).
     expect(html).toMatch(/<details(?![^>]*\bopen\b)[^>]*>\s*<summary[^>]*>Filters <span[^>]*>\(2 active\)<\/span><\/summary>/);
     expect(html.slice(html.indexOf('<details'), html.indexOf('</details>'))).toContain('name="maxHours"');
-    expect(textOf(await catalogPage({}))).toContain('Filters (0 active)');
+    expect(textJoined(await catalogPage({}))).toContain('Filters (0 active)');
   });
 });

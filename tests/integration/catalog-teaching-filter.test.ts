@@ -12,6 +12,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { decodeEntities, hrefOf, textOf } from '../setup/html';
 import { createActor } from '../factories';
 import { correctCatalogSearch, invalidateCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
 import { CATALOG_PAGE_SIZE, CatalogSearchInput } from '@/lib/catalog/schemas';
@@ -67,14 +68,8 @@ const page = async (as: Actor | null, q: Record<string, string>) => {
   session.actor = as;
   return renderToStaticMarkup(await CatalogPage({ searchParams: Promise.resolve(q) }));
 };
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 /** The titles of the result cards, in order. */
-const cardsOf = (html: string) => [...html.matchAll(/<h3[^>]*><a href="[^"]*">([^<]*)<\/a><\/h3>/g)].map((m) => decode(m[1]));
-const hrefOf = (html: string, text: string) => {
-  const m = new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html);
-  return m ? decode(m[1]) : null;
-};
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+const cardsOf = (html: string) => [...html.matchAll(/<h3[^>]*><a href="[^"]*">([^<]*)<\/a><\/h3>/g)].map((m) => decodeEntities(m[1]));
 
 describe('what “Matches what I teach” keeps', () => {
   it('entries for one of the teacher’s subjects or for all subjects, and one of their grade bands; either list alone when only it was chosen', async () => {

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createIssuerWithAdmin, publishNewCredential, trackDefinition } from '../factories';
 import { getTeacherDashboard } from '@/lib/enrollment/queries';
 import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
@@ -22,7 +23,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const anonymousPage = async (slug: string) =>
   textOf(renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) })));
 

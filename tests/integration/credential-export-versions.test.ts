@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { loadDefinition } from '@/lib/authoring/queries';
@@ -19,7 +20,6 @@ vi.mock('next/navigation', async (original) => ({ ...(await original<typeof impo
 
 const { GET } = await import('@/app/admin/credentials/[id]/export/route');
 const { default: EditPage } = await import('@/app/admin/credentials/[id]/edit/page');
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const download = (id: string, format?: string) => GET(new Request(`http://localhost/admin/credentials/${id}/export${format ? `?format=${format}` : ''}`), { params: Promise.resolve({ id }) });
 
 beforeEach(async () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { loadDefinition } from '@/lib/authoring/queries';
@@ -18,7 +19,6 @@ vi.mock('next/navigation', async (original) => ({ ...(await original<typeof impo
 
 const { default: PreviewPage } = await import('@/app/admin/credentials/[id]/preview/page');
 const { default: EditPage } = await import('@/app/admin/credentials/[id]/edit/page');
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const render = async (id: string) => renderToStaticMarkup(await PreviewPage({ params: Promise.resolve({ id }) }));
 
 beforeEach(async () => {

@@ -14,6 +14,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
+import { hrefOf, textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { initialActionState } from '@/lib/action-result';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
@@ -55,9 +56,6 @@ afterEach(() => {
 
 const QUESTION = 'Will the lesson video I recorded with my Grade 6 class last spring do for part 2?';
 const ANSWER = 'Yes, if it shows the whole routine. Add a note on what you would change now.';
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1]?.replace(/&amp;/g, '&') ?? null;
 /** The "Questions teachers asked" section of the public page, as its markup. */
 const section = (html: string) => /<section id="questions"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
 

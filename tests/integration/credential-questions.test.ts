@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { createActor, createDraftCredential, createEarnedSubmission, createOrg, createPublishedCredential } from '../factories';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { retireMicroCredential } from '@/lib/authoring/mutations';
@@ -37,8 +38,6 @@ beforeEach(async () => {
 
 const QUESTION = 'Part 2 asks for a lesson video. Will the one I recorded with my Grade 6 class last spring do?';
 const ANSWER = 'Yes, if it shows the routine from start to finish. Add a note on what you would change now.';
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', name: 'Acme Learning', data: { blindReview: true } });

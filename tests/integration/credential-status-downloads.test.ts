@@ -13,6 +13,7 @@ import { GET as badgeSvgGET } from '@/app/credentials/[id]/badge.svg/route';
 import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/route';
 import { GET as credentialJsonGET } from '@/app/credentials/[id]/credential.json/route';
 import { withStorageDown } from '../setup/storage-down';
+import { textOf } from '../setup/html';
 
 beforeEach(resetDatabase);
 
@@ -27,8 +28,6 @@ const TAB = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,im
 const IMG = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const DOWNLOADS = [[certificateGET, 'certificate.pdf'], [badgePngGET, 'badge.png?download=1'], [badgeSvgGET, 'badge.svg?download=1']] as const;
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** The visible text of a page, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 async function earnedAward() {
   const { admin, mc } = await createPublishedCredential();

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { hrefOf, textJoined } from '../setup/html';
 import { createActor, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { getMicroCredentialVersionPage } from '@/lib/catalog/queries';
@@ -30,8 +31,6 @@ beforeEach(async () => {
 
 const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
 const versionPage = async (slug: string, n: string) => renderToStaticMarkup(await VersionPage({ params: Promise.resolve({ slug, n }) }));
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
 
 const ALIGNMENT = { targetName: 'Domain 3: Feedback', targetUrl: 'https://standards.example.test/domain-3', targetFramework: 'Teacher Leader Model Standards', targetCode: 'TLMS-3' };
 
@@ -91,7 +90,7 @@ describe('one published version of a micro-credential, read-only', () => {
     const c = await credentialWithTwoVersions();
     await c.publishV2();
     const html = await versionPage(c.mc.slug, '1');
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(text).toContain('Exit Tickets');
     expect(text).not.toContain('Exit Tickets, revised');
     expect(text).toContain('This is version 1, not the current version');
@@ -107,7 +106,7 @@ describe('one published version of a micro-credential, read-only', () => {
     // Read-only: no forms.
     expect(html).not.toContain('<form');
 
-    const current = textOf(await versionPage(c.mc.slug, '2'));
+    const current = textJoined(await versionPage(c.mc.slug, '2'));
     expect(current).toContain('Version 2 is the current version');
     expect(current).toContain('Context, revised');
 
@@ -144,7 +143,7 @@ describe('a badge points at the version it was earned on', () => {
     await c.publishV2();
     // Anonymous, as a recruiter opening it from a résumé.
     const html = renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: awardId }) }));
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(hrefOf(html, 'See the full requirements and rubric')).toBe(`/micro-credentials/${c.mc.slug}/versions/1`);
     expect(text).toContain('See the full requirements and rubric (version 1, as earned)');
     expect(html).toMatch(/<dt class="sr-only">Level<\/dt><dd[^>]*>Level 2: shown in the holder’s own classroom<\/dd>/);
@@ -159,7 +158,7 @@ describe('a badge points at the version it was earned on', () => {
     // The holder gets them: the email signature sits with the résumé line.
     session.actor = teacher;
     const own = renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: awardId }) }));
-    const ownText = textOf(own);
+    const ownText = textJoined(own);
     expect(ownText).toContain('Share and download');
     expect(ownText).toContain('Line for your résumé or CV');
     expect(own).toMatch(/<button[^>]*class="js-only[^"]*"[^>]*>Copy for email signature<\/button>/);

@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { hrefOf, textOf } from '../setup/html';
 import { createActor, createDraftCredential, createEarnedAward, createPublishedCredential } from '../factories';
 import { enrollInMicroCredential, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { retireMicroCredential } from '@/lib/authoring/mutations';
@@ -30,17 +31,11 @@ const dashboard = async (as: Actor) => {
   session.actor = as;
   return renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) }));
 };
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 /** The section's markup, from its heading to its end. */
 const sectionOf = (html: string) => {
   const at = html.indexOf('<section aria-labelledby="for-you-heading">');
   return at === -1 ? null : html.slice(at, html.indexOf('</section>', at));
 };
-const hrefOf = (html: string, text: string) => {
-  const m = new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html);
-  return m ? decode(m[1]) : null;
-};
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const titles = async (as: Actor) => (await listTeachingSuggestions(as)).items?.map((i) => i.title) ?? null;
 
 const teaches = (u: Actor, subjects: string[], gradeBands: string[]) => db.user.update({ where: { id: u.id }, data: { teachesSubjects: subjects, teachesGradeBands: gradeBands } });

@@ -10,6 +10,7 @@ import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { listDistrictProposals } from '@/lib/proposals/queries';
@@ -22,7 +23,6 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { default: ProposalsPage } = await import('@/app/district/proposals/page');
 const proposalsPage = async (status: string) => renderToStaticMarkup(await ProposalsPage({ searchParams: Promise.resolve({ status }) }));
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -103,7 +103,7 @@ describe('what came of an approved proposal', () => {
     // The Approved tab says it in words, and links each badge to its public page.
     session.actor = w.leader;
     const html = await proposalsPage('APPROVED');
-    const text = textOf(html);
+    const text = textJoined(html);
     for (const words of ['Not started', 'Working on it', 'In review', 'Passed', 'Earned on 1 Feb 2026', 'Earned on 10 Jan 2026, then revoked', 'Suspended for now']) expect(text).toContain(words);
     expect(text.match(/Outcome:/g)).toHaveLength(9);
     for (const id of [gusBadge.id, halBadge.id, idaBadge.id]) expect(html).toContain(`href="/credentials/${id}"`);
@@ -161,7 +161,7 @@ describe('what came of an approved proposal', () => {
     expect(html).toContain(`/credentials/${annBadge.id}`);
     expect(html).not.toContain(moBadge.id);
     expect(html).not.toContain(xBadge.id);
-    expect(textOf(html)).toContain('No longer in your district');
+    expect(textJoined(html)).toContain('No longer in your district');
     // The other district's leader sees their own teacher's badge, and nothing of this district's.
     session.actor = w.otherLeader;
     const theirs = await proposalsPage('APPROVED');
@@ -226,13 +226,13 @@ describe('finding a proposal', () => {
 
     session.actor = w.leader;
     const html = renderToStaticMarkup(await ProposalsPage({ searchParams: Promise.resolve({ status: 'APPROVED', school: north.id }) }));
-    expect(textOf(html)).toContain('Ann Avery');
-    expect(textOf(html)).not.toContain('Bo Brown');
-    expect(textOf(html)).toContain('from teachers at North School');
+    expect(textJoined(html)).toContain('Ann Avery');
+    expect(textJoined(html)).not.toContain('Bo Brown');
+    expect(textJoined(html)).toContain('from teachers at North School');
     // The "Waiting" tab keeps the school.
     expect(html).toContain(`href="/district/proposals?status=SUBMITTED&amp;school=${north.id}"`);
     const none = renderToStaticMarkup(await ProposalsPage({ searchParams: Promise.resolve({ status: 'APPROVED', q: 'nobody by that name' }) }));
-    expect(textOf(none)).toContain('No proposals match');
+    expect(textJoined(none)).toContain('No proposals match');
     // Another district's school is refused, as another district is.
     await expect(ProposalsPage({ searchParams: Promise.resolve({ status: 'APPROVED', school: farSchool.id }) })).rejects.toThrow(/NEXT_REDIRECT/);
   });

@@ -11,6 +11,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
+import { decodeEntities, textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, createStack, createTrack, retireMicroCredential } from '@/lib/authoring/mutations';
 import { loadActor } from '@/lib/auth/load-actor';
@@ -48,9 +49,7 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
-const cardTitles = (html: string) => [...html.matchAll(/<h3[^>]*><a[^>]*>([^<]+)<\/a><\/h3>/g)].map((m) => decode(m[1]));
+const cardTitles = (html: string) => [...html.matchAll(/<h3[^>]*><a[^>]*>([^<]+)<\/a><\/h3>/g)].map((m) => decodeEntities(m[1]));
 
 /** A small world: one issuer's catalogue (three micro-credentials, a two-level track, a stack, a draft), two districts. */
 async function world() {

@@ -11,6 +11,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, redirectOf } from '../setup/actions';
+import { textJoined, textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, publishNewCredential } from '../factories';
 import { getDistrictTeacherRecord, RECORD_BADGES_PAGE_SIZE } from '@/lib/district/queries';
 import { pdHoursByTeacher, renewalCredentials, salaryStepEligibility } from '@/lib/reporting/district';
@@ -38,18 +39,13 @@ beforeEach(async () => {
 
 const props = (id: string, query: Record<string, string> = {}) => ({ params: Promise.resolve({ id }), searchParams: Promise.resolve(query) });
 const render = async (id: string, query: Record<string, string> = {}) => renderToStaticMarkup(await RecordPage.default(props(id, query)));
-const entities = (s: string) => s.replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-/** The page's words as read, tags taken out. */
-const textOf = (html: string) => entities(html.replace(/<[^>]+>/g, ''));
-/** A table row's cells, one space between each. */
-const cellsOf = (html: string) => entities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 const titleFor = async (actor: Actor | null, id: string) => {
   session.actor = actor;
   return (await RecordPage.generateMetadata(props(id))).title;
 };
 /** The rows of the page's tables whose first cell starts with `label`, as text (" | " between rows). */
 const rowOf = (html: string, label: string) => {
-  const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => cellsOf(m[1])).filter((t) => t.startsWith(label));
+  const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => textOf(m[1])).filter((t) => t.startsWith(label));
   expect(rows.length, label).toBeGreaterThan(0);
   return rows.join(' | ');
 };
@@ -162,7 +158,7 @@ describe('a district leader reads a teacher’s record', () => {
     session.actor = w.leader;
     expect(await titleFor(w.leader, w.ann.id)).toBe('Teacher record: Ann Avery');
     const html = await render(w.ann.id);
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(html).toMatch(/<h1[^>]*>Ann Avery<\/h1>/);
     expect(text).toContain('ann@example.test');
     expect(text).toContain('Cushing Elementary');
@@ -223,7 +219,7 @@ describe('who may read it', () => {
     session.actor = w.principal;
     expect(await titleFor(w.principal, w.ann.id)).toBe('Teacher record: Ann Avery');
     const html = await render(w.ann.id);
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(text).toContain('Ann Avery reaches Step 2.');
     expect(text).not.toContain('$');
     expect(text).not.toContain('Returned for revision');
@@ -319,7 +315,7 @@ describe('a teacher with more badges than a page', () => {
 
     session.actor = w.leader;
     const html = await render(w.ann.id, { cursor: first.badges.nextCursor! });
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(text).toContain(`Badges ${RECORD_BADGES_PAGE_SIZE + 1} to ${extra + 5} of ${extra + 5}, newest first`);
     expect(text).toContain('Seating Plans');
     expect(text).not.toContain('Workshop 1 ');
@@ -328,7 +324,7 @@ describe('a teacher with more badges than a page', () => {
     expect(html).toContain(`href="/district/teachers/${w.ann.id}">the first page of the record</a>`);
     expect(html).toMatch(/<h2[^>]*>Badges \(continued\)<\/h2>/);
     // A cursor that is not ours shows the first page.
-    expect(textOf(await render(w.ann.id, { cursor: 'not-a-cursor' }))).toContain('PD hours per school year');
+    expect(textJoined(await render(w.ann.id, { cursor: 'not-a-cursor' }))).toContain('PD hours per school year');
   });
 });
 
@@ -377,7 +373,7 @@ describe('licence renewal over the district’s cycle ending today', () => {
     for (const actor of [w.leader, w.principal]) {
       session.actor = actor;
       const html = await render(w.ann.id);
-      const text = textOf(html).replace(/\s+/g, ' ');
+      const text = textJoined(html);
       expect(html).toMatch(/<h2 id="licence-cycle-heading"[^>]*>PD hours toward licence renewal<\/h2>/);
       expect(text).toMatch(/21 of 20 PD hours toward licence renewal in the 5 years up to today \(\d{1,2} \w{3} 20\d\d to \d{1,2} \w{3} 20\d\d\)\. That meets the 20 PD hours Kettle Moraine asks for each renewal\./);
       expect(html).toMatch(/role="progressbar" aria-label="PD hours toward licence renewal, cycle ending today"[^>]*aria-valuetext="21 of 20 PD hours"/);
@@ -411,6 +407,6 @@ describe('licence renewal over the district’s cycle ending today', () => {
     const w = await renewalWorld({ renewalHoursRequired: null });
     expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toEqual({ set: false });
     session.actor = w.leader;
-    expect(textOf(await render(w.ann.id))).toContain('Kettle Moraine has not set the PD hours a licence renewal needs, so there is no renewal count to show.');
+    expect(textJoined(await render(w.ann.id))).toContain('Kettle Moraine has not set the PD hours a licence renewal needs, so there is no renewal count to show.');
   });
 });

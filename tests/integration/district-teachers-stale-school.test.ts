@@ -9,6 +9,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg } from '../factories';
 import { redirectOf } from '../setup/actions';
+import { textJoined } from '../setup/html';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -25,7 +26,6 @@ beforeEach(async () => {
 });
 
 const page = (query: Record<string, string>) => TeachersPage({ searchParams: Promise.resolve(query) });
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
 const NOTICE = 'That school is not one of Kettle Moraine’s schools (the link may be out of date), so this list shows teachers at every school.';
 
 async function world() {
@@ -54,7 +54,7 @@ describe('the teachers list with a school that is not the district’s', () => {
     expect(await redirectOf(page({ school: w.foreign.id, q: 'ann', cursor: 'eyJuIjoiQSIsImlkIjoieCJ9' }))).toBe('/district/teachers?q=ann&unknownSchool=1');
 
     const html = renderToStaticMarkup(await page({ unknownSchool: '1' }));
-    const text = textOf(html);
+    const text = textJoined(html);
     expect(text).toContain(NOTICE);
     expect(text.split(NOTICE)).toHaveLength(2);
     expect(text).toContain('Ann Avery');
@@ -76,13 +76,13 @@ describe('the teachers list with a school that is not the district’s', () => {
   it('still filters by one of the district’s own schools, with no note', async () => {
     const w = await world();
     session.actor = w.leader;
-    const text = textOf(renderToStaticMarkup(await page({ school: w.cushing.id })));
+    const text = textJoined(renderToStaticMarkup(await page({ school: w.cushing.id })));
     expect(text).toContain('Showing teachers placed at Cushing Elementary');
     expect(text).toContain('Ann Avery');
     expect(text).not.toContain('Bo Brown');
     expect(text).not.toContain('the link may be out of date');
     // A note asked for by hand over a real school is not shown.
-    expect(textOf(renderToStaticMarkup(await page({ school: w.cushing.id, unknownSchool: '1' })))).not.toContain(NOTICE);
+    expect(textJoined(renderToStaticMarkup(await page({ school: w.cushing.id, unknownSchool: '1' })))).not.toContain(NOTICE);
   });
 
   it('still sends a leader asking for another district to the “no access” page', async () => {

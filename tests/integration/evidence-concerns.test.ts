@@ -28,6 +28,7 @@ import { describeAuditEntry } from '@/lib/audit/describe';
 import { initialActionState } from '@/lib/action-result';
 import { s3, deleteObjectOrThrow } from '@/lib/storage/s3';
 import { withStorageDown } from '../setup/storage-down';
+import { textJoined } from '../setup/html';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 
@@ -52,10 +53,9 @@ beforeEach(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const render = async (el: Promise<React.ReactElement>) => textOf(renderToStaticMarkup(await el));
+const render = async (el: Promise<React.ReactElement>) => textJoined(renderToStaticMarkup(await el));
 /** The teacher's page lists removed files from an async server component: rendered as Next does, awaiting it. */
-const renderAsync = async (el: Promise<React.ReactElement>) => textOf(await new Response((await prerender(await el)).prelude).text());
+const renderAsync = async (el: Promise<React.ReactElement>) => textJoined(await new Response((await prerender(await el)).prelude).text());
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const REASON = 'The video shows a student whose family did not agree to filming.';

@@ -9,6 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { awardCursorAfter } from '@/lib/awards/cursor';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
@@ -27,8 +28,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const entities = (s: string) => s.replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-const textOf = (html: string) => entities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 const render = async (id: string) => renderToStaticMarkup(await RecordPage.default({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }));
 const entry = (over: Record<string, string>) => externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6', url: '', note: '', ...over });
 

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createPublishedCredential } from '../factories';
 import { parseCsv } from '@/lib/csv';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
@@ -31,8 +32,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 const as = <T,>(actor: Actor | null, run: () => Promise<T>) => {
   session.actor = actor;
   return run();

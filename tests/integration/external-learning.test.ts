@@ -14,6 +14,7 @@ import { untilWaitingOnLocksOr, watch } from '../setup/row-locks';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
 import { liveRegionsAround } from '../setup/live-regions';
+import { decodeEntities, textOf } from '../setup/html';
 import { createActor, createEarnedAward, createPublishedCredential } from '../factories';
 import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
 import {
@@ -36,8 +37,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 const as = <T,>(actor: Actor | null, run: () => Promise<T>) => {
   session.actor = actor;
   return run();
@@ -298,7 +297,7 @@ describe('saving an edit', () => {
     // The link goes to the entry's heading, which can take focus; now first, as most recently completed.
     expect(html).toContain(`<a href="#entry-${summit.id}">Go to it in your list</a>`);
     expect(html).toMatch(new RegExp(`<h3 id="entry-${summit.id}" tabindex="-1"[^>]*>Reading Summit</h3>`));
-    expect([...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => decode(m[1]))).toEqual(['Reading Summit', 'Math Circle']);
+    expect([...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => decodeEntities(m[1]))).toEqual(['Reading Summit', 'Math Circle']);
   });
 
   it('shows the page of the list that now holds the entry when the edit moves it to another page', async () => {
@@ -388,7 +387,7 @@ describe('the pages', () => {
     const text = textOf(html);
     expect(text).toContain('Self-reported PD hours 7.5');
     expect(text).toContain('Entries 2');
-    const headings = [...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => decode(m[1]));
+    const headings = [...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => decodeEntities(m[1]));
     expect(headings).toEqual(['Math Circle', 'Wisconsin Reading Summit']);
     expect(text).not.toContain('Bo’s workshop');
     expect(text).toContain('Self-reported: not verified');

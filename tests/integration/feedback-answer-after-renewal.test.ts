@@ -8,6 +8,7 @@ import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
@@ -32,7 +33,6 @@ const QUESTION = 'Criterion two says the routine was unclear, but the second par
 const REPLY = 'We read the second paragraph again; your revision can point the reviewer to it.';
 const DAY = 86_400_000;
 const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /**
  * A teacher whose first attempt was returned, who asked about the feedback and got a reply, then
@@ -82,15 +82,15 @@ describe('a reply to a question about feedback, after a renewal', () => {
     session.actor = w.teacher;
     // The page for the bare address is the renewal now, where the question is not.
     const current = await render(w.mc.slug);
-    expect(textOf(current)).toContain('Your renewal');
+    expect(textJoined(current)).toContain('Your renewal');
     expect(current).not.toContain(`id="question-${w.questionId}"`);
 
     const html = await render(w.mc.slug, Object.fromEntries(link.searchParams));
-    const text = textOf(html);
+    const text = textJoined(html);
     // The anchor the link jumps to, holding the question and the reply.
     const anchored = new RegExp(`<li[^>]*id="question-${w.questionId}"[^>]*>([\\s\\S]*?)</li>`).exec(html)?.[1] ?? '';
-    expect(textOf(anchored)).toContain(QUESTION);
-    expect(textOf(anchored)).toContain(REPLY);
+    expect(textJoined(anchored)).toContain(QUESTION);
+    expect(textJoined(anchored)).toContain(REPLY);
     // Said to be an earlier application, with the way to the current one, and nothing to change here.
     expect(text).toContain('Your earlier application');
     expect(text).toContain('An earlier application, kept as it was');
@@ -114,7 +114,7 @@ describe('a reply to a question about feedback, after a renewal', () => {
     expect(html).not.toContain(QUESTION);
     expect(html).not.toContain(REPLY);
     expect(html).not.toContain(`question-${w.questionId}`);
-    expect(textOf(html)).toContain('Your application');
+    expect(textJoined(html)).toContain('Your application');
   });
 
   it('finds nothing for a number the teacher has no application of, or that is not a number', async () => {
@@ -122,6 +122,6 @@ describe('a reply to a question about feedback, after a renewal', () => {
     session.actor = w.teacher;
     for (const cycle of ['3', '0', '-1', '1.0', 'abc', '01']) await expect(render(w.mc.slug, { cycle })).rejects.toMatchObject(NOT_FOUND);
     // The current cycle by number is the ordinary page.
-    expect(textOf(await render(w.mc.slug, { cycle: '2' }))).toContain('Your renewal');
+    expect(textJoined(await render(w.mc.slug, { cycle: '2' }))).toContain('Your renewal');
   });
 });

@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
@@ -42,7 +43,6 @@ beforeEach(async () => {
 
 const QUESTION = 'The reflection criterion says I did not name what changed, but paragraph two describes the new exit ticket routine.';
 const REPLY = 'Thank you. We read paragraph two again: the next reviewer will be asked to look at it closely.';
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#x2F;/g, '/');
 
 /** An issuer with blind review, a teacher whose first attempt a reviewer returned for revision. */
 async function makeWorld() {
@@ -119,7 +119,7 @@ describe('asking about feedback', () => {
 
     await ask(w);
     expect((await getApplication(w.otherTeacher, w.mc.slug))?.submission).toBeNull();
-    const html = textOf(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
+    const html = textJoined(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
     expect(html).not.toContain('paragraph two');
   });
 
@@ -227,7 +227,7 @@ describe('answering', () => {
 
     // The teacher reads question and reply under the feedback.
     session.actor = w.teacher;
-    const html = textOf(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
+    const html = textJoined(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
     expect(html).toContain(QUESTION);
     expect(html).toContain(REPLY);
     expect(html).toContain('Ask about this feedback');
@@ -242,14 +242,14 @@ describe('who sees the questions', () => {
     await ask(w);
 
     session.actor = w.admin;
-    const adminHtml = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
+    const adminHtml = textJoined(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
     expect(adminHtml).toContain('Questions from the teacher about the feedback');
     expect(adminHtml).toContain(QUESTION);
     expect(adminHtml).toContain('Your reply to Tess Teacher');
 
     // The reviewer of the returned attempt.
     session.actor = w.reviewer;
-    const decided = textOf(renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId: w.firstReviewId }) })));
+    const decided = textJoined(renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId: w.firstReviewId }) })));
     expect(decided).toContain('Please say what changed.');
     expect(decided).not.toContain('paragraph two');
 
@@ -258,7 +258,7 @@ describe('who sees the questions', () => {
     await w.answerAll(second, 1);
     await submitAttempt({ actor: w.teacher, attemptId: second, attested: true });
     const next = await w.review(w.reviewer, second);
-    const scoring = textOf(renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId: next.reviewId }) })));
+    const scoring = textJoined(renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId: next.reviewId }) })));
     expect(scoring).toContain('Feedback on earlier attempts');
     expect(scoring).not.toContain('paragraph two');
     expect(scoring).not.toContain('Tess Teacher');

@@ -9,6 +9,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
 import { liveRegionsAround, nestedLiveRegions } from '../setup/live-regions';
+import { textJoined } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import type { Actor } from '@/lib/auth/actor';
 import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
@@ -37,8 +38,6 @@ beforeEach(async () => {
 
 /** The notice that takes focus (ArrivalNotice), opening on its Alert (role status) titled `title`. */
 const focusedNotice = (title: string) => new RegExp(`<div tabindex="-1" class="[^"]*"><div role="status"[^>]*><p class="font-semibold">${title}</p>`);
-/** The visible text, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 const trackPage = async (slug: string, searchParams: Record<string, string> = {}) =>
   renderToStaticMarkup(await TrackPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(searchParams) }));
@@ -67,14 +66,14 @@ describe('“Enrol in all levels”', () => {
 
     const html = await trackPage('feedback-track', { enrolled: '1' });
     expect(html).toMatch(focusedNotice('You are enrolled in every level'));
-    expect(textOf(html)).toContain('Every level is on your dashboard with your progress.');
+    expect(textJoined(html)).toContain('Every level is on your dashboard with your progress.');
     expect(liveRegionsAround(html, 'You are enrolled in every level')).toHaveLength(1);
     expect(nestedLiveRegions(html)).toEqual([]);
     expect(html).not.toContain('Enrol in all levels');
 
     // A later visit (no flag) says it plainly, with no notice taking focus.
     const later = await trackPage('feedback-track');
-    expect(textOf(later)).toContain('You are enrolled in every level.');
+    expect(textJoined(later)).toContain('You are enrolled in every level.');
     expect(later).not.toContain('tabindex="-1"');
   });
 
@@ -147,7 +146,7 @@ describe('“Renew”', () => {
 
     const html = await applyPage(h.mc.slug, { renewing: '1' });
     expect(html).toMatch(focusedNotice('You are renewing this badge'));
-    expect(textOf(html)).toContain('It is a draft on your dashboard.');
+    expect(textJoined(html)).toContain('It is a draft on your dashboard.');
     expect(liveRegionsAround(html, 'You are renewing this badge')).toHaveLength(1);
     expect(html).not.toContain('Renew this badge');
     // A later visit (no flag) has no notice; nor has a first application given the flag.
@@ -163,7 +162,7 @@ describe('“Renew”', () => {
     expect(await redirectOf(startRenewalAction({ ok: true }, form({ microCredentialId: h.mc.id })))).toBe(`/apply/${h.mc.slug}?renewing=1`);
     const html = await applyPage(h.mc.slug, { renewing: '1' });
     expect(html).toMatch(focusedNotice('You are renewing this badge'));
-    expect(textOf(html)).toContain('It is with the reviewers.');
+    expect(textJoined(html)).toContain('It is with the reviewers.');
   });
 
   it('the flag on a first application, or on the earned one, shows nothing', async () => {

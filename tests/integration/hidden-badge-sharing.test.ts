@@ -12,6 +12,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
 import { nestedLiveRegions } from '../setup/live-regions';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedSubmission, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { startRenewal } from '@/lib/submissions/renewal';
@@ -48,7 +49,6 @@ const pageAs = async (as: Actor | null, id: string) => {
   return renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id }) }));
 };
 const setHidden = (id: string, hidden: boolean) => db.award.update({ where: { id }, data: { hiddenFromPortfolio: hidden } });
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 /** The share section: from its heading to the end of the section. */
 const shareSection = (html: string) => /<section aria-labelledby="share"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
 /** What the holder may publish the badge with: LinkedIn (both links), the résumé line, the email signature. */

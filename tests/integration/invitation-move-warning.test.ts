@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
 import { acceptInvitation, getInvitation, inviteMember } from '@/lib/people/mutations';
 import { invitationMoveWarning } from '@/lib/people/invitation-words';
@@ -22,7 +23,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
 const pageText = async (token: string) => textOf(renderToStaticMarkup(await InvitationPage({ params: Promise.resolve({ token }) })));
 
 const MOVE = 'Accepting moves you from Maple Valley to River Bend.';

@@ -12,6 +12,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { createOrg, createPublishedCredential } from '../factories';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
 import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
@@ -40,12 +41,10 @@ afterEach(() => {
   clearPageCache();
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const issuerPage = async (slug: string) => renderToStaticMarkup(await IssuerPage({ params: Promise.resolve({ slug }) }));
 const contact = (html: string) => {
   const m = /<p[^>]*data-issuer-contact[^>]*>([\s\S]*?)<\/p>/.exec(html);
-  return m ? { text: textOf(m[1]).trim(), href: /href="([^"]+)"/.exec(m[1])?.[1] ?? null } : null;
+  return m ? { text: textOf(m[1]), href: /href="([^"]+)"/.exec(m[1])?.[1] ?? null } : null;
 };
 
 describe('the contact address on an issuer’s page', () => {

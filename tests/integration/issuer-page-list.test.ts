@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
+import { decodeEntities, textOf } from '../setup/html';
 import { createPublishedCredential } from '../factories';
 import { getIssuerProfile, ISSUER_PAGE_ITEMS } from '@/lib/awards/queries';
 import { invalidateCatalogFacets, searchCatalog } from '@/lib/catalog/queries';
@@ -20,10 +21,8 @@ beforeEach(async () => {
   invalidateCatalogFacets();
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const issuerPage = async (slug: string) => renderToStaticMarkup(await IssuerPage({ params: Promise.resolve({ slug }) }));
-const hrefsOf = (html: string, text: string) => [...html.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].filter((m) => textOf(m[2]).trim() === text).map((m) => decode(m[1]));
+const hrefsOf = (html: string, text: string) => [...html.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].filter((m) => textOf(m[2]) === text).map((m) => decodeEntities(m[1]));
 
 describe("an issuer's page", () => {
   it('says when it lists only some of what the issuer publishes, and links to the catalogue for all of it', async () => {

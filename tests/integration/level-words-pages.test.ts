@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createPublishedCredential } from '../factories';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
@@ -19,7 +20,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 /** The words of the first pill that names a level (the badge mark's own text is not a pill). */
 const levelPill = (html: string) => /<span[^>]*>(Level \d[^<]*)<\/span>/.exec(html)?.[1] ?? null;
 

@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { RENEWAL_CYCLE_RULE, RENEWAL_HOURS_RULE } from '@/lib/district/policy-settings';
 import { getLicenceRenewalProgress, getTeacherRecord } from '@/lib/reporting/teacher';
@@ -34,8 +35,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 const form = (fields: Record<string, string>) => {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);

@@ -9,6 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { getIssuerSalaryStanding } from '@/lib/district/salary-approval';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
@@ -26,13 +27,11 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const page = async (slug: string) => renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
 const proposalPage = async (slug: string) => renderToStaticMarkup(await ProposalPage({ params: Promise.resolve({ slug }) }));
 const marked = (html: string, attr: string) => {
   const m = new RegExp(`<p[^>]*${attr}[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return m ? textOf(m[1]).trim() : null;
+  return m ? textOf(m[1]) : null;
 };
 const note = (html: string) => marked(html, 'data-salary-issuer-note');
 

@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
+import { hrefOf, textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { initialActionState } from '@/lib/action-result';
 import { enrollInMicroCredential, RESOURCES_WHILE_WORKING, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
@@ -35,9 +36,6 @@ const ISSUED = new Date('2025-01-15T10:00:00Z');
 /** 24-month badges issued on ISSUED expire on 2027-01-15: renewal opens 90 days before. */
 const IN_WINDOW = new Date(new Date('2027-01-15T10:00:00Z').getTime() - 30 * DAY);
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
 const pageOf = async (slug: string) => renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
 const markDone = (resourceId: string, slug: string) => resourceProgressAction(initialActionState, form({ resourceId, slug, done: 'true' }));
 

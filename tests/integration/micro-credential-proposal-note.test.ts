@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveProposal, decideProposal } from '@/lib/proposals/mutations';
 
@@ -20,7 +21,6 @@ beforeEach(async () => {
 });
 
 const NOTE = 'Your district asks for a short proposal, approved by your district leader, before you send your evidence: you write it after you enrol.';
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe('the proposal a district requires, said before enrolling', () => {
   it('is said to a teacher whose district requires one and has not approved it; not to anyone else', async () => {

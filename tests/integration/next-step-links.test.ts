@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { hrefOf } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
 import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
@@ -40,11 +41,6 @@ async function earn(teacher: Actor, mc: { id: string; issuerId: string; currentV
   });
 }
 
-/** The href of the link whose text starts with `text`, or null. */
-function hrefOf(html: string, text: string): string | null {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${escaped}`).exec(html)?.[1] ?? null;
-}
 
 describe('the dashboard’s "View badge"', () => {
   it('opens the badge earned, and the list of badges when that badge no longer counts', async () => {

@@ -11,6 +11,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
+import { decodeEntities } from '../setup/html';
 import { createActor } from '../factories';
 import { getPortfolioPreview, getPublicPortfolio } from '@/lib/awards/queries';
 import { isCacheableKey } from '@/lib/http/page-cache';
@@ -51,11 +52,10 @@ const portfolioHtml = async (handle = HANDLE) => {
   session.actor = null;
   return renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ handle }), searchParams: Promise.resolve({}) }));
 };
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 /** The owner's preview of the portfolio's top (account page, My badges): its lines, in order. */
 const previewOf = (html: string) => {
   const m = /<blockquote[^>]*>((?:<p[^>]*>[^<]*<\/p>)*)<\/blockquote>/.exec(html);
-  return m ? [...m[1].matchAll(/<p[^>]*>([^<]*)<\/p>/g)].map((p) => decode(p[1])) : null;
+  return m ? [...m[1].matchAll(/<p[^>]*>([^<]*)<\/p>/g)].map((p) => decodeEntities(p[1])) : null;
 };
 const accountHtml = async (as: Actor) => {
   session.actor = as;
@@ -68,7 +68,7 @@ const badgesHtml = async (as: Actor) => {
 /** The portfolio's header: the name, then every line under it, in order. */
 const headerOf = (html: string) => {
   const m = /<h1[^>]*>([^<]*)<\/h1>((?:<p[^>]*>[^<]*<\/p>)*)/.exec(html);
-  return m ? [m[1], ...[...m[2].matchAll(/<p[^>]*>([^<]*)<\/p>/g)].map((p) => p[1])].map(decode) : null;
+  return m ? [m[1], ...[...m[2].matchAll(/<p[^>]*>([^<]*)<\/p>/g)].map((p) => p[1])].map(decodeEntities) : null;
 };
 
 describe('the portfolio headline', () => {
@@ -110,7 +110,7 @@ describe('the portfolio headline', () => {
     // While private, the preview says how the top will read once public, headline and all.
     await db.user.update({ where: { id: maya.id }, data: { portfolioPublic: false } });
     const privately = await accountHtml(maya);
-    expect(decode(privately)).toContain('Your portfolio is private, so nobody else sees it. Once you make it public, its top will read:');
+    expect(decodeEntities(privately)).toContain('Your portfolio is private, so nobody else sees it. Once you make it public, its top will read:');
     expect(previewOf(privately)).toEqual(withHeadline);
 
     await db.user.update({ where: { id: maya.id }, data: { portfolioPublic: true } });

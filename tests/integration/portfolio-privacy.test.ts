@@ -18,6 +18,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
 import { nestedLiveRegions } from '../setup/live-regions';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createEarnedSubmission, createOrg, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { revokeAward } from '@/lib/awards/revoke';
@@ -78,7 +79,6 @@ const setBadge = (as: Actor | null, awardId: string, show: 'yes' | 'no') => {
   session.actor = as;
   return setBadgeOnPortfolioAction({ ok: true }, form({ awardId, show }));
 };
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 const portfolioHtml = async () => renderToStaticMarkup(await PortfolioPage({ params: Promise.resolve({ handle: HANDLE }), searchParams: Promise.resolve({}) }));
 const badgesHtml = async (as: Actor) => {
   session.actor = as;

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { getProposalDecider, listDistrictProposals } from '@/lib/proposals/queries';
@@ -18,8 +19,6 @@ const { saveProposalAction, autosaveProposalAction } = await import('@/app/micro
 const { default: ProposalPage } = await import('@/app/micro-credentials/[slug]/proposal/page');
 
 const proposalPage = async (slug: string) => renderToStaticMarkup(await ProposalPage({ params: Promise.resolve({ slug }) }));
-/** The visible text, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -201,7 +200,7 @@ describe('the proposal page', () => {
     session.actor = teacher;
     await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'My grade 7 students will explain their reasoning in labs.', plan: '', submit: true, version: null });
     await db.proposal.updateMany({ where: { userId: teacher.id }, data: { submittedAt: new Date('2026-11-24T09:00:00Z') } });
-    const text = textOf(await proposalPage(mc.slug));
+    const text = textJoined(await proposalPage(mc.slug));
     expect(text).toContain('Waiting for a decision from Kettle Moraine');
     expect(text).toContain('Sent on 24 November 2026.');
     expect(text).toContain('Your district leaders are Ann Berg and Bo Hart. If you need an answer or want to talk it through, you can ask any of them.');
@@ -215,7 +214,7 @@ describe('the proposal page', () => {
   it('says so when the district has no leader on the site to decide', async () => {
     const { mc, teacher } = await world();
     await saveProposal({ actor: teacher, microCredentialId: mc.id, studentGoals: 'My grade 7 students will explain their reasoning in labs.', plan: '', submit: true });
-    const text = textOf(await proposalPage(mc.slug));
+    const text = textJoined(await proposalPage(mc.slug));
     expect(text).toContain('No district leader at Kettle Moraine can decide it on this site yet.');
     // A platform administrator leads every district: they can decide it, or invite a leader.
     expect(text).toContain('ask a platform administrator: they can decide it for the district, or invite a leader who can.');

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { decideProposal, saveProposal } from '@/lib/proposals/mutations';
 import { getProposalDecider, listDistrictProposals, needsProposal } from '@/lib/proposals/queries';
@@ -27,8 +28,6 @@ beforeEach(async () => {
 });
 
 const GOALS = 'My grade 7 students will explain their reasoning in labs.';
-/** The visible text, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /** Kettle Moraine (proposals required), Lee who leads it and teaches there, and a credential. */
 async function world(opts: { colleague: boolean }) {
@@ -105,11 +104,11 @@ describe('a leader’s own proposal', () => {
     const cards = html.split('<article').slice(1);
     expect(cards).toHaveLength(2);
     const [leeCard, tiaCard] = [cards.find((c) => c.includes('Lee Leads'))!, cards.find((c) => c.includes('Tia Teacher'))!];
-    expect(textOf(leeCard)).toContain('Your own proposal: another leader decides it.');
+    expect(textJoined(leeCard)).toContain('Your own proposal: another leader decides it.');
     expect(leeCard).not.toContain(`comment-${own.id}`);
-    expect(textOf(leeCard)).not.toMatch(/Approve|Return with comment/);
+    expect(textJoined(leeCard)).not.toMatch(/Approve|Return with comment/);
     expect(tiaCard).toContain(`id="comment-${theirs.id}"`);
-    expect(textOf(tiaCard)).not.toContain('Your own proposal');
+    expect(textJoined(tiaCard)).not.toContain('Your own proposal');
   });
 
   it('says plainly who can decide it when its sender is the only leader (their colleague left after it was sent)', async () => {
@@ -118,7 +117,7 @@ describe('a leader’s own proposal', () => {
     await db.membership.deleteMany({ where: { userId: colleague!.id, organizationId: district.id } });
     const decider = (await getProposalDecider(lee))!;
     expect(decider).toEqual({ districtName: 'Kettle Moraine', leaderNames: [], otherLeaders: 0, youLead: true });
-    const text = textOf(renderToStaticMarkup(ProposalWaiting({ ...decider, submittedAt: null, applyHref: '/apply/x' })));
+    const text = textJoined(renderToStaticMarkup(ProposalWaiting({ ...decider, submittedAt: null, applyHref: '/apply/x' })));
     expect(text).toContain('You are the only leader of Kettle Moraine on this site, and no one can approve their own proposal, so no district leader can decide it yet.');
     expect(text).toContain('Invite another district leader (District, then People)');
     expect(text).toContain('A platform administrator can also decide it, or invite a leader for you.');

@@ -7,6 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedSubmission } from '../factories';
 import { makeReviewWorld, scoreAttempt } from '../factories/review-world';
 import { PUBLIC_SUMMARY_FIXED, saveResponse, setPublicSummary, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
@@ -22,7 +23,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const storedSummary = async (submissionId: string) => (await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { publicSummary: true } })).publicSummary;
 const credentialPage = async (id: string) => textOf(renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id }) })));
 

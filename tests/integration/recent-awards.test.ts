@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, redirectOf } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { listRecentDistrictAwards, RECENT_AWARDS_LIMIT } from '@/lib/district/queries';
 import { listRecentSchoolAwards } from '@/lib/school/queries';
@@ -28,8 +29,6 @@ beforeEach(async () => {
 
 const render = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 const sp = (v: Record<string, string> = {}) => ({ searchParams: Promise.resolve(v) });
-/** The visible text, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 /**
  * District D with schools A (Ann) and B (Bo), and Dee placed in D at no school; district E with

@@ -14,6 +14,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
+import { hrefOf, textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { createTrack, retireMicroCredential } from '@/lib/authoring/mutations';
@@ -38,9 +39,6 @@ beforeEach(async () => {
 });
 
 const DAY = 86_400_000;
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
 const pageAt = async (path: string, sp: Record<string, string> = {}) => {
   const slug = /^\/micro-credentials\/([^/?#]+)$/.exec(path)?.[1];
   if (!slug) throw new Error(`not a credential page: ${path}`);

@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { DistrictPolicyInput, getDistrictPolicy, POLICY_CHANGED, saveDistrictPolicy } from '@/lib/district/policy-settings';
 import { getIssuerSalaryStanding } from '@/lib/district/salary-approval';
@@ -39,8 +40,6 @@ beforeEach(async () => {
 });
 
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 /**
  * Kettle Moraine (no salary steps) with a school, Lakeside. Approved Academy offers Exit Tickets;
@@ -140,7 +139,7 @@ describe('counting only approved credentials toward licence renewal', () => {
     session.actor = w.ann;
     const note = async (slug: string) => {
       const m = /<p[^>]*data-salary-issuer-note[^>]*>([\s\S]*?)<\/p>/.exec(renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) })));
-      return m ? textOf(m[1]).trim() : null;
+      return m ? textOf(m[1]) : null;
     };
     expect(await note(w.seating.slug)).toBe('Badges from Acme Learning do not count toward Kettle Moraine’s licence renewal: your district counts only the issuers and micro-credentials it has approved, and has approved neither this issuer nor this micro-credential.');
     expect(await note(w.formative.slug)).toBe('Badges for this micro-credential count toward Kettle Moraine’s licence renewal: your district has approved it, though not every micro-credential from Acme Learning.');

@@ -12,6 +12,7 @@ import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { RESET_MINUTES } from '@/lib/auth/password-reset';
 import { resetDatabase } from '../setup/db';
 import { form } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor } from '../factories';
 
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -25,7 +26,6 @@ const page = async (token: string) => renderToStaticMarkup(await ResetPasswordPa
 // HTML attribute names are case-insensitive (React writes `autoComplete`, `readOnly`).
 /** The form's username field, if any: an input with autocomplete="username". */
 const usernameField = (html: string) => /<form[\s\S]*?(<input(?=[^>]*autocomplete="username")[^>]*>)[\s\S]*?<\/form>/i.exec(html)?.[1] ?? null;
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
 /** Whether the page offers the "Forgot your password?" form: one address field and its button, in a form. */
 const offersRequestForm = (html: string) =>
   /<form[\s\S]*<input(?=[^>]*name="email")(?=[^>]*type="email")(?=[^>]*autocomplete="email")[^>]*>[\s\S]*Email me a link[\s\S]*<\/form>/i.test(html);
@@ -44,7 +44,7 @@ describe('the reset-password page: password managers, and links that cannot be u
     // In the same form as the new password, which a password manager offers to save.
     expect(html).toMatch(/<form[\s\S]*autocomplete="username"[\s\S]*autocomplete="new-password"[\s\S]*<\/form>/i);
     // And the person reads which account they are changing.
-    expect(html.replace(/<[^>]+>/g, '')).toContain('For the account maya.reset@school.test');
+    expect(textJoined(html)).toContain('For the account maya.reset@school.test');
     // Not the request form: this link works.
     expect(offersRequestForm(html)).toBe(false);
   });
@@ -64,7 +64,7 @@ describe('the reset-password page: password managers, and links that cannot be u
     ] as const) {
       const html = await page(token);
       expect(html).toContain(says);
-      expect(textOf(html)).toContain(why);
+      expect(textJoined(html)).toContain(why);
       expect(html).not.toContain('sam.reset@school.test');
       expect(html).not.toMatch(/autocomplete="username"/i);
       // No new-password form for a link that cannot set one (nor the link, hidden in a form)...

@@ -8,6 +8,7 @@ import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { RESET_MINUTES } from '@/lib/auth/password-reset';
 import { resetDatabase } from '../setup/db';
 import { redirectOf } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor } from '../factories';
 
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -20,7 +21,6 @@ beforeEach(resetDatabase);
 
 const from = (query: Record<string, string | string[]>) => redirectOf(ResetQueryPage({ searchParams: Promise.resolve(query) }));
 const forgotPage = async (query: Record<string, string>) => renderToStaticMarkup(await ForgotPasswordPage({ searchParams: Promise.resolve(query) }));
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
 
 describe('/reset-password?token=…', () => {
   it('goes on to the emailed link’s page, where a link that works offers the form', async () => {
@@ -30,7 +30,7 @@ describe('/reset-password?token=…', () => {
     expect(to).toBe(`/reset-password/${token}`);
     // The page it lands on is the real one, for this very link.
     const html = renderToStaticMarkup(await ResetPasswordPage({ params: Promise.resolve({ token: decodeURIComponent(to.split('/').pop()!) }) }));
-    expect(textOf(html)).toContain('For the account query.reset@school.test');
+    expect(textJoined(html)).toContain('For the account query.reset@school.test');
     expect(html).toContain('<form');
     // Spaces a mail client added around it do not matter.
     expect(await from({ token: ` ${token}\n` })).toBe(`/reset-password/${token}`);
@@ -48,7 +48,7 @@ describe('/reset-password?token=…', () => {
     for (const token of ['', '   ', 'abc def', 'abc/../../admin', 'tok%2Fen', 'a'.repeat(201), 'tok\u0000en?x=1', ['one', 'two']]) {
       expect(await from({ token }), JSON.stringify(token)).toBe('/forgot-password?link=invalid');
     }
-    const text = textOf(await forgotPage({ link: 'invalid' }));
+    const text = textJoined(await forgotPage({ link: 'invalid' }));
     expect(text).toContain('That reset link is not valid');
     expect(text).toContain('Check that you copied the whole link from the email, or ask for a new one below.');
     // Still the page to ask for a new link.
@@ -61,6 +61,6 @@ describe('/reset-password?token=…', () => {
     expect(html).not.toContain('That reset link is not valid');
     // No notice at all: the form's own live regions are on the page, empty until it has something to say.
     expect(html).not.toMatch(/role="status"[^>]*>[^<]|role="status"[^>]*><(?!\/)/);
-    expect(textOf(html)).toContain('Enter your email address and we will send you a link');
+    expect(textJoined(html)).toContain('Enter your email address and we will send you a link');
   });
 });

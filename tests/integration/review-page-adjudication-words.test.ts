@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
@@ -26,7 +27,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const render = async (actor: Actor, reviewId: string) => {
   session.actor = actor;
   return renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId }) }));
@@ -72,9 +72,9 @@ describe('the adjudication view', () => {
     const html = await render(w.admin, reviewId);
     const row = html.match(/<tr><th scope="row"[^>]*>Overall comment<\/th>(.*?)<\/tr>/)?.[1];
     expect(row).toBeDefined();
-    const cells = [...row!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => textOf(m[1]));
+    const cells = [...row!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => textJoined(m[1]));
     // The columns are the reviews in the header's order: the first review, then the second.
-    expect(textOf(html)).toMatch(/First review \(Pia Pass\): pass.*Second review \(Rex Revise\): revise/);
+    expect(textJoined(html)).toMatch(/First review \(Pia Pass\): pass.*Second review \(Rex Revise\): revise/);
     expect(cells).toEqual(['Both parts are strong.', 'A reflection on what students did next would raise the total.']);
   });
 
@@ -85,7 +85,7 @@ describe('the adjudication view', () => {
     await score(w, revise, 'SECOND', [0, 3], 'Context is missing.');
     const { reviewId } = await claimReview({ actor: w.admin, attemptId: w.attemptId, kind: 'ADJUDICATION' });
     const row = (await render(w.admin, reviewId)).match(/<tr><th scope="row"[^>]*>Overall comment<\/th>(.*?)<\/tr>/)![1];
-    expect([...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => textOf(m[1]))).toEqual(['None written', 'Context is missing.']);
+    expect([...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => textJoined(m[1]))).toEqual(['None written', 'Context is missing.']);
   });
 });
 
@@ -94,21 +94,21 @@ describe('the teacher line', () => {
     const blind = await makeWorld({ blindReview: true });
     const r = await blind.reviewer('Rae Reviewer');
     const { reviewId } = await claimReview({ actor: r, attemptId: blind.attemptId });
-    const claimed = textOf(await render(r, reviewId));
+    const claimed = textJoined(await render(r, reviewId));
     expect(claimed).toContain('Teacher: hidden (this issuer reviews blind)');
     expect(claimed).not.toContain('Tess Teacher');
     // Given back: the evidence is withheld, and the teacher is still never shown.
     await releaseReview({ actor: r, reviewId });
-    const released = textOf(await render(r, reviewId));
+    const released = textJoined(await render(r, reviewId));
     expect(released).toContain('Teacher: hidden (this issuer reviews blind)');
     expect(released).not.toContain('shown while you hold a claim');
 
     const open = await makeWorld({ blindReview: false });
     const o = await open.reviewer('Otto Open');
     const { reviewId: openId } = await claimReview({ actor: o, attemptId: open.attemptId });
-    expect(textOf(await render(o, openId))).toContain('Teacher: Tess Teacher');
+    expect(textJoined(await render(o, openId))).toContain('Teacher: Tess Teacher');
     await releaseReview({ actor: o, reviewId: openId });
-    const openReleased = textOf(await render(o, openId));
+    const openReleased = textJoined(await render(o, openId));
     expect(openReleased).toContain('Teacher: shown while you hold a claim');
     expect(openReleased).not.toContain('Tess Teacher');
   });

@@ -15,6 +15,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
 import { liveRegionsAround } from '../setup/live-regions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg } from '../factories';
 import { inviteMember } from '@/lib/people/mutations';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
@@ -70,8 +71,6 @@ async function removeRole(hidden: Record<string, string>, removedMessage: string
   return element.props.action(initialActionState, form(hidden));
 }
 
-/** The text of `html` (tags dropped, entities a person reads). */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
 
 describe('the confirmation after removing a role', () => {
   it('shows, above the list and read out once, whose role went and how many invitations they sent stopped working', async () => {
@@ -93,7 +92,7 @@ describe('the confirmation after removing a role', () => {
 
     const said = 'The issuer admin role was removed from Ada Admin. 2 invitations they sent stopped working: 1 to be an issuer admin and 1 to be a reviewer.';
     const after = renderNotices().html;
-    expect(textOf(after)).toBe(`${said}${LIST}`);
+    expect(textJoined(after)).toBe(`${said}${LIST}`);
     // Seen: a success Alert (as every confirmation looks), not the screen-reader-only announcer.
     expect(after).toMatch(/^<div role="status" aria-live="polite" class="mb-4"><div class="rounded-md border [^"]*bg-green-50[^"]*"><div>The issuer admin role/);
     expect(after).not.toContain('sr-only');
@@ -115,10 +114,10 @@ describe('the confirmation after removing a role', () => {
     context = renderNotices().value;
     session.actor = bea;
     await removeRole({ organizationId: district.id, userId: ann.id, role: 'DISTRICT_LEADER', op: 'remove' }, 'Ann Away is no longer a district leader.');
-    expect(textOf(renderNotices().html)).toBe(`Ann Away is no longer a district leader.${LIST}`);
+    expect(textJoined(renderNotices().html)).toBe(`Ann Away is no longer a district leader.${LIST}`);
 
     await removeRole({ organizationId: school.id, userId: pat.id, role: 'SCHOOL_LEADER', op: 'remove' }, 'Pat Principal no longer leads North Elementary.');
-    expect(textOf(renderNotices().html)).toBe(`Pat Principal no longer leads North Elementary.${LIST}`);
+    expect(textJoined(renderNotices().html)).toBe(`Pat Principal no longer leads North Elementary.${LIST}`);
   });
 
   it('shows nothing when the removal is refused: the form says why itself', async () => {

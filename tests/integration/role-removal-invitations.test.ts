@@ -10,6 +10,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg, invitationTokenFor } from '../factories';
 import { form } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { acceptInvitation, changeRole, getInvitation, inviteMember } from '@/lib/people/mutations';
 import { listPendingInvitations } from '@/lib/people/queries';
 import { listDistrictInvitations } from '@/lib/district/people';
@@ -28,7 +29,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
 /** The text of the open-invitations row that names `email`. */
 const rowOf = (html: string, email: string) => textOf([...html.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]).find((li) => li.includes(`${email} ·`)) ?? '');
 const sp = (v: Record<string, string> = {}) => ({ searchParams: Promise.resolve(v) });

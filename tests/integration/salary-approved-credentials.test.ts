@@ -11,6 +11,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf } from '../setup/actions';
 import { liveRegionsAround, nestedLiveRegions } from '../setup/live-regions';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
 import { APPROVED_CREDENTIALS_MAX, DistrictPolicyInput, getDistrictPolicy, NOT_IN_CATALOGUE_FIELD, POLICY_CHANGED, saveDistrictPolicy } from '@/lib/district/policy-settings';
@@ -44,8 +45,6 @@ beforeEach(async () => {
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
 const NOW = new Date('2026-06-01T12:00:00Z');
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 const FORMATIVE = 'Formative Assessment in Practice';
 
@@ -107,7 +106,7 @@ const stepsOf = async (w: World) => {
 const mcNote = async (slug: string) => {
   const html = renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
   const m = /<p[^>]*data-salary-issuer-note[^>]*>([\s\S]*?)<\/p>/.exec(html);
-  return m ? textOf(m[1]).trim() : null;
+  return m ? textOf(m[1]) : null;
 };
 
 describe('a micro-credential approved on its own', () => {

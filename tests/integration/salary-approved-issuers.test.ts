@@ -11,6 +11,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, nextStatusIndex, sampleDefinition } from '../factories';
 import { createMicroCredential } from '@/lib/authoring/mutations';
 import { DistrictPolicyInput, NO_APPROVED_ISSUERS, getDistrictPolicy, saveDistrictPolicy } from '@/lib/district/policy-settings';
@@ -43,8 +44,6 @@ beforeEach(async () => {
 const period = resolvePeriod({ from: '2025-09-01', to: '2026-08-31' });
 const NOW = new Date('2026-06-01T12:00:00Z');
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 const award = createEarnedAward;
 
@@ -296,7 +295,7 @@ describe('the note on a micro-credential’s page', () => {
   const page = async (slug: string) => renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
   const note = (html: string) => {
     const m = /<p[^>]*data-salary-issuer-note[^>]*>([\s\S]*?)<\/p>/.exec(html);
-    return m ? textOf(m[1]).trim() : null;
+    return m ? textOf(m[1]) : null;
   };
 
   it('tells a teacher of a district that counts only approved issuers whether this issuer’s badges count there', async () => {

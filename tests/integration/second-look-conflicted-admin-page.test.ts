@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
@@ -30,7 +31,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const ASK_FORM = 'Ask for a second look</button>';
 const WITHDRAW_FORM = 'Withdraw the second look';
 
@@ -77,7 +77,7 @@ async function returnIt(w: World, attemptId: string) {
 async function pageFor(actor: Actor, submissionId: string) {
   session.actor = actor;
   const html = renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: submissionId }) }));
-  return { html, text: textOf(html) };
+  return { html, text: textJoined(html) };
 }
 
 describe('the application record, to an admin with a conflict of interest with the teacher', () => {

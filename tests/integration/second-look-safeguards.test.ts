@@ -10,6 +10,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
@@ -51,7 +52,6 @@ afterEach(() => vi.restoreAllMocks());
 const REASON = 'The reviewer says there is no student work, but part 2 quotes three exit tickets.';
 const FIRST_FEEDBACK = 'There is no student work here.';
 const NEW_FEEDBACK = 'Name which exit-ticket answers changed after the reteach.';
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const DAY = 86_400_000;
 
@@ -105,7 +105,7 @@ const attemptOf = (id: string) => db.attempt.findUniqueOrThrow({ where: { id } }
 const ask = async (w: World, actor: Actor = w.requester, opts: { now?: Date; attemptId?: string } = {}) =>
   requestSecondLook({ actor, attemptId: opts.attemptId ?? w.attemptId, version: (await attemptOf(opts.attemptId ?? w.attemptId)).version, reason: REASON, now: opts.now });
 const withdraw = async (w: World, actor: Actor = w.admin, now?: Date) => withdrawSecondLook({ actor, attemptId: w.attemptId, version: (await attemptOf(w.attemptId)).version, now });
-const render = async (el: Promise<React.ReactElement>) => textOf(renderToStaticMarkup(await el));
+const render = async (el: Promise<React.ReactElement>) => textJoined(renderToStaticMarkup(await el));
 const recordFor = (w: World, actor: Actor) => getSubmissionRecord({ actor, submissionId: w.submissionId }).then((r) => r!);
 
 describe('asking for a second look, refused when it could not be fair or could not end', () => {
@@ -462,14 +462,14 @@ describe('the teacher’s questions', () => {
     session.actor = w.teacher;
     const html = renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) }));
     expect(html).toContain(`id="question-${questionId}"`);
-    expect(textOf(html)).toContain('Your questions about the earlier decision');
-    expect(textOf(html)).toContain('We asked an independent reviewer to look again.');
+    expect(textJoined(html)).toContain('Your questions about the earlier decision');
+    expect(textJoined(html)).toContain('We asked an independent reviewer to look again.');
 
     await score(w, w.fresh, w.attemptId, 'SECOND_LOOK', [0, 0], NEW_FEEDBACK);
     const after = renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) }));
     expect(after.match(new RegExp(`id="question-${questionId}"`, 'g'))).toHaveLength(1);
-    expect(textOf(after)).toContain('About the earlier decision');
-    expect(textOf(after)).toContain('Ask about this feedback');
+    expect(textJoined(after)).toContain('About the earlier decision');
+    expect(textJoined(after)).toContain('Ask about this feedback');
     await askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'What does “changed after the reteach” mean?' });
     expect(await db.feedbackQuestion.count({ where: { attemptId: w.attemptId } })).toBe(2);
   });
@@ -496,7 +496,7 @@ describe('the teacher’s questions', () => {
     expect(questions.find((q) => q.id !== earlierId)).toMatchObject({ aboutSecondLook: true, answeredAt: null });
     // Both wait for a reply; the page labels the earlier one and no longer offers the form.
     const after = await render(ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) }));
-    expect(textOf(after)).toContain('About the earlier decision');
+    expect(textJoined(after)).toContain('About the earlier decision');
     expect(after).not.toContain('Ask about this feedback');
     const shown = (await recordFor(w, w.requester)).attempts.find((a) => a.id === w.attemptId)!.questions;
     expect(shown.map((q) => q.aboutEarlierDecision).sort()).toEqual([false, true]);

@@ -10,6 +10,7 @@ import { resetDatabase } from '../setup/db';
 import { clearInsertFault, injectInsertFault } from '../setup/insert-fault';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, startRevision, submitAttempt, SECOND_LOOK_UNDER_WAY } from '@/lib/submissions/mutations';
@@ -56,7 +57,6 @@ afterEach(async () => {
 
 const REASON = 'The reviewer says there is no student work, but part 2 quotes three exit tickets.';
 const NEW_FEEDBACK = 'Name which exit-ticket answers changed after the reteach.';
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#x2F;/g, '/');
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
@@ -122,11 +122,11 @@ describe('asking for a second look', () => {
     // Offered on the application record, with the reason to give, and next to the teacher's question.
     await askAboutFeedback({ actor: w.teacher, attemptId: w.attemptId, body: 'Part 2 has the exit tickets: was it read?' });
     const offered = renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) }));
-    expect(textOf(offered)).toContain('Ask for a second look');
+    expect(textJoined(offered)).toContain('Ask for a second look');
     expect(offered).toContain(`href="#second-look-${w.attemptId}"`);
-    expect(textOf(offered)).toContain('ask for a second look at attempt 1');
+    expect(textJoined(offered)).toContain('ask for a second look at attempt 1');
     expect(offered).toContain(`name="version" value="${before.version}"`);
-    expect(textOf(offered)).toContain('Why attempt 1 needs a second look');
+    expect(textJoined(offered)).toContain('Why attempt 1 needs a second look');
     const blank = await requestSecondLookAction(initialActionState, form({ attemptId: w.attemptId, version: String(before.version), reason: '  ' }));
     expect(blank).toMatchObject({ ok: false, fieldErrors: { reason: ['Say why the decision should be looked at again.'] } });
     const long = await requestSecondLookAction(initialActionState, form({ attemptId: w.attemptId, version: String(before.version), reason: 'x'.repeat(1001) }));
@@ -174,7 +174,7 @@ describe('asking for a second look', () => {
 
     // The teacher's page says so, with both dates, and nothing of the reason.
     session.actor = w.teacher;
-    const page = textOf(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
+    const page = textJoined(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
     expect(page).toContain(`A second look was asked for on ${dayFmt.format(now)}: an independent reviewer will review this attempt again. You will hear by ${dayFmt.format(a.dueAt!)}.`);
     expect(page).not.toContain('exit tickets. ');
     expect(page).not.toContain('Start revision');
@@ -182,13 +182,13 @@ describe('asking for a second look', () => {
 
     // The application record shows the request and the reason to the admin who asked.
     session.actor = w.requester;
-    const record = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
+    const record = textJoined(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
     expect(record).toContain('Asked for by Ada Requester');
     expect(record).toContain(REASON);
     expect(record).toContain('Set aside for the second look');
     // Not to a co-admin who is not qualified yet, but could be before it is taken: the request shows, the reason does not.
     session.actor = w.admin;
-    const coAdmin = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
+    const coAdmin = textJoined(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
     expect(coAdmin).toContain('Asked for by Ada Requester');
     expect(coAdmin).not.toContain(REASON);
     expect(coAdmin).toContain('The reason is hidden from you until the second look is decided');
@@ -344,7 +344,7 @@ describe('the independent review', () => {
     expect(view.reviews).toHaveLength(1);
     expect(view.reviews[0]).toMatchObject({ kind: 'SECOND_LOOK', overallComment: NEW_FEEDBACK });
     session.actor = w.teacher;
-    const page = textOf(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
+    const page = textJoined(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve({}) })));
     expect(page).toContain(NEW_FEEDBACK);
     expect(page).not.toContain('There is no student work here.');
     expect(page).toContain('an independent reviewer reviewed this attempt again, and this is their decision');

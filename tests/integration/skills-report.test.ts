@@ -12,6 +12,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, redirectOf } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential, nextStatusIndex } from '../factories';
 import { pdHoursByTeacher, skillsReport, type SkillsReport } from '@/lib/reporting/district';
 import { districtReportCsv, schoolReportCsv } from '@/lib/reporting/exports';
@@ -261,7 +262,7 @@ describe('the reports pages', () => {
     expect(html).toContain('9 badges earned by 4 teachers in 3 topics: 2 for understanding (level 1) and 6 in the classroom (level 2 and above), 1 with no level. 6 teachers are working toward one now.');
     // The chart's rows are a list read as "topic: value" (the bars are decoration), and a table of them.
     const chart = /<figure[^>]*><figcaption[^>]*><span[^>]*>Badges earned by topic<\/span>.*?<\/figure>/s.exec(html)?.[0] ?? '';
-    expect([...chart.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) => m[1].replace(/<[^>]+>/g, ''))).toEqual(['Classroom climate: 4 (4 teachers)', 'Assessment: 4 (2 teachers)', 'Literacy: 1 (1 teacher)']);
+    expect([...chart.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) => textJoined(m[1]))).toEqual(['Classroom climate: 4 (4 teachers)', 'Assessment: 4 (2 teachers)', 'Literacy: 1 (1 teacher)']);
     expect(html).toContain('Show the data as a table');
     expect(html).toContain(`/district/reports/export?report=skills&amp;from=${period.fromLabel}&amp;to=${period.toLabel}`);
     // React escapes the title: it is shown, never markup.

@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textJoined } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { awardStackToHolders, issueAwardForSubmission, issueCompletedStacks } from '@/lib/awards/issue';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
@@ -71,7 +72,6 @@ async function bits(id: string) {
 }
 const progress = (h: Holder) => getStackProgress({ userId: h.teacher.id, stackId: h.stackId, partIds: [h.first.id, h.second.id] });
 const stackBadges = (h: Holder) => db.award.findMany({ where: { userId: h.teacher.id, stackId: h.stackId }, orderBy: { issuedAt: 'asc' }, select: { id: true, revokedAt: true, suspendedAt: true } });
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('a part revoked for good', () => {
   it('revokes the stack badge on the revocation list every verifier reads, even one already on hold, and tells the holder', async () => {
@@ -124,7 +124,7 @@ describe('a part revoked for good', () => {
     const h = await stackHolder();
     await revokeAward({ actor: h.admin, awardId: h.a1, reason: PLAGIARISED });
     session.actor = h.teacher;
-    const text = textOf(renderToStaticMarkup(await StackPage({ params: Promise.resolve({ slug: 'feedback-stack' }) })));
+    const text = textJoined(renderToStaticMarkup(await StackPage({ params: Promise.resolve({ slug: 'feedback-stack' }) })));
     expect(text).toContain('Your stack credential was revoked');
     expect(text).toContain('“Exit Tickets”, one of the badges it is built from, was revoked. It can be earned again once every badge it is built from is held.');
   });
@@ -132,7 +132,7 @@ describe('a part revoked for good', () => {
   it('the issuer’s admin is told beforehand what suspending and what revoking a part does to the stack badge', async () => {
     const h = await stackHolder();
     session.actor = h.admin;
-    const text = textOf(renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: h.a1 }) })));
+    const text = textJoined(renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: h.a1 }) })));
     expect(text).toContain('Suspending it also puts on hold the stack badge built on it: Feedback Stack.');
     expect(text).toContain('Revoking it also revokes the stack badge built on it: Feedback Stack. The holder can earn it again once they hold every part again.');
   });

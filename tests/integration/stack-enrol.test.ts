@@ -10,6 +10,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
+import { textOf } from '../setup/html';
 import { createActor, createPublishedCredential, sampleDefinition } from '../factories';
 import { createMicroCredential, createStack, retireMicroCredential } from '@/lib/authoring/mutations';
 import { enrollInMicroCredential, enrollInStack, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
@@ -39,8 +40,6 @@ beforeEach(async () => {
   session.actor = null;
 });
 
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const stackPage = async () => renderToStaticMarkup(await StackPage({ params: Promise.resolve({ slug: 'feedback-stack' }) }));
 
 type Mc = { id: string; issuerId: string; currentVersionId: string | null };

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { hrefOf, textJoined } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { revokeAward, suspendAward } from '@/lib/awards/revoke';
@@ -56,8 +57,6 @@ async function fourCredentials() {
 const stack = (admin: Actor, issuerId: string, slug: string, title: string, parts: { slug: string }[], publish = true) =>
   createStack({ actor: admin, issuerId, publish, def: { slug, title, summary: 'Parts.', microCredentials: parts.map((p) => p.slug) } });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
 
 describe('stacks a teacher is building, all at once', () => {
   it('lists published stacks with a valid part held and one missing, counts only valid parts, and names the next missing part', async () => {
@@ -143,8 +142,8 @@ describe('stacks a teacher is building, all at once', () => {
       expect(html).toContain('Stacks you’re building');
       expect(hrefOf(html, 'Three Parts')).toBe('/stacks/three-parts');
       expect(html).toMatch(/role="progressbar" aria-label="Three Parts: 1 of 3 held"/);
-      expect(textOf(html)).toContain('1 of 3 held');
-      expect(textOf(html)).toContain('Next: Socratic Seminars');
+      expect(textJoined(html)).toContain('1 of 3 held');
+      expect(textJoined(html)).toContain('Next: Socratic Seminars');
       expect(hrefOf(html, 'Socratic Seminars')).toBe(`/micro-credentials/${c.b.slug}`);
     }
   });
@@ -198,13 +197,13 @@ describe('the dashboard offers the next level of a track once a level is earned'
 
     const award = await earn(teacher, c.a.id);
     const html = renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) }));
-    expect(textOf(html)).toContain('Continue to Level 2: Socratic Seminars →');
+    expect(textJoined(html)).toContain('Continue to Level 2: Socratic Seminars →');
     // Said once, in the link everyone reads (not hidden from sight), and not again on a line of its own;
     // the track it is in is named under the card's title.
     expect(html).toMatch(/<a[^>]*href="[^"]+"[^>]*>Continue to Level 2(<!-- -->)?: Socratic Seminars(<!-- -->)? →<\/a>/);
-    expect(textOf(html).match(/Socratic Seminars/g)).toHaveLength(1);
-    expect(textOf(html)).not.toContain('Next in');
-    expect(textOf(html)).toContain(' · Feedback Track');
+    expect(textJoined(html).match(/Socratic Seminars/g)).toHaveLength(1);
+    expect(textJoined(html)).not.toContain('Next in');
+    expect(textJoined(html)).toContain(' · Feedback Track');
     expect(hrefOf(html, 'Continue to Level 2')).toBe(`/micro-credentials/${c.b.slug}`);
     expect(hrefOf(html, 'View badge')).toBe(`/credentials/${award}`);
 

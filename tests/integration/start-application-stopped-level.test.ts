@@ -13,6 +13,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
 import { liveRegionsAround } from '../setup/live-regions';
+import { textOf } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
@@ -38,7 +39,6 @@ const applyPage = async (slug: string, searchParams: Record<string, string> = {}
   renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(searchParams) }));
 /** The notice that takes focus (ArrivalNotice), opening on its Alert (role status) titled `title`. */
 const focusedNotice = (title: string) => new RegExp(`<div tabindex="-1" class="mt-4 [^"]*"><div role="status"[^>]*><p class="font-semibold">${title}</p>`);
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 const levelStopped = async (t: Actor, microCredentialId: string) =>
   (await db.enrollment.findUniqueOrThrow({ where: { userId_microCredentialId: { userId: t.id, microCredentialId } }, select: { withdrawnAt: true } })).withdrawnAt !== null;

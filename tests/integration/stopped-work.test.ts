@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
+import { hrefOf, textJoined } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { getStandings, getTeacherDashboard } from '@/lib/enrollment/queries';
 import { enrollInMicroCredential, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
@@ -32,9 +33,6 @@ beforeEach(async () => {
 const dashboard = async () => renderToStaticMarkup(await DashboardPage({ searchParams: Promise.resolve({}) }));
 const credentialPage = async (slug: string, stopped = false) =>
   renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve(stopped ? { stopped: '1' } : {}) }));
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
-/** The visible text, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('stopped work on the dashboard', () => {
   it('lists stopped credentials that still have a draft or a revision, and nothing else', async () => {
@@ -65,9 +63,9 @@ describe('stopped work on the dashboard', () => {
     session.actor = teacher;
     const html = await dashboard();
     expect(html).toContain('Stopped — your work is kept');
-    expect(textOf(html)).toContain('Pick up again: Exit Tickets');
-    expect(textOf(html)).toContain('Pick up again: Socratic Seminars');
-    expect(textOf(html)).not.toContain('Pick up again: Wait Time');
+    expect(textJoined(html)).toContain('Pick up again: Exit Tickets');
+    expect(textJoined(html)).toContain('Pick up again: Socratic Seminars');
+    expect(textJoined(html)).not.toContain('Pick up again: Wait Time');
     // A real form posting the credential, so it works without JavaScript.
     expect(html).toMatch(new RegExp(`<form[^>]*>(?:(?!</form>).)*name="microCredentialId" value="${drafted.mc.id}"`));
 
@@ -91,7 +89,7 @@ describe('stopped work on the dashboard', () => {
 
     // The credential's page promises what enrolling again does, not "no new enrolments".
     session.actor = teacher;
-    const page = textOf(await credentialPage(mc.slug, true));
+    const page = textJoined(await credentialPage(mc.slug, true));
     expect(page).toContain('You have a saved draft');
     expect(page).toContain('Pick up where you left off');
     expect(page).toContain('enrol again to pick up where you left off');
@@ -99,7 +97,7 @@ describe('stopped work on the dashboard', () => {
 
     await enrollInMicroCredential({ actor: teacher, microCredentialId: mc.id });
     expect((await getStandings(teacher, [mc.id])).get(mc.id)).toMatchObject({ state: 'DRAFT', submissionId: draft.id });
-    expect(textOf(await credentialPage(mc.slug))).toContain('Continue your application');
+    expect(textJoined(await credentialPage(mc.slug))).toContain('Continue your application');
   });
 
   it('refuses a new enrolment in a retired credential, and a return with no work kept', async () => {
@@ -114,7 +112,7 @@ describe('stopped work on the dashboard', () => {
       await expect(enrollInMicroCredential({ actor, microCredentialId: mc.id })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/retired by its issuer/) });
       session.actor = actor;
       expect(await pickUpAgainAction({ ok: true }, form({ microCredentialId: mc.id, slug: mc.slug }))).toMatchObject({ ok: false, formError: expect.stringMatching(/no new enrolments/) });
-      expect(textOf(await credentialPage(mc.slug))).toContain('This micro-credential takes no new enrolments');
+      expect(textJoined(await credentialPage(mc.slug))).toContain('This micro-credential takes no new enrolments');
     }
     expect(await db.enrollment.count({ where: { microCredentialId: mc.id, withdrawnAt: null } })).toBe(0);
     expect((await getTeacherDashboard(quitter)).stopped).toEqual([]);
@@ -134,9 +132,9 @@ describe('studying the resources', () => {
     expect(await redirectOf(enrollAction({ ok: true }, form({ microCredentialId: mc.id, slug: mc.slug })))).toBe(`/micro-credentials/${mc.slug}?enrolled=1`);
     const html = renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: mc.slug }), searchParams: Promise.resolve({ enrolled: '1' }) }));
     expect(html).toMatch(/<div tabindex="-1" class="no-print[^"]*"><div role="status"[^>]*>.*You are enrolled/);
-    expect(textOf(html)).toContain('It is on your dashboard with your progress.');
+    expect(textJoined(html)).toContain('It is on your dashboard with your progress.');
     // Without the parameter (a later visit) there is no notice.
-    expect(textOf(await credentialPage(mc.slug))).not.toContain('It is on your dashboard with your progress.');
+    expect(textJoined(await credentialPage(mc.slug))).not.toContain('It is on your dashboard with your progress.');
   });
 
   it('the dashboard step opens the resources, which come first for an enrolled teacher, counted in the next step', async () => {
@@ -160,14 +158,14 @@ describe('studying the resources', () => {
     // Once only, and before the description (a phone shows the resources first).
     expect(html.match(/id="resources"/g)).toHaveLength(1);
     expect(html.indexOf('id="resources"')).toBeLessThan(html.indexOf('id="competency"'));
-    expect(textOf(html)).toContain(`1 of 3 resources done · Next: ${resources[1].title}`);
+    expect(textJoined(html)).toContain(`1 of 3 resources done · Next: ${resources[1].title}`);
     expect(hrefOf(html, resources[1].title)).toBe(`#resource-${ids[1].id}`);
     expect(html).toContain(`id="resource-${ids[1].id}"`);
 
     await setResourceProgress({ actor: teacher, resourceId: ids[1].id, done: true });
-    expect(textOf(await credentialPage(mc.slug))).toContain(`2 of 3 resources done · Next: ${resources[2].title}`);
+    expect(textJoined(await credentialPage(mc.slug))).toContain(`2 of 3 resources done · Next: ${resources[2].title}`);
     await setResourceProgress({ actor: teacher, resourceId: ids[2].id, done: true });
-    const done = textOf(await credentialPage(mc.slug));
+    const done = textJoined(await credentialPage(mc.slug));
     expect(done).toContain('All resources done — start your application');
     expect(done).not.toContain('resources done · Next');
     expect(hrefOf(await dashboard(), 'Start application')).toBe(`/apply/${mc.slug}`);

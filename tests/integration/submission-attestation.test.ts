@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview } from '@/lib/review/mutations';
@@ -32,7 +33,6 @@ beforeEach(async () => {
 });
 
 const CONFIRMED = 'The teacher confirmed this is their own work and that they have permission for students who can be recognised in it';
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, doubleScoreRate: 0 } });
@@ -83,7 +83,7 @@ describe('the confirmation at submission', () => {
     const { reviewId } = await claimReview({ actor: w.reviewer, attemptId: w.attemptId });
 
     session.actor = w.reviewer;
-    const reviewHtml = textOf(renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId }) })));
+    const reviewHtml = textJoined(renderToStaticMarkup(await ReviewPage({ params: Promise.resolve({ reviewId }) })));
     expect(reviewHtml).toContain(CONFIRMED);
     // Blind review still hides who the teacher is.
     expect(reviewHtml).not.toContain('Tess Teacher');
@@ -91,7 +91,7 @@ describe('the confirmation at submission', () => {
     session.actor = w.admin;
     const record = await getSubmissionRecord({ actor: w.admin, submissionId: w.submissionId });
     expect(record!.attempts[0].attestedAt).toBeInstanceOf(Date);
-    const adminHtml = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
+    const adminHtml = textJoined(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: w.submissionId }) })));
     expect(adminHtml).toContain(CONFIRMED);
 
     // An application submitted before the confirmation existed (the domain call without it).
@@ -99,7 +99,7 @@ describe('the confirmation at submission', () => {
     await submitAttempt({ actor: other.teacher, attemptId: other.attemptId });
     expect((await db.attempt.findUniqueOrThrow({ where: { id: other.attemptId } })).attestedAt).toBeNull();
     session.actor = other.admin;
-    const olderHtml = textOf(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: other.submissionId }) })));
+    const olderHtml = textJoined(renderToStaticMarkup(await SubmissionRecordPage({ params: Promise.resolve({ id: other.submissionId }) })));
     expect(olderHtml).not.toContain(CONFIRMED);
     expect(olderHtml).toContain('No confirmation of own work and student permission is recorded');
   });

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { getTeacherRecord, renewalsOpen, teacherRecordCsv } from '@/lib/reporting/teacher';
 import { hoursBySchoolYear, totalHoursOf } from '@/lib/reporting/teacher-record';
@@ -80,7 +81,7 @@ describe('a teacher with more than a thousand badges', () => {
   it('shows those totals in the My badges panel', async () => {
     session.actor = teacher;
     const html = renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) }));
-    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = textOf(html);
     expect(text).toContain('PD hours, all time 1630 ');
     expect(text).toContain('Badges that verify today 841 ');
     expect(text).toContain('You reach Step 1');

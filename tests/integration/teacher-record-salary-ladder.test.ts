@@ -10,6 +10,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createEarnedAward, createOrg, createPublishedCredential } from '../factories';
 import { getDistrictRulesForTeacher, getTeacherRecord } from '@/lib/reporting/teacher';
 import { salaryStepEligibility } from '@/lib/reporting/district';
@@ -23,8 +24,6 @@ vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined, resendVe
 const { default: BadgesPage } = await import('@/app/badges/page');
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-const decode = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const textOf = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const badgesPage = async () => renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) }));
 /** The list items of the salary-step ladder, in order. */
 const ladderItems = (html: string) => {

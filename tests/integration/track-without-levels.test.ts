@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form } from '../setup/actions';
+import { textJoined } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
 import { enrollInTrack } from '@/lib/enrollment/mutations';
@@ -25,8 +26,6 @@ beforeEach(async () => {
 });
 
 const trackPage = async (slug: string) => renderToStaticMarkup(await TrackPage({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
-/** The visible text, tags removed. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /** A published track whose only level has since been retired, as older data can have it. */
 async function trackWithNoOpenLevel(kind: 'TRACK' | 'COURSE' = 'TRACK') {
@@ -75,7 +74,7 @@ describe('the page of a published track with no published level', () => {
     for (const actor of [await createActor(), null]) {
       session.actor = actor;
       const html = await trackPage('feedback-track');
-      const text = textOf(html);
+      const text = textJoined(html);
       expect(text).toContain('No level of this badge track is open yet, so there is nothing to enrol in. Find another in the catalogue.');
       expect(html).toContain('href="/catalog"');
       expect(text).toContain('no level open yet');
@@ -94,7 +93,7 @@ describe('the page of a published track with no published level', () => {
     session.actor = await createActor();
     const html = await trackPage('feedback-track');
     expect(html).toContain('Enrol in all levels');
-    expect(textOf(html)).toContain('· 1 level');
+    expect(textJoined(html)).toContain('· 1 level');
     expect(html).not.toContain('is open yet');
   });
 });

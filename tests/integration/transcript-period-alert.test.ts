@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor } from '../factories';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
@@ -19,7 +20,6 @@ beforeEach(async () => {
   session.actor = await createActor({ name: 'Ann Avery' });
 });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const render = async (query: Record<string, string>) => renderToStaticMarkup(await TranscriptPage({ searchParams: Promise.resolve(query) }));
 /** The alert: the element with role="alert" and what it holds. */
 const alertOf = (html: string) => /<div role="alert"[^>]*>([\s\S]*?)<\/div><\/div>/.exec(html)?.[1] ?? '';
@@ -28,7 +28,7 @@ describe('the transcript’s alert for a period that cannot be used', () => {
   it('for an end before the start: says it could not be used once, and links to the end date, whose message says why', async () => {
     const html = await render({ from: '2026-03-01', to: '2025-09-01' });
     const alert = alertOf(html);
-    const text = textOf(alert).trim();
+    const text = textOf(alert);
     expect(text).toBe('That period could not be used Correct the end date below.');
     expect(textOf(html).match(/could not be used/g)).toHaveLength(1);
     expect(alert).toContain('<a href="#to">end date</a>');
@@ -39,14 +39,14 @@ describe('the transcript’s alert for a period that cannot be used', () => {
 
   it('for two wrong dates: names both, each linked to its field', async () => {
     const alert = alertOf(await render({ from: '1921-07-01', to: '2021-02-30' }));
-    expect(textOf(alert).trim()).toBe('That period could not be used Correct the start date and the end date below.');
+    expect(textOf(alert)).toBe('That period could not be used Correct the start date and the end date below.');
     expect(alert).toContain('<a href="#from">start date</a>');
     expect(alert).toContain('<a href="#to">end date</a>');
   });
 
   it('for a quick period that does not exist: says which to choose, as it has no field of its own', async () => {
     const html = await render({ period: 'last-decade' });
-    expect(textOf(alertOf(html)).trim()).toBe('That period could not be used Choose one of the periods offered: all time, the last 5 years or this school year.');
+    expect(textOf(alertOf(html))).toBe('That period could not be used Choose one of the periods offered: all time, the last 5 years or this school year.');
     expect(textOf(html).match(/could not be used/g)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { textOf } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { credentialUrl, issueAwardForSubmission } from '@/lib/awards/issue';
 import { revokeAward, suspendAward } from '@/lib/awards/revoke';
@@ -76,7 +77,6 @@ const periodOf = (query: Record<string, string>, now = NOW) => {
   if (!r.ok) throw new Error(r.formError);
   return r.period;
 };
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe('the transcript’s data', () => {
   it('lists only the teacher’s own badges, with statuses and the hours My badges counts', async () => {

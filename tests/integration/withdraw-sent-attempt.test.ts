@@ -12,6 +12,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
 import { holdAttempt, untilWaitingOnLocksOr } from '../setup/row-locks';
+import { textJoined } from '../setup/html';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { uploadPdf } from '../factories/evidence';
 import { textOnlyDefinition } from '../factories/definitions';
@@ -45,7 +46,6 @@ beforeEach(async () => {
 
 const BUTTON = 'Take it back to edit';
 const HINT = 'You can take it back while no reviewer has opened it; you will confirm the statement again when you send it.';
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 /** A blind-review issuer with no double scoring; `first` and `fresh` review, `requester` is an admin. */
 async function makeWorld(opts: { files?: boolean } = {}) {
@@ -90,7 +90,7 @@ async function score(w: World, who: Actor, attemptId: string, rank: number) {
 const attemptOf = (id: string) => db.attempt.findUniqueOrThrow({ where: { id } });
 const submissionOf = (id: string) => db.submission.findUniqueOrThrow({ where: { id } });
 const applyPage = async (w: World, searchParams: Record<string, string> = {}) =>
-  textOf(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve(searchParams) })));
+  textJoined(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: w.mc.slug }), searchParams: Promise.resolve(searchParams) })));
 
 /** Nothing about the attempt or its application changed (a refused withdrawal). */
 async function expectUnchanged(attemptId: string, submissionId: string, before: { attempt: object; submission: object }) {

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { hrefOf, textJoined } from '../setup/html';
 import { createActor, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { revokeAward, suspendAward } from '@/lib/awards/revoke';
@@ -55,9 +56,6 @@ async function stackHolder() {
 
 const stackPage = async () => renderToStaticMarkup(await StackPage({ params: Promise.resolve({ slug: 'feedback-stack' }) }));
 const credentialPage = async (id: string) => renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id }) }));
-const hrefOf = (html: string, text: string) => new RegExp(`<a[^>]*href="([^"]+)"[^>]*>${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(html)?.[1] ?? null;
-/** The visible text, tags removed, for sentences split by links. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('the stack page counts the badges held', () => {
   it('a part being renewed stays earned, and the stack badge stays linked', async () => {
@@ -80,8 +78,8 @@ describe('the stack page counts the badges held', () => {
     expect(html).toContain('10 PD hours · badge on hold');
     expect(hrefOf(html, 'See why it is on hold')).toBe(`/credentials/${h.a1}`);
     expect(html).not.toContain('You hold this stack');
-    expect(textOf(html)).toContain('Your stack credential is on hold');
-    expect(textOf(html)).toContain('“Exit Tickets”, one of the badges it is built from, is suspended.');
+    expect(textJoined(html)).toContain('Your stack credential is on hold');
+    expect(textJoined(html)).toContain('“Exit Tickets”, one of the badges it is built from, is suspended.');
     expect(hrefOf(html, 'View your stack credential')).toBe(`/credentials/${h.stackAwardId}`);
   });
 
@@ -100,7 +98,7 @@ describe('a badge’s public page', () => {
   it('a stack badge lists the badges it was issued on, linked, by the names it was signed with', async () => {
     const h = await stackHolder();
     const html = await credentialPage(h.stackAwardId);
-    expect(textOf(html)).toContain('Built from these badges');
+    expect(textJoined(html)).toContain('Built from these badges');
     expect(hrefOf(html, 'Exit Tickets')).toBe(`/credentials/${h.a1}`);
     expect(hrefOf(html, 'Socratic Seminars')).toBe(`/credentials/${h.a2}`);
     // A micro-credential badge has no such list.
@@ -113,7 +111,7 @@ describe('a badge’s public page', () => {
     await db.user.update({ where: { id: h.teacher.id }, data: { handle: 'maya-t', portfolioPublic: true } });
     const html = await credentialPage(h.a1);
     expect(hrefOf(html, 'See all of Maya Teacher')).toBe('/u/maya-t');
-    expect(textOf(html)).toContain("See all of Maya Teacher's badges");
+    expect(textJoined(html)).toContain("See all of Maya Teacher's badges");
     await db.user.update({ where: { id: h.teacher.id }, data: { portfolioPublic: false } });
     expect(await credentialPage(h.a1)).not.toContain('See all of');
   });
@@ -155,35 +153,35 @@ describe('the holder’s own pages once the badge is withdrawn', () => {
     const h = await stackHolder();
     await db.organization.update({ where: { id: h.issuer.id }, data: { email: 'badges@issuer.test' } });
     session.actor = h.teacher;
-    const before = textOf(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) })));
+    const before = textJoined(renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) })));
     expect(before).toContain('You earned this micro-credential');
 
     await revokeAward({ actor: h.admin, awardId: h.a1, reason: 'Evidence was not the teacher’s own' });
     const revokedOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
     const apply = renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) }));
-    expect(textOf(apply)).not.toContain('You earned this micro-credential');
-    expect(textOf(apply)).not.toContain('View and share your badge');
-    expect(textOf(apply)).toContain(`The issuer revoked this badge on ${revokedOn}: Evidence was not the teacher’s own. Contact ${h.issuer.name} if you think this is a mistake.`);
+    expect(textJoined(apply)).not.toContain('You earned this micro-credential');
+    expect(textJoined(apply)).not.toContain('View and share your badge');
+    expect(textJoined(apply)).toContain(`The issuer revoked this badge on ${revokedOn}: Evidence was not the teacher’s own. Contact ${h.issuer.name} if you think this is a mistake.`);
     expect(hrefOf(apply, `Contact ${h.issuer.name}`)).toBe('mailto:badges@issuer.test');
-    expect(textOf(apply)).toContain('Badge revoked');
+    expect(textJoined(apply)).toContain('Badge revoked');
 
     const page = renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) }));
-    expect(textOf(page)).not.toContain('You earned this micro-credential');
-    expect(textOf(page)).toContain(`The issuer revoked this badge on ${revokedOn}: Evidence was not the teacher’s own.`);
+    expect(textJoined(page)).not.toContain('You earned this micro-credential');
+    expect(textJoined(page)).toContain(`The issuer revoked this badge on ${revokedOn}: Evidence was not the teacher’s own.`);
     expect(hrefOf(page, 'See the badge as others see it')).toBe(`/credentials/${h.a1}`);
   });
 
   it('suspended: the badge is on hold while the issuer looks into something', async () => {
     const h = await stackHolder();
     session.actor = h.teacher;
-    expect(textOf(renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) })))).toContain('You earned this micro-credential');
+    expect(textJoined(renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) })))).toContain('You earned this micro-credential');
     await suspendAward({ actor: h.admin, awardId: h.a1, reason: 'A complaint is being looked into.' });
     for (const html of [
       renderToStaticMarkup(await ApplyPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) })),
       renderToStaticMarkup(await MicroCredentialPage({ params: Promise.resolve({ slug: h.mc.slug }), searchParams: Promise.resolve({}) })),
     ]) {
-      expect(textOf(html)).not.toContain('You earned this micro-credential');
-      expect(textOf(html)).toContain(`This badge is on hold while ${h.issuer.name} looks into something: A complaint is being looked into.`);
+      expect(textJoined(html)).not.toContain('You earned this micro-credential');
+      expect(textJoined(html)).toContain(`This badge is on hold while ${h.issuer.name} looks into something: A complaint is being looked into.`);
     }
   });
 });

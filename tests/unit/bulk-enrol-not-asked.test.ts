@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { textOf } from '../setup/html';
 
 let actionState: unknown = { ok: true };
 vi.mock('react', async (importOriginal) => {
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 
 const props = { issuers: [{ id: 'i1', name: 'Issuer' }], targets: [{ value: 'mc:1', label: 'Exit tickets', issuerId: 'i1' }] };
-const text = () => renderToStaticMarkup(createElement(BulkEnrolForm, props)).replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+const text = () => textOf(renderToStaticMarkup(createElement(BulkEnrolForm, props)));
 const maple = { id: 'd1', name: 'Maple Valley' };
 const row = (line: number, email: string, existingUser: boolean, joinRequest: string) => ({ line, email, name: email, errors: [], schoolText: '', districtText: 'Maple Valley', district: maple, alreadyEnrolled: false, existingUser, joinRequest });
 

@@ -7,8 +7,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { SalaryCard, stepCatalogHref, stepNeedsInWords } from '@/components/awards/record-panel';
 import type { SalaryLadderStep, TeacherSalary } from '@/lib/reporting/teacher';
+import { textOf } from '../setup/html';
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const step = (id: string, over: Partial<SalaryLadderStep>): SalaryLadderStep => ({
   id, label: id, description: '', minLevel: 2, credentialsRequired: 1, amountCents: 10_000, sortOrder: 0, have: 0, mark: 'ahead', ...over,
 });
@@ -53,10 +53,10 @@ describe('the salary card', () => {
     const items = list.split('<li').slice(1).map((li) => `<li${li}`);
     expect(items).toHaveLength(3);
     expect(items[0]).toMatch(/^<li aria-current="step"/);
-    expect(textOf(items[0])).toBe(' One classroom badge: $100 ✓ Your step Needs 1 badge at level 2 or above (in your classroom). You are at this step. Evidence of how your students benefited. ');
-    expect(textOf(items[1])).toBe(' Three classroom badges: $300 → Your next step Needs 3 badges at level 2 or above (in your classroom). You have 1 so far: 2 more to go. ');
+    expect(textOf(items[0])).toBe('One classroom badge: $100 ✓ Your step Needs 1 badge at level 2 or above (in your classroom). You are at this step. Evidence of how your students benefited.');
+    expect(textOf(items[1])).toBe('Three classroom badges: $300 → Your next step Needs 3 badges at level 2 or above (in your classroom). You have 1 so far: 2 more to go.');
     expect(items.filter((li) => li.includes('aria-current'))).toHaveLength(1);
-    expect(textOf(items[2])).toBe(' Level five: $600 Needs 1 badge at level 5 (in your classroom). You have 0 so far: 1 more to go. ');
+    expect(textOf(items[2])).toBe('Level five: $600 Needs 1 badge at level 5 (in your classroom). You have 0 so far: 1 more to go.');
     // The signs beside the words are not read out.
     expect(html.match(/<span aria-hidden="true">[✓→]\u00a0<\/span>/g)).toHaveLength(2);
     // "Next:" with the catalogue at the level the next step needs.

@@ -6,12 +6,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { addBusinessDays, businessDaysBetween } from '@/lib/review/sla';
 import { SlaClock } from '@/components/review/sla-clock';
+import { textOf } from '../setup/html';
 
 /** The clock as the queue shows it at `now` (slaClock in lib/review/queries.ts), in plain text. */
 function clockText(now: string, due: string): string {
   const dueAt = new Date(due);
   const html = renderToStaticMarkup(createElement(SlaClock, { dueAt, businessDaysLeft: businessDaysBetween(new Date(now), dueAt), overdue: dueAt < new Date(now) }));
-  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return textOf(html);
 }
 
 describe('business days between two moments', () => {

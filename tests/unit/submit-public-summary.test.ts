@@ -4,17 +4,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { textJoined } from '../setup/html';
 
 vi.mock('@/app/apply/[slug]/actions', () => ({ submitAttemptAction: vi.fn(), saveResponseAction: vi.fn() }));
 
 const { SubmitForm } = await import('@/app/apply/[slug]/submit-form');
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 
 /** The text of the element with this id (one without nested elements of the same tag). */
 function textById(html: string, id: string): string | null {
   const m = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  return m ? textOf(m[2]) : null;
+  return m ? textJoined(m[2]) : null;
 }
 
 describe('the public summary on the submit form', () => {

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { mapStorage, type Effect } from '../setup/browser-stand-ins';
+import { textJoined } from '../setup/html';
 
 const effects: Effect[] = [];
 /** Each useState's value, by call order within a render (as React keeps them). */
@@ -90,7 +91,6 @@ function findById(node: unknown, id: string): El | null {
   return findById(el.props.children, id);
 }
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('flushAllDrafts', () => {
   it('says which answers the server does not have, and that all is saved once it has them', async () => {
@@ -142,8 +142,8 @@ describe('submitting with an answer not saved', () => {
     // Takes focus (tabindex -1, focused from its effect) and is read out (role alert).
     expect(html).toMatch(/<div tabindex="-1" role="alert"[^>]*><p class="font-semibold">Your application was not sent: an answer is not saved yet\.<\/p>/);
     expect(html).toContain('<a href="#answer-p2"');
-    expect(textOf(html)).toContain(`Answer for Reflection: ${UNSAVED_ANSWER}`);
-    expect(textOf(html)).toContain('Your text is kept on this device. Check your connection and the message under the answer, then submit again.');
+    expect(textJoined(html)).toContain(`Answer for Reflection: ${UNSAVED_ANSWER}`);
+    expect(textJoined(html)).toContain('Your text is kept on this device. Check your connection and the message under the answer, then submit again.');
     expect(html).toContain('Submit for review');
   });
 

@@ -4,13 +4,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { textJoined } from '../setup/html';
 
 vi.mock('@/app/apply/[slug]/actions', () => ({ completeUploadAction: vi.fn(), presignPartsAction: vi.fn(), removeFileAction: vi.fn(), requestUploadAction: vi.fn() }));
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined }) }));
 const { FileUploader, UploadAnnouncements, UploadRowStatus, failureReason, failureText } = await import('@/components/evidence/file-uploader');
 const { liveRegionsAround, nestedLiveRegions } = await import('../setup/live-regions');
 
-const text = (html: string) => html.replace(/<[^>]+>/g, '');
 /** The contents of each aria-live element in `html`, up to its own closing tag. */
 function liveRegions(html: string): string[] {
   const found: string[] = [];
@@ -73,7 +73,7 @@ describe('a failed upload’s row', () => {
     expect(liveRegions(failed)).toEqual(['']);
     expect(liveRegionsAround(failed, 'That file is not an accepted type')).toEqual([]);
     // Shown once, with the file's name for whoever reads the row (Retry and Remove point to it).
-    expect(text(failed)).toBe('lesson.exe was not uploaded: That file is not an accepted type for this part. Accepted: PDF.');
+    expect(textJoined(failed)).toBe('lesson.exe was not uploaded: That file is not an accepted type for this part. Accepted: PDF.');
   });
 
   it('reads out a dropped connection the same way, with what to do', () => {
@@ -90,8 +90,8 @@ describe('a failed upload’s row', () => {
 
   it('still says when an upload is paused for the connection', () => {
     const paused = row({ waiting: true, percent: 40 });
-    expect(liveRegions(paused).map(text)).toEqual(['Waiting for the connection…']);
-    expect(text(paused)).toContain('Paused at 40%');
+    expect(liveRegions(paused).map(textJoined)).toEqual(['Waiting for the connection…']);
+    expect(textJoined(paused)).toContain('Paused at 40%');
   });
 });
 
