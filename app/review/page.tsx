@@ -12,10 +12,9 @@ import { filterSelectClass } from '@/components/ui/field';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Review queue' };
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 const TAB_LABEL: Record<QueueKind, string> = { PRIMARY: 'Waiting for review', SECOND: 'Second scoring', SECOND_LOOK: 'Second look' };
 const TAB_CLAIM_LABEL: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
@@ -198,7 +197,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   <dt className="text-slate-700">Teacher</dt>
                   <dd><ItemTeacher item={i} /></dd>
                   <dt className="text-slate-700">Submitted</dt>
-                  <dd>{dateFmt.format(i.submittedAt)}</dd>
+                  <dd>{dayFmt.format(i.submittedAt)}</dd>
                   <dt className="text-slate-700">Decision due</dt>
                   <dd><SlaClock {...i.clock} /></dd>
                 </dl>
@@ -227,7 +226,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                       <ItemTitle item={i} />
                     </th>
                     <td className="border-b border-slate-200 p-2 align-top"><ItemTeacher item={i} /></td>
-                    <td className="border-b border-slate-200 p-2 align-top">{dateFmt.format(i.submittedAt)}</td>
+                    <td className="border-b border-slate-200 p-2 align-top">{dayFmt.format(i.submittedAt)}</td>
                     <td className="border-b border-slate-200 p-2 align-top">
                       <SlaClock {...i.clock} />
                     </td>

@@ -2,10 +2,9 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { Pill } from '@/components/ui/card';
+import { dayFmt } from '@/lib/dates';
 
 export type AwardCard = { id: string; title: string; level: number | null; pdHours: unknown; issuedAt: Date; validUntil: Date | null; revokedAt?: Date | null; suspendedAt?: Date | null; renewed?: boolean; hiddenFromPortfolio?: boolean; stackId: string | null; issuer: { name: string }; color: string };
-// In UTC, as on the badge's own page and in its credential: the issue date is the same day everywhere.
-const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * `headingLevel`: each badge's title is a heading one level below the section it sits in: 2 right
@@ -24,8 +23,8 @@ export function AwardGrid<A extends AwardCard>({ awards, headingLevel = 3, contr
             <Heading className="font-semibold"><Link href={`/credentials/${a.id}`}>{a.title}</Link></Heading>
             <p className="text-sm text-slate-700">{a.issuer.name}</p>
             <p className="text-xs text-slate-700">
-              Issued {fmt.format(a.issuedAt)}
-              {a.validUntil && a.validUntil >= now && !a.revokedAt ? ` · valid until ${fmt.format(a.validUntil)}` : ''}
+              Issued {dayFmt.format(a.issuedAt)}
+              {a.validUntil && a.validUntil >= now && !a.revokedAt ? ` · valid until ${dayFmt.format(a.validUntil)}` : ''}
               {Number(a.pdHours) ? ` · ${Number(a.pdHours)} PD hours` : ''}
             </p>
             <div className="mt-1 flex flex-wrap gap-1">

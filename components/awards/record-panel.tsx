@@ -11,9 +11,7 @@ import type { ActionResult } from '@/lib/action-result';
 import { RENEWAL_WINDOW_DAYS } from '@/lib/submissions/renewal-policy';
 import { ProgressBar } from '@/components/ui/progress';
 import { transcriptQueryInput } from '@/lib/reporting/transcript';
-import { dayLabel, utcDay } from '@/lib/dates';
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { dayFmt, dayLabel, utcDay } from '@/lib/dates';
 
 /** What a teacher's badges count toward: PD hours per school year, salary steps, renewals. */
 export function RecordPanel({ record, renewAction }: { record: TeacherRecord; renewAction: (prev: ActionResult, fd: FormData) => Promise<ActionResult> }) {
@@ -43,7 +41,7 @@ export function RecordPanel({ record, renewAction }: { record: TeacherRecord; re
             {record.renewals.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <Link href={`/credentials/${r.id}`}>{r.title}</Link>: {r.state === 'expired' ? 'expired on' : 'expires on'} {dateFmt.format(r.validUntil!)}
+                  <Link href={`/credentials/${r.id}`}>{r.title}</Link>: {r.state === 'expired' ? 'expired on' : 'expires on'} {dayFmt.format(r.validUntil!)}
                 </span>
                 {r.renewal === 'open' ? (
                   <RenewForm action={renewAction} microCredentialId={r.microCredentialId} title={r.title} label="Renew" />
@@ -225,7 +223,7 @@ export function LicenceRenewalCard({ renewal, now = new Date() }: { renewal: Lic
       </Card>
     );
   }
-  const dueDay = dateFmt.format(due.renewsOn);
+  const dueDay = dayFmt.format(due.renewsOn);
   const passed = due.toLabel < dayLabel(now);
   const left = Math.round((hoursRequired - due.hours) * 10) / 10;
   const cycle = plural(cycleYears, 'year');
@@ -241,7 +239,7 @@ export function LicenceRenewalCard({ renewal, now = new Date() }: { renewal: Lic
         <ProgressBar value={due.hours} max={hoursRequired} label="PD hours toward your licence renewal" valueText={`${figure(due.hours)} of ${pdHours(hoursRequired)}`} />
       </div>
       <p className="mt-2 text-sm text-slate-700">
-        Counted: the PD hours of your badges issued from {dateFmt.format(utcDay(due.fromLabel)!)} to {dueDay}, the {cycle} before your renewal date
+        Counted: the PD hours of your badges issued from {dayFmt.format(utcDay(due.fromLabel)!)} to {dueDay}, the {cycle} before your renewal date
         {renewal.cycleAssumed ? ` (${districtName} has not set how long its renewal cycle is, so ${cycle} are counted)` : ''}. Revoked badges do not count.
         {renewal.onlyApproved ? ` Only badges from issuers and micro-credentials ${districtName} has approved count.` : ''}
         {due.notApproved.badges ? ` Not counted: ${due.notApproved.badges === 1 ? '1 badge' : `${figure(due.notApproved.badges)} badges`} in the cycle (${pdHours(due.notApproved.hours)}) that ${districtName} has not approved.` : ''}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { schoolYearOf, type AwardState } from '@/lib/reporting/teacher-record';
 import type { Transcript, TranscriptPeriod } from '@/lib/reporting/transcript';
-import { utcDay } from '@/lib/dates';
+import { dayFmt, utcDay } from '@/lib/dates';
 import { levelInWords } from '@/components/credentials/level-words';
 import type { SelfReportedSection } from '@/lib/external-learning/queries';
 import { plural } from '@/lib/plural';
@@ -11,7 +11,6 @@ import { SelfReportedTable } from '@/components/external-learning/self-reported-
 // The printable transcript (/badges/transcript): written for the licensing office that reads it on
 // paper, so every link is printed in full and every status and rule is said in words.
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const timeFmt = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
 const day = (label: string) => dayFmt.format(utcDay(label)!);
 const hours = (n: number) => `${n}`;

@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { presetRange, TRANSCRIPT_PRESETS, type TranscriptPeriod, type TranscriptPreset } from '@/lib/reporting/transcript';
 import { schoolYearOf } from '@/lib/reporting/teacher-record';
-import { utcDay } from '@/lib/dates';
+import { dayFmt, utcDay } from '@/lib/dates';
 import { TextField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const day = (label: string) => dayFmt.format(utcDay(label)!);
 
 function presetLabel(preset: TranscriptPreset, now: Date): string {

@@ -8,12 +8,12 @@ import { MoreThanShown } from '@/components/district/more-than-shown';
 import { Card, Stat } from '@/components/ui/card';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { Row, STATE_WORDS } from '@/components/awards/transcript-document';
+import { dayFmt } from '@/lib/dates';
 
 // One teacher's record as their district or school leaders read it (/district/teachers/[id]),
 // printed as the PD transcript is (components/awards/transcript-document.tsx): every status and
 // rule said in words, every verification link printed in full, tables that do not scroll on paper.
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** Tables scroll sideways on a narrow screen, and print whole. */
 const TABLE_BOX = 'rounded-lg border border-slate-300 bg-white print:overflow-visible print:rounded-none print:border-0';
 const th = 'p-2 text-left';

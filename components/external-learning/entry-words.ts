@@ -1,5 +1,5 @@
 import { figure } from '@/lib/plural';
-import { dayFmt } from '@/components/reports/format';
+import { dayFmt } from '@/lib/dates';
 
 // How other professional learning is said, the same on the teacher's list, their transcript, their
 // downloads and their district's copy. Safe on the client.

@@ -1,6 +1,5 @@
 import { NEAR_DUE_BUSINESS_DAYS } from '@/lib/review/sla';
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { dayFmt } from '@/lib/dates';
 
 /** The service-level clock in words (overdue is said, not only coloured). */
 export function SlaClock({ dueAt, businessDaysLeft, overdue }: { dueAt: Date | null; businessDaysLeft: number | null; overdue: boolean }) {
@@ -10,7 +9,7 @@ export function SlaClock({ dueAt, businessDaysLeft, overdue }: { dueAt: Date | n
     return (
       <span className="font-semibold text-red-700">
         <span aria-hidden="true">⚠ </span>Overdue{late ? ` by ${late} business day${late === 1 ? '' : 's'}` : ''}
-        <span className="block text-xs font-normal">was due {dateFmt.format(dueAt)}</span>
+        <span className="block text-xs font-normal">was due {dayFmt.format(dueAt)}</span>
       </span>
     );
   }
@@ -19,7 +18,7 @@ export function SlaClock({ dueAt, businessDaysLeft, overdue }: { dueAt: Date | n
   return (
     <span className={businessDaysLeft <= NEAR_DUE_BUSINESS_DAYS ? 'font-semibold text-amber-900' : 'text-slate-800'}>
       {businessDaysLeft === 0 ? 'Due today' : `${businessDaysLeft} business day${businessDaysLeft === 1 ? '' : 's'} left`}
-      <span className="block text-xs font-normal text-slate-700">due {dateFmt.format(dueAt)}</span>
+      <span className="block text-xs font-normal text-slate-700">due {dayFmt.format(dueAt)}</span>
     </span>
   );
 }

@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
-import { dayAfter, dayLabel, utcDay } from '@/lib/dates';
+import { dayAfter, dayFmt, dayLabel, utcDay } from '@/lib/dates';
 import { hoursBySchoolYear, schoolYearOf, totalHoursOf, type AwardState } from '@/lib/reporting/teacher-record';
 import { recordRowOf, type RecordRow } from '@/lib/reporting/teacher';
 import { REPORT_EARLIEST } from '@/lib/reporting/schemas';
@@ -39,7 +39,6 @@ export type TranscriptPeriodResult =
   | { ok: true; period: TranscriptPeriod }
   | { ok: false; formError: string; fieldErrors: Partial<Record<'period' | 'from' | 'to', string[]>>; values: { from: string; to: string } };
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const humanDay = (label: string) => dayFmt.format(utcDay(label)!);
 
 const dayField = (which: 'start' | 'end') =>

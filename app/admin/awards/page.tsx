@@ -9,10 +9,10 @@ import { cameToDownloadAgain } from '@/lib/http/html-page';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Badges issued' };
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const STATUS_LABEL: Record<IssuedStatus, string> = { valid: 'Valid', expiring: 'Expiring within 90 days', expired: 'Expired', suspended: 'Suspended', revoked: 'Revoked' };
 const STATE: Record<AwardState, [string, Tone]> = { valid: ['Valid', 'success'], expired: ['Expired', 'warning'], suspended: ['Suspended', 'warning'], revoked: ['Revoked', 'danger'] };
 
@@ -115,8 +115,8 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
                       </Link>
                     ) : null}
                   </td>
-                  <td className="whitespace-nowrap p-3">{dateFmt.format(a.issuedAt)}</td>
-                  <td className="whitespace-nowrap p-3">{a.validUntil ? dateFmt.format(a.validUntil) : 'Does not expire'}</td>
+                  <td className="whitespace-nowrap p-3">{dayFmt.format(a.issuedAt)}</td>
+                  <td className="whitespace-nowrap p-3">{a.validUntil ? dayFmt.format(a.validUntil) : 'Does not expire'}</td>
                   <td className="p-3"><Pill tone={STATE[a.state][1]}>{STATE[a.state][0]}</Pill></td>
                 </tr>
               ))}

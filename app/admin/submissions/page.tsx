@@ -10,10 +10,10 @@ import { EmptyState, PageHeader, Pill, type Tone } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Applications' };
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const FILTER_LABEL: Record<ApplicationStatusFilter, string> = {
   undecided: 'Waiting for a decision (all)',
   waiting: 'Waiting for a reviewer',
@@ -142,9 +142,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                         </span>
                       ) : null}
                     </td>
-                    <td className="whitespace-nowrap p-3"><time dateTime={a.lastSubmittedAt.toISOString()}>{dateFmt.format(a.lastSubmittedAt)}</time></td>
+                    <td className="whitespace-nowrap p-3"><time dateTime={a.lastSubmittedAt.toISOString()}>{dayFmt.format(a.lastSubmittedAt)}</time></td>
                     <td className="whitespace-nowrap p-3">
-                      {a.decidedAt ? <time dateTime={a.decidedAt.toISOString()}>{dateFmt.format(a.decidedAt)}</time> : <span className="text-slate-600">Not yet</span>}
+                      {a.decidedAt ? <time dateTime={a.decidedAt.toISOString()}>{dayFmt.format(a.decidedAt)}</time> : <span className="text-slate-600">Not yet</span>}
                     </td>
                   </tr>
                 );

@@ -12,10 +12,9 @@ import { DistrictPicker } from '@/components/admin/district-picker';
 import { BadgeMark } from '@/components/catalog/badge-mark';
 import { EditRecommendationForm, RecommendForm, RemoveRecommendationForm } from '@/components/district/recommendation-forms';
 import { RecommendationUptake } from '@/components/district/recommendation-uptake';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Recommendations' };
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function DistrictRecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['DISTRICT_LEADER'], '/district/recommendations');
@@ -68,7 +67,7 @@ export default async function DistrictRecommendationsPage({ searchParams }: { se
                         <Link href={r.target.href}>{r.target.title}</Link>
                       </h3>
                       <p className="text-xs text-slate-700">
-                        Added {dateFmt.format(r.createdAt)}{r.createdBy ? ` by ${r.createdBy}` : ''}
+                        Added {dayFmt.format(r.createdAt)}{r.createdBy ? ` by ${r.createdBy}` : ''}
                       </p>
                       {r.note ? <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{r.note}</p> : <p className="mt-1 text-sm text-slate-700">No note.</p>}
                     </div>

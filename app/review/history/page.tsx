@@ -7,10 +7,9 @@ import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { ButtonLink } from '@/components/ui/button';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Your review history' };
-
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function ReviewHistoryPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireRole(['REVIEWER', 'ISSUER_ADMIN'], '/review/history');
@@ -57,7 +56,7 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
                   </td>
                   {/* The day this review was sent, not the day the teacher sent the work (the queue's "Submitted"). */}
                   <td className="border-b border-slate-200 p-2 align-top">
-                    <time dateTime={i.submittedAt.toISOString()}>{dateFmt.format(i.submittedAt)}</time>
+                    <time dateTime={i.submittedAt.toISOString()}>{dayFmt.format(i.submittedAt)}</time>
                   </td>
                   <td className="border-b border-slate-200 p-2 align-top">{decisionLabel[i.decision]}</td>
                   <td className="border-b border-slate-200 p-2 align-top">{doubleScoringText(i.kind, i.doubleScoring)}</td>
