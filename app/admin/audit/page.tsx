@@ -3,9 +3,10 @@ import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers } from '@/lib/authoring/queries';
 import { listAuditLog } from '@/lib/audit/queries';
 import { AUDIT_GROUPS_BY_VIEW, parseAuditFilter } from '@/lib/audit/schemas';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
 import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { AuditLogView } from '@/components/admin/audit-log-view';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Audit log: issuer administration' };
 const Query = z.object({ org: z.string().max(40).optional().catch(undefined) });
@@ -16,12 +17,7 @@ export default async function IssuerAuditLogPage({ searchParams }: { searchParam
   const query = Query.parse(sp);
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="Audit log" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Audit log" />;
   }
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const filter = parseAuditFilter(sp, 'issuer');

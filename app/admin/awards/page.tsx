@@ -10,6 +10,7 @@ import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { dayFmt } from '@/lib/dates';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Badges issued' };
 
@@ -22,12 +23,7 @@ export default async function IssuedAwardsPage({ searchParams }: { searchParams:
   // An admin of several issuers sees all of them unless they pick one.
   const { issuers, scope } = await issuerScopeForPage(actor, sp.issuer);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="Badges issued" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Badges issued" />;
   }
   const filter = IssuedFilterInput.parse(sp);
   const credentials = await listIssuerCredentialOptions(actor, scope.map((i) => i.id));

@@ -4,11 +4,12 @@ import { issuerForPage } from '@/lib/authoring/page-issuer';
 import { listIssuerCredentialOptions } from '@/lib/authoring/queries';
 import { issuerActivitySeries, reviewerWorkload, summarise } from '@/lib/reporting/issuer';
 import { BucketInput, PeriodInput, recentPeriodInput, reportBounds, resolveBucket, resolvePeriod } from '@/lib/reporting/schemas';
-import { Alert, EmptyState, PageHeader, Stat } from '@/components/ui/card';
+import { Alert, PageHeader, Stat } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { BarChart } from '@/components/charts/bar-chart';
 import { LineChart } from '@/components/charts/line-chart';
 import { OpenClaimsCard, workloadDescription } from '@/components/reports/reviewer-workload';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Issuer dashboard' };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -19,12 +20,7 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
   const sp = await searchParams;
   const { issuer, issuers } = await issuerForPage(actor, sp.issuer);
   if (!issuer) {
-    return (
-      <div>
-        <PageHeader title="Issuer dashboard" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Issuer dashboard" />;
   }
   // Default: the last six months up to today. A period is bounded (resolvePeriod), and weeks are
   // shown only for up to two years (resolveBucket); the page says when either was changed.

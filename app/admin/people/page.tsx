@@ -16,6 +16,7 @@ import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin/open-invitations';
 import { changeRoleAction, qualificationAction } from './actions';
 import { PeopleSearch } from '@/components/ui/people-search';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'People: issuer administration' };
 const Query = z.object({
@@ -32,12 +33,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const query = Query.parse(await searchParams);
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="People" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="People" />;
   }
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const [{ items, nextCursor }, invitations, credentials] = await Promise.all([

@@ -7,6 +7,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { AdminQuestionItem } from './question-item';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Questions from teachers' };
 
@@ -33,12 +34,7 @@ export default async function AdminQuestionsPage({ searchParams }: { searchParam
   const query = AdminQuestionsQuery.parse(await searchParams);
   const { issuers, scope } = await issuerScopeForPage(actor, query.issuer);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="Questions from teachers" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Questions from teachers" />;
   }
   const { items, nextCursor } = await listIssuerQuestions({ actor, issuerIds: scope.map((i) => i.id), status: query.status, cursor: query.cursor });
   const params = { issuer: query.issuer, status: query.status === 'waiting' ? undefined : query.status };

@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers } from '@/lib/authoring/queries';
 import { getIssuerSettings } from '@/lib/organizations/issuer-settings';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Card, PageHeader } from '@/components/ui/card';
 import { IssuerPicker } from '@/components/admin/issuer-picker';
 import { IssuerProfileForm, IssuerReviewSettingsForm } from '@/components/admin/issuer-settings-forms';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Organisation settings' };
 const Query = z.object({ org: z.string().max(40).optional().catch(undefined) });
@@ -15,12 +16,7 @@ export default async function IssuerSettingsPage({ searchParams }: { searchParam
   const query = Query.parse(await searchParams);
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="Organisation settings" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Organisation settings" />;
   }
   const org = issuers.find((i) => i.id === query.org) ?? issuers[0];
   const settings = await getIssuerSettings({ actor, organizationId: org.id });

@@ -11,6 +11,7 @@ import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { dayFmt } from '@/lib/dates';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Applications' };
 
@@ -43,12 +44,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const requested = query.issuer ?? (query.credential ? await findCredentialIssuer({ actor, microCredentialId: query.credential }) : null) ?? undefined;
   const { issuer, issuers } = await issuerForPage(actor, requested);
   if (!issuer) {
-    return (
-      <div>
-        <PageHeader title="Applications" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Applications" />;
   }
   const list = await listIssuerApplications({ actor, issuerId: issuer.id, q: query.q, status: query.status, microCredentialId: query.credential, cursor: query.cursor }).catch((e) => {
     if (isDomainError(e) && e.code === 'NOT_FOUND') return null;

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers } from '@/lib/authoring/queries';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
 import { ImportForm } from '@/components/admin/import-form';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Import a micro-credential' };
 
@@ -10,12 +11,7 @@ export default async function ImportCredentialPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/credentials/import');
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="Import a micro-credential" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Import a micro-credential" />;
   }
   return (
     <div className="max-w-3xl">

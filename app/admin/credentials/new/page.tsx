@@ -1,8 +1,9 @@
 import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers } from '@/lib/authoring/queries';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
 import { CredentialEditor } from '@/components/admin/credential-editor';
 import { emptyForm } from '@/components/admin/credential-form-state';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'New micro-credential' };
 
@@ -10,12 +11,7 @@ export default async function NewCredentialPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/credentials/new');
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="New micro-credential" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="New micro-credential" />;
   }
   return (
     <div>

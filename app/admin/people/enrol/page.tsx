@@ -3,6 +3,7 @@ import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers, listIssuerCredentialOptions, listAdminTracks } from '@/lib/authoring/queries';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { BulkEnrolForm } from '@/components/admin/people-forms';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'Enrol teachers from a CSV file' };
 
@@ -10,12 +11,7 @@ export default async function BulkEnrolPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people/enrol');
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="Enrol teachers from a CSV file" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="Enrol teachers from a CSV file" />;
   }
   const ids = issuers.map((i) => i.id);
   const [mcs, tracks] = await Promise.all([listIssuerCredentialOptions(actor, ids), listAdminTracks(actor, ids)]);

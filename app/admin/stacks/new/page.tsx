@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers, listIssuerCredentialOptions } from '@/lib/authoring/queries';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
 import { StackForm } from '@/components/admin/track-stack-forms';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'New stack' };
 
@@ -10,12 +11,7 @@ export default async function NewStackPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/stacks/new');
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="New stack" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="New stack" />;
   }
   const options = await listIssuerCredentialOptions(actor, issuers.map((i) => i.id));
   return (

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { listAdminIssuers, listIssuerCredentialOptions } from '@/lib/authoring/queries';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/card';
 import { TrackForm } from '@/components/admin/track-stack-forms';
+import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
 export const metadata = { title: 'New track' };
 
@@ -10,12 +11,7 @@ export default async function NewTrackPage() {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/tracks/new');
   const issuers = await listAdminIssuers(actor);
   if (!issuers.length) {
-    return (
-      <div>
-        <PageHeader title="New track" />
-        <EmptyState title="You do not administer an issuing organisation">Ask a platform administrator to add you to one.</EmptyState>
-      </div>
-    );
+    return <NoIssuerPage title="New track" />;
   }
   const options = await listIssuerCredentialOptions(actor, issuers.map((i) => i.id));
   return (
