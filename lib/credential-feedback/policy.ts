@@ -48,7 +48,8 @@ export function ratingInWords(rating: number): string {
 
 /**
  * Fewer ratings than this and the public page says nothing: with two or three, a colleague who
- * knows who took the credential could tell what each of them gave.
+ * knows who took the credential could tell what each of them gave. Also the size of the batches in
+ * which later ratings join the public figures (publicRatingCount).
  */
 export const SUMMARY_MIN_RATINGS = 5;
 
@@ -71,12 +72,67 @@ export function aboutHours(hours: number): string {
   return r === 1 ? 'about 1 hour' : `about ${formatHours(r)} hours`;
 }
 
+/** The public figures: `count` is how many ratings they are made from (publicRatingCount), not how many there are. */
 export type PublicFeedbackSummary = { count: number; average: number; typicalHours: number | null };
 
-/** The public page's line: "Teachers who went through it rate it 4.4 out of 5 (12 ratings) · most took about 6 hours". */
+/** The public page's line: "Teachers who went through it rate it 4.4 out of 5 (from 10 ratings, added five at a time) · most took about 6 hours". */
 export function feedbackSummarySentence(s: PublicFeedbackSummary): string {
-  const rated = `Teachers who went through it rate it ${formatAverage(s.average)} out of 5 (${s.count.toLocaleString('en-GB')} ratings)`;
+  const rated = `Teachers who went through it rate it ${formatAverage(s.average)} out of 5 (from ${s.count.toLocaleString('en-GB')} ratings, added five at a time)`;
   return s.typicalHours === null ? rated : `${rated} · most took ${aboutHours(s.typicalHours)}`;
+}
+
+/**
+ * How many of a credential's `n` ratings the public figures are made from: whole batches of
+ * SUMMARY_MIN_RATINGS, none below the first. Were every rating counted, anyone watching the page
+ * between two ratings would see the count go up by one and the average move, and so read the new
+ * rating to within half a point, and pin it on whoever they know just earned the badge. Counted in
+ * batches, the figures move only when five more have come in, and show only what the five gave
+ * together: 6 to 9 ratings show the first 5's figures, the 10th brings in the next 5 at once.
+ */
+export function publicRatingCount(n: number): number {
+  if (!(n >= SUMMARY_MIN_RATINGS)) return 0;
+  return n - (n % SUMMARY_MIN_RATINGS);
+}
+
+/** One rating as the public figures need it: its place in line (created, then id) and its answers. */
+export type RatingForSummary = { id: string; createdAt: Date; rating: number; hoursSpent: number | null };
+
+/** Oldest first; the id (unique) orders two saved in the same millisecond, so the line never reshuffles. */
+const inLine = (a: RatingForSummary, b: RatingForSummary) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The middle value of sorted numbers, or the mean of the two middle ones (as Postgres's percentile_cont(0.5)). */
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The public page's figures from every rating of one credential (in any order), or null while fewer
+ * than SUMMARY_MIN_RATINGS: the average of the earliest publicRatingCount(n) ratings, oldest first by
+ * when each was first saved (then by id), and the median of the hours among those same ratings once
+ * SUMMARY_MIN_RATINGS of them said how long it took (hours are optional). Ratings beyond the last
+ * whole batch wait, unseen, until the batch they are in is full.
+ *
+ * Each counted rating is taken as it is now: an edit keeps the rating's place in line, so changing
+ * a counted rating moves the figures at once, and changing one still waiting changes nothing public.
+ * A deletion takes the rating out of line: the next one waiting moves up into the counted ones, or,
+ * with none waiting, the figures drop back a whole batch (ADR 027).
+ */
+export function publicFeedbackSummary(ratings: readonly RatingForSummary[]): PublicFeedbackSummary | null {
+  const counted = [...ratings].sort(inLine).slice(0, publicRatingCount(ratings.length));
+  if (counted.length === 0) return null;
+  const average = counted.reduce((sum, r) => sum + r.rating, 0) / counted.length;
+  const hours = counted.flatMap((r) => (r.hoursSpent === null ? [] : [r.hoursSpent])).sort((a, b) => a - b);
+  return { count: counted.length, average, typicalHours: hours.length >= SUMMARY_MIN_RATINGS ? median(hours) : null };
+}
+
+/**
+ * Whether the public page reads differently with `after` than with `before`: what it shows (the
+ * rounded average, the count, hours to the half hour), not the exact figures, so a rating that moves
+ * the average from 4.41 to 4.43 changes nothing a visitor could see.
+ */
+export function publicSummaryChanged(before: PublicFeedbackSummary | null, after: PublicFeedbackSummary | null): boolean {
+  return (before && feedbackSummarySentence(before)) !== (after && feedbackSummarySentence(after));
 }
 
 /**

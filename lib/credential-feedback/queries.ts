@@ -4,14 +4,15 @@ import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { isCursorId } from '@/lib/catalog/cursor';
 import { FeedbackCommentsPage, RATINGS, type Rating } from '@/lib/credential-feedback/schemas';
-import { feedbackRefusal, feedbackStanding, SUMMARY_MIN_RATINGS, type FeedbackStanding, type PublicFeedbackSummary } from '@/lib/credential-feedback/policy';
+import { feedbackRefusal, feedbackStanding, publicFeedbackSummary, type FeedbackStanding, type PublicFeedbackSummary } from '@/lib/credential-feedback/policy';
 
 // Reading teachers' feedback on micro-credentials (lib/credential-feedback/mutations.ts writes it).
 // - The teacher reads and edits only their own (getFeedbackForm).
 // - The issuer's admins read every answer on their credentials, never who gave it: no name, no
 //   account, no row id, no day or time finer than the month (getCredentialFeedbackReport).
 // - Everyone else, on the public page, reads an average and typical hours once there are enough
-//   ratings that no single one can be told apart (getCredentialFeedbackSummary).
+//   ratings that no single one can be told apart, taking in new ratings only in whole batches
+//   (getCredentialFeedbackSummary).
 
 /** Micro-credentials with a public page (published, or retired with its page kept). */
 const VISIBLE = { status: { in: ['PUBLISHED', 'RETIRED'] as ('PUBLISHED' | 'RETIRED')[] }, currentVersionId: { not: null } };
@@ -93,17 +94,29 @@ async function feedbackStats(microCredentialId: string): Promise<Stats> {
 }
 
 /**
- * For the public micro-credential page: how many teachers rated it, their average, and the median
- * of the hours they report, or null below SUMMARY_MIN_RATINGS ratings. The typical hours likewise
- * need that many answers (hours are optional), or they are null. `microCredentialId` may come from
- * anywhere: an id that is not one of ours reads as no feedback.
+ * The public figures of one credential's feedback as they stand in `client`'s view (publicFeedbackSummary):
+ * counted in whole batches of ratings, so the page moves only when a batch fills (or a counted rating
+ * is changed or deleted). The mutations read it before and after a write, inside its transaction.
+ *
+ * Cost: every rating of the credential (its place in line and its answers, no comment), found by the
+ * index on microCredentialId: at most a few thousand per credential, read when the public page renders
+ * (anonymous visitors get the cached copy) and twice per rating saved or deleted.
+ */
+export async function readPublicFeedbackSummary(client: Tx | typeof db, microCredentialId: string): Promise<PublicFeedbackSummary | null> {
+  const rows = await client.credentialFeedback.findMany({ where: { microCredentialId }, select: { id: true, createdAt: true, rating: true, hoursSpent: true } });
+  return publicFeedbackSummary(rows.map((r) => ({ ...r, hoursSpent: r.hoursSpent === null ? null : Number(r.hoursSpent) })));
+}
+
+/**
+ * For the public micro-credential page: the average rating and the median of the hours teachers
+ * report, from the earliest whole batches of SUMMARY_MIN_RATINGS ratings (publicFeedbackSummary), or
+ * null below the first batch. `microCredentialId` may come from anywhere: an id that is not one of
+ * ours reads as no feedback.
  */
 export async function getCredentialFeedbackSummary(microCredentialId: string): Promise<PublicFeedbackSummary | null> {
-  // Raw SQL bypasses the client's NUL guard (lib/db.ts): such an id matches nothing anyway.
-  if (typeof microCredentialId !== 'string' || !isCursorId(microCredentialId) || microCredentialId.includes('\u0000')) return null;
-  const s = await feedbackStats(microCredentialId);
-  if (s.count < SUMMARY_MIN_RATINGS || s.average === null) return null;
-  return { count: s.count, average: s.average, typicalHours: s.hoursCount >= SUMMARY_MIN_RATINGS ? s.median : null };
+  // An id with NUL in it reads as no rows (the client's guard, lib/db.ts).
+  if (typeof microCredentialId !== 'string' || !isCursorId(microCredentialId)) return null;
+  return readPublicFeedbackSummary(db, microCredentialId);
 }
 
 /** Comments on the issuer's feedback page, a page at a time. */

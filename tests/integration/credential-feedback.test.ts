@@ -18,6 +18,7 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
 import { FEEDBACK_COMMENTS_PAGE_SIZE, getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm, getFeedbackPromptState } from '@/lib/credential-feedback/queries';
 import { feedbackInvitation } from '@/lib/credential-feedback/invitation';
+import { textOf } from '../setup/html';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub-roles');
@@ -79,7 +80,6 @@ beforeEach(async () => {
 });
 
 const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const render = async (page: Promise<ReactNode> | ReactNode) => renderToStaticMarkup(await page);
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
@@ -138,8 +138,8 @@ async function makeWorld() {
 describe('who may give feedback', () => {
   it('a teacher whose work was returned, or who earned the badge, may; the row holds what they said', async () => {
     const w = await makeWorld();
-    expect(await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 14.5, comment: 'The reflection prompt was unclear.' })).toEqual({ slug: w.mc.slug, created: true });
-    expect(await save(w.paul, w.mc.id, { rating: 5 })).toEqual({ slug: w.mc.slug, created: true });
+    expect(await save(w.rita, w.mc.id, { rating: 2, hoursSpent: 14.5, comment: 'The reflection prompt was unclear.' })).toEqual({ slug: w.mc.slug, created: true, publicChanged: false });
+    expect(await save(w.paul, w.mc.id, { rating: 5 })).toEqual({ slug: w.mc.slug, created: true, publicChanged: false });
     const [r, p] = await rows();
     expect(r).toMatchObject({ userId: w.rita.id, microCredentialId: w.mc.id, rating: 2, comment: 'The reflection prompt was unclear.' });
     expect(Number(r.hoursSpent)).toBe(14.5);
@@ -167,7 +167,7 @@ describe('who may give feedback', () => {
     await save(w.rita, w.mc.id, { rating: 2 });
     await db.attempt.update({ where: { id: w.returnedAttempt }, data: { status: 'SUBMITTED', decidedAt: null, secondLookRequestedAt: new Date() } });
     expect((await getFeedbackForm(w.rita, w.mc.slug))?.standing).toBe('waiting');
-    expect(await save(w.rita, w.mc.id, { rating: 3 })).toEqual({ slug: w.mc.slug, created: false });
+    expect(await save(w.rita, w.mc.id, { rating: 3 })).toEqual({ slug: w.mc.slug, created: false, publicChanged: false });
     expect((await rows())[0].rating).toBe(3);
   });
 
@@ -220,7 +220,7 @@ describe('saving, changing and deleting', () => {
     expect(await db.credentialFeedback.count({ where: { userId: w.rita.id } })).toBe(0);
     // Paul's feedback is exactly as it was.
     expect(await rows()).toEqual([pauls]);
-    expect(await deleteCredentialFeedback({ actor: w.rita, microCredentialId: w.mc.id })).toEqual({ deleted: false, slug: w.mc.slug });
+    expect(await deleteCredentialFeedback({ actor: w.rita, microCredentialId: w.mc.id })).toEqual({ deleted: false, slug: w.mc.slug, publicChanged: false });
     // Another teacher's save or delete never reaches Paul's row either.
     await deleteCredentialFeedback({ actor: w.otherAdmin, microCredentialId: w.mc.id });
     expect(await rows()).toEqual([pauls]);
@@ -537,7 +537,7 @@ describe('the issuer’s view', () => {
 });
 
 describe('the public summary', () => {
-  it('says nothing below five ratings, then the count, average and typical hours', async () => {
+  it('says nothing below five ratings, then the figures of whole batches of five, the earliest first', async () => {
     const { mc } = await createPublishedCredential();
     const rate = async (rating: number, hours: number | null) => {
       const t = await createActor();
@@ -550,10 +550,16 @@ describe('the public summary', () => {
     // Five ratings, four with hours: the figures, but not yet the hours.
     await rate(4, null);
     expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
-    expect(await line()).toBe('Teachers who went through it rate it 4.4 out of 5 (5 ratings)');
+    expect(await line()).toBe('Teachers who went through it rate it 4.4 out of 5 (from 5 ratings, added five at a time)');
+    // A sixth, with hours: it waits for four more, and so do its hours.
     await rate(3, 8);
-    expect(await getCredentialFeedbackSummary(mc.id)).toMatchObject({ count: 6, typicalHours: 6 });
-    expect(await line()).toBe('Teachers who went through it rate it 4.2 out of 5 (6 ratings) · most took about 6 hours');
+    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
+    for (const [rating, hours] of [[2, 9], [2, 9], [2, 9]] as const) await rate(rating, hours);
+    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
+    // The tenth brings all five in: (22 + 3 + 2 × 4) / 10, and the median of the eight hours given.
+    await rate(2, null);
+    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 10, average: 3.3, typicalHours: 7.5 });
+    expect(await line()).toBe('Teachers who went through it rate it 3.3 out of 5 (from 10 ratings, added five at a time) · most took about 7.5 hours');
     // An id from anywhere reads as no feedback, never an error.
     for (const bad of ['', 'x\u0000y', 'z'.repeat(500)]) expect(await getCredentialFeedbackSummary(bad)).toBeNull();
   });

@@ -6,7 +6,7 @@ import { getActor, requireRole } from '@/lib/auth/session';
 import type { Actor } from '@/lib/auth/actor';
 import { isDomainError } from '@/lib/errors';
 import { getCredentialFeedbackReport, type CredentialFeedbackReport } from '@/lib/credential-feedback/queries';
-import { formatAverage, formatHours, hoursComparison, ratingInWords, SUMMARY_MIN_RATINGS } from '@/lib/credential-feedback/policy';
+import { formatAverage, formatHours, hoursComparison, publicRatingCount, ratingInWords, SUMMARY_MIN_RATINGS } from '@/lib/credential-feedback/policy';
 import { FeedbackReportSearchInput, RATING_WORDS } from '@/lib/credential-feedback/schemas';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { BarChart } from '@/components/charts/bar-chart';
@@ -90,7 +90,7 @@ function Ratings({ report }: { report: CredentialFeedbackReport }) {
           The public page shows the average and typical hours once {SUMMARY_MIN_RATINGS} teachers have rated it ({plural(SUMMARY_MIN_RATINGS - report.count, 'more', 'more')} to go): with fewer, a single teacher’s answer could be told apart.
         </p>
       ) : (
-        <p className="text-sm text-slate-700">The public page shows teachers the average rating and the typical hours.</p>
+        <p className="text-sm text-slate-700">The public page shows teachers the average rating and the typical hours of the first {publicRatingCount(report.count)} ratings: new ones join them five at a time, so no single rating can be told apart.</p>
       )}
     </section>
   );
