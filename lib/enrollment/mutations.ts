@@ -5,6 +5,7 @@ import { DomainError, invalidState, notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { workableBy } from '@/lib/enrollment/workable';
+import { recordTeacherWork } from '@/lib/submissions/stalled-reminders';
 
 /**
  * Enrolling is idempotent: enrolling twice (or in a track you already follow) changes nothing.
@@ -38,9 +39,12 @@ export async function closedCredential(microCredentialId: string) {
  * way. The track enrolments are locked first (lockTrackEnrollments), then the level's own, so two
  * at once (two tabs) take turns and the second finds the first's enrolment. `enrolled`: this call
  * enrolled them (a new enrolment, or a stopped one picked up), which is what the audit log records;
- * `audit: 'always'` records the enrolment even when they already were enrolled.
+ * `audit: 'always'` records the enrolment even when they already were enrolled. Picking kept work
+ * up is work on it (recordTeacherWork): the stalled-work reminder counts its 30 days from there.
  */
 export async function pickUpMicroCredential(tx: Tx, o: { userId: string; mc: { id: string; issuerId: string }; audit?: 'always' | 'when-enrolled' }) {
+  // Before the enrolments are locked: the attempt row comes first in the lock order (enrolAgain).
+  await recordTeacherWork(tx, { userId: o.userId, pickedUp: [o.mc.id] });
   await lockTrackEnrollments(tx, o.userId, [o.mc.id]);
   const [before] = await tx.$queryRaw<{ withdrawnAt: Date | null }[]>`
     SELECT "withdrawnAt" FROM "Enrollment" WHERE "userId" = ${o.userId} AND "microCredentialId" = ${o.mc.id} FOR UPDATE`;
@@ -96,7 +100,8 @@ export const noLevelOpen = (kind: 'COURSE' | 'TRACK') =>
 /**
  * Enrolling in a track enrols in each of its published levels too, so they appear on the dashboard.
  * A published track with no published level (older data: publishing and retiring now keep one) is
- * refused, not "enrolled" in nothing.
+ * refused, not "enrolled" in nothing. A level the teacher had stopped is picked up again, and with
+ * it the work they kept (recordTeacherWork), as pickUpMicroCredential does.
  */
 export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
   const track = await db.track.findFirst({
@@ -106,6 +111,7 @@ export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
   if (!track) throw notFound('That course');
   if (!track.microCredentials.length) throw invalidState(`${noLevelOpen(track.kind)} Look for it again later, or find another in the catalogue.`);
   await db.$transaction(async (tx) => {
+    await recordTeacherWork(tx, { userId: opts.actor.id, pickedUp: track.microCredentials.map((m) => m.id) });
     await tx.enrollment.upsert({
       where: { userId_trackId: { userId: opts.actor.id, trackId: track.id } },
       create: { userId: opts.actor.id, trackId: track.id },
@@ -127,8 +133,9 @@ export async function enrollInTrack(opts: { actor: Actor; trackId: string }) {
  * on (workableBy: a published part, or a retired one they had started) and have not earned. Earned
  * means a badge they hold (valid or on hold), or an application that passed (its badge still being
  * issued, or since revoked): enrolling would give them nothing to do there. Idempotent; a part they
- * had stopped working on is picked up again. Returns the parts added (in the stack's order) and how
- * many of the rest they were already enrolled in; nothing added, nothing audited.
+ * had stopped working on is picked up again, with the work they kept (recordTeacherWork). Returns
+ * the parts added (in the stack's order) and how many of the rest they were already enrolled in;
+ * nothing added, nothing audited.
  */
 export async function enrollInStack(opts: { actor: Actor; stackId: string }): Promise<{ slug: string; added: { id: string; title: string }[]; alreadyEnrolled: number }> {
   const userId = opts.actor.id;
@@ -158,6 +165,7 @@ export async function enrollInStack(opts: { actor: Actor; stackId: string }): Pr
     if (!stack) throw notFound('That stack');
     const parts = stack.items.map((i) => i.microCredential);
     const toAdd = parts.filter((m) => m.enrollments.length === 0);
+    await recordTeacherWork(tx, { userId, pickedUp: toAdd.map((m) => m.id) });
     await lockTrackEnrollments(tx, userId, toAdd.map((m) => m.id));
     for (const m of toAdd) {
       await tx.enrollment.upsert({

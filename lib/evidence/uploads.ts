@@ -10,6 +10,7 @@ import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
+import { recordTeacherWork } from '@/lib/submissions/stalled-reminders';
 import * as storage from '@/lib/storage/s3';
 import { deleteQueuedObjects, queueObjectDeletion } from '@/lib/storage/deletion';
 
@@ -136,8 +137,10 @@ export async function requestUpload(opts: { actor: Actor; attemptId: string; par
   const uploadId = multipart ? await withStorage(() => storage.createMultipart(storageKey, declared.mime)) : null;
   // The row is written only while the attempt is still a draft, under a lock a submit must wait for
   // (and that waits for a submit): a file can never be added to work already sent for review.
+  // Starting an upload is work on the draft (recordTeacherWork, before the share lock).
   const file = await db
     .$transaction(async (tx) => {
+      await recordTeacherWork(tx, { attemptId: opts.attemptId });
       if (!(await lockDraftAttempt(tx, opts.attemptId))) throw invalidState(SENT_BEFORE_UPLOAD);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${opts.attemptId}:${part.id}`}))`;
       await assertRoomInPart(tx, opts.attemptId, part, captions);
@@ -180,9 +183,12 @@ function partCountOf(sizeBytes: bigint) {
  * rejected (only if still pending, so a completion that won stays, with its object), its multipart
  * upload aborted and the uploaded object deleted, through a job queued with the rejection (an
  * older row's key is its final key, outside uploads/, which nothing else would ever delete).
+ * Called only on the teacher's own requests: an upload they finished, even refused, is work on
+ * their draft (recordTeacherWork, first: the attempt row comes before the file's in lock order).
  */
 async function rejectPending(file: PendingFile, reason: string, detectedType?: string | null) {
   const queued = await db.$transaction(async (tx) => {
+    await recordTeacherWork(tx, { attemptId: file.attemptId });
     const marked = await tx.evidenceFile.updateMany({
       where: { id: file.id, status: 'PENDING' },
       data: { status: 'REJECTED', rejectedReason: reason, multipartUploadId: null, ...(detectedType === undefined ? {} : { detectedType }) },
@@ -374,10 +380,12 @@ const CHECK_TOOK_TOO_LONG = 'Checking the file took too long. Try the upload aga
  * The part's room is checked under the lock requestUpload takes, so two uploads finishing at once
  * (or one finishing while another starts) cannot both take the last place. The copy's queued
  * deletion (`copyJobId`) is dropped with the acceptance, and only if no worker has taken it: a
- * file is never accepted with a copy the job may have deleted.
+ * file is never accepted with a copy the job may have deleted. Finishing an upload is work on the
+ * draft (recordTeacherWork, before the share lock).
  */
 async function acceptIfDraft(file: PendingFile, finalKey: string, detected: string | null, copyJobId: string | null): Promise<'accepted' | 'submitted' | 'not-pending' | { full: string }> {
   return db.$transaction(async (tx) => {
+    await recordTeacherWork(tx, { attemptId: file.attemptId });
     if (!(await lockDraftAttempt(tx, file.attemptId))) return 'submitted';
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${file.attemptId}:${file.partId}`}))`;
     const full = await noRoomOnCompletion(tx, file);
@@ -407,8 +415,11 @@ export async function removeFile(opts: { actor: Actor; fileId: string }) {
   // Nor may anything else in a kept part go (e.g. a file that reached it before the part was locked).
   if (await isPartCarriedOver(file.attemptId, file.partId)) throw invalidState(CARRIED_PART);
   // Under a share lock on the attempt, as uploads and answers are written: a submit either commits
-  // first, and the file stays in the sent work, or waits until the row is gone (ADR 001).
+  // first, and the file stays in the sent work, or waits until the row is gone (ADR 001). Removing a
+  // file is work on the draft, though it leaves no row behind: recorded on the attempt's own row
+  // (recordTeacherWork, before the share lock), where the stalled-work reminders look.
   const queued = await db.$transaction(async (tx) => {
+    await recordTeacherWork(tx, { attemptId: file.attemptId });
     if (!(await lockDraftAttempt(tx, file.attemptId))) throw invalidState('This attempt has been submitted; its files can no longer change.');
     // The key as the row holds it when deleted, not as read above: an upload finishing in another
     // tab may have moved the file to its checked copy meanwhile (this waits for that to commit).

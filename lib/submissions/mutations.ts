@@ -17,6 +17,7 @@ import { carriedPartIds, decidingReviews } from '@/lib/submissions/deciding-revi
 import { CARRIED_PART, isPartCarriedOver } from '@/lib/submissions/carried';
 import { lockDraftAttempt } from '@/lib/submissions/draft-lock';
 import { closedCredential, pickUpMicroCredential } from '@/lib/enrollment/mutations';
+import { recordTeacherWork } from '@/lib/submissions/stalled-reminders';
 
 /**
  * Creates the teacher's application (bound to the current version) and its first draft attempt,
@@ -103,7 +104,8 @@ const CHANGED_ELSEWHERE = 'This answer changed in another window. Reload to see 
  * Autosave of one part. Rejects stale revisions so two tabs never silently overwrite each other.
  * The write happens under a share lock on the attempt row: a submit (which locks the row FOR
  * UPDATE) either commits first, and the save finds the attempt sent and is refused, or waits for
- * the save and checks the saved text. Sent work never changes (ADR 001).
+ * the save and checks the saved text. Sent work never changes (ADR 001). A save is work on the
+ * draft (recordTeacherWork, first: it may take the row's update lock).
  */
 export async function saveResponse(opts: { actor: Actor; attemptId: string; partId: string; text: string; links: string[]; revision: number }) {
   const attempt = await loadOwnDraftAttempt(opts.actor, opts.attemptId);
@@ -124,6 +126,7 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
     if (opts.revision !== 0) throw conflict(CHANGED_ELSEWHERE);
     try {
       return await db.$transaction(async (tx) => {
+        await recordTeacherWork(tx, { attemptId: attempt.id });
         if (!(await lockDraftAttempt(tx, attempt.id))) throw invalidState(SUBMITTED_NO_CHANGE);
         const created = await tx.partResponse.create({
           data: { attemptId: attempt.id, partId: part.id, text: opts.text, links: opts.links, wordCount, revision: 1 },
@@ -138,6 +141,7 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
     }
   }
   return db.$transaction(async (tx) => {
+    await recordTeacherWork(tx, { attemptId: attempt.id });
     if (!(await lockDraftAttempt(tx, attempt.id))) throw invalidState(SUBMITTED_NO_CHANGE);
     const updated = await tx.partResponse.updateMany({
       where: { id: existing.id, revision: opts.revision },
@@ -219,6 +223,9 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
     // submission) or waits for this transaction. A double click waits here and finds it submitted.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Attempt" WHERE "id" = ${attempt.id} FOR UPDATE`;
     if (locked?.status !== 'DRAFT') return { alreadySubmitted: true };
+    // Sending is work on it: a draft passed over by the stalled-work reminders while the teacher had
+    // stopped is not left marked so, should they take it back to edit.
+    await recordTeacherWork(tx, { attemptId: attempt.id }, now);
     const current = await tx.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: content });
     assertReadyToSubmit(parts, current);
     const updated = await tx.attempt.updateMany({
@@ -338,7 +345,8 @@ export const PUBLIC_SUMMARY_FIXED =
  * Changes the summary the teacher agrees to publish, until the application is earned. Issuing signs
  * it into the Open Badges credential (lib/awards/issue.ts), so from then on it is refused: a change
  * would make the stored text and the signed badge disagree. Nothing public shows it before that
- * (the badge page reads the signed copy), so no cached page needs dropping.
+ * (the badge page reads the signed copy), so no cached page needs dropping. Work on the application
+ * (recordTeacherWork): a draft or returned work is not reminded about as left untouched.
  */
 export async function setPublicSummary(opts: { actor: Actor; submissionId: string; publicSummary: string }) {
   const s = await db.submission.findUnique({ where: { id: opts.submissionId }, select: { userId: true, status: true, award: { select: { id: true } } } });
@@ -351,4 +359,5 @@ export async function setPublicSummary(opts: { actor: Actor; submissionId: strin
     data: { publicSummary: opts.publicSummary || null },
   });
   if (updated.count !== 1) throw invalidState(PUBLIC_SUMMARY_FIXED);
+  await recordTeacherWork(db, { submissionId: opts.submissionId });
 }

@@ -1,16 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential } from '../factories';
+import { createActor, createPublishedCredential, publishNewCredential, SAMPLE_PDF, trackDefinition } from '../factories';
 import { uploadPdf } from '../factories/evidence';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt, type ReviewWorld } from '../factories/review-world';
-import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
-import { withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
-import { retireMicroCredential } from '@/lib/authoring/mutations';
+import { saveResponse, setPublicSummary, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { enrollInMicroCredential, enrollInStack, enrollInTrack, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
+import { createStack, republishMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
+import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
 import { askAboutFeedback, answerFeedbackQuestion } from '@/lib/feedback-questions/mutations';
+import { askCredentialQuestion } from '@/lib/credential-questions/mutations';
+import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
+import { completeUpload, removeFile, requestUpload, sweepStaleUploads, type UploadTicket } from '@/lib/evidence/uploads';
 import { jobHandlers, periodicJobs } from '@/lib/jobs/handlers';
 import { ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
-import { sendStalledReminders, STALLED_REMINDERS_JOB } from '@/lib/submissions/stalled-reminders';
+import { PASSED_OVER, sendStalledReminders, STALLED_REMINDERS_JOB } from '@/lib/submissions/stalled-reminders';
 import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
@@ -53,7 +57,24 @@ async function ageApplication(attemptId: string, days: number) {
   await db.$executeRaw`UPDATE "Submission" SET "createdAt" = "createdAt" - make_interval(secs => ${shift / 1000}), "updatedAt" = "updatedAt" - make_interval(secs => ${shift / 1000}) WHERE "id" = ${submissionId}`;
   await db.$executeRaw`UPDATE "Attempt" SET "createdAt" = "createdAt" - make_interval(secs => ${shift / 1000}), "updatedAt" = "updatedAt" - make_interval(secs => ${shift / 1000}) WHERE "submissionId" = ${submissionId}`;
   await db.$executeRaw`UPDATE "PartResponse" SET "updatedAt" = "updatedAt" - make_interval(secs => ${shift / 1000}) WHERE "attemptId" = ${attemptId}`;
+  await db.$executeRaw`UPDATE "EvidenceFile" SET "createdAt" = "createdAt" - make_interval(secs => ${shift / 1000}), "verifiedAt" = "verifiedAt" - make_interval(secs => ${shift / 1000}) WHERE "attemptId" = ${attemptId}`;
 }
+
+/** As ageApplication, for work sent and returned: also when it was sent and decided. */
+async function ageReturned(attemptId: string, days: number) {
+  await ageApplication(attemptId, days);
+  const { submissionId } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submissionId: true } });
+  await db.$executeRaw`UPDATE "Attempt" SET "submittedAt" = "submittedAt" - make_interval(secs => ${days * DAY / 1000}), "decidedAt" = "decidedAt" - make_interval(secs => ${days * DAY / 1000}) WHERE "id" = ${attemptId}`;
+  await db.$executeRaw`UPDATE "Submission" SET "lastSubmittedAt" = "lastSubmittedAt" - make_interval(secs => ${days * DAY / 1000}) WHERE "id" = ${submissionId}`;
+}
+
+/** `teacher` starts an application for `mcId` and writes nothing yet: the draft attempt's id. */
+async function openDraft(teacher: Actor, mcId: string): Promise<string> {
+  const { id } = await startApplication({ actor: teacher, microCredentialId: mcId });
+  return (await db.attempt.findFirstOrThrow({ where: { submissionId: id }, select: { id: true } })).id;
+}
+
+const draftMarks = (ids: string[]) => db.attempt.findMany({ where: { id: { in: ids } }, orderBy: { updatedAt: 'asc' }, select: { draftReminderAt: true } });
 
 const reminders = (kind: string) => db.notification.findMany({ where: { kind }, select: { userId: true, title: true, body: true, href: true } });
 /** The reminder emails queued for `userId` (their title starts as the notification's). */
@@ -166,7 +187,11 @@ describe('reminders about applications left untouched', () => {
     expect(await sendStalledReminders(now)).toEqual({ drafts: 1, revisions: 1 });
     expect((await reminders(DRAFT)).map((n) => n.userId)).toEqual([working.id]);
     expect((await reminders(REVISION)).map((n) => n.userId)).toEqual([workingRevision.id]);
-    expect(await db.attempt.count({ where: { OR: [{ draftReminderAt: { not: null } }, { revisionReminderAt: { not: null } }] } })).toBe(2);
+    expect(await db.attempt.count({ where: { OR: [{ draftReminderAt: { gt: PASSED_OVER } }, { revisionReminderAt: { not: null } }] } })).toBe(2);
+    // The three drafts are passed over, so later runs do not read them again; returned work is walked
+    // on its applications, and stays unmarked.
+    expect(await db.attempt.count({ where: { draftReminderAt: PASSED_OVER } })).toBe(3);
+    expect(await sendStalledReminders(after(now, 1))).toEqual({ drafts: 0, revisions: 0 });
   });
 
   it('gives work returned for revision its own reminder, once, that the reviewer’s feedback is waiting', async () => {
@@ -323,3 +348,253 @@ describe('reminders about applications left untouched', () => {
   });
 });
 
+/** Sends `bytes` to an upload's presigned URL, as the browser does. */
+async function putUpload(t: UploadTicket, bytes: Uint8Array) {
+  if (t.mode !== 'single') throw new Error('expected a single upload');
+  const res = await fetch(t.url, { method: 'PUT', body: Buffer.from(bytes), headers: { 'content-type': t.contentType } });
+  expect(res.status).toBe(200);
+}
+
+describe('what counts as working on an application', () => {
+  it('counts a file removed from the draft, though it leaves no row behind', async () => {
+    const cred = await createPublishedCredential();
+    const teacher = await createActor();
+    const attemptId = await openDraft(teacher, cred.mc.id);
+    const fileId = await uploadPdf(teacher, attemptId, cred.version.parts.find((p) => p.responseType === 'FILES')!.id);
+    // Everything else untouched for 40 days; the file removed today.
+    await ageApplication(attemptId, 40);
+    await removeFile({ actor: teacher, fileId });
+    const removed = new Date();
+
+    expect(await sendStalledReminders(after(removed, 5))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(removed, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(removed, 30, MINUTE))).toEqual({ drafts: 1, revisions: 0 });
+    expect(await reminders(DRAFT)).toEqual([expect.objectContaining({ userId: teacher.id, body: expect.stringContaining('You last worked on it 30 days ago.') })]);
+  });
+
+  it('counts picking a stopped level back up, for a draft and for work returned for revision', async () => {
+    const w = await world();
+    const drafter = await createActor();
+    const draft = await startDraft(w, drafter);
+    await ageApplication(draft, 40);
+    await withdrawFromMicroCredential({ actor: drafter, microCredentialId: w.mc.id });
+    const reviser = await createActor();
+    const returned = await returnedWork(w, reviser);
+    await ageReturned(returned, 40);
+    await withdrawFromMicroCredential({ actor: reviser, microCredentialId: w.mc.id });
+
+    // "Pick up where you left off" on the dashboard, and continuing the application from its page.
+    await enrollInMicroCredential({ actor: drafter, microCredentialId: w.mc.id });
+    expect((await startApplication({ actor: reviser, microCredentialId: w.mc.id })).pickedUp).toBe(true);
+    const pickedUp = new Date();
+
+    expect(await sendStalledReminders(after(pickedUp, 5))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(pickedUp, 30, MINUTE))).toEqual({ drafts: 1, revisions: 1 });
+    expect((await reminders(DRAFT)).map((n) => n.userId)).toEqual([drafter.id]);
+    expect((await reminders(REVISION)).map((n) => n.userId)).toEqual([reviser.id]);
+  });
+
+  it('does not read a draft passed over again: the next run goes on to the drafts after it', async () => {
+    const w = await world();
+    // Oldest first in the walk: stopped, a disabled account, a retired credential, then one to remind.
+    const stopped = await createActor();
+    const stoppedDraft = await startDraft(w, stopped);
+    await ageApplication(stoppedDraft, 45);
+    await withdrawFromMicroCredential({ actor: stopped, microCredentialId: w.mc.id });
+    const disabled = await createActor();
+    const disabledDraft = await startDraft(w, disabled);
+    await ageApplication(disabledDraft, 44);
+    await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    const retired = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0 });
+    const onRetired = await createActor();
+    const retiredDraft = await startDraft(retired, onRetired);
+    await ageApplication(retiredDraft, 43);
+    await retireMicroCredential({ actor: retired.admin, microCredentialId: retired.mc.id });
+    const working = await createActor();
+    await ageApplication(await startDraft(w, working), 40);
+
+    // One window of one draft per run, as a full window of passed-over drafts would be at scale:
+    // each run reads the next draft, not the same first one again.
+    const now = new Date();
+    expect(await sendStalledReminders(now, 1, 1)).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(now, 1, 1)).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(now, 1, 1)).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(now, 1, 1)).toEqual({ drafts: 1, revisions: 0 });
+    expect((await reminders(DRAFT)).map((n) => n.userId)).toEqual([working.id]);
+    expect(await draftMarks([stoppedDraft, disabledDraft, retiredDraft])).toEqual([{ draftReminderAt: PASSED_OVER }, { draftReminderAt: PASSED_OVER }, { draftReminderAt: PASSED_OVER }]);
+    expect(await sendStalledReminders(after(now, 30))).toEqual({ drafts: 0, revisions: 0 });
+  });
+
+  it('reminds a passed-over draft once, 30 days after the teacher picks it back up', async () => {
+    const w = await world();
+    const teacher = await createActor();
+    const attemptId = await startDraft(w, teacher);
+    await ageApplication(attemptId, 40);
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: w.mc.id });
+    expect(await sendStalledReminders()).toEqual({ drafts: 0, revisions: 0 });
+    expect(await draftMarks([attemptId])).toEqual([{ draftReminderAt: PASSED_OVER }]);
+
+    await enrollInMicroCredential({ actor: teacher, microCredentialId: w.mc.id });
+    const pickedUp = new Date();
+    expect(await sendStalledReminders(after(pickedUp, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(pickedUp, 30, MINUTE))).toEqual({ drafts: 1, revisions: 0 });
+    expect(await sendStalledReminders(after(pickedUp, 90))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await reminders(DRAFT)).toEqual([expect.objectContaining({ userId: teacher.id, body: expect.stringContaining('You last worked on it 30 days ago.') })]);
+  });
+
+  it('leaves a draft passed over while its credential was retired until the teacher works on it again', async () => {
+    const w = await world();
+    const teacher = await createActor();
+    const attemptId = await startDraft(w, teacher);
+    await ageApplication(attemptId, 40);
+    await retireMicroCredential({ actor: w.admin, microCredentialId: w.mc.id });
+    expect(await sendStalledReminders()).toEqual({ drafts: 0, revisions: 0 });
+
+    // Published again: no reminder out of nowhere about work left 40 days before.
+    await republishMicroCredential({ actor: w.admin, microCredentialId: w.mc.id });
+    expect(await sendStalledReminders(after(new Date(), 1))).toEqual({ drafts: 0, revisions: 0 });
+    // The teacher writes again, then leaves it: reminded 30 days on, once.
+    await saveResponse({ actor: teacher, attemptId, partId: w.version.parts[1].id, text: 'Back to it.', links: [], revision: 0 });
+    const saved = new Date();
+    expect(await sendStalledReminders(after(saved, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(saved, 30, MINUTE))).toEqual({ drafts: 1, revisions: 0 });
+    expect(await sendStalledReminders(after(saved, 60))).toEqual({ drafts: 0, revisions: 0 });
+  });
+
+  it('does not leave a draft passed over once it is sent, should the teacher take it back to edit', async () => {
+    const w = await world();
+    const teacher = await createActor();
+    const attemptId = await openDraft(teacher, w.mc.id);
+    for (const p of w.version.parts) await saveResponse({ actor: teacher, attemptId, partId: p.id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
+    await ageApplication(attemptId, 40);
+    await withdrawFromMicroCredential({ actor: teacher, microCredentialId: w.mc.id });
+    expect(await sendStalledReminders()).toEqual({ drafts: 0, revisions: 0 });
+
+    // Sent from a tab left open (which picks the level up), then taken back before any reviewer saw it.
+    await submitAttempt({ actor: teacher, attemptId });
+    await withdrawSentAttempt({ actor: teacher, attemptId });
+    const back = new Date();
+    expect(await sendStalledReminders(after(back, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(back, 30, MINUTE))).toEqual({ drafts: 1, revisions: 0 });
+  });
+
+  type Setting = { cred: Awaited<ReturnType<typeof createPublishedCredential>>; teacher: Actor; attemptId: string; filesPart: string; textPart: string };
+  const ticket = (s: Setting) => requestUpload({ actor: s.teacher, attemptId: s.attemptId, partId: s.filesPart, fileName: 'work.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+
+  // Each one: what comes before (then `age` makes everything 40 days old), and the work done today.
+  const work: [string, (s: Setting, age: () => Promise<void>) => Promise<unknown>][] = [
+    ['an answer with a link saved', async (s, age) => {
+      await age();
+      await saveResponse({ actor: s.teacher, attemptId: s.attemptId, partId: s.textPart, text: 'The plan is linked.', links: ['https://example.org/lesson-plan'], revision: 0 });
+    }],
+    ['an upload started', async (s, age) => {
+      await age();
+      await ticket(s);
+    }],
+    ['an upload finished', async (s, age) => {
+      const t = await ticket(s);
+      await age();
+      await putUpload(t, SAMPLE_PDF);
+      await completeUpload({ actor: s.teacher, fileId: t.fileId });
+    }],
+    ['an upload refused as it finished', async (s, age) => {
+      const t = await ticket(s);
+      await age();
+      await putUpload(t, new Uint8Array(SAMPLE_PDF.byteLength).fill(65));
+      await expect(completeUpload({ actor: s.teacher, fileId: t.fileId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    }],
+    ['a file removed', async (s, age) => {
+      const fileId = await uploadPdf(s.teacher, s.attemptId, s.filesPart);
+      await age();
+      await removeFile({ actor: s.teacher, fileId });
+    }],
+    ['the public summary written', async (s, age) => {
+      await age();
+      await setPublicSummary({ actor: s.teacher, submissionId: (await db.attempt.findUniqueOrThrow({ where: { id: s.attemptId } })).submissionId, publicSummary: 'Feedback my students used.' });
+    }],
+    ['the level picked up again by continuing the application', async (s, age) => {
+      await withdrawFromMicroCredential({ actor: s.teacher, microCredentialId: s.cred.mc.id });
+      await age();
+      await startApplication({ actor: s.teacher, microCredentialId: s.cred.mc.id });
+    }],
+    ['the level picked up again by enrolling in its track', async (s, age) => {
+      const track = await createIssuerTrack({ actor: s.cred.admin, issuerId: s.cred.issuer.id, def: trackDefinition('feedback-track', 'Feedback', [s.cred.mc.slug]) });
+      await publishTrack({ actor: s.cred.admin, trackId: track.id });
+      await withdrawFromMicroCredential({ actor: s.teacher, microCredentialId: s.cred.mc.id });
+      await age();
+      await enrollInTrack({ actor: s.teacher, trackId: track.id });
+    }],
+    ['the level picked up again by enrolling in a stack it is part of', async (s, age) => {
+      const other = await publishNewCredential(s.cred.admin, s.cred.issuer.id, 'Questioning');
+      const stack = await createStack({ actor: s.cred.admin, issuerId: s.cred.issuer.id, publish: true, def: { slug: 'feedback-stack', title: 'Feedback Stack', summary: 'Both parts.', microCredentials: [s.cred.mc.slug, other.slug] } });
+      await withdrawFromMicroCredential({ actor: s.teacher, microCredentialId: s.cred.mc.id });
+      await age();
+      await enrollInStack({ actor: s.teacher, stackId: stack.id });
+    }],
+  ];
+
+  it.each(work)('counts %s, and the draft leaves the walk until 30 days after it', async (_name, act) => {
+    const cred = await createPublishedCredential();
+    const teacher = await createActor();
+    const attemptId = await openDraft(teacher, cred.mc.id);
+    const s: Setting = {
+      cred, teacher, attemptId,
+      filesPart: cred.version.parts.find((p) => p.responseType === 'FILES')!.id,
+      textPart: cred.version.parts.find((p) => p.responseType === 'TEXT')!.id,
+    };
+    // Another teacher's draft, untouched for 35 days: after this one in the walk's order.
+    const other = await createActor();
+    const otherAttempt = await openDraft(other, cred.mc.id);
+    await ageApplication(otherAttempt, 35);
+
+    await act(s, () => ageApplication(attemptId, 40));
+    const done = new Date();
+    // One window of one draft: the other teacher's, because the work took this draft out of the walk.
+    expect(await sendStalledReminders(after(done, 5), 1, 1)).toEqual({ drafts: 1, revisions: 0 });
+    expect((await reminders(DRAFT)).map((n) => n.userId)).toEqual([other.id]);
+    expect(await sendStalledReminders(after(done, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(done, 30, MINUTE))).toEqual({ drafts: 1, revisions: 0 });
+    expect((await reminders(DRAFT)).map((n) => n.userId).sort()).toEqual([other.id, teacher.id].sort());
+  });
+
+  it('counts a question asked: about the feedback while revising, or about the credential, on a draft or on returned work', async () => {
+    const w = await world();
+    // Revising: the question is about the feedback on the attempt before the draft.
+    const reviser = await createActor();
+    const returned = await returnedWork(w, reviser);
+    const { submissionId } = await db.attempt.findUniqueOrThrow({ where: { id: returned }, select: { submissionId: true } });
+    const { attemptId: revision } = await startRevision({ actor: reviser, submissionId });
+    await ageApplication(revision, 40);
+    await askAboutFeedback({ actor: reviser, attemptId: returned, body: 'Which part of my reflection was too thin?' });
+    // Writing a draft: the question is about the credential itself.
+    const drafter = await createActor();
+    const draft = await startDraft(w, drafter);
+    await ageApplication(draft, 40);
+    await askCredentialQuestion({ actor: drafter, microCredentialId: w.mc.id, body: 'May the student work be from last school year?' });
+    // Work returned 40 days ago, not revised yet: a question about the credential too.
+    const returnedTo = await createActor();
+    await ageReturned(await returnedWork(w, returnedTo), 40);
+    await askCredentialQuestion({ actor: returnedTo, microCredentialId: w.mc.id, body: 'Can a reflection be a video?' });
+    const asked = new Date();
+
+    expect(await sendStalledReminders(after(asked, 5))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(asked, 29))).toEqual({ drafts: 0, revisions: 0 });
+    expect(await sendStalledReminders(after(asked, 30, MINUTE))).toEqual({ drafts: 2, revisions: 1 });
+    const notes = await reminders(DRAFT);
+    expect(notes.map((n) => n.userId).sort()).toEqual([reviser.id, drafter.id].sort());
+    for (const n of notes) expect(n.body).toContain('You last worked on it 30 days ago.');
+    expect(await reminders(REVISION)).toEqual([expect.objectContaining({ userId: returnedTo.id, body: expect.stringContaining('Your work came back for revision 70 days ago; you last worked on it 30 days ago.') })]);
+  });
+
+  it('does not count what the teacher did not do: an upload given up by the periodic sweep', async () => {
+    const cred = await createPublishedCredential();
+    const teacher = await createActor();
+    const attemptId = await openDraft(teacher, cred.mc.id);
+    const filesPart = cred.version.parts.find((p) => p.responseType === 'FILES')!.id;
+    await ticket({ cred, teacher, attemptId, filesPart, textPart: '' });
+    await ageApplication(attemptId, 40);
+    // The upload they started 40 days ago is given up by the sweep today: not the teacher's work.
+    expect(await sweepStaleUploads()).toBe(1);
+    expect(await sendStalledReminders()).toEqual({ drafts: 1, revisions: 0 });
+  });
+});
