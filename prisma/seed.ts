@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/demo';
 import { createMicroCredential, createStack, createTrack, publishMicroCredential } from '@/lib/authoring/mutations';
 import { saveProposal, decideProposal } from '@/lib/proposals/mutations';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
+import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
 import { completeUpload, requestUpload } from '@/lib/evidence/uploads';
 import { decideAsSeedReviewer } from '@/prisma/seed-review';
 import { addRecommendation } from '@/lib/district/recommendations';
@@ -20,9 +21,19 @@ import { issuers, districts, tracks, microCredentials, stacks, calibrationExempl
 
 const log = (msg: string) => console.log(`[seed] ${msg}`);
 
+/** Rosa Delgado, who teaches at Maya's school and shares with colleagues there (docs/decisions/028). */
+const DEMO_COLLEAGUE = {
+  email: 'rosa.delgado@kettle-moraine.example',
+  name: 'Rosa Delgado',
+  handle: 'rosa-delgado',
+  portfolioHeadline: 'Grade 8 humanities teacher and team lead',
+  studentGoals: 'Our grade 8 humanities team is planning its first shared unit. If the team works well together, every grade 8 student meets the same essential questions and the same writing expectations, whichever teacher they have.',
+  plan: 'Complete the level 1 credential on the stages of team building this term: keep an observation log over three team meetings, then plan one leadership move for the next planning cycle.',
+};
+
 async function makeUser(email: string, name: string, extra: {
   districtId?: string; schoolId?: string; roles?: { role: 'TEACHER' | 'REVIEWER' | 'ISSUER_ADMIN' | 'DISTRICT_LEADER' | 'SCHOOL_LEADER' | 'PLATFORM_ADMIN'; organizationId: string }[]; handle?: string; publicName?: string;
-  teachesSubjects?: string[]; teachesGradeBands?: string[]; portfolioHeadline?: string;
+  teachesSubjects?: string[]; teachesGradeBands?: string[]; portfolioHeadline?: string; sharesWithColleagues?: boolean;
 } = {}): Promise<Actor> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const user = await db.user.create({
@@ -32,6 +43,7 @@ async function makeUser(email: string, name: string, extra: {
       // As the migration left portfolios that were public: the demo portfolio shows its school.
       portfolioShowsSchool: Boolean(extra.handle),
       teachesSubjects: extra.teachesSubjects ?? [], teachesGradeBands: extra.teachesGradeBands ?? [], portfolioHeadline: extra.portfolioHeadline ?? null,
+      sharesWithColleagues: extra.sharesWithColleagues ?? false,
       memberships: { create: (extra.roles ?? []).map((r) => ({ role: r.role, organizationId: r.organizationId })) },
     },
     select: { id: true },
@@ -117,13 +129,16 @@ export async function seed() {
   // A second reviewer, so double scoring and a second look have someone independent to turn to.
   const reviewer2 = await makeUser(account('Second reviewer').email, account('Second reviewer').name, { roles: allIssuers.map((organizationId) => ({ role: 'REVIEWER' as const, organizationId })) });
   // Leads the district and teaches nowhere, so is not one of its teachers (as a leader invited by
-  // email is not): its teacher list, reports and uptake count Maya only.
+  // email is not): its teacher list, reports and uptake count its teachers only (Maya, and her
+  // colleague Rosa below).
   const leader = await makeUser(account('District leader').email, account('District leader').name, { roles: [{ role: 'DISTRICT_LEADER', organizationId: orgIds.get('kettle-moraine')! }] });
   const platform = await db.organization.create({ data: { slug: 'platform', name: 'Microcred platform', kind: 'PLATFORM' } });
   await makeUser(account('Platform admin').email, account('Platform admin').name, { roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
   const teacher = await makeUser(demoTeacher.email, demoTeacher.name, {
     districtId: orgIds.get(demoTeacher.districtSlug), schoolId: orgIds.get(demoTeacher.schoolSlug), handle: demoTeacher.handle, publicName: demoTeacher.publicName,
     teachesSubjects: demoTeacher.teachesSubjects, teachesGradeBands: demoTeacher.teachesGradeBands, portfolioHeadline: demoTeacher.portfolioHeadline,
+    // She shares with colleagues at her school (docs/decisions/028), so /colleagues shows Rosa below.
+    sharesWithColleagues: true,
     roles: [{ role: 'TEACHER', organizationId: orgIds.get(demoTeacher.districtSlug)! }],
   });
   // Maya's principal (ADR 016): leads her school, and teaches nowhere, so is not one of its teachers.
@@ -194,6 +209,25 @@ export async function seed() {
     await saveResponse({ actor: teacher, attemptId: draftAttempt.id, partId: draftMc.currentVersion!.parts[r.partIndex].id, text: r.text, links: [], revision: 0 });
   }
 
+  // A colleague of Maya's at her school who shares too (docs/decisions/028): she holds the Stages of
+  // Team Building badge, earned through the same proposal, review and award path (the demo's passing
+  // application for it, without a public summary), and is working on the team agenda credential
+  // Maya is drafting. So /colleagues, its "Working on the same as me" and the line on Maya's
+  // application pages show a real colleague. Her work is decided, so the review queue is as before.
+  const rosa = await makeUser(DEMO_COLLEAGUE.email, DEMO_COLLEAGUE.name, {
+    districtId: orgIds.get(demoTeacher.districtSlug), schoolId: orgIds.get(demoTeacher.schoolSlug), handle: DEMO_COLLEAGUE.handle,
+    portfolioHeadline: DEMO_COLLEAGUE.portfolioHeadline, sharesWithColleagues: true,
+    roles: [{ role: 'TEACHER', organizationId: orgIds.get(demoTeacher.districtSlug)! }],
+  });
+  {
+    const proposal = await saveProposal({ actor: rosa, microCredentialId: mcId(earnedApplication.microCredentialSlug), studentGoals: DEMO_COLLEAGUE.studentGoals, plan: DEMO_COLLEAGUE.plan, submit: true });
+    const { version } = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select: { version: true } });
+    await decideProposal({ actor: leader, proposalId: proposal.id, decision: 'APPROVED', comment: 'Approved. A good fit for the grade 8 team’s first shared unit.', version });
+    const hers = await fillAndSubmit(rosa, earnedApplication.microCredentialSlug, new Map(earnedApplication.responses.map((r) => [r.partIndex, r.text])));
+    await decideAsSeedReviewer({ reviewer, attemptId: hers.attemptId, scores: earnedApplication.review.scores, overallComment: earnedApplication.review.overallComment });
+    await enrollInMicroCredential({ actor: rosa, microCredentialId: draftMc.id });
+  }
+
   // Kettle Moraine's priorities, recommended by its leader: one to every teacher, one to Maya's school
   // (a track she has started: she holds one of its two levels). Their notifications go out when the
   // app's worker runs the queued job.
@@ -235,7 +269,7 @@ export async function seed() {
   const { questionId } = await askCredentialQuestion({ actor: lena!, microCredentialId: mcId(SLUGS.teamAgenda), body: 'Can the agenda be for a team I already lead, or does it have to be a new team?' });
   await answerCredentialQuestion({ actor: admin, questionId, answer: 'A team you already lead is fine. Say in your reflection what you changed in this agenda compared with your usual meetings, so the reviewer can see the new practice.', share: true });
   await addExternalLearning({ actor: teacher, input: externalLearningFields(new Date().toISOString().slice(0, 10)).parse({ title: 'Formative assessment in science: summer institute', provider: 'Wisconsin Science Teachers Association', completedOn: '2026-07-15', pdHours: '12' }) });
-  log(`demo work: 2 earned badges (1 due for renewal), 1 draft, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`demo work: 2 earned badges (1 due for renewal), 1 draft, a colleague at Maya's school who shares, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 // Run directly (npm run db:seed, the dev launcher, the e2e server).

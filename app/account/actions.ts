@@ -21,6 +21,8 @@ import { setPortfolioHeadline, setSchoolOnPortfolio } from '@/lib/awards/portfol
 import { PortfolioHeadlineInput, TeachingInput } from '@/lib/teaching/schemas';
 import { setOwnTeaching } from '@/lib/teaching/mutations';
 import { teachingSavedMessage } from '@/lib/teaching/words';
+import { SharesWithColleaguesInput, SHARES_REFUSED } from '@/lib/colleagues/schemas';
+import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -111,6 +113,31 @@ export async function setTeachingAction(_prev: ActionResult, formData: FormData)
   revalidatePath('/dashboard');
   revalidatePath('/catalog');
   return { ok: true, message: teachingSavedMessage(saved) };
+}
+
+/**
+ * "Share with colleagues at my school" (docs/decisions/028): the signed-in person's own row only.
+ * Colleagues' pages read it afresh, so turning it off hides them at once.
+ */
+export async function setSharesWithColleaguesAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(SharesWithColleaguesInput, formDataToObject(formData));
+  // One box: its message in the form, not "some fields need attention" with nothing marked.
+  if (!parsed.ok) return { ok: false, formError: SHARES_REFUSED };
+  let saved;
+  try {
+    saved = await setSharesWithColleagues({ actor: await requireActor(), shares: parsed.data.shares });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/account');
+  revalidatePath('/colleagues');
+  if (!saved.shares) return { ok: true, message: 'Saved. You do not share with colleagues: they no longer see you, and you no longer see them.' };
+  return {
+    ok: true,
+    message: saved.schoolName
+      ? `Saved. You share with colleagues at ${saved.schoolName} who share too: they see you, and you see them on the Colleagues page.`
+      : 'Saved. You will share with colleagues once you have a school on this site.',
+  };
 }
 
 /** "Email address", while it is unconfirmed: a mistyped address is corrected and the link resent. */

@@ -4,7 +4,7 @@ import { getAccount, getOwnTeachingLicence } from '@/lib/auth/profile';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmailForm, ProfileForm } from './profile-form';
 import { NewPasswordForm } from '@/components/account/new-password-form';
-import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setPortfolioHeadlineAction, setSchoolOnPortfolioAction, setTeachingAction, setTeachingLicenceAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
+import { cancelDistrictRequestAction, changePasswordAction, deleteAccountAction, leaveDistrictAction, requestDistrictAction, setPortfolioHeadlineAction, setSchoolOnPortfolioAction, setSharesWithColleaguesAction, setTeachingAction, setTeachingLicenceAction, setTimeZoneAction, signOutEverywhereAction } from './actions';
 import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { REVIEWED_BEFORE } from '@/lib/auth/delete-account';
@@ -24,14 +24,16 @@ import { getOwnTeaching } from '@/lib/teaching/queries';
 import { subjectsToTick, teachingChoices } from '@/lib/teaching/policy';
 import { TeachingForm } from './teaching-form';
 import { PortfolioHeadlineForm } from './portfolio-headline-form';
+import { ColleaguesForm } from '@/components/account/colleagues-form';
+import { getOwnColleagueSharing } from '@/lib/colleagues/queries';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts, portfolio, terms, licence, teaching, facets] = await Promise.all([
+  const [account, districts, portfolio, terms, licence, teaching, facets, colleagues] = await Promise.all([
     getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor), getOwnTeachingLicence(actor),
-    getOwnTeaching(actor), getCatalogFacets(),
+    getOwnTeaching(actor), getCatalogFacets(), getOwnColleagueSharing(actor),
   ]);
   return (
     <div className="mx-auto max-w-xl">
@@ -60,6 +62,11 @@ export default async function AccountPage() {
         <p className="mt-4 text-sm text-slate-700">To leave a single badge off your portfolio, use <Link href="/badges">My badges</Link>.</p>
       </Card>
       <Card className="mt-6">
+        {/* The colleagues page links here (#colleagues). */}
+        <h2 id="colleagues" className="mb-1 font-semibold">Colleagues at your school</h2>
+        <ColleaguesForm action={setSharesWithColleaguesAction} shares={colleagues.shares} schoolName={account.schoolName} />
+      </Card>
+      <Card className="mt-6">
         {/* My badges links here (#licence) to add the renewal date. */}
         <TeachingLicenceForm
           action={setTeachingLicenceAction}
@@ -86,16 +93,19 @@ export default async function AccountPage() {
         <SignOutEverywhereForm action={signOutEverywhereAction} hasPassword={account.hasPassword} />
       </Card>
       <Card className="mt-6">
-        <DistrictCard
-          districtName={account.districtName}
-          terms={terms}
-          schoolName={account.schoolName}
-          request={account.districtRequest}
-          districts={districts}
-          requestAction={requestDistrictAction}
-          cancelAction={cancelDistrictRequestAction}
-          leaveAction={leaveDistrictAction}
-        />
+        {/* The colleagues page links here (#district): a teacher's school comes with their district. */}
+        <div id="district" className="scroll-mt-4">
+          <DistrictCard
+            districtName={account.districtName}
+            terms={terms}
+            schoolName={account.schoolName}
+            request={account.districtRequest}
+            districts={districts}
+            requestAction={requestDistrictAction}
+            cancelAction={cancelDistrictRequestAction}
+            leaveAction={leaveDistrictAction}
+          />
+        </div>
       </Card>
       {actor.roles.every((r) => r.role === 'TEACHER') ? (
         <Card className="mt-6">

@@ -64,7 +64,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title={`Welcome, ${actor.name.split(' ')[0]}`}
         description="Everything you are working on, and what to do next."
-        actions={<ButtonLink href="/catalog" variant="secondary">Find a micro-credential</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href="/catalog" variant="secondary">Find a micro-credential</ButtonLink>
+            {/* No query behind it: /colleagues says whether the teacher has a school and shares. */}
+            <ButtonLink href="/colleagues" variant="secondary">Colleagues at my school</ButtonLink>
+          </>
+        }
       />
       {!verified ? (
         <div className="mb-6">

@@ -65,6 +65,8 @@ import { getIssuerQuestion, listIssuerQuestions, listOwnQuestions } from '@/lib/
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
 import { listOwnExternalLearning } from '@/lib/external-learning/queries';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
+import { getColleaguesOnCredential, listColleagues } from '@/lib/colleagues/queries';
+import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
 
 // SL1 leads School One (a principal, ADR 016): every district row below refuses them.
 const ACTORS = ['T1', 'T2', 'R', 'RC', 'adminA', 'adminB', 'L1', 'L2', 'SL1'] as const;
@@ -110,6 +112,8 @@ beforeAll(async () => {
   ctx.questionDraftId = (await createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: sampleDefinition({ slug: 'question-draft' }) })).id;
   // T1's record of learning done elsewhere (app/badges/other-learning).
   ctx.externalLearningId = (await addExternalLearning({ actor: w.t1, input: externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6' }) })).entry.id;
+  // Colleagues (app/colleagues): T1 and RC teach at School One and share; T2 shares too, alone at School Two.
+  await db.user.updateMany({ where: { id: { in: [w.t1.id, w.conflicted.id, w.t2.id] } }, data: { sharesWithColleagues: true } });
 }, 120_000);
 
 function rows(): Row[] {
@@ -360,6 +364,12 @@ function rows(): Row[] {
       },
     },
     { name: 'deleteExternalLearning (T1 entry)', allow: ['T1'], run: (a) => deleteExternalLearning({ actor: a, id: ctx.externalLearningId! }) },
+    // ── Colleagues at one's school (app/colleagues, the apply page's line): only people who share, at the same school, see each other ──
+    { name: 'listColleagues (School One: T1 and RC share)', allow: ['T1', 'RC'], run: (a) => listColleagues({ actor: a }), denied: (v) => !json(v).includes(w.t1.id) && !json(v).includes(w.conflicted.id) },
+    // T1's draft of mcC is work in progress for the whole run: RC, at T1's school and sharing, is told; nobody else.
+    { name: 'getColleaguesOnCredential (mcC, T1 working on it)', allow: ['RC'], run: (a) => getColleaguesOnCredential({ actor: a, slug: w.mcC.mc.slug }), denied: (v) => !json(v).includes('Teacher One') },
+    // Own row only: everyone may call it; it never changes anyone else's.
+    { name: 'setSharesWithColleagues (own row only)', allow: [...ACTORS], run: (a) => setSharesWithColleagues({ actor: a, shares: false }) },
     // ── District people (last: they move T1 out of School One and District One) ──
     { name: 'listDistrictSchools (District One)', allow: ['L1'], run: (a) => listDistrictSchools({ actor: a, districtId: w.d1.id }) },
     { name: 'listDistrictLeaders (District One)', allow: ['L1'], run: (a) => listDistrictLeaders({ actor: a, districtId: w.d1.id }) },

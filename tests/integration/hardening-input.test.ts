@@ -75,6 +75,9 @@ import { getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackF
 import { AnswerCredentialQuestionInput, AskCredentialQuestionInput, ShareCredentialQuestionInput, WithdrawCredentialQuestionInput } from '@/lib/credential-questions/schemas';
 import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionShared, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
 import { DeleteExternalLearningInput, EditExternalLearningInput, externalLearningFields } from '@/lib/external-learning/schemas';
+import { ColleaguesListInput, SharesWithColleaguesInput } from '@/lib/colleagues/schemas';
+import { getColleaguesOnCredential, listColleagues } from '@/lib/colleagues/queries';
+import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
 import { getDistrictHome, listDistrictTeachers } from '@/lib/district/queries';
 import { resolveDistrict } from '@/lib/district/access';
@@ -301,6 +304,8 @@ describe('zod input schemas under hostile input', () => {
     ['WithdrawCredentialQuestionInput', WithdrawCredentialQuestionInput, { questionId: hostileValue }],
     ['EditExternalLearningInput', EditExternalLearningInput('2026-11-24'), { id: hostileValue, seenAt: hostileValue, title: hostileValue, provider: hostileValue, completedOn: hostileValue, pdHours: hostileValue, url: hostileValue, note: hostileValue }],
     ['DeleteExternalLearningInput', DeleteExternalLearningInput, { id: hostileValue }],
+    ['SharesWithColleaguesInput', SharesWithColleaguesInput, { shares: anyOr('yes', 'no') }],
+    ['ColleaguesListInput', ColleaguesListInput, { cursor: hostileValue, same: anyOr('1'), now: anyOr('sharing', 'stopped') }],
     ['AnswerFeedbackQuestionInput', AnswerFeedbackQuestionInput, { questionId: hostileValue, answer: hostileValue }],
     ['StartRevisionInput', StartRevisionInput, { submissionId: hostileValue }],
     ['StartRenewalInput', StartRenewalInput, { microCredentialId: hostileValue }],
@@ -715,6 +720,9 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['getCredentialFeedbackReport (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: v }), () => false],
     ['getCredentialFeedbackReport ?page= (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: w.mcA.mc.id, page: v }), (r) => Array.isArray((r as { comments: { items: unknown[] } }).comments.items)],
     ['getCredentialFeedbackSummary (public micro-credential page)', (v) => getCredentialFeedbackSummary(v), (r) => r === null],
+    // The apply page's colleagues line reads the raw slug beside the application: a slug that is not one is nothing.
+    ['getColleaguesOnCredential (apply/[slug])', (v) => getColleaguesOnCredential({ actor: w.t1, slug: v }), (r) => r === null || (r as { state: string }).state !== 'sharing' || (r as { count: number }).count === 0],
+    ['listColleagues ?cursor= (colleagues)', (v) => listColleagues({ actor: w.t1, cursor: v, sameAsMe: true }), (r) => (r as { state: string }).state !== 'sharing' || Array.isArray((r as { items: unknown[] }).items)],
   ];
 
   it.each(reads)('%s', async (_name, read, nothing) => {
@@ -769,6 +777,17 @@ describe('hostile content on the actor’s own records is stored exactly as give
   });
 
   // ProfileInput lives in lib/auth/profile.ts and does not drop NUL yet: see the report.
+  it('the colleagues setting takes only yes or no, on the actor’s own row', async () => {
+    await pipeline({
+      schema: SharesWithColleaguesInput,
+      arb: hostileInput({ shares: anyOr('yes', 'no') }),
+      call: (i) => setSharesWithColleagues({ actor: w.t1, shares: i.shares }),
+      mayWrite: true,
+      check: async (i) => expect((await db.user.findUniqueOrThrow({ where: { id: w.t1.id }, select: { sharesWithColleagues: true } })).sharesWithColleagues).toBe(i.shares),
+      numRuns: 60,
+    });
+  });
+
   it('profile names keep hostile text verbatim', async () => {
     await pipeline({
       schema: ProfileInput,

@@ -37,6 +37,8 @@ import { countOwnQuestions } from '@/lib/credential-questions/queries';
 import { ApplyQuestionsLink } from '@/components/credential-questions/apply-questions-link';
 import { FeedbackPrompt } from '@/components/credential-feedback/feedback-prompt';
 import { getFeedbackPromptState } from '@/lib/credential-feedback/queries';
+import { getColleaguesOnCredential } from '@/lib/colleagues/queries';
+import { ColleaguesOnCredentialLine } from '@/components/colleagues/on-credential-line';
 
 export const metadata = { title: 'Your application' };
 
@@ -114,8 +116,11 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   const actor = await requireUser(`/apply/${slug}${cycle.data ? `?cycle=${cycle.data}` : ''}`);
   // Only the teacher's own applications: another teacher's number finds theirs, or nothing. Beside it,
   // their questions to the issuer about this credential (app/micro-credentials/[slug]/questions),
-  // reachable from here: counted by slug, so neither waits for the other.
-  const [app, ownQuestions] = await Promise.all([getApplication(actor, slug, { cycle: cycle.data }), countOwnQuestions(actor, slug)]);
+  // reachable from here, and the colleagues at their school on it too (one small statement): both by
+  // slug, so none waits for another.
+  const [app, ownQuestions, colleagues] = await Promise.all([
+    getApplication(actor, slug, { cycle: cycle.data }), countOwnQuestions(actor, slug), getColleaguesOnCredential({ actor, slug }),
+  ]);
   if (!app) {
     // The credential closed to new applications as the teacher pressed Start: say so, not "not found".
     if (refusedParam === 'start' && refused && !cycle.data) {
@@ -134,6 +139,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   // `earlier`: an application a renewal has followed, kept as it was: read only.
   const { mc, submission, version, renews, earlier } = app;
   const questionsLink = <ApplyQuestionsLink slug={mc.slug} issuerName={mc.issuer.name} answered={ownQuestions.answered} waiting={ownQuestions.waiting} className="mt-2" />;
+  const colleaguesLine = <ColleaguesOnCredentialLine colleagues={colleagues} className="mt-1" />;
 
   if (!submission) {
     return (
@@ -143,6 +149,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
         </p>
         <h1 className="mt-2 text-3xl font-bold">{version.title}</h1>
         {questionsLink}
+        {colleaguesLine}
         {refusedParam === 'start' && refused ? <RefusalNotice refusal={refused} /> : null}
         <Card className="mt-6">
           <p>Your application follows the parts below. Answers save as you type, so you can work on it over several days.</p>
@@ -228,6 +235,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
       </div>
       <p className="mt-1 text-slate-700">{subtitle}</p>
       {questionsLink}
+      {colleaguesLine}
 
       {earlier ? (
         <div className="mt-4">
