@@ -19,11 +19,11 @@ import { DistrictRecommendations } from '@/components/dashboard/district-recomme
 import { TeachingSuggestions } from '@/components/dashboard/teaching-suggestions';
 import { listTeachingSuggestions } from '@/lib/teaching/queries';
 import { pickUpAgainAction } from './actions';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'My learning' };
 
 const columnTone: Record<DashboardColumn, Tone> = { 'in-progress': 'neutral', submitted: 'info', 'needs-revision': 'warning', earned: 'success' };
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser('/dashboard');
@@ -80,7 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {renewals.length ? (
         <div className="mb-6">
           <Alert tone="warning" title={renewals.length === 1 ? `Your badge “${renewals[0].title}” is due for renewal` : `${renewals.length} of your badges are due for renewal`}>
-            {renewals.length === 1 ? `It ${renewals[0].validUntil <= new Date() ? 'expired on' : 'expires on'} ${dateFmt.format(renewals[0].validUntil)}. ` : ''}
+            {renewals.length === 1 ? `It ${renewals[0].validUntil <= new Date() ? 'expired on' : 'expires on'} ${dayFmt.format(renewals[0].validUntil)}. ` : ''}
             Renew by showing the skill again with fresh evidence. <Link href="/badges#renewals">See your renewals</Link>
           </Alert>
         </div>
@@ -139,7 +139,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                             <p className="mt-1 text-sm text-slate-800">Proposal: {prop.status === 'SUBMITTED' ? 'waiting for your district' : prop.status === 'RETURNED' ? 'returned with a comment' : 'draft'}</p>
                           ) : null}
                           {sub?.attempts[0]?.dueAt && (sub.status === 'SUBMITTED' || sub.status === 'IN_REVIEW') ? (
-                            <p className="mt-1 text-sm text-slate-800">Decision expected by {dateFmt.format(sub.attempts[0].dueAt)}</p>
+                            <p className="mt-1 text-sm text-slate-800">Decision expected by {dayFmt.format(sub.attempts[0].dueAt)}</p>
                           ) : null}
                           <p className="mt-2">
                             <Link href={next.href} className="font-semibold">
@@ -210,7 +210,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       {mc.status === 'RETIRED' ? ' · Retired by the issuer: you can still finish it' : ''}
                     </p>
                     <p className="text-sm text-slate-800">
-                      {submission.cycle > 1 ? 'Renewal' : 'Application'} {submission.status === 'NEEDS_REVISION' ? 'revision' : 'draft'} kept · stopped {dateFmt.format(withdrawnAt)}
+                      {submission.cycle > 1 ? 'Renewal' : 'Application'} {submission.status === 'NEEDS_REVISION' ? 'revision' : 'draft'} kept · stopped {dayFmt.format(withdrawnAt)}
                     </p>
                   </div>
                   <PickUpAgainForm action={pickUpAgainAction} microCredentialId={mc.id} slug={mc.slug} title={mc.currentVersion.title} variant="secondary" />
