@@ -142,19 +142,19 @@ export default async function ColleaguesPage({ searchParams }: { searchParams: P
           <p className="mt-2">There are no more colleagues after the previous page.</p>
         ) : view.sameAsMe && !view.workingOn ? (
           <div className="mt-3">
-            <EmptyState title="You are not working on a micro-credential right now" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>
+            <EmptyState headingLevel={3} title="You are not working on a micro-credential right now" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>
               Enrol in one, and this lists the colleagues working on it or holding its badge. <Link href={PATH}>See everyone who shares</Link>.
             </EmptyState>
           </div>
         ) : view.sameAsMe ? (
           <div className="mt-3">
-            <EmptyState title="No colleague who shares is working on the same as you yet">
+            <EmptyState headingLevel={3} title="No colleague who shares is working on the same as you yet">
               None of the colleagues who share is working on, or holds the badge of, a micro-credential you are working on. <Link href={PATH}>See everyone who shares</Link>.
             </EmptyState>
           </div>
         ) : (
           <div className="mt-3">
-            <EmptyState title={`No one else at ${view.schoolName} shares yet`}>
+            <EmptyState headingLevel={3} title={`No one else at ${view.schoolName} shares yet`}>
               Colleagues appear here once they share too: the setting is on their account page, under “Colleagues at your school”. Tell them about it.
             </EmptyState>
           </div>

@@ -27,7 +27,7 @@ export function ColleaguesForm({ action, shares, schoolName }: { action: Action;
         <div>
           <label htmlFor="sharesWithColleagues" className="font-semibold">Share with colleagues at my school</label>
           <p id="sharesWithColleagues-hint" className="text-sm text-slate-700">
-            {schoolName ? `Teachers at ${schoolName} who share see your name, your portfolio headline, the badges on your portfolio (month earned) and the micro-credentials you are working on.` : 'You have no school on this site yet; this takes effect once you have one.'}{' '}
+            {schoolName ? `Teachers at ${schoolName} who share see your name, your portfolio headline, the badges on your portfolio (month earned; not those you hid) and the micro-credentials you are working on. If you move to another school, sharing stops until you turn it on again there.` : 'You have no school on this site yet; this takes effect once you have one.'}{' '}
             Never your evidence, scores, feedback or email address.
           </p>
         </div>

@@ -18,15 +18,18 @@ const alias = (a: string) => Prisma.raw(`"${a}"`);
 
 /**
  * SQL: the enrolment `e` is a micro-credential its teacher is working on: enrolled and not stopped
- * (the dashboard's "Stopped" is a withdrawn enrolment), no badge of it standing today, and their
- * current application (the newest cycle), if any, not earned. So a badge revoked, suspended or past
- * its end date never shows as work under way, while a renewal or a new application after it does.
+ * (the dashboard's "Stopped" is a withdrawn enrolment), no badge of it before its end date, and their
+ * current application (the newest cycle), if any, not earned. A badge counts here whatever its
+ * standing (revoked, suspended, hidden from the portfolio): were a revoked or suspended one to turn
+ * into "working on" while a renewal is open, colleagues would see the issuer withdrew it; they see
+ * it leave the badges, as a hidden one does, and nothing more. Past its end date, a renewal or a new
+ * application after it shows as work under way.
  */
 export function workingOnSql(e: string, now: Date): Prisma.Sql {
   const x = alias(e);
   return Prisma.sql`${x}."microCredentialId" IS NOT NULL AND ${x}."withdrawnAt" IS NULL
     AND NOT EXISTS (SELECT 1 FROM "Award" h WHERE h."userId" = ${x}."userId" AND h."microCredentialId" = ${x}."microCredentialId"
-      AND h."revokedAt" IS NULL AND h."suspendedAt" IS NULL AND (h."validUntil" IS NULL OR h."validUntil" > ${now}))
+      AND (h."validUntil" IS NULL OR h."validUntil" > ${now}))
     AND coalesce((SELECT s."status" FROM "Submission" s WHERE s."userId" = ${x}."userId" AND s."microCredentialId" = ${x}."microCredentialId"
       ORDER BY s."cycle" DESC LIMIT 1) <> 'EARNED', true)`;
 }
@@ -204,7 +207,8 @@ export async function listColleagues(opts: { actor: Pick<Actor, 'id'>; cursor?: 
 export type ColleaguesOnCredential =
   | { state: 'no-school' }
   | { state: 'not-sharing'; schoolName: string }
-  | { state: 'sharing'; schoolName: string; count: number; names: string[] };
+  /** `workingOnIt`: the viewer is working on it too, so "Working on the same as me" lists these colleagues. */
+  | { state: 'sharing'; schoolName: string; count: number; names: string[]; workingOnIt: boolean };
 
 /** How many colleagues' names the apply page's line gives; the rest are counted. */
 export const ON_CREDENTIAL_NAMES = 3;
@@ -231,7 +235,7 @@ export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>
     if (!ROW_ID.test(opts.microCredentialId)) return null;
     target = Prisma.sql`m."id" = ${opts.microCredentialId}`;
   }
-  const [row] = await db.$queryRaw<{ schoolId: string | null; sharesWithColleagues: boolean; schoolName: string | null; count: number; names: string[] }[]>`
+  const [row] = await db.$queryRaw<{ schoolId: string | null; sharesWithColleagues: boolean; schoolName: string | null; count: number; names: string[]; workingOnIt: boolean }[]>`
     WITH me AS (
       SELECT u."id", u."schoolId", u."sharesWithColleagues", o."name" AS "schoolName"
       FROM "User" u LEFT JOIN "Organization" o ON o."id" = u."schoolId"
@@ -245,14 +249,15 @@ export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>
     )
     SELECT me."schoolId", me."sharesWithColleagues", me."schoolName",
       (SELECT count(*) FROM found)::int AS "count",
-      ARRAY(SELECT f."name" FROM found f ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "names"
+      ARRAY(SELECT f."name" FROM found f ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "names",
+      EXISTS (SELECT 1 FROM "Enrollment" e JOIN "MicroCredential" m ON ${target} WHERE e."userId" = me."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)}) AS "workingOnIt"
     FROM me`;
   if (!row) return { state: 'no-school' };
   const state = sharingState(row);
   if (state === 'no-school') return { state };
   const schoolName = row.schoolName ?? 'your school';
   if (state === 'not-sharing') return { state, schoolName };
-  return { state, schoolName, count: row.count, names: row.names };
+  return { state, schoolName, count: row.count, names: row.names, workingOnIt: row.workingOnIt };
 }
 
 /** Whether the signed-in person shares with colleagues (the account page's setting), read by their own id. */

@@ -16,6 +16,7 @@ import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
 import { saveResponse, startApplication } from '@/lib/submissions/mutations';
 import { SHARES_REFUSED } from '@/lib/colleagues/schemas';
 import { COLLEAGUES_PAGE_SIZE } from '@/lib/colleagues/policy';
+import { listColleagues } from '@/lib/colleagues/queries';
 
 const { revalidated } = vi.hoisted(() => ({ revalidated: [] as string[] }));
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
@@ -280,6 +281,16 @@ describe('the apply page’s line', () => {
     expect(line).not.toBeNull();
     expect(textJoined(line!)).toBe('Lena Ortiz at Lincoln Middle is working on this or holds its badge');
     expect(hrefOf(line!, 'Lena Ortiz at Lincoln Middle')).toBe('/colleagues?same=1');
+  });
+
+  it('on a micro-credential the viewer is not working on, the line leads to everyone who shares, where those it names are listed', async () => {
+    const w = await world();
+    await lena(w);
+    // Lena holds Exit Tickets; Maya is not working on it, so "Working on the same as me" would not list Lena.
+    const line = colleaguesLine(await applyHtml(w.maya, w.exit.slug));
+    expect(textJoined(line!)).toBe('Lena Ortiz at Lincoln Middle is working on this or holds its badge');
+    expect(hrefOf(line!, 'Lena Ortiz at Lincoln Middle')).toBe('/colleagues');
+    expect(await listColleagues({ actor: w.maya })).toMatchObject({ items: [{ name: 'Lena Ortiz' }] });
   });
 
   it('sharing with no colleague on it, or no school: nothing; a school but not sharing: one quiet sentence linking /colleagues', async () => {

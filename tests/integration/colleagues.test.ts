@@ -94,21 +94,37 @@ describe('who sees whom', () => {
     expect(await names(lena)).toBe('not-sharing');
   });
 
-  it('a move to another school changes who they see on the next read: old colleagues gone, new ones there', async () => {
+  it('a move to another school stops sharing until they choose to share with their new colleagues; old colleagues are gone at once', async () => {
     const w = await world();
     const maya = await teacher(w, 'Maya Okafor');
     const lena = await teacher(w, 'Lena Ortiz');
-    await teacher(w, 'Rita Roosevelt', { schoolId: w.roosevelt.id });
+    const rita = await teacher(w, 'Rita Roosevelt', { schoolId: w.roosevelt.id });
     expect(await names(lena)).toEqual(['Maya Okafor']);
     // The district's leader places Lena at Roosevelt (the real placement path); her session's Actor
-    // still says Lincoln: the rule reads her row, not the Actor.
+    // still says Lincoln: the rule reads her row, not the Actor. She agreed to share with Lincoln's
+    // teachers, not Roosevelt's: sharing is off (a trigger, whichever path moved her).
     await setTeacherSchool({ actor: w.leader, districtId: w.district.id, userId: lena.id, schoolId: w.roosevelt.id });
-    expect(await names(lena)).toEqual(['Rita Roosevelt']);
+    expect(await names(lena)).toBe('not-sharing');
     expect(await names(maya)).toEqual([]);
+    expect(await listColleagues({ actor: lena })).toMatchObject({ state: 'not-sharing', schoolName: 'Roosevelt Middle' });
+    expect(await names(rita)).toEqual([]);
+    // She chooses to share at Roosevelt: her new colleagues, not her old ones.
+    await setSharesWithColleagues({ actor: lena, shares: true });
+    expect(await names(lena)).toEqual(['Rita Roosevelt']);
     expect(sharing(await listColleagues({ actor: lena })).schoolName).toBe('Roosevelt Middle');
     // Taken off any school: no one.
     await setTeacherSchool({ actor: w.leader, districtId: w.district.id, userId: lena.id, schoolId: null });
     expect(await names(lena)).toBe('no-school');
+  });
+
+  it('placed at a school for the first time, a choice made with no school yet stands', async () => {
+    const w = await world();
+    const maya = await teacher(w, 'Maya Okafor');
+    const lena = await teacher(w, 'Lena Ortiz', { schoolId: null });
+    expect(await names(lena)).toBe('no-school');
+    await setTeacherSchool({ actor: w.leader, districtId: w.district.id, userId: lena.id, schoolId: w.lincoln.id });
+    expect(await names(lena)).toEqual(['Maya Okafor']);
+    expect(await names(maya)).toEqual(['Lena Ortiz']);
   });
 });
 
@@ -153,6 +169,29 @@ describe('what a colleague shows', () => {
     expect((await cardOf(maya, 'Lena Ortiz')).badges.items).toEqual([
       { title: 'Assessment Stack', level: null, stack: true, earnedMonth: '2026-05', href: '/stacks/assessment-stack', alsoMine: false },
     ]);
+  });
+
+  it('a badge the issuer suspended or revoked during a renewal leaves the badges as a hidden one does, and never turns into work', async () => {
+    const w = await world();
+    const maya = await teacher(w, 'Maya Okafor');
+    const lena = await teacher(w, 'Lena Ortiz');
+    const validUntil = new Date(Date.now() + 200 * 86_400_000);
+    // Three badges, each with its renewal open (a cycle-2 draft): one suspended, one revoked, one hidden.
+    const cases = [
+      [w.exit, 'Exit Tickets', { suspended: true }],
+      [w.labs, 'Lab Notebooks', { revoked: true }],
+      [w.talk, 'Number Talks', {}],
+    ] as const;
+    for (const [mc, title, how] of cases) {
+      await enrollInMicroCredential({ actor: lena, microCredentialId: mc.id });
+      const award = await createEarnedAward(lena, mc, { title, level: 1, issuedAt: '2026-01-01T09:00:00Z', validUntil, ...how });
+      if (title === 'Number Talks') await db.award.update({ where: { id: award.id }, data: { hiddenFromPortfolio: true } });
+      await db.submission.create({ data: { userId: lena.id, microCredentialId: mc.id, versionId: mc.currentVersionId!, status: 'DRAFT', cycle: 2 } });
+    }
+    const card = await cardOf(maya, 'Lena Ortiz');
+    expect(card.badges.items).toEqual([]);
+    expect(card.work.items).toEqual([]);
+    for (const [mc] of cases) expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: mc.id })).toMatchObject({ count: 0 });
   });
 
   it('work in progress: enrolled and not stopped, with no badge standing and no earned application', async () => {
@@ -273,10 +312,13 @@ describe('the apply page’s summary', () => {
     const far = await teacher(w, 'Rita Roosevelt', { schoolId: w.roosevelt.id });
     await enrollInMicroCredential({ actor: far, microCredentialId: w.labs.id });
 
-    const expected = { state: 'sharing', schoolName: 'Lincoln Middle', count: 4, names: ['Ana One', 'Bea Two', 'Cal Three'] };
+    // Maya is not working on it: the line says so (workingOnIt), and once she enrols, it does.
+    const expected = { state: 'sharing', schoolName: 'Lincoln Middle', count: 4, names: ['Ana One', 'Bea Two', 'Cal Three'], workingOnIt: false };
     expect(await getColleaguesOnCredential({ actor: maya, slug: w.labs.slug })).toEqual(expected);
     expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: w.labs.id })).toEqual(expected);
     expect(await getColleaguesOnCredential({ actor: maya, slug: w.peer.slug })).toEqual({ ...expected, count: 0, names: [] });
+    await enrollInMicroCredential({ actor: maya, microCredentialId: w.labs.id });
+    expect(await getColleaguesOnCredential({ actor: maya, slug: w.labs.slug })).toEqual({ ...expected, workingOnIt: true });
 
     expect(await getColleaguesOnCredential({ actor: quiet, slug: w.labs.slug })).toEqual({ state: 'not-sharing', schoolName: 'Lincoln Middle' });
     const nobody = await teacher(w, 'Nell Noschool', { schoolId: null });
