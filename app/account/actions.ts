@@ -21,8 +21,7 @@ import { setPortfolioHeadline, setSchoolOnPortfolio } from '@/lib/awards/portfol
 import { PortfolioHeadlineInput, TeachingInput } from '@/lib/teaching/schemas';
 import { setOwnTeaching } from '@/lib/teaching/mutations';
 import { teachingSavedMessage } from '@/lib/teaching/words';
-import { SharesWithColleaguesInput, SHARES_REFUSED } from '@/lib/colleagues/schemas';
-import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
+import { saveSharingFromForm } from '@/lib/colleagues/form';
 
 export async function updateProfileAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ProfileInput, formDataToObject(formData));
@@ -120,15 +119,9 @@ export async function setTeachingAction(_prev: ActionResult, formData: FormData)
  * Colleagues' pages read it afresh, so turning it off hides them at once.
  */
 export async function setSharesWithColleaguesAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(SharesWithColleaguesInput, formDataToObject(formData));
-  // One box: its message in the form, not "some fields need attention" with nothing marked.
-  if (!parsed.ok) return { ok: false, formError: SHARES_REFUSED };
-  let saved;
-  try {
-    saved = await setSharesWithColleagues({ actor: await requireActor(), shares: parsed.data.shares });
-  } catch (e) {
-    return toActionError(e);
-  }
+  const r = await saveSharingFromForm(formData);
+  if (!r.ok) return r.result;
+  const saved = r.saved;
   revalidatePath('/account');
   revalidatePath('/colleagues');
   if (!saved.shares) return { ok: true, message: 'Saved. You do not share with colleagues: they no longer see you, and you no longer see them.' };

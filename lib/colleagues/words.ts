@@ -1,7 +1,6 @@
 // How the colleagues pages say things. Pure, safe on the client.
 import { listInWords } from '@/lib/plural';
-
-const monthFmt = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { monthYearFmt } from '@/lib/dates';
 
 /**
  * "March 2026" for a "2026-03" label: when a colleague earned a badge, never the day (a day can be
@@ -9,7 +8,7 @@ const monthFmt = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeri
  */
 export function monthInWords(label: string): string {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
-  return m ? monthFmt.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))) : '';
+  return m ? monthYearFmt.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))) : '';
 }
 
 /**
