@@ -112,10 +112,14 @@ export async function recordTeacherWork(client: Tx | typeof db, work: TeacherWor
                WHERE s."userId" = ${work.userId} AND s."microCredentialId" = ANY(${work.pickedUp}::text[])
                  AND s."cycle" = (SELECT max(c."cycle") FROM "Submission" c WHERE c."userId" = s."userId" AND c."microCredentialId" = s."microCredentialId")
                  AND NOT EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = s."userId" AND e."microCredentialId" = s."microCredentialId" AND e."withdrawnAt" IS NULL))`;
+  const due = Prisma.sql`(a."updatedAt" < ${new Date(now.getTime() - WORK_RECORDED_EVERY_MS)} OR a."draftReminderAt" = ${PASSED_OVER})`;
+  // Several levels picked up at once (a track, a stack): their attempts are locked in id order
+  // first, so two tabs picking up overlapping levels take turns instead of each holding a row the
+  // other waits for (one attempt at a time needs no such care).
+  if ('pickedUp' in work) await client.$queryRaw`SELECT a."id" FROM "Attempt" a WHERE ${which} AND ${due} ORDER BY a."id" FOR NO KEY UPDATE`;
   await client.$executeRaw`
     UPDATE "Attempt" a SET "updatedAt" = ${now}, "draftReminderAt" = NULLIF(a."draftReminderAt", ${PASSED_OVER})
-     WHERE ${which}
-       AND (a."updatedAt" < ${new Date(now.getTime() - WORK_RECORDED_EVERY_MS)} OR a."draftReminderAt" = ${PASSED_OVER})`;
+     WHERE ${which} AND ${due}`;
 }
 
 // Each kind is walked in two steps. The window reads one table on one index, in its order, so
