@@ -133,6 +133,9 @@ async function main() {
   const { getIssuerSalaryStanding, listSalaryIssuerChoices } = await import('@/lib/district/salary-approval');
   const { previewBulkInvite } = await import('@/lib/people/bulk-invite');
   const { getOwnTeaching, listTeachingSuggestions } = await import('@/lib/teaching/queries');
+  const { getColleaguesOnCredential, listColleagues } = await import('@/lib/colleagues/queries');
+  const { recordTeacherWork } = await import('@/lib/submissions/stalled-reminders');
+  const { db } = await import('@/lib/db');
   const platformId: string | undefined = (await one(`SELECT id FROM "User" WHERE email = 'scale-platform@scale.test'`))?.id;
   const teacher = (await loadActor(teacherId))!;
   const reviewer = (await loadActor(reviewerId))!;
@@ -248,6 +251,12 @@ async function main() {
     { path: '/dashboard (stacks in progress)', run: () => listStacksInProgress(teacherId) },
     { path: '/badges/transcript (all time: the holder and every badge)', run: () => getTranscript({ actor: teacher, period: { choice: 'all', from: null, to: null, fromLabel: null, toLabel: null } }) },
     { path: '/dashboard (recommended by my district)', run: () => listRecommendationsForTeacher(teacher) },
+    // Colleagues at the teacher's school who share (seed:scale: 40% of teachers, about 50 a school).
+    { path: '/colleagues (everyone who shares, first page)', run: () => listColleagues({ actor: teacher }) },
+    { path: '/colleagues?same=1 (working on the same as me)', run: () => listColleagues({ actor: teacher, sameAsMe: true }) },
+    { path: `/apply/${slug} (colleagues working on it)`, run: () => getColleaguesOnCredential({ actor: teacher, slug }) },
+    // Every save, upload and pick-up records the teacher's work on the attempt first (at most once an hour).
+    { path: 'autosave, upload, pick-up: recordTeacherWork (picked up)', run: () => recordTeacherWork(db, { userId: teacherId, pickedUp: [mc.id] }) },
     ...(teachingActor ? [
       {
         path: `/dashboard (suggested for what you teach: ${teaching!.subjects.join(', ')}, ${teaching!.gradeBands.join(', ')})`,

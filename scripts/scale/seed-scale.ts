@@ -234,11 +234,12 @@ async function main() {
 
   // "What I teach" (account page): 60% of teachers (the demo teacher among them) said it, with one or
   // two of the subjects a teacher can tick (every one the credentials use but ANY_SUBJECT) and one
-  // grade band; the rest said nothing, as most people leave an optional setting.
+  // grade band; the rest said nothing, as most people leave an optional setting. 40% of teachers (the
+  // demo teacher among them) share with colleagues at their school (ADR 028): about 50 per school.
   const tickable = W.SUBJECTS.filter((s) => s !== ANY_SUBJECT);
   await step('users', () => q(`
     INSERT INTO "User" (id, email, name, "passwordHash", "emailVerified", handle, "portfolioPublic", "schoolId", "districtId", "sessionVersion", "createdAt", "updatedAt",
-      "teachesSubjects", "teachesGradeBands")
+      "teachesSubjects", "teachesGradeBands", "sharesWithColleagues")
     SELECT pg_temp.sid('usr', g),
       CASE
         WHEN g = 1 THEN '${SCALE_TEACHER_EMAIL}'
@@ -257,7 +258,8 @@ async function main() {
       CASE WHEN g < ${U_ADM + 1} THEN pg_temp.sid('dis', (s - 1) / ${SPD} + 1) WHEN g > ${U_LEAD} AND g < ${U_PLAT} THEN pg_temp.sid('dis', g - ${U_LEAD}) END,
       0, c, c,
       CASE WHEN says THEN ARRAY[($2::text[])[((g * 7) % ${tickable.length}) + 1]] || CASE WHEN g % 3 = 0 THEN ARRAY[($2::text[])[((g * 7 + 4) % ${tickable.length}) + 1]] ELSE ARRAY[]::text[] END ELSE ARRAY[]::text[] END,
-      CASE WHEN says THEN ARRAY[${pick('grades', 'g')}] ELSE ARRAY[]::text[] END
+      CASE WHEN says THEN ARRAY[${pick('grades', 'g')}] ELSE ARRAY[]::text[] END,
+      g <= ${T} AND g % 10 < 4
     FROM generate_series(1, ${U_PLAT}) g, words w,
       LATERAL (SELECT ((g::bigint * 7) % ${NSCH}) + 1 AS s, now() - interval '4 years' + (g::float / ${U_PLAT}) * interval '3 years' AS c, g <= ${T} AND g % 5 < 3 AS says) x`, [passwordHash, tickable]));
 
