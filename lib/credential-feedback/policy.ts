@@ -48,8 +48,8 @@ export function ratingInWords(rating: number): string {
 
 /**
  * Fewer ratings than this and the public page says nothing: with two or three, a colleague who
- * knows who took the credential could tell what each of them gave. Also the size of the batches in
- * which later ratings join the public figures (publicRatingCount).
+ * knows who took the credential could tell what each of them gave. Also how many new ratings it
+ * takes before the public figures are worked out again (publicFiguresStep).
  */
 export const SUMMARY_MIN_RATINGS = 5;
 
@@ -72,67 +72,61 @@ export function aboutHours(hours: number): string {
   return r === 1 ? 'about 1 hour' : `about ${formatHours(r)} hours`;
 }
 
-/** The public figures: `count` is how many ratings they are made from (publicRatingCount), not how many there are. */
+/** The public figures as stored (CredentialFeedbackPublic): `count` is how many ratings they were taken from when last taken, not how many there are now. */
 export type PublicFeedbackSummary = { count: number; average: number; typicalHours: number | null };
 
-/** The public page's line: "Teachers who went through it rate it 4.4 out of 5 (from 10 ratings, added five at a time) · most took about 6 hours". */
+/** The public page's line: "Teachers who went through it rate it 4.4 out of 5 (from 12 ratings; updated after every five new ones) · most took about 6 hours". */
 export function feedbackSummarySentence(s: PublicFeedbackSummary): string {
-  const rated = `Teachers who went through it rate it ${formatAverage(s.average)} out of 5 (from ${s.count.toLocaleString('en-GB')} ratings, added five at a time)`;
+  const rated = `Teachers who went through it rate it ${formatAverage(s.average)} out of 5 (from ${s.count.toLocaleString('en-GB')} ratings; updated after every five new ones)`;
   return s.typicalHours === null ? rated : `${rated} · most took ${aboutHours(s.typicalHours)}`;
 }
 
 /**
- * How many of a credential's `n` ratings the public figures are made from: whole batches of
- * SUMMARY_MIN_RATINGS, none below the first. Were every rating counted, anyone watching the page
- * between two ratings would see the count go up by one and the average move, and so read the new
- * rating to within half a point, and pin it on whoever they know just earned the badge. Counted in
- * batches, the figures move only when five more have come in, and show only what the five gave
- * together: 6 to 9 ratings show the first 5's figures, the 10th brings in the next 5 at once.
+ * What a save or deletion does to the stored public figures (ADR 027), from the credential's
+ * ratings as they are after it:
+ * - `take`: work them out afresh from every current rating, once at least SUMMARY_MIN_RATINGS were
+ *   saved since they were last taken (`newRatings`: created after the last taking, withdrawn figures
+ *   included; with none ever taken, every rating). An edit keeps the rating's creation time, so it is never new.
+ * - `drop`: fewer than SUMMARY_MIN_RATINGS ratings are left, so figures shown (`shown`) are withdrawn
+ *   at once. The row stays with its takenAt: the next taking still waits for five ratings
+ *   new since then. Were it deleted, the next taking would come at five in all, four of them the
+ *   ratings whose sum the page had shown: whoever withdrew the fifth could then read the one new
+ *   rating off the page.
+ * - `keep`: anything else; the page shows what it showed. A deletion with 5 or more left, an edit,
+ *   and the 1st to 4th new rating since the last taking all move nothing public, so none of them can
+ *   be read off the page by watching it.
  */
-export function publicRatingCount(n: number): number {
-  if (!(n >= SUMMARY_MIN_RATINGS)) return 0;
-  return n - (n % SUMMARY_MIN_RATINGS);
-}
-
-/** One rating as the public figures need it: its place in line (created, then id) and its answers. */
-export type RatingForSummary = { id: string; createdAt: Date; rating: number; hoursSpent: number | null };
-
-/** Oldest first; the id (unique) orders two saved in the same millisecond, so the line never reshuffles. */
-const inLine = (a: RatingForSummary, b: RatingForSummary) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** The middle value of sorted numbers, or the mean of the two middle ones (as Postgres's percentile_cont(0.5)). */
-function median(sorted: readonly number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+export type PublicFiguresStep = 'take' | 'drop' | 'keep';
+export function publicFiguresStep(o: { shown: boolean; ratings: number; newRatings: number }): PublicFiguresStep {
+  if (o.ratings < SUMMARY_MIN_RATINGS) return o.shown ? 'drop' : 'keep';
+  return o.newRatings >= SUMMARY_MIN_RATINGS ? 'take' : 'keep';
 }
 
 /**
- * The public page's figures from every rating of one credential (in any order), or null while fewer
- * than SUMMARY_MIN_RATINGS: the average of the earliest publicRatingCount(n) ratings, oldest first by
- * when each was first saved (then by id), and the median of the hours among those same ratings once
- * SUMMARY_MIN_RATINGS of them said how long it took (hours are optional). Ratings beyond the last
- * whole batch wait, unseen, until the batch they are in is full.
- *
- * Each counted rating is taken as it is now: an edit keeps the rating's place in line, so changing
- * a counted rating moves the figures at once, and changing one still waiting changes nothing public.
- * A deletion takes the rating out of line: the next one waiting moves up into the counted ones, or,
- * with none waiting, the figures drop back a whole batch (ADR 027).
+ * The figures a taking stores, from every current rating of the credential: how many, their average,
+ * and the median of the hours (`medianHours`, among those who gave hours) once at least
+ * SUMMARY_MIN_RATINGS of them said how long it took (hours are optional). Null below
+ * SUMMARY_MIN_RATINGS ratings (a taking never stores fewer; the table's CHECK agrees).
  */
-export function publicFeedbackSummary(ratings: readonly RatingForSummary[]): PublicFeedbackSummary | null {
-  const counted = [...ratings].sort(inLine).slice(0, publicRatingCount(ratings.length));
-  if (counted.length === 0) return null;
-  const average = counted.reduce((sum, r) => sum + r.rating, 0) / counted.length;
-  const hours = counted.flatMap((r) => (r.hoursSpent === null ? [] : [r.hoursSpent])).sort((a, b) => a - b);
-  return { count: counted.length, average, typicalHours: hours.length >= SUMMARY_MIN_RATINGS ? median(hours) : null };
+export function takenFigures(a: { count: number; average: number | null; hoursCount: number; medianHours: number | null }): PublicFeedbackSummary | null {
+  if (a.count < SUMMARY_MIN_RATINGS || a.average === null) return null;
+  return { count: a.count, average: a.average, typicalHours: a.hoursCount >= SUMMARY_MIN_RATINGS ? a.medianHours : null };
 }
 
+/** Saves and deletions of feedback a teacher may make in FEEDBACK_WRITE_WINDOW_SECONDS. */
+export const FEEDBACK_WRITES_PER_HOUR = 20;
+export const FEEDBACK_WRITE_WINDOW_SECONDS = 60 * 60;
+
 /**
- * Whether the public page reads differently with `after` than with `before`: what it shows (the
- * rounded average, the count, hours to the half hour), not the exact figures, so a rating that moves
- * the average from 4.41 to 4.43 changes nothing a visitor could see.
+ * Why a save or deletion was refused by the limit on feedback writes, and when to try again: "in a
+ * minute", "in 25 minutes", "in about an hour". Says that nothing was saved (or deleted), so the
+ * teacher does not think it went through.
  */
-export function publicSummaryChanged(before: PublicFeedbackSummary | null, after: PublicFeedbackSummary | null): boolean {
-  return (before && feedbackSummarySentence(before)) !== (after && feedbackSummarySentence(after));
+export function feedbackWriteLimitMessage(kind: 'save' | 'delete', retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const when = minutes >= 55 ? 'in about an hour' : minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
+  const nothing = kind === 'save' ? 'Nothing was saved this time' : 'Nothing was deleted this time';
+  return `You have saved or deleted your feedback many times in the last hour. ${nothing}: try again ${when}.`;
 }
 
 /**

@@ -4,15 +4,16 @@ import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { notFound } from '@/lib/errors';
 import { isCursorId } from '@/lib/catalog/cursor';
 import { FeedbackCommentsPage, RATINGS, type Rating } from '@/lib/credential-feedback/schemas';
-import { feedbackRefusal, feedbackStanding, publicFeedbackSummary, type FeedbackStanding, type PublicFeedbackSummary } from '@/lib/credential-feedback/policy';
+import { feedbackRefusal, feedbackStanding, type FeedbackStanding, type PublicFeedbackSummary } from '@/lib/credential-feedback/policy';
+import { monthYearFmt } from '@/lib/dates';
 
 // Reading teachers' feedback on micro-credentials (lib/credential-feedback/mutations.ts writes it).
 // - The teacher reads and edits only their own (getFeedbackForm).
 // - The issuer's admins read every answer on their credentials, never who gave it: no name, no
 //   account, no row id, no day or time finer than the month (getCredentialFeedbackReport).
-// - Everyone else, on the public page, reads an average and typical hours once there are enough
-//   ratings that no single one can be told apart, taking in new ratings only in whole batches
-//   (getCredentialFeedbackSummary).
+// - Everyone else, on the public page, reads the stored public figures (an average and typical
+//   hours), taken afresh only after every five new ratings, so no single rating, edit or deletion
+//   can be told apart (getCredentialFeedbackSummary; the mutations take them).
 
 /** Micro-credentials with a public page (published, or retired with its page kept). */
 const VISIBLE = { status: { in: ['PUBLISHED', 'RETIRED'] as ('PUBLISHED' | 'RETIRED')[] }, currentVersionId: { not: null } };
@@ -94,29 +95,18 @@ async function feedbackStats(microCredentialId: string): Promise<Stats> {
 }
 
 /**
- * The public figures of one credential's feedback as they stand in `client`'s view (publicFeedbackSummary):
- * counted in whole batches of ratings, so the page moves only when a batch fills (or a counted rating
- * is changed or deleted). The mutations read it before and after a write, inside its transaction.
- *
- * Cost: every rating of the credential (its place in line and its answers, no comment), found by the
- * index on microCredentialId: at most a few thousand per credential, read when the public page renders
- * (anonymous visitors get the cached copy) and twice per rating saved or deleted.
- */
-export async function readPublicFeedbackSummary(client: Tx | typeof db, microCredentialId: string): Promise<PublicFeedbackSummary | null> {
-  const rows = await client.credentialFeedback.findMany({ where: { microCredentialId }, select: { id: true, createdAt: true, rating: true, hoursSpent: true } });
-  return publicFeedbackSummary(rows.map((r) => ({ ...r, hoursSpent: r.hoursSpent === null ? null : Number(r.hoursSpent) })));
-}
-
-/**
- * For the public micro-credential page: the average rating and the median of the hours teachers
- * report, from the earliest whole batches of SUMMARY_MIN_RATINGS ratings (publicFeedbackSummary), or
- * null below the first batch. `microCredentialId` may come from anywhere: an id that is not one of
- * ours reads as no feedback.
+ * For the public micro-credential page: the stored public figures of teachers' feedback (an average
+ * rating, how many ratings it was taken from, and the typical hours), or null while there are none
+ * (fewer than SUMMARY_MIN_RATINGS ratings). One row by its key, whatever the number of ratings: the
+ * mutations take the figures afresh after every five new ratings (ADR 027). `microCredentialId` may
+ * come from anywhere: an id that is not one of ours reads as no feedback.
  */
 export async function getCredentialFeedbackSummary(microCredentialId: string): Promise<PublicFeedbackSummary | null> {
   // An id with NUL in it reads as no rows (the client's guard, lib/db.ts).
   if (typeof microCredentialId !== 'string' || !isCursorId(microCredentialId)) return null;
-  return readPublicFeedbackSummary(db, microCredentialId);
+  const row = await db.credentialFeedbackPublic.findUnique({ where: { microCredentialId }, select: { count: true, average: true, typicalHours: true } });
+  // Withdrawn (fewer than five ratings left): nothing to show.
+  return row && row.count !== null && row.average !== null ? { count: row.count, average: row.average, typicalHours: row.typicalHours } : null;
 }
 
 /** Comments on the issuer's feedback page, a page at a time. */
@@ -175,7 +165,12 @@ export async function getCredentialFeedbackReport(opts: { actor: Actor; microCre
   const shown = mc.currentVersion ?? mc.versions[0];
   if (!shown) throw notFound('That credential');
   const page = FeedbackCommentsPage.parse(opts.page);
-  const [stats, rows] = await Promise.all([feedbackStats(mc.id), commentPage(mc.id, page)]);
+  const [stats, rows, publicFigures] = await Promise.all([
+    feedbackStats(mc.id),
+    commentPage(mc.id, page),
+    // What the public page shows, so the issuer's page can say what it is made from.
+    db.credentialFeedbackPublic.findUnique({ where: { microCredentialId: mc.id }, select: { count: true } }),
+  ]);
   const distribution = RATINGS.map((rating: Rating) => ({ rating, count: stats[`r${rating}`] }));
   const pageCount = Math.max(1, Math.ceil(stats.comments / FEEDBACK_COMMENTS_PAGE_SIZE));
   return {
@@ -183,6 +178,8 @@ export async function getCredentialFeedbackReport(opts: { actor: Actor; microCre
     statedHours: Number(shown.pdHours),
     count: stats.count,
     average: stats.average,
+    /** How many ratings the public figures were last taken from; null while the public page shows none. */
+    publicCount: publicFigures?.count ?? null,
     distribution,
     hours: { count: stats.hoursCount, median: stats.median, p25: stats.p25, p75: stats.p75 },
     comments: {
@@ -195,11 +192,10 @@ export async function getCredentialFeedbackReport(opts: { actor: Actor; microCre
   };
 }
 
-const monthFmt = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** "March 2026" from "2026-03". */
 const monthOf = (yearMonth: string) => {
   const [year, month] = yearMonth.split('-').map(Number);
-  return monthFmt.format(new Date(Date.UTC(year, month - 1, 1)));
+  return monthYearFmt.format(new Date(Date.UTC(year, month - 1, 1)));
 };
 
 export type CredentialFeedbackReport = Awaited<ReturnType<typeof getCredentialFeedbackReport>>;

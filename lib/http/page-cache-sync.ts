@@ -36,14 +36,21 @@ export async function announcePageCacheClear(tx: Tx): Promise<void> {
  * editing, retiring a credential, track or stack) or an issued credential's status or summary.
  * Every server drops its cached pages and catalogue filters when it commits, and this one again
  * right after, so a copy filled during the transaction is not kept even with the listener off.
+ *
+ * `changed`: for work that only sometimes changes a public page, and finds out which as it writes
+ * (a rating that may or may not move a credential's public figures): given what `work` returned, it
+ * says whether to announce. The notice still goes out in the transaction that made the change, so it
+ * is sent if and only if the change commits; with `changed` false nothing is announced or dropped.
  */
-export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function changePublicPages<T>(work: (tx: Tx) => Promise<T>, opts: { changed?: (value: T) => boolean } = {}): Promise<T> {
+  let announced = true;
   const result = await db.$transaction(async (tx) => {
     const value = await work(tx);
-    await announcePageCacheClear(tx);
+    announced = opts.changed ? opts.changed(value) : true;
+    if (announced) await announcePageCacheClear(tx);
     return value;
   });
-  dropLocalPublicCaches();
+  if (announced) dropLocalPublicCaches();
   return result;
 }
 

@@ -1,9 +1,10 @@
-// Teachers' ratings on a micro-credential's public page come in whole batches of five, the earliest
-// first (ADR 027): watching the page between two ratings shows nothing of what one teacher gave. The
-// issuer's own page keeps every rating's figures at once. A rating that moves the public figures
-// (new, changed or deleted) drops every server's cached anonymous copy of the public pages at once
-// (ADR 006); one that does not leaves every cache alone. Real Postgres; the page origin for the cache
-// is a real HTTP server on loopback.
+// Teachers' ratings on a micro-credential's public page are stored figures, taken afresh from every
+// rating only once five new ratings have come in since they were last taken, and dropped at once when
+// fewer than five are left (ADR 027): watching the page between two takings shows nothing of what one
+// teacher gave, changed or took back. The issuer's own page keeps every rating's figures at once. A
+// write that changes the stored figures drops every server's cached anonymous copy of the public
+// pages at once (ADR 006); one that does not leaves every cache alone. Real Postgres; the page origin
+// for the cache is a real HTTP server on loopback.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -85,14 +86,20 @@ const issuerText = async (w: World) => {
   return textOf(renderToStaticMarkup(await IssuerFeedbackPage({ params: Promise.resolve({ id: w.mc.id }), searchParams: Promise.resolve({}) })));
 };
 
-describe('the public figures come in batches of five', () => {
-  it('the 6th to 9th ratings leave the public page as it was, the 10th moves it; the issuer sees each rating at once', async () => {
+/** The stored public figures, as the public page reads them. */
+const stored = (w: World) => db.credentialFeedbackPublic.findUnique({ where: { microCredentialId: w.mc.id }, select: { count: true, average: true, typicalHours: true } });
+const line = (count: number, average: string, hours?: string) =>
+  `Teachers who went through it rate it ${average} out of 5 (from ${count} ratings; updated after every five new ones)${hours ? ` · most took ${hours}` : ''}`;
+
+describe('the public figures are taken afresh after every five new ratings', () => {
+  it('nothing below five; the 5th takes them; the 6th to 9th change nothing public; the 10th takes them from all ten; the issuer sees each rating at once', async () => {
     const w = await makeWorld(10);
-    for (let i = 0; i < 4; i++) await rate(w, i, 5, 4);
+    for (let i = 0; i < 4; i++) expect(await rate(w, i, 5, 4)).toMatchObject({ publicChanged: false });
     expect(await publicLine(w)).toBe('');
+    expect(await stored(w)).toBeNull();
     expect(await rate(w, 4, 4, 4)).toMatchObject({ publicChanged: true });
-    const fiveLine = 'Teachers who went through it rate it 4.8 out of 5 (from 5 ratings, added five at a time) · most took about 4 hours';
-    expect(await publicLine(w)).toBe(fiveLine);
+    expect(await stored(w)).toEqual({ count: 5, average: 4.8, typicalHours: 4 });
+    expect(await publicLine(w)).toBe(line(5, '4.8', 'about 4 hours'));
     const fivePage = await publicPage(w);
 
     // The sixth gives 1 and 20 hours: the public page is the same to the byte, figures and all.
@@ -100,12 +107,14 @@ describe('the public figures come in batches of five', () => {
     expect(await publicPage(w)).toBe(fivePage);
     // The issuer's page counts it at once: six ratings, (24 + 1) / 6.
     let report = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
-    expect(report).toMatchObject({ count: 6, hours: { count: 6 } });
+    expect(report).toMatchObject({ count: 6, hours: { count: 6 }, publicCount: 5 });
     expect(report.average).toBeCloseTo(25 / 6);
     let text = await issuerText(w);
     expect(text).toContain('Teachers who rated it 6');
     expect(text).toContain('4.2 out of 5');
     expect(text).toContain('1 · Not useful : 1 teacher (17%)');
+    expect(text).toContain('The public page shows teachers the average rating and the typical hours from 5 ratings. They are worked out again from all ratings after every 5 new ones');
+    expect(text).not.toContain('first');
 
     for (const i of [6, 7, 8]) {
       expect(await rate(w, i, 1, 20)).toMatchObject({ publicChanged: false });
@@ -118,58 +127,106 @@ describe('the public figures come in batches of five', () => {
     expect(text).toContain('Teachers who rated it 9');
     expect(text).toContain('3.1 out of 5');
 
-    // The tenth fills the second batch: all ten, (24 + 5) / 10, and the median of ten hours (4 and 20).
+    // The tenth is the fifth new one: all ten, (24 + 5) / 10, and the median of ten hours (4 and 20).
     expect(await rate(w, 9, 1, 20)).toMatchObject({ publicChanged: true });
-    expect(await publicLine(w)).toBe('Teachers who went through it rate it 2.9 out of 5 (from 10 ratings, added five at a time) · most took about 12 hours');
+    expect(await stored(w)).toEqual({ count: 10, average: 2.9, typicalHours: 12 });
+    expect(await publicLine(w)).toBe(line(10, '2.9', 'about 12 hours'));
     expect(await issuerText(w)).toContain('Teachers who rated it 10');
+    expect(await issuerText(w)).toContain('from 10 ratings');
   });
 
-  it('a deletion that takes the count below a boundary moves the public figures back a batch, and below five takes them away', async () => {
+  it('an edit changes nothing public, however large, until the next taking, which takes it in', async () => {
     const w = await makeWorld(10);
-    for (let i = 0; i < 10; i++) await rate(w, i, i < 5 ? 5 : 1);
-    expect(await publicLine(w)).toContain('rate it 3 out of 5 (from 10 ratings');
-    // The tenth teacher takes theirs back through the page: nine left, so the first five's figures.
-    session.actor = w.teachers[9];
-    expect(await redirectOf(deleteFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id })))).toBe(`/micro-credentials/${w.mc.slug}/feedback?deleted=1`);
-    expect(await publicLine(w)).toBe('Teachers who went through it rate it 5 out of 5 (from 5 ratings, added five at a time)');
-    // The issuer still sees all nine that are left.
-    const report = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
-    expect(report.count).toBe(9);
-    expect(report.average).toBeCloseTo(29 / 9);
-
-    // A counted rating goes while four wait: the next in line takes its place ((4 × 5 + 1) / 5).
-    expect(await unrate(w, 0)).toMatchObject({ deleted: true, publicChanged: true });
-    expect(await publicLine(w)).toContain('rate it 4.2 out of 5 (from 5 ratings');
-    // Those waiting go: still the same five.
-    for (const i of [5, 6, 7]) expect(await unrate(w, i)).toMatchObject({ deleted: true, publicChanged: false });
-    expect(await publicLine(w)).toContain('rate it 4.2 out of 5 (from 5 ratings');
-    // Down to four: nothing public, while the issuer still sees the four.
-    expect(await unrate(w, 1)).toMatchObject({ deleted: true, publicChanged: true });
-    expect(await publicLine(w)).toBe('');
-    expect((await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id })).count).toBe(4);
-  });
-
-  it('a change to a counted rating shows at once; a change to one still waiting does not', async () => {
-    const w = await makeWorld(6);
-    for (let i = 0; i < 6; i++) await rate(w, i, 4, 6);
+    for (let i = 0; i < 5; i++) await rate(w, i, 4, 6);
     const before = await publicPage(w);
-    expect(textOf(before)).toContain('rate it 4 out of 5 (from 5 ratings, added five at a time) · most took about 6 hours');
-    // The sixth (waiting) changes everything they said: nothing public moves.
-    session.actor = w.teachers[5];
+    expect(textOf(before)).toContain(line(5, '4', 'about 6 hours'));
+    // A counted teacher changes everything they said, through the form: nothing public moves.
+    session.actor = w.teachers[0];
     const r = (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, rating: '1', hoursSpent: '40' }))) as ActionResult;
     expect(r).toMatchObject({ ok: true });
     expect(await publicPage(w)).toBe(before);
-    // The first (counted) changes their rating: (4 × 4 + 1) / 5.
-    expect(await rate(w, 0, 1, 6)).toMatchObject({ created: false, publicChanged: true });
-    expect(await publicLine(w)).toContain('rate it 3.4 out of 5 (from 5 ratings');
+    expect(await rate(w, 1, 2, 40)).toMatchObject({ created: false, publicChanged: false });
+    expect(await publicPage(w)).toBe(before);
+    // The issuer sees the change at once: (1 + 2 + 3 × 4) / 5.
+    expect((await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id })).average).toBeCloseTo(3);
+    // Four new ones wait; an edit of one of them does not count as new either.
+    for (const i of [5, 6, 7, 8]) expect(await rate(w, i, 4, 6)).toMatchObject({ publicChanged: false });
+    expect(await rate(w, 8, 5, 6)).toMatchObject({ created: false, publicChanged: false });
+    expect(await publicPage(w)).toBe(before);
+    // The fifth new one takes them afresh, edits included: (1 + 2 + 3 × 4 + 3 × 4 + 5 + 4) / 10; hours 40, 40 and eight 6s.
+    expect(await rate(w, 9, 4, 6)).toMatchObject({ publicChanged: true });
+    expect(await stored(w)).toEqual({ count: 10, average: 3.6, typicalHours: 6 });
+    expect(await publicLine(w)).toBe(line(10, '3.6', 'about 6 hours'));
+  });
+
+  it('the review’s attack: a counted teacher who deletes their rating moves nothing, and re-saving it is one new rating of five', async () => {
+    const w = await makeWorld(10);
+    // Five counted (5, 5, 5, 5, 1), four waiting whose ratings the attacker wants (all 1).
+    for (let i = 0; i < 5; i++) await rate(w, i, i < 4 ? 5 : 1);
+    for (const i of [5, 6, 7, 8]) await rate(w, i, 1);
+    const shown = await publicPage(w);
+    expect(textOf(shown)).toContain(line(5, '4.2'));
+    // Teacher 0 (counted, knows their own 5) deletes: under the old rule the oldest waiting rating took
+    // its place and the average fell by exactly the difference. Now nothing public moves.
+    expect(await unrate(w, 0)).toMatchObject({ deleted: true, publicChanged: false });
+    expect(await publicPage(w)).toBe(shown);
+    expect(await stored(w)).toEqual({ count: 5, average: 4.2, typicalHours: null });
+    // Re-saved, it is the fifth new rating (4 waiting + itself): the taking is of all nine, so the change
+    // shows what four other teachers gave together, never one of them.
+    expect(await rate(w, 0, 5)).toMatchObject({ created: true, publicChanged: true });
+    expect(await stored(w)).toMatchObject({ count: 9 });
+    const nine = await publicPage(w);
+    // Again: delete and re-save moves nothing now; one new rating is not five.
+    expect(await unrate(w, 0)).toMatchObject({ deleted: true, publicChanged: false });
+    expect(await rate(w, 0, 1)).toMatchObject({ created: true, publicChanged: false });
+    expect(await unrate(w, 0)).toMatchObject({ deleted: true, publicChanged: false });
+    expect(await rate(w, 0, 5)).toMatchObject({ created: true, publicChanged: false });
+    expect(await publicPage(w)).toBe(nine);
+  });
+
+  it('a deletion leaving five or more moves nothing; one leaving fewer than five takes the figures away at once, and the issuer still sees every rating', async () => {
+    const w = await makeWorld(6);
+    for (let i = 0; i < 6; i++) await rate(w, i, i < 5 ? 5 : 1);
+    const shown = await publicPage(w);
+    expect(textOf(shown)).toContain(line(5, '5'));
+    // Through the page: six become five, so the figures stay, with the deleted rating still inside them.
+    session.actor = w.teachers[2];
+    expect(await redirectOf(deleteFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id })))).toBe(`/micro-credentials/${w.mc.slug}/feedback?deleted=1`);
+    expect(await publicPage(w)).toBe(shown);
+    // Five become four: gone from the public page at once (withdrawn; the row keeps when they were taken).
+    expect(await unrate(w, 0)).toMatchObject({ deleted: true, publicChanged: true });
+    expect(await stored(w)).toEqual({ count: null, average: null, typicalHours: null });
+    expect(await publicLine(w)).toBe('');
+    const report = await getCredentialFeedbackReport({ actor: w.admin, microCredentialId: w.mc.id });
+    expect(report).toMatchObject({ count: 4, publicCount: null });
+    expect(report.average).toBeCloseTo(16 / 4);
+    expect(await issuerText(w)).toContain('The public page shows the average and typical hours once 5 teachers have rated it (1 more to go)');
+    // And fewer still: nothing to drop, nothing changes.
+    expect(await unrate(w, 1)).toMatchObject({ deleted: true, publicChanged: false });
+  });
+
+  it('withdrawn figures come back only after five ratings new since the taking: one newcomer among four known ones is never shown alone', async () => {
+    const w = await makeWorld(10);
+    for (let i = 0; i < 5; i++) await rate(w, i, 4);
+    expect(await publicLine(w)).toBe(line(5, '4'));
+    // The fifth withdraws hers (she knows it was a 4, and so the others' sum): withdrawn.
+    expect(await unrate(w, 4)).toMatchObject({ publicChanged: true });
+    expect(await publicLine(w)).toBe('');
+    // One newcomer makes five in all: were the figures taken now, the newcomer's 1 could be read off them.
+    expect(await rate(w, 5, 1)).toMatchObject({ publicChanged: false });
+    expect(await publicLine(w)).toBe('');
+    expect(await issuerText(w)).toContain('The public page shows no figures for now: they were withdrawn when fewer than 5 ratings were left, and come back once 5 teachers have rated it since');
+    // Four more newcomers: five new since the taking, taken from all nine.
+    for (let i = 6; i < 10; i++) await rate(w, i, 2);
+    expect(await publicLine(w)).toBe(line(9, '2.8'));
   });
 });
 
 describe('the anonymous page cache', () => {
-  it('every server drops its cached public pages when the figures change, and only then', async () => {
+  it('every server drops its cached public pages when the stored figures change, and only then', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('PAGE_CACHE', '');
-    const w = await makeWorld(6);
+    const w = await makeWorld(10);
     for (let i = 0; i < 4; i++) await rate(w, i, 4, 6);
     const key = `/micro-credentials/${w.mc.slug}`;
     const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -190,39 +247,42 @@ describe('the anonymous page cache', () => {
       expect(freshPage(key)).toBeDefined();
     };
     try {
-      // The fifth rating puts the figures on the page: dropped here at once, and every other server told.
+      // The fifth rating takes the figures: dropped here at once, and every other server told.
       await cached();
       expect(await rate(w, 4, 4, 6)).toMatchObject({ publicChanged: true });
       expect(freshPage(key)).toBeUndefined();
       await waitFor(1);
 
-      // The sixth waits for its batch: every cache keeps its copy.
+      // New ratings short of five, edits of any rating (counted or not, rating, hours or comment) and
+      // deletions leaving five or more: every cache keeps its copy.
       await cached();
-      expect(await rate(w, 5, 2, 10)).toMatchObject({ publicChanged: false });
-      expect(freshPage(key)).toBeDefined();
-      // So does a change to the waiting rating, to a counted one's comment, or to a counted one's hours
-      // that leaves what the page shows as it was (the median stays 6).
+      for (const i of [5, 6, 7]) expect(await rate(w, i, 2, 10)).toMatchObject({ publicChanged: false });
       expect(await rate(w, 5, 5, 1)).toMatchObject({ publicChanged: false });
-      expect(await rate(w, 0, 4, 6, 'Clearer on a second read.')).toMatchObject({ publicChanged: false });
-      expect(await rate(w, 0, 4, 6.5)).toMatchObject({ publicChanged: false });
+      expect(await rate(w, 0, 1, 30, 'Clearer on a second read.')).toMatchObject({ publicChanged: false });
+      expect(await unrate(w, 6)).toMatchObject({ deleted: true, publicChanged: false });
+      expect(await unrate(w, 1)).toMatchObject({ deleted: true, publicChanged: false });
       expect(freshPage(key)).toBeDefined();
 
-      // A counted rating changed enough to show: dropped.
-      expect(await rate(w, 0, 5, 6)).toMatchObject({ publicChanged: true });
+      // New since the taking: 5 and 7 (6 was deleted). With 8 and 9, four; 6 saved again is the fifth: taken, dropped.
+      expect(await rate(w, 8, 3)).toMatchObject({ publicChanged: false });
+      expect(await rate(w, 9, 3)).toMatchObject({ publicChanged: false });
+      expect(freshPage(key)).toBeDefined();
+      expect(await rate(w, 6, 3)).toMatchObject({ created: true, publicChanged: true });
       expect(freshPage(key)).toBeUndefined();
       await waitFor(2);
+      expect(await stored(w)).toMatchObject({ count: 9 });
 
-      // Deleting the waiting one changes nothing public; then a counted one, with none waiting, takes the figures away.
+      // Deleting down to four takes the figures away: dropped.
       await cached();
-      expect(await unrate(w, 5)).toMatchObject({ deleted: true, publicChanged: false });
+      for (const i of [0, 2, 3, 4]) expect(await unrate(w, i)).toMatchObject({ deleted: true, publicChanged: false });
       expect(freshPage(key)).toBeDefined();
-      expect(await unrate(w, 1)).toMatchObject({ deleted: true, publicChanged: true });
+      expect(await unrate(w, 5)).toMatchObject({ deleted: true, publicChanged: true });
       expect(freshPage(key)).toBeUndefined();
       await waitFor(3);
 
       // Deleting what is already gone (a second click) changes nothing.
       await cached();
-      expect(await unrate(w, 1)).toMatchObject({ deleted: false, publicChanged: false });
+      expect(await unrate(w, 5)).toMatchObject({ deleted: false, publicChanged: false });
       expect(freshPage(key)).toBeDefined();
       // No notice went out for any of the others (the count would be off otherwise).
       await new Promise((res) => setTimeout(res, 200));
@@ -232,33 +292,47 @@ describe('the anonymous page cache', () => {
     }
   });
 
-  it('a rating saved while another is in flight, the two filling a batch, still drops every cached copy', async () => {
+  it('a rating saved while another is in flight, the two making the fifth new one between them, takes the figures once and drops every cached copy', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('PAGE_CACHE', '');
     const w = await makeWorld(10);
     for (let i = 0; i < 8; i++) await rate(w, i, 5);
+    expect(await stored(w)).toMatchObject({ count: 5 });
     const key = `/micro-credentials/${w.mc.slug}`;
     await getOrRender(originUrl, key);
     expect(freshPage(key)).toBeDefined();
     // Another teacher's save in flight on a connection of its own: it holds the credential's feedback
-    // as every save does, has written the tenth rating and not yet committed. Seen from inside, its
-    // own save takes the count from 8 to 9, which changes nothing public.
+    // as every save does, has written the tenth rating and not yet committed. Seen from inside, it
+    // is the fourth new rating, which changes nothing public.
     const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await other.connect();
     try {
       await other.query('BEGIN');
       await other.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`credential-feedback:${w.mc.id}`]);
       await other.query(`INSERT INTO "CredentialFeedback" ("id", "microCredentialId", "userId", "rating", "updatedAt") VALUES ('in-flight-tenth', $1, $2, 1, now())`, [w.mc.id, w.teachers[9].id]);
-      // The ninth waits its turn, and then sees its own rating fill the batch (8 + 1 + 1), where on its
-      // own it would have seen 8 become 9 and left every cache with the old figures.
+      // The ninth waits its turn, and then counts five new ones (3 + 1 + itself), where on its own it
+      // would have counted four and taken nothing.
       const ninth = watch(rate(w, 8, 1));
       await untilWaitingOnLocksOr(1, () => Number(ninth.settled), 'the ninth rating neither finished nor waited for the one in flight');
       await other.query('COMMIT');
       expect(await ninth.outcome).toMatchObject({ ok: true, value: { publicChanged: true } });
       expect(freshPage(key)).toBeUndefined();
-      expect(await publicLine(w)).toContain('rate it 4.2 out of 5 (from 10 ratings');
+      expect(await publicLine(w)).toBe(line(10, '4.2'));
     } finally {
       await other.end();
     }
+  });
+
+  it('two saves at once that make the fifth new rating between them take the figures exactly once', async () => {
+    const w = await makeWorld(10);
+    for (let i = 0; i < 8; i++) await rate(w, i, 5);
+    const results = await Promise.all([rate(w, 8, 1), rate(w, 9, 1)]);
+    expect(results.filter((r) => r.publicChanged)).toHaveLength(1);
+    expect(await stored(w)).toEqual({ count: 10, average: 4.2, typicalHours: null });
+    // Either way round, both were counted in that taking and neither counts again: four new ones wait, the fifth takes.
+    await db.credentialFeedback.deleteMany({ where: { userId: { in: w.teachers.slice(0, 5).map((t) => t.id) } } });
+    for (let i = 0; i < 4; i++) expect(await rate(w, i, 1)).toMatchObject({ publicChanged: false });
+    expect(await rate(w, 4, 1)).toMatchObject({ created: true, publicChanged: true });
+    expect(await stored(w)).toEqual({ count: 10, average: 2.2, typicalHours: null });
   });
 });

@@ -1,6 +1,7 @@
 // Teachers tell an issuer how a micro-credential went (how useful it was, about how many hours it
 // took, a comment) once a reviewer has decided on their work; the issuer's admins read it without
-// names; the public page shows an average and typical hours once five teachers have rated it.
+// names; the public page shows stored figures (an average and typical hours) once five teachers have
+// rated it, taken afresh after every five new ratings.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -537,31 +538,51 @@ describe('the issuer’s view', () => {
 });
 
 describe('the public summary', () => {
-  it('says nothing below five ratings, then the figures of whole batches of five, the earliest first', async () => {
+  it('is the stored figures, read by their key, or nothing: ratings alone are not what the page shows', async () => {
     const { mc } = await createPublishedCredential();
-    const rate = async (rating: number, hours: number | null) => {
-      const t = await createActor();
-      await db.credentialFeedback.create({ data: { userId: t.id, microCredentialId: mc.id, rating, hoursSpent: hours === null ? null : new Prisma.Decimal(hours) } });
-    };
     const line = async () => textOf(await render(FeedbackSummary({ summary: await getCredentialFeedbackSummary(mc.id) }))).trim();
-    for (const [rating, hours] of [[5, 6], [4, 5], [4, 7], [5, 6]] as const) await rate(rating, hours);
     expect(await getCredentialFeedbackSummary(mc.id)).toBeNull();
     expect(await line()).toBe('');
-    // Five ratings, four with hours: the figures, but not yet the hours.
-    await rate(4, null);
-    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
-    expect(await line()).toBe('Teachers who went through it rate it 4.4 out of 5 (from 5 ratings, added five at a time)');
-    // A sixth, with hours: it waits for four more, and so do its hours.
-    await rate(3, 8);
-    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
-    for (const [rating, hours] of [[2, 9], [2, 9], [2, 9]] as const) await rate(rating, hours);
-    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 5, average: 4.4, typicalHours: null });
-    // The tenth brings all five in: (22 + 3 + 2 × 4) / 10, and the median of the eight hours given.
-    await rate(2, null);
-    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 10, average: 3.3, typicalHours: 7.5 });
-    expect(await line()).toBe('Teachers who went through it rate it 3.3 out of 5 (from 10 ratings, added five at a time) · most took about 7.5 hours');
+    // Five ratings written around the mutations: nothing took the figures, so nothing shows.
+    for (const rating of [5, 4, 4, 5, 4]) await db.credentialFeedback.create({ data: { userId: (await createActor()).id, microCredentialId: mc.id, rating, hoursSpent: new Prisma.Decimal(6) } });
+    expect(await getCredentialFeedbackSummary(mc.id)).toBeNull();
+    // The stored figures, whatever the ratings now are.
+    await db.credentialFeedbackPublic.create({ data: { microCredentialId: mc.id, count: 12, average: 4.44, typicalHours: 6, takenAt: new Date() } });
+    expect(await getCredentialFeedbackSummary(mc.id)).toEqual({ count: 12, average: 4.44, typicalHours: 6 });
+    expect(await line()).toBe('Teachers who went through it rate it 4.4 out of 5 (from 12 ratings; updated after every five new ones) · most took about 6 hours');
+    await db.credentialFeedbackPublic.update({ where: { microCredentialId: mc.id }, data: { typicalHours: null } });
+    expect(await line()).toBe('Teachers who went through it rate it 4.4 out of 5 (from 12 ratings; updated after every five new ones)');
     // An id from anywhere reads as no feedback, never an error.
     for (const bad of ['', 'x\u0000y', 'z'.repeat(500)]) expect(await getCredentialFeedbackSummary(bad)).toBeNull();
+    // The database never holds figures the page must not show: from fewer than five, or out of range.
+    for (const data of [{ count: 4 }, { average: 0.5 }, { average: 5.5 }, { typicalHours: 0 }]) {
+      await expect(db.credentialFeedbackPublic.update({ where: { microCredentialId: mc.id }, data })).rejects.toThrow();
+    }
+  });
+});
+
+describe('the limit on feedback writes', () => {
+  it('refuses the 21st save or deletion in an hour, saying nothing was written and when to try again; nothing is', async () => {
+    const w = await makeWorld();
+    for (let i = 0; i < 20; i++) await save(w.rita, w.mc.id, { rating: 1 + (i % 5), comment: `Take ${i}` });
+    const before = await rows();
+    expect(before).toMatchObject([{ rating: 5, comment: 'Take 19' }]);
+    session.actor = w.rita;
+    const r = (await saveFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id, rating: '1', comment: 'Take 20' }))) as ActionResult;
+    expect(r).toEqual({ ok: false, formError: 'You have saved or deleted your feedback many times in the last hour. Nothing was saved this time: try again in about an hour.' });
+    const d = (await deleteFeedbackAction(initialActionState, form({ microCredentialId: w.mc.id }))) as ActionResult;
+    expect(d).toEqual({ ok: false, formError: 'You have saved or deleted your feedback many times in the last hour. Nothing was deleted this time: try again in about an hour.' });
+    expect((await errorOf(save(w.rita, w.mc.id, { rating: 2 }))).code).toBe('RATE_LIMITED');
+    expect(await rows()).toEqual(before);
+
+    // Each teacher has their own limit.
+    expect(await save(w.paul, w.mc.id, { rating: 4 })).toMatchObject({ created: true });
+    // A teacher refused because they may not rate yet wrote nothing, and keeps being told why.
+    for (let i = 0; i < 22; i++) expect((await errorOf(save(w.dana, w.mc.id))).code).toBe('FORBIDDEN');
+    // Once the hour has passed, Rita may write again.
+    await db.rateLimit.updateMany({ where: { key: { contains: w.rita.id } }, data: { windowStart: new Date(Date.now() - 61 * 60_000) } });
+    expect(await save(w.rita, w.mc.id, { rating: 2 })).toMatchObject({ created: false });
+    expect((await rows()).find((x) => x.userId === w.rita.id)).toMatchObject({ rating: 2 });
   });
 });
 

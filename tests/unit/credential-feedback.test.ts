@@ -125,9 +125,9 @@ describe('who may give feedback', () => {
 
 describe('feedback in words', () => {
   it('the public line, with and without typical hours', () => {
-    expect(feedbackSummarySentence({ count: 12, average: 4.44, typicalHours: 6 })).toBe('Teachers who went through it rate it 4.4 out of 5 (from 12 ratings, added five at a time) · most took about 6 hours');
-    expect(feedbackSummarySentence({ count: 5, average: 4, typicalHours: null })).toBe('Teachers who went through it rate it 4 out of 5 (from 5 ratings, added five at a time)');
-    expect(feedbackSummarySentence({ count: 1200, average: 3.96, typicalHours: 1.2 })).toBe('Teachers who went through it rate it 4 out of 5 (from 1,200 ratings, added five at a time) · most took about 1 hour');
+    expect(feedbackSummarySentence({ count: 12, average: 4.44, typicalHours: 6 })).toBe('Teachers who went through it rate it 4.4 out of 5 (from 12 ratings; updated after every five new ones) · most took about 6 hours');
+    expect(feedbackSummarySentence({ count: 5, average: 4, typicalHours: null })).toBe('Teachers who went through it rate it 4 out of 5 (from 5 ratings; updated after every five new ones)');
+    expect(feedbackSummarySentence({ count: 1200, average: 3.96, typicalHours: 1.2 })).toBe('Teachers who went through it rate it 4 out of 5 (from 1,200 ratings; updated after every five new ones) · most took about 1 hour');
   });
 
   it('hours to the half hour, and averages to one decimal', () => {

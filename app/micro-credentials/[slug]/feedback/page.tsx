@@ -43,12 +43,12 @@ export default async function CredentialFeedbackPage({ params, searchParams }: {
       <div className="mt-4">
         <Alert tone="info" live={false} title="Who sees your feedback">
           <p>{mc.issuerName} sees your rating, hours and comment without your name. Where only a few teachers have taken it, they might still guess who wrote a comment, so leave out anything that would identify you, your school or your students.</p>
-          <p className="mt-1">Teachers looking at the micro-credential see only the average rating and the typical hours, once at least {SUMMARY_MIN_RATINGS} teachers have rated it. New ratings join those figures five at a time, so yours may not show there straight away.</p>
+          <p className="mt-1">Teachers looking at the micro-credential see only the average rating and the typical hours, once at least {SUMMARY_MIN_RATINGS} teachers have rated it. Those figures are updated after every five new ratings, so a rating you give, change or delete may not show there straight away.</p>
         </Alert>
       </div>
       {deleted && !saved ? (
         <ArrivalNotice className="mt-4">
-          <Alert tone="success" title="Your feedback was deleted">The issuer no longer sees it, and it no longer counts in the figures teachers see.</Alert>
+          <Alert tone="success" title="Your feedback was deleted">The issuer no longer sees it. The figures teachers see leave it out from their next update.</Alert>
         </ArrivalNotice>
       ) : null}
 

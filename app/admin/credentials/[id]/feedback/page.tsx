@@ -6,7 +6,7 @@ import { getActor, requireRole } from '@/lib/auth/session';
 import type { Actor } from '@/lib/auth/actor';
 import { isDomainError } from '@/lib/errors';
 import { getCredentialFeedbackReport, type CredentialFeedbackReport } from '@/lib/credential-feedback/queries';
-import { formatAverage, formatHours, hoursComparison, publicRatingCount, ratingInWords, SUMMARY_MIN_RATINGS } from '@/lib/credential-feedback/policy';
+import { formatAverage, formatHours, hoursComparison, ratingInWords, SUMMARY_MIN_RATINGS } from '@/lib/credential-feedback/policy';
 import { FeedbackReportSearchInput, RATING_WORDS } from '@/lib/credential-feedback/schemas';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { BarChart } from '@/components/charts/bar-chart';
@@ -85,12 +85,19 @@ function Ratings({ report }: { report: CredentialFeedbackReport }) {
         max={report.count}
         valueHeading="Teachers"
       />
-      {report.count < SUMMARY_MIN_RATINGS ? (
+      {report.publicCount === null && report.count >= SUMMARY_MIN_RATINGS ? (
+        // Withdrawn when fewer than five were left; they come back after five ratings new since then.
         <p className="text-sm text-slate-700">
-          The public page shows the average and typical hours once {SUMMARY_MIN_RATINGS} teachers have rated it ({plural(SUMMARY_MIN_RATINGS - report.count, 'more', 'more')} to go): with fewer, a single teacher’s answer could be told apart.
+          The public page shows no figures for now: they were withdrawn when fewer than {SUMMARY_MIN_RATINGS} ratings were left, and come back once {SUMMARY_MIN_RATINGS} teachers have rated it since, so no single rating can be told apart.
+        </p>
+      ) : report.publicCount === null ? (
+        <p className="text-sm text-slate-700">
+          The public page shows the average and typical hours once {SUMMARY_MIN_RATINGS} teachers have rated it{report.count < SUMMARY_MIN_RATINGS ? ` (${plural(SUMMARY_MIN_RATINGS - report.count, 'more', 'more')} to go)` : ''}: with fewer, a single teacher’s answer could be told apart.
         </p>
       ) : (
-        <p className="text-sm text-slate-700">The public page shows teachers the average rating and the typical hours of the first {publicRatingCount(report.count)} ratings: new ones join them five at a time, so no single rating can be told apart.</p>
+        <p className="text-sm text-slate-700">
+          The public page shows teachers the average rating and the typical hours from {plural(report.publicCount, 'rating', 'ratings')}. They are worked out again from all ratings after every {SUMMARY_MIN_RATINGS} new ones, so no single rating, change or deletion can be told apart there.
+        </p>
       )}
     </section>
   );
