@@ -219,7 +219,8 @@ export async function setCredentialQuestionShared(opts: { actor: Actor; question
       );
     }
     return true;
-  });
+    // Another tab got there first (nothing updated): nothing to announce.
+  }, { changed: (c) => c });
   return { questionId: q.id, slug: q.microCredential.slug, shared: opts.shared, changed };
 }
 
