@@ -9,6 +9,7 @@ import { hitRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
+import { holdFeedbackOfAccount } from '@/lib/credential-feedback/mutations';
 
 // A teacher deletes their own account: the account, their applications and evidence, proposals,
 // enrolments, notifications and badges go. Evidence objects are deleted from storage by a job
@@ -50,6 +51,10 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
   }
   // The badges' public pages and portfolio go too, so every server's cached copies are cleared.
   return changePublicPages(async (tx) => {
+    // Their ratings of micro-credentials go with the account: each credential's public feedback
+    // figures are settled as for a deletion once the rows are gone (withdrawn if fewer than five
+    // are left), holding each credential's feedback from here as a rating does.
+    const settleFeedback = await holdFeedbackOfAccount(tx, user.id);
     // Locked before they are read, in the order an upload being accepted takes them (the attempt,
     // then its file; lib/evidence/uploads.ts): an acceptance under way commits first, and its row is
     // read with the key it moved the file to (its checked copy under evidence/), not the upload key
@@ -72,6 +77,7 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
     // any case of letters, as the app compares addresses; the rest go by age (tidyJobs).
     await tx.$executeRaw`DELETE FROM "EmailMessage" WHERE "to" = lower(btrim(${user.email}))`;
     await tx.user.delete({ where: { id: user.id } });
+    await settleFeedback();
     return { awards, evidenceObjects: keys.length };
   });
 }

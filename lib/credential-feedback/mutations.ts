@@ -78,6 +78,23 @@ async function settlePublicFigures(tx: Tx, microCredentialId: string): Promise<b
 }
 
 /**
+ * For an account deleted with its ratings (lib/auth/delete-account.ts), in its transaction: holds
+ * the feedback of every credential the person rated, in id order and before their rows go (a save
+ * holds the credential first too, so neither waits on the other), and returns a step that, once the
+ * rows are gone, settles each credential's public figures as a deletion would (withdrawn when fewer
+ * than five ratings are left). True when any public figures changed.
+ */
+export async function holdFeedbackOfAccount(tx: Tx, userId: string): Promise<() => Promise<boolean>> {
+  const rated = await tx.credentialFeedback.findMany({ where: { userId }, select: { microCredentialId: true }, orderBy: { microCredentialId: 'asc' } });
+  for (const r of rated) await holdFeedbackOf(tx, r.microCredentialId);
+  return async () => {
+    let changed = false;
+    for (const r of rated) changed = (await settlePublicFigures(tx, r.microCredentialId)) || changed;
+    return changed;
+  };
+}
+
+/**
  * Counts one save or deletion against the teacher's limit (FEEDBACK_WRITES_PER_HOUR, every
  * credential together), or refuses it in words that say nothing was written and when to try again.
  * Each write holds the credential's feedback and may clear every server's page cache: the limit

@@ -23,6 +23,7 @@ import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
 import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
 import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
 import { getCredentialFeedbackReport } from '@/lib/credential-feedback/queries';
+import { deleteOwnAccount, DeleteAccountInput } from '@/lib/auth/delete-account';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -219,6 +220,28 @@ describe('the public figures are taken afresh after every five new ratings', () 
     // Four more newcomers: five new since the taking, taken from all nine.
     for (let i = 6; i < 10; i++) await rate(w, i, 2);
     expect(await publicLine(w)).toBe(line(9, '2.8'));
+  });
+});
+
+describe('an account deleted with its ratings', () => {
+  it('settles the public figures as a deletion does: kept with five or more left, withdrawn below five', async () => {
+    const w = await makeWorld(6);
+    for (let i = 0; i < 6; i++) await rate(w, i, i < 5 ? 5 : 1);
+    const shown = await publicLine(w);
+    expect(shown).toBe(line(5, '5'));
+    const gone = async (i: number) => {
+      const t = w.teachers[i];
+      const { email } = await db.user.findUniqueOrThrow({ where: { id: t.id }, select: { email: true } });
+      await db.user.update({ where: { id: t.id }, data: { passwordHash: null } });
+      await deleteOwnAccount({ actor: t, input: DeleteAccountInput.parse({ email, understood: 'on' }) });
+    };
+    // Six become five: nothing public moves.
+    await gone(5);
+    expect(await publicLine(w)).toBe(shown);
+    // Five become four: withdrawn at once, not left showing until some later rating.
+    await gone(4);
+    expect(await publicLine(w)).toBe('');
+    expect(await stored(w)).toEqual({ count: null, average: null, typicalHours: null });
   });
 });
 
