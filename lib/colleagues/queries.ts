@@ -207,8 +207,15 @@ export async function listColleagues(opts: { actor: Pick<Actor, 'id'>; cursor?: 
 export type ColleaguesOnCredential =
   | { state: 'no-school' }
   | { state: 'not-sharing'; schoolName: string }
-  /** `workingOnIt`: the viewer is working on it too, so "Working on the same as me" lists these colleagues. */
-  | { state: 'sharing'; schoolName: string; count: number; names: string[]; workingOnIt: boolean };
+  /**
+   * `count`: every colleague on it; `holding`: those holding its badge, `working`: the others, each
+   * with up to ON_CREDENTIAL_NAMES names. `workingOnIt`: the viewer is working on it too, so
+   * "Working on the same as me" lists these colleagues.
+   */
+  | { state: 'sharing'; schoolName: string; count: number; holding: ColleagueGroup; working: ColleagueGroup; workingOnIt: boolean };
+
+/** Some of the colleagues on a micro-credential: how many, and the first names by the list's order. */
+export type ColleagueGroup = { count: number; names: string[] };
 
 /** How many colleagues' names the apply page's line gives; the rest are counted. */
 export const ON_CREDENTIAL_NAMES = 3;
@@ -218,8 +225,9 @@ const ROW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * For a micro-credential's apply page: where the signed-in person stands with colleagues and, when
- * they share, how many colleagues they see (the same rule as listColleagues) are working on it or
- * show its badge, with the first ON_CREDENTIAL_NAMES names by the list's order. One statement (the
+ * they share, how many colleagues they see (the same rule as listColleagues) hold its badge and how
+ * many others are working on it, each with the first ON_CREDENTIAL_NAMES names by the list's order
+ * (someone renewing a badge they hold is among those holding it). One statement (the
  * page is read often): the viewer's row, the credential by its unique slug or id, and the
  * colleagues at their school on the sharing index, each checked on the (userId, microCredentialId)
  * indexes. By slug, so the page reads it alongside the application. Null for a slug or id that is
@@ -235,21 +243,23 @@ export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>
     if (!ROW_ID.test(opts.microCredentialId)) return null;
     target = Prisma.sql`m."id" = ${opts.microCredentialId}`;
   }
-  const [row] = await db.$queryRaw<{ schoolId: string | null; sharesWithColleagues: boolean; schoolName: string | null; count: number; names: string[]; workingOnIt: boolean }[]>`
+  const [row] = await db.$queryRaw<{ schoolId: string | null; sharesWithColleagues: boolean; schoolName: string | null; count: number; holdingCount: number; holdingNames: string[]; workingNames: string[]; workingOnIt: boolean }[]>`
     WITH me AS (
       SELECT u."id", u."schoolId", u."sharesWithColleagues", o."name" AS "schoolName"
       FROM "User" u LEFT JOIN "Organization" o ON o."id" = u."schoolId"
       WHERE u."id" = ${opts.actor.id}
-    ), found AS (
-      SELECT c."id", c."name"
+    ), on_it AS (
+      SELECT c."id", c."name",
+        EXISTS (SELECT 1 FROM "Award" a WHERE a."userId" = c."id" AND a."microCredentialId" = m."id" AND ${shownBadgeSql('a', now)}) AS "holds",
+        EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = c."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)}) AS "works"
       FROM me JOIN "User" c ON ${colleagueOfSql('me', 'c')}
       JOIN "MicroCredential" m ON ${target}
-      WHERE EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = c."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)})
-        OR EXISTS (SELECT 1 FROM "Award" a WHERE a."userId" = c."id" AND a."microCredentialId" = m."id" AND ${shownBadgeSql('a', now)})
-    )
+    ), found AS (SELECT f."id", f."name", f."holds" FROM on_it f WHERE f."holds" OR f."works")
     SELECT me."schoolId", me."sharesWithColleagues", me."schoolName",
       (SELECT count(*) FROM found)::int AS "count",
-      ARRAY(SELECT f."name" FROM found f ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "names",
+      (SELECT count(*) FROM found WHERE "holds")::int AS "holdingCount",
+      ARRAY(SELECT f."name" FROM found f WHERE f."holds" ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "holdingNames",
+      ARRAY(SELECT f."name" FROM found f WHERE NOT f."holds" ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "workingNames",
       EXISTS (SELECT 1 FROM "Enrollment" e JOIN "MicroCredential" m ON ${target} WHERE e."userId" = me."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)}) AS "workingOnIt"
     FROM me`;
   if (!row) return { state: 'no-school' };
@@ -257,7 +267,11 @@ export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>
   if (state === 'no-school') return { state };
   const schoolName = row.schoolName ?? 'your school';
   if (state === 'not-sharing') return { state, schoolName };
-  return { state, schoolName, count: row.count, names: row.names, workingOnIt: row.workingOnIt };
+  return {
+    state, schoolName, count: row.count, workingOnIt: row.workingOnIt,
+    holding: { count: row.holdingCount, names: row.holdingNames },
+    working: { count: row.count - row.holdingCount, names: row.workingNames },
+  };
 }
 
 /** Whether the signed-in person shares with colleagues (the account page's setting), read by their own id. */

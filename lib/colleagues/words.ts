@@ -11,17 +11,23 @@ export function monthInWords(label: string): string {
   return m ? monthYearFmt.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))) : '';
 }
 
+/** "Lena Ortiz", "Lena Ortiz and Sam Lee", "Ana Ruiz, Lena Ortiz, Sam Lee and 2 other colleagues". */
+function whoInWords(g: { count: number; names: string[] }): string {
+  const others = Math.max(0, g.count - g.names.length);
+  return others ? listInWords([...g.names, `${others} other ${others === 1 ? 'colleague' : 'colleagues'}`]) : listInWords(g.names);
+}
+
 /**
- * The apply page's line: who among the viewer's colleagues at `schoolName` is working on this
- * micro-credential or holds its badge. `names`: up to three of them, in the list's order; `count`:
- * all of them. "Lena Ortiz at Lincoln Middle is working on this or holds its badge"; "Lena Ortiz,
- * Sam Lee, Ana Ruiz and 2 other colleagues at Lincoln Middle are working on this or hold its badge".
+ * The apply page's line: who among the viewer's colleagues at `schoolName` holds this
+ * micro-credential's badge (someone to ask how they went about it) and who else is working on it
+ * (someone to work with), up to three names each and how many more. "At Lincoln Middle, Lena Ortiz
+ * holds its badge, and Sam Lee and 2 other colleagues are working on it."
  */
-export function onCredentialInWords(opts: { count: number; names: string[]; schoolName: string }): string {
-  const { count, names, schoolName } = opts;
-  const others = Math.max(0, count - names.length);
-  const who = others ? listInWords([...names, `${others} other ${others === 1 ? 'colleague' : 'colleagues'}`]) : listInWords(names);
-  return count === 1
-    ? `${who} at ${schoolName} is working on this or holds its badge`
-    : `${who} at ${schoolName} are working on this or hold its badge`;
+export function onCredentialInWords(opts: { holding: { count: number; names: string[] }; working: { count: number; names: string[] }; schoolName: string }): string {
+  const { holding, working, schoolName } = opts;
+  const parts = [
+    ...(holding.count ? [`${whoInWords(holding)} ${holding.count === 1 ? 'holds' : 'hold'} its badge`] : []),
+    ...(working.count ? [`${whoInWords(working)} ${working.count === 1 ? 'is' : 'are'} working on it`] : []),
+  ];
+  return `At ${schoolName}, ${parts.join(', and ')}.`;
 }

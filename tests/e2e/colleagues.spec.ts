@@ -30,7 +30,7 @@ test('colleagues at one school who share see each other, and stop seeing each ot
 
   // The apply page names her, and leads to the colleagues working on the same.
   await page.goto('/apply/designing-an-effective-team-agenda');
-  await page.getByRole('link', { name: /Rosa Delgado at Kettle Moraine Middle School is working on this or holds its badge/ }).click();
+  await page.getByRole('link', { name: 'At Kettle Moraine Middle School, Rosa Delgado is working on it.' }).click();
   await expect(page).toHaveURL(/\/colleagues\?same=1$/);
 
   // Rosa, in a browser of her own, sees Maya, then stops sharing.

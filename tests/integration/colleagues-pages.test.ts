@@ -279,8 +279,9 @@ describe('the apply page’s line', () => {
     await lena(w);
     const line = colleaguesLine(await applyHtml(w.maya, w.labs.slug));
     expect(line).not.toBeNull();
-    expect(textJoined(line!)).toBe('Lena Ortiz at Lincoln Middle is working on this or holds its badge');
-    expect(hrefOf(line!, 'Lena Ortiz at Lincoln Middle')).toBe('/colleagues?same=1');
+    // Lena drafts Lab Notebooks: someone to work with.
+    expect(textJoined(line!)).toBe('At Lincoln Middle, Lena Ortiz is working on it.');
+    expect(hrefOf(line!, 'At Lincoln Middle')).toBe('/colleagues?same=1');
   });
 
   it('on a micro-credential the viewer is not working on, the line leads to everyone who shares, where those it names are listed', async () => {
@@ -288,8 +289,9 @@ describe('the apply page’s line', () => {
     await lena(w);
     // Lena holds Exit Tickets; Maya is not working on it, so "Working on the same as me" would not list Lena.
     const line = colleaguesLine(await applyHtml(w.maya, w.exit.slug));
-    expect(textJoined(line!)).toBe('Lena Ortiz at Lincoln Middle is working on this or holds its badge');
-    expect(hrefOf(line!, 'Lena Ortiz at Lincoln Middle')).toBe('/colleagues');
+    // Lena holds its badge: someone to ask how she went about it.
+    expect(textJoined(line!)).toBe('At Lincoln Middle, Lena Ortiz holds its badge.');
+    expect(hrefOf(line!, 'At Lincoln Middle')).toBe('/colleagues');
     expect(await listColleagues({ actor: w.maya })).toMatchObject({ items: [{ name: 'Lena Ortiz' }] });
   });
 

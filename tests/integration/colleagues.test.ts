@@ -154,7 +154,7 @@ describe('what a colleague shows', () => {
     // Nothing withdrawn or hidden counts toward "more", or matches on the apply page.
     expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: w.labs.id })).toMatchObject({ count: 0 });
     expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: renewed.id })).toMatchObject({ count: 0 });
-    expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: w.exit.id })).toMatchObject({ count: 1, names: ['Lena Ortiz'] });
+    expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: w.exit.id })).toMatchObject({ count: 1, holding: { count: 1, names: ['Lena Ortiz'] }, working: { count: 0, names: [] } });
   });
 
   it('a standing stack badge shows, as the portfolio shows it', async () => {
@@ -313,10 +313,10 @@ describe('the apply page’s summary', () => {
     await enrollInMicroCredential({ actor: far, microCredentialId: w.labs.id });
 
     // Maya is not working on it: the line says so (workingOnIt), and once she enrols, it does.
-    const expected = { state: 'sharing', schoolName: 'Lincoln Middle', count: 4, names: ['Ana One', 'Bea Two', 'Cal Three'], workingOnIt: false };
+    const expected = { state: 'sharing', schoolName: 'Lincoln Middle', count: 4, holding: { count: 0, names: [] }, working: { count: 4, names: ['Ana One', 'Bea Two', 'Cal Three'] }, workingOnIt: false };
     expect(await getColleaguesOnCredential({ actor: maya, slug: w.labs.slug })).toEqual(expected);
     expect(await getColleaguesOnCredential({ actor: maya, microCredentialId: w.labs.id })).toEqual(expected);
-    expect(await getColleaguesOnCredential({ actor: maya, slug: w.peer.slug })).toEqual({ ...expected, count: 0, names: [] });
+    expect(await getColleaguesOnCredential({ actor: maya, slug: w.peer.slug })).toEqual({ ...expected, count: 0, working: { count: 0, names: [] } });
     await enrollInMicroCredential({ actor: maya, microCredentialId: w.labs.id });
     expect(await getColleaguesOnCredential({ actor: maya, slug: w.labs.slug })).toEqual({ ...expected, workingOnIt: true });
 

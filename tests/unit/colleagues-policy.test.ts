@@ -58,12 +58,19 @@ describe('words', () => {
     for (const bad of ['2026-13', '2026-3', '2026-03-14', '', 'March']) expect(monthInWords(bad)).toBe('');
   });
 
-  it('the apply page’s line names up to three colleagues and counts the rest', () => {
+  it('the apply page’s line says who holds its badge and who is working on it, up to three names each, counting the rest', () => {
     const at = 'Lincoln Middle';
-    expect(onCredentialInWords({ count: 1, names: ['Lena Ortiz'], schoolName: at })).toBe('Lena Ortiz at Lincoln Middle is working on this or holds its badge');
-    expect(onCredentialInWords({ count: 2, names: ['Lena Ortiz', 'Sam Lee'], schoolName: at })).toBe('Lena Ortiz and Sam Lee at Lincoln Middle are working on this or hold its badge');
-    expect(onCredentialInWords({ count: 3, names: ['Ana Ruiz', 'Lena Ortiz', 'Sam Lee'], schoolName: at })).toBe('Ana Ruiz, Lena Ortiz and Sam Lee at Lincoln Middle are working on this or hold its badge');
-    expect(onCredentialInWords({ count: 4, names: ['Ana Ruiz', 'Lena Ortiz', 'Sam Lee'], schoolName: at })).toBe('Ana Ruiz, Lena Ortiz, Sam Lee and 1 other colleague at Lincoln Middle are working on this or hold its badge');
-    expect(onCredentialInWords({ count: 9, names: ['Ana Ruiz', 'Lena Ortiz', 'Sam Lee'], schoolName: at })).toBe('Ana Ruiz, Lena Ortiz, Sam Lee and 6 other colleagues at Lincoln Middle are working on this or hold its badge');
+    const none = { count: 0, names: [] };
+    const three = ['Ana Ruiz', 'Lena Ortiz', 'Sam Lee'];
+    expect(onCredentialInWords({ holding: { count: 1, names: ['Lena Ortiz'] }, working: none, schoolName: at })).toBe('At Lincoln Middle, Lena Ortiz holds its badge.');
+    expect(onCredentialInWords({ holding: none, working: { count: 1, names: ['Lena Ortiz'] }, schoolName: at })).toBe('At Lincoln Middle, Lena Ortiz is working on it.');
+    expect(onCredentialInWords({ holding: none, working: { count: 2, names: ['Lena Ortiz', 'Sam Lee'] }, schoolName: at })).toBe('At Lincoln Middle, Lena Ortiz and Sam Lee are working on it.');
+    expect(onCredentialInWords({ holding: { count: 3, names: three }, working: none, schoolName: at })).toBe('At Lincoln Middle, Ana Ruiz, Lena Ortiz and Sam Lee hold its badge.');
+    expect(onCredentialInWords({ holding: { count: 1, names: ['Dan Ng'] }, working: { count: 4, names: three }, schoolName: at })).toBe(
+      'At Lincoln Middle, Dan Ng holds its badge, and Ana Ruiz, Lena Ortiz, Sam Lee and 1 other colleague are working on it.',
+    );
+    expect(onCredentialInWords({ holding: { count: 9, names: three }, working: { count: 2, names: ['Bea Two', 'Cal Three'] }, schoolName: at })).toBe(
+      'At Lincoln Middle, Ana Ruiz, Lena Ortiz, Sam Lee and 6 other colleagues hold its badge, and Bea Two and Cal Three are working on it.',
+    );
   });
 });
