@@ -158,18 +158,16 @@ export const MicroCredentialDef = z
         ctx.addIssue({ code: 'custom', path: ['rubric', 'criteria', i, 'partIndex'], message: `Part ${n} is optional: a teacher who skips it would fail this criterion. Choose a required part or the whole application, or make Part ${n} required.` });
       }
     });
-    for (const issue of partsCoverage(d.parts, d.rubric.criteria)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of partsCoverage(d.parts)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type MicroCredentialDef = z.infer<typeof MicroCredentialDef>;
-
-const partName = (p: { title: string }, i: number) => `Part ${i + 1}${p.title.trim() ? ` (“${p.title.trim()}”)` : ''}`;
 
 /**
  * What publishing needs of the parts as a whole (lib/submissions/completeness.ts only asks for
  * required parts, and reviewers score criteria): at least one required part, so an application
  * cannot be sent empty.
  */
-function partsCoverage(parts: { title: string; required: boolean }[], criteria: { partIndex?: number }[]): { path: (string | number)[]; message: string }[] {
+function partsCoverage(parts: { title: string; required: boolean }[]): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   // With no parts (or no criteria) at all, the list's own "add at least one" says what is needed.
   if (parts.length && !parts.some((p) => p.required)) {
