@@ -3,16 +3,15 @@
 // notice commit together or not at all. So a teacher is never shown an error for a rating that was
 // saved (as when the notice went in a second transaction after the commit), and no server is told of
 // a change that did not happen. Real Postgres; a fault injected in it for the failing write.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { clearInsertFault, injectInsertFault } from '../setup/insert-fault';
 import { createActor, createPublishedCredential, createWaitingAttempt } from '../factories';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
+import { pageOriginForTests } from '../setup/page-origin';
 
 /** What each changePublicPages transaction saw of the public figures just before it announced: through itself, and from outside it. */
 const seen = vi.hoisted(() => [] as { inside: number | null; outside: number | null }[]);
@@ -39,14 +38,7 @@ const { PAGE_CACHE_CHANNEL } = await import('@/lib/http/page-cache-sync');
 
 const FAULT = { name: 'feedback_public_fault', table: 'CredentialFeedbackPublic', message: 'the public figures could not be written' };
 
-let origin: Server;
-let originUrl: string;
-beforeAll(async () => {
-  origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>'));
-  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
-  originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => origin.close(() => r())));
+const origin = pageOriginForTests();
 beforeEach(async () => {
   await resetDatabase();
   await clearInsertFault(FAULT);
@@ -107,7 +99,7 @@ describe('the notice that the public figures changed', () => {
     const w = await makeWorld(5);
     for (let i = 0; i < 4; i++) await saveCredentialFeedback({ actor: w.teachers[i], microCredentialId: w.mc.id, rating: 4, hoursSpent: null, comment: null });
     const key = `/micro-credentials/${w.mc.slug}`;
-    await getOrRender(originUrl, key);
+    await getOrRender(origin.url(), key);
     expect(freshPage(key)).toBeDefined();
     const l = await listen();
     try {

@@ -5,10 +5,8 @@
 // write that changes the stored figures drops every server's cached anonymous copy of the public
 // pages at once (ADR 006); one that does not leaves every cache alone. Real Postgres; the page origin
 // for the cache is a real HTTP server on loopback.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -24,6 +22,7 @@ import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
 import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
 import { getCredentialFeedbackReport } from '@/lib/credential-feedback/queries';
 import { deleteOwnAccount, DeleteAccountInput } from '@/lib/auth/delete-account';
+import { pageOriginForTests } from '../setup/page-origin';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -35,14 +34,7 @@ const { default: MicroCredentialPage } = await import('@/app/micro-credentials/[
 const { default: IssuerFeedbackPage } = await import('@/app/admin/credentials/[id]/feedback/page');
 const { saveFeedbackAction, deleteFeedbackAction } = await import('@/app/micro-credentials/[slug]/feedback/actions');
 
-let origin: Server;
-let originUrl: string;
-beforeAll(async () => {
-  origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>'));
-  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
-  originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => origin.close(() => r())));
+const origin = pageOriginForTests();
 beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
@@ -266,7 +258,7 @@ describe('the anonymous page cache', () => {
     };
     /** The page filled in this server's cache, as an anonymous visit leaves it. */
     const cached = async () => {
-      await getOrRender(originUrl, key);
+      await getOrRender(origin.url(), key);
       expect(freshPage(key)).toBeDefined();
     };
     try {
@@ -322,7 +314,7 @@ describe('the anonymous page cache', () => {
     for (let i = 0; i < 8; i++) await rate(w, i, 5);
     expect(await stored(w)).toMatchObject({ count: 5 });
     const key = `/micro-credentials/${w.mc.slug}`;
-    await getOrRender(originUrl, key);
+    await getOrRender(origin.url(), key);
     expect(freshPage(key)).toBeDefined();
     // Another teacher's save in flight on a connection of its own: it holds the credential's feedback
     // as every save does, has written the tenth rating and not yet committed. Seen from inside, it

@@ -4,10 +4,8 @@
 // that page (ADR 006). The teacher reads their own questions and answers on the questions page,
 // linked from the public page and their application. Real Postgres; the page origin for the cache is
 // a real HTTP server on loopback.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -22,6 +20,7 @@ import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
 import { startApplication } from '@/lib/submissions/mutations';
 import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionShared } from '@/lib/credential-questions/mutations';
 import { NOT_ANSWERED } from '@/lib/credential-questions/policy';
+import { pageOriginForTests } from '../setup/page-origin';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -37,14 +36,7 @@ const { default: QuestionsPage } = await import('@/app/micro-credentials/[slug]/
 const { default: ApplyPage } = await import('@/app/apply/[slug]/page');
 const { shareCredentialQuestionAction, answerCredentialQuestionAction } = await import('@/app/admin/questions/actions');
 
-let origin: Server;
-let originUrl: string;
-beforeAll(async () => {
-  origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>'));
-  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
-  originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => origin.close(() => r())));
+const origin = pageOriginForTests();
 beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
@@ -144,14 +136,14 @@ describe('sharing an answer on the public page', () => {
       expect(notices).toBe(n);
     };
     try {
-      await getOrRender(originUrl, key);
+      await getOrRender(origin.url(), key);
       expect(freshPage(key)).toBeDefined();
       await setCredentialQuestionShared({ actor: w.admin, questionId, shared: true });
       expect(freshPage(key)).toBeUndefined();
       await waitFor(1);
 
       // Sharing what is already shared (a second tab) changes nothing, so no server drops its copy.
-      await getOrRender(originUrl, key);
+      await getOrRender(origin.url(), key);
       await expect(setCredentialQuestionShared({ actor: w.admin, questionId, shared: true })).resolves.toMatchObject({ changed: false });
       expect(freshPage(key)).toBeDefined();
 
@@ -160,7 +152,7 @@ describe('sharing an answer on the public page', () => {
       await waitFor(2);
 
       // Nor stopping what is already stopped.
-      await getOrRender(originUrl, key);
+      await getOrRender(origin.url(), key);
       await expect(setCredentialQuestionShared({ actor: w.admin, questionId, shared: false })).resolves.toMatchObject({ changed: false });
       expect(freshPage(key)).toBeDefined();
       // No notice went out for either (the count would be off by one below otherwise).
@@ -168,7 +160,7 @@ describe('sharing an answer on the public page', () => {
       expect(notices).toBe(2);
 
       const { questionId: second } = await askCredentialQuestion({ actor: w.otherTeacher, microCredentialId: w.mc.id, body: 'Do exit tickets count as evidence?' });
-      await getOrRender(originUrl, key);
+      await getOrRender(origin.url(), key);
       session.actor = w.admin;
       expect(await redirectOf(answerCredentialQuestionAction(initialActionState, form({ questionId: second, answer: ANSWER, share: 'on' })))).toBe(`/admin/questions/${second}?done=answered-shared`);
       expect(freshPage(key)).toBeUndefined();

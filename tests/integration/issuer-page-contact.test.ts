@@ -3,10 +3,8 @@
 // anonymous visitors from each server's page cache (ADR 006), so changing only the address must
 // drop this server's cached issuer and micro-credential pages at once and tell every other server.
 // Real Postgres; the page origin is a real HTTP server on loopback.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
@@ -17,6 +15,7 @@ import { createOrg, createPublishedCredential } from '../factories';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
 import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
 import { initialActionState } from '@/lib/action-result';
+import { pageOriginForTests } from '../setup/page-origin';
 
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
@@ -24,14 +23,7 @@ vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 const { default: IssuerPage } = await import('@/app/issuers/[slug]/page');
 const { issuerProfileAction } = await import('@/app/admin/settings/actions');
 
-let origin: Server;
-let originUrl: string;
-beforeAll(async () => {
-  origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>'));
-  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
-  originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => origin.close(() => r())));
+const origin = pageOriginForTests();
 beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
@@ -70,7 +62,7 @@ describe('the contact address on an issuer’s page', () => {
     });
     await other.query(`LISTEN ${PAGE_CACHE_CHANNEL}`);
     try {
-      for (const key of keys) await getOrRender(originUrl, key);
+      for (const key of keys) await getOrRender(origin.url(), key);
       for (const key of keys) expect(freshPage(key)).toBeDefined();
 
       session.actor = admin;
