@@ -134,3 +134,18 @@ export async function createWaitingAttempt(teacher: Actor, microCredentialId: st
   return attempt.id;
 }
 
+/**
+ * `n` teachers ("Rater 0", "Rater 1", …) whose work on `microCredentialId` a reviewer decided on
+ * (returned), so each may rate the micro-credential (lib/credential-feedback).
+ */
+export async function createRaters(microCredentialId: string, n: number): Promise<Actor[]> {
+  const teachers: Actor[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = await createActor({ name: `Rater ${i}` });
+    const attemptId = await createWaitingAttempt(t, microCredentialId);
+    await db.attempt.update({ where: { id: attemptId }, data: { status: 'RETURNED', decidedAt: new Date() } });
+    teachers.push(t);
+  }
+  return teachers;
+}
+

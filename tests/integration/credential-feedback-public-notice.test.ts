@@ -6,10 +6,9 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, type Tx } from '@/lib/db';
-import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { clearInsertFault, injectInsertFault } from '../setup/insert-fault';
-import { createActor, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createPublishedCredential, createRaters } from '../factories';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
 import { pageOriginForTests } from '../setup/page-origin';
 
@@ -52,14 +51,7 @@ afterEach(async () => {
 
 async function makeWorld(n: number) {
   const { mc } = await createPublishedCredential();
-  const teachers: Actor[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = await createActor({ name: `Rater ${i}` });
-    const attemptId = await createWaitingAttempt(t, mc.id);
-    await db.attempt.update({ where: { id: attemptId }, data: { status: 'RETURNED', decidedAt: new Date() } });
-    teachers.push(t);
-  }
-  return { mc, teachers };
+  return { mc, teachers: await createRaters(mc.id, n) };
 }
 
 /** Counts this channel's notices on a connection of its own, as another server would. */

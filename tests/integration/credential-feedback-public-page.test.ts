@@ -9,13 +9,12 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
 import { untilWaitingOnLocksOr, watch } from '../setup/row-locks';
 import { textOf } from '../setup/html';
-import { createActor, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createPublishedCredential, createRaters } from '../factories';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { clearPageCache, freshPage, getOrRender } from '@/lib/http/page-cache';
 import { PAGE_CACHE_CHANNEL } from '@/lib/http/page-cache-sync';
@@ -47,14 +46,7 @@ afterEach(() => {
 /** A published credential and `n` teachers whose work a reviewer returned, so each may rate it. */
 async function makeWorld(n: number) {
   const { mc, admin } = await createPublishedCredential();
-  const teachers: Actor[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = await createActor({ name: `Rater ${i}` });
-    const attemptId = await createWaitingAttempt(t, mc.id);
-    await db.attempt.update({ where: { id: attemptId }, data: { status: 'RETURNED', decidedAt: new Date() } });
-    teachers.push(t);
-  }
-  return { mc, admin, teachers };
+  return { mc, admin, teachers: await createRaters(mc.id, n) };
 }
 type World = Awaited<ReturnType<typeof makeWorld>>;
 

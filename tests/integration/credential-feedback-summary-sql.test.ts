@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createPublishedCredential, createRaters } from '../factories';
 import { deleteCredentialFeedback, saveCredentialFeedback } from '@/lib/credential-feedback/mutations';
 
 const TEACHERS = 12;
@@ -19,13 +19,7 @@ beforeAll(async () => {
   await resetDatabase();
   const { mc } = await createPublishedCredential();
   mcId = mc.id;
-  teachers = [];
-  for (let i = 0; i < TEACHERS; i++) {
-    const t = await createActor({ name: `Rater ${i}` });
-    const attemptId = await createWaitingAttempt(t, mc.id);
-    await db.attempt.update({ where: { id: attemptId }, data: { status: 'RETURNED', decidedAt: new Date() } });
-    teachers.push(t);
-  }
+  teachers = await createRaters(mc.id, TEACHERS);
 });
 
 type Figures = { count: number; average: number; typicalHours: number | null };
