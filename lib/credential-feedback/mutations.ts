@@ -13,7 +13,7 @@ import {
   publicFiguresStep,
   takenFigures,
 } from '@/lib/credential-feedback/policy';
-import { getFeedbackStanding } from '@/lib/credential-feedback/queries';
+import { feedbackStats, getFeedbackStanding } from '@/lib/credential-feedback/queries';
 
 // Teachers' feedback on a micro-credential they went through. Not in the audit log, like the
 // teacher's other words of their own (drafts, proposals being written, their profile): the issuer's
@@ -59,20 +59,11 @@ async function settlePublicFigures(tx: Tx, microCredentialId: string): Promise<b
     await tx.credentialFeedbackPublic.update({ where: { microCredentialId }, data: { count: null, average: null, typicalHours: null } });
     return true;
   }
-  // Every current rating, edits as they stand now; found by the index on microCredentialId.
-  const all = await tx.credentialFeedback.aggregate({
-    where: { microCredentialId },
-    _count: { _all: true, hoursSpent: true },
-    _avg: { rating: true },
-    _max: { createdAt: true },
-  });
-  // percentile_cont skips ratings without hours, as the count of hoursSpent does.
-  const [{ medianHours }] = await tx.$queryRaw<{ medianHours: number | null }[]>`
-    SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "medianHours"
-    FROM "CredentialFeedback" WHERE "microCredentialId" = ${microCredentialId}`;
-  const figures = takenFigures({ count: all._count._all, average: all._avg.rating, hoursCount: all._count.hoursSpent, medianHours });
-  if (!figures || !all._max.createdAt) return false;
-  const row = { ...figures, takenAt: all._max.createdAt };
+  // Every current rating, edits as they stand now: the figures the issuer's page reads too.
+  const all = await feedbackStats(microCredentialId, tx);
+  const figures = takenFigures({ count: all.count, average: all.average, hoursCount: all.hoursCount, medianHours: all.median });
+  if (!figures || !all.newest) return false;
+  const row = { ...figures, takenAt: all.newest };
   await tx.credentialFeedbackPublic.upsert({ where: { microCredentialId }, create: { microCredentialId, ...row }, update: row });
   return true;
 }

@@ -71,17 +71,23 @@ export async function getOwnFeedbackRating(userId: string, microCredentialId: st
   return row?.rating ?? null;
 }
 
-type Stats = {
+export type FeedbackStats = {
   count: number; average: number | null;
   r1: number; r2: number; r3: number; r4: number; r5: number;
   hoursCount: number; median: number | null; p25: number | null; p75: number | null;
   comments: number;
+  /** When the newest rating was first saved (null: none). */
+  newest: Date | null;
 };
 
-/** Every figure of one credential's feedback in one pass over its rows (the index on microCredentialId finds them). */
-async function feedbackStats(microCredentialId: string): Promise<Stats> {
+/**
+ * Every figure of one credential's feedback in one pass over its rows (the index on
+ * microCredentialId finds them): for the issuer's page, and, inside a write's transaction
+ * (`client`), for taking the public figures afresh (lib/credential-feedback/mutations.ts).
+ */
+export async function feedbackStats(microCredentialId: string, client: Tx | typeof db = db): Promise<FeedbackStats> {
   // percentile_cont skips rows without hours, as count("hoursSpent") does.
-  const [row] = await db.$queryRaw<Stats[]>`
+  const [row] = await client.$queryRaw<FeedbackStats[]>`
     SELECT count(*)::int AS "count", avg("rating")::float8 AS "average",
       count(*) FILTER (WHERE "rating" = 1)::int AS "r1", count(*) FILTER (WHERE "rating" = 2)::int AS "r2",
       count(*) FILTER (WHERE "rating" = 3)::int AS "r3", count(*) FILTER (WHERE "rating" = 4)::int AS "r4",
@@ -89,7 +95,8 @@ async function feedbackStats(microCredentialId: string): Promise<Stats> {
       count("hoursSpent")::int AS "hoursCount", count("comment")::int AS "comments",
       (percentile_cont(0.5) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "median",
       (percentile_cont(0.25) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p25",
-      (percentile_cont(0.75) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p75"
+      (percentile_cont(0.75) WITHIN GROUP (ORDER BY "hoursSpent"))::float8 AS "p75",
+      max("createdAt") AS "newest"
     FROM "CredentialFeedback" WHERE "microCredentialId" = ${microCredentialId}`;
   return row;
 }
