@@ -215,6 +215,19 @@ async function portfolioHeader(user: PortfolioOwner) {
 }
 
 /**
+ * SQL: the award `a` is one its holder's public portfolio lists: not revoked, not suspended, not
+ * hidden by its holder (ADR 025), and the newest standing badge of its micro-credential, so a hidden
+ * renewal never brings the older badge back (each stack badge stands on its own). The portfolio
+ * reads it here; colleagues see the same badges (lib/colleagues/queries.ts).
+ */
+export function portfolioBadgeSql(a: string): Prisma.Sql {
+  const x = Prisma.raw(`"${a}"`);
+  return Prisma.sql`${x}."revokedAt" IS NULL AND ${x}."suspendedAt" IS NULL AND NOT ${x}."hiddenFromPortfolio"
+    AND NOT EXISTS (SELECT 1 FROM "Award" b WHERE b."userId" = ${x}."userId" AND b."microCredentialId" = ${x}."microCredentialId"
+      AND b."revokedAt" IS NULL AND b."suspendedAt" IS NULL AND (b."issuedAt", b."id") > (${x}."issuedAt", ${x}."id"))`;
+}
+
+/**
  * A public portfolio's page of badges: only credentials that verify today (a suspended one returns
  * when it is reinstated) and that the holder has not hidden, newest first. A renewed badge shows
  * once, as its newest badge (the older one's page points to it): the query leaves out every badge
@@ -233,9 +246,7 @@ export const getPublicPortfolio = cache(async (handle: string, cursorParam?: str
   const [found, header] = await Promise.all([
     // `t` as toISOString writes it (the column holds UTC), for the next page's cursor.
     db.$queryRaw<{ id: string; t: string }[]>`SELECT a."id"::text AS "id", to_char(a."issuedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "t" FROM "Award" a
-      WHERE a."userId" = ${user.id} AND a."revokedAt" IS NULL AND a."suspendedAt" IS NULL AND NOT a."hiddenFromPortfolio" ${after}
-        AND NOT EXISTS (SELECT 1 FROM "Award" b WHERE b."userId" = a."userId" AND b."microCredentialId" = a."microCredentialId"
-          AND b."revokedAt" IS NULL AND b."suspendedAt" IS NULL AND (b."issuedAt", b."id") > (a."issuedAt", a."id"))
+      WHERE a."userId" = ${user.id} AND ${portfolioBadgeSql('a')} ${after}
       ORDER BY a."issuedAt" DESC, a."id" DESC LIMIT ${AWARDS_PAGE_SIZE + 1}`,
     portfolioHeader(user),
   ]);

@@ -13,6 +13,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { isCredentialSlug } from '@/lib/authoring/schemas';
 import { colleagueCursorAfter, decodeColleagueCursor } from '@/lib/colleagues/schemas';
 import { canSeeColleague, COLLEAGUES_PAGE_SIZE, ITEMS_PER_COLLEAGUE, notListed, sharingState } from '@/lib/colleagues/policy';
+import { portfolioBadgeSql } from '@/lib/awards/queries';
 
 const alias = (a: string) => Prisma.raw(`"${a}"`);
 
@@ -36,16 +37,11 @@ export function workingOnSql(e: string, now: Date): Prisma.Sql {
 
 /**
  * SQL: the award `a` is a badge its holder shows colleagues: one their public portfolio lists
- * (getPublicPortfolio: not revoked, not suspended, not hidden by its holder, ADR 025, and the newest
- * standing badge of its micro-credential, so a hidden renewal never brings the older badge back;
- * each stack badge on its own), and not past its end date.
+ * (portfolioBadgeSql), and not past its end date.
  */
 export function shownBadgeSql(a: string, now: Date): Prisma.Sql {
   const x = alias(a);
-  return Prisma.sql`${x}."revokedAt" IS NULL AND ${x}."suspendedAt" IS NULL AND NOT ${x}."hiddenFromPortfolio"
-    AND (${x}."validUntil" IS NULL OR ${x}."validUntil" > ${now})
-    AND NOT EXISTS (SELECT 1 FROM "Award" b WHERE b."userId" = ${x}."userId" AND b."microCredentialId" = ${x}."microCredentialId"
-      AND b."revokedAt" IS NULL AND b."suspendedAt" IS NULL AND (b."issuedAt", b."id") > (${x}."issuedAt", ${x}."id"))`;
+  return Prisma.sql`${portfolioBadgeSql(a)} AND (${x}."validUntil" IS NULL OR ${x}."validUntil" > ${now})`;
 }
 
 /** SQL: `c` is someone `me` may see (canSeeColleague): joined on the school, both sharing, not disabled, not `me`. */
