@@ -25,15 +25,14 @@ import { subjectsToTick, teachingChoices } from '@/lib/teaching/policy';
 import { TeachingForm } from './teaching-form';
 import { PortfolioHeadlineForm } from './portfolio-headline-form';
 import { ColleaguesForm } from '@/components/account/colleagues-form';
-import { getOwnColleagueSharing } from '@/lib/colleagues/queries';
 
 export const metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requireUser('/account');
-  const [account, districts, portfolio, terms, licence, teaching, facets, colleagues] = await Promise.all([
+  const [account, districts, portfolio, terms, licence, teaching, facets] = await Promise.all([
     getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor), getOwnTeachingLicence(actor),
-    getOwnTeaching(actor), getCatalogFacets(), getOwnColleagueSharing(actor),
+    getOwnTeaching(actor), getCatalogFacets(),
   ]);
   return (
     <div className="mx-auto max-w-xl">
@@ -64,7 +63,7 @@ export default async function AccountPage() {
       <Card className="mt-6">
         {/* The colleagues page links here (#colleagues). */}
         <h2 id="colleagues" className="mb-1 font-semibold">Colleagues at your school</h2>
-        <ColleaguesForm action={setSharesWithColleaguesAction} shares={colleagues.shares} schoolName={account.schoolName} />
+        <ColleaguesForm action={setSharesWithColleaguesAction} shares={account.sharesWithColleagues} schoolName={account.schoolName} />
       </Card>
       <Card className="mt-6">
         {/* My badges links here (#licence) to add the renewal date. */}

@@ -34,7 +34,7 @@ export async function getAccount(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      name: true, email: true, emailVerified: true, publicName: true, handle: true, portfolioPublic: true, emailNotifications: true, passwordHash: true,
+      name: true, email: true, emailVerified: true, publicName: true, handle: true, portfolioPublic: true, emailNotifications: true, passwordHash: true, sharesWithColleagues: true,
       district: { select: { name: true } }, school: { select: { name: true } }, requestedDistrict: { select: { name: true } }, districtRequestedAt: true,
       _count: { select: { reviews: true } },
     },

@@ -269,9 +269,3 @@ export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>
     working: { count: row.count - row.holdingCount, names: row.workingNames },
   };
 }
-
-/** Whether the signed-in person shares with colleagues (the account page's setting), read by their own id. */
-export async function getOwnColleagueSharing(actor: Pick<Actor, 'id'>): Promise<{ shares: boolean }> {
-  const row = await db.user.findUnique({ where: { id: actor.id }, select: { sharesWithColleagues: true } });
-  return { shares: Boolean(row?.sharesWithColleagues) };
-}
