@@ -8,11 +8,20 @@ import { NavMenu } from '@/components/ui/nav-menu';
 // `exact`: the catalogue's entry is the catalogue page itself, not the credential pages it links to.
 type NavItem = { href: string; label: string; exact?: boolean };
 
+const COLLEAGUES: NavItem = { href: '/colleagues', label: 'Colleagues' };
+
+/** Whether every role the person holds is a teacher's (or they hold none). */
+const isTeacherOnly = (actor: Actor) => actor.roles.every((r) => r.role === 'TEACHER');
+
 export function navFor(actor: Actor | null): NavItem[] {
   const items: NavItem[] = [{ href: '/catalog', label: 'Catalogue', exact: true }];
   if (!actor) return [...items, { href: '/verify', label: 'Verify a badge' }];
   items.push({ href: '/dashboard', label: 'My learning' });
   items.push({ href: '/badges', label: 'My badges' });
+  // Colleagues at one's school (ADR 028) is a teacher's page: in the bar for a teacher at a school
+  // with no staff role (staff menus are long already; they reach it from My learning, and the phone
+  // menu lists it for everyone at a school).
+  if (actor.schoolId && isTeacherOnly(actor)) items.push(COLLEAGUES);
   if (isReviewer(actor)) items.push({ href: '/review', label: 'Review' });
   if (isDistrictLeader(actor) && (hasRole(actor, 'DISTRICT_LEADER') || hasRole(actor, 'PLATFORM_ADMIN'))) items.push({ href: '/district', label: 'District' });
   // Principals only: a platform admin can open /school, but every school is not one more menu entry.
@@ -23,12 +32,16 @@ export function navFor(actor: Actor | null): NavItem[] {
 }
 
 /**
- * The mobile menu's entries: the main navigation, and the account page, whose link in the bar is
- * hidden on narrow screens (the bar keeps room for the bell and Sign out at 320 px).
+ * The mobile menu's entries: the main navigation, Colleagues for staff at a school too, and the
+ * account page, whose link in the bar is hidden on narrow screens (the bar keeps room for the bell
+ * and Sign out at 320 px).
  */
 export function menuFor(actor: Actor | null): NavItem[] {
   const items = navFor(actor);
-  return actor ? [...items, { href: '/account', label: 'Account' }] : items;
+  if (!actor) return items;
+  // The phone menu has room for Colleagues for anyone at a school, staff too (after My badges).
+  if (actor.schoolId && !items.includes(COLLEAGUES)) items.splice(items.findIndex((i) => i.href === '/badges') + 1, 0, COLLEAGUES);
+  return [...items, { href: '/account', label: 'Account' }];
 }
 
 export function SiteHeader({ actor, unread }: { actor: Actor | null; unread: number }) {

@@ -12,6 +12,8 @@ test('colleagues at one school who share see each other, and stop seeing each ot
   await page.getByRole('link', { name: 'Colleagues at my school' }).click();
   await expect(page).toHaveURL(/\/colleagues$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Colleagues at Kettle Moraine Middle School' })).toBeVisible();
+  // The site's main navigation leads here too, and says this is where the teacher is.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Colleagues', exact: true })).toHaveAttribute('aria-current', 'page');
   const which = page.getByRole('navigation', { name: 'Which colleagues' });
   await expect(which.getByRole('link', { name: 'Everyone who shares' })).toHaveAttribute('aria-current', 'page');
   const rosa = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Rosa Delgado' }) });
