@@ -170,6 +170,49 @@ describe('sharing an answer on the public page', () => {
       await other.end();
     }
   });
+
+  it('two admins sharing the same answer at once: one share, one notice to the teacher, one audit row, one cache notice', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('PAGE_CACHE', '');
+    const w = await makeWorld();
+    const questionId = await answered(w);
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await Promise.all([listener.connect(), holder.connect()]);
+    let notices = 0;
+    listener.on('notification', (msg) => {
+      if (msg.channel === PAGE_CACHE_CHANNEL) notices++;
+    });
+    await listener.query(`LISTEN ${PAGE_CACHE_CHANNEL}`);
+    try {
+      // Another transaction holds the question's row, so both shares read it unshared, pass the
+      // early "already shared" check, and reach their write together: the race two tabs make.
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM "CredentialQuestion" WHERE "id" = $1 FOR UPDATE', [questionId]);
+      const both = Promise.all([
+        setCredentialQuestionShared({ actor: w.admin, questionId, shared: true }),
+        setCredentialQuestionShared({ actor: w.admin, questionId, shared: true }),
+      ]);
+      // Both are waiting on the row's lock once neither has finished after a moment.
+      let settled = false;
+      void both.finally(() => { settled = true; });
+      await new Promise((res) => setTimeout(res, 300));
+      expect(settled).toBe(false);
+      await holder.query('COMMIT');
+      const results = await both;
+      expect(results.map((r) => r.changed).sort()).toEqual([false, true]);
+      expect(await db.notification.count({ where: { userId: w.teacher.id, kind: 'credential.answer-shared' } })).toBe(1);
+      expect(await db.auditLog.count({ where: { action: 'credential.question-share' } })).toBe(1);
+      const start = Date.now();
+      while (notices < 1 && Date.now() - start < 5_000) await new Promise((res) => setTimeout(res, 20));
+      // The tab that lost announced nothing: a second notice would make every server drop its copy for no change.
+      await new Promise((res) => setTimeout(res, 200));
+      expect(notices).toBe(1);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([listener.end(), holder.end()]);
+    }
+  });
 });
 
 describe('the public page and the questions page', () => {
