@@ -19,19 +19,11 @@ const STORAGE_DOWN = 'File storage is not reachable right now. Your answers are 
 export const SENT_WHILE_UPLOADING = 'This application was sent while the file was uploading; the file was not added.';
 const PARTS_MISSING = 'The upload is incomplete; some parts are missing.';
 
-/** A storage outage becomes a message the teacher can act on; the SDK's own error stays in the log. */
 const UPLOAD_PREFIX = 'uploads/';
 const EVIDENCE_PREFIX = 'evidence/';
 
-async function withStorage<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (e) {
-    if (e instanceof DomainError) throw e;
-    console.warn('[evidence] storage call failed:', e instanceof Error ? e.message : e);
-    throw unavailable(STORAGE_DOWN);
-  }
-}
+/** A storage outage becomes a message the teacher can act on; the SDK's own error stays in the log. */
+const withStorage = <T>(call: () => Promise<T>): Promise<T> => storage.withStorage('evidence', STORAGE_DOWN, call);
 
 async function loadDraftPart(actor: Actor, attemptId: string, partId: string) {
   const attempt = await db.attempt.findUnique({

@@ -14,6 +14,21 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { env } from '@/lib/env';
+import { DomainError, unavailable } from '@/lib/errors';
+
+/**
+ * A storage call whose outage becomes `message`, words the person can act on (UNAVAILABLE); the
+ * SDK's own error goes to the log under `tag`. A DomainError thrown inside passes through as it is.
+ */
+export async function withStorage<T>(tag: string, message: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    console.warn(`[${tag}] storage call failed:`, e instanceof Error ? e.message : e);
+    throw unavailable(message);
+  }
+}
 
 let serverClient: S3Client | undefined;
 let presignClient: S3Client | undefined;
