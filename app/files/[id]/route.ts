@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getActor } from '@/lib/auth/session';
-import { homePath, type Actor } from '@/lib/auth/actor';
+import { homePath } from '@/lib/auth/actor';
 import { FileRemovedError, getEvidenceUrl } from '@/lib/evidence/uploads';
 import { isDomainError } from '@/lib/errors';
 import { acceptsHtml, htmlPageResponse } from '@/lib/http/html-page';
+import { fileNotFound, redirectToSignedUrl, signInToOpen } from '@/lib/http/private-file';
 
 // Evidence is private: this checks who is asking against the record, then redirects to a
 // signed URL valid for five minutes. The redirect itself is never cached.
@@ -13,14 +14,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!actor) {
     // A person following an evidence link while signed out signs in and comes back to the file;
     // whether it exists is only looked up once they have. Anything else (a fetch, a script) gets 401.
-    if (!acceptsHtml(request)) return new NextResponse('Sign in to view this file.', { status: 401, headers: { 'cache-control': 'no-store' } });
-    const back = `/files/${encodeURIComponent(id)}${request.nextUrl.searchParams.get('inline') === '1' ? '?inline=1' : ''}`;
-    return new Response(null, { status: 307, headers: { location: `/sign-in?callbackUrl=${encodeURIComponent(back)}`, 'cache-control': 'no-store' } });
+    return signInToOpen(request, `/files/${encodeURIComponent(id)}${request.nextUrl.searchParams.get('inline') === '1' ? '?inline=1' : ''}`);
   }
-  if (!/^[a-z0-9]{1,40}$/i.test(id)) return notFound(request, actor);
+  if (!/^[a-z0-9]{1,40}$/i.test(id)) return fileNotFound(request, actor);
   try {
     const url = await getEvidenceUrl({ actor, fileId: id, inline: request.nextUrl.searchParams.get('inline') === '1' });
-    return NextResponse.redirect(url, { status: 302, headers: { 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } });
+    return redirectToSignedUrl(url);
   } catch (e) {
     // Someone allowed to see it asks for a file the issuer removed: say so, rather than "not found".
     if (e instanceof FileRemovedError) {
@@ -28,20 +27,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       return new NextResponse(e.message, { status: 410, headers: { 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' } });
     }
     // Another person's file answers exactly as a file that does not exist: nobody learns which it is.
-    if (isDomainError(e) && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return notFound(request, actor);
+    if (isDomainError(e) && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return fileNotFound(request, actor);
     throw e;
   }
-}
-
-/** The same answer for a file that does not exist and one this person may not open. */
-function notFound(request: NextRequest, actor: Actor): Response {
-  if (!acceptsHtml(request)) return new NextResponse('Not found', { status: 404, headers: { 'cache-control': 'no-store' } });
-  return htmlPageResponse({
-    status: 404,
-    title: 'File not found',
-    code: '404',
-    heading: 'We could not find that file',
-    paragraphs: ['Either there is no such file, or it is not one your account can open. If someone sent you this link, ask them to check it.'],
-    links: [{ href: homePath(actor), text: 'Go to my home page' }],
-  });
 }
