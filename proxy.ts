@@ -45,7 +45,7 @@ export const config = {
   matcher: [
     // Pages only: static assets, images and machine endpoints skip the per-request nonce.
     {
-      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|files/|credentials/.+/credential.json|credentials/.+/badge|credentials/.+/certificate.pdf|issuers/.+/profile.json|status-lists|page-cache).*)',
+      source: '/((?!api|_next/static|_next/image|favicon.ico|robots.txt|files/|other-learning/certificates/|credentials/.+/credential.json|credentials/.+/badge|credentials/.+/certificate.pdf|issuers/.+/profile.json|status-lists|page-cache).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }],
     },
   ],

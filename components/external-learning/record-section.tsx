@@ -9,7 +9,7 @@ type OnRecord = { entries: number; hours: number; items: RecordEntry[]; withLink
 /**
  * A teacher's other professional learning on the record their leaders read (/district/teachers/[id]):
  * in a section of its own, labelled self-reported, with its own total, outside every verified figure
- * of the record. A principal's copy comes without links and notes (externalLearningOnRecord).
+ * of the record. A principal's copy comes without links, notes and certificates (externalLearningOnRecord).
  */
 export function OtherLearningOnRecord({ teacherName, limit, otherLearning: o }: { teacherName: string; limit: number; otherLearning: OnRecord }) {
   return (
@@ -17,7 +17,7 @@ export function OtherLearningOnRecord({ teacherName, limit, otherLearning: o }: 
       <h2 id="self-reported-heading" className="text-xl font-semibold">{SELF_REPORTED_HEADING}</h2>
       <p className="mt-1 max-w-prose text-sm text-slate-800">
         Workshops, conferences and courses outside this site, as {teacherName} recorded them. <strong>Self-reported: not verified by any issuer.</strong> These hours are not in the PD hours, salary steps or licence renewal counts above.
-        {o.withLinksAndNotes ? null : ' A school leader’s copy lists what, who provided it, when and the hours; the teacher’s links and notes go to the district office.'}
+        {o.withLinksAndNotes ? null : ' A school leader’s copy lists what, who provided it, when and the hours; the teacher’s links, notes and certificates go to the district office.'}
       </p>
       {o.entries ? (
         <>
@@ -28,6 +28,8 @@ export function OtherLearningOnRecord({ teacherName, limit, otherLearning: o }: 
             caption={`${SELF_REPORTED_HEADING} of ${teacherName}, most recently completed first`}
             label={`${SELF_REPORTED_HEADING} of ${teacherName}`}
             withRecord={o.withLinksAndNotes}
+            // Only the district's copy holds certificates (externalLearningOnRecord); they open for its leaders alone.
+            certificateLinks={o.withLinksAndNotes}
             totalLabel={o.entries > o.items.length ? `Total self-reported PD hours, all ${figure(o.entries)} entries (not verified)` : 'Total self-reported PD hours (not verified)'}
           />
           <MoreThanShown shown={o.items.length} total={o.entries} limit={limit} />

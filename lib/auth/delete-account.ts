@@ -10,10 +10,12 @@ import { recordAudit } from '@/lib/audit/log';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { holdFeedbackOfAccount } from '@/lib/credential-feedback/mutations';
+import { certificateKeysOfAccount } from '@/lib/external-learning/certificates';
 
 // A teacher deletes their own account: the account, their applications and evidence, proposals,
-// enrolments, notifications and badges go. Evidence objects are deleted from storage by a job
-// (there can be many, and storage may be briefly unavailable); the audit log keeps that an account
+// enrolments, notifications, badges and other learning (with its certificates) go. Evidence and
+// certificate objects are deleted from storage by a job (there can be many, and storage may be
+// briefly unavailable); the audit log keeps that an account
 // was deleted, without who it was. Staff accounts (reviewers, issuer admins, district leaders) hold
 // decisions others rely on: an administrator closes those.
 
@@ -64,20 +66,24 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
       WHERE s."userId" = ${user.id} ORDER BY a."id" FOR UPDATE OF a`;
     const files = await tx.$queryRaw<{ storageKey: string; multipartUploadId: string | null }[]>`
       SELECT "storageKey", "multipartUploadId" FROM "EvidenceFile" WHERE "ownerId" = ${user.id} ORDER BY "id" FOR UPDATE`;
-    const keys = [...new Set(files.map((f) => f.storageKey))];
+    const evidenceKeys = [...new Set(files.map((f) => f.storageKey))];
+    // The certificates of completion on their other professional learning (ADR 027), upload
+    // objects and checked copies, locked as an acceptance takes them (entries, then rows).
+    const certificateKeys = await certificateKeysOfAccount(tx, user.id);
+    const keys = [...new Set([...evidenceKeys, ...certificateKeys])];
     // A large upload (a classroom video) still under way has parts in storage but no object yet.
     const uploads = files.filter((f) => f.multipartUploadId).map((f) => ({ key: f.storageKey, uploadId: f.multipartUploadId! }));
     for (let i = 0; i < Math.max(keys.length, uploads.length); i += KEYS_PER_JOB) {
       await enqueueJob({ type: 'storage.delete-objects', payload: { keys: keys.slice(i, i + KEYS_PER_JOB), uploads: uploads.slice(i, i + KEYS_PER_JOB) } }, tx);
     }
     const awards = await tx.award.count({ where: { userId: user.id } });
-    await recordAudit({ actorId: null, action: 'user.delete', entityType: 'User', entityId: user.id, data: { awards, evidenceObjects: keys.length } }, tx);
+    await recordAudit({ actorId: null, action: 'user.delete', entityType: 'User', entityId: user.id, data: { awards, evidenceObjects: evidenceKeys.length, ...(certificateKeys.length ? { certificateObjects: certificateKeys.length } : {}) } }, tx);
     // The emails written to the account go with it: they name files and quote an issuer's reasons,
     // and the demo outbox would show them to whoever signs up with the address next. Matched in
     // any case of letters, as the app compares addresses; the rest go by age (tidyJobs).
     await tx.$executeRaw`DELETE FROM "EmailMessage" WHERE "to" = lower(btrim(${user.email}))`;
     await tx.user.delete({ where: { id: user.id } });
     await settleFeedback();
-    return { awards, evidenceObjects: keys.length };
+    return { awards, evidenceObjects: evidenceKeys.length };
   });
 }

@@ -87,7 +87,10 @@ export function safeCallbackUrl(value: string | null | undefined, fallback = '/d
   return out;
 }
 
-/** Whether a (safe) path is an evidence file's link (`/files/<id>`, optionally `?inline=1`), not a page. */
+/**
+ * Whether a (safe) path is a private file's link, not a page: evidence (`/files/<id>`) or a
+ * certificate of other learning (`/other-learning/certificates/<id>`), optionally `?inline=1`.
+ */
 export function isFileLink(path: string): boolean {
-  return /^\/files\/[a-z0-9]{1,40}(\?inline=1)?$/i.test(path);
+  return /^\/(files|other-learning\/certificates)\/[a-z0-9]{1,40}(\?inline=1)?$/i.test(path);
 }

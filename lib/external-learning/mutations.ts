@@ -11,6 +11,8 @@ import { conflict, DomainError } from '@/lib/errors';
 import { figure } from '@/lib/plural';
 import { ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, EXTERNAL_LEARNING_MAX_ENTRIES, type ExternalLearningFields } from '@/lib/external-learning/schemas';
 import { ENTRY_FIELDS, entryOf, type ExternalLearningEntry } from '@/lib/external-learning/queries';
+import { queueCertificatesOfEntry } from '@/lib/external-learning/certificates';
+import { deleteQueuedObjects } from '@/lib/storage/deletion';
 
 /** An identical entry added within this long is the same submission sent twice (a double click, a resent form). */
 export const DUPLICATE_WINDOW_MS = 60_000;
@@ -77,8 +79,20 @@ export async function editExternalLearning(opts: { actor: Pick<Actor, 'id'>; id:
   throw conflict(ENTRY_OUT_OF_DATE);
 }
 
-/** Deletes one of the signed-in teacher's own entries; someone else's, or one already deleted, is "not found". */
+/**
+ * Deletes one of the signed-in teacher's own entries; someone else's, or one already deleted, is
+ * "not found". Its certificate's objects are queued for deletion in the same transaction (the rows
+ * would cascade, and nothing would be left to find the objects by), with the entry locked first,
+ * as a certificate being accepted locks it: that one commits first (and its copy is queued here)
+ * or finds the entry gone.
+ */
 export async function deleteExternalLearning(opts: { actor: Pick<Actor, 'id'>; id: string }): Promise<void> {
-  const deleted = await db.externalLearning.deleteMany({ where: { id: opts.id, userId: opts.actor.id } });
-  if (deleted.count !== 1) throw entryNotFound();
+  const queued = await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ExternalLearning" WHERE "id" = ${opts.id} AND "userId" = ${opts.actor.id} FOR UPDATE`;
+    if (locked.length !== 1) throw entryNotFound();
+    const certificates = await queueCertificatesOfEntry(tx, opts.id);
+    await tx.externalLearning.delete({ where: { id: opts.id } });
+    return certificates;
+  });
+  await deleteQueuedObjects(queued, 'deleting an entry with a certificate');
 }

@@ -23,15 +23,23 @@ export type ExternalLearningEntry = {
   /** A link to a record of completion (https), or null. */
   url: string | null;
   note: string | null;
+  /** The certificate of completion on file (lib/external-learning/certificates.ts), or null. Never a URL: it opens through its private route. */
+  certificate: EntryCertificate | null;
   /** When it was last saved: the edit form sends it back (a save on top of a newer one is refused). */
   updatedAt: Date;
 };
 
-export const ENTRY_FIELDS = { id: true, title: true, provider: true, completedOn: true, pdHours: true, url: true, note: true, updatedAt: true } as const;
+/** A certificate on file, as its entry shows it: the type is the one its bytes showed. */
+export type EntryCertificate = { id: string; fileName: string; contentType: string; sizeBytes: number };
 
-type EntryRow = { id: string; title: string; provider: string; completedOn: Date; pdHours: { toString(): string } | number; url: string | null; note: string | null; updatedAt: Date };
+/** The entry's certificate on file: at most one is UPLOADED (the partial unique index). */
+const CERTIFICATE_ON_FILE = { where: { status: 'UPLOADED' }, take: 1, select: { id: true, fileName: true, contentType: true, sizeBytes: true } } as const;
 
-export const entryOf = (r: EntryRow): ExternalLearningEntry => ({ ...r, pdHours: Number(r.pdHours) });
+export const ENTRY_FIELDS = { id: true, title: true, provider: true, completedOn: true, pdHours: true, url: true, note: true, updatedAt: true, certificates: CERTIFICATE_ON_FILE } as const;
+
+type EntryRow = { id: string; title: string; provider: string; completedOn: Date; pdHours: { toString(): string } | number; url: string | null; note: string | null; updatedAt: Date; certificates: EntryCertificate[] };
+
+export const entryOf = ({ certificates, ...r }: EntryRow): ExternalLearningEntry => ({ ...r, pdHours: Number(r.pdHours), certificate: certificates[0] ?? null });
 
 /** PD hours, to one decimal as the record's other totals are (a float sum of 0.1s would show 0.30000000000000004). */
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -162,8 +170,8 @@ export async function listOwnExternalLearningForExport(opts: { actor: Pick<Actor
 export const RECORD_ENTRIES_LIMIT = 100;
 
 /**
- * An entry as a leader reads it on the teacher record. A school leader's copy has no `url` or
- * `note` (null): see `externalLearningOnRecord`.
+ * An entry as a leader reads it on the teacher record. A school leader's copy has no `url`,
+ * `note` or `certificate` (null): see `externalLearningOnRecord`.
  */
 export type RecordEntry = Omit<ExternalLearningEntry, 'updatedAt'>;
 
@@ -171,26 +179,30 @@ export type RecordEntry = Omit<ExternalLearningEntry, 'updatedAt'>;
  * A teacher's entries for the teacher record their district's leaders and their school's principal
  * read (getDistrictTeacherRecord, which has already decided that `reader` may read this teacher;
  * nothing else may call this). The most recent RECORD_ENTRIES_LIMIT, with the count and hours of
- * all of them. A principal's copy (`reader` 'school') leaves out the link and the note, removed
+ * all of them. A principal's copy (`reader` 'school') leaves out the link, the note and the
+ * certificate (ADR 027's addendum: it opens for the district's leaders only), removed
  * here rather than hidden on the page (ADR 016: a principal follows their school's learning; the
  * teacher's records of completion and own remarks go to the district office that verifies
  * records, as evidence stays between the teacher and those who decide on it).
  */
 export async function externalLearningOnRecord(opts: { userId: string; reader: 'district' | 'school' }) {
+  const full = opts.reader === 'district';
   const [rows, totals] = await Promise.all([
     db.externalLearning.findMany({
       where: { userId: opts.userId },
       orderBy: [{ completedOn: 'desc' }, { id: 'desc' }],
       take: RECORD_ENTRIES_LIMIT,
-      select: { id: true, title: true, provider: true, completedOn: true, pdHours: true, url: true, note: true },
+      // A principal's copy does not even read the certificate (its id would open nothing for them,
+      // but it is the teacher's record of completion, which goes to the district office only).
+      select: { id: true, title: true, provider: true, completedOn: true, pdHours: true, url: true, note: true, ...(full ? { certificates: CERTIFICATE_ON_FILE } : {}) },
     }),
     totalsOf(opts.userId),
   ]);
-  const full = opts.reader === 'district';
   const items: RecordEntry[] = rows.map((r) => ({
     id: r.id, title: r.title, provider: r.provider, completedOn: r.completedOn, pdHours: Number(r.pdHours),
     url: full ? r.url : null,
     note: full ? r.note : null,
+    certificate: full && 'certificates' in r ? ((r.certificates as EntryCertificate[])[0] ?? null) : null,
   }));
   return { ...totals, items, withLinksAndNotes: opts.reader === 'district' };
 }

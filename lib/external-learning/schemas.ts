@@ -147,3 +147,26 @@ export const SeenAt = seenAtInput(ENTRY_OUT_OF_DATE);
 export const AddExternalLearningInput = (today: string) => externalLearningFields(today);
 export const EditExternalLearningInput = (today: string) => externalLearningFields(today).extend({ id: EntryId, seenAt: SeenAt });
 export const DeleteExternalLearningInput = z.object({ id: EntryId });
+
+// ── Certificates of completion (lib/external-learning/certificates.ts) ──
+
+export const CERTIFICATE_NOT_FOUND = 'That certificate could not be found: it may have been removed, or its entry deleted. Reload the page to see your list.';
+
+/** A certificate's id as the page was given it (a cuid); anything else is no certificate, and is not sent to Postgres. */
+export const CertificateId = z.string({ error: CERTIFICATE_NOT_FOUND }).regex(/^[A-Za-z0-9_-]{1,64}$/, CERTIFICATE_NOT_FOUND);
+
+/**
+ * "Attach a certificate": what the browser says of the chosen file. The type and the size are
+ * checked against what a certificate may be by requestCertificateUpload (one message for both,
+ * as the browser says it, certificateFileProblem); here only their shape.
+ */
+export const RequestCertificateUploadInput = z.object({
+  learningId: EntryId,
+  // Control characters (a line break) would start a line of their own where the name is shown.
+  fileName: text('The file needs a name.').overwrite((s) => s.replace(/\p{Cc}/gu, '')).trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
+  contentType: z.string().trim().max(200).default('application/octet-stream'),
+  size: z.coerce.number({ error: 'The file’s size is missing.' }).int('The file’s size is not a whole number of bytes.').min(0).max(Number.MAX_SAFE_INTEGER),
+});
+
+export const CompleteCertificateUploadInput = z.object({ certificateId: CertificateId });
+export const RemoveCertificateInput = z.object({ learningId: EntryId });

@@ -7,6 +7,7 @@ import { notificationEmailText } from '@/lib/email/notification-text';
 import { awardStackToHolders } from '@/lib/awards/issue';
 import { issueAwardJob, queueMissingAwards } from '@/lib/jobs/award-issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
+import { sweepStaleCertificateUploads } from '@/lib/external-learning/certificates';
 import { abortMultipartOrThrow, deleteObjectOrThrow } from '@/lib/storage/s3';
 import { sendRenewalReminders } from '@/lib/awards/renewal-reminders';
 import { sendStalledReminders, STALLED_REMINDERS_JOB } from '@/lib/submissions/stalled-reminders';
@@ -62,8 +63,10 @@ export const jobHandlers: Record<string, JobHandler> = {
   async 'award.recover-missing'() {
     await queueMissingAwards();
   },
+  // Uploads begun and never finished: evidence, and certificates of completion on other learning.
   async 'evidence.sweep-stale-uploads'() {
     await sweepStaleUploads();
+    await sweepStaleCertificateUploads();
   },
   // A deleted account's evidence: deleting a missing object succeeds, so a retry is harmless.
   // Unfinished multipart uploads are aborted first: deleting a key does not remove uploaded parts.

@@ -6,6 +6,7 @@
 // Real Postgres, the real page; only who is signed in is set.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf } from '../setup/actions';
@@ -15,6 +16,8 @@ import { awardCursorAfter } from '@/lib/awards/cursor';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { addExternalLearning } from '@/lib/external-learning/mutations';
 import { getDistrictTeacherRecord } from '@/lib/district/queries';
+import { completeCertificateUpload, requestCertificateUpload } from '@/lib/external-learning/certificates';
+import { SAMPLE_PDF } from '../factories';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub-roles'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -105,7 +108,7 @@ describe('the principal of the teacher’s school', () => {
     const html = await render(w.ann.id);
     const text = textOf(html);
     expect(text).toContain('Wisconsin Reading Summit Self-reported: not verified Wisconsin DPI 2 Oct 2025 6');
-    expect(text).toContain('A school leader’s copy lists what, who provided it, when and the hours; the teacher’s links and notes go to the district office.');
+    expect(text).toContain('A school leader’s copy lists what, who provided it, when and the hours; the teacher’s links, notes and certificates go to the district office.');
     expect(html).not.toContain('example.org/cert/42');
     expect(text).not.toContain('Certificate no. 42');
     expect(text).not.toContain('Record of completion and note');
@@ -119,3 +122,44 @@ describe('anyone else', () => {
     for (const actor of [w.otherLeader, w.bo, w.ann]) expect((await errorOf(getDistrictTeacherRecord({ actor, userId: w.ann.id }))).code).toBe('NOT_FOUND');
   });
 });
+
+describe('a certificate of completion on an entry', () => {
+  /** Ann attaches a certificate to her Wisconsin Reading Summit entry. */
+  async function withCertificate(w: Awaited<ReturnType<typeof world>>) {
+    await withEntries(w);
+    const summit = await db.externalLearning.findFirstOrThrow({ where: { userId: w.ann.id, title: 'Wisconsin Reading Summit' }, select: { id: true } });
+    const t = await requestCertificateUpload({ actor: w.ann, learningId: summit.id, fileName: 'Summit-certificate.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    expect((await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } })).ok).toBe(true);
+    await completeCertificateUpload({ actor: w.ann, certificateId: t.certificateId });
+    return t.certificateId;
+  }
+
+  it('is on the district’s copy, linked to its private route', async () => {
+    const w = await world();
+    const certificateId = await withCertificate(w);
+    const record = await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id });
+    expect(record.otherLearning!.items.map((e) => [e.title, e.certificate])).toEqual([
+      ['Math Circle', null],
+      ['Wisconsin Reading Summit', { id: certificateId, fileName: 'Summit-certificate.pdf', contentType: 'application/pdf', sizeBytes: SAMPLE_PDF.byteLength }],
+    ]);
+    session.actor = w.leader;
+    const html = await render(w.ann.id);
+    expect(html).toContain(`href="/other-learning/certificates/${certificateId}?inline=1"`);
+    expect(textOf(html)).toContain('Record: https://example.org/cert/42 Note: Certificate no. 42 Certificate of “Wisconsin Reading Summit”: Summit-certificate.pdf (opens in a new tab)');
+  });
+
+  it('is not on a principal’s copy at all: no id, no name, no link', async () => {
+    const w = await world();
+    const certificateId = await withCertificate(w);
+    const record = await getDistrictTeacherRecord({ actor: w.principal, userId: w.ann.id });
+    expect(record.otherLearning!.items.every((e) => e.certificate === null)).toBe(true);
+    expect(JSON.stringify(record)).not.toContain(certificateId);
+    expect(JSON.stringify(record)).not.toContain('Summit-certificate.pdf');
+    session.actor = w.principal;
+    const html = await render(w.ann.id);
+    expect(html).not.toContain(certificateId);
+    expect(html).not.toContain('/other-learning/certificates/');
+    expect(textOf(html)).not.toContain('Summit-certificate.pdf');
+  });
+});
+

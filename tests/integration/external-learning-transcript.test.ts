@@ -10,10 +10,11 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { textOf } from '../setup/html';
-import { createActor, createEarnedAward, createPublishedCredential } from '../factories';
+import { createActor, createEarnedAward, createPublishedCredential, SAMPLE_PDF } from '../factories';
 import { parseCsv } from '@/lib/csv';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { addExternalLearning } from '@/lib/external-learning/mutations';
+import { completeCertificateUpload, requestCertificateUpload } from '@/lib/external-learning/certificates';
 import { listOwnExternalLearningInPeriod } from '@/lib/external-learning/queries';
 import { getTranscript, resolveTranscriptPeriod } from '@/lib/reporting/transcript';
 import { getTeacherRecord } from '@/lib/reporting/teacher';
@@ -130,13 +131,13 @@ describe('the PD record (CSV)', () => {
     // Then, after an empty line, the section: its name, what it is, its header, its rows (newest first), its total.
     expect(csv).toContain('\r\n\r\nOther professional learning (self-reported),');
     expect(rows[3]).toEqual(['Other professional learning (self-reported)', 'Recorded by the holder; not verified by any issuer. These hours are not part of the PD hours of the credentials above.']);
-    expect(rows[4]).toEqual(['Holder', 'Email', 'Title', 'Provided by', 'Completed on', 'School year', 'PD hours (self-reported)', 'Record of completion', 'Note']);
+    expect(rows[4]).toEqual(['Holder', 'Email', 'Title', 'Provided by', 'Completed on', 'School year', 'PD hours (self-reported)', 'Record of completion', 'Note', 'Certificate on file']);
     expect(rows.slice(5, 8).map((r) => r.slice(0, 7))).toEqual([
       ['Ann Avery', 'ann@school.test', 'Math Circle', 'Local network', '2026-03-14', '2025–26', '1.5'],
       ['Ann Avery', 'ann@school.test', 'Wisconsin Reading Summit', 'Wisconsin DPI', '2025-10-02', '2025–26', '6'],
       ['Ann Avery', 'ann@school.test', 'EDU 620: Assessment for Learning', 'UW–Madison', '2021-05-20', '2020–21', '45'],
     ]);
-    expect(rows[6].slice(7)).toEqual(['https://example.org/cert/42', 'Certificate no. 42']);
+    expect(rows[6].slice(7)).toEqual(['https://example.org/cert/42', 'Certificate no. 42', 'no']);
     expect(rows[8]).toEqual(['Total PD hours (self-reported)', '', '', '', '', '', '52.5']);
     expect(rows).toHaveLength(9);
     expect(csv).not.toContain('Bo’s workshop');
@@ -164,9 +165,9 @@ describe('the JSON export', () => {
     expect(body.otherProfessionalLearning).toMatchObject({ selfReported: true, verified: false, totalPdHours: 52.5 });
     expect(body.otherProfessionalLearning.description).toContain('not part of the PD hours of the credentials in this file');
     expect(body.otherProfessionalLearning.entries).toEqual([
-      { title: 'Math Circle', provider: 'Local network', completedOn: '2026-03-14', pdHours: 1.5, url: null, note: null },
-      { title: 'Wisconsin Reading Summit', provider: 'Wisconsin DPI', completedOn: '2025-10-02', pdHours: 6, url: 'https://example.org/cert/42', note: 'Certificate no. 42' },
-      { title: 'EDU 620: Assessment for Learning', provider: 'UW–Madison', completedOn: '2021-05-20', pdHours: 45, url: null, note: null },
+      { title: 'Math Circle', provider: 'Local network', completedOn: '2026-03-14', pdHours: 1.5, url: null, note: null, certificateOnFile: false },
+      { title: 'Wisconsin Reading Summit', provider: 'Wisconsin DPI', completedOn: '2025-10-02', pdHours: 6, url: 'https://example.org/cert/42', note: 'Certificate no. 42', certificateOnFile: false },
+      { title: 'EDU 620: Assessment for Learning', provider: 'UW–Madison', completedOn: '2021-05-20', pdHours: 45, url: null, note: null, certificateOnFile: false },
     ]);
     // Signed out: refused as before.
     expect((await as(null, () => exportJson())).status).toBe(401);
@@ -183,3 +184,27 @@ describe('the JSON export', () => {
     expect(await db.externalLearning.count({ where: { userId: w.ann.id } })).toBe(3);
   });
 });
+
+describe('a certificate of completion in the downloads', () => {
+  it('is said to be on file (yes or no), never where: no link to it, no storage address', async () => {
+    const w = await world();
+    await withEntries(w);
+    const summit = await db.externalLearning.findFirstOrThrow({ where: { userId: w.ann.id, title: 'Wisconsin Reading Summit' }, select: { id: true } });
+    const t = await requestCertificateUpload({ actor: w.ann, learningId: summit.id, fileName: 'summit.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    expect((await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } })).ok).toBe(true);
+    await completeCertificateUpload({ actor: w.ann, certificateId: t.certificateId });
+    const { storageKey } = await db.externalLearningCertificate.findUniqueOrThrow({ where: { id: t.certificateId }, select: { storageKey: true } });
+
+    const csv = await (await as(w.ann, () => pdRecordCsv())).text();
+    const rows = parseCsv(csv);
+    expect(rows.slice(5, 8).map((r) => [r[2], r[9]])).toEqual([['Math Circle', 'no'], ['Wisconsin Reading Summit', 'yes'], ['EDU 620: Assessment for Learning', 'no']]);
+    const json = await (await as(w.ann, () => exportJson())).text();
+    expect(JSON.parse(json).otherProfessionalLearning.entries.map((e: { certificateOnFile: boolean }) => e.certificateOnFile)).toEqual([false, true, false]);
+    for (const text of [csv, json]) {
+      expect(text).not.toContain(t.certificateId);
+      expect(text).not.toContain(storageKey!);
+      expect(text).not.toContain('summit.pdf');
+    }
+  });
+});
+

@@ -53,7 +53,7 @@ import { issuerActivitySeries, reviewerWorkload } from '@/lib/reporting/issuer';
 import { resolvePeriod } from '@/lib/reporting/schemas';
 import { listAuditLog, listRecentIssuerAudit } from '@/lib/audit/queries';
 import { AuditFilterInput } from '@/lib/audit/schemas';
-import { createActor, createOrg } from '@/tests/factories';
+import { createActor, createOrg, SAMPLE_PDF } from '@/tests/factories';
 import { getSchoolHome, listRecentSchoolAwards, listSchoolTeachers } from '@/lib/school/queries';
 import { listSchoolRecommendations } from '@/lib/school/recommendations';
 import { schoolReportCsv } from '@/lib/reporting/exports';
@@ -64,6 +64,7 @@ import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionS
 import { getIssuerQuestion, listIssuerQuestions, listOwnQuestions } from '@/lib/credential-questions/queries';
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
 import { listOwnExternalLearning } from '@/lib/external-learning/queries';
+import { completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload } from '@/lib/external-learning/certificates';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { getColleaguesOnCredential, listColleagues } from '@/lib/colleagues/queries';
 import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
@@ -88,7 +89,7 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string; questionId?: string; waitingQuestionId?: string; withdrawQuestionId?: string; externalLearningId?: string; questionDraftId?: string } = {};
+const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string; questionId?: string; waitingQuestionId?: string; withdrawQuestionId?: string; externalLearningId?: string; questionDraftId?: string; certificateId?: string; pendingCertificateId?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
@@ -112,6 +113,14 @@ beforeAll(async () => {
   ctx.questionDraftId = (await createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: sampleDefinition({ slug: 'question-draft' }) })).id;
   // T1's record of learning done elsewhere (app/badges/other-learning).
   ctx.externalLearningId = (await addExternalLearning({ actor: w.t1, input: externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6' }) })).entry.id;
+  // Its certificate, attached (for the open row), and a second upload sent but not finished (for the complete row).
+  const putCertificate = async () => {
+    const t = await requestCertificateUpload({ actor: w.t1, learningId: ctx.externalLearningId!, fileName: 'summit.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength });
+    expect((await fetch(t.url, { method: 'PUT', body: Buffer.from(SAMPLE_PDF), headers: { 'content-type': t.contentType } })).status).toBe(200);
+    return t.certificateId;
+  };
+  ctx.certificateId = (await completeCertificateUpload({ actor: w.t1, certificateId: await putCertificate() })).id;
+  ctx.pendingCertificateId = await putCertificate();
   // Colleagues (app/colleagues): T1 and RC teach at School One and share; T2 shares too, alone at School Two.
   await db.user.updateMany({ where: { id: { in: [w.t1.id, w.conflicted.id, w.t2.id] } }, data: { sharesWithColleagues: true } });
 }, 120_000);
@@ -363,6 +372,11 @@ function rows(): Row[] {
         return editExternalLearning({ actor: a, id: e.id, seenAt: e.updatedAt, input: externalLearningFields('2026-11-24').parse({ title: 'Summit', provider: 'DPI', completedOn: '2026-03-14', pdHours: '6' }) });
       },
     },
+    // Its certificate opens for T1 and District One's leader (who verifies hours); never T1's principal (SL1).
+    { name: 'getCertificateUrl (T1 entry’s certificate)', allow: ['T1', 'L1'], run: (a) => getCertificateUrl({ actor: a, certificateId: ctx.certificateId!, inline: false }) },
+    { name: 'requestCertificateUpload (T1 entry)', allow: ['T1'], run: (a) => requestCertificateUpload({ actor: a, learningId: ctx.externalLearningId!, fileName: 'again.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength }) },
+    { name: 'completeCertificateUpload (T1 upload, sent)', allow: ['T1'], run: (a) => completeCertificateUpload({ actor: a, certificateId: ctx.pendingCertificateId! }) },
+    { name: 'removeCertificate (T1 entry)', allow: ['T1'], run: (a) => removeCertificate({ actor: a, learningId: ctx.externalLearningId! }) },
     { name: 'deleteExternalLearning (T1 entry)', allow: ['T1'], run: (a) => deleteExternalLearning({ actor: a, id: ctx.externalLearningId! }) },
     // ── Colleagues at one's school (app/colleagues, the apply page's line): only people who share, at the same school, see each other ──
     { name: 'listColleagues (School One: T1 and RC share)', allow: ['T1', 'RC'], run: (a) => listColleagues({ actor: a }), denied: (v) => !json(v).includes(w.t1.id) && !json(v).includes(w.conflicted.id) },

@@ -74,7 +74,8 @@ import { DeleteCredentialFeedbackInput, SaveCredentialFeedbackInput } from '@/li
 import { getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm } from '@/lib/credential-feedback/queries';
 import { AnswerCredentialQuestionInput, AskCredentialQuestionInput, ShareCredentialQuestionInput, WithdrawCredentialQuestionInput } from '@/lib/credential-questions/schemas';
 import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionShared, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
-import { DeleteExternalLearningInput, EditExternalLearningInput, externalLearningFields } from '@/lib/external-learning/schemas';
+import { CompleteCertificateUploadInput, DeleteExternalLearningInput, EditExternalLearningInput, externalLearningFields, RemoveCertificateInput, RequestCertificateUploadInput } from '@/lib/external-learning/schemas';
+import { completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload } from '@/lib/external-learning/certificates';
 import { ColleaguesListInput, SharesWithColleaguesInput } from '@/lib/colleagues/schemas';
 import { getColleaguesOnCredential, listColleagues } from '@/lib/colleagues/queries';
 import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
@@ -304,6 +305,9 @@ describe('zod input schemas under hostile input', () => {
     ['WithdrawCredentialQuestionInput', WithdrawCredentialQuestionInput, { questionId: hostileValue }],
     ['EditExternalLearningInput', EditExternalLearningInput('2026-11-24'), { id: hostileValue, seenAt: hostileValue, title: hostileValue, provider: hostileValue, completedOn: hostileValue, pdHours: hostileValue, url: hostileValue, note: hostileValue }],
     ['DeleteExternalLearningInput', DeleteExternalLearningInput, { id: hostileValue }],
+    ['RequestCertificateUploadInput', RequestCertificateUploadInput, { learningId: hostileValue, fileName: hostileValue, contentType: hostileValue, size: hostileValue }],
+    ['CompleteCertificateUploadInput', CompleteCertificateUploadInput, { certificateId: hostileValue }],
+    ['RemoveCertificateInput', RemoveCertificateInput, { learningId: hostileValue }],
     ['SharesWithColleaguesInput', SharesWithColleaguesInput, { shares: anyOr('yes', 'no') }],
     ['ColleaguesListInput', ColleaguesListInput, { cursor: hostileValue, same: anyOr('1'), now: anyOr('sharing', 'stopped') }],
     ['AnswerFeedbackQuestionInput', AnswerFeedbackQuestionInput, { questionId: hostileValue, answer: hostileValue }],
@@ -457,6 +461,21 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
       schema: EditExternalLearningInput('2026-11-24'),
       arb: hostileInput({ id: idOr(entry.id), seenAt: anyOr(entry.updatedAt.toISOString()), title: anyOr('Summit'), provider: anyOr('DPI'), completedOn: anyOr('2026-03-14'), pdHours: anyOr('6'), url: hostileValue, note: hostileValue }),
       call: ({ id, seenAt, ...input }) => editExternalLearning({ actor: t2, id, seenAt, input }),
+      mustNotSucceed: true,
+    });
+    // Nor can another teacher attach, finish, remove or open a certificate on it (app/other-learning/certificates).
+    const ticket = await requestCertificateUpload({ actor: w.t1, learningId: entry.id, fileName: 'summit.pdf', contentType: 'application/pdf', size: 1024 });
+    await pipeline({
+      schema: RequestCertificateUploadInput,
+      arb: hostileInput({ learningId: idOr(entry.id), fileName: anyOr('summit.pdf'), contentType: anyOr('application/pdf'), size: anyOr(1024) }),
+      call: (i) => requestCertificateUpload({ actor: t2, ...i }),
+      mustNotSucceed: true,
+    });
+    await pipeline({ schema: CompleteCertificateUploadInput, arb: hostileInput({ certificateId: idOr(ticket.certificateId) }), call: (i) => completeCertificateUpload({ actor: t2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: RemoveCertificateInput, arb: hostileInput({ learningId: idOr(entry.id) }), call: (i) => removeCertificate({ actor: t2, ...i }), mustNotSucceed: true });
+    await pipeline({
+      arb: fc.oneof(fc.constant(ticket.certificateId), fc.stringMatching(/^[a-zA-Z0-9]{1,40}$/)),
+      call: (id: string) => getCertificateUrl({ actor: t2, certificateId: id, inline: false }),
       mustNotSucceed: true,
     });
   });

@@ -38,6 +38,10 @@ describe('redirect safety', () => {
   it('knows an evidence file’s link from a page (the sign-in form loads a file itself)', () => {
     expect(isFileLink('/files/cmww1mqx9005m807dc1z2jh8s')).toBe(true);
     expect(isFileLink('/files/cmww1mqx9005m807dc1z2jh8s?inline=1')).toBe(true);
+    // A certificate of other learning is a private file too (app/other-learning/certificates).
+    expect(isFileLink('/other-learning/certificates/cmww1mqx9005m807dc1z2jh8s')).toBe(true);
+    expect(isFileLink('/other-learning/certificates/cmww1mqx9005m807dc1z2jh8s?inline=1')).toBe(true);
+    for (const page of ['/other-learning/certificates', '/other-learning/certificates/', '/other-learning/abc', '/badges/other-learning']) expect(isFileLink(page), page).toBe(false);
     for (const page of ['/files', '/files/', '/files/a/captions', '/files/a?next=//evil.example', '/dashboard', '/apply/files/abc', `/files/${'a'.repeat(41)}`]) expect(isFileLink(page), page).toBe(false);
   });
 });

@@ -2,10 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
-import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
-import { AddExternalLearningInput, DeleteExternalLearningInput, EditExternalLearningInput, ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, latestCompletedOn } from '@/lib/external-learning/schemas';
+import { isDomainError } from '@/lib/errors';
+import { formDataToObject, parseInput, toActionError, type ActionFailure, type ActionResult } from '@/lib/action-result';
+import {
+  AddExternalLearningInput, CompleteCertificateUploadInput, DeleteExternalLearningInput, EditExternalLearningInput, ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, latestCompletedOn,
+  RemoveCertificateInput, RequestCertificateUploadInput,
+} from '@/lib/external-learning/schemas';
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
+import { completeCertificateUpload, removeCertificate, requestCertificateUpload, type AttachedCertificate, type CertificateTicket } from '@/lib/external-learning/certificates';
+import { certificateInWords } from '@/lib/external-learning/certificate-files';
 import { ownEntryPageCursor } from '@/lib/external-learning/queries';
 import { entrySavedInWords } from '@/components/external-learning/entry-words';
 
@@ -95,4 +102,67 @@ export async function deleteExternalLearningAction(_prev: ActionResult, formData
   }
   revalidateOtherLearning();
   redirect(otherLearningHref({ deleted: '1' }));
+}
+
+// ── Certificates of completion (lib/external-learning/certificates.ts) ──
+
+/**
+ * A refused certificate step. `retry`: the same file can be sent again as it is (storage was
+ * unreachable, or the file did not arrive): the uploader offers Retry. Otherwise the file itself
+ * was refused (its type, its size, what its bytes are) or the entry is gone: choosing another
+ * file, or reloading, is what helps.
+ */
+export type CertificateRefusal = ActionFailure & { retry: boolean };
+export type CertificateStep<T> = { ok: true; data: T; message?: string } | CertificateRefusal;
+
+function certificateRefusal(e: unknown): CertificateRefusal {
+  const result = toActionError(e);
+  const retry = isDomainError(e) && (e.code === 'UNAVAILABLE' || e.code === 'INVALID_STATE');
+  return { ...(result.ok ? { ok: false } : result), retry };
+}
+
+/** An input that does not parse: its first message, said as the form's (the uploader shows one). */
+const badInput = (result: ActionResult<never>): CertificateRefusal => ({
+  ok: false,
+  formError: (!result.ok && Object.values(result.fieldErrors ?? {})[0]?.[0]) || 'That file could not be attached. Reload the page and try again.',
+  retry: false,
+});
+
+/** "Attach a certificate", step 1: a URL the browser PUTs the file to (checked first: its type and size). */
+export async function requestCertificateUploadAction(input: z.input<typeof RequestCertificateUploadInput>): Promise<CertificateStep<CertificateTicket>> {
+  const parsed = parseInput(RequestCertificateUploadInput, input);
+  if (!parsed.ok) return badInput(parsed.result);
+  try {
+    const actor = await requireActor();
+    return { ok: true, data: await requestCertificateUpload({ actor, ...parsed.data }) };
+  } catch (e) {
+    return certificateRefusal(e);
+  }
+}
+
+/** Step 2, after the PUT: the file is checked and attached, replacing the entry's certificate. */
+export async function completeCertificateUploadAction(input: z.input<typeof CompleteCertificateUploadInput>): Promise<CertificateStep<AttachedCertificate>> {
+  const parsed = parseInput(CompleteCertificateUploadInput, input);
+  if (!parsed.ok) return badInput(parsed.result);
+  let certificate;
+  try {
+    certificate = await completeCertificateUpload({ actor: await requireActor(), certificateId: parsed.data.certificateId });
+  } catch (e) {
+    return certificateRefusal(e);
+  }
+  revalidatePath(OTHER_LEARNING_PATH);
+  return { ok: true, data: certificate, message: `Attached: “${certificate.fileName}” (${certificateInWords(certificate)}).` };
+}
+
+/** "Yes, remove it" on an entry's certificate; an entry with none left answers as done. */
+export async function removeCertificateAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(RemoveCertificateInput, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false, formError: ENTRY_NOT_FOUND };
+  try {
+    await removeCertificate({ actor: await requireActor(), learningId: parsed.data.learningId });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(OTHER_LEARNING_PATH);
+  return { ok: true, message: 'Removed. The entry has no certificate now.' };
 }

@@ -10,7 +10,12 @@ import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { Pagination } from '@/components/ui/pagination';
 import { AddEntryForm, DeleteEntryForm, EditEntryForm } from '@/components/external-learning/entry-form';
 import { completedOnInWords, entrySavedInWords, pdHoursInWords } from '@/components/external-learning/entry-words';
-import { addExternalLearningAction, deleteExternalLearningAction, editExternalLearningAction } from './actions';
+import { CertificateUpload, RemoveCertificateForm } from '@/components/external-learning/certificate-upload';
+import { formatBytes } from '@/lib/evidence/file-types';
+import { certificateHref } from '@/lib/external-learning/certificate-files';
+import {
+  addExternalLearningAction, completeCertificateUploadAction, deleteExternalLearningAction, editExternalLearningAction, removeCertificateAction, requestCertificateUploadAction,
+} from './actions';
 
 export const metadata = { title: 'Other professional learning' };
 
@@ -67,7 +72,8 @@ export default async function OtherLearningPage({ searchParams }: { searchParams
         <Stat label="Entries" value={figure(totals.entries)} />
       </dl>
       <p className="mt-3 max-w-prose text-sm text-slate-700">
-        Who sees them: you; your district’s leaders, on your teacher record, with links and notes; and the principal of your school, who sees titles, providers, dates and hours only. They are never on your public portfolio.
+        Who sees them: you; your district’s leaders, on your teacher record, with links, notes and certificates; and the principal of your school, who sees titles, providers, dates and hours only. They are never on your public portfolio.
+        A certificate you attach is kept private: it opens only for you and your district’s leaders, through a link that works for a few minutes.
       </p>
 
       <Card className="mt-6">
@@ -111,6 +117,26 @@ export default async function OtherLearningPage({ searchParams }: { searchParams
                         </>
                       ) : null}
                     </dl>
+                    <div className="mt-3 border-t border-slate-200 pt-2 text-sm">
+                      {e.certificate ? (
+                        <p>
+                          <span className="font-semibold">Certificate:</span> <span className="break-all">{e.certificate.fileName}</span>, {formatBytes(e.certificate.sizeBytes)}{' '}
+                          <a href={certificateHref(e.certificate.id)} target="_blank" rel="noopener noreferrer">
+                            View<span className="sr-only"> the certificate of “{e.title}” (opens in a new tab)</span>
+                          </a>
+                        </p>
+                      ) : (
+                        <p className="text-slate-700">No certificate attached.</p>
+                      )}
+                      <CertificateUpload
+                        learningId={e.id}
+                        entryTitle={e.title}
+                        hasCertificate={e.certificate !== null}
+                        request={requestCertificateUploadAction}
+                        complete={completeCertificateUploadAction}
+                      />
+                      <RemoveCertificateForm action={removeCertificateAction} learningId={e.id} fileName={e.certificate?.fileName ?? null} />
+                    </div>
                     <div className="mt-3 flex flex-wrap items-start gap-3">
                       <EditEntryForm
                         // Started again from each save: closed, with the saved values and no earlier message.
