@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { signIn } from './helpers';
+import { SAMPLE_PDF, signIn } from './helpers';
 
-// A teacher records a workshop done elsewhere from My badges; it prints on her PD transcript in its
-// own self-reported section, and she deletes it again. A title unique to the run, so a CI retry finds
+// A teacher records a workshop done elsewhere from My badges, attaches its certificate (a file of
+// the wrong kind is refused in the browser, a web page renamed .pdf by the server), opens it through
+// its private link; it prints on her PD transcript in its own self-reported section, and she deletes
+// it again. A title unique to the run, so a CI retry finds
 // its own entry.
-test('a teacher adds learning done elsewhere, sees it on her transcript apart from her badges, and deletes it', async ({ page }) => {
-  test.setTimeout(90_000);
+test('a teacher adds learning done elsewhere, attaches its certificate, sees it on her transcript apart from her badges, and deletes it', async ({ page }) => {
+  test.setTimeout(120_000);
   const title = `Regional assessment summit (${Date.now().toString(36).slice(-6)})`;
 
   await signIn(page, 'teacher@demo.school');
@@ -21,11 +23,35 @@ test('a teacher adds learning done elsewhere, sees it on her transcript apart fr
   await add.getByLabel('PD hours').fill('6');
   await add.getByRole('button', { name: 'Add to my list' }).click();
   await expect(page.getByText(`Added: “${title}”`)).toBeVisible();
+
+  // The certificate: straight from the browser to storage, then checked by the server.
+  const listed = page.getByRole('listitem').filter({ hasText: title });
+  await expect(listed.getByText('No certificate attached.')).toBeVisible();
+  const attach = listed.getByLabel(/^Attach a certificate/);
+  await attach.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Attended all day.') });
+  await expect(listed.getByText('“notes.txt” is not a PDF or an image this site keeps.', { exact: false })).toBeVisible();
+  await attach.setInputFiles({ name: 'renamed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><html><body>Certificate</body></html>') });
+  await expect(listed.getByText('“renamed.pdf” does not look like a PDF or an image inside', { exact: false })).toBeVisible();
+  await attach.setInputFiles({ name: 'summit-certificate.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await expect(listed.getByText('Attached: “summit-certificate.pdf” (PDF,', { exact: false })).toBeVisible();
+  await expect(listed.getByText('summit-certificate.pdf', { exact: true })).toBeVisible();
+  await expect(listed.getByLabel(/^Replace the certificate/)).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Its link checks who asks, then sends a short-lived signed address that is never cached.
+  const href = await listed.getByRole('link', { name: /^View the certificate/ }).getAttribute('href');
+  expect(href).toMatch(/^\/other-learning\/certificates\/[a-z0-9]+\?inline=1$/);
+  const opened = await page.request.get(href!, { maxRedirects: 0 });
+  expect(opened.status()).toBe(302);
+  expect(opened.headers()['cache-control']).toContain('no-store');
+  const file = await page.request.get(opened.headers().location);
+  expect(file.ok()).toBe(true);
+  expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
   await page.goto('/badges/transcript');
   await expect(page.getByRole('heading', { name: 'Other professional learning (self-reported)' })).toBeVisible();
   await expect(page.getByText(title).first()).toBeVisible();
+  await expect(page.getByText('Certificate on file').first()).toBeVisible();
 
   await page.goto('/badges/other-learning');
   const entry = page.getByRole('listitem').filter({ hasText: title });
