@@ -15,6 +15,7 @@ import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 
 type RequestAction = (input: { learningId: string; fileName: string; contentType: string; size: number }) => Promise<CertificateStep<CertificateTicket>>;
 type CompleteAction = (input: { certificateId: string }) => Promise<CertificateStep<AttachedCertificate>>;
+type CancelAction = (input: { certificateId: string }) => Promise<CertificateStep<null>>;
 
 type Phase = 'idle' | 'starting' | 'uploading' | 'checking' | 'failed' | 'done';
 
@@ -30,7 +31,7 @@ const button = 'inline-flex min-h-6 items-center rounded border border-slate-300
  * is refused here, before any request, in the words the server would use. Focus goes to the outcome
  * once the upload has finished, whichever way.
  */
-export function CertificateUpload({ learningId, entryTitle, hasCertificate, request, complete }: { learningId: string; entryTitle: string; hasCertificate: boolean; request: RequestAction; complete: CompleteAction }) {
+export function CertificateUpload({ learningId, entryTitle, hasCertificate, request, complete, cancel }: { learningId: string; entryTitle: string; hasCertificate: boolean; request: RequestAction; complete: CompleteAction; cancel: CancelAction }) {
   const id = useId();
   const [phase, setPhase] = useState<Phase>('idle');
   const [percent, setPercent] = useState(0);
@@ -39,10 +40,20 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
   const [fileName, setFileName] = useState('');
   const file = useRef<File | null>(null);
   const ticket = useRef<(CertificateTicket & { at: number }) | null>(null);
+  // The file reached storage under the current ticket: Retry then only asks for the check again.
+  const delivered = useRef(false);
   const xhr = useRef<XMLHttpRequest | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const said = useRef<HTMLParagraphElement>(null);
   const busy = phase === 'starting' || phase === 'uploading' || phase === 'checking';
+
+  /** Lets the server drop an upload this page gave up, so it holds none of the entry's places. */
+  function giveUp() {
+    const t = ticket.current;
+    ticket.current = null;
+    delivered.current = false;
+    if (t) void cancel({ certificateId: t.certificateId }).catch(() => undefined);
+  }
 
   function fail(text: string, retry: boolean, focus: boolean) {
     setPhase('failed');
@@ -62,6 +73,7 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
     }
     if (!r.ok) return fail(r.formError ?? `“${f.name}” could not be attached.`, r.retry, true);
     ticket.current = null;
+    delivered.current = false;
     file.current = null;
     if (input.current) input.current.value = '';
     setPhase('done');
@@ -80,9 +92,12 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
     req.upload.onprogress = (e) => setPercent(Math.floor((e.loaded / (e.total || f.size)) * 100));
     req.onload = () => {
       xhr.current = null;
-      if (req.status >= 200 && req.status < 300) return void finish(f, t);
+      if (req.status >= 200 && req.status < 300) {
+        delivered.current = true;
+        return void finish(f, t);
+      }
       // An expired URL (403) is replaced by Retry; anything else storage said is worth another try too.
-      if (req.status === 403) ticket.current = null;
+      if (req.status === 403) giveUp();
       fail(`The upload of “${f.name}” did not go through (file storage answered ${req.status}). Retry, or choose the file again.`, true, true);
     };
     req.onerror = () => {
@@ -91,6 +106,7 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
     };
     req.onabort = () => {
       xhr.current = null;
+      giveUp();
       setPhase('idle');
       setMessage(`Upload cancelled. “${f.name}” was not attached.`);
       input.current?.focus();
@@ -100,7 +116,8 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
 
   async function start(f: File) {
     file.current = f;
-    ticket.current = null;
+    // Another file chosen after a failed upload: the earlier one gives up its place.
+    giveUp();
     setFileName(f.name);
     const problem = certificateFileProblem({ name: f.name, type: f.type, size: f.size });
     if (problem) return fail(problem, false, false);
@@ -122,7 +139,9 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
     const f = file.current;
     if (!f) return;
     const t = ticket.current;
-    if (t && Date.now() - t.at < TICKET_REUSE_MS) send(f, t);
+    // The file arrived but the check's answer was lost: ask for the check again, without sending it twice.
+    if (t && delivered.current) void finish(f, t);
+    else if (t && Date.now() - t.at < TICKET_REUSE_MS) send(f, t);
     else void start(f);
   }
 

@@ -37,6 +37,17 @@ export function declaredCertificateType(fileName: string, contentType: string): 
   return found ? found[0] : null;
 }
 
+/**
+ * The name a certificate is served under: the teacher's own, with an extension of the type its bytes
+ * showed (`mime`). A PNG named "x.html" is saved as "x.html.png", so a copy saved from the browser
+ * never opens as a web page.
+ */
+export function servedCertificateName(fileName: string, mime: string): string {
+  const extensions = CERTIFICATE_TYPES[mime]?.extensions ?? [];
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1].toLowerCase();
+  return ext && extensions.includes(ext) ? fileName : `${fileName}.${extensions[0] ?? 'bin'}`;
+}
+
 /** Why this file cannot be a certificate (its type or its size), in words, or null when it may be. */
 export function certificateFileProblem(file: { name: string; type: string; size: number }): string | null {
   if (!declaredCertificateType(file.name, file.type)) return `“${file.name}” is not a PDF or an image this site keeps. Attach ${CERTIFICATE_ACCEPTED_IN_WORDS}.`;

@@ -25,7 +25,7 @@ import { sniffFileType } from '@/lib/evidence/sniff';
 import * as storage from '@/lib/storage/s3';
 import { deleteQueuedObjects, queueObjectDeletion, type QueuedDeletion } from '@/lib/storage/deletion';
 import { CERTIFICATE_NOT_FOUND, ENTRY_NOT_FOUND } from '@/lib/external-learning/schemas';
-import { CERTIFICATE_ACCEPTED_IN_WORDS, CERTIFICATE_MAX_BYTES, certificateFileProblem, declaredCertificateType, isCertificateType } from '@/lib/external-learning/certificate-files';
+import { CERTIFICATE_ACCEPTED_IN_WORDS, CERTIFICATE_MAX_BYTES, certificateFileProblem, declaredCertificateType, isCertificateType, servedCertificateName } from '@/lib/external-learning/certificate-files';
 
 const UPLOAD_PREFIX = 'uploads/';
 const CERTIFICATE_PREFIX = 'certificates/';
@@ -248,6 +248,25 @@ export async function completeCertificateUpload(opts: { actor: Pick<Actor, 'id'>
 }
 
 /**
+ * The browser gave up an upload (Cancel, or another file chosen instead): its row goes if it is
+ * still pending, so it no longer holds one of the entry's places, and its object is queued for
+ * deletion with it. One already accepted, or gone, answers as done: the page shows what is on file.
+ * Someone else's is "not found".
+ */
+export async function cancelCertificateUpload(opts: { actor: Pick<Actor, 'id'>; certificateId: string }): Promise<void> {
+  const row = await loadOwnCertificate(opts.actor, opts.certificateId);
+  if (row.status !== 'PENDING') return;
+  const queued = await db.$transaction(async (tx) => {
+    // The entry's lock first, as an acceptance takes it: a completion under way finishes, or finds this row gone.
+    await lockOwnEntry(tx, row.learningId, row.userId);
+    const rows = await tx.$queryRaw<{ uploadKey: string; storageKey: string | null }[]>`
+      DELETE FROM "ExternalLearningCertificate" WHERE "id" = ${row.id} AND "status" = 'PENDING' RETURNING "uploadKey", "storageKey"`;
+    return queueObjectDeletion({ keys: keysOf(rows), uploads: [] }, { tx });
+  });
+  await deleteQueuedObjects(queued, 'cancelling a certificate upload');
+}
+
+/**
  * "Remove" on an entry's certificate: its rows go (the certificate on file, and any upload under
  * way, which then finds nothing to finish), their objects queued for deletion with them. An entry
  * with no certificate answers as done; someone else's entry is "not found".
@@ -290,7 +309,8 @@ export async function certificateKeysOfAccount(tx: Tx, userId: string): Promise<
  * same assertReadScope). A principal, another teacher, a reviewer, an issuer's admin, a leader of
  * another district: "not found", as for a certificate that does not exist, so nobody learns which.
  * Served as the type its bytes showed (never as something a browser would run), under the name
- * the teacher gave it.
+ * the teacher gave it with an extension of that type (servedCertificateName). A platform admin
+ * counts as a district leader here, as on the teacher record itself.
  */
 export async function getCertificateUrl(opts: { actor: Actor; certificateId: string; inline: boolean }): Promise<string> {
   const row = await db.externalLearningCertificate.findUnique({
@@ -309,7 +329,7 @@ export async function getCertificateUrl(opts: { actor: Actor; certificateId: str
     }
   }
   const key = row.storageKey;
-  return withStorage(() => storage.presignGet(key, { fileName: row.fileName, contentType: row.contentType, inline: opts.inline }));
+  return withStorage(() => storage.presignGet(key, { fileName: servedCertificateName(row.fileName, row.contentType), contentType: row.contentType, inline: opts.inline }));
 }
 
 /**

@@ -162,11 +162,13 @@ export const CertificateId = z.string({ error: CERTIFICATE_NOT_FOUND }).regex(/^
  */
 export const RequestCertificateUploadInput = z.object({
   learningId: EntryId,
-  // Control characters (a line break) would start a line of their own where the name is shown.
-  fileName: text('The file needs a name.').overwrite((s) => s.replace(/\p{Cc}/gu, '')).trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
-  contentType: z.string().trim().max(200).default('application/octet-stream'),
+  // Control characters (a line break) would start a line of their own where the name is shown, and
+  // format characters (a right-to-left override) would show "cod.pdf" for "fdp.doc".
+  fileName: text('The file needs a name.').overwrite((s) => s.replace(/[\p{Cc}\p{Cf}]/gu, '')).trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
+  contentType: z.string({ error: 'The file’s type could not be read. Choose the file again.' }).trim().max(200, 'The file’s type could not be read. Choose the file again.').default('application/octet-stream'),
   size: z.coerce.number({ error: 'The file’s size is missing.' }).int('The file’s size is not a whole number of bytes.').min(0).max(Number.MAX_SAFE_INTEGER),
 });
 
 export const CompleteCertificateUploadInput = z.object({ certificateId: CertificateId });
 export const RemoveCertificateInput = z.object({ learningId: EntryId });
+export const CancelCertificateUploadInput = z.object({ certificateId: CertificateId });

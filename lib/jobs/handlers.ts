@@ -64,9 +64,11 @@ export const jobHandlers: Record<string, JobHandler> = {
     await queueMissingAwards();
   },
   // Uploads begun and never finished: evidence, and certificates of completion on other learning.
+  // Each runs whatever the other does: one failing (a storage error) is thrown after both ran, so the job retries.
   async 'evidence.sweep-stale-uploads'() {
-    await sweepStaleUploads();
-    await sweepStaleCertificateUploads();
+    const results = await Promise.allSettled([sweepStaleUploads(), sweepStaleCertificateUploads()]);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   },
   // A deleted account's evidence: deleting a missing object succeeds, so a retry is harmless.
   // Unfinished multipart uploads are aborted first: deleting a key does not remove uploaded parts.

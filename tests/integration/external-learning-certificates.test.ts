@@ -18,7 +18,7 @@ import { createActor, createOrg, SAMPLE_PDF, SAMPLE_PNG } from '../factories';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { addExternalLearning, deleteExternalLearning } from '@/lib/external-learning/mutations';
 import {
-  CERTIFICATE_STORAGE_DOWN, completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload, STALE_CERTIFICATE_HOURS, sweepStaleCertificateUploads,
+  cancelCertificateUpload, CERTIFICATE_STORAGE_DOWN, completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload, STALE_CERTIFICATE_HOURS, sweepStaleCertificateUploads,
 } from '@/lib/external-learning/certificates';
 import { CERTIFICATE_MAX_BYTES } from '@/lib/external-learning/certificate-files';
 import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
@@ -195,6 +195,32 @@ describe('attaching a certificate', () => {
     expect(e.message).toBe('3 uploads to this entry are already under way. Wait for them to finish, or try again in half an hour.');
   });
 
+  it('a cancelled upload gives its place up at once, and its object goes; someone else’s cannot be cancelled', async () => {
+    const w = await world();
+    const first = await sent(w.ann, w.entryId, 'wrong.pdf', SAMPLE_PDF, 'application/pdf');
+    for (let i = 0; i < 2; i++) await requestCertificateUpload({ actor: w.ann, learningId: w.entryId, fileName: 'c.pdf', contentType: 'application/pdf', size: 100 });
+    expect((await errorOf(requestCertificateUpload({ actor: w.ann, learningId: w.entryId, fileName: 'c.pdf', contentType: 'application/pdf', size: 100 }))).code).toBe('VALIDATION');
+
+    expect((await errorOf(cancelCertificateUpload({ actor: w.bo, certificateId: first.certificateId }))).code).toBe('NOT_FOUND');
+    expect(await db.externalLearningCertificate.count({ where: { id: first.certificateId } })).toBe(1);
+    await cancelCertificateUpload({ actor: w.ann, certificateId: first.certificateId });
+    expect(await db.externalLearningCertificate.count({ where: { id: first.certificateId } })).toBe(0);
+    await runAllJobsLater();
+    expect(await headObject(first.uploadKey)).toBeNull();
+    // Its place is free again; cancelling twice (a second tab) is done.
+    await requestCertificateUpload({ actor: w.ann, learningId: w.entryId, fileName: 'right.pdf', contentType: 'application/pdf', size: 100 });
+    await expect(cancelCertificateUpload({ actor: w.ann, certificateId: first.certificateId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('cancelling one already attached changes nothing: the certificate stays on file', async () => {
+    const w = await world();
+    const c = await attached(w.ann, w.entryId);
+    await cancelCertificateUpload({ actor: w.ann, certificateId: c.certificateId });
+    expect((await db.externalLearningCertificate.findUniqueOrThrow({ where: { id: c.certificateId } })).status).toBe('UPLOADED');
+    await runAllJobsLater();
+    expect(await headObject(c.key)).not.toBeNull();
+  });
+
   it('is refused on someone else’s entry, as an entry that does not exist', async () => {
     const w = await world();
     const e = await errorOf(requestCertificateUpload({ actor: w.bo, learningId: w.entryId, fileName: 'c.pdf', contentType: 'application/pdf', size: 100 }));
@@ -336,6 +362,12 @@ describe('who opens a certificate', () => {
       const e = await errorOf(getCertificateUrl({ actor, certificateId: c.certificateId, inline: false }));
       expect(e.code).toBe('NOT_FOUND');
     }
+    // A PNG named as a web page is served as a PNG, under a name a saved copy opens as one.
+    const { entry: second } = await addExternalLearning({ actor: w.ann, input: entryInput('Coaching institute') });
+    const png = await attached(w.ann, second.id, 'certificate.html', SAMPLE_PNG, 'image/png');
+    const saved = await fetch(await getCertificateUrl({ actor: w.leader, certificateId: png.certificateId, inline: false }));
+    expect(saved.headers.get('content-type')).toBe('image/png');
+    expect(saved.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('certificate.html.png')}`);
     // A leader of the district the teacher has left: no longer.
     await db.user.update({ where: { id: w.ann.id }, data: { districtId: null, schoolId: null } });
     expect((await errorOf(getCertificateUrl({ actor: w.leader, certificateId: c.certificateId, inline: false }))).code).toBe('NOT_FOUND');

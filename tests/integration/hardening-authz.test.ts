@@ -64,7 +64,7 @@ import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionS
 import { getIssuerQuestion, listIssuerQuestions, listOwnQuestions } from '@/lib/credential-questions/queries';
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
 import { listOwnExternalLearning } from '@/lib/external-learning/queries';
-import { completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload } from '@/lib/external-learning/certificates';
+import { cancelCertificateUpload, completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload } from '@/lib/external-learning/certificates';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { getColleaguesOnCredential, listColleagues } from '@/lib/colleagues/queries';
 import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
@@ -89,7 +89,7 @@ const period = resolvePeriod({ from: '2000-01-01', to: '2100-01-01' });
 
 let w: World;
 let actors: Record<ActorKey, Actor>;
-const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string; questionId?: string; waitingQuestionId?: string; withdrawQuestionId?: string; externalLearningId?: string; questionDraftId?: string; certificateId?: string; pendingCertificateId?: string } = {};
+const ctx: { reviewId?: string; concernId?: string; invitationA?: string; invitationS1?: string; recommendationId?: string; s1b?: string; spareDraftId?: string; questionId?: string; waitingQuestionId?: string; withdrawQuestionId?: string; externalLearningId?: string; questionDraftId?: string; certificateId?: string; pendingCertificateId?: string; cancelCertificateId?: string } = {};
 
 beforeAll(async () => {
   await resetDatabase();
@@ -121,6 +121,7 @@ beforeAll(async () => {
   };
   ctx.certificateId = (await completeCertificateUpload({ actor: w.t1, certificateId: await putCertificate() })).id;
   ctx.pendingCertificateId = await putCertificate();
+  ctx.cancelCertificateId = await putCertificate();
   // Colleagues (app/colleagues): T1 and RC teach at School One and share; T2 shares too, alone at School Two.
   await db.user.updateMany({ where: { id: { in: [w.t1.id, w.conflicted.id, w.t2.id] } }, data: { sharesWithColleagues: true } });
 }, 120_000);
@@ -375,6 +376,7 @@ function rows(): Row[] {
     // Its certificate opens for T1 and District One's leader (who verifies hours); never T1's principal (SL1).
     { name: 'getCertificateUrl (T1 entry’s certificate)', allow: ['T1', 'L1'], run: (a) => getCertificateUrl({ actor: a, certificateId: ctx.certificateId!, inline: false }) },
     { name: 'requestCertificateUpload (T1 entry)', allow: ['T1'], run: (a) => requestCertificateUpload({ actor: a, learningId: ctx.externalLearningId!, fileName: 'again.pdf', contentType: 'application/pdf', size: SAMPLE_PDF.byteLength }) },
+    { name: 'cancelCertificateUpload (T1 upload, sent)', allow: ['T1'], run: (a) => cancelCertificateUpload({ actor: a, certificateId: ctx.cancelCertificateId! }) },
     { name: 'completeCertificateUpload (T1 upload, sent)', allow: ['T1'], run: (a) => completeCertificateUpload({ actor: a, certificateId: ctx.pendingCertificateId! }) },
     { name: 'removeCertificate (T1 entry)', allow: ['T1'], run: (a) => removeCertificate({ actor: a, learningId: ctx.externalLearningId! }) },
     { name: 'deleteExternalLearning (T1 entry)', allow: ['T1'], run: (a) => deleteExternalLearning({ actor: a, id: ctx.externalLearningId! }) },

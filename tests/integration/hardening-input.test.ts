@@ -74,8 +74,8 @@ import { DeleteCredentialFeedbackInput, SaveCredentialFeedbackInput } from '@/li
 import { getCredentialFeedbackReport, getCredentialFeedbackSummary, getFeedbackForm } from '@/lib/credential-feedback/queries';
 import { AnswerCredentialQuestionInput, AskCredentialQuestionInput, ShareCredentialQuestionInput, WithdrawCredentialQuestionInput } from '@/lib/credential-questions/schemas';
 import { answerCredentialQuestion, askCredentialQuestion, setCredentialQuestionShared, withdrawCredentialQuestion } from '@/lib/credential-questions/mutations';
-import { CompleteCertificateUploadInput, DeleteExternalLearningInput, EditExternalLearningInput, externalLearningFields, RemoveCertificateInput, RequestCertificateUploadInput } from '@/lib/external-learning/schemas';
-import { completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload } from '@/lib/external-learning/certificates';
+import { CancelCertificateUploadInput, CompleteCertificateUploadInput, DeleteExternalLearningInput, EditExternalLearningInput, externalLearningFields, RemoveCertificateInput, RequestCertificateUploadInput } from '@/lib/external-learning/schemas';
+import { cancelCertificateUpload, completeCertificateUpload, getCertificateUrl, removeCertificate, requestCertificateUpload } from '@/lib/external-learning/certificates';
 import { ColleaguesListInput, SharesWithColleaguesInput } from '@/lib/colleagues/schemas';
 import { getColleaguesOnCredential, listColleagues } from '@/lib/colleagues/queries';
 import { setSharesWithColleagues } from '@/lib/colleagues/mutations';
@@ -308,6 +308,7 @@ describe('zod input schemas under hostile input', () => {
     ['RequestCertificateUploadInput', RequestCertificateUploadInput, { learningId: hostileValue, fileName: hostileValue, contentType: hostileValue, size: hostileValue }],
     ['CompleteCertificateUploadInput', CompleteCertificateUploadInput, { certificateId: hostileValue }],
     ['RemoveCertificateInput', RemoveCertificateInput, { learningId: hostileValue }],
+    ['CancelCertificateUploadInput', CancelCertificateUploadInput, { certificateId: hostileValue }],
     ['SharesWithColleaguesInput', SharesWithColleaguesInput, { shares: anyOr('yes', 'no') }],
     ['ColleaguesListInput', ColleaguesListInput, { cursor: hostileValue, same: anyOr('1'), now: anyOr('sharing', 'stopped') }],
     ['AnswerFeedbackQuestionInput', AnswerFeedbackQuestionInput, { questionId: hostileValue, answer: hostileValue }],
@@ -473,6 +474,7 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     });
     await pipeline({ schema: CompleteCertificateUploadInput, arb: hostileInput({ certificateId: idOr(ticket.certificateId) }), call: (i) => completeCertificateUpload({ actor: t2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: RemoveCertificateInput, arb: hostileInput({ learningId: idOr(entry.id) }), call: (i) => removeCertificate({ actor: t2, ...i }), mustNotSucceed: true });
+    await pipeline({ schema: CancelCertificateUploadInput, arb: hostileInput({ certificateId: idOr(ticket.certificateId) }), call: (i) => cancelCertificateUpload({ actor: t2, ...i }), mustNotSucceed: true });
     await pipeline({
       arb: fc.oneof(fc.constant(ticket.certificateId), fc.stringMatching(/^[a-zA-Z0-9]{1,40}$/)),
       call: (id: string) => getCertificateUrl({ actor: t2, certificateId: id, inline: false }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CERTIFICATE_ACCEPT, CERTIFICATE_MAX_BYTES, certificateFileProblem, certificateHref, certificateInWords, declaredCertificateType } from '@/lib/external-learning/certificate-files';
+import { CERTIFICATE_ACCEPT, CERTIFICATE_MAX_BYTES, certificateFileProblem, certificateHref, certificateInWords, declaredCertificateType, servedCertificateName } from '@/lib/external-learning/certificate-files';
 import { CompleteCertificateUploadInput, RemoveCertificateInput, RequestCertificateUploadInput } from '@/lib/external-learning/schemas';
 
 // What a certificate of completion may be: checked the same in the browser (before any request)
@@ -54,9 +54,24 @@ describe('the actions’ inputs', () => {
   it('take an entry id, a file name without control characters, a type and a whole size', () => {
     expect(RequestCertificateUploadInput.parse({ learningId: 'cabc', fileName: ' My\ncert.pdf ', size: '120' })).toEqual({ learningId: 'cabc', fileName: 'Mycert.pdf', contentType: 'application/octet-stream', size: 120 });
     expect(RequestCertificateUploadInput.safeParse({ learningId: 'x; DROP', fileName: 'a.pdf', contentType: 'application/pdf', size: 1 }).success).toBe(false);
+    // A right-to-left override would show "fdp.exe" as "exe.pdf"; it is dropped like a line break.
+    expect(RequestCertificateUploadInput.parse({ learningId: 'cabc', fileName: 'cert\u202Efdp.png', contentType: 'image/png', size: 1 }).fileName).toBe('certfdp.png');
+    const long = RequestCertificateUploadInput.safeParse({ learningId: 'cabc', fileName: 'a.pdf', contentType: 'x'.repeat(201), size: 1 });
+    expect(long.success ? null : long.error.issues[0].message).toBe('The file’s type could not be read. Choose the file again.');
     expect(RequestCertificateUploadInput.safeParse({ learningId: 'cabc', fileName: '', contentType: 'application/pdf', size: 1 }).success).toBe(false);
     expect(RequestCertificateUploadInput.safeParse({ learningId: 'cabc', fileName: 'a.pdf', contentType: 'application/pdf', size: 1.5 }).success).toBe(false);
     expect(CompleteCertificateUploadInput.safeParse({ certificateId: '../etc' }).success).toBe(false);
     expect(RemoveCertificateInput.parse({ learningId: 'cabc' })).toEqual({ learningId: 'cabc' });
+  });
+});
+
+describe('servedCertificateName', () => {
+  it('keeps a name whose extension is the served type’s, and adds one otherwise', () => {
+    expect(servedCertificateName('Summit certificate.pdf', 'application/pdf')).toBe('Summit certificate.pdf');
+    expect(servedCertificateName('scan.JPG', 'image/jpeg')).toBe('scan.JPG');
+    expect(servedCertificateName('scan.jpeg', 'image/jpeg')).toBe('scan.jpeg');
+    expect(servedCertificateName('certificate.html', 'image/png')).toBe('certificate.html.png');
+    expect(servedCertificateName('drawing.svg', 'image/webp')).toBe('drawing.svg.webp');
+    expect(servedCertificateName('certificate', 'application/pdf')).toBe('certificate.pdf');
   });
 });

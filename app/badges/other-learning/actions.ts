@@ -7,11 +7,11 @@ import { requireActor } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
 import { formDataToObject, parseInput, toActionError, type ActionFailure, type ActionResult } from '@/lib/action-result';
 import {
-  AddExternalLearningInput, CompleteCertificateUploadInput, DeleteExternalLearningInput, EditExternalLearningInput, ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, latestCompletedOn,
+  AddExternalLearningInput, CancelCertificateUploadInput, CompleteCertificateUploadInput, DeleteExternalLearningInput, EditExternalLearningInput, ENTRY_NOT_FOUND, ENTRY_OUT_OF_DATE, latestCompletedOn,
   RemoveCertificateInput, RequestCertificateUploadInput,
 } from '@/lib/external-learning/schemas';
 import { addExternalLearning, deleteExternalLearning, editExternalLearning } from '@/lib/external-learning/mutations';
-import { completeCertificateUpload, removeCertificate, requestCertificateUpload, type AttachedCertificate, type CertificateTicket } from '@/lib/external-learning/certificates';
+import { cancelCertificateUpload, completeCertificateUpload, removeCertificate, requestCertificateUpload, type AttachedCertificate, type CertificateTicket } from '@/lib/external-learning/certificates';
 import { certificateInWords } from '@/lib/external-learning/certificate-files';
 import { ownEntryPageCursor } from '@/lib/external-learning/queries';
 import { entrySavedInWords } from '@/components/external-learning/entry-words';
@@ -150,8 +150,23 @@ export async function completeCertificateUploadAction(input: z.input<typeof Comp
   } catch (e) {
     return certificateRefusal(e);
   }
-  revalidatePath(OTHER_LEARNING_PATH);
+  revalidateOtherLearning();
   return { ok: true, data: certificate, message: `Attached: “${certificate.fileName}” (${certificateInWords(certificate)}).` };
+}
+
+/**
+ * The uploader gave up an upload (Cancel, or another file chosen): it no longer holds one of the
+ * entry's places. Answered as done whatever became of it; nothing on the page changes.
+ */
+export async function cancelCertificateUploadAction(input: z.input<typeof CancelCertificateUploadInput>): Promise<CertificateStep<null>> {
+  const parsed = parseInput(CancelCertificateUploadInput, input);
+  if (!parsed.ok) return badInput(parsed.result);
+  try {
+    await cancelCertificateUpload({ actor: await requireActor(), certificateId: parsed.data.certificateId });
+  } catch (e) {
+    return certificateRefusal(e);
+  }
+  return { ok: true, data: null };
 }
 
 /** "Yes, remove it" on an entry's certificate; an entry with none left answers as done. */
@@ -163,6 +178,6 @@ export async function removeCertificateAction(_prev: ActionResult, formData: For
   } catch (e) {
     return toActionError(e);
   }
-  revalidatePath(OTHER_LEARNING_PATH);
+  revalidateOtherLearning();
   return { ok: true, message: 'Removed. The entry has no certificate now.' };
 }

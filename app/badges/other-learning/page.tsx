@@ -14,7 +14,7 @@ import { CertificateUpload, RemoveCertificateForm } from '@/components/external-
 import { formatBytes } from '@/lib/evidence/file-types';
 import { certificateHref } from '@/lib/external-learning/certificate-files';
 import {
-  addExternalLearningAction, completeCertificateUploadAction, deleteExternalLearningAction, editExternalLearningAction, removeCertificateAction, requestCertificateUploadAction,
+  addExternalLearningAction, cancelCertificateUploadAction, completeCertificateUploadAction, deleteExternalLearningAction, editExternalLearningAction, removeCertificateAction, requestCertificateUploadAction,
 } from './actions';
 
 export const metadata = { title: 'Other professional learning' };
@@ -134,6 +134,7 @@ export default async function OtherLearningPage({ searchParams }: { searchParams
                         hasCertificate={e.certificate !== null}
                         request={requestCertificateUploadAction}
                         complete={completeCertificateUploadAction}
+                        cancel={cancelCertificateUploadAction}
                       />
                       <RemoveCertificateForm action={removeCertificateAction} learningId={e.id} fileName={e.certificate?.fileName ?? null} />
                     </div>
