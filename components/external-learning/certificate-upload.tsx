@@ -46,6 +46,8 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
   const input = useRef<HTMLInputElement>(null);
   const said = useRef<HTMLParagraphElement>(null);
   const busy = phase === 'starting' || phase === 'uploading' || phase === 'checking';
+  // "Attached: …" is said until the certificate goes (removed, here or in another tab): then it is no longer true.
+  const shown = phase === 'done' && !hasCertificate ? '' : message;
 
   /** Lets the server drop an upload this page gave up, so it holds none of the entry's places. */
   function giveUp() {
@@ -176,7 +178,7 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
         </div>
       ) : null}
       <p ref={said} role="status" aria-live="polite" tabIndex={-1} className={`mt-1 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-brand-700 ${phase === 'failed' ? 'text-red-800' : ''}`}>
-        {message}
+        {shown}
       </p>
       {phase === 'failed' && retryable ? (
         <button type="button" className={`${button} mt-1`} onClick={retry}>
@@ -211,8 +213,9 @@ export function RemoveCertificateForm({ action, learningId, fileName }: { action
           </form>
         </ConfirmDisclosure>
       ) : null}
+      {/* "Removed" is said while the entry has no certificate; once another is attached it is no longer true. */}
       <div ref={outcome} tabIndex={-1} className="focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">
-        <ActionAlerts state={state} className="mt-2" />
+        {state.ok && fileName !== null ? null : <ActionAlerts state={state} className="mt-2" />}
       </div>
     </div>
   );

@@ -60,3 +60,40 @@ test('a teacher adds learning done elsewhere, attaches its certificate, sees it 
   await expect(page.getByText(/^Deleted\./)).toBeVisible();
   await expect(page.getByText(title)).toHaveCount(0);
 });
+
+// The connection drops while the certificate is on its way to storage: the teacher is told so in
+// plain words, Retry sends it again and it is attached; removing it says so, and no longer says it
+// is attached.
+test('a certificate upload cut off by a dropped connection is attached by Retry, then removed', async ({ page }) => {
+  test.setTimeout(90_000);
+  const title = `Coaching institute (${Date.now().toString(36).slice(-6)})`;
+  await signIn(page, 'teacher@demo.school');
+  await page.goto('/badges/other-learning');
+  const add = page.locator('section', { has: page.getByRole('heading', { name: 'Add professional learning', exact: true }) });
+  await add.getByLabel('Title').fill(title);
+  await add.getByLabel('Provided by').fill('CESA 1');
+  await add.getByLabel('Completed on').fill('2026-06-20');
+  await add.getByLabel('PD hours').fill('3');
+  await add.getByRole('button', { name: 'Add to my list' }).click();
+  await expect(page.getByText(`Added: “${title}”`)).toBeVisible();
+  const listed = page.getByRole('listitem').filter({ hasText: title });
+
+  // The first request to storage's upload address fails as a dropped connection does.
+  await page.route(/\/uploads\/[0-9a-f]+\?/, (route) => route.abort('connectionreset'), { times: 1 });
+  await listed.getByLabel(/^Attach a certificate/).setInputFiles({ name: 'institute.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await expect(listed.getByText('The connection dropped while “institute.pdf” was uploading. Check your connection, then Retry.')).toBeVisible();
+  await listed.getByRole('button', { name: 'Retry uploading “institute.pdf”' }).click();
+  await expect(listed.getByText('Attached: “institute.pdf” (PDF,', { exact: false })).toBeVisible();
+  await expect(listed.getByText('institute.pdf', { exact: true })).toBeVisible();
+
+  await listed.locator('summary', { hasText: 'Remove…' }).click();
+  await listed.getByRole('button', { name: /^Yes, remove it/ }).click();
+  await expect(listed.getByText('Removed. The entry has no certificate now.')).toBeVisible();
+  await expect(listed.getByText('No certificate attached.')).toBeVisible();
+  await expect(listed.getByText('Attached: “institute.pdf”', { exact: false })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await listed.locator('summary', { hasText: 'Delete…' }).click();
+  await listed.getByRole('button', { name: /^Yes, delete it/ }).click();
+  await expect(page.getByText(/^Deleted\./)).toBeVisible();
+});
