@@ -44,7 +44,15 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
   const delivered = useRef(false);
   const xhr = useRef<XMLHttpRequest | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const said = useRef<HTMLParagraphElement>(null);
+  const retryButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes once an upload ends (the file input is disabled while it runs, so focus left
+  // it): Retry when it is offered, else the file input. The outcome itself is read out by the live
+  // region; it is not focused as well, which would have it read twice.
+  const [focusAfter, setFocusAfter] = useState<'retry' | 'input' | null>(null);
+  useEffect(() => {
+    if (!focusAfter) return;
+    (focusAfter === 'retry' ? retryButton.current : input.current)?.focus();
+  }, [focusAfter, phase]);
   const busy = phase === 'starting' || phase === 'uploading' || phase === 'checking';
   // "Attached: …" is said until the certificate goes (removed, here or in another tab): then it is no longer true.
   const shown = phase === 'done' && !hasCertificate ? '' : message;
@@ -61,10 +69,11 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
     setPhase('failed');
     setRetryable(retry);
     setMessage(text);
-    if (focus) said.current?.focus();
+    if (focus) setFocusAfter(retry ? 'retry' : 'input');
   }
 
   async function finish(f: File, t: CertificateTicket) {
+    setFocusAfter(null);
     setPhase('checking');
     setMessage(`Checking “${f.name}”…`);
     let r: CertificateStep<AttachedCertificate>;
@@ -80,10 +89,11 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
     if (input.current) input.current.value = '';
     setPhase('done');
     setMessage(r.message ?? `Attached: “${f.name}”.`);
-    said.current?.focus();
+    setFocusAfter('input');
   }
 
   function send(f: File, t: CertificateTicket) {
+    setFocusAfter(null);
     setPhase('uploading');
     setPercent(0);
     setMessage(`Uploading “${f.name}”…`);
@@ -111,7 +121,8 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
       giveUp();
       setPhase('idle');
       setMessage(`Upload cancelled. “${f.name}” was not attached.`);
-      input.current?.focus();
+      // The Cancel button is gone: back to the file input, once it is enabled again.
+      setFocusAfter('input');
     };
     req.send(f);
   }
@@ -177,11 +188,11 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
           ) : null}
         </div>
       ) : null}
-      <p ref={said} role="status" aria-live="polite" tabIndex={-1} className={`mt-1 text-sm focus:outline-2 focus:outline-offset-2 focus:outline-brand-700 ${phase === 'failed' ? 'text-red-800' : ''}`}>
+      <p role="status" aria-live="polite" className={`mt-1 text-sm ${phase === 'failed' ? 'text-red-800' : ''}`}>
         {shown}
       </p>
       {phase === 'failed' && retryable ? (
-        <button type="button" className={`${button} mt-1`} onClick={retry}>
+        <button ref={retryButton} type="button" className={`${button} mt-1`} onClick={retry}>
           Retry<span className="sr-only"> uploading “{fileName}”</span>
         </button>
       ) : null}

@@ -7,7 +7,7 @@ import { SAMPLE_PDF, signIn } from './helpers';
 // its private link; it prints on her PD transcript in its own self-reported section, and she deletes
 // it again. A title unique to the run, so a CI retry finds
 // its own entry.
-test('a teacher adds learning done elsewhere, attaches its certificate, sees it on her transcript apart from her badges, and deletes it', async ({ page }) => {
+test('a teacher adds learning done elsewhere, attaches its certificate, sees it on her transcript apart from her badges, her district leader opens it, and she deletes it', async ({ browser, page }) => {
   test.setTimeout(120_000);
   const title = `Regional assessment summit (${Date.now().toString(36).slice(-6)})`;
 
@@ -53,6 +53,20 @@ test('a teacher adds learning done elsewhere, attaches its certificate, sees it 
   await expect(page.getByText(title).first()).toBeVisible();
   await expect(page.getByText('Certificate on file').first()).toBeVisible();
 
+  // Her district's leader, who verifies hours, opens it from her teacher record.
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await signIn(leader, 'leader@demo.school');
+  await leader.goto(`/district/teachers?q=${encodeURIComponent('teacher@demo.school')}`);
+  await leader.getByRole('link', { name: 'Maya Okafor' }).click();
+  await expect(leader).toHaveURL(/\/district\/teachers\/[a-z0-9]+/);
+  const link = leader.getByRole('link', { name: `Certificate of “${title}”: summit-certificate.pdf (opens in a new tab)` });
+  await expect(link).toBeVisible();
+  const forLeader = await leader.request.get((await link.getAttribute('href'))!, { maxRedirects: 0 });
+  expect(forLeader.status()).toBe(302);
+  expect(forLeader.headers()['cache-control']).toContain('no-store');
+  await leaderContext.close();
+
   await page.goto('/badges/other-learning');
   const entry = page.getByRole('listitem').filter({ hasText: title });
   await entry.locator('summary', { hasText: 'Delete…' }).click();
@@ -82,9 +96,12 @@ test('a certificate upload cut off by a dropped connection is attached by Retry,
   await page.route(/\/uploads\/[0-9a-f]+\?/, (route) => route.abort('connectionreset'), { times: 1 });
   await listed.getByLabel(/^Attach a certificate/).setInputFiles({ name: 'institute.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
   await expect(listed.getByText('The connection dropped while “institute.pdf” was uploading. Check your connection, then Retry.')).toBeVisible();
-  await listed.getByRole('button', { name: 'Retry uploading “institute.pdf”' }).click();
+  // Focus waits on Retry (the file input was disabled while the file was on its way).
+  await expect(listed.getByRole('button', { name: 'Retry uploading “institute.pdf”' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(listed.getByText('Attached: “institute.pdf” (PDF,', { exact: false })).toBeVisible();
   await expect(listed.getByText('institute.pdf', { exact: true })).toBeVisible();
+  await expect(listed.getByLabel(/^Replace the certificate/)).toBeFocused();
 
   await listed.locator('summary', { hasText: 'Remove…' }).click();
   await listed.getByRole('button', { name: /^Yes, remove it/ }).click();
