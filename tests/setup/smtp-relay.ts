@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
-export function startLoopbackSmtpRelay(handle: (socket: net.Socket) => void): void {
+export function startLoopbackSmtpRelay(handle: (socket: net.Socket) => void, query = ''): void {
   let server: net.Server;
   const sockets = new Set<net.Socket>();
 
@@ -16,7 +16,7 @@ export function startLoopbackSmtpRelay(handle: (socket: net.Socket) => void): vo
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     // Before anything in the file calls env() (it caches the configuration on first use).
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}${query}`;
   });
 
   afterAll(async () => {
