@@ -1,12 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { SAMPLE_PDF, signIn } from './helpers';
+
+/** Adds an entry through the page's add form (not the edit forms of entries already listed), and returns its list item. */
+async function addEntry(page: Page, e: { title: string; provider: string; completedOn: string; pdHours: string }) {
+  const add = page.locator('section', { has: page.getByRole('heading', { name: 'Add professional learning', exact: true }) });
+  await add.getByLabel('Title').fill(e.title);
+  await add.getByLabel('Provided by').fill(e.provider);
+  await add.getByLabel('Completed on').fill(e.completedOn);
+  await add.getByLabel('PD hours').fill(e.pdHours);
+  await add.getByRole('button', { name: 'Add to my list' }).click();
+  await expect(page.getByText(`Added: “${e.title}”`)).toBeVisible();
+  return page.getByRole('listitem').filter({ hasText: e.title });
+}
 
 // A teacher records a workshop done elsewhere from My badges, attaches its certificate (a file of
 // the wrong kind is refused in the browser, a web page renamed .pdf by the server), opens it through
 // its private link; it prints on her PD transcript in its own self-reported section, and she deletes
-// it again. A title unique to the run, so a CI retry finds
-// its own entry.
+// it again. A title unique to the run, so a CI retry finds its own entry.
 test('a teacher adds learning done elsewhere, attaches its certificate, sees it on her transcript apart from her badges, her district leader opens it, and she deletes it', async ({ browser, page }) => {
   test.setTimeout(120_000);
   const title = `Regional assessment summit (${Date.now().toString(36).slice(-6)})`;
@@ -15,17 +26,9 @@ test('a teacher adds learning done elsewhere, attaches its certificate, sees it 
   await page.goto('/badges');
   await page.getByRole('link', { name: /(Add professional learning done elsewhere|See, add or change your other professional learning)/ }).click();
   await expect(page).toHaveURL(/\/badges\/other-learning/);
-  // The add form, not the edit forms of entries already listed.
-  const add = page.locator('section', { has: page.getByRole('heading', { name: 'Add professional learning', exact: true }) });
-  await add.getByLabel('Title').fill(title);
-  await add.getByLabel('Provided by').fill('Wisconsin DPI');
-  await add.getByLabel('Completed on').fill('2026-03-14');
-  await add.getByLabel('PD hours').fill('6');
-  await add.getByRole('button', { name: 'Add to my list' }).click();
-  await expect(page.getByText(`Added: “${title}”`)).toBeVisible();
+  const listed = await addEntry(page, { title, provider: 'Wisconsin DPI', completedOn: '2026-03-14', pdHours: '6' });
 
   // The certificate: straight from the browser to storage, then checked by the server.
-  const listed = page.getByRole('listitem').filter({ hasText: title });
   await expect(listed.getByText('No certificate attached.')).toBeVisible();
   const attach = listed.getByLabel(/^Attach a certificate/);
   await attach.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Attended all day.') });
@@ -83,14 +86,7 @@ test('a certificate upload cut off by a dropped connection is attached by Retry,
   const title = `Coaching institute (${Date.now().toString(36).slice(-6)})`;
   await signIn(page, 'teacher@demo.school');
   await page.goto('/badges/other-learning');
-  const add = page.locator('section', { has: page.getByRole('heading', { name: 'Add professional learning', exact: true }) });
-  await add.getByLabel('Title').fill(title);
-  await add.getByLabel('Provided by').fill('CESA 1');
-  await add.getByLabel('Completed on').fill('2026-06-20');
-  await add.getByLabel('PD hours').fill('3');
-  await add.getByRole('button', { name: 'Add to my list' }).click();
-  await expect(page.getByText(`Added: “${title}”`)).toBeVisible();
-  const listed = page.getByRole('listitem').filter({ hasText: title });
+  const listed = await addEntry(page, { title, provider: 'CESA 1', completedOn: '2026-06-20', pdHours: '3' });
 
   // The first request to storage's upload address fails as a dropped connection does.
   await page.route(/\/uploads\/[0-9a-f]+\?/, (route) => route.abort('connectionreset'), { times: 1 });
