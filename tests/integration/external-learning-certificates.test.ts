@@ -124,8 +124,13 @@ describe('attaching a certificate', () => {
     const w = await world();
     const { certificateId } = await sent(w.ann, w.entryId, 'c.pdf', SAMPLE_PDF, 'application/pdf');
     const copies = recordCopies();
-    const [a, b] = await Promise.all([completeCertificateUpload({ actor: w.ann, certificateId }), completeCertificateUpload({ actor: w.ann, certificateId })]);
+    // The second finishes whole while the first is between its copy and its check: they overlap.
+    let b: Awaited<ReturnType<typeof completeCertificateUpload>> | undefined;
+    const a = await withPauseAfter('CopyObjectCommand', async () => {
+      b = await completeCertificateUpload({ actor: w.ann, certificateId });
+    }, () => completeCertificateUpload({ actor: w.ann, certificateId }));
     copies.stop();
+    expect(copies.keys).toHaveLength(2);
     expect(a).toEqual(b);
     const rows = await db.externalLearningCertificate.findMany();
     expect(rows.map((r) => r.status)).toEqual(['UPLOADED']);
