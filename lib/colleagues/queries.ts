@@ -216,29 +216,19 @@ export type ColleagueGroup = { count: number; names: string[] };
 /** How many colleagues' names the apply page's line gives; the rest are counted. */
 export const ON_CREDENTIAL_NAMES = 3;
 
-/** An id as our rows have them (a cuid); anything else names no micro-credential. */
-const ROW_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
  * For a micro-credential's apply page: where the signed-in person stands with colleagues and, when
  * they share, how many colleagues they see (the same rule as listColleagues) hold its badge and how
  * many others are working on it, each with the first ON_CREDENTIAL_NAMES names by the list's order
  * (someone renewing a badge they hold is among those holding it). One statement (the
- * page is read often): the viewer's row, the credential by its unique slug or id, and the
+ * page is read often): the viewer's row, the credential by its unique slug, and the
  * colleagues at their school on the sharing index, each checked on the (userId, microCredentialId)
- * indexes. By slug, so the page reads it alongside the application. Null for a slug or id that is
- * not one (the page is "not found" anyway), never sent to the database.
+ * indexes. By slug, so the page reads it alongside the application. Null for a slug that is not
+ * one (the page is "not found" anyway), never sent to the database.
  */
-export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>; now?: Date } & ({ slug: string } | { microCredentialId: string })): Promise<ColleaguesOnCredential | null> {
+export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>; slug: string; now?: Date }): Promise<ColleaguesOnCredential | null> {
   const now = opts.now ?? new Date();
-  let target: Prisma.Sql;
-  if ('slug' in opts) {
-    if (!isCredentialSlug(opts.slug)) return null;
-    target = Prisma.sql`m."slug" = ${opts.slug}`;
-  } else {
-    if (!ROW_ID.test(opts.microCredentialId)) return null;
-    target = Prisma.sql`m."id" = ${opts.microCredentialId}`;
-  }
+  if (!isCredentialSlug(opts.slug)) return null;
   const [row] = await db.$queryRaw<{ schoolId: string | null; sharesWithColleagues: boolean; schoolName: string | null; count: number; holdingCount: number; holdingNames: string[]; workingNames: string[]; workingOnIt: boolean }[]>`
     WITH me AS (
       SELECT u."id", u."schoolId", u."sharesWithColleagues", o."name" AS "schoolName"
@@ -249,14 +239,14 @@ export async function getColleaguesOnCredential(opts: { actor: Pick<Actor, 'id'>
         EXISTS (SELECT 1 FROM "Award" a WHERE a."userId" = c."id" AND a."microCredentialId" = m."id" AND ${shownBadgeSql('a', now)}) AS "holds",
         EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."userId" = c."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)}) AS "works"
       FROM me JOIN "User" c ON ${colleagueOfSql('me', 'c')}
-      JOIN "MicroCredential" m ON ${target}
+      JOIN "MicroCredential" m ON m."slug" = ${opts.slug}
     ), found AS (SELECT f."id", f."name", f."holds" FROM on_it f WHERE f."holds" OR f."works")
     SELECT me."schoolId", me."sharesWithColleagues", me."schoolName",
       (SELECT count(*) FROM found)::int AS "count",
       (SELECT count(*) FROM found WHERE "holds")::int AS "holdingCount",
       ARRAY(SELECT f."name" FROM found f WHERE f."holds" ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "holdingNames",
       ARRAY(SELECT f."name" FROM found f WHERE NOT f."holds" ORDER BY f."name", f."id" LIMIT ${ON_CREDENTIAL_NAMES}) AS "workingNames",
-      EXISTS (SELECT 1 FROM "Enrollment" e JOIN "MicroCredential" m ON ${target} WHERE e."userId" = me."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)}) AS "workingOnIt"
+      EXISTS (SELECT 1 FROM "Enrollment" e JOIN "MicroCredential" m ON m."slug" = ${opts.slug} WHERE e."userId" = me."id" AND e."microCredentialId" = m."id" AND ${workingOnSql('e', now)}) AS "workingOnIt"
     FROM me`;
   if (!row) return { state: 'no-school' };
   const state = sharingState(row);
