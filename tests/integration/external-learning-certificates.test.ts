@@ -373,6 +373,13 @@ describe('who opens a certificate', () => {
     const saved = await fetch(await getCertificateUrl({ actor: w.leader, certificateId: png.certificateId, inline: false }));
     expect(saved.headers.get('content-type')).toBe('image/png');
     expect(saved.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('certificate.html.png')}`);
+    // A hostile name (quotes, a semicolon, a line break, a header of its own) stays one encoded parameter.
+    const { entry: third } = await addExternalLearning({ actor: w.ann, input: entryInput('Reading institute') });
+    const hostile = await attached(w.ann, third.id, 'evil";\r\nSet-Cookie: x=1; é.pdf');
+    const served = await fetch(await getCertificateUrl({ actor: w.ann, certificateId: hostile.certificateId, inline: true }));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('set-cookie')).toBeNull();
+    expect(served.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''${encodeURIComponent('evil";\r\nSet-Cookie: x=1; é.pdf')}`);
     // A leader of the district the teacher has left: no longer.
     await db.user.update({ where: { id: w.ann.id }, data: { districtId: null, schoolId: null } });
     expect((await errorOf(getCertificateUrl({ actor: w.leader, certificateId: c.certificateId, inline: false }))).code).toBe('NOT_FOUND');
