@@ -60,6 +60,8 @@ async function world() {
   return { district, school, ann, bo, leader, principal, otherLeader, reviewer, issuerAdmin, entryId: entry.id };
 }
 
+type World = Awaited<ReturnType<typeof world>>;
+
 const put = (url: string, body: Uint8Array, contentType: string) => fetch(url, { method: 'PUT', body: Buffer.from(body), headers: { 'content-type': contentType } });
 
 /** Step 1 and the browser's PUT: the pending row and its upload key. */
@@ -257,6 +259,28 @@ describe('attaching a certificate', () => {
     const { certificateId, uploadKey } = await sent(w.ann, w.entryId, 'c.pdf', SAMPLE_PDF, 'application/pdf');
     const copies = recordCopies();
     const e = await withPauseAfter('CopyObjectCommand', () => deleteExternalLearning({ actor: w.ann, id: w.entryId }), () => errorOf(completeCertificateUpload({ actor: w.ann, certificateId })));
+    copies.stop();
+    expect(e.code).toBe('NOT_FOUND');
+    await runAllJobsLater();
+    expect(copies.keys).toHaveLength(1);
+    expect(await headObject(copies.keys[0])).toBeNull();
+    expect(await headObject(uploadKey)).toBeNull();
+    expect(await db.externalLearningCertificate.count()).toBe(0);
+  });
+
+  // The same race with the other ways a pending upload goes: Remove, the account deleted, the sweep.
+  it.each([
+    ['removed', (w: World) => removeCertificate({ actor: w.ann, learningId: w.entryId })],
+    ['the account deleted', (w: World) => deleteOwnAccount({ actor: w.ann, input: DeleteAccountInput.parse({ password: 'correct horse battery', understood: 'on' }) }).then(() => undefined)],
+    ['swept as stale', async () => {
+      await db.externalLearningCertificate.updateMany({ data: { createdAt: new Date(Date.now() - (STALE_CERTIFICATE_HOURS + 1) * 3_600_000) } });
+      await sweepStaleCertificateUploads();
+    }],
+  ] as const)('%s while its certificate is checked: “not found”, and nothing stays in storage', async (_what, meanwhile) => {
+    const w = await world();
+    const { certificateId, uploadKey } = await sent(w.ann, w.entryId, 'c.pdf', SAMPLE_PDF, 'application/pdf');
+    const copies = recordCopies();
+    const e = await withPauseAfter('CopyObjectCommand', () => meanwhile(w), () => errorOf(completeCertificateUpload({ actor: w.ann, certificateId })));
     copies.stop();
     expect(e.code).toBe('NOT_FOUND');
     await runAllJobsLater();
