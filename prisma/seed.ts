@@ -16,6 +16,7 @@ import { decideAsSeedReviewer } from '@/prisma/seed-review';
 import { addRecommendation } from '@/lib/district/recommendations';
 import { answerCredentialQuestion, askCredentialQuestion } from '@/lib/credential-questions/mutations';
 import { addExternalLearning } from '@/lib/external-learning/mutations';
+import { completeCertificateUpload, requestCertificateUpload } from '@/lib/external-learning/certificates';
 import { externalLearningFields } from '@/lib/external-learning/schemas';
 import { issuers, districts, tracks, microCredentials, stacks, calibrationExemplars, demoTeacher, demoProposals, earnedApplication, draftApplication, renewalDueApplication, SLUGS } from '@/prisma/seed-data';
 
@@ -268,7 +269,19 @@ export async function seed() {
   const lena = await loadActor((await db.user.findUniqueOrThrow({ where: { email: colleagues[0].email }, select: { id: true } })).id);
   const { questionId } = await askCredentialQuestion({ actor: lena!, microCredentialId: mcId(SLUGS.teamAgenda), body: 'Can the agenda be for a team I already lead, or does it have to be a new team?' });
   await answerCredentialQuestion({ actor: admin, questionId, answer: 'A team you already lead is fine. Say in your reflection what you changed in this agenda compared with your usual meetings, so the reviewer can see the new practice.', share: true });
-  await addExternalLearning({ actor: teacher, input: externalLearningFields(new Date().toISOString().slice(0, 10)).parse({ title: 'Formative assessment in science: summer institute', provider: 'Wisconsin Science Teachers Association', completedOn: '2026-07-15', pdHours: '12' }) });
+  const { entry: institute } = await addExternalLearning({ actor: teacher, input: externalLearningFields(new Date().toISOString().slice(0, 10)).parse({ title: 'Formative assessment in science: summer institute', provider: 'Wisconsin Science Teachers Association', completedOn: '2026-07-15', pdHours: '12' }) });
+  // Its certificate of completion, attached as the page does (ADR 027's addendum): her district's
+  // leader opens it from her teacher record.
+  const certificate = await samplePdf('Certificate of completion (demo)', [
+    'Wisconsin Science Teachers Association',
+    `This certifies that ${teacher.name} completed`,
+    'Formative assessment in science: summer institute',
+    '15 July 2026, 12 hours of professional development.',
+  ]);
+  const ticket = await requestCertificateUpload({ actor: teacher, learningId: institute.id, fileName: 'wsta-summer-institute-certificate.pdf', contentType: 'application/pdf', size: certificate.byteLength });
+  const put = await fetch(ticket.url, { method: 'PUT', body: Buffer.from(certificate), headers: { 'content-type': ticket.contentType } });
+  if (!put.ok) throw new Error(`certificate upload failed: ${put.status} ${await put.text()}`);
+  await completeCertificateUpload({ actor: teacher, certificateId: ticket.certificateId });
   log(`demo work: 2 earned badges (1 due for renewal), 1 draft, a colleague at Maya's school who shares, ${colleagues.length} submissions in the review queue (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
