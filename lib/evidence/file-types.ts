@@ -60,7 +60,8 @@ export function kindForMime(mime: string): EvidenceKind | null {
   return null;
 }
 
-function extensionOf(name: string) {
+/** A file name's extension, lower case, without the dot ('' when it has none). */
+export function extensionOf(name: string) {
   const m = /\.([a-z0-9]{1,8})$/i.exec(name);
   return m ? m[1].toLowerCase() : '';
 }

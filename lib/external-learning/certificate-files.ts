@@ -2,7 +2,7 @@
 // browser, which refuses a file before any request, and for the server, which refuses the same
 // files with the same words (requestCertificateUpload) and checks the bytes once they are stored.
 // Safe on the client.
-import { formatBytes } from '@/lib/evidence/file-types';
+import { extensionOf, formatBytes, MIME_FOR_EXTENSION } from '@/lib/evidence/file-types';
 
 /** The largest certificate: a scanned page or a provider's PDF is well under it. The CHECK in the migration says the same. */
 export const CERTIFICATE_MAX_BYTES = 10 * 1024 * 1024;
@@ -31,10 +31,8 @@ export const isCertificateType = (mime: string | null | undefined): mime is stri
 export function declaredCertificateType(fileName: string, contentType: string): string | null {
   const mime = contentType.toLowerCase().split(';')[0].trim();
   if (isCertificateType(mime)) return mime;
-  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1].toLowerCase();
-  if (!ext) return null;
-  const found = Object.entries(CERTIFICATE_TYPES).find(([, t]) => t.extensions.includes(ext));
-  return found ? found[0] : null;
+  const byName = MIME_FOR_EXTENSION[extensionOf(fileName)];
+  return isCertificateType(byName) ? byName : null;
 }
 
 /**
@@ -44,8 +42,7 @@ export function declaredCertificateType(fileName: string, contentType: string): 
  */
 export function servedCertificateName(fileName: string, mime: string): string {
   const extensions = CERTIFICATE_TYPES[mime]?.extensions ?? [];
-  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1].toLowerCase();
-  return ext && extensions.includes(ext) ? fileName : `${fileName}.${extensions[0] ?? 'bin'}`;
+  return extensions.includes(extensionOf(fileName)) ? fileName : `${fileName}.${extensions[0] ?? 'bin'}`;
 }
 
 /** Why this file cannot be a certificate (its type or its size), in words, or null when it may be. */
