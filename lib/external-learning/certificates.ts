@@ -15,6 +15,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isDistrictLeader } from '@/lib/auth/actor';
 import { assertReadScope } from '@/lib/district/queries';
@@ -64,6 +65,16 @@ async function lockOwnEntry(tx: Tx, learningId: string, userId: string): Promise
 
 /** The keys a certificate's rows hold: their upload objects and their checked copies. */
 const keysOf = (rows: { uploadKey: string; storageKey: string | null }[]) => rows.flatMap((r) => (r.storageKey ? [r.uploadKey, r.storageKey] : [r.uploadKey]));
+
+/**
+ * Deletes the certificate rows `where` says, in `tx`, and queues their objects for deletion with
+ * them. Null when no row went (every row holds an upload key, so any row deleted queues a job).
+ */
+async function dropCertificateRows(tx: Tx, where: Prisma.Sql): Promise<QueuedDeletion | null> {
+  const rows = await tx.$queryRaw<{ uploadKey: string; storageKey: string | null }[]>`
+    DELETE FROM "ExternalLearningCertificate" WHERE ${where} RETURNING "uploadKey", "storageKey"`;
+  return queueObjectDeletion({ keys: keysOf(rows), uploads: [] }, { tx });
+}
 
 export type CertificateTicket = { certificateId: string; url: string; contentType: string };
 
@@ -259,9 +270,7 @@ export async function cancelCertificateUpload(opts: { actor: Pick<Actor, 'id'>; 
   const queued = await db.$transaction(async (tx) => {
     // The entry's lock first, as an acceptance takes it: a completion under way finishes, or finds this row gone.
     await lockOwnEntry(tx, row.learningId, row.userId);
-    const rows = await tx.$queryRaw<{ uploadKey: string; storageKey: string | null }[]>`
-      DELETE FROM "ExternalLearningCertificate" WHERE "id" = ${row.id} AND "status" = 'PENDING' RETURNING "uploadKey", "storageKey"`;
-    return queueObjectDeletion({ keys: keysOf(rows), uploads: [] }, { tx });
+    return dropCertificateRows(tx, Prisma.sql`"id" = ${row.id} AND "status" = 'PENDING'`);
   });
   await deleteQueuedObjects(queued, 'cancelling a certificate upload');
 }
@@ -274,9 +283,7 @@ export async function cancelCertificateUpload(opts: { actor: Pick<Actor, 'id'>; 
 export async function removeCertificate(opts: { actor: Pick<Actor, 'id'>; learningId: string }): Promise<void> {
   const queued = await db.$transaction(async (tx) => {
     if (!(await lockOwnEntry(tx, opts.learningId, opts.actor.id))) throw entryNotFound();
-    const rows = await tx.$queryRaw<{ uploadKey: string; storageKey: string | null }[]>`
-      DELETE FROM "ExternalLearningCertificate" WHERE "learningId" = ${opts.learningId} AND "userId" = ${opts.actor.id} RETURNING "uploadKey", "storageKey"`;
-    return queueObjectDeletion({ keys: keysOf(rows), uploads: [] }, { tx });
+    return dropCertificateRows(tx, Prisma.sql`"learningId" = ${opts.learningId} AND "userId" = ${opts.actor.id}`);
   });
   await deleteQueuedObjects(queued, 'removing a certificate');
 }
@@ -286,9 +293,7 @@ export async function removeCertificate(opts: { actor: Pick<Actor, 'id'>; learni
  * certificate rows go (they would cascade) and their objects are queued for deletion.
  */
 export async function queueCertificatesOfEntry(tx: Tx, learningId: string): Promise<QueuedDeletion | null> {
-  const rows = await tx.$queryRaw<{ uploadKey: string; storageKey: string | null }[]>`
-    DELETE FROM "ExternalLearningCertificate" WHERE "learningId" = ${learningId} RETURNING "uploadKey", "storageKey"`;
-  return queueObjectDeletion({ keys: keysOf(rows), uploads: [] }, { tx });
+  return dropCertificateRows(tx, Prisma.sql`"learningId" = ${learningId}`);
 }
 
 /**
@@ -347,14 +352,10 @@ export async function sweepStaleCertificateUploads(now = new Date(), limit = 200
   });
   let swept = 0;
   for (const { id } of stale) {
-    const queued = await db.$transaction(async (tx) => {
-      // Only if still pending: a completion racing with the sweep wins.
-      const rows = await tx.$queryRaw<{ uploadKey: string; storageKey: string | null }[]>`
-        DELETE FROM "ExternalLearningCertificate" WHERE "id" = ${id} AND "status" = 'PENDING' RETURNING "uploadKey", "storageKey"`;
-      return rows.length ? { rows: rows.length, queued: await queueObjectDeletion({ keys: keysOf(rows), uploads: [] }, { tx }) } : null;
-    });
+    // Only if still pending: a completion racing with the sweep wins.
+    const queued = await db.$transaction((tx) => dropCertificateRows(tx, Prisma.sql`"id" = ${id} AND "status" = 'PENDING'`));
     if (!queued) continue;
-    await deleteQueuedObjects(queued.queued, 'a stale certificate upload');
+    await deleteQueuedObjects(queued, 'a stale certificate upload');
     swept++;
   }
   return swept;
