@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
 import { isDomainError } from '@/lib/errors';
 import { formDataToObject, parseInput, toActionError, type ActionFailure, type ActionResult } from '@/lib/action-result';
 import {
@@ -128,30 +129,31 @@ const badInput = (result: ActionResult<never>): CertificateRefusal => ({
   retry: false,
 });
 
-/** "Attach a certificate", step 1: a URL the browser PUTs the file to (checked first: its type and size). */
-export async function requestCertificateUploadAction(input: z.input<typeof RequestCertificateUploadInput>): Promise<CertificateStep<CertificateTicket>> {
-  const parsed = parseInput(RequestCertificateUploadInput, input);
+/**
+ * One step of the uploader: the input parsed (badInput), the signed-in teacher, then `run`; a
+ * refusal said with whether Retry can help (certificateRefusal).
+ */
+async function certificateStep<S extends z.ZodType, T>(schema: S, input: unknown, run: (actor: Actor, data: z.infer<S>) => Promise<T>): Promise<CertificateStep<T>> {
+  const parsed = parseInput(schema, input);
   if (!parsed.ok) return badInput(parsed.result);
   try {
-    const actor = await requireActor();
-    return { ok: true, data: await requestCertificateUpload({ actor, ...parsed.data }) };
+    return { ok: true, data: await run(await requireActor(), parsed.data) };
   } catch (e) {
     return certificateRefusal(e);
   }
 }
 
+/** "Attach a certificate", step 1: a URL the browser PUTs the file to (checked first: its type and size). */
+export async function requestCertificateUploadAction(input: z.input<typeof RequestCertificateUploadInput>): Promise<CertificateStep<CertificateTicket>> {
+  return certificateStep(RequestCertificateUploadInput, input, (actor, data) => requestCertificateUpload({ actor, ...data }));
+}
+
 /** Step 2, after the PUT: the file is checked and attached, replacing the entry's certificate. */
 export async function completeCertificateUploadAction(input: z.input<typeof CompleteCertificateUploadInput>): Promise<CertificateStep<AttachedCertificate>> {
-  const parsed = parseInput(CompleteCertificateUploadInput, input);
-  if (!parsed.ok) return badInput(parsed.result);
-  let certificate;
-  try {
-    certificate = await completeCertificateUpload({ actor: await requireActor(), certificateId: parsed.data.certificateId });
-  } catch (e) {
-    return certificateRefusal(e);
-  }
+  const step = await certificateStep(CompleteCertificateUploadInput, input, (actor, data) => completeCertificateUpload({ actor, certificateId: data.certificateId }));
+  if (!step.ok) return step;
   revalidateOtherLearning();
-  return { ok: true, data: certificate, message: `Attached: “${certificate.fileName}” (${certificateInWords(certificate)}).` };
+  return { ...step, message: `Attached: “${step.data.fileName}” (${certificateInWords(step.data)}).` };
 }
 
 /**
@@ -159,14 +161,10 @@ export async function completeCertificateUploadAction(input: z.input<typeof Comp
  * entry's places. Answered as done whatever became of it; nothing on the page changes.
  */
 export async function cancelCertificateUploadAction(input: z.input<typeof CancelCertificateUploadInput>): Promise<CertificateStep<null>> {
-  const parsed = parseInput(CancelCertificateUploadInput, input);
-  if (!parsed.ok) return badInput(parsed.result);
-  try {
-    await cancelCertificateUpload({ actor: await requireActor(), certificateId: parsed.data.certificateId });
-  } catch (e) {
-    return certificateRefusal(e);
-  }
-  return { ok: true, data: null };
+  return certificateStep(CancelCertificateUploadInput, input, async (actor, data) => {
+    await cancelCertificateUpload({ actor, certificateId: data.certificateId });
+    return null;
+  });
 }
 
 /** "Yes, remove it" on an entry's certificate; an entry with none left answers as done. */
