@@ -6,11 +6,11 @@
 // and fetches keep their plain 401, 404 and 410. Real Postgres and a real S3-compatible server
 // holding the file.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { NextRequest } from 'next/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { observable, openPrivateFile } from '../setup/private-file-route';
 import { safeCallbackUrl } from '@/lib/auth/schemas';
 import { createActor, createPublishedCredential, SAMPLE_PDF } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
@@ -45,17 +45,7 @@ async function world() {
   return { tess, omar, fileId: t.fileId };
 }
 
-function open(actor: Actor | null, path: string, accept?: string) {
-  session.actor = actor;
-  const id = decodeURIComponent(path.split('?')[0].split('/')[2]);
-  return FileRoute(new NextRequest(`http://127.0.0.1:3100${path}`, { headers: accept ? { accept } : {} }), { params: Promise.resolve({ id }) });
-}
-
-/** Everything a person (or their browser) could tell two responses apart by. */
-async function observable(res: Response) {
-  const headers = [...res.headers.entries()].filter(([k]) => k !== 'date').sort();
-  return { status: res.status, headers, body: await res.text() };
-}
+const open = (actor: Actor | null, path: string, accept?: string) => openPrivateFile(FileRoute, actor, path, accept);
 
 describe('an evidence link opened while signed out', () => {
   it('sends the person to sign in, and signing in brings them back to the file', async () => {

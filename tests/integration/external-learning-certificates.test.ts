@@ -5,12 +5,12 @@
 // district's leaders only. Every object no row holds is deleted (reject, replace, remove, entry or
 // account deleted, stale upload). Real Postgres and a real S3-compatible server.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { NextRequest } from 'next/server';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
+import { observable, openPrivateFile } from '../setup/private-file-route';
 import { errorOf, form } from '../setup/actions';
 import { textOf } from '../setup/html';
 import { recordCopies, withPauseAfter, withStorageDown } from '../setup/storage-down';
@@ -406,15 +406,7 @@ describe('who opens a certificate', () => {
 });
 
 describe('the certificate route', () => {
-  function open(actor: Actor | null, path: string, accept?: string) {
-    session.actor = actor;
-    const id = decodeURIComponent(path.split('?')[0].split('/')[3]);
-    return CertificateRoute(new NextRequest(`http://127.0.0.1:3100${path}`, { headers: accept ? { accept } : {} }), { params: Promise.resolve({ id }) });
-  }
-  async function observable(res: Response) {
-    const headers = [...res.headers.entries()].filter(([k]) => k !== 'date').sort();
-    return { status: res.status, headers, body: await res.text() };
-  }
+  const open = (actor: Actor | null, path: string, accept?: string) => openPrivateFile(CertificateRoute, actor, path, accept);
 
   it('signed out: a tab is sent to sign in and back; anything else gets 401', async () => {
     const w = await world();
