@@ -6,8 +6,11 @@ export type PartSpec = { id: string; title: string; responseType: 'TEXT' | 'FILE
  * stopped (isStoppedUpload: the page was closed or the connection dropped), which will never finish.
  * `rejectedFiles`: names of files the checks refused (wrong type inside, cut off), still listed on
  * the page: sending with one would leave the teacher believing it went with the evidence.
+ * `carried`: a part that passed in the attempt before and is kept, locked, in this revision (the
+ * teacher can change nothing in it), so what it holds is not asked for again: an issuer admin may
+ * have removed one of its files since (ADR 018: such a file needs no replacement).
  */
-export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; stoppedFiles?: number; videoFiles?: number; captionFiles?: number; rejectedFiles?: string[] };
+export type PartAnswer = { text: string; links: string[]; uploadedFiles: number; pendingFiles: number; stoppedFiles?: number; videoFiles?: number; captionFiles?: number; rejectedFiles?: string[]; carried?: boolean };
 
 /**
  * Problems that stop an attempt from being submitted, in plain language, keyed `<part id>.answer`
@@ -37,6 +40,8 @@ export function findIncompleteParts(parts: PartSpec[], answers: Map<string, Part
       const names = rejected.map((n) => `“${n}”`).join(', ');
       add(p.id, 'files', `${rejected.length === 1 ? `The file ${names} in “${p.title}” was` : `The files ${names} in “${p.title}” were`} refused and would not be sent. Remove ${rejected.length === 1 ? 'it' : 'them'}, and upload a corrected copy if you meant to include ${rejected.length === 1 ? 'it' : 'them'}.`);
     }
+    // A kept part was judged as it was sent; a file removed from it since leaves nothing to fix here.
+    if (a.carried) continue;
     if ((a.captionFiles ?? 0) > (a.videoFiles ?? 0)) add(p.id, 'files', `“${p.title}” has more captions files than videos (one per video): remove the extra ones.`);
     if (wantsFiles && a.uploadedFiles > p.maxFiles) add(p.id, 'files', `“${p.title}” allows at most ${p.maxFiles} files.`);
     if (!p.required) continue;

@@ -152,7 +152,7 @@ export async function saveResponse(opts: { actor: Actor; attemptId: string; part
   });
 }
 
-type SubmitContent = { responses: { partId: string; text: string; links: string[] }[]; files: { partId: string; status: string; fileName: string; declaredType: string; detectedType: string | null; createdAt: Date }[] };
+type SubmitContent = { responses: { partId: string; text: string; links: string[]; carriedOver: boolean }[]; files: { partId: string; status: string; fileName: string; declaredType: string; detectedType: string | null; createdAt: Date }[] };
 
 /** What stops these answers and files from being sent, as a VALIDATION error keyed `part.<id>.answer` or `part.<id>.files`. */
 function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = new Date()) {
@@ -172,6 +172,7 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = ne
       // An upload that stopped (tab closed, connection lost) is told apart from one still running.
       stoppedFiles: files.filter((f) => isStoppedUpload(f, now)).length,
       rejectedFiles: files.filter((f) => f.status === 'REJECTED').map((f) => f.fileName),
+      carried: r?.carriedOver ?? false,
     });
   }
   const problems = findIncompleteParts(parts, answers);
@@ -188,7 +189,7 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = ne
  */
 export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; attested?: boolean; now?: Date }) {
   const now = opts.now ?? new Date();
-  const content = { responses: { select: { partId: true, text: true, links: true } }, files: { select: { partId: true, status: true, fileName: true, declaredType: true, detectedType: true, createdAt: true } } } as const;
+  const content = { responses: { select: { partId: true, text: true, links: true, carriedOver: true } }, files: { select: { partId: true, status: true, fileName: true, declaredType: true, detectedType: true, createdAt: true } } } as const;
   const attempt = await db.attempt.findUnique({
     where: { id: opts.attemptId },
     select: {

@@ -389,6 +389,65 @@ describe('removing a file', () => {
   });
 });
 
+describe('a file removed from a part that passed', () => {
+  /** The reviewer passes "Lesson evidence" and not "Context": the revision keeps the files' part, locked. */
+  async function returnedWithFilesPassed(w: World) {
+    const [review, attempt] = await Promise.all([db.review.findUniqueOrThrow({ where: { id: w.reviewId } }), db.attempt.findUniqueOrThrow({ where: { id: w.attemptId } })]);
+    const rank = (r: number) => w.version.levels.find((l) => l.rank === r)!.id;
+    await submitReview({
+      actor: w.reviewer, reviewId: w.reviewId, version: review.version, attemptVersion: attempt.version, overallComment: 'Strong lesson; say more about the class.',
+      // The criteria in the definition's order: "Context", then "Lesson" (part 2, the files).
+      scores: w.version.criteria.map((c, i) => ({ criterionId: c.id, levelId: i === 1 ? rank(3) : rank(0), feedback: i === 1 ? 'Clear plan.' : 'Say more.' })),
+    });
+  }
+  const removeBoth = async (w: World) => {
+    for (const fileId of [w.plan, w.tickets]) {
+      const { concernId } = await report(w, { fileId });
+      await removeEvidenceFile({ actor: w.admin, fileId, reason: REASON, concernId });
+    }
+  };
+  const reviseContextAndSubmit = async (w: World, attemptId: string) => {
+    const context = await db.partResponse.findFirstOrThrow({ where: { attemptId, partId: w.version.parts[0].id } });
+    await saveResponse({ actor: w.teacher, attemptId, partId: context.partId, text: 'A mixed Grade 7 group of 28, six of them learning English.', links: [], revision: context.revision });
+    return submitAttempt({ actor: w.teacher, attemptId, attested: true });
+  };
+
+  it('removed after the revision was started: the revision is sent without a replacement, which the locked part could not take', async () => {
+    const w = await makeWorld();
+    await returnedWithFilesPassed(w);
+    const { attemptId } = await startRevision({ actor: w.teacher, submissionId: w.submissionId });
+    expect(await db.partResponse.findFirstOrThrow({ where: { attemptId, partId: w.version.parts[1].id } })).toMatchObject({ carriedOver: true });
+    await removeBoth(w);
+    expect(await db.evidenceFile.count({ where: { attemptId, status: 'UPLOADED' } })).toBe(0);
+    const notice = await db.notification.findFirstOrThrow({ where: { userId: w.teacher.id, kind: 'evidence.file-removed' } });
+    expect(notice.body).toMatch(/needs no replacement/);
+
+    const sent = await reviseContextAndSubmit(w, attemptId);
+    expect(sent).toMatchObject({ submissionId: w.submissionId });
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: 'SUBMITTED' });
+  });
+
+  it('removed before the revision was started: the same', async () => {
+    const w = await makeWorld();
+    await returnedWithFilesPassed(w);
+    await removeBoth(w);
+    const { attemptId } = await startRevision({ actor: w.teacher, submissionId: w.submissionId });
+    expect(await db.evidenceFile.count({ where: { attemptId } })).toBe(0);
+    await reviseContextAndSubmit(w, attemptId);
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: 'SUBMITTED' });
+  });
+
+  it('a part the teacher must answer again is still checked: an empty required answer is refused', async () => {
+    const w = await makeWorld();
+    await returnedWithFilesPassed(w);
+    await removeBoth(w);
+    const { attemptId } = await startRevision({ actor: w.teacher, submissionId: w.submissionId });
+    const context = await db.partResponse.findFirstOrThrow({ where: { attemptId, partId: w.version.parts[0].id } });
+    await saveResponse({ actor: w.teacher, attemptId, partId: context.partId, text: '', links: [], revision: context.revision });
+    expect(await errorOf(submitAttempt({ actor: w.teacher, attemptId, attested: true }))).toMatchObject({ code: 'VALIDATION', fieldErrors: { [`part.${w.version.parts[0].id}.answer`]: ['Write an answer for “Context”.'] } });
+  });
+});
+
 describe('a removal and a revision at the same moment', () => {
   /** The reviewer returns the attempt, so the teacher may start a revision. */
   async function returned(w: World) {
