@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multilineStr, str } from '@/lib/zod-text';
+import { str } from '@/lib/zod-text';
 
 // A teacher's question to the issuer about a micro-credential (what counts as evidence, whether a
 // video from last year will do) and the issuer's answer. Safe on the client: the forms read the limits.
@@ -16,14 +16,14 @@ const checkbox = z.enum(['on']).optional().transform((v) => v === 'on');
 /** "Ask the issuer a question" on the micro-credential's questions page. */
 export const AskCredentialQuestionInput = z.object({
   microCredentialId: str().trim().min(1).max(40),
-  // Line breaks counted once each, as the box's counter counts them (multilineStr).
-  body: multilineStr().trim().min(1, 'Write your question.').max(QUESTION_MAX, 'Use at most 2,000 characters.'),
+  // Line breaks counted once each, as the box's counter counts them (str()).
+  body: str().trim().min(1, 'Write your question.').max(QUESTION_MAX, 'Use at most 2,000 characters.'),
 });
 
 /** An issuer admin's answer; `share`: also show it on the public page at once (without any name). */
 export const AnswerCredentialQuestionInput = z.object({
   questionId: id(),
-  answer: multilineStr().trim().min(1, 'Write your answer.').max(ANSWER_MAX, 'Use at most 4,000 characters.'),
+  answer: str().trim().min(1, 'Write your answer.').max(ANSWER_MAX, 'Use at most 4,000 characters.'),
   share: checkbox,
 });
 
