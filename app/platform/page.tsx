@@ -70,7 +70,7 @@ export default async function PlatformOrganisationsPage({ searchParams }: { sear
                     ) : null}
                   </td>
                   <td className="p-3"><Pill tone={o.kind === 'ISSUER' ? 'info' : 'neutral'}>{KIND_LABEL[o.kind as 'ISSUER' | 'DISTRICT']}</Pill></td>
-                  <td className="p-3 text-right tabular-nums">{numberFmt.format(o._count.memberships)}</td>
+                  <td className="p-3 text-right tabular-nums">{numberFmt.format(o.people)}</td>
                   <td className="p-3">
                     {o.kind === 'ISSUER'
                       ? `${count(o._count.microCredentials, 'micro-credential')}, ${count(o._count.awards, 'badge')} issued`

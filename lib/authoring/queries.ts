@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, isCursorId, isCursorTime } from '@/lib/cata
 import { searchText } from '@/lib/search-text';
 import type { FileKind } from '@/lib/evidence/file-types';
 import type { PublishStatus } from '@/lib/generated/prisma/enums';
+import { countPeopleByOrganization } from '@/lib/people/membership';
 
 /** The issuer organisations this person administers (every issuer for a platform admin). */
 export async function listAdminIssuers(actor: Actor) {
@@ -65,7 +66,7 @@ export async function getAdminHome(actor: Actor, now: Date = new Date()) {
     db.microCredential.groupBy({ by: ['issuerId', 'status'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
     db.track.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
     db.stack.groupBy({ by: ['issuerId'], where: { issuerId: { in: ids } }, _count: { _all: true } }),
-    db.membership.groupBy({ by: ['organizationId'], where: { organizationId: { in: ids } }, _count: { _all: true } }),
+    countPeopleByOrganization(ids),
     countReviewAttention(ids, now),
     // Worded and linked as on the full log (/admin/audit), which the overview links to.
     listRecentIssuerAudit({ actor, issuerIds: ids, take: 10 }),
@@ -76,7 +77,7 @@ export async function getAdminHome(actor: Actor, now: Date = new Date()) {
       credentials: Object.fromEntries(byStatus.filter((b) => b.issuerId === i.id).map((b) => [b.status, b._count._all])) as Partial<Record<PublishStatus, number>>,
       tracks: tracks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
       stacks: stacks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
-      members: members.find((t) => t.organizationId === i.id)?._count._all ?? 0,
+      members: members.get(i.id) ?? 0,
     })),
     pendingReview: attention.waiting,
     needsAdjudication: attention.needsAdjudication,

@@ -8,7 +8,7 @@ import { conflict, forbidden, invalidState, isDomainError, isUniqueViolation, no
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { inviteMember } from '@/lib/people/mutations';
-import { ensureMembership } from '@/lib/people/membership';
+import { countPeopleByOrganization, ensureMembership } from '@/lib/people/membership';
 import { releaseAllClaimsOf } from '@/lib/review/mutations';
 import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -90,13 +90,16 @@ export async function listOrganizations(opts: { actor: Actor; kind?: 'ISSUER' | 
     take: PLATFORM_PAGE_SIZE + 1,
     select: {
       id: true, kind: true, name: true, slug: true, createdAt: true,
-      _count: { select: { memberships: { where: { user: { disabledAt: null } } }, microCredentials: true, districtUsers: { where: { disabledAt: null } }, children: true, awards: true } },
+      _count: { select: { microCredentials: true, districtUsers: { where: { disabledAt: null } }, children: true, awards: true } },
       // Whether anyone can still run it: an admin (issuer) or leader (district) whose account is active.
       memberships: { where: { role: { in: ['ISSUER_ADMIN', 'DISTRICT_LEADER'] }, user: { disabledAt: null } }, select: { id: true }, take: 1 },
       invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, select: { email: true, role: true }, take: 3 },
     },
   });
-  const items = rows.slice(0, PLATFORM_PAGE_SIZE).map(({ memberships, ...o }) => ({ ...o, hasActiveAdmin: memberships.length > 0 }));
+  const page = rows.slice(0, PLATFORM_PAGE_SIZE);
+  // People, not roles: an admin who also reviews is one person.
+  const people = await countPeopleByOrganization(page.map((o) => o.id), { active: true });
+  const items = page.map(({ memberships, ...o }) => ({ ...o, people: people.get(o.id) ?? 0, hasActiveAdmin: memberships.length > 0 }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > PLATFORM_PAGE_SIZE && last ? encodeCursor({ n: last.name, id: last.id }) : null };
 }

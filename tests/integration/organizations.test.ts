@@ -24,6 +24,7 @@ import { zodFieldErrors } from '@/lib/action-result';
 import { createOrganization, grantPlatformAdmin, listOrganizations, searchAccounts, setAccountDisabled } from '@/lib/organizations/platform';
 import { addSchool, listSchoolsWithCounts, renameDistrict, renameSchool } from '@/lib/district/schools';
 import { AccountStatusInput, IssuerProfileInput, IssuerReviewSettingsInput, NewOrganizationInput, RenameDistrictInput, SchoolInput, SETTINGS_FORM_OUT_OF_DATE } from '@/lib/organizations/schemas';
+import { getAdminHome } from '@/lib/authoring/queries';
 
 beforeEach(resetDatabase);
 
@@ -243,16 +244,28 @@ describe('platform administration', () => {
     // Nobody has accepted yet: flagged as having no one to run it.
     expect(listed.items[0].hasActiveAdmin).toBe(false);
     const chief = await createActor({ roles: [{ role: 'DISTRICT_LEADER', organizationId: district.organization.id }] });
-    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: true, _count: { memberships: 1 } });
+    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: true, people: 1 });
     // The district's only leader: disabling them needs the explicit tick.
     await setAccountDisabled({ actor: root, input: { userId: chief.id, op: 'disable', reason: 'Left the district', disableAnyway: true } });
-    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: false, _count: { memberships: 0 } });
+    expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]).toMatchObject({ hasActiveAdmin: false, people: 0 });
     // Its teachers are counted while their accounts are enabled.
     const teacher = await createActor({ districtId: district.organization.id });
     expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]._count.districtUsers).toBe(1);
     await setAccountDisabled({ actor: root, input: { userId: teacher.id, op: 'disable', reason: 'Left teaching' } });
     expect((await listOrganizations({ actor: root, kind: 'DISTRICT' })).items[0]._count.districtUsers).toBe(0);
     expect((await audits('org.create')).length).toBe(2);
+  });
+
+  it('counts people, not roles: an admin who also reviews is one person, on the platform list and the issuer’s home', async () => {
+    const root = await platformAdmin();
+    const { issuer, admin } = await createPublishedCredential();
+    await db.membership.create({ data: { userId: admin.id, organizationId: issuer.id, role: 'REVIEWER' } });
+    await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
+    expect(await db.membership.count({ where: { organizationId: issuer.id } })).toBe(3);
+    const listed = (await listOrganizations({ actor: root, kind: 'ISSUER' })).items.find((o) => o.id === issuer.id);
+    expect(listed?.people).toBe(2);
+    const home = await getAdminHome((await loadActor(admin.id))!);
+    expect(home.issuers.find((i) => i.id === issuer.id)?.members).toBe(2);
   });
 
   it('disabling an account signs it out everywhere, stops sign-in, gives back its claims and tells the person; enabling restores it', async () => {
