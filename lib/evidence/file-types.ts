@@ -67,13 +67,70 @@ export function extensionOf(name: string) {
 }
 
 /**
+ * A file's name without control characters (a line break would start a line of its own where the
+ * name is shown) or format characters (a right-to-left override would show "cod.pdf" for
+ * "fdp.doc"). What the upload schemas store, for evidence and certificates alike.
+ */
+export const withoutHiddenCharacters = (name: string) => name.replace(/[\p{Cc}\p{Cf}]/gu, '');
+
+/**
+ * Extensions a type comes with besides those MIME_FOR_EXTENSION gives it: other names browsers give
+ * such files (a JPEG saved from the web as .jfif) and the types browsers and recorders declare for
+ * our extensions (.m4a as audio/x-m4a, a recorded .webm as audio/webm).
+ */
+const MORE_EXTENSIONS: Record<string, readonly string[]> = {
+  'image/jpeg': ['jfif', 'jpe', 'pjpeg', 'pjp'],
+  'video/quicktime': ['qt'],
+  'audio/mp4': ['mp4'],
+  'audio/x-m4a': ['m4a'],
+  'audio/x-wav': ['wav'],
+  'audio/webm': ['webm', 'weba'],
+  'audio/ogg': ['opus'],
+  'text/plain': ['text'],
+};
+
+/** The extensions a file of this type may be named with, its usual one first; none for a type not on the evidence list. */
+export function extensionsOfType(mime: string): string[] {
+  const type = mime.toLowerCase().split(';')[0].trim();
+  const own = Object.keys(MIME_FOR_EXTENSION).filter((ext) => MIME_FOR_EXTENSION[ext] === type);
+  return [...own, ...(Object.hasOwn(MORE_EXTENSIONS, type) ? MORE_EXTENSIONS[type] : [])];
+}
+
+/**
+ * Whether a file's name may go with the kind it is declared as: it has no extension, or one of that
+ * kind's. "plan.js" declared as text, or "notes.txt.bat", is not a document, whatever type is sent.
+ */
+export function nameFitsKind(fileName: string, kind: EvidenceKind): boolean {
+  const ext = extensionOf(fileName);
+  return !ext || FILE_KIND_INFO[kind].mimeTypes.some((mime) => extensionsOfType(mime).includes(ext));
+}
+
+/**
+ * The name a stored file is served under (its Content-Disposition), from the name it came with:
+ * without format characters, and with an extension of the type it is served as (`servedType`). A
+ * name whose extension is not one of that type's, nor of `declaredType`'s (the type an upload was
+ * declared as, which its bytes were found to match: a CSV is served as plain text), gets the served
+ * type's usual one added. Text named "plan.js" is saved as "plan.js.txt", a PNG named "x.html" as
+ * "x.html.png": a saved copy opens as what it was checked to be, never as a script or a web page.
+ * Neutral names (lib/evidence/neutral-names.ts) already end in such an extension, and stay as they are.
+ */
+export function servedFileName(fileName: string, servedType: string, declaredType?: string): string {
+  // Control characters are left: the name is one encoded parameter, and browsers replace them on saving.
+  const name = fileName.replace(/\p{Cf}/gu, '') || 'file';
+  const served = extensionsOfType(servedType);
+  const fitting = declaredType ? [...served, ...extensionsOfType(declaredType)] : served;
+  return fitting.includes(extensionOf(name)) ? name : `${name}.${served[0] ?? 'bin'}`;
+}
+
+/**
  * The kind a file is taken for before its bytes are read: by the MIME type the browser gives, else
- * by the name's extension. The server (requestUpload) and the uploader (pickFiles) both use it, so
- * the browser refuses exactly what the server would.
+ * by the name's extension; null when neither names a kind, or the name's extension is not one of
+ * the kind the type names (nameFitsKind). The server (requestUpload) and the uploader (pickFiles)
+ * both use it, so the browser refuses exactly what the server would.
  */
 export function declaredKind(fileName: string, contentType: string): { kind: EvidenceKind; mime: string } | null {
   const byMime = kindForMime(contentType);
-  if (byMime) return { kind: byMime, mime: contentType.toLowerCase() };
+  if (byMime) return nameFitsKind(fileName, byMime) ? { kind: byMime, mime: contentType.toLowerCase() } : null;
   const mime = MIME_FOR_EXTENSION[extensionOf(fileName)];
   const kind = mime ? kindForMime(mime) : null;
   return kind && mime ? { kind, mime } : null;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
+import { withoutHiddenCharacters } from '@/lib/evidence/file-types';
 import type { EvidenceConcernReason } from '@/lib/generated/prisma/enums';
 
 
 export const RequestUploadInput = z.object({
   attemptId: str().min(1).max(40),
   partId: str().min(1).max(40),
-  fileName: str().trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
+  // Without control or format characters: a name that hides its real extension ("notes\u202Etxt.bat")
+  // or runs onto a line of its own is stored, shown and served without them.
+  fileName: str().overwrite(withoutHiddenCharacters).trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
   contentType: str().trim().max(200).default('application/octet-stream'),
   size: z.coerce.number().int().min(1, 'That file is empty.').max(50 * 1024 ** 3),
 });

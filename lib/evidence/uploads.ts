@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, invalidState, notFound, rateLimited, unavailable, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { hitRateLimit } from '@/lib/rate-limit';
-import { acceptedKinds, countPartFiles, declaredKind, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, maxBytesForKind, stoppedUploadCutoff, type FileKind } from '@/lib/evidence/file-types';
+import { acceptedKinds, countPartFiles, declaredKind, FILE_KIND_INFO, formatBytes, kindForMime, MAX_CAPTIONS_BYTES, maxBytesForKind, servedFileName, stoppedUploadCutoff, type FileKind } from '@/lib/evidence/file-types';
 import { recordedTypeFor, sniffFileType } from '@/lib/evidence/sniff';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { EVIDENCE_FILE_ORDER, neutralFileNames, PART_ORDER, servedContentType, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
@@ -447,7 +447,9 @@ const fileRemoved = (removedAt: Date | null) => new FileRemovedError(removedAt);
 /**
  * A short-lived signed URL for someone allowed to see this evidence. The name the browser saves it
  * under (Content-Disposition, signed into the URL) is the teacher's own only for whoever may see
- * it (showsOriginalFileNames); under blind review everyone else gets the name the workspace shows.
+ * it (showsOriginalFileNames), with an extension of the type it is served as (servedFileName: text
+ * named "plan.js" is saved as "plan.js.txt"); under blind review everyone else gets the name the
+ * workspace shows, which ends in such an extension already.
  */
 export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inline: boolean }) {
   const file = await db.evidenceFile.findUnique({
@@ -463,8 +465,11 @@ export async function getEvidenceUrl(opts: { actor: Actor; fileId: string; inlin
   if (!allowed) throw notFound('That file');
   // Never signed: its object is gone, and must stay unreachable even if a copy were left somewhere.
   if (file.status === 'REMOVED') throw fileRemoved(file.removedAt);
-  const fileName = showsOriginalFileNames(submission.microCredential.issuer, opts.actor.id, file.ownerId) ? file.fileName : await neutralNameOf(file, submission.versionId);
-  return storage.presignGet(file.storageKey, { fileName, contentType: servedContentType(file), inline: opts.inline });
+  const contentType = servedContentType(file);
+  const fileName = showsOriginalFileNames(submission.microCredential.issuer, opts.actor.id, file.ownerId)
+    ? servedFileName(file.fileName, contentType, file.declaredType)
+    : await neutralNameOf(file, submission.versionId);
+  return storage.presignGet(file.storageKey, { fileName, contentType, inline: opts.inline });
 }
 
 /** The file's neutral name, counted among its part's files exactly as the review workspace counts. */

@@ -2,7 +2,7 @@
 // browser, which refuses a file before any request, and for the server, which refuses the same
 // files with the same words (requestCertificateUpload) and checks the bytes once they are stored.
 // Safe on the client.
-import { extensionOf, formatBytes, MIME_FOR_EXTENSION } from '@/lib/evidence/file-types';
+import { extensionOf, formatBytes, MIME_FOR_EXTENSION, servedFileName } from '@/lib/evidence/file-types';
 
 /** The largest certificate: a scanned page or a provider's PDF is well under it. The CHECK in the migration says the same. */
 export const CERTIFICATE_MAX_BYTES = 10 * 1024 * 1024;
@@ -37,13 +37,10 @@ export function declaredCertificateType(fileName: string, contentType: string): 
 
 /**
  * The name a certificate is served under: the teacher's own, with an extension of the type its bytes
- * showed (`mime`). A PNG named "x.html" is saved as "x.html.png", so a copy saved from the browser
- * never opens as a web page.
+ * showed (`mime`), as evidence files are (servedFileName). A PNG named "x.html" is saved as
+ * "x.html.png", so a copy saved from the browser never opens as a web page.
  */
-export function servedCertificateName(fileName: string, mime: string): string {
-  const extensions = CERTIFICATE_TYPES[mime]?.extensions ?? [];
-  return extensions.includes(extensionOf(fileName)) ? fileName : `${fileName}.${extensions[0] ?? 'bin'}`;
-}
+export const servedCertificateName = (fileName: string, mime: string): string => servedFileName(fileName, mime);
 
 /** Why this file cannot be a certificate (its type or its size), in words, or null when it may be. */
 export function certificateFileProblem(file: { name: string; type: string; size: number }): string | null {

@@ -3,6 +3,7 @@ import { oneLine } from '@/lib/auth/schemas';
 import { dayFmt, utcDay } from '@/lib/dates';
 import { figure } from '@/lib/plural';
 import { blankToUndefined } from '@/lib/zod-text';
+import { withoutHiddenCharacters } from '@/lib/evidence/file-types';
 import { seenAtInput } from '@/lib/seen-at';
 
 // Professional learning a teacher did elsewhere (a workshop, a conference, a university course),
@@ -162,9 +163,8 @@ export const CertificateId = z.string({ error: CERTIFICATE_NOT_FOUND }).regex(/^
  */
 export const RequestCertificateUploadInput = z.object({
   learningId: EntryId,
-  // Control characters (a line break) would start a line of their own where the name is shown, and
-  // format characters (a right-to-left override) would show "cod.pdf" for "fdp.doc".
-  fileName: text('The file needs a name.').overwrite((s) => s.replace(/[\p{Cc}\p{Cf}]/gu, '')).trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
+  // Without control or format characters (withoutHiddenCharacters), as evidence file names.
+  fileName: text('The file needs a name.').overwrite(withoutHiddenCharacters).trim().min(1, 'The file needs a name.').max(255, 'The file name is too long (255 characters at most).'),
   contentType: z.string({ error: 'The file’s type could not be read. Choose the file again.' }).trim().max(200, 'The file’s type could not be read. Choose the file again.').default('application/octet-stream'),
   size: z.coerce.number({ error: 'The file’s size is missing.' }).int('The file’s size is not a whole number of bytes.').min(0).max(Number.MAX_SAFE_INTEGER),
 });
