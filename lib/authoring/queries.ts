@@ -90,10 +90,22 @@ export const ADMIN_PAGE_SIZE = 25;
 type UpdatedCursor = { u: string; id: string };
 const isUpdatedCursor = (v: Record<string, unknown>): v is UpdatedCursor => isCursorTime(v.u) && isCursorId(v.id);
 
+/** Rows after the cursor in (updatedAt desc, id desc) order: the admin lists' keyset. */
+function afterUpdatedCursor(encoded: string | undefined) {
+  const cursor = decodeCursor(encoded, isUpdatedCursor);
+  return cursor ? { OR: [{ updatedAt: { lt: new Date(cursor.u) } }, { updatedAt: new Date(cursor.u), id: { lt: cursor.id } }] } : {};
+}
+
+/** A page of ADMIN_PAGE_SIZE from rows read with one more, and the cursor of the next page (null on the last). */
+function updatedPage<T extends { id: string; updatedAt: Date }>(rows: T[]): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, ADMIN_PAGE_SIZE);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? encodeCursor({ u: last.updatedAt.toISOString(), id: last.id }) : null };
+}
+
 /** The issuer's credentials, most recently changed first, keyset-paginated on (updatedAt, id). */
 export async function listAdminCredentials(opts: { actor: Actor; issuerIds: string[]; status?: PublishStatus; q?: string; cursor?: string }) {
   const allowed = opts.issuerIds.filter((id) => canAuthor(opts.actor, id));
-  const cursor = decodeCursor(opts.cursor, isUpdatedCursor);
   const q = searchText(opts.q);
   const rows = await db.microCredential.findMany({
     where: {
@@ -101,7 +113,7 @@ export async function listAdminCredentials(opts: { actor: Actor; issuerIds: stri
       ...(opts.status ? { status: opts.status } : {}),
       AND: [
         q ? { OR: [{ slug: { contains: q, mode: 'insensitive' as const } }, { versions: { some: { title: { contains: q, mode: 'insensitive' as const } } } }] } : {},
-        cursor ? { OR: [{ updatedAt: { lt: new Date(cursor.u) } }, { updatedAt: new Date(cursor.u), id: { lt: cursor.id } }] } : {},
+        afterUpdatedCursor(opts.cursor),
       ],
     },
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
@@ -116,9 +128,7 @@ export async function listAdminCredentials(opts: { actor: Actor; issuerIds: stri
       _count: { select: { submissions: { where: { lastSubmittedAt: { not: null } } }, enrollments: true } },
     },
   });
-  const page = rows.slice(0, ADMIN_PAGE_SIZE);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? encodeCursor({ u: last.updatedAt.toISOString(), id: last.id }) : null };
+  return updatedPage(rows);
 }
 
 const definitionSelect = {
@@ -261,6 +271,18 @@ export async function listAdminTracks(actor: Actor, issuerIds: string[]) {
   });
 }
 
+/** The Tracks page: the issuers' tracks, most recently changed first, keyset-paginated on (updatedAt, id). */
+export async function listAdminTracksPage(opts: { actor: Actor; issuerIds: string[]; cursor?: string }) {
+  const allowed = opts.issuerIds.filter((id) => canAuthor(opts.actor, id));
+  const rows = await db.track.findMany({
+    where: { issuerId: { in: allowed }, ...afterUpdatedCursor(opts.cursor) },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: ADMIN_PAGE_SIZE + 1,
+    select: { id: true, slug: true, title: true, kind: true, status: true, issuerId: true, updatedAt: true, issuer: { select: { name: true } }, _count: { select: { microCredentials: true, enrollments: true } } },
+  });
+  return updatedPage(rows);
+}
+
 /**
  * A track for its edit form. `levels` is one address per box of the form, box N holding level N:
  * filled by level number, not by order, so a gap (levels 1 and 3) shows as an empty box 2 and a
@@ -282,14 +304,16 @@ export async function getTrackForEdit(opts: { actor: Actor; trackId: string }) {
   return { ...t, levels: Array.from(levels, (slug) => slug ?? '') };
 }
 
-export async function listAdminStacks(actor: Actor, issuerIds: string[]) {
-  const allowed = issuerIds.filter((id) => canAuthor(actor, id));
-  return db.stack.findMany({
-    where: { issuerId: { in: allowed } },
+/** The Stacks page: the issuers' stacks, most recently changed first, keyset-paginated on (updatedAt, id). */
+export async function listAdminStacks(opts: { actor: Actor; issuerIds: string[]; cursor?: string }) {
+  const allowed = opts.issuerIds.filter((id) => canAuthor(opts.actor, id));
+  const rows = await db.stack.findMany({
+    where: { issuerId: { in: allowed }, ...afterUpdatedCursor(opts.cursor) },
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-    take: 200,
+    take: ADMIN_PAGE_SIZE + 1,
     select: { id: true, slug: true, title: true, status: true, issuerId: true, badgeColor: true, updatedAt: true, issuer: { select: { name: true } }, _count: { select: { items: true, awards: true } } },
   });
+  return updatedPage(rows);
 }
 
 export async function getStackForEdit(opts: { actor: Actor; stackId: string }) {

@@ -1,19 +1,24 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
+import { z } from 'zod';
 import { listAdminIssuers, listAdminStacks } from '@/lib/authoring/queries';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { ButtonLink } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+
+const Query = z.object({ cursor: z.string().max(200).optional().catch(undefined) });
 
 export const metadata = { title: 'Stacks' };
 
-export default async function AdminStacksPage() {
+export default async function AdminStacksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/stacks');
   const issuers = await listAdminIssuers(actor);
-  const stacks = await listAdminStacks(actor, issuers.map((i) => i.id));
+  const { cursor } = Query.parse(await searchParams);
+  const { items: stacks, nextCursor } = await listAdminStacks({ actor, issuerIds: issuers.map((i) => i.id), cursor });
   return (
     <div>
       <PageHeader title="Stacks" description="A larger credential earned by holding every micro-credential in it." actions={<ButtonLink href="/admin/stacks/new">New stack</ButtonLink>} />
-      {stacks.length === 0 ? (
+      {stacks.length === 0 && !cursor ? (
         <EmptyState title="No stacks yet" action={<ButtonLink href="/admin/stacks/new">Create a stack</ButtonLink>} />
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -31,6 +36,7 @@ export default async function AdminStacksPage() {
           ))}
         </ul>
       )}
+      <Pagination basePath="/admin/stacks" params={{}} nextCursor={nextCursor} hasPrevious={Boolean(cursor)} />
     </div>
   );
 }
