@@ -559,7 +559,7 @@ export function CredentialEditor(props: Props) {
           )}
           <TextField label="Subjects (optional)" name="subjects" value={form.subjects} onChange={(e) => set('subjects', e.target.value)} hint="Separate with commas." errors={err('subjects')} />
           <TextField label="Grade bands (optional)" name="gradeBands" value={form.gradeBands} onChange={(e) => set('gradeBands', e.target.value)} hint="Separate with commas, e.g. K-2, 3-5." errors={err('gradeBands')} />
-          <TextField label="PD hours" name="pdHours" inputMode="decimal" value={form.pdHours} onChange={(e) => set('pdHours', e.target.value)} hint="Counted in teachers’ and districts’ PD-hour reports. Enter 0 if it carries none." errors={err('pdHours')} required />
+          <TextField label="PD hours" name="pdHours" inputMode="decimal" value={form.pdHours} onChange={(e) => set('pdHours', e.target.value)} hint="Counted in teachers’ and districts’ PD-hour reports. Use at most one decimal place, e.g. 7.5; enter 0 if it carries none." errors={err('pdHours')} required />
           <TextField label="Expires after, in months (optional)" name="expiryMonths" inputMode="numeric" value={form.expiryMonths} onChange={(e) => set('expiryMonths', e.target.value)} hint="Leave empty if the credential does not expire. Holders are reminded 90 days before it ends and can renew it with fresh evidence." errors={err('expiryMonths')} />
         </div>
       </Section>

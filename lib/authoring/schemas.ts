@@ -52,9 +52,17 @@ const level = z.coerce.number({ error: 'Choose a level from 1 to 5.' }).int('Cho
 // Blank is not 0 (coercion would make it 0): every credential states its hours, whichever way it
 // is saved (editor, JSON import), because they are summed into district PD-hour reports. A draft
 // needs them too: the column has no "not given yet", and a stored 0 would read as "carries none".
+// Stored in tenths (Decimal(5,1)): Postgres would round anything finer without a word (2.25 to 2.3,
+// 0.04 to 0, "carries none"), so it is refused. Checked in tenths with a tolerance, so values whose
+// binary form is not exact (0.3, or 2.2 + 0.1 from a script) pass; out-of-range values only get the range message.
+const inTenths = (x: number) => x < 0 || x > 500 || Math.abs(Math.round(x * 10) - x * 10) < 1e-6;
 const pdHours = z.preprocess(
   blankOrNull,
-  z.coerce.number({ error: 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).' }).min(0, 'PD hours cannot be negative.').max(500, 'At most 500 PD hours.'),
+  z.coerce
+    .number({ error: 'Enter the PD hours teachers earn with this credential, e.g. 10 or 7.5 (0 if it carries none).' })
+    .min(0, 'PD hours cannot be negative.')
+    .max(500, 'At most 500 PD hours.')
+    .refine(inTenths, 'Use at most one decimal place, e.g. 7.5.'),
 );
 const expiryMonths = z.coerce.number({ error: 'Enter a number of months.' }).int('Use a whole number of months.').min(1, 'At least 1 month.').max(240, 'At most 240 months (20 years).').optional();
 const badgeColor = str().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.').default('#1d4ed8');

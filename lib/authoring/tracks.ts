@@ -53,7 +53,7 @@ async function placeLevels(tx: Tx, track: { id: string; issuerId: string }, leve
   const rows = await tx.microCredential.findMany({
     where: { id: { in: locked.map((r) => r.id) } },
     select: {
-      id: true, slug: true, trackId: true, level: true, status: true, publishedAt: true,
+      id: true, slug: true, trackId: true, level: true, status: true, publishedAt: true, currentVersionId: true,
       track: { select: { title: true } },
       currentVersion: { select: { title: true } },
       versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } },
@@ -95,7 +95,11 @@ async function placeLevels(tx: Tx, track: { id: string; issuerId: string }, leve
   await tx.microCredential.updateMany({ where: { id: { in: moving.filter((mc) => mc.trackId === track.id).map((mc) => mc.id) } }, data: { trackId: null } });
   for (const mc of moving) {
     const to = level.get(mc.id);
-    if (to !== undefined) await tx.microCredential.update({ where: { id: mc.id }, data: { trackId: track.id, level: to } });
+    if (to === undefined) continue;
+    await tx.microCredential.update({ where: { id: mc.id }, data: { trackId: track.id, level: to } });
+    // The published version says the same (a published credential joining the track, or given its
+    // first level): its page, and the badges earned on it, go by the version's own level.
+    if (mc.currentVersionId !== null) await tx.microCredentialVersion.update({ where: { id: mc.currentVersionId }, data: { level: to } });
   }
   // A pending draft follows the track's order, so publishing it later does not undo it.
   for (const [id, to] of level) await tx.microCredentialVersion.updateMany({ where: { microCredentialId: id, status: 'DRAFT' }, data: { level: to } });

@@ -55,7 +55,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
       microCredential: { select: { id: true, slug: true, level: true, issuerId: true, topic: true } },
       version: {
         select: {
-          id: true, version: true, title: true, summary: true, competency: true, pdHours: true, expiryMonths: true,
+          id: true, version: true, title: true, summary: true, competency: true, pdHours: true, expiryMonths: true, level: true, topic: true,
           passingLevelRank: true, levels: { select: { rank: true, label: true } }, criteria: { orderBy: { sortOrder: 'asc' }, select: { title: true } },
           alignments: { select: { targetName: true, targetUrl: true, targetDescription: true, targetFramework: true, targetCode: true } },
         },
@@ -66,6 +66,11 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
   if (s.status !== 'EARNED') throw invalidState('Only an earned submission can be awarded.');
   const v = s.version;
   const mc = s.microCredential;
+  // The level (and topic) of the version earned, as its page (the achievement id below) shows it: a later version,
+  // or a track, may have moved the credential to another level since the teacher applied. Versions
+  // saved before classification was versioned have none of their own and take the credential's.
+  const level = v.level ?? mc.level;
+  const topic = v.topic ?? mc.topic;
   const key = await getSigningKey(mc.issuerId);
   const passing = v.levels.find((l) => l.rank === v.passingLevelRank)?.label ?? 'the passing level';
   // Only standards with a web address are signed: a version published before links were limited to
@@ -88,7 +93,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
     },
     achievementType: 'MicroCredential',
     creditsAvailable: Number(v.pdHours),
-    tag: [mc.topic, ...(mc.level ? [`Level ${mc.level}`] : [])],
+    tag: [topic, ...(level ? [`Level ${level}`] : [])],
     version: String(v.version),
     inLanguage: 'en',
     ...(alignments.length ? { alignment: alignments.map((a) => ({ ...a, targetDescription: a.targetDescription ?? undefined, targetFramework: a.targetFramework ?? undefined, targetCode: a.targetCode ?? undefined })) } : {}),
@@ -128,7 +133,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
       await tx.award.create({
         data: {
           id: awardId, userId: s.userId, issuerId: mc.issuerId, microCredentialId: mc.id, versionId: v.id, submissionId: s.id,
-          title: v.title, pdHours: v.pdHours, level: mc.level, recipientName, issuedAt: now, validUntil: validUntil ?? null,
+          title: v.title, pdHours: v.pdHours, level, recipientName, issuedAt: now, validUntil: validUntil ?? null,
           credential: signed as unknown as Prisma.InputJsonValue, statusListId: status.statusListId, statusListIndex: status.statusListIndex,
         },
       });

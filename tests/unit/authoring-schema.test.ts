@@ -45,6 +45,28 @@ describe('number fields explain themselves in the units the form uses', () => {
   });
 });
 
+describe('PD hours are stored in tenths, so finer values are refused rather than rounded', () => {
+  // MicroCredentialVersion.pdHours is Decimal(5,1): Postgres would store 2.25 as 2.3 and 0.04 as 0 ("carries none").
+  const issuesFor = (pdHours: unknown) => MicroCredentialDef.safeParse({ ...sampleDefinition(), pdHours }).error?.issues ?? [];
+
+  it.each([0, 0.1, 0.3, 0.7, 1.1, 7.5, '7.5', '0.3', 10, 499.9, 500, 2.2 + 0.1])('accepts %s', (pdHours) => {
+    expect(issuesFor(pdHours)).toEqual([]);
+  });
+
+  it.each([2.25, '2.25', 0.04, 0.05, 7.55, '499.99', 1 / 3])('refuses %s with a plain message on the field, in a draft as when publishing', async (pdHours) => {
+    const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
+    const full = issuesFor(pdHours);
+    expect(full.map((i) => [i.path.join('.'), i.message])).toEqual([['pdHours', 'Use at most one decimal place, e.g. 7.5.']]);
+    const draft = MicroCredentialDraft.safeParse({ slug: 'ok-address', title: 'T', pdHours }).error?.issues ?? [];
+    expect(draft.map((i) => [i.path.join('.'), i.message])).toEqual([['pdHours', 'Use at most one decimal place, e.g. 7.5.']]);
+  });
+
+  it('says only what is wrong with a value out of range', () => {
+    expect(issuesFor(-0.25).map((i) => i.message)).toEqual(['PD hours cannot be negative.']);
+    expect(issuesFor(1e308).map((i) => i.message)).toEqual(['At most 500 PD hours.']);
+  });
+});
+
 describe('a draft is saved unfinished; publishing needs the whole definition', () => {
   // What an admin has after a first sitting: a title, its address and hours, and half a rubric.
   const unfinished = () => ({
