@@ -436,3 +436,44 @@ export async function listLiveClaimHolders(opts: { actor: Actor; attemptId: stri
   });
   return rows.map((r) => ({ reviewId: r.id, kind: r.kind, reviewerId: r.reviewerId, reviewerName: r.reviewer.name, claimExpiresAt: r.claimExpiresAt }));
 }
+
+/**
+ * The one kind of work an attempt waiting for review can be given out for now (what assertClaimable
+ * would accept), or null when it waits for none: the second look once one was asked for, the
+ * adjudication of a disagreement, the first review, or the second score of a double-scored attempt.
+ */
+export function workWaitingFor(a: { secondLookRequestedAt: Date | null; needsAdjudication: boolean; doubleScore: boolean; reviews: { kind: ReviewKind; status: ReviewStatus }[] }): ReviewKind | null {
+  if (a.secondLookRequestedAt) return 'SECOND_LOOK';
+  if (a.needsAdjudication) return 'ADJUDICATION';
+  const submitted = (k: ReviewKind) => a.reviews.some((r) => r.kind === k && r.status === 'SUBMITTED');
+  if (!submitted('PRIMARY')) return 'PRIMARY';
+  return a.doubleScore && !submitted('SECOND') ? 'SECOND' : null;
+}
+
+/** How an admin is a party to some work on an attempt (assignerParty): they scored what it settles, or asked for the second look. */
+export type AssignerParty = 'SCORED' | 'ASKED_FOR_SECOND_LOOK';
+
+/** The reviews whose scorers are parties to work of each kind: the second score is independent of the first; adjudication settles the two; a second look reviews the whole decision it sets aside. */
+const PARTY_KINDS: Record<ReviewKind, ReviewKind[]> = { PRIMARY: [], SECOND: ['PRIMARY'], ADJUDICATION: ['PRIMARY', 'SECOND'], SECOND_LOOK: ['PRIMARY', 'SECOND', 'ADJUDICATION'] };
+
+/**
+ * Whether `actorId` is a party to the work of `kind` on this attempt, and so may not choose who does
+ * it (assignReview): whoever could not review the work does not pick its reviewer either, as
+ * canAdjudicate and canTakeSecondLook keep them from doing it themselves (ALREADY_SCORED,
+ * ASKED_FOR_SECOND_LOOK). A scorer is whoever submitted, or holds, a review that work settles or must
+ * be independent of; for a second look also the admin who asked for it. Null when they are not one.
+ */
+export function assignerParty(actorId: string, a: { secondLookRequestedById: string | null; reviews: { kind: ReviewKind; status: ReviewStatus; reviewerId: string }[] }, kind: ReviewKind): AssignerParty | null {
+  if (kind === 'SECOND_LOOK' && a.secondLookRequestedById === actorId) return 'ASKED_FOR_SECOND_LOOK';
+  const settles = PARTY_KINDS[kind];
+  if (a.reviews.some((r) => r.reviewerId === actorId && settles.includes(r.kind) && (r.status === 'SUBMITTED' || r.status === 'CLAIMED'))) return 'SCORED';
+  return null;
+}
+
+/** Why a party to the work (assignerParty) may not assign it, in plain words: what assignReview refuses with and the assign pages say instead of offering it. */
+export function assignPartyRefusal(party: AssignerParty, kind: ReviewKind): string {
+  if (party === 'ASKED_FOR_SECOND_LOOK') return 'You asked for this second look, so another admin of the issuer assigns it: its reviewer is chosen independently of the request.';
+  if (kind === 'SECOND') return 'You gave this submission its first score, so another admin of the issuer assigns its second score: the two scores must be independent.';
+  if (kind === 'ADJUDICATION') return 'You scored this submission, so another admin of the issuer assigns its adjudication: whoever settles the disagreement is not chosen by one of the scorers.';
+  return 'You scored this submission, so another admin of the issuer assigns the second look at it: whoever looks at the decision again is not chosen by someone who made it.';
+}

@@ -11,7 +11,7 @@ import { issueQueuedAward, queueAwardIssue } from '@/lib/jobs/award-issue';
 import { criterionNeedsFeedback, meetsPassingRule, passingRuleOf, shortOnTotalOnly } from '@/lib/review/rubric';
 import { assertMayScore, loadAttemptForReview, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
 import { claimEndAfterActivity, conflictOfInterest, denialMessages, reviewsFor, type ReviewDenial } from '@/lib/review/policy';
-import { assertClaimable, assertStillMayScore, claimEndedMessage, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
+import { assertClaimable, assertStillMayScore, assignerParty, assignPartyRefusal, claimEndedMessage, releaseClaimsOf, settleSubmissionStatus } from '@/lib/review/claims';
 import { notifyAdjudicators } from '@/lib/review/adjudication-notice';
 import { notifySecondLookDecided, secondLookRequesterToTell } from '@/lib/review/second-look';
 import { nextDraftNotes, readDraftNotes } from '@/lib/review/draft-notes';
@@ -192,8 +192,21 @@ export function assignRefusal(conflict: ReviewDenial): string {
 }
 
 /**
+ * Inside an assignment's transaction, with the attempt held (lockAttempt): refuses an admin who is a
+ * party to the work (assignerParty: scored what it settles, asked for the second look), read from
+ * the record as it is now rather than as the page or the checks before the transaction saw it.
+ */
+async function assertNotParty(tx: Tx, actorId: string, attemptId: string, kind: ReviewKind) {
+  const now = await tx.attempt.findUnique({ where: { id: attemptId }, select: { secondLookRequestedById: true, reviews: { where: { reviewerId: actorId }, select: { kind: true, status: true, reviewerId: true } } } });
+  const party = now && assignerParty(actorId, now, kind);
+  if (party) throw forbidden(assignPartyRefusal(party, kind));
+}
+
+/**
  * An issuer admin gives the attempt to a chosen reviewer (who must be qualified and free of
- * conflicts), unless the admin has a conflict of interest with the teacher (assignRefusal). Any
+ * conflicts), unless the admin has a conflict of interest with the teacher (assignRefusal) or is a
+ * party to the work (assignerParty: they scored what it settles, or asked for the second look;
+ * assignPartyRefusal), checked before anything else and again inside the transaction. Any
  * current claim of the same kind is released: that is a reassignment. Someone else's live claim is
  * only released when the admin confirmed releasing that very claim (`releaseReviewId`, the one
  * their form showed): it ends that reviewer's work in progress, so it is never done by surprise,
@@ -211,6 +224,10 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   if (!isIssuerAdmin(opts.actor, issuer.id)) throw notFound('That submission');
   const own = conflictOfInterest(opts.actor, teacherOf(a), issuer);
   if (own) throw forbidden(assignRefusal(own));
+  // Before anything about the work's claims is said or done: releasing another admin's claim on it
+  // (releaseReviewId) and renewing a holder's claim go through here too.
+  const party = assignerParty(opts.actor.id, a, kind);
+  if (party) throw forbidden(assignPartyRefusal(party, kind));
   const reviewer = await loadActor(opts.reviewerId);
   if (!reviewer) throw notFound('That reviewer');
   const denial = await reviewDenial(reviewer, a, kind);
@@ -239,6 +256,7 @@ export async function assignReview(opts: { actor: Actor; attemptId: string; revi
   try {
     return await db.$transaction(async (tx) => {
       await lockAttempt(tx, a.id);
+      await assertNotParty(tx, opts.actor.id, a.id, kind);
       await assertEnabledHeld(tx, reviewer.id, 'That reviewer’s account has just been disabled. Choose someone else.');
       for (const r of current) {
         const ranOut = r.claimExpiresAt <= now;
@@ -322,6 +340,8 @@ async function renewAsAssignment(opts: { actor: Actor; a: AttemptForReview; kind
   const { a, kind, review } = opts;
   const issuerId = a.submission.microCredential.issuer.id;
   return db.$transaction(async (tx) => {
+    await lockAttempt(tx, a.id);
+    await assertNotParty(tx, opts.actor.id, a.id, kind);
     await assertEnabledHeld(tx, review.reviewerId, 'That reviewer’s account has just been disabled. Choose someone else.');
     const ends = opts.live ? { lt: opts.expires } : review.claimExpiresAt;
     const u = await tx.review.updateMany({ where: { id: review.id, status: 'CLAIMED', claimExpiresAt: ends }, data: { claimExpiresAt: opts.expires, assignedById: opts.actor.id } });
@@ -401,7 +421,9 @@ async function explainLostWrite(actor: Actor, r: { id: string; attemptId: string
 
 /**
  * Autosave of the scoring form while the claim is held. The review's version guards against two
- * tabs overwriting each other; each save keeps the claim alive for at least another `claimMinutes`.
+ * tabs overwriting each other; each save keeps the claim alive for at least another `claimMinutes`,
+ * and never makes it end sooner than it does when the save is written (an admin's assignment runs to
+ * its deadline even when it is made while the save is under way).
  * Feedback on a criterion not given a level yet is kept as the draft's note (Review.draftNotes)
  * until it has one, so nothing the page reports as saved is dropped.
  */
@@ -415,24 +437,33 @@ export async function saveReviewDraft(opts: { actor: Actor; reviewId: string; ve
   let claimExpiresAt: Date;
   try {
     claimExpiresAt = await db.$transaction(async (tx) => {
-      // Extends, never shortens (claimEndAfterActivity). The version check below makes sure the
-      // expiry and the notes read here are the ones being replaced.
+      // The version guards the draft (the notes read here are the ones being replaced), not the
+      // claim's end: an admin's assignment (renewAsAssignment) and "Keep my claim" (keepClaim) move
+      // it without a new version, and may commit between this read and the write below. So the end
+      // is set by the database as the later of the one it holds when written and `until`: a save
+      // never shortens the claim, an assignment's deadline included (claimEndAfterActivity).
       const held = await tx.review.findUnique({ where: { id: r.id }, select: { claimExpiresAt: true, draftNotes: true } });
       const until = claimEndAfterActivity(held?.claimExpiresAt ?? null, now, r.attempt.submission.microCredential.issuer.claimMinutes);
       const draftNotes = nextDraftNotes(readDraftNotes(held?.draftNotes, criterionIds), opts.scores);
       const u = await tx.review.updateMany({
         where: { id: r.id, status: 'CLAIMED', version: opts.version },
-        data: { overallComment: opts.overallComment, draftNotes, version: { increment: 1 }, claimExpiresAt: until },
+        data: { overallComment: opts.overallComment, draftNotes, version: { increment: 1 } },
       });
       if (u.count !== 1) throw conflict(OTHER_TAB);
+      // The row is this transaction's since the update above, so the end read here is the latest
+      // committed one (an assignment that got in first included) and nothing moves it until commit.
+      const [kept] = await tx.$queryRaw<{ claimExpiresAt: Date }[]>`
+        UPDATE "Review" SET "claimExpiresAt" = GREATEST("claimExpiresAt", ${until}::timestamp(3))
+         WHERE "id" = ${r.id}
+        RETURNING "claimExpiresAt"`;
       await writeScores(tx, r.id, opts.scores);
-      return until;
+      return kept.claimExpiresAt;
     });
   } catch (e) {
     if (isDomainError(e) && e.code === 'CONFLICT' && e.message === OTHER_TAB) await explainLostWrite(opts.actor, r, now);
     throw e;
   }
-  // The claim's new end goes back to the page, whose timer shows it.
+  // The claim's end as written (never earlier than it was) goes back to the page, whose timer shows it.
   return { version: opts.version + 1, savedAt: now, claimExpiresAt };
 }
 

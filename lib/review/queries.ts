@@ -12,7 +12,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { affiliations, conflictOfInterest, formerPlacementCutoff, reviewsFor, showsTeacherIdentity, teacherConflictSelect, teacherRef } from '@/lib/review/policy';
 import { draftEntries, readDraftNotes } from '@/lib/review/draft-notes';
-import { withdrawnBecause } from '@/lib/review/claims';
+import { assignerParty, workWaitingFor, withdrawnBecause } from '@/lib/review/claims';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -418,7 +418,8 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
       doubleScore: true,
       needsAdjudication: true,
       secondLookRequestedAt: true,
-      reviews: { where: { status: { in: ['CLAIMED', 'SUBMITTED'] } }, select: { kind: true, status: true, claimExpiresAt: true, reviewer: { select: { name: true } } } },
+      secondLookRequestedById: true,
+      reviews: { where: { status: { in: ['CLAIMED', 'SUBMITTED'] } }, select: { kind: true, status: true, claimExpiresAt: true, reviewerId: true, reviewer: { select: { name: true } } } },
       // Who the teacher is, as the conflict rules read it: an admin does not assign their own or a
       // conflicted colleague's work (assignReview refuses), so the list does not offer it.
       submission: queueSubmissionWithConflictSelect,
@@ -429,6 +430,7 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
   return {
     items: page.map((r) => {
       const conflict = conflictOfInterest(opts.actor, teacherRef(r.submission.user), r.submission.microCredential.issuer, now);
+      const waitingFor = workWaitingFor(r);
       return {
         ...toQueueItem(r, 'PRIMARY', now),
         doubleScore: r.doubleScore,
@@ -437,6 +439,9 @@ export async function listOpenAttemptsForAssignment(opts: { actor: Actor; microC
         secondLook: Boolean(r.secondLookRequestedAt),
         /** The admin's conflict of interest with this teacher (null when none): another admin assigns it. */
         conflict,
+        /** The work it waits for now (null: none), and whether the admin is a party to it (scored what it settles, asked for the second look): another admin assigns it (assignReview refuses). */
+        waitingFor,
+        party: waitingFor ? assignerParty(opts.actor.id, r, waitingFor) : null,
         // On their own application an admin is a teacher like any other: reviewers' names are not theirs to see.
         reviews: r.reviews.map((x) => ({ kind: x.kind, status: x.status, expired: x.status === 'CLAIMED' && x.claimExpiresAt <= now, reviewerName: conflict === 'OWN_WORK' ? null : x.reviewer.name })),
       };
@@ -563,16 +568,20 @@ export type ReviewWorkspace = NonNullable<Awaited<ReturnType<typeof getReviewWor
 /**
  * Reviewers an admin could assign to this attempt (qualified, calibrated, not conflicted). An admin
  * with a conflict of interest with the teacher may not assign it (assignReview): `assignerConflict`
- * says which, and nobody is listed, nor the attempt's reviews.
+ * says which, and nobody is listed, nor the attempt's reviews. Nor may an admin who is a party to
+ * the work it waits for (`waitingFor`): `assignerParty` says how (they scored what it settles, or
+ * asked for the second look), and nobody is listed.
  */
 export async function listAssignableReviewers(opts: { actor: Actor; attemptId: string }) {
   const a = await loadAttemptForReview(opts.attemptId);
   if (!a || !isIssuerAdmin(opts.actor, a.submission.microCredential.issuerId)) return null;
   const assignerConflict = conflictOfInterest(opts.actor, teacherOf(a), a.submission.microCredential.issuer);
+  const waitingFor = workWaitingFor(a);
+  const party = waitingFor ? assignerParty(opts.actor.id, a, waitingFor) : null;
   const mcId = a.submission.microCredentialId;
   const issuerId = a.submission.microCredential.issuerId;
   const out: { id: string; name: string; email: string; kinds: ReviewKind[] }[] = [];
-  const candidates = assignerConflict ? [] : await listReviewerCandidateIds({ microCredentialId: mcId, issuerId });
+  const candidates = assignerConflict || party ? [] : await listReviewerCandidateIds({ microCredentialId: mcId, issuerId });
   for (const id of candidates) {
     const who = await loadActor(id);
     if (!who) continue;
@@ -584,6 +593,9 @@ export async function listAssignableReviewers(opts: { actor: Actor; attemptId: s
     // secondLook: waiting for a second look, the only work it can be given out for (assertClaimable).
     attempt: { id: a.id, number: a.number, doubleScore: a.doubleScore, needsAdjudication: a.needsAdjudication, status: a.status, secondLook: Boolean(a.secondLookRequestedAt) },
     assignerConflict,
+    // The one kind of work it can be given out for now (null: none), and the admin's part in it.
+    waitingFor,
+    assignerParty: party,
     reviewers: out,
     reviews: assignerConflict ? [] : a.reviews.filter((r) => r.status === 'CLAIMED' || r.status === 'SUBMITTED'),
   };

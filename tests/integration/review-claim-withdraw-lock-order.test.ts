@@ -60,10 +60,12 @@ describe('claiming a second look while it is being withdrawn', () => {
     it(`(${how}) waits for the withdrawal holding the attempt without holding the lapsed claim, and is told it was withdrawn`, async () => {
       const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0 });
       const s = await secondLookWithLapsedClaim(w);
+      // Another admin than the one who asked for it assigns it: the one who asked may not (assignReview).
+      const assigner = await createActor({ name: 'Ann Assigner', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
       // The withdrawal, caught in flight: it holds the attempt row.
       const withdrawal = await holdAttempt(s.attemptId);
       try {
-        const claiming = watch(how === 'claimed' ? claim(s.claimant, s.attemptId) : assignReview({ actor: w.admin, attemptId: s.attemptId, reviewerId: s.claimant.id, kind: 'SECOND_LOOK' }));
+        const claiming = watch(how === 'claimed' ? claim(s.claimant, s.attemptId) : assignReview({ actor: assigner, attemptId: s.attemptId, reviewerId: s.claimant.id, kind: 'SECOND_LOOK' }));
         await untilWaitingOnLocksOr(1, () => Number(claiming.settled), 'the claim neither finished nor waited for the attempt');
         // Its next steps: ending the claim that ran out (which the claim must not be holding), then
         // putting the decision back. Each would wait for ever, or end in a deadlock error, otherwise.

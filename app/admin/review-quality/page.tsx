@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
 import { getReviewQuality, getScoringPatterns } from '@/lib/review/quality';
 import { listAdjudicationQueue, listOpenAttemptsForAssignment } from '@/lib/review/queries';
+import { assignPartyRefusal } from '@/lib/review/claims';
 import { QualityFilterInput } from '@/lib/review/schemas';
 import { describeKappa } from '@/lib/review/stats';
 import { Alert, Card, EmptyState, PageHeader, Pill, Stat } from '@/components/ui/card';
@@ -249,6 +250,9 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
                       {i.conflict ? (
                         // assignReview refuses these: the reason instead of a link to a form that would.
                         <span className="text-slate-700">{i.conflict === 'OWN_WORK' ? 'Your own application: another admin assigns it.' : 'Another admin assigns this: the issuer’s conflict-of-interest rules apply to you.'}</span>
+                      ) : i.party && i.waitingFor ? (
+                        // Work they are a party to (they scored what it settles, asked for the second look): refused too.
+                        <span className="text-slate-700">{assignPartyRefusal(i.party, i.waitingFor)}</span>
                       ) : (
                         <Link href={`/admin/review-quality/assign/${i.attemptId}`}>
                           Assign or reassign<span className="sr-only"> {i.credentialTitle}, attempt {i.attemptNumber}</span>

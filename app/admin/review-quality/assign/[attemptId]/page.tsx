@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { listAssignableReviewers } from '@/lib/review/queries';
-import { listLiveClaimHolders } from '@/lib/review/claims';
+import { assignPartyRefusal, listLiveClaimHolders } from '@/lib/review/claims';
 import { assignRefusal } from '@/lib/review/mutations';
 import { Card, PageHeader } from '@/components/ui/card';
 import { AssignForm } from '@/components/review/assign-form';
@@ -18,8 +18,10 @@ export default async function AssignPage({ params }: { params: Promise<{ attempt
   const actor = await requireRole(['ISSUER_ADMIN'], `/admin/review-quality/assign/${attemptId}`);
   const [data, live] = await Promise.all([listAssignableReviewers({ actor, attemptId }), listLiveClaimHolders({ actor, attemptId })]);
   if (!data || !live || data.attempt.status !== 'SUBMITTED') notFound();
-  // Their own work, or a colleague's the issuer's rules keep them from reviewing: another admin assigns it.
-  if (data.assignerConflict) {
+  // Their own work, or a colleague's the issuer's rules keep them from reviewing; or work they are a
+  // party to (they scored what it settles, or asked for the second look): another admin assigns it.
+  const refusal = data.assignerConflict ? assignRefusal(data.assignerConflict) : data.assignerParty && data.waitingFor ? assignPartyRefusal(data.assignerParty, data.waitingFor) : null;
+  if (refusal) {
     return (
       <div>
         <p className="text-sm">
@@ -27,20 +29,13 @@ export default async function AssignPage({ params }: { params: Promise<{ attempt
         </p>
         <PageHeader title={`Assign attempt ${data.attempt.number}`} />
         <Card>
-          <p>{assignRefusal(data.assignerConflict)}</p>
+          <p>{refusal}</p>
         </Card>
       </div>
     );
   }
-  const submitted = (k: string) => data.reviews.some((r) => r.kind === k && r.status === 'SUBMITTED');
   // Only the kind of work the attempt is waiting for can be assigned.
-  const kinds: ReviewKind[] = data.attempt.secondLook
-    ? ['SECOND_LOOK']
-    : data.attempt.needsAdjudication
-    ? ['ADJUDICATION']
-    : submitted('PRIMARY')
-      ? data.attempt.doubleScore && !submitted('SECOND') ? ['SECOND'] : []
-      : ['PRIMARY'];
+  const kinds: ReviewKind[] = data.waitingFor ? [data.waitingFor] : [];
   const reviewers = data.reviewers.filter((r) => r.kinds.some((k) => kinds.includes(k)));
   // Claims that ran out are given up without asking; a live one is someone's work in progress.
   const otherClaims = live.filter((h) => !kinds.includes(h.kind));
