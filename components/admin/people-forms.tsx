@@ -157,6 +157,8 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const notAsked = data?.step === 'done' && 'notAsked' in data && typeof data.notAsked === 'number' ? data.notAsked : 0;
   return (
     <form {...keepInputForm(action)} className="space-y-4">
+      {/* What the preview showed (the list and what to enrol them in): the import goes ahead only for that. */}
+      <input type="hidden" name="checked" value={preview?.checked ?? ''} />
       {/* Always on the page, so the outcome is read out when it appears; after a failure it takes focus to the first field to correct. */}
       <ActionAlerts state={data?.step === 'done' ? { ok: true, message: 'Imported.' } : state} className="">
         {data?.step === 'done' ? (
@@ -199,11 +201,12 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
       </div>
       {/* Always on the page (the preview below is not), so the check's outcome is read out when it appears. */}
       <p role="status" className="sr-only">
-        {checked}
+        {[preview?.notice, checked].filter(Boolean).join(' ')}
       </p>
       {preview ? (
         <section aria-labelledby="preview-h" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="preview-h" className="text-lg font-semibold">Preview: enrol in “{preview.title}”</h2>
+          {preview.notice ? <div className="my-3"><Alert tone="warning" live={false}>{preview.notice}</Alert></div> : null}
           {preview.fileError ? <Alert tone="danger">{preview.fileError}</Alert> : (
             <>
               <p className="mb-3 text-sm">{checked}</p>

@@ -21,7 +21,7 @@ import { releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
 import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
 import { loadQualification } from '@/lib/review/context';
 import { qualificationDenial } from '@/lib/review/policy';
-import type { Role } from '@/lib/generated/prisma/enums';
+import type { ReviewKind, Role } from '@/lib/generated/prisma/enums';
 
 /** How long an invitation link works. */
 export const INVITE_DAYS = 14;
@@ -426,7 +426,14 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
       // Someone left with no review rights at the issuer gives back the work they had claimed there.
       if ((opts.role === 'REVIEWER' || opts.role === 'ISSUER_ADMIN') && org.kind === 'ISSUER') {
         const left = await tx.membership.count({ where: { userId: user.id, organizationId: org.id, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } } });
-        if (!left) await releaseClaimsOf(tx, user.id, opts.actor.id, new Date(), { issuerId: org.id, reason: `${opts.role === 'REVIEWER' ? 'reviewer' : 'admin'} role removed` });
+        const reason = `${opts.role === 'REVIEWER' ? 'reviewer' : 'admin'} role removed`;
+        if (!left) await releaseClaimsOf(tx, user.id, opts.actor.id, new Date(), { issuerId: org.id, reason });
+        // Still an admin there, but their grants and calibrations just went: the work they may no
+        // longer score goes back to the queue now (their adjudications stay theirs, and so does
+        // what they still qualify for by holding the badge).
+        else if (opts.role === 'REVIEWER') await releaseUnqualifiedClaims(tx, user.id, opts.actor.id, { issuerId: org.id }, reason);
+        // Still a reviewer there, no longer an admin: adjudicating is an admin's, so those go back.
+        else await releaseClaimsOf(tx, user.id, opts.actor.id, new Date(), { issuerId: org.id, kinds: ['ADJUDICATION'], reason });
       }
     }
     const withdrawn = opts.op === 'remove' && (opts.role === 'ISSUER_ADMIN' || opts.role === 'DISTRICT_LEADER') ? { withdrawnInvitations } : {};
@@ -435,30 +442,72 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
   return { withdrawnInvitations, withdrawnByRole };
 }
 
-/** Qualifies (or unqualifies) a reviewer of the issuer to score one of its credentials. */
+/** The work a qualification lets someone score (lib/review/claims.ts QUALIFIED_KINDS): adjudication needs none. */
+const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'];
+
+/**
+ * Gives back `userId`'s live claims on work they no longer qualify to score (of one credential, or
+ * of every credential of an issuer they hold claims on), after their grant or calibration went: as
+ * lib/review/claims.ts releaseClaimsIfUnqualified does, whoever still qualifies (by holding the
+ * badge, with a calibration that stands) keeps theirs, and adjudication claims are never touched.
+ */
+async function releaseUnqualifiedClaims(tx: Tx, userId: string, actorId: string, where: { issuerId: string } | { microCredentialId: string }, reason: string) {
+  const held = await tx.review.findMany({
+    where: {
+      reviewerId: userId, status: 'CLAIMED', kind: { in: QUALIFIED_KINDS },
+      attempt: { submission: 'microCredentialId' in where ? { microCredentialId: where.microCredentialId } : { microCredential: { issuerId: where.issuerId } } },
+    },
+    distinct: ['attemptId'],
+    select: { attempt: { select: { submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { calibrationRequired: true } } } } } } } } },
+  });
+  const credentials = new Map(held.map((r) => [r.attempt.submission.microCredentialId, r.attempt.submission.microCredential.issuer]));
+  const now = new Date();
+  for (const [microCredentialId, issuer] of credentials) {
+    if (qualificationDenial(issuer, await loadQualification(userId, microCredentialId, tx))) {
+      await releaseClaimsOf(tx, userId, actorId, now, { microCredentialId, kinds: QUALIFIED_KINDS, reason });
+    }
+  }
+}
+
+/**
+ * An admin's grant of one of the issuer's credentials to a reviewer (or admin) of the issuer, or its
+ * removal. A grant stands whatever the person holds: one who qualifies by holding the badge (a row
+ * without a granter, made when they calibrated) is granted too, so losing the badge later does not
+ * stop them. Removing the grant from someone who still holds a valid badge keeps their row and its
+ * calibration (they stay qualified by the badge); from anyone else it removes the row, calibration
+ * included. Removing a grant that is not there changes nothing and records nothing.
+ */
 export async function setReviewerQualification(opts: { actor: Actor; userId: string; microCredentialId: string; op: 'add' | 'remove' }) {
   const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
   if (!mc) throw notFound('That credential');
   if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    let keptByBadge = false;
     if (opts.op === 'add') {
       const member = await tx.membership.findFirst({ where: { userId: opts.userId, organizationId: mc.issuerId, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } }, select: { id: true } });
       if (!member) throw invalidState('Give this person the reviewer role first.');
       await tx.reviewerQualification.upsert({
         where: { userId_microCredentialId: { userId: opts.userId, microCredentialId: mc.id } },
         create: { userId: opts.userId, microCredentialId: mc.id, grantedById: opts.actor.id },
-        update: {},
+        // A row made when a badge holder calibrated has no granter: this grant is recorded on it.
+        update: { grantedById: opts.actor.id },
       });
     } else {
-      await tx.reviewerQualification.deleteMany({ where: { userId: opts.userId, microCredentialId: mc.id } });
+      const before = await loadQualification(opts.userId, mc.id, tx);
+      if (!before.granted) return { changed: false, keptByBadge: before.earned };
+      keptByBadge = before.earned;
+      if (keptByBadge) {
+        await tx.reviewerQualification.update({ where: { userId_microCredentialId: { userId: opts.userId, microCredentialId: mc.id } }, data: { grantedById: null } });
+      } else {
+        await tx.reviewerQualification.deleteMany({ where: { userId: opts.userId, microCredentialId: mc.id } });
+      }
       // Without the grant they may still qualify by holding the badge (and its calibration rule);
       // if not, what they hold for this credential goes back to the queue now rather than when the
-      // claim runs out ("Keep my claim" could put that off).
-      const q = await loadQualification(opts.userId, mc.id, tx);
-      const issuer = await tx.organization.findUniqueOrThrow({ where: { id: mc.issuerId }, select: { calibrationRequired: true } });
-      if (qualificationDenial(issuer, q)) await releaseClaimsOf(tx, opts.userId, opts.actor.id, new Date(), { microCredentialId: mc.id, reason: 'qualification withdrawn' });
+      // claim runs out ("Keep my claim" could put that off). Adjudication needs no qualification.
+      await releaseUnqualifiedClaims(tx, opts.userId, opts.actor.id, { microCredentialId: mc.id }, 'qualification withdrawn');
     }
     await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.qualify' : 'people.unqualify', entityType: 'User', entityId: opts.userId, organizationId: mc.issuerId, data: { microCredentialId: mc.id } }, tx);
+    return { changed: true, keptByBadge };
   });
 }
 

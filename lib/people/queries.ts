@@ -11,7 +11,14 @@ export const MEMBERS_PAGE_SIZE = 25;
 type NameCursor = { n: string; id: string };
 const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n === 'string' && typeof v.id === 'string';
 
-/** People holding any role in the organisation, searchable by name or email; keyset on (name, id). */
+const credentialSelect = { id: true, slug: true, versions: { orderBy: { version: 'desc' as const }, take: 1, select: { title: true } } } as const;
+
+/**
+ * People holding any role in the organisation, searchable by name or email; keyset on (name, id).
+ * For an issuer, each person's standing for its credentials: their qualification rows (an admin's
+ * grant when `grantedById` is set, and their calibration) and the credentials whose badge they hold
+ * (revoked and suspended badges left out), which qualifies a reviewer as well.
+ */
 export async function listOrgMembers(opts: { actor: Actor; organizationId: string; q?: string; cursor?: string }) {
   const org = await db.organization.findUnique({ where: { id: opts.organizationId }, select: { id: true, kind: true, parentId: true, name: true } });
   if (!org) throw notFound('That organisation');
@@ -31,7 +38,10 @@ export async function listOrgMembers(opts: { actor: Actor; organizationId: strin
     select: {
       id: true, name: true, email: true, disabledAt: true, passwordHash: true,
       memberships: { where: { organizationId: org.id }, select: { role: true } },
-      qualifications: { where: { microCredential: { issuerId: org.id } }, select: { calibratedAt: true, microCredential: { select: { id: true, slug: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { title: true } } } } } },
+      // grantedById: an admin's grant; a row without one was made when a badge holder calibrated.
+      qualifications: { where: { microCredential: { issuerId: org.id } }, select: { grantedById: true, calibratedAt: true, microCredential: { select: credentialSelect } } },
+      // Their valid badges of the issuer's credentials: holding one qualifies them to review it too.
+      awards: { where: { revokedAt: null, suspendedAt: null, microCredential: { issuerId: org.id } }, distinct: ['microCredentialId'], select: { microCredential: { select: credentialSelect } } },
     },
   });
   const page = rows.slice(0, MEMBERS_PAGE_SIZE).map(({ passwordHash, ...u }) => ({ ...u, hasPassword: Boolean(passwordHash) }));

@@ -83,7 +83,8 @@ describe('reviewers work for their own issuers only', () => {
     const w = await world();
     const adminA = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
     const { reviewId } = await claimReview({ actor: w.reviewerA, attemptId: w.attemptA, kind: 'PRIMARY' });
-    // Someone who is also an admin there keeps their claim when only the reviewer role goes.
+    // Someone who is also an admin there gives back scoring they no longer qualify for when the
+    // reviewer role (and with it their grant) goes: being an admin is not a qualification to score.
     const both = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
     await db.reviewerQualification.create({ data: { userId: both.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
     const second = await waitingAttempt(w.mcA.id);
@@ -95,7 +96,7 @@ describe('reviewers work for their own issuers only', () => {
     await changeRole({ actor: adminA, organizationId: w.issuerA.id, userId: both.id, role: 'REVIEWER', op: 'remove' });
 
     expect((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe('RELEASED');
-    expect((await db.review.findUniqueOrThrow({ where: { id: kept.reviewId } })).status).toBe('CLAIMED');
+    expect((await db.review.findUniqueOrThrow({ where: { id: kept.reviewId } })).status).toBe('RELEASED');
     expect(await db.auditLog.count({ where: { action: 'review.release', entityId: reviewId, actorId: adminA.id } })).toBe(1);
     // The work is back in the queue (of another reviewer qualified for it).
     const colleague = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }] });
@@ -134,6 +135,8 @@ describe('reviewers work for their own issuers only', () => {
     await db.reviewerQualification.create({ data: { userId: earner.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
     const kept = await claimReview({ actor: earner, attemptId: await waitingAttempt(w.mcA.id), kind: 'PRIMARY' });
     await setReviewerQualification({ actor: adminA, userId: earner.id, microCredentialId: w.mcA.id, op: 'remove' });
+    // Only the grant went: the row (and any calibration on it) stays with the badge.
+    expect(await db.reviewerQualification.findFirstOrThrow({ where: { userId: earner.id, microCredentialId: w.mcA.id } })).toMatchObject({ grantedById: null });
     expect((await db.review.findUniqueOrThrow({ where: { id: kept.reviewId } })).status).toBe('CLAIMED');
   });
 

@@ -9,6 +9,8 @@ import { csvFromForm } from '@/lib/csv-form';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import type { EnrolPreviewRow } from '@/lib/people/mutations';
 import { invitationsStopped } from '@/lib/people/invitation-words';
+import { fingerprintInviteCsv } from '@/lib/people/bulk-invite';
+import type { Actor } from '@/lib/auth/actor';
 
 export async function inviteAction(_prev: ActionResult<{ link: string | null; emailed: boolean }>, formData: FormData): Promise<ActionResult<{ link: string | null; emailed: boolean }>> {
   const parsed = parseInput(InviteInput, formDataToObject(formData));
@@ -89,22 +91,62 @@ export async function changeRoleAction(_prev: ActionResult, formData: FormData):
   return stopped ? { ok: true, message: stopped } : { ok: true };
 }
 
+/**
+ * Grants a reviewer one of the issuer's credentials, or removes the grant. Removing a grant that is
+ * no longer there (another admin removed it, or they qualify only by holding the badge) says so.
+ */
 export async function qualificationAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(QualificationInput, formDataToObject(formData));
   if (!parsed.ok) return { ok: false, formError: 'Choose a micro-credential.' };
+  let result: Awaited<ReturnType<typeof setReviewerQualification>>;
   try {
     const actor = await requireActor();
-    await setReviewerQualification({ actor, ...parsed.data });
+    result = await setReviewerQualification({ actor, ...parsed.data });
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath('/admin/people');
+  if (!result.changed) {
+    return { ok: false, formError: result.keptByBadge ? 'There is no grant to remove: they are qualified by holding the badge.' : 'There is no grant to remove: they are not qualified for this credential.' };
+  }
   return { ok: true };
 }
 
-type EnrolState = ActionResult<{ step: 'preview'; title: string; rows: Omit<EnrolPreviewRow, 'school'>[]; errorCount: number; fileError: string | null; csv: string } | { step: 'done'; rows: number; created: number; enrolled: number; requested: number; notAsked: number; title: string }>;
+type EnrolPreview = {
+  step: 'preview';
+  title: string;
+  rows: Omit<EnrolPreviewRow, 'school'>[];
+  errorCount: number;
+  fileError: string | null;
+  /** The list checked, shown back in the form; `checked` fingerprints it with what to enrol them in, sent back to import. */
+  csv: string;
+  checked: string;
+  /** Why the preview is shown again instead of importing (the list or the micro-credential changed since). */
+  notice: string | null;
+};
+type EnrolState = ActionResult<EnrolPreview | { step: 'done'; rows: number; created: number; enrolled: number; requested: number; notAsked: number; title: string }>;
 
-/** Step 1 (intent=preview) shows each row's problems; step 2 (intent=import) imports all or nothing. */
+/** The import goes ahead only for what the preview showed: the same issuer, target and list. */
+const enrolFingerprint = (d: { issuerId: string; target: string }, csv: string) => fingerprintInviteCsv(`${d.issuerId}\n${d.target}\n${csv}`);
+
+const ENROL_CHANGED_NOTICE = 'The list or what to enrol them in changed since the preview, so nothing was imported: check the new preview, then import.';
+
+async function enrolPreview(actor: Actor, d: { issuerId: string; target: string }, csv: string, notice: string | null): Promise<EnrolState> {
+  const preview = await previewBulkEnrol({ actor, ...d, csv });
+  return {
+    ok: true,
+    data: {
+      step: 'preview', title: preview.target.title, errorCount: preview.errorCount, fileError: preview.fileError, csv, checked: enrolFingerprint(d, csv), notice,
+      rows: preview.rows.map(({ school, ...r }) => ({ ...r, schoolText: school?.name ?? r.schoolText })),
+    },
+  };
+}
+
+/**
+ * Step 1 (intent=preview) shows each row's problems; step 2 (intent=import) imports all or nothing,
+ * and only what the preview showed: if the list or what to enrol them in changed since (`checked`
+ * differs), the new preview comes back instead, saying so.
+ */
 export async function bulkEnrolAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
   const raw = formDataToObject(formData);
   const parsed = parseInput(BulkEnrolTarget, raw);
@@ -114,16 +156,11 @@ export async function bulkEnrolAction(_prev: EnrolState, formData: FormData): Pr
   const { csv } = read;
   try {
     const actor = await requireActor();
-    if (raw.intent === 'import') {
-      const done = await importBulkEnrol({ actor, ...parsed.data, csv });
-      revalidatePath('/admin/people');
-      return { ok: true, data: { step: 'done', ...done } };
-    }
-    const preview = await previewBulkEnrol({ actor, ...parsed.data, csv });
-    return {
-      ok: true,
-      data: { step: 'preview', title: preview.target.title, errorCount: preview.errorCount, fileError: preview.fileError, csv, rows: preview.rows.map(({ school, ...r }) => ({ ...r, schoolText: school?.name ?? r.schoolText })) },
-    };
+    if (raw.intent !== 'import') return await enrolPreview(actor, parsed.data, csv, null);
+    if (raw.checked !== enrolFingerprint(parsed.data, csv)) return await enrolPreview(actor, parsed.data, csv, ENROL_CHANGED_NOTICE);
+    const done = await importBulkEnrol({ actor, ...parsed.data, csv });
+    revalidatePath('/admin/people');
+    return { ok: true, data: { step: 'done', ...done } };
   } catch (e) {
     return toActionError(e);
   }

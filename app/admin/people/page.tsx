@@ -28,6 +28,31 @@ const Query = z.object({
   invcursor: z.string().max(300).optional().catch(undefined),
 });
 
+type Member = Awaited<ReturnType<typeof listOrgMembers>>['items'][number];
+type Standing = { id: string; title: string; granted: boolean; badge: boolean; calibratedAt: Date | null };
+
+/**
+ * How a member stands for each of the issuer's credentials they have anything for: an admin's grant
+ * (a qualification row with a granter), a valid badge (which qualifies a reviewer too, so only for
+ * those who review here), and their calibration. A row without a granter is one made when a badge
+ * holder calibrated: it qualifies nobody on its own once the badge is revoked or suspended.
+ */
+function standingOf(u: Member, canReview: boolean): Standing[] {
+  const titleOf = (mc: Member['awards'][number]['microCredential']) => mc?.versions[0]?.title ?? mc?.slug ?? '';
+  const badges = new Set(canReview ? u.awards.flatMap((a) => (a.microCredential ? [a.microCredential.id] : [])) : []);
+  const out: Standing[] = u.qualifications.map((q) => ({ id: q.microCredential.id, title: titleOf(q.microCredential), granted: Boolean(q.grantedById), badge: badges.has(q.microCredential.id), calibratedAt: q.calibratedAt }));
+  const listed = new Set(out.map((s) => s.id));
+  for (const a of canReview ? u.awards : []) {
+    if (a.microCredential && !listed.has(a.microCredential.id)) out.push({ id: a.microCredential.id, title: titleOf(a.microCredential), granted: false, badge: true, calibratedAt: null });
+  }
+  return out;
+}
+
+function standingText(s: Standing) {
+  if (s.granted) return s.badge ? 'Granted by an admin; also holds the badge' : 'Granted by an admin';
+  return s.badge ? 'Qualified by holding the badge' : 'Not qualified: no grant and no valid badge';
+}
+
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['ISSUER_ADMIN'], '/admin/people');
   const query = Query.parse(await searchParams);
@@ -80,8 +105,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 {items.map((u) => {
                   const has = new Set(u.memberships.map((m) => m.role));
                   const missing = roles.filter((r) => !has.has(r));
-                  const qualified = new Set(u.qualifications.map((q) => q.microCredential.id));
                   const canReview = has.has('REVIEWER') || has.has('ISSUER_ADMIN');
+                  const standing = standingOf(u, canReview);
+                  // "Qualify" grants: offered for every credential not granted yet, the badge's too.
+                  const granted = new Set(standing.filter((s) => s.granted).map((s) => s.id));
                   return (
                     <tr key={u.id} className="border-t border-slate-100 align-top">
                       <td className="p-3">
@@ -116,27 +143,38 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                         ) : null}
                       </td>
                       <td className="p-3">
-                        {u.qualifications.length ? (
+                        {standing.length ? (
                           <ul className="space-y-1">
-                            {u.qualifications.map((q) => (
-                              <li key={q.microCredential.id} className="flex flex-wrap items-center gap-2">
-                                {q.microCredential.versions[0]?.title ?? q.microCredential.slug}
+                            {standing.map((q) => (
+                              <li key={q.id} className="flex flex-wrap items-center gap-2">
+                                {q.title}
+                                <Pill tone={q.granted || q.badge ? 'info' : 'danger'}>{standingText(q)}</Pill>
                                 {q.calibratedAt ? <Pill tone="success">Calibrated</Pill> : <Pill tone="warning">Not calibrated</Pill>}
-                                <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {u.name}’s qualification for {q.microCredential.versions[0]?.title ?? q.microCredential.slug}</span></>}>
-                                  <p>Remove {u.name}’s qualification for this credential? {q.calibratedAt ? 'Their calibration goes too: they would calibrate again before reviewing it.' : ''}</p>
-                                  <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, microCredentialId: q.microCredential.id, op: 'remove' }} removedMessage={`${u.name} is no longer qualified for ${q.microCredential.versions[0]?.title ?? q.microCredential.slug}.`}>
-                                    <button type="submit" className={smallButtonClass}>Yes, remove it</button>
-                                  </InlineActionForm>
-                                </ConfirmDisclosure>
+                                {q.granted ? (
+                                  <ConfirmDisclosure summary={<>Remove<span className="sr-only"> {u.name}’s qualification for {q.title}</span></>}>
+                                    <p>
+                                      {q.badge
+                                        ? `Remove the grant of this credential to ${u.name}? They hold its badge, so they stay qualified to review it${q.calibratedAt ? ' and keep their calibration' : ''}.`
+                                        : `Remove ${u.name}’s qualification for this credential? ${q.calibratedAt ? 'Their calibration goes too: they would calibrate again before reviewing it.' : ''}`}
+                                    </p>
+                                    <InlineActionForm
+                                      action={qualificationAction}
+                                      hidden={{ userId: u.id, microCredentialId: q.id, op: 'remove' }}
+                                      removedMessage={q.badge ? `The grant to ${u.name} for ${q.title} was removed. They stay qualified by holding the badge.` : `${u.name} is no longer qualified for ${q.title}.`}
+                                    >
+                                      <button type="submit" className={smallButtonClass}>{q.badge ? 'Yes, remove the grant' : 'Yes, remove it'}</button>
+                                    </InlineActionForm>
+                                  </ConfirmDisclosure>
+                                ) : null}
                               </li>
                             ))}
                           </ul>
                         ) : <p className="text-slate-600">{canReview ? 'Not qualified for any credential yet.' : 'Not a reviewer.'}</p>}
-                        {canReview && credentials.some((c) => !qualified.has(c.id)) ? (
+                        {canReview && credentials.some((c) => !granted.has(c.id)) ? (
                           <InlineActionForm action={qualificationAction} hidden={{ userId: u.id, op: 'add' }} className="mt-2">
                             <label className="sr-only" htmlFor={`q-${u.id}`}>Credential to qualify {u.name} for</label>
                             <select id={`q-${u.id}`} name="microCredentialId" className="min-h-6 max-w-full rounded border border-slate-500 px-1 py-0.5 text-xs">
-                              {credentials.filter((c) => !qualified.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                              {credentials.filter((c) => !granted.has(c.id)).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
                             </select>
                             <button type="submit" className={smallButtonClass}>Qualify<span className="sr-only"> {u.name}</span></button>
                           </InlineActionForm>
