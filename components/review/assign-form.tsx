@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { assignReviewAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
@@ -12,15 +11,17 @@ type Candidate = { id: string; name: string; email: string; kinds: ReviewKind[] 
 /** Someone holding a live claim on this work: assigning it to anyone else ends their claim. */
 type Holder = { reviewId: string; kind: ReviewKind; reviewerName: string; until: string };
 
+const unreachable: ActionResult = { ok: false, formError: couldNotReach('the work may not have been assigned', 'Your choices are still here: check your connection and press Assign again.') };
+
 const kindLabel: Record<ReviewKind, string> = { PRIMARY: 'Review', SECOND: 'Second score', ADJUDICATION: 'Adjudication', SECOND_LOOK: 'Second look' };
 
 export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { attemptId: string; kinds: ReviewKind[]; reviewers: Candidate[]; holders?: Holder[] }) {
-  const [state, action, pending] = useActionState(assignReviewAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(assignReviewAction, initialActionState, unreachable);
   const releaseError = !state.ok ? state.fieldErrors?.releaseReviewId?.[0] : undefined;
   const reviewerError = !state.ok ? state.fieldErrors?.reviewerId?.join(' ') : undefined;
   return (
-    // Submitted through keepInputForm: a plain action would reset the form, losing the chosen reviewer when the server refuses.
-    <form {...keepInputForm(action)} noValidate className="space-y-4">
+    // Submitted by onSubmit, as keepInputForm does: a plain action would reset the form, losing the chosen reviewer when the server refuses.
+    <form {...formProps} noValidate className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <ActionAlerts state={state} className="" />
       <div className="max-w-full">

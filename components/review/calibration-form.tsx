@@ -8,6 +8,7 @@ import type { CalibrationOutcome } from '@/lib/review/calibration';
 import { submitCalibrationAction } from '@/app/review/calibration/[microCredentialId]/actions';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { focusOnFollow } from '@/components/ui/focus-link';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 
 type Props = {
   /** Whose ratings these are (the signed-in reviewer): part of the saved draft's key. */
@@ -20,6 +21,9 @@ type Props = {
 };
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+/** Said when "Check my scores" got no answer: the ratings stay chosen, and on this device, for another try. */
+export const CALIBRATION_UNREACHABLE = couldNotReach('your ratings may not have been checked', 'They are still chosen below and kept on this device: check your connection and press Check my scores again.');
 
 /**
  * Where an error link for `key` ("ranks.<sample>.<criterion>") takes focus: the radio button of the
@@ -146,7 +150,11 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     startTransition(async () => {
-      const r = await submitCalibrationAction({ microCredentialId, versionId, ranks: ranksRef.current });
+      // No answer: said where any outcome is (it takes focus), with the ratings left as they are.
+      const r = await unlessUnreachable(
+        () => submitCalibrationAction({ microCredentialId, versionId, ranks: ranksRef.current }),
+        (): ActionResult<CalibrationOutcome> => ({ ok: false, formError: CALIBRATION_UNREACHABLE }),
+      );
       setResult((prev) => ({ n: (prev?.n ?? 0) + 1, value: r }));
       // Sent and scored: the saved copy has done its job. On an error it stays for the next try.
       if (r.ok) {

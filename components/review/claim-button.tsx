@@ -1,16 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { claimReviewAction } from '@/app/review/actions';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 
-/** One claim form per queue row; a lost race shows its message right next to the button. */
+/** Said when a claim got no answer. Pressing again is safe: a claim the reviewer already holds opens as it is. */
+export const CLAIM_UNREACHABLE = couldNotReach('this submission may not have been claimed for you', 'Check your connection and press the button again.');
+const unreachable: ActionResult = { ok: false, formError: CLAIM_UNREACHABLE };
+
+/** One claim form per queue row; a lost race, or a press that got no answer, shows its message right next to the button. */
 export function ClaimButton({ attemptId, kind, label, describedBy }: { attemptId: string; kind: ReviewKind; label: string; describedBy?: string }) {
-  const [state, action, pending] = useActionState(claimReviewAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(claimReviewAction, initialActionState, unreachable);
   const errorId = `claim-error-${attemptId}-${kind}`;
   return (
-    <form action={action}>
+    <form {...formProps}>
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="kind" value={kind} />
       <button

@@ -1,14 +1,22 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition, type ReactNode, type RefObject } from 'react';
-import { keepClaimAction } from '@/app/review/[reviewId]/actions';
+import { keepClaimAction, type KeepClaimResult } from '@/app/review/[reviewId]/actions';
 import { smallButtonClass } from '@/components/ui/button';
 import { formatDayTime, formatTime } from '@/lib/time-format';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 
 /** Fired by the scoring form after each autosave, with the claim's new end (ISO). */
 export const CLAIM_EVENT = 'microcred:claim-extended';
 
 const TICK_MS = 15_000;
+
+/**
+ * Said when "Keep my claim" got no answer. Unlike a refusal, the button stays beside it: pressing
+ * again is safe (keeping a claim only moves its end on), and an autosave that gets through, which
+ * keeps the claim too, takes the message away.
+ */
+export const KEEP_UNREACHABLE = couldNotReach('your claim may not have been kept', 'Check your connection and press the button again.');
 
 /**
  * A time of day ("14:30") and the claim's end ("25 Nov, 14:30") in the reviewer's time zone: the
@@ -97,8 +105,10 @@ function useClaim(claim: ClaimTimerProps | null, { keptRef, boxRef, barRef, barK
       const next = new Date(String((e as CustomEvent).detail));
       if (Number.isNaN(next.getTime())) return;
       setUntil(next);
-      // An autosave moved the end on: the confirmation would name a stale time.
+      // An autosave moved the end on: the confirmation would name a stale time, and the server was
+      // reached (and the claim kept), so "could not reach the server" is no longer true.
       setKeptUntil(null);
+      setError((shown) => (shown === KEEP_UNREACHABLE ? null : shown));
     };
     window.addEventListener(CLAIM_EVENT, onExtended);
     return () => {
@@ -119,7 +129,8 @@ function useClaim(claim: ClaimTimerProps | null, { keptRef, boxRef, barRef, barK
     if (!claim) return;
     setFrom(place);
     startTransition(async () => {
-      const r = await keepClaimAction({ reviewId: claim.reviewId });
+      // No answer: said as a refusal is, in the same place, but with the button kept for another try.
+      const r = await unlessUnreachable(() => keepClaimAction({ reviewId: claim.reviewId }), (): KeepClaimResult => ({ ok: false, formError: KEEP_UNREACHABLE }));
       if (r.ok) {
         const next = new Date(r.claimExpiresAt);
         setUntil(next);
@@ -130,7 +141,8 @@ function useClaim(claim: ClaimTimerProps | null, { keptRef, boxRef, barRef, barK
       } else {
         setError(r.formError);
         setClaimAgain(Boolean(r.claimAgain));
-        // The button makes way for the reason (and a way to claim the work again): focus goes there.
+        // The button makes way for the reason (and a way to claim the work again), or, when the
+        // server was not reached, stays under it: focus goes to the reason either way.
         window.setTimeout(() => (place === 'top' ? boxRef : barRef).current?.focus(), 0);
       }
     });
@@ -138,8 +150,10 @@ function useClaim(claim: ClaimTimerProps | null, { keptRef, boxRef, barRef, barK
 
   const announcement = claimAnnouncement({ error, expired, warning, endsAt: now === null ? serverLabel : hhmm(until, timeZone) });
   const kept = keptText({ error, expired, warning, keptUntil });
+  // The server was not reached: the button stays, for another try.
+  const retry = error === KEEP_UNREACHABLE;
   return {
-    until, label, expired, warning, minutesLeft, error, claimAgain, from, pending, keep, announcement, kept,
+    until, label, expired, warning, minutesLeft, error, retry, claimAgain, from, pending, keep, announcement, kept,
     // Focus left the bar's confirmation: it has been read, and the bar makes way for the work.
     dismissKept: () => setKeptUntil(null),
   };
@@ -161,7 +175,7 @@ function ClaimWarning({ expired, minutesLeft }: { expired: boolean; minutesLeft:
 }
 
 function ClaimTimerTop({ c, keptRef, boxRef, claimMinutes, claimAgainButton }: { c: ClaimState; keptRef: ClaimRefs['keptRef']; boxRef: ClaimRefs['boxRef']; claimMinutes: number; claimAgainButton?: ReactNode }) {
-  const { warning, expired, error } = c;
+  const { warning, expired, error, retry } = c;
   return (
     <div className="mt-2 text-sm">
       <p className="text-slate-700">
@@ -176,7 +190,7 @@ function ClaimTimerTop({ c, keptRef, boxRef, claimMinutes, claimAgainButton }: {
         {c.from === 'top' ? c.kept : ''}
       </p>
       <div ref={boxRef} tabIndex={-1} className={warning || expired || error ? 'mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950' : undefined}>
-        {error ? (
+        {error && !retry ? (
           <>
             <p>{error}</p>
             {c.claimAgain && claimAgainButton && c.from === 'top' ? (
@@ -191,7 +205,8 @@ function ClaimTimerTop({ c, keptRef, boxRef, claimMinutes, claimAgainButton }: {
             <ClaimWarning expired={expired} minutesLeft={c.minutesLeft} />
           </p>
         ) : null}
-        {(warning || expired) && !error ? (
+        {retry ? <p className="mt-1 font-medium">{error}</p> : null}
+        {(warning || expired) && (!error || retry) ? (
           <button type="button" onClick={() => c.keep('top')} disabled={c.pending} className={`${smallButtonClass} mt-1`}>
             {c.pending ? 'Keeping…' : keepButtonText(claimMinutes)}
           </button>
@@ -239,6 +254,7 @@ export function ClaimWorkspace({ claim, children }: { claim: ClaimTimerProps | n
           expired={c.expired}
           minutesLeft={c.minutesLeft}
           error={c.error}
+          retry={c.retry}
           kept={keptHere ? c.kept : ''}
           keepText={claim ? keepButtonText(claim.claimMinutes) : ''}
           pending={c.pending}
@@ -258,12 +274,14 @@ export function ClaimWorkspace({ claim, children }: { claim: ClaimTimerProps | n
  * height measured here), so the bar never hides the field being worked in (WCAG 2.4.11). It is no
  * live region: the timer's own region at the top says each change once.
  */
-export function ClaimBar({ barRef, keptRef, expired, minutesLeft, error, kept, keepText, pending, onKeep, onLeave, claimAgain }: {
+export function ClaimBar({ barRef, keptRef, expired, minutesLeft, error, retry = false, kept, keepText, pending, onKeep, onLeave, claimAgain }: {
   barRef: RefObject<HTMLElement | null>;
   keptRef: RefObject<HTMLParagraphElement | null>;
   expired: boolean;
   minutesLeft: number;
   error: string | null;
+  /** The error is that the server was not reached: the button stays under it, for another try. */
+  retry?: boolean;
   /** "Claim kept until 15:30.", when it was kept from this bar; '' otherwise. */
   kept: string;
   keepText: string;
@@ -301,7 +319,7 @@ export function ClaimBar({ barRef, keptRef, expired, minutesLeft, error, kept, k
         <p ref={keptRef} tabIndex={-1} className="font-medium text-green-800 focus:outline-2 focus:outline-offset-2 focus:outline-green-700">
           {kept}
         </p>
-      ) : error ? (
+      ) : error && !retry ? (
         <>
           <p>{error}</p>
           {claimAgain ? (
@@ -315,6 +333,7 @@ export function ClaimBar({ barRef, keptRef, expired, minutesLeft, error, kept, k
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <p className="min-w-0 flex-1 basis-64">
             <ClaimWarning expired={expired} minutesLeft={minutesLeft} />
+            {retry && error ? <span className="mt-1 block font-medium">{error}</span> : null}
           </p>
           <button type="button" onClick={onKeep} disabled={pending} className="min-h-10 rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {pending ? 'Keeping…' : keepText}

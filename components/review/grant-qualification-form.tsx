@@ -1,17 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { grantQualificationAction } from '@/app/admin/review-quality/actions';
 import { filterSelectClass } from '@/components/ui/field';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
+const unreachable: ActionResult = { ok: false, formError: couldNotReach('the qualification may not have been granted', 'The email is still here: check your connection and press Grant qualification again.') };
+
 export function GrantQualificationForm({ credentials }: { credentials: { id: string; title: string }[] }) {
-  const [state, action, pending] = useActionState(grantQualificationAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(grantQualificationAction, initialActionState, unreachable);
   const emailError = !state.ok ? state.fieldErrors?.email : undefined;
   return (
-    <form {...keepInputForm(action)} noValidate className="flex flex-wrap items-end gap-4">
+    <form {...formProps} noValidate className="flex flex-wrap items-end gap-4">
       <div>
         <label htmlFor="q-email" className="block text-sm font-semibold">Reviewer’s email</label>
         <input id="q-email" name="email" type="email" required autoComplete="off" aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? 'q-email-error' : undefined} className="mt-1 rounded-md border border-slate-500 px-3 py-2" />

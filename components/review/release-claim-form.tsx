@@ -1,20 +1,24 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { releaseReviewAction } from '@/app/review/[reviewId]/actions';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
+
+/** Said when "Release" got no answer: the claim may still be the reviewer's. */
+export const RELEASE_UNREACHABLE = couldNotReach('your claim may not have been released', 'Check your connection and press the button again.');
+const unreachable: ActionResult = { ok: false, formError: RELEASE_UNREACHABLE };
 
 /**
  * "Release and discard my draft" on the scoring page (`label`: other words for the same action, as
  * on a claim its reviewer may no longer score). Released, the reviewer lands on the queue; a
  * refusal (the claim is no longer theirs, the server failed) is said right under the button, which
- * it describes, instead of an error page.
+ * it describes, instead of an error page; so is a press that got no answer (useReachableActionState).
  */
 export function ReleaseClaimForm({ reviewId, label = 'Release and discard my draft' }: { reviewId: string; label?: string }) {
-  const [state, action, pending] = useActionState(releaseReviewAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(releaseReviewAction, initialActionState, unreachable);
   const errorId = `release-error-${reviewId}`;
   return (
-    <form action={action} className="mt-2">
+    <form {...formProps} className="mt-2">
       <input type="hidden" name="reviewId" value={reviewId} />
       <p className="mb-2 text-sm text-slate-700">Another reviewer can then take it. Your draft scores and comments stay on this page for reference, but are not carried into a later claim, yours or anyone’s.</p>
       <button

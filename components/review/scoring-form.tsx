@@ -21,6 +21,7 @@ import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notic
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus, type SaveOutcome } from '@/components/evidence/autosave';
 import { focusOnFollow } from '@/components/ui/focus-link';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -44,6 +45,17 @@ type Props = {
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'local' } | { kind: 'error'; message: string; stop: boolean };
 
 const LOCAL_TEXT = 'Draft kept in this browser; it will be saved when the connection is back.';
+
+/**
+ * Said when Submit got no answer (the connection dropped, or a deploy since the page loaded made the
+ * action unknown: then only a reload helps). The scores may have arrived before the connection
+ * dropped: submitting again is safe, as the server refuses a review it already has and says so
+ * (submitReview: only a claimed review at the version sent is written).
+ */
+export const SUBMIT_UNREACHABLE = couldNotReach(
+  'your scores may not have been submitted',
+  'They are still on this page and saved in this browser: check your connection and submit again. If they did get through, you will be told so; nothing is recorded twice. If it keeps failing, reload the page and your scores will be put back.',
+);
 
 /**
  * A draft save's answer, for the save loop the teacher's answers use too (createAutosaver). A
@@ -298,7 +310,16 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       // still unsaved, as a teacher's answers are saved before sending), since it moves the
       // review's version on.
       await saveNow();
-      const r = await submitReviewAction({ ...payload(draftRef.current), attemptVersion });
+      // No answer: said in the form's own error summary (which takes focus), the form stays as it
+      // is, and the scores are kept in this browser too (an autosave may have cleared its copy), so
+      // a reload after a deploy puts them back.
+      const r = await unlessUnreachable(
+        () => submitReviewAction({ ...payload(draftRef.current), attemptVersion }),
+        (): SubmitReviewResult => {
+          keepLocal(draftRef.current);
+          return { ok: false, formError: SUBMIT_UNREACHABLE };
+        },
+      );
       setResult(r);
       if (r.ok) {
         clearLocalDraft(storageKey);

@@ -1,12 +1,16 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { reportConcernAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { CONCERN_NOTE_MAX, CONCERN_REASON_LABELS, CONCERN_REASONS } from '@/lib/evidence/schemas';
+
+/** Said when a report got no answer. Reporting again is safe: a concern already reported is refused as such. */
+export const CONCERN_UNREACHABLE = couldNotReach('your concern may not have been reported', 'What you chose and wrote is still here: check your connection and press Report the concern again.');
+const unreachable: ActionResult = { ok: false, formError: CONCERN_UNREACHABLE };
 
 /**
  * "Report a concern about this evidence": about one file (named as this reviewer sees it) or the
@@ -14,7 +18,7 @@ import { CONCERN_NOTE_MAX, CONCERN_REASON_LABELS, CONCERN_REASONS } from '@/lib/
  * report the form empties, so another file can be reported; the outcome is announced above it.
  */
 export function ReportConcernForm({ reviewId, files }: { reviewId: string; files: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState(reportConcernAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(reportConcernAction, initialActionState, unreachable);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok && state.message) formRef.current?.reset();
@@ -22,7 +26,7 @@ export function ReportConcernForm({ reviewId, files }: { reviewId: string; files
   const errors = state.ok ? undefined : state.fieldErrors;
   const reasonError = errors?.reason?.join(' ');
   return (
-    <form ref={formRef} {...keepInputForm(action)} noValidate className="mt-3">
+    <form ref={formRef} {...formProps} noValidate className="mt-3">
       <input type="hidden" name="reviewId" value={reviewId} />
       <ActionAlerts state={state} className="mb-3" />
       <SelectField id={`concern-file-${reviewId}`} name="fileId" label="What is it about?" defaultValue="" errors={errors?.fileId}>
