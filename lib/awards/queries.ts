@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
 import { ttlCache } from '@/lib/memo';
+import { PAGE_CACHE_TTL_MS } from '@/lib/http/page-cache';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { encodeCursor } from '@/lib/catalog/cursor';
@@ -48,8 +49,12 @@ export const getPublicAward = cache(async (id: string) => {
 
 /** Only the stored, signed JSON: the hot path behind credential.json. */
 // A signed credential never changes after issue (revocation lives in the status list), so the
-// serialised document can be kept; misses are not cached, so a new award is visible at once.
-const credentialCache = ttlCache<string, string | undefined>({ ttlMs: 10 * 60_000, max: 5_000 });
+// serialised document can be kept; misses are not cached, so a new award is visible at once. It does
+// stop existing when its holder deletes their account (ADR 011): the server that deletes clears its
+// copy at once and tells the others (page-cache-sync), but where no notice can reach them (the
+// listener off behind a transaction pooler, PAGE_CACHE=off, or reconnecting) a copy lives on until
+// it expires. So it is kept no longer than the anonymous page cache keeps a page (ADR 006's 30 s).
+const credentialCache = ttlCache<string, string | undefined>({ ttlMs: PAGE_CACHE_TTL_MS, max: 5_000 });
 
 /**
  * Drops this server's kept credential documents: with the account that held a badge deleted, its

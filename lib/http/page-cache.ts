@@ -52,6 +52,8 @@ export type RequestLike = { method: string; headers: { get(name: string): string
 type Store = { pages: Map<string, CachedPage>; inflight: Map<string, Promise<CachedPage | Response>>; bytes: number; generation: number };
 
 const TTL_MS = Number(process.env.PAGE_CACHE_TTL_MS || 30_000);
+/** How long a kept public page (or anything as public, such as a credential document) may be served after it changed elsewhere. */
+export const PAGE_CACHE_TTL_MS = TTL_MS > 0 ? TTL_MS : 30_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 export const FILL_HEADER = 'x-page-cache';

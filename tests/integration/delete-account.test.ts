@@ -1,6 +1,6 @@
 // A teacher deleting their own account (lib/auth/delete-account.ts): proof, what goes (rows and
 // evidence objects in a real S3 server), and who must ask an administrator instead. Real Postgres.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
@@ -67,6 +67,21 @@ describe('deleting one’s own account', () => {
     expect(await db.job.count({ where: { type: 'storage.delete-objects' } })).toBe(1);
     await runDueJobs(jobHandlers);
     expect(await headObject(w.storageKey)).toBeNull();
+  });
+
+  it('a credential.json another server deleted (no notice reaches this one) stops answering here within the page cache’s 30 s', async () => {
+    const w = await teacherWithWork();
+    expect(await getCredentialDocument(w.awardId)).toContain(w.awardId);
+    // The deletion as another server commits it: the row goes, and this server's copy is not cleared.
+    await db.award.delete({ where: { id: w.awardId } });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 29_000 });
+    try {
+      expect(await getCredentialDocument(w.awardId)).toContain(w.awardId);
+      vi.setSystemTime(Date.now() + 2_000);
+      expect(await getCredentialDocument(w.awardId)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an unfinished large upload (classroom video) is aborted in storage too, not left behind as orphaned parts', async () => {
