@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { buildCsp, storageOrigin } from '@/lib/security/csp';
+import { buildCsp, formTargets, storageOrigin } from '@/lib/security/csp';
 import { cacheKey, encodeKeyParam, getOrRender, internalOrigin, isCacheableRequest, wantsJson } from '@/lib/http/page-cache';
 
 // Security headers for every page. Authorization does NOT happen here: every page, action and route
@@ -31,7 +31,7 @@ export async function proxy(request: NextRequest) {
   const dev = process.env.NODE_ENV !== 'production';
   // Plain-http deployments (local, CI) must not be told to upgrade to https.
   const secure = request.nextUrl.protocol === 'https:' || (process.env.APP_URL ?? '').startsWith('https://');
-  const csp = buildCsp(nonce, { dev: dev || !secure, storage: storageOrigin() });
+  const csp = buildCsp(nonce, { dev: dev || !secure, storage: storageOrigin(), formTargets: formTargets() });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

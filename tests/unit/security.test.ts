@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCsp, storageOrigin } from '@/lib/security/csp';
+import { buildCsp, formTargets, storageOrigin } from '@/lib/security/csp';
 import { isFileLink, safeCallbackUrl, SignUpInput } from '@/lib/auth/schemas';
 import { withoutTokenLinks } from '@/lib/email/send';
 import { renderMarkdown } from '@/lib/markdown';
@@ -15,6 +15,23 @@ describe('content security policy', () => {
     expect(csp).toMatch(/connect-src 'self' https:\/\/bucket\.s3\.eu-west-1\.amazonaws\.com/);
     expect(storageOrigin({ S3_ENDPOINT: 'http://127.0.0.1:9000/some/path' })).toBe('http://127.0.0.1:9000');
     expect(storageOrigin({ S3_BUCKET: 'b', S3_REGION: 'us-east-1' })).toBe('https://b.s3.us-east-1.amazonaws.com');
+  });
+});
+
+describe('form-action', () => {
+  it('lets a form post end at the configured sign-in providers and the storage origin, and nowhere else', () => {
+    expect(buildCsp('n', { dev: false, storage: null })).toContain("form-action 'self';");
+    const none = formTargets({ S3_ENDPOINT: 'http://127.0.0.1:9000' });
+    expect(none).toEqual(['http://127.0.0.1:9000']);
+    const both = formTargets({
+      AUTH_GOOGLE_ID: 'g', AUTH_GOOGLE_SECRET: 's',
+      AUTH_MICROSOFT_ENTRA_ID_ID: 'm', AUTH_MICROSOFT_ENTRA_ID_SECRET: 's', AUTH_MICROSOFT_ENTRA_ID_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      S3_BUCKET: 'b', S3_REGION: 'eu-west-1',
+    });
+    expect(both).toEqual(['https://accounts.google.com', 'https://login.microsoftonline.com', 'https://b.s3.eu-west-1.amazonaws.com']);
+    expect(buildCsp('n', { dev: false, storage: null, formTargets: both })).toContain("form-action 'self' https://accounts.google.com https://login.microsoftonline.com https://b.s3.eu-west-1.amazonaws.com;");
+    // A provider without its secret is not offered, so not allowed.
+    expect(formTargets({ AUTH_GOOGLE_ID: 'g' })).toEqual([]);
   });
 });
 
