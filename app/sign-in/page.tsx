@@ -14,6 +14,7 @@ export const metadata = { title: 'Sign in' };
 
 const PASSWORD_NOTICES: Record<string, string> = {
   reset: 'Your new password is saved. Sign in with it.',
+  'reset-settings': 'Your new password is saved. Sign in with it. Some settings chosen before your address was confirmed were reset, as someone else may have chosen them: your notifications say which.',
   changed: 'Your password is changed and you were signed out everywhere. Sign in with the new one.',
 };
 

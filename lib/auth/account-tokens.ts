@@ -21,6 +21,18 @@ export async function lockAccountLinks(tx: Tx, userId: string): Promise<void> {
 }
 
 /**
+ * Inside `tx`: the account's unused links (of `purpose` only, when given) stop working, as if used
+ * at `now`. Takes lockAccountLinks first, so a link being issued at this moment is either retired
+ * here or issued after (and not missed); a caller that also changes the account's row takes this
+ * before that, in the order every change to links and address takes them. Returns how many.
+ */
+export async function retireUnusedLinks(tx: Tx, userId: string, now: Date, purpose?: AccountTokenPurpose): Promise<number> {
+  await lockAccountLinks(tx, userId);
+  const retired = await tx.accountToken.updateMany({ where: { userId, usedAt: null, ...(purpose ? { purpose } : {}) }, data: { usedAt: now } });
+  return retired.count;
+}
+
+/**
  * A new link's token for `userId`; earlier unused ones for the same purpose stop working. With
  * `sentTo`, only while that is still the account's address: null when it changed meanwhile (the
  * link would go to an inbox that is no longer this account's), and nothing is issued.
@@ -30,7 +42,7 @@ export async function issueAccountToken(userId: string, purpose: AccountTokenPur
   const issued = await db.$transaction(async (tx) => {
     await lockAccountLinks(tx, userId);
     if (sentTo !== undefined && !(await tx.user.count({ where: { id: userId, email: sentTo } }))) return false;
-    await tx.accountToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
+    await retireUnusedLinks(tx, userId, now, purpose);
     await tx.accountToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + minutes * 60_000) } });
     return true;
   });

@@ -1,6 +1,6 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import { findDistrict, recordDistrictRequest, tellLeadersOfWaitingRequest } from '@/lib/district/requests';
+import { db, type Tx } from '@/lib/db';
+import { findDistrict, recordDistrictRequest } from '@/lib/district/requests';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { rateLimited, validation, invalidState } from '@/lib/errors';
@@ -123,6 +123,67 @@ export async function signUp(input: z.infer<typeof SignUpInput>, opts: { ip?: st
 }
 
 /**
+ * What forgetUnconfirmedChoices put back: the settings that were not as a new account has them
+ * (keys of User), and the district a request to join was withdrawn from.
+ */
+export type ForgottenChoices = { settings: ForgettableSetting[]; withdrawnFrom: { id: string; name: string } | null };
+type ForgettableSetting = 'publicName' | 'handle' | 'portfolioPublic' | 'portfolioShowsSchool' | 'portfolioHeadline' | 'sharesWithColleagues';
+
+// Each as a new account has it (the defaults in prisma/schema.prisma, model User)...
+const FRESH = {
+  publicName: null, handle: null, portfolioPublic: false, portfolioShowsSchool: false, portfolioHeadline: null, sharesWithColleagues: false,
+} as const satisfies Record<ForgettableSetting, string | boolean | null>;
+// ...and in the owner's words.
+const SETTING_WORDS: Record<ForgettableSetting, string> = {
+  publicName: 'the name shown on your badges',
+  handle: 'your portfolio’s web address',
+  portfolioPublic: 'making your portfolio public (it is private now)',
+  portfolioShowsSchool: 'showing your school on your portfolio',
+  portfolioHeadline: 'your portfolio’s headline',
+  sharesWithColleagues: 'sharing with colleagues at your school',
+};
+const FORGETTABLE = Object.keys(FRESH) as ForgettableSetting[];
+
+/**
+ * Inside the transaction in which the owner of an address takes back an account that was not
+ * confirmed and had a password (with a reset link, or a school sign-in that vouches for the
+ * address), after the account's row is locked: anything chosen on it until then may be a
+ * stranger's who signed up with the address, so what others see of the account goes back to how a
+ * new account has it. That is the name signed into badges, the portfolio (its address, headline,
+ * being public, naming the school) and sharing with colleagues; a request to join a district is
+ * withdrawn, and its leaders are not told: a request told from a confirmed address is taken as the
+ * teacher's own (ADR 010). Not for an account an issuer's import opened (no password: nobody could
+ * sign in to it, and its request is the import's, told to the leaders then). What only the account
+ * itself sees (time zone, licence, what they teach) stays. Returns what changed, for the notice.
+ */
+export async function forgetUnconfirmedChoices(tx: Tx, userId: string): Promise<ForgottenChoices> {
+  const before = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { publicName: true, handle: true, portfolioPublic: true, portfolioShowsSchool: true, portfolioHeadline: true, sharesWithColleagues: true, requestedDistrict: { select: { id: true, name: true } } },
+  });
+  await tx.user.update({ where: { id: userId }, data: { ...FRESH, requestedDistrictId: null, districtRequestedAt: null } });
+  return { settings: FORGETTABLE.filter((k) => before[k] !== FRESH[k]), withdrawnFrom: before.requestedDistrict };
+}
+
+/** For the audit entry: the settings' keys, and `districtRequest` when a request was withdrawn. */
+export function forgottenChoicesAudit(f: ForgottenChoices | null): { choicesReset?: string[] } {
+  const keys = f ? [...f.settings, ...(f.withdrawnFrom ? ['districtRequest'] : [])] : [];
+  return keys.length ? { choicesReset: keys } : {};
+}
+
+/** What the owner is told of it, in their notice (null: nothing had been chosen). */
+export function forgottenChoicesNotice(f: ForgottenChoices | null): string | null {
+  if (!f) return null;
+  const items = [
+    ...f.settings.map((k) => SETTING_WORDS[k]),
+    ...(f.withdrawnFrom ? [`your request to join ${oneLine(f.withdrawnFrom.name)} (withdrawn; its leaders were not told)`] : []),
+  ];
+  if (!items.length) return null;
+  const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
+  return `Anything chosen on this account before your address was confirmed may have been someone else’s, so this was reset: ${list}. If any of it was yours, choose it again on your account page.`;
+}
+
+/**
  * Whether a school sign-in provider vouches that the person owns the address it sends. Google says
  * so in `email_verified`. Microsoft Entra ID sends no such claim by default, and a tenant's own
  * administrators can set a user's `email` to any address, so only the optional `xms_edov` claim
@@ -171,17 +232,21 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
   }
   // An account someone opened with this address but never confirmed may not be theirs (it could
   // have been opened in advance to hijack it). The school sign-in proves the address: the
-  // unproven password is dropped and its sessions end.
+  // unproven password is dropped, its sessions end, and what was chosen with it is forgotten
+  // (forgetUnconfirmedChoices).
   const name = providerName(opts.provider);
   return db.$transaction(async (tx) => {
     // Read again under the account's row lock: of two school sign-ins at once (two providers, one
     // unconfirmed account), the second waits here and sees the address the first confirmed, so
-    // the password is dropped, the join request told and the owner notified once, not twice.
+    // the password and choices are dropped and the owner notified once, not twice.
     const [locked] = await tx.$queryRaw<{ emailVerified: Date | null; passwordHash: string | null }[]>`
       SELECT "emailVerified", "passwordHash" FROM "User" WHERE "id" = ${existing.id} FOR UPDATE`;
     if (!locked) throw invalidState('This account was deleted a moment ago. Sign in again to open a new one.');
     const unconfirmed = !locked.emailVerified;
     const hadPassword = Boolean(locked.passwordHash);
+    // Someone else may have signed in with that password and chosen what others see of the
+    // account (a district request among it): that goes too, and the request is never told.
+    const forgotten = unconfirmed && hadPassword ? await forgetUnconfirmedChoices(tx, existing.id) : null;
     const user = await tx.user.update({
       where: { id: existing.id },
       data: {
@@ -191,18 +256,17 @@ export async function upsertOidcUser(opts: { provider: string; providerAccountId
       },
       select,
     });
-    // This sign-in confirms the address, so a request to join a district made at sign-up (or from
-    // the account page) before then is told to its leaders now, as a confirmation link would.
-    // Accounts an issuer's import opened have no password, and their leaders were told at the import.
-    if (unconfirmed && hadPassword) await tellLeadersOfWaitingRequest(tx, user.id);
+    // No district is told of a request here: one made before the address was confirmed was just
+    // withdrawn, and accounts an issuer's import opened have no password, their leaders told at the import.
     if (hadPassword) {
-      await recordAudit({ actorId: user.id, action: 'user.sign_in_link', entityType: 'User', entityId: user.id, data: { provider: name, passwordRemoved: unconfirmed } }, tx);
+      await recordAudit({ actorId: user.id, action: 'user.sign_in_link', entityType: 'User', entityId: user.id, data: { provider: name, passwordRemoved: unconfirmed, ...forgottenChoicesAudit(forgotten) } }, tx);
+      const reset = forgottenChoicesNotice(forgotten);
       await notify({
         userId: user.id,
         kind: 'account.sign_in_linked',
         title: `${name} sign-in was added to your account`,
         body: unconfirmed
-          ? `You signed in with ${name}, which confirmed your email address. The password this account had was set before the address was confirmed, so it was removed, and every other session was signed out. To have a password as well, use “Forgot your password?” on the sign-in page. If this was not you, tell your administrator.`
+          ? `You signed in with ${name}, which confirmed your email address. The password this account had was set before the address was confirmed, so it was removed, and every other session was signed out. ${reset ? `${reset} ` : ''}To have a password as well, use “Forgot your password?” on the sign-in page. If this was not you, tell your administrator.`
           : `Someone signed in with a ${name} account for your address, so it now opens your account too, and every other session was signed out. If this was you, there is nothing to do. If it was not, reset your password now and tell your administrator.`,
         href: '/account',
         essential: true,

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { DomainError, forbidden, invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { issueAccountToken, lockAccountLinks, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, lockAccountLinks, readAccountToken, retireUnusedLinks, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { CONFIRMED_EMAIL_FIXED, oneLine, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -93,8 +93,7 @@ export async function changeUnconfirmedEmail(opts: { actor: Actor; email: string
     await db.$transaction(async (tx) => {
       // After any link being issued right now (so it is retired below, not left working in the old
       // inbox); then links first, then the account: the order confirmEmail locks them in.
-      await lockAccountLinks(tx, opts.actor.id);
-      await tx.accountToken.updateMany({ where: { userId: opts.actor.id, usedAt: null }, data: { usedAt: now } });
+      await retireUnusedLinks(tx, opts.actor.id, now);
       const moved = await tx.user.updateMany({ where: { id: opts.actor.id, emailVerified: null }, data: { email } });
       if (moved.count !== 1) throw invalidState(CONFIRMED_EMAIL_FIXED);
       await recordAudit({ actorId: opts.actor.id, action: 'user.email_change', entityType: 'User', entityId: opts.actor.id, data: { linkSent: send.allowed } }, tx);

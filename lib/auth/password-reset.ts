@@ -7,16 +7,15 @@ import { invalidState, rateLimited, validation } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { EmailInput, oneLine, PasswordInput } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/auth/actor';
-import { issueAccountToken, readAccountToken, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, lockAccountLinks, readAccountToken, redeemAccountToken, requireUsableAccountToken, retireUnusedLinks, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
-import { clearSignInLimits } from '@/lib/auth/accounts';
+import { clearSignInLimits, forgetUnconfirmedChoices, forgottenChoicesAudit, forgottenChoicesNotice, type ForgottenChoices } from '@/lib/auth/accounts';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { linkEmailVerdictFor } from '@/lib/jobs/link-email-requests';
 import { PASSWORD_RESET_JOB, type LinkEmailRequest } from '@/lib/jobs/link-emails';
 import { sendEmail } from '@/lib/email/send';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
-import { tellLeadersOfWaitingRequest } from '@/lib/district/requests';
 
 // "Forgot your password?" and "Change password".
 //
@@ -24,10 +23,13 @@ import { tellLeadersOfWaitingRequest } from '@/lib/district/requests';
 //   time: the request only queues a job with the address (lib/jobs/handlers.ts), and the job makes
 //   the token and sends the email when there is an account to send it for.
 // - A link works once, for RESET_MINUTES; asking again retires the links sent before. Only the
-//   token's hash is stored (lib/auth/account-tokens.ts). Using one also confirms the address.
+//   token's hash is stored (lib/auth/account-tokens.ts). Using one also confirms the address; on an
+//   account that was not confirmed, it also forgets what was chosen with the password it replaces
+//   (forgetUnconfirmedChoices), which may have been a stranger's.
 // - Setting a new password, either way, signs the account out everywhere (its session version goes
-//   up), clears the sign-in lockout, is audit-logged, and tells the person by notification and
-//   email, so a change they did not make does not go unnoticed.
+//   up), retires every reset link not used yet (one left in an inbox must not undo the change),
+//   clears the sign-in lockout, is audit-logged, and tells the person by notification and email, so
+//   a change they did not make does not go unnoticed.
 // - The email is tried for a few minutes only, and a try sends nothing once the person has asked
 //   again or used a link since (lib/jobs/link-emails.ts): its new link would retire theirs.
 
@@ -92,44 +94,57 @@ const LINK_MESSAGES: LinkMessages = {
  * What the notice says: a new password ends every session (sessionVersion), the one that changed
  * it too, so nobody is left wondering why they were signed out.
  */
-function passwordChangedNotice(action: 'user.password_reset' | 'user.password_change'): string {
+function passwordChangedNotice(action: 'user.password_reset' | 'user.password_change', forgotten: ForgottenChoices | null): string {
   const signedOut = action === 'user.password_change'
     ? 'Every session of your account has been signed out, including the one you used to change it.'
     : 'Every session of your account has been signed out.';
-  return `${signedOut} Sign in again with your new password. If this was not you, reset your password now and tell your administrator.`;
+  const reset = forgottenChoicesNotice(forgotten);
+  return `${signedOut} ${reset ? `${reset} ` : ''}Sign in again with your new password. If this was not you, reset your password now and tell your administrator.`;
 }
 
 // The hash is made before the transaction: Argon2 takes tens of milliseconds, and a transaction
-// should not hold its connection that long.
-async function setPassword(userId: string, passwordHash: string, action: 'user.password_reset' | 'user.password_change', tx: Tx) {
+// should not hold its connection that long. `forgotten`: what a reset of an unconfirmed account
+// forgot, for the audit entry and the notice.
+async function setPassword(userId: string, passwordHash: string, action: 'user.password_reset' | 'user.password_change', tx: Tx, now: Date, forgotten: ForgottenChoices | null = null) {
+  // Links before the account, the order every change to them takes (lib/auth/account-tokens.ts).
+  await retireUnusedLinks(tx, userId, now, 'PASSWORD_RESET');
   const user = await tx.user.update({
     where: { id: userId },
     data: { passwordHash, sessionVersion: { increment: 1 } },
     select: { email: true },
   });
-  await recordAudit({ actorId: userId, action, entityType: 'User', entityId: userId }, tx);
-  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: passwordChangedNotice(action), href: '/account', essential: true }, tx);
+  const audit = forgottenChoicesAudit(forgotten);
+  await recordAudit({ actorId: userId, action, entityType: 'User', entityId: userId, ...(audit.choicesReset ? { data: audit } : {}) }, tx);
+  await notify({ userId, kind: 'account.password_changed', title: 'Your password was changed', body: passwordChangedNotice(action, forgotten), href: '/account', essential: true }, tx);
   return user.email;
 }
 
-/** Sets a new password with an emailed link: once, before it expires. */
-export async function resetPassword(opts: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
+/**
+ * Sets a new password with an emailed link: once, before it expires. `settingsReset`, only when the
+ * account was not confirmed and settings chosen on it were forgotten (the notice lists them).
+ */
+export async function resetPassword(opts: { token: string; password: string; now?: Date }): Promise<{ email: string; settingsReset?: true }> {
   const now = opts.now ?? new Date();
   const row = await requireUsableAccountToken(opts.token, 'PASSWORD_RESET', LINK_MESSAGES, now);
   const passwordHash = await hashPassword(opts.password);
-  const email = await db.$transaction(async (tx) => {
+  const { email, forgotten } = await db.$transaction(async (tx) => {
+    // Links first, then the account (setPassword retires the other links; an address change or a
+    // link being issued takes them in this order too).
+    await lockAccountLinks(tx, row.userId);
     // Two submits of the same link (a double click, two tabs): exactly one sets the password.
     // The link replaces the password, so whoever set the old one (a stranger, maybe) is locked out.
     const { newlyConfirmed } = await redeemAccountToken(tx, row, LINK_MESSAGES, now, { newPassword: true });
-    // The link proves the address, as a confirmation link does: a district request made at sign-up
-    // is told to the district's leaders now. Not for an account an issuer's import opened (no
-    // password before this): its leaders were told at the import.
+    // The link proves the address. Until now anyone could have signed in with the password it
+    // replaces, and what was chosen with it goes too, a district request included: it is withdrawn,
+    // not told to the district's leaders as a confirmation link would tell it. Not for an account an
+    // issuer's import opened (no password before this): nobody could sign in to it, and its leaders
+    // were told at the import.
     const before = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { passwordHash: true } });
-    if (newlyConfirmed && before.passwordHash) await tellLeadersOfWaitingRequest(tx, row.userId);
-    return setPassword(row.userId, passwordHash, 'user.password_reset', tx);
+    const forgotten = newlyConfirmed && before.passwordHash ? await forgetUnconfirmedChoices(tx, row.userId) : null;
+    return { email: await setPassword(row.userId, passwordHash, 'user.password_reset', tx, now, forgotten), forgotten };
   });
   await clearSignInLimits(email);
-  return { email };
+  return { email, ...(forgottenChoicesNotice(forgotten) ? { settingsReset: true as const } : {}) };
 }
 
 /**
@@ -159,6 +174,6 @@ export async function changePassword(opts: { actor: Actor; current: string; pass
     throw validation('Choose a password different from the current one.', { password: ['Choose a password different from the current one.'] });
   }
   const passwordHash = await hashPassword(opts.password);
-  const email = await db.$transaction((tx) => setPassword(opts.actor.id, passwordHash, 'user.password_change', tx));
+  const email = await db.$transaction((tx) => setPassword(opts.actor.id, passwordHash, 'user.password_change', tx, new Date()));
   await Promise.all([clearRateLimit(limitKey), clearSignInLimits(email)]);
 }

@@ -11,6 +11,7 @@ import { inviteMember } from '@/lib/people/mutations';
 import { countPeopleByOrganization, ensureMembership } from '@/lib/people/membership';
 import { releaseAllClaimsOf } from '@/lib/review/mutations';
 import { issueAccountToken } from '@/lib/auth/account-tokens';
+import { forgetUnconfirmedChoices, forgottenChoicesAudit } from '@/lib/auth/accounts';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { searchText } from '@/lib/search-text';
@@ -301,8 +302,11 @@ export async function grantPlatformAdmin(opts: { email: string; name: string; no
     } else if (passwordCleared) {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
     }
+    // What a stranger chose on an unconfirmed account goes with their password, as when the owner
+    // takes the address back by a reset link or a school sign-in (forgetUnconfirmedChoices).
+    const forgotten = passwordCleared && !user.emailVerified ? await forgetUnconfirmedChoices(tx, user.id) : null;
     await ensureMembership(tx, user.id, platform.id, 'PLATFORM_ADMIN');
-    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing, passwordCleared } }, tx);
+    await recordAudit({ actorId: null, action: 'platform.admin_grant', entityType: 'User', entityId: user.id, organizationId: platform.id, data: { email, via: 'command line', newAccount: !existing, passwordCleared, ...forgottenChoicesAudit(forgotten) } }, tx);
     return { userId: user.id, created: !existing, reenabled, passwordCleared, hasPassword: Boolean(user.passwordHash) && !passwordCleared };
   });
   const token = result.hasPassword ? null : await issueAccountToken(result.userId, 'PASSWORD_RESET', BOOTSTRAP_LINK_MINUTES, now);

@@ -181,17 +181,25 @@ describe('the leaders hear of a request once the address is confirmed', () => {
     expect(await asksEmailed()).toHaveLength(2);
   });
 
-  it('a password-reset link, which also proves the address, tells the leaders once', async () => {
+  // A reset link proves the address but not that the request was the owner's: until then anyone
+  // who signed up with the address could have made it (lib/auth/accounts.ts, forgetUnconfirmedChoices).
+  // It is withdrawn, not told; asked again from the now confirmed account, it is told once.
+  it('a password-reset link on an unconfirmed account withdraws the request untold; asked again, the leaders are told once', async () => {
     const w = await leaders();
     const di = await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
     expect(await notices()).toEqual([]);
     const reset = (await issueAccountToken(di.id, 'PASSWORD_RESET', 60))!;
     await resetPassword({ token: reset, password: 'another good passphrase' });
+    expect(await notices()).toEqual([]);
+    expect(await asksEmailed()).toEqual([]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: di.id }, select: { requestedDistrictId: true } })).toEqual({ requestedDistrictId: null });
+    await requestDistrict({ actor: (await loadActor(di.id))!, districtId: w.district.id });
     expect(await notices()).toEqual(told(w));
-    // Already confirmed: a second reset tells nobody again.
+    // Already confirmed: a second reset keeps the request and tells nobody again.
     const again = (await issueAccountToken(di.id, 'PASSWORD_RESET', 60))!;
     await resetPassword({ token: again, password: 'yet another passphrase' });
     expect(await notices()).toHaveLength(2);
+    expect(await db.user.findUniqueOrThrow({ where: { id: di.id }, select: { requestedDistrictId: true } })).toEqual({ requestedDistrictId: w.district.id });
   });
 
   it('a request withdrawn before the address is confirmed is never told', async () => {
@@ -219,18 +227,22 @@ describe('the leaders hear of a request once the address is confirmed', () => {
     expect(await notices()).toEqual(told(w));
   });
 
-  it('a school sign-in that confirms the address of an account opened with a district request tells the leaders once', async () => {
+  it('a school sign-in that confirms the address of an account opened with a district request withdraws it untold; asked again, the leaders are told once', async () => {
     const w = await leaders();
-    await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
+    const di = await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
     expect(await notices()).toEqual([]);
     await upsertOidcUser({ provider: 'google', providerAccountId: 'g-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true });
+    expect(await notices()).toEqual([]);
+    expect(await asksEmailed()).toEqual([]);
+    await requestDistrict({ actor: (await loadActor(di.id))!, districtId: w.district.id });
     expect(await notices()).toEqual(told(w));
-    // Signing in with it again (the link exists now) tells nobody again.
+    // Signing in with it again (the link exists now) keeps the request and tells nobody again.
     await upsertOidcUser({ provider: 'google', providerAccountId: 'g-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true });
     expect(await notices()).toHaveLength(2);
+    expect(await db.user.findUniqueOrThrow({ where: { id: di.id }, select: { requestedDistrictId: true } })).toEqual({ requestedDistrictId: w.district.id });
   });
 
-  it('two school sign-ins at the same moment (two providers) on one unconfirmed account tell the leaders, and the owner, once', async () => {
+  it('two school sign-ins at the same moment (two providers) on one unconfirmed account tell the owner once, and no leader', async () => {
     const w = await leaders();
     await signUp({ name: 'Di Dawson', email: 'di@school.org', password: 'correct horse battery', districtId: w.district.id });
     const [a, b] = await Promise.all([
@@ -238,7 +250,9 @@ describe('the leaders hear of a request once the address is confirmed', () => {
       upsertOidcUser({ provider: 'microsoft-entra-id', providerAccountId: 'm-di', email: 'di@school.org', name: 'Di Dawson', emailVouched: true }),
     ]);
     expect(a.id).toBe(b.id);
-    expect(await notices()).toEqual(told(w));
+    // The request made before the address was confirmed is withdrawn, not told (not even once).
+    expect(await notices()).toEqual([]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: a.id }, select: { requestedDistrictId: true } })).toEqual({ requestedDistrictId: null });
     // The owner hears once that the unconfirmed password was removed; the second sign-in found no password.
     expect(await db.notification.count({ where: { userId: a.id, kind: 'account.sign_in_linked' } })).toBe(1);
     expect(await db.account.count({ where: { userId: a.id } })).toBe(2);

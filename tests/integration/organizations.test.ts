@@ -364,7 +364,11 @@ describe('platform administration', () => {
     // confirmation: the grant does not hand them the role. Their password and sessions go, and the
     // address's owner gets the link.
     const squatter = await createActor({ email: 'it@district.example', password: 'squatter password 1', emailVerified: false });
+    // What they chose goes too, as when the owner takes the address back by a reset link.
+    await db.user.update({ where: { id: squatter.id }, data: { publicName: 'Not The Owner', handle: 'squatted', portfolioPublic: true, sharesWithColleagues: true } });
     const grant = await grantPlatformAdmin({ email: 'it@district.example', name: 'IT' });
+    expect(await db.user.findUniqueOrThrow({ where: { id: squatter.id }, select: { publicName: true, handle: true, portfolioPublic: true, sharesWithColleagues: true } })).toEqual({ publicName: null, handle: null, portfolioPublic: false, sharesWithColleagues: false });
+    expect((await audits('platform.admin_grant')).at(-1)?.data).toMatchObject({ choicesReset: expect.arrayContaining(['publicName', 'handle', 'portfolioPublic', 'sharesWithColleagues']) });
     expect(grant).toMatchObject({ created: false, userId: squatter.id, hasPassword: false });
     expect((await readAccountToken(grant.token!, 'PASSWORD_RESET')).state).toBe('valid');
     expect((await authenticate({ email: 'it@district.example', password: 'squatter password 1' })).ok).toBe(false);

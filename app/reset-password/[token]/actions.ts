@@ -7,10 +7,12 @@ import { formDataToObject, parseInput, toActionError, type ActionResult } from '
 export async function resetPasswordAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(ResetPasswordInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
+  let result;
   try {
-    await resetPassword({ token: parsed.data.token, password: parsed.data.password });
+    result = await resetPassword({ token: parsed.data.token, password: parsed.data.password });
   } catch (e) {
     return toActionError(e);
   }
-  redirect('/sign-in?password=reset');
+  // On an account that was not confirmed, settings were reset: the sign-in page says so (the notice says which).
+  redirect(result.settingsReset ? '/sign-in?password=reset-settings' : '/sign-in?password=reset');
 }
