@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { DomainError, forbidden, invalidState, isUniqueViolation, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { issueAccountToken, lockAccountLinks, readAccountToken, retireUnusedLinks, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, readAccountToken, retireUnusedLinks, redeemAccountToken, requireUsableAccountToken, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { CONFIRMED_EMAIL_FIXED, oneLine, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
 import { enqueueJob } from '@/lib/jobs/queue';
