@@ -1,6 +1,6 @@
 import 'server-only';
 import { safeHttpUrl } from '@/lib/security/safe-url';
-import { blocksStackIssue, releaseStackHolds, REVOKED_WITH_PART_LIKE } from '@/lib/awards/stack-holds';
+import { blocksStackIssue, lockAwardStanding, releaseStackHolds, REVOKED_WITH_PART_LIKE, standingParts } from '@/lib/awards/stack-holds';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -13,7 +13,7 @@ import { allocateStatusEntry, statusListUrl } from '@/lib/awards/status-lists';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { invalidState, notFound } from '@/lib/errors';
-import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
+import { holdsEveryPart } from '@/lib/awards/queries';
 import { stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
 import { badgeIssuerDescription, stackHours } from '@/lib/awards/badge-fields';
 import { feedbackInvitation, withInvitation } from '@/lib/credential-feedback/invitation';
@@ -169,6 +169,12 @@ async function awardStacksFor(userId: string, microCredentialId: string, now: Da
 /**
  * Awards every published stack containing `microCredentialId` whose parts the teacher now all
  * holds. Returns the ids of the stacks it awarded.
+ *
+ * A stack badge is dated when the stack was complete: at the latest issue date of the part badges it
+ * is built on, or at `now` when that is later (a stack published, or a part reinstated, after the
+ * parts were issued: it was not earned before then). `now` alone is the moment of the call's own
+ * trigger, which may be earlier than another part: a part decided at T1 whose award is retried after
+ * another part was issued at T2 would otherwise date the stack at T1, before it was complete.
  */
 export async function issueCompletedStacks(userId: string, microCredentialId: string, now = new Date()): Promise<string[]> {
   const awarded: string[] = [];
@@ -180,8 +186,9 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
   });
   for (const stack of stacks) {
     const parts = stack.items.map((i) => i.microCredentialId);
-    const held = await validPartAwards(userId, parts);
+    const held = await standingParts(db, userId, parts);
     if (!holdsEveryPart(held, parts)) continue;
+    const issuedAt = new Date(Math.max(now.getTime(), ...held.map((h) => h.issuedAt.getTime())));
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, publicName: true } });
     const key = await getSigningKey(stack.issuerId);
     const awardId = randomUUID();
@@ -202,8 +209,8 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
         image: { id: url(`/credentials/${awardId}/badge.png`), caption: `${stack.title} badge` },
       },
       recipient: { email: user.email },
-      validFrom: now,
-      awardedDate: now,
+      validFrom: issuedAt,
+      awardedDate: issuedAt,
       name: stack.title,
       image: { id: url(`/credentials/${awardId}/badge.png`) },
       // The stack's evidence is the component credentials themselves.
@@ -212,19 +219,32 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
     });
     const signed = await signCredential(unsigned, key);
     try {
-      await db.$transaction(async (tx) => {
+      const created = await db.$transaction(async (tx) => {
+        // The parts were read, and the badge signed, outside any transaction: a part revoked or
+        // suspended meanwhile found no stack badge to withdraw. So, under the holder's lock (which
+        // every revoke, suspend and reinstatement takes first), the parts are read again: one no
+        // longer valid, and nothing is issued. (A withdrawal after this commits finds the badge and
+        // withdraws it.) The status index reserved above is left unused: an index is never given
+        // out twice (allocateStatusEntry), so there is nothing to give back, and an unused one is
+        // harmless, as when another server wins the insert below.
+        await lockAwardStanding(tx, userId);
+        if (!holdsEveryPart(await standingParts(tx, userId, parts), parts)) return false;
+        // Nor when a stack badge that stops it was stored meanwhile (the unique index catches a
+        // standing one; this also catches one stored and then revoked by an administrator).
+        if (await tx.award.count({ where: { stackId: stack.id, ...blocksStackIssue(userId) } })) return false;
         await tx.award.create({
           data: {
             id: awardId, userId, issuerId: stack.issuerId, stackId: stack.id, title: stack.title, // Hours are counted on the component awards; the stack itself adds none (no double counting in reports).
             pdHours: new Prisma.Decimal(0), level: null,
-            recipientName: user.publicName || user.name, issuedAt: now, credential: signed as unknown as Prisma.InputJsonValue,
+            recipientName: user.publicName || user.name, issuedAt, credential: signed as unknown as Prisma.InputJsonValue,
             statusListId: status.statusListId, statusListIndex: status.statusListIndex,
           },
         });
         await recordAudit({ actorId: null, action: 'award.issue_stack', entityType: 'Award', entityId: awardId, organizationId: stack.issuerId, data: { stackId: stack.id, userId, components: held.map((h) => h.id) } }, tx);
         await notify({ userId, kind: 'award.issued', title: `You completed the “${stack.title}” stack`, body: 'Your stack credential is ready to share.', href: `/credentials/${awardId}` }, tx);
+        return true;
       });
-      awarded.push(stack.id);
+      if (created) awarded.push(stack.id);
     } catch (e) {
       // The partial unique index on (user, stack) of unrevoked badges: another server awarded it first.
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue;

@@ -10,8 +10,8 @@ import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
-import { withdrawStacksBuiltOn, releaseStackHolds } from '@/lib/awards/stack-holds';
-import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
+import { withdrawStacksBuiltOn, releaseStackHolds, lockAwardStanding, standingParts } from '@/lib/awards/stack-holds';
+import { holdsEveryPart } from '@/lib/awards/queries';
 import { releaseClaimsIfUnqualified } from '@/lib/review/claims';
 
 export const RevokeAwardInput = z.object({
@@ -41,6 +41,10 @@ export async function revokeAward(opts: { actor: Actor; awardId: string; reason:
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'revoke', 'This credential is already revoked.');
   // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
   await changePublicPages(async (tx) => {
+    // First the holder's lock: a stack badge being issued on this part, or another badge of the same
+    // micro-credential withdrawn at the same moment, waits for this one (or this one for it), so
+    // withdrawStacksBuiltOn sees what they did.
+    await lockAwardStanding(tx, award.userId);
     // Revocation supersedes a suspension: the suspension bit is cleared so the two lists never
     // disagree about which state is current.
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: opts.reason, suspendedAt: null, suspensionReason: null } });
@@ -67,6 +71,8 @@ export async function suspendAward(opts: { actor: Actor; awardId: string; reason
   if (award.suspendedAt) throw invalidState('This credential is already suspended.');
   // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
   await changePublicPages(async (tx) => {
+    // As revokeAward: the holder's lock first, so withdrawStacksBuiltOn sees every change made before.
+    await lockAwardStanding(tx, award.userId);
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: null }, data: { suspendedAt: new Date(), suspensionReason: opts.reason } });
     if (updated.count !== 1) throw invalidState('This credential changed while you were suspending it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, true);
@@ -92,12 +98,14 @@ function releaseClaimsQualifiedBy(tx: Tx, award: { userId: string; microCredenti
 export async function reinstateAward(opts: { actor: Actor; awardId: string; note: string }) {
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'reinstate');
   if (!award.suspendedAt) throw invalidState('This credential is not suspended.');
-  // A stack badge says its holder holds every badge it is built from: it cannot be valid again while
-  // one of them is revoked or suspended (whoever suspended the stack badge itself, and whichever
-  // issuer's admin asks). It becomes valid again by itself once every part is held.
-  if (award.stackId) await assertStackPartsHeld(award.userId, award.stackId);
   // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
   await changePublicPages(async (tx) => {
+    await lockAwardStanding(tx, award.userId);
+    // A stack badge says its holder holds every badge it is built from: it cannot be valid again while
+    // one of them is revoked or suspended (whoever suspended the stack badge itself, and whichever
+    // issuer's admin asks). It becomes valid again by itself once every part is held. Checked under
+    // the holder's lock, so a part withdrawn at the same moment is seen (or sees this badge standing).
+    if (award.stackId) await assertStackPartsHeld(tx, award.userId, award.stackId);
     const updated = await tx.award.updateMany({ where: { id: award.id, revokedAt: null, suspendedAt: { not: null } }, data: { suspendedAt: null, suspensionReason: null } });
     if (updated.count !== 1) throw invalidState('This credential changed while you were reinstating it. Reload to see its current status.');
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
@@ -112,10 +120,10 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
   }
 }
 
-async function assertStackPartsHeld(userId: string, stackId: string) {
-  const items = await db.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } });
+async function assertStackPartsHeld(tx: Tx, userId: string, stackId: string) {
+  const items = await tx.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } });
   const parts = items.map((i) => i.microCredentialId);
-  const held = await validPartAwards(userId, parts);
+  const held = await standingParts(tx, userId, parts);
   if (holdsEveryPart(held, parts)) return;
   const have = new Set(held.map((h) => h.microCredentialId));
   const missing = items.filter((i) => !have.has(i.microCredentialId)).map((i) => `“${i.microCredential.currentVersion?.title ?? i.microCredential.slug}”`);

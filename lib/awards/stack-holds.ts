@@ -3,8 +3,34 @@ import { db, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
-import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
+import { holdsEveryPart, markRenewed } from '@/lib/awards/queries';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
+
+/**
+ * One lock per holder on the standing of their badges, taken first in every transaction that
+ * changes whether a badge of theirs stands (revoke, suspend, reinstate, a hold lifted) or issues a
+ * stack badge on their parts. Each such transaction then reads the parts as the one before it left
+ * them: without it, a stack badge could be issued on a part revoked meanwhile, or two parts withdrawn
+ * at once could each see the other standing and leave the stack badge valid.
+ */
+export async function lockAwardStanding(tx: Tx, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`award-standing:${userId}`}))`;
+}
+
+/**
+ * A holder's valid (not revoked, not suspended) badges among these micro-credentials, the newest per
+ * micro-credential (a renewal and the badge it renewed count as one part), with when each was
+ * issued. As validPartAwards, but read through `client`: inside a transaction holding
+ * lockAwardStanding, it is the check a stack badge is issued or stands again on.
+ */
+export async function standingParts(client: Tx | typeof db, userId: string, microCredentialIds: string[]) {
+  const rows = await client.award.findMany({
+    where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: microCredentialIds } },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, title: true, pdHours: true, microCredentialId: true, issuedAt: true },
+  });
+  return markRenewed(rows).filter((r) => !r.renewed);
+}
 
 // A stack badge says its holder holds every badge it is built from. When one of those is withdrawn
 // (and the holder has no other valid badge of that micro-credential, such as a renewal):
@@ -71,7 +97,7 @@ export async function stackBadgesBuiltOn(client: Tx | typeof db, award: { id: st
 }
 
 /**
- * Inside the transaction that revokes or suspends `award`: revokes the stack badges built on it, or
+ * Inside the transaction that revokes or suspends `award`, after lockAwardStanding: revokes the stack badges built on it, or
  * puts them on hold (stackBadgesBuiltOn says which). Returns their ids.
  */
 export async function withdrawStacksBuiltOn(tx: Tx, award: { id: string; userId: string; microCredentialId: string | null; title: string }, why: 'revoked' | 'suspended', actorId: string): Promise<{ revoked: string[]; held: string[] }> {
@@ -114,15 +140,20 @@ export async function releaseStackHolds(userId: string, microCredentialId: strin
   for (const s of onHold) {
     if (!isCascadeHold(s.suspensionReason) || !s.stack) continue;
     const parts = s.stack.items.map((i) => i.microCredentialId);
-    if (!holdsEveryPart(await validPartAwards(userId, parts), parts)) continue;
-    await changePublicPages(async (tx) => {
+    if (!holdsEveryPart(await standingParts(db, userId, parts), parts)) continue;
+    const lifted = await changePublicPages(async (tx) => {
+      // Checked again under the holder's lock: a part suspended or revoked since the check above
+      // (its transaction found this badge already on hold, and left it so) keeps it on hold.
+      await lockAwardStanding(tx, userId);
+      if (!holdsEveryPart(await standingParts(tx, userId, parts), parts)) return false;
       const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null, suspendedAt: { not: null }, suspensionReason: s.suspensionReason }, data: { suspendedAt: null, suspensionReason: null } });
-      if (!u.count) return;
+      if (!u.count) return false;
       await setSuspensionBit(tx, s.statusListId, s.statusListIndex, false);
       await recordAudit({ actorId: null, action: 'award.reinstate', entityType: 'Award', entityId: s.id, organizationId: s.issuerId, data: { note: 'Every badge it is built from is held again.' } }, tx);
       await notify({ userId, kind: 'award.reinstated', title: `Your badge “${s.title}” is valid again`, body: 'Every badge it is built from is held again.', href: `/credentials/${s.id}`, essential: true }, tx);
-      released.push(s.id);
-    });
+      return true;
+    }, { changed: (v) => v });
+    if (lifted) released.push(s.id);
   }
   return released;
 }
