@@ -1,6 +1,6 @@
 import 'server-only';
 import { safeHttpUrl } from '@/lib/security/safe-url';
-import { blocksStackIssue, lockAwardStanding, releaseStackHolds, REVOKED_WITH_PART_LIKE, standingParts } from '@/lib/awards/stack-holds';
+import { blocksStackIssue, lockAwardStanding, releaseStackHolds, REVOKED_WITH_PART_LIKE } from '@/lib/awards/stack-holds';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -13,7 +13,7 @@ import { allocateStatusEntry, statusListUrl } from '@/lib/awards/status-lists';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { invalidState, notFound } from '@/lib/errors';
-import { holdsEveryPart } from '@/lib/awards/queries';
+import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
 import { badgeIssuerDescription, stackHours } from '@/lib/awards/badge-fields';
 import { feedbackInvitation, withInvitation } from '@/lib/credential-feedback/invitation';
@@ -186,7 +186,7 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
   });
   for (const stack of stacks) {
     const parts = stack.items.map((i) => i.microCredentialId);
-    const held = await standingParts(db, userId, parts);
+    const held = await validPartAwards(userId, parts);
     if (!holdsEveryPart(held, parts)) continue;
     const issuedAt = new Date(Math.max(now.getTime(), ...held.map((h) => h.issuedAt.getTime())));
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, publicName: true } });
@@ -228,7 +228,7 @@ export async function issueCompletedStacks(userId: string, microCredentialId: st
         // out twice (allocateStatusEntry), so there is nothing to give back, and an unused one is
         // harmless, as when another server wins the insert below.
         await lockAwardStanding(tx, userId);
-        if (!holdsEveryPart(await standingParts(tx, userId, parts), parts)) return false;
+        if (!holdsEveryPart(await validPartAwards(userId, parts, tx), parts)) return false;
         // Nor when a stack badge that stops it was stored meanwhile (the unique index catches a
         // standing one; this also catches one stored and then revoked by an administrator).
         if (await tx.award.count({ where: { stackId: stack.id, ...blocksStackIssue(userId) } })) return false;

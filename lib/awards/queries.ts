@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { ttlCache } from '@/lib/memo';
 import { PAGE_CACHE_TTL_MS } from '@/lib/http/page-cache';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { encodeCursor } from '@/lib/catalog/cursor';
 import { AWARD_ID, awardCursorAfter, decodeAwardCursor } from '@/lib/awards/cursor';
@@ -328,11 +328,11 @@ export async function getOwnStackStanding(userId: string, stackId: string) {
  * A teacher's valid (not revoked, not suspended) awards among these micro-credentials: the newest
  * per micro-credential, so a renewed badge and the one it renewed count as one part.
  */
-export async function validPartAwards(userId: string, microCredentialIds: string[]) {
-  const rows = await db.award.findMany({
+export async function validPartAwards(userId: string, microCredentialIds: string[], client: Tx | typeof db = db) {
+  const rows = await client.award.findMany({
     where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: microCredentialIds } },
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, title: true, pdHours: true, microCredentialId: true },
+    select: { id: true, title: true, pdHours: true, microCredentialId: true, issuedAt: true },
   });
   return markRenewed(rows).filter((r) => !r.renewed);
 }

@@ -10,8 +10,8 @@ import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
-import { withdrawStacksBuiltOn, releaseStackHolds, lockAwardStanding, standingParts } from '@/lib/awards/stack-holds';
-import { holdsEveryPart } from '@/lib/awards/queries';
+import { withdrawStacksBuiltOn, releaseStackHolds, lockAwardStanding } from '@/lib/awards/stack-holds';
+import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { releaseClaimsIfUnqualified } from '@/lib/review/claims';
 
 export const RevokeAwardInput = z.object({
@@ -123,7 +123,7 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
 async function assertStackPartsHeld(tx: Tx, userId: string, stackId: string) {
   const items = await tx.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true, microCredential: { select: { slug: true, currentVersion: { select: { title: true } } } } } });
   const parts = items.map((i) => i.microCredentialId);
-  const held = await standingParts(tx, userId, parts);
+  const held = await validPartAwards(userId, parts, tx);
   if (holdsEveryPart(held, parts)) return;
   const have = new Set(held.map((h) => h.microCredentialId));
   const missing = items.filter((i) => !have.has(i.microCredentialId)).map((i) => `“${i.microCredential.currentVersion?.title ?? i.microCredential.slug}”`);

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
-import { holdsEveryPart, markRenewed } from '@/lib/awards/queries';
+import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 
 /**
@@ -15,21 +15,6 @@ import { changePublicPages } from '@/lib/http/page-cache-sync';
  */
 export async function lockAwardStanding(tx: Tx, userId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`award-standing:${userId}`}))`;
-}
-
-/**
- * A holder's valid (not revoked, not suspended) badges among these micro-credentials, the newest per
- * micro-credential (a renewal and the badge it renewed count as one part), with when each was
- * issued. As validPartAwards, but read through `client`: inside a transaction holding
- * lockAwardStanding, it is the check a stack badge is issued or stands again on.
- */
-export async function standingParts(client: Tx | typeof db, userId: string, microCredentialIds: string[]) {
-  const rows = await client.award.findMany({
-    where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { in: microCredentialIds } },
-    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, title: true, pdHours: true, microCredentialId: true, issuedAt: true },
-  });
-  return markRenewed(rows).filter((r) => !r.renewed);
 }
 
 // A stack badge says its holder holds every badge it is built from. When one of those is withdrawn
@@ -140,12 +125,12 @@ export async function releaseStackHolds(userId: string, microCredentialId: strin
   for (const s of onHold) {
     if (!isCascadeHold(s.suspensionReason) || !s.stack) continue;
     const parts = s.stack.items.map((i) => i.microCredentialId);
-    if (!holdsEveryPart(await standingParts(db, userId, parts), parts)) continue;
+    if (!holdsEveryPart(await validPartAwards(userId, parts), parts)) continue;
     const lifted = await changePublicPages(async (tx) => {
       // Checked again under the holder's lock: a part suspended or revoked since the check above
       // (its transaction found this badge already on hold, and left it so) keeps it on hold.
       await lockAwardStanding(tx, userId);
-      if (!holdsEveryPart(await standingParts(tx, userId, parts), parts)) return false;
+      if (!holdsEveryPart(await validPartAwards(userId, parts, tx), parts)) return false;
       const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null, suspendedAt: { not: null }, suspensionReason: s.suspensionReason }, data: { suspendedAt: null, suspensionReason: null } });
       if (!u.count) return false;
       await setSuspensionBit(tx, s.statusListId, s.statusListIndex, false);
