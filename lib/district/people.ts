@@ -164,12 +164,12 @@ export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId
   await db.$transaction(async (tx) => {
     const removed = await tx.user.updateMany({ where: { id: teacher.id, districtId: opts.districtId }, data: { districtId: null, schoolId: null } });
     if (removed.count !== 1) throw notFound('That teacher');
-    const { proposalsReturned } = await leaveDistrictRecords(tx, teacher.id, opts.districtId);
+    const { proposalsReturned, schoolsLed } = await leaveDistrictRecords(tx, teacher.id, opts.districtId, opts.actor.id);
     await recordAudit({ actorId: opts.actor.id, action: 'people.remove_from_district', entityType: 'User', entityId: teacher.id, organizationId: opts.districtId, data: { schoolId: teacher.schoolId, proposalsReturned } }, tx);
     // Told only here, after the guarded update: a repeated removal (double submit, two leaders)
     // finds nobody to remove and tells the teacher nothing a second time.
     const district = await tx.organization.findUniqueOrThrow({ where: { id: opts.districtId }, select: { name: true } });
-    await notify({ userId: teacher.id, kind: 'district.removed', title: `${district.name} removed you from its district`, body: removalBody(district.name, proposalsReturned), href: '/account' }, tx);
+    await notify({ userId: teacher.id, kind: 'district.removed', title: `${district.name} removed you from its district`, body: removalBody(district.name, proposalsReturned, schoolsLed), href: '/account' }, tx);
   });
   // The district left still counts for a year (the former placement); checked as for every move.
   await releaseClaimsAfterPlacementMove([teacher.id]);
@@ -177,27 +177,49 @@ export async function removeTeacherFromDistrict(opts: { actor: Actor; districtId
 }
 
 /** What a removed teacher is told changes for them, in plain words. */
-function removalBody(districtName: string, proposalsReturned: number) {
+function removalBody(districtName: string, proposalsReturned: number, schoolsLed: string[]) {
   const returned = proposalsReturned === 1
     ? ' Your proposal that was waiting for its decision came back to you as a draft.'
     : proposalsReturned > 1 ? ` Your ${proposalsReturned} proposals that were waiting for its decision came back to you as drafts.` : '';
-  return `Your account, work and badges stay yours. ${districtName}’s salary steps and proposals no longer apply to you, and it no longer sees your progress.${returned} If this is a mistake, or you teach in another district, ask to join from your account page.`;
+  const led = schoolsLed.length ? ` You no longer lead ${namesList(schoolsLed)}: your school leader ${schoolsLed.length === 1 ? 'role there' : 'roles there'} ended.` : '';
+  return `Your account, work and badges stay yours. ${districtName}’s salary steps and proposals no longer apply to you, and it no longer sees your progress.${returned}${led} If this is a mistake, or you teach in another district, ask to join from your account page.`;
 }
+
+/** "North Elementary", "North Elementary and South Middle", "A, B and C". */
+const namesList = (names: string[]) => new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(names);
 
 /**
  * What leaving a district (removed by a leader, leaving on one's own, or moving to another) does
- * beyond the user row: the teacher's memberships in it and its schools end, and proposals still
- * waiting for its decision go back to the teacher as drafts.
+ * beyond the user row: the teacher's memberships in it and its schools end, the leading of any of
+ * its schools (SCHOOL_LEADER, ADR 016) included, and proposals still waiting for its decision go
+ * back to the teacher as drafts. A principal who left would otherwise go on reading the school's
+ * teachers, reports and records. Each school leader role ended is audited against its school as
+ * removing it by hand is (changeRole's `people.role_remove`), by `actorId` (the one who made the
+ * change: the leader removing them, the leader or person confirming a move, or the teacher).
+ * Returns how many proposals went back, and the names of the schools they no longer lead.
  */
-export async function leaveDistrictRecords(tx: Tx, userId: string, districtId: string) {
+export async function leaveDistrictRecords(tx: Tx, userId: string, districtId: string, actorId: string = userId) {
   await tx.membership.deleteMany({
     where: { userId, role: 'TEACHER', OR: [{ organizationId: districtId }, { organization: { kind: 'SCHOOL', parentId: districtId } }] },
   });
+  const led = await tx.membership.findMany({
+    where: { userId, role: 'SCHOOL_LEADER', organization: { kind: 'SCHOOL', parentId: districtId } },
+    orderBy: { organization: { name: 'asc' } },
+    select: { id: true, organization: { select: { id: true, name: true } } },
+  });
+  const schoolsLed: string[] = [];
+  for (const m of led) {
+    // One at a time, by id: a role removed meanwhile by hand (changeRole, audited there) is not audited twice.
+    const gone = await tx.membership.deleteMany({ where: { id: m.id } });
+    if (!gone.count) continue;
+    await recordAudit({ actorId, action: 'people.role_remove', entityType: 'User', entityId: userId, organizationId: m.organization.id, data: { role: 'SCHOOL_LEADER' } }, tx);
+    schoolsLed.push(m.organization.name);
+  }
   const returned = await tx.proposal.updateMany({
     where: { userId, districtId, status: 'SUBMITTED' },
     data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 } },
   });
-  return { proposalsReturned: returned.count };
+  return { proposalsReturned: returned.count, schoolsLed };
 }
 
 /** A person's name in a subject line: their own words, so kept short. */
@@ -205,8 +227,13 @@ export function shortName(name: string) {
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
-/** Tells the district's leaders that a teacher left on their own (after the guarded update, so once). */
-export async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherName: string, teacherId: string, proposalsReturned: number) {
+/**
+ * Tells the district's leaders that a teacher left on their own or moved away (after the guarded
+ * update, so once), in the transaction that called leaveDistrictRecords: the notice also names the
+ * schools whose leader role the leaving ended.
+ */
+export async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherName: string, teacherId: string, left: { proposalsReturned: number; schoolsLed: string[] }) {
+  const { proposalsReturned, schoolsLed } = left;
   const district = await tx.organization.findUniqueOrThrow({ where: { id: districtId }, select: { name: true } });
   // A teacher who also leads the district is not told of their own leaving.
   const leaders = await tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER', userId: { not: teacherId } }, select: { userId: true }, take: 50 });
@@ -214,8 +241,9 @@ export async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherNa
   const returned = proposalsReturned === 1
     ? ' A proposal waiting for your decision went back to them as a draft.'
     : proposalsReturned > 1 ? ` ${proposalsReturned} proposals waiting for your decision went back to them as drafts.` : '';
+  const led = schoolsLed.length ? `, and no longer lead ${namesList(schoolsLed)}` : '';
   for (const l of leaders) {
-    await notify({ userId: l.userId, kind: 'district.teacher_left', title: `${name} left ${district.name}`, body: `They no longer appear among your teachers or in your reports, including reports for past periods.${returned}`, href: `/district/teachers?district=${districtId}` }, tx);
+    await notify({ userId: l.userId, kind: 'district.teacher_left', title: `${name} left ${district.name}`, body: `They no longer appear among your teachers or in your reports, including reports for past periods${led}.${returned}`, href: `/district/teachers?district=${districtId}` }, tx);
   }
 }
 
@@ -225,7 +253,7 @@ export async function tellLeadersOfLeaving(tx: Tx, districtId: string, teacherNa
  * audit log says so (the joining district's entry is recorded by the caller).
  */
 export async function moveOutOfDistrict(tx: Tx, opts: { userId: string; name: string; fromDistrictId: string; toDistrictId: string; actorId: string }) {
-  const { proposalsReturned } = await leaveDistrictRecords(tx, opts.userId, opts.fromDistrictId);
-  await recordAudit({ actorId: opts.actorId, action: 'people.move_out', entityType: 'User', entityId: opts.userId, organizationId: opts.fromDistrictId, data: { toDistrictId: opts.toDistrictId, proposalsReturned } }, tx);
-  await tellLeadersOfLeaving(tx, opts.fromDistrictId, opts.name, opts.userId, proposalsReturned);
+  const left = await leaveDistrictRecords(tx, opts.userId, opts.fromDistrictId, opts.actorId);
+  await recordAudit({ actorId: opts.actorId, action: 'people.move_out', entityType: 'User', entityId: opts.userId, organizationId: opts.fromDistrictId, data: { toDistrictId: opts.toDistrictId, proposalsReturned: left.proposalsReturned } }, tx);
+  await tellLeadersOfLeaving(tx, opts.fromDistrictId, opts.name, opts.userId, left);
 }

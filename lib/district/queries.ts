@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { searchText } from '@/lib/search-text';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { workInProgressSql } from '@/lib/submissions/work-in-progress';
+import type { SubmissionStatus } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { hasRole, isDistrictLeader } from '@/lib/auth/actor';
 import { assertLeads } from '@/lib/district/access';
@@ -71,13 +72,19 @@ export const LIST_LIMIT = 20;
 type NameCursor = { n: string; id: string };
 const isNameCursor = (v: Record<string, unknown>): v is NameCursor => typeof v.n === 'string' && typeof v.id === 'string';
 
+/** One piece of a teacher's work in progress (workInProgressSql), as the school's teacher list shows it. */
+export type OpenWork = { title: string; status: SubmissionStatus };
+
 /**
  * The district's teachers (those placed at `schoolId` only, when given) with their enrolments,
  * submissions and earned credentials; keyset on (name, id). With `since`, also each teacher's
  * micro-credentials earned and PD hours from then on (`recent`), counted as the reports count them.
- * A school's leader may list their own school's (assertReadScope).
+ * With `openWork`, also each teacher's most recent LIST_LIMIT pieces of work in progress
+ * (`openWork`, null without), chosen in SQL by the rule the in-progress count and the teacher's
+ * record use (workInProgressSql), so a teacher whose newest applications are all earned or stopped
+ * still shows what they are working on. A school's leader may list their own school's (assertReadScope).
  */
-export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; schoolId?: string | null; q?: string; cursor?: string; since?: Date }) {
+export async function listDistrictTeachers(opts: { actor: Actor; districtId: string; schoolId?: string | null; q?: string; cursor?: string; since?: Date; openWork?: boolean }) {
   await assertReadScope(opts.actor, opts.districtId, opts.schoolId);
   const cursor = decodeCursor(opts.cursor, isNameCursor);
   const q = searchText(opts.q);
@@ -107,7 +114,7 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
   // Submission tables and join the result (0.8 s at scale, `npm run bench:explain`).
   const ids = page.map((t) => t.id);
   const since = opts.since;
-  const [awardTotals, enrolmentTotals, openTotals, recentTotals, stoppedRows] = ids.length
+  const [awardTotals, enrolmentTotals, openTotals, recentTotals, stoppedRows, openRows] = ids.length
     ? await Promise.all([
         db.award.groupBy({ by: ['userId'], where: { userId: { in: ids }, revokedAt: null }, _sum: { pdHours: true }, _count: { _all: true } }),
         db.enrollment.groupBy({ by: ['userId'], where: { userId: { in: ids }, withdrawnAt: null, microCredentialId: { not: null } }, _count: { _all: true } }),
@@ -122,16 +129,35 @@ export async function listDistrictTeachers(opts: { actor: Actor; districtId: str
           ? db.award.groupBy({ by: ['userId'], where: { userId: { in: ids }, revokedAt: null, microCredentialId: { not: null }, issuedAt: { gte: since } }, _sum: { pdHours: true }, _count: { _all: true } })
           : Promise.resolve([]),
         db.enrollment.findMany({ where: { userId: { in: ids }, withdrawnAt: { not: null }, microCredentialId: { not: null } }, select: { userId: true, microCredentialId: true } }),
+        // Work in progress as counted above and as the teacher's record lists it, newest first:
+        // each teacher's own most recent LIST_LIMIT, filtered before the limit.
+        opts.openWork
+          ? db.$queryRaw<(OpenWork & { userId: string })[]>`
+            SELECT u."id" AS "userId", w."title", w."status"
+              FROM unnest(${ids}::text[]) AS u("id")
+              CROSS JOIN LATERAL (
+                SELECT v."title", s."status"::text AS "status", s."updatedAt", s."id"
+                  FROM "Submission" s
+                  JOIN "MicroCredentialVersion" v ON v."id" = s."versionId"
+                 WHERE s."userId" = u."id" AND ${workInProgressSql('s')}
+                 ORDER BY s."updatedAt" DESC, s."id" DESC
+                 LIMIT ${LIST_LIMIT}
+              ) w
+             ORDER BY u."id", w."updatedAt" DESC, w."id" DESC`
+          : Promise.resolve([]),
       ])
-    : [[], [], [], [], []];
+    : [[], [], [], [], [], []];
   const awardsBy = new Map(awardTotals.map((h) => [h.userId, { n: h._count._all, hours: Number(h._sum.pdHours ?? 0) }]));
   const enrolmentsBy = new Map(enrolmentTotals.map((e) => [e.userId, e._count._all]));
   const openBy = new Map(openTotals.map((s) => [s.userId, s.n]));
   const stopped = new Set(stoppedRows.map((e) => `${e.userId}:${e.microCredentialId}`));
   const recentBy = new Map(recentTotals.map((h) => [h.userId, { earned: h._count._all, pdHours: Number(h._sum.pdHours ?? 0) }]));
+  const openWorkBy = new Map<string, OpenWork[]>();
+  for (const { userId, ...w } of openRows) openWorkBy.set(userId, [...(openWorkBy.get(userId) ?? []), w]);
   return {
     items: page.map((t) => ({
       ...t,
+      openWork: opts.openWork ? (openWorkBy.get(t.id) ?? []) : null,
       submissions: t.submissions.map((s) => ({ ...s, stopped: s.status !== 'EARNED' && stopped.has(`${t.id}:${s.microCredentialId}`) })),
       pdHours: awardsBy.get(t.id)?.hours ?? 0,
       recent: since ? (recentBy.get(t.id) ?? { earned: 0, pdHours: 0 }) : null,

@@ -101,9 +101,9 @@ export async function leaveDistrict(opts: { actor: Actor }) {
   await db.$transaction(async (tx) => {
     const left = await tx.user.updateMany({ where: { id: opts.actor.id, districtId }, data: { districtId: null, schoolId: null } });
     if (left.count !== 1) throw invalidState('Your district changed meanwhile. Reload the page.');
-    const { proposalsReturned } = await leaveDistrictRecords(tx, opts.actor.id, districtId);
-    await recordAudit({ actorId: opts.actor.id, action: 'people.leave_district', entityType: 'User', entityId: opts.actor.id, organizationId: districtId, data: { proposalsReturned } }, tx);
-    await tellLeadersOfLeaving(tx, districtId, oneLine(me.name), opts.actor.id, proposalsReturned);
+    const records = await leaveDistrictRecords(tx, opts.actor.id, districtId);
+    await recordAudit({ actorId: opts.actor.id, action: 'people.leave_district', entityType: 'User', entityId: opts.actor.id, organizationId: districtId, data: { proposalsReturned: records.proposalsReturned } }, tx);
+    await tellLeadersOfLeaving(tx, districtId, oneLine(me.name), opts.actor.id, records);
   });
   // The district left still counts for a year (the former placement); checked as for every move.
   await releaseClaimsAfterPlacementMove([opts.actor.id]);

@@ -164,7 +164,9 @@ function afterCursor(cursor: string | undefined, status: ProposalListStatus | un
  * district's). Up to `take` + 1 rows (one more says there is a next page: proposalsCursor of the
  * last one shown opens it); a cursor that is not one of the list's (an old link's) gives the first.
  * `viewerId` is the reader: a proposal they sent themselves is marked `own`, as they cannot decide it
- * (canDecideProposal) and another leader does.
+ * (canDecideProposal) and another leader does. `user.inDistrict` says whether the teacher is still
+ * the proposal's district's (one who moved away keeps their decided proposals there, not a record
+ * or a school the district may see); `user.school` is their school only then.
  */
 export async function listDistrictProposals(districtIds: string[], opts: { status?: ProposalListStatus; cursor?: string; take?: number; q?: string; schoolId?: string; viewerId?: string } = {}) {
   const take = opts.take ?? 25;
@@ -187,14 +189,20 @@ export async function listDistrictProposals(districtIds: string[], opts: { statu
       id: true, userId: true, status: true, studentGoals: true, plan: true, returnedStudentGoals: true, returnedPlan: true, submittedAt: true, decidedAt: true, decisionComment: true, version: true,
       // Who approved or returned it: any of the district's leaders may decide, not only the reader.
       decidedBy: { select: { id: true, name: true } },
-      user: { select: { name: true, email: true, school: { select: { name: true } } } },
+      // Where the teacher is now: their school only while they are still this district's (one who
+      // moved away may be placed at another district's school, which is not this district's to see).
+      districtId: true,
+      user: { select: { name: true, email: true, districtId: true, schoolId: true, school: { select: { name: true, parentId: true } } } },
       // What the leader weighs: who issues it, its level (salary steps count levels) and its hours.
       microCredential: { select: { slug: true, level: true, issuer: { select: { name: true } }, currentVersion: { select: { title: true, pdHours: true } } } },
     },
   });
   const outcomes = await approvedOutcomes(districtIds, rows.filter((r) => r.status === 'APPROVED').map((r) => r.id));
-  return rows.map(({ returnedStudentGoals, returnedPlan, userId, ...rest }) => {
-    const r = { ...rest, own: opts.viewerId !== undefined && userId === opts.viewerId };
+  return rows.map(({ returnedStudentGoals, returnedPlan, userId, user: { districtId: userDistrictId, schoolId, school, ...who }, ...rest }) => {
+    // Still the district's teacher: their record opens, and their school is one of its schools.
+    const inDistrict = userDistrictId === rest.districtId;
+    const user = { ...who, inDistrict, school: inDistrict && schoolId && school?.parentId === rest.districtId ? { name: school.name } : null };
+    const r = { ...rest, user, own: opts.viewerId !== undefined && userId === opts.viewerId };
     if (r.status !== 'RETURNED') return { ...r, outcome: outcomes.get(r.id) ?? null, textAsReturned: true };
     // A returned proposal's own text is the teacher's revision in progress, theirs until they send
     // it: the leader sees the text they returned, kept with the decision.

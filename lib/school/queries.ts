@@ -34,16 +34,17 @@ export async function getSchoolHome(opts: { actor: Actor; schoolId: string; sinc
  */
 export async function listSchoolTeachers(opts: { actor: Actor; schoolId: string; q?: string; cursor?: string; since: Date }) {
   const school = await assertLeadsSchool(opts.actor, opts.schoolId);
-  const { items, nextCursor } = await listDistrictTeachers({ actor: opts.actor, districtId: school.districtId, schoolId: school.id, q: opts.q, cursor: opts.cursor, since: opts.since });
+  const { items, nextCursor } = await listDistrictTeachers({ actor: opts.actor, districtId: school.districtId, schoolId: school.id, q: opts.q, cursor: opts.cursor, since: opts.since, openWork: true });
   return {
     items: items.map((t) => ({
       id: t.id,
       name: t.name,
       email: t.email,
       enrolments: t.enrollments.map((e) => ({ since: e.createdAt, slug: e.microCredential!.slug, title: e.microCredential!.currentVersion?.title ?? e.microCredential!.slug })),
-      // Drafting and returned work both read "in progress": whether a reviewer asked for changes is
-      // the teacher's to share, not the school's to see.
-      inProgress: t.submissions.filter((s) => s.status !== 'EARNED' && !s.stopped).map((s) => ({ title: s.version.title, stage: s.status === 'SUBMITTED' || s.status === 'IN_REVIEW' ? ('in-review' as const) : ('in-progress' as const) })),
+      // The most recent work in progress, chosen in SQL by the rule that counts it (so the list is
+      // never empty while the count is not). Drafting and returned work both read "in progress":
+      // whether a reviewer asked for changes is the teacher's to share, not the school's to see.
+      inProgress: (t.openWork ?? []).map((s) => ({ title: s.title, stage: s.status === 'SUBMITTED' || s.status === 'IN_REVIEW' ? ('in-review' as const) : ('in-progress' as const) })),
       awards: t.awards.map((a) => ({ id: a.id, title: a.title, issuedAt: a.issuedAt, pdHours: Number(a.pdHours), level: a.level, suspended: Boolean(a.suspendedAt), validUntil: a.validUntil })),
       counts: { enrolled: t._count.enrollments, inProgress: t._count.submissions, earned: t._count.awards },
       recent: t.recent ?? { earned: 0, pdHours: 0 },

@@ -170,6 +170,43 @@ describe('what came of an approved proposal', () => {
     expect(theirs).not.toContain('Ann Avery');
   });
 
+  it('shows a teacher who moved away without their new district’s school or a record link that finds no one', async () => {
+    const w = await world();
+    const north = await createOrg({ kind: 'SCHOOL', name: 'North School', parentId: w.district.id });
+    const farSchool = await createOrg({ kind: 'SCHOOL', name: 'Far School', parentId: w.other.id });
+    const ann = await w.approved('Ann Avery');
+    await db.user.update({ where: { id: ann.teacher.id }, data: { schoolId: north.id } });
+    // Mo, at North, moves to the other district and is placed at one of its schools; Ro's proposal
+    // was returned before Ro moved.
+    const mo = await w.approved('Mo Moved');
+    await db.user.update({ where: { id: mo.teacher.id }, data: { districtId: w.other.id, schoolId: farSchool.id } });
+    const ro = await createActor({ name: 'Ro Returned', districtId: w.district.id, schoolId: north.id });
+    const roP = await saveProposal({ actor: ro, microCredentialId: w.mc.id, studentGoals: 'My grade 5 readers need feedback they can act on.', plan: '', submit: true });
+    const { version } = await db.proposal.findUniqueOrThrow({ where: { id: roP.id }, select: { version: true } });
+    await decideProposal({ actor: w.leader, proposalId: roP.id, decision: 'RETURNED', comment: 'Say which readers.', version });
+    await db.user.update({ where: { id: ro.id }, data: { districtId: w.other.id, schoolId: farSchool.id } });
+
+    const rows = await listDistrictProposals([w.district.id]);
+    const user = (id: string) => rows.find((r) => r.id === id)!.user;
+    expect(user(ann.proposalId)).toEqual({ name: 'Ann Avery', email: ann.teacher.email, inDistrict: true, school: { name: 'North School' } });
+    expect(user(mo.proposalId)).toEqual({ name: 'Mo Moved', email: mo.teacher.email, inDistrict: false, school: null });
+    expect(user(roP.id)).toEqual({ name: 'Ro Returned', email: ro.email, inDistrict: false, school: null });
+
+    session.actor = w.leader;
+    for (const status of ['APPROVED', 'RETURNED']) {
+      const html = await proposalsPage(status);
+      const text = textJoined(html);
+      expect(text).not.toContain('Far School');
+      expect(text).toContain('no longer in Kettle Moraine');
+      expect(html).not.toContain(encodeURIComponent(mo.teacher.email));
+      expect(html).not.toContain(encodeURIComponent(ro.email));
+    }
+    const approved = await proposalsPage('APPROVED');
+    // A teacher still in the district keeps both.
+    expect(textJoined(approved)).toContain('North School');
+    expect(approved).toContain(`/district/teachers?q=${encodeURIComponent(ann.teacher.email)}`);
+  });
+
   it('reads a page’s outcomes in one statement, however many proposals it holds', async () => {
     const w = await world();
     const statements = async () => {

@@ -131,12 +131,15 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                         {p.user.name} · <Link href={`/micro-credentials/${p.microCredential.slug}`}>{p.microCredential.currentVersion?.title ?? p.microCredential.slug}</Link>
                       </h2>
                       <p className="text-sm text-slate-700">
-                        {p.user.email}{p.user.school ? ` · ${p.user.school.name}` : ''}
+                        {p.user.email}{p.user.inDistrict && p.user.school ? ` · ${p.user.school.name}` : ''}
                         {p.submittedAt ? ` · sent ${dateFmt.format(p.submittedAt)}` : ''}
                         {' · '}
-                        <Link href={`/district/teachers?${new URLSearchParams({ q: p.user.email, ...(dq ? { district: dq } : {}) }).toString()}`}>
-                          {p.user.name}’s record<span className="sr-only"> (badges and work in progress)</span>
-                        </Link>
+                        {/* A teacher who moved away is no longer on the district's list: no school of theirs, no record to open. */}
+                        {p.user.inDistrict ? (
+                          <Link href={`/district/teachers?${new URLSearchParams({ q: p.user.email, ...(dq ? { district: dq } : {}) }).toString()}`}>
+                            {p.user.name}’s record<span className="sr-only"> (badges and work in progress)</span>
+                          </Link>
+                        ) : `no longer in ${district.name}`}
                       </p>
                       <p className="text-sm text-slate-700">
                         {p.microCredential.issuer.name}
