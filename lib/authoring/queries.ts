@@ -261,13 +261,17 @@ export async function listIssuerCredentialOptions(actor: Actor, issuerIds: strin
   return rows.map((r) => ({ id: r.id, slug: r.slug, status: r.status, level: r.level, trackId: r.trackId, issuerId: r.issuerId, title: r.versions[0]?.title ?? r.slug }));
 }
 
-export async function listAdminTracks(actor: Actor, issuerIds: string[]) {
+/**
+ * The issuers' published tracks, by title: what teachers can be enrolled in from a file. Every one,
+ * as listIssuerCredentialOptions lists every credential (the 200 most recently changed tracks of any
+ * status, filtered afterwards, left older published ones out).
+ */
+export async function listPublishedTrackOptions(actor: Actor, issuerIds: string[]) {
   const allowed = issuerIds.filter((id) => canAuthor(actor, id));
   return db.track.findMany({
-    where: { issuerId: { in: allowed } },
-    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-    take: 200,
-    select: { id: true, slug: true, title: true, kind: true, status: true, issuerId: true, updatedAt: true, issuer: { select: { name: true } }, _count: { select: { microCredentials: true, enrollments: true } } },
+    where: { issuerId: { in: allowed }, status: 'PUBLISHED' },
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    select: { id: true, title: true, issuerId: true },
   });
 }
 

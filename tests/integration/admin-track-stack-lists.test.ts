@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg } from '../factories';
-import { ADMIN_PAGE_SIZE, listAdminStacks, listAdminTracksPage } from '@/lib/authoring/queries';
+import { ADMIN_PAGE_SIZE, listAdminStacks, listAdminTracksPage, listPublishedTrackOptions } from '@/lib/authoring/queries';
 
 vi.mock('@/lib/auth/session', async () => {
   const stub = await import('../setup/session-stub');
@@ -81,5 +81,15 @@ describe('the Tracks and Stacks lists', () => {
       expect(second).toContain('Back to the first page');
       expect(second).not.toContain('rel="next"');
     }
+  });
+
+  it('enrolling from a file offers every published track of the issuer, however many were changed since', async () => {
+    const w = await makeWorld();
+    const oldest = await db.track.create({ data: { issuerId: w.issuer.id, slug: `published-${w.issuer.id}`, title: 'A published track', summary: 's', topic: 't', subjects: [], gradeBands: [], status: 'PUBLISHED', publishedAt: new Date('2026-01-01') } });
+    await db.$executeRaw`UPDATE "Track" SET "updatedAt" = '2026-01-01' WHERE "id" = ${oldest.id}`;
+    // 200 drafts changed since: the list used to be the 200 most recently changed, then filtered.
+    await db.track.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ issuerId: w.issuer.id, slug: `draft-${i}-${w.issuer.id}`, title: `Draft ${i}`, summary: 's', topic: 't', subjects: [], gradeBands: [] })) });
+    const options = await listPublishedTrackOptions(w.admin, [w.issuer.id, w.other.id]);
+    expect(options.map((t) => t.title)).toEqual(['A published track']);
   });
 });

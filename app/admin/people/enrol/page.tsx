@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireRole } from '@/lib/auth/session';
-import { listAdminIssuers, listIssuerCredentialOptions, listAdminTracks } from '@/lib/authoring/queries';
+import { listAdminIssuers, listIssuerCredentialOptions, listPublishedTrackOptions } from '@/lib/authoring/queries';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { BulkEnrolForm } from '@/components/admin/people-forms';
 import { NoIssuerPage } from '@/components/admin/no-issuer-page';
@@ -14,9 +14,9 @@ export default async function BulkEnrolPage() {
     return <NoIssuerPage title="Enrol teachers from a CSV file" />;
   }
   const ids = issuers.map((i) => i.id);
-  const [mcs, tracks] = await Promise.all([listIssuerCredentialOptions(actor, ids), listAdminTracks(actor, ids)]);
+  const [mcs, tracks] = await Promise.all([listIssuerCredentialOptions(actor, ids), listPublishedTrackOptions(actor, ids)]);
   const targets = [
-    ...tracks.filter((t) => t.status === 'PUBLISHED').map((t) => ({ value: `track:${t.id}`, label: `Track: ${t.title}`, issuerId: t.issuerId })),
+    ...tracks.map((t) => ({ value: `track:${t.id}`, label: `Track: ${t.title}`, issuerId: t.issuerId })),
     ...mcs.filter((m) => m.status === 'PUBLISHED').map((m) => ({ value: `mc:${m.id}`, label: m.title, issuerId: m.issuerId })),
   ];
   return (
