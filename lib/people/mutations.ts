@@ -17,11 +17,11 @@ import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
-import { releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
+import { QUALIFIED_KINDS, releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
 import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
 import { loadQualification } from '@/lib/review/context';
 import { qualificationDenial } from '@/lib/review/policy';
-import type { ReviewKind, Role } from '@/lib/generated/prisma/enums';
+import type { Role } from '@/lib/generated/prisma/enums';
 
 /** How long an invitation link works. */
 export const INVITE_DAYS = 14;
@@ -441,9 +441,6 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
   });
   return { withdrawnInvitations, withdrawnByRole };
 }
-
-/** The work a qualification lets someone score (lib/review/claims.ts QUALIFIED_KINDS): adjudication needs none. */
-const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'];
 
 /**
  * Gives back `userId`'s live claims on work they no longer qualify to score (of one credential, or

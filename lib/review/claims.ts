@@ -112,7 +112,7 @@ async function tellReleased(tx: Tx, reviewerId: string, actorId: string | null, 
 }
 
 /** The work a qualification (an admin's grant or the badge, and calibration) lets someone score: adjudication needs none. */
-const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'];
+export const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'];
 
 /**
  * In the transaction that changed how reviewers stand for a credential (a badge revoked or
