@@ -310,7 +310,8 @@ const ACTIONS: Record<string, ActionInfo> = {
   'people.invitation_cancel': { group: 'people', describe: (c) => `Cancelled the invitation to ${text(c.d, 'email') ?? 'someone'} to join as ${role(c.d)}` },
   'people.accept_invitation': { group: 'people', describe: (c) => `Accepted an invitation to join as ${role(c.d)}` },
   'people.role_add': { group: 'people', describe: (c) => `Gave ${person(c, 'someone')} the ${role(c.d)} role` },
-  'people.role_remove': { group: 'people', describe: (c) => `Removed the ${role(c.d)} role from ${person(c, 'someone')}` },
+  // No actor: ended by the platform itself (the one-off cleanup of principals who had left their district, whose reason it gives).
+  'people.role_remove': { group: 'people', noActor: 'Automatic', describe: (c) => withReason(`Removed the ${role(c.d)} role from ${person(c, 'someone')}`, 'Reason', text(c.d, 'reason')) },
   'people.qualify': { group: 'people', describe: (c) => `Qualified ${person(c, 'a reviewer')} to score a micro-credential` },
   'people.unqualify': { group: 'people', describe: (c) => `Withdrew the qualification of ${person(c, 'a reviewer')} to score a micro-credential` },
   'people.bulk_enrol': {

@@ -19,6 +19,9 @@ import { getSchoolHome, listRecentSchoolAwards, listSchoolTeachers } from '@/lib
 import { assertLeadsSchool, listLedSchools, resolveSchool } from '@/lib/school/access';
 import { schoolReportCsv } from '@/lib/reporting/exports';
 import { resolvePeriod } from '@/lib/reporting/schemas';
+import { auditActorLabel, describeAuditEntry } from '@/lib/audit/describe';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 beforeEach(resetDatabase);
 
@@ -168,6 +171,41 @@ describe('a principal who leaves the district stops leading its schools', () => 
     expect(await db.auditLog.count({ where: { action: 'people.role_remove' } })).toBe(0);
     // Pat still leads North and still reads it.
     await expectLeadsNorth(w);
+  });
+});
+
+describe('the one-off cleanup of principals who left before leaving ended their roles', () => {
+  it('ends a school leader role older than its holder’s leaving of that district, audited as automatic; keeps the rest', async () => {
+    const w = await world();
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    // Pat left Kettle Moraine on their own before the fix: the teacher role and the placement went, the
+    // leading of North stayed.
+    await db.membership.updateMany({ where: { userId: w.pat.id, role: 'SCHOOL_LEADER' }, data: { createdAt: twoHoursAgo } });
+    await db.membership.deleteMany({ where: { userId: w.pat.id, role: 'TEACHER' } });
+    await db.user.update({ where: { id: w.pat.id }, data: { districtId: null, schoolId: null } });
+    await db.auditLog.create({ data: { actorId: w.pat.id, action: 'people.leave_district', entityType: 'User', entityId: w.pat.id, organizationId: w.a.id, at: hourAgo } });
+    // Sam left Kettle Moraine too, then was appointed South's principal again afterwards: kept.
+    await db.auditLog.create({ data: { actorId: w.leader.id, action: 'people.remove_from_district', entityType: 'User', entityId: w.sam.id, organizationId: w.a.id, at: twoHoursAgo } });
+    await db.membership.updateMany({ where: { userId: w.sam.id, role: 'SCHOOL_LEADER' }, data: { createdAt: hourAgo } });
+    // Ann moved out of district B, not A, and leads North: kept.
+    await db.membership.create({ data: { userId: w.ann.id, organizationId: w.north.id, role: 'SCHOOL_LEADER', createdAt: twoHoursAgo } });
+    await db.auditLog.create({ data: { actorId: w.ann.id, action: 'people.move_out', entityType: 'User', entityId: w.ann.id, organizationId: w.b.id, at: hourAgo } });
+    expect(isSchoolLeader((await loadActor(w.pat.id))!, w.north.id)).toBe(true);
+
+    await db.$executeRawUnsafe(readFileSync(path.resolve('prisma/migrations/20261126190000_end_leaders_who_left/migration.sql'), 'utf8'));
+
+    const pat = (await loadActor(w.pat.id))!;
+    expect(isSchoolLeader(pat, w.north.id)).toBe(false);
+    await expect(assertLeadsSchool(pat, w.north.id)).rejects.toThrow();
+    expect(isSchoolLeader((await loadActor(w.sam.id))!, w.south.id)).toBe(true);
+    expect(isSchoolLeader((await loadActor(w.ann.id))!, w.north.id)).toBe(true);
+    const ended = await db.auditLog.findMany({ where: { action: 'people.role_remove' }, select: { actorId: true, entityId: true, organizationId: true, entityType: true, data: true } });
+    expect(ended).toEqual([expect.objectContaining({ actorId: null, entityType: 'User', entityId: w.pat.id, organizationId: w.north.id })]);
+    expect(auditActorLabel('people.role_remove', null)).toBe('Automatic');
+    expect(describeAuditEntry({ action: 'people.role_remove', entityType: 'User', entityId: w.pat.id, data: ended[0].data, subject: { person: 'Pat Principal' } })).toBe(
+      'Removed the school leader role from Pat Principal. Reason: left the district before leaving ended school leader roles',
+    );
   });
 });
 
