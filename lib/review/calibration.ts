@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { reviewsFor } from '@/lib/review/policy';
 import { conflict, forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
@@ -84,6 +84,30 @@ export type CalibrationOutcome = {
 /** Tries per reviewer and credential in a day: enough to learn from the feedback, too few to guess. */
 export const CALIBRATION_TRIES_PER_DAY = 3;
 
+/** How long a try's exact choices, sent again, are taken for that try resent rather than a new one. */
+export const CALIBRATION_RESEND_MS = 60 * 60 * 1000;
+
+/** A sample's levels by criterion position, in one spelling whatever order the keys came in. */
+const rankKey = (ranks: unknown) =>
+  JSON.stringify(Object.entries(ranks && typeof ranks === 'object' ? (ranks as Record<string, unknown>) : {}).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * Whether the reviewer's latest try on these samples, recorded in the last CALIBRATION_RESEND_MS
+ * (its rows share one createdAt), gave every sample exactly these levels. Sending the same choices
+ * again learns nothing new (the outcome is the same), so it is not counted as a try.
+ */
+async function repeatsLastTry(tx: Tx, reviewerId: string, results: { e: { id: string }; given: Record<string, number> }[], now: Date) {
+  const last = await tx.calibrationResult.findMany({
+    where: { reviewerId, exemplarId: { in: results.map((r) => r.e.id) }, createdAt: { gt: new Date(now.getTime() - CALIBRATION_RESEND_MS) } },
+    orderBy: { createdAt: 'desc' },
+    take: results.length,
+    select: { exemplarId: true, ranks: true, createdAt: true },
+  });
+  if (last.length !== results.length || last.some((r) => r.createdAt.getTime() !== last[0].createdAt.getTime())) return false;
+  const byExemplar = new Map(last.map((r) => [r.exemplarId, rankKey(r.ranks)]));
+  return byExemplar.size === results.length && results.every((r) => byExemplar.get(r.e.id) === rankKey(r.given));
+}
+
 /**
  * Scores the reviewer's ranks against the agreed ones. Exact agreement of at least 75% across all
  * exemplars calibrates the reviewer for the credential (creating the qualification row for someone
@@ -112,17 +136,22 @@ export async function submitCalibration(opts: { actor: Actor; microCredentialId:
     return { e, given, ...calibrationAgreement(expected, given) };
   });
   if (Object.keys(fieldErrors).length) throw validation('Score every criterion of every sample first.', fieldErrors);
-  // Counted once the form is complete: an unfinished form costs no try.
-  const tries = await hitRateLimit(`calibrate:${opts.actor.id}:${mc.id}`, CALIBRATION_TRIES_PER_DAY, 24 * 60 * 60);
-  if (!tries.allowed) {
-    throw rateLimited(`You have tried ${CALIBRATION_TRIES_PER_DAY} times today. Re-read the level descriptors of the rubric and try again tomorrow, or ask your issuer’s administrator for a calibration session.`);
-  }
   const matches = results.reduce((s, r) => s + r.matches, 0);
   const total = results.reduce((s, r) => s + r.total, 0);
   const agreement = total ? matches / total : 0;
   const passed = total > 0 && agreement >= CALIBRATION_THRESHOLD;
 
   await db.$transaction(async (tx) => {
+    // One try at a time per reviewer and credential, so a double submit is told apart from a new try.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`calibrate:${opts.actor.id}:${mc.id}`}))`;
+    // The same choices as the try just recorded: Submit sent again because its answer was lost (a
+    // dropped connection, a double click). It is answered as that try was, and costs no other.
+    if (await repeatsLastTry(tx, opts.actor.id, results, now)) return;
+    // Counted once the form is complete: an unfinished form costs no try.
+    const tries = await hitRateLimit(`calibrate:${opts.actor.id}:${mc.id}`, CALIBRATION_TRIES_PER_DAY, 24 * 60 * 60);
+    if (!tries.allowed) {
+      throw rateLimited(`You have tried ${CALIBRATION_TRIES_PER_DAY} times today. Re-read the level descriptors of the rubric and try again tomorrow, or ask your issuer’s administrator for a calibration session.`);
+    }
     for (const r of results) {
       await tx.calibrationResult.create({
         data: { exemplarId: r.e.id, reviewerId: opts.actor.id, ranks: r.given, exactAgreement: r.total ? r.matches / r.total : 0, passed: r.total > 0 && r.matches / r.total >= CALIBRATION_THRESHOLD, createdAt: now },

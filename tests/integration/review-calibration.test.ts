@@ -79,13 +79,35 @@ describe('calibration', () => {
     const w = await world();
     await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
     const [a, b] = w.exemplars;
-    const wrong = { [a.id]: { '0': 0, '1': 0, '2': 0 }, [b.id]: { '0': 3, '1': 3, '2': 3 } };
+    const wrong = (n: number) => ({ [a.id]: { '0': 0, '1': 0, '2': n }, [b.id]: { '0': 3, '1': 3, '2': 3 } });
     // An unfinished form costs no try.
     await expect(submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: { [a.id]: { '0': 1 } } })).rejects.toMatchObject({ code: 'VALIDATION' });
-    for (let i = 0; i < 3; i++) expect((await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong })).passed).toBe(false);
-    const e = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong }).catch((x: DomainError) => x);
+    for (let i = 0; i < 3; i++) expect((await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong(i) })).passed).toBe(false);
+    const e = await submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks: wrong(3) }).catch((x: DomainError) => x);
     expect(e).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/try again tomorrow/) });
     expect(await db.calibrationResult.count({ where: { reviewerId: w.reviewer.id } })).toBe(6);
+  });
+
+  it('answers a try sent again (its answer lost, or a double click) as that try, without counting another', async () => {
+    const w = await world();
+    await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const [a, b] = w.exemplars;
+    const first = { [a.id]: { '0': 2, '1': 3, '2': 2 }, [b.id]: { '0': 1, '1': 2, '2': 2 } };
+    const submit = (ranks: Record<string, Record<string, number>>, now?: Date) => submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks, now });
+    const outcome = await submit(first);
+    // Sent again, twice at once, with the keys in another order: the same outcome, nothing recorded, no try spent.
+    const reordered = { [b.id]: { '2': 2, '1': 2, '0': 1 }, [a.id]: { '2': 2, '0': 2, '1': 3 } };
+    const again = await Promise.all([submit(first), submit(reordered)]);
+    expect(again).toEqual([outcome, outcome]);
+    expect(await db.calibrationResult.count({ where: { reviewerId: w.reviewer.id } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: 'review.calibrate', actorId: w.reviewer.id } })).toBe(1);
+    // Two more tries with other choices are still allowed today; then the day's three are spent.
+    await submit({ ...first, [a.id]: { '0': 0, '1': 0, '2': 0 } });
+    await submit({ ...first, [a.id]: { '0': 1, '1': 1, '2': 1 } });
+    expect(await db.calibrationResult.count({ where: { reviewerId: w.reviewer.id } })).toBe(6);
+    await expect(submit({ ...first, [a.id]: { '0': 3, '1': 3, '2': 3 } })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // The same choices as an earlier try (not the last one) are a new try.
+    await expect(submit(first)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('qualifies earners by their award, creating the qualification row when they calibrate', async () => {
