@@ -43,6 +43,15 @@ function ItemTeacher({ item: i }: { item: QueueItem }) {
   return i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>;
 }
 
+/** A cell's column name, shown on a phone's card only: wider screens show the column headers. */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="mr-2 inline-block min-w-24 text-slate-700 md:hidden">
+      {children}
+    </span>
+  );
+}
+
 type Search = { kind?: string; microCredentialId?: string; olderThanDays?: string; cursor?: string; released?: string };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -183,62 +192,49 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {filter.microCredentialId || filter.olderThanDays ? 'Try clearing the filters.' : 'New submissions appear here as teachers submit them.'}
         </EmptyState>
       ) : (
-        <>
-          {/* On a phone the table would hide each row's Claim button off the right edge, so below md
-              the queue is a list of cards instead. Only one of the two is displayed at a time; the
-              other is display:none, so it is neither focusable nor read out. */}
-          <ul aria-label={CAPTION[filter.kind]} className="space-y-3 md:hidden">
-            {queue.items.map((i) => (
-              <li key={i.attemptId} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                <p id={`card-${i.attemptId}`} className="font-semibold">
-                  <ItemTitle item={i} />
-                </p>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                  <dt className="text-slate-700">Teacher</dt>
-                  <dd><ItemTeacher item={i} /></dd>
-                  <dt className="text-slate-700">Submitted</dt>
-                  <dd>{dayFmt.format(i.submittedAt)}</dd>
-                  <dt className="text-slate-700">Decision due</dt>
-                  <dd><SlaClock {...i.clock} /></dd>
-                </dl>
-                <div className="mt-3">
-                  <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`card-${i.attemptId}`} />
-                </div>
-              </li>
-            ))}
-          </ul>
-          <TableScroll label={CAPTION[filter.kind]} className="hidden md:block">
-            <table className="w-full min-w-[44rem] border-collapse text-sm">
-              <caption className="sr-only">{CAPTION[filter.kind]}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
-                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
-                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
-                  <th scope="col" className="border-b border-slate-300 p-2 text-left">Decision due</th>
-                  <th scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
+        // One table, drawn as a card per row below md (CSS only) instead of a second copy of every row
+        // for phones: the rows, their claim buttons and the page's payload were all sent twice. The
+        // explicit roles keep the table's semantics where `display: block` would drop them in some
+        // browsers; the small labels in each cell are for sighted phone users only (a screen reader
+        // hears the column header).
+        <TableScroll label={CAPTION[filter.kind]} className="md:rounded-lg md:border md:border-slate-200 md:bg-white">
+          <table role="table" className="w-full border-collapse text-sm max-md:block md:min-w-[44rem]">
+            <caption className="sr-only">{CAPTION[filter.kind]}</caption>
+            <thead role="rowgroup" className="max-md:sr-only">
+              <tr role="row">
+                <th role="columnheader" scope="col" className="border-b border-slate-300 p-2 text-left">Micro-credential</th>
+                <th role="columnheader" scope="col" className="border-b border-slate-300 p-2 text-left">Teacher</th>
+                <th role="columnheader" scope="col" className="border-b border-slate-300 p-2 text-left">Submitted</th>
+                <th role="columnheader" scope="col" className="border-b border-slate-300 p-2 text-left">Decision due</th>
+                <th role="columnheader" scope="col" className="border-b border-slate-300 p-2 text-left"><span className="sr-only">Action</span></th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup" className="max-md:block max-md:space-y-3">
+              {queue.items.map((i) => (
+                <tr key={i.attemptId} role="row" className="max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3">
+                  <th role="rowheader" scope="row" id={`row-${i.attemptId}`} className="p-2 text-left align-top font-medium max-md:block max-md:p-0 max-md:font-semibold md:border-b md:border-slate-200">
+                    <ItemTitle item={i} />
+                  </th>
+                  <td role="cell" className="p-2 align-top max-md:mt-2 max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                    <CellLabel>Teacher</CellLabel>
+                    <ItemTeacher item={i} />
+                  </td>
+                  <td role="cell" className="p-2 align-top max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                    <CellLabel>Submitted</CellLabel>
+                    {dayFmt.format(i.submittedAt)}
+                  </td>
+                  <td role="cell" className="p-2 align-top max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                    <CellLabel>Decision due</CellLabel>
+                    <SlaClock {...i.clock} />
+                  </td>
+                  <td role="cell" className="p-2 align-top max-md:mt-3 max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                    <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`row-${i.attemptId}`} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {queue.items.map((i) => (
-                  <tr key={i.attemptId}>
-                    <th scope="row" id={`row-${i.attemptId}`} className="border-b border-slate-200 p-2 text-left align-top font-medium">
-                      <ItemTitle item={i} />
-                    </th>
-                    <td className="border-b border-slate-200 p-2 align-top"><ItemTeacher item={i} /></td>
-                    <td className="border-b border-slate-200 p-2 align-top">{dayFmt.format(i.submittedAt)}</td>
-                    <td className="border-b border-slate-200 p-2 align-top">
-                      <SlaClock {...i.clock} />
-                    </td>
-                    <td className="border-b border-slate-200 p-2 align-top">
-                      <ClaimButton attemptId={i.attemptId} kind={filter.kind} label={CLAIM_LABEL[filter.kind]} describedBy={`row-${i.attemptId}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination basePath="/review" params={{ kind: filter.kind !== 'PRIMARY' ? filter.kind : undefined, microCredentialId: filter.microCredentialId, olderThanDays: filter.olderThanDays ? String(filter.olderThanDays) : undefined }} nextCursor={queue.nextCursor} hasPrevious={Boolean(filter.cursor)} />
     </div>
