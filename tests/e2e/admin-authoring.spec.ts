@@ -145,7 +145,9 @@ test('an admin saves a half-written credential, reopens it as it was, and cannot
   expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   await expectNoAxeViolations(page);
 
-  // Reopened, it is exactly what was saved.
+  // Reopened, it is exactly what was saved. The arrival drops ?saved=1 from the address once it has
+  // run; reloading before that would race the editor's own navigation.
+  await expect(page).toHaveURL(/\/admin\/credentials\/[^/?]+\/edit$/);
   await page.reload();
   await expect(byId(page, 'summary')).toHaveValue('');
   await expect(byId(page, 'rubric.criteria.0.descriptors.0')).toHaveValue('No tickets');
