@@ -9,6 +9,9 @@ export const DAY_MS = 86_400_000;
  */
 export const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** A date's day with its month in full, "14 March 2026" (its UTC day, as dayFmt): in sentences and emails. */
+export const dayLongFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A date's month in words, "March 2026" (its UTC month): where a day would say too much, or is not needed. */
 export const monthYearFmt = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 

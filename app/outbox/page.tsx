@@ -6,7 +6,7 @@ import { listOutbox } from '@/lib/email/queries';
 import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 
 export const metadata = { title: 'Email outbox' };
-const fmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const fmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' });
 
 // Without SMTP (local development, demos) emails are kept here instead of sent. Platform admins see
 // every message (they include other people's one-time links); anyone else sees only their own. Not

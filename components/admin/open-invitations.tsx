@@ -6,6 +6,7 @@ import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { ResendInvitationForm } from '@/components/admin/people-forms';
 import { cancelInvitationAction } from '@/app/admin/people/actions';
+import { dayFmt } from '@/lib/dates';
 
 /**
  * `emailStatus`: for an invitation made from a file, why its email has not gone out (see
@@ -24,7 +25,6 @@ export type OpenInvitationsLinks = { basePath: string; keep: Record<string, stri
 /** The id of the list's heading: the list's links come back to it. */
 export const OPEN_INVITATIONS_HEADING_ID = 'open-invitations-h';
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const count = (n: number) => `${n} open ${n === 1 ? 'invitation' : 'invitations'}`;
 
 // Words, not colour: the pill's tone only repeats what the text says. Nothing of the job's error
@@ -92,7 +92,7 @@ export function OpenInvitations({ invitations, total, before, q, nextCursor, lin
                 <li key={i.id} className="py-2">
                   <div className="flex flex-wrap justify-between gap-x-2">
                     <span>{i.email} · {ROLE_LABELS[i.role]}{i.organizationName ? <> · {i.organizationName}</> : null}</span>
-                    <span className="text-slate-600">expires {dateFmt.format(i.expiresAt)}</span>
+                    <span className="text-slate-600">expires {dayFmt.format(i.expiresAt)}</span>
                   </div>
                   <p className="text-slate-600">{i.invitedByName ? `Invited by ${i.invitedByName}` : 'Invited by an account that no longer exists'}</p>
                   {status ? <p className="mt-1"><span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${status.className}`}>{status.text}</span></p> : null}

@@ -17,6 +17,7 @@ import { normaliseCsvText } from '@/lib/csv-form';
 import { hitInviteLimit, INVITE_DAYS, invitationEmail, invitationLockKey, inviteLimitKey, openTeacherInvitations } from '@/lib/people/mutations';
 import { INVITATION_EMAIL_JOB, MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { listInWords, plural } from '@/lib/plural';
+import { dayLongFmt } from '@/lib/dates';
 
 // A district leader invites a whole staff from a CSV file (columns email, name, school), in two
 // steps as an issuer's bulk enrolment does: the preview checks every row and writes nothing; the
@@ -129,7 +130,6 @@ export function parseInviteCsv(text: string, district: InviteDistrict, schools: 
   return { fileError: null, rows };
 }
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** Decides what happens to each row, given what the database knows about its address. */
 export function classifyInviteRows(rows: ParsedInviteRow[], district: InviteDistrict, facts: InviteFacts): BulkInviteRow[] {
@@ -145,7 +145,7 @@ export function classifyInviteRows(rows: ParsedInviteRow[], district: InviteDist
     if (open) {
       const elsewhere = r.school ? r.school.name !== open.placeName : open.placeName !== district.name;
       const change = elsewhere ? ` To invite them to ${r.school?.name ?? `${district.name} as a whole`} instead, cancel that invitation on the People page, then check the file again.` : ' To send the email again, use Resend under Open invitations on the People page.';
-      return { ...r, status: 'invited', notes: [`Already invited to ${open.placeName} (the link works until ${dateFmt.format(open.expiresAt)}), so not invited again.${change}`] };
+      return { ...r, status: 'invited', notes: [`Already invited to ${open.placeName} (the link works until ${dayLongFmt.format(open.expiresAt)}), so not invited again.${change}`] };
     }
     // Not whether the address has an account elsewhere (another district's teacher, say): the page
     // says in general what accepting means, so checking a list tells a leader nothing about people

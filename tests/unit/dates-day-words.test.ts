@@ -30,3 +30,21 @@ describe('a whole day in words', () => {
     expect(completedOnInWords(utcDay('2026-03-14')!)).toBe('14 Mar 2026');
   });
 });
+
+describe('dates printed by the server', () => {
+  it('name their zone: no formatter of the app follows the server process’s own time zone', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'generated' ? [] : files(path.join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const unzoned: string[] = [];
+    for (const file of ['app', 'components', 'lib'].flatMap(files)) {
+      const source = readFileSync(file, 'utf8');
+      // Each formatter's options, up to the closing parenthesis of the call.
+      for (const m of source.matchAll(/new Intl\.DateTimeFormat\(([^)]*)\)/g)) if (!/\btimeZone\b/.test(m[1])) unzoned.push(`${file}: ${m[0]}`);
+      for (const m of source.matchAll(/\.toLocale(Date|Time)?String\(([^)]*)\)/g)) if (m[1] && !/\btimeZone\b/.test(m[2])) unzoned.push(`${file}: ${m[0]}`);
+    }
+    // A badge issued at 02:00 UTC on 1 March printed "28 Feb" on a server in Chicago, while the reports said 1 March.
+    expect(unzoned).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import { OPEN_INVITATIONS_HEADING_ID, OpenInvitations } from '@/components/admin
 import { InviteSchoolLeaderForm } from '@/components/school/invite-school-leader-form';
 import { BulkRequestsForm } from '@/components/district/bulk-requests-form';
 import { decideDistrictRequestAction } from './actions';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'People: district' };
 const Query = z.object({
@@ -24,7 +25,6 @@ const Query = z.object({
   invq: z.string().trim().max(100).optional().catch(undefined),
   invcursor: z.string().max(300).optional().catch(undefined),
 });
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 /** The form deciding several requests at once; each row's checkbox joins it from inside the list. */
 const BULK_FORM = 'decide-requests';
 
@@ -74,7 +74,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
                     <span className="text-slate-700">{r.email}</span>{' '}
                     <Pill tone={r.emailConfirmed ? 'success' : 'warning'}>{r.emailConfirmed ? 'Email confirmed' : 'Email not confirmed'}</Pill>
                     <span className="block text-slate-600">
-                      Asked {r.requestedAt ? dateFmt.format(r.requestedAt) : ''}{r.currentDistrict ? ` · now in ${r.currentDistrict}` : ''}
+                      Asked {r.requestedAt ? dayFmt.format(r.requestedAt) : ''}{r.currentDistrict ? ` · now in ${r.currentDistrict}` : ''}
                     </span>
                   </span>
                 </span>
@@ -131,7 +131,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {leaders.map((l) => (
               <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-                <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dateFmt.format(l.since)}</span></span>
+                <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· since {dayFmt.format(l.since)}</span></span>
                 {l.id === actor.id ? <span className="text-slate-600">You</span> : (
                   <ConfirmDisclosure summary={<>Remove leader role<span className="sr-only"> from {l.name}</span></>}>
                     <p>{l.name} will no longer see this district’s teachers, proposals or reports. {invitationsThatStop('DISTRICT')}</p>
@@ -164,7 +164,7 @@ export default async function DistrictPeoplePage({ searchParams }: { searchParam
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {schoolLeaders.items.map((l) => (
                 <li key={`${l.school.id}:${l.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-                  <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· {l.school.name} · since {dateFmt.format(l.since)}</span></span>
+                  <span><strong>{l.name}</strong> <span className="text-slate-700">{l.email}</span> <span className="text-slate-600">· {l.school.name} · since {dayFmt.format(l.since)}</span></span>
                   <ConfirmDisclosure summary={<>Remove school leader role<span className="sr-only"> from {l.name} at {l.school.name}</span></>}>
                     <p>{l.name} will no longer see {l.school.name}’s teachers or reports.</p>
                     <RemoveRoleForm hidden={{ organizationId: l.school.id, userId: l.id, role: 'SCHOOL_LEADER', op: 'remove' }} removedMessage={`${l.name} no longer leads ${l.school.name}.`}>

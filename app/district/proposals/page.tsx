@@ -13,6 +13,7 @@ import { PeopleSearch } from '@/components/ui/people-search';
 import { SchoolFilterForm } from '@/components/district/school-select';
 import { listDistrictSchools } from '@/lib/district/people';
 import { SchoolFilterInput } from '@/lib/reporting/schemas';
+import { dayFmt, dayLongFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Proposals' };
 const Query = z.object({
@@ -23,15 +24,13 @@ const Query = z.object({
   cursor: z.string().max(200).optional().catch(undefined),
   district: z.string().max(40).optional().catch(undefined),
 });
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const decidedFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "Returned by Dana Leader on 3 March 2026": whichever of the district's leaders decided. */
 function decisionLine(p: { status: string; decidedAt: Date | null; decidedBy: { id: string; name: string } | null }, viewerId: string) {
   const verb = p.status === 'APPROVED' ? 'Approved' : 'Returned';
   // No decider: their account was deleted since (the proposal keeps the decision, not the name).
   const by = p.decidedBy ? ` by ${p.decidedBy.name}${p.decidedBy.id === viewerId ? ' (you)' : ''}` : '';
-  return `${verb}${by}${p.decidedAt ? ` on ${decidedFmt.format(p.decidedAt)}` : ''}.`;
+  return `${verb}${by}${p.decidedAt ? ` on ${dayLongFmt.format(p.decidedAt)}` : ''}.`;
 }
 /**
  * What came of an approved proposal, in a line: where the teacher's application stands, or the
@@ -62,10 +61,10 @@ function outcomeWords(outcome: ProposalOutcome): { tone: Tone; label: string; no
     case 'in-review': return { tone: 'info', label: 'In review', note: 'Sent to the issuer and waiting for a decision.' };
     case 'passed': return { tone: 'success', label: 'Passed', note: 'The badge is being issued.' };
     case 'earned': {
-      const label = `Earned on ${dateFmt.format(outcome.award.issuedAt)}`;
+      const label = `Earned on ${dayFmt.format(outcome.award.issuedAt)}`;
       return outcome.award.suspendedAt ? { tone: 'warning', label, note: 'Suspended for now while the issuer looks into something.' } : { tone: 'success', label };
     }
-    case 'revoked': return { tone: 'danger', label: `Earned on ${dateFmt.format(outcome.award.issuedAt)}, then revoked`, note: 'The issuer withdrew the badge; it no longer counts.' };
+    case 'revoked': return { tone: 'danger', label: `Earned on ${dayFmt.format(outcome.award.issuedAt)}, then revoked`, note: 'The issuer withdrew the badge; it no longer counts.' };
   }
 }
 
@@ -132,7 +131,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                       </h2>
                       <p className="text-sm text-slate-700">
                         {p.user.email}{p.user.inDistrict && p.user.school ? ` · ${p.user.school.name}` : ''}
-                        {p.submittedAt ? ` · sent ${dateFmt.format(p.submittedAt)}` : ''}
+                        {p.submittedAt ? ` · sent ${dayFmt.format(p.submittedAt)}` : ''}
                         {' · '}
                         {/* A teacher who moved away is no longer on the district's list: no school of theirs, no record to open. */}
                         {p.user.inDistrict ? (
@@ -166,7 +165,7 @@ export default async function DistrictProposalsPage({ searchParams }: { searchPa
                   ) : null}
                   {p.status === 'SUBMITTED' && p.decidedAt && p.decisionComment ? (
                     <p className="mt-3 whitespace-pre-line rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-                      <strong>Returned earlier ({dateFmt.format(p.decidedAt)}){p.decidedBy ? ` by ${p.decidedBy.name}` : ''}:</strong> {p.decisionComment}
+                      <strong>Returned earlier ({dayFmt.format(p.decidedAt)}){p.decidedBy ? ` by ${p.decidedBy.name}` : ''}:</strong> {p.decisionComment}
                     </p>
                   ) : null}
                   {p.status === 'SUBMITTED' && p.own ? (

@@ -18,6 +18,7 @@ import { PeopleSearch } from '@/components/ui/people-search';
 import { SchoolFilterForm } from '@/components/district/school-select';
 import { isDomainError } from '@/lib/errors';
 import { SchoolFilterInput } from '@/lib/reporting/schemas';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Teachers' };
 const Query = z.object({
@@ -27,7 +28,6 @@ const Query = z.object({
   school: SchoolFilterInput,
   unknownSchool: z.literal('1').optional().catch(undefined),
 });
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const statusLabel: Record<string, [string, Tone]> = {
   DRAFT: ['Drafting', 'neutral'], SUBMITTED: ['Submitted', 'info'], IN_REVIEW: ['In review', 'info'], NEEDS_REVISION: ['Needs revision', 'warning'], EARNED: ['Earned', 'success'],
 };
@@ -94,7 +94,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       <section>
                         <h3 className="text-sm font-semibold">Enrolments<span className="sr-only"> of {t.name}</span></h3>
                         {t.enrollments.length ? (
-                          <ul className="mt-1 text-sm">{t.enrollments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.microCredential!.slug}`}>{e.microCredential!.currentVersion?.title ?? e.microCredential!.slug}</Link> <span className="text-slate-600">since {dateFmt.format(e.createdAt)}</span></li>)}</ul>
+                          <ul className="mt-1 text-sm">{t.enrollments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.microCredential!.slug}`}>{e.microCredential!.currentVersion?.title ?? e.microCredential!.slug}</Link> <span className="text-slate-600">since {dayFmt.format(e.createdAt)}</span></li>)}</ul>
                         ) : <p className="text-sm text-slate-600">None</p>}
                         <MoreThanShown shown={t.enrollments.length} total={t._count.enrollments} limit={LIST_LIMIT} />
                       </section>
@@ -108,7 +108,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                       <section>
                         <h3 className="text-sm font-semibold">Earned<span className="sr-only"> by {t.name}</span></h3>
                         {t.awards.length ? (
-                          <ul className="mt-1 text-sm">{t.awards.map((a) => <li key={a.id}><Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {Number(a.pdHours)} h{a.level ? ` · level ${a.level}` : ''}</span>{a.suspendedAt ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}</li>)}</ul>
+                          <ul className="mt-1 text-sm">{t.awards.map((a) => <li key={a.id}><Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dayFmt.format(a.issuedAt)} · {Number(a.pdHours)} h{a.level ? ` · level ${a.level}` : ''}</span>{a.suspendedAt ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}</li>)}</ul>
                         ) : <p className="text-sm text-slate-600">None yet</p>}
                         <MoreThanShown shown={t.awards.length} total={t._count.awards} limit={LIST_LIMIT} />
                       </section>

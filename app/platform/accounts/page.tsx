@@ -11,13 +11,13 @@ import { PeopleSearch } from '@/components/ui/people-search';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { accountStatusAction } from '../actions';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Accounts' };
 const Query = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
 });
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export default async function PlatformAccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireRole(['PLATFORM_ADMIN'], '/platform/accounts');
@@ -52,12 +52,12 @@ export default async function PlatformAccountsPage({ searchParams }: { searchPar
                       {!u.memberships.length && !u.district ? <li className="text-slate-600">Teacher</li> : null}
                     </ul>
                   </td>
-                  <td className="p-3 whitespace-nowrap">{dateFmt.format(u.createdAt)}</td>
+                  <td className="p-3 whitespace-nowrap">{dayFmt.format(u.createdAt)}</td>
                   <td className="p-3">
                     {u.disabledAt ? (
                       <div className="space-y-1">
                         {/* The same live element in both states, so the change is announced. */}
-                        <p role="status"><Pill tone="danger">Disabled {dateFmt.format(u.disabledAt)}</Pill></p>
+                        <p role="status"><Pill tone="danger">Disabled {dayFmt.format(u.disabledAt)}</Pill></p>
                         <div>
                           <InlineActionForm action={accountStatusAction} hidden={{ userId: u.id, op: 'enable' }}>
                             <button type="submit" className={smallButtonClass} aria-describedby={`enable-hint-${u.id}`}>Enable<span className="sr-only"> the account of {u.name}</span></button>

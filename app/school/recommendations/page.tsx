@@ -7,9 +7,9 @@ import { RECOMMENDATION_KIND_LABELS } from '@/lib/district/recommendation-schema
 import { Card, EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { SchoolPicker } from '@/components/school/school-picker';
 import { RecommendationUptake } from '@/components/district/recommendation-uptake';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Recommendations for your school' };
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 export default async function SchoolRecommendationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(['SCHOOL_LEADER'], '/school/recommendations');
@@ -42,7 +42,7 @@ export default async function SchoolRecommendationsPage({ searchParams }: { sear
                     {r.retired ? <Pill tone="warning">No longer in the catalogue: teachers do not see it</Pill> : null}
                   </div>
                   <h3 className="mt-1 text-base font-semibold"><Link href={r.href}>{r.title}</Link></h3>
-                  <p className="text-xs text-slate-700">Recommended {dateFmt.format(r.createdAt)}</p>
+                  <p className="text-xs text-slate-700">Recommended {dayFmt.format(r.createdAt)}</p>
                   {r.note ? <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{r.note}</p> : null}
                 </div>
                 <RecommendationUptake uptake={r.uptake} title={r.title} kind={r.kind} />

@@ -11,9 +11,9 @@ import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { PeopleSearch } from '@/components/ui/people-search';
 import { SchoolPicker } from '@/components/school/school-picker';
+import { dayFmt } from '@/lib/dates';
 
 export const metadata = { title: 'Teachers at your school' };
-const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const hours = (h: number) => Math.round(h * 10) / 10;
 
 export default async function SchoolTeachersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -62,7 +62,7 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
                     <section>
                       <h4 className="text-sm font-semibold">Enrolled in ({t.counts.enrolled})</h4>
                       {t.enrolments.length ? (
-                        <ul className="mt-1 text-sm">{t.enrolments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.slug}`}>{e.title}</Link> <span className="text-slate-600">since {dateFmt.format(e.since)}</span></li>)}</ul>
+                        <ul className="mt-1 text-sm">{t.enrolments.map((e, i) => <li key={i}><Link href={`/micro-credentials/${e.slug}`}>{e.title}</Link> <span className="text-slate-600">since {dayFmt.format(e.since)}</span></li>)}</ul>
                       ) : <p className="text-sm text-slate-600">None</p>}
                       <MoreThanShown shown={t.enrolments.length} total={t.counts.enrolled} limit={LIST_LIMIT} />
                     </section>
@@ -79,7 +79,7 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
                         <ul className="mt-1 text-sm">
                           {t.awards.map((a) => (
                             <li key={a.id}>
-                              <Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dateFmt.format(a.issuedAt)} · {a.pdHours} h{a.level ? ` · level ${a.level}` : ''}</span>
+                              <Link href={`/credentials/${a.id}`}>{a.title}</Link> <span className="text-slate-600">{dayFmt.format(a.issuedAt)} · {a.pdHours} h{a.level ? ` · level ${a.level}` : ''}</span>
                               {a.suspended ? <> <Pill tone="warning">Suspended</Pill></> : a.validUntil && a.validUntil <= now ? <> <Pill tone="neutral">Expired</Pill></> : null}
                             </li>
                           ))}
