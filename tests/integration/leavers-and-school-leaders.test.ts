@@ -193,7 +193,7 @@ describe('the one-off cleanup of principals who left before leaving ended their 
     await db.auditLog.create({ data: { actorId: w.ann.id, action: 'people.move_out', entityType: 'User', entityId: w.ann.id, organizationId: w.b.id, at: hourAgo } });
     expect(isSchoolLeader((await loadActor(w.pat.id))!, w.north.id)).toBe(true);
 
-    await db.$executeRawUnsafe(readFileSync(path.resolve('prisma/migrations/20261126190000_end_leaders_who_left/migration.sql'), 'utf8'));
+    await db.$executeRawUnsafe(readFileSync(path.resolve('prisma/migrations/20261126192000_end_leaders_who_left/migration.sql'), 'utf8'));
 
     const pat = (await loadActor(w.pat.id))!;
     expect(isSchoolLeader(pat, w.north.id)).toBe(false);
