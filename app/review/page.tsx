@@ -63,6 +63,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   // The filter offers the credentials with submitted work (and the one chosen), not every one the
   // reviewer is qualified for: hundreds for some reviewers.
   const withWork = queue.credentials.filter((c) => c.state === 'READY' && (queue.submitted.has(c.microCredentialId) || c.microCredentialId === filter.microCredentialId));
+  // Someone who reviews for several issuers finds a credential under its issuer's name.
+  const byIssuer = [...Map.groupBy(withWork, (c) => c.issuer.name)].sort(([a], [b]) => a.localeCompare(b, 'en'));
+  const option = (c: (typeof withWork)[number]) => (
+    <option key={c.microCredentialId} value={c.microCredentialId}>
+      {c.title} · {queue.submitted.get(c.microCredentialId) ?? 0} submitted
+    </option>
+  );
   const tab = (kind: QueueKind) => {
     const p = new URLSearchParams();
     if (kind !== 'PRIMARY') p.set('kind', kind);
@@ -161,11 +168,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <label htmlFor="microCredentialId" className="block text-sm font-semibold">Micro-credential</label>
           <select id="microCredentialId" name="microCredentialId" defaultValue={filter.microCredentialId ?? ''} className={filterSelectClass}>
             <option value="">All I can review</option>
-            {withWork.map((c) => (
-              <option key={c.microCredentialId} value={c.microCredentialId}>
-                {c.title} · {queue.submitted.get(c.microCredentialId) ?? 0} submitted
-              </option>
-            ))}
+            {byIssuer.length > 1
+              ? byIssuer.map(([issuer, credentials]) => (
+                  <optgroup key={issuer} label={issuer}>
+                    {credentials.map(option)}
+                  </optgroup>
+                ))
+              : withWork.map(option)}
           </select>
         </div>
         <div className="max-w-full">

@@ -76,6 +76,25 @@ describe('review pages', () => {
     expect(html).toMatch(/<thead role="rowgroup" class="max-md:sr-only">/);
     expect(html).toMatch(/<span aria-hidden="true" class="[^"]*\bmd:hidden\b[^"]*">Teacher<\/span>Tess Teacher/);
     expect(html).not.toMatch(/class="[^"]*\bhidden md:block\b/);
+    // One issuer: its credentials are not grouped under its name.
+    expect(html).toMatch(/<option value="[^"]+">[^<]+ · 1 submitted<\/option>/);
+    expect(html).not.toContain('<optgroup');
+  });
+
+  it('groups the credential filter by issuer for someone who reviews for several', async () => {
+    const one = await makeReviewWorld();
+    const two = await makeReviewWorld();
+    await db.organization.update({ where: { id: one.issuer.id }, data: { name: 'Zeta Institute' } });
+    await db.organization.update({ where: { id: two.issuer.id }, data: { name: 'Alpha Academy' } });
+    const rita = await one.reviewer({ name: 'Rita Reviewer', roles: [{ role: 'REVIEWER', organizationId: one.issuer.id }, { role: 'REVIEWER', organizationId: two.issuer.id }] });
+    await db.reviewerQualification.create({ data: { userId: rita.id, microCredentialId: two.mc.id, grantedById: two.admin.id } });
+    await submitTextAttempt(one, await createActor());
+    await submitTextAttempt(two, await createActor());
+    session.actor = rita;
+    const html = await render(ReviewQueuePage({ searchParams: Promise.resolve({}) }));
+    const select = /<select id="microCredentialId"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1];
+    const groups = [...select.matchAll(/<optgroup label="([^"]+)"><option value="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(groups).toEqual([['Alpha Academy', two.mc.id], ['Zeta Institute', one.mc.id]]);
   });
 
   it('the review-quality page shows the scoring patterns of the last 12 months by default', async () => {
