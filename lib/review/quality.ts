@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { isPlatformAdmin, orgIdsWithRole } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { cohensKappa, exactAgreement, summarizeLeniency, summarizeTurnaround, weekStart, LENIENCY_GAP, LENIENCY_MIN_REVIEWS, type LeniencyCell, type LeniencyRow, type RatingPair } from '@/lib/review/stats';
+import { cohensKappa, exactAgreement, summarizeLeniency, summarizeTurnaround, weekStart, LENIENCY_GAP, LENIENCY_MIN_REVIEWS, type LeniencyCell, type LeniencyRow, type RatingPair, type Turnaround } from '@/lib/review/stats';
 
 export type AgreementRow = { id: string; label: string; pairs: number; attempts: number; exactAgreement: number | null; kappa: number | null; decisionAgreement: number | null };
 
@@ -28,21 +28,65 @@ function qualityScope(actor: Actor): string[] | null {
   return issuerIds;
 }
 
-export async function getReviewQuality(opts: { actor: Actor; microCredentialId?: string; from: Date; to: Date }) {
+/** How many of the period's newest decisions the turnaround figures rest on. */
+export const TURNAROUND_SAMPLE = 10_000;
+/** How many of the period's newest double-scored submissions the agreement figures rest on. */
+export const AGREEMENT_SAMPLE = 2_000;
+/** How many credentials the page lists to filter by and to qualify reviewers for. */
+export const QUALITY_CREDENTIAL_LIST = 500;
+
+type TimedDecision = Turnaround & { mc: string; sla: number };
+
+/** Items by key, each group in the items' order. */
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const t of items) {
+    const group = groups.get(key(t));
+    if (group) group.push(t);
+    else groups.set(key(t), [t]);
+  }
+  return groups;
+}
+
+/**
+ * summarizeTurnaround, each decision without a due date measured against its own issuer's service
+ * level: the decisions of an admin of several issuers, or of a platform admin, carry different ones.
+ */
+function summarizeTimed(items: readonly TimedDecision[]) {
+  const all = summarizeTurnaround(items, 0);
+  if (!items.length) return all;
+  const within = [...groupBy(items, (t) => t.sla)].reduce((n, [sla, group]) => n + Math.round(summarizeTurnaround(group, sla).withinSlaShare! * group.length), 0);
+  return { ...all, withinSlaShare: within / items.length };
+}
+
+export async function getReviewQuality(opts: {
+  actor: Actor; microCredentialId?: string; from: Date; to: Date;
+  /** At most this many of the newest decisions (TURNAROUND_SAMPLE). */
+  decisionSample?: number;
+  /** At most this many of the newest double-scored submissions (AGREEMENT_SAMPLE). */
+  agreementSample?: number;
+  /** At most this many credentials in the list (QUALITY_CREDENTIAL_LIST). */
+  credentialLimit?: number;
+}) {
+  const decisionSample = opts.decisionSample ?? TURNAROUND_SAMPLE;
+  const agreementSample = opts.agreementSample ?? AGREEMENT_SAMPLE;
+  const credentialLimit = opts.credentialLimit ?? QUALITY_CREDENTIAL_LIST;
   const issuerIds = qualityScope(opts.actor);
   const mcWhere: Prisma.MicroCredentialWhereInput = issuerIds ? { issuerId: { in: issuerIds } } : {};
-  const credentials = await db.microCredential.findMany({ where: mcWhere, orderBy: { slug: 'asc' }, take: 500, select: { id: true, slug: true, currentVersion: { select: { title: true } }, issuer: { select: { slaBusinessDays: true } } } });
-  const titleOf = new Map(credentials.map((c) => [c.id, c.currentVersion?.title ?? c.slug]));
   const mcFilter = opts.microCredentialId ? { ...mcWhere, id: opts.microCredentialId } : mcWhere;
+  const credentialSelect = { id: true, slug: true, currentVersion: { select: { title: true } }, issuer: { select: { slaBusinessDays: true } } } as const;
+  // The list to filter by and to qualify reviewers for, one more than shown to know whether it was cut.
+  const listed = await db.microCredential.findMany({ where: mcWhere, orderBy: { slug: 'asc' }, take: credentialLimit + 1, select: credentialSelect });
 
-  const doubled = await db.attempt.findMany({
+  const doubledRows = await db.attempt.findMany({
     where: {
       doubleScore: true,
       submission: { microCredential: mcFilter },
       reviews: { some: { kind: 'SECOND', status: 'SUBMITTED', submittedAt: { gte: opts.from, lte: opts.to } } },
     },
-    orderBy: { submittedAt: 'desc' },
-    take: 2000,
+    // The newest submissions, one more than the sample to know whether the period had more.
+    orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    take: agreementSample + 1,
     select: {
       id: true,
       submission: { select: { microCredentialId: true } },
@@ -52,6 +96,7 @@ export async function getReviewQuality(opts: { actor: Actor; microCredentialId?:
       },
     },
   });
+  const doubled = doubledRows.slice(0, agreementSample);
 
   const overallPairs: RatingPair[] = [];
   const overallDecisions: boolean[] = [];
@@ -79,36 +124,66 @@ export async function getReviewQuality(opts: { actor: Actor; microCredentialId?:
     }
   }
 
-  const decided = await db.attempt.findMany({
+  const decidedRows = await db.attempt.findMany({
     where: { status: { in: ['PASSED', 'RETURNED'] }, decidedAt: { gte: opts.from, lte: opts.to }, submittedAt: { not: null }, submission: { microCredential: mcFilter } },
-    orderBy: { decidedAt: 'asc' },
-    take: 10_000,
+    // The newest decisions, one more than the sample to know whether the period had more: figures
+    // that stop at the sample describe the recent weeks, not the oldest part of the period.
+    orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+    take: decisionSample + 1,
     select: { submittedAt: true, secondLookRequestedAt: true, decidedAt: true, dueAt: true, submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { slaBusinessDays: true } } } } } } },
   });
-  const sla = credentials[0]?.issuer.slaBusinessDays ?? 14;
+  const decided = decidedRows.slice(0, decisionSample);
   // A second look is timed from its request, against its own decision date (reset then): counted
   // from the teacher's submission it would add the days the first decision stood.
-  const items = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId }));
-  const weeks = new Map<string, typeof items>();
-  for (const t of items) {
-    const k = weekStart(t.decidedAt).toISOString().slice(0, 10);
-    weeks.set(k, [...(weeks.get(k) ?? []), t]);
-  }
-  const turnaroundByCredential = new Map<string, typeof items>();
-  for (const t of items) turnaroundByCredential.set(t.mc, [...(turnaroundByCredential.get(t.mc) ?? []), t]);
+  const items: TimedDecision[] = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId, sla: d.submission.microCredential.issuer.slaBusinessDays }));
+  const weeks = groupBy(items, (t) => weekStart(t.decidedAt).toISOString().slice(0, 10));
+  const turnaroundByCredential = groupBy(items, (t) => t.mc);
+
+  // The titles of exactly the credentials in the figures (and the one filtered by), wherever they
+  // fall in the list: a credential past its end would otherwise show as its id.
+  const listedIds = new Set(listed.map((c) => c.id));
+  const missing = [...new Set([...byCredential.keys(), ...turnaroundByCredential.keys(), ...(opts.microCredentialId ? [opts.microCredentialId] : [])])].filter((id) => !listedIds.has(id));
+  const extra = missing.length ? await db.microCredential.findMany({ where: { ...mcWhere, id: { in: missing } }, select: credentialSelect }) : [];
+  const titleOf = new Map([...listed, ...extra].map((c) => [c.id, c.currentVersion?.title ?? c.slug]));
+  const label = (id: string) => titleOf.get(id) ?? 'Untitled credential';
+  const filtered = opts.microCredentialId ? [...listed, ...extra].find((c) => c.id === opts.microCredentialId) : undefined;
+  const shown = listed.slice(0, credentialLimit);
+  // The credential filtered by stays in the list (selected) even when it falls past its end.
+  if (filtered && !shown.some((c) => c.id === filtered.id)) shown.push(filtered);
+
+  // The dashed service-level line: the filtered credential's issuer's, or the one every issuer in
+  // scope shares (an admin's issuers; for a platform admin, those whose decisions are charted, so no
+  // scan of every organisation). Issuers with different service levels: no single line.
+  const slas = opts.microCredentialId
+    ? filtered ? [filtered.issuer.slaBusinessDays] : []
+    : issuerIds
+      ? (await db.organization.findMany({ where: { id: { in: issuerIds } }, select: { slaBusinessDays: true } })).map((o) => o.slaBusinessDays)
+      : items.map((t) => t.sla);
+  const distinctSlas = [...new Set(slas)];
+  const sla = distinctSlas.length === 1 ? distinctSlas[0] : null;
 
   return {
-    credentials: credentials.map((c) => ({ id: c.id, title: titleOf.get(c.id)! })),
+    credentials: shown.map((c) => ({ id: c.id, title: label(c.id) })),
+    /** The list stops at `credentialLimit`: the actor has more credentials than it shows. */
+    credentialsCut: listed.length > credentialLimit,
+    credentialLimit,
     agreement: {
+      /** The period had more double-scored submissions than the sample: the figures rest on the newest. */
+      sampled: doubledRows.length > agreementSample,
+      sample: agreementSample,
       overall: agreementRow('all', 'All credentials', overallPairs, overallDecisions),
-      byCredential: [...byCredential].map(([id, v]) => agreementRow(id, titleOf.get(id) ?? id, v.pairs, v.decisions)).sort((a, b) => a.label.localeCompare(b.label)),
+      byCredential: [...byCredential].map(([id, v]) => agreementRow(id, label(id), v.pairs, v.decisions)).sort((a, b) => a.label.localeCompare(b.label)),
       byReviewer: [...byReviewer].map(([id, v]) => agreementRow(id, v.label, v.pairs, v.decisions)).sort((a, b) => a.label.localeCompare(b.label)),
     },
     turnaround: {
+      /** The period had more decisions than the sample: the figures rest on the newest. */
+      sampled: decidedRows.length > decisionSample,
+      sample: decisionSample,
+      /** The service level of every issuer in scope, or null when they differ (or none is known). */
       slaBusinessDays: sla,
-      overall: summarizeTurnaround(items, sla),
-      byCredential: [...turnaroundByCredential].map(([id, v]) => ({ id, label: titleOf.get(id) ?? id, ...summarizeTurnaround(v, sla) })).sort((a, b) => a.label.localeCompare(b.label)),
-      byWeek: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([week, v]) => ({ week, ...summarizeTurnaround(v, sla) })),
+      overall: summarizeTimed(items),
+      byCredential: [...turnaroundByCredential].map(([id, v]) => ({ id, label: label(id), ...summarizeTimed(v) })).sort((a, b) => a.label.localeCompare(b.label)),
+      byWeek: [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([week, v]) => ({ week, ...summarizeTimed(v) })),
     },
   };
 }

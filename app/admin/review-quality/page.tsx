@@ -23,6 +23,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 const num = (v: number) => (Math.round(v * 100) / 100).toString();
 const days = (v: number) => `${Math.round(v * 10) / 10} d`;
 const weekFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const count = (v: number) => v.toLocaleString('en-GB');
 
 type Search = { microCredentialId?: string; period?: string; scoringPeriod?: string; cursor?: string; adjCursor?: string; assigned?: string };
 
@@ -60,6 +61,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
+          {quality.credentialsCut ? <p className="mt-1 max-w-md text-sm text-slate-700">Only the first {count(quality.credentialLimit)} credentials, by web address, are listed.</p> : null}
         </div>
         <div className="max-w-full">
           <label htmlFor="period" className="block text-sm font-semibold">Period</label>
@@ -78,6 +80,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
         <h2 id="agreement" className="text-xl font-semibold">Scoring agreement</h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
           From double-scored submissions: the first and second reviewer’s level on each criterion. Exact agreement is the share of identical levels; Cohen’s kappa corrects it for agreement expected by chance (1 is perfect, 0 is chance).
+          {agreement.sampled ? ` The period has more than ${count(agreement.sample)} double-scored submissions: these figures rest on the newest ${count(agreement.sample)}.` : ''}
         </p>
         <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label="Double-scored submissions" value={String(o.attempts)} />
@@ -130,7 +133,10 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
 
       <section aria-labelledby="turnaround" className="mb-10">
         <h2 id="turnaround" className="text-xl font-semibold">Turnaround</h2>
-        <p className="mt-1 text-sm text-slate-700">Business days from submission to decision, for decisions in the period.</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          Business days from submission to decision, for decisions in the period.
+          {turnaround.sampled ? ` The period has more than ${count(turnaround.sample)} decisions: the figures and charts below cover only the newest ${count(turnaround.sample)}.` : ''}
+        </p>
         <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
           <Stat label="Decisions" value={String(turnaround.overall.count)} />
           <Stat label="Median turnaround" value={turnaround.overall.medianBusinessDays === null ? '—' : days(turnaround.overall.medianBusinessDays)} />
@@ -139,12 +145,12 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
         <div className="grid gap-6 lg:grid-cols-2">
           <LineChart
             title="Median turnaround by week"
-            description={`Median business days from submission to decision, by week of decision. The dashed line is the ${turnaround.slaBusinessDays}-business-day service level.`}
+            description={`Median business days from submission to decision, by week of decision. ${turnaround.slaBusinessDays !== null ? `The dashed line is the ${turnaround.slaBusinessDays}-business-day service level.` : turnaround.byWeek.length ? 'These credentials’ issuers have different service levels, so no service-level line is drawn: each decision is checked against its own issuer’s due date.' : ''}`}
             labels={turnaround.byWeek.map((w) => weekFmt.format(new Date(w.week)))}
             series={[{ name: 'Median business days', values: turnaround.byWeek.map((w) => w.medianBusinessDays) }]}
             format={days}
             xHeading="Week of"
-            reference={{ value: turnaround.slaBusinessDays, label: `Service level: ${turnaround.slaBusinessDays} days` }}
+            reference={turnaround.slaBusinessDays === null ? undefined : { value: turnaround.slaBusinessDays, label: `Service level: ${turnaround.slaBusinessDays} days` }}
           />
           <BarChart
             title="Decided within the service level, by credential"
@@ -271,6 +277,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
       <Card>
         <h2 className="mb-3 text-xl font-semibold">Qualify a reviewer</h2>
         {quality.credentials.length ? <GrantQualificationForm credentials={quality.credentials} /> : <p>No micro-credentials yet.</p>}
+        {quality.credentialsCut ? <p className="mt-2 text-sm text-slate-700">Only the first {count(quality.credentialLimit)} credentials, by web address, are listed.</p> : null}
       </Card>
     </div>
   );
