@@ -334,7 +334,7 @@ export type RecordLicenceCycle =
     /** The district set the hours but not the cycle's length: RENEWAL_CYCLE_YEARS_DEFAULT years are counted. */
     cycleAssumed: boolean;
     onlyApproved: boolean;
-    /** The cycle counted, first and last day (today) included, YYYY-MM-DD. */
+    /** The cycle counted, first day (the day after today's date `cycleYears` back) and last (today) included, YYYY-MM-DD. */
     fromLabel: string;
     toLabel: string;
     /** Learning the teacher recorded themselves in the same days: said beside the count, never in it. */
@@ -352,7 +352,8 @@ function readerToday(now: Date, timeZone: string | null | undefined): Date {
 
 /**
  * The cycle of `cycleYears` (the district's policy) ending on the reader's today (readerToday), as
- * licenceRenewalWindow takes a cycle ending on a renewal day, counted by the licence-renewal
+ * licenceRenewalWindow takes a cycle ending on a renewal day (from the day after the same day
+ * `cycleYears` back, which ended the cycle before, to today included), counted by the licence-renewal
  * report's rule (licenceRenewalHours: approved lists only while the district says so, whole UTC
  * days). Called once the reader is authorised.
  */

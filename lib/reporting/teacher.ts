@@ -289,15 +289,18 @@ export async function getTeacherRecord(actor: Pick<Actor, 'id' | 'districtId'>, 
 }
 
 /**
- * The cycle a licence renewal counts: from `cycleYears` before the renewal day to the renewal day,
- * both included, in whole UTC days as the PD transcript takes them (29 February rolls to 1 March,
- * as the transcript's "last 5 years" does). `from` is midnight UTC of the first day; `to` is
- * exclusive, midnight UTC after the renewal day.
+ * The cycle a licence renewal counts: from the day after the previous renewal (the same day
+ * `cycleYears` before; 29 February rolls to 1 March, as the transcript's "last 5 years" does) to
+ * the renewal day included, in whole UTC days as the PD transcript takes them. Back-to-back cycles
+ * share no day, so a badge earned on a renewal day counts toward that cycle only, never the next
+ * as well. `from` is midnight UTC of the first day; `to` is exclusive, midnight UTC after the
+ * renewal day.
  */
 export function licenceRenewalWindow(renewsOn: Date, cycleYears: number): { from: Date; to: Date; fromLabel: string; toLabel: string } {
   const toLabel = dayLabel(renewsOn);
   const day = utcDay(toLabel)!;
-  const from = new Date(Date.UTC(day.getUTCFullYear() - cycleYears, day.getUTCMonth(), day.getUTCDate()));
+  const previous = new Date(Date.UTC(day.getUTCFullYear() - cycleYears, day.getUTCMonth(), day.getUTCDate()));
+  const from = dayAfter(previous);
   return { from, to: dayAfter(day), fromLabel: dayLabel(from), toLabel };
 }
 
@@ -319,7 +322,7 @@ export type LicenceRenewalProgress = {
   /** Null until the teacher adds the date their licence is next due on their account page. */
   due: {
     renewsOn: Date;
-    /** The cycle counted, first and last day included (licenceRenewalWindow). */
+    /** The cycle counted, first day (the day after the previous renewal) and last (the renewal day) included (licenceRenewalWindow). */
     fromLabel: string;
     toLabel: string;
     /** PD hours that count toward it, and of how many badges. */

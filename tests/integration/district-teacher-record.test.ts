@@ -341,18 +341,19 @@ describe('licence renewal over the district’s cycle ending today', () => {
   it('counts the cycle’s badges by the renewal report’s rule against the district’s hours, never from the teacher’s own date', async () => {
     const w = await renewalWorld({ renewalHoursRequired: 20, renewalCycleYears: 2 });
     const record = await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW });
-    // 24 Nov 2024 to today: Exit Tickets (10) and Questioning (6) count; Outside Course (3) is not
-    // approved; Feedback Loops (1 Nov 2024) is before the cycle; Seating Plans is revoked.
+    // 25 Nov 2024 (the day after 24 Nov 2024, two years back) to today: Exit Tickets (10) and
+    // Questioning (6) count; Outside Course (3) is not approved; Feedback Loops (1 Nov 2024) is before
+    // the cycle; Seating Plans is revoked.
     expect(record.licenceCycle).toEqual({
-      set: true, hoursRequired: 20, cycleYears: 2, cycleAssumed: false, onlyApproved: true, fromLabel: '2024-11-24', toLabel: '2026-11-24',
+      set: true, hoursRequired: 20, cycleYears: 2, cycleAssumed: false, onlyApproved: true, fromLabel: '2024-11-25', toLabel: '2026-11-24',
       hours: 16, badges: 2, suspendedHours: 0, notApproved: { hours: 3, badges: 1 }, selfReported: { entries: 0, hours: 0 },
     });
     // The district's licence-renewal report says the same of those days.
-    const period = { from: new Date('2024-11-24T00:00:00Z'), to: new Date('2026-11-25T00:00:00Z'), fromLabel: '2024-11-24', toLabel: '2026-11-24' };
+    const period = { from: new Date('2024-11-25T00:00:00Z'), to: new Date('2026-11-25T00:00:00Z'), fromLabel: '2024-11-25', toLabel: '2026-11-24' };
     const rows = (await renewalCredentials({ actor: w.leader, districtId: w.district.id, period })).filter((r) => r.userId === w.ann.id);
     expect(rows.filter((r) => r.approved).reduce((s, r) => s + r.hours, 0)).toBe(16);
     // The teacher's own card counts the two years before her own date: another cycle, which the record does not read.
-    expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ fromLabel: '2025-06-30', toLabel: '2027-06-30' });
+    expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ fromLabel: '2025-07-01', toLabel: '2027-06-30' });
     // Neither her renewal date nor her licence number is in what the record carries.
     const carried = JSON.stringify(record);
     expect(carried).not.toContain('WI-998877');
@@ -360,10 +361,10 @@ describe('licence renewal over the district’s cycle ending today', () => {
 
     // Three years reach the suspended badge: counted, and said to be suspended.
     await db.organization.update({ where: { id: w.district.id }, data: { renewalCycleYears: 3 } });
-    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toMatchObject({ fromLabel: '2023-11-24', hours: 21, badges: 3, suspendedHours: 5 });
+    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toMatchObject({ fromLabel: '2023-11-25', hours: 21, badges: 3, suspendedHours: 5 });
     // Counting every credential, the one from the issuer not approved counts too; no cycle set: five years.
     await db.organization.update({ where: { id: w.district.id }, data: { renewalApprovedOnly: false, renewalCycleYears: null } });
-    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toMatchObject({ cycleYears: 5, cycleAssumed: true, onlyApproved: false, fromLabel: '2021-11-24', hours: 24, notApproved: { hours: 0, badges: 0 } });
+    expect((await getDistrictTeacherRecord({ actor: w.leader, userId: w.ann.id, now: NOW })).licenceCycle).toMatchObject({ cycleYears: 5, cycleAssumed: true, onlyApproved: false, fromLabel: '2021-11-25', hours: 24, notApproved: { hours: 0, badges: 0 } });
   });
 
   it('says the count on the page, to the district’s leaders and the teacher’s principal alike, without her date or number', async () => {
@@ -388,19 +389,20 @@ describe('licence renewal over the district’s cycle ending today', () => {
 
   it('ends the cycle on the reader’s own today, in their time zone, not on UTC’s', async () => {
     const w = await renewalWorld({ renewalHoursRequired: 20, renewalCycleYears: 2 });
-    // Exit Tickets (10 hours) issued on the first day of a cycle ending 24 Nov 2026, the day before one ending 25 Nov.
-    await db.award.update({ where: { id: w.awards.exit.id }, data: { issuedAt: new Date('2024-11-24T15:00:00Z') } });
+    // Exit Tickets (10 hours) issued on 25 Nov 2024: the first day of a cycle ending 24 Nov 2026, and
+    // the previous renewal day of one ending 25 Nov, which it is not part of.
+    await db.award.update({ where: { id: w.awards.exit.id }, data: { issuedAt: new Date('2024-11-25T15:00:00Z') } });
     const cycleFor = async (timeZone: string | null, now: Date) => (await getDistrictTeacherRecord({ actor: { ...w.leader, timeZone }, userId: w.ann.id, now })).licenceCycle;
     // 9 pm on 24 Nov in Chicago is already 25 Nov in UTC: the Chicago leader's cycle ends on the 24th and starts with Exit Tickets.
     const chicagoEvening = new Date('2026-11-25T03:00:00Z');
-    expect(await cycleFor('America/Chicago', chicagoEvening)).toMatchObject({ fromLabel: '2024-11-24', toLabel: '2026-11-24', hours: 16, badges: 2 });
+    expect(await cycleFor('America/Chicago', chicagoEvening)).toMatchObject({ fromLabel: '2024-11-25', toLabel: '2026-11-24', hours: 16, badges: 2 });
     // A leader whose zone is not known reads UTC's day, as their times are shown in UTC.
-    expect(await cycleFor(null, chicagoEvening)).toMatchObject({ fromLabel: '2024-11-25', toLabel: '2026-11-25', hours: 6, badges: 1 });
+    expect(await cycleFor(null, chicagoEvening)).toMatchObject({ fromLabel: '2024-11-26', toLabel: '2026-11-25', hours: 6, badges: 1 });
     expect(await cycleFor('Not/AZone', chicagoEvening)).toMatchObject({ toLabel: '2026-11-25' });
     // Ahead of UTC: just after midnight in Auckland it is already the 25th there.
     const aucklandMorning = new Date('2026-11-24T11:30:00Z');
-    expect(await cycleFor('Pacific/Auckland', aucklandMorning)).toMatchObject({ fromLabel: '2024-11-25', toLabel: '2026-11-25', hours: 6 });
-    expect(await cycleFor('UTC', aucklandMorning)).toMatchObject({ fromLabel: '2024-11-24', toLabel: '2026-11-24', hours: 16 });
+    expect(await cycleFor('Pacific/Auckland', aucklandMorning)).toMatchObject({ fromLabel: '2024-11-26', toLabel: '2026-11-25', hours: 6 });
+    expect(await cycleFor('UTC', aucklandMorning)).toMatchObject({ fromLabel: '2024-11-25', toLabel: '2026-11-24', hours: 16 });
   });
 
   it('says when the district asks for no hours', async () => {

@@ -206,13 +206,15 @@ describe('the teacher’s licence on the account page', () => {
 });
 
 /**
- * Ann's licence is due on 30 June 2028; with a five-year cycle her badges from 30 June 2023 to 30
- * June 2028 count. One badge just before each edge and one just inside; one revoked; one suspended.
+ * Ann's licence is due on 30 June 2028; with a five-year cycle her badges from 1 July 2023 to 30
+ * June 2028 count: 30 June 2023, the previous renewal day, ended the cycle before and counts toward
+ * that one only. One badge just outside each edge (the last instant of the previous renewal day, the
+ * first of the day after the renewal) and one just inside; one revoked; one suspended.
  */
 async function badges(w: World) {
   await db.user.update({ where: { id: w.ann.id }, data: { licenceRenewsOn: new Date('2028-06-30T00:00:00Z') } });
-  await createEarnedAward(w.ann, w.exit, { title: 'Exit Tickets', level: 2, hours: 4, issuedAt: '2023-06-29T23:59:59.999Z' });
-  await createEarnedAward(w.ann, w.exit, { title: 'Exit Tickets', level: 2, hours: 7.5, issuedAt: '2023-06-30T00:00:00.000Z', cycle: 2 });
+  await createEarnedAward(w.ann, w.exit, { title: 'Exit Tickets', level: 2, hours: 4, issuedAt: '2023-06-30T23:59:59.999Z' });
+  await createEarnedAward(w.ann, w.exit, { title: 'Exit Tickets', level: 2, hours: 7.5, issuedAt: '2023-07-01T00:00:00.000Z', cycle: 2 });
   await createEarnedAward(w.ann, w.formative, { title: 'Formative Assessment', level: 2, hours: 2.5, issuedAt: '2028-06-30T23:59:59.999Z' });
   await createEarnedAward(w.ann, w.formative, { title: 'Formative Assessment', level: 2, hours: 6, issuedAt: '2028-07-01T00:00:00.000Z', cycle: 2 });
   await createEarnedAward(w.ann, w.seating, { title: 'Seating Charts', level: 1, hours: 3, issuedAt: '2025-01-01T10:00:00Z', revoked: true });
@@ -225,33 +227,42 @@ const setPolicy = (w: World, data: { renewalHoursRequired?: number | null; renew
 const badgesText = async (a: Actor) => textOf(await as(a, async () => renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) }))));
 
 describe('My badges: PD hours toward the licence renewal', () => {
-  it('counts the hours of unrevoked badges issued from the renewal day cycle-years back to the renewal day, both days whole, in decimals', async () => {
+  it('counts the hours of unrevoked badges issued from the day after the previous renewal (cycle-years back) to the renewal day, both days whole, in decimals', async () => {
     const w = await world();
     await badges(w);
     await setPolicy(w, { renewalHoursRequired: 30, renewalCycleYears: 5 });
     expect(await getLicenceRenewalProgress(w.ann)).toEqual({
       districtName: 'Kettle Moraine', hoursRequired: 30, cycleYears: 5, cycleAssumed: false, onlyApproved: false,
       due: {
-        renewsOn: new Date('2028-06-30T00:00:00Z'), fromLabel: '2023-06-30', toLabel: '2028-06-30',
-        // 7.5 (first day) + 2.5 (last day) + 1.5 (suspended); not 4 (the day before), 6 (the day after) or 3 (revoked).
+        renewsOn: new Date('2028-06-30T00:00:00Z'), fromLabel: '2023-07-01', toLabel: '2028-06-30',
+        // 7.5 (first day) + 2.5 (last day) + 1.5 (suspended); not 4 (the previous renewal day), 6 (the day after) or 3 (revoked).
         hours: 11.5, badges: 3, suspendedHours: 1.5, notApproved: { hours: 0, badges: 0 },
       },
     });
     // The record My badges reads carries it.
     expect((await getTeacherRecord(w.ann, new Date(), { rows: false })).licenceRenewal?.due?.hours).toBe(11.5);
-    // A three-year cycle starts on 30 June 2025: the 2023 badge and the February 2025 one are out.
+    // A three-year cycle starts on 1 July 2025: the 2023 badges and the February 2025 one are out.
     await setPolicy(w, { renewalCycleYears: 3 });
-    expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ fromLabel: '2025-06-30', toLabel: '2028-06-30', hours: 2.5, badges: 1, suspendedHours: 0 });
+    expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ fromLabel: '2025-07-01', toLabel: '2028-06-30', hours: 2.5, badges: 1, suspendedHours: 0 });
+  });
+
+  it('does not count a badge issued on the previous renewal day: that day ended the cycle before', async () => {
+    const w = await world();
+    await db.user.update({ where: { id: w.ann.id }, data: { licenceRenewsOn: new Date('2028-06-30T00:00:00Z') } });
+    await setPolicy(w, { renewalHoursRequired: 30, renewalCycleYears: 5 });
+    // The first instant of 30 June 2023 (badges() has one at its last): the old cycle, both ends included, counted it here too.
+    await createEarnedAward(w.ann, w.exit, { title: 'Exit Tickets', level: 2, hours: 4, issuedAt: '2023-06-30T00:00:00.000Z' });
+    expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ hours: 0, badges: 0, notApproved: { hours: 0, badges: 0 } });
   });
 
   it('counts five years when the district sets the hours but not the cycle, and says so', async () => {
     const w = await world();
     await badges(w);
     await setPolicy(w, { renewalHoursRequired: 30 });
-    expect(await getLicenceRenewalProgress(w.ann)).toMatchObject({ cycleYears: 5, cycleAssumed: true, due: { fromLabel: '2023-06-30', hours: 11.5 } });
+    expect(await getLicenceRenewalProgress(w.ann)).toMatchObject({ cycleYears: 5, cycleAssumed: true, due: { fromLabel: '2023-07-01', hours: 11.5 } });
     const text = await badgesText(w.ann);
     expect(text).toMatch(/Licence renewal: 11\.5 of 30 PD hours toward your renewal (that was )?due 30 Jun 2028\. 18\.5 PD hours to go\./);
-    expect(text).toContain('Counted: the PD hours of your badges issued from 30 Jun 2023 to 30 Jun 2028, the 5 years before your renewal date (Kettle Moraine has not set how long its renewal cycle is, so 5 years are counted). Revoked badges do not count.');
+    expect(text).toContain('Counted: the PD hours of your badges issued from 1 Jul 2023 to 30 Jun 2028, the 5 years before your renewal date (Kettle Moraine has not set how long its renewal cycle is, so 5 years are counted). Revoked badges do not count.');
     expect(text).toContain('The count includes 1.5 PD hours from suspended badges');
   });
 
@@ -265,7 +276,7 @@ describe('My badges: PD hours toward the licence renewal', () => {
     expect((await getLicenceRenewalProgress(w.ann))?.due).toMatchObject({ hours: 10, badges: 2, suspendedHours: 0, notApproved: { hours: 1.5, badges: 1 } });
     // The same verdicts as the district's licence-renewal report on the badges in the cycle.
     // The cycle as the report takes a period, [from, to): built here, as a report's own period stops at the end of next year.
-    const period = { from: new Date('2023-06-30T00:00:00Z'), to: new Date('2028-07-01T00:00:00Z'), fromLabel: '2023-06-30', toLabel: '2028-06-30' };
+    const period = { from: new Date('2023-07-01T00:00:00Z'), to: new Date('2028-07-01T00:00:00Z'), fromLabel: '2023-07-01', toLabel: '2028-06-30' };
     const rows = await renewalCredentials({ actor: w.leader, districtId: w.district.id, period });
     const annRows = rows.filter((r) => r.userId === w.ann.id);
     expect(annRows.filter((r) => r.approved).reduce((s, r) => s + r.hours, 0)).toBe(10);
@@ -285,7 +296,7 @@ describe('My badges: PD hours toward the licence renewal', () => {
     await setPolicy(w, { renewalHoursRequired: 30, renewalCycleYears: 5 });
     const html = await as(w.ann, async () => renderToStaticMarkup(await BadgesPage({ searchParams: Promise.resolve({}) })));
     expect(html).toMatch(/role="progressbar" aria-label="PD hours toward your licence renewal"[^>]*aria-valuenow="38" aria-valuetext="11.5 of 30 PD hours"/);
-    expect(html).toContain('href="/badges/transcript?from=2023-06-30&amp;to=2028-06-30"');
+    expect(html).toContain('href="/badges/transcript?from=2023-07-01&amp;to=2028-06-30"');
     expect(html).toContain('href="/account#licence"');
   });
 

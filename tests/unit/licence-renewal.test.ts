@@ -7,19 +7,25 @@ import { TeachingLicenceInput } from '@/lib/auth/profile';
 import { cycleTranscriptHref } from '@/components/awards/record-panel';
 
 describe('licenceRenewalWindow', () => {
-  it('runs from the same day cycle-years before the renewal day to the renewal day, both whole days', () => {
+  it('runs from the day after the previous renewal (cycle-years before) to the renewal day, both whole days', () => {
     const w = licenceRenewalWindow(new Date('2028-06-30T00:00:00Z'), 5);
-    expect(w).toEqual({ from: new Date('2023-06-30T00:00:00Z'), to: new Date('2028-07-01T00:00:00Z'), fromLabel: '2023-06-30', toLabel: '2028-06-30' });
+    expect(w).toEqual({ from: new Date('2023-07-01T00:00:00Z'), to: new Date('2028-07-01T00:00:00Z'), fromLabel: '2023-07-01', toLabel: '2028-06-30' });
+  });
+
+  it('leaves back-to-back cycles no day in common: a renewal day counts toward the cycle it ends only', () => {
+    const cycle = licenceRenewalWindow(new Date('2028-06-30T00:00:00Z'), 5);
+    const before = licenceRenewalWindow(new Date('2023-06-30T00:00:00Z'), 5);
+    expect(before.to).toEqual(cycle.from);
   });
 
   it('reads the day of the date whatever its time, and counts a one-year and a ten-year cycle', () => {
-    expect(licenceRenewalWindow(new Date('2027-01-15T18:30:00Z'), 1)).toMatchObject({ from: new Date('2026-01-15T00:00:00Z'), to: new Date('2027-01-16T00:00:00Z') });
-    expect(licenceRenewalWindow(new Date('2035-12-31T00:00:00Z'), 10)).toMatchObject({ fromLabel: '2025-12-31', to: new Date('2036-01-01T00:00:00Z') });
+    expect(licenceRenewalWindow(new Date('2027-01-15T18:30:00Z'), 1)).toMatchObject({ from: new Date('2026-01-16T00:00:00Z'), to: new Date('2027-01-16T00:00:00Z') });
+    expect(licenceRenewalWindow(new Date('2035-12-31T00:00:00Z'), 10)).toMatchObject({ fromLabel: '2026-01-01', to: new Date('2036-01-01T00:00:00Z') });
   });
 
   it('rolls 29 February to 1 March in a year without one, as the transcript’s “last 5 years” does', () => {
-    expect(licenceRenewalWindow(new Date('2028-02-29T00:00:00Z'), 5)).toMatchObject({ fromLabel: '2023-03-01', toLabel: '2028-02-29', to: new Date('2028-03-01T00:00:00Z') });
-    expect(licenceRenewalWindow(new Date('2028-02-29T00:00:00Z'), 4)).toMatchObject({ fromLabel: '2024-02-29' });
+    expect(licenceRenewalWindow(new Date('2028-02-29T00:00:00Z'), 5)).toMatchObject({ fromLabel: '2023-03-02', toLabel: '2028-02-29', to: new Date('2028-03-01T00:00:00Z') });
+    expect(licenceRenewalWindow(new Date('2028-02-29T00:00:00Z'), 4)).toMatchObject({ fromLabel: '2024-03-01' });
   });
 });
 
