@@ -17,10 +17,9 @@ import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { validateEnrolCsv, type EnrolRow } from '@/lib/people/enrol-csv';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { releaseClaimsOf } from '@/lib/review/mutations';
-import { QUALIFIED_KINDS, releaseClaimsAfterPlacementMove } from '@/lib/review/claims';
+import { releaseClaimsAfterPlacementMove, releaseClaimsIfUnqualified } from '@/lib/review/claims';
 import { lockTrackEnrollments, rejoinTracks } from '@/lib/enrollment/mutations';
 import { loadQualification } from '@/lib/review/context';
-import { qualificationDenial } from '@/lib/review/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 /** How long an invitation link works. */
@@ -431,7 +430,7 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
         // Still an admin there, but their grants and calibrations just went: the work they may no
         // longer score goes back to the queue now (their adjudications stay theirs, and so does
         // what they still qualify for by holding the badge).
-        else if (opts.role === 'REVIEWER') await releaseUnqualifiedClaims(tx, user.id, opts.actor.id, { issuerId: org.id }, reason);
+        else if (opts.role === 'REVIEWER') await releaseClaimsIfUnqualified(tx, { issuerId: org.id, reviewerId: user.id, actorId: opts.actor.id, now: new Date(), reason });
         // Still a reviewer there, no longer an admin: adjudicating is an admin's, so those go back.
         else await releaseClaimsOf(tx, user.id, opts.actor.id, new Date(), { issuerId: org.id, kinds: ['ADJUDICATION'], reason });
       }
@@ -440,30 +439,6 @@ export async function changeRole(opts: { actor: Actor; organizationId: string; u
     await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.role_add' : 'people.role_remove', entityType: 'User', entityId: user.id, organizationId: org.id, data: { role: opts.role, ...withdrawn } }, tx);
   });
   return { withdrawnInvitations, withdrawnByRole };
-}
-
-/**
- * Gives back `userId`'s live claims on work they no longer qualify to score (of one credential, or
- * of every credential of an issuer they hold claims on), after their grant or calibration went: as
- * lib/review/claims.ts releaseClaimsIfUnqualified does, whoever still qualifies (by holding the
- * badge, with a calibration that stands) keeps theirs, and adjudication claims are never touched.
- */
-async function releaseUnqualifiedClaims(tx: Tx, userId: string, actorId: string, where: { issuerId: string } | { microCredentialId: string }, reason: string) {
-  const held = await tx.review.findMany({
-    where: {
-      reviewerId: userId, status: 'CLAIMED', kind: { in: QUALIFIED_KINDS },
-      attempt: { submission: 'microCredentialId' in where ? { microCredentialId: where.microCredentialId } : { microCredential: { issuerId: where.issuerId } } },
-    },
-    distinct: ['attemptId'],
-    select: { attempt: { select: { submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { calibrationRequired: true } } } } } } } } },
-  });
-  const credentials = new Map(held.map((r) => [r.attempt.submission.microCredentialId, r.attempt.submission.microCredential.issuer]));
-  const now = new Date();
-  for (const [microCredentialId, issuer] of credentials) {
-    if (qualificationDenial(issuer, await loadQualification(userId, microCredentialId, tx))) {
-      await releaseClaimsOf(tx, userId, actorId, now, { microCredentialId, kinds: QUALIFIED_KINDS, reason });
-    }
-  }
 }
 
 /**
@@ -501,7 +476,7 @@ export async function setReviewerQualification(opts: { actor: Actor; userId: str
       // Without the grant they may still qualify by holding the badge (and its calibration rule);
       // if not, what they hold for this credential goes back to the queue now rather than when the
       // claim runs out ("Keep my claim" could put that off). Adjudication needs no qualification.
-      await releaseUnqualifiedClaims(tx, opts.userId, opts.actor.id, { microCredentialId: mc.id }, 'qualification withdrawn');
+      await releaseClaimsIfUnqualified(tx, { microCredentialId: mc.id, reviewerId: opts.userId, actorId: opts.actor.id, now: new Date(), reason: 'qualification withdrawn' });
     }
     await recordAudit({ actorId: opts.actor.id, action: opts.op === 'add' ? 'people.qualify' : 'people.unqualify', entityType: 'User', entityId: opts.userId, organizationId: mc.issuerId, data: { microCredentialId: mc.id } }, tx);
     return { changed: true, keptByBadge };

@@ -117,26 +117,44 @@ export const QUALIFIED_KINDS: ReviewKind[] = ['PRIMARY', 'SECOND', 'SECOND_LOOK'
 /**
  * In the transaction that changed how reviewers stand for a credential (a badge revoked or
  * suspended, calibrations reset by a new rubric, a calibration sample added or scored again on the
- * current rubric): the claims on its work (of `reviewerId`, or of everyone) whose reviewer that
- * leaves with `denial` go back to the queue now, rather than staying open to them until they run
- * out. Whoever still qualifies (an admin's grant, another badge of it, a calibration that still
- * stands) keeps theirs, and so does an adjudicating admin. Cheap when nobody holds its work; the
- * holders' standing is read for all of them at once.
+ * current rubric, an admin's grant or the reviewer role removed): the claims on its work (of one
+ * credential, or of every credential of an issuer; of `reviewerId`, or of everyone) whose reviewer
+ * that leaves unqualified go back to the queue now, rather than staying open to them until they run
+ * out. `denial`: only those left with that denial (NOT_QUALIFIED, NOT_CALIBRATED); without it, either.
+ * Whoever still qualifies (an admin's grant, another badge of it, a calibration that still stands)
+ * keeps theirs, and so does an adjudicating admin (adjudication needs no qualification). Cheap when
+ * nobody holds the work; the holders' standing is read for all of them at once, per credential.
  */
-export async function releaseClaimsIfUnqualified(tx: Tx, opts: { microCredentialId: string; reviewerId?: string; denial: 'NOT_QUALIFIED' | 'NOT_CALIBRATED'; actorId: string | null; now: Date; reason: string }): Promise<number> {
-  const holders = await tx.review.findMany({
-    where: { ...(opts.reviewerId ? { reviewerId: opts.reviewerId } : {}), status: 'CLAIMED', kind: { in: QUALIFIED_KINDS }, attempt: { submission: { microCredentialId: opts.microCredentialId } } },
-    distinct: ['reviewerId'],
-    select: { reviewerId: true },
+export async function releaseClaimsIfUnqualified(
+  tx: Tx,
+  opts: ({ microCredentialId: string } | { issuerId: string }) & { reviewerId?: string; denial?: 'NOT_QUALIFIED' | 'NOT_CALIBRATED'; actorId: string | null; now: Date; reason: string },
+): Promise<number> {
+  const held = await tx.review.findMany({
+    where: {
+      ...(opts.reviewerId ? { reviewerId: opts.reviewerId } : {}),
+      status: 'CLAIMED', kind: { in: QUALIFIED_KINDS },
+      attempt: { submission: 'microCredentialId' in opts ? { microCredentialId: opts.microCredentialId } : { microCredential: { issuerId: opts.issuerId } } },
+    },
+    distinct: ['reviewerId', 'attemptId'],
+    select: { reviewerId: true, attempt: { select: { submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { calibrationRequired: true } } } } } } } } },
   });
-  if (!holders.length) return 0;
-  const { issuer } = await tx.microCredential.findUniqueOrThrow({ where: { id: opts.microCredentialId }, select: { issuer: { select: { calibrationRequired: true } } } });
-  // How every holder stands, read together: not a few queries per holder.
-  const standing = await loadQualifications(holders.map((h) => h.reviewerId), opts.microCredentialId, tx);
+  if (!held.length) return 0;
+  // The holders of each credential's work, with its issuer's calibration rule.
+  const byCredential = new Map<string, { issuer: { calibrationRequired: boolean }; reviewerIds: Set<string> }>();
+  for (const r of held) {
+    const { microCredentialId, microCredential } = r.attempt.submission;
+    const entry = byCredential.get(microCredentialId) ?? { issuer: microCredential.issuer, reviewerIds: new Set<string>() };
+    entry.reviewerIds.add(r.reviewerId);
+    byCredential.set(microCredentialId, entry);
+  }
   let released = 0;
-  for (const { reviewerId } of holders) {
-    if (qualificationDenial(issuer, standing.get(reviewerId) ?? null) !== opts.denial) continue;
-    released += await releaseClaimsOf(tx, reviewerId, opts.actorId, opts.now, { microCredentialId: opts.microCredentialId, kinds: QUALIFIED_KINDS, reason: opts.reason });
+  for (const [microCredentialId, { issuer, reviewerIds }] of byCredential) {
+    const standing = await loadQualifications([...reviewerIds], microCredentialId, tx);
+    for (const reviewerId of reviewerIds) {
+      const denial = qualificationDenial(issuer, standing.get(reviewerId) ?? null);
+      if (!denial || (opts.denial && denial !== opts.denial)) continue;
+      released += await releaseClaimsOf(tx, reviewerId, opts.actorId, opts.now, { microCredentialId, kinds: QUALIFIED_KINDS, reason: opts.reason });
+    }
   }
   return released;
 }
