@@ -43,10 +43,13 @@ function ItemTeacher({ item: i }: { item: QueueItem }) {
   return i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>;
 }
 
+/** A labelled cell: on a phone's card, its label and its value side by side, the value's lines kept together. */
+const phoneCell = 'p-2 align-top max-md:grid max-md:grid-cols-[6.5rem_minmax(0,1fr)] max-md:gap-x-2 max-md:p-0 md:border-b md:border-slate-200';
+
 /** A cell's column name, shown on a phone's card only: wider screens show the column headers. */
 function CellLabel({ children }: { children: string }) {
   return (
-    <span aria-hidden="true" className="mr-2 inline-block min-w-24 text-slate-700 md:hidden">
+    <span aria-hidden="true" className="text-slate-700 md:hidden">
       {children}
     </span>
   );
@@ -224,15 +227,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   <th role="rowheader" scope="row" id={`row-${i.attemptId}`} className="p-2 text-left align-top font-medium max-md:block max-md:p-0 max-md:font-semibold md:border-b md:border-slate-200">
                     <ItemTitle item={i} />
                   </th>
-                  <td role="cell" className="p-2 align-top max-md:mt-2 max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                  <td role="cell" className={`${phoneCell} max-md:mt-2`}>
                     <CellLabel>Teacher</CellLabel>
                     <ItemTeacher item={i} />
                   </td>
-                  <td role="cell" className="p-2 align-top max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                  <td role="cell" className={phoneCell}>
                     <CellLabel>Submitted</CellLabel>
                     {dayFmt.format(i.submittedAt)}
                   </td>
-                  <td role="cell" className="p-2 align-top max-md:block max-md:p-0 md:border-b md:border-slate-200">
+                  <td role="cell" className={phoneCell}>
                     <CellLabel>Decision due</CellLabel>
                     <SlaClock {...i.clock} />
                   </td>
