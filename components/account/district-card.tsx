@@ -5,6 +5,7 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { SentOutcome } from '@/components/ui/sent-outcome';
 import { districtTermsInWords, type DistrictTerms } from '@/lib/reporting/salary-steps';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
@@ -41,8 +42,13 @@ export function DistrictCard({ districtName, terms, schoolName, request, distric
       <p className="mt-1 text-sm text-slate-700" data-district-terms>
         {terms ? districtTermsInWords(terms) : districtName ? `${districtName} sees your progress and counts your badges as its own rules say.` : 'A district you join sees your progress and counts your badges as its own rules say.'}
       </p>
-      <ActionAlerts state={cancelled} className="mt-3" />
-      <ActionAlerts state={left} className="mt-3" />
+      {/* Withdrawing and leaving take their form (and the focused button) away once they worked:
+          the success is said here, where it stays, and takes focus (SentOutcome). A failure keeps
+          the form and is said beside it. */}
+      <SentOutcome state={cancelled} className={cancelled.ok && cancelled.message ? 'mt-3' : ''} />
+      <ActionAlerts state={cancelled.ok ? initialActionState : cancelled} className="mt-3" />
+      <SentOutcome state={left} className={left.ok && left.message ? 'mt-3' : ''} />
+      <ActionAlerts state={left.ok ? initialActionState : left} className="mt-3" />
       {request ? (
         <form {...keepInputForm(cancel)} className="mt-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
           <p>

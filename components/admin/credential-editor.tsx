@@ -812,7 +812,8 @@ export function CredentialEditor(props: Props) {
           <button id="add-criterion" type="button" className={smallBtn} onClick={() => { update((f) => ({ ...f, rubric: { ...f.rubric, criteria: [...f.rubric.criteria, emptyCriterion(f.rubric.levels.length)] } })); afterAdd(`Criterion ${form.rubric.criteria.length + 1}`, `rubric.criteria.${form.rubric.criteria.length}.title`); }}>
             + Add a criterion
           </button>
-          <button id="add-level" type="button" className={smallBtn} disabled={levels.length >= 6} onClick={() => update(addLevel)}>
+          {/* Focus goes to the new level's name, as after the other Add buttons: at six levels this button is disabled, and would drop it. */}
+          <button id="add-level" type="button" className={smallBtn} disabled={levels.length >= 6} onClick={() => { update(addLevel); afterAdd(`Level ${levels.length + 1}`, `rubric.levels.${levels.length}`); }}>
             + Add a level
           </button>
         </div>

@@ -406,6 +406,9 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     };
   }, []);
 
+  /** Whether keyboard focus is in this part's uploader (the picker, a row's button, the group itself). */
+  const focusIsHere = () => Boolean(groupRef.current?.contains(document.activeElement));
+
   /** Removes a file left on the server; if that fails, the file list offers to remove it instead. */
   async function dropFile(fileId: string, file: File) {
     const removed = await removeFileAction({ fileId }).catch(() => null);
@@ -518,7 +521,12 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         return fail(done.formError ?? 'The file was not accepted.', { at: 'file' });
       }
       resumable.current.delete(u.key);
-      update(u.key, { status: 'done', waiting: false });
+      // A finished row leaves the list (the page's file list shows the file): focus on its Cancel
+      // would go with it, to the page. It goes to the picker, or the part's uploader, as after Cancel.
+      const focusWasHere = focusIsHere();
+      flushSync(() => update(u.key, { status: 'done', waiting: false }));
+      if (focusWasHere && focusWentWithRow(document.activeElement, document.body)) focusAfterRowGone(inputRef.current, groupRef.current)?.focus();
+      // After the move, which would otherwise cut it short.
       announce(`${u.file.name} uploaded.`);
       router.refresh();
     } catch (e) {
@@ -592,6 +600,14 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
     if (inputRef.current) inputRef.current.value = '';
   }
 
+  // The picker is disabled once the part is full: by the files just chosen with it, or by the page
+  // drawn afresh after an upload finished. A browser leaves focus on a disabled control for a moment
+  // and then drops it to the page: it goes on to the part's uploader instead (focusAfterRowGone).
+  const pickerOff = room <= 0 && captionsRemaining <= 0;
+  useLayoutEffect(() => {
+    if (pickerOff && document.activeElement === inputRef.current) focusAfterRowGone(inputRef.current, groupRef.current)?.focus();
+  }, [pickerOff]);
+
   const inputId = `file-${partId}`;
   return (
     <div ref={groupRef} tabIndex={-1} role="group" aria-label={`Uploads for “${partTitle}”`} className="mt-3">
@@ -607,7 +623,7 @@ export function FileUploader({ attemptId, partId, partTitle, allowedTypes, maxFi
         id={inputId}
         type="file"
         multiple
-        disabled={room <= 0 && captionsRemaining <= 0}
+        disabled={pickerOff}
         accept={acceptAttribute(allowedTypes)}
         aria-describedby={notAdded.length ? `${inputId}-hint ${inputId}-not-added` : `${inputId}-hint`}
         onChange={(e) => onFiles(e.target.files)}

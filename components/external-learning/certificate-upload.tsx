@@ -159,6 +159,11 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
   }
 
   const label = hasCertificate ? 'Replace the certificate' : 'Attach a certificate';
+  // Why the last file was not attached, tied to the file input (which gets focus back): marked
+  // invalid when the file itself was refused (its type, size or content), not for a dropped
+  // connection, which Retry answers.
+  const statusId = `${id}-status`;
+  const failed = phase === 'failed';
   return (
     <div className="mt-2">
       <label htmlFor={`${id}-file`} className="block font-semibold">
@@ -170,6 +175,8 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
         type="file"
         accept={CERTIFICATE_ACCEPT}
         disabled={busy}
+        aria-invalid={failed && !retryable ? true : undefined}
+        aria-describedby={failed ? statusId : undefined}
         className="mt-1 block max-w-full text-sm file:mr-2 file:rounded file:border file:border-slate-300 file:bg-white file:px-2 file:py-0.5 file:text-xs file:font-semibold"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
@@ -188,10 +195,10 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
           ) : null}
         </div>
       ) : null}
-      <p role="status" aria-live="polite" className={`mt-1 text-sm ${phase === 'failed' ? 'text-red-800' : ''}`}>
+      <p id={statusId} role="status" aria-live="polite" className={`mt-1 text-sm ${failed ? 'text-red-800' : ''}`}>
         {shown}
       </p>
-      {phase === 'failed' && retryable ? (
+      {failed && retryable ? (
         <button ref={retryButton} type="button" className={`${button} mt-1`} onClick={retry}>
           Retry<span className="sr-only"> uploading “{fileName}”</span>
         </button>

@@ -202,13 +202,16 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
               {criteria.map((c) => {
                 const key = `ranks-${ex.id}-${c.index}`;
                 const err = fieldErrors[`ranks.${ex.id}.${c.index}`];
+                // A rating left out: the group of radios is marked invalid (a radio itself cannot be),
+                // and the error describes each of its radios, one of which the error's link focuses.
+                const errId = err ? `${key}-error` : undefined;
                 return (
-                  <fieldset key={c.id} id={key} className="rounded-md border border-slate-300 p-3" aria-describedby={err ? `${key}-error` : undefined}>
-                    <legend className="px-1 font-semibold">
+                  <fieldset key={c.id} id={key} role="radiogroup" aria-labelledby={`${key}-legend`} aria-invalid={errId ? true : undefined} className="rounded-md border border-slate-300 p-3">
+                    <legend id={`${key}-legend`} className="px-1 font-semibold">
                       {c.title} <span className="sr-only">for {ex.title}</span>
                     </legend>
                     {err ? (
-                      <p id={`${key}-error`} className="text-sm font-medium text-red-700">
+                      <p id={errId} className="text-sm font-medium text-red-700">
                         {err.join(' ')}
                       </p>
                     ) : null}
@@ -223,6 +226,7 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
                               name={key}
                               checked={ranks[ex.id]?.[String(c.index)] === l.rank}
                               onChange={() => choose(ex.id, c.index, l.rank)}
+                              aria-describedby={errId}
                               className="mt-1 h-4 w-4 shrink-0"
                             />
                             <label htmlFor={id} className="text-sm">

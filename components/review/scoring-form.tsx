@@ -404,12 +404,23 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
         const needsFeedback = rank !== undefined && criterionNeedsFeedback(rule, rank);
         const levelError = fieldErrors[`level.${c.id}`];
         const feedbackError = fieldErrors[`feedback.${c.id}`];
-        const describedBy = [c.part ? `part-${c.id}` : null, levelError ? `level-${c.id}-error` : null].filter(Boolean).join(' ');
+        // A missing level: the group of radios is marked invalid (a radio itself cannot be), and the
+        // error describes each of its radios, one of which the error summary's link focuses. Not
+        // the group as well, where it would be read a second time.
+        const levelErrorId = levelError ? `level-${c.id}-error` : undefined;
         return (
-          <fieldset key={c.id} id={`level-${c.id}`} className="rounded-lg border border-slate-300 bg-white p-4" aria-describedby={describedBy || undefined}>
+          <fieldset
+            key={c.id}
+            id={`level-${c.id}`}
+            role="radiogroup"
+            aria-labelledby={`level-${c.id}-legend`}
+            aria-invalid={levelErrorId ? true : undefined}
+            className="rounded-lg border border-slate-300 bg-white p-4"
+            aria-describedby={c.part ? `part-${c.id}` : undefined}
+          >
             {/* Floated, the legend sits inside the box like any heading: left in the border, a title
                 that wraps to two lines on a phone is cut by the border line. The empty div ends the float. */}
-            <legend className="float-left mb-1 w-full text-base font-semibold">
+            <legend id={`level-${c.id}-legend`} className="float-left mb-1 w-full text-base font-semibold">
               {ci + 1}. {c.title}
             </legend>
             <div className="clear-both" />
@@ -420,7 +431,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
             ) : null}
             {c.description ? <p className="text-sm text-slate-700">{c.description}</p> : null}
             {levelError ? (
-              <p id={`level-${c.id}-error`} className="mt-1 text-sm font-medium text-red-700">
+              <p id={levelErrorId} className="mt-1 text-sm font-medium text-red-700">
                 {levelError.join(' ')}
               </p>
             ) : null}
@@ -437,6 +448,7 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
                       value={l.id}
                       checked={entry.levelId === l.id}
                       onChange={() => setEntry(c.id, { levelId: l.id })}
+                      aria-describedby={levelErrorId}
                       className="mt-1 h-4 w-4 shrink-0"
                     />
                     <label htmlFor={id} className="text-sm">

@@ -81,6 +81,7 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   // An edit is a draft of version 2: previewed as teachers will read it, with what changed, before
   // anyone sees it.
   await expect(page).toHaveURL(/\/admin\/credentials\/[^/]+\/edit/, { timeout: 20_000 });
+  const calibration = new URL(page.url()).pathname.replace(/\/edit$/, '/calibration');
   await byId(page, 'summary').fill('Plan and ask open questions that get every student reasoning with their peers.');
   await page.getByRole('button', { name: 'Save draft' }).first().click();
   const previewLink = page.getByRole('link', { name: 'Preview as teachers will see it' });
@@ -91,6 +92,20 @@ test('an issuer admin builds a micro-credential with a three-criterion rubric, p
   await expect(page.getByText('get every student reasoning with their peers')).toBeVisible();
   await expect(page.getByRole('table', { name: /rubric/i }).getByRole('rowheader')).toHaveCount(3);
   await expectNoAxeViolations(page);
+
+  // A calibration sample deleted: its item goes, with the button and its message, so the page says
+  // so and focus stays in the page, not on <body>.
+  await page.goto(calibration);
+  await page.getByLabel('Title shown to reviewers').fill('Sample A: grade 7 discussion');
+  await page.getByLabel('Answer to “Plan and context”').fill('Three open questions about ratios, planned before the lesson.');
+  for (const [name] of criteria) await page.getByLabel(name, { exact: true }).selectOption({ index: 3 });
+  await page.getByRole('button', { name: 'Add calibration sample' }).click();
+  await expect(page.getByRole('heading', { name: 'Samples (1)' })).toBeVisible();
+  await page.locator('summary', { hasText: 'Delete…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete the sample' }).click();
+  await expect(page.getByRole('heading', { name: 'Samples (0)' })).toBeVisible();
+  await expect(page.locator('#page-announcer')).toHaveText('The sample “Sample A: grade 7 discussion” was deleted.');
+  await expect(page.locator('main :focus')).toHaveCount(1);
 });
 
 test('an issuer admin imports a copy as a draft, then deletes the draft it turned out not to need', async ({ page }) => {
@@ -132,6 +147,14 @@ test('an admin saves a half-written credential, reopens it as it was, and cannot
   // The web address follows the title until the admin writes their own.
   await expect(byId(page, 'slug')).toHaveValue(`exit-tickets-${stamp}`);
   await byId(page, 'pdHours').fill('3');
+  // "+ Add a level" puts focus on the new level's name, as the other Add buttons do; at six levels
+  // it is disabled, and focus is not lost with it.
+  const addLevel = page.getByRole('button', { name: '+ Add a level' });
+  await addLevel.click();
+  await expect(byId(page, 'rubric.levels.4')).toBeFocused();
+  await addLevel.click();
+  await expect(byId(page, 'rubric.levels.5')).toBeFocused();
+  await expect(addLevel).toBeDisabled();
   await byId(page, 'rubric.criteria.0.descriptors.0').fill('No tickets');
   await page.getByRole('button', { name: 'Save draft' }).first().click();
 

@@ -42,6 +42,17 @@ test('a teacher asks to join her district at sign-up; a district leader confirms
   await page.goto('/account');
   await expect(page.getByText(/District: Kettle Moraine School District/)).toBeVisible();
   await expect(page.getByText(/You asked to join/)).toHaveCount(0);
+
+  // Leaving, and withdrawing a request, take their button away: the outcome takes focus instead.
+  await page.getByText('Leave Kettle Moraine School District').click();
+  await page.getByRole('button', { name: 'Yes, leave the district' }).click();
+  await expect(page.locator(':focus')).toContainText('You left the district.');
+  await expect(page.getByText('Not linked to a district.')).toBeVisible();
+  await page.getByLabel('Ask to join a district').selectOption({ label: 'Kettle Moraine School District' });
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await page.getByRole('button', { name: 'Withdraw the request' }).click();
+  await expect(page.locator(':focus')).toContainText('Request withdrawn.');
+  await expect(page.getByRole('button', { name: 'Withdraw the request' })).toHaveCount(0);
 });
 
 test('a district leader decides several requests at once, by keyboard: who was confirmed and who was skipped is read out', async ({ page }) => {

@@ -124,6 +124,25 @@ test('a teacher browses, signs up, enrols, writes, uploads, and submits', async 
   await expect(page.getByRole('button', { name: 'Cancel the upload of second-thoughts.pdf' })).toHaveCount(0);
   await expect(input).toBeFocused();
   await page.unroute(toStorage);
+  // An upload that finishes while its Cancel has focus: its row goes, and focus returns to the file picker.
+  let finish: () => void = () => undefined;
+  const finishing = new Promise<void>((resolve) => (finish = resolve));
+  await page.route(toStorage, async (route) => {
+    await finishing;
+    await route.continue();
+  });
+  await input.setInputFiles({ name: 'unit-plan.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await page.getByRole('button', { name: 'Cancel the upload of unit-plan.pdf' }).focus();
+  finish();
+  await expect(page.getByRole('link', { name: 'Download unit-plan.pdf' })).toBeVisible();
+  await expect(input).toBeFocused();
+  await page.unroute(toStorage);
+  // The file that fills the part (three at most) disables the picker it was chosen with: focus goes
+  // to the part's uploads, not to the page.
+  await input.setInputFiles({ name: 'feedback-example.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+  await expect(page.getByRole('group', { name: 'Uploads for “Mapping the cycle”' })).toBeFocused();
+  await expect(input).toBeDisabled();
+  await expect(page.getByRole('link', { name: 'Download feedback-example.pdf' })).toBeVisible();
   // Nothing of it is left on the server, not even a stopped upload (which Submit would name).
   await page.reload();
   await expect(page.getByText('second-thoughts.pdf')).toHaveCount(0);

@@ -129,8 +129,9 @@ describe('an issuer admin deleting a calibration sample', () => {
     const disclosure = /<details[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
     expect(disclosure).toMatch(/<summary[^>]*>Delete…<span class="sr-only"> Sample C<\/span><\/summary>/);
     expect(disclosure).toContain('Delete “Sample C” for good? Its agreed levels and the scores reviewers gave it go too; reviewers already calibrated stay calibrated. This cannot be undone.');
-    // The only submit button is inside the disclosure, behind the first click.
-    expect(disclosure).toMatch(/<form[^>]*>[\s\S]*<button type="submit"[^>]*>Yes, delete the sample<\/button><\/form>/);
+    // The only submit button is inside the disclosure, behind the first click (its form's outcome
+    // beside it: said through the page's announcer once the sample's item has gone).
+    expect(disclosure).toMatch(/<form[^>]*>[\s\S]*<button type="submit"[^>]*>Yes, delete the sample<\/button>[\s\S]*<\/form>/);
     const outside = html.replace(disclosure, '');
     expect(outside).not.toMatch(/<input type="hidden" name="exemplarId"/);
     // Nothing deleted by rendering, of course; the sample is still listed.

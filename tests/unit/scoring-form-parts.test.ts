@@ -44,8 +44,8 @@ describe('each criterion of the scoring form', () => {
   it('keeps its title as the group’s legend, floated inside the box so a title on two lines is not cut by the border', () => {
     const html = render({});
     // The legend is still the fieldset's first child, so it still names the group of levels.
-    expect(html).toMatch(/<fieldset id="level-c1"[^>]*><legend class="float-left [^"]*w-full[^"]*">1\. Plans the cycle<\/legend><div class="clear-both"><\/div>/);
-    expect(html).toMatch(/<fieldset id="level-c2"[^>]*><legend class="float-left [^"]*w-full[^"]*">2\. Reflects<\/legend><div class="clear-both"><\/div>/);
+    expect(html).toMatch(/<fieldset id="level-c1"[^>]*><legend id="level-c1-legend" class="float-left [^"]*w-full[^"]*">1\. Plans the cycle<\/legend><div class="clear-both"><\/div>/);
+    expect(html).toMatch(/<fieldset id="level-c2"[^>]*><legend id="level-c2-legend" class="float-left [^"]*w-full[^"]*">2\. Reflects<\/legend><div class="clear-both"><\/div>/);
   });
 });
 

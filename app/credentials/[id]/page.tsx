@@ -10,6 +10,7 @@ import { isIssuerAdmin } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { stackBadgesBuiltOn } from '@/lib/awards/stack-holds';
 import { Alert, Card, Pill } from '@/components/ui/card';
+import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { VerificationChecks } from '@/components/credential/verification-checks';
 import { CopyResumeLine } from '@/components/credentials/copy-resume-line';
@@ -25,6 +26,8 @@ import { setBadgeOnPortfolioAction } from '@/app/badges/actions';
 import { RevokeForm, SuspensionForm } from './status-forms';
 
 type Props = { params: Promise<{ id: string }> };
+/** `revoked=1`: back from revoking it (revokeAwardAction), whose form went with the issuer's card. */
+type PageProps = Props & { searchParams?: Promise<{ revoked?: string | string[] }> };
 const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -37,8 +40,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CredentialPage({ params }: Props) {
+export default async function CredentialPage({ params, searchParams }: PageProps) {
   const { id } = await params;
+  const { revoked } = (await searchParams) ?? {};
   const award = await getPublicAward(id);
   if (!award) notFound();
   const [result, actor] = await Promise.all([verifyStoredCredential(award.credential), getActor()]);
@@ -53,6 +57,9 @@ export default async function CredentialPage({ params }: Props) {
     ? await Promise.all([award.suspendedAt ? [] : stackBadgesBuiltOn(db, part, 'suspended'), stackBadgesBuiltOn(db, part, 'revoked')])
     : [[], []];
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
+  // Said only to the issuer's admin, of a badge that is revoked: a visitor adding ?revoked=1 sees
+  // the page as it is (and the anonymous page cache keeps the same page under that address).
+  const justRevoked = revoked === '1' && issuerAdmin && Boolean(award.revokedAt);
   // The holder's own standing with their portfolio (ADR 025), as My badges states it: this badge's
   // flag, and for a renewed one its newest badge's. Only the holder's view reads it: what anyone
   // else sees (and the anonymous page cache keeps) does not depend on it.
@@ -278,10 +285,20 @@ export default async function CredentialPage({ params }: Props) {
           <SuspensionForm awardId={award.id} suspended={Boolean(award.suspendedAt)} />
           <RevokeForm awardId={award.id} />
         </Card>
-      ) : issuerAdmin && award.submissionId ? (
-        <p className="no-print mt-8 text-sm">
-          <Link href={`/admin/submissions/${award.submissionId}`}>The evidence and reviews behind this badge</Link>
-        </p>
+      ) : issuerAdmin ? (
+        <>
+          {/* Where the issuer's card was: revoking took it away, with its button and message, so the outcome takes focus here. */}
+          {justRevoked ? (
+            <ArrivalNotice className="no-print mt-8">
+              <Alert tone="success">The badge is revoked. Verifiers will now report it as revoked.</Alert>
+            </ArrivalNotice>
+          ) : null}
+          {award.submissionId ? (
+            <p className="no-print mt-8 text-sm">
+              <Link href={`/admin/submissions/${award.submissionId}`}>The evidence and reviews behind this badge</Link>
+            </p>
+          ) : null}
+        </>
       ) : null}
     </article>
   );

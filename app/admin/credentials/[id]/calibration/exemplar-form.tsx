@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { createExemplarAction, rescoreExemplarAction } from './actions';
 import { initialActionState } from '@/lib/action-result';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { announce } from '@/components/ui/announcer';
 
 type Criterion = { id: string; title: string };
 type Level = { rank: number; label: string };
@@ -107,15 +108,48 @@ type RescoreProps = {
   exemplar: { id: string; title: string };
   criteria: Criterion[];
   levels: Level[];
+  /** The id of the sample's heading (focusable: tabIndex -1), where focus goes once it is scored. */
+  headingId?: string;
 };
 
-/** Agreed levels for a sample scored on an earlier rubric, given again on the current one. */
-export function RescoreExemplarForm({ microCredentialId, versionId, exemplar, criteria, levels }: RescoreProps) {
+/**
+ * Agreed levels for a sample scored on an earlier rubric, given again on the current one. Once
+ * saved, the page shows the sample up to date and this form goes, with its button and its message:
+ * the page's announcer says it instead, and focus goes to the sample's heading. Only a save can take
+ * the form away while the admin is on the page (a refusal keeps it, with the error), so going within
+ * moments of a submit means it was saved, as for InlineActionForm's `removedMessage`.
+ */
+export function RescoreExemplarForm({ microCredentialId, versionId, exemplar, criteria, levels, headingId = `sample-${exemplar.id}` }: RescoreProps) {
   const [state, action, pending] = useActionState(rescoreExemplarAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   const idPrefix = `rescore-${exemplar.id}-`;
+  const submittedAt = useRef(0);
+  const said = `“${exemplar.title}” is scored on the current rubric. Reviewers who have not calibrated yet will score it.`;
+  const gone = useRef({ said, headingId });
+  useEffect(() => {
+    gone.current = { said, headingId };
+  }, [said, headingId]);
+  useEffect(() => {
+    const at = submittedAt;
+    const what = gone;
+    return () => {
+      if (!at.current || Date.now() - at.current > 10_000) return;
+      const { said: text, headingId: id } = what.current;
+      requestAnimationFrame(() => document.getElementById(id)?.focus());
+      announce(text);
+    };
+  }, []);
+  const form = keepInputForm(action);
   return (
-    <form {...keepInputForm(action)} noValidate className="space-y-3">
+    <form
+      action={form.action}
+      onSubmit={(e) => {
+        submittedAt.current = Date.now();
+        form.onSubmit(e);
+      }}
+      noValidate
+      className="space-y-3"
+    >
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="exemplarId" value={exemplar.id} />
       <input type="hidden" name="versionId" value={versionId} />

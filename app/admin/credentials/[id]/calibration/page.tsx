@@ -57,7 +57,8 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
                 <Card as="div">
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
-                      <h3 className="font-semibold">{e.title}</h3>
+                      {/* Focus lands here once the sample is scored again (the form that did it goes). */}
+                      <h3 id={`sample-${e.id}`} tabIndex={-1} className="font-semibold focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">{e.title}</h3>
                       <p className="text-sm text-slate-700">Scored by reviewers {e.results} time{e.results === 1 ? '' : 's'}</p>
                       {e.upToDate ? null : (
                         <p className="mt-1 text-sm font-semibold text-amber-900">
@@ -80,7 +81,7 @@ export default async function CalibrationSamplesPage({ params }: { params: Promi
                   {e.upToDate ? null : (
                     <div className="mt-4 border-t border-slate-200 pt-4">
                       <h4 className="mb-2 text-sm font-semibold">Score it again<span className="sr-only">: {e.title}</span></h4>
-                      <RescoreExemplarForm microCredentialId={mc.id} versionId={mc.version.id} exemplar={{ id: e.id, title: e.title }} criteria={mc.version.criteria} levels={mc.version.levels} />
+                      <RescoreExemplarForm microCredentialId={mc.id} versionId={mc.version.id} exemplar={{ id: e.id, title: e.title }} criteria={mc.version.criteria} levels={mc.version.levels} headingId={`sample-${e.id}`} />
                     </div>
                   )}
                 </Card>
