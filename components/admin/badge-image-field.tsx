@@ -8,7 +8,10 @@ const OUT = 512;
 
 /**
  * Picks a picture, shows a square crop (zoom and position sliders) on a canvas, and uploads the
- * cropped 512×512 PNG straight to storage with a presigned PUT; the server then checks it.
+ * cropped 512×512 PNG straight to storage with a presigned PUT to a short-lived upload key; the
+ * server then checks it, copies it to the badge's own key (which no upload URL can reach) and checks
+ * the copy. That copy's key is what the form holds and saves with the draft; one never saved is
+ * deleted by the server after a while (lib/authoring/badge-image.ts).
  * "Use this crop" and "Remove image" both take away the button that was pressed: focus goes to
  * the badge preview, which says what the badge now shows, and the change is read out.
  */
@@ -82,6 +85,7 @@ export function BadgeImageField({
       if (!put.ok) throw new Error(`The upload failed (${put.status}). Try again.`);
       const confirmed = await confirmBadgeUploadAction({ issuerId, key: ticket.data.key });
       if (!confirmed.ok || !confirmed.data) throw new Error((!confirmed.ok && confirmed.formError) || 'The image could not be checked.');
+      // The checked copy's key, not the upload's: the upload URL can still be used for a while.
       onChange(confirmed.data.key, confirmed.data.previewUrl);
       setImg(null);
       settle('Badge image uploaded. It is shown as the current badge image.');

@@ -5,7 +5,8 @@ import { db, type Tx } from '@/lib/db';
 import { conflict, DomainError, forbidden, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
-import { verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { adoptBadgeImage, assertBadgeKeyOfIssuer, releaseBadgeImage } from '@/lib/authoring/badge-image';
+import { deleteQueuedObjects } from '@/lib/storage/deletion';
 import { MicroCredentialDef, MicroCredentialDraft, publishGaps, StackDef, TrackDef } from '@/lib/authoring/schemas';
 import { loadDefinition, publishGapsOfVersion } from '@/lib/authoring/queries';
 import { everPublished } from '@/lib/authoring/tracks';
@@ -124,9 +125,12 @@ async function slugTaken(slug: string): Promise<boolean> {
 /** The same answer whoever holds the address, so it says nothing about another issuer's drafts. */
 const slugTakenError = () => validation('That web address is already used by another credential.', { slug: ['That web address is already used. Choose another.'] });
 
-/** A new badge image is checked (exists, small, really a PNG, this issuer's) before anything is written. */
-async function checkBadgeKey(actor: Actor, issuerId: string, key: string | null | undefined, current: string | null) {
-  if (key && key !== current) await verifyBadgeObject({ actor, issuerId, key });
+/**
+ * A new badge image is this issuer's before anything is written. It was checked when it was
+ * confirmed (lib/authoring/badge-image.ts); the save's transaction adopts it (adoptBadgeImage).
+ */
+function checkBadgeKey(issuerId: string, key: string | null | undefined, current: string | null) {
+  if (key && key !== current) assertBadgeKeyOfIssuer(issuerId, key);
 }
 
 /**
@@ -138,8 +142,9 @@ export async function createMicroCredential(opts: { actor: Actor; issuerId: stri
   const def = parseDef(opts.def, opts.allowIncomplete);
   if (await slugTaken(def.slug)) throw slugTakenError();
   await assertLevelFree(db, { microCredentialId: '', trackId: opts.trackId ?? null, level: def.level ?? null });
-  // Verified first, so a bad image leaves nothing behind and the same form can simply be sent again.
-  await checkBadgeKey(opts.actor, opts.issuerId, opts.badgeImageKey, null);
+  // Checked first (and adopted in the transaction), so a bad image leaves nothing behind and the
+  // same form can simply be sent again.
+  checkBadgeKey(opts.issuerId, opts.badgeImageKey, null);
   return db.$transaction(async (tx) => {
     // Two admins choosing the same free address at once: the unique index refuses the second, who is
     // told as if the check above had caught it (not "something went wrong").
@@ -148,6 +153,7 @@ export async function createMicroCredential(opts: { actor: Actor; issuerId: stri
       .catch(async (e: unknown) => {
         throw isUniqueViolation(e) && (await slugTaken(def.slug)) ? slugTakenError() : e;
       });
+    if (opts.badgeImageKey) await adoptBadgeImage(tx, { issuerId: opts.issuerId, microCredentialId: mc.id, key: opts.badgeImageKey });
     const version = await tx.microCredentialVersion.create({
       data: { microCredentialId: mc.id, version: 1, createdById: opts.actor.id, badgeImageKey: opts.badgeImageKey ?? null, ...versionFields(def) },
       select: { id: true, updatedAt: true },
@@ -167,7 +173,9 @@ export async function createMicroCredential(opts: { actor: Actor; issuerId: stri
  *
  * `expected` is the newest version as the editor loaded it; if someone else saved or published
  * since, the save is refused (CONFLICT) instead of silently overwriting their work.
- * `badgeImageKey`: undefined keeps the draft's image; a key is verified before anything is written.
+ * `badgeImageKey`: undefined keeps the draft's image; a new key is a checked copy the transaction
+ * adopts (adoptBadgeImage). The image a draft no longer shows is deleted after the commit once no
+ * version shows it (releaseBadgeImage).
  * `allowIncomplete`: the draft may be unfinished (the editor's "Save draft"); `missing` in the result
  * says what it still needs before it can be published.
  */
@@ -190,8 +198,8 @@ export async function saveMicroCredentialDraft(opts: {
     if (mc.publishedAt !== null || mc.status !== 'DRAFT') throw validation(SLUG_LOCKED, { slug: [SLUG_LOCKED] });
     if (await slugTaken(def.slug)) throw slugTakenError();
   }
-  await checkBadgeKey(opts.actor, mc.issuerId, opts.badgeImageKey, mc.versions[0]?.badgeImageKey ?? null);
-  return changePublicPages(async (tx) => {
+  checkBadgeKey(mc.issuerId, opts.badgeImageKey, mc.versions[0]?.badgeImageKey ?? null);
+  const { released, ...result } = await changePublicPages(async (tx) => {
     const live = await lockCredential(tx, mc.id);
     // Re-read under the lock: a publish or another save may have landed since the checks above.
     const latest = await tx.microCredentialVersion.findFirst({
@@ -204,6 +212,8 @@ export async function saveMicroCredentialDraft(opts: {
     // Checked under the lock: a track saved meanwhile may have moved it or taken it in.
     if (live.trackId !== null && (def.level ?? null) !== live.level) throw await levelSetByTrack(tx, { ...live, trackId: live.trackId }, def.title || mc.slug);
     const badgeImageKey = opts.badgeImageKey === undefined ? (latest?.status === 'DRAFT' ? latest.badgeImageKey : null) : opts.badgeImageKey;
+    // Under the lock, as read now: a new image is adopted (its queued deletion dropped) or refused.
+    if (badgeImageKey && badgeImageKey !== (latest?.badgeImageKey ?? null)) await adoptBadgeImage(tx, { issuerId: mc.issuerId, microCredentialId: mc.id, key: badgeImageKey });
     let versionId: string;
     if (latest && latest.status === 'DRAFT') {
       versionId = latest.id;
@@ -233,9 +243,14 @@ export async function saveMicroCredentialDraft(opts: {
     if ((latest?.badgeImageKey ?? null) !== badgeImageKey && opts.badgeImageKey !== undefined) {
       await recordAudit({ actorId: opts.actor.id, action: 'credential.badge_image', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { key: badgeImageKey } }, tx);
     }
+    // A draft rewritten in place lets go of the image it had (a new draft of a published version
+    // leaves the published one its own).
+    const released = latest?.status === 'DRAFT' && latest.badgeImageKey !== badgeImageKey ? await releaseBadgeImage(tx, latest.badgeImageKey) : null;
     const saved = await tx.microCredentialVersion.findUniqueOrThrow({ where: { id: versionId }, select: { updatedAt: true } });
-    return { versionId, updatedAt: saved.updatedAt, missing: publishGaps(def) };
+    return { versionId, updatedAt: saved.updatedAt, missing: publishGaps(def), released };
   });
+  await deleteQueuedObjects(released, 'replacing a badge image');
+  return result;
 }
 
 /**

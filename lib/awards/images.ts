@@ -49,8 +49,12 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** Whether the bytes are a PNG the baker can work with (signature, IHDR first, every chunk's CRC). */
-function isUsablePng(bytes: Uint8Array): boolean {
+/**
+ * Whether the bytes are a PNG the baker can work with (signature, IHDR first, every chunk's CRC).
+ * Also what an issuer's upload must pass before it is kept (lib/authoring/badge-image.ts), so a
+ * saved picture is one a badge can be drawn from.
+ */
+export function isUsablePng(bytes: Uint8Array): boolean {
   if (bytes.length < 33 || !PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
   if (new TextDecoder('latin1').decode(bytes.subarray(12, 16)) !== 'IHDR') return false;
   const { width, height } = pngSize(bytes);
@@ -80,18 +84,22 @@ ${revoked ? revokedBand(width, height) : ''}</svg>
 }
 
 // ── Uploaded pictures ─────────────────────────────────────────────────────────────────────────
-// Upload keys are random and a published version's key never changes, so a picture read once can
-// be kept. Uploads are up to 2 MB: the cache is bounded in bytes, not entries.
+// A picture read once can be kept: the bytes under a key never change. The browser uploads to a key
+// under uploads/; the server copies the checked upload to a fresh random key under badges/ that no
+// upload URL was ever signed for (lib/authoring/badge-image.ts), so nothing but that one copy ever
+// writes there, and a changed picture is a new key. Only a usable picture is kept: "no picture"
+// answers are read again (an object restored or repaired in storage shows without a restart).
+// Uploads are up to 2 MB: the cache is bounded in bytes, not entries.
 const PICTURE_CACHE_BYTES = 32 * 1024 * 1024;
-const pictureCache = new Map<string, Uint8Array | null>();
+const pictureCache = new Map<string, Uint8Array>();
 let pictureCacheBytes = 0;
 
-function rememberPicture(key: string, bytes: Uint8Array | null) {
-  const size = bytes?.length ?? 0;
+function rememberPicture(key: string, bytes: Uint8Array) {
+  const size = bytes.length;
   if (size > PICTURE_CACHE_BYTES / 4) return;
   while (pictureCacheBytes + size > PICTURE_CACHE_BYTES && pictureCache.size) {
     const oldest = pictureCache.keys().next().value!;
-    pictureCacheBytes -= pictureCache.get(oldest)?.length ?? 0;
+    pictureCacheBytes -= pictureCache.get(oldest)!.length;
     pictureCache.delete(oldest);
   }
   pictureCache.set(key, bytes);
@@ -105,8 +113,9 @@ function rememberPicture(key: string, bytes: Uint8Array | null) {
  */
 export async function loadBadgePicture(key: string | null | undefined): Promise<Uint8Array | null> {
   if (!key) return null;
-  if (pictureCache.has(key)) return pictureCache.get(key)!;
-  let bytes: Uint8Array | null;
+  const cached = pictureCache.get(key);
+  if (cached) return cached;
+  let bytes: Uint8Array;
   try {
     bytes = await getObjectBytes(key);
   } catch (e) {
@@ -116,9 +125,10 @@ export async function loadBadgePicture(key: string | null | undefined): Promise<
     console.warn(`[awards] badge image ${key} is missing from storage; using the generated artwork`);
     return null;
   }
-  if (bytes && !isUsablePng(bytes)) {
+  if (!isUsablePng(bytes)) {
+    // Not remembered either: only a picture from before uploads were checked whole can be here.
     console.warn(`[awards] badge image ${key} is not a usable PNG; using the generated artwork`);
-    bytes = null;
+    return null;
   }
   rememberPicture(key, bytes);
   return bytes;

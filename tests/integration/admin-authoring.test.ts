@@ -7,8 +7,8 @@ import { getCredentialForEdit, listAdminCredentials, loadDefinition, describeVer
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, publishStack, retireStack, STACK_PARTS_LOCKED, updateStack } from '@/lib/authoring/stacks';
 import { checkImport, exportAchievement, exportCredential, importCredential } from '@/lib/authoring/import-export';
-import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
-import { putObject } from '@/lib/storage/s3';
+import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
+import { getObjectBytes, headObject, putObject } from '@/lib/storage/s3';
 import { startApplication } from '@/lib/submissions/mutations';
 import { searchCatalog } from '@/lib/catalog/queries';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
@@ -174,25 +174,35 @@ describe('import and export', () => {
 });
 
 describe('badge image', () => {
-  it('accepts a PNG uploaded to the issuer’s key and rejects anything else', async () => {
+  it('keeps a checked copy of a PNG uploaded to the issuer’s upload key and rejects anything else', async () => {
     const { issuer, admin, mc, version } = await createPublishedCredential();
     const ticket = await requestBadgeUpload({ actor: admin, issuerId: issuer.id, size: SAMPLE_PNG.length });
     expect(ticket.url).toMatch(/^http/);
+    // The browser sends the picture under uploads/ (expired by the bucket's rule), never to where it is kept.
+    expect(ticket.key).toMatch(new RegExp(`^uploads/badges/${issuer.id}/[0-9a-f]{32}\\.png$`));
     await putObject(ticket.key, SAMPLE_PNG, 'image/png');
-    await expect(verifyBadgeObject({ actor: admin, issuerId: issuer.id, key: ticket.key })).resolves.toMatchObject({ key: ticket.key });
+    const picture = await confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: ticket.key });
+    expect(picture.key).toMatch(new RegExp(`^badges/${issuer.id}/[0-9a-f]{32}\\.png$`));
+    expect(Buffer.from(await getObjectBytes(picture.key)).equals(Buffer.from(SAMPLE_PNG))).toBe(true);
+    expect(await headObject(ticket.key)).toBeNull();
 
     // A published version is never changed in place.
-    await expect(setBadgeImage({ actor: admin, microCredentialId: mc.id, key: ticket.key })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(setBadgeImage({ actor: admin, microCredentialId: mc.id, key: picture.key })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: (await loadDefinition(version.id)).def });
-    await setBadgeImage({ actor: admin, microCredentialId: mc.id, key: ticket.key });
+    await setBadgeImage({ actor: admin, microCredentialId: mc.id, key: picture.key });
     const edit = await getCredentialForEdit({ actor: admin, microCredentialId: mc.id });
-    expect(edit.badgeImageKey).toBe(ticket.key);
+    expect(edit.badgeImageKey).toBe(picture.key);
 
     const pdf = await requestBadgeUpload({ actor: admin, issuerId: issuer.id, size: SAMPLE_PDF.length });
     await putObject(pdf.key, SAMPLE_PDF, 'image/png');
-    await expect(verifyBadgeObject({ actor: admin, issuerId: issuer.id, key: pdf.key })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: pdf.key })).rejects.toMatchObject({ code: 'VALIDATION', message: 'The badge image must be a PNG.' });
+    // Nothing of a refused picture stays: neither the upload nor a copy waiting to be saved.
+    expect(await headObject(pdf.key)).toBeNull();
+    expect(await db.job.count({ where: { type: 'storage.delete-objects', completedAt: null } })).toBe(0);
     const otherIssuer = await createOrg({ kind: 'ISSUER' });
-    await expect(verifyBadgeObject({ actor: admin, issuerId: issuer.id, key: ticket.key.replace(issuer.id, otherIssuer.id) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: ticket.key.replace(issuer.id, otherIssuer.id) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    // A kept picture's own key is not an upload key.
+    await expect(confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: picture.key })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 

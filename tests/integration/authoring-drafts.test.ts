@@ -6,7 +6,7 @@ import { createMicroCredential, publishMicroCredential, retireMicroCredential, s
 import { getCredentialForEdit, loadDefinition } from '@/lib/authoring/queries';
 import { createIssuerStack, publishStack, retireStack, STACK_PARTS_LOCKED, STACK_SLUG_LOCKED, updateStack } from '@/lib/authoring/stacks';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
-import { requestBadgeUpload } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { putObject } from '@/lib/storage/s3';
 import { searchCatalog } from '@/lib/catalog/queries';
 import { CatalogSearchInput } from '@/lib/catalog/schemas';
@@ -118,16 +118,18 @@ describe('badge image on a new credential', () => {
     // Uploaded while the other issuer was chosen; then the admin switched issuer.
     const ticket = await requestBadgeUpload({ actor: admin, issuerId: other.id, size: SAMPLE_PNG.length });
     await putObject(ticket.key, SAMPLE_PNG, 'image/png');
+    const foreign = await confirmBadgeUpload({ actor: admin, issuerId: other.id, key: ticket.key });
     const def = sampleDefinition({ slug: 'exit-tickets' });
 
-    await expect(createMicroCredential({ actor: admin, issuerId: issuer.id, def, badgeImageKey: ticket.key })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(createMicroCredential({ actor: admin, issuerId: issuer.id, def, badgeImageKey: foreign.key })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await db.microCredential.count()).toBe(0);
 
     const own = await requestBadgeUpload({ actor: admin, issuerId: issuer.id, size: SAMPLE_PNG.length });
     await putObject(own.key, SAMPLE_PNG, 'image/png');
-    const created = await createMicroCredential({ actor: admin, issuerId: issuer.id, def, badgeImageKey: own.key });
+    const ownCopy = await confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: own.key });
+    const created = await createMicroCredential({ actor: admin, issuerId: issuer.id, def, badgeImageKey: ownCopy.key });
     expect(created.slug).toBe('exit-tickets');
-    expect((await getCredentialForEdit({ actor: admin, microCredentialId: created.id })).badgeImageKey).toBe(own.key);
+    expect((await getCredentialForEdit({ actor: admin, microCredentialId: created.id })).badgeImageKey).toBe(ownCopy.key);
   });
 
   it('a refused image on a draft save leaves the draft as it was', async () => {

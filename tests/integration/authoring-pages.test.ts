@@ -5,7 +5,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition, SAMPLE_PNG } from '../factories';
 import { createIssuerStack, publishStack } from '@/lib/authoring/stacks';
-import { requestBadgeUpload } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { putObject } from '@/lib/storage/s3';
 import { startApplication } from '@/lib/submissions/mutations';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
@@ -30,8 +30,9 @@ describe('saving a new credential with a badge image of another issuer', () => {
     const admin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }, { role: 'ISSUER_ADMIN', organizationId: other.id }] });
     session.actor = admin;
     // Uploaded while the other issuer was chosen in the editor; then the admin switched issuer.
-    const foreign = await requestBadgeUpload({ actor: admin, issuerId: other.id, size: SAMPLE_PNG.length });
-    await putObject(foreign.key, SAMPLE_PNG, 'image/png');
+    const ticket = await requestBadgeUpload({ actor: admin, issuerId: other.id, size: SAMPLE_PNG.length });
+    await putObject(ticket.key, SAMPLE_PNG, 'image/png');
+    const foreign = await confirmBadgeUpload({ actor: admin, issuerId: other.id, key: ticket.key });
     const def = sampleDefinition({ slug: 'exit-tickets' });
 
     const first = await saveCredentialAction({ issuerId: issuer.id, def, badgeImageKey: foreign.key });

@@ -6,7 +6,7 @@ import { createActor, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { loadDefinition } from '@/lib/authoring/queries';
-import { requestBadgeUpload } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { startApplication } from '@/lib/submissions/mutations';
 import { putObject } from '@/lib/storage/s3';
 import { generateBadgeSvg, renderPng } from '@/lib/credentials/badge-image';
@@ -57,7 +57,8 @@ const PICTURE = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="320" h
 async function uploadPicture(admin: Actor, issuerId: string) {
   const ticket = await requestBadgeUpload({ actor: admin, issuerId, size: PICTURE.length });
   await putObject(ticket.key, PICTURE, 'image/png');
-  return ticket.key;
+  // The checked copy is what the editor saves (the upload key is only ever written by the browser).
+  return (await confirmBadgeUpload({ actor: admin, issuerId, key: ticket.key })).key;
 }
 
 /** Publishes a new version of the credential with other colour and image, as the editor does. */

@@ -5,7 +5,7 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition, SAMPLE_PNG } from '../factories';
 import { createMicroCredential, deleteDraftMicroCredential, NOT_A_DRAFT, publishMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
 import { createIssuerStack } from '@/lib/authoring/stacks';
-import { requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
 import { setReviewerQualification } from '@/lib/people/mutations';
 import { putObject } from '@/lib/storage/s3';
 import { listRecentIssuerAudit } from '@/lib/audit/queries';
@@ -25,14 +25,15 @@ describe('deleting a never-published draft', () => {
     await setReviewerQualification({ actor: admin, userId: reviewer.id, microCredentialId: mc.id, op: 'add' });
     const ticket = await requestBadgeUpload({ actor: admin, issuerId: issuer.id, size: SAMPLE_PNG.length });
     await putObject(ticket.key, SAMPLE_PNG, 'image/png');
-    await setBadgeImage({ actor: admin, microCredentialId: mc.id, key: ticket.key });
+    const picture = await confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: ticket.key });
+    await setBadgeImage({ actor: admin, microCredentialId: mc.id, key: picture.key });
 
     expect(await deleteDraftMicroCredential({ actor: admin, microCredentialId: mc.id })).toEqual({ title: 'UX test: exit tickets' });
     expect(await db.microCredential.count({ where: { id: mc.id } })).toBe(0);
     expect(await db.microCredentialVersion.count({ where: { microCredentialId: mc.id } })).toBe(0);
     expect(await db.reviewerQualification.count({ where: { microCredentialId: mc.id } })).toBe(0);
     const job = await db.job.findFirstOrThrow({ where: { type: 'storage.delete-objects' }, select: { payload: true } });
-    expect(job.payload).toEqual({ keys: [ticket.key], uploads: [] });
+    expect(job.payload).toEqual({ keys: [picture.key], uploads: [] });
     // The address can be used again.
     await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ title: 'Exit tickets', slug: 'ux-test-exit-tickets' }) });
 

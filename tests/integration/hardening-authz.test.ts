@@ -34,7 +34,7 @@ import { decideProposal } from '@/lib/proposals/mutations';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { rotateIssuerKey } from '@/lib/awards/keys';
 import { createMicroCredential, deleteDraftMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
-import { setBadgeImage, requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { setBadgeImage, requestBadgeUpload, confirmBadgeUpload } from '@/lib/authoring/badge-image';
 import { exportCredential, importCredential } from '@/lib/authoring/import-export';
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
@@ -236,7 +236,7 @@ function rows(): Row[] {
     { name: 'createMicroCredential (issuer A, unfinished draft)', allow: ['adminA'], run: (a) => createMicroCredential({ actor: a, issuerId: w.issuerA.id, def: { slug: `u-${uid()}`, title: 'T', pdHours: 1 } as never, allowIncomplete: true }) },
     { name: 'importCredential (issuer A)', allow: ['adminA'], run: (a) => importCredential({ actor: a, issuerId: w.issuerA.id, json: JSON.stringify(sampleDefinition()) }) },
     { name: 'requestBadgeUpload (issuer A)', allow: ['adminA'], run: (a) => requestBadgeUpload({ actor: a, issuerId: w.issuerA.id, size: 1000 }) },
-    { name: 'verifyBadgeObject (issuer A)', allow: ['adminA'], run: (a) => verifyBadgeObject({ actor: a, issuerId: w.issuerA.id, key: `badges/${w.issuerA.id}/${'0'.repeat(32)}.png` }) },
+    { name: 'confirmBadgeUpload (issuer A)', allow: ['adminA'], run: (a) => confirmBadgeUpload({ actor: a, issuerId: w.issuerA.id, key: `uploads/badges/${w.issuerA.id}/${'0'.repeat(32)}.png` }) },
     { name: 'getTrackForEdit', allow: ['adminA'], run: (a) => getTrackForEdit({ actor: a, trackId: w.track.id }) },
     { name: 'createIssuerTrack', allow: ['adminA'], run: (a) => createIssuerTrack({ actor: a, issuerId: w.issuerA.id, def: { slug: `t-${uid()}`, title: 'T', summary: 'S', topic: 'X' } }) },
     { name: 'updateTrack', allow: ['adminA'], run: (a) => updateTrack({ actor: a, trackId: w.track.id, def: { slug: `t-${uid()}`, title: 'T2', summary: 'S', topic: 'X', levels: [w.mcA2.mc.slug] } }) },

@@ -63,7 +63,7 @@ import { getVersionPreview } from '@/lib/authoring/preview';
 import { listIssuerApplications } from '@/lib/submissions/admin-list';
 import { createMicroCredential, publishMicroCredential, republishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { importCredential, exportCredential } from '@/lib/authoring/import-export';
-import { requestBadgeUpload, setBadgeImage, verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
 import { searchCatalog, getMicroCredentialPage, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
@@ -638,7 +638,7 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     // The badge key is only ever compared and checked against ^badges/<issuer>/<hex>.png$ before it is stored.
     await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id, w.mcA.mc.id), badgeImageKey: fc.oneof(hostileString, fc.constant(null)) }), call: (i) => setBadgeImage({ actor: w.adminB, microCredentialId: i.microCredentialId, key: i.badgeImageKey }), mustNotSucceed: true });
     await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), badgeImageKey: hostileString }), call: (i) => setBadgeImage({ actor: w.adminA, microCredentialId: i.microCredentialId, key: i.badgeImageKey }), mustNotSucceed: true });
-    await pipeline({ arb: hostileString, call: (key: string) => verifyBadgeObject({ actor: w.adminA, issuerId: w.issuerA.id, key }), mustNotSucceed: true });
+    await pipeline({ arb: hostileString, call: (key: string) => confirmBadgeUpload({ actor: w.adminA, issuerId: w.issuerA.id, key }), mustNotSucceed: true });
     await pipeline({ arb: hostileNumber, call: (size: number) => requestBadgeUpload({ actor: w.adminA, issuerId: w.issuerA.id, size }), check: (size) => expect(Number.isInteger(size) && size > 0 && size <= 2 * 1024 * 1024).toBe(true) });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id, w.mcA.mc.id), call: (id) => saveMicroCredentialDraft({ actor: w.adminB, microCredentialId: id, def: {} as never }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => publishMicroCredential({ actor: w.adminB, microCredentialId: id }), mustNotSucceed: true });

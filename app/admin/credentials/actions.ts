@@ -7,7 +7,7 @@ import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
 import { MicroCredentialDraft, RepublishCredentialInput } from '@/lib/authoring/schemas';
 import { createMicroCredential, deleteDraftMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
-import { requestBadgeUpload, verifyBadgeObject } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { importCredential } from '@/lib/authoring/import-export';
 import { formDataToObject, parseInput, toActionError, zodFieldErrors, type ActionResult } from '@/lib/action-result';
 
@@ -41,8 +41,9 @@ export async function saveCredentialAction(input: z.input<typeof SaveInput>): Pr
   let saved: Saved;
   try {
     const actor = await requireActor();
-    // The badge image is written with the definition, in one transaction, after it is verified:
-    // a bad image leaves nothing behind (no orphan credential holding the address), so a retry works.
+    // The badge image (a checked copy, lib/authoring/badge-image.ts) is adopted with the definition, in
+    // one transaction: a refused image leaves nothing behind (no orphan credential holding the
+    // address), so a retry works.
     if (shape.data.microCredentialId) {
       const id = shape.data.microCredentialId;
       const r = await saveMicroCredentialDraft({ actor, microCredentialId: id, def: def.data, badgeImageKey: shape.data.badgeImageKey, expected: shape.data.expected ?? null, allowIncomplete: true });
@@ -151,12 +152,16 @@ export async function requestBadgeUploadAction(input: { issuerId: string; size: 
   }
 }
 
+/**
+ * After the browser's PUT to the upload key: the server checks the upload, copies it to the badge's
+ * own key and checks the copy. `key` in the answer is that copy, which the form then saves.
+ */
 export async function confirmBadgeUploadAction(input: { issuerId: string; key: string }): Promise<ActionResult<{ key: string; previewUrl: string }>> {
   const parsed = z.object({ issuerId: Id, key: z.string().max(200) }).safeParse(input);
   if (!parsed.success) return { ok: false, formError: 'The image could not be read.' };
   try {
     const actor = await requireActor();
-    return { ok: true, data: await verifyBadgeObject({ actor, ...parsed.data }) };
+    return { ok: true, data: await confirmBadgeUpload({ actor, ...parsed.data }) };
   } catch (e) {
     return toActionError(e);
   }
