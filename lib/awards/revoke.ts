@@ -8,9 +8,9 @@ import { forbidden, invalidState, notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
-import { issueCompletedStacks } from '@/lib/awards/issue';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
-import { withdrawStacksBuiltOn, releaseStackHolds, lockAwardStanding } from '@/lib/awards/stack-holds';
+import { withdrawStacksBuiltOn, lockAwardStanding } from '@/lib/awards/stack-holds';
+import { followUpRestoredPart, queuePartRestored } from '@/lib/jobs/part-restored';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { releaseClaimsIfUnqualified } from '@/lib/review/claims';
 
@@ -99,7 +99,7 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
   const award = await loadForStatusChange(opts.actor, opts.awardId, 'reinstate');
   if (!award.suspendedAt) throw invalidState('This credential is not suspended.');
   // Verifiers see the change at once: the credential's public page is cached for anonymous visitors.
-  await changePublicPages(async (tx) => {
+  const followUpJobId = await changePublicPages(async (tx) => {
     await lockAwardStanding(tx, award.userId);
     // A stack badge says its holder holds every badge it is built from: it cannot be valid again while
     // one of them is revoked or suspended (whoever suspended the stack badge itself, and whichever
@@ -111,12 +111,15 @@ export async function reinstateAward(opts: { actor: Actor; awardId: string; note
     await setSuspensionBit(tx, award.statusListId, award.statusListIndex, false);
     await recordAudit({ actorId: opts.actor.id, action: 'award.reinstate', entityType: 'Award', entityId: award.id, organizationId: award.issuerId, data: { note: opts.note, suspendedAt: award.suspendedAt?.toISOString() ?? null } }, tx);
     await notify({ userId: award.userId, kind: 'award.reinstated', title: `Your badge “${award.title}” is valid again`, body: opts.note || 'The suspension has been lifted.', href: `/credentials/${award.id}`, essential: true }, tx);
+    // A stack left incomplete while this part was on hold may be complete again: one never issued is
+    // issued, one put on hold because of it is valid again. Queued with the reinstatement, so it is
+    // done even if what follows the commit fails or the server dies before it.
+    return award.microCredentialId ? queuePartRestored(tx, { userId: award.userId, microCredentialId: award.microCredentialId }) : null;
   });
-  // A stack left incomplete while this component was on hold may be complete again: one never
-  // issued is issued now, one put on hold because of it is valid again.
-  if (award.microCredentialId) {
-    await issueCompletedStacks(award.userId, award.microCredentialId);
-    await releaseStackHolds(award.userId, award.microCredentialId);
+  // Tried at once; a failure is left to the queued job. The reinstatement is done either way, so the
+  // administrator is not told it failed (trying again would only find it is not suspended).
+  if (followUpJobId && award.microCredentialId) {
+    await followUpRestoredPart({ userId: award.userId, microCredentialId: award.microCredentialId }, followUpJobId);
   }
 }
 

@@ -20,6 +20,8 @@ import { PASSWORD_RESET_JOB, VERIFY_EMAIL_JOB } from '@/lib/jobs/link-emails';
 import { oneLine } from '@/lib/auth/schemas';
 import { notifyRecommendationAudience, RECOMMENDATION_NOTICE_JOB } from '@/lib/district/recommendation-notices';
 import { INVITATION_EMAIL_JOB, sendFileInvitationEmail } from '@/lib/people/bulk-invite';
+import { PART_RESTORED_JOB, restoreStacksOnPart } from '@/lib/jobs/part-restored';
+import { deleteStaleRateLimits } from '@/lib/rate-limit';
 
 const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
 // decidedAt: the decision time, so a late award is still dated at the decision (absent in jobs queued before it was carried).
@@ -27,6 +29,7 @@ const AwardIssue = z.object({ submissionId: z.string(), decidedAt: z.iso.datetim
 const PasswordReset = z.object({ email: z.string() });
 const VerifyEmail = z.object({ userId: z.string() });
 const StackHolders = z.object({ stackId: z.string() });
+const PartRestored = z.object({ userId: z.string(), microCredentialId: z.string() });
 const RecommendationNotices = z.object({ recommendationId: z.string() });
 const DeleteObjects = z.object({ keys: z.array(z.string()).max(1000), uploads: z.array(z.object({ key: z.string(), uploadId: z.string() })).max(1000).default([]) });
 
@@ -60,6 +63,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   async 'award.issue'(payload) {
     await issueAwardJob(AwardIssue.parse(payload));
   },
+  // A part badge reinstated: its stacks brought up to date (issued, or their hold lifted), when doing
+  // it right after the reinstatement failed or the server died first. Safe to repeat.
+  async [PART_RESTORED_JOB](payload) {
+    await restoreStacksOnPart(PartRestored.parse(payload));
+  },
   async 'award.recover-missing'() {
     await queueMissingAwards();
   },
@@ -77,8 +85,12 @@ export const jobHandlers: Record<string, JobHandler> = {
     for (const u of uploads) await abortMultipartOrThrow(u.key, u.uploadId);
     for (const key of keys) await deleteObjectOrThrow(key);
   },
+  // The queue's and the rate limits' upkeep. Each runs whatever the other does: one failing is
+  // thrown after both ran, so the job retries.
   async 'jobs.tidy'() {
-    await tidyJobs();
+    const results = await Promise.allSettled([tidyJobs(), deleteStaleRateLimits()]);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   },
   async 'award.renewal-reminders'() {
     await sendRenewalReminders();

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { LINK_EMAIL_JOB_TYPES, LINK_EMAIL_MAX_ATTEMPTS } from '@/lib/jobs/link-emails';
+import { INVITATION_EMAIL_JOB } from '@/lib/people/schemas';
 
-export type JobInput = { type: string; payload: Prisma.InputJsonValue; runAt?: Date; maxAttempts?: number };
+export type JobInput = { type: string; payload: Prisma.InputJsonValue; runAt?: Date; maxAttempts?: number; priority?: number };
 /** The job being run: which one, and when it was queued (a link email compares it with later requests). */
 export type JobContext = { id: string; createdAt: Date };
 export type JobHandler = (payload: Prisma.JsonValue, job?: JobContext) => Promise<void>;
@@ -14,9 +15,10 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 /** With the capped backoff below, about a day of retries (30 s, 2 min, 8 min, 32 min, then hourly). */
 export const DURABLE_MAX_ATTEMPTS = 30;
 // Work that must happen eventually, whatever the outage: an earned badge issued, a deleted
-// account's evidence removed from storage, a stack awarded to the teachers who hold its parts, and
-// a notification's email (essential ones tell people their account was disabled, their password
-// changed, a badge suspended or revoked: lost quietly, nobody would know to ask again). The handler
+// account's evidence removed from storage, a stack awarded to the teachers who hold its parts (or
+// given back, once a part is reinstated: award.part-restored), and a notification's email
+// (essential ones tell people their account was disabled, their password changed, a badge
+// suspended or revoked: lost quietly, nobody would know to ask again). The handler
 // reads the person when it sends, so a late email goes to their current address, and to nobody
 // once the account is deleted, or for a non-essential one, disabled or opted out.
 //
@@ -28,13 +30,34 @@ export const DURABLE_MAX_ATTEMPTS = 30;
 // minutes: nobody is waiting at a screen for those, the job sends nothing once the invitation was
 // resent, accepted, cancelled or ran out (lib/people/bulk-invite.ts), and the People page asks for
 // Resend once the queue gives up.
-const DURABLE_JOB_TYPES = new Set(['award.issue', 'storage.delete-objects', 'stack.award-holders', 'email.notification']);
+const DURABLE_JOB_TYPES = new Set(['award.issue', 'award.part-restored', 'storage.delete-objects', 'stack.award-holders', 'email.notification']);
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
 
 export function maxAttemptsFor(type: string): number {
   if (DURABLE_JOB_TYPES.has(type)) return DURABLE_MAX_ATTEMPTS;
   if (LINK_EMAIL_JOB_TYPES.has(type)) return LINK_EMAIL_MAX_ATTEMPTS;
   return DEFAULT_MAX_ATTEMPTS;
+}
+
+// Claim order (highest first, then oldest first). One district recommendation queues up to 20,000
+// notification emails at once: a job that someone is waiting for must not queue behind them.
+// - A password reset or an address confirmation: the person is at the screen, and each new request
+//   supersedes the one before (lib/jobs/link-emails.ts), so nothing would go out until the newest
+//   reached the front.
+// - A badge being issued (or a stack badge given back once its part is reinstated), and a district's
+//   file invitations: people expect them within minutes. Below the links, as a file of thousands of
+//   invitations must not hold up a reset either.
+// - Periodic upkeep (claims running out, awards recovered, uploads swept): at most one pending run
+//   per type, so it costs the others nothing, and it is not delayed by a backlog of emails.
+// Everything else (notification emails included) keeps 0. Higher ones are few and bounded (rate
+// limits, one per decision), so they cannot starve the rest for long.
+export const JOB_PRIORITY = { link: 20, prompt: 10, periodic: 5, normal: 0 } as const;
+const PROMPT_JOB_TYPES: ReadonlySet<string> = new Set(['award.issue', 'award.part-restored', INVITATION_EMAIL_JOB]);
+
+export function priorityFor(type: string): number {
+  if (LINK_EMAIL_JOB_TYPES.has(type)) return JOB_PRIORITY.link;
+  if (PROMPT_JOB_TYPES.has(type)) return JOB_PRIORITY.prompt;
+  return JOB_PRIORITY.normal;
 }
 
 /** Exponential backoff (30 s, 2 min, 8 min, 32 min), capped at an hour. */
@@ -44,7 +67,7 @@ export function retryDelayMs(attempts: number): number {
 
 export async function enqueueJob(job: JobInput, tx?: Tx): Promise<string> {
   const row = await (tx ?? db).job.create({
-    data: { type: job.type, payload: job.payload, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? maxAttemptsFor(job.type) },
+    data: { type: job.type, payload: job.payload, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? maxAttemptsFor(job.type), priority: job.priority ?? priorityFor(job.type) },
     select: { id: true },
   });
   return row.id;
@@ -61,13 +84,15 @@ const HEARTBEAT_MS = (LOCK_TIMEOUT_SECONDS * 1000) / 5;
 const MAX_HOLD_MS = 20 * 60_000;
 
 /**
- * Claims up to `limit` due jobs. FOR UPDATE SKIP LOCKED lets any number of app servers poll the
- * same table without taking the same job twice. Each claim gets its own lock token (`lockedBy`):
- * completing or failing a job is conditional on still holding it.
+ * Claims up to `limit` due jobs, highest priority first, then oldest first. FOR UPDATE SKIP LOCKED
+ * lets any number of app servers poll the same table without taking the same job twice. Each claim
+ * gets its own lock token (`lockedBy`): completing or failing a job is conditional on still holding
+ * it. The inner SELECT walks the partial index "Job_due_idx" on ("priority" DESC, "runAt") in order
+ * (migration job_priority): keep its WHERE and ORDER BY in step with that index.
  */
 export async function claimJobs(limit = 10): Promise<ClaimedJob[]> {
   const token = `${WORKER_ID}:${randomUUID().slice(0, 8)}`;
-  // Oldest first: RETURNING alone gives the rows in no particular order.
+  // In claim order: RETURNING alone gives the rows in no particular order.
   return db.$queryRaw`
     WITH claimed AS (
       UPDATE "Job" SET "lockedAt" = now(), "lockedBy" = ${token}, "attempts" = "attempts" + 1
@@ -75,12 +100,12 @@ export async function claimJobs(limit = 10): Promise<ClaimedJob[]> {
         SELECT "id" FROM "Job"
         WHERE "completedAt" IS NULL AND "runAt" <= now() AND "attempts" < "maxAttempts"
           AND ("lockedAt" IS NULL OR "lockedAt" < now() - make_interval(secs => ${LOCK_TIMEOUT_SECONDS}))
-        ORDER BY "runAt" LIMIT ${limit}
+        ORDER BY "priority" DESC, "runAt" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "runAt", "createdAt"
+      RETURNING "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "priority", "runAt", "createdAt"
     )
-    SELECT "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "createdAt" FROM claimed ORDER BY "runAt", "id"`;
+    SELECT "id", "type", "payload", "attempts", "maxAttempts", "lockedBy", "createdAt" FROM claimed ORDER BY "priority" DESC, "runAt", "id"`;
 }
 
 /** Renews the lock if this claim still holds it; false when another worker has taken the job since. */
@@ -182,7 +207,7 @@ export async function ensurePeriodicJob(type: string, everySeconds: number): Pro
       )
       LIMIT 1`;
     if (recent.length) return false;
-    await tx.job.create({ data: { type, payload: {}, maxAttempts: 3 } });
+    await tx.job.create({ data: { type, payload: {}, maxAttempts: 3, priority: JOB_PRIORITY.periodic } });
     return true;
   });
 }

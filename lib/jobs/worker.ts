@@ -24,7 +24,7 @@ type WorkerOptions = {
   intervalMs?: number;
   /** What runs each job type (tests pass their own). */
   handlers?: Record<string, JobHandler>;
-  /** Periodic jobs to keep scheduled on every poll. */
+  /** Periodic jobs to keep scheduled: on every poll, and at least every intervalMs while a poll keeps working. */
   periodic?: { type: string; everySeconds: number }[];
   batchSize?: number;
 };
@@ -49,18 +49,45 @@ function createJobWorker({ intervalMs = 2000, handlers = jobHandlers, periodic =
   let unstarted: ClaimedJob[] = [];
   let running: ClaimedJob | null = null;
 
-  async function poll() {
+  // When this worker last made sure each periodic job has a run pending.
+  let periodicCheckedAt = 0;
+
+  async function schedulePeriodic() {
+    periodicCheckedAt = Date.now();
     for (const p of periodic) {
       if (stopping) return;
       await ensurePeriodicJob(p.type, p.everySeconds);
     }
+  }
+
+  /**
+   * A poll keeps claiming batches while jobs are due, which under a backlog (a district's thousands
+   * of emails) can last hours: periodic jobs (claims running out, awards recovered) are scheduled
+   * again every intervalMs meanwhile, as an idle worker would. A failure here does not end the batch:
+   * the next check retries.
+   */
+  async function schedulePeriodicWhileBusy() {
+    if (Date.now() - periodicCheckedAt < intervalMs) return;
+    try {
+      await schedulePeriodic();
+    } catch (e) {
+      console.warn('[jobs] could not schedule periodic jobs:', e instanceof Error ? e.message : e);
+    }
+  }
+
+  async function poll() {
+    await schedulePeriodic();
     while (!stopping) {
+      await schedulePeriodicWhileBusy();
+      if (stopping) return;
       unstarted = await claimJobs(batchSize);
       if (!unstarted.length) return;
       try {
-        // Taken one at a time, synchronously after checking for a stop: a stop either gets a job
-        // back or finds it running.
-        while (!stopping && unstarted.length) {
+        for (;;) {
+          await schedulePeriodicWhileBusy();
+          // Taken one at a time, synchronously after checking for a stop: a stop either gets a job
+          // back or finds it running.
+          if (stopping || !unstarted.length) break;
           const job = unstarted.shift()!;
           running = job;
           try {

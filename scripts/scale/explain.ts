@@ -118,6 +118,7 @@ async function main() {
   const { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, salaryStepEligibility, skillsReport } = await import('@/lib/reporting/district');
   const { resolvePeriod, salaryAsOf } = await import('@/lib/reporting/schemas');
   const { claimJobs, ensurePeriodicJob, releaseJobs, tidyJobs } = await import('@/lib/jobs/queue');
+  const { deleteStaleRateLimits } = await import('@/lib/rate-limit');
   const { listMyReviewHistory } = await import('@/lib/review/history');
   const { getScoringPatterns } = await import('@/lib/review/quality');
   const { computeReviewerDigests } = await import('@/lib/review/digest');
@@ -231,7 +232,9 @@ async function main() {
 
   // `wholeTable`: tables a background job reads (nearly) all of by design, once a day, so a scan of
   // them is the right plan and is reported as such rather than failing the check.
-  const paths: { path: string; run: () => Promise<unknown>; wholeTable?: string[] }[] = [
+  // `walks`: an index one of the path's statements must read in its own order, with no Sort above
+  // it in that statement's plan (the check fails otherwise).
+  const paths: { path: string; run: () => Promise<unknown>; wholeTable?: string[]; walks?: string }[] = [
     { path: '/catalog?q=peer feedback', run: () => Promise.all([searchCatalog(CatalogSearchInput.parse({ q: 'peer feedback' }), { count: true }), getCatalogFacets()]) },
     { path: '/catalog?q=science inquiry&level=2 (filtered)', run: () => searchCatalog(CatalogSearchInput.parse({ q: 'science inquiry', level: '2' })) },
     { path: '/catalog (browse, newest first)', run: () => searchCatalog(CatalogSearchInput.parse({})) },
@@ -365,9 +368,12 @@ async function main() {
     // The job queue: every worker polls it every few seconds; the tidy runs every few hours. A claim
     // is handed back (a stopping worker's statement, only sent when something was claimed), so the
     // explain run leaves any due job as it was.
-    { path: 'jobs: poll for due jobs (claimJobs, "Job_due_idx")', run: async () => releaseJobs(await claimJobs(10)) },
+    // Claimed by priority, then oldest first: "Job_due_idx" is on ("priority" DESC, "runAt"), so the
+    // LIMIT stops the walk after ten due jobs rather than sorting every due one (a district's backlog).
+    { path: 'jobs: poll for due jobs, highest priority first (claimJobs, "Job_due_idx")', run: async () => releaseJobs(await claimJobs(10)), walks: 'Job_due_idx' },
     { path: 'jobs: periodic-job check, every poll (ensurePeriodicJob, "Job_type_completedAt_idx")', run: periodicCheck },
     { path: 'jobs: tidy (give up crashed, delete old)', run: () => tidyJobs() },
+    { path: 'jobs: tidy, rate limits (deleteStaleRateLimits: batches of "RateLimit_pkey")', run: () => deleteStaleRateLimits() },
     // Runs for real in the warm-up (it marks and notifies a batch); the explained run reads the next.
     { path: 'jobs: stalled-work reminders (drafts and returned work untouched for 30 days, a batch each)', run: () => sendStalledReminders(new Date(), 100, 1) },
   ];
@@ -378,6 +384,7 @@ async function main() {
     await p.run(); // warm the pool and the buffer cache once
     const queries = await capture(p.run);
     console.log(`\n══ ${p.path}: ${queries.length} statement${queries.length === 1 ? '' : 's'}`);
+    let walked = false;
     for (const [i, qy] of queries.entries()) {
       // EXPLAIN ANALYZE runs the statement: inside a transaction rolled back afterwards, an UPDATE
       // or DELETE (the job queue's) changes nothing.
@@ -409,7 +416,24 @@ async function main() {
       });
       if (seqScans.length) failures.push(`${p.path} #${i + 1}: Seq Scan on ${[...new Set(seqScans)].join(', ')}`);
       if (plan['Execution Time'] > slowMs) slow.push(`${p.path} #${i + 1}: ${plan['Execution Time'].toFixed(1)} ms`);
+      if (p.walks) {
+        // The index read, and no Sort between it and the LIMIT above it: the LIMIT stops the walk
+        // (a Sort above the LIMIT, ordering the few rows it let through, is fine).
+        const check = (n: PlanNode): { sorted: boolean; limited: boolean } | null => {
+          if (n['Index Name'] === p.walks) return { sorted: false, limited: false };
+          for (const child of n.Plans ?? []) {
+            const below = check(child);
+            if (!below) continue;
+            if (below.limited) return below;
+            return { sorted: below.sorted || n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort', limited: n['Node Type'] === 'Limit' };
+          }
+          return null;
+        };
+        const found = check(plan.Plan);
+        if (found?.limited && !found.sorted) walked = true;
+      }
     }
+    if (p.walks && queries.length && !walked) failures.push(`${p.path}: no statement reads "${p.walks}" in its order (a Sort above it, or another plan)`);
   }
   if (leaderRow) {
     await admin.query(`DELETE FROM "DistrictApprovedIssuer" WHERE "districtId" = $1 AND "issuerId" = ANY($2::text[])`, [leaderRow.org, approvedIssuerIds]);
