@@ -39,7 +39,7 @@ export function IssuerProfileForm({ issuer }: { issuer: Profile }) {
 
 type ReviewSettings = {
   id: string; updatedAt: Date; slaBusinessDays: number; doubleScorePercent: number; claimMinutes: number;
-  blockSameSchool: boolean; blockSameDistrict: boolean; blindReview: boolean; calibrationRequired: boolean;
+  blockSameDistrict: boolean; blindReview: boolean; calibrationRequired: boolean;
 };
 
 const claimLabel = (m: number) => (m < 60 ? `${m} minutes` : m === 60 ? '1 hour' : m === 1440 ? '24 hours' : `${m / 60} hours`);
@@ -64,10 +64,9 @@ export function IssuerReviewSettingsForm({ settings }: { settings: ReviewSetting
         <legend className="mb-2 text-sm font-semibold text-slate-900">Fairness checks</legend>
         <CheckboxField name="calibrationRequired" label="Reviewers calibrate before scoring" defaultChecked={settings.calibrationRequired} hint="Where a credential has scored exemplars, each reviewer scores them and passes before scoring teachers’ work." />
         <CheckboxField name="blindReview" label="Blind review" defaultChecked={settings.blindReview} hint="Reviewers do not see the teacher’s name, school or district while scoring." />
-        <CheckboxField name="blockSameSchool" label="No reviewing colleagues at the same school" defaultChecked={settings.blockSameSchool} />
-        <CheckboxField name="blockSameDistrict" label="No reviewing teachers of the same district" defaultChecked={settings.blockSameDistrict} hint="Also applies to reviewers whose email address is on the teacher’s district domain." />
+        <CheckboxField name="blockSameDistrict" label="No reviewing teachers of the same district" defaultChecked={settings.blockSameDistrict} hint="Also applies to reviewers whose email address is on the teacher’s district domain. People at the same school never review each other’s work, whether this is on or off." />
       </fieldset>
-      <p className="mb-4 text-sm text-slate-700">Nobody ever reviews their own work, and a second score always comes from a different reviewer, whatever these settings say.</p>
+      <p className="mb-4 text-sm text-slate-700">Nobody ever reviews their own work or the work of someone at their own school, and a second score always comes from a different reviewer, whatever these settings say.</p>
       <button type="submit" disabled={pending} className={buttonClass}>{pending ? 'Saving…' : 'Save review settings'}</button>
     </form>
   );

@@ -80,6 +80,7 @@ const reviewKind = (d: Data) => (text(d, 'kind') === 'SECOND' ? 'a second scorin
 const SETTING_LABELS: Record<string, string> = {
   name: 'name', description: 'about', url: 'website', email: 'contact email', linkedinOrganizationId: 'LinkedIn page',
   slaBusinessDays: 'turnaround target', doubleScoreRate: 'second scoring', claimMinutes: 'claim length',
+  // blockSameSchool was a setting until 26 Nov 2026 (the same school is now always refused); older entries still name it.
   blockSameSchool: 'same-school check', blockSameDistrict: 'same-district check', blindReview: 'blind review', calibrationRequired: 'calibration',
 };
 const settingList = (keys: string[]) => keys.map((k) => SETTING_LABELS[k]).filter(Boolean).join(', ');

@@ -28,11 +28,11 @@ export const ALREADY_REMOVED = 'This file has already been removed. Reload the p
 export const ALREADY_RESOLVED = 'Another admin has already dealt with this concern. Reload the page to see what they did.';
 /** Appended to the admin's confirmation when storage could not be reached: the removal stands. */
 export const REMOVAL_STORAGE_LATER = 'File storage did not answer just now, so the stored copy will be deleted automatically within a few minutes. Nobody can open the file in the meantime.';
-export const RULING_CONFLICT = 'You have a conflict of interest with this teacher (your own work, or a school or district this issuer keeps apart), so another admin of the issuer decides on concerns about it.';
+export const RULING_CONFLICT = 'You have a conflict of interest with this teacher (your own work, a colleague’s at your school, or a district this issuer keeps apart), so another admin of the issuer decides on concerns about it.';
 const REPORT_CLAIM_ENDED = 'Your claim on this work has ended, so you can no longer report on its evidence here. If it is urgent, tell an admin of the issuer.';
 
 /** The issuer's name and its conflict-of-interest rules. */
-const issuerRuleSelect = { name: true, blockSameSchool: true, blockSameDistrict: true } as const;
+const issuerRuleSelect = { name: true, blockSameDistrict: true } as const;
 
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -101,7 +101,7 @@ export async function reportEvidenceConcern(opts: { actor: Actor; reviewId: stri
         href: `/admin/submissions/${attempt.submission.id}#concern-${concern.id}`,
       }, {
         // Only the admins who may rule on it (assertMayRule): never the teacher whose work it is
-        // about (an admin may apply too), nor a colleague the issuer keeps apart from them.
+        // about (an admin may apply too), nor a colleague at their school or one the issuer keeps apart.
         teacher: teacherRef(attempt.submission.user), rules: attempt.submission.microCredential.issuer, actorId: opts.actor.id,
       });
       return { concernId: concern.id, submissionId: attempt.submission.id };
@@ -179,7 +179,8 @@ export type RecordRemovedFile = RemovedFileLine & { attemptId: string; removedBy
 /**
  * The concerns about these attempts and their removed files, for the application record. The caller
  * has checked that the viewer is an admin of the issuer (getSubmissionRecord); `original`: whether
- * they see the teacher's file names (not while scoring the work under blind review).
+ * they see the teacher's file names (not while scoring the work under blind review, nor where the
+ * evidence is withheld from them for a conflict of interest).
  */
 export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId: string; original: boolean }): Promise<{ concerns: RecordConcern[]; removed: RecordRemovedFile[] }> {
   if (!opts.attemptIds.length) return { concerns: [], removed: [] };
@@ -218,14 +219,14 @@ export async function loadRecordConcerns(opts: { attemptIds: string[]; versionId
  * teacher (as for asking for a second look: one who could not review the work does not rule on it
  * either). Anyone else finds nothing.
  */
-function assertMayRule(actor: Actor, issuerId: string, teacher: TeacherPlacementRow, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }, what: string) {
+function assertMayRule(actor: Actor, issuerId: string, teacher: TeacherPlacementRow, issuer: { blockSameDistrict: boolean }, what: string) {
   if (!isIssuerAdmin(actor, issuerId)) throw notFound(what);
   const refusal = concernRulingRefusal(actor, teacher, issuer);
   if (refusal) throw forbidden(refusal);
 }
 
 /** Whether this admin may decide on concerns about this teacher's work (for the record page); the reason when not. */
-export function concernRulingRefusal(actor: Actor, teacher: TeacherPlacementRow, issuer: { blockSameSchool: boolean; blockSameDistrict: boolean }): string | null {
+export function concernRulingRefusal(actor: Actor, teacher: TeacherPlacementRow, issuer: { blockSameDistrict: boolean }): string | null {
   return conflictOfInterest(actor, teacherRef(teacher), issuer) ? RULING_CONFLICT : null;
 }
 

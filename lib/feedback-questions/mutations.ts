@@ -30,7 +30,7 @@ export async function askAboutFeedback(opts: { actor: Actor; attemptId: string; 
       submission: {
         select: {
           id: true, userId: true, user: { select: teacherConflictSelect }, version: { select: { title: true } },
-          microCredential: { select: { issuerId: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } },
+          microCredential: { select: { issuerId: true, issuer: { select: { blockSameDistrict: true } } } },
           attempts: { where: { status: { not: 'DRAFT' } }, orderBy: { number: 'desc' }, take: 1, select: { number: true } },
         },
       },
@@ -93,7 +93,7 @@ export async function answerFeedbackQuestion(opts: { actor: Actor; questionId: s
           submission: {
             select: {
               id: true, cycle: true, version: { select: { title: true } }, user: { select: teacherConflictSelect },
-              microCredential: { select: { slug: true, issuerId: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } },
+              microCredential: { select: { slug: true, issuerId: true, issuer: { select: { blockSameDistrict: true } } } },
             },
           },
         },

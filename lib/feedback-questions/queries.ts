@@ -26,7 +26,7 @@ export async function countUnansweredFeedbackQuestions(actor: Actor) {
       attempt: {
         select: {
           submissionId: true,
-          submission: { select: { user: { select: teacherConflictSelect }, microCredential: { select: { issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } } } },
+          submission: { select: { user: { select: teacherConflictSelect }, microCredential: { select: { issuer: { select: { blockSameDistrict: true } } } } } },
         },
       },
     },

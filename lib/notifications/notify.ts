@@ -38,7 +38,7 @@ export async function notifyMany(recipients: { userId: string; emailNotification
 /**
  * The enabled admins of the issuer (at most 50) who may act on work by `teacher`, in the app and by
  * email per their setting. As notifyAdjudicators (lib/review/adjudication-notice.ts): nobody with a
- * conflict of interest with the teacher (their own work, a school or district this issuer keeps
+ * conflict of interest with the teacher (their own work, their school, a district this issuer keeps
  * apart, one left within the year included), who could not act on it anyway; and not `actorId`, who
  * did what the notice is about.
  */
@@ -46,7 +46,7 @@ export async function notifyIssuerAdmins(
   tx: Tx,
   issuerId: string,
   message: { kind: string; title: string; body: string; href: string },
-  about: { teacher: TeacherRef; rules: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>; actorId: string },
+  about: { teacher: TeacherRef; rules: Pick<IssuerReviewSettings, 'blockSameDistrict'>; actorId: string },
 ) {
   const admins = await tx.user.findMany({
     where: { disabledAt: null, id: { notIn: [about.actorId, about.teacher.teacherId] }, memberships: { some: { organizationId: issuerId, role: 'ISSUER_ADMIN' } } },

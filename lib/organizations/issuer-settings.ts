@@ -14,6 +14,8 @@ import { SETTINGS_FORM_OUT_OF_DATE, type IssuerProfileInput, type IssuerReviewSe
 // signed with; the issuer's page, its Open Badges profile and every badge issued from now on use
 // the new one. Review settings apply at once, also to reviews under way (a claim's length from its
 // next save, the conflict and calibration rules when it is submitted, blind review on every view).
+// The same school is not a setting: colleagues at one school never review each other's work
+// (conflictOfInterest, ADR 019); the same district is the issuer's choice.
 
 async function loadIssuer(actor: Actor, organizationId: string) {
   const org = await db.organization.findUnique({
@@ -21,7 +23,7 @@ async function loadIssuer(actor: Actor, organizationId: string) {
     select: {
       id: true, kind: true, slug: true, name: true, description: true, url: true, email: true, linkedinOrganizationId: true, updatedAt: true,
       slaBusinessDays: true, doubleScoreRate: true, claimMinutes: true,
-      blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true,
+      blockSameDistrict: true, blindReview: true, calibrationRequired: true,
     },
   });
   if (!org || org.kind !== 'ISSUER') throw notFound('That issuing organisation');
@@ -77,7 +79,6 @@ export async function updateIssuerReviewSettings(opts: { actor: Actor; input: z.
     slaBusinessDays: input.slaBusinessDays,
     doubleScoreRate: input.doubleScorePercent / 100,
     claimMinutes: input.claimMinutes,
-    blockSameSchool: input.blockSameSchool,
     blockSameDistrict: input.blockSameDistrict,
     blindReview: input.blindReview,
     calibrationRequired: input.calibrationRequired,

@@ -79,7 +79,6 @@ export const IssuerReviewSettingsInput = z.object({
   slaBusinessDays: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Enter a number of working days.' }).int('Use a whole number of days.').min(1, 'At least 1 working day.').max(60, 'At most 60 working days.')),
   doubleScorePercent: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Enter a percentage.' }).int('Use a whole percentage.').min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.')),
   claimMinutes: z.coerce.number().int().refine((v) => CLAIM_MINUTES.includes(v), 'Choose one of the listed times.'),
-  blockSameSchool: checkbox,
   blockSameDistrict: checkbox,
   blindReview: checkbox,
   calibrationRequired: checkbox,

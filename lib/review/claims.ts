@@ -166,7 +166,7 @@ export async function releaseClaimsIfUnqualified(
  */
 export const withdrawnBecause: Record<ReviewDenial, string> = {
   OWN_WORK: 'it is your own work',
-  SAME_SCHOOL: 'you and the teacher are now at the same school, which this issuer does not allow',
+  SAME_SCHOOL: 'you and the teacher are now at the same school, and colleagues never review each other’s work',
   SAME_DISTRICT: 'you and the teacher are now in the same district, which this issuer does not allow',
   SAME_EMAIL_DOMAIN: 'your email address and the teacher’s are now on the same district domain, which this issuer does not allow',
   NOT_REVIEWER: 'you no longer review for this issuer',

@@ -8,7 +8,7 @@ import { countCurrentExemplars } from '@/lib/review/exemplar-standing';
 import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, teacherConflictSelect, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
-  id: true, name: true, slaBusinessDays: true, blockSameSchool: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
+  id: true, name: true, slaBusinessDays: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
 } as const;
 
 /** How a user stands for one micro-credential: admin grant, earned award, calibration, exemplars. */

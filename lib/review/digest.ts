@@ -204,7 +204,7 @@ export async function computeReviewerDigests(now: Date = new Date()): Promise<Re
   const [candidates, settings, exemplars] = await Promise.all([
     loadCandidates(mcIds),
     db.$queryRaw<(IssuerReviewSettings & { id: string })[]>`
-      SELECT m."id", o."blockSameSchool", o."blockSameDistrict", o."calibrationRequired"
+      SELECT m."id", o."blockSameDistrict", o."calibrationRequired"
       FROM "MicroCredential" m JOIN "Organization" o ON o."id" = m."issuerId"
       WHERE m."id" = ANY(${mcIds}::text[])`,
     countCurrentExemplars(db, mcIds),

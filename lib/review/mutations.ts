@@ -170,7 +170,7 @@ export async function releaseReview(opts: { actor: Actor; reviewId: string; now?
 
 const denialForOthers: Partial<Record<keyof typeof denialMessages, string>> = {
   OWN_WORK: 'Reviewers cannot review their own work.',
-  SAME_SCHOOL: 'That reviewer works at the teacher’s school, which this issuer does not allow.',
+  SAME_SCHOOL: 'That reviewer works at the teacher’s school: colleagues never review each other’s work.',
   SAME_DISTRICT: 'That reviewer works in the teacher’s district, which this issuer does not allow.',
   SAME_EMAIL_DOMAIN: 'That reviewer’s email address is on the teacher’s district domain, which this issuer does not allow.',
   NOT_REVIEWER: 'That person is not a reviewer for this issuer.',

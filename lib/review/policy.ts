@@ -71,8 +71,11 @@ export function recentFormer(former: FormerPlacement | null | undefined, now: Da
   return former && former.changedAt > formerPlacementCutoff(now) ? former : null;
 }
 
+/**
+ * The review rules an issuer chooses. The same school is not among them: colleagues at one school
+ * never review each other's work, whatever the issuer (conflictOfInterest, ADR 019).
+ */
 export type IssuerReviewSettings = {
-  blockSameSchool: boolean;
   blockSameDistrict: boolean;
   calibrationRequired: boolean;
 };
@@ -95,7 +98,7 @@ export type ReviewPermission = { ok: true } | { ok: false; reason: ReviewDenial 
 
 export const denialMessages: Record<ReviewDenial, string> = {
   OWN_WORK: 'You cannot review your own work.',
-  SAME_SCHOOL: 'This issuer does not allow reviewing work from your own school.',
+  SAME_SCHOOL: 'You cannot review work from your own school: people at the same school never review each other’s work.',
   SAME_DISTRICT: 'This issuer does not allow reviewing work from your own district.',
   SAME_EMAIL_DOMAIN: 'This issuer does not allow reviewing work from your own district, and this teacher’s email address is on the same domain as yours.',
   NOT_REVIEWER: 'Only reviewers can score submissions.',
@@ -142,13 +145,18 @@ export function teacherAffiliations(teacher: TeacherRef, now: Date = new Date())
   return affiliations({ id: teacher.teacherId, schoolId: teacher.teacherSchoolId, districtId: teacher.teacherDistrictId, roles: teacher.teacherRoles, former: teacher.teacherFormer }, now);
 }
 
-/** Conflicts of interest only (who the teacher is), independent of qualification. */
-export function conflictOfInterest(actor: ReviewerRef, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameSchool' | 'blockSameDistrict'>, now: Date = new Date()): ReviewDenial | null {
+/**
+ * Conflicts of interest only (who the teacher is), independent of qualification. One's own work and
+ * a colleague's at one's school (now, lately, or led) always; the same district, or the same
+ * institutional email domain, where the issuer blocks the district.
+ */
+export function conflictOfInterest(actor: ReviewerRef, teacher: TeacherRef, settings: Pick<IssuerReviewSettings, 'blockSameDistrict'>, now: Date = new Date()): ReviewDenial | null {
   if (actor.id === teacher.teacherId) return 'OWN_WORK';
   const mine = affiliations(actor, now);
   const theirs = teacherAffiliations(teacher, now);
   const shares = (ids: string[], theirIds: string[]) => theirIds.some((id) => ids.includes(id));
-  if (settings.blockSameSchool && shares(mine.schools, theirs.schools)) return 'SAME_SCHOOL';
+  // Not an issuer's choice: "a reviewer never scores their own or a colleague's work".
+  if (shares(mine.schools, theirs.schools)) return 'SAME_SCHOOL';
   if (settings.blockSameDistrict && shares(mine.districts, theirs.districts)) return 'SAME_DISTRICT';
   // School and district are what people pick at sign-up (and may leave empty); a shared
   // institutional email domain is the same district whatever they picked (lib/review/email-domain.ts).

@@ -52,10 +52,11 @@ const MAX_QUEUE_BATCHES = 4;
  */
 /**
  * Who the reviewer may score, as SQL over the submission `s` and its teacher `u`: work still open,
- * not their own, and none of the conflicts of interest their issuers block (policy.ts).
+ * not their own, not a colleague's at their school (every issuer), and none of the conflicts of
+ * interest their issuers block (policy.ts).
  */
 function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date): Prisma.Sql[] {
-  // Conflict-of-interest rules, per issuer: teachers from the reviewer's own school or district.
+  // Conflict-of-interest rules: teachers from the reviewer's own school (always), or district (per issuer).
   // Where the reviewer belongs: their placement, the schools and districts they lead, and the ones
   // they left within FORMER_PLACEMENT_DAYS (policy.ts).
   const mine = affiliations(actor, now);
@@ -74,7 +75,6 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date)
       OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(former)} = ANY(${ids}::text[]), false)
       OR EXISTS (SELECT 1 FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = u."id" AND ${role}))`;
   };
-  const blockSchool = mine.schools.length ? ready.filter((c) => c.issuer.blockSameSchool).map((c) => c.microCredentialId) : [];
   const blockDistrict = mine.districts.length ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];
   const checks: Prisma.Sql[] = [
     Prisma.sql`s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`,
@@ -82,7 +82,8 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date)
   ];
   // COALESCE: a teacher with no school (or district) is in no conflict; a bare comparison with
   // NULL would make the whole check NULL and hide their work from every reviewer with a school.
-  if (blockSchool.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockSchool}::text[]) AND ${teacherIn('school', mine.schools)})`);
+  // The same school is refused whatever the issuer: colleagues never review each other's work.
+  if (mine.schools.length) checks.push(Prisma.sql`NOT ${teacherIn('school', mine.schools)}`);
   if (blockDistrict.length) checks.push(Prisma.sql`NOT (s."microCredentialId" = ANY(${blockDistrict}::text[]) AND ${teacherIn('district', mine.districts)})`);
   // The same district by institutional email domain, wherever district blocking is on (policy.ts).
   const myDomain = institutionDomain(actor.email);
@@ -208,7 +209,7 @@ const queueSubmissionWithConflictSelect = {
   select: {
     ...queueSelect.submission.select,
     user: { select: { ...queueSelect.submission.select.user.select, ...teacherConflictSelect } },
-    microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameSchool: true, blockSameDistrict: true } } } },
+    microCredential: { select: { issuer: { select: { ...queueSelect.submission.select.microCredential.select.issuer.select, blockSameDistrict: true } } } },
   },
 } as const;
 

@@ -213,7 +213,7 @@ export const WITHDRAW_OWN_CONFLICT = 'You cannot withdraw the second look at thi
 export async function adminConflictOnSubmission(opts: { actor: Actor; submissionId: string }): Promise<ReviewDenial | null> {
   const sub = await db.submission.findUnique({
     where: { id: opts.submissionId },
-    select: { user: { select: teacherConflictSelect }, microCredential: { select: { issuerId: true, issuer: { select: { blockSameSchool: true, blockSameDistrict: true } } } } },
+    select: { user: { select: teacherConflictSelect }, microCredential: { select: { issuerId: true, issuer: { select: { blockSameDistrict: true } } } } },
   });
   if (!sub || !isIssuerAdmin(opts.actor, sub.microCredential.issuerId)) return null;
   return conflictOfInterest(opts.actor, teacherRef(sub.user), sub.microCredential.issuer);

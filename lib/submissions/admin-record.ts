@@ -4,7 +4,8 @@ import { aboutEarlierDecision } from '@/lib/feedback-questions/policy';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, withViewerFileNames } from '@/lib/evidence/neutral-names';
 import { loadAttemptForReview, reviewDenial, teacherOf } from '@/lib/review/context';
-import { conflictOfInterest, teacherConflictSelect } from '@/lib/review/policy';
+import { conflictOfInterest, teacherConflictSelect, teacherRef, type ReviewDenial } from '@/lib/review/policy';
+import { conflictTie } from '@/lib/review/conflict-words';
 import { secondLookRefusal } from '@/lib/review/second-look-rules';
 import { concernRulingRefusal, loadRecordConcerns } from '@/lib/evidence/concerns';
 
@@ -13,7 +14,15 @@ import { concernRulingRefusal, loadRecordConcerns } from '@/lib/evidence/concern
 // reviewed, and the teacher's questions about the feedback (which only the admins and the teacher
 // read, never reviewers). Blind review hides teachers from reviewers, not from the issuer's own
 // admins, who may need to contact the teacher, except from an admin scoring the work right now. A draft attempt stays the teacher's alone (as in
-// lib/evidence/access.ts): its evidence is not shown, only that it exists.
+// lib/evidence/access.ts): its evidence is not shown, only that it exists. An admin with a conflict
+// of interest with the teacher (a colleague at their school, a district the issuer keeps apart)
+// decides nothing about the work and reads none of its evidence either: the answers and files are
+// withheld from them, as the files themselves are (canViewAttemptEvidence).
+
+/** What the record says in place of the evidence to an admin it is withheld from (`evidenceWithheld`). */
+export function evidenceWithheldNotice(conflict: ReviewDenial): string {
+  return `You cannot read this teacher’s answers and files: the conflict-of-interest rules would stop you from reviewing their work (${conflictTie(conflict)}). Another admin of the issuer can read them.`;
+}
 
 const reviewSelect = {
   id: true, kind: true, decision: true, overallComment: true, submittedAt: true, reviewerId: true,
@@ -30,7 +39,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
       id: true, status: true, cycle: true, createdAt: true, lastSubmittedAt: true, versionId: true,
       // The conflict rules' columns (teacherConflictSelect) for concernRulingRefusal, and what the page shows.
       user: { select: { ...teacherConflictSelect, name: true, school: { select: { name: true } } } },
-      microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true, blockSameSchool: true, blockSameDistrict: true } } } },
+      microCredential: { select: { id: true, slug: true, status: true, issuerId: true, issuer: { select: { name: true, blindReview: true, blockSameDistrict: true } } } },
       version: {
         select: {
           version: true, title: true,
@@ -59,6 +68,8 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   // not who reviewed it or reported a concern about it, and never the internal reason for a second
   // look (ADR 015).
   const own = sub.user.id === opts.actor.id;
+  // A colleague of the teacher's (their school, a district the issuer keeps apart) reads no evidence.
+  const withheld = own ? null : conflictOfInterest(opts.actor, teacherRef(sub.user), sub.microCredential.issuer);
   // An admin who is also scoring an attempt still undecided (a claim, or their own score waiting for
   // the other) sees it as a scorer would: not the other scores (double scoring is only worth
   // anything when the two are independent) and, under blind review, not who the teacher is.
@@ -118,7 +129,8 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
   const partOf = new Map(sub.version.parts.map((p) => [p.id, p.title]));
   // Reviewers' safeguarding concerns about submitted evidence, and the files removed after them.
   const submittedIds = sub.attempts.filter((a) => a.status !== 'DRAFT').map((a) => a.id);
-  const { concerns, removed } = await loadRecordConcerns({ attemptIds: submittedIds, versionId: sub.versionId, original: !blind });
+  // Removed files by the names the workspace shows, not the teacher's own, where the evidence is withheld.
+  const { concerns, removed } = await loadRecordConcerns({ attemptIds: submittedIds, versionId: sub.versionId, original: !blind && !withheld });
   return {
     id: sub.id,
     status: sub.status,
@@ -134,11 +146,17 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     criteria: sub.version.criteria.map((c) => ({ id: c.id, title: c.title, part: c.partId ? (partOf.get(c.partId) ?? null) : null })),
     levels: sub.version.levels,
     award: sub.award,
+    /**
+     * Null when the viewer may read the answers and files; else why not, to say in their place (a
+     * conflict of interest with the teacher): every attempt's `responses` and `files` are then empty.
+     */
+    evidenceWithheld: withheld ? evidenceWithheldNotice(withheld) : null,
     /** Null when the viewer may remove files and close concerns; else why not (a conflict of interest with the teacher). */
     concernRulingRefusal: concernRulingRefusal(opts.actor, sub.user, sub.microCredential.issuer),
     attempts: sub.attempts.map((a) => {
       const submitted = a.status !== 'DRAFT';
-      const files = submitted ? withViewerFileNames(a.files, { partIds, original: !blind }) : [];
+      const shown = submitted && !withheld;
+      const files = shown ? withViewerFileNames(a.files, { partIds, original: !blind }) : [];
       const removedHere = removed.filter((f) => f.attemptId === a.id);
       const fileLabel = new Map([...files.map((f) => [f.id, f.fileName] as const), ...removedHere.map((f) => [f.id, f.label] as const)]);
       return {
@@ -155,7 +173,7 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
               aboutEarlierDecision: aboutEarlierDecision(a, q),
             })),
         questionsHidden: look?.attemptId === a.id && look.mayTake && a.feedbackQuestions.length > 0,
-        responses: submitted ? a.responses : [],
+        responses: shown ? a.responses : [],
         files,
         /** Concerns reviewers reported about this attempt's evidence, oldest first; `file` null: the whole attempt. */
         concerns: concerns.filter((c) => c.attemptId === a.id).map((c) => ({ ...c, reporter: own ? 'a reviewer' : c.reporter, file: c.fileId ? (fileLabel.get(c.fileId) ?? 'A file') : null })),

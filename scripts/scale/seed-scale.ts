@@ -209,22 +209,22 @@ async function main() {
   // ───────────── Organisations and people ─────────────
   await step('organisations', () => q(`
     INSERT INTO "Organization" (id, slug, name, kind, description, url, email, "parentId", "requiresProposal", "slaBusinessDays", "doubleScoreRate",
-      "blockSameSchool", "blockSameDistrict", "blindReview", "calibrationRequired", "claimMinutes", "createdAt", "updatedAt")
-    SELECT pg_temp.sid('plt', 0), 'scale-platform', 'Microcred Platform', 'PLATFORM'::"OrgKind", '', NULL, NULL, NULL, false, 14, 0.1, false, false, false, true, 240, now() - interval '4 years', now()
+      "blockSameDistrict", "blindReview", "calibrationRequired", "claimMinutes", "createdAt", "updatedAt")
+    SELECT pg_temp.sid('plt', 0), 'scale-platform', 'Microcred Platform', 'PLATFORM'::"OrgKind", '', NULL, NULL, NULL, false, 14, 0.1, false, false, true, 240, now() - interval '4 years', now()
     UNION ALL
     SELECT pg_temp.sid('iss', i), 'scale-issuer-' || i,
       ${pick('iadj', 'i - 1')} || ' ' || ${pick('inoun', '(i - 1) / 10')} || ' ' || ${pick('isuf', '(i - 1) / 50')} || CASE WHEN i > 250 THEN ' ' || i ELSE '' END,
       'ISSUER'::"OrgKind", 'A provider of classroom-based micro-credentials for teachers, reviewed by trained educators against published rubrics.',
       'https://issuer' || i || '.scale.test', 'credentials@issuer' || i || '.scale.test', NULL, false,
-      10 + i % 10, 0.1, i % 4 = 0, i % 5 = 0, i % 3 = 0, i % 2 = 0, 240, now() - interval '4 years', now()
+      10 + i % 10, 0.1, i % 5 = 0, i % 3 = 0, i % 2 = 0, 240, now() - interval '4 years', now()
     FROM generate_series(1, ${I}) i, words w
     UNION ALL
     SELECT pg_temp.sid('dis', d), 'scale-district-' || d, ${pick('places', 'd - 1')} || ' School District' || CASE WHEN d > ${W.PLACES.length} THEN ' ' || d ELSE '' END,
-      'DISTRICT'::"OrgKind", '', NULL, NULL, NULL, d % 8 = 0, 14, 0.1, false, false, false, true, 240, now() - interval '4 years', now()
+      'DISTRICT'::"OrgKind", '', NULL, NULL, NULL, d % 8 = 0, 14, 0.1, false, false, true, 240, now() - interval '4 years', now()
     FROM generate_series(1, ${D}) d, words w
     UNION ALL
     SELECT pg_temp.sid('sch', s), 'scale-school-' || s, ${pick('places', '(s - 1) / ' + SPD)} || ' ' || ${pick('schoolkinds', 's - 1')} || ' ' || s,
-      'SCHOOL'::"OrgKind", '', NULL, NULL, pg_temp.sid('dis', (s - 1) / ${SPD} + 1), false, 14, 0.1, false, false, false, true, 240, now() - interval '4 years', now()
+      'SCHOOL'::"OrgKind", '', NULL, NULL, pg_temp.sid('dis', (s - 1) / ${SPD} + 1), false, 14, 0.1, false, false, true, 240, now() - interval '4 years', now()
     FROM generate_series(1, ${NSCH}) s, words w`));
 
   const passwordHash = await step('hash the demo password', async () => {

@@ -41,15 +41,15 @@ export async function scoreAttempt(w: ReviewWorld, actor: Actor, attemptId: stri
 }
 
 /**
- * An issuer that blocks same-school reviewing, with the admins whose ties the admin pages must
- * respect: Ada is one of its admins and applies for its credential; Cal is an admin at Tess's school
- * (`school`); Sam is an admin who also scores; Rae and Finn are reviewers. `disagree(teacher,
+ * An issuer, with the admins whose ties the admin pages must respect: Ada is one of its admins and
+ * applies for its credential; Cal is an admin at Tess's school (`school`), so a colleague of hers
+ * (the same school is always a conflict of interest); Sam is an admin who also scores; Rae and Finn are reviewers. `disagree(teacher,
  * second)` sends the teacher's work, which Rae fails and `second` passes, so it waits for
  * adjudication; it returns the attempt's id. `doubleScoreRate` is the issuer's setting (disagree marks
  * its attempt for a second score either way).
  */
-export async function makeConflictedAdminWorld(opts: { doubleScoreRate: number; blockSameSchool?: boolean }) {
-  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: opts.doubleScoreRate, blockSameSchool: opts.blockSameSchool ?? true });
+export async function makeConflictedAdminWorld(opts: { doubleScoreRate: number }) {
+  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: opts.doubleScoreRate });
   const school = await createOrg({ kind: 'SCHOOL' });
   const rae = await w.reviewer({ name: 'Rae Reviewer' });
   const finn = await w.reviewer({ name: 'Finn Second' });

@@ -24,7 +24,7 @@ async function submitFor(mc: { id: string }, parts: { id: string }[], who: Actor
 
 describe('the list of open submissions to assign', () => {
   it('offers no assignment of the admin’s own or a conflicted colleague’s work, and hides reviewers of their own', async () => {
-    const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameSchool: true, doubleScoreRate: 0, slaBusinessDays: 10 } });
+    const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, slaBusinessDays: 10 } });
     const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
     const school = await createOrg({ kind: 'SCHOOL' });
     const reviewer = await createActor({ name: 'Fay First', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });

@@ -17,7 +17,8 @@ beforeEach(async () => {
 });
 
 const NOT_QUALIFIED = 'you are no longer qualified to review this micro-credential';
-const SAME_SCHOOL = 'you and the teacher are now at the same school, which this issuer does not allow';
+const SAME_SCHOOL = 'you and the teacher are now at the same school, and colleagues never review each other’s work';
+const SAME_DISTRICT = 'you and the teacher are now in the same district, which this issuer does not allow';
 const ALREADY_SCORED = 'you have already scored this submission, and it needs an independent reviewer';
 const HOUR = 60 * 60 * 1000;
 
@@ -38,12 +39,16 @@ async function reviewerOf(worlds: ReviewWorld[], granted: ReviewWorld[]): Promis
 describe('the sweep of live claims', () => {
   it('gives back exactly the claims whose reviewer may no longer score them, across reviewers and credentials, and leaves the rest', async () => {
     // Two credentials at two issuers: the first does not let a reviewer score work from their own
-    // school, the second does.
-    const w1 = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameSchool: true });
-    const w2 = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameSchool: false });
+    // district, the second does; neither lets them score work from their own school (no issuer does).
+    const w1 = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameDistrict: true });
+    const w2 = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameDistrict: false });
     const both = [w1, w2];
-    const school = await createOrg({ kind: 'SCHOOL' });
+    const district = await createOrg({ kind: 'DISTRICT' });
+    const school = await createOrg({ kind: 'SCHOOL', parentId: district.id });
+    const neighbouring = await createOrg({ kind: 'SCHOOL', parentId: district.id });
     const attempt = async (w: ReviewWorld, teacher?: Actor) => submitTextAttempt(w, teacher ?? (await createActor()));
+    const atSchool = () => createActor({ schoolId: school.id, districtId: district.id });
+    const inDistrict = () => createActor({ schoolId: neighbouring.id, districtId: district.id });
 
     // Qualified for the first credential by its badge only, for the second by a grant.
     const lapsed = await reviewerOf(both, [w2]);
@@ -58,23 +63,27 @@ describe('the sweep of live claims', () => {
     // Ran out already: the 'review.expire-claims' job's, not this one's.
     const lapsedRanOut = await claim(lapsed, await attempt(w1));
     await db.review.update({ where: { id: lapsedRanOut.reviewId }, data: { claimExpiresAt: new Date(Date.now() - 60_000) } });
-    const moverSameSchool1 = await claim(mover, await attempt(w1, await createActor({ schoolId: school.id })));
+    const moverSameSchool1 = await claim(mover, await attempt(w1, await atSchool()));
     const moverOther1 = await claim(mover, await attempt(w1));
-    const moverSameSchool2 = await claim(mover, await attempt(w2, await createActor({ schoolId: school.id })));
+    const moverSameSchool2 = await claim(mover, await attempt(w2, await atSchool()));
+    const moverSameDistrict1 = await claim(mover, await attempt(w1, await inDistrict()));
+    const moverSameDistrict2 = await claim(mover, await attempt(w2, await inDistrict()));
     const fineOn1 = await claim(fine, await attempt(w1));
     const fineOn2 = await claim(fine, await attempt(w2));
     const goneOn2 = await claim(gone, await attempt(w2));
 
     // Nothing that would give the claims back: an import, a fix by hand.
     await db.award.update({ where: { id: badge.id }, data: { revokedAt: new Date() } });
-    await db.user.update({ where: { id: mover.id }, data: { schoolId: school.id } });
+    await db.user.update({ where: { id: mover.id }, data: { schoolId: school.id, districtId: district.id } });
     await db.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
 
-    expect(await releaseClaimsNoLongerAllowed()).toBe(3);
+    expect(await releaseClaimsNoLongerAllowed()).toBe(5);
 
     const released = [
       [lapsedOn1, NOT_QUALIFIED],
       [moverSameSchool1, SAME_SCHOOL],
+      [moverSameSchool2, SAME_SCHOOL],
+      [moverSameDistrict1, SAME_DISTRICT],
       [goneOn2, 'account disabled'],
     ] as const;
     for (const [c, reason] of released) {
@@ -82,14 +91,14 @@ describe('the sweep of live claims', () => {
       expect(await releaseReason(c.reviewId)).toBe(reason);
       expect(await submissionStatusOf(c.attemptId)).toBe('SUBMITTED');
     }
-    for (const c of [lapsedOn2, lapsedRanOut, moverOther1, moverSameSchool2, fineOn1, fineOn2]) {
+    for (const c of [lapsedOn2, lapsedRanOut, moverOther1, moverSameDistrict2, fineOn1, fineOn2]) {
       expect(await statusOf(c.reviewId)).toBe('CLAIMED');
       expect(await releaseReason(c.reviewId)).toBeNull();
     }
-    expect(await db.auditLog.count({ where: { action: 'review.release' } })).toBe(3);
+    expect(await db.auditLog.count({ where: { action: 'review.release' } })).toBe(5);
     // Each reviewer still able to sign in is told; nobody else is.
     const told = await db.notification.findMany({ where: { kind: 'review.released' }, select: { userId: true, body: true } });
-    expect(told.map((n) => n.userId).sort()).toEqual([lapsed.id, mover.id].sort());
+    expect([...new Set(told.map((n) => n.userId))].sort()).toEqual([lapsed.id, mover.id].sort());
     expect(told.find((n) => n.userId === lapsed.id)?.body).toMatch(`returned to the queue (${NOT_QUALIFIED})`);
 
     // Nothing more to do on the next run.

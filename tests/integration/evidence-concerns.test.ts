@@ -84,7 +84,7 @@ const def = {
  */
 async function makeWorld() {
   const school = await createOrg({ kind: 'SCHOOL' });
-  const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, doubleScoreRate: 0, calibrationRequired: false, blockSameSchool: true } });
+  const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, doubleScoreRate: 0, calibrationRequired: false } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def });
   const teacher = await createActor({ name: 'Tess Teacher', email: `tess.teacher-${mc.id}@example.test`, schoolId: school.id });
   const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: mc.id });

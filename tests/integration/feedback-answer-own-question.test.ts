@@ -41,7 +41,7 @@ const OWN_REFUSAL = 'This is your own question, so you cannot reply to it. Anoth
  * Cal is an admin at Tess's school. Rae returns both attempts, and both teachers ask about it.
  */
 async function makeWorld() {
-  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, blockSameSchool: true });
+  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0 });
   const school = await createOrg({ kind: 'SCHOOL' });
   const rae = await w.reviewer({ name: 'Rae Reviewer' });
   const ada = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });

@@ -53,7 +53,7 @@ describe('the former placement, slot by slot', () => {
 
   it('a reviewer from the teacher’s old school still may not take their work after both steps of the move', async () => {
     const { d, s1, e, s2 } = await places();
-    const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameSchool: true, blockSameDistrict: true } });
+    const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameDistrict: true } });
     const { mc } = await createPublishedCredential({ issuerId: issuer.id });
     const teacher = await createActor({ email: 'teacher@gmail.com', districtId: d.id, schoolId: s1.id, roles: [{ role: 'TEACHER', organizationId: s1.id }] });
     const attemptId = await createWaitingAttempt(teacher, mc.id);

@@ -285,7 +285,7 @@ function rows(): Row[] {
     // ── Organisation settings and platform administration ──
     { name: 'getIssuerSettings (issuer A)', allow: ['adminA'], run: (a) => getIssuerSettings({ actor: a, organizationId: w.issuerA.id }) },
     { name: 'updateIssuerProfile (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerProfile({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), name: `Issuer A ${uid()}`, description: '', url: null, email: null, linkedinOrganizationId: null } }) },
-    { name: 'updateIssuerReviewSettings (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerReviewSettings({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), slaBusinessDays: 10 + Math.floor(Math.random() * 20), doubleScorePercent: 0, claimMinutes: 240, blockSameSchool: true, blockSameDistrict: false, blindReview: false, calibrationRequired: true } }) },
+    { name: 'updateIssuerReviewSettings (issuer A)', allow: ['adminA'], run: async (a) => updateIssuerReviewSettings({ actor: a, input: { organizationId: w.issuerA.id, seenAt: await issuerASeenAt(), slaBusinessDays: 10 + Math.floor(Math.random() * 20), doubleScorePercent: 0, claimMinutes: 240, blockSameDistrict: false, blindReview: false, calibrationRequired: true } }) },
     { name: 'listSchoolsWithCounts (District One)', allow: ['L1'], run: (a) => listSchoolsWithCounts({ actor: a, districtId: w.d1.id }) },
     { name: 'addSchool (District One)', allow: ['L1'], run: (a) => addSchool({ actor: a, input: { districtId: w.d1.id, name: `School ${uid()}` } }) },
     { name: 'renameDistrict (District One)', allow: ['L1'], run: (a) => renameDistrict({ actor: a, input: { districtId: w.d1.id, name: `District One ${uid()}` } }) },
@@ -466,4 +466,21 @@ describe('authorization matrix', () => {
     // Sanity: the matrix really exercised both sides.
     expect(matrix.length).toBeGreaterThan(60);
   }, 120_000);
+});
+
+// One cell beside the matrix rather than a column in it: an admin of issuer A who works at School
+// One (T1's school) is issuer A's admin in every row but those about T1's work, so as a tenth actor
+// every admin row would need them. Their conflict of interest with T1 (the same school) keeps them
+// from T1's evidence as from every decision on it: the file is "not found", as for anyone else.
+describe('a conflicted admin × T1’s evidence file', () => {
+  it('is NOT_FOUND with nothing written, and the record holds none of the answers or files; issuer A’s other admin still opens it', async () => {
+    const colleagueAdmin = await w.reload(await createActor({ name: 'Admin A at School One', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }], districtId: w.d1.id, schoolId: w.s1.id }));
+    const before = await tableFingerprints();
+    for (const inline of [false, true]) await expect(getEvidenceUrl({ actor: colleagueAdmin, fileId: w.t1File, inline })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const record = await getSubmissionRecord({ actor: colleagueAdmin, submissionId: w.t1A.submissionId });
+    expect(changedTables(before, await tableFingerprints())).toEqual([]);
+    expect(record?.evidenceWithheld).toEqual(expect.any(String));
+    expect(record?.attempts.flatMap((a) => [...a.responses, ...a.files])).toEqual([]);
+    expect(await getEvidenceUrl({ actor: await w.reload(w.adminA), fileId: w.t1File, inline: false })).toMatch(/^https?:\/\//);
+  });
 });

@@ -326,7 +326,7 @@ describe('zod input schemas under hostile input', () => {
     ['BadgeOnPortfolioInput', BadgeOnPortfolioInput, { awardId: anyOr('6f1c1a52-6f1c-4a52-8a52-6f1c1a526f1c'), show: anyOr('yes', 'no') }],
     ['SchoolOnPortfolioInput', SchoolOnPortfolioInput, { showSchool: anyOr(undefined, 'on') }],
     ['IssuerProfileInput', IssuerProfileInput, { organizationId: hostileValue, seenAt: hostileValue, name: hostileValue, description: hostileValue, url: hostileValue, email: hostileValue }],
-    ['IssuerReviewSettingsInput', IssuerReviewSettingsInput, { organizationId: hostileValue, seenAt: hostileValue, slaBusinessDays: hostileValue, doubleScorePercent: hostileValue, claimMinutes: hostileValue, blindReview: hostileValue, calibrationRequired: hostileValue, blockSameSchool: hostileValue, blockSameDistrict: hostileValue }],
+    ['IssuerReviewSettingsInput', IssuerReviewSettingsInput, { organizationId: hostileValue, seenAt: hostileValue, slaBusinessDays: hostileValue, doubleScorePercent: hostileValue, claimMinutes: hostileValue, blindReview: hostileValue, calibrationRequired: hostileValue, blockSameDistrict: hostileValue }],
     ['NewOrganizationInput', NewOrganizationInput, { kind: anyOr('ISSUER', 'DISTRICT'), name: hostileValue, slug: hostileValue, firstEmail: hostileValue }],
     ['SchoolInput', SchoolInput, { districtId: hostileValue, name: hostileValue }],
     ['RenameSchoolInput', RenameSchoolInput, { schoolId: hostileValue, name: hostileValue }],

@@ -26,7 +26,7 @@ const emailedTo = async (title: RegExp) =>
 describe('the issuer’s admins told of a concern or a question', () => {
   /** Ada applies for the issuer's credential while being one of its admins; Cal, an admin at her school, is kept apart from her work. */
   async function world() {
-    const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, blockSameSchool: true });
+    const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0 });
     const school = await createOrg({ kind: 'SCHOOL' });
     const rae = await w.reviewer({ name: 'Rae Reviewer' });
     const ada = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });

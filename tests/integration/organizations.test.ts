@@ -115,11 +115,15 @@ describe('issuer settings', () => {
   it('review settings are saved with what changed from what, and bounded', async () => {
     const { issuer, admin } = await createPublishedCredential();
     const { updatedAt } = await db.organization.update({ where: { id: issuer.id }, data: { blindReview: false, doubleScoreRate: 0.1, claimMinutes: 240 } });
-    const input = IssuerReviewSettingsInput.parse({ organizationId: issuer.id, seenAt: updatedAt.toISOString(), slaBusinessDays: '10', doubleScorePercent: '25', claimMinutes: '480', blindReview: 'on', calibrationRequired: 'on', blockSameSchool: 'on' });
+    const form = { organizationId: issuer.id, seenAt: updatedAt.toISOString(), slaBusinessDays: '10', doubleScorePercent: '25', claimMinutes: '480', blindReview: 'on', calibrationRequired: 'on', blockSameDistrict: 'on' };
+    const input = IssuerReviewSettingsInput.parse(form);
     const { changed } = await updateIssuerReviewSettings({ actor: admin, input });
-    expect(changed).toEqual(expect.arrayContaining(['blindReview', 'doubleScoreRate', 'claimMinutes', 'slaBusinessDays', 'blockSameSchool']));
+    expect(changed).toEqual(expect.arrayContaining(['blindReview', 'doubleScoreRate', 'claimMinutes', 'slaBusinessDays', 'blockSameDistrict']));
     const after = await getIssuerSettings({ actor: admin, organizationId: issuer.id });
-    expect(after).toMatchObject({ blindReview: true, doubleScorePercent: 25, claimMinutes: 480, slaBusinessDays: 10, blockSameSchool: true, blockSameDistrict: false });
+    expect(after).toMatchObject({ blindReview: true, doubleScorePercent: 25, claimMinutes: 480, slaBusinessDays: 10, blockSameDistrict: true });
+    // The same school is not a setting any more (always refused): a form from before still saves, and that box is ignored.
+    expect(after).not.toHaveProperty('blockSameSchool');
+    expect(IssuerReviewSettingsInput.parse({ ...form, blockSameSchool: 'on' })).toEqual(input);
     const [log] = await audits('issuer.review_settings');
     expect(log.data).toMatchObject({ blindReview: { from: false, to: true }, doubleScoreRate: { from: 0.1, to: 0.25 } });
     // Two admins at once: a save made on a page loaded before someone else's save is refused.

@@ -40,7 +40,7 @@ const qualifyOptions = (row: string, userId: string) => {
 };
 
 async function world() {
-  const w = await makeConflictedAdminWorld({ doubleScoreRate: 0, blockSameSchool: false });
+  const w = await makeConflictedAdminWorld({ doubleScoreRate: 0 });
   const title = (await db.microCredentialVersion.findFirstOrThrow({ where: { microCredentialId: w.mc.id }, orderBy: { version: 'desc' } })).title;
   return { ...w, title };
 }

@@ -18,7 +18,7 @@ import { acceptInvitation, inviteMember } from '@/lib/people/mutations';
 
 beforeEach(resetDatabase);
 
-const SAME_SCHOOL = 'you and the teacher are now at the same school, which this issuer does not allow';
+const SAME_SCHOOL = 'you and the teacher are now at the same school, and colleagues never review each other’s work';
 const SAME_DISTRICT = 'you and the teacher are now in the same district, which this issuer does not allow';
 
 const statusOf = async (reviewId: string) => (await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true } })).status;
@@ -31,11 +31,11 @@ const submissionStatusOf = async (attemptId: string) => (await db.attempt.findUn
 
 /**
  * District D with schools North and South, and district E with school East; their leaders. Two
- * issuers whose rules are `rules` (blockSameSchool / blockSameDistrict), a credential each (`w`,
+ * issuers whose rules are `rules` (blockSameDistrict; the same school is always refused), a credential each (`w`,
  * `w2`: one teacher's work for each at once), and a teacher of each school: Nia (North), Eve (East),
  * and Otto at no school or district at all.
  */
-async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boolean }) {
+async function world(rules: { blockSameDistrict: boolean }) {
   const d = await createOrg({ kind: 'DISTRICT', name: 'Kettle Moraine' });
   const north = await createOrg({ kind: 'SCHOOL', name: 'North Elementary', parentId: d.id });
   const south = await createOrg({ kind: 'SCHOOL', name: 'South Elementary', parentId: d.id });
@@ -67,7 +67,7 @@ async function claimWorkOf(w: ReviewWorld, actor: Actor, teacher: Actor) {
 
 describe('a leader placing a teacher at a school', () => {
   it('gives back at once the claims the move made disallowed, of the moved reviewer, and keeps the rest', async () => {
-    const x = await world({ blockSameSchool: true, blockSameDistrict: false });
+    const x = await world({ blockSameDistrict: false });
     // Rae teaches in D district-wide and reviews; she holds Nia's work (North) and Otto's.
     const rae = await reviewer(x.w, { districtId: x.d.id });
     const onNia = await claimWorkOf(x.w, rae, x.nia);
@@ -100,7 +100,7 @@ describe('a leader placing a teacher at a school', () => {
   });
 
   it('gives back other reviewers’ claims on the moved teacher’s own work', async () => {
-    const x = await world({ blockSameSchool: true, blockSameDistrict: false });
+    const x = await world({ blockSameDistrict: false });
     const sol = await reviewer(x.w, { districtId: x.d.id, schoolId: x.south.id });
     const ray = await reviewer(x.w2);
     const bySol = await claimWorkOf(x.w, sol, x.nia);
@@ -120,7 +120,7 @@ describe('a leader placing a teacher at a school', () => {
 
 describe('joining a district', () => {
   it('a confirmed request gives back the claims on the district’s teachers’ work, and not the others', async () => {
-    const x = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const x = await world({ blockSameDistrict: true });
     const rae = await reviewer(x.w);
     const onEve = await claimWorkOf(x.w, rae, x.eve);
     const onNia = await claimWorkOf(x.w, rae, x.nia);
@@ -136,7 +136,7 @@ describe('joining a district', () => {
   });
 
   it('a declined request moves nobody and gives nothing back', async () => {
-    const x = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const x = await world({ blockSameDistrict: true });
     const rae = await reviewer(x.w);
     const onEve = await claimWorkOf(x.w, rae, x.eve);
     await requestDistrict({ actor: rae, districtId: x.e.id });
@@ -145,7 +145,7 @@ describe('joining a district', () => {
   });
 
   it('requests confirmed together give back each one’s disallowed claims', async () => {
-    const x = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const x = await world({ blockSameDistrict: true });
     const rae = await reviewer(x.w);
     const ned = await reviewer(x.w);
     const raeOnEve = await claimWorkOf(x.w, rae, x.eve);
@@ -163,7 +163,7 @@ describe('joining a district', () => {
   });
 
   it('accepting an invitation to a school gives back the claims on that school’s work', async () => {
-    const x = await world({ blockSameSchool: true, blockSameDistrict: false });
+    const x = await world({ blockSameDistrict: false });
     const rae = await reviewer(x.w, { email: 'rae@example.org' });
     const onEve = await claimWorkOf(x.w, rae, x.eve);
     const onNia = await claimWorkOf(x.w, rae, x.nia);
@@ -179,7 +179,7 @@ describe('joining a district', () => {
 
 describe('leaving a district', () => {
   it('creates no conflict, so every claim is kept, whether the teacher leaves or is removed', async () => {
-    const x = await world({ blockSameSchool: true, blockSameDistrict: true });
+    const x = await world({ blockSameDistrict: true });
     const rae = await reviewer(x.w, { districtId: x.d.id, schoolId: x.south.id });
     const sol = await reviewer(x.w, { districtId: x.d.id, schoolId: x.south.id });
     const raeOnEve = await claimWorkOf(x.w, rae, x.eve);

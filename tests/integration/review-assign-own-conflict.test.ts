@@ -49,7 +49,7 @@ const FEEDBACK = 'Show what students did after the reteach.';
  * `admin` (no school) may assign both. `first` and `fresh` are qualified reviewers.
  */
 async function makeWorld() {
-  const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameSchool: true, doubleScoreRate: 0, slaBusinessDays: 10 } });
+  const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, slaBusinessDays: 10 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
   const school = await createOrg({ kind: 'SCHOOL' });
   const reviewer = async (name: string) => {

@@ -21,7 +21,7 @@ const adjudicationNotices = (userId: string) => db.notification.findMany({ where
 describe('a disagreement between two scorers', () => {
   it('tells the issuer’s admins who may settle it, in plain words, with a link to the adjudication list', async () => {
     const school = await createOrg({ kind: 'SCHOOL' });
-    const w = await makeWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const w = await makeWorld({ doubleScoreRate: 1 });
     const ann = await w.reviewer({ name: 'Ann Primary' });
     // An admin who also scores: as a scorer of this attempt, they cannot adjudicate it.
     const bob = await w.reviewer({ name: 'Bob Second', roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
@@ -49,7 +49,7 @@ describe('a disagreement between two scorers', () => {
 
   it('does not tell an admin who left the teacher’s school within the year: claiming would refuse them', async () => {
     const [school, elsewhere] = [await createOrg({ kind: 'SCHOOL' }), await createOrg({ kind: 'SCHOOL' })];
-    const w = await makeWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const w = await makeWorld({ doubleScoreRate: 1 });
     const [ann, bob] = [await w.reviewer(), await w.reviewer()];
     const leaver = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
     // Moved to another school last week: the former school is kept (and dated) by the database.
@@ -114,7 +114,7 @@ describe('the admin home', () => {
 describe('the reviewers’ daily digest', () => {
   it('tells each qualified reviewer once what they could claim, and nobody else', async () => {
     const school = await createOrg({ kind: 'SCHOOL' });
-    const w = await makeWorld({ blockSameSchool: true });
+    const w = await makeWorld({});
     const ready = await w.reviewer({ name: 'Rea Ready' });
     const quiet = await w.reviewer({ name: 'Quinn Quiet' });
     await db.user.update({ where: { id: quiet.id }, data: { emailNotifications: false } });
@@ -184,7 +184,7 @@ describe('the reviewers’ daily digest', () => {
 
   it('counts a second look for whoever may take it: not its earlier scorers, not the admin who asked, not a conflicted colleague', async () => {
     const school = await createOrg({ kind: 'SCHOOL' });
-    const w = await makeWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const w = await makeWorld({ doubleScoreRate: 1 });
     const [ann, bob] = [await w.reviewer({ name: 'Ann First' }), await w.reviewer({ name: 'Bob Second' })];
     // An admin of the issuer who also reviews this credential: they ask, so they may not take it.
     const asker = await w.reviewer({ name: 'Ada Asker', roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
@@ -224,7 +224,7 @@ describe('the reviewers’ daily digest', () => {
     const s1 = await createOrg({ kind: 'SCHOOL', parentId: d.id });
     const e = await createOrg({ kind: 'DISTRICT' });
     const s2 = await createOrg({ kind: 'SCHOOL', parentId: e.id });
-    const w = await makeWorld({ blockSameSchool: true, blockSameDistrict: true });
+    const w = await makeWorld({ blockSameDistrict: true });
     const fresh = await w.reviewer({ name: 'Fay Fresh' });
     // Moved to another school last week; the former school is kept (and dated) by the database.
     const schoolLeaver = await w.reviewer({ name: 'Sol School', schoolId: s1.id });
@@ -255,7 +255,7 @@ describe('the reviewers’ daily digest', () => {
 
   it('does not tell a reviewer about the work, second looks included, of a teacher who left their school within the year', async () => {
     const [s1, s2] = [await createOrg({ kind: 'SCHOOL' }), await createOrg({ kind: 'SCHOOL' })];
-    const w = await makeWorld({ blockSameSchool: true });
+    const w = await makeWorld({});
     const [ann, colleague] = [await w.reviewer({ name: 'Ann First' }), await w.reviewer({ name: 'Col League', schoolId: s1.id })];
     // Someone who may take the second look, so that it can be asked for.
     const fresh = await w.reviewer({ name: 'Fay Fresh' });

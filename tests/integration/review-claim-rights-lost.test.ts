@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 
 async function world() {
-  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameSchool: true });
+  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30 });
   /** A reviewer of the issuer qualified for the credential by holding its badge only (no admin grant). */
   const earner = async () => {
     const r = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
@@ -143,7 +143,7 @@ describe('a reviewer who may no longer score what they hold, though nothing has 
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/own school.*Your claim on this submission has ended and the work has gone back to the queue/);
     expect(await statusOf(reviewId)).toBe('RELEASED');
-    expect(await releaseEntry(reviewId)).toMatchObject({ data: { reason: 'you and the teacher are now at the same school, which this issuer does not allow' } });
+    expect(await releaseEntry(reviewId)).toMatchObject({ data: { reason: 'you and the teacher are now at the same school, and colleagues never review each other’s work' } });
     // Nothing they typed after losing the right was written.
     expect((await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { overallComment: true } })).overallComment).toBe('');
     expect(await getReviewWorkspace({ actor: moved, reviewId })).toMatchObject({ evidenceWithheld: true, review: { status: 'RELEASED' } });

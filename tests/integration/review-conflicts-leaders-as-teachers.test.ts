@@ -1,7 +1,7 @@
 // A principal or a district leader who applies for a credential is the teacher whose work is
 // reviewed. Leading adds a role, not a placement (ADR 016), so the conflict rules read the teacher's
-// roles too, as they read a reviewer's (ADR 019): where the issuer forbids it, the school's teachers
-// do not review their principal, nor the district's teachers their district's leader. Checked on the
+// roles too, as they read a reviewer's (ADR 019): the school's teachers never review their principal,
+// nor, where the issuer forbids it, the district's teachers their district's leader. Checked on the
 // queue (SQL), the claim and an admin's assignment (policy.ts), the digest and the adjudication
 // notice; and the queue's SQL is compared with the policy over many people at once.
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ beforeEach(resetDatabase);
 const queueOf = async (actor: Actor) => (await listReviewQueue({ actor, limit: 100 })).items.map((i) => i.attemptId).sort();
 const digestOf = async (userId: string) => (await computeReviewerDigests()).find((d) => d.userId === userId)?.waiting ?? 0;
 
-async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boolean }) {
+async function world(rules: { blockSameDistrict: boolean }) {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, ...rules } });
   const { mc, admin } = await createPublishedCredential({ issuerId: issuer.id });
   const district = await createOrg({ kind: 'DISTRICT' });
@@ -63,8 +63,8 @@ async function expectOpenTo(r: Actor, attemptId: string, admin: Actor) {
 }
 
 describe('a principal’s own work', () => {
-  it('is kept from the teachers of their school where the issuer blocks same-school reviewing, not from another school’s', async () => {
-    const w = await world({ blockSameSchool: true, blockSameDistrict: false });
+  it('is kept from the teachers of their school, whatever the issuer’s rules, not from another school’s', async () => {
+    const w = await world({ blockSameDistrict: false });
     const attemptId = await createWaitingAttempt(w.principal, w.mc.id);
     const colleague = await w.teacherAt('colleague@gmail.com', w.school);
     const neighbour = await w.teacherAt('neighbour@gmail.com', w.otherSchool);
@@ -74,7 +74,7 @@ describe('a principal’s own work', () => {
   });
 
   it('is kept from every teacher of the school’s district where the issuer blocks same-district reviewing', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const w = await world({ blockSameDistrict: true });
     const attemptId = await createWaitingAttempt(w.principal, w.mc.id);
     // The principal has no district of their own: the school's district is theirs through the role.
     const neighbour = await w.teacherAt('neighbour@gmail.com', w.otherSchool);
@@ -83,16 +83,19 @@ describe('a principal’s own work', () => {
     await expectOpenTo(faraway, attemptId, w.admin);
   });
 
-  it('is open to the school’s teachers where the issuer allows reviewing colleagues', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: false });
+  it('is kept from the school’s teachers even where the issuer blocks nothing it may choose', async () => {
+    // Issuers once could allow reviewing colleagues at one's school (blockSameSchool, off by default); no longer.
+    const w = await world({ blockSameDistrict: false });
     const attemptId = await createWaitingAttempt(w.principal, w.mc.id);
-    await expectOpenTo(await w.teacherAt('colleague@gmail.com', w.school), attemptId, w.admin);
+    const colleague = await w.teacherAt('colleague@gmail.com', w.school);
+    await expectKeptFrom(colleague, attemptId, w.admin, /own school|teacher’s school/);
+    expect(await db.review.count({ where: { reviewerId: colleague.id } })).toBe(0);
   });
 });
 
 describe('a district leader’s own work', () => {
   it('is kept from the teachers of the district’s schools where the issuer blocks same-district reviewing, not from another district’s', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const w = await world({ blockSameDistrict: true });
     const attemptId = await createWaitingAttempt(w.leader, w.mc.id);
     const inDistrict = await w.teacherAt('teacher@gmail.com', w.school);
     const faraway = await w.teacherAt('faraway@gmail.com', w.farSchool);
@@ -100,8 +103,8 @@ describe('a district leader’s own work', () => {
     await expectOpenTo(faraway, attemptId, w.admin);
   });
 
-  it('is not kept from the district’s teachers by same-school blocking alone: a district leader belongs to no school', async () => {
-    const w = await world({ blockSameSchool: true, blockSameDistrict: false });
+  it('is not kept from the district’s teachers by the same-school rule alone: a district leader belongs to no school', async () => {
+    const w = await world({ blockSameDistrict: false });
     const attemptId = await createWaitingAttempt(w.leader, w.mc.id);
     await expectOpenTo(await w.teacherAt('teacher@gmail.com', w.school), attemptId, w.admin);
   });
@@ -109,7 +112,7 @@ describe('a district leader’s own work', () => {
 
 describe('settling a principal’s double-scored work', () => {
   it('is neither offered to nor allowed for an admin who teaches at the principal’s school', async () => {
-    const w = await makeReviewWorld({ doubleScoreRate: 1, blockSameSchool: true });
+    const w = await makeReviewWorld({ doubleScoreRate: 1 });
     const school = await createOrg({ kind: 'SCHOOL' });
     const principal = await createActor({ email: 'principal@gmail.com', roles: [{ role: 'SCHOOL_LEADER', organizationId: school.id }] });
     const sameSchoolAdmin = await createActor({ email: 'admin@gmail.com', schoolId: school.id, roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
@@ -127,7 +130,7 @@ describe('settling a principal’s double-scored work', () => {
 
 describe('a concern about a principal’s evidence', () => {
   it('is not for an admin who teaches at the principal’s school to decide', async () => {
-    const w = await world({ blockSameSchool: true, blockSameDistrict: false });
+    const w = await world({ blockSameDistrict: false });
     const attemptId = await createWaitingAttempt(w.principal, w.mc.id);
     const reviewer = await w.teacherAt('faraway@gmail.com', w.farSchool);
     const { reviewId } = await claimReview({ actor: reviewer, attemptId });
@@ -150,8 +153,7 @@ describe('the queue’s SQL and the policy agree', () => {
     const s3 = await createOrg({ kind: 'SCHOOL', parentId: d2.id });
     const lone = await createOrg({ kind: 'SCHOOL' });
     const issuers = await Promise.all(
-      [[true, false], [false, true], [true, true], [false, false]].map(([blockSameSchool, blockSameDistrict]) =>
-        createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameSchool, blockSameDistrict } })),
+      [false, true].map((blockSameDistrict) => createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameDistrict } })),
     );
     const mcs = await Promise.all(issuers.map(async (issuer) => (await createPublishedCredential({ issuerId: issuer.id })).mc));
     type Person = { schoolId?: string; districtId?: string; roles?: { role: Role; organizationId: string }[]; movedFrom?: { schoolId: string; districtId: string; daysAgo: number } };

@@ -1,6 +1,6 @@
 // Conflicts of interest reach past placement: a principal or a district leader who also reviews is
-// not placed at a school or district (leading is a role), yet must not score its teachers' work
-// where the issuer forbids it; and leaving a district (either side) does not end the conflict for a
+// not placed at a school or district (leading is a role), yet must not score its school's teachers'
+// work, nor its district's where the issuer forbids it; and leaving a district (either side) does not end the conflict for a
 // year. Checked on the queue (SQL) and on the claim (policy.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -15,7 +15,7 @@ import { FORMER_PLACEMENT_DAYS } from '@/lib/review/policy';
 
 beforeEach(resetDatabase);
 
-async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boolean }) {
+async function world(rules: { blockSameDistrict: boolean }) {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, ...rules } });
   const { mc } = await createPublishedCredential({ issuerId: issuer.id });
   const district = await createOrg({ kind: 'DISTRICT' });
@@ -40,11 +40,11 @@ async function world(rules: { blockSameSchool: boolean; blockSameDistrict: boole
 const queueOf = async (actor: Actor) => (await listReviewQueue({ actor })).items.map((i) => i.attemptId);
 
 describe('leaders who also review', () => {
-  it('a principal does not see or claim work from their own school when the issuer blocks same-school reviewing', async () => {
-    const w = await world({ blockSameSchool: true, blockSameDistrict: false });
+  it('a principal does not see or claim work from their own school, whatever the issuer’s rules', async () => {
+    const w = await world({ blockSameDistrict: false });
     const principal = await w.reviewerWith('principal@outlook.com', 'SCHOOL_LEADER', w.school.id);
     expect(await queueOf(principal)).toEqual([]);
-    await expect(claimReview({ actor: principal, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(claimReview({ actor: principal, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/own school/) });
     // The principal of another school in the same district may, under this issuer's rules.
     const neighbour = await w.reviewerWith('neighbour@outlook.com', 'SCHOOL_LEADER', w.otherSchool.id);
     expect(await queueOf(neighbour)).toEqual([w.attemptId]);
@@ -53,7 +53,7 @@ describe('leaders who also review', () => {
   });
 
   it('a district leader, and a principal of the district’s other school, do not review its teachers when same-district reviewing is blocked', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const w = await world({ blockSameDistrict: true });
     const leader = await w.reviewerWith('lead@yahoo.com', 'DISTRICT_LEADER', w.district.id);
     const neighbour = await w.reviewerWith('neighbour@outlook.com', 'SCHOOL_LEADER', w.otherSchool.id);
     for (const r of [leader, neighbour]) {
@@ -63,16 +63,19 @@ describe('leaders who also review', () => {
     expect(await db.review.count()).toBe(0);
   });
 
-  it('nothing changes for a leader where the issuer allows reviewing colleagues', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: false });
+  it('the district’s other leaders may review its teachers where the issuer allows reviewing the same district', async () => {
+    const w = await world({ blockSameDistrict: false });
+    const leader = await w.reviewerWith('lead@yahoo.com', 'DISTRICT_LEADER', w.district.id);
+    expect(await queueOf(leader)).toEqual([w.attemptId]);
+    // Their own school’s principal never, whatever the issuer chose (ADR 019, 26 Nov 2026).
     const principal = await w.reviewerWith('principal@outlook.com', 'SCHOOL_LEADER', w.school.id);
-    expect(await queueOf(principal)).toEqual([w.attemptId]);
+    expect(await queueOf(principal)).toEqual([]);
   });
 });
 
 describe('leaving a district does not end a conflict of interest', () => {
   it('a reviewer who leaves the teacher’s district still may not take their work, until a year has passed', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const w = await world({ blockSameDistrict: true });
     const before = await w.colleague('colleague@gmail.com');
     await expect(claimReview({ actor: before, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await leaveDistrict({ actor: before });
@@ -88,7 +91,7 @@ describe('leaving a district does not end a conflict of interest', () => {
   });
 
   it('a teacher who leaves the district after sending their work is still not reviewed by its people', async () => {
-    const w = await world({ blockSameSchool: false, blockSameDistrict: true });
+    const w = await world({ blockSameDistrict: true });
     const r = await w.colleague('colleague@gmail.com');
     await leaveDistrict({ actor: w.teacher });
     expect(await queueOf(r)).toEqual([]);

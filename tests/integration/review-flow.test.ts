@@ -134,14 +134,18 @@ describe('who may review', () => {
     await expectCode(claimReview({ actor: teacherReviewer, attemptId }), 'FORBIDDEN', /own work/);
   });
 
-  it('blocks the same school and district only when the issuer turns it on', async () => {
+  it('blocks the same school always, and the same district only when the issuer turns it on', async () => {
     const off = await makeWorld();
     const offAttempt = await submitTextAttempt(off);
     const colleague = await off.reviewer({ schoolId: off.school.id, districtId: off.district.id });
-    expect((await listReviewQueue({ actor: colleague })).items).toHaveLength(1);
-    await claimReview({ actor: colleague, attemptId: offAttempt.attemptId });
+    expect((await listReviewQueue({ actor: colleague })).items).toHaveLength(0);
+    await expectCode(claimReview({ actor: colleague, attemptId: offAttempt.attemptId }), 'FORBIDDEN', /own school/);
+    const otherSchool = await createOrg({ kind: 'SCHOOL', parentId: off.district.id });
+    const districtColleague = await off.reviewer({ schoolId: otherSchool.id, districtId: off.district.id });
+    expect((await listReviewQueue({ actor: districtColleague })).items).toHaveLength(1);
+    await claimReview({ actor: districtColleague, attemptId: offAttempt.attemptId });
 
-    const w = await makeWorld({ blockSameSchool: true, blockSameDistrict: true });
+    const w = await makeWorld({ blockSameDistrict: true });
     const { attemptId } = await submitTextAttempt(w);
     const sameSchool = await w.reviewer({ schoolId: w.school.id });
     const sameDistrict = await w.reviewer({ districtId: w.district.id });
@@ -177,7 +181,7 @@ describe('who may review', () => {
   });
 
   it('admins assign and reassign only to qualified, non-conflicted reviewers, audit-logged', async () => {
-    const w = await makeWorld({ blockSameSchool: true });
+    const w = await makeWorld();
     const { attemptId } = await submitTextAttempt(w);
     const [a, b] = [await w.reviewer(), await w.reviewer()];
     const conflicted = await w.reviewer({ schoolId: w.school.id });

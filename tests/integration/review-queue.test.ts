@@ -74,13 +74,14 @@ describe('review queue', () => {
     expect((await listReviewQueue({ actor: w.reviewer, limit: 2 })).items.map((i) => i.attemptId)).toEqual(ids.slice(0, 2));
   });
 
-  it('hides work from the reviewer’s own school only when the issuer blocks it', async () => {
+  it('hides work from the reviewer’s own school whatever the issuer, and from their district only when the issuer blocks it', async () => {
     const open = await world();
     const teacher = await createActor({ schoolId: open.school.id, districtId: open.district.id });
-    const a = await submitted(open.mc.id, teacher, new Date());
-    expect((await listReviewQueue({ actor: open.reviewer })).items.map((i) => i.attemptId)).toEqual([a]);
+    await submitted(open.mc.id, teacher, new Date(Date.UTC(2026, 0, 1)));
+    const neighbour = await submitted(open.mc.id, await createActor({ schoolId: open.otherSchool.id, districtId: open.district.id }), new Date(Date.UTC(2026, 0, 2)));
+    expect((await listReviewQueue({ actor: open.reviewer })).items.map((i) => i.attemptId)).toEqual([neighbour]);
 
-    const strict = await world({ blockSameSchool: true });
+    const strict = await world();
     const colleague = await createActor({ schoolId: strict.school.id, districtId: strict.district.id });
     const elsewhere = await createActor({ schoolId: strict.otherSchool.id, districtId: strict.district.id });
     await submitted(strict.mc.id, colleague, new Date(Date.UTC(2026, 0, 1)));

@@ -35,14 +35,14 @@ beforeEach(async () => {
 });
 
 const NOT_QUALIFIED = 'you are no longer qualified to review this micro-credential';
-const SAME_SCHOOL = 'you and the teacher are now at the same school, which this issuer does not allow';
+const SAME_SCHOOL = 'you and the teacher are now at the same school, and colleagues never review each other’s work';
 
 /**
  * A reviewer qualified by their badge alone holds a claim, then the badge lapses without anything
  * giving the claim back (an import, a fix by hand: not revokeAward, which would).
  */
 async function lapsedClaim() {
-  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameSchool: true });
+  const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30 });
   const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
   const award = await createEarnedAward(reviewer, w.mc, { level: 1, issuedAt: '2026-01-10T10:00:00Z' });
   const attemptId = await submitTextAttempt(w, await createActor());
@@ -202,7 +202,7 @@ describe('how such a claim ends', () => {
   });
 
   it('the sweep ends a claim a conflict of interest has overtaken (a move to the teacher’s school); the sweep of claims that ran out leaves it', async () => {
-    const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30, blockSameSchool: true });
+    const w = await makeReviewWorld({ calibrationRequired: false, doubleScoreRate: 0, claimMinutes: 30 });
     const school = await createOrg({ kind: 'SCHOOL' });
     const reviewer = await w.reviewer();
     const attemptId = await submitTextAttempt(w, await createActor({ schoolId: school.id }));

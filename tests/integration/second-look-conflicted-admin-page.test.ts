@@ -1,5 +1,5 @@
 // An issuer admin with a conflict of interest with the teacher (their own application, or a
-// colleague's at the same school where the issuer blocks that) may not ask for a second look,
+// colleague's at the same school, which no issuer allows) may not ask for a second look,
 // withdraw one, or choose the reviewer: the server refuses all three. The application record tells
 // them so, and who can, instead of offering a form they would fill in only to be refused.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,12 +35,12 @@ const ASK_FORM = 'Ask for a second look</button>';
 const WITHDRAW_FORM = 'Withdraw the second look';
 
 /**
- * An issuer that blocks same-school reviewing. `adminTeacher` is one of its admins and applies for
+ * An issuer (which, as every issuer, keeps colleagues at one school apart). `adminTeacher` is one of its admins and applies for
  * its credential; `colleagueAdmin` is another admin at the same school as `teacher`; `admin` (no
  * school) has no conflict with either.
  */
 async function makeWorld() {
-  const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, blockSameSchool: true, doubleScoreRate: 0, slaBusinessDays: 10 } });
+  const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, slaBusinessDays: 10 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
   const school = await createOrg({ kind: 'SCHOOL' });
   const reviewer = async (name: string) => {

@@ -61,7 +61,7 @@ const DAY = 86_400_000;
  * `requester` is an admin qualified to review, who asks.
  */
 async function makeWorld(opts: { fresh?: boolean; doubleScoreRate?: number; first?: 'REVISE' | 'none' } = {}) {
-  const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, blockSameSchool: true, slaBusinessDays: 10, doubleScoreRate: opts.doubleScoreRate ?? 0 } });
+  const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, slaBusinessDays: 10, doubleScoreRate: opts.doubleScoreRate ?? 0 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
   const school = await createOrg({ kind: 'SCHOOL' });
   const reviewer = async (name: string, o: { role?: 'REVIEWER' | 'ISSUER_ADMIN'; schoolId?: string } = {}) => {

@@ -65,7 +65,7 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long',
  * `requester` is an admin qualified to review, who asks for the second look in most tests.
  */
 async function makeWorld() {
-  const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, blockSameSchool: true, slaBusinessDays: 10 } });
+  const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, slaBusinessDays: 10 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
   const school = await createOrg({ kind: 'SCHOOL' });
   const otherIssuer = await createOrg({ kind: 'ISSUER' });

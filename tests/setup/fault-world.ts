@@ -47,8 +47,8 @@ async function draftAttempt(actor: Actor, microCredentialId: string) {
 }
 
 export async function buildWorld() {
-  // Issuer A blocks reviewers from the teacher's own school: RC is conflicted for T1's work.
-  const issuerA = await createOrg({ kind: 'ISSUER', name: 'Issuer A', data: { doubleScoreRate: 0, blockSameSchool: true } });
+  // Reviewers never score work from their own school (any issuer): RC is conflicted for T1's work.
+  const issuerA = await createOrg({ kind: 'ISSUER', name: 'Issuer A', data: { doubleScoreRate: 0 } });
   const issuerB = await createOrg({ kind: 'ISSUER', name: 'Issuer B', data: { doubleScoreRate: 0 } });
   const d1 = await createOrg({ kind: 'DISTRICT', name: 'District One' });
   const s1 = await createOrg({ kind: 'SCHOOL', name: 'School One', parentId: d1.id });

@@ -213,7 +213,7 @@ describe('issuer settings', () => {
 
   it('review settings: an emptied or out-of-range number is said at its field', () => {
     refused({ slaBusinessDays: ['Enter a number of working days.'], doubleScorePercent: ['Use 0 to 100.'] });
-    const settings = { id: 'i1', updatedAt: new Date(0), slaBusinessDays: 10, doubleScorePercent: 10, claimMinutes: 240, blockSameSchool: true, blockSameDistrict: false, blindReview: false, calibrationRequired: true };
+    const settings = { id: 'i1', updatedAt: new Date(0), slaBusinessDays: 10, doubleScorePercent: 10, claimMinutes: 240, blockSameDistrict: false, blindReview: false, calibrationRequired: true };
     const out = html(IssuerReviewSettingsForm, { settings });
     everyFormUnchecked(out);
     markedAtField(out, 'slaBusinessDays', 'Enter a number of working days.');

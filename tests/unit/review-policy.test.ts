@@ -10,8 +10,8 @@ const reviewer: Actor = {
 const admin: Actor = { ...reviewer, id: 'adm', roles: [{ role: 'ISSUER_ADMIN', organizationId: 'issuer-1', organizationKind: 'ISSUER', organizationName: 'Issuer', parentOrganizationId: null }] };
 const teacherOnly: Actor = { ...reviewer, id: 'tch', roles: [] };
 
-const open: IssuerReviewSettings = { blockSameSchool: false, blockSameDistrict: false, calibrationRequired: false };
-const strict: IssuerReviewSettings = { blockSameSchool: true, blockSameDistrict: true, calibrationRequired: true };
+const open: IssuerReviewSettings = { blockSameDistrict: false, calibrationRequired: false };
+const strict: IssuerReviewSettings = { blockSameDistrict: true, calibrationRequired: true };
 const granted: QualificationState = { granted: true, earned: false, calibratedAt: null, hasExemplars: true };
 const calibrated: QualificationState = { ...granted, calibratedAt: new Date() };
 
@@ -25,10 +25,10 @@ describe('canReview: conflict-of-interest matrix', () => {
   const cases: [string, TeacherRef, IssuerReviewSettings, string | true][] = [
     ['own work, open issuer', own, open, 'OWN_WORK'],
     ['own work, strict issuer', own, { ...strict, calibrationRequired: false }, 'OWN_WORK'],
-    ['same school, rule off', sameSchool, open, true],
-    ['same school, school rule on', sameSchool, { ...open, blockSameSchool: true }, 'SAME_SCHOOL'],
-    ['same school, district rule on only', sameSchool, { ...open, blockSameDistrict: true }, 'SAME_DISTRICT'],
-    ['same district other school, school rule on', sameDistrict, { ...open, blockSameSchool: true }, true],
+    // The same school whatever the issuer chose: colleagues never review each other's work.
+    ['same school, district rule off', sameSchool, open, 'SAME_SCHOOL'],
+    ['same school, district rule on', sameSchool, { ...open, blockSameDistrict: true }, 'SAME_SCHOOL'],
+    ['same district other school, district rule off', sameDistrict, open, true],
     ['same district other school, district rule on', sameDistrict, { ...open, blockSameDistrict: true }, 'SAME_DISTRICT'],
     ['elsewhere, both rules on', elsewhere, { ...strict, calibrationRequired: false }, true],
     ['teacher with no school, both rules on', unknownSchool, { ...strict, calibrationRequired: false }, true],
@@ -78,7 +78,7 @@ describe('canAdjudicate', () => {
     expect(canAdjudicate(admin, 'issuer-2', elsewhere, open, [])).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
     expect(canAdjudicate(reviewer, 'issuer-1', elsewhere, open, [])).toEqual({ ok: false, reason: 'NOT_REVIEWER' });
     expect(canAdjudicate(admin, 'issuer-1', elsewhere, open, ['adm'])).toEqual({ ok: false, reason: 'ALREADY_SCORED' });
-    expect(canAdjudicate(admin, 'issuer-1', sameSchool, { ...open, blockSameSchool: true }, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+    expect(canAdjudicate(admin, 'issuer-1', sameSchool, open, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
   });
 });
 
@@ -91,12 +91,12 @@ describe('a shared institutional email domain', () => {
     const reviewer = { id: 'r', schoolId: null, districtId: null, email: 'rae@kmsd.k12.wi.us' };
     // The teacher left school and district empty at sign-up: the domain still gives them away.
     const teacher = { teacherId: 't', teacherSchoolId: null, teacherDistrictId: null, teacherEmail: 'tess@kmsd.k12.wi.us', teacherRoles: [] };
-    expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_EMAIL_DOMAIN');
-    // One domain usually covers every school of a district: it says nothing about the school.
-    expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
-    expect(conflictOfInterest(reviewer, teacher, { blockSameSchool: false, blockSameDistrict: false })).toBeNull();
-    expect(conflictOfInterest({ ...reviewer, email: 'rae@gmail.com' }, { ...teacher, teacherEmail: 'tess@gmail.com' }, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
-    expect(conflictOfInterest(reviewer, { ...teacher, teacherEmail: 'tess@other.k12.wi.us' }, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
+    expect(conflictOfInterest(reviewer, teacher, { blockSameDistrict: true })).toBe('SAME_EMAIL_DOMAIN');
+    // One domain usually covers every school of a district: it says nothing about the school, so
+    // the same-school rule that always applies does not read it.
+    expect(conflictOfInterest(reviewer, teacher, { blockSameDistrict: false })).toBeNull();
+    expect(conflictOfInterest({ ...reviewer, email: 'rae@gmail.com' }, { ...teacher, teacherEmail: 'tess@gmail.com' }, { blockSameDistrict: true })).toBeNull();
+    expect(conflictOfInterest(reviewer, { ...teacher, teacherEmail: 'tess@other.k12.wi.us' }, { blockSameDistrict: true })).toBeNull();
   });
 });
 
@@ -112,16 +112,17 @@ describe('conflicts of leaders who also review (placement is not the only tie)',
     expect(affiliations(reviewer)).toEqual({ schools: ['school-1'], districts: ['district-1'] });
   });
 
-  it('refuses a principal the work of their school’s teachers, and of their district where that is blocked', () => {
-    expect(conflictOfInterest(principal, sameSchool, { blockSameSchool: true, blockSameDistrict: false })).toBe('SAME_SCHOOL');
-    expect(conflictOfInterest(principal, sameDistrict, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
-    expect(conflictOfInterest(principal, sameDistrict, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_DISTRICT');
+  it('refuses a principal the work of their school’s teachers always, and of their district where that is blocked', () => {
+    expect(conflictOfInterest(principal, sameSchool, { blockSameDistrict: false })).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(principal, sameDistrict, { blockSameDistrict: false })).toBeNull();
+    expect(conflictOfInterest(principal, sameDistrict, { blockSameDistrict: true })).toBe('SAME_DISTRICT');
     expect(conflictOfInterest(principal, elsewhere, strict)).toBeNull();
   });
 
   it('refuses a district leader the work of their district’s teachers', () => {
-    expect(conflictOfInterest(leader, sameDistrict, { blockSameSchool: false, blockSameDistrict: true })).toBe('SAME_DISTRICT');
-    expect(conflictOfInterest(leader, sameSchool, { blockSameSchool: true, blockSameDistrict: false })).toBeNull();
+    expect(conflictOfInterest(leader, sameDistrict, { blockSameDistrict: true })).toBe('SAME_DISTRICT');
+    // A district leader belongs to no school: the same-school rule alone does not stop them.
+    expect(conflictOfInterest(leader, sameSchool, { blockSameDistrict: false })).toBeNull();
     expect(canReview(leader, 'issuer-1', sameDistrict, { ...strict, calibrationRequired: false }, granted)).toEqual({ ok: false, reason: 'SAME_DISTRICT' });
   });
 });
@@ -129,7 +130,7 @@ describe('conflicts of leaders who also review (placement is not the only tie)',
 describe('a school or district left within the year still counts', () => {
   const now = new Date('2026-11-25T12:00:00Z');
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
-  const rules = { blockSameSchool: true, blockSameDistrict: true };
+  const rules = { blockSameDistrict: true };
 
   it('for a reviewer who left the teacher’s district', () => {
     const left = { ...reviewer, schoolId: null, districtId: null, former: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(10) } };
@@ -142,7 +143,9 @@ describe('a school or district left within the year still counts', () => {
   it('for a teacher who left the reviewer’s school after sending their work', () => {
     const moved = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [], teacherFormer: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(1) } };
     expect(conflictOfInterest(reviewer, moved, rules, now)).toBe('SAME_SCHOOL');
-    expect(conflictOfInterest(reviewer, moved, { blockSameSchool: false, blockSameDistrict: true }, now)).toBe('SAME_DISTRICT');
+    // The school left counts whatever the issuer chose about districts.
+    expect(conflictOfInterest(reviewer, moved, { blockSameDistrict: false }, now)).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, schoolId: null } }, rules, now)).toBe('SAME_DISTRICT');
     expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } }, rules, now)).toBeNull();
   });
 });
@@ -158,8 +161,8 @@ describe('a leader whose own work is reviewed (the teacher side counts roles too
   const atSchool1 = { id: 'r1', schoolId: 'school-1', districtId: 'district-1' };
   const atSchool2 = { id: 'r2', schoolId: 'school-2', districtId: 'district-1' };
   const farAway = { id: 'r9', schoolId: 'school-9', districtId: 'district-9' };
-  const schoolRule = { blockSameSchool: true, blockSameDistrict: false };
-  const districtRule = { blockSameSchool: false, blockSameDistrict: true };
+  const noDistrictRule = { blockSameDistrict: false };
+  const districtRule = { blockSameDistrict: true };
 
   it('reads a teacher’s schools and districts as a reviewer’s: placement, former placement and roles, a led school’s district with it', () => {
     expect(teacherAffiliations(principalOf1)).toEqual({ schools: ['school-1'], districts: ['district-1'] });
@@ -169,30 +172,30 @@ describe('a leader whose own work is reviewed (the teacher side counts roles too
     expect(teacherAffiliations(both)).toEqual({ schools: ['school-7', 'school-1'], districts: ['district-7', 'district-1'] });
   });
 
-  it('refuses a teacher of the school the work of its principal where same-school reviewing is blocked', () => {
-    expect(conflictOfInterest(atSchool1, principalOf1, schoolRule)).toBe('SAME_SCHOOL');
-    expect(canReview({ ...reviewer, ...atSchool1 }, 'issuer-1', principalOf1, { ...open, blockSameSchool: true }, calibrated)).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
-    expect(canAdjudicate({ ...admin, ...atSchool1 }, 'issuer-1', principalOf1, { ...open, blockSameSchool: true }, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
-    expect(canTakeSecondLook({ ...reviewer, ...atSchool1 }, 'issuer-1', principalOf1, { ...open, blockSameSchool: true }, calibrated, { scorerIds: [], requestedById: null })).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+  it('refuses a teacher of the school the work of its principal, whatever the issuer chose', () => {
+    expect(conflictOfInterest(atSchool1, principalOf1, noDistrictRule)).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(atSchool1, principalOf1, districtRule)).toBe('SAME_SCHOOL');
+    expect(canReview({ ...reviewer, ...atSchool1 }, 'issuer-1', principalOf1, open, calibrated)).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+    expect(canAdjudicate({ ...admin, ...atSchool1 }, 'issuer-1', principalOf1, open, [])).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
+    expect(canTakeSecondLook({ ...reviewer, ...atSchool1 }, 'issuer-1', principalOf1, open, calibrated, { scorerIds: [], requestedById: null })).toEqual({ ok: false, reason: 'SAME_SCHOOL' });
     // Another school of the district is not the same school; where district reviewing is blocked, it is the same district.
-    expect(conflictOfInterest(atSchool2, principalOf1, schoolRule)).toBeNull();
+    expect(conflictOfInterest(atSchool2, principalOf1, noDistrictRule)).toBeNull();
     expect(conflictOfInterest(atSchool2, principalOf1, districtRule)).toBe('SAME_DISTRICT');
-    expect(conflictOfInterest(farAway, principalOf1, { blockSameSchool: true, blockSameDistrict: true })).toBeNull();
-    expect(conflictOfInterest(atSchool1, principalOf1, { blockSameSchool: false, blockSameDistrict: false })).toBeNull();
+    expect(conflictOfInterest(farAway, principalOf1, districtRule)).toBeNull();
   });
 
   it('refuses a teacher of the district the work of its leader where same-district reviewing is blocked', () => {
     expect(conflictOfInterest(atSchool1, leaderOf1, districtRule)).toBe('SAME_DISTRICT');
     expect(conflictOfInterest(atSchool2, leaderOf1, districtRule)).toBe('SAME_DISTRICT');
-    // A district leader belongs to no school: same-school blocking alone does not stop the district's teachers.
-    expect(conflictOfInterest(atSchool1, leaderOf1, schoolRule)).toBeNull();
+    // A district leader belongs to no school: the same-school rule alone does not stop the district's teachers.
+    expect(conflictOfInterest(atSchool1, leaderOf1, noDistrictRule)).toBeNull();
     expect(conflictOfInterest(farAway, leaderOf1, districtRule)).toBeNull();
   });
 
   it('counts a school’s district for a school role on either side (two principals of one district)', () => {
     const principalOf2: ReviewerRef = { id: 'p2', schoolId: null, districtId: null, roles: [leads('school-2', 'SCHOOL', 'district-1')] };
     expect(conflictOfInterest(principalOf2, principalOf1, districtRule)).toBe('SAME_DISTRICT');
-    expect(conflictOfInterest(principalOf2, principalOf1, schoolRule)).toBeNull();
+    expect(conflictOfInterest(principalOf2, principalOf1, noDistrictRule)).toBeNull();
   });
 
   it('builds the teacher’s roles from their memberships (teacherRef), schools and districts alike', () => {
@@ -203,6 +206,6 @@ describe('a leader whose own work is reviewed (the teacher side counts roles too
     expect(affiliationRoles(memberships)).toEqual([leads('school-1', 'SCHOOL', 'district-1'), leads('district-3', 'DISTRICT')]);
     const ref = teacherRef({ id: 'prn', schoolId: null, districtId: null, email: 'p@gmail.com', memberships });
     expect(teacherAffiliations(ref)).toEqual({ schools: ['school-1'], districts: ['district-1', 'district-3'] });
-    expect(conflictOfInterest(atSchool1, ref, schoolRule)).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest(atSchool1, ref, noDistrictRule)).toBe('SAME_SCHOOL');
   });
 });

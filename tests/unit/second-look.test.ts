@@ -36,7 +36,7 @@ describe('secondLookRefusal', () => {
 
 describe('canTakeSecondLook', () => {
   const issuerId = 'iss';
-  const settings = { blockSameSchool: true, blockSameDistrict: false, calibrationRequired: false };
+  const settings = { blockSameDistrict: false, calibrationRequired: false };
   const teacher = { teacherId: 't', teacherSchoolId: 'school-1', teacherDistrictId: null, teacherRoles: [] };
   const qualified: QualificationState = { granted: true, earned: false, calibratedAt: null, hasExemplars: false };
   const reviewer = (id: string, schoolId: string | null = null): Actor =>

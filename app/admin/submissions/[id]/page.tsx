@@ -56,6 +56,7 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
   // Their own work, or a colleague's the issuer's rules keep them from reviewing: they choose no
   // reviewer for it, neither ask for nor withdraw a second look, and do not reply to the teacher's
   // questions (the server refuses all four), so the page says why, and who can, where it would offer those.
+  // Nor do they read the teacher's answers and files (record.evidenceWithheld says so in their place).
   // Times of day in the admin's own zone (ADR 023); whole days (dayFmt) stay UTC days.
   const timeFmt = { format: (at: Date) => formatDateTime(at, actor.timeZone) };
   const [statusLabel, statusTone] = SUBMISSION[record.status] ?? [record.status, 'neutral'];
@@ -325,9 +326,14 @@ export default async function SubmissionRecordPage({ params }: { params: Promise
                   ))}
                 </ul>
               ) : null}
-              <div className="mt-3">
-                <EvidencePanel parts={record.parts} responses={a.responses} files={a.files} attestedAt={a.attestedAt} />
-              </div>
+              {record.evidenceWithheld ? (
+                // getSubmissionRecord left the answers and files out, and the file links refuse them too.
+                <p className="mt-2 text-sm">{record.evidenceWithheld}</p>
+              ) : (
+                <div className="mt-3">
+                  <EvidencePanel parts={record.parts} responses={a.responses} files={a.files} attestedAt={a.attestedAt} />
+                </div>
+              )}
             </>
           )}
         </section>
