@@ -1,13 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { PORTFOLIO_HEADLINE_MAX } from '@/lib/teaching/schemas';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+
+/** Said when saving got no answer (offline, a deploy since the page loaded): the headline stays, to save again. */
+export const HEADLINE_UNREACHABLE = couldNotReach('your headline may not have been saved', 'What you typed is still here: check your connection and press Save headline again.');
+const unreachable: ActionResult = { ok: false, formError: HEADLINE_UNREACHABLE };
 
 /**
  * "Headline" in the account page's portfolio settings: one line under the teacher's name at the top
@@ -15,10 +18,10 @@ type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
  * button, named for what it saves. A real POST form: works without scripts.
  */
 export function PortfolioHeadlineForm({ action, headline }: { action: Action; headline: string }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(dispatch)} noValidate className="mt-4">
+    <form {...formProps} noValidate className="mt-4">
       <ActionAlerts state={state} />
       {/* Keyed by the saved headline, so the field shows it as stored (trimmed) once saved. */}
       <TextField

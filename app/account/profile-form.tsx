@@ -1,12 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
 import { changeEmailAction, updateProfileAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
+
+// Said when saving got no answer (offline, a deploy since the page loaded): the form stays, with what
+// was typed, to send again (useReachableActionState).
+export const PROFILE_UNREACHABLE = couldNotReach('your profile may not have been saved', 'What you typed is still here: check your connection and press Save again.');
+export const EMAIL_UNREACHABLE = couldNotReach('your email address may not have been changed', 'What you typed is still here: check your connection and press Change address again.');
+const profileUnreachable: ActionResult = { ok: false, formError: PROFILE_UNREACHABLE };
+const emailUnreachable: ActionResult = { ok: false, formError: EMAIL_UNREACHABLE };
 
 type Account = { name: string; email: string; publicName: string | null; handle: string | null; portfolioPublic: boolean; emailNotifications: boolean };
 
@@ -17,10 +23,10 @@ function portfolioHint({ handle, portfolioPublic }: Pick<Account, 'handle' | 'po
 }
 
 export function ProfileForm({ account }: { account: Account }) {
-  const [state, action, pending] = useActionState(updateProfileAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(updateProfileAction, initialActionState, profileUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       <ActionAlerts state={state} />
       <TextField label="Name" name="name" autoComplete="name" defaultValue={account.name} required errors={errors?.name} />
       <TextField label="Name on public credentials" name="publicName" defaultValue={account.publicName ?? ''} hint="How your name appears on badges issued from now on. Leave empty to use your name." errors={errors?.publicName} />
@@ -51,7 +57,7 @@ export function ProfileForm({ account }: { account: Account }) {
  * a mistyped one can be corrected; once confirmed it is shown, not changed.
  */
 export function EmailForm({ email, confirmed, fixedByRole = false }: { email: string; confirmed: boolean; fixedByRole?: boolean }) {
-  const [state, action, pending] = useActionState(changeEmailAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(changeEmailAction, initialActionState, emailUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   if (confirmed) {
     return <TextField label="Email address" name="email" type="email" value={email} readOnly hint={`Confirmed. ${CONFIRMED_EMAIL_FIXED}`} />;
@@ -60,7 +66,7 @@ export function EmailForm({ email, confirmed, fixedByRole = false }: { email: st
     return <TextField label="Email address" name="email" type="email" value={email} readOnly hint={`Not confirmed yet. ${ROLE_EMAIL_FIXED}`} />;
   }
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       <ActionAlerts state={state} />
       {/* Keyed by the saved address, so the field shows it as stored (lowercased) once saved. */}
       <TextField

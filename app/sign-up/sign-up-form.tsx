@@ -1,18 +1,24 @@
 'use client';
 
-import { useActionState } from 'react';
 import { signUpAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { BrowserTimeZoneField } from '@/components/account/browser-time-zone-field';
 
+/**
+ * Said when the request got no answer (offline, a deploy since the page loaded): the form stays, with
+ * what was typed, to send again. If the first did get through, sending again says the email has an account.
+ */
+export const SIGN_UP_UNREACHABLE = couldNotReach('your account may not have been created', 'What you typed is still here: check your connection and press Create account again.');
+const unreachable: ActionResult = { ok: false, formError: SIGN_UP_UNREACHABLE };
+
 export function SignUpForm({ districts, callbackUrl }: { districts: { id: string; name: string }[]; callbackUrl?: string }) {
-  const [state, action, pending] = useActionState(signUpAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(signUpAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       <ActionAlerts state={state} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <BrowserTimeZoneField />

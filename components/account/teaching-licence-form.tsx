@@ -1,12 +1,15 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+
+/** Said when saving got no answer (offline, a deploy since the page loaded): the details stay, to save again. */
+export const LICENCE_UNREACHABLE = couldNotReach('your licence details may not have been saved', 'What you typed is still here: check your connection and press Save licence details again.');
+const unreachable: ActionResult = { ok: false, formError: LICENCE_UNREACHABLE };
 
 /**
  * "Teaching licence" on the account page: when the person's licence is next due for renewal (My
@@ -17,10 +20,10 @@ type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
  * POST form: works without scripts.
  */
 export function TeachingLicenceForm({ action, renewsOn, number, toward }: { action: Action; renewsOn: string; number: string; toward: string | null }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(dispatch)} noValidate>
+    <form {...formProps} noValidate>
       <h2 id="licence" className="mb-1 scroll-mt-4 font-semibold">Teaching licence</h2>
       <p className="mb-4 text-sm text-slate-700">
         Only you see these details: they are not on your portfolio or your badges, and reviewers and your district do not see them.{toward ? ` ${toward}` : ''}

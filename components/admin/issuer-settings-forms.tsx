@@ -1,22 +1,28 @@
 'use client';
 
-import { useActionState } from 'react';
 import { issuerProfileAction, issuerReviewSettingsAction } from '@/app/admin/settings/actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { CheckboxField, SelectField, TextArea, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { CLAIM_MINUTES } from '@/lib/organizations/schemas';
+
+// Said when saving got no answer (offline, a deploy since the page loaded): the form stays, with what
+// was typed and chosen, to save again (useReachableActionState).
+export const ISSUER_PROFILE_UNREACHABLE = couldNotReach('the profile may not have been saved', 'What you typed is still here: check your connection and press Save profile again.');
+export const REVIEW_SETTINGS_UNREACHABLE = couldNotReach('the review settings may not have been saved', 'What you chose is still here: check your connection and press Save review settings again.');
+const profileUnreachable: ActionResult = { ok: false, formError: ISSUER_PROFILE_UNREACHABLE };
+const settingsUnreachable: ActionResult = { ok: false, formError: REVIEW_SETTINGS_UNREACHABLE };
 
 const buttonClass = 'rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
 
 type Profile = { id: string; name: string; description: string; url: string | null; email: string | null; linkedinOrganizationId: string | null; updatedAt: Date };
 
 export function IssuerProfileForm({ issuer }: { issuer: Profile }) {
-  const [state, action, pending] = useActionState(issuerProfileAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(issuerProfileAction, initialActionState, profileUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} noValidate aria-labelledby="profile-heading">
+    <form {...formProps} noValidate aria-labelledby="profile-heading">
       <input type="hidden" name="organizationId" value={issuer.id} />
       <input type="hidden" name="seenAt" value={issuer.updatedAt.toISOString()} />
       <ActionAlerts state={state} />
@@ -45,11 +51,11 @@ type ReviewSettings = {
 const claimLabel = (m: number) => (m < 60 ? `${m} minutes` : m === 60 ? '1 hour' : m === 1440 ? '24 hours' : `${m / 60} hours`);
 
 export function IssuerReviewSettingsForm({ settings }: { settings: ReviewSettings }) {
-  const [state, action, pending] = useActionState(issuerReviewSettingsAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(issuerReviewSettingsAction, initialActionState, settingsUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const claimOptions = CLAIM_MINUTES.includes(settings.claimMinutes) ? CLAIM_MINUTES : [...CLAIM_MINUTES, settings.claimMinutes].sort((a, b) => a - b);
   return (
-    <form {...keepInputForm(action)} noValidate aria-labelledby="review-heading">
+    <form {...formProps} noValidate aria-labelledby="review-heading">
       <input type="hidden" name="organizationId" value={settings.id} />
       <input type="hidden" name="seenAt" value={settings.updatedAt.toISOString()} />
       <ActionAlerts state={state} />

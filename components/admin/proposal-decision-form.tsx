@@ -1,11 +1,18 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { decideProposalAction } from '@/app/district/proposals/actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
+
+/**
+ * Said when a decision got no answer. Pressing again is safe: a proposal decided already is refused
+ * as no longer waiting for a decision.
+ */
+export const DECISION_UNREACHABLE = couldNotReach('your decision may not have been saved', 'Your comment is still here: check your connection and press Approve or Return with comment again.');
+const unreachable: ActionResult = { ok: false, formError: DECISION_UNREACHABLE };
 
 type Decision = 'APPROVED' | 'RETURNED';
 type Deciding = { decision: Decision; teacherName: string; credentialTitle: string };
@@ -64,9 +71,13 @@ export function ProposalDecisions({ proposalIds, children }: { proposalIds: stri
   );
 }
 
-/** `teacherName` names the buttons for screen readers: a page lists many proposals. */
+/**
+ * `teacherName` names the buttons for screen readers: a page lists many proposals. A decision that
+ * got no answer (offline, a deploy since the page loaded) is said here like a refusal, the comment
+ * kept, instead of the error page (useReachableActionState).
+ */
 export function ProposalDecisionForm({ proposalId, version, teacherName, credentialTitle }: { proposalId: string; version: number; teacherName: string; credentialTitle: string }) {
-  const [state, action, pending] = useActionState(decideProposalAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(decideProposalAction, initialActionState, unreachable);
   const decisions = useContext(DecisionsContext);
   const errors = state.ok ? undefined : state.fieldErrors;
   // Not decided after all (a missing comment, a stale version): nothing to announce for it later.
@@ -76,17 +87,16 @@ export function ProposalDecisionForm({ proposalId, version, teacherName, credent
     // The buttons were disabled while it was sent, which drops keyboard focus: put it where the fix is.
     if (state.fieldErrors?.comment) document.getElementById(`comment-${proposalId}`)?.focus();
   }, [state, decisions, proposalId]);
-  const submit = submitKeepingInput(action);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const decision = submitter?.value === 'RETURNED' ? 'RETURNED' : 'APPROVED';
     decisions?.deciding(proposalId, { decision, teacherName, credentialTitle });
-    submit(e);
+    formProps.onSubmit(e);
   };
   // Without the list around it (or before the list has caught up), the outcome shows here.
   if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form action={action} onSubmit={onSubmit}>
+    <form action={formProps.action} onSubmit={onSubmit}>
       <input type="hidden" name="proposalId" value={proposalId} />
       <input type="hidden" name="version" value={version} />
       {!state.ok && state.formError ? <div className="mb-3"><Alert tone="danger">{state.formError}</Alert></div> : null}

@@ -1,11 +1,18 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { addSchoolAction } from '@/app/district/schools/actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+
+/**
+ * Said when adding got no answer (offline, a deploy since the page loaded). Adding again is safe: a
+ * school added already is refused as a name the district has.
+ */
+export const ADD_SCHOOL_UNREACHABLE = couldNotReach('the school may not have been added', 'The name is still here: check your connection and press Add school again.');
+const unreachable: ActionResult = { ok: false, formError: ADD_SCHOOL_UNREACHABLE };
 
 /**
  * "Add a school". The server checks the name (the form has noValidate): a missing or too long one is
@@ -14,14 +21,14 @@ import { ActionAlerts } from '@/components/ui/action-alerts';
  * does not wipe what was typed since.
  */
 export function AddSchoolForm({ districtId }: { districtId: string }) {
-  const [state, action, pending] = useActionState(addSchoolAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(addSchoolAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok && state.message) formRef.current?.reset();
   }, [state]);
   return (
-    <form ref={formRef} {...keepInputForm(action)} noValidate>
+    <form ref={formRef} {...formProps} noValidate>
       <input type="hidden" name="districtId" value={districtId} />
       {/* Always mounted, so the outcome is announced when it appears. */}
       <ActionAlerts state={state} />

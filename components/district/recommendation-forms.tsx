@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useRef } from 'react';
+import { useRef } from 'react';
 import { addRecommendationAction, removeRecommendationAction, updateRecommendationAction } from '@/app/district/recommendations/actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { RECOMMENDATION_NOTE_MAX, type RecommendationKind } from '@/lib/district/recommendation-schemas';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
@@ -12,6 +12,14 @@ import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { RecommendOutcome } from '@/components/district/recommendation-outcome';
 
 type School = { id: string; name: string };
+
+// Said when a form's request got no answer (offline, a deploy since the page loaded): the form stays,
+// with the note and audience, to send again (useReachableActionState). Recommending again is safe: a
+// recommendation made already is refused as one the district has.
+export const RECOMMEND_UNREACHABLE = couldNotReach('it may not have been recommended', 'Your note is still here: check your connection and press Recommend again.');
+export const EDIT_RECOMMENDATION_UNREACHABLE = couldNotReach('your changes may not have been saved', 'What you typed and chose is still here: check your connection and press Save changes again.');
+const recommendUnreachable: ActionResult = { ok: false, formError: RECOMMEND_UNREACHABLE };
+const editUnreachable: ActionResult = { ok: false, formError: EDIT_RECOMMENDATION_UNREACHABLE };
 
 const NOTE_HINT = `Optional, plain text, up to ${RECOMMENDATION_NOTE_MAX} characters: why it matters, e.g. “Part of our 2026-27 literacy priority”. Teachers see it with the recommendation.`;
 
@@ -30,7 +38,7 @@ function AudienceSelect({ id, schools, selected, errors }: { id: string; schools
  * success is shown and announced as the form folds away).
  */
 export function RecommendForm({ districtId, kind, targetId, title, schools, full }: { districtId: string; kind: RecommendationKind; targetId: string; title: string; schools: School[]; full: boolean }) {
-  const [state, action, pending] = useActionState(addRecommendationAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(addRecommendationAction, initialActionState, recommendUnreachable);
   const form = useRef<HTMLFormElement>(null);
   const errors = state.ok ? undefined : state.fieldErrors;
   const key = `${kind}-${targetId}`;
@@ -42,7 +50,7 @@ export function RecommendForm({ districtId, kind, targetId, title, schools, full
           <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
             Recommend…<span className="sr-only"> {title}</span>
           </summary>
-          <form ref={form} {...keepInputForm(action)} noValidate className="mt-2" aria-label={`Recommend ${title}`}>
+          <form ref={form} {...formProps} noValidate className="mt-2" aria-label={`Recommend ${title}`}>
             <input type="hidden" name="districtId" value={districtId} />
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="targetId" value={targetId} />
@@ -63,7 +71,7 @@ export function RecommendForm({ districtId, kind, targetId, title, schools, full
 
 /** Changing a recommendation's note or audience; folded until opened. */
 export function EditRecommendationForm({ recommendation, schools }: { recommendation: { id: string; title: string; note: string; schoolId: string | null }; schools: School[] }) {
-  const [state, action, pending] = useActionState(updateRecommendationAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(updateRecommendationAction, initialActionState, editUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const r = recommendation;
   return (
@@ -71,7 +79,7 @@ export function EditRecommendationForm({ recommendation, schools }: { recommenda
       <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
         Edit<span className="sr-only"> the recommendation of {r.title}</span>
       </summary>
-      <form {...keepInputForm(action)} noValidate className="mt-2 max-w-xl rounded border border-slate-200 bg-white p-3">
+      <form {...formProps} noValidate className="mt-2 max-w-xl rounded border border-slate-200 bg-white p-3">
         <input type="hidden" name="recommendationId" value={r.id} />
         <ActionAlerts state={state} />
         <TextArea label="Note to teachers" name="note" id={`edit-note-${r.id}`} hint={NOTE_HINT} maxLength={RECOMMENDATION_NOTE_MAX} rows={3} defaultValue={r.note} errors={errors?.note} />

@@ -1,17 +1,26 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import {
   EXTERNAL_LEARNING_EARLIEST, EXTERNAL_LEARNING_HOURS_MAX, EXTERNAL_LEARNING_HOURS_MIN, EXTERNAL_LEARNING_NOTE_MAX,
   EXTERNAL_LEARNING_PROVIDER_MAX, EXTERNAL_LEARNING_TITLE_MAX, EXTERNAL_LEARNING_URL_MAX,
 } from '@/lib/external-learning/schemas';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextArea, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 
 type Action<T = undefined> = (prev: ActionResult<T>, fd: FormData) => Promise<ActionResult<T>>;
+
+// Said when a form's request got no answer (offline, a deploy since the page loaded): the form stays,
+// with what was typed, to send again. Sending again is safe: the same entry added twice within a
+// minute is added once, the same change saved twice is answered as saved, and a deleted entry is
+// "not found".
+export const ADD_ENTRY_UNREACHABLE = couldNotReach('the entry may not have been added', 'What you typed is still here: check your connection and press Add to my list again.');
+export const EDIT_ENTRY_UNREACHABLE = couldNotReach('your changes may not have been saved', 'What you typed is still here: check your connection and press Save changes again.');
+export const DELETE_ENTRY_UNREACHABLE = couldNotReach('the entry may not have been deleted', 'Check your connection and press Yes, delete it again.');
+const refused = (formError: string): ActionResult => ({ ok: false, formError });
 
 /** An entry as the edit form starts from: the day as YYYY-MM-DD, when it was last saved as ISO text. */
 export type EntryFormValues = { id: string; title: string; provider: string; completedOn: string; pdHours: string; url: string; note: string; seenAt: string };
@@ -99,19 +108,24 @@ function EntryFields({ prefix, values, today, errors }: { prefix: string; values
 }
 
 /**
- * "Add professional learning". What was typed is kept when the server asks for a correction; after
- * an entry is added the form is emptied for the next one, and the outcome (in regions always on the
- * page) is read out. Focus stays on the button, which stays. A real POST form: works without scripts.
+ * "Add professional learning". What was typed is kept when the server asks for a correction, or
+ * does not answer (useReachableActionState); after an entry is added the form is emptied for the next
+ * one, and the outcome (in regions always on the page) is read out. Focus stays on the button, which
+ * stays. A real POST form: works without scripts.
  */
 export function AddEntryForm({ action, today }: { action: Action<{ id: string }>; today: string }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState as ActionResult<{ id: string }>);
+  // useReachableActionState is typed for results without data; this one's (the new entry's id)
+  // passes through it as the action answered it.
+  const reachable = useReachableActionState(action as unknown as Action, initialActionState, refused(ADD_ENTRY_UNREACHABLE));
+  const { pending, formProps } = reachable;
+  const state = reachable.state as ActionResult<{ id: string }>;
   const form = useRef<HTMLFormElement>(null);
   const errors = state.ok ? undefined : state.fieldErrors;
   useEffect(() => {
     if (state.ok && state.data?.id) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} {...keepInputForm(dispatch)} noValidate aria-labelledby="add-heading">
+    <form ref={form} {...formProps} noValidate aria-labelledby="add-heading">
       <ActionAlerts state={state} />
       <EntryFields prefix="add" today={today} errors={errors} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
@@ -129,14 +143,14 @@ export function AddEntryForm({ action, today }: { action: Action<{ id: string }>
  * moved, even to another page.
  */
 export function EditEntryForm({ action, values, today }: { action: Action; values: EntryFormValues; today: string }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, refused(EDIT_ENTRY_UNREACHABLE));
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <details className="text-sm">
       <summary className="inline-flex min-h-6 cursor-pointer items-center rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold text-slate-800 hover:bg-slate-100">
         Edit<span className="sr-only"> “{values.title}”</span>
       </summary>
-      <form {...keepInputForm(dispatch)} noValidate className="mt-2 max-w-2xl rounded border border-slate-200 bg-white p-3" aria-label={`Edit “${values.title}”`}>
+      <form {...formProps} noValidate className="mt-2 max-w-2xl rounded border border-slate-200 bg-white p-3" aria-label={`Edit “${values.title}”`}>
         <input type="hidden" name="id" value={values.id} />
         <input type="hidden" name="seenAt" value={values.seenAt} />
         <ActionAlerts state={state} />
@@ -155,11 +169,11 @@ export function EditEntryForm({ action, values, today }: { action: Action; value
  * another tab) is said here.
  */
 export function DeleteEntryForm({ action, entry }: { action: Action; entry: { id: string; title: string } }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, refused(DELETE_ENTRY_UNREACHABLE));
   return (
     <div>
       <ConfirmDisclosure summary={<>Delete…<span className="sr-only"> “{entry.title}”</span></>}>
-        <form action={dispatch}>
+        <form {...formProps}>
           <input type="hidden" name="id" value={entry.id} />
           <p>Delete “{entry.title}” from your list? It comes off your PD transcript and your self-reported hours. This cannot be undone.</p>
           <button type="submit" disabled={pending} className="mt-1 inline-flex min-h-6 items-center rounded bg-red-700 px-2 py-0.5 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60">

@@ -1,22 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
 import { answerCredentialQuestionAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { CheckboxField, TextArea } from '@/components/ui/field';
 import { ANSWER_MAX } from '@/lib/credential-questions/schemas';
 
+/** Said when an answer got no answer from the server. Sending again is safe: a question answered already is refused as such. */
+export const ANSWER_UNREACHABLE = couldNotReach('your answer may not have been sent', 'What you wrote is still here: check your connection and press Send answer again.');
+const unreachable: ActionResult = { ok: false, formError: ANSWER_UNREACHABLE };
+
 /**
  * The answer to one teacher's question, and whether to share it on the public page at once. On
  * success the action goes to the question's own page, which says so; a refusal (another admin
- * answered first, the teacher withdrew it) is said here and what was typed is kept.
+ * answered first, the teacher withdrew it) is said here and what was typed is kept, as is a send
+ * that got no answer (useReachableActionState).
  */
 export function AnswerQuestionForm({ questionId, title }: { questionId: string; title: string }) {
-  const [state, action, pending] = useActionState(answerCredentialQuestionAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(answerCredentialQuestionAction, initialActionState, unreachable);
   return (
-    <form {...keepInputForm(action)} noValidate className="mt-4">
+    <form {...formProps} noValidate className="mt-4">
       <input type="hidden" name="questionId" value={questionId} />
       <ActionAlerts state={state} className="mb-3" />
       <TextArea

@@ -1,21 +1,25 @@
 'use client';
 
-import { useActionState } from 'react';
 import { askAboutFeedbackAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { TextArea } from '@/components/ui/field';
 import { SentOutcome } from '@/components/ui/sent-outcome';
 import { QUESTION_MAX } from '@/lib/feedback-questions/schemas';
 
+/** Said when a question got no answer. Sending again is safe: a question already open is refused as such. */
+export const FEEDBACK_QUESTION_UNREACHABLE = couldNotReach('your question may not have been sent', 'What you wrote is still here: check your connection and press Send my question again.');
+const unreachable: ActionResult = { ok: false, formError: FEEDBACK_QUESTION_UNREACHABLE };
+
 /**
  * "Ask about this feedback" on a returned attempt. `waiting`: a question is already open, so there is
  * no form until the issuer replies. Once sent, the page shows the question (the form goes away) and
- * SentOutcome, which stays mounted, says so and takes focus.
+ * SentOutcome, which stays mounted, says so and takes focus. A send that got no answer (offline, a
+ * deploy since the page loaded) is said in the form, which keeps the question (useReachableActionState).
  */
 export function FeedbackQuestionForm({ attemptId, attemptNumber, slug, issuerName, waiting }: { attemptId: string; attemptNumber: number; slug: string; issuerName: string; waiting: boolean }) {
-  const [state, action, pending] = useActionState(askAboutFeedbackAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(askAboutFeedbackAction, initialActionState, unreachable);
   const fieldId = `question-body-${attemptNumber}`;
   const errors = state.ok ? undefined : state.fieldErrors?.body;
   return (
@@ -24,7 +28,7 @@ export function FeedbackQuestionForm({ attemptId, attemptNumber, slug, issuerNam
       {waiting ? null : (
         <details className="mt-2">
           <summary className="cursor-pointer py-1 font-medium text-brand-700">Ask about this feedback</summary>
-          <form {...keepInputForm(action)} noValidate className="mt-2">
+          <form {...formProps} noValidate className="mt-2">
             <input type="hidden" name="attemptId" value={attemptId} />
             <input type="hidden" name="slug" value={slug} />
             {/* Failures only: success is said above, where it stays once this form is gone. */}

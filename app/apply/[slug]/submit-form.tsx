@@ -2,11 +2,13 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { submitAttemptAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { submitAfter } from '@/components/ui/keep-input';
 import { flushAllDrafts, type UnsavedDraft } from '@/components/evidence/draft-registry';
 import { Alert } from '@/components/ui/card';
 import { focusOnFollow } from '@/components/ui/focus-link';
+import { clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft } from '@/components/ui/local-draft';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 import { ATTESTATION_TEXT } from '@/lib/submissions/schemas';
 
 /**
@@ -30,15 +32,91 @@ const focusTarget = (target: { id: string; fallback?: string }) => focusOnFollow
 export const UNSAVED_ANSWER = 'This answer is not saved yet.';
 
 /**
+ * Said when Submit got no answer (offline, a deploy since the page loaded). The answers reached the
+ * server before it was sent (flushAllDrafts), and submitting again is safe: an attempt submitted
+ * already is answered as submitted (submitAttempt), not sent twice.
+ */
+export const SUBMIT_UNREACHABLE = couldNotReach(
+  'your application may not have been submitted',
+  'Your answers are saved. Check your connection and press Submit for review again: if it did get through, it is not sent twice.',
+);
+
+/**
+ * The public summary is sent only with Submit. Until Submit goes through it is kept in this browser,
+ * one copy per attempt, so leaving after a refusal (to confirm the email address, say) or a reload
+ * does not lose it. Signing out clears it with every other copy (clearAllLocalDrafts).
+ */
+export const summaryDraftKey = (attemptId: string) => localDraftKey(`submit-summary:${attemptId}`);
+
+/** A stored summary copy's text, or null when there is none or it is not one (broken, hand-edited). */
+export function parseLocalSummary(saved: unknown): string | null {
+  return typeof saved === 'object' && saved !== null && typeof (saved as { text?: unknown }).text === 'string' ? (saved as { text: string }).text : null;
+}
+
+/** Whether `e` is Next's redirect, which the submit action throws once the attempt is submitted. */
+const isRedirect = (e: unknown) => typeof (e as { digest?: unknown } | null)?.digest === 'string' && (e as { digest: string }).digest.startsWith('NEXT_REDIRECT');
+
+/** Said under the summary when it was put back from this browser's copy. */
+export const SUMMARY_KEPT = 'Put back from this device: not sent yet. It is sent with your application when you submit.';
+
+/**
  * `notice`: what submitting does to the evidence and when the decision comes, said by the button.
  *
  * Submitting first saves every answer typed since the last save (the server submits what it has,
  * not what is on the screen). If one does not reach the server (offline, a server error, a
  * conflict), nothing is sent: the summary names the answer instead, and its text stays in the box
- * and in this browser.
+ * and in this browser. If Submit itself gets no answer, the form says so (SUBMIT_UNREACHABLE) and
+ * stays as it was, to press again, instead of the error page.
  */
 export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: { attemptId: string; slug: string; publicSummary: string; blocked: string | null; notice: string }) {
-  const [state, action, pending] = useActionState(submitAttemptAction, initialActionState);
+  const storageKey = summaryDraftKey(attemptId);
+  // Without scripts (before hydration) the form posts to the action, which answers in `posted`.
+  const [posted, postAction, posting] = useActionState(submitAttemptAction, initialActionState);
+  // With them it is sent from here: a request that got no answer becomes a refusal the form shows,
+  // and a redirect (submitted) goes on to the router, the copy of the summary cleared first.
+  const [sent, send, sending] = useActionState(
+    (prev: ActionResult | null, fd: FormData) =>
+      unlessUnreachable(
+        async () => {
+          try {
+            const r = await submitAttemptAction(prev ?? posted, fd);
+            if (r.ok) clearLocalDraft(storageKey);
+            return r;
+          } catch (e) {
+            if (isRedirect(e)) clearLocalDraft(storageKey);
+            throw e;
+          }
+        },
+        // A new object each time, so the summary takes focus again after another try.
+        (): ActionResult => ({ ok: false, formError: SUBMIT_UNREACHABLE }),
+      ),
+    null,
+  );
+  const state = sent ?? posted;
+  const pending = posting || sending;
+  const [summary, setSummary] = useState(publicSummary);
+  // Whether the summary was put back from this browser's copy (said under the box).
+  const [kept, setKept] = useState(false);
+  const loadedSummary = useRef(publicSummary);
+  // localStorage only exists in the browser, so the copy is put back after hydration; one that says
+  // what the server has is not needed.
+  useEffect(() => {
+    const local = parseLocalSummary(readLocalDraft(storageKey));
+    if (local === null || local === loadedSummary.current) {
+      clearLocalDraft(storageKey);
+      return;
+    }
+    const restore = setTimeout(() => {
+      setSummary(local);
+      setKept(true);
+    }, 0);
+    return () => clearTimeout(restore);
+  }, [storageKey]);
+  const onSummaryChange = (value: string) => {
+    setSummary(value);
+    if (value === loadedSummary.current) clearLocalDraft(storageKey);
+    else writeLocalDraft(storageKey, { text: value });
+  };
   // The answers the last try could not save (null: none, or not tried), and whether one is saving.
   const [unsaved, setUnsaved] = useState<UnsavedDraft[] | null>(null);
   const [saving, setSaving] = useState(false);
@@ -90,7 +168,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
     };
   }, [markKey]);
   return (
-    <form action={action} onSubmit={submitAfter(saveAnswersFirst, action)} className="space-y-4">
+    <form action={postAction} onSubmit={submitAfter(saveAnswersFirst, send)} className="space-y-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="slug" value={slug} />
       <div>
@@ -102,7 +180,21 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
         <p id="publicSummary-hint" className="text-sm text-slate-700">
           If you earn the badge, this summary becomes part of it. Anyone who has the link to your badge can read it, and it cannot be changed once the badge is issued. Your files and answers always stay private.
         </p>
-        <textarea id="publicSummary" name="publicSummary" defaultValue={publicSummary} rows={3} maxLength={1500} aria-describedby="publicSummary-hint" className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2" />
+        <textarea
+          id="publicSummary"
+          name="publicSummary"
+          value={summary}
+          onChange={(e) => onSummaryChange(e.target.value)}
+          rows={3}
+          maxLength={1500}
+          aria-describedby={kept ? 'publicSummary-hint publicSummary-kept' : 'publicSummary-hint'}
+          className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2"
+        />
+        {kept ? (
+          <p id="publicSummary-kept" className="mt-1 text-sm text-slate-700">
+            {SUMMARY_KEPT}
+          </p>
+        ) : null}
       </div>
       <div>
         <div className="flex items-start gap-3">

@@ -1,9 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { revokeAwardAction, suspensionAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
@@ -17,6 +16,8 @@ type Props = {
   required: boolean;
   button: string;
   pendingText: string;
+  /** What pressing the button does to the badge, as in "the badge may not have been suspended". */
+  done: string;
   danger?: boolean;
   /** Ids on the page: the suspend and revoke forms both have a "reason". */
   idPrefix: string;
@@ -24,13 +25,22 @@ type Props = {
   confirm?: string;
 };
 
-function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, danger, idPrefix, confirm }: Props) {
-  const [state, action, pending] = useActionState(serverAction, initialActionState);
+/**
+ * Said when the request got no answer (offline, a deploy since the page loaded): the form stays, with
+ * the text, to send again. Sending again is safe: a badge already suspended, reinstated or revoked is
+ * refused as such.
+ */
+export function statusUnreachable(button: string, done: string) {
+  return couldNotReach(`the badge may not have been ${done}`, `What you wrote is still here: check your connection and press ${button} again.`);
+}
+
+function StatusForm({ awardId, hidden, action: serverAction, field, label, hint, required, button, pendingText, done, danger, idPrefix, confirm }: Props) {
+  const { state, pending, formProps } = useReachableActionState(serverAction, initialActionState, { ok: false, formError: statusUnreachable(button, done) });
   const errors = state.ok ? undefined : state.fieldErrors;
   const confirmError = errors?.confirm?.join(' ');
   const confirmErrorId = `${idPrefix}-confirm-error`;
   return (
-    <form {...keepInputForm(action)} noValidate className="mt-4">
+    <form {...formProps} noValidate className="mt-4">
       <input type="hidden" name="awardId" value={awardId} />
       {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <ActionAlerts state={state} className="" />
@@ -64,13 +74,13 @@ export function SuspensionForm({ awardId, suspended }: { awardId: string; suspen
     <StatusForm
       awardId={awardId} hidden={{ mode: 'reinstate' }} action={suspensionAction} field="note" required={false} idPrefix="reinstate"
       label="Note to the recipient (optional)" hint="The badge verifies as valid again as soon as you reinstate it."
-      button="Reinstate this badge" pendingText="Reinstating…"
+      button="Reinstate this badge" pendingText="Reinstating…" done="reinstated"
     />
   ) : (
     <StatusForm
       awardId={awardId} hidden={{ mode: 'suspend' }} action={suspensionAction} field="reason" required idPrefix="suspend"
       label="Reason for suspending" hint="A temporary hold, for example while a complaint is looked into. Shown to the recipient and on the public verification page; you can reinstate the badge later."
-      button="Suspend this badge" pendingText="Suspending…"
+      button="Suspend this badge" pendingText="Suspending…" done="suspended"
     />
   );
 }
@@ -81,7 +91,7 @@ export function RevokeForm({ awardId }: { awardId: string }) {
       awardId={awardId} action={revokeAwardAction} field="reason" required danger idPrefix="revoke"
       confirm="I understand that revoking is permanent: the badge can never verify again."
       label="Reason for revoking" hint="Permanent. Shown to the recipient and on the public verification page."
-      button="Revoke this badge" pendingText="Revoking…"
+      button="Revoke this badge" pendingText="Revoking…" done="revoked"
     />
   );
 }

@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { acceptNewAccountAction, acceptSignedInAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
@@ -19,11 +20,19 @@ export function AcceptSignedInForm({ token }: { token: string }) {
   );
 }
 
+/**
+ * Said when creating the account got no answer (offline, a deploy since the page loaded): the form
+ * stays, with what was typed, to send again. If the first did get through, sending again says the
+ * invitation has been used.
+ */
+export const ACCEPT_NEW_ACCOUNT_UNREACHABLE = couldNotReach('your account may not have been created', 'What you typed is still here: check your connection and press Accept and create my account again.');
+const unreachable: ActionResult = { ok: false, formError: ACCEPT_NEW_ACCOUNT_UNREACHABLE };
+
 export function AcceptNewAccountForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState(acceptNewAccountAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(acceptNewAccountAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="token" value={token} />
       <BrowserTimeZoneField />
       <ActionAlerts state={state} className="mb-3" />

@@ -1,13 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
 import { closeEvidenceConcernAction, removeEvidenceFileAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { SentOutcome } from '@/components/ui/sent-outcome';
 import { CLOSE_NOTE_MAX, REMOVAL_REASON_MAX } from '@/lib/evidence/schemas';
+
+// Said when a request got no answer (offline, a deploy since the page loaded): the form stays, with
+// what was written, to send again (useReachableActionState).
+export const REMOVE_FILE_UNREACHABLE = couldNotReach('the file may not have been removed', 'Your reason is still here: check your connection and press the button again.');
+export const CLOSE_CONCERN_UNREACHABLE = couldNotReach('the concern may not have been closed', 'Your note is still here: check your connection and press Close without removing again.');
+const removeUnreachable: ActionResult = { ok: false, formError: REMOVE_FILE_UNREACHABLE };
+const closeUnreachable: ActionResult = { ok: false, formError: CLOSE_CONCERN_UNREACHABLE };
 
 const buttonClass = 'min-h-10 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60';
 
@@ -18,8 +24,8 @@ const buttonClass = 'min-h-10 rounded-md px-4 py-2 text-sm font-semibold disable
  * then shows what was done), so the outcome is said where focus was.
  */
 export function ConcernActions({ concernId, fileId, files, open }: { concernId: string; fileId: string | null; files: { id: string; fileName: string }[]; open: boolean }) {
-  const [removed, removeAction, removing] = useActionState(removeEvidenceFileAction, initialActionState);
-  const [closed, closeAction, closing] = useActionState(closeEvidenceConcernAction, initialActionState);
+  const { state: removed, pending: removing, formProps: removeForm } = useReachableActionState(removeEvidenceFileAction, initialActionState, removeUnreachable);
+  const { state: closed, pending: closing, formProps: closeForm } = useReachableActionState(closeEvidenceConcernAction, initialActionState, closeUnreachable);
   const pending = removing || closing;
   // A concern about a file that is gone (removed after another concern) has nothing left to remove.
   const removable = fileId ? true : files.length > 0;
@@ -32,7 +38,7 @@ export function ConcernActions({ concernId, fileId, files, open }: { concernId: 
           {removable ? (
             <details className="rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-semibold">Remove {fileId ? 'this file' : 'a file'}</summary>
-              <form {...keepInputForm(removeAction)} noValidate className="mt-3">
+              <form {...removeForm} noValidate className="mt-3">
                 <input type="hidden" name="concernId" value={concernId} />
                 {fileId ? <input type="hidden" name="fileId" value={fileId} /> : null}
                 <ActionAlerts state={removed.ok ? initialActionState : removed} className="mb-3" />
@@ -65,7 +71,7 @@ export function ConcernActions({ concernId, fileId, files, open }: { concernId: 
           ) : null}
           <details className="rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold">Close without removing</summary>
-            <form {...keepInputForm(closeAction)} noValidate className="mt-3">
+            <form {...closeForm} noValidate className="mt-3">
               <input type="hidden" name="concernId" value={concernId} />
               <ActionAlerts state={closed.ok ? initialActionState : closed} className="mb-3" />
               <TextArea

@@ -1,13 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { TextArea, TextField } from '@/components/ui/field';
 import { COMMENT_MAX, RATINGS, RATING_WORDS } from '@/lib/credential-feedback/schemas';
 import { formatHours } from '@/lib/credential-feedback/policy';
 import { deleteFeedbackAction, saveFeedbackAction } from './actions';
+
+/** Said when saving got no answer. Saving again is safe: it replaces the teacher's one piece of feedback. */
+export const FEEDBACK_UNREACHABLE = couldNotReach('your feedback may not have been saved', 'What you chose and wrote is still here: check your connection and press the button again.');
+const unreachable: ActionResult = { ok: false, formError: FEEDBACK_UNREACHABLE };
+/** Said when deleting got no answer. */
+export const DELETE_FEEDBACK_UNREACHABLE = couldNotReach('your feedback may not have been deleted', 'Check your connection and press Yes, delete my feedback again.');
+const deleteUnreachable: ActionResult = { ok: false, formError: DELETE_FEEDBACK_UNREACHABLE };
 
 type Saved = { rating: number; hoursSpent: number | null; comment: string | null } | null;
 
@@ -15,14 +21,15 @@ type Saved = { rating: number; hoursSpent: number | null; comment: string | null
  * The teacher's feedback: how useful it was (a radio group, each point in words), about how many
  * hours it took (the issuer's stated PD hours beside it), and a comment. Saved values fill it in,
  * so saving again changes them. Checked on the server (noValidate): each error is said at its
- * field, which takes focus (ActionAlerts), and what was typed stays.
+ * field, which takes focus (ActionAlerts), and what was typed stays, also when saving got no
+ * answer (offline, a deploy since the page loaded: useReachableActionState).
  */
 export function FeedbackForm({ microCredentialId, statedHours, saved }: { microCredentialId: string; statedHours: number; saved: Saved }) {
-  const [state, action, pending] = useActionState(saveFeedbackAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(saveFeedbackAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const ratingError = errors?.rating?.join(' ');
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <ActionAlerts state={state} />
       {/* A radio group (which, unlike a radio, can be marked invalid): with no rating chosen, focus
@@ -84,11 +91,11 @@ export function FeedbackForm({ microCredentialId, statedHours, saved }: { microC
  * keyboard and without JavaScript). The page comes back without it and says so.
  */
 export function DeleteFeedbackForm({ microCredentialId }: { microCredentialId: string }) {
-  const [state, action, pending] = useActionState(deleteFeedbackAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(deleteFeedbackAction, initialActionState, deleteUnreachable);
   return (
     <details>
       <summary className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">Delete my feedback</summary>
-      <form {...keepInputForm(action)} className="mt-3">
+      <form {...formProps} className="mt-3">
         <input type="hidden" name="microCredentialId" value={microCredentialId} />
         <ActionAlerts state={state} className="mb-3" />
         <p className="text-sm text-slate-800">Your rating, hours and comment are removed from what the issuer sees, and no longer count in the figures teachers see. You can give feedback again later.</p>

@@ -1,22 +1,27 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { askCredentialQuestionAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { TextArea } from '@/components/ui/field';
 import { SentOutcome } from '@/components/ui/sent-outcome';
 import { QUESTION_MAX } from '@/lib/credential-questions/schemas';
 import { MAX_OPEN_QUESTIONS } from '@/lib/credential-questions/policy';
 
+/** Said when a question got no answer. Sending again is safe: the same words sent again make one question. */
+export const ASK_UNREACHABLE = couldNotReach('your question may not have been sent', 'What you wrote is still here: check your connection and press Send my question again.');
+const unreachable: ActionResult = { ok: false, formError: ASK_UNREACHABLE };
+
 /**
  * "Ask the issuer a question". Stays mounted after a question is sent, so its outcome is said (and
  * takes focus) even when the page then says no more can be asked for now (`refusal`); the box is
- * emptied for the next question. Failures are said at the field, and what was typed is kept.
+ * emptied for the next question. Failures are said at the field, and what was typed is kept, also
+ * when the send got no answer (useReachableActionState).
  */
 export function AskQuestionForm({ microCredentialId, issuerName, refusal, waiting }: { microCredentialId: string; issuerName: string; refusal: string | null; waiting: number }) {
-  const [state, action, pending] = useActionState(askCredentialQuestionAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(askCredentialQuestionAction, initialActionState, unreachable);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok && state.message) formRef.current?.reset();
@@ -27,7 +32,7 @@ export function AskQuestionForm({ microCredentialId, issuerName, refusal, waitin
       {refusal ? (
         <p className="text-slate-800">{refusal}</p>
       ) : (
-        <form ref={formRef} {...keepInputForm(action)} noValidate>
+        <form ref={formRef} {...formProps} noValidate>
           <input type="hidden" name="microCredentialId" value={microCredentialId} />
           {/* Failures only: success is said above. */}
           <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />

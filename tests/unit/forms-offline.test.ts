@@ -1,0 +1,520 @@
+// A form whose server action gets no answer (the connection dropped, the browser went offline, a
+// deploy since the page loaded made the action unknown) used to reject inside a transition, and React
+// sent that to the nearest error boundary: the page gave way to "Something went wrong", and what was
+// typed in the form went with it. As the review forms do since stop 34 (review-forms-offline), each
+// form here now says so in place, keeps what was typed and chosen, and can be sent again; a redirect
+// from the action still reaches the router. And the public summary on the submit form, sent only
+// with Submit, is kept in this browser until Submit goes through.
+//
+// No DOM library here: React's hooks are stood in for by a small keeper of state (by call order, as
+// React keeps it), so a component's body runs as a function, a later render sees what its handlers
+// set, effects run when their dependencies change, and a transition or an action state whose work
+// rejects hands the error to `boundary`, as React hands it to the error boundary.
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { redirect } from 'next/navigation';
+import type { ActionResult } from '@/lib/action-result';
+import { mapStorage } from '../setup/browser-stand-ins';
+import { textJoined } from '../setup/html';
+
+type Effect = () => void | (() => void);
+
+/** What reached the error boundary: the page would show "Something went wrong" instead of the form. */
+const boundary: unknown[] = [];
+/** Each hook's value, by call order within the component under test's render. */
+let slots: unknown[] = [];
+let slot = 0;
+/** Whether hooks keep state: only while the component under test runs, not its children. */
+let live = false;
+const pendingEffects: Effect[] = [];
+const cleanups: (() => void)[] = [];
+/** Work started in transitions and action states, not yet settled. */
+const running = new Set<Promise<unknown>>();
+
+function track(work: () => unknown, done: () => void) {
+  let p: Promise<unknown>;
+  try {
+    p = Promise.resolve(work());
+  } catch (e) {
+    p = Promise.reject(e);
+  }
+  const settled = p.then(
+    () => undefined,
+    (e: unknown) => void boundary.push(e),
+  );
+  const tracked = settled.finally(() => {
+    done();
+    running.delete(tracked);
+  });
+  running.add(tracked);
+}
+
+vi.mock('react', async (original) => {
+  const actual = await original<typeof import('react')>();
+  const take = <T,>(init: () => T): [number, T] => {
+    const i = slot++;
+    if (!(i in slots)) slots[i] = init();
+    return [i, slots[i] as T];
+  };
+  const set = (i: number) => (next: unknown) => {
+    slots[i] = typeof next === 'function' ? (next as (prev: unknown) => unknown)(slots[i]) : next;
+  };
+  return {
+    ...actual,
+    useState: <T,>(init: T | (() => T)) => {
+      const first = () => (typeof init === 'function' ? (init as () => T)() : init);
+      if (!live) return [first(), () => undefined];
+      const [i, value] = take(first);
+      return [value, set(i)];
+    },
+    useRef: <T,>(current: T) => (live ? take(() => ({ current }))[1] : { current }),
+    useMemo: <T,>(make: () => T) => make(),
+    useCallback: <T,>(fn: T) => fn,
+    // No provider around the forms here: each context gives its default.
+    useContext: (context: unknown) => (context as { _currentValue: unknown })._currentValue,
+    useEffect: (effect: Effect, deps?: unknown[]) => {
+      if (!live) return;
+      const i = slot++;
+      const before = slots[i] as unknown[] | undefined;
+      const changed = !(i in slots) || !deps || !before || deps.length !== before.length || deps.some((d, k) => !Object.is(d, before[k]));
+      slots[i] = deps;
+      if (changed) pendingEffects.push(effect);
+    },
+    useTransition: () => {
+      if (!live) return [false, (fn: () => void) => fn()];
+      const [i, pending] = take(() => false);
+      const start = (fn: () => unknown) => {
+        slots[i] = true;
+        track(fn, () => (slots[i] = false));
+      };
+      return [pending, start];
+    },
+    useActionState: <S,>(action: (prev: S, payload: unknown) => Promise<S>, initial: S) => {
+      if (!live) return [initial, () => undefined, false];
+      const [i, state] = take(() => initial);
+      const [p, pending] = take(() => false);
+      const dispatch = (payload: unknown) => {
+        slots[p] = true;
+        track(
+          async () => {
+            slots[i] = await action(slots[i] as S, payload);
+          },
+          () => (slots[p] = false),
+        );
+      };
+      return [state, dispatch, pending];
+    },
+  };
+});
+
+type FormAction = Mock<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>;
+const formAction = (): FormAction => vi.fn<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>();
+/** Every action a form here posts to, by name. */
+const actions = {
+  askAboutFeedbackAction: formAction(),
+  submitAttemptAction: formAction(),
+  askCredentialQuestionAction: formAction(),
+  answerCredentialQuestionAction: formAction(),
+  saveFeedbackAction: formAction(),
+  deleteFeedbackAction: formAction(),
+  decideProposalAction: formAction(),
+  sentText: formAction(),
+  addEntry: formAction(),
+  editEntry: formAction(),
+  deleteEntry: formAction(),
+  updateProfileAction: formAction(),
+  changeEmailAction: formAction(),
+  setPortfolioHeadline: formAction(),
+  setTeachingLicence: formAction(),
+  issuerProfileAction: formAction(),
+  issuerReviewSettingsAction: formAction(),
+  addSchoolAction: formAction(),
+  addRecommendationAction: formAction(),
+  updateRecommendationAction: formAction(),
+  suspensionAction: formAction(),
+  revokeAwardAction: formAction(),
+  removeEvidenceFileAction: formAction(),
+  closeEvidenceConcernAction: formAction(),
+  signUpAction: formAction(),
+  forgotPasswordAction: formAction(),
+  acceptNewAccountAction: formAction(),
+};
+type ActionName = keyof typeof actions;
+/** A module's actions, each calling its stand-in as it is when called. */
+const module_ = (...names: ActionName[]) => Object.fromEntries(names.map((n) => [n, (prev: ActionResult, fd: FormData) => actions[n](prev, fd)]));
+
+vi.mock('@/app/apply/[slug]/actions', () => ({ ...module_('askAboutFeedbackAction', 'submitAttemptAction'), saveResponseAction: vi.fn() }));
+vi.mock('@/app/micro-credentials/[slug]/questions/actions', () => module_('askCredentialQuestionAction'));
+vi.mock('@/app/admin/questions/actions', () => module_('answerCredentialQuestionAction'));
+vi.mock('@/app/micro-credentials/[slug]/feedback/actions', () => module_('saveFeedbackAction', 'deleteFeedbackAction'));
+vi.mock('@/app/district/proposals/actions', () => module_('decideProposalAction'));
+vi.mock('@/app/account/actions', () => module_('updateProfileAction', 'changeEmailAction'));
+vi.mock('@/app/admin/settings/actions', () => module_('issuerProfileAction', 'issuerReviewSettingsAction'));
+vi.mock('@/app/district/schools/actions', () => module_('addSchoolAction'));
+vi.mock('@/app/district/recommendations/actions', () => ({ ...module_('addRecommendationAction', 'updateRecommendationAction'), removeRecommendationAction: vi.fn() }));
+vi.mock('@/app/credentials/[id]/actions', () => module_('suspensionAction', 'revokeAwardAction'));
+vi.mock('@/app/admin/submissions/[id]/actions', () => module_('removeEvidenceFileAction', 'closeEvidenceConcernAction'));
+vi.mock('@/app/sign-up/actions', () => module_('signUpAction'));
+vi.mock('@/app/forgot-password/actions', () => module_('forgotPasswordAction'));
+vi.mock('@/app/invitations/[token]/actions', () => ({ ...module_('acceptNewAccountAction'), acceptSignedInAction: vi.fn() }));
+
+const { FeedbackQuestionForm, FEEDBACK_QUESTION_UNREACHABLE } = await import('@/app/apply/[slug]/feedback-question-form');
+const { AskQuestionForm, ASK_UNREACHABLE } = await import('@/app/micro-credentials/[slug]/questions/ask-form');
+const { AnswerQuestionForm, ANSWER_UNREACHABLE } = await import('@/app/admin/questions/answer-form');
+const { SentTextForm, sentTextUnreachable } = await import('@/components/ui/sent-text-form');
+const { FeedbackForm, DeleteFeedbackForm, FEEDBACK_UNREACHABLE, DELETE_FEEDBACK_UNREACHABLE } = await import('@/app/micro-credentials/[slug]/feedback/feedback-form');
+const { AddEntryForm, EditEntryForm, DeleteEntryForm, ADD_ENTRY_UNREACHABLE, EDIT_ENTRY_UNREACHABLE, DELETE_ENTRY_UNREACHABLE } = await import('@/components/external-learning/entry-form');
+const { ProposalDecisionForm, DECISION_UNREACHABLE } = await import('@/components/admin/proposal-decision-form');
+const { SubmitForm, SUBMIT_UNREACHABLE, SUMMARY_KEPT, summaryDraftKey } = await import('@/app/apply/[slug]/submit-form');
+const { ProfileForm, EmailForm, PROFILE_UNREACHABLE, EMAIL_UNREACHABLE } = await import('@/app/account/profile-form');
+const { PortfolioHeadlineForm, HEADLINE_UNREACHABLE } = await import('@/app/account/portfolio-headline-form');
+const { TeachingLicenceForm, LICENCE_UNREACHABLE } = await import('@/components/account/teaching-licence-form');
+const { IssuerProfileForm, IssuerReviewSettingsForm, ISSUER_PROFILE_UNREACHABLE, REVIEW_SETTINGS_UNREACHABLE } = await import('@/components/admin/issuer-settings-forms');
+const { AddSchoolForm, ADD_SCHOOL_UNREACHABLE } = await import('@/components/admin/school-forms');
+const { RecommendForm, EditRecommendationForm, RECOMMEND_UNREACHABLE, EDIT_RECOMMENDATION_UNREACHABLE } = await import('@/components/district/recommendation-forms');
+const { SuspensionForm, RevokeForm, statusUnreachable } = await import('@/app/credentials/[id]/status-forms');
+const { ConcernActions, REMOVE_FILE_UNREACHABLE, CLOSE_CONCERN_UNREACHABLE } = await import('@/app/admin/submissions/[id]/concern-actions');
+const { SignUpForm, SIGN_UP_UNREACHABLE } = await import('@/app/sign-up/sign-up-form');
+const { ForgotPasswordForm, FORGOT_PASSWORD_UNREACHABLE } = await import('@/components/account/forgot-password-form');
+const { AcceptNewAccountForm, ACCEPT_NEW_ACCOUNT_UNREACHABLE } = await import('@/app/invitations/[token]/accept-forms');
+const { registerDraftFlusher } = await import('@/components/evidence/draft-registry');
+
+/** A browser's `window` (timers, localStorage, events) and `document`, as far as the forms go. */
+function fakeBrowser() {
+  const store = new Map<string, string>();
+  vi.stubGlobal(
+    'window',
+    Object.assign(new EventTarget(), {
+      localStorage: mapStorage(store),
+      setTimeout: globalThis.setTimeout.bind(globalThis),
+      clearTimeout: globalThis.clearTimeout.bind(globalThis),
+    }),
+  );
+  vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible', getElementById: () => null }));
+  // No form element outside a browser: a form's fields are given as `{ fields }` where it is read.
+  vi.stubGlobal(
+    'FormData',
+    class extends FormData {
+      constructor(form?: { fields?: Record<string, string> }) {
+        super();
+        for (const [k, v] of Object.entries(form?.fields ?? {})) this.set(k, v);
+      }
+    },
+  );
+  return store;
+}
+
+beforeEach(() => {
+  slots = [];
+  slot = 0;
+  boundary.length = 0;
+  pendingEffects.length = 0;
+  for (const f of Object.values(actions)) f.mockReset();
+});
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** Runs the component under test with its kept state, as React renders it. */
+function run<P>(component: (props: P) => ReactNode, props: P): ReactNode {
+  slot = 0;
+  live = true;
+  try {
+    return component(props);
+  } finally {
+    live = false;
+  }
+}
+/** What the component under test shows now, as HTML (its children get fresh state: they keep none here). */
+const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
+/** Runs the effects due after the last render, as committing does. */
+function commit() {
+  for (const effect of pendingEffects.splice(0)) {
+    const cleanup = effect();
+    if (typeof cleanup === 'function') cleanups.push(cleanup);
+  }
+}
+/** Waits until every transition and action started so far has settled (and what they started after). */
+async function settle() {
+  for (let i = 0; i < 20; i++) {
+    await Promise.all([...running]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!running.size) return;
+  }
+}
+
+/** The elements `node` renders, with the function components in it run (with fresh hooks). */
+function* elements(node: ReactNode): Generator<ReactElement<Record<string, unknown>>> {
+  if (Array.isArray(node)) for (const n of node) yield* elements(n);
+  else if (isValidElement<Record<string, unknown>>(node)) {
+    yield node;
+    if (typeof node.type === 'function') yield* elements((node.type as (p: unknown) => ReactNode)(node.props));
+    else yield* elements(node.props.children as ReactNode);
+  }
+}
+
+/**
+ * Submits the `which`th form in `tree` as a browser with scripts does: its onSubmit handler if it
+ * has one, else its action (a function) in a transition, as React runs a form action. `fields`: what
+ * it posts; `submitter`: the button pressed, when its name and value are posted too.
+ */
+function submit(tree: ReactNode, fields: Record<string, string>, which = 0, submitter: { name: string; value: string } | null = null) {
+  const form = [...elements(tree)].filter((e) => e.type === 'form')[which];
+  expect(form).toBeDefined();
+  const { onSubmit, action } = form.props as { onSubmit?: (e: unknown) => void; action?: (fd: FormData) => unknown };
+  if (onSubmit) onSubmit({ preventDefault: () => undefined, nativeEvent: { submitter }, currentTarget: { fields } });
+  else track(() => action!(new FormData(Object.assign({ fields }) as never)), () => undefined);
+}
+
+const OFFLINE = () => new TypeError('Failed to fetch');
+// What Next's client throws when a deploy since the page loaded no longer has the action.
+const UNKNOWN_ACTION = () => new Error('Server Action "7f3a" was not found on the server. \nRead more: https://nextjs.org/docs/messages/failed-to-find-server-action');
+
+/**
+ * A form whose hooks are in a component it renders (SuspensionForm renders StatusForm): that one is
+ * the component under test, as the page would keep its state.
+ */
+function inner<P>(outer: (props: P) => ReactNode, props: P) {
+  const el = outer(props) as ReactElement<Record<string, unknown>>;
+  return { component: el.type as (p: never) => ReactNode, props: el.props as never };
+}
+
+const entry = { id: 'e1', title: 'Reading Summit', provider: 'WSRA', completedOn: '2026-03-14', pdHours: '6', url: '', note: '', seenAt: '2026-03-15T10:00:00.000Z' };
+const account = { name: 'Rita Ames', email: 'rita@example.org', publicName: null, handle: null, portfolioPublic: false, emailNotifications: true };
+const stamp = new Date('2026-03-01T10:00:00Z');
+const suspend = inner(SuspensionForm, { awardId: 'aw1', suspended: false });
+const revoke = inner(RevokeForm, { awardId: 'aw1' });
+
+type Case = {
+  name: string;
+  component: (p: never) => ReactNode;
+  props: unknown;
+  action: ActionName;
+  text: string;
+  button: string;
+  fields: Record<string, string>;
+  form?: number;
+  submitter?: { name: string; value: string };
+};
+const cases: Case[] = [
+  // The forms this change was asked for.
+  { name: 'Ask about this feedback', component: FeedbackQuestionForm as never, props: { attemptId: 'at1', attemptNumber: 2, slug: 'exit-tickets', issuerName: 'Teaching Matters', waiting: false }, action: 'askAboutFeedbackAction', text: FEEDBACK_QUESTION_UNREACHABLE, button: 'Send my question', fields: { attemptId: 'at1', slug: 'exit-tickets', body: 'Criterion 2 says no student work, but part 3 has two samples.' } },
+  { name: 'Ask the issuer a question', component: AskQuestionForm as never, props: { microCredentialId: 'mc1', issuerName: 'Teaching Matters', refusal: null, waiting: 0 }, action: 'askCredentialQuestionAction', text: ASK_UNREACHABLE, button: 'Send my question', fields: { microCredentialId: 'mc1', body: 'Does a video from last year count?' } },
+  { name: 'Answer a teacher’s question (admin)', component: AnswerQuestionForm as never, props: { questionId: 'q1', title: 'Exit tickets' }, action: 'answerCredentialQuestionAction', text: ANSWER_UNREACHABLE, button: 'Send answer', fields: { questionId: 'q1', answer: 'Yes, if it shows this year’s class.', share: 'on' } },
+  { name: 'Send reply (SentTextForm)', component: SentTextForm as never, props: { action: (p: ActionResult, fd: FormData) => actions.sentText(p, fd), open: true, hidden: { questionId: 'q1' }, field: { id: 'answer-q1', name: 'answer', label: 'Your reply', hint: '', rows: 4, maxLength: 4000 }, submitLabel: 'Send reply', pendingLabel: 'Sending…' }, action: 'sentText', text: sentTextUnreachable('Send reply'), button: 'Send reply', fields: { questionId: 'q1', answer: 'The reviewer read part 3 again.' } },
+  { name: 'Send my feedback', component: FeedbackForm as never, props: { microCredentialId: 'mc1', statedHours: 10, saved: null }, action: 'saveFeedbackAction', text: FEEDBACK_UNREACHABLE, button: 'Send my feedback', fields: { microCredentialId: 'mc1', rating: '4', hoursSpent: '12', comment: 'The exemplars helped most.' } },
+  { name: 'Yes, delete my feedback', component: DeleteFeedbackForm as never, props: { microCredentialId: 'mc1' }, action: 'deleteFeedbackAction', text: DELETE_FEEDBACK_UNREACHABLE, button: 'Yes, delete my feedback', fields: { microCredentialId: 'mc1' } },
+  { name: 'Add to my list (other learning)', component: AddEntryForm as never, props: { action: (p: ActionResult, fd: FormData) => actions.addEntry(p, fd), today: '2026-04-01' }, action: 'addEntry', text: ADD_ENTRY_UNREACHABLE, button: 'Add to my list', fields: { title: 'Reading Summit', provider: 'WSRA', completedOn: '2026-03-14', pdHours: '6', url: '', note: 'Certificate 1182' } },
+  { name: 'Save changes (other learning)', component: EditEntryForm as never, props: { action: (p: ActionResult, fd: FormData) => actions.editEntry(p, fd), values: entry, today: '2026-04-01' }, action: 'editEntry', text: EDIT_ENTRY_UNREACHABLE, button: 'Save changes', fields: { id: 'e1', seenAt: entry.seenAt, title: 'Reading Summit 2026', provider: 'WSRA', completedOn: '2026-03-14', pdHours: '6.5' } },
+  { name: 'Yes, delete it (other learning)', component: DeleteEntryForm as never, props: { action: (p: ActionResult, fd: FormData) => actions.deleteEntry(p, fd), entry: { id: 'e1', title: 'Reading Summit' } }, action: 'deleteEntry', text: DELETE_ENTRY_UNREACHABLE, button: 'Yes, delete it', fields: { id: 'e1' } },
+  { name: 'Return with comment (district proposal)', component: ProposalDecisionForm as never, props: { proposalId: 'p1', version: 3, teacherName: 'Rita Ames', credentialTitle: 'Exit tickets' }, action: 'decideProposalAction', text: DECISION_UNREACHABLE, button: 'Return with comment', fields: { proposalId: 'p1', version: '3', comment: 'Name the unit you will teach it in.' }, submitter: { name: 'decision', value: 'RETURNED' } },
+  // Other forms where people type text of their own, found on the same plain useActionState.
+  { name: 'Save (profile)', component: ProfileForm as never, props: { account }, action: 'updateProfileAction', text: PROFILE_UNREACHABLE, button: 'Save', fields: { name: 'Rita Ames', publicName: 'R. Ames', handle: 'rita-ames' } },
+  { name: 'Change address', component: EmailForm as never, props: { email: 'rita@exmaple.org', confirmed: false }, action: 'changeEmailAction', text: EMAIL_UNREACHABLE, button: 'Change address', fields: { email: 'rita@example.org' } },
+  { name: 'Save headline', component: PortfolioHeadlineForm as never, props: { action: (p: ActionResult, fd: FormData) => actions.setPortfolioHeadline(p, fd), headline: '' }, action: 'setPortfolioHeadline', text: HEADLINE_UNREACHABLE, button: 'Save headline', fields: { portfolioHeadline: 'Grade 5 teacher, assessment lead' } },
+  { name: 'Save licence details', component: TeachingLicenceForm as never, props: { action: (p: ActionResult, fd: FormData) => actions.setTeachingLicence(p, fd), renewsOn: '', number: '', toward: null }, action: 'setTeachingLicence', text: LICENCE_UNREACHABLE, button: 'Save licence details', fields: { licenceRenewsOn: '2028-06-30', licenceNumber: 'WI-55120' } },
+  { name: 'Save profile (issuer)', component: IssuerProfileForm as never, props: { issuer: { id: 'o1', name: 'Teaching Matters', description: '', url: null, email: null, linkedinOrganizationId: null, updatedAt: stamp } }, action: 'issuerProfileAction', text: ISSUER_PROFILE_UNREACHABLE, button: 'Save profile', fields: { organizationId: 'o1', seenAt: stamp.toISOString(), name: 'Teaching Matters', description: 'Courses for teachers, by teachers.' } },
+  { name: 'Save review settings (issuer)', component: IssuerReviewSettingsForm as never, props: { settings: { id: 'o1', updatedAt: stamp, slaBusinessDays: 10, doubleScorePercent: 10, claimMinutes: 60, blockSameDistrict: false, blindReview: true, calibrationRequired: false } }, action: 'issuerReviewSettingsAction', text: REVIEW_SETTINGS_UNREACHABLE, button: 'Save review settings', fields: { organizationId: 'o1', seenAt: stamp.toISOString(), slaBusinessDays: '12', doubleScorePercent: '20', claimMinutes: '60' } },
+  { name: 'Add school', component: AddSchoolForm as never, props: { districtId: 'd1' }, action: 'addSchoolAction', text: ADD_SCHOOL_UNREACHABLE, button: 'Add school', fields: { districtId: 'd1', name: 'Lincoln Elementary' } },
+  { name: 'Recommend', component: RecommendForm as never, props: { districtId: 'd1', kind: 'MICRO_CREDENTIAL', targetId: 'mc1', title: 'Exit tickets', schools: [], full: false }, action: 'addRecommendationAction', text: RECOMMEND_UNREACHABLE, button: 'Recommend', fields: { districtId: 'd1', kind: 'MICRO_CREDENTIAL', targetId: 'mc1', note: 'Part of our literacy priority', schoolId: '' } },
+  { name: 'Save changes (recommendation)', component: EditRecommendationForm as never, props: { recommendation: { id: 'r1', title: 'Exit tickets', note: '', schoolId: null }, schools: [] }, action: 'updateRecommendationAction', text: EDIT_RECOMMENDATION_UNREACHABLE, button: 'Save changes', fields: { recommendationId: 'r1', note: 'For new teachers first', schoolId: '' } },
+  { name: 'Suspend this badge', component: suspend.component, props: suspend.props, action: 'suspensionAction', text: statusUnreachable('Suspend this badge', 'suspended'), button: 'Suspend this badge', fields: { awardId: 'aw1', mode: 'suspend', reason: 'A complaint is being looked into.' } },
+  { name: 'Revoke this badge', component: revoke.component, props: revoke.props, action: 'revokeAwardAction', text: statusUnreachable('Revoke this badge', 'revoked'), button: 'Revoke this badge', fields: { awardId: 'aw1', reason: 'The evidence was not the teacher’s own.', confirm: 'yes' } },
+  { name: 'Remove this file (concern)', component: ConcernActions as never, props: { concernId: 'c1', fileId: 'f1', files: [], open: true }, action: 'removeEvidenceFileAction', text: REMOVE_FILE_UNREACHABLE, button: 'Remove this file', fields: { concernId: 'c1', fileId: 'f1', reason: 'It showed students’ faces without permission.' } },
+  { name: 'Close without removing (concern)', component: ConcernActions as never, props: { concernId: 'c1', fileId: 'f1', files: [], open: true }, action: 'closeEvidenceConcernAction', text: CLOSE_CONCERN_UNREACHABLE, button: 'Close without removing', fields: { concernId: 'c1', note: 'The names are blurred.' }, form: 1 },
+  { name: 'Create account', component: SignUpForm as never, props: { districts: [] }, action: 'signUpAction', text: SIGN_UP_UNREACHABLE, button: 'Create account', fields: { name: 'Rita Ames', email: 'rita@example.org', password: 'a long passphrase', districtId: '' } },
+  { name: 'Email me a link', component: ForgotPasswordForm as never, props: {}, action: 'forgotPasswordAction', text: FORGOT_PASSWORD_UNREACHABLE, button: 'Email me a link', fields: { email: 'rita@example.org' } },
+  { name: 'Accept and create my account', component: AcceptNewAccountForm as never, props: { token: 't1', email: 'rita@example.org' }, action: 'acceptNewAccountAction', text: ACCEPT_NEW_ACCOUNT_UNREACHABLE, button: 'Accept and create my account', fields: { token: 't1', name: 'Rita Ames', password: 'a long passphrase' } },
+];
+
+/** The form's button `label`, there and not disabled: it can be pressed again. */
+const enabledButton = (label: string) => new RegExp(`<button type="submit"(?![^>]*disabled="")[^>]*>${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+describe('forms posting to an action state, with no answer from the server', () => {
+  for (const c of cases) {
+    it(`${c.name}: the form stays, says so plainly, and sends the same again`, async () => {
+      fakeBrowser();
+      const props = c.props as never;
+      const action = actions[c.action];
+      run(c.component, props);
+      commit();
+      action.mockRejectedValueOnce(OFFLINE());
+      submit(run(c.component, props), c.fields, c.form, c.submitter);
+      await settle();
+      expect(boundary).toEqual([]);
+      expect(action).toHaveBeenCalledTimes(1);
+      const page = html(c.component, props);
+      expect(page).toContain('<form');
+      expect(textJoined(page)).toContain(c.text);
+      expect(c.text).toMatch(/^We could not reach the server, so .+ may not have been .+\. .*again\.$/);
+      expect(page).toMatch(enabledButton(c.button));
+
+      action.mockResolvedValueOnce({ ok: true, message: 'Done.' });
+      submit(run(c.component, props), c.fields, c.form, c.submitter);
+      await settle();
+      expect(boundary).toEqual([]);
+      expect(action).toHaveBeenCalledTimes(2);
+      // What was typed and chosen is sent again as it was (the form was not reset or replaced).
+      expect(Object.fromEntries(action.mock.calls[1][1].entries())).toEqual(Object.fromEntries(action.mock.calls[0][1].entries()));
+      expect(Object.fromEntries(action.mock.calls[1][1].entries())).toMatchObject(c.fields);
+      expect(textJoined(html(c.component, props))).not.toContain('We could not reach the server');
+    });
+  }
+
+  it('an action a deploy made unknown is said the same way', async () => {
+    fakeBrowser();
+    const props = { microCredentialId: 'mc1', issuerName: 'Teaching Matters', refusal: null, waiting: 0 };
+    run(AskQuestionForm, props);
+    actions.askCredentialQuestionAction.mockRejectedValueOnce(UNKNOWN_ACTION());
+    submit(run(AskQuestionForm, props), { microCredentialId: 'mc1', body: 'Does a video from last year count?' });
+    await settle();
+    expect(boundary).toEqual([]);
+    expect(textJoined(html(AskQuestionForm, props))).toContain(ASK_UNREACHABLE);
+  });
+
+  it('a redirect from the action (answered: to the question’s page) still reaches the router', async () => {
+    fakeBrowser();
+    const props = { questionId: 'q1', title: 'Exit tickets' };
+    run(AnswerQuestionForm, props);
+    actions.answerCredentialQuestionAction.mockImplementationOnce(async () => redirect('/admin/questions/q1?answered=1'));
+    submit(run(AnswerQuestionForm, props), { questionId: 'q1', answer: 'Yes.' });
+    await settle();
+    expect(boundary).toHaveLength(1);
+    expect((boundary[0] as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;/);
+    expect(html(AnswerQuestionForm, props)).not.toContain('We could not reach the server');
+  });
+});
+
+describe('Submit for review with no answer from the server', () => {
+  const props = { attemptId: 'a1', slug: 'checks-for-understanding', publicSummary: '', blocked: null, notice: 'Your evidence goes to the reviewers.' };
+  const fields = { attemptId: 'a1', slug: 'checks-for-understanding', publicSummary: 'Exit tickets every day for a term.', attested: 'yes' };
+  /** Types `text` in the public summary box of the form as it is now. */
+  const typeSummary = (text: string) => {
+    const box = [...elements(run(SubmitForm, props))].find((e) => e.props.id === 'publicSummary')!;
+    // (Before the box kept its text in state, it had no onChange: the text was only in the page.)
+    (box.props.onChange as ((e: unknown) => void) | undefined)?.({ target: { value: text } });
+  };
+
+  for (const [name, failure] of [['a dropped connection', OFFLINE], ['an action a deploy made unknown', UNKNOWN_ACTION]] as const) {
+    it(`after ${name}: says it may not have been sent, keeps the summary, takes focus, and submits again`, async () => {
+      fakeBrowser();
+      run(SubmitForm, props);
+      commit();
+      typeSummary(fields.publicSummary);
+      actions.submitAttemptAction.mockRejectedValueOnce(failure());
+      submit(run(SubmitForm, props), fields);
+      await settle();
+      expect(boundary).toEqual([]);
+      expect(actions.submitAttemptAction).toHaveBeenCalledTimes(1);
+
+      const page = html(SubmitForm, props);
+      expect(page).toMatch(/<div tabindex="-1" role="alert"[^>]*><p class="font-semibold">We could not reach the server, so your application may not have been submitted\./);
+      expect(textJoined(page)).toContain(SUBMIT_UNREACHABLE);
+      expect(page).toContain('>Exit tickets every day for a term.</textarea>');
+      expect(page).toMatch(/<button type="submit"(?![^>]*disabled="")[^>]*>Submit for review<\/button>/);
+      // The summary takes focus, as after any refusal.
+      const alert = [...elements(run(SubmitForm, props))].find((e) => e.type === 'div' && e.props.role === 'alert')!;
+      const focus = vi.fn();
+      (alert.props.ref as { current: unknown }).current = { focus };
+      commit();
+      expect(focus).toHaveBeenCalled();
+
+      // Sent again: the first had got through, so the server answers as submitted (a redirect).
+      actions.submitAttemptAction.mockImplementationOnce(async () => redirect('/apply/checks-for-understanding?submitted=1'));
+      submit(run(SubmitForm, props), fields);
+      await settle();
+      expect(actions.submitAttemptAction).toHaveBeenCalledTimes(2);
+      expect(Object.fromEntries(actions.submitAttemptAction.mock.calls[1][1].entries())).toEqual(fields);
+      expect(boundary).toHaveLength(1);
+      expect((boundary[0] as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;/);
+    });
+  }
+
+  it('is still held back, unsent, while an answer is not saved', async () => {
+    fakeBrowser();
+    cleanups.push(registerDraftFlusher({ id: 'answer-p2', label: 'Answer for Reflection', flush: async () => false }));
+    run(SubmitForm, props);
+    submit(run(SubmitForm, props), fields);
+    await settle();
+    expect(actions.submitAttemptAction).not.toHaveBeenCalled();
+    expect(textJoined(html(SubmitForm, props))).toContain('Your application was not sent: an answer is not saved yet.');
+  });
+});
+
+describe('the public summary, kept in this browser until Submit goes through', () => {
+  const props = { attemptId: 'a1', slug: 'checks-for-understanding', publicSummary: '', blocked: null, notice: 'Your evidence goes to the reviewers.' };
+  const typed = 'Exit tickets every day for a term.';
+  const key = summaryDraftKey('a1');
+  const typeSummary = (text: string) => {
+    const box = [...elements(run(SubmitForm, props))].find((e) => e.props.id === 'publicSummary')!;
+    // (Before the box kept its text in state, it had no onChange: the text was only in the page.)
+    (box.props.onChange as ((e: unknown) => void) | undefined)?.({ target: { value: text } });
+  };
+  /** The page loaded again (after confirming the email, say): the form from scratch, in the same browser. */
+  async function reload() {
+    slots = [];
+    pendingEffects.length = 0;
+    run(SubmitForm, props);
+    commit();
+    await settle();
+  }
+
+  it('survives a refused Submit and leaving the page, is put back (and said so), and goes once submitted', async () => {
+    const store = fakeBrowser();
+    run(SubmitForm, props);
+    commit();
+    typeSummary(typed);
+    expect(key).toBe('microcred:submit-summary:a1');
+    expect(JSON.parse(store.get(key)!)).toEqual({ text: typed });
+
+    const refusal = 'Confirm your email address before you submit: use the link we emailed you, or send a new one from your dashboard. Your work is saved.';
+    actions.submitAttemptAction.mockResolvedValueOnce({ ok: false, formError: refusal });
+    submit(run(SubmitForm, props), { attemptId: 'a1', publicSummary: typed });
+    await settle();
+    expect(textJoined(html(SubmitForm, props))).toContain(refusal);
+    expect(store.has(key)).toBe(true);
+
+    await reload();
+    const page = html(SubmitForm, props);
+    expect(page).toContain(`>${typed}</textarea>`);
+    expect(page).toMatch(/<textarea[^>]*aria-describedby="publicSummary-hint publicSummary-kept"/);
+    expect(textJoined(page)).toContain(SUMMARY_KEPT);
+
+    actions.submitAttemptAction.mockImplementationOnce(async () => redirect('/apply/checks-for-understanding?submitted=1'));
+    submit(run(SubmitForm, props), { attemptId: 'a1', publicSummary: typed });
+    await settle();
+    expect(actions.submitAttemptAction.mock.calls[1][1].get('publicSummary')).toBe(typed);
+    expect(store.has(key)).toBe(false);
+  });
+
+  it('stays when Submit got no answer, and a copy saying what the server has is dropped on load', async () => {
+    const store = fakeBrowser();
+    run(SubmitForm, props);
+    commit();
+    typeSummary(typed);
+    actions.submitAttemptAction.mockRejectedValueOnce(OFFLINE());
+    submit(run(SubmitForm, props), { attemptId: 'a1', publicSummary: typed });
+    await settle();
+    expect(store.has(key)).toBe(true);
+
+    // Typed back to what the server has: nothing to keep.
+    typeSummary('');
+    expect(store.has(key)).toBe(false);
+    store.set(key, JSON.stringify({ text: '' }));
+    await reload();
+    expect(store.has(key)).toBe(false);
+    expect(html(SubmitForm, props)).not.toContain(SUMMARY_KEPT);
+  });
+
+  it('ignores a copy that is not one (broken, hand-edited), and another attempt’s copy', async () => {
+    const store = fakeBrowser();
+    store.set(key, '{not json');
+    store.set(summaryDraftKey('a0'), JSON.stringify({ text: 'The first attempt’s summary.' }));
+    await reload();
+    const page = html(SubmitForm, props);
+    expect(page).toContain('></textarea>');
+    expect(page).not.toContain(SUMMARY_KEPT);
+  });
+});
