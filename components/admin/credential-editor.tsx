@@ -18,6 +18,7 @@ import { publishCredentialAction, republishCredentialAction, retireCredentialAct
 import {
   decideLocalDraft, editConflictNotice, parseLocalDraft, savedAllOf, savedNotice, STALE_COPY, trackLevelText, withTrackLevel, type EditBase, type EditorContent, type LocalDraft, type TrackLevel,
 } from '@/components/admin/credential-edit-session';
+import { shouldDropOnDiscard } from '@/components/admin/credential-discard';
 
 type Props = {
   issuers: { id: string; name: string }[];
@@ -484,9 +485,17 @@ export function CredentialEditor(props: Props) {
                   type="button"
                   className={smallBtn}
                   onClick={() => {
-                    window.localStorage.removeItem(storageKey);
+                    // Only the copy that was offered goes. Anything typed while the offer showed is
+                    // the copy now (or about to be, 400 ms after the last change): it is kept, and
+                    // written at once, as the toolbar says it is kept in this browser.
+                    try {
+                      if (shouldDropOnDiscard(parseLocalDraft(window.localStorage.getItem(storageKey)), restorable)) window.localStorage.removeItem(storageKey);
+                    } catch {
+                      /* storage disabled: nothing was kept */
+                    }
+                    if (dirty) keepCopy({ form, badgeImageKey: badgeKey }, base);
                     setRestorable(null);
-                    announce('The unsaved changes were discarded. The form shows what was last saved.');
+                    announce(dirty ? 'The earlier unsaved changes were discarded. What you typed since is kept.' : 'The unsaved changes were discarded. The form shows what was last saved.');
                     focusFirst(FIRST_FIELDS);
                   }}
                 >

@@ -6,17 +6,8 @@ import { criterionNeedsFeedback, meetsPassingRule, shortOnTotalOnly, totalOf, ty
 import { saveReviewDraftAction, submitReviewAction, type DraftResult, type SubmitReviewResult } from '@/app/review/[reviewId]/actions';
 import { CLAIM_EVENT } from '@/components/review/claim-timer';
 import { formatTime } from '@/lib/time-format';
-import {
-  adoptLegacyLocalDraft,
-  clearLocalDraft,
-  decideLocalReviewDraft,
-  localDraftKey,
-  parseLocalReviewDraft,
-  readLocalDraft,
-  sameReviewDraft,
-  writeLocalDraft,
-  type LocalReviewDraft,
-} from '@/components/ui/local-draft';
+import { clearLocalDraft, localDraftKey, parseLocalReviewDraft, readLocalDraft, sameReviewDraft, writeLocalDraft } from '@/components/ui/local-draft';
+import { adoptOldReviewCopy, decideReviewCopy, parseStoredReviewCopy, reviewCopyToStore, reviewDraftName } from '@/components/review/review-draft-copy';
 import { EarlierCopyNotice, previewOf } from '@/components/ui/earlier-copy-notice';
 import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer';
 import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus, type SaveOutcome } from '@/components/evidence/autosave';
@@ -31,6 +22,9 @@ type Draft = { scores: Record<string, Entry>; overallComment: string };
 
 type Props = {
   reviewId: string;
+  /** With the attempt and the kind, the work the copy in this browser belongs to, whichever claim on it this is. */
+  reviewerId: string;
+  attemptId: string;
   kind: 'PRIMARY' | 'SECOND' | 'ADJUDICATION' | 'SECOND_LOOK';
   version: number;
   attemptVersion: number;
@@ -134,12 +128,15 @@ export function submittedText(result: { outcome: string; awardQueued?: boolean }
  * The rubric as one radio group per criterion, feedback per criterion and an overall comment. Drafts
  * save themselves (and a copy stays in this browser until the server confirms), the outcome these
  * scores lead to is shown live, and the server recomputes it on submit. Nothing typed is lost on a
- * conflict: the form keeps its state and says what happened. The copy in this browser remembers the
- * review version it was chosen on: one from an earlier visit is only put back by itself if the saved
- * review has not changed since; otherwise the reviewer chooses.
+ * conflict: the form keeps its state and says what happened. The copy in this browser belongs to the
+ * work (reviewer, attempt, kind), so a claim made again after one ended finds it, and remembers the
+ * review and version it was chosen on: one from an earlier visit is only put back by itself if the
+ * saved review has not changed since; otherwise (and for one from an earlier claim) the reviewer chooses.
  */
-export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria, levels, rule, initial, timeZone = null }: Props) {
-  const draftName = `review-draft:${reviewId}`;
+export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, attemptVersion, criteria, levels, rule, initial, timeZone = null }: Props) {
+  // Kept by the work, not the review: claiming it again after the claim ended makes a new review,
+  // whose form must still find what was typed in the old one (LOCAL_TEXT promised it is kept).
+  const draftName = reviewDraftName({ reviewerId, attemptId, kind });
   const storageKey = localDraftKey(draftName);
   const [draft, setDraft] = useState<Draft>(initial);
   const [restored, setRestored] = useState(false);
@@ -153,6 +150,8 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const [result, setResult] = useState<SubmitReviewResult | null>(null);
   /** Scores from an earlier visit that were chosen on a review the server no longer has: the reviewer decides. */
   const [earlier, setEarlier] = useState<Draft | null>(null);
+  /** Whether those scores were chosen in an earlier claim on this work (a review of its own), said as such. */
+  const [earlierClaim, setEarlierClaim] = useState(false);
   const [pending, startTransition] = useTransition();
   const versionRef = useRef(version);
   const lastSaved = useRef(JSON.stringify(initial));
@@ -163,19 +162,20 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
   const rankOf = useMemo(() => new Map(levels.map((l) => [l.id, l.rank])), [levels]);
   const passing = levels.find((l) => l.rank === rule.levelRank);
 
-  // The copy in this browser, with the review version it was chosen on (what a save of it would replace).
-  const keepLocal = (value: Draft) => writeLocalDraft(storageKey, { ...value, baseVersion: versionRef.current } satisfies LocalReviewDraft);
+  // The copy in this browser, with the review and its version it was chosen on (what a save of it would replace).
+  const keepLocal = (value: Draft) => writeLocalDraft(storageKey, reviewCopyToStore(value, { reviewId, version: versionRef.current }));
 
   // Recover an unsaved local copy from a previous visit (e.g. the connection dropped). localStorage
   // is only readable after hydration, so this runs in an effect. A copy chosen on the review the
   // server still has is put back; one chosen on an older review (saved since from another window or
   // computer) would silently replace newer scores with the next autosave, so it waits for the
-  // reviewer. Compared with what the form was loaded with (the refs, not the props).
+  // reviewer, and so does one chosen in an earlier claim on this work (decideReviewCopy). Compared
+  // with what the form was loaded with (the refs, not the props).
   useEffect(() => {
-    // A copy from before copies had a prefix has no base version: what it was chosen on is unknown.
-    adoptLegacyLocalDraft(draftName);
-    const local = parseLocalReviewDraft(readLocalDraft(storageKey));
-    const decision = decideLocalReviewDraft(local, { draft: JSON.parse(lastSaved.current) as Draft, version: versionRef.current });
+    // A copy kept per review, as before (and before copies had a prefix, with no base version).
+    adoptOldReviewCopy(reviewId, draftName);
+    const local = parseStoredReviewCopy(readLocalDraft(storageKey));
+    const decision = decideReviewCopy(local, { reviewId, draft: JSON.parse(lastSaved.current) as Draft, version: versionRef.current });
     if (!local || decision === 'none') {
       clearLocalDraft(storageKey);
       return;
@@ -183,13 +183,14 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
     const copy: Draft = { scores: local.scores, overallComment: local.overallComment };
     if (decision === 'ask') {
       setEarlier(copy);
+      setEarlierClaim(local.reviewId !== null && local.reviewId !== reviewId);
       return;
     }
     setDraft(copy);
     draftRef.current = copy;
     setSave({ kind: 'local' });
     setRestored(true);
-  }, [draftName, storageKey]);
+  }, [draftName, storageKey, reviewId]);
 
   const payload = (d: Draft, reviewVersion = versionRef.current) => ({
     reviewId,
@@ -379,8 +380,12 @@ export function ScoringForm({ reviewId, kind, version, attemptVersion, criteria,
       <div aria-live="polite">
         {earlier ? (
           <EarlierCopyNotice
-            title="You have unsaved scores from an earlier visit on this computer."
-            explanation="The saved review has changed since then, so they were not put back. Use them to replace the scores and comments in the form now, or discard them."
+            title={earlierClaim ? 'You have unsaved scores from your earlier claim on this submission.' : 'You have unsaved scores from an earlier visit on this computer.'}
+            explanation={
+              earlierClaim
+                ? 'They differ from the scores this claim starts with, so they were not put back by themselves. Use them to replace the scores and comments in the form now, or discard them.'
+                : 'The saved review has changed since then, so they were not put back. Use them to replace the scores and comments in the form now, or discard them.'
+            }
             useLabel="Use my earlier scores"
             discardLabel="Discard them"
             onUse={takeEarlier}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { figure } from '@/lib/plural';
+import { linkProblem } from '@/lib/submissions/links';
 
 /** The most characters a text answer holds, whatever its word limit (which is the reviewers' guide, not a block). */
 export const ANSWER_MAX_CHARS = 200_000;
@@ -14,9 +15,17 @@ export const SaveResponseInput = z.object({
   text: str()
     .max(ANSWER_MAX_CHARS, { error: (issue) => answerTooLong(typeof issue.input === 'string' ? issue.input.length : ANSWER_MAX_CHARS + 1) })
     .default(''),
+  // A refused link is named, with why (linkProblem), so the teacher knows which one to fix.
   links: z
-    .array(str().trim().url('Each link must be a full web address starting with https://').max(2000).refine((u) => /^https?:\/\//i.test(u), 'Links must start with http:// or https://'))
-    .max(20)
+    .array(
+      str()
+        .trim()
+        .superRefine((link, ctx) => {
+          const problem = linkProblem(link);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    )
+    .max(20, 'An answer keeps at most 20 links. Remove some, or put them in one document and link to that.')
     .default([]),
   // The revision the browser last saw; a stale one means another tab saved in between.
   revision: z.coerce.number().int().min(0),

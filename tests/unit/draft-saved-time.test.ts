@@ -35,7 +35,7 @@ const { AnswerEditor } = await import('@/components/evidence/answer-editor');
 const levels = [{ id: 'l1', rank: 1, label: 'Developing' }, { id: 'l2', rank: 2, label: 'Demonstrated' }];
 const criteria = [{ id: 'c1', title: 'Plans the cycle', description: '', part: null, descriptors: [] }];
 const scoring = (timeZone: string | null) =>
-  renderToStaticMarkup(createElement(ScoringForm, { reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' }, timeZone }));
+  renderToStaticMarkup(createElement(ScoringForm, { reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' }, timeZone }));
 const proposal = (timeZone: string | null) =>
   renderToStaticMarkup(createElement(ProposalForm, { microCredentialId: 'mc1', ownerKey: 'u1:d1', studentGoals: 'My grade 6 students.', plan: '', version: 2, locked: false, timeZone }));
 

@@ -87,7 +87,7 @@ describe('a review sent with a criterion left without a level', () => {
     // The form's result is its first state that starts empty (null).
     let taken = false;
     return render(
-      createElement(ScoringForm, { reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: { c2: { levelId: 'l2', feedback: '' } }, overallComment: '' } }),
+      createElement(ScoringForm, { reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: { c2: { levelId: 'l2', feedback: '' } }, overallComment: '' } }),
       (init) => {
         if (init !== null || taken) return undefined;
         taken = true;

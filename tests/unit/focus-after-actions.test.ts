@@ -106,7 +106,7 @@ describe('the scoring form’s error summary', () => {
 
   it('names controls that are on the page', () => {
     const html = renderToStaticMarkup(
-      createElement(ScoringForm, { reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } }),
+      createElement(ScoringForm, { reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } }),
     );
     for (const key of ['level.c1', 'feedback.c1', 'overallComment']) {
       const id = problemFocusId(key, {}, levels);

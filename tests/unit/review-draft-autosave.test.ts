@@ -84,7 +84,7 @@ const criteria = [{ id: 'c1', title: 'Plans the cycle', description: '', part: n
 
 /** The scoring form, and a way to choose a level or type feedback as the reviewer does. */
 function scoringForm() {
-  const tree = ScoringForm({ reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } });
+  const tree = ScoringForm({ reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } });
   return {
     choose: (levelId: string) => (findById(tree, `score-c1-${levelId}`)!.props.onChange as () => void)(),
     type: (value: string) => (findById(tree, 'feedback-c1')!.props.onChange as (e: { target: { value: string } }) => void)({ target: { value } }),

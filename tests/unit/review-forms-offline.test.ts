@@ -242,7 +242,7 @@ const UNKNOWN_ACTION = () => new Error('Server Action "7f3a" was not found on th
 describe('Submit scores with no answer from the server', () => {
   const levels = [{ id: 'l1', rank: 1, label: 'Developing' }, { id: 'l2', rank: 2, label: 'Demonstrated' }];
   const criteria = [{ id: 'c1', title: 'Plans the cycle', description: '', part: null, descriptors: [] }];
-  const props = { reviewId: 'r1', kind: 'PRIMARY' as const, version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST' as const, levelRank: 2 }, initial: { scores: {}, overallComment: '' } };
+  const props = { reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY' as const, version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST' as const, levelRank: 2 }, initial: { scores: {}, overallComment: '' } };
   const saved = (version: number): DraftResult => ({ ok: true, version, savedAt: new Date().toISOString(), claimExpiresAt: new Date(Date.now() + 3_600_000).toISOString() });
 
   /** The form, mounted, with a level chosen and feedback and a comment typed (and saved as a draft). */

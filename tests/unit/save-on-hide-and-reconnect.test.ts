@@ -90,7 +90,7 @@ const saved = () => ({ ok: true, version: 2, savedAt: new Date().toISOString(), 
 
 /** The form, mounted (its effects run), with a level chosen since the last save. */
 function scoringFormWithAnUnsavedChoice() {
-  const tree = ScoringForm({ reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } });
+  const tree = ScoringForm({ reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } });
   const cleanups = effects.map((effect) => effect()).filter((c): c is () => void => typeof c === 'function');
   const radio = findById(tree, 'score-c1-l2');
   expect(radio).not.toBeNull();

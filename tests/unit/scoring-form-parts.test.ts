@@ -17,7 +17,7 @@ const criteria = [
 describe('the scoring form', () => {
   it('names the part of the evidence a criterion scores, tied to its group of levels, and nothing for one without', () => {
     const html = renderToStaticMarkup(
-      createElement(ScoringForm, { reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } }),
+      createElement(ScoringForm, { reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores: {}, overallComment: '' } }),
     );
     expect(html).toMatch(/<p id="part-c1"[^>]*>Scores Part 2: Student work<\/p>/);
     expect(html).toMatch(/<fieldset id="level-c1"[^>]*aria-describedby="part-c1"/);
@@ -29,7 +29,7 @@ describe('the scoring form', () => {
 describe('each criterion of the scoring form', () => {
   const render = (scores: Record<string, { levelId: string | null; feedback: string }>) =>
     renderToStaticMarkup(
-      createElement(ScoringForm, { reviewId: 'r1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores, overallComment: '' } }),
+      createElement(ScoringForm, { reviewId: 'r1', reviewerId: 'u1', attemptId: 'a1', kind: 'PRIMARY', version: 1, attemptVersion: 1, criteria, levels, rule: { kind: 'ALL_AT_LEAST', levelRank: 2 }, initial: { scores, overallComment: '' } }),
     );
   const feedbackBox = (html: string, id: string) => new RegExp(`<textarea id="feedback-${id}"[^>]*>`).exec(html)![0];
 

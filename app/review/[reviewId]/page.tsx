@@ -290,6 +290,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
               <>
                 <ScoringForm
                   reviewId={review.id}
+                  reviewerId={actor.id}
+                  attemptId={attempt.id}
                   kind={review.kind}
                   version={review.version}
                   attemptVersion={attempt.version}
