@@ -7,6 +7,10 @@ import { VerificationChecks } from '@/components/credential/verification-checks'
 import { Alert } from '@/components/ui/card';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { verifyVerdict } from '@/components/credential/verify-verdict';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
+
+/** A check whose request got no answer (offline, a deploy since the page loaded): said in the form, which keeps what was pasted. */
+const unreachable = (): VerifyOutcome => ({ ok: false, message: couldNotReach('the badge was not checked', 'Check your connection and press Verify again.') });
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -42,7 +46,8 @@ export function VerifyForm() {
     start(async () => {
       if (file.size > 1_000_000) return setOutcome({ ok: false, message: 'That file is too large to be a badge (1 MB at most).' });
       setCheckedEmail(email.trim());
-      setOutcome(await verifyAction({ kind: 'file', name: file.name, base64: await fileToBase64(file), email }));
+      const base64 = await fileToBase64(file);
+      setOutcome(await unlessUnreachable(() => verifyAction({ kind: 'file', name: file.name, base64, email }), unreachable));
     });
 
   return (
@@ -59,7 +64,7 @@ export function VerifyForm() {
           if (pending) return;
           start(async () => {
             setCheckedEmail(email.trim());
-            setOutcome(await verifyAction({ kind: 'text', text, email }));
+            setOutcome(await unlessUnreachable(() => verifyAction({ kind: 'text', text, email }), unreachable));
           });
         }}
       >

@@ -71,6 +71,8 @@ vi.mock('react', async (original) => {
     useRef: <T,>(current: T) => (live ? take(() => ({ current }))[1] : { current }),
     useMemo: <T,>(make: () => T) => make(),
     useCallback: <T,>(fn: T) => fn,
+    // Ids only need to be stable within one render here (the policy form's fields name each other).
+    useId: () => ':r0:',
     // No provider around the forms here: each context gives its default.
     useContext: (context: unknown) => (context as { _currentValue: unknown })._currentValue,
     useEffect: (effect: Effect, deps?: unknown[]) => {
@@ -158,6 +160,11 @@ vi.mock('@/app/admin/submissions/[id]/actions', () => module_('removeEvidenceFil
 vi.mock('@/app/sign-up/actions', () => module_('signUpAction'));
 vi.mock('@/app/forgot-password/actions', () => module_('forgotPasswordAction'));
 vi.mock('@/app/invitations/[token]/actions', () => ({ ...module_('acceptNewAccountAction'), acceptSignedInAction: vi.fn() }));
+// Two forms that call their action with an object from their own handler, not a form post.
+const saveDistrictPolicy = vi.fn<(input: unknown) => Promise<ActionResult>>();
+const verifyBadge = vi.fn<(input: unknown) => Promise<{ ok: false; message: string } | { ok: true }>>();
+vi.mock('@/app/district/policy/actions', () => ({ saveDistrictPolicyAction: (input: unknown) => saveDistrictPolicy(input) }));
+vi.mock('@/app/verify/actions', () => ({ verifyAction: (input: unknown) => verifyBadge(input) }));
 
 const { FeedbackQuestionForm, FEEDBACK_QUESTION_UNREACHABLE } = await import('@/app/apply/[slug]/feedback-question-form');
 const { AskQuestionForm, ASK_UNREACHABLE } = await import('@/app/micro-credentials/[slug]/questions/ask-form');
@@ -179,6 +186,8 @@ const { SignUpForm, SIGN_UP_UNREACHABLE } = await import('@/app/sign-up/sign-up-
 const { ForgotPasswordForm, FORGOT_PASSWORD_UNREACHABLE } = await import('@/components/account/forgot-password-form');
 const { AcceptNewAccountForm, ACCEPT_NEW_ACCOUNT_UNREACHABLE } = await import('@/app/invitations/[token]/accept-forms');
 const { registerDraftFlusher } = await import('@/components/evidence/draft-registry');
+const { PolicyForm } = await import('@/app/district/policy/policy-form');
+const { VerifyForm } = await import('@/app/verify/verify-form');
 
 /** A browser's `window` (timers, localStorage, events) and `document`, as far as the forms go. */
 function fakeBrowser() {
@@ -516,5 +525,40 @@ describe('the public summary, kept in this browser until Submit goes through', (
     const page = html(SubmitForm, props);
     expect(page).toContain('></textarea>');
     expect(page).not.toContain(SUMMARY_KEPT);
+  });
+});
+
+describe('forms that call their action from their own handler, with no answer from the server', () => {
+  const policy = {
+    districtId: 'd1', seenAt: '2026-03-01T10:00:00.000Z', requiresProposal: false, salaryCountsExpired: true, approvedIssuersOnly: false, renewalApprovedOnly: false,
+    renewalHoursRequired: 30, renewalCycleYears: 5, approvedIssuerIds: [], issuers: [], approvedCredentials: [], approvedCredentialsMax: 50, rules: [],
+  };
+
+  it('Save policy (district): the form stays, says the policy may not have been saved, and saves the same again', async () => {
+    fakeBrowser();
+    run(PolicyForm, policy);
+    commit();
+    saveDistrictPolicy.mockRejectedValueOnce(OFFLINE());
+    submit(run(PolicyForm, policy), {});
+    await settle();
+    expect(boundary).toEqual([]);
+    expect(textJoined(html(PolicyForm, policy))).toContain('We could not reach the server, so the policy may not have been saved. Check your connection and press Save policy again.');
+    saveDistrictPolicy.mockResolvedValueOnce({ ok: true, message: 'Saved.', data: { seenAt: '2026-03-01T10:05:00.000Z' } } as unknown as ActionResult);
+    submit(run(PolicyForm, policy), {});
+    await settle();
+    expect(boundary).toEqual([]);
+    expect(saveDistrictPolicy.mock.calls[1][0]).toEqual(saveDistrictPolicy.mock.calls[0][0]);
+  });
+
+  it('Verify (a pasted badge): the check is said not to have happened, and the form can check again', async () => {
+    fakeBrowser();
+    run(VerifyForm, {});
+    commit();
+    verifyBadge.mockRejectedValueOnce(UNKNOWN_ACTION());
+    submit(run(VerifyForm, {}), {});
+    await settle();
+    expect(boundary).toEqual([]);
+    expect(textJoined(html(VerifyForm, {}))).toContain('We could not reach the server, so the badge was not checked. Check your connection and press Verify again.');
+    expect(verifyBadge).toHaveBeenCalledTimes(1);
   });
 });

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { saveDistrictPolicyAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 import { inputClass, TextField } from '@/components/ui/field';
 import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
 import { ApprovedIssuers, listUseInWords, SalaryIssuers, type IssuerOption } from './salary-issuers';
@@ -117,7 +118,8 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await saveDistrictPolicyAction({
+          // A request with no answer (offline, a deploy since the page loaded) keeps the form as it is.
+          const r = await unlessUnreachable(() => saveDistrictPolicyAction({
             districtId,
             requiresProposal: proposal ? 'on' : undefined,
             salaryCountsExpired: countsExpired ? 'on' : undefined,
@@ -129,7 +131,7 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
             approvedCredentialIds: credentials.map((c) => c.id),
             rules: rules.map(toRule),
             seenAt,
-          });
+          }), (): Awaited<ReturnType<typeof saveDistrictPolicyAction>> => ({ ok: false, formError: couldNotReach('the policy may not have been saved', 'Check your connection and press Save policy again.') }));
           if (r.ok && r.data) setSeenAt(r.data.seenAt);
           setResult(r);
           setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
