@@ -5,6 +5,7 @@ import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
+import { EARN_AGAIN, isRevokedWithPart, reasonAsShown } from '@/lib/awards/withdrawn-words';
 
 /**
  * One lock per holder on the standing of their badges, taken first in every transaction that
@@ -21,9 +22,11 @@ export async function lockAwardStanding(tx: Tx, userId: string): Promise<void> {
 // (and the holder has no other valid badge of that micro-credential, such as a renewal):
 // - revoked, with no other badge of it left that could be reinstated: the stack badge is revoked
 //   too, so every verifier (the revocation list is the one status entry outside verifiers read)
-//   reports it as not valid. Its reason ends with EARN_AGAIN: the holder can earn the stack again
-//   once they hold the part again (a new stack badge; the partial unique index
-//   "Award_one_standing_stack_badge" allows one unrevoked badge per holder and stack);
+//   reports it as not valid. Its reason ends with EARN_AGAIN: the stack can be issued again should
+//   the holder hold the part again (a new stack badge; the partial unique index
+//   "Award_one_standing_stack_badge" allows one unrevoked badge per holder and stack). No path lets
+//   a holder earn a revoked part again yet, so the sentence is a stored marker, not shown
+//   (reasonAsShown);
 // - suspended (or revoked while another badge of it is only suspended): the stack badge is put on
 //   hold (suspended), with a reason that says why. It is valid again, by itself, once the holder
 //   holds every part again (the part is reinstated, or earned again).
@@ -31,7 +34,6 @@ export async function lockAwardStanding(tx: Tx, userId: string): Promise<void> {
 // closing sentence (docs/decisions/012).
 
 const ON_HOLD_UNTIL = 'It is valid again once every badge it is built from is held.';
-const EARN_AGAIN = 'It can be earned again once every badge it is built from is held.';
 
 export function holdReason(partTitle: string, why: 'revoked' | 'suspended'): string {
   return `“${partTitle}”, one of the badges it is built from, ${why === 'revoked' ? 'was revoked' : 'is suspended'}. ${ON_HOLD_UNTIL}`;
@@ -43,8 +45,9 @@ export function revokedWithPartReason(partTitle: string): string {
 
 const isCascadeHold = (reason: string | null) => Boolean(reason?.endsWith(ON_HOLD_UNTIL));
 
-/** Whether a revoked stack badge was revoked because a part was (it can be earned again), not by an administrator. */
-export const isRevokedWithPart = (reason: string | null) => Boolean(reason?.endsWith(EARN_AGAIN));
+// The marker of a stack badge revoked with its part, and how its reason is shown, live with the words
+// shown for withdrawn badges (no server-only imports there: the badge lists use them too).
+export { isRevokedWithPart, reasonAsShown };
 
 /**
  * The stack badges of a holder and stack that stop the stack being issued to them (again): a
@@ -96,7 +99,7 @@ export async function withdrawStacksBuiltOn(tx: Tx, award: { id: string; userId:
       await setRevocationBit(tx, s.statusListId, s.statusListIndex, true);
       await setSuspensionBit(tx, s.statusListId, s.statusListIndex, false);
       await recordAudit({ actorId, action: 'award.revoke', entityType: 'Award', entityId: s.id, organizationId: s.issuerId, data: { reason, because: award.id } }, tx);
-      await notify({ userId: award.userId, kind: 'award.revoked', title: `Your badge “${s.title}” was revoked`, body: reason, href: `/credentials/${s.id}`, essential: true }, tx);
+      await notify({ userId: award.userId, kind: 'award.revoked', title: `Your badge “${s.title}” was revoked`, body: reasonAsShown(reason)!, href: `/credentials/${s.id}`, essential: true }, tx);
       done.revoked.push(s.id);
     } else {
       const reason = holdReason(award.title, why);
@@ -112,33 +115,67 @@ export async function withdrawStacksBuiltOn(tx: Tx, award: { id: string; userId:
 }
 
 /**
+ * The reason a stack badge's hold should give now that `held` are the parts held (validPartAwards),
+ * or null when its reason already names a part still missing (or none can be named). A hold names
+ * the part that put it on hold; when that part is restored while another is still withdrawn (A
+ * suspended, then B, then A reinstated), it names, in the stack's order, the first part still
+ * missing, by the holder's newest withdrawn badge of it, as withdrawStacksBuiltOn would have.
+ */
+async function holdReasonNow(client: Tx | typeof db, userId: string, reason: string | null, parts: string[], held: { microCredentialId: string | null }[]): Promise<string | null> {
+  const have = new Set(held.map((h) => h.microCredentialId));
+  const missing = parts.filter((p) => !have.has(p));
+  if (!missing.length) return null;
+  const withdrawn = await client.award.findMany({
+    where: { userId, microCredentialId: { in: missing }, OR: [{ revokedAt: { not: null } }, { suspendedAt: { not: null } }] },
+    orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+    select: { title: true, microCredentialId: true, revokedAt: true },
+  });
+  if (withdrawn.some((w) => reason?.startsWith(`“${w.title}”,`))) return null;
+  for (const part of missing) {
+    const w = withdrawn.find((x) => x.microCredentialId === part);
+    if (w) return holdReason(w.title, w.revokedAt ? 'revoked' : 'suspended');
+  }
+  return null;
+}
+
+/**
  * After a part badge is reinstated or earned again: lifts the holds that withdrawStacksBuiltOn put on
  * the holder's stack badges that contain this micro-credential, where every part is held again.
- * An administrator's own suspension is left alone.
+ * Where a part is still missing, the hold stays, and its reason is made to name a part still missing
+ * (holdReasonNow) rather than the one restored. An administrator's own suspension is left alone.
  */
 export async function releaseStackHolds(userId: string, microCredentialId: string): Promise<string[]> {
   const onHold = await db.award.findMany({
     where: { userId, revokedAt: null, suspendedAt: { not: null }, stack: { items: { some: { microCredentialId } } } },
-    select: { id: true, title: true, issuerId: true, statusListId: true, statusListIndex: true, suspensionReason: true, stack: { select: { items: { select: { microCredentialId: true } } } } },
+    select: { id: true, title: true, issuerId: true, statusListId: true, statusListIndex: true, suspensionReason: true, stack: { select: { items: { orderBy: { sortOrder: 'asc' }, select: { microCredentialId: true } } } } },
   });
   const released: string[] = [];
   for (const s of onHold) {
     if (!isCascadeHold(s.suspensionReason) || !s.stack) continue;
     const parts = s.stack.items.map((i) => i.microCredentialId);
-    if (!holdsEveryPart(await validPartAwards(userId, parts), parts)) continue;
-    const lifted = await changePublicPages(async (tx) => {
+    // Checked first without the lock, so the common case (still on hold, for the part it names) writes nothing.
+    const held = await validPartAwards(userId, parts);
+    if (!holdsEveryPart(held, parts) && !(await holdReasonNow(db, userId, s.suspensionReason, parts, held))) continue;
+    const outcome = await changePublicPages(async (tx): Promise<'lifted' | 'renamed' | null> => {
       // Checked again under the holder's lock: a part suspended or revoked since the check above
-      // (its transaction found this badge already on hold, and left it so) keeps it on hold.
+      // (its transaction found this badge already on hold, and left it so) keeps it on hold, and
+      // the reason names a part as the parts stand under the lock.
       await lockAwardStanding(tx, userId);
-      if (!holdsEveryPart(await validPartAwards(userId, parts, tx), parts)) return false;
+      const heldNow = await validPartAwards(userId, parts, tx);
+      if (!holdsEveryPart(heldNow, parts)) {
+        const reason = await holdReasonNow(tx, userId, s.suspensionReason, parts, heldNow);
+        if (!reason) return null;
+        const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null, suspendedAt: { not: null }, suspensionReason: s.suspensionReason }, data: { suspensionReason: reason } });
+        return u.count ? 'renamed' : null;
+      }
       const u = await tx.award.updateMany({ where: { id: s.id, revokedAt: null, suspendedAt: { not: null }, suspensionReason: s.suspensionReason }, data: { suspendedAt: null, suspensionReason: null } });
-      if (!u.count) return false;
+      if (!u.count) return null;
       await setSuspensionBit(tx, s.statusListId, s.statusListIndex, false);
       await recordAudit({ actorId: null, action: 'award.reinstate', entityType: 'Award', entityId: s.id, organizationId: s.issuerId, data: { note: 'Every badge it is built from is held again.' } }, tx);
       await notify({ userId, kind: 'award.reinstated', title: `Your badge “${s.title}” is valid again`, body: 'Every badge it is built from is held again.', href: `/credentials/${s.id}`, essential: true }, tx);
-      return true;
-    }, { changed: (v) => v });
-    if (lifted) released.push(s.id);
+      return 'lifted';
+    }, { changed: (v) => v !== null });
+    if (outcome === 'lifted') released.push(s.id);
   }
   return released;
 }

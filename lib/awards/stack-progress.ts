@@ -3,7 +3,7 @@ import { safeHttpUrl } from '@/lib/security/safe-url';
 import { db } from '@/lib/db';
 import { listInWords } from '@/lib/plural';
 import { holdsEveryPart, markRenewed, validPartAwards } from '@/lib/awards/queries';
-import { isRevokedWithPart, revokedForGood } from '@/lib/awards/stack-holds';
+import { isRevokedWithPart, reasonAsShown, revokedForGood } from '@/lib/awards/stack-holds';
 import type { Standing } from '@/lib/enrollment/queries';
 
 // A teacher's progress on a stack, counted as the awarding job counts it (lib/awards/issue.ts,
@@ -52,7 +52,7 @@ export function decideStackProgress(input: { parts: string[]; valid: { id: strin
   // A stack badge revoked because a part was revoked is earned again once every part is held.
   const badge: StackBadgeStanding = s && !(s.revokedAt && isRevokedWithPart(s.revocationReason) && complete)
     ? s.revokedAt
-      ? { state: 'revoked', awardId: s.id, since: s.revokedAt, reason: s.revocationReason }
+      ? { state: 'revoked', awardId: s.id, since: s.revokedAt, reason: reasonAsShown(s.revocationReason) }
       : s.suspendedAt
         ? { state: 'on-hold', awardId: s.id, since: s.suspendedAt, reason: s.suspensionReason }
         : { state: 'held', awardId: s.id }
@@ -88,58 +88,92 @@ export type StackInProgress = {
   /** Parts held with a valid badge, counted as the awarding job counts them. */
   held: number;
   total: number;
-  /** The first part, in the stack's order, they do not hold and can work on (its page is public). */
+  /**
+   * The first part, in the stack's order, they do not hold and can work on (its page is public).
+   * Never a part whose badge was revoked or is on hold: there is nothing to earn there (renewing
+   * refuses such a badge, and the application stays earned). None at all while a part is revoked:
+   * the stack cannot be completed.
+   */
   next: { slug: string; title: string } | null;
+  /**
+   * The first part, in the stack's order, held no longer because their badge of it was revoked or
+   * is on hold (their newest badge of it), said instead of offering it; with the stack's issuer,
+   * whom to ask about it.
+   */
+  withdrawn: { title: string; state: 'revoked' | 'suspended'; awardId: string; issuer: { name: string; slug: string } } | null;
 };
 
 /** Stacks listed at most: far more than any teacher builds at once. */
 export const STACKS_IN_PROGRESS_MAX = 50;
 
-type StackParts = { id: string; slug: string; title: string; badgeColor: string; items: { microCredential: { id: string; slug: string; status: string; currentVersion: { title: string } | null } }[] };
+type StackParts = { id: string; slug: string; title: string; badgeColor: string; issuer: { name: string; slug: string }; items: { microCredential: { id: string; slug: string; status: string; currentVersion: { title: string } | null } }[] };
+
+/** A part's badge no longer held (the holder's newest badge of it, with no valid one): revoked or on hold. */
+export type WithdrawnPart = { awardId: string; title: string; state: 'revoked' | 'suspended' };
 
 /**
  * The decision, from what was loaded: each stack with at least one part held and at least one
  * missing (a complete one is held or being issued, and the stack page says which), most nearly
- * complete first.
+ * complete first. `withdrawnParts`: by micro-credential, the parts not held whose newest badge was
+ * revoked or is on hold.
  */
-export function decideStacksInProgress(stacks: StackParts[], heldParts: Set<string>): StackInProgress[] {
+export function decideStacksInProgress(stacks: StackParts[], heldParts: Set<string>, withdrawnParts: Map<string, WithdrawnPart> = new Map()): StackInProgress[] {
   const out: StackInProgress[] = [];
   for (const s of stacks) {
     const parts = s.items.map((i) => i.microCredential);
     const held = parts.filter((p) => heldParts.has(p.id)).length;
     if (held === 0 || held === parts.length) continue;
-    // A part never published has no page to send anyone to; a retired one keeps its page.
-    const next = parts.find((p) => !heldParts.has(p.id) && p.status === 'PUBLISHED') ?? parts.find((p) => !heldParts.has(p.id) && p.status === 'RETIRED');
-    out.push({ id: s.id, slug: s.slug, title: s.title, badgeColor: s.badgeColor, held, total: parts.length, next: next ? { slug: next.slug, title: next.currentVersion?.title ?? next.slug } : null });
+    const gone = parts.map((p) => (heldParts.has(p.id) ? undefined : withdrawnParts.get(p.id))).filter((w): w is WithdrawnPart => Boolean(w));
+    const shown = gone.find((w) => w.state === 'revoked') ?? gone[0];
+    // Only a part the teacher can work on: not one whose badge was withdrawn, and nothing while a
+    // part is revoked (the stack cannot be completed). A part never published has no page to send
+    // anyone to; a retired one keeps its page.
+    const open = (p: (typeof parts)[number]) => !heldParts.has(p.id) && !withdrawnParts.has(p.id);
+    const next = shown?.state === 'revoked' ? undefined : (parts.find((p) => open(p) && p.status === 'PUBLISHED') ?? parts.find((p) => open(p) && p.status === 'RETIRED'));
+    out.push({
+      id: s.id, slug: s.slug, title: s.title, badgeColor: s.badgeColor, held, total: parts.length,
+      next: next ? { slug: next.slug, title: next.currentVersion?.title ?? next.slug } : null,
+      withdrawn: shown ? { title: shown.title, state: shown.state, awardId: shown.awardId, issuer: s.issuer } : null,
+    });
   }
   return out.sort((a, b) => b.held / b.total - a.held / a.total || a.title.localeCompare(b.title));
 }
 
 /**
  * Every published stack the teacher holds at least one valid part of and has not completed, in two
- * Prisma queries whatever the number of stacks (not one per stack): their valid badges, then the
- * stacks containing any of them with their parts. Parts count as on the stack page (getStackProgress): the newest valid
- * badge of each micro-credential; a revoked or suspended one does not count. A stack whose badge
- * an administrator revoked is left out: it is never issued to that teacher again (lib/awards/issue.ts).
+ * Prisma queries whatever the number of stacks (not one per stack): their part badges, then the
+ * stacks containing any valid one with their parts. Parts count as on the stack page (getStackProgress): the newest valid
+ * badge of each micro-credential; a revoked or suspended one does not count, and is named instead
+ * of offered as the next part. A stack whose badge an administrator revoked is left out: it is never
+ * issued to that teacher again (lib/awards/issue.ts).
  */
 export async function listStacksInProgress(userId: string): Promise<StackInProgress[]> {
-  const valid = await db.award.findMany({
-    where: { userId, revokedAt: null, suspendedAt: null, microCredentialId: { not: null } },
+  // Withdrawn ones too (revoked or on hold), newest first: a part not held is named by its newest.
+  const badges = await db.award.findMany({
+    where: { userId, microCredentialId: { not: null } },
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-    select: { microCredentialId: true },
+    select: { id: true, title: true, microCredentialId: true, revokedAt: true, suspendedAt: true },
   });
+  const valid = badges.filter((a) => !a.revokedAt && !a.suspendedAt);
   const heldParts = new Set(markRenewed(valid).map((a) => a.microCredentialId!));
   if (heldParts.size === 0) return [];
+  const withdrawnParts = new Map<string, WithdrawnPart>();
+  for (const a of badges) {
+    const mc = a.microCredentialId!;
+    if (heldParts.has(mc) || withdrawnParts.has(mc)) continue;
+    withdrawnParts.set(mc, { awardId: a.id, title: a.title, state: a.revokedAt ? 'revoked' : 'suspended' });
+  }
   const stacks = await db.stack.findMany({
     where: { status: 'PUBLISHED', items: { some: { microCredentialId: { in: [...heldParts] } } }, awards: { none: revokedForGood(userId) } },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
     take: STACKS_IN_PROGRESS_MAX,
     select: {
       id: true, slug: true, title: true, badgeColor: true,
+      issuer: { select: { name: true, slug: true } },
       items: { orderBy: { sortOrder: 'asc' }, select: { microCredential: { select: { id: true, slug: true, status: true, currentVersion: { select: { title: true } } } } } },
     },
   });
-  return decideStacksInProgress(stacks, heldParts);
+  return decideStacksInProgress(stacks, heldParts, withdrawnParts);
 }
 
 /** Where a newly earned micro-credential leaves each published stack it is part of. */

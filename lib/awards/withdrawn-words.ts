@@ -3,6 +3,26 @@
 // already sent word for word (lib/awards/revoke.ts: the notification's body is the reason), and which
 // the badge's public page shows too.
 
+/**
+ * The closing sentence of a stack badge revoked because one of its parts was (lib/awards/stack-holds.ts
+ * revokedWithPartReason): the marker the stack rules match on (docs/decisions/012).
+ */
+export const EARN_AGAIN = 'It can be earned again once every badge it is built from is held.';
+
+/** Whether a revoked stack badge was revoked because a part was, not by an administrator. */
+export const isRevokedWithPart = (reason: string | null | undefined) => Boolean(reason?.endsWith(EARN_AGAIN));
+
+/**
+ * A badge's reason as people are shown it. EARN_AGAIN stays in the stored reason, as the marker the
+ * stack rules match on, but is not shown: it reads as a promise, and no path lets a holder earn a
+ * revoked part again (renewing refuses a revoked badge, and the application stays earned), so the
+ * stack cannot be completed again either. Any other reason is shown as stored.
+ */
+export function reasonAsShown<T extends string | null | undefined>(reason: T): T {
+  if (!reason || !isRevokedWithPart(reason)) return reason;
+  return reason.slice(0, -EARN_AGAIN.length).trimEnd() as T;
+}
+
 export type WithdrawnBadge = { revokedAt: Date | null; revocationReason?: string | null; suspendedAt: Date | null; suspensionReason?: string | null };
 
 export type WithdrawnBadgeWords = { state: 'revoked' | 'suspended'; title: string; text: string };
@@ -22,7 +42,7 @@ function closing(reason: string | null | undefined): string | null {
  */
 export function withdrawnBadgeWords(award: WithdrawnBadge, issuerName: string): WithdrawnBadgeWords | null {
   if (award.revokedAt) {
-    const reason = closing(award.revocationReason);
+    const reason = closing(reasonAsShown(award.revocationReason));
     return {
       state: 'revoked',
       title: 'Your badge was revoked',

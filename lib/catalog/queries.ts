@@ -381,6 +381,31 @@ export const getPublishedTrack = cache(async (slug: string) => {
   });
 });
 
+const stackPageSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  title: true,
+  summary: true,
+  description: true,
+  badgeColor: true,
+  issuer: { select: { name: true, slug: true } },
+  items: {
+    orderBy: { sortOrder: 'asc' },
+    select: { microCredential: { select: { id: true, slug: true, level: true, status: true, currentVersion: { select: { title: true, summary: true, pdHours: true } } } } },
+  },
+} satisfies Prisma.StackSelect;
+
+/**
+ * A stack's public page: published, or retired. A retired stack keeps its page, as a retired
+ * micro-credential does (getMicroCredentialPage): every stack badge issued names /stacks/{slug} as
+ * its achievement and criteria, and its badge page links there. The catalogue, its filters and the
+ * micro-credential pages list published stacks only. Null for a draft or an unknown slug.
+ */
+export const getStackPage = cache(async (slug: string) => {
+  return db.stack.findFirst({ where: { slug, status: { in: ['PUBLISHED', 'RETIRED'] } }, select: stackPageSelect });
+});
+
 export const getPublishedStack = cache(async (slug: string) => {
   return db.stack.findFirst({
     where: { slug, status: 'PUBLISHED' },

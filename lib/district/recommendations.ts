@@ -306,7 +306,7 @@ export type TeacherRecommendation = {
   /** The teacher's school, when it is recommended to that school (whether or not also to the whole district). */
   forSchool: string | null;
   status: RecommendationStatus;
-  /** For a track or a stack: how many of its parts the teacher holds a current badge for. */
+  /** For a track: how many of its parts the teacher holds a current badge for; for a stack, a badge not revoked or on hold, as the stack is awarded (expired or not). */
   progress: { earned: number; total: number } | null;
 };
 
@@ -386,9 +386,13 @@ export async function listRecommendationsForTeacher(actor: Actor, now = new Date
   const held = new Set(awards.filter(isCurrent).map(awardOf).filter((x): x is string => Boolean(x)));
   const expired = new Set(awards.filter((a) => !a.revokedAt && !a.suspendedAt && a.validUntil && a.validUntil <= now).map(awardOf).filter((x): x is string => Boolean(x)));
   const withdrawn = new Set(awards.filter((a) => a.revokedAt || a.suspendedAt).map(awardOf).filter((x): x is string => Boolean(x)));
+  // A stack's parts count as the awarding job counts them (validPartAwards, docs/decisions/012): a
+  // badge not revoked and not on hold, expired or not (a part's expiry does not affect the stack),
+  // so the card agrees with the stack page and "Stacks you're building".
+  const stackPart = new Set(awards.filter((a) => a.microCredentialId && !a.revokedAt && !a.suspendedAt).map((a) => a.microCredentialId!));
 
   const out = items.map(({ key, target, notes, forSchool }): TeacherRecommendation => {
-    const partsHeld = target.parts.filter((id) => held.has(id)).length;
+    const partsHeld = target.parts.filter((id) => (target.kind === 'STACK' ? stackPart : held).has(id)).length;
     const earned = target.kind === 'STACK' ? held.has(target.id) : target.kind === 'TRACK' ? target.parts.length > 0 && partsHeld === target.parts.length : held.has(target.id);
     const ids = target.kind === 'STACK' ? [...target.microCredentialIds, target.id] : target.microCredentialIds;
     const any = (set: Set<string>) => ids.some((id) => set.has(id));

@@ -28,6 +28,7 @@ vi.mock('@/app/actions', () => ({ signOutAction: async () => undefined, resendVe
 
 const { default: StackPage } = await import('@/app/stacks/[slug]/page');
 const { default: CredentialPage } = await import('@/app/credentials/[id]/page');
+const { withdrawnBadgeWords } = await import('@/lib/awards/withdrawn-words');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -94,7 +95,8 @@ describe('a part revoked for good', () => {
   it('lets the holder earn the stack again with the part: a new stack badge, the revoked one kept as it was', async () => {
     const h = await stackHolder();
     await revokeAward({ actor: h.admin, awardId: h.a1, reason: PLAGIARISED });
-    expect(await progress(h)).toMatchObject({ earned: 1, badge: { state: 'revoked', awardId: h.stackAwardId, reason: expect.stringMatching(/It can be earned again/) } });
+    // The reason as shown leaves out the stored closing sentence: no path lets a holder earn a revoked part again.
+    expect(await progress(h)).toMatchObject({ earned: 1, badge: { state: 'revoked', awardId: h.stackAwardId, reason: '“Exit Tickets”, one of the badges it is built from, was revoked.' } });
     // Still in progress on the dashboard (1 of 2), not dropped as one revoked for good.
     expect((await listStacksInProgress(h.teacher.id)).map((s) => [s.title, s.held, s.total])).toEqual([['Feedback Stack', 1, 2]]);
 
@@ -120,13 +122,26 @@ describe('a part revoked for good', () => {
     await expect(db.award.create({ data: { ...copy, revokedAt: new Date(), revocationReason: 'Old.' } })).resolves.toBeTruthy();
   });
 
-  it('the stack page says the stack badge was revoked with its part and can be earned again', async () => {
+  it('the stack page says the stack badge was revoked with its part, without promising it can be earned again', async () => {
     const h = await stackHolder();
     await revokeAward({ actor: h.admin, awardId: h.a1, reason: PLAGIARISED });
     session.actor = h.teacher;
     const text = textJoined(renderToStaticMarkup(await StackPage({ params: Promise.resolve({ slug: 'feedback-stack' }) })));
     expect(text).toContain('Your stack credential was revoked');
-    expect(text).toContain('“Exit Tickets”, one of the badges it is built from, was revoked. It can be earned again once every badge it is built from is held.');
+    expect(text).toContain('“Exit Tickets”, one of the badges it is built from, was revoked.');
+    expect(text).not.toMatch(/earned again/i);
+  });
+
+  it('the stack badge’s own page and the holder’s words for it give the reason without promising it can be earned again', async () => {
+    const h = await stackHolder();
+    await revokeAward({ actor: h.admin, awardId: h.a1, reason: PLAGIARISED });
+    session.actor = null;
+    const text = textJoined(renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: h.stackAwardId }) })));
+    expect(text).toContain('“Exit Tickets”, one of the badges it is built from, was revoked.');
+    expect(text).not.toMatch(/earned again/i);
+    const stored = await db.award.findUniqueOrThrow({ where: { id: h.stackAwardId }, select: { revokedAt: true, revocationReason: true, suspendedAt: true } });
+    expect(stored.revocationReason).toMatch(/earned again/);
+    expect(withdrawnBadgeWords(stored, 'Teaching Matters')?.text).not.toMatch(/earned again/i);
   });
 
   it('the issuer’s admin is told beforehand what suspending and what revoking a part does to the stack badge', async () => {
@@ -134,7 +149,7 @@ describe('a part revoked for good', () => {
     session.actor = h.admin;
     const text = textJoined(renderToStaticMarkup(await CredentialPage({ params: Promise.resolve({ id: h.a1 }) })));
     expect(text).toContain('Suspending it also puts on hold the stack badge built on it: Feedback Stack.');
-    expect(text).toContain('Revoking it also revokes the stack badge built on it: Feedback Stack. The holder can earn it again once they hold every part again.');
+    expect(text).toContain('Revoking it also revokes the stack badge built on it: Feedback Stack. Revoking cannot be undone, and the holder cannot earn this badge again, so the stack badge stays revoked.');
   });
 });
 

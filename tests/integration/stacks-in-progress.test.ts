@@ -85,16 +85,17 @@ describe('stacks a teacher is building, all at once', () => {
     stackQueries.mockRestore();
     // Most nearly complete first. "Done" is complete (its badge is held); the draft and untouched ones are not listed.
     expect(building).toEqual([
-      { id: three.id, slug: 'three-parts', title: 'Three Parts', badgeColor: '#7c3aed', held: 2, total: 3, next: { slug: c.c.slug, title: 'Peer Feedback' } },
-      { id: pair.id, slug: 'pair', title: 'Pair', badgeColor: '#7c3aed', held: 1, total: 2, next: { slug: c.c.slug, title: 'Peer Feedback' } },
+      { id: three.id, slug: 'three-parts', title: 'Three Parts', badgeColor: '#7c3aed', held: 2, total: 3, next: { slug: c.c.slug, title: 'Peer Feedback' }, withdrawn: null },
+      { id: pair.id, slug: 'pair', title: 'Pair', badgeColor: '#7c3aed', held: 1, total: 2, next: { slug: c.c.slug, title: 'Peer Feedback' }, withdrawn: null },
     ]);
 
-    // A suspended badge does not count: "Done" is being built again (its badge is on hold), with the part to earn back.
+    // A suspended badge does not count: "Done" is being built again (its badge is on hold). The part
+    // on hold is named as such, never offered as the next one: there is nothing to earn there.
     await suspendAward({ actor: c.admin, awardId: b, reason: 'A complaint is being looked into.' });
-    expect((await listStacksInProgress(teacher.id)).map((s) => [s.title, s.held, s.total, s.next?.title])).toEqual([
-      ['Done', 1, 2, 'Socratic Seminars'],
-      ['Pair', 1, 2, 'Peer Feedback'],
-      ['Three Parts', 1, 3, 'Socratic Seminars'],
+    expect((await listStacksInProgress(teacher.id)).map((s) => [s.title, s.held, s.total, s.next?.title, s.withdrawn?.title])).toEqual([
+      ['Done', 1, 2, undefined, 'Socratic Seminars'],
+      ['Pair', 1, 2, 'Peer Feedback', undefined],
+      ['Three Parts', 1, 3, 'Peer Feedback', 'Socratic Seminars'],
     ]);
 
     // A revoked badge does not count either: with nothing valid left, nothing is listed.

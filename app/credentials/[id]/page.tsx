@@ -24,6 +24,7 @@ import { BadgePortfolioForm } from '@/components/awards/badge-portfolio-form';
 import { badgePortfolioStatus } from '@/components/awards/portfolio-words';
 import { setBadgeOnPortfolioAction } from '@/app/badges/actions';
 import { RevokeForm, SuspensionForm } from './status-forms';
+import { reasonAsShown } from '@/lib/awards/withdrawn-words';
 
 type Props = { params: Promise<{ id: string }> };
 /** `revoked=1`: back from revoking it (revokeAwardAction), whose form went with the issuer's card. */
@@ -125,7 +126,7 @@ export default async function CredentialPage({ params, searchParams }: PageProps
           </dl>
           {award.revokedAt ? (
             <div className="mt-4">
-              <Alert tone="danger" title={`Revoked on ${fmt.format(award.revokedAt)}`}>{award.revocationReason}</Alert>
+              <Alert tone="danger" title={`Revoked on ${fmt.format(award.revokedAt)}`}>{reasonAsShown(award.revocationReason)}</Alert>
             </div>
           ) : award.suspendedAt ? (
             <div className="mt-4">
@@ -269,7 +270,7 @@ export default async function CredentialPage({ params, searchParams }: PageProps
           {onRevoke.length ? (
             onRevoke[0].outcome === 'revoke' ? (
               <p className="mt-2 text-sm text-slate-800">
-                Revoking it also revokes {onRevoke.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: <StackBadgeLinks badges={onRevoke} />. The holder can earn {onRevoke.length === 1 ? 'it' : 'them'} again once they hold every part again.
+                Revoking it also revokes {onRevoke.length === 1 ? 'the stack badge' : 'the stack badges'} built on it: <StackBadgeLinks badges={onRevoke} />. Revoking cannot be undone, and the holder cannot earn this badge again, so {onRevoke.length === 1 ? 'the stack badge stays' : 'the stack badges stay'} revoked.
               </p>
             ) : (
               <p className="mt-2 text-sm text-slate-800">

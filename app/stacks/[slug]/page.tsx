@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getPublishedStack } from '@/lib/catalog/queries';
+import { getStackPage } from '@/lib/catalog/queries';
 import { getActor } from '@/lib/auth/session';
 import { getStandings } from '@/lib/enrollment/queries';
 import { getStackProgress, partStep, type PartProgress } from '@/lib/awards/stack-progress';
@@ -14,7 +14,7 @@ import { EnrolAsGuest } from '@/components/catalog/enrol-as-guest';
 import { EnrolInStack } from './enrol-in-stack';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
-  const s = await getPublishedStack((await params).slug);
+  const s = await getStackPage((await params).slug);
   return { title: s?.title ?? 'Not found', description: s?.summary };
 }
 
@@ -22,8 +22,11 @@ const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long'
 
 export default async function StackPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const stack = await getPublishedStack(slug);
+  // Published, or retired: a retired stack keeps its page, as the criteria of every stack badge
+  // issued for it (lib/awards/issue.ts) and the link from their badge pages.
+  const stack = await getStackPage(slug);
   if (!stack) notFound();
+  const retired = stack.status === 'RETIRED';
   const actor = await getActor();
   // Every part counts toward the stack (lib/awards/issue.ts), offered or not: a part retired after
   // the stack was published is still listed, marked, so progress never looks complete without it.
@@ -57,13 +60,20 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
         <div>
           <Pill tone="purple">Stack</Pill>
           <h1 className="mt-2 text-3xl font-bold">{stack.title}</h1>
-          <p className="mt-1 text-slate-700">From <Link href={`/issuers/${stack.issuer.slug}`}>{stack.issuer.name}</Link> · {items.length} micro-credentials · {hours} PD hours in all · <Link href={`/catalog?stack=${stack.slug}`}>Filter the catalogue by this stack</Link></p>
+          {/* The catalogue lists published stacks only: a retired one has nothing to filter by. */}
+          <p className="mt-1 text-slate-700">From <Link href={`/issuers/${stack.issuer.slug}`}>{stack.issuer.name}</Link> · {items.length} micro-credentials · {hours} PD hours in all{retired ? null : <> · <Link href={`/catalog?stack=${stack.slug}`}>Filter the catalogue by this stack</Link></>}</p>
         </div>
       </div>
       <p className="mt-4 max-w-3xl text-lg">{stack.summary}</p>
       {recommendation ? <div className="mt-4 max-w-3xl"><RecommendedByDistrict recommendation={recommendation} /></div> : null}
       <div className="mt-4 max-w-3xl">
-        {!actor ? (
+        {retired ? (
+          // Retired: no enrolment (enrollInStack refuses it) and no new stack badges (the awarding job
+          // issues published stacks only); the badges already issued are not touched.
+          <Alert tone="warning" title="This stack is no longer offered">
+            <p>{stack.issuer.name} has retired it: it takes no new enrolments, and no new stack badges are awarded for it. Stack badges already earned stay valid.</p>
+          </Alert>
+        ) : !actor ? (
           <EnrolAsGuest back={`/stacks/${slug}`} />
         ) : (
           <EnrolInStack stackId={stack.id} open={plans.includes('open')}>
@@ -81,9 +91,9 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
       </div>
       {stack.description ? <Markdown source={stack.description} className="mt-4 max-w-3xl" headingBase={1} /> : null}
       <h2 id="parts-heading" className="mt-8 text-xl font-semibold">{items.length === 1 ? 'The micro-credential in this stack' : `The ${items.length} micro-credentials in this stack`}</h2>
-      {/* The platform's promise, always said here (an issuer's description may not say it, or may say it differently). */}
-      <p className="mt-1 max-w-3xl">Earn every one and the stack credential is awarded to you automatically, with each badge as its evidence.</p>
-      {unavailable.length ? (
+      {/* The platform's promise, always said here (an issuer's description may not say it, or may say it differently); not for a retired stack, which is no longer awarded. */}
+      {retired ? null : <p className="mt-1 max-w-3xl">Earn every one and the stack credential is awarded to you automatically, with each badge as its evidence.</p>}
+      {unavailable.length && !retired ? (
         <div className="mt-4 max-w-3xl">
           <Alert tone="warning" title="Part of this stack is no longer offered">
             {unavailable.map((m) => `“${m.currentVersion?.title ?? m.slug}”`).join(', ')} {unavailable.length > 1 ? 'take' : 'takes'} no new enrolments, so only teachers who already hold {unavailable.length > 1 ? 'them' : 'it'} can complete this stack.
@@ -92,13 +102,18 @@ export default async function StackPage({ params }: { params: Promise<{ slug: st
       ) : null}
       {actor ? (
         <div className="mt-4 max-w-md">
-          <ProgressBar value={earned} max={items.length} label="Stack progress" />
-          <p className="mt-1 text-sm">{earned} of {items.length} earned</p>
+          {/* A retired stack is no longer awarded: no progress toward it, only the badge already held, if any. */}
+          {retired ? null : (
+            <>
+              <ProgressBar value={earned} max={items.length} label="Stack progress" />
+              <p className="mt-1 text-sm">{earned} of {items.length} earned</p>
+            </>
+          )}
           {badge.state === 'held' ? (
             <p className="mt-2 font-semibold">
               You hold this stack. <Link href={`/credentials/${badge.awardId}`}>View your stack credential</Link>
             </p>
-          ) : badge.state === 'issuing' ? (
+          ) : badge.state === 'issuing' && !retired ? (
             <p className="mt-2">You hold every part: your stack credential is being issued and will be in <Link href="/badges">My badges</Link> within a few minutes.</p>
           ) : badge.state === 'on-hold' ? (
             <div className="mt-2">
