@@ -1,21 +1,29 @@
 'use client';
 
-import { useActionState } from 'react';
 import { saveTrackAction } from '@/app/admin/tracks/actions';
 import { saveStackAction } from '@/app/admin/stacks/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { MarkdownFieldUncontrolled } from '@/components/admin/markdown-uncontrolled';
-import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 
 type Option = { slug: string; title: string; status: string };
 type Status = 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;
 
+// Retiring saves nothing from the form: said before, so changes made in it are not lost unawares.
 const RETIRE_CONFIRM = {
-  track: 'Retire this track? It leaves the catalogue; teachers already enrolled keep their enrolments and can finish.',
-  stack: 'Retire this stack? It leaves the catalogue and is no longer awarded; stack credentials already earned stay valid.',
+  track: 'Retire this track? It leaves the catalogue; teachers already enrolled keep their enrolments and can finish. Retiring does not save changes made in the form: to keep them, choose Cancel and press Save first.',
+  stack: 'Retire this stack? It leaves the catalogue and is no longer awarded; stack credentials already earned stay valid. Retiring does not save changes made in the form: to keep them, choose Cancel and press Save first.',
 } as const;
+
+/**
+ * A press that got no answer (the connection dropped, a deploy since the page loaded): said on the
+ * form, which stays with what was entered, instead of the error page. The press may have got
+ * through, and then pressing again meets its own save as someone else's: said here too.
+ */
+export const TRACK_UNREACHABLE = couldNotReach('the track may not have been saved', 'What you entered is still here: check your connection and press the button again. If you are then told someone else saved the track, your first press got through: reload the page to see it.');
+export const STACK_UNREACHABLE = couldNotReach('the stack may not have been saved', 'What you entered is still here: check your connection and press the button again. If you are then told someone else saved the stack, your first press got through: reload the page to see it.');
 
 function Buttons({ pending, status, persisted, what }: { pending: boolean; status: Status; persisted: boolean; what: 'track' | 'stack' }) {
   return (
@@ -48,12 +56,17 @@ function Buttons({ pending, status, persisted, what }: { pending: boolean; statu
   );
 }
 
-/** What both forms start with: the record's id when editing, the action's alerts, and the issuer when creating. */
-function FormHead({ idField, id, state, issuers }: { idField: 'trackId' | 'stackId'; id?: string; state: ActionResult; issuers: { id: string; name: string }[] }) {
+/**
+ * What both forms start with: the record's id and when it was last saved as this page shows it
+ * (`seenUpdatedAt`: a save on top of someone else's newer one is refused) when editing, the action's
+ * alerts, and the issuer when creating.
+ */
+function FormHead({ idField, id, seenUpdatedAt, state, issuers }: { idField: 'trackId' | 'stackId'; id?: string; seenUpdatedAt?: string; state: ActionResult; issuers: { id: string; name: string }[] }) {
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <>
       {id ? <input type="hidden" name={idField} value={id} /> : null}
+      {id && seenUpdatedAt ? <input type="hidden" name="seenUpdatedAt" value={seenUpdatedAt} /> : null}
       <ActionAlerts state={state} />
       {!id ? (
         <SelectField label="Issuing organisation" name="issuerId" errors={errors?.issuerId}>
@@ -66,17 +79,19 @@ function FormHead({ idField, id, state, issuers }: { idField: 'trackId' | 'stack
 
 export function TrackForm(props: {
   trackId?: string;
+  /** The track's updatedAt as this page was loaded (ISO), when editing. */
+  seenUpdatedAt?: string;
   issuers: { id: string; name: string }[];
   status: Status;
   options: Option[];
   initial: { slug: string; kind: string; title: string; summary: string; description: string; topic: string; subjects: string; gradeBands: string; levels: string[] };
 }) {
-  const [state, action, pending] = useActionState(saveTrackAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(saveTrackAction, initialActionState, { ok: false, formError: TRACK_UNREACHABLE });
   const errors = state.ok ? undefined : state.fieldErrors;
   const i = props.initial;
   return (
-    <form {...keepInputForm(action)} noValidate className="rounded-lg border border-slate-200 bg-white p-5">
-      <FormHead idField="trackId" id={props.trackId} state={state} issuers={props.issuers} />
+    <form {...formProps} noValidate className="rounded-lg border border-slate-200 bg-white p-5">
+      <FormHead idField="trackId" id={props.trackId} seenUpdatedAt={props.seenUpdatedAt} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
         <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} hint="Lowercase letters, numbers and hyphens." required />
@@ -107,12 +122,14 @@ export function TrackForm(props: {
 
 export function StackForm(props: {
   stackId?: string;
+  /** The stack's updatedAt as this page was loaded (ISO), when editing. */
+  seenUpdatedAt?: string;
   issuers: { id: string; name: string }[];
   status: Status;
   options: Option[];
   initial: { slug: string; title: string; summary: string; description: string; badgeColor: string; microCredentials: string[] };
 }) {
-  const [state, action, pending] = useActionState(saveStackAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(saveStackAction, initialActionState, { ok: false, formError: STACK_UNREACHABLE });
   const errors = state.ok ? undefined : state.fieldErrors;
   const i = props.initial;
   const ordered = [...props.options].sort((a, b) => {
@@ -121,8 +138,8 @@ export function StackForm(props: {
     return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
   });
   return (
-    <form {...keepInputForm(action)} noValidate className="rounded-lg border border-slate-200 bg-white p-5">
-      <FormHead idField="stackId" id={props.stackId} state={state} issuers={props.issuers} />
+    <form {...formProps} noValidate className="rounded-lg border border-slate-200 bg-white p-5">
+      <FormHead idField="stackId" id={props.stackId} seenUpdatedAt={props.seenUpdatedAt} state={state} issuers={props.issuers} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField label="Title" name="title" defaultValue={i.title} errors={errors?.title} required />
         <TextField label="Web address" name="slug" defaultValue={i.slug} errors={errors?.slug} required />

@@ -27,6 +27,12 @@ export type Autosaver = {
   save: () => Promise<boolean>;
   /** Saves `delayMs` from now, unless called again first. */
   schedule: () => void;
+  /**
+   * The server took a save made outside this loop (a form's own Save draft), and `revision` and
+   * `lastSaved` already say what it took: saving goes on, also after it had stopped (a refusal the
+   * server has since let through), and whatever was typed since is saved.
+   */
+  resume: () => void;
 };
 
 /**
@@ -36,7 +42,7 @@ export type Autosaver = {
  * screen reader is not read the same two messages every second. A conflict (the answer was saved
  * from another window since) or a final refusal (the attempt was sent meanwhile) would fail the
  * same way on every try: saving stops for good (`stopped`), and the status says so until the page
- * is reloaded.
+ * is reloaded, or until a save the form makes itself gets through (`resume`).
  */
 export function createAutosaver(o: {
   send: (text: string, revision: number) => Promise<SaveOutcome>;
@@ -101,7 +107,14 @@ export function createAutosaver(o: {
     current = next;
     return next;
   };
-  return { save, schedule };
+  const resume = () => {
+    clear();
+    o.stopped.current = false;
+    failing = false;
+    refused = null;
+    if (o.text() !== o.lastSaved.current) schedule();
+  };
+  return { save, schedule, resume };
 }
 
 /**

@@ -187,8 +187,10 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       if (r.ok && r.data) {
         versionRef.current = r.data.version;
         lastSaved.current = sentText;
-        // Sent: nothing more is saved from this page (the server would refuse it anyway).
+        // Sent: nothing more is saved from this page (the server would refuse it anyway). Saved:
+        // autosaving goes on, also if it had stopped (the server takes this page's saves again).
         if (r.data.sent) stopped.current = true;
+        else saver.current?.resume();
         if (textRef.current === sentText) clearLocalDraft(storageKey);
         else keepLocal(unpackProposalText(textRef.current));
         if (!r.data.sent) setStatus({ kind: 'saved', at: new Date(r.data.savedAt) });

@@ -297,7 +297,7 @@ export async function getTrackForEdit(opts: { actor: Actor; trackId: string }) {
   const t = await db.track.findUnique({
     where: { id: opts.trackId },
     select: {
-      id: true, slug: true, kind: true, title: true, summary: true, description: true, topic: true, subjects: true, gradeBands: true, status: true, issuerId: true,
+      id: true, slug: true, kind: true, title: true, summary: true, description: true, topic: true, subjects: true, gradeBands: true, status: true, issuerId: true, updatedAt: true,
       microCredentials: { orderBy: [{ level: 'asc' }, { slug: 'asc' }], select: { slug: true, level: true } },
     },
   });
@@ -324,7 +324,7 @@ export async function getStackForEdit(opts: { actor: Actor; stackId: string }) {
   const s = await db.stack.findUnique({
     where: { id: opts.stackId },
     select: {
-      id: true, slug: true, title: true, summary: true, description: true, badgeColor: true, status: true, issuerId: true,
+      id: true, slug: true, title: true, summary: true, description: true, badgeColor: true, status: true, issuerId: true, updatedAt: true,
       items: { orderBy: { sortOrder: 'asc' }, select: { microCredential: { select: { slug: true } } } },
     },
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
-import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { StackDef } from '@/lib/authoring/schemas';
@@ -34,6 +34,19 @@ export const STACK_SLUG_LOCKED = 'The address of a published stack cannot change
  */
 export const STACK_PARTS_LOCKED = 'The micro-credentials in a stack that has been published cannot change: its badges are built on them. To combine others, retire this stack and publish a new one.';
 
+/** A save from a page opened before someone else's save (the form's seenUpdatedAt is older than the stack's). */
+export const STACK_CHANGED = 'Someone else saved this stack after you opened this page, so your changes were not saved. Copy anything you want to keep, reload the page to see the stack as it is now, then make your changes again.';
+/** A save that does not say when its page was opened cannot be checked against someone else's, so it is refused. */
+export const STACK_FORM_OUT_OF_DATE = 'This page is out of date, so your changes were not saved. Copy anything you want to keep, reload the page, then make your changes again.';
+
+/**
+ * Every save says when its page was opened (the stack's updatedAt then). The type requires it; this
+ * refuses a caller that got round the type, rather than saving blind.
+ */
+function assertSeenUpdatedAt(seen: unknown): asserts seen is Date {
+  if (!(seen instanceof Date) || Number.isNaN(seen.getTime())) throw validation(STACK_FORM_OUT_OF_DATE);
+}
+
 /** Whether a stack has ever been published: its badges may exist and link to it. */
 const everPublished = (s: { status: string; publishedAt: Date | null }) => s.publishedAt !== null || s.status !== 'DRAFT';
 
@@ -43,8 +56,8 @@ const everPublished = (s: { status: string; publishedAt: Date | null }) => s.pub
  * each decides on the status and parts the one before it left.
  */
 async function lockStack(tx: Tx, stackId: string) {
-  const rows = await tx.$queryRaw<{ status: string; slug: string; publishedAt: Date | null }[]>`
-    SELECT "status"::text AS "status", "slug", "publishedAt" FROM "Stack" WHERE "id" = ${stackId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ status: string; slug: string; publishedAt: Date | null; updatedAt: Date }[]>`
+    SELECT "status"::text AS "status", "slug", "publishedAt", "updatedAt" FROM "Stack" WHERE "id" = ${stackId} FOR UPDATE`;
   if (!rows[0]) throw notFound('That stack');
   return rows[0];
 }
@@ -92,12 +105,21 @@ export async function createIssuerStack(opts: { actor: Actor; issuerId: string; 
   return createStack({ actor: opts.actor, issuerId: opts.issuerId, def });
 }
 
-export async function updateStack(opts: { actor: Actor; stackId: string; def: z.input<typeof StackDef> }) {
+/**
+ * Rewrites a stack. `seenUpdatedAt`: the stack's updatedAt when the form was loaded. A save on top
+ * of a newer one (another admin's, another tab's, a publish or retire since) is refused with
+ * STACK_CHANGED instead of silently putting back what that one changed. Answers the new updatedAt.
+ */
+export async function updateStack(opts: { actor: Actor; stackId: string; seenUpdatedAt: Date; def: z.input<typeof StackDef> }): Promise<{ updatedAt: Date }> {
   const stack = await loadOwnStack(opts.actor, opts.stackId);
+  assertSeenUpdatedAt(opts.seenUpdatedAt);
+  const seen = opts.seenUpdatedAt.getTime();
   const def = parseStack(opts.def);
   if (new Set(def.microCredentials).size !== def.microCredentials.length) throw validation('Each micro-credential can be in a stack once.', { microCredentials: ['Each micro-credential can be in a stack once.'] });
-  await changePublicPages(async (tx) => {
+  return changePublicPages(async (tx) => {
     const live = await lockStack(tx, stack.id);
+    // Checked first: what this form would change was decided on a stack that is no longer there.
+    if (live.updatedAt.getTime() !== seen) throw conflict(STACK_CHANGED);
     if (def.slug !== live.slug) {
       // Stack badges already issued name /stacks/{slug} as their achievement and criteria.
       if (everPublished(live)) throw validation(STACK_SLUG_LOCKED, { slug: [STACK_SLUG_LOCKED] });
@@ -109,11 +131,17 @@ export async function updateStack(opts: { actor: Actor; stackId: string; def: z.
     const was = new Set(before.map((b) => b.microCredentialId));
     const sameParts = mcs.length === was.size && mcs.every((m) => was.has(m.id));
     if (!sameParts && everPublished(live)) throw validation(STACK_PARTS_LOCKED, { microCredentials: [STACK_PARTS_LOCKED] });
-    await tx.stack.update({ where: { id: stack.id }, data: { slug: def.slug, title: def.title, summary: def.summary, description: def.description, badgeColor: def.badgeColor } });
+    const saved = await tx.stack.update({
+      where: { id: stack.id },
+      // Always later than the one the form saw: two saves within a millisecond still differ.
+      data: { slug: def.slug, title: def.title, summary: def.summary, description: def.description, badgeColor: def.badgeColor, updatedAt: new Date(Math.max(Date.now(), seen + 1)) },
+      select: { updatedAt: true },
+    });
     await tx.stackItem.deleteMany({ where: { stackId: stack.id } });
     await tx.stackItem.createMany({ data: def.microCredentials.map((slug, i) => ({ stackId: stack.id, microCredentialId: mcs.find((m) => m.slug === slug)!.id, sortOrder: i })) });
     await syncStackAndMembers(tx, stack.id, [...was]);
     await recordAudit({ actorId: opts.actor.id, action: 'stack.edit', entityType: 'Stack', entityId: stack.id, organizationId: stack.issuerId, data: { microCredentials: def.microCredentials } }, tx);
+    return saved;
   });
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
-import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import { conflict, forbidden, invalidState, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
 import { MAX_TRACK_LEVELS, TrackDef } from '@/lib/authoring/schemas';
@@ -26,6 +26,19 @@ async function loadOwnTrack(actor: Actor, trackId: string) {
   if (!t) throw notFound('That track');
   if (!canAuthor(actor, t.issuerId)) throw forbidden();
   return t;
+}
+
+/** A save from a page opened before someone else's save (the form's seenUpdatedAt is older than the track's). */
+export const TRACK_CHANGED = 'Someone else saved this track after you opened this page, so your changes were not saved. Copy anything you want to keep, reload the page to see the track as it is now, then make your changes again.';
+/** A save that does not say when its page was opened cannot be checked against someone else's, so it is refused. */
+export const TRACK_FORM_OUT_OF_DATE = 'This page is out of date, so your changes were not saved. Copy anything you want to keep, reload the page, then make your changes again.';
+
+/**
+ * Every save says when its page was opened (the track's updatedAt then). The type requires it; this
+ * refuses a caller that got round the type, rather than saving blind.
+ */
+function assertSeenUpdatedAt(seen: unknown): asserts seen is Date {
+  if (!(seen instanceof Date) || Number.isNaN(seen.getTime())) throw validation(TRACK_FORM_OUT_OF_DATE);
 }
 
 /** Whether a credential has had a published version (retired ones too): teachers may have enrolled in it or earned it. */
@@ -132,19 +145,36 @@ export async function createIssuerTrack(opts: { actor: Actor; issuerId: string; 
  * Rewrites a track and its level order. Levels are the issuer's micro-credentials, level 1 first;
  * credentials dropped from the track are detached, not deleted. Published (or retired) levels keep
  * their place; see placeLevels.
+ *
+ * `seenUpdatedAt`: the track's updatedAt when the form was loaded. A save on top of a newer one
+ * (another admin's, another tab's, a publish or retire since) is refused with TRACK_CHANGED instead
+ * of silently putting back what that one changed. Answers the track's new updatedAt.
  */
-export async function updateTrack(opts: { actor: Actor; trackId: string; def: z.input<typeof TrackDef> }) {
+export async function updateTrack(opts: { actor: Actor; trackId: string; seenUpdatedAt: Date; def: z.input<typeof TrackDef> }): Promise<{ updatedAt: Date }> {
   const track = await loadOwnTrack(opts.actor, opts.trackId);
+  assertSeenUpdatedAt(opts.seenUpdatedAt);
+  const seen = opts.seenUpdatedAt.getTime();
   const def = parseTrack(opts.def);
   if (def.slug !== track.slug) await assertSlugFree(def.slug, track.id);
-  await changePublicPages(async (tx) => {
-    // Writing the row first also locks it: two saves of one track run one after the other.
-    await tx.track.update({
+  return changePublicPages(async (tx) => {
+    // The row first, locked as writing it would (FOR NO KEY UPDATE, so a credential's foreign key
+    // check is not held up): two saves of one track run one after the other, and the second sees the
+    // first's updatedAt.
+    const [live] = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT "updatedAt" FROM "Track" WHERE "id" = ${track.id} FOR NO KEY UPDATE`;
+    if (!live) throw notFound('That track');
+    if (live.updatedAt.getTime() !== seen) throw conflict(TRACK_CHANGED);
+    const saved = await tx.track.update({
       where: { id: track.id },
-      data: { slug: def.slug, kind: def.kind, title: def.title, summary: def.summary, description: def.description, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands },
+      // Always later than the one the form saw: two saves within a millisecond still differ.
+      data: {
+        slug: def.slug, kind: def.kind, title: def.title, summary: def.summary, description: def.description, topic: def.topic, subjects: def.subjects, gradeBands: def.gradeBands,
+        updatedAt: new Date(Math.max(Date.now(), seen + 1)),
+      },
+      select: { updatedAt: true },
     });
     await syncTrackAndLevels(tx, track.id, await placeLevels(tx, track, def.levels));
     await recordAudit({ actorId: opts.actor.id, action: 'track.edit', entityType: 'Track', entityId: track.id, organizationId: track.issuerId, data: { levels: def.levels } }, tx);
+    return saved;
   });
 }
 

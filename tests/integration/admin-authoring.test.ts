@@ -16,6 +16,11 @@ import { SAMPLE_PDF, SAMPLE_PNG } from '../factories';
 
 const search = (q: Record<string, string>) => searchCatalog(CatalogSearchInput.parse(q));
 
+/** The track's last save, as an edit page opened now sends it back (updateTrack refuses a save on top of a newer one). */
+const seenTrack = async (id: string) => (await db.track.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+/** The stack's last save, as an edit page opened now sends it back (updateStack refuses a save on top of a newer one). */
+const seenStack = async (id: string) => (await db.stack.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+
 beforeEach(resetDatabase);
 
 describe('credential versioning', () => {
@@ -109,7 +114,7 @@ describe('tracks and stacks', () => {
     expect((await search({ kind: 'TRACK' })).items.map((i) => i.slug)).toEqual(['feedback-track']);
 
     // A published level keeps its place (tests/integration/track-levels.test.ts): the new one goes after it.
-    await updateTrack({ actor: admin, trackId: track.id, def: { slug: 'feedback-track', title: 'Feedback track', summary: 'Two levels of feedback.', topic: 'Assessment', levels: [a.slug, b.slug] } });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: { slug: 'feedback-track', title: 'Feedback track', summary: 'Two levels of feedback.', topic: 'Assessment', levels: [a.slug, b.slug] } });
     const levels = await db.microCredential.findMany({ where: { trackId: track.id }, orderBy: { level: 'asc' }, select: { slug: true } });
     expect(levels.map((l) => l.slug)).toEqual([a.slug, b.slug]);
     const entry = await db.catalogEntry.findFirstOrThrow({ where: { kind: 'TRACK', refId: track.id } });
@@ -131,7 +136,7 @@ describe('tracks and stacks', () => {
 
     // Its badges are built on its parts, so they stay (tests/integration/stack-parts-locked.test.ts).
     const { mc: c } = await createPublishedCredential({ issuerId: issuer.id, admin });
-    await expect(updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'All about assessment.', microCredentials: [a.slug, c.slug] } })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
+    await expect(updateStack({ actor: admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'All about assessment.', microCredentials: [a.slug, c.slug] } })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
     const tagged = (await search({ stack: 'assessment-stack', kind: 'MICRO_CREDENTIAL' })).items.map((i) => i.slug).sort();
     expect(tagged).toEqual([a.slug, draft.slug].sort());
 

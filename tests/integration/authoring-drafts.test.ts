@@ -14,6 +14,11 @@ import { CatalogSearchInput } from '@/lib/catalog/schemas';
 const search = (q: Record<string, string>) => searchCatalog(CatalogSearchInput.parse(q));
 const liveRow = (id: string) => db.microCredential.findUniqueOrThrow({ where: { id }, select: { slug: true, level: true, topic: true, subjects: true, gradeBands: true } });
 
+/** The track's last save, as an edit page opened now sends it back (updateTrack refuses a save on top of a newer one). */
+const seenTrack = async (id: string) => (await db.track.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+/** The stack's last save, as an edit page opened now sends it back (updateStack refuses a save on top of a newer one). */
+const seenStack = async (id: string) => (await db.stack.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+
 beforeEach(resetDatabase);
 
 describe('a draft of a published credential changes nothing anyone sees until it is published', () => {
@@ -63,7 +68,7 @@ describe('a draft of a published credential changes nothing anyone sees until it
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment', levels: [a.slug, b.slug] } });
     await saveMicroCredentialDraft({ actor: admin, microCredentialId: a.id, def: { ...(await loadDefinition(version.id)).def, title: 'Revised' } });
     // A never-published credential's draft follows a re-ordering: track-levels.test.ts.
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment', levels: [b.slug, a.slug] } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: { slug: 'feedback-track', title: 'Feedback', summary: 'Two levels.', topic: 'Assessment', levels: [b.slug, a.slug] } })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect((await getCredentialForEdit({ actor: admin, microCredentialId: a.id })).def?.level).toBe(1);
     await publishMicroCredential({ actor: admin, microCredentialId: a.id });
     expect((await liveRow(a.id)).level).toBe(1);
@@ -78,7 +83,7 @@ describe('retiring a part of a published stack', () => {
     const stack = await createIssuerStack({ actor: admin, issuerId: issuer.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, b.slug] } });
     // A draft stack does not hold it back.
     await retireMicroCredential({ actor: admin, microCredentialId: b.id });
-    await updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, (await createPublishedCredential({ issuerId: issuer.id, admin })).mc.slug] } });
+    await updateStack({ actor: admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, (await createPublishedCredential({ issuerId: issuer.id, admin })).mc.slug] } });
     await publishStack({ actor: admin, stackId: stack.id });
 
     await expect(retireMicroCredential({ actor: admin, microCredentialId: a.id })).rejects.toMatchObject({
@@ -89,7 +94,7 @@ describe('retiring a part of a published stack', () => {
     expect(await db.catalogEntry.count({ where: { kind: 'MICRO_CREDENTIAL', refId: a.id } })).toBe(1);
 
     // Nor can a published stack take on a part teachers cannot earn (nor any other: stack-parts-locked.test.ts).
-    await expect(updateStack({ actor: admin, stackId: stack.id, def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, b.slug] } })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
+    await expect(updateStack({ actor: admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: { slug: 'assessment-stack', title: 'Assessment stack', summary: 'Both.', microCredentials: [a.slug, b.slug] } })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
 
     await retireStack({ actor: admin, stackId: stack.id });
     await retireMicroCredential({ actor: admin, microCredentialId: a.id });
@@ -101,11 +106,11 @@ describe('retiring a part of a published stack', () => {
     const { mc: b } = await createPublishedCredential({ issuerId: issuer.id, admin });
     const def = (slug: string) => ({ slug, title: 'Feedback stack', summary: 'Both.', microCredentials: [a.slug, b.slug] });
     const stack = await createIssuerStack({ actor: admin, issuerId: issuer.id, def: def('feedback-stack') });
-    await updateStack({ actor: admin, stackId: stack.id, def: def('feedback-stack-2') });
+    await updateStack({ actor: admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: def('feedback-stack-2') });
     await publishStack({ actor: admin, stackId: stack.id });
-    await expect(updateStack({ actor: admin, stackId: stack.id, def: def('feedback-stack-3') })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { slug: [STACK_SLUG_LOCKED] } });
+    await expect(updateStack({ actor: admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: def('feedback-stack-3') })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { slug: [STACK_SLUG_LOCKED] } });
     await retireStack({ actor: admin, stackId: stack.id });
-    await expect(updateStack({ actor: admin, stackId: stack.id, def: def('feedback-stack-3') })).rejects.toMatchObject({ fieldErrors: { slug: [STACK_SLUG_LOCKED] } });
+    await expect(updateStack({ actor: admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: def('feedback-stack-3') })).rejects.toMatchObject({ fieldErrors: { slug: [STACK_SLUG_LOCKED] } });
     expect((await db.stack.findUniqueOrThrow({ where: { id: stack.id } })).slug).toBe('feedback-stack-2');
   });
 });

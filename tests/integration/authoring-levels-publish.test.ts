@@ -27,6 +27,9 @@ vi.mock('next/navigation', async (original) => ({ ...(await original<typeof impo
 const { publishCredentialAction } = await import('@/app/admin/credentials/actions');
 const { default: EditTrackPage } = await import('@/app/admin/tracks/[id]/page');
 
+/** The track's last save, as an edit page opened now sends it back (updateTrack refuses a save on top of a newer one). */
+const seenTrack = async (id: string) => (await db.track.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+
 beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
@@ -126,8 +129,8 @@ describe('the level of a never-published credential in a track, in the editor', 
 
     await saveMicroCredentialDraft({ actor: admin, microCredentialId: next.id, def: { ...def, summary: 'Clearer summary.' }, expected, allowIncomplete: true });
     // The track page can still move it.
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, '', '']) });
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, next.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('reading', 'Reading', [basics.slug, '', '']) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('reading', 'Reading', [basics.slug, next.slug]) });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${next.slug}`]);
   });
 });
@@ -156,7 +159,7 @@ describe('a track with a gap in its levels', () => {
 
     // Filled in, the track saves and nothing published moved.
     const filler = await createDraftCredential(admin, issuer.id, 'Reading conferences');
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, filler.slug, advanced.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('reading', 'Reading', [basics.slug, filler.slug, advanced.slug]) });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${filler.slug}`, `3:${advanced.slug}`]);
   });
 });
@@ -174,7 +177,7 @@ describe('deleting a never-published draft that is a level of a track', () => {
     });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${middle.slug}`, `3:${advanced.slug}`]);
 
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading', 'Reading', [basics.slug, advanced.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('reading', 'Reading', [basics.slug, advanced.slug]) });
     await deleteDraftMicroCredential({ actor: admin, microCredentialId: middle.id });
     expect(await db.microCredential.count({ where: { id: middle.id } })).toBe(0);
     expect(await trackLevelsOf(track.id)).toEqual([`1:${basics.slug}`, `2:${advanced.slug}`]);

@@ -649,11 +649,11 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     // The track and stack actions build their definitions from raw form strings.
     const str = anyOr('ok-slug-1');
     await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, topic: str, levels: fc.array(str, { maxLength: 3 }) }), call: (def) => createIssuerTrack({ actor: w.adminB, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });
-    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, topic: str, levels: fc.array(str, { maxLength: 3 }) }), call: (def) => updateTrack({ actor: w.adminA, trackId: w.track.id, def: { ...(def as object), slug: '--bad--' } as never }), mustNotSucceed: true });
+    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, topic: str, levels: fc.array(str, { maxLength: 3 }) }), call: async (def) => updateTrack({ actor: w.adminA, trackId: w.track.id, seenUpdatedAt: (await db.track.findUniqueOrThrow({ where: { id: w.track.id } })).updatedAt, def: { ...(def as object), slug: '--bad--' } as never }), mustNotSucceed: true });
     await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, microCredentials: fc.array(str, { maxLength: 3 }) }), call: (def) => createIssuerStack({ actor: w.adminB, issuerId: w.issuerA.id, def: def as never }), mustNotSucceed: true });
-    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, microCredentials: fc.array(str, { maxLength: 3 }) }), call: (def) => updateStack({ actor: w.adminB, stackId: w.stack.id, def: def as never }), mustNotSucceed: true });
-    await pipeline({ schema: ActionId, arb: idOr(w.stack.id), call: (id) => updateStack({ actor: w.adminB, stackId: id, def: {} as never }), mustNotSucceed: true });
-    await pipeline({ schema: ActionId, arb: idOr(w.track.id), call: (id) => updateTrack({ actor: w.adminB, trackId: id, def: {} as never }), mustNotSucceed: true });
+    await pipeline({ arb: fc.record({ slug: str, title: str, summary: str, microCredentials: fc.array(str, { maxLength: 3 }) }), call: async (def) => updateStack({ actor: w.adminB, stackId: w.stack.id, seenUpdatedAt: (await db.stack.findUniqueOrThrow({ where: { id: w.stack.id } })).updatedAt, def: def as never }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.stack.id), call: async (id) => updateStack({ actor: w.adminB, stackId: id, seenUpdatedAt: (await db.stack.findUniqueOrThrow({ where: { id: w.stack.id } })).updatedAt, def: {} as never }), mustNotSucceed: true });
+    await pipeline({ schema: ActionId, arb: idOr(w.track.id), call: async (id) => updateTrack({ actor: w.adminB, trackId: id, seenUpdatedAt: (await db.track.findUniqueOrThrow({ where: { id: w.track.id } })).updatedAt, def: {} as never }), mustNotSucceed: true });
   });
 
   it('awards: revocation by the wrong issuer or with broken ids', async () => {

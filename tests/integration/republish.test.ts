@@ -22,6 +22,9 @@ async function openEditor(actor: Actor, microCredentialId: string) {
   return { versionId: latest.id, updatedAt: latest.updatedAt };
 }
 
+/** The track's last save, as an edit page opened now sends it back (updateTrack refuses a save on top of a newer one). */
+const seenTrack = async (id: string) => (await db.track.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+
 beforeEach(resetDatabase);
 
 describe('publishing a retired micro-credential again', () => {
@@ -171,7 +174,7 @@ describe('tracks and stacks around a retired credential', () => {
 
     // Retired, it still holds its level: badges earned at that level rely on it, so the track keeps it.
     await retireMicroCredential({ actor: admin, microCredentialId: b.id });
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: { ...def, levels: [a.slug] } })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: { ...def, levels: [a.slug] } })).rejects.toMatchObject({
       code: 'VALIDATION',
       fieldErrors: { 'levels.1': [expect.stringContaining('was published as level 2 and is now retired, so it cannot be taken out of the track')] },
     });

@@ -17,6 +17,9 @@ import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { startApplication } from '@/lib/submissions/mutations';
 
+/** The stack's last save, as an edit page opened now sends it back (updateStack refuses a save on top of a newer one). */
+const seenStack = async (id: string) => (await db.stack.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+
 beforeEach(resetDatabase);
 
 async function earn(teacher: Actor, microCredentialId: string) {
@@ -44,17 +47,17 @@ describe('the parts of a stack that has been published', () => {
   it('cannot be swapped, added to or removed, published or retired; its words and the order of its parts can change', async () => {
     const w = await publishedStack();
     const refused = { code: 'VALIDATION', fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } };
-    await expect(updateStack({ actor: w.admin, stackId: w.stackId, def: w.def([w.a.slug, w.c.slug]) })).rejects.toMatchObject(refused);
-    await expect(updateStack({ actor: w.admin, stackId: w.stackId, def: w.def([w.a.slug, w.b.slug, w.c.slug]) })).rejects.toMatchObject(refused);
+    await expect(updateStack({ actor: w.admin, stackId: w.stackId, seenUpdatedAt: await seenStack(w.stackId), def: w.def([w.a.slug, w.c.slug]) })).rejects.toMatchObject(refused);
+    await expect(updateStack({ actor: w.admin, stackId: w.stackId, seenUpdatedAt: await seenStack(w.stackId), def: w.def([w.a.slug, w.b.slug, w.c.slug]) })).rejects.toMatchObject(refused);
     expect(await partsOf(w.stackId)).toEqual([w.a.id, w.b.id]);
     // Nor can one be removed, here from a stack of three.
     const three = await createIssuerStack({ actor: w.admin, issuerId: w.issuerId, def: { ...w.def([w.a.slug, w.b.slug, w.c.slug]), slug: 'three-stack' } });
     await publishStack({ actor: w.admin, stackId: three.id });
-    await expect(updateStack({ actor: w.admin, stackId: three.id, def: { ...w.def([w.a.slug, w.b.slug]), slug: 'three-stack' } })).rejects.toMatchObject(refused);
+    await expect(updateStack({ actor: w.admin, stackId: three.id, seenUpdatedAt: await seenStack(three.id), def: { ...w.def([w.a.slug, w.b.slug]), slug: 'three-stack' } })).rejects.toMatchObject(refused);
     expect(await partsOf(three.id)).toEqual([w.a.id, w.b.id, w.c.id]);
 
     // Words, colour and order are not what its badges are built on.
-    await updateStack({ actor: w.admin, stackId: w.stackId, def: w.def([w.b.slug, w.a.slug], { title: 'Feedback that moves learning', summary: 'Two ways to give feedback.', description: 'Longer.', badgeColor: '#0f766e' }) });
+    await updateStack({ actor: w.admin, stackId: w.stackId, seenUpdatedAt: await seenStack(w.stackId), def: w.def([w.b.slug, w.a.slug], { title: 'Feedback that moves learning', summary: 'Two ways to give feedback.', description: 'Longer.', badgeColor: '#0f766e' }) });
     expect(await db.stack.findUniqueOrThrow({ where: { id: w.stackId }, select: { title: true, summary: true, description: true, badgeColor: true, status: true } })).toEqual({
       title: 'Feedback that moves learning', summary: 'Two ways to give feedback.', description: 'Longer.', badgeColor: '#0f766e', status: 'PUBLISHED',
     });
@@ -62,7 +65,7 @@ describe('the parts of a stack that has been published', () => {
 
     // Retired, it still names the badges already issued: the parts stay.
     await retireStack({ actor: w.admin, stackId: w.stackId });
-    await expect(updateStack({ actor: w.admin, stackId: w.stackId, def: w.def([w.a.slug, w.c.slug]) })).rejects.toMatchObject(refused);
+    await expect(updateStack({ actor: w.admin, stackId: w.stackId, seenUpdatedAt: await seenStack(w.stackId), def: w.def([w.a.slug, w.c.slug]) })).rejects.toMatchObject(refused);
     expect(await partsOf(w.stackId)).toEqual([w.b.id, w.a.id]);
   });
 
@@ -71,7 +74,7 @@ describe('the parts of a stack that has been published', () => {
     const { mc: b } = await createPublishedCredential({ issuerId: a.issuer.id, admin: a.admin });
     const { mc: c } = await createPublishedCredential({ issuerId: a.issuer.id, admin: a.admin });
     const stack = await createIssuerStack({ actor: a.admin, issuerId: a.issuer.id, def: { slug: 'draft-stack', title: 'Draft', summary: 'Two.', microCredentials: [a.mc.slug, b.slug] } });
-    await updateStack({ actor: a.admin, stackId: stack.id, def: { slug: 'draft-stack', title: 'Draft', summary: 'Two.', microCredentials: [a.mc.slug, c.slug] } });
+    await updateStack({ actor: a.admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: { slug: 'draft-stack', title: 'Draft', summary: 'Two.', microCredentials: [a.mc.slug, c.slug] } });
     expect(await partsOf(stack.id)).toEqual([a.mc.id, c.id]);
   });
 
@@ -83,8 +86,8 @@ describe('the parts of a stack that has been published', () => {
     const stackBadge = await db.award.findFirstOrThrow({ where: { userId: teacher.id, stackId: w.stackId }, select: { id: true } });
 
     // The admin tries to swap B for C (refused), then edits the words and the order.
-    await expect(updateStack({ actor: w.admin, stackId: w.stackId, def: w.def([w.a.slug, w.c.slug]) })).rejects.toMatchObject({ fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
-    await updateStack({ actor: w.admin, stackId: w.stackId, def: w.def([w.b.slug, w.a.slug], { summary: 'Both, in a new order.' }) });
+    await expect(updateStack({ actor: w.admin, stackId: w.stackId, seenUpdatedAt: await seenStack(w.stackId), def: w.def([w.a.slug, w.c.slug]) })).rejects.toMatchObject({ fieldErrors: { microCredentials: [STACK_PARTS_LOCKED] } });
+    await updateStack({ actor: w.admin, stackId: w.stackId, seenUpdatedAt: await seenStack(w.stackId), def: w.def([w.b.slug, w.a.slug], { summary: 'Both, in a new order.' }) });
 
     // A suspended and reinstated: the stack badge goes on hold and comes back.
     await suspendAward({ actor: w.admin, awardId: partA, reason: 'A complaint is being looked into.' });
@@ -121,7 +124,7 @@ describe('a save and a publish of one stack at the same moment', () => {
       await publisher.query(`SELECT 1 FROM "Stack" WHERE "id" = $1 FOR UPDATE`, [stack.id]);
       await publisher.query(`UPDATE "Stack" SET "status" = 'PUBLISHED', "publishedAt" = now() WHERE "id" = $1`, [stack.id]);
       // Another tab saves the stack with a draft part in place of B.
-      const save = watch(updateStack({ actor: a.admin, stackId: stack.id, def: def([a.mc.slug, draftPart.slug]) }));
+      const save = watch(updateStack({ actor: a.admin, stackId: stack.id, seenUpdatedAt: await seenStack(stack.id), def: def([a.mc.slug, draftPart.slug]) }));
       await untilWaitingOnLocksOr(1, () => Number(save.settled), HELD_STACK_TIMEOUT);
       await publisher.query('COMMIT');
       const outcome = await save.outcome;

@@ -13,6 +13,9 @@ vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { saveTrackAction } = await import('@/app/admin/tracks/actions');
 
+/** The track's last save, as an edit page opened now sends it back (updateTrack refuses a save on top of a newer one). */
+const seenTrack = async (id: string) => (await db.track.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+
 beforeEach(async () => {
   await resetDatabase();
   session.actor = null;
@@ -31,7 +34,7 @@ describe('a credential that is already a level of another track', () => {
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('reading-track', 'Reading', [mine.slug]) });
 
     const said = '“Reading conferences” is level 2 of the track “Literacy coaching”. Remove it from that track first.';
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading-track', 'Reading', [mine.slug, conferences.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('reading-track', 'Reading', [mine.slug, conferences.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION', message: said, fieldErrors: { 'levels.1': [said] },
     });
     expect(await trackLevelsOf(coaching.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
@@ -44,7 +47,7 @@ describe('a credential that is already a level of another track', () => {
     expect(await db.track.count({ where: { slug: 'new-track' } })).toBe(0);
 
     // A published level of the other track: it stays there, so the message does not send the admin to remove it.
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('reading-track', 'Reading', [mine.slug, basics.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('reading-track', 'Reading', [mine.slug, basics.slug]) })).rejects.toMatchObject({
       fieldErrors: { 'levels.1': ['“Reading basics” is level 1 of the track “Literacy coaching” and has been published there, so it stays in that track. Choose another credential.'] },
     });
     expect(await trackLevelsOf(coaching.id)).toEqual([`1:${basics.slug}`, `2:${conferences.slug}`]);
@@ -57,9 +60,10 @@ describe('a credential that is already a level of another track', () => {
     const shared = await createDraftCredential(admin, issuer.id, 'Reading conferences');
     const one = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('track-one', 'One', []) });
     const two = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('track-two', 'Two', []) });
+    const [seenOne, seenTwo] = [await seenTrack(one.id), await seenTrack(two.id)];
     const results = await Promise.allSettled([
-      updateTrack({ actor: admin, trackId: one.id, def: trackDefinition('track-one', 'One', [shared.slug]) }),
-      updateTrack({ actor: admin, trackId: two.id, def: trackDefinition('track-two', 'Two', [shared.slug]) }),
+      updateTrack({ actor: admin, trackId: one.id, seenUpdatedAt: seenOne, def: trackDefinition('track-one', 'One', [shared.slug]) }),
+      updateTrack({ actor: admin, trackId: two.id, seenUpdatedAt: seenTwo, def: trackDefinition('track-two', 'Two', [shared.slug]) }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
@@ -81,7 +85,7 @@ describe('a published credential in the track', () => {
 
   it('keeps its level: re-ordering is refused on both levels, and nothing changes', async () => {
     const { admin, a, b, track } = await publishedTrack();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [b.slug, a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('feedback-track', 'Feedback', [b.slug, a.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION',
       message: 'The levels cannot be saved like this. Fix the highlighted levels.',
       fieldErrors: {
@@ -97,16 +101,16 @@ describe('a published credential in the track', () => {
 
   it('cannot be taken out of the track, published or retired, nor pushed down by a level put before it', async () => {
     const { issuer, admin, a, b, track } = await publishedTrack();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION',
       fieldErrors: { 'levels.1': ['“Feedback in your classroom” is published as level 2, so it cannot be taken out of the track: teachers who enrolled in it or earned it, and the catalogue, rely on its place in it. Put it back at level 2. To stop offering it, retire the credential instead.'] },
     });
     await retireMicroCredential({ actor: admin, microCredentialId: b.id });
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('feedback-track', 'Feedback', [a.slug]) })).rejects.toMatchObject({
       fieldErrors: { 'levels.1': [expect.stringMatching(/^“Feedback in your classroom” was published as level 2 and is now retired, so it cannot be taken out of the track/)] },
     });
     const first = await createDraftCredential(admin, issuer.id, 'Before everything');
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [first.slug, a.slug, b.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('feedback-track', 'Feedback', [first.slug, a.slug, b.slug]) })).rejects.toMatchObject({
       fieldErrors: { 'levels.0': [expect.stringContaining('has to stay level 1')], 'levels.1': [expect.stringContaining('has to stay level 2')] },
     });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
@@ -115,7 +119,7 @@ describe('a published credential in the track', () => {
   it('leaves never-published levels free: added after it, re-ordered, replaced and removed, each save logged', async () => {
     const { issuer, admin, a, b, track } = await publishedTrack();
     const [d1, d2, d3] = [await createDraftCredential(admin, issuer.id, 'Draft one'), await createDraftCredential(admin, issuer.id, 'Draft two'), await createDraftCredential(admin, issuer.id, 'Draft three')];
-    const save = (levels: string[]) => updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', levels) });
+    const save = async (levels: string[]) => updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('feedback-track', 'Feedback', levels) });
 
     await save([a.slug, b.slug, d1.slug, d2.slug]);
     expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`, `3:${d1.slug}`, `4:${d2.slug}`]);
@@ -137,7 +141,7 @@ describe('a published credential in the track', () => {
     const c = await publishNewCredential(admin, issuer.id, 'Level three');
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('three-levels', 'Three', [a.slug, d1.slug, c.slug]) });
     const d2 = await createDraftCredential(admin, issuer.id, 'Level two, second try');
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('three-levels', 'Three', [a.slug, d2.slug, c.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('three-levels', 'Three', [a.slug, d2.slug, c.slug]) });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${d2.slug}`, `3:${c.slug}`]);
   });
 
@@ -146,7 +150,7 @@ describe('a published credential in the track', () => {
     const d1 = await createDraftCredential(admin, issuer.id, 'First');
     const d2 = await createDraftCredential(admin, issuer.id, 'Second');
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('two-drafts', 'Two', [d1.slug, d2.slug]) });
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-drafts', 'Two', [d2.slug, d1.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('two-drafts', 'Two', [d2.slug, d1.slug]) });
     expect((await getCredentialForEdit({ actor: admin, microCredentialId: d1.id })).def?.level).toBe(2);
     await publishMicroCredential({ actor: admin, microCredentialId: d1.id });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${d2.slug}`, `2:${d1.slug}`]);
@@ -165,7 +169,7 @@ describe('empty and repeated levels', () => {
 
   it('an empty level before the last is refused on that level instead of moving the later ones down', async () => {
     const { admin, a, b, track } = await twoLevels();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-levels', 'Two', [a.slug, '', b.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('two-levels', 'Two', [a.slug, '', b.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION', fieldErrors: { 'levels.1': ['Level 2 is empty, but level 3 has a credential: a track cannot skip a level. Choose a credential for level 2, or move the later levels up if they were never published.'] },
     });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
@@ -173,13 +177,13 @@ describe('empty and repeated levels', () => {
 
   it('empty levels after the last are ignored', async () => {
     const { admin, a, b, track } = await twoLevels();
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-levels', 'Two', [b.slug, a.slug, '', ' ', '']) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('two-levels', 'Two', [b.slug, a.slug, '', ' ', '']) });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${b.slug}`, `2:${a.slug}`]);
   });
 
   it('a credential chosen for two levels is refused on the second', async () => {
     const { admin, a, b, track } = await twoLevels();
-    await expect(updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('two-levels', 'Two', [a.slug, b.slug, a.slug]) })).rejects.toMatchObject({
+    await expect(updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('two-levels', 'Two', [a.slug, b.slug, a.slug]) })).rejects.toMatchObject({
       code: 'VALIDATION', fieldErrors: { 'levels.2': ['Level 3 repeats level 1: a credential can be one level only. Choose another credential, or leave level 3 empty.'] },
     });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
@@ -188,19 +192,19 @@ describe('empty and repeated levels', () => {
   it('the form’s five level boxes: an empty one in the middle comes back as that level’s error; empty ones at the end save', async () => {
     const { admin, a, b, track } = await twoLevels();
     session.actor = admin;
-    const form = (levels: string[]) => {
+    const form = async (levels: string[]) => {
       const f = new FormData();
-      for (const [k, v] of Object.entries({ trackId: track.id, intent: 'save', slug: 'two-levels', kind: 'TRACK', title: 'Two', summary: 'Levels of one skill.', topic: 'Literacy', subjects: '', gradeBands: '', description: '' })) f.append(k, v);
+      for (const [k, v] of Object.entries({ trackId: track.id, seenUpdatedAt: (await seenTrack(track.id)).toISOString(), intent: 'save', slug: 'two-levels', kind: 'TRACK', title: 'Two', summary: 'Levels of one skill.', topic: 'Literacy', subjects: '', gradeBands: '', description: '' })) f.append(k, v);
       for (const level of levels) f.append('levels', level);
       return f;
     };
-    const gap = await saveTrackAction({ ok: true }, form([b.slug, '', a.slug, '', '']));
+    const gap = await saveTrackAction({ ok: true }, await form([b.slug, '', a.slug, '', '']));
     expect(gap.ok).toBe(false);
     // Shown on the Level 2 box, which the form marks invalid and focuses.
     expect(levelErrors(gap.ok ? undefined : gap.fieldErrors, 1)).toEqual(['Level 2 is empty, but level 3 has a credential: a track cannot skip a level. Choose a credential for level 2, or move the later levels up if they were never published.']);
     expect(await trackLevelsOf(track.id)).toEqual([`1:${a.slug}`, `2:${b.slug}`]);
 
-    expect(await saveTrackAction({ ok: true }, form([b.slug, a.slug, '', '', '']))).toMatchObject({ ok: true });
+    expect(await saveTrackAction({ ok: true }, await form([b.slug, a.slug, '', '', '']))).toMatchObject({ ok: true });
     expect(await trackLevelsOf(track.id)).toEqual([`1:${b.slug}`, `2:${a.slug}`]);
   });
 });
@@ -222,7 +226,7 @@ describe('catalogue entries', () => {
     const track = await createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug]) });
     await publishTrack({ actor: admin, trackId: track.id });
     expect(Number((await entry('TRACK', track.id)).pdHours)).toBe(10);
-    await updateTrack({ actor: admin, trackId: track.id, def: trackDefinition('feedback-track', 'Feedback', [a.slug, b.slug]) });
+    await updateTrack({ actor: admin, trackId: track.id, seenUpdatedAt: await seenTrack(track.id), def: trackDefinition('feedback-track', 'Feedback', [a.slug, b.slug]) });
     expect(Number((await entry('TRACK', track.id)).pdHours)).toBe(15);
     expect((await entry('MICRO_CREDENTIAL', b.id)).level).toBe(2);
   });

@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
 import { requireActor } from '@/lib/auth/session';
-import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
+import { createIssuerTrack, publishTrack, retireTrack, TRACK_FORM_OUT_OF_DATE, updateTrack } from '@/lib/authoring/tracks';
+import { seenAtInput } from '@/lib/seen-at';
 import { formDataToObject, toActionError, type ActionResult } from '@/lib/action-result';
 
 const list = (v: unknown) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -18,12 +19,25 @@ const Input = z.object({
   trackId: str().max(40).optional(),
   issuerId: str().max(40).optional(),
   intent: z.enum(['save', 'publish', 'retire']).default('save'),
+  // When the page was opened (the track's updatedAt then), from a hidden field: a save on top of
+  // someone else's newer save is refused instead of putting back what they changed.
+  seenUpdatedAt: seenAtInput(TRACK_FORM_OUT_OF_DATE).optional(),
+}).superRefine((v, ctx) => {
+  // Retiring saves nothing from the form, so it needs no load time; every other save of a track does.
+  if (v.trackId && v.intent !== 'retire' && !v.seenUpdatedAt) ctx.addIssue({ code: 'custom', path: ['seenUpdatedAt'], message: TRACK_FORM_OUT_OF_DATE });
 });
+
+/** Retiring changes only the status: what was changed in the form is not saved, and the admin is told so. */
+const RETIRED = 'Retired: it is no longer in the catalogue. Retiring does not save changes made in the form: any you made were not saved.';
 
 export async function saveTrackAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const raw = formDataToObject(formData);
   const meta = Input.safeParse(raw);
-  if (!meta.success) return { ok: false, formError: 'The form could not be read.' };
+  if (!meta.success) {
+    // A page without a usable load time is told to reload, not to fix fields.
+    const stale = meta.error.issues.some((i) => i.path[0] === 'seenUpdatedAt');
+    return { ok: false, formError: stale ? TRACK_FORM_OUT_OF_DATE : 'The form could not be read.' };
+  }
   const def = {
     slug: String(raw.slug ?? ''), kind: String(raw.kind ?? 'TRACK') as 'TRACK' | 'COURSE', title: String(raw.title ?? ''), summary: String(raw.summary ?? ''),
     description: String(raw.description ?? ''), topic: String(raw.topic ?? ''), subjects: list(raw.subjects), gradeBands: list(raw.gradeBands), levels: boxes(raw.levels),
@@ -34,7 +48,7 @@ export async function saveTrackAction(_prev: ActionResult, formData: FormData): 
     if (meta.data.intent === 'retire' && id) {
       await retireTrack({ actor, trackId: id });
     } else {
-      if (id) await updateTrack({ actor, trackId: id, def });
+      if (id) await updateTrack({ actor, trackId: id, seenUpdatedAt: meta.data.seenUpdatedAt!, def });
       else id = (await createIssuerTrack({ actor, issuerId: meta.data.issuerId ?? '', def })).id;
       if (meta.data.intent === 'publish') await publishTrack({ actor, trackId: id });
     }
@@ -45,5 +59,5 @@ export async function saveTrackAction(_prev: ActionResult, formData: FormData): 
   revalidatePath('/catalog');
   if (!meta.data.trackId) redirect(`/admin/tracks/${id}?saved=1`);
   revalidatePath(`/admin/tracks/${id}`);
-  return { ok: true, message: meta.data.intent === 'publish' ? 'Saved and published.' : meta.data.intent === 'retire' ? 'Retired: it is no longer in the catalogue.' : 'Saved.' };
+  return { ok: true, message: meta.data.intent === 'publish' ? 'Saved and published.' : meta.data.intent === 'retire' ? RETIRED : 'Saved.' };
 }

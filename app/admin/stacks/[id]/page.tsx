@@ -44,6 +44,7 @@ export default async function EditStackPage({ params, searchParams }: { params: 
       <StackForm
         key={s.status}
         stackId={s.id}
+        seenUpdatedAt={s.updatedAt.toISOString()}
         issuers={issuers.map((i) => ({ id: i.id, name: i.name }))}
         status={s.status}
         options={options}

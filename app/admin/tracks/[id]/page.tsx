@@ -44,6 +44,7 @@ export default async function EditTrackPage({ params, searchParams }: { params: 
       <TrackForm
         key={t.status}
         trackId={t.id}
+        seenUpdatedAt={t.updatedAt.toISOString()}
         issuers={issuers.map((i) => ({ id: i.id, name: i.name }))}
         status={t.status}
         options={options}

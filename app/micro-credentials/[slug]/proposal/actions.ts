@@ -8,8 +8,12 @@ import { ProposalDraftInput, ProposalInput, type ProposalAutosaveResult, type Pr
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
 
-/** Failures that saving again cannot fix: the page is out of date, or the proposal went on without it. */
-const FINAL: ErrorCode[] = ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED'];
+/**
+ * Failures that saving again cannot fix: the page is out of date, or the proposal went on without it.
+ * Not a lapsed session (as for answers and scores): once the teacher signs in again in another tab,
+ * the next try gets through, and the text stays on the page and in this browser meanwhile.
+ */
+const FINAL: ErrorCode[] = ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN'];
 const isFinal = (e: unknown) => isDomainError(e) && FINAL.includes(e.code);
 
 const failure = (r: ActionResult<never>) => ({ ok: false as const, formError: r.ok ? undefined : r.formError, fieldErrors: r.ok ? undefined : r.fieldErrors });

@@ -1,0 +1,174 @@
+// The track and stack editors, pressed with no answer from the server (the connection dropped, or a
+// deploy since the page loaded made the action unknown): the rejection used to reach the error
+// boundary, and the whole page, with everything typed in the form, gave way to "Something went
+// wrong". Now the form says so in place and can be sent again (useReachableActionState). Each edit
+// page also sends back when it was opened (seenUpdatedAt), so a save on top of a newer one is refused.
+//
+// No DOM library: the hooks the forms use are stood in for by a small keeper of state (by call
+// order, as React keeps it), as in review-forms-offline.test.ts.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ActionResult } from '@/lib/action-result';
+import { textJoined } from '../setup/html';
+
+/** What reached the error boundary: the page would show "Something went wrong" instead of the form. */
+const boundary: unknown[] = [];
+let slots: unknown[] = [];
+let slot = 0;
+let live = false;
+const running = new Set<Promise<unknown>>();
+
+function track(work: () => unknown, done: () => void) {
+  let p: Promise<unknown>;
+  try {
+    p = Promise.resolve(work());
+  } catch (e) {
+    p = Promise.reject(e);
+  }
+  const tracked = p.then(() => undefined, (e: unknown) => void boundary.push(e)).finally(() => {
+    done();
+    running.delete(tracked);
+  });
+  running.add(tracked);
+}
+
+vi.mock('react', async (original) => {
+  const actual = await original<typeof import('react')>();
+  const take = <T,>(init: () => T): [number, T] => {
+    const i = slot++;
+    if (!(i in slots)) slots[i] = init();
+    return [i, slots[i] as T];
+  };
+  return {
+    ...actual,
+    startTransition: (fn: () => unknown) => track(fn, () => undefined),
+    useState: <T,>(init: T | (() => T)) => {
+      const first = () => (typeof init === 'function' ? (init as () => T)() : init);
+      if (!live) return [first(), () => undefined];
+      const [i, value] = take(first);
+      return [value, (next: unknown) => (slots[i] = typeof next === 'function' ? (next as (p: unknown) => unknown)(slots[i]) : next)];
+    },
+    useTransition: () => {
+      if (!live) return [false, (fn: () => void) => fn()];
+      const [i, pending] = take(() => false);
+      return [pending, (fn: () => unknown) => {
+        slots[i] = true;
+        track(fn, () => (slots[i] = false));
+      }];
+    },
+    useActionState: <S,>(action: (prev: S, payload: unknown) => Promise<S>, initial: S) => {
+      if (!live) return [initial, () => undefined, false];
+      const [i, state] = take(() => initial);
+      const [p, pending] = take(() => false);
+      const dispatch = (payload: unknown) => {
+        slots[p] = true;
+        track(async () => {
+          slots[i] = await action(slots[i] as S, payload);
+        }, () => (slots[p] = false));
+      };
+      return [state, dispatch, pending];
+    },
+  };
+});
+
+const saveTrackAction = vi.fn<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>();
+const saveStackAction = vi.fn<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>();
+vi.mock('@/app/admin/tracks/actions', () => ({ saveTrackAction: (prev: ActionResult, fd: FormData) => saveTrackAction(prev, fd) }));
+vi.mock('@/app/admin/stacks/actions', () => ({ saveStackAction: (prev: ActionResult, fd: FormData) => saveStackAction(prev, fd) }));
+
+const { TrackForm, StackForm, TRACK_UNREACHABLE, STACK_UNREACHABLE } = await import('@/components/admin/track-stack-forms');
+
+beforeEach(() => {
+  slots = [];
+  slot = 0;
+  boundary.length = 0;
+  saveTrackAction.mockReset();
+  saveStackAction.mockReset();
+  // No form element outside a browser: the form's fields are given as `{ fields }` where it is read.
+  vi.stubGlobal(
+    'FormData',
+    class extends globalThis.FormData {
+      constructor(form?: { fields?: Record<string, string> }) {
+        super();
+        for (const [k, v] of Object.entries(form?.fields ?? {})) this.set(k, v);
+      }
+    },
+  );
+  return () => vi.unstubAllGlobals();
+});
+
+function run<P>(component: (props: P) => ReactNode, props: P): ReactNode {
+  slot = 0;
+  live = true;
+  try {
+    return component(props);
+  } finally {
+    live = false;
+  }
+}
+const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
+async function settle() {
+  for (let i = 0; i < 20; i++) {
+    await Promise.all([...running]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!running.size) return;
+  }
+}
+/** Presses Save on the form `tree` is, as a browser with scripts does (its onSubmit). */
+function pressSave(tree: ReactNode, fields: Record<string, string>) {
+  const form = tree as { type: string; props: { onSubmit: (e: unknown) => void } };
+  expect(form.type).toBe('form');
+  form.props.onSubmit({ preventDefault: () => undefined, nativeEvent: { submitter: { name: 'intent', value: 'save' } }, currentTarget: { fields } });
+}
+
+const OFFLINE = () => new TypeError('Failed to fetch');
+const SEEN = '2026-03-02T10:15:00.123Z';
+const issuers = [{ id: 'i1', name: 'Issuer' }];
+const forms = [
+  {
+    name: 'track',
+    component: TrackForm as (p: unknown) => ReactNode,
+    action: saveTrackAction,
+    unreachable: TRACK_UNREACHABLE,
+    props: { trackId: 't1', seenUpdatedAt: SEEN, issuers, status: 'DRAFT', options: [], initial: { slug: 'feedback-track', kind: 'TRACK', title: 'Feedback', summary: 'S', description: '', topic: 'T', subjects: '', gradeBands: '', levels: [] } },
+    fields: { trackId: 't1', seenUpdatedAt: SEEN, title: 'Feedback, typed on' } as Record<string, string>,
+  },
+  {
+    name: 'stack',
+    component: StackForm as (p: unknown) => ReactNode,
+    action: saveStackAction,
+    unreachable: STACK_UNREACHABLE,
+    props: { stackId: 's1', seenUpdatedAt: SEEN, issuers, status: 'DRAFT', options: [], initial: { slug: 'feedback-stack', title: 'Feedback', summary: 'S', description: '', badgeColor: '#7c3aed', microCredentials: [] } },
+    fields: { stackId: 's1', seenUpdatedAt: SEEN, title: 'Feedback, typed on' } as Record<string, string>,
+  },
+];
+
+describe.each(forms)('the $name editor', ({ component, action, unreachable, props, fields }) => {
+  it('sends back when its page was opened', () => {
+    expect(html(component, props)).toContain(`<input type="hidden" name="seenUpdatedAt" value="${SEEN}"/>`);
+  });
+
+  it('with no answer from the server: the form stays, says so, and sends again', async () => {
+    action.mockRejectedValueOnce(OFFLINE());
+    pressSave(run(component, props), fields);
+    await settle();
+    expect(boundary).toEqual([]);
+    expect(action).toHaveBeenCalledTimes(1);
+    expect(Object.fromEntries(action.mock.calls[0][1].entries())).toEqual({ ...fields, intent: 'save' });
+    const page = html(component, props);
+    expect(textJoined(page)).toContain(unreachable);
+    expect(unreachable).toMatch(/^We could not reach the server, so the (track|stack) may not have been saved\./);
+    expect(page).toMatch(/<button type="submit" value="save"[^>]*>Save<\/button>/);
+    expect(page).not.toMatch(/<button[^>]*disabled=""[^>]*>Save</);
+
+    action.mockResolvedValueOnce({ ok: true, message: 'Saved.' });
+    pressSave(run(component, props), fields);
+    await settle();
+    expect(boundary).toEqual([]);
+    expect(action).toHaveBeenCalledTimes(2);
+    const done = textJoined(html(component, props));
+    expect(done).toContain('Saved.');
+    expect(done).not.toContain('We could not reach the server');
+  });
+});
