@@ -14,9 +14,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requireUser('/notifications');
   const { cursor, marked } = await searchParams;
   const at = cursor && /^[a-z0-9]{1,40}$/i.test(cursor) ? cursor : undefined;
-  const rows = await listNotifications(actor.id, { cursor: at });
+  // Before the list is read: a notification saved while it is read is not taken for one shown.
   const shownAt = new Date();
+  const rows = await listNotifications(actor.id, { cursor: at });
   const page = rows.slice(0, 20);
+  // "Mark all as read" marks up to the newest notification on the first page, by its own timestamp
+  // (the database's clock, not this server's): one saved after the page was read, even stamped
+  // earlier than the moment of reading (its transaction began before), stays unread. On a later
+  // page, the newer ones are on the pages before it: up to when this one was shown.
+  const upTo = !at && page.length ? page[0].createdAt : shownAt;
   const nextCursor = rows.length > 20 ? page[page.length - 1].id : null;
   return (
     <div>
@@ -26,7 +32,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           page.some((n) => !n.readAt) ? (
             <form action={markAllReadAction}>
               {/* Only what was on the page when it was shown: a notification arriving after stays unread. */}
-              <input type="hidden" name="upTo" value={shownAt.toISOString()} />
+              <input type="hidden" name="upTo" value={upTo.toISOString()} />
               {/* Back to this page of the list afterwards. */}
               {at ? <input type="hidden" name="cursor" value={at} /> : null}
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">

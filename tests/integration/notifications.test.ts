@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
@@ -10,7 +11,8 @@ import { markAllNotificationsRead, openNotification } from '@/lib/notifications/
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { openNotificationAction } = await import('@/app/notifications/actions');
+const { markAllReadAction, openNotificationAction } = await import('@/app/notifications/actions');
+const { default: NotificationsPage } = await import('@/app/notifications/page');
 
 beforeEach(async () => {
   await resetDatabase();
@@ -34,6 +36,22 @@ describe('marking notifications read', () => {
     // A time in the future counts as now.
     await markAllNotificationsRead(me.id, new Date(Date.now() + 86_400_000));
     expect(await read(later.id)).not.toBeNull();
+  });
+});
+
+describe('Mark all as read, from the page', () => {
+  it('marks up to the newest notification shown: one saved after the page was read stays unread, even stamped earlier than the reading', async () => {
+    const me = await createActor();
+    session.actor = me;
+    const shown = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Shown', createdAt: new Date(Date.now() - 60_000) } });
+    const html = renderToStaticMarkup(await NotificationsPage({ searchParams: Promise.resolve({}) }));
+    const upTo = /<input type="hidden" name="upTo" value="([^"]+)"/.exec(html)![1];
+    expect(upTo).toBe(shown.createdAt.toISOString());
+    // Committed after the page was read, stamped when its transaction began: before the page was shown.
+    const late = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Saved late', createdAt: new Date(shown.createdAt.getTime() + 1) } });
+    expect(await redirectOf(markAllReadAction(form({ upTo })))).toBe('/notifications?marked=1');
+    expect(await read(shown.id)).not.toBeNull();
+    expect(await read(late.id)).toBeNull();
   });
 });
 
