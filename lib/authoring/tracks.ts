@@ -99,6 +99,18 @@ async function placeLevels(tx: Tx, track: { id: string; issuerId: string }, leve
       ? `“${title(mc)}” ${was}, so it cannot be taken out of the track: teachers who enrolled in it or earned it, and the catalogue, rely on its place in it. ${back}${retired ? '' : ' To stop offering it, retire the credential instead.'}`
       : `“${title(mc)}” ${was}, so it has to stay level ${mc.level}: teachers who enrolled in it or earned it, and the catalogue, rely on its level. ${back} For a different level, ${retired ? '' : 'retire it and '}publish a new credential.`);
   }
+  // A published credential joining from outside any track takes its place's level, and so does its
+  // published version (below): harmless while nobody has earned that version, but badges already
+  // earned on it carry its level as issued (signed), and would then disagree with the version page
+  // they link to and with new badges of the same version. Then it joins only at its own level.
+  for (const [i, slug] of levels.entries()) {
+    const mc = bySlug.get(slug);
+    if (!mc || mc.trackId !== null || mc.currentVersionId === null || mc.level === null || mc.level === i + 1) continue;
+    const earned = await tx.award.count({ where: { microCredentialId: mc.id, versionId: mc.currentVersionId } });
+    if (earned) {
+      refuse(`levels.${i}`, `“${title(mc)}” is published as level ${mc.level}, and teachers have earned it at that level, so it can join this track only as level ${mc.level}. To make it level ${i + 1}, publish a new version of it at that level first: badges already earned stay level ${mc.level}.`);
+    }
+  }
   const messages = Object.values(errors).flat();
   if (messages.length) throw validation(messages.length === 1 ? messages[0] : 'The levels cannot be saved like this. Fix the highlighted levels.', errors);
 

@@ -88,3 +88,19 @@ describe('a published credential given a level by a track', () => {
     expect(levelTags(award.credential)).toEqual(['Level 1']);
   });
 });
+
+describe('a published credential already earned at its level', () => {
+  it('joins a track only at that level: badges earned on the version keep agreeing with its page', async () => {
+    const { admin, mc, issuer } = await createPublishedCredential({ def: { title: 'Exit tickets', level: 2 } });
+    const teacher = await createActor();
+    const award = await pass((await startApplication({ actor: teacher, microCredentialId: mc.id })).id);
+    expect(award.level).toBe(2);
+
+    await expect(createIssuerTrack({ actor: admin, issuerId: issuer.id, def: trackDefinition('assessment', 'Assessment', [mc.slug]) })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: '“Exit tickets” is published as level 2, and teachers have earned it at that level, so it can join this track only as level 2. To make it level 1, publish a new version of it at that level first: badges already earned stay level 2.',
+    });
+    expect(await db.microCredential.findUniqueOrThrow({ where: { id: mc.id }, select: { level: true, trackId: true } })).toEqual({ level: 2, trackId: null });
+    expect(await getMicroCredentialVersionPage(mc.slug, '1')).toMatchObject({ level: 2 });
+  });
+});
