@@ -1,15 +1,23 @@
 'use client';
 
-import { useActionState, useEffect } from 'react';
+import { useEffect } from 'react';
 import { signInAction, type SignedIn } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { BrowserTimeZoneField } from '@/components/account/browser-time-zone-field';
 
+/**
+ * Said when the request got no answer (offline, a deploy since the page loaded): the form stays, with
+ * the email and password as typed, to send again. Signing in again is safe: if the first press did
+ * get through, the second only signs in once more.
+ */
+export const SIGN_IN_UNREACHABLE = couldNotReach('you may not have been signed in', 'Your email and password are still here: check your connection and press Sign in again.');
+const unreachable: ActionResult<SignedIn> = { ok: false, formError: SIGN_IN_UNREACHABLE };
+
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState(signInAction, initialActionState as ActionResult<SignedIn>);
+  const { state, pending, formProps } = useReachableActionState(signInAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const openFile = state.ok ? state.data?.openFile : undefined;
   const home = state.ok ? state.data?.home : undefined;
@@ -18,7 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     if (openFile) window.location.assign(openFile);
   }, [openFile]);
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       <ActionAlerts state={state} />
       {/* A file that downloads leaves this page in place: the way on. */}
       {home ? (

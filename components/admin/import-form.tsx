@@ -1,21 +1,31 @@
 'use client';
 
-import { useActionState } from 'react';
 import Link from 'next/link';
 import { importCredentialAction } from '@/app/admin/credentials/actions';
-import type { ActionResult } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 
-const initial: ActionResult<{ id: string }> = { ok: true };
+/**
+ * Said when importing got no answer (offline, a deploy since the page loaded): the form stays, with
+ * the file, the pasted text and the address as they were, to send again. Each import is a new draft,
+ * but under the web address the definition (or the box) gives, which no two credentials share: if
+ * the first did go through, importing the same again is refused as an address already used. That is
+ * the moment to look for the draft, not to choose another address, which would make a second one.
+ */
+export const IMPORT_UNREACHABLE = couldNotReach(
+  'the credential may not have been imported',
+  'What you entered is still here. If pressing again says the web address is already used, your first import may have gone through: check the credentials list for the draft before choosing another address. Check your connection and press Import as draft again.',
+);
+const unreachable: ActionResult<{ id: string }> = { ok: false, formError: IMPORT_UNREACHABLE };
 
 export function ImportForm({ issuers }: { issuers: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(importCredentialAction, initial);
+  const { state, pending, formProps } = useReachableActionState(importCredentialAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const pathErrors = errors ? Object.entries(errors).filter(([k]) => !['issuerId', 'json', 'slug'].includes(k)) : [];
   return (
-    <form {...keepInputForm(action)} className="rounded-lg border border-slate-200 bg-white p-5">
+    <form {...formProps} className="rounded-lg border border-slate-200 bg-white p-5">
       {/* Always on the page, so the outcome is read out when it appears; after a failure it takes focus to the first field to correct. */}
       <ActionAlerts state={state}>
         {state.ok && state.data ? (

@@ -7,7 +7,7 @@ import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { InvitationOutcome } from '@/components/admin/invitation-outcome';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { smallButtonClass } from '@/components/ui/button';
 import { plural } from '@/lib/plural';
@@ -72,11 +72,20 @@ export function RemoveRoleForm({ hidden, removedMessage, children }: { hidden: R
 }
 
 /**
+ * Said when inviting got no answer (offline, a deploy since the page loaded): the form stays, with
+ * what was typed and chosen, to send again. Sending again is safe: an address with an open
+ * invitation for the same role and place (for a teacher, anywhere in the district) is refused as
+ * such, so a press that did get through is told, not sent twice.
+ */
+export const INVITE_UNREACHABLE = couldNotReach('the invitation may not have been sent', 'What you typed and chose is still here, and nobody is invited twice: check your connection and press Send invitation again.');
+const inviteUnreachable: ActionResult<{ link: string | null; emailed: boolean }> = { ok: false, formError: INVITE_UNREACHABLE };
+
+/**
  * Invites someone by email. With `organizations` (a district and its schools), the person chooses
  * where the invitation is to; otherwise it is to `organizationId`.
  */
 export function InviteForm({ organizationId, roles, organizations }: { organizationId: string; roles: (keyof typeof ROLE_LABELS)[]; organizations?: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ link: string | null; emailed: boolean }>);
+  const { state, pending, formProps } = useReachableActionState(inviteAction, initialActionState, inviteUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   // Sent: the address is cleared, so a second press cannot send the same invitation again (the
   // outcome above names who it went to). The role and place stay, for inviting the next person.
@@ -85,7 +94,7 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
     if (state.ok && state.message && emailRef.current) emailRef.current.value = '';
   }, [state]);
   return (
-    <form {...keepInputForm(action)} noValidate>
+    <form {...formProps} noValidate>
       {organizations && organizations.length > 1 ? (
         <SelectField label="Invite to" name="organizationId" defaultValue={organizationId} errors={errors?.organizationId} hint="A teacher invited to a school is placed at that school when they accept.">
           {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
@@ -136,12 +145,30 @@ export function ResendInvitationForm({ invitationId, email }: { invitationId: st
 
 type EnrolData = NonNullable<Extract<Awaited<ReturnType<typeof bulkEnrolAction>>, { ok: true }>['data']>;
 
+/**
+ * Said when the request got no answer (offline, a deploy since the page loaded): the form stays, with
+ * the list and choices as they were, to send again. Checking writes nothing. Importing again is safe:
+ * accounts are found by their address and enrolments are not doubled, so if the first import did go
+ * through the second creates and enrols nobody new (and asks no district again).
+ */
+export const ENROL_CHECK_UNREACHABLE = couldNotReach('the file was not checked', 'What you chose and pasted is still here: check your connection and press Check the file again.');
+export const ENROL_IMPORT_UNREACHABLE = couldNotReach('the teachers may not have been enrolled', 'Importing again creates no second account or enrolment: check your connection and press the Import button again.');
+const enrolCheckUnreachable: ActionResult<EnrolData> = { ok: false, formError: ENROL_CHECK_UNREACHABLE };
+const enrolImportUnreachable: ActionResult<EnrolData> = { ok: false, formError: ENROL_IMPORT_UNREACHABLE };
+
 export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; name: string }[]; targets: { value: string; label: string; issuerId: string }[] }) {
-  const [state, action, pending] = useActionState(bulkEnrolAction, { ok: true } as ActionResult<EnrolData>);
+  const { state, pending, formProps } = useReachableActionState(bulkEnrolAction, initialActionState, (sent) => (sent.get('intent') === 'import' ? enrolImportUnreachable : enrolCheckUnreachable));
+  // A request with no answer leaves the last answer's preview in place under its message: its rows,
+  // what it checked, the box as it was, and the Import button, to press again.
+  const lost = state === enrolCheckUnreachable || state === enrolImportUnreachable;
+  const [answered, setAnswered] = useState(state);
+  if (!lost && answered !== state) setAnswered(state);
+  const shown = lost ? answered : state;
   const [issuerId, setIssuerId] = useState(issuers[0]?.id ?? '');
   const errors = state.ok ? undefined : state.fieldErrors;
   const data = state.ok ? state.data : undefined;
-  const preview = data?.step === 'preview' ? data : null;
+  const shownData: EnrolData | undefined = shown.ok ? shown.data : undefined;
+  const preview = shownData?.step === 'preview' ? shownData : null;
   const lineErrors = errors ? Object.entries(errors).filter(([k]) => k.startsWith('line ')) : [];
   const asking = preview ? preview.rows.filter((r) => !r.errors.length && r.joinRequest === 'ask') : [];
   const askedDistricts = [...new Set(asking.map((r) => r.district?.name ?? ''))].filter(Boolean);
@@ -156,7 +183,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const requested = data?.step === 'done' && 'requested' in data && typeof data.requested === 'number' ? data.requested : 0;
   const notAsked = data?.step === 'done' && 'notAsked' in data && typeof data.notAsked === 'number' ? data.notAsked : 0;
   return (
-    <form {...keepInputForm(action)} className="space-y-4">
+    <form {...formProps} className="space-y-4">
       {/* What the preview showed (the list and what to enrol them in): the import goes ahead only for that. */}
       <input type="hidden" name="checked" value={preview?.checked ?? ''} />
       {/* Always on the page, so the outcome is read out when it appears; after a failure it takes focus to the first field to correct. */}

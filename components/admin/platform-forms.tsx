@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { createOrganizationAction } from '@/app/platform/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { InvitationOutcome } from '@/components/admin/invitation-outcome';
@@ -12,13 +12,26 @@ import { InvitationOutcome } from '@/components/admin/invitation-outcome';
 type Created = { name: string; link: string | null; peoplePath?: string; invited?: boolean };
 
 /**
+ * Said when creating got no answer (offline, a deploy since the page loaded): the form stays, with
+ * what was typed and chosen, to send again. Sending again creates no second organisation: the same
+ * form gives the same address (typed, or made from the name), which the first one would hold, and
+ * that is refused as taken. The list on this page was drawn before, so it only shows the first after
+ * a reload.
+ */
+export const CREATE_ORGANIZATION_UNREACHABLE = couldNotReach(
+  'the organisation may not have been created',
+  'What you entered is still here, and it cannot be created twice: if pressing again says its address is taken, reload the page and look for it in the list. Check your connection and press Create organisation again.',
+);
+const unreachable: ActionResult<Created> = { ok: false, formError: CREATE_ORGANIZATION_UNREACHABLE };
+
+/**
  * A new issuer or district. The server checks every field (the form has noValidate): a missing name,
  * a malformed address or email is said in the alert and marked on its field, and what was typed
  * stays. After a success the form is emptied for the next one: reset, not remounted, so focus stays
  * on the button and a later refusal does not wipe what was typed since.
  */
 export function NewOrganizationForm() {
-  const [state, action, pending] = useActionState(createOrganizationAction, { ok: true } as ActionResult<Created>);
+  const { state, pending, formProps } = useReachableActionState(createOrganizationAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -31,7 +44,7 @@ export function NewOrganizationForm() {
         link={state.ok ? state.data?.link : null}
         followUp={state.ok && state.data?.invited === false && state.data.peoplePath ? { href: state.data.peoplePath, text: `Open ${state.data.name}’s people page` } : undefined}
       />
-      <form ref={formRef} {...keepInputForm(action)} noValidate>
+      <form ref={formRef} {...formProps} noValidate>
         {/* Its success is InvitationOutcome's to tell (with the link); a failure takes focus to the first field to correct. */}
         <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />
         <div className="grid gap-x-4 sm:grid-cols-2">

@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { bulkInviteAction } from '@/app/district/people/actions';
 import { initialActionState } from '@/lib/action-result';
 import { TextArea } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { MAX_INVITE_ROWS } from '@/lib/people/schemas';
 import { buttonClass } from '@/components/ui/button';
 
@@ -15,6 +15,17 @@ type State = Awaited<ReturnType<typeof bulkInviteAction>>;
 type Data = NonNullable<Extract<State, { ok: true }>['data']>;
 type Preview = Extract<Data, { step: 'preview' }>;
 type Row = Preview['rows'][number];
+
+/**
+ * Said when the request got no answer (offline, a deploy since the page loaded): the form stays, with
+ * the list as it was, to send again. Checking writes nothing. Inviting again is safe: the rows are
+ * checked again on the server, one file at a time, and anyone with an open invitation (the first
+ * press's, if it got through) is skipped as already invited.
+ */
+export const CHECK_LIST_UNREACHABLE = couldNotReach('the list was not checked', 'It is still here: check your connection and press Check the list again.');
+export const BULK_INVITE_UNREACHABLE = couldNotReach('the invitations may not have been sent', 'Nobody is invited twice, so it is safe to send them again: check your connection and press the Invite button again.');
+const checkUnreachable: State = { ok: false, formError: CHECK_LIST_UNREACHABLE };
+const inviteUnreachable: State = { ok: false, formError: BULK_INVITE_UNREACHABLE };
 
 /** What happens to a row, in words (the row's colour only repeats it). */
 function rowResult(r: Row, districtName: string) {
@@ -36,15 +47,22 @@ function rowResult(r: Row, districtName: string) {
  * for exactly the rows shown (the server checks the list again).
  */
 export function BulkInviteForm({ districtId, districtName, peopleHref }: { districtId: string; districtName: string; peopleHref: string }) {
-  const [state, action, pending] = useActionState(bulkInviteAction, initialActionState as State);
+  const { state, pending, formProps } = useReachableActionState(bulkInviteAction, initialActionState, (sent) => (sent.get('intent') === 'invite' ? inviteUnreachable : checkUnreachable));
   const [intent, setIntent] = useState<'preview' | 'invite'>('preview');
+  // A request with no answer leaves the last answer's preview in place under its message: its rows,
+  // what it checked, and the Invite button, to press again.
+  const lost = state === checkUnreachable || state === inviteUnreachable;
+  const [answered, setAnswered] = useState(state);
+  if (!lost && answered !== state) setAnswered(state);
+  const shown = lost ? answered : state;
   // The answer the list was changed after (a file chosen, the box edited): its rows are no longer the ones to send.
   const [editedAfter, setEditedAfter] = useState<State | null>(null);
-  const data = state.ok ? state.data : undefined;
-  const preview = data?.step === 'preview' ? data : null;
+  const data: Data | undefined = state.ok ? state.data : undefined;
+  const shownData: Data | undefined = shown.ok ? shown.data : undefined;
+  const preview = shownData?.step === 'preview' ? shownData : null;
   const done = data?.step === 'done' ? data : null;
   const errors = state.ok ? undefined : state.fieldErrors;
-  const edited = preview !== null && editedAfter === state;
+  const edited = preview !== null && editedAfter === shown;
   const canInvite = preview !== null && !preview.fileError && preview.counts.problem === 0 && preview.counts.invite > 0 && !edited;
   const problems = preview ? preview.rows.filter((r) => r.status === 'problem') : [];
   // After each answer the file input is remounted (cleared) and the box shows the text checked (or is
@@ -55,7 +73,7 @@ export function BulkInviteForm({ districtId, districtName, peopleHref }: { distr
   const busyText = pending ? (intent === 'invite' ? 'Sending the invitations…' : 'Checking the list…') : '';
 
   return (
-    <form {...keepInputForm(action)} className="space-y-6" aria-busy={pending}>
+    <form {...formProps} className="space-y-6" aria-busy={pending}>
       <input type="hidden" name="districtId" value={districtId} />
       <input type="hidden" name="checked" value={preview?.checked ?? ''} />
       {/* Always on the page, so the outcome is read out when it appears. */}
@@ -78,7 +96,7 @@ export function BulkInviteForm({ districtId, districtName, peopleHref }: { distr
             accept=".csv,text/csv"
             aria-describedby={errors?.file ? 'file-hint file-error' : 'file-hint'}
             aria-invalid={errors?.file ? true : undefined}
-            onChange={() => setEditedAfter(state)}
+            onChange={() => setEditedAfter(shown)}
             className="mt-1 block max-w-full text-sm"
           />
           {errors?.file ? <p id="file-error" className="mt-1 text-sm font-medium text-red-700">{errors.file.join(' ')}</p> : null}
@@ -93,7 +111,7 @@ export function BulkInviteForm({ districtId, districtName, peopleHref }: { distr
           hint="One teacher per line, after a first line naming the columns. A chosen file is used instead of what is in this box."
           placeholder={'email,name,school\nana.diaz@yourdistrict.org,Ana Díaz,North Elementary'}
           spellCheck={false}
-          onChange={() => setEditedAfter(state)}
+          onChange={() => setEditedAfter(shown)}
         />
         <div className="flex flex-wrap items-center gap-2">
           <button type="submit" name="intent" value="preview" disabled={pending} onClick={() => setIntent('preview')} className={buttonClass(canInvite ? 'secondary' : 'primary')}>

@@ -1,15 +1,25 @@
 'use client';
 
-import { useActionState, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { decideDistrictRequestsAction } from '@/app/district/people/actions';
 import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { Alert } from '@/components/ui/card';
 import { OutcomeRegions } from '@/components/ui/outcome-regions';
 import { smallButtonClass } from '@/components/ui/button';
 
 type State = Awaited<ReturnType<typeof decideDistrictRequestsAction>>;
 type Decisions = NonNullable<Extract<State, { ok: true }>['data']>;
+
+/**
+ * Said when deciding got no answer (offline, a deploy since the page loaded): the form stays, the
+ * boxes ticked as they were, to send again. Sending again is safe: each person is decided once, and
+ * anyone the first press did decide is then listed as skipped, no longer in the list.
+ */
+export const CONFIRM_REQUESTS_UNREACHABLE = couldNotReach('the requests may not have been confirmed', 'Your ticks are still here, and nobody is decided twice: check your connection and press Confirm selected again.');
+export const DECLINE_REQUESTS_UNREACHABLE = couldNotReach('the requests may not have been declined', 'Your ticks are still here, and nobody is decided twice: check your connection and press Decline selected again.');
+const confirmUnreachable: State = { ok: false, formError: CONFIRM_REQUESTS_UNREACHABLE };
+const declineUnreachable: State = { ok: false, formError: DECLINE_REQUESTS_UNREACHABLE };
 
 /** The request rows' checkboxes: they sit in the list's rows (each with its own forms) and join this form through `form=`. */
 function rowBoxes(formId: string): HTMLInputElement[] {
@@ -114,9 +124,9 @@ function Outcome({ state }: { state: State }) {
  * empties, so it is rendered even with no requests left.
  */
 export function BulkRequestsForm({ formId, districtId, schools, showControls }: { formId: string; districtId: string; schools: { id: string; name: string }[]; showControls: boolean }) {
-  const [state, dispatch, pending] = useActionState(decideDistrictRequestsAction, initialActionState as State);
+  const { state, pending, formProps } = useReachableActionState(decideDistrictRequestsAction, initialActionState, (sent) => (sent.get('decision') === 'decline' ? declineUnreachable : confirmUnreachable));
   return (
-    <form id={formId} {...keepInputForm(dispatch)} aria-busy={pending}>
+    <form id={formId} {...formProps} aria-busy={pending}>
       {/*
         First submit button, disabled: Enter in a row's checkbox would otherwise submit the form with
         "Confirm selected" (implicit submission uses the first button; a disabled one submits nothing).

@@ -114,11 +114,7 @@ function EntryFields({ prefix, values, today, errors }: { prefix: string; values
  * stays. A real POST form: works without scripts.
  */
 export function AddEntryForm({ action, today }: { action: Action<{ id: string }>; today: string }) {
-  // useReachableActionState is typed for results without data; this one's (the new entry's id)
-  // passes through it as the action answered it.
-  const reachable = useReachableActionState(action as unknown as Action, initialActionState, refused(ADD_ENTRY_UNREACHABLE));
-  const { pending, formProps } = reachable;
-  const state = reachable.state as ActionResult<{ id: string }>;
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, refused(ADD_ENTRY_UNREACHABLE));
   const form = useRef<HTMLFormElement>(null);
   const errors = state.ok ? undefined : state.fieldErrors;
   useEffect(() => {

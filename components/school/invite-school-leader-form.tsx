@@ -1,19 +1,28 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { inviteAction } from '@/app/admin/people/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextField } from '@/components/ui/field';
 import { InvitationOutcome } from '@/components/admin/invitation-outcome';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
+
+/**
+ * Said when inviting got no answer (offline, a deploy since the page loaded): the form stays, with
+ * the school and address as they were, to send again. Sending again is safe: an address with an open
+ * invitation to be that school's leader is refused as such, so a press that did get through is told,
+ * not sent twice.
+ */
+export const INVITE_SCHOOL_LEADER_UNREACHABLE = couldNotReach('the invitation may not have been sent', 'What you chose and typed is still here, and nobody is invited twice: check your connection and press Invite school leader again.');
+const unreachable: ActionResult<{ link: string | null; emailed: boolean }> = { ok: false, formError: INVITE_SCHOOL_LEADER_UNREACHABLE };
 
 /**
  * A district leader invites a school's leader (principal): the invitation is to the school, with the
  * school-leader role, through the same invitations as teachers and district leaders.
  */
 export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(inviteAction, { ok: true } as ActionResult<{ link: string | null; emailed: boolean }>);
+  const { state, pending, formProps } = useReachableActionState(inviteAction, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   // Sent: the address is cleared, so a second press cannot send the same invitation again.
   const emailRef = useRef<HTMLInputElement>(null);
@@ -21,7 +30,7 @@ export function InviteSchoolLeaderForm({ schools }: { schools: { id: string; nam
     if (state.ok && state.message && emailRef.current) emailRef.current.value = '';
   }, [state]);
   return (
-    <form {...keepInputForm(action)} noValidate aria-label="Invite a school leader">
+    <form {...formProps} noValidate aria-label="Invite a school leader">
       <input type="hidden" name="role" value="SCHOOL_LEADER" />
       <InvitationOutcome message={state.ok ? state.message : undefined} link={state.ok ? state.data?.link : null} />
       <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />

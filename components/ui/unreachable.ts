@@ -35,11 +35,19 @@ export async function unlessUnreachable<T>(call: () => Promise<T>, unreachable: 
  * With it, `formProps.onSubmit` sends the form itself, the fields as they are (not reset, as
  * keepInputForm), and a request that got no answer becomes `unreachable` (a refusal the form shows
  * like any other, so the form stays and can be sent again) instead of the error page.
+ *
+ * `T`: the data the action's result carries (ActionResult<T>), inferred from `action` alone.
+ * `unreachable` may be a function of what was sent, for a form whose buttons do different things
+ * (a check that writes nothing, and the import it leads to): each is said as it is.
  */
-export function useReachableActionState(action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>, initial: ActionResult, unreachable: ActionResult) {
+export function useReachableActionState<T = undefined>(
+  action: (prev: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>,
+  initial: ActionResult<NoInfer<T>>,
+  unreachable: ActionResult<NoInfer<T>> | ((sent: FormData) => ActionResult<NoInfer<T>>),
+) {
   const [posted, formAction, postPending] = useActionState(action, initial);
   // Set when the form was sent with JavaScript; a post without it answers in `posted`.
-  const [sent, setSent] = useState<{ state: ActionResult } | null>(null);
+  const [sent, setSent] = useState<{ state: ActionResult<T> } | null>(null);
   const [pending, startTransition] = useTransition();
   const state = sent ? sent.state : posted;
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -48,7 +56,7 @@ export function useReachableActionState(action: (prev: ActionResult, formData: F
     const fd = new FormData(e.currentTarget);
     if (submitter?.name) fd.set(submitter.name, submitter.value);
     startTransition(async () => {
-      const r = await unlessUnreachable(() => action(state, fd), () => unreachable);
+      const r = await unlessUnreachable(() => action(state, fd), () => (typeof unreachable === 'function' ? unreachable(fd) : unreachable));
       setSent({ state: r });
     });
   };

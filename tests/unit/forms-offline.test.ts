@@ -11,7 +11,7 @@
 // set, effects run when their dependencies change, and a transition or an action state whose work
 // rejects hands the error to `boundary`, as React hands it to the error boundary.
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/action-result';
@@ -141,6 +141,13 @@ const actions = {
   signUpAction: formAction(),
   forgotPasswordAction: formAction(),
   acceptNewAccountAction: formAction(),
+  signInAction: formAction(),
+  inviteAction: formAction(),
+  bulkEnrolAction: formAction(),
+  createOrganizationAction: formAction(),
+  importCredentialAction: formAction(),
+  bulkInviteAction: formAction(),
+  decideDistrictRequestsAction: formAction(),
 };
 type ActionName = keyof typeof actions;
 /** A module's actions, each calling its stand-in as it is when called. */
@@ -160,6 +167,11 @@ vi.mock('@/app/admin/submissions/[id]/actions', () => module_('removeEvidenceFil
 vi.mock('@/app/sign-up/actions', () => module_('signUpAction'));
 vi.mock('@/app/forgot-password/actions', () => module_('forgotPasswordAction'));
 vi.mock('@/app/invitations/[token]/actions', () => ({ ...module_('acceptNewAccountAction'), acceptSignedInAction: vi.fn() }));
+vi.mock('@/app/sign-in/actions', () => ({ ...module_('signInAction'), oidcSignInAction: vi.fn() }));
+vi.mock('@/app/admin/people/actions', () => ({ ...module_('inviteAction', 'bulkEnrolAction'), changeRoleAction: vi.fn(), resendInvitationAction: vi.fn() }));
+vi.mock('@/app/platform/actions', () => ({ ...module_('createOrganizationAction'), accountStatusAction: vi.fn() }));
+vi.mock('@/app/admin/credentials/actions', () => module_('importCredentialAction'));
+vi.mock('@/app/district/people/actions', () => module_('bulkInviteAction', 'decideDistrictRequestsAction'));
 // Two forms that call their action with an object from their own handler, not a form post.
 const saveDistrictPolicy = vi.fn<(input: unknown) => Promise<ActionResult>>();
 const verifyBadge = vi.fn<(input: unknown) => Promise<{ ok: false; message: string } | { ok: true }>>();
@@ -185,6 +197,13 @@ const { ConcernActions, REMOVE_FILE_UNREACHABLE, CLOSE_CONCERN_UNREACHABLE } = a
 const { SignUpForm, SIGN_UP_UNREACHABLE } = await import('@/app/sign-up/sign-up-form');
 const { ForgotPasswordForm, FORGOT_PASSWORD_UNREACHABLE } = await import('@/components/account/forgot-password-form');
 const { AcceptNewAccountForm, ACCEPT_NEW_ACCOUNT_UNREACHABLE } = await import('@/app/invitations/[token]/accept-forms');
+const { SignInForm, SIGN_IN_UNREACHABLE } = await import('@/app/sign-in/sign-in-form');
+const { InviteForm, BulkEnrolForm, INVITE_UNREACHABLE, ENROL_IMPORT_UNREACHABLE } = await import('@/components/admin/people-forms');
+const { NewOrganizationForm, CREATE_ORGANIZATION_UNREACHABLE } = await import('@/components/admin/platform-forms');
+const { InviteSchoolLeaderForm, INVITE_SCHOOL_LEADER_UNREACHABLE } = await import('@/components/school/invite-school-leader-form');
+const { ImportForm, IMPORT_UNREACHABLE } = await import('@/components/admin/import-form');
+const { BulkInviteForm, BULK_INVITE_UNREACHABLE } = await import('@/components/district/bulk-invite-form');
+const { BulkRequestsForm, CONFIRM_REQUESTS_UNREACHABLE } = await import('@/components/district/bulk-requests-form');
 const { registerDraftFlusher } = await import('@/components/evidence/draft-registry');
 const { PolicyForm } = await import('@/app/district/policy/policy-form');
 const { VerifyForm } = await import('@/app/verify/verify-form');
@@ -293,6 +312,22 @@ function inner<P>(outer: (props: P) => ReactNode, props: P) {
 const entry = { id: 'e1', title: 'Reading Summit', provider: 'WSRA', completedOn: '2026-03-14', pdHours: '6', url: '', note: '', seenAt: '2026-03-15T10:00:00.000Z' };
 const account = { name: 'Rita Ames', email: 'rita@example.org', publicName: null, handle: null, portfolioPublic: false, emailNotifications: true };
 const stamp = new Date('2026-03-01T10:00:00Z');
+/**
+ * BulkRequestsForm with its "Select all" box left out: the box counts the rows' ticks on the page
+ * (useSyncExternalStore), which this file does not stand in for. The form's own state is the same.
+ */
+function BulkRequestsFormHere(props: Parameters<typeof BulkRequestsForm>[0]): ReactNode {
+  const leaveOut = (node: ReactNode): ReactNode => {
+    if (Array.isArray(node)) return node.map(leaveOut);
+    if (!isValidElement<{ children?: ReactNode }>(node)) return node;
+    if (typeof node.type === 'function' && node.type.name === 'SelectAll') return null;
+    const children = node.props.children;
+    if (children === undefined) return node;
+    return cloneElement(node, undefined, ...(Array.isArray(children) ? children.map(leaveOut) : [leaveOut(children)]));
+  };
+  return leaveOut(BulkRequestsForm(props));
+}
+
 const suspend = inner(SuspensionForm, { awardId: 'aw1', suspended: false });
 const revoke = inner(RevokeForm, { awardId: 'aw1' });
 
@@ -336,6 +371,15 @@ const cases: Case[] = [
   { name: 'Create account', component: SignUpForm as never, props: { districts: [] }, action: 'signUpAction', text: SIGN_UP_UNREACHABLE, button: 'Create account', fields: { name: 'Rita Ames', email: 'rita@example.org', password: 'a long passphrase', districtId: '' } },
   { name: 'Email me a link', component: ForgotPasswordForm as never, props: {}, action: 'forgotPasswordAction', text: FORGOT_PASSWORD_UNREACHABLE, button: 'Email me a link', fields: { email: 'rita@example.org' } },
   { name: 'Accept and create my account', component: AcceptNewAccountForm as never, props: { token: 't1', email: 'rita@example.org' }, action: 'acceptNewAccountAction', text: ACCEPT_NEW_ACCOUNT_UNREACHABLE, button: 'Accept and create my account', fields: { token: 't1', name: 'Rita Ames', password: 'a long passphrase' } },
+  // Sign-in, invitations, organisations and imports from a file, on the same plain useActionState.
+  { name: 'Sign in', component: SignInForm as never, props: { callbackUrl: '/dashboard' }, action: 'signInAction', text: SIGN_IN_UNREACHABLE, button: 'Sign in', fields: { callbackUrl: '/dashboard', timeZone: 'America/Chicago', email: 'rita@example.org', password: 'a long passphrase' } },
+  { name: 'Send invitation (people)', component: InviteForm as never, props: { organizationId: 'd1', roles: ['TEACHER', 'DISTRICT_LEADER'], organizations: [{ id: 'd1', name: 'Kettle Moraine (whole district)' }, { id: 's1', name: 'Lincoln Elementary' }] }, action: 'inviteAction', text: INVITE_UNREACHABLE, button: 'Send invitation', fields: { organizationId: 's1', email: 'ana.diaz@example.org', role: 'TEACHER' } },
+  { name: 'Import (bulk enrol)', component: BulkEnrolForm as never, props: { issuers: [{ id: 'o1', name: 'Teaching Matters' }], targets: [{ value: 'mc:mc1', label: 'Exit tickets', issuerId: 'o1' }] }, action: 'bulkEnrolAction', text: ENROL_IMPORT_UNREACHABLE, button: 'Check the file', fields: { issuerId: 'o1', target: 'mc:mc1', csv: 'email,name\nana@school.org,Ana Díaz', checked: 'fp1' }, submitter: { name: 'intent', value: 'import' } },
+  { name: 'Create organisation', component: NewOrganizationForm as never, props: {}, action: 'createOrganizationAction', text: CREATE_ORGANIZATION_UNREACHABLE, button: 'Create organisation', fields: { kind: 'DISTRICT', name: 'Kettle Moraine', slug: '', firstEmail: 'lead@kmsd.example.org' } },
+  { name: 'Invite school leader', component: InviteSchoolLeaderForm as never, props: { schools: [{ id: 's1', name: 'Lincoln Elementary' }] }, action: 'inviteAction', text: INVITE_SCHOOL_LEADER_UNREACHABLE, button: 'Invite school leader', fields: { role: 'SCHOOL_LEADER', organizationId: 's1', email: 'principal@example.org' } },
+  { name: 'Import as draft (credential)', component: ImportForm as never, props: { issuers: [{ id: 'o1', name: 'Teaching Matters' }] }, action: 'importCredentialAction', text: IMPORT_UNREACHABLE, button: 'Import as draft', fields: { issuerId: 'o1', json: '{"slug":"exit-tickets","title":"Exit tickets"}', slug: '' } },
+  { name: 'Invite (teachers from a file)', component: BulkInviteForm as never, props: { districtId: 'd1', districtName: 'Kettle Moraine', peopleHref: '/district/people' }, action: 'bulkInviteAction', text: BULK_INVITE_UNREACHABLE, button: 'Check the list', fields: { districtId: 'd1', checked: 'fp1', csv: 'email,name\nana@school.org,Ana Díaz' }, submitter: { name: 'intent', value: 'invite' } },
+  { name: 'Confirm selected (requests to join)', component: BulkRequestsFormHere as never, props: { formId: 'bulk-requests', districtId: 'd1', schools: [{ id: 's1', name: 'Lincoln Elementary' }], showControls: true }, action: 'decideDistrictRequestsAction', text: CONFIRM_REQUESTS_UNREACHABLE, button: 'Confirm selected', fields: { districtId: 'd1', userIds: 'u1', schoolId: 's1' }, submitter: { name: 'decision', value: 'confirm' } },
 ];
 
 /** The form's button `label`, there and not disabled: it can be pressed again. */
@@ -393,6 +437,72 @@ describe('forms posting to an action state, with no answer from the server', () 
     expect(boundary).toHaveLength(1);
     expect((boundary[0] as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;/);
     expect(html(AnswerQuestionForm, props)).not.toContain('We could not reach the server');
+  });
+});
+
+describe('sign-in, and lists checked before they are sent, with no answer from the server', () => {
+  it('Sign in: a redirect once signed in still reaches the router', async () => {
+    fakeBrowser();
+    const props = { callbackUrl: '/dashboard' };
+    const fields = { callbackUrl: '/dashboard', email: 'rita@example.org', password: 'a long passphrase' };
+    run(SignInForm, props);
+    actions.signInAction.mockRejectedValueOnce(OFFLINE());
+    submit(run(SignInForm, props), fields);
+    await settle();
+    expect(boundary).toEqual([]);
+    actions.signInAction.mockImplementationOnce(async () => redirect('/dashboard'));
+    submit(run(SignInForm, props), fields);
+    await settle();
+    expect(boundary).toHaveLength(1);
+    expect((boundary[0] as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;/);
+  });
+
+  /** A button posting `intent=value`, there and not disabled. */
+  const enabledIntent = (value: string) => new RegExp(`<button type="submit" value="${value}"(?![^>]*disabled="")[^>]*name="intent">`);
+  const csv = 'email,name\nana@school.org,Ana Díaz';
+
+  it('Import (bulk enrol): the preview stays under the message, with what it checked and the Import button', async () => {
+    fakeBrowser();
+    const props = { issuers: [{ id: 'o1', name: 'Teaching Matters' }], targets: [{ value: 'mc:mc1', label: 'Exit tickets', issuerId: 'o1' }] };
+    const fields = { issuerId: 'o1', target: 'mc:mc1', csv };
+    const row = { line: 2, email: 'ana@school.org', name: 'Ana Díaz', schoolText: '', districtText: '', district: null, errors: [], existingUser: false, alreadyEnrolled: false, joinRequest: null };
+    run(BulkEnrolForm, props);
+    actions.bulkEnrolAction.mockResolvedValueOnce({ ok: true, data: { step: 'preview', title: 'Exit tickets', rows: [row], errorCount: 0, fileError: null, csv, checked: 'fp1', notice: null } } as never);
+    submit(run(BulkEnrolForm, props), fields, 0, { name: 'intent', value: 'preview' });
+    await settle();
+    expect(html(BulkEnrolForm, props)).toMatch(enabledIntent('import'));
+
+    actions.bulkEnrolAction.mockRejectedValueOnce(OFFLINE());
+    submit(run(BulkEnrolForm, props), { ...fields, checked: 'fp1' }, 0, { name: 'intent', value: 'import' });
+    await settle();
+    expect(boundary).toEqual([]);
+    const page = html(BulkEnrolForm, props);
+    expect(textJoined(page)).toContain(ENROL_IMPORT_UNREACHABLE);
+    expect(page).toContain('<input type="hidden" name="checked" value="fp1"/>');
+    expect(page).toContain('ana@school.org');
+    expect(page).toMatch(enabledIntent('import'));
+  });
+
+  it('Invite (teachers from a file): the preview stays under the message, with what it checked and the Invite button', async () => {
+    fakeBrowser();
+    const props = { districtId: 'd1', districtName: 'Kettle Moraine', peopleHref: '/district/people' };
+    const fields = { districtId: 'd1', csv };
+    const row = { line: 2, email: 'ana@school.org', name: 'Ana Díaz', schoolText: '', school: null, errors: [], status: 'invite', notes: [] };
+    run(BulkInviteForm, props);
+    actions.bulkInviteAction.mockResolvedValueOnce({ ok: true, data: { step: 'preview', csv, checked: 'fp1', fileError: null, rows: [row], counts: { invite: 1, member: 0, invited: 0, problem: 0 }, summary: '1 teacher will be invited.', notice: null } } as never);
+    submit(run(BulkInviteForm, props), fields, 0, { name: 'intent', value: 'preview' });
+    await settle();
+    expect(html(BulkInviteForm, props)).toMatch(enabledIntent('invite'));
+
+    actions.bulkInviteAction.mockRejectedValueOnce(OFFLINE());
+    submit(run(BulkInviteForm, props), { ...fields, checked: 'fp1' }, 0, { name: 'intent', value: 'invite' });
+    await settle();
+    expect(boundary).toEqual([]);
+    const page = html(BulkInviteForm, props);
+    expect(textJoined(page)).toContain(BULK_INVITE_UNREACHABLE);
+    expect(page).toContain('<input type="hidden" name="checked" value="fp1"/>');
+    expect(page).toContain('ana@school.org');
+    expect(page).toMatch(enabledIntent('invite'));
   });
 });
 
