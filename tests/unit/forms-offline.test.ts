@@ -17,98 +17,9 @@ import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/action-result';
 import { mapStorage } from '../setup/browser-stand-ins';
 import { textJoined } from '../setup/html';
+import { boundary, cleanUpAfter, cleanUpEffects, commit, elements, remount, resetHooks, run, settle, track } from '../setup/react-stand-in';
 
-type Effect = () => void | (() => void);
-
-/** What reached the error boundary: the page would show "Something went wrong" instead of the form. */
-const boundary: unknown[] = [];
-/** Each hook's value, by call order within the component under test's render. */
-let slots: unknown[] = [];
-let slot = 0;
-/** Whether hooks keep state: only while the component under test runs, not its children. */
-let live = false;
-const pendingEffects: Effect[] = [];
-const cleanups: (() => void)[] = [];
-/** Work started in transitions and action states, not yet settled. */
-const running = new Set<Promise<unknown>>();
-
-function track(work: () => unknown, done: () => void) {
-  let p: Promise<unknown>;
-  try {
-    p = Promise.resolve(work());
-  } catch (e) {
-    p = Promise.reject(e);
-  }
-  const settled = p.then(
-    () => undefined,
-    (e: unknown) => void boundary.push(e),
-  );
-  const tracked = settled.finally(() => {
-    done();
-    running.delete(tracked);
-  });
-  running.add(tracked);
-}
-
-vi.mock('react', async (original) => {
-  const actual = await original<typeof import('react')>();
-  const take = <T,>(init: () => T): [number, T] => {
-    const i = slot++;
-    if (!(i in slots)) slots[i] = init();
-    return [i, slots[i] as T];
-  };
-  const set = (i: number) => (next: unknown) => {
-    slots[i] = typeof next === 'function' ? (next as (prev: unknown) => unknown)(slots[i]) : next;
-  };
-  return {
-    ...actual,
-    useState: <T,>(init: T | (() => T)) => {
-      const first = () => (typeof init === 'function' ? (init as () => T)() : init);
-      if (!live) return [first(), () => undefined];
-      const [i, value] = take(first);
-      return [value, set(i)];
-    },
-    useRef: <T,>(current: T) => (live ? take(() => ({ current }))[1] : { current }),
-    useMemo: <T,>(make: () => T) => make(),
-    useCallback: <T,>(fn: T) => fn,
-    // Ids only need to be stable within one render here (the policy form's fields name each other).
-    useId: () => ':r0:',
-    // No provider around the forms here: each context gives its default.
-    useContext: (context: unknown) => (context as { _currentValue: unknown })._currentValue,
-    useEffect: (effect: Effect, deps?: unknown[]) => {
-      if (!live) return;
-      const i = slot++;
-      const before = slots[i] as unknown[] | undefined;
-      const changed = !(i in slots) || !deps || !before || deps.length !== before.length || deps.some((d, k) => !Object.is(d, before[k]));
-      slots[i] = deps;
-      if (changed) pendingEffects.push(effect);
-    },
-    useTransition: () => {
-      if (!live) return [false, (fn: () => void) => fn()];
-      const [i, pending] = take(() => false);
-      const start = (fn: () => unknown) => {
-        slots[i] = true;
-        track(fn, () => (slots[i] = false));
-      };
-      return [pending, start];
-    },
-    useActionState: <S,>(action: (prev: S, payload: unknown) => Promise<S>, initial: S) => {
-      if (!live) return [initial, () => undefined, false];
-      const [i, state] = take(() => initial);
-      const [p, pending] = take(() => false);
-      const dispatch = (payload: unknown) => {
-        slots[p] = true;
-        track(
-          async () => {
-            slots[i] = await action(slots[i] as S, payload);
-          },
-          () => (slots[p] = false),
-        );
-      };
-      return [state, dispatch, pending];
-    },
-  };
-});
+vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
 type FormAction = Mock<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>;
 const formAction = (): FormAction => vi.fn<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>();
@@ -234,54 +145,17 @@ function fakeBrowser() {
 }
 
 beforeEach(() => {
-  slots = [];
-  slot = 0;
-  boundary.length = 0;
-  pendingEffects.length = 0;
+  resetHooks();
   for (const f of Object.values(actions)) f.mockReset();
 });
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  cleanUpEffects();
   vi.unstubAllGlobals();
 });
 
-/** Runs the component under test with its kept state, as React renders it. */
-function run<P>(component: (props: P) => ReactNode, props: P): ReactNode {
-  slot = 0;
-  live = true;
-  try {
-    return component(props);
-  } finally {
-    live = false;
-  }
-}
 /** What the component under test shows now, as HTML (its children get fresh state: they keep none here). */
 const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
-/** Runs the effects due after the last render, as committing does. */
-function commit() {
-  for (const effect of pendingEffects.splice(0)) {
-    const cleanup = effect();
-    if (typeof cleanup === 'function') cleanups.push(cleanup);
-  }
-}
-/** Waits until every transition and action started so far has settled (and what they started after). */
-async function settle() {
-  for (let i = 0; i < 20; i++) {
-    await Promise.all([...running]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!running.size) return;
-  }
-}
 
-/** The elements `node` renders, with the function components in it run (with fresh hooks). */
-function* elements(node: ReactNode): Generator<ReactElement<Record<string, unknown>>> {
-  if (Array.isArray(node)) for (const n of node) yield* elements(n);
-  else if (isValidElement<Record<string, unknown>>(node)) {
-    yield node;
-    if (typeof node.type === 'function') yield* elements((node.type as (p: unknown) => ReactNode)(node.props));
-    else yield* elements(node.props.children as ReactNode);
-  }
-}
 
 /**
  * Submits the `which`th form in `tree` as a browser with scripts does: its onSubmit handler if it
@@ -553,7 +427,7 @@ describe('Submit for review with no answer from the server', () => {
 
   it('is still held back, unsent, while an answer is not saved', async () => {
     fakeBrowser();
-    cleanups.push(registerDraftFlusher({ id: 'answer-p2', label: 'Answer for Reflection', flush: async () => false }));
+    cleanUpAfter(registerDraftFlusher({ id: 'answer-p2', label: 'Answer for Reflection', flush: async () => false }));
     run(SubmitForm, props);
     submit(run(SubmitForm, props), fields);
     await settle();
@@ -573,8 +447,7 @@ describe('the public summary, kept in this browser until Submit goes through', (
   };
   /** The page loaded again (after confirming the email, say): the form from scratch, in the same browser. */
   async function reload() {
-    slots = [];
-    pendingEffects.length = 0;
+    remount();
     run(SubmitForm, props);
     commit();
     await settle();

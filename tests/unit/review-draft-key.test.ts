@@ -13,43 +13,9 @@ import type { DraftResult } from '@/app/review/[reviewId]/actions';
 import { mapStorage } from '../setup/browser-stand-ins';
 import { decideReviewCopy, parseStoredReviewCopy, reviewDraftName } from '@/components/review/review-draft-copy';
 import { decideLocalReviewDraft, localDraftKey, type ReviewDraftCopy } from '@/components/ui/local-draft';
+import { cleanUpEffects, commit, remount, resetHooks, run } from '../setup/react-stand-in';
 
-type Effect = () => void | (() => void);
-let slots: unknown[] = [];
-let slot = 0;
-let live = false;
-const pendingEffects: Effect[] = [];
-const cleanups: (() => void)[] = [];
-
-vi.mock('react', async (original) => {
-  const actual = await original<typeof import('react')>();
-  const take = <T,>(init: () => T): [number, T] => {
-    const i = slot++;
-    if (!(i in slots)) slots[i] = init();
-    return [i, slots[i] as T];
-  };
-  return {
-    ...actual,
-    useState: <T,>(init: T | (() => T)) => {
-      const first = () => (typeof init === 'function' ? (init as () => T)() : init);
-      if (!live) return [first(), () => undefined];
-      const [i, value] = take(first);
-      return [value, (next: unknown) => void (slots[i] = typeof next === 'function' ? (next as (prev: unknown) => unknown)(slots[i]) : next)];
-    },
-    useRef: <T,>(current: T) => (live ? take(() => ({ current }))[1] : { current }),
-    useMemo: <T,>(make: () => T) => make(),
-    useCallback: <T,>(fn: T) => fn,
-    useEffect: (effect: Effect, deps?: unknown[]) => {
-      if (!live) return;
-      const i = slot++;
-      const before = slots[i] as unknown[] | undefined;
-      const changed = !(i in slots) || !deps || !before || deps.some((d, k) => !Object.is(d, before[k]));
-      slots[i] = deps;
-      if (changed) pendingEffects.push(effect);
-    },
-    useTransition: () => [false, (fn: () => void) => void fn()],
-  };
-});
+vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
 const saveReviewDraftAction = vi.fn<(input: unknown) => Promise<DraftResult>>();
 vi.mock('@/app/review/[reviewId]/actions', () => ({ saveReviewDraftAction: (input: unknown) => saveReviewDraftAction(input), submitReviewAction: async () => undefined, keepClaimAction: async () => undefined }));
@@ -66,8 +32,8 @@ beforeEach(() => {
   saveReviewDraftAction.mockReset().mockRejectedValue(new TypeError('Failed to fetch'));
 });
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  pendingEffects.length = 0;
+  cleanUpEffects();
+  resetHooks();
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
@@ -92,22 +58,10 @@ const claim = (reviewId: string, more: Partial<FormProps> = {}): FormProps => ({
 
 /** Opens the form on a fresh page (new state), runs its mount effects, and renders it again. */
 function open(props: FormProps): () => ReactNode {
-  slots = [];
-  pendingEffects.length = 0;
-  const render = () => {
-    slot = 0;
-    live = true;
-    try {
-      return ScoringForm(props);
-    } finally {
-      live = false;
-    }
-  };
+  remount();
+  const render = () => run(ScoringForm, props);
   render();
-  for (const effect of pendingEffects.splice(0)) {
-    const cleanup = effect();
-    if (typeof cleanup === 'function') cleanups.push(cleanup);
-  }
+  commit();
   return render;
 }
 

@@ -11,7 +11,7 @@
 // handlers set, effects run when their dependencies change, and a transition or an action state
 // whose work rejects hands the error to `boundary`, as React hands it to the error boundary.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { createElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { redirect } from 'next/navigation';
 import type { DraftResult, KeepClaimResult, SubmitReviewResult } from '@/app/review/[reviewId]/actions';
@@ -19,94 +19,9 @@ import type { ActionResult } from '@/lib/action-result';
 import type { CalibrationOutcome } from '@/lib/review/calibration';
 import { mapStorage } from '../setup/browser-stand-ins';
 import { textJoined } from '../setup/html';
+import { boundary, cleanUpEffects, commit, elements, resetHooks, run, settle, track } from '../setup/react-stand-in';
 
-type Effect = () => void | (() => void);
-
-/** What reached the error boundary: the page would show "Something went wrong" instead of the form. */
-const boundary: unknown[] = [];
-/** Each hook's value, by call order within the component under test's render. */
-let slots: unknown[] = [];
-let slot = 0;
-/** Whether hooks keep state: only while the component under test runs, not its children. */
-let live = false;
-const pendingEffects: Effect[] = [];
-const cleanups: (() => void)[] = [];
-/** Work started in transitions and action states, not yet settled. */
-const running = new Set<Promise<unknown>>();
-
-function track(work: () => unknown, done: () => void) {
-  let p: Promise<unknown>;
-  try {
-    p = Promise.resolve(work());
-  } catch (e) {
-    p = Promise.reject(e);
-  }
-  const settled = p.then(
-    () => undefined,
-    (e: unknown) => void boundary.push(e),
-  );
-  const tracked = settled.finally(() => {
-    done();
-    running.delete(tracked);
-  });
-  running.add(tracked);
-}
-
-vi.mock('react', async (original) => {
-  const actual = await original<typeof import('react')>();
-  const take = <T,>(init: () => T): [number, T] => {
-    const i = slot++;
-    if (!(i in slots)) slots[i] = init();
-    return [i, slots[i] as T];
-  };
-  const set = (i: number) => (next: unknown) => {
-    slots[i] = typeof next === 'function' ? (next as (prev: unknown) => unknown)(slots[i]) : next;
-  };
-  return {
-    ...actual,
-    useState: <T,>(init: T | (() => T)) => {
-      const first = () => (typeof init === 'function' ? (init as () => T)() : init);
-      if (!live) return [first(), () => undefined];
-      const [i, value] = take(first);
-      return [value, set(i)];
-    },
-    useRef: <T,>(current: T) => (live ? take(() => ({ current }))[1] : { current }),
-    useMemo: <T,>(make: () => T) => make(),
-    useCallback: <T,>(fn: T) => fn,
-    useEffect: (effect: Effect, deps?: unknown[]) => {
-      if (!live) return;
-      const i = slot++;
-      const before = slots[i] as unknown[] | undefined;
-      const changed = !(i in slots) || !deps || !before || deps.length !== before.length || deps.some((d, k) => !Object.is(d, before[k]));
-      slots[i] = deps;
-      if (changed) pendingEffects.push(effect);
-    },
-    useTransition: () => {
-      if (!live) return [false, (fn: () => void) => fn()];
-      const [i, pending] = take(() => false);
-      const start = (fn: () => unknown) => {
-        slots[i] = true;
-        track(fn, () => (slots[i] = false));
-      };
-      return [pending, start];
-    },
-    useActionState: <S,>(action: (prev: S, payload: unknown) => Promise<S>, initial: S) => {
-      if (!live) return [initial, () => undefined, false];
-      const [i, state] = take(() => initial);
-      const [p, pending] = take(() => false);
-      const dispatch = (payload: unknown) => {
-        slots[p] = true;
-        track(
-          async () => {
-            slots[i] = await action(slots[i] as S, payload);
-          },
-          () => (slots[p] = false),
-        );
-      };
-      return [state, dispatch, pending];
-    },
-  };
-});
+vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
 const saveReviewDraftAction = vi.fn<(input: unknown) => Promise<DraftResult>>();
 const submitReviewAction = vi.fn<(input: unknown) => Promise<SubmitReviewResult>>();
@@ -169,58 +84,17 @@ function fakeBrowser() {
 }
 
 beforeEach(() => {
-  slots = [];
-  slot = 0;
-  boundary.length = 0;
-  pendingEffects.length = 0;
+  resetHooks();
   for (const f of [saveReviewDraftAction, submitReviewAction, keepClaimAction, releaseReviewAction, reportConcernAction, claimReviewAction, assignReviewAction, grantQualificationAction, submitCalibrationAction]) f.mockReset();
 });
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  cleanUpEffects();
   vi.unstubAllGlobals();
 });
 
-/** Runs the component under test with its kept state, as React renders it. */
-function run<P>(component: (props: P) => ReactNode, props: P): ReactNode {
-  slot = 0;
-  live = true;
-  try {
-    return component(props);
-  } finally {
-    live = false;
-  }
-}
 /** What the component under test shows now, as HTML (its children get fresh state: they keep none here). */
 const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
-/** Runs the effects due after the last render, as committing does. */
-function commit() {
-  for (const effect of pendingEffects.splice(0)) {
-    const cleanup = effect();
-    if (typeof cleanup === 'function') cleanups.push(cleanup);
-  }
-}
-/** Waits until every transition and action started so far has settled (and what they started after). */
-async function settle() {
-  for (let i = 0; i < 20; i++) {
-    await Promise.all([...running]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!running.size) return;
-  }
-}
 
-/** The elements `node` renders, with the function components in it run (with fresh hooks). */
-function* elements(node: ReactNode): Generator<ReactElement<Record<string, unknown>>> {
-  if (Array.isArray(node)) for (const n of node) yield* elements(n);
-  else if (isValidElement<Record<string, unknown>>(node)) {
-    if (typeof node.type === 'function') {
-      yield node;
-      yield* elements((node.type as (p: unknown) => ReactNode)(node.props));
-    } else {
-      yield node;
-      yield* elements(node.props.children as ReactNode);
-    }
-  }
-}
 const find = (tree: ReactNode, test: (e: ReactElement<Record<string, unknown>>) => boolean) => [...elements(tree)].find(test);
 
 /**

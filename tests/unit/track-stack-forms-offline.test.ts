@@ -11,66 +11,9 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ActionResult } from '@/lib/action-result';
 import { textJoined } from '../setup/html';
+import { boundary, resetHooks, run, settle } from '../setup/react-stand-in';
 
-/** What reached the error boundary: the page would show "Something went wrong" instead of the form. */
-const boundary: unknown[] = [];
-let slots: unknown[] = [];
-let slot = 0;
-let live = false;
-const running = new Set<Promise<unknown>>();
-
-function track(work: () => unknown, done: () => void) {
-  let p: Promise<unknown>;
-  try {
-    p = Promise.resolve(work());
-  } catch (e) {
-    p = Promise.reject(e);
-  }
-  const tracked = p.then(() => undefined, (e: unknown) => void boundary.push(e)).finally(() => {
-    done();
-    running.delete(tracked);
-  });
-  running.add(tracked);
-}
-
-vi.mock('react', async (original) => {
-  const actual = await original<typeof import('react')>();
-  const take = <T,>(init: () => T): [number, T] => {
-    const i = slot++;
-    if (!(i in slots)) slots[i] = init();
-    return [i, slots[i] as T];
-  };
-  return {
-    ...actual,
-    startTransition: (fn: () => unknown) => track(fn, () => undefined),
-    useState: <T,>(init: T | (() => T)) => {
-      const first = () => (typeof init === 'function' ? (init as () => T)() : init);
-      if (!live) return [first(), () => undefined];
-      const [i, value] = take(first);
-      return [value, (next: unknown) => (slots[i] = typeof next === 'function' ? (next as (p: unknown) => unknown)(slots[i]) : next)];
-    },
-    useTransition: () => {
-      if (!live) return [false, (fn: () => void) => fn()];
-      const [i, pending] = take(() => false);
-      return [pending, (fn: () => unknown) => {
-        slots[i] = true;
-        track(fn, () => (slots[i] = false));
-      }];
-    },
-    useActionState: <S,>(action: (prev: S, payload: unknown) => Promise<S>, initial: S) => {
-      if (!live) return [initial, () => undefined, false];
-      const [i, state] = take(() => initial);
-      const [p, pending] = take(() => false);
-      const dispatch = (payload: unknown) => {
-        slots[p] = true;
-        track(async () => {
-          slots[i] = await action(slots[i] as S, payload);
-        }, () => (slots[p] = false));
-      };
-      return [state, dispatch, pending];
-    },
-  };
-});
+vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
 const saveTrackAction = vi.fn<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>();
 const saveStackAction = vi.fn<(prev: ActionResult, fd: FormData) => Promise<ActionResult>>();
@@ -80,9 +23,7 @@ vi.mock('@/app/admin/stacks/actions', () => ({ saveStackAction: (prev: ActionRes
 const { TrackForm, StackForm, TRACK_UNREACHABLE, STACK_UNREACHABLE } = await import('@/components/admin/track-stack-forms');
 
 beforeEach(() => {
-  slots = [];
-  slot = 0;
-  boundary.length = 0;
+  resetHooks();
   saveTrackAction.mockReset();
   saveStackAction.mockReset();
   // No form element outside a browser: the form's fields are given as `{ fields }` where it is read.
@@ -98,23 +39,7 @@ beforeEach(() => {
   return () => vi.unstubAllGlobals();
 });
 
-function run<P>(component: (props: P) => ReactNode, props: P): ReactNode {
-  slot = 0;
-  live = true;
-  try {
-    return component(props);
-  } finally {
-    live = false;
-  }
-}
 const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
-async function settle() {
-  for (let i = 0; i < 20; i++) {
-    await Promise.all([...running]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (!running.size) return;
-  }
-}
 /** Presses Save on the form `tree` is, as a browser with scripts does (its onSubmit). */
 function pressSave(tree: ReactNode, fields: Record<string, string>) {
   const form = tree as { type: string; props: { onSubmit: (e: unknown) => void } };
