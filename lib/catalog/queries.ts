@@ -406,25 +406,6 @@ export const getStackPage = cache(async (slug: string) => {
   return db.stack.findFirst({ where: { slug, status: { in: ['PUBLISHED', 'RETIRED'] } }, select: stackPageSelect });
 });
 
-export const getPublishedStack = cache(async (slug: string) => {
-  return db.stack.findFirst({
-    where: { slug, status: 'PUBLISHED' },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      badgeColor: true,
-      issuer: { select: { name: true, slug: true } },
-      items: {
-        orderBy: { sortOrder: 'asc' },
-        select: { microCredential: { select: { id: true, slug: true, level: true, status: true, currentVersion: { select: { title: true, summary: true, pdHours: true } } } } },
-      },
-    },
-  });
-});
-
 export function countPublished() {
   return db.catalogEntry.groupBy({ by: ['kind'], _count: { _all: true } });
 }

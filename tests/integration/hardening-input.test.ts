@@ -66,7 +66,7 @@ import { importCredential, exportCredential } from '@/lib/authoring/import-expor
 import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
-import { searchCatalog, getMicroCredentialPage, getPublishedStack, getPublishedTrack } from '@/lib/catalog/queries';
+import { searchCatalog, getMicroCredentialPage, getStackPage, getPublishedTrack } from '@/lib/catalog/queries';
 import { PortfolioHeadlineInput, TeachingInput } from '@/lib/teaching/schemas';
 import { setOwnTeaching } from '@/lib/teaching/mutations';
 import { setPortfolioHeadline } from '@/lib/awards/portfolio';
@@ -718,7 +718,7 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['getIssuerProfile (issuers/[slug], profile.json)', (v) => getIssuerProfile(v), (r) => r === null],
     ['getMicroCredentialPage (micro-credentials/[slug])', (v) => getMicroCredentialPage(v), (r) => r === null],
     ['getPublishedTrack (tracks/[slug])', (v) => getPublishedTrack(v), (r) => r === null],
-    ['getPublishedStack (stacks/[slug])', (v) => getPublishedStack(v), (r) => r === null],
+    ['getStackPage (stacks/[slug])', (v) => getStackPage(v), (r) => r === null],
     ['getApplication (apply/[slug])', (v) => getApplication(w.t2, v), (r) => r === null],
     ['getReviewWorkspace (review/[reviewId])', (v) => getReviewWorkspace({ actor: w.reviewer, reviewId: v }), (r) => r === null],
     ['getCalibration (review/calibration/[microCredentialId])', (v) => getCalibration({ actor: w.reviewer, microCredentialId: v }), (r) => r === null],
