@@ -12,6 +12,7 @@ import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { queueVerificationEmail } from '@/lib/auth/email-verification';
 import { INVITATION_EMAIL_JOB } from '@/lib/people/schemas';
 import { PASSWORD_RESET_JOB, VERIFY_EMAIL_JOB } from '@/lib/jobs/link-emails';
+import { until } from '../setup/until';
 
 beforeEach(resetDatabase);
 afterEach(async () => {
@@ -21,15 +22,6 @@ afterEach(async () => {
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('the order jobs are claimed in', () => {
   it('a password reset asked for after 25 notification emails is in the first claim of 10, ahead of them', async () => {

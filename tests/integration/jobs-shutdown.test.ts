@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { claimJobs, enqueueJob, type JobHandler } from '@/lib/jobs/queue';
 import { startJobWorker, stopJobWorker } from '@/lib/jobs/worker';
+import { until } from '../setup/until';
 
 beforeEach(resetDatabase);
 afterEach(async () => {
@@ -18,15 +19,6 @@ afterEach(async () => {
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const jobsByType = async () =>
   Object.fromEntries((await db.job.findMany({ select: { type: true, attempts: true, lockedAt: true, lockedBy: true, completedAt: true, runAt: true } })).map((j) => [j.type, j]));

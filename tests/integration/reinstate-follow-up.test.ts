@@ -6,11 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { clearInsertFault, injectInsertFault, type InsertFault } from '../setup/insert-fault';
-import { createActor, createPublishedCredential } from '../factories';
+import { createActor, createEarnedSubmission, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { reinstateAward, suspendAward } from '@/lib/awards/revoke';
 import { createStack } from '@/lib/authoring/mutations';
-import { startApplication } from '@/lib/submissions/mutations';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { PART_RESTORED_JOB } from '@/lib/jobs/part-restored';
@@ -34,9 +33,7 @@ afterEach(async () => {
 });
 
 async function earn(teacher: Actor, microCredentialId: string) {
-  const sub = await startApplication({ actor: teacher, microCredentialId });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
-  return (await issueAwardForSubmission(sub.id)).awardId!;
+  return (await issueAwardForSubmission(await createEarnedSubmission(teacher, microCredentialId))).awardId!;
 }
 
 /** A teacher holds both parts of a stack and its stack badge; the first part is then suspended, which puts the stack badge on hold. */

@@ -12,7 +12,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { hrefOf, textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createEarnedSubmission, createOrg, createPublishedCredential } from '../factories';
 import { issueAwardForSubmission } from '@/lib/awards/issue';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { holdReason } from '@/lib/awards/stack-holds';
@@ -20,7 +20,6 @@ import { listStacksInProgress } from '@/lib/awards/stack-progress';
 import { createStack } from '@/lib/authoring/mutations';
 import { retireStack } from '@/lib/authoring/stacks';
 import { enrollInMicroCredential, enrollInStack } from '@/lib/enrollment/mutations';
-import { startApplication } from '@/lib/submissions/mutations';
 import { getCatalogFacets, invalidateCatalogFacets } from '@/lib/catalog/queries';
 import { addRecommendation, listRecommendationsForTeacher } from '@/lib/district/recommendations';
 import { StacksInProgress } from '@/components/credentials/stacks-in-progress';
@@ -44,9 +43,7 @@ const COMPLAINT = 'A complaint is being looked into.';
 
 /** The teacher earns a micro-credential (the review flow is tested elsewhere) and its badge is issued. */
 async function earn(teacher: Actor, microCredentialId: string) {
-  const sub = await startApplication({ actor: teacher, microCredentialId });
-  await db.submission.update({ where: { id: sub.id }, data: { status: 'EARNED' } });
-  return (await issueAwardForSubmission(sub.id)).awardId!;
+  return (await issueAwardForSubmission(await createEarnedSubmission(teacher, microCredentialId))).awardId!;
 }
 
 /** A published stack of one issuer's micro-credentials, titled as given, in that order. */
