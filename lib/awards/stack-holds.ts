@@ -5,7 +5,9 @@ import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
-import { EARN_AGAIN, isRevokedWithPart, reasonAsShown } from '@/lib/awards/withdrawn-words';
+// The marker of a stack badge revoked with its part, and how its reason is shown, live with the words
+// shown for withdrawn badges (no server-only imports there: the badge lists use them too).
+import { EARN_AGAIN, reasonAsShown } from '@/lib/awards/withdrawn-words';
 
 /**
  * One lock per holder on the standing of their badges, taken first in every transaction that
@@ -45,9 +47,6 @@ export function revokedWithPartReason(partTitle: string): string {
 
 const isCascadeHold = (reason: string | null) => Boolean(reason?.endsWith(ON_HOLD_UNTIL));
 
-// The marker of a stack badge revoked with its part, and how its reason is shown, live with the words
-// shown for withdrawn badges (no server-only imports there: the badge lists use them too).
-export { isRevokedWithPart, reasonAsShown };
 
 /**
  * The stack badges of a holder and stack that stop the stack being issued to them (again): a

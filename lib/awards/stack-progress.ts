@@ -3,7 +3,8 @@ import { safeHttpUrl } from '@/lib/security/safe-url';
 import { db } from '@/lib/db';
 import { listInWords } from '@/lib/plural';
 import { holdsEveryPart, markRenewed, validPartAwards } from '@/lib/awards/queries';
-import { isRevokedWithPart, reasonAsShown, revokedForGood } from '@/lib/awards/stack-holds';
+import { revokedForGood } from '@/lib/awards/stack-holds';
+import { isRevokedWithPart, reasonAsShown } from '@/lib/awards/withdrawn-words';
 import type { Standing } from '@/lib/enrollment/queries';
 
 // A teacher's progress on a stack, counted as the awarding job counts it (lib/awards/issue.ts,
