@@ -35,29 +35,11 @@ export const AGREEMENT_SAMPLE = 2_000;
 /** How many credentials the page lists to filter by and to qualify reviewers for. */
 export const QUALITY_CREDENTIAL_LIST = 500;
 
-type TimedDecision = Turnaround & { mc: string; sla: number };
+/** A decision, with its credential and its issuer's service level (summarizeTurnaround reads it for one without a due date). */
+type TimedDecision = Turnaround & { mc: string; slaBusinessDays: number };
 
-/** Items by key, each group in the items' order. */
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const t of items) {
-    const group = groups.get(key(t));
-    if (group) group.push(t);
-    else groups.set(key(t), [t]);
-  }
-  return groups;
-}
-
-/**
- * summarizeTurnaround, each decision without a due date measured against its own issuer's service
- * level: the decisions of an admin of several issuers, or of a platform admin, carry different ones.
- */
-function summarizeTimed(items: readonly TimedDecision[]) {
-  const all = summarizeTurnaround(items, 0);
-  if (!items.length) return all;
-  const within = [...groupBy(items, (t) => t.sla)].reduce((n, [sla, group]) => n + Math.round(summarizeTurnaround(group, sla).withinSlaShare! * group.length), 0);
-  return { ...all, withinSlaShare: within / items.length };
-}
+/** Every decision carries its own issuer's service level: an admin of several issuers, or a platform admin, sees different ones. */
+const summarizeTimed = (items: readonly TimedDecision[]) => summarizeTurnaround(items, 0);
 
 export async function getReviewQuality(opts: {
   actor: Actor; microCredentialId?: string; from: Date; to: Date;
@@ -135,9 +117,9 @@ export async function getReviewQuality(opts: {
   const decided = decidedRows.slice(0, decisionSample);
   // A second look is timed from its request, against its own decision date (reset then): counted
   // from the teacher's submission it would add the days the first decision stood.
-  const items: TimedDecision[] = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId, sla: d.submission.microCredential.issuer.slaBusinessDays }));
-  const weeks = groupBy(items, (t) => weekStart(t.decidedAt).toISOString().slice(0, 10));
-  const turnaroundByCredential = groupBy(items, (t) => t.mc);
+  const items: TimedDecision[] = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId, slaBusinessDays: d.submission.microCredential.issuer.slaBusinessDays }));
+  const weeks = Map.groupBy(items, (t) => weekStart(t.decidedAt).toISOString().slice(0, 10));
+  const turnaroundByCredential = Map.groupBy(items, (t) => t.mc);
 
   // The titles of exactly the credentials in the figures (and the one filtered by), wherever they
   // fall in the list: a credential past its end would otherwise show as its id.
@@ -158,7 +140,7 @@ export async function getReviewQuality(opts: {
     ? filtered ? [filtered.issuer.slaBusinessDays] : []
     : issuerIds
       ? (await db.organization.findMany({ where: { id: { in: issuerIds } }, select: { slaBusinessDays: true } })).map((o) => o.slaBusinessDays)
-      : items.map((t) => t.sla);
+      : items.map((t) => t.slaBusinessDays);
   const distinctSlas = [...new Set(slas)];
   const sla = distinctSlas.length === 1 ? distinctSlas[0] : null;
 

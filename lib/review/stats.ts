@@ -50,13 +50,17 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-export type Turnaround = { submittedAt: Date; decidedAt: Date; dueAt: Date | null };
+/** A decision's timing; `slaBusinessDays`: its own issuer's service level, where decisions of several issuers are summarised together. */
+export type Turnaround = { submittedAt: Date; decidedAt: Date; dueAt: Date | null; slaBusinessDays?: number };
 
-/** Median business days from submission to decision, and the share decided by the SLA deadline. */
+/**
+ * Median business days from submission to decision, and the share decided by the SLA deadline: its
+ * due date, or without one, `slaBusinessDays` business days (the decision's own, else the one given).
+ */
 export function summarizeTurnaround(items: readonly Turnaround[], slaBusinessDays: number): { count: number; medianBusinessDays: number | null; withinSlaShare: number | null } {
   if (items.length === 0) return { count: 0, medianBusinessDays: null, withinSlaShare: null };
   const days = items.map((t) => businessDaysBetween(t.submittedAt, t.decidedAt));
-  const within = items.filter((t, i) => (t.dueAt ? t.decidedAt <= t.dueAt : days[i] <= slaBusinessDays)).length;
+  const within = items.filter((t, i) => (t.dueAt ? t.decidedAt <= t.dueAt : days[i] <= (t.slaBusinessDays ?? slaBusinessDays))).length;
   return { count: items.length, medianBusinessDays: median(days), withinSlaShare: within / items.length };
 }
 

@@ -52,6 +52,13 @@ describe('turnaround', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 
+  it('measures a decision without a due date against its own issuer’s service level when it carries one', () => {
+    const mon = new Date('2026-03-02T10:00:00Z');
+    const threeDays = { submittedAt: mon, decidedAt: new Date('2026-03-05T10:00:00Z'), dueAt: null };
+    expect(summarizeTurnaround([{ ...threeDays, slaBusinessDays: 2 }, { ...threeDays, slaBusinessDays: 5 }], 14).withinSlaShare).toBe(1 / 2);
+    expect(summarizeTurnaround([threeDays, { ...threeDays, slaBusinessDays: 2 }], 14).withinSlaShare).toBe(1 / 2);
+  });
+
   it('buckets by ISO week starting Monday', () => {
     expect(weekStart(new Date('2026-03-08T23:00:00Z')).toISOString().slice(0, 10)).toBe('2026-03-02');
     expect(weekStart(new Date('2026-03-09T00:00:00Z')).toISOString().slice(0, 10)).toBe('2026-03-09');
