@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { listNotifications } from '@/lib/notifications/queries';
+import { listNotifications, newestNotificationAt } from '@/lib/notifications/queries';
 import { describeNotificationTime } from '@/lib/notifications/format';
 import { safeCallbackUrl } from '@/lib/auth/schemas';
 import { markAllReadAction, openNotificationAction } from './actions';
@@ -14,22 +14,23 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requireUser('/notifications');
   const { cursor, marked } = await searchParams;
   const at = cursor && /^[a-z0-9]{1,40}$/i.test(cursor) ? cursor : undefined;
-  // Before the list is read: a notification saved while it is read is not taken for one shown.
-  const shownAt = new Date();
+  // On a later page the newest are on the pages before it: read the newest's timestamp first, so a
+  // notification saved while the page is read is not taken for one already listed.
+  const newest = at ? await newestNotificationAt(actor.id) : null;
   const rows = await listNotifications(actor.id, { cursor: at });
   const page = rows.slice(0, 20);
-  // "Mark all as read" marks up to the newest notification on the first page, by its own timestamp
-  // (the database's clock, not this server's): one saved after the page was read, even stamped
-  // earlier than the moment of reading (its transaction began before), stays unread. On a later
-  // page, the newer ones are on the pages before it: up to when this one was shown.
-  const upTo = !at && page.length ? page[0].createdAt : shownAt;
+  // "Mark all as read" marks up to the newest notification there was when the list was read, by its
+  // own timestamp (the database's clock, not this server's): one saved after, even stamped earlier
+  // than the moment of reading (its transaction began before), stays unread.
+  const upTo = (at ? newest : page[0]?.createdAt) ?? null;
+  const shownAt = new Date();
   const nextCursor = rows.length > 20 ? page[page.length - 1].id : null;
   return (
     <div>
       <PageHeader
         title="Notifications"
         actions={
-          page.some((n) => !n.readAt) ? (
+          upTo && page.some((n) => !n.readAt) ? (
             <form action={markAllReadAction}>
               {/* Only what was on the page when it was shown: a notification arriving after stays unread. */}
               <input type="hidden" name="upTo" value={upTo.toISOString()} />

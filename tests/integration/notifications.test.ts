@@ -53,6 +53,24 @@ describe('Mark all as read, from the page', () => {
     expect(await read(shown.id)).not.toBeNull();
     expect(await read(late.id)).toBeNull();
   });
+  it('from a later page, marks up to the newest notification there was (shown on page 1), not up to the moment the page was read', async () => {
+    const me = await createActor();
+    session.actor = me;
+    const base = Date.now() - 600_000;
+    const made = [];
+    for (let i = 0; i < 22; i++) made.push(await db.notification.create({ data: { userId: me.id, kind: 'x', title: `N${i}`, createdAt: new Date(base + i * 1000) } }));
+    const first = renderToStaticMarkup(await NotificationsPage({ searchParams: Promise.resolve({}) }));
+    const cursor = /cursor=([a-z0-9]+)/i.exec(first)![1];
+    const html = renderToStaticMarkup(await NotificationsPage({ searchParams: Promise.resolve({ cursor }) }));
+    expect(html).toContain('N0');
+    const upTo = /<input type="hidden" name="upTo" value="([^"]+)"/.exec(html)![1];
+    expect(upTo).toBe(made[21].createdAt.toISOString());
+    // Committed after the page was read, stamped (its transaction's start) before that moment.
+    const late = await db.notification.create({ data: { userId: me.id, kind: 'x', title: 'Saved late', createdAt: new Date(made[21].createdAt.getTime() + 1) } });
+    expect(await redirectOf(markAllReadAction(form({ upTo, cursor })))).toBe(`/notifications?cursor=${cursor}&marked=1`);
+    for (const n of made) expect(await read(n.id)).not.toBeNull();
+    expect(await read(late.id)).toBeNull();
+  });
 });
 
 describe('opening one notification', () => {
