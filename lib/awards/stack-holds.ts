@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/log';
+import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { notify } from '@/lib/notifications/notify';
 import { setRevocationBit, setSuspensionBit } from '@/lib/awards/status-lists';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
@@ -62,6 +63,17 @@ export const revokedForGood = (userId: string) => ({ userId, revokedAt: { not: n
 export const REVOKED_WITH_PART_LIKE = `%${EARN_AGAIN}`;
 
 export type StackOutcome = { id: string; title: string; issuerId: string; statusListId: string; statusListIndex: number; outcome: 'revoke' | 'hold' };
+
+/**
+ * What suspending or revoking this badge would do to the stack badges built on it, said to the
+ * issuer's admin on the badge's page before they choose: nothing for anyone else, or for a badge
+ * already revoked.
+ */
+export async function stackOutcomesOfWithdrawing(actor: Actor | null, award: { id: string; userId: string; microCredentialId: string | null; issuerId: string; revokedAt: Date | null; suspendedAt: Date | null }): Promise<{ onSuspend: StackOutcome[]; onRevoke: StackOutcome[] }> {
+  if (!isIssuerAdmin(actor, award.issuerId) || award.revokedAt) return { onSuspend: [], onRevoke: [] };
+  const [onSuspend, onRevoke] = await Promise.all([award.suspendedAt ? [] : stackBadgesBuiltOn(db, award, 'suspended'), stackBadgesBuiltOn(db, award, 'revoked')]);
+  return { onSuspend, onRevoke };
+}
 
 /**
  * What withdrawing this part badge (`why`) does to the holder's stack badges built on it: each is

@@ -7,8 +7,7 @@ import { credentialUrl } from '@/lib/awards/issue';
 import { linkedInLinksFor } from '@/lib/credentials/linkedin';
 import { getActor } from '@/lib/auth/session';
 import { isIssuerAdmin } from '@/lib/auth/actor';
-import { db } from '@/lib/db';
-import { stackBadgesBuiltOn } from '@/lib/awards/stack-holds';
+import { stackOutcomesOfWithdrawing } from '@/lib/awards/stack-holds';
 import { Alert, Card, Pill } from '@/components/ui/card';
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { CopyLinkButton } from '@/components/copy-link-button';
@@ -53,10 +52,7 @@ export default async function CredentialPage({ params, searchParams }: PageProps
   const tone = status === 'Valid' ? 'success' : status === 'Could not verify' || status === 'Suspended' ? 'warning' : 'danger';
   const isOwner = actor?.id === award.userId;
   // What suspending or revoking it would do to the stack badges built on it, for the issuer's admin.
-  const part = { id: award.id, userId: award.userId, microCredentialId: award.microCredentialId };
-  const [onSuspend, onRevoke] = isIssuerAdmin(actor, award.issuerId) && !award.revokedAt
-    ? await Promise.all([award.suspendedAt ? [] : stackBadgesBuiltOn(db, part, 'suspended'), stackBadgesBuiltOn(db, part, 'revoked')])
-    : [[], []];
+  const { onSuspend, onRevoke } = await stackOutcomesOfWithdrawing(actor, award);
   const issuerAdmin = isIssuerAdmin(actor, award.issuerId);
   // Said only to the issuer's admin, of a badge that is revoked: a visitor adding ?revoked=1 sees
   // the page as it is (and the anonymous page cache keeps the same page under that address).
