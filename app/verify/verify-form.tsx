@@ -178,6 +178,11 @@ export function Verdict({ outcome, checkedEmail }: { outcome: VerifyOutcome; che
                 {outcome.summary.claimedIssuer ? `It names “${outcome.summary.claimedIssuer}” as its issuer, but` : 'But'} it was not signed with the key of any issuer on this platform, so we cannot tell who issued it. Anyone can make a signing key and write any name beside it. Check with the issuer directly before relying on it.
               </p>
             ) : null}
+            {outcome.summary.keyRetiredBeforeIssue ? (
+              <p className="font-semibold">
+                {outcome.summary.issuer ?? 'The issuer'} stopped using the key that signed it on {dateOf(outcome.summary.keyRetiredBeforeIssue)}, before the date the badge gives for its issue. The issuer did not issue it with that key: do not rely on it, and tell the issuer.
+              </p>
+            ) : null}
             {dateOf(outcome.summary.validFrom) ? (
               <p>
                 Issued {dateOf(outcome.summary.validFrom)}

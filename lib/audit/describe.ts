@@ -372,7 +372,7 @@ const ACTIONS: Record<string, ActionInfo> = {
     },
   },
   'issuer.review_settings': { group: 'settings', describe: (c) => `Changed the review settings${settingList(Object.keys(c.d)) ? ` (${settingList(Object.keys(c.d))})` : ''}` },
-  'issuer.key_rotate': { group: 'settings', describe: () => 'Replaced the key that signs new badges' },
+  'issuer.key_rotate': { group: 'settings', describe: (c) => `Replaced the key that signs new badges${text(c.d, 'reason') ? `: ${quote(text(c.d, 'reason')!)}` : ''}` },
   'district.rename': { group: 'settings', describe: (c) => (text(c.d, 'from') && text(c.d, 'to') ? `Renamed the district from ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : 'Renamed the district') },
   'district.school_add': { group: 'settings', describe: (c) => (text(c.d, 'name') ? `Added the school ${quote(text(c.d, 'name')!)}` : 'Added a school') },
   'district.school_rename': { group: 'settings', describe: (c) => (text(c.d, 'from') && text(c.d, 'to') ? `Renamed the school ${quote(text(c.d, 'from')!)} to ${quote(text(c.d, 'to')!)}` : 'Renamed a school') },

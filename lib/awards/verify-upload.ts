@@ -46,6 +46,8 @@ export type VerifyOutcome =
         validUntil?: string;
         url?: string;
         recipient?: RecipientCheck;
+        /** When the issuer retired the key that signed it, for a credential dated after that: not to be relied on. */
+        keyRetiredBeforeIssue?: string;
       };
     }
   | { ok: false; message: string; fieldErrors?: VerifyFieldErrors };
@@ -81,15 +83,16 @@ async function credentialFromLink(text: string): Promise<{ credential: unknown }
 }
 
 /**
- * The name of this platform's issuer whose key signed the credential, or null for a key of no
+ * This platform's issuer whose key signed the credential (its name, and when it retired that key),
+ * or null for a key of no
  * issuer here. A credential's issuer id is the did:key that signed it (the signature check holds the
  * two together), and anyone can make a did:key and write any name beside it: only a key on record
  * says who issued the badge.
  */
-async function platformIssuerName(did: string | undefined): Promise<string | null> {
+async function platformIssuerKey(did: string | undefined): Promise<{ name: string; retiredAt: Date | null } | null> {
   if (!did?.startsWith('did:key:') || did.length > 200) return null;
-  const key = await db.issuerKey.findUnique({ where: { did }, select: { issuer: { select: { name: true } } } });
-  return key?.issuer.name ?? null;
+  const key = await db.issuerKey.findUnique({ where: { did }, select: { retiredAt: true, issuer: { select: { name: true } } } });
+  return key ? { name: key.issuer.name, retiredAt: key.retiredAt } : null;
 }
 
 function recipientCheck(credential: Record<string, unknown>, email: string | undefined): RecipientCheck | undefined {
@@ -154,7 +157,12 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
   // Only what the signature vouches for is shown as fact: with a bad signature, nothing but the name.
   const signed = result.checks.signature === 'ok';
   // And only a key of this platform's issuers vouches for who issued it.
-  const platformIssuer = signed ? await platformIssuerName(result.issuer?.id) : null;
+  const issuerKey = signed ? await platformIssuerKey(result.issuer?.id) : null;
+  const platformIssuer = issuerKey?.name ?? null;
+  // Dated after its issuer retired the key that signed it: the key signed nothing more from then on
+  // (lib/awards/keys.ts), so whoever signed this had a key the issuer had replaced, perhaps as exposed.
+  const validFrom = signed && typeof c.validFrom === 'string' ? Date.parse(c.validFrom) : NaN;
+  const keyRetiredBeforeIssue = issuerKey?.retiredAt && validFrom > issuerKey.retiredAt.getTime() ? issuerKey.retiredAt.toISOString() : undefined;
   const claimedIssuer = signed && !platformIssuer ? result.issuer?.name : undefined;
   // Only a page of this site, in a credential this site signed: a self-signed credential could
   // otherwise have the page vouch for any address, or link a forgery to someone's real badge.
@@ -172,6 +180,7 @@ export async function verifyUpload(input: z.infer<typeof VerifyInput>): Promise<
       validUntil: signed && typeof c.validUntil === 'string' ? c.validUntil : undefined,
       ...(url ? { url } : {}),
       ...(recipient ? { recipient } : {}),
+      ...(keyRetiredBeforeIssue ? { keyRetiredBeforeIssue } : {}),
     },
   };
 }

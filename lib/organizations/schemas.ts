@@ -137,3 +137,11 @@ export const OrgListInput = z.object({
   q: str().overwrite(searchText).max(100).optional().catch(undefined),
   cursor: str().max(300).optional().catch(undefined),
 });
+
+/** Replacing an issuer's signing key (lib/awards/keys.ts rotateIssuerKey). */
+export const RotateSigningKeyInput = z.object({
+  organizationId: z.string().min(1).max(40),
+  // The key the page showed as current ('' when the issuer had none yet).
+  seenKeyId: z.string().max(40).default(''),
+  reason: z.string().trim().min(1, 'Say why the key is being replaced: the reason is kept in the audit log.').max(500, 'Keep the reason under 500 characters.'),
+});

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/auth/session';
-import { IssuerProfileInput, IssuerReviewSettingsInput, SETTINGS_FORM_OUT_OF_DATE } from '@/lib/organizations/schemas';
+import { IssuerProfileInput, IssuerReviewSettingsInput, RotateSigningKeyInput, SETTINGS_FORM_OUT_OF_DATE } from '@/lib/organizations/schemas';
 import { updateIssuerProfile, updateIssuerReviewSettings } from '@/lib/organizations/issuer-settings';
+import { rotateIssuerKey } from '@/lib/awards/keys';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 
 /** A form without a usable load time (`seenAt`, a hidden field) is told to reload, not to fix fields. */
@@ -38,4 +39,22 @@ export async function issuerReviewSettingsAction(_prev: ActionResult, formData: 
   revalidatePath('/admin/settings');
   revalidatePath('/review', 'layout');
   return { ok: true, message: changed.length ? 'Saved. The new settings apply from now on, also to reviews under way.' : 'Nothing had changed.' };
+}
+
+/**
+ * Replaces the issuer's signing key. Shown beside the button (an inline form): a missing reason is
+ * said as what to write, not as "check the fields".
+ */
+export async function rotateSigningKeyAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(RotateSigningKeyInput, formDataToObject(formData));
+  if (!parsed.ok) return parsed.result.ok ? parsed.result : { ok: false, formError: parsed.result.fieldErrors?.reason?.[0] ?? 'This form is out of date. Reload the page and try again.' };
+  try {
+    const actor = await requireActor();
+    await rotateIssuerKey({ actor, issuerId: parsed.data.organizationId, seenKeyId: parsed.data.seenKeyId, reason: parsed.data.reason });
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/admin/settings');
+  revalidatePath('/admin/audit');
+  return { ok: true, message: 'Replaced. Badges issued from now on are signed with the new key; badges issued before keep verifying.' };
 }

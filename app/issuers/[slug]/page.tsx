@@ -6,6 +6,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { catalogHref } from '@/components/catalog/catalog-card';
 import { catalogSearchHref } from '@/lib/catalog/search-links';
 import { figure } from '@/lib/plural';
+import { dayFmt } from '@/lib/dates';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const issuer = await getIssuerProfile((await params).slug);
@@ -51,10 +52,13 @@ export default async function IssuerPage({ params }: { params: Promise<{ slug: s
               Questions? Email {issuer.name} at <a href={`mailto:${issuer.email}`}>{issuer.email}</a>
             </p>
           ) : null}
-          <p className="mt-2 text-sm text-slate-700">Credentials from this issuer are signed with these keys (did:key). Retired keys still verify the credentials they signed.</p>
-          <ul className="mt-2 space-y-1 text-xs">
+          <p className="mt-2 text-sm text-slate-700">Credentials from this issuer are signed with these keys (did:key). Retired keys still verify the credentials they signed while in use; a badge dated after its key was retired is not the issuer’s.</p>
+          <ul className="mt-2 space-y-2 text-xs">
             {issuer.issuerKeys.map((k) => (
-              <li key={k.did} className="break-all font-mono">{k.did}{k.retiredAt ? ' (retired)' : ''}</li>
+              <li key={k.did}>
+                <span className="block break-all font-mono">{k.did}</span>
+                <span className="text-slate-700">{k.retiredAt ? `Used ${dayFmt.format(k.createdAt)} to ${dayFmt.format(k.retiredAt)} (retired)` : `In use since ${dayFmt.format(k.createdAt)}`}</span>
+              </li>
             ))}
           </ul>
           <p className="mt-3 text-sm"><a href={`/issuers/${issuer.slug}/profile.json`}>Profile as JSON</a></p>
