@@ -1,13 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { ANY_SUBJECT } from '@/lib/teaching/policy';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
 export type TeachingChoice = { value: string; listed: boolean };
+
+/** Said when saving got no answer. Saving again is safe: it sets the same subjects and grades. */
+export const TEACHING_UNREACHABLE = couldNotReach('what you teach may not have been saved', 'Your ticks are still here: check your connection and press Save what I teach again.');
+const unreachable: ActionResult = { ok: false, formError: TEACHING_UNREACHABLE };
 
 /**
  * "What I teach" on the account page: the subjects and grade bands the teacher teaches, ticked from
@@ -21,13 +24,13 @@ export function TeachingForm({ action, subjects, gradeBands, saved }: {
   gradeBands: TeachingChoice[];
   saved: { subjects: string[]; gradeBands: string[] };
 }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   // Keyed by the saved values, so the boxes show them as stored once saved.
   const key = JSON.stringify(saved);
   const nothingOffered = !subjects.length && !gradeBands.length;
   return (
-    <form {...keepInputForm(dispatch)} noValidate>
+    <form {...formProps} noValidate>
       <h2 id="teaching" className="mb-1 scroll-mt-4 font-semibold">What I teach</h2>
       <p className="mb-2 text-sm text-slate-700">
         Tick the subjects and grades you teach, and we suggest micro-credentials made for them: on your dashboard, and with “Matches what I teach” in the catalogue. Change it whenever your teaching changes.

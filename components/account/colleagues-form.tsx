@@ -1,12 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+
+/** Said when saving got no answer. Saving again is safe: it sets the same choice. */
+export const COLLEAGUES_UNREACHABLE = couldNotReach('your colleagues setting may not have been saved', 'Your choice is still here: check your connection and press Save colleagues setting again.');
+const unreachable: ActionResult = { ok: false, formError: COLLEAGUES_UNREACHABLE };
 
 /**
  * "Share with colleagues at my school" on the account page (docs/decisions/028). Its own button,
@@ -14,9 +17,9 @@ type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
  * without scripts. Ticked sends `shares=yes`; unticked sends nothing, which is "no".
  */
 export function ColleaguesForm({ action, shares, schoolName }: { action: Action; shares: boolean; schoolName: string | null }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   return (
-    <form {...keepInputForm(dispatch)} noValidate className="mt-2">
+    <form {...formProps} noValidate className="mt-2">
       <ActionAlerts state={state} />
       <p id="shares-both-ways" className="mb-3 text-sm text-slate-700">
         Sharing goes both ways: you see only colleagues who share too, and only they see you.

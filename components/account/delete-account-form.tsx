@@ -1,11 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { useClearLocalDraftsIfLeftPending } from '@/components/ui/local-draft';
+
+/**
+ * Said when deleting got no answer. If it did get through, the account and this session are gone,
+ * so pressing again deletes nothing more: it is answered that the session has ended.
+ */
+export const DELETE_ACCOUNT_UNREACHABLE = couldNotReach(
+  'your account may not have been deleted',
+  'Check your connection and press Delete my account again. If it was deleted, you are told your session has ended.',
+);
+const unreachable: ActionResult = { ok: false, formError: DELETE_ACCOUNT_UNREACHABLE };
 
 /**
  * "Delete my account", folded away and asking for proof (the password, or the email address for
@@ -13,13 +22,13 @@ import { useClearLocalDraftsIfLeftPending } from '@/components/ui/local-draft';
  * account is gone (the action redirects), unsent copies kept in this browser go too.
  */
 export function DeleteAccountForm({ action: serverAction, hasPassword, email }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hasPassword: boolean; email: string }) {
-  const [state, action, pending] = useActionState(serverAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(serverAction, initialActionState, unreachable);
   useClearLocalDraftsIfLeftPending(pending);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <details className="text-sm" open={!state.ok}>
       <summary className="cursor-pointer font-semibold text-red-800">Delete my account</summary>
-      <form {...keepInputForm(action)} className="mt-3 space-y-2" noValidate>
+      <form {...formProps} className="mt-3 space-y-2" noValidate>
         <ActionAlerts state={state} />
         <p className="text-slate-800">
           This deletes your account, your applications and evidence, your proposals and your badges. Your badges’ pages and verification links stop working, though copies you downloaded keep their signature. It cannot be undone.

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SentOutcome } from '@/components/ui/sent-outcome';
@@ -11,6 +10,25 @@ import { districtTermsInWords, type DistrictTerms } from '@/lib/reporting/salary
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const secondary = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
+
+/**
+ * Said when asking got no answer. Asking again is safe: asking for the district already asked for
+ * changes nothing and tells nobody again (requestDistrict).
+ */
+export const ASK_DISTRICT_UNREACHABLE = couldNotReach('your request to join may not have been sent', 'Your choice is still here: check your connection and press Ask to join again. Its leaders are not told twice.');
+/** Said when withdrawing the request got no answer. Withdrawing again is safe: it clears the request, whether or not it is still there. */
+export const CANCEL_DISTRICT_REQUEST_UNREACHABLE = couldNotReach('your request may not have been withdrawn', 'Check your connection and press Withdraw the request again.');
+/**
+ * Said when leaving got no answer. If it did get through, pressing again leaves nothing more: it is
+ * answered that the teacher is not in a district.
+ */
+export const LEAVE_DISTRICT_UNREACHABLE = couldNotReach(
+  'you may not have left the district',
+  'Check your connection and press Yes, leave the district again. If you left already, you are told you are not in a district: reload the page.',
+);
+const askUnreachable: ActionResult = { ok: false, formError: ASK_DISTRICT_UNREACHABLE };
+const cancelUnreachable: ActionResult = { ok: false, formError: CANCEL_DISTRICT_REQUEST_UNREACHABLE };
+const leaveUnreachable: ActionResult = { ok: false, formError: LEAVE_DISTRICT_UNREACHABLE };
 
 /**
  * The teacher's district: where they are, what it does with their badges (`terms`, its own policy:
@@ -28,9 +46,9 @@ export function DistrictCard({ districtName, terms, schoolName, request, distric
   cancelAction: Action;
   leaveAction: Action;
 }) {
-  const [asked, ask, asking] = useActionState(requestAction, initialActionState);
-  const [cancelled, cancel, cancelling] = useActionState(cancelAction, initialActionState);
-  const [left, leave, leaving] = useActionState(leaveAction, initialActionState);
+  const { state: asked, pending: asking, formProps: ask } = useReachableActionState(requestAction, initialActionState, askUnreachable);
+  const { state: cancelled, pending: cancelling, formProps: cancel } = useReachableActionState(cancelAction, initialActionState, cancelUnreachable);
+  const { state: left, pending: leaving, formProps: leave } = useReachableActionState(leaveAction, initialActionState, leaveUnreachable);
   const choices = districts.filter((d) => d.name !== districtName);
   return (
     <div>
@@ -50,14 +68,14 @@ export function DistrictCard({ districtName, terms, schoolName, request, distric
       <SentOutcome state={left} className={left.ok && left.message ? 'mt-3' : ''} />
       <ActionAlerts state={left.ok ? initialActionState : left} className="mt-3" />
       {request ? (
-        <form {...keepInputForm(cancel)} className="mt-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
+        <form {...cancel} className="mt-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
           <p>
             You asked to join <strong>{request.name}</strong>{request.since ? ` on ${dateFmt.format(request.since)}` : ''}. Its leaders confirm you; until then it does not see your work.
           </p>
           <button type="submit" disabled={cancelling} className={`mt-2 ${secondary}`}>{cancelling ? 'Withdrawing…' : 'Withdraw the request'}</button>
         </form>
       ) : null}
-      <form {...keepInputForm(ask)} className="mt-4" noValidate>
+      <form {...ask} className="mt-4" noValidate>
         <ActionAlerts state={asked} />
         <SelectField
           label={districtName ? 'Moving? Ask to join another district' : 'Ask to join a district'}
@@ -74,7 +92,7 @@ export function DistrictCard({ districtName, terms, schoolName, request, distric
       {districtName ? (
         <details className="mt-4 text-sm">
           <summary className="cursor-pointer font-medium text-slate-800">Leave {districtName}</summary>
-          <form {...keepInputForm(leave)} className="mt-2 space-y-2">
+          <form {...leave} className="mt-2 space-y-2">
             <p className="text-slate-700">It stops seeing your progress and counting your badges. Proposals waiting for its decision come back to you as drafts. Your work and badges stay yours.</p>
             <button type="submit" disabled={leaving} className={secondary}>{leaving ? 'Leaving…' : 'Yes, leave the district'}</button>
           </form>

@@ -1,11 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+
+/** Said when saving got no answer. Saving again is safe: it sets the same choice. */
+export const PORTFOLIO_SCHOOL_UNREACHABLE = couldNotReach('your portfolio setting may not have been saved', 'Your choice is still here: check your connection and press Save portfolio setting again.');
+const unreachable: ActionResult = { ok: false, formError: PORTFOLIO_SCHOOL_UNREACHABLE };
 
 /**
  * "Show my school on my portfolio" on the account page, under the preview of the portfolio's top
@@ -13,9 +16,9 @@ type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
  * "Save" is on the same page. A real POST form: works without scripts.
  */
 export function PortfolioSchoolForm({ action, showsSchool, schoolName }: { action: Action; showsSchool: boolean; schoolName: string | null }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   return (
-    <form {...keepInputForm(dispatch)} noValidate className="mt-4">
+    <form {...formProps} noValidate className="mt-4">
       <ActionAlerts state={state} />
       <div className="mb-4 flex items-start gap-2">
         {/* Keyed by the saved choice, so the box shows it as stored once saved. */}

@@ -2,7 +2,8 @@
 
 import { useActionState, useRef, useState, useSyncExternalStore } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { submitKeepingInput } from '@/components/ui/keep-input';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 import { SelectField } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { browserTimeZone } from '@/components/account/browser-time-zone-field';
@@ -14,6 +15,10 @@ type Group = { region: string; zones: { value: string; label: string }[] };
 const secondary = 'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100';
 const noSubscription = () => () => undefined;
 
+/** Said when setting got no answer. Setting again is safe: it sets the same zone. */
+export const TIME_ZONE_UNREACHABLE = couldNotReach('your time zone may not have been set', 'Your choice is still here: check your connection and press Set time zone again.');
+const unreachable: ActionResult = { ok: false, formError: TIME_ZONE_UNREACHABLE };
+
 /**
  * "Time zone" on the account page (ADR 023): the zone times of day are shown in. `current` is the
  * stored one (null: not known yet; NO_TIME_ZONE_CHOSEN: "Not set", chosen; either way times are in
@@ -23,7 +28,15 @@ const noSubscription = () => () => undefined;
  * (not "Save": the profile form's button on the same page is called that).
  */
 export function TimeZoneForm({ action, current, groups }: { action: Action; current: string | null; groups: Group[] }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  // Without scripts (before hydration) the form posts to the action, which answers in `posted`. With
+  // them it is sent from here, the choice kept, and a request that got no answer becomes a refusal
+  // said above the list (TIME_ZONE_UNREACHABLE) instead of the error page. As useReachableActionState
+  // does, but with action states alone, as submit-form does: this form's unit test (the browser
+  // button, time-zone-form-detect.test.ts) stands in for those and not for a transition.
+  const [posted, postAction, posting] = useActionState(action, initialActionState);
+  const [sent, send, sending] = useActionState((prev: ActionResult | null, fd: FormData) => unlessUnreachable(() => action(prev ?? posted, fd), () => unreachable), null);
+  const state = sent ?? posted;
+  const pending = posting || sending;
   const selectRef = useRef<HTMLSelectElement>(null);
   // Said after "Use this browser's zone" (which zone it picked, or that it is not in the list).
   const [detected, setDetected] = useState('');
@@ -49,7 +62,7 @@ export function TimeZoneForm({ action, current, groups }: { action: Action; curr
 
   return (
     // What "Use this browser’s time zone" said no longer holds once the choice is changed or set.
-    <form {...keepInputForm(dispatch)} onSubmitCapture={() => setDetected('')} noValidate>
+    <form action={postAction} onSubmit={submitKeepingInput(send)} onSubmitCapture={() => setDetected('')} noValidate>
       <h2 className="mb-1 font-semibold">Time zone</h2>
       <p className="mb-4 text-sm text-slate-700">
         {zone

@@ -1,9 +1,18 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { submitKeepingInput } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { announce } from '@/components/ui/announcer';
+
+/**
+ * Said beside the form when its request got no answer (offline, a deploy since the page loaded),
+ * unless the caller says it in its own words (`unreachable`). The forms here set a state (a name, a
+ * school, enabled or not) or take something away (a role, a request, an invitation): pressed again
+ * after one that did get through, none does it twice, but whether it was done can only be seen on
+ * the page as the server has it now.
+ */
+export const INLINE_ACTION_UNREACHABLE = couldNotReach('this may not have been done', 'Check your connection and try again, or reload the page to see whether it was.');
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
@@ -31,10 +40,11 @@ function refocusNear(ancestors: Element[]) {
 /**
  * A small form (a button or a select and a button) whose errors show right next to it.
  * `removedMessage`: for a form whose success removes it from the page ("Yes, remove the role"),
- * what screen readers hear once it has gone.
+ * what screen readers hear once it has gone. `unreachable`: what is said when the request got no
+ * answer, the form staying as it was to press again (INLINE_ACTION_UNREACHABLE unless given).
  */
-export function InlineActionForm({ action, hidden, children, className = '', removedMessage }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hidden: Record<string, string>; children: ReactNode; className?: string; removedMessage?: string }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+export function InlineActionForm({ action, hidden, children, className = '', removedMessage, unreachable = INLINE_ACTION_UNREACHABLE }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; hidden: Record<string, string>; children: ReactNode; className?: string; removedMessage?: string; unreachable?: string }) {
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, { ok: false, formError: unreachable });
   // The form's ancestors when it was last submitted: where focus goes if the answer removes it.
   const submittedIn = useRef<Element[] | null>(null);
   // When it was last submitted: a form that goes away just after (its row removed by the answer,
@@ -73,16 +83,15 @@ export function InlineActionForm({ action, hidden, children, className = '', rem
       }
     }
   }, [failed, errorId]);
-  const submit = submitKeepingInput(dispatch);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     const ancestors: Element[] = [];
     for (let el = e.currentTarget.parentElement; el; el = el.parentElement) ancestors.push(el);
     submittedIn.current = ancestors;
     submittedAt.current = Date.now();
-    submit(e);
+    formProps.onSubmit(e);
   };
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
+    <form ref={formRef} action={formProps.action} onSubmit={onSubmit} className={`inline-flex flex-wrap items-center gap-1 ${className}`} aria-busy={pending}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children}
       {failed ? <span id={errorId} role="alert" className="text-xs font-medium text-red-700">{!state.ok ? state.formError : null}</span> : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { bulkEnrolAction, changeRoleAction, inviteAction, resendInvitationAction } from '@/app/admin/people/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
@@ -43,6 +43,12 @@ export function RoleRemovalNotices({ children }: { children: ReactNode }) {
 }
 
 /**
+ * Said when removing a role got no answer. Pressing again removes nothing more: a role removed
+ * already is refused as not there (changeRole).
+ */
+export const REMOVE_ROLE_UNREACHABLE = couldNotReach('the role may not have been removed', 'Check your connection and try again, or reload the page to see whether it was.');
+
+/**
  * "Yes, remove the role". The row goes with the role and takes the form's own message with it, so
  * once scripts run the server's answer (how many invitations the person sent stopped working, and
  * to be what) is shown after `removedMessage` above the list (RoleRemovalNotices), or, outside one,
@@ -65,7 +71,7 @@ export function RemoveRoleForm({ hidden, removedMessage, children }: { hidden: R
     [removedMessage, removals],
   );
   return (
-    <InlineActionForm action={scripted ? removeAndTell : changeRoleAction} hidden={hidden} removedMessage={scripted ? undefined : removedMessage}>
+    <InlineActionForm action={scripted ? removeAndTell : changeRoleAction} hidden={hidden} removedMessage={scripted ? undefined : removedMessage} unreachable={REMOVE_ROLE_UNREACHABLE}>
       {children}
     </InlineActionForm>
   );
@@ -123,14 +129,25 @@ export function InviteForm({ organizationId, roles, organizations }: { organizat
 }
 
 /**
+ * Said when resending got no answer. Not the same as pressing once: every resend that reaches the
+ * server makes a new link and emails it (resendInvitation), so if the first did get through, the
+ * person gets a second email, and only the newest link works.
+ */
+export const RESEND_INVITATION_UNREACHABLE = couldNotReach(
+  'the invitation may not have been sent again',
+  'Check your connection and press Resend again. If the first did go through, this sends one more email, and only the newest link works.',
+);
+const resendUnreachable: ActionResult<{ link: string | null }> = { ok: false, formError: RESEND_INVITATION_UNREACHABLE };
+
+/**
  * Sends an open invitation again (a new link; the old one stops working). The row stays, so the
  * outcome shows beside the button, and if the email could not be sent, the new link to pass on.
  */
 export function ResendInvitationForm({ invitationId, email }: { invitationId: string; email: string }) {
-  const [state, action, pending] = useActionState(resendInvitationAction, { ok: true } as ActionResult<{ link: string | null }>);
+  const { state, pending, formProps } = useReachableActionState(resendInvitationAction, { ok: true }, resendUnreachable);
   const link = state.ok ? state.data?.link : null;
   return (
-    <form action={action} className="inline-flex flex-wrap items-center gap-1" aria-busy={pending}>
+    <form {...formProps} className="inline-flex flex-wrap items-center gap-1" aria-busy={pending}>
       <input type="hidden" name="invitationId" value={invitationId} />
       <button type="submit" disabled={pending} className={`${smallButtonClass} min-h-6 disabled:opacity-60`}>Resend<span className="sr-only"> the invitation to {email}</span></button>
       {!state.ok && state.formError ? <span role="alert" className="text-xs font-medium text-red-700">{state.formError}</span> : null}
@@ -169,6 +186,12 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
   const data = state.ok ? state.data : undefined;
   const shownData: EnrolData | undefined = shown.ok ? shown.data : undefined;
   const preview = shownData?.step === 'preview' ? shownData : null;
+  // The list in the box, as the last answer that had one to show put it there: a preview's list,
+  // or none once imported. A refusal (a row the import found wrong, a choice missing) leaves the box
+  // as it is, as a request with no answer does: not emptied, nor remounted over what was pasted.
+  const [box, setBox] = useState('');
+  const boxNow = shown.ok ? (preview?.csv ?? '') : box;
+  if (boxNow !== box) setBox(boxNow);
   const lineErrors = errors ? Object.entries(errors).filter(([k]) => k.startsWith('line ')) : [];
   const asking = preview ? preview.rows.filter((r) => !r.errors.length && r.joinRequest === 'ask') : [];
   const askedDistricts = [...new Set(asking.map((r) => r.district?.name ?? ''))].filter(Boolean);
@@ -214,7 +237,7 @@ export function BulkEnrolForm({ issuers, targets }: { issuers: { id: string; nam
           <p id="file-hint" className="text-sm text-slate-600">Columns: <code>email</code>, <code>name</code> and optionally <code>school</code> (the school’s name as listed here) and <code>district</code> (needed when several districts have a school of that name). The first row names the columns. Naming a school does not place anyone there: for an account the import creates, it asks the school’s district to confirm the teacher, and the district counts them only once one of its leaders has. People who already have an account are enrolled but not asked to join a district: they can ask from their account page.</p>
           <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block max-w-full text-sm" />
         </div>
-        <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={preview?.csv ?? ''} key={preview?.csv ?? 'empty'} errors={errors?.csv} placeholder={'email,name,school,district\nana@school.org,Ana Díaz,Lincoln High School,Kettle Moraine'} />
+        <TextArea label="…or paste the CSV" name="csv" rows={6} defaultValue={boxNow} key={boxNow || 'empty'} errors={errors?.csv} placeholder={'email,name,school,district\nana@school.org,Ana Díaz,Lincoln High School,Kettle Moraine'} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" name="intent" value="preview" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">
             {pending ? 'Checking…' : 'Check the file'}

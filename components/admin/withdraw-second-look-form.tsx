@@ -1,10 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
 import { withdrawSecondLookAction } from '@/app/admin/submissions/[id]/actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SentOutcome } from '@/components/ui/sent-outcome';
+
+/**
+ * Said when withdrawing got no answer. Pressing again changes nothing more: if the first did get
+ * through, no second look is waiting any more, and the second press is answered so.
+ */
+export const WITHDRAW_SECOND_LOOK_UNREACHABLE = couldNotReach(
+  'the second look may not have been withdrawn',
+  'Check your connection and press Withdraw the second look again. If it was withdrawn already, you are told no second look is waiting: reload the page.',
+);
+const unreachable: ActionResult = { ok: false, formError: WITHDRAW_SECOND_LOOK_UNREACHABLE };
 
 /**
  * "Withdraw the second look" while nobody has taken it: the earlier decision stands again and the
@@ -12,12 +22,12 @@ import { SentOutcome } from '@/components/ui/sent-outcome';
  * decision standing), so the outcome keeps focus. `version`: the attempt's, as the page was loaded.
  */
 export function WithdrawSecondLookForm({ attemptId, attemptNumber, version, open }: { attemptId: string; attemptNumber: number; version: number; open: boolean }) {
-  const [state, action, pending] = useActionState(withdrawSecondLookAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(withdrawSecondLookAction, initialActionState, unreachable);
   return (
     <div>
       <SentOutcome state={state} className={state.ok && state.message ? 'mt-3' : ''} />
       {open ? (
-        <form action={action} className="mt-3">
+        <form {...formProps} className="mt-3">
           <input type="hidden" name="attemptId" value={attemptId} />
           <input type="hidden" name="version" value={version} />
           <ActionAlerts state={state.ok ? initialActionState : state} className="mb-3" />

@@ -1,12 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { OutcomeRegions } from '@/components/ui/outcome-regions';
 import { STILL_VERIFIABLE } from '@/components/awards/portfolio-words';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
+
+/** Said when the request got no answer. Pressing again is safe: the form asks for a state, not a toggle. */
+export function badgePortfolioUnreachable(hidden: boolean): string {
+  return hidden
+    ? couldNotReach('the badge may not have been put back on your portfolio', 'Check your connection and press Show on my portfolio again.')
+    : couldNotReach('the badge may not have been hidden from your portfolio', 'Check your connection and press Hide from my portfolio again.');
+}
 
 /**
  * On a My badges card: where the badge stands with the portfolio (`status`), and one button that
@@ -16,12 +22,13 @@ type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
  * twice. A real POST form: works before scripts load or without them.
  */
 export function BadgePortfolioForm({ action, awardId, title, hidden, status }: { action: Action; awardId: string; title: string; hidden: boolean; status: string }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const unreachable: ActionResult = { ok: false, formError: badgePortfolioUnreachable(hidden) };
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   const statusId = `portfolio-status-${awardId}`;
   const noteId = `portfolio-note-${awardId}`;
   const message = state.ok ? state.message : state.formError;
   return (
-    <form {...keepInputForm(dispatch)} className="mt-3 border-t border-slate-200 pt-2">
+    <form {...formProps} className="mt-3 border-t border-slate-200 pt-2">
       <input type="hidden" name="awardId" value={awardId} />
       <input type="hidden" name="show" value={hidden ? 'yes' : 'no'} />
       <p id={statusId} className="text-sm text-slate-800">{status}</p>

@@ -1,8 +1,15 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
+
+/**
+ * Said when opening the renewal got no answer. Pressing again is safe: starting a renewal twice
+ * opens the same one (startRenewal).
+ */
+export function renewUnreachable(label: string): string {
+  return couldNotReach('your renewal may not have been opened', `Check your connection and press ${label} again: it opens the same renewal, not a second one.`);
+}
 
 /** "Renew this badge": starts the renewal application. Works without JavaScript (a real POST form). */
 export function RenewForm({ action: serverAction, microCredentialId, title, label = 'Renew this badge' }: {
@@ -12,9 +19,10 @@ export function RenewForm({ action: serverAction, microCredentialId, title, labe
   title: string;
   label?: string;
 }) {
-  const [state, action, pending] = useActionState(serverAction, initialActionState);
+  const unreachable: ActionResult = { ok: false, formError: renewUnreachable(label) };
+  const { state, pending, formProps } = useReachableActionState(serverAction, initialActionState, unreachable);
   return (
-    <form {...keepInputForm(action)} className="inline">
+    <form {...formProps} className="inline">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <button
         type="submit"

@@ -1,8 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { buttonClass, type ButtonVariant } from '@/components/ui/button';
+
+/**
+ * Said when picking up got no answer. Pressing again is safe: it enrols the teacher again in the
+ * same enrolment (enrollInMicroCredential), and their kept work is the same.
+ */
+export function pickUpAgainUnreachable(label: string): string {
+  return couldNotReach('your work may not have been picked up again', `Check your connection and press ${label} again: nothing is picked up twice.`);
+}
 
 /**
  * Enrols again in a credential the teacher stopped working on, picking up their kept draft. A real
@@ -17,9 +25,10 @@ export function PickUpAgainForm({ action: serverAction, microCredentialId, slug,
   title?: string;
   variant?: ButtonVariant;
 }) {
-  const [state, action, pending] = useActionState(serverAction, initialActionState);
+  const unreachable: ActionResult = { ok: false, formError: pickUpAgainUnreachable(label) };
+  const { state, pending, formProps } = useReachableActionState(serverAction, initialActionState, unreachable);
   return (
-    <form action={action}>
+    <form {...formProps}>
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="slug" value={slug} />
       <button type="submit" disabled={pending} className={buttonClass(variant)}>

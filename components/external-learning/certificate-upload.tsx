@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { CERTIFICATE_ACCEPT, certificateFileProblem } from '@/lib/external-learning/certificate-files';
 import type { AttachedCertificate, CertificateTicket } from '@/lib/external-learning/certificates';
 import type { CertificateStep } from '@/app/badges/other-learning/actions';
@@ -208,12 +209,21 @@ export function CertificateUpload({ learningId, entryTitle, hasCertificate, requ
 }
 
 /**
+ * Said when removing a certificate got no answer. Pressing again is safe: an entry with no
+ * certificate left answers as done (removeCertificate).
+ */
+export function removeCertificateUnreachable(fileName: string | null): string {
+  return couldNotReach(fileName ? `“${fileName}” may not have been removed` : 'the certificate may not have been removed', 'Check your connection and press Yes, remove it again.');
+}
+
+/**
  * "Remove…" on an entry's certificate: the first click only opens what will happen and the real
  * button (WCAG 3.3.4). Stays on the page once the certificate is gone (`fileName` null), so the
  * outcome is said where the button was, and focus, whose button went, is sent to it.
  */
 export function RemoveCertificateForm({ action, learningId, fileName }: { action: (prev: ActionResult, fd: FormData) => Promise<ActionResult>; learningId: string; fileName: string | null }) {
-  const [state, dispatch, pending] = useActionState(action, initialActionState);
+  const unreachable: ActionResult = { ok: false, formError: removeCertificateUnreachable(fileName) };
+  const { state, pending, formProps } = useReachableActionState(action, initialActionState, unreachable);
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.ok && state.message) outcome.current?.focus();
@@ -222,7 +232,7 @@ export function RemoveCertificateForm({ action, learningId, fileName }: { action
     <div className="mt-2">
       {fileName ? (
         <ConfirmDisclosure summary={<>Remove…<span className="sr-only"> the certificate “{fileName}”</span></>}>
-          <form action={dispatch}>
+          <form {...formProps}>
             <input type="hidden" name="learningId" value={learningId} />
             <p>Remove “{fileName}”? It is deleted, and your district’s leaders can no longer open it.</p>
             <button type="submit" disabled={pending} className="mt-1 inline-flex min-h-6 items-center rounded bg-red-700 px-2 py-0.5 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60">

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState, useTransition, type FormEv
 // refresh, and the autosaver (rebuilt on it) could then save twice from one version.
 import { autosaveProposalAction, saveProposalAction } from '@/app/micro-credentials/[slug]/proposal/actions';
 import { initialActionState } from '@/lib/action-result';
+import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 import { PROPOSAL_FIELD_LABELS, PROPOSAL_TEXT_MAX, ProposalDraftInput, type ProposalFormResult } from '@/lib/proposals/schemas';
 import { TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
@@ -31,6 +32,22 @@ type Props = {
   /** The teacher's time zone (their account's; null or '' when they have none: UTC), for "Draft saved at". */
   timeZone?: string | null;
 };
+
+/**
+ * Said when Save draft got no answer (offline, a deploy since the page loaded). The text stays in
+ * this browser until the server has it. If the save did get through, the server has a newer
+ * version than this page knows, so the next save from this page is refused as changed elsewhere:
+ * saving stops and asks for a reload, the text still on this device. Nothing is saved twice.
+ */
+export const SAVE_PROPOSAL_UNREACHABLE = couldNotReach('your draft may not have been saved', 'Your text is kept on this device: check your connection and press Save draft again.');
+/**
+ * Said when Send got no answer. Sending again is safe: a proposal sent already is refused as such
+ * (saveProposal), not sent twice.
+ */
+export const SEND_PROPOSAL_UNREACHABLE = couldNotReach(
+  'your proposal may not have been sent',
+  'Your text is kept on this device: check your connection and press Send to my district again. If it was sent already, you are told so.',
+);
 
 /** A box's hint with its live count under it (read with the hint, not on every key: not a live region). */
 function withCount(hint: string, text: string, show: boolean): ReactNode {
@@ -177,12 +194,11 @@ export function ProposalForm({ microCredentialId, ownerKey, studentGoals, plan, 
       if (submitter?.name) fd.set(submitter.name, submitter.value);
       fd.set('version', String(fromVersionRef(versionRef.current) ?? ''));
       const sentText = packProposalText({ studentGoals: String(fd.get('studentGoals') ?? ''), plan: String(fd.get('plan') ?? '') });
-      let r: ProposalFormResult;
-      try {
-        r = await saveProposalAction(initialActionState, fd);
-      } catch {
-        r = { ok: false, formError: 'Could not reach the server. Your text is kept on this device; try again when you are back online.' };
-      }
+      // A request with no answer is said in place, by what was pressed; a redirect would still reach the router.
+      const r = await unlessUnreachable<ProposalFormResult>(
+        () => saveProposalAction(initialActionState, fd),
+        () => ({ ok: false, formError: fd.get('intent') === 'submit' ? SEND_PROPOSAL_UNREACHABLE : SAVE_PROPOSAL_UNREACHABLE }),
+      );
       setResult(r);
       if (r.ok && r.data) {
         versionRef.current = r.data.version;

@@ -1,18 +1,29 @@
 'use client';
 
-import { useActionState } from 'react';
 import { shareCredentialQuestionAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
+
+/**
+ * Said when sharing or unsharing got no answer. Pressing again is safe: the form asks for a state
+ * (shared or not), and a question already in it is left as it is (setCredentialQuestionShared).
+ */
+export function shareUnreachable(shared: boolean): string {
+  return shared
+    ? couldNotReach('the question may still be shared on the public page', 'Check your connection and press Stop sharing on the public page again.')
+    : couldNotReach('the question may not have been shared on the public page', 'Check your connection and press Share on the public page again.');
+}
 
 /**
  * Shows an answered question on the micro-credential's public page (without any name), or stops.
- * On success the action goes to the question's own page, which says what changed; a refusal is said here.
+ * On success the action goes to the question's own page, which says what changed; a refusal, or a
+ * request that got no answer, is said here.
  */
 export function ShareQuestionForm({ questionId, shared, title }: { questionId: string; shared: boolean; title: string }) {
-  const [state, action, pending] = useActionState(shareCredentialQuestionAction, initialActionState);
+  const unreachable: ActionResult = { ok: false, formError: shareUnreachable(shared) };
+  const { state, pending, formProps } = useReachableActionState(shareCredentialQuestionAction, initialActionState, unreachable);
   return (
-    <form {...keepInputForm(action)} className="no-print mt-3">
+    <form {...formProps} className="no-print mt-3">
       <input type="hidden" name="questionId" value={questionId} />
       <input type="hidden" name="shared" value={shared ? 'false' : 'true'} />
       <button type="submit" disabled={pending} className="min-h-8 rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60">

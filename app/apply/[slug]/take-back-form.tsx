@@ -1,10 +1,19 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { withdrawSentAttemptAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SentOutcome } from '@/components/ui/sent-outcome';
+
+/**
+ * Said when taking it back got no answer. Pressing again is safe: an attempt taken back already is
+ * answered as taken back (withdrawSentAttempt), not changed twice.
+ */
+export const TAKE_BACK_UNREACHABLE = couldNotReach('your attempt may not have been taken back', 'Check your connection and press Take it back to edit again.');
+// A new object each time, so the message takes focus again after another try.
+const unreachable = (): ActionResult => ({ ok: false, formError: TAKE_BACK_UNREACHABLE });
 
 /**
  * "Take it back to edit" beside a sent attempt's status. The page keeps this component mounted
@@ -14,7 +23,7 @@ import { SentOutcome } from '@/components/ui/sent-outcome';
  * `reason`: why it cannot be taken back, when that is worth saying.
  */
 export function TakeBackForm({ attemptId, slug, allowed, reason }: { attemptId: string; slug: string; allowed: boolean; reason: string | null }) {
-  const [state, action, pending] = useActionState(withdrawSentAttemptAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(withdrawSentAttemptAction, initialActionState, unreachable);
   const failure = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!state.ok) failure.current?.focus();
@@ -27,7 +36,7 @@ export function TakeBackForm({ attemptId, slug, allowed, reason }: { attemptId: 
         <ActionAlerts state={state.ok ? initialActionState : state} className="mt-2" />
       </div>
       {allowed ? (
-        <form action={action} className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <form {...formProps} className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
           <input type="hidden" name="attemptId" value={attemptId} />
           <input type="hidden" name="slug" value={slug} />
           <button type="submit" disabled={pending} aria-describedby="take-back-hint" className="rounded-md border border-slate-500 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60">

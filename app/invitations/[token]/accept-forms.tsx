@@ -1,18 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
 import { acceptNewAccountAction, acceptSignedInAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { TextField } from '@/components/ui/field';
-import { keepInputForm } from '@/components/ui/keep-input';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { BrowserTimeZoneField } from '@/components/account/browser-time-zone-field';
 
+/**
+ * Said when accepting (signed in) got no answer. Pressing again accepts nothing twice: an
+ * invitation is used once, and one accepted already is answered as used.
+ */
+export const ACCEPT_SIGNED_IN_UNREACHABLE = couldNotReach(
+  'the invitation may not have been accepted',
+  'Check your connection and press Accept the invitation again. If it was accepted already, you are told it has been used.',
+);
+const signedInUnreachable: ActionResult = { ok: false, formError: ACCEPT_SIGNED_IN_UNREACHABLE };
+
 export function AcceptSignedInForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(acceptSignedInAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(acceptSignedInAction, initialActionState, signedInUnreachable);
   return (
-    <form {...keepInputForm(action)}>
+    <form {...formProps}>
       <input type="hidden" name="token" value={token} />
       <ActionAlerts state={state} className="mb-3" />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? 'Accepting…' : 'Accept the invitation'}</button>

@@ -1,9 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
 import { resourceProgressAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
+
+/**
+ * Said when marking got no answer. Pressing again is safe: the form asks for a state (done or not
+ * done), which setResourceProgress sets whether or not it was set already.
+ */
+export function resourceProgressUnreachable(title: string, done: boolean): string {
+  return couldNotReach(`“${title}” may not have been marked as ${done ? 'not done' : 'done'}`, 'Check your connection and press the button again.');
+}
 
 /**
  * "Mark as done" (or back to not done) beside one resource. Works without JavaScript (a real POST
@@ -11,9 +19,10 @@ import { ActionAlerts } from '@/components/ui/action-alerts';
  * out when it appears.
  */
 export function ResourceProgressForm({ resource, slug, done }: { resource: { id: string; title: string }; slug: string; done: boolean }) {
-  const [state, action, pending] = useActionState(resourceProgressAction, initialActionState);
+  const unreachable: ActionResult = { ok: false, formError: resourceProgressUnreachable(resource.title, done) };
+  const { state, pending, formProps } = useReachableActionState(resourceProgressAction, initialActionState, unreachable);
   return (
-    <form action={action} className="no-print mt-1">
+    <form {...formProps} className="no-print mt-1">
       <input type="hidden" name="resourceId" value={resource.id} />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="done" value={done ? 'false' : 'true'} />

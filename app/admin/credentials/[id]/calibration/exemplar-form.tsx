@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { createExemplarAction, rescoreExemplarAction } from './actions';
-import { initialActionState } from '@/lib/action-result';
-import { keepInputForm } from '@/components/ui/keep-input';
+import { initialActionState, type ActionResult } from '@/lib/action-result';
+import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { announce } from '@/components/ui/announcer';
@@ -64,6 +64,24 @@ function OtherErrors({ messages }: { messages: string[] }) {
   return messages.length ? <p className="text-sm font-medium text-red-700">{messages.join(' ')}</p> : null;
 }
 
+/**
+ * Said when adding a sample got no answer (offline, a deploy since the page loaded). Not safe to
+ * press again blindly: each press that reaches the server adds a sample (createExemplar makes a new
+ * one every time), so one that did get through would be added twice.
+ */
+export const EXEMPLAR_UNREACHABLE = couldNotReach(
+  'the sample may or may not have been added',
+  'What you wrote and chose is still here. Before you press Add calibration sample again, open this page in another tab and look for it in the list of samples: sent twice, it is added twice.',
+);
+const exemplarUnreachable: ActionResult = { ok: false, formError: EXEMPLAR_UNREACHABLE };
+
+/**
+ * Said when saving the agreed levels got no answer. Saving again is safe: it sets the same levels
+ * on the same sample, so one that did get through is not changed a second time.
+ */
+export const RESCORE_UNREACHABLE = couldNotReach('the agreed levels may not have been saved', 'Your choices are still here: check your connection and press Save agreed levels again.');
+const rescoreUnreachable: ActionResult = { ok: false, formError: RESCORE_UNREACHABLE };
+
 type Props = {
   microCredentialId: string;
   /** The version whose rubric the agreed levels are chosen on: the server refuses them on another rubric. */
@@ -75,13 +93,14 @@ type Props = {
 
 /**
  * A new calibration sample. Each field shows its own error (an answer's says which part it is
- * for, through its label); after a failed save focus goes to the first of them (ActionAlerts).
+ * for, through its label); after a failed save focus goes to the first of them (ActionAlerts). A
+ * request with no answer is said in the same alert, and what was typed stays.
  */
 export function ExemplarForm({ microCredentialId, versionId, parts, criteria, levels }: Props) {
-  const [state, action, pending] = useActionState(createExemplarAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(createExemplarAction, initialActionState, exemplarUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form {...keepInputForm(action)} noValidate className="space-y-4">
+    <form {...formProps} noValidate className="space-y-4">
       <input type="hidden" name="microCredentialId" value={microCredentialId} />
       <input type="hidden" name="versionId" value={versionId} />
       {/* Always on the page, so the outcome is read out when it appears. */}
@@ -120,7 +139,7 @@ type RescoreProps = {
  * moments of a submit means it was saved, as for InlineActionForm's `removedMessage`.
  */
 export function RescoreExemplarForm({ microCredentialId, versionId, exemplar, criteria, levels, headingId = `sample-${exemplar.id}` }: RescoreProps) {
-  const [state, action, pending] = useActionState(rescoreExemplarAction, initialActionState);
+  const { state, pending, formProps } = useReachableActionState(rescoreExemplarAction, initialActionState, rescoreUnreachable);
   const errors = state.ok ? undefined : state.fieldErrors;
   const idPrefix = `rescore-${exemplar.id}-`;
   const submittedAt = useRef(0);
@@ -139,13 +158,12 @@ export function RescoreExemplarForm({ microCredentialId, versionId, exemplar, cr
       announce(text);
     };
   }, []);
-  const form = keepInputForm(action);
   return (
     <form
-      action={form.action}
+      action={formProps.action}
       onSubmit={(e) => {
         submittedAt.current = Date.now();
-        form.onSubmit(e);
+        formProps.onSubmit(e);
       }}
       noValidate
       className="space-y-3"
