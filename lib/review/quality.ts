@@ -106,18 +106,32 @@ export async function getReviewQuality(opts: {
     }
   }
 
-  const decidedRows = await db.attempt.findMany({
-    where: { status: { in: ['PASSED', 'RETURNED'] }, decidedAt: { gte: opts.from, lte: opts.to }, submittedAt: { not: null }, submission: { microCredential: mcFilter } },
-    // The newest decisions, one more than the sample to know whether the period had more: figures
-    // that stop at the sample describe the recent weeks, not the oldest part of the period.
-    orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
-    take: decisionSample + 1,
-    select: { submittedAt: true, secondLookRequestedAt: true, decidedAt: true, dueAt: true, submission: { select: { microCredentialId: true, microCredential: { select: { issuer: { select: { slaBusinessDays: true } } } } } } },
-  });
+  // The newest decisions, one more than the sample to know whether the period had more: figures
+  // that stop at the sample describe the recent weeks, not the oldest part of the period. One
+  // statement with its joins (not Prisma's relation loads, which read up to 10,001 submissions by id
+  // in a second statement): the partial index "Attempt_decided_idx" on (decidedAt DESC, id DESC)
+  // gives them newest first, or, for one issuer, the period's decisions by range.
+  const scope = [
+    Prisma.sql`a."status" IN ('PASSED'::"AttemptStatus", 'RETURNED'::"AttemptStatus")`,
+    Prisma.sql`a."decidedAt" >= ${opts.from}`,
+    Prisma.sql`a."decidedAt" <= ${opts.to}`,
+    Prisma.sql`a."submittedAt" IS NOT NULL`,
+  ];
+  if (issuerIds) scope.push(Prisma.sql`m."issuerId" = ANY(${issuerIds}::text[])`);
+  if (opts.microCredentialId) scope.push(Prisma.sql`m."id" = ${opts.microCredentialId}`);
+  const decidedRows = await db.$queryRaw<{ submittedAt: Date; secondLookRequestedAt: Date | null; decidedAt: Date; dueAt: Date | null; mc: string; slaBusinessDays: number }[]>`
+    SELECT a."submittedAt", a."secondLookRequestedAt", a."decidedAt", a."dueAt", s."microCredentialId" AS "mc", o."slaBusinessDays"
+    FROM "Attempt" a
+    JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "MicroCredential" m ON m."id" = s."microCredentialId"
+    JOIN "Organization" o ON o."id" = m."issuerId"
+    WHERE ${Prisma.join(scope, ' AND ')}
+    ORDER BY a."decidedAt" DESC, a."id" DESC
+    LIMIT ${decisionSample + 1}`;
   const decided = decidedRows.slice(0, decisionSample);
   // A second look is timed from its request, against its own decision date (reset then): counted
   // from the teacher's submission it would add the days the first decision stood.
-  const items: TimedDecision[] = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt!, decidedAt: d.decidedAt!, dueAt: d.dueAt, mc: d.submission.microCredentialId, slaBusinessDays: d.submission.microCredential.issuer.slaBusinessDays }));
+  const items: TimedDecision[] = decided.map((d) => ({ submittedAt: d.secondLookRequestedAt ?? d.submittedAt, decidedAt: d.decidedAt, dueAt: d.dueAt, mc: d.mc, slaBusinessDays: d.slaBusinessDays }));
   const weeks = Map.groupBy(items, (t) => weekStart(t.decidedAt).toISOString().slice(0, 10));
   const turnaroundByCredential = Map.groupBy(items, (t) => t.mc);
 
@@ -169,8 +183,6 @@ export async function getReviewQuality(opts: {
     },
   };
 }
-
-export type ReviewQuality = Awaited<ReturnType<typeof getReviewQuality>>;
 
 export type ScoringPatternRow = LeniencyRow & { name: string };
 export type CriterionBelowPassing = { title: string; scores: number; below: number; share: number };

@@ -120,7 +120,7 @@ async function main() {
   const { claimJobs, ensurePeriodicJob, releaseJobs, tidyJobs } = await import('@/lib/jobs/queue');
   const { deleteStaleRateLimits } = await import('@/lib/rate-limit');
   const { listMyReviewHistory } = await import('@/lib/review/history');
-  const { getScoringPatterns } = await import('@/lib/review/quality');
+  const { getReviewQuality, getScoringPatterns } = await import('@/lib/review/quality');
   const { computeReviewerDigests } = await import('@/lib/review/digest');
   const { getAdminHome } = await import('@/lib/authoring/queries');
   const { countUnansweredFeedbackQuestions } = await import('@/lib/feedback-questions/queries');
@@ -280,6 +280,7 @@ async function main() {
       { path: '/admin/awards (one issuer, newest first)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: {} }) },
       { path: '/admin (home: counts, adjudication, past decision date, questions)', run: () => Promise.all([getAdminHome(issuerAdmin), countUnansweredFeedbackQuestions(issuerAdmin), countAdjudicationFor(issuerAdmin)]) },
       { path: '/admin/review-quality (scoring patterns, last 12 months)', run: () => getScoringPatterns({ actor: issuerAdmin, from: new Date(Date.now() - 365 * 86_400_000), to: new Date() }) },
+      { path: '/admin/review-quality (agreement, turnaround: one issuer, last 90 days)', run: () => getReviewQuality({ actor: issuerAdmin, from: new Date(Date.now() - 90 * 86_400_000), to: new Date() }) },
       { path: '/admin/awards?status=expiring&q=... (filtered)', run: () => listIssuedAwards({ actor: issuerAdmin, issuerIds: [adminRow.org], filter: { status: 'expiring', q: 'an' } }) },
       { path: '/admin/submissions (one issuer, most recently sent first)', run: () => listIssuerApplications({ actor: issuerAdmin, issuerId: adminRow.org }) },
       { path: '/admin/submissions (second page)', run: await applicationsSecondPage(issuerAdmin, adminRow.org) },
@@ -346,6 +347,9 @@ async function main() {
       { path: '/district/recommendations (uptake: a micro-credential, its track, a stack; whole district and one school)', run: () => recommendationUptake(leaderRow.org, uptakeTargets) },
     ] : []),
     // A school leader's pages (ADR 016), as the platform admin (who leads every school) on the scale leader's school.
+    ...(platformAdmin ? [
+      { path: '/admin/review-quality (agreement, turnaround: every issuer, last 90 days)', run: () => getReviewQuality({ actor: platformAdmin, from: new Date(Date.now() - 90 * 86_400_000), to: new Date() }) },
+    ] : []),
     ...(platformAdmin && leaderSchoolId ? [
       { path: '/school (overview; this school year)', run: () => getSchoolHome({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
       { path: '/school/teachers (this school year)', run: () => listSchoolTeachers({ actor: platformAdmin, schoolId: leaderSchoolId, since: schoolYear.from }) },
