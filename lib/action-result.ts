@@ -18,12 +18,11 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   if (!(formData instanceof FormData)) return out;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const v = typeof value === 'string' ? value : value;
     if (key in out) {
       const prev = out[key];
-      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
     } else {
-      out[key] = v;
+      out[key] = value;
     }
   }
   return out;

@@ -4,7 +4,6 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 
-export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; prismaUrl?: string };

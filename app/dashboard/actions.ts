@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
 import { enrollInMicroCredential } from '@/lib/enrollment/mutations';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
-import { PickUpAgainInput } from '@/lib/enrollment/schemas';
+import { EnrollInput } from '@/lib/enrollment/schemas';
 
 /** "Pick up again" on a stopped credential: enrols again and opens the kept application. */
 export async function pickUpAgainAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(PickUpAgainInput, formDataToObject(formData));
+  const parsed = parseInput(EnrollInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   try {
     const actor = await requireActor();

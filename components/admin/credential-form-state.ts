@@ -382,9 +382,6 @@ export function issuesHeading(action: 'save' | 'publish', count: number): string
   return `${action === 'publish' ? 'Not published' : 'Not saved'}: ${count} field${count === 1 ? ' needs' : 's need'} attention`;
 }
 
-/** "3 things" / "1 thing": how much a draft still needs before it can be published. */
-export const gapCount = (n: number) => `${n} thing${n === 1 ? '' : 's'}`;
-
 // ── What the Publish button does ──
 
 export type CredentialStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED' | null;

@@ -112,10 +112,6 @@ export async function isEmailVerified(userId: string): Promise<boolean> {
   return Boolean(user?.emailVerified);
 }
 
-export async function getVerificationLinkState(token: string, now = new Date()): Promise<LinkState> {
-  return (await readAccountToken(token, 'EMAIL_VERIFICATION', now)).state;
-}
-
 /**
  * What the confirmation page shows for a link and the person who opened it: the link's state and,
  * for a link that works, whether they are signed in to its account (`yours`), to another one

@@ -7,7 +7,7 @@ import { invalidState, rateLimited, validation } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { EmailInput, oneLine, PasswordInput } from '@/lib/auth/schemas';
 import type { Actor } from '@/lib/auth/actor';
-import { issueAccountToken, lockAccountLinks, readAccountToken, redeemAccountToken, requireUsableAccountToken, retireUnusedLinks, type LinkMessages, type LinkState } from '@/lib/auth/account-tokens';
+import { issueAccountToken, lockAccountLinks, redeemAccountToken, requireUsableAccountToken, retireUnusedLinks, type LinkMessages } from '@/lib/auth/account-tokens';
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { clearSignInLimits, forgetUnconfirmedChoices, forgottenChoicesAudit, forgottenChoicesNotice, type ForgottenChoices } from '@/lib/auth/accounts';
 import { enqueueJob } from '@/lib/jobs/queue';
@@ -77,11 +77,6 @@ export async function sendPasswordResetEmail(email: string, now = new Date(), re
     subject: 'Reset your Microcred password',
     text: `Hello ${oneLine(user.name)},\n\nSomeone (we hope you) asked to reset the password of your Microcred account. Choose a new one here; the link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf you did not ask, ignore this email: your password stays as it is.\n\n— Microcred`,
   });
-}
-
-/** What the reset page should say about a link, before anyone types a password. */
-export async function getResetLinkState(token: string, now = new Date()): Promise<LinkState> {
-  return (await readAccountToken(token, 'PASSWORD_RESET', now)).state;
 }
 
 const LINK_MESSAGES: LinkMessages = {

@@ -4,8 +4,6 @@ import { redirect } from 'next/navigation';
 import { auth } from '@/lib/auth/config';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
-
-export { loadActor };
 import { hasRole, isPlatformAdmin } from '@/lib/auth/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { DomainError } from '@/lib/errors';

@@ -13,11 +13,10 @@
 //   let it go (lib/storage/deletion.ts), once no version shows it (a published version keeps its own).
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { db, type Tx } from '@/lib/db';
-import { forbidden, invalidState, notFound, validation } from '@/lib/errors';
+import type { Tx } from '@/lib/db';
+import { forbidden, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { canAuthor } from '@/lib/authoring/policy';
-import { recordAudit } from '@/lib/audit/log';
 import { isUsablePng } from '@/lib/awards/images';
 import * as storage from '@/lib/storage/s3';
 import { DELETE_OBJECTS_JOB, deleteQueuedObjects, queueObjectDeletion, type QueuedDeletion } from '@/lib/storage/deletion';
@@ -141,30 +140,4 @@ export async function releaseBadgeImage(tx: Tx, key: string | null): Promise<Que
   if (!key?.startsWith(BADGE_PREFIX)) return null;
   if (await tx.microCredentialVersion.count({ where: { badgeImageKey: key } })) return null;
   return queueObjectDeletion({ keys: [key], uploads: [] }, { tx });
-}
-
-/**
- * Sets (or clears) the image of the newest version. Only a draft changes: a published version's
- * image is part of what teachers earned against, so editing it goes through a new draft.
- */
-export async function setBadgeImage(opts: { actor: Actor; microCredentialId: string; key: string | null }) {
-  const mc = await db.microCredential.findUnique({ where: { id: opts.microCredentialId }, select: { id: true, issuerId: true } });
-  if (!mc) throw notFound('That credential');
-  if (!canAuthor(opts.actor, mc.issuerId)) throw forbidden();
-  const key = opts.key;
-  if (key !== null) assertBadgeKeyOfIssuer(mc.issuerId, key);
-  const released = await db.$transaction(async (tx) => {
-    // As a save takes it: a save or publish at the same moment waits, then sees this change.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "MicroCredential" WHERE "id" = ${mc.id} FOR UPDATE`;
-    if (!locked.length) throw notFound('That credential');
-    const latest = await tx.microCredentialVersion.findFirst({ where: { microCredentialId: mc.id }, orderBy: { version: 'desc' }, select: { id: true, status: true, badgeImageKey: true } });
-    if (!latest) throw invalidState('Save the credential first.');
-    if (latest.badgeImageKey === key) return null;
-    if (latest.status !== 'DRAFT') throw invalidState('Save your changes as a draft before changing the badge image.');
-    if (key) await adoptBadgeImage(tx, { issuerId: mc.issuerId, microCredentialId: mc.id, key });
-    await tx.microCredentialVersion.update({ where: { id: latest.id }, data: { badgeImageKey: key } });
-    await recordAudit({ actorId: opts.actor.id, action: 'credential.badge_image', entityType: 'MicroCredential', entityId: mc.id, organizationId: mc.issuerId, data: { key } }, tx);
-    return releaseBadgeImage(tx, latest.badgeImageKey);
-  });
-  await deleteQueuedObjects(released, 'replacing a badge image');
 }

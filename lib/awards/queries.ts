@@ -289,7 +289,6 @@ export async function getPortfolioPreview(userId: string) {
     hiddenBadges,
   };
 }
-export type PortfolioPreview = NonNullable<Awaited<ReturnType<typeof getPortfolioPreview>>>;
 
 /**
  * How many of an issuer's published items its page lists. Past it, the page says how many there are
@@ -309,20 +308,6 @@ export const getIssuerProfile = cache(async (slug: string) => {
   const total = rows.length > ISSUER_PAGE_ITEMS ? await db.catalogEntry.count({ where: { issuerId: issuer.id } }) : rows.length;
   return { ...issuer, credentials: rows.slice(0, ISSUER_PAGE_ITEMS), credentialTotal: total };
 });
-
-/**
- * The signed-in teacher's standing on a stack, as the awarding job sees it (lib/awards/issue.ts):
- * complete when they hold a valid (not revoked, not suspended) award for every part, retired parts
- * included; and their stack award, once issued.
- */
-export async function getOwnStackStanding(userId: string, stackId: string) {
-  const [items, award] = await Promise.all([
-    db.stackItem.findMany({ where: { stackId }, select: { microCredentialId: true } }),
-    db.award.findFirst({ where: { userId, stackId, revokedAt: null }, select: { id: true, suspendedAt: true } }),
-  ]);
-  const parts = items.map((i) => i.microCredentialId);
-  return { complete: holdsEveryPart(await validPartAwards(userId, parts), parts), award };
-}
 
 /**
  * A teacher's valid (not revoked, not suspended) awards among these micro-credentials: the newest

@@ -87,11 +87,6 @@ export async function setSuspensionBit(tx: Tx, statusListId: string, index: numb
   await tx.statusList.update({ where: { id: statusListId }, data: { suspensionBits: Buffer.from(bits), suspensionVersion: { increment: 1 } } });
 }
 
-export async function isRevokedInList(statusListId: string, index: number): Promise<boolean> {
-  const list = await db.statusList.findUnique({ where: { id: statusListId }, select: { bits: true } });
-  return list ? getStatusBit(new Uint8Array(list.bits), index) : false;
-}
-
 /**
  * A status list with no signing key recorded (lists made before keys were, left unfilled by the
  * migration `status_list_signing_key`, or whose key row was deleted). Its status cannot be published

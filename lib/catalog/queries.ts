@@ -405,7 +405,3 @@ const stackPageSelect = {
 export const getStackPage = cache(async (slug: string) => {
   return db.stack.findFirst({ where: { slug, status: { in: ['PUBLISHED', 'RETIRED'] } }, select: stackPageSelect });
 });
-
-export function countPublished() {
-  return db.catalogEntry.groupBy({ by: ['kind'], _count: { _all: true } });
-}

@@ -34,7 +34,7 @@ export const adminQuestionPath = (questionId: string) => `/admin/questions/${que
 
 type AskContext = { id: string; slug: string; status: 'DRAFT' | 'PUBLISHED' | 'RETIRED'; issuerId: string; title: string };
 
-async function loadAskable(actor: Actor, microCredentialId: string): Promise<AskContext> {
+async function loadAskable(microCredentialId: string): Promise<AskContext> {
   const mc = await db.microCredential.findFirst({
     // A draft has no public page: it looks missing, as it does on /micro-credentials/{slug}.
     where: { id: microCredentialId, status: { in: ['PUBLISHED', 'RETIRED'] }, currentVersionId: { not: null } },
@@ -92,7 +92,7 @@ async function tellIssuerAdmins(tx: Tx, opts: { issuerId: string; askerId: strin
 export async function askCredentialQuestion(opts: { actor: Actor; microCredentialId: string; body: string; now?: Date }): Promise<{ questionId: string; slug: string; repeated: boolean }> {
   const now = opts.now ?? new Date();
   const userId = opts.actor.id;
-  const mc = await loadAskable(opts.actor, opts.microCredentialId);
+  const mc = await loadAskable(opts.microCredentialId);
   // Before anything counts against the daily limit: a repeat, or a refusal, takes nothing from it.
   const earlier = duplicateOf(await recentQuestions(db, userId, mc.id, now), opts.body, now);
   if (earlier) return { questionId: earlier, slug: mc.slug, repeated: true };

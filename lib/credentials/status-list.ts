@@ -20,10 +20,6 @@ export function createStatusList(length: number = MIN_STATUS_LIST_LENGTH): Uint8
   return new Uint8Array(length / 8);
 }
 
-export function statusListLength(list: Uint8Array): number {
-  return list.length * 8;
-}
-
 function locate(list: Uint8Array, index: number): { byte: number; mask: number } {
   if (!Number.isSafeInteger(index) || index < 0 || index >= list.length * 8) {
     throw new RangeError(`Status index ${index} is outside the list (0..${list.length * 8 - 1}).`);

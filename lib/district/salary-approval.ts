@@ -49,8 +49,6 @@ export async function searchApprovableCredentials(opts: { actor: Actor; district
   };
 }
 
-export type { DistrictTerms, SalaryStanding };
-
 /**
  * Where a micro-credential stands with the teacher's district, for its page: the levels the
  * district's salary steps ask for, whether it counts only approved issuers' and micro-credentials'

@@ -3,11 +3,6 @@
 // UTC labelled as such while their zone is not known, so a time is never silently in some other zone.
 import { formatDateTime } from '@/lib/time-format';
 
-/** "5 Mar 2025, 14:05 UTC". */
-export function formatUtcDateTime(at: Date): string {
-  return formatDateTime(at, 'UTC');
-}
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

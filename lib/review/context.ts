@@ -111,8 +111,6 @@ export function teacherOf(a: AttemptForReview): TeacherRef {
   return teacherRef(a.submission.user);
 }
 
-export type ScorerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId' | 'roles'> & { name?: string };
-
 /**
  * The denial, if any, for `who` scoring `kind` on this attempt. Pure apart from loading the
  * qualification; `q`: how `who` stands for the attempt's credential, when already loaded (a sweep

@@ -11,8 +11,8 @@ import { loadRubrics, rubricMeaning, standExemplars } from '@/lib/review/exempla
 
 // How stored agreed levels are read and which samples fit the current rubric live in
 // lib/review/exemplar-standing.ts (context.ts needs them, and this module needs claims.ts, which
-// needs context.ts); still offered here to their callers (publishing compares rubrics; tests).
-export { countCurrentExemplars, sameRubric, standExemplars, type ExemplarStanding } from '@/lib/review/exemplar-standing';
+// needs context.ts); sameRubric is still offered here to its callers (publishing compares rubrics).
+export { sameRubric } from '@/lib/review/exemplar-standing';
 
 // A criterion left on "Choose a level" posts an empty value: said at that criterion's select (keyed
 // expectedRanks.<n>), never read as the lowest level, which z.coerce.number would make of "".

@@ -564,8 +564,6 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   };
 }
 
-export type ReviewWorkspace = NonNullable<Awaited<ReturnType<typeof getReviewWorkspace>>>;
-
 /**
  * Reviewers an admin could assign to this attempt (qualified, calibrated, not conflicted). An admin
  * with a conflict of interest with the teacher may not assign it (assignReview): `assignerConflict`

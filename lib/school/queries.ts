@@ -30,7 +30,7 @@ export async function getSchoolHome(opts: { actor: Actor; schoolId: string; sinc
 /**
  * One page of the school's teachers with what they are enrolled in, work in progress and badges,
  * and their credentials and PD hours from `since`: the district's teacher list with the school
- * fixed, so both count alike. Work in progress carries no review outcome (see SchoolTeacher).
+ * fixed, so both count alike. Work in progress carries no review outcome (see `inProgress` below).
  */
 export async function listSchoolTeachers(opts: { actor: Actor; schoolId: string; q?: string; cursor?: string; since: Date }) {
   const school = await assertLeadsSchool(opts.actor, opts.schoolId);
@@ -52,8 +52,6 @@ export async function listSchoolTeachers(opts: { actor: Actor; schoolId: string;
     nextCursor,
   };
 }
-
-export type SchoolTeacher = Awaited<ReturnType<typeof listSchoolTeachers>>['items'][number];
 
 /**
  * The badges the school's teachers earned most recently (its "Recently earned" list): the

@@ -211,5 +211,3 @@ export async function getSubmissionRecord(opts: { actor: Actor; submissionId: st
     }),
   };
 }
-
-export type SubmissionRecord = NonNullable<Awaited<ReturnType<typeof getSubmissionRecord>>>;

@@ -337,28 +337,3 @@ export async function startRevision(opts: { actor: Actor; submissionId: string }
     throw e;
   }
 }
-
-/** Refusal once the summary is signed into a badge (or about to be): the badge must keep saying what its page says. */
-export const PUBLIC_SUMMARY_FIXED =
-  'Your public summary is part of your badge, so it can’t be changed once the badge is earned: the signed badge and its public page both carry the text you sent. If your badge expires and you renew it, the renewed badge gets a new summary that you write then.';
-
-/**
- * Changes the summary the teacher agrees to publish, until the application is earned. Issuing signs
- * it into the Open Badges credential (lib/awards/issue.ts), so from then on it is refused: a change
- * would make the stored text and the signed badge disagree. Nothing public shows it before that
- * (the badge page reads the signed copy), so no cached page needs dropping. Work on the application
- * (recordTeacherWork): a draft or returned work is not reminded about as left untouched.
- */
-export async function setPublicSummary(opts: { actor: Actor; submissionId: string; publicSummary: string }) {
-  const s = await db.submission.findUnique({ where: { id: opts.submissionId }, select: { userId: true, status: true, award: { select: { id: true } } } });
-  if (!s || s.userId !== opts.actor.id) throw notFound('That application');
-  if (s.status === 'EARNED' || s.award) throw invalidState(PUBLIC_SUMMARY_FIXED);
-  // Guarded again in the write: a pass decided at this moment either commits first (and this
-  // changes nothing) or waits for this update, so issuing reads the summary as it ends up.
-  const updated = await db.submission.updateMany({
-    where: { id: opts.submissionId, userId: opts.actor.id, status: { not: 'EARNED' }, award: { is: null } },
-    data: { publicSummary: opts.publicSummary || null },
-  });
-  if (updated.count !== 1) throw invalidState(PUBLIC_SUMMARY_FIXED);
-  await recordTeacherWork(db, { submissionId: opts.submissionId });
-}

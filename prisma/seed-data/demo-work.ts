@@ -28,7 +28,6 @@ export type DemoProposal = {
 
 const teacherAccount = DEMO_ACCOUNTS.find((a) => a.role === 'Teacher')!;
 const reviewerAccount = DEMO_ACCOUNTS.find((a) => a.role === 'Reviewer')!;
-const leaderAccount = DEMO_ACCOUNTS.find((a) => a.role === 'District leader')!;
 
 export const demoTeacher = {
   email: teacherAccount.email,
@@ -219,9 +218,4 @@ export const renewalDueApplication = {
     ] satisfies DemoCriterionScore[],
     overallComment: 'This application meets the standard on every criterion. Well done.',
   },
-};
-
-export const demoPeople = {
-  reviewerEmail: reviewerAccount.email,
-  districtLeaderEmail: leaderAccount.email,
 };

@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-/** Resolves true when nothing accepts connections on host:port within `timeoutMs`. */
+/** Resolves true when host:port can be bound right now (nothing else listens on it). */
 export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -30,18 +30,4 @@ export function getEphemeralPort(host = '127.0.0.1'): Promise<number> {
 export async function pickPort(preferred: number | undefined, host = '127.0.0.1'): Promise<number> {
   if (preferred && (await isPortFree(preferred, host))) return preferred;
   return getEphemeralPort(host);
-}
-
-/** Resolves true once something accepts TCP connections on host:port. */
-export function canConnect(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }

@@ -7,7 +7,7 @@ import { getCredentialForEdit, listAdminCredentials, loadDefinition, describeVer
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, publishStack, retireStack, STACK_PARTS_LOCKED, updateStack } from '@/lib/authoring/stacks';
 import { checkImport, exportAchievement, exportCredential, importCredential } from '@/lib/authoring/import-export';
-import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { getObjectBytes, headObject, putObject } from '@/lib/storage/s3';
 import { startApplication } from '@/lib/submissions/mutations';
 import { searchCatalog } from '@/lib/catalog/queries';
@@ -191,11 +191,13 @@ describe('badge image', () => {
     expect(Buffer.from(await getObjectBytes(picture.key)).equals(Buffer.from(SAMPLE_PNG))).toBe(true);
     expect(await headObject(ticket.key)).toBeNull();
 
-    // A published version is never changed in place.
-    await expect(setBadgeImage({ actor: admin, microCredentialId: mc.id, key: picture.key })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: (await loadDefinition(version.id)).def });
-    await setBadgeImage({ actor: admin, microCredentialId: mc.id, key: picture.key });
+    // Saved with the definition, as the editor does: a published version is never changed in place,
+    // the save makes a new draft that shows the picture.
+    const publishedKey = (await loadDefinition(version.id)).badgeImageKey;
+    await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: (await loadDefinition(version.id)).def, badgeImageKey: picture.key });
+    expect((await loadDefinition(version.id)).badgeImageKey).toBe(publishedKey);
     const edit = await getCredentialForEdit({ actor: admin, microCredentialId: mc.id });
+    expect(edit.latest?.id).not.toBe(version.id);
     expect(edit.badgeImageKey).toBe(picture.key);
 
     const pdf = await requestBadgeUpload({ actor: admin, issuerId: issuer.id, size: SAMPLE_PDF.length });

@@ -3,18 +3,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, sampleDefinition, SAMPLE_PNG } from '../factories';
-import { createMicroCredential, deleteDraftMicroCredential, NOT_A_DRAFT, publishMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
+import { createMicroCredential, deleteDraftMicroCredential, NOT_A_DRAFT, publishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { createIssuerStack } from '@/lib/authoring/stacks';
-import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
 import { setReviewerQualification } from '@/lib/people/mutations';
 import { putObject } from '@/lib/storage/s3';
 import { listRecentIssuerAudit } from '@/lib/audit/queries';
 
 beforeEach(resetDatabase);
 
+const draftDefinition = () => sampleDefinition({ title: 'UX test: exit tickets', slug: 'ux-test-exit-tickets' });
+
 async function draft() {
   const { issuer, admin, mc: published } = await createPublishedCredential();
-  const mc = await createMicroCredential({ actor: admin, issuerId: issuer.id, def: sampleDefinition({ title: 'UX test: exit tickets', slug: 'ux-test-exit-tickets' }) });
+  const mc = await createMicroCredential({ actor: admin, issuerId: issuer.id, def: draftDefinition() });
   return { issuer, admin, published, mc };
 }
 
@@ -26,7 +28,7 @@ describe('deleting a never-published draft', () => {
     const ticket = await requestBadgeUpload({ actor: admin, issuerId: issuer.id, size: SAMPLE_PNG.length });
     await putObject(ticket.key, SAMPLE_PNG, 'image/png');
     const picture = await confirmBadgeUpload({ actor: admin, issuerId: issuer.id, key: ticket.key });
-    await setBadgeImage({ actor: admin, microCredentialId: mc.id, key: picture.key });
+    await saveMicroCredentialDraft({ actor: admin, microCredentialId: mc.id, def: draftDefinition(), badgeImageKey: picture.key });
 
     expect(await deleteDraftMicroCredential({ actor: admin, microCredentialId: mc.id })).toEqual({ title: 'UX test: exit tickets' });
     expect(await db.microCredential.count({ where: { id: mc.id } })).toBe(0);

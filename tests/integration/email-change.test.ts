@@ -5,9 +5,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { authenticate, signUp } from '@/lib/auth/accounts';
-import { issueAccountToken } from '@/lib/auth/account-tokens';
-import { changeUnconfirmedEmail, confirmEmail, getVerificationLinkState, resendVerificationEmail } from '@/lib/auth/email-verification';
-import { getResetLinkState, resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
+import { issueAccountToken, readAccountToken } from '@/lib/auth/account-tokens';
+import { changeUnconfirmedEmail, confirmEmail, getVerificationLink, resendVerificationEmail } from '@/lib/auth/email-verification';
+import { resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { getAccount } from '@/lib/auth/profile';
 import { loadActor } from '@/lib/auth/load-actor';
 import { CONFIRMED_EMAIL_FIXED, ROLE_EMAIL_FIXED } from '@/lib/auth/schemas';
@@ -50,7 +50,7 @@ describe('correcting an unconfirmed email address', () => {
     // Whoever reads the mistyped inbox could also have asked for a reset link: it confirms the address too.
     await sendPasswordResetEmail('kofi@scool.test');
     const oldReset = (await linkFromOutbox('kofi@scool.test', 'reset-password'))!;
-    expect(await getVerificationLinkState(oldLink)).toBe('valid');
+    expect((await getVerificationLink({ token: oldLink, actor: null })).state).toBe('valid');
 
     session.actor = (await loadActor(user.id))!;
     const result = await changeEmailAction({ ok: true }, form({ email: '  Kofi@School.test ' }));
@@ -63,9 +63,9 @@ describe('correcting an unconfirmed email address', () => {
     expect(await getAccount(user.id)).toMatchObject({ email: 'kofi@school.test', emailConfirmed: false });
 
     // Links to the old inbox no longer work.
-    expect(await getVerificationLinkState(oldLink)).toBe('used');
+    expect((await getVerificationLink({ token: oldLink, actor: null })).state).toBe('used');
     await expect(confirmEmail({ token: oldLink, actor: session.actor })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    expect(await getResetLinkState(oldReset)).toBe('used');
+    expect((await readAccountToken(oldReset, 'PASSWORD_RESET')).state).toBe('used');
     await expect(resetPassword({ token: oldReset, password: 'taken over by a stranger' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect((await stored(user.id)).emailVerified).toBeNull();
 
@@ -115,7 +115,7 @@ describe('correcting an unconfirmed email address', () => {
     expect((signUpRefusal as Error).message.startsWith('An account with this email already exists.')).toBe(true);
 
     expect(await stored(user.id)).toEqual({ email: 'ama@scool.test', emailVerified: null });
-    expect(await getVerificationLinkState(oldLink)).toBe('valid');
+    expect((await getVerificationLink({ token: oldLink, actor: null })).state).toBe('valid');
     expect(await db.auditLog.count({ where: { action: 'user.email_change' } })).toBe(0);
     expect(await mailsTo('taken@school.test')).toBe(0);
 
@@ -169,7 +169,7 @@ describe('correcting an unconfirmed email address', () => {
     const first = await changeUnconfirmedEmail({ actor: teacher, email: 'sam@school.test' });
     expect(first).toMatchObject({ changed: true, email: 'sam@school.test', linkSent: false, retryAfterSeconds: expect.any(Number) });
     expect((await stored(teacher.id)).email).toBe('sam@school.test');
-    expect(await getVerificationLinkState(oldLink)).toBe('used');
+    expect((await getVerificationLink({ token: oldLink, actor: null })).state).toBe('used');
     expect(await mailsTo('sam@school.test')).toBe(0);
     expect((await db.auditLog.findFirstOrThrow({ where: { action: 'user.email_change' }, select: { data: true } })).data).toEqual({ linkSent: false });
 

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { signUp, upsertOidcUser, authenticate, providerVouchesForEmail } from '@/lib/auth/accounts';
-import { confirmEmail, getVerificationLinkState, isEmailVerified, resendVerificationEmail, sendVerificationEmail, VERIFY_DAYS } from '@/lib/auth/email-verification';
+import { confirmEmail, getVerificationLink, isEmailVerified, resendVerificationEmail, sendVerificationEmail, VERIFY_DAYS } from '@/lib/auth/email-verification';
 import { resetPassword, sendPasswordResetEmail } from '@/lib/auth/password-reset';
 import { loadActor } from '@/lib/auth/load-actor';
 import { jobHandlers } from '@/lib/jobs/handlers';
@@ -28,7 +28,7 @@ describe('email confirmation', () => {
     const teacher = (await loadActor(user.id))!;
     expect(await isEmailVerified(teacher.id)).toBe(false);
     const token = (await linkFromOutbox('kofi@school.test', 'verify-email'))!;
-    expect(await getVerificationLinkState(token)).toBe('valid');
+    expect((await getVerificationLink({ token, actor: null })).state).toBe('valid');
 
     const { mc } = await createPublishedCredential();
     const sub = await startApplication({ actor: teacher, microCredentialId: mc.id });
@@ -43,7 +43,7 @@ describe('email confirmation', () => {
     // Past the gate: now the incomplete parts are what stop it.
     await expect(submitAttempt({ actor: teacher, attemptId: attempt.id })).rejects.toMatchObject({ code: 'VALIDATION' });
 
-    expect(await getVerificationLinkState(token)).toBe('used');
+    expect((await getVerificationLink({ token, actor: null })).state).toBe('used');
     await expect(confirmEmail({ token, actor: teacher })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     // Confirmed accounts get no more links.
     expect(await resendVerificationEmail({ actor: teacher })).toEqual({ alreadyConfirmed: true });
@@ -55,19 +55,19 @@ describe('email confirmation', () => {
     await sendVerificationEmail(teacher.id, sentAt);
     const first = (await linkFromOutbox('ann@school.test', 'verify-email'))!;
     const later = new Date(sentAt.getTime() + (VERIFY_DAYS * 24 + 1) * 3_600_000);
-    expect(await getVerificationLinkState(first, later)).toBe('expired');
+    expect((await getVerificationLink({ token: first, actor: null, now: later })).state).toBe('expired');
     await expect(confirmEmail({ token: first, actor: teacher, now: later })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('expired') });
 
     expect(await resendVerificationEmail({ actor: teacher })).toEqual({ alreadyConfirmed: false });
     const second = (await linkFromOutbox('ann@school.test', 'verify-email'))!;
     expect(second).not.toBe(first);
-    expect(await getVerificationLinkState(first)).toBe('used');
+    expect((await getVerificationLink({ token: first, actor: null })).state).toBe('used');
     for (let i = 0; i < 4; i++) await resendVerificationEmail({ actor: teacher });
     await expect(resendVerificationEmail({ actor: teacher })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
 
     await sendPasswordResetEmail('ann@school.test');
     const reset = (await linkFromOutbox('ann@school.test', 'reset-password'))!;
-    expect(await getVerificationLinkState(reset)).toBe('unknown');
+    expect((await getVerificationLink({ token: reset, actor: null })).state).toBe('unknown');
     await expect(confirmEmail({ token: reset, actor: teacher })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 

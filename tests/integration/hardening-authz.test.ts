@@ -22,7 +22,7 @@ import { listSalaryIssuerChoices, searchApprovableCredentials } from '@/lib/dist
 import { inviteTeachersFromFile, previewBulkInvite } from '@/lib/people/bulk-invite';
 import { getTranscript, type TranscriptPeriod } from '@/lib/reporting/transcript';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
-import { saveResponse, startRevision, submitAttempt, setPublicSummary } from '@/lib/submissions/mutations';
+import { saveResponse, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { closeEvidenceConcern, reportEvidenceConcern } from '@/lib/evidence/concerns';
 import { completeUpload, getEvidenceUrl, presignUploadParts, removeFile, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, grantQualification, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
@@ -34,7 +34,7 @@ import { decideProposal } from '@/lib/proposals/mutations';
 import { reinstateAward, revokeAward, suspendAward } from '@/lib/awards/revoke';
 import { rotateIssuerKey } from '@/lib/awards/keys';
 import { createMicroCredential, deleteDraftMicroCredential, publishMicroCredential, republishMicroCredential, retireMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
-import { setBadgeImage, requestBadgeUpload, confirmBadgeUpload } from '@/lib/authoring/badge-image';
+import { requestBadgeUpload, confirmBadgeUpload } from '@/lib/authoring/badge-image';
 import { exportCredential, importCredential } from '@/lib/authoring/import-export';
 import { createIssuerTrack, publishTrack, retireTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, publishStack, retireStack, updateStack } from '@/lib/authoring/stacks';
@@ -185,7 +185,6 @@ function rows(): Row[] {
     { name: 'startRevision (T1 submission)', allow: ['T1'], run: (a) => startRevision({ actor: a, submissionId: w.t1A.submissionId }) },
     // After the revision started, so it does not take the teacher's revision away: the issuer's admin gets past authorization (and is told it is too late).
     { name: 'requestSecondLook (T1 returned attempt)', allow: ['adminA'], run: async (a) => requestSecondLook({ actor: a, attemptId: w.t1A.attemptId, version: await attemptVersion(w.t1A.attemptId), reason: 'Misread.' }) },
-    { name: 'setPublicSummary (T1 submission)', allow: ['T1'], run: (a) => setPublicSummary({ actor: a, submissionId: w.t1B.submissionId, publicSummary: 'Summary.' }) },
     { name: 'saveResponse (T1 draft)', allow: ['T1'], run: (a) => saveResponse({ actor: a, attemptId: w.t1C.attemptId, partId: w.mcC.version.parts[0].id, text: 'Changed.', links: [], revision: 1 }) },
     { name: 'completeUpload (T1 pending file)', allow: ['T1'], run: (a) => completeUpload({ actor: a, fileId: w.pendingToComplete }) },
     { name: 'presignUploadParts (T1 pending file)', allow: ['T1'], run: (a) => presignUploadParts({ actor: a, fileId: w.pendingToRemove, partNumbers: [1] }) },
@@ -227,7 +226,8 @@ function rows(): Row[] {
     { name: 'getCredentialForEdit (draft)', allow: ['adminA'], run: (a) => getCredentialForEdit({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'exportCredential (mcA)', allow: ['adminA'], run: (a) => exportCredential({ actor: a, microCredentialId: w.mcA.mc.id }) },
     { name: 'saveMicroCredentialDraft (draft)', allow: ['adminA'], run: (a) => saveMicroCredentialDraft({ actor: a, microCredentialId: w.draftMc.id, def: sampleDefinition({ slug: w.draftMc.slug }) }) },
-    { name: 'setBadgeImage (draft)', allow: ['adminA'], run: (a) => setBadgeImage({ actor: a, microCredentialId: w.draftMc.id, key: null }) },
+    // With a picture: authorized before the key is looked at (issuer A's admin is then told it is not kept).
+    { name: 'saveMicroCredentialDraft with a badge image (draft)', allow: ['adminA'], run: (a) => saveMicroCredentialDraft({ actor: a, microCredentialId: w.draftMc.id, def: sampleDefinition({ slug: w.draftMc.slug }), badgeImageKey: `badges/${w.issuerA.id}/${'0'.repeat(32)}.png` }) },
     { name: 'publishMicroCredential (draft)', allow: ['adminA'], run: (a) => publishMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'retireMicroCredential (draft)', allow: ['adminA'], run: (a) => retireMicroCredential({ actor: a, microCredentialId: w.draftMc.id }) },
     { name: 'deleteDraftMicroCredential (a never-published draft)', allow: ['adminA'], run: (a) => deleteDraftMicroCredential({ actor: a, microCredentialId: ctx.spareDraftId! }) },

@@ -36,8 +36,9 @@ import { AssignReviewInput, CalibrationInput, ClaimReviewInput, GrantQualificati
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
 import { AnswerFeedbackQuestionInput, AskAboutFeedbackInput } from '@/lib/feedback-questions/schemas';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
-import { confirmEmail, getVerificationLinkState } from '@/lib/auth/email-verification';
-import { ChangePasswordInput, changePassword, ForgotPasswordInput, getResetLinkState, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
+import { confirmEmail, getVerificationLink } from '@/lib/auth/email-verification';
+import { readAccountToken } from '@/lib/auth/account-tokens';
+import { ChangePasswordInput, changePassword, ForgotPasswordInput, ResetPasswordInput, resetPassword } from '@/lib/auth/password-reset';
 import { ReinstateAwardInput, reinstateAward, RevokeAwardInput, revokeAward, SuspendAwardInput, suspendAward } from '@/lib/awards/revoke';
 import { VerifyInput, verifyUpload } from '@/lib/awards/verify-upload';
 import { BadgeOnPortfolioInput, SchoolOnPortfolioInput } from '@/lib/awards/schemas';
@@ -63,7 +64,8 @@ import { getVersionPreview } from '@/lib/authoring/preview';
 import { listIssuerApplications } from '@/lib/submissions/admin-list';
 import { createMicroCredential, publishMicroCredential, republishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { importCredential, exportCredential } from '@/lib/authoring/import-export';
-import { confirmBadgeUpload, requestBadgeUpload, setBadgeImage } from '@/lib/authoring/badge-image';
+import { confirmBadgeUpload, requestBadgeUpload } from '@/lib/authoring/badge-image';
+import { sampleDefinition } from '@/tests/factories';
 import { createIssuerTrack, updateTrack } from '@/lib/authoring/tracks';
 import { createIssuerStack, updateStack } from '@/lib/authoring/stacks';
 import { searchCatalog, getMicroCredentialPage, getStackPage, getPublishedTrack } from '@/lib/catalog/queries';
@@ -266,7 +268,7 @@ describe('zod input schemas under hostile input', () => {
     ['StackDef', StackDef, { slug: anyOr('ok-slug'), title: anyOr('T'), summary: anyOr('S'), microCredentials: anyOr(['aaa', 'bbb']), badgeColor: hostileValue }],
     ['RepublishCredentialInput', RepublishCredentialInput, { microCredentialId: hostileValue, expected: anyOr({ versionId: 'v1', updatedAt: '2026-01-01T00:00:00.000Z' }, { versionId: 'v1', updatedAt: 'not a date' }) }],
     ['CatalogSearchInput', CatalogSearchInput, { q: hostileValue, kind: hostileValue, issuer: hostileValue, topic: hostileValue, level: hostileValue, gradeBand: hostileValue, subject: hostileValue, stack: hostileValue, maxHours: hostileValue, cursor: hostileValue, forMe: hostileValue }],
-    ['EnrollInput', EnrollInput, { kind: anyOr('track', 'micro'), trackId: hostileValue, microCredentialId: hostileValue }],
+    ['EnrollInput', EnrollInput, { microCredentialId: hostileValue, slug: hostileValue }],
     ['ResourceProgressInput', ResourceProgressInput, { resourceId: hostileValue, done: anyOr('true', 'false') }],
     ['RequestUploadInput', RequestUploadInput, { attemptId: hostileValue, partId: hostileValue, fileName: hostileValue, contentType: hostileValue, size: hostileValue }],
     ['PresignPartsInput', PresignPartsInput, { fileId: hostileValue, partNumbers: hostileValue }],
@@ -635,9 +637,13 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
     await pipeline({ schema: MicroCredentialDraft, mayWrite: true, arb: hostileInput({ slug: anyOr('hostile-draft'), title: hostileValue, summary: hostileValue, parts: hostileValue, rubric: hostileValue, pdHours: hostileValue, alignments: hostileValue }), call: (def) => createMicroCredential({ actor: w.adminA, issuerId: w.issuerA.id, def: def as never, allowIncomplete: true }) });
     await pipeline({ arb: fc.oneof(hostileString, fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom(...PROTO).map((p) => JSON.stringify({ definition: p }))), call: (json: string) => importCredential({ actor: w.adminA, issuerId: w.issuerA.id, json }), mustNotSucceed: true });
     const SaveInput = z.object({ microCredentialId: ActionId, badgeImageKey: z.string().max(200).nullable() });
-    // The badge key is only ever compared and checked against ^badges/<issuer>/<hex>.png$ before it is stored.
-    await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id, w.mcA.mc.id), badgeImageKey: fc.oneof(hostileString, fc.constant(null)) }), call: (i) => setBadgeImage({ actor: w.adminB, microCredentialId: i.microCredentialId, key: i.badgeImageKey }), mustNotSucceed: true });
-    await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), badgeImageKey: hostileString }), call: (i) => setBadgeImage({ actor: w.adminA, microCredentialId: i.microCredentialId, key: i.badgeImageKey }), mustNotSucceed: true });
+    // The badge key is only ever compared and checked against ^badges/<issuer>/<hex>.png$ before it is
+    // stored, by the save the editor makes (the definition itself valid: only the key is hostile).
+    const saveWithKey = (actor: Actor, i: z.output<typeof SaveInput>) => saveMicroCredentialDraft({ actor, microCredentialId: i.microCredentialId, def: sampleDefinition({ slug: w.draftMc.slug }), badgeImageKey: i.badgeImageKey });
+    await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id, w.mcA.mc.id), badgeImageKey: fc.oneof(hostileString, fc.constant(null)) }), call: (i) => saveWithKey(w.adminB, i), mustNotSucceed: true });
+    // An empty key is left out: the save stores it as given, which the editor and the badge read as no
+    // picture (checkBadgeKey in lib/authoring/mutations.ts checks only a non-empty key).
+    await pipeline({ schema: SaveInput, storesNothing: true, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), badgeImageKey: hostileString.filter((k) => k !== '') }), call: (i) => saveWithKey(w.adminA, i), mustNotSucceed: true });
     await pipeline({ arb: hostileString, call: (key: string) => confirmBadgeUpload({ actor: w.adminA, issuerId: w.issuerA.id, key }), mustNotSucceed: true });
     await pipeline({ arb: hostileNumber, call: (size: number) => requestBadgeUpload({ actor: w.adminA, issuerId: w.issuerA.id, size }), check: (size) => expect(Number.isInteger(size) && size > 0 && size <= 2 * 1024 * 1024).toBe(true) });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id, w.mcA.mc.id), call: (id) => saveMicroCredentialDraft({ actor: w.adminB, microCredentialId: id, def: {} as never }), mustNotSucceed: true });
@@ -663,12 +669,13 @@ describe('domain entry points under hostile and foreign ids (nothing is written)
   });
 
   it('enrolment and invitations with broken ids or tokens', async () => {
-    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => enrollInMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
+    // As the enrol and stop buttons send them (enrollAction, withdrawAction, pickUpAgainAction).
+    await pipeline({ schema: EnrollInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), slug: anyOr(w.draftMc.slug) }), call: (i) => enrollInMicroCredential({ actor: w.t2, microCredentialId: i.microCredentialId }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => startApplication({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.t1.id), call: (id) => enrollInTrack({ actor: w.t2, trackId: id }), mustNotSucceed: true });
     await pipeline({ schema: ActionId, arb: idOr(w.t1.id, w.draftMc.id), call: (id) => enrollInStack({ actor: w.t2, stackId: id }), mustNotSucceed: true });
     // t2 is enrolled in nothing these ids name (or in someone else's credential): nothing to stop.
-    await pipeline({ schema: ActionId, arb: idOr(w.draftMc.id), call: (id) => withdrawFromMicroCredential({ actor: w.t2, microCredentialId: id }), mustNotSucceed: true });
+    await pipeline({ schema: EnrollInput, arb: hostileInput({ microCredentialId: idOr(w.draftMc.id), slug: anyOr(w.draftMc.slug) }), call: (i) => withdrawFromMicroCredential({ actor: w.t2, microCredentialId: i.microCredentialId }), mustNotSucceed: true });
     await pipeline({ schema: ResourceProgressInput, arb: hostileInput({ resourceId: hostileValue, done: anyOr('true', 'false') }), call: (i) => setResourceProgress({ actor: w.t2, ...i }), mustNotSucceed: true });
     await pipeline({ schema: AcceptNewAccountInput, arb: hostileInput({ token: anyOr(`${w.inviteToken}x`), name: anyOr('New Person'), password: anyOr('a long password here') }), call: (i: z.infer<typeof AcceptNewAccountInput>) => acceptInvitation({ token: i.token, actor: null, newAccount: { name: i.name, password: i.password } }), mustNotSucceed: true });
     await pipeline({ arb: fc.constant(w.inviteToken), call: (token: string) => acceptInvitation({ token, actor: w.t2 }), mustNotSucceed: true, numRuns: 2 });
@@ -735,8 +742,8 @@ describe('reads that pages and routes call with raw URL params', () => {
     ['listDistrictTeachers ?q=&cursor= (district/teachers)', (v) => listDistrictTeachers({ actor: w.leader1, districtId: w.d1.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['listOrgMembers ?q=&cursor= (admin/people)', (v) => listOrgMembers({ actor: w.adminA, organizationId: w.issuerA.id, q: v, cursor: v }), (r) => Array.isArray((r as { items: unknown[] }).items)],
     ['getInvitation (invitations/[token])', (v) => getInvitation(v), (r) => (r as { state: string }).state === 'invalid'],
-    ['getResetLinkState (reset-password/[token])', (v) => getResetLinkState(v), (r) => r === 'unknown'],
-    ['getVerificationLinkState (verify-email/[token])', (v) => getVerificationLinkState(v), (r) => r === 'unknown'],
+    ['readAccountToken (reset-password/[token])', (v) => readAccountToken(v, 'PASSWORD_RESET'), (r) => (r as { state: string }).state === 'unknown'],
+    ['getVerificationLink (verify-email/[token])', (v) => getVerificationLink({ token: v, actor: null }), (r) => (r as { state: string }).state === 'unknown'],
     ['getFeedbackForm (micro-credentials/[slug]/feedback)', (v) => getFeedbackForm(w.t1, v), (r) => r === null],
     ['getCredentialFeedbackReport (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: v }), () => false],
     ['getCredentialFeedbackReport ?page= (admin/credentials/[id]/feedback)', (v) => getCredentialFeedbackReport({ actor: w.adminA, microCredentialId: w.mcA.mc.id, page: v }), (r) => Array.isArray((r as { comments: { items: unknown[] } }).comments.items)],

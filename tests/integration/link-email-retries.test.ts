@@ -41,6 +41,7 @@ const libs = async () => ({
   queue: await import('@/lib/jobs/queue'),
   jobHandlers: (await import('@/lib/jobs/handlers')).jobHandlers,
   reset: await import('@/lib/auth/password-reset'),
+  accountTokens: await import('@/lib/auth/account-tokens'),
   verify: await import('@/lib/auth/email-verification'),
   factories: await import('../factories'),
 });
@@ -51,7 +52,7 @@ const linksTo = (to: string, path: 'reset-password' | 'verify-email') =>
 
 describe('a reset or confirmation email while the mail server fails', () => {
   it('a superseded reset link’s email is not sent on retry: the newer email’s link keeps working', async () => {
-    const { db, queue, jobHandlers, reset, factories } = await libs();
+    const { db, queue, jobHandlers, reset, accountTokens, factories } = await libs();
     await factories.createActor({ email: 'ann@school.test', password: PASSWORD });
 
     // The first request's email fails (the relay refuses).
@@ -68,7 +69,7 @@ describe('a reset or confirmation email while the mail server fails', () => {
     const [newer] = linksTo('ann@school.test', 'reset-password');
     expect(delivered).toHaveLength(1);
     expect(newer).toBeTruthy();
-    expect(await reset.getResetLinkState(newer!)).toBe('valid');
+    expect((await accountTokens.readAccountToken(newer!, 'PASSWORD_RESET')).state).toBe('valid');
     const tokens = await db.accountToken.count();
 
     // The first request's retry comes round: it sends nothing and makes no link, and is done.
@@ -77,12 +78,12 @@ describe('a reset or confirmation email while the mail server fails', () => {
     expect(delivered).toHaveLength(1);
     expect(await db.accountToken.count()).toBe(tokens);
     expect(await db.job.findUniqueOrThrow({ where: { id: first.id }, select: { completedAt: true } })).toMatchObject({ completedAt: expect.any(Date) });
-    expect(await reset.getResetLinkState(newer!)).toBe('valid');
+    expect((await accountTokens.readAccountToken(newer!, 'PASSWORD_RESET')).state).toBe('valid');
     await expect(reset.resetPassword({ token: newer!, password: 'a brand new password, long enough' })).resolves.toMatchObject({ email: 'ann@school.test' });
   });
 
   it('a retry of a job whose own send failed still sends, with a working link; three tries within a few minutes', async () => {
-    const { db, queue, jobHandlers, reset, factories } = await libs();
+    const { db, queue, jobHandlers, reset, accountTokens, factories } = await libs();
     await factories.createActor({ email: 'bo@school.test', password: PASSWORD });
     mode = 'refuse';
     await reset.requestPasswordReset({ email: 'bo@school.test' });
@@ -105,7 +106,7 @@ describe('a reset or confirmation email while the mail server fails', () => {
     await queue.runDueJobs(jobHandlers);
     const links = linksTo('bo@school.test', 'reset-password');
     expect(links).toHaveLength(1);
-    expect(await reset.getResetLinkState(links[0]!)).toBe('valid');
+    expect((await accountTokens.readAccountToken(links[0]!, 'PASSWORD_RESET')).state).toBe('valid');
 
     // Had it failed again, the queue would have given up: three tries in all.
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -150,7 +151,7 @@ describe('a reset or confirmation email while the mail server fails', () => {
     expect(await queue.runDueJobs(jobHandlers)).toBe(2);
     const links = linksTo('dee@school.test', 'verify-email');
     expect(links).toHaveLength(1);
-    expect(await verify.getVerificationLinkState(links[0]!)).toBe('valid');
+    expect((await verify.getVerificationLink({ token: links[0]!, actor: null })).state).toBe('valid');
     expect(await db.job.count({ where: { completedAt: null } })).toBe(0);
   });
 });

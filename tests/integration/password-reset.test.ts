@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/accounts';
-import { changePassword, getResetLinkState, requestPasswordReset, resetPassword, RESET_MINUTES, ResetPasswordInput, sendPasswordResetEmail } from '@/lib/auth/password-reset';
+import { changePassword, requestPasswordReset, resetPassword, RESET_MINUTES, ResetPasswordInput, sendPasswordResetEmail } from '@/lib/auth/password-reset';
+import { readAccountToken } from '@/lib/auth/account-tokens';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { resetDatabase } from '../setup/db';
@@ -31,7 +32,7 @@ describe('forgot password', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only a hash is stored.
     expect(JSON.stringify(await db.accountToken.findMany())).not.toContain(token);
-    expect(await getResetLinkState(token)).toBe('valid');
+    expect((await readAccountToken(token, 'PASSWORD_RESET')).state).toBe('valid');
 
     expect(await resetPassword({ token, password: NEW })).toEqual({ email: 'maya@school.test' });
     expect((await authenticate({ email: 'maya@school.test', password: NEW })).ok).toBe(true);
@@ -44,7 +45,7 @@ describe('forgot password', () => {
     ]);
 
     // Once only.
-    expect(await getResetLinkState(token)).toBe('used');
+    expect((await readAccountToken(token, 'PASSWORD_RESET')).state).toBe('used');
     await expect(resetPassword({ token, password: 'yet another long password' })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('already been used') });
     expect((await authenticate({ email: 'maya@school.test', password: NEW })).ok).toBe(true);
   });
@@ -67,14 +68,14 @@ describe('forgot password', () => {
     await sendPasswordResetEmail('ann@school.test', sentAt);
     const first = (await tokenFromOutbox('ann@school.test'))!;
     const later = new Date(sentAt.getTime() + (RESET_MINUTES + 1) * 60_000);
-    expect(await getResetLinkState(first, later)).toBe('expired');
+    expect((await readAccountToken(first, 'PASSWORD_RESET', later)).state).toBe('expired');
     await expect(resetPassword({ token: first, password: NEW, now: later })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('expired') });
 
     await sendPasswordResetEmail('ann@school.test');
     const second = (await tokenFromOutbox('ann@school.test'))!;
     expect(second).not.toBe(first);
-    expect(await getResetLinkState(first)).toBe('used');
-    expect(await getResetLinkState('not-a-real-token')).toBe('unknown');
+    expect((await readAccountToken(first, 'PASSWORD_RESET')).state).toBe('used');
+    expect((await readAccountToken('not-a-real-token', 'PASSWORD_RESET')).state).toBe('unknown');
     await expect(resetPassword({ token: 'not-a-real-token', password: NEW })).rejects.toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('not valid') });
 
     await db.user.update({ where: { id: teacher.id }, data: { disabledAt: new Date() } });

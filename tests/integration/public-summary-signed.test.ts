@@ -1,7 +1,7 @@
 // The public summary a teacher writes when they submit is signed into their badge when it is issued
-// (lib/awards/issue.ts). Until then they can change it (on each submission, or on its own); once the
-// application is earned it is refused, and the badge's public page shows the text as signed, so the
-// page and the signed credential cannot disagree. Against Postgres, through the real review flow.
+// (lib/awards/issue.ts). Until then each submission writes it again; once the application is earned
+// nothing can send it again, and the badge's public page shows the text as signed, so the page and
+// the signed credential cannot disagree. Against Postgres, through the real review flow.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { db } from '@/lib/db';
@@ -10,7 +10,7 @@ import { session } from '../setup/session-stub';
 import { textOf } from '../setup/html';
 import { createActor, createEarnedSubmission } from '../factories';
 import { makeReviewWorld, scoreAttempt } from '../factories/review-world';
-import { PUBLIC_SUMMARY_FIXED, saveResponse, setPublicSummary, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { verifyStoredCredential } from '@/lib/awards/queries';
 
 vi.mock('@/lib/auth/session', () => import('../setup/session-stub'));
@@ -31,23 +31,22 @@ async function answerAll(w: Awaited<ReturnType<typeof makeReviewWorld>>, teacher
 }
 
 describe('the public summary of a badge', () => {
-  it('can change until the application is earned, is signed as it then stands, and is fixed from then on', async () => {
+  it('is written on each submission until the application is earned, is signed as it then stands, and is fixed from then on', async () => {
     // One review decides (no second scoring sampled).
     const w = await makeReviewWorld({ doubleScoreRate: 0 });
     const reviewer = await w.reviewer();
     const teacher = await createActor({ name: 'Tess Teacher' });
     const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: w.mc.id });
 
-    // Submitting stores it; while the work waits for review it can still change on its own.
+    // Someone else cannot send the teacher's work, nor write its summary: it is not found.
     const first = await db.attempt.findFirstOrThrow({ where: { submissionId }, select: { id: true } });
     await answerAll(w, teacher, first.id, 0);
+    const stranger = await createActor();
+    await expect(submitAttempt({ actor: stranger, attemptId: first.id, publicSummary: 'Not mine.', attested: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await storedSummary(submissionId)).toBeNull();
+    // Submitting stores it.
     await submitAttempt({ actor: teacher, attemptId: first.id, publicSummary: 'Exit tickets every lesson.', attested: true });
     expect(await storedSummary(submissionId)).toBe('Exit tickets every lesson.');
-    await setPublicSummary({ actor: teacher, submissionId, publicSummary: 'Exit tickets in every science lesson.' });
-    expect(await storedSummary(submissionId)).toBe('Exit tickets in every science lesson.');
-    // Someone else's application is not found, whatever its state.
-    const stranger = await createActor();
-    await expect(setPublicSummary({ actor: stranger, submissionId, publicSummary: 'Not mine.' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Returned for revision: resubmitting writes the summary again.
     expect((await scoreAttempt(w, reviewer, first.id, 'PRIMARY', [1, 1])).outcome).toBe('RETURNED');
@@ -62,27 +61,16 @@ describe('the public summary of a badge', () => {
     const evidence = (award.credential as { evidence?: { narrative?: string }[] }).evidence;
     expect(evidence?.map((e) => e.narrative)).toEqual(['Students revised their answers from exit tickets.']);
 
-    // From now on the summary is fixed, in plain words, and nothing changes.
-    const refused = setPublicSummary({ actor: teacher, submissionId, publicSummary: 'A new summary.' });
-    await expect(refused).rejects.toMatchObject({ code: 'INVALID_STATE', message: PUBLIC_SUMMARY_FIXED });
-    expect(PUBLIC_SUMMARY_FIXED).toMatch(/can’t be changed once the badge is earned/);
-    expect(await storedSummary(submissionId)).toBe('Students revised their answers from exit tickets.');
-    // Clearing it is a change too.
-    await expect(setPublicSummary({ actor: teacher, submissionId, publicSummary: '' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    // From now on the summary is fixed: sending the passed attempt again (a tab left open), with new
+    // words or none, changes nothing, and no revision can be opened to send another.
+    expect(await submitAttempt({ actor: teacher, attemptId: second, publicSummary: 'A new summary.', attested: true })).toMatchObject({ alreadySubmitted: true });
+    expect(await submitAttempt({ actor: teacher, attemptId: second, publicSummary: '', attested: true })).toMatchObject({ alreadySubmitted: true });
+    await expect(startRevision({ actor: teacher, submissionId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await storedSummary(submissionId)).toBe('Students revised their answers from exit tickets.');
 
     // The badge's page shows the signed text, which still verifies.
     expect(await credentialPage(award.id)).toContain('Evidence summary Students revised their answers from exit tickets.');
     expect((await verifyStoredCredential(award.credential)).verified).toBe(true);
-  });
-
-  it('is refused once earned, before the badge is issued: issuing signs it as it stands then', async () => {
-    const w = await makeReviewWorld();
-    const teacher = await createActor();
-    const submissionId = await createEarnedSubmission(teacher, w.mc.id, { publicSummary: 'Peer feedback on lab reports.' });
-    expect(await db.award.count({ where: { submissionId } })).toBe(0);
-    await expect(setPublicSummary({ actor: teacher, submissionId, publicSummary: 'Something else.' })).rejects.toMatchObject({ code: 'INVALID_STATE', message: PUBLIC_SUMMARY_FIXED });
-    expect(await storedSummary(submissionId)).toBe('Peer feedback on lab reports.');
   });
 
   it('shows on the badge page as signed, not as stored, for a badge whose stored summary was changed after issue', async () => {

@@ -4,7 +4,7 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createPublishedCredential, publishNewCredential, SAMPLE_PDF, trackDefinition } from '../factories';
 import { uploadPdf } from '../factories/evidence';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt, type ReviewWorld } from '../factories/review-world';
-import { saveResponse, setPublicSummary, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { enrollInMicroCredential, enrollInStack, enrollInTrack, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
 import { createStack, republishMicroCredential, retireMicroCredential } from '@/lib/authoring/mutations';
 import { createIssuerTrack, publishTrack } from '@/lib/authoring/tracks';
@@ -507,10 +507,6 @@ describe('what counts as working on an application', () => {
       const fileId = await uploadPdf(s.teacher, s.attemptId, s.filesPart);
       await age();
       await removeFile({ actor: s.teacher, fileId });
-    }],
-    ['the public summary written', async (s, age) => {
-      await age();
-      await setPublicSummary({ actor: s.teacher, submissionId: (await db.attempt.findUniqueOrThrow({ where: { id: s.attemptId } })).submissionId, publicSummary: 'Feedback my students used.' });
     }],
     ['the level picked up again by continuing the application', async (s, age) => {
       await withdrawFromMicroCredential({ actor: s.teacher, microCredentialId: s.cred.mc.id });

@@ -1,7 +1,7 @@
 // When a notification arrived, as the notifications page says it (lib/notifications/format.ts): in
 // the reader's zone (ADR 023), else labelled UTC; recent ones also say how long ago.
 import { describe, expect, it } from 'vitest';
-import { describeNotificationTime, formatUtcDateTime, relativeTime } from '@/lib/notifications/format';
+import { describeNotificationTime, relativeTime } from '@/lib/notifications/format';
 
 const now = new Date('2025-03-05T14:05:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -9,9 +9,9 @@ const MIN = 60_000;
 
 describe('notification times', () => {
   it('gives the date and a 24-hour time in UTC, labelled, whatever the server’s zone', () => {
-    expect(formatUtcDateTime(new Date('2025-03-05T04:05:00Z'))).toBe('5 Mar 2025, 04:05 UTC');
+    expect(describeNotificationTime(new Date('2025-02-05T04:05:00Z'), now)).toBe('5 Feb 2025, 04:05 UTC');
     // Late in the evening UTC is the next day in much of the world: the label says which day is meant.
-    expect(formatUtcDateTime(new Date('2024-12-31T23:59:00Z'))).toBe('31 Dec 2024, 23:59 UTC');
+    expect(describeNotificationTime(new Date('2024-12-31T23:59:00Z'), now)).toBe('31 Dec 2024, 23:59 UTC');
   });
 
   it('says how long ago for the last week, in whole units', () => {

@@ -4,17 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/lib/auth/session';
 import { enrollInMicroCredential, setResourceProgress, withdrawFromMicroCredential } from '@/lib/enrollment/mutations';
-import { ResourceProgressInput } from '@/lib/enrollment/schemas';
+import { EnrollInput, ResourceProgressInput } from '@/lib/enrollment/schemas';
 import { isCredentialSlug } from '@/lib/authoring/schemas';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { z } from 'zod';
-import { str } from '@/lib/zod-text';
-
-// NUL (U+0000) cannot reach Postgres: it is dropped before the id is used.
-const Id = z.object({ microCredentialId: str().min(1).max(40), slug: z.string().max(120) });
 
 export async function enrollAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(Id, formDataToObject(formData));
+  const parsed = parseInput(EnrollInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   try {
     const actor = await requireActor();
@@ -47,7 +43,7 @@ export async function resourceProgressAction(_prev: ActionResult, formData: Form
 }
 
 export async function withdrawAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = parseInput(Id, formDataToObject(formData));
+  const parsed = parseInput(EnrollInput, formDataToObject(formData));
   if (!parsed.ok) return parsed.result;
   try {
     const actor = await requireActor();
