@@ -106,9 +106,11 @@ describe('saving an unfinished new draft', () => {
     expect(page).not.toContain('/export"');
 
     // Saving it again unchanged keeps it exactly so (the draft is rewritten in place).
-    const again = await saveCredentialAction({ microCredentialId: res.data!.id, def: formToDefInput(defToForm(edit.def!)), badgeImageKey: null, expected: { versionId: edit.latest!.id, updatedAt: edit.latest!.updatedAt } });
+    // An empty picture key (a hand-made request) is no picture, not a key stored unchecked.
+    const again = await saveCredentialAction({ microCredentialId: res.data!.id, def: formToDefInput(defToForm(edit.def!)), badgeImageKey: '', expected: { versionId: edit.latest!.id, updatedAt: edit.latest!.updatedAt } });
     expect(again).toMatchObject({ ok: true, data: { missing } });
     expect((await loadDefinition(edit.latest!.id)).def).toEqual(edit.def);
+    expect((await db.microCredentialVersion.findUniqueOrThrow({ where: { id: edit.latest!.id }, select: { badgeImageKey: true } })).badgeImageKey).toBeNull();
   });
 
   it('keeps a passing level left blank as not chosen: reopened blank, named as missing under either rule, and never publishable', async () => {

@@ -18,7 +18,8 @@ const SaveInput = z.object({
   issuerId: Id.optional(),
   microCredentialId: Id.optional(),
   def: z.unknown(),
-  badgeImageKey: z.string().max(200).nullable(),
+  // No picture is null: an empty key is not stored as one (it would pass as "unchanged" unchecked).
+  badgeImageKey: z.string().max(200).nullable().transform((key) => key || null),
   // The newest version as the editor loaded (or last saved) it: a save over someone else's newer
   // save or publish is refused instead of overwriting it.
   expected: z.object({ versionId: Id, updatedAt: z.coerce.date() }).nullable().optional(),
