@@ -53,7 +53,7 @@ export default async function IssuerSettingsPage({ searchParams }: { searchParam
           <p className="mb-4 text-sm text-slate-700">
             Every badge you issue is signed with your organisation’s key, so anyone can check that it came from you and has not been changed.
             Replace the key if you think it may have been exposed, or as a routine precaution. Badges issued before keep verifying, and{' '}
-            <Link href={`/issuers/${settings.slug}`}>your page</Link> lists every key you have used.
+            <Link href={`/issuers/${settings.slug}`}>your public page</Link> lists every key you have used.
           </p>
           {current ? (
             <dl className="mb-4 space-y-1 text-sm">
