@@ -73,7 +73,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     <p className="font-semibold">{href ? <Link href={href}>{n.title}</Link> : n.title}</p>
                   )}
                 </div>
-                {n.body ? <p className="text-sm text-slate-800">{n.body}</p> : null}
+                {/* A body's paragraphs are kept apart, as in its email. */}
+                {n.body ? <p className="whitespace-pre-line text-sm text-slate-800">{n.body}</p> : null}
                 <p className="text-xs text-slate-600">
                   <time dateTime={n.createdAt.toISOString()}>{describeNotificationTime(n.createdAt, shownAt, actor.timeZone)}</time>
                 </p>

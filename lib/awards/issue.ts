@@ -12,6 +12,7 @@ import { getSigningKey } from '@/lib/awards/keys';
 import { allocateStatusEntry, statusListUrl } from '@/lib/awards/status-lists';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
+import { dayLongFmt } from '@/lib/dates';
 import { invalidState, notFound } from '@/lib/errors';
 import { holdsEveryPart, validPartAwards } from '@/lib/awards/queries';
 import { stackCountSentence, stacksCountingToward } from '@/lib/awards/stack-progress';
@@ -142,7 +143,7 @@ export async function issueAwardForSubmission(submissionId: string, opts: { now?
       const invite = s.cycle > 1 ? '' : await feedbackInvitation(tx, { userId: s.userId, microCredentialId: mc.id, slug: mc.slug });
       await notify(
         s.cycle > 1
-          ? { userId: s.userId, kind: 'award.issued', title: `You renewed “${v.title}”`, body: validUntil ? `Your new badge is valid until ${validUntil.toISOString().slice(0, 10)}. Share it in place of the old one.` : 'Your new badge is ready to share.', href: `/credentials/${awardId}` }
+          ? { userId: s.userId, kind: 'award.issued', title: `You renewed “${v.title}”`, body: validUntil ? `Your new badge is valid until ${dayLongFmt.format(validUntil)}. Share it in place of the old one.` : 'Your new badge is ready to share.', href: `/credentials/${awardId}` }
           : { userId: s.userId, kind: 'award.issued', title: `You earned “${v.title}”`, body: withInvitation(counts ? `Your verifiable badge is ready to share. ${counts}` : 'Your verifiable badge is ready to share.', invite), href: `/credentials/${awardId}` },
         tx,
       );

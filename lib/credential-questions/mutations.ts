@@ -227,7 +227,8 @@ export async function setCredentialQuestionShared(opts: { actor: Actor; question
 /**
  * The teacher takes back a question of theirs nobody has answered yet (asked in error, or no longer
  * needed). Anyone else's looks missing; an answered one stays. The issuer's notices about it
- * go too, so no admin opens a question that is gone.
+ * go too, so no admin opens a question that is gone, and with them the emails of those notices not
+ * sent yet (the email job sends nothing once its notice is gone: lib/jobs/handlers.ts).
  */
 export async function withdrawCredentialQuestion(opts: { actor: Actor; questionId: string; now?: Date }) {
   const now = opts.now ?? new Date();

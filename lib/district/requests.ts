@@ -30,14 +30,46 @@ export async function findDistrict(districtId: string) {
 /** Requests a person may make per day (each one from a confirmed address tells the district's leaders). */
 export const REQUESTS_PER_DAY = 5;
 
+const JOIN_REQUEST = 'district.join_request';
+
+/** The leaders' notice of someone's request to join: its title names them (their own words, in an email to someone else: on one line). */
+const joinRequestNotice = (district: { id: string; name: string }, teacherName: string) => ({
+  title: `${shortName(oneLine(teacherName))} asks to join ${district.name}`,
+  href: `/district/people?district=${district.id}#requests`,
+});
+
+const leadersOf = (tx: Tx, districtId: string) => tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
+
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
 async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
-  const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
-  // The teacher's own words, in an email to someone else: on one line.
-  const name = shortName(oneLine(teacherName));
-  for (const l of leaders) {
-    await notify({ userId: l.userId, kind: 'district.join_request', title: `${name} asks to join ${district.name}`, body: 'Confirm them if they teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
+  const notice = joinRequestNotice(district, teacherName);
+  for (const l of await leadersOf(tx, district.id)) {
+    await notify({ userId: l.userId, kind: JOIN_REQUEST, ...notice, body: 'Confirm them if they teach in your district, or decline.' }, tx);
   }
+}
+
+/**
+ * A request withdrawn, or replaced by one for another district: the leaders' notices of it go, as a
+ * withdrawn question's do (lib/credential-questions/mutations.ts), and with them the emails not sent
+ * yet (the email job sends nothing once its notice is gone). The notice does not record whose
+ * request it tells: it is the one with this person's name, told to this district's leaders since
+ * the request was made. Read by the leaders (the index on userId), not a scan of every notice.
+ */
+async function withdrawLeaderNotices(tx: Tx, request: { name: string; district: { id: string; name: string }; since: Date | null }) {
+  const leaders = await leadersOf(tx, request.district.id);
+  if (!leaders.length) return;
+  const notice = joinRequestNotice(request.district, request.name);
+  await tx.notification.deleteMany({
+    where: { userId: { in: leaders.map((l) => l.userId) }, kind: JOIN_REQUEST, title: notice.title, href: notice.href, ...(request.since ? { createdAt: { gte: request.since } } : {}) },
+  });
+}
+
+/** The account's pending request (and its name), its row locked until the caller's transaction ends. */
+async function lockedRequest(tx: Tx, userId: string) {
+  const [row] = await tx.$queryRaw<{ name: string; requestedDistrictId: string | null; districtRequestedAt: Date | null }[]>`
+    SELECT "name", "requestedDistrictId", "districtRequestedAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  const district = row?.requestedDistrictId ? await tx.organization.findUnique({ where: { id: row.requestedDistrictId }, select: { id: true, name: true } }) : null;
+  return row && district ? { name: row.name, district, since: row.districtRequestedAt } : null;
 }
 
 /**
@@ -54,11 +86,14 @@ async function tellLeaders(tx: Tx, district: { id: string; name: string }, teach
  */
 export async function recordDistrictRequest(tx: Tx, user: { id: string; name: string; districtId: string | null }, district: { id: string; name: string }, now: Date): Promise<boolean> {
   if (user.districtId === district.id) throw invalidState(`You are already in ${district.name}.`);
+  // The request it replaces, read under the row lock the update below would take anyway.
+  const earlier = await lockedRequest(tx, user.id);
   const changed = await tx.user.updateMany({
     where: { id: user.id, OR: [{ requestedDistrictId: null }, { requestedDistrictId: { not: district.id } }] },
     data: { requestedDistrictId: district.id, districtRequestedAt: now },
   });
   if (changed.count !== 1) return false;
+  if (earlier) await withdrawLeaderNotices(tx, earlier);
   await recordAudit({ actorId: user.id, action: 'people.request_district', entityType: 'User', entityId: user.id, organizationId: district.id }, tx);
   // Read after the update, which holds the account's row: a confirmation at the same moment
   // either sees this request (and tells) or committed first and is seen here.
@@ -90,7 +125,11 @@ export async function requestDistrict(opts: { actor: Actor; districtId: string; 
 }
 
 export async function cancelDistrictRequest(opts: { actor: Actor }) {
-  await db.user.update({ where: { id: opts.actor.id }, data: { requestedDistrictId: null, districtRequestedAt: null } });
+  await db.$transaction(async (tx) => {
+    const request = await lockedRequest(tx, opts.actor.id);
+    await tx.user.update({ where: { id: opts.actor.id }, data: { requestedDistrictId: null, districtRequestedAt: null } });
+    if (request) await withdrawLeaderNotices(tx, request);
+  });
 }
 
 /** The teacher leaves their district on their own (they moved, or chose the wrong one); its leaders are told. */

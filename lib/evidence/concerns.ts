@@ -4,7 +4,7 @@ import { conflict, forbidden, invalidState, isUniqueViolation, notFound, rateLim
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
-import { notify, notifyIssuerAdmins } from '@/lib/notifications/notify';
+import { notify, notifyIssuerAdmins, stillReviewingFor } from '@/lib/notifications/notify';
 import { canViewAttemptEvidence } from '@/lib/evidence/access';
 import { PART_ORDER, showsOriginalFileNames } from '@/lib/evidence/neutral-names';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
@@ -246,11 +246,13 @@ function nextStepFor(state: { status: string; draftCopy: { carriedOver: boolean 
  * Tells each reviewer whose concern was just resolved what became of it, without the teacher's name
  * (they may be scoring under blind review) and without the admin's note on closing (it may discuss
  * students; it stays on the issuer's record). The link is the reporter's review of that attempt,
- * where the concern's status shows. An admin who resolves their own report is not told.
+ * where the concern's status shows. An admin who resolves their own report is not told, nor a
+ * reporter who no longer reviews for the issuer (that review page no longer opens for them).
  */
-async function tellReporters(tx: Tx, concerns: { id: string; reporterId: string; attemptId: string; fileId: string | null }[], opts: { resolverId: string; outcome: EvidenceConcernOutcome; title: string; number: number }) {
+async function tellReporters(tx: Tx, concerns: { id: string; reporterId: string; attemptId: string; fileId: string | null }[], opts: { issuerId: string; resolverId: string; outcome: EvidenceConcernOutcome; title: string; number: number }) {
+  const reviewing = await stillReviewingFor(concerns.map((c) => c.reporterId), opts.issuerId, tx);
   for (const c of concerns) {
-    if (c.reporterId === opts.resolverId) continue;
+    if (c.reporterId === opts.resolverId || !reviewing.has(c.reporterId)) continue;
     const review = await tx.review.findFirst({ where: { attemptId: c.attemptId, reviewerId: c.reporterId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
     const what = c.fileId ? 'a file' : 'the evidence';
     await notify(
@@ -338,7 +340,7 @@ export async function removeEvidenceFile(opts: { actor: Actor; fileId: string; r
        WHERE "resolvedAt" IS NULL AND ("fileId" = ANY(${ids}::text[]) OR "id" = ${opts.concernId ?? null})
       RETURNING "id", "reporterId", "attemptId", "fileId"`;
     const resolved = { count: concerns.length };
-    await tellReporters(tx, concerns, { resolverId: opts.actor.id, outcome: 'FILE_REMOVED', title: submission.version.title, number: attempt.number });
+    await tellReporters(tx, concerns, { issuerId: mc.issuerId, resolverId: opts.actor.id, outcome: 'FILE_REMOVED', title: submission.version.title, number: attempt.number });
     await recordAudit(
       {
         actorId: opts.actor.id, action: 'evidence.file-remove', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,
@@ -396,7 +398,7 @@ export async function closeEvidenceConcern(opts: { actor: Actor; concernId: stri
   await db.$transaction(async (tx) => {
     const u = await tx.evidenceConcern.updateMany({ where: { id: concern.id, resolvedAt: null }, data: { resolvedAt: now, resolvedById: opts.actor.id, outcome: 'CLOSED', resolution: opts.note } });
     if (u.count !== 1) throw conflict(ALREADY_RESOLVED);
-    await tellReporters(tx, [concern], { resolverId: opts.actor.id, outcome: 'CLOSED', title: submission.version.title, number: concern.attempt.number });
+    await tellReporters(tx, [concern], { issuerId: mc.issuerId, resolverId: opts.actor.id, outcome: 'CLOSED', title: submission.version.title, number: concern.attempt.number });
     await recordAudit(
       {
         actorId: opts.actor.id, action: 'evidence.concern-close', entityType: 'Submission', entityId: submission.id, organizationId: mc.issuerId,

@@ -23,7 +23,8 @@ import { INVITATION_EMAIL_JOB, sendFileInvitationEmail } from '@/lib/people/bulk
 import { PART_RESTORED_JOB, restoreStacksOnPart } from '@/lib/jobs/part-restored';
 import { deleteStaleRateLimits } from '@/lib/rate-limit';
 
-const NotificationEmail = z.object({ userId: z.string(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
+// notificationId: absent in jobs queued before the email carried it (those are sent as before).
+const NotificationEmail = z.object({ userId: z.string(), notificationId: z.string().nullish(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
 // decidedAt: the decision time, so a late award is still dated at the decision (absent in jobs queued before it was carried).
 const AwardIssue = z.object({ submissionId: z.string(), decidedAt: z.iso.datetime().nullish() });
 const PasswordReset = z.object({ email: z.string() });
@@ -40,6 +41,10 @@ export const jobHandlers: Record<string, JobHandler> = {
     const user = await db.user.findUnique({ where: { id: p.userId }, select: { email: true, name: true, emailNotifications: true, disabledAt: true } });
     // A disabled account is told only what concerns the account itself (that it was disabled, a badge's status).
     if (!user || ((!user.emailNotifications || user.disabledAt) && !p.essential)) return;
+    // Its notice deleted meanwhile: what it was about was withdrawn (a teacher's question, a request
+    // to join a district), so the email would point to something no longer there. Nothing else
+    // deletes a notice; a deleted account's go with it, and the account check above sends nothing.
+    if (p.notificationId && !(await db.notification.findUnique({ where: { id: p.notificationId }, select: { id: true } }))) return;
     const link = p.href ? new URL(p.href, env().APP_URL).toString() : null;
     const settings = p.essential
       ? 'We always email notices about your account’s security and your badges’ status.'

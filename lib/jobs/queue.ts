@@ -47,10 +47,13 @@ export function maxAttemptsFor(type: string): number {
 // - A badge being issued (or a stack badge given back once its part is reinstated), and a district's
 //   file invitations: people expect them within minutes. Below the links, as a file of thousands of
 //   invitations must not hold up a reset either.
+//   An essential notification's email (a password changed, an account disabled, a badge revoked or
+//   suspended: notify() in lib/notifications/notify.ts queues it so) is at this level too: a
+//   few per decision about one person, and it must not wait behind a district's thousands.
 // - Periodic upkeep (claims running out, awards recovered, uploads swept): at most one pending run
 //   per type, so it costs the others nothing, and it is not delayed by a backlog of emails.
-// Everything else (notification emails included) keeps 0. Higher ones are few and bounded (rate
-// limits, one per decision), so they cannot starve the rest for long.
+// Everything else (the other notification emails included) keeps 0. Higher ones are few and bounded
+// (rate limits, one per decision), so they cannot starve the rest for long.
 export const JOB_PRIORITY = { link: 20, prompt: 10, periodic: 5, normal: 0 } as const;
 const PROMPT_JOB_TYPES: ReadonlySet<string> = new Set(['award.issue', 'award.part-restored', INVITATION_EMAIL_JOB]);
 

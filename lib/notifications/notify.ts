@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { enqueueJob, maxAttemptsFor } from '@/lib/jobs/queue';
+import { enqueueJob, JOB_PRIORITY, maxAttemptsFor } from '@/lib/jobs/queue';
 import { formerPlacementColumns, formerPlacementOf } from '@/lib/auth/actor';
 import { conflictOfInterest, type IssuerReviewSettings, type TeacherRef } from '@/lib/review/policy';
 import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
@@ -8,12 +8,25 @@ import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 /**
  * In-app notification now; the email goes through the job queue so a slow SMTP server never blocks
  * a request. People can turn these emails off (User.emailNotifications), except `essential` ones:
- * their account's security and their credentials' status.
+ * their account's security and their credentials' status. Those are queued ahead of the bulk
+ * (JOB_PRIORITY.prompt): a district's recommendation queues thousands of emails at once, and being
+ * told that your password was changed or your account disabled must not wait behind them.
+ *
+ * The email job carries the notification's id: a notice deleted before its email goes out (a
+ * question or a request to join withdrawn) sends no email.
  */
 export async function notify(opts: { userId: string; kind: string; title: string; body?: string; href?: string; essential?: boolean }, tx?: Tx) {
   const client = tx ?? db;
-  await client.notification.create({ data: { userId: opts.userId, kind: opts.kind, title: opts.title, body: opts.body ?? '', href: opts.href ?? null } });
-  await enqueueJob({ type: 'email.notification', payload: { userId: opts.userId, title: opts.title, body: opts.body ?? '', href: opts.href ?? null, essential: Boolean(opts.essential) } }, tx);
+  const essential = Boolean(opts.essential);
+  const n = await client.notification.create({ data: { userId: opts.userId, kind: opts.kind, title: opts.title, body: opts.body ?? '', href: opts.href ?? null }, select: { id: true } });
+  await enqueueJob(
+    {
+      type: 'email.notification',
+      payload: { userId: opts.userId, notificationId: n.id, title: opts.title, body: opts.body ?? '', href: opts.href ?? null, essential },
+      priority: essential ? JOB_PRIORITY.prompt : JOB_PRIORITY.normal,
+    },
+    tx,
+  );
 }
 
 /**
@@ -26,11 +39,18 @@ export async function notifyMany(recipients: { userId: string; emailNotification
   if (!recipients.length) return;
   const body = message.body ?? '';
   const href = message.href ?? null;
-  await tx.notification.createMany({ data: recipients.map((r) => ({ userId: r.userId, kind: message.kind, title: message.title, body, href })) });
+  const made = await tx.notification.createManyAndReturn({ data: recipients.map((r) => ({ userId: r.userId, kind: message.kind, title: message.title, body, href })), select: { id: true, userId: true } });
+  // Each email names its notification, as notify's do (a person listed twice gets the one id twice: both exist).
+  const notificationOf = new Map(made.map((n) => [n.userId, n.id]));
   const emails = recipients.filter((r) => r.emailNotifications);
   if (emails.length) {
     await tx.job.createMany({
-      data: emails.map((r) => ({ type: 'email.notification', payload: { userId: r.userId, title: message.title, body, href, essential: false }, maxAttempts: maxAttemptsFor('email.notification') })),
+      data: emails.map((r) => ({
+        type: 'email.notification',
+        payload: { userId: r.userId, notificationId: notificationOf.get(r.userId) ?? null, title: message.title, body, href, essential: false },
+        maxAttempts: maxAttemptsFor('email.notification'),
+        priority: JOB_PRIORITY.normal,
+      })),
     });
   }
 }
@@ -58,4 +78,23 @@ export async function notifyIssuerAdmins(
   const told = admins.filter((u) => !conflictOfInterest({ id: u.id, schoolId: u.schoolId, districtId: u.districtId, email: u.email, roles: roles.get(u.id), former: formerPlacementOf(u) }, about.teacher, about.rules));
   for (const a of told) await notify({ userId: a.id, ...message }, tx);
   return told.length;
+}
+
+/**
+ * Of `userIds`, those who still review for the issuer, as reviewsFor (lib/review/policy.ts) has it:
+ * a reviewer or an admin there, or a platform admin; and whose account is enabled. A notice about
+ * review work there links to a review page that opens only for them (getReviewWorkspace): someone
+ * whose role at the issuer was removed since is not sent a link they cannot open. Read through the
+ * caller's transaction, so a role removed in it counts.
+ */
+export async function stillReviewingFor(userIds: string[], issuerId: string, client: Tx | typeof db = db): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const rows = await client.user.findMany({
+    where: {
+      id: { in: [...new Set(userIds)] }, disabledAt: null,
+      memberships: { some: { OR: [{ organizationId: issuerId, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } }, { role: 'PLATFORM_ADMIN' }] } },
+    },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
 }

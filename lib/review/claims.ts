@@ -76,15 +76,17 @@ export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: strin
   });
   let released = 0;
   const titles = new Set<string>();
+  const issuers = new Set<string>();
   for (const r of held) {
     const u = await tx.review.updateMany({ where: { id: r.id, status: 'CLAIMED' }, data: { status: 'RELEASED', version: { increment: 1 } } });
     if (!u.count) continue;
     released += 1;
     titles.add(r.attempt.submission.version.title);
+    issuers.add(r.attempt.submission.microCredential.issuerId);
     await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
     await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason } }, tx);
   }
-  if (released && !opts.quiet) await tellReleased(tx, reviewerId, actorId, { released, titles: [...titles], reason: opts.reason });
+  if (released && !opts.quiet) await tellReleased(tx, reviewerId, actorId, { released, titles: [...titles], issuerIds: [...issuers], reason: opts.reason });
   return released;
 }
 
@@ -92,20 +94,30 @@ export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: strin
  * One notice per release to the reviewer whose work went back to the queue, with the reason their
  * ended claim's page shows (claimEndText), so they do not find out only when they next open it.
  * Never the teacher's name (blind review). Not for a disabled account (it cannot sign in), nor when
- * the reviewer did it themselves.
+ * the reviewer did it themselves. It links to the review queue only while they may still open it (a
+ * reviewer or issuer admin somewhere, or a platform admin, as its page requires), and points to the
+ * review pages only while those still open for them (reviewsFor each issuer of the work): someone
+ * whose reviewer role was just removed is not sent where they would be turned away.
  */
-async function tellReleased(tx: Tx, reviewerId: string, actorId: string | null, what: { released: number; titles: string[]; reason: string }) {
+async function tellReleased(tx: Tx, reviewerId: string, actorId: string | null, what: { released: number; titles: string[]; issuerIds: string[]; reason: string }) {
   if (actorId === reviewerId || what.reason === RELEASE_ACCOUNT_DISABLED) return;
-  const reviewer = await tx.user.findUnique({ where: { id: reviewerId }, select: { disabledAt: true } });
+  // Read in the caller's transaction: a role removed in it is already gone here.
+  const reviewer = await tx.user.findUnique({
+    where: { id: reviewerId },
+    select: { disabledAt: true, memberships: { where: { role: { in: ['REVIEWER', 'ISSUER_ADMIN', 'PLATFORM_ADMIN'] } }, select: { role: true, organizationId: true } } },
+  });
   if (!reviewer || reviewer.disabledAt) return;
+  const roles = reviewer.memberships;
+  const queue = roles.length > 0;
+  const pages = roles.some((m) => m.role === 'PLATFORM_ADMIN') || what.issuerIds.every((id) => roles.some((m) => m.organizationId === id));
   const one = what.released === 1;
   await notify(
     {
       userId: reviewerId,
       kind: 'review.released',
       title: what.titles.length === 1 ? `Work you were reviewing for “${what.titles[0]}” went back to the queue` : 'Work you were reviewing went back to the queue',
-      body: `Your claim on ${one ? 'a submission' : `${what.released} submissions`} has ended: ${one ? 'it was' : 'they were'} returned to the queue (${what.reason}), so ${one ? 'it' : 'they'} can no longer be scored by you. Your scores and feedback so far are still on ${one ? 'its review page' : 'their review pages'}.`,
-      href: '/review',
+      body: `Your claim on ${one ? 'a submission' : `${what.released} submissions`} has ended: ${one ? 'it was' : 'they were'} returned to the queue (${what.reason}), so ${one ? 'it' : 'they'} can no longer be scored by you.${pages ? ` Your scores and feedback so far are still on ${one ? 'its review page' : 'their review pages'}.` : ''}`,
+      href: queue ? '/review' : undefined,
     },
     tx,
   );

@@ -4,7 +4,7 @@ import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import type { ReviewDecision } from '@/lib/generated/prisma/enums';
 import { conflict, forbidden, invalidState, notFound } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/log';
-import { notify, notifyMany } from '@/lib/notifications/notify';
+import { notify, notifyMany, stillReviewingFor } from '@/lib/notifications/notify';
 import { loadActor } from '@/lib/auth/load-actor';
 import { addBusinessDays } from '@/lib/review/sla';
 import { conflictOfInterest, teacherConflictSelect, teacherRef, type ReviewDenial } from '@/lib/review/policy';
@@ -57,8 +57,9 @@ export async function eligibleSecondLookReviewers(a: AttemptForReview, requested
  * - the audit log keeps the request with the admin's reason, which stays internal to the issuer, and
  *   the decision date and due date it replaced (withdrawSecondLook puts them back);
  * - the teacher is told that a second look was asked for and by when to expect it; everyone who
- *   scored the attempt that their decision was set aside; up to SECOND_LOOK_NOTICE_LIMIT eligible
- *   reviewers that it is waiting. Reviewers are never told who the teacher is.
+ *   scored the attempt and still reviews for the issuer, that their decision was set aside; up to
+ *   SECOND_LOOK_NOTICE_LIMIT eligible reviewers that it is waiting. Reviewers are never told who
+ *   the teacher is.
  */
 export async function requestSecondLook(opts: { actor: Actor; attemptId: string; version: number; reason: string; now?: Date }): Promise<{ submissionId: string; dueAt: Date; eligible: number }> {
   const now = opts.now ?? new Date();
@@ -130,9 +131,12 @@ export async function requestSecondLook(opts: { actor: Actor; attemptId: string;
       tx,
     );
     // Everyone who scored the attempt (an adjudicated one: both scorers and the adjudicator), named
-    // by credential and attempt only, never the teacher (blind review).
+    // by credential and attempt only, never the teacher (blind review). Only those still reviewing
+    // for the issuer: the review page the notice links to opens for nobody else.
     const deciding = new Set(setAside.map((r) => r.id));
-    for (const reviewerId of new Set(a.reviews.map((r) => r.reviewerId).filter((id) => id !== opts.actor.id))) {
+    const scorers = new Set(a.reviews.map((r) => r.reviewerId).filter((id) => id !== opts.actor.id));
+    const reviewing = await stillReviewingFor([...scorers], mc.issuerId, tx);
+    for (const reviewerId of [...scorers].filter((id) => reviewing.has(id))) {
       const mine = a.reviews.filter((r) => r.reviewerId === reviewerId).sort((x, y) => (y.submittedAt?.getTime() ?? 0) - (x.submittedAt?.getTime() ?? 0));
       const decided = mine.some((r) => deciding.has(r.id));
       await notify(
@@ -317,7 +321,10 @@ export async function withdrawSecondLook(opts: { actor: Actor; attemptId: string
       },
       tx,
     );
-    for (const reviewerId of new Set(a.reviews.map((r) => r.reviewerId).filter((id) => id !== opts.actor.id))) {
+    // As when it was asked for: only those still reviewing for the issuer, who can open the link.
+    const scorers = new Set(a.reviews.map((r) => r.reviewerId).filter((id) => id !== opts.actor.id));
+    const reviewing = await stillReviewingFor([...scorers], mc.issuerId, tx);
+    for (const reviewerId of [...scorers].filter((id) => reviewing.has(id))) {
       const mine = a.reviews.find((r) => r.reviewerId === reviewerId)!;
       await notify(
         {

@@ -93,7 +93,7 @@ describe('renewing an expiring badge', () => {
     expect(renewed.validUntil).toEqual(new Date('2029-01-15T10:00:00Z'));
     expect((renewed.credential as { validUntil: string }).validUntil).toBe('2029-01-15T10:00:00Z');
     expect(renewed.submissionId).toBe(r1.submissionId);
-    expect(await db.notification.findFirst({ where: { userId: early.teacher.id, title: { startsWith: 'You renewed' } }, select: { body: true } })).toMatchObject({ body: expect.stringContaining('2029-01-15') });
+    expect(await db.notification.findFirst({ where: { userId: early.teacher.id, title: { startsWith: 'You renewed' } }, select: { body: true } })).toMatchObject({ body: 'Your new badge is valid until 15 January 2029. Share it in place of the old one.' });
 
     const late = await holder();
     const afterExpiry = new Date(EXPIRES.getTime() + 40 * DAY);
