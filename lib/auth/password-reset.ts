@@ -64,18 +64,23 @@ export async function requestPasswordReset(opts: { email: string; ip?: string | 
  * `request`: the queued job; with it, nothing is sent once a later request for the address is sent
  * or still to be tried, or a link made since it was used (linkEmailVerdict).
  */
-export async function sendPasswordResetEmail(email: string, now = new Date(), request?: LinkEmailRequest): Promise<void> {
+export async function sendPasswordResetEmail(email: string, now = new Date(), request?: LinkEmailRequest, why: 'asked' | 'restored' = 'asked'): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   if (request && (await linkEmailVerdictFor({ type: PASSWORD_RESET_JOB, target: { field: 'email', value: email }, userId: user.id, purpose: 'PASSWORD_RESET', request })) !== 'send') return;
   // Only while `email` is still the account's address (it may have been corrected since the request).
+  // An account an admin enabled again has no password (the old one was cleared): nobody asked, so
+  // the email says why it came, and how to get a new link once this one has expired.
   const token = await issueAccountToken(user.id, 'PASSWORD_RESET', RESET_MINUTES, now, email);
   if (!token) return;
   const url = new URL(`/reset-password/${token}`, env().APP_URL).toString();
+  const forgotUrl = new URL('/forgot-password', env().APP_URL).toString();
   await sendEmail({
     to: email,
-    subject: 'Reset your Microcred password',
-    text: `Hello ${oneLine(user.name)},\n\nSomeone (we hope you) asked to reset the password of your Microcred account. Choose a new one here; the link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf you did not ask, ignore this email: your password stays as it is.\n\n— Microcred`,
+    subject: why === 'restored' ? 'Your Microcred account is active again: set a new password' : 'Reset your Microcred password',
+    text: why === 'restored'
+      ? `Hello ${oneLine(user.name)},\n\nYour Microcred account has been enabled again. For your safety your old password no longer works: choose a new one here. The link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf it has expired, ask for a new link at ${forgotUrl}. If you sign in with your school account, you can keep doing so.\n\n— Microcred`
+      : `Hello ${oneLine(user.name)},\n\nSomeone (we hope you) asked to reset the password of your Microcred account. Choose a new one here; the link works once, for ${RESET_MINUTES} minutes:\n${url}\n\nIf you did not ask, ignore this email: your password stays as it is.\n\n— Microcred`,
   });
 }
 

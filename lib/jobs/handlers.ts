@@ -27,7 +27,8 @@ import { deleteStaleRateLimits } from '@/lib/rate-limit';
 const NotificationEmail = z.object({ userId: z.string(), notificationId: z.string().nullish(), title: z.string(), body: z.string(), href: z.string().nullable(), essential: z.boolean().optional() });
 // decidedAt: the decision time, so a late award is still dated at the decision (absent in jobs queued before it was carried).
 const AwardIssue = z.object({ submissionId: z.string(), decidedAt: z.iso.datetime().nullish() });
-const PasswordReset = z.object({ email: z.string() });
+// restored: queued when an admin re-enabled the account and cleared its password (absent otherwise).
+const PasswordReset = z.object({ email: z.string(), restored: z.boolean().optional() });
 const VerifyEmail = z.object({ userId: z.string() });
 const StackHolders = z.object({ stackId: z.string() });
 const PartRestored = z.object({ userId: z.string(), microCredentialId: z.string() });
@@ -58,7 +59,8 @@ export const jobHandlers: Record<string, JobHandler> = {
   // work whether or not the address has an account (lib/auth/password-reset.ts). Given the job, it
   // sends nothing once a later request or a used link has made this one moot (lib/jobs/link-emails.ts).
   async [PASSWORD_RESET_JOB](payload, job) {
-    await sendPasswordResetEmail(PasswordReset.parse(payload).email, new Date(), job);
+    const p = PasswordReset.parse(payload);
+    await sendPasswordResetEmail(p.email, new Date(), job, p.restored ? 'restored' : 'asked');
   },
   async [VERIFY_EMAIL_JOB](payload, job) {
     await sendVerificationEmail(VerifyEmail.parse(payload).userId, new Date(), job);

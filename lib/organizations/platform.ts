@@ -233,7 +233,7 @@ export async function setAccountDisabled(opts: { actor: Actor; input: AccountSta
     if (!u.count) throw conflict('This account is not disabled.');
     const hadPassword = Boolean(before.passwordHash);
     await recordAudit({ actorId: opts.actor.id, action: 'user.enable', entityType: 'User', entityId: userId, data: { ...(reason ? { note: reason } : {}), passwordCleared: hadPassword } }, tx);
-    if (hadPassword) await enqueueJob({ type: 'auth.password-reset', payload: { email: user.email } }, tx);
+    if (hadPassword) await enqueueJob({ type: 'auth.password-reset', payload: { email: user.email, restored: true } }, tx);
     await notify({
       userId, kind: 'account', essential: true, title: 'Your Microcred account is active again', href: '/sign-in',
       body: hadPassword

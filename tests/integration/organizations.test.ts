@@ -309,7 +309,13 @@ describe('platform administration', () => {
     expect((await authenticate({ email: 'leaving@example.org', password: 'correct horse battery' })).ok).toBe(false);
     expect(await audits('user.enable')).toHaveLength(1);
     expect((await audits('user.enable'))[0].data).toMatchObject({ passwordCleared: true });
-    expect(await db.job.count({ where: { type: 'auth.password-reset', payload: { equals: { email: 'leaving@example.org' } } } })).toBe(1);
+    expect(await db.job.count({ where: { type: 'auth.password-reset', payload: { equals: { email: 'leaving@example.org', restored: true } } } })).toBe(1);
+    // The email says why it came (nobody asked for it), not "ignore this if you did not ask: your password stays".
+    await runDueJobs(jobHandlers);
+    const reset = await db.emailMessage.findFirstOrThrow({ where: { to: 'leaving@example.org', subject: { contains: 'set a new password' } }, select: { subject: true, text: true } });
+    expect(reset.subject).toBe('Your Microcred account is active again: set a new password');
+    expect(reset.text).toContain('your old password no longer works');
+    expect(reset.text).not.toContain('your password stays as it is');
     expect((await db.notification.findFirstOrThrow({ where: { userId: reviewer.id, kind: 'account', title: 'Your Microcred account is active again' } })).body).toContain('old password no longer works');
     expect(await outcomeOf(setAccountDisabled({ actor: root, input: { userId: root.id, op: 'disable', reason: 'oops' } }))).toBe('INVALID_STATE');
   });
