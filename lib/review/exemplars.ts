@@ -1,4 +1,5 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -122,20 +123,52 @@ function releaseUncalibratedClaims(tx: Tx, mc: Credential, actorId: string, reas
   return releaseClaimsIfUnqualified(tx, { microCredentialId: mc.id, denial: 'NOT_CALIBRATED', actorId, now: new Date(), reason });
 }
 
-/** Adds an anonymised sample with agreed scores; reviewers must match it before live review. */
-export async function createExemplar(opts: { actor: Actor; input: z.infer<typeof ExemplarInput> }) {
+/**
+ * Adds an anonymised sample with agreed scores; reviewers must match it before live review.
+ *
+ * Safe to send again (a request that got no answer, a double submit): a sample of this credential
+ * with the same title, the same answers (as stored: blank ones left out) and the same agreed level
+ * for every criterion of the current rubric is the one already there. It is returned with
+ * `alreadyAdded: true`, with no second row, audit entry or release of claims. The agreed levels are
+ * compared per criterion of the current rubric, so a sample scored on an earlier version whose
+ * rubric means the same counts too; one scored on a rubric that no longer fits does not (reviewers
+ * do not see it until it is scored again, so a new one beside it is not a duplicate). There is no time
+ * limit: two identical samples are never useful (reviewers would score the same work twice, and it
+ * would weigh twice in calibration), and a repeat is just as much a repeat a day later.
+ */
+export async function createExemplar(opts: { actor: Actor; input: z.infer<typeof ExemplarInput> }): Promise<{ id: string; alreadyAdded: boolean }> {
   const mc = await loadCredential(opts.actor, opts.input.microCredentialId);
   const expectedRanks = await rankOnCurrentRubric(mc, opts.input.versionId, opts.input.expectedRanks);
   const responses = opts.input.responses.filter((r) => r.text.trim());
   if (!responses.length) throw validation('Write the sample’s answer for at least one part.');
+  // As jsonb gives them back: compared structurally, so the order jsonb keeps keys in does not matter.
+  const storedResponses: unknown = JSON.parse(JSON.stringify(responses));
+  const byPosition = Object.fromEntries(opts.input.expectedRanks.map((r, i) => [String(i), r]));
   return db.$transaction(async (tx) => {
+    // One add per credential at a time: two copies sent at once would each find no sample and both add it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`calibration-exemplars:${mc.id}`}))`;
+    const sameText = (
+      await tx.calibrationExemplar.findMany({
+        where: { microCredentialId: mc.id, title: opts.input.title },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, microCredentialId: true, createdAt: true, responses: true, expectedRanks: true },
+      })
+    ).filter((e) => isDeepStrictEqual(e.responses, storedResponses));
+    if (sameText.length) {
+      const standing = await standExemplars(tx, sameText);
+      const existing = sameText.find((e) => {
+        const expected = standing.get(e.id)?.expected;
+        return expected != null && isDeepStrictEqual(expected, byPosition);
+      });
+      if (existing) return { id: existing.id, alreadyAdded: true };
+    }
     const created = await tx.calibrationExemplar.create({
       data: { microCredentialId: mc.id, title: opts.input.title, responses, expectedRanks },
       select: { id: true },
     });
     await recordAudit({ actorId: opts.actor.id, action: 'calibration.exemplar_create', entityType: 'CalibrationExemplar', entityId: created.id, organizationId: mc.issuerId }, tx);
     await releaseUncalibratedClaims(tx, mc, opts.actor.id, 'a calibration sample was added, so you need to pass the calibration exercise first');
-    return created;
+    return { id: created.id, alreadyAdded: false };
   });
 }
 

@@ -272,9 +272,10 @@ describe('forms posting to an action state, with no answer from the server', () 
     });
   }
 
-  it('a sample sent again is said to be possibly added already, so it is looked for before it is added twice', () => {
+  it('a sample that may have been added is said to be safe to send again: it is not added twice', () => {
     expect(EXEMPLAR_UNREACHABLE).toMatch(/may or may not have been added/);
-    expect(EXEMPLAR_UNREACHABLE).toMatch(/look for it in the list of samples: sent twice, it is added twice\.$/);
+    expect(EXEMPLAR_UNREACHABLE).toMatch(/press Add calibration sample again\. It is not added twice: if it did get through, you are told it was already added\.$/);
+    expect(EXEMPLAR_UNREACHABLE).not.toMatch(/added twice\.$|look for it/);
   });
 });
 

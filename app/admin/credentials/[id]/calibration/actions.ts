@@ -20,13 +20,16 @@ export async function createExemplarAction(_prev: ActionResult, formData: FormDa
     expectedRanks: asList(raw.expectedRank),
   });
   if (!parsed.ok) return parsed.result;
+  let alreadyAdded: boolean;
   try {
     const actor = await requireActor();
-    await createExemplar({ actor, input: parsed.data });
+    ({ alreadyAdded } = await createExemplar({ actor, input: parsed.data }));
   } catch (e) {
     return toActionError(e);
   }
   revalidatePath(`/admin/credentials/${parsed.data.microCredentialId}/calibration`);
+  // Sent again (a request that got no answer, a double submit): the sample is in the list once.
+  if (alreadyAdded) return { ok: true, message: 'This sample was already added. It is in the list of samples once.' };
   return { ok: true, message: 'Sample added. Reviewers who have not calibrated yet will score it first.' };
 }
 

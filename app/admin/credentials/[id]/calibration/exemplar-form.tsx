@@ -65,13 +65,13 @@ function OtherErrors({ messages }: { messages: string[] }) {
 }
 
 /**
- * Said when adding a sample got no answer (offline, a deploy since the page loaded). Not safe to
- * press again blindly: each press that reaches the server adds a sample (createExemplar makes a new
- * one every time), so one that did get through would be added twice.
+ * Said when adding a sample got no answer (offline, a deploy since the page loaded). Pressing again
+ * is safe: createExemplar answers a sample it already has (same title, answers and agreed levels)
+ * with that one, so one that did get through is not added twice and the admin is told so.
  */
 export const EXEMPLAR_UNREACHABLE = couldNotReach(
   'the sample may or may not have been added',
-  'What you wrote and chose is still here. Before you press Add calibration sample again, open this page in another tab and look for it in the list of samples: sent twice, it is added twice.',
+  'What you wrote and chose is still here: check your connection and press Add calibration sample again. It is not added twice: if it did get through, you are told it was already added.',
 );
 const exemplarUnreachable: ActionResult = { ok: false, formError: EXEMPLAR_UNREACHABLE };
 
