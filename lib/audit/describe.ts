@@ -358,6 +358,11 @@ const ACTIONS: Record<string, ActionInfo> = {
   'user.password_change': { group: 'people', describe: () => 'Changed their password' },
   'user.sign_in_link': { group: 'people', describe: (c) => `Added ${text(c.d, 'provider') ?? 'a school'} sign-in to their account${c.d.passwordRemoved === true ? '; the password set before the address was confirmed was removed' : ''}` },
   'user.sign_out_everywhere': { group: 'people', describe: () => 'Signed out on every device' },
+  // Through an emailed notice's unsubscribe link (lib/email/unsubscribe.ts), without signing in.
+  'user.unsubscribe': {
+    group: 'people',
+    describe: (c) => `Turned off emails about their work ${c.d.via === 'one-click' ? 'with their email program’s unsubscribe button' : 'with the unsubscribe link in an email'}`,
+  },
   'user.disable': { group: 'people', describe: (c) => withReason(`Disabled the account of ${person(c, 'someone')}`, 'Reason', text(c.d, 'reason')) },
   'user.enable': { group: 'people', noActor: 'Command line', describe: (c) => withReason(`Enabled the account of ${person(c, 'someone')} again`, 'Note', text(c.d, 'note')) },
   'user.delete': { group: 'people', noActor: 'The account holder', describe: () => 'Deleted their own account' },

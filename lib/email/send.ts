@@ -26,8 +26,9 @@ export function smtpUrlWithTimeouts(url: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}${missing.map(([k, v]) => `${k}=${v}`).join('&')}${url.slice(cut)}`;
 }
 
-// Links that act for whoever holds them: a password reset, an address confirmation, an invitation.
-const TOKEN_LINK = /(\/(?:reset-password|verify-email|invitations)\/)[A-Za-z0-9_-]{16,}/g;
+// Links that act for whoever holds them: a password reset, an address confirmation, an invitation,
+// an unsubscribe link (lib/email/unsubscribe.ts, which works for months).
+const TOKEN_LINK = /(\/(?:reset-password|verify-email|invitations|unsubscribe)\/)[A-Za-z0-9_-]{16,}/g;
 
 /** The text with every one-time link's token removed (what the outbox keeps once emails really go out). */
 export function withoutTokenLinks(text: string): string {
@@ -40,8 +41,10 @@ export function withoutTokenLinks(text: string): string {
  * outbox IS the delivery, so it keeps the whole text (the demo outbox page shows it). With SMTP the
  * stored copy has its one-time links removed: the database (and its backups) then holds no usable
  * reset, confirmation or invitation link, only their hashes (lib/security/tokens.ts).
+ * `unsubscribeUrl`: for emails a person may turn off, the one-click unsubscribe address
+ * (lib/email/unsubscribe.ts), sent as the List-Unsubscribe headers; the outbox keeps no headers.
  */
-export async function sendEmail(opts: { to: string; subject: string; text: string }) {
+export async function sendEmail(opts: { to: string; subject: string; text: string; unsubscribeUrl?: string }) {
   const url = env().SMTP_URL;
   const stored = url ? withoutTokenLinks(opts.text) : opts.text;
   // Kept under the address as accounts hold it (trimmed, lower case), so the copies written to an
@@ -50,7 +53,16 @@ export async function sendEmail(opts: { to: string; subject: string; text: strin
   if (!url) return;
   transport ??= nodemailer.createTransport(smtpUrlWithTimeouts(url));
   try {
-    await transport.sendMail({ from: env().EMAIL_FROM, to: opts.to, subject: opts.subject, text: opts.text });
+    await transport.sendMail({
+      from: env().EMAIL_FROM,
+      to: opts.to,
+      subject: opts.subject,
+      text: opts.text,
+      // One-click unsubscribe (RFC 8058), which large mailbox providers require of bulk senders: the
+      // provider POSTs "List-Unsubscribe=One-Click" to the address. Both headers must be covered by
+      // the message's DKIM signature, which the sending relay adds.
+      ...(opts.unsubscribeUrl ? { list: { unsubscribe: opts.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+    });
   } catch (e) {
     await db.emailMessage.update({ where: { id: message.id }, data: { error: String(e).slice(0, 500) } });
     throw e;

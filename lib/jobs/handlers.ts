@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { sendEmail } from '@/lib/email/send';
 import { notificationEmailText } from '@/lib/email/notification-text';
+import { unsubscribePageUrl, unsubscribeUrl } from '@/lib/email/unsubscribe';
 import { awardStackToHolders } from '@/lib/awards/issue';
 import { issueAwardJob, queueMissingAwards } from '@/lib/jobs/award-issue';
 import { sweepStaleUploads } from '@/lib/evidence/uploads';
@@ -47,13 +48,21 @@ export const jobHandlers: Record<string, JobHandler> = {
     // deletes a notice; a deleted account's go with it, and the account check above sends nothing.
     if (p.notificationId && !(await db.notification.findUnique({ where: { id: p.notificationId }, select: { id: true } }))) return;
     const link = p.href ? new URL(p.href, env().APP_URL).toString() : null;
+    // The ones a person may turn off carry a one-click unsubscribe link (headers and footer), which
+    // works signed out (lib/email/unsubscribe.ts); essential ones carry none. The link ends its line:
+    // punctuation right after it could be taken into it by a mail program's linking.
     const settings = p.essential
       ? 'We always email notices about your account’s security and your badges’ status.'
-      : `To stop these emails, untick "Email me about my work" at ${new URL('/account', env().APP_URL).toString()}.`;
+      : `To stop these emails: ${unsubscribePageUrl(p.userId)}\nOr untick "Email me about my work" at ${new URL('/account', env().APP_URL).toString()}.`;
     // Titles name other people (a teacher asking to join, a reviewer), in words they typed: the
     // title and the greeting stay on one line, so a name cannot add lines of its own to the email.
     const title = oneLine(p.title);
-    await sendEmail({ to: user.email, subject: title, text: notificationEmailText({ name: oneLine(user.name), title, body: p.body, link, settings }) });
+    await sendEmail({
+      to: user.email,
+      subject: title,
+      text: notificationEmailText({ name: oneLine(user.name), title, body: p.body, link, settings }),
+      ...(p.essential ? {} : { unsubscribeUrl: unsubscribeUrl(p.userId) }),
+    });
   },
   // "Forgot your password?": the link is made and sent here, so the request itself does the same
   // work whether or not the address has an account (lib/auth/password-reset.ts). Given the job, it

@@ -99,6 +99,8 @@ import { GET as certificateGET } from '@/app/credentials/[id]/certificate.pdf/ro
 import { GET as statusListGET } from '@/app/status-lists/[id]/route';
 import { GET as suspensionListGET } from '@/app/status-lists/[id]/suspension/route';
 import { GET as issuerProfileGET } from '@/app/issuers/[slug]/profile.json/route';
+import { GET as unsubscribeGET, POST as unsubscribePOST } from '@/app/unsubscribe/[token]/route';
+import { unsubscribeUrl } from '@/lib/email/unsubscribe';
 
 // ───────────────────────────── Hostile values ─────────────────────────────
 
@@ -926,6 +928,36 @@ describe('machine endpoints answer hostile ids with 404, never 500', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('unsubscribe/[token]: the one-click POST answers 404 and writes nothing for any token this server did not make for that account, 200 for a real one; opening it writes nothing', async () => {
+    const person = await db.user.create({ data: { email: 'unsubscribe-hostile@example.test', name: 'Una Hostile' }, select: { id: true } });
+    const real = new URL(unsubscribeUrl(person.id)).pathname.split('/')[2];
+    const mac = Buffer.from(real, 'base64url').subarray(0, 32);
+    // The real token cut, lengthened, re-cased, with a NUL, and its MAC over another account's id.
+    const tampered = [`${real}\u0000`, real.slice(0, -1), `${real}A`, real.toUpperCase(), `${real}=`, Buffer.concat([mac, Buffer.from(w.t1.id)]).toString('base64url')];
+    const url = (token: string) => `http://127.0.0.1:3100/unsubscribe/${enc(token)}`;
+    const oneClick = { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    async function send(handler: typeof unsubscribePOST, req: Request, token: string) {
+      try {
+        return await handler(req, { params: Promise.resolve({ token }) });
+      } catch (e) {
+        return { status: 500, error: describeError(e), headers: new Headers() } as const;
+      }
+    }
+    const before = await tableFingerprints();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom(...tampered)), async (token) => {
+        const posted = await send(unsubscribePOST, new Request(url(token), oneClick), token);
+        expect(posted.status, `POST with ${JSON.stringify(token).slice(0, 80)}: ${'error' in posted ? posted.error : ''}`).toBe(404);
+        const opened = await send(unsubscribeGET, new Request(url(token)), token);
+        expect([303, 404], `GET with ${JSON.stringify(token).slice(0, 80)}: ${'error' in opened ? opened.error : ''}`).toContain(opened.status);
+      }),
+      { numRuns: 60 },
+    );
+    expect(changedTables(before, await tableFingerprints()), 'a hostile unsubscribe token changed rows').toEqual([]);
+    expect((await send(unsubscribePOST, new Request(url(real), oneClick), real)).status).toBe(200);
+    expect(changedTables(before, await tableFingerprints()).sort()).toEqual(['AuditLog', 'User']);
   });
 
   it('the signed status list route and query never sign for an unknown id', async () => {
