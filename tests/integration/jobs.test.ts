@@ -52,7 +52,9 @@ describe('job queue', () => {
     expect(mail.to).toBe('n@school.test');
     expect(mail.subject).toBe('Your proposal was approved');
     expect(mail.text).toContain('http://127.0.0.1:3100/dashboard');
-    expect(mail.text).toContain('To stop these emails, untick "Email me about my work" at http://127.0.0.1:3100/account');
+    // A one-click link to stop them (lib/email/unsubscribe.ts), and the account setting.
+    expect(mail.text).toMatch(/To stop these emails: http:\/\/127\.0\.0\.1:3100\/unsubscribe\/[A-Za-z0-9_-]+\/confirm\n/);
+    expect(mail.text).toContain('Or untick "Email me about my work" at http://127.0.0.1:3100/account.');
   });
 
   it('with notification emails turned off, only notices about the account and credentials are emailed; the app still shows all', async () => {
