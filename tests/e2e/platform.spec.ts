@@ -94,7 +94,8 @@ test('a platform admin disables an account, which then cannot sign in, and enabl
   await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, 'platform@demo.school');
-  const link = await linkFromOutbox(admin, [email, 'Reset your Microcred password'], /\/reset-password\/[A-Za-z0-9_-]+/);
+  // The reset email of an account enabled again says why it came ("…active again: set a new password").
+  const link = await linkFromOutbox(admin, [email, 'set a new password'], /\/reset-password\/[A-Za-z0-9_-]+/);
   await page.goto(link);
   await page.getByLabel('New password', { exact: true }).fill('a brand new password');
   await page.getByLabel('New password again').fill('a brand new password');
