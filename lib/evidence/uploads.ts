@@ -259,10 +259,12 @@ export async function completeUpload(opts: { actor: Actor; fileId: string; parts
       await storage.completeMultipart(file.storageKey, file.multipartUploadId, parts);
     } catch (e) {
       // Sent twice (the browser asks again when an answer is lost): the first call completed the
-      // upload, so storage no longer knows its id. Its object, or the accepted row, says so.
-      const done = await acceptedMeanwhile(file.id);
-      if (done) return done;
+      // upload, so storage no longer knows its id. Its object, or the accepted row, says so: the
+      // object first, then the row, because the first call accepts the file and only then deletes
+      // that object (read the other way round, both could be missed in between).
       if (!(await withStorage(() => storage.headObject(file.storageKey)))) {
+        const done = await acceptedMeanwhile(file.id);
+        if (done) return done;
         console.warn('[evidence] completing a multipart upload failed:', e instanceof Error ? e.message : e);
         throw validation('The upload could not be completed: some parts did not arrive. Retry the upload.');
       }
