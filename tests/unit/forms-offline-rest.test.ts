@@ -10,12 +10,11 @@
 // sees what its handlers set, and a transition or an action state whose work rejects hands the error
 // to `boundary`, as React hands it to the error boundary.
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createElement, type ReactElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/action-result';
-import { mapStorage } from '../setup/browser-stand-ins';
 import { textJoined } from '../setup/html';
-import { boundary, cleanUpEffects, commit, elements, resetHooks, run, settle, track } from '../setup/react-stand-in';
+import { boundary, cleanUpEffects, commit, elements, resetHooks, run, settle } from '../setup/react-stand-in';
+import { fakeBrowser, html, inner, OFFLINE, postsWithoutScripts, submit } from '../setup/form-stand-ins';
 
 vi.mock('react', async (original) => {
   const react = (await import('../setup/react-stand-in')).reactStandIn(await original());
@@ -111,31 +110,6 @@ const { ProposalForm, SAVE_PROPOSAL_UNREACHABLE, SEND_PROPOSAL_UNREACHABLE } = a
 const { BadgePortfolioForm, badgePortfolioUnreachable } = await import('@/components/awards/badge-portfolio-form');
 const { RenewForm, renewUnreachable } = await import('@/components/awards/renew-form');
 
-/** A browser's `window` (timers, localStorage, events, frames) and `document`, as far as the forms go. */
-function fakeBrowser() {
-  vi.stubGlobal(
-    'window',
-    Object.assign(new EventTarget(), {
-      localStorage: mapStorage(),
-      setTimeout: globalThis.setTimeout.bind(globalThis),
-      clearTimeout: globalThis.clearTimeout.bind(globalThis),
-    }),
-  );
-  vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible', getElementById: () => null, activeElement: null, body: null }));
-  // A form that went away moves focus and reads a message out on the next frame: nothing to move here.
-  vi.stubGlobal('requestAnimationFrame', () => 0);
-  // No form element outside a browser: a form's fields are given as `{ fields }` where it is read.
-  vi.stubGlobal(
-    'FormData',
-    class extends FormData {
-      constructor(form?: { fields?: Record<string, string> }) {
-        super();
-        for (const [k, v] of Object.entries(form?.fields ?? {})) this.set(k, v);
-      }
-    },
-  );
-}
-
 beforeEach(() => {
   resetHooks();
   for (const f of Object.values(actions)) f.mockReset();
@@ -145,36 +119,6 @@ afterEach(() => {
   cleanUpEffects();
   vi.unstubAllGlobals();
 });
-
-/** What the component under test shows now, as HTML (its children get fresh state: they keep none here). */
-const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
-
-/**
- * Submits the `which`th form in `tree` as a browser with scripts does: its onSubmit handler if it
- * has one, else its action (a function) in a transition, as React runs a form action. `fields`: what
- * it posts; `submitter`: the button pressed, when its name and value are posted too.
- */
-function submit(tree: ReactNode, fields: Record<string, string>, which = 0, submitter: { name: string; value: string } | null = null) {
-  const form = [...elements(tree)].filter((e) => e.type === 'form')[which];
-  expect(form).toBeDefined();
-  const { onSubmit, action } = form.props as { onSubmit?: (e: unknown) => void; action?: (fd: FormData) => unknown };
-  if (onSubmit) onSubmit({ preventDefault: () => undefined, nativeEvent: { submitter }, currentTarget: { fields, parentElement: null } });
-  else track(() => action!(new FormData(Object.assign({ fields: { ...fields, ...(submitter ? { [submitter.name]: submitter.value } : {}) } }) as never)), () => undefined);
-}
-
-/** The form `which` in `tree` still posts to a function (the server action) without scripts. */
-function postsWithoutScripts(tree: ReactNode, which = 0) {
-  const form = [...elements(tree)].filter((e) => e.type === 'form')[which];
-  expect(form.props.action).toBeTypeOf('function');
-}
-
-const OFFLINE = () => new TypeError('Failed to fetch');
-
-/** A form whose hooks are in a component it renders (RemoveRoleForm renders InlineActionForm): that one is under test. */
-function inner<P>(outer: (props: P) => ReactNode, props: P) {
-  const el = outer(props) as ReactElement<Record<string, unknown>>;
-  return { component: el.type as (p: never) => ReactNode, props: el.props as never };
-}
 
 const submitButton = (label: string) => createElement('button', { type: 'submit' }, label);
 const removeRole = inner(RemoveRoleForm, {

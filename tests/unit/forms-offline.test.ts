@@ -11,13 +11,12 @@
 // set, effects run when their dependencies change, and a transition or an action state whose work
 // rejects hands the error to `boundary`, as React hands it to the error boundary.
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { cloneElement, createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/action-result';
-import { mapStorage } from '../setup/browser-stand-ins';
 import { textJoined } from '../setup/html';
-import { boundary, cleanUpAfter, cleanUpEffects, commit, elements, remount, resetHooks, run, settle, track } from '../setup/react-stand-in';
+import { boundary, cleanUpAfter, cleanUpEffects, commit, elements, remount, resetHooks, run, settle } from '../setup/react-stand-in';
+import { fakeBrowser, html, inner, OFFLINE, submit, UNKNOWN_ACTION } from '../setup/form-stand-ins';
 
 vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
@@ -119,31 +118,6 @@ const { registerDraftFlusher } = await import('@/components/evidence/draft-regis
 const { PolicyForm } = await import('@/app/district/policy/policy-form');
 const { VerifyForm } = await import('@/app/verify/verify-form');
 
-/** A browser's `window` (timers, localStorage, events) and `document`, as far as the forms go. */
-function fakeBrowser() {
-  const store = new Map<string, string>();
-  vi.stubGlobal(
-    'window',
-    Object.assign(new EventTarget(), {
-      localStorage: mapStorage(store),
-      setTimeout: globalThis.setTimeout.bind(globalThis),
-      clearTimeout: globalThis.clearTimeout.bind(globalThis),
-    }),
-  );
-  vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible', getElementById: () => null }));
-  // No form element outside a browser: a form's fields are given as `{ fields }` where it is read.
-  vi.stubGlobal(
-    'FormData',
-    class extends FormData {
-      constructor(form?: { fields?: Record<string, string> }) {
-        super();
-        for (const [k, v] of Object.entries(form?.fields ?? {})) this.set(k, v);
-      }
-    },
-  );
-  return store;
-}
-
 beforeEach(() => {
   resetHooks();
   for (const f of Object.values(actions)) f.mockReset();
@@ -152,36 +126,6 @@ afterEach(() => {
   cleanUpEffects();
   vi.unstubAllGlobals();
 });
-
-/** What the component under test shows now, as HTML (its children get fresh state: they keep none here). */
-const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
-
-
-/**
- * Submits the `which`th form in `tree` as a browser with scripts does: its onSubmit handler if it
- * has one, else its action (a function) in a transition, as React runs a form action. `fields`: what
- * it posts; `submitter`: the button pressed, when its name and value are posted too.
- */
-function submit(tree: ReactNode, fields: Record<string, string>, which = 0, submitter: { name: string; value: string } | null = null) {
-  const form = [...elements(tree)].filter((e) => e.type === 'form')[which];
-  expect(form).toBeDefined();
-  const { onSubmit, action } = form.props as { onSubmit?: (e: unknown) => void; action?: (fd: FormData) => unknown };
-  if (onSubmit) onSubmit({ preventDefault: () => undefined, nativeEvent: { submitter }, currentTarget: { fields } });
-  else track(() => action!(new FormData(Object.assign({ fields }) as never)), () => undefined);
-}
-
-const OFFLINE = () => new TypeError('Failed to fetch');
-// What Next's client throws when a deploy since the page loaded no longer has the action.
-const UNKNOWN_ACTION = () => new Error('Server Action "7f3a" was not found on the server. \nRead more: https://nextjs.org/docs/messages/failed-to-find-server-action');
-
-/**
- * A form whose hooks are in a component it renders (SuspensionForm renders StatusForm): that one is
- * the component under test, as the page would keep its state.
- */
-function inner<P>(outer: (props: P) => ReactNode, props: P) {
-  const el = outer(props) as ReactElement<Record<string, unknown>>;
-  return { component: el.type as (p: never) => ReactNode, props: el.props as never };
-}
 
 const entry = { id: 'e1', title: 'Reading Summit', provider: 'WSRA', completedOn: '2026-03-14', pdHours: '6', url: '', note: '', seenAt: '2026-03-15T10:00:00.000Z' };
 const account = { name: 'Rita Ames', email: 'rita@example.org', publicName: null, handle: null, portfolioPublic: false, emailNotifications: true };

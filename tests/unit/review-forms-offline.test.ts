@@ -12,14 +12,13 @@
 // whose work rejects hands the error to `boundary`, as React hands it to the error boundary.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement, type ReactElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { redirect } from 'next/navigation';
 import type { DraftResult, KeepClaimResult, SubmitReviewResult } from '@/app/review/[reviewId]/actions';
 import type { ActionResult } from '@/lib/action-result';
 import type { CalibrationOutcome } from '@/lib/review/calibration';
-import { mapStorage } from '../setup/browser-stand-ins';
 import { textJoined } from '../setup/html';
-import { boundary, cleanUpEffects, commit, elements, resetHooks, run, settle, track } from '../setup/react-stand-in';
+import { boundary, cleanUpEffects, commit, elements, resetHooks, run, settle } from '../setup/react-stand-in';
+import { fakeBrowser, html, OFFLINE, submit, UNKNOWN_ACTION } from '../setup/form-stand-ins';
 
 vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
@@ -56,33 +55,6 @@ const { GrantQualificationForm } = await import('@/components/review/grant-quali
 const { ReportConcernForm, CONCERN_UNREACHABLE } = await import('@/app/review/[reviewId]/report-concern-form');
 const { unlessUnreachable } = await import('@/components/ui/unreachable');
 
-/** A browser's `window` (timers, localStorage, events) and `document`, as far as the forms go. */
-function fakeBrowser() {
-  const store = new Map<string, string>();
-  vi.stubGlobal(
-    'window',
-    Object.assign(new EventTarget(), {
-      localStorage: mapStorage(store),
-      setTimeout: globalThis.setTimeout.bind(globalThis),
-      clearTimeout: globalThis.clearTimeout.bind(globalThis),
-      setInterval: globalThis.setInterval.bind(globalThis),
-      clearInterval: globalThis.clearInterval.bind(globalThis),
-    }),
-  );
-  vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
-  // No form element outside a browser: a form's fields are given as `{ fields }` where it is read.
-  vi.stubGlobal(
-    'FormData',
-    class extends FormData {
-      constructor(form?: { fields?: Record<string, string> }) {
-        super();
-        for (const [k, v] of Object.entries(form?.fields ?? {})) this.set(k, v);
-      }
-    },
-  );
-  return store;
-}
-
 beforeEach(() => {
   resetHooks();
   for (const f of [saveReviewDraftAction, submitReviewAction, keepClaimAction, releaseReviewAction, reportConcernAction, claimReviewAction, assignReviewAction, grantQualificationAction, submitCalibrationAction]) f.mockReset();
@@ -92,26 +64,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** What the component under test shows now, as HTML (its children get fresh state: they keep none here). */
-const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
-
 const find = (tree: ReactNode, test: (e: ReactElement<Record<string, unknown>>) => boolean) => [...elements(tree)].find(test);
-
-/**
- * Submits the form in `tree` as a browser with scripts does: its onSubmit handler if it has one, else
- * its action (a function) in a transition, as React runs a form action. `fields`: what it posts.
- */
-function submit(tree: ReactNode, fields: Record<string, string> = {}) {
-  const form = find(tree, (e) => e.type === 'form');
-  expect(form).toBeDefined();
-  const { onSubmit, action } = form!.props as { onSubmit?: (e: unknown) => void; action?: (fd: FormData) => unknown };
-  if (onSubmit) onSubmit({ preventDefault: () => undefined, nativeEvent: { submitter: null }, currentTarget: { fields } });
-  else track(() => action!(new FormData(Object.assign({ fields }) as never)), () => undefined);
-}
-
-const OFFLINE = () => new TypeError('Failed to fetch');
-// What Next's client throws when a deploy since the page loaded no longer has the action.
-const UNKNOWN_ACTION = () => new Error('Server Action "7f3a" was not found on the server. \nRead more: https://nextjs.org/docs/messages/failed-to-find-server-action');
 
 describe('Submit scores with no answer from the server', () => {
   const levels = [{ id: 'l1', rank: 1, label: 'Developing' }, { id: 'l2', rank: 2, label: 'Demonstrated' }];

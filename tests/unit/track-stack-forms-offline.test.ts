@@ -7,11 +7,11 @@
 // No DOM library: the hooks the forms use are stood in for by a small keeper of state (by call
 // order, as React keeps it), as in review-forms-offline.test.ts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { textJoined } from '../setup/html';
 import { boundary, resetHooks, run, settle } from '../setup/react-stand-in';
+import { html, OFFLINE } from '../setup/form-stand-ins';
 
 vi.mock('react', async (original) => (await import('../setup/react-stand-in')).reactStandIn(await original()));
 
@@ -39,7 +39,6 @@ beforeEach(() => {
   return () => vi.unstubAllGlobals();
 });
 
-const html = <P,>(component: (props: P) => ReactNode, props: P) => renderToStaticMarkup(createElement('div', null, run(component, props)));
 /** Presses Save on the form `tree` is, as a browser with scripts does (its onSubmit). */
 function pressSave(tree: ReactNode, fields: Record<string, string>) {
   const form = tree as { type: string; props: { onSubmit: (e: unknown) => void } };
@@ -47,7 +46,6 @@ function pressSave(tree: ReactNode, fields: Record<string, string>) {
   form.props.onSubmit({ preventDefault: () => undefined, nativeEvent: { submitter: { name: 'intent', value: 'save' } }, currentTarget: { fields } });
 }
 
-const OFFLINE = () => new TypeError('Failed to fetch');
 const SEEN = '2026-03-02T10:15:00.123Z';
 const issuers = [{ id: 'i1', name: 'Issuer' }];
 const forms = [
