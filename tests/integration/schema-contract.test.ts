@@ -1,10 +1,10 @@
-// Expand, then contract: a column this release no longer uses is dropped by the NEXT release's
-// migration, which runs while servers of this release still serve requests (a rolling deploy). So
-// this release must work on a database where the column is already gone: it may not read it, and
-// its Prisma client may not map it (a full-row read or a create's RETURNING names every mapped
-// column). Each case drops the column in this worker's own database, works through the app, and
-// puts the column back as the migrations left it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// Expand, then contract: a column a release no longer uses is dropped by the NEXT release's
+// migration, which runs while servers of the release before still serve requests (a rolling
+// deploy). Organization.blockSameSchool went that way (ADR 019): same_school_always_blocked stopped
+// reading it, the following release stopped mapping it, and drop_block_same_school removed it. This
+// file holds the contract steps' checks: the column is gone from a migrated database, and an issuer is
+// created, read whole and saved with it gone (what the previous release's client had to survive).
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createPublishedCredential } from '../factories';
@@ -13,15 +13,17 @@ import { IssuerReviewSettingsInput } from '@/lib/organizations/schemas';
 
 beforeEach(resetDatabase);
 
-describe('Organization.blockSameSchool (read by nothing since same_school_always_blocked; dropped next release)', () => {
-  beforeAll(async () => {
-    await db.$executeRawUnsafe('ALTER TABLE "Organization" DROP COLUMN "blockSameSchool"');
-  });
-  afterAll(async () => {
-    await db.$executeRawUnsafe('ALTER TABLE "Organization" ADD COLUMN "blockSameSchool" BOOLEAN NOT NULL DEFAULT true');
+describe('Organization.blockSameSchool (dropped by drop_block_same_school)', () => {
+  it('is no longer a column of the migrated database', async () => {
+    const columns = await db.$queryRaw<{ column_name: string }[]>`
+      SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'Organization'`;
+    const names = columns.map((c) => c.column_name);
+    expect(names).toContain('blockSameDistrict');
+    expect(names).not.toContain('blockSameSchool');
   });
 
-  it('issuers are created, read whole, and their review settings saved without the column', async () => {
+  it('issuers are created, read whole, and their review settings saved without it', async () => {
     const { issuer, admin } = await createPublishedCredential();
     const whole = await db.organization.findUniqueOrThrow({ where: { id: issuer.id } });
     expect(whole).not.toHaveProperty('blockSameSchool');
