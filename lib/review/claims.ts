@@ -9,7 +9,7 @@ import { loadActors } from '@/lib/auth/load-actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { loadAttemptForReview, loadAttemptsForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
-import { claimEndAfterActivity, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, type QualificationState, type ReviewDenial } from '@/lib/review/policy';
+import { claimEndAfterActivity, conflictOfInterest, denialMessageFor, hidesConflictTie, qualificationDenial, reviewsFor, type QualificationState, type ReviewDenial } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
 // watching a lesson video is warned before the claim runs out and can extend it). Autosave extends
@@ -189,22 +189,32 @@ export const withdrawnBecause: Record<ReviewDenial, string> = {
 };
 
 /**
+ * withdrawnBecause[denial] for a claim on this issuer's work: under blind review a tie between
+ * reviewer and teacher is not named (hidesConflictTie), in the notice, the page and the audit entry
+ * alike, since the reviewer reads all three.
+ */
+export function withdrawnReason(denial: ReviewDenial, issuer: { blindReview: boolean }): string {
+  return hidesConflictTie(denial, issuer) ? 'a conflict-of-interest rule now applies to you and this work (this issuer reviews blind, so which rule is not said)' : withdrawnBecause[denial];
+}
+
+/**
  * Ends the actor's claim on review `r` if they may no longer score its work (their qualifying badge
  * revoked or suspended, their calibration reset, a conflict of interest that appeared since): it
  * goes back to the queue at once, with why in its 'review.release' entry, as releaseClaimsOf does
  * when an admin withdraws someone's rights. Nothing may have told us when it happened, so whatever
  * the reviewer does with the claim next (keep it, autosave, submit) checks, and the periodic sweep
  * (releaseClaimsNoLongerAllowed) catches the rest. Opening the review page only shows it
- * (getReviewWorkspace): a page view writes nothing. Returns the denial, or null when they may still
- * score. `a`: the attempt, when already loaded.
+ * (getReviewWorkspace): a page view writes nothing. Returns the denial with the issuer's blind-review
+ * setting (what the caller may tell them: denialMessageFor), or null when they may still score.
+ * `a`: the attempt, when already loaded.
  */
-export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date, a?: AttemptForReview | null): Promise<ReviewDenial | null> {
+export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date, a?: AttemptForReview | null): Promise<{ denial: ReviewDenial; issuer: { blindReview: boolean } } | null> {
   const attempt = a ?? (await loadAttemptForReview(r.attemptId));
   if (!attempt) throw notFound('That submission');
   const denial = await reviewDenial(actor, attempt, r.kind);
   // The reviewer is acting now and is told by the caller's message: no notice as well.
-  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnBecause[denial], quiet: true }));
-  return denial;
+  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnReason(denial, attempt.submission.microCredential.issuer), quiet: true }));
+  return denial ? { denial, issuer: attempt.submission.microCredential.issuer } : null;
 }
 
 /**
@@ -214,8 +224,8 @@ export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attem
  * evidence open to them. A CONFLICT, as for any claim that has ended: the page stops saving.
  */
 export async function assertStillMayScore(actor: Actor, r: { id: string; attemptId: string; kind: ReviewKind }, now: Date, a?: AttemptForReview | null): Promise<void> {
-  const denial = await endClaimIfMayNotScore(actor, r, now, a);
-  if (denial) throw conflict(`${denialMessages[denial]} Your claim on this submission has ended and the work has gone back to the queue. Your scores and feedback are still on this page.`);
+  const ended = await endClaimIfMayNotScore(actor, r, now, a);
+  if (ended) throw conflict(`${denialMessageFor(ended.denial, ended.issuer)} Your claim on this submission has ended and the work has gone back to the queue. Your scores and feedback are still on this page.`);
 }
 
 /** Live claims read per batch by releaseClaimsNoLongerAllowed. */
@@ -305,7 +315,7 @@ async function releaseDisallowedLiveClaims(scope: Prisma.ReviewWhereInput, now: 
       const a = attempts.get(r.attemptId);
       if (who && a) {
         const denial = await reviewDenial(who, a, r.kind, standing.get(a.submission.microCredentialId)?.get(r.reviewerId));
-        if (denial) reason = withdrawnBecause[denial];
+        if (denial) reason = withdrawnReason(denial, a.submission.microCredential.issuer);
       }
       if (!reason) continue;
       const n = await db.$transaction((tx) => releaseClaimsOf(tx, r.reviewerId, null, now, { reviewId: r.id, reason }));
@@ -404,7 +414,7 @@ async function describeClaimEnd(actor: Actor, r: EndedReview, now: Date): Promis
   let cannotClaimBecause: string | null = null;
   if (why === 'RAN_OUT' && workNow === 'FREE') {
     const denial = await reviewDenial(actor, a, r.kind);
-    if (denial) cannotClaimBecause = denialMessages[denial];
+    if (denial) cannotClaimBecause = denialMessageFor(denial, a.submission.microCredential.issuer);
   }
   return { why, reason, attemptId: r.attemptId, kind: r.kind, workNow, currentReviewId: yours?.id ?? null, canClaimAgain: why === 'RAN_OUT' && workNow === 'FREE' && !cannotClaimBecause, cannotClaimBecause };
 }

@@ -5,7 +5,7 @@ import { hasRole, isIssuerAdmin } from '@/lib/auth/actor';
 import { forbidden } from '@/lib/errors';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { countCurrentExemplars } from '@/lib/review/exemplar-standing';
-import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessages, qualificationDenial, reviewsFor, teacherConflictSelect, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
+import { canAdjudicate, canReview, canTakeSecondLook, conflictOfInterest, denialMessageFor, qualificationDenial, reviewsFor, teacherConflictSelect, teacherRef, type IssuerReviewSettings, type QualificationState, type ReviewDenial, type TeacherRef } from '@/lib/review/policy';
 
 export const issuerSettingsSelect = {
   id: true, name: true, slaBusinessDays: true, blockSameDistrict: true, blindReview: true, calibrationRequired: true, claimMinutes: true,
@@ -165,5 +165,5 @@ export async function listReviewerCandidateIds(opts: { microCredentialId: string
 
 export async function assertMayScore(who: Actor, a: AttemptForReview, kind: ReviewKind): Promise<void> {
   const denial = await reviewDenial(who, a, kind);
-  if (denial) throw forbidden(denialMessages[denial]);
+  if (denial) throw forbidden(denialMessageFor(denial, a.submission.microCredential.issuer));
 }

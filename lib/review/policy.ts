@@ -108,6 +108,25 @@ export const denialMessages: Record<ReviewDenial, string> = {
   ASKED_FOR_SECOND_LOOK: 'You asked for this second look, so someone independent of the request reviews it.',
 };
 
+/** The denials that name a tie between reviewer and teacher: a school, a district or an email domain they share. */
+const TIE_DENIALS: ReadonlySet<ReviewDenial> = new Set(['SAME_SCHOOL', 'SAME_DISTRICT', 'SAME_EMAIL_DOMAIN']);
+
+/**
+ * Whether telling the reviewer which conflict rule applies would tell them about the teacher: under
+ * blind review, "you and the teacher are at the same school" says that a colleague applied, which is
+ * what blind review hides. They are then told only that a conflict-of-interest rule applies.
+ */
+export function hidesConflictTie(denial: ReviewDenial, issuer: { blindReview: boolean }): boolean {
+  return issuer.blindReview && TIE_DENIALS.has(denial);
+}
+
+/** denialMessages[denial] for a reviewer of this issuer's work, with the tie left unsaid under blind review (hidesConflictTie). */
+export function denialMessageFor(denial: ReviewDenial, issuer: { blindReview: boolean }): string {
+  return hidesConflictTie(denial, issuer)
+    ? 'A conflict-of-interest rule keeps you from reviewing this work. This issuer reviews blind, so which rule is not said: it would tell you something about who the teacher is.'
+    : denialMessages[denial];
+}
+
 /** A reviewer (or adjudicating admin) as the conflict rules see them: where they are placed, and their roles. */
 export type ReviewerRef = Pick<Actor, 'id' | 'schoolId' | 'districtId'> & {
   email?: string;

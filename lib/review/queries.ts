@@ -12,7 +12,7 @@ import { loadActor } from '@/lib/auth/load-actor';
 import { decidingReviews } from '@/lib/submissions/deciding-reviews';
 import { affiliations, conflictOfInterest, formerPlacementCutoff, reviewsFor, showsTeacherIdentity, teacherConflictSelect, teacherRef } from '@/lib/review/policy';
 import { draftEntries, readDraftNotes } from '@/lib/review/draft-notes';
-import { assignerParty, workWaitingFor, withdrawnBecause } from '@/lib/review/claims';
+import { assignerParty, workWaitingFor, withdrawnReason } from '@/lib/review/claims';
 import { EVIDENCE_FILE_ORDER, PART_ORDER, showsOriginalFileNames, withViewerFileNames } from '@/lib/evidence/neutral-names';
 
 export type QueueKind = 'PRIMARY' | 'SECOND' | 'SECOND_LOOK';
@@ -508,7 +508,7 @@ export async function getReviewWorkspace(opts: { actor: Actor; reviewId: string;
   if (status === 'CLAIMED') {
     const a = await loadAttemptForReview(attempt.id);
     const denial = a ? await reviewDenial(opts.actor, a, review.kind) : null;
-    if (denial) cannotScoreBecause = withdrawnBecause[denial];
+    if (denial && a) cannotScoreBecause = withdrawnReason(denial, a.submission.microCredential.issuer);
   }
   // A claim that ended (released, expired, reassigned) keeps the reviewer's own draft, not the
   // teacher's work: answers, files and who the teacher is are shown while the claim is held and its
