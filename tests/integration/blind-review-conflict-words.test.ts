@@ -43,8 +43,8 @@ describe('a conflict that appears during a blind review', () => {
   it('the review page says a conflict rule applies, not that the teacher is at their school', async () => {
     const { rae, reviewId } = await world(true);
     const ws = await getReviewWorkspace({ actor: rae, reviewId });
-    expect(ws.cannotScoreBecause).toMatch(NEUTRAL);
-    expect(ws.cannotScoreBecause).not.toMatch(SAME_SCHOOL);
+    expect(ws?.cannotScoreBecause).toMatch(NEUTRAL);
+    expect(ws?.cannotScoreBecause).not.toMatch(SAME_SCHOOL);
   });
 
   it('saving refuses with the neutral words, and the claim ends with them on record', async () => {
@@ -71,7 +71,7 @@ describe('a conflict that appears during a blind review', () => {
 describe('the same conflict at an issuer that shows teachers’ names', () => {
   it('names the shared school on the page, in the refusal and in the notice', async () => {
     const a = await world(false);
-    expect((await getReviewWorkspace({ actor: a.rae, reviewId: a.reviewId })).cannotScoreBecause).toMatch(SAME_SCHOOL);
+    expect((await getReviewWorkspace({ actor: a.rae, reviewId: a.reviewId }))?.cannotScoreBecause).toMatch(SAME_SCHOOL);
     const err = await saveReviewDraft({ actor: a.rae, reviewId: a.reviewId, version: await version(a.reviewId), scores: [], overallComment: 'Notes' }).catch((e: Error) => e);
     expect((err as Error).message).toMatch(SAME_SCHOOL);
 
