@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FILE_KINDS, FILE_KIND_INFO } from '@/lib/evidence/file-types';
-import { SelectField, TextArea, TextField, inputClass } from '@/components/ui/field';
+import { FieldError, SelectField, TextArea, TextField, inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
@@ -580,7 +580,7 @@ export function CredentialEditor(props: Props) {
             <input id="badgeColor-picker" type="color" aria-label="Pick the badge colour" value={/^#[0-9a-f]{6}$/i.test(form.badgeColor) ? form.badgeColor : '#1d4ed8'} onChange={(e) => set('badgeColor', e.target.value)} className="h-10 w-14 rounded border border-slate-500" />
             <input id="badgeColor" name="badgeColor" value={form.badgeColor} onChange={(e) => set('badgeColor', e.target.value)} className={`${inputClass} mt-0 max-w-40`} aria-invalid={err('badgeColor') ? true : undefined} aria-describedby={err('badgeColor') ? 'badgeColor-error' : undefined} />
           </div>
-          {err('badgeColor') ? <p id="badgeColor-error" className="mt-1 text-sm font-medium text-red-700">{err('badgeColor')!.join(' ')}</p> : null}
+          <FieldError id="badgeColor-error" errors={err('badgeColor')} />
         </div>
         <BadgeImageField
           issuerId={issuerId}
@@ -679,7 +679,7 @@ export function CredentialEditor(props: Props) {
                           </label>
                         ))}
                       </div>
-                      {err(`parts.${i}.allowedTypes`) ? <p id={`parts.${i}.allowedTypes-error`} className="mt-1 text-sm font-medium text-red-700">{err(`parts.${i}.allowedTypes`)!.join(' ')}</p> : null}
+                      <FieldError id={`parts.${i}.allowedTypes-error`} errors={err(`parts.${i}.allowedTypes`)} />
                     </fieldset>
                     <div className="grid gap-x-4 sm:grid-cols-2">
                       <TextField label="Largest file (MB)" name={`parts.${i}.maxFileBytes`} inputMode="decimal" value={p.maxFileMb} onChange={(e) => patch({ maxFileMb: e.target.value })} errors={err(`parts.${i}.maxFileBytes`)} />
@@ -981,11 +981,6 @@ function Section({ title, description, children }: { title: string; description?
       {children}
     </section>
   );
-}
-
-function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return <p id={id} className="mt-1 text-sm font-medium text-red-700">{errors.join(' ')}</p>;
 }
 
 function ItemToolbar({ uid, label, onUp, onDown, onRemove }: { uid: string; label: string; onUp?: () => void; onDown?: () => void; onRemove: () => void }) {

@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { decideProposalAction } from '@/app/district/proposals/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 
@@ -104,7 +104,7 @@ export function ProposalDecisionForm({ proposalId, version, teacherName, credent
         <label htmlFor={`comment-${proposalId}`} className="block text-sm font-semibold">Comment to {teacherName}</label>
         <p id={`comment-${proposalId}-hint`} className="text-sm text-slate-600">Required when you return a proposal: say what to change.</p>
         <textarea id={`comment-${proposalId}`} name="comment" rows={3} className={inputClass} aria-describedby={`comment-${proposalId}-hint${errors?.comment ? ` comment-${proposalId}-error` : ''}`} aria-invalid={errors?.comment ? true : undefined} />
-        {errors?.comment ? <p id={`comment-${proposalId}-error`} className="mt-1 text-sm font-medium text-red-700">{errors.comment.join(' ')}</p> : null}
+        <FieldError id={`comment-${proposalId}-error`} errors={errors?.comment} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="decision" value="APPROVED" disabled={pending} className="rounded-md bg-green-700 px-4 py-2 text-sm font-semibold text-white hover:bg-green-800 disabled:opacity-60">

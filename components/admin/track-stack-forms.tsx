@@ -3,7 +3,7 @@
 import { saveTrackAction } from '@/app/admin/tracks/actions';
 import { saveStackAction } from '@/app/admin/stacks/actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
-import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { FieldError, SelectField, TextArea, TextField } from '@/components/ui/field';
 import { MarkdownFieldUncontrolled } from '@/components/admin/markdown-uncontrolled';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
@@ -160,7 +160,7 @@ export function StackForm(props: {
             </li>
           ))}
         </ul>
-        {errors?.microCredentials ? <p id="mcs-error" className="mt-1 text-sm font-medium text-red-700">{errors.microCredentials.join(' ')}</p> : null}
+        <FieldError id="mcs-error" errors={errors?.microCredentials} />
       </fieldset>
       <Buttons pending={pending} status={props.status} persisted={Boolean(props.stackId)} what="stack" />
     </form>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { bulkInviteAction } from '@/app/district/people/actions';
 import { initialActionState } from '@/lib/action-result';
-import { TextArea } from '@/components/ui/field';
+import { FieldError, TextArea } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
@@ -99,7 +99,7 @@ export function BulkInviteForm({ districtId, districtName, peopleHref }: { distr
             onChange={() => setEditedAfter(shown)}
             className="mt-1 block max-w-full text-sm"
           />
-          {errors?.file ? <p id="file-error" className="mt-1 text-sm font-medium text-red-700">{errors.file.join(' ')}</p> : null}
+          <FieldError id="file-error" errors={errors?.file} />
         </div>
         <TextArea
           key={`csv-${formKey}`}

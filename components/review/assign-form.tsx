@@ -2,7 +2,7 @@
 
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { assignReviewAction } from '@/app/admin/review-quality/actions';
-import { filterSelectClass } from '@/components/ui/field';
+import { FieldError, filterSelectClass } from '@/components/ui/field';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
@@ -48,7 +48,7 @@ export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { atte
             </option>
           ))}
         </select>
-        {reviewerError ? <p id="reviewerId-error" className="mt-1 text-sm font-medium text-red-700">{reviewerError}</p> : null}
+        <FieldError id="reviewerId-error" errors={reviewerError} />
       </div>
       {holders.map((h) => (
         <div key={h.reviewId} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">

@@ -7,6 +7,20 @@ const inputClass =
 /** `id` defaults to `name`; give one when the same name appears twice on a page (two forms). */
 type FieldProps = { label: string; name: string; id?: string; hint?: ReactNode; errors?: string[] };
 
+/**
+ * What is wrong with a field, under it: the messages (or one) joined, nothing when there are none.
+ * `id` is what the field's aria-describedby names; `className` replaces the top margin (mt-1).
+ */
+export function FieldError({ id, errors, className = 'mt-1' }: { id?: string; errors?: readonly string[] | string | null; className?: string }) {
+  const text = typeof errors === 'string' ? errors : errors?.join(' ');
+  if (!text) return null;
+  return (
+    <p id={id} className={`${className} text-sm font-medium text-red-700`}>
+      {text}
+    </p>
+  );
+}
+
 function FieldShell({ label, name, hint, errors, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className="mb-4">
@@ -19,11 +33,7 @@ function FieldShell({ label, name, hint, errors, children }: FieldProps & { chil
         </p>
       ) : null}
       {children}
-      {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={`${name}-error`} errors={errors} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { revokeAwardAction, suspensionAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
-import { TextArea } from '@/components/ui/field';
+import { FieldError, TextArea } from '@/components/ui/field';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 
 type Props = {
@@ -54,7 +54,7 @@ function StatusForm({ awardId, hidden, action: serverAction, field, label, hint,
             />
             <label htmlFor={`${idPrefix}-confirm`} className="text-sm">{confirm}</label>
           </div>
-          {confirmError ? <p id={confirmErrorId} className="mt-1 text-sm font-medium text-red-700">{confirmError}</p> : null}
+          <FieldError id={confirmErrorId} errors={confirmError} />
         </div>
       ) : null}
       <button

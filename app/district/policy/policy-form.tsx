@@ -5,7 +5,7 @@ import { saveDistrictPolicyAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
-import { inputClass, TextField } from '@/components/ui/field';
+import { FieldError, inputClass, TextField } from '@/components/ui/field';
 import { reindexErrors, removedIndex } from '@/components/admin/credential-form-state';
 import { ApprovedIssuers, listUseInWords, SalaryIssuers, type IssuerOption } from './salary-issuers';
 import { SalaryCredentials, type CredentialOption } from './salary-credentials';
@@ -105,7 +105,7 @@ export function PolicyForm({ districtId, seenAt: loadedAt, requiresProposal, sal
         ) : (
           <input {...control} onChange={(e) => patch(i, { [key]: e.target.value })} />
         )}
-        {err ? <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">{err.join(' ')}</p> : null}
+        <FieldError id={`${id}-error`} errors={err} />
       </div>
     );
   };

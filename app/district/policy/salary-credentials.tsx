@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition } from 'react';
 import { searchApprovableCredentialsAction } from './actions';
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 import { Alert } from '@/components/ui/card';
 import { OutcomeRegions } from '@/components/ui/outcome-regions';
 import { byTitle, credentialInWords } from '@/lib/reporting/salary-steps';
@@ -160,7 +160,7 @@ export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuer
             {pending ? 'Searching…' : 'Search'}
           </button>
         </div>
-        {queryError ? <p id={`${SEARCH_ID}-error`} className="mt-1 text-sm font-medium text-red-700">{queryError}</p> : null}
+        <FieldError id={`${SEARCH_ID}-error`} errors={queryError} />
       </div>
 
       <OutcomeRegions assertive={outcome?.error ?? false} className="mt-2">
@@ -212,7 +212,7 @@ export function SalaryCredentials({ districtId, chosen, onChosen, approvedIssuer
       ) : (
         <p className="mt-1 text-sm text-slate-700">None yet. Only badges from the issuers ticked above count.</p>
       )}
-      {error ? <p id={errorId} className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
+      <FieldError id={errorId} errors={error} className="mt-2" />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 import { approvedListsInWords } from '@/lib/reporting/salary-steps';
 import { searchText } from '@/lib/search-text';
 
@@ -95,7 +95,7 @@ export function ApprovedIssuers({ issuers, salary, renewal, chosen, onChosen, er
     <section id="approved-lists" aria-labelledby="approved-lists-h" className="scroll-mt-4">
       <h2 id="approved-lists-h" className="text-lg font-semibold">Approved issuers and micro-credentials</h2>
       {/* Shown whether or not the lists are in use: the list is saved either way, so a refusal about it (an issuer gone meanwhile) can come either way. */}
-      {error ? <p id={errorId} className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
+      <FieldError id={errorId} errors={error} className="mt-2" />
       {salary || renewal ? (
         <>
           <p className="text-sm text-slate-700">Used for {uses}: only badges from the issuers and micro-credentials chosen here count toward {salary && renewal ? 'them' : 'it'}.</p>

@@ -5,7 +5,7 @@ import { createExemplarAction, rescoreExemplarAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { FieldError, SelectField, TextArea, TextField } from '@/components/ui/field';
 import { announce } from '@/components/ui/announcer';
 
 type Criterion = { id: string; title: string };
@@ -54,14 +54,14 @@ function AgreedLevels({ legend, idPrefix, criteria, levels, errors }: { legend: 
   return (
     <fieldset aria-describedby={groupError?.length ? errorId : undefined}>
       <legend className="text-sm font-semibold">{legend}</legend>
-      {groupError?.length ? <p id={errorId} className="mt-1 text-sm font-medium text-red-700">{groupError.join(' ')}</p> : null}
+      <FieldError id={errorId} errors={groupError} />
       <AgreedLevelFields idPrefix={idPrefix} criteria={criteria} levels={levels} errors={errors} />
     </fieldset>
   );
 }
 
 function OtherErrors({ messages }: { messages: string[] }) {
-  return messages.length ? <p className="text-sm font-medium text-red-700">{messages.join(' ')}</p> : null;
+  return <FieldError errors={messages} className="" />;
 }
 
 /**
