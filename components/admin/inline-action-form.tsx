@@ -37,6 +37,31 @@ function refocusNear(ancestors: Element[]) {
   });
 }
 
+/** How the form's own fields stand after its last answer: no error; described by an error that is not about them; wrong. */
+export type FieldMark = 'fine' | 'described' | 'invalid';
+
+/** How an answer leaves the form's fields: `unreachable`, the form's no-answer message, is not their fault. */
+export function fieldMarkFor(state: ActionResult, unreachable: string): FieldMark {
+  if (state.ok || !state.formError) return 'fine';
+  return state.formError === unreachable ? 'described' : 'invalid';
+}
+
+/**
+ * Sets the visible fields of `form` as `mark` says: described by the error `errorId` unless 'fine',
+ * aria-invalid only when 'invalid'. Other descriptions a field has (a hint) are kept.
+ */
+export function markFields(form: ParentNode | null, errorId: string, mark: FieldMark) {
+  const fields = form?.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? [];
+  for (const f of fields) {
+    const described = (f.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== errorId);
+    if (mark === 'invalid') f.setAttribute('aria-invalid', 'true');
+    else f.removeAttribute('aria-invalid');
+    const ids = mark === 'fine' ? described : [...described, errorId];
+    if (ids.length) f.setAttribute('aria-describedby', ids.join(' '));
+    else f.removeAttribute('aria-describedby');
+  }
+}
+
 /**
  * A small form (a button or a select and a button) whose errors show right next to it.
  * `removedMessage`: for a form whose success removes it from the page ("Yes, remove the role"),
@@ -64,25 +89,16 @@ export function InlineActionForm({ action, hidden, children, className = '', rem
       if (message.current && at.current && Date.now() - at.current < 10_000) announce(message.current);
     };
   }, []);
-  // An error belongs to the form's own fields (a name to rename, a reason): they are marked invalid
-  // and described by it, so a screen reader on the field hears what is wrong.
+  // An error belongs to the form's own fields (a name to rename, a reason): they are described by
+  // it, so a screen reader on the field hears what is wrong, and marked invalid, unless the request
+  // got no answer: nothing is wrong with what was typed then, and it is sent again as it is.
   const errorId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const failed = !state.ok && Boolean(state.formError);
+  const fieldsAre = fieldMarkFor(state, unreachable);
   useEffect(() => {
-    const fields = formRef.current?.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? [];
-    for (const f of fields) {
-      const described = (f.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== errorId);
-      if (failed) {
-        f.setAttribute('aria-invalid', 'true');
-        f.setAttribute('aria-describedby', [...described, errorId].join(' '));
-      } else {
-        f.removeAttribute('aria-invalid');
-        if (described.length) f.setAttribute('aria-describedby', described.join(' '));
-        else f.removeAttribute('aria-describedby');
-      }
-    }
-  }, [failed, errorId]);
+    markFields(formRef.current, errorId, fieldsAre);
+  }, [fieldsAre, errorId]);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     const ancestors: Element[] = [];
     for (let el = e.currentTarget.parentElement; el; el = el.parentElement) ancestors.push(el);
