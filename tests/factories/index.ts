@@ -42,6 +42,33 @@ export async function createActor(opts: { name?: string; email?: string; passwor
   return (await loadActor(user.id))!;
 }
 
+/** `userId` qualified for the micro-credential(s) by an admin's grant (`grantedById`), not yet calibrated. */
+export async function qualify(userId: string, microCredentialIds: string | string[], grantedById: string) {
+  const ids = typeof microCredentialIds === 'string' ? [microCredentialIds] : microCredentialIds;
+  await db.reviewerQualification.createMany({ data: ids.map((microCredentialId) => ({ userId, microCredentialId, grantedById })) });
+}
+
+/**
+ * A reviewer of `issuerId` (a REVIEWER there, or `role`; `otherRoles` are memberships besides it),
+ * qualified for the micro-credential(s) by `grantedById`'s grant.
+ */
+export async function createQualifiedReviewer(opts: {
+  issuerId: string;
+  microCredentialIds: string | string[];
+  grantedById: string;
+  role?: 'REVIEWER' | 'ISSUER_ADMIN';
+  otherRoles?: { role: Role; organizationId: string }[];
+  name?: string;
+  email?: string;
+  schoolId?: string;
+  districtId?: string;
+}): Promise<Actor> {
+  const { issuerId, microCredentialIds, grantedById, role = 'REVIEWER', otherRoles = [], ...person } = opts;
+  const reviewer = await createActor({ ...person, roles: [{ role, organizationId: issuerId }, ...otherRoles] });
+  await qualify(reviewer.id, microCredentialIds, grantedById);
+  return reviewer;
+}
+
 /** An issuer with an admin, and a published micro-credential from `sampleDefinition`. */
 export async function createPublishedCredential(opts: { issuerId?: string; admin?: Actor; def?: Partial<z.input<typeof MicroCredentialDef>> } = {}) {
   const issuer = opts.issuerId ? await db.organization.findUniqueOrThrow({ where: { id: opts.issuerId } }) : await createOrg({ kind: 'ISSUER' });

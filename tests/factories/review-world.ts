@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import type { ReviewKind } from '@/lib/generated/prisma/enums';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
-import { createActor, createOrg, createPublishedCredential } from './index';
+import { createActor, createOrg, createPublishedCredential, qualify } from './index';
 import { textOnlyDefinition } from './definitions';
 
 export async function makeReviewWorld(issuerData: Record<string, unknown> = {}) {
@@ -14,7 +14,7 @@ export async function makeReviewWorld(issuerData: Record<string, unknown> = {}) 
   /** A reviewer of this issuer (or `roles`), qualified for the credential (or `qualifyFor`). */
   const reviewer = async (opts: { name?: string; roles?: { role: 'REVIEWER' | 'ISSUER_ADMIN'; organizationId: string }[]; schoolId?: string; qualifyFor?: string } = {}) => {
     const r = await createActor({ name: opts.name, roles: opts.roles ?? [{ role: 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: opts.qualifyFor ?? mc.id, grantedById: admin.id } });
+    await qualify(r.id, opts.qualifyFor ?? mc.id, admin.id);
     return r;
   };
   return { issuer, mc, version, admin, reviewer };

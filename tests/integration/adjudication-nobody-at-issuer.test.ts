@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg } from '../factories';
+import { createActor, createOrg, qualify } from '../factories';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
 import { claimReview } from '@/lib/review/mutations';
 
@@ -18,7 +18,7 @@ async function disagreement(opts: { secondAdmin: boolean }) {
   const platformAdmin = await createActor({ name: 'Pat Platform', roles: [{ role: 'PLATFORM_ADMIN', organizationId: platform.id }] });
   const colleague = opts.secondAdmin ? await createActor({ name: 'Cleo Colleague', roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] }) : null;
   // The issuer's one admin scores too.
-  await db.reviewerQualification.create({ data: { userId: w.admin.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+  await qualify(w.admin.id, w.mc.id, w.admin.id);
   const ann = await w.reviewer();
   const attemptId = await submitTextAttempt(w, await createActor());
   await scoreAttempt(w, w.admin, attemptId, 'PRIMARY', [3, 3]);

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
 
@@ -87,8 +87,7 @@ describe('the application record for issuer admins', () => {
 
     // An admin qualified to score it who has not claimed anything: the second score is taken
     // (claimed), so nothing to protect; while it is open, the first score stays hidden from them.
-    const qualified = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: qualified.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const qualified = await createQualifiedReviewer({ issuerId: w.issuer.id, role: 'ISSUER_ADMIN', microCredentialIds: w.mc.id, grantedById: w.admin.id });
     await db.organization.update({ where: { id: w.issuer.id }, data: { calibrationRequired: false } });
     expect((await getSubmissionRecord({ actor: qualified, submissionId: w.submissionId }))!.attempts.find((a) => a.number === 2)!.reviews).toHaveLength(1);
     await db.review.update({ where: { id: claim.id }, data: { status: 'EXPIRED' } });

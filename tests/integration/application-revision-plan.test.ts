@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '@/tests/factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { getApplication } from '@/lib/submissions/queries';
@@ -34,8 +34,7 @@ async function makeWorld(passingRule: Rule) {
       },
     },
   });
-  const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const teacher = await createActor();
   // Optional, and scored by no criterion at all: publishing refuses that now (a part nobody
   // assesses), but versions published before the rule still have such parts.

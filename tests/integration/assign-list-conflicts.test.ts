@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview } from '@/lib/review/mutations';
@@ -27,8 +27,7 @@ describe('the list of open submissions to assign', () => {
     const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, slaBusinessDays: 10 } });
     const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
     const school = await createOrg({ kind: 'SCHOOL' });
-    const reviewer = await createActor({ name: 'Fay First', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+    const reviewer = await createQualifiedReviewer({ name: 'Fay First', issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
     const adminTeacher = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }], schoolId: school.id });
     const colleague = await createActor({ name: 'Tess Teacher', schoolId: school.id });
     const stranger = await createActor({ name: 'Sam Stranger' });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, SAMPLE_PDF } from '@/tests/factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { getApplication } from '@/lib/submissions/queries';
 import { completeUpload, getCaptionsText, getEvidenceUrl, requestUpload } from '@/lib/evidence/uploads';
@@ -60,8 +60,7 @@ async function claimedAttempt(blindReview: boolean) {
     ids.push(t.fileId);
   }
   await submitAttempt({ actor: teacher, attemptId: attempt.id });
-  const reviewer = await createActor({ name: 'Rita Reviewer', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ name: 'Rita Reviewer', issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const { reviewId } = await claimReview({ actor: reviewer, attemptId: attempt.id });
   return { mc, teacher, reviewer, admin, reviewId, ids };
 }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential, sampleDefinition } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, sampleDefinition } from '@/tests/factories';
 import { getCalibration, submitCalibration } from '@/lib/review/calibration';
 import { createExemplar, ExemplarInput, getExemplarEditor, rescoreExemplar, RUBRIC_CHANGED, sameRubric } from '@/lib/review/exemplars';
 import { listReviewerCredentials } from '@/lib/review/context';
@@ -34,8 +34,7 @@ async function world() {
     data: { microCredentialId: mc.id, title: 'Sample A', responses: [{ partTitle: 'Context', text: 'Anonymised sample A.' }], expectedRanks: { '0': 2, '1': 3, '2': 1 } },
   });
   const added = await createExemplar({ actor: admin, input: ExemplarInput.parse({ microCredentialId: mc.id, versionId: mc.currentVersionId, title: 'Sample B', responses: [{ partTitle: 'Context', text: 'Anonymised sample B.' }], expectedRanks: [1, 1, 2] }) });
-  const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   return { issuer, mc, admin, reviewer, legacy, added };
 }
 
@@ -110,8 +109,7 @@ describe('calibration after the rubric changes', () => {
       { criterion: 'Context', level: 'Developing' },
       { criterion: 'Reflection', level: 'Demonstrated' },
     ]);
-    const other = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: other.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const other = await createQualifiedReviewer({ issuerId: w.issuer.id, microCredentialIds: w.mc.id, grantedById: w.admin.id });
     expect((await listReviewerCredentials(other))[0].state).toBe('NEEDS_CALIBRATION');
     expect((await getCalibration({ actor: other, microCredentialId: w.mc.id }))?.exemplars.map((x) => x.title)).toEqual(['Sample B']);
     // Sample A is not asked for; two criteria of Sample B are all it takes.

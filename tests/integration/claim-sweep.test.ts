@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createEarnedAward, createOrg } from '../factories';
+import { createActor, createEarnedAward, createOrg, qualify } from '../factories';
 import { makeReviewWorld, submitTextAttempt, type ReviewWorld } from '../factories/review-world';
 import { claimReview } from '@/lib/review/mutations';
 import { releaseClaimsNoLongerAllowed } from '@/lib/review/claims';
@@ -32,7 +32,7 @@ const submissionStatusOf = async (attemptId: string) => (await db.attempt.findUn
 /** A reviewer at both issuers; an admin's grant for the credentials in `granted`. */
 async function reviewerOf(worlds: ReviewWorld[], granted: ReviewWorld[]): Promise<Actor> {
   const r = await createActor({ roles: worlds.map((w) => ({ role: 'REVIEWER' as const, organizationId: w.issuer.id })) });
-  for (const w of granted) await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+  for (const w of granted) await qualify(r.id, w.mc.id, w.admin.id);
   return r;
 }
 

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { uploadPdf } from '../factories/evidence';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { getCaptionsText, getEvidenceUrl } from '@/lib/evidence/uploads';
@@ -94,11 +94,7 @@ async function makeWorld() {
   const plan = await uploadPdf(teacher, attempt.id, files.id, PLAN);
   const tickets = await uploadPdf(teacher, attempt.id, files.id, TICKETS);
   await submitAttempt({ actor: teacher, attemptId: attempt.id, attested: true });
-  const qualified = async (name: string) => {
-    const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const qualified = (name: string) => createQualifiedReviewer({ name, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const reviewer = await qualified('Rita Reviewer');
   const other = await qualified('Otto Other');
   const { reviewId } = await claimReview({ actor: reviewer, attemptId: attempt.id });

@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { completeUpload, getEvidenceUrl, requestUpload } from '@/lib/evidence/uploads';
 import { claimReview } from '@/lib/review/mutations';
@@ -88,8 +88,7 @@ const disposition = (name: string, kind: 'inline' | 'attachment' = 'attachment')
 /** Submitted, and claimed by a qualified reviewer of the issuer. */
 async function underReview(w: Draft) {
   await submitAttempt({ actor: w.teacher, attemptId: w.attemptId });
-  const reviewer = await createActor({ name: 'Rita Reviewer', roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+  const reviewer = await createQualifiedReviewer({ name: 'Rita Reviewer', issuerId: w.issuer.id, microCredentialIds: w.mc.id, grantedById: w.admin.id });
   await claimReview({ actor: reviewer, attemptId: w.attemptId });
   return reviewer;
 }

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential, createWaitingAttempt, sampleDefinition } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, createWaitingAttempt, sampleDefinition } from '../factories';
 import { claimReview } from '@/lib/review/mutations';
 import { claimEndText, getClaimEnd } from '@/lib/review/claims';
 import { createExemplar, deleteExemplar, ExemplarInput, rescoreExemplar, RescoreExemplarInput } from '@/lib/review/exemplars';
@@ -24,11 +24,7 @@ const base: Rubric = sampleDefinition().rubric;
 async function world() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: true, doubleScoreRate: 0 } });
   const { mc, admin } = await createPublishedCredential({ issuerId: issuer.id, def: { rubric: base } });
-  const reviewer = async (name: string) => {
-    const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string) => createQualifiedReviewer({ name, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const addSample = async (title: string) => {
     const versionId = (await db.microCredential.findUniqueOrThrow({ where: { id: mc.id }, select: { currentVersionId: true } })).currentVersionId!;
     await createExemplar({ actor: admin, input: ExemplarInput.parse({ microCredentialId: mc.id, versionId, title, responses: [{ partTitle: 'Context', text: 'Anonymised sample.' }], expectedRanks: [1, 1, 2] }) });

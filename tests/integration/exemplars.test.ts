@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createPublishedCredential } from '../factories';
+import { createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { createExemplar, deleteExemplar, ExemplarInput, getExemplarEditor, RUBRIC_CHANGED } from '@/lib/review/exemplars';
 import { publishMicroCredential, saveMicroCredentialDraft } from '@/lib/authoring/mutations';
 import { loadDefinition } from '@/lib/authoring/queries';
@@ -33,8 +33,7 @@ describe('calibration samples', () => {
     const editor = await getExemplarEditor({ actor: admin, microCredentialId: mc.id });
     expect(editor.exemplars.map((e) => e.title)).toEqual(['Sample C']);
     // A reviewer qualified for the credential is now asked to calibrate against it.
-    const reviewer = await (await import('../factories')).createActor({ roles: [{ role: 'REVIEWER', organizationId: mc.issuerId }] });
-    await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+    const reviewer = await createQualifiedReviewer({ issuerId: mc.issuerId, microCredentialIds: mc.id, grantedById: admin.id });
     const calibration = await getCalibration({ actor: reviewer, microCredentialId: mc.id });
     expect(calibration?.exemplars.map((e) => e.title)).toEqual(["Sample C"]);
     await expect(deleteExemplar({ actor: other.admin, exemplarId: created.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { answerFeedbackQuestion, askAboutFeedback } from '@/lib/feedback-questions/mutations';
@@ -41,8 +41,7 @@ const NOT_FOUND = { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' };
 async function renewedAfterAReply() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: { ...textOnlyDefinition(), expiryMonths: 24 } });
-  const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const teacher = await createActor({ name: 'Tess Teacher' });
   const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId }, select: { id: true } });

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential, createWaitingAttempt, invitationTokenFor } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, createWaitingAttempt, invitationTokenFor } from '../factories';
 import { acceptInvitation, changeRole, inviteMember } from '@/lib/people/mutations';
 import { leaveDistrict } from '@/lib/district/requests';
 import { claimReview } from '@/lib/review/mutations';
@@ -30,8 +30,7 @@ async function world() {
   const lee = await createActor({ name: 'Lee Leader', roles: [{ role: 'DISTRICT_LEADER', organizationId: d.id }] });
   const tess = await createActor({ name: 'Tess Teacher', email: 'tess@gmail.com', districtId: d.id, schoolId: s.id, roles: [{ role: 'TEACHER', organizationId: s.id }] });
   const attemptId = await createWaitingAttempt(tess, mc.id);
-  const invited = await createActor({ name: 'Pat Principal', email: 'pat@outlook.com', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: invited.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const invited = await createQualifiedReviewer({ name: 'Pat Principal', email: 'pat@outlook.com', issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   await inviteMember({ actor: lee, organizationId: s.id, email: invited.email, role: 'SCHOOL_LEADER' });
   await acceptInvitation({ token: await invitationTokenFor(invited.email), actor: invited });
   const pat = (await loadActor(invited.id))!;
@@ -65,8 +64,7 @@ describe('a role ended at a school or district still counts for conflicts of int
 
   it('nor may a district leader whose role ended; roles at an issuer leave the former placement alone', async () => {
     const w = await world();
-    const other = await createActor({ name: 'Ola Other', roles: [{ role: 'DISTRICT_LEADER', organizationId: w.d.id }, { role: 'REVIEWER', organizationId: w.issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: other.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const other = await createQualifiedReviewer({ name: 'Ola Other', issuerId: w.issuer.id, otherRoles: [{ role: 'DISTRICT_LEADER', organizationId: w.d.id }], microCredentialIds: w.mc.id, grantedById: w.admin.id });
     await changeRole({ actor: w.lee, organizationId: w.d.id, userId: other.id, role: 'DISTRICT_LEADER', op: 'remove' });
     expect(await placementOf(other.id)).toMatchObject({ formerSchoolId: null, formerDistrictId: w.d.id });
     await expectRefused((await loadActor(other.id))!, w.attemptId);
@@ -78,8 +76,7 @@ describe('a role ended at a school or district still counts for conflicts of int
 
   it('the teacher side too: the school’s teachers may not score the work of the principal whose role ended', async () => {
     const w = await world();
-    const colleague = await createActor({ email: 'cole@yahoo.com', districtId: w.d.id, schoolId: w.s.id, roles: [{ role: 'TEACHER', organizationId: w.s.id }, { role: 'REVIEWER', organizationId: w.issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: colleague.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const colleague = await createQualifiedReviewer({ email: 'cole@yahoo.com', districtId: w.d.id, schoolId: w.s.id, issuerId: w.issuer.id, otherRoles: [{ role: 'TEACHER', organizationId: w.s.id }], microCredentialIds: w.mc.id, grantedById: w.admin.id });
     const patsWork = await createWaitingAttempt(w.pat, w.mc.id);
     await changeRole({ actor: w.lee, organizationId: w.s.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'remove' });
     await expectRefused(colleague, patsWork);

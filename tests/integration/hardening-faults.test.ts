@@ -11,7 +11,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { toActionError } from '@/lib/action-result';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PNG } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, SAMPLE_PNG } from '@/tests/factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { getApplication } from '@/lib/submissions/queries';
 import { completeUpload, removeFile, requestUpload } from '@/lib/evidence/uploads';
@@ -226,11 +226,7 @@ describe.skipIf(!available)('mixed load', () => {
   it('browsing, autosave, submissions and scoring together for a few seconds: no errors, no lost writes', async () => {
     const issuer = await createOrg({ kind: 'ISSUER', data: { doubleScoreRate: 0 } });
     const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnly });
-    const reviewers = await Promise.all([0, 1].map(async () => {
-      const r = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-      await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-      return (await import('@/lib/auth/load-actor')).loadActor(r.id).then((a) => a!);
-    }));
+    const reviewers = await Promise.all([0, 1].map(() => createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id })));
     const teachers = await Promise.all(Array.from({ length: 6 }, () => createActor()));
     const drafts = new Map<string, string>();
     for (const t of teachers) drafts.set(t.id, (await draftFor(t, mc.id)).id);

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
 import { clearInsertFault, injectInsertFault, type InsertFault } from '@/tests/setup/insert-fault';
-import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '@/tests/factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { enqueueJob, ensurePeriodicJob, runDueJobs } from '@/lib/jobs/queue';
@@ -41,8 +41,7 @@ afterEach(async () => {
 async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { doubleScoreRate: 0 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   return { mc, version, reviewer };
 }
 type World = Awaited<ReturnType<typeof makeWorld>>;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, createWaitingAttempt, qualify } from '../factories';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
 import { askAboutFeedback } from '@/lib/feedback-questions/mutations';
 import { reportEvidenceConcern } from '@/lib/evidence/concerns';
@@ -74,8 +74,7 @@ describe('a reviewer whose claims are taken away', () => {
   async function world() {
     const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: true, doubleScoreRate: 0, blindReview: true } });
     const { mc, admin } = await createPublishedCredential({ issuerId: issuer.id, def: { title: 'Feedback that moves learning' } });
-    const una = await createActor({ name: 'Una Uncalibrated', roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: una.id, microCredentialId: mc.id, grantedById: admin.id } });
+    const una = await createQualifiedReviewer({ name: 'Una Uncalibrated', issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
     const claimOne = async (teacherName: string) => {
       const attemptId = await createWaitingAttempt(await createActor({ name: teacherName }), mc.id);
       return (await claimReview({ actor: una, attemptId })).reviewId;
@@ -172,7 +171,7 @@ describe('an assignment', () => {
     }]);
 
     // The admin takes the next one on themselves: nothing to tell them.
-    await db.reviewerQualification.create({ data: { userId: w.admin.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(w.admin.id, w.mc.id, w.admin.id);
     const next = await submitTextAttempt(w, await createActor({ name: 'Tom Teacher' }));
     await assignReview({ actor: w.admin, attemptId: next, reviewerId: w.admin.id });
     expect(await db.notification.count({ where: { userId: w.admin.id, kind: 'review.assigned' } })).toBe(0);

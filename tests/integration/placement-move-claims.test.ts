@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, invitationTokenFor } from '../factories';
+import { createActor, createOrg, createQualifiedReviewer, invitationTokenFor } from '../factories';
 import { makeReviewWorld, submitTextAttempt, type ReviewWorld } from '../factories/review-world';
 import { claimReview } from '@/lib/review/mutations';
 import { releaseClaimsNoLongerAllowed } from '@/lib/review/claims';
@@ -54,9 +54,7 @@ async function world(rules: { blockSameDistrict: boolean }) {
 /** A reviewer of the world's issuer, qualified for its credential, placed as `place` says (a teacher role there, as the district's pages keep it). */
 async function reviewer(w: ReviewWorld, place: { email?: string; districtId?: string; schoolId?: string } = {}): Promise<Actor> {
   const at = place.schoolId ?? place.districtId;
-  const r = await createActor({ ...place, roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }, ...(at ? [{ role: 'TEACHER' as const, organizationId: at }] : [])] });
-  await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
-  return r;
+  return createQualifiedReviewer({ ...place, issuerId: w.issuer.id, otherRoles: at ? [{ role: 'TEACHER', organizationId: at }] : [], microCredentialIds: w.mc.id, grantedById: w.admin.id });
 }
 
 /** `actor` claims `teacher`'s submitted work: the claim's review and attempt. */

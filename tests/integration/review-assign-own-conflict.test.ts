@@ -10,7 +10,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { assignRefusal, assignReview, claimReview, submitReview } from '@/lib/review/mutations';
@@ -52,11 +52,7 @@ async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, slaBusinessDays: 10 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
   const school = await createOrg({ kind: 'SCHOOL' });
-  const reviewer = async (name: string) => {
-    const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string) => createQualifiedReviewer({ name, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const first = await reviewer('Fay First');
   const fresh = await reviewer('Finn Fresh');
   const adminTeacher = await createActor({ name: 'Ada Admin-Teacher', roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }], schoolId: school.id });

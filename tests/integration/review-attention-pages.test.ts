@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
-import { createActor } from '../factories';
+import { createActor, qualify } from '../factories';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '@/tests/factories/review-world';
 
 vi.mock('@/lib/auth/session', async () => {
@@ -87,7 +87,7 @@ describe('review pages', () => {
     await db.organization.update({ where: { id: one.issuer.id }, data: { name: 'Zeta Institute' } });
     await db.organization.update({ where: { id: two.issuer.id }, data: { name: 'Alpha Academy' } });
     const rita = await one.reviewer({ name: 'Rita Reviewer', roles: [{ role: 'REVIEWER', organizationId: one.issuer.id }, { role: 'REVIEWER', organizationId: two.issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: rita.id, microCredentialId: two.mc.id, grantedById: two.admin.id } });
+    await qualify(rita.id, two.mc.id, two.admin.id);
     await submitTextAttempt(one, await createActor());
     await submitTextAttempt(two, await createActor());
     session.actor = rita;

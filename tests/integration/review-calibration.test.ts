@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, qualify } from '@/tests/factories';
 import { getCalibration, submitCalibration } from '@/lib/review/calibration';
 import { listReviewQueue } from '@/lib/review/queries';
 import { claimReview } from '@/lib/review/mutations';
@@ -39,7 +39,7 @@ async function submittedAttempt(mcId: string) {
 describe('calibration', () => {
   it('blocks live review until the reviewer agrees with the exemplars on at least 75% of ratings', async () => {
     const w = await world();
-    await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(w.reviewer.id, w.mc.id, w.admin.id);
     const attemptId = await submittedAttempt(w.mc.id);
     expect((await listReviewerCredentials(w.reviewer))[0].state).toBe('NEEDS_CALIBRATION');
     expect((await listReviewQueue({ actor: w.reviewer })).items).toHaveLength(0);
@@ -77,7 +77,7 @@ describe('calibration', () => {
 
   it('allows three tries a day per credential, so the agreed levels cannot be found by guessing', async () => {
     const w = await world();
-    await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(w.reviewer.id, w.mc.id, w.admin.id);
     const [a, b] = w.exemplars;
     const wrong = (n: number) => ({ [a.id]: { '0': 0, '1': 0, '2': n }, [b.id]: { '0': 3, '1': 3, '2': 3 } });
     // An unfinished form costs no try.
@@ -90,7 +90,7 @@ describe('calibration', () => {
 
   it('answers a try sent again (its answer lost, or a double click) as that try, without counting another', async () => {
     const w = await world();
-    await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(w.reviewer.id, w.mc.id, w.admin.id);
     const [a, b] = w.exemplars;
     const first = { [a.id]: { '0': 2, '1': 3, '2': 2 }, [b.id]: { '0': 1, '1': 2, '2': 2 } };
     const submit = (ranks: Record<string, Record<string, number>>, now?: Date) => submitCalibration({ actor: w.reviewer, microCredentialId: w.mc.id, ranks, now });
@@ -128,7 +128,7 @@ describe('calibration', () => {
     const w = await world(false);
     const stranger = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
     await expect(submitCalibration({ actor: stranger, microCredentialId: w.mc.id, ranks: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await db.reviewerQualification.create({ data: { userId: w.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(w.reviewer.id, w.mc.id, w.admin.id);
     expect((await listReviewerCredentials(w.reviewer))[0].state).toBe('READY');
   });
 });

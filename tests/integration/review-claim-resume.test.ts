@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, qualify } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { assignReview, claimReview, expireStaleClaims, releaseClaimsOf, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
 import { getClaimEnd, keepClaim } from '@/lib/review/claims';
@@ -36,11 +36,7 @@ const at = (t0: Date, minutes: number) => new Date(t0.getTime() + minutes * 60_0
 async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { claimMinutes: MINUTES, calibrationRequired: false } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = async () => {
-    const r = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = () => createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const teacher = await createActor();
   const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
@@ -198,7 +194,7 @@ describe('a claim that ran out while nobody else took the work', () => {
     await db.reviewerQualification.deleteMany({ where: { userId: a.id } });
     expect(await getClaimEnd({ actor: a, reviewId: oldId })).toMatchObject({ workNow: 'FREE', canClaimAgain: false, cannotClaimBecause: expect.stringMatching(/not qualified/) });
     expect(await renderReview(oldId)).not.toContain('Claim it again and keep my draft');
-    await db.reviewerQualification.create({ data: { userId: a.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(a.id, w.mc.id, w.admin.id);
 
     await claimReview({ actor: b, attemptId: w.attemptId });
     expect(await getClaimEnd({ actor: a, reviewId: oldId })).toMatchObject({ workNow: 'OTHER', canClaimAgain: false });

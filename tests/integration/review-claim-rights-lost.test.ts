@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import { resetDatabase } from '../setup/db';
 import { errorOf } from '../setup/actions';
-import { createActor, createEarnedAward, createOrg, createPublishedCredential, sampleDefinition } from '../factories';
+import { createActor, createEarnedAward, createOrg, createPublishedCredential, createQualifiedReviewer, qualify, sampleDefinition } from '../factories';
 import { makeReviewWorld, submitTextAttempt } from '../factories/review-world';
 import { claimReview, saveReviewDraft } from '@/lib/review/mutations';
 import { claimEndText, getClaimEnd, keepClaim, releaseClaimsNoLongerAllowed } from '@/lib/review/claims';
@@ -88,7 +88,7 @@ describe('the badge that qualified a reviewer is revoked or suspended', () => {
   it('leaves the claims of a holder who still qualifies (an admin’s grant), and of other holders', async () => {
     const w = await world();
     const granted = await w.earner();
-    await db.reviewerQualification.create({ data: { userId: granted.reviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    await qualify(granted.reviewer.id, w.mc.id, w.admin.id);
     const other = await w.earner();
     const [a1, a2] = [await submitTextAttempt(w, await createActor()), await submitTextAttempt(w, await createActor())];
     const kept = await claimReview({ actor: granted.reviewer, attemptId: a1 });
@@ -171,8 +171,7 @@ describe('calibration asked for again by a new rubric', () => {
     const { mc, admin } = await createPublishedCredential({ issuerId: issuer.id, def: { rubric: base } });
     await createExemplar({ actor: admin, input: ExemplarInput.parse({ microCredentialId: mc.id, versionId: mc.currentVersionId, title: 'Sample', responses: [{ partTitle: 'Context', text: 'Anonymised sample.' }], expectedRanks: [1, 1, 2] }) });
     const exemplar = await db.calibrationExemplar.findFirstOrThrow({ where: { microCredentialId: mc.id } });
-    const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+    const reviewer = await createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
     expect(await submitCalibration({ actor: reviewer, microCredentialId: mc.id, ranks: { [exemplar.id]: { '0': 1, '1': 1, '2': 2 } } })).toMatchObject({ passed: true });
     const teacher = await createActor();
     const sub = await db.submission.create({

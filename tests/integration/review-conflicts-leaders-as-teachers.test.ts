@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, createWaitingAttempt } from '../factories';
 import { makeReviewWorld, scoreAttempt, submitTextAttempt } from '../factories/review-world';
 import { assignReview, claimReview, releaseReview } from '@/lib/review/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
@@ -37,11 +37,8 @@ async function world(rules: { blockSameDistrict: boolean }) {
   const principal = await createActor({ email: 'principal@gmail.com', roles: [{ role: 'SCHOOL_LEADER', organizationId: school.id }] });
   const leader = await createActor({ email: 'leader@gmail.com', roles: [{ role: 'DISTRICT_LEADER', organizationId: district.id }] });
   /** A teacher placed at `at` (a school of `district`) who reviews for the issuer. */
-  const teacherAt = async (email: string, at: { id: string; parentId: string | null }) => {
-    const r = await createActor({ email, schoolId: at.id, districtId: at.parentId ?? undefined, roles: [{ role: 'TEACHER', organizationId: at.id }, { role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const teacherAt = (email: string, at: { id: string; parentId: string | null }) =>
+    createQualifiedReviewer({ email, schoolId: at.id, districtId: at.parentId ?? undefined, issuerId: issuer.id, otherRoles: [{ role: 'TEACHER', organizationId: at.id }], microCredentialIds: mc.id, grantedById: admin.id });
   return { issuer, mc, admin, district, school, otherSchool, farSchool, principal, leader, teacherAt };
 }
 

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, createWaitingAttempt } from '../factories';
 import { assignReview, claimReview } from '@/lib/review/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
 import { computeReviewerDigests } from '@/lib/review/digest';
@@ -34,11 +34,8 @@ async function world() {
   const tess = await createActor({ name: 'Tess Teacher', email: 'tess@gmail.com', schoolId: lincoln.id, districtId: district.id, roles: [{ role: 'TEACHER', organizationId: lincoln.id }] });
   const attemptId = await createWaitingAttempt(tess, mc.id);
   /** A reviewer for the issuer, qualified by an admin's grant, with `roles` and placed as `place` says. */
-  const reviewer = async (email: string, place: { schoolId?: string; districtId?: string }, roles: { role: 'TEACHER' | 'SCHOOL_LEADER'; organizationId: string }[] = []) => {
-    const r = await createActor({ email, ...place, roles: [...roles, { role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (email: string, place: { schoolId?: string; districtId?: string }, roles: { role: 'TEACHER' | 'SCHOOL_LEADER'; organizationId: string }[] = []) =>
+    createQualifiedReviewer({ email, ...place, issuerId: issuer.id, otherRoles: roles, microCredentialIds: mc.id, grantedById: admin.id });
   return { issuer, mc, admin, district, lincoln, adams, tess, attemptId, reviewer };
 }
 

@@ -5,7 +5,7 @@ import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, qualify, SAMPLE_PDF } from '@/tests/factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { completeUpload, getEvidenceUrl, requestUpload } from '@/lib/evidence/uploads';
 import { assignReview, claimReview, expireStaleClaims, releaseReview, saveReviewDraft, submitReview } from '@/lib/review/mutations';
@@ -24,7 +24,7 @@ async function makeWorld(issuerData: Record<string, unknown> = {}, def: Record<s
   const teacher = await createActor({ name: 'Tess Teacher', email: `tess-${mc.id}@example.test`, districtId: district.id, schoolId: school.id });
   const reviewer = async (opts: { schoolId?: string; districtId?: string; qualified?: boolean; name?: string; email?: string } = {}) => {
     const r = await createActor({ name: opts.name, email: opts.email, roles: [{ role: 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId, districtId: opts.districtId });
-    if (opts.qualified !== false) await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
+    if (opts.qualified !== false) await qualify(r.id, mc.id, admin.id);
     return r;
   };
   const levelId = (rank: number) => version.levels.find((l) => l.rank === rank)!.id;
@@ -127,8 +127,7 @@ describe('claiming', () => {
 describe('who may review', () => {
   it('nobody reviews their own work, even when qualified', async () => {
     const w = await makeWorld();
-    const teacherReviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: teacherReviewer.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const teacherReviewer = await createQualifiedReviewer({ issuerId: w.issuer.id, microCredentialIds: w.mc.id, grantedById: w.admin.id });
     const { attemptId } = await submitTextAttempt(w, teacherReviewer);
     expect((await listReviewQueue({ actor: teacherReviewer })).items).toHaveLength(0);
     await expectCode(claimReview({ actor: teacherReviewer, attemptId }), 'FORBIDDEN', /own work/);

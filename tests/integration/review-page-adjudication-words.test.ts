@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, releaseReview, submitReview } from '@/lib/review/mutations';
@@ -37,11 +37,7 @@ const textOnly = textOnlyDefinition();
 async function makeWorld(issuerData: Record<string, unknown>, def: NonNullable<Parameters<typeof createPublishedCredential>[0]>['def'] = textOnly) {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, ...issuerData } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def });
-  const reviewer = async (name: string) => {
-    const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string) => createQualifiedReviewer({ name, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const teacher = await createActor({ name: 'Tess Teacher' });
   const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });

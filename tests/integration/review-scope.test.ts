@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { outcomeOf } from '../setup/outcome';
-import { createActor, createOrg, createPublishedCredential, createWaitingAttempt } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, createWaitingAttempt, qualify } from '../factories';
 import { startApplication } from '@/lib/submissions/mutations';
 import { listReviewQueue } from '@/lib/review/queries';
 import { claimReview, grantQualification } from '@/lib/review/mutations';
@@ -85,8 +85,7 @@ describe('reviewers work for their own issuers only', () => {
     const { reviewId } = await claimReview({ actor: w.reviewerA, attemptId: w.attemptA, kind: 'PRIMARY' });
     // Someone who is also an admin there gives back scoring they no longer qualify for when the
     // reviewer role (and with it their grant) goes: being an admin is not a qualification to score.
-    const both = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }, { role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
-    await db.reviewerQualification.create({ data: { userId: both.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
+    const both = await createQualifiedReviewer({ issuerId: w.issuerA.id, otherRoles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }], microCredentialIds: w.mcA.id, grantedById: adminA.id });
     const second = await waitingAttempt(w.mcA.id);
     const kept = await claimReview({ actor: both, attemptId: second, kind: 'PRIMARY' });
 
@@ -99,8 +98,7 @@ describe('reviewers work for their own issuers only', () => {
     expect((await db.review.findUniqueOrThrow({ where: { id: kept.reviewId } })).status).toBe('RELEASED');
     expect(await db.auditLog.count({ where: { action: 'review.release', entityId: reviewId, actorId: adminA.id } })).toBe(1);
     // The work is back in the queue (of another reviewer qualified for it).
-    const colleague = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuerA.id }] });
-    await db.reviewerQualification.create({ data: { userId: colleague.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
+    const colleague = await createQualifiedReviewer({ issuerId: w.issuerA.id, microCredentialIds: w.mcA.id, grantedById: adminA.id });
     expect((await listReviewQueue({ actor: colleague })).items.map((i) => i.attemptId)).toContain(w.attemptA);
 
     // Their next request (a fresh session read) finds nothing to keep, save or read.
@@ -115,7 +113,7 @@ describe('reviewers work for their own issuers only', () => {
     const w = await world();
     const adminA = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuerA.id }] });
     const { mc: otherA } = await createPublishedCredential({ issuerId: w.issuerA.id });
-    await db.reviewerQualification.create({ data: { userId: w.reviewerA.id, microCredentialId: otherA.id, grantedById: adminA.id } });
+    await qualify(w.reviewerA.id, otherA.id, adminA.id);
     const held = await claimReview({ actor: w.reviewerA, attemptId: w.attemptA, kind: 'PRIMARY' });
     const elsewhere = await claimReview({ actor: w.reviewerA, attemptId: await waitingAttempt(otherA.id), kind: 'PRIMARY' });
 
@@ -132,7 +130,7 @@ describe('reviewers work for their own issuers only', () => {
     const own = await startApplication({ actor: earner, microCredentialId: w.mcA.id });
     await db.submission.update({ where: { id: own.id }, data: { status: 'EARNED' } });
     await issueAwardForSubmission(own.id);
-    await db.reviewerQualification.create({ data: { userId: earner.id, microCredentialId: w.mcA.id, grantedById: adminA.id } });
+    await qualify(earner.id, w.mcA.id, adminA.id);
     const kept = await claimReview({ actor: earner, attemptId: await waitingAttempt(w.mcA.id), kind: 'PRIMARY' });
     await setReviewerQualification({ actor: adminA, userId: earner.id, microCredentialId: w.mcA.id, op: 'remove' });
     // Only the grant went: the row (and any calibration on it) stays with the badge.

@@ -5,7 +5,7 @@ import { textOnlyDefinition } from '../factories/definitions';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '@/tests/factories';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
 import { getApplication } from '@/lib/submissions/queries';
@@ -18,11 +18,7 @@ type World = Awaited<ReturnType<typeof makeWorld>>;
 async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { doubleScoreRate: 1 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = async (name: string) => {
-    const r = await createActor({ name, roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string) => createQualifiedReviewer({ name, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const [contextPart, reflectionPart] = version.parts.map((p) => p.id);
   return { mc, version, admin, contextPart, reflectionPart, ann: await reviewer('Ann Primary'), bob: await reviewer('Bob Second') };
 }

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/setup/db';
-import { createActor, createOrg, createPublishedCredential, SAMPLE_PDF } from '@/tests/factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer, SAMPLE_PDF } from '@/tests/factories';
 import { uploadPdf } from '@/tests/factories/evidence';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { removeFile, requestUpload } from '@/lib/evidence/uploads';
@@ -26,8 +26,7 @@ async function returnedWithFilesPassed() {
   await saveResponse({ actor: teacher, attemptId: first.id, partId: reflection.id, text: 'It went well.', links: [], revision: 0 });
   await uploadPdf(teacher, first.id, work.id);
   await submitAttempt({ actor: teacher, attemptId: first.id });
-  const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: mc.issuerId }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ issuerId: mc.issuerId, microCredentialIds: mc.id, grantedById: admin.id });
   const { reviewId } = await claimReview({ actor: reviewer, attemptId: first.id });
   const attemptVersion = (await db.attempt.findUniqueOrThrow({ where: { id: first.id } })).version;
   const rank = (r: number) => version.levels.find((l) => l.rank === r)!.id;
@@ -56,8 +55,7 @@ describe('a files-only part that passed', () => {
     // The revised part is open; the next reviewer sees which part passed before.
     await saveResponse({ actor: w.teacher, attemptId: w.attemptId, partId: w.reflection.id, text: 'Students rewrote their lab reports.', links: [], revision: 1 });
     await submitAttempt({ actor: w.teacher, attemptId: w.attemptId });
-    const next = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.mc.issuerId }] });
-    await db.reviewerQualification.create({ data: { userId: next.id, microCredentialId: w.mc.id, grantedById: w.admin.id } });
+    const next = await createQualifiedReviewer({ issuerId: w.mc.issuerId, microCredentialIds: w.mc.id, grantedById: w.admin.id });
     const { reviewId } = await claimReview({ actor: next, attemptId: w.attemptId });
     const ws = await getReviewWorkspace({ actor: next, reviewId });
     expect(ws!.attempt.responses.find((r) => r.partId === w.work.id)?.carriedOver).toBe(true);

@@ -11,7 +11,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { assignReview, claimReview, expireStaleClaims, releaseReview, submitReview } from '@/lib/review/mutations';
@@ -64,11 +64,8 @@ async function makeWorld(opts: { fresh?: boolean; doubleScoreRate?: number; firs
   const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, slaBusinessDays: 10, doubleScoreRate: opts.doubleScoreRate ?? 0 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
   const school = await createOrg({ kind: 'SCHOOL' });
-  const reviewer = async (name: string, o: { role?: 'REVIEWER' | 'ISSUER_ADMIN'; schoolId?: string } = {}) => {
-    const r = await createActor({ name, roles: [{ role: o.role ?? 'REVIEWER', organizationId: issuer.id }], schoolId: o.schoolId });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string, o: { role?: 'REVIEWER' | 'ISSUER_ADMIN'; schoolId?: string } = {}) =>
+    createQualifiedReviewer({ name, role: o.role, schoolId: o.schoolId, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const first = await reviewer('Fay First');
   const fresh = opts.fresh === false ? null : await reviewer('Finn Fresh');
   const colleague = await reviewer('Cora Colleague', { schoolId: school.id });

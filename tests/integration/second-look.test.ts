@@ -11,7 +11,7 @@ import { clearInsertFault, injectInsertFault } from '../setup/insert-fault';
 import { session } from '../setup/session-stub';
 import { errorOf, form } from '../setup/actions';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, startRevision, submitAttempt, SECOND_LOOK_UNDER_WAY } from '@/lib/submissions/mutations';
 import { claimReview, submitReview } from '@/lib/review/mutations';
@@ -70,11 +70,8 @@ async function makeWorld() {
   const school = await createOrg({ kind: 'SCHOOL' });
   const otherIssuer = await createOrg({ kind: 'ISSUER' });
   const otherAdmin = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: otherIssuer.id }] });
-  const reviewer = async (name: string, opts: { role?: 'REVIEWER' | 'ISSUER_ADMIN'; schoolId?: string } = {}) => {
-    const r = await createActor({ name, roles: [{ role: opts.role ?? 'REVIEWER', organizationId: issuer.id }], schoolId: opts.schoolId });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string, opts: { role?: 'REVIEWER' | 'ISSUER_ADMIN'; schoolId?: string } = {}) =>
+    createQualifiedReviewer({ name, role: opts.role, schoolId: opts.schoolId, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const first = await reviewer('Fay First');
   const fresh = await reviewer('Finn Fresh');
   const colleague = await reviewer('Cora Colleague', { schoolId: school.id });

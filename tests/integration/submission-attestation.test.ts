@@ -10,7 +10,7 @@ import { resetDatabase } from '../setup/db';
 import { session } from '../setup/session-stub';
 import { form, redirectOf } from '../setup/actions';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { saveResponse, startApplication, submitAttempt } from '@/lib/submissions/mutations';
 import { claimReview } from '@/lib/review/mutations';
 import { getSubmissionRecord } from '@/lib/submissions/admin-record';
@@ -37,8 +37,7 @@ const CONFIRMED = 'The teacher confirmed this is their own work and that they ha
 async function makeWorld() {
   const issuer = await createOrg({ kind: 'ISSUER', data: { blindReview: true, calibrationRequired: false, doubleScoreRate: 0 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, def: textOnlyDefinition() });
-  const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: issuer.id }] });
-  await db.reviewerQualification.create({ data: { userId: reviewer.id, microCredentialId: mc.id, grantedById: admin.id } });
+  const reviewer = await createQualifiedReviewer({ issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const teacher = await createActor({ name: 'Tess Teacher' });
   const { id: submissionId } = await startApplication({ actor: teacher, microCredentialId: mc.id });
   const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });

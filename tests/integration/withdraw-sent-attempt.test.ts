@@ -13,7 +13,7 @@ import { session } from '../setup/session-stub';
 import { errorOf, form, redirectOf } from '../setup/actions';
 import { holdAttempt, untilWaitingOnLocksOr } from '../setup/row-locks';
 import { textJoined } from '../setup/html';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, createQualifiedReviewer } from '../factories';
 import { uploadPdf } from '../factories/evidence';
 import { textOnlyDefinition } from '../factories/definitions';
 import { saveResponse, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
@@ -51,11 +51,7 @@ const HINT = 'You can take it back while no reviewer has opened it; you will con
 async function makeWorld(opts: { files?: boolean } = {}) {
   const issuer = await createOrg({ kind: 'ISSUER', data: { calibrationRequired: false, doubleScoreRate: 0, slaBusinessDays: 10 } });
   const { mc, version, admin } = await createPublishedCredential({ issuerId: issuer.id, ...(opts.files ? {} : { def: textOnlyDefinition() }) });
-  const reviewer = async (name: string, role: 'REVIEWER' | 'ISSUER_ADMIN' = 'REVIEWER') => {
-    const r = await createActor({ name, roles: [{ role, organizationId: issuer.id }] });
-    await db.reviewerQualification.create({ data: { userId: r.id, microCredentialId: mc.id, grantedById: admin.id } });
-    return r;
-  };
+  const reviewer = (name: string, role: 'REVIEWER' | 'ISSUER_ADMIN' = 'REVIEWER') => createQualifiedReviewer({ name, role, issuerId: issuer.id, microCredentialIds: mc.id, grantedById: admin.id });
   const first = await reviewer('Fay First');
   const fresh = await reviewer('Finn Fresh');
   const requester = await reviewer('Ada Requester', 'ISSUER_ADMIN');
