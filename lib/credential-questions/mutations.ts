@@ -4,7 +4,7 @@ import { conflict, forbidden, invalidState, notFound, rateLimited } from '@/lib/
 import { hitRateLimit, releaseRateLimit } from '@/lib/rate-limit';
 import { isIssuerAdmin, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
-import { notify } from '@/lib/notifications/notify';
+import { noticesAbout, notify, type NotificationSubject } from '@/lib/notifications/notify';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { ALREADY_ANSWERED, ANSWERED_STAYS, answerRefusal, askRefusal, duplicateOf, DUPLICATE_WINDOW_MS, NOT_ANSWERED, questionsPath, WITHDRAWN } from '@/lib/credential-questions/policy';
 import { hasWorkOn } from '@/lib/credential-questions/queries';
@@ -31,6 +31,9 @@ const sentKey = (userId: string) => `credential-question-sent:user:${userId}`;
 
 /** The admin's notice links here: the one question, wherever it falls in the inbox's pages. */
 export const adminQuestionPath = (questionId: string) => `/admin/questions/${questionId}`;
+
+const QUESTION_NOTICE = 'credential.question';
+const questionSubject = (questionId: string): NotificationSubject => ({ type: 'CredentialQuestion', id: questionId });
 
 type AskContext = { id: string; slug: string; status: 'DRAFT' | 'PUBLISHED' | 'RETIRED'; issuerId: string; title: string };
 
@@ -72,10 +75,11 @@ async function tellIssuerAdmins(tx: Tx, opts: { issuerId: string; askerId: strin
     await notify(
       {
         userId: a.id,
-        kind: 'credential.question',
+        kind: QUESTION_NOTICE,
         title: `A teacher asks about “${opts.title}”`,
         body: 'Read the question and answer it in your questions inbox. The teacher is not named.',
         href: adminQuestionPath(opts.questionId),
+        subject: questionSubject(opts.questionId),
       },
       tx,
     );
@@ -239,9 +243,12 @@ export async function withdrawCredentialQuestion(opts: { actor: Actor; questionI
     // Only while unanswered: an answer that lands first keeps the question.
     const d = await tx.credentialQuestion.deleteMany({ where: { id: q.id, userId: opts.actor.id, answeredAt: null } });
     if (d.count !== 1) throw invalidState(ANSWERED_STAYS);
-    // By the issuer's admins (the people told, through the index on userId), not a scan of every notice.
+    // By the question (the notice's subject): every admin told, one removed since included.
+    await tx.notification.deleteMany({ where: { ...noticesAbout(questionSubject(q.id)), kind: QUESTION_NOTICE } });
+    // Notices made before they named their subject, found as then: by the issuer's admins (the index
+    // on userId, not a scan of every notice) and the link, which names the question as surely.
     const admins = await tx.membership.findMany({ where: { organizationId: q.microCredential.issuerId, role: 'ISSUER_ADMIN' }, select: { userId: true } });
-    await tx.notification.deleteMany({ where: { userId: { in: admins.map((a) => a.userId) }, kind: 'credential.question', href: adminQuestionPath(q.id) } });
+    if (admins.length) await tx.notification.deleteMany({ where: { userId: { in: admins.map((a) => a.userId) }, subjectType: null, kind: QUESTION_NOTICE, href: adminQuestionPath(q.id) } });
     await recordAudit({ actorId: opts.actor.id, action: 'credential.question-withdraw', entityType: 'MicroCredential', entityId: q.microCredentialId, organizationId: null, data: { questionId: q.id } }, tx);
   });
   // "You can ask again at any time": the question's place in the daily limit is given back, if it was

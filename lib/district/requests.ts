@@ -5,7 +5,7 @@ import { hitRateLimit } from '@/lib/rate-limit';
 import type { Actor } from '@/lib/auth/actor';
 import { oneLine } from '@/lib/auth/schemas';
 import { recordAudit } from '@/lib/audit/log';
-import { notify } from '@/lib/notifications/notify';
+import { noticesAbout, notify, type NotificationSubject } from '@/lib/notifications/notify';
 import { assertLeads } from '@/lib/district/access';
 import { leaveDistrictRecords, moveOutOfDistrict, shortName, tellLeadersOfLeaving } from '@/lib/district/people';
 import { ensureMembership } from '@/lib/people/membership';
@@ -38,38 +38,52 @@ const joinRequestNotice = (district: { id: string; name: string }, teacherName: 
   href: `/district/people?district=${district.id}#requests`,
 });
 
+/** A person has one request at a time: the leaders' notices of it name the person asking. */
+const joinRequestSubject = (userId: string): NotificationSubject => ({ type: 'DistrictJoinRequest', id: userId });
+
 const leadersOf = (tx: Tx, districtId: string) => tx.membership.findMany({ where: { organizationId: districtId, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
 
 /** Tells the district's leaders that someone asks to join (in the app, and by email). */
-async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacherName: string) {
-  const notice = joinRequestNotice(district, teacherName);
+async function tellLeaders(tx: Tx, district: { id: string; name: string }, teacher: { id: string; name: string }) {
+  const notice = joinRequestNotice(district, teacher.name);
   for (const l of await leadersOf(tx, district.id)) {
-    await notify({ userId: l.userId, kind: JOIN_REQUEST, ...notice, body: 'Confirm them if they teach in your district, or decline.' }, tx);
+    await notify({ userId: l.userId, kind: JOIN_REQUEST, ...notice, body: 'Confirm them if they teach in your district, or decline.', subject: joinRequestSubject(teacher.id) }, tx);
   }
 }
 
+/** A person's request to join one district, as its leaders were told of it. */
+type PendingRequest = { userId: string; name: string; district: { id: string; name: string }; since: Date | null };
+
 /**
- * A request withdrawn, or replaced by one for another district: the leaders' notices of it go, as a
- * withdrawn question's do (lib/credential-questions/mutations.ts), and with them the emails not sent
- * yet (the email job sends nothing once its notice is gone). The notice does not record whose
- * request it tells: it is the one with this person's name, told to this district's leaders since
- * the request was made. Read by the leaders (the index on userId), not a scan of every notice.
+ * A request withdrawn, replaced by one for another district, or decided: the leaders' notices of it
+ * go, as a withdrawn question's do (lib/credential-questions/mutations.ts), and with them the emails
+ * not sent yet (the email job sends nothing once its notice is gone). Found by the person asking
+ * (the notice's subject) and this district's page (its link), so a request replaced by one for
+ * another district takes its old district's notices and not its new one's; a leader since removed
+ * loses theirs as well.
+ *
+ * Notices made before they named their subject are found as they were then: by this district's
+ * leaders (the index on userId), the title with this person's name, and made since the request.
+ * They go away as their requests are settled, so none are left to match after a while; a rename or
+ * two people with one name can still miss or take one of those, as before.
  */
-async function withdrawLeaderNotices(tx: Tx, request: { name: string; district: { id: string; name: string }; since: Date | null }) {
+async function withdrawLeaderNotices(tx: Tx, request: PendingRequest) {
+  const notice = joinRequestNotice(request.district, request.name);
+  await tx.notification.deleteMany({ where: { ...noticesAbout(joinRequestSubject(request.userId)), kind: JOIN_REQUEST, href: notice.href } });
+  // Apart from the above, so each reads through its own index (an OR of the two may not).
   const leaders = await leadersOf(tx, request.district.id);
   if (!leaders.length) return;
-  const notice = joinRequestNotice(request.district, request.name);
   await tx.notification.deleteMany({
-    where: { userId: { in: leaders.map((l) => l.userId) }, kind: JOIN_REQUEST, title: notice.title, href: notice.href, ...(request.since ? { createdAt: { gte: request.since } } : {}) },
+    where: { userId: { in: leaders.map((l) => l.userId) }, subjectType: null, kind: JOIN_REQUEST, title: notice.title, href: notice.href, ...(request.since ? { createdAt: { gte: request.since } } : {}) },
   });
 }
 
 /** The account's pending request (and its name), its row locked until the caller's transaction ends. */
-async function lockedRequest(tx: Tx, userId: string) {
+async function lockedRequest(tx: Tx, userId: string): Promise<PendingRequest | null> {
   const [row] = await tx.$queryRaw<{ name: string; requestedDistrictId: string | null; districtRequestedAt: Date | null }[]>`
     SELECT "name", "requestedDistrictId", "districtRequestedAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   const district = row?.requestedDistrictId ? await tx.organization.findUnique({ where: { id: row.requestedDistrictId }, select: { id: true, name: true } }) : null;
-  return row && district ? { name: row.name, district, since: row.districtRequestedAt } : null;
+  return row && district ? { userId, name: row.name, district, since: row.districtRequestedAt } : null;
 }
 
 /**
@@ -98,7 +112,7 @@ export async function recordDistrictRequest(tx: Tx, user: { id: string; name: st
   // Read after the update, which holds the account's row: a confirmation at the same moment
   // either sees this request (and tells) or committed first and is seen here.
   const { emailVerified } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerified: true } });
-  if (emailVerified) await tellLeaders(tx, district, user.name);
+  if (emailVerified) await tellLeaders(tx, district, user);
   return true;
 }
 
@@ -109,8 +123,8 @@ export async function recordDistrictRequest(tx: Tx, user: { id: string; name: st
  * request is told once.
  */
 export async function tellLeadersOfWaitingRequest(tx: Tx, userId: string): Promise<void> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, requestedDistrict: { select: { id: true, name: true } } } });
-  if (user.requestedDistrict) await tellLeaders(tx, user.requestedDistrict, user.name);
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, requestedDistrict: { select: { id: true, name: true } } } });
+  if (user.requestedDistrict) await tellLeaders(tx, user.requestedDistrict, user);
 }
 
 /** "Ask to join": from the teacher's account page. */
@@ -191,7 +205,7 @@ async function decisionContext(opts: { actor: Actor; districtId: string; decisio
  */
 async function decideOneRequest(tx: Tx, ctx: DecisionContext, userId: string): Promise<OneDecision> {
   const { district, decision, schoolId } = ctx;
-  const teacher = await tx.user.findFirst({ where: { id: userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true, emailVerified: true } });
+  const teacher = await tx.user.findFirst({ where: { id: userId, requestedDistrictId: district.id }, select: { id: true, name: true, districtId: true, emailVerified: true, districtRequestedAt: true } });
   if (!teacher) return { decided: false, reason: 'gone' };
   // Anyone can type any address at sign-up: only a confirmed one shows who the person is.
   if (decision === 'confirm' && !teacher.emailVerified) return { decided: false, reason: 'email', name: teacher.name };
@@ -200,6 +214,10 @@ async function decideOneRequest(tx: Tx, ctx: DecisionContext, userId: string): P
     : { requestedDistrictId: null, districtRequestedAt: null };
   const decided = await tx.user.updateMany({ where: { id: teacher.id, requestedDistrictId: district.id, districtId: teacher.districtId }, data });
   if (decided.count !== 1) return { decided: false, reason: 'gone' };
+  // Settled: every leader's "asks to join" goes, the deciding leader's too, and with it any email of
+  // it not sent yet. After the update, which waited on the account's row: notices told by a
+  // transaction holding it (the address confirmed at this moment) have committed and are seen.
+  await withdrawLeaderNotices(tx, { userId: teacher.id, name: teacher.name, district, since: teacher.districtRequestedAt });
   if (decision === 'confirm') {
     // Moving to another district: the one they leave is told, as when they leave on their own.
     if (teacher.districtId) await moveOutOfDistrict(tx, { userId: teacher.id, name: teacher.name, fromDistrictId: teacher.districtId, toDistrictId: district.id, actorId: ctx.actorId });

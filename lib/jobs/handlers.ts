@@ -44,8 +44,9 @@ export const jobHandlers: Record<string, JobHandler> = {
     // A disabled account is told only what concerns the account itself (that it was disabled, a badge's status).
     if (!user || ((!user.emailNotifications || user.disabledAt) && !p.essential)) return;
     // Its notice deleted meanwhile: what it was about was withdrawn (a teacher's question, a request
-    // to join a district), so the email would point to something no longer there. Nothing else
-    // deletes a notice; a deleted account's go with it, and the account check above sends nothing.
+    // to join a district) or settled (a request to join decided by a leader), so the email would
+    // point to something no longer there or already done. Nothing else deletes a notice; a deleted
+    // account's go with it, and the account check above sends nothing.
     if (p.notificationId && !(await db.notification.findUnique({ where: { id: p.notificationId }, select: { id: true } }))) return;
     const link = p.href ? new URL(p.href, env().APP_URL).toString() : null;
     // The ones a person may turn off carry a one-click unsubscribe link (headers and footer), which

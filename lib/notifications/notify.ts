@@ -6,6 +6,24 @@ import { conflictOfInterest, type IssuerReviewSettings, type TeacherRef } from '
 import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 
 /**
+ * What a notice is about, when that can be withdrawn or settled and the notice must go with it
+ * (with its email, if not sent yet). Each type says what its id is:
+ * - `DistrictJoinRequest`: the id of the teacher asking to join (a person has one request at a
+ *   time, but may have replaced one for another district: the notice's link names the district).
+ * - `CredentialQuestion`: the question's id.
+ */
+export type NotificationSubject = { type: 'DistrictJoinRequest' | 'CredentialQuestion'; id: string };
+
+/**
+ * Where-clause for the notices about `subject`, through the index on (subjectType, subjectId). Add
+ * the kind (the same subject can be told in several kinds of notice) and whatever else tells which
+ * of them go (for a request to join, the district's link).
+ */
+export const noticesAbout = (subject: NotificationSubject) => ({ subjectType: subject.type, subjectId: subject.id });
+
+const subjectColumns = (subject: NotificationSubject | undefined) => (subject ? noticesAbout(subject) : {});
+
+/**
  * In-app notification now; the email goes through the job queue so a slow SMTP server never blocks
  * a request. People can turn these emails off (User.emailNotifications), except `essential` ones:
  * their account's security and their credentials' status. Those are queued ahead of the bulk
@@ -13,12 +31,14 @@ import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
  * told that your password was changed or your account disabled must not wait behind them.
  *
  * The email job carries the notification's id: a notice deleted before its email goes out (a
- * question or a request to join withdrawn) sends no email.
+ * question or a request to join withdrawn or settled) sends no email. A notice about something that
+ * can go away names it (`subject`), so it is found and deleted by that (noticesAbout), not by its
+ * title.
  */
-export async function notify(opts: { userId: string; kind: string; title: string; body?: string; href?: string; essential?: boolean }, tx?: Tx) {
+export async function notify(opts: { userId: string; kind: string; title: string; body?: string; href?: string; essential?: boolean; subject?: NotificationSubject }, tx?: Tx) {
   const client = tx ?? db;
   const essential = Boolean(opts.essential);
-  const n = await client.notification.create({ data: { userId: opts.userId, kind: opts.kind, title: opts.title, body: opts.body ?? '', href: opts.href ?? null }, select: { id: true } });
+  const n = await client.notification.create({ data: { userId: opts.userId, kind: opts.kind, title: opts.title, body: opts.body ?? '', href: opts.href ?? null, ...subjectColumns(opts.subject) }, select: { id: true } });
   await enqueueJob(
     {
       type: 'email.notification',
@@ -35,11 +55,12 @@ export async function notify(opts: { userId: string; kind: string; title: string
  * transaction that records how far the sending got, so a retry never sends twice. The email job
  * checks the person's setting again when it runs (they may have changed it since).
  */
-export async function notifyMany(recipients: { userId: string; emailNotifications: boolean }[], message: { kind: string; title: string; body?: string; href?: string }, tx: Tx) {
+export async function notifyMany(recipients: { userId: string; emailNotifications: boolean }[], message: { kind: string; title: string; body?: string; href?: string; subject?: NotificationSubject }, tx: Tx) {
   if (!recipients.length) return;
   const body = message.body ?? '';
   const href = message.href ?? null;
-  const made = await tx.notification.createManyAndReturn({ data: recipients.map((r) => ({ userId: r.userId, kind: message.kind, title: message.title, body, href })), select: { id: true, userId: true } });
+  const subject = subjectColumns(message.subject);
+  const made = await tx.notification.createManyAndReturn({ data: recipients.map((r) => ({ userId: r.userId, kind: message.kind, title: message.title, body, href, ...subject })), select: { id: true, userId: true } });
   // Each email names its notification, as notify's do (a person listed twice gets the one id twice: both exist).
   const notificationOf = new Map(made.map((n) => [n.userId, n.id]));
   const emails = recipients.filter((r) => r.emailNotifications);
