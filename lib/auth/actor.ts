@@ -3,15 +3,19 @@ import type { OrgKind, Role } from '@/lib/generated/prisma/enums';
 /** `parentOrganizationId`: a school's district (null for other organisations). */
 export type ActorRole = { role: Role; organizationId: string; organizationKind: OrgKind; organizationName: string; parentOrganizationId: string | null };
 
-/** Where someone was placed before their latest change of school or district, and when it changed. */
-export type FormerPlacement = { schoolId: string | null; districtId: string | null; changedAt: Date };
+/**
+ * The schools and districts someone left (a placement moved, a school or district role ended) since
+ * their last year without a move, and when the newest move was: the conflict rules count them while
+ * that is under a year ago (recentFormer, lib/review/policy.ts).
+ */
+export type FormerPlacement = { schoolIds: readonly string[]; districtIds: readonly string[]; changedAt: Date };
 
-/** The User columns behind FormerPlacement (kept by a trigger, ADR 019): spread into a Prisma select. */
-export const formerPlacementColumns = { formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } as const;
+/** The User columns behind FormerPlacement (kept by triggers, ADR 019): spread into a Prisma select. */
+export const formerPlacementColumns = { formerSchoolIds: true, formerDistrictIds: true, placementChangedAt: true } as const;
 
-/** A user row's former placement, from the columns above; null when they never moved. */
-export function formerPlacementOf(u: { formerSchoolId?: string | null; formerDistrictId?: string | null; placementChangedAt?: Date | null }): FormerPlacement | null {
-  return u.placementChangedAt ? { schoolId: u.formerSchoolId ?? null, districtId: u.formerDistrictId ?? null, changedAt: u.placementChangedAt } : null;
+/** A user row's former placements, from the columns above; null when they never moved. */
+export function formerPlacementOf(u: { formerSchoolIds?: readonly string[] | null; formerDistrictIds?: readonly string[] | null; placementChangedAt?: Date | null }): FormerPlacement | null {
+  return u.placementChangedAt ? { schoolIds: u.formerSchoolIds ?? [], districtIds: u.formerDistrictIds ?? [], changedAt: u.placementChangedAt } : null;
 }
 
 /** The signed-in person, as every domain function and policy sees them. */

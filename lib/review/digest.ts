@@ -22,13 +22,13 @@ const DIGEST_GAP_HOURS = 20;
 const MAX_WAITING = 20_000;
 
 /**
- * Where a person is placed and where they were before their latest move (User's former* columns,
+ * Where a person is placed and the schools and districts they left (User's former* columns,
  * ADR 019), as the conflict rules read them: a school or district left within FORMER_PLACEMENT_DAYS
  * still counts, for the reviewer and for the teacher, as claiming sees it (loadActor, teacherRef).
  */
 type Placement = {
   schoolId: string | null; districtId: string | null; email: string;
-  formerSchoolId: string | null; formerDistrictId: string | null; placementChangedAt: Date | null;
+  formerSchoolIds: string[] | null; formerDistrictIds: string[] | null; placementChangedAt: Date | null;
 };
 
 type WaitingRow = Placement & {
@@ -62,7 +62,7 @@ type CandidateRow = Placement & { userId: string; mc: string; granted: boolean; 
 async function loadWaiting(now: Date): Promise<WaitingRow[]> {
   return db.$queryRaw<WaitingRow[]>`
     SELECT a."id", s."microCredentialId" AS mc, a."dueAt", s."userId" AS "teacherId", u."schoolId", u."districtId", u."email",
-           u."formerSchoolId", u."formerDistrictId", u."placementChangedAt", p."reviewerId" AS "primaryBy"
+           u."formerSchoolIds", u."formerDistrictIds", u."placementChangedAt", p."reviewerId" AS "primaryBy"
     FROM "Attempt" a
     JOIN "Submission" s ON s."id" = a."submissionId"
     JOIN "User" u ON u."id" = s."userId"
@@ -99,12 +99,12 @@ async function loadSecondLooks(now: Date): Promise<SecondLookRow[]> {
   // how many second looks there are: a plain join let it hash all of Submission and User.
   return db.$queryRaw<SecondLookRow[]>`
     SELECT a."id", a."microCredentialId" AS mc, a."dueAt", t."teacherId", t."schoolId", t."districtId", t."email",
-           t."formerSchoolId", t."formerDistrictId", t."placementChangedAt",
+           t."formerSchoolIds", t."formerDistrictIds", t."placementChangedAt",
            a."secondLookRequestedById" AS "requestedBy",
            ARRAY(SELECT r."reviewerId" FROM "Review" r WHERE r."attemptId" = a."id" AND r."status" = 'SUBMITTED'::"ReviewStatus") AS "scorers"
     FROM "Attempt" a
     CROSS JOIN LATERAL (
-      SELECT s."userId" AS "teacherId", u."schoolId", u."districtId", u."email", u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"
+      SELECT s."userId" AS "teacherId", u."schoolId", u."districtId", u."email", u."formerSchoolIds", u."formerDistrictIds", u."placementChangedAt"
       FROM "Submission" s
       JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = a."submissionId"
@@ -139,7 +139,7 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
     ),
     people AS (SELECT DISTINCT "userId" FROM staff)
     SELECT qs."userId", qs."microCredentialId" AS mc, bool_or(qs."granted") AS "granted", bool_or(NOT qs."granted") AS "earned",
-           rq."calibratedAt", u."schoolId", u."districtId", u."email", u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"
+           rq."calibratedAt", u."schoolId", u."districtId", u."email", u."formerSchoolIds", u."formerDistrictIds", u."placementChangedAt"
     FROM (
       SELECT q."userId", q."microCredentialId", true AS "granted" FROM "ReviewerQualification" q
       WHERE q."userId" IN (SELECT "userId" FROM people) AND q."microCredentialId" = ANY(${mcIds}::text[]) AND q."grantedById" IS NOT NULL
@@ -153,7 +153,7 @@ async function loadCandidates(mcIds: string[]): Promise<CandidateRow[]> {
     WHERE EXISTS (
       SELECT 1 FROM staff st WHERE st."userId" = qs."userId" AND (st."organizationId" = m."issuerId" OR st."role" = 'PLATFORM_ADMIN'::"Role"))
     GROUP BY qs."userId", qs."microCredentialId", rq."calibratedAt", u."schoolId", u."districtId", u."email",
-             u."formerSchoolId", u."formerDistrictId", u."placementChangedAt"`;
+             u."formerSchoolIds", u."formerDistrictIds", u."placementChangedAt"`;
 }
 
 /**

@@ -46,7 +46,7 @@ export function affiliationRoles(memberships: readonly AffiliationMembership[]):
 /** A teacher's account row as the conflict rules read it: select `teacherConflictSelect` where a TeacherRef is needed. */
 export type TeacherPlacementRow = {
   id: string; schoolId: string | null; districtId: string | null; email: string;
-  formerSchoolId?: string | null; formerDistrictId?: string | null; placementChangedAt?: Date | null;
+  formerSchoolIds?: readonly string[] | null; formerDistrictIds?: readonly string[] | null; placementChangedAt?: Date | null;
   memberships: readonly AffiliationMembership[];
 };
 
@@ -146,8 +146,8 @@ export function affiliations(reviewer: ReviewerRef, now: Date = new Date()): { s
   const schools = new Set<string>();
   const districts = new Set<string>();
   const former = recentFormer(reviewer.former, now);
-  for (const id of [reviewer.schoolId, former?.schoolId]) if (id) schools.add(id);
-  for (const id of [reviewer.districtId, former?.districtId]) if (id) districts.add(id);
+  for (const id of [reviewer.schoolId, ...(former?.schoolIds ?? [])]) if (id) schools.add(id);
+  for (const id of [reviewer.districtId, ...(former?.districtIds ?? [])]) if (id) districts.add(id);
   for (const r of reviewer.roles ?? []) {
     if (r.organizationKind === 'SCHOOL') {
       schools.add(r.organizationId);

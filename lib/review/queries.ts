@@ -67,12 +67,12 @@ function eligibilityChecks(actor: Actor, ready: ReviewerCredential[], now: Date)
   // Organization by its primary key.
   const movedSince = formerPlacementCutoff(now);
   const teacherIn = (level: 'school' | 'district', ids: string[]) => {
-    const [column, former] = level === 'school' ? ['"schoolId"', '"formerSchoolId"'] : ['"districtId"', '"formerDistrictId"'];
+    const [column, former] = level === 'school' ? ['"schoolId"', '"formerSchoolIds"'] : ['"districtId"', '"formerDistrictIds"'];
     const role = level === 'school'
       ? Prisma.sql`m."organizationId" = ANY(${ids}::text[]) AND o."kind" = 'SCHOOL'::"OrgKind"`
       : Prisma.sql`((o."kind" = 'DISTRICT'::"OrgKind" AND o."id" = ANY(${ids}::text[])) OR (o."kind" = 'SCHOOL'::"OrgKind" AND o."parentId" = ANY(${ids}::text[])))`;
     return Prisma.sql`(COALESCE(u.${Prisma.raw(column)} = ANY(${ids}::text[]), false)
-      OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(former)} = ANY(${ids}::text[]), false)
+      OR COALESCE(u."placementChangedAt" > ${movedSince} AND u.${Prisma.raw(former)} && ${ids}::text[], false)
       OR EXISTS (SELECT 1 FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = u."id" AND ${role}))`;
   };
   const blockDistrict = mine.districts.length ? ready.filter((c) => c.issuer.blockSameDistrict).map((c) => c.microCredentialId) : [];

@@ -209,7 +209,7 @@ async function main() {
   )).rows[0]?.id;
   if (smallFrom) {
     await admin.query(`INSERT INTO "Organization" (id, slug, name, kind, "updatedAt") VALUES ($1, $1, 'Explain: a small district', 'DISTRICT', now()) ON CONFLICT (id) DO NOTHING`, [SMALL_DISTRICT]);
-    await admin.query(`CREATE TEMP TABLE explain_small_district AS SELECT id, "districtId", "schoolId", "formerSchoolId", "formerDistrictId", "placementChangedAt" FROM "User" WHERE "districtId" = $1 AND email NOT LIKE 'scale-%' ORDER BY id LIMIT 20`, [smallFrom]);
+    await admin.query(`CREATE TEMP TABLE explain_small_district AS SELECT id, "districtId", "schoolId", "formerSchoolIds", "formerDistrictIds", "formerSchoolId", "formerDistrictId", "placementChangedAt" FROM "User" WHERE "districtId" = $1 AND email NOT LIKE 'scale-%' ORDER BY id LIMIT 20`, [smallFrom]);
     await admin.query(`UPDATE "User" u SET "districtId" = $1, "schoolId" = NULL FROM explain_small_district s WHERE u.id = s.id`, [SMALL_DISTRICT]);
   }
   // A staff list to check: 150 of the district's own teachers (skipped as members) and 50 new addresses.
@@ -446,7 +446,7 @@ async function main() {
   if (smallFrom) {
     // Back where they were; the second update puts back the former placement the move's trigger rewrote.
     await admin.query(`UPDATE "User" u SET "districtId" = s."districtId", "schoolId" = s."schoolId" FROM explain_small_district s WHERE u.id = s.id`);
-    await admin.query(`UPDATE "User" u SET "formerSchoolId" = s."formerSchoolId", "formerDistrictId" = s."formerDistrictId", "placementChangedAt" = s."placementChangedAt" FROM explain_small_district s WHERE u.id = s.id`);
+    await admin.query(`UPDATE "User" u SET "formerSchoolIds" = s."formerSchoolIds", "formerDistrictIds" = s."formerDistrictIds", "formerSchoolId" = s."formerSchoolId", "formerDistrictId" = s."formerDistrictId", "placementChangedAt" = s."placementChangedAt" FROM explain_small_district s WHERE u.id = s.id`);
     await admin.query(`DELETE FROM "Organization" WHERE id = $1`, [SMALL_DISTRICT]);
   }
   await admin.end();

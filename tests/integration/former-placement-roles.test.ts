@@ -15,7 +15,7 @@ import type { Actor } from '@/lib/auth/actor';
 
 beforeEach(resetDatabase);
 
-const placementOf = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { formerSchoolId: true, formerDistrictId: true, placementChangedAt: true } });
+const placementOf = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { formerSchoolIds: true, formerDistrictIds: true, placementChangedAt: true } });
 
 /**
  * District D with school S; an issuer that keeps reviewers out of their own district's work. Tess
@@ -49,7 +49,7 @@ describe('a role ended at a school or district still counts for conflicts of int
     await expectRefused(w.pat, w.attemptId);
     await changeRole({ actor: w.lee, organizationId: w.s.id, userId: w.pat.id, role: 'SCHOOL_LEADER', op: 'remove' });
 
-    expect(await placementOf(w.pat.id)).toMatchObject({ formerSchoolId: w.s.id, formerDistrictId: w.d.id, placementChangedAt: expect.any(Date) });
+    expect(await placementOf(w.pat.id)).toMatchObject({ formerSchoolIds: [w.s.id], formerDistrictIds: [w.d.id], placementChangedAt: expect.any(Date) });
     await expectRefused((await loadActor(w.pat.id))!, w.attemptId);
   });
 
@@ -58,7 +58,7 @@ describe('a role ended at a school or district still counts for conflicts of int
     await db.user.update({ where: { id: w.pat.id }, data: { districtId: w.d.id } });
     await leaveDistrict({ actor: (await loadActor(w.pat.id))! });
     expect(await db.membership.count({ where: { userId: w.pat.id, role: 'SCHOOL_LEADER' } })).toBe(0);
-    expect(await placementOf(w.pat.id)).toMatchObject({ formerSchoolId: w.s.id, formerDistrictId: w.d.id });
+    expect(await placementOf(w.pat.id)).toMatchObject({ formerSchoolIds: [w.s.id], formerDistrictIds: [w.d.id] });
     await expectRefused((await loadActor(w.pat.id))!, w.attemptId);
   });
 
@@ -66,12 +66,12 @@ describe('a role ended at a school or district still counts for conflicts of int
     const w = await world();
     const other = await createQualifiedReviewer({ name: 'Ola Other', issuerId: w.issuer.id, otherRoles: [{ role: 'DISTRICT_LEADER', organizationId: w.d.id }], microCredentialIds: w.mc.id, grantedById: w.admin.id });
     await changeRole({ actor: w.lee, organizationId: w.d.id, userId: other.id, role: 'DISTRICT_LEADER', op: 'remove' });
-    expect(await placementOf(other.id)).toMatchObject({ formerSchoolId: null, formerDistrictId: w.d.id });
+    expect(await placementOf(other.id)).toMatchObject({ formerSchoolIds: [], formerDistrictIds: [w.d.id] });
     await expectRefused((await loadActor(other.id))!, w.attemptId);
 
     const reviewer = await createActor({ roles: [{ role: 'REVIEWER', organizationId: w.issuer.id }] });
     await db.membership.deleteMany({ where: { userId: reviewer.id } });
-    expect(await placementOf(reviewer.id)).toEqual({ formerSchoolId: null, formerDistrictId: null, placementChangedAt: null });
+    expect(await placementOf(reviewer.id)).toEqual({ formerSchoolIds: [], formerDistrictIds: [], placementChangedAt: null });
   });
 
   it('the teacher side too: the school’s teachers may not score the work of the principal whose role ended', async () => {
@@ -86,6 +86,6 @@ describe('a role ended at a school or district still counts for conflicts of int
     const w = await world();
     await db.user.delete({ where: { id: w.pat.id } });
     await db.membership.deleteMany({ where: { organizationId: w.s.id } });
-    expect(await placementOf(w.tess.id)).toMatchObject({ formerSchoolId: w.s.id });
+    expect(await placementOf(w.tess.id)).toMatchObject({ formerSchoolIds: [w.s.id] });
   });
 });

@@ -54,7 +54,7 @@ describe('a disagreement between two scorers', () => {
     const leaver = await createActor({ roles: [{ role: 'ISSUER_ADMIN', organizationId: w.issuer.id }], schoolId: school.id });
     // Moved to another school last week: the former school is kept (and dated) by the database.
     await db.user.update({ where: { id: leaver.id }, data: { schoolId: elsewhere.id } });
-    expect(await db.user.findUniqueOrThrow({ where: { id: leaver.id }, select: { formerSchoolId: true } })).toEqual({ formerSchoolId: school.id });
+    expect(await db.user.findUniqueOrThrow({ where: { id: leaver.id }, select: { formerSchoolIds: true } })).toEqual({ formerSchoolIds: [school.id] });
     const attemptId = await submitText(w, await createActor({ schoolId: school.id }));
     await score(w, ann, attemptId, 'PRIMARY', [3, 3]);
     expect((await score(w, bob, attemptId, 'SECOND', [1, 1])).outcome).toBe('NEEDS_ADJUDICATION');
@@ -233,8 +233,8 @@ describe('the reviewers’ daily digest', () => {
     const districtLeaver = await w.reviewer({ name: 'Dee District' });
     await db.user.update({ where: { id: districtLeaver.id }, data: { districtId: d.id } });
     await db.user.update({ where: { id: districtLeaver.id }, data: { districtId: e.id } });
-    expect(await db.user.findMany({ where: { id: { in: [schoolLeaver.id, districtLeaver.id] } }, select: { formerSchoolId: true, formerDistrictId: true }, orderBy: { name: 'asc' } }))
-      .toEqual([{ formerSchoolId: null, formerDistrictId: d.id }, { formerSchoolId: s1.id, formerDistrictId: null }]);
+    expect(await db.user.findMany({ where: { id: { in: [schoolLeaver.id, districtLeaver.id] } }, select: { formerSchoolIds: true, formerDistrictIds: true }, orderBy: { name: 'asc' } }))
+      .toEqual([{ formerSchoolIds: [], formerDistrictIds: [d.id] }, { formerSchoolIds: [s1.id], formerDistrictIds: [] }]);
     const attemptId = await submitText(w, await createActor({ districtId: d.id, schoolId: s1.id }));
 
     const digests = await computeReviewerDigests();

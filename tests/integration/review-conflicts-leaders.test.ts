@@ -80,7 +80,7 @@ describe('leaving a district does not end a conflict of interest', () => {
     await expect(claimReview({ actor: before, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await leaveDistrict({ actor: before });
     const after = (await loadActor(before.id))!;
-    expect(after).toMatchObject({ districtId: null, schoolId: null, former: { districtId: w.district.id, schoolId: w.otherSchool.id } });
+    expect(after).toMatchObject({ districtId: null, schoolId: null, former: { districtIds: [w.district.id], schoolIds: [w.otherSchool.id] } });
     expect(await queueOf(after)).toEqual([]);
     await expect(claimReview({ actor: after, attemptId: w.attemptId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // A move more than a year ago no longer ties them.

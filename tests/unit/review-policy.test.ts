@@ -133,7 +133,7 @@ describe('a school or district left within the year still counts', () => {
   const rules = { blockSameDistrict: true };
 
   it('for a reviewer who left the teacher’s district', () => {
-    const left = { ...reviewer, schoolId: null, districtId: null, former: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(10) } };
+    const left = { ...reviewer, schoolId: null, districtId: null, former: { schoolIds: ['school-1'], districtIds: ['district-1'], changedAt: daysAgo(10) } };
     expect(conflictOfInterest(left, sameSchool, rules, now)).toBe('SAME_SCHOOL');
     expect(conflictOfInterest(left, sameDistrict, rules, now)).toBe('SAME_DISTRICT');
     const longAgo = { ...left, former: { ...left.former, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } };
@@ -141,12 +141,24 @@ describe('a school or district left within the year still counts', () => {
   });
 
   it('for a teacher who left the reviewer’s school after sending their work', () => {
-    const moved = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [], teacherFormer: { schoolId: 'school-1', districtId: 'district-1', changedAt: daysAgo(1) } };
+    const moved = { teacherId: 't1', teacherSchoolId: null, teacherDistrictId: null, teacherRoles: [], teacherFormer: { schoolIds: ['school-1'], districtIds: ['district-1'], changedAt: daysAgo(1) } };
     expect(conflictOfInterest(reviewer, moved, rules, now)).toBe('SAME_SCHOOL');
     // The school left counts whatever the issuer chose about districts.
     expect(conflictOfInterest(reviewer, moved, { blockSameDistrict: false }, now)).toBe('SAME_SCHOOL');
-    expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, schoolId: null } }, rules, now)).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, schoolIds: [] } }, rules, now)).toBe('SAME_DISTRICT');
     expect(conflictOfInterest(reviewer, { ...moved, teacherFormer: { ...moved.teacherFormer, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } }, rules, now)).toBeNull();
+  });
+});
+
+describe('every school and district left within the year counts, not only the latest', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+  it('a reviewer who left district-1 and then district-2 within the year is still tied to district-1', () => {
+    const twice = { ...reviewer, schoolId: 'school-3', districtId: 'district-3', former: { schoolIds: ['school-1', 'school-2'], districtIds: ['district-1', 'district-2'], changedAt: daysAgo(5) } };
+    expect(affiliations(twice, now)).toEqual({ schools: ['school-3', 'school-1', 'school-2'], districts: ['district-3', 'district-1', 'district-2'] });
+    expect(conflictOfInterest(twice, sameSchool, { blockSameDistrict: false }, now)).toBe('SAME_SCHOOL');
+    expect(conflictOfInterest({ ...twice, former: { ...twice.former, schoolIds: [] } }, sameDistrict, { blockSameDistrict: true }, now)).toBe('SAME_DISTRICT');
+    expect(conflictOfInterest({ ...twice, former: { ...twice.former, changedAt: daysAgo(FORMER_PLACEMENT_DAYS + 1) } }, sameDistrict, { blockSameDistrict: true }, now)).toBeNull();
   });
 });
 
