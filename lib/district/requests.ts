@@ -78,6 +78,16 @@ async function withdrawLeaderNotices(tx: Tx, request: PendingRequest) {
   });
 }
 
+/**
+ * Inside the caller's transaction, before it ends the account's request to join a district some
+ * other way than deciding it (an invitation accepted places the teacher, acceptInvitation): the
+ * leaders' notices of the request go, and their emails not sent yet, as when it is decided.
+ */
+export async function withdrawPendingRequestNotices(tx: Tx, userId: string): Promise<void> {
+  const request = await lockedRequest(tx, userId);
+  if (request) await withdrawLeaderNotices(tx, request);
+}
+
 /** The account's pending request (and its name), its row locked until the caller's transaction ends. */
 async function lockedRequest(tx: Tx, userId: string): Promise<PendingRequest | null> {
   const [row] = await tx.$queryRaw<{ name: string; requestedDistrictId: string | null; districtRequestedAt: Date | null }[]>`

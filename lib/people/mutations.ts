@@ -2,6 +2,7 @@ import 'server-only';
 import { oneLine } from '@/lib/auth/schemas';
 import { db, type Tx } from '@/lib/db';
 import { moveOutOfDistrict } from '@/lib/district/people';
+import { withdrawPendingRequestNotices } from '@/lib/district/requests';
 import { ensureMembership } from '@/lib/people/membership';
 import { conflict, forbidden, invalidState, notFound, rateLimited, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -334,6 +335,8 @@ export async function acceptInvitation(opts: { token: string; actor?: Actor | nu
       const placement = inv.organization.kind === 'SCHOOL'
         ? { schoolId: inv.organizationId, districtId: inv.organization.parentId }
         : { districtId: inv.organizationId, ...(keepsSchool ? {} : { schoolId: null }) };
+      // The request it answers is settled: its leaders' "asks to join" notices (and emails) go.
+      await withdrawPendingRequestNotices(tx, userId);
       await tx.user.update({ where: { id: userId }, data: { ...placement, requestedDistrictId: null, districtRequestedAt: null } });
       if (before.districtId && before.districtId !== placement.districtId && placement.districtId) {
         await moveOutOfDistrict(tx, { userId, name: before.name, fromDistrictId: before.districtId, toDistrictId: placement.districtId, actorId: userId });

@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
-import { createActor, createOrg, createPublishedCredential } from '../factories';
+import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
+import { acceptInvitation, inviteMember } from '@/lib/people/mutations';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
@@ -193,5 +194,20 @@ describe('notices made before they named their subject are still withdrawn', () 
     await withdrawCredentialQuestion({ actor: teacher, questionId: withdrawn.questionId });
     expect(await db.notification.findMany({ where: { userId: ada.id, kind: 'credential.question' }, select: { href: true, subjectId: true } })).toEqual([{ href: `/admin/questions/${kept.questionId}`, subjectId: null }]);
     expect(await emailedTo(ada.email)).toEqual(['A teacher asks about “Checking for understanding”']);
+  });
+});
+
+describe('a request answered by an invitation', () => {
+  it('a leader invites the teacher who asked; once they accept, no leader keeps the notice or gets its email', async () => {
+    const { kettle, lee, lia } = await district();
+    const tia = await createActor({ name: 'Tia Teacher', email: 'tia@example.org' });
+    await requestDistrict({ actor: tia, districtId: kettle.id });
+    expect(await joinNotices(lee.id)).toHaveLength(1);
+    await inviteMember({ actor: lia, organizationId: kettle.id, email: 'tia@example.org', role: 'TEACHER' });
+    await acceptInvitation({ token: await invitationTokenFor('tia@example.org'), actor: tia });
+    expect(await db.user.findUniqueOrThrow({ where: { id: tia.id }, select: { districtId: true, requestedDistrictId: true } })).toEqual({ districtId: kettle.id, requestedDistrictId: null });
+    expect(await joinNotices(lee.id)).toEqual([]);
+    expect(await joinNotices(lia.id)).toEqual([]);
+    expect(await emailedTo(lee.email)).toEqual([]);
   });
 });
