@@ -415,3 +415,23 @@ export async function skillsReport(opts: Scope & { period: Period }): Promise<Sk
   for (const t of sorted) t.credentials.sort(order((c) => c.title));
   return { topics: sorted, totals: counts('') };
 }
+
+/**
+ * Everything the reports page shows, for a district or one of its schools (the district leader's
+ * page and the school leader's, which count alike): PD hours by teacher and by month, the renewal
+ * list and the rule it follows, salary steps as of `asOf`, badges ending soon after `now`, and the
+ * skills report. Each query checks the scope itself (a school not the district's is refused).
+ */
+export async function reportsPageData(opts: Scope & { period: Period; asOf: Date; now: Date }) {
+  const { period, asOf, now, ...scope } = opts;
+  const [byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills] = await Promise.all([
+    pdHoursByTeacher({ ...scope, period }),
+    pdHoursByMonth({ ...scope, period }),
+    renewalCredentials({ ...scope, period }),
+    renewalRule(scope),
+    salaryStepEligibility({ ...scope, asOf }),
+    expiringBadges({ ...scope, now }),
+    skillsReport({ ...scope, period }),
+  ]);
+  return { byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills };
+}

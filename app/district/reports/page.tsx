@@ -5,7 +5,7 @@ import { districtForPage } from '@/lib/district/page-district';
 import { listDistrictSchools } from '@/lib/district/people';
 import { isDomainError } from '@/lib/errors';
 import { utcDay } from '@/lib/dates';
-import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
+import { reportsPageData } from '@/lib/reporting/district';
 import { PeriodInput, SchoolFilterInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { cameToDownloadAgain } from '@/lib/http/html-page';
@@ -32,15 +32,9 @@ export default async function DistrictReportsPage({ searchParams }: { searchPara
   const at = salaryAsOf(period, now);
   const base = { actor, districtId: district.id, schoolId };
   // Each query checks the school is the district's; another district's is refused like its id.
-  const [schools, byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills] = await Promise.all([
+  const [schools, { byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills }] = await Promise.all([
     listDistrictSchools({ actor, districtId: district.id }),
-    pdHoursByTeacher({ ...base, period }),
-    pdHoursByMonth({ ...base, period }),
-    renewalCredentials({ ...base, period }),
-    renewalRule(base),
-    salaryStepEligibility({ ...base, asOf: at.asOf }),
-    expiringBadges({ ...base, now }),
-    skillsReport({ ...base, period }),
+    reportsPageData({ ...base, period, asOf: at.asOf, now }),
   ]).catch((e: unknown) => {
     if (isDomainError(e) && e.code === 'FORBIDDEN') {
       // The district is the leader's (districtForPage checked it): a school that is not one of its

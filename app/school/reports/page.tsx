@@ -2,7 +2,7 @@ import { requireRole } from '@/lib/auth/session';
 import { schoolForPage, schoolParam } from '@/lib/school/page-school';
 import { SchoolReportsQuery } from '@/lib/school/schemas';
 import { utcDay } from '@/lib/dates';
-import { expiringBadges, pdHoursByMonth, pdHoursByTeacher, renewalCredentials, renewalRule, salaryStepEligibility, skillsReport } from '@/lib/reporting/district';
+import { reportsPageData } from '@/lib/reporting/district';
 import { PeriodInput, resolvePeriod, salaryAsOf } from '@/lib/reporting/schemas';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { cameToDownloadAgain } from '@/lib/http/html-page';
@@ -30,15 +30,7 @@ export default async function SchoolReportsPage({ searchParams }: { searchParams
   const now = new Date();
   const at = salaryAsOf(period, now);
   const base = { actor, districtId: school.districtId, schoolId: school.id };
-  const [byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills] = await Promise.all([
-    pdHoursByTeacher({ ...base, period }),
-    pdHoursByMonth({ ...base, period }),
-    renewalCredentials({ ...base, period }),
-    renewalRule(base),
-    salaryStepEligibility({ ...base, asOf: at.asOf }),
-    expiringBadges({ ...base, now }),
-    skillsReport({ ...base, period }),
-  ]);
+  const { byTeacher, byMonth, renewal, renewalCounts, steps, expiring, skills } = await reportsPageData({ ...base, period, asOf: at.asOf, now });
   const sq = schoolParam(resolved);
   const keep: Record<string, string> = sq ? { school: sq } : {};
   const qs = new URLSearchParams({ from: period.fromLabel, to: period.toLabel, ...keep }).toString();
