@@ -8,6 +8,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { hitRateLimit } from '@/lib/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { enqueueJob } from '@/lib/jobs/queue';
+import { noticesAbout } from '@/lib/notifications/notify';
 import { changePublicPages } from '@/lib/http/page-cache-sync';
 import { holdFeedbackOfAccount } from '@/lib/credential-feedback/mutations';
 import { certificateKeysOfAccount } from '@/lib/external-learning/certificates';
@@ -82,6 +83,12 @@ export async function deleteOwnAccount(opts: { actor: Actor; input: z.infer<type
     // and the demo outbox would show them to whoever signs up with the address next. Matched in
     // any case of letters, as the app compares addresses; the rest go by age (tidyJobs).
     await tx.$executeRaw`DELETE FROM "EmailMessage" WHERE "to" = lower(btrim(${user.email}))`;
+    // What others were told of the account's own request to join a district and its questions to
+    // issuers goes too (both are deleted with it): a notice left would open nothing, and its email,
+    // not sent yet, would still ask a leader to confirm someone who is gone.
+    const questions = await tx.credentialQuestion.findMany({ where: { userId: user.id }, select: { id: true } });
+    await tx.notification.deleteMany({ where: noticesAbout({ type: 'DistrictJoinRequest', id: user.id }) });
+    if (questions.length) await tx.notification.deleteMany({ where: { subjectType: 'CredentialQuestion', subjectId: { in: questions.map((q) => q.id) } } });
     await tx.user.delete({ where: { id: user.id } });
     await settleFeedback();
     return { awards, evidenceObjects: evidenceKeys.length };

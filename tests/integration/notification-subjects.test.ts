@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential, invitationTokenFor } from '../factories';
 import { acceptInvitation, inviteMember } from '@/lib/people/mutations';
+import { DeleteAccountInput, deleteOwnAccount } from '@/lib/auth/delete-account';
 import { runDueJobs } from '@/lib/jobs/queue';
 import { jobHandlers } from '@/lib/jobs/handlers';
 import { ProfileInput, updateProfile } from '@/lib/auth/profile';
@@ -209,5 +210,26 @@ describe('a request answered by an invitation', () => {
     expect(await joinNotices(lee.id)).toEqual([]);
     expect(await joinNotices(lia.id)).toEqual([]);
     expect(await emailedTo(lee.email)).toEqual([]);
+  });
+});
+
+describe('an account deleted', () => {
+  it('takes back what others were told of its request to join and its questions, and their unsent emails', async () => {
+    const { kettle, lee } = await district();
+    const issuer = await createOrg({ kind: 'ISSUER' });
+    const ada = await createActor({ email: 'ada@issuer.test', roles: [{ role: 'ISSUER_ADMIN', organizationId: issuer.id }] });
+    const { mc } = await createPublishedCredential({ issuerId: issuer.id, admin: ada, def: { title: 'Checking for understanding' } });
+    const gone = await createActor({ name: 'Gil Gone', email: 'gil@example.org', password: 'correct horse battery' });
+    const stays = await createActor({ name: 'Sue Stays' });
+    await requestDistrict({ actor: gone, districtId: kettle.id });
+    await requestDistrict({ actor: stays, districtId: kettle.id });
+    await askCredentialQuestion({ actor: gone, microCredentialId: mc.id, body: 'Will last spring’s lesson video do for part 2?' });
+    const kept = await askCredentialQuestion({ actor: stays, microCredentialId: mc.id, body: 'Can part 1 be a written reflection?' });
+
+    await deleteOwnAccount({ actor: gone, input: DeleteAccountInput.parse({ password: 'correct horse battery', understood: 'on' }) });
+    expect(await joinNotices(lee.id)).toEqual([{ subjectId: stays.id, title: 'Sue Stays asks to join Kettle Moraine' }]);
+    expect(await db.notification.findMany({ where: { userId: ada.id, kind: 'credential.question' }, select: { href: true } })).toEqual([{ href: `/admin/questions/${kept.questionId}` }]);
+    expect(await emailedTo(lee.email)).toEqual(['Sue Stays asks to join Kettle Moraine']);
+    expect(await emailedTo(ada.email)).toEqual(['A teacher asks about “Checking for understanding”']);
   });
 });
