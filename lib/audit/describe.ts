@@ -1,6 +1,8 @@
 import { ROLE_LABELS } from '@/lib/people/schemas';
 import { credentialInWords, formatCents } from '@/lib/reporting/salary-steps';
 import { listInWords } from '@/lib/plural';
+import { withdrawnBecause } from '@/lib/review/conflict-words';
+import type { ReviewDenial } from '@/lib/review/policy';
 import { plural } from '@/lib/plural';
 import { CONCERN_REASON_LABELS } from '@/lib/evidence/schemas';
 
@@ -213,7 +215,12 @@ const ACTIONS: Record<string, ActionInfo> = {
   'review.claim': { group: 'reviews', describe: (c) => `Claimed a submission to review${text(c.d, 'kind') === 'SECOND' ? ' (second scoring)' : text(c.d, 'kind') === 'ADJUDICATION' ? ' (adjudication)' : text(c.d, 'kind') === 'SECOND_LOOK' ? ' (second look)' : ''}` },
   'review.release': {
     group: 'reviews', noActor: 'Automatic',
-    describe: (c) => (text(c.d, 'reason') ? `Returned a reviewer’s claimed submission to the queue (${text(c.d, 'reason')})` : 'Gave back a submission they had claimed'),
+    // `denial`: the rule, recorded when the reviewer's own words left it unsaid (blind review).
+    describe: (c) => {
+      const denial = text(c.d, 'denial');
+      const reason = denial && denial in withdrawnBecause ? withdrawnBecause[denial as ReviewDenial] : text(c.d, 'reason');
+      return reason ? `Returned a reviewer’s claimed submission to the queue (${reason})` : 'Gave back a submission they had claimed';
+    },
   },
   'review.claim-expire': { group: 'reviews', noActor: 'Automatic', describe: () => 'A reviewer’s claim ran out, so the submission went back to the queue' },
   'review.assign': { group: 'reviews', describe: () => 'Assigned a submission to a reviewer' },

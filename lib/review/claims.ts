@@ -9,6 +9,7 @@ import { loadActors } from '@/lib/auth/load-actor';
 import { recordAudit } from '@/lib/audit/log';
 import { notify } from '@/lib/notifications/notify';
 import { loadAttemptForReview, loadAttemptsForReview, loadQualifications, reviewDenial, teacherOf, type AttemptForReview } from '@/lib/review/context';
+import { withdrawnBecause } from '@/lib/review/conflict-words';
 import { claimEndAfterActivity, conflictOfInterest, denialMessageFor, hidesConflictTie, qualificationDenial, reviewsFor, type QualificationState, type ReviewDenial } from '@/lib/review/policy';
 
 // Keeping a claim alive without changing anything (WCAG 2.2.1: a reviewer reading evidence or
@@ -64,7 +65,7 @@ const RELEASE_ACCOUNT_DISABLED = 'account disabled';
  * off, and an assignment runs to the deadline); `reason` is recorded and shown to the reviewer, who
  * is also told in a notice (tellReleased) unless `quiet` (they are on the page and told there).
  */
-export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reviewId?: string; kinds?: ReviewKind[]; reason: string; quiet?: boolean }): Promise<number> {
+export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: string | null, now: Date, opts: { issuerId?: string; microCredentialId?: string; reviewId?: string; kinds?: ReviewKind[]; reason: string; denial?: ReviewDenial; quiet?: boolean }): Promise<number> {
   const held = await tx.review.findMany({
     where: {
       reviewerId, status: 'CLAIMED',
@@ -84,7 +85,7 @@ export async function releaseClaimsOf(tx: Tx, reviewerId: string, actorId: strin
     titles.add(r.attempt.submission.version.title);
     issuers.add(r.attempt.submission.microCredential.issuerId);
     await settleSubmissionStatus(tx, r.attemptId, r.attempt.submissionId, now);
-    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason } }, tx);
+    await recordAudit({ actorId, action: 'review.release', entityType: 'Review', entityId: r.id, organizationId: r.attempt.submission.microCredential.issuerId, data: { attemptId: r.attemptId, kind: r.kind, reviewerId, reason: opts.reason, ...(opts.denial ? { denial: opts.denial } : {}) } }, tx);
   }
   if (released && !opts.quiet) await tellReleased(tx, reviewerId, actorId, { released, titles: [...titles], issuerIds: [...issuers], reason: opts.reason });
   return released;
@@ -171,22 +172,6 @@ export async function releaseClaimsIfUnqualified(
   return released;
 }
 
-/**
- * Why a claim was given back once its reviewer was found no longer allowed to score the work (the
- * audit entry's reason, which claimEndText shows them); also what the review page says of a claim
- * still recorded as theirs that they may no longer score (getReviewWorkspace's `cannotScoreBecause`).
- */
-export const withdrawnBecause: Record<ReviewDenial, string> = {
-  OWN_WORK: 'it is your own work',
-  SAME_SCHOOL: 'you and the teacher are now at the same school, and colleagues never review each other’s work',
-  SAME_DISTRICT: 'you and the teacher are now in the same district, which this issuer does not allow',
-  SAME_EMAIL_DOMAIN: 'your email address and the teacher’s are now on the same district domain, which this issuer does not allow',
-  NOT_REVIEWER: 'you no longer review for this issuer',
-  NOT_QUALIFIED: 'you are no longer qualified to review this micro-credential',
-  NOT_CALIBRATED: 'you need to pass the calibration exercise for this micro-credential first',
-  ALREADY_SCORED: 'you have already scored this submission, and it needs an independent reviewer',
-  ASKED_FOR_SECOND_LOOK: 'you asked for this second look, so someone independent of the request reviews it',
-};
 
 /**
  * withdrawnBecause[denial] for a claim on this issuer's work: under blind review a tie between
@@ -213,7 +198,7 @@ export async function endClaimIfMayNotScore(actor: Actor, r: { id: string; attem
   if (!attempt) throw notFound('That submission');
   const denial = await reviewDenial(actor, attempt, r.kind);
   // The reviewer is acting now and is told by the caller's message: no notice as well.
-  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnReason(denial, attempt.submission.microCredential.issuer), quiet: true }));
+  if (denial) await db.$transaction((tx) => releaseClaimsOf(tx, actor.id, null, now, { reviewId: r.id, reason: withdrawnReason(denial, attempt.submission.microCredential.issuer), denial, quiet: true }));
   return denial ? { denial, issuer: attempt.submission.microCredential.issuer } : null;
 }
 
@@ -312,13 +297,15 @@ async function releaseDisallowedLiveClaims(scope: Prisma.ReviewWhereInput, now: 
       const who = actors.get(r.reviewerId);
       // A disabled account: disabling gave its claims back (releaseAllClaimsOf); one left over goes now.
       let reason = who ? null : RELEASE_ACCOUNT_DISABLED;
+      let denial: ReviewDenial | null = null;
       const a = attempts.get(r.attemptId);
       if (who && a) {
-        const denial = await reviewDenial(who, a, r.kind, standing.get(a.submission.microCredentialId)?.get(r.reviewerId));
+        denial = await reviewDenial(who, a, r.kind, standing.get(a.submission.microCredentialId)?.get(r.reviewerId));
         if (denial) reason = withdrawnReason(denial, a.submission.microCredential.issuer);
       }
       if (!reason) continue;
-      const n = await db.$transaction((tx) => releaseClaimsOf(tx, r.reviewerId, null, now, { reviewId: r.id, reason }));
+      // The exact rule stays on record for admins (`denial`) when the reviewer's words leave it unsaid.
+      const n = await db.$transaction((tx) => releaseClaimsOf(tx, r.reviewerId, null, now, { reviewId: r.id, reason, ...(denial ? { denial } : {}) }));
       released += n;
       // Later claims on the same attempt are judged on what it is now, as a fresh read would show
       // (a claim given back no longer counts against the same reviewer's other claim on it).

@@ -33,10 +33,8 @@ async function world(blindReview: boolean) {
   return { w, rae: raeNow, reviewId };
 }
 
-const releaseReason = async (reviewId: string) => {
-  const e = await db.auditLog.findFirstOrThrow({ where: { action: 'review.release', entityType: 'Review', entityId: reviewId }, select: { data: true } });
-  return (e.data as { reason?: string }).reason ?? '';
-};
+const releaseEntry = async (reviewId: string) => (await db.auditLog.findFirstOrThrow({ where: { action: 'review.release', entityType: 'Review', entityId: reviewId }, select: { data: true } })).data as { reason?: string; denial?: string };
+const releaseReason = async (reviewId: string) => (await releaseEntry(reviewId)).reason ?? '';
 const version = async (reviewId: string) => (await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { version: true } })).version;
 
 describe('a conflict that appears during a blind review', () => {
@@ -55,6 +53,8 @@ describe('a conflict that appears during a blind review', () => {
     expect((err as Error).message).not.toMatch(SAME_SCHOOL);
     expect(await releaseReason(reviewId)).toMatch(NEUTRAL);
     expect(await releaseReason(reviewId)).not.toMatch(SAME_SCHOOL);
+    // Admins reading the audit log still see which rule it was.
+    expect((await releaseEntry(reviewId)).denial).toBe('SAME_SCHOOL');
   });
 
   it('the hourly sweep gives the claim back with a notice that names no school', async () => {
@@ -65,6 +65,7 @@ describe('a conflict that appears during a blind review', () => {
     expect(told[0].body).toMatch(NEUTRAL);
     expect(`${told[0].title} ${told[0].body}`).not.toMatch(SAME_SCHOOL);
     expect(await releaseReason(reviewId)).not.toMatch(SAME_SCHOOL);
+    expect((await releaseEntry(reviewId)).denial).toBe('SAME_SCHOOL');
   });
 });
 

@@ -210,3 +210,15 @@ describe('audit log filters', () => {
     expect(parseAuditFilter({ group: 'nonsense', from: 'yesterday', to: ['a', 'b'] }, 'platform')).toEqual({ group: 'all', from: undefined, to: undefined, cursor: undefined });
   });
 });
+
+describe('a claim given back under blind review', () => {
+  it('shows admins the rule the reviewer was not told (the recorded denial), and the reason otherwise', () => {
+    const neutral = 'a conflict-of-interest rule now applies to you and this work (this issuer reviews blind, so which rule is not said)';
+    const entry = (data: Record<string, string>) => describeAuditEntry({ action: 'review.release', entityType: 'Review', entityId: 'r1', data });
+    expect(entry({ reason: neutral, denial: 'SAME_SCHOOL' })).toMatch(/same school/);
+    expect(entry({ reason: neutral, denial: 'SAME_SCHOOL' })).not.toMatch(/conflict-of-interest rule/);
+    expect(entry({ reason: 'you no longer review for this issuer' })).toMatch(/no longer review for this issuer/);
+    // An unknown code (a later release's) falls back to the reason recorded with it.
+    expect(entry({ reason: neutral, denial: 'SOMETHING_NEW' })).toMatch(/conflict-of-interest rule/);
+  });
+});
