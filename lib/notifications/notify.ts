@@ -2,7 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { enqueueJob, JOB_PRIORITY, maxAttemptsFor } from '@/lib/jobs/queue';
 import { formerPlacementColumns, formerPlacementOf } from '@/lib/auth/actor';
-import { conflictOfInterest, type IssuerReviewSettings, type TeacherRef } from '@/lib/review/policy';
+import { conflictOfInterest, reviewsForWhere, type IssuerReviewSettings, type TeacherRef } from '@/lib/review/policy';
 import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
 
 /**
@@ -112,8 +112,7 @@ export async function stillReviewingFor(userIds: string[], issuerId: string, cli
   if (!userIds.length) return new Set();
   const rows = await client.user.findMany({
     where: {
-      id: { in: [...new Set(userIds)] }, disabledAt: null,
-      memberships: { some: { OR: [{ organizationId: issuerId, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } }, { role: 'PLATFORM_ADMIN' }] } },
+      id: { in: [...new Set(userIds)] }, disabledAt: null, ...reviewsForWhere(issuerId),
     },
     select: { id: true },
   });

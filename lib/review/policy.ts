@@ -202,6 +202,15 @@ export function reviewsFor(actor: Actor, issuerId: string): boolean {
   return hasRole(actor, 'REVIEWER', issuerId) || isIssuerAdmin(actor, issuerId);
 }
 
+/**
+ * reviewsFor as a condition on User, for reading many people at once (stillReviewingFor): the
+ * reviewer or admin role at the issuer, or platform admin (isIssuerAdmin counts one). The two must
+ * say the same: tests/integration/reviews-for-where.test.ts holds them to it over every role.
+ */
+export function reviewsForWhere(issuerId: string): Prisma.UserWhereInput {
+  return { memberships: { some: { OR: [{ organizationId: issuerId, role: { in: ['REVIEWER', 'ISSUER_ADMIN'] } }, { role: 'PLATFORM_ADMIN' }] } } };
+}
+
 /** Whether the actor may score (claim, draft, decide) live work of this teacher for this issuer's credential. */
 export function canReview(actor: Actor, issuerId: string, teacher: TeacherRef, settings: IssuerReviewSettings, qualification: QualificationState | null): ReviewPermission {
   const conflict = conflictOfInterest(actor, teacher, settings);
