@@ -70,6 +70,10 @@ type PendingRequest = { userId: string; name: string; district: { id: string; na
 async function withdrawLeaderNotices(tx: Tx, request: PendingRequest) {
   const notice = joinRequestNotice(request.district, request.name);
   await tx.notification.deleteMany({ where: { ...noticesAbout(joinRequestSubject(request.userId)), kind: JOIN_REQUEST, href: notice.href } });
+  // An import's notice for several teachers at once goes with the district's last request to decide
+  // (this one not counted: some callers clear it after calling this).
+  const left = await tx.user.count({ where: { requestedDistrictId: request.district.id, id: { not: request.userId } } });
+  if (!left) await tx.notification.deleteMany({ where: { ...noticesAbout({ type: 'DistrictJoinImport', id: request.district.id }), kind: JOIN_REQUEST } });
   // Apart from the above, so each reads through its own index (an OR of the two may not).
   const leaders = await leadersOf(tx, request.district.id);
   if (!leaders.length) return;

@@ -10,9 +10,12 @@ import { schoolAndDistrictRoles } from '@/lib/review/reviewer-roles';
  * (with its email, if not sent yet). Each type says what its id is:
  * - `DistrictJoinRequest`: the id of the teacher asking to join (a person has one request at a
  *   time, but may have replaced one for another district: the notice's link names the district).
+ * - `DistrictJoinImport`: the district's id, for the one notice of an issuer's import that filed
+ *   several teachers' requests at once ("3 teachers enrolled by X ask to join"): it goes once the
+ *   district has no request left to decide.
  * - `CredentialQuestion`: the question's id.
  */
-export type NotificationSubject = { type: 'DistrictJoinRequest' | 'CredentialQuestion'; id: string };
+export type NotificationSubject = { type: 'DistrictJoinRequest' | 'DistrictJoinImport' | 'CredentialQuestion'; id: string };
 
 /**
  * Where-clause for the notices about `subject`, through the index on (subjectType, subjectId). Add

@@ -537,13 +537,14 @@ export async function previewBulkEnrol(opts: { actor: Actor; issuerId: string; t
 
 /**
  * Tells a district's leaders, once per import, that teachers enrolled by an issuer ask to join
- * (as lib/district/requests.ts does for a teacher's own request).
+ * (as lib/district/requests.ts does for a teacher's own request). The notice names the district as
+ * its subject: it goes once no request is left there to decide (withdrawLeaderNotices).
  */
 async function tellLeadersOfImport(tx: Tx, issuerName: string, district: { id: string; name: string }, count: number) {
   const leaders = await tx.membership.findMany({ where: { organizationId: district.id, role: 'DISTRICT_LEADER' }, select: { userId: true }, take: 50 });
   const who = count === 1 ? '1 teacher' : `${count} teachers`;
   for (const l of leaders) {
-    await notify({ userId: l.userId, kind: 'district.join_request', title: `${who} enrolled by ${issuerName} ask${count === 1 ? 's' : ''} to join ${district.name}`, body: 'Confirm those who teach in your district, or decline.', href: `/district/people?district=${district.id}#requests` }, tx);
+    await notify({ userId: l.userId, kind: 'district.join_request', title: `${who} enrolled by ${issuerName} ask${count === 1 ? 's' : ''} to join ${district.name}`, body: 'Confirm those who teach in your district, or decline.', href: `/district/people?district=${district.id}#requests`, subject: { type: 'DistrictJoinImport', id: district.id } }, tx);
   }
 }
 

@@ -7,7 +7,9 @@ import { resetDatabase } from '../setup/db';
 import { createActor, createOrg, createPublishedCredential } from '../factories';
 import { importBulkEnrol, previewBulkEnrol } from '@/lib/people/mutations';
 import { notAskedResult } from '@/lib/people/enrol-words';
-import { decideDistrictRequest, listDistrictRequests } from '@/lib/district/requests';
+import { decideDistrictRequest, decideDistrictRequests, listDistrictRequests } from '@/lib/district/requests';
+import { runDueJobs } from '@/lib/jobs/queue';
+import { jobHandlers } from '@/lib/jobs/handlers';
 import { listDistrictTeachers } from '@/lib/district/queries';
 
 beforeEach(resetDatabase);
@@ -122,6 +124,16 @@ describe('bulk enrolment asks districts instead of placing people', () => {
     const again = await importBulkEnrol({ actor: w.admin, issuerId: w.issuer.id, target: `mc:${w.mc.id}`, csv });
     expect(again).toMatchObject({ created: 0, requested: 0 });
     expect(await db.notification.count({ where: { kind: 'district.join_request' } })).toBe(1);
+
+    // The import's notice stays while any of its requests waits, and goes with the district's last
+    // one to decide, its email too if not sent yet.
+    const rest = await db.user.findMany({ where: { email: { in: ['bo@school.org', 'cy@school.org'] } }, select: { id: true } });
+    await decideDistrictRequests({ actor: w.riverLeader, districtId: w.river.id, userIds: [rest[0].id], decision: 'decline' });
+    expect(await db.notification.count({ where: { userId: w.riverLeader.id, kind: 'district.join_request' } })).toBe(1);
+    await decideDistrictRequests({ actor: w.riverLeader, districtId: w.river.id, userIds: [rest[1].id], decision: 'decline' });
+    expect(await db.notification.count({ where: { userId: w.riverLeader.id, kind: 'district.join_request' } })).toBe(0);
+    while (await runDueJobs(jobHandlers, 50));
+    expect(await db.emailMessage.count({ where: { subject: { contains: 'ask to join River Bend' } } })).toBe(0);
   });
 
   it('a file with a bad row asks no district and tells no leader', async () => {
