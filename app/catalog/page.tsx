@@ -62,7 +62,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <div>
       <PageHeader
         title="Catalogue"
-        description="Courses, badge tracks and micro-credentials you can earn by showing your practice. Free to browse; create an account to enrol."
+        description={`Courses, badge tracks and micro-credentials you can earn by showing your practice. ${actor ? 'Enrol in any of them from its page.' : 'Free to browse; create an account to enrol.'}`}
       />
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr] lg:gap-8">
         <form method="get" action="/catalog" role="search" aria-label="Search the catalogue" className="space-y-4 lg:self-start">

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { listNotifications, newestNotificationAt } from '@/lib/notifications/queries';
-import { describeNotificationTime } from '@/lib/notifications/format';
+import { describeNotificationTime, noticeBodyParts } from '@/lib/notifications/format';
+import { env } from '@/lib/env';
 import { safeCallbackUrl } from '@/lib/auth/schemas';
 import { markAllReadAction, openNotificationAction } from './actions';
 import { Alert, EmptyState, PageHeader, Pill } from '@/components/ui/card';
@@ -12,6 +13,7 @@ export const metadata = { title: 'Notifications' };
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string; marked?: string }> }) {
   const actor = await requireUser('/notifications');
+  const appUrl = env().APP_URL;
   const { cursor, marked } = await searchParams;
   const at = cursor && /^[a-z0-9]{1,40}$/i.test(cursor) ? cursor : undefined;
   // On a later page the newest are on the pages before it: read the newest's timestamp first, so a
@@ -74,7 +76,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   )}
                 </div>
                 {/* A body's paragraphs are kept apart, as in its email. */}
-                {n.body ? <p className="whitespace-pre-line text-sm text-slate-800">{n.body}</p> : null}
+                {n.body ? (
+                  <p className="whitespace-pre-line text-sm text-slate-800">
+                    {noticeBodyParts(n.body, appUrl).map((part, i) => (part.href ? <Link key={i} href={part.href}>{part.text}</Link> : part.text))}
+                  </p>
+                ) : null}
                 <p className="text-xs text-slate-600">
                   <time dateTime={n.createdAt.toISOString()}>{describeNotificationTime(n.createdAt, shownAt, actor.timeZone)}</time>
                 </p>

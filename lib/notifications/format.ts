@@ -28,3 +28,35 @@ export function describeNotificationTime(at: Date, now: Date, timeZone?: string 
   const when = formatDateTime(at, timeZone);
   return relative ? `${relative} · ${when}` : when;
 }
+
+/** A piece of a notice's body: plain text, or a link the app can follow. */
+export type BodyPart = { text: string; href?: string };
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+
+/**
+ * A notice's body in pieces, with the app's own addresses in it (written for its email, e.g. the
+ * feedback page's) as links to their path: on the notifications page the full address of the server
+ * is noise, and plain text could not be followed. Addresses elsewhere stay text: a notice never
+ * links out of the app.
+ */
+export function noticeBodyParts(body: string, appUrl: string): BodyPart[] {
+  const origin = new URL(appUrl).origin;
+  const parts: BodyPart[] = [];
+  let at = 0;
+  for (const m of body.matchAll(URL_IN_TEXT)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(m[0]);
+    } catch {
+      url = null;
+    }
+    if (!url || url.origin !== origin) continue;
+    if (m.index > at) parts.push({ text: body.slice(at, m.index) });
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    parts.push({ text: path, href: path });
+    at = m.index + m[0].length;
+  }
+  if (at < body.length) parts.push({ text: body.slice(at) });
+  return parts;
+}

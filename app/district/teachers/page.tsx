@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { plural } from '@/lib/plural';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/session';
@@ -87,7 +88,7 @@ export default async function DistrictTeachersPage({ searchParams }: { searchPar
                         <span className="hidden text-xs font-semibold text-brand-700 underline group-open:inline">Hide details<span className="sr-only"> for {t.name}</span></span>
                       </span>
                       <span className="text-sm text-slate-800">
-                        {t._count.enrollments} enrolled · {t._count.submissions} in progress · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours in all (see Reports for a period)
+                        {t._count.enrollments} enrolled · {plural(t._count.submissions, 'application')} under way · {t._count.awards} {t._count.awards === 1 ? 'badge' : 'badges'} · {t.pdHours} PD hours in all (see Reports for a period)
                       </span>
                     </summary>
                     <div className="mt-3 grid gap-4 md:grid-cols-3">

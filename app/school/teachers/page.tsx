@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { plural } from '@/lib/plural';
 import { requireRole } from '@/lib/auth/session';
 import { schoolForPage, schoolParam } from '@/lib/school/page-school';
 import { SchoolTeachersQuery } from '@/lib/school/schemas';
@@ -47,7 +48,7 @@ export default async function SchoolTeachersPage({ searchParams }: { searchParam
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="text-base font-semibold"><Link href={`/district/teachers/${t.id}`}>{t.name}</Link> <span className="text-sm font-normal text-slate-700">{t.email}</span></h3>
                   <p className="text-sm text-slate-800">
-                    {t.counts.inProgress} in progress · {t.recent.earned} earned in {year} · {hours(t.recent.pdHours)} PD hours in {year}
+                    {plural(t.counts.inProgress, 'application')} under way · {t.recent.earned} earned in {year} · {hours(t.recent.pdHours)} PD hours in {year}
                   </p>
                 </div>
                 <details className="group mt-2">
