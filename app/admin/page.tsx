@@ -65,6 +65,18 @@ export default async function AdminHomePage() {
                   home.pendingReview
                 )}
               </dd>
+              {/* The applications list shows one issuer at a time: each issuer's share links to its own. */}
+              {home.issuers.length > 1 && home.pendingReview > 0 ? (
+                <dd className="text-sm text-slate-700">
+                  <ul>
+                    {home.issuers.filter((i) => i.waitingForReview > 0).map((i) => (
+                      <li key={i.id}>
+                        <Link href={`/admin/submissions?${new URLSearchParams({ issuer: i.id, status: 'undecided' })}`}>{i.name}: {i.waitingForReview}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              ) : null}
             </div>
             <div>
               <dt className="text-slate-700">Needs adjudication</dt>

@@ -39,14 +39,16 @@ export async function resolveIssuerScope(actor: Actor, requested?: string) {
 }
 
 /**
- * Undecided work of these issuers: every attempt waiting for a decision, those waiting for
+ * Undecided work of these issuers: every attempt waiting for a decision (also per issuer, for an
+ * admin of several: the applications list shows one issuer at a time), those waiting for
  * adjudication, and those past their decision date (Attempt.dueAt, the date teachers are shown as
  * "Decision expected by"). One pass over the undecided attempts, joined to their credential's issuer.
  */
-async function countReviewAttention(issuerIds: string[], now: Date): Promise<{ waiting: number; needsAdjudication: number; pastDecisionDate: number }> {
-  if (!issuerIds.length) return { waiting: 0, needsAdjudication: 0, pastDecisionDate: 0 };
-  const [row] = await db.$queryRaw<{ waiting: number; needsAdjudication: number; pastDecisionDate: number }[]>`
-    SELECT count(*)::int AS "waiting",
+async function countReviewAttention(issuerIds: string[], now: Date): Promise<{ waiting: number; waitingByIssuer: Map<string, number>; needsAdjudication: number; pastDecisionDate: number }> {
+  if (!issuerIds.length) return { waiting: 0, waitingByIssuer: new Map(), needsAdjudication: 0, pastDecisionDate: 0 };
+  const rows = await db.$queryRaw<{ issuerId: string; waiting: number; needsAdjudication: number; pastDecisionDate: number }[]>`
+    SELECT m."issuerId",
+           count(*)::int AS "waiting",
            count(*) FILTER (WHERE a."needsAdjudication")::int AS "needsAdjudication",
            count(*) FILTER (WHERE a."dueAt" < ${now})::int AS "pastDecisionDate"
     FROM "Attempt" a
@@ -55,8 +57,10 @@ async function countReviewAttention(issuerIds: string[], now: Date): Promise<{ w
     WHERE a."status" = 'SUBMITTED'::"AttemptStatus" AND m."issuerId" = ANY(${issuerIds}::text[])
       -- Implied by an undecided attempt; lets the planner start from the issuer's open submissions
       -- (the index on microCredentialId, status) rather than every submission it ever had.
-      AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")`;
-  return row ?? { waiting: 0, needsAdjudication: 0, pastDecisionDate: 0 };
+      AND s."status" IN ('SUBMITTED'::"SubmissionStatus", 'IN_REVIEW'::"SubmissionStatus")
+    GROUP BY m."issuerId"`;
+  const sum = (k: 'waiting' | 'needsAdjudication' | 'pastDecisionDate') => rows.reduce((n, r) => n + r[k], 0);
+  return { waiting: sum('waiting'), waitingByIssuer: new Map(rows.map((r) => [r.issuerId, r.waiting])), needsAdjudication: sum('needsAdjudication'), pastDecisionDate: sum('pastDecisionDate') };
 }
 
 export async function getAdminHome(actor: Actor, now: Date = new Date()) {
@@ -78,6 +82,7 @@ export async function getAdminHome(actor: Actor, now: Date = new Date()) {
       tracks: tracks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
       stacks: stacks.find((t) => t.issuerId === i.id)?._count._all ?? 0,
       members: members.get(i.id) ?? 0,
+      waitingForReview: attention.waitingByIssuer.get(i.id) ?? 0,
     })),
     pendingReview: attention.waiting,
     needsAdjudication: attention.needsAdjudication,

@@ -110,3 +110,22 @@ describe('the admin home’s figures of work to act on', () => {
     expect(cal.questions.html).not.toContain('href=');
   });
 });
+
+describe('waiting for review, for an admin of several issuers', () => {
+  it('gives each issuer’s share with a link to its own applications list (which shows one issuer at a time)', async () => {
+    const { makeReviewWorld } = await import('../factories/review-world');
+    const one = await makeReviewWorld({ name: 'First Issuer' });
+    const two = await makeReviewWorld({ name: 'Second Issuer' });
+    const three = await makeReviewWorld({ name: 'Third Issuer' });
+    const admin = await createActor({ roles: [one, two, three].map((w) => ({ role: 'ISSUER_ADMIN' as const, organizationId: w.issuer.id })) });
+    await submitTextAttempt(one, await createActor());
+    await submitTextAttempt(one, await createActor());
+    await submitTextAttempt(two, await createActor());
+    session.actor = admin;
+    const html = renderToStaticMarkup(await AdminHomePage());
+    expect(html).toContain(`href="/admin/submissions?issuer=${one.issuer.id}&amp;status=undecided">${one.issuer.name}: 2</a>`);
+    expect(html).toContain(`href="/admin/submissions?issuer=${two.issuer.id}&amp;status=undecided">${two.issuer.name}: 1</a>`);
+    // An issuer with nothing waiting is not listed.
+    expect(html).not.toContain(`issuer=${three.issuer.id}&amp;status=undecided`);
+  });
+});
