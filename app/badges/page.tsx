@@ -35,6 +35,14 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
   ]);
   // The transcript prints other professional learning too, so it is worth opening with either.
   const transcript = awards.total > 0 || Boolean(otherLearning?.entries);
+  // After the badges (whose cards say whether each is on it), or alone once public with none yet.
+  const portfolioPreview = portfolio && (awards.total || portfolio.isPublic) ? (
+    <section aria-labelledby="portfolio-preview-heading" className="my-6 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="portfolio-preview-heading" className="text-lg font-semibold">What visitors see on your portfolio</h2>
+      <PortfolioPreview preview={portfolio} settingsHref="/account#portfolio" />
+      {awards.total ? <p className="mt-1 text-sm text-slate-700">Each badge above says whether it is on your portfolio, with a button to hide it or show it again.</p> : null}
+    </section>
+  ) : null;
   return (
     <div>
       <PageHeader
@@ -60,46 +68,42 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
           Need a PDF of your badges? Open your <Link href="/badges/transcript">PD transcript</Link> and print it or save it as a PDF. The JSON file is for another badge site to import: it is not pictures or a document to print.
         </p>
       ) : null}
-      {portfolio && (awards.total || portfolio.isPublic) ? (
-        <section aria-labelledby="portfolio-preview-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="portfolio-preview-heading" className="text-lg font-semibold">What visitors see on your portfolio</h2>
-          <PortfolioPreview preview={portfolio} settingsHref="/account#portfolio" />
-          {awards.total ? <p className="mt-1 text-sm text-slate-700">Each badge below says whether it is on your portfolio, with a button to hide it or show it again.</p> : null}
-        </section>
-      ) : null}
-      {awards.total && record ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
-      {awards.total && otherLearning ? <OtherLearningSummary totals={otherLearning} /> : null}
       {awards.total ? (
-        <section aria-labelledby="badges-heading">
-          <h2 id="badges-heading" className="text-xl font-semibold">Your badges</h2>
-          <p className="mb-3 text-sm text-slate-700">
-            {awards.total === 1 ? '1 badge' : `${awards.total.toLocaleString('en-GB')} badges`}, newest first{awards.continued ? ' (continued)' : ''}.
-          </p>
-          {awards.items.length ? (
-            <AwardGrid
-              awards={awards.items}
-              controls={(a) => {
-                const status = badgePortfolioStatus(a, { isPublic: Boolean(portfolio?.isPublic) });
-                return (
-                  <>
-                    {status.control ? (
-                      <BadgePortfolioForm action={setBadgeOnPortfolioAction} awardId={a.id} title={a.title} hidden={a.hiddenFromPortfolio} status={status.text} />
-                    ) : (
-                      <p className="mt-3 border-t border-slate-200 pt-2 text-sm text-slate-800">{status.text}</p>
-                    )}
-                    {/* A micro-credential's badge (not a stack's, not a revoked one): the way to tell its issuer how it went (ADR 027). */}
-                    {a.microCredential?.slug && !a.revokedAt ? (
-                      <p className="mt-2 text-sm">
-                        <Link href={feedbackPath(a.microCredential.slug)}>Tell the issuer how it went<span className="sr-only">: {a.title}</span></Link>
-                      </p>
-                    ) : null}
-                  </>
-                );
-              }}
-            />
-          ) : <p>There are no more badges after the previous page.</p>}
-          <Pagination basePath="/badges" params={{}} nextCursor={awards.nextCursor} hasPrevious={awards.continued} />
-        </section>
+        <>
+          <section aria-labelledby="badges-heading">
+            <h2 id="badges-heading" className="text-xl font-semibold">Your badges</h2>
+            <p className="mb-3 text-sm text-slate-700">
+              {awards.total === 1 ? '1 badge' : `${awards.total.toLocaleString('en-GB')} badges`}, newest first{awards.continued ? ' (continued)' : ''}.
+            </p>
+            {awards.items.length ? (
+              <AwardGrid
+                awards={awards.items}
+                controls={(a) => {
+                  const status = badgePortfolioStatus(a, { isPublic: Boolean(portfolio?.isPublic) });
+                  return (
+                    <>
+                      {status.control ? (
+                        <BadgePortfolioForm action={setBadgeOnPortfolioAction} awardId={a.id} title={a.title} hidden={a.hiddenFromPortfolio} status={status.text} />
+                      ) : (
+                        <p className="mt-3 border-t border-slate-200 pt-2 text-sm text-slate-800">{status.text}</p>
+                      )}
+                      {/* A micro-credential's badge (not a stack's, not a revoked one): the way to tell its issuer how it went (ADR 027). */}
+                      {a.microCredential?.slug && !a.revokedAt ? (
+                        <p className="mt-2 text-sm">
+                          <Link href={feedbackPath(a.microCredential.slug)}>Tell the issuer how it went<span className="sr-only">: {a.title}</span></Link>
+                        </p>
+                      ) : null}
+                    </>
+                  );
+                }}
+              />
+            ) : <p>There are no more badges after the previous page.</p>}
+            <Pagination basePath="/badges" params={{}} nextCursor={awards.nextCursor} hasPrevious={awards.continued} />
+          </section>
+          {portfolioPreview}
+          {record ? <RecordPanel record={record} renewAction={startRenewalAction} /> : null}
+          {otherLearning ? <OtherLearningSummary totals={otherLearning} /> : null}
+        </>
       ) : (
         <>
           <EmptyState title="No badges yet" action={<ButtonLink href="/catalog">Find a micro-credential</ButtonLink>}>When a reviewer awards your evidence, your verifiable badge appears here.</EmptyState>
@@ -112,6 +116,7 @@ export default async function BadgesPage({ searchParams }: { searchParams: Promi
             </section>
           ) : null}
           {otherLearning ? <div className="mt-6"><OtherLearningSummary totals={otherLearning} /></div> : null}
+          {portfolioPreview}
         </>
       )}
       <StacksInProgress stacks={stacks} />
