@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/card';
 import { MarkdownField } from '@/components/admin/markdown-field';
 import { BadgeImageField } from '@/components/admin/badge-image-field';
 import { localDraftKey } from '@/components/ui/local-draft';
+import { useLeaveGuard } from '@/components/ui/use-leave-guard';
 import {
   addLevel, emptyAlignment, emptyCriterion, emptyPart, emptyResource, ensureItemIds, errorSummary, errorsFor, formToDefInput, issuesHeading, moveItem, movedIndex, movePart, noticeFocusClass, publishLabel, publishStep, reindexErrors, removedIndex, removeLevel, removePart,
   retiredNotice, RETIRE_CONFIRM, withTitle, type CredentialForm, type CredentialStatus, type CriterionForm, type ErrorSummaryItem, type NoticeTone, type PartForm, type ResourceForm, type AlignmentForm,
@@ -68,6 +69,22 @@ function initialNotice(arrived: Props['arrived'], hasGaps: boolean, latestIsDraf
 }
 /** The copy found in this browser when the page opened; `stale`: typed on an older version than the form shows. */
 type Restorable = LocalDraft & { stale: boolean };
+
+/** Asked before a link takes the admin away from unsaved changes; the restore offer above the form is what brings the copy back. */
+const LEAVE_QUESTION = 'You have unsaved changes to this micro-credential. Leave without saving? A copy stays in this browser, and this page offers to restore it when you come back.';
+
+/**
+ * Text boxes in narrow places (the rubric's columns) grow with what is in them, so a descriptor is
+ * read whole instead of scrolled inside its box; `rows` still sizes them where a browser cannot.
+ */
+const growingTextarea = 'field-sizing-content';
+
+/**
+ * A field that cannot change, so it does not look like one that can: a grey box and softer text
+ * (slate-700 on slate-100 is 9.4:1), keeping the usual border and focus ring, as it can still be
+ * focused and copied.
+ */
+const readOnlyInputClass = inputClass.replace('bg-white', 'bg-slate-100').replace('text-slate-900', 'text-slate-700');
 
 const smallBtn = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-semibold text-slate-800 hover:bg-slate-100 disabled:opacity-50';
 
@@ -177,12 +194,10 @@ export function CredentialEditor(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, badgeKey, dirty, storageKey, base]);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  // Leaving with unsaved changes asks first, by a link in the app as by a reload. What was typed in
+  // the last moments (the copy waits for a pause in typing) is written at once, so the page can
+  // offer it back on return as the question says.
+  useLeaveGuard(dirty, LEAVE_QUESTION, () => keepCopy(current.current, base));
 
   const update = (fn: (f: CredentialForm) => CredentialForm) => {
     setForm((f) => fn(f));
@@ -526,6 +541,7 @@ export function CredentialEditor(props: Props) {
           value={form.slug}
           onChange={(e) => set('slug', e.target.value)}
           readOnly={props.slugLocked}
+          className={props.slugLocked ? readOnlyInputClass : inputClass}
           hint={
             props.slugLocked ? (
               <>The page is /micro-credentials/<strong>{form.slug}</strong>. It cannot change now that it is published: issued badges link to it.</>
@@ -536,7 +552,7 @@ export function CredentialEditor(props: Props) {
           errors={err('slug')}
           required
         />
-        <TextArea label="Summary" name="summary" rows={2} value={form.summary} onChange={(e) => set('summary', e.target.value)} hint="One or two sentences for the catalogue card." errors={err('summary')} required />
+        <TextArea label="Summary" name="summary" rows={2} className={`${inputClass} ${growingTextarea} min-h-20`} value={form.summary} onChange={(e) => set('summary', e.target.value)} hint="One or two sentences for the catalogue card." errors={err('summary')} required />
         <MarkdownField label="Competency" name="competency" value={form.competency} onChange={(v) => set('competency', v)} rows={3} hint="What the educator can do once they earn it." errors={err('competency')} required />
         <MarkdownField label="Key method" name="keyMethod" value={form.keyMethod} onChange={(v) => set('keyMethod', v)} errors={err('keyMethod')} required />
         <MarkdownField label="Method components (optional)" name="methodComponents" value={form.methodComponents} onChange={(v) => set('methodComponents', v)} errors={err('methodComponents')} />
@@ -702,9 +718,11 @@ export function CredentialEditor(props: Props) {
           {/*
             Below md the grid is stacked (CSS only, same fields in the same order): the level names,
             then each criterion with its descriptions one under another, each labelled by its level,
-            instead of a 48rem table scrolled sideways on a phone.
+            instead of a 48rem table scrolled sideways on a phone. The level columns share the width
+            equally (fixed layout): the descriptor boxes grow with their text, and would otherwise
+            widen the column with the longest one and squeeze the others.
           */}
-          <table className="w-full border-collapse text-sm max-md:block md:min-w-[48rem]">
+          <table className="w-full border-collapse text-sm max-md:block md:min-w-[48rem] md:table-fixed">
             <caption className="sr-only">Rubric builder</caption>
             <thead className="max-md:mb-4 max-md:block">
               <tr className="max-md:block">
@@ -741,7 +759,7 @@ export function CredentialEditor(props: Props) {
                       <input id={`rubric.criteria.${i}.title`} value={c.title} onChange={(e) => patch({ title: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.title`), `rubric.criteria.${i}.title-error`)} />
                       <FieldError id={`rubric.criteria.${i}.title-error`} errors={err(`rubric.criteria.${i}.title`)} />
                       <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.description`}>Description (optional)</label>
-                      <textarea id={`rubric.criteria.${i}.description`} rows={2} value={c.description} onChange={(e) => patch({ description: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.description`), `rubric.criteria.${i}.description-error`)} />
+                      <textarea id={`rubric.criteria.${i}.description`} rows={2} value={c.description} onChange={(e) => patch({ description: e.target.value })} className={`${inputClass} ${growingTextarea} mt-0 min-h-16`} {...invalid(err(`rubric.criteria.${i}.description`), `rubric.criteria.${i}.description-error`)} />
                       <FieldError id={`rubric.criteria.${i}.description-error`} errors={err(`rubric.criteria.${i}.description`)} />
                       <label className="mt-2 block text-xs font-semibold" htmlFor={`rubric.criteria.${i}.partIndex`}>Judges part (optional)</label>
                       <select id={`rubric.criteria.${i}.partIndex`} value={c.partIndex} onChange={(e) => patch({ partIndex: e.target.value })} className={`${inputClass} mt-0`} {...invalid(err(`rubric.criteria.${i}.partIndex`), `rubric.criteria.${i}.partIndex-error`)}>
@@ -798,7 +816,7 @@ export function CredentialEditor(props: Props) {
                           rows={4}
                           value={c.descriptors[rank] ?? ''}
                           onChange={(e) => patch({ descriptors: levels.map((_, k) => (k === rank ? e.target.value : c.descriptors[k] ?? '')) })}
-                          className={`${inputClass} mt-0`}
+                          className={`${inputClass} ${growingTextarea} mt-0 min-h-24`}
                           aria-invalid={err(`rubric.criteria.${i}.descriptors.${rank}`) ? true : undefined}
                           aria-describedby={
                             [

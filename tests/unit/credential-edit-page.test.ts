@@ -2,15 +2,20 @@
 // the server sends them, with the credential the query returns set by hand: one editor per
 // credential whatever its newest version (a first save of a published credential must not remount
 // it), and a credential in a track shows its level in words, with the way to the track page.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
-vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined, replace: () => undefined }), usePathname: () => '/', notFound: () => { throw new Error('not found'); } }));
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ refresh: () => undefined, replace: () => undefined }), usePathname: () => '/',
+  notFound: () => { throw new Error('not found'); }, redirect: (to: string) => { throw new Error(`redirect ${to}`); },
+}));
 vi.mock('@/app/admin/credentials/actions', () => ({
   publishCredentialAction: vi.fn(), republishCredentialAction: vi.fn(), retireCredentialAction: vi.fn(), saveCredentialAction: vi.fn(), deleteDraftCredentialAction: vi.fn(),
   confirmBadgeUploadAction: vi.fn(), requestBadgeUploadAction: vi.fn(),
 }));
+// The editor's guard against leaving unsaved changes, watched: what it asks, and what it keeps.
+vi.mock('@/components/ui/use-leave-guard', async (original) => ({ ...(await original<typeof import('@/components/ui/use-leave-guard')>()), useLeaveGuard: vi.fn() }));
 vi.mock('@/lib/auth/session', () => ({ requireRole: async () => ({ id: 'u1', timeZone: null }) }));
 vi.mock('@/lib/authoring/badge-image', () => ({ badgePreviewUrl: async () => null }));
 let loaded: unknown;
@@ -21,6 +26,8 @@ vi.mock('@/lib/authoring/queries', () => ({
 }));
 
 const { default: EditCredentialPage } = await import('@/app/admin/credentials/[id]/edit/page');
+const { default: CredentialPage } = await import('@/app/admin/credentials/[id]/page');
+const { useLeaveGuard } = await import('@/components/ui/use-leave-guard');
 const { CredentialEditor } = await import('@/components/admin/credential-editor');
 const { emptyForm, formToDefInput } = await import('@/components/admin/credential-form-state');
 const { MicroCredentialDraft } = await import('@/lib/authoring/schemas');
@@ -112,5 +119,93 @@ describe('the level of a credential in a track', () => {
     };
     const html = renderToStaticMarkup(createElement(CredentialEditor, props));
     expect(html).toMatch(/<a href="#level"[^>]*>Level: Set the level back to Level 2\.<\/a>/);
+  });
+});
+
+describe('the page header, on applications already started', () => {
+  const started = (id: string, n: number, status: string, submissions: number) => ({ ...version(id, n, status), _count: { submissions } });
+  const withVersions = (...versions: ReturnType<typeof started>[]) => {
+    const data = credential({ latest: versions[0] });
+    return { ...data, mc: { ...data.mc, versions } };
+  };
+
+  it('says in words which version one application stays on', async () => {
+    const html = renderToStaticMarkup(await page(withVersions(started('v1', 1, 'PUBLISHED', 1))));
+    expect(html).toContain('1 application stays on version 1, the version it was started on. Saving changes to a published version creates a new draft version.');
+  });
+
+  it('counts several on one version, and several versions, lowest first', async () => {
+    expect(renderToStaticMarkup(await page(withVersions(started('v1', 1, 'PUBLISHED', 3))))).toContain('3 applications stay on version 1, the version they were started on.');
+    const html = renderToStaticMarkup(await page(withVersions(started('v3', 3, 'DRAFT', 0), started('v2', 2, 'PUBLISHED', 1), started('v1', 1, 'PUBLISHED', 2))));
+    expect(html).toContain('3 applications stay on the versions they were started on: 2 on version 1 and 1 on version 2.');
+    expect(html).not.toContain('Submissions in progress');
+  });
+
+  it('says nothing of them when none has started', async () => {
+    expect(renderToStaticMarkup(await page(credential()))).not.toContain('stay on');
+  });
+});
+
+describe('fields that are fixed, and boxes that grow', () => {
+  const render = (slugLocked: boolean) =>
+    renderToStaticMarkup(createElement(CredentialEditor, {
+      issuers: [{ id: 'i1', name: 'Issuer' }], issuerId: 'i1', microCredentialId: 'mc1', initial: { ...emptyForm(), title: 'T', slug: 't', pdHours: '5' },
+      badgeImageKey: null, badgePreviewUrl: null, versionLabel: 'Version 1 — published', status: 'PUBLISHED' as const, latestIsDraft: false, savedAt: '2026-01-01T00:00:00.000Z', slugLocked,
+    }));
+  const slugField = (html: string) => html.match(/<input[^>]*id="slug"[^>]*>/)?.[0] ?? '';
+
+  it('shows a published credential’s web address as fixed: read-only, on grey, not like a field to type in', () => {
+    const locked = slugField(render(true));
+    expect(locked).toContain('readOnly=""');
+    expect(locked).toMatch(/class="[^"]*\bbg-slate-100\b/);
+    expect(locked).not.toMatch(/class="[^"]*\bbg-white\b/);
+    const open = slugField(render(false));
+    expect(open).not.toContain('readOnly');
+    expect(open).toMatch(/class="[^"]*\bbg-white\b/);
+  });
+
+  it('grows the rubric’s descriptor and description boxes, and the summary, with what is written in them', () => {
+    const html = render(false);
+    const boxes = [...html.matchAll(/<textarea[^>]*id="(rubric\.criteria\.0\.(?:descriptors\.\d|description)|summary)"[^>]*>/g)];
+    expect(boxes.map((m) => m[1])).toEqual(expect.arrayContaining(['summary', 'rubric.criteria.0.description', 'rubric.criteria.0.descriptors.0', 'rubric.criteria.0.descriptors.3']));
+    for (const [box] of boxes) expect(box).toMatch(/class="[^"]*\bfield-sizing-content\b[^"]*\bmin-h-\d+/);
+    // Growing boxes would widen the column with the longest descriptor and squeeze the others: the levels share the width equally.
+    expect(html).toMatch(/<table class="[^"]*\bmd:table-fixed\b/);
+  });
+});
+
+describe('a credential’s own address, without /edit', () => {
+  it('opens its editor', async () => {
+    await expect(CredentialPage({ params: Promise.resolve({ id: 'cmabc123def456ghi789jkl0' }) })).rejects.toThrow('redirect /admin/credentials/cmabc123def456ghi789jkl0/edit');
+  });
+
+  it('is not found for anything that cannot be an id', async () => {
+    for (const id of ['../settings', 'a b', 'x'.repeat(65), '', 'mc1\u0000']) {
+      await expect(CredentialPage({ params: Promise.resolve({ id }) }), JSON.stringify(id)).rejects.toThrow('not found');
+    }
+  });
+});
+
+describe('leaving the editor with unsaved changes', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks before leaving, saying the copy stays in this browser, and writes that copy at once when the admin leaves', () => {
+    const initial = { ...emptyForm(), title: 'Exit tickets', slug: 'exit-tickets', pdHours: '5' };
+    renderToStaticMarkup(createElement(CredentialEditor, {
+      issuers: [{ id: 'i1', name: 'Issuer' }], issuerId: 'i1', microCredentialId: 'mc1', initial,
+      badgeImageKey: null, badgePreviewUrl: null, versionLabel: 'Version 1 — draft; never published', status: 'DRAFT' as const, latestIsDraft: true,
+      savedAt: '2026-03-02T09:00:00.000Z', baseVersionId: 'v1',
+    }));
+    const [dirty, message, onLeave] = vi.mocked(useLeaveGuard).mock.calls.at(-1)!;
+    // Nothing typed yet: nothing to ask about.
+    expect(dirty).toBe(false);
+    expect(message).toBe('You have unsaved changes to this micro-credential. Leave without saving? A copy stays in this browser, and this page offers to restore it when you come back.');
+    // What was typed in the last moments is not left to the pause the copy waits for.
+    const stored = new Map<string, string>();
+    vi.stubGlobal('window', { localStorage: { setItem: (k: string, v: string) => stored.set(k, v), getItem: (k: string) => stored.get(k) ?? null } });
+    onLeave!();
+    const copy = JSON.parse(stored.get('microcred:credential-draft:mc1') ?? 'null');
+    expect(copy?.form.title).toBe('Exit tickets');
+    expect(copy?.base).toEqual({ versionId: 'v1', updatedAt: '2026-03-02T09:00:00.000Z' });
   });
 });

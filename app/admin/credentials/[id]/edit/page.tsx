@@ -13,6 +13,7 @@ import { ConfirmDisclosure } from '@/components/admin/confirm-disclosure';
 import { InlineActionForm } from '@/components/admin/inline-action-form';
 import { deleteDraftCredentialAction } from '@/app/admin/credentials/actions';
 import { defToForm, emptyForm } from '@/components/admin/credential-form-state';
+import { figure, listInWords } from '@/lib/plural';
 
 // Loaded once per request for the title and the page: both get the request's actor from getActor.
 const loadCredential = cache((actor: Actor, id: string) => getCredentialForEdit({ actor, microCredentialId: id }));
@@ -22,6 +23,22 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const actor = await getActor();
   const data = actor ? await loadCredential(actor, (await params).id).catch(() => null) : null;
   return { title: data ? `Edit micro-credential: ${data.def?.title ?? data.mc.slug}` : 'Edit micro-credential' };
+}
+
+/** "3 applications": a count of teachers' applications, as the app's sentences write figures. */
+const applications = (n: number) => `${figure(n)} ${n === 1 ? 'application' : 'applications'}`;
+
+/**
+ * Which versions teachers' applications stay on, in words: "1 application stays on version 1, the
+ * version it was started on." or "3 applications stay on the versions they were started on: 2 on
+ * version 1 and 1 on version 2." Every application counts, earned ones too: each keeps its version.
+ */
+function versionsKeptText(versions: { version: number; _count: { submissions: number } }[]): string {
+  const total = versions.reduce((sum, v) => sum + v._count.submissions, 0);
+  const one = total === 1;
+  if (versions.length === 1) return `${applications(total)} ${one ? 'stays' : 'stay'} on version ${versions[0].version}, the version ${one ? 'it was' : 'they were'} started on.`;
+  const each = [...versions].sort((a, b) => a.version - b.version).map((v) => `${figure(v._count.submissions)} on version ${v.version}`);
+  return `${applications(total)} stay on the versions they were started on: ${listInWords(each)}.`;
 }
 
 export default async function EditCredentialPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<{ saved?: string; published?: string }> }) {
@@ -84,7 +101,7 @@ export default async function EditCredentialPage({ params, searchParams }: { par
       />
       {inFlight.length ? (
         <p className="mb-4 text-sm text-slate-700">
-          Submissions in progress keep the version they started on ({inFlight.map((v) => `version ${v.version}: ${v._count.submissions}`).join('; ')}). Saving changes to a published version creates a new draft version.
+          {versionsKeptText(inFlight)} Saving changes to a published version creates a new draft version.
         </p>
       ) : null}
       {/*
