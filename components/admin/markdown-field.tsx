@@ -2,7 +2,7 @@
 
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { renderMarkdown } from '@/lib/markdown';
-import { inputClass } from '@/components/ui/field';
+import { FieldError, inputClass } from '@/components/ui/field';
 
 const TABS = ['write', 'preview'] as const;
 type Tab = (typeof TABS)[number];
@@ -76,7 +76,8 @@ export function MarkdownField({
           rows={rows}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          className={inputClass}
+          // Grows with its text (rows is the start, and the size where field-sizing is not supported), up to a scroll.
+          className={`${inputClass} field-sizing-content min-h-20 max-h-[36rem]`}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy}
         />
@@ -84,11 +85,7 @@ export function MarkdownField({
       <div id={`${uid}-preview-panel`} role="tabpanel" aria-labelledby={`${uid}-preview`} hidden={tab !== 'preview'} tabIndex={0} className="mt-1 min-h-24 rounded-md border border-slate-300 bg-slate-50 px-3 py-2">
         {value.trim() ? <div className="prose-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(value) }} /> : <p className="text-sm text-slate-600">Nothing to preview yet.</p>}
       </div>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={`${name}-error`} errors={errors} />
     </div>
   );
 }
