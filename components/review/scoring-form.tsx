@@ -72,6 +72,35 @@ function saveStateOf(status: AutosaveStatus): SaveState {
   return status;
 }
 
+/**
+ * The bar holding Submit and the save status: sticky at the bottom of the window, above the claim
+ * bar (its height is --claim-bar-height while it shows: components/review/claim-timer.tsx). While the
+ * bar is on the page, the page keeps both bars' height clear below a focused field (scroll padding
+ * on the root, from this bar's height measured into --scoring-bar-height; 5rem until it is
+ * measured, or without script), so Tab never leaves the field being worked in hidden under them
+ * (WCAG 2.4.11). Scroll padding rather than a scroll margin on the fields: Chromium ignores a
+ * field's scroll margin when focus scrolls it into view.
+ */
+export const SAVE_BAR_CLASS =
+  'sticky bottom-[var(--claim-bar-height,0px)] z-10 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-t-md border-x border-t-2 px-3 py-2 sm:px-4 sm:py-3 shadow-[0_-4px_12px_rgb(15_23_42/0.12)] [html:has(&)]:scroll-pb-[calc(var(--claim-bar-height,0px)+var(--scoring-bar-height,5rem)+0.75rem)]';
+
+/** The bar's colours: a save that failed, or waits for the connection, shows as plainly as one that worked. */
+export function saveBarTone(save: SaveState): string {
+  if (save.kind === 'error') return 'border-red-400 bg-red-50';
+  if (save.kind === 'local') return 'border-amber-400 bg-amber-50';
+  return 'border-slate-300 bg-white';
+}
+
+/**
+ * A feedback or comment box reached with focus while partly under the bars is brought up clear of
+ * them, all of it as far as the window allows: Chromium scrolls only to a field wholly out of view,
+ * so Tab could leave the lines being typed under the bar. Only the boxes: a radio moved away from
+ * the pointer between press and release would lose the click.
+ */
+function revealWholeBox(e: React.FocusEvent<HTMLFormElement>) {
+  if (e.target instanceof HTMLTextAreaElement) e.target.scrollIntoView({ block: 'nearest' });
+}
+
 /** What a change of the draft's save status says to screen readers. */
 export function scoringSaveEvent(save: SaveState): SaveEvent {
   if (save.kind === 'saved') return { kind: 'saved' };
@@ -158,6 +187,7 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
   const draftRef = useRef(draft);
   const stopped = useRef(false);
   const errorRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   const rankOf = useMemo(() => new Map(levels.map((l) => [l.id, l.rank])), [levels]);
   const passing = levels.find((l) => l.rank === rule.levelRank);
@@ -297,6 +327,21 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
   useEffect(() => {
     if (submitted) doneRef.current?.focus();
   }, [submitted]);
+  // The save bar's height, for the room the page keeps under a focused field (SAVE_BAR_CLASS); it
+  // grows when a long status wraps. Gone with the bar once the scores are submitted.
+  useEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--scoring-bar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(bar);
+    return () => {
+      observer?.disconnect();
+      root.style.removeProperty('--scoring-bar-height');
+    };
+  }, [submitted]);
   // After the summary is on the page, not from the submit handler: the result is set inside a
   // transition, so on the first failure the summary did not exist yet when focus was asked for.
   // Keyed on the result object, so every failed submit (even with the same errors) takes focus there.
@@ -347,7 +392,7 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
 
   const errorList = Object.entries(fieldErrors);
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-describedby="rubric-help" className="space-y-5">
+    <form method="post" onSubmit={onSubmit} onFocus={revealWholeBox} noValidate aria-describedby="rubric-help" className="space-y-5">
       <p id="rubric-help" className="text-sm text-slate-700">
         {rule.kind === 'ALL_AT_LEAST'
           ? `Every criterion must reach “${passing?.label}” or higher to earn the credential.`
@@ -545,17 +590,20 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
         ) : null}
       </div>
 
-      <div className="flex flex-wrap items-center gap-3">
+      {/* Stuck to the bottom of the window while the rubric is on screen (just above the claim bar when
+          that shows), so each save, and a failed one, is seen beside the fields being scored rather
+          than only at the end of a long page. See SAVE_BAR_CLASS for the room kept under a focused field. */}
+      <div ref={barRef} data-scoring-bar="" className={`${SAVE_BAR_CLASS} ${saveBarTone(save)}`}>
         <button type="submit" disabled={pending} className="min-h-10 rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {submitLabel(kind, pending, complete, wouldPass)}
         </button>
         {/* Not a live region: it changes after every pause. The region beside it says problems, and "saved" once a minute at most. */}
-        <span className="text-sm text-slate-700">
+        <span className="min-w-0 flex-1 basis-36 text-sm text-slate-700">
           {save.kind === 'saving' ? 'Saving draft…' : null}
           {/* In the reviewer's zone, as every other time on the page (the browser's may differ). */}
           {save.kind === 'saved' ? `Draft saved at ${formatTime(save.at, timeZone)}` : null}
-          {save.kind === 'local' ? LOCAL_TEXT : null}
-          {save.kind === 'error' ? <span className="font-medium text-red-700">{save.message}</span> : null}
+          {save.kind === 'local' ? <span className="font-medium text-amber-900">{LOCAL_TEXT}</span> : null}
+          {save.kind === 'error' ? <span className="font-medium text-red-800">{save.message}</span> : null}
         </span>
         <span role="status" aria-live="polite" className="sr-only">
           {announcement}

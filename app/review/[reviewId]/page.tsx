@@ -4,7 +4,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getReviewWorkspace } from '@/lib/review/queries';
 import { claimEndText, getClaimEnd } from '@/lib/review/claims';
 import { passingRuleOf } from '@/lib/review/rubric';
-import { Alert, Card, Pill } from '@/components/ui/card';
+import { Alert, Card } from '@/components/ui/card';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { EvidencePanel } from '@/components/review/evidence-panel';
 import { ScoringForm } from '@/components/review/scoring-form';
@@ -56,11 +56,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       <p className="text-sm">
         <Link href="/review">← Review queue</Link>
       </p>
-      <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold sm:text-3xl">{version.title}</h1>
-        <Pill tone={review.kind === 'ADJUDICATION' || review.kind === 'SECOND_LOOK' ? 'purple' : review.kind === 'SECOND' ? 'info' : 'neutral'}>{kindLabel[review.kind]}</Pill>
-      </div>
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{version.title}</h1>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-800">
+        {/* Said only when it changes the work: a first review is the ordinary case. Plain text, not a pill that looks like a button. */}
+        {review.kind === 'PRIMARY' ? null : (
+          <div>
+            <dt className="inline font-semibold">Review type: </dt>
+            <dd className="inline">{kindLabel[review.kind]}</dd>
+          </div>
+        )}
         <div>
           <dt className="inline font-semibold">Teacher: </dt>
           {/* Under blind review the teacher is never shown, claim or no claim. */}

@@ -3,7 +3,7 @@ import { requireRole } from '@/lib/auth/session';
 import { listMyReviewHistory } from '@/lib/review/history';
 import { attemptOutcomeLabel, decisionLabel, doubleScoringText, reviewKindLabel, secondLookText } from '@/lib/review/history-words';
 import { HistoryFilterInput } from '@/lib/review/schemas';
-import { EmptyState, PageHeader, Pill } from '@/components/ui/card';
+import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { ButtonLink } from '@/components/ui/button';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -49,7 +49,8 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
                     <span className="block text-xs font-normal text-slate-700">
                       {i.issuerName} · attempt {i.attemptNumber}{i.renewal ? ' · renewal' : ''}
                     </span>
-                    <Pill tone={i.kind === 'ADJUDICATION' || i.kind === 'SECOND_LOOK' ? 'purple' : i.kind === 'SECOND' ? 'info' : 'neutral'}>{reviewKindLabel[i.kind]}</Pill>
+                    {/* Named only when it is not the ordinary first review; plain text, not a pill that looks like a button. */}
+                    {i.kind === 'PRIMARY' ? null : <span className="block text-xs font-semibold text-slate-800">{reviewKindLabel[i.kind]}</span>}
                   </th>
                   <td className="border-b border-slate-200 p-2 align-top">
                     {i.teacher ? `${i.teacher.name}${i.teacher.schoolName ? `, ${i.teacher.schoolName}` : ''}` : <span className="text-slate-700">Hidden (blind review)</span>}
