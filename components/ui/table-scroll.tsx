@@ -9,7 +9,9 @@ const BOXED = 'rounded-lg border border-slate-200 bg-white';
  * (WCAG 2.1.1), and a screen reader says what it holds. The focus ring is the site-wide
  * `:focus-visible` outline (app/globals.css).
  *
- * Keep the table its direct child: the edge shadows in app/globals.css select
+ * A shadow at the left or right edge says there is more of the table that way, and shows only
+ * then: none when the table fits. It is CSS alone (app/globals.css), so this stays a Server
+ * Component with no script; keep the table its direct child, as that CSS selects
  * `.overflow-x-auto:has(> table)`. `className` replaces the boxed look (pass '' for none).
  */
 export function TableScroll({ label, className = BOXED, children }: { label: string; className?: string; children: ReactNode }) {

@@ -1,5 +1,6 @@
 // TableScroll (components/ui/table-scroll.tsx), the box every wide staff table scrolls sideways in:
-// a keyboard user can Tab to it and scroll with the arrow keys, and a screen reader names it.
+// a keyboard user can Tab to it and scroll with the arrow keys, and a screen reader names it; a
+// shadow at an edge shows only when there is more of the table that way.
 import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -32,5 +33,40 @@ describe('the scrolling box around a wide table', () => {
     expect(render({ label: 'Badges issued' })).toMatch(/^<div[^>]*><table>/);
     const css = readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
     expect(css).toContain(':is(.overflow-x-auto, .overflow-auto):has(> table)');
+  });
+});
+
+describe('the edge shadows of a box that scrolls sideways (app/globals.css)', () => {
+  const css = readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
+  const block = (start: string) => {
+    const from = css.indexOf(start);
+    expect(from, start).toBeGreaterThanOrEqual(0);
+    let depth = 0;
+    for (let i = css.indexOf('{', from); i < css.length; i++) {
+      if (css[i] === '{') depth++;
+      if (css[i] === '}' && --depth === 0) return css.slice(from, i + 1);
+    }
+    throw new Error(`unclosed ${start}`);
+  };
+
+  it('where the browser has scroll-driven animations, takes each shadow’s strength from the scroll position, none by default', () => {
+    // Nothing to scroll means no scroll timeline: the shadows keep their strength of 0, whatever colour is behind the box.
+    expect(css).toMatch(/@property --scroll-shadow-start \{[^}]*initial-value: 0;/);
+    expect(css).toMatch(/@property --scroll-shadow-end \{[^}]*initial-value: 0;/);
+    const modern = block('@supports (animation-timeline: scroll())');
+    expect(modern).toContain('calc(0.3 * var(--scroll-shadow-start))');
+    expect(modern).toContain('calc(0.3 * var(--scroll-shadow-end))');
+    // No cover painted in a guessed colour: a box that fits shows nothing at its edges.
+    expect(modern).not.toContain('--scroll-cover');
+    expect(modern).toContain('animation-timeline: scroll(self inline), scroll(self inline);');
+    // The left shadow grows once scrolled from the start; the right one fades at the end.
+    expect(block('@keyframes scroll-shadow-start')).toMatch(/from \{ --scroll-shadow-start: 0; \} to \{ --scroll-shadow-start: 1; \}/);
+    expect(block('@keyframes scroll-shadow-end')).toMatch(/from \{ --scroll-shadow-end: 1; \} to \{ --scroll-shadow-end: 0; \}/);
+  });
+
+  it('elsewhere, paints the covers in the background nearest the box, the review queue’s white from md up included', () => {
+    expect(css).toContain('.bg-white { --scroll-cover: var(--color-white); }');
+    expect(css).toContain('.bg-slate-100 { --scroll-cover: var(--color-slate-100); }');
+    expect(css).toMatch(/@media \(width >= 48rem\) \{\s*\.md\\:bg-white \{ --scroll-cover: var\(--color-white\); \}/);
   });
 });
