@@ -3,7 +3,7 @@ import { workableBy } from '@/lib/enrollment/workable';
 import { randomInt } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import { currentSubmission } from '@/lib/submissions/current';
-import { conflict, invalidState, isUniqueViolation, notFound, validation } from '@/lib/errors';
+import { conflict, invalidState, isDomainError, isUniqueViolation, notFound, validation } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/log';
 import { countWords } from '@/lib/submissions/words';
@@ -181,6 +181,31 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = ne
   }
 }
 
+/** What submitAttempt reads of an attempt to judge whether its parts are ready. */
+const SUBMIT_CONTENT = { responses: { select: { partId: true, text: true, links: true, carriedOver: true } }, files: { select: { partId: true, status: true, fileName: true, declaredType: true, detectedType: true, createdAt: true } } } as const;
+const PART_SPEC_SELECT = { id: true, title: true, responseType: true, required: true, wordLimit: true, maxFiles: true } as const;
+
+/**
+ * The parts of the actor's draft that are not ready to send, as submitAttempt would refuse them (its
+ * field errors, keyed `part.<id>`): empty when every part is ready, or when the attempt is not the
+ * actor's draft (submitting says why then). For the submit form to say at once everything that
+ * stops a submission, when the confirmation box was not ticked as well.
+ */
+export async function partsNotReady(opts: { actor: Actor; attemptId: string; now?: Date }): Promise<Record<string, string[]>> {
+  const attempt = await db.attempt.findUnique({
+    where: { id: opts.attemptId },
+    select: { status: true, submission: { select: { userId: true, version: { select: { parts: { select: PART_SPEC_SELECT } } } } }, ...SUBMIT_CONTENT },
+  });
+  if (!attempt || attempt.submission.userId !== opts.actor.id || attempt.status !== 'DRAFT') return {};
+  try {
+    assertReadyToSubmit(attempt.submission.version.parts, attempt, opts.now);
+    return {};
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'VALIDATION') return e.fieldErrors ?? {};
+    throw e;
+  }
+}
+
 /**
  * Submits a draft attempt once. A double click or a retry after a dropped connection finds the
  * attempt already submitted and returns the same result instead of a second submission.
@@ -189,7 +214,7 @@ function assertReadyToSubmit(parts: PartSpec[], content: SubmitContent, now = ne
  */
 export async function submitAttempt(opts: { actor: Actor; attemptId: string; publicSummary?: string; attested?: boolean; now?: Date }) {
   const now = opts.now ?? new Date();
-  const content = { responses: { select: { partId: true, text: true, links: true, carriedOver: true } }, files: { select: { partId: true, status: true, fileName: true, declaredType: true, detectedType: true, createdAt: true } } } as const;
+  const content = SUBMIT_CONTENT;
   const attempt = await db.attempt.findUnique({
     where: { id: opts.attemptId },
     select: {
@@ -198,7 +223,7 @@ export async function submitAttempt(opts: { actor: Actor; attemptId: string; pub
         select: {
           id: true, userId: true, microCredentialId: true,
           microCredential: { select: { issuerId: true, issuer: { select: { slaBusinessDays: true, doubleScoreRate: true } } } },
-          version: { select: { parts: { select: { id: true, title: true, responseType: true, required: true, wordLimit: true, maxFiles: true } } } },
+          version: { select: { parts: { select: PART_SPEC_SELECT } } },
         },
       },
       ...content,

@@ -62,6 +62,31 @@ describe('the confirmation at submission', () => {
     expect(await db.auditLog.count({ where: { action: 'submission.submit' } })).toBe(0);
   });
 
+  it('unticked, with parts not ready either: one refusal says both, so ticking the box is not followed by a second one', async () => {
+    const w = await makeWorld();
+    const other = await createActor({ name: 'Otto Other' });
+    const { id: submissionId } = await startApplication({ actor: other, microCredentialId: w.mc.id });
+    const { parts } = (await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { version: { select: { parts: { orderBy: { sortOrder: 'asc' }, select: { id: true, required: true } } } } } })).version;
+    const attempt = await db.attempt.findFirstOrThrow({ where: { submissionId, status: 'DRAFT' }, select: { id: true } });
+    // The first part answered, the rest left empty.
+    await saveResponse({ actor: other, attemptId: attempt.id, partId: parts[0].id, text: 'My class is a mixed Grade 7 group.', links: [], revision: 0 });
+    session.actor = other;
+    const result = (await submitAttemptAction(initialActionState, form({ attemptId: attempt.id, slug: w.mc.slug }))) as ActionResult;
+    if (result.ok) throw new Error('should be refused');
+    expect(result.fieldErrors?.attested).toEqual([ATTESTATION_MISSING]);
+    // Keyed by part (`part.<id>` or `part.<id>.answer`), as submitting refuses them.
+    const partKeys = [...new Set(Object.keys(result.fieldErrors ?? {}).filter((k) => k.startsWith('part.')).map((k) => k.split('.').slice(0, 2).join('.')))];
+    expect(partKeys.length).toBeGreaterThan(0);
+    expect(partKeys.sort()).toEqual(parts.slice(1).filter((p) => p.required).map((p) => `part.${p.id}`).sort());
+    expect(result.formError).toBe('Some parts are not ready yet.');
+    // Someone else's draft says nothing of its parts: the refusal is only the box.
+    session.actor = w.teacher;
+    const foreign = (await submitAttemptAction(initialActionState, form({ attemptId: attempt.id, slug: w.mc.slug }))) as ActionResult;
+    if (foreign.ok) throw new Error('should be refused');
+    expect(Object.keys(foreign.fieldErrors ?? {})).toEqual(['attested']);
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { status: true } })).toEqual({ status: 'DRAFT' });
+  });
+
   it('is kept on the attempt and in the audit entry when ticked', async () => {
     const w = await makeWorld();
     session.actor = w.teacher;

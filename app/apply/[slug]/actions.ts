@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { str } from '@/lib/zod-text';
-import { requireActor } from '@/lib/auth/session';
+import { getActor, requireActor } from '@/lib/auth/session';
 import { formDataToObject, parseInput, toActionError, type ActionResult } from '@/lib/action-result';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
-import { saveResponse, SECOND_LOOK_UNDER_WAY, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
+import { partsNotReady, saveResponse, SECOND_LOOK_UNDER_WAY, startApplication, startRevision, submitAttempt } from '@/lib/submissions/mutations';
 import { startRenewal } from '@/lib/submissions/renewal';
 import { withdrawSentAttempt } from '@/lib/submissions/withdraw';
 import { SaveResponseInput, StartRenewalInput, StartRevisionInput, SubmitAttemptInput } from '@/lib/submissions/schemas';
@@ -142,7 +142,7 @@ export async function removeFileAction(input: z.input<typeof FileIdInput>): Prom
 export async function submitAttemptAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const raw = formDataToObject(formData);
   const parsed = parseInput(SubmitAttemptInput, raw);
-  if (!parsed.ok) return parsed.result;
+  if (!parsed.ok) return withPartsNotReady(parsed.result, raw.attemptId);
   try {
     const actor = await requireActor();
     await submitAttempt({ actor, attemptId: parsed.data.attemptId, publicSummary: parsed.data.publicSummary, attested: parsed.data.attested });
@@ -152,6 +152,21 @@ export async function submitAttemptAction(_prev: ActionResult, formData: FormDat
   refreshApplication(raw.slug);
   revalidatePath('/dashboard');
   redirect(isCredentialSlug(raw.slug) ? `/apply/${raw.slug}?submitted=1` : '/dashboard');
+}
+
+/**
+ * A submission refused only for the confirmation box also says which parts are not ready yet, so
+ * one press tells the teacher everything that stops it (else ticking the box would only lead to the
+ * next refusal). Anything else refused, or no actor, and the refusal stands as it is.
+ */
+async function withPartsNotReady(refused: ActionResult, attemptId: unknown): Promise<ActionResult> {
+  if (refused.ok || typeof attemptId !== 'string') return refused;
+  const errors = refused.fieldErrors ?? {};
+  if (Object.keys(errors).join() !== 'attested') return refused;
+  const actor = await getActor();
+  if (!actor) return refused;
+  const parts = await partsNotReady({ actor, attemptId });
+  return Object.keys(parts).length ? { ok: false, formError: 'Some parts are not ready yet.', fieldErrors: { ...parts, ...errors } } : refused;
 }
 
 export async function startRevisionAction(formData: FormData) {

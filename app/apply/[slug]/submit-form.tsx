@@ -10,6 +10,7 @@ import { focusOnFollow } from '@/components/ui/focus-link';
 import { clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft } from '@/components/ui/local-draft';
 import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 import { ATTESTATION_TEXT } from '@/lib/submissions/schemas';
+import { FieldError } from '@/components/ui/field';
 
 /**
  * Where on the page a problem is fixed. Part problems are keyed `part.<id>.answer` or
@@ -198,13 +199,13 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
       </div>
       <div>
         <div className="flex items-start gap-3">
-          {/* Required in the browser too; the server refuses a submission without it either way. */}
+          {/* Not `required` in the browser: its bubble would stop the form before the server could also say
+              which parts are not ready, so one press tells everything (the server refuses it unticked). */}
           <input
             id="attested"
             name="attested"
             type="checkbox"
             value="yes"
-            required
             aria-invalid={attestedProblem ? true : undefined}
             aria-describedby={attestedProblem ? 'attested-error' : undefined}
             className="mt-1 h-5 w-5 shrink-0"
@@ -213,11 +214,7 @@ export function SubmitForm({ attemptId, slug, publicSummary, blocked, notice }: 
             {ATTESTATION_TEXT}
           </label>
         </div>
-        {attestedProblem ? (
-          <p id="attested-error" className="mt-1 text-sm font-medium text-red-700">
-            {attestedProblem.message}
-          </p>
-        ) : null}
+        <FieldError id="attested-error" errors={attestedProblem?.message} />
       </div>
       {unsaved ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-950 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">
