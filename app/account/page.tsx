@@ -34,13 +34,35 @@ export default async function AccountPage() {
     getAccount(actor.id).then((a) => a!), listDistricts(), getPortfolioPreview(actor.id).then((p) => p!), getDistrictTerms(actor), getOwnTeachingLicence(actor),
     getOwnTeaching(actor), getCatalogFacets(),
   ]);
+  // Only a teacher deletes their own account; other roles are closed by an administrator.
+  const canDelete = actor.roles.every((r) => r.role === 'TEACHER');
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Your account" description={`Signed in as ${account.email}.`} />
-      <Card>
+      {/* Each card saves on its own: the list shows what is on this long page and takes you to it. */}
+      <nav aria-label="On this page" className="mb-6 text-sm">
+        <h2 className="font-semibold">On this page</h2>
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {[
+            ['#email-section', 'Email address'],
+            ['#profile-section', 'Name, public portfolio and emails'],
+            ['#teaching', 'What I teach'],
+            ['#portfolio', 'What visitors see'],
+            ['#colleagues', 'Colleagues'],
+            ['#licence', 'Teaching licence'],
+            ['#time-zone-section', 'Time zone'],
+            ['#password-section', 'Password and devices'],
+            ['#district', 'District and school'],
+            ...(canDelete ? [['#delete-section', 'Delete your account']] : []),
+          ].map(([href, label]) => (
+            <li key={href}><a href={href}>{label}</a></li>
+          ))}
+        </ul>
+      </nav>
+      <Card id="email-section">
         <EmailForm email={account.email} confirmed={account.emailConfirmed} fixedByRole={actor.roles.some((r) => r.role !== 'TEACHER')} />
       </Card>
-      <Card className="mt-6">
+      <Card id="profile-section" className="mt-6">
         <ProfileForm account={account} />
       </Card>
       <Card className="mt-6">
@@ -74,10 +96,10 @@ export default async function AccountPage() {
           toward={licence.districtHours ? `${licence.districtHours.districtName} asks for ${figure(licence.districtHours.hours)} PD hours for each licence renewal: with your renewal date here, My badges shows how many you have toward it.` : null}
         />
       </Card>
-      <Card className="mt-6">
+      <Card id="time-zone-section" className="mt-6">
         <TimeZoneForm action={setTimeZoneAction} current={actor.timeZone ?? null} groups={groupedTimeZones()} />
       </Card>
-      <Card className="mt-6">
+      <Card id="password-section" className="mt-6">
         <h2 className="mb-1 font-semibold">Password</h2>
         {account.hasPassword ? (
           <>
@@ -106,8 +128,8 @@ export default async function AccountPage() {
           />
         </div>
       </Card>
-      {actor.roles.every((r) => r.role === 'TEACHER') ? (
-        <Card className="mt-6">
+      {canDelete ? (
+        <Card id="delete-section" className="mt-6">
           {account.hasReviewed ? (
             <>
               <h2 className="mb-1 font-semibold">Delete your account</h2>

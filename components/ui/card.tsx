@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 
-export function Card({ children, className = '', as: As = 'section' }: { children: ReactNode; className?: string; as?: 'section' | 'div' | 'article' | 'li' }) {
-  return <As className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>{children}</As>;
+/** `id`: for a link to this card from elsewhere on the page (it lands a little below the top). */
+export function Card({ children, className = '', as: As = 'section', id }: { children: ReactNode; className?: string; as?: 'section' | 'div' | 'article' | 'li'; id?: string }) {
+  return <As id={id} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${id ? 'scroll-mt-4' : ''} ${className}`}>{children}</As>;
 }
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
