@@ -9,7 +9,7 @@ const items = [
   { href: '/admin/questions', label: 'Questions' },
   { href: '/admin/awards', label: 'Badges issued' },
   { href: '/admin/people', label: 'People' },
-  { href: '/admin/dashboard', label: 'Dashboard' },
+  { href: '/admin/dashboard', label: 'Trends' },
   { href: '/admin/review-quality', label: 'Review quality' },
   { href: '/admin/settings', label: 'Settings' },
   { href: '/admin/audit', label: 'Audit log' },

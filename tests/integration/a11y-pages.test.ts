@@ -45,7 +45,7 @@ const ISSUER_PAGES: [string, AnyPage, string][] = [
   ['admin/people/enrol', (await import('@/app/admin/people/enrol/page')).default, 'Enrol teachers from a CSV file'],
   ['admin/submissions', (await import('@/app/admin/submissions/page')).default, 'Applications'],
   ['admin/awards', AdminAwards.default, 'Badges issued'],
-  ['admin/dashboard', (await import('@/app/admin/dashboard/page')).default, 'Issuer dashboard'],
+  ['admin/dashboard', (await import('@/app/admin/dashboard/page')).default, 'Uptake and review trends'],
   ['admin/settings', (await import('@/app/admin/settings/page')).default, 'Organisation settings'],
   ['admin/audit', AUDIT_PAGES[0].default, 'Audit log'],
 ];

@@ -24,7 +24,7 @@ const PAGES: [string, AnyPage, string][] = [
   ['admin/submissions', (await import('@/app/admin/submissions/page')).default, 'Applications'],
   ['admin/awards', (await import('@/app/admin/awards/page')).default, 'Badges issued'],
   ['admin/questions', (await import('@/app/admin/questions/page')).default, 'Questions from teachers'],
-  ['admin/dashboard', (await import('@/app/admin/dashboard/page')).default, 'Issuer dashboard'],
+  ['admin/dashboard', (await import('@/app/admin/dashboard/page')).default, 'Uptake and review trends'],
 ];
 
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import { LineChart } from '@/components/charts/line-chart';
 import { OpenClaimsCard, workloadDescription } from '@/components/reports/reviewer-workload';
 import { NoIssuerPage } from '@/components/admin/no-issuer-page';
 
-export const metadata = { title: 'Issuer dashboard' };
+export const metadata = { title: 'Uptake and review trends' };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const days = (v: number) => `${Math.round(v * 10) / 10} d`;
 
@@ -20,7 +20,7 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
   const sp = await searchParams;
   const { issuer, issuers } = await issuerForPage(actor, sp.issuer);
   if (!issuer) {
-    return <NoIssuerPage title="Issuer dashboard" />;
+    return <NoIssuerPage title="Uptake and review trends" />;
   }
   // Default: the last six months up to today. A period is bounded (resolvePeriod), and weeks are
   // shown only for up to two years (resolveBucket); the page says when either was changed.
@@ -42,7 +42,7 @@ export default async function IssuerDashboardPage({ searchParams }: { searchPara
   return (
     <div>
       <PageHeader
-        title="Issuer dashboard"
+        title="Uptake and review trends"
         description={<>How {issuer.name}’s credentials are being taken up and reviewed. Reviewer agreement is on <Link href="/admin/review-quality">Review quality</Link>.</>}
       />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Dashboard filters">

@@ -419,7 +419,8 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
 
       {submission.status !== 'EARNED' ? (
         <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <summary className="cursor-pointer py-1 text-lg font-semibold">How reviewers will score this</summary>
+          {/* A heading inside the summary: the rubric's criteria are headings one level below it. */}
+          <summary className="cursor-pointer py-1"><h2 className="inline text-lg font-semibold">How reviewers will score this</h2></summary>
           <div className="mt-3">
             <RubricTable version={version} />
             {scoredBy.size ? <p className="mt-3 text-sm text-slate-700">Each part below says which criteria score it.</p> : null}
