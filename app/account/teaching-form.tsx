@@ -4,6 +4,7 @@ import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
 import { ANY_SUBJECT } from '@/lib/teaching/policy';
+import { FieldError } from '@/components/ui/field';
 
 type Action = (prev: ActionResult, fd: FormData) => Promise<ActionResult>;
 export type TeachingChoice = { value: string; listed: boolean };
@@ -79,11 +80,7 @@ function ChoiceGroup({ name, legend, hint, choices, saved, errors, noun, label =
         {choices.length ? hint : `The catalogue lists no ${noun} yet.`}
         {hasUnlisted ? ` One marked “no longer in the catalogue” matches nothing now: untick it to remove it.` : ''}
       </p>
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
       {choices.length ? (
         <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
           {choices.map((c, i) => {

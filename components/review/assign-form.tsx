@@ -63,11 +63,7 @@ export function AssignForm({ attemptId, kinds, reviewers, holders = [] }: { atte
           </div>
         </div>
       ))}
-      {releaseError ? (
-        <p id="releaseReviewId-error" className="text-sm font-medium text-red-700">
-          {releaseError}
-        </p>
-      ) : null}
+      <FieldError id="releaseReviewId-error" errors={releaseError} className="" />
       <button type="submit" disabled={pending || reviewers.length === 0} className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? 'Assigning…' : 'Assign'}
       </button>

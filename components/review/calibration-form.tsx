@@ -9,6 +9,7 @@ import { submitCalibrationAction } from '@/app/review/calibration/[microCredenti
 import { ArrivalNotice } from '@/components/ui/arrival-notice';
 import { focusOnFollow } from '@/components/ui/focus-link';
 import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
+import { FieldError } from '@/components/ui/field';
 
 type Props = {
   /** Whose ratings these are (the signed-in reviewer): part of the saved draft's key. */
@@ -210,11 +211,7 @@ export function CalibrationForm({ reviewerId, microCredentialId, versionId, crit
                     <legend id={`${key}-legend`} className="px-1 font-semibold">
                       {c.title} <span className="sr-only">for {ex.title}</span>
                     </legend>
-                    {err ? (
-                      <p id={errId} className="text-sm font-medium text-red-700">
-                        {err.join(' ')}
-                      </p>
-                    ) : null}
+                    <FieldError id={errId} errors={err} className="" />
                     <div className="mt-1 space-y-1">
                       {levels.map((l) => {
                         const id = `${key}-${l.rank}`;

@@ -13,6 +13,7 @@ import { useSaveAnnouncer, type SaveEvent } from '@/components/ui/save-announcer
 import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveStatus, type SaveOutcome } from '@/components/evidence/autosave';
 import { focusOnFollow } from '@/components/ui/focus-link';
 import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
+import { FieldError } from '@/components/ui/field';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -480,11 +481,7 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
               </p>
             ) : null}
             {c.description ? <p className="text-sm text-slate-700">{c.description}</p> : null}
-            {levelError ? (
-              <p id={levelErrorId} className="mt-1 text-sm font-medium text-red-700">
-                {levelError.join(' ')}
-              </p>
-            ) : null}
+            <FieldError id={levelErrorId} errors={levelError} />
             <div className="mt-2 space-y-2">
               {levels.map((l) => {
                 const id = `score-${c.id}-${l.id}`;
@@ -529,11 +526,7 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
                 aria-describedby={feedbackError ? `feedback-${c.id}-error` : undefined}
                 className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-600"
               />
-              {feedbackError ? (
-                <p id={`feedback-${c.id}-error`} className="mt-1 text-sm font-medium text-red-700">
-                  {feedbackError.join(' ')}
-                </p>
-              ) : null}
+              <FieldError id={`feedback-${c.id}-error`} errors={feedbackError} />
             </div>
           </fieldset>
         );
@@ -555,11 +548,7 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
           aria-describedby={fieldErrors.overallComment ? 'overallComment-error' : undefined}
           className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-600"
         />
-        {fieldErrors.overallComment ? (
-          <p id="overallComment-error" className="mt-1 text-sm font-medium text-red-700">
-            {fieldErrors.overallComment.join(' ')}
-          </p>
-        ) : null}
+        <FieldError id="overallComment-error" errors={fieldErrors.overallComment} />
       </div>
 
       <div className="rounded-lg border border-slate-300 bg-slate-50 p-4" aria-live="polite">

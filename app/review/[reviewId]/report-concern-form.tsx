@@ -5,7 +5,7 @@ import { reportConcernAction } from './actions';
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { SelectField, TextArea } from '@/components/ui/field';
+import { FieldError, SelectField, TextArea } from '@/components/ui/field';
 import { CONCERN_NOTE_MAX, CONCERN_REASON_LABELS, CONCERN_REASONS } from '@/lib/evidence/schemas';
 
 /** Said when a report got no answer. Reporting again is safe: a concern already reported is refused as such. */
@@ -56,11 +56,7 @@ export function ReportConcernForm({ reviewId, files }: { reviewId: string; files
             </label>
           </div>
         ))}
-        {reasonError ? (
-          <p id={`concern-reason-error-${reviewId}`} className="mt-1 text-sm font-medium text-red-700">
-            {reasonError}
-          </p>
-        ) : null}
+        <FieldError id={`concern-reason-error-${reviewId}`} errors={reasonError} />
       </fieldset>
       <TextArea
         id={`concern-note-${reviewId}`}

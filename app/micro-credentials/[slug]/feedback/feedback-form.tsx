@@ -3,7 +3,7 @@
 import { initialActionState, type ActionResult } from '@/lib/action-result';
 import { couldNotReach, useReachableActionState } from '@/components/ui/unreachable';
 import { ActionAlerts } from '@/components/ui/action-alerts';
-import { TextArea, TextField } from '@/components/ui/field';
+import { FieldError, TextArea, TextField } from '@/components/ui/field';
 import { COMMENT_MAX, RATINGS, RATING_WORDS } from '@/lib/credential-feedback/schemas';
 import { formatHours } from '@/lib/credential-feedback/policy';
 import { deleteFeedbackAction, saveFeedbackAction } from './actions';
@@ -53,11 +53,7 @@ export function FeedbackForm({ microCredentialId, statedHours, saved }: { microC
             </div>
           ))}
         </div>
-        {ratingError ? (
-          <p id="rating-error" className="mt-1 text-sm font-medium text-red-700">
-            {ratingError}
-          </p>
-        ) : null}
+        <FieldError id="rating-error" errors={ratingError} />
       </fieldset>
       <div className="max-w-xs">
         <TextField
