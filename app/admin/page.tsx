@@ -71,7 +71,7 @@ export default async function AdminHomePage() {
                   <ul>
                     {home.issuers.filter((i) => i.waitingForReview > 0).map((i) => (
                       <li key={i.id}>
-                        <Link href={`/admin/submissions?${new URLSearchParams({ issuer: i.id, status: 'undecided' })}`}>{i.name}: {i.waitingForReview}</Link>
+                        <Link href={`/admin/submissions?${new URLSearchParams({ issuer: i.id, status: 'undecided' })}`} className="inline-flex min-h-6 items-center">{i.name}: {i.waitingForReview}</Link>
                       </li>
                     ))}
                   </ul>
