@@ -5,6 +5,7 @@ import { keepClaimAction, type KeepClaimResult } from '@/app/review/[reviewId]/a
 import { smallButtonClass } from '@/components/ui/button';
 import { formatDayTime, formatTime } from '@/lib/time-format';
 import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
+import { useRootHeightVariable } from '@/components/ui/root-height-variable';
 
 /** Fired by the scoring form after each autosave, with the claim's new end (ISO). */
 export const CLAIM_EVENT = 'microcred:claim-extended';
@@ -290,19 +291,7 @@ export function ClaimBar({ barRef, keptRef, expired, minutesLeft, error, retry =
   onLeave?: () => void;
   claimAgain?: ReactNode;
 }) {
-  useEffect(() => {
-    const bar = barRef.current;
-    if (!bar) return;
-    const root = document.documentElement;
-    const measure = () => root.style.setProperty('--claim-bar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
-    measure();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    observer?.observe(bar);
-    return () => {
-      observer?.disconnect();
-      root.style.removeProperty('--claim-bar-height');
-    };
-  }, [barRef]);
+  useRootHeightVariable(barRef, '--claim-bar-height');
   const tone = kept ? 'border-green-300 bg-green-50 text-green-950' : 'border-amber-300 bg-amber-50 text-amber-950';
   return (
     <section

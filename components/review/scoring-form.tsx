@@ -14,6 +14,7 @@ import { createAutosaver, saveOnHideAndReconnect, type Autosaver, type AutosaveS
 import { focusOnFollow } from '@/components/ui/focus-link';
 import { couldNotReach, unlessUnreachable } from '@/components/ui/unreachable';
 import { FieldError } from '@/components/ui/field';
+import { useRootHeightVariable } from '@/components/ui/root-height-variable';
 
 type Level = { id: string; rank: number; label: string };
 /** `part`: the part of the evidence the criterion judges, numbered as in the evidence panel. */
@@ -330,19 +331,7 @@ export function ScoringForm({ reviewId, reviewerId, attemptId, kind, version, at
   }, [submitted]);
   // The save bar's height, for the room the page keeps under a focused field (SAVE_BAR_CLASS); it
   // grows when a long status wraps. Gone with the bar once the scores are submitted.
-  useEffect(() => {
-    const bar = barRef.current;
-    if (!bar) return;
-    const root = document.documentElement;
-    const measure = () => root.style.setProperty('--scoring-bar-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
-    measure();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    observer?.observe(bar);
-    return () => {
-      observer?.disconnect();
-      root.style.removeProperty('--scoring-bar-height');
-    };
-  }, [submitted]);
+  useRootHeightVariable(barRef, '--scoring-bar-height', submitted);
   // After the summary is on the page, not from the submit handler: the result is set inside a
   // transition, so on the first failure the summary did not exist yet when focus was asked for.
   // Keyed on the result object, so every failed submit (even with the same errors) takes focus there.
