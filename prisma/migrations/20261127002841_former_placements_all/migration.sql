@@ -44,30 +44,31 @@ CREATE OR REPLACE FUNCTION "membership_former_placement"() RETURNS trigger AS $$
 DECLARE
   org_kind "OrgKind";
   org_parent text;
+  left_school text;
+  left_district text;
+  stale boolean;
 BEGIN
   SELECT o."kind", o."parentId" INTO org_kind, org_parent FROM "Organization" o WHERE o."id" = OLD."organizationId";
+  -- A school's role leaves the school and its district; a district's, the district.
   IF org_kind = 'SCHOOL' THEN
-    UPDATE "User" u SET
-      "formerSchoolIds" = "former_placement_add"(CASE WHEN u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' THEN NULL ELSE u."formerSchoolIds" END, OLD."organizationId"),
-      "formerDistrictIds" = "former_placement_add"(CASE WHEN u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' THEN NULL ELSE u."formerDistrictIds" END, org_parent),
-      "formerSchoolId" = OLD."organizationId",
-      "formerDistrictId" = CASE
-        WHEN org_parent IS NOT NULL THEN org_parent
-        WHEN u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' THEN NULL
-        ELSE u."formerDistrictId" END,
-      "placementChangedAt" = now()
-    WHERE u."id" = OLD."userId";
+    left_school := OLD."organizationId";
+    left_district := org_parent;
   ELSIF org_kind = 'DISTRICT' THEN
-    UPDATE "User" u SET
-      "formerDistrictIds" = "former_placement_add"(CASE WHEN u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' THEN NULL ELSE u."formerDistrictIds" END, OLD."organizationId"),
-      "formerSchoolIds" = "former_placement_add"(CASE WHEN u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' THEN NULL ELSE u."formerSchoolIds" END, NULL),
-      "formerDistrictId" = OLD."organizationId",
-      "formerSchoolId" = CASE
-        WHEN u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' THEN NULL
-        ELSE u."formerSchoolId" END,
-      "placementChangedAt" = now()
-    WHERE u."id" = OLD."userId";
+    left_district := OLD."organizationId";
+  ELSE
+    RETURN NULL;
   END IF;
+  -- Locked as the UPDATE below would lock it, so the staleness read is the one the update applies to.
+  SELECT u."placementChangedAt" IS NULL OR u."placementChangedAt" < now() - interval '365 days' INTO stale
+    FROM "User" u WHERE u."id" = OLD."userId" FOR UPDATE;
+  UPDATE "User" u SET
+    "formerSchoolIds" = "former_placement_add"(CASE WHEN stale THEN NULL ELSE u."formerSchoolIds" END, left_school),
+    "formerDistrictIds" = "former_placement_add"(CASE WHEN stale THEN NULL ELSE u."formerDistrictIds" END, left_district),
+    -- The previous release's slots, as former_placement_on_role_end wrote them.
+    "formerSchoolId" = COALESCE(left_school, CASE WHEN stale THEN NULL ELSE u."formerSchoolId" END),
+    "formerDistrictId" = COALESCE(left_district, CASE WHEN stale THEN NULL ELSE u."formerDistrictId" END),
+    "placementChangedAt" = now()
+  WHERE u."id" = OLD."userId";
   RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
